@@ -1,0 +1,26 @@
+// Bundles the extension and the CLI with esbuild. Runtime libraries are bundled, so the
+// .vsix and the CLI need no node_modules at run time.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  // ssh2 (pulled in by docker-modem) has optional native parts; they are loaded in try/catch.
+  external: ['vscode', 'cpu-features', './crypto/build/Release/sshcrypto.node'],
+};
+
+const entries = [
+  { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+const only = process.argv[2];
+await Promise.all(
+  entries
+    .filter((e) => !only || e.outfile.includes(only))
+    .map((e) => build({ ...common, ...e })),
+);

@@ -1,0 +1,234 @@
+// The vocabulary of Runtime Drift. Pure types: no I/O, no `vscode`.
+// Every verdict carries evidence (what was expected, what was seen, why).
+
+/** The rungs of the ladder, in the order they are checked. */
+export const RUNG_NAMES = ['source', 'build', 'image', 'container', 'route', 'auth'] as const;
+export type RungName = (typeof RUNG_NAMES)[number];
+export type RungStatus = 'pass' | 'fail' | 'skip' | 'unknown';
+
+export interface Rung {
+  status: RungStatus;
+  /** One sentence a person can read: expected X, saw Y, because Z. */
+  evidence: string;
+}
+export type Rungs = Record<RungName, Rung>;
+
+// ---------------------------------------------------------------------------
+// Compose: what the workspace declares
+
+/** `x-runtime-drift:` on a service; every field overrides what would be inferred. */
+export interface DriftOverrides {
+  /** Source root, relative to the compose file's folder (made absolute by the parser). */
+  source?: string;
+  /** Where the source root lands inside the container, e.g. /app/dist. */
+  target?: string;
+  baseUrl?: string;
+  routePrefix?: string;
+  /** Extra routes to probe: "GET /health". */
+  routes?: string[];
+  auth?: { bearerTokenEnv?: string };
+  /** Folder under the source root whose children are modules (default "modules"). */
+  modulesDir?: string;
+  /** Local build output folder (relative to the compose file), when not read from tsconfig. */
+  buildOutput?: string;
+}
+
+export interface PortMapping {
+  hostIp?: string;
+  /** Published host port; undefined when the container port is not published. */
+  published?: number;
+  target: number;
+  protocol: 'tcp' | 'udp';
+}
+
+export interface ServiceBuild {
+  /** Absolute build context. */
+  context: string;
+  /** Absolute path of the Dockerfile. */
+  dockerfile: string;
+  target?: string;
+}
+
+export interface ServiceSpec {
+  name: string;
+  /** Compose project name. */
+  project: string;
+  /** Absolute folder of the (first) compose file: relative paths resolve from here. */
+  projectDir: string;
+  /** Absolute compose file paths, base first then overrides. */
+  composeFiles: string[];
+  /** `image:` as written (interpolated), if any. */
+  image?: string;
+  build?: ServiceBuild;
+  ports: PortMapping[];
+  networkMode?: string;
+  /** Interpolated `x-runtime-drift` with `source` made absolute. */
+  drift: DriftOverrides;
+}
+
+export interface ComposeProject {
+  name: string;
+  dir: string;
+  composeFiles: string[];
+  services: ServiceSpec[];
+}
+
+// ---------------------------------------------------------------------------
+// Mapping: source path <-> path inside the container
+
+export interface SourceMapping {
+  /** Absolute source root on the host (e.g. /ws/backend/src). */
+  sourceRoot: string;
+  /** Absolute path inside the container where sourceRoot's output lands (e.g. /app/dist). */
+  target: string;
+  /** Absolute local build output folder matching `target` (e.g. /ws/backend/dist), if known. */
+  buildOutDir?: string;
+  /** Source extension -> output extension (".ts" -> ".js"). */
+  rewrites: Record<string, string>;
+  /** Front-end bundle (Vite, webpack, Next...): no 1:1 file mapping. */
+  bundled: boolean;
+  /** Folder under sourceRoot whose children are modules. */
+  modulesDir: string;
+  /** How each value was found, for the report ("target from Dockerfile COPY --from=build /src/dist /app/dist"). */
+  evidence: string[];
+}
+
+export interface SourceModule {
+  name: string;
+  /** Absolute source folder. */
+  sourceDir: string;
+  /** Absolute path inside the container. */
+  target: string;
+  /** Absolute source files in the module. */
+  files: string[];
+}
+
+// ---------------------------------------------------------------------------
+// Routes
+
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS' | 'ALL';
+
+export interface RouteDef {
+  method: HttpMethod;
+  /** Full path including global prefix, e.g. /api/v1/workflows/steps/definitions. */
+  path: string;
+  /** Absolute source file that declares it, when extracted from source. */
+  file?: string;
+  /** 1-based line of the handler (decorator or router call). */
+  line?: number;
+  /** Module name (folder under modulesDir) when the file is inside one. */
+  module?: string;
+  origin: 'source' | 'config';
+}
+
+export type ProbeVerdict =
+  | 'live' // 2xx/3xx
+  | 'needs-auth' // 401/403
+  | 'exists' // 405 and other 4xx that prove a handler
+  | 'missing' // 404
+  | 'broken' // 5xx
+  | 'unreachable' // refused / timeout / DNS
+  | 'not-probed'; // method not allowed by policy, no base URL, or probing disabled
+
+export interface ProbeOutcome {
+  status: number | null;
+  verdict: ProbeVerdict;
+  /** Why, in words: "connect ECONNREFUSED 127.0.0.1:3300", "POST not sent: opt in with probe.methods". */
+  detail?: string;
+  ms?: number;
+}
+
+// ---------------------------------------------------------------------------
+// Runtime evidence read from the engine
+
+export interface ContainerInfo {
+  id: string;
+  name: string;
+  /** running | exited | created | paused | restarting | dead */
+  state: string;
+  /** Image ID the container was created from (sha256:...). */
+  imageId: string;
+  /** Image reference the container was created with (Config.Image), e.g. demo_api. */
+  imageRef: string;
+  /** ISO time. */
+  created: string;
+  labels: Record<string, string>;
+}
+
+export interface ImageInfo {
+  ref: string;
+  id: string;
+  /** ISO time. */
+  created: string;
+}
+
+/** Paths (absolute, inside the container/image) of regular files under a listed root. */
+export interface FileListing {
+  root: string;
+  files: Set<string>;
+  /** The root itself was absent. */
+  rootMissing: boolean;
+}
+
+// ---------------------------------------------------------------------------
+// Report (the CLI's --json output and what the extension renders)
+
+export type Verdict = 'in-sync' | 'drift' | 'unknown';
+
+export interface ModuleReport {
+  name: string;
+  /** Workspace-relative source folder. */
+  source: string;
+  /** Path inside the container. */
+  target: string;
+  rungs: Rungs;
+  firstFailure: RungName | null;
+  fix: string | null;
+}
+
+export interface RouteReport {
+  method: HttpMethod;
+  path: string;
+  module: string | null;
+  /** Workspace-relative file and 1-based line, when known. */
+  file: string | null;
+  line: number | null;
+  /** Unauthenticated answer; null when not sent. */
+  status: number | null;
+  /** Answer with the bearer token; null when not sent. */
+  authStatus: number | null;
+  verdict: ProbeVerdict;
+  authVerdict: ProbeVerdict | null;
+  detail: string | null;
+}
+
+export interface ServiceReport {
+  name: string;
+  project: string;
+  verdict: Verdict;
+  /** Short reason for the verdict. */
+  summary: string;
+  container: { id: string; name: string; state: string; imageId: string; created: string } | null;
+  image: { ref: string; id: string | null; created: string | null };
+  staleContainer: boolean;
+  baseUrl: string | null;
+  mapping: { sourceRoot: string; target: string; bundled: boolean; evidence: string[] } | null;
+  /** Newest modification time of the service's source (ISO), to compare with image.created. */
+  sourceNewest: string | null;
+  modules: ModuleReport[];
+  routes: RouteReport[];
+  /** Workspace-relative source files whose mapped file is absent from the running container. */
+  missingFiles: string[];
+  /** Of missingFiles, those present in the newest image (fixed by recreating the container). */
+  missingFilesInImage: string[];
+  fix: string | null;
+  errors: string[];
+}
+
+export interface Report {
+  verdict: Verdict;
+  workspace: string;
+  checkedAt: string;
+  engine: { reachable: boolean; host: string; error: string | null };
+  services: ServiceReport[];
+}

@@ -1,0 +1,59 @@
+// The small interfaces the core talks through. Implementations live in src/engine (Node/Docker)
+// and in unit tests (fakes for pure logic). Everything takes an AbortSignal.
+import type { ContainerInfo, FileListing, HttpMethod, ImageInfo, ProbeOutcome } from './model';
+
+/** Read-only view of the Docker engine. */
+export interface EngineLike {
+  /** Human-readable engine address, for messages ("unix:///var/run/docker.sock"). */
+  readonly host: string;
+  /** Resolves when the engine answers; rejects with EngineUnreachableError otherwise. */
+  ping(signal?: AbortSignal): Promise<void>;
+  /** All containers (any state) labelled com.docker.compose.project=project, .service=service. */
+  findServiceContainers(project: string, service: string, signal?: AbortSignal): Promise<ContainerInfo[]>;
+  /** The image a reference (tag or ID) resolves to now; undefined when there is none. */
+  inspectImage(ref: string, signal?: AbortSignal): Promise<ImageInfo | undefined>;
+  /** Regular files under `root` inside a container (any state), via the archive API, streamed. */
+  listContainerFiles(containerId: string, root: string, signal?: AbortSignal): Promise<FileListing>;
+  /** Regular files under `root` inside an image (a created, never started, container; removed after). */
+  listImageFiles(imageId: string, root: string, signal?: AbortSignal): Promise<FileListing>;
+}
+
+export interface ProbeRequest {
+  method: HttpMethod;
+  url: string;
+  /** Bearer token; never logged. */
+  bearerToken?: string;
+}
+
+export interface ProberLike {
+  probe(req: ProbeRequest, signal?: AbortSignal): Promise<ProbeOutcome>;
+}
+
+export interface FileStat {
+  isFile: boolean;
+  isDirectory: boolean;
+  mtimeMs: number;
+}
+
+/** The workspace's files. */
+export interface FsLike {
+  readFile(path: string): Promise<string>;
+  stat(path: string): Promise<FileStat | undefined>;
+  /** Entry names in a folder; [] when absent. */
+  readdir(path: string): Promise<string[]>;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export interface LogSink {
+  log(level: LogLevel, message: string): void;
+}
+
+/** Thrown by EngineLike when the engine cannot be reached: the message is user-facing. */
+export class EngineUnreachableError extends Error {
+  override readonly name = 'EngineUnreachableError';
+}
+
+/** Thrown for bad workspace input (compose file, Dockerfile...): the message is user-facing. */
+export class UserInputError extends Error {
+  override readonly name = 'UserInputError';
+}
