@@ -57,3 +57,15 @@ export class EngineUnreachableError extends Error {
 export class UserInputError extends Error {
   override readonly name = 'UserInputError';
 }
+
+/** Runs the compose CLI for one project (src/engine/composeCli.ts implements it). */
+export interface ComposeRunnerLike {
+  /** e.g. "docker compose" or "docker-compose", for messages. */
+  readonly label: string;
+  run(
+    project: { name: string; dir: string; composeFiles: string[] },
+    args: string[],
+    onOutput: (chunk: string) => void,
+    signal?: AbortSignal,
+  ): Promise<{ code: number }>;
+}
