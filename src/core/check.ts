@@ -1,7 +1,20 @@
-// Runs the whole ladder for a workspace through the ports (engine, prober, files).
-// (signature first; implementation in progress)
-import type { HttpMethod, Report } from './model';
+// Runs the whole ladder for a workspace through the ports (engine, prober, files): gathers the
+// evidence for each service, then lets the pure ladder judge it.
+import * as path from 'node:path';
+import type { HttpMethod, Report, RouteReport, ServiceReport, ServiceSpec, SourceMapping } from './model';
 import type { EngineLike, FsLike, LogSink, ProberLike } from './ports';
+import { EngineUnreachableError } from './ports';
+import { discoverComposeProjects } from './compose/discover';
+import { inferMapping } from './mapping/infer';
+import { listModules } from './mapping/modules';
+import { mapSourceFile, mapToBuildOutput } from './mapping/mapFile';
+import { walkFiles } from './mapping/walk';
+import { collectRoutes } from './routes/collect';
+import { resolveBaseUrl, SAFE_METHODS } from './probe/policy';
+import { probeRoutes } from './probe/runProbes';
+import type { MappedFile, ModuleEvidence, ServiceEvidence } from './ladder/evidence';
+import { evaluateService, overallVerdict } from './ladder/evaluate';
+import { mapPool } from './pool';
 
 export interface CheckDeps {
   engine: EngineLike;
@@ -23,11 +36,274 @@ export interface CheckOptions {
   env: Record<string, string | undefined>;
   /** Extra secret lookup (the extension's SecretStorage); wins over env. */
   token?: (envName: string, service: string) => string | undefined;
-  /** Globs/paths (workspace-relative prefixes) to leave out of file checks. */
+  /** Workspace-relative path prefixes to leave out of file checks. */
   exclude?: string[];
+  /** Compose command named in fixes (default "docker compose"). */
+  composeLabel?: string;
   signal?: AbortSignal;
 }
 
-export async function checkWorkspace(_deps: CheckDeps, _opts: CheckOptions): Promise<Report> {
-  throw new Error('not implemented yet');
+/** Services checked at once: each holds an archive stream open while it is listed. */
+export const SERVICE_CONCURRENCY = 8;
+
+const SOURCE_CODE = /\.(c|m)?(t|j)sx?$/;
+
+export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promise<Report> {
+  const projects = await discoverComposeProjects(deps.fs, opts.workspaceDir, opts.env);
+  const wanted = opts.services?.length ? new Set(opts.services) : undefined;
+  const specs = projects.flatMap((p) => p.services).filter((s) => !wanted || wanted.has(s.name));
+  if (wanted) {
+    const known = new Set(projects.flatMap((p) => p.services.map((s) => s.name)));
+    const unknown = [...wanted].filter((n) => !known.has(n));
+    if (unknown.length > 0) throw new UnknownServiceError(unknown, [...known]);
+  }
+
+  let engineError: string | null = null;
+  try {
+    await deps.engine.ping(opts.signal);
+  } catch (err) {
+    if (!(err instanceof EngineUnreachableError)) throw err;
+    engineError = err.message;
+  }
+
+  const services = await mapPool(specs, SERVICE_CONCURRENCY, (spec) => checkService(deps, opts, spec, engineError));
+  return {
+    verdict: overallVerdict(services),
+    workspace: opts.workspaceDir,
+    checkedAt: new Date().toISOString(),
+    engine: { reachable: engineError === null, host: deps.engine.host, error: engineError },
+    services,
+  };
 }
+
+export class UnknownServiceError extends Error {
+  override readonly name = 'UnknownServiceError';
+  constructor(unknown: string[], known: string[]) {
+    super(`no service named ${unknown.join(', ')} in the workspace's compose files (services: ${known.join(', ') || 'none'})`);
+  }
+}
+
+/** Replaces the reports of re-checked services in a previous report (event-driven re-check). */
+export function mergeReports(previous: Report, next: Report): Report {
+  const fresh = new Map(next.services.map((s) => [`${s.project}/${s.name}`, s]));
+  const services = previous.services.map((s) => fresh.get(`${s.project}/${s.name}`) ?? s);
+  for (const s of next.services) if (!services.includes(s)) services.push(s);
+  return { ...next, services, verdict: overallVerdict(services) };
+}
+
+export function projectsOf(report: Report): string[] {
+  return [...new Set(report.services.map((s) => s.project))];
+}
+
+async function checkService(
+  deps: CheckDeps,
+  opts: CheckOptions,
+  spec: ServiceSpec,
+  engineError: string | null,
+): Promise<ServiceReport> {
+  const mapping = await inferMapping(deps.fs, spec);
+  const files = mapping ? await gatherFiles(deps.fs, opts, mapping) : { modules: [], loose: null };
+  const runtime = engineError
+    ? emptyRuntime(spec, engineError)
+    : await gatherRuntime(deps.engine, spec, mapping, opts.signal).catch((err: unknown) =>
+        emptyRuntime(spec, err instanceof EngineUnreachableError ? err.message : errorText(err)),
+      );
+  const routes = mapping ? await gatherRoutes(deps, opts, spec, mapping) : { routes: [], auth: null, baseUrl: null };
+  const ev: ServiceEvidence = {
+    spec,
+    mapping,
+    ...runtime,
+    ...routes,
+    composeLabel: opts.composeLabel ?? 'docker compose',
+    buildDirRel: spec.build ? rel(opts.workspaceDir, spec.build.context) : null,
+  };
+  const report = evaluateService(ev, files);
+  deps.log?.log('info', `${spec.project}/${spec.name}: ${report.verdict} — ${report.summary}`);
+  return report;
+}
+
+type Runtime = Pick<
+  ServiceEvidence,
+  'engineError' | 'imageRef' | 'container' | 'image' | 'containerImage' | 'stale' | 'containerListing' | 'imageListing'
+>;
+
+function emptyRuntime(spec: ServiceSpec, engineError: string): Runtime {
+  return {
+    engineError,
+    imageRef: spec.image ?? defaultImageRefs(spec)[0] ?? spec.name,
+    container: undefined,
+    image: undefined,
+    containerImage: undefined,
+    stale: false,
+    containerListing: undefined,
+    imageListing: undefined,
+  };
+}
+
+/** Compose v2 names built images PROJECT-SERVICE, v1 PROJECT_SERVICE. */
+export function defaultImageRefs(spec: ServiceSpec): string[] {
+  return [`${spec.project}-${spec.name}`, `${spec.project}_${spec.name}`];
+}
+
+async function gatherRuntime(
+  engine: EngineLike,
+  spec: ServiceSpec,
+  mapping: SourceMapping | undefined,
+  signal?: AbortSignal,
+): Promise<Runtime> {
+  const containers = await engine.findServiceContainers(spec.project, spec.name, signal);
+  // Prefer a running container; among equals, the newest.
+  const container = [...containers].sort(
+    (a, b) => Number(b.state === 'running') - Number(a.state === 'running') || b.created.localeCompare(a.created),
+  )[0];
+  let imageRef = container?.imageRef ?? spec.image;
+  let image = imageRef ? await engine.inspectImage(imageRef, signal) : undefined;
+  if (!imageRef) {
+    for (const ref of defaultImageRefs(spec)) {
+      image = await engine.inspectImage(ref, signal);
+      if (image) {
+        imageRef = ref;
+        break;
+      }
+    }
+  }
+  const ref = imageRef ?? defaultImageRefs(spec)[0] ?? spec.name;
+  const stale = Boolean(container && image && container.imageId !== image.id);
+  const containerImage = container
+    ? stale
+      ? await engine.inspectImage(container.imageId, signal)
+      : image
+    : undefined;
+  const listable = mapping && !mapping.bundled;
+  const [containerListing, imageListing] = await Promise.all([
+    container && listable ? engine.listContainerFiles(container.id, mapping.target, signal) : undefined,
+    image && listable && (stale || !container) ? engine.listImageFiles(image.id, mapping.target, signal) : undefined,
+  ]);
+  return { engineError: null, imageRef: ref, container, image, containerImage, stale, containerListing, imageListing };
+}
+
+function rel(root: string, abs: string): string {
+  return path.relative(root, abs).split(path.sep).join('/');
+}
+
+function isExcluded(relPath: string, exclude: string[] | undefined): boolean {
+  return Boolean(exclude?.some((prefix) => relPath === prefix || relPath.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)));
+}
+
+async function gatherFiles(
+  fs: FsLike,
+  opts: CheckOptions,
+  mapping: SourceMapping,
+): Promise<{ modules: ModuleEvidence[]; loose: ModuleEvidence | null }> {
+  const sources = (await walkFiles(fs, mapping.sourceRoot)).filter((f) => !isExcluded(rel(opts.workspaceDir, f), opts.exclude));
+  const buildRoot = mapping.buildOutDir && !mapping.bundled ? await fs.stat(mapping.buildOutDir) : undefined;
+  const hasBuild = Boolean(buildRoot?.isDirectory);
+  const mapped: MappedFile[] = [];
+  const buildState = new Map<string, 'missing' | 'stale' | 'ok'>();
+  await mapPool(sources, 64, async (source) => {
+    const target = mapping.bundled ? undefined : mapSourceFile(mapping, source);
+    const st = await fs.stat(source);
+    const file: MappedFile = {
+      source,
+      rel: rel(opts.workspaceDir, source),
+      target: target ?? '',
+      sourceMtimeMs: st?.mtimeMs ?? 0,
+    };
+    if (mapping.bundled) {
+      mapped.push(file);
+      return;
+    }
+    if (!target) return;
+    mapped.push(file);
+    if (hasBuild) {
+      const out = mapToBuildOutput(mapping, source);
+      if (out) {
+        file.buildOut = out;
+        const ost = await fs.stat(out);
+        buildState.set(source, !ost ? 'missing' : ost.mtimeMs + 1000 < file.sourceMtimeMs ? 'stale' : 'ok');
+      }
+    }
+  });
+  mapped.sort((a, b) => a.source.localeCompare(b.source));
+
+  const modules = await listModules(fs, mapping);
+  const claimed = new Set<string>();
+  const toEvidence = (name: string, dir: string, target: string, files: MappedFile[]): ModuleEvidence => ({
+    name,
+    rel: rel(opts.workspaceDir, dir),
+    target,
+    files: mapping.bundled ? [] : files,
+    buildMissing: hasBuild ? files.filter((f) => buildState.get(f.source) === 'missing').map((f) => f.rel) : null,
+    buildStale: files.filter((f) => buildState.get(f.source) === 'stale').map((f) => f.rel),
+    newestSourceMtimeMs: files.reduce((n, f) => Math.max(n, f.sourceMtimeMs), 0),
+  });
+  const moduleEvidence = modules.map((m) => {
+    const prefix = m.sourceDir.endsWith(path.sep) ? m.sourceDir : m.sourceDir + path.sep;
+    const files = mapped.filter((f) => f.source.startsWith(prefix));
+    for (const f of files) claimed.add(f.source);
+    return toEvidence(m.name, m.sourceDir, m.target, files);
+  });
+  const rest = mapped.filter((f) => !claimed.has(f.source));
+  const loose = rest.length > 0 ? toEvidence('(root)', mapping.sourceRoot, mapping.target, rest) : null;
+  if (mapping.bundled) {
+    // A bundle has no 1:1 files; keep the mtimes for the "source newer than image" comparison.
+    return { modules: [], loose: { ...toEvidence('(bundle)', mapping.sourceRoot, mapping.target, []), files: mapped } };
+  }
+  return { modules: moduleEvidence, loose };
+}
+
+async function gatherRoutes(
+  deps: CheckDeps,
+  opts: CheckOptions,
+  spec: ServiceSpec,
+  mapping: SourceMapping,
+): Promise<Pick<ServiceEvidence, 'routes' | 'auth' | 'baseUrl'>> {
+  const sources = (await walkFiles(deps.fs, mapping.sourceRoot)).filter(
+    (f) => SOURCE_CODE.test(f) && !f.endsWith('.d.ts') && !/\.(spec|test)\.[cm]?[jt]sx?$/.test(f),
+  );
+  const texts = await mapPool(sources, 64, async (file) => ({ file, text: await deps.fs.readFile(file) }));
+  const modulesRoot = path.join(mapping.sourceRoot, mapping.modulesDir) + path.sep;
+  const moduleOf = (file: string): string | undefined =>
+    file.startsWith(modulesRoot) ? file.slice(modulesRoot.length).split(path.sep)[0] : undefined;
+  const collected = collectRoutes(mapping.bundled ? [] : texts, {
+    routePrefix: spec.drift.routePrefix,
+    moduleOf,
+    extra: spec.drift.routes,
+  });
+  for (const w of collected.warnings) deps.log?.log('warn', `${spec.name}: ${w}`);
+
+  const base = resolveBaseUrl(spec);
+  const tokenEnv = spec.drift.auth?.bearerTokenEnv;
+  const token = tokenEnv ? (opts.token?.(tokenEnv, spec.name) ?? opts.env[tokenEnv]) : undefined;
+  const auth = tokenEnv ? { env: tokenEnv, present: Boolean(token) } : null;
+  const probing = opts.probe !== false && base.url !== undefined;
+  const results = probing
+    ? await probeRoutes(deps.prober, base.url as string, collected.routes, {
+        allowedMethods: opts.allowedMethods ?? [...SAFE_METHODS],
+        bearerToken: token || undefined,
+        signal: opts.signal,
+      })
+    : undefined;
+  const notProbed = opts.probe === false ? 'probing disabled (--no-probe)' : base.evidence;
+  const routes: RouteReport[] = collected.routes.map((r) => {
+    const res = results?.get(r);
+    return {
+      method: r.method,
+      path: r.path,
+      module: r.module ?? null,
+      file: r.file ? rel(opts.workspaceDir, r.file) : null,
+      line: r.line ?? null,
+      status: res?.outcome.status ?? null,
+      authStatus: res?.auth?.status ?? null,
+      verdict: res?.outcome.verdict ?? 'not-probed',
+      authVerdict: res?.auth?.verdict ?? null,
+      detail: res ? (res.outcome.detail ?? null) : notProbed,
+    };
+  });
+  return { routes, auth, baseUrl: base.url ?? null };
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+

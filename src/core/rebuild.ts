@@ -2,11 +2,15 @@
 // say what changed. "Restart succeeded" is not the goal; the re-check is.
 import type { ServiceReport } from './model';
 import type { ComposeRunnerLike } from './ports';
+import { UserInputError } from './ports';
+import { checkWorkspace } from './check';
 import type { CheckDeps, CheckOptions } from './check';
+import { discoverComposeProjects } from './compose/discover';
+import { shortId } from './ladder/format';
 
 export interface RebuildResult {
   service: string;
-  /** compose exit codes: build, then up. */
+  /** compose exit codes: build, then up (null when not run). */
   buildCode: number;
   upCode: number | null;
   before: ServiceReport | null;
@@ -19,9 +23,104 @@ export interface RebuildResult {
   message: string;
 }
 
-export async function rebuildService(
-  _deps: CheckDeps & { compose: ComposeRunnerLike },
-  _opts: CheckOptions & { service: string; onOutput: (chunk: string) => void },
-): Promise<RebuildResult> {
-  throw new Error('not implemented yet');
+/** How long a recreated service may take to start listening before the verdict is final. */
+export const SETTLE_TIMEOUT_MS = 20_000;
+export const SETTLE_POLL_MS = 500;
+
+export interface RebuildOptions extends CheckOptions {
+  service: string;
+  onOutput: (chunk: string) => void;
+  settleTimeoutMs?: number;
 }
+
+export async function rebuildService(
+  deps: CheckDeps & { compose: ComposeRunnerLike },
+  opts: RebuildOptions,
+): Promise<RebuildResult> {
+  const projects = await discoverComposeProjects(deps.fs, opts.workspaceDir, opts.env);
+  const project = projects.find((p) => p.services.some((s) => s.name === opts.service));
+  if (!project) {
+    const known = projects.flatMap((p) => p.services.map((s) => s.name));
+    throw new UserInputError(`no service named ${opts.service} (services: ${known.join(', ') || 'none'})`);
+  }
+  const spec = project.services.find((s) => s.name === opts.service);
+  const checkOpts: CheckOptions = { ...opts, services: [opts.service], composeLabel: deps.compose.label };
+  const before = (await checkWorkspace(deps, checkOpts)).services[0] ?? null;
+  const target = { name: project.name, dir: project.dir, composeFiles: project.composeFiles };
+
+  const result = (partial: Partial<RebuildResult> & Pick<RebuildResult, 'buildCode' | 'message'>): RebuildResult => ({
+    service: opts.service,
+    upCode: null,
+    before,
+    after: null,
+    changes: [],
+    verified: false,
+    ...partial,
+  });
+
+  let buildCode = 0;
+  if (spec?.build) {
+    opts.onOutput(`$ ${deps.compose.label} build ${opts.service}\n`);
+    buildCode = (await deps.compose.run(target, ['build', opts.service], opts.onOutput, opts.signal)).code;
+    if (buildCode !== 0) {
+      return result({ buildCode, message: `build failed (exit ${buildCode}); the running container was left as it was` });
+    }
+  }
+  opts.onOutput(`$ ${deps.compose.label} up -d ${opts.service}\n`);
+  const upCode = (await deps.compose.run(target, ['up', '-d', opts.service], opts.onOutput, opts.signal)).code;
+  if (upCode !== 0) {
+    return result({ buildCode, upCode, message: `recreate failed (exit ${upCode}): see the output above` });
+  }
+
+  const after = await settle(deps, checkOpts, opts.settleTimeoutMs ?? SETTLE_TIMEOUT_MS);
+  const changes = before && after ? diffServices(before, after) : [];
+  const verified = after?.verdict === 'in-sync';
+  const message = verified
+    ? `verified: ${opts.service} is in sync${changes.length ? ` (${changes.join('; ')})` : ''}`
+    : `rebuilt, but ${opts.service} is still not in sync: ${after?.summary ?? 'no report'}${after?.fix ? ` — fix: ${after.fix}` : ''}`;
+  return result({ buildCode, upCode, after, changes, verified, message });
+}
+
+/** Re-checks until no route is unreachable (the process may still be starting) or time runs out. */
+async function settle(deps: CheckDeps, opts: CheckOptions, timeoutMs: number): Promise<ServiceReport | null> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const report = (await checkWorkspace(deps, opts)).services[0] ?? null;
+    const starting = report?.routes.some((r) => r.verdict === 'unreachable') ?? false;
+    if (!starting || Date.now() >= deadline || opts.signal?.aborted) return report;
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+  }
+}
+
+/** What changed between two reports of the same service, in words. */
+export function diffServices(before: ServiceReport, after: ServiceReport): string[] {
+  const changes: string[] = [];
+  const state = (s: ServiceReport): string =>
+    !s.container ? 'absent' : s.staleContainer ? 'stale' : s.container.state === 'running' ? 'current' : s.container.state;
+  if (state(before) !== state(after)) changes.push(`container ${state(before)} → ${state(after)}`);
+  if (before.container && after.container && before.container.id !== after.container.id) {
+    changes.push(`container ${shortId(before.container.id)} → ${shortId(after.container.id)}`);
+  }
+  if (before.image.id !== after.image.id) {
+    changes.push(`image ${before.image.id ? shortId(before.image.id) : 'none'} → ${after.image.id ? shortId(after.image.id) : 'none'}`);
+  }
+  for (const m of after.modules) {
+    const old = before.modules.find((b) => b.name === m.name);
+    if (old && old.firstFailure !== m.firstFailure) {
+      changes.push(`module ${m.name}: ${old.firstFailure ? `fails at ${old.firstFailure}` : 'ok'} → ${m.firstFailure ? `fails at ${m.firstFailure}` : 'ok'}`);
+    }
+  }
+  for (const r of after.routes) {
+    const old = before.routes.find((b) => b.method === r.method && b.path === r.path);
+    if (!old) continue;
+    if (old.status !== r.status) changes.push(`route ${r.method} ${r.path} ${old.status ?? old.verdict} → ${r.status ?? r.verdict}`);
+    if (old.authStatus !== r.authStatus && r.authStatus !== null) {
+      changes.push(`route ${r.method} ${r.path} with token ${old.authStatus ?? 'not sent'} → ${r.authStatus}`);
+    }
+  }
+  if (before.missingFiles.length !== after.missingFiles.length) {
+    changes.push(`files missing in container ${before.missingFiles.length} → ${after.missingFiles.length}`);
+  }
+  return changes;
+}
+

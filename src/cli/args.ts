@@ -1,0 +1,103 @@
+// Command-line parsing for `runtime-drift`. Pure: returns a plan or a usage error.
+import type { HttpMethod } from '../core/model';
+
+export const USAGE = `usage:
+  runtime-drift check [--workspace DIR] [--service NAME]... [--json] [--no-probe]
+                      [--probe-method METHOD]... [--timeout MS] [--host DOCKER_HOST]
+  runtime-drift rebuild SERVICE [--workspace DIR] [--json] [--host DOCKER_HOST]
+  runtime-drift --help | --version
+
+exit codes: 0 in sync (rebuild: verified), 1 drift found (rebuild: not verified),
+            2 could not check (no engine, bad compose file, bad arguments)`;
+
+export interface CliArgs {
+  command: 'check' | 'rebuild' | 'help' | 'version';
+  workspace: string;
+  services: string[];
+  json: boolean;
+  probe: boolean;
+  extraMethods: HttpMethod[];
+  timeoutMs: number;
+  host?: string;
+}
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+const METHODS: readonly HttpMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+export const DEFAULT_PROBE_TIMEOUT_MS = 3000;
+
+export function parseArgs(argv: readonly string[], cwd: string): CliArgs {
+  const args: CliArgs = {
+    command: 'help',
+    workspace: cwd,
+    services: [],
+    json: false,
+    probe: true,
+    extraMethods: [],
+    timeoutMs: DEFAULT_PROBE_TIMEOUT_MS,
+  };
+  const rest = [...argv];
+  const value = (flag: string): string => {
+    const v = rest.shift();
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  const positional: string[] = [];
+  while (rest.length > 0) {
+    const a = rest.shift() as string;
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    if (inline !== undefined) rest.unshift(inline);
+    switch (flag) {
+      case '--help':
+      case '-h':
+        return { ...args, command: 'help' };
+      case '--version':
+        return { ...args, command: 'version' };
+      case '--workspace':
+      case '-w':
+        args.workspace = value(flag);
+        break;
+      case '--service':
+      case '-s':
+        args.services.push(value(flag));
+        break;
+      case '--json':
+        args.json = true;
+        break;
+      case '--no-probe':
+        args.probe = false;
+        break;
+      case '--probe-method': {
+        const m = value(flag).toUpperCase() as HttpMethod;
+        if (!METHODS.includes(m)) throw new UsageError(`--probe-method: unknown method ${m}`);
+        args.extraMethods.push(m);
+        break;
+      }
+      case '--timeout': {
+        const n = Number(value(flag));
+        if (!Number.isInteger(n) || n <= 0) throw new UsageError('--timeout takes a positive number of milliseconds');
+        args.timeoutMs = n;
+        break;
+      }
+      case '--host':
+        args.host = value(flag);
+        break;
+      default:
+        if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
+        positional.push(flag);
+    }
+  }
+  const [command, ...operands] = positional;
+  if (command === undefined) return args;
+  if (command === 'check') {
+    if (operands.length > 0) throw new UsageError(`check takes no operands (got ${operands.join(' ')}); use --service`);
+    return { ...args, command };
+  }
+  if (command === 'rebuild') {
+    if (operands.length !== 1) throw new UsageError('rebuild takes exactly one SERVICE');
+    return { ...args, command, services: [operands[0] as string] };
+  }
+  throw new UsageError(`unknown command ${command}`);
+}

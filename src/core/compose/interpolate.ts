@@ -1,0 +1,106 @@
+// Compose-spec variable interpolation, applied to values (never keys) after YAML parsing,
+// so that `image: app:${TAG:-dev}` reads the same as `docker compose config` would print it.
+// https://github.com/compose-spec/compose-spec/blob/main/12-interpolation.md
+import { UserInputError } from '../ports';
+
+export type Env = Record<string, string | undefined>;
+
+const NAME = /^[_a-zA-Z][_a-zA-Z0-9]*/;
+
+/** Interpolates one string. `where` names the value in error messages ("services.api.image"). */
+export function interpolate(text: string, env: Env, where = 'value'): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch !== '$') {
+      out += ch;
+      i++;
+      continue;
+    }
+    const next = text[i + 1];
+    if (next === '$') {
+      out += '$';
+      i += 2;
+      continue;
+    }
+    if (next === '{') {
+      const close = findClosingBrace(text, i + 2);
+      if (close < 0) throw new UserInputError(`${where}: invalid interpolation format for "${text}": missing "}"`);
+      out += expandBraced(text.slice(i + 2, close), env, where, text);
+      i = close + 1;
+      continue;
+    }
+    const name = NAME.exec(text.slice(i + 1))?.[0];
+    if (name === undefined) {
+      // A lone "$" (e.g. "cost: 5$") is kept as written rather than rejected.
+      out += '$';
+      i++;
+      continue;
+    }
+    out += env[name] ?? '';
+    i += 1 + name.length;
+  }
+  return out;
+}
+
+/** Interpolates every string value of a parsed YAML tree; keys are left alone, as compose does. */
+export function interpolateDeep(value: unknown, env: Env, where = ''): unknown {
+  if (typeof value === 'string') return interpolate(value, env, where || 'value');
+  if (Array.isArray(value)) return value.map((v, i) => interpolateDeep(v, env, `${where}[${i}]`));
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = interpolateDeep(v, env, where ? `${where}.${k}` : k);
+    return out;
+  }
+  return value;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Index of the "}" closing a "${" whose body starts at `from`, allowing nested "${...}" in defaults. */
+function findClosingBrace(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '$' && text[i + 1] === '{') {
+      depth++;
+      i++;
+    } else if (ch === '}') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+function expandBraced(body: string, env: Env, where: string, whole: string): string {
+  const name = NAME.exec(body)?.[0];
+  if (name === undefined) throw new UserInputError(`${where}: invalid interpolation format for "${whole}"`);
+  const rest = body.slice(name.length);
+  const value = env[name];
+  if (rest === '') return value ?? '';
+  const colon = rest.startsWith(':');
+  const op = rest[colon ? 1 : 0];
+  const arg = () => interpolate(rest.slice(colon ? 2 : 1), env, where);
+  // With ":" an empty value counts as unset; without it only a missing variable does.
+  const missing = value === undefined || (colon && value === '');
+  switch (op) {
+    case '-':
+      return missing ? arg() : (value ?? '');
+    case '?':
+      if (missing) {
+        const message = arg();
+        throw new UserInputError(
+          `${where}: required variable ${name} is missing a value${message ? `: ${message}` : ''}`,
+        );
+      }
+      return value ?? '';
+    case '+':
+      return missing ? '' : arg();
+    default:
+      throw new UserInputError(`${where}: invalid interpolation format for "${whole}"`);
+  }
+}

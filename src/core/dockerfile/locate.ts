@@ -1,0 +1,157 @@
+// Where a build-context path ends up inside the image: follow COPY/ADD backwards from the final
+// (or target) stage, through `--from=` stages and stages built FROM earlier ones.
+import { posix } from 'node:path';
+import { findStage, type CopyInstr, type Dockerfile, type Stage } from './parse';
+
+export interface Location {
+  /** Absolute path inside the image. */
+  path: string;
+  /** The instructions that put it there: "Dockerfile: COPY --from=build /src/dist /app/dist (stage 2); ...". */
+  evidence: string;
+}
+
+interface Hit {
+  path: string;
+  steps: string[];
+}
+
+/**
+ * Where `contextRelPath` (relative to the build context, e.g. "dist") lands in the final stage,
+ * or in the stage named `target`. A path produced by a RUN inside a stage that received the
+ * context (e.g. "dist" from `npm run build`) counts as a context path at the place the context
+ * was copied to: that is how a multi-stage build's output is traced to the final image.
+ */
+export function locateInImage(df: Dockerfile, contextRelPath: string, target?: string): Location | undefined {
+  const stage = target === undefined ? df.stages[df.stages.length - 1] : findStage(df.stages, target);
+  if (!stage) return undefined;
+  const hit = locateInStage(df, stage, normalizeRel(contextRelPath), false);
+  return hit && { path: hit.path, evidence: `Dockerfile: ${hit.steps.join('; ')}` };
+}
+
+function locateInStage(df: Dockerfile, stage: Stage, rel: string, viaFrom: boolean): Hit | undefined {
+  for (let i = stage.copies.length - 1; i >= 0; i--) {
+    const copy = stage.copies[i] as CopyInstr;
+    const hit = copy.from === undefined ? fromContext(copy, rel) : fromStage(df, stage, copy, rel);
+    if (hit) return { path: hit.path, steps: [`${render(copy)} (${label(stage)})`, ...hit.steps] };
+  }
+  const base = stage.baseStage === undefined ? undefined : df.stages[stage.baseStage];
+  if (base) {
+    const hit = locateInStage(df, base, rel, viaFrom);
+    if (hit) return { path: hit.path, steps: [...hit.steps, `${label(stage)} is built FROM ${label(base)}`] };
+  }
+  return producedInStage(stage, rel, viaFrom);
+}
+
+/** A COPY from the build context that covers `rel` (the path itself, a parent, or a glob). */
+function fromContext(copy: CopyInstr, rel: string): Hit | undefined {
+  const many = copy.sources.length > 1;
+  for (let j = copy.sources.length - 1; j >= 0; j--) {
+    const raw = copy.sources[j] as string;
+    if (/^(https?|git):\/\/|^git@/.test(raw)) continue;
+    const src = normalizeRel(raw);
+    const path = placeUnder(src, rel, copy, many, /[*?[]/.test(src));
+    if (path !== undefined) return { path, steps: [] };
+  }
+  return undefined;
+}
+
+/** A `COPY --from=<stage>` whose source covers where `rel` is in that stage. */
+function fromStage(df: Dockerfile, stage: Stage, copy: CopyInstr, rel: string): Hit | undefined {
+  const source = findStage(df.stages, copy.from as string);
+  // Only earlier stages can be referenced; anything else is an external image we cannot see into.
+  if (!source || source.index >= stage.index) return undefined;
+  const inner = locateInStage(df, source, rel, true);
+  if (!inner) return undefined;
+  const many = copy.sources.length > 1;
+  for (const raw of copy.sources) {
+    // --from sources are relative to the root of that stage, not its WORKDIR.
+    const src = posix.resolve('/', raw);
+    const path = placeUnder(src, inner.path, copy, many, /[*?[]/.test(src));
+    if (path !== undefined) return { path, steps: inner.steps };
+  }
+  return undefined;
+}
+
+/** Where `p` lands when `copy` copies `src` (a path or glob, same namespace as `p`); undefined when not covered. */
+function placeUnder(src: string, p: string, copy: CopyInstr, many: boolean, glob: boolean): string | undefined {
+  const intoDir = copy.destIsDir || many;
+  if (glob) {
+    return globToRegExp(src).test(p) ? (intoDir ? posix.join(copy.dest, posix.basename(p)) : copy.dest) : undefined;
+  }
+  if (src === '' || src === '/') return posix.join(copy.dest, p);
+  if (p === src) {
+    // A folder's contents go to dest; a file goes inside dest when dest is a folder.
+    return intoDir && looksLikeFile(src) ? posix.join(copy.dest, posix.basename(src)) : copy.dest;
+  }
+  if (p.startsWith(`${src}/`)) return posix.join(copy.dest, p.slice(src.length + 1));
+  return undefined;
+}
+
+/**
+ * `rel` was not copied in, but may have been built here: when this stage received (part of) the
+ * context and then ran commands, assume build output appears where the context root was copied.
+ * Only trusted when a later `COPY --from` names that exact place (viaFrom) or a RUN follows.
+ */
+function producedInStage(stage: Stage, rel: string, viaFrom: boolean): Hit | undefined {
+  const contextCopies = stage.copies.map((c, i) => ({ c, i })).filter(({ c }) => c.from === undefined);
+  const first = contextCopies[0];
+  if (!first) return undefined;
+  const ranAfter = stage.runs.filter((r) => r.afterCopy >= first.i);
+  if (!viaFrom && ranAfter.length === 0) return undefined;
+  const root = contextRoot(contextCopies.map(({ c }) => c)) ?? stage.workdir;
+  const path = posix.join(root, rel);
+  const run = ranAfter[ranAfter.length - 1];
+  const why = run ? `, RUN ${truncate(run.command)}` : '';
+  return { path, steps: [`${rel} is built in ${label(stage)} at ${path} (context copied to ${root}${why})`] };
+}
+
+/** Where a stage put the context root, judged from its context COPYs (latest first). */
+function contextRoot(copies: CopyInstr[]): string | undefined {
+  for (let i = copies.length - 1; i >= 0; i--) {
+    const copy = copies[i] as CopyInstr;
+    for (const raw of copy.sources) {
+      const src = normalizeRel(raw);
+      if (src === '') return copy.dest;
+      // `COPY src ./src` in /build: the context root is /build.
+      if (!looksLikeFile(src) && (copy.dest === `/${src}` || copy.dest.endsWith(`/${src}`))) {
+        return copy.dest.slice(0, copy.dest.length - src.length - 1) || '/';
+      }
+      // `COPY package.json tsconfig.json ./`: files keep their names inside dest.
+      if ((copy.destIsDir || copy.sources.length > 1) && looksLikeFile(src) && !src.includes('/')) return copy.dest;
+    }
+  }
+  return undefined;
+}
+
+function render(copy: CopyInstr): string {
+  const from = copy.from === undefined ? '' : ` --from=${copy.from}`;
+  return `${copy.instruction}${from} ${copy.sources.join(' ')} ${copy.dest}`;
+}
+
+function label(stage: Stage): string {
+  return stage.name === undefined ? `stage ${stage.index + 1}` : `stage ${stage.index + 1} "${stage.name}"`;
+}
+
+/** "./dist/" -> "dist", "." -> "". */
+function normalizeRel(p: string): string {
+  const n = posix.normalize(p.replace(/\\/g, '/')).replace(/^\.\/+/, '').replace(/\/+$/, '');
+  return n === '.' ? '' : n;
+}
+
+function looksLikeFile(p: string): boolean {
+  return /\.[A-Za-z0-9]+$/.test(posix.basename(p)) && !posix.basename(p).startsWith('.');
+}
+
+function truncate(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (const ch of glob) {
+    if (ch === '*') re += '[^/]*';
+    else if (ch === '?') re += '[^/]';
+    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}

@@ -1,0 +1,254 @@
+// Just enough of the Dockerfile language to know where files land: stages, WORKDIR, COPY/ADD,
+// with ARG/ENV substitution. RUN is recorded (not interpreted) because a RUN after copying the
+// source is what makes "the build output was produced inside this stage" a fair inference.
+// https://docs.docker.com/reference/dockerfile/
+import { posix } from 'node:path';
+
+export interface CopyInstr {
+  instruction: 'COPY' | 'ADD';
+  /** `--from=` as written after substitution: a stage name, a stage index or an image. */
+  from?: string;
+  /** Sources as written (relative to the context, or absolute in the `from` stage/image). */
+  sources: string[];
+  /** Absolute destination, resolved against the stage's WORKDIR at that point, no trailing "/". */
+  dest: string;
+  /** The destination was written with a trailing "/" (or is "/"): sources go inside it. */
+  destIsDir: boolean;
+  /** 1-based line of the instruction, for evidence. */
+  line: number;
+}
+
+export interface Stage {
+  index: number;
+  name?: string;
+  /** Base image or previous stage name, after substitution. */
+  from: string;
+  /** Index of the earlier stage this one is built FROM, when it is one: its files persist here. */
+  baseStage?: number;
+  /** WORKDIR at the end of the stage ("/" when never set). */
+  workdir: string;
+  copies: CopyInstr[];
+  /** RUN commands, in order, with the index of the copy they follow (-1 before any copy). */
+  runs: { afterCopy: number; command: string; line: number }[];
+}
+
+export interface Dockerfile {
+  stages: Stage[];
+}
+
+interface Instruction {
+  keyword: string;
+  args: string;
+  line: number;
+}
+
+type Vars = Map<string, string>;
+
+export function parseDockerfile(text: string): Dockerfile {
+  const stages: Stage[] = [];
+  const globalArgs: Vars = new Map();
+  let vars: Vars = new Map();
+  let current: Stage | undefined;
+  const stageVars = new Map<number, Vars>();
+  for (const ins of instructions(text)) {
+    switch (ins.keyword) {
+      case 'ARG': {
+        for (const [name, value] of parseArgs(ins.args)) {
+          const target = current ? vars : globalArgs;
+          // Inside a stage, a bare `ARG NAME` re-declares the global ARG and takes its default.
+          const v = value !== undefined ? substitute(value, current ? vars : globalArgs) : globalArgs.get(name);
+          if (v !== undefined) target.set(name, v);
+        }
+        break;
+      }
+      case 'FROM': {
+        const words = splitWords(ins.args).filter((w) => !w.startsWith('--'));
+        const from = substitute(words[0] ?? '', globalArgs);
+        const name = words.length >= 3 && words[1]?.toUpperCase() === 'AS' ? words[2] : undefined;
+        const base = findStage(stages, from);
+        current = {
+          index: stages.length,
+          from,
+          workdir: base?.workdir ?? '/',
+          copies: [],
+          runs: [],
+        };
+        if (name !== undefined) current.name = name;
+        if (base) current.baseStage = base.index;
+        vars = new Map(base ? stageVars.get(base.index) : []);
+        stages.push(current);
+        break;
+      }
+      case 'ENV': {
+        if (!current) break;
+        for (const [name, value] of parseEnv(ins.args)) vars.set(name, substitute(value, vars));
+        break;
+      }
+      case 'WORKDIR': {
+        if (!current) break;
+        const dir = substitute(unquote(ins.args.trim()), vars);
+        if (dir !== '') current.workdir = normalize(posix.resolve(current.workdir, dir));
+        break;
+      }
+      case 'COPY':
+      case 'ADD': {
+        if (!current) break;
+        const copy = parseCopy(ins, current.workdir, vars);
+        if (copy) current.copies.push(copy);
+        break;
+      }
+      case 'RUN': {
+        if (!current) break;
+        current.runs.push({ afterCopy: current.copies.length - 1, command: ins.args.trim(), line: ins.line });
+        break;
+      }
+      default:
+        break;
+    }
+    if (current) stageVars.set(current.index, vars);
+  }
+  return { stages };
+}
+
+/** The stage a FROM/--from names: by name (case-insensitive) or by index. */
+export function findStage(stages: Stage[], ref: string): Stage | undefined {
+  const lower = ref.toLowerCase();
+  const byName = stages.find((s) => s.name?.toLowerCase() === lower);
+  if (byName) return byName;
+  return /^\d+$/.test(ref) ? stages[Number(ref)] : undefined;
+}
+
+/** Logical instructions: comments dropped, continuations joined, heredoc bodies skipped. */
+function instructions(text: string): Instruction[] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const escape = parserEscape(lines);
+  const out: Instruction[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const startLine = i + 1;
+    let logical = '';
+    let more = true;
+    while (more && i < lines.length) {
+      const raw = lines[i++] ?? '';
+      // Comment lines are removed even in the middle of a continued instruction.
+      if (/^\s*#/.test(raw)) {
+        if (logical === '') more = false;
+        continue;
+      }
+      const trimmedEnd = raw.replace(/\s+$/, '');
+      if (trimmedEnd.endsWith(escape)) {
+        logical += trimmedEnd.slice(0, -1) + ' ';
+      } else {
+        logical += raw;
+        more = false;
+      }
+    }
+    const m = /^\s*([A-Za-z]+)\s*(.*)$/s.exec(logical);
+    if (!m) continue;
+    const keyword = (m[1] as string).toUpperCase();
+    const args = m[2] as string;
+    out.push({ keyword, args, line: startLine });
+    // Heredocs (`RUN <<EOF ... EOF`): their body lines are data, not instructions.
+    for (const h of args.matchAll(/<<-?["']?([A-Za-z_][A-Za-z0-9_]*)["']?/g)) {
+      const delim = h[1] as string;
+      while (i < lines.length && (lines[i] ?? '').trim() !== delim) i++;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** `# escape=`` ` (Windows images) changes the continuation character; default "\". */
+function parserEscape(lines: string[]): string {
+  for (const line of lines) {
+    const m = /^\s*#\s*([a-zA-Z]+)\s*=\s*(\S+)\s*$/.exec(line);
+    if (!m) break; // parser directives only appear before anything else
+    if (m[1]?.toLowerCase() === 'escape' && (m[2] === '`' || m[2] === '\\')) return m[2];
+  }
+  return '\\';
+}
+
+function parseCopy(ins: Instruction, workdir: string, vars: Vars): CopyInstr | undefined {
+  let rest = ins.args.trim();
+  let from: string | undefined;
+  // Flags come first: --from=, --chown=, --chmod=, --link, --parents, --exclude=...
+  for (;;) {
+    const m = /^--([a-z-]+)(?:=(\S*))?\s*/.exec(rest);
+    if (!m) break;
+    if (m[1] === 'from' && m[2] !== undefined) from = substitute(m[2], vars);
+    rest = rest.slice(m[0].length);
+  }
+  let words: string[];
+  if (rest.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(rest);
+      words = Array.isArray(parsed) ? parsed.map(String) : splitWords(rest);
+    } catch {
+      words = splitWords(rest);
+    }
+  } else {
+    words = splitWords(rest).map(unquote);
+  }
+  // Heredoc sources (`COPY <<EOF /file`) create files that are not in the context.
+  words = words.filter((w) => !w.startsWith('<<')).map((w) => substitute(w, vars));
+  if (words.length < 2) return undefined;
+  const rawDest = words[words.length - 1] as string;
+  const dest = normalize(posix.resolve(workdir, rawDest));
+  const copy: CopyInstr = {
+    instruction: ins.keyword === 'ADD' ? 'ADD' : 'COPY',
+    sources: words.slice(0, -1),
+    dest,
+    destIsDir: /(^|\/)\.{0,2}$/.test(rawDest) || dest === '/',
+    line: ins.line,
+  };
+  if (from !== undefined) copy.from = from;
+  return copy;
+}
+
+/** `ARG A=1 B` -> [["A","1"],["B",undefined]]. */
+function parseArgs(args: string): [string, string | undefined][] {
+  return splitWords(args).map((w) => {
+    const eq = w.indexOf('=');
+    return eq < 0 ? [w, undefined] : [w.slice(0, eq), unquote(w.slice(eq + 1))];
+  });
+}
+
+/** `ENV A=1 B="x y"` or the legacy `ENV A some value`. */
+function parseEnv(args: string): [string, string][] {
+  const words = splitWords(args);
+  if (words.length > 0 && !(words[0] as string).includes('=')) {
+    const [name, ...value] = args.trim().split(/\s+/);
+    return name === undefined ? [] : [[name, value.join(' ')]];
+  }
+  return words
+    .filter((w) => w.includes('='))
+    .map((w) => {
+      const eq = w.indexOf('=');
+      return [w.slice(0, eq), unquote(w.slice(eq + 1))];
+    });
+}
+
+/** Splits on whitespace, keeping quoted runs together (quotes stay; see unquote). */
+function splitWords(s: string): string[] {
+  return s.match(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g) ?? [];
+}
+
+function unquote(s: string): string {
+  return s.replace(/"([^"]*)"|'([^']*)'/g, (_m, d: string | undefined, q: string | undefined) => d ?? q ?? '');
+}
+
+/** `$VAR`, `${VAR}`, `${VAR:-x}`, `${VAR:+x}` for variables that are defined; others stay as written. */
+function substitute(s: string, vars: Vars): string {
+  return s.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced, op, word, bare) => {
+    const name = (braced ?? bare) as string;
+    const value = vars.get(name);
+    if (op === '-') return value !== undefined && value !== '' ? value : (word as string);
+    if (op === '+') return value !== undefined && value !== '' ? (word as string) : '';
+    return value ?? (whole as string);
+  });
+}
+
+function normalize(p: string): string {
+  const n = posix.normalize(p);
+  return n.length > 1 && n.endsWith('/') ? n.slice(0, -1) : n;
+}

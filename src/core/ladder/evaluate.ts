@@ -1,0 +1,131 @@
+// From evidence to a service report: rungs per module, the first failure, the fix. Pure.
+import { RUNG_NAMES } from '../model';
+import type { ModuleReport, RungName, Rungs, ServiceReport, Verdict } from '../model';
+import type { ModuleEvidence, ServiceEvidence } from './evidence';
+import { evaluateRungs, listSome } from './rungs';
+import { shortId } from './format';
+
+export function firstFailure(rungs: Rungs): RungName | null {
+  return RUNG_NAMES.find((name) => rungs[name].status === 'fail') ?? null;
+}
+
+/** The fix the first failing rung implies, as a command a person can run. */
+export function fixFor(ev: ServiceEvidence, rung: RungName | null): string | null {
+  const svc = ev.spec.name;
+  const dc = ev.composeLabel;
+  const rebuild = `${dc} build ${svc} && ${dc} up -d ${svc}`;
+  switch (rung) {
+    case null:
+      return null;
+    case 'source':
+      return `nothing in ${svc}'s source maps into the image: check x-runtime-drift.source / target`;
+    case 'build':
+      return `run the build${ev.buildDirRel ? ` in ${ev.buildDirRel}` : ''}, then ${rebuild}`;
+    case 'image':
+      return `build the image: ${rebuild}`;
+    case 'container':
+      if (!ev.container) return `create the container: ${dc} up -d ${svc}`;
+      if (ev.stale) return `recreate the container (it runs an old image): ${dc} up -d ${svc}`;
+      if (ev.container.state !== 'running') return `start the container (it is ${ev.container.state}): ${dc} up -d ${svc}`;
+      return `the running image lacks it: ${rebuild}`;
+    case 'route': {
+      const failing = ev.routes.filter((r) => ['missing', 'broken', 'unreachable'].includes(r.verdict));
+      if (failing.some((r) => r.verdict === 'unreachable')) {
+        return `${svc} does not answer at ${ev.baseUrl ?? 'its base URL'}: is it running and listening? (${dc} logs ${svc})`;
+      }
+      if (failing.some((r) => r.verdict === 'broken')) return `the route fails with 5xx: read ${dc} logs ${svc}`;
+      return 'the code is deployed but the route is not exposed: a wiring bug in the code (controller/router not registered, wrong path or prefix), not a deploy problem';
+    }
+    case 'auth':
+      return `credentials: the token in ${ev.auth?.env ?? 'the configured variable'} is not accepted`;
+  }
+}
+
+function moduleReport(ev: ServiceEvidence, m: ModuleEvidence): ModuleReport {
+  const rungs = evaluateRungs(ev, m);
+  const first = firstFailure(rungs);
+  return { name: m.name, source: m.rel, target: m.target, rungs, firstFailure: first, fix: fixFor(ev, first) };
+}
+
+export interface ServiceFiles {
+  modules: ModuleEvidence[];
+  /** Files outside modules, judged file by file (no module rungs). */
+  loose: ModuleEvidence | null;
+}
+
+export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): ServiceReport {
+  const modules = files.modules.map((m) => moduleReport(ev, m));
+  const all = [...files.modules, ...(files.loose ? [files.loose] : [])].flatMap((m) => m.files);
+  const containerFiles = ev.containerListing?.files;
+  const bundled = ev.mapping?.bundled ?? false;
+  const missing = containerFiles && !bundled ? all.filter((f) => !containerFiles.has(f.target)) : [];
+  const imageFiles = ev.imageListing?.files ?? (ev.stale ? undefined : containerFiles);
+  const missingInImage = imageFiles && ev.stale ? missing.filter((f) => imageFiles.has(f.target)) : [];
+  const routeBad = ev.routes.filter((r) => ['missing', 'broken', 'unreachable'].includes(r.verdict));
+  const authBad = ev.routes.filter((r) => r.authVerdict !== null && r.authVerdict !== 'live');
+
+  const problems: string[] = [];
+  let serviceFix: string | null = null;
+  const failed = modules.filter((m) => m.firstFailure);
+  if (ev.engineError) problems.push(`engine: ${ev.engineError}`);
+  else {
+    if (!ev.container) problems.push('no container');
+    else if (ev.stale) problems.push(`container ${shortId(ev.container.id)} runs an old image`);
+    else if (ev.container.state !== 'running') problems.push(`container is ${ev.container.state}`);
+    if (ev.spec.build && !ev.image) problems.push(`image ${ev.imageRef} not built`);
+    if (missing.length > 0) problems.push(`${missing.length} file(s) not in the running container (${listSome(missing.map((f) => f.rel))})`);
+    if (bundled && ev.image && newestMtime(all) > Date.parse(ev.image.created) + 2000) {
+      problems.push('source changed after the image was built');
+    }
+  }
+  if (routeBad.length > 0) problems.push(`${routeBad.length} route(s) failing`);
+  if (authBad.length > 0) problems.push(`${authBad.length} route(s) failing with the token`);
+  if (failed.length > 0) problems.push(`module(s) ${failed.map((m) => `${m.name} (${m.firstFailure})`).join(', ')}`);
+
+  // The service's fix is the one for the lowest failing rung across modules, else from service facts.
+  const lowest = RUNG_NAMES.find((r) => failed.some((m) => m.firstFailure === r));
+  if (lowest) serviceFix = fixFor(ev, lowest);
+  else if (!ev.engineError) {
+    if (!ev.container || ev.stale || ev.container.state !== 'running') serviceFix = fixFor(ev, 'container');
+    else if (missing.length > 0 || (ev.spec.build && !ev.image)) serviceFix = fixFor(ev, 'image');
+    else if (problems.includes('source changed after the image was built')) serviceFix = fixFor(ev, 'image');
+    else if (routeBad.length > 0) serviceFix = fixFor(ev, 'route');
+    else if (authBad.length > 0) serviceFix = fixFor(ev, 'auth');
+  }
+
+  const hasRuntime = Boolean(ev.spec.build || ev.spec.image);
+  const verdict: Verdict = ev.engineError || (!ev.mapping && !hasRuntime) ? 'unknown' : problems.length > 0 ? 'drift' : 'in-sync';
+  const c = ev.container;
+  return {
+    name: ev.spec.name,
+    project: ev.spec.project,
+    verdict,
+    summary: problems.length > 0 ? problems.join('; ') : verdict === 'in-sync' ? 'running container serves the source' : 'not checked',
+    container: c ? { id: c.id, name: c.name, state: c.state, imageId: c.imageId, created: c.created } : null,
+    image: { ref: ev.imageRef, id: ev.image?.id ?? null, created: ev.image?.created ?? null },
+    staleContainer: ev.stale,
+    baseUrl: ev.baseUrl,
+    mapping: ev.mapping
+      ? { sourceRoot: ev.mapping.sourceRoot, target: ev.mapping.target, bundled, evidence: ev.mapping.evidence }
+      : null,
+    sourceNewest: all.length > 0 ? new Date(newestMtime(all)).toISOString() : null,
+    modules,
+    routes: ev.routes,
+    missingFiles: missing.map((f) => f.rel),
+    missingFilesInImage: missingInImage.map((f) => f.rel),
+    fix: serviceFix,
+    errors: ev.engineError ? [ev.engineError] : [],
+  };
+}
+
+function newestMtime(files: { sourceMtimeMs: number }[]): number {
+  let n = 0;
+  for (const f of files) if (f.sourceMtimeMs > n) n = f.sourceMtimeMs;
+  return n;
+}
+
+export function overallVerdict(services: { verdict: Verdict }[]): Verdict {
+  if (services.some((s) => s.verdict === 'drift')) return 'drift';
+  if (services.length === 0 || services.some((s) => s.verdict === 'unknown')) return 'unknown';
+  return 'in-sync';
+}

@@ -1,0 +1,62 @@
+// What the check gathered for one service, before any verdict. Pure data: the ladder reads it.
+import type {
+  ContainerInfo,
+  FileListing,
+  ImageInfo,
+  RouteReport,
+  ServiceSpec,
+  SourceMapping,
+} from '../model';
+
+export interface MappedFile {
+  /** Absolute source path. */
+  source: string;
+  /** Workspace-relative source path (POSIX separators). */
+  rel: string;
+  /** Absolute path inside the container. */
+  target: string;
+  /** Absolute path in the local build output, when there is one. */
+  buildOut?: string;
+  sourceMtimeMs: number;
+}
+
+export interface ModuleEvidence {
+  name: string;
+  /** Workspace-relative folder. */
+  rel: string;
+  /** Path inside the container. */
+  target: string;
+  files: MappedFile[];
+  /** Source files whose build output is absent (workspace-relative); null when there is no local build output. */
+  buildMissing: string[] | null;
+  /** Source files newer than their build output (workspace-relative); [] when there is no build output. */
+  buildStale: string[];
+  newestSourceMtimeMs: number;
+}
+
+export interface ServiceEvidence {
+  spec: ServiceSpec;
+  mapping: SourceMapping | undefined;
+  /** Set when the engine could not be asked: every runtime rung is then unknown. */
+  engineError: string | null;
+  /** Image reference the service runs or would run (Config.Image of the container, else inferred). */
+  imageRef: string;
+  container: ContainerInfo | undefined;
+  /** Image the reference resolves to now. */
+  image: ImageInfo | undefined;
+  /** Image the container was created from (differs from `image` when stale). */
+  containerImage: ImageInfo | undefined;
+  /** Container created from an image other than what its reference resolves to now. */
+  stale: boolean;
+  containerListing: FileListing | undefined;
+  /** Listing of the newest image; only gathered when the container is stale or absent. */
+  imageListing: FileListing | undefined;
+  routes: RouteReport[];
+  /** Name of the bearer-token variable and whether a value was found. */
+  auth: { env: string; present: boolean } | null;
+  baseUrl: string | null;
+  /** Compose command for fix texts: "docker compose" or "docker-compose". */
+  composeLabel: string;
+  /** Relative path of the service's build context in the workspace, for fix texts. */
+  buildDirRel: string | null;
+}

@@ -1,0 +1,137 @@
+// The ladder for one module: each rung a verdict with evidence. Pure.
+import type { Rung, RouteReport, Rungs } from '../model';
+import type { ModuleEvidence, ServiceEvidence } from './evidence';
+import { shortId } from './format';
+
+/** How many missing paths a rung names before it says "and N more". */
+export const EVIDENCE_PATHS_SHOWN = 3;
+
+const pass = (evidence: string): Rung => ({ status: 'pass', evidence });
+const fail = (evidence: string): Rung => ({ status: 'fail', evidence });
+const skip = (evidence: string): Rung => ({ status: 'skip', evidence });
+const unknown = (evidence: string): Rung => ({ status: 'unknown', evidence });
+
+export function listSome(paths: readonly string[]): string {
+  const shown = paths.slice(0, EVIDENCE_PATHS_SHOWN).join(', ');
+  const more = paths.length - EVIDENCE_PATHS_SHOWN;
+  return more > 0 ? `${shown} and ${more} more` : shown;
+}
+
+function sourceRung(m: ModuleEvidence): Rung {
+  if (m.files.length === 0) return fail(`${m.rel} has no source files that map into the image`);
+  return pass(`${m.files.length} source file(s) in ${m.rel}`);
+}
+
+function buildRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
+  if (ev.mapping?.bundled) return skip('bundled front end: no 1:1 build output to compare');
+  if (m.buildMissing === null) return skip('no local build output to compare (the image builds from source)');
+  if (m.buildMissing.length > 0) {
+    return fail(`local build output lacks the compiled form of ${listSome(m.buildMissing)}: run the build`);
+  }
+  if (m.buildStale.length > 0) {
+    return fail(`source is newer than its build output: ${listSome(m.buildStale)}`);
+  }
+  return pass(`local build output has all ${m.files.length} compiled file(s)`);
+}
+
+function missingIn(m: ModuleEvidence, files: Set<string>): string[] {
+  return m.files.filter((f) => !files.has(f.target)).map((f) => f.target);
+}
+
+function imageRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
+  if (ev.engineError) return unknown(`engine not asked: ${ev.engineError}`);
+  if (!ev.image) return fail(`image ${ev.imageRef} does not exist: build it`);
+  const id = shortId(ev.image.id);
+  // A current container runs exactly this image, so its listing speaks for the image too.
+  const listing = ev.stale || !ev.container ? ev.imageListing : ev.containerListing;
+  if (!listing) return unknown(`image ${id} was not listed`);
+  const missing = missingIn(m, listing.files);
+  if (missing.length > 0) {
+    return fail(`expected ${listSome(missing)} in image ${ev.imageRef} (${id}); not there`);
+  }
+  const built = Date.parse(ev.image.created);
+  if (Number.isFinite(built) && m.newestSourceMtimeMs > built + CLOCK_SLACK_MS) {
+    return fail(
+      `image ${id} was built ${new Date(built).toISOString()}, before the newest change to ${m.rel} (${new Date(m.newestSourceMtimeMs).toISOString()})`,
+    );
+  }
+  return pass(`image ${ev.imageRef} (${id}) has ${m.target}`);
+}
+
+/** Source mtimes and image timestamps come from different clocks (host vs engine); allow for it. */
+export const CLOCK_SLACK_MS = 2000;
+
+function containerRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
+  if (ev.engineError) return unknown(`engine not asked: ${ev.engineError}`);
+  const c = ev.container;
+  if (!c) return fail(`no container for service ${ev.spec.name}`);
+  if (!ev.containerListing) return unknown(`container ${shortId(c.id)} was not listed`);
+  const missing = missingIn(m, ev.containerListing.files);
+  if (missing.length > 0) {
+    const inImage = ev.imageListing ? missing.every((p) => ev.imageListing?.files.has(p)) : false;
+    const why = ev.stale
+      ? `container ${shortId(c.id)} runs old image ${shortId(c.imageId)}; ${ev.imageRef} is now ${shortId(ev.image?.id ?? '')}${inImage ? ', which has it' : ''}`
+      : `container ${shortId(c.id)} runs the current image`;
+    return fail(`expected ${listSome(missing)}, container ${shortId(c.id)} has no such path (${why})`);
+  }
+  const ranBuilt = Date.parse(ev.containerImage?.created ?? '');
+  if (ev.stale && Number.isFinite(ranBuilt) && m.newestSourceMtimeMs > ranBuilt + CLOCK_SLACK_MS) {
+    return fail(
+      `container ${shortId(c.id)} runs old image ${shortId(c.imageId)}, built before the newest change to ${m.rel}`,
+    );
+  }
+  if (c.state !== 'running') return fail(`container ${shortId(c.id)} has ${m.target} but is ${c.state}`);
+  return pass(`running container ${shortId(c.id)} has ${m.target}`);
+}
+
+function routesOf(ev: ServiceEvidence, m: ModuleEvidence): RouteReport[] {
+  return ev.routes.filter((r) => r.module === m.name);
+}
+
+function routeRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
+  const routes = routesOf(ev, m);
+  if (routes.length === 0) return skip('no routes declared in this module');
+  const sent = routes.filter((r) => r.status !== null || r.verdict === 'unreachable');
+  if (sent.length === 0) return skip(`routes not probed: ${routes[0]?.detail ?? 'probing off'}`);
+  const bad = sent.filter((r) => ['missing', 'broken', 'unreachable'].includes(r.verdict));
+  if (bad.length > 0) {
+    const shown = bad.slice(0, EVIDENCE_PATHS_SHOWN).map(describeRoute).join(', ');
+    return fail(`${shown}${bad.length > EVIDENCE_PATHS_SHOWN ? ` and ${bad.length - EVIDENCE_PATHS_SHOWN} more` : ''}`);
+  }
+  return pass(`${sent.length} route(s) exposed: ${sent.slice(0, EVIDENCE_PATHS_SHOWN).map(describeRoute).join(', ')}`);
+}
+
+export function describeRoute(r: RouteReport): string {
+  const answer = r.status === null ? (r.detail ?? r.verdict) : String(r.status);
+  return `${r.method} ${r.path} → ${answer}`;
+}
+
+function authRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
+  const routes = routesOf(ev, m);
+  if (routes.length === 0) return skip('no routes declared in this module');
+  if (!ev.auth) return skip('no auth.bearerTokenEnv configured');
+  if (!ev.auth.present) return skip(`${ev.auth.env} is not set: no authenticated probe`);
+  const sent = routes.filter((r) => r.authStatus !== null);
+  if (sent.length === 0) return skip('no authenticated probe was sent');
+  const bad = sent.filter((r) => r.authVerdict !== 'live');
+  if (bad.length > 0) {
+    return fail(
+      `with the ${ev.auth.env} token: ${bad
+        .slice(0, EVIDENCE_PATHS_SHOWN)
+        .map((r) => `${r.method} ${r.path} → ${r.authStatus}`)
+        .join(', ')}`,
+    );
+  }
+  return pass(`with the ${ev.auth.env} token: ${sent.length} route(s) answer ${sent.map((r) => r.authStatus).join('/')}`);
+}
+
+export function evaluateRungs(ev: ServiceEvidence, m: ModuleEvidence): Rungs {
+  return {
+    source: sourceRung(m),
+    build: buildRung(ev, m),
+    image: imageRung(ev, m),
+    container: containerRung(ev, m),
+    route: routeRung(ev, m),
+    auth: authRung(ev, m),
+  };
+}

@@ -1,0 +1,34 @@
+// One source file -> the file the container (or the local build) should hold for it.
+// Container paths are POSIX whatever the host is; host paths use the host's rules.
+import { extname, isAbsolute, join, posix, relative, sep } from 'node:path';
+import type { SourceMapping } from '../model';
+
+/** Declarations and tests are never emitted into a runnable build. */
+const NOT_EMITTED = [/\.d\.[cm]?ts$/, /\.(spec|test)\.[cm]?[jt]sx?$/];
+
+/** Path inside the container for `absSource`; undefined when it has no counterpart there. */
+export function mapSourceFile(m: SourceMapping, absSource: string): string | undefined {
+  const rel = mappedRelative(m, absSource);
+  return rel === undefined ? undefined : posix.join(m.target, ...rel);
+}
+
+/** Path in the local build output for `absSource`; undefined when it has none or none is known. */
+export function mapToBuildOutput(m: SourceMapping, absSource: string): string | undefined {
+  if (m.buildOutDir === undefined) return undefined;
+  const rel = mappedRelative(m, absSource);
+  return rel === undefined ? undefined : join(m.buildOutDir, ...rel);
+}
+
+/** Path segments below the source root, extension rewritten; undefined when not mapped. */
+function mappedRelative(m: SourceMapping, absSource: string): string[] | undefined {
+  if (m.bundled) return undefined;
+  const rel = relative(m.sourceRoot, absSource);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
+  const segments = rel.split(sep);
+  const name = segments[segments.length - 1] as string;
+  if (NOT_EMITTED.some((re) => re.test(name))) return undefined;
+  const ext = extname(name);
+  const rewritten = m.rewrites[ext];
+  if (rewritten !== undefined) segments[segments.length - 1] = name.slice(0, name.length - ext.length) + rewritten;
+  return segments;
+}

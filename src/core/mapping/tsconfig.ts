@@ -1,0 +1,123 @@
+// The parts of a tsconfig that decide where compiled files go: rootDir, outDir, noEmit.
+// tsconfig is JSONC (comments, trailing commas), so it is cleaned before JSON.parse.
+import { dirname, resolve } from 'node:path';
+import type { FsLike } from '../ports';
+
+export interface TsConfigInfo {
+  /** The tsconfig file read (the one extending others, if any). */
+  file: string;
+  /** Absolute rootDir, and the file that set it. */
+  rootDir?: { path: string; from: string };
+  /** Absolute outDir, and the file that set it. */
+  outDir?: { path: string; from: string };
+  noEmit?: boolean;
+  /** The single folder `include` names (["src"], ["src/**\/*"]), absolute, when it names one. */
+  includeRoot?: { path: string; from: string };
+}
+
+/** How many `extends` hops to follow (tsconfig.build.json -> tsconfig.json -> tsconfig.base.json). */
+const MAX_EXTENDS = 3;
+
+/** Reads `file` and the relative configs it extends; undefined when absent or not parseable. */
+export async function readTsConfig(fs: FsLike, file: string): Promise<TsConfigInfo | undefined> {
+  const chain = await loadChain(fs, file, 0);
+  if (chain.length === 0) return undefined;
+  const info: TsConfigInfo = { file };
+  // The chain is ordered base first, so later (more specific) configs overwrite.
+  for (const { path, json } of chain) {
+    const options = isRecord(json['compilerOptions']) ? json['compilerOptions'] : {};
+    const dir = dirname(path);
+    if (typeof options['rootDir'] === 'string') info.rootDir = { path: resolve(dir, options['rootDir']), from: path };
+    if (typeof options['outDir'] === 'string') info.outDir = { path: resolve(dir, options['outDir']), from: path };
+    if (typeof options['noEmit'] === 'boolean') info.noEmit = options['noEmit'];
+    if (Array.isArray(json['include'])) {
+      const root = singleIncludeRoot(json['include']);
+      if (root === undefined) delete info.includeRoot;
+      else info.includeRoot = { path: resolve(dir, root), from: path };
+    }
+  }
+  return info;
+}
+
+async function loadChain(fs: FsLike, file: string, depth: number): Promise<{ path: string; json: Record<string, unknown> }[]> {
+  if (!(await fs.stat(file))?.isFile) return [];
+  let json: unknown;
+  try {
+    json = parseJsonc(await fs.readFile(file));
+  } catch {
+    return [];
+  }
+  if (!isRecord(json)) return [];
+  const bases: { path: string; json: Record<string, unknown> }[] = [];
+  const ext = json['extends'];
+  const parents = typeof ext === 'string' ? [ext] : Array.isArray(ext) ? ext.filter((e) => typeof e === 'string') : [];
+  if (depth < MAX_EXTENDS) {
+    for (const parent of parents) {
+      // Package configs (@tsconfig/node20) rarely set rootDir/outDir; only relative ones are followed.
+      if (!parent.startsWith('.')) continue;
+      const path = resolve(dirname(file), parent.endsWith('.json') ? parent : `${parent}.json`);
+      bases.push(...(await loadChain(fs, path, depth + 1)));
+    }
+  }
+  return [...bases, { path: file, json }];
+}
+
+/** "src", "src/**\/*", "./src/**\/*.ts" -> "src"; undefined when include spans several folders. */
+function singleIncludeRoot(include: unknown[]): string | undefined {
+  const roots = new Set<string>();
+  for (const entry of include) {
+    if (typeof entry !== 'string') return undefined;
+    const segments = entry.replace(/^\.\//, '').split('/');
+    const first = segments[0] ?? '';
+    if (first === '' || /[*?]/.test(first) || (segments.length === 1 && /\.[a-z]+$/i.test(first))) return undefined;
+    roots.add(first);
+  }
+  return roots.size === 1 ? [...roots][0] : undefined;
+}
+
+/** JSON with comments and trailing commas -> value. Throws SyntaxError like JSON.parse. */
+export function parseJsonc(text: string): unknown {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i] as string;
+    if (ch === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else if (ch === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (ch === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 2;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return JSON.parse(dropTrailingCommas(out));
+}
+
+/** Removes commas followed only by whitespace and a closing bracket, outside strings. */
+function dropTrailingCommas(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j;
+    } else if (ch === ',' && /^\s*[}\]]/.test(text.slice(i + 1))) {
+      continue;
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,39 @@
+// Listing a source tree through FsLike, and how recently anything in it changed.
+import { join } from 'node:path';
+import type { FsLike } from '../ports';
+
+export interface WalkOptions {
+  /** Leave out a file or folder, by its path relative to the walked folder ("a/b.ts", POSIX). */
+  exclude?: (relPath: string) => boolean;
+}
+
+/** Regular files under `dir`, absolute and sorted; node_modules and dot-folders are skipped. */
+export async function walkFiles(fs: FsLike, dir: string, opts: WalkOptions = {}): Promise<string[]> {
+  const files: string[] = [];
+  const visit = async (abs: string, rel: string): Promise<void> => {
+    const names = await fs.readdir(abs);
+    await Promise.all(
+      names.map(async (name) => {
+        const childAbs = join(abs, name);
+        const childRel = rel === '' ? name : `${rel}/${name}`;
+        if (opts.exclude?.(childRel)) return;
+        const st = await fs.stat(childAbs);
+        if (!st) return;
+        if (st.isDirectory) {
+          if (name === 'node_modules' || name.startsWith('.')) return;
+          await visit(childAbs, childRel);
+        } else if (st.isFile) {
+          files.push(childAbs);
+        }
+      }),
+    );
+  };
+  await visit(dir, '');
+  return files.sort();
+}
+
+/** Newest modification time (ms since epoch) among `files`; 0 when none can be read. */
+export async function newestMtime(fs: FsLike, files: string[]): Promise<number> {
+  const stats = await Promise.all(files.map((f) => fs.stat(f)));
+  return stats.reduce((max, st) => (st && st.mtimeMs > max ? st.mtimeMs : max), 0);
+}

@@ -1,0 +1,69 @@
+// What an HTTP answer (or the lack of one) says about a route. The verdict is about the route's
+// handler, not about success: a 400 or 405 proves a handler is deployed just as well as a 200.
+import type { ProbeOutcome, ProbeVerdict } from '../model';
+
+/** Longest error detail kept: one readable line, never a stack. */
+const MAX_DETAIL_CHARS = 200;
+
+export function classifyStatus(status: number): ProbeVerdict {
+  if (status === 404) return 'missing';
+  if (status === 401 || status === 403) return 'needs-auth';
+  if (status >= 500) return 'broken';
+  // 405 and the rest of 4xx (400, 409, 422...): the request reached a handler that judged it.
+  if (status >= 400) return 'exists';
+  return 'live';
+}
+
+/** Error codes (Node system errors and undici's) that mean "nothing answered", in words. */
+const ERROR_WORDS: Readonly<Record<string, string>> = {
+  UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for response headers',
+  UND_ERR_BODY_TIMEOUT: 'timed out reading the response body',
+  UND_ERR_CONNECT_TIMEOUT: 'timed out connecting',
+  UND_ERR_ABORTED: 'request aborted',
+  ABORT_ERR: 'request aborted',
+  UND_ERR_SOCKET: 'connection closed by the server',
+  ECONNRESET: 'connection reset by the server',
+  ETIMEDOUT: 'timed out connecting',
+};
+
+/** Errors whose own message already reads well ("connect ECONNREFUSED 127.0.0.1:3300"). */
+const SELF_DESCRIBING = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+
+export function classifyError(err: unknown): ProbeOutcome {
+  return { status: null, verdict: 'unreachable', detail: describeError(err) };
+}
+
+function describeError(err: unknown): string {
+  // fetch-style wrappers ("fetch failed") carry the real reason in `cause`.
+  let current: unknown = err;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    const code = (current as { code?: unknown }).code;
+    const message = oneLine(current.message);
+    if (typeof code === 'string' && SELF_DESCRIBING.has(code)) return message.includes(code) ? message : `${code}: ${message}`;
+    if (typeof code === 'string' && ERROR_WORDS[code]) return ERROR_WORDS[code] ?? message;
+    if (current.name === 'TimeoutError') return 'timed out';
+    if (current.name === 'AbortError') return 'request aborted';
+    if (/socket hang up/i.test(message)) return 'connection closed by the server (socket hang up)';
+    if (!(current.cause instanceof Error)) return message || current.name;
+    current = current.cause;
+  }
+  return oneLine(String(current));
+}
+
+/** First line, secrets redacted, bounded. */
+function oneLine(text: string): string {
+  const line = (text.split('\n')[0] ?? '').replace(/Bearer\s+\S+/gi, 'Bearer <redacted>').trim();
+  return line.length > MAX_DETAIL_CHARS ? `${line.slice(0, MAX_DETAIL_CHARS - 1)}…` : line;
+}
+
+/**
+ * Reads a 404 body: the framework's own "no such route" answer (Express "Cannot GET /x", Nest
+ * `{"message":"Cannot GET /x"}`, Fastify "Route GET:/x not found") is strong evidence the route is
+ * not deployed; any other 404 may come from a handler that found no record for the filled-in
+ * path parameter, which the detail says so that a person can judge.
+ */
+export function describeNotFound(body: string): string {
+  const noRoute = /Cannot (?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) \S+|Route \w+:\S+ not found/.exec(body);
+  if (noRoute) return `404: no such route (${noRoute[0]})`;
+  return '404, but not the framework\'s "no route" answer: a handler may have found no record';
+}

@@ -1,0 +1,126 @@
+// Which routes may be sent, where to, and with which URL. Probes are read-only by default (GET,
+// HEAD) and only ever go to a published port on this machine or a URL the user configured: a
+// container's private IP is refused, because it is not what users reach and it may be another
+// host's network.
+import type { HttpMethod, RouteDef, ServiceSpec } from '../model';
+
+/** Methods that cannot change server state: the only ones sent unless the user opts in. */
+export const SAFE_METHODS: readonly HttpMethod[] = ['GET', 'HEAD'];
+
+/** What a path parameter or wildcard is filled with: matches `:id`, `:id(\\d+)`, `*` alike. */
+const PARAM_VALUE = '1';
+
+export type ProbeDecision = { send: true; method: HttpMethod } | { send: false; reason: string };
+
+export function decideProbe(route: RouteDef, opts: { allowedMethods: HttpMethod[] }): ProbeDecision {
+  // A catch-all handler answers GET like anything else.
+  const method: HttpMethod = route.method === 'ALL' ? 'GET' : route.method;
+  if (opts.allowedMethods.includes(method)) return { send: true, method };
+  const what = route.method === 'ALL' ? 'ALL (probed as GET)' : method;
+  return { send: false, reason: `${what} not sent: opt in with probe.methods` };
+}
+
+/**
+ * A concrete path for a route pattern: `:id`, `:id?`, `:id(\\d+)`, `{id}` and wildcards (`*`,
+ * `*splat`, `(.*)`) become "1"; Express 5 optional groups (`{/:id}`) are left out. Segments are
+ * percent-encoded. A param constrained to letters (`:slug([a-z]+)`) still gets "1": a 404 there
+ * says so in its detail (see describeNotFound).
+ */
+export function fillPathParams(path: string): string {
+  const withoutOptionalGroups = path.replace(/\{[^{}]*[:*][^{}]*\}/g, '');
+  const segments = withoutOptionalGroups.split('/').map((segment) =>
+    encodeSegment(
+      segment
+        .replace(/\{[A-Za-z_$][\w$]*\}/g, PARAM_VALUE)
+        .replace(/:[A-Za-z_$][\w$]*(?:\((?:[^()]|\([^()]*\))*\))?[?+*]?/g, PARAM_VALUE)
+        .replace(/\(\.\*\)|\*[A-Za-z_$][\w$]*|\*/g, PARAM_VALUE),
+    ),
+  );
+  const joined = segments.filter((s, i) => s !== '' || i === segments.length - 1).join('/');
+  return `/${joined.replace(/^\/+/, '')}`;
+}
+
+/** encodeURIComponent, keeping what RFC 3986 allows in a path segment as is. */
+function encodeSegment(segment: string): string {
+  let decoded = segment;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    // A lone '%' is literal text: encode it below.
+  }
+  return encodeURIComponent(decoded).replace(/%(3A|40|21|24|26|27|28|29|2A|2B|2C|3B|3D)/gi, (_m, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16)),
+  );
+}
+
+/** Base URL + path with exactly one slash between; the base's own path is kept, its query dropped. */
+export function buildProbeUrl(baseUrl: string, path: string): string {
+  const base = new URL(baseUrl);
+  const basePath = base.pathname.replace(/\/+$/, '');
+  return `${base.origin}${basePath}/${path.replace(/^\/+/, '')}`;
+}
+
+/**
+ * False for a literal private IPv4 address (10/8, 172.16/12, 192.168/16: container networks) and
+ * for anything that is not a URL; true for loopback, localhost and other host names. The URL
+ * parser normalises odd IPv4 spellings (0xAC.18.0.2, 2886860802) first.
+ */
+export function isLoopbackOrAllowedHost(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  } catch {
+    return false;
+  }
+  const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
+  if (mapped) {
+    const hi = parseInt(mapped[1] ?? '0', 16);
+    const lo = parseInt(mapped[2] ?? '0', 16);
+    host = `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+  }
+  const v4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(host);
+  if (!v4) return true;
+  const a = Number(v4[1]);
+  const b = Number(v4[2]);
+  if (a === 10) return false;
+  if (a === 172 && b >= 16 && b <= 31) return false;
+  if (a === 192 && b === 168) return false;
+  return true;
+}
+
+function isLoopbackAddress(ip: string): boolean {
+  return ip === '::1' || ip === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(ip);
+}
+
+const NO_BASE_URL = 'no published port; set x-runtime-drift.baseUrl';
+
+/** Where a service answers from this machine, and how that was decided. */
+export function resolveBaseUrl(spec: ServiceSpec): { url?: string; evidence: string } {
+  const configured = spec.drift.baseUrl;
+  if (configured !== undefined) {
+    let protocol = '';
+    try {
+      protocol = new URL(configured).protocol;
+    } catch {
+      // reported below
+    }
+    if (protocol !== 'http:' && protocol !== 'https:') return { evidence: `x-runtime-drift.baseUrl "${configured}" is not an http(s) URL` };
+    return { url: configured, evidence: `x-runtime-drift.baseUrl ${configured}` };
+  }
+  const tcp = spec.ports.filter((p) => p.protocol === 'tcp');
+  if (spec.networkMode === 'host') {
+    // Host networking ignores `ports:`; the container listens on the host at its own port.
+    const port = tcp[0];
+    if (!port) return { evidence: NO_BASE_URL };
+    return { url: `http://127.0.0.1:${port.target}`, evidence: `network_mode host: container port ${port.target} is a host port` };
+  }
+  const published = tcp.find((p) => p.published !== undefined);
+  if (!published || published.published === undefined) return { evidence: NO_BASE_URL };
+  // A port bound to one LAN interface is still probed on loopback: probes never leave the machine.
+  const host = published.hostIp && isLoopbackAddress(published.hostIp) ? published.hostIp : '127.0.0.1';
+  const hostPart = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  return {
+    url: `http://${hostPart}:${published.published}`,
+    evidence: `published port ${published.hostIp ? `${published.hostIp}:` : ''}${published.published} -> container port ${published.target}`,
+  };
+}

@@ -1,0 +1,62 @@
+// The ladder report as plain text: the CLI prints it, the extension's "Show Report" opens it.
+import { RUNG_NAMES } from '../model';
+import type { Report, RouteReport, RungStatus, ServiceReport } from '../model';
+import { ago, shortId } from '../ladder/format';
+
+const MARK: Record<RungStatus, string> = { pass: '✓', fail: '✗', skip: '-', unknown: '?' };
+
+export function routeAnswer(r: RouteReport): string {
+  if (r.status === null) return r.verdict === 'unreachable' ? `unreachable (${r.detail ?? 'no answer'})` : `not sent (${r.detail ?? r.verdict})`;
+  const auth = r.authStatus === null ? '' : `, with token ${r.authStatus}`;
+  return `${r.status} ${r.verdict}${auth}`;
+}
+
+function containerLine(s: ServiceReport): string {
+  if (!s.container) return 'container: none';
+  const c = s.container;
+  const fresh = s.staleContainer
+    ? `STALE: runs image ${shortId(c.imageId)}, ${s.image.ref} is now ${s.image.id ? shortId(s.image.id) : 'gone'}`
+    : 'current image';
+  return `container: ${shortId(c.id)} ${c.name} ${c.state}, ${fresh}`;
+}
+
+function imageLine(s: ServiceReport): string {
+  if (!s.image.id) return `image: ${s.image.ref} (not found)`;
+  return `image: ${s.image.ref} ${shortId(s.image.id)}, built ${ago(s.image.created)}${s.sourceNewest ? `; newest source change ${ago(s.sourceNewest)}` : ''}`;
+}
+
+export function formatService(s: ServiceReport): string[] {
+  const out: string[] = [];
+  out.push(`${s.project}/${s.name}  ${s.verdict.toUpperCase()}  ${s.summary}`);
+  out.push(`  ${containerLine(s)}`);
+  out.push(`  ${imageLine(s)}`);
+  if (s.mapping) out.push(`  mapping: ${s.mapping.sourceRoot} → ${s.mapping.target}${s.mapping.bundled ? ' (bundled front end)' : ''}`);
+  if (s.baseUrl) out.push(`  base URL: ${s.baseUrl}`);
+  for (const m of s.modules) {
+    out.push(`  module ${m.name}  ${m.source} → ${m.target}`);
+    for (const name of RUNG_NAMES) out.push(`    ${MARK[m.rungs[name].status]} ${name.padEnd(9)} ${m.rungs[name].evidence}`);
+    if (m.firstFailure) out.push(`    first failure: ${m.firstFailure} → fix: ${m.fix}`);
+  }
+  if (s.routes.length > 0) {
+    out.push('  routes:');
+    const width = Math.max(...s.routes.map((r) => r.method.length + r.path.length + 1));
+    for (const r of s.routes) out.push(`    ${`${r.method} ${r.path}`.padEnd(width)}  ${routeAnswer(r)}${r.module ? `  [${r.module}]` : ''}`);
+  }
+  if (s.missingFiles.length > 0) {
+    const inImage = new Set(s.missingFilesInImage);
+    out.push(`  not in the running container (${s.missingFiles.length}):`);
+    for (const f of s.missingFiles.slice(0, 20)) out.push(`    ${f}${inImage.has(f) ? '  (in the newest image)' : ''}`);
+    if (s.missingFiles.length > 20) out.push(`    … and ${s.missingFiles.length - 20} more`);
+  }
+  for (const e of s.errors) out.push(`  error: ${e}`);
+  if (s.fix) out.push(`  fix: ${s.fix}`);
+  return out;
+}
+
+export function formatReport(report: Report): string {
+  const lines: string[] = [`Runtime Drift — ${report.workspace}`, `engine: ${report.engine.host}${report.engine.reachable ? '' : ` — NOT REACHABLE: ${report.engine.error}`}`, ''];
+  if (report.services.length === 0) lines.push('no compose services found');
+  for (const s of report.services) lines.push(...formatService(s), '');
+  lines.push(`verdict: ${report.verdict}`);
+  return lines.join('\n') + '\n';
+}

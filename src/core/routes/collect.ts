@@ -1,0 +1,179 @@
+// All routes of a service: extraction over every file, then the joins no single file knows
+// (Nest's global prefix, Express/Fastify/Koa mounts across imports), the user's extra routes,
+// de-duplicated and in a stable order so reports diff cleanly.
+import { posix } from 'node:path';
+import type { RouteDef } from '../model';
+import type { ExtractedFile, ExtractedMount } from './extract';
+import { extractRoutesFromSource } from './extract';
+import { joinRoutePath } from './joinPath';
+import { HTTP_METHODS, parseRouteSpec } from './routeSpec';
+
+export interface CollectOptions {
+  /** x-runtime-drift.routePrefix: wins over setGlobalPrefix found in source (Nest routes only). */
+  routePrefix?: string;
+  /** Module name of a file, when it lives under the modules folder. */
+  moduleOf: (file: string) => string | undefined;
+  /** x-runtime-drift.routes: "GET /health", taken as full paths (no prefix applied). */
+  extra?: string[];
+}
+
+export interface CollectedRoutes {
+  routes: RouteDef[];
+  /** What was skipped or could not be joined, with file:line where known. */
+  warnings: string[];
+}
+
+/** A router variable in a file; name '*' stands for every router in the file (a whole module mounted). */
+interface RouterNode {
+  key: string;
+  name: string;
+}
+
+interface MountEdge {
+  prefix: string;
+  parent: RouterNode;
+  child: RouterNode;
+}
+
+interface Scanned {
+  file: string;
+  /** The path with forward slashes: what relative imports resolve against. */
+  key: string;
+  x: ExtractedFile;
+}
+
+/** Guards against mount chains that loop or explode (a router mounted in itself). */
+const MAX_MOUNT_DEPTH = 10;
+
+const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
+
+export function collectRoutes(files: { file: string; text: string }[], opts: CollectOptions): CollectedRoutes {
+  const warnings: string[] = [];
+  const scanned: Scanned[] = files.map((f) => ({ file: f.file, key: toSlash(f.file), x: extractRoutesFromSource(f.text, f.file) }));
+  for (const s of scanned) warnings.push(...s.x.warnings);
+
+  const sourcePrefixes = scanned.filter((s) => s.x.globalPrefix !== undefined);
+  const distinct = [...new Set(sourcePrefixes.map((s) => s.x.globalPrefix))];
+  if (opts.routePrefix === undefined && distinct.length > 1)
+    warnings.push(`several setGlobalPrefix values (${distinct.join(', ')}); using ${distinct[0] ?? ''} from ${sourcePrefixes[0]?.file ?? ''}`);
+  const globalPrefix = opts.routePrefix !== undefined ? joinRoutePath(opts.routePrefix) : distinct[0];
+  const exclude = sourcePrefixes.flatMap((s) => s.x.globalPrefixExclude ?? []);
+
+  const edges = mountEdges(scanned, warnings);
+  const prefixesOf = mountPrefixes(edges);
+
+  const routes: RouteDef[] = [];
+  for (const s of scanned) {
+    const module = opts.moduleOf(s.file);
+    for (const r of s.x.routes) {
+      const paths =
+        r.kind === 'nest'
+          ? [globalPrefix && !isExcluded(r.path, exclude) ? joinRoutePath(globalPrefix, r.path) : r.path]
+          : prefixesOf({ key: s.key, name: r.router ?? '' }).map((p) => joinRoutePath(p, r.path));
+      for (const path of paths) {
+        const def: RouteDef = { method: r.method, path, file: s.file, line: r.line, origin: 'source' };
+        if (module !== undefined) def.module = module;
+        routes.push(def);
+      }
+    }
+  }
+  for (const entry of opts.extra ?? []) {
+    const parsed = parseRouteSpec(entry);
+    if ('error' in parsed) warnings.push(`x-runtime-drift.routes: ${parsed.error}; skipped`);
+    else routes.push({ method: parsed.method, path: parsed.path, origin: 'config' });
+  }
+  return { routes: sortRoutes(dedupe(routes)), warnings };
+}
+
+function toSlash(p: string): string {
+  return p.replace(/\\/g, '/');
+}
+
+/** Nest's exclude entries: exact paths, or 'x/(.*)' / 'x/*' for everything under x. */
+function isExcluded(path: string, exclude: string[]): boolean {
+  return exclude.some((ex) => {
+    const wildcard = /^(.*?)\/(?:\(\.\*\)|\*)$/.exec(ex);
+    if (!wildcard) return ex === path;
+    const base = wildcard[1] || '/';
+    return path === base || path.startsWith(base === '/' ? '/' : `${base}/`);
+  });
+}
+
+function mountEdges(scanned: Scanned[], warnings: string[]): MountEdge[] {
+  const byKey = new Map(scanned.map((s) => [s.key, s]));
+  const edges: MountEdge[] = [];
+  for (const s of scanned) {
+    for (const mount of s.x.mounts) {
+      const children = resolveMount(s, mount, scanned, byKey);
+      if (children.length === 0 && /rout|require\(/i.test(mount.routerName))
+        warnings.push(`${s.file}:${mount.line}: mount of ${mount.routerName} at ${mount.prefix} not resolved; its routes stay unprefixed`);
+      for (const child of children) edges.push({ prefix: mount.prefix, parent: { key: s.key, name: mount.mountedOn ?? '' }, child });
+    }
+  }
+  return edges;
+}
+
+function declares(s: Scanned, name: string): boolean {
+  return s.x.routes.some((r) => r.router === name) || s.x.mounts.some((m) => m.mountedOn === name);
+}
+
+/** Where the router mounted as `mount.routerName` is declared: by import, in this file, or by name. */
+function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byKey: Map<string, Scanned>): RouterNode[] {
+  const imported = s.x.imports.find((i) => i.local === mount.routerName);
+  if (imported) {
+    const target = resolveModule(s.key, imported.source, byKey);
+    if (!target) return [];
+    const name =
+      imported.imported === 'default' ? target.x.defaultExport : imported.imported === '*' ? undefined : imported.imported;
+    // A default export that is not a router variable (a fastify plugin function) means the file.
+    return [{ key: target.key, name: name !== undefined && declares(target, name) ? name : '*' }];
+  }
+  if (declares(s, mount.routerName)) return [{ key: s.key, name: mount.routerName }];
+  return scanned.filter((o) => o !== s && declares(o, mount.routerName)).map((o) => ({ key: o.key, name: mount.routerName }));
+}
+
+function resolveModule(fromKey: string, specifier: string, byKey: Map<string, Scanned>): Scanned | undefined {
+  if (!specifier.startsWith('.')) return undefined;
+  const base = posix.normalize(posix.join(posix.dirname(fromKey), specifier));
+  // TypeScript ESM writes './users.js' for './users.ts'.
+  const stem = base.replace(/\.(?:m|c)?jsx?$/, '');
+  const candidates = [base, ...[base, stem].flatMap((b) => MODULE_EXTENSIONS.map((ext) => b + ext)), ...MODULE_EXTENSIONS.map((ext) => `${base}/index${ext}`)];
+  for (const c of candidates) {
+    const hit = byKey.get(c);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** Prefixes a router is reachable under: [''] when nothing mounts it (it is the app itself). */
+function mountPrefixes(edges: MountEdge[]): (node: RouterNode) => string[] {
+  const memo = new Map<string, string[]>();
+  const visit = (node: RouterNode, depth: number, visiting: Set<string>): string[] => {
+    const id = `${node.key}#${node.name}`;
+    const cached = memo.get(id);
+    if (cached) return cached;
+    const incoming = edges.filter((e) => e.child.key === node.key && (e.child.name === '*' || e.child.name === node.name));
+    if (incoming.length === 0 || depth > MAX_MOUNT_DEPTH || visiting.has(id)) return [''];
+    visiting.add(id);
+    const prefixes = new Set<string>();
+    for (const e of incoming) {
+      for (const p of visit(e.parent, depth + 1, visiting)) prefixes.add(joinRoutePath(p, e.prefix));
+    }
+    visiting.delete(id);
+    const result = [...prefixes];
+    memo.set(id, result);
+    return result;
+  };
+  return (node) => visit(node, 0, new Set());
+}
+
+function dedupe(routes: RouteDef[]): RouteDef[] {
+  const seen = new Map<string, RouteDef>();
+  // First wins: source routes come before config ones and carry file and line.
+  for (const r of routes) if (!seen.has(`${r.method} ${r.path}`)) seen.set(`${r.method} ${r.path}`, r);
+  return [...seen.values()];
+}
+
+function sortRoutes(routes: RouteDef[]): RouteDef[] {
+  return routes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : HTTP_METHODS.indexOf(a.method) - HTTP_METHODS.indexOf(b.method)));
+}

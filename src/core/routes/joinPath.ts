@@ -1,0 +1,11 @@
+// Route paths are written loosely ('workflows', '/api/v1/', 'steps//definitions'); every path
+// the core compares or probes goes through this one normalisation.
+
+/** Joins route path parts with single slashes: a leading slash, no trailing slash ("/" for none). */
+export function joinRoutePath(...parts: string[]): string {
+  const segments = parts
+    .flatMap((p) => p.split('/'))
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  return `/${segments.join('/')}`;
+}

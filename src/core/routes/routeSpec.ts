@@ -1,0 +1,21 @@
+// "GET /health" entries from x-runtime-drift.routes: the user's own list of routes to probe.
+import type { HttpMethod } from '../model';
+import { joinRoutePath } from './joinPath';
+
+/** Every HttpMethod, for validating text that claims to be one. */
+export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'ALL'];
+
+export function isHttpMethod(value: string): value is HttpMethod {
+  return (HTTP_METHODS as readonly string[]).includes(value);
+}
+
+/** Parses "METHOD /path"; the error says what is wrong, in the user's terms. */
+export function parseRouteSpec(entry: string): { method: HttpMethod; path: string } | { error: string } {
+  const m = /^\s*(\S+)\s+(\S+)\s*$/.exec(entry);
+  if (!m) return { error: `route "${entry}" is not "METHOD /path"` };
+  const method = (m[1] ?? '').toUpperCase();
+  const path = m[2] ?? '';
+  if (!isHttpMethod(method)) return { error: `route "${entry}": ${m[1] ?? ''} is not one of ${HTTP_METHODS.join(', ')}` };
+  if (!path.startsWith('/')) return { error: `route "${entry}": the path must start with "/"` };
+  return { method, path: joinRoutePath(path) };
+}

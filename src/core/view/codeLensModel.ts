@@ -1,0 +1,57 @@
+// CodeLens above each route handler: what the live route answered and, as a separate lens, the fix.
+// "GET /api/v1/workflows/steps/definitions → 404 in runtime · container is stale" + "Recreate api".
+import type { Report, RouteReport, ServiceReport } from '../model';
+import { COMMAND } from './commandIds';
+import { absoluteIn } from './paths';
+import { fixLabel, needsRebuild, routeAnswer, serviceReason } from './rungText';
+import { refOf, type ServiceRef } from './serviceRef';
+
+export interface LensModel {
+  /** 1-based line of the handler. */
+  line: number;
+  title: string;
+  command: string;
+  args: unknown[];
+  tooltip?: string;
+}
+
+/** Absolute file path -> lenses in line order. */
+export type RouteLenses = ReadonlyMap<string, readonly LensModel[]>;
+
+export function routeLensTitle(service: ServiceReport, route: RouteReport): string {
+  const head = `${route.method} ${route.path} → ${routeAnswer(route)} in runtime`;
+  const ok = route.verdict === 'live' || route.authVerdict === 'live' || route.verdict === 'exists';
+  if (ok && !service.staleContainer) return head;
+  const module = route.module ? service.modules.find((m) => m.name === route.module) : undefined;
+  const reason = serviceReason(service, module);
+  return reason ? `${head} · ${reason}` : head;
+}
+
+export function computeRouteLenses(reports: readonly Report[]): RouteLenses {
+  const out = new Map<string, LensModel[]>();
+  for (const report of reports) {
+    if (!report.engine.reachable) continue;
+    for (const service of report.services) {
+      const ref: ServiceRef = refOf(report, service);
+      for (const route of service.routes) {
+        if (route.file === null || route.line === null) continue;
+        const file = absoluteIn(report.workspace, route.file);
+        const lenses = out.get(file) ?? [];
+        lenses.push({ line: route.line, title: routeLensTitle(service, route), command: COMMAND.showReport, args: [], tooltip: route.detail ?? undefined });
+        if (needsRebuild(service) && route.verdict !== 'live') {
+          lenses.push({
+            line: route.line,
+            title: fixLabel(service),
+            command: COMMAND.rebuildService,
+            args: [ref],
+            tooltip: `docker compose build ${service.name} && docker compose up -d ${service.name}, then verify`,
+          });
+        } else if (route.verdict === 'needs-auth' && route.authStatus === null) {
+          lenses.push({ line: route.line, title: 'Set Probe Credential', command: COMMAND.setProbeCredential, args: [ref] });
+        }
+        out.set(file, lenses);
+      }
+    }
+  }
+  return out;
+}

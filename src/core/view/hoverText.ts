@@ -1,0 +1,62 @@
+// Hover markdown for the gutter: what the rung means for this line and the fix as a command link.
+// Returned as plain strings; the VS Code adapter wraps them in a trusted MarkdownString limited to
+// our own commands.
+import type { ModuleReport, Report, RouteReport, ServiceReport } from '../model';
+import { commandLink } from './commandLink';
+import { COMMAND } from './commandIds';
+import { code, escapeMarkdown } from './markdown';
+import { fixLabel, ladderDetail, moduleOfFile, needsRebuild, routeAnswer, serviceReason, statusMark, verdictWords } from './rungText';
+import { refOf } from './serviceRef';
+import { shortId } from './timeAgo';
+
+function containerText(service: ServiceReport): string {
+  return service.container
+    ? `container ${code(service.container.name)} (${shortId(service.container.id)}, ${escapeMarkdown(service.container.state)})`
+    : 'no container';
+}
+
+function ladderBlock(module: ModuleReport | undefined): string[] {
+  if (!module) return [];
+  return ['', `Ladder for module ${code(module.name)}:`, '', ...ladderDetail(module.rungs).map((l) => `- ${escapeMarkdown(l)}`)];
+}
+
+function fixBlock(report: Report, service: ServiceReport): string[] {
+  const links: string[] = [];
+  if (needsRebuild(service)) {
+    links.push(
+      commandLink(fixLabel(service), COMMAND.rebuildService, [refOf(report, service)], `docker compose build ${service.name} && docker compose up -d ${service.name}`),
+    );
+  }
+  links.push(commandLink('Probe Routes', COMMAND.probeRoutes, [refOf(report, service)]));
+  links.push(commandLink('Show Report', COMMAND.showReport, []));
+  const cli = service.fix ? ['', `Fix: ${code(service.fix)}`] : [];
+  return [...cli, '', links.join(' · ')];
+}
+
+/** Hover for line 1 of a source file the running container does not have. */
+export function missingFileHover(report: Report, service: ServiceReport, relFile: string): string {
+  const inImage = service.missingFilesInImage.includes(relFile);
+  const head = inImage
+    ? `${code(relFile)} is not in the running ${containerText(service)}. The newest image ${code(shortId(service.image.id))} has it: **the container is stale** — recreate it.`
+    : `${code(relFile)} is in neither the image ${code(shortId(service.image.id))} nor the running ${containerText(service)}: **build the image**, then recreate the container.`;
+  return [`**Runtime Drift** · service ${code(service.name)}`, '', head, ...ladderBlock(moduleOfFile(service, relFile)), ...fixBlock(report, service)].join('\n');
+}
+
+/** Hover for a route handler line: what the live route answered and why. */
+export function routeHover(report: Report, service: ServiceReport, route: RouteReport): string {
+  const module = route.module ? service.modules.find((m) => m.name === route.module) : undefined;
+  const reason = route.verdict === 'live' ? undefined : serviceReason(service, module);
+  const answer = `${code(`${route.method} ${route.path}`)} answered **${escapeMarkdown(routeAnswer(route))}** in runtime (${verdictWords(route.verdict)}${route.authVerdict ? `; with token: ${verdictWords(route.authVerdict)}` : ''}).`;
+  const lines = [`**Runtime Drift** · service ${code(service.name)}, ${containerText(service)}`, '', answer];
+  if (reason) lines.push('', `Why: ${escapeMarkdown(reason)}.`);
+  if (route.detail) lines.push('', escapeMarkdown(route.detail));
+  if (route.verdict === 'needs-auth' && route.authStatus === null) {
+    lines.push('', `The route exists but wants a token: ${commandLink('Set Probe Credential', COMMAND.setProbeCredential, [refOf(report, service)])}`);
+  }
+  return [...lines, ...ladderBlock(module), ...fixBlock(report, service)].join('\n');
+}
+
+/** A compact status line used by tooltips: "api: container ✗ (stale)". */
+export function moduleStatusLine(module: ModuleReport): string {
+  return module.firstFailure ? `${module.name}: ${module.firstFailure} ${statusMark('fail')}` : `${module.name}: in sync`;
+}

@@ -1,0 +1,50 @@
+// How the extension names one compose service across views, commands and command links.
+// Plain data so it survives JSON (command URIs, tree nodes) and needs no report to be built.
+import type { Report, ServiceReport } from '../model';
+
+export interface ServiceRef {
+  /** Absolute workspace folder the report was made for. */
+  workspace: string;
+  project: string;
+  service: string;
+}
+
+/** Stable key for maps and sets: folder, project and service all matter (names repeat across projects). */
+export function serviceKey(ref: ServiceRef): string {
+  return `${ref.workspace}\u0000${ref.project}\u0000${ref.service}`;
+}
+
+export function refOf(report: Report, service: ServiceReport): ServiceRef {
+  return { workspace: report.workspace, project: service.project, service: service.name };
+}
+
+/**
+ * Commands receive a ServiceRef (command links, CodeLens), a tree node carrying `ref`
+ * (context menus) or nothing (palette). Anything else is treated as nothing.
+ */
+export function toServiceRef(arg: unknown): ServiceRef | undefined {
+  if (!isRecord(arg)) return undefined;
+  const candidate = isRecord(arg['ref']) ? arg['ref'] : arg;
+  const { workspace, project, service } = candidate;
+  if (typeof workspace === 'string' && typeof project === 'string' && typeof service === 'string') {
+    return { workspace, project, service };
+  }
+  return undefined;
+}
+
+/** The service a ref points at in a set of reports (one per workspace folder). */
+export function findService(
+  reports: readonly Report[],
+  ref: ServiceRef,
+): { report: Report; service: ServiceReport } | undefined {
+  for (const report of reports) {
+    if (report.workspace !== ref.workspace) continue;
+    const service = report.services.find((s) => s.project === ref.project && s.name === ref.service);
+    if (service) return { report, service };
+  }
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}

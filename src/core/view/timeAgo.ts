@@ -1,0 +1,24 @@
+// "built 5 min ago": a relative time a person reads at a glance in a tree row.
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** Relative time of `iso` as seen at `now`; undefined when the time is missing or unreadable. */
+export function timeAgo(iso: string | null | undefined, now: Date): string | undefined {
+  if (!iso) return undefined;
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return undefined;
+  const ms = now.getTime() - then;
+  // Clocks of the engine and the editor differ a little; a future time reads as "just now".
+  if (ms < MINUTE) return 'just now';
+  if (ms < HOUR) return `${Math.floor(ms / MINUTE)} min ago`;
+  if (ms < DAY) return `${Math.floor(ms / HOUR)} h ago`;
+  return `${Math.floor(ms / DAY)} d ago`;
+}
+
+/** Docker IDs are long hashes; 12 hex digits is what the docker CLI prints. */
+export function shortId(id: string | null | undefined): string {
+  if (!id) return '?';
+  return id.replace(/^sha256:/, '').slice(0, 12);
+}

@@ -1,0 +1,47 @@
+// Wires the real adapters behind the core's ports: one place the CLI and the extension share.
+import type { CheckDeps } from '../core/check';
+import type { ComposeRunnerLike, LogSink } from '../core/ports';
+import { createDockerEngine } from './dockerEngine';
+import { createProber } from './prober';
+import { nodeFs } from './nodeFs';
+import { detectComposeCli, runCompose } from './composeCli';
+
+export interface RuntimeOptions {
+  /** Engine address override (settings / --host); else DOCKER_HOST, the docker context, the default socket. */
+  host?: string;
+  env: Record<string, string | undefined>;
+  probeTimeoutMs?: number;
+  log?: LogSink;
+}
+
+export interface Runtime {
+  deps: CheckDeps;
+  /** The compose CLI this machine has (`docker compose`, else `docker-compose`); undefined when none. */
+  compose(): Promise<ComposeRunnerLike | undefined>;
+  close(): Promise<void>;
+}
+
+export function createRuntime(opts: RuntimeOptions): Runtime {
+  const engine = createDockerEngine({ host: opts.host || undefined, env: opts.env });
+  const prober = createProber({ timeoutMs: opts.probeTimeoutMs });
+  let composeRunner: Promise<ComposeRunnerLike | undefined> | undefined;
+  return {
+    deps: { engine, prober, fs: nodeFs, log: opts.log },
+    compose() {
+      composeRunner ??= detectComposeCli().then((cli) =>
+        cli
+          ? {
+              label: [cli.command, ...cli.baseArgs].join(' '),
+              run: (project, args, onOutput, signal) =>
+                runCompose(cli, project, args, { onOutput, signal, env: opts.host ? { DOCKER_HOST: opts.host } : undefined }),
+            }
+          : undefined,
+      );
+      return composeRunner;
+    },
+    async close() {
+      engine.close();
+      await prober.close();
+    },
+  };
+}

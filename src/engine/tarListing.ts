@@ -1,0 +1,78 @@
+// Turns the engine's archive stream (GET /containers/{id}/archive) into a file listing, reading
+// headers only: entry contents are drained as they arrive, so a 100 MB file costs no memory.
+import { pipeline } from 'node:stream/promises';
+import { extract } from 'tar-stream';
+import type { Header } from 'tar-stream';
+import type { FileListing } from '../core/model';
+
+/** Entry types that behave as a file at run time: `require()` follows symlinks and hard links. */
+const FILE_TYPES: ReadonlySet<Header['type']> = new Set(['file', 'contiguous-file', 'link', 'symlink']);
+
+export interface TarListing {
+  listing: FileListing;
+  /**
+   * The archive held only the root itself, as a symlink: the engine archives a link, not its
+   * target, so the caller asks again for `<root>/.` to list what it points to.
+   */
+  rootIsSymlink: boolean;
+}
+
+/** Files under `root` in an archive the engine made of `root`. */
+export async function listTarStream(stream: NodeJS.ReadableStream, root: string, signal?: AbortSignal): Promise<FileListing> {
+  return (await readTarListing(stream, root, signal)).listing;
+}
+
+/**
+ * The engine names entries relative to the archived path's parent: `dist/`, `dist/a.js` for
+ * /app/dist; `./`, `./a.js` for /app/dist/.; `/`, `/etc/x` for /. The first entry is always the
+ * root itself, so its name is the prefix to strip, whichever form the engine chose.
+ */
+export async function readTarListing(stream: NodeJS.ReadableStream, root: string, signal?: AbortSignal): Promise<TarListing> {
+  const base = normaliseRoot(root);
+  const files = new Set<string>();
+  let prefix: string | undefined;
+  let entries = 0;
+  let rootIsSymlink = false;
+
+  const parser = extract();
+  parser.on('entry', (header, body, next) => {
+    entries += 1;
+    const name = header.name;
+    if (prefix === undefined) {
+      prefix = topName(name);
+      rootIsSymlink = header.type === 'symlink';
+    }
+    const path = mapEntry(name, prefix, base);
+    if (path !== undefined && FILE_TYPES.has(header.type)) files.add(path);
+    body.on('end', () => next());
+    body.on('error', (err: Error) => next(err));
+    body.resume();
+  });
+
+  // pipeline destroys both streams on abort or error, so a cancelled listing frees the socket.
+  await pipeline(stream, parser, signal ? { signal } : {});
+  return {
+    listing: { root: base, files, rootMissing: false },
+    rootIsSymlink: rootIsSymlink && entries === 1,
+  };
+}
+
+function normaliseRoot(root: string): string {
+  const trimmed = root.replace(/\/+$/, '').replace(/\/\.$/, '');
+  return trimmed === '' ? '/' : trimmed;
+}
+
+/** "dist/" -> "dist", "./" -> ".", "/" -> "". */
+function topName(name: string): string {
+  return name.replace(/\/+$/, '');
+}
+
+function mapEntry(name: string, prefix: string, root: string): string | undefined {
+  const trimmed = name.replace(/\/+$/, '');
+  let rel: string;
+  if (trimmed === prefix) rel = '';
+  else if (trimmed.startsWith(`${prefix}/`)) rel = trimmed.slice(prefix.length + 1);
+  else return undefined; // Not under the archived path: never produced by the engine.
+  if (rel === '') return root;
+  return root === '/' ? `/${rel}` : `${root}/${rel}`;
+}

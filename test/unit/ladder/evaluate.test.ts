@@ -1,0 +1,217 @@
+import * as assert from 'node:assert/strict';
+import { evaluateService, fixFor, overallVerdict } from '../../../src/core/ladder/evaluate';
+import type { MappedFile, ModuleEvidence, ServiceEvidence } from '../../../src/core/ladder/evidence';
+import type { ContainerInfo, FileListing, ImageInfo, RouteReport } from '../../../src/core/model';
+
+const OLD = 'sha256:aaaaaaaaaaaa1111';
+const NEW = 'sha256:bbbbbbbbbbbb2222';
+const T0 = Date.parse('2026-11-29T10:00:00Z');
+
+function file(rel: string, target: string, mtime = T0): MappedFile {
+  return { source: `/ws/${rel}`, rel, target, sourceMtimeMs: mtime };
+}
+
+const usersFiles = [file('backend/src/modules/users/users.controller.ts', '/app/dist/modules/users/users.controller.js', T0 - 7_200_000)];
+const workflowFiles = [
+  file('backend/src/modules/workflow/workflow.controller.ts', '/app/dist/modules/workflow/workflow.controller.js', T0 + 60_000),
+];
+
+function mod(name: string, files: MappedFile[]): ModuleEvidence {
+  return {
+    name,
+    rel: `backend/src/modules/${name}`,
+    target: `/app/dist/modules/${name}`,
+    files,
+    buildMissing: [],
+    buildStale: [],
+    newestSourceMtimeMs: Math.max(...files.map((f) => f.sourceMtimeMs)),
+  };
+}
+
+function listing(paths: string[]): FileListing {
+  return { root: '/app/dist', files: new Set(paths), rootMissing: false };
+}
+
+const container: ContainerInfo = {
+  id: 'c0ffee000000aaaa',
+  name: 'demo_api_1',
+  state: 'running',
+  imageId: OLD,
+  imageRef: 'demo_api',
+  created: '2026-11-29T09:00:00Z',
+  labels: {},
+};
+const oldImage: ImageInfo = { ref: OLD, id: OLD, created: '2026-11-29T09:00:00Z' };
+const newImage: ImageInfo = { ref: 'demo_api', id: NEW, created: '2026-11-29T10:05:00Z' };
+
+function route(path: string, module: string, status: number | null, verdict: RouteReport['verdict'], auth?: number): RouteReport {
+  return {
+    method: 'GET',
+    path,
+    module,
+    file: null,
+    line: null,
+    status,
+    authStatus: auth ?? null,
+    verdict,
+    authVerdict: auth === undefined ? null : auth < 300 ? 'live' : 'needs-auth',
+    detail: null,
+  };
+}
+
+function evidence(over: Partial<ServiceEvidence>): ServiceEvidence {
+  return {
+    spec: { name: 'api', project: 'demo', projectDir: '/ws', composeFiles: ['/ws/compose.yaml'], ports: [], drift: {}, build: { context: '/ws/backend', dockerfile: '/ws/backend/Dockerfile' } },
+    mapping: { sourceRoot: '/ws/backend/src', target: '/app/dist', rewrites: { '.ts': '.js' }, bundled: false, modulesDir: 'modules', evidence: [] },
+    engineError: null,
+    imageRef: 'demo_api',
+    container,
+    image: newImage,
+    containerImage: oldImage,
+    stale: true,
+    containerListing: listing(usersFiles.map((f) => f.target)),
+    imageListing: listing([...usersFiles, ...workflowFiles].map((f) => f.target)),
+    routes: [
+      route('/api/v1/users', 'users', 401, 'needs-auth', 200),
+      route('/api/v1/workflows/steps/definitions', 'workflow', 404, 'missing', 404),
+    ],
+    auth: { env: 'API_TOKEN', present: true },
+    baseUrl: 'http://127.0.0.1:3300',
+    composeLabel: 'docker compose',
+    buildDirRel: 'backend',
+    ...over,
+  };
+}
+
+suite('ladder: evaluateService', () => {
+  test('the incident: a stale container lacks the new module; first failure is the container rung, fix is recreate', () => {
+    const report = evaluateService(evidence({}), { modules: [mod('users', usersFiles), mod('workflow', workflowFiles)], loose: null });
+    assert.equal(report.verdict, 'drift');
+    assert.equal(report.staleContainer, true);
+    const wf = report.modules.find((m) => m.name === 'workflow');
+    assert.ok(wf);
+    assert.equal(wf.rungs.source.status, 'pass');
+    assert.equal(wf.rungs.image.status, 'pass');
+    assert.equal(wf.rungs.container.status, 'fail');
+    assert.match(wf.rungs.container.evidence, /\/app\/dist\/modules\/workflow\/workflow\.controller\.js/);
+    assert.match(wf.rungs.container.evidence, /old image aaaaaaaaaaaa/);
+    assert.equal(wf.rungs.route.status, 'fail');
+    assert.equal(wf.firstFailure, 'container');
+    assert.equal(wf.fix, 'recreate the container (it runs an old image): docker compose up -d api');
+    const users = report.modules.find((m) => m.name === 'users');
+    assert.equal(users?.firstFailure, null);
+    assert.deepEqual(report.missingFiles, ['backend/src/modules/workflow/workflow.controller.ts']);
+    assert.deepEqual(report.missingFilesInImage, ['backend/src/modules/workflow/workflow.controller.ts']);
+    assert.equal(report.fix, 'recreate the container (it runs an old image): docker compose up -d api');
+  });
+
+  test('after the fix: current container, routes 401 then 200 with the token → in sync', () => {
+    const all = [...usersFiles, ...workflowFiles].map((f) => f.target);
+    const report = evaluateService(
+      evidence({
+        container: { ...container, imageId: NEW },
+        containerImage: newImage,
+        stale: false,
+        containerListing: listing(all),
+        imageListing: undefined,
+        routes: [
+          route('/api/v1/users', 'users', 401, 'needs-auth', 200),
+          route('/api/v1/workflows/steps/definitions', 'workflow', 401, 'needs-auth', 200),
+        ],
+      }),
+      { modules: [mod('users', usersFiles), mod('workflow', workflowFiles)], loose: null },
+    );
+    assert.equal(report.verdict, 'in-sync', report.summary);
+    assert.ok(report.modules.every((m) => m.firstFailure === null));
+    assert.equal(report.modules[1]?.rungs.auth.status, 'pass');
+    assert.deepEqual(report.missingFiles, []);
+    assert.equal(report.fix, null);
+  });
+
+  test('a current container whose route answers 404 is a wiring bug, not a deploy problem', () => {
+    const all = [...usersFiles, ...workflowFiles].map((f) => f.target);
+    const report = evaluateService(
+      evidence({ container: { ...container, imageId: NEW }, containerImage: newImage, stale: false, containerListing: listing(all), imageListing: undefined }),
+      { modules: [mod('workflow', workflowFiles)], loose: null },
+    );
+    assert.equal(report.modules[0]?.firstFailure, 'route');
+    assert.match(report.modules[0]?.fix ?? '', /wiring bug in the code/);
+  });
+
+  test('an image that lacks the module fails at the image rung and says build', () => {
+    const report = evaluateService(evidence({ imageListing: listing(usersFiles.map((f) => f.target)) }), {
+      modules: [mod('workflow', workflowFiles)],
+      loose: null,
+    });
+    assert.equal(report.modules[0]?.firstFailure, 'image');
+    assert.equal(report.modules[0]?.fix, 'build the image: docker compose build api && docker compose up -d api');
+    assert.deepEqual(report.missingFilesInImage, []);
+  });
+
+  test('missing local build output fails the build rung first', () => {
+    const m = { ...mod('workflow', workflowFiles), buildMissing: ['backend/src/modules/workflow/workflow.controller.ts'] };
+    const report = evaluateService(evidence({}), { modules: [m], loose: null });
+    assert.equal(report.modules[0]?.rungs.build.status, 'fail');
+    assert.equal(report.modules[0]?.firstFailure, 'build');
+    assert.match(report.modules[0]?.fix ?? '', /^run the build in backend/);
+  });
+
+  test('no local build output: the build rung is skipped, not failed', () => {
+    const m = { ...mod('users', usersFiles), buildMissing: null };
+    const report = evaluateService(evidence({ stale: false, container: { ...container, imageId: NEW }, containerImage: newImage, imageListing: undefined }), { modules: [m], loose: null });
+    assert.equal(report.modules[0]?.rungs.build.status, 'skip');
+  });
+
+  test('engine unreachable: runtime rungs are unknown and the verdict is unknown', () => {
+    const report = evaluateService(
+      evidence({ engineError: 'Docker engine not reachable', container: undefined, image: undefined, containerListing: undefined, imageListing: undefined, stale: false, routes: [] }),
+      { modules: [mod('users', usersFiles)], loose: null },
+    );
+    assert.equal(report.verdict, 'unknown');
+    assert.equal(report.modules[0]?.rungs.image.status, 'unknown');
+    assert.equal(report.modules[0]?.rungs.container.status, 'unknown');
+    assert.deepEqual(report.errors, ['Docker engine not reachable']);
+  });
+
+  test('a stopped container that has the files fails the container rung with a start fix', () => {
+    const all = usersFiles.map((f) => f.target);
+    const report = evaluateService(
+      evidence({ container: { ...container, imageId: NEW, state: 'exited' }, containerImage: newImage, stale: false, containerListing: listing(all), imageListing: undefined, routes: [] }),
+      { modules: [mod('users', usersFiles)], loose: null },
+    );
+    assert.equal(report.modules[0]?.firstFailure, 'container');
+    assert.equal(report.modules[0]?.fix, 'start the container (it is exited): docker compose up -d api');
+  });
+
+  test('a token that is rejected fails the auth rung with a credentials fix', () => {
+    const all = [...usersFiles].map((f) => f.target);
+    const report = evaluateService(
+      evidence({ container: { ...container, imageId: NEW }, containerImage: newImage, stale: false, containerListing: listing(all), imageListing: undefined, routes: [route('/api/v1/users', 'users', 401, 'needs-auth', 401)] }),
+      { modules: [mod('users', usersFiles)], loose: null },
+    );
+    assert.equal(report.modules[0]?.firstFailure, 'auth');
+    assert.match(report.modules[0]?.fix ?? '', /credentials: the token in API_TOKEN/);
+  });
+
+  test('files outside modules are judged file by file', () => {
+    const loose = mod('(root)', [file('backend/src/main.ts', '/app/dist/main.js')]);
+    const report = evaluateService(evidence({ stale: false, container: { ...container, imageId: NEW }, containerImage: newImage, containerListing: listing([]), imageListing: undefined, routes: [] }), {
+      modules: [],
+      loose,
+    });
+    assert.deepEqual(report.missingFiles, ['backend/src/main.ts']);
+    assert.equal(report.verdict, 'drift');
+  });
+
+  test('fixFor names the compose command the machine has', () => {
+    assert.equal(fixFor(evidence({ composeLabel: 'docker-compose' }), 'image'), 'build the image: docker-compose build api && docker-compose up -d api');
+    assert.equal(fixFor(evidence({}), null), null);
+  });
+
+  test('overallVerdict: drift wins, unknown beats in-sync, nothing is unknown', () => {
+    assert.equal(overallVerdict([{ verdict: 'in-sync' }, { verdict: 'drift' }, { verdict: 'unknown' }]), 'drift');
+    assert.equal(overallVerdict([{ verdict: 'in-sync' }, { verdict: 'unknown' }]), 'unknown');
+    assert.equal(overallVerdict([{ verdict: 'in-sync' }]), 'in-sync');
+    assert.equal(overallVerdict([]), 'unknown');
+  });
+});
