@@ -11,7 +11,7 @@
 // Environment: RUNTIME_DRIFT_CODE_SERVER_DIR overrides the cache folder.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync, readFileSync, lstatSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -99,12 +99,26 @@ function isRealDir(p) {
   }
 }
 
+const CACHE_PACKAGE_NAME = 'e2e-code-server';
+
+function isOurCache(cacheDir) {
+  try {
+    return JSON.parse(readFileSync(path.join(cacheDir, 'package.json'), 'utf8')).name === CACHE_PACKAGE_NAME;
+  } catch {
+    return false;
+  }
+}
+
 function installCodeServer(cacheDir) {
-  // A half-finished install (killed run) leaves modules that look fine; start clean.
+  // A half-finished install (killed run) leaves modules that look fine; start clean, but only
+  // wipe a folder this script made (RUNTIME_DRIFT_CODE_SERVER_DIR may point anywhere).
+  if (existsSync(cacheDir) && readdirSync(cacheDir).length > 0 && !isOurCache(cacheDir)) {
+    throw new Error(`${cacheDir} is not empty and was not made by e2e-setup; remove it or pick another folder`);
+  }
   rmSync(cacheDir, { recursive: true, force: true });
   mkdirSync(cacheDir, { recursive: true });
   // Own package.json so npm treats the cache as its project and never walks up to the repo's.
-  writeFileSync(path.join(cacheDir, 'package.json'), JSON.stringify({ name: 'e2e-code-server', private: true }, null, 2));
+  writeFileSync(path.join(cacheDir, 'package.json'), JSON.stringify({ name: CACHE_PACKAGE_NAME, private: true }, null, 2));
 
   // --ignore-scripts: code-server's postinstall refuses root and downloads ripgrep.
   run('npm', ['install', '--prefix', cacheDir, '--ignore-scripts', '--no-save', `code-server@${CODE_SERVER_VERSION}`], cacheDir);

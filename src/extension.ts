@@ -1,5 +1,15 @@
-// Placeholder: the VS Code adapter is built in src/vscode (issue 3).
+// Entry point: build the controller (which owns every lifetime) and hand it to VS Code.
+// No engine work here: the first check is scheduled and runs after activation returns.
 import type * as vscode from 'vscode';
+import { RuntimeDriftController } from './vscode/controller';
+import { detectComposeRunner, loadEngineRuntime } from './vscode/extensionRuntime';
 
-export function activate(_context: vscode.ExtensionContext): void {}
-export function deactivate(): void {}
+export function activate(context: vscode.ExtensionContext): void {
+  const controller = new RuntimeDriftController(context, { loadRuntime: loadEngineRuntime, composeRunner: detectComposeRunner });
+  context.subscriptions.push(controller);
+  controller.start();
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

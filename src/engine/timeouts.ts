@@ -31,6 +31,8 @@ export function isTimeoutReason(reason: unknown): boolean {
  * underlying library ignores signals (a stuck socket must not hang the caller).
  */
 export async function raceSignal<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  // Whichever side loses, its rejection must not surface later as an unhandled one.
+  work.catch(() => undefined);
   signal.throwIfAborted();
   let onAbort: (() => void) | undefined;
   const aborted = new Promise<never>((_resolve, reject) => {
@@ -41,7 +43,5 @@ export async function raceSignal<T>(work: Promise<T>, signal: AbortSignal): Prom
     return await Promise.race([work, aborted]);
   } finally {
     if (onAbort) signal.removeEventListener('abort', onAbort);
-    // The losing side must not surface as an unhandled rejection later.
-    work.catch(() => undefined);
   }
 }

@@ -2,13 +2,15 @@
 // for a module that the source, dist and image already have, until it is recreated.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { apiImageIds, createIncidentWorkspace, projectContainers } from './support/incident';
+import { apiImageIds, createIncidentWorkspace, imageExists, projectContainers } from './support/incident';
 import type { IncidentWorkspace } from './support/incident';
 
 const workflowRoute = '/api/v1/workflows/steps/definitions';
 
 suite('incident fixture', () => {
   let ws: IncidentWorkspace | undefined;
+  /** The pre-feature image, untagged by the rebuild; down() must not leave it behind. */
+  let staleImage: string | undefined;
 
   suiteSetup(async () => {
     ws = await createIncidentWorkspace();
@@ -63,6 +65,7 @@ suite('incident fixture', () => {
     assert.ok(ids.container, 'the api container exists');
     assert.ok(ids.tag, `the ${w.imageTag} tag exists`);
     assert.notEqual(ids.container, ids.tag, 'the container still runs the previous image');
+    staleImage = ids.container;
   });
 
   test('recreating the container serves the workflow route', async () => {
@@ -74,16 +77,19 @@ suite('incident fixture', () => {
     assert.equal(authorized.status, 200);
     const definitions = JSON.parse(authorized.body) as Array<{ type: string }>;
     assert.ok(definitions.some((definition) => definition.type === 'approval'));
-    // A known path with the wrong method is 405, not 404: the route exists.
+    // A known path with the wrong method is 405, not 404: the route exists (POST only).
+    assert.equal((await w.get('/api/v1/workflows/runs', w.apiToken)).status, 405);
     const ids = await apiImageIds(w);
     assert.equal(ids.container, ids.tag, 'the container runs the tagged image');
   });
 
-  test('down removes the containers, the image and the temp copy', async () => {
+  test('down removes the containers, both built images and the temp copy', async () => {
     const w = workspace();
     await w.down();
     assert.deepEqual(await projectContainers(w.project), []);
-    assert.equal((await apiImageIds(w)).tag, undefined);
+    assert.equal(await imageExists(w.imageTag), false);
+    assert.ok(staleImage, 'the incident step recorded the stale image');
+    assert.equal(await imageExists(staleImage), false);
     assert.equal(existsSync(w.dir), false);
   });
 });

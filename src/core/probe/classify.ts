@@ -57,13 +57,13 @@ function oneLine(text: string): string {
 }
 
 /**
- * Reads a 404 body: the framework's own "no such route" answer (Express "Cannot GET /x", Nest
- * `{"message":"Cannot GET /x"}`, Fastify "Route GET:/x not found") is strong evidence the route is
- * not deployed; any other 404 may come from a handler that found no record for the filled-in
- * path parameter, which the detail says so that a person can judge.
+ * Reads a 404 body for the detail: the framework's own "no such route" answer (Express "Cannot
+ * GET /x", Nest `{"message":"Cannot GET /x"}`, Fastify "Route GET:/x not found", "Route not
+ * found") is named, because it is the strongest evidence that the route is not deployed. Any other
+ * 404 body is left unjudged: it may also be a handler that found no record for the filled-in path
+ * parameter, and guessing which would mislead.
  */
 export function describeNotFound(body: string): string {
-  const noRoute = /Cannot (?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) \S+|Route \w+:\S+ not found/.exec(body);
-  if (noRoute) return `404: no such route (${noRoute[0]})`;
-  return '404, but not the framework\'s "no route" answer: a handler may have found no record';
+  const noRoute = /Cannot (?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) [^\s"<]+|Route \w+:[^\s"<]+ not found|\broute not found\b/i.exec(body);
+  return noRoute ? `404: no such route (${noRoute[0]})` : '404 Not Found';
 }

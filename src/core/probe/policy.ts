@@ -23,8 +23,9 @@ export function decideProbe(route: RouteDef, opts: { allowedMethods: HttpMethod[
 /**
  * A concrete path for a route pattern: `:id`, `:id?`, `:id(\\d+)`, `{id}` and wildcards (`*`,
  * `*splat`, `(.*)`) become "1"; Express 5 optional groups (`{/:id}`) are left out. Segments are
- * percent-encoded. A param constrained to letters (`:slug([a-z]+)`) still gets "1": a 404 there
- * says so in its detail (see describeNotFound).
+ * percent-encoded. A param constrained to letters (`:slug([a-z]+)`) still gets "1" and may then
+ * answer 404 from the router: a known limit, since generating values for arbitrary regexes is not
+ * worth its complexity here.
  */
 export function fillPathParams(path: string): string {
   const withoutOptionalGroups = path.replace(/\{[^{}]*[:*][^{}]*\}/g, '');

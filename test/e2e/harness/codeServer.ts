@@ -44,10 +44,19 @@ export type CodeServer = {
   stop(): Promise<void>;
 };
 
-/** Defaults without which the workspace-trust dialog or the welcome page covers the workbench. */
+/**
+ * Trust and startup editor: without them a dialog or the welcome page covers the workbench.
+ * The rest keep VS Code from calling the gallery and telemetry hosts, unreachable here anyway.
+ */
 const BASE_SETTINGS: Record<string, unknown> = {
   'security.workspace.trust.enabled': false,
   'workbench.startupEditor': 'none',
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'update.mode': 'none',
+  'workbench.tips.enabled': false,
 };
 
 /** Where scripts/e2e-setup.mjs puts code-server; same override variable as the script. */

@@ -41,3 +41,11 @@ export async function apiImageIds(ws: IncidentWorkspace): Promise<ApiImageIds> {
   const tag = await docker(['image', 'inspect', '--format', '{{.Id}}', ws.imageTag]).catch(() => undefined);
   return { container, tag };
 }
+
+/** True when the engine still has this image (id or tag). */
+export async function imageExists(ref: string): Promise<boolean> {
+  return docker(['image', 'inspect', '--format', '{{.Id}}', ref]).then(
+    () => true,
+    () => false,
+  );
+}

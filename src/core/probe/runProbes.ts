@@ -1,0 +1,103 @@
+// Sends the route probes of one service: a bounded number in flight (a service under test should
+// not be flooded), every route answered even when it was not sent (with the reason), and with a
+// bearer token a second, authenticated probe per route: the "auth" rung.
+import type { HttpMethod, ProbeOutcome, RouteDef } from '../model';
+import type { ProberLike, ProbeRequest } from '../ports';
+import { mapPool } from '../pool';
+import { classifyError } from './classify';
+import { buildProbeUrl, decideProbe, fillPathParams, isLoopbackOrAllowedHost } from './policy';
+
+/** Requests in flight at once when the caller does not say. */
+export const DEFAULT_PROBE_CONCURRENCY = 8;
+
+export interface RouteProbeResult {
+  /** The unauthenticated answer. */
+  outcome: ProbeOutcome;
+  /** The answer with the bearer token; null when no token was given. */
+  auth: ProbeOutcome | null;
+}
+
+export interface ProbeRoutesOptions {
+  allowedMethods: HttpMethod[];
+  bearerToken?: string;
+  concurrency?: number;
+  signal?: AbortSignal;
+}
+
+interface ProbeJob {
+  route: RouteDef;
+  method: HttpMethod;
+  url: string;
+}
+
+function cancelled(): ProbeOutcome {
+  return { status: null, verdict: 'not-probed', detail: 'probe cancelled' };
+}
+
+export async function probeRoutes(
+  prober: ProberLike,
+  baseUrl: string,
+  routes: RouteDef[],
+  opts: ProbeRoutesOptions,
+): Promise<Map<RouteDef, RouteProbeResult>> {
+  const done = new Map<RouteDef, RouteProbeResult>();
+  const refusal = refuseBaseUrl(baseUrl);
+  const jobs: ProbeJob[] = [];
+  for (const route of routes) {
+    const decision = decideProbe(route, opts);
+    if (refusal) done.set(route, notProbed(refusal));
+    else if (!decision.send) done.set(route, notProbed(decision.reason));
+    else jobs.push({ route, method: decision.method, url: buildProbeUrl(baseUrl, fillPathParams(route.path)) });
+  }
+
+  // At most `limit` probes in flight: a service under test answers probes, not a load test.
+  const limit = Math.max(1, Math.floor(opts.concurrency ?? DEFAULT_PROBE_CONCURRENCY));
+  const answers = await mapPool(jobs, limit, (job) => probeJob(prober, job, opts));
+  jobs.forEach((job, i) => {
+    const answer = answers[i];
+    if (answer) done.set(job.route, answer);
+  });
+
+  // In the caller's order, whatever order the answers came in.
+  const ordered = new Map<RouteDef, RouteProbeResult>();
+  for (const route of routes) ordered.set(route, done.get(route) ?? notProbed('probe cancelled'));
+  return ordered;
+}
+
+/** Why the base URL must not be probed, or undefined when it may. Never echoes credentials. */
+function refuseBaseUrl(baseUrl: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return `base URL "${baseUrl}" is not a URL`;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `base URL protocol ${url.protocol} is not http(s)`;
+  if (!isLoopbackOrAllowedHost(baseUrl))
+    return `not probing ${url.host}: a private container address; publish the port (probed on 127.0.0.1) or set x-runtime-drift.baseUrl`;
+  return undefined;
+}
+
+function notProbed(detail: string): RouteProbeResult {
+  return { outcome: { status: null, verdict: 'not-probed', detail }, auth: null };
+}
+
+async function probeJob(prober: ProberLike, job: ProbeJob, opts: ProbeRoutesOptions): Promise<RouteProbeResult> {
+  if (opts.signal?.aborted) return { outcome: cancelled(), auth: null };
+  const outcome = await send(prober, { method: job.method, url: job.url }, opts.signal);
+  if (opts.bearerToken === undefined) return { outcome, auth: null };
+  // Nothing answered without the token: asking again with it would only wait twice as long.
+  if (outcome.verdict === 'unreachable' || outcome.verdict === 'not-probed')
+    return { outcome, auth: { status: null, verdict: 'not-probed', detail: `not sent with the token: ${outcome.verdict} without it` } };
+  const auth = await send(prober, { method: job.method, url: job.url, bearerToken: opts.bearerToken }, opts.signal);
+  return { outcome, auth };
+}
+
+/** A prober that throws instead of answering still yields an outcome for the route. */
+async function send(prober: ProberLike, req: ProbeRequest, signal: AbortSignal | undefined): Promise<ProbeOutcome> {
+  try {
+    return await prober.probe(req, signal);
+  } catch (err) {
+    return signal?.aborted ? cancelled() : classifyError(err);
+  }
+}

@@ -1,0 +1,60 @@
+// Typed settings mirroring contributes.configuration in package.json, read through one function
+// so activation and later changes share a path (`changed(undefined, key)` is always true).
+import type { HttpMethod } from '../model';
+
+export interface Config {
+  /** Empty: DOCKER_HOST, then the docker context, then the default socket. */
+  engineHost: string;
+  probe: {
+    enabled: boolean;
+    timeoutMs: number;
+    /** Methods allowed beyond GET and HEAD (off by default: probes must not change state). */
+    methods: HttpMethod[];
+  };
+  autoCheckOnSave: boolean;
+  exclude: string[];
+}
+
+export type ConfigKey = 'engineHost' | 'probe.enabled' | 'probe.timeoutMs' | 'probe.methods' | 'autoCheckOnSave' | 'exclude';
+
+export const CONFIG_SECTION = 'runtimeDrift';
+
+export const DEFAULT_CONFIG: Config = {
+  engineHost: '',
+  probe: { enabled: true, timeoutMs: 3000, methods: [] },
+  autoCheckOnSave: true,
+  exclude: [],
+};
+
+const METHODS: readonly HttpMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+/** Builds a Config from a raw getter (`section.get(key)`), falling back to defaults on bad values. */
+export function parseConfig(get: (key: ConfigKey) => unknown): Config {
+  const str = (v: unknown, d: string) => (typeof v === 'string' ? v.trim() : d);
+  const bool = (v: unknown, d: boolean) => (typeof v === 'boolean' ? v : d);
+  const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : d);
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : []);
+  const methods = strings(get('probe.methods'))
+    .map((m) => m.toUpperCase())
+    .filter((m): m is HttpMethod => (METHODS as readonly string[]).includes(m));
+  return {
+    engineHost: str(get('engineHost'), DEFAULT_CONFIG.engineHost),
+    probe: {
+      enabled: bool(get('probe.enabled'), DEFAULT_CONFIG.probe.enabled),
+      timeoutMs: num(get('probe.timeoutMs'), DEFAULT_CONFIG.probe.timeoutMs),
+      methods: [...new Set(methods)],
+    },
+    autoCheckOnSave: bool(get('autoCheckOnSave'), DEFAULT_CONFIG.autoCheckOnSave),
+    exclude: strings(get('exclude')),
+  };
+}
+
+/** GET and HEAD always; anything else only when the user opted in. */
+export function allowedMethods(config: Config): HttpMethod[] {
+  return [...new Set<HttpMethod>(['GET', 'HEAD', ...config.probe.methods])];
+}
+
+/** True on activation (no event) and when the event touches `key`. */
+export function changed(e: { affectsConfiguration(section: string): boolean } | undefined, key: ConfigKey): boolean {
+  return e === undefined || e.affectsConfiguration(`${CONFIG_SECTION}.${key}`);
+}

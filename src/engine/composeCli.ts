@@ -1,0 +1,104 @@
+// The compose CLI, whichever this machine has: `docker compose` (v2, what most users run) or
+// `docker-compose` (v1, what Debian ships). Both take the same project flags and both label
+// containers the same way, so the rest of Runtime Drift does not care which one ran.
+import { execFile, spawn } from 'node:child_process';
+import { constants } from 'node:os';
+import { COMPOSE_DETECT_TIMEOUT_MS } from './timeouts';
+
+export interface ComposeCli {
+  /** Executable: "docker" or "docker-compose". */
+  command: string;
+  /** Arguments before the compose ones: ["compose"] for v2, [] for v1. */
+  baseArgs: string[];
+  /** As printed by `version --short`, without a leading "v" ("2.29.1", "1.29.2"). */
+  version: string;
+}
+
+export interface ComposeProjectRef {
+  name: string;
+  /** Folder relative paths in the compose files resolve from. */
+  dir: string;
+  composeFiles: string[];
+}
+
+export interface CommandResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command without a shell; resolves with its exit code rather than throwing. */
+export type RunCommand = (command: string, args: string[], opts: { timeoutMs: number }) => Promise<CommandResult>;
+
+export const execFileRun: RunCommand = (command, args, opts) =>
+  new Promise((resolve) => {
+    execFile(command, args, { timeout: opts.timeoutMs, windowsHide: true }, (err, stdout, stderr) => {
+      const code = err === null ? 0 : typeof err.code === 'number' ? err.code : 127;
+      resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+    });
+  });
+
+const CANDIDATES: ReadonlyArray<Pick<ComposeCli, 'command' | 'baseArgs'>> = [
+  { command: 'docker', baseArgs: ['compose'] },
+  { command: 'docker-compose', baseArgs: [] },
+];
+
+/** The first compose CLI that answers `version --short`, v2 before v1; undefined when none does. */
+export async function detectComposeCli(run: RunCommand = execFileRun): Promise<ComposeCli | undefined> {
+  for (const candidate of CANDIDATES) {
+    const result = await run(candidate.command, [...candidate.baseArgs, 'version', '--short'], { timeoutMs: COMPOSE_DETECT_TIMEOUT_MS });
+    // `docker` without the compose plugin exits non-zero ("unknown flag: --short"); so does a missing binary.
+    const version = result.stdout.trim().split('\n')[0]?.trim().replace(/^v/, '') ?? '';
+    if (result.code === 0 && /^\d+\.\d+/.test(version)) return { ...candidate, baseArgs: [...candidate.baseArgs], version };
+  }
+  return undefined;
+}
+
+/** The project flags both CLIs understand, then `args`. */
+export function composeArgs(project: ComposeProjectRef, args: string[]): string[] {
+  return [
+    '-p',
+    project.name,
+    ...project.composeFiles.flatMap((file) => ['-f', file]),
+    '--project-directory',
+    project.dir,
+    ...args,
+  ];
+}
+
+export interface RunComposeOptions {
+  /** stdout and stderr as they arrive, decoded as UTF-8 (compose writes progress to stderr). */
+  onOutput: (chunk: string) => void;
+  /** Aborting stops the CLI (SIGTERM) and rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Added to the inherited environment (e.g. DOCKER_HOST for a non-default engine). */
+  env?: Record<string, string>;
+}
+
+/** Runs compose for one project, streaming its output; resolves with the exit code. */
+export function runCompose(cli: ComposeCli, project: ComposeProjectRef, args: string[], opts: RunComposeOptions): Promise<{ code: number }> {
+  const { signal } = opts;
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  const label = [cli.command, ...cli.baseArgs].join(' ');
+  return new Promise((resolve, reject) => {
+    const child = spawn(cli.command, [...cli.baseArgs, ...composeArgs(project, args)], {
+      cwd: project.dir,
+      env: { ...process.env, ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      windowsHide: true,
+      ...(signal ? { signal } : {}),
+    });
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => opts.onOutput(chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => opts.onOutput(chunk));
+    child.once('error', (err: NodeJS.ErrnoException) => {
+      if (signal?.aborted) reject(signal.reason);
+      else if (err.code === 'ENOENT') reject(new Error(`${label} not found: is it installed and on PATH?`));
+      else reject(new Error(`${label} could not start: ${err.message}`));
+    });
+    child.once('close', (code, killedBy) => {
+      if (signal?.aborted) return reject(signal.reason);
+      // Shell convention for a process ended by a signal, so callers still see a failure code.
+      resolve({ code: code ?? 128 + (killedBy ? constants.signals[killedBy] : 0) });
+    });
+  });
+}

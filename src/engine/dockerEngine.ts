@@ -1,0 +1,309 @@
+// EngineLike over dockerode. Every call is bounded (timeout + the caller's signal + close()) and
+// every failure leaves as one readable line: EngineUnreachableError when the engine cannot be
+// talked to, a plain Error naming the operation otherwise. Never a stack for a stopped engine.
+import Dockerode from 'dockerode';
+import type { ContainerInfo, FileListing, ImageInfo } from '../core/model';
+import { EngineUnreachableError } from '../core/ports';
+import type { EngineLike } from '../core/ports';
+import { resolveDockerHost } from './dockerHost';
+import type { DockerConnectionOptions } from './dockerHost';
+import { readTarListing } from './tarListing';
+import { DEFAULT_ENGINE_TIMEOUT_MS, DEFAULT_LISTING_TIMEOUT_MS, boundedSignal, isTimeoutReason, raceSignal } from './timeouts';
+
+export interface DockerEngineOptions {
+  /** Explicit engine address (extension setting / --host); else DOCKER_HOST, the docker context, the default socket. */
+  host?: string;
+  /** Environment to resolve DOCKER_HOST / DOCKER_CONTEXT from; read, never written. Default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Bound for each engine request. Default 10 s. */
+  timeoutMs?: number;
+  /** Bound for a whole file listing (create, archive, stream). Default 60 s. */
+  listingTimeoutMs?: number;
+  /** Docker config folder (contexts); default $DOCKER_CONFIG or ~/.docker. */
+  dockerConfigDir?: string;
+}
+
+export interface DockerEngine extends EngineLike {
+  /** The dockerode client, for callers that need more than EngineLike (tests, events). */
+  readonly docker: Dockerode;
+  /** Aborts every call still in flight; later calls reject. */
+  close(): void;
+}
+
+/** Errors of the socket itself: the engine is not there, or not ours to talk to. */
+const UNREACHABLE_CODES = new Set([
+  'ENOENT',
+  'ECONNREFUSED',
+  'EACCES',
+  'EPERM',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENOTSOCK',
+]);
+
+/** Label on the throw-away containers listImageFiles creates, so a leftover can be traced to us. */
+export const LISTING_CONTAINER_LABEL = 'io.runtime-drift.listing';
+
+export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_ENGINE_TIMEOUT_MS;
+  const listingTimeoutMs = Math.max(opts.listingTimeoutMs ?? DEFAULT_LISTING_TIMEOUT_MS, timeoutMs);
+  const lifetime = new AbortController();
+
+  let host: string;
+  let docker: Dockerode;
+  try {
+    const resolved = resolveDockerHost(opts.host, opts.env ?? process.env, opts.dockerConfigDir);
+    host = resolved.host;
+    docker = new Dockerode(explicitOptions(resolved.options));
+  } catch (err) {
+    // A bad DOCKER_HOST or context must not crash start-up: every call reports it instead.
+    return unusableEngine(opts.host ?? opts.env?.DOCKER_HOST ?? 'the configured Docker host', oneLine(err));
+  }
+
+  function closedSignal(signal?: AbortSignal): AbortSignal {
+    return signal ? AbortSignal.any([signal, lifetime.signal]) : lifetime.signal;
+  }
+
+  /** Runs `work` bounded by `ms`, the caller's signal and close(); translates what it throws. */
+  async function call<T>(op: string, signal: AbortSignal | undefined, ms: number, work: (bounded: AbortSignal) => Promise<T>): Promise<T> {
+    const caller = closedSignal(signal);
+    const bounded = boundedSignal(ms, caller);
+    try {
+      bounded.throwIfAborted(); // Do not start a request nobody waits for.
+      return await raceSignal(work(bounded), bounded);
+    } catch (err) {
+      if (caller.aborted) throw caller.reason;
+      if (bounded.aborted && isTimeoutReason(bounded.reason)) {
+        throw new EngineUnreachableError(`Docker engine at ${host} did not answer within ${ms / 1000} s (${op}).`);
+      }
+      throw translate(err, op, host);
+    }
+  }
+
+  async function inspectContainer(id: string, signal: AbortSignal): Promise<ContainerInfo | undefined> {
+    try {
+      const info = await docker.getContainer(id).inspect({ abortSignal: signal });
+      return {
+        id: info.Id,
+        name: info.Name.replace(/^\//, ''),
+        state: info.State.Status,
+        imageId: info.Image,
+        imageRef: info.Config.Image,
+        created: isoTime(info.Created),
+        labels: info.Config.Labels ?? {},
+      };
+    } catch (err) {
+      if (statusOf(err) === 404) return undefined; // Removed between list and inspect.
+      throw err;
+    }
+  }
+
+  /** One archive request, read as a stream; follows a root that is a symlink once. */
+  async function archiveListing(container: Dockerode.Container, root: string, signal: AbortSignal): Promise<FileListing> {
+    const path = normaliseRoot(root);
+    let stream: NodeJS.ReadableStream;
+    try {
+      stream = await container.getArchive({ path, abortSignal: signal });
+    } catch (err) {
+      // 404 means either; only the engine's text tells "No such container: x" from a missing path.
+      if (statusOf(err) === 404 && !/^no such container/i.test(engineMessage(err))) {
+        return { root: path, files: new Set(), rootMissing: true };
+      }
+      throw err;
+    }
+    const first = await readTarListing(stream, path, signal);
+    if (!first.rootIsSymlink) return first.listing;
+    // The engine archives a symlink as a link; "<root>/." archives what it points to.
+    try {
+      const followed = await container.getArchive({ path: path === '/' ? '/.' : `${path}/.`, abortSignal: signal });
+      return (await readTarListing(followed, path, signal)).listing;
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === 404) return { root: path, files: new Set(), rootMissing: true }; // Dangling link.
+      if (status === 400 || status === 500) return first.listing; // A link to a file: the root is that file.
+      throw err;
+    }
+  }
+
+  const engine: DockerEngine = {
+    host,
+    docker,
+
+    async ping(signal) {
+      await call('ping', signal, timeoutMs, (bounded) =>
+        // The typings omit ping's options, but dockerode passes abortSignal through like every call.
+        (docker.ping as (o: { abortSignal: AbortSignal }) => Promise<unknown>).call(docker, { abortSignal: bounded }),
+      );
+    },
+
+    async findServiceContainers(project, service, signal) {
+      return call(`list containers of ${project}/${service}`, signal, timeoutMs, async (bounded) => {
+        // Both compose v1 and v2 set these labels; the name format differs (_1 vs -1), labels do not.
+        const summaries = await docker.listContainers({
+          all: true,
+          filters: { label: [`com.docker.compose.project=${project}`, `com.docker.compose.service=${service}`] },
+          abortSignal: bounded,
+        });
+        const infos = await Promise.all(summaries.map((s) => inspectContainer(s.Id, bounded)));
+        return infos
+          .filter((c): c is ContainerInfo => c !== undefined)
+          .sort((a, b) => b.created.localeCompare(a.created) || a.name.localeCompare(b.name));
+      });
+    },
+
+    async inspectImage(ref, signal) {
+      return call(`inspect image ${ref}`, signal, timeoutMs, async () => {
+        try {
+          // dockerode's image inspect takes no signal; call() still stops waiting on abort.
+          const info = await docker.getImage(ref).inspect();
+          return { ref, id: info.Id, created: isoTime(info.Created) } satisfies ImageInfo;
+        } catch (err) {
+          if (statusOf(err) === 404) return undefined;
+          throw err;
+        }
+      });
+    },
+
+    async listContainerFiles(containerId, root, signal) {
+      return call(`list ${root} in container ${short(containerId)}`, signal, listingTimeoutMs, (bounded) =>
+        archiveListing(docker.getContainer(containerId), root, bounded),
+      );
+    },
+
+    async listImageFiles(imageId, root, signal) {
+      return call(`list ${root} in image ${short(imageId)}`, signal, listingTimeoutMs, async (bounded) => {
+        // Created, never started: the archive API reads the image's filesystem without running
+        // anything, so images without a shell (distroless) work. Entrypoint [''] clears the
+        // image's own, and Cmd need not exist since nothing is executed.
+        const container = await docker.createContainer({
+          Image: imageId,
+          Entrypoint: [''],
+          Cmd: ['/nonexistent'],
+          Labels: { [LISTING_CONTAINER_LABEL]: 'true' },
+          NetworkDisabled: true,
+          HostConfig: { NetworkMode: 'none', AutoRemove: false },
+          abortSignal: bounded,
+        });
+        try {
+          return await archiveListing(container, root, bounded);
+        } finally {
+          // Its own bound, not the caller's signal: a cancelled listing must still clean up.
+          await container.remove({ force: true, v: true, abortSignal: boundedSignal(timeoutMs, lifetime.signal) }).catch(() => undefined);
+        }
+      });
+    },
+
+    close() {
+      lifetime.abort(new EngineUnreachableError(`Docker engine client for ${host} was closed.`));
+    },
+  };
+  return engine;
+}
+
+/**
+ * Every connection key set, undefined included: docker-modem merges our options over defaults it
+ * reads from process.env (DOCKER_HOST...), and an unset key would let those leak back in.
+ */
+function explicitOptions(o: DockerConnectionOptions): Dockerode.DockerOptions {
+  const tcp = o.host !== undefined;
+  const options: Dockerode.DockerOptions & { pathPrefix?: string } = {
+    socketPath: o.socketPath,
+    host: o.host,
+    port: o.port,
+    protocol: o.protocol ?? (tcp ? 'http' : undefined),
+    username: o.username,
+    ca: o.ca,
+    cert: o.cert,
+    key: o.key,
+    sshOptions: o.sshOptions ?? {},
+    timeout: undefined,
+    // No version: requests go unversioned and the engine answers in its own API version, so a
+    // 20.10 engine (API 1.41) and newer ones both work.
+    version: undefined,
+    pathPrefix: tcp ? '/' : undefined,
+  };
+  return options;
+}
+
+/** An engine whose configuration is unusable: every call says why, as EngineUnreachableError. */
+function unusableEngine(host: string, reason: string): DockerEngine {
+  const fail = async (): Promise<never> => {
+    throw new EngineUnreachableError(`Docker engine not reachable at ${host}: ${reason}`);
+  };
+  return {
+    host,
+    get docker(): Dockerode {
+      throw new EngineUnreachableError(`Docker engine not reachable at ${host}: ${reason}`);
+    },
+    ping: fail,
+    findServiceContainers: fail,
+    inspectImage: fail,
+    listContainerFiles: fail,
+    listImageFiles: fail,
+    close: () => undefined,
+  };
+}
+
+function translate(err: unknown, op: string, host: string): Error {
+  if (err instanceof EngineUnreachableError) return err;
+  const code = errorCode(err);
+  if (code && UNREACHABLE_CODES.has(code)) {
+    const hint = code === 'EACCES' || code === 'EPERM' ? 'Does your user have access to Docker (docker group)?' : 'Is Docker running?';
+    return new EngineUnreachableError(`Docker engine not reachable at ${host} (connect ${code}). ${hint}`);
+  }
+  const status = statusOf(err);
+  const detail = status ? `HTTP ${status}: ${engineMessage(err)}` : oneLine(err);
+  return new Error(`Docker engine could not ${op} (${detail})`, { cause: err });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function errorCode(err: unknown): string | undefined {
+  return isRecord(err) && typeof err.code === 'string' ? err.code : undefined;
+}
+
+function statusOf(err: unknown): number | undefined {
+  return isRecord(err) && typeof err.statusCode === 'number' ? err.statusCode : undefined;
+}
+
+/**
+ * The engine's own words. docker-modem parses {"message": …} into err.json, except for streamed
+ * calls (getArchive) where it only appends the body: "(HTTP code 404) no such container - <body>".
+ */
+function engineMessage(err: unknown): string {
+  if (isRecord(err)) {
+    const json = err.json;
+    if (isRecord(json) && typeof json.message === 'string') return json.message.trim();
+  }
+  const text = oneLine(err);
+  const body = /^\(HTTP code \d+\) [^-]*- (.+)$/.exec(text)?.[1]?.trim();
+  if (body) return body;
+  if (isRecord(err) && typeof err.reason === 'string') return err.reason;
+  return text;
+}
+
+function oneLine(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.split('\n')[0]?.trim() ?? '';
+}
+
+function isoTime(value: string | number): string {
+  const date = typeof value === 'number' ? new Date(value * 1000) : new Date(value);
+  return Number.isNaN(date.getTime()) ? String(value) : date.toISOString();
+}
+
+function normaliseRoot(root: string): string {
+  const trimmed = root.replace(/\/+$/, '');
+  return trimmed === '' ? '/' : trimmed;
+}
+
+function short(id: string): string {
+  return id.replace(/^sha256:/, '').slice(0, 12);
+}

@@ -1,0 +1,87 @@
+// The HTTP prober: one undici Agent (it keeps a connection pool per origin), every request
+// bounded by timeoutMs and the caller's signal, redirects reported rather than followed (a 302
+// to /login is an answer), bodies always drained so sockets are reused. Tokens are sent, never
+// logged or echoed in a detail.
+import { STATUS_CODES } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { Agent, request } from 'undici';
+import { classifyError, classifyStatus, describeNotFound } from '../core/probe/classify';
+import { isLoopbackOrAllowedHost } from '../core/probe/policy';
+import type { ProbeOutcome } from '../core/model';
+import type { ProberLike, ProbeRequest } from '../core/ports';
+import { boundedSignal } from './timeouts';
+
+/** A local service answers a route in well under this; longer means hung or not listening. */
+export const DEFAULT_PROBE_TIMEOUT_MS = 3000;
+
+/** How much of a 404 body is read to tell "no such route" from "no such record". */
+const NOT_FOUND_BODY_BYTES = 4096;
+
+/** Idle keep-alive sockets are closed soon: probes come in short bursts. */
+const KEEP_ALIVE_MS = 2000;
+
+export interface ProberOptions {
+  timeoutMs?: number;
+  userAgent?: string;
+}
+
+export type Prober = ProberLike & { close(): Promise<void> };
+
+export function createProber(opts: ProberOptions = {}): Prober {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
+  const userAgent = opts.userAgent ?? 'runtime-drift-probe';
+  const agent = new Agent({
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    connect: { timeout: timeoutMs },
+    keepAliveTimeout: KEEP_ALIVE_MS,
+  });
+
+  const probe = async (req: ProbeRequest, signal?: AbortSignal): Promise<ProbeOutcome> => {
+    // Defence in depth: runProbes refuses these too, but a direct caller must not reach a container IP.
+    if (!isLoopbackOrAllowedHost(req.url)) return { status: null, verdict: 'not-probed', detail: 'not probing a private container address' };
+    if (signal?.aborted) return { status: null, verdict: 'not-probed', detail: 'probe cancelled' };
+    const method = req.method === 'ALL' ? 'GET' : req.method;
+    const headers: Record<string, string> = { 'user-agent': userAgent, accept: 'application/json, text/plain;q=0.9, */*;q=0.8' };
+    if (req.bearerToken !== undefined) headers.authorization = `Bearer ${req.bearerToken}`;
+    const bounded = boundedSignal(timeoutMs, signal);
+    const started = performance.now();
+    const elapsed = (): number => Math.round(performance.now() - started);
+    try {
+      const res = await request(req.url, {
+        dispatcher: agent,
+        method,
+        headers,
+        signal: bounded,
+        maxRedirections: 0,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
+      const status = res.statusCode;
+      let detail = `${status} ${STATUS_CODES[status] ?? ''}`.trim();
+      if (status === 404) detail = describeNotFound(await readPrefix(res.body, NOT_FOUND_BODY_BYTES));
+      else await res.body.dump();
+      const location = res.headers.location;
+      if (status >= 300 && status < 400 && typeof location === 'string') detail += ` -> ${location}`;
+      return { status, verdict: classifyStatus(status), detail, ms: elapsed() };
+    } catch (err) {
+      if (signal?.aborted) return { status: null, verdict: 'not-probed', detail: 'probe cancelled', ms: elapsed() };
+      if (bounded.aborted) return { status: null, verdict: 'unreachable', detail: `no answer within ${timeoutMs} ms`, ms: elapsed() };
+      return { ...classifyError(err), ms: elapsed() };
+    }
+  };
+
+  return { probe, close: () => agent.close() };
+}
+
+/** The first `max` bytes of a body as text; the rest is discarded with the stream. */
+async function readPrefix(body: AsyncIterable<Buffer>, max: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size >= max) break; // leaving the loop destroys the stream
+  }
+  return Buffer.concat(chunks).subarray(0, max).toString('utf8');
+}

@@ -1,0 +1,166 @@
+// Runs checks and rebuilds one at a time and folds their reports into the store. Owns the engine
+// runtime: loaded on the first check (never during activation), replaced when its settings change.
+import * as vscode from 'vscode';
+import type { CheckOptions } from '../core/check';
+import type { HttpMethod, Report } from '../core/model';
+import type { LogSink } from '../core/ports';
+import type { RebuildResult } from '../core/rebuild';
+import { allowedMethods, type Config } from '../core/view/settings';
+import type { ServiceRef } from '../core/view/serviceRef';
+import type { ComposeRunnerFactory, ExtensionRuntime, RuntimeLoader } from './extensionRuntime';
+import { shortError } from './logChannel';
+import type { ProbeSecrets } from './probeSecrets';
+import type { ReportStore } from './reportStore';
+
+export interface CheckRunnerDeps {
+  store: ReportStore;
+  log: LogSink;
+  secrets: ProbeSecrets;
+  loadRuntime: RuntimeLoader;
+  composeRunner: ComposeRunnerFactory;
+  config: () => Config;
+}
+
+export interface RunOptions {
+  /** Send HTTP probes; default: the probe.enabled setting, and never in an untrusted workspace. */
+  probe?: boolean;
+}
+
+export class CheckRunner implements vscode.Disposable {
+  private runtime: Promise<ExtensionRuntime> | undefined;
+  /** Checks and rebuilds run in order so a slow full check cannot overwrite a newer partial one. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly lifetime = new AbortController();
+
+  constructor(private readonly deps: CheckRunnerDeps) {}
+
+  /** The engine runtime, loaded on first use. */
+  getRuntime(): Promise<ExtensionRuntime> {
+    if (!this.runtime) {
+      const config = this.deps.config();
+      const loading = this.deps.loadRuntime({
+        engineHost: config.engineHost,
+        probeTimeoutMs: config.probe.timeoutMs,
+        env: { ...process.env },
+        log: this.deps.log,
+      });
+      // A failed load must not stick: the next call tries again.
+      loading.catch(() => {
+        if (this.runtime === loading) this.runtime = undefined;
+      });
+      this.runtime = loading;
+    }
+    return this.runtime;
+  }
+
+  /** Settings that shape the runtime changed: close it; the next check builds a new one. */
+  resetRuntime(): void {
+    const old = this.runtime;
+    this.runtime = undefined;
+    void old?.then((rt) => rt.close()).catch((err) => this.deps.log.log('warn', `closing engine client: ${shortError(err)}`));
+  }
+
+  /** Every workspace folder, every service. */
+  checkAll(opts: RunOptions = {}): Promise<void> {
+    return this.enqueue(async () => {
+      const folders = fileFolders();
+      this.deps.store.retain(folders);
+      for (const folder of folders) await this.checkFolder(folder, undefined, opts);
+    });
+  }
+
+  /** Only these services (grouped by folder); the rest of each report is kept. */
+  checkServices(refs: readonly ServiceRef[], opts: RunOptions = {}): Promise<void> {
+    return this.enqueue(async () => {
+      const byFolder = new Map<string, string[]>();
+      for (const ref of refs) byFolder.set(ref.workspace, [...(byFolder.get(ref.workspace) ?? []), ref.service]);
+      for (const [folder, services] of byFolder) await this.checkFolder(folder, [...new Set(services)], opts);
+    });
+  }
+
+  /** compose build + up for one service, output streamed to `onOutput`, then the verifying re-check. */
+  rebuild(ref: ServiceRef, onOutput: (chunk: string) => void, signal: AbortSignal): Promise<RebuildResult> {
+    return this.enqueue(async () => {
+      const runtime = await this.getRuntime();
+      const compose = await this.deps.composeRunner(runtime);
+      if (!compose) throw new Error('No compose CLI found: install Docker Compose (docker compose or docker-compose) to rebuild.');
+      const done = this.deps.store.beginCheck();
+      try {
+        const result = await runtime.rebuild(compose, { ...(await this.options(ref.workspace, [ref.service], { probe: true }, signal)), service: ref.service, onOutput });
+        const previous = this.deps.store.all().find((r) => r.workspace === ref.workspace);
+        if (result.after && previous) {
+          this.deps.store.put({ ...previous, checkedAt: new Date().toISOString(), services: [result.after] }, true);
+        }
+        return result;
+      } finally {
+        done();
+      }
+    });
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async options(workspaceDir: string, services: string[] | undefined, opts: RunOptions, signal: AbortSignal): Promise<CheckOptions> {
+    const config = this.deps.config();
+    const tokens = await this.deps.secrets.snapshot();
+    const probe = vscode.workspace.isTrusted && (opts.probe ?? config.probe.enabled);
+    const methods: HttpMethod[] = allowedMethods(config);
+    return {
+      workspaceDir,
+      services,
+      probe,
+      allowedMethods: methods,
+      env: { ...process.env },
+      token: (envName) => tokens.get(envName),
+      exclude: config.exclude,
+      signal,
+    };
+  }
+
+  private async checkFolder(folder: string, services: string[] | undefined, opts: RunOptions): Promise<void> {
+    const done = this.deps.store.beginCheck();
+    const started = Date.now();
+    try {
+      const runtime = await this.getRuntime();
+      const report = await runtime.check(await this.options(folder, services, opts, this.lifetime.signal));
+      this.deps.log.log('info', `checked ${folder}${services ? ` (${services.join(', ')})` : ''}: ${report.verdict} in ${Date.now() - started} ms`);
+      this.deps.store.put(report, services !== undefined);
+    } catch (err) {
+      if (this.lifetime.signal.aborted) return;
+      const message = shortError(err, this.deps.secrets.known());
+      this.deps.log.log('error', `check of ${folder} failed: ${message}`);
+      if (err instanceof Error && err.name === 'EngineUnreachableError') {
+        // Keep what we knew about the services; the views show "unreachable" until it answers again.
+        const previous = this.deps.store.all().find((r) => r.workspace === folder);
+        this.deps.store.put(unreachableReport(folder, message, this.deps.config().engineHost, previous), false);
+      } else {
+        this.deps.store.setError(message);
+      }
+    } finally {
+      done();
+    }
+  }
+
+  dispose(): void {
+    this.lifetime.abort(new Error('extension deactivated'));
+    this.resetRuntime();
+  }
+}
+
+function fileFolders(): string[] {
+  return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+}
+
+function unreachableReport(workspace: string, error: string, host: string, previous: Report | undefined): Report {
+  return {
+    verdict: 'unknown',
+    workspace,
+    checkedAt: new Date().toISOString(),
+    engine: { reachable: false, host: host || 'default Docker engine', error },
+    services: previous?.services ?? [],
+  };
+}

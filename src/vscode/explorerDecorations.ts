@@ -1,0 +1,41 @@
+// Explorer badges: "M" on source files the image and container both lack (fix: build), "S" on
+// files the newest image has but the running container does not (fix: recreate), and on the
+// folders holding them. Fires one batched change event with only the URIs whose state changed.
+import * as vscode from 'vscode';
+import { changedPaths, computeFileDriftStates, type FileDriftStates } from '../core/view/fileDriftState';
+import type { ReportStore } from './reportStore';
+
+export const DRIFT_COLOR = { missing: 'runtimeDrift.missingForeground', stale: 'runtimeDrift.staleForeground' } as const;
+
+export class ExplorerDecorations implements vscode.FileDecorationProvider, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri[]>();
+  readonly onDidChangeFileDecorations = this.emitter.event;
+  private states: FileDriftStates = new Map();
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly store: ReportStore) {
+    this.subscription = store.onDidChange(() => this.update());
+  }
+
+  private update(): void {
+    const next = computeFileDriftStates(this.store.all());
+    const changed = changedPaths(this.states, next);
+    this.states = next;
+    if (changed.length > 0) this.emitter.fire(changed.map((p) => vscode.Uri.file(p)));
+  }
+
+  provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
+    if (uri.scheme !== 'file') return undefined;
+    const state = this.states.get(uri.fsPath);
+    if (!state) return undefined;
+    const decoration = new vscode.FileDecoration(state.badge, state.tooltip, new vscode.ThemeColor(DRIFT_COLOR[state.kind]));
+    // Folders are computed explicitly (with counts in the tooltip), so VS Code must not propagate too.
+    decoration.propagate = false;
+    return decoration;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}

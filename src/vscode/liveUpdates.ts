@@ -1,0 +1,99 @@
+// Live: engine events (container start/die/..., image tag/untag) and file changes (source,
+// compose, Dockerfile) re-check only the services they touch, batched over a quiet period.
+// No polling: when the engine goes away the event stream breaks, we re-check once (the status bar
+// shows "unreachable"), and the watcher's reconnect triggers the check that recovers.
+import * as vscode from 'vscode';
+import type { LogSink } from '../core/ports';
+import { servicesForEvent, servicesForFile, type EngineEvent } from '../core/view/affectedServices';
+import { createBatchDebouncer, type BatchDebouncer } from '../core/view/debouncer';
+import type { ServiceRef } from '../core/view/serviceRef';
+import type { CheckRunner } from './checkRunner';
+import { shortError } from './logChannel';
+import type { ReportStore } from './reportStore';
+
+/** Saves and compose's burst of events settle within this. */
+export const RECHECK_DELAY_MS = 500;
+
+const WATCHED = [
+  '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,go,rb,php,java,kt,cs,rs}',
+  '**/{compose,docker-compose}{,.override}.{yaml,yml}',
+  '**/{Dockerfile,Dockerfile.*,*.Dockerfile,.dockerignore,.env}',
+];
+const IGNORED = /[\\/](node_modules|\.git)[\\/]/;
+
+export class LiveUpdates implements vscode.Disposable {
+  private readonly debouncer: BatchDebouncer<ServiceRef>;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private events: AbortController | undefined;
+  private connected: boolean | undefined;
+
+  constructor(
+    private readonly runner: CheckRunner,
+    private readonly store: ReportStore,
+    private readonly log: LogSink,
+    private readonly autoCheck: () => boolean,
+  ) {
+    this.debouncer = createBatchDebouncer<ServiceRef>(RECHECK_DELAY_MS, (batch) => {
+      const run = batch === 'all' ? this.runner.checkAll() : this.runner.checkServices(batch);
+      run.catch((err) => this.log.log('error', `re-check failed: ${shortError(err)}`));
+    });
+    for (const glob of WATCHED) {
+      const watcher = vscode.workspace.createFileSystemWatcher(glob);
+      const onFile = (uri: vscode.Uri) => this.onFile(uri);
+      this.subscriptions.push(watcher, watcher.onDidChange(onFile), watcher.onDidCreate(onFile), watcher.onDidDelete(onFile));
+    }
+  }
+
+  /** Re-check everything after the quiet period (activation, settings, trust, folders). */
+  scheduleAll(): void {
+    this.debouncer.add('all');
+  }
+
+  private onFile(uri: vscode.Uri): void {
+    if (!this.autoCheck() || uri.scheme !== 'file' || IGNORED.test(uri.fsPath)) return;
+    this.debouncer.add(servicesForFile(this.store.all(), uri.fsPath));
+  }
+
+  private onEngineEvent(event: EngineEvent): void {
+    this.log.log('debug', `engine event ${event.type} ${event.action}${event.service ? ` (${event.project}/${event.service})` : ''}`);
+    this.debouncer.add(servicesForEvent(this.store.all(), event));
+  }
+
+  /** (Re)subscribes to the engine's events, e.g. after engineHost changed. Never blocks the caller. */
+  restartEngineEvents(): void {
+    this.events?.abort();
+    const controller = new AbortController();
+    this.events = controller;
+    this.connected = undefined;
+    void (async () => {
+      try {
+        const runtime = await this.runner.getRuntime();
+        await runtime.watchEvents((e) => this.onEngineEvent(e), controller.signal, {
+          onConnected: () => {
+            // Anything may have happened while we were not listening.
+            if (this.connected === false) {
+              this.log.log('info', 'engine events: reconnected');
+              this.scheduleAll();
+            }
+            this.connected = true;
+          },
+          onDisconnected: (err, retryInMs) => {
+            if (this.connected !== false) {
+              this.log.log('warn', `engine events: ${shortError(err)}; retrying every ${Math.round(retryInMs / 1000)} s or more`);
+              this.scheduleAll();
+            }
+            this.connected = false;
+          },
+        });
+      } catch (err) {
+        if (!controller.signal.aborted) this.log.log('error', `engine events stopped: ${shortError(err)}`);
+      }
+    })();
+  }
+
+  dispose(): void {
+    this.events?.abort();
+    this.debouncer.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

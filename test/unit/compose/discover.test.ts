@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { discoverComposeProjects, findComposeDirs, loadComposeProject } from '../../../src/core/compose/discover';
+import { memFs } from '../helpers/memFs';
+
+const svc = (image: string) => `services:\n  app:\n    image: ${image}\n`;
+
+suite('compose discover', () => {
+  test('finds compose folders, skipping dependencies, build output and hidden folders', async () => {
+    const fs = memFs({
+      '/ws/compose.yaml': svc('root'),
+      '/ws/apps/shop/docker-compose.yml': svc('shop'),
+      '/ws/node_modules/pkg/compose.yaml': svc('no'),
+      '/ws/dist/compose.yaml': svc('no'),
+      '/ws/.devcontainer/compose.yaml': svc('no'),
+      '/ws/apps/shop/build/compose.yaml': svc('no'),
+    });
+    const projects = await discoverComposeProjects(fs, '/ws', {});
+    assert.deepEqual(
+      projects.map((p) => [p.dir, p.services[0]?.image]),
+      [
+        ['/ws', 'root'],
+        ['/ws/apps/shop', 'shop'],
+      ],
+    );
+  });
+
+  test('respects maxDepth and exclude', async () => {
+    const fs = memFs({
+      '/ws/a/compose.yaml': svc('a'),
+      '/ws/a/b/c/compose.yaml': svc('c'),
+      '/ws/vendor/x/compose.yaml': svc('x'),
+      '/ws/tmp/compose.yaml': svc('tmp'),
+    });
+    assert.deepEqual(await findComposeDirs(fs, '/ws', { maxDepth: 2 }), ['/ws/a', '/ws/tmp', '/ws/vendor/x']);
+    assert.deepEqual(await findComposeDirs(fs, '/ws', { exclude: ['vendor', 'tm*'] }), ['/ws/a', '/ws/a/b/c']);
+    assert.deepEqual(await findComposeDirs(fs, '/ws', { exclude: ['a/b'] }), ['/ws/a', '/ws/tmp', '/ws/vendor/x']);
+  });
+
+  test('one base file per folder, in compose order of preference, then the override', async () => {
+    const fs = memFs({
+      '/ws/p/docker-compose.yml': svc('old'),
+      '/ws/p/compose.yaml': svc('new'),
+      '/ws/p/docker-compose.override.yml': 'services:\n  app:\n    ports: ["8080:80"]\n',
+    });
+    const p = await loadComposeProject(fs, '/ws/p', {});
+    assert.deepEqual(p?.composeFiles, ['/ws/p/compose.yaml', '/ws/p/docker-compose.override.yml']);
+    assert.equal(p?.services[0]?.image, 'new');
+    assert.equal(p?.services[0]?.ports[0]?.published, 8080);
+  });
+
+  test('a folder without a compose file has no project', async () => {
+    assert.equal(await loadComposeProject(memFs({ '/ws/p/compose.override.yaml': svc('x') }), '/ws/p', {}), undefined);
+  });
+
+  test('.env feeds interpolation and the project name; the process environment wins', async () => {
+    const fs = memFs({
+      '/ws/p/compose.yaml': 'services:\n  app:\n    image: "app:${TAG}"\n    ports: ["${PORT}:80"]\n',
+      '/ws/p/.env': 'TAG=from-dotenv\nPORT=8081\nCOMPOSE_PROJECT_NAME=Shop\n',
+    });
+    const p = await loadComposeProject(fs, '/ws/p', { TAG: 'from-shell' });
+    assert.equal(p?.name, 'shop');
+    assert.equal(p?.services[0]?.image, 'app:from-shell');
+    assert.equal(p?.services[0]?.ports[0]?.published, 8081);
+  });
+});

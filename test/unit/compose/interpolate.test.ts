@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { interpolate, interpolateDeep } from '../../../src/core/compose/interpolate';
+import { UserInputError } from '../../../src/core/ports';
+
+suite('compose interpolate', () => {
+  const env = { TAG: 'v2', EMPTY: '', PORT: '3000' };
+
+  test('replaces $VAR and ${VAR}', () => {
+    assert.equal(interpolate('app:$TAG on ${PORT}', env), 'app:v2 on 3000');
+  });
+
+  test('an unset variable without default becomes the empty string', () => {
+    assert.equal(interpolate('a${NOPE}b$NOPE', env), 'ab');
+  });
+
+  test(':- uses the default when unset or empty, - only when unset', () => {
+    assert.equal(interpolate('${NOPE:-x}', env), 'x');
+    assert.equal(interpolate('${EMPTY:-x}', env), 'x');
+    assert.equal(interpolate('${EMPTY-x}', env), '');
+    assert.equal(interpolate('${NOPE-x}', env), 'x');
+    assert.equal(interpolate('${TAG:-x}', env), 'v2');
+  });
+
+  test('defaults may themselves interpolate', () => {
+    assert.equal(interpolate('${NOPE:-${TAG}-fallback}', env), 'v2-fallback');
+  });
+
+  test(':+ and + give the alternative only when set', () => {
+    assert.equal(interpolate('${TAG:+yes}', env), 'yes');
+    assert.equal(interpolate('${EMPTY:+yes}', env), '');
+    assert.equal(interpolate('${EMPTY+yes}', env), 'yes');
+    assert.equal(interpolate('${NOPE+yes}', env), '');
+  });
+
+  test(':? and ? throw a UserInputError carrying the message', () => {
+    assert.throws(
+      () => interpolate('${DB_URL:?set DB_URL first}', env, 'services.api.environment.DB'),
+      (e: unknown) =>
+        e instanceof UserInputError &&
+        e.message === 'services.api.environment.DB: required variable DB_URL is missing a value: set DB_URL first',
+    );
+    assert.throws(() => interpolate('${EMPTY:?no}', env), UserInputError);
+    assert.equal(interpolate('${EMPTY?no}', env), '');
+    assert.equal(interpolate('${TAG?no}', env), 'v2');
+  });
+
+  test('$$ is a literal dollar, and a lone $ is kept', () => {
+    assert.equal(interpolate('echo $$HOME costs 5$', env), 'echo $HOME costs 5$');
+  });
+
+  test('a malformed ${...} is a UserInputError', () => {
+    assert.throws(() => interpolate('${1BAD}', env), UserInputError);
+    assert.throws(() => interpolate('${TAG', env), UserInputError);
+  });
+
+  test('interpolateDeep changes string values in nested maps and lists, never keys', () => {
+    const out = interpolateDeep({ $TAG: { list: ['${TAG}', 5, true, null], s: '$PORT' } }, env);
+    assert.deepEqual(out, { $TAG: { list: ['v2', 5, true, null], s: '3000' } });
+  });
+});

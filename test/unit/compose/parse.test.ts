@@ -1,0 +1,203 @@
+import assert from 'node:assert/strict';
+import { parseComposeProject } from '../../../src/core/compose/parse';
+import { UserInputError } from '../../../src/core/ports';
+
+const dir = '/ws/demo';
+const file = (text: string, name = 'compose.yaml') => ({ path: `${dir}/${name}`, text });
+const parse = (text: string, env: Record<string, string | undefined> = {}) => parseComposeProject([file(text)], { dir, env });
+const rejects = (text: string, message: RegExp) =>
+  assert.throws(() => parse(text), (e: unknown) => e instanceof UserInputError && message.test(e.message));
+
+suite('compose parse', () => {
+  test('reads build, image, ports, network_mode and absolute paths', () => {
+    const p = parse(`
+services:
+  api:
+    build:
+      context: ./backend
+      dockerfile: docker/Dockerfile.prod
+      target: runtime
+    image: demo-api:latest
+    ports: ["8080:3000"]
+    network_mode: host
+  web:
+    build: ./frontend
+  db:
+    image: postgres:16
+  worker: {}
+`);
+    assert.equal(p.name, 'demo');
+    assert.deepEqual(p.composeFiles, ['/ws/demo/compose.yaml']);
+    const [api, web, db, worker] = p.services;
+    assert.deepEqual(api, {
+      name: 'api',
+      project: 'demo',
+      projectDir: dir,
+      composeFiles: ['/ws/demo/compose.yaml'],
+      image: 'demo-api:latest',
+      build: { context: '/ws/demo/backend', dockerfile: '/ws/demo/backend/docker/Dockerfile.prod', target: 'runtime' },
+      ports: [{ published: 8080, target: 3000, protocol: 'tcp' }],
+      networkMode: 'host',
+      drift: {},
+    });
+    assert.deepEqual(web?.build, { context: '/ws/demo/frontend', dockerfile: '/ws/demo/frontend/Dockerfile' });
+    assert.equal(db?.build, undefined);
+    assert.equal(db?.image, 'postgres:16');
+    assert.equal(worker?.name, 'worker');
+    assert.equal(worker?.build, undefined);
+    assert.equal(worker?.image, undefined);
+  });
+
+  test('interpolates values from the given environment', () => {
+    const p = parse('services:\n  api:\n    image: "api:${TAG:-dev}"\n    ports: ["${PORT}:3000"]\n', { PORT: '9000' });
+    assert.equal(p.services[0]?.image, 'api:dev');
+    assert.equal(p.services[0]?.ports[0]?.published, 9000);
+  });
+
+  test('a required variable that is missing is a UserInputError with its message', () => {
+    rejects('services:\n  api:\n    image: "${IMAGE:?set IMAGE}"\n', /services\.api\.image: required variable IMAGE is missing a value: set IMAGE/);
+  });
+
+  test('YAML merge keys work (x- anchors are a common compose idiom)', () => {
+    const p = parse('x-common: &common\n  image: base:1\nservices:\n  a:\n    <<: *common\n');
+    assert.equal(p.services[0]?.image, 'base:1');
+  });
+
+  suite('project name', () => {
+    test('the folder name, normalised like compose', () => {
+      const p = parseComposeProject([{ path: '/ws/My App.v2/compose.yaml', text: 'services: {}' }], {
+        dir: '/ws/My App.v2',
+        env: {},
+      });
+      assert.equal(p.name, 'myappv2');
+    });
+
+    test('top-level name: beats the folder', () => {
+      assert.equal(parse('name: Shop_Front\nservices: {}').name, 'shop_front');
+    });
+
+    test('COMPOSE_PROJECT_NAME beats name:, as in docker compose', () => {
+      assert.equal(parse('name: fromfile\nservices: {}', { COMPOSE_PROJECT_NAME: 'FromEnv' }).name, 'fromenv');
+    });
+  });
+
+  suite('override files', () => {
+    test('maps merge deeply, ports accumulate, scalars are replaced', () => {
+      const base = file(`
+services:
+  api:
+    build: ./backend
+    image: api:1
+    ports: ["3000:3000"]
+    x-runtime-drift:
+      routePrefix: /api
+`);
+      const override = file(
+        `
+services:
+  api:
+    build:
+      target: dev
+    image: api:dev
+    ports: ["9229:9229", "3000:3000"]
+    x-runtime-drift:
+      baseUrl: http://127.0.0.1:3000
+  extra:
+    image: redis
+`,
+        'compose.override.yaml',
+      );
+      const p = parseComposeProject([base, override], { dir, env: {} });
+      const api = p.services.find((s) => s.name === 'api');
+      assert.deepEqual(p.composeFiles, ['/ws/demo/compose.yaml', '/ws/demo/compose.override.yaml']);
+      assert.equal(api?.image, 'api:dev');
+      assert.deepEqual(api?.build, {
+        context: '/ws/demo/backend',
+        dockerfile: '/ws/demo/backend/Dockerfile',
+        target: 'dev',
+      });
+      assert.deepEqual(
+        api?.ports.map((x) => x.target),
+        [3000, 9229],
+      );
+      assert.deepEqual(api?.drift, { routePrefix: '/api', baseUrl: 'http://127.0.0.1:3000' });
+      assert.deepEqual(
+        p.services.map((s) => s.name),
+        ['api', 'extra'],
+      );
+    });
+  });
+
+  suite('x-runtime-drift', () => {
+    test('is read, with source and buildOutput made absolute and target normalised', () => {
+      const p = parse(`
+services:
+  api:
+    build: ./backend
+    x-runtime-drift:
+      source: backend/src
+      target: /app/dist/
+      buildOutput: ./backend/dist
+      baseUrl: http://127.0.0.1:3300
+      routePrefix: /api/v1
+      routes: ["GET /health"]
+      auth: { bearerTokenEnv: API_TOKEN }
+      modulesDir: features
+`);
+      assert.deepEqual(p.services[0]?.drift, {
+        source: '/ws/demo/backend/src',
+        target: '/app/dist',
+        buildOutput: '/ws/demo/backend/dist',
+        baseUrl: 'http://127.0.0.1:3300',
+        routePrefix: '/api/v1',
+        routes: ['GET /health'],
+        auth: { bearerTokenEnv: 'API_TOKEN' },
+        modulesDir: 'features',
+      });
+    });
+
+    test('a wrong type names the service and the field', () => {
+      rejects('services:\n  api:\n    x-runtime-drift:\n      source: 5\n', /service "api": x-runtime-drift\.source must be a string, got number 5/);
+      rejects('services:\n  api:\n    x-runtime-drift:\n      routes: GET /health\n', /service "api": x-runtime-drift\.routes must be a list of strings/);
+      rejects('services:\n  api:\n    x-runtime-drift:\n      routes: [1]\n', /x-runtime-drift\.routes must be a list/);
+      rejects('services:\n  api:\n    x-runtime-drift:\n      auth: { bearerTokenEnv: [A] }\n', /service "api": x-runtime-drift\.auth\.bearerTokenEnv must be a string/);
+      rejects('services:\n  api:\n    x-runtime-drift: yes\n', /service "api": x-runtime-drift must be a mapping/);
+    });
+
+    test('a relative target is rejected: it is a path inside the container', () => {
+      rejects('services:\n  api:\n    x-runtime-drift:\n      target: app/dist\n', /x-runtime-drift\.target must be an absolute path inside the container/);
+    });
+
+    test('an unknown field (likely a typo) is rejected', () => {
+      rejects('services:\n  api:\n    x-runtime-drift:\n      tagret: /app\n', /x-runtime-drift\.tagret is not a known field/);
+    });
+  });
+
+  suite('bad input', () => {
+    test('YAML syntax errors name the file and line', () => {
+      rejects('services:\n  api:\n    image: "unterminated\n', /^compose\.yaml: Missing closing "quote at line \d+$/);
+      rejects('services:\n  api:\n    image: a\n    image: b\n', /^compose\.yaml: Map keys must be unique at line 4$/);
+    });
+
+    test('services must be a mapping', () => {
+      rejects('services:\n  - api\n', /compose\.yaml: "services" must be a mapping/);
+    });
+
+    test('the document must be a mapping', () => {
+      rejects('- a\n- b\n', /compose\.yaml: the top level must be a mapping/);
+    });
+
+    test('a service that is not a mapping', () => {
+      rejects('services:\n  api: nginx\n', /service "api" must be a mapping/);
+    });
+
+    test('a non-string image or build.context', () => {
+      rejects('services:\n  api:\n    image: [a]\n', /service "api": image must be a string/);
+      rejects('services:\n  api:\n    build: { context: 5 }\n', /service "api": build\.context must be a string/);
+    });
+
+    test('an empty file is a project without services', () => {
+      assert.deepEqual(parse('').services, []);
+    });
+  });
+});

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { locateInImage } from '../../../src/core/dockerfile/locate';
+import { parseDockerfile } from '../../../src/core/dockerfile/parse';
+
+const at = (dockerfile: string, rel: string, target?: string) => locateInImage(parseDockerfile(dockerfile), rel, target);
+
+suite('dockerfile locate', () => {
+  test('COPY . . puts every context path under the WORKDIR', () => {
+    const loc = at('FROM node\nWORKDIR /app\nCOPY . .\n', 'dist');
+    assert.deepEqual(loc, { path: '/app/dist', evidence: 'Dockerfile: COPY . /app (stage 1)' });
+  });
+
+  test('COPY dist ./dist and COPY dist/ /app/dist/', () => {
+    assert.equal(at('FROM n\nWORKDIR /app\nCOPY dist ./dist\n', 'dist')?.path, '/app/dist');
+    assert.equal(at('FROM n\nCOPY dist/ /app/dist/\n', './dist/')?.path, '/app/dist');
+    assert.equal(at('FROM n\nCOPY dist/ /app/dist/\n', 'dist/modules')?.path, '/app/dist/modules');
+  });
+
+  test('a file copied into a folder keeps its name; globs match files', () => {
+    assert.equal(at('FROM n\nWORKDIR /app\nCOPY package.json ./\n', 'package.json')?.path, '/app/package.json');
+    assert.equal(at('FROM n\nWORKDIR /app\nCOPY *.json ./\n', 'tsconfig.json')?.path, '/app/tsconfig.json');
+    assert.equal(at('FROM n\nCOPY main.js /srv/server.js\n', 'main.js')?.path, '/srv/server.js');
+  });
+
+  test('a path no COPY covers is not in the image', () => {
+    assert.equal(at('FROM n\nWORKDIR /app\nCOPY package.json ./\nCOPY src ./src\n', 'dist'), undefined);
+    assert.equal(at('FROM n\nCOPY --from=other-image /x /x\n', 'x'), undefined);
+  });
+
+  test('the latest COPY that covers the path wins', () => {
+    assert.equal(at('FROM n\nCOPY . /a\nCOPY dist /b\n', 'dist')?.path, '/b');
+  });
+
+  test('multi-stage: the build output is followed through COPY --from', () => {
+    const df = `FROM node-base AS build
+WORKDIR /src
+COPY . .
+RUN npm run build
+FROM node-base
+WORKDIR /app
+COPY --from=build /src/dist ./dist
+CMD ["node","dist/main.js"]
+`;
+    assert.deepEqual(at(df, 'dist'), {
+      path: '/app/dist',
+      evidence: 'Dockerfile: COPY --from=build /src/dist /app/dist (stage 2); COPY . /src (stage 1 "build")',
+    });
+    assert.equal(at(df, 'dist/modules/a.js')?.path, '/app/dist/modules/a.js');
+    // The source itself is not in the final image.
+    assert.equal(at(df, 'src'), undefined);
+  });
+
+  test('multi-stage: output produced in a builder that copied only some of the context', () => {
+    const df = `FROM node AS builder
+WORKDIR /build
+COPY package*.json tsconfig.json ./
+COPY src ./src
+RUN npm ci && npm run build
+FROM node
+WORKDIR /app
+COPY --from=builder /build/node_modules ./node_modules
+COPY --from=builder /build/dist ./dist
+`;
+    const loc = at(df, 'dist');
+    assert.equal(loc?.path, '/app/dist');
+    assert.match(loc?.evidence ?? '', /COPY --from=builder \/build\/dist \/app\/dist \(stage 2\); dist is built in stage 1 "builder" at \/build\/dist/);
+    // Stage indexes work as --from too.
+    assert.equal(at(df.replace('--from=builder /build/dist', '--from=0 /build/dist'), 'dist')?.path, '/app/dist');
+  });
+
+  test('a single stage that copies the source and builds it holds the output next to it', () => {
+    const df = 'FROM n\nWORKDIR /app\nCOPY src ./src\nRUN npx tsc\n';
+    assert.equal(at(df, 'dist')?.path, '/app/dist');
+    // Without a RUN nothing can have produced it.
+    assert.equal(at('FROM n\nWORKDIR /app\nCOPY src ./src\n', 'dist'), undefined);
+  });
+
+  test('a stage built FROM an earlier one keeps its files', () => {
+    const df = 'FROM n AS deps\nWORKDIR /app\nCOPY . .\nFROM deps AS prod\nENV X=1\n';
+    assert.deepEqual(at(df, 'src'), {
+      path: '/app/src',
+      evidence: 'Dockerfile: COPY . /app (stage 1 "deps"); stage 2 "prod" is built FROM stage 1 "deps"',
+    });
+  });
+
+  test('a build target selects the stage instead of the last one', () => {
+    const df = 'FROM n AS dev\nWORKDIR /dev\nCOPY . .\nFROM n AS prod\nWORKDIR /app\nCOPY dist ./dist\n';
+    assert.equal(at(df, 'src', 'dev')?.path, '/dev/src');
+    assert.equal(at(df, 'src'), undefined);
+    assert.equal(at(df, 'src', 'missing'), undefined);
+  });
+});

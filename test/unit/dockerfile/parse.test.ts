@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { parseDockerfile } from '../../../src/core/dockerfile/parse';
+
+suite('dockerfile parse', () => {
+  test('stages, names, WORKDIR and COPY destinations resolved against it', () => {
+    const df = parseDockerfile(`# syntax=docker/dockerfile:1
+FROM node:20 AS build
+WORKDIR /src
+COPY package.json ./
+COPY . .
+RUN npm run build
+
+from node:20-slim
+workdir /app
+copy --from=build --chown=node:node /src/dist ./dist
+CMD ["node", "dist/main.js"]
+`);
+    assert.equal(df.stages.length, 2);
+    const [build, final] = df.stages;
+    assert.equal(build?.name, 'build');
+    assert.equal(build?.from, 'node:20');
+    assert.equal(build?.workdir, '/src');
+    assert.deepEqual(
+      build?.copies.map((c) => [c.sources, c.dest, c.destIsDir]),
+      [
+        [['package.json'], '/src', true],
+        [['.'], '/src', true],
+      ],
+    );
+    assert.deepEqual(build?.runs, [{ afterCopy: 1, command: 'npm run build', line: 6 }]);
+    assert.equal(final?.name, undefined);
+    assert.equal(final?.index, 1);
+    assert.deepEqual(final?.copies, [
+      { instruction: 'COPY', from: 'build', sources: ['/src/dist'], dest: '/app/dist', destIsDir: false, line: 10 },
+    ]);
+  });
+
+  test('WORKDIR is relative to the previous one; the default is /', () => {
+    const df = parseDockerfile('FROM a\nCOPY x y\nWORKDIR /app\nWORKDIR server\nCOPY z ../lib/\n');
+    assert.deepEqual(
+      df.stages[0]?.copies.map((c) => [c.dest, c.destIsDir]),
+      [
+        ['/y', false],
+        ['/app/lib', true],
+      ],
+    );
+    assert.equal(df.stages[0]?.workdir, '/app/server');
+  });
+
+  test('line continuations, comments inside them, and the JSON-array form', () => {
+    const df = parseDockerfile('FROM a\nWORKDIR /w\nCOPY --link \\\n  # the sources\n  a.json \\\n  b.json \\\n  ./cfg/\nADD ["c d", "e", "/opt/"]\n');
+    assert.deepEqual(
+      df.stages[0]?.copies.map((c) => [c.instruction, c.sources, c.dest, c.line]),
+      [
+        ['COPY', ['a.json', 'b.json'], '/w/cfg', 3],
+        ['ADD', ['c d', 'e'], '/opt', 8],
+      ],
+    );
+  });
+
+  test('ARG and ENV are substituted in FROM, WORKDIR and COPY', () => {
+    const df = parseDockerfile(`ARG BASE=node:20
+ARG APP_DIR=/srv
+FROM $BASE AS runtime
+ARG APP_DIR
+ENV OUT=dist PORT 3000
+ENV ROOT=\${APP_DIR}/app
+WORKDIR $ROOT
+COPY \${OUT} ./\${OUT}
+COPY \${UNKNOWN:-fallback} $NOT_SET/
+`);
+    const s = df.stages[0];
+    assert.equal(s?.from, 'node:20');
+    assert.equal(s?.workdir, '/srv/app');
+    assert.deepEqual(
+      s?.copies.map((c) => [c.sources, c.dest]),
+      [
+        [['dist'], '/srv/app/dist'],
+        [['fallback'], '/srv/app/$NOT_SET'],
+      ],
+    );
+  });
+
+  test('a stage FROM an earlier stage inherits its WORKDIR and records it as its base', () => {
+    const df = parseDockerfile('FROM node AS base\nWORKDIR /app\nFROM base AS dev\nCOPY . .\nFROM node\nCOPY . .\n');
+    assert.equal(df.stages[1]?.baseStage, 0);
+    assert.equal(df.stages[1]?.copies[0]?.dest, '/app');
+    assert.equal(df.stages[2]?.baseStage, undefined);
+    assert.equal(df.stages[2]?.copies[0]?.dest, '/');
+  });
+
+  test('heredoc bodies are not read as instructions', () => {
+    const df = parseDockerfile('FROM a\nRUN <<EOF\nCOPY fake /fake\nEOF\nCOPY real /real\n');
+    assert.deepEqual(
+      df.stages[0]?.copies.map((c) => c.dest),
+      ['/real'],
+    );
+  });
+
+  test('the escape directive changes the continuation character', () => {
+    const df = parseDockerfile('# escape=`\nFROM a\nCOPY x `\n  C:/app/\n');
+    assert.deepEqual(df.stages[0]?.copies[0]?.sources, ['x']);
+  });
+});

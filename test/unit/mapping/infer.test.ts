@@ -1,0 +1,208 @@
+import assert from 'node:assert/strict';
+import { parseComposeProject } from '../../../src/core/compose/parse';
+import { inferMapping } from '../../../src/core/mapping/infer';
+import { mapSourceFile, mapToBuildOutput } from '../../../src/core/mapping/mapFile';
+import type { DriftOverrides, ServiceSpec } from '../../../src/core/model';
+import { memFs } from '../helpers/memFs';
+
+const spec = (drift: DriftOverrides = {}, build: ServiceSpec['build'] | null = undefined): ServiceSpec => {
+  const s: ServiceSpec = {
+    name: 'api',
+    project: 'ws',
+    projectDir: '/ws',
+    composeFiles: ['/ws/compose.yaml'],
+    ports: [],
+    drift,
+  };
+  if (build !== null) s.build = build ?? { context: '/ws/backend', dockerfile: '/ws/backend/Dockerfile' };
+  return s;
+};
+
+const MULTI_STAGE = `FROM node-base AS build
+WORKDIR /src
+COPY . .
+RUN npm run build
+FROM node-base
+WORKDIR /app
+COPY --from=build /src/dist ./dist
+CMD ["node","dist/main.js"]
+`;
+
+const NEST_BACKEND = {
+  '/ws/backend/tsconfig.json': `{
+    // Nest's defaults, with comments and trailing commas as tsc allows
+    "compilerOptions": { "rootDir": "src", "outDir": "dist", /* emitted */ "target": "ES2022", },
+  }`,
+  '/ws/backend/package.json': '{"dependencies":{"@nestjs/core":"^10"},"devDependencies":{"typescript":"^5"}}',
+  '/ws/backend/Dockerfile': MULTI_STAGE,
+  '/ws/backend/src/main.ts': '',
+  '/ws/backend/src/modules/workflow/workflow.controller.ts': '',
+};
+
+suite('mapping infer', () => {
+  test('headline: tsconfig rootDir/outDir + multi-stage Dockerfile -> /app/dist with .js names', async () => {
+    const m = await inferMapping(memFs(NEST_BACKEND), spec());
+    assert.ok(m);
+    assert.equal(m.sourceRoot, '/ws/backend/src');
+    assert.equal(m.target, '/app/dist');
+    assert.equal(m.buildOutDir, '/ws/backend/dist');
+    assert.equal(m.bundled, false);
+    assert.equal(m.modulesDir, 'modules');
+    assert.equal(m.rewrites['.ts'], '.js');
+    const file = '/ws/backend/src/modules/workflow/workflow.controller.ts';
+    assert.equal(mapSourceFile(m, file), '/app/dist/modules/workflow/workflow.controller.js');
+    assert.equal(mapToBuildOutput(m, file), '/ws/backend/dist/modules/workflow/workflow.controller.js');
+    assert.ok(m.evidence.includes('source root /ws/backend/src (tsconfig.json compilerOptions.rootDir)'), m.evidence.join('\n'));
+    assert.ok(
+      m.evidence.includes(
+        'target /app/dist from Dockerfile: COPY --from=build /src/dist /app/dist (stage 2); COPY . /src (stage 1 "build")',
+      ),
+      m.evidence.join('\n'),
+    );
+  });
+
+  test('the same, starting from a compose file', async () => {
+    const project = parseComposeProject(
+      [{ path: '/ws/compose.yaml', text: 'services:\n  backend:\n    build: ./backend\n' }],
+      { dir: '/ws', env: {} },
+    );
+    const backend = project.services[0];
+    assert.ok(backend);
+    const m = await inferMapping(memFs(NEST_BACKEND), backend);
+    assert.equal(m && mapSourceFile(m, '/ws/backend/src/main.ts'), '/app/dist/main.js');
+  });
+
+  test('simple COPY dist ./dist', async () => {
+    const fs = memFs({
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"outDir":"./dist"},"include":["src/**/*"]}',
+      '/ws/backend/Dockerfile': 'FROM node\nWORKDIR /usr/app\nCOPY package.json ./\nCOPY dist ./dist\nCMD node dist/index.js\n',
+      '/ws/backend/src/index.ts': '',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/src');
+    assert.equal(m?.target, '/usr/app/dist');
+    assert.equal(m && mapSourceFile(m, '/ws/backend/src/index.ts'), '/usr/app/dist/index.js');
+    assert.ok(m?.evidence.includes('source root /ws/backend/src (tsconfig.json include)'), m?.evidence.join('\n'));
+  });
+
+  test('rootDir and outDir are found through a relative extends', async () => {
+    const fs = memFs({
+      '/ws/backend/tsconfig.build.json': '{"extends":"./tsconfig.json","exclude":["test"]}',
+      '/ws/backend/tsconfig.json': '{"extends":"../tsconfig.base","compilerOptions":{"outDir":"out"}}',
+      '/ws/tsconfig.base.json': '{"compilerOptions":{"rootDir":"./backend/lib","outDir":"nope"}}',
+      '/ws/backend/Dockerfile': 'FROM n\nWORKDIR /app\nCOPY . .\n',
+      '/ws/backend/lib/a.mts': '',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/lib');
+    assert.equal(m?.buildOutDir, '/ws/backend/out');
+    assert.equal(m && mapSourceFile(m, '/ws/backend/lib/a.mts'), '/app/out/a.mjs');
+  });
+
+  test('a plain JavaScript project copied as-is keeps its file names', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': '{"dependencies":{"express":"^4"}}',
+      '/ws/backend/Dockerfile': 'FROM node\nWORKDIR /srv\nCOPY package.json ./\nCOPY src ./src\nCMD node src/server.js\n',
+      '/ws/backend/src/server.js': '',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.target, '/srv/src');
+    assert.deepEqual(m?.rewrites, {});
+    assert.equal(m?.buildOutDir, undefined);
+    assert.equal(m && mapSourceFile(m, '/ws/backend/src/server.js'), '/srv/src/server.js');
+  });
+
+  test('tsc without outDir emits next to the source: the copied source holds the .js files', async () => {
+    const fs = memFs({
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{}}',
+      '/ws/backend/Dockerfile': 'FROM node\nWORKDIR /app\nCOPY src ./src\nRUN npx tsc\n',
+      '/ws/backend/src/a.ts': '',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.target, '/app/src');
+    assert.equal(m?.buildOutDir, '/ws/backend/src');
+    assert.equal(m && mapSourceFile(m, '/ws/backend/src/a.ts'), '/app/src/a.js');
+  });
+
+  test('x-runtime-drift overrides win over tsconfig and the Dockerfile', async () => {
+    const m = await inferMapping(
+      memFs(NEST_BACKEND),
+      spec({ source: '/ws/backend/src/modules', target: '/opt/svc', modulesDir: 'workflow', buildOutput: '/ws/backend/build' }),
+    );
+    assert.equal(m?.sourceRoot, '/ws/backend/src/modules');
+    assert.equal(m?.target, '/opt/svc');
+    assert.equal(m?.buildOutDir, '/ws/backend/build');
+    assert.equal(m?.modulesDir, 'workflow');
+    assert.equal(m && mapSourceFile(m, '/ws/backend/src/modules/workflow/x.ts'), '/opt/svc/workflow/x.js');
+    assert.ok(m?.evidence.includes('target /opt/svc (x-runtime-drift.target)'));
+    assert.ok(m?.evidence.includes('source root /ws/backend/src/modules (x-runtime-drift.source)'));
+  });
+
+  test('an image-only service with source and target in x-runtime-drift is mapped', async () => {
+    const fs = memFs({ '/ws/svc/main.js': '' });
+    const m = await inferMapping(fs, spec({ source: '/ws/svc', target: '/app' }, null));
+    assert.equal(m && mapSourceFile(m, '/ws/svc/main.js'), '/app/main.js');
+  });
+
+  test('no build and no overrides: nothing to map', async () => {
+    assert.equal(await inferMapping(memFs({}), spec({}, null)), undefined);
+  });
+
+  test('a Dockerfile that does not ship the output or the source gives no mapping', async () => {
+    const fs = memFs({
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"outDir":"dist"}}',
+      '/ws/backend/Dockerfile': 'FROM node\nCOPY package.json /app/\n',
+      '/ws/backend/src/a.ts': '',
+    });
+    assert.equal(await inferMapping(fs, spec()), undefined);
+  });
+
+  test('a Vite front end is bundled: files have no one-to-one counterpart', async () => {
+    const fs = memFs({
+      '/ws/web/package.json': '{"devDependencies":{"vite":"^5","typescript":"^5"}}',
+      '/ws/web/tsconfig.json': '{"compilerOptions":{"noEmit":true,"jsx":"react-jsx"},"include":["src"]}',
+      '/ws/web/Dockerfile':
+        'FROM node AS build\nWORKDIR /app\nCOPY . .\nRUN npm run build\nFROM nginx\nCOPY --from=build /app/dist /usr/share/nginx/html\n',
+      '/ws/web/src/App.tsx': '',
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws/web', dockerfile: '/ws/web/Dockerfile' }));
+    assert.equal(m?.bundled, true);
+    assert.equal(m?.sourceRoot, '/ws/web/src');
+    assert.equal(m?.target, '/usr/share/nginx/html');
+    assert.equal(m && mapSourceFile(m, '/ws/web/src/App.tsx'), undefined);
+    assert.ok(m?.evidence.includes('bundled: package.json depends on vite'));
+  });
+
+  test('noEmit without a bundler, source not shipped as-is, counts as bundled', async () => {
+    const fs = memFs({
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"noEmit":true,"outDir":"dist"}}',
+      '/ws/backend/Dockerfile': 'FROM n\nCOPY dist /app/dist\n',
+      '/ws/backend/src/a.ts': '',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.bundled, true);
+    assert.ok(m?.evidence.includes('bundled: tsconfig.json has noEmit: true'), m?.evidence.join('\n'));
+  });
+
+  test('noEmit with the source copied as-is (tsx/ts-node at runtime) maps files unchanged', async () => {
+    const fs = memFs({
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"noEmit":true}}',
+      '/ws/backend/Dockerfile': 'FROM n\nWORKDIR /app\nCOPY src ./src\nCMD ["npx","tsx","src/main.ts"]\n',
+      '/ws/backend/src/main.ts': '',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.bundled, false);
+    assert.equal(m && mapSourceFile(m, '/ws/backend/src/main.ts'), '/app/src/main.ts');
+  });
+
+  test('a missing Dockerfile is noted, and the build target stage is honoured', async () => {
+    const fs = memFs({
+      '/ws/backend/Dockerfile': 'FROM n AS dev\nWORKDIR /dev\nCOPY . .\nFROM n\nWORKDIR /app\nCOPY src ./src\n',
+      '/ws/backend/src/a.js': '',
+    });
+    const dev = await inferMapping(fs, spec({}, { context: '/ws/backend', dockerfile: '/ws/backend/Dockerfile', target: 'dev' }));
+    assert.equal(dev?.target, '/dev/src');
+    const none = await inferMapping(memFs({ '/ws/backend/src/a.js': '' }), spec());
+    assert.equal(none, undefined);
+  });
+});

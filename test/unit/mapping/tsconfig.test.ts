@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { parseJsonc, readTsConfig } from '../../../src/core/mapping/tsconfig';
+import { memFs } from '../helpers/memFs';
+
+suite('mapping tsconfig', () => {
+  test('parseJsonc drops comments and trailing commas but not look-alikes inside strings', () => {
+    const text = '{\n  // line\n  "url": "http://x//y", /* block */ "odd": "a,}",\n  "list": [1, 2, // c\n  ],\n}';
+    assert.deepEqual(parseJsonc(text), { url: 'http://x//y', odd: 'a,}', list: [1, 2] });
+  });
+
+  test('parseJsonc still rejects broken JSON', () => {
+    assert.throws(() => parseJsonc('{"a": }'), SyntaxError);
+  });
+
+  test('paths resolve from the file that sets them; later configs override', async () => {
+    const fs = memFs({
+      '/ws/base/tsconfig.json': '{"compilerOptions":{"rootDir":"../app/src","outDir":"../app/old","noEmit":true}}',
+      '/ws/app/tsconfig.json': '{"extends":["../base/tsconfig.json"],"compilerOptions":{"outDir":"dist","noEmit":false}}',
+    });
+    const info = await readTsConfig(fs, '/ws/app/tsconfig.json');
+    assert.deepEqual(info, {
+      file: '/ws/app/tsconfig.json',
+      rootDir: { path: '/ws/app/src', from: '/ws/base/tsconfig.json' },
+      outDir: { path: '/ws/app/dist', from: '/ws/app/tsconfig.json' },
+      noEmit: false,
+    });
+  });
+
+  test('package extends are not followed; a missing or broken file reads as absent', async () => {
+    const fs = memFs({ '/a/tsconfig.json': '{"extends":"@tsconfig/node20/tsconfig.json"}', '/b/tsconfig.json': '{oops' });
+    assert.deepEqual(await readTsConfig(fs, '/a/tsconfig.json'), { file: '/a/tsconfig.json' });
+    assert.equal(await readTsConfig(fs, '/b/tsconfig.json'), undefined);
+    assert.equal(await readTsConfig(fs, '/c/tsconfig.json'), undefined);
+  });
+
+  test('include naming one folder gives an include root; several folders give none', async () => {
+    const fs = memFs({
+      '/a/tsconfig.json': '{"include":["./src/**/*.ts","src/types.d.ts"]}',
+      '/b/tsconfig.json': '{"include":["src","test"]}',
+    });
+    assert.deepEqual((await readTsConfig(fs, '/a/tsconfig.json'))?.includeRoot, { path: '/a/src', from: '/a/tsconfig.json' });
+    assert.equal((await readTsConfig(fs, '/b/tsconfig.json'))?.includeRoot, undefined);
+  });
+});

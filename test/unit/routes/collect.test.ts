@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import type { RouteDef } from '../../../src/core/model';
+import { collectRoutes } from '../../../src/core/routes/collect';
+
+const moduleOf = (file: string): string | undefined => /\/modules\/([^/]+)\//.exec(file)?.[1];
+const lines = (routes: RouteDef[]) => routes.map((r) => `${r.method} ${r.path}`);
+
+suite('collectRoutes: NestJS', () => {
+  const files = [
+    {
+      file: '/ws/api/src/main.ts',
+      text: "const app = await NestFactory.create(AppModule);\napp.setGlobalPrefix('api/v1', { exclude: ['health'] });\nawait app.listen(3000);",
+    },
+    {
+      file: '/ws/api/src/modules/workflow/workflow.controller.ts',
+      text: "@Controller('workflows')\nexport class WorkflowController {\n  @Get('steps/definitions')\n  definitions() {}\n  @Post()\n  create() {}\n}",
+    },
+    { file: '/ws/api/src/health.controller.ts', text: "@Controller('health')\nexport class HealthController {\n  @Get()\n  ok() {}\n}" },
+  ];
+
+  test('applies setGlobalPrefix found in source to Nest routes, except excluded paths', () => {
+    const { routes, warnings } = collectRoutes(files, { moduleOf });
+    assert.deepEqual(lines(routes), ['POST /api/v1/workflows', 'GET /api/v1/workflows/steps/definitions', 'GET /health']);
+    assert.deepEqual(warnings, []);
+  });
+
+  test('carries file, line, module and origin', () => {
+    const { routes } = collectRoutes(files, { moduleOf });
+    assert.deepEqual(
+      routes.find((r) => r.path === '/api/v1/workflows/steps/definitions'),
+      { method: 'GET', path: '/api/v1/workflows/steps/definitions', file: files[1]?.file, line: 3, module: 'workflow', origin: 'source' },
+    );
+    assert.equal('module' in (routes.find((r) => r.path === '/health') ?? {}), false);
+  });
+
+  test('x-runtime-drift.routePrefix wins over setGlobalPrefix', () => {
+    const { routes } = collectRoutes(files, { moduleOf, routePrefix: '/v2/' });
+    assert.deepEqual(lines(routes), ['GET /health', 'POST /v2/workflows', 'GET /v2/workflows/steps/definitions']);
+  });
+});
+
+suite('collectRoutes: Express mounts', () => {
+  const app = {
+    file: '/ws/web/src/app.ts',
+    text: [
+      "import express from 'express';",
+      "import usersRouter from './routes/users.js';",
+      "import { adminRouter } from './routes/admin';",
+      'const app = express();',
+      "app.use('/users', usersRouter);",
+      "app.use('/api', require('./routes/api'));",
+      "app.use('/orphans', orphanRouter);",
+      "app.get('/', home);",
+    ].join('\n'),
+  };
+  const users = {
+    file: '/ws/web/src/routes/users.ts',
+    text: "const router = Router();\nrouter.get('/', list);\nrouter.get('/:id', show);\nexport default router;",
+  };
+  const api = {
+    file: '/ws/web/src/routes/api/index.js',
+    text: "const r = express.Router();\nr.use('/admin', adminRouter);\nr.post('/login', login);\nmodule.exports = r;",
+  };
+  const admin = {
+    file: '/ws/web/src/routes/admin.ts',
+    text: "export const adminRouter = Router();\nadminRouter.delete('/cache', clear);",
+  };
+
+  test('prefixes follow default imports, .js specifiers for .ts files, index files and nested mounts', () => {
+    const { routes } = collectRoutes([app, users, api, admin], { moduleOf });
+    assert.deepEqual(lines(routes), ['GET /', 'DELETE /api/admin/cache', 'POST /api/login', 'GET /users', 'GET /users/:id']);
+    assert.equal(routes.find((r) => r.path === '/users/:id')?.file, users.file);
+  });
+
+  test('a router mounted by variable name declared in another file (no import) is matched by name', () => {
+    const main = { file: '/ws/s/main.js', text: "const app = express();\napp.use('/shop', shopRouter);" };
+    const shop = { file: '/ws/s/shop.js', text: "shopRouter.get('/cart', cart);" };
+    assert.deepEqual(lines(collectRoutes([main, shop], { moduleOf }).routes), ['GET /shop/cart']);
+  });
+
+  test('an unresolvable mount leaves routes unprefixed and says so', () => {
+    const { warnings } = collectRoutes([app, users, api, admin], { moduleOf });
+    assert.deepEqual(warnings, ['/ws/web/src/app.ts:7: mount of orphanRouter at /orphans not resolved; its routes stay unprefixed']);
+    const lonely = { file: '/ws/x/r.ts', text: "import usersRouter from './missing';\nconst app = express();\napp.use('/m', usersRouter);\nusersRouter.get('/x', h);" };
+    assert.deepEqual(lines(collectRoutes([lonely], { moduleOf }).routes), ['GET /x']);
+  });
+
+  test('a fastify plugin registered with a prefix gets it, whatever its parameter is called', () => {
+    const server = { file: '/ws/f/server.ts', text: "import users from './users';\nconst app = Fastify();\napp.register(users, { prefix: '/users' });" };
+    const plugin = { file: '/ws/f/users.ts', text: "export default async function (fastify) {\n  fastify.get('/:id', show);\n}" };
+    assert.deepEqual(lines(collectRoutes([server, plugin], { moduleOf }).routes), ['GET /users/:id']);
+  });
+});
+
+suite('collectRoutes: extra routes, de-duplication and order', () => {
+  const file = { file: '/ws/a/app.js', text: "const app = express();\napp.get('/health', h);\napp.post('/b', h);\napp.get('/b', h);" };
+
+  test('adds valid extra routes as config routes and reports invalid ones without throwing', () => {
+    const { routes, warnings } = collectRoutes([file], { moduleOf, extra: ['get /metrics', 'FETCH /x', 'GET nope', 'GET'] });
+    assert.deepEqual(routes.find((r) => r.path === '/metrics'), { method: 'GET', path: '/metrics', origin: 'config' });
+    assert.equal(warnings.length, 3);
+    assert.match(warnings[0] ?? '', /FETCH is not one of/);
+    assert.match(warnings[1] ?? '', /must start with "\/"/);
+    assert.match(warnings[2] ?? '', /is not "METHOD \/path"/);
+  });
+
+  test('keeps one route per method and path, preferring the source declaration, sorted by path then method', () => {
+    const { routes } = collectRoutes([file, file], { moduleOf, extra: ['GET /health', 'HEAD /b'] });
+    assert.deepEqual(lines(routes), ['GET /b', 'HEAD /b', 'POST /b', 'GET /health']);
+    assert.equal(routes.find((r) => r.path === '/health')?.origin, 'source');
+  });
+});

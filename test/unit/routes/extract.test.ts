@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import { extractRoutesFromSource } from '../../../src/core/routes/extract';
+
+const routesOf = (text: string) =>
+  extractRoutesFromSource(text, '/ws/src/x.ts').routes.map((r) => `${r.method} ${r.path} @${r.line}`);
+
+suite('extractRoutesFromSource: NestJS', () => {
+  const controller = [
+    "import { Controller, Get, Post, Delete } from '@nestjs/common';", // 1
+    '', // 2
+    "// @Get('commented-out')", // 3
+    "/* @Post('in-a-block-comment') */", // 4
+    "@Controller('workflows')", // 5
+    'export class WorkflowsController {', // 6
+    "  @Get('steps/definitions')", // 7
+    "  definitions() { return \"@Get('inside-a-string')\"; }", // 8
+    '', // 9
+    '  @Post(', // 10
+    "    ':id/run', // the run endpoint", // 11
+    '  )', // 12
+    "  run() { return /@Get\\('in-a-regex'\\)/.test(''); }", // 13
+    '', // 14
+    '  @Get()', // 15
+    '  list() {}', // 16
+    '}', // 17
+    '', // 18
+    "@Controller({ path: '/admin/', version: '1' })", // 19
+    'export class AdminController {', // 20
+    "  @Get(['users', 'groups'])", // 21
+    '  lists() {}', // 22
+    '  @Delete(`cache`)', // 23
+    '  clear() {}', // 24
+    '}', // 25
+  ].join('\n');
+
+  test('joins controller and method paths, reports the decorator line, skips comments and strings', () => {
+    assert.deepEqual(routesOf(controller), [
+      'GET /workflows/steps/definitions @7',
+      'POST /workflows/:id/run @10',
+      'GET /workflows @15',
+      'GET /admin/users @21',
+      'GET /admin/groups @21',
+      'DELETE /admin/cache @23',
+    ]);
+  });
+
+  test('marks Nest routes as nest kind', () => {
+    const [first] = extractRoutesFromSource(controller, 'c.ts').routes;
+    assert.equal(first?.kind, 'nest');
+  });
+
+  test('@Controller() with no path puts routes at the root', () => {
+    assert.deepEqual(routesOf("@Controller()\nclass A {\n  @Head('ping') p() {}\n  @All('*') any() {}\n}"), ['HEAD /ping @3', 'ALL /* @4']);
+  });
+
+  test('method decorators outside any controller, and look-alikes such as @GetUser(), are ignored', () => {
+    assert.deepEqual(routesOf("class A { @Get('x') a() {} }"), []);
+    assert.deepEqual(routesOf("@Controller('c')\nclass A { @Get() a(@GetUser() u: User) {} @Patch('p') b() {} }"), ['GET /c @2', 'PATCH /c/p @2']);
+  });
+
+  test('a path that is not a literal is skipped with a warning naming file and line', () => {
+    const out = extractRoutesFromSource("@Controller('c')\nclass A {\n  @Get(PATHS.list) a() {}\n}", '/ws/src/a.ts');
+    assert.deepEqual(out.routes, []);
+    assert.deepEqual(out.warnings, ['/ws/src/a.ts:3: @Get path is not a string literal; route skipped']);
+  });
+
+  test('setGlobalPrefix in main.ts is normalised, with its exclude list', () => {
+    const main = [
+      'async function bootstrap() {',
+      '  const app = await NestFactory.create(AppModule);',
+      '  // app.setGlobalPrefix("old");',
+      "  app.setGlobalPrefix('api/v1/', {",
+      "    exclude: ['health', { path: 'metrics', method: RequestMethod.GET }],",
+      '  });',
+      '  await app.listen(3000);',
+      '}',
+    ].join('\n');
+    const out = extractRoutesFromSource(main, 'main.ts');
+    assert.equal(out.globalPrefix, '/api/v1');
+    assert.deepEqual(out.globalPrefixExclude, ['/health', '/metrics']);
+    assert.deepEqual(out.routes, []);
+  });
+});
+
+suite('extractRoutesFromSource: Express, Fastify, Koa', () => {
+  test('router and app calls with a handler are routes; lookalike calls are not', () => {
+    const text = [
+      "const express = require('express');", // 1
+      'const app = express();', // 2
+      'const router = express.Router();', // 3
+      "router.get('/users/:id', getUser);", // 4
+      'app.post("/login", async (req, res) => {', // 5
+      '  res.json({ token: config.get("/jwt/secret", "") });', // 6
+      '});', // 7
+      "app.get('/health', (_req, res) => res.send('ok'))", // 8
+      "const v = cache.get('/users/1', fallback);", // 9
+      "axios.get('/client', { params });", // 10
+      "app.get('trust proxy');", // 11
+      "// router.delete('/gone', h);", // 12
+      'router', // 13
+      "  .delete('/users/:id', remove);", // 14
+    ].join('\n');
+    assert.deepEqual(routesOf(text), ['GET /users/:id @4', 'POST /login @5', 'GET /health @8', 'DELETE /users/:id @14']);
+    const routes = extractRoutesFromSource(text, 'a.js').routes;
+    assert.deepEqual(
+      routes.map((r) => [r.kind, r.router]),
+      [
+        ['router', 'router'],
+        ['router', 'app'],
+        ['router', 'app'],
+        ['router', 'router'],
+      ],
+    );
+  });
+
+  test('router.route(path) chains yield one route per method, each on its own line', () => {
+    const text = ["const router = Router();", "router", "  .route('/books/:id')", '  .get(show)', '  .put(update)', "  .delete(destroy);", 'other.get(x);'].join('\n');
+    assert.deepEqual(routesOf(text), ['GET /books/:id @4', 'PUT /books/:id @5', 'DELETE /books/:id @6']);
+  });
+
+  test('fastify shorthand, route objects (method arrays, url) and register prefixes', () => {
+    const text = [
+      "import Fastify from 'fastify';", // 1
+      "import users from './users';", // 2
+      'const server = Fastify({ logger: true });', // 3
+      "server.get('/z', { schema: { querystring: { path: 'nope' } } }, async () => 'ok');", // 4
+      'server.route({', // 5
+      "  method: ['GET', 'POST'],", // 6
+      "  url: '/a',", // 7
+      "  schema: { body: { url: 'ignored' } },", // 8
+      '  handler: async () => ({}),', // 9
+      '});', // 10
+      "server.register(users, { prefix: '/users' });", // 11
+    ].join('\n');
+    const out = extractRoutesFromSource(text, 'server.ts');
+    assert.deepEqual(
+      out.routes.map((r) => `${r.method} ${r.path} @${r.line}`),
+      ['GET /z @4', 'GET /a @5', 'POST /a @5'],
+    );
+    assert.deepEqual(out.mounts, [{ prefix: '/users', routerName: 'users', line: 11, mountedOn: 'server' }]);
+    assert.deepEqual(out.imports, [
+      { local: 'Fastify', imported: 'default', source: 'fastify' },
+      { local: 'users', imported: 'default', source: './users' },
+    ]);
+  });
+
+  test('app.use mounts: identifiers, require() inline and koa .routes(); middleware calls are not mounts', () => {
+    const text = [
+      'const app = express();',
+      'app.use(express.json());',
+      "app.use('/users', auth, usersRouter);",
+      "app.use('/legacy', require('./legacy'));",
+      "app.use('/static', express.static('public'));",
+    ].join('\n');
+    const out = extractRoutesFromSource(text, 'app.js');
+    assert.deepEqual(out.mounts, [
+      { prefix: '/users', routerName: 'auth', line: 3, mountedOn: 'app' },
+      { prefix: '/users', routerName: 'usersRouter', line: 3, mountedOn: 'app' },
+      { prefix: '/legacy', routerName: 'require(./legacy)', line: 4, mountedOn: 'app' },
+    ]);
+  });
+
+  test("koa-router: new Router({ prefix }) prefixes that router's routes; named routes are understood", () => {
+    const text = [
+      "import Router from '@koa/router';",
+      "const router = new Router({ prefix: '/p' });",
+      "router.get('/a', h);",
+      "router.get('item', '/items/:id', h);",
+      "router.del('/a', h);",
+      "api.use('/nested', router.routes(), router.allowedMethods());",
+    ].join('\n');
+    const out = extractRoutesFromSource(text, 'k.ts');
+    assert.deepEqual(
+      out.routes.map((r) => `${r.method} ${r.path}`),
+      ['GET /p/a', 'GET /p/items/:id', 'DELETE /p/a'],
+    );
+    // `api` is not a known receiver (it reads like an HTTP client), so its use() is not a mount.
+    assert.deepEqual(out.mounts, []);
+  });
+
+  test('default export and named imports are recorded for joining files', () => {
+    const users = "import { Router, type Request } from 'express';\nimport * as h from './handlers';\nconst router = Router();\nexport default router;";
+    const out = extractRoutesFromSource(users, 'u.ts');
+    assert.equal(out.defaultExport, 'router');
+    assert.deepEqual(out.imports, [
+      { local: 'Router', imported: 'Router', source: 'express' },
+      { local: 'h', imported: '*', source: './handlers' },
+    ]);
+    assert.equal(extractRoutesFromSource('const r = express.Router();\nmodule.exports = r;', 'r.js').defaultExport, 'r');
+    const cjs = extractRoutesFromSource("const { usersRouter: u } = require('./users');", 'a.js');
+    assert.deepEqual(cjs.imports, [{ local: 'u', imported: 'usersRouter', source: './users' }]);
+  });
+});
