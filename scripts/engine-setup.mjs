@@ -74,7 +74,7 @@ async function ensurePackages() {
   log(`packages: missing ${missing.join(', ')}; installing docker.io docker-compose busybox-static`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   await mustRun('apt-get', ['update'], { timeoutMs: 600_000, env });
-  await mustRun('apt-get', ['install', '-y', '--no-install-recommends', 'docker.io', 'docker-compose', 'busybox-static'], { timeoutMs: 900_000, env });
+  await mustRun('apt-get', ['install', '-y', 'docker.io', 'docker-compose', 'busybox-static'], { timeoutMs: 900_000, env });
   log('packages: installed');
 }
 
@@ -108,6 +108,7 @@ async function ensureEngine() {
     { detached: true, stdio: ['ignore', out, out] },
   );
   child.unref(); // Left running on purpose: later test tiers reuse the engine.
+  closeSync(out);
   const deadline = Date.now() + ENGINE_START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     const started = await engineAnswers();
@@ -145,7 +146,7 @@ async function nodeVersion() {
 }
 
 async function imageLabel(image, label) {
-  const result = await run('docker', ['image', 'inspect', '--format', `{{ index .Config.Labels "${label}" }}`, image], { timeoutMs: 15_000 });
+  const result = await run('docker', ['-H', `unix://${SOCKET}`, 'image', 'inspect', '--format', `{{ index .Config.Labels "${label}" }}`, image], { timeoutMs: 15_000 });
   return result.code === 0 ? result.stdout.trim() : undefined;
 }
 
@@ -171,7 +172,7 @@ async function buildBaseImage(tag, withBusybox, stamp) {
     await mustRun('tar', ['--numeric-owner', '--owner=0', '--group=0', '-C', rootfs, '-cf', tarball, '.']);
     await mustRun(
       'docker',
-      ['import', '--change', IMAGE_PATH, '--change', `LABEL runtime-drift.recipe=${stamp}`, '--change', 'CMD ["node"]', tarball, tag],
+      ['-H', `unix://${SOCKET}`, 'import', '--change', IMAGE_PATH, '--change', `LABEL runtime-drift.recipe=${stamp}`, '--change', 'CMD ["node"]', tarball, tag],
       { timeoutMs: 300_000 },
     );
     log(`image: built ${tag} (${stamp}${current ? `, replacing ${current}` : ''})`);

@@ -10,6 +10,9 @@ export interface EventSourceLike {
 }
 
 export interface WatchHooks {
+  /** Backoff bounds (defaults EVENT_RETRY_MIN_MS / EVENT_RETRY_MAX_MS); tests shorten them. */
+  retryMinMs?: number;
+  retryMaxMs?: number;
   /** The stream is open (first time and after each reconnect): state may have changed meanwhile. */
   onConnected?(): void;
   /** The stream broke or could not open; a reconnect is scheduled after `retryInMs`. */
@@ -57,11 +60,13 @@ export async function watchEngineEvents(
   signal: AbortSignal,
   hooks: WatchHooks = {},
 ): Promise<void> {
-  let retryMs = EVENT_RETRY_MIN_MS;
+  const minMs = hooks.retryMinMs ?? EVENT_RETRY_MIN_MS;
+  const maxMs = hooks.retryMaxMs ?? EVENT_RETRY_MAX_MS;
+  let retryMs = minMs;
   while (!signal.aborted) {
     try {
       const stream = await docker.getEvents({ filters: FILTERS });
-      retryMs = EVENT_RETRY_MIN_MS;
+      retryMs = minMs;
       hooks.onConnected?.();
       await readLines(stream, signal, (line) => {
         const event = parseEngineEvent(line);
@@ -74,12 +79,13 @@ export async function watchEngineEvents(
       hooks.onDisconnected?.(err, retryMs);
     }
     await sleep(retryMs, signal);
-    retryMs = Math.min(retryMs * 2, EVENT_RETRY_MAX_MS);
+    retryMs = Math.min(retryMs * 2, maxMs);
   }
 }
 
 async function readLines(stream: NodeJS.ReadableStream, signal: AbortSignal, onLine: (line: string) => void): Promise<void> {
   const destroy = () => (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+  if (signal.aborted) return destroy();
   signal.addEventListener('abort', destroy, { once: true });
   let buffer = '';
   try {

@@ -5,6 +5,7 @@ import { createDockerEngine } from './dockerEngine';
 import { createProber } from './prober';
 import { nodeFs } from './nodeFs';
 import { detectComposeCli, runCompose } from './composeCli';
+import { resolveDockerHost } from './dockerHost';
 
 export interface RuntimeOptions {
   /** Engine address override (settings / --host); else DOCKER_HOST, the docker context, the default socket. */
@@ -24,6 +25,8 @@ export interface Runtime {
 export function createRuntime(opts: RuntimeOptions): Runtime {
   const engine = createDockerEngine({ host: opts.host || undefined, env: opts.env });
   const prober = createProber({ timeoutMs: opts.probeTimeoutMs });
+  // Compose must talk to the engine we checked, also when that came from a setting or a context.
+  const composeEnv = composeHostEnv(opts);
   let composeRunner: Promise<ComposeRunnerLike | undefined> | undefined;
   return {
     deps: { engine, prober, fs: nodeFs, log: opts.log },
@@ -33,7 +36,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
           ? {
               label: [cli.command, ...cli.baseArgs].join(' '),
               run: (project, args, onOutput, signal) =>
-                runCompose(cli, project, args, { onOutput, signal, env: opts.host ? { DOCKER_HOST: opts.host } : undefined }),
+                runCompose(cli, project, args, { onOutput, signal, env: composeEnv }),
             }
           : undefined,
       );
@@ -44,4 +47,13 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       await prober.close();
     },
   };
+}
+
+function composeHostEnv(opts: RuntimeOptions): Record<string, string> | undefined {
+  try {
+    const resolved = resolveDockerHost(opts.host || undefined, opts.env);
+    return resolved.source === 'default' || resolved.source === 'DOCKER_HOST' ? undefined : { DOCKER_HOST: resolved.host };
+  } catch {
+    return undefined; // The engine reports an unusable host on its first call.
+  }
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import type { Server } from 'node:net';
+import type { Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ContainerInfo } from '../../src/core/model';
@@ -173,7 +173,7 @@ suite('dockerEngine when the engine cannot be reached', () => {
 
   test('an engine that accepts but never answers times out as unreachable', async () => {
     const socket = join(tmpdir(), `rd-silent-${process.pid}-${Date.now()}.sock`);
-    const held: import('node:net').Socket[] = [];
+    const held: Socket[] = [];
     const server: Server = createServer((conn) => held.push(conn));
     await new Promise<void>((resolve) => server.listen(socket, resolve));
     const engine = createDockerEngine({ host: `unix://${socket}`, timeoutMs: 300 });

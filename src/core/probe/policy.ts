@@ -17,7 +17,7 @@ export function decideProbe(route: RouteDef, opts: { allowedMethods: HttpMethod[
   const method: HttpMethod = route.method === 'ALL' ? 'GET' : route.method;
   if (opts.allowedMethods.includes(method)) return { send: true, method };
   const what = route.method === 'ALL' ? 'ALL (probed as GET)' : method;
-  return { send: false, reason: `${what} not sent: opt in with probe.methods` };
+  return { send: false, reason: `${what} not sent: only GET/HEAD by default (opt in with --probe-method or runtimeDrift.probe.methods)` };
 }
 
 /**

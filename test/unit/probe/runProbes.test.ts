@@ -54,7 +54,7 @@ suite('probeRoutes', () => {
     const post: RouteDef = { method: 'POST', path: '/x', origin: 'source' };
     const results = await probeRoutes(prober, 'http://127.0.0.1:3000', [post], { allowedMethods, bearerToken: 't' });
     assert.deepEqual(prober.requests, []);
-    assert.deepEqual(results.get(post), { outcome: { status: null, verdict: 'not-probed', detail: 'POST not sent: opt in with probe.methods' }, auth: null });
+    assert.deepEqual(results.get(post), { outcome: { status: null, verdict: 'not-probed', detail: 'POST not sent: only GET/HEAD by default (opt in with --probe-method or runtimeDrift.probe.methods)' }, auth: null });
   });
 
   test('with a token, sends a second probe per route carrying it', async () => {

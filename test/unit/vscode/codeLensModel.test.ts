@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { computeRouteLenses, routeLensTitle } from '../../../src/core/view/codeLensModel';
+import { COMMAND } from '../../../src/core/view/commandIds';
+import { route, sampleReport, staleApi, WS } from './sampleReport';
+
+suite('codeLensModel', () => {
+  test('the classic: a 404 from a stale container, with a separate Recreate lens', () => {
+    const lenses = computeRouteLenses([sampleReport()]);
+    const file = `${WS}/backend/src/modules/workflow/workflow.controller.ts`;
+    const list = lenses.get(file);
+    assert.equal(list?.length, 2);
+    assert.equal(list?.[0]?.title, 'GET /api/v1/workflows/steps/definitions → 404 in runtime · container is stale');
+    assert.equal(list?.[0]?.line, 12);
+    assert.equal(list?.[1]?.title, 'Recreate api');
+    assert.equal(list?.[1]?.command, COMMAND.rebuildService);
+    assert.deepEqual(list?.[1]?.args, [{ workspace: WS, project: 'demo', service: 'api' }]);
+  });
+
+  test('a 401 names the service as stale too, since the container is behind', () => {
+    const svc = staleApi();
+    const users = svc.routes[1]!;
+    assert.equal(routeLensTitle(svc, users), 'GET /api/v1/users → 401 in runtime · container is stale');
+  });
+
+  test('a live route in a current container has just the answer and no fix lens', () => {
+    const svc = staleApi({ staleContainer: false, verdict: 'in-sync', missingFiles: [], missingFilesInImage: [], modules: [] });
+    const r = route({ path: '/api/v1/ping', file: 'backend/src/ping.ts', line: 3, status: 200 });
+    assert.equal(routeLensTitle(svc, r), 'GET /api/v1/ping → 200 in runtime');
+    const lenses = computeRouteLenses([sampleReport({ services: [{ ...svc, routes: [r] }] })]);
+    assert.deepEqual(lenses.get(`${WS}/backend/src/ping.ts`)?.map((l) => l.title), ['GET /api/v1/ping → 200 in runtime']);
+  });
+
+  test('a route needing auth with no token offers Set Probe Credential when nothing needs rebuilding', () => {
+    const svc = staleApi({ staleContainer: false, verdict: 'in-sync', missingFiles: [], missingFilesInImage: [], modules: [] });
+    const r = route({ path: '/api/v1/users', file: 'u.ts', line: 2, status: 401, verdict: 'needs-auth' });
+    const lenses = computeRouteLenses([sampleReport({ services: [{ ...svc, routes: [r] }] })]);
+    assert.deepEqual(lenses.get(`${WS}/u.ts`)?.map((l) => l.title), ['GET /api/v1/users → 401 in runtime', 'Set Probe Credential']);
+  });
+
+  test('a route missing from the image says so and offers Rebuild', () => {
+    const svc = staleApi({
+      staleContainer: false,
+      missingFilesInImage: [],
+      modules: [staleApi().modules[0]!, ...staleApi().modules.slice(1)].map((m) => (m.name === 'workflow' ? { ...m, firstFailure: 'image' as const } : m)),
+    });
+    const lenses = computeRouteLenses([sampleReport({ services: [svc] })]);
+    const titles = lenses.get(`${WS}/backend/src/modules/workflow/workflow.controller.ts`)?.map((l) => l.title);
+    assert.deepEqual(titles, ['GET /api/v1/workflows/steps/definitions → 404 in runtime · not in the image', 'Rebuild api']);
+  });
+
+  test('the token answer is shown next to the anonymous one', () => {
+    const svc = staleApi({ staleContainer: false, verdict: 'in-sync' });
+    const r = route({ path: '/api/v1/users', status: 401, verdict: 'needs-auth', authStatus: 200, authVerdict: 'live' });
+    assert.equal(routeLensTitle(svc, r), 'GET /api/v1/users → 401 (200 with token) in runtime');
+  });
+});

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { changedPaths, computeFileDriftStates } from '../../../src/core/view/fileDriftState';
+import { sampleReport, staleApi } from './sampleReport';
+
+const CONTROLLER = '/ws/backend/src/modules/workflow/workflow.controller.ts';
+const SERVICE = '/ws/backend/src/modules/workflow/workflow.service.ts';
+
+suite('fileDriftState', () => {
+  test('a file in the newest image but not in the container is stale: badge S, fix recreate', () => {
+    const states = computeFileDriftStates([sampleReport()]);
+    const s = states.get(CONTROLLER);
+    assert.equal(s?.kind, 'stale');
+    assert.equal(s?.badge, 'S');
+    assert.equal(s?.folder, false);
+    assert.match(s?.tooltip ?? '', /fix: recreate/);
+    assert.match(s?.tooltip ?? '', /workflow: source ✓ · build ✓ · image ✓ · container ✗/);
+  });
+
+  test('a file in neither image nor container is missing: badge M, fix build', () => {
+    const api = staleApi({ missingFilesInImage: ['backend/src/modules/workflow/workflow.service.ts'] });
+    const states = computeFileDriftStates([sampleReport({ services: [api] })]);
+    assert.equal(states.get(CONTROLLER)?.badge, 'M');
+    assert.match(states.get(CONTROLLER)?.tooltip ?? '', /fix: build/);
+    assert.equal(states.get(SERVICE)?.badge, 'S');
+  });
+
+  test('folders up to the workspace root get the worst state and a count', () => {
+    const api = staleApi({ missingFilesInImage: ['backend/src/modules/workflow/workflow.service.ts'] });
+    const states = computeFileDriftStates([sampleReport({ services: [api] })]);
+    for (const dir of ['/ws/backend/src/modules/workflow', '/ws/backend/src/modules', '/ws/backend', '/ws']) {
+      const s = states.get(dir);
+      assert.equal(s?.folder, true, dir);
+      assert.equal(s?.badge, 'M', dir);
+    }
+    assert.match(states.get('/ws/backend')?.tooltip ?? '', /2 files not running — 1 not built into the image \(fix: build\), 1 in the image but not the container \(fix: recreate\)/);
+    assert.equal(states.has('/'), false, 'nothing above the workspace');
+  });
+
+  test('a folder holding only stale files is S', () => {
+    const states = computeFileDriftStates([sampleReport()]);
+    assert.equal(states.get('/ws/backend/src/modules/workflow')?.badge, 'S');
+  });
+
+  test('no badges while the engine is unreachable', () => {
+    const states = computeFileDriftStates([sampleReport({ engine: { reachable: false, host: 'x', error: 'down' } })]);
+    assert.equal(states.size, 0);
+  });
+
+  test('change set: only paths whose state appeared, changed or disappeared', () => {
+    const before = computeFileDriftStates([sampleReport()]);
+    const same = computeFileDriftStates([sampleReport({ checkedAt: 'later' })]);
+    assert.deepEqual(changedPaths(before, same), []);
+
+    const oneFixed = staleApi({
+      missingFiles: ['backend/src/modules/workflow/workflow.controller.ts'],
+      missingFilesInImage: ['backend/src/modules/workflow/workflow.controller.ts'],
+    });
+    const after = computeFileDriftStates([sampleReport({ services: [oneFixed] })]);
+    const changed = changedPaths(before, after);
+    assert.ok(changed.includes(SERVICE), 'the fixed file loses its badge');
+    assert.ok(!changed.includes(CONTROLLER), 'the unchanged file is not refreshed');
+    assert.ok(changed.includes('/ws/backend'), 'folder counts changed');
+
+    const allFixed = computeFileDriftStates([sampleReport({ services: [staleApi({ missingFiles: [], missingFilesInImage: [] })] })]);
+    assert.deepEqual(changedPaths(before, allFixed), [...before.keys()].sort());
+  });
+});

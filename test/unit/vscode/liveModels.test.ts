@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { servicesForEvent, servicesForFile } from '../../../src/core/view/affectedServices';
+import { createBatchDebouncer, type Timers } from '../../../src/core/view/debouncer';
+import { mergeReport } from '../../../src/core/view/mergeReport';
+import type { ServiceRef } from '../../../src/core/view/serviceRef';
+import { sampleReport, staleApi, syncedWeb, WS } from './sampleReport';
+
+const API: ServiceRef = { workspace: WS, project: 'demo', service: 'api' };
+
+suite('affectedServices', () => {
+  test('a source file re-checks the service whose source root holds it', () => {
+    assert.deepEqual(servicesForFile([sampleReport()], '/ws/backend/src/modules/workflow/new.ts'), [API]);
+    assert.deepEqual(servicesForFile([sampleReport()], '/ws/docs/readme.ts'), []);
+  });
+
+  test('compose files and Dockerfiles may change any service', () => {
+    assert.equal(servicesForFile([sampleReport()], '/ws/compose.override.yaml'), 'all');
+    assert.equal(servicesForFile([sampleReport()], '/ws/backend/Dockerfile'), 'all');
+  });
+
+  test('container start/die follow compose labels; unknown compose services trigger a full check', () => {
+    assert.deepEqual(servicesForEvent([sampleReport()], { type: 'container', action: 'start', project: 'demo', service: 'api' }), [API]);
+    assert.equal(servicesForEvent([sampleReport()], { type: 'container', action: 'die', project: 'demo', service: 'queue' }), 'all');
+  });
+
+  test('create/destroy of a container the report does not know (the check listing an image) is ignored', () => {
+    const e = { type: 'container' as const, action: 'destroy', project: 'demo', service: 'api', id: 'temp0123' };
+    assert.deepEqual(servicesForEvent([sampleReport()], e), []);
+    assert.deepEqual(servicesForEvent([sampleReport()], { ...e, id: staleApi().container!.id }), [API]);
+  });
+
+  test('image tag events map by image name', () => {
+    assert.deepEqual(servicesForEvent([sampleReport()], { type: 'image', action: 'tag', name: 'demo-api:latest' }), [API]);
+  });
+});
+
+suite('mergeReport', () => {
+  test('a re-checked service replaces its old entry; the others are kept; the verdict is recomputed', () => {
+    const fixed = staleApi({ verdict: 'in-sync', staleContainer: false, missingFiles: [], missingFilesInImage: [] });
+    const merged = mergeReport(sampleReport(), sampleReport({ services: [fixed], checkedAt: 'later', verdict: 'in-sync' }));
+    assert.deepEqual(merged.services.map((s) => [s.name, s.verdict]), [
+      ['api', 'in-sync'],
+      ['web', 'in-sync'],
+    ]);
+    assert.equal(merged.verdict, 'in-sync');
+    assert.equal(merged.checkedAt, 'later');
+  });
+
+  test('a new service is appended; another workspace replaces wholesale', () => {
+    const merged = mergeReport(sampleReport({ services: [syncedWeb()] }), sampleReport({ services: [staleApi()] }));
+    assert.deepEqual(merged.services.map((s) => s.name), ['web', 'api']);
+    assert.equal(merged.verdict, 'drift');
+    const other = sampleReport({ workspace: '/other', services: [] });
+    assert.equal(mergeReport(sampleReport(), other), other);
+  });
+});
+
+suite('batch debouncer', () => {
+  function fakeTimers() {
+    const pending = new Map<number, () => void>();
+    let next = 0;
+    const timers: Timers = {
+      setTimeout: (fn) => {
+        pending.set(++next, fn);
+        return next;
+      },
+      clearTimeout: (h) => void pending.delete(h as number),
+    };
+    return { timers, flush: () => [...pending.values()].forEach((fn) => fn()), pending };
+  }
+
+  test('keys added during the quiet period fire once, deduplicated', () => {
+    const t = fakeTimers();
+    const fired: unknown[] = [];
+    const d = createBatchDebouncer<ServiceRef>(500, (b) => fired.push(b), t.timers);
+    d.add([API]);
+    d.add([API, { ...API, service: 'web' }]);
+    assert.equal(t.pending.size, 1, 'one timer, restarted');
+    t.flush();
+    assert.deepEqual(fired, [[API, { ...API, service: 'web' }]]);
+  });
+
+  test("'all' absorbs individual services", () => {
+    const t = fakeTimers();
+    const fired: unknown[] = [];
+    const d = createBatchDebouncer<ServiceRef>(500, (b) => fired.push(b), t.timers);
+    d.add([API]);
+    d.add('all');
+    d.add([API]);
+    t.flush();
+    assert.deepEqual(fired, ['all']);
+  });
+
+  test('an empty batch schedules nothing; dispose cancels', () => {
+    const t = fakeTimers();
+    const d = createBatchDebouncer<ServiceRef>(500, () => assert.fail('must not fire'), t.timers);
+    d.add([]);
+    assert.equal(t.pending.size, 0);
+    d.add([API]);
+    d.dispose();
+    assert.equal(t.pending.size, 0);
+  });
+});

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { commandUri } from '../../../src/core/view/commandLink';
+import { renderReportMarkdown } from '../../../src/core/view/reportDocument';
+import { allowedMethods, changed, parseConfig } from '../../../src/core/view/settings';
+import { toServiceRef } from '../../../src/core/view/serviceRef';
+import { shortId, timeAgo } from '../../../src/core/view/timeAgo';
+import { NOW, sampleReport, WS } from './sampleReport';
+
+suite('settings', () => {
+  test('defaults when nothing is set; GET and HEAD are always allowed, other methods only by opt-in', () => {
+    const config = parseConfig(() => undefined);
+    assert.deepEqual(config, { engineHost: '', probe: { enabled: true, timeoutMs: 3000, methods: [] }, autoCheckOnSave: true, exclude: [] });
+    assert.deepEqual(allowedMethods(config), ['GET', 'HEAD']);
+    const optIn = parseConfig((k) => (k === 'probe.methods' ? ['post', 'BOGUS', 'POST'] : undefined));
+    assert.deepEqual(allowedMethods(optIn), ['GET', 'HEAD', 'POST']);
+  });
+
+  test('bad values fall back to defaults', () => {
+    const config = parseConfig((k) => ({ 'probe.timeoutMs': -1, engineHost: 42, exclude: ['a', 3, ''] } as Record<string, unknown>)[k]);
+    assert.equal(config.probe.timeoutMs, 3000);
+    assert.equal(config.engineHost, '');
+    assert.deepEqual(config.exclude, ['a']);
+  });
+
+  test('changed() is true without an event (activation) and follows affectsConfiguration otherwise', () => {
+    assert.equal(changed(undefined, 'engineHost'), true);
+    const e = { affectsConfiguration: (s: string) => s === 'runtimeDrift.probe.enabled' };
+    assert.equal(changed(e, 'probe.enabled'), true);
+    assert.equal(changed(e, 'engineHost'), false);
+  });
+});
+
+suite('small text helpers', () => {
+  test('command URIs carry JSON args encoded', () => {
+    assert.equal(commandUri('runtimeDrift.showReport'), 'command:runtimeDrift.showReport');
+    assert.equal(commandUri('x', { a: 'b c' }), `command:x?${encodeURIComponent('[{"a":"b c"}]')}`);
+  });
+
+  test('a command argument may be a ref, a tree node carrying one, or nothing usable', () => {
+    const ref = { workspace: WS, project: 'demo', service: 'api' };
+    assert.deepEqual(toServiceRef(ref), ref);
+    assert.deepEqual(toServiceRef({ id: 'node', ref }), ref);
+    assert.equal(toServiceRef(undefined), undefined);
+    assert.equal(toServiceRef({ service: 'api' }), undefined);
+  });
+
+  test('relative times and short ids', () => {
+    assert.equal(timeAgo('2024-05-01T11:59:30Z', NOW), 'just now');
+    assert.equal(timeAgo('2024-05-01T11:55:00Z', NOW), '5 min ago');
+    assert.equal(timeAgo('2024-04-28T12:00:00Z', NOW), '3 d ago');
+    assert.equal(timeAgo(null, NOW), undefined);
+    assert.equal(shortId('sha256:9c1e2d3f4a5b6c7d8e9f'), '9c1e2d3f4a5b');
+  });
+
+  test('the report document lists the ladder, routes and missing files with their fix', () => {
+    const md = renderReportMarkdown([sampleReport()]);
+    assert.match(md, /## demo \/ api — drift/);
+    assert.match(md, /### Module workflow — first failing rung: container/);
+    assert.match(md, /\| GET \| \/api\/v1\/workflows\/steps\/definitions \| 404 \| not found \|/);
+    assert.match(md, /workflow\.controller\.ts — in the newest image \(fix: recreate\)/);
+    assert.match(md, /\*\*Fix:\*\* `docker compose build api && docker compose up -d api`/);
+  });
+});
