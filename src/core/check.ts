@@ -220,6 +220,7 @@ async function gatherFiles(
       if (out) {
         file.buildOut = out;
         const ost = await fs.stat(out);
+        file.buildSize = ost?.isFile ? ost.size : undefined;
         buildState.set(source, !ost ? 'missing' : ost.mtimeMs + 1000 < file.sourceMtimeMs ? 'stale' : 'ok');
       }
     }

@@ -166,6 +166,8 @@ export interface ImageInfo {
 export interface FileListing {
   root: string;
   files: Set<string>;
+  /** Byte size of each regular file (from the tar header): tells a different build of the same file. */
+  sizes?: ReadonlyMap<string, number>;
   /** The root itself was absent. */
   rootMissing: boolean;
 }
@@ -221,6 +223,8 @@ export interface ServiceReport {
   missingFiles: string[];
   /** Of missingFiles, those present in the newest image (fixed by recreating the container). */
   missingFilesInImage: string[];
+  /** Workspace-relative source files whose compiled file in the running container differs in size from the local build output. */
+  changedFiles: string[];
   fix: string | null;
   errors: string[];
 }

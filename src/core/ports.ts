@@ -33,6 +33,8 @@ export interface FileStat {
   isFile: boolean;
   isDirectory: boolean;
   mtimeMs: number;
+  /** Bytes, for files. */
+  size?: number;
 }
 
 /** The workspace's files. */

@@ -17,7 +17,7 @@ export const nodeFs: FsLike = {
   async stat(path: string): Promise<FileStat | undefined> {
     try {
       const s = await stat(path);
-      return { isFile: s.isFile(), isDirectory: s.isDirectory(), mtimeMs: s.mtimeMs };
+      return { isFile: s.isFile(), isDirectory: s.isDirectory(), mtimeMs: s.mtimeMs, size: s.size };
     } catch (err) {
       if (isAbsent(err)) return undefined;
       throw err;

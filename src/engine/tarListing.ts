@@ -30,6 +30,7 @@ export async function listTarStream(stream: NodeJS.ReadableStream, root: string,
 export async function readTarListing(stream: NodeJS.ReadableStream, root: string, signal?: AbortSignal): Promise<TarListing> {
   const base = normaliseRoot(root);
   const files = new Set<string>();
+  const sizes = new Map<string, number>();
   let prefix: string | undefined;
   let entries = 0;
   let rootIsSymlink = false;
@@ -43,7 +44,10 @@ export async function readTarListing(stream: NodeJS.ReadableStream, root: string
       rootIsSymlink = header.type === 'symlink';
     }
     const path = mapEntry(name, prefix, base);
-    if (path !== undefined && FILE_TYPES.has(header.type)) files.add(path);
+    if (path !== undefined && FILE_TYPES.has(header.type)) {
+      files.add(path);
+      if (header.type === 'file' && typeof header.size === 'number') sizes.set(path, header.size);
+    }
     body.on('end', () => next());
     body.on('error', (err: Error) => next(err));
     body.resume();
@@ -52,7 +56,7 @@ export async function readTarListing(stream: NodeJS.ReadableStream, root: string
   // pipeline destroys both streams on abort or error, so a cancelled listing frees the socket.
   await pipeline(stream, parser, signal ? { signal } : {});
   return {
-    listing: { root: base, files, rootMissing: false },
+    listing: { root: base, files, sizes, rootMissing: false },
     rootIsSymlink: rootIsSymlink && entries === 1,
   };
 }

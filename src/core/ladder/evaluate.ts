@@ -2,8 +2,14 @@
 import { RUNG_NAMES } from '../model';
 import type { ModuleReport, RungName, Rungs, ServiceReport, Verdict } from '../model';
 import type { ModuleEvidence, ServiceEvidence } from './evidence';
-import { evaluateRungs, listSome } from './rungs';
+import { changedIn, evaluateRungs, listSome } from './rungs';
 import { shortId } from './format';
+
+/**
+ * Bundled front ends have no 1:1 files, so their image is judged by time: source changed after the
+ * image was built. Host mtimes and engine timestamps come from different clocks; allow for it.
+ */
+export const CLOCK_SLACK_MS = 2000;
 
 export function firstFailure(rungs: Rungs): RungName | null {
   return RUNG_NAMES.find((name) => rungs[name].status === 'fail') ?? null;
@@ -61,6 +67,7 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
   const missing = containerFiles && !bundled ? all.filter((f) => !containerFiles.has(f.target)) : [];
   const imageFiles = ev.imageListing?.files ?? (ev.stale ? undefined : containerFiles);
   const missingInImage = imageFiles && ev.stale ? missing.filter((f) => imageFiles.has(f.target)) : [];
+  const changed = ev.containerListing && !bundled ? changedIn(all, ev.containerListing) : [];
   const routeBad = ev.routes.filter((r) => ['missing', 'broken', 'unreachable'].includes(r.verdict));
   const authBad = ev.routes.filter((r) => r.authVerdict !== null && r.authVerdict !== 'live');
 
@@ -74,7 +81,8 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
     else if (ev.container.state !== 'running') problems.push(`container is ${ev.container.state}`);
     if (ev.spec.build && !ev.image) problems.push(`image ${ev.imageRef} not built`);
     if (missing.length > 0) problems.push(`${missing.length} file(s) not in the running container (${listSome(missing.map((f) => f.rel))})`);
-    if (bundled && ev.image && newestMtime(all) > Date.parse(ev.image.created) + 2000) {
+    if (changed.length > 0) problems.push(`${changed.length} file(s) differ from the local build output (${listSome(changed.map((f) => f.rel))})`);
+    if (bundled && ev.image && newestMtime(all) > Date.parse(ev.image.created) + CLOCK_SLACK_MS) {
       problems.push('source changed after the image was built');
     }
   }
@@ -87,7 +95,7 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
   if (lowest) serviceFix = fixFor(ev, lowest);
   else if (!ev.engineError) {
     if (!ev.container || ev.stale || ev.container.state !== 'running') serviceFix = fixFor(ev, 'container');
-    else if (missing.length > 0 || (ev.spec.build && !ev.image)) serviceFix = fixFor(ev, 'image');
+    else if (missing.length > 0 || changed.length > 0 || (ev.spec.build && !ev.image)) serviceFix = fixFor(ev, 'image');
     else if (problems.includes('source changed after the image was built')) serviceFix = fixFor(ev, 'image');
     else if (routeBad.length > 0) serviceFix = fixFor(ev, 'route');
     else if (authBad.length > 0) serviceFix = fixFor(ev, 'auth');
@@ -113,6 +121,7 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
     routes: ev.routes,
     missingFiles: missing.map((f) => f.rel),
     missingFilesInImage: missingInImage.map((f) => f.rel),
+    changedFiles: changed.map((f) => f.rel),
     fix: serviceFix,
     errors: ev.engineError ? [ev.engineError] : [],
   };

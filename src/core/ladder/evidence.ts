@@ -17,6 +17,8 @@ export interface MappedFile {
   target: string;
   /** Absolute path in the local build output, when there is one. */
   buildOut?: string;
+  /** Size of the local build output file, when there is one. */
+  buildSize?: number;
   sourceMtimeMs: number;
 }
 

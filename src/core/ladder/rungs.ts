@@ -1,6 +1,7 @@
 // The ladder for one module: each rung a verdict with evidence. Pure.
 import type { Rung, RouteReport, Rungs } from '../model';
-import type { ModuleEvidence, ServiceEvidence } from './evidence';
+import type { FileListing } from '../model';
+import type { MappedFile, ModuleEvidence, ServiceEvidence } from './evidence';
 import { shortId } from './format';
 
 /** How many missing paths a rung names before it says "and N more". */
@@ -38,6 +39,19 @@ function missingIn(m: ModuleEvidence, files: Set<string>): string[] {
   return m.files.filter((f) => !files.has(f.target)).map((f) => f.target);
 }
 
+/**
+ * Files present in the listing whose size differs from the local build output: another build of
+ * the same file. Sizes, not times: a cached image build keeps old timestamps for identical files.
+ */
+export function changedIn(files: readonly MappedFile[], listing: FileListing): MappedFile[] {
+  const sizes = listing.sizes;
+  if (!sizes) return [];
+  return files.filter((f) => {
+    const seen = sizes.get(f.target);
+    return f.buildSize !== undefined && seen !== undefined && seen !== f.buildSize;
+  });
+}
+
 function imageRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
   if (ev.engineError) return unknown(`engine not asked: ${ev.engineError}`);
   if (!ev.image) return fail(`image ${ev.imageRef} does not exist: build it`);
@@ -49,17 +63,12 @@ function imageRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
   if (missing.length > 0) {
     return fail(`expected ${listSome(missing)} in image ${ev.imageRef} (${id}); not there`);
   }
-  const built = Date.parse(ev.image.created);
-  if (Number.isFinite(built) && m.newestSourceMtimeMs > built + CLOCK_SLACK_MS) {
-    return fail(
-      `image ${id} was built ${new Date(built).toISOString()}, before the newest change to ${m.rel} (${new Date(m.newestSourceMtimeMs).toISOString()})`,
-    );
+  const changed = changedIn(m.files, listing);
+  if (changed.length > 0) {
+    return fail(`image ${id} has another build of ${listSome(changed.map((f) => f.target))} (size differs from the local build output)`);
   }
   return pass(`image ${ev.imageRef} (${id}) has ${m.target}`);
 }
-
-/** Source mtimes and image timestamps come from different clocks (host vs engine); allow for it. */
-export const CLOCK_SLACK_MS = 2000;
 
 function containerRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
   if (ev.engineError) return unknown(`engine not asked: ${ev.engineError}`);
@@ -74,11 +83,10 @@ function containerRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
       : `container ${shortId(c.id)} runs the current image`;
     return fail(`expected ${listSome(missing)}, container ${shortId(c.id)} has no such path (${why})`);
   }
-  const ranBuilt = Date.parse(ev.containerImage?.created ?? '');
-  if (ev.stale && Number.isFinite(ranBuilt) && m.newestSourceMtimeMs > ranBuilt + CLOCK_SLACK_MS) {
-    return fail(
-      `container ${shortId(c.id)} runs old image ${shortId(c.imageId)}, built before the newest change to ${m.rel}`,
-    );
+  const changed = changedIn(m.files, ev.containerListing);
+  if (changed.length > 0) {
+    const why = ev.stale ? `it runs old image ${shortId(c.imageId)}` : 'the local build output differs';
+    return fail(`container ${shortId(c.id)} has another build of ${listSome(changed.map((f) => f.target))} (${why})`);
   }
   if (c.state !== 'running') return fail(`container ${shortId(c.id)} has ${m.target} but is ${c.state}`);
   return pass(`running container ${shortId(c.id)} has ${m.target}`);

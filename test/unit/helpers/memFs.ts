@@ -24,7 +24,7 @@ export function memFs(files: Record<string, string>, opts: MemFsOptions = {}): F
     },
     async stat(path): Promise<FileStat | undefined> {
       const p = clean(path);
-      if (contents.has(p)) return { isFile: true, isDirectory: false, mtimeMs: opts.mtimes?.[p] ?? 0 };
+      if (contents.has(p)) return { isFile: true, isDirectory: false, mtimeMs: opts.mtimes?.[p] ?? 0, size: Buffer.byteLength(contents.get(p) as string) };
       if (isDir(p)) return { isFile: false, isDirectory: true, mtimeMs: 0 };
       return undefined;
     },

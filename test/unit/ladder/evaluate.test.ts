@@ -203,6 +203,30 @@ suite('ladder: evaluateService', () => {
     assert.equal(report.verdict, 'drift');
   });
 
+  test('another build of a present file (size differs from the local build output) fails at the image rung when the container is current', () => {
+    const f = { ...usersFiles[0], buildSize: 120 } as MappedFile;
+    const sized: FileListing = { root: '/app/dist', files: new Set([f.target]), sizes: new Map([[f.target, 100]]), rootMissing: false };
+    const report = evaluateService(
+      evidence({ container: { ...container, imageId: NEW }, containerImage: newImage, stale: false, containerListing: sized, imageListing: undefined, routes: [] }),
+      { modules: [mod('users', [f])], loose: null },
+    );
+    assert.equal(report.modules[0]?.firstFailure, 'image');
+    assert.match(report.modules[0]?.rungs.image.evidence ?? '', /another build of \/app\/dist\/modules\/users\/users\.controller\.js/);
+    assert.equal(report.modules[0]?.rungs.container.status, 'fail');
+    assert.deepEqual(report.changedFiles, ['backend/src/modules/users/users.controller.ts']);
+    assert.deepEqual(report.missingFiles, []);
+    assert.equal(report.verdict, 'drift');
+  });
+
+  test('same sizes, or no size known, are not called a different build', () => {
+    const f = { ...usersFiles[0], buildSize: 100 } as MappedFile;
+    const sized: FileListing = { root: '/app/dist', files: new Set([f.target]), sizes: new Map([[f.target, 100]]), rootMissing: false };
+    const ev = evidence({ container: { ...container, imageId: NEW }, containerImage: newImage, stale: false, containerListing: sized, imageListing: undefined, routes: [] });
+    assert.equal(evaluateService(ev, { modules: [mod('users', [f])], loose: null }).verdict, 'in-sync');
+    const unsized = { ...usersFiles[0] } as MappedFile;
+    assert.equal(evaluateService(ev, { modules: [mod('users', [unsized])], loose: null }).verdict, 'in-sync');
+  });
+
   test('fixFor names the compose command the machine has', () => {
     assert.equal(fixFor(evidence({ composeLabel: 'docker-compose' }), 'image'), 'build the image: docker-compose build api && docker-compose up -d api');
     assert.equal(fixFor(evidence({}), null), null);

@@ -1,0 +1,188 @@
+// One measured run in its own process, so each has a clean heap and its own peak RSS (VmHWM).
+// Bundled by run.ts with esbuild, as the extension and the CLI are, and started with
+//   node bench/tmp/child.cjs '<json>'
+// It prints one line, `BENCH_RESULT {...}`, and exits.
+import { readFileSync } from 'node:fs';
+import Module from 'node:module';
+import { performance } from 'node:perf_hooks';
+import Dockerode from 'dockerode';
+import { checkWorkspace } from '../src/core/check';
+import type { Report } from '../src/core/model';
+import { computeFileDriftStates } from '../src/core/view/fileDriftState';
+import { createRuntime } from '../src/engine/runtime';
+import { runFloor } from './floor';
+import { runHand } from './hand';
+import { RESULT_MARK } from './protocol';
+import type { ChildResult, ChildTask } from './protocol';
+import { syntheticReport } from './syntheticReport';
+
+/** Peak resident set of this process so far, from the kernel (not sampled, so nothing is missed). */
+function peakRssMb(): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return m?.[1] ? Math.round(Number(m[1]) / 1024) : Math.round(process.memoryUsage().rss / 1048576);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+}
+
+function reportFacts(r: Report): Record<string, unknown> {
+  return {
+    services: r.services.length,
+    stale: r.services.filter((s) => s.staleContainer).length,
+    missingFiles: r.services.reduce((n, s) => n + s.missingFiles.length, 0),
+    missingInImage: r.services.reduce((n, s) => n + s.missingFilesInImage.length, 0),
+    probes: r.services.reduce((n, s) => n + s.routes.filter((x) => x.status !== null).length, 0),
+    errors: r.services.flatMap((s) => s.errors).slice(0, 3),
+    verdict: r.verdict,
+  };
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await work();
+  return { ms: performance.now() - t0, value };
+}
+
+async function runTask(task: ChildTask): Promise<ChildResult> {
+  switch (task.kind) {
+    case 'ours': {
+      // As the CLI runs it: the real adapters, the full check, one process.
+      const runtime = createRuntime({ env: process.env });
+      try {
+        const { ms, value } = await timed(() => checkWorkspace(runtime.deps, { workspaceDir: task.workspaceDir, env: process.env }));
+        return { ms, peakRssMb: peakRssMb(), facts: reportFacts(value) };
+      } finally {
+        await runtime.close();
+      }
+    }
+    case 'hand': {
+      const { ms, value } = await timed(() => runHand(task.input));
+      return { ms, peakRssMb: peakRssMb(), facts: { ...value } };
+    }
+    case 'floor': {
+      const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
+      const { ms, value } = await timed(() => runFloor(docker, task.input));
+      return { ms, peakRssMb: peakRssMb(), facts: { ...value } };
+    }
+    case 'recheck': {
+      // As the extension runs it: one long-lived process, a full check, then an engine event
+      // for one container re-checks that service only. Warm-up first, then alternate.
+      const runtime = createRuntime({ env: process.env });
+      try {
+        const opts = { workspaceDir: task.workspaceDir, env: process.env };
+        await checkWorkspace(runtime.deps, opts);
+        const full: number[] = [];
+        const one: number[] = [];
+        for (let i = 0; i < task.reps; i++) {
+          full.push((await timed(() => checkWorkspace(runtime.deps, opts))).ms);
+          one.push((await timed(() => checkWorkspace(runtime.deps, { ...opts, services: [task.service] }))).ms);
+        }
+        const fullMs = median(full);
+        const oneServiceMs = median(one);
+        return { ms: fullMs, peakRssMb: peakRssMb(), facts: { fullMs, oneServiceMs, ratio: oneServiceMs / fullMs } };
+      } finally {
+        await runtime.close();
+      }
+    }
+    case 'decorations': {
+      // Every explorer decoration answered from the in-memory result: build the state map once
+      // (as the provider does on a new report), then one lookup per file of the workspace.
+      const { report, paths } = syntheticReport(task.files);
+      const t0 = performance.now();
+      const states = computeFileDriftStates([report]);
+      const t1 = performance.now();
+      let decorated = 0;
+      for (const p of paths) if (states.get(p)) decorated += 1;
+      const t2 = performance.now();
+      return { ms: t2 - t0, peakRssMb: peakRssMb(), facts: { files: paths.length, decorated, computeMs: t1 - t0, lookupMs: t2 - t1 } };
+    }
+    case 'activation':
+      return activation(task.bundle);
+  }
+}
+
+/**
+ * require() of the extension bundle and activate() without VS Code. The `vscode` module only
+ * exists inside VS Code's extension host, so this process resolves it to a stub: a Proxy on
+ * which every property is callable, constructible and returns another such stub, and every
+ * event registration returns a disposable. activate() then runs its real code (building the
+ * controller, registering everything) against no-op APIs: the time is ours, VS Code's own work
+ * behind those calls is not in it. The stub lives only in this bench process.
+ */
+async function activation(bundle: string): Promise<ChildResult> {
+  // A made-up file name: the module cache entry below is what require() returns for it.
+  const stubId = '/nonexistent/runtime-drift-bench/vscode-stub.js';
+  const stub = makeStub('vscode');
+  const mod = Module as unknown as {
+    _resolveFilename: (request: string, ...rest: unknown[]) => string;
+    _cache: Record<string, unknown>;
+  };
+  const original = mod._resolveFilename;
+  mod._resolveFilename = function (request: string, ...rest: unknown[]): string {
+    return request === 'vscode' ? stubId : original.call(this, request, ...rest);
+  };
+  mod._cache[stubId] = { id: stubId, filename: stubId, loaded: true, exports: stub };
+  const t0 = performance.now();
+  const ext = require(bundle) as { activate: (ctx: unknown) => unknown };
+  const t1 = performance.now();
+  const context = {
+    subscriptions: [] as unknown[],
+    extensionUri: makeStub('extensionUri'),
+    extensionPath: '/nonexistent/runtime-drift',
+    globalState: makeStub('globalState'),
+    workspaceState: makeStub('workspaceState'),
+    secrets: makeStub('secrets'),
+    environmentVariableCollection: makeStub('env'),
+    asAbsolutePath: (p: string) => `/nonexistent/runtime-drift/${p}`,
+    extensionMode: 1,
+  };
+  let activateError: string | null = null;
+  try {
+    await ext.activate(context);
+  } catch (err) {
+    activateError = err instanceof Error ? err.message : String(err);
+  }
+  const t2 = performance.now();
+  return {
+    ms: t2 - t0,
+    peakRssMb: peakRssMb(),
+    facts: { loadMs: t1 - t0, activateMs: activateError ? null : t2 - t1, activateError, subscriptions: context.subscriptions.length },
+  };
+}
+
+function makeStub(name: string): unknown {
+  const target = function stub(): void {
+    // callable placeholder
+  };
+  return new Proxy(target, {
+    get(_t, prop) {
+      if (prop === 'then') return undefined; // not a thenable: `await stub` must not hang
+      if (prop === Symbol.toPrimitive) return () => `[stub ${name}]`;
+      if (prop === Symbol.iterator) return function* empty(): Generator<never> {};
+      if (prop === 'dispose') return () => undefined;
+      return makeStub(`${name}.${String(prop)}`);
+    },
+    apply() {
+      return makeStub(`${name}()`);
+    },
+    construct() {
+      return makeStub(`new ${name}`) as object;
+    },
+  });
+}
+
+async function main(): Promise<void> {
+  const task = JSON.parse(process.argv[2] ?? '{}') as ChildTask;
+  const result = await runTask(task);
+  process.stdout.write(`${RESULT_MARK}${JSON.stringify(result)}\n`);
+  // Timers a stubbed activate() scheduled, or idle sockets, must not keep the child alive.
+  process.exit(0);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

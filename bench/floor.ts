@@ -1,0 +1,126 @@
+// The engine floor: the fewest engine API calls that yield the same facts as a check, all at
+// once, over the socket, with no analysis. One container list for the project, then per
+// container: inspect, image inspect, one archive of the target (tar headers counted, bodies
+// skipped) and, for a container running an old image, one archive of the newest image through a
+// created-never-started container, as the product must; plus the R route GETs (the route rung's
+// facts). Whatever the product spends above this is ours to explain.
+import { Agent, request } from 'node:http';
+import Dockerode from 'dockerode';
+
+export interface FloorInput {
+  project: string;
+  target: string;
+  /** Loopback base URLs and route paths per service name. */
+  probes: Record<string, { port: number; paths: string[] }>;
+}
+
+export interface FloorFacts {
+  containers: number;
+  containerFiles: number;
+  stale: number;
+  imageFiles: number;
+  probes: number;
+}
+
+/** Bound for the whole floor run: a healthy local engine answers in seconds. */
+const FLOOR_TIMEOUT_MS = 300_000;
+const PROBE_TIMEOUT_MS = 3_000;
+const TAR_BLOCK = 512;
+
+export async function runFloor(docker: Dockerode, input: FloorInput): Promise<FloorFacts> {
+  const signal = AbortSignal.timeout(FLOOR_TIMEOUT_MS);
+  const agent = new Agent({ keepAlive: true });
+  try {
+    const summaries = await docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${input.project}`] }, abortSignal: signal });
+    const perContainer = await Promise.all(
+      summaries.map(async (s) => {
+        const container = docker.getContainer(s.Id);
+        const service = s.Labels['com.docker.compose.service'] ?? '';
+        const probe = input.probes[service];
+        const [info, files, answers] = await Promise.all([
+          container.inspect({ abortSignal: signal }),
+          countArchive(await container.getArchive({ path: input.target, abortSignal: signal })),
+          Promise.all((probe?.paths ?? []).map((p) => loopbackStatus(agent, probe?.port ?? 0, p))),
+        ]);
+        const image = await docker.getImage(info.Config.Image).inspect();
+        let imageFiles = 0;
+        const stale = image.Id !== info.Image;
+        if (stale) {
+          const lister = await docker.createContainer({
+            Image: image.Id,
+            Entrypoint: [''],
+            Cmd: ['/nonexistent'],
+            NetworkDisabled: true,
+            HostConfig: { NetworkMode: 'none' },
+            abortSignal: signal,
+          });
+          try {
+            imageFiles = await countArchive(await lister.getArchive({ path: input.target, abortSignal: signal }));
+          } finally {
+            await lister.remove({ force: true, v: true }).catch(() => undefined);
+          }
+        }
+        return { files, stale, imageFiles, probes: answers.length };
+      }),
+    );
+    return {
+      containers: perContainer.length,
+      containerFiles: perContainer.reduce((n, c) => n + c.files, 0),
+      stale: perContainer.filter((c) => c.stale).length,
+      imageFiles: perContainer.reduce((n, c) => n + c.imageFiles, 0),
+      probes: perContainer.reduce((n, c) => n + c.probes, 0),
+    };
+  } finally {
+    agent.destroy();
+  }
+}
+
+/**
+ * Regular files in a tar stream, reading headers only: the smallest parser possible (ustar
+ * size field, type flag), so the floor is not slowed by any library's per-entry machinery.
+ * PAX/GNU long-name records are skipped like any other entry; their type flags are not files.
+ */
+export async function countArchive(stream: NodeJS.ReadableStream): Promise<number> {
+  let files = 0;
+  let pending = Buffer.alloc(0);
+  let skip = 0; // body bytes (padded) still to skip before the next header
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    let buf = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
+    let off = 0;
+    while (true) {
+      if (skip > 0) {
+        const n = Math.min(skip, buf.length - off);
+        skip -= n;
+        off += n;
+        if (skip > 0) break;
+      }
+      if (buf.length - off < TAR_BLOCK) break;
+      if (buf[off] === 0) {
+        off += TAR_BLOCK; // end-of-archive blocks
+        continue;
+      }
+      const type = buf[off + 156];
+      const size = parseInt(buf.toString('latin1', off + 124, off + 136).replace(/\0.*$/, '').trim() || '0', 8);
+      // '0', NUL (old tar) and '1'/'2' (hard/soft links) are what the product counts as files.
+      if (type === 0x30 || type === 0 || type === 0x31 || type === 0x32) files += 1;
+      off += TAR_BLOCK;
+      skip = Math.ceil(size / TAR_BLOCK) * TAR_BLOCK;
+    }
+    buf = buf.subarray(off);
+    pending = buf.length > 0 ? Buffer.from(buf) : Buffer.alloc(0);
+  }
+  return files;
+}
+
+function loopbackStatus(agent: Agent, port: number, path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET', agent, timeout: PROBE_TIMEOUT_MS }, (res) => {
+      res.resume();
+      res.once('end', () => resolve(res.statusCode ?? 0));
+      res.once('error', reject);
+    });
+    req.once('timeout', () => req.destroy(new Error(`GET 127.0.0.1:${port}${path} timed out`)));
+    req.once('error', reject);
+    req.end();
+  });
+}

@@ -1,0 +1,21 @@
+// What run.ts and a bench child say to each other: the task in argv, one marked result line on
+// stdout. Separate from child.ts so importing the types never starts a child's main().
+import type { FloorInput } from './floor';
+import type { HandInput } from './hand';
+
+export type ChildTask =
+  | { kind: 'ours'; workspaceDir: string }
+  | { kind: 'hand'; input: HandInput }
+  | { kind: 'floor'; input: FloorInput }
+  | { kind: 'recheck'; workspaceDir: string; service: string; reps: number }
+  | { kind: 'decorations'; files: number }
+  | { kind: 'activation'; bundle: string };
+
+export interface ChildResult {
+  ms: number;
+  /** VmHWM of the child: the most memory it ever held resident. */
+  peakRssMb: number;
+  facts: Record<string, unknown>;
+}
+
+export const RESULT_MARK = 'BENCH_RESULT ';
