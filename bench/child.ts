@@ -2,19 +2,15 @@
 // Bundled by run.ts with esbuild, as the extension and the CLI are, and started with
 //   node bench/tmp/child.cjs '<json>'
 // It prints one line, `BENCH_RESULT {...}`, and exits.
+//
+// Each task loads only what it uses (dynamic import, which esbuild keeps lazy), so a child's
+// peak RSS is its approach's, not the sum of every library the bench bundles.
 import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import { performance } from 'node:perf_hooks';
-import Dockerode from 'dockerode';
-import { checkWorkspace } from '../src/core/check';
 import type { Report } from '../src/core/model';
-import { computeFileDriftStates } from '../src/core/view/fileDriftState';
-import { createRuntime } from '../src/engine/runtime';
-import { runFloor } from './floor';
-import { runHand } from './hand';
 import { RESULT_MARK } from './protocol';
 import type { ChildResult, ChildTask } from './protocol';
-import { syntheticReport } from './syntheticReport';
 
 /** Peak resident set of this process so far, from the kernel (not sampled, so nothing is missed). */
 function peakRssMb(): number {
@@ -50,6 +46,7 @@ async function runTask(task: ChildTask): Promise<ChildResult> {
   switch (task.kind) {
     case 'ours': {
       // As the CLI runs it: the real adapters, the full check, one process.
+      const [{ createRuntime }, { checkWorkspace }] = await Promise.all([import('../src/engine/runtime'), import('../src/core/check')]);
       const runtime = createRuntime({ env: process.env });
       try {
         const { ms, value } = await timed(() => checkWorkspace(runtime.deps, { workspaceDir: task.workspaceDir, env: process.env }));
@@ -59,10 +56,12 @@ async function runTask(task: ChildTask): Promise<ChildResult> {
       }
     }
     case 'hand': {
+      const { runHand } = await import('./hand');
       const { ms, value } = await timed(() => runHand(task.input));
       return { ms, peakRssMb: peakRssMb(), facts: { ...value } };
     }
     case 'floor': {
+      const [{ default: Dockerode }, { runFloor }] = await Promise.all([import('dockerode'), import('./floor')]);
       const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
       const { ms, value } = await timed(() => runFloor(docker, task.input));
       return { ms, peakRssMb: peakRssMb(), facts: { ...value } };
@@ -70,6 +69,7 @@ async function runTask(task: ChildTask): Promise<ChildResult> {
     case 'recheck': {
       // As the extension runs it: one long-lived process, a full check, then an engine event
       // for one container re-checks that service only. Warm-up first, then alternate.
+      const [{ createRuntime }, { checkWorkspace }] = await Promise.all([import('../src/engine/runtime'), import('../src/core/check')]);
       const runtime = createRuntime({ env: process.env });
       try {
         const opts = { workspaceDir: task.workspaceDir, env: process.env };
@@ -90,6 +90,7 @@ async function runTask(task: ChildTask): Promise<ChildResult> {
     case 'decorations': {
       // Every explorer decoration answered from the in-memory result: build the state map once
       // (as the provider does on a new report), then one lookup per file of the workspace.
+      const [{ computeFileDriftStates }, { syntheticReport }] = await Promise.all([import('../src/core/view/fileDriftState'), import('./syntheticReport')]);
       const { report, paths } = syntheticReport(task.files);
       const t0 = performance.now();
       const states = computeFileDriftStates([report]);
@@ -100,7 +101,7 @@ async function runTask(task: ChildTask): Promise<ChildResult> {
       return { ms: t2 - t0, peakRssMb: peakRssMb(), facts: { files: paths.length, decorated, computeMs: t1 - t0, lookupMs: t2 - t1 } };
     }
     case 'activation':
-      return activation(task.bundle);
+      return activation(task.bundle, task.vscodeTypes);
   }
 }
 
@@ -112,10 +113,10 @@ async function runTask(task: ChildTask): Promise<ChildResult> {
  * controller, registering everything) against no-op APIs: the time is ours, VS Code's own work
  * behind those calls is not in it. The stub lives only in this bench process.
  */
-async function activation(bundle: string): Promise<ChildResult> {
+async function activation(bundle: string, vscodeTypes: string): Promise<ChildResult> {
   // A made-up file name: the module cache entry below is what require() returns for it.
   const stubId = '/nonexistent/runtime-drift-bench/vscode-stub.js';
-  const stub = makeStub('vscode');
+  const stub = vscodeStub(vscodeTypes);
   const mod = Module as unknown as {
     _resolveFilename: (request: string, ...rest: unknown[]) => string;
     _cache: Record<string, unknown>;
@@ -153,17 +154,41 @@ async function activation(bundle: string): Promise<ChildResult> {
   };
 }
 
+/**
+ * The module object: one own, enumerable key per top-level name @types/vscode declares
+ * (namespaces, classes, enums...). Bundlers copy a CommonJS module's own keys into the
+ * `import * as vscode` namespace, so a bare Proxy would leave `vscode.Uri` undefined.
+ */
+function vscodeStub(typesFile: string): Record<string, unknown> {
+  const text = readFileSync(typesFile, 'utf8');
+  const names = new Set<string>();
+  for (const m of text.matchAll(/^\t?(?: {4})?export (?:namespace|class|enum|const|let|function) ([A-Za-z_$][\w$]*)/gm)) if (m[1]) names.add(m[1]);
+  return Object.fromEntries([...names].map((n) => [n, makeStub(n)]));
+}
+
 function makeStub(name: string): unknown {
   const target = function stub(): void {
     // callable placeholder
   };
+  // What the extension writes on a stub (class fields, `item.label = ...`) reads back as written;
+  // kept here rather than on the function, whose `name` and `length` are read-only.
+  const written = new Map<PropertyKey, unknown>();
   return new Proxy(target, {
     get(_t, prop) {
+      if (written.has(prop)) return written.get(prop);
       if (prop === 'then') return undefined; // not a thenable: `await stub` must not hang
       if (prop === Symbol.toPrimitive) return () => `[stub ${name}]`;
       if (prop === Symbol.iterator) return function* empty(): Generator<never> {};
       if (prop === 'dispose') return () => undefined;
       return makeStub(`${name}.${String(prop)}`);
+    },
+    set(_t, prop, value) {
+      written.set(prop, value);
+      return true;
+    },
+    defineProperty(_t, prop, desc) {
+      written.set(prop, desc.value ?? desc.get?.());
+      return true;
     },
     apply() {
       return makeStub(`${name}()`);

@@ -9,7 +9,7 @@ export type ChildTask =
   | { kind: 'floor'; input: FloorInput }
   | { kind: 'recheck'; workspaceDir: string; service: string; reps: number }
   | { kind: 'decorations'; files: number }
-  | { kind: 'activation'; bundle: string };
+  | { kind: 'activation'; bundle: string; /** @types/vscode's index.d.ts: the stub's names. */ vscodeTypes: string };
 
 export interface ChildResult {
   ms: number;

@@ -1,0 +1,135 @@
+/// <reference lib="dom" />
+// The packaged extension in a real VS Code (code-server) in a real browser, on a real engine:
+// the workflow incident seen from the editor, fixed from the editor, and proven fixed.
+import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { startCodeServer, repoRoot } from './harness/codeServer';
+import type { CodeServer } from './harness/codeServer';
+import { openFile, openWorkbench, runCommand, screenshot, waitForText } from './harness/browser';
+import type { Workbench } from './harness/browser';
+import { packageVsix } from './harness/vsix';
+import { createIncidentWorkspace } from '../engine/support/incident';
+import type { IncidentWorkspace } from '../engine/support/incident';
+
+const SHOTS = path.join(repoRoot, 'test-results', 'e2e', 'runtime-drift');
+const WORKFLOW_ROUTE = 'GET /api/v1/workflows/steps/definitions';
+const WORKFLOW_FILE = 'backend/src/modules/workflow/workflow.controller.ts';
+const USERS_FILE = 'backend/src/modules/users/users.controller.ts';
+/** A check lists the container and probes routes; a rebuild runs compose build + up + re-check. */
+const CHECK_TIMEOUT_MS = 60_000;
+const REBUILD_TIMEOUT_MS = 180_000;
+
+/** Text of the letter badge VS Code draws for a file decoration (a CSS ::after on the label). */
+async function explorerBadge(page: Page, fileName: string): Promise<string | null> {
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { has: page.locator(`.label-name:text-is("${fileName}")`) }).first();
+  await row.waitFor({ state: 'visible', timeout: CHECK_TIMEOUT_MS });
+  return row.evaluate((el) => {
+    for (const node of [el, ...Array.from(el.querySelectorAll('*'))]) {
+      const content = getComputedStyle(node, '::after').content;
+      if (content && content !== 'none' && content !== 'normal' && content !== '""') return content.replace(/^"|"$/g, '');
+    }
+    return null;
+  });
+}
+
+async function revealInExplorer(page: Page, rel: string): Promise<void> {
+  await openFile(page, rel);
+  await runCommand(page, 'File: Reveal Active File in Explorer View');
+}
+
+async function treeText(page: Page): Promise<string> {
+  return page.locator('.pane', { has: page.locator('.pane-header', { hasText: /containers/i }) }).first().innerText();
+}
+
+async function codeLensText(page: Page): Promise<string> {
+  return (await page.locator('.monaco-editor .codelens-decoration').allInnerTexts()).join('\n');
+}
+
+suite('Runtime Drift in a real VS Code (code-server + Chromium) on a real engine', () => {
+  let ws: IncidentWorkspace;
+  let server: CodeServer;
+  let wb: Workbench;
+  let page: Page;
+
+  suiteSetup(async () => {
+    // The incident: a running stack, the workflow module added and built into a new image, but
+    // the old container still serving.
+    ws = await createIncidentWorkspace();
+    await ws.up();
+    await ws.addWorkflowFeature();
+    await ws.buildImageOnly();
+    const vsix = path.join(repoRoot, 'runtime-drift.vsix');
+    if (!existsSync(vsix)) await packageVsix(repoRoot, vsix);
+    server = await startCodeServer({ vsix, workspace: ws.dir, env: { API_TOKEN: ws.apiToken } });
+    wb = await openWorkbench(server.url, ws.dir, { screenshotsDir: SHOTS });
+    page = wb.page;
+  });
+
+  suiteTeardown(async () => {
+    await wb?.close();
+    await server?.stop();
+    await ws?.down();
+  });
+
+  teardown(async function () {
+    if (this.currentTest?.state === 'failed' && page) await screenshot(page, SHOTS, `failed-${this.currentTest.title}`);
+  });
+
+  test('Check Runtime from the palette: the tree shows the stale api container and the missing workflow module', async () => {
+    await runCommand(page, 'Runtime Drift: Check Runtime');
+    await runCommand(page, 'View: Show Runtime Drift');
+    await waitForText(page, /stale/, CHECK_TIMEOUT_MS, '.part.sidebar');
+    await waitForText(page, 'workflow', CHECK_TIMEOUT_MS, '.part.sidebar');
+    const text = await treeText(page);
+    assert.match(text, /\bapi\b/);
+    assert.match(text, /stale/);
+    assert.match(text, /workflow/);
+    assert.match(text, /container/);
+    assert.match(text, /404/);
+    await waitForText(page, /drifted/, CHECK_TIMEOUT_MS, '.part.statusbar');
+    await screenshot(page, SHOTS, '1-tree-stale');
+  });
+
+  test('the explorer badges workflow.controller.ts (in the image, not the container) and not the users module', async () => {
+    await revealInExplorer(page, WORKFLOW_FILE);
+    const badge = await explorerBadge(page, 'workflow.controller.ts');
+    assert.equal(badge, 'S', 'stale badge: in the newest image, not in the running container');
+    await revealInExplorer(page, USERS_FILE);
+    assert.equal(await explorerBadge(page, 'users.controller.ts'), null);
+    await screenshot(page, SHOTS, '2-explorer-badges');
+  });
+
+  test('the editor shows the gutter badge and the CodeLens with the 404', async () => {
+    await openFile(page, WORKFLOW_FILE);
+    await page.locator('.monaco-editor .codelens-decoration', { hasText: WORKFLOW_ROUTE }).first().waitFor({ timeout: CHECK_TIMEOUT_MS });
+    const lenses = await codeLensText(page);
+    assert.match(lenses, /GET \/api\/v1\/workflows\/steps\/definitions → 404/);
+    assert.match(lenses, /stale/);
+    assert.match(lenses, /Recreate api|Rebuild api/);
+    const glyphs = page.locator('.monaco-editor .glyph-margin-widgets .cgmr, .monaco-editor .margin-view-overlays .cgmr');
+    await glyphs.first().waitFor({ timeout: CHECK_TIMEOUT_MS });
+    const images = await glyphs.evaluateAll((els) => els.map((el) => getComputedStyle(el).backgroundImage));
+    assert.ok(images.some((img) => /gutter-/.test(img)), `gutter images: ${images.join(', ')}`);
+    await screenshot(page, SHOTS, '3-editor-gutter-codelens');
+  });
+
+  test('Rebuild from the CodeLens: the tree and the CodeLens turn to 401, and the fix is verified', async () => {
+    await page.locator('.monaco-editor .codelens-decoration a', { hasText: /Recreate api|Rebuild api/ }).first().click();
+    await page
+      .locator('.monaco-editor .codelens-decoration', { hasText: /→ 401/ })
+      .first()
+      .waitFor({ timeout: REBUILD_TIMEOUT_MS });
+    const lenses = await codeLensText(page);
+    assert.match(lenses, /GET \/api\/v1\/workflows\/steps\/definitions → 401/);
+    assert.doesNotMatch(lenses, /→ 404/);
+    await waitForText(page, /in sync/i, CHECK_TIMEOUT_MS, '.part.sidebar');
+    const text = await treeText(page);
+    assert.doesNotMatch(text, /stale/);
+    assert.match(text, /401/);
+    const api = await ws.get('/api/v1/workflows/steps/definitions');
+    assert.equal(api.status, 401, 'the live route really answers 401 now');
+    await screenshot(page, SHOTS, '4-after-rebuild');
+  });
+});
