@@ -227,6 +227,26 @@ suite('ladder: evaluateService', () => {
     assert.equal(evaluateService(ev, { modules: [mod('users', [unsized])], loose: null }).verdict, 'in-sync');
   });
 
+  test('a bundled front end is judged by image time, never file by file', () => {
+    const bundle = { ...mod('(bundle)', []), files: [file('web/src/App.tsx', '', T0 + 3_600_000)] };
+    const ev = evidence({
+      mapping: { sourceRoot: '/ws/web/src', target: '/usr/share/nginx/html', rewrites: {}, bundled: true, modulesDir: 'modules', evidence: [] },
+      container: { ...container, imageId: NEW },
+      containerImage: newImage,
+      stale: false,
+      containerListing: undefined,
+      imageListing: undefined,
+      routes: [],
+    });
+    const report = evaluateService(ev, { modules: [], loose: bundle });
+    assert.deepEqual(report.missingFiles, []);
+    assert.equal(report.verdict, 'drift');
+    assert.match(report.summary, /source changed after the image was built/);
+    assert.match(report.fix ?? '', /^build the image/);
+    const fresh = evaluateService(ev, { modules: [], loose: { ...bundle, files: [file('web/src/App.tsx', '', T0)] } });
+    assert.equal(fresh.verdict, 'in-sync', fresh.summary);
+  });
+
   test('fixFor names the compose command the machine has', () => {
     assert.equal(fixFor(evidence({ composeLabel: 'docker-compose' }), 'image'), 'build the image: docker-compose build api && docker-compose up -d api');
     assert.equal(fixFor(evidence({}), null), null);

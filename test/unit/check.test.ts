@@ -1,0 +1,185 @@
+// checkWorkspace's gathering, with an in-memory workspace and a fake engine and prober: which
+// facts reach the ladder, and which calls are (not) made.
+import * as assert from 'node:assert/strict';
+import { checkWorkspace, mergeReports, UnknownServiceError } from '../../src/core/check';
+import type { ContainerInfo, FileListing, ImageInfo, ProbeOutcome } from '../../src/core/model';
+import type { EngineLike, ProbeRequest, ProberLike } from '../../src/core/ports';
+import { EngineUnreachableError } from '../../src/core/ports';
+import { memFs } from './helpers/memFs';
+
+const OLD = 'sha256:0ld0ld0ld0ld';
+const NEW = 'sha256:new0new0new0';
+const T = Date.parse('2026-11-29T10:00:00Z');
+
+const WORKSPACE = {
+  '/ws/compose.yaml': `services:
+  api:
+    build: ./backend
+    network_mode: host
+    x-runtime-drift:
+      baseUrl: http://127.0.0.1:3300
+      auth: { bearerTokenEnv: API_TOKEN }
+`,
+  '/ws/backend/tsconfig.json': '{"compilerOptions":{"rootDir":"src","outDir":"dist"}}',
+  '/ws/backend/Dockerfile': 'FROM node-base\nWORKDIR /app\nCOPY dist ./dist\nCMD ["node","dist/main.js"]\n',
+  '/ws/backend/src/main.ts': "const app = create();\napp.setGlobalPrefix('api/v1');\n",
+  '/ws/backend/src/modules/users/users.controller.ts': "@Controller('users')\nexport class UsersController {\n  @Get()\n  list() {}\n}\n",
+  '/ws/backend/src/modules/workflow/workflow.controller.ts':
+    "@Controller('workflows')\nexport class WorkflowController {\n  @Get('steps/definitions')\n  defs() {}\n  @Post('runs')\n  run() {}\n}\n",
+  '/ws/backend/dist/main.js': 'x',
+  '/ws/backend/dist/modules/users/users.controller.js': 'x',
+  '/ws/backend/dist/modules/workflow/workflow.controller.js': 'x',
+};
+
+const ALL_TARGETS = ['/app/dist/main.js', '/app/dist/modules/users/users.controller.js', '/app/dist/modules/workflow/workflow.controller.js'];
+
+interface FakeEngine extends EngineLike {
+  calls: string[];
+}
+
+function fakeEngine(opts: { stale: boolean; containerFiles: string[]; imageFiles: string[]; unreachable?: boolean }): FakeEngine {
+  const calls: string[] = [];
+  const container: ContainerInfo = {
+    id: 'c0ntainer0001',
+    name: 'ws_api_1',
+    state: 'running',
+    imageId: opts.stale ? OLD : NEW,
+    imageRef: 'ws_api',
+    created: '2026-11-29T09:00:00Z',
+    labels: {},
+  };
+  const images: Record<string, ImageInfo> = {
+    ws_api: { ref: 'ws_api', id: NEW, created: '2026-11-29T10:05:00Z' },
+    [OLD]: { ref: OLD, id: OLD, created: '2026-11-29T09:00:00Z' },
+  };
+  const listing = (files: string[]): FileListing => ({ root: '/app/dist', files: new Set(files), rootMissing: false });
+  const guard = async (): Promise<void> => {
+    if (opts.unreachable) throw new EngineUnreachableError('Docker engine not reachable at unix:///nope.sock (connect ENOENT). Is Docker running?');
+  };
+  return {
+    host: 'unix:///fake.sock',
+    calls,
+    async ping() {
+      calls.push('ping');
+      await guard();
+    },
+    async findServiceContainers(project, service) {
+      calls.push(`containers ${project}/${service}`);
+      return [container];
+    },
+    async inspectImage(ref) {
+      calls.push(`image ${ref}`);
+      return images[ref];
+    },
+    async listContainerFiles(id, root) {
+      calls.push(`list container ${id} ${root}`);
+      return listing(opts.containerFiles);
+    },
+    async listImageFiles(id, root) {
+      calls.push(`list image ${id} ${root}`);
+      return listing(opts.imageFiles);
+    },
+  };
+}
+
+function fakeProber(answer: (req: ProbeRequest) => number): ProberLike & { sent: ProbeRequest[] } {
+  const sent: ProbeRequest[] = [];
+  return {
+    sent,
+    async probe(req): Promise<ProbeOutcome> {
+      sent.push(req);
+      const status = answer(req);
+      return { status, verdict: status === 404 ? 'missing' : status === 401 ? 'needs-auth' : 'live' };
+    },
+  };
+}
+
+const mtimes = Object.fromEntries(Object.keys(WORKSPACE).map((p) => [p, T]));
+
+suite('checkWorkspace (fake engine, in-memory workspace)', () => {
+  test('the incident: finds the stale container, lists the newest image too, and maps files, modules and routes', async () => {
+    const engine = fakeEngine({ stale: true, containerFiles: ALL_TARGETS.slice(0, 2), imageFiles: ALL_TARGETS });
+    const prober = fakeProber((req) => (req.url.includes('workflows') ? 404 : req.bearerToken ? 200 : 401));
+    const report = await checkWorkspace(
+      { engine, prober, fs: memFs(WORKSPACE, { mtimes }) },
+      { workspaceDir: '/ws', env: { API_TOKEN: 't0ken' } },
+    );
+    assert.equal(report.verdict, 'drift');
+    const api = report.services[0];
+    assert.ok(api);
+    assert.equal(api.project, 'ws');
+    assert.equal(api.staleContainer, true);
+    assert.deepEqual(api.missingFiles, ['backend/src/modules/workflow/workflow.controller.ts']);
+    assert.deepEqual(api.missingFilesInImage, ['backend/src/modules/workflow/workflow.controller.ts']);
+    assert.deepEqual(api.modules.map((m) => [m.name, m.firstFailure]), [['users', null], ['workflow', 'container']]);
+    assert.ok(engine.calls.includes(`list image ${NEW} /app/dist`), engine.calls.join('\n'));
+    const wf = api.routes.find((r) => r.path === '/api/v1/workflows/steps/definitions');
+    assert.deepEqual(
+      [wf?.method, wf?.module, wf?.file, wf?.line, wf?.status],
+      ['GET', 'workflow', 'backend/src/modules/workflow/workflow.controller.ts', 3, 404],
+    );
+    // POST is never sent by default; GET is sent without and with the token.
+    assert.ok(prober.sent.every((r) => r.method === 'GET' || r.method === 'HEAD'));
+    assert.equal(api.routes.find((r) => r.method === 'POST')?.verdict, 'not-probed');
+    assert.equal(prober.sent.filter((r) => r.bearerToken === 't0ken').length, 2);
+  });
+
+  test('a current container: the image is not listed separately (the container speaks for it)', async () => {
+    const engine = fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: [] });
+    const report = await checkWorkspace(
+      { engine, prober: fakeProber(() => 401), fs: memFs(WORKSPACE, { mtimes }) },
+      { workspaceDir: '/ws', env: {}, probe: false },
+    );
+    assert.equal(report.services[0]?.staleContainer, false);
+    assert.ok(!engine.calls.some((c) => c.startsWith('list image')), engine.calls.join('\n'));
+    assert.equal(report.verdict, 'in-sync', report.services[0]?.summary);
+  });
+
+  test('missing local build output fails the build rung for that module only', async () => {
+    const ws: Record<string, string> = { ...WORKSPACE };
+    delete ws['/ws/backend/dist/modules/workflow/workflow.controller.js'];
+    const engine = fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: [] });
+    const report = await checkWorkspace({ engine, prober: fakeProber(() => 401), fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    const byName = Object.fromEntries((report.services[0]?.modules ?? []).map((m) => [m.name, m]));
+    assert.equal(byName.workflow?.firstFailure, 'build');
+    assert.equal(byName.users?.rungs.build.status, 'pass');
+  });
+
+  test('--no-probe sends nothing', async () => {
+    const prober = fakeProber(() => 200);
+    await checkWorkspace(
+      { engine: fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: [] }), prober, fs: memFs(WORKSPACE, { mtimes }) },
+      { workspaceDir: '/ws', env: {}, probe: false },
+    );
+    assert.equal(prober.sent.length, 0);
+  });
+
+  test('an unreachable engine: verdict unknown with the one-line reason, no further engine calls', async () => {
+    const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: [], unreachable: true });
+    const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(WORKSPACE, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    assert.equal(report.verdict, 'unknown');
+    assert.equal(report.engine.reachable, false);
+    assert.match(report.engine.error ?? '', /^Docker engine not reachable at unix:\/\/\/nope\.sock/);
+    assert.deepEqual(engine.calls, ['ping']);
+  });
+
+  test('an unknown service is an error naming the services there are', async () => {
+    await assert.rejects(
+      checkWorkspace(
+        { engine: fakeEngine({ stale: false, containerFiles: [], imageFiles: [] }), prober: fakeProber(() => 200), fs: memFs(WORKSPACE) },
+        { workspaceDir: '/ws', env: {}, services: ['nope'] },
+      ),
+      (err: unknown) => err instanceof UnknownServiceError && /no service named nope .*services: api/.test(err.message),
+    );
+  });
+
+  test('mergeReports replaces only the re-checked service and recomputes the verdict', async () => {
+    const deps = { prober: fakeProber(() => 401), fs: memFs(WORKSPACE, { mtimes }) };
+    const stale = await checkWorkspace({ ...deps, engine: fakeEngine({ stale: true, containerFiles: ALL_TARGETS.slice(0, 2), imageFiles: ALL_TARGETS }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    const fresh = await checkWorkspace({ ...deps, engine: fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: [] }) }, { workspaceDir: '/ws', env: {}, probe: false, services: ['api'] });
+    const merged = mergeReports(stale, fresh);
+    assert.equal(merged.services.length, 1);
+    assert.equal(merged.verdict, 'in-sync');
+    assert.equal(merged.services[0]?.staleContainer, false);
+  });
+});
