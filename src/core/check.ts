@@ -6,9 +6,11 @@ import type { EngineLike, FsLike, LogSink, ProberLike } from './ports';
 import { EngineUnreachableError } from './ports';
 import { discoverComposeProjects } from './compose/discover';
 import { inferMapping } from './mapping/infer';
-import { listModules } from './mapping/modules';
+import { listModuleDirs } from './mapping/modules';
 import { mapSourceFile, mapToBuildOutput } from './mapping/mapFile';
-import { walkFiles } from './mapping/walk';
+import { walkFileStats } from './mapping/walk';
+import { relativeInside } from './mapping/fastRelative';
+import type { WalkedTree } from './mapping/walk';
 import { collectRoutes } from './routes/collect';
 import { resolveBaseUrl, SAFE_METHODS } from './probe/policy';
 import { probeRoutes } from './probe/runProbes';
@@ -102,13 +104,20 @@ async function checkService(
   engineError: string | null,
 ): Promise<ServiceReport> {
   const mapping = await inferMapping(deps.fs, spec);
-  const files = mapping ? await gatherFiles(deps.fs, opts, mapping) : { modules: [], loose: null };
-  const runtime = engineError
-    ? emptyRuntime(spec, engineError)
-    : await gatherRuntime(deps.engine, spec, mapping, opts.signal).catch((err: unknown) =>
+  // The engine's answers and the workspace's files are independent: gather them at once, so the
+  // wait on archive streams and probes overlaps the source walk instead of following it. One walk
+  // of the source tree (with its stats) serves both the file rungs and the route extraction.
+  const runtimeAsked: Promise<Runtime> = engineError
+    ? Promise.resolve(emptyRuntime(spec, engineError))
+    : gatherRuntime(deps.engine, spec, mapping, opts.signal).catch((err: unknown) =>
         emptyRuntime(spec, err instanceof EngineUnreachableError ? err.message : errorText(err)),
       );
-  const routes = mapping ? await gatherRoutes(deps, opts, spec, mapping) : { routes: [], auth: null, baseUrl: null };
+  const tree = mapping ? walkFileStats(deps.fs, mapping.sourceRoot) : undefined;
+  const [files, runtime, routes] = await Promise.all([
+    mapping && tree ? tree.then((t) => gatherFiles(deps.fs, opts, mapping, t)) : { modules: [], loose: null },
+    runtimeAsked,
+    mapping && tree ? tree.then((t) => gatherRoutes(deps, opts, spec, mapping, t.files)) : { routes: [], auth: null, baseUrl: null },
+  ]);
   const ev: ServiceEvidence = {
     spec,
     mapping,
@@ -183,29 +192,39 @@ async function gatherRuntime(
 }
 
 function rel(root: string, abs: string): string {
-  return path.relative(root, abs).split(path.sep).join('/');
+  return relativeInside(root, abs) ?? path.relative(root, abs).split(path.sep).join('/');
 }
 
 function isExcluded(relPath: string, exclude: string[] | undefined): boolean {
   return Boolean(exclude?.some((prefix) => relPath === prefix || relPath.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)));
 }
 
+/** Sorts like String#localeCompare with no arguments (same default collator), without building one per call. */
+const LOCALE_ORDER = new Intl.Collator().compare;
+
 async function gatherFiles(
   fs: FsLike,
   opts: CheckOptions,
   mapping: SourceMapping,
+  tree: WalkedTree,
 ): Promise<{ modules: ModuleEvidence[]; loose: ModuleEvidence | null }> {
-  const sources = (await walkFiles(fs, mapping.sourceRoot)).filter((f) => !isExcluded(rel(opts.workspaceDir, f), opts.exclude));
+  const relOf = new Map<string, string>();
+  const sources = tree.files.filter((f) => {
+    const r = rel(opts.workspaceDir, f);
+    relOf.set(f, r);
+    return !isExcluded(r, opts.exclude);
+  });
   const buildRoot = mapping.buildOutDir && !mapping.bundled ? await fs.stat(mapping.buildOutDir) : undefined;
   const hasBuild = Boolean(buildRoot?.isDirectory);
   const mapped: MappedFile[] = [];
   const buildState = new Map<string, 'missing' | 'stale' | 'ok'>();
   await mapPool(sources, 64, async (source) => {
     const target = mapping.bundled ? undefined : mapSourceFile(mapping, source);
-    const st = await fs.stat(source);
+    // The walk has just stat'ed every file: its answer is the one a second stat would give.
+    const st = tree.stats.get(source) ?? (await fs.stat(source));
     const file: MappedFile = {
       source,
-      rel: rel(opts.workspaceDir, source),
+      rel: relOf.get(source) ?? rel(opts.workspaceDir, source),
       target: target ?? '',
       sourceMtimeMs: st?.mtimeMs ?? 0,
     };
@@ -225,10 +244,9 @@ async function gatherFiles(
       }
     }
   });
-  mapped.sort((a, b) => a.source.localeCompare(b.source));
+  mapped.sort((a, b) => LOCALE_ORDER(a.source, b.source));
 
-  const modules = await listModules(fs, mapping);
-  const claimed = new Set<string>();
+  const modules = await listModuleDirs(fs, mapping);
   const toEvidence = (name: string, dir: string, target: string, files: MappedFile[]): ModuleEvidence => ({
     name,
     rel: rel(opts.workspaceDir, dir),
@@ -238,13 +256,19 @@ async function gatherFiles(
     buildStale: files.filter((f) => buildState.get(f.source) === 'stale').map((f) => f.rel),
     newestSourceMtimeMs: files.reduce((n, f) => Math.max(n, f.sourceMtimeMs), 0),
   });
-  const moduleEvidence = modules.map((m) => {
-    const prefix = m.sourceDir.endsWith(path.sep) ? m.sourceDir : m.sourceDir + path.sep;
-    const files = mapped.filter((f) => f.source.startsWith(prefix));
-    for (const f of files) claimed.add(f.source);
-    return toEvidence(m.name, m.sourceDir, m.target, files);
-  });
-  const rest = mapped.filter((f) => !claimed.has(f.source));
+  // Modules are sibling folders of one root, so a file belongs to at most one: the one named by
+  // its first path segment below that root. One pass over the files (in their sorted order)
+  // instead of one filter per module, which grew as modules × files.
+  const modulesRoot = path.join(mapping.sourceRoot, mapping.modulesDir);
+  const rootPrefix = modulesRoot.endsWith(path.sep) ? modulesRoot : modulesRoot + path.sep;
+  const filesOf = new Map<string, MappedFile[]>(modules.map((m) => [m.name, []]));
+  const rest: MappedFile[] = [];
+  for (const f of mapped) {
+    const sepAt = f.source.startsWith(rootPrefix) ? f.source.indexOf(path.sep, rootPrefix.length) : -1;
+    const bucket = sepAt > 0 ? filesOf.get(f.source.slice(rootPrefix.length, sepAt)) : undefined;
+    (bucket ?? rest).push(f);
+  }
+  const moduleEvidence = modules.map((m) => toEvidence(m.name, m.sourceDir, m.target, filesOf.get(m.name) ?? []));
   const loose = rest.length > 0 ? toEvidence('(root)', mapping.sourceRoot, mapping.target, rest) : null;
   if (mapping.bundled) {
     // A bundle has no 1:1 files; keep the mtimes for the "source newer than image" comparison.
@@ -258,8 +282,9 @@ async function gatherRoutes(
   opts: CheckOptions,
   spec: ServiceSpec,
   mapping: SourceMapping,
+  walked: string[],
 ): Promise<Pick<ServiceEvidence, 'routes' | 'auth' | 'baseUrl'>> {
-  const sources = (await walkFiles(deps.fs, mapping.sourceRoot)).filter(
+  const sources = walked.filter(
     (f) => SOURCE_CODE.test(f) && !f.endsWith('.d.ts') && !/\.(spec|test)\.[cm]?[jt]sx?$/.test(f),
   );
   const texts = await mapPool(sources, 64, async (file) => ({ file, text: await deps.fs.readFile(file) }));

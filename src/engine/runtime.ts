@@ -3,7 +3,7 @@ import type { CheckDeps } from '../core/check';
 import type { ComposeRunnerLike, LogSink } from '../core/ports';
 import { createDockerEngine } from './dockerEngine';
 import { createProber } from './prober';
-import { nodeFs } from './nodeFs';
+import { createNodeFs } from './nodeFs';
 import { detectComposeCli, runCompose } from './composeCli';
 import { resolveDockerHost } from './dockerHost';
 
@@ -29,17 +29,19 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const composeEnv = composeHostEnv(opts);
   let composeRunner: Promise<ComposeRunnerLike | undefined> | undefined;
   return {
-    deps: { engine, prober, fs: nodeFs, log: opts.log },
+    deps: { engine, prober, fs: createNodeFs(), log: opts.log },
     compose() {
-      composeRunner ??= detectComposeCli().then((cli) =>
-        cli
+      composeRunner ??= detectComposeCli().then((cli) => {
+        // Not found is not remembered: the CLI may be installed, or a slow machine may answer, later.
+        if (!cli) composeRunner = undefined;
+        return cli
           ? {
               label: [cli.command, ...cli.baseArgs].join(' '),
               run: (project, args, onOutput, signal) =>
                 runCompose(cli, project, args, { onOutput, signal, env: composeEnv }),
             }
-          : undefined,
-      );
+          : undefined;
+      });
       return composeRunner;
     },
     async close() {

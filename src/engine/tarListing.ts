@@ -1,12 +1,11 @@
 // Turns the engine's archive stream (GET /containers/{id}/archive) into a file listing, reading
 // headers only: entry contents are drained as they arrive, so a 100 MB file costs no memory.
 import { pipeline } from 'node:stream/promises';
-import { extract } from 'tar-stream';
-import type { Header } from 'tar-stream';
 import type { FileListing } from '../core/model';
+import { TAR_CONTIGUOUS, TAR_FILE, TAR_LINK, TAR_SYMLINK, tarHeaderReader } from './tarHeaders';
 
 /** Entry types that behave as a file at run time: `require()` follows symlinks and hard links. */
-const FILE_TYPES: ReadonlySet<Header['type']> = new Set(['file', 'contiguous-file', 'link', 'symlink']);
+const FILE_TYPES: ReadonlySet<number> = new Set([TAR_FILE, TAR_CONTIGUOUS, TAR_LINK, TAR_SYMLINK]);
 
 export interface TarListing {
   listing: FileListing;
@@ -35,22 +34,19 @@ export async function readTarListing(stream: NodeJS.ReadableStream, root: string
   let entries = 0;
   let rootIsSymlink = false;
 
-  const parser = extract();
-  parser.on('entry', (header, body, next) => {
+  // Headers only: bodies are skipped as they stream past, never buffered (see tarHeaders.ts).
+  const parser = tarHeaderReader((header) => {
     entries += 1;
     const name = header.name;
     if (prefix === undefined) {
       prefix = topName(name);
-      rootIsSymlink = header.type === 'symlink';
+      rootIsSymlink = header.type === TAR_SYMLINK;
     }
     const path = mapEntry(name, prefix, base);
     if (path !== undefined && FILE_TYPES.has(header.type)) {
       files.add(path);
-      if (header.type === 'file' && typeof header.size === 'number') sizes.set(path, header.size);
+      if (header.type === TAR_FILE) sizes.set(path, header.size);
     }
-    body.on('end', () => next());
-    body.on('error', (err: Error) => next(err));
-    body.resume();
   });
 
   // pipeline destroys both streams on abort or error, so a cancelled listing frees the socket.

@@ -10,7 +10,7 @@ export const DEFAULT_ENGINE_TIMEOUT_MS = 10_000;
 export const DEFAULT_LISTING_TIMEOUT_MS = 60_000;
 
 /** `docker compose version` / `docker-compose version`: a local binary, not the engine. */
-export const COMPOSE_DETECT_TIMEOUT_MS = 5_000;
+export const COMPOSE_DETECT_TIMEOUT_MS = 20_000;
 
 /**
  * A signal that aborts when the caller's does, or after `ms`. The timeout's reason is a

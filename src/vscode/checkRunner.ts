@@ -83,7 +83,11 @@ export class CheckRunner implements vscode.Disposable {
     return this.enqueue(async () => {
       const runtime = await this.getRuntime();
       const compose = await this.deps.composeRunner(runtime);
-      if (!compose) throw new Error('No compose CLI found: install Docker Compose (docker compose or docker-compose) to rebuild.');
+      if (!compose) {
+        // The runtime remembers what it detected; start afresh so the next attempt looks again.
+        this.resetRuntime();
+        throw new Error('No compose CLI found (tried docker compose and docker-compose): install Docker Compose to rebuild, then try again.');
+      }
       const done = this.deps.store.beginCheck();
       try {
         const result = await runtime.rebuild(compose, { ...(await this.options(ref.workspace, [ref.service], { probe: true }, signal)), service: ref.service, onOutput });

@@ -2,6 +2,7 @@
 // compose, Dockerfile) re-check only the services they touch, batched over a quiet period.
 // No polling: when the engine goes away the event stream breaks, we re-check once (the status bar
 // shows "unreachable"), and the watcher's reconnect triggers the check that recovers.
+import { setTimeout as delay } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { LogSink } from '../core/ports';
 import { servicesForEvent, servicesForFile, type EngineEvent } from '../core/view/affectedServices';
@@ -67,6 +68,8 @@ export class LiveUpdates implements vscode.Disposable {
     this.connected = undefined;
     void (async () => {
       try {
+        // Let activation (and the first check's debounce) finish before loading the engine client.
+        await delay(RECHECK_DELAY_MS, undefined, { signal: controller.signal });
         const runtime = await this.runner.getRuntime();
         await runtime.watchEvents((e) => this.onEngineEvent(e), controller.signal, {
           onConnected: () => {

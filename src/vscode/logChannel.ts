@@ -4,7 +4,10 @@ import type * as vscode from 'vscode';
 import type { LogSink } from '../core/ports';
 import { redact } from '../core/redact';
 
-export function createLogSink(channel: vscode.LogOutputChannel, knownSecrets: () => readonly string[]): LogSink {
+/** Only the level methods: a test can pass a plain recorder. */
+export type LogChannelLike = Pick<vscode.LogOutputChannel, 'debug' | 'info' | 'warn' | 'error'>;
+
+export function createLogSink(channel: LogChannelLike, knownSecrets: () => readonly string[]): LogSink {
   return {
     log(level, message) {
       const text = redact(message, knownSecrets());

@@ -23,7 +23,8 @@ const REBUILD_TIMEOUT_MS = 180_000;
 
 /** Text of the letter badge VS Code draws for a file decoration (a CSS ::after on the label). */
 async function explorerBadge(page: Page, fileName: string): Promise<string | null> {
-  const row = page.locator('.explorer-folders-view .monaco-list-row', { has: page.locator(`.label-name:text-is("${fileName}")`) }).first();
+  const name = new RegExp(`^\\s*${fileName.replace(/\./g, '\\.')}\\s*$`);
+  const row = page.locator('.part.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: name }) }).first();
   await row.waitFor({ state: 'visible', timeout: CHECK_TIMEOUT_MS });
   return row.evaluate((el) => {
     for (const node of [el, ...Array.from(el.querySelectorAll('*'))]) {
@@ -124,6 +125,8 @@ suite('Runtime Drift in a real VS Code (code-server + Chromium) on a real engine
     const lenses = await codeLensText(page);
     assert.match(lenses, /GET \/api\/v1\/workflows\/steps\/definitions → 401/);
     assert.doesNotMatch(lenses, /→ 404/);
+    await waitForText(page, /Runtime in sync/, CHECK_TIMEOUT_MS, '.part.statusbar');
+    await runCommand(page, 'View: Show Runtime Drift');
     await waitForText(page, /in sync/i, CHECK_TIMEOUT_MS, '.part.sidebar');
     const text = await treeText(page);
     assert.doesNotMatch(text, /stale/);

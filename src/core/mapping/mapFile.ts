@@ -2,6 +2,7 @@
 // Container paths are POSIX whatever the host is; host paths use the host's rules.
 import { extname, isAbsolute, join, posix, relative, sep } from 'node:path';
 import type { SourceMapping } from '../model';
+import { relativeInside } from './fastRelative';
 
 /** Declarations and tests are never emitted into a runnable build. */
 const NOT_EMITTED = [/\.d\.[cm]?ts$/, /\.(spec|test)\.[cm]?[jt]sx?$/];
@@ -22,7 +23,7 @@ export function mapToBuildOutput(m: SourceMapping, absSource: string): string | 
 /** Path segments below the source root, extension rewritten; undefined when not mapped. */
 function mappedRelative(m: SourceMapping, absSource: string): string[] | undefined {
   if (m.bundled) return undefined;
-  const rel = relative(m.sourceRoot, absSource);
+  const rel = relativeInside(m.sourceRoot, absSource) ?? relative(m.sourceRoot, absSource);
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
   const segments = rel.split(sep);
   const name = segments[segments.length - 1] as string;

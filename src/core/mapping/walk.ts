@@ -1,6 +1,6 @@
 // Listing a source tree through FsLike, and how recently anything in it changed.
 import { join } from 'node:path';
-import type { FsLike } from '../ports';
+import type { FileStat, FsLike } from '../ports';
 
 export interface WalkOptions {
   /** Leave out a file or folder, by its path relative to the walked folder ("a/b.ts", POSIX). */
@@ -9,7 +9,20 @@ export interface WalkOptions {
 
 /** Regular files under `dir`, absolute and sorted; node_modules and dot-folders are skipped. */
 export async function walkFiles(fs: FsLike, dir: string, opts: WalkOptions = {}): Promise<string[]> {
+  return (await walkFileStats(fs, dir, opts)).files;
+}
+
+export interface WalkedTree {
+  /** As walkFiles returns them. */
+  files: string[];
+  /** The stat the walk took of each file: callers needing mtimes need not stat again. */
+  stats: Map<string, FileStat>;
+}
+
+/** walkFiles, keeping each file's stat. */
+export async function walkFileStats(fs: FsLike, dir: string, opts: WalkOptions = {}): Promise<WalkedTree> {
   const files: string[] = [];
+  const stats = new Map<string, FileStat>();
   const visit = async (abs: string, rel: string): Promise<void> => {
     const names = await fs.readdir(abs);
     await Promise.all(
@@ -24,12 +37,13 @@ export async function walkFiles(fs: FsLike, dir: string, opts: WalkOptions = {})
           await visit(childAbs, childRel);
         } else if (st.isFile) {
           files.push(childAbs);
+          stats.set(childAbs, st);
         }
       }),
     );
   };
   await visit(dir, '');
-  return files.sort();
+  return { files: files.sort(), stats };
 }
 
 /** Newest modification time (ms since epoch) among `files`; 0 when none can be read. */

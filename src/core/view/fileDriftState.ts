@@ -1,8 +1,9 @@
 // Explorer badge state per file and folder: which source files the running container lacks,
 // whether the newest image has them (recreate) or not (build), and the folders holding them.
-import type { Report, ServiceReport } from '../model';
+import { dirname } from 'node:path';
+import type { ModuleReport, Report, ServiceReport } from '../model';
 import { absoluteIn, ancestorsWithin } from './paths';
-import { fixLabel, ladderLine, moduleOfFile } from './rungText';
+import { fixLabel, ladderLine } from './rungText';
 import { shortId } from './timeAgo';
 
 /** missing: in neither image nor container (fix: build). stale: in the image, not the container (fix: recreate). */
@@ -27,11 +28,12 @@ export function computeFileDriftStates(reports: readonly Report[]): FileDriftSta
     if (!report.engine.reachable) continue;
     for (const service of report.services) {
       const inImage = new Set(service.missingFilesInImage);
+      const lineOf = serviceLines(service);
       for (const rel of service.missingFiles) {
         const kind: FileDriftKind = inImage.has(rel) ? 'stale' : 'missing';
         const abs = absoluteIn(report.workspace, rel);
         const entry = files.get(abs);
-        const line = fileLine(service, rel, kind);
+        const line = lineOf(rel, kind);
         if (!entry) files.set(abs, { kind, lines: [line], workspace: report.workspace });
         else {
           // A file several services run is as bad as its worst copy.
@@ -44,11 +46,21 @@ export function computeFileDriftStates(reports: readonly Report[]): FileDriftSta
 
   const out = new Map<string, FileDriftState>();
   const folders = new Map<string, { missing: number; stale: number }>();
+  // Files of one folder share its ancestors: count per folder first, then walk up once per
+  // folder instead of once per file. Folders are met in the same order as file by file.
+  const byDir = new Map<string, { workspace: string; file: string; missing: number; stale: number }>();
   for (const [abs, entry] of files) {
     out.set(abs, { kind: entry.kind, badge: BADGE[entry.kind], tooltip: entry.lines.join('\n'), folder: false });
-    for (const dir of ancestorsWithin(entry.workspace, abs)) {
+    const key = `${entry.workspace}\0${dirname(abs)}`;
+    const group = byDir.get(key) ?? { workspace: entry.workspace, file: abs, missing: 0, stale: 0 };
+    group[entry.kind] += 1;
+    byDir.set(key, group);
+  }
+  for (const group of byDir.values()) {
+    for (const dir of ancestorsWithin(group.workspace, group.file)) {
       const counts = folders.get(dir) ?? { missing: 0, stale: 0 };
-      counts[entry.kind] += 1;
+      counts.missing += group.missing;
+      counts.stale += group.stale;
       folders.set(dir, counts);
     }
   }
@@ -60,9 +72,50 @@ export function computeFileDriftStates(reports: readonly Report[]): FileDriftSta
   return out;
 }
 
-function fileLine(service: ServiceReport, rel: string, kind: FileDriftKind): string {
+/**
+ * fileLine for the files of one service. A line depends only on the service, the file's module
+ * and the kind, so each distinct line is built once; and the module folders are normalised once,
+ * not once per file as moduleOfFile does. With thousands of missing files (a new module, a big
+ * stale container) this was most of the time to answer the explorer (bench/README.md).
+ */
+function serviceLines(service: ServiceReport): (rel: string, kind: FileDriftKind) => string {
+  // The same match as moduleOfFile: the longest module folder holding the file, first on a tie.
+  const folders = service.modules.map((m) => {
+    const folder = m.source.replace(/\\/g, '/').replace(/\/+$/, '');
+    return { m, folder, inside: `${folder}/` };
+  });
+  const folderNames = new Set(folders.map((f) => f.folder));
+  const match = (file: string, candidates: readonly { m: ModuleReport; folder: string; inside: string }[]): ModuleReport | undefined => {
+    let module: ModuleReport | undefined;
+    for (const f of candidates) {
+      if ((file === f.folder || file.startsWith(f.inside)) && (!module || f.folder.length > module.source.length)) module = f.m;
+    }
+    return module;
+  };
+  // A folder holds a file below it exactly when it holds the file's directory (or is it), so the
+  // folders that can match are found once per directory; a folder equal to the file itself (a
+  // module whose source is a file) is rare and takes the full scan.
+  const byDir = new Map<string, { m: ModuleReport; folder: string; inside: string }[]>();
+  const lines = new Map<ModuleReport | undefined, Partial<Record<FileDriftKind, string>>>();
+  return (rel, kind) => {
+    const file = rel.includes('\\') ? rel.replace(/\\/g, '/') : rel;
+    let module: ModuleReport | undefined;
+    const slash = file.lastIndexOf('/');
+    if (slash < 0 || folderNames.has(file)) module = match(file, folders);
+    else {
+      const dir = file.slice(0, slash);
+      let candidates = byDir.get(dir);
+      if (!candidates) byDir.set(dir, (candidates = folders.filter((f) => dir === f.folder || dir.startsWith(f.inside))));
+      module = match(file, candidates);
+    }
+    let byKind = lines.get(module);
+    if (!byKind) lines.set(module, (byKind = {}));
+    return (byKind[kind] ??= fileLine(service, module, kind));
+  };
+}
+
+function fileLine(service: ServiceReport, module: ModuleReport | undefined, kind: FileDriftKind): string {
   const container = service.container ? `${service.container.name} (${shortId(service.container.id)})` : 'no container';
-  const module = moduleOfFile(service, rel);
   const ladder = module ? `\n${module.name}: ${ladderLine(module.rungs)}` : '';
   const where =
     kind === 'stale'

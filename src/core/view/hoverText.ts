@@ -5,7 +5,7 @@ import type { ModuleReport, Report, RouteReport, ServiceReport } from '../model'
 import { commandLink } from './commandLink';
 import { COMMAND } from './commandIds';
 import { code, escapeMarkdown } from './markdown';
-import { fixLabel, ladderDetail, moduleOfFile, needsRebuild, routeAnswer, serviceReason, statusMark, verdictWords } from './rungText';
+import { fixLabel, ladderDetail, moduleOfFile, needsRebuild, routeAnswer, serviceReason, verdictWords } from './rungText';
 import { refOf } from './serviceRef';
 import { shortId } from './timeAgo';
 
@@ -54,9 +54,4 @@ export function routeHover(report: Report, service: ServiceReport, route: RouteR
     lines.push('', `The route exists but wants a token: ${commandLink('Set Probe Credential', COMMAND.setProbeCredential, [refOf(report, service)])}`);
   }
   return [...lines, ...ladderBlock(module), ...fixBlock(report, service)].join('\n');
-}
-
-/** A compact status line used by tooltips: "api: container ✗ (stale)". */
-export function moduleStatusLine(module: ModuleReport): string {
-  return module.firstFailure ? `${module.name}: ${module.firstFailure} ${statusMark('fail')}` : `${module.name}: in sync`;
 }
