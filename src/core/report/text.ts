@@ -1,7 +1,7 @@
 // The ladder report as plain text: the CLI prints it, the extension's "Show Report" opens it.
 import { RUNG_NAMES } from '../model';
 import type { Report, RouteReport, RungStatus, ServiceReport } from '../model';
-import { ago, shortId } from '../ladder/format';
+import { shortId, timeAgo } from '../ladder/format';
 
 const MARK: Record<RungStatus, string> = { pass: '✓', fail: '✗', skip: '-', unknown: '?' };
 
@@ -22,7 +22,7 @@ function containerLine(s: ServiceReport): string {
 
 function imageLine(s: ServiceReport): string {
   if (!s.image.id) return `image: ${s.image.ref} (not found)`;
-  return `image: ${s.image.ref} ${shortId(s.image.id)}, built ${ago(s.image.created)}${s.sourceNewest ? `; newest source change ${ago(s.sourceNewest)}` : ''}`;
+  return `image: ${s.image.ref} ${shortId(s.image.id)}, built ${timeAgo(s.image.created, new Date()) ?? 'at an unknown time'}${s.sourceNewest ? `; newest source change ${timeAgo(s.sourceNewest, new Date()) ?? 'unknown'}` : ''}`;
 }
 
 export function formatService(s: ServiceReport): string[] {

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import type { ModuleReport, Report, ServiceReport } from '../model';
 import { absoluteIn, ancestorsWithin } from './paths';
 import { fixLabel, ladderLine } from './rungText';
-import { shortId } from './timeAgo';
+import { shortId } from '../ladder/format';
 
 /** missing: in neither image nor container (fix: build). stale: in the image, not the container (fix: recreate). */
 export type FileDriftKind = 'missing' | 'stale';

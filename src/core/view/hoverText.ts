@@ -7,7 +7,7 @@ import { COMMAND } from './commandIds';
 import { code, escapeMarkdown } from './markdown';
 import { fixLabel, ladderDetail, moduleOfFile, needsRebuild, routeAnswer, serviceReason, verdictWords } from './rungText';
 import { refOf } from './serviceRef';
-import { shortId } from './timeAgo';
+import { shortId } from '../ladder/format';
 
 function containerText(service: ServiceReport): string {
   return service.container

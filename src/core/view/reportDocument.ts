@@ -1,7 +1,7 @@
 // The full ladder as a markdown document: what "Show Report" opens, readable without the tree.
 import type { Report, ServiceReport } from '../model';
 import { ladderDetail, routeAnswer, verdictWords } from './rungText';
-import { shortId } from './timeAgo';
+import { shortId } from '../ladder/format';
 
 export function renderReportMarkdown(reports: readonly Report[], error?: string): string {
   const out: string[] = ['# Runtime Drift report', ''];

@@ -6,7 +6,7 @@ import { COMMAND } from './commandIds';
 import { absoluteIn } from './paths';
 import { ladderDetail, routeAnswer, serviceReason, verdictWords } from './rungText';
 import { refOf, type ServiceRef } from './serviceRef';
-import { shortId, timeAgo } from './timeAgo';
+import { shortId, timeAgo } from '../ladder/format';
 
 export type NodeKind = 'project' | 'service' | 'container' | 'module' | 'route' | 'message';
 

@@ -3,7 +3,7 @@ import { commandUri } from '../../../src/core/view/commandLink';
 import { renderReportMarkdown } from '../../../src/core/view/reportDocument';
 import { allowedMethods, changed, parseConfig } from '../../../src/core/view/settings';
 import { toServiceRef } from '../../../src/core/view/serviceRef';
-import { shortId, timeAgo } from '../../../src/core/view/timeAgo';
+import { shortId, timeAgo } from '../../../src/core/ladder/format';
 import { NOW, sampleReport, WS } from './sampleReport';
 
 suite('settings', () => {
