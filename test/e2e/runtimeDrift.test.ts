@@ -127,7 +127,8 @@ suite('Runtime Drift in a real VS Code (code-server + Chromium) on a real engine
     assert.doesNotMatch(lenses, /→ 404/);
     await waitForText(page, /Runtime in sync/, CHECK_TIMEOUT_MS, '.part.statusbar');
     await runCommand(page, 'View: Show Runtime Drift');
-    await waitForText(page, /in sync/i, CHECK_TIMEOUT_MS, '.part.sidebar');
+    // "users in sync" was there before the rebuild: wait for the service row itself to turn.
+    await waitForText(page, /in sync · running/, CHECK_TIMEOUT_MS, '.part.sidebar');
     const text = await treeText(page);
     assert.doesNotMatch(text, /stale/);
     assert.match(text, /401/);
