@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { changedPaths, computeFileDriftStates, type FileDriftStates } from '../core/view/fileDriftState';
 import type { ReportStore } from './reportStore';
 
-export const DRIFT_COLOR = { missing: 'runtimeDrift.missingForeground', stale: 'runtimeDrift.staleForeground' } as const;
+export const DRIFT_COLOR = { missing: 'runtimeDrift.missingForeground', stale: 'runtimeDrift.staleForeground', changed: 'runtimeDrift.staleForeground' } as const;
 
 export class ExplorerDecorations implements vscode.FileDecorationProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri[]>();

@@ -6,10 +6,16 @@ import { absoluteIn, ancestorsWithin } from './paths';
 import { fixLabel, ladderLine } from './rungText';
 import { shortId } from '../ladder/format';
 
-/** missing: in neither image nor container (fix: build). stale: in the image, not the container (fix: recreate). */
-export type FileDriftKind = 'missing' | 'stale';
+/**
+ * missing: in neither image nor container (fix: build). stale: in the image, not the container
+ * (fix: recreate). changed: the container has the file, but another build of it (fix: rebuild).
+ */
+export type FileDriftKind = 'missing' | 'stale' | 'changed';
 
-export const BADGE: Record<FileDriftKind, string> = { missing: 'M', stale: 'S' };
+export const BADGE: Record<FileDriftKind, string> = { missing: 'M', stale: 'S', changed: 'C' };
+
+/** Worst first: a file several services run shows its worst copy. */
+const SEVERITY: Record<FileDriftKind, number> = { missing: 3, stale: 2, changed: 1 };
 
 export interface FileDriftState {
   kind: FileDriftKind;
@@ -29,15 +35,18 @@ export function computeFileDriftStates(reports: readonly Report[]): FileDriftSta
     for (const service of report.services) {
       const inImage = new Set(service.missingFilesInImage);
       const lineOf = serviceLines(service);
-      for (const rel of service.missingFiles) {
-        const kind: FileDriftKind = inImage.has(rel) ? 'stale' : 'missing';
+      const drifted: [string, FileDriftKind][] = [
+        ...service.missingFiles.map((rel): [string, FileDriftKind] => [rel, inImage.has(rel) ? 'stale' : 'missing']),
+        ...service.changedFiles.map((rel): [string, FileDriftKind] => [rel, 'changed']),
+      ];
+      for (const [rel, kind] of drifted) {
         const abs = absoluteIn(report.workspace, rel);
         const entry = files.get(abs);
         const line = lineOf(rel, kind);
         if (!entry) files.set(abs, { kind, lines: [line], workspace: report.workspace });
         else {
           // A file several services run is as bad as its worst copy.
-          if (kind === 'missing') entry.kind = 'missing';
+          if (SEVERITY[kind] > SEVERITY[entry.kind]) entry.kind = kind;
           entry.lines.push(line);
         }
       }
@@ -45,28 +54,29 @@ export function computeFileDriftStates(reports: readonly Report[]): FileDriftSta
   }
 
   const out = new Map<string, FileDriftState>();
-  const folders = new Map<string, { missing: number; stale: number }>();
+  const folders = new Map<string, { missing: number; stale: number; changed: number }>();
   // Files of one folder share its ancestors: count per folder first, then walk up once per
   // folder instead of once per file. Folders are met in the same order as file by file.
-  const byDir = new Map<string, { workspace: string; file: string; missing: number; stale: number }>();
+  const byDir = new Map<string, { workspace: string; file: string; missing: number; stale: number; changed: number }>();
   for (const [abs, entry] of files) {
     out.set(abs, { kind: entry.kind, badge: BADGE[entry.kind], tooltip: entry.lines.join('\n'), folder: false });
     const key = `${entry.workspace}\0${dirname(abs)}`;
-    const group = byDir.get(key) ?? { workspace: entry.workspace, file: abs, missing: 0, stale: 0 };
+    const group = byDir.get(key) ?? { workspace: entry.workspace, file: abs, missing: 0, stale: 0, changed: 0 };
     group[entry.kind] += 1;
     byDir.set(key, group);
   }
   for (const group of byDir.values()) {
     for (const dir of ancestorsWithin(group.workspace, group.file)) {
-      const counts = folders.get(dir) ?? { missing: 0, stale: 0 };
+      const counts = folders.get(dir) ?? { missing: 0, stale: 0, changed: 0 };
       counts.missing += group.missing;
       counts.stale += group.stale;
+      counts.changed += group.changed;
       folders.set(dir, counts);
     }
   }
   for (const [dir, counts] of folders) {
     if (out.has(dir)) continue;
-    const kind: FileDriftKind = counts.missing > 0 ? 'missing' : 'stale';
+    const kind: FileDriftKind = counts.missing > 0 ? 'missing' : counts.stale > 0 ? 'stale' : 'changed';
     out.set(dir, { kind, badge: BADGE[kind], tooltip: folderTooltip(counts), folder: true });
   }
   return out;
@@ -120,15 +130,18 @@ function fileLine(service: ServiceReport, module: ModuleReport | undefined, kind
   const where =
     kind === 'stale'
       ? `${service.name}: not in the running container ${container}; the newest image ${shortId(service.image.id)} has it — fix: recreate (${fixLabel(service)})`
-      : `${service.name}: in neither the image ${shortId(service.image.id)} nor the container ${container} — fix: build (${fixLabel(service)})`;
+      : kind === 'changed'
+        ? `${service.name}: the running container ${container} has another build of this file (size differs from the local build output) — fix: ${fixLabel(service)}`
+        : `${service.name}: in neither the image ${shortId(service.image.id)} nor the container ${container} — fix: build (${fixLabel(service)})`;
   return where + ladder;
 }
 
-function folderTooltip(counts: { missing: number; stale: number }): string {
+function folderTooltip(counts: { missing: number; stale: number; changed: number }): string {
   const parts: string[] = [];
   if (counts.missing > 0) parts.push(`${counts.missing} not built into the image (fix: build)`);
   if (counts.stale > 0) parts.push(`${counts.stale} in the image but not the container (fix: recreate)`);
-  const total = counts.missing + counts.stale;
+  if (counts.changed > 0) parts.push(`${counts.changed} running another build (fix: rebuild)`);
+  const total = counts.missing + counts.stale + counts.changed;
   return `Runtime Drift: ${total} file${total === 1 ? '' : 's'} not running — ${parts.join(', ')}`;
 }
 

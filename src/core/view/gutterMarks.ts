@@ -1,7 +1,7 @@
 // Gutter badges per file: line 1 of a file the container lacks, and each route handler line
 // coloured by what the live route answered.
 import type { Report, RouteReport, ServiceReport } from '../model';
-import { missingFileHover, routeHover } from './hoverText';
+import { changedFileHover, missingFileHover, routeHover } from './hoverText';
 import { absoluteIn } from './paths';
 
 export const GUTTER_KINDS = ['missing', 'stale', 'live', 'auth', 'broken', 'unknown'] as const;
@@ -51,6 +51,9 @@ export function computeGutterMarks(reports: readonly Report[]): GutterMarks {
       for (const rel of service.missingFiles) {
         const kind: GutterKind = inImage.has(rel) ? 'stale' : 'missing';
         put(absoluteIn(report.workspace, rel), { line: 1, kind, hover: missingFileHover(report, service, rel) }, false);
+      }
+      for (const rel of service.changedFiles) {
+        put(absoluteIn(report.workspace, rel), { line: 1, kind: 'stale', hover: changedFileHover(report, service, rel) }, false);
       }
       for (const route of service.routes) {
         if (route.file === null || route.line === null) continue;

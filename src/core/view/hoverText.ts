@@ -42,6 +42,12 @@ export function missingFileHover(report: Report, service: ServiceReport, relFile
   return [`**Runtime Drift** · service ${code(service.name)}`, '', head, ...ladderBlock(moduleOfFile(service, relFile)), ...fixBlock(report, service)].join('\n');
 }
 
+/** Hover for line 1 of a source file whose compiled form in the running container is another build. */
+export function changedFileHover(report: Report, service: ServiceReport, relFile: string): string {
+  const head = `The running ${containerText(service)} has ${code(relFile)}, but **another build of it**: its size differs from the local build output. Rebuild the image and recreate the container.`;
+  return [`**Runtime Drift** · service ${code(service.name)}`, '', head, ...ladderBlock(moduleOfFile(service, relFile)), ...fixBlock(report, service)].join('\n');
+}
+
 /** Hover for a route handler line: what the live route answered and why. */
 export function routeHover(report: Report, service: ServiceReport, route: RouteReport): string {
   const module = route.module ? service.modules.find((m) => m.name === route.module) : undefined;

@@ -89,7 +89,7 @@ export function fixLabel(service: ServiceReport): string {
 
 /** Whether a rebuild is the fix: the image, the container or the live route are behind the source. */
 export function needsRebuild(service: ServiceReport): boolean {
-  if (service.staleContainer || service.missingFiles.length > 0) return true;
+  if (service.staleContainer || service.missingFiles.length > 0 || service.changedFiles.length > 0) return true;
   return service.modules.some(
     (m) => m.firstFailure === 'build' || m.firstFailure === 'image' || m.firstFailure === 'container' || m.firstFailure === 'route',
   );

@@ -24,6 +24,17 @@ suite('fileDriftState', () => {
     assert.equal(states.get(SERVICE)?.badge, 'S');
   });
 
+  test('a file the container has in another build is changed: badge C, fix rebuild; a missing copy elsewhere wins', () => {
+    const APP = '/ws/backend/src/app.module.ts';
+    const api = staleApi({ changedFiles: ['backend/src/app.module.ts', 'backend/src/modules/workflow/workflow.controller.ts'] });
+    const states = computeFileDriftStates([sampleReport({ services: [api] })]);
+    assert.equal(states.get(APP)?.kind, 'changed');
+    assert.equal(states.get(APP)?.badge, 'C');
+    assert.match(states.get(APP)?.tooltip ?? '', /another build of this file/);
+    assert.equal(states.get(CONTROLLER)?.badge, 'S', 'stale outranks changed');
+    assert.match(states.get('/ws/backend/src')?.tooltip ?? '', /1 running another build \(fix: rebuild\)/);
+  });
+
   test('folders up to the workspace root get the worst state and a count', () => {
     const api = staleApi({ missingFilesInImage: ['backend/src/modules/workflow/workflow.service.ts'] });
     const states = computeFileDriftStates([sampleReport({ services: [api] })]);
