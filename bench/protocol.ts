@@ -13,6 +13,8 @@ export type ChildTask =
 
 export interface ChildResult {
   ms: number;
+  /** CPU time of the child during the measured work (its own threads only: not dockerd's, not curl's). */
+  cpuMs?: number;
   /** VmHWM of the child: the most memory it ever held resident. */
   peakRssMb: number;
   facts: Record<string, unknown>;
