@@ -11,7 +11,10 @@ import { mapSourceFile, mapToBuildOutput } from './mapping/mapFile';
 import { walkFileStats } from './mapping/walk';
 import { relativeInside } from './mapping/fastRelative';
 import type { WalkedTree } from './mapping/walk';
-import { collectRoutes } from './routes/collect';
+import { collectExtracted } from './routes/collect';
+import { extractRoutesFromSource } from './routes/extract';
+import type { ExtractedFile } from './routes/extract';
+import { mayDeclareRoutes } from './routes/mayDeclareRoutes';
 import { resolveBaseUrl, SAFE_METHODS } from './probe/policy';
 import { probeRoutes } from './probe/runProbes';
 import type { MappedFile, ModuleEvidence, ServiceEvidence } from './ladder/evidence';
@@ -287,11 +290,21 @@ async function gatherRoutes(
   const sources = walked.filter(
     (f) => SOURCE_CODE.test(f) && !f.endsWith('.d.ts') && !/\.(spec|test)\.[cm]?[jt]sx?$/.test(f),
   );
-  const texts = await mapPool(sources, 64, async (file) => ({ file, text: await deps.fs.readFile(file) }));
+  // Extract as each file is read and keep only what it declares: the texts of a large tree are
+  // never held at once, and files that cannot declare a route skip the full scan.
+  const extracted: { file: string; x: ExtractedFile }[] = [];
+  if (!mapping.bundled) {
+    await mapPool(sources, 64, async (file) => {
+      const text = await deps.fs.readFile(file);
+      if (mayDeclareRoutes(text)) extracted.push({ file, x: extractRoutesFromSource(text, file) });
+    });
+    // Reads finish in any order; the collection's warnings and tie-breaks follow the walk's order.
+    extracted.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  }
   const modulesRoot = path.join(mapping.sourceRoot, mapping.modulesDir) + path.sep;
   const moduleOf = (file: string): string | undefined =>
     file.startsWith(modulesRoot) ? file.slice(modulesRoot.length).split(path.sep)[0] : undefined;
-  const collected = collectRoutes(mapping.bundled ? [] : texts, {
+  const collected = collectExtracted(extracted, {
     routePrefix: spec.drift.routePrefix,
     moduleOf,
     extra: spec.drift.routes,

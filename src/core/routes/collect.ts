@@ -48,8 +48,19 @@ const MAX_MOUNT_DEPTH = 10;
 const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
 
 export function collectRoutes(files: { file: string; text: string }[], opts: CollectOptions): CollectedRoutes {
+  return collectExtracted(
+    files.map((f) => ({ file: f.file, x: extractRoutesFromSource(f.text, f.file) })),
+    opts,
+  );
+}
+
+/**
+ * The same, from files already extracted one by one: a large tree is then never held as text,
+ * only as what each file declares.
+ */
+export function collectExtracted(extracted: { file: string; x: ExtractedFile }[], opts: CollectOptions): CollectedRoutes {
   const warnings: string[] = [];
-  const scanned: Scanned[] = files.map((f) => ({ file: f.file, key: toSlash(f.file), x: extractRoutesFromSource(f.text, f.file) }));
+  const scanned: Scanned[] = extracted.map((f) => ({ file: f.file, key: toSlash(f.file), x: f.x }));
   for (const s of scanned) warnings.push(...s.x.warnings);
 
   const sourcePrefixes = scanned.filter((s) => s.x.globalPrefix !== undefined);

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractRoutesFromSource } from '../../../src/core/routes/extract';
+import { mayDeclareRoutes } from '../../../src/core/routes/mayDeclareRoutes';
+
+const SAMPLES: Record<string, string> = {
+  nest: "@Controller('users')\nexport class U { @Get(':id') one() {} }",
+  express: "const router = express.Router();\nrouter.get('/x', (req, res) => res.send('x'));",
+  mount: "app.use('/api', apiRouter);",
+  fastify: "fastify.route({ method: 'GET', url: '/a', handler })",
+  prefix: "app.setGlobalPrefix('api/v1');",
+  koa: "const r = new Router({ prefix: '/p' }); r.del('/x', h);",
+};
+
+suite('mayDeclareRoutes (the cheap pre-filter)', () => {
+  test('never skips a file that declares routes, mounts or a prefix', () => {
+    for (const [name, text] of Object.entries(SAMPLES)) {
+      assert.equal(mayDeclareRoutes(text), true, name);
+    }
+  });
+
+  test('agrees with the full scan on every file of the incident fixture: skipped files declare nothing', () => {
+    const root = join(__dirname, '../../fixtures/incident');
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.ts$/.test(e.name)) files.push(p);
+      }
+    };
+    walk(root);
+    assert.ok(files.length > 5);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const x = extractRoutesFromSource(text, file);
+      const declares = x.routes.length > 0 || x.mounts.length > 0 || x.globalPrefix !== undefined;
+      if (declares) assert.equal(mayDeclareRoutes(text), true, file);
+    }
+  });
+
+  test('skips plain code', () => {
+    assert.equal(mayDeclareRoutes('export class UsersService { list() { return [] } }'), false);
+    assert.equal(mayDeclareRoutes("import { x } from './y';\nexport const z = x + 1;"), false);
+  });
+});
