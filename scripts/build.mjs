@@ -15,6 +15,8 @@ const common = {
 
 const entries = [
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  // The extension's engine side, required on first use (src/vscode/extensionRuntime.ts).
+  { entryPoints: ['src/engine/extensionBackend.ts'], outfile: 'dist/engine.js' },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 

@@ -209,7 +209,7 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
  * Every connection key set, undefined included: docker-modem merges our options over defaults it
  * reads from process.env (DOCKER_HOST...), and an unset key would let those leak back in.
  */
-function explicitOptions(o: DockerConnectionOptions): Dockerode.DockerOptions {
+export function explicitOptions(o: DockerConnectionOptions): Dockerode.DockerOptions {
   const tcp = o.host !== undefined;
   const options: Dockerode.DockerOptions & { pathPrefix?: string } = {
     socketPath: o.socketPath,

@@ -1,0 +1,59 @@
+// Everything the extension needs from the engine side, built as its own bundle (dist/engine.js)
+// so that activation loads only the small extension bundle; dockerode, undici and the core are
+// loaded on the first check. No `vscode` here: the extension passes settings in.
+import Dockerode from 'dockerode';
+import type { CheckOptions } from '../core/check';
+import { checkWorkspace } from '../core/check';
+import { discoverComposeProjects } from '../core/compose/discover';
+import type { Report } from '../core/model';
+import type { ComposeRunnerLike, LogSink } from '../core/ports';
+import type { RebuildResult } from '../core/rebuild';
+import { rebuildService } from '../core/rebuild';
+import type { EngineEvent } from '../core/view/affectedServices';
+import { explicitOptions } from './dockerEngine';
+import { resolveDockerHost } from './dockerHost';
+import { watchEngineEvents } from './events';
+import type { WatchHooks } from './events';
+import { createRuntime } from './runtime';
+
+export interface RuntimeSettings {
+  /** Empty: DOCKER_HOST, the docker context, the default socket. */
+  engineHost: string;
+  probeTimeoutMs: number;
+  env: Record<string, string | undefined>;
+  log: LogSink;
+}
+
+export interface ExtensionRuntime {
+  check(opts: CheckOptions): Promise<Report>;
+  /** Build + recreate + verify one service through the compose CLI. */
+  rebuild(compose: ComposeRunnerLike, opts: CheckOptions & { service: string; onOutput: (chunk: string) => void }): Promise<RebuildResult>;
+  /** The engine's event stream until `signal` aborts; reconnects by itself. */
+  watchEvents(onEvent: (e: EngineEvent) => void, signal: AbortSignal, hooks: WatchHooks): Promise<void>;
+  /** `x-runtime-drift.auth.bearerTokenEnv` of a service, read from its compose file. */
+  tokenEnvName(workspaceDir: string, project: string, service: string): Promise<string | undefined>;
+  /** The compose CLI this machine has; undefined when there is none. */
+  compose(): Promise<ComposeRunnerLike | undefined>;
+  close(): Promise<void>;
+}
+
+export function createExtensionRuntime(settings: RuntimeSettings): ExtensionRuntime {
+  const runtime = createRuntime({ host: settings.engineHost || undefined, env: settings.env, probeTimeoutMs: settings.probeTimeoutMs, log: settings.log });
+  return {
+    check: (opts) => checkWorkspace(runtime.deps, opts),
+    rebuild: (compose, opts) => rebuildService({ ...runtime.deps, compose }, opts),
+    async watchEvents(onEvent, signal, hooks) {
+      // A dedicated client for the long-lived stream: the checking client keeps its per-call timeouts.
+      const resolved = resolveDockerHost(settings.engineHost || undefined, settings.env);
+      const docker = new Dockerode(explicitOptions(resolved.options));
+      await watchEngineEvents(docker as unknown as Parameters<typeof watchEngineEvents>[0], onEvent, signal, hooks);
+    },
+    async tokenEnvName(workspaceDir, project, service) {
+      const projects = await discoverComposeProjects(runtime.deps.fs, workspaceDir, settings.env);
+      const spec = projects.find((p) => p.name === project)?.services.find((s) => s.name === service);
+      return spec?.drift.auth?.bearerTokenEnv;
+    },
+    compose: () => runtime.compose(),
+    close: () => runtime.close(),
+  };
+}
