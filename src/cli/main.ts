@@ -9,6 +9,7 @@ import { formatReport, formatService } from '../core/report/text';
 import { SAFE_METHODS } from '../core/probe/policy';
 import { EngineUnreachableError, UserInputError } from '../core/ports';
 import { createRuntime } from '../engine/runtime';
+import { guessComposeLabel } from '../engine/composeCli';
 import { redact } from '../core/redact';
 
 declare const RUNTIME_DRIFT_VERSION: string | undefined;
@@ -47,8 +48,7 @@ function checkOptions(args: CliArgs, workspace: string) {
 }
 
 async function check(args: CliArgs, workspace: string, runtime: Runtime): Promise<number> {
-  const compose = await runtime.compose();
-  const report = await checkWorkspace(runtime.deps, { ...checkOptions(args, workspace), composeLabel: compose?.label });
+  const report = await checkWorkspace(runtime.deps, { ...checkOptions(args, workspace), composeLabel: guessComposeLabel(process.env) });
   process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
   if (!report.engine.reachable) {
     process.stderr.write(`runtime-drift: ${report.engine.error}\n`);

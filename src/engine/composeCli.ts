@@ -2,7 +2,9 @@
 // `docker-compose` (v1, what Debian ships). Both take the same project flags and both label
 // containers the same way, so the rest of Runtime Drift does not care which one ran.
 import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
+import { delimiter, join } from 'node:path';
 import { COMPOSE_DETECT_TIMEOUT_MS } from './timeouts';
 
 export interface ComposeCli {
@@ -101,4 +103,22 @@ export function runCompose(cli: ComposeCli, project: ComposeProjectRef, args: st
       resolve({ code: code ?? 128 + (killedBy ? constants.signals[killedBy] : 0) });
     });
   });
+}
+
+/** Where the docker CLI looks for its compose plugin (docs.docker.com/compose/install/linux). */
+const PLUGIN_DIRS = ['/usr/local/lib/docker/cli-plugins', '/usr/local/libexec/docker/cli-plugins', '/usr/lib/docker/cli-plugins', '/usr/libexec/docker/cli-plugins'];
+
+/**
+ * The compose command to name in a fix text, found by looking at files instead of running
+ * them: `docker-compose version` is a Python start-up (most of a second) that a read-only check
+ * should not pay. The rebuild still detects the CLI by running it.
+ */
+export function guessComposeLabel(env: Readonly<Record<string, string | undefined>>, exists: (p: string) => boolean = existsSync): string {
+  const home = env.HOME ?? '';
+  const configDir = env.DOCKER_CONFIG ?? (home ? join(home, '.docker') : '');
+  const pluginDirs = [...(configDir ? [join(configDir, 'cli-plugins')] : []), ...PLUGIN_DIRS];
+  if (pluginDirs.some((d) => exists(join(d, 'docker-compose')))) return 'docker compose';
+  const onPath = (env.PATH ?? '').split(delimiter).filter(Boolean);
+  if (onPath.some((d) => exists(join(d, 'docker-compose')))) return 'docker-compose';
+  return 'docker compose';
 }

@@ -50,9 +50,7 @@ async function codeLensText(page: Page): Promise<string> {
 
 suite('Runtime Drift in a real VS Code (code-server + Chromium) on a real engine', () => {
   let ws: IncidentWorkspace;
-  let server: CodeServer;
-  let wb: Workbench;
-  let page: Page;
+  let vsix: string;
 
   suiteSetup(async () => {
     // The incident: a running stack, the workflow module added and built into a new image, but
@@ -61,79 +59,128 @@ suite('Runtime Drift in a real VS Code (code-server + Chromium) on a real engine
     await ws.up();
     await ws.addWorkflowFeature();
     await ws.buildImageOnly();
-    const vsix = path.join(repoRoot, 'runtime-drift.vsix');
+    vsix = path.join(repoRoot, 'runtime-drift.vsix');
     if (!existsSync(vsix)) await packageVsix(repoRoot, vsix);
-    server = await startCodeServer({ vsix, workspace: ws.dir, env: { API_TOKEN: ws.apiToken } });
-    wb = await openWorkbench(server.url, ws.dir, { screenshotsDir: SHOTS });
-    page = wb.page;
   });
 
   suiteTeardown(async () => {
-    await wb?.close();
-    await server?.stop();
     await ws?.down();
   });
 
-  teardown(async function () {
-    if (this.currentTest?.state === 'failed' && page) await screenshot(page, SHOTS, `failed-${this.currentTest.title}`);
+  suite('an untrusted workspace: state is shown, nothing is run', () => {
+    let server: CodeServer;
+    let wb: Workbench;
+
+    suiteSetup(async () => {
+      server = await startCodeServer({ vsix, workspace: ws.dir, env: { API_TOKEN: ws.apiToken }, restricted: true });
+      wb = await openWorkbench(server.url, ws.dir, { screenshotsDir: SHOTS });
+    });
+
+    suiteTeardown(async () => {
+      await wb?.close();
+      await server?.stop();
+    });
+
+    test('the stale container is shown, routes are not probed, and no rebuild is offered', async () => {
+      const page = wb.page;
+      const containerBefore = (await ws.compose(['ps', '-q', 'api'])).output.trim();
+      await waitForText(page, /Restricted Mode/, CHECK_TIMEOUT_MS, '.part.statusbar');
+      await runCommand(page, 'View: Show Runtime Drift');
+      await waitForText(page, /stale/, CHECK_TIMEOUT_MS, '.part.sidebar');
+      const text = await treeText(page);
+      assert.match(text, /workflow/);
+      assert.doesNotMatch(text, /→ 404/, 'no probe was sent, so no 404 is known');
+      // Rebuild is disabled in restricted mode: the palette does not offer it.
+      await page.keyboard.press('Control+Shift+P');
+      await page.locator('.quick-input-widget input.input').fill('>Runtime Drift: Rebuild Service');
+      await page.waitForTimeout(1500);
+      const rows = await page.locator('.quick-input-widget .quick-input-list .monaco-list-row .label-name').allInnerTexts();
+      await page.keyboard.press('Escape');
+      assert.ok(!rows.some((r) => /Rebuild Service/.test(r)), `palette rows: ${rows.join(' | ')}`);
+      await screenshot(page, SHOTS, '0-untrusted');
+      const containerAfter = (await ws.compose(['ps', '-q', 'api'])).output.trim();
+      assert.equal(containerAfter, containerBefore, 'the container was not touched');
+      assert.equal((await ws.get('/api/v1/workflows/steps/definitions')).status, 404, 'still the incident');
+    });
   });
 
-  test('Check Runtime from the palette: the tree shows the stale api container and the missing workflow module', async () => {
-    await runCommand(page, 'Runtime Drift: Check Runtime');
-    await runCommand(page, 'View: Show Runtime Drift');
-    await waitForText(page, /stale/, CHECK_TIMEOUT_MS, '.part.sidebar');
-    await waitForText(page, 'workflow', CHECK_TIMEOUT_MS, '.part.sidebar');
-    const text = await treeText(page);
-    assert.match(text, /\bapi\b/);
-    assert.match(text, /stale/);
-    assert.match(text, /workflow/);
-    assert.match(text, /container/);
-    assert.match(text, /404/);
-    await waitForText(page, /drifted/, CHECK_TIMEOUT_MS, '.part.statusbar');
-    await screenshot(page, SHOTS, '1-tree-stale');
-  });
+  suite('a trusted workspace: the incident seen and fixed from the editor', () => {
+    let server: CodeServer;
+    let wb: Workbench;
+    let page: Page;
 
-  test('the explorer badges workflow.controller.ts (in the image, not the container) and not the users module', async () => {
-    await revealInExplorer(page, WORKFLOW_FILE);
-    const badge = await explorerBadge(page, 'workflow.controller.ts');
-    assert.equal(badge, 'S', 'stale badge: in the newest image, not in the running container');
-    await revealInExplorer(page, USERS_FILE);
-    assert.equal(await explorerBadge(page, 'users.controller.ts'), null);
-    await screenshot(page, SHOTS, '2-explorer-badges');
-  });
+    suiteSetup(async () => {
+      server = await startCodeServer({ vsix, workspace: ws.dir, env: { API_TOKEN: ws.apiToken } });
+      wb = await openWorkbench(server.url, ws.dir, { screenshotsDir: SHOTS });
+      page = wb.page;
+    });
 
-  test('the editor shows the gutter badge and the CodeLens with the 404', async () => {
-    await openFile(page, WORKFLOW_FILE);
-    await page.locator('.monaco-editor .codelens-decoration', { hasText: WORKFLOW_ROUTE }).first().waitFor({ timeout: CHECK_TIMEOUT_MS });
-    const lenses = await codeLensText(page);
-    assert.match(lenses, /GET \/api\/v1\/workflows\/steps\/definitions → 404/);
-    assert.match(lenses, /stale/);
-    assert.match(lenses, /Recreate api|Rebuild api/);
-    const glyphs = page.locator('.monaco-editor .glyph-margin-widgets .cgmr, .monaco-editor .margin-view-overlays .cgmr');
-    await glyphs.first().waitFor({ timeout: CHECK_TIMEOUT_MS });
-    const images = await glyphs.evaluateAll((els) => els.map((el) => getComputedStyle(el).backgroundImage));
-    assert.ok(images.some((img) => /gutter-/.test(img)), `gutter images: ${images.join(', ')}`);
-    await screenshot(page, SHOTS, '3-editor-gutter-codelens');
-  });
+    suiteTeardown(async () => {
+      await wb?.close();
+      await server?.stop();
+    });
 
-  test('Rebuild from the CodeLens: the tree and the CodeLens turn to 401, and the fix is verified', async () => {
-    await page.locator('.monaco-editor .codelens-decoration a', { hasText: /Recreate api|Rebuild api/ }).first().click();
-    await page
-      .locator('.monaco-editor .codelens-decoration', { hasText: /→ 401/ })
-      .first()
-      .waitFor({ timeout: REBUILD_TIMEOUT_MS });
-    const lenses = await codeLensText(page);
-    assert.match(lenses, /GET \/api\/v1\/workflows\/steps\/definitions → 401/);
-    assert.doesNotMatch(lenses, /→ 404/);
-    await waitForText(page, /Runtime in sync/, CHECK_TIMEOUT_MS, '.part.statusbar');
-    await runCommand(page, 'View: Show Runtime Drift');
-    // "users in sync" was there before the rebuild: wait for the service row itself to turn.
-    await waitForText(page, /in sync · running/, CHECK_TIMEOUT_MS, '.part.sidebar');
-    const text = await treeText(page);
-    assert.doesNotMatch(text, /stale/);
-    assert.match(text, /401/);
-    const api = await ws.get('/api/v1/workflows/steps/definitions');
-    assert.equal(api.status, 401, 'the live route really answers 401 now');
-    await screenshot(page, SHOTS, '4-after-rebuild');
+    teardown(async function () {
+      if (this.currentTest?.state === 'failed' && page) await screenshot(page, SHOTS, `failed-${this.currentTest.title}`);
+    });
+
+    test('Check Runtime from the palette: the tree shows the stale api container and the missing workflow module', async () => {
+      await runCommand(page, 'Runtime Drift: Check Runtime');
+      await runCommand(page, 'View: Show Runtime Drift');
+      await waitForText(page, /stale/, CHECK_TIMEOUT_MS, '.part.sidebar');
+      await waitForText(page, 'workflow', CHECK_TIMEOUT_MS, '.part.sidebar');
+      const text = await treeText(page);
+      assert.match(text, /\bapi\b/);
+      assert.match(text, /stale/);
+      assert.match(text, /workflow/);
+      assert.match(text, /container/);
+      assert.match(text, /404/);
+      await waitForText(page, /drifted/, CHECK_TIMEOUT_MS, '.part.statusbar');
+      await screenshot(page, SHOTS, '1-tree-stale');
+    });
+
+    test('the explorer badges workflow.controller.ts (in the image, not the container) and not the users module', async () => {
+      await revealInExplorer(page, WORKFLOW_FILE);
+      const badge = await explorerBadge(page, 'workflow.controller.ts');
+      assert.equal(badge, 'S', 'stale badge: in the newest image, not in the running container');
+      await revealInExplorer(page, USERS_FILE);
+      assert.equal(await explorerBadge(page, 'users.controller.ts'), null);
+      await screenshot(page, SHOTS, '2-explorer-badges');
+    });
+
+    test('the editor shows the gutter badge and the CodeLens with the 404', async () => {
+      await openFile(page, WORKFLOW_FILE);
+      await page.locator('.monaco-editor .codelens-decoration', { hasText: WORKFLOW_ROUTE }).first().waitFor({ timeout: CHECK_TIMEOUT_MS });
+      const lenses = await codeLensText(page);
+      assert.match(lenses, /GET \/api\/v1\/workflows\/steps\/definitions → 404/);
+      assert.match(lenses, /stale/);
+      assert.match(lenses, /Recreate api|Rebuild api/);
+      const glyphs = page.locator('.monaco-editor .glyph-margin-widgets .cgmr, .monaco-editor .margin-view-overlays .cgmr');
+      await glyphs.first().waitFor({ timeout: CHECK_TIMEOUT_MS });
+      const images = await glyphs.evaluateAll((els) => els.map((el) => getComputedStyle(el).backgroundImage));
+      assert.ok(images.some((img) => /gutter-/.test(img)), `gutter images: ${images.join(', ')}`);
+      await screenshot(page, SHOTS, '3-editor-gutter-codelens');
+    });
+
+    test('Rebuild from the CodeLens: the tree and the CodeLens turn to 401, and the fix is verified', async () => {
+      await page.locator('.monaco-editor .codelens-decoration a', { hasText: /Recreate api|Rebuild api/ }).first().click();
+      await page
+        .locator('.monaco-editor .codelens-decoration', { hasText: /→ 401/ })
+        .first()
+        .waitFor({ timeout: REBUILD_TIMEOUT_MS });
+      const lenses = await codeLensText(page);
+      assert.match(lenses, /GET \/api\/v1\/workflows\/steps\/definitions → 401/);
+      assert.doesNotMatch(lenses, /→ 404/);
+      await waitForText(page, /Runtime in sync/, CHECK_TIMEOUT_MS, '.part.statusbar');
+      await runCommand(page, 'View: Show Runtime Drift');
+      // "users in sync" was there before the rebuild: wait for the service row itself to turn.
+      await waitForText(page, /in sync · running/, CHECK_TIMEOUT_MS, '.part.sidebar');
+      const text = await treeText(page);
+      assert.doesNotMatch(text, /stale/);
+      assert.match(text, /401/);
+      const api = await ws.get('/api/v1/workflows/steps/definitions');
+      assert.equal(api.status, 401, 'the live route really answers 401 now');
+      await screenshot(page, SHOTS, '4-after-rebuild');
+    });
   });
 });

@@ -33,6 +33,11 @@ export type CodeServerOptions = {
   settings?: Record<string, unknown>;
   /** Extra environment for code-server and so for the extension host. */
   env?: Record<string, string>;
+  /**
+   * Keep workspace trust on: the folder then opens in restricted mode, without the startup
+   * prompt (security.workspace.trust.startupPrompt "never"). Default off.
+   */
+  restricted?: boolean;
 };
 
 export type CodeServer = {
@@ -80,7 +85,15 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   await mkdir(extensionsDir, { recursive: true });
   await writeFile(
     path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...BASE_SETTINGS, ...opts.settings }, null, 2),
+    JSON.stringify(
+      {
+        ...BASE_SETTINGS,
+        ...(opts.restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {}),
+        ...opts.settings,
+      },
+      null,
+      2,
+    ),
   );
   // Without --config code-server creates ~/.config/code-server/config.yaml with a password.
   await writeFile(configFile, 'auth: none\n');
@@ -109,7 +122,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
       '--bind-addr', `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(opts.restricted ? [] : ['--disable-workspace-trust']),
       path.resolve(opts.workspace),
     ],
     // detached: its own process group, so stop() also reaches the extension host and pty host.

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { composeArgs, detectComposeCli } from '../../../src/engine/composeCli';
+import { composeArgs, detectComposeCli, guessComposeLabel } from '../../../src/engine/composeCli';
 import type { CommandResult, RunCommand } from '../../../src/engine/composeCli';
 
 /** A fake machine: each "command args" line answers with a fixed result; anything else is missing. */
@@ -59,5 +59,19 @@ suite('composeArgs', () => {
     const args = composeArgs({ name: 'p', dir: '/my ws', composeFiles: ['/my ws/compose.yaml'] }, ['logs']);
     assert.equal(args[3], '/my ws/compose.yaml');
     assert.equal(args[5], '/my ws');
+  });
+});
+
+suite('guessComposeLabel (fix texts without running anything)', () => {
+  test('a compose plugin wins: docker compose', () => {
+    const files = new Set(['/root/.docker/cli-plugins/docker-compose', '/usr/bin/docker-compose']);
+    assert.equal(guessComposeLabel({ HOME: '/root', PATH: '/usr/bin' }, (p) => files.has(p)), 'docker compose');
+  });
+  test('only docker-compose on PATH: docker-compose', () => {
+    const files = new Set(['/usr/bin/docker-compose']);
+    assert.equal(guessComposeLabel({ HOME: '/root', PATH: '/usr/local/bin:/usr/bin' }, (p) => files.has(p)), 'docker-compose');
+  });
+  test('neither: docker compose, what most users have', () => {
+    assert.equal(guessComposeLabel({ HOME: '/root', PATH: '/usr/bin' }, () => false), 'docker compose');
   });
 });
