@@ -1,7 +1,7 @@
 // Runs the whole ladder for a workspace through the ports (engine, prober, files): gathers the
 // evidence for each service, then lets the pure ladder judge it.
 import * as path from 'node:path';
-import type { HttpMethod, Report, RouteReport, ServiceReport, ServiceSpec, SourceMapping } from './model';
+import type { HttpMethod, Report, RouteDef, RouteReport, ServiceReport, ServiceSpec, SourceMapping } from './model';
 import type { EngineLike, FsLike, LogSink, ProberLike } from './ports';
 import { EngineUnreachableError } from './ports';
 import { discoverComposeProjects } from './compose/discover';
@@ -19,7 +19,7 @@ import { resolveBaseUrl, SAFE_METHODS } from './probe/policy';
 import { probeRoutes } from './probe/runProbes';
 import type { MappedFile, ModuleEvidence, ServiceEvidence } from './ladder/evidence';
 import { evaluateService, overallVerdict } from './ladder/evaluate';
-import { mapPool } from './pool';
+import { createLimiter, mapPool } from './pool';
 
 export interface CheckDeps {
   engine: EngineLike;
@@ -50,6 +50,8 @@ export interface CheckOptions {
 
 /** Services checked at once: each holds an archive stream open while it is listed. */
 export const SERVICE_CONCURRENCY = 8;
+/** Services whose source trees are read at once: bounds peak memory on big workspaces. */
+export const WORKSPACE_CONCURRENCY = 2;
 
 const SOURCE_CODE = /\.(c|m)?(t|j)sx?$/;
 
@@ -71,7 +73,8 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
     engineError = err.message;
   }
 
-  const services = await mapPool(specs, SERVICE_CONCURRENCY, (spec) => checkService(deps, opts, spec, engineError));
+  const readWorkspace = createLimiter(WORKSPACE_CONCURRENCY);
+  const services = await mapPool(specs, SERVICE_CONCURRENCY, (spec) => checkService(deps, opts, spec, engineError, readWorkspace));
   return {
     verdict: overallVerdict(services),
     workspace: opts.workspaceDir,
@@ -105,6 +108,7 @@ async function checkService(
   opts: CheckOptions,
   spec: ServiceSpec,
   engineError: string | null,
+  readWorkspace: <R>(fn: () => Promise<R>) => Promise<R>,
 ): Promise<ServiceReport> {
   const mapping = await inferMapping(deps.fs, spec);
   // The engine's answers and the workspace's files are independent: gather them at once, so the
@@ -115,11 +119,19 @@ async function checkService(
     : gatherRuntime(deps.engine, spec, mapping, opts.signal).catch((err: unknown) =>
         emptyRuntime(spec, err instanceof EngineUnreachableError ? err.message : errorText(err)),
       );
-  const tree = mapping ? walkFileStats(deps.fs, mapping.sourceRoot) : undefined;
+  // Reading the workspace is CPU work and holds every file of the service in memory: a few
+  // services at a time (WORKSPACE_CONCURRENCY), while more wait on the engine meanwhile.
+  const workspace = mapping
+    ? readWorkspace(async () => {
+        const tree = await walkFileStats(deps.fs, mapping.sourceRoot);
+        const [files, declared] = await Promise.all([gatherFiles(deps.fs, opts, mapping, tree), extractRoutes(deps, spec, mapping, tree.files)]);
+        return { files, declared };
+      })
+    : undefined;
   const [files, runtime, routes] = await Promise.all([
-    mapping && tree ? tree.then((t) => gatherFiles(deps.fs, opts, mapping, t)) : { modules: [], loose: null },
+    workspace ? workspace.then((w) => w.files) : { modules: [], loose: null },
     runtimeAsked,
-    mapping && tree ? tree.then((t) => gatherRoutes(deps, opts, spec, mapping, t.files)) : { routes: [], auth: null, baseUrl: null },
+    workspace && mapping ? workspace.then((w) => probeServiceRoutes(deps, opts, spec, w.declared)) : { routes: [], auth: null, baseUrl: null },
   ]);
   const ev: ServiceEvidence = {
     spec,
@@ -280,13 +292,8 @@ async function gatherFiles(
   return { modules: moduleEvidence, loose };
 }
 
-async function gatherRoutes(
-  deps: CheckDeps,
-  opts: CheckOptions,
-  spec: ServiceSpec,
-  mapping: SourceMapping,
-  walked: string[],
-): Promise<Pick<ServiceEvidence, 'routes' | 'auth' | 'baseUrl'>> {
+/** The routes a service's source declares (plus x-runtime-drift.routes). */
+async function extractRoutes(deps: CheckDeps, spec: ServiceSpec, mapping: SourceMapping, walked: string[]): Promise<RouteDef[]> {
   const sources = walked.filter(
     (f) => SOURCE_CODE.test(f) && !f.endsWith('.d.ts') && !/\.(spec|test)\.[cm]?[jt]sx?$/.test(f),
   );
@@ -310,21 +317,30 @@ async function gatherRoutes(
     extra: spec.drift.routes,
   });
   for (const w of collected.warnings) deps.log?.log('warn', `${spec.name}: ${w}`);
+  return collected.routes;
+}
 
+/** Probes the declared routes (unless probing is off) and reports each with its answer. */
+async function probeServiceRoutes(
+  deps: CheckDeps,
+  opts: CheckOptions,
+  spec: ServiceSpec,
+  declared: RouteDef[],
+): Promise<Pick<ServiceEvidence, 'routes' | 'auth' | 'baseUrl'>> {
   const base = resolveBaseUrl(spec);
   const tokenEnv = spec.drift.auth?.bearerTokenEnv;
   const token = tokenEnv ? (opts.token?.(tokenEnv, spec.name) ?? opts.env[tokenEnv]) : undefined;
   const auth = tokenEnv ? { env: tokenEnv, present: Boolean(token) } : null;
   const probing = opts.probe !== false && base.url !== undefined;
   const results = probing
-    ? await probeRoutes(deps.prober, base.url as string, collected.routes, {
+    ? await probeRoutes(deps.prober, base.url as string, declared, {
         allowedMethods: opts.allowedMethods ?? [...SAFE_METHODS],
         bearerToken: token || undefined,
         signal: opts.signal,
       })
     : undefined;
   const notProbed = opts.probe === false ? 'probing disabled (--no-probe)' : base.evidence;
-  const routes: RouteReport[] = collected.routes.map((r) => {
+  const routes: RouteReport[] = declared.map((r) => {
     const res = results?.get(r);
     return {
       method: r.method,
