@@ -12,7 +12,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Dockerode from 'dockerode';
 import { pack } from 'tar-stream';
-import { findFreePort, loopbackGet } from '../test/fixtures/incident/driver.mjs';
+import { findFreePort, waitForHealthy } from '../test/fixtures/incident/driver.mjs';
 import { mapPool } from '../src/core/pool';
 
 /** Label on every image and container the bench creates; its value is the run id. */
@@ -229,18 +229,8 @@ export async function createStack(docker: Dockerode, runId: string, root: string
 }
 
 async function waitForServer(port: number): Promise<void> {
-  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
-  let last = 'no answer';
-  while (Date.now() < deadline) {
-    try {
-      const res = await loopbackGet(port, '/health');
-      if (res.status === 200) return;
-      last = `HTTP ${res.status}`;
-    } catch (err) {
-      last = err instanceof Error ? err.message : String(err);
-    }
-    await new Promise((resolve) => setTimeout(resolve, SERVER_POLL_MS));
-  }
+  const last = await waitForHealthy(port, SERVER_START_TIMEOUT_MS, SERVER_POLL_MS);
+  if (last === undefined) return;
   throw new Error(`container server on 127.0.0.1:${port} did not answer /health within ${SERVER_START_TIMEOUT_MS} ms (${last})`);
 }
 

@@ -182,5 +182,14 @@ suite('Runtime Drift in a real VS Code (code-server + Chromium) on a real engine
       assert.equal(api.status, 401, 'the live route really answers 401 now');
       await screenshot(page, SHOTS, '4-after-rebuild');
     });
+
+    test('live: stopping the container outside VS Code shows in the tree with no command run', async () => {
+      const stop = await ws.compose(['stop', 'api']);
+      assert.equal(stop.code, 0, stop.output);
+      // The engine's "die" event re-checks api; nothing is clicked or run in VS Code.
+      await waitForText(page, /exited/, CHECK_TIMEOUT_MS, '.part.sidebar');
+      assert.match(await treeText(page), /exited/);
+      await screenshot(page, SHOTS, '5-live-stopped');
+    });
   });
 });
