@@ -1,6 +1,7 @@
 // The incident, replayed on a real engine and judged by the real CLI (dist/cli.js).
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { createIncidentWorkspace } from './support/incident';
 import type { IncidentWorkspace } from './support/incident';
@@ -154,6 +155,22 @@ suite('CLI on a real engine: the workflow incident', () => {
     const sent = s.routes.filter((r) => r.method === 'GET');
     assert.ok(sent.length > 0);
     assert.ok(sent.every((r) => r.status === null && r.verdict === 'unreachable'), JSON.stringify(sent));
+  });
+
+  test('a failing build is not reported as success: exit 1, "build failed", the container left as it was', async () => {
+    const dockerfile = path.join(ws.dir, 'backend', 'Dockerfile');
+    const good = await readFile(dockerfile, 'utf8');
+    const before = (await ws.compose(['ps', '-q', 'api'])).output.trim();
+    await writeFile(dockerfile, good.replace('COPY dist ./dist', 'COPY no-such-folder ./dist'));
+    try {
+      const run = await cli(['rebuild', 'api', '--workspace', ws.dir], env);
+      assert.equal(run.code, 1, run.stdout);
+      assert.match(run.stdout, /✗ build failed \(exit \d+\); the running container was left as it was/);
+      assert.doesNotMatch(run.stdout, /verified/);
+      assert.equal((await ws.compose(['ps', '-q', 'api'])).output.trim(), before, 'no recreate after a failed build');
+    } finally {
+      await writeFile(dockerfile, good);
+    }
   });
 
   test('no engine at DOCKER_HOST: exit 2 with one clear line, no stack trace', async () => {
