@@ -34,8 +34,13 @@ export interface ExtensionRuntime {
   tokenEnvName(workspaceDir: string, project: string, service: string): Promise<string | undefined>;
   /** The compose CLI this machine has; undefined when there is none. */
   compose(): Promise<ComposeRunnerLike | undefined>;
+  /** Whether the container has a shell to exec (distroless and scratch images have none). */
+  hasShell(containerId: string): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/** What `docker exec -it <id> sh` runs: found on the PATH the base images set. */
+export const SHELL_PATHS = ['/bin/sh', '/usr/bin/sh'];
 
 export function createExtensionRuntime(settings: RuntimeSettings): ExtensionRuntime {
   const runtime = createRuntime({ host: settings.engineHost || undefined, env: settings.env, probeTimeoutMs: settings.probeTimeoutMs, log: settings.log });
@@ -54,6 +59,14 @@ export function createExtensionRuntime(settings: RuntimeSettings): ExtensionRunt
       return spec?.drift.auth?.bearerTokenEnv;
     },
     compose: () => runtime.compose(),
+    async hasShell(containerId) {
+      // The archive API answers for a shell-less image too: no exec attempt just to find out.
+      for (const shell of SHELL_PATHS) {
+        const listing = await runtime.deps.engine.listContainerFiles(containerId, shell);
+        if (!listing.rootMissing) return true;
+      }
+      return false;
+    },
     close: () => runtime.close(),
   };
 }

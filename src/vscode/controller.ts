@@ -146,8 +146,15 @@ export class RuntimeDriftController implements vscode.Disposable {
         run: async (arg) => {
           const ref = await resolveService(store, arg, 'Open a shell in which service?', (s) => s.container?.state === 'running');
           const container = ref && findService(store.all(), ref)?.service.container;
-          if (ref && container?.state === 'running') this.terminals.openShell(ref.service, container.id);
-          else if (ref) void vscode.window.showWarningMessage(`${ref.service} has no running container: start it first (docker compose up -d ${ref.service}).`);
+          if (ref && container?.state === 'running') {
+            const runtime = await this.runner.getRuntime();
+            if (await runtime.hasShell(container.id)) this.terminals.openShell(ref.service, container.id);
+            else {
+              void vscode.window.showWarningMessage(
+                `${ref.service}'s image has no shell (/bin/sh): it is distroless or scratch. Its files are still checked through the engine; use Show Logs to see what it does.`,
+              );
+            }
+          } else if (ref) void vscode.window.showWarningMessage(`${ref.service} has no running container: start it first (docker compose up -d ${ref.service}).`);
         },
       },
       [COMMAND.revealSource]: { run: (arg) => revealSource(arg) },
