@@ -20,6 +20,7 @@ import { probeRoutes } from './probe/runProbes';
 import type { MappedFile, ModuleEvidence, ServiceEvidence } from './ladder/evidence';
 import { evaluateService, overallVerdict } from './ladder/evaluate';
 import { createLimiter, mapPool } from './pool';
+import { compileExclude } from './mapping/exclude';
 
 export interface CheckDeps {
   engine: EngineLike;
@@ -41,7 +42,7 @@ export interface CheckOptions {
   env: Record<string, string | undefined>;
   /** Extra secret lookup (the extension's SecretStorage); wins over env. */
   token?: (envName: string, service: string) => string | undefined;
-  /** Workspace-relative path prefixes to leave out of file checks. */
+  /** Workspace-relative folders or globs to leave out of file checks (mapping/exclude.ts). */
   exclude?: string[];
   /** Compose command named in fixes (default "docker compose"). */
   composeLabel?: string;
@@ -210,9 +211,6 @@ function rel(root: string, abs: string): string {
   return relativeInside(root, abs) ?? path.relative(root, abs).split(path.sep).join('/');
 }
 
-function isExcluded(relPath: string, exclude: string[] | undefined): boolean {
-  return Boolean(exclude?.some((prefix) => relPath === prefix || relPath.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)));
-}
 
 /** Sorts like String#localeCompare with no arguments (same default collator), without building one per call. */
 const LOCALE_ORDER = new Intl.Collator().compare;
@@ -224,10 +222,11 @@ async function gatherFiles(
   tree: WalkedTree,
 ): Promise<{ modules: ModuleEvidence[]; loose: ModuleEvidence | null }> {
   const relOf = new Map<string, string>();
+  const excluded = compileExclude(opts.exclude);
   const sources = tree.files.filter((f) => {
     const r = rel(opts.workspaceDir, f);
     relOf.set(f, r);
-    return !isExcluded(r, opts.exclude);
+    return !excluded(r);
   });
   const buildRoot = mapping.buildOutDir && !mapping.bundled ? await fs.stat(mapping.buildOutDir) : undefined;
   const hasBuild = Boolean(buildRoot?.isDirectory);

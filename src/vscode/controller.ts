@@ -50,7 +50,7 @@ export class RuntimeDriftController implements vscode.Disposable {
     this.secrets = new ProbeSecrets(context.secrets, context.workspaceState);
     const log = createLogSink(this.channel, () => this.secrets.known());
     this.runner = new CheckRunner({ store: this.store, log, secrets: this.secrets, ...wiring, config: () => this.config });
-    this.live = new LiveUpdates(this.runner, this.store, log, () => this.config.autoCheckOnSave);
+    this.live = new LiveUpdates(this.runner, this.store, log, () => this.config.autoCheckOnSave, () => this.config.exclude);
     this.rebuilds = new RebuildFlow(this.runner);
     this.terminals = new DockerTerminals(() => this.config.engineHost);
     const tree = new ContainersTree(this.store);

@@ -4,6 +4,7 @@
 // shows "unreachable"), and the watcher's reconnect triggers the check that recovers.
 import { setTimeout as delay } from 'node:timers/promises';
 import * as vscode from 'vscode';
+import { compileExclude } from '../core/mapping/exclude';
 import type { LogSink } from '../core/ports';
 import { servicesForEvent, servicesForFile, type EngineEvent } from '../core/view/affectedServices';
 import { createBatchDebouncer, type BatchDebouncer } from '../core/view/debouncer';
@@ -33,6 +34,7 @@ export class LiveUpdates implements vscode.Disposable {
     private readonly store: ReportStore,
     private readonly log: LogSink,
     private readonly autoCheck: () => boolean,
+    private readonly exclude: () => readonly string[],
   ) {
     this.debouncer = createBatchDebouncer<ServiceRef>(RECHECK_DELAY_MS, (batch) => {
       const run = batch === 'all' ? this.runner.checkAll() : this.runner.checkServices(batch);
@@ -52,6 +54,8 @@ export class LiveUpdates implements vscode.Disposable {
 
   private onFile(uri: vscode.Uri): void {
     if (!this.autoCheck() || uri.scheme !== 'file' || IGNORED.test(uri.fsPath)) return;
+    // The same runtimeDrift.exclude the check applies: an excluded file changes no verdict.
+    if (compileExclude(this.exclude())(vscode.workspace.asRelativePath(uri, false))) return;
     this.debouncer.add(servicesForFile(this.store.all(), uri.fsPath));
   }
 

@@ -145,6 +145,17 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.equal(byName.users?.rungs.build.status, 'pass');
   });
 
+  test('excluded files (folders or globs) are left out of the file checks', async () => {
+    const engine = () => fakeEngine({ stale: false, containerFiles: ALL_TARGETS.slice(0, 2), imageFiles: [] });
+    const deps = { prober: fakeProber(() => 401), fs: memFs(WORKSPACE, { mtimes }) };
+    const plain = await checkWorkspace({ ...deps, engine: engine() }, { workspaceDir: '/ws', env: {}, probe: false });
+    assert.deepEqual(plain.services[0]?.missingFiles, ['backend/src/modules/workflow/workflow.controller.ts']);
+    for (const exclude of [['backend/src/modules/workflow'], ['**/workflow.controller.ts']]) {
+      const report = await checkWorkspace({ ...deps, engine: engine() }, { workspaceDir: '/ws', env: {}, probe: false, exclude });
+      assert.deepEqual(report.services[0]?.missingFiles, [], exclude.join());
+    }
+  });
+
   test('--no-probe sends nothing', async () => {
     const prober = fakeProber(() => 200);
     await checkWorkspace(
