@@ -149,7 +149,7 @@ async function checkService(
 
 type Runtime = Pick<
   ServiceEvidence,
-  'engineError' | 'imageRef' | 'container' | 'image' | 'containerImage' | 'stale' | 'containerListing' | 'imageListing'
+  'engineError' | 'imageRef' | 'container' | 'image' | 'stale' | 'containerListing' | 'imageListing'
 >;
 
 function emptyRuntime(spec: ServiceSpec, engineError: string): Runtime {
@@ -158,7 +158,6 @@ function emptyRuntime(spec: ServiceSpec, engineError: string): Runtime {
     imageRef: spec.image ?? defaultImageRefs(spec)[0] ?? spec.name,
     container: undefined,
     image: undefined,
-    containerImage: undefined,
     stale: false,
     containerListing: undefined,
     imageListing: undefined,
@@ -194,17 +193,12 @@ async function gatherRuntime(
   }
   const ref = imageRef ?? defaultImageRefs(spec)[0] ?? spec.name;
   const stale = Boolean(container && image && container.imageId !== image.id);
-  const containerImage = container
-    ? stale
-      ? await engine.inspectImage(container.imageId, signal)
-      : image
-    : undefined;
   const listable = mapping && !mapping.bundled;
   const [containerListing, imageListing] = await Promise.all([
     container && listable ? engine.listContainerFiles(container.id, mapping.target, signal) : undefined,
     image && listable && (stale || !container) ? engine.listImageFiles(image.id, mapping.target, signal) : undefined,
   ]);
-  return { engineError: null, imageRef: ref, container, image, containerImage, stale, containerListing, imageListing };
+  return { engineError: null, imageRef: ref, container, image, stale, containerListing, imageListing };
 }
 
 function rel(root: string, abs: string): string {
@@ -268,7 +262,6 @@ async function gatherFiles(
     files: mapping.bundled ? [] : files,
     buildMissing: hasBuild ? files.filter((f) => buildState.get(f.source) === 'missing').map((f) => f.rel) : null,
     buildStale: files.filter((f) => buildState.get(f.source) === 'stale').map((f) => f.rel),
-    newestSourceMtimeMs: files.reduce((n, f) => Math.max(n, f.sourceMtimeMs), 0),
   });
   // Modules are sibling folders of one root, so a file belongs to at most one: the one named by
   // its first path segment below that root. One pass over the files (in their sorted order)

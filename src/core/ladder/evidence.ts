@@ -33,7 +33,6 @@ export interface ModuleEvidence {
   buildMissing: string[] | null;
   /** Source files newer than their build output (workspace-relative); [] when there is no build output. */
   buildStale: string[];
-  newestSourceMtimeMs: number;
 }
 
 export interface ServiceEvidence {
@@ -46,8 +45,6 @@ export interface ServiceEvidence {
   container: ContainerInfo | undefined;
   /** Image the reference resolves to now. */
   image: ImageInfo | undefined;
-  /** Image the container was created from (differs from `image` when stale). */
-  containerImage: ImageInfo | undefined;
   /** Container created from an image other than what its reference resolves to now. */
   stale: boolean;
   containerListing: FileListing | undefined;

@@ -24,7 +24,6 @@ function mod(name: string, files: MappedFile[]): ModuleEvidence {
     files,
     buildMissing: [],
     buildStale: [],
-    newestSourceMtimeMs: Math.max(...files.map((f) => f.sourceMtimeMs)),
   };
 }
 
@@ -67,7 +66,7 @@ function evidence(over: Partial<ServiceEvidence>): ServiceEvidence {
     imageRef: 'demo_api',
     container,
     image: newImage,
-    containerImage: oldImage,
+    
     stale: true,
     containerListing: listing(usersFiles.map((f) => f.target)),
     imageListing: listing([...usersFiles, ...workflowFiles].map((f) => f.target)),
@@ -110,7 +109,7 @@ suite('ladder: evaluateService', () => {
     const report = evaluateService(
       evidence({
         container: { ...container, imageId: NEW },
-        containerImage: newImage,
+        
         stale: false,
         containerListing: listing(all),
         imageListing: undefined,
@@ -131,7 +130,7 @@ suite('ladder: evaluateService', () => {
   test('a current container whose route answers 404 is a wiring bug, not a deploy problem', () => {
     const all = [...usersFiles, ...workflowFiles].map((f) => f.target);
     const report = evaluateService(
-      evidence({ container: { ...container, imageId: NEW }, containerImage: newImage, stale: false, containerListing: listing(all), imageListing: undefined }),
+      evidence({ container: { ...container, imageId: NEW }, stale: false, containerListing: listing(all), imageListing: undefined }),
       { modules: [mod('workflow', workflowFiles)], loose: null },
     );
     assert.equal(report.modules[0]?.firstFailure, 'route');
@@ -158,7 +157,7 @@ suite('ladder: evaluateService', () => {
 
   test('no local build output: the build rung is skipped, not failed', () => {
     const m = { ...mod('users', usersFiles), buildMissing: null };
-    const report = evaluateService(evidence({ stale: false, container: { ...container, imageId: NEW }, containerImage: newImage, imageListing: undefined }), { modules: [m], loose: null });
+    const report = evaluateService(evidence({ stale: false, container: { ...container, imageId: NEW }, imageListing: undefined }), { modules: [m], loose: null });
     assert.equal(report.modules[0]?.rungs.build.status, 'skip');
   });
 
@@ -176,7 +175,7 @@ suite('ladder: evaluateService', () => {
   test('a stopped container that has the files fails the container rung with a start fix', () => {
     const all = usersFiles.map((f) => f.target);
     const report = evaluateService(
-      evidence({ container: { ...container, imageId: NEW, state: 'exited' }, containerImage: newImage, stale: false, containerListing: listing(all), imageListing: undefined, routes: [] }),
+      evidence({ container: { ...container, imageId: NEW, state: 'exited' }, stale: false, containerListing: listing(all), imageListing: undefined, routes: [] }),
       { modules: [mod('users', usersFiles)], loose: null },
     );
     assert.equal(report.modules[0]?.firstFailure, 'container');
@@ -186,7 +185,7 @@ suite('ladder: evaluateService', () => {
   test('a token that is rejected fails the auth rung with a credentials fix', () => {
     const all = [...usersFiles].map((f) => f.target);
     const report = evaluateService(
-      evidence({ container: { ...container, imageId: NEW }, containerImage: newImage, stale: false, containerListing: listing(all), imageListing: undefined, routes: [route('/api/v1/users', 'users', 401, 'needs-auth', 401)] }),
+      evidence({ container: { ...container, imageId: NEW }, stale: false, containerListing: listing(all), imageListing: undefined, routes: [route('/api/v1/users', 'users', 401, 'needs-auth', 401)] }),
       { modules: [mod('users', usersFiles)], loose: null },
     );
     assert.equal(report.modules[0]?.firstFailure, 'auth');
@@ -195,7 +194,7 @@ suite('ladder: evaluateService', () => {
 
   test('files outside modules are judged file by file', () => {
     const loose = mod('(root)', [file('backend/src/main.ts', '/app/dist/main.js')]);
-    const report = evaluateService(evidence({ stale: false, container: { ...container, imageId: NEW }, containerImage: newImage, containerListing: listing([]), imageListing: undefined, routes: [] }), {
+    const report = evaluateService(evidence({ stale: false, container: { ...container, imageId: NEW }, containerListing: listing([]), imageListing: undefined, routes: [] }), {
       modules: [],
       loose,
     });
@@ -207,7 +206,7 @@ suite('ladder: evaluateService', () => {
     const f = { ...usersFiles[0], buildSize: 120 } as MappedFile;
     const sized: FileListing = { root: '/app/dist', files: new Set([f.target]), sizes: new Map([[f.target, 100]]), rootMissing: false };
     const report = evaluateService(
-      evidence({ container: { ...container, imageId: NEW }, containerImage: newImage, stale: false, containerListing: sized, imageListing: undefined, routes: [] }),
+      evidence({ container: { ...container, imageId: NEW }, stale: false, containerListing: sized, imageListing: undefined, routes: [] }),
       { modules: [mod('users', [f])], loose: null },
     );
     assert.equal(report.modules[0]?.firstFailure, 'image');
@@ -221,7 +220,7 @@ suite('ladder: evaluateService', () => {
   test('same sizes, or no size known, are not called a different build', () => {
     const f = { ...usersFiles[0], buildSize: 100 } as MappedFile;
     const sized: FileListing = { root: '/app/dist', files: new Set([f.target]), sizes: new Map([[f.target, 100]]), rootMissing: false };
-    const ev = evidence({ container: { ...container, imageId: NEW }, containerImage: newImage, stale: false, containerListing: sized, imageListing: undefined, routes: [] });
+    const ev = evidence({ container: { ...container, imageId: NEW }, stale: false, containerListing: sized, imageListing: undefined, routes: [] });
     assert.equal(evaluateService(ev, { modules: [mod('users', [f])], loose: null }).verdict, 'in-sync');
     const unsized = { ...usersFiles[0] } as MappedFile;
     assert.equal(evaluateService(ev, { modules: [mod('users', [unsized])], loose: null }).verdict, 'in-sync');
@@ -232,7 +231,7 @@ suite('ladder: evaluateService', () => {
     const ev = evidence({
       mapping: { sourceRoot: '/ws/web/src', target: '/usr/share/nginx/html', rewrites: {}, bundled: true, modulesDir: 'modules', evidence: [] },
       container: { ...container, imageId: NEW },
-      containerImage: newImage,
+      
       stale: false,
       containerListing: undefined,
       imageListing: undefined,
