@@ -92,17 +92,6 @@ export class UnknownServiceError extends Error {
   }
 }
 
-/** Replaces the reports of re-checked services in a previous report (event-driven re-check). */
-export function mergeReports(previous: Report, next: Report): Report {
-  const fresh = new Map(next.services.map((s) => [`${s.project}/${s.name}`, s]));
-  const services = previous.services.map((s) => fresh.get(`${s.project}/${s.name}`) ?? s);
-  for (const s of next.services) if (!services.includes(s)) services.push(s);
-  return { ...next, services, verdict: overallVerdict(services) };
-}
-
-export function projectsOf(report: Report): string[] {
-  return [...new Set(report.services.map((s) => s.project))];
-}
 
 async function checkService(
   deps: CheckDeps,

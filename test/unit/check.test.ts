@@ -1,7 +1,8 @@
 // checkWorkspace's gathering, with an in-memory workspace and a fake engine and prober: which
 // facts reach the ladder, and which calls are (not) made.
 import * as assert from 'node:assert/strict';
-import { checkWorkspace, mergeReports, UnknownServiceError } from '../../src/core/check';
+import { checkWorkspace, UnknownServiceError } from '../../src/core/check';
+import { mergeReport } from '../../src/core/view/mergeReport';
 import type { ContainerInfo, FileListing, ImageInfo, ProbeOutcome } from '../../src/core/model';
 import type { EngineLike, ProbeRequest, ProberLike } from '../../src/core/ports';
 import { EngineUnreachableError } from '../../src/core/ports';
@@ -184,11 +185,11 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     );
   });
 
-  test('mergeReports replaces only the re-checked service and recomputes the verdict', async () => {
+  test('mergeReport replaces only the re-checked service and recomputes the verdict', async () => {
     const deps = { prober: fakeProber(() => 401), fs: memFs(WORKSPACE, { mtimes }) };
     const stale = await checkWorkspace({ ...deps, engine: fakeEngine({ stale: true, containerFiles: ALL_TARGETS.slice(0, 2), imageFiles: ALL_TARGETS }) }, { workspaceDir: '/ws', env: {}, probe: false });
     const fresh = await checkWorkspace({ ...deps, engine: fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: [] }) }, { workspaceDir: '/ws', env: {}, probe: false, services: ['api'] });
-    const merged = mergeReports(stale, fresh);
+    const merged = mergeReport(stale, fresh);
     assert.equal(merged.services.length, 1);
     assert.equal(merged.verdict, 'in-sync');
     assert.equal(merged.services[0]?.staleContainer, false);

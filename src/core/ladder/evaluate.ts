@@ -133,7 +133,7 @@ function newestMtime(files: { sourceMtimeMs: number }[]): number {
   return n;
 }
 
-export function overallVerdict(services: { verdict: Verdict }[]): Verdict {
+export function overallVerdict(services: readonly { verdict: Verdict }[]): Verdict {
   if (services.some((s) => s.verdict === 'drift')) return 'drift';
   if (services.length === 0 || services.some((s) => s.verdict === 'unknown')) return 'unknown';
   return 'in-sync';

@@ -1,12 +1,7 @@
 // Re-checking one service yields a report with only that service; fold it into the last full
 // report so the other services keep their state and the views stay whole.
-import type { Report, ServiceReport, Verdict } from '../model';
-
-export function overallVerdict(services: readonly ServiceReport[]): Verdict {
-  if (services.some((s) => s.verdict === 'drift')) return 'drift';
-  if (services.some((s) => s.verdict === 'unknown')) return 'unknown';
-  return 'in-sync';
-}
+import type { Report, ServiceReport } from '../model';
+import { overallVerdict } from '../ladder/evaluate';
 
 /** `partial`'s services replace the same (project, name) in `previous`; the engine state is the newest. */
 export function mergeReport(previous: Report | undefined, partial: Report): Report {
