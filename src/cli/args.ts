@@ -4,6 +4,7 @@ import type { HttpMethod } from '../core/model';
 export const USAGE = `usage:
   runtime-drift check [--workspace DIR] [--service NAME]... [--json] [--no-probe]
                       [--probe-method METHOD]... [--timeout MS] [--host DOCKER_HOST]
+                      [--listing auto|archive]
   runtime-drift rebuild SERVICE [--workspace DIR] [--json] [--host DOCKER_HOST]
   runtime-drift --help | --version
 
@@ -19,6 +20,8 @@ export interface CliArgs {
   extraMethods: HttpMethod[];
   timeoutMs: number;
   host?: string;
+  /** auto: exec find in running containers that have it, else the archive API; archive: archive only. */
+  listing: 'auto' | 'archive';
 }
 
 export class UsageError extends Error {
@@ -37,6 +40,7 @@ export function parseArgs(argv: readonly string[], cwd: string): CliArgs {
     probe: true,
     extraMethods: [],
     timeoutMs: DEFAULT_PROBE_TIMEOUT_MS,
+    listing: 'auto',
   };
   const rest = [...argv];
   const value = (flag: string): string => {
@@ -84,6 +88,12 @@ export function parseArgs(argv: readonly string[], cwd: string): CliArgs {
       case '--host':
         args.host = value(flag);
         break;
+      case '--listing': {
+        const v = value(flag);
+        if (v !== 'auto' && v !== 'archive') throw new UsageError('--listing takes auto or archive');
+        args.listing = v;
+        break;
+      }
       default:
         if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
         positional.push(flag);

@@ -27,7 +27,7 @@ async function run(argv: string[]): Promise<number> {
     return EXIT.inSync;
   }
   const workspace = path.resolve(args.workspace);
-  const runtime = createRuntime({ host: args.host, env: process.env, probeTimeoutMs: args.timeoutMs });
+  const runtime = createRuntime({ host: args.host, env: process.env, probeTimeoutMs: args.timeoutMs, listing: args.listing });
   try {
     return args.command === 'check' ? await check(args, workspace, runtime) : await rebuild(args, workspace, runtime);
   } finally {

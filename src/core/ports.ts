@@ -12,7 +12,10 @@ export interface EngineLike {
   findServiceContainers(project: string, service: string, signal?: AbortSignal): Promise<ContainerInfo[]>;
   /** The image a reference (tag or ID) resolves to now; undefined when there is none. */
   inspectImage(ref: string, signal?: AbortSignal): Promise<ImageInfo | undefined>;
-  /** Regular files under `root` inside a container (any state), via the archive API, streamed. */
+  /**
+   * Regular files under `root` inside a container (any state): `find` through exec when the
+   * container runs and has it, else the archive API, streamed.
+   */
   listContainerFiles(containerId: string, root: string, signal?: AbortSignal): Promise<FileListing>;
   /** Regular files under `root` inside an image (a created, never started, container; removed after). */
   listImageFiles(imageId: string, root: string, signal?: AbortSignal): Promise<FileListing>;

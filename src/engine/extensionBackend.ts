@@ -11,6 +11,7 @@ import type { RebuildResult } from '../core/rebuild';
 import { rebuildService } from '../core/rebuild';
 import type { EngineEvent } from '../core/view/affectedServices';
 import { explicitOptions } from './dockerEngine';
+import type { ListingMethod } from './dockerEngine';
 import { resolveDockerHost } from './dockerHost';
 import { watchEngineEvents } from './events';
 import type { WatchHooks } from './events';
@@ -20,6 +21,8 @@ export interface RuntimeSettings {
   /** Empty: DOCKER_HOST, the docker context, the default socket. */
   engineHost: string;
   probeTimeoutMs: number;
+  /** How running containers are listed (see DockerEngineOptions.listing). */
+  listing?: ListingMethod;
   env: Record<string, string | undefined>;
   log: LogSink;
 }
@@ -43,7 +46,13 @@ export interface ExtensionRuntime {
 export const SHELL_PATHS = ['/bin/sh', '/usr/bin/sh'];
 
 export function createExtensionRuntime(settings: RuntimeSettings): ExtensionRuntime {
-  const runtime = createRuntime({ host: settings.engineHost || undefined, env: settings.env, probeTimeoutMs: settings.probeTimeoutMs, log: settings.log });
+  const runtime = createRuntime({
+    host: settings.engineHost || undefined,
+    env: settings.env,
+    probeTimeoutMs: settings.probeTimeoutMs,
+    listing: settings.listing,
+    log: settings.log,
+  });
   return {
     check: (opts) => checkWorkspace(runtime.deps, opts),
     rebuild: (compose, opts) => rebuildService({ ...runtime.deps, compose }, opts),

@@ -2,6 +2,7 @@
 import type { CheckDeps } from '../core/check';
 import type { ComposeRunnerLike, LogSink } from '../core/ports';
 import { createDockerEngine } from './dockerEngine';
+import type { ListingMethod } from './dockerEngine';
 import { createProber } from './prober';
 import { createNodeFs } from './nodeFs';
 import { detectComposeCli, runCompose } from './composeCli';
@@ -12,6 +13,8 @@ export interface RuntimeOptions {
   host?: string;
   env: Record<string, string | undefined>;
   probeTimeoutMs?: number;
+  /** How running containers are listed (see DockerEngineOptions.listing). Default "auto". */
+  listing?: ListingMethod;
   log?: LogSink;
 }
 
@@ -23,7 +26,7 @@ export interface Runtime {
 }
 
 export function createRuntime(opts: RuntimeOptions): Runtime {
-  const engine = createDockerEngine({ host: opts.host || undefined, env: opts.env });
+  const engine = createDockerEngine({ host: opts.host || undefined, env: opts.env, listing: opts.listing });
   const prober = createProber({ timeoutMs: opts.probeTimeoutMs });
   // Compose must talk to the engine we checked, also when that came from a setting or a context.
   const composeEnv = composeHostEnv(opts);

@@ -41,6 +41,7 @@ export class CheckRunner implements vscode.Disposable {
       const loading = this.deps.loadRuntime({
         engineHost: config.engineHost,
         probeTimeoutMs: config.probe.timeoutMs,
+        listing: config.listing,
         env: { ...process.env },
         log: this.deps.log,
       });

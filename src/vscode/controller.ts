@@ -26,7 +26,7 @@ import { RuntimeStatusBar } from './statusBar';
 
 export const CONTAINERS_VIEW = 'runtimeDrift.containers';
 const STATE_CONTEXT_KEY = 'runtimeDrift.state';
-const ALL_KEYS: ConfigKey[] = ['engineHost', 'probe.enabled', 'probe.timeoutMs', 'probe.methods', 'autoCheckOnSave', 'exclude'];
+const ALL_KEYS: ConfigKey[] = ['engineHost', 'probe.enabled', 'probe.timeoutMs', 'probe.methods', 'autoCheckOnSave', 'exclude', 'listing'];
 
 export interface ControllerWiring {
   /** Loads the engine side (dynamic import) on the first check. */
@@ -92,7 +92,7 @@ export class RuntimeDriftController implements vscode.Disposable {
   /** One handler for activation (e undefined) and later changes. */
   private onConfig(e: vscode.ConfigurationChangeEvent | undefined): void {
     this.config = readConfig();
-    if (changed(e, 'engineHost') || changed(e, 'probe.timeoutMs')) {
+    if (changed(e, 'engineHost') || changed(e, 'probe.timeoutMs') || changed(e, 'listing')) {
       this.runner.resetRuntime();
       this.live.restartEngineEvents();
     }

@@ -13,9 +13,11 @@ export interface Config {
   };
   autoCheckOnSave: boolean;
   exclude: string[];
+  /** How running containers are listed: "auto" (exec find when the image has it) or "archive" only. */
+  listing: 'auto' | 'archive';
 }
 
-export type ConfigKey = 'engineHost' | 'probe.enabled' | 'probe.timeoutMs' | 'probe.methods' | 'autoCheckOnSave' | 'exclude';
+export type ConfigKey = 'engineHost' | 'probe.enabled' | 'probe.timeoutMs' | 'probe.methods' | 'autoCheckOnSave' | 'exclude' | 'listing';
 
 export const CONFIG_SECTION = 'runtimeDrift';
 
@@ -24,6 +26,7 @@ export const DEFAULT_CONFIG: Config = {
   probe: { enabled: true, timeoutMs: 3000, methods: [] },
   autoCheckOnSave: true,
   exclude: [],
+  listing: 'auto',
 };
 
 const METHODS: readonly HttpMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
@@ -46,6 +49,7 @@ export function parseConfig(get: (key: ConfigKey) => unknown): Config {
     },
     autoCheckOnSave: bool(get('autoCheckOnSave'), DEFAULT_CONFIG.autoCheckOnSave),
     exclude: strings(get('exclude')),
+    listing: get('listing') === 'archive' ? 'archive' : DEFAULT_CONFIG.listing,
   };
 }
 

@@ -16,6 +16,13 @@ suite('cli: parseArgs', () => {
     assert.equal(a.workspace, '/cwd');
     assert.equal(a.probe, true);
     assert.deepEqual(a.extraMethods, []);
+    assert.equal(a.listing, 'auto');
+  });
+
+  test('--listing archive keeps every process out of containers; other values are refused', () => {
+    assert.equal(parseArgs(['check', '--listing', 'archive'], '/cwd').listing, 'archive');
+    assert.equal(parseArgs(['check', '--listing=auto'], '/cwd').listing, 'auto');
+    assert.throws(() => parseArgs(['check', '--listing', 'exec'], '/cwd'), /--listing takes auto or archive/);
   });
 
   test('--flag=value form and opt-in methods', () => {

@@ -9,7 +9,7 @@ import { NOW, sampleReport, WS } from './sampleReport';
 suite('settings', () => {
   test('defaults when nothing is set; GET and HEAD are always allowed, other methods only by opt-in', () => {
     const config = parseConfig(() => undefined);
-    assert.deepEqual(config, { engineHost: '', probe: { enabled: true, timeoutMs: 3000, methods: [] }, autoCheckOnSave: true, exclude: [] });
+    assert.deepEqual(config, { engineHost: '', probe: { enabled: true, timeoutMs: 3000, methods: [] }, autoCheckOnSave: true, exclude: [], listing: 'auto' });
     assert.deepEqual(allowedMethods(config), ['GET', 'HEAD']);
     const optIn = parseConfig((k) => (k === 'probe.methods' ? ['post', 'BOGUS', 'POST'] : undefined));
     assert.deepEqual(allowedMethods(optIn), ['GET', 'HEAD', 'POST']);
@@ -20,6 +20,8 @@ suite('settings', () => {
     assert.equal(config.probe.timeoutMs, 3000);
     assert.equal(config.engineHost, '');
     assert.deepEqual(config.exclude, ['a']);
+    assert.equal(parseConfig((k) => (k === 'listing' ? 'exec-everything' : undefined)).listing, 'auto');
+    assert.equal(parseConfig((k) => (k === 'listing' ? 'archive' : undefined)).listing, 'archive');
   });
 
   test('changed() is true without an event (activation) and follows affectsConfiguration otherwise', () => {

@@ -1,0 +1,163 @@
+// The fast way to list a running container's files: `find ROOT/ -exec stat` run inside it through
+// the exec API (an argument array, no shell). The engine then sends about 60 bytes a file instead
+// of a 1 KB tar record, and does not have to read the files: on 2,000 files that is half the
+// time of the archive API, on 50,000 a third. Read-only: find and stat only look.
+//
+// It needs find and stat in the image (busybox, Debian, Alpine...). Where they are missing
+// (distroless), the container is not running, or anything else is unusual (a permission error on
+// a subfolder, an odd exit), the caller falls back to the archive API, which works everywhere.
+import type Dockerode from 'dockerode';
+import type { FileListing } from '../core/model';
+
+/** `find` could not answer this time (root not a folder, a permission error...); list it another way. */
+export const EXEC_UNSUPPORTED = Symbol('exec listing unsupported');
+/** The image has no find or stat (distroless): do not try exec in this container again. */
+export const EXEC_MISSING = Symbol('find or stat missing');
+
+/** Bytes of stderr kept, for the one line that says why find failed. */
+const STDERR_KEEP = 4096;
+
+/** S_IFMT bits of the raw mode stat prints with %f. */
+const S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+const S_IFLNK = 0o120000;
+
+/**
+ * find's argument list for `root` (absolute, normalised). The trailing slash makes find follow a
+ * root that is a symlink, as require() would; regular files and symlinks (which behave as files
+ * at run time) are printed as "<raw mode hex> <size> <path>".
+ */
+export function findCommand(root: string): string[] {
+  const start = root === '/' ? '/' : `${root}/`;
+  return ['find', start, '(', '-type', 'f', '-o', '-type', 'l', ')', '-exec', 'stat', '-c', '%f %s %n', '{}', '+'];
+}
+
+/**
+ * Parses find's output for `root` into a listing. Lines that do not start with "<hex> <digits> /"
+ * continue the previous path (a file name with a newline in it).
+ */
+export function parseStatLines(text: string, root: string): FileListing {
+  const files = new Set<string>();
+  const sizes = new Map<string, number>();
+  const base = root === '/' ? '' : root;
+  let last: { path: string; mode: number; size: number } | undefined;
+  const flush = () => {
+    if (!last) return;
+    const path = normalisePath(last.path, base);
+    if (path !== undefined && isFileMode(last.mode)) {
+      files.add(path);
+      if ((last.mode & S_IFMT) === S_IFREG) sizes.set(path, last.size);
+    }
+  };
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
+    const s1 = line.indexOf(' ');
+    const s2 = s1 > 0 ? line.indexOf(' ', s1 + 1) : -1;
+    const mode = s1 > 0 ? parseInt(line.slice(0, s1), 16) : NaN;
+    const size = s2 > 0 ? Number(line.slice(s1 + 1, s2)) : NaN;
+    if (s2 > 0 && line.charCodeAt(s2 + 1) === 47 /* / */ && Number.isInteger(mode) && Number.isInteger(size)) {
+      flush();
+      last = { path: line.slice(s2 + 1), mode, size };
+    } else if (last) {
+      last.path += `\n${line}`;
+    }
+  }
+  flush();
+  return { root: root, files, sizes, rootMissing: false };
+}
+
+function isFileMode(mode: number): boolean {
+  const type = mode & S_IFMT;
+  return type === S_IFREG || type === S_IFLNK;
+}
+
+/** "/app/dist//a.js" → "/app/dist/a.js"; undefined for a path outside root. */
+function normalisePath(path: string, base: string): string | undefined {
+  const clean = path.replace(/\/{2,}/g, '/');
+  if (base === '') return clean;
+  return clean.startsWith(`${base}/`) ? clean : undefined;
+}
+
+/**
+ * Splits the exec API's multiplexed stream (8-byte frame headers: stream 1 = stdout, 2 = stderr)
+ * without buffering frames twice.
+ */
+export function demuxer(onStdout: (chunk: Buffer) => void, onStderr: (chunk: Buffer) => void): (data: Buffer) => void {
+  let pending: Buffer = Buffer.alloc(0);
+  let kind = 0;
+  let remaining = 0;
+  return (data) => {
+    let buf = pending.length > 0 ? Buffer.concat([pending, data]) : data;
+    pending = Buffer.alloc(0);
+    while (buf.length > 0) {
+      if (remaining === 0) {
+        if (buf.length < 8) {
+          pending = buf;
+          return;
+        }
+        kind = buf[0] ?? 0;
+        remaining = buf.readUInt32BE(4);
+        buf = buf.subarray(8);
+        continue;
+      }
+      const take = Math.min(remaining, buf.length);
+      const part = buf.subarray(0, take);
+      if (kind === 2) onStderr(part);
+      else onStdout(part);
+      remaining -= take;
+      buf = buf.subarray(take);
+    }
+  };
+}
+
+/** Lists `root` (absolute, normalised) in a running container with find; EXEC_UNSUPPORTED when it cannot. */
+export async function execListing(
+  container: Dockerode.Container,
+  root: string,
+  signal: AbortSignal,
+): Promise<FileListing | typeof EXEC_UNSUPPORTED | typeof EXEC_MISSING> {
+  // A root that is not absolute would reach find as an expression ("-delete"): never.
+  if (!root.startsWith('/')) return EXEC_UNSUPPORTED;
+  const exec = await container.exec({ Cmd: findCommand(root), AttachStdout: true, AttachStderr: true, abortSignal: signal } as Dockerode.ExecCreateOptions);
+  const stream = (await exec.start({ hijack: true, stdin: false, abortSignal: signal } as Dockerode.ExecStartOptions)) as NodeJS.ReadableStream & {
+    destroy(): void;
+  };
+  const out: Buffer[] = [];
+  let err = '';
+  const feed = demuxer(
+    (chunk) => out.push(Buffer.from(chunk)),
+    (chunk) => {
+      if (err.length < STDERR_KEEP) err += chunk.toString('utf8');
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    const abort = () => {
+      stream.destroy();
+      reject(signal.reason);
+    };
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    stream.on('data', (d: Buffer) => feed(d));
+    stream.on('end', () => {
+      signal.removeEventListener('abort', abort);
+      resolve();
+    });
+    stream.on('error', (e: Error) => {
+      signal.removeEventListener('abort', abort);
+      reject(e);
+    });
+  });
+  const info = await exec.inspect({ abortSignal: signal } as Dockerode.ExecInspectOptions);
+  const text = Buffer.concat(out).toString('utf8');
+  if (info.ExitCode === 0) return parseStatLines(text, root);
+  // find's own words for a root that is not there; anything else is not ours to interpret.
+  if (info.ExitCode === 1 && text === '' && /No such file or directory/.test(err) && err.split('\n').filter(Boolean).length === 1) {
+    return { root, files: new Set(), sizes: new Map(), rootMissing: true };
+  }
+  // 126/127: the runtime could not start find (not in the image), or find could not run stat.
+  return info.ExitCode === 126 || info.ExitCode === 127 ? EXEC_MISSING : EXEC_UNSUPPORTED;
+}
