@@ -76,7 +76,7 @@ async function runTask(task: ChildTask): Promise<ChildResult> {
       // As the extension runs it: one long-lived process, a full check, then an engine event
       // for one container re-checks that service only. Warm-up first, then alternate.
       const [{ createRuntime }, { checkWorkspace }] = await Promise.all([import('../src/engine/runtime'), import('../src/core/check')]);
-      const runtime = createRuntime({ env: process.env });
+      const runtime = createRuntime({ env: process.env, rememberScans: true });
       try {
         const opts = { workspaceDir: task.workspaceDir, env: process.env };
         await checkWorkspace(runtime.deps, opts);

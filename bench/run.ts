@@ -6,7 +6,7 @@
 //
 // Every measured run is its own child process (bench/child.ts bundled with esbuild), in the order
 // ours / hand / floor rotated each repetition so neither order nor a warm cache favours one.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -200,6 +200,9 @@ async function measureStack(stack: Stack, args: Args, curl: boolean): Promise<St
   const samples: Record<Approach, number[]> = { ours: [], hand: [], floor: [] };
   const cpu: Record<Approach, number[]> = { ours: [], hand: [], floor: [] };
   const rss: Record<Approach, number> = { ours: 0, hand: 0, floor: 0 };
+  // The stack has just written its workspace (up to 300,000 files) and image layers: let the
+  // kernel write them back first, or that writeback competes with the first runs' reads.
+  spawnSync('sync', [], { stdio: 'ignore' });
   for (let rep = 0; rep < args.reps; rep++) {
     // Rotate the order each repetition: A B C, B C A, C A B, ...
     const order = APPROACHES.map((_, i) => APPROACHES[(i + rep) % APPROACHES.length] as Approach).filter((a) => args.only.includes(a));

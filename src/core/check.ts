@@ -7,7 +7,7 @@ import { EngineUnreachableError } from './ports';
 import { discoverComposeProjects } from './compose/discover';
 import { inferMapping } from './mapping/infer';
 import { listModuleDirs } from './mapping/modules';
-import { mapSourceFile, mapToBuildOutput } from './mapping/mapFile';
+import { mapSourceFile, mapToBuildOutput, walkedFileMapper } from './mapping/mapFile';
 import { walkFileStats } from './mapping/walk';
 import { relativeInside } from './mapping/fastRelative';
 import type { WalkedTree } from './mapping/walk';
@@ -15,6 +15,7 @@ import { collectExtracted } from './routes/collect';
 import { extractRoutesFromSource } from './routes/extract';
 import type { ExtractedFile } from './routes/extract';
 import { mayDeclareRoutes } from './routes/mayDeclareRoutes';
+import type { ScanCache, ScanEntry } from './routes/scanCache';
 import { resolveBaseUrl, SAFE_METHODS } from './probe/policy';
 import { probeRoutes } from './probe/runProbes';
 import type { MappedFile, ModuleEvidence, ServiceEvidence } from './ladder/evidence';
@@ -27,6 +28,8 @@ export interface CheckDeps {
   prober: ProberLike;
   fs: FsLike;
   log?: LogSink;
+  /** Route scans remembered across checks (long-lived processes); each check reads every file without it. */
+  scanCache?: ScanCache;
 }
 
 export interface CheckOptions {
@@ -114,7 +117,7 @@ async function checkService(
   const workspace = mapping
     ? readWorkspace(async () => {
         const tree = await walkFileStats(deps.fs, mapping.sourceRoot);
-        const [files, declared] = await Promise.all([gatherFiles(deps.fs, opts, mapping, tree), extractRoutes(deps, spec, mapping, tree.files)]);
+        const [files, declared] = await Promise.all([gatherFiles(deps.fs, opts, mapping, tree), extractRoutes(deps, spec, mapping, tree)]);
         return { files, declared };
       })
     : undefined;
@@ -206,41 +209,57 @@ async function gatherFiles(
 ): Promise<{ modules: ModuleEvidence[]; loose: ModuleEvidence | null }> {
   const relOf = new Map<string, string>();
   const excluded = compileExclude(opts.exclude);
+  // Walked files are the source root plus a clean relative path: slice it off once per file and
+  // map with string work (walkedFileMapper) rather than path.relative / path.join per file.
+  const sourcePrefix = mapping.sourceRoot.endsWith(path.sep) ? mapping.sourceRoot : mapping.sourceRoot + path.sep;
+  const rootRel = rel(opts.workspaceDir, mapping.sourceRoot);
+  const wsPrefix = rootRel === '' ? '' : `${rootRel}/`;
+  const belowRoot = new Map<string, string>();
   const sources = tree.files.filter((f) => {
-    const r = rel(opts.workspaceDir, f);
+    let r: string;
+    if (path.sep === '/' && f.startsWith(sourcePrefix) && !rootRel.startsWith('..')) {
+      const below = f.slice(sourcePrefix.length);
+      belowRoot.set(f, below);
+      r = wsPrefix + below;
+    } else {
+      r = rel(opts.workspaceDir, f);
+    }
     relOf.set(f, r);
     return !excluded(r);
   });
+  const mapWalked = walkedFileMapper(mapping);
   const buildRoot = mapping.buildOutDir && !mapping.bundled ? await fs.stat(mapping.buildOutDir) : undefined;
   const hasBuild = Boolean(buildRoot?.isDirectory);
   const mapped: MappedFile[] = [];
   const buildState = new Map<string, 'missing' | 'stale' | 'ok'>();
-  await mapPool(sources, 64, async (source) => {
-    const target = mapping.bundled ? undefined : mapSourceFile(mapping, source);
-    // The walk has just stat'ed every file: its answer is the one a second stat would give.
-    const st = tree.stats.get(source) ?? (await fs.stat(source));
+  // The walk has just stat'ed every file: its mtime is the one a second stat would give.
+  const mapOne = (source: string): MappedFile | undefined => {
+    const below = belowRoot.get(source);
+    const target = mapping.bundled ? undefined : below !== undefined ? mapWalked(below) : mapSourceFile(mapping, source);
+    if (!mapping.bundled && !target) return undefined;
     const file: MappedFile = {
       source,
       rel: relOf.get(source) ?? rel(opts.workspaceDir, source),
       target: target ?? '',
-      sourceMtimeMs: st?.mtimeMs ?? 0,
+      sourceMtimeMs: tree.mtimes.get(source) ?? 0,
     };
-    if (mapping.bundled) {
-      mapped.push(file);
-      return;
-    }
-    if (!target) return;
     mapped.push(file);
-    if (hasBuild) {
-      const out = mapToBuildOutput(mapping, source);
-      if (out) {
-        file.buildOut = out;
-        const ost = await fs.stat(out);
-        file.buildSize = ost?.isFile ? ost.size : undefined;
-        buildState.set(source, !ost ? 'missing' : ost.mtimeMs + 1000 < file.sourceMtimeMs ? 'stale' : 'ok');
-      }
-    }
-  });
+    return file;
+  };
+  if (hasBuild) {
+    await mapPool(sources, 64, async (source) => {
+      const file = mapOne(source);
+      const out = file && mapToBuildOutput(mapping, source);
+      if (!file || !out) return;
+      file.buildOut = out;
+      const ost = await fs.stat(out);
+      file.buildSize = ost?.isFile ? ost.size : undefined;
+      buildState.set(source, !ost ? 'missing' : ost.mtimeMs + 1000 < file.sourceMtimeMs ? 'stale' : 'ok');
+    });
+  } else {
+    // No build output to stat: a plain loop, not a promise per file.
+    for (const source of sources) mapOne(source);
+  }
   mapped.sort((a, b) => LOCALE_ORDER(a.source, b.source));
 
   const modules = await listModuleDirs(fs, mapping);
@@ -274,18 +293,37 @@ async function gatherFiles(
 }
 
 /** The routes a service's source declares (plus x-runtime-drift.routes). */
-async function extractRoutes(deps: CheckDeps, spec: ServiceSpec, mapping: SourceMapping, walked: string[]): Promise<RouteDef[]> {
-  const sources = walked.filter(
+async function extractRoutes(deps: CheckDeps, spec: ServiceSpec, mapping: SourceMapping, tree: WalkedTree): Promise<RouteDef[]> {
+  const sources = tree.files.filter(
     (f) => SOURCE_CODE.test(f) && !f.endsWith('.d.ts') && !/\.(spec|test)\.[cm]?[jt]sx?$/.test(f),
   );
   // Extract as each file is read and keep only what it declares: the texts of a large tree are
   // never held at once, and files that cannot declare a route skip the full scan.
   const extracted: { file: string; x: ExtractedFile }[] = [];
   if (!mapping.bundled) {
-    await mapPool(sources, 64, async (file) => {
-      const text = await deps.fs.readFile(file);
-      if (mayDeclareRoutes(text)) extracted.push({ file, x: extractRoutesFromSource(text, file) });
-    });
+    // A file unchanged since the last scan (same mtime) is not read again.
+    const cache = deps.scanCache;
+    const previous = cache?.previous(mapping.sourceRoot);
+    const entries = new Map<string, ScanEntry>();
+    const toRead: string[] = [];
+    for (const file of sources) {
+      const known = previous?.get(file);
+      if (known && known.mtimeMs === tree.mtimes.get(file)) {
+        entries.set(file, known);
+        if (known.extracted) extracted.push({ file, x: known.extracted });
+      } else {
+        toRead.push(file);
+      }
+    }
+    const take = (file: string, text: string): void => {
+      const x = mayDeclareRoutes(text) ? extractRoutesFromSource(text, file) : null;
+      if (x) extracted.push({ file, x });
+      const mtimeMs = tree.mtimes.get(file);
+      if (cache && mtimeMs !== undefined) entries.set(file, { mtimeMs, extracted: x });
+    };
+    if (deps.fs.readEach) await deps.fs.readEach(toRead, take);
+    else await mapPool(toRead, 64, async (file) => take(file, await deps.fs.readFile(file)));
+    cache?.store(mapping.sourceRoot, entries);
     // Reads finish in any order; the collection's warnings and tie-breaks follow the walk's order.
     extracted.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   }

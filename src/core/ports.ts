@@ -46,6 +46,23 @@ export interface FsLike {
   stat(path: string): Promise<FileStat | undefined>;
   /** Entry names in a folder; [] when absent. */
   readdir(path: string): Promise<string[]>;
+  /**
+   * Optional fast path for a whole tree, with the same answers as readdir + stat per entry:
+   * regular files under `dir` (absolute, any order) with their mtimes, not descending into
+   * folders `skipDir` names, leaving out what `exclude` says (path relative to `dir`, POSIX).
+   * One promise for the tree instead of one per entry: a large tree is mostly that overhead.
+   */
+  walkTree?(dir: string, opts: TreeWalkOptions): Promise<{ files: string[]; mtimes: Map<string, number> }>;
+  /**
+   * Optional fast path for many reads: each file's text to `onText`, in order, without a promise
+   * per file. A file that vanished meanwhile is skipped; other errors reject.
+   */
+  readEach?(paths: readonly string[], onText: (path: string, text: string) => void): Promise<void>;
+}
+
+export interface TreeWalkOptions {
+  skipDir(name: string): boolean;
+  exclude?(relPath: string): boolean;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';

@@ -77,7 +77,7 @@ function isFileMode(mode: number): boolean {
 
 /** "/app/dist//a.js" → "/app/dist/a.js"; undefined for a path outside root. */
 function normalisePath(path: string, base: string): string | undefined {
-  const clean = path.replace(/\/{2,}/g, '/');
+  const clean = path.includes('//') ? path.replace(/\/{2,}/g, '/') : path;
   if (base === '') return clean;
   return clean.startsWith(`${base}/`) ? clean : undefined;
 }

@@ -51,6 +51,7 @@ export function createExtensionRuntime(settings: RuntimeSettings): ExtensionRunt
     env: settings.env,
     probeTimeoutMs: settings.probeTimeoutMs,
     listing: settings.listing,
+    rememberScans: true,
     log: settings.log,
   });
   return {

@@ -7,9 +7,11 @@
 // ~10x the syscalls themselves and most of the garbage (bench/README.md, "nodeFs"). Calls made
 // in the same turn are queued and run together as plain syscalls, yielding to the event loop
 // every SLICE_MS so engine streams, probes and (in the extension host) the UI keep flowing.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { join, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { FileStat, FsLike } from '../core/ports';
+import type { FileStat, FsLike, TreeWalkOptions } from '../core/ports';
 
 /** Longest run of synchronous file calls before the event loop gets a turn. */
 export const SLICE_MS = 4;
@@ -55,25 +57,122 @@ function createBatcher(): <T>(work: () => T) => Promise<T> {
     });
 }
 
+/** Runs `step` (which returns true when done) in slices of SLICE_MS, one slice per event-loop turn. */
+function sliced(step: () => boolean): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const run = (): void => {
+      try {
+        const end = performance.now() + SLICE_MS;
+        while (performance.now() <= end) {
+          if (step()) return resolve();
+        }
+        setImmediate(run);
+      } catch (err) {
+        reject(err);
+      }
+    };
+    setImmediate(run);
+  });
+}
+
+/** `dir/name` for a clean folder path: string work only on POSIX, path.join elsewhere. */
+const childPath = sep === '/' ? (dir: string, name: string) => (dir.endsWith('/') ? dir + name : `${dir}/${name}`) : join;
+
+/**
+ * throwIfNoEntry: an absent path is common (probing for tsconfig, .env, build output) and an
+ * exception per miss is costly; ENOTDIR still throws and is caught here.
+ */
+function statOrAbsent(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch (err) {
+    if (isAbsent(err)) return undefined;
+    throw err;
+  }
+}
+
+/** Small files are read into one reused buffer (no FileHandle, no options object per call). */
+const READ_BUFFER_BYTES = 64 * 1024;
+
+function readText(path: string, buffer: Buffer): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (err) {
+    if (isAbsent(err)) return undefined;
+    throw err;
+  }
+  let size = 0;
+  try {
+    while (size < buffer.length) {
+      const n = readSync(fd, buffer, size, buffer.length - size, size);
+      if (n === 0) return buffer.toString('utf8', 0, size);
+      size += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return readFileSync(path, 'utf8'); // Larger than the buffer: the plain way.
+}
+
 export function createNodeFs(): FsLike {
   const batch = createBatcher();
+  const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
   return {
+    async walkTree(dir: string, opts: TreeWalkOptions) {
+      const files: string[] = [];
+      const mtimes = new Map<string, number>();
+      const folders: [abs: string, rel: string][] = [[dir, '']];
+      await sliced(() => {
+        const next = folders.pop();
+        if (!next) return true;
+        const [abs, rel] = next;
+        let names: string[];
+        try {
+          names = readdirSync(abs);
+        } catch (err) {
+          if (isAbsent(err)) return false;
+          throw err;
+        }
+        for (const name of names) {
+          // Relative paths only matter to exclude: not built for every entry without one.
+          const childRel = opts.exclude ? (rel === '' ? name : `${rel}/${name}`) : '';
+          if (opts.exclude?.(childRel)) continue;
+          const childAbs = childPath(abs, name);
+          const st = statOrAbsent(childAbs);
+          if (!st) continue;
+          if (st.isDirectory()) {
+            if (!opts.skipDir(name)) folders.push([childAbs, childRel]);
+          } else if (st.isFile()) {
+            files.push(childAbs);
+            mtimes.set(childAbs, st.mtimeMs);
+          }
+        }
+        return folders.length === 0;
+      });
+      return { files, mtimes };
+    },
+
+    async readEach(paths: readonly string[], onText: (path: string, text: string) => void) {
+      let i = 0;
+      if (paths.length === 0) return;
+      await sliced(() => {
+        const path = paths[i++] as string;
+        const text = readText(path, buffer);
+        if (text !== undefined) onText(path, text);
+        return i >= paths.length;
+      });
+    },
+
     readFile(path: string): Promise<string> {
       return batch(() => readFileSync(path, 'utf8'));
     },
 
     stat(path: string): Promise<FileStat | undefined> {
       return batch(() => {
-        try {
-          // throwIfNoEntry: an absent path is common (probing for tsconfig, .env, build output)
-          // and an exception per miss is costly; ENOTDIR still throws and is caught below.
-          const s = statSync(path, { throwIfNoEntry: false });
-          if (!s) return undefined;
-          return { isFile: s.isFile(), isDirectory: s.isDirectory(), mtimeMs: s.mtimeMs, size: s.size };
-        } catch (err) {
-          if (isAbsent(err)) return undefined;
-          throw err;
-        }
+        const s = statOrAbsent(path);
+        if (!s) return undefined;
+        return { isFile: s.isFile(), isDirectory: s.isDirectory(), mtimeMs: s.mtimeMs, size: s.size };
       });
     },
 

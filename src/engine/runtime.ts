@@ -5,6 +5,7 @@ import { createDockerEngine } from './dockerEngine';
 import type { ListingMethod } from './dockerEngine';
 import { createProber } from './prober';
 import { createNodeFs } from './nodeFs';
+import { createScanCache } from '../core/routes/scanCache';
 import { detectComposeCli, runCompose } from './composeCli';
 import { resolveDockerHost } from './dockerHost';
 
@@ -15,6 +16,11 @@ export interface RuntimeOptions {
   probeTimeoutMs?: number;
   /** How running containers are listed (see DockerEngineOptions.listing). Default "auto". */
   listing?: ListingMethod;
+  /**
+   * Remember each source file's route scan by mtime across checks (a long-lived process: the
+   * extension). A one-shot CLI run has nothing to reuse and leaves it off.
+   */
+  rememberScans?: boolean;
   log?: LogSink;
 }
 
@@ -32,7 +38,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const composeEnv = composeHostEnv(opts);
   let composeRunner: Promise<ComposeRunnerLike | undefined> | undefined;
   return {
-    deps: { engine, prober, fs: createNodeFs(), log: opts.log },
+    deps: { engine, prober, fs: createNodeFs(), log: opts.log, scanCache: opts.rememberScans ? createScanCache() : undefined },
     compose() {
       composeRunner ??= detectComposeCli().then((cli) => {
         // Not found is not remembered: the CLI may be installed, or a slow machine may answer, later.

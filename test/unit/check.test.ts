@@ -7,6 +7,8 @@ import type { ContainerInfo, FileListing, ImageInfo, ProbeOutcome } from '../../
 import type { EngineLike, ProbeRequest, ProberLike } from '../../src/core/ports';
 import { EngineUnreachableError } from '../../src/core/ports';
 import { memFs } from './helpers/memFs';
+import { createScanCache } from '../../src/core/routes/scanCache';
+import type { FsLike } from '../../src/core/ports';
 
 const OLD = 'sha256:0ld0ld0ld0ld';
 const NEW = 'sha256:new0new0new0';
@@ -193,5 +195,40 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.equal(merged.services.length, 1);
     assert.equal(merged.verdict, 'in-sync');
     assert.equal(merged.services[0]?.staleContainer, false);
+  });
+
+  test('a scan cache skips reading unchanged files on the next check; a changed mtime is read again, a deleted file drops out', async () => {
+    const reads: string[] = [];
+    const counting = (fs: FsLike): FsLike => ({
+      ...fs,
+      readFile: async (p) => {
+        reads.push(p);
+        return fs.readFile(p);
+      },
+    });
+    const scanCache = createScanCache();
+    const engine = fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: [] });
+    const check = (fs: FsLike) => checkWorkspace({ engine, prober: fakeProber(() => 200), fs: counting(fs), scanCache }, { workspaceDir: '/ws', env: {}, probe: false });
+    const routesOf = (r: Awaited<ReturnType<typeof check>>) => r.services[0]?.routes.map((x) => `${x.method} ${x.path}`).sort();
+
+    const first = await check(memFs(WORKSPACE, { mtimes }));
+    const sources = reads.filter((p) => p.includes('/src/'));
+    assert.equal(sources.length, 3, reads.join('\n'));
+    reads.length = 0;
+
+    const second = await check(memFs(WORKSPACE, { mtimes }));
+    assert.deepEqual(reads.filter((p) => p.includes('/src/')), [], 'nothing under src read again');
+    assert.deepEqual(second.services, first.services, 'the same report from remembered scans');
+
+    // workflow.controller.ts changed (new mtime, new route); users.controller.ts deleted.
+    const wf = '/ws/backend/src/modules/workflow/workflow.controller.ts';
+    const users = '/ws/backend/src/modules/users/users.controller.ts';
+    const edited: Record<string, string> = { ...WORKSPACE, [wf]: "@Controller('workflows')\nexport class W {\n  @Get('history')\n  h() {}\n}\n" };
+    delete edited[users];
+    reads.length = 0;
+    const third = await check(memFs(edited, { mtimes: { ...mtimes, [wf]: T + 1 } }));
+    assert.deepEqual(reads.filter((p) => p.includes('/src/')), [wf]);
+    assert.deepEqual(routesOf(third), ['GET /api/v1/workflows/history']);
+    assert.deepEqual(routesOf(first), ['GET /api/v1/users', 'GET /api/v1/workflows/steps/definitions', 'POST /api/v1/workflows/runs']);
   });
 });

@@ -33,3 +33,21 @@ function mappedRelative(m: SourceMapping, absSource: string): string[] | undefin
   if (rewritten !== undefined) segments[segments.length - 1] = name.slice(0, name.length - ext.length) + rewritten;
   return segments;
 }
+
+/**
+ * mapSourceFile for many files of one tree, given by their path below the source root ("a/b.ts",
+ * POSIX, as a walk yields them: no "." or ".." segments). String work only: the per-file
+ * path.relative / path.join of mapSourceFile is most of its cost on a large tree.
+ */
+export function walkedFileMapper(m: SourceMapping): (relBelowRoot: string) => string | undefined {
+  if (m.bundled) return () => undefined;
+  const clean = posix.normalize(m.target);
+  const prefix = clean.endsWith('/') ? clean : `${clean}/`;
+  return (relBelowRoot) => {
+    const name = relBelowRoot.slice(relBelowRoot.lastIndexOf('/') + 1);
+    if (name === '' || NOT_EMITTED.some((re) => re.test(name))) return undefined;
+    const ext = extname(name);
+    const rewritten = m.rewrites[ext];
+    return prefix + (rewritten === undefined ? relBelowRoot : relBelowRoot.slice(0, relBelowRoot.length - ext.length) + rewritten);
+  };
+}

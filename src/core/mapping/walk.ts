@@ -1,6 +1,6 @@
 // Listing a source tree through FsLike, and how recently anything in it changed.
 import { join } from 'node:path';
-import type { FileStat, FsLike } from '../ports';
+import type { FsLike } from '../ports';
 
 export interface WalkOptions {
   /** Leave out a file or folder, by its path relative to the walked folder ("a/b.ts", POSIX). */
@@ -15,14 +15,23 @@ export async function walkFiles(fs: FsLike, dir: string, opts: WalkOptions = {})
 export interface WalkedTree {
   /** As walkFiles returns them. */
   files: string[];
-  /** The stat the walk took of each file: callers needing mtimes need not stat again. */
-  stats: Map<string, FileStat>;
+  /** Each file's mtime from the walk's own stat: callers need not stat again. */
+  mtimes: Map<string, number>;
+}
+
+/** Folders a source walk never enters: dependencies and dot-folders (.git, .cache...). */
+function skipDir(name: string): boolean {
+  return name === 'node_modules' || name.startsWith('.');
 }
 
 /** walkFiles, keeping each file's stat. */
 export async function walkFileStats(fs: FsLike, dir: string, opts: WalkOptions = {}): Promise<WalkedTree> {
+  if (fs.walkTree) {
+    const tree = await fs.walkTree(dir, { skipDir, exclude: opts.exclude });
+    return { files: tree.files.sort(), mtimes: tree.mtimes };
+  }
   const files: string[] = [];
-  const stats = new Map<string, FileStat>();
+  const mtimes = new Map<string, number>();
   const visit = async (abs: string, rel: string): Promise<void> => {
     const names = await fs.readdir(abs);
     await Promise.all(
@@ -33,17 +42,17 @@ export async function walkFileStats(fs: FsLike, dir: string, opts: WalkOptions =
         const st = await fs.stat(childAbs);
         if (!st) return;
         if (st.isDirectory) {
-          if (name === 'node_modules' || name.startsWith('.')) return;
+          if (skipDir(name)) return;
           await visit(childAbs, childRel);
         } else if (st.isFile) {
           files.push(childAbs);
-          stats.set(childAbs, st);
+          mtimes.set(childAbs, st.mtimeMs);
         }
       }),
     );
   };
   await visit(dir, '');
-  return { files: files.sort(), stats };
+  return { files: files.sort(), mtimes };
 }
 
 /** Newest modification time (ms since epoch) among `files`; 0 when none can be read. */

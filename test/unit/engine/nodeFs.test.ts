@@ -1,0 +1,79 @@
+// nodeFs's fast paths (walkTree, readEach) against the plain per-entry calls on a real folder:
+// same files, same mtimes, same texts.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FsLike } from '../../../src/core/ports';
+import { walkFileStats } from '../../../src/core/mapping/walk';
+import { createNodeFs } from '../../../src/engine/nodeFs';
+
+/** The same node:fs, without the optional fast paths: the core's per-entry fallback runs. */
+function plain(fs: FsLike): FsLike {
+  return { readFile: fs.readFile, stat: fs.stat, readdir: fs.readdir };
+}
+
+suite('nodeFs: tree walk and batched reads', () => {
+  let root = '';
+  const big = `// ${'é'.repeat(50_000)}\nexport const big = 1;\n`; // > 64 KB, multi-byte
+
+  suiteSetup(() => {
+    root = mkdtempSync(join(tmpdir(), 'rd-nodefs-'));
+    const write = (rel: string, text: string) => {
+      mkdirSync(join(root, rel, '..'), { recursive: true });
+      writeFileSync(join(root, rel), text);
+    };
+    write('src/main.ts', 'export {};\n');
+    write('src/modules/workflow/steps.controller.ts', "@Controller('steps') export class S {}\n");
+    write('src/modules/workflow/big.ts', big);
+    write('src/.hidden/skip.ts', 'x');
+    write('src/node_modules/dep/index.ts', 'x');
+    write('src/.env', 'A=1\n');
+    write('src/generated/out.ts', 'x');
+    write('shared/util.ts', 'export const u = 1;\n');
+    symlinkSync(join(root, 'shared'), join(root, 'src', 'linked'));
+    symlinkSync(join(root, 'nowhere'), join(root, 'src', 'dangling.ts'));
+  });
+
+  suiteTeardown(() => rmSync(root, { recursive: true, force: true }));
+
+  test('walkTree finds what readdir + stat per entry finds, with the same mtimes', async () => {
+    const fs = createNodeFs();
+    assert.ok(fs.walkTree, 'nodeFs has the fast path');
+    const exclude = (rel: string) => rel === 'generated';
+    const fast = await walkFileStats(fs, join(root, 'src'), { exclude });
+    const slow = await walkFileStats(plain(fs), join(root, 'src'), { exclude });
+    assert.deepEqual(fast.files, slow.files);
+    assert.deepEqual([...fast.mtimes].sort(), [...slow.mtimes].sort());
+    assert.deepEqual(
+      fast.files.map((f) => f.slice(root.length + 1)),
+      ['src/.env', 'src/linked/util.ts', 'src/main.ts', 'src/modules/workflow/big.ts', 'src/modules/workflow/steps.controller.ts'],
+    );
+  });
+
+  test('walkTree of a missing folder is empty', async () => {
+    const tree = await walkFileStats(createNodeFs(), join(root, 'nope'));
+    assert.deepEqual(tree.files, []);
+  });
+
+  test('readEach hands over every text in order, a large multi-byte file whole, and skips a vanished file', async () => {
+    const fs = createNodeFs();
+    const paths = [join(root, 'src/main.ts'), join(root, 'src/gone.ts'), join(root, 'src/modules/workflow/big.ts'), join(root, 'shared/util.ts')];
+    const seen: [string, string][] = [];
+    await fs.readEach?.(paths, (p, text) => seen.push([p, text]));
+    assert.deepEqual(seen.map(([p]) => p), [paths[0], paths[2], paths[3]]);
+    assert.equal(seen[1]?.[1], big);
+    for (const [p, text] of seen) assert.equal(text, await fs.readFile(p));
+  });
+
+  test('readEach passes on an error other than a missing file, and on a throwing callback', async () => {
+    const fs = createNodeFs();
+    await assert.rejects(fs.readEach?.([join(root, 'src')], () => undefined) ?? Promise.resolve(), /EISDIR/);
+    await assert.rejects(
+      fs.readEach?.([join(root, 'src/main.ts')], () => {
+        throw new Error('extractor failed');
+      }) ?? Promise.resolve(),
+      /extractor failed/,
+    );
+  });
+});
