@@ -51,8 +51,13 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; cpuMs: nu
 async function runTask(task: ChildTask): Promise<ChildResult> {
   switch (task.kind) {
     case 'ours': {
-      // As the CLI runs it: the real adapters, the full check, one process.
-      const [{ createRuntime }, { checkWorkspace }] = await Promise.all([import('../src/engine/runtime'), import('../src/core/check')]);
+      // As the CLI runs it: the real adapters, the full check, one process, the CLI's heap tuning.
+      const [{ createRuntime }, { checkWorkspace }, { tuneHeapForCli }] = await Promise.all([
+        import('../src/engine/runtime'),
+        import('../src/core/check'),
+        import('../src/cli/heap'),
+      ]);
+      if (process.env.RD_BENCH_DEFAULT_HEAP !== '1') tuneHeapForCli();
       const runtime = createRuntime({ env: process.env });
       try {
         const { ms, cpuMs, value } = await timed(() => checkWorkspace(runtime.deps, { workspaceDir: task.workspaceDir, env: process.env }));

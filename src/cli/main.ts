@@ -11,6 +11,7 @@ import { EngineUnreachableError, UserInputError } from '../core/ports';
 import { createRuntime } from '../engine/runtime';
 import { guessComposeLabel } from '../engine/composeCli';
 import { redact } from '../core/redact';
+import { tuneHeapForCli } from './heap';
 
 declare const RUNTIME_DRIFT_VERSION: string | undefined;
 
@@ -104,6 +105,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  tuneHeapForCli();
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

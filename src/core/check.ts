@@ -207,58 +207,37 @@ async function gatherFiles(
   mapping: SourceMapping,
   tree: WalkedTree,
 ): Promise<{ modules: ModuleEvidence[]; loose: ModuleEvidence | null }> {
-  const relOf = new Map<string, string>();
   const excluded = compileExclude(opts.exclude);
   // Walked files are the source root plus a clean relative path: slice it off once per file and
   // map with string work (walkedFileMapper) rather than path.relative / path.join per file.
   const sourcePrefix = mapping.sourceRoot.endsWith(path.sep) ? mapping.sourceRoot : mapping.sourceRoot + path.sep;
   const rootRel = rel(opts.workspaceDir, mapping.sourceRoot);
   const wsPrefix = rootRel === '' ? '' : `${rootRel}/`;
-  const belowRoot = new Map<string, string>();
-  const sources = tree.files.filter((f) => {
-    let r: string;
-    if (path.sep === '/' && f.startsWith(sourcePrefix) && !rootRel.startsWith('..')) {
-      const below = f.slice(sourcePrefix.length);
-      belowRoot.set(f, below);
-      r = wsPrefix + below;
-    } else {
-      r = rel(opts.workspaceDir, f);
-    }
-    relOf.set(f, r);
-    return !excluded(r);
-  });
+  const fast = path.sep === '/' && !rootRel.startsWith('..');
   const mapWalked = walkedFileMapper(mapping);
   const buildRoot = mapping.buildOutDir && !mapping.bundled ? await fs.stat(mapping.buildOutDir) : undefined;
   const hasBuild = Boolean(buildRoot?.isDirectory);
   const mapped: MappedFile[] = [];
   const buildState = new Map<string, 'missing' | 'stale' | 'ok'>();
-  // The walk has just stat'ed every file: its mtime is the one a second stat would give.
-  const mapOne = (source: string): MappedFile | undefined => {
-    const below = belowRoot.get(source);
+  // One pass: workspace-relative path, exclusion, container path. The walk has just stat'ed
+  // every file: its mtime is the one a second stat would give.
+  for (const source of tree.files) {
+    const below = fast && source.startsWith(sourcePrefix) ? source.slice(sourcePrefix.length) : undefined;
+    const relPath = below !== undefined ? wsPrefix + below : rel(opts.workspaceDir, source);
+    if (excluded(relPath)) continue;
     const target = mapping.bundled ? undefined : below !== undefined ? mapWalked(below) : mapSourceFile(mapping, source);
-    if (!mapping.bundled && !target) return undefined;
-    const file: MappedFile = {
-      source,
-      rel: relOf.get(source) ?? rel(opts.workspaceDir, source),
-      target: target ?? '',
-      sourceMtimeMs: tree.mtimes.get(source) ?? 0,
-    };
-    mapped.push(file);
-    return file;
-  };
+    if (!mapping.bundled && !target) continue;
+    mapped.push({ source, rel: relPath, target: target ?? '', sourceMtimeMs: tree.mtimes.get(source) ?? 0 });
+  }
   if (hasBuild) {
-    await mapPool(sources, 64, async (source) => {
-      const file = mapOne(source);
-      const out = file && mapToBuildOutput(mapping, source);
-      if (!file || !out) return;
+    await mapPool(mapped, 64, async (file) => {
+      const out = mapToBuildOutput(mapping, file.source);
+      if (!out) return;
       file.buildOut = out;
       const ost = await fs.stat(out);
       file.buildSize = ost?.isFile ? ost.size : undefined;
-      buildState.set(source, !ost ? 'missing' : ost.mtimeMs + 1000 < file.sourceMtimeMs ? 'stale' : 'ok');
+      buildState.set(file.source, !ost ? 'missing' : ost.mtimeMs + 1000 < file.sourceMtimeMs ? 'stale' : 'ok');
     });
-  } else {
-    // No build output to stat: a plain loop, not a promise per file.
-    for (const source of sources) mapOne(source);
   }
   mapped.sort((a, b) => LOCALE_ORDER(a.source, b.source));
 
