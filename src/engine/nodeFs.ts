@@ -105,9 +105,12 @@ function readText(path: string, buffer: Buffer): string | undefined {
   let size = 0;
   try {
     while (size < buffer.length) {
-      const n = readSync(fd, buffer, size, buffer.length - size, size);
-      if (n === 0) return buffer.toString('utf8', 0, size);
+      const want = buffer.length - size;
+      const n = readSync(fd, buffer, size, want, size);
       size += n;
+      // A regular file on a local file system reads short only at its end: no extra read to
+      // learn what the short read already said (a read of 0 still ends it anywhere else).
+      if (n < want) return buffer.toString('utf8', 0, size);
     }
   } finally {
     closeSync(fd);

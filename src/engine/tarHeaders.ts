@@ -168,7 +168,15 @@ function octal(buf: Buffer, offset: number, length: number): number {
   while (stop < end && buf[stop] !== 32) stop++;
   while (i < stop && buf[i] === 0) i++;
   if (i === stop) return 0;
-  return Number.parseInt(buf.toString('latin1', i, stop), 8);
+  // Number.parseInt(text, 8) without building the text: digits up to the first non-octal byte,
+  // NaN when there is none.
+  let n = Number.NaN;
+  for (; i < stop; i++) {
+    const digit = (buf[i] as number) - 48;
+    if (digit < 0 || digit > 7) break;
+    n = Number.isNaN(n) ? digit : n * 8 + digit;
+  }
+  return n;
 }
 
 function base256(buf: Buffer, offset: number, length: number): number {
