@@ -2,7 +2,7 @@
 // whether the newest image has them (recreate) or not (build), and the folders holding them.
 import { dirname } from 'node:path';
 import type { ModuleReport, Report, ServiceReport } from '../model';
-import { absoluteIn, ancestorsWithin } from './paths';
+import { absoluteIn, folderPrefixIn, foldersWithin, isPlainName } from './paths';
 import { fixLabel, ladderLine } from './rungText';
 import { shortId } from '../ladder/format';
 
@@ -28,100 +28,244 @@ export interface FileDriftState {
 export type FileDriftStates = ReadonlyMap<string, FileDriftState>;
 
 export function computeFileDriftStates(reports: readonly Report[]): FileDriftStates {
-  const files = new Map<string, { kind: FileDriftKind; lines: string[]; workspace: string }>();
+  const states = new DriftStates();
   for (const report of reports) {
     // Without an engine nothing about the container is known: show no badges rather than guesses.
     if (!report.engine.reachable) continue;
-    for (const service of report.services) {
-      const inImage = new Set(service.missingFilesInImage);
-      const lineOf = serviceLines(service);
-      const drifted: [string, FileDriftKind][] = [
-        ...service.missingFiles.map((rel): [string, FileDriftKind] => [rel, inImage.has(rel) ? 'stale' : 'missing']),
-        ...service.changedFiles.map((rel): [string, FileDriftKind] => [rel, 'changed']),
-      ];
-      for (const [rel, kind] of drifted) {
-        const abs = absoluteIn(report.workspace, rel);
-        const entry = files.get(abs);
-        const line = lineOf(rel, kind);
-        if (!entry) files.set(abs, { kind, lines: [line], workspace: report.workspace });
-        else {
-          // A file several services run is as bad as its worst copy.
-          if (SEVERITY[kind] > SEVERITY[entry.kind]) entry.kind = kind;
-          entry.lines.push(line);
-        }
+    for (const service of report.services) states.addService(report.workspace, service);
+  }
+  return states.finish();
+}
+
+interface Counts {
+  missing: number;
+  stale: number;
+  changed: number;
+}
+
+/** The files directly in one folder, counted by kind; `workspace` bounds the walk up to the folders above. */
+interface FolderGroup extends Counts {
+  workspace: string;
+  dir: string;
+}
+
+/** What the files directly in one workspace-relative folder of one service share. */
+interface ServiceFolder {
+  /**
+   * `${absolute folder}/` when a file's absolute path is that plus its name; undefined when each
+   * file takes absoluteIn (a path to normalise, a host that is not POSIX).
+   */
+  prefix: string | undefined;
+  /** The folder's group, with `prefix`. */
+  group: FolderGroup | undefined;
+  /** The module of the folder's files (see moduleNames). */
+  module: ModuleReport | undefined;
+  /**
+   * undefined when no module folder lies below this one: every file here is in `module`, whatever
+   * its name. Otherwise the names here that are a module folder themselves (a module whose source
+   * is a file): those, and names with a backslash (a separator to module matching, from Windows),
+   * take the full match.
+   */
+  moduleNames: Set<string> | undefined;
+  /** One state per kind for the folder's files (their tooltip line is the same); one shape for all folders. */
+  states: Record<FileDriftKind, FileDriftState | undefined>;
+}
+
+const NO_STATES: ServiceFolder['states'] = { missing: undefined, stale: undefined, changed: undefined };
+
+/**
+ * The map being built. What a file's state depends on besides its name (absolute folder, module,
+ * tooltip line, folder group) is worked out once per folder of a service, and the files of a
+ * folder share one state object per kind: a file costs two slices, its path and a map entry.
+ * Folders are counted per folder, then walked up once per folder, after the files. With
+ * thousands of missing files (a new module, a big stale container) the per-file work is most of
+ * the time to answer the explorer (bench/README.md, "decorations").
+ */
+class DriftStates {
+  private readonly out = new Map<string, FileDriftState>();
+  /** `${workspace}\0${absolute folder}` -> its group, in the order folders are first met. */
+  private readonly groups = new Map<string, FolderGroup>();
+  /** The group a file state's files are counted in: moves a count when another copy of a file is worse. */
+  private readonly groupOf = new Map<FileDriftState, FolderGroup>();
+
+  addService(workspace: string, service: ServiceReport): void {
+    const folders = new ServiceFolders(this, workspace, service);
+    const inImage = service.missingFilesInImage;
+    // Usually the newest image has none or all of them (the same list).
+    if (inImage.length === 0) this.addFiles(folders, service.missingFiles, 'missing');
+    else if (sameList(inImage, service.missingFiles)) this.addFiles(folders, service.missingFiles, 'stale');
+    else this.addFiles(folders, service.missingFiles, 'missing', new Set(inImage));
+    this.addFiles(folders, service.changedFiles, 'changed');
+  }
+
+  /** Puts `rels` as `kind`, or as stale those in `stale`. */
+  private addFiles(folders: ServiceFolders, rels: readonly string[], kind: FileDriftKind, stale?: ReadonlySet<string>): void {
+    // Files come folder by folder: the folder is looked up when it changes, and what the loop
+    // reads of it is kept in locals (this runs cold, once per file).
+    let key = '';
+    let folder: ServiceFolder | undefined;
+    let prefix: string | undefined;
+    let group: FolderGroup | undefined;
+    let shared: ServiceFolder['states'] = NO_STATES;
+    let moduleNames: Set<string> | undefined;
+    for (const rel of rels) {
+      const fileKind = stale !== undefined && stale.has(rel) ? 'stale' : kind;
+      const slash = rel.lastIndexOf('/');
+      if (folder === undefined || slash !== key.length - 1 || !rel.startsWith(key)) {
+        // The folder keeps its trailing slash: '' for a file in the workspace root, '/' for an absolute path.
+        key = rel.slice(0, slash + 1);
+        folder = folders.get(key);
+        ({ prefix, group, states: shared, moduleNames } = folder);
+      }
+      const name = rel.slice(slash + 1);
+      const folderModule = moduleNames === undefined || (!name.includes('\\') && !moduleNames.has(name));
+      if (prefix !== undefined && group !== undefined && folderModule && isPlainName(name)) {
+        // One flat string: `a + b` would be a rope that every lookup of the key walks again.
+        this.put([prefix, name].join(''), shared[fileKind] ?? folders.state(folder, fileKind), group);
+      } else {
+        const path = absoluteIn(folders.workspace, rel);
+        const own = this.group(folders.workspace, dirname(path));
+        this.put(path, this.fileState(fileKind, folders.line(folderModule ? folder.module : folders.moduleOf(rel), fileKind), own), own);
       }
     }
   }
 
-  const out = new Map<string, FileDriftState>();
-  const folders = new Map<string, { missing: number; stale: number; changed: number }>();
-  // Files of one folder share its ancestors: count per folder first, then walk up once per
-  // folder instead of once per file. Folders are met in the same order as file by file.
-  const byDir = new Map<string, { workspace: string; file: string; missing: number; stale: number; changed: number }>();
-  for (const [abs, entry] of files) {
-    out.set(abs, { kind: entry.kind, badge: BADGE[entry.kind], tooltip: entry.lines.join('\n'), folder: false });
-    const key = `${entry.workspace}\0${dirname(abs)}`;
-    const group = byDir.get(key) ?? { workspace: entry.workspace, file: abs, missing: 0, stale: 0, changed: 0 };
-    group[entry.kind] += 1;
-    byDir.set(key, group);
+  group(workspace: string, dir: string): FolderGroup {
+    const key = `${workspace}\0${dir}`;
+    let group = this.groups.get(key);
+    if (!group) this.groups.set(key, (group = { workspace, dir, missing: 0, stale: 0, changed: 0 }));
+    return group;
   }
-  for (const group of byDir.values()) {
-    for (const dir of ancestorsWithin(group.workspace, group.file)) {
-      const counts = folders.get(dir) ?? { missing: 0, stale: 0, changed: 0 };
-      counts.missing += group.missing;
-      counts.stale += group.stale;
-      counts.changed += group.changed;
-      folders.set(dir, counts);
+
+  /** A state for files counted in `group`; one-line tooltip. */
+  fileState(kind: FileDriftKind, tooltip: string, group: FolderGroup): FileDriftState {
+    const state: FileDriftState = { kind, badge: BADGE[kind], tooltip, folder: false };
+    this.groupOf.set(state, group);
+    return state;
+  }
+
+  /** Puts a file whose `state` counts in `group`. */
+  private put(path: string, state: FileDriftState, group: FolderGroup): void {
+    const old = this.out.get(path);
+    if (old === undefined) {
+      this.out.set(path, state);
+      group[state.kind] += 1;
+      return;
     }
+    // A file several services run is as bad as its worst copy, and counts once, in the folder
+    // group it was first met in (the first report's workspace bounds its folders).
+    const first = this.groupOf.get(old) ?? group;
+    const kind = SEVERITY[state.kind] > SEVERITY[old.kind] ? state.kind : old.kind;
+    first[old.kind] -= 1;
+    first[kind] += 1;
+    const merged: FileDriftState = { kind, badge: BADGE[kind], tooltip: `${old.tooltip}\n${state.tooltip}`, folder: false };
+    this.groupOf.set(merged, first);
+    this.out.set(path, merged);
   }
-  for (const [dir, counts] of folders) {
-    if (out.has(dir)) continue;
-    const kind: FileDriftKind = counts.missing > 0 ? 'missing' : counts.stale > 0 ? 'stale' : 'changed';
-    out.set(dir, { kind, badge: BADGE[kind], tooltip: folderTooltip(counts), folder: true });
+
+  finish(): FileDriftStates {
+    const folders = new Map<string, Counts>();
+    for (const group of this.groups.values()) {
+      if (group.missing + group.stale + group.changed === 0) continue;
+      for (const dir of foldersWithin(group.workspace, group.dir)) {
+        const counts = folders.get(dir) ?? { missing: 0, stale: 0, changed: 0 };
+        counts.missing += group.missing;
+        counts.stale += group.stale;
+        counts.changed += group.changed;
+        folders.set(dir, counts);
+      }
+    }
+    for (const [dir, counts] of folders) {
+      if (this.out.has(dir)) continue;
+      const kind: FileDriftKind = counts.missing > 0 ? 'missing' : counts.stale > 0 ? 'stale' : 'changed';
+      this.out.set(dir, { kind, badge: BADGE[kind], tooltip: folderTooltip(counts), folder: true });
+    }
+    return this.out;
   }
-  return out;
 }
 
-/**
- * fileLine for the files of one service. A line depends only on the service, the file's module
- * and the kind, so each distinct line is built once; and the module folders are normalised once,
- * not once per file as moduleOfFile does. With thousands of missing files (a new module, a big
- * stale container) this was most of the time to answer the explorer (bench/README.md).
- */
-function serviceLines(service: ServiceReport): (rel: string, kind: FileDriftKind) => string {
-  // The same match as moduleOfFile: the longest module folder holding the file, first on a tie.
-  const folders = service.modules.map((m) => {
-    const folder = m.source.replace(/\\/g, '/').replace(/\/+$/, '');
-    return { m, folder, inside: `${folder}/` };
-  });
-  const folderNames = new Set(folders.map((f) => f.folder));
-  const match = (file: string, candidates: readonly { m: ModuleReport; folder: string; inside: string }[]): ModuleReport | undefined => {
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** A module folder of a service, `/` separated, without trailing slash. */
+interface ModuleFolder {
+  m: ModuleReport;
+  folder: string;
+  inside: string;
+}
+
+/** The folders, modules and tooltip lines of one service's files, each worked out once. */
+class ServiceFolders {
+  private readonly folders = new Map<string, ServiceFolder>();
+  private readonly modules: ModuleFolder[];
+  private readonly lines = new Map<ModuleReport | undefined, Partial<Record<FileDriftKind, string>>>();
+
+  constructor(
+    private readonly states: DriftStates,
+    readonly workspace: string,
+    private readonly service: ServiceReport,
+  ) {
+    this.modules = service.modules.map((m) => {
+      const source = slashed(m.source);
+      const folder = source.endsWith('/') ? source.replace(/\/+$/, '') : source;
+      return { m, folder, inside: `${folder}/` };
+    });
+  }
+
+  /** The folder `key` ('' or ending with '/', workspace-relative). */
+  get(key: string): ServiceFolder {
+    let folder = this.folders.get(key);
+    if (folder === undefined) this.folders.set(key, (folder = this.folder(key)));
+    return folder;
+  }
+
+  /** The state the folder's plain files of `kind` share. */
+  state(folder: ServiceFolder, kind: FileDriftKind): FileDriftState {
+    return (folder.states[kind] ??= this.states.fileState(kind, this.line(folder.module, kind), folder.group as FolderGroup));
+  }
+
+  line(module: ModuleReport | undefined, kind: FileDriftKind): string {
+    let byKind = this.lines.get(module);
+    if (!byKind) this.lines.set(module, (byKind = {}));
+    return (byKind[kind] ??= fileLine(this.service, module, kind));
+  }
+
+  /** As moduleOfFile, on folders normalised once per service: the longest module folder holding `rel`, first on a tie. */
+  moduleOf(rel: string): ModuleReport | undefined {
+    const file = slashed(rel);
     let module: ModuleReport | undefined;
-    for (const f of candidates) {
+    for (const f of this.modules) {
       if ((file === f.folder || file.startsWith(f.inside)) && (!module || f.folder.length > module.source.length)) module = f.m;
     }
     return module;
-  };
-  // A folder holds a file below it exactly when it holds the file's directory (or is it), so the
-  // folders that can match are found once per directory; a folder equal to the file itself (a
-  // module whose source is a file) is rare and takes the full scan.
-  const byDir = new Map<string, { m: ModuleReport; folder: string; inside: string }[]>();
-  const lines = new Map<ModuleReport | undefined, Partial<Record<FileDriftKind, string>>>();
-  return (rel, kind) => {
-    const file = rel.includes('\\') ? rel.replace(/\\/g, '/') : rel;
-    let module: ModuleReport | undefined;
-    const slash = file.lastIndexOf('/');
-    if (slash < 0 || folderNames.has(file)) module = match(file, folders);
-    else {
-      const dir = file.slice(0, slash);
-      let candidates = byDir.get(dir);
-      if (!candidates) byDir.set(dir, (candidates = folders.filter((f) => dir === f.folder || dir.startsWith(f.inside))));
-      module = match(file, candidates);
+  }
+
+  private folder(key: string): ServiceFolder {
+    const prefix = folderPrefixIn(this.workspace, key);
+    const dir = slashed(key);
+    let moduleNames: Set<string> | undefined;
+    for (const f of this.modules) {
+      if (!f.folder.startsWith(dir)) continue;
+      moduleNames ??= new Set();
+      if (!f.folder.includes('/', dir.length)) moduleNames.add(f.folder.slice(dir.length));
     }
-    let byKind = lines.get(module);
-    if (!byKind) lines.set(module, (byKind = {}));
-    return (byKind[kind] ??= fileLine(service, module, kind));
-  };
+    return {
+      prefix,
+      group: prefix === undefined ? undefined : this.states.group(this.workspace, key === '' ? this.workspace : prefix.slice(0, -1)),
+      // A module folder holds a file of this folder exactly when it holds the folder (a file
+      // that is a module folder itself aside); nothing holds the root's files.
+      module: dir === '' ? undefined : this.moduleOf(dir),
+      moduleNames,
+      states: { missing: undefined, stale: undefined, changed: undefined },
+    };
+  }
+}
+
+function slashed(path: string): string {
+  return path.includes('\\') ? path.replace(/\\/g, '/') : path;
 }
 
 function fileLine(service: ServiceReport, module: ModuleReport | undefined, kind: FileDriftKind): string {

@@ -4,11 +4,28 @@ import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 /** Absolute path of a workspace-relative report path (already absolute paths pass through). */
 export function absoluteIn(workspace: string, relPath: string): string {
   if (isAbsolute(relPath)) return normalize(relPath);
-  // join() re-normalises the whole path; for the usual case (a clean POSIX workspace and a
-  // clean relative path, as reports hold) plain concatenation is the same string, and this runs
-  // once per decorated file (bench/README.md, "decorations").
-  if (sep === '/' && isCleanAbsolute(workspace) && isCleanRelative(relPath)) return workspace === '/' ? `/${relPath}` : `${workspace}/${relPath}`;
-  return join(workspace, relPath);
+  const slash = relPath.lastIndexOf('/');
+  const prefix = folderPrefixIn(workspace, relPath.slice(0, slash + 1));
+  const name = relPath.slice(slash + 1);
+  return prefix !== undefined && isPlainName(name) ? prefix + name : join(workspace, relPath);
+}
+
+/**
+ * `${workspace}/${relFolder}` when that is what join() would make of every plain file name in the
+ * folder (a clean POSIX workspace and a clean relative folder, as reports hold), else undefined.
+ * relFolder is '' (the workspace itself) or ends with '/'. join() re-normalises the whole path;
+ * this is checked once per folder and the file names are then appended as they are, which is
+ * what answering 100,000 explorer decorations needs (bench/README.md, "decorations").
+ */
+export function folderPrefixIn(workspace: string, relFolder: string): string | undefined {
+  if (sep !== '/' || !isCleanAbsolute(workspace)) return undefined;
+  if (relFolder !== '' && !(relFolder.endsWith('/') && isCleanRelative(relFolder.slice(0, -1)))) return undefined;
+  return workspace === '/' ? `/${relFolder}` : `${workspace}/${relFolder}`;
+}
+
+/** A path segment (no '/') that normalize() keeps as it is: not empty, '.' or '..'. */
+export function isPlainName(name: string): boolean {
+  return name !== '' && name !== '.' && name !== '..';
 }
 
 /** Absolute POSIX path that normalize() would leave as it is and that has no trailing slash. */
@@ -26,11 +43,10 @@ function hasNoDotOrEmptySegment(p: string): boolean {
   return !p.includes('//') && !p.includes('/./') && !p.includes('/../') && !p.endsWith('/.') && !p.endsWith('/..');
 }
 
-/** Folders between `file` (exclusive) and `workspace` (inclusive), nearest first. */
-export function ancestorsWithin(workspace: string, file: string): string[] {
+/** `dir` and the folders above it up to `workspace` (inclusive), nearest first. */
+export function foldersWithin(workspace: string, dir: string): string[] {
   const root = normalize(workspace);
   const out: string[] = [];
-  let dir = dirname(file);
   // Stop at the workspace root, or at the filesystem root for a path outside it.
   while (dir.length >= root.length && dir.startsWith(root)) {
     out.push(dir);

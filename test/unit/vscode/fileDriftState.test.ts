@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { changedPaths, computeFileDriftStates } from '../../../src/core/view/fileDriftState';
-import { sampleReport, staleApi } from './sampleReport';
+import { moduleReport, rungs, sampleReport, staleApi } from './sampleReport';
 
 const CONTROLLER = '/ws/backend/src/modules/workflow/workflow.controller.ts';
 const SERVICE = '/ws/backend/src/modules/workflow/workflow.service.ts';
@@ -50,6 +50,34 @@ suite('fileDriftState', () => {
   test('a folder holding only stale files is S', () => {
     const states = computeFileDriftStates([sampleReport()]);
     assert.equal(states.get('/ws/backend/src/modules/workflow')?.badge, 'S');
+  });
+
+  test('a file two services run shows its worst copy with a line per service, and counts once in its folders', () => {
+    const worker = staleApi({ name: 'worker', staleContainer: false, missingFiles: ['backend/src/modules/workflow/workflow.controller.ts'], missingFilesInImage: [] });
+    const states = computeFileDriftStates([sampleReport({ services: [staleApi(), worker] })]);
+    const s = states.get(CONTROLLER);
+    assert.equal(s?.badge, 'M');
+    const lines = (s?.tooltip ?? '').split('\n').filter((l) => !l.startsWith('workflow: '));
+    assert.equal(lines.length, 2);
+    assert.match(lines[0] ?? '', /^api: .*fix: recreate/);
+    assert.match(lines[1] ?? '', /^worker: .*fix: build/);
+    assert.equal(states.get(SERVICE)?.badge, 'S');
+    assert.match(states.get('/ws/backend/src/modules/workflow')?.tooltip ?? '', /2 files not running — 1 not built into the image \(fix: build\), 1 in the image but not the container \(fix: recreate\)/);
+  });
+
+  test('a path to normalise lands on its plain spelling; a module whose source is a file is that file\'s module', () => {
+    const main = moduleReport({ name: 'main', source: 'backend/src/main.ts', rungs: rungs('image'), firstFailure: 'image' });
+    const api = staleApi({
+      modules: [...staleApi().modules, main],
+      missingFiles: ['backend/src/modules/workflow/./workflow.controller.ts', 'backend/src/main.ts'],
+      missingFilesInImage: [],
+    });
+    const states = computeFileDriftStates([sampleReport({ services: [api] })]);
+    assert.equal(states.get(CONTROLLER)?.badge, 'M');
+    assert.match(states.get(CONTROLLER)?.tooltip ?? '', /workflow: source ✓ · build ✓ · image ✓ · container ✗/);
+    assert.match(states.get('/ws/backend/src/main.ts')?.tooltip ?? '', /main: source ✓ · build ✓ · image ✗/);
+    assert.match(states.get('/ws/backend/src')?.tooltip ?? '', /^Runtime Drift: 2 files not running/);
+    assert.equal([...states.keys()].some((k) => k.includes('/./')), false);
   });
 
   test('no badges while the engine is unreachable', () => {
