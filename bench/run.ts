@@ -194,6 +194,14 @@ interface StackResult {
   /** Median CPU time of each child (its own process only: dockerd, docker CLI and curl not included). */
   cpuMs: Record<Approach, number>;
   samplesMs: Record<Approach, number[]>;
+  /**
+   * A full check in a long-lived process after a first one, as the extension repeats it (route
+   * scans remembered by mtime, image listings by ID); median of the recheck child's full checks.
+   */
+  oursWarmMs?: number;
+  /** hand / oursWarm and oursWarm / floor. */
+  oursWarmVsHand?: number;
+  oursWarmVsFloor?: number;
 }
 
 async function measureStack(stack: Stack, args: Args, curl: boolean): Promise<StackResult> {
@@ -300,8 +308,10 @@ function growth(stacks: StackResult[]): Record<string, number | null> {
 }
 
 function table(stacks: StackResult[]): string {
-  const head = ['stack', 'S', 'F', 'R', 'ours ms', 'hand ms', 'floor ms', 'hand/ours', 'ours/floor', 'ours peak MB'];
-  const rows = stacks.map((s) => [s.name, s.services, s.files, s.routes, s.oursMs, s.handMs, s.floorMs, s.oursVsHand, s.oursVsFloor, s.peakRssMb].map(String));
+  const head = ['stack', 'S', 'F', 'R', 'ours ms', 'hand ms', 'floor ms', 'hand/ours', 'ours/floor', 'ours peak MB', 'warm ms', 'hand/warm', 'warm/floor'];
+  const rows = stacks.map((s) =>
+    [s.name, s.services, s.files, s.routes, s.oursMs, s.handMs, s.floorMs, s.oursVsHand, s.oursVsFloor, s.peakRssMb, s.oursWarmMs ?? '-', s.oursWarmVsHand ?? '-', s.oursWarmVsFloor ?? '-'].map(String),
+  );
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const fmt = (r: string[]): string => r.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
   return [fmt(head), ...rows.map(fmt)].join('\n');
@@ -322,7 +332,7 @@ function assertShape(results: Record<string, unknown>): void {
     }
   };
   if (!Array.isArray(stacks) || stacks.length === 0) throw new Error('results.json: no stacks');
-  for (const s of stacks) need(s, ['services', 'files', 'routes', 'oursMs', 'handMs', 'floorMs', 'oursVsHand', 'oursVsFloor', 'peakRssMb'], 'stacks[]');
+  for (const s of stacks) need(s, ['services', 'files', 'routes', 'oursMs', 'handMs', 'floorMs', 'oursVsHand', 'oursVsFloor', 'peakRssMb', 'oursWarmMs', 'oursWarmVsHand', 'oursWarmVsFloor'], 'stacks[]');
   need(results.eventRecheck, ['fullMs', 'oneServiceMs', 'ratio'], 'eventRecheck');
   need(results.decorations, ['files', 'totalMs'], 'decorations');
   need(results.activation, ['bundleBytes', 'loadMs'], 'activation');
@@ -375,10 +385,18 @@ async function main(): Promise<void> {
       const stack = await createStack(docker, runId, root, spec);
       console.log(`stack ${spec.name}: ${spec.services} service(s) × ${spec.files} files × ${spec.routes} routes up in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       try {
-        stackResults.push(await measureStack(stack, args, curl));
+        const measured = await measureStack(stack, args, curl);
+        stackResults.push(measured);
+        // Every stack also gets the extension's case: warm full checks and one-service re-checks
+        // in one long-lived process. The stack with most services reports the event re-check.
+        const one = stack.plans[stack.plans.length - 1]?.name ?? '';
+        const r = await runChild({ kind: 'recheck', workspaceDir: stack.dir, service: one, reps: Math.min(args.reps, RECHECK_REPS_MAX) });
+        const warm = Number(r.facts.fullMs);
+        measured.oursWarmMs = round(warm);
+        measured.oursWarmVsHand = round(measured.handMs / warm, 2);
+        measured.oursWarmVsFloor = round(warm / measured.floorMs, 2);
+        console.log(`  ${stack.name} warm full check ${warm.toFixed(0)} ms (hand/warm ${measured.oursWarmVsHand}, warm/floor ${measured.oursWarmVsFloor})`);
         if (spec === recheckOn) {
-          const one = stack.plans[stack.plans.length - 1]?.name ?? '';
-          const r = await runChild({ kind: 'recheck', workspaceDir: stack.dir, service: one, reps: Math.min(args.reps, RECHECK_REPS_MAX) });
           eventRecheck = {
             stack: spec.name,
             service: one,
@@ -407,6 +425,9 @@ async function main(): Promise<void> {
     thresholds: TARGETS,
     oursVsHandOn10Services: tenService ? tenService.oursVsHand >= TARGETS.oursVsHandMin : null,
     oursVsFloorAllStacks: stackResults.every((s) => s.oursVsFloor <= TARGETS.oursVsFloorMax),
+    // The same two targets for the extension's warm re-check (not a substitute: reported apart).
+    warmOursVsHandOn10Services: tenService?.oursWarmVsHand !== undefined ? tenService.oursWarmVsHand >= TARGETS.oursVsHandMin : null,
+    warmOursVsFloorAllStacks: stackResults.every((s) => s.oursWarmVsFloor !== undefined && s.oursWarmVsFloor <= TARGETS.oursVsFloorMax),
     linearGrowth: Object.values(grow).every((g) => g === null || g <= TARGETS.growthExponentMax),
     peakRssLargest: largest ? largest.peakRssMb < TARGETS.peakRssMbMax : null,
     eventRecheck: eventRecheck ? Number(eventRecheck.ratio) <= TARGETS.recheckRatioMax : null,
