@@ -20,6 +20,7 @@ import { resolveBaseUrl, SAFE_METHODS } from './probe/policy';
 import { probeRoutes } from './probe/runProbes';
 import type { MappedFile, ModuleEvidence, ServiceEvidence } from './ladder/evidence';
 import { evaluateService, overallVerdict } from './ladder/evaluate';
+import { changedIn } from './ladder/rungs';
 import { createLimiter, mapPool } from './pool';
 import { compileExclude } from './mapping/exclude';
 
@@ -126,6 +127,16 @@ async function checkService(
     runtimeAsked,
     workspace && mapping ? workspace.then((w) => probeServiceRoutes(deps, opts, spec, w.declared)) : { routes: [], auth: null, baseUrl: null },
   ]);
+  // A current container normally speaks for its image. When it lacks files or holds other builds
+  // of them (docker cp, a write at run time), ask the image itself: that tells "changed inside the
+  // container" (recreate it) from "the image is wrong" (build it). Only then: drift is the rare case.
+  if (mapping && runtime.image && runtime.container && !runtime.stale && !runtime.imageListing && runtime.containerListing) {
+    const listed = runtime.containerListing;
+    const all = [...files.modules, ...(files.loose ? [files.loose] : [])].flatMap((m) => m.files);
+    if (all.some((f) => !listed.files.has(f.target)) || changedIn(all, listed).length > 0) {
+      runtime.imageListing = await deps.engine.listImageFiles(runtime.image.id, mapping.target, opts.signal).catch(() => undefined);
+    }
+  }
   const ev: ServiceEvidence = {
     spec,
     mapping,

@@ -66,8 +66,11 @@ export async function rebuildService(
       return result({ buildCode, message: `build failed (exit ${buildCode}); the running container was left as it was` });
     }
   }
-  opts.onOutput(`$ ${deps.compose.label} up -d ${opts.service}\n`);
-  const upCode = (await deps.compose.run(target, ['up', '-d', opts.service], opts.onOutput, opts.signal)).code;
+  // A current container in drift was changed inside (docker cp, a write): the same image would
+  // not make `up -d` recreate it, so ask for a new container explicitly.
+  const upArgs = before?.verdict === 'drift' && before.container && !before.staleContainer ? ['up', '-d', '--force-recreate', opts.service] : ['up', '-d', opts.service];
+  opts.onOutput(`$ ${deps.compose.label} ${upArgs.join(' ')}\n`);
+  const upCode = (await deps.compose.run(target, upArgs, opts.onOutput, opts.signal)).code;
   if (upCode !== 0) {
     return result({ buildCode, upCode, message: `recreate failed (exit ${upCode}): see the output above` });
   }

@@ -1,9 +1,11 @@
 // The incident, replayed on a real engine and judged by the real CLI (dist/cli.js).
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { createIncidentWorkspace } from './support/incident';
+import { dockerCli } from './support/dockerCli';
 import type { IncidentWorkspace } from './support/incident';
 import type { Report } from '../../src/core/model';
 import type { RebuildResult } from '../../src/core/rebuild';
@@ -114,6 +116,36 @@ suite('CLI on a real engine: the workflow incident', () => {
     const after = await cli(['check', '--workspace', ws.dir, '--json'], env);
     assert.equal(after.code, 0, after.stdout);
     assert.equal(api(JSON.parse(after.stdout) as Report).modules.find((m) => m.name === 'workflow')?.firstFailure, null);
+  });
+
+  test('a hotfix copied into the running container fails the container rung, not the image; rebuild recreates it and verifies', async () => {
+    const first = api(JSON.parse((await cli(['check', '--workspace', ws.dir, '--json'], env)).stdout) as Report);
+    const id = first.container?.id ?? '';
+    assert.ok(id, 'a running container');
+    const inside = '/app/dist/modules/users/users.controller.js';
+    const local = path.join(os.tmpdir(), `rd-hotfix-${process.pid}.js`);
+    await dockerCli(['cp', `${id}:${inside}`, local], { check: true });
+    await writeFile(local, `${await readFile(local, 'utf8')}// hotfix copied in by hand\n`);
+    await dockerCli(['cp', local, `${id}:${inside}`], { check: true });
+    await rm(local, { force: true });
+
+    const run = await cli(['check', '--workspace', ws.dir, '--json'], env);
+    assert.equal(run.code, 1, run.stderr);
+    const s = api(JSON.parse(run.stdout) as Report);
+    assert.equal(s.staleContainer, false);
+    const users = s.modules.find((m) => m.name === 'users');
+    assert.equal(users?.rungs.image.status, 'pass', users?.rungs.image.evidence);
+    assert.equal(users?.firstFailure, 'container');
+    assert.match(users?.rungs.container.evidence ?? '', /changed inside the container/);
+    assert.match(s.fix ?? '', /up -d --force-recreate api$/);
+    assert.deepEqual(s.changedFiles, ['backend/src/modules/users/users.controller.ts']);
+
+    const rebuild = await cli(['rebuild', 'api', '--workspace', ws.dir, '--json'], env);
+    assert.equal(rebuild.code, 0, rebuild.stderr.slice(-3000));
+    const result = JSON.parse(rebuild.stdout) as RebuildResult;
+    assert.equal(result.verified, true, result.message);
+    assert.notEqual(result.after?.container?.id, id, 'a new container');
+    assert.match(rebuild.stderr, /up -d --force-recreate api/);
   });
 
   test('a wrong token fails the auth rung (credentials), not the deploy', async () => {

@@ -231,4 +231,17 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.deepEqual(routesOf(third), ['GET /api/v1/workflows/history']);
     assert.deepEqual(routesOf(first), ['GET /api/v1/users', 'GET /api/v1/workflows/steps/definitions', 'POST /api/v1/workflows/runs']);
   });
+
+  test('a current container is not listed twice when in sync; when it lacks a file its own image is listed too', async () => {
+    const inSync = fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: ALL_TARGETS });
+    await checkWorkspace({ engine: inSync, prober: fakeProber(() => 200), fs: memFs(WORKSPACE, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    assert.equal(inSync.calls.filter((c) => c.startsWith('list image')).length, 0, inSync.calls.join('\n'));
+
+    const tampered = fakeEngine({ stale: false, containerFiles: ALL_TARGETS.slice(0, 2), imageFiles: ALL_TARGETS });
+    const report = await checkWorkspace({ engine: tampered, prober: fakeProber(() => 200), fs: memFs(WORKSPACE, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    assert.deepEqual(tampered.calls.filter((c) => c.startsWith('list image')), [`list image ${NEW} /app/dist`]);
+    const api = report.services[0];
+    assert.equal(api?.modules.find((m) => m.name === 'workflow')?.firstFailure, 'container');
+    assert.match(api?.fix ?? '', /up -d --force-recreate api$/);
+  });
 });

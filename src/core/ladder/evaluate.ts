@@ -33,6 +33,8 @@ export function fixFor(ev: ServiceEvidence, rung: RungName | null): string | nul
       if (!ev.container) return `create the container: ${dc} up -d ${svc}`;
       if (ev.stale) return `recreate the container (it runs an old image): ${dc} up -d ${svc}`;
       if (ev.container.state !== 'running') return `start the container (it is ${ev.container.state}): ${dc} up -d ${svc}`;
+      // The image was listed because the container differed from it (check.ts) and passed the image rung.
+      if (ev.imageListing) return `recreate the container from its image (it was changed inside): ${dc} up -d --force-recreate ${svc}`;
       return `the running image lacks it: ${rebuild}`;
     case 'route': {
       const failing = ev.routes.filter((r) => ['missing', 'broken', 'unreachable'].includes(r.verdict));
@@ -66,8 +68,16 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
   const bundled = ev.mapping?.bundled ?? false;
   const missing = containerFiles && !bundled ? all.filter((f) => !containerFiles.has(f.target)) : [];
   const imageFiles = ev.imageListing?.files ?? (ev.stale ? undefined : containerFiles);
-  const missingInImage = imageFiles && ev.stale ? missing.filter((f) => imageFiles.has(f.target)) : [];
+  // Of the files the container lacks, those its image (stale: the newest; current: its own) has.
+  const missingInImage = ev.imageListing ? missing.filter((f) => imageFiles?.has(f.target)) : [];
   const changed = ev.containerListing && !bundled ? changedIn(all, ev.containerListing) : [];
+  // A current container changed inside: its own image has every file, at the local build's size.
+  const divergedFromImage =
+    !ev.stale &&
+    ev.imageListing !== undefined &&
+    (missing.length > 0 || changed.length > 0) &&
+    missing.every((f) => imageFiles?.has(f.target)) &&
+    changedIn(all, ev.imageListing).length === 0;
   const routeBad = ev.routes.filter((r) => ['missing', 'broken', 'unreachable'].includes(r.verdict));
   const authBad = ev.routes.filter((r) => r.authVerdict !== null && r.authVerdict !== 'live');
 
@@ -95,6 +105,7 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
   if (lowest) serviceFix = fixFor(ev, lowest);
   else if (!ev.engineError) {
     if (!ev.container || ev.stale || ev.container.state !== 'running') serviceFix = fixFor(ev, 'container');
+    else if (divergedFromImage) serviceFix = fixFor(ev, 'container');
     else if (missing.length > 0 || changed.length > 0 || (ev.spec.build && !ev.image)) serviceFix = fixFor(ev, 'image');
     else if (problems.includes('source changed after the image was built')) serviceFix = fixFor(ev, 'image');
     else if (routeBad.length > 0) serviceFix = fixFor(ev, 'route');

@@ -56,8 +56,9 @@ function imageRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
   if (ev.engineError) return unknown(`engine not asked: ${ev.engineError}`);
   if (!ev.image) return fail(`image ${ev.imageRef} does not exist: build it`);
   const id = shortId(ev.image.id);
-  // A current container runs exactly this image, so its listing speaks for the image too.
-  const listing = ev.stale || !ev.container ? ev.imageListing : ev.containerListing;
+  // A current container runs exactly this image, so its listing speaks for the image too, unless
+  // the image was listed itself (the container had changed: check.ts).
+  const listing = ev.imageListing ?? (ev.stale || !ev.container ? undefined : ev.containerListing);
   if (!listing) return unknown(`image ${id} was not listed`);
   const missing = missingIn(m, listing.files);
   if (missing.length > 0) {
@@ -80,12 +81,19 @@ function containerRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
     const inImage = ev.imageListing ? missing.every((p) => ev.imageListing?.files.has(p)) : false;
     const why = ev.stale
       ? `container ${shortId(c.id)} runs old image ${shortId(c.imageId)}; ${ev.imageRef} is now ${shortId(ev.image?.id ?? '')}${inImage ? ', which has it' : ''}`
-      : `container ${shortId(c.id)} runs the current image`;
+      : inImage
+        ? `removed inside the container: its image ${shortId(c.imageId)} has it`
+        : `container ${shortId(c.id)} runs the current image`;
     return fail(`expected ${listSome(missing)}, container ${shortId(c.id)} has no such path (${why})`);
   }
   const changed = changedIn(m.files, ev.containerListing);
   if (changed.length > 0) {
-    const why = ev.stale ? `it runs old image ${shortId(c.imageId)}` : 'the local build output differs';
+    const imageHasBuild = !ev.stale && ev.imageListing !== undefined && changedIn(changed, ev.imageListing).length === 0;
+    const why = ev.stale
+      ? `it runs old image ${shortId(c.imageId)}`
+      : imageHasBuild
+        ? `changed inside the container (docker cp or a write at run time): its image ${shortId(c.imageId)} has the local build`
+        : 'the local build output differs';
     return fail(`container ${shortId(c.id)} has another build of ${listSome(changed.map((f) => f.target))} (${why})`);
   }
   if (c.state !== 'running') return fail(`container ${shortId(c.id)} has ${m.target} but is ${c.state}`);

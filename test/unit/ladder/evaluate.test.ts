@@ -257,4 +257,38 @@ suite('ladder: evaluateService', () => {
     assert.equal(overallVerdict([{ verdict: 'in-sync' }]), 'in-sync');
     assert.equal(overallVerdict([]), 'unknown');
   });
+
+  test('a current container changed inside (docker cp): the image has the local build, so the fix is a forced recreate', async () => {
+    const sized = (paths: [string, number][]): FileListing => ({ root: '/app/dist', files: new Set(paths.map(([p]) => p)), sizes: new Map(paths), rootMissing: false });
+    const users = { ...usersFiles[0], buildSize: 120 } as MappedFile;
+    const wf = { ...workflowFiles[0], buildSize: 300 } as MappedFile;
+    const current = { ...container, imageId: NEW };
+    const ev = evidence({
+      container: current,
+      stale: false,
+      routes: [],
+      // Inside the container users.controller.js grew (a hotfix) and workflow's file was deleted.
+      containerListing: sized([[users.target, 131]]),
+      imageListing: sized([[users.target, 120], [wf.target, 300]]),
+    });
+    const report = evaluateService(ev, { modules: [mod('users', [users]), mod('workflow', [wf])], loose: null });
+    const [u, w] = report.modules;
+    assert.equal(u?.rungs.image.status, 'pass', u?.rungs.image.evidence);
+    assert.equal(u?.firstFailure, 'container');
+    assert.match(u?.rungs.container.evidence ?? '', /changed inside the container .*has the local build/);
+    assert.equal(w?.rungs.image.status, 'pass');
+    assert.match(w?.rungs.container.evidence ?? '', /removed inside the container: its image .* has it/);
+    assert.equal(u?.fix, 'recreate the container from its image (it was changed inside): docker compose up -d --force-recreate api');
+    assert.equal(report.fix, u?.fix);
+    assert.deepEqual(report.missingFilesInImage, [wf.rel]);
+    assert.deepEqual(report.changedFiles, [users.rel]);
+
+    // The same container, but the image was built from other output too: the image is what is wrong.
+    const badImage = evaluateService(
+      evidence({ container: current, stale: false, routes: [], containerListing: sized([[users.target, 131]]), imageListing: sized([[users.target, 131]]) }),
+      { modules: [mod('users', [users])], loose: null },
+    );
+    assert.equal(badImage.modules[0]?.firstFailure, 'image');
+    assert.equal(badImage.fix, 'build the image: docker compose build api && docker compose up -d api');
+  });
 });
