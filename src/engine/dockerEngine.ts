@@ -35,7 +35,7 @@ export const LISTING_METHODS: readonly ListingMethod[] = ['auto', 'archive'];
 
 /** Image listings kept per engine client (images are immutable: an ID always lists the same). */
 const IMAGE_LISTING_CACHE = 64;
-/** Containers remembered as having no find (distroless), so exec is not tried again. */
+/** Containers remembered as having no find (distroless) or as having it, so neither is asked again. */
 const NO_EXEC_MEMORY = 1024;
 
 export interface DockerEngine extends EngineLike {
@@ -71,6 +71,7 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
   const listingMethod = opts.listing ?? 'auto';
   const imageListings = new Map<string, Promise<FileListing>>();
   const noExec = new Set<string>();
+  const execWorks = new Set<string>();
 
   let host: string;
   let docker: Dockerode;
@@ -155,7 +156,7 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
     if (listingMethod === 'auto' && !noExec.has(id)) {
       let fast: Awaited<ReturnType<typeof execListing>> = EXEC_UNSUPPORTED;
       try {
-        fast = await execListing(container, path, signal);
+        fast = await execListing(container, path, signal, execWorks.has(id));
       } catch (err) {
         if (signal.aborted) throw err;
         // Not running (409), paused, gone (404: the archive call says so properly)...
@@ -164,6 +165,8 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
         if (noExec.size >= NO_EXEC_MEMORY) noExec.clear();
         noExec.add(id);
       } else if (fast !== EXEC_UNSUPPORTED) {
+        if (execWorks.size >= NO_EXEC_MEMORY) execWorks.clear();
+        execWorks.add(id);
         return fast;
       }
     }

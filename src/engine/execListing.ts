@@ -3,9 +3,10 @@
 // of a 1 KB tar record, and does not have to read the files: on 2,000 files that is half the
 // time of the archive API, on 50,000 a third. Read-only: find and stat only look.
 //
-// It needs find and stat in the image (busybox, Debian, Alpine...). Where they are missing
-// (distroless), the container is not running, or anything else is unusual (a permission error on
-// a subfolder, an odd exit), the caller falls back to the archive API, which works everywhere.
+// It needs find and stat in the image (busybox, Debian, Alpine...); whether find is there is asked
+// first with a HEAD on the archive API (cheap), so a distroless container costs no failed exec.
+// Where they are missing, the container is not running, or anything else is unusual (a permission
+// error on a subfolder, an odd exit), the caller falls back to the archive API, which works everywhere.
 import type Dockerode from 'dockerode';
 import type { FileListing } from '../core/model';
 
@@ -114,14 +115,39 @@ export function demuxer(onStdout: (chunk: Buffer) => void, onStderr: (chunk: Buf
   };
 }
 
+/**
+ * Where find lives in the images this is for (busybox and Alpine: /bin, Debian and Ubuntu:
+ * /usr/bin). stat is not asked for: busybox runs its own applet for `-exec stat` even without a
+ * /bin/stat link, and where find comes from findutils, coreutils' stat is there too.
+ */
+const FIND_PATHS = ['/bin/find', '/usr/bin/find', '/usr/local/bin/find'];
+
+/**
+ * Whether the container has find, asked with HEAD requests on the archive API (a couple of ms)
+ * before an exec is tried: a failed exec costs the engine 50-90 ms, and a distroless stack would
+ * pay it for every container on every CLI run. Anything but a clear 404 counts as "may have it",
+ * so exec is still tried.
+ */
+async function hasFind(container: Dockerode.Container, signal: AbortSignal): Promise<boolean> {
+  const exists = (path: string): Promise<boolean> =>
+    container.infoArchive({ path, abortSignal: signal } as Parameters<Dockerode.Container['infoArchive']>[0]).then(
+      () => true,
+      (err: unknown) => !(typeof err === 'object' && err !== null && (err as { statusCode?: unknown }).statusCode === 404),
+    );
+  return (await Promise.all(FIND_PATHS.map(exists))).some(Boolean);
+}
+
 /** Lists `root` (absolute, normalised) in a running container with find; EXEC_UNSUPPORTED when it cannot. */
 export async function execListing(
   container: Dockerode.Container,
   root: string,
   signal: AbortSignal,
+  /** find and stat already ran in this container: skip asking for them. */
+  toolsKnown = false,
 ): Promise<FileListing | typeof EXEC_UNSUPPORTED | typeof EXEC_MISSING> {
   // A root that is not absolute would reach find as an expression ("-delete"): never.
   if (!root.startsWith('/')) return EXEC_UNSUPPORTED;
+  if (!toolsKnown && !(await hasFind(container, signal))) return EXEC_MISSING;
   const exec = await container.exec({ Cmd: findCommand(root), AttachStdout: true, AttachStderr: true, abortSignal: signal } as Dockerode.ExecCreateOptions);
   const stream = (await exec.start({ hijack: true, stdin: false, abortSignal: signal } as Dockerode.ExecStartOptions)) as NodeJS.ReadableStream & {
     destroy(): void;
