@@ -134,7 +134,11 @@ async function checkService(
     const listed = runtime.containerListing;
     const all = [...files.modules, ...(files.loose ? [files.loose] : [])].flatMap((m) => m.files);
     if (all.some((f) => !listed.files.has(f.target)) || changedIn(all, listed).length > 0) {
-      runtime.imageListing = await deps.engine.listImageFiles(runtime.image.id, mapping.target, opts.signal).catch(() => undefined);
+      // The container's own diff against its image (cheap) first: untouched, it is its image.
+      const differs = deps.engine.containerDiffersUnder
+        ? await deps.engine.containerDiffersUnder(runtime.container.id, mapping.target, opts.signal).catch(() => true)
+        : true;
+      if (differs) runtime.imageListing = await deps.engine.listImageFiles(runtime.image.id, mapping.target, opts.signal).catch(() => undefined);
     }
   }
   const ev: ServiceEvidence = {

@@ -237,7 +237,13 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     await checkWorkspace({ engine: inSync, prober: fakeProber(() => 200), fs: memFs(WORKSPACE, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
     assert.equal(inSync.calls.filter((c) => c.startsWith('list image')).length, 0, inSync.calls.join('\n'));
 
-    const tampered = fakeEngine({ stale: false, containerFiles: ALL_TARGETS.slice(0, 2), imageFiles: ALL_TARGETS });
+    // The container's own diff says it is untouched: it speaks for its image, no image listing.
+    const untouched = { ...fakeEngine({ stale: false, containerFiles: ALL_TARGETS.slice(0, 2), imageFiles: ALL_TARGETS }), containerDiffersUnder: async () => false };
+    const built = await checkWorkspace({ engine: untouched, prober: fakeProber(() => 200), fs: memFs(WORKSPACE, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    assert.equal(untouched.calls.filter((c) => c.startsWith('list image')).length, 0);
+    assert.equal(built.services[0]?.modules.find((m) => m.name === 'workflow')?.firstFailure, 'image');
+
+    const tampered = { ...fakeEngine({ stale: false, containerFiles: ALL_TARGETS.slice(0, 2), imageFiles: ALL_TARGETS }), containerDiffersUnder: async () => true };
     const report = await checkWorkspace({ engine: tampered, prober: fakeProber(() => 200), fs: memFs(WORKSPACE, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
     assert.deepEqual(tampered.calls.filter((c) => c.startsWith('list image')), [`list image ${NEW} /app/dist`]);
     const api = report.services[0];
