@@ -127,18 +127,16 @@ async function checkService(
     runtimeAsked,
     workspace && mapping ? workspace.then((w) => probeServiceRoutes(deps, opts, spec, w.declared)) : { routes: [], auth: null, baseUrl: null },
   ]);
-  // A current container normally speaks for its image. When it lacks files or holds other builds
-  // of them (docker cp, a write at run time), ask the image itself: that tells "changed inside the
-  // container" (recreate it) from "the image is wrong" (build it). Only then: drift is the rare case.
+  // A current container normally speaks for its image. When it holds other builds of files than
+  // the local build output (a docker cp hotfix, a write at run time, or an image built from older
+  // output), ask the image itself (listed once per image ID): that tells "changed inside the
+  // container" (recreate it) from "the image is wrong" (build it). Files missing from a current
+  // container are taken as missing from its image: the common case, and the diff API that could
+  // tell a deletion inside costs the engine 0.3 s per 10,000 files; a rebuild recreates anyway.
   if (mapping && runtime.image && runtime.container && !runtime.stale && !runtime.imageListing && runtime.containerListing) {
-    const listed = runtime.containerListing;
     const all = [...files.modules, ...(files.loose ? [files.loose] : [])].flatMap((m) => m.files);
-    if (all.some((f) => !listed.files.has(f.target)) || changedIn(all, listed).length > 0) {
-      // The container's own diff against its image (cheap) first: untouched, it is its image.
-      const differs = deps.engine.containerDiffersUnder
-        ? await deps.engine.containerDiffersUnder(runtime.container.id, mapping.target, opts.signal).catch(() => true)
-        : true;
-      if (differs) runtime.imageListing = await deps.engine.listImageFiles(runtime.image.id, mapping.target, opts.signal).catch(() => undefined);
+    if (changedIn(all, runtime.containerListing).length > 0) {
+      runtime.imageListing = await deps.engine.listImageFiles(runtime.image.id, mapping.target, opts.signal).catch(() => undefined);
     }
   }
   const ev: ServiceEvidence = {

@@ -19,12 +19,7 @@ export interface EngineLike {
   listContainerFiles(containerId: string, root: string, signal?: AbortSignal): Promise<FileListing>;
   /** Regular files under `root` inside an image (a created, never started, container; removed after). */
   listImageFiles(imageId: string, root: string, signal?: AbortSignal): Promise<FileListing>;
-  /**
-   * Optional: whether the container's files under `root` may differ from its image's (something
-   * changed, added or deleted there, or a mount over it). false lets the container's listing
-   * speak for its image without listing the image too.
-   */
-  containerDiffersUnder?(containerId: string, root: string, signal?: AbortSignal): Promise<boolean>;
+
 }
 
 export interface ProbeRequest {

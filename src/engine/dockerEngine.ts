@@ -240,23 +240,6 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
       return raceSignal(shared, closedSignal(signal));
     },
 
-    async containerDiffersUnder(containerId, root, signal) {
-      return call(`compare container ${short(containerId)} with its image`, signal, timeoutMs, async (bounded) => {
-        const path = normaliseRoot(root);
-        const under = (p: string) => path === '/' || p === path || p.startsWith(`${path}/`) || path.startsWith(`${p === '/' ? '' : p}/`);
-        const container = docker.getContainer(containerId);
-        const info = await container.inspect({ abortSignal: bounded });
-        // A volume or bind mount over (or inside) the root is not in the diff: it may hold anything.
-        const mounts = [...(info.Mounts ?? []).map((m) => m.Destination), ...Object.keys(info.HostConfig?.Tmpfs ?? {})];
-        if (mounts.some(under)) return true;
-        // The engine answers `null` for no changes, which dockerode hands over unparsed (a Buffer).
-        const raw: unknown = await container.changes({ abortSignal: bounded } as object);
-        const parsed: unknown = Buffer.isBuffer(raw) ? JSON.parse(raw.toString('utf8') || 'null') : raw;
-        const changes = Array.isArray(parsed) ? (parsed as { Path?: unknown }[]) : [];
-        return changes.some((c) => typeof c.Path === 'string' && (c.Path === path || c.Path.startsWith(path === '/' ? '/' : `${path}/`)));
-      });
-    },
-
     close() {
       lifetime.abort(new EngineUnreachableError(`Docker engine client for ${host} was closed.`));
     },

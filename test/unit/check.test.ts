@@ -232,22 +232,21 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.deepEqual(routesOf(first), ['GET /api/v1/users', 'GET /api/v1/workflows/steps/definitions', 'POST /api/v1/workflows/runs']);
   });
 
-  test('a current container is not listed twice when in sync; when it lacks a file its own image is listed too', async () => {
+  test('a current container in sync: its image is not listed; holding another build of a file: its image is listed too', async () => {
     const inSync = fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: ALL_TARGETS });
     await checkWorkspace({ engine: inSync, prober: fakeProber(() => 200), fs: memFs(WORKSPACE, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
     assert.equal(inSync.calls.filter((c) => c.startsWith('list image')).length, 0, inSync.calls.join('\n'));
 
-    // The container's own diff says it is untouched: it speaks for its image, no image listing.
-    const untouched = { ...fakeEngine({ stale: false, containerFiles: ALL_TARGETS.slice(0, 2), imageFiles: ALL_TARGETS }), containerDiffersUnder: async () => false };
-    const built = await checkWorkspace({ engine: untouched, prober: fakeProber(() => 200), fs: memFs(WORKSPACE, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
-    assert.equal(untouched.calls.filter((c) => c.startsWith('list image')).length, 0);
-    assert.equal(built.services[0]?.modules.find((m) => m.name === 'workflow')?.firstFailure, 'image');
-
-    const tampered = { ...fakeEngine({ stale: false, containerFiles: ALL_TARGETS.slice(0, 2), imageFiles: ALL_TARGETS }), containerDiffersUnder: async () => true };
+    // users.controller.js is 1 byte in the local build output ('x') and 9 bytes in the container.
+    const sized = (size: number): FileListing => ({ root: '/app/dist', files: new Set(ALL_TARGETS), sizes: new Map(ALL_TARGETS.map((t) => [t, t.includes('users') ? size : 1])), rootMissing: false });
+    const base = fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: ALL_TARGETS });
+    const tampered: typeof base = { ...base, listContainerFiles: async (id, root) => (base.calls.push(`list container ${id} ${root}`), sized(9)), listImageFiles: async (id, root) => (base.calls.push(`list image ${id} ${root}`), sized(1)) };
     const report = await checkWorkspace({ engine: tampered, prober: fakeProber(() => 200), fs: memFs(WORKSPACE, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
-    assert.deepEqual(tampered.calls.filter((c) => c.startsWith('list image')), [`list image ${NEW} /app/dist`]);
+    assert.deepEqual(base.calls.filter((c) => c.startsWith('list image')), [`list image ${NEW} /app/dist`]);
     const api = report.services[0];
-    assert.equal(api?.modules.find((m) => m.name === 'workflow')?.firstFailure, 'container');
+    const users = api?.modules.find((m) => m.name === 'users');
+    assert.equal(users?.rungs.image.status, 'pass', users?.rungs.image.evidence);
+    assert.equal(users?.firstFailure, 'container');
     assert.match(api?.fix ?? '', /up -d --force-recreate api$/);
   });
 });
