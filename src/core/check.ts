@@ -19,7 +19,7 @@ import type { ScanCache, ScanEntry } from './routes/scanCache';
 import { resolveBaseUrl, SAFE_METHODS } from './probe/policy';
 import { probeRoutes } from './probe/runProbes';
 import type { MappedFile, ModuleEvidence, ServiceEvidence } from './ladder/evidence';
-import { evaluateService, overallVerdict } from './ladder/evaluate';
+import { allFilesOf, evaluateService, overallVerdict } from './ladder/evaluate';
 import { changedIn } from './ladder/rungs';
 import { createLimiter, mapPool } from './pool';
 import { compileExclude } from './mapping/exclude';
@@ -134,8 +134,7 @@ async function checkService(
   // container are taken as missing from its image: the common case, and the diff API that could
   // tell a deletion inside costs the engine 0.3 s per 10,000 files; a rebuild recreates anyway.
   if (mapping && runtime.image && runtime.container && !runtime.stale && !runtime.imageListing && runtime.containerListing) {
-    const all = [...files.modules, ...(files.loose ? [files.loose] : [])].flatMap((m) => m.files);
-    if (changedIn(all, runtime.containerListing).length > 0) {
+    if (changedIn(allFilesOf(files), runtime.containerListing).length > 0) {
       runtime.imageListing = await deps.engine.listImageFiles(runtime.image.id, mapping.target, opts.signal).catch(() => undefined);
     }
   }

@@ -19,7 +19,6 @@ export interface EngineLike {
   listContainerFiles(containerId: string, root: string, signal?: AbortSignal): Promise<FileListing>;
   /** Regular files under `root` inside an image (a created, never started, container; removed after). */
   listImageFiles(imageId: string, root: string, signal?: AbortSignal): Promise<FileListing>;
-
 }
 
 export interface ProbeRequest {

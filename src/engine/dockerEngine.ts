@@ -36,7 +36,7 @@ export const LISTING_METHODS: readonly ListingMethod[] = ['auto', 'archive'];
 /** Image listings kept per engine client (images are immutable: an ID always lists the same). */
 const IMAGE_LISTING_CACHE = 64;
 /** Containers remembered as having no find (distroless) or as having it, so neither is asked again. */
-const NO_EXEC_MEMORY = 1024;
+const EXEC_TOOLS_MEMORY = 1024;
 
 export interface DockerEngine extends EngineLike {
   /** The dockerode client, for callers that need more than EngineLike (tests, events). */
@@ -70,8 +70,8 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
   const lifetime = new AbortController();
   const listingMethod = opts.listing ?? 'auto';
   const imageListings = new Map<string, Promise<FileListing>>();
-  const noExec = new Set<string>();
-  const execWorks = new Set<string>();
+  /** Per container: true when find ran there, false when it has none (distroless). */
+  const execTools = new Map<string, boolean>();
 
   let host: string;
   let docker: Dockerode;
@@ -153,21 +153,18 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
   async function containerListing(id: string, root: string, signal: AbortSignal): Promise<FileListing> {
     const container = docker.getContainer(id);
     const path = normaliseRoot(root);
-    if (listingMethod === 'auto' && !noExec.has(id)) {
+    if (listingMethod === 'auto' && execTools.get(id) !== false) {
       let fast: Awaited<ReturnType<typeof execListing>> = EXEC_UNSUPPORTED;
       try {
-        fast = await execListing(container, path, signal, execWorks.has(id));
+        fast = await execListing(container, path, signal, execTools.get(id) === true);
       } catch (err) {
         if (signal.aborted) throw err;
         // Not running (409), paused, gone (404: the archive call says so properly)...
       }
-      if (fast === EXEC_MISSING) {
-        if (noExec.size >= NO_EXEC_MEMORY) noExec.clear();
-        noExec.add(id);
-      } else if (fast !== EXEC_UNSUPPORTED) {
-        if (execWorks.size >= NO_EXEC_MEMORY) execWorks.clear();
-        execWorks.add(id);
-        return fast;
+      if (fast !== EXEC_UNSUPPORTED) {
+        if (execTools.size >= EXEC_TOOLS_MEMORY) execTools.clear();
+        execTools.set(id, fast !== EXEC_MISSING);
+        if (fast !== EXEC_MISSING) return fast;
       }
     }
     return archiveListing(container, path, signal);

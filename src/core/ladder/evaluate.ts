@@ -1,7 +1,7 @@
 // From evidence to a service report: rungs per module, the first failure, the fix. Pure.
 import { RUNG_NAMES } from '../model';
 import type { ModuleReport, RungName, Rungs, ServiceReport, Verdict } from '../model';
-import type { ModuleEvidence, ServiceEvidence } from './evidence';
+import type { MappedFile, ModuleEvidence, ServiceEvidence } from './evidence';
 import { changedIn, evaluateRungs, listSome } from './rungs';
 import { shortId } from './format';
 
@@ -61,13 +61,18 @@ export interface ServiceFiles {
   loose: ModuleEvidence | null;
 }
 
+/** Every mapped file of a service: its modules' and the loose ones. */
+export function allFilesOf(files: ServiceFiles): MappedFile[] {
+  return [...files.modules, ...(files.loose ? [files.loose] : [])].flatMap((m) => m.files);
+}
+
 export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): ServiceReport {
   const modules = files.modules.map((m) => moduleReport(ev, m));
-  const all = [...files.modules, ...(files.loose ? [files.loose] : [])].flatMap((m) => m.files);
+  const all = allFilesOf(files);
   const containerFiles = ev.containerListing?.files;
   const bundled = ev.mapping?.bundled ?? false;
   const missing = containerFiles && !bundled ? all.filter((f) => !containerFiles.has(f.target)) : [];
-  const imageFiles = ev.imageListing?.files ?? (ev.stale ? undefined : containerFiles);
+  const imageFiles = ev.imageListing?.files;
   // Of the files the container lacks, those its image (stale: the newest; current: its own) has.
   const missingInImage = ev.imageListing ? missing.filter((f) => imageFiles?.has(f.target)) : [];
   const changed = ev.containerListing && !bundled ? changedIn(all, ev.containerListing) : [];

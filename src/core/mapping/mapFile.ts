@@ -26,12 +26,18 @@ function mappedRelative(m: SourceMapping, absSource: string): string[] | undefin
   const rel = relativeInside(m.sourceRoot, absSource) ?? relative(m.sourceRoot, absSource);
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
   const segments = rel.split(sep);
-  const name = segments[segments.length - 1] as string;
+  const name = emittedName(m, segments[segments.length - 1] as string);
+  if (name === undefined) return undefined;
+  segments[segments.length - 1] = name;
+  return segments;
+}
+
+/** The name the build emits for a source file's name (extension rewritten); undefined for none. */
+function emittedName(m: SourceMapping, name: string): string | undefined {
   if (NOT_EMITTED.some((re) => re.test(name))) return undefined;
   const ext = extname(name);
   const rewritten = m.rewrites[ext];
-  if (rewritten !== undefined) segments[segments.length - 1] = name.slice(0, name.length - ext.length) + rewritten;
-  return segments;
+  return rewritten === undefined ? name : name.slice(0, name.length - ext.length) + rewritten;
 }
 
 /**
@@ -44,10 +50,9 @@ export function walkedFileMapper(m: SourceMapping): (relBelowRoot: string) => st
   const clean = posix.normalize(m.target);
   const prefix = clean.endsWith('/') ? clean : `${clean}/`;
   return (relBelowRoot) => {
-    const name = relBelowRoot.slice(relBelowRoot.lastIndexOf('/') + 1);
-    if (name === '' || NOT_EMITTED.some((re) => re.test(name))) return undefined;
-    const ext = extname(name);
-    const rewritten = m.rewrites[ext];
-    return prefix + (rewritten === undefined ? relBelowRoot : relBelowRoot.slice(0, relBelowRoot.length - ext.length) + rewritten);
+    const slash = relBelowRoot.lastIndexOf('/');
+    const name = relBelowRoot.slice(slash + 1);
+    const emitted = name === '' ? undefined : emittedName(m, name);
+    return emitted === undefined ? undefined : prefix + relBelowRoot.slice(0, slash + 1) + emitted;
   };
 }
