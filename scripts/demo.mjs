@@ -7,9 +7,9 @@
 // really answers 200; otherwise the final check's code (1 if it claimed sync wrongly), 2 on errors.
 //   node scripts/demo.mjs [--keep]     --keep leaves the stack and its folder for a look around
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ensureDeps } from './ensure-deps.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const workflowRoute = '/api/v1/workflows/steps/definitions';
@@ -57,7 +57,7 @@ async function main() {
 
   banner('Setup: dependencies, Docker engine, base images, CLI');
   // A fresh clone has no node_modules; the driver needs esbuild and the CLI build needs the rest.
-  if (!existsSync(join(root, 'node_modules', 'esbuild'))) await mustStep(npm, ['ci', '--no-audit', '--no-fund']);
+  ensureDeps();
   await mustStep(process.execPath, [join(root, 'scripts', 'engine-setup.mjs')]);
   // Always rebuilt (a second or two): a CLI older than its source would be drift of our own.
   await mustStep(npm, ['run', 'build']);
