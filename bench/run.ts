@@ -11,6 +11,7 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
 import Dockerode from 'dockerode';
 import { run as runCommand } from '../test/fixtures/incident/driver.mjs';
 import { RESULT_MARK } from './protocol';
@@ -112,9 +113,7 @@ const round = (x: number, digits = 1): number => Math.round(x * 10 ** digits) / 
 async function bundleChild(): Promise<void> {
   await mkdir(TMP, { recursive: true });
   // Same externals as scripts/build.mjs: ssh2's optional native parts are loaded in try/catch.
-  await build({
-    entryPoints: [join(REPO, 'bench', 'child.ts')],
-    outfile: CHILD,
+  const options: BuildOptions = {
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -122,7 +121,12 @@ async function bundleChild(): Promise<void> {
     // No source map: --enable-source-maps would parse it at load and inflate every child's RSS.
     logLevel: 'error',
     external: ['vscode', 'cpu-features', './crypto/build/Release/sshcrypto.node'],
-  });
+  };
+  // The scan worker goes next to the child, where the runtime looks for it (as in dist/).
+  await Promise.all([
+    build({ ...options, entryPoints: [join(REPO, 'bench', 'child.ts')], outfile: CHILD }),
+    build({ ...options, entryPoints: [join(REPO, 'src', 'engine', 'scanWorker.ts')], outfile: join(TMP, 'scanWorker.js') }),
+  ]);
 }
 
 async function runChild(task: ChildTask, nodeArgs: string[] = []): Promise<ChildResult> {

@@ -65,5 +65,7 @@ export function syntheticReport(totalFiles: number): { report: Report; paths: st
     engine: { reachable: true, host: 'unix:///var/run/docker.sock', error: null },
     services,
   };
-  return { report, paths };
+  // VS Code hands a decoration provider URIs revived from its IPC's JSON, so uri.fsPath is a flat
+  // string; the template literals above are ropes, which every Map lookup would flatten first.
+  return { report, paths: JSON.parse(JSON.stringify(paths)) as string[] };
 }

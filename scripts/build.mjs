@@ -17,6 +17,8 @@ const entries = [
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
   // The extension's engine side, required on first use (src/vscode/extensionRuntime.ts).
   { entryPoints: ['src/engine/extensionBackend.ts'], outfile: 'dist/engine.js' },
+  // Walks and reads source trees beside the main thread (src/engine/sourceScanner.ts).
+  { entryPoints: ['src/engine/scanWorker.ts'], outfile: 'dist/scanWorker.js' },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 

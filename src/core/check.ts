@@ -2,7 +2,7 @@
 // evidence for each service, then lets the pure ladder judge it.
 import * as path from 'node:path';
 import type { HttpMethod, Report, RouteDef, RouteReport, ServiceReport, ServiceSpec, SourceMapping } from './model';
-import type { EngineLike, FsLike, LogSink, ProberLike } from './ports';
+import type { EngineLike, FsLike, LogSink, ProberLike, SourceScan, SourceScannerLike, SourceScanRequest } from './ports';
 import { EngineUnreachableError } from './ports';
 import { discoverComposeProjects } from './compose/discover';
 import { inferMapping } from './mapping/infer';
@@ -12,9 +12,7 @@ import { walkFileStats } from './mapping/walk';
 import { relativeInside } from './mapping/fastRelative';
 import type { WalkedTree } from './mapping/walk';
 import { collectExtracted } from './routes/collect';
-import { extractRoutesFromSource } from './routes/extract';
-import type { ExtractedFile } from './routes/extract';
-import { mayDeclareRoutes } from './routes/mayDeclareRoutes';
+import { isRouteSource, scanSourceText } from './routes/scanFile';
 import type { ScanCache, ScanEntry } from './routes/scanCache';
 import { resolveBaseUrl, SAFE_METHODS } from './probe/policy';
 import { probeRoutes } from './probe/runProbes';
@@ -31,6 +29,8 @@ export interface CheckDeps {
   log?: LogSink;
   /** Route scans remembered across checks (long-lived processes); each check reads every file without it. */
   scanCache?: ScanCache;
+  /** Walks and scans source trees off this thread (engine: a worker); in process without it. */
+  scanner?: SourceScannerLike;
 }
 
 export interface CheckOptions {
@@ -57,8 +57,6 @@ export interface CheckOptions {
 export const SERVICE_CONCURRENCY = 8;
 /** Services whose source trees are read at once: bounds peak memory on big workspaces. */
 export const WORKSPACE_CONCURRENCY = 2;
-
-const SOURCE_CODE = /\.(c|m)?(t|j)sx?$/;
 
 export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promise<Report> {
   const projects = await discoverComposeProjects(deps.fs, opts.workspaceDir, opts.env);
@@ -117,9 +115,13 @@ async function checkService(
   // services at a time (WORKSPACE_CONCURRENCY), while more wait on the engine meanwhile.
   const workspace = mapping
     ? readWorkspace(async () => {
-        const tree = await walkFileStats(deps.fs, mapping.sourceRoot);
-        const [files, declared] = await Promise.all([gatherFiles(deps.fs, opts, mapping, tree), extractRoutes(deps, spec, mapping, tree)]);
-        return { files, declared };
+        const buildRoot = mapping.buildOutDir && !mapping.bundled ? await deps.fs.stat(mapping.buildOutDir) : undefined;
+        const hasBuild = Boolean(buildRoot?.isDirectory);
+        // Source mtimes only matter against a local build output or a bundle's image time.
+        const scanned = await scanSource(deps, opts, { root: mapping.sourceRoot, mtimes: hasBuild || mapping.bundled, routes: !mapping.bundled });
+        const tree: WalkedTree = { files: scanned.files, mtimes: scanned.mtimes };
+        const files = await gatherFiles(deps.fs, opts, mapping, tree, hasBuild);
+        return { files, declared: collectRoutes(deps, spec, mapping, scanned.extracted) };
       })
     : undefined;
   const [files, runtime, routes] = await Promise.all([
@@ -218,6 +220,7 @@ async function gatherFiles(
   opts: CheckOptions,
   mapping: SourceMapping,
   tree: WalkedTree,
+  hasBuild: boolean,
 ): Promise<{ modules: ModuleEvidence[]; loose: ModuleEvidence | null }> {
   const excluded = compileExclude(opts.exclude);
   // Walked files are the source root plus a clean relative path: slice it off once per file and
@@ -227,8 +230,6 @@ async function gatherFiles(
   const wsPrefix = rootRel === '' ? '' : `${rootRel}/`;
   const fast = path.sep === '/' && !rootRel.startsWith('..');
   const mapWalked = walkedFileMapper(mapping);
-  const buildRoot = mapping.buildOutDir && !mapping.bundled ? await fs.stat(mapping.buildOutDir) : undefined;
-  const hasBuild = Boolean(buildRoot?.isDirectory);
   const mapped: MappedFile[] = [];
   const buildState = new Map<string, 'missing' | 'stale' | 'ok'>();
   // One pass: workspace-relative path, exclusion, container path. The walk has just stat'ed
@@ -283,41 +284,59 @@ async function gatherFiles(
   return { modules: moduleEvidence, loose };
 }
 
-/** The routes a service's source declares (plus x-runtime-drift.routes). */
-async function extractRoutes(deps: CheckDeps, spec: ServiceSpec, mapping: SourceMapping, tree: WalkedTree): Promise<RouteDef[]> {
-  const sources = tree.files.filter(
-    (f) => SOURCE_CODE.test(f) && !f.endsWith('.d.ts') && !/\.(spec|test)\.[cm]?[jt]sx?$/.test(f),
-  );
+/**
+ * The source tree and what its route sources declare: through the scanner (a worker thread)
+ * when there is one, else in process. A scanner that cannot run leaves the job to this thread.
+ */
+async function scanSource(deps: CheckDeps, opts: CheckOptions, req: SourceScanRequest): Promise<SourceScan> {
+  if (deps.scanner) {
+    try {
+      return await deps.scanner.scan(req, opts.signal);
+    } catch (err) {
+      if (opts.signal?.aborted) throw err;
+      deps.log?.log('debug', `source scan of ${req.root} in process: ${errorText(err)}`);
+    }
+  }
+  const tree = await walkFileStats(deps.fs, req.root, { mtimes: req.mtimes || deps.scanCache !== undefined });
+  return { ...tree, extracted: req.routes ? await scanRoutesInProcess(deps, req.root, tree) : [] };
+}
+
+/** Reads every route source of the walked tree (unless remembered by mtime) and scans it. */
+async function scanRoutesInProcess(deps: CheckDeps, root: string, tree: WalkedTree): Promise<SourceScan['extracted']> {
   // Extract as each file is read and keep only what it declares: the texts of a large tree are
   // never held at once, and files that cannot declare a route skip the full scan.
-  const extracted: { file: string; x: ExtractedFile }[] = [];
-  if (!mapping.bundled) {
-    // A file unchanged since the last scan (same mtime) is not read again.
-    const cache = deps.scanCache;
-    const previous = cache?.previous(mapping.sourceRoot);
-    const entries = new Map<string, ScanEntry>();
-    const toRead: string[] = [];
-    for (const file of sources) {
-      const known = previous?.get(file);
-      if (known && known.mtimeMs === tree.mtimes.get(file)) {
-        entries.set(file, known);
-        if (known.extracted) extracted.push({ file, x: known.extracted });
-      } else {
-        toRead.push(file);
-      }
+  const extracted: SourceScan['extracted'] = [];
+  // A file unchanged since the last scan (same mtime) is not read again.
+  const cache = deps.scanCache;
+  const previous = cache?.previous(root);
+  const entries = new Map<string, ScanEntry>();
+  const toRead: string[] = [];
+  for (const file of tree.files) {
+    if (!isRouteSource(file)) continue;
+    const known = previous?.get(file);
+    if (known && known.mtimeMs === tree.mtimes.get(file)) {
+      entries.set(file, known);
+      if (known.extracted) extracted.push({ file, x: known.extracted });
+    } else {
+      toRead.push(file);
     }
-    const take = (file: string, text: string): void => {
-      const x = mayDeclareRoutes(text) ? extractRoutesFromSource(text, file) : null;
-      if (x) extracted.push({ file, x });
-      const mtimeMs = tree.mtimes.get(file);
-      if (cache && mtimeMs !== undefined) entries.set(file, { mtimeMs, extracted: x });
-    };
-    if (deps.fs.readEach) await deps.fs.readEach(toRead, take);
-    else await mapPool(toRead, 64, async (file) => take(file, await deps.fs.readFile(file)));
-    cache?.store(mapping.sourceRoot, entries);
-    // Reads finish in any order; the collection's warnings and tie-breaks follow the walk's order.
-    extracted.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   }
+  const take = (file: string, text: string): void => {
+    const x = scanSourceText(file, text);
+    if (x) extracted.push({ file, x });
+    const mtimeMs = tree.mtimes.get(file);
+    if (cache && mtimeMs !== undefined) entries.set(file, { mtimeMs, extracted: x });
+  };
+  if (deps.fs.readEach) await deps.fs.readEach(toRead, take);
+  else await mapPool(toRead, 64, async (file) => take(file, await deps.fs.readFile(file)));
+  cache?.store(root, entries);
+  return extracted;
+}
+
+/** The routes a service's source declares (plus x-runtime-drift.routes). */
+function collectRoutes(deps: CheckDeps, spec: ServiceSpec, mapping: SourceMapping, found: SourceScan['extracted']): RouteDef[] {
+  // Reads finish in any order; the collection's warnings and tie-breaks follow the files' order.
+  const extracted = [...found].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const modulesRoot = path.join(mapping.sourceRoot, mapping.modulesDir) + path.sep;
   const moduleOf = (file: string): string | undefined =>
     file.startsWith(modulesRoot) ? file.slice(modulesRoot.length).split(path.sep)[0] : undefined;

@@ -1,6 +1,7 @@
 // The small interfaces the core talks through. Implementations live in src/engine (Node/Docker)
 // and in unit tests (fakes for pure logic). Everything takes an AbortSignal.
 import type { ContainerInfo, FileListing, HttpMethod, ImageInfo, ProbeOutcome } from './model';
+import type { ExtractedFile } from './routes/extract';
 
 /** Read-only view of the Docker engine. */
 export interface EngineLike {
@@ -63,6 +64,39 @@ export interface FsLike {
 export interface TreeWalkOptions {
   skipDir(name: string): boolean;
   exclude?(relPath: string): boolean;
+  /**
+   * false: the caller needs no mtimes (the map stays empty), so entries whose type the folder
+   * listing already tells are not stat'ed: a syscall less per file. Default true.
+   */
+  mtimes?: boolean;
+}
+
+/**
+ * Optional: walks a source tree and scans its route sources in one job, off the caller's thread
+ * (the engine side runs it in a worker thread, so a large tree's system calls overlap the
+ * engine work). Same answers as walkFileStats + reading every isRouteSource file +
+ * scanSourceText; rejects when it cannot run, and the caller then scans in process.
+ */
+export interface SourceScannerLike {
+  scan(req: SourceScanRequest, signal?: AbortSignal): Promise<SourceScan>;
+}
+
+export interface SourceScanRequest {
+  /** Absolute source root. */
+  root: string;
+  /** Keep each file's mtime (a local build to compare, a bundle's "source newer than image"). */
+  mtimes: boolean;
+  /** Read the route sources (false for a bundled front end: nothing to extract). */
+  routes: boolean;
+}
+
+export interface SourceScan {
+  /** Regular files under root, absolute, sorted; node_modules and dot-folders skipped. */
+  files: string[];
+  /** Each file's mtime when asked for (or when the scanner remembers scans); else empty. */
+  mtimes: Map<string, number>;
+  /** The route sources that declare something, in any order. */
+  extracted: { file: string; x: ExtractedFile }[];
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';

@@ -8,7 +8,7 @@
 // in the same turn are queued and run together as plain syscalls, yielding to the event loop
 // every SLICE_MS so engine streams, probes and (in the extension host) the UI keep flowing.
 import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
-import type { Stats } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
 import { join, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { FileStat, FsLike, TreeWalkOptions } from '../core/ports';
@@ -91,10 +91,69 @@ function statOrAbsent(path: string): Stats | undefined {
   }
 }
 
-/** Small files are read into one reused buffer (no FileHandle, no options object per call). */
-const READ_BUFFER_BYTES = 64 * 1024;
+export interface TreeWalk {
+  /** Lists one folder; true when the walk is done. */
+  step(): boolean;
+  files: string[];
+  mtimes: Map<string, number>;
+}
 
-function readText(path: string, buffer: Buffer): string | undefined {
+/**
+ * walkTree's work as steps of one folder each: sliced on the event loop by walkTree, run straight
+ * through by the scan worker. Without mtimes a file or folder is told by its folder entry's type;
+ * symlinks (followed, as stat does) and file systems that report no type are stat'ed.
+ */
+export function createTreeWalk(dir: string, opts: TreeWalkOptions): TreeWalk {
+  const files: string[] = [];
+  const mtimes = new Map<string, number>();
+  const wantMtimes = opts.mtimes !== false;
+  const folders: [abs: string, rel: string][] = [[dir, '']];
+  const visit = (childAbs: string, childRel: string, name: string, st: Stats | undefined): void => {
+    if (!st) return;
+    if (st.isDirectory()) {
+      if (!opts.skipDir(name)) folders.push([childAbs, childRel]);
+    } else if (st.isFile()) {
+      files.push(childAbs);
+      if (wantMtimes) mtimes.set(childAbs, st.mtimeMs);
+    }
+  };
+  const step = (): boolean => {
+    const next = folders.pop();
+    if (!next) return true;
+    const [abs, rel] = next;
+    let entries: string[] | Dirent[];
+    try {
+      entries = wantMtimes ? readdirSync(abs) : readdirSync(abs, { withFileTypes: true });
+    } catch (err) {
+      if (isAbsent(err)) return folders.length === 0;
+      throw err;
+    }
+    for (const entry of entries) {
+      const name = typeof entry === 'string' ? entry : entry.name;
+      // Relative paths only matter to exclude: not built for every entry without one.
+      const childRel = opts.exclude ? (rel === '' ? name : `${rel}/${name}`) : '';
+      if (opts.exclude?.(childRel)) continue;
+      const childAbs = childPath(abs, name);
+      if (typeof entry === 'string') visit(childAbs, childRel, name, statOrAbsent(childAbs));
+      else if (entry.isFile()) files.push(childAbs);
+      else if (entry.isDirectory()) {
+        if (!opts.skipDir(name)) folders.push([childAbs, childRel]);
+      } else if (entry.isSymbolicLink() || isUntyped(entry)) visit(childAbs, childRel, name, statOrAbsent(childAbs));
+    }
+    return folders.length === 0;
+  };
+  return { step, files, mtimes };
+}
+
+/** A folder entry whose type the file system did not report (DT_UNKNOWN): only stat can tell. */
+function isUntyped(entry: Dirent): boolean {
+  return !entry.isFile() && !entry.isDirectory() && !entry.isSymbolicLink() && !entry.isFIFO() && !entry.isSocket() && !entry.isCharacterDevice() && !entry.isBlockDevice();
+}
+
+/** Small files are read into one reused buffer (no FileHandle, no options object per call). */
+export const READ_BUFFER_BYTES = 64 * 1024;
+
+export function readText(path: string, buffer: Buffer): string | undefined {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -123,37 +182,9 @@ export function createNodeFs(): FsLike {
   const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
   return {
     async walkTree(dir: string, opts: TreeWalkOptions) {
-      const files: string[] = [];
-      const mtimes = new Map<string, number>();
-      const folders: [abs: string, rel: string][] = [[dir, '']];
-      await sliced(() => {
-        const next = folders.pop();
-        if (!next) return true;
-        const [abs, rel] = next;
-        let names: string[];
-        try {
-          names = readdirSync(abs);
-        } catch (err) {
-          if (isAbsent(err)) return false;
-          throw err;
-        }
-        for (const name of names) {
-          // Relative paths only matter to exclude: not built for every entry without one.
-          const childRel = opts.exclude ? (rel === '' ? name : `${rel}/${name}`) : '';
-          if (opts.exclude?.(childRel)) continue;
-          const childAbs = childPath(abs, name);
-          const st = statOrAbsent(childAbs);
-          if (!st) continue;
-          if (st.isDirectory()) {
-            if (!opts.skipDir(name)) folders.push([childAbs, childRel]);
-          } else if (st.isFile()) {
-            files.push(childAbs);
-            mtimes.set(childAbs, st.mtimeMs);
-          }
-        }
-        return folders.length === 0;
-      });
-      return { files, mtimes };
+      const walk = createTreeWalk(dir, opts);
+      await sliced(walk.step);
+      return { files: walk.files, mtimes: walk.mtimes };
     },
 
     async readEach(paths: readonly string[], onText: (path: string, text: string) => void) {

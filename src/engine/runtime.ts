@@ -5,6 +5,7 @@ import { createDockerEngine } from './dockerEngine';
 import type { ListingMethod } from './dockerEngine';
 import { createProber } from './prober';
 import { createNodeFs } from './nodeFs';
+import { createSourceScanner } from './sourceScanner';
 import { createScanCache } from '../core/routes/scanCache';
 import { detectComposeCli, runCompose } from './composeCli';
 import { resolveDockerHost } from './dockerHost';
@@ -21,6 +22,11 @@ export interface RuntimeOptions {
    * extension). A one-shot CLI run has nothing to reuse and leaves it off.
    */
   rememberScans?: boolean;
+  /**
+   * Where the scan worker's bundle is (default: scanWorker.js next to the running bundle).
+   * false: scan source trees on the main thread.
+   */
+  scanWorker?: string | false;
   log?: LogSink;
 }
 
@@ -36,9 +42,10 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const prober = createProber({ timeoutMs: opts.probeTimeoutMs });
   // Compose must talk to the engine we checked, also when that came from a setting or a context.
   const composeEnv = composeHostEnv(opts);
+  const scanner = opts.scanWorker === false ? undefined : createSourceScanner({ workerFile: opts.scanWorker, remember: opts.rememberScans ?? false });
   let composeRunner: Promise<ComposeRunnerLike | undefined> | undefined;
   return {
-    deps: { engine, prober, fs: createNodeFs(), log: opts.log, scanCache: opts.rememberScans ? createScanCache() : undefined },
+    deps: { engine, prober, fs: createNodeFs(), log: opts.log, scanCache: opts.rememberScans ? createScanCache() : undefined, scanner },
     compose() {
       composeRunner ??= detectComposeCli().then((cli) => {
         // Not found is not remembered: the CLI may be installed, or a slow machine may answer, later.
@@ -55,7 +62,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     },
     async close() {
       engine.close();
-      await prober.close();
+      await Promise.all([prober.close(), scanner?.close()]);
     },
   };
 }

@@ -8,7 +8,8 @@ import type { EngineLike, ProbeRequest, ProberLike } from '../../src/core/ports'
 import { EngineUnreachableError } from '../../src/core/ports';
 import { memFs } from './helpers/memFs';
 import { createScanCache } from '../../src/core/routes/scanCache';
-import type { FsLike } from '../../src/core/ports';
+import { extractRoutesFromSource } from '../../src/core/routes/extract';
+import type { FsLike, SourceScannerLike, SourceScanRequest } from '../../src/core/ports';
 
 const OLD = 'sha256:0ld0ld0ld0ld';
 const NEW = 'sha256:new0new0new0';
@@ -230,6 +231,51 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.deepEqual(reads.filter((p) => p.includes('/src/')), [wf]);
     assert.deepEqual(routesOf(third), ['GET /api/v1/workflows/history']);
     assert.deepEqual(routesOf(first), ['GET /api/v1/users', 'GET /api/v1/workflows/steps/definitions', 'POST /api/v1/workflows/runs']);
+  });
+
+  test('a source scanner does the walk and the reads; one that fails leaves them to the check, with the same report', async () => {
+    const engine = fakeEngine({ stale: true, containerFiles: ALL_TARGETS.slice(0, 2), imageFiles: ALL_TARGETS });
+    const opts = { workspaceDir: '/ws', env: {}, probe: false };
+    const fs = memFs(WORKSPACE, { mtimes });
+    const plain = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs }, opts);
+
+    const asked: SourceScanRequest[] = [];
+    const failing: SourceScannerLike = {
+      scan: async (req) => {
+        asked.push(req);
+        throw new Error('the scan worker stopped (exit code 1)');
+      },
+    };
+    const fellBack = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs, scanner: failing }, opts);
+    assert.deepEqual(asked, [{ root: '/ws/backend/src', mtimes: true, routes: true }], 'a local build output: its rung compares mtimes');
+    assert.deepEqual({ ...fellBack, checkedAt: '' }, { ...plain, checkedAt: '' });
+    const noBuild = Object.fromEntries(Object.entries(WORKSPACE).filter(([p]) => !p.includes('/dist/')));
+    await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(noBuild, { mtimes }), scanner: failing }, opts);
+    assert.deepEqual(asked[1], { root: '/ws/backend/src', mtimes: false, routes: true }, 'no local build, not bundled: no mtimes needed');
+
+    // A scanner's answer is what the check uses: here it saw only main.ts, declaring one route.
+    const main = '/ws/backend/src/main.ts';
+    const only: SourceScannerLike = {
+      scan: async () => ({
+        files: [main],
+        mtimes: new Map(),
+        extracted: [{ file: main, x: extractRoutesFromSource("app.get('/from-scanner', h);\n", main) }],
+      }),
+    };
+    const scanned = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs, scanner: only }, opts);
+    const service = scanned.services[0];
+    assert.deepEqual(service?.modules.map((m) => m.name), plain.services[0]?.modules.map((m) => m.name), 'module folders still come from the workspace');
+    assert.ok(service?.routes.some((r) => r.path.endsWith('/from-scanner')), JSON.stringify(service?.routes));
+
+    // Cancelled: the scanner's rejection is the check's, not a fallback scan.
+    const controller = new AbortController();
+    const cancelled: SourceScannerLike = {
+      scan: async () => {
+        controller.abort();
+        throw new Error('scan cancelled');
+      },
+    };
+    await assert.rejects(checkWorkspace({ engine, prober: fakeProber(() => 200), fs, scanner: cancelled }, { ...opts, signal: controller.signal }));
   });
 
   test('a current container in sync: its image is not listed; holding another build of a file: its image is listed too', async () => {

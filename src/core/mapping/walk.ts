@@ -5,6 +5,8 @@ import type { FsLike } from '../ports';
 export interface WalkOptions {
   /** Leave out a file or folder, by its path relative to the walked folder ("a/b.ts", POSIX). */
   exclude?: (relPath: string) => boolean;
+  /** false: mtimes are not needed (the fast path may then skip a stat per file). Default true. */
+  mtimes?: boolean;
 }
 
 /** Regular files under `dir`, absolute and sorted; node_modules and dot-folders are skipped. */
@@ -20,14 +22,14 @@ export interface WalkedTree {
 }
 
 /** Folders a source walk never enters: dependencies and dot-folders (.git, .cache...). */
-function skipDir(name: string): boolean {
+export function skipSourceDir(name: string): boolean {
   return name === 'node_modules' || name.startsWith('.');
 }
 
 /** walkFiles, keeping each file's stat. */
 export async function walkFileStats(fs: FsLike, dir: string, opts: WalkOptions = {}): Promise<WalkedTree> {
   if (fs.walkTree) {
-    const tree = await fs.walkTree(dir, { skipDir, exclude: opts.exclude });
+    const tree = await fs.walkTree(dir, { skipDir: skipSourceDir, exclude: opts.exclude, mtimes: opts.mtimes });
     return { files: tree.files.sort(), mtimes: tree.mtimes };
   }
   const files: string[] = [];
@@ -42,7 +44,7 @@ export async function walkFileStats(fs: FsLike, dir: string, opts: WalkOptions =
         const st = await fs.stat(childAbs);
         if (!st) return;
         if (st.isDirectory) {
-          if (skipDir(name)) return;
+          if (skipSourceDir(name)) return;
           await visit(childAbs, childRel);
         } else if (st.isFile) {
           files.push(childAbs);

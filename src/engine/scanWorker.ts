@@ -1,0 +1,25 @@
+// Entry of the scan worker thread (bundled as dist/scanWorker.js): walks and scans one source
+// tree per message, synchronously, so a large tree's system calls run beside the engine work on
+// the main thread instead of in its slices. Replies carry only files, mtimes and what declares
+// routes, never file texts.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createScanCache } from '../core/routes/scanCache';
+import { READ_BUFFER_BYTES } from './nodeFs';
+import { scanTreeSync } from './scanTree';
+import type { ScanReply, ScanJob, ScanWorkerData } from './sourceScanner';
+
+const port = parentPort;
+if (port) {
+  const data = workerData as ScanWorkerData | undefined;
+  const cache = data?.remember ? createScanCache() : undefined;
+  const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
+  port.on('message', (job: ScanJob) => {
+    let reply: ScanReply;
+    try {
+      reply = { id: job.id, scan: scanTreeSync(job.req, buffer, cache) };
+    } catch (err) {
+      reply = { id: job.id, error: err instanceof Error ? err.message : String(err) };
+    }
+    port.postMessage(reply);
+  });
+}

@@ -1,0 +1,164 @@
+// The scan worker against the in-process scan, on a real folder: the same files, mtimes and
+// extracted routes, through scanTreeSync directly and through a real worker thread (the worker
+// bundle is built with esbuild as scripts/build.mjs builds it); remembered scans; failures.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { walkFileStats } from '../../../src/core/mapping/walk';
+import type { SourceScan } from '../../../src/core/ports';
+import { isRouteSource, scanSourceText } from '../../../src/core/routes/scanFile';
+import { createScanCache } from '../../../src/core/routes/scanCache';
+import { createNodeFs, READ_BUFFER_BYTES } from '../../../src/engine/nodeFs';
+import { scanTreeSync } from '../../../src/engine/scanTree';
+import { createSourceScanner } from '../../../src/engine/sourceScanner';
+
+const REPO = join(__dirname, '..', '..', '..');
+
+/** The check's in-process path: walk with stats, read every route source, scan it. */
+async function inProcess(root: string): Promise<SourceScan> {
+  const fs = createNodeFs();
+  const tree = await walkFileStats(fs, root);
+  const extracted: SourceScan['extracted'] = [];
+  await fs.readEach?.(tree.files.filter(isRouteSource), (file, text) => {
+    const x = scanSourceText(file, text);
+    if (x) extracted.push({ file, x });
+  });
+  return { ...tree, extracted };
+}
+
+const byFile = (s: SourceScan) => [...s.extracted].sort((a, b) => (a.file < b.file ? -1 : 1));
+
+suite('source scanner: worker thread and synchronous scan', () => {
+  let root = '';
+  let dir = '';
+  let workerFile = '';
+  const controller = (path: string) => `@Controller('${path}')\nexport class C {\n  @Get('list')\n  list() {}\n}\n`;
+
+  suiteSetup(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rd-scanner-'));
+    root = join(dir, 'src');
+    const write = (rel: string, text: string) => {
+      mkdirSync(join(dir, rel, '..'), { recursive: true });
+      writeFileSync(join(dir, rel), text);
+    };
+    write('src/main.ts', "const app = express();\napp.get('/health', (req, res) => res.send('ok'));\n");
+    write('src/modules/workflow/steps.controller.ts', controller('steps'));
+    write('src/modules/workflow/steps.service.ts', 'export class StepsService {}\n');
+    write('src/modules/workflow/steps.controller.spec.ts', controller('not-a-route'));
+    write('src/types.d.ts', controller('declared-only'));
+    write('src/.hidden/skip.ts', controller('hidden'));
+    write('src/node_modules/dep/index.ts', controller('dep'));
+    write('src/big.ts', `// ${'é'.repeat(40_000)}\n${controller('big')}`); // > READ_BUFFER_BYTES in UTF-8
+    write('shared/routes.ts', controller('shared'));
+    symlinkSync(join(dir, 'shared'), join(root, 'linked'));
+    symlinkSync(join(dir, 'nowhere'), join(root, 'dangling.ts'));
+    workerFile = join(dir, 'scanWorker.js');
+    await build({ entryPoints: [join(REPO, 'src/engine/scanWorker.ts')], outfile: workerFile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'error' });
+  });
+
+  suiteTeardown(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('scanTreeSync finds the files, mtimes and routes the in-process scan finds', async () => {
+    const expected = await inProcess(root);
+    const got = scanTreeSync({ root, mtimes: true, routes: true }, Buffer.alloc(READ_BUFFER_BYTES));
+    assert.deepEqual(got.files, expected.files);
+    assert.deepEqual([...got.mtimes].sort(), [...expected.mtimes].sort());
+    assert.deepEqual(byFile(got), byFile(expected));
+    assert.deepEqual(
+      byFile(got).map((e) => e.file.slice(root.length + 1)),
+      ['big.ts', 'linked/routes.ts', 'main.ts', 'modules/workflow/steps.controller.ts'],
+    );
+  });
+
+  test('without mtimes: the same files (symlinks followed, dangling ones left out), no mtimes; routes: false reads nothing', () => {
+    const withStats = scanTreeSync({ root, mtimes: true, routes: false }, Buffer.alloc(READ_BUFFER_BYTES));
+    const without = scanTreeSync({ root, mtimes: false, routes: false }, Buffer.alloc(READ_BUFFER_BYTES));
+    assert.deepEqual(without.files, withStats.files);
+    assert.ok(without.files.some((f) => f.endsWith('/linked/routes.ts')));
+    assert.ok(!without.files.some((f) => f.endsWith('dangling.ts')));
+    assert.equal(without.mtimes.size, 0);
+    assert.equal(withStats.mtimes.size, withStats.files.length);
+    assert.deepEqual(without.extracted, []);
+  });
+
+  test('a worker thread answers as scanTreeSync does; a closed scanner refuses', async () => {
+    const scanner = createSourceScanner({ workerFile, remember: false });
+    assert.ok(scanner, 'the worker bundle exists');
+    try {
+      const [a, b] = await Promise.all([
+        scanner.scan({ root, mtimes: true, routes: true }),
+        scanner.scan({ root, mtimes: false, routes: true }),
+      ]);
+      const expected = scanTreeSync({ root, mtimes: true, routes: true }, Buffer.alloc(READ_BUFFER_BYTES));
+      assert.deepEqual(a.files, expected.files);
+      assert.deepEqual(a.mtimes, expected.mtimes);
+      assert.deepEqual(byFile(a), byFile(expected));
+      assert.deepEqual(b.files, expected.files);
+      assert.equal(b.mtimes.size, 0);
+      assert.deepEqual(byFile(b), byFile(expected));
+    } finally {
+      await scanner.close();
+    }
+    await assert.rejects(scanner.scan({ root, mtimes: false, routes: true }), /closed/);
+  });
+
+  test('the worker holds the process open only while a scan is pending (a CLI run ends without close)', () => {
+    const script = `
+      const { createSourceScanner } = require(${JSON.stringify(join(REPO, 'src/engine/sourceScanner.ts'))});
+      const scanner = createSourceScanner({ workerFile: ${JSON.stringify(workerFile)}, remember: false });
+      scanner.scan({ root: ${JSON.stringify(root)}, mtimes: false, routes: true }).then((s) => console.log('files', s.files.length));
+    `;
+    const run = spawnSync(process.execPath, ['-r', 'tsx/cjs', '-e', script], { cwd: REPO, encoding: 'utf8', timeout: 20_000 });
+    assert.equal(run.error, undefined, 'the process ended by itself');
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^files \d+$/m, 'the pending scan kept it alive until its answer');
+  });
+
+  test('remembered scans: a file with an unchanged mtime is not read again; a new mtime is', async () => {
+    const file = join(root, 'modules/workflow/steps.controller.ts');
+    const cache = createScanCache();
+    const scanner = createSourceScanner({ workerFile, remember: true });
+    assert.ok(scanner);
+    const paths = (s: SourceScan) => s.extracted.flatMap((e) => e.x.routes.map((r) => r.path)).sort();
+    const req = { root, mtimes: false, routes: true };
+    const inThisThread = (r: typeof req) => Promise.resolve(scanTreeSync(r, Buffer.alloc(READ_BUFFER_BYTES), cache));
+    try {
+      for (const scan of [inThisThread, (r: typeof req) => scanner.scan(r)]) {
+        writeFileSync(file, controller('steps'));
+        utimesSync(file, 1_700_000_000, 1_700_000_000);
+        const first = await scan(req);
+        assert.ok(paths(first).includes('/steps/list'), paths(first).join());
+        assert.equal(first.mtimes.size, first.files.length, 'a remembering scan keeps mtimes');
+        // New text, same mtime: the remembered scan stands (the file was not read).
+        writeFileSync(file, 'export {};\n');
+        utimesSync(file, 1_700_000_000, 1_700_000_000);
+        const second = await scan(req);
+        assert.deepEqual(byFile(second), byFile(first));
+        // A new mtime: read again, and the controller is gone.
+        utimesSync(file, 1_700_000_100, 1_700_000_100);
+        const third = await scan(req);
+        assert.ok(!paths(third).includes('/steps/list'), paths(third).join());
+      }
+    } finally {
+      writeFileSync(file, controller('steps'));
+      await scanner.close();
+    }
+  });
+
+  test('no worker bundle: no scanner; a worker that fails to load rejects its scans', async () => {
+    assert.equal(createSourceScanner({ workerFile: join(dir, 'missing.js'), remember: false }), undefined);
+    const broken = join(dir, 'broken.js');
+    writeFileSync(broken, "throw new Error('cannot load');\n");
+    const scanner = createSourceScanner({ workerFile: broken, remember: false });
+    assert.ok(scanner);
+    try {
+      await assert.rejects(scanner.scan({ root, mtimes: false, routes: true }), /cannot load|stopped/);
+      await assert.rejects(scanner.scan({ root, mtimes: false, routes: true }), /cannot load|stopped/);
+    } finally {
+      await scanner.close();
+    }
+  });
+});
