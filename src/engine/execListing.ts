@@ -41,31 +41,37 @@ export function parseStatLines(text: string, root: string): FileListing {
   const files = new Set<string>();
   const sizes = new Map<string, number>();
   const base = root === '/' ? '' : root;
-  let last: { path: string; mode: number; size: number } | undefined;
-  const flush = () => {
-    if (!last) return;
-    const path = normalisePath(last.path, base);
-    if (path !== undefined && isFileMode(last.mode)) {
-      files.add(path);
-      if ((last.mode & S_IFMT) === S_IFREG) sizes.set(path, last.size);
+  const inside = `${base}/`;
+  // The entry being read: a name may hold newlines, so it is only complete at the next entry.
+  let path: string | undefined;
+  let mode = 0;
+  let size = 0;
+  const flush = (): void => {
+    if (path === undefined) return;
+    const clean = path.includes('//') ? path.replace(/\/{2,}/g, '/') : path;
+    if ((base === '' || clean.startsWith(inside)) && isFileMode(mode)) {
+      files.add(clean);
+      if ((mode & S_IFMT) === S_IFREG) sizes.set(clean, size);
     }
   };
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const line = text.slice(start, end);
-    start = end + 1;
-    const s1 = line.indexOf(' ');
-    const s2 = s1 > 0 ? line.indexOf(' ', s1 + 1) : -1;
-    const mode = s1 > 0 ? parseInt(line.slice(0, s1), 16) : NaN;
-    const size = s2 > 0 ? Number(line.slice(s1 + 1, s2)) : NaN;
-    if (s2 > 0 && line.charCodeAt(s2 + 1) === 47 /* / */ && Number.isInteger(mode) && Number.isInteger(size)) {
+    // "<hex mode> <size> <path>": fields found in the text itself, no line copied first.
+    const s1 = text.indexOf(' ', start);
+    const s2 = s1 >= 0 && s1 < end ? text.indexOf(' ', s1 + 1) : -1;
+    const lineMode = s1 > start && s2 >= 0 && s2 < end ? parseInt(text.slice(start, s1), 16) : NaN;
+    const lineSize = s2 >= 0 && s2 < end ? Number(text.slice(s1 + 1, s2)) : NaN;
+    if (s2 >= 0 && s2 < end && text.charCodeAt(s2 + 1) === 47 /* / */ && Number.isInteger(lineMode) && Number.isInteger(lineSize)) {
       flush();
-      last = { path: line.slice(s2 + 1), mode, size };
-    } else if (last) {
-      last.path += `\n${line}`;
+      path = text.slice(s2 + 1, end);
+      mode = lineMode;
+      size = lineSize;
+    } else if (path !== undefined) {
+      path += `\n${text.slice(start, end)}`;
     }
+    start = end + 1;
   }
   flush();
   return { root: root, files, sizes, rootMissing: false };
@@ -74,13 +80,6 @@ export function parseStatLines(text: string, root: string): FileListing {
 function isFileMode(mode: number): boolean {
   const type = mode & S_IFMT;
   return type === S_IFREG || type === S_IFLNK;
-}
-
-/** "/app/dist//a.js" → "/app/dist/a.js"; undefined for a path outside root. */
-function normalisePath(path: string, base: string): string | undefined {
-  const clean = path.includes('//') ? path.replace(/\/{2,}/g, '/') : path;
-  if (base === '') return clean;
-  return clean.startsWith(`${base}/`) ? clean : undefined;
 }
 
 /**
@@ -123,7 +122,7 @@ export function demuxer(onStdout: (chunk: Buffer) => void, onStderr: (chunk: Buf
 const FIND_PATHS = ['/bin/find', '/usr/bin/find', '/usr/local/bin/find'];
 
 /**
- * Whether the container has find, asked with HEAD requests on the archive API (a couple of ms)
+ * Whether the container has find, asked with HEAD requests on the archive API (a couple of ms each)
  * before an exec is tried: a failed exec costs the engine 50-90 ms, and a distroless stack would
  * pay it for every container on every CLI run. Anything but a clear 404 counts as "may have it",
  * so exec is still tried.
@@ -134,7 +133,11 @@ async function hasFind(container: Dockerode.Container, signal: AbortSignal): Pro
       () => true,
       (err: unknown) => !(typeof err === 'object' && err !== null && (err as { statusCode?: unknown }).statusCode === 404),
     );
-  return (await Promise.all(FIND_PATHS.map(exists))).some(Boolean);
+  // /bin/find first (busybox, and every merged-/usr distribution through its /bin link): one
+  // request for most images; the other places only when it is not there.
+  const [first, ...rest] = FIND_PATHS;
+  if (first !== undefined && (await exists(first))) return true;
+  return (await Promise.all(rest.map(exists))).some(Boolean);
 }
 
 /** Lists `root` (absolute, normalised) in a running container with find; EXEC_UNSUPPORTED when it cannot. */

@@ -68,10 +68,11 @@ function topName(name: string): string {
 }
 
 function mapEntry(name: string, prefix: string, root: string): string | undefined {
-  const trimmed = name.replace(/\/+$/, '');
+  // Only folder names end in "/"; a file's name is used as it is (no regex per entry).
+  const trimmed = name.charCodeAt(name.length - 1) === 47 /* / */ ? name.replace(/\/+$/, '') : name;
   let rel: string;
   if (trimmed === prefix) rel = '';
-  else if (trimmed.startsWith(`${prefix}/`)) rel = trimmed.slice(prefix.length + 1);
+  else if (trimmed.length > prefix.length && trimmed.charCodeAt(prefix.length) === 47 && trimmed.startsWith(prefix)) rel = trimmed.slice(prefix.length + 1);
   else return undefined; // Not under the archived path: never produced by the engine.
   if (rel === '') return root;
   return root === '/' ? `/${rel}` : `${root}/${rel}`;

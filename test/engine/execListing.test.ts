@@ -54,13 +54,17 @@ suite('container listings through exec find, against the real engine', () => {
   const archive = createDockerEngine({ listing: 'archive' });
   let busybox = '';
   let distroless = '';
+  let usrBinFind = '';
   let busyboxImage = '';
 
   suiteSetup(async () => {
     busyboxImage = await buildImage({ tag: `${project}_bb`, files: { Dockerfile: `FROM ${BUSYBOX_NODE}\nCOPY app /app\n`, ...FILES }, symlinks: SYMLINKS, project });
     await buildImage({ tag: `${project}_dl`, files: { Dockerfile: `FROM ${DISTROLESS_NODE}\nCOPY app /app\n`, ...FILES }, symlinks: SYMLINKS, project });
+    // find only in /usr/bin (as on Alpine or a Debian without merged /usr): the second place asked.
+    await buildImage({ tag: `${project}_ub`, files: { Dockerfile: `FROM ${BUSYBOX_NODE}\nRUN mkdir -p /usr/bin && mv /bin/find /usr/bin/find\nCOPY app /app\n`, ...FILES }, symlinks: SYMLINKS, project });
     busybox = await run(project, `${project}_bb`);
     distroless = await run(project, `${project}_dl`);
+    usrBinFind = await run(project, `${project}_ub`);
   });
 
   suiteTeardown(async () => {
@@ -107,6 +111,14 @@ suite('container listings through exec find, against the real engine', () => {
     const fast = await auto.listContainerFiles(busybox, '/app/dist');
     assert.equal(fast.sizes?.get('/app/dist/main.js'), FILES['app/dist/main.js'].length + '// hotfix\n'.length);
     assert.deepEqual(facts(fast), facts(await archive.listContainerFiles(busybox, '/app/dist')));
+  });
+
+  test('find only in /usr/bin: still listed through exec', async () => {
+    const t0 = now();
+    const listing = await auto.listContainerFiles(usrBinFind, '/app/dist');
+    assert.equal(await execsSince(usrBinFind, t0), 1, 'one exec ran in the container');
+    assert.deepEqual(facts(listing), facts(await archive.listContainerFiles(usrBinFind, '/app/dist')));
+    assert.equal(listing.files.size, 5);
   });
 
   test('a distroless container is listed through the archive API without an exec attempt', async () => {

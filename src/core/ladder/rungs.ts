@@ -46,9 +46,11 @@ function missingIn(m: ModuleEvidence, files: Set<string>): string[] {
 export function changedIn(files: readonly MappedFile[], listing: FileListing): MappedFile[] {
   const sizes = listing.sizes;
   if (!sizes) return [];
+  // Without a local build size there is nothing to compare: no lookup.
   return files.filter((f) => {
+    if (f.buildSize === undefined) return false;
     const seen = sizes.get(f.target);
-    return f.buildSize !== undefined && seen !== undefined && seen !== f.buildSize;
+    return seen !== undefined && seen !== f.buildSize;
   });
 }
 
