@@ -43,6 +43,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   // Compose must talk to the engine we checked, also when that came from a setting or a context.
   const composeEnv = composeHostEnv(opts);
   const scanner = opts.scanWorker === false ? undefined : createSourceScanner({ workerFile: opts.scanWorker, remember: opts.rememberScans ?? false });
+  opts.log?.log('info', scanner ? 'source trees are walked and read in a worker thread' : 'source trees are walked and read on the main thread (no worker bundle)');
   let composeRunner: Promise<ComposeRunnerLike | undefined> | undefined;
   return {
     deps: { engine, prober, fs: createNodeFs(), log: opts.log, scanCache: opts.rememberScans ? createScanCache() : undefined, scanner },

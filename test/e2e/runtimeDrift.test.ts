@@ -2,7 +2,7 @@
 // The packaged extension in a real VS Code (code-server) in a real browser, on a real engine:
 // the workflow incident seen from the editor, fixed from the editor, and proven fixed.
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startCodeServer, repoRoot } from './harness/codeServer';
@@ -137,6 +137,10 @@ suite('Runtime Drift in a real VS Code (code-server + Chromium) on a real engine
       assert.match(text, /404/);
       await waitForText(page, /drifted/, CHECK_TIMEOUT_MS, '.part.statusbar');
       await screenshot(page, SHOTS, '1-tree-stale');
+      // The .vsix carries the scan worker and the extension host runs it (its log says which).
+      const log = extensionLog(server.userDataDir);
+      assert.match(log, /source trees are walked and read in a worker thread/);
+      assert.doesNotMatch(log, /no worker bundle/);
     });
 
     test('the explorer badges workflow.controller.ts (in the image, not the container) and not the users module', async () => {
@@ -193,3 +197,11 @@ suite('Runtime Drift in a real VS Code (code-server + Chromium) on a real engine
     });
   });
 });
+
+/** The text of the extension's log channel files under code-server's user data (logs/SESSION/exthostN/EXTENSION_ID/). */
+function extensionLog(userDataDir: string): string {
+  const logs = path.join(userDataDir, 'logs');
+  const found = existsSync(logs) ? (readdirSync(logs, { recursive: true }) as string[]).filter((p) => p.endsWith(`${path.sep}Runtime Drift.log`)) : [];
+  assert.ok(found.length > 0, `no Runtime Drift.log under ${logs}`);
+  return found.map((p) => readFileSync(path.join(logs, p), 'utf8')).join('\n');
+}
