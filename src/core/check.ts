@@ -234,13 +234,15 @@ async function gatherFiles(
   const buildState = new Map<string, 'missing' | 'stale' | 'ok'>();
   // One pass: workspace-relative path, exclusion, container path. The walk has just stat'ed
   // every file: its mtime is the one a second stat would give.
+  // Walked without mtimes (none needed): no lookup, which would hash every path for nothing.
+  const withMtimes = tree.mtimes.size > 0;
   for (const source of tree.files) {
     const below = fast && source.startsWith(sourcePrefix) ? source.slice(sourcePrefix.length) : undefined;
     const relPath = below !== undefined ? wsPrefix + below : rel(opts.workspaceDir, source);
     if (excluded(relPath)) continue;
     const target = mapping.bundled ? undefined : below !== undefined ? mapWalked(below) : mapSourceFile(mapping, source);
     if (!mapping.bundled && !target) continue;
-    mapped.push({ source, rel: relPath, target: target ?? '', sourceMtimeMs: tree.mtimes.get(source) ?? 0 });
+    mapped.push({ source, rel: relPath, target: target ?? '', sourceMtimeMs: withMtimes ? (tree.mtimes.get(source) ?? 0) : 0 });
   }
   if (hasBuild) {
     await mapPool(mapped, 64, async (file) => {
@@ -270,9 +272,19 @@ async function gatherFiles(
   const rootPrefix = modulesRoot.endsWith(path.sep) ? modulesRoot : modulesRoot + path.sep;
   const filesOf = new Map<string, MappedFile[]>(modules.map((m) => [m.name, []]));
   const rest: MappedFile[] = [];
+  // Sorted files of one module come together: the bucket of the previous file is tried first,
+  // so a module's name is cut out and looked up once per run of its files, not once per file.
+  let lastPrefix = '';
+  let lastBucket: MappedFile[] | undefined;
   for (const f of mapped) {
+    if (lastBucket && f.source.startsWith(lastPrefix)) {
+      lastBucket.push(f);
+      continue;
+    }
     const sepAt = f.source.startsWith(rootPrefix) ? f.source.indexOf(path.sep, rootPrefix.length) : -1;
     const bucket = sepAt > 0 ? filesOf.get(f.source.slice(rootPrefix.length, sepAt)) : undefined;
+    lastBucket = bucket;
+    lastPrefix = bucket ? f.source.slice(0, sepAt + 1) : '';
     (bucket ?? rest).push(f);
   }
   const moduleEvidence = modules.map((m) => toEvidence(m.name, m.sourceDir, m.target, filesOf.get(m.name) ?? []));

@@ -61,9 +61,10 @@ export function parseStatLines(text: string, root: string): FileListing {
     // "<hex mode> <size> <path>": fields found in the text itself, no line copied first.
     const s1 = text.indexOf(' ', start);
     const s2 = s1 >= 0 && s1 < end ? text.indexOf(' ', s1 + 1) : -1;
-    const lineMode = s1 > start && s2 >= 0 && s2 < end ? parseInt(text.slice(start, s1), 16) : NaN;
-    const lineSize = s2 >= 0 && s2 < end ? Number(text.slice(s1 + 1, s2)) : NaN;
-    if (s2 >= 0 && s2 < end && text.charCodeAt(s2 + 1) === 47 /* / */ && Number.isInteger(lineMode) && Number.isInteger(lineSize)) {
+    const fields = s1 > start && s2 >= 0 && s2 < end;
+    const lineMode = fields ? digitsAt(text, start, s1, 16) : -1;
+    const lineSize = fields ? digitsAt(text, s1 + 1, s2, 10) : -1;
+    if (fields && text.charCodeAt(s2 + 1) === 47 /* / */ && lineMode >= 0 && lineSize >= 0) {
       flush();
       path = text.slice(s2 + 1, end);
       mode = lineMode;
@@ -75,6 +76,18 @@ export function parseStatLines(text: string, root: string): FileListing {
   }
   flush();
   return { root: root, files, sizes, rootMissing: false };
+}
+
+/** The number written in text[from, to) in base 10 or 16 (lower or upper case); -1 when not only digits. */
+export function digitsAt(text: string, from: number, to: number, base: 10 | 16): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const d = c >= 48 && c <= 57 ? c - 48 : base === 16 && c >= 97 && c <= 102 ? c - 87 : base === 16 && c >= 65 && c <= 70 ? c - 55 : -1;
+    if (d < 0) return -1;
+    n = n * base + d;
+  }
+  return n;
 }
 
 function isFileMode(mode: number): boolean {

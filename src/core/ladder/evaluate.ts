@@ -2,7 +2,7 @@
 import { RUNG_NAMES } from '../model';
 import type { ModuleReport, RungName, Rungs, ServiceReport, Verdict } from '../model';
 import type { MappedFile, ModuleEvidence, ServiceEvidence } from './evidence';
-import { changedIn, evaluateRungs, listSome } from './rungs';
+import { changedIn, evaluateRungs, filesMissingFrom, listSome } from './rungs';
 import { shortId } from './format';
 
 /**
@@ -61,9 +61,14 @@ export interface ServiceFiles {
   loose: ModuleEvidence | null;
 }
 
+/** A service's modules, then its loose files as one more. */
+function groupsOf(files: ServiceFiles): ModuleEvidence[] {
+  return files.loose ? [...files.modules, files.loose] : files.modules;
+}
+
 /** Every mapped file of a service: its modules' and the loose ones. */
 export function allFilesOf(files: ServiceFiles): MappedFile[] {
-  return [...files.modules, ...(files.loose ? [files.loose] : [])].flatMap((m) => m.files);
+  return groupsOf(files).flatMap((m) => m.files);
 }
 
 export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): ServiceReport {
@@ -71,7 +76,8 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
   const all = allFilesOf(files);
   const containerFiles = ev.containerListing?.files;
   const bundled = ev.mapping?.bundled ?? false;
-  const missing = containerFiles && !bundled ? all.filter((f) => !containerFiles.has(f.target)) : [];
+  // The same files in the same order as filtering `all`, through the rungs' remembered answers.
+  const missing = containerFiles && !bundled ? groupsOf(files).flatMap((m) => filesMissingFrom(m.files, containerFiles)) : [];
   const imageFiles = ev.imageListing?.files;
   // Of the files the container lacks, those its image (stale: the newest; current: its own) has.
   const missingInImage = ev.imageListing ? missing.filter((f) => imageFiles?.has(f.target)) : [];

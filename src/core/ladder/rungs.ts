@@ -35,8 +35,23 @@ function buildRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
   return pass(`local build output has all ${m.files.length} compiled file(s)`);
 }
 
-function missingIn(m: ModuleEvidence, files: Set<string>): string[] {
-  return m.files.filter((f) => !files.has(f.target)).map((f) => f.target);
+const missingMemo = new WeakMap<readonly MappedFile[], WeakMap<ReadonlySet<string>, readonly MappedFile[]>>();
+
+/**
+ * The files of `files` not in `listed`, in order. Remembered per (file list, listing) while both
+ * live: the image and container rungs and the service summary ask it of the same listing, and on
+ * a large tree each asking is a hash lookup per file.
+ */
+export function filesMissingFrom(files: readonly MappedFile[], listed: ReadonlySet<string>): readonly MappedFile[] {
+  let byListing = missingMemo.get(files);
+  if (!byListing) missingMemo.set(files, (byListing = new WeakMap()));
+  let missing = byListing.get(listed);
+  if (!missing) byListing.set(listed, (missing = files.filter((f) => !listed.has(f.target))));
+  return missing;
+}
+
+function missingIn(m: ModuleEvidence, files: ReadonlySet<string>): string[] {
+  return filesMissingFrom(m.files, files).map((f) => f.target);
 }
 
 /**

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { demuxer, findCommand, parseStatLines } from '../../../src/engine/execListing';
+import { demuxer, digitsAt, findCommand, parseStatLines } from '../../../src/engine/execListing';
 
 function frame(kind: number, text: string): Buffer {
   const body = Buffer.from(text, 'utf8');
@@ -32,6 +32,17 @@ suite('execListing: find output and the exec stream', () => {
     const listing = parseStatLines('81a4 3 /app/dist/a b.js\n81a4 5 /app/dist//odd\nname.js\n81a4 1 /app/dist/z.js\n', '/app/dist');
     assert.deepEqual([...listing.files].sort(), ['/app/dist/a b.js', '/app/dist/odd\nname.js', '/app/dist/z.js']);
     assert.equal(listing.sizes?.get('/app/dist/odd\nname.js'), 5);
+  });
+
+  test('a name line that does not start "<hex> <decimal> /" continues the previous name; digits are read in place', () => {
+    const listing = parseStatLines('81A4 12 /app/dist/a.js\nzz 1 /app/dist/b.js\n81a4 1x /app/dist/c.js\n81a4 2 /app/dist/d.js\n', '/app/dist');
+    assert.deepEqual([...listing.files], ['/app/dist/a.js\nzz 1 /app/dist/b.js\n81a4 1x /app/dist/c.js', '/app/dist/d.js']);
+    assert.equal(listing.sizes?.get('/app/dist/d.js'), 2);
+    assert.equal(digitsAt('x81a4 ', 1, 5, 16), 0x81a4);
+    assert.equal(digitsAt('41ED', 0, 4, 16), 0x41ed);
+    assert.equal(digitsAt('4096', 0, 4, 10), 4096);
+    assert.equal(digitsAt('12a', 0, 3, 10), -1);
+    assert.equal(digitsAt('', 0, 0, 10), 0);
   });
 
   test('paths outside the root are dropped; the root "/" keeps everything', () => {
