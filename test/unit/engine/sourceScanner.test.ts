@@ -105,6 +105,24 @@ suite('source scanner: worker thread and synchronous scan', () => {
     await assert.rejects(scanner.scan({ root, mtimes: false, routes: true }), /closed/);
   });
 
+  test('a cancelled scan stops waiting; the worker goes on serving later scans', async () => {
+    const scanner = createSourceScanner({ workerFile, remember: false });
+    assert.ok(scanner);
+    try {
+      const aborted = new AbortController();
+      aborted.abort();
+      await assert.rejects(scanner.scan({ root, mtimes: false, routes: true }, aborted.signal), /cancelled/);
+      const during = new AbortController();
+      const pending = scanner.scan({ root, mtimes: false, routes: true }, during.signal);
+      during.abort();
+      await assert.rejects(pending, /cancelled/);
+      const after = await scanner.scan({ root, mtimes: false, routes: true });
+      assert.ok(after.files.length > 0);
+    } finally {
+      await scanner.close();
+    }
+  });
+
   test('the worker holds the process open only while a scan is pending (a CLI run ends without close)', () => {
     const script = `
       const { createSourceScanner } = require(${JSON.stringify(join(REPO, 'src/engine/sourceScanner.ts'))});
