@@ -117,8 +117,7 @@ async function checkService(
     ? readWorkspace(async () => {
         const buildRoot = mapping.buildOutDir && !mapping.bundled ? await deps.fs.stat(mapping.buildOutDir) : undefined;
         const hasBuild = Boolean(buildRoot?.isDirectory);
-        // Source mtimes only matter against a local build output or a bundle's image time.
-        const scanned = await scanSource(deps, opts, { root: mapping.sourceRoot, mtimes: hasBuild || mapping.bundled, routes: !mapping.bundled });
+        const scanned = await scanSource(deps, opts, { root: mapping.sourceRoot, routes: !mapping.bundled });
         const tree: WalkedTree = { files: scanned.files, mtimes: scanned.mtimes };
         const files = await gatherFiles(deps.fs, opts, mapping, tree, hasBuild);
         return { files, declared: collectRoutes(deps, spec, mapping, scanned.extracted) };
@@ -232,17 +231,15 @@ async function gatherFiles(
   const mapWalked = walkedFileMapper(mapping);
   const mapped: MappedFile[] = [];
   const buildState = new Map<string, 'missing' | 'stale' | 'ok'>();
-  // One pass: workspace-relative path, exclusion, container path. The walk has just stat'ed
-  // every file: its mtime is the one a second stat would give.
-  // Walked without mtimes (none needed): no lookup, which would hash every path for nothing.
-  const withMtimes = tree.mtimes.size > 0;
+  // One pass: workspace-relative path, exclusion, container path. The scan has each file's
+  // mtime: no second stat.
   for (const source of tree.files) {
     const below = fast && source.startsWith(sourcePrefix) ? source.slice(sourcePrefix.length) : undefined;
     const relPath = below !== undefined ? wsPrefix + below : rel(opts.workspaceDir, source);
     if (excluded(relPath)) continue;
     const target = mapping.bundled ? undefined : below !== undefined ? mapWalked(below) : mapSourceFile(mapping, source);
     if (!mapping.bundled && !target) continue;
-    mapped.push({ source, rel: relPath, target: target ?? '', sourceMtimeMs: withMtimes ? (tree.mtimes.get(source) ?? 0) : 0 });
+    mapped.push({ source, rel: relPath, target: target ?? '', sourceMtimeMs: tree.mtimes.get(source) ?? 0 });
   }
   if (hasBuild) {
     await mapPool(mapped, 64, async (file) => {
@@ -309,7 +306,7 @@ async function scanSource(deps: CheckDeps, opts: CheckOptions, req: SourceScanRe
       deps.log?.log('debug', `source scan of ${req.root} in process: ${errorText(err)}`);
     }
   }
-  const tree = await walkFileStats(deps.fs, req.root, { mtimes: req.mtimes || deps.scanCache !== undefined });
+  const tree = await walkFileStats(deps.fs, req.root);
   return { ...tree, extracted: req.routes ? await scanRoutesInProcess(deps, req.root, tree) : [] };
 }
 

@@ -65,8 +65,8 @@ export interface TreeWalkOptions {
   skipDir(name: string): boolean;
   exclude?(relPath: string): boolean;
   /**
-   * false: the caller needs no mtimes (the map stays empty), so entries whose type the folder
-   * listing already tells are not stat'ed: a syscall less per file. Default true.
+   * false: the walk takes no mtimes (the map stays empty) and tells files from folders by their
+   * folder entries, without a stat each; the caller then gets mtimes its own way. Default true.
    */
   mtimes?: boolean;
 }
@@ -84,8 +84,6 @@ export interface SourceScannerLike {
 export interface SourceScanRequest {
   /** Absolute source root. */
   root: string;
-  /** Keep each file's mtime (a local build to compare, a bundle's "source newer than image"). */
-  mtimes: boolean;
   /** Read the route sources (false for a bundled front end: nothing to extract). */
   routes: boolean;
 }
@@ -93,7 +91,7 @@ export interface SourceScanRequest {
 export interface SourceScan {
   /** Regular files under root, absolute, sorted; node_modules and dot-folders skipped. */
   files: string[];
-  /** Each file's mtime when asked for (or when the scanner remembers scans); else empty. */
+  /** Each file's mtime (the newest source change, a local build to compare, a bundle's image time). */
   mtimes: Map<string, number>;
   /** The route sources that declare something, in any order. */
   extracted: { file: string; x: ExtractedFile }[];

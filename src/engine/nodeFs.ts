@@ -7,7 +7,7 @@
 // ~10x the syscalls themselves and most of the garbage (bench/README.md, "nodeFs"). Calls made
 // in the same turn are queued and run together as plain syscalls, yielding to the event loop
 // every SLICE_MS so engine streams, probes and (in the extension host) the UI keep flowing.
-import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import type { Dirent, Stats } from 'node:fs';
 import { join, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -82,7 +82,7 @@ const childPath = sep === '/' ? (dir: string, name: string) => (dir.endsWith('/'
  * throwIfNoEntry: an absent path is common (probing for tsconfig, .env, build output) and an
  * exception per miss is costly; ENOTDIR still throws and is caught here.
  */
-function statOrAbsent(path: string): Stats | undefined {
+export function statOrAbsent(path: string): Stats | undefined {
   try {
     return statSync(path, { throwIfNoEntry: false });
   } catch (err) {
@@ -154,6 +154,18 @@ function isUntyped(entry: Dirent): boolean {
 export const READ_BUFFER_BYTES = 64 * 1024;
 
 export function readText(path: string, buffer: Buffer): string | undefined {
+  return readOpened(path, buffer, false)?.text;
+}
+
+/**
+ * readText, with the file's mtime from fstat on the descriptor it is read through: no second
+ * path lookup, as a stat by path would make.
+ */
+export function readTextAndMtime(path: string, buffer: Buffer): { text: string; mtimeMs: number } | undefined {
+  return readOpened(path, buffer, true);
+}
+
+function readOpened(path: string, buffer: Buffer, withMtime: boolean): { text: string; mtimeMs: number } | undefined {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -163,18 +175,19 @@ export function readText(path: string, buffer: Buffer): string | undefined {
   }
   let size = 0;
   try {
+    const mtimeMs = withMtime ? fstatSync(fd).mtimeMs : 0;
     while (size < buffer.length) {
       const want = buffer.length - size;
       const n = readSync(fd, buffer, size, want, size);
       size += n;
       // A regular file on a local file system reads short only at its end: no extra read to
       // learn what the short read already said (a read of 0 still ends it anywhere else).
-      if (n < want) return buffer.toString('utf8', 0, size);
+      if (n < want) return { text: buffer.toString('utf8', 0, size), mtimeMs };
     }
+    return { text: readFileSync(fd, 'utf8'), mtimeMs }; // Larger than the buffer: the rest the plain way.
   } finally {
     closeSync(fd);
   }
-  return readFileSync(path, 'utf8'); // Larger than the buffer: the plain way.
 }
 
 export function createNodeFs(): FsLike {

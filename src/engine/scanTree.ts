@@ -5,36 +5,49 @@ import { skipSourceDir } from '../core/mapping/walk';
 import type { SourceScan, SourceScanRequest } from '../core/ports';
 import type { ScanCache, ScanEntry } from '../core/routes/scanCache';
 import { isRouteSource, scanSourceText } from '../core/routes/scanFile';
-import { createTreeWalk, readText } from './nodeFs';
+import { createTreeWalk, readTextAndMtime, statOrAbsent } from './nodeFs';
 
 /**
- * `buffer` is reused for every read (small files are read whole into it). With `cache`, files
- * whose mtime is unchanged since the last scan of the root are not read again (mtimes are then
- * always taken).
+ * `buffer` is reused for every read (small files are read whole into it). Files and folders are
+ * told by their folder entries; each file's mtime comes from the descriptor a route source is
+ * read through (fstat: no second path lookup) or, for the others, from one stat. With `cache`,
+ * a route source whose mtime is unchanged since the last scan of the root is stat'ed, not read.
  */
 export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: ScanCache): SourceScan {
-  const walk = createTreeWalk(req.root, { skipDir: skipSourceDir, mtimes: req.mtimes || cache !== undefined });
+  const walk = createTreeWalk(req.root, { skipDir: skipSourceDir, mtimes: false });
   while (!walk.step());
-  const files = walk.files.sort();
+  const files: string[] = [];
+  const mtimes = new Map<string, number>();
   const extracted: SourceScan['extracted'] = [];
-  if (!req.routes) return { files, mtimes: walk.mtimes, extracted };
   const previous = cache?.previous(req.root);
   const entries = new Map<string, ScanEntry>();
-  for (const file of files) {
-    if (!isRouteSource(file)) continue;
-    const mtimeMs = walk.mtimes.get(file);
-    const known = previous?.get(file);
-    let x: ScanEntry['extracted'];
-    if (known && known.mtimeMs === mtimeMs) {
-      x = known.extracted;
+  for (const file of walk.files.sort()) {
+    const read = req.routes && isRouteSource(file);
+    const known = read ? previous?.get(file) : undefined;
+    let mtimeMs: number;
+    let x: ScanEntry['extracted'] = null;
+    if (read && !known) {
+      const got = readTextAndMtime(file, buffer);
+      if (!got) continue; // vanished since the walk
+      mtimeMs = got.mtimeMs;
+      x = scanSourceText(file, got.text);
     } else {
-      const text = readText(file, buffer);
-      if (text === undefined) continue; // vanished since the walk
-      x = scanSourceText(file, text);
+      const st = statOrAbsent(file);
+      if (!st?.isFile()) continue;
+      mtimeMs = st.mtimeMs;
+      if (known && known.mtimeMs === mtimeMs) x = known.extracted;
+      else if (known) {
+        const got = readTextAndMtime(file, buffer);
+        if (!got) continue;
+        mtimeMs = got.mtimeMs;
+        x = scanSourceText(file, got.text);
+      }
     }
+    files.push(file);
+    mtimes.set(file, mtimeMs);
     if (x) extracted.push({ file, x });
-    if (cache && mtimeMs !== undefined) entries.set(file, { mtimeMs, extracted: x });
+    if (read && cache) entries.set(file, { mtimeMs, extracted: x });
   }
-  cache?.store(req.root, entries);
-  return { files, mtimes: walk.mtimes, extracted };
+  if (req.routes) cache?.store(req.root, entries);
+  return { files, mtimes, extracted };
 }

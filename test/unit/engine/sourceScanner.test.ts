@@ -63,7 +63,7 @@ suite('source scanner: worker thread and synchronous scan', () => {
 
   test('scanTreeSync finds the files, mtimes and routes the in-process scan finds', async () => {
     const expected = await inProcess(root);
-    const got = scanTreeSync({ root, mtimes: true, routes: true }, Buffer.alloc(READ_BUFFER_BYTES));
+    const got = scanTreeSync({ root, routes: true }, Buffer.alloc(READ_BUFFER_BYTES));
     assert.deepEqual(got.files, expected.files);
     assert.deepEqual([...got.mtimes].sort(), [...expected.mtimes].sort());
     assert.deepEqual(byFile(got), byFile(expected));
@@ -73,36 +73,42 @@ suite('source scanner: worker thread and synchronous scan', () => {
     );
   });
 
-  test('without mtimes: the same files (symlinks followed, dangling ones left out), no mtimes; routes: false reads nothing', () => {
-    const withStats = scanTreeSync({ root, mtimes: true, routes: false }, Buffer.alloc(READ_BUFFER_BYTES));
-    const without = scanTreeSync({ root, mtimes: false, routes: false }, Buffer.alloc(READ_BUFFER_BYTES));
-    assert.deepEqual(without.files, withStats.files);
-    assert.ok(without.files.some((f) => f.endsWith('/linked/routes.ts')));
-    assert.ok(!without.files.some((f) => f.endsWith('dangling.ts')));
+  test('routes: false reads nothing and still gives every file its mtime; symlinks followed, dangling ones left out', async () => {
+    const expected = await inProcess(root);
+    const noRoutes = scanTreeSync({ root, routes: false }, Buffer.alloc(READ_BUFFER_BYTES));
+    assert.deepEqual(noRoutes.files, expected.files);
+    assert.deepEqual([...noRoutes.mtimes].sort(), [...expected.mtimes].sort());
+    assert.ok(noRoutes.files.some((f) => f.endsWith('/linked/routes.ts')));
+    assert.ok(!noRoutes.files.some((f) => f.endsWith('dangling.ts')));
+    assert.deepEqual(noRoutes.extracted, []);
+  });
+
+  test('walkTree without mtimes finds the same files from folder entries alone', async () => {
+    const fs = createNodeFs();
+    const withStats = await fs.walkTree?.(root, { skipDir: (n) => n === 'node_modules' || n.startsWith('.') });
+    const without = await fs.walkTree?.(root, { skipDir: (n) => n === 'node_modules' || n.startsWith('.'), mtimes: false });
+    assert.ok(withStats && without);
+    assert.deepEqual([...without.files].sort(), [...withStats.files].sort());
     assert.equal(without.mtimes.size, 0);
     assert.equal(withStats.mtimes.size, withStats.files.length);
-    assert.deepEqual(without.extracted, []);
   });
 
   test('a worker thread answers as scanTreeSync does; a closed scanner refuses', async () => {
     const scanner = createSourceScanner({ workerFile, remember: false });
     assert.ok(scanner, 'the worker bundle exists');
     try {
-      const [a, b] = await Promise.all([
-        scanner.scan({ root, mtimes: true, routes: true }),
-        scanner.scan({ root, mtimes: false, routes: true }),
-      ]);
-      const expected = scanTreeSync({ root, mtimes: true, routes: true }, Buffer.alloc(READ_BUFFER_BYTES));
+      const [a, b] = await Promise.all([scanner.scan({ root, routes: true }), scanner.scan({ root, routes: false })]);
+      const expected = scanTreeSync({ root, routes: true }, Buffer.alloc(READ_BUFFER_BYTES));
       assert.deepEqual(a.files, expected.files);
       assert.deepEqual(a.mtimes, expected.mtimes);
       assert.deepEqual(byFile(a), byFile(expected));
       assert.deepEqual(b.files, expected.files);
-      assert.equal(b.mtimes.size, 0);
-      assert.deepEqual(byFile(b), byFile(expected));
+      assert.deepEqual(b.mtimes, expected.mtimes);
+      assert.deepEqual(b.extracted, []);
     } finally {
       await scanner.close();
     }
-    await assert.rejects(scanner.scan({ root, mtimes: false, routes: true }), /closed/);
+    await assert.rejects(scanner.scan({ root, routes: true }), /closed/);
   });
 
   test('a cancelled scan stops waiting; the worker goes on serving later scans', async () => {
@@ -111,12 +117,12 @@ suite('source scanner: worker thread and synchronous scan', () => {
     try {
       const aborted = new AbortController();
       aborted.abort();
-      await assert.rejects(scanner.scan({ root, mtimes: false, routes: true }, aborted.signal), /cancelled/);
+      await assert.rejects(scanner.scan({ root, routes: true }, aborted.signal), /cancelled/);
       const during = new AbortController();
-      const pending = scanner.scan({ root, mtimes: false, routes: true }, during.signal);
+      const pending = scanner.scan({ root, routes: true }, during.signal);
       during.abort();
       await assert.rejects(pending, /cancelled/);
-      const after = await scanner.scan({ root, mtimes: false, routes: true });
+      const after = await scanner.scan({ root, routes: true });
       assert.ok(after.files.length > 0);
     } finally {
       await scanner.close();
@@ -127,7 +133,7 @@ suite('source scanner: worker thread and synchronous scan', () => {
     const script = `
       const { createSourceScanner } = require(${JSON.stringify(join(REPO, 'src/engine/sourceScanner.ts'))});
       const scanner = createSourceScanner({ workerFile: ${JSON.stringify(workerFile)}, remember: false });
-      scanner.scan({ root: ${JSON.stringify(root)}, mtimes: false, routes: true }).then((s) => console.log('files', s.files.length));
+      scanner.scan({ root: ${JSON.stringify(root)}, routes: true }).then((s) => console.log('files', s.files.length));
     `;
     const run = spawnSync(process.execPath, ['-r', 'tsx/cjs', '-e', script], { cwd: REPO, encoding: 'utf8', timeout: 20_000 });
     assert.equal(run.error, undefined, 'the process ended by itself');
@@ -141,7 +147,7 @@ suite('source scanner: worker thread and synchronous scan', () => {
     const scanner = createSourceScanner({ workerFile, remember: true });
     assert.ok(scanner);
     const paths = (s: SourceScan) => s.extracted.flatMap((e) => e.x.routes.map((r) => r.path)).sort();
-    const req = { root, mtimes: false, routes: true };
+    const req = { root, routes: true };
     const inThisThread = (r: typeof req) => Promise.resolve(scanTreeSync(r, Buffer.alloc(READ_BUFFER_BYTES), cache));
     try {
       for (const scan of [inThisThread, (r: typeof req) => scanner.scan(r)]) {
@@ -149,7 +155,6 @@ suite('source scanner: worker thread and synchronous scan', () => {
         utimesSync(file, 1_700_000_000, 1_700_000_000);
         const first = await scan(req);
         assert.ok(paths(first).includes('/steps/list'), paths(first).join());
-        assert.equal(first.mtimes.size, first.files.length, 'a remembering scan keeps mtimes');
         // New text, same mtime: the remembered scan stands (the file was not read).
         writeFileSync(file, 'export {};\n');
         utimesSync(file, 1_700_000_000, 1_700_000_000);
@@ -173,8 +178,8 @@ suite('source scanner: worker thread and synchronous scan', () => {
     const scanner = createSourceScanner({ workerFile: broken, remember: false });
     assert.ok(scanner);
     try {
-      await assert.rejects(scanner.scan({ root, mtimes: false, routes: true }), /cannot load|stopped/);
-      await assert.rejects(scanner.scan({ root, mtimes: false, routes: true }), /cannot load|stopped/);
+      await assert.rejects(scanner.scan({ root, routes: true }), /cannot load|stopped/);
+      await assert.rejects(scanner.scan({ root, routes: true }), /cannot load|stopped/);
     } finally {
       await scanner.close();
     }
