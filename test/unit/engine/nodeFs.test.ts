@@ -1,6 +1,7 @@
 // nodeFs's fast paths (walkTree, readEach) against the plain per-entry calls on a real folder:
 // same files, same mtimes, same texts.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,5 +76,23 @@ suite('nodeFs: tree walk and batched reads', () => {
       }) ?? Promise.resolve(),
       /extractor failed/,
     );
+  });
+  test('a file the reader does not own is still read: O_NOATIME is refused (EPERM) and the plain open used', async () => {
+    // Root may use O_NOATIME on any file: the reader is then `nobody`, in a child process.
+    const script = `
+      const { createNodeFs } = require(${JSON.stringify(join(__dirname, '../../../src/engine/nodeFs.ts'))});
+      const fs = createNodeFs();
+      const seen = [];
+      fs.readEach(['/etc/passwd', '/etc/passwd'], (p, text) => seen.push(text.length > 0)).then(
+        () => console.log('read', seen.join(',')),
+        (err) => console.log('failed', err.code),
+      );
+    `;
+    const asRoot = process.getuid?.() === 0;
+    const run = asRoot
+      ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-r', 'tsx/cjs', '-e', script], { cwd: join(__dirname, '../../..'), encoding: 'utf8', env: { ...process.env, HOME: '/tmp' } })
+      : spawnSync(process.execPath, ['-r', 'tsx/cjs', '-e', script], { cwd: join(__dirname, '../../..'), encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout.trim(), 'read true,true');
   });
 });
