@@ -23,8 +23,7 @@ const REBUILD_TIMEOUT_MS = 180_000;
 
 /** Text of the letter badge VS Code draws for a file decoration (a CSS ::after on the label). */
 async function explorerBadge(page: Page, fileName: string): Promise<string | null> {
-  const name = new RegExp(`^\\s*${fileName.replace(/\./g, '\\.')}\\s*$`);
-  const row = page.locator('.part.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: name }) }).first();
+  const row = explorerRow(page, fileName);
   await row.waitFor({ state: 'visible', timeout: CHECK_TIMEOUT_MS });
   return row.evaluate((el) => {
     for (const node of [el, ...Array.from(el.querySelectorAll('*'))]) {
@@ -35,9 +34,24 @@ async function explorerBadge(page: Page, fileName: string): Promise<string | nul
   });
 }
 
+/** Opens `rel` and reveals it in the explorer, until its row shows (the reveal can race the editor switching tabs). */
 async function revealInExplorer(page: Page, rel: string): Promise<void> {
-  await openFile(page, rel);
-  await runCommand(page, 'File: Reveal Active File in Explorer View');
+  const row = explorerRow(page, path.posix.basename(rel));
+  for (let attempt = 1; ; attempt++) {
+    await openFile(page, rel);
+    await runCommand(page, 'File: Reveal Active File in Explorer View');
+    try {
+      await row.waitFor({ state: 'visible', timeout: 15_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
+}
+
+function explorerRow(page: Page, fileName: string) {
+  const name = new RegExp(`^\\s*${fileName.replace(/\./g, '\\.')}\\s*$`);
+  return page.locator('.part.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: name }) }).first();
 }
 
 async function treeText(page: Page): Promise<string> {
