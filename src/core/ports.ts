@@ -64,11 +64,6 @@ export interface FsLike {
 export interface TreeWalkOptions {
   skipDir(name: string): boolean;
   exclude?(relPath: string): boolean;
-  /**
-   * false: the walk takes no mtimes (the map stays empty) and tells files from folders by their
-   * folder entries, without a stat each; the caller then gets mtimes its own way. Default true.
-   */
-  mtimes?: boolean;
 }
 
 /**

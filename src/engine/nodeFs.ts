@@ -91,6 +91,14 @@ export function statOrAbsent(path: string): Stats | undefined {
   }
 }
 
+export interface TreeWalkStepOptions extends TreeWalkOptions {
+  /**
+   * false: no mtimes (the map stays empty), and files are told from folders by their folder
+   * entries, without a stat each; the caller gets mtimes its own way. Default true.
+   */
+  mtimes?: boolean;
+}
+
 export interface TreeWalk {
   /** Lists one folder; true when the walk is done. */
   step(): boolean;
@@ -103,7 +111,7 @@ export interface TreeWalk {
  * through by the scan worker. Without mtimes a file or folder is told by its folder entry's type;
  * symlinks (followed, as stat does) and file systems that report no type are stat'ed.
  */
-export function createTreeWalk(dir: string, opts: TreeWalkOptions): TreeWalk {
+export function createTreeWalk(dir: string, opts: TreeWalkStepOptions): TreeWalk {
   const files: string[] = [];
   const mtimes = new Map<string, number>();
   const wantMtimes = opts.mtimes !== false;
@@ -153,7 +161,7 @@ function isUntyped(entry: Dirent): boolean {
 /** Small files are read into one reused buffer (no FileHandle, no options object per call). */
 export const READ_BUFFER_BYTES = 64 * 1024;
 
-export function readText(path: string, buffer: Buffer): string | undefined {
+function readText(path: string, buffer: Buffer): string | undefined {
   return readOpened(path, buffer, false)?.text;
 }
 

@@ -26,22 +26,17 @@ export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: Sca
     const known = read ? previous?.get(file) : undefined;
     let mtimeMs: number;
     let x: ScanEntry['extracted'] = null;
-    if (read && !known) {
+    // A route source not seen before is read, its mtime taken on the way; anything else is stat'ed.
+    const st = read && !known ? undefined : statOrAbsent(file);
+    if ((!read || known) && !st?.isFile()) continue; // gone, or a folder now, since the walk
+    if (st && (!read || known?.mtimeMs === st.mtimeMs)) {
+      mtimeMs = st.mtimeMs;
+      x = known?.extracted ?? null;
+    } else {
       const got = readTextAndMtime(file, buffer);
       if (!got) continue; // vanished since the walk
       mtimeMs = got.mtimeMs;
       x = scanSourceText(file, got.text);
-    } else {
-      const st = statOrAbsent(file);
-      if (!st?.isFile()) continue;
-      mtimeMs = st.mtimeMs;
-      if (known && known.mtimeMs === mtimeMs) x = known.extracted;
-      else if (known) {
-        const got = readTextAndMtime(file, buffer);
-        if (!got) continue;
-        mtimeMs = got.mtimeMs;
-        x = scanSourceText(file, got.text);
-      }
     }
     files.push(file);
     mtimes.set(file, mtimeMs);

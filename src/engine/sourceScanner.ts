@@ -72,9 +72,10 @@ export function createSourceScanner(opts: SourceScannerOptions): SourceScanner |
 
   return {
     scan(req, signal) {
-      if (broken) return Promise.reject(broken);
+      // The worker is gone only once broken (or closed): the caller then scans in process.
+      const w = worker;
+      if (broken || !w) return Promise.reject(broken ?? new Error('the scan worker is not running'));
       if (signal?.aborted) return Promise.reject(new Error('scan cancelled'));
-      const w = (worker ??= start());
       const id = nextId++;
       return new Promise<SourceScan>((resolve, reject) => {
         // A cancelled check stops waiting; the job itself is one tree and runs to its end.

@@ -5,8 +5,6 @@ import type { FsLike } from '../ports';
 export interface WalkOptions {
   /** Leave out a file or folder, by its path relative to the walked folder ("a/b.ts", POSIX). */
   exclude?: (relPath: string) => boolean;
-  /** false: mtimes are not needed (the fast path may then skip a stat per file). Default true. */
-  mtimes?: boolean;
 }
 
 /** Regular files under `dir`, absolute and sorted; node_modules and dot-folders are skipped. */
@@ -29,7 +27,7 @@ export function skipSourceDir(name: string): boolean {
 /** walkFiles, keeping each file's stat. */
 export async function walkFileStats(fs: FsLike, dir: string, opts: WalkOptions = {}): Promise<WalkedTree> {
   if (fs.walkTree) {
-    const tree = await fs.walkTree(dir, { skipDir: skipSourceDir, exclude: opts.exclude, mtimes: opts.mtimes });
+    const tree = await fs.walkTree(dir, { skipDir: skipSourceDir, exclude: opts.exclude });
     return { files: tree.files.sort(), mtimes: tree.mtimes };
   }
   const files: string[] = [];
