@@ -233,13 +233,15 @@ async function gatherFiles(
   const buildState = new Map<string, 'missing' | 'stale' | 'ok'>();
   // One pass: workspace-relative path, exclusion, container path. The scan has each file's
   // mtime: no second stat.
-  for (const source of tree.files) {
+  const { files, mtimes } = tree;
+  for (let i = 0; i < files.length; i++) {
+    const source = files[i] as string;
     const below = fast && source.startsWith(sourcePrefix) ? source.slice(sourcePrefix.length) : undefined;
     const relPath = below !== undefined ? wsPrefix + below : rel(opts.workspaceDir, source);
     if (excluded(relPath)) continue;
     const target = mapping.bundled ? undefined : below !== undefined ? mapWalked(below) : mapSourceFile(mapping, source);
     if (!mapping.bundled && !target) continue;
-    mapped.push({ source, rel: relPath, target: target ?? '', sourceMtimeMs: tree.mtimes.get(source) ?? 0 });
+    mapped.push({ source, rel: relPath, target: target ?? '', sourceMtimeMs: mtimes[i] ?? 0 });
   }
   if (hasBuild) {
     await mapPool(mapped, 64, async (file) => {
@@ -320,20 +322,24 @@ async function scanRoutesInProcess(deps: CheckDeps, root: string, tree: WalkedTr
   const previous = cache?.previous(root);
   const entries = new Map<string, ScanEntry>();
   const toRead: string[] = [];
-  for (const file of tree.files) {
+  const mtimeOf = new Map<string, number>();
+  for (let i = 0; i < tree.files.length; i++) {
+    const file = tree.files[i] as string;
     if (!isRouteSource(file)) continue;
+    const mtimeMs = tree.mtimes[i] ?? 0;
     const known = previous?.get(file);
-    if (known && known.mtimeMs === tree.mtimes.get(file)) {
+    if (known && known.mtimeMs === mtimeMs) {
       entries.set(file, known);
       if (known.extracted) extracted.push({ file, x: known.extracted });
     } else {
       toRead.push(file);
+      if (cache) mtimeOf.set(file, mtimeMs);
     }
   }
   const take = (file: string, text: string): void => {
     const x = scanSourceText(file, text);
     if (x) extracted.push({ file, x });
-    const mtimeMs = tree.mtimes.get(file);
+    const mtimeMs = mtimeOf.get(file);
     if (cache && mtimeMs !== undefined) entries.set(file, { mtimeMs, extracted: x });
   };
   if (deps.fs.readEach) await deps.fs.readEach(toRead, take);

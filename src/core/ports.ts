@@ -86,8 +86,12 @@ export interface SourceScanRequest {
 export interface SourceScan {
   /** Regular files under root, absolute, sorted; node_modules and dot-folders skipped. */
   files: string[];
-  /** Each file's mtime (the newest source change, a local build to compare, a bundle's image time). */
-  mtimes: Map<string, number>;
+  /**
+   * mtimes[i] is files[i]'s mtime (the newest source change, a local build to compare, a bundle's
+   * image time): an array, not a map, so a worker hands it over without copying and nobody hashes
+   * the paths again to find it.
+   */
+  mtimes: Float64Array;
   /** The route sources that declare something, in any order. */
   extracted: { file: string; x: ExtractedFile }[];
 }

@@ -33,11 +33,23 @@ export function findCommand(root: string): string[] {
   return ['find', start, '(', '-type', 'f', '-o', '-type', 'l', ')', '-exec', 'stat', '-c', '%f %s %n', '{}', '+'];
 }
 
+/** find's output for `root` parsed as it arrives: chunks cut anywhere, never joined whole. */
+export interface StatLineParser {
+  push(chunk: Buffer): void;
+  /** The listing, once the output has ended. */
+  end(): FileListing;
+  /** Bytes pushed so far. */
+  readonly bytes: number;
+}
+
 /**
- * Parses find's output for `root` into a listing. Lines that do not start with "<hex> <digits> /"
- * continue the previous path (a file name with a newline in it).
+ * Parses find's output for `root` line by line as chunks arrive, straight from the bytes: only
+ * a line cut by a chunk boundary is carried over, and each path becomes a string of its own (no
+ * slice of a whole-output string keeps that text alive). Lines that do not start with
+ * "<hex> <digits> /" continue the previous path (a file name with a newline in it). A newline
+ * byte never occurs inside a UTF-8 sequence, so cutting at newlines never splits a character.
  */
-export function parseStatLines(text: string, root: string): FileListing {
+export function statLineParser(root: string): StatLineParser {
   const files = new Set<string>();
   const sizes = new Map<string, number>();
   const base = root === '/' ? '' : root;
@@ -46,6 +58,8 @@ export function parseStatLines(text: string, root: string): FileListing {
   let path: string | undefined;
   let mode = 0;
   let size = 0;
+  let carry: Buffer | undefined;
+  let bytes = 0;
   const flush = (): void => {
     if (path === undefined) return;
     const clean = path.includes('//') ? path.replace(/\/{2,}/g, '/') : path;
@@ -54,35 +68,60 @@ export function parseStatLines(text: string, root: string): FileListing {
       if ((mode & S_IFMT) === S_IFREG) sizes.set(clean, size);
     }
   };
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    // "<hex mode> <size> <path>": fields found in the text itself, no line copied first.
-    const s1 = text.indexOf(' ', start);
-    const s2 = s1 >= 0 && s1 < end ? text.indexOf(' ', s1 + 1) : -1;
-    const fields = s1 > start && s2 >= 0 && s2 < end;
-    const lineMode = fields ? digitsAt(text, start, s1, 16) : -1;
-    const lineSize = fields ? digitsAt(text, s1 + 1, s2, 10) : -1;
-    if (fields && text.charCodeAt(s2 + 1) === 47 /* / */ && lineMode >= 0 && lineSize >= 0) {
+  /** One line, buf[start, end) without its newline. */
+  const line = (buf: Buffer, start: number, end: number): void => {
+    // "<hex mode> <size> <path>": fields read from the bytes, nothing copied but the path.
+    const s1 = buf.indexOf(32, start);
+    const s2 = s1 > start && s1 < end ? buf.indexOf(32, s1 + 1) : -1;
+    const fields = s2 >= 0 && s2 < end;
+    const lineMode = fields ? digitsAt(buf, start, s1, 16) : -1;
+    const lineSize = fields ? digitsAt(buf, s1 + 1, s2, 10) : -1;
+    if (fields && buf[s2 + 1] === 47 /* / */ && s2 + 1 < end && lineMode >= 0 && lineSize >= 0) {
       flush();
-      path = text.slice(s2 + 1, end);
+      path = buf.toString('utf8', s2 + 1, end);
       mode = lineMode;
       size = lineSize;
     } else if (path !== undefined) {
-      path += `\n${text.slice(start, end)}`;
+      path += `\n${buf.toString('utf8', start, end)}`;
     }
-    start = end + 1;
-  }
-  flush();
-  return { root: root, files, sizes, rootMissing: false };
+  };
+  return {
+    push(chunk) {
+      bytes += chunk.length;
+      const buf = carry ? Buffer.concat([carry, chunk]) : chunk;
+      let start = 0;
+      for (let nl = buf.indexOf(10); nl >= 0; nl = buf.indexOf(10, start)) {
+        line(buf, start, nl);
+        start = nl + 1;
+      }
+      // A copy of the cut line only, so the chunk itself can go.
+      carry = start < buf.length ? Buffer.from(buf.subarray(start)) : undefined;
+    },
+    end() {
+      if (carry) line(carry, 0, carry.length);
+      carry = undefined;
+      flush();
+      path = undefined;
+      return { root, files, sizes, rootMissing: false };
+    },
+    get bytes() {
+      return bytes;
+    },
+  };
 }
 
-/** The number written in text[from, to) in base 10 or 16 (lower or upper case); -1 when not only digits. */
-export function digitsAt(text: string, from: number, to: number, base: 10 | 16): number {
+/** statLineParser over a whole output at once. */
+export function parseStatLines(text: string, root: string): FileListing {
+  const parser = statLineParser(root);
+  parser.push(Buffer.from(text, 'utf8'));
+  return parser.end();
+}
+
+/** The number written in bytes[from, to) in base 10 or 16 (lower or upper case); -1 when not only digits. */
+export function digitsAt(bytes: Uint8Array, from: number, to: number, base: 10 | 16): number {
   let n = 0;
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+    const c = bytes[i] as number;
     const d = c >= 48 && c <= 57 ? c - 48 : base === 16 && c >= 97 && c <= 102 ? c - 87 : base === 16 && c >= 65 && c <= 70 ? c - 55 : -1;
     if (d < 0) return -1;
     n = n * base + d;
@@ -168,10 +207,11 @@ export async function execListing(
   const stream = (await exec.start({ hijack: true, stdin: false, abortSignal: signal } as Dockerode.ExecStartOptions)) as NodeJS.ReadableStream & {
     destroy(): void;
   };
-  const out: Buffer[] = [];
+  // Parsed as it streams: the output (about 60 bytes a file) is never held whole.
+  const parser = statLineParser(root);
   let err = '';
   const feed = demuxer(
-    (chunk) => out.push(Buffer.from(chunk)),
+    (chunk) => parser.push(chunk),
     (chunk) => {
       if (err.length < STDERR_KEEP) err += chunk.toString('utf8');
     },
@@ -194,10 +234,9 @@ export async function execListing(
     });
   });
   const info = await exec.inspect({ abortSignal: signal } as Dockerode.ExecInspectOptions);
-  const text = Buffer.concat(out).toString('utf8');
-  if (info.ExitCode === 0) return parseStatLines(text, root);
+  if (info.ExitCode === 0) return parser.end();
   // find's own words for a root that is not there; anything else is not ours to interpret.
-  if (info.ExitCode === 1 && text === '' && /No such file or directory/.test(err) && err.split('\n').filter(Boolean).length === 1) {
+  if (info.ExitCode === 1 && parser.bytes === 0 && /No such file or directory/.test(err) && err.split('\n').filter(Boolean).length === 1) {
     return { root, files: new Set(), sizes: new Map(), rootMissing: true };
   }
   // 126/127: the runtime could not start find (not in the image), or find could not run stat.

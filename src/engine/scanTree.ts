@@ -17,7 +17,8 @@ export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: Sca
   const walk = createTreeWalk(req.root, { skipDir: skipSourceDir, mtimes: false });
   while (!walk.step());
   const files: string[] = [];
-  const mtimes = new Map<string, number>();
+  // Room for every walked file; files gone since the walk leave the tail unused.
+  const mtimes = new Float64Array(walk.files.length);
   const extracted: SourceScan['extracted'] = [];
   const previous = cache?.previous(req.root);
   const entries = new Map<string, ScanEntry>();
@@ -38,11 +39,11 @@ export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: Sca
       mtimeMs = got.mtimeMs;
       x = scanSourceText(file, got.text);
     }
+    mtimes[files.length] = mtimeMs;
     files.push(file);
-    mtimes.set(file, mtimeMs);
     if (x) extracted.push({ file, x });
     if (read && cache) entries.set(file, { mtimeMs, extracted: x });
   }
   if (req.routes) cache?.store(req.root, entries);
-  return { files, mtimes, extracted };
+  return { files, mtimes: files.length === mtimes.length ? mtimes : mtimes.slice(0, files.length), extracted };
 }

@@ -3,6 +3,7 @@
 // the main thread instead of in its slices. Replies carry only files, mtimes and what declares
 // routes, never file texts.
 import { parentPort, workerData } from 'node:worker_threads';
+import type { SourceScan } from '../core/ports';
 import { createScanCache } from '../core/routes/scanCache';
 import { READ_BUFFER_BYTES } from './nodeFs';
 import { scanTreeSync } from './scanTree';
@@ -15,11 +16,14 @@ if (port) {
   const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
   port.on('message', (job: ScanJob) => {
     let reply: ScanReply;
+    let scan: SourceScan | undefined;
     try {
-      reply = { id: job.id, scan: scanTreeSync(job.req, buffer, cache) };
+      scan = scanTreeSync(job.req, buffer, cache);
+      reply = { id: job.id, scan };
     } catch (err) {
       reply = { id: job.id, error: err instanceof Error ? err.message : String(err) };
     }
-    port.postMessage(reply);
+    // The mtimes' memory moves to the main thread instead of being copied.
+    port.postMessage(reply, scan ? [scan.mtimes.buffer as ArrayBuffer] : []);
   });
 }

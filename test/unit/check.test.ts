@@ -251,12 +251,14 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.deepEqual({ ...fellBack, checkedAt: '' }, { ...plain, checkedAt: '' });
     assert.equal(fellBack.services[0]?.sourceNewest, new Date(T).toISOString(), 'the newest source change comes from the scan');
 
-    // A scanner's answer is what the check uses: here it saw only main.ts, declaring one route.
+    // A scanner's answer is what the check uses: here it saw only main.ts, declaring one route,
+    // with an mtime of its own (mtimes[i] belongs to files[i]).
     const main = '/ws/backend/src/main.ts';
+    const scannedMtime = T + 86_400_000;
     const only: SourceScannerLike = {
       scan: async () => ({
         files: [main],
-        mtimes: new Map(),
+        mtimes: Float64Array.of(scannedMtime),
         extracted: [{ file: main, x: extractRoutesFromSource("app.get('/from-scanner', h);\n", main) }],
       }),
     };
@@ -264,6 +266,7 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     const service = scanned.services[0];
     assert.deepEqual(service?.modules.map((m) => m.name), plain.services[0]?.modules.map((m) => m.name), 'module folders still come from the workspace');
     assert.ok(service?.routes.some((r) => r.path.endsWith('/from-scanner')), JSON.stringify(service?.routes));
+    assert.equal(service?.sourceNewest, new Date(scannedMtime).toISOString(), 'the mtime comes with its file');
 
     // Cancelled: the scanner's rejection is the check's, not a fallback scan.
     const controller = new AbortController();

@@ -15,8 +15,8 @@ export async function walkFiles(fs: FsLike, dir: string, opts: WalkOptions = {})
 export interface WalkedTree {
   /** As walkFiles returns them. */
   files: string[];
-  /** Each file's mtime from the walk's own stat: callers need not stat again. */
-  mtimes: Map<string, number>;
+  /** mtimes[i] is files[i]'s mtime, from the walk's own stat: callers need not stat again. */
+  mtimes: Float64Array;
 }
 
 /** Folders a source walk never enters: dependencies and dot-folders (.git, .cache...). */
@@ -28,7 +28,7 @@ export function skipSourceDir(name: string): boolean {
 export async function walkFileStats(fs: FsLike, dir: string, opts: WalkOptions = {}): Promise<WalkedTree> {
   if (fs.walkTree) {
     const tree = await fs.walkTree(dir, { skipDir: skipSourceDir, exclude: opts.exclude });
-    return { files: tree.files.sort(), mtimes: tree.mtimes };
+    return alignMtimes(tree.files, tree.mtimes);
   }
   const files: string[] = [];
   const mtimes = new Map<string, number>();
@@ -52,7 +52,15 @@ export async function walkFileStats(fs: FsLike, dir: string, opts: WalkOptions =
     );
   };
   await visit(dir, '');
-  return { files: files.sort(), mtimes };
+  return alignMtimes(files, mtimes);
+}
+
+/** The files sorted, with their mtimes in the same order. */
+function alignMtimes(files: string[], byFile: ReadonlyMap<string, number>): WalkedTree {
+  files.sort();
+  const mtimes = new Float64Array(files.length);
+  for (let i = 0; i < files.length; i++) mtimes[i] = byFile.get(files[i] as string) ?? 0;
+  return { files, mtimes };
 }
 
 /** Newest modification time (ms since epoch) among `files`; 0 when none can be read. */

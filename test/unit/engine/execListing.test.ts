@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { demuxer, digitsAt, findCommand, parseStatLines } from '../../../src/engine/execListing';
+import { demuxer, digitsAt, findCommand, parseStatLines, statLineParser } from '../../../src/engine/execListing';
 
 function frame(kind: number, text: string): Buffer {
   const body = Buffer.from(text, 'utf8');
@@ -38,11 +38,32 @@ suite('execListing: find output and the exec stream', () => {
     const listing = parseStatLines('81A4 12 /app/dist/a.js\nzz 1 /app/dist/b.js\n81a4 1x /app/dist/c.js\n81a4 2 /app/dist/d.js\n', '/app/dist');
     assert.deepEqual([...listing.files], ['/app/dist/a.js\nzz 1 /app/dist/b.js\n81a4 1x /app/dist/c.js', '/app/dist/d.js']);
     assert.equal(listing.sizes?.get('/app/dist/d.js'), 2);
-    assert.equal(digitsAt('x81a4 ', 1, 5, 16), 0x81a4);
-    assert.equal(digitsAt('41ED', 0, 4, 16), 0x41ed);
-    assert.equal(digitsAt('4096', 0, 4, 10), 4096);
-    assert.equal(digitsAt('12a', 0, 3, 10), -1);
-    assert.equal(digitsAt('', 0, 0, 10), 0);
+    const at = (text: string, from: number, to: number, base: 10 | 16) => digitsAt(Buffer.from(text), from, to, base);
+    assert.equal(at('x81a4 ', 1, 5, 16), 0x81a4);
+    assert.equal(at('41ED', 0, 4, 16), 0x41ed);
+    assert.equal(at('4096', 0, 4, 10), 4096);
+    assert.equal(at('12a', 0, 3, 10), -1);
+    assert.equal(at('', 0, 0, 10), 0);
+  });
+
+  test('output parsed as it streams, cut anywhere (inside a line, a UTF-8 name, a name with a newline), is the whole output parsed at once', () => {
+    const text = '81a4 14 /app/dist/main.js\n81a4 9 /app/dist/modules/wörkflow/stëps.js\n81a4 5 /app/dist/odd\nname.js\na1ff 7 /app/dist/current.js\n41ed 4096 /app/dist/modules\n81a4 3 /app/dist/last.js';
+    const whole = parseStatLines(text, '/app/dist');
+    const plain = (l: ReturnType<typeof parseStatLines>) => ({ files: [...l.files].sort(), sizes: [...(l.sizes ?? [])].sort() });
+    assert.deepEqual(plain(whole).files, [
+      '/app/dist/current.js', '/app/dist/last.js', '/app/dist/main.js', '/app/dist/modules/wörkflow/stëps.js', '/app/dist/odd\nname.js',
+    ]);
+    const bytes = Buffer.from(text, 'utf8');
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      const parser = statLineParser('/app/dist');
+      parser.push(bytes.subarray(0, cut));
+      parser.push(bytes.subarray(cut));
+      assert.deepEqual(plain(parser.end()), plain(whole), `cut at byte ${cut}`);
+      assert.equal(parser.bytes, bytes.length);
+    }
+    const byteByByte = statLineParser('/app/dist');
+    for (let i = 0; i < bytes.length; i++) byteByByte.push(bytes.subarray(i, i + 1));
+    assert.deepEqual(plain(byteByByte.end()), plain(whole));
   });
 
   test('paths outside the root are dropped; the root "/" keeps everything', () => {

@@ -65,7 +65,7 @@ suite('source scanner: worker thread and synchronous scan', () => {
     const expected = await inProcess(root);
     const got = scanTreeSync({ root, routes: true }, Buffer.alloc(READ_BUFFER_BYTES));
     assert.deepEqual(got.files, expected.files);
-    assert.deepEqual([...got.mtimes].sort(), [...expected.mtimes].sort());
+    assert.deepEqual([...got.mtimes], [...expected.mtimes], 'mtimes[i] belongs to files[i]');
     assert.deepEqual(byFile(got), byFile(expected));
     assert.deepEqual(
       byFile(got).map((e) => e.file.slice(root.length + 1)),
@@ -77,7 +77,7 @@ suite('source scanner: worker thread and synchronous scan', () => {
     const expected = await inProcess(root);
     const noRoutes = scanTreeSync({ root, routes: false }, Buffer.alloc(READ_BUFFER_BYTES));
     assert.deepEqual(noRoutes.files, expected.files);
-    assert.deepEqual([...noRoutes.mtimes].sort(), [...expected.mtimes].sort());
+    assert.deepEqual([...noRoutes.mtimes], [...expected.mtimes]);
     assert.ok(noRoutes.files.some((f) => f.endsWith('/linked/routes.ts')));
     assert.ok(!noRoutes.files.some((f) => f.endsWith('dangling.ts')));
     assert.deepEqual(noRoutes.extracted, []);
@@ -103,10 +103,10 @@ suite('source scanner: worker thread and synchronous scan', () => {
       const [a, b] = await Promise.all([scanner.scan({ root, routes: true }), scanner.scan({ root, routes: false })]);
       const expected = scanTreeSync({ root, routes: true }, Buffer.alloc(READ_BUFFER_BYTES));
       assert.deepEqual(a.files, expected.files);
-      assert.deepEqual(a.mtimes, expected.mtimes);
+      assert.deepEqual([...a.mtimes], [...expected.mtimes]);
       assert.deepEqual(byFile(a), byFile(expected));
       assert.deepEqual(b.files, expected.files);
-      assert.deepEqual(b.mtimes, expected.mtimes);
+      assert.deepEqual([...b.mtimes], [...expected.mtimes]);
       assert.deepEqual(b.extracted, []);
     } finally {
       await scanner.close();
