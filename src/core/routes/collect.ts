@@ -3,13 +3,16 @@
 // de-duplicated and in a stable order so reports diff cleanly.
 import { posix } from 'node:path';
 import type { RouteDef } from '../model';
-import type { ExtractedFile, ExtractedMount } from './extract';
-import { extractRoutesFromSource } from './extract';
+import type { ExtractedFile, ExtractedMount, ExtractedRoute, UriVersioning } from './extract';
+import { extractRoutesFromSource, NEUTRAL_VERSION } from './extract';
 import { joinRoutePath } from './joinPath';
 import { HTTP_METHODS, parseRouteSpec } from './routeSpec';
 
 export interface CollectOptions {
-  /** x-runtime-drift.routePrefix: wins over setGlobalPrefix found in source (Nest routes only). */
+  /**
+   * x-runtime-drift.routePrefix: all that goes before a Nest controller's path, instead of what
+   * the source says (setGlobalPrefix and, under URI versioning, the version segment).
+   */
   routePrefix?: string;
   /** Module name of a file, when it lives under the modules folder. */
   moduleOf: (file: string) => string | undefined;
@@ -69,6 +72,11 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
     warnings.push(`several setGlobalPrefix values (${distinct.join(', ')}); using ${distinct[0] ?? ''} from ${sourcePrefixes[0]?.file ?? ''}`);
   const globalPrefix = opts.routePrefix !== undefined ? joinRoutePath(opts.routePrefix) : distinct[0];
   const exclude = sourcePrefixes.flatMap((s) => s.x.globalPrefixExclude ?? []);
+  const versioned = scanned.filter((s) => s.x.uriVersioning !== undefined);
+  const versionings = [...new Set(versioned.map((s) => JSON.stringify(s.x.uriVersioning)))];
+  if (opts.routePrefix === undefined && versionings.length > 1)
+    warnings.push(`several enableVersioning calls with different options; using the one in ${versioned[0]?.file ?? ''}`);
+  const versioning = opts.routePrefix === undefined ? versioned[0]?.x.uriVersioning : undefined;
 
   const edges = mountEdges(scanned, warnings);
   const prefixesOf = mountPrefixes(edges);
@@ -79,7 +87,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
     for (const r of s.x.routes) {
       const paths =
         r.kind === 'nest'
-          ? [globalPrefix && !isExcluded(r.path, exclude) ? joinRoutePath(globalPrefix, r.path) : r.path]
+          ? nestPaths(r, globalPrefix, exclude, versioning)
           : prefixesOf({ key: s.key, name: r.router ?? '' }).map((p) => joinRoutePath(p, r.path));
       for (const path of paths) {
         const def: RouteDef = { method: r.method, path, file: s.file, line: r.line, origin: 'source' };
@@ -94,6 +102,17 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
     else routes.push({ method: parsed.method, path: parsed.path, origin: 'config' });
   }
   return { routes: sortRoutes(dedupe(routes)), warnings };
+}
+
+/**
+ * Where Nest serves a controller route: under URI versioning one path per version (the
+ * handler's, else the controller's, else the default; none for VERSION_NEUTRAL), then the
+ * global prefix unless that path is excluded from it.
+ */
+function nestPaths(r: ExtractedRoute, globalPrefix: string | undefined, exclude: string[], versioning: UriVersioning | undefined): string[] {
+  const versions = versioning ? (r.version ?? versioning.defaultVersion) : undefined;
+  const paths = versions?.length ? versions.map((v) => (v === NEUTRAL_VERSION ? r.path : joinRoutePath(`${versioning?.prefix ?? ''}${v}`, r.path))) : [r.path];
+  return paths.map((p) => (globalPrefix && !isExcluded(p, exclude) ? joinRoutePath(globalPrefix, p) : p));
 }
 
 function toSlash(p: string): string {

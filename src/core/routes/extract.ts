@@ -19,6 +19,22 @@ export interface ExtractedRoute {
   kind: RouteKind;
   /** The variable the route is declared on (router kind): how mounts find it. */
   router?: string;
+  /**
+   * Nest: the API versions of `@Version(...)` on the handler, else of the controller's
+   * `version`; NEUTRAL_VERSION for VERSION_NEUTRAL. Only used under URI versioning.
+   */
+  version?: string[];
+}
+
+/** Stands for Nest's VERSION_NEUTRAL in a version list: the route has no version segment. */
+export const NEUTRAL_VERSION = '';
+
+/** `app.enableVersioning(...)` with URI versioning (Nest's default type). */
+export interface UriVersioning {
+  /** Put before the version in the path: 'v' unless `prefix` says otherwise ('' for `prefix: false`). */
+  prefix: string;
+  /** `defaultVersion`: for routes whose handler and controller name none. */
+  defaultVersion?: string[];
 }
 
 /** `app.use('/users', usersRouter)`, `fastify.register(users, { prefix: '/users' })`. */
@@ -45,6 +61,8 @@ export interface ExtractedFile {
   globalPrefix?: string;
   /** setGlobalPrefix's `exclude` paths, normalised. */
   globalPrefixExclude?: string[];
+  /** `app.enableVersioning(...)` when its type is URI; absent when not called or another type. */
+  uriVersioning?: UriVersioning;
   mounts: ExtractedMount[];
   imports: ExtractedImport[];
   /** The local name behind `export default x` / `module.exports = x`. */
@@ -94,6 +112,7 @@ export function extractRoutesFromSource(text: string, file: string): ExtractedFi
   const result: ExtractedFile = { routes: [], mounts: [], imports: [], warnings: [] };
   extractNest(src, result);
   extractGlobalPrefix(src, result);
+  extractVersioning(src, result);
   const receivers = findReceivers(src);
   extractRouterCalls(src, receivers, result);
   extractRouteChains(src, receivers, result);
@@ -124,29 +143,125 @@ function decoratorPaths(src: SourceText, open: number): string[] | undefined {
   return readStrings(src, i);
 }
 
+interface Decorator {
+  /** The last part of the decorator's name (`@Nest.Get(` → 'Get'). */
+  name: string;
+  at: number;
+  /** Offset of its `(`, or -1 when it is not called. */
+  open: number;
+  end: number;
+}
+
+/**
+ * The decorators of the file, each group (the decorators of one class or member, written one
+ * after the other) as one array, in source order. Decorators inside another's arguments are
+ * left out.
+ */
+function decoratorGroups(src: SourceText): Decorator[][] {
+  const groups: Decorator[][] = [];
+  let last: Decorator | undefined;
+  for (const m of src.code.matchAll(new RegExp(`@(${IDENT}(?:\\s*\\.\\s*${IDENT})*)`, 'g'))) {
+    if (isIdentChar(src.code[m.index - 1]) || (last && m.index < last.end)) continue;
+    const next = skipSpace(src.code, m.index + m[0].length);
+    const close = src.code[next] === '(' ? findClose(src.code, next) : -1;
+    const name = (m[1] ?? '').split('.').pop()?.trim() ?? '';
+    const d: Decorator = { name, at: m.index, open: close < 0 ? -1 : next, end: close < 0 ? m.index + m[0].length : close + 1 };
+    if (last && skipSpace(src.code, last.end) === d.at) groups[groups.length - 1]?.push(d);
+    else groups.push([d]);
+    last = d;
+  }
+  return groups;
+}
+
+/** `'1'`, `['1', '2']`, `VERSION_NEUTRAL` (or a list holding it); undefined when not literal. */
+function readVersion(src: SourceText, at: number): string[] | undefined {
+  const neutral = (j: number): string | undefined =>
+    /^(?:[A-Za-z_$][\w$]*\s*\.\s*)?VERSION_NEUTRAL(?![\w$])/.test(src.code.slice(j, j + 64)) ? NEUTRAL_VERSION : undefined;
+  return readStrings(src, at, neutral);
+}
+
 function extractNest(src: SourceText, out: ExtractedFile): void {
-  const controllers: Array<{ offset: number; paths: string[] | undefined }> = [];
-  for (const m of src.code.matchAll(/@(?:Controller|JsonController)\s*\(/g)) {
-    if (isIdentChar(src.code[m.index - 1])) continue;
-    const paths = decoratorPaths(src, m.index + m[0].length - 1);
-    if (!paths) out.warnings.push(`${src.lineAt(m.index)}: controller path is not a string literal; its routes are skipped`);
-    controllers.push({ offset: m.index, paths });
+  const groups = decoratorGroups(src);
+  const controllers: Array<{ offset: number; paths: string[] | undefined; version: string[] | undefined }> = [];
+  for (const d of groups.flat()) {
+    if ((d.name !== 'Controller' && d.name !== 'JsonController') || d.open < 0) continue;
+    const paths = decoratorPaths(src, d.open);
+    if (!paths) out.warnings.push(`${src.lineAt(d.at)}: controller path is not a string literal; its routes are skipped`);
+    const argAt = skipSpace(src.code, d.open + 1);
+    const versionAt = src.code[argAt] === '{' ? objectValue(src, argAt, 'version') : undefined;
+    const version = versionAt === undefined ? undefined : readVersion(src, versionAt);
+    if (versionAt !== undefined && !version) out.warnings.push(`${src.lineAt(d.at)}: controller version is not a string literal or VERSION_NEUTRAL; taken as none`);
+    controllers.push({ offset: d.at, paths, version });
   }
   if (controllers.length === 0) return;
-  for (const m of src.code.matchAll(/@(Get|Post|Put|Patch|Delete|Head|Options|All)\s*\(/g)) {
-    const method = NEST_METHODS[m[1] ?? ''];
-    if (!method || isIdentChar(src.code[m.index - 1])) continue;
-    const controller = controllers.filter((c) => c.offset < m.index).pop();
-    if (!controller?.paths) continue;
+  for (const group of groups) {
+    const versionDecorator = group.find((d) => d.name === 'Version' && d.open >= 0);
+    let handlerVersion: string[] | undefined;
+    if (versionDecorator) {
+      handlerVersion = readVersion(src, versionDecorator.open + 1);
+      if (!handlerVersion) out.warnings.push(`${src.lineAt(versionDecorator.at)}: @Version argument is not a string literal or VERSION_NEUTRAL; taken as none`);
+    }
+    for (const d of group) {
+      const method = NEST_METHODS[d.name];
+      if (!method || d.open < 0) continue;
+      const controller = controllers.filter((c) => c.offset < d.at).pop();
+      if (!controller?.paths) continue;
+      const line = src.lineAt(d.at);
+      const paths = decoratorPaths(src, d.open);
+      if (!paths) {
+        out.warnings.push(`${line}: @${d.name} path is not a string literal; route skipped`);
+        continue;
+      }
+      const version = handlerVersion ?? controller.version;
+      for (const base of controller.paths) {
+        for (const p of paths) {
+          const route: ExtractedRoute = { method, path: joinRoutePath(base, p), line, kind: 'nest' };
+          if (version) route.version = version;
+          out.routes.push(route);
+        }
+      }
+    }
+  }
+}
+
+/** Nest's `app.enableVersioning(...)`: URI versioning (its default type) puts the version in the path. */
+function extractVersioning(src: SourceText, out: ExtractedFile): void {
+  for (const m of src.code.matchAll(/\.\s*enableVersioning\s*\(/g)) {
+    const open = m.index + m[0].length - 1;
+    const argAt = skipSpace(src.code, open + 1);
     const line = src.lineAt(m.index);
-    const paths = decoratorPaths(src, m.index + m[0].length - 1);
-    if (!paths) {
-      out.warnings.push(`${line}: @${m[1] ?? ''} path is not a string literal; route skipped`);
+    if (src.code[argAt] === ')') {
+      out.uriVersioning = { prefix: 'v' };
       continue;
     }
-    for (const base of controller.paths) {
-      for (const p of paths) out.routes.push({ method, path: joinRoutePath(base, p), line, kind: 'nest' });
+    if (src.code[argAt] !== '{') {
+      out.warnings.push(`${line}: enableVersioning argument is not an object literal; versions are not put in route paths`);
+      continue;
     }
+    const typeAt = objectValue(src, argAt, 'type');
+    const type = typeAt === undefined ? 'URI' : /^(?:[A-Za-z_$][\w$]*\s*\.\s*)?(URI|HEADER|MEDIA_TYPE|CUSTOM)(?![\w$])/.exec(src.code.slice(typeAt, typeAt + 64))?.[1];
+    if (type === undefined) {
+      out.warnings.push(`${line}: enableVersioning type is not a VersioningType member; versions are not put in route paths`);
+      continue;
+    }
+    if (type !== 'URI') continue; // header, media type, custom: the path carries no version
+    const versioning: UriVersioning = { prefix: 'v' };
+    const prefixAt = objectValue(src, argAt, 'prefix');
+    if (prefixAt !== undefined) {
+      const prefix = /^false(?![\w$])/.test(src.code.slice(prefixAt, prefixAt + 6)) ? '' : readString(src, prefixAt)?.value;
+      if (prefix === undefined) {
+        out.warnings.push(`${line}: enableVersioning prefix is not a string literal or false; versions are not put in route paths`);
+        continue;
+      }
+      versioning.prefix = prefix;
+    }
+    const defaultAt = objectValue(src, argAt, 'defaultVersion');
+    if (defaultAt !== undefined) {
+      const defaultVersion = readVersion(src, defaultAt);
+      if (defaultVersion) versioning.defaultVersion = defaultVersion;
+      else out.warnings.push(`${line}: enableVersioning defaultVersion is not a string literal or VERSION_NEUTRAL; taken as none`);
+    }
+    out.uriVersioning = versioning;
   }
 }
 

@@ -202,20 +202,24 @@ export function readString(src: SourceText, i: number): { value: string; end: nu
   return { value: raw.replace(/\\(.)/g, '$1'), end: close + 1 };
 }
 
-/** One string, or an array of strings, at `i`; undefined when anything in it is not a literal. */
-export function readStrings(src: SourceText, i: number): string[] | undefined {
+/**
+ * A string literal or an array of them at `i`; undefined when anything else is there. `other`
+ * may read an item that is not a string literal (a known constant), or say undefined.
+ */
+export function readStrings(src: SourceText, i: number, other?: (at: number) => string | undefined): string[] | undefined {
+  const item = (at: number): string | undefined => readString(src, at)?.value ?? other?.(at);
   const start = skipSpace(src.code, i);
   if (src.code[start] !== '[') {
-    const one = readString(src, start);
-    return one ? [one.value] : undefined;
+    const one = item(start);
+    return one === undefined ? undefined : [one];
   }
   const close = findClose(src.code, start);
   if (close < 0) return undefined;
   const values: string[] = [];
   for (const [a] of splitTopLevel(src.code, start, close)) {
-    const item = readString(src, skipSpace(src.code, a));
-    if (!item) return undefined;
-    values.push(item.value);
+    const value = item(skipSpace(src.code, a));
+    if (value === undefined) return undefined;
+    values.push(value);
   }
   return values;
 }

@@ -39,6 +39,62 @@ suite('collectRoutes: NestJS', () => {
   });
 });
 
+suite('collectRoutes: NestJS URI versioning', () => {
+  const main = (versioning: string) => ({
+    file: '/ws/api/src/main.ts',
+    text: `const app = await NestFactory.create(AppModule);\napp.setGlobalPrefix('api', { exclude: ['health'] });\n${versioning}\nawait app.listen(3000);`,
+  });
+  const controllers = [
+    {
+      file: '/ws/api/src/modules/workflow/workflow.controller.ts',
+      text: "@Controller('workflows')\nexport class WorkflowController {\n  @Get('steps/definitions')\n  definitions() {}\n  @Version(['1', '2'])\n  @Post('runs')\n  run() {}\n}",
+    },
+    { file: '/ws/api/src/modules/users/users.controller.ts', text: "@Controller({ path: 'users', version: '2' })\nexport class UsersController {\n  @Get() all() {}\n}" },
+    { file: '/ws/api/src/health.controller.ts', text: "@Controller({ path: 'health', version: VERSION_NEUTRAL })\nexport class HealthController {\n  @Get() ok() {}\n}" },
+  ];
+
+  test('the version segment goes after the global prefix: the default, the controller\'s or the handler\'s; none for VERSION_NEUTRAL', () => {
+    const { routes, warnings } = collectRoutes([main("app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });"), ...controllers], { moduleOf });
+    assert.deepEqual([...lines(routes)].sort(), [
+      'GET /api/v1/workflows/steps/definitions',
+      'GET /api/v2/users',
+      'GET /health',
+      'POST /api/v1/workflows/runs',
+      'POST /api/v2/workflows/runs',
+    ]);
+    assert.deepEqual(warnings, []);
+  });
+
+  test("a prefix of its own, or none; without a default version a route with none has no segment", () => {
+    const { routes } = collectRoutes([main("app.enableVersioning({ prefix: 'version-' });"), ...controllers], { moduleOf });
+    assert.deepEqual([...lines(routes)].sort(), [
+      'GET /api/version-2/users',
+      'GET /api/workflows/steps/definitions',
+      'GET /health',
+      'POST /api/version-1/workflows/runs',
+      'POST /api/version-2/workflows/runs',
+    ]);
+    const bare = collectRoutes([main("app.enableVersioning({ prefix: false, defaultVersion: '3' });"), ...controllers], { moduleOf });
+    assert.ok(lines(bare.routes).includes('GET /api/3/workflows/steps/definitions'), lines(bare.routes).join(', '));
+  });
+
+  test('without URI versioning (not enabled, or by header) versions are not in the path; x-runtime-drift.routePrefix stands for prefix and version', () => {
+    const plain = [
+      'GET /api/users',
+      'GET /api/workflows/steps/definitions',
+      'GET /health',
+      'POST /api/workflows/runs',
+    ];
+    assert.deepEqual([...lines(collectRoutes([main(''), ...controllers], { moduleOf }).routes)].sort(), plain);
+    assert.deepEqual(
+      [...lines(collectRoutes([main("app.enableVersioning({ type: VersioningType.HEADER, header: 'X-Version' });"), ...controllers], { moduleOf }).routes)].sort(),
+      plain,
+    );
+    const configured = collectRoutes([main("app.enableVersioning({ defaultVersion: '1' });"), ...controllers], { moduleOf, routePrefix: '/api/v1' });
+    assert.deepEqual([...lines(configured.routes)].sort(), ['GET /api/v1/users', 'GET /api/v1/workflows/steps/definitions', 'GET /health', 'POST /api/v1/workflows/runs']);
+  });
+});
+
 suite('collectRoutes: Express mounts', () => {
   const app = {
     file: '/ws/web/src/app.ts',

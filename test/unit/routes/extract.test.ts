@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { extractRoutesFromSource } from '../../../src/core/routes/extract';
+import { extractRoutesFromSource, NEUTRAL_VERSION } from '../../../src/core/routes/extract';
 
 const routesOf = (text: string) =>
   extractRoutesFromSource(text, '/ws/src/x.ts').routes.map((r) => `${r.method} ${r.path} @${r.line}`);
@@ -79,6 +79,78 @@ suite('extractRoutesFromSource: NestJS', () => {
     assert.equal(out.globalPrefix, '/api/v1');
     assert.deepEqual(out.globalPrefixExclude, ['/health', '/metrics']);
     assert.deepEqual(out.routes, []);
+  });
+});
+
+suite('extractRoutesFromSource: NestJS versioning', () => {
+  const versioningOf = (call: string) => {
+    const out = extractRoutesFromSource(`const app = await NestFactory.create(AppModule);\n${call}\n`, 'main.ts');
+    return { v: out.uriVersioning, warnings: out.warnings };
+  };
+
+  test('enableVersioning: URI (the default type) with its prefix and default version; other types put nothing in the path', () => {
+    assert.deepEqual(versioningOf('app.enableVersioning();').v, { prefix: 'v' });
+    assert.deepEqual(versioningOf("app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });").v, { prefix: 'v', defaultVersion: ['1'] });
+    assert.deepEqual(
+      versioningOf("app.enableVersioning({\n  type: VersioningType.URI,\n  prefix: false,\n  defaultVersion: ['1', VERSION_NEUTRAL],\n});").v,
+      { prefix: '', defaultVersion: ['1', NEUTRAL_VERSION] },
+    );
+    assert.deepEqual(versioningOf("app.enableVersioning({ prefix: 'version', defaultVersion: common.VERSION_NEUTRAL });").v, {
+      prefix: 'version',
+      defaultVersion: [NEUTRAL_VERSION],
+    });
+    assert.equal(versioningOf("app.enableVersioning({ type: VersioningType.HEADER, header: 'X-API-Version' });").v, undefined);
+    assert.equal(versioningOf("// app.enableVersioning({ defaultVersion: '9' });").v, undefined);
+  });
+
+  test('enableVersioning options that are not literals: a warning, and no guessed version', () => {
+    const typed = versioningOf('app.enableVersioning({ type: versioningType });');
+    assert.equal(typed.v, undefined);
+    assert.deepEqual(typed.warnings, ['main.ts:2: enableVersioning type is not a VersioningType member; versions are not put in route paths']);
+    const byDefault = versioningOf('app.enableVersioning({ defaultVersion: config.version });');
+    assert.deepEqual(byDefault.v, { prefix: 'v' });
+    assert.deepEqual(byDefault.warnings, ['main.ts:2: enableVersioning defaultVersion is not a string literal or VERSION_NEUTRAL; taken as none']);
+    assert.equal(versioningOf('app.enableVersioning(options);').v, undefined);
+  });
+
+  test("a route's version: its handler's @Version wherever it sits among the handler's decorators, else the controller's", () => {
+    const text = [
+      "@Controller({ path: 'cats', version: '1' })", // 1
+      'export class CatsController {', // 2
+      "  @Get('a')", // 3
+      '  a() {}', // 4
+      '', // 5
+      "  @Version('2')", // 6
+      "  @ApiResponse({ status: 200, description: '{ok}' })", // 7
+      "  @Get('b')", // 8
+      '  b() {}', // 9
+      '', // 10
+      "  @Get('c')", // 11
+      '  @Nest.Version([VERSION_NEUTRAL, "3"])', // 12
+      '  c() {}', // 13
+      '', // 14
+      "  @Post('d')", // 15
+      '  @Version(current)', // 16
+      '  d() {}', // 17
+      '}', // 18
+      '', // 19
+      "@Controller('dogs')", // 20
+      'export class DogsController {', // 21
+      "  @Get() all() {}", // 22
+      '}', // 23
+    ].join('\n');
+    const out = extractRoutesFromSource(text, 'cats.ts');
+    assert.deepEqual(
+      out.routes.map((r) => [`${r.method} ${r.path} @${r.line}`, r.version]),
+      [
+        ['GET /cats/a @3', ['1']],
+        ['GET /cats/b @8', ['2']],
+        ['GET /cats/c @11', [NEUTRAL_VERSION, '3']],
+        ['POST /cats/d @15', ['1']],
+        ['GET /dogs @22', undefined],
+      ],
+    );
+    assert.deepEqual(out.warnings, ['cats.ts:16: @Version argument is not a string literal or VERSION_NEUTRAL; taken as none']);
   });
 });
 

@@ -10,6 +10,7 @@ const SAMPLES: Record<string, string> = {
   mount: "app.use('/api', apiRouter);",
   fastify: "fastify.route({ method: 'GET', url: '/a', handler })",
   prefix: "app.setGlobalPrefix('api/v1');",
+  versioning: 'app.enableVersioning({ type: VersioningType.URI });',
   koa: "const r = new Router({ prefix: '/p' }); r.del('/x', h);",
 };
 
@@ -35,7 +36,7 @@ suite('mayDeclareRoutes (the cheap pre-filter)', () => {
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
       const x = extractRoutesFromSource(text, file);
-      const declares = x.routes.length > 0 || x.mounts.length > 0 || x.globalPrefix !== undefined;
+      const declares = x.routes.length > 0 || x.mounts.length > 0 || x.globalPrefix !== undefined || x.uriVersioning !== undefined;
       if (declares) assert.equal(mayDeclareRoutes(text), true, file);
     }
   });
