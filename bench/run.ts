@@ -18,6 +18,7 @@ import { RESULT_MARK } from './protocol';
 import type { ChildResult, ChildTask } from './protocol';
 import type { FloorInput } from './floor';
 import type { HandInput } from './hand';
+import { engineCpuBetween, engineCpuSnapshot } from './engineCpu';
 import { BASE_IMAGE, buildBaseImages, cleanupRun, createStack } from './stacks';
 import type { Stack, StackSpec } from './stacks';
 
@@ -197,6 +198,11 @@ interface StackResult {
   peakRssMbByApproach: Record<Approach, number>;
   /** Median CPU time of each child (its own process only: dockerd, docker CLI and curl not included). */
   cpuMs: Record<Approach, number>;
+  /**
+   * Median CPU time of the engine side during each child (dockerd, containerd, the shims and what
+   * they reap: runc, find and stat in the containers); null where the engine is not a local process.
+   */
+  engineCpuMs: Record<Approach, number | null>;
   samplesMs: Record<Approach, number[]>;
   /**
    * A full check in a long-lived process after a first one, as the extension repeats it (route
@@ -211,6 +217,7 @@ interface StackResult {
 async function measureStack(stack: Stack, args: Args, curl: boolean): Promise<StackResult> {
   const samples: Record<Approach, number[]> = { ours: [], hand: [], floor: [] };
   const cpu: Record<Approach, number[]> = { ours: [], hand: [], floor: [] };
+  const engineCpu: Record<Approach, number[]> = { ours: [], hand: [], floor: [] };
   const rss: Record<Approach, number> = { ours: 0, hand: 0, floor: 0 };
   // The stack has just written its workspace (up to 300,000 files) and image layers: let the
   // kernel write them back first, or that writeback competes with the first runs' reads.
@@ -221,13 +228,17 @@ async function measureStack(stack: Stack, args: Args, curl: boolean): Promise<St
     for (const approach of order) {
       const profDir = join(TMP, 'prof', stack.name);
       const nodeArgs = args.cpuProf && approach === 'ours' ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
+      const engineBefore = engineCpuSnapshot();
       const r = await runChild(taskFor(approach, stack, curl), nodeArgs);
+      const engineMs = engineCpuBetween(engineBefore, engineCpuSnapshot());
       checkFacts(approach, stack, r.facts);
       samples[approach].push(r.ms);
       cpu[approach].push(r.cpuMs ?? 0);
+      if (engineMs !== null) engineCpu[approach].push(engineMs);
       rss[approach] = Math.max(rss[approach], r.peakRssMb);
+      const engineText = engineMs === null ? '' : `  engine cpu ${engineMs.toFixed(0).padStart(7)} ms`;
       process.stdout.write(
-        `  ${stack.name} rep ${rep + 1}/${args.reps} ${approach.padEnd(5)} ${r.ms.toFixed(0).padStart(7)} ms  cpu ${(r.cpuMs ?? 0).toFixed(0).padStart(7)} ms  ${r.peakRssMb} MB\n`,
+        `  ${stack.name} rep ${rep + 1}/${args.reps} ${approach.padEnd(5)} ${r.ms.toFixed(0).padStart(7)} ms  cpu ${(r.cpuMs ?? 0).toFixed(0).padStart(7)} ms${engineText}  ${r.peakRssMb} MB\n`,
       );
     }
   }
@@ -245,6 +256,11 @@ async function measureStack(stack: Stack, args: Args, curl: boolean): Promise<St
     peakRssMb: rss.ours,
     peakRssMbByApproach: rss,
     cpuMs: { ours: round(median(cpu.ours)), hand: round(median(cpu.hand)), floor: round(median(cpu.floor)) },
+    engineCpuMs: {
+      ours: engineCpu.ours.length > 0 ? round(median(engineCpu.ours)) : null,
+      hand: engineCpu.hand.length > 0 ? round(median(engineCpu.hand)) : null,
+      floor: engineCpu.floor.length > 0 ? round(median(engineCpu.floor)) : null,
+    },
     samplesMs: { ours: samples.ours.map((x) => round(x)), hand: samples.hand.map((x) => round(x)), floor: samples.floor.map((x) => round(x)) },
   };
 }
@@ -321,6 +337,18 @@ function table(stacks: StackResult[]): string {
   return [fmt(head), ...rows.map(fmt)].join('\n');
 }
 
+/** CPU medians per approach: the child's own process and the engine side meanwhile. */
+function cpuTable(stacks: StackResult[]): string {
+  const head = ['stack', 'ours cpu', 'engine', 'floor cpu', 'engine', 'hand cpu', 'engine'];
+  const ms = (x: number | null): string => (x === null ? '-' : String(Math.round(x)));
+  const rows = stacks.map((s) => [s.name, ...APPROACH_ORDER.flatMap((a) => [ms(s.cpuMs[a]), ms(s.engineCpuMs[a])])]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const fmt = (r: string[]): string => r.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
+  return ['CPU ms (median): each child\'s own process, and the engine side (dockerd, containerd, shims and what they reap) meanwhile', fmt(head), ...rows.map(fmt)].join('\n');
+}
+
+const APPROACH_ORDER: readonly Approach[] = ['ours', 'floor', 'hand'];
+
 async function hasCommand(name: string): Promise<boolean> {
   const r = await runCommand('which', [name]).catch(() => ({ code: 1, output: '' }));
   return r.code === 0;
@@ -336,7 +364,7 @@ function assertShape(results: Record<string, unknown>): void {
     }
   };
   if (!Array.isArray(stacks) || stacks.length === 0) throw new Error('results.json: no stacks');
-  for (const s of stacks) need(s, ['services', 'files', 'routes', 'oursMs', 'handMs', 'floorMs', 'oursVsHand', 'oursVsFloor', 'peakRssMb', 'oursWarmMs', 'oursWarmVsHand', 'oursWarmVsFloor'], 'stacks[]');
+  for (const s of stacks) need(s, ['services', 'files', 'routes', 'oursMs', 'handMs', 'floorMs', 'oursVsHand', 'oursVsFloor', 'peakRssMb', 'cpuMs', 'engineCpuMs', 'oursWarmMs', 'oursWarmVsHand', 'oursWarmVsFloor'], 'stacks[]');
   need(results.eventRecheck, ['fullMs', 'oneServiceMs', 'ratio'], 'eventRecheck');
   need(results.decorations, ['files', 'totalMs'], 'decorations');
   need(results.activation, ['bundleBytes', 'loadMs'], 'activation');
@@ -453,7 +481,7 @@ async function main(): Promise<void> {
   };
   await mkdir(dirname(args.out), { recursive: true });
   await writeFile(args.out, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\n${table(stackResults)}\n`);
+  console.log(`\n${table(stackResults)}\n\n${cpuTable(stackResults)}\n`);
   console.log(`growth exponent (1 = linear): ${JSON.stringify(grow)}`);
   console.log(`event re-check: ${JSON.stringify(eventRecheck)}`);
   console.log(`decorations: ${JSON.stringify(decorations)}`);
