@@ -13,7 +13,8 @@ import { relativeInside } from './mapping/fastRelative';
 import type { WalkedTree } from './mapping/walk';
 import { collectExtracted } from './routes/collect';
 import { isRouteSource, scanSourceText } from './routes/scanFile';
-import type { ScanCache, ScanEntry } from './routes/scanCache';
+import { beginScanPass } from './routes/scanCache';
+import type { ScanCache } from './routes/scanCache';
 import { resolveBaseUrl, SAFE_METHODS } from './probe/policy';
 import { probeRoutes } from './probe/runProbes';
 import type { MappedFile, ModuleEvidence, ServiceEvidence } from './ladder/evidence';
@@ -118,8 +119,7 @@ async function checkService(
         const buildRoot = mapping.buildOutDir && !mapping.bundled ? await deps.fs.stat(mapping.buildOutDir) : undefined;
         const hasBuild = Boolean(buildRoot?.isDirectory);
         const scanned = await scanSource(deps, opts, { root: mapping.sourceRoot, routes: !mapping.bundled });
-        const tree: WalkedTree = { files: scanned.files, mtimes: scanned.mtimes };
-        const files = await gatherFiles(deps.fs, opts, mapping, tree, hasBuild);
+        const files = await gatherFiles(deps.fs, opts, mapping, scanned, hasBuild);
         return { files, declared: collectRoutes(deps, spec, mapping, scanned.extracted) };
       })
     : undefined;
@@ -318,33 +318,30 @@ async function scanRoutesInProcess(deps: CheckDeps, root: string, tree: WalkedTr
   // never held at once, and files that cannot declare a route skip the full scan.
   const extracted: SourceScan['extracted'] = [];
   // A file unchanged since the last scan (same mtime) is not read again.
-  const cache = deps.scanCache;
-  const previous = cache?.previous(root);
-  const entries = new Map<string, ScanEntry>();
+  const pass = beginScanPass(deps.scanCache, root);
   const toRead: string[] = [];
   const mtimeOf = new Map<string, number>();
   for (let i = 0; i < tree.files.length; i++) {
     const file = tree.files[i] as string;
     if (!isRouteSource(file)) continue;
     const mtimeMs = tree.mtimes[i] ?? 0;
-    const known = previous?.get(file);
-    if (known && known.mtimeMs === mtimeMs) {
-      entries.set(file, known);
-      if (known.extracted) extracted.push({ file, x: known.extracted });
+    const reused = pass.reuse(file, mtimeMs);
+    if (reused !== undefined) {
+      if (reused) extracted.push({ file, x: reused });
     } else {
       toRead.push(file);
-      if (cache) mtimeOf.set(file, mtimeMs);
+      if (deps.scanCache) mtimeOf.set(file, mtimeMs);
     }
   }
   const take = (file: string, text: string): void => {
     const x = scanSourceText(file, text);
     if (x) extracted.push({ file, x });
     const mtimeMs = mtimeOf.get(file);
-    if (cache && mtimeMs !== undefined) entries.set(file, { mtimeMs, extracted: x });
+    if (mtimeMs !== undefined) pass.keep(file, mtimeMs, x);
   };
   if (deps.fs.readEach) await deps.fs.readEach(toRead, take);
   else await mapPool(toRead, 64, async (file) => take(file, await deps.fs.readFile(file)));
-  cache?.store(root, entries);
+  pass.finish();
   return extracted;
 }
 

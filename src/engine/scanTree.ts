@@ -3,6 +3,7 @@
 // holds it to.
 import { skipSourceDir } from '../core/mapping/walk';
 import type { SourceScan, SourceScanRequest } from '../core/ports';
+import { beginScanPass } from '../core/routes/scanCache';
 import type { ScanCache, ScanEntry } from '../core/routes/scanCache';
 import { isRouteSource, scanSourceText } from '../core/routes/scanFile';
 import { createTreeWalk, readTextAndMtime, statOrAbsent } from './nodeFs';
@@ -20,30 +21,30 @@ export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: Sca
   // Room for every walked file; files gone since the walk leave the tail unused.
   const mtimes = new Float64Array(walk.files.length);
   const extracted: SourceScan['extracted'] = [];
-  const previous = cache?.previous(req.root);
-  const entries = new Map<string, ScanEntry>();
+  const pass = beginScanPass(cache, req.root);
   for (const file of walk.files.sort()) {
     const read = req.routes && isRouteSource(file);
-    const known = read ? previous?.get(file) : undefined;
     let mtimeMs: number;
-    let x: ScanEntry['extracted'] = null;
+    let x: ScanEntry['extracted'];
     // A route source not seen before is read, its mtime taken on the way; anything else is stat'ed.
-    const st = read && !known ? undefined : statOrAbsent(file);
-    if ((!read || known) && !st?.isFile()) continue; // gone, or a folder now, since the walk
-    if (st && (!read || known?.mtimeMs === st.mtimeMs)) {
+    const stated = !read || pass.remembers(file);
+    const st = stated ? statOrAbsent(file) : undefined;
+    if (stated && !st?.isFile()) continue; // gone, or a folder now, since the walk
+    const reused = read && st ? pass.reuse(file, st.mtimeMs) : undefined;
+    if (st && (!read || reused !== undefined)) {
       mtimeMs = st.mtimeMs;
-      x = known?.extracted ?? null;
+      x = reused ?? null;
     } else {
       const got = readTextAndMtime(file, buffer);
       if (!got) continue; // vanished since the walk
       mtimeMs = got.mtimeMs;
       x = scanSourceText(file, got.text);
+      pass.keep(file, mtimeMs, x);
     }
     mtimes[files.length] = mtimeMs;
     files.push(file);
     if (x) extracted.push({ file, x });
-    if (read && cache) entries.set(file, { mtimeMs, extracted: x });
   }
-  if (req.routes) cache?.store(req.root, entries);
+  if (req.routes) pass.finish();
   return { files, mtimes: files.length === mtimes.length ? mtimes : mtimes.slice(0, files.length), extracted };
 }

@@ -4,8 +4,11 @@ import { extname, isAbsolute, join, posix, relative, sep } from 'node:path';
 import type { SourceMapping } from '../model';
 import { relativeInside } from './fastRelative';
 
+/** A test file (`x.spec.ts`, `x.test.mjs`...): not built into an image, declares no served route. */
+export const TEST_SOURCE = /\.(spec|test)\.[cm]?[jt]sx?$/;
+
 /** Declarations and tests are never emitted into a runnable build. */
-const NOT_EMITTED = [/\.d\.[cm]?ts$/, /\.(spec|test)\.[cm]?[jt]sx?$/];
+const NOT_EMITTED = [/\.d\.[cm]?ts$/, TEST_SOURCE];
 
 /** Path inside the container for `absSource`; undefined when it has no counterpart there. */
 export function mapSourceFile(m: SourceMapping, absSource: string): string | undefined {

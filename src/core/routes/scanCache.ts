@@ -19,6 +19,41 @@ export interface ScanCache {
 
 const NOTHING: ReadonlyMap<string, ScanEntry> = new Map();
 
+/**
+ * One scan of a source root against what `cache` remembers of it (nothing without a cache): the
+ * in-process scan (check.ts) and the scan worker (engine/scanTree.ts) both go through it.
+ */
+export interface ScanPass {
+  /** Whether the last scan saw `file` (its mtime is then worth a stat before reading). */
+  remembers(file: string): boolean;
+  /** What `file` declared, if the last scan saw it at this mtime (kept for the next); else undefined: read it. */
+  reuse(file: string, mtimeMs: number): ExtractedFile | null | undefined;
+  /** What a read of `file` at `mtimeMs` declared, kept for the next scan. */
+  keep(file: string, mtimeMs: number, extracted: ExtractedFile | null): void;
+  /** Replaces what is remembered for the root with this pass's files. */
+  finish(): void;
+}
+
+export function beginScanPass(cache: ScanCache | undefined, sourceRoot: string): ScanPass {
+  const previous = cache?.previous(sourceRoot) ?? NOTHING;
+  const entries = new Map<string, ScanEntry>();
+  return {
+    remembers: (file) => previous.has(file),
+    reuse(file, mtimeMs) {
+      const known = previous.get(file);
+      if (known?.mtimeMs !== mtimeMs) return undefined;
+      entries.set(file, known);
+      return known.extracted;
+    },
+    keep(file, mtimeMs, extracted) {
+      if (cache) entries.set(file, { mtimeMs, extracted });
+    },
+    finish() {
+      cache?.store(sourceRoot, entries);
+    },
+  };
+}
+
 export function createScanCache(): ScanCache {
   const byRoot = new Map<string, Map<string, ScanEntry>>();
   return {

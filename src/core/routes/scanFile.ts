@@ -3,13 +3,13 @@
 import { extractRoutesFromSource } from './extract';
 import type { ExtractedFile } from './extract';
 import { mayDeclareRoutes } from './mayDeclareRoutes';
+import { TEST_SOURCE } from '../mapping/mapFile';
 
 const SOURCE_CODE = /\.(c|m)?(t|j)sx?$/;
-const TEST_FILE = /\.(spec|test)\.[cm]?[jt]sx?$/;
 
 /** A JS/TS source file that may declare routes: not a declaration file, not a test. */
 export function isRouteSource(file: string): boolean {
-  return SOURCE_CODE.test(file) && !file.endsWith('.d.ts') && !TEST_FILE.test(file);
+  return SOURCE_CODE.test(file) && !file.endsWith('.d.ts') && !TEST_SOURCE.test(file);
 }
 
 /** What `text` declares; null when the cheap pre-filter says it cannot declare a route. */
