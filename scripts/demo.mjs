@@ -67,7 +67,8 @@ async function main() {
     pathToFileURL(join(root, 'test', 'fixtures', 'incident', 'driver.mjs')).href
   );
   const ws = await createIncidentWorkspace({ onOutput: (chunk) => process.stdout.write(chunk) });
-  const cliEnv = { ...process.env, ...ws.env };
+  // The demo allows its token variable as a CI job would: in the environment, never in the workspace.
+  const cliEnv = { ...process.env, ...ws.env, RUNTIME_DRIFT_TOKEN_ENVS: 'API_TOKEN' };
   const cli = (args) => step(process.execPath, [join(root, 'dist', 'cli.js'), ...args, '--workspace', ws.dir], cliEnv);
 
   let tornDown = false;

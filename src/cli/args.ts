@@ -4,9 +4,14 @@ import type { HttpMethod } from '../core/model';
 export const USAGE = `usage:
   runtime-drift check [--workspace DIR] [--service NAME]... [--json] [--no-probe]
                       [--probe-method METHOD]... [--timeout MS] [--host DOCKER_HOST]
-                      [--listing auto|archive]
+                      [--listing auto|archive] [--allow-origin ORIGIN]... [--allow-token-env NAME]...
   runtime-drift rebuild SERVICE [--workspace DIR] [--json] [--host DOCKER_HOST]
+                      [--allow-origin ORIGIN]... [--allow-token-env NAME]...
   runtime-drift --help | --version
+
+probes go to loopback and the engine's host; other origins only with --allow-origin (or
+RUNTIME_DRIFT_ALLOW_ORIGINS); a service's auth.bearerTokenEnv is read only with
+--allow-token-env NAME (or RUNTIME_DRIFT_TOKEN_ENVS): the workspace's files cannot choose either.
 
 exit codes: 0 in sync (rebuild: verified), 1 drift found (rebuild: not verified),
             2 could not check (no engine, bad compose file, bad arguments)`;
@@ -22,6 +27,10 @@ export interface CliArgs {
   host?: string;
   /** auto: exec find in running containers that have it, else the archive API; archive: archive only. */
   listing: 'auto' | 'archive';
+  /** Origins the user allowed probes (and tokens) to go to, beyond loopback and the engine's host. */
+  allowOrigins: string[];
+  /** Variables the user allowed to be sent as bearer tokens. */
+  allowTokenEnvs: string[];
 }
 
 export class UsageError extends Error {
@@ -41,6 +50,8 @@ export function parseArgs(argv: readonly string[], cwd: string): CliArgs {
     extraMethods: [],
     timeoutMs: DEFAULT_PROBE_TIMEOUT_MS,
     listing: 'auto',
+    allowOrigins: [],
+    allowTokenEnvs: [],
   };
   const rest = [...argv];
   const value = (flag: string): string => {
@@ -87,6 +98,12 @@ export function parseArgs(argv: readonly string[], cwd: string): CliArgs {
       }
       case '--host':
         args.host = value(flag);
+        break;
+      case '--allow-origin':
+        args.allowOrigins.push(value(flag));
+        break;
+      case '--allow-token-env':
+        args.allowTokenEnvs.push(value(flag));
         break;
       case '--listing': {
         const v = value(flag);

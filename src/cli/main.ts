@@ -10,7 +10,10 @@ import { SAFE_METHODS } from '../core/probe/policy';
 import { EngineUnreachableError, UserInputError } from '../core/ports';
 import { createRuntime } from '../engine/runtime';
 import { guessComposeLabel } from '../engine/composeCli';
-import { redact } from '../core/redact';
+import { redact, redactDeep, secretValues } from '../core/redact';
+import { remoteEngineHost, splitList, TRUST_ENV, trustFromCli, TrustInputError } from '../core/probe/trust';
+import type { ProbeTrust } from '../core/probe/trust';
+import { resolveDockerHost } from '../engine/dockerHost';
 import { tuneHeapForCli } from './heap';
 
 declare const RUNTIME_DRIFT_VERSION: string | undefined;
@@ -28,9 +31,10 @@ async function run(argv: string[]): Promise<number> {
     return EXIT.inSync;
   }
   const workspace = path.resolve(args.workspace);
+  const trust = trustFromCli(args, process.env, engineHostOf(args.host));
   const runtime = createRuntime({ host: args.host, env: process.env, probeTimeoutMs: args.timeoutMs, listing: args.listing });
   try {
-    return args.command === 'check' ? await check(args, workspace, runtime) : await rebuild(args, workspace, runtime);
+    return args.command === 'check' ? await check(args, workspace, runtime, trust) : await rebuild(args, workspace, runtime, trust);
   } finally {
     await runtime.close();
   }
@@ -38,21 +42,37 @@ async function run(argv: string[]): Promise<number> {
 
 type Runtime = ReturnType<typeof createRuntime>;
 
-function checkOptions(args: CliArgs, workspace: string) {
+/** The remote engine's host (the user chose it: --host, DOCKER_HOST, the docker context), if any. */
+function engineHostOf(host: string | undefined): string | undefined {
+  try {
+    return remoteEngineHost(resolveDockerHost(host, process.env).host);
+  } catch {
+    return undefined; // The engine reports an unusable host on its first call.
+  }
+}
+
+function checkOptions(args: CliArgs, workspace: string, trust: ProbeTrust) {
   return {
     workspaceDir: workspace,
     services: args.services,
     probe: args.probe,
     allowedMethods: [...SAFE_METHODS, ...args.extraMethods],
     env: process.env,
+    trust,
   };
 }
 
-async function check(args: CliArgs, workspace: string, runtime: Runtime): Promise<number> {
-  const report = await checkWorkspace(runtime.deps, { ...checkOptions(args, workspace), composeLabel: guessComposeLabel(process.env) });
-  process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+/** Every value this run must never print: the allowed tokens and variables whose names say secret. */
+function secretsOf(trust: ProbeTrust): string[] {
+  return secretValues(process.env, trust.tokenVariables);
+}
+
+async function check(args: CliArgs, workspace: string, runtime: Runtime, trust: ProbeTrust): Promise<number> {
+  const report = await checkWorkspace(runtime.deps, { ...checkOptions(args, workspace, trust), composeLabel: guessComposeLabel(process.env) });
+  const secrets = secretsOf(trust);
+  process.stdout.write(args.json ? `${JSON.stringify(redactDeep(report, secrets), null, 2)}\n` : redact(formatReport(report), secrets));
   if (!report.engine.reachable) {
-    process.stderr.write(`runtime-drift: ${report.engine.error}\n`);
+    process.stderr.write(`runtime-drift: ${redact(report.engine.error ?? '', secrets)}\n`);
     return EXIT.cannotCheck;
   }
   if (report.services.length === 0) {
@@ -62,18 +82,19 @@ async function check(args: CliArgs, workspace: string, runtime: Runtime): Promis
   return report.verdict === 'in-sync' ? EXIT.inSync : report.verdict === 'drift' ? EXIT.drift : EXIT.cannotCheck;
 }
 
-async function rebuild(args: CliArgs, workspace: string, runtime: Runtime): Promise<number> {
+async function rebuild(args: CliArgs, workspace: string, runtime: Runtime, trust: ProbeTrust): Promise<number> {
   const compose = await runtime.compose();
   if (!compose) throw new UserInputError('neither `docker compose` nor `docker-compose` is installed');
   const service = args.services[0] as string;
   // Compose output goes to stderr under --json so stdout stays one JSON document.
   const out = args.json ? process.stderr : process.stdout;
+  const secrets = secretsOf(trust);
   const result = await rebuildService(
     { ...runtime.deps, compose },
-    { ...checkOptions(args, workspace), service, onOutput: (chunk) => out.write(redact(chunk)) },
+    { ...checkOptions(args, workspace, trust), service, onOutput: (chunk) => out.write(redact(chunk, secrets)) },
   );
-  if (args.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else process.stdout.write(formatRebuild(result));
+  if (args.json) process.stdout.write(`${JSON.stringify(redactDeep(result, secrets), null, 2)}\n`);
+  else process.stdout.write(redact(formatRebuild(result), secrets));
   return result.verified ? EXIT.inSync : EXIT.drift;
 }
 
@@ -88,8 +109,17 @@ export function formatRebuild(r: RebuildResult): string {
 
 function userMessage(err: unknown): string | undefined {
   if (err instanceof UsageError) return `${err.message}\n${USAGE}`;
-  if (err instanceof EngineUnreachableError || err instanceof UserInputError || err instanceof UnknownServiceError) return err.message;
+  if (err instanceof EngineUnreachableError || err instanceof UserInputError || err instanceof UnknownServiceError || err instanceof TrustInputError)
+    return err.message;
   return undefined;
+}
+
+/** Token variables named on the command line, for redacting an error that came before they were parsed. */
+function tokenNamesIn(argv: readonly string[]): string[] {
+  return [
+    ...splitList(process.env[TRUST_ENV.tokenVariables]),
+    ...argv.flatMap((a, i) => (a === '--allow-token-env' ? [argv[i + 1] ?? ''] : a.startsWith('--allow-token-env=') ? [a.slice(18)] : [])),
+  ];
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -98,7 +128,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     const known = userMessage(err);
     const text = known ?? `internal error: ${err instanceof Error ? err.message : String(err)}`;
-    process.stderr.write(`runtime-drift: ${redact(text)}\n`);
+    process.stderr.write(`runtime-drift: ${redact(text, secretValues(process.env, tokenNamesIn(argv)))}\n`);
     if (!known && process.env.RUNTIME_DRIFT_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
     return EXIT.cannotCheck;
   }

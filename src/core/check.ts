@@ -16,6 +16,8 @@ import { isRouteSource, scanSourceText } from './routes/scanFile';
 import { beginScanPass } from './routes/scanCache';
 import type { ScanCache } from './routes/scanCache';
 import { resolveBaseUrl, SAFE_METHODS } from './probe/policy';
+import { NO_TRUST, refuseTokenVariable } from './probe/trust';
+import type { ProbeTrust } from './probe/trust';
 import { probeRoutes } from './probe/runProbes';
 import type { MappedFile, ModuleEvidence, ServiceEvidence } from './ladder/evidence';
 import { allFilesOf, evaluateService, overallVerdict } from './ladder/evaluate';
@@ -43,10 +45,12 @@ export interface CheckOptions {
   probe?: boolean;
   /** Methods that may be sent; default GET and HEAD only. */
   allowedMethods?: HttpMethod[];
-  /** Environment for compose interpolation and bearerTokenEnv lookup. */
+  /** Environment for compose interpolation and for token variables the user allowed. */
   env: Record<string, string | undefined>;
-  /** Extra secret lookup (the extension's SecretStorage); wins over env. */
+  /** Tokens the user stored outside the workspace (the extension's SecretStorage); win over env. */
   token?: (envName: string, service: string) => string | undefined;
+  /** What the user allowed outside the workspace: probe origins, token variables, the engine's host. Default: loopback only, no token variables. */
+  trust?: ProbeTrust;
   /** Workspace-relative folders or globs to leave out of file checks (mapping/exclude.ts). */
   exclude?: string[];
   /** Compose command named in fixes (default "docker compose"). */
@@ -368,14 +372,19 @@ async function probeServiceRoutes(
   spec: ServiceSpec,
   declared: RouteDef[],
 ): Promise<Pick<ServiceEvidence, 'routes' | 'auth' | 'baseUrl'>> {
-  const base = resolveBaseUrl(spec);
+  const trust = opts.trust ?? NO_TRUST;
+  const base = resolveBaseUrl(spec, trust.engineHost);
   const tokenEnv = spec.drift.auth?.bearerTokenEnv;
-  const token = tokenEnv ? (opts.token?.(tokenEnv, spec.name) ?? opts.env[tokenEnv]) : undefined;
-  const auth = tokenEnv ? { env: tokenEnv, present: Boolean(token) } : null;
+  // The compose file only names the variable; whether its value may be sent is the user's call.
+  const stored = tokenEnv ? opts.token?.(tokenEnv, spec.name) : undefined;
+  const refused = tokenEnv && stored === undefined ? refuseTokenVariable(tokenEnv, trust) : undefined;
+  const token = tokenEnv && !refused ? (stored ?? opts.env[tokenEnv]) : undefined;
+  const auth = tokenEnv ? { env: tokenEnv, present: Boolean(token), ...(refused ? { refused } : {}) } : null;
   const probing = opts.probe !== false && base.url !== undefined;
   const results = probing
     ? await probeRoutes(deps.prober, base.url as string, declared, {
         allowedMethods: opts.allowedMethods ?? [...SAFE_METHODS],
+        trust,
         bearerToken: token || undefined,
         signal: opts.signal,
       })

@@ -1,6 +1,7 @@
 // Everything the extension needs from the engine side, built as its own bundle (dist/engine.js)
 // so that activation loads only the small extension bundle; dockerode, undici and the core are
 // loaded on the first check. No `vscode` here: the extension passes settings in.
+import { remoteEngineHost } from '../core/probe/trust';
 import Dockerode from 'dockerode';
 import type { CheckOptions } from '../core/check';
 import { checkWorkspace } from '../core/check';
@@ -37,6 +38,8 @@ export interface ExtensionRuntime {
   tokenEnvName(workspaceDir: string, project: string, service: string): Promise<string | undefined>;
   /** The compose CLI this machine has; undefined when there is none. */
   compose(): Promise<ComposeRunnerLike | undefined>;
+  /** The remote engine's host name (tcp://, ssh://), where published ports are probed; undefined for a local socket. */
+  remoteHost(): string | undefined;
   /** Whether the container has a shell to exec (distroless and scratch images have none). */
   hasShell(containerId: string): Promise<boolean>;
   close(): Promise<void>;
@@ -69,6 +72,13 @@ export function createExtensionRuntime(settings: RuntimeSettings): ExtensionRunt
       return spec?.drift.auth?.bearerTokenEnv;
     },
     compose: () => runtime.compose(),
+    remoteHost() {
+      try {
+        return remoteEngineHost(resolveDockerHost(settings.engineHost || undefined, settings.env).host);
+      } catch {
+        return undefined; // The engine reports an unusable host on its first call.
+      }
+    },
     async hasShell(containerId) {
       // The archive API answers for a shell-less image too: no exec attempt just to find out.
       for (const shell of SHELL_PATHS) {

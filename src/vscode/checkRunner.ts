@@ -9,6 +9,8 @@ import { allowedMethods, type Config } from '../core/view/settings';
 import type { ServiceRef } from '../core/view/serviceRef';
 import type { ComposeRunnerFactory, ExtensionRuntime, RuntimeLoader } from './extensionRuntime';
 import { shortError } from './logChannel';
+import { redact, redactDeep } from '../core/redact';
+import { isVariableName, normalizeOrigin, type ProbeTrust } from '../core/probe/trust';
 import type { ProbeSecrets } from './probeSecrets';
 import type { ReportStore } from './reportStore';
 
@@ -16,6 +18,8 @@ export interface CheckRunnerDeps {
   store: ReportStore;
   log: LogSink;
   secrets: ProbeSecrets;
+  /** Every value that must never be shown (stored tokens, allowed and secret-named variables). */
+  knownSecrets: () => readonly string[];
   loadRuntime: RuntimeLoader;
   composeRunner: ComposeRunnerFactory;
   config: () => Config;
@@ -91,7 +95,15 @@ export class CheckRunner implements vscode.Disposable {
       }
       const done = this.deps.store.beginCheck();
       try {
-        const result = await runtime.rebuild(compose, { ...(await this.options(ref.workspace, [ref.service], { probe: true }, signal)), service: ref.service, onOutput });
+        const secrets = this.deps.knownSecrets();
+        const result = redactDeep(
+          await runtime.rebuild(compose, {
+            ...(await this.options(ref.workspace, [ref.service], { probe: true }, signal)),
+            service: ref.service,
+            onOutput: (chunk) => onOutput(redact(chunk, secrets)),
+          }),
+          secrets,
+        );
         const previous = this.deps.store.all().find((r) => r.workspace === ref.workspace);
         if (result.after && previous) {
           this.deps.store.put({ ...previous, checkedAt: new Date().toISOString(), services: [result.after] }, true);
@@ -114,6 +126,7 @@ export class CheckRunner implements vscode.Disposable {
     const tokens = await this.deps.secrets.snapshot();
     const probe = vscode.workspace.isTrusted && (opts.probe ?? config.probe.enabled);
     const methods: HttpMethod[] = allowedMethods(config);
+    const runtime = await this.getRuntime();
     return {
       workspaceDir,
       services,
@@ -121,9 +134,28 @@ export class CheckRunner implements vscode.Disposable {
       allowedMethods: methods,
       env: { ...process.env },
       token: (envName) => tokens.get(envName),
+      trust: this.trust(config, runtime),
       exclude: config.exclude,
       signal,
     };
+  }
+
+  /** Where probes and tokens may go: the user's settings, and the engine host unless a workspace chose it. */
+  private trust(config: Config, runtime: ExtensionRuntime): ProbeTrust {
+    const origins: string[] = [];
+    for (const entry of config.probe.allowedOrigins) {
+      try {
+        origins.push(normalizeOrigin(entry, 'runtimeDrift.probe.allowedOrigins'));
+      } catch (err) {
+        this.deps.log.log('warn', shortError(err));
+      }
+    }
+    const tokenVariables = config.probe.tokenVariables.filter((name) => {
+      const ok = isVariableName(name);
+      if (!ok) this.deps.log.log('warn', `runtimeDrift.probe.tokenVariables: "${name}" is not a variable name`);
+      return ok;
+    });
+    return { allowedOrigins: origins, tokenVariables, engineHost: config.engineHostFromWorkspace ? undefined : runtime.remoteHost() };
   }
 
   private async checkFolder(folder: string, services: string[] | undefined, opts: RunOptions): Promise<void> {
@@ -133,10 +165,10 @@ export class CheckRunner implements vscode.Disposable {
       const runtime = await this.getRuntime();
       const report = await runtime.check(await this.options(folder, services, opts, this.lifetime.signal));
       this.deps.log.log('info', `checked ${folder}${services ? ` (${services.join(', ')})` : ''}: ${report.verdict} in ${Date.now() - started} ms`);
-      this.deps.store.put(report, services !== undefined);
+      this.deps.store.put(redactDeep(report, this.deps.knownSecrets()), services !== undefined);
     } catch (err) {
       if (this.lifetime.signal.aborted) return;
-      const message = shortError(err, this.deps.secrets.known());
+      const message = shortError(err, this.deps.knownSecrets());
       this.deps.log.log('error', `check of ${folder} failed: ${message}`);
       if (err instanceof Error && err.name === 'EngineUnreachableError') {
         // Keep what we knew about the services; the views show "unreachable" until it answers again.

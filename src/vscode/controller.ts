@@ -1,6 +1,7 @@
 // Owns every lifetime of the extension: the store, the runner, the views, live updates and the
 // command table. activate() builds one of these; disposing it disposes everything it registered.
 import * as vscode from 'vscode';
+import { secretValues } from '../core/redact';
 import type { Report } from '../core/model';
 import { COMMAND } from '../core/view/commandIds';
 import { findService } from '../core/view/serviceRef';
@@ -48,8 +49,10 @@ export class RuntimeDriftController implements vscode.Disposable {
 
   constructor(context: vscode.ExtensionContext, wiring: ControllerWiring) {
     this.secrets = new ProbeSecrets(context.secrets, context.workspaceState);
-    const log = createLogSink(this.channel, () => this.secrets.known());
-    this.runner = new CheckRunner({ store: this.store, log, secrets: this.secrets, ...wiring, config: () => this.config });
+    // Stored tokens, the variables the user allowed as tokens, and every variable named like a secret.
+    const knownSecrets = (): readonly string[] => [...this.secrets.known(), ...secretValues(process.env, this.config.probe.tokenVariables)];
+    const log = createLogSink(this.channel, knownSecrets);
+    this.runner = new CheckRunner({ store: this.store, log, secrets: this.secrets, knownSecrets, ...wiring, config: () => this.config });
     this.live = new LiveUpdates(this.runner, this.store, log, () => this.config.autoCheckOnSave, () => this.config.exclude);
     this.rebuilds = new RebuildFlow(this.runner);
     this.terminals = new DockerTerminals(() => this.config.engineHost);
@@ -75,7 +78,7 @@ export class RuntimeDriftController implements vscode.Disposable {
       vscode.window.registerFileDecorationProvider(decorations),
       vscode.languages.registerCodeLensProvider({ scheme: 'file' }, lenses),
       vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reportDoc),
-      ...registerCommands(this.commands(), log, () => this.secrets.known()),
+      ...registerCommands(this.commands(), log, knownSecrets),
       this.store.onDidChange(() => this.updateContext()),
       vscode.workspace.onDidChangeConfiguration((e) => this.onConfig(e)),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.live.scheduleAll()),

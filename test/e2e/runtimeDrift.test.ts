@@ -86,7 +86,7 @@ suite('Runtime Drift in a real VS Code (code-server + Chromium) on a real engine
     let wb: Workbench;
 
     suiteSetup(async () => {
-      server = await startCodeServer({ vsix, workspace: ws.dir, env: { API_TOKEN: ws.apiToken }, restricted: true });
+      server = await startCodeServer({ vsix, workspace: ws.dir, env: { API_TOKEN: ws.apiToken }, settings: { 'runtimeDrift.probe.tokenVariables': ['API_TOKEN'] }, restricted: true });
       wb = await openWorkbench(server.url, ws.dir, { screenshotsDir: SHOTS });
     });
 
@@ -124,7 +124,7 @@ suite('Runtime Drift in a real VS Code (code-server + Chromium) on a real engine
     let page: Page;
 
     suiteSetup(async () => {
-      server = await startCodeServer({ vsix, workspace: ws.dir, env: { API_TOKEN: ws.apiToken } });
+      server = await startCodeServer({ vsix, workspace: ws.dir, env: { API_TOKEN: ws.apiToken }, settings: { 'runtimeDrift.probe.tokenVariables': ['API_TOKEN'] } });
       wb = await openWorkbench(server.url, ws.dir, { screenshotsDir: SHOTS });
       page = wb.page;
     });

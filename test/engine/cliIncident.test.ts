@@ -40,7 +40,8 @@ suite('CLI on a real engine: the workflow incident', () => {
 
   suiteSetup(async () => {
     ws = await createIncidentWorkspace();
-    env = { ...ws.env };
+    // The token variable is allowed the way a CI job would: in its own environment, not the workspace.
+    env = { ...ws.env, RUNTIME_DRIFT_TOKEN_ENVS: 'API_TOKEN' };
     await ws.up();
   });
 

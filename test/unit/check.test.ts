@@ -106,7 +106,7 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     const prober = fakeProber((req) => (req.url.includes('workflows') ? 404 : req.bearerToken ? 200 : 401));
     const report = await checkWorkspace(
       { engine, prober, fs: memFs(WORKSPACE, { mtimes }) },
-      { workspaceDir: '/ws', env: { API_TOKEN: 't0ken' } },
+      { workspaceDir: '/ws', env: { API_TOKEN: 't0ken' }, trust: { allowedOrigins: [], tokenVariables: ['API_TOKEN'] } },
     );
     assert.equal(report.verdict, 'drift');
     const api = report.services[0];
@@ -126,6 +126,40 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.ok(prober.sent.every((r) => r.method === 'GET' || r.method === 'HEAD'));
     assert.equal(api.routes.find((r) => r.method === 'POST')?.verdict, 'not-probed');
     assert.equal(prober.sent.filter((r) => r.bearerToken === 't0ken').length, 2);
+  });
+
+  test('a hostile compose file cannot send a secret: its origin is not probed and its token variable is not read', async () => {
+    const hostile = {
+      ...WORKSPACE,
+      '/ws/compose.yaml':
+        'services:\n  api:\n    build: ./backend\n    x-runtime-drift:\n      baseUrl: http://some-host.example:31877\n      auth: { bearerTokenEnv: CLOUD_KEY }\n',
+    };
+    const prober = fakeProber(() => 200);
+    const report = await checkWorkspace(
+      { engine: fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: [] }), prober, fs: memFs(hostile, { mtimes }) },
+      { workspaceDir: '/ws', env: { CLOUD_KEY: 'cloud-secret-value' } },
+    );
+    assert.deepEqual(prober.sent, []);
+    const api = report.services[0];
+    assert.ok(api && api.routes.length > 0);
+    for (const r of api.routes) assert.match(r.detail ?? '', /not probing http:\/\/some-host\.example:31877: only the workspace's files name it/);
+    assert.ok(!JSON.stringify(report).includes('cloud-secret-value'));
+  });
+
+  test('a token variable the compose file names is not read on loopback either, unless the user allowed it', async () => {
+    const run = async (tokenVariables: string[]) => {
+      const prober = fakeProber((req) => (req.bearerToken ? 200 : 401));
+      const report = await checkWorkspace(
+        { engine: fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: [] }), prober, fs: memFs(WORKSPACE, { mtimes }) },
+        { workspaceDir: '/ws', env: { API_TOKEN: 't0ken' }, trust: { allowedOrigins: [], tokenVariables } },
+      );
+      return { sentWithToken: prober.sent.filter((r) => r.bearerToken !== undefined).length, auth: report.services[0]?.modules[0]?.rungs.auth };
+    };
+    const refused = await run([]);
+    assert.equal(refused.sentWithToken, 0);
+    assert.match(refused.auth?.evidence ?? '', /API_TOKEN is not an allowed token variable/);
+    const allowed = await run(['API_TOKEN']);
+    assert.ok(allowed.sentWithToken > 0);
   });
 
   test('a current container: the image is not listed separately (the container speaks for it)', async () => {

@@ -52,7 +52,8 @@ export interface ServiceEvidence {
   imageListing: FileListing | undefined;
   routes: RouteReport[];
   /** Name of the bearer-token variable and whether a value was found. */
-  auth: { env: string; present: boolean } | null;
+  /** refused: why the variable was not read (the user did not allow it). */
+  auth: { env: string; present: boolean; refused?: string } | null;
   baseUrl: string | null;
   /** Compose command for fix texts: "docker compose" or "docker-compose". */
   composeLabel: string;

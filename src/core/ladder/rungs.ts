@@ -143,6 +143,7 @@ function authRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
   const routes = routesOf(ev, m);
   if (routes.length === 0) return skip('no routes declared in this module');
   if (!ev.auth) return skip('no auth.bearerTokenEnv configured');
+  if (ev.auth.refused) return skip(`no authenticated probe: ${ev.auth.refused}`);
   if (!ev.auth.present) return skip(`${ev.auth.env} is not set: no authenticated probe`);
   const sent = routes.filter((r) => r.authStatus !== null);
   if (sent.length === 0) return skip('no authenticated probe was sent');

@@ -96,7 +96,7 @@ function isLoopbackAddress(ip: string): boolean {
 const NO_BASE_URL = 'no published port; set x-runtime-drift.baseUrl';
 
 /** Where a service answers from this machine, and how that was decided. */
-export function resolveBaseUrl(spec: ServiceSpec): { url?: string; evidence: string } {
+export function resolveBaseUrl(spec: ServiceSpec, engineHost?: string): { url?: string; evidence: string } {
   const configured = spec.drift.baseUrl;
   if (configured !== undefined) {
     let protocol = '';
@@ -117,6 +117,14 @@ export function resolveBaseUrl(spec: ServiceSpec): { url?: string; evidence: str
   }
   const published = tcp.find((p) => p.published !== undefined);
   if (!published || published.published === undefined) return { evidence: NO_BASE_URL };
+  if (engineHost !== undefined) {
+    // The containers run on a remote engine: their published ports are on its host, not this machine's.
+    const remote = engineHost.includes(':') ? `[${engineHost}]` : engineHost;
+    return {
+      url: `http://${remote}:${published.published}`,
+      evidence: `published port ${published.published} on the engine's host ${engineHost} -> container port ${published.target}`,
+    };
+  }
   // A port bound to one LAN interface is still probed on loopback: probes never leave the machine.
   const host = published.hostIp && isLoopbackAddress(published.hostIp) ? published.hostIp : '127.0.0.1';
   const hostPart = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;

@@ -5,7 +5,8 @@ import type { HttpMethod, ProbeOutcome, RouteDef } from '../model';
 import type { ProberLike, ProbeRequest } from '../ports';
 import { mapPool } from '../pool';
 import { classifyError } from './classify';
-import { buildProbeUrl, decideProbe, fillPathParams, isLoopbackOrAllowedHost } from './policy';
+import { buildProbeUrl, decideProbe, fillPathParams } from './policy';
+import { probeDestination, type ProbeTrust } from './trust';
 
 /** Requests in flight at once when the caller does not say. */
 export const DEFAULT_PROBE_CONCURRENCY = 8;
@@ -19,6 +20,8 @@ export interface RouteProbeResult {
 
 export interface ProbeRoutesOptions {
   allowedMethods: HttpMethod[];
+  /** Where probes may go (loopback, the engine's host, origins the user allowed). */
+  trust: ProbeTrust;
   bearerToken?: string;
   concurrency?: number;
   signal?: AbortSignal;
@@ -41,7 +44,8 @@ export async function probeRoutes(
   opts: ProbeRoutesOptions,
 ): Promise<Map<RouteDef, RouteProbeResult>> {
   const done = new Map<RouteDef, RouteProbeResult>();
-  const refusal = refuseBaseUrl(baseUrl);
+  const destination = probeDestination(baseUrl, opts.trust);
+  const refusal = destination.allowed ? undefined : destination.reason;
   const jobs: ProbeJob[] = [];
   for (const route of routes) {
     const decision = decideProbe(route, opts);
@@ -62,20 +66,6 @@ export async function probeRoutes(
   const ordered = new Map<RouteDef, RouteProbeResult>();
   for (const route of routes) ordered.set(route, done.get(route) ?? notProbed('probe cancelled'));
   return ordered;
-}
-
-/** Why the base URL must not be probed, or undefined when it may. Never echoes credentials. */
-function refuseBaseUrl(baseUrl: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    return `base URL "${baseUrl}" is not a URL`;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `base URL protocol ${url.protocol} is not http(s)`;
-  if (!isLoopbackOrAllowedHost(baseUrl))
-    return `not probing ${url.host}: a private container address; publish the port (probed on 127.0.0.1) or set x-runtime-drift.baseUrl`;
-  return undefined;
 }
 
 function notProbed(detail: string): RouteProbeResult {

@@ -10,20 +10,42 @@ export interface Config {
     timeoutMs: number;
     /** Methods allowed beyond GET and HEAD (off by default: probes must not change state). */
     methods: HttpMethod[];
+    /** Origins probes (and tokens) may go to beyond loopback: from the user's own settings only. */
+    allowedOrigins: string[];
+    /** Variables whose values may be sent as bearer tokens: from the user's own settings only. */
+    tokenVariables: string[];
   };
+  /** The engineHost value came from the workspace's settings: not trusted as a probe destination. */
+  engineHostFromWorkspace: boolean;
   autoCheckOnSave: boolean;
   exclude: string[];
   /** How running containers are listed: "auto" (exec find when the image has it) or "archive" only. */
   listing: 'auto' | 'archive';
 }
 
-export type ConfigKey = 'engineHost' | 'probe.enabled' | 'probe.timeoutMs' | 'probe.methods' | 'autoCheckOnSave' | 'exclude' | 'listing';
+export type ConfigKey =
+  | 'engineHost'
+  | 'probe.enabled'
+  | 'probe.timeoutMs'
+  | 'probe.methods'
+  | 'probe.allowedOrigins'
+  | 'probe.tokenVariables'
+  | 'autoCheckOnSave'
+  | 'exclude'
+  | 'listing';
+
+/**
+ * Settings that decide where secrets may go: read from the user's own settings only, never from
+ * a workspace's .vscode/settings.json (a workspace file is input, not authority).
+ */
+export const USER_ONLY_KEYS: readonly ConfigKey[] = ['probe.allowedOrigins', 'probe.tokenVariables'];
 
 export const CONFIG_SECTION = 'runtimeDrift';
 
 export const DEFAULT_CONFIG: Config = {
   engineHost: '',
-  probe: { enabled: true, timeoutMs: 3000, methods: [] },
+  probe: { enabled: true, timeoutMs: 3000, methods: [], allowedOrigins: [], tokenVariables: [] },
+  engineHostFromWorkspace: false,
   autoCheckOnSave: true,
   exclude: [],
   listing: 'auto',
@@ -32,7 +54,7 @@ export const DEFAULT_CONFIG: Config = {
 const METHODS: readonly HttpMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 /** Builds a Config from a raw getter (`section.get(key)`), falling back to defaults on bad values. */
-export function parseConfig(get: (key: ConfigKey) => unknown): Config {
+export function parseConfig(get: (key: ConfigKey) => unknown, fromWorkspace: (key: ConfigKey) => boolean = () => false): Config {
   const str = (v: unknown, d: string) => (typeof v === 'string' ? v.trim() : d);
   const bool = (v: unknown, d: boolean) => (typeof v === 'boolean' ? v : d);
   const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : d);
@@ -46,7 +68,10 @@ export function parseConfig(get: (key: ConfigKey) => unknown): Config {
       enabled: bool(get('probe.enabled'), DEFAULT_CONFIG.probe.enabled),
       timeoutMs: num(get('probe.timeoutMs'), DEFAULT_CONFIG.probe.timeoutMs),
       methods: [...new Set(methods)],
+      allowedOrigins: strings(get('probe.allowedOrigins')).map((s) => s.trim()),
+      tokenVariables: strings(get('probe.tokenVariables')).map((s) => s.trim()),
     },
+    engineHostFromWorkspace: fromWorkspace('engineHost'),
     autoCheckOnSave: bool(get('autoCheckOnSave'), DEFAULT_CONFIG.autoCheckOnSave),
     exclude: strings(get('exclude')),
     listing: get('listing') === 'archive' ? 'archive' : DEFAULT_CONFIG.listing,

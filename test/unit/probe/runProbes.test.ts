@@ -3,6 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { ProbeOutcome, RouteDef } from '../../../src/core/model';
 import type { ProberLike, ProbeRequest } from '../../../src/core/ports';
 import { probeRoutes } from '../../../src/core/probe/runProbes';
+import { NO_TRUST } from '../../../src/core/probe/trust';
 
 /** A prober that answers after a tick, records what it was asked and how many were in flight. */
 class RecordingProber implements ProberLike {
@@ -30,7 +31,7 @@ suite('probeRoutes', () => {
   test('never has more probes in flight than the concurrency limit, and answers every route', async () => {
     const prober = new RecordingProber(() => ok);
     const routes = Array.from({ length: 25 }, (_, i) => get(`/r${i}`));
-    const results = await probeRoutes(prober, 'http://127.0.0.1:3000', routes, { allowedMethods, concurrency: 3 });
+    const results = await probeRoutes(prober, 'http://127.0.0.1:3000', routes, { allowedMethods, trust: NO_TRUST, concurrency: 3 });
     assert.equal(prober.maxInFlight, 3);
     assert.equal(prober.requests.length, 25);
     assert.deepEqual([...results.keys()], routes);
@@ -39,20 +40,20 @@ suite('probeRoutes', () => {
 
   test('defaults to 8 in flight', async () => {
     const prober = new RecordingProber(() => ok);
-    await probeRoutes(prober, 'http://127.0.0.1:3000', Array.from({ length: 20 }, (_, i) => get(`/r${i}`)), { allowedMethods });
+    await probeRoutes(prober, 'http://127.0.0.1:3000', Array.from({ length: 20 }, (_, i) => get(`/r${i}`)), { allowedMethods, trust: NO_TRUST });
     assert.equal(prober.maxInFlight, 8);
   });
 
   test('fills path params into the URL and sends ALL as GET', async () => {
     const prober = new RecordingProber(() => ok);
-    await probeRoutes(prober, 'http://127.0.0.1:3000/base/', [{ method: 'ALL', path: '/users/:id', origin: 'source' }], { allowedMethods });
+    await probeRoutes(prober, 'http://127.0.0.1:3000/base/', [{ method: 'ALL', path: '/users/:id', origin: 'source' }], { allowedMethods, trust: NO_TRUST });
     assert.deepEqual(prober.requests, [{ method: 'GET', url: 'http://127.0.0.1:3000/base/users/1' }]);
   });
 
   test('does not send disallowed methods; the outcome says why', async () => {
     const prober = new RecordingProber(() => ok);
     const post: RouteDef = { method: 'POST', path: '/x', origin: 'source' };
-    const results = await probeRoutes(prober, 'http://127.0.0.1:3000', [post], { allowedMethods, bearerToken: 't' });
+    const results = await probeRoutes(prober, 'http://127.0.0.1:3000', [post], { allowedMethods, trust: NO_TRUST, bearerToken: 't' });
     assert.deepEqual(prober.requests, []);
     assert.deepEqual(results.get(post), { outcome: { status: null, verdict: 'not-probed', detail: 'POST not sent: only GET/HEAD by default (opt in with --probe-method or runtimeDrift.probe.methods)' }, auth: null });
   });
@@ -60,7 +61,7 @@ suite('probeRoutes', () => {
   test('with a token, sends a second probe per route carrying it', async () => {
     const prober = new RecordingProber((req) => (req.bearerToken === 'tok' ? ok : { status: 401, verdict: 'needs-auth' }));
     const route = get('/secure');
-    const results = await probeRoutes(prober, 'http://127.0.0.1:3000', [route], { allowedMethods, bearerToken: 'tok' });
+    const results = await probeRoutes(prober, 'http://127.0.0.1:3000', [route], { allowedMethods, trust: NO_TRUST, bearerToken: 'tok' });
     assert.deepEqual(prober.requests, [
       { method: 'GET', url: 'http://127.0.0.1:3000/secure' },
       { method: 'GET', url: 'http://127.0.0.1:3000/secure', bearerToken: 'tok' },
@@ -71,7 +72,7 @@ suite('probeRoutes', () => {
   test('does not retry with the token what was unreachable without it', async () => {
     const prober = new RecordingProber(() => ({ status: null, verdict: 'unreachable', detail: 'connect ECONNREFUSED 127.0.0.1:3000' }));
     const route = get('/x');
-    const results = await probeRoutes(prober, 'http://127.0.0.1:3000', [route], { allowedMethods, bearerToken: 'tok' });
+    const results = await probeRoutes(prober, 'http://127.0.0.1:3000', [route], { allowedMethods, trust: NO_TRUST, bearerToken: 'tok' });
     assert.equal(prober.requests.length, 1);
     assert.equal(results.get(route)?.auth?.verdict, 'not-probed');
   });
@@ -79,17 +80,17 @@ suite('probeRoutes', () => {
   test('refuses a private container address without sending anything', async () => {
     const prober = new RecordingProber(() => ok);
     const route = get('/x');
-    const results = await probeRoutes(prober, 'http://172.18.0.2:3000', [route], { allowedMethods, bearerToken: 'tok' });
+    const results = await probeRoutes(prober, 'http://172.18.0.2:3000', [route], { allowedMethods, trust: NO_TRUST, bearerToken: 'tok' });
     assert.deepEqual(prober.requests, []);
     const outcome = results.get(route)?.outcome;
     assert.equal(outcome?.verdict, 'not-probed');
-    assert.match(outcome?.detail ?? '', /not probing 172\.18\.0\.2:3000: a private container address/);
+    assert.match(outcome?.detail ?? '', /not probing http:\/\/172\.18\.0\.2:3000: only the workspace's files name it/);
   });
 
   test('a prober that throws yields an unreachable outcome for that route only', async () => {
     const prober = new RecordingProber((req) => (req.url.endsWith('/bad') ? Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }) : ok));
     const [good, bad] = [get('/good'), get('/bad')];
-    const results = await probeRoutes(prober, 'http://127.0.0.1:1', [good, bad], { allowedMethods });
+    const results = await probeRoutes(prober, 'http://127.0.0.1:1', [good, bad], { allowedMethods, trust: NO_TRUST });
     assert.equal(results.get(good)?.outcome.verdict, 'live');
     assert.deepEqual(results.get(bad)?.outcome, { status: null, verdict: 'unreachable', detail: 'connect ECONNREFUSED 127.0.0.1:1' });
   });
@@ -101,7 +102,7 @@ suite('probeRoutes', () => {
       return ok;
     });
     const routes = [get('/a'), get('/b'), get('/c')];
-    const results = await probeRoutes(prober, 'http://127.0.0.1:3000', routes, { allowedMethods, concurrency: 1, signal: controller.signal });
+    const results = await probeRoutes(prober, 'http://127.0.0.1:3000', routes, { allowedMethods, trust: NO_TRUST, concurrency: 1, signal: controller.signal });
     assert.equal(prober.requests.length, 1);
     assert.equal(results.get(routes[2] ?? get('/'))?.outcome.detail, 'probe cancelled');
   });

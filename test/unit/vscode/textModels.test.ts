@@ -9,10 +9,19 @@ import { NOW, sampleReport, WS } from './sampleReport';
 suite('settings', () => {
   test('defaults when nothing is set; GET and HEAD are always allowed, other methods only by opt-in', () => {
     const config = parseConfig(() => undefined);
-    assert.deepEqual(config, { engineHost: '', probe: { enabled: true, timeoutMs: 3000, methods: [] }, autoCheckOnSave: true, exclude: [], listing: 'auto' });
+    assert.deepEqual(config, {
+      engineHost: '',
+      probe: { enabled: true, timeoutMs: 3000, methods: [], allowedOrigins: [], tokenVariables: [] },
+      engineHostFromWorkspace: false,
+      autoCheckOnSave: true,
+      exclude: [],
+      listing: 'auto',
+    });
     assert.deepEqual(allowedMethods(config), ['GET', 'HEAD']);
     const optIn = parseConfig((k) => (k === 'probe.methods' ? ['post', 'BOGUS', 'POST'] : undefined));
     assert.deepEqual(allowedMethods(optIn), ['GET', 'HEAD', 'POST']);
+    const fromWorkspace = parseConfig((k) => (k === 'engineHost' ? 'tcp://evil.example:2375' : undefined), (k) => k === 'engineHost');
+    assert.equal(fromWorkspace.engineHostFromWorkspace, true);
   });
 
   test('bad values fall back to defaults', () => {
