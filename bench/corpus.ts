@@ -1,0 +1,165 @@
+// `npm run corpus`: Runtime Drift's route extraction and Dockerfile mappings measured on real
+// public repositories against facts recorded independently (test/corpus/*.json). Each pinned
+// commit is extracted from a local git mirror into the ignored corpus/cache/ folder; no code of
+// those repositories enters ours.
+//   npm run corpus                    every project
+//   npm run corpus -- nest-postiz     the projects named
+//   npm run corpus -- --verbose       also list missed and extra routes
+// The mirrors: RUNTIME_DRIFT_CORPUS_MIRRORS (default /work/.mirror), one bare git folder per
+// repository at <mirrors>/<owner>+<name>/repo (what the workspace's fetch tool leaves).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createNodeFs } from '../src/engine/nodeFs';
+import { walkFileStats } from '../src/core/mapping/walk';
+import { inferMapping } from '../src/core/mapping/infer';
+import { findServerApps, groupFilesByApp } from '../src/core/routes/serverApps';
+import { collectExtracted } from '../src/core/routes/collect';
+import { isRouteSource, scanSourceText } from '../src/core/routes/scanFile';
+import type { ExtractedFile } from '../src/core/routes/extract';
+import type { ServiceSpec } from '../src/core/model';
+
+interface TruthRoute {
+  method: string;
+  path: string;
+}
+interface TruthMapping {
+  dockerfile: string;
+  context: string;
+  sourceRoot: string;
+  target: string;
+  bundled: boolean;
+}
+interface Truth {
+  name: string;
+  repo: string;
+  commit: string;
+  framework: string;
+  routes: TruthRoute[];
+  notStatic?: TruthRoute[];
+  mappings?: TruthMapping[];
+}
+
+const ROOT = path.resolve(__dirname, '..');
+const CACHE = path.join(ROOT, 'corpus', 'cache');
+const MIRRORS = process.env.RUNTIME_DRIFT_CORPUS_MIRRORS ?? '/work/.mirror';
+
+/** `:id`, `:id(\\d+)`, `:id?`, `{id}`, `*`, `*splat` all read as one parameter. */
+export function routeKey(method: string, p: string): string {
+  const normal = p
+    .replace(/\{[^}/]*\}/g, ':')
+    .replace(/:[A-Za-z_$][\w$]*(?:\((?:[^()]|\([^()]*\))*\))?[?+*]?/g, ':')
+    .replace(/\*[A-Za-z_$][\w$]*|\(\.\*\)|\*/g, ':');
+  const trimmed = normal.length > 1 ? normal.replace(/\/+$/, '') : normal;
+  return `${method.toUpperCase()} ${trimmed}`;
+}
+
+function checkout(t: Truth): string | undefined {
+  const dir = path.join(CACHE, t.name);
+  const stamp = path.join(dir, '.corpus-commit');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === t.commit) return dir;
+  const gitDir = path.join(MIRRORS, t.repo.replace('/', '+'), 'repo');
+  if (!existsSync(gitDir)) {
+    console.error(`${t.name}: no mirror at ${gitDir} (fetch github:${t.repo} first); skipped`);
+    return undefined;
+  }
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const tar = execFileSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', t.commit], { maxBuffer: 2 ** 31 - 1 });
+  execFileSync('tar', ['-x', '-C', dir], { input: tar, maxBuffer: 64 * 1024 * 1024 });
+  writeFileSync(stamp, `${t.commit}\n`);
+  return dir;
+}
+
+async function routesOf(dir: string): Promise<{ found: Set<string>; files: number; warnings: string[]; ms: number }> {
+  const fs = createNodeFs();
+  const started = performance.now();
+  const tree = await walkFileStats(fs, dir);
+  const apps = await findServerApps(fs, tree.files);
+  const sources = tree.files.filter(isRouteSource);
+  const extracted = new Map<string, ExtractedFile>();
+  for (const file of sources) {
+    const x = scanSourceText(file, readFileSync(file, 'utf8'));
+    if (x) extracted.set(file, x);
+  }
+  const found = new Set<string>();
+  const warnings: string[] = [];
+  for (const group of groupFilesByApp(dir, apps, sources)) {
+    const mine = group.files.flatMap((file) => {
+      const x = extracted.get(file);
+      return x ? [{ file, x }] : [];
+    });
+    const collected = collectExtracted(mine, { moduleOf: () => undefined });
+    for (const r of collected.routes) found.add(routeKey(r.method, r.path));
+    warnings.push(...collected.warnings);
+  }
+  return { found, files: sources.length, warnings: [...new Set(warnings)], ms: performance.now() - started };
+}
+
+async function mappingRight(dir: string, m: TruthMapping): Promise<{ right: boolean; got: string }> {
+  const fs = createNodeFs();
+  const spec: ServiceSpec = {
+    name: 'corpus',
+    project: 'corpus',
+    projectDir: dir,
+    composeFiles: [],
+    build: { context: path.join(dir, m.context), dockerfile: path.join(dir, m.dockerfile) },
+    ports: [],
+    drift: {},
+  };
+  const got = await inferMapping(fs, spec);
+  if (!got) return { right: false, got: 'no mapping' };
+  const sourceRoot = path.relative(dir, got.sourceRoot).split(path.sep).join('/') || '.';
+  const right = sourceRoot === m.sourceRoot.replace(/\/+$/, '') && got.target === m.target.replace(/\/+$/, '') && got.bundled === m.bundled;
+  return { right, got: `${sourceRoot} -> ${got.target}${got.bundled ? ' (bundled)' : ''}` };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const verbose = args.includes('--verbose');
+  const names = args.filter((a) => !a.startsWith('--'));
+  const truthDir = path.join(ROOT, 'test', 'corpus');
+  const truths = readdirSync(truthDir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(path.join(truthDir, f), 'utf8')) as Truth)
+    .filter((t) => names.length === 0 || names.includes(t.name));
+  const results = [];
+  console.log(`${'project'.padEnd(30)} ${'fw'.padEnd(8)} ${'files'.padStart(6)} ${'truth'.padStart(6)} ${'exact'.padStart(6)} ${'missed'.padStart(6)} ${'extra'.padStart(6)}  ${'exact%'.padStart(6)}  mapping   ms`);
+  for (const t of truths) {
+    const dir = checkout(t);
+    if (!dir) continue;
+    const { found, files, warnings, ms } = await routesOf(dir);
+    const truth = new Set(t.routes.map((r) => routeKey(r.method, r.path)));
+    const dynamic = new Set((t.notStatic ?? []).map((r) => routeKey(r.method, r.path)));
+    const exact = [...truth].filter((k) => found.has(k));
+    const missed = [...truth].filter((k) => !found.has(k));
+    const extra = [...found].filter((k) => !truth.has(k) && !dynamic.has(k));
+    const mappings = [];
+    for (const m of t.mappings ?? []) mappings.push({ dockerfile: m.dockerfile, expected: `${m.sourceRoot} -> ${m.target}${m.bundled ? ' (bundled)' : ''}`, ...(await mappingRight(dir, m)) });
+    const mapRight = mappings.filter((m) => m.right).length;
+    const pct = truth.size ? (100 * exact.length) / truth.size : 100;
+    console.log(
+      `${t.name.padEnd(30)} ${t.framework.padEnd(8)} ${String(files).padStart(6)} ${String(truth.size).padStart(6)} ${String(exact.length).padStart(6)} ${String(missed.length).padStart(6)} ${String(extra.length).padStart(6)}  ${pct.toFixed(0).padStart(5)}%  ${mappings.length ? `${mapRight}/${mappings.length}`.padEnd(8) : '-'.padEnd(8)} ${ms.toFixed(0).padStart(5)}`,
+    );
+    if (verbose) {
+      for (const k of missed) console.log(`    missed ${k}`);
+      for (const k of extra) console.log(`    extra  ${k}`);
+      for (const m of mappings.filter((x) => !x.right)) console.log(`    mapping ${m.dockerfile}: expected ${m.expected}, got ${m.got}`);
+      for (const w of warnings.slice(0, 15)) console.log(`    warning ${w.replace(dir + path.sep, '')}`);
+    }
+    results.push({ name: t.name, repo: t.repo, commit: t.commit, framework: t.framework, files, truth: truth.size, exact: exact.length, missed, extra, mappings, warnings: warnings.length, ms: Math.round(ms) });
+  }
+  const totalTruth = results.reduce((n, r) => n + r.truth, 0);
+  const totalExact = results.reduce((n, r) => n + r.exact, 0);
+  const totalExtra = results.reduce((n, r) => n + r.extra.length, 0);
+  const maps = results.flatMap((r) => r.mappings);
+  console.log(`\nall: ${totalExact}/${totalTruth} routes exact (${((100 * totalExact) / Math.max(1, totalTruth)).toFixed(1)}%), ${totalExtra} extra; mappings right ${maps.filter((m) => m.right).length}/${maps.length}`);
+  mkdirSync(path.join(ROOT, 'corpus'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'corpus', 'results.json'), `${JSON.stringify({ at: new Date().toISOString(), results }, null, 2)}\n`);
+}
+
+void main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exitCode = 1;
+});
