@@ -15,6 +15,7 @@ import { createNodeFs } from '../src/engine/nodeFs';
 import { walkFileStats } from '../src/core/mapping/walk';
 import { inferMapping } from '../src/core/mapping/infer';
 import { findServerApps, groupFilesByApp } from '../src/core/routes/serverApps';
+import { readPathAliases } from '../src/core/routes/aliases';
 import { collectExtracted } from '../src/core/routes/collect';
 import { isRouteSource, scanSourceText } from '../src/core/routes/scanFile';
 import type { ExtractedFile } from '../src/core/routes/extract';
@@ -90,7 +91,8 @@ async function routesOf(dir: string): Promise<{ found: Set<string>; files: numbe
       const x = extracted.get(file);
       return x ? [{ file, x }] : [];
     });
-    const collected = collectExtracted(mine, { moduleOf: () => undefined });
+    const aliases = await readPathAliases(fs, group.dir, dir);
+    const collected = collectExtracted(mine, { moduleOf: () => undefined, aliases });
     for (const r of collected.routes) found.add(routeKey(r.method, r.path));
     warnings.push(...collected.warnings);
   }

@@ -3,8 +3,9 @@
 // de-duplicated and in a stable order so reports diff cleanly.
 import { posix } from 'node:path';
 import type { RouteDef } from '../model';
-import type { ExtractedFile, ExtractedMount, ExtractedRoute, UriVersioning } from './extract';
+import type { ExtractedFile, ExtractedMount, ExtractedRoute, RouterModuleEntry, UriVersioning } from './extract';
 import { extractRoutesFromSource, NEUTRAL_VERSION } from './extract';
+import { literalOf, propOf, type ConstValue, type Part } from './values';
 import { joinRoutePath } from './joinPath';
 import { HTTP_METHODS, parseRouteSpec } from './routeSpec';
 
@@ -18,6 +19,14 @@ export interface CollectOptions {
   moduleOf: (file: string) => string | undefined;
   /** x-runtime-drift.routes: "GET /health", taken as full paths (no prefix applied). */
   extra?: string[];
+  /** tsconfig `paths` (and `baseUrl`) as absolute patterns: how non-relative imports resolve. */
+  aliases?: PathAlias[];
+}
+
+/** `"@server/*": ["../server/*"]` from a tsconfig, made absolute: pattern and targets hold at most one '*'. */
+export interface PathAlias {
+  pattern: string;
+  targets: string[];
 }
 
 export interface CollectedRoutes {
@@ -65,6 +74,14 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const warnings: string[] = [];
   const scanned: Scanned[] = extracted.map((f) => ({ file: f.file, key: toSlash(f.file), x: f.x }));
   for (const s of scanned) warnings.push(...s.x.warnings);
+  const byKey = new Map(scanned.map((s) => [s.key, s]));
+  const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? []);
+  // Paths and prefixes built from other files' constants (or config defaults) are resolved now
+  // that every file is known; what still cannot be known is a warning with file and line.
+  for (const s of scanned) {
+    const resolved = resolver.resolveFile(s, warnings);
+    if (resolved) s.x = resolved;
+  }
 
   const sourcePrefixes = scanned.filter((s) => s.x.globalPrefix !== undefined);
   const distinct = [...new Set(sourcePrefixes.map((s) => s.x.globalPrefix))];
@@ -78,7 +95,8 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
     warnings.push(`several enableVersioning calls with different options; using the one in ${versioned[0]?.file ?? ''}`);
   const versioning = opts.routePrefix === undefined ? versioned[0]?.x.uriVersioning : undefined;
 
-  const edges = mountEdges(scanned, warnings);
+  const edges = mountEdges(scanned, warnings, opts.aliases ?? []);
+  const moduleMounts = routerModulePrefixes(scanned);
   const prefixesOf = mountPrefixes(edges);
 
   const routes: RouteDef[] = [];
@@ -87,7 +105,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
     for (const r of s.x.routes) {
       const paths =
         r.kind === 'nest'
-          ? nestPaths(r, globalPrefix, exclude, versioning)
+          ? nestPaths({ ...r, path: joinRoutePath(moduleMounts.get(r.controller ?? '') ?? '', r.path) }, globalPrefix, exclude, versioning)
           : prefixesOf({ key: s.key, name: r.router ?? '' }).map((p) => joinRoutePath(p, r.path));
       for (const path of paths) {
         const def: RouteDef = { method: r.method, path, file: s.file, line: r.line, origin: 'source' };
@@ -129,12 +147,12 @@ function isExcluded(path: string, exclude: string[]): boolean {
   });
 }
 
-function mountEdges(scanned: Scanned[], warnings: string[]): MountEdge[] {
+function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[]): MountEdge[] {
   const byKey = new Map(scanned.map((s) => [s.key, s]));
   const edges: MountEdge[] = [];
   for (const s of scanned) {
     for (const mount of s.x.mounts) {
-      const children = resolveMount(s, mount, scanned, byKey);
+      const children = resolveMount(s, mount, scanned, byKey, aliases);
       if (children.length === 0 && /rout|require\(/i.test(mount.routerName))
         warnings.push(`${s.file}:${mount.line}: mount of ${mount.routerName} at ${mount.prefix} not resolved; its routes stay unprefixed`);
       for (const child of children) edges.push({ prefix: mount.prefix, parent: { key: s.key, name: mount.mountedOn ?? '' }, child });
@@ -148,13 +166,13 @@ function declares(s: Scanned, name: string): boolean {
 }
 
 /** Where the router mounted as `mount.routerName` is declared: by import, in this file, or by name. */
-function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byKey: Map<string, Scanned>): RouterNode[] {
-  const imported = s.x.imports.find((i) => i.local === mount.routerName);
+function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[]): RouterNode[] {
+  const [head, ...rest] = mount.routerName.split('.');
+  const imported = s.x.imports.find((i) => i.local === mount.routerName) ?? s.x.imports.find((i) => i.local === head && i.imported === '*');
   if (imported) {
-    const target = resolveModule(s.key, imported.source, byKey);
-    if (!target) return [];
-    const name =
-      imported.imported === 'default' ? target.x.defaultExport : imported.imported === '*' ? undefined : imported.imported;
+    const found = followExport(s, imported, imported.imported === '*' ? rest[0] : undefined, byKey, aliases, 0);
+    if (!found) return [];
+    const { target, name } = found;
     // A default export that is not a router variable (a fastify plugin function) means the file.
     return [{ key: target.key, name: name !== undefined && declares(target, name) ? name : '*' }];
   }
@@ -162,9 +180,57 @@ function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byK
   return scanned.filter((o) => o !== s && declares(o, mount.routerName)).map((o) => ({ key: o.key, name: mount.routerName }));
 }
 
-function resolveModule(fromKey: string, specifier: string, byKey: Map<string, Scanned>): Scanned | undefined {
-  if (!specifier.startsWith('.')) return undefined;
-  const base = posix.normalize(posix.join(posix.dirname(fromKey), specifier));
+/**
+ * The file and exported name an import stands for, through re-export barrels
+ * (`export { default as users } from './users'`, `export * from './x'`).
+ */
+function followExport(
+  from: Scanned,
+  imp: { imported: string; source: string },
+  member: string | undefined,
+  byKey: Map<string, Scanned>,
+  aliases: PathAlias[],
+  depth: number,
+): { target: Scanned; name: string | undefined } | undefined {
+  const target = resolveModule(from.key, imp.source, byKey, aliases);
+  if (!target || depth > 8) return target ? { target, name: undefined } : undefined;
+  const wanted = imp.imported === 'default' ? 'default' : imp.imported === '*' ? member : imp.imported;
+  if (wanted === undefined) return { target, name: undefined };
+  const name = wanted === 'default' ? target.x.defaultExport : wanted;
+  if (name !== undefined && name !== '*' && (declares(target, name) || target.x.constants?.[name] !== undefined)) return { target, name };
+  const reexport = target.x.imports.find((i) => i.local === `*reexport*${wanted}`);
+  if (reexport) return followExport(target, reexport, undefined, byKey, aliases, depth + 1);
+  for (const star of target.x.imports.filter((i) => i.local === '*reexport*')) {
+    const hit = followExport(target, { imported: wanted, source: star.source }, undefined, byKey, aliases, depth + 1);
+    if (hit && hit.name !== undefined) return hit;
+  }
+  return { target, name };
+}
+
+function resolveModule(fromKey: string, specifier: string, byKey: Map<string, Scanned>, aliases: PathAlias[] = []): Scanned | undefined {
+  if (!specifier.startsWith('.')) {
+    for (const alias of aliases) {
+      const star = alias.pattern.indexOf('*');
+      const matched =
+        star < 0
+          ? specifier === alias.pattern
+            ? ''
+            : undefined
+          : specifier.startsWith(alias.pattern.slice(0, star)) && specifier.endsWith(alias.pattern.slice(star + 1))
+            ? specifier.slice(star, specifier.length - (alias.pattern.length - star - 1))
+            : undefined;
+      if (matched === undefined) continue;
+      for (const t of alias.targets) {
+        const hit = lookupModule(toSlash(t.replace('*', matched)), byKey);
+        if (hit) return hit;
+      }
+    }
+    return undefined;
+  }
+  return lookupModule(posix.normalize(posix.join(posix.dirname(fromKey), specifier)), byKey);
+}
+
+function lookupModule(base: string, byKey: Map<string, Scanned>): Scanned | undefined {
   // TypeScript ESM writes './users.js' for './users.ts'.
   const stem = base.replace(/\.(?:m|c)?jsx?$/, '');
   const candidates = [base, ...[base, stem].flatMap((b) => MODULE_EXTENSIONS.map((ext) => b + ext)), ...MODULE_EXTENSIONS.map((ext) => `${base}/index${ext}`)];
@@ -195,6 +261,105 @@ function mountPrefixes(edges: MountEdge[]): (node: RouterNode) => string[] {
     return result;
   };
   return (node) => visit(node, 0, new Set());
+}
+
+/** RouterModule.register trees: the path each module's controllers are served under. */
+function routerModulePrefixes(scanned: Scanned[]): Map<string, string> {
+  const moduleOfController = new Map<string, string>();
+  const modules = new Map<string, { controllers: string[]; imports: string[] }>();
+  for (const s of scanned) for (const [name, m] of Object.entries(s.x.nestModules ?? {})) modules.set(name, m);
+  for (const [name, m] of modules) for (const c of m.controllers) moduleOfController.set(c, name);
+  const modulePrefix = new Map<string, string>();
+  const walk = (entries: RouterModuleEntry[], base: string): void => {
+    for (const e of entries) {
+      const path = joinRoutePath(base, e.path);
+      if (e.module) modulePrefix.set(e.module, path);
+      walk(e.children, path);
+    }
+  };
+  for (const s of scanned) walk(s.x.routerModules ?? [], '');
+  const out = new Map<string, string>();
+  if (modulePrefix.size === 0) return out;
+  for (const [controller, module] of moduleOfController) {
+    const prefix = modulePrefix.get(module);
+    if (prefix !== undefined) out.set(controller, prefix);
+  }
+  return out;
+}
+
+/** Resolves the parts of paths that refer to other files' constants and config keys. */
+class ValueResolver {
+  private readonly configDefaults = new Map<string, string>();
+
+  constructor(
+    private readonly scanned: Scanned[],
+    private readonly byKey: Map<string, Scanned>,
+    private readonly aliases: PathAlias[],
+  ) {
+    for (const s of scanned) for (const [k, v] of Object.entries(s.x.configDefaults ?? {})) if (!this.configDefaults.has(k)) this.configDefaults.set(k, v);
+  }
+
+  /** A copy of the file's extraction with its values resolved; undefined when it has none. */
+  resolveFile(s: Scanned, warnings: string[]): ExtractedFile | undefined {
+    const x = s.x;
+    const needs = x.globalPrefixValue || x.routes.some((r) => r.pathValue) || x.mounts.some((m) => m.prefixValue);
+    if (!needs) return undefined;
+    const out: ExtractedFile = { ...x, routes: [], mounts: [] };
+    if (x.globalPrefixValue) {
+      const text = this.text(s, x.globalPrefixValue, 0);
+      if (text !== undefined) out.globalPrefix = joinRoutePath(text);
+      else warnings.push(`${s.file}: setGlobalPrefix value not found statically; set x-runtime-drift.routePrefix`);
+    }
+    for (const r of x.routes) {
+      if (!r.pathValue) {
+        out.routes.push(r);
+        continue;
+      }
+      const text = this.text(s, r.pathValue, 0);
+      if (text === undefined) warnings.push(`${s.file}:${r.line}: ${r.method} route path not found statically; route skipped (list it in x-runtime-drift.routes)`);
+      else out.routes.push({ ...r, path: joinRoutePath(text), pathValue: undefined });
+    }
+    for (const m of x.mounts) {
+      if (!m.prefixValue) {
+        out.mounts.push(m);
+        continue;
+      }
+      const text = this.text(s, m.prefixValue, 0);
+      if (text === undefined) warnings.push(`${s.file}:${m.line}: mount prefix not found statically; its routes stay unprefixed`);
+      out.mounts.push({ ...m, prefix: joinRoutePath(text ?? ''), prefixValue: undefined });
+    }
+    return out;
+  }
+
+  private text(s: Scanned, v: ConstValue, depth: number): string | undefined {
+    if (depth > 8) return undefined;
+    if (v.kind === 'config') {
+      const key = v.key.split('.').pop() ?? v.key;
+      return this.configDefaults.get(key) ?? this.configDefaults.get(v.key);
+    }
+    if (v.kind !== 'str') return undefined;
+    let out = '';
+    for (const p of v.parts) {
+      const t = typeof p === 'string' ? p : this.refText(s, p, depth);
+      if (t === undefined) return undefined;
+      out += t;
+    }
+    return out;
+  }
+
+  private refText(s: Scanned, p: Exclude<Part, string>, depth: number): string | undefined {
+    const { local, path } = p.ref;
+    const imp = s.x.imports.find((i) => i.local === local);
+    if (!imp) return undefined;
+    const member = imp.imported === '*' ? path[0] : undefined;
+    const rest = imp.imported === '*' ? path.slice(1) : path;
+    const found = followExport(s, imp, member, this.byKey, this.aliases, 0);
+    if (!found || found.name === undefined) return undefined;
+    const value = propOf(found.target.x.constants?.[found.name], rest);
+    if (!value) return undefined;
+    const text = literalOf(value);
+    return text ?? this.text(found.target, value, depth + 1);
+  }
 }
 
 function dedupe(routes: RouteDef[]): RouteDef[] {

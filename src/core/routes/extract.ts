@@ -1,12 +1,14 @@
-// Route declarations in one source file: NestJS decorators and Express/Fastify/Koa/Hono style
-// router calls, plus what collectRoutes needs to join files up (global prefix, mounts, imports,
-// the default export). Pattern scanning over masked source (see sourceText.ts), never a
-// compiler: a file that does not type-check still yields its routes.
+// Route declarations in one source file, read from the TypeScript compiler's own syntax tree
+// (parser only: no type checking, so a file that does not compile still yields its routes):
+// NestJS decorators, Express/Fastify/Koa/Hono router calls, and what collect.ts needs to join
+// files up — global prefix, mounts, imports, exported constants, the default export. Paths may
+// be literals, templates, concatenations, constants (local or imported), enum members and
+// config defaults; what cannot be known statically is a warning naming file, line and why.
+import ts from 'typescript';
 import type { HttpMethod } from '../model';
 import { joinRoutePath } from './joinPath';
 import { isHttpMethod } from './routeSpec';
-import type { SourceText } from './sourceText';
-import { createSourceText, findClose, objectValue, readString, readStrings, skipSpace, splitTopLevel } from './sourceText';
+import { hasRefs, literalOf, literalsOf, mergeParts, propOf, str, type ConstValue, type Part } from './values';
 
 export type RouteKind = 'nest' | 'router';
 
@@ -14,16 +16,20 @@ export interface ExtractedRoute {
   method: HttpMethod;
   /** Normalised, without any global prefix or mount prefix (a Koa `new Router({ prefix })` is applied). */
   path: string;
+  /** When the path refers to other files' constants: resolved by collect.ts. */
+  pathValue?: ConstValue;
   /** 1-based line of the decorator or of the method call. */
   line: number;
   kind: RouteKind;
-  /** The variable the route is declared on (router kind): how mounts find it. */
+  /** The router the route is declared on (router kind): how mounts find it. */
   router?: string;
   /**
    * Nest: the API versions of `@Version(...)` on the handler, else of the controller's
    * `version`; NEUTRAL_VERSION for VERSION_NEUTRAL. Only used under URI versioning.
    */
   version?: string[];
+  /** Nest: the controller class, for RouterModule prefixes. */
+  controller?: string;
 }
 
 /** Stands for Nest's VERSION_NEUTRAL in a version list: the route has no version segment. */
@@ -40,9 +46,11 @@ export interface UriVersioning {
 /** `app.use('/users', usersRouter)`, `fastify.register(users, { prefix: '/users' })`. */
 export interface ExtractedMount {
   prefix: string;
+  /** When the prefix refers to other files' constants. */
+  prefixValue?: ConstValue;
   routerName: string;
   line: number;
-  /** The variable `use`/`register` was called on, so nested mounts compose. */
+  /** The router `use`/`register` was called on, so nested mounts compose. */
   mountedOn?: string;
 }
 
@@ -55,18 +63,35 @@ export interface ExtractedImport {
   source: string;
 }
 
+/** `RouterModule.register([{ path: 'admin', module: AdminModule, children: [...] }])`. */
+export interface RouterModuleEntry {
+  path: string;
+  module: string;
+  children: RouterModuleEntry[];
+}
+
 export interface ExtractedFile {
   routes: ExtractedRoute[];
   /** `app.setGlobalPrefix('api/v1')`, normalised ('/api/v1'). */
   globalPrefix?: string;
+  /** When the global prefix is not a literal of this file (a constant elsewhere, a config key). */
+  globalPrefixValue?: ConstValue;
   /** setGlobalPrefix's `exclude` paths, normalised. */
   globalPrefixExclude?: string[];
   /** `app.enableVersioning(...)` when its type is URI; absent when not called or another type. */
   uriVersioning?: UriVersioning;
   mounts: ExtractedMount[];
   imports: ExtractedImport[];
-  /** The local name behind `export default x` / `module.exports = x`. */
+  /** The router or constant behind `export default x` / `module.exports = x`. */
   defaultExport?: string;
+  /** Exported (and top-level) constants paths may be built from. */
+  constants?: Record<string, ConstValue>;
+  /** `apiPrefix: process.env.API_PREFIX || 'api'`: config property defaults, by property name. */
+  configDefaults?: Record<string, string>;
+  /** Nest modules declared here: class name -> controllers and imported modules. */
+  nestModules?: Record<string, { controllers: string[]; imports: string[] }>;
+  /** RouterModule.register trees. */
+  routerModules?: RouterModuleEntry[];
   /** Declarations seen but not understood ("src/a.ts:12: @Get path is not a string literal; route skipped"). */
   warnings: string[];
 }
@@ -94,416 +119,830 @@ const ROUTER_METHODS: Readonly<Record<string, HttpMethod>> = {
   all: 'ALL',
 };
 
-/** Calls whose result is an app or a router: a variable assigned from one receives routes. */
+/** Calls whose result is an app or a router. */
 const ROUTER_FACTORY =
-  /^(?:express|express\.Router|express\.default|Router|fastify|Fastify|Koa|KoaRouter|Hono|OpenAPIHono|polka|restify\.createServer|createRouter)$/;
+  /^(?:express|express\.Router|express\.default|e\.Router|Router|fastify|Fastify|Koa|KoaRouter|Hono|OpenAPIHono|polka|restify\.createServer|createRouter|KoaRouter|router)$/;
 
 /**
  * Receivers accepted without a visible factory call (a fastify plugin's parameter, a router passed
  * in). Deliberately excludes client-ish names (axios, http, api, client, request) so that
  * `http.get('/users', config)` in front-end code is not taken for a route.
  */
-const CONVENTIONAL_RECEIVER = /^(?:app|server|fastify|instance|router|routes)$|(?:Router|Routes|router|routes)$/;
+const CONVENTIONAL_RECEIVER = /^(?:app|server|fastify|instance|router|routes|f)$|(?:Router|Routes|router|routes|App|app|Server)$/;
 
-const IDENT = '[A-Za-z_$][\\w$]*';
+/** Past this size a file is not parsed: generated bundles, not route declarations. */
+export const MAX_ROUTE_SOURCE_BYTES = 2 * 1024 * 1024;
 
 export function extractRoutesFromSource(text: string, file: string): ExtractedFile {
-  const src = createSourceText(text);
   const result: ExtractedFile = { routes: [], mounts: [], imports: [], warnings: [] };
-  extractNest(src, result);
-  extractGlobalPrefix(src, result);
-  extractVersioning(src, result);
-  const receivers = findReceivers(src);
-  extractRouterCalls(src, receivers, result);
-  extractRouteChains(src, receivers, result);
-  extractMounts(src, receivers, result);
-  extractImports(src, result);
-  const defaultExport = findDefaultExport(src.code);
-  if (defaultExport) result.defaultExport = defaultExport;
-  result.warnings = result.warnings.map((w) => `${file}:${w}`);
+  if (text.length > MAX_ROUTE_SOURCE_BYTES) {
+    result.warnings.push(`${file}: ${Math.round(text.length / 1024)} KB: larger than a route file, not read`);
+    return result;
+  }
+  const kind = /\.tsx$/.test(file) ? ts.ScriptKind.TSX : /\.jsx$/.test(file) ? ts.ScriptKind.JSX : /\.(?:c|m)?js$/.test(file) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
+  new FileReader(sf, result).read();
+  result.warnings = result.warnings.map((w) => (w.startsWith(file) ? w : `${file}:${w}`));
   return result;
 }
 
-function isIdentChar(c: string | undefined): boolean {
-  return c !== undefined && /[\w$]/.test(c);
-}
+type Scope = Map<string, ts.Expression | ConstValue>;
 
-/**
- * Paths of a decorator call whose `(` is at `open`: `()` → [''], `('x')`, `(['a', 'b'])`,
- * `({ path: 'x' })`; undefined when the argument is not a literal.
- */
-function decoratorPaths(src: SourceText, open: number): string[] | undefined {
-  const i = skipSpace(src.code, open + 1);
-  const c = src.code[i];
-  if (c === ')') return [''];
-  if (c === '{') {
-    const value = objectValue(src, i, 'path');
-    return value === undefined ? [''] : readStrings(src, value);
+class FileReader {
+  /** Top-level `const x = ...` initialisers, enums, classes: what identifiers evaluate to. */
+  private readonly decls = new Map<string, ts.Node>();
+  private readonly importedNames = new Set<string>();
+  /** Factory calls (and their chains) assigned to a variable: the variable names the router. */
+  private readonly factoryNames = new Map<ts.Node, string>();
+  /** Router names known from a factory call, with their own prefix (koa `new Router({ prefix })`). */
+  private readonly routers = new Map<string, string>();
+  private readonly scopes: Scope[] = [];
+  private readonly evaluating = new Set<ts.Node>();
+  /** Inline plugin bodies already read under their own router: not read again as the file's. */
+  private readonly handled = new Set<ts.Node>();
+
+  constructor(
+    private readonly sf: ts.SourceFile,
+    private readonly out: ExtractedFile,
+  ) {}
+
+  read(): void {
+    this.collectDeclarations(this.sf);
+    this.visit(this.sf);
+    this.collectExports();
   }
-  return readStrings(src, i);
-}
 
-interface Decorator {
-  /** The last part of the decorator's name (`@Nest.Get(` → 'Get'). */
-  name: string;
-  at: number;
-  /** Offset of its `(`, or -1 when it is not called. */
-  open: number;
-  end: number;
-}
-
-/**
- * The decorators of the file, each group (the decorators of one class or member, written one
- * after the other) as one array, in source order. Decorators inside another's arguments are
- * left out.
- */
-function decoratorGroups(src: SourceText): Decorator[][] {
-  const groups: Decorator[][] = [];
-  let last: Decorator | undefined;
-  for (const m of src.code.matchAll(new RegExp(`@(${IDENT}(?:\\s*\\.\\s*${IDENT})*)`, 'g'))) {
-    if (isIdentChar(src.code[m.index - 1]) || (last && m.index < last.end)) continue;
-    const next = skipSpace(src.code, m.index + m[0].length);
-    const close = src.code[next] === '(' ? findClose(src.code, next) : -1;
-    const name = (m[1] ?? '').split('.').pop()?.trim() ?? '';
-    const d: Decorator = { name, at: m.index, open: close < 0 ? -1 : next, end: close < 0 ? m.index + m[0].length : close + 1 };
-    if (last && skipSpace(src.code, last.end) === d.at) groups[groups.length - 1]?.push(d);
-    else groups.push([d]);
-    last = d;
+  private line(node: ts.Node): number {
+    return this.sf.getLineAndCharacterOfPosition(node.getStart(this.sf)).line + 1;
   }
-  return groups;
-}
 
-/** `'1'`, `['1', '2']`, `VERSION_NEUTRAL` (or a list holding it); undefined when not literal. */
-function readVersion(src: SourceText, at: number): string[] | undefined {
-  const neutral = (j: number): string | undefined =>
-    /^(?:[A-Za-z_$][\w$]*\s*\.\s*)?VERSION_NEUTRAL(?![\w$])/.test(src.code.slice(j, j + 64)) ? NEUTRAL_VERSION : undefined;
-  return readStrings(src, at, neutral);
-}
-
-function extractNest(src: SourceText, out: ExtractedFile): void {
-  const groups = decoratorGroups(src);
-  const controllers: Array<{ offset: number; paths: string[] | undefined; version: string[] | undefined }> = [];
-  for (const d of groups.flat()) {
-    if ((d.name !== 'Controller' && d.name !== 'JsonController') || d.open < 0) continue;
-    const paths = decoratorPaths(src, d.open);
-    if (!paths) out.warnings.push(`${src.lineAt(d.at)}: controller path is not a string literal; its routes are skipped`);
-    const argAt = skipSpace(src.code, d.open + 1);
-    const versionAt = src.code[argAt] === '{' ? objectValue(src, argAt, 'version') : undefined;
-    const version = versionAt === undefined ? undefined : readVersion(src, versionAt);
-    if (versionAt !== undefined && !version) out.warnings.push(`${src.lineAt(d.at)}: controller version is not a string literal or VERSION_NEUTRAL; taken as none`);
-    controllers.push({ offset: d.at, paths, version });
+  private warn(node: ts.Node, message: string): void {
+    this.out.warnings.push(`${this.line(node)}: ${message}`);
   }
-  if (controllers.length === 0) return;
-  for (const group of groups) {
-    const versionDecorator = group.find((d) => d.name === 'Version' && d.open >= 0);
-    let handlerVersion: string[] | undefined;
-    if (versionDecorator) {
-      handlerVersion = readVersion(src, versionDecorator.open + 1);
-      if (!handlerVersion) out.warnings.push(`${src.lineAt(versionDecorator.at)}: @Version argument is not a string literal or VERSION_NEUTRAL; taken as none`);
-    }
-    for (const d of group) {
-      const method = NEST_METHODS[d.name];
-      if (!method || d.open < 0) continue;
-      const controller = controllers.filter((c) => c.offset < d.at).pop();
-      if (!controller?.paths) continue;
-      const line = src.lineAt(d.at);
-      const paths = decoratorPaths(src, d.open);
-      if (!paths) {
-        out.warnings.push(`${line}: @${d.name} path is not a string literal; route skipped`);
-        continue;
+
+  // ---- declarations ------------------------------------------------------------------------
+
+  private collectDeclarations(sf: ts.SourceFile): void {
+    const visitDecl = (node: ts.Node): void => {
+      if (ts.isImportDeclaration(node)) this.readImport(node);
+      else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+        const spec = node.moduleReference.expression;
+        if (ts.isStringLiteral(spec)) this.addImport(node.name.text, 'default', spec.text);
+      } else if (ts.isVariableDeclaration(node)) {
+        this.readVariable(node);
+      } else if (ts.isEnumDeclaration(node) || ts.isClassDeclaration(node) || ts.isFunctionDeclaration(node)) {
+        if (node.name && !this.decls.has(node.name.text)) this.decls.set(node.name.text, node);
       }
-      const version = handlerVersion ?? controller.version;
-      for (const base of controller.paths) {
-        for (const p of paths) {
-          const route: ExtractedRoute = { method, path: joinRoutePath(base, p), line, kind: 'nest' };
-          if (version) route.version = version;
-          out.routes.push(route);
+      ts.forEachChild(node, visitDecl);
+    };
+    visitDecl(sf);
+  }
+
+  private addImport(local: string, imported: string, source: string): void {
+    this.out.imports.push({ local, imported, source });
+    this.importedNames.add(local);
+  }
+
+  private readImport(node: ts.ImportDeclaration): void {
+    const clause = node.importClause;
+    if (!clause || clause.isTypeOnly || !ts.isStringLiteral(node.moduleSpecifier)) return;
+    const source = node.moduleSpecifier.text;
+    if (clause.name) this.addImport(clause.name.text, 'default', source);
+    const nb = clause.namedBindings;
+    if (nb && ts.isNamespaceImport(nb)) this.addImport(nb.name.text, '*', source);
+    else if (nb) for (const el of nb.elements) if (!el.isTypeOnly) this.addImport(el.name.text, (el.propertyName ?? el.name).text, source);
+  }
+
+  private readVariable(node: ts.VariableDeclaration): void {
+    const init = node.initializer ? skipOuter(node.initializer) : undefined;
+    // const x = require('./x'), const { a, b: c } = require('./x')
+    const req = init && requireSource(init);
+    if (req !== undefined) {
+      if (ts.isIdentifier(node.name)) this.addImport(node.name.text, 'default', req);
+      else if (ts.isObjectBindingPattern(node.name))
+        for (const el of node.name.elements)
+          if (ts.isIdentifier(el.name)) this.addImport(el.name.text, el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text, req);
+      return;
+    }
+    if (!ts.isIdentifier(node.name) || !init) return;
+    const name = node.name.text;
+    if (!this.decls.has(name)) this.decls.set(name, init);
+    const root = chainRoot(init);
+    const factory = this.factoryPrefix(root);
+    if (factory !== undefined) {
+      this.factoryNames.set(root, name);
+      this.routers.set(name, factory);
+    }
+  }
+
+  /** The router prefix of a factory call (koa `new Router({ prefix })`, Hono `basePath`), '' for none; undefined when not a factory. */
+  private factoryPrefix(node: ts.Node): string | undefined {
+    if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return undefined;
+    const callee = calleeName(node.expression);
+    if (!callee || !ROUTER_FACTORY.test(callee)) return undefined;
+    const options = node.arguments?.[0];
+    if (options && ts.isObjectLiteralExpression(skipOuter(options))) {
+      const prefix = this.prop(skipOuter(options) as ts.ObjectLiteralExpression, 'prefix');
+      const value = prefix ? literalOf(this.evaluate(prefix)) : undefined;
+      if (value !== undefined) return joinRoutePath(value);
+    }
+    return '';
+  }
+
+  private collectExports(): void {
+    const constants: Record<string, ConstValue> = {};
+    const configDefaults: Record<string, string> = {};
+    for (const [name, node] of this.decls) {
+      if (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) continue;
+      const v = ts.isEnumDeclaration(node) ? this.enumValue(node) : this.isValueNode(node) ? this.evaluate(node as ts.Expression) : undefined;
+      if (v && v.kind !== 'config') constants[name] = v;
+    }
+    // Config defaults: `key: process.env.X || 'literal'` anywhere in the file.
+    const visit = (node: ts.Node): void => {
+      if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) {
+        const d = envDefault(skipOuter(node.initializer));
+        if (d !== undefined) configDefaults[node.name.text] = d;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(this.sf);
+    if (Object.keys(constants).length > 0) this.out.constants = constants;
+    if (Object.keys(configDefaults).length > 0) this.out.configDefaults = configDefaults;
+    // export default x / module.exports = x / export = x
+    for (const st of this.sf.statements) {
+      let expr: ts.Expression | undefined;
+      if (ts.isExportAssignment(st)) expr = st.expression;
+      else if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const left = st.expression.left;
+        if (ts.isPropertyAccessExpression(left) && left.name.text === 'exports' && ts.isIdentifier(left.expression) && left.expression.text === 'module')
+          expr = st.expression.right;
+      } else if (ts.isFunctionDeclaration(st) && st.name && hasModifier(st, ts.SyntaxKind.DefaultKeyword)) {
+        this.out.defaultExport = st.name.text;
+      } else if (ts.isExportDeclaration(st) && st.exportClause && ts.isNamedExports(st.exportClause) && !st.moduleSpecifier) {
+        for (const el of st.exportClause.elements) if (el.name.text === 'default') this.out.defaultExport = (el.propertyName ?? el.name).text;
+      }
+      if (ts.isExportDeclaration(st) && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier)) {
+        // Re-exports: `export { default as users } from './users'`, `export * from './x'`.
+        const source = st.moduleSpecifier.text;
+        if (!st.exportClause) this.out.imports.push({ local: '*reexport*', imported: '*', source });
+        else if (ts.isNamedExports(st.exportClause))
+          for (const el of st.exportClause.elements) this.out.imports.push({ local: `*reexport*${el.name.text}`, imported: (el.propertyName ?? el.name).text, source });
+      }
+      if (expr) {
+        const e = skipOuter(expr);
+        const root = chainRoot(e);
+        const name = ts.isIdentifier(e) ? e.text : (this.factoryNames.get(root) ?? (ts.isFunctionLike(e) ? '*' : undefined));
+        if (name) this.out.defaultExport = name;
+        const req = requireSource(e);
+        if (req !== undefined) this.out.imports.push({ local: '*reexport*default', imported: 'default', source: req });
+      }
+    }
+  }
+
+  private isValueNode(node: ts.Node): boolean {
+    return ts.isExpression(node);
+  }
+
+  private enumValue(node: ts.EnumDeclaration): ConstValue {
+    const props: Record<string, ConstValue> = {};
+    for (const m of node.members) {
+      const name = ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : undefined;
+      if (!name || !m.initializer) continue;
+      const v = this.evaluate(m.initializer);
+      if (v) props[name] = v;
+    }
+    return { kind: 'obj', props };
+  }
+
+  // ---- evaluation ----------------------------------------------------------------------------
+
+  private prop(obj: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
+    for (const p of obj.properties) {
+      const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+      if (name !== key) continue;
+      if (ts.isPropertyAssignment(p)) return p.initializer;
+      if (ts.isShorthandPropertyAssignment(p)) return p.name;
+    }
+    return undefined;
+  }
+
+  private lookup(name: string): ts.Expression | ConstValue | ts.Node | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const hit = this.scopes[i]?.get(name);
+      if (hit) return hit;
+    }
+    return this.decls.get(name);
+  }
+
+  /** What an expression evaluates to, as far as paths need; undefined when unknown. */
+  evaluate(node: ts.Node | undefined, depth = 0): ConstValue | undefined {
+    if (!node || depth > 20 || this.evaluating.has(node)) return undefined;
+    this.evaluating.add(node);
+    try {
+      return this.evaluateNode(node, depth + 1);
+    } finally {
+      this.evaluating.delete(node);
+    }
+  }
+
+  private evaluateNode(raw: ts.Node, depth: number): ConstValue | undefined {
+    const node = ts.isExpression(raw) ? skipOuter(raw) : raw;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return str(node.text);
+    if (ts.isNumericLiteral(node)) return str(node.text);
+    if (ts.isTemplateExpression(node)) {
+      const parts: Part[] = [node.head.text];
+      for (const span of node.templateSpans) {
+        const v = this.evaluate(span.expression, depth);
+        if (!v || v.kind !== 'str') return undefined;
+        parts.push(...v.parts, span.literal.text);
+      }
+      return str(...parts);
+    }
+    if (ts.isBinaryExpression(node)) {
+      const op = node.operatorToken.kind;
+      if (op === ts.SyntaxKind.PlusToken) {
+        const a = this.evaluate(node.left, depth);
+        const b = this.evaluate(node.right, depth);
+        return a?.kind === 'str' && b?.kind === 'str' ? str(...a.parts, ...b.parts) : undefined;
+      }
+      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+        const d = envDefault(node);
+        if (d !== undefined) return str(d);
+        return this.evaluate(node.left, depth) ?? this.evaluate(node.right, depth);
+      }
+      return undefined;
+    }
+    if (ts.isArrayLiteralExpression(node)) {
+      const items: ConstValue[] = [];
+      for (const el of node.elements) {
+        const v = this.evaluate(el, depth);
+        if (!v) return undefined;
+        items.push(v);
+      }
+      return { kind: 'arr', items };
+    }
+    if (ts.isObjectLiteralExpression(node)) {
+      const props: Record<string, ConstValue> = {};
+      for (const p of node.properties) {
+        const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+        if (!name) continue;
+        let v: ConstValue | undefined;
+        if (ts.isPropertyAssignment(p)) v = this.evaluate(p.initializer, depth);
+        else if (ts.isShorthandPropertyAssignment(p)) v = this.evaluate(p.name, depth);
+        else if (ts.isGetAccessorDeclaration(p) || ts.isMethodDeclaration(p)) v = this.evaluate(singleReturn(p.body), depth);
+        if (v) props[name] = v;
+      }
+      return { kind: 'obj', props };
+    }
+    if (ts.isIdentifier(node)) {
+      const hit = this.lookup(node.text);
+      if (hit && 'kind' in hit && typeof (hit as ConstValue).kind === 'string' && !('pos' in hit)) return hit as ConstValue;
+      if (hit && ts.isEnumDeclaration(hit as ts.Node)) return this.enumValue(hit as ts.EnumDeclaration);
+      if (hit && ts.isExpression(hit as ts.Node)) return this.evaluate(hit as ts.Expression, depth);
+      if (this.importedNames.has(node.text)) return str({ ref: { local: node.text, path: [] } });
+      return undefined;
+    }
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+      const key = ts.isPropertyAccessExpression(node) ? node.name.text : literalOf(this.evaluate(node.argumentExpression, depth));
+      if (key === undefined) return undefined;
+      const base = this.evaluate(node.expression, depth);
+      return propOf(base, [key]);
+    }
+    if (ts.isCallExpression(node)) {
+      // configService.get('app.apiPrefix', ...) / config.get<string>('API_PREFIX')
+      const callee = node.expression;
+      if (ts.isPropertyAccessExpression(callee) && /^(?:get|getOrThrow)$/.test(callee.name.text)) {
+        const key = literalOf(this.evaluate(node.arguments[0], depth));
+        if (key !== undefined) {
+          const fallback = literalOf(this.evaluate(node.arguments[1], depth));
+          return fallback !== undefined ? str(fallback) : { kind: 'config', key };
+        }
+      }
+      // String(x), x.toString()
+      if (ts.isIdentifier(callee) && callee.text === 'String') return this.evaluate(node.arguments[0], depth);
+      return undefined;
+    }
+    if (ts.isEnumMember(node) && node.initializer) return this.evaluate(node.initializer, depth);
+    return undefined;
+  }
+
+  // ---- routes ----------------------------------------------------------------------------------
+
+  private visit(node: ts.Node): void {
+    if (this.handled.has(node)) return;
+    if (ts.isClassDeclaration(node)) this.readNestClass(node);
+    if (ts.isCallExpression(node)) {
+      if (this.readForEach(node)) return;
+      this.readCall(node);
+    }
+    if (ts.isForOfStatement(node) && this.readForOf(node)) return;
+    // Inline fastify plugins: register(async (f) => { f.get(...) }, { prefix })
+    ts.forEachChild(node, (child) => this.visit(child));
+  }
+
+  /** `routes.forEach((r) => router.use(r.path, r.route))` over a literal array: once per element. */
+  private readForEach(call: ts.CallExpression): boolean {
+    const callee = call.expression;
+    if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'forEach' && callee.name.text !== 'map')) return false;
+    const fn = call.arguments[0];
+    if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return false;
+    const param = fn.parameters[0];
+    if (!param || !ts.isIdentifier(param.name)) return false;
+    const arr = this.arrayElements(callee.expression);
+    if (!arr) return false;
+    for (const el of arr) this.withScope(new Map([[param.name.text, el]]), () => this.visit(fn.body));
+    return true;
+  }
+
+  private readForOf(node: ts.ForOfStatement): boolean {
+    const decl = ts.isVariableDeclarationList(node.initializer) ? node.initializer.declarations[0] : undefined;
+    if (!decl || !ts.isIdentifier(decl.name)) return false;
+    const arr = this.arrayElements(node.expression);
+    if (!arr) return false;
+    for (const el of arr) this.withScope(new Map([[decl.name.text, el]]), () => this.visit(node.statement));
+    return true;
+  }
+
+  private arrayElements(expr: ts.Expression): ts.Expression[] | undefined {
+    let e: ts.Node | undefined = skipOuter(expr);
+    if (ts.isIdentifier(e)) e = this.decls.get(e.text);
+    return e && ts.isArrayLiteralExpression(e) ? [...e.elements] : undefined;
+  }
+
+  private withScope(scope: Scope, fn: () => void): void {
+    this.scopes.push(scope);
+    try {
+      fn();
+    } finally {
+      this.scopes.pop();
+    }
+  }
+
+  /** The router an expression stands for: a variable, a factory chain, `x.routes()`, `this.router`. */
+  private receiverOf(expr: ts.Expression): string | undefined {
+    const e = skipOuter(expr);
+    if (ts.isIdentifier(e)) {
+      const bound = this.lookup(e.text);
+      if (bound && ts.isExpression(bound as ts.Node) && this.scopes.some((s) => s.has(e.text))) return this.receiverOf(bound as ts.Expression);
+      return e.text;
+    }
+    if (e.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+    if (ts.isPropertyAccessExpression(e)) {
+      // route.router where `route` is an element of a literal array being iterated
+      const bound = ts.isIdentifier(e.expression) && this.scopes.some((s) => s.has((e.expression as ts.Identifier).text)) ? this.lookup(e.expression.text) : undefined;
+      if (bound && ts.isObjectLiteralExpression(bound as ts.Node)) {
+        const inner = this.prop(bound as ts.ObjectLiteralExpression, e.name.text);
+        return inner ? this.receiverOf(inner) : undefined;
+      }
+      const base = this.receiverOf(e.expression);
+      return base === undefined ? undefined : `${base}.${e.name.text}`;
+    }
+    if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
+      const named = this.factoryNames.get(e);
+      if (named) return named;
+      if (this.factoryPrefix(e) !== undefined) {
+        const name = `@${this.line(e)}:${e.getStart(this.sf)}`;
+        this.factoryNames.set(e, name);
+        this.routers.set(name, this.factoryPrefix(e) ?? '');
+        return name;
+      }
+      const callee = e.expression;
+      if (ts.isPropertyAccessExpression(callee)) {
+        const m = callee.name.text;
+        // Chains return their router: router.get(...).post(...), Router().use(...), app.basePath('/x')
+        if (m in ROUTER_METHODS || m === 'use' || m === 'route' || m === 'register' || m === 'routes' || m === 'middleware') {
+          const root = chainRoot(e);
+          const named2 = this.factoryNames.get(root);
+          if (named2) return named2;
+          return this.receiverOf(callee.expression);
         }
       }
     }
+    return undefined;
   }
-}
 
-/** Nest's `app.enableVersioning(...)`: URI versioning (its default type) puts the version in the path. */
-function extractVersioning(src: SourceText, out: ExtractedFile): void {
-  for (const m of src.code.matchAll(/\.\s*enableVersioning\s*\(/g)) {
-    const open = m.index + m[0].length - 1;
-    const argAt = skipSpace(src.code, open + 1);
-    const line = src.lineAt(m.index);
-    if (src.code[argAt] === ')') {
-      out.uriVersioning = { prefix: 'v' };
-      continue;
+  private isReceiver(name: string): boolean {
+    if (this.routers.has(name)) return true;
+    const last = name.slice(name.lastIndexOf('.') + 1);
+    return CONVENTIONAL_RECEIVER.test(last) || this.importedNames.has(name);
+  }
+
+  private addRoute(router: string, method: HttpMethod, value: ConstValue, node: ts.Node): void {
+    const prefix = this.routers.get(router) ?? '';
+    const line = this.line(node);
+    const paths = literalsOf(value);
+    if (paths) {
+      for (const p of paths) if (isRoutePath(p)) this.out.routes.push({ method, path: joinRoutePath(prefix, p), line, kind: 'router', router });
+      return;
     }
-    if (src.code[argAt] !== '{') {
-      out.warnings.push(`${line}: enableVersioning argument is not an object literal; versions are not put in route paths`);
-      continue;
+    const items = value.kind === 'arr' ? value.items : [value];
+    for (const v of items) {
+      if (v.kind !== 'str' && v.kind !== 'config') continue;
+      const pathValue = prefix && v.kind === 'str' ? str(prefix, '/', ...v.parts) : v;
+      this.out.routes.push({ method, path: '/', pathValue, line, kind: 'router', router });
     }
-    const typeAt = objectValue(src, argAt, 'type');
-    const type = typeAt === undefined ? 'URI' : /^(?:[A-Za-z_$][\w$]*\s*\.\s*)?(URI|HEADER|MEDIA_TYPE|CUSTOM)(?![\w$])/.exec(src.code.slice(typeAt, typeAt + 64))?.[1];
+  }
+
+  private readCall(call: ts.CallExpression): void {
+    const callee = call.expression;
+    if (!ts.isPropertyAccessExpression(callee)) {
+      return;
+    }
+    const name = callee.name.text;
+    if (name === 'setGlobalPrefix') return this.readGlobalPrefix(call);
+    if (name === 'enableVersioning') return this.readVersioning(call);
+    if (name === 'register' && ts.isIdentifier(callee.expression) && callee.expression.text === 'RouterModule') return this.readRouterModule(call);
+    const method = ROUTER_METHODS[name];
+    if (!method && name !== 'route' && name !== 'use' && name !== 'register' && name !== 'on') return;
+    const router = this.receiverOf(callee.expression);
+    if (!router || !this.isReceiver(router)) return;
+    if (method) return this.readRouterCall(call, router, method, name, callee.name);
+    if (name === 'route') return this.readRouteCall(call, router);
+    if (name === 'on') return this.readHonoOn(call, router);
+    return this.readMount(call, router, name);
+  }
+
+  private readRouterCall(call: ts.CallExpression, router: string, method: HttpMethod, name: string, at: ts.Node): void {
+    const args = call.arguments;
+    // A route call has a handler; `router.get('/x')` alone is a lookup (app.get('env') too).
+    if (args.length < 2) return;
+    let value = this.evaluate(args[0]);
+    // koa-router: router.get('name', '/path', handler)
+    const second = args.length >= 3 ? this.evaluate(args[1]) : undefined;
+    const firstText = literalOf(value);
+    if (firstText !== undefined && !isRoutePath(firstText) && second && literalsOf(second)?.every(isRoutePath)) value = second;
+    if (!value) {
+      if (!ts.isRegularExpressionLiteral(args[0] as ts.Node))
+        this.warn(call, `${router}.${name} path is not a string known statically; route skipped (list it in x-runtime-drift.routes)`);
+      return;
+    }
+    const lits = literalsOf(value);
+    if (lits && !lits.every((p) => isRoutePath(p) || (this.routers.get(router) ?? '') !== '' || isRelativeKoaPath(p, this.routers.has(router)))) return;
+    this.addRoute(router, method, value, at);
+  }
+
+  /** `router.route('/b').get(...).post(...)` and fastify `server.route({ method, url })`. */
+  private readRouteCall(call: ts.CallExpression, router: string): void {
+    const arg = call.arguments[0];
+    if (!arg) return;
+    const a = skipOuter(arg);
+    if (ts.isObjectLiteralExpression(a)) {
+      const methods = literalsOf(this.evaluate(this.prop(a, 'method')));
+      const url = this.evaluate(this.prop(a, 'url') ?? this.prop(a, 'path'));
+      if (!methods || !url) {
+        this.warn(call, `${router}.route({...}) method or url is not known statically; route skipped`);
+        return;
+      }
+      for (const raw of methods) {
+        const m = raw.toUpperCase() === '*' ? 'ALL' : raw.toUpperCase();
+        if (isHttpMethod(m)) this.addRoute(router, m, url, call);
+      }
+      return;
+    }
+    const path = this.evaluate(a);
+    if (!path) return;
+    // Walk up the chain: route('/x').get().post()
+    let node: ts.Node = call;
+    while (ts.isPropertyAccessExpression(node.parent) && ts.isCallExpression(node.parent.parent)) {
+      const m = ROUTER_METHODS[node.parent.name.text];
+      if (!m) break;
+      this.addRoute(router, m, path, node.parent.name);
+      node = node.parent.parent;
+    }
+  }
+
+  /** Hono `app.on('GET', '/x', h)` / `app.on(['GET', 'POST'], ['/a', '/b'], h)`. */
+  private readHonoOn(call: ts.CallExpression, router: string): void {
+    const methods = literalsOf(this.evaluate(call.arguments[0]));
+    const paths = this.evaluate(call.arguments[1]);
+    if (!methods || !paths || call.arguments.length < 3) return;
+    for (const raw of methods) {
+      const m = raw.toUpperCase();
+      if (isHttpMethod(m)) this.addRoute(router, m, paths, call);
+    }
+  }
+
+  /** `app.use('/p', mw, router)`, koa `router.use('/u', users.routes())`, `app.use(mount('/p', x))`, fastify `register(plugin, { prefix })`, Hono `app.route('/p', sub)`. */
+  private readMount(call: ts.CallExpression, mountedOn: string, kind: string): void {
+    const args = [...call.arguments];
+    const line = this.line(call);
+    if (kind === 'register') {
+      const plugin = args[0];
+      const options = args[1] ? skipOuter(args[1]) : undefined;
+      const prefixNode = options && ts.isObjectLiteralExpression(options) ? this.prop(options, 'prefix') : undefined;
+      const prefix = prefixNode ? this.evaluate(prefixNode) : str('');
+      if (!plugin || !prefix) return;
+      this.mountTarget(plugin, prefix, mountedOn, line);
+      return;
+    }
+    const first = args[0] ? this.evaluate(args[0]) : undefined;
+    const firstText = literalOf(first);
+    const hasPrefix = first !== undefined && first.kind === 'str' && (firstText === undefined || firstText.startsWith('/') || firstText === '');
+    if (first && firstText !== undefined && !hasPrefix) return; // app.use('x') is not a mount
+    const prefix = hasPrefix && first ? first : str('');
+    for (const a of hasPrefix ? args.slice(1) : args) this.mountTarget(a, prefix, mountedOn, line);
+  }
+
+  private mountTarget(arg: ts.Expression, prefix: ConstValue, mountedOn: string, line: number): void {
+    let a = skipOuter(arg);
+    // koa-mount: mount('/p', app)
+    if (ts.isCallExpression(a) && ts.isIdentifier(a.expression) && /^(?:mount|koaMount|Mount)$/.test(a.expression.text) && a.arguments.length >= 2) {
+      const inner = this.evaluate(a.arguments[0]);
+      if (inner?.kind === 'str' && prefix.kind === 'str') return this.mountTarget(a.arguments[1] as ts.Expression, str(...prefix.parts, '/', ...inner.parts), mountedOn, line);
+    }
+    // koa-compose: compose([a.routes(), b.routes()])
+    if (ts.isCallExpression(a) && ts.isIdentifier(a.expression) && /^(?:compose|koaCompose)$/.test(a.expression.text) && a.arguments[0]) {
+      const list = skipOuter(a.arguments[0]);
+      if (ts.isArrayLiteralExpression(list)) for (const el of list.elements) this.mountTarget(el, prefix, mountedOn, line);
+      return;
+    }
+    // x.routes(), x.middleware(), x.router
+    if (ts.isCallExpression(a) && ts.isPropertyAccessExpression(a.expression) && /^(?:routes|middleware|allowedMethods)$/.test(a.expression.name.text)) {
+      if (a.expression.name.text === 'allowedMethods') return;
+      a = a.expression.expression;
+    }
+    // import('./x') / require('./x')
+    const req = requireSource(a) ?? dynamicImportSource(a);
+    let routerName: string | undefined;
+    if (req !== undefined) {
+      routerName = `require(${req})`;
+      this.out.imports.push({ local: routerName, imported: 'default', source: req });
+    } else if (ts.isArrowFunction(a) || ts.isFunctionExpression(a)) {
+      // An inline plugin: its first parameter is the router its routes are declared on.
+      const p = a.parameters[0];
+      if (!p || !ts.isIdentifier(p.name)) return;
+      routerName = `${p.name.text}@${line}`;
+      this.routers.set(routerName, '');
+      this.handled.add(a);
+      this.withScope(new Map([[p.name.text, ts.factory.createIdentifier(routerName)]]), () => this.visit(a.body));
+    } else if (ts.isIdentifier(a) || ts.isPropertyAccessExpression(a) || ts.isCallExpression(a) || ts.isNewExpression(a)) {
+      if (ts.isCallExpression(a) && !this.factoryNames.has(chainRoot(a)) && this.factoryPrefix(chainRoot(a)) === undefined) return; // middleware()
+      routerName = this.receiverOf(a);
+    }
+    if (!routerName) return;
+    const literal = literalOf(prefix);
+    const mount: ExtractedMount = { prefix: literal !== undefined ? joinRoutePath(literal) : '/', routerName, line, mountedOn };
+    if (literal === undefined) mount.prefixValue = prefix;
+    this.out.mounts.push(mount);
+  }
+
+  private readGlobalPrefix(call: ts.CallExpression): void {
+    const value = this.evaluate(call.arguments[0]);
+    const literal = literalOf(value);
+    if (literal !== undefined) this.out.globalPrefix = joinRoutePath(literal);
+    else if (value && hasRefs(value)) this.out.globalPrefixValue = value;
+    else {
+      this.warn(call, 'setGlobalPrefix argument is not known statically; set x-runtime-drift.routePrefix');
+      return;
+    }
+    const options = call.arguments[1] ? skipOuter(call.arguments[1]) : undefined;
+    if (!options || !ts.isObjectLiteralExpression(options)) return;
+    const exclude = this.prop(options, 'exclude');
+    const list = exclude ? skipOuter(exclude) : undefined;
+    if (!list || !ts.isArrayLiteralExpression(list)) return;
+    const paths: string[] = [];
+    for (const el of list.elements) {
+      const e = skipOuter(el);
+      const v = ts.isObjectLiteralExpression(e) ? this.evaluate(this.prop(e, 'path')) : this.evaluate(e);
+      const text = literalOf(v);
+      if (text !== undefined) paths.push(joinRoutePath(text));
+    }
+    this.out.globalPrefixExclude = paths;
+  }
+
+  private readVersioning(call: ts.CallExpression): void {
+    const arg = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
+    if (!arg) {
+      this.out.uriVersioning = { prefix: 'v' };
+      return;
+    }
+    if (!ts.isObjectLiteralExpression(arg)) {
+      this.warn(call, 'enableVersioning argument is not an object literal; versions are not put in route paths');
+      return;
+    }
+    const typeNode = this.prop(arg, 'type');
+    const typeExpr = typeNode ? skipOuter(typeNode) : undefined;
+    const type = !typeExpr ? 'URI' : ts.isPropertyAccessExpression(typeExpr) && /^(?:URI|HEADER|MEDIA_TYPE|CUSTOM)$/.test(typeExpr.name.text) ? typeExpr.name.text : undefined;
     if (type === undefined) {
-      out.warnings.push(`${line}: enableVersioning type is not a VersioningType member; versions are not put in route paths`);
-      continue;
+      this.warn(call, 'enableVersioning type is not a VersioningType member; versions are not put in route paths');
+      return;
     }
-    if (type !== 'URI') continue; // header, media type, custom: the path carries no version
+    if (type !== 'URI') return; // header, media type, custom: the path carries no version
     const versioning: UriVersioning = { prefix: 'v' };
-    const prefixAt = objectValue(src, argAt, 'prefix');
-    if (prefixAt !== undefined) {
-      const prefix = /^false(?![\w$])/.test(src.code.slice(prefixAt, prefixAt + 6)) ? '' : readString(src, prefixAt)?.value;
+    const prefixNode = this.prop(arg, 'prefix');
+    if (prefixNode) {
+      const prefix = skipOuter(prefixNode).kind === ts.SyntaxKind.FalseKeyword ? '' : literalOf(this.evaluate(prefixNode));
       if (prefix === undefined) {
-        out.warnings.push(`${line}: enableVersioning prefix is not a string literal or false; versions are not put in route paths`);
-        continue;
+        this.warn(call, 'enableVersioning prefix is not a string literal or false; versions are not put in route paths');
+        return;
       }
       versioning.prefix = prefix;
     }
-    const defaultAt = objectValue(src, argAt, 'defaultVersion');
-    if (defaultAt !== undefined) {
-      const defaultVersion = readVersion(src, defaultAt);
-      if (defaultVersion) versioning.defaultVersion = defaultVersion;
-      else out.warnings.push(`${line}: enableVersioning defaultVersion is not a string literal or VERSION_NEUTRAL; taken as none`);
+    const defaultNode = this.prop(arg, 'defaultVersion');
+    if (defaultNode) {
+      const v = this.versionOf(defaultNode);
+      if (v) versioning.defaultVersion = v;
+      else this.warn(call, 'enableVersioning defaultVersion is not a string literal or VERSION_NEUTRAL; taken as none');
     }
-    out.uriVersioning = versioning;
+    this.out.uriVersioning = versioning;
   }
-}
 
-function extractGlobalPrefix(src: SourceText, out: ExtractedFile): void {
-  for (const m of src.code.matchAll(/\.\s*setGlobalPrefix\s*\(/g)) {
-    const open = m.index + m[0].length - 1;
-    const close = findClose(src.code, open);
-    if (close < 0) continue;
-    const [first, second] = splitTopLevel(src.code, open, close);
-    const prefix = first ? readString(src, skipSpace(src.code, first[0])) : undefined;
-    if (!prefix) {
-      out.warnings.push(`${src.lineAt(m.index)}: setGlobalPrefix argument is not a string literal`);
-      continue;
+  private versionOf(node: ts.Expression): string[] | undefined {
+    const e = skipOuter(node);
+    const one = (x: ts.Expression): string | undefined => (memberName(x) === 'VERSION_NEUTRAL' ? NEUTRAL_VERSION : literalOf(this.evaluate(x)));
+    if (ts.isArrayLiteralExpression(e)) {
+      const out = e.elements.map(one);
+      return out.every((s): s is string => s !== undefined) ? out : undefined;
     }
-    out.globalPrefix = joinRoutePath(prefix.value);
-    const optionsAt = second ? skipSpace(src.code, second[0]) : -1;
-    if (src.code[optionsAt] !== '{') continue;
-    const excludeAt = objectValue(src, optionsAt, 'exclude');
-    if (excludeAt === undefined || src.code[excludeAt] !== '[') continue;
-    const excludeClose = findClose(src.code, excludeAt);
-    const exclude: string[] = [];
-    for (const [a] of splitTopLevel(src.code, excludeAt, excludeClose)) {
-      const at = skipSpace(src.code, a);
-      // Entries are 'health' or { path: 'health', method: RequestMethod.GET }.
-      const pathAt = src.code[at] === '{' ? objectValue(src, at, 'path') : at;
-      const value = pathAt === undefined ? undefined : readString(src, pathAt);
-      if (value) exclude.push(joinRoutePath(value.value));
+    const v = one(e);
+    return v === undefined ? undefined : [v];
+  }
+
+  private readRouterModule(call: ts.CallExpression): void {
+    const list = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
+    const entries = (node: ts.Expression | undefined): RouterModuleEntry[] => {
+      const l = node ? skipOuter(node) : undefined;
+      if (!l || !ts.isArrayLiteralExpression(l)) return [];
+      return l.elements.flatMap((el) => {
+        const o = skipOuter(el);
+        if (!ts.isObjectLiteralExpression(o)) return [];
+        const path = literalOf(this.evaluate(this.prop(o, 'path'))) ?? '';
+        const mod = this.prop(o, 'module');
+        return [{ path, module: mod && ts.isIdentifier(skipOuter(mod)) ? (skipOuter(mod) as ts.Identifier).text : '', children: entries(this.prop(o, 'children')) }];
+      });
+    };
+    const tree = entries(list);
+    if (tree.length > 0) this.out.routerModules = [...(this.out.routerModules ?? []), ...tree];
+  }
+
+  // ---- Nest ------------------------------------------------------------------------------------
+
+  private readNestClass(node: ts.ClassDeclaration): void {
+    const decorators = ts.getDecorators(node) ?? [];
+    for (const d of decorators) {
+      const call = ts.isCallExpression(d.expression) ? d.expression : undefined;
+      const name = call ? calleeName(call.expression)?.split('.').pop() : undefined;
+      if (name === 'Module' && call && node.name) this.readNestModule(node.name.text, call);
+      if (!call || (name !== 'Controller' && name !== 'JsonController')) continue;
+      const arg = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
+      let paths: ConstValue | undefined = str('');
+      let version: string[] | undefined;
+      if (arg && ts.isObjectLiteralExpression(arg)) {
+        const p = this.prop(arg, 'path');
+        paths = p ? this.evaluate(p) : str('');
+        const v = this.prop(arg, 'version');
+        if (v) {
+          version = this.versionOf(v);
+          if (!version) this.warn(d, 'controller version is not a string literal or VERSION_NEUTRAL; taken as none');
+        }
+      } else if (arg) paths = this.evaluate(arg);
+      if (!paths) {
+        this.warn(d, 'controller path is not known statically; its routes are skipped (list them in x-runtime-drift.routes)');
+        continue;
+      }
+      this.readNestHandlers(node, paths, version);
     }
-    out.globalPrefixExclude = exclude;
+  }
+
+  private readNestModule(name: string, call: ts.CallExpression): void {
+    const meta = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
+    if (!meta || !ts.isObjectLiteralExpression(meta)) return;
+    const names = (key: string): string[] => {
+      const v = this.prop(meta, key);
+      const l = v ? skipOuter(v) : undefined;
+      return l && ts.isArrayLiteralExpression(l) ? l.elements.map((e) => calleeName(skipOuter(e)) ?? '').filter((s) => s !== '') : [];
+    };
+    this.out.nestModules = { ...(this.out.nestModules ?? {}), [name]: { controllers: names('controllers'), imports: names('imports').map((n) => n.split('.')[0] ?? n) } };
+  }
+
+  private readNestHandlers(cls: ts.ClassDeclaration, controllerPaths: ConstValue, controllerVersion: string[] | undefined): void {
+    for (const member of cls.members) {
+      const decorators = ts.canHaveDecorators(member) ? (ts.getDecorators(member) ?? []) : [];
+      let handlerVersion: string[] | undefined;
+      for (const d of decorators) {
+        if (!ts.isCallExpression(d.expression) || calleeName(d.expression.expression)?.split('.').pop() !== 'Version') continue;
+        const arg = d.expression.arguments[0];
+        handlerVersion = arg ? this.versionOf(arg) : undefined;
+        if (!handlerVersion) this.warn(d, '@Version argument is not a string literal or VERSION_NEUTRAL; taken as none');
+      }
+      for (const d of decorators) {
+        if (!ts.isCallExpression(d.expression)) continue;
+        const name = calleeName(d.expression.expression)?.split('.').pop() ?? '';
+        const method = NEST_METHODS[name];
+        if (!method) continue;
+        const arg = d.expression.arguments[0];
+        const a = arg ? skipOuter(arg) : undefined;
+        const paths = !a ? str('') : ts.isObjectLiteralExpression(a) ? (this.evaluate(this.prop(a, 'path')) ?? str('')) : this.evaluate(a);
+        if (!paths) {
+          this.warn(d, `@${name} path is not known statically; route skipped (list it in x-runtime-drift.routes)`);
+          continue;
+        }
+        const version = handlerVersion ?? controllerVersion;
+        this.addNestRoutes(method, controllerPaths, paths, version, d, cls.name?.text);
+      }
+    }
+  }
+
+  private addNestRoutes(method: HttpMethod, bases: ConstValue, paths: ConstValue, version: string[] | undefined, node: ts.Node, controller: string | undefined): void {
+    const items = (v: ConstValue): ConstValue[] => (v.kind === 'arr' ? v.items : [v]);
+    const line = this.line(node);
+    for (const b of items(bases)) {
+      for (const p of items(paths)) {
+        if (b.kind !== 'str' || p.kind !== 'str') continue;
+        const joined = str(...b.parts, '/', ...p.parts);
+        const literal = literalOf(joined);
+        const route: ExtractedRoute = { method, path: literal !== undefined ? joinRoutePath(literal) : '/', line, kind: 'nest' };
+        if (literal === undefined) route.pathValue = { kind: 'str', parts: mergeParts(joined.parts) };
+        if (version) route.version = version;
+        if (controller) route.controller = controller;
+        this.out.routes.push(route);
+      }
+    }
   }
 }
 
-interface Receivers {
-  /** Variables assigned from a router/app factory. */
-  declared: Set<string>;
-  /** Koa `new Router({ prefix })` / `router.prefix('/p')`, normalised. */
-  prefixes: Map<string, string>;
+// ---- helpers -----------------------------------------------------------------------------------
+
+function skipOuter(e: ts.Expression): ts.Expression {
+  let cur = e;
+  for (;;) {
+    if (ts.isParenthesizedExpression(cur) || ts.isAsExpression(cur) || ts.isNonNullExpression(cur) || ts.isTypeAssertionExpression(cur) || ts.isSatisfiesExpression(cur))
+      cur = cur.expression;
+    else if (ts.isAwaitExpression(cur)) cur = cur.expression;
+    else return cur;
+  }
 }
 
-function findReceivers(src: SourceText): Receivers {
-  const declared = new Set<string>();
-  const prefixes = new Map<string, string>();
-  const assignment = new RegExp(
-    `(?<![\\w$])(${IDENT})\\s*(?::\\s*[\\w$.<>\\[\\]|, ]+?)?\\s*=\\s*(?:await\\s+)?(new\\s+)?(${IDENT}(?:\\s*\\.\\s*${IDENT})*)\\s*(?:<[^>(]*>)?\\s*\\(`,
-    'g',
-  );
-  for (const m of src.code.matchAll(assignment)) {
-    const name = m[1] ?? '';
-    const callee = (m[3] ?? '').replace(/\s+/g, '');
-    if (!ROUTER_FACTORY.test(callee)) continue;
-    declared.add(name);
-    const open = m.index + m[0].length - 1;
-    const argAt = skipSpace(src.code, open + 1);
-    if (src.code[argAt] !== '{') continue;
-    const prefixAt = objectValue(src, argAt, 'prefix');
-    const prefix = prefixAt === undefined ? undefined : readString(src, prefixAt);
-    if (prefix) prefixes.set(name, joinRoutePath(prefix.value));
+/** The innermost call or `new` of a chain: `Router().use(a).use(b)` -> `Router()`. */
+function chainRoot(e: ts.Node): ts.Node {
+  let cur: ts.Node = e;
+  while (ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression)) {
+    const inner = skipOuter(cur.expression.expression);
+    if (!ts.isCallExpression(inner) && !ts.isNewExpression(inner)) break;
+    cur = inner;
   }
-  for (const m of src.code.matchAll(new RegExp(`(${IDENT})\\s*\\.\\s*prefix\\s*\\(`, 'g'))) {
-    const prefix = readString(src, skipSpace(src.code, m.index + m[0].length));
-    if (prefix && m[1]) prefixes.set(m[1], joinRoutePath(prefix.value));
-  }
-  return { declared, prefixes };
+  return cur;
 }
 
-function isReceiver(receivers: Receivers, name: string): boolean {
-  return receivers.declared.has(name) || receivers.prefixes.has(name) || CONVENTIONAL_RECEIVER.test(name);
+/** `express.Router`, `Router`, `new Koa` -> their dotted name. */
+function calleeName(e: ts.Expression): string | undefined {
+  const x = skipOuter(e);
+  if (ts.isIdentifier(x)) return x.text;
+  if (ts.isPropertyAccessExpression(x)) {
+    const base = calleeName(x.expression);
+    return base === undefined ? undefined : `${base}.${x.name.text}`;
+  }
+  if (ts.isCallExpression(x)) return calleeName(x.expression);
+  return undefined;
+}
+
+function memberName(e: ts.Expression): string | undefined {
+  const x = skipOuter(e);
+  if (ts.isPropertyAccessExpression(x)) return x.name.text;
+  if (ts.isIdentifier(x)) return x.text;
+  return undefined;
+}
+
+function requireSource(e: ts.Node): string | undefined {
+  if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression) || e.expression.text !== 'require') return undefined;
+  const a = e.arguments[0];
+  return a && ts.isStringLiteral(a) ? a.text : undefined;
+}
+
+function dynamicImportSource(e: ts.Node): string | undefined {
+  if (!ts.isCallExpression(e) || e.expression.kind !== ts.SyntaxKind.ImportKeyword) return undefined;
+  const a = e.arguments[0];
+  return a && ts.isStringLiteral(a) ? a.text : undefined;
+}
+
+/** `process.env.X || 'api'` / `?? 'api'` -> 'api'. */
+function envDefault(e: ts.Expression): string | undefined {
+  if (!ts.isBinaryExpression(e)) return undefined;
+  const op = e.operatorToken.kind;
+  if (op !== ts.SyntaxKind.BarBarToken && op !== ts.SyntaxKind.QuestionQuestionToken) return undefined;
+  const left = skipOuter(e.left);
+  const right = skipOuter(e.right);
+  const isEnv = (x: ts.Expression): boolean => /^process\.env\b/.test(x.getText());
+  if (!isEnv(left)) return undefined;
+  return ts.isStringLiteral(right) || ts.isNoSubstitutionTemplateLiteral(right) ? right.text : undefined;
+}
+
+function singleReturn(body: ts.Block | undefined): ts.Expression | undefined {
+  const st = body?.statements;
+  if (!st || st.length !== 1) return undefined;
+  const only = st[0];
+  return only && ts.isReturnStatement(only) ? only.expression : undefined;
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
 }
 
 function isRoutePath(p: string): boolean {
-  return p.startsWith('/') || p === '*';
+  return p.startsWith('/') || p === '*' || p === '';
 }
 
-function addRouterRoute(out: ExtractedFile, receivers: Receivers, router: string, method: HttpMethod, p: string, line: number): void {
-  out.routes.push({ method, path: joinRoutePath(receivers.prefixes.get(router) ?? '', p), line, kind: 'router', router });
-}
-
-/** `router.get('/x', handler)`, `app.post("/y", ...)`, koa-router's `router.get('name', '/x', ...)`. */
-function extractRouterCalls(src: SourceText, receivers: Receivers, out: ExtractedFile): void {
-  const call = new RegExp(`(${IDENT})\\s*\\.\\s*(get|post|put|patch|delete|del|head|options|all)\\s*\\(`, 'g');
-  for (const m of src.code.matchAll(call)) {
-    const router = m[1] ?? '';
-    const method = ROUTER_METHODS[m[2] ?? ''];
-    if (!method || !isReceiver(receivers, router)) continue;
-    const open = m.index + m[0].length - 1;
-    const close = findClose(src.code, open);
-    if (close < 0) continue;
-    const args = splitTopLevel(src.code, open, close);
-    // A route call has a handler; `router.get('/x')` alone is a lookup, not a declaration.
-    if (args.length < 2) continue;
-    const line = src.lineAt(m.index + m[0].indexOf('.'));
-    let paths = readStrings(src, args[0]?.[0] ?? open + 1);
-    if (paths && !paths.every(isRoutePath) && args.length >= 3) paths = readStrings(src, args[1]?.[0] ?? open + 1);
-    if (!paths) {
-      // Regex paths (`/^\/x/`) are legitimate but cannot be probed; say so only for the rest.
-      if (!src.text.slice(args[0]?.[0] ?? 0, args[0]?.[1] ?? 0).trim().startsWith('/'))
-        out.warnings.push(`${line}: ${router}.${m[2] ?? ''} path is not a string literal; route skipped`);
-      continue;
-    }
-    if (!paths.every(isRoutePath)) continue;
-    for (const p of paths) addRouterRoute(out, receivers, router, method, p, line);
-  }
-}
-
-/** `router.route('/b').get(...).post(...)` and fastify/hapi `server.route({ method, url })`. */
-function extractRouteChains(src: SourceText, receivers: Receivers, out: ExtractedFile): void {
-  for (const m of src.code.matchAll(new RegExp(`(${IDENT})\\s*\\.\\s*route\\s*\\(`, 'g'))) {
-    const router = m[1] ?? '';
-    if (!isReceiver(receivers, router)) continue;
-    const open = m.index + m[0].length - 1;
-    const close = findClose(src.code, open);
-    if (close < 0) continue;
-    const argAt = skipSpace(src.code, open + 1);
-    const line = src.lineAt(m.index + m[0].indexOf('.'));
-    if (src.code[argAt] === '{') {
-      extractRouteObject(src, receivers, router, argAt, line, out);
-      continue;
-    }
-    const path = readString(src, argAt);
-    if (!path || !isRoutePath(path.value)) continue;
-    // Follow the chain: .get(...).post(...), stopping at anything else.
-    let i = close + 1;
-    const link = new RegExp(`^\\s*\\.\\s*(${IDENT})\\s*\\(`);
-    for (;;) {
-      const l = link.exec(src.code.slice(i, i + 200));
-      const method = l ? ROUTER_METHODS[l[1] ?? ''] : undefined;
-      if (!l || !method) break;
-      const linkOpen = i + l[0].length - 1;
-      addRouterRoute(out, receivers, router, method, path.value, src.lineAt(i + l[0].indexOf('.')));
-      const linkClose = findClose(src.code, linkOpen);
-      if (linkClose < 0) break;
-      i = linkClose + 1;
-    }
-  }
-}
-
-function extractRouteObject(src: SourceText, receivers: Receivers, router: string, open: number, line: number, out: ExtractedFile): void {
-  const methodAt = objectValue(src, open, 'method');
-  const urlAt = objectValue(src, open, 'url') ?? objectValue(src, open, 'path');
-  const methods = methodAt === undefined ? undefined : readStrings(src, methodAt);
-  const url = urlAt === undefined ? undefined : readString(src, urlAt);
-  if (!methods || !url) {
-    out.warnings.push(`${line}: ${router}.route({...}) method or url is not a string literal; route skipped`);
-    return;
-  }
-  if (!isRoutePath(url.value)) return;
-  for (const raw of methods) {
-    const method = raw.toUpperCase() === '*' ? 'ALL' : raw.toUpperCase();
-    if (isHttpMethod(method)) addRouterRoute(out, receivers, router, method, url.value, line);
-  }
-}
-
-/** `app.use('/users', usersRouter)`, koa `router.use('/u', users.routes())`, fastify register. */
-function extractMounts(src: SourceText, receivers: Receivers, out: ExtractedFile): void {
-  const mountable = new RegExp(`^(${IDENT})(?:\\s*\\.\\s*(?:routes|router)\\s*\\(\\s*\\))?$`);
-  const routerOf = (a: number, b: number): string | undefined => {
-    const at = skipSpace(src.code, a);
-    const slice = src.code.slice(at, b).trim();
-    const ident = mountable.exec(slice);
-    if (ident) return ident[1];
-    // An inline require('./users') names its module: record it as an import under that name.
-    const req = /^require\s*\(\s*/.exec(slice);
-    const source = req ? readString(src, at + req[0].length) : undefined;
-    if (!source) return undefined;
-    const local = `require(${source.value})`;
-    out.imports.push({ local, imported: 'default', source: source.value });
-    return local;
-  };
-  for (const m of src.code.matchAll(new RegExp(`(${IDENT})\\s*\\.\\s*(use|register)\\s*\\(`, 'g'))) {
-    const mountedOn = m[1] ?? '';
-    if (!isReceiver(receivers, mountedOn)) continue;
-    const open = m.index + m[0].length - 1;
-    const close = findClose(src.code, open);
-    if (close < 0) continue;
-    const args = splitTopLevel(src.code, open, close);
-    const line = src.lineAt(m.index + m[0].indexOf('.'));
-    const [first, second] = args;
-    if (!first) continue;
-    if (m[2] === 'use') {
-      // `app.use(router)` mounts at the parent's own path; it still links nested routers.
-      const prefix = readString(src, skipSpace(src.code, first[0]));
-      if (prefix && !prefix.value.startsWith('/')) continue;
-      for (const [a, b] of prefix ? args.slice(1) : args) {
-        const routerName = routerOf(a, b);
-        if (routerName) out.mounts.push({ prefix: joinRoutePath(prefix?.value ?? ''), routerName, line, mountedOn });
-      }
-    } else {
-      // fastify.register(plugin, { prefix: '/users' })
-      const optionsAt = second ? skipSpace(src.code, second[0]) : -1;
-      if (src.code[optionsAt] !== '{') continue;
-      const prefixAt = objectValue(src, optionsAt, 'prefix');
-      const prefix = prefixAt === undefined ? undefined : readString(src, prefixAt);
-      const routerName = routerOf(first[0], first[1]);
-      if (prefix && routerName) out.mounts.push({ prefix: joinRoutePath(prefix.value), routerName, line, mountedOn });
-    }
-  }
-}
-
-function extractImports(src: SourceText, out: ExtractedFile): void {
-  const sourceAt = (offset: number): string | undefined => readString(src, skipSpace(src.code, offset))?.value;
-  for (const m of src.code.matchAll(/(?<![\w$.])import\s+(type\s+)?([\w$*{}\s,]+?)\s+from\s*(?=['"])/g)) {
-    const source = sourceAt(m.index + m[0].length);
-    if (m[1] || !source) continue;
-    parseImportClause(m[2] ?? '', source, out.imports);
-  }
-  const requires = new RegExp(`(?<![\\w$.])(?:(?:const|let|var)\\s+(${IDENT}|\\{[^}]*\\})|import\\s+(${IDENT}))\\s*=\\s*require\\s*\\(\\s*(?=['"])`, 'g');
-  for (const m of src.code.matchAll(requires)) {
-    const source = sourceAt(m.index + m[0].length);
-    const target = m[1] ?? m[2] ?? '';
-    if (!source) continue;
-    if (target.startsWith('{')) parseNamed(target, source, out.imports);
-    else out.imports.push({ local: target, imported: 'default', source });
-  }
-}
-
-function parseImportClause(clause: string, source: string, imports: ExtractedImport[]): void {
-  const namespace = new RegExp(`\\*\\s*as\\s+(${IDENT})`).exec(clause);
-  if (namespace?.[1]) imports.push({ local: namespace[1], imported: '*', source });
-  const braces = /\{[^}]*\}/.exec(clause);
-  if (braces) parseNamed(braces[0], source, imports);
-  const defaultName = new RegExp(`^\\s*(${IDENT})\\s*(?:,|$)`).exec(clause);
-  if (defaultName?.[1]) imports.push({ local: defaultName[1], imported: 'default', source });
-}
-
-function parseNamed(braces: string, source: string, imports: ExtractedImport[]): void {
-  for (const part of braces.slice(1, -1).split(',')) {
-    const m = new RegExp(`^\\s*(?:type\\s+)?(${IDENT})(?:\\s*(?:as|:)\\s*(${IDENT}))?\\s*$`).exec(part);
-    if (!m?.[1] || /^type\s/.test(part.trim())) continue;
-    imports.push({ local: m[2] ?? m[1], imported: m[1], source });
-  }
-}
-
-function findDefaultExport(code: string): string | undefined {
-  const patterns = [
-    new RegExp(`\\bexport\\s+default\\s+(?!function\\b|class\\b|async\\b|new\\b)(${IDENT})\\s*(?:;|$)`, 'm'),
-    new RegExp(`\\bmodule\\s*\\.\\s*exports\\s*=\\s*(${IDENT})\\s*(?:;|$)`, 'm'),
-    new RegExp(`\\bexport\\s*=\\s*(${IDENT})\\s*(?:;|$)`, 'm'),
-    new RegExp(`\\bexport\\s*\\{[^}]*?\\b(${IDENT})\\s+as\\s+default\\b`),
-  ];
-  for (const p of patterns) {
-    const m = p.exec(code);
-    if (m?.[1]) return m[1];
-  }
-  return undefined;
+/** koa-router joins 'users' under a prefix as '/prefix/users'; without a prefix only '/x' counts. */
+function isRelativeKoaPath(p: string, knownRouter: boolean): boolean {
+  return knownRouter && /^[\w:.-]/.test(p);
 }

@@ -61,7 +61,7 @@ suite('extractRoutesFromSource: NestJS', () => {
   test('a path that is not a literal is skipped with a warning naming file and line', () => {
     const out = extractRoutesFromSource("@Controller('c')\nclass A {\n  @Get(PATHS.list) a() {}\n}", '/ws/src/a.ts');
     assert.deepEqual(out.routes, []);
-    assert.deepEqual(out.warnings, ['/ws/src/a.ts:3: @Get path is not a string literal; route skipped']);
+    assert.deepEqual(out.warnings, ['/ws/src/a.ts:3: @Get path is not known statically; route skipped (list it in x-runtime-drift.routes)']);
   });
 
   test('setGlobalPrefix in main.ts is normalised, with its exclude list', () => {

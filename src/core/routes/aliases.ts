@@ -1,0 +1,67 @@
+// tsconfig `paths` and `baseUrl`, as tsc resolves them: from the nearest tsconfig of an app (and
+// the configs it `extends`), made absolute so collect.ts can resolve `@server/routes` the way the
+// compiler does.
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import type { FsLike } from '../ports';
+import { parseJsonc } from '../mapping/tsconfig';
+import type { PathAlias } from './collect';
+
+const TSCONFIG_NAMES = ['tsconfig.json', 'tsconfig.app.json', 'tsconfig.build.json', 'tsconfig.base.json'];
+const MAX_EXTENDS = 8;
+
+interface Options {
+  baseUrl?: string;
+  paths?: Record<string, string[]>;
+  /** Folder `paths` entries are relative to when there is no baseUrl (the declaring config's). */
+  pathsBase?: string;
+}
+
+async function readConfig(fs: FsLike, file: string, depth: number): Promise<Options> {
+  if (depth > MAX_EXTENDS) return {};
+  let raw: unknown;
+  try {
+    raw = parseJsonc(await fs.readFile(file));
+  } catch {
+    return {};
+  }
+  if (!raw || typeof raw !== 'object') return {};
+  const cfg = raw as { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } };
+  const here = dirname(file);
+  let inherited: Options = {};
+  const parents = Array.isArray(cfg.extends) ? cfg.extends : cfg.extends !== undefined ? [cfg.extends] : [];
+  for (const ext of parents) {
+    if (typeof ext !== 'string' || !(ext.startsWith('.') || isAbsolute(ext))) continue; // package configs hold no paths of ours
+    const target = resolve(here, ext.endsWith('.json') ? ext : `${ext}.json`);
+    inherited = { ...inherited, ...(await readConfig(fs, target, depth + 1)) };
+  }
+  const own: Options = {};
+  const co = cfg.compilerOptions;
+  if (co && typeof co.baseUrl === 'string') own.baseUrl = resolve(here, co.baseUrl);
+  if (co && co.paths && typeof co.paths === 'object') {
+    own.paths = co.paths as Record<string, string[]>;
+    own.pathsBase = here;
+  }
+  return { ...inherited, ...own };
+}
+
+/** The aliases that apply to files under `dir`: its nearest tsconfig, looking up to `root`. */
+export async function readPathAliases(fs: FsLike, dir: string, root: string): Promise<PathAlias[]> {
+  let cur = dir;
+  for (;;) {
+    for (const name of TSCONFIG_NAMES) {
+      const file = join(cur, name);
+      if (!(await fs.stat(file))?.isFile) continue;
+      const o = await readConfig(fs, file, 0);
+      if (o.baseUrl === undefined && o.paths === undefined) continue;
+      const base = o.baseUrl ?? o.pathsBase ?? cur;
+      const aliases: PathAlias[] = Object.entries(o.paths ?? {}).map(([pattern, targets]) => ({
+        pattern,
+        targets: (Array.isArray(targets) ? targets : []).filter((t): t is string => typeof t === 'string').map((t) => resolve(base, t)),
+      }));
+      if (o.baseUrl !== undefined) aliases.push({ pattern: '*', targets: [join(o.baseUrl, '*')] });
+      return aliases;
+    }
+    if (cur === root || dirname(cur) === cur) return [];
+    cur = dirname(cur);
+  }
+}

@@ -1,0 +1,72 @@
+// What a route path, prefix or option evaluates to, statically: string literals, templates,
+// concatenations, local and imported constants, object properties, enum members, getters that
+// return a literal, `process.env.X || 'default'`. A value that refers to another file stays a
+// reference until collect.ts has every file's exports to resolve it against.
+
+/** A piece of a string: literal text, or a reference to an imported binding (and a property path in it). */
+export type Part = string | { ref: { local: string; path: string[] } };
+
+/** A constant a file exports (or declares), reduced to what paths are built from. */
+export type ConstValue =
+  | { kind: 'str'; parts: Part[] }
+  | { kind: 'obj'; props: Record<string, ConstValue> }
+  | { kind: 'arr'; items: ConstValue[] }
+  /** `configService.get('app.apiPrefix')`: a configuration key, resolved against config defaults. */
+  | { kind: 'config'; key: string };
+
+export type StrValue = { kind: 'str'; parts: Part[] };
+
+export function str(...parts: Part[]): StrValue {
+  return { kind: 'str', parts: mergeParts(parts) };
+}
+
+/** Adjacent literal parts joined. */
+export function mergeParts(parts: Part[]): Part[] {
+  const out: Part[] = [];
+  for (const p of parts) {
+    const last = out[out.length - 1];
+    if (typeof p === 'string' && typeof last === 'string') out[out.length - 1] = last + p;
+    else out.push(p);
+  }
+  return out;
+}
+
+/** The literal text when the value holds no reference. */
+export function literalOf(v: ConstValue | undefined): string | undefined {
+  if (!v || v.kind !== 'str') return undefined;
+  return v.parts.every((p): p is string => typeof p === 'string') ? v.parts.join('') : undefined;
+}
+
+/** The strings of a string or an array of strings, when all are literal. */
+export function literalsOf(v: ConstValue | undefined): string[] | undefined {
+  if (!v) return undefined;
+  if (v.kind === 'arr') {
+    const out = v.items.map(literalOf);
+    return out.every((s): s is string => s !== undefined) ? out : undefined;
+  }
+  const one = literalOf(v);
+  return one === undefined ? undefined : [one];
+}
+
+export function hasRefs(v: ConstValue | undefined): boolean {
+  if (!v) return false;
+  if (v.kind === 'str') return v.parts.some((p) => typeof p !== 'string');
+  if (v.kind === 'arr') return v.items.some(hasRefs);
+  if (v.kind === 'config') return true;
+  return Object.values(v.props).some(hasRefs);
+}
+
+/** A property path inside a value. */
+export function propOf(v: ConstValue | undefined, path: readonly string[]): ConstValue | undefined {
+  let cur = v;
+  for (const key of path) {
+    if (!cur) return undefined;
+    if (cur.kind === 'obj') cur = cur.props[key];
+    else if (cur.kind === 'arr' && /^\d+$/.test(key)) cur = cur.items[Number(key)];
+    else if (cur.kind === 'str' && cur.parts.length === 1 && typeof cur.parts[0] === 'object') {
+      const ref = cur.parts[0].ref;
+      return str({ ref: { local: ref.local, path: [...ref.path, ...path.slice(path.indexOf(key))] } });
+    } else return undefined;
+  }
+  return cur;
+}
