@@ -95,7 +95,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
     warnings.push(`several enableVersioning calls with different options; using the one in ${versioned[0]?.file ?? ''}`);
   const versioning = opts.routePrefix === undefined ? versioned[0]?.x.uriVersioning : undefined;
 
-  const edges = mountEdges(scanned, warnings, opts.aliases ?? []);
+  const edges = mountEdges(scanned, warnings, opts.aliases ?? [], resolver);
   const moduleMounts = routerModulePrefixes(scanned);
   const prefixesOf = mountPrefixes(edges);
 
@@ -147,7 +147,7 @@ function isExcluded(path: string, exclude: string[]): boolean {
   });
 }
 
-function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[]): MountEdge[] {
+function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[], resolver: ValueResolver): MountEdge[] {
   const byKey = new Map(scanned.map((s) => [s.key, s]));
   const edges: MountEdge[] = [];
   for (const s of scanned) {
@@ -156,6 +156,27 @@ function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[]
       if (children.length === 0 && /rout|require\(/i.test(mount.routerName))
         warnings.push(`${s.file}:${mount.line}: mount of ${mount.routerName} at ${mount.prefix} not resolved; its routes stay unprefixed`);
       for (const child of children) edges.push({ prefix: mount.prefix, parent: { key: s.key, name: mount.mountedOn ?? '' }, child });
+    }
+    // Routes added in this file to a router imported from another: they get that router's
+    // prefix and its mounts (koa-router `new Router({ prefix })` shared across files).
+    for (const imp of s.x.imports) {
+      if (!s.x.routes.some((r) => r.router === imp.local) || imp.local.startsWith('*')) continue;
+      const found = followExport(s, imp, undefined, byKey, aliases, 0);
+      if (!found || found.name === undefined || found.target === s) continue;
+      const prefixValue = found.target.x.routerPrefixes?.[found.name];
+      const prefix = prefixValue ? resolver.text(found.target, prefixValue, 0) : '';
+      edges.push({ prefix: joinRoutePath(prefix ?? ''), parent: { key: found.target.key, name: found.name }, child: { key: s.key, name: imp.local } });
+    }
+    for (const auto of s.x.autoloads ?? []) {
+      const dir = posix.normalize(posix.join(posix.dirname(s.key), auto.dir));
+      for (const t of scanned) {
+        if (!t.key.startsWith(`${dir}/`)) continue;
+        const folders = posix.dirname(t.key.slice(dir.length + 1));
+        // Autoload's folder prefixes: each folder a segment, `_id` a parameter.
+        const folderPrefix = auto.dirNamePrefix && folders !== '.' ? folders.split('/').map((f) => (f.startsWith('_') ? `:${f.slice(1)}` : f)).join('/') : '';
+        const prefix = joinRoutePath(auto.prefix, folderPrefix, t.x.autoPrefix ?? '');
+        edges.push({ prefix, parent: { key: s.key, name: auto.mountedOn }, child: { key: t.key, name: '*' } });
+      }
     }
   }
   return edges;
@@ -331,7 +352,7 @@ class ValueResolver {
     return out;
   }
 
-  private text(s: Scanned, v: ConstValue, depth: number): string | undefined {
+  text(s: Scanned, v: ConstValue, depth: number): string | undefined {
     if (depth > 8) return undefined;
     if (v.kind === 'config') {
       const key = v.key.split('.').pop() ?? v.key;

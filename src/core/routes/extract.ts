@@ -92,6 +92,12 @@ export interface ExtractedFile {
   nestModules?: Record<string, { controllers: string[]; imports: string[] }>;
   /** RouterModule.register trees. */
   routerModules?: RouterModuleEntry[];
+  /** `@fastify/autoload` registrations: every file under `dir` (relative to this file's folder) is a plugin. */
+  autoloads?: Array<{ dir: string; prefix: string; dirNamePrefix: boolean; mountedOn: string; line: number }>;
+  /** Routers declared here with their own prefix (koa-router `prefix`): routes added to them from other files get it too. */
+  routerPrefixes?: Record<string, ConstValue>;
+  /** `export const autoPrefix = '/x'` (or module.exports.autoPrefix): the plugin's own prefix under autoload. */
+  autoPrefix?: string;
   /** Declarations seen but not understood ("src/a.ts:12: @Get path is not a string literal; route skipped"). */
   warnings: string[];
 }
@@ -156,8 +162,12 @@ class FileReader {
   private readonly factoryNames = new Map<ts.Node, string>();
   /** Router names known from a factory call, with their own prefix (koa `new Router({ prefix })`). */
   private readonly routers = new Map<string, string>();
+  /** Router prefixes that refer to other files' constants (`prefix: config.apiPrefix`). */
+  private readonly routerPrefixValues = new Map<string, ConstValue>();
   private readonly scopes: Scope[] = [];
   private readonly evaluating = new Set<ts.Node>();
+  /** Set by factoryPrefix when the prefix is not literal; taken by the caller that names the router. */
+  private pendingPrefix: ConstValue | undefined;
   /** Inline plugin bodies already read under their own router: not read again as the file's. */
   private readonly handled = new Set<ts.Node>();
 
@@ -228,10 +238,12 @@ class FileReader {
     const name = node.name.text;
     if (!this.decls.has(name)) this.decls.set(name, init);
     const root = chainRoot(init);
+    this.pendingPrefix = undefined;
     const factory = this.factoryPrefix(root);
     if (factory !== undefined) {
       this.factoryNames.set(root, name);
       this.routers.set(name, factory);
+      if (this.pendingPrefix) this.routerPrefixValues.set(name, this.pendingPrefix);
     }
   }
 
@@ -243,8 +255,10 @@ class FileReader {
     const options = node.arguments?.[0];
     if (options && ts.isObjectLiteralExpression(skipOuter(options))) {
       const prefix = this.prop(skipOuter(options) as ts.ObjectLiteralExpression, 'prefix');
-      const value = prefix ? literalOf(this.evaluate(prefix)) : undefined;
+      const evaluated = prefix ? this.evaluate(prefix) : undefined;
+      const value = literalOf(evaluated);
       if (value !== undefined) return joinRoutePath(value);
+      if (evaluated && hasRefs(evaluated)) this.pendingPrefix = evaluated;
     }
     return '';
   }
@@ -267,6 +281,12 @@ class FileReader {
     };
     visit(this.sf);
     if (Object.keys(constants).length > 0) this.out.constants = constants;
+    const prefixes: Record<string, ConstValue> = {};
+    for (const [name, prefix] of this.routers) if (prefix !== '' && !name.startsWith('@')) prefixes[name] = str(prefix);
+    for (const [name, value] of this.routerPrefixValues) prefixes[name] = value;
+    if (Object.keys(prefixes).length > 0) this.out.routerPrefixes = prefixes;
+    const autoPrefix = literalOf(constants['autoPrefix']) ?? this.moduleExportsProp('autoPrefix');
+    if (autoPrefix !== undefined) this.out.autoPrefix = joinRoutePath(autoPrefix);
     if (Object.keys(configDefaults).length > 0) this.out.configDefaults = configDefaults;
     // export default x / module.exports = x / export = x
     for (const st of this.sf.statements) {
@@ -297,6 +317,17 @@ class FileReader {
         if (req !== undefined) this.out.imports.push({ local: '*reexport*default', imported: 'default', source: req });
       }
     }
+  }
+
+  /** `module.exports.x = 'lit'` / `exports.x = 'lit'`. */
+  private moduleExportsProp(name: string): string | undefined {
+    for (const st of this.sf.statements) {
+      if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+      const left = st.expression.left;
+      if (ts.isPropertyAccessExpression(left) && left.name.text === name && /^(?:module\.exports|exports)$/.test(left.expression.getText(this.sf)))
+        return literalOf(this.evaluate(st.expression.right));
+    }
+    return undefined;
   }
 
   private isValueNode(node: ts.Node): boolean {
@@ -420,6 +451,13 @@ class FileReader {
       }
       // String(x), x.toString()
       if (ts.isIdentifier(callee) && callee.text === 'String') return this.evaluate(node.arguments[0], depth);
+      // An immediately invoked function: what it returns, `(function () { ...; return { ... } })()`.
+      const fn = skipOuter(callee);
+      if ((ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) && node.arguments.length === 0) {
+        if (!ts.isBlock(fn.body)) return this.evaluate(fn.body, depth);
+        const last = fn.body.statements[fn.body.statements.length - 1];
+        return last && ts.isReturnStatement(last) ? this.evaluate(last.expression, depth) : undefined;
+      }
       return undefined;
     }
     if (ts.isEnumMember(node) && node.initializer) return this.evaluate(node.initializer, depth);
@@ -531,6 +569,11 @@ class FileReader {
     const prefix = this.routers.get(router) ?? '';
     const line = this.line(node);
     const paths = literalsOf(value);
+    const deferredPrefix = this.routerPrefixValues.get(router);
+    if (deferredPrefix?.kind === 'str' && paths) {
+      for (const p of paths) this.out.routes.push({ method, path: '/', pathValue: str(...deferredPrefix.parts, '/', p), line, kind: 'router', router });
+      return;
+    }
     if (paths) {
       for (const p of paths) if (isRoutePath(p)) this.out.routes.push({ method, path: joinRoutePath(prefix, p), line, kind: 'router', router });
       return;
@@ -629,6 +672,7 @@ class FileReader {
     if (kind === 'register') {
       const plugin = args[0];
       const options = args[1] ? skipOuter(args[1]) : undefined;
+      if (plugin && options && ts.isObjectLiteralExpression(options) && this.isAutoload(plugin)) return this.readAutoload(options, mountedOn, line);
       const prefixNode = options && ts.isObjectLiteralExpression(options) ? this.prop(options, 'prefix') : undefined;
       const prefix = prefixNode ? this.evaluate(prefixNode) : str('');
       if (!plugin || !prefix) return;
@@ -637,14 +681,21 @@ class FileReader {
     }
     const first = args[0] ? this.evaluate(args[0]) : undefined;
     const firstText = literalOf(first);
-    const hasPrefix = first !== undefined && first.kind === 'str' && (firstText === undefined || firstText.startsWith('/') || firstText === '');
+    // A lone argument is what is mounted (`api.use(users)`), never a prefix; a prefix is a
+    // string: a literal, or a constant built from one.
+    const hasPrefix =
+      args.length >= 2 && first !== undefined && first.kind === 'str' && (firstText === undefined ? first.parts.some((p) => typeof p === 'string') || !this.isRouterLike(args[0]) : firstText.startsWith('/') || firstText === '');
     if (first && firstText !== undefined && !hasPrefix) return; // app.use('x') is not a mount
     const prefix = hasPrefix && first ? first : str('');
     for (const a of hasPrefix ? args.slice(1) : args) this.mountTarget(a, prefix, mountedOn, line);
   }
 
-  private mountTarget(arg: ts.Expression, prefix: ConstValue, mountedOn: string, line: number): void {
+  private mountTarget(arg: ts.Expression, prefix: ConstValue, mountedOn: string, line: number, depth = 0): void {
     let a = skipOuter(arg);
+    // const api = compose([...]) / mount('/x', sub): follow the variable to what it holds.
+    const held = ts.isIdentifier(a) && depth < 4 ? this.decls.get(a.text) : undefined;
+    if (held && ts.isCallExpression(held) && ts.isIdentifier(held.expression) && /^(?:compose|koaCompose|mount|koaMount|Mount)$/.test(held.expression.text))
+      return this.mountTarget(held, prefix, mountedOn, line, depth + 1);
     // koa-mount: mount('/p', app)
     if (ts.isCallExpression(a) && ts.isIdentifier(a.expression) && /^(?:mount|koaMount|Mount)$/.test(a.expression.text) && a.arguments.length >= 2) {
       const inner = this.evaluate(a.arguments[0]);
@@ -684,6 +735,38 @@ class FileReader {
     const mount: ExtractedMount = { prefix: literal !== undefined ? joinRoutePath(literal) : '/', routerName, line, mountedOn };
     if (literal === undefined) mount.prefixValue = prefix;
     this.out.mounts.push(mount);
+  }
+
+  /** An identifier that names a router or an imported module rather than a string. */
+  private isRouterLike(arg: ts.Expression | undefined): boolean {
+    const a = arg ? skipOuter(arg) : undefined;
+    if (!a || !ts.isIdentifier(a)) return false;
+    if (this.routers.has(a.text) || CONVENTIONAL_RECEIVER.test(a.text) || /(?:Router|Routes|Controller|router|routes|controller)$/.test(a.text)) return true;
+    // An imported camelCase binding is a module (a router); SCREAMING_CASE is a constant.
+    return this.importedNames.has(a.text) && !/^[A-Z0-9_]+$/.test(a.text);
+  }
+
+  private isAutoload(plugin: ts.Expression): boolean {
+    const p = skipOuter(plugin);
+    const source = ts.isIdentifier(p) ? this.out.imports.find((i) => i.local === p.text)?.source : requireSource(p);
+    return source === '@fastify/autoload' || source === 'fastify-autoload';
+  }
+
+  /** `register(AutoLoad, { dir: join(__dirname, 'routes'), options: { prefix } })`: each file under dir is a plugin. */
+  private readAutoload(options: ts.ObjectLiteralExpression, mountedOn: string, line: number): void {
+    const dirNode = this.prop(options, 'dir');
+    const dir = dirNode ? dirnameJoin(skipOuter(dirNode), (e) => literalOf(this.evaluate(e))) : undefined;
+    if (dir === undefined) {
+      this.out.warnings.push(`${line}: @fastify/autoload dir is not known statically; its routes stay unprefixed`);
+      return;
+    }
+    const inner = this.prop(options, 'options');
+    const innerObj = inner ? skipOuter(inner) : undefined;
+    const prefixNode = innerObj && ts.isObjectLiteralExpression(innerObj) ? this.prop(innerObj, 'prefix') : undefined;
+    const prefix = prefixNode ? (literalOf(this.evaluate(prefixNode)) ?? '') : '';
+    const dirName = this.prop(options, 'dirNameRoutePrefix');
+    const dirNamePrefix = !(dirName && skipOuter(dirName).kind === ts.SyntaxKind.FalseKeyword);
+    this.out.autoloads = [...(this.out.autoloads ?? []), { dir, prefix: joinRoutePath(prefix), dirNamePrefix, mountedOn, line }];
   }
 
   private readGlobalPrefix(call: ts.CallExpression): void {
@@ -925,6 +1008,18 @@ function envDefault(e: ts.Expression): string | undefined {
   const isEnv = (x: ts.Expression): boolean => /^process\.env\b/.test(x.getText());
   if (!isEnv(left)) return undefined;
   return ts.isStringLiteral(right) || ts.isNoSubstitutionTemplateLiteral(right) ? right.text : undefined;
+}
+
+/** `path.join(__dirname, 'routes')`, `join(import.meta.dirname, 'a', 'b')`, `'./routes'` -> 'routes' relative to the file's folder. */
+function dirnameJoin(e: ts.Expression, text: (e: ts.Expression) => string | undefined): string | undefined {
+  if (ts.isCallExpression(e) && /(?:^|\.)(?:join|resolve)$/.test(e.expression.getText())) {
+    const [first, ...rest] = e.arguments;
+    if (!first || !/^(?:__dirname|import\.meta\.(?:dirname|url))$/.test(first.getText())) return undefined;
+    const parts = rest.map((a) => text(a));
+    return parts.every((p): p is string => p !== undefined) ? parts.join('/') : undefined;
+  }
+  const lit = text(e);
+  return lit?.replace(/^\.\//, '');
 }
 
 function singleReturn(body: ts.Block | undefined): ts.Expression | undefined {

@@ -1,0 +1,91 @@
+// Patterns the real-world corpus (npm run corpus) taught, each as a small fixture of our own.
+import * as assert from 'node:assert/strict';
+import { collectRoutes } from '../../../src/core/routes/collect';
+
+const routesOf = (files: Record<string, string>, aliases = [] as { pattern: string; targets: string[] }[]) =>
+  collectRoutes(
+    Object.entries(files).map(([file, text]) => ({ file, text })),
+    { moduleOf: () => undefined, aliases },
+  ).routes.map((r) => `${r.method} ${r.path}`);
+
+suite('routes on real-world patterns', () => {
+  test('a chained Router().use(...) exported by default, lone-argument use() mounts, a main that uses it', () => {
+    const routes = routesOf({
+      '/s/main.ts': "import express from 'express';\nimport routes from './routes/routes';\nconst app = express();\napp.use(routes);\n",
+      '/s/routes/routes.ts':
+        "import { Router } from 'express';\nimport tags from './tag/tag.controller';\nconst api = Router()\n  .use(tags);\nexport default Router().use('/api', api);\n",
+      '/s/routes/tag/tag.controller.ts': "import { Router } from 'express';\nconst router = Router();\nrouter.get('/tags', (req, res) => res.json([]));\nexport default router;\n",
+    });
+    assert.deepEqual(routes, ['GET /api/tags']);
+  });
+
+  test('a route table iterated with forEach mounts each router at its path', () => {
+    const routes = routesOf({
+      '/s/routes/v1/index.js':
+        "const express = require('express');\nconst authRoute = require('./auth.route');\nconst router = express.Router();\nconst defaultRoutes = [{ path: '/auth', route: authRoute }];\ndefaultRoutes.forEach((route) => { router.use(route.path, route.route); });\nmodule.exports = router;\n",
+      '/s/routes/v1/auth.route.js': "const express = require('express');\nconst router = express.Router();\nrouter.post('/login', h);\nmodule.exports = router;\n",
+      '/s/app.js': "const express = require('express');\nconst routes = require('./routes/v1');\nconst app = express();\napp.use('/v1', routes);\n",
+    });
+    assert.deepEqual(routes, ['POST /v1/auth/login']);
+  });
+
+  test('koa-mount of a koa-compose of routers', () => {
+    const routes = routesOf({
+      '/s/server.ts':
+        "import Koa from 'koa';\nimport Mount from 'koa-mount';\nimport compose from 'koa-compose';\nimport * as pub from './public';\nconst app = new Koa();\nconst api = compose([pub.routes()]);\napp.use(Mount('/api/1.0', api));\n",
+      '/s/public.ts': "import Router from 'koa-router';\nconst router = new Router();\nrouter.get('/login', h);\nexport const routes = () => router.routes();\n",
+    });
+    assert.deepEqual(routes, ['GET /api/1.0/login']);
+  });
+
+  test('@fastify/autoload: folder prefixes (unless dirNameRoutePrefix: false), _param folders, autoPrefix', () => {
+    const app = (dirName: string) =>
+      `import AutoLoad from '@fastify/autoload';\nimport { join } from 'node:path';\nexport default async function (fastify, opts) {\n  fastify.register(AutoLoad, { dir: join(__dirname, 'routes'), ${dirName} options: { prefix: '/api' } });\n}\n`;
+    const files = {
+      '/s/routes/users/_id/index.ts': "export default async function (fastify) {\n  fastify.get('/', async () => ({}));\n}\n",
+      '/s/routes/status.ts': "export const autoPrefix = '/_app';\nexport default async function (f) {\n  f.get('/status', async () => 'ok');\n}\n",
+    };
+    assert.deepEqual(routesOf({ '/s/app.ts': app(''), ...files }), ['GET /api/_app/status', 'GET /api/users/:id']);
+    assert.deepEqual(routesOf({ '/s/app.ts': app('dirNameRoutePrefix: false,'), ...files }), ['GET /api', 'GET /api/_app/status']);
+  });
+
+  test('a koa-router prefix from a getter of an exported config object, shared with routes in other files', () => {
+    const routes = routesOf({
+      '/s/utils/config.ts': "export const config = (function () {\n  return {\n    get apiPrefix() {\n      return '/api';\n    },\n  };\n})();\n",
+      '/s/routes/main.ts': "import Router from '@koa/router';\nimport { config } from '../utils/config.js';\nconst router = new Router({ prefix: config.apiPrefix });\nrouter.get('/', h);\nexport default router;\n",
+      '/s/routes/user.ts': "import router from './main.js';\nrouter.post('/login', async (ctx) => {});\n",
+    });
+    assert.deepEqual(routes, ['GET /api', 'POST /api/login']);
+  });
+
+  test('tsconfig paths aliases resolve imports across folders', () => {
+    const routes = routesOf(
+      {
+        '/r/server/index.ts': "import express from 'express';\nimport routes from '@server/routes';\nconst server = express();\nserver.use('/api/v1', routes);\n",
+        '/r/server/routes/index.ts': "import { Router } from 'express';\nconst router = Router();\nrouter.get<{ id: string }>('/movie/:id', h);\nexport default router;\n",
+      },
+      [{ pattern: '@server/*', targets: ['/r/server/*'] }],
+    );
+    assert.deepEqual(routes, ['GET /api/v1/movie/:id']);
+  });
+
+  test('Nest: a global prefix from config with a literal default, its exclude list, imported path constants, RouterModule', () => {
+    const routes = routesOf({
+      '/s/main.ts': "const app = await NestFactory.create(AppModule);\napp.setGlobalPrefix(configService.getOrThrow('app.apiPrefix', { infer: true }), { exclude: ['/'] });\n",
+      '/s/config/app.config.ts': "export default registerAs('app', () => ({\n  apiPrefix: process.env.API_PREFIX || 'api',\n}));\n",
+      '/s/routes.ts': "const v1 = 'v1';\nexport const routesV1 = { version: v1, user: { root: `/${v1}/users`, delete: `/${v1}/users/:id` } };\n",
+      '/s/users.controller.ts':
+        "import { routesV1 } from './routes';\n@Controller(routesV1.version)\nexport class UsersController {\n  @Delete(routesV1.user.delete) remove() {}\n}\n",
+      '/s/home.controller.ts': "@Controller()\nexport class HomeController {\n  @Get() home() {}\n}\n",
+      '/s/admin/admin.module.ts': "@Module({ controllers: [AdminController] })\nexport class AdminModule {}\n",
+      '/s/admin/admin.controller.ts': "@Controller('stats')\nexport class AdminController {\n  @Get() stats() {}\n}\n",
+      '/s/app.module.ts': "@Module({ imports: [RouterModule.register([{ path: 'admin', module: AdminModule }])] })\nexport class AppModule {}\n",
+    });
+    assert.deepEqual(routes, ['GET /', 'GET /api/admin/stats', 'DELETE /api/v1/v1/users/:id']);
+  });
+
+  test('a 200 KB identifier and a 5,000-character line after a decorator (minutes for the old pattern scan) end with no route', () => {
+    // The parser is linear: mocha's timeout is the bound; what matters is that nothing is invented.
+    assert.deepEqual(routesOf({ '/s/a.ts': `// @Get()\nconst ${'x'.repeat(200_000)} = 1;\n@Get(${' '.repeat(5000)})\n` }), []);
+  });
+});
