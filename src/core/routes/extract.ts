@@ -242,9 +242,20 @@ class FileReader {
     const factory = this.factoryPrefix(root);
     if (factory !== undefined) {
       this.factoryNames.set(root, name);
-      this.routers.set(name, factory);
+      this.routers.set(name, joinRoutePath(factory, this.basePathOf(init, root)));
       if (this.pendingPrefix) this.routerPrefixValues.set(name, this.pendingPrefix);
     }
+  }
+
+  /** Hono `new Hono().basePath('/api')`: the base paths along a chain, outermost last. */
+  private basePathOf(init: ts.Expression, root: ts.Node): string {
+    const parts: string[] = [];
+    let cur: ts.Node = init;
+    while (cur !== root && ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression)) {
+      if (cur.expression.name.text === 'basePath') parts.unshift(literalOf(this.evaluate(cur.arguments[0])) ?? '');
+      cur = skipOuter(cur.expression.expression);
+    }
+    return joinRoutePath(...parts);
   }
 
   /** The router prefix of a factory call (koa `new Router({ prefix })`, Hono `basePath`), '' for none; undefined when not a factory. */
@@ -548,7 +559,7 @@ class FileReader {
       if (ts.isPropertyAccessExpression(callee)) {
         const m = callee.name.text;
         // Chains return their router: router.get(...).post(...), Router().use(...), app.basePath('/x')
-        if (m in ROUTER_METHODS || m === 'use' || m === 'route' || m === 'register' || m === 'routes' || m === 'middleware') {
+        if (m in ROUTER_METHODS || m === 'use' || m === 'route' || m === 'register' || m === 'routes' || m === 'middleware' || m === 'basePath' || m === 'mount') {
           const root = chainRoot(e);
           const named2 = this.factoryNames.get(root);
           if (named2) return named2;
@@ -575,7 +586,7 @@ class FileReader {
       return;
     }
     if (paths) {
-      for (const p of paths) if (isRoutePath(p)) this.out.routes.push({ method, path: joinRoutePath(prefix, p), line, kind: 'router', router });
+      for (const p of paths) if (isRoutePath(p)) this.out.routes.push({ method, path: joinRoutePath(prefix, stripParamPatterns(p)), line, kind: 'router', router });
       return;
     }
     const items = value.kind === 'arr' ? value.items : [value];
@@ -596,10 +607,15 @@ class FileReader {
     if (name === 'enableVersioning') return this.readVersioning(call);
     if (name === 'register' && ts.isIdentifier(callee.expression) && callee.expression.text === 'RouterModule') return this.readRouterModule(call);
     const method = ROUTER_METHODS[name];
-    if (!method && name !== 'route' && name !== 'use' && name !== 'register' && name !== 'on') return;
+    if (!method && name !== 'route' && name !== 'use' && name !== 'register' && name !== 'on' && name !== 'mount') return;
+    // `.get()` on `router.route('/x')`: a link of the chain readRouteCall reads.
+    if (method && isRouteChainLink(callee.expression)) return;
     const router = this.receiverOf(callee.expression);
     if (!router || !this.isReceiver(router)) return;
     if (method) return this.readRouterCall(call, router, method, name, callee.name);
+    if (name === 'mount') return this.readHonoMount(call, router, callee.name);
+    // Hono: app.route('/book', book) mounts a sub-app.
+    if (name === 'route' && call.arguments.length >= 2) return this.readMount(call, router, 'use');
     if (name === 'route') return this.readRouteCall(call, router);
     if (name === 'on') return this.readHonoOn(call, router);
     return this.readMount(call, router, name);
@@ -615,6 +631,9 @@ class FileReader {
     const firstText = literalOf(value);
     if (firstText !== undefined && !isRoutePath(firstText) && second && literalsOf(second)?.every(isRoutePath)) value = second;
     if (!value) {
+      // `app.get(SomeService, { strict: false })`: a lookup (Nest DI, settings), not a route.
+      const last = args[args.length - 1];
+      if (last && ts.isObjectLiteralExpression(skipOuter(last))) return;
       if (!ts.isRegularExpressionLiteral(args[0] as ts.Node))
         this.warn(call, `${router}.${name} path is not a string known statically; route skipped (list it in x-runtime-drift.routes)`);
       return;
@@ -652,6 +671,13 @@ class FileReader {
       this.addRoute(router, m, path, node.parent.name);
       node = node.parent.parent;
     }
+  }
+
+  /** Hono `app.mount('/x', handler)`: every method under the path. */
+  private readHonoMount(call: ts.CallExpression, router: string, at: ts.Node): void {
+    const path = literalOf(this.evaluate(call.arguments[0]));
+    if (path === undefined || call.arguments.length < 2) return;
+    this.addRoute(router, 'ALL', str(joinRoutePath(path, '*')), at);
   }
 
   /** Hono `app.on('GET', '/x', h)` / `app.on(['GET', 'POST'], ['/a', '/b'], h)`. */
@@ -1031,6 +1057,23 @@ function singleReturn(body: ts.Block | undefined): ts.Expression | undefined {
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
+}
+
+/** Hono's `:id{[0-9]+}`: the constraint is not part of the path. */
+function stripParamPatterns(p: string): string {
+  return p.includes('{') ? p.replace(/(:[A-Za-z_$][\w$]*)\{[^{}/]*\}/g, '$1') : p;
+}
+
+/** `router.route('/x')` or a `.get()`/`.post()` link after it. */
+function isRouteChainLink(e: ts.Expression): boolean {
+  let cur = skipOuter(e);
+  while (ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression)) {
+    const name = cur.expression.name.text;
+    if (name === 'route') return cur.arguments.length === 1;
+    if (!(name in ROUTER_METHODS)) return false;
+    cur = skipOuter(cur.expression.expression);
+  }
+  return false;
 }
 
 function isRoutePath(p: string): boolean {
