@@ -1,12 +1,13 @@
 // Which source folder ends up where in the container, and under which file names: read from
 // x-runtime-drift first, then tsconfig, package.json and the Dockerfile. Every decision is
 // written to `evidence` so a wrong guess can be seen (and overridden) by the user.
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { parseDockerfile, type Dockerfile } from '../dockerfile/parse';
 import { locateInImage, type Location } from '../dockerfile/locate';
 import type { ServiceSpec, SourceMapping } from '../model';
 import type { FsLike } from '../ports';
 import { parseJsonc, readTsConfig, type TsConfigInfo } from './tsconfig';
+import { SERVER_FRAMEWORKS } from '../routes/serverApps';
 
 /** What tsc (and babel/swc builds following it) turns each source extension into. */
 export const COMPILED_REWRITES: Readonly<Record<string, string>> = {
@@ -33,16 +34,23 @@ export async function inferMapping(fs: FsLike, spec: ServiceSpec): Promise<Sourc
   if (!build && drift.source === undefined && drift.target === undefined) return undefined;
   const evidence: string[] = [];
   const context = build && isAbsolute(build.context) ? build.context : spec.projectDir;
-  const ts = await findTsConfig(fs, context);
+  const pkg = await readPackage(fs, context);
+  // The build script names the server's tsconfig (`tsc --project server/tsconfig.json`) when it is not the usual one.
+  const scriptConfig = pkg ? tsconfigOfScripts(pkg.scripts) : undefined;
+  const fromScript = scriptConfig ? await readTsConfig(fs, scriptConfig.endsWith('.json') ? join(context, scriptConfig) : join(context, scriptConfig, 'tsconfig.json')) : undefined;
+  if (fromScript) evidence.push(`tsconfig ${relative(context, fromScript.file)} (named by package.json's build script)`);
+  const ts = fromScript ?? (await findTsConfig(fs, context));
   const tsName = ts ? relative(context, ts.file) || ts.file : '';
 
   const sourceRoot = await pickSourceRoot(fs, spec, context, ts, tsName, evidence);
-  const compiled = ts !== undefined && ts.noEmit !== true;
+  // A server whose tsconfig says noEmit is still compiled file by file (swc, babel: Nest's swc builder).
+  const server = pkg !== undefined && SERVER_FRAMEWORKS.some((f) => f in pkg.deps);
+  const compiled = ts !== undefined && (ts.noEmit !== true || server);
   const outDir = drift.buildOutput ?? ts?.outDir?.path;
   if (drift.buildOutput !== undefined) evidence.push(`build output ${drift.buildOutput} (x-runtime-drift.buildOutput)`);
   else if (ts?.outDir) evidence.push(`build output ${ts.outDir.path} (${relative(context, ts.outDir.from)} compilerOptions.outDir)`);
 
-  const bundler = await findBundler(fs, context);
+  const bundler = await findBundler(fs, context, pkg);
   const df = await readDockerfile(fs, spec, evidence);
   const locate = (absPath: string): Location | undefined => {
     const rel = relative(context, absPath);
@@ -73,7 +81,13 @@ export async function inferMapping(fs: FsLike, spec: ServiceSpec): Promise<Sourc
       }
     }
   } else {
-    const outLoc = outDir !== undefined && outDir !== sourceRoot ? locate(outDir) : undefined;
+    let outLoc = outDir !== undefined && outDir !== sourceRoot ? locate(outDir) : undefined;
+    if (outLoc && outDir !== undefined && df && !(await fs.stat(outDir))?.isDirectory && coversAnyPath(locate, context) && !runsABuild(df)) {
+      // `COPY . .` would carry a local build output, but there is none and the image builds
+      // nothing: it runs the sources (ts-node, tsx, plain JS).
+      evidence.push(`no ${relative(context, outDir)} in the context and no build step in the Dockerfile: the image holds the sources`);
+      outLoc = undefined;
+    }
     if (outLoc) {
       target = outLoc.path;
       buildOutDir = outDir;
@@ -103,8 +117,8 @@ export async function inferMapping(fs: FsLike, spec: ServiceSpec): Promise<Sourc
   let bundled = false;
   if (bundler !== undefined) {
     bundled = true;
-    evidence.push(`bundled: package.json depends on ${bundler}`);
-  } else if (ts?.noEmit === true && !copiedAsIs) {
+    evidence.push(`bundled: ${bundler.includes('(') ? bundler : `package.json depends on ${bundler}`}`);
+  } else if (ts?.noEmit === true && !copiedAsIs && !server) {
     // noEmit with the source not copied as-is means some other tool builds a bundle.
     bundled = true;
     evidence.push(`bundled: ${tsName} has noEmit: true`);
@@ -140,6 +154,11 @@ async function pickSourceRoot(
     evidence.push(`source root ${ts.includeRoot.path} (${relative(context, ts.includeRoot.from)} include)`);
     return ts.includeRoot.path;
   }
+  const configDir = ts ? dirname(ts.file) : context;
+  if (configDir !== context && configDir.startsWith(context + sep)) {
+    evidence.push(`source root ${configDir} (the folder of ${tsName}, which sets no rootDir)`);
+    return configDir;
+  }
   const src = join(context, 'src');
   if ((await fs.stat(src))?.isDirectory) {
     evidence.push(`source root ${src} (the build context's src folder${tsName ? `; ${tsName} sets no rootDir` : ''})`);
@@ -157,7 +176,12 @@ async function findTsConfig(fs: FsLike, context: string): Promise<TsConfigInfo |
   return undefined;
 }
 
-async function findBundler(fs: FsLike, context: string): Promise<string | undefined> {
+interface PackageInfo {
+  deps: Record<string, unknown>;
+  scripts: Record<string, string>;
+}
+
+async function readPackage(fs: FsLike, context: string): Promise<PackageInfo | undefined> {
   const file = join(context, 'package.json');
   if (!(await fs.stat(file))?.isFile) return undefined;
   let pkg: unknown;
@@ -167,8 +191,56 @@ async function findBundler(fs: FsLike, context: string): Promise<string | undefi
     return undefined;
   }
   if (typeof pkg !== 'object' || pkg === null) return undefined;
-  const deps = { ...field(pkg, 'dependencies'), ...field(pkg, 'devDependencies') };
-  return BUNDLERS.find((b) => b in deps);
+  const scripts = Object.fromEntries(Object.entries(field(pkg, 'scripts')).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  return { deps: { ...field(pkg, 'dependencies'), ...field(pkg, 'devDependencies') }, scripts };
+}
+
+/** Build scripts that bundle a server into a few files. */
+const SERVER_BUNDLE_SCRIPT = /\btsup\b|\bncc\s+build\b|\besbuild\b[^&|;]*--bundle|\bwebpack\b|\bnest\s+build\b[^&|;]*--webpack|\bbun\s+build\b/;
+
+/** The tsconfig a build script compiles with: `tsc -p X` / `tsc --project X`. */
+function tsconfigOfScripts(scripts: Record<string, string>): string | undefined {
+  for (const [name, script] of Object.entries(scripts)) {
+    if (!/build/.test(name)) continue;
+    const m = /\btsc\b[^&|;]*?(?:-p|--project)\s+(\S+)/.exec(script);
+    if (m?.[1]) return m[1].replace(/^\.\//, '');
+  }
+  return undefined;
+}
+
+/**
+ * What bundles the output, if anything. A package that depends on a server framework is judged
+ * by its build script only (tsup, ncc, esbuild --bundle, webpack): a front-end bundler beside it
+ * (Next, Vite for the dashboard or for dev) does not make the server a bundle.
+ */
+async function findBundler(fs: FsLike, context: string, pkg: PackageInfo | undefined): Promise<string | undefined> {
+  if (!pkg) return undefined;
+  if (SERVER_FRAMEWORKS.some((f) => f in pkg.deps)) {
+    const build = Object.entries(pkg.scripts).find(([name, script]) => /^build(?::(?:prod|server|api))?$/.test(name) && SERVER_BUNDLE_SCRIPT.test(script));
+    if (build) return `${SERVER_BUNDLE_SCRIPT.exec(build[1])?.[0] ?? 'a bundler'} (its "${build[0]}" script)`;
+    const nestCli = join(context, 'nest-cli.json');
+    if ((await fs.stat(nestCli))?.isFile) {
+      try {
+        const cli = parseJsonc(await fs.readFile(nestCli)) as { compilerOptions?: { webpack?: unknown } } | undefined;
+        if (cli?.compilerOptions?.webpack === true) return 'webpack (nest-cli.json compilerOptions.webpack)';
+      } catch {
+        // not JSON: not a bundler
+      }
+    }
+    return undefined;
+  }
+  return BUNDLERS.find((b) => b in pkg.deps);
+}
+
+/** A COPY of the whole context: any path at all is found in the image. */
+function coversAnyPath(locate: (abs: string) => Location | undefined, context: string): boolean {
+  return locate(join(context, '.runtime-drift-probe', 'x')) !== undefined;
+}
+
+const BUILD_COMMAND = /\b(?:tsc|build|tsup|esbuild|webpack|swc|babel|ncc)\b/;
+
+function runsABuild(df: Dockerfile): boolean {
+  return df.stages.some((st) => st.runs.some((r) => BUILD_COMMAND.test(r.command)));
 }
 
 function field(pkg: object, name: string): Record<string, unknown> {

@@ -92,6 +92,7 @@ suite('mapping infer', () => {
       '/ws/tsconfig.base.json': '{"compilerOptions":{"rootDir":"./backend/lib","outDir":"nope"}}',
       '/ws/backend/Dockerfile': 'FROM n\nWORKDIR /app\nCOPY . .\n',
       '/ws/backend/lib/a.mts': '',
+      '/ws/backend/out/a.mjs': '',
     });
     const m = await inferMapping(fs, spec());
     assert.equal(m?.sourceRoot, '/ws/backend/lib');
@@ -204,5 +205,67 @@ suite('mapping infer', () => {
     assert.equal(dev?.target, '/dev/src');
     const none = await inferMapping(memFs({ '/ws/backend/src/a.js': '' }), spec());
     assert.equal(none, undefined);
+  });
+});
+
+suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () => {
+  const pkg = (deps: Record<string, string>, scripts: Record<string, string> = {}) => JSON.stringify({ dependencies: deps, scripts });
+
+  test('a server beside a front-end bundler (Next, Vite) is not a bundle; its build script decides', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': pkg({ express: '4', next: '14' }, { build: 'next build && tsc' }),
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"rootDir":"src","outDir":"dist"}}',
+      '/ws/backend/Dockerfile': MULTI_STAGE,
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.bundled, false, m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/dist');
+  });
+
+  test('a server built by tsup (or ncc, esbuild --bundle, webpack) is a bundle, and the evidence names the script', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': pkg({ express: '4', tsup: '8' }, { build: 'tsup' }),
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"outDir":"dist"}}',
+      '/ws/backend/Dockerfile': MULTI_STAGE,
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.bundled, true);
+    assert.ok(m?.evidence.some((e) => /bundled: tsup \(its "build" script\)/.test(e)), m?.evidence.join('\n'));
+  });
+
+  test('the tsconfig a build script names (tsc --project server/tsconfig.json) sets the source root', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': pkg({ express: '4', next: '14' }, { 'build:server': 'tsc --project server/tsconfig.json' }),
+      '/ws/backend/server/tsconfig.json': '{"compilerOptions":{"outDir":"../dist"},"include":["**/*.ts"]}',
+      '/ws/backend/src/pages/index.tsx': '',
+      '/ws/backend/Dockerfile': MULTI_STAGE,
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/server', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/dist');
+  });
+
+  test('COPY . . with no local build output and no build step: the image runs the sources (ts-node)', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': pkg({ koa: '2' }, { start: 'ts-node src/server.ts' }),
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"outDir":"build"}}',
+      '/ws/backend/src/server.ts': '',
+      '/ws/backend/Dockerfile': 'FROM node\nWORKDIR /usr/src/app\nCOPY package*.json ./\nRUN npm install\nCOPY . .\nCMD ["npm","start"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.target, '/usr/src/app/src', m?.evidence.join('\n'));
+    assert.ok(m?.evidence.some((e) => /no build in the context and no build step in the Dockerfile/.test(e)), m?.evidence.join('\n'));
+  });
+
+  test('a Nest server whose tsconfig says noEmit (swc builder) is compiled file by file, not bundled', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': pkg({ '@nestjs/core': '10', vite: '5' }),
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"noEmit":true,"outDir":"dist"}}',
+      '/ws/backend/src/main.ts': '',
+      '/ws/backend/Dockerfile': MULTI_STAGE,
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.bundled, false);
+    assert.equal(m && mapSourceFile(m, '/ws/backend/src/main.ts'), '/app/dist/main.js');
   });
 });
