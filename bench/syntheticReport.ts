@@ -56,6 +56,7 @@ export function syntheticReport(totalFiles: number): { report: Report; paths: st
       changedFiles: [],
       fix: null,
       errors: [],
+      warnings: [],
     });
   }
   const report: Report = {

@@ -11,7 +11,8 @@ import { mapSourceFile, mapToBuildOutput, walkedFileMapper } from './mapping/map
 import { walkFileStats } from './mapping/walk';
 import { relativeInside } from './mapping/fastRelative';
 import type { WalkedTree } from './mapping/walk';
-import { collectExtracted } from './routes/collect';
+import { collectExtracted, type PathAlias } from './routes/collect';
+import { readPathAliases } from './routes/aliases';
 import { isRouteSource, scanSourceText } from './routes/scanFile';
 import { beginScanPass } from './routes/scanCache';
 import type { ScanCache } from './routes/scanCache';
@@ -124,13 +125,16 @@ async function checkService(
         const hasBuild = Boolean(buildRoot?.isDirectory);
         const scanned = await scanSource(deps, opts, { root: mapping.sourceRoot, routes: !mapping.bundled });
         const files = await gatherFiles(deps.fs, opts, mapping, scanned, hasBuild);
-        return { files, declared: collectRoutes(deps, spec, mapping, scanned.extracted) };
+        const aliases = await readPathAliases(deps.fs, mapping.sourceRoot, opts.workspaceDir);
+        const collected = collectRoutes(deps, spec, mapping, scanned.extracted, aliases);
+        return { files, declared: collected.routes, warnings: collected.warnings.map((w) => relativeWarning(opts.workspaceDir, w)) };
       })
     : undefined;
-  const [files, runtime, routes] = await Promise.all([
+  const [files, runtime, routes, warnings] = await Promise.all([
     workspace ? workspace.then((w) => w.files) : { modules: [], loose: null },
     runtimeAsked,
     workspace && mapping ? workspace.then((w) => probeServiceRoutes(deps, opts, spec, w.declared)) : { routes: [], auth: null, baseUrl: null },
+    workspace ? workspace.then((w) => w.warnings) : [],
   ]);
   // A current container normally speaks for its image. When it holds other builds of files than
   // the local build output (a docker cp hotfix, a write at run time, or an image built from older
@@ -151,7 +155,8 @@ async function checkService(
     composeLabel: opts.composeLabel ?? 'docker compose',
     buildDirRel: spec.build ? rel(opts.workspaceDir, spec.build.context) : null,
   };
-  const report = evaluateService(ev, files);
+  const report = { ...evaluateService(ev, files), warnings: warnings.slice(0, MAX_WARNINGS) };
+  if (warnings.length > MAX_WARNINGS) report.warnings.push(`… and ${warnings.length - MAX_WARNINGS} more`);
   deps.log?.log('info', `${spec.project}/${spec.name}: ${report.verdict} — ${report.summary}`);
   return report;
 }
@@ -349,8 +354,23 @@ async function scanRoutesInProcess(deps: CheckDeps, root: string, tree: WalkedTr
   return extracted;
 }
 
-/** The routes a service's source declares (plus x-runtime-drift.routes). */
-function collectRoutes(deps: CheckDeps, spec: ServiceSpec, mapping: SourceMapping, found: SourceScan['extracted']): RouteDef[] {
+/** Warnings kept per service in a report: the rest are counted. */
+export const MAX_WARNINGS = 50;
+
+/** "/ws/backend/src/a.ts:12: ..." -> "backend/src/a.ts:12: ...". */
+function relativeWarning(workspaceDir: string, warning: string): string {
+  const prefix = workspaceDir.endsWith(path.sep) ? workspaceDir : workspaceDir + path.sep;
+  return warning.startsWith(prefix) ? warning.slice(prefix.length).split(path.sep).join('/') : warning;
+}
+
+/** The routes a service's source declares (plus x-runtime-drift.routes), and what could not be known. */
+function collectRoutes(
+  deps: CheckDeps,
+  spec: ServiceSpec,
+  mapping: SourceMapping,
+  found: SourceScan['extracted'],
+  aliases: PathAlias[],
+): { routes: RouteDef[]; warnings: string[] } {
   // Reads finish in any order; the collection's warnings and tie-breaks follow the files' order.
   const extracted = [...found].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const modulesRoot = path.join(mapping.sourceRoot, mapping.modulesDir) + path.sep;
@@ -360,9 +380,10 @@ function collectRoutes(deps: CheckDeps, spec: ServiceSpec, mapping: SourceMappin
     routePrefix: spec.drift.routePrefix,
     moduleOf,
     extra: spec.drift.routes,
+    aliases,
   });
   for (const w of collected.warnings) deps.log?.log('warn', `${spec.name}: ${w}`);
-  return collected.routes;
+  return collected;
 }
 
 /** Probes the declared routes (unless probing is off) and reports each with its answer. */

@@ -227,6 +227,11 @@ export interface ServiceReport {
   changedFiles: string[];
   fix: string | null;
   errors: string[];
+  /**
+   * What the route scan could not know statically ("src/app.ts:12: @Get path is not known
+   * statically; route skipped (list it in x-runtime-drift.routes)"), workspace-relative.
+   */
+  warnings: string[];
 }
 
 export interface Report {

@@ -162,6 +162,20 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.ok(allowed.sentWithToken > 0);
   });
 
+  test('what the route scan cannot know statically is a warning in the report, with the workspace-relative file and line', async () => {
+    const ws = {
+      ...WORKSPACE,
+      '/ws/backend/src/modules/users/users.controller.ts': "@Controller('users')\nexport class UsersController {\n  @Get(pathFromSomewhere())\n  list() {}\n}\n",
+    };
+    const report = await checkWorkspace(
+      { engine: fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: [] }), prober: fakeProber(() => 200), fs: memFs(ws, { mtimes }) },
+      { workspaceDir: '/ws', env: {}, probe: false },
+    );
+    assert.deepEqual(report.services[0]?.warnings, [
+      'backend/src/modules/users/users.controller.ts:3: @Get path is not known statically; route skipped (list it in x-runtime-drift.routes)',
+    ]);
+  });
+
   test('a current container: the image is not listed separately (the container speaks for it)', async () => {
     const engine = fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: [] });
     const report = await checkWorkspace(

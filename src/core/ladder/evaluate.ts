@@ -146,6 +146,7 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
     changedFiles: changed.map((f) => f.rel),
     fix: serviceFix,
     errors: ev.engineError ? [ev.engineError] : [],
+    warnings: [],
   };
 }
 

@@ -49,6 +49,12 @@ export function formatService(s: ServiceReport): string[] {
     if (s.missingFiles.length > 20) out.push(`    … and ${s.missingFiles.length - 20} more`);
   }
   for (const e of s.errors) out.push(`  error: ${e}`);
+  const warnings = s.warnings ?? [];
+  if (warnings.length > 0) {
+    out.push(`  not known statically (${warnings.length}${warnings.length === 1 ? ' warning' : ' warnings'}):`);
+    for (const w of warnings.slice(0, 10)) out.push(`    ${w}`);
+    if (warnings.length > 10) out.push(`    … ${warnings.length - 10} more in --json`);
+  }
   if (s.fix) out.push(`  fix: ${s.fix}`);
   return out;
 }

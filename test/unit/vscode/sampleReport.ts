@@ -67,6 +67,7 @@ export function staleApi(over: Partial<ServiceReport> = {}): ServiceReport {
     changedFiles: [],
     fix: 'docker compose build api && docker compose up -d api',
     errors: [],
+    warnings: [],
     ...over,
   };
 }
@@ -90,6 +91,7 @@ export function syncedWeb(over: Partial<ServiceReport> = {}): ServiceReport {
     changedFiles: [],
     fix: null,
     errors: [],
+    warnings: [],
     ...over,
   };
 }
