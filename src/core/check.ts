@@ -13,6 +13,7 @@ import { relativeInside } from './mapping/fastRelative';
 import type { WalkedTree } from './mapping/walk';
 import { collectExtracted, type PathAlias } from './routes/collect';
 import { readPathAliases } from './routes/aliases';
+import { appSourceDir, findServerApps } from './routes/serverApps';
 import { isRouteSource, scanSourceText } from './routes/scanFile';
 import { beginScanPass } from './routes/scanCache';
 import type { ScanCache } from './routes/scanCache';
@@ -119,6 +120,10 @@ async function checkService(
       );
   // Reading the workspace is CPU work and holds every file of the service in memory: a few
   // services at a time (WORKSPACE_CONCURRENCY), while more wait on the engine meanwhile.
+  // Routes are read even when nothing maps the source into an image (a prebuilt image, a
+  // Dockerfile that is not understood): from the server folder the build context or the
+  // service's name points at.
+  const routeRoot = mapping ? undefined : await serverSourceRoot(deps.fs, spec);
   const workspace = mapping
     ? readWorkspace(async () => {
         const buildRoot = mapping.buildOutDir && !mapping.bundled ? await deps.fs.stat(mapping.buildOutDir) : undefined;
@@ -126,14 +131,22 @@ async function checkService(
         const scanned = await scanSource(deps, opts, { root: mapping.sourceRoot, routes: !mapping.bundled });
         const files = await gatherFiles(deps.fs, opts, mapping, scanned, hasBuild);
         const aliases = await readPathAliases(deps.fs, mapping.sourceRoot, opts.workspaceDir);
-        const collected = collectRoutes(deps, spec, mapping, scanned.extracted, aliases);
+        const collected = collectRoutes(deps, spec, mapping.sourceRoot, mapping.modulesDir, scanned.extracted, aliases);
         return { files, declared: collected.routes, warnings: collected.warnings.map((w) => relativeWarning(opts.workspaceDir, w)) };
       })
-    : undefined;
+    : routeRoot
+      ? readWorkspace(async () => {
+          const scanned = await scanSource(deps, opts, { root: routeRoot, routes: true });
+          const aliases = await readPathAliases(deps.fs, routeRoot, opts.workspaceDir);
+          const collected = collectRoutes(deps, spec, routeRoot, spec.drift.modulesDir ?? 'modules', scanned.extracted, aliases);
+          const files: Awaited<ReturnType<typeof gatherFiles>> = { modules: [], loose: null };
+          return { files, declared: collected.routes, warnings: collected.warnings.map((w) => relativeWarning(opts.workspaceDir, w)) };
+        })
+      : undefined;
   const [files, runtime, routes, warnings] = await Promise.all([
     workspace ? workspace.then((w) => w.files) : { modules: [], loose: null },
     runtimeAsked,
-    workspace && mapping ? workspace.then((w) => probeServiceRoutes(deps, opts, spec, w.declared)) : { routes: [], auth: null, baseUrl: null },
+    workspace ? workspace.then((w) => probeServiceRoutes(deps, opts, spec, w.declared)) : { routes: [], auth: null, baseUrl: null },
     workspace ? workspace.then((w) => w.warnings) : [],
   ]);
   // A current container normally speaks for its image. When it holds other builds of files than
@@ -354,6 +367,25 @@ async function scanRoutesInProcess(deps: CheckDeps, root: string, tree: WalkedTr
   return extracted;
 }
 
+/**
+ * Where a service's server source is when no mapping says: the build context's server app, or
+ * for a prebuilt image a server folder named like the service (api/, apps/api/, packages/api/).
+ * Only a folder whose package.json depends on a server framework (or a Nest/Nx app file) counts:
+ * a database service never gets another service's routes.
+ */
+async function serverSourceRoot(fs: FsLike, spec: ServiceSpec): Promise<string | undefined> {
+  const candidates = spec.build
+    ? [spec.build.context]
+    : ['', 'apps', 'packages', 'services'].map((d) => path.join(spec.projectDir, d, spec.name));
+  for (const dir of candidates) {
+    const files = ['package.json', 'nest-cli.json', 'project.json'].map((f) => path.join(dir, f));
+    const present: string[] = [];
+    for (const f of files) if ((await fs.stat(f))?.isFile) present.push(f);
+    if ((await findServerApps(fs, present)).length > 0) return appSourceDir(fs, dir);
+  }
+  return undefined;
+}
+
 /** Warnings kept per service in a report: the rest are counted. */
 export const MAX_WARNINGS = 50;
 
@@ -367,13 +399,14 @@ function relativeWarning(workspaceDir: string, warning: string): string {
 function collectRoutes(
   deps: CheckDeps,
   spec: ServiceSpec,
-  mapping: SourceMapping,
+  sourceRoot: string,
+  modulesDir: string,
   found: SourceScan['extracted'],
   aliases: PathAlias[],
 ): { routes: RouteDef[]; warnings: string[] } {
   // Reads finish in any order; the collection's warnings and tie-breaks follow the files' order.
   const extracted = [...found].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const modulesRoot = path.join(mapping.sourceRoot, mapping.modulesDir) + path.sep;
+  const modulesRoot = path.join(sourceRoot, modulesDir) + path.sep;
   const moduleOf = (file: string): string | undefined =>
     file.startsWith(modulesRoot) ? file.slice(modulesRoot.length).split(path.sep)[0] : undefined;
   const collected = collectExtracted(extracted, {

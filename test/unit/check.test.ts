@@ -176,6 +176,18 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     ]);
   });
 
+  test('routes are found for a prebuilt image with no Dockerfile, from the server folder named like the service; a database gets none', async () => {
+    const ws = {
+      '/ws/compose.yaml': 'services:\n  api:\n    image: ghcr.io/acme/api:1\n  db:\n    image: postgres:16\n',
+      '/ws/api/package.json': '{"dependencies":{"express":"4"}}',
+      '/ws/api/src/main.ts': "import express from 'express';\nconst app = express();\napp.get('/health', (req, res) => res.send('ok'));\n",
+    };
+    const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: [] });
+    const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    const byName = Object.fromEntries(report.services.map((s) => [s.name, s.routes.map((r) => `${r.method} ${r.path} ${r.file}`)]));
+    assert.deepEqual(byName, { api: ['GET /health api/src/main.ts'], db: [] });
+  });
+
   test('a current container: the image is not listed separately (the container speaks for it)', async () => {
     const engine = fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: [] });
     const report = await checkWorkspace(

@@ -94,8 +94,22 @@ export function groupFilesByApp(root: string, apps: readonly ServerApp[], files:
     .map(([dir, mine]) => ({ dir, files: mine.concat(shared) }));
 }
 
-/** The app folder's `src` when it has one, else the folder itself: where a Nest or Node server's source usually is. */
+/**
+ * Where an app's source is: nest-cli.json `sourceRoot` (relative to the app), Nx project.json
+ * `sourceRoot` (relative to the Nx workspace, so tried against each parent), else `src`, else
+ * the folder itself.
+ */
 export async function appSourceDir(fs: FsLike, dir: string): Promise<string> {
+  const isDir = async (p: string): Promise<boolean> => Boolean((await fs.stat(p))?.isDirectory);
+  const nest = await readJson(fs, join(dir, 'nest-cli.json'));
+  if (typeof nest?.['sourceRoot'] === 'string' && (await isDir(join(dir, nest['sourceRoot'])))) return join(dir, nest['sourceRoot']);
+  const nx = await readJson(fs, join(dir, 'project.json'));
+  if (typeof nx?.['sourceRoot'] === 'string') {
+    for (let base = dir; ; base = dirname(base)) {
+      if (await isDir(join(base, nx['sourceRoot']))) return join(base, nx['sourceRoot']);
+      if (dirname(base) === base) break;
+    }
+  }
   const src = join(dir, 'src');
-  return (await fs.stat(src))?.isDirectory ? src : dir;
+  return (await isDir(src)) ? src : dir;
 }
