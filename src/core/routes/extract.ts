@@ -194,6 +194,12 @@ class FileReader {
 
   private collectDeclarations(sf: ts.SourceFile): void {
     const visitDecl = (node: ts.Node): void => {
+      if (isTypeOnly(node)) return;
+      if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) {
+        // Config defaults: `key: process.env.X || 'literal'` anywhere in the file.
+        const d = envDefault(skipOuter(node.initializer), this.sf);
+        if (d !== undefined) (this.out.configDefaults ??= {})[node.name.text] = d;
+      }
       if (ts.isImportDeclaration(node)) this.readImport(node);
       else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
         const spec = node.moduleReference.expression;
@@ -276,21 +282,11 @@ class FileReader {
 
   private collectExports(): void {
     const constants: Record<string, ConstValue> = {};
-    const configDefaults: Record<string, string> = {};
     for (const [name, node] of this.decls) {
       if (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) continue;
       const v = ts.isEnumDeclaration(node) ? this.enumValue(node) : this.isValueNode(node) ? this.evaluate(node as ts.Expression) : undefined;
       if (v && v.kind !== 'config') constants[name] = v;
     }
-    // Config defaults: `key: process.env.X || 'literal'` anywhere in the file.
-    const visit = (node: ts.Node): void => {
-      if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) {
-        const d = envDefault(skipOuter(node.initializer));
-        if (d !== undefined) configDefaults[node.name.text] = d;
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(this.sf);
     if (Object.keys(constants).length > 0) this.out.constants = constants;
     const prefixes: Record<string, ConstValue> = {};
     for (const [name, prefix] of this.routers) if (prefix !== '' && !name.startsWith('@')) prefixes[name] = str(prefix);
@@ -298,7 +294,6 @@ class FileReader {
     if (Object.keys(prefixes).length > 0) this.out.routerPrefixes = prefixes;
     const autoPrefix = literalOf(constants['autoPrefix']) ?? this.moduleExportsProp('autoPrefix');
     if (autoPrefix !== undefined) this.out.autoPrefix = joinRoutePath(autoPrefix);
-    if (Object.keys(configDefaults).length > 0) this.out.configDefaults = configDefaults;
     // export default x / module.exports = x / export = x
     for (const st of this.sf.statements) {
       let expr: ts.Expression | undefined;
@@ -408,7 +403,7 @@ class FileReader {
         return a?.kind === 'str' && b?.kind === 'str' ? str(...a.parts, ...b.parts) : undefined;
       }
       if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
-        const d = envDefault(node);
+        const d = envDefault(node, this.sf);
         if (d !== undefined) return str(d);
         return this.evaluate(node.left, depth) ?? this.evaluate(node.right, depth);
       }
@@ -478,7 +473,7 @@ class FileReader {
   // ---- routes ----------------------------------------------------------------------------------
 
   private visit(node: ts.Node): void {
-    if (this.handled.has(node)) return;
+    if (this.handled.has(node) || isTypeOnly(node)) return;
     if (ts.isClassDeclaration(node)) this.readNestClass(node);
     if (ts.isCallExpression(node)) {
       if (this.readForEach(node)) return;
@@ -972,6 +967,11 @@ class FileReader {
 
 // ---- helpers -----------------------------------------------------------------------------------
 
+/** Types, interfaces and type aliases declare no route and hold no value. */
+function isTypeOnly(node: ts.Node): boolean {
+  return ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node);
+}
+
 function skipOuter(e: ts.Expression): ts.Expression {
   let cur = e;
   for (;;) {
@@ -1025,13 +1025,13 @@ function dynamicImportSource(e: ts.Node): string | undefined {
 }
 
 /** `process.env.X || 'api'` / `?? 'api'` -> 'api'. */
-function envDefault(e: ts.Expression): string | undefined {
+function envDefault(e: ts.Expression, sf: ts.SourceFile): string | undefined {
   if (!ts.isBinaryExpression(e)) return undefined;
   const op = e.operatorToken.kind;
   if (op !== ts.SyntaxKind.BarBarToken && op !== ts.SyntaxKind.QuestionQuestionToken) return undefined;
   const left = skipOuter(e.left);
   const right = skipOuter(e.right);
-  const isEnv = (x: ts.Expression): boolean => /^process\.env\b/.test(x.getText());
+  const isEnv = (x: ts.Expression): boolean => /^process\.env\b/.test(x.getText(sf));
   if (!isEnv(left)) return undefined;
   return ts.isStringLiteral(right) || ts.isNoSubstitutionTemplateLiteral(right) ? right.text : undefined;
 }
