@@ -4,7 +4,7 @@
 import { posix } from 'node:path';
 import type { RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, RouterModuleEntry, UriVersioning } from './extract';
-import { extractRoutesFromSource, NEUTRAL_VERSION } from './extract';
+import { extractRoutesFromSource, NEUTRAL_VERSION, substituteParams } from './extract';
 import { literalOf, propOf, type ConstValue, type Part } from './values';
 import { joinRoutePath } from './joinPath';
 import { HTTP_METHODS, parseRouteSpec } from './routeSpec';
@@ -323,9 +323,30 @@ class ValueResolver {
   /** A copy of the file's extraction with its values resolved; undefined when it has none. */
   resolveFile(s: Scanned, warnings: string[]): ExtractedFile | undefined {
     const x = s.x;
-    const needs = x.globalPrefixValue || x.routes.some((r) => r.pathValue) || x.mounts.some((m) => m.prefixValue);
+    const needs = x.globalPrefixValue || x.routes.some((r) => r.pathValue) || x.mounts.some((m) => m.prefixValue) || x.decoratedHandlers?.length;
     if (!needs) return undefined;
     const out: ExtractedFile = { ...x, routes: [], mounts: [] };
+    for (const h of x.decoratedHandlers ?? []) {
+      const imp = x.imports.find((i) => i.local === h.decorator);
+      const found = imp ? followExport(s, imp, undefined, this.byKey, this.aliases, 0) : undefined;
+      const factory = found?.name !== undefined ? found.target.x.decoratorFactories?.[found.name] : undefined;
+      for (const r of factory ?? []) {
+        const bases = h.controllerPaths.kind === 'arr' ? h.controllerPaths.items : [h.controllerPaths];
+        for (const base of bases) {
+          const sub = substituteParams(r.path, h.args);
+          const baseText = this.text(s, base, 0);
+          const subText = found ? this.text(found.target, sub, 0) : undefined;
+          if (baseText === undefined || subText === undefined) {
+            warnings.push(`${s.file}:${h.line}: @${h.decorator} path not found statically; route skipped (list it in x-runtime-drift.routes)`);
+            continue;
+          }
+          const route: ExtractedRoute = { method: r.method, path: joinRoutePath(baseText, subText), line: h.line, kind: 'nest' };
+          if (h.version) route.version = h.version;
+          if (h.controller) route.controller = h.controller;
+          out.routes.push(route);
+        }
+      }
+    }
     if (x.globalPrefixValue) {
       const text = this.text(s, x.globalPrefixValue, 0);
       if (text !== undefined) out.globalPrefix = joinRoutePath(text);

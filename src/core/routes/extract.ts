@@ -96,6 +96,14 @@ export interface ExtractedFile {
   autoloads?: Array<{ dir: string; prefix: string; dirNamePrefix: boolean; mountedOn: string; line: number }>;
   /** Routers declared here with their own prefix (koa-router `prefix`): routes added to them from other files get it too. */
   routerPrefixes?: Record<string, ConstValue>;
+  /**
+   * Decorators built with Nest's applyDecorators that include route decorators
+   * (`export const GetUser = (path: string) => applyDecorators(Get(path), UseGuards(...))`):
+   * parameters are refs `$0`, `$1`... in the paths, filled by each use.
+   */
+  decoratorFactories?: Record<string, Array<{ method: HttpMethod; path: ConstValue }>>;
+  /** Handlers decorated with an imported decorator factory: resolved by collect.ts against its file. */
+  decoratedHandlers?: Array<{ decorator: string; args: ConstValue[]; controllerPaths: ConstValue; version?: string[]; controller?: string; line: number }>;
   /** `export const autoPrefix = '/x'` (or module.exports.autoPrefix): the plugin's own prefix under autoload. */
   autoPrefix?: string;
   /** Declarations seen but not understood ("src/a.ts:12: @Get path is not a string literal; route skipped"). */
@@ -288,6 +296,11 @@ class FileReader {
       if (v && v.kind !== 'config') constants[name] = v;
     }
     if (Object.keys(constants).length > 0) this.out.constants = constants;
+    for (const [name, node] of this.decls) {
+      if (!ts.isFunctionDeclaration(node) && !ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) continue;
+      const routes = this.decoratorRoutes(name, 0);
+      if (routes) this.out.decoratorFactories = { ...(this.out.decoratorFactories ?? {}), [name]: routes };
+    }
     const prefixes: Record<string, ConstValue> = {};
     for (const [name, prefix] of this.routers) if (prefix !== '' && !name.startsWith('@')) prefixes[name] = str(prefix);
     for (const [name, value] of this.routerPrefixValues) prefixes[name] = value;
@@ -933,7 +946,10 @@ class FileReader {
         if (!ts.isCallExpression(d.expression)) continue;
         const name = calleeName(d.expression.expression)?.split('.').pop() ?? '';
         const method = NEST_METHODS[name];
-        if (!method) continue;
+        if (!method) {
+          this.readDecoratorFactoryUse(d.expression, name, controllerPaths, handlerVersion ?? controllerVersion, cls.name?.text);
+          continue;
+        }
         const arg = d.expression.arguments[0];
         const a = arg ? skipOuter(arg) : undefined;
         const paths = !a ? str('') : ts.isObjectLiteralExpression(a) ? (this.evaluate(this.prop(a, 'path')) ?? str('')) : this.evaluate(a);
@@ -945,6 +961,51 @@ class FileReader {
         this.addNestRoutes(method, controllerPaths, paths, version, d, cls.name?.text);
       }
     }
+  }
+
+  /** `@GetUser('me')` where GetUser wraps route decorators in applyDecorators: local, or left to collect.ts when imported. */
+  private readDecoratorFactoryUse(call: ts.CallExpression, name: string, controllerPaths: ConstValue, version: string[] | undefined, controller: string | undefined): void {
+    const args = call.arguments.map((a) => this.evaluate(a) ?? str(''));
+    const local = this.decoratorRoutes(name, 0);
+    if (local) {
+      for (const r of local) this.addNestRoutes(r.method, controllerPaths, substituteParams(r.path, args), version, call, controller);
+      return;
+    }
+    if (!ts.isIdentifier(call.expression) || !this.importedNames.has(name)) return;
+    const handler: NonNullable<ExtractedFile['decoratedHandlers']>[number] = { decorator: name, args, controllerPaths, line: this.line(call) };
+    if (version) handler.version = version;
+    if (controller) handler.controller = controller;
+    (this.out.decoratedHandlers ??= []).push(handler);
+  }
+
+  /** The route decorators a local applyDecorators factory applies, with its parameters as `$0`, `$1`... */
+  private decoratorRoutes(name: string, depth: number): Array<{ method: HttpMethod; path: ConstValue }> | undefined {
+    const decl = this.decls.get(name);
+    if (!decl || depth > 4) return undefined;
+    const fn = ts.isFunctionDeclaration(decl) || ts.isArrowFunction(decl) || ts.isFunctionExpression(decl) ? decl : undefined;
+    if (!fn?.body) return undefined;
+    const body = ts.isBlock(fn.body) ? singleReturn(fn.body) ?? lastReturn(fn.body) : fn.body;
+    const call = body ? skipOuter(body) : undefined;
+    if (!call || !ts.isCallExpression(call) || calleeName(call.expression)?.split('.').pop() !== 'applyDecorators') return undefined;
+    const scope: Scope = new Map(fn.parameters.map((p, i) => [ts.isIdentifier(p.name) ? p.name.text : `#${i}`, str({ ref: { local: `$${i}`, path: [] } })]));
+    const out: Array<{ method: HttpMethod; path: ConstValue }> = [];
+    this.withScope(scope, () => {
+      for (const a of call.arguments) {
+        const inner = skipOuter(a);
+        if (!ts.isCallExpression(inner)) continue;
+        const innerName = calleeName(inner.expression)?.split('.').pop() ?? '';
+        const method = NEST_METHODS[innerName];
+        if (method) {
+          const arg = inner.arguments[0];
+          out.push({ method, path: arg ? (this.evaluate(arg) ?? str('')) : str('') });
+        } else {
+          const nested = this.decoratorRoutes(innerName, depth + 1);
+          const args = inner.arguments.map((x) => this.evaluate(x) ?? str(''));
+          for (const r of nested ?? []) out.push({ method: r.method, path: substituteParams(r.path, args) });
+        }
+      }
+    });
+    return out.length > 0 ? out : undefined;
   }
 
   private addNestRoutes(method: HttpMethod, bases: ConstValue, paths: ConstValue, version: string[] | undefined, node: ts.Node, controller: string | undefined): void {
@@ -1046,6 +1107,26 @@ function dirnameJoin(e: ts.Expression, text: (e: ts.Expression) => string | unde
   }
   const lit = text(e);
   return lit?.replace(/^\.\//, '');
+}
+
+function lastReturn(body: ts.Block): ts.Expression | undefined {
+  const last = body.statements[body.statements.length - 1];
+  return last && ts.isReturnStatement(last) ? last.expression : undefined;
+}
+
+/** A factory's path with its parameters (`$0`, `$1`...) replaced by the values of one use. */
+export function substituteParams(v: ConstValue, args: ConstValue[]): ConstValue {
+  if (v.kind === 'arr') return { kind: 'arr', items: v.items.map((x) => substituteParams(x, args)) };
+  if (v.kind !== 'str') return v;
+  const parts: Part[] = [];
+  for (const p of v.parts) {
+    const m = typeof p === 'string' ? null : /^\$(\d+)$/.exec(p.ref.local);
+    const arg = m ? args[Number(m[1])] : undefined;
+    if (m && arg?.kind === 'str') parts.push(...arg.parts);
+    else if (m) parts.push('');
+    else parts.push(p);
+  }
+  return str(...parts);
 }
 
 function singleReturn(body: ts.Block | undefined): ts.Expression | undefined {

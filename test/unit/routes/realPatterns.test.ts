@@ -84,6 +84,16 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(routes, ['GET /', 'GET /api/admin/stats', 'DELETE /api/v1/v1/users/:id']);
   });
 
+  test('Nest: route decorators wrapped in applyDecorators, local and imported, with parameters', () => {
+    const routes = routesOf({
+      '/s/auth.decorator.ts':
+        "import { applyDecorators, Get, UseGuards } from '@nestjs/common';\nexport const AuthGet = (path: string) => applyDecorators(Get(path), UseGuards(AuthGuard));\nexport function Health() {\n  return applyDecorators(Get('health'), ApiOkResponse());\n}\n",
+      '/s/users.controller.ts':
+        "import { AuthGet, Health } from './auth.decorator';\nconst Local = () => applyDecorators(Post('local'));\n@Controller('users')\nexport class UsersController {\n  @AuthGet('me') me() {}\n  @Health() health() {}\n  @Local() local() {}\n}\n",
+    });
+    assert.deepEqual(routes, ['GET /users/health', 'POST /users/local', 'GET /users/me']);
+  });
+
   test('a 200 KB identifier and a 5,000-character line after a decorator (minutes for the old pattern scan) end with no route', () => {
     // The parser is linear: mocha's timeout is the bound; what matters is that nothing is invented.
     assert.deepEqual(routesOf({ '/s/a.ts': `// @Get()\nconst ${'x'.repeat(200_000)} = 1;\n@Get(${' '.repeat(5000)})\n` }), []);
