@@ -153,7 +153,8 @@ function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[]
   for (const s of scanned) {
     for (const mount of s.x.mounts) {
       const children = resolveMount(s, mount, scanned, byKey, aliases);
-      if (children.length === 0 && /rout|require\(/i.test(mount.routerName))
+      // A mount at / changes no path: not finding it costs nothing worth a warning.
+      if (children.length === 0 && mount.prefix !== '/' && /rout|require\(/i.test(mount.routerName))
         warnings.push(`${s.file}:${mount.line}: mount of ${mount.routerName} at ${mount.prefix} not resolved; its routes stay unprefixed`);
       for (const child of children) edges.push({ prefix: mount.prefix, parent: { key: s.key, name: mount.mountedOn ?? '' }, child });
     }

@@ -452,6 +452,11 @@ class FileReader {
       if (this.importedNames.has(node.text)) return str({ ref: { local: node.text, path: [] } });
       return undefined;
     }
+    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      // `this.path` in a class-based router: the class field's initializer (`public path = '/users'`).
+      const field = classField(node, node.name.text);
+      return field ? this.evaluate(field, depth) : undefined;
+    }
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
       const key = ts.isPropertyAccessExpression(node) ? node.name.text : literalOf(this.evaluate(node.argumentExpression, depth));
       if (key === undefined) return undefined;
@@ -1107,6 +1112,17 @@ function dirnameJoin(e: ts.Expression, text: (e: ts.Expression) => string | unde
   }
   const lit = text(e);
   return lit?.replace(/^\.\//, '');
+}
+
+/** The initializer of a field of the class around `at` (`path = '/users'`). */
+function classField(at: ts.Node, name: string): ts.Expression | undefined {
+  let cur: ts.Node | undefined = at.parent;
+  while (cur && !ts.isClassLike(cur)) cur = cur.parent;
+  if (!cur) return undefined;
+  for (const m of cur.members) {
+    if (ts.isPropertyDeclaration(m) && m.initializer && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name)) && m.name.text === name) return m.initializer;
+  }
+  return undefined;
 }
 
 function lastReturn(body: ts.Block): ts.Expression | undefined {

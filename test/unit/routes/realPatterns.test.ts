@@ -94,6 +94,14 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(routes, ['GET /users/health', 'POST /users/local', 'GET /users/me']);
   });
 
+  test('class-based routers: this.path and this.router', () => {
+    const routes = routesOf({
+      '/s/routes/users.route.ts':
+        "import { Router } from 'express';\nexport class UserRoute {\n  public path = '/users';\n  public router = Router();\n  constructor() {\n    this.router.get(`${this.path}/:id(\\\\d+)`, this.user.getUserById);\n    this.router.post(`${this.path}`, this.user.createUser);\n  }\n}\n",
+    });
+    assert.deepEqual(routes, ['POST /users', 'GET /users/:id(\\d+)']);
+  });
+
   test('a 200 KB identifier and a 5,000-character line after a decorator (minutes for the old pattern scan) end with no route', () => {
     // The parser is linear: mocha's timeout is the bound; what matters is that nothing is invented.
     assert.deepEqual(routesOf({ '/s/a.ts': `// @Get()\nconst ${'x'.repeat(200_000)} = 1;\n@Get(${' '.repeat(5000)})\n` }), []);
