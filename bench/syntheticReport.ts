@@ -55,6 +55,7 @@ export function syntheticReport(totalFiles: number): { report: Report; paths: st
       missingFilesInImage: stale ? missing : [],
       changedFiles: [],
       fix: null,
+      action: null,
       errors: [],
       warnings: [],
     });

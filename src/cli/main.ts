@@ -18,7 +18,8 @@ import { tuneHeapForCli } from './heap';
 
 declare const RUNTIME_DRIFT_VERSION: string | undefined;
 
-export const EXIT = { inSync: 0, drift: 1, cannotCheck: 2 } as const;
+/** check's exit codes (README): not running (no container, or stopped) is not drift. */
+export const EXIT = { inSync: 0, drift: 1, cannotCheck: 2, notRunning: 3 } as const;
 
 async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, process.cwd());
@@ -79,7 +80,17 @@ async function check(args: CliArgs, workspace: string, runtime: Runtime, trust: 
     process.stderr.write(`runtime-drift: no compose services found under ${workspace}\n`);
     return EXIT.cannotCheck;
   }
-  return report.verdict === 'in-sync' ? EXIT.inSync : report.verdict === 'drift' ? EXIT.drift : EXIT.cannotCheck;
+  switch (report.verdict) {
+    case 'in-sync':
+      return EXIT.inSync;
+    case 'drift':
+      return EXIT.drift;
+    case 'not-running':
+    case 'stopped':
+      return EXIT.notRunning;
+    case 'unknown':
+      return EXIT.cannotCheck;
+  }
 }
 
 async function rebuild(args: CliArgs, workspace: string, runtime: Runtime, trust: ProbeTrust): Promise<number> {

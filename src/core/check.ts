@@ -1,12 +1,14 @@
 // Runs the whole ladder for a workspace through the ports (engine, prober, files): gathers the
 // evidence for each service, then lets the pure ladder judge it.
 import * as path from 'node:path';
-import type { HttpMethod, Report, RouteDef, RouteReport, ServiceReport, ServiceSpec, SourceMapping } from './model';
+import { NOT_RUNNING_DETAIL } from './model';
+import type { ContainerInfo, HttpMethod, Report, RouteDef, RouteReport, ServiceReport, ServiceSpec, SourceMapping } from './model';
 import type { EngineLike, FsLike, LogSink, ProberLike, SourceScan, SourceScannerLike, SourceScanRequest } from './ports';
 import { EngineUnreachableError } from './ports';
 import { discoverComposeProjects } from './compose/discover';
 import { inferMapping } from './mapping/infer';
-import { listModuleDirs } from './mapping/modules';
+import { findModules, moduleClassName, moduleLookup, NEST_MODULE_FILE } from './mapping/modules';
+import type { ModuleDir, ModuleRoots } from './mapping/modules';
 import { mapSourceFile, mapToBuildOutput, walkedFileMapper } from './mapping/mapFile';
 import { walkFileStats } from './mapping/walk';
 import { relativeInside } from './mapping/fastRelative';
@@ -113,11 +115,21 @@ async function checkService(
   // The engine's answers and the workspace's files are independent: gather them at once, so the
   // wait on archive streams and probes overlaps the source walk instead of following it. One walk
   // of the source tree (with its stats) serves both the file rungs and the route extraction.
-  const runtimeAsked: Promise<Runtime> = engineError
-    ? Promise.resolve(emptyRuntime(spec, engineError))
-    : gatherRuntime(deps.engine, spec, mapping, opts.signal).catch((err: unknown) =>
+  // The container is asked for first, on its own: the probes wait only for it (a service that
+  // does not run is not probed), not for the listings.
+  const containerAsked: Promise<ContainerInfo | undefined> | undefined = engineError
+    ? undefined
+    : deps.engine.findServiceContainers(spec.project, spec.name, opts.signal).then(pickContainer);
+  const runtimeAsked: Promise<Runtime> = !containerAsked
+    ? Promise.resolve(emptyRuntime(spec, engineError ?? ''))
+    : gatherRuntime(deps.engine, spec, mapping, containerAsked, opts.signal).catch((err: unknown) =>
         emptyRuntime(spec, err instanceof EngineUnreachableError ? err.message : errorText(err)),
       );
+  // Not known (the engine failed): probe anyway, the answers still tell something.
+  const notRunning = containerAsked?.then(
+    (c) => (!c ? NOT_RUNNING_DETAIL : c.state !== 'running' ? `${NOT_RUNNING_DETAIL} (container ${c.state})` : undefined),
+    () => undefined,
+  );
   // Reading the workspace is CPU work and holds every file of the service in memory: a few
   // services at a time (WORKSPACE_CONCURRENCY), while more wait on the engine meanwhile.
   // Routes are read even when nothing maps the source into an image (a prebuilt image, a
@@ -129,16 +141,19 @@ async function checkService(
         const buildRoot = mapping.buildOutDir && !mapping.bundled ? await deps.fs.stat(mapping.buildOutDir) : undefined;
         const hasBuild = Boolean(buildRoot?.isDirectory);
         const scanned = await scanSource(deps, opts, { root: mapping.sourceRoot, routes: !mapping.bundled });
-        const files = await gatherFiles(deps.fs, opts, mapping, scanned, hasBuild);
+        const modules = mapping.bundled ? [] : await findServiceModules(deps.fs, mapping, scanned);
+        const files = await gatherFiles(deps.fs, opts, mapping, scanned, hasBuild, modules);
         const aliases = await readPathAliases(deps.fs, mapping.sourceRoot, opts.workspaceDir);
-        const collected = collectRoutes(deps, spec, mapping.sourceRoot, mapping.modulesDir, scanned.extracted, aliases);
+        const collected = collectRoutes(deps, spec, mapping.sourceRoot, modules, scanned.extracted, aliases);
         return { files, declared: collected.routes, warnings: collected.warnings.map((w) => relativeWarning(opts.workspaceDir, w)) };
       })
     : routeRoot
       ? readWorkspace(async () => {
           const scanned = await scanSource(deps, opts, { root: routeRoot, routes: true });
           const aliases = await readPathAliases(deps.fs, routeRoot, opts.workspaceDir);
-          const collected = collectRoutes(deps, spec, routeRoot, spec.drift.modulesDir ?? 'modules', scanned.extracted, aliases);
+          // No module reports without a mapping; the modules still name the routes' groups.
+          const modules = await findServiceModules(deps.fs, { sourceRoot: routeRoot, modulesDir: spec.drift.modulesDir ?? 'modules', target: '' }, scanned);
+          const collected = collectRoutes(deps, spec, routeRoot, modules, scanned.extracted, aliases);
           const files: Awaited<ReturnType<typeof gatherFiles>> = { modules: [], loose: null };
           return { files, declared: collected.routes, warnings: collected.warnings.map((w) => relativeWarning(opts.workspaceDir, w)) };
         })
@@ -146,7 +161,9 @@ async function checkService(
   const [files, runtime, routes, warnings] = await Promise.all([
     workspace ? workspace.then((w) => w.files) : { modules: [], loose: null },
     runtimeAsked,
-    workspace ? workspace.then((w) => probeServiceRoutes(deps, opts, spec, w.declared)) : { routes: [], auth: null, baseUrl: null },
+    workspace
+      ? workspace.then(async (w) => probeServiceRoutes(deps, opts, spec, w.declared, await notRunning))
+      : { routes: [], auth: null, baseUrl: null },
     workspace ? workspace.then((w) => w.warnings) : [],
   ]);
   // A current container normally speaks for its image. When it holds other builds of files than
@@ -196,17 +213,21 @@ export function defaultImageRefs(spec: ServiceSpec): string[] {
   return [`${spec.project}-${spec.name}`, `${spec.project}_${spec.name}`];
 }
 
+/** Of a service's containers, a running one; among equals, the newest. */
+function pickContainer(containers: readonly ContainerInfo[]): ContainerInfo | undefined {
+  return [...containers].sort(
+    (a, b) => Number(b.state === 'running') - Number(a.state === 'running') || b.created.localeCompare(a.created),
+  )[0];
+}
+
 async function gatherRuntime(
   engine: EngineLike,
   spec: ServiceSpec,
   mapping: SourceMapping | undefined,
+  containerAsked: Promise<ContainerInfo | undefined>,
   signal?: AbortSignal,
 ): Promise<Runtime> {
-  const containers = await engine.findServiceContainers(spec.project, spec.name, signal);
-  // Prefer a running container; among equals, the newest.
-  const container = [...containers].sort(
-    (a, b) => Number(b.state === 'running') - Number(a.state === 'running') || b.created.localeCompare(a.created),
-  )[0];
+  const container = await containerAsked;
   let imageRef = container?.imageRef ?? spec.image;
   let image = imageRef ? await engine.inspectImage(imageRef, signal) : undefined;
   if (!imageRef) {
@@ -242,6 +263,7 @@ async function gatherFiles(
   mapping: SourceMapping,
   tree: WalkedTree,
   hasBuild: boolean,
+  modules: readonly ModuleDir[],
 ): Promise<{ modules: ModuleEvidence[]; loose: ModuleEvidence | null }> {
   const excluded = compileExclude(opts.exclude);
   // Walked files are the source root plus a clean relative path: slice it off once per file and
@@ -277,7 +299,6 @@ async function gatherFiles(
   }
   mapped.sort((a, b) => LOCALE_ORDER(a.source, b.source));
 
-  const modules = await listModuleDirs(fs, mapping);
   const toEvidence = (name: string, dir: string, target: string, files: MappedFile[]): ModuleEvidence => ({
     name,
     rel: rel(opts.workspaceDir, dir),
@@ -286,27 +307,16 @@ async function gatherFiles(
     buildMissing: hasBuild ? files.filter((f) => buildState.get(f.source) === 'missing').map((f) => f.rel) : null,
     buildStale: files.filter((f) => buildState.get(f.source) === 'stale').map((f) => f.rel),
   });
-  // Modules are sibling folders of one root, so a file belongs to at most one: the one named by
-  // its first path segment below that root. One pass over the files (in their sorted order)
-  // instead of one filter per module, which grew as modules × files.
-  const modulesRoot = path.join(mapping.sourceRoot, mapping.modulesDir);
-  const rootPrefix = modulesRoot.endsWith(path.sep) ? modulesRoot : modulesRoot + path.sep;
+  // A file belongs to the deepest module folder holding it (modules.ts); the lookup remembers
+  // each folder, so this is one map hit per file.
+  const moduleOf = moduleLookup(modules, mapping.sourceRoot);
   const filesOf = new Map<string, MappedFile[]>(modules.map((m) => [m.name, []]));
   const rest: MappedFile[] = [];
-  // Sorted files of one module come together: the bucket of the previous file is tried first,
-  // so a module's name is cut out and looked up once per run of its files, not once per file.
-  let lastPrefix = '';
-  let lastBucket: MappedFile[] | undefined;
   for (const f of mapped) {
-    if (lastBucket && f.source.startsWith(lastPrefix)) {
-      lastBucket.push(f);
-      continue;
-    }
-    const sepAt = f.source.startsWith(rootPrefix) ? f.source.indexOf(path.sep, rootPrefix.length) : -1;
-    const bucket = sepAt > 0 ? filesOf.get(f.source.slice(rootPrefix.length, sepAt)) : undefined;
-    lastBucket = bucket;
-    lastPrefix = bucket ? f.source.slice(0, sepAt + 1) : '';
-    (bucket ?? rest).push(f);
+    const mod = moduleOf(f.source);
+    const bucket = mod ? filesOf.get(mod.name) : undefined;
+    if (bucket) bucket.push(f);
+    else rest.push(f);
   }
   const moduleEvidence = modules.map((m) => toEvidence(m.name, m.sourceDir, m.target, filesOf.get(m.name) ?? []));
   const loose = rest.length > 0 ? toEvidence('(root)', mapping.sourceRoot, mapping.target, rest) : null;
@@ -395,20 +405,35 @@ function relativeWarning(workspaceDir: string, warning: string): string {
   return warning.startsWith(prefix) ? warning.slice(prefix.length).split(path.sep).join('/') : warning;
 }
 
+/**
+ * The service's modules as its framework sees them (modules.ts): the walked files, the class of
+ * each Nest *.module.ts (read here: a handful of small files), and the files that declare
+ * Express/Fastify/Koa routes or mount routers and plugins.
+ */
+async function findServiceModules(fs: FsLike, mapping: ModuleRoots, scan: SourceScan): Promise<ModuleDir[]> {
+  const nestModules = new Map<string, string>();
+  const moduleFiles = scan.files.filter((f) => NEST_MODULE_FILE.test(f));
+  await mapPool(moduleFiles, 16, async (file) => {
+    const cls = moduleClassName(await fs.readFile(file).catch(() => ''));
+    if (cls) nestModules.set(file, cls);
+  });
+  const routerFiles = scan.extracted.filter(({ x }) => x.mounts.length > 0 || x.routes.some((r) => r.kind === 'router')).map((e) => e.file);
+  return findModules(mapping, { files: scan.files, nestModules, routerFiles });
+}
+
 /** The routes a service's source declares (plus x-runtime-drift.routes), and what could not be known. */
 function collectRoutes(
   deps: CheckDeps,
   spec: ServiceSpec,
   sourceRoot: string,
-  modulesDir: string,
+  modules: readonly ModuleDir[],
   found: SourceScan['extracted'],
   aliases: PathAlias[],
 ): { routes: RouteDef[]; warnings: string[] } {
   // Reads finish in any order; the collection's warnings and tie-breaks follow the files' order.
   const extracted = [...found].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const modulesRoot = path.join(sourceRoot, modulesDir) + path.sep;
-  const moduleOf = (file: string): string | undefined =>
-    file.startsWith(modulesRoot) ? file.slice(modulesRoot.length).split(path.sep)[0] : undefined;
+  const lookup = moduleLookup(modules, sourceRoot);
+  const moduleOf = (file: string): string | undefined => lookup(file)?.name;
   const collected = collectExtracted(extracted, {
     routePrefix: spec.drift.routePrefix,
     moduleOf,
@@ -425,6 +450,7 @@ async function probeServiceRoutes(
   opts: CheckOptions,
   spec: ServiceSpec,
   declared: RouteDef[],
+  notRunning: string | undefined,
 ): Promise<Pick<ServiceEvidence, 'routes' | 'auth' | 'baseUrl'>> {
   const trust = opts.trust ?? NO_TRUST;
   const base = resolveBaseUrl(spec, trust.engineHost);
@@ -434,7 +460,7 @@ async function probeServiceRoutes(
   const refused = tokenEnv && stored === undefined ? refuseTokenVariable(tokenEnv, trust) : undefined;
   const token = tokenEnv && !refused ? (stored ?? opts.env[tokenEnv]) : undefined;
   const auth = tokenEnv ? { env: tokenEnv, present: Boolean(token), ...(refused ? { refused } : {}) } : null;
-  const probing = opts.probe !== false && base.url !== undefined;
+  const probing = opts.probe !== false && base.url !== undefined && notRunning === undefined;
   const results = probing
     ? await probeRoutes(deps.prober, base.url as string, declared, {
         allowedMethods: opts.allowedMethods ?? [...SAFE_METHODS],
@@ -443,7 +469,7 @@ async function probeServiceRoutes(
         signal: opts.signal,
       })
     : undefined;
-  const notProbed = opts.probe === false ? 'probing disabled (--no-probe)' : base.evidence;
+  const notProbed = opts.probe === false ? 'probing disabled (--no-probe)' : (notRunning ?? base.evidence);
   const routes: RouteReport[] = declared.map((r) => {
     const res = results?.get(r);
     return {

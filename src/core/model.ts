@@ -116,7 +116,7 @@ export interface RouteDef {
   file?: string;
   /** 1-based line of the handler (decorator or router call). */
   line?: number;
-  /** Module name (folder under modulesDir) when the file is inside one. */
+  /** Module name (modules.ts: its folder under modulesDir, Nest module class, router folder) when the file is inside one. */
   module?: string;
   origin: 'source' | 'config';
 }
@@ -175,7 +175,31 @@ export interface FileListing {
 // ---------------------------------------------------------------------------
 // Report (the CLI's --json output and what the extension renders)
 
-export type Verdict = 'in-sync' | 'drift' | 'unknown';
+/**
+ * in-sync: runs the source. drift: runs (or would run, stopped) something other than the source.
+ * not-running: no container (never started, or removed). stopped: a container that has the
+ * source but does not run. unknown: could not tell. Only drift is a problem to warn about.
+ */
+export type Verdict = 'in-sync' | 'drift' | 'not-running' | 'stopped' | 'unknown';
+
+/** Why routes were not probed when the service has no running container. */
+export const NOT_RUNNING_DETAIL = 'not running';
+
+/**
+ * The one action that fits a service's state: start what does not run, recreate what runs an
+ * old image, rebuild what is behind the source, pull (never build) a registry image.
+ */
+export type ActionKind = 'start' | 'recreate' | 'rebuild' | 'pull';
+
+export interface ServiceAction {
+  kind: ActionKind;
+  /** Button text: "Start postgres", "Recreate api", "Rebuild api", "Pull redis". */
+  label: string;
+  /** Compose argument lists run in order (each after `docker compose`), e.g. [["up","-d","api"]]. */
+  steps: string[][];
+  /** The same as one command line: "docker compose up -d api". */
+  command: string;
+}
 
 export interface ModuleReport {
   name: string;
@@ -226,6 +250,8 @@ export interface ServiceReport {
   /** Workspace-relative source files whose compiled file in the running container differs in size from the local build output. */
   changedFiles: string[];
   fix: string | null;
+  /** The action that fits the state (start / recreate / rebuild / pull), or null when none does. */
+  action: ServiceAction | null;
   errors: string[];
   /**
    * What the route scan could not know statically ("src/app.ts:12: @Get path is not known

@@ -1,6 +1,7 @@
 // Rebuild + recreate + verify: build the image, recreate the container, re-run the ladder and
 // say what changed. "Restart succeeded" is not the goal; the re-check is.
-import type { ServiceReport } from './model';
+import type { ActionKind, ServiceReport } from './model';
+import { stepsOf } from './ladder/action';
 import type { ComposeRunnerLike } from './ports';
 import { UserInputError } from './ports';
 import { checkWorkspace } from './check';
@@ -29,6 +30,8 @@ export const SETTLE_POLL_MS = 500;
 
 export interface RebuildOptions extends CheckOptions {
   service: string;
+  /** What to do (ladder/action.ts): default rebuild (build, or pull a registry image, then up). */
+  action?: ActionKind;
   onOutput: (chunk: string) => void;
   settleTimeoutMs?: number;
 }
@@ -58,21 +61,23 @@ export async function rebuildService(
     ...partial,
   });
 
+  // The steps of the action asked for: the report's own when it offers that kind (it knows
+  // whether --build or --force-recreate is needed), else the kind's plain steps. A current
+  // container in drift was changed inside (docker cp, a write): the same image would not make
+  // `up -d` recreate it, so ask for a new container explicitly.
+  const kind = opts.action ?? 'rebuild';
+  const force = before?.verdict === 'drift' && Boolean(before.container) && !before.staleContainer;
+  const steps = before?.action?.kind === kind ? before.action.steps : spec ? stepsOf(kind, spec, force) : [];
   let buildCode = 0;
-  if (spec?.build) {
-    opts.onOutput(`$ ${deps.compose.label} build ${opts.service}\n`);
-    buildCode = (await deps.compose.run(target, ['build', opts.service], opts.onOutput, opts.signal)).code;
-    if (buildCode !== 0) {
-      return result({ buildCode, message: `build failed (exit ${buildCode}); the running container was left as it was` });
-    }
-  }
-  // A current container in drift was changed inside (docker cp, a write): the same image would
-  // not make `up -d` recreate it, so ask for a new container explicitly.
-  const upArgs = before?.verdict === 'drift' && before.container && !before.staleContainer ? ['up', '-d', '--force-recreate', opts.service] : ['up', '-d', opts.service];
-  opts.onOutput(`$ ${deps.compose.label} ${upArgs.join(' ')}\n`);
-  const upCode = (await deps.compose.run(target, upArgs, opts.onOutput, opts.signal)).code;
-  if (upCode !== 0) {
-    return result({ buildCode, upCode, message: `recreate failed (exit ${upCode}): see the output above` });
+  let upCode: number | null = null;
+  for (const step of steps) {
+    opts.onOutput(`$ ${deps.compose.label} ${step.join(' ')}\n`);
+    const code = (await deps.compose.run(target, step, opts.onOutput, opts.signal)).code;
+    if (step[0] === 'up') upCode = code;
+    else buildCode = code;
+    if (code === 0) continue;
+    if (step[0] === 'up') return result({ buildCode, upCode, message: `${step.includes('--force-recreate') || kind !== 'start' ? 'recreate' : 'start'} failed (exit ${code}): see the output above` });
+    return result({ buildCode, message: `${step[0]} failed (exit ${code}); the running container was left as it was` });
   }
 
   const after = await settle(deps, checkOpts, opts.settleTimeoutMs ?? SETTLE_TIMEOUT_MS);

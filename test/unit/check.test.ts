@@ -41,7 +41,7 @@ interface FakeEngine extends EngineLike {
   calls: string[];
 }
 
-function fakeEngine(opts: { stale: boolean; containerFiles: string[]; imageFiles: string[]; unreachable?: boolean }): FakeEngine {
+function fakeEngine(opts: { stale: boolean; containerFiles: string[]; imageFiles: string[]; unreachable?: boolean; noContainer?: boolean }): FakeEngine {
   const calls: string[] = [];
   const container: ContainerInfo = {
     id: 'c0ntainer0001',
@@ -69,7 +69,7 @@ function fakeEngine(opts: { stale: boolean; containerFiles: string[]; imageFiles
     },
     async findServiceContainers(project, service) {
       calls.push(`containers ${project}/${service}`);
-      return [container];
+      return opts.noContainer ? [] : [container];
     },
     async inspectImage(ref) {
       calls.push(`image ${ref}`);
@@ -229,6 +229,47 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.equal(prober.sent.length, 0);
   });
 
+  test('nothing started: not running (not drift), nothing probed, routes read "not running", the action is Start', async () => {
+    const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: ALL_TARGETS, noContainer: true });
+    const prober = fakeProber(() => 200);
+    const report = await checkWorkspace({ engine, prober, fs: memFs(WORKSPACE, { mtimes }) }, { workspaceDir: '/ws', env: {} });
+    const api = report.services[0];
+    assert.equal(report.verdict, 'not-running');
+    assert.equal(api?.verdict, 'not-running', api?.summary);
+    assert.deepEqual(prober.sent, [], 'a service that does not run is not probed');
+    assert.ok(api && api.routes.length > 0);
+    assert.ok(api?.routes.every((r) => r.verdict === 'not-probed' && r.detail === 'not running'), JSON.stringify(api?.routes));
+    assert.deepEqual(api?.modules.map((m) => m.firstFailure), [null, null]);
+    assert.equal(api?.action?.label, 'Start api');
+    assert.ok(!engine.calls.some((c) => c.startsWith('list container')));
+  });
+
+  test('Nest modules outside modules/: each folder with a *.module.ts is a module named by its class, routes grouped under it', async () => {
+    const nest: Record<string, string> = {
+      '/ws/compose.yaml': WORKSPACE['/ws/compose.yaml'],
+      '/ws/backend/tsconfig.json': WORKSPACE['/ws/backend/tsconfig.json'],
+      '/ws/backend/Dockerfile': WORKSPACE['/ws/backend/Dockerfile'],
+      '/ws/backend/src/main.ts': "const app = create();\napp.setGlobalPrefix('api');\n",
+      '/ws/backend/src/app.module.ts': '@Module({})\nexport class AppModule {}\n',
+      '/ws/backend/src/users/users.module.ts': '@Module({ controllers: [UsersController] })\nexport class UsersModule {}\n',
+      '/ws/backend/src/users/users.controller.ts': "@Controller('users')\nexport class UsersController {\n  @Get()\n  list() {}\n}\n",
+      '/ws/backend/src/users/dto/create-user.dto.ts': 'export class CreateUserDto {}\n',
+      '/ws/backend/src/auth/auth.module.ts': '@Module({})\nexport class AuthModule {}\n',
+      '/ws/backend/src/auth/auth.controller.ts': "@Controller('auth')\nexport class AuthController {\n  @Get('me')\n  me() {}\n}\n",
+    };
+    const targets = ['/app/dist/main.js', '/app/dist/app.module.js', '/app/dist/users/users.module.js', '/app/dist/users/users.controller.js', '/app/dist/users/dto/create-user.dto.js', '/app/dist/auth/auth.module.js', '/app/dist/auth/auth.controller.js'];
+    const engine = fakeEngine({ stale: false, containerFiles: targets, imageFiles: targets });
+    const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(nest, { mtimes: Object.fromEntries(Object.keys(nest).map((p) => [p, T])) }) }, { workspaceDir: '/ws', env: {} });
+    const api = report.services[0];
+    assert.deepEqual(api?.modules.map((m) => [m.name, m.source, m.target]), [
+      ['AuthModule', 'backend/src/auth', '/app/dist/auth'],
+      ['UsersModule', 'backend/src/users', '/app/dist/users'],
+    ]);
+    assert.deepEqual(api?.routes.map((r) => `${r.method} ${r.path} ${r.module}`), ['GET /api/auth/me AuthModule', 'GET /api/users UsersModule']);
+    assert.equal(api?.modules.find((m) => m.name === 'UsersModule')?.rungs.source.evidence, '3 source file(s) in backend/src/users');
+    assert.equal(api?.verdict, 'in-sync', api?.summary);
+  });
+
   test('an unreachable engine: verdict unknown with the one-line reason, no further engine calls', async () => {
     const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: [], unreachable: true });
     const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(WORKSPACE, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
@@ -324,7 +365,7 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     };
     const scanned = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs, scanner: only }, opts);
     const service = scanned.services[0];
-    assert.deepEqual(service?.modules.map((m) => m.name), plain.services[0]?.modules.map((m) => m.name), 'module folders still come from the workspace');
+    assert.deepEqual(service?.modules.map((m) => m.name), [], 'modules come from the one walk of the tree (the scan), not a second listing');
     assert.ok(service?.routes.some((r) => r.path.endsWith('/from-scanner')), JSON.stringify(service?.routes));
     assert.equal(service?.sourceNewest, new Date(scannedMtime).toISOString(), 'the mtime comes with its file');
 

@@ -4,6 +4,7 @@ import type { ModuleReport, RungName, Rungs, ServiceReport, Verdict } from '../m
 import type { MappedFile, ModuleEvidence, ServiceEvidence } from './evidence';
 import { changedIn, evaluateRungs, filesMissingFrom, listSome } from './rungs';
 import { shortId } from './format';
+import { actionFor } from './action';
 
 /**
  * Bundled front ends have no 1:1 files, so their image is judged by time: source changed after the
@@ -19,7 +20,8 @@ export function firstFailure(rungs: Rungs): RungName | null {
 export function fixFor(ev: ServiceEvidence, rung: RungName | null): string | null {
   const svc = ev.spec.name;
   const dc = ev.composeLabel;
-  const rebuild = `${dc} build ${svc} && ${dc} up -d ${svc}`;
+  // A registry image (no build:) is never built: the nearest thing is a pull.
+  const rebuild = ev.spec.build ? `${dc} build ${svc} && ${dc} up -d ${svc}` : `${dc} pull ${svc} && ${dc} up -d ${svc}`;
   switch (rung) {
     case null:
       return null;
@@ -28,9 +30,10 @@ export function fixFor(ev: ServiceEvidence, rung: RungName | null): string | nul
     case 'build':
       return `run the build${ev.buildDirRel ? ` in ${ev.buildDirRel}` : ''}, then ${rebuild}`;
     case 'image':
-      return `build the image: ${rebuild}`;
+      if (!ev.container) return `not running, and the image is behind the source: ${dc} up -d ${ev.spec.build ? '--build ' : ''}${svc}`;
+      return ev.spec.build ? `build the image: ${rebuild}` : `pull the image: ${rebuild}`;
     case 'container':
-      if (!ev.container) return `create the container: ${dc} up -d ${svc}`;
+      if (!ev.container) return `start it (not running): ${dc} up -d ${svc}`;
       if (ev.stale) return `recreate the container (it runs an old image): ${dc} up -d ${svc}`;
       if (ev.container.state !== 'running') return `start the container (it is ${ev.container.state}): ${dc} up -d ${svc}`;
       // The image was listed because the container differed from it (check.ts) and passed the image rung.
@@ -92,24 +95,28 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
   const routeBad = ev.routes.filter((r) => ['missing', 'broken', 'unreachable'].includes(r.verdict));
   const authBad = ev.routes.filter((r) => r.authVerdict !== null && r.authVerdict !== 'live');
 
+  // Problems are drift; notes are states that are not (nothing runs, so nothing differs).
   const problems: string[] = [];
+  const notes: string[] = [];
   let serviceFix: string | null = null;
   const failed = modules.filter((m) => m.firstFailure);
+  const running = ev.container?.state === 'running';
+  const bundledNewer = bundled && ev.image !== undefined && newestMtime(all) > Date.parse(ev.image.created) + CLOCK_SLACK_MS;
   if (ev.engineError) problems.push(`engine: ${ev.engineError}`);
   else {
-    if (!ev.container) problems.push('no container');
+    if (!ev.container) notes.push('not running (no container)');
     else if (ev.stale) problems.push(`container ${shortId(ev.container.id)} runs an old image`);
-    else if (ev.container.state !== 'running') problems.push(`container is ${ev.container.state}`);
-    if (ev.spec.build && !ev.image) problems.push(`image ${ev.imageRef} not built`);
+    else if (!running) notes.push(`container is ${ev.container.state}`);
+    if (ev.spec.build && !ev.image) (ev.container ? problems : notes).push(`image ${ev.imageRef} not built`);
     if (missing.length > 0) problems.push(`${missing.length} file(s) not in the running container (${listSome(missing.map((f) => f.rel))})`);
     if (changed.length > 0) problems.push(`${changed.length} file(s) differ from the local build output (${listSome(changed.map((f) => f.rel))})`);
-    if (bundled && ev.image && newestMtime(all) > Date.parse(ev.image.created) + CLOCK_SLACK_MS) {
-      problems.push('source changed after the image was built');
-    }
+    if (bundledNewer) (ev.container ? problems : notes).push('source changed after the image was built');
   }
   if (routeBad.length > 0) problems.push(`${routeBad.length} route(s) failing`);
   if (authBad.length > 0) problems.push(`${authBad.length} route(s) failing with the token`);
-  if (failed.length > 0) problems.push(`module(s) ${failed.map((m) => `${m.name} (${m.firstFailure})`).join(', ')}`);
+  if (failed.length > 0) {
+    (ev.container || ev.engineError ? problems : notes).push(`module(s) ${failed.map((m) => `${m.name} (${m.firstFailure})`).join(', ')}`);
+  }
 
   // The service's fix is the one for the lowest failing rung across modules, else from service facts.
   const lowest = RUNG_NAMES.find((r) => failed.some((m) => m.firstFailure === r));
@@ -118,19 +125,45 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
     if (!ev.container || ev.stale || ev.container.state !== 'running') serviceFix = fixFor(ev, 'container');
     else if (divergedFromImage) serviceFix = fixFor(ev, 'container');
     else if (missing.length > 0 || changed.length > 0 || (ev.spec.build && !ev.image)) serviceFix = fixFor(ev, 'image');
-    else if (problems.includes('source changed after the image was built')) serviceFix = fixFor(ev, 'image');
+    else if (bundledNewer) serviceFix = fixFor(ev, 'image');
     else if (routeBad.length > 0) serviceFix = fixFor(ev, 'route');
     else if (authBad.length > 0) serviceFix = fixFor(ev, 'auth');
   }
 
+  const imageBehind =
+    failed.some((m) => m.firstFailure === 'build' || m.firstFailure === 'image') ||
+    (ev.container !== undefined && !ev.stale && !divergedFromImage && (missing.length > 0 || changed.length > 0)) ||
+    (ev.stale && ev.imageListing !== undefined && missing.some((f) => !imageFiles?.has(f.target))) ||
+    bundledNewer;
+  const action = actionFor({
+    spec: ev.spec,
+    composeLabel: ev.composeLabel,
+    engineError: ev.engineError !== null,
+    containerState: ev.container?.state,
+    stale: ev.stale,
+    imageExists: ev.image !== undefined,
+    imageBehind,
+    changedInside: divergedFromImage,
+  });
+
   const hasRuntime = Boolean(ev.spec.build || ev.spec.image);
-  const verdict: Verdict = ev.engineError || (!ev.mapping && !hasRuntime) ? 'unknown' : problems.length > 0 ? 'drift' : 'in-sync';
+  const verdict: Verdict =
+    ev.engineError || (!ev.mapping && !hasRuntime)
+      ? 'unknown'
+      : problems.length > 0
+        ? 'drift'
+        : !ev.container
+          ? 'not-running'
+          : !running
+            ? 'stopped'
+            : 'in-sync';
+  const said = [...problems, ...notes];
   const c = ev.container;
   return {
     name: ev.spec.name,
     project: ev.spec.project,
     verdict,
-    summary: problems.length > 0 ? problems.join('; ') : verdict === 'in-sync' ? 'running container serves the source' : 'not checked',
+    summary: said.length > 0 ? said.join('; ') : verdict === 'in-sync' ? 'running container serves the source' : 'not checked',
     container: c ? { id: c.id, name: c.name, state: c.state, imageId: c.imageId, created: c.created } : null,
     image: { ref: ev.imageRef, id: ev.image?.id ?? null, created: ev.image?.created ?? null },
     staleContainer: ev.stale,
@@ -145,6 +178,7 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
     missingFilesInImage: missingInImage.map((f) => f.rel),
     changedFiles: changed.map((f) => f.rel),
     fix: serviceFix,
+    action,
     errors: ev.engineError ? [ev.engineError] : [],
     warnings: [],
   };
@@ -156,8 +190,11 @@ function newestMtime(files: { sourceMtimeMs: number }[]): number {
   return n;
 }
 
+/** Drift first, then unknown, then not running (no container, or stopped), else in sync. */
 export function overallVerdict(services: readonly { verdict: Verdict }[]): Verdict {
   if (services.some((s) => s.verdict === 'drift')) return 'drift';
   if (services.length === 0 || services.some((s) => s.verdict === 'unknown')) return 'unknown';
+  if (services.some((s) => s.verdict === 'not-running')) return 'not-running';
+  if (services.some((s) => s.verdict === 'stopped')) return 'stopped';
   return 'in-sync';
 }

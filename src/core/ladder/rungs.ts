@@ -71,7 +71,13 @@ export function changedIn(files: readonly MappedFile[], listing: FileListing): M
 
 function imageRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
   if (ev.engineError) return unknown(`engine not asked: ${ev.engineError}`);
-  if (!ev.image) return fail(`image ${ev.imageRef} does not exist: build it`);
+  if (!ev.image) {
+    // Never started: `up` builds (or pulls) the image itself; nothing is behind yet.
+    if (!ev.container) {
+      return skip(`image ${ev.imageRef} ${ev.spec.build ? 'not built yet: starting the service builds it' : 'not pulled yet: starting the service pulls it'}`);
+    }
+    return fail(`image ${ev.imageRef} does not exist: ${ev.spec.build ? 'build it' : 'pull it'}`);
+  }
   const id = shortId(ev.image.id);
   // A current container runs exactly this image, so its listing speaks for the image too, unless
   // the image was listed itself (the container had changed: check.ts).
@@ -91,7 +97,7 @@ function imageRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
 function containerRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
   if (ev.engineError) return unknown(`engine not asked: ${ev.engineError}`);
   const c = ev.container;
-  if (!c) return fail(`no container for service ${ev.spec.name}`);
+  if (!c) return skip(`no container for service ${ev.spec.name}: not running`);
   if (!ev.containerListing) return unknown(`container ${shortId(c.id)} was not listed`);
   const missing = missingIn(m, ev.containerListing.files);
   if (missing.length > 0) {
@@ -113,7 +119,8 @@ function containerRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
         : 'the local build output differs';
     return fail(`container ${shortId(c.id)} has another build of ${listSome(changed.map((f) => f.target))} (${why})`);
   }
-  if (c.state !== 'running') return fail(`container ${shortId(c.id)} has ${m.target} but is ${c.state}`);
+  // Not running is not drift: the files are judged, the state is told apart (stopped).
+  if (c.state !== 'running') return pass(`container ${shortId(c.id)} has ${m.target} (it is ${c.state}, not running)`);
   return pass(`running container ${shortId(c.id)} has ${m.target}`);
 }
 

@@ -56,6 +56,7 @@ export function formatService(s: ServiceReport): string[] {
     if (warnings.length > 10) out.push(`    … ${warnings.length - 10} more in --json`);
   }
   if (s.fix) out.push(`  fix: ${s.fix}`);
+  if (s.action) out.push(`  action: ${s.action.label} (${s.action.command})`);
   return out;
 }
 

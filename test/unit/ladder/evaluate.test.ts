@@ -172,14 +172,104 @@ suite('ladder: evaluateService', () => {
     assert.deepEqual(report.errors, ['Docker engine not reachable']);
   });
 
-  test('a stopped container that has the files fails the container rung with a start fix', () => {
+  test('a stopped container that has the files is stopped, not drift: its files pass, the action is Start', () => {
     const all = usersFiles.map((f) => f.target);
     const report = evaluateService(
       evidence({ container: { ...container, imageId: NEW, state: 'exited' }, stale: false, containerListing: listing(all), imageListing: undefined, routes: [] }),
       { modules: [mod('users', usersFiles)], loose: null },
     );
-    assert.equal(report.modules[0]?.firstFailure, 'container');
-    assert.equal(report.modules[0]?.fix, 'start the container (it is exited): docker compose up -d api');
+    assert.equal(report.verdict, 'stopped');
+    assert.equal(report.modules[0]?.firstFailure, null);
+    assert.match(report.modules[0]?.rungs.container.evidence ?? '', /exited, not running/);
+    assert.equal(report.fix, 'start the container (it is exited): docker compose up -d api');
+    assert.equal(report.action?.label, 'Start api');
+    assert.deepEqual(report.action?.steps, [['up', '-d', 'api']]);
+  });
+
+  test('a stopped container that lacks files is still drift: the file rungs are judged', () => {
+    const report = evaluateService(
+      evidence({ container: { ...container, imageId: NEW, state: 'exited' }, stale: false, containerListing: listing([]), imageListing: undefined, routes: [] }),
+      { modules: [mod('users', usersFiles)], loose: null },
+    );
+    assert.equal(report.verdict, 'drift');
+    assert.equal(report.modules[0]?.firstFailure, 'image');
+    assert.equal(report.action?.kind, 'rebuild');
+  });
+
+  test('no container is not running, not drift: neutral rungs, summary says so, the action is Start', () => {
+    const notProbed = { ...route('/api/v1/users', 'users', null, 'not-probed'), detail: 'not running' };
+    const report = evaluateService(
+      evidence({ container: undefined, image: undefined, stale: false, containerListing: undefined, imageListing: undefined, routes: [notProbed] }),
+      { modules: [mod('users', usersFiles)], loose: null },
+    );
+    assert.equal(report.verdict, 'not-running');
+    assert.equal(report.summary, 'not running (no container); image demo_api not built');
+    assert.equal(report.modules[0]?.firstFailure, null);
+    assert.equal(report.modules[0]?.rungs.image.status, 'skip');
+    assert.match(report.modules[0]?.rungs.image.evidence ?? '', /not built yet: starting the service builds it/);
+    assert.equal(report.modules[0]?.rungs.container.status, 'skip');
+    assert.equal(report.modules[0]?.rungs.route.evidence, 'routes not probed: not running');
+    assert.equal(report.fix, 'start it (not running): docker compose up -d api');
+    assert.deepEqual(report.action, { kind: 'start', label: 'Start api', steps: [['up', '-d', 'api']], command: 'docker compose up -d api' });
+  });
+
+  test('not running with an image behind the source: still not drift; Start builds first (--build)', () => {
+    const report = evaluateService(
+      evidence({ container: undefined, stale: false, containerListing: undefined, imageListing: listing(usersFiles.map((f) => f.target)), routes: [] }),
+      { modules: [mod('users', usersFiles), mod('workflow', workflowFiles)], loose: null },
+    );
+    assert.equal(report.verdict, 'not-running');
+    assert.equal(report.modules.find((m) => m.name === 'workflow')?.firstFailure, 'image');
+    assert.deepEqual(report.action?.steps, [['up', '-d', '--build', 'api']]);
+    assert.equal(report.action?.label, 'Start api');
+  });
+
+  test('a registry image (no build:) that is not running: Start, never a build', () => {
+    const spec = { name: 'postgres', project: 'demo', projectDir: '/ws', composeFiles: ['/ws/compose.yaml'], ports: [], drift: {}, image: 'postgres:16' };
+    const report = evaluateService(
+      evidence({ spec, mapping: undefined, imageRef: 'postgres:16', container: undefined, image: undefined, stale: false, containerListing: undefined, imageListing: undefined, routes: [] }),
+      { modules: [], loose: null },
+    );
+    assert.equal(report.verdict, 'not-running');
+    assert.equal(report.summary, 'not running (no container)');
+    assert.equal(report.action?.label, 'Start postgres');
+  });
+
+  test('a registry image running an old image: Recreate; behind the source: Pull, never Rebuild', () => {
+    const spec = { name: 'postgres', project: 'demo', projectDir: '/ws', composeFiles: ['/ws/compose.yaml'], ports: [], drift: {}, image: 'postgres:16' };
+    const stale = evaluateService(evidence({ spec, routes: [], imageListing: listing(usersFiles.map((f) => f.target)) }), { modules: [mod('users', usersFiles)], loose: null });
+    assert.equal(stale.verdict, 'drift');
+    assert.equal(stale.action?.label, 'Recreate postgres');
+    const behind = evaluateService(evidence({ spec, stale: false, containerListing: listing([]), imageListing: undefined, routes: [] }), {
+      modules: [mod('users', usersFiles)],
+      loose: null,
+    });
+    assert.equal(behind.action?.kind, 'pull');
+    assert.deepEqual(behind.action?.steps, [['pull', 'postgres'], ['up', '-d', 'postgres']]);
+    assert.match(behind.fix ?? '', /pull/);
+    assert.doesNotMatch(behind.fix ?? '', /build/);
+  });
+
+  test('the incident (stale, the newest image has the module) is Recreate; a current container lacking files is Rebuild', () => {
+    const incident = evaluateService(evidence({}), { modules: [mod('users', usersFiles), mod('workflow', workflowFiles)], loose: null });
+    assert.equal(incident.action?.label, 'Recreate api');
+    assert.deepEqual(incident.action?.steps, [['up', '-d', 'api']]);
+    const current = evaluateService(evidence({ stale: false, image: { ...newImage, id: OLD }, imageListing: undefined, routes: [] }), {
+      modules: [mod('users', usersFiles), mod('workflow', workflowFiles)],
+      loose: null,
+    });
+    assert.equal(current.action?.label, 'Rebuild api');
+    assert.deepEqual(current.action?.steps, [['build', 'api'], ['up', '-d', 'api']]);
+  });
+
+  test('in sync: no action', () => {
+    const all = [...usersFiles].map((f) => f.target);
+    const report = evaluateService(evidence({ stale: false, containerListing: listing(all), imageListing: undefined, routes: [] }), {
+      modules: [mod('users', usersFiles)],
+      loose: null,
+    });
+    assert.equal(report.verdict, 'in-sync');
+    assert.equal(report.action, null);
   });
 
   test('a token that is rejected fails the auth rung with a credentials fix', () => {
@@ -255,6 +345,8 @@ suite('ladder: evaluateService', () => {
     assert.equal(overallVerdict([{ verdict: 'in-sync' }, { verdict: 'drift' }, { verdict: 'unknown' }]), 'drift');
     assert.equal(overallVerdict([{ verdict: 'in-sync' }, { verdict: 'unknown' }]), 'unknown');
     assert.equal(overallVerdict([{ verdict: 'in-sync' }]), 'in-sync');
+    assert.equal(overallVerdict([{ verdict: 'in-sync' }, { verdict: 'not-running' }, { verdict: 'stopped' }]), 'not-running');
+    assert.equal(overallVerdict([{ verdict: 'not-running' }, { verdict: 'drift' }]), 'drift');
     assert.equal(overallVerdict([]), 'unknown');
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { SourceMapping } from '../../../src/core/model';
-import { listModules } from '../../../src/core/mapping/modules';
+import { findModules, listModules, moduleClassName, moduleLookup } from '../../../src/core/mapping/modules';
 import { memFs } from '../helpers/memFs';
 
 const mapping: SourceMapping = {
@@ -45,5 +45,61 @@ suite('mapping modules', () => {
 
   test('no modules folder: no modules', async () => {
     assert.deepEqual(await listModules(memFs({ '/ws/api/src/main.ts': '' }), mapping), []);
+  });
+
+  test('Nest: a folder holding a *.module.ts is a module wherever it is, named by its class; the root module is not one', async () => {
+    const fs = memFs({
+      '/ws/api/src/app.module.ts': '@Module({})\nexport class AppModule {}\n',
+      '/ws/api/src/users/users.module.ts': "import { Module } from '@nestjs/common';\n@Module({})\nexport class UsersModule {}\n",
+      '/ws/api/src/users/dto/user.dto.ts': '',
+      '/ws/api/src/core/files/files.module.ts': 'export default class FilesModule {}\n',
+      '/ws/api/src/core/files/files.controller.ts': '',
+    });
+    const modules = await listModules(fs, mapping);
+    assert.deepEqual(
+      modules.map((m) => [m.name, m.sourceDir, m.target, m.files.length]),
+      [
+        ['FilesModule', '/ws/api/src/core/files', '/app/dist/core/files', 2],
+        ['UsersModule', '/ws/api/src/users', '/app/dist/users', 2],
+      ],
+    );
+  });
+
+  test('Express/Fastify/Koa: the folder of each router or plugin file; files at the source root stay loose', () => {
+    const files = ['/ws/api/src/app.ts', '/ws/api/src/routes/users.ts', '/ws/api/src/routes/orders.ts', '/ws/api/src/plugins/auth/index.ts'];
+    const modules = findModules(mapping, { files, routerFiles: ['/ws/api/src/app.ts', '/ws/api/src/routes/users.ts', '/ws/api/src/routes/orders.ts', '/ws/api/src/plugins/auth/index.ts'] });
+    assert.deepEqual(modules.map((m) => [m.name, m.target]), [
+      ['plugins/auth', '/app/dist/plugins/auth'],
+      ['routes', '/app/dist/routes'],
+    ]);
+  });
+
+  test('modules/ keeps folder names beside Nest modules elsewhere; two classes with one name stay apart by path', () => {
+    const files = ['/ws/api/src/modules/billing/billing.module.ts', '/ws/api/src/a/shared.module.ts', '/ws/api/src/b/shared.module.ts'];
+    const nestModules = new Map([
+      ['/ws/api/src/modules/billing/billing.module.ts', 'BillingModule'],
+      ['/ws/api/src/a/shared.module.ts', 'SharedModule'],
+      ['/ws/api/src/b/shared.module.ts', 'SharedModule'],
+    ]);
+    assert.deepEqual(findModules(mapping, { files, nestModules }).map((m) => m.name), ['SharedModule (a)', 'SharedModule (b)', 'billing']);
+  });
+
+  test('the modulesDir override still names its children as modules', () => {
+    const files = ['/ws/api/src/features/cart/cart.ts', '/ws/api/src/main.ts'];
+    assert.deepEqual(findModules({ ...mapping, modulesDir: 'features' }, { files }).map((m) => m.name), ['cart']);
+  });
+
+  test('a file belongs to the deepest module folder holding it', () => {
+    const lookup = moduleLookup([{ sourceDir: '/ws/api/src/users', name: 'UsersModule' }, { sourceDir: '/ws/api/src/users/admin', name: 'AdminModule' }], '/ws/api/src');
+    assert.equal(lookup('/ws/api/src/users/dto/x.ts')?.name, 'UsersModule');
+    assert.equal(lookup('/ws/api/src/users/admin/deep/y.ts')?.name, 'AdminModule');
+    assert.equal(lookup('/ws/api/src/main.ts'), undefined);
+    assert.equal(lookup('/elsewhere/z.ts'), undefined);
+  });
+
+  test('the module class is the first exported class', () => {
+    assert.equal(moduleClassName("import { Module } from '@nestjs/common';\n@Module({})\nexport class UsersModule {}"), 'UsersModule');
+    assert.equal(moduleClassName('@Module({})\nexport   class   AuthModule  {}'), 'AuthModule');
+    assert.equal(moduleClassName('const x = 1;'), undefined);
   });
 });

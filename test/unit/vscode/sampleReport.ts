@@ -66,6 +66,7 @@ export function staleApi(over: Partial<ServiceReport> = {}): ServiceReport {
     missingFilesInImage: ['backend/src/modules/workflow/workflow.controller.ts', 'backend/src/modules/workflow/workflow.service.ts'],
     changedFiles: [],
     fix: 'docker compose build api && docker compose up -d api',
+    action: { kind: 'recreate', label: 'Recreate api', steps: [['up', '-d', 'api']], command: 'docker compose up -d api' },
     errors: [],
     warnings: [],
     ...over,
@@ -90,6 +91,33 @@ export function syncedWeb(over: Partial<ServiceReport> = {}): ServiceReport {
     missingFilesInImage: [],
     changedFiles: [],
     fix: null,
+    action: null,
+    errors: [],
+    warnings: [],
+    ...over,
+  };
+}
+
+/** A registry-image service (no build:) that was never started: nothing runs, nothing drifts. */
+export function idleDb(over: Partial<ServiceReport> = {}): ServiceReport {
+  return {
+    name: 'postgres',
+    project: 'demo',
+    verdict: 'not-running',
+    summary: 'not running (no container)',
+    container: null,
+    image: { ref: 'postgres:16', id: null, created: null },
+    staleContainer: false,
+    baseUrl: null,
+    mapping: null,
+    sourceNewest: null,
+    modules: [],
+    routes: [],
+    missingFiles: [],
+    missingFilesInImage: [],
+    changedFiles: [],
+    fix: 'start it (not running): docker compose up -d postgres',
+    action: { kind: 'start', label: 'Start postgres', steps: [['up', '-d', 'postgres']], command: 'docker compose up -d postgres' },
     errors: [],
     warnings: [],
     ...over,

@@ -1,0 +1,74 @@
+// The action that fits a service's state, as compose steps. Pure.
+// Not running → start; runs an old image (or was changed inside) → recreate; image behind the
+// source → rebuild; a registry image (no build:) is never built: at most pulled.
+import type { ActionKind, ServiceAction, ServiceSpec } from '../model';
+
+/** What the ladder found about a service, as far as the choice of action goes. */
+export interface ActionFacts {
+  spec: Pick<ServiceSpec, 'name' | 'build'>;
+  /** Compose command for the command line ("docker compose" / "docker-compose"). */
+  composeLabel: string;
+  engineError: boolean;
+  /** The container's state; undefined when there is none. */
+  containerState: string | undefined;
+  stale: boolean;
+  /** The image the service would run exists. */
+  imageExists: boolean;
+  /** The image (or the current container's image) lacks files of the source or has other builds. */
+  imageBehind: boolean;
+  /** A current container differs from its own image (docker cp, a write at run time). */
+  changedInside: boolean;
+}
+
+const LABEL: Record<ActionKind, string> = { start: 'Start', recreate: 'Recreate', rebuild: 'Rebuild', pull: 'Pull' };
+
+export function actionFor(f: ActionFacts): ServiceAction | null {
+  if (f.engineError) return null;
+  const svc = f.spec.name;
+  const built = Boolean(f.spec.build);
+  if (!f.containerState) {
+    // `up` builds a missing image itself; an existing one behind the source needs --build.
+    return make(f, 'start', [['up', '-d', ...(built && f.imageExists && f.imageBehind ? ['--build'] : []), svc]]);
+  }
+  if (f.stale) {
+    // The tag already points at a newer image: recreating runs it, unless that image is behind too.
+    if (f.imageBehind) return behind(f);
+    return make(f, 'recreate', [['up', '-d', svc]]);
+  }
+  if (f.imageBehind) return behind(f);
+  if (f.changedInside) return make(f, 'recreate', [['up', '-d', '--force-recreate', svc]]);
+  if (f.containerState !== 'running') return make(f, 'start', [['up', '-d', svc]]);
+  return null;
+}
+
+function behind(f: ActionFacts): ServiceAction {
+  const svc = f.spec.name;
+  if (f.spec.build) return make(f, 'rebuild', [['build', svc], ['up', '-d', svc]]);
+  return make(f, 'pull', [['pull', svc], ['up', '-d', svc]]);
+}
+
+function make(f: ActionFacts, kind: ActionKind, steps: string[][]): ServiceAction {
+  return {
+    kind,
+    label: `${LABEL[kind]} ${f.spec.name}`,
+    steps,
+    command: steps.map((s) => `${f.composeLabel} ${s.join(' ')}`).join(' && '),
+  };
+}
+
+/** The steps of an action asked for by kind, when the report offers none of that kind. */
+export function stepsOf(kind: ActionKind, spec: Pick<ServiceSpec, 'name' | 'build'>, forceRecreate: boolean): string[][] {
+  const svc = spec.name;
+  const up = ['up', '-d', ...(forceRecreate ? ['--force-recreate'] : []), svc];
+  switch (kind) {
+    case 'start':
+      return [['up', '-d', svc]];
+    case 'recreate':
+      return [up];
+    case 'rebuild':
+      // A registry image has nothing to build: the nearest thing is a pull.
+      return spec.build ? [['build', svc], up] : [['pull', svc], up];
+    case 'pull':
+      return [['pull', svc], up];
+  }
+}
