@@ -11,6 +11,8 @@ import { shortId } from './ladder/format';
 
 export interface RebuildResult {
   service: string;
+  /** What was run: start, recreate, rebuild or pull (ladder/action.ts). */
+  action: ActionKind;
   /** compose exit codes: build, then up (null when not run). */
   buildCode: number;
   upCode: number | null;
@@ -53,6 +55,7 @@ export async function rebuildService(
 
   const result = (partial: Partial<RebuildResult> & Pick<RebuildResult, 'buildCode' | 'message'>): RebuildResult => ({
     service: opts.service,
+    action: opts.action ?? 'rebuild',
     upCode: null,
     before,
     after: null,
@@ -83,9 +86,10 @@ export async function rebuildService(
   const after = await settle(deps, checkOpts, opts.settleTimeoutMs ?? SETTLE_TIMEOUT_MS);
   const changes = before && after ? diffServices(before, after) : [];
   const verified = after?.verdict === 'in-sync';
+  const done = { start: 'started', recreate: 'recreated', rebuild: 'rebuilt', pull: 'pulled' }[kind];
   const message = verified
     ? `verified: ${opts.service} is in sync${changes.length ? ` (${changes.join('; ')})` : ''}`
-    : `rebuilt, but ${opts.service} is still not in sync: ${after?.summary ?? 'no report'}${after?.fix ? ` — fix: ${after.fix}` : ''}`;
+    : `${done}, but ${opts.service} is still not in sync: ${after?.summary ?? 'no report'}${after?.fix ? ` — fix: ${after.fix}` : ''}`;
   return result({ buildCode, upCode, after, changes, verified, message });
 }
 

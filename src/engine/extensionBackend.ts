@@ -8,7 +8,7 @@ import { checkWorkspace } from '../core/check';
 import { discoverComposeProjects } from '../core/compose/discover';
 import type { Report } from '../core/model';
 import type { ComposeRunnerLike, LogSink } from '../core/ports';
-import type { RebuildResult } from '../core/rebuild';
+import type { RebuildOptions, RebuildResult } from '../core/rebuild';
 import { rebuildService } from '../core/rebuild';
 import type { EngineEvent } from '../core/view/affectedServices';
 import { explicitOptions } from './dockerEngine';
@@ -31,7 +31,7 @@ export interface RuntimeSettings {
 export interface ExtensionRuntime {
   check(opts: CheckOptions): Promise<Report>;
   /** Build + recreate + verify one service through the compose CLI. */
-  rebuild(compose: ComposeRunnerLike, opts: CheckOptions & { service: string; onOutput: (chunk: string) => void }): Promise<RebuildResult>;
+  rebuild(compose: ComposeRunnerLike, opts: RebuildOptions): Promise<RebuildResult>;
   /** The engine's event stream until `signal` aborts; reconnects by itself. */
   watchEvents(onEvent: (e: EngineEvent) => void, signal: AbortSignal, hooks: WatchHooks): Promise<void>;
   /** `x-runtime-drift.auth.bearerTokenEnv` of a service, read from its compose file. */

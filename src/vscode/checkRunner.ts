@@ -2,7 +2,7 @@
 // runtime: loaded on the first check (never during activation), replaced when its settings change.
 import * as vscode from 'vscode';
 import type { CheckOptions } from '../core/check';
-import type { HttpMethod, Report } from '../core/model';
+import type { ActionKind, HttpMethod, Report } from '../core/model';
 import type { LogSink } from '../core/ports';
 import type { RebuildResult } from '../core/rebuild';
 import { allowedMethods, type Config } from '../core/view/settings';
@@ -84,7 +84,7 @@ export class CheckRunner implements vscode.Disposable {
   }
 
   /** compose build + up for one service, output streamed to `onOutput`, then the verifying re-check. */
-  rebuild(ref: ServiceRef, onOutput: (chunk: string) => void, signal: AbortSignal): Promise<RebuildResult> {
+  rebuild(ref: ServiceRef, onOutput: (chunk: string) => void, signal: AbortSignal, action: ActionKind = 'rebuild'): Promise<RebuildResult> {
     return this.enqueue(async () => {
       const runtime = await this.getRuntime();
       const compose = await this.deps.composeRunner(runtime);
@@ -100,6 +100,7 @@ export class CheckRunner implements vscode.Disposable {
           await runtime.rebuild(compose, {
             ...(await this.options(ref.workspace, [ref.service], { probe: true }, signal)),
             service: ref.service,
+            action,
             onOutput: (chunk) => onOutput(redact(chunk, secrets)),
           }),
           secrets,

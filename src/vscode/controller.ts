@@ -2,9 +2,10 @@
 // command table. activate() builds one of these; disposing it disposes everything it registered.
 import * as vscode from 'vscode';
 import { secretValues } from '../core/redact';
-import type { Report } from '../core/model';
-import { COMMAND } from '../core/view/commandIds';
-import { findService } from '../core/view/serviceRef';
+import type { ActionKind, Report } from '../core/model';
+import { ACTION_COMMAND, COMMAND, type CommandId } from '../core/view/commandIds';
+import { checkMessage } from '../core/view/checkMessage';
+import { findService, refOf } from '../core/view/serviceRef';
 import { changed, type Config, type ConfigKey } from '../core/view/settings';
 import { viewState } from '../core/view/viewState';
 import { CheckRunner } from './checkRunner';
@@ -118,6 +119,21 @@ export class RuntimeDriftController implements vscode.Disposable {
           if (ref) await this.rebuilds.run(ref);
         },
       },
+      [COMMAND.startService]: this.actionCommand('start', 'Start which service?'),
+      [COMMAND.recreateService]: this.actionCommand('recreate', 'Recreate which service?'),
+      [COMMAND.pullService]: this.actionCommand('pull', 'Pull the image of which service?'),
+      [COMMAND.startAll]: {
+        requiresTrust: true,
+        run: async (arg) => {
+          // From a project node: that project; else every project in the workspace.
+          const only = typeof arg === 'object' && arg !== null ? (arg as { projectRef?: { workspace: string; project: string } }).projectRef : undefined;
+          const refs = store
+            .all()
+            .filter((r) => !only || r.workspace === only.workspace)
+            .flatMap((r) => r.services.filter((s) => s.action?.kind === 'start' && (!only || s.project === only.project)).map((s) => refOf(r, s)));
+          await this.rebuilds.startAll(refs);
+        },
+      },
       [COMMAND.probeRoutes]: {
         requiresTrust: true,
         run: async (arg) => {
@@ -165,6 +181,16 @@ export class RuntimeDriftController implements vscode.Disposable {
     };
   }
 
+  private actionCommand(action: ActionKind, placeHolder: string): CommandTable[CommandId] {
+    return {
+      requiresTrust: true,
+      run: async (arg) => {
+        const ref = await resolveService(this.store, arg, placeHolder, (s) => action !== 'start' || s.action?.kind === 'start');
+        if (ref) await this.rebuilds.run(ref, action);
+      },
+    };
+  }
+
   private async checkAndSay(): Promise<void> {
     await this.runner.checkAll();
     const reports = this.store.all();
@@ -174,19 +200,16 @@ export class RuntimeDriftController implements vscode.Disposable {
       if (choice) await vscode.commands.executeCommand('workbench.action.openSettings', 'runtimeDrift.engineHost');
       return;
     }
-    const drifted = reports.flatMap((r) => r.services).filter((s) => s.verdict === 'drift');
-    if (drifted.length === 0) {
-      if (!this.store.error) void vscode.window.showInformationMessage(`Runtime in sync: ${countServices(reports)} service(s) checked.`);
+    const said = checkMessage(reports);
+    if (said.kind === 'none') return;
+    if (said.kind === 'info') {
+      if (!this.store.error) void vscode.window.showInformationMessage(said.text);
       return;
     }
-    const first = drifted[0];
-    const text = drifted.map((s) => `${s.name}: ${s.summary}`).join('; ');
-    const choice = await vscode.window.showWarningMessage(`Runtime Drift: ${drifted.length} drifted — ${text}`, ...(first ? [`Rebuild ${first.name}`] : []), 'Show Report');
+    const main = said.action;
+    const choice = await vscode.window.showWarningMessage(said.text, ...(main ? [main.label] : []), 'Show Report');
     if (choice === 'Show Report') await vscode.commands.executeCommand(COMMAND.showReport);
-    else if (choice && first) {
-      const report = reports.find((r) => r.services.includes(first));
-      if (report) await vscode.commands.executeCommand(COMMAND.rebuildService, { workspace: report.workspace, project: first.project, service: first.name });
-    }
+    else if (choice && main) await vscode.commands.executeCommand(ACTION_COMMAND[main.kind], main.ref);
   }
 
   private async setProbeCredential(arg: unknown): Promise<void> {
@@ -220,10 +243,6 @@ export class RuntimeDriftController implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables.splice(0).reverse()) d.dispose();
   }
-}
-
-function countServices(reports: readonly Report[]): number {
-  return reports.reduce((n, r) => n + r.services.length, 0);
 }
 
 function probeSummary(service: Report['services'][number]): string {

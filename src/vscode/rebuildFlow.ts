@@ -1,12 +1,16 @@
 // Rebuild that proves itself: compose build + up streamed into a terminal, a cancellable progress
 // notification, then before → after and a plain verdict: verified, or what is still wrong.
 import * as vscode from 'vscode';
+import type { ActionKind } from '../core/model';
 import type { RebuildResult } from '../core/rebuild';
 import { COMMAND } from '../core/view/commandIds';
 import type { ServiceRef } from '../core/view/serviceRef';
 import { abortSignalOf } from './cancellation';
 import type { CheckRunner } from './checkRunner';
 import { RebuildTerminal } from './rebuildTerminal';
+
+const ACTION_TITLE: Record<ActionKind, string> = { start: 'Starting', recreate: 'Recreating', rebuild: 'Rebuilding', pull: 'Pulling' };
+const ACTION_WORDS: Record<ActionKind, string> = { start: 'start', recreate: 'recreate', rebuild: 'rebuild and recreate', pull: 'pull and recreate' };
 
 export class RebuildFlow implements vscode.Disposable {
   private readonly terminals = new Set<RebuildTerminal>();
@@ -23,14 +27,43 @@ export class RebuildFlow implements vscode.Disposable {
     });
   }
 
-  async run(ref: ServiceRef): Promise<RebuildResult | undefined> {
-    const out = new RebuildTerminal(`Rebuild ${ref.service}`);
+  /** Runs one service's action (rebuild by default) in a terminal, then announces the verified result. */
+  async run(ref: ServiceRef, action: ActionKind = 'rebuild'): Promise<RebuildResult | undefined> {
+    const out = this.open(`${ACTION_TITLE[action]} ${ref.service}`);
+    const result = await this.step(out, ref, action);
+    await this.announce(result);
+    return result;
+  }
+
+  /** Starts several services one after the other in one terminal ("Start All"), then says how it went. */
+  async startAll(refs: readonly ServiceRef[]): Promise<RebuildResult[]> {
+    if (refs.length === 0) {
+      void vscode.window.showInformationMessage('Runtime Drift: every service already runs.');
+      return [];
+    }
+    const out = this.open(`Start ${refs.length} service${refs.length === 1 ? '' : 's'}`);
+    const results: RebuildResult[] = [];
+    for (const ref of refs) results.push(await this.step(out, ref, 'start'));
+    const failed = results.filter((r) => !r.verified);
+    if (failed.length === 0) void vscode.window.showInformationMessage(`Started and verified: ${results.map((r) => r.service).join(', ')}.`);
+    else {
+      const choice = await vscode.window.showWarningMessage(`Started ${results.length - failed.length} of ${results.length}; ${failed.map((r) => `${r.service}: ${r.message}`).join('; ')}`, 'Show Report');
+      if (choice === 'Show Report') await vscode.commands.executeCommand(COMMAND.showReport);
+    }
+    return results;
+  }
+
+  private open(title: string): RebuildTerminal {
+    const out = new RebuildTerminal(`Runtime Drift: ${title}`);
     this.terminals.add(out);
     out.terminal.show(true);
-    out.line(`Runtime Drift: rebuild and recreate ${ref.service} (project ${ref.project})`, 'bold');
-    out.line(`docker compose build ${ref.service} && docker compose up -d ${ref.service}, then re-check`);
+    return out;
+  }
+
+  private async step(out: RebuildTerminal, ref: ServiceRef, action: ActionKind): Promise<RebuildResult> {
+    out.line(`Runtime Drift: ${ACTION_WORDS[action]} ${ref.service} (project ${ref.project}), then re-check`, 'bold');
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Rebuilding ${ref.service}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: `${ACTION_TITLE[action]} ${ref.service}`, cancellable: true },
       async (progress, token) => {
         const { signal, dispose } = abortSignalOf(token);
         try {
@@ -42,6 +75,7 @@ export class RebuildFlow implements vscode.Disposable {
               if (last) progress.report({ message: last.slice(0, 80) });
             },
             signal,
+            action,
           );
         } finally {
           dispose();
@@ -51,7 +85,6 @@ export class RebuildFlow implements vscode.Disposable {
     out.line('');
     for (const change of result.changes) out.line(`  ${change}`);
     out.line(result.message, result.verified ? 'green' : 'yellow');
-    await this.announce(result);
     return result;
   }
 
@@ -66,10 +99,10 @@ export class RebuildFlow implements vscode.Disposable {
       return;
     }
     if (result.verified) {
-      void vscode.window.showInformationMessage(`${result.service} rebuilt and verified${changes}.`);
+      void vscode.window.showInformationMessage(`${result.service} ${result.action === 'start' ? 'started' : `${result.action === 'pull' ? 'pulled' : result.action === 'recreate' ? 'recreated' : 'rebuilt'}`} and verified${changes}.`);
       return;
     }
-    const choice = await vscode.window.showWarningMessage(`${result.service} was rebuilt but is still not in sync: ${result.message}${changes}`, 'Show Report');
+    const choice = await vscode.window.showWarningMessage(`${result.service}: ${result.message}${changes}`, 'Show Report');
     if (choice === 'Show Report') await vscode.commands.executeCommand(COMMAND.showReport);
   }
 

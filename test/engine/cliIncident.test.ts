@@ -174,20 +174,23 @@ suite('CLI on a real engine: the workflow incident', () => {
     assert.equal(s.modules.find((m) => m.name === 'workflow')?.rungs.container.status, 'pass');
   });
 
-  test('a stopped container: files still listed, container rung fails with a start fix, exit 1', async () => {
+  test('a stopped container is stopped, not drift: files still listed and judged, nothing probed, Start, exit 3', async () => {
     const stop = await ws.compose(['stop', 'api']);
     assert.equal(stop.code, 0, stop.output);
     const run = await cli(['check', '--workspace', ws.dir, '--json'], env);
-    assert.equal(run.code, 1);
+    assert.equal(run.code, 3, run.stdout);
     const s = api(JSON.parse(run.stdout) as Report);
+    assert.equal(s.verdict, 'stopped');
     assert.equal(s.container?.state, 'exited');
     assert.deepEqual(s.missingFiles, []);
     const users = s.modules.find((m) => m.name === 'users');
-    assert.equal(users?.firstFailure, 'container');
-    assert.match(users?.fix ?? '', /start the container \(it is exited\)/);
-    const sent = s.routes.filter((r) => r.method === 'GET');
-    assert.ok(sent.length > 0);
-    assert.ok(sent.every((r) => r.status === null && r.verdict === 'unreachable'), JSON.stringify(sent));
+    assert.equal(users?.firstFailure, null);
+    assert.equal(users?.rungs.container.status, 'pass');
+    assert.match(s.fix ?? '', /start the container \(it is exited\)/);
+    assert.equal(s.action?.label, 'Start api');
+    const gets = s.routes.filter((r) => r.method === 'GET');
+    assert.ok(gets.length > 0);
+    assert.ok(gets.every((r) => r.status === null && r.verdict === 'not-probed' && r.detail === 'not running (container exited)'), JSON.stringify(gets));
   });
 
   test('a failing build is not reported as success: exit 1, "build failed", the container left as it was', async () => {

@@ -1,9 +1,9 @@
 // CodeLens above each route handler: what the live route answered and, as a separate lens, the fix.
 // "GET /api/v1/workflows/steps/definitions → 404 in runtime · container is stale" + "Recreate api".
 import type { Report, RouteReport, ServiceReport } from '../model';
-import { COMMAND } from './commandIds';
+import { ACTION_COMMAND, COMMAND } from './commandIds';
 import { absoluteIn } from './paths';
-import { fixLabel, needsRebuild, routeAnswer, serviceReason } from './rungText';
+import { routeAnswer, serviceReason } from './rungText';
 import { refOf, type ServiceRef } from './serviceRef';
 
 export interface LensModel {
@@ -19,6 +19,8 @@ export interface LensModel {
 export type RouteLenses = ReadonlyMap<string, readonly LensModel[]>;
 
 export function routeLensTitle(service: ServiceReport, route: RouteReport): string {
+  // Nothing runs: there is no "in runtime" to speak of, only that it was not asked.
+  if (!service.container && route.status === null) return `${route.method} ${route.path} → ${routeAnswer(route)}`;
   const head = `${route.method} ${route.path} → ${routeAnswer(route)} in runtime`;
   const ok = route.verdict === 'live' || route.authVerdict === 'live' || route.verdict === 'exists';
   if (ok && !service.staleContainer) return head;
@@ -38,13 +40,13 @@ export function computeRouteLenses(reports: readonly Report[]): RouteLenses {
         const file = absoluteIn(report.workspace, route.file);
         const lenses = out.get(file) ?? [];
         lenses.push({ line: route.line, title: routeLensTitle(service, route), command: COMMAND.showReport, args: [], tooltip: route.detail ?? undefined });
-        if (needsRebuild(service) && route.verdict !== 'live') {
+        if (service.action && route.verdict !== 'live') {
           lenses.push({
             line: route.line,
-            title: fixLabel(service),
-            command: COMMAND.rebuildService,
+            title: service.action.label,
+            command: ACTION_COMMAND[service.action.kind],
             args: [ref],
-            tooltip: `docker compose build ${service.name} && docker compose up -d ${service.name}, then verify`,
+            tooltip: `${service.action.command}, then verify`,
           });
         } else if (route.verdict === 'needs-auth' && route.authStatus === null) {
           lenses.push({ line: route.line, title: 'Set Probe Credential', command: COMMAND.setProbeCredential, args: [ref] });

@@ -3,9 +3,9 @@
 // our own commands.
 import type { ModuleReport, Report, RouteReport, ServiceReport } from '../model';
 import { commandLink } from './commandLink';
-import { COMMAND } from './commandIds';
+import { ACTION_COMMAND, COMMAND } from './commandIds';
 import { code, escapeMarkdown } from './markdown';
-import { fixLabel, ladderDetail, moduleOfFile, needsRebuild, routeAnswer, serviceReason, verdictWords } from './rungText';
+import { ladderDetail, moduleOfFile, routeAnswer, serviceReason, verdictWords } from './rungText';
 import { refOf } from './serviceRef';
 import { shortId } from '../ladder/format';
 
@@ -22,10 +22,8 @@ function ladderBlock(module: ModuleReport | undefined): string[] {
 
 function fixBlock(report: Report, service: ServiceReport): string[] {
   const links: string[] = [];
-  if (needsRebuild(service)) {
-    links.push(
-      commandLink(fixLabel(service), COMMAND.rebuildService, [refOf(report, service)], `docker compose build ${service.name} && docker compose up -d ${service.name}`),
-    );
+  if (service.action) {
+    links.push(commandLink(service.action.label, ACTION_COMMAND[service.action.kind], [refOf(report, service)], service.action.command));
   }
   links.push(commandLink('Probe Routes', COMMAND.probeRoutes, [refOf(report, service)]));
   links.push(commandLink('Show Report', COMMAND.showReport, []));

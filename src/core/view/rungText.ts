@@ -1,6 +1,7 @@
 // Words for rungs and probe answers, shared by every view so the tree, the CodeLens, the hover
 // and the report say the same thing the same way.
 import { RUNG_NAMES } from '../model';
+import { NOT_RUNNING_DETAIL } from '../model';
 import type { ModuleReport, ProbeVerdict, RouteReport, RungName, RungStatus, Rungs, ServiceReport } from '../model';
 
 const STATUS_MARK: Record<RungStatus, string> = { pass: '✓', fail: '✗', skip: '–', unknown: '?' };
@@ -61,6 +62,10 @@ export function verdictWords(verdict: ProbeVerdict): string {
 
 /** "404", "401 (200 with token)", or the verdict in words when no HTTP answer came back. */
 export function routeAnswer(route: RouteReport): string {
+  // A service that does not run was not asked: say so, rather than a bare "not probed".
+  if (route.status === null && route.verdict === 'not-probed' && route.detail?.startsWith(NOT_RUNNING_DETAIL)) {
+    return `not probed: ${route.detail}`;
+  }
   const first = route.status === null ? verdictWords(route.verdict) : String(route.status);
   if (route.authStatus === null) return first;
   return `${first} (${route.authStatus} with token)`;
@@ -79,18 +84,8 @@ export function moduleOfFile(service: ServiceReport, relFile: string): ModuleRep
   return best;
 }
 
-/** Fix wording for a button: recreating is enough when the newest image already has the code. */
+/** The button text of the service's action ("Start api", "Recreate api", "Rebuild api", "Pull db"). */
 export function fixLabel(service: ServiceReport): string {
-  const onlyRecreate =
-    service.staleContainer ||
-    (service.missingFiles.length > 0 && service.missingFiles.length === service.missingFilesInImage.length);
-  return `${onlyRecreate ? 'Recreate' : 'Rebuild'} ${service.name}`;
+  return service.action?.label ?? `Rebuild ${service.name}`;
 }
 
-/** Whether a rebuild is the fix: the image, the container or the live route are behind the source. */
-export function needsRebuild(service: ServiceReport): boolean {
-  if (service.staleContainer || service.missingFiles.length > 0 || service.changedFiles.length > 0) return true;
-  return service.modules.some(
-    (m) => m.firstFailure === 'build' || m.firstFailure === 'image' || m.firstFailure === 'container' || m.firstFailure === 'route',
-  );
-}

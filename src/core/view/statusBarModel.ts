@@ -41,6 +41,17 @@ export function statusBarModel({ reports, checking, error }: StatusInput): Statu
     const lines = unknown.map((s) => `${s.name}: ${s.summary}`);
     return { text: `$(question) ${unknown.length} unknown${spin}`, tooltip: `${lines.join('\n')}\nClick to check again.`, severity: 'warning' };
   }
+  // Not running is a state, not drift: said plainly, no warning colour.
+  const idle = services.filter((s) => s.verdict === 'not-running' || s.verdict === 'stopped');
+  if (idle.length > 0) {
+    const lines = idle.map((s) => `${s.name}: ${s.summary}${s.action ? ` — ${s.action.command}` : ''}`);
+    const running = services.length - idle.length;
+    return {
+      text: `$(circle-outline) ${idle.length} not running${spin}`,
+      tooltip: `${lines.join('\n')}${running > 0 ? `\n${running} running service(s) in sync.` : ''}\nClick to check again.`,
+      severity: 'none',
+    };
+  }
   const when = reports.map((r) => r.checkedAt).sort().at(-1) ?? '';
   return {
     text: `$(check) Runtime in sync${spin}`,

@@ -1,7 +1,7 @@
 // The Containers tree as plain data: compose project → service → container, modules → routes.
 // Sync (is it the code?) and health (is it up?) are told apart: the icon shape follows health,
 // its colour follows sync, and the description spells both out.
-import type { ModuleReport, Report, RouteReport, ServiceReport } from '../model';
+import type { ModuleReport, Report, RouteReport, ServiceReport, Verdict } from '../model';
 import { COMMAND } from './commandIds';
 import { absoluteIn } from './paths';
 import { ladderDetail, routeAnswer, serviceReason, verdictWords } from './rungText';
@@ -34,6 +34,8 @@ export interface TreeNodeModel {
   contextValue: string;
   expanded: boolean;
   ref?: ServiceRef;
+  /** Project nodes: the compose project they stand for ("Start All"). */
+  projectRef?: { workspace: string; project: string };
   containerId?: string;
   /** Absolute file or folder this node stands for (modules, routes). */
   resource?: string;
@@ -44,6 +46,16 @@ export interface TreeNodeModel {
 }
 
 export const SYNC_COLOR = { inSync: 'charts.green', drift: 'charts.red', stale: 'charts.orange', unknown: 'charts.yellow' } as const;
+
+/** A group with more children than this starts collapsed, whatever its state: its counts show on it. */
+export const LARGE_GROUP = 8;
+
+/** What needs attention first: drift, then unknown, then what does not run, then in sync. */
+const ATTENTION: Record<Verdict, number> = { drift: 0, unknown: 1, stopped: 2, 'not-running': 3, 'in-sync': 4 };
+
+export function byAttention(a: ServiceReport, b: ServiceReport): number {
+  return ATTENTION[a.verdict] - ATTENTION[b.verdict] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
 
 /** Roots of the tree; empty when there is nothing to show (the welcome view takes over). */
 export function buildTree(reports: readonly Report[], now: Date): TreeNodeModel[] {
@@ -59,27 +71,33 @@ export function buildTree(reports: readonly Report[], now: Date): TreeNodeModel[
     }
     for (const [project, services] of projects) {
       const drifted = services.filter((s) => s.verdict === 'drift').length;
+      const idle = services.filter((s) => s.verdict === 'not-running' || s.verdict === 'stopped').length;
       const id = `p:${report.workspace}:${project}`;
+      const state = [drifted > 0 ? `${drifted} drifted` : undefined, idle > 0 ? `${idle} not running` : undefined].filter(Boolean);
+      const startable = services.some((s) => s.action?.kind === 'start');
       roots.push({
         id,
         kind: 'project',
         label: project,
-        description: `${services.length} service${services.length === 1 ? '' : 's'}${drifted > 0 ? ` · ${drifted} drifted` : ' · in sync'}${multiFolder ? ` · ${report.workspace}` : ''}`,
+        description: `${services.length} service${services.length === 1 ? '' : 's'} · ${state.length > 0 ? state.join(' · ') : 'in sync'}${multiFolder ? ` · ${report.workspace}` : ''}`,
         tooltip: `Compose project ${project} in ${report.workspace}\nChecked ${report.checkedAt} against ${report.engine.host}`,
         icon: { id: 'layers', color: drifted > 0 ? SYNC_COLOR.drift : undefined },
-        contextValue: 'project',
+        contextValue: startable ? 'project:startable' : 'project',
         expanded: true,
-        children: services.map((s) => serviceNode(report, s, id, now)),
+        projectRef: { workspace: report.workspace, project },
+        children: [...services].sort(byAttention).map((s) => serviceNode(report, s, id, now)),
       });
     }
   }
   return roots;
 }
 
-/** "in sync", "stale", "drift: image"…: the sync half of a service's description. */
+/** "in sync", "stale", "drift: image", "not running"…: the sync half of a service's description. */
 export function syncText(service: ServiceReport): string {
   if (service.verdict === 'in-sync') return 'in sync';
   if (service.verdict === 'unknown') return 'sync unknown';
+  if (service.verdict === 'not-running') return 'not running';
+  if (service.verdict === 'stopped') return 'stopped';
   if (service.staleContainer) return 'stale';
   const first = service.modules.find((m) => m.firstFailure)?.firstFailure;
   return first ? `drift at ${first}` : 'drift';
@@ -90,9 +108,11 @@ export function healthText(service: ServiceReport): string {
   return service.container ? service.container.state : 'no container';
 }
 
-function syncColor(service: ServiceReport): string {
+/** Neutral (no colour) for what does not run: nothing there can be out of sync. */
+function syncColor(service: ServiceReport): string | undefined {
   if (service.verdict === 'in-sync') return SYNC_COLOR.inSync;
   if (service.verdict === 'unknown') return SYNC_COLOR.unknown;
+  if (service.verdict === 'not-running' || service.verdict === 'stopped') return undefined;
   return service.staleContainer ? SYNC_COLOR.stale : SYNC_COLOR.drift;
 }
 
@@ -103,11 +123,22 @@ function healthIcon(service: ServiceReport): string {
   return 'vm-outline';
 }
 
+/** "23 routes · 2 missing · 1 broken": what a collapsed group holds, problems counted by kind. */
+export function routeCounts(routes: readonly RouteReport[]): string {
+  const parts = [`${routes.length} route${routes.length === 1 ? '' : 's'}`];
+  for (const verdict of ['missing', 'broken', 'unreachable'] as const) {
+    const n = routes.filter((r) => r.verdict === verdict).length;
+    if (n > 0) parts.push(`${n} ${verdictWords(verdict) === 'not found' ? 'missing' : verdictWords(verdict)}`);
+  }
+  return parts.join(' · ');
+}
+
 function serviceNode(report: Report, service: ServiceReport, parentId: string, now: Date): TreeNodeModel {
   const id = `${parentId}/s:${service.name}`;
   const ref = refOf(report, service);
   const running = service.container?.state === 'running';
-  const contextValue = ['service', service.container ? 'container' : undefined, running ? 'running' : undefined]
+  // The action kind last: menus offer the one button that fits (package.json `viewItem =~`).
+  const contextValue = ['service', service.container ? 'container' : undefined, running ? 'running' : undefined, service.action?.kind]
     .filter(Boolean)
     .join(':');
   const children: TreeNodeModel[] = [containerNode(service, id, ref, now)];
@@ -120,24 +151,46 @@ function serviceNode(report: Report, service: ServiceReport, parentId: string, n
       byModule.set(route.module, list);
     } else loose.push(route);
   }
-  for (const module of service.modules) children.push(moduleNode(report, service, module, byModule.get(module.name) ?? [], id));
-  for (const route of loose) children.push(routeNode(report, route, id));
+  const modules = [...service.modules].sort((a, b) => Number(b.firstFailure !== null) - Number(a.firstFailure !== null));
+  for (const module of modules) children.push(moduleNode(report, service, module, byModule.get(module.name) ?? [], id));
+  if (loose.length > LARGE_GROUP) children.push(routeGroupNode(report, loose, id));
+  else for (const route of loose) children.push(routeNode(report, route, id));
   for (const [i, error] of service.errors.entries()) {
     children.push({ id: `${id}/e:${i}`, kind: 'message', label: error, tooltip: error, icon: { id: 'warning', color: 'list.warningForeground' }, contextValue: 'message', expanded: false, children: [] });
   }
   const fix = service.fix ? `\nFix: ${service.fix}` : '';
+  const action = service.action ? `\nAction: ${service.action.label} (${service.action.command})` : '';
+  const expanded = service.verdict === 'drift' || service.verdict === 'unknown';
+  const health = service.verdict === 'not-running' ? undefined : healthText(service);
+  const counts = !expanded && service.routes.length > 0 ? routeCounts(service.routes) : undefined;
   return {
     id,
     kind: 'service',
     label: service.name,
-    description: `${syncText(service)} · ${healthText(service)}`,
-    tooltip: `${service.name}: ${service.summary}\nSync: ${syncText(service)} · Health: ${healthText(service)}${fix}`,
+    description: [syncText(service), health, counts].filter(Boolean).join(' · '),
+    tooltip: `${service.name}: ${service.summary}\nSync: ${syncText(service)} · Health: ${healthText(service)}${fix}${action}`,
     icon: { id: healthIcon(service), color: syncColor(service) },
     contextValue,
-    expanded: service.verdict !== 'in-sync',
+    expanded,
     ref,
     containerId: service.container?.id,
     children,
+  };
+}
+
+/** Routes outside any module, many of them: one collapsed node that says what it holds. */
+function routeGroupNode(report: Report, routes: RouteReport[], parentId: string): TreeNodeModel {
+  const id = `${parentId}/routes`;
+  return {
+    id,
+    kind: 'message',
+    label: 'routes',
+    description: routeCounts(routes),
+    tooltip: `Routes declared outside any module: ${routeCounts(routes)}`,
+    icon: { id: 'globe' },
+    contextValue: 'routes',
+    expanded: false,
+    children: routes.map((r) => routeNode(report, r, id)),
   };
 }
 
@@ -148,10 +201,10 @@ function containerNode(service: ServiceReport, parentId: string, ref: ServiceRef
     return {
       id,
       kind: 'container',
-      label: 'no container',
-      description: `image ${service.image.ref}`,
-      tooltip: `No container for ${service.name}: run docker compose up -d ${service.name}.`,
-      icon: { id: 'circle-slash', color: SYNC_COLOR.drift },
+      label: 'not running',
+      description: `no container · image ${service.image.ref}`,
+      tooltip: `No container for ${service.name} (never started, or removed): not running, which is not drift.${service.action ? ` ${service.action.label}: ${service.action.command}.` : ''}`,
+      icon: { id: 'circle-outline' },
       contextValue: 'container',
       expanded: false,
       ref,
@@ -188,18 +241,26 @@ function containerNode(service: ServiceReport, parentId: string, ref: ServiceRef
 function moduleNode(report: Report, service: ServiceReport, module: ModuleReport, routes: RouteReport[], parentId: string): TreeNodeModel {
   const id = `${parentId}/m:${module.name}`;
   const reason = module.firstFailure ? serviceReason(service, module) : undefined;
-  const description = module.firstFailure ? `fails at ${module.firstFailure}${reason ? ` · ${reason}` : ''}` : 'in sync';
+  const idle = service.verdict === 'not-running' || service.verdict === 'stopped';
+  const description = module.firstFailure ? `fails at ${module.firstFailure}${reason ? ` · ${reason}` : ''}` : idle ? 'not running' : 'in sync';
   const unknown = !module.firstFailure && Object.values(module.rungs).some((r) => r.status === 'unknown');
   const resource = absoluteIn(report.workspace, module.source);
+  const counts = routes.length > 0 ? ` · ${routeCounts(routes)}` : '';
   return {
     id,
     kind: 'module',
     label: module.name,
-    description: unknown ? 'partly unknown' : description,
+    description: `${unknown ? 'partly unknown' : description}${counts}`,
     tooltip: [`Module ${module.name}: ${module.source} → ${module.target}`, ...ladderDetail(module.rungs), ...(module.fix ? [`Fix: ${module.fix}`] : [])].join('\n'),
-    icon: module.firstFailure ? { id: 'error', color: SYNC_COLOR.drift } : unknown ? { id: 'question', color: SYNC_COLOR.unknown } : { id: 'pass', color: SYNC_COLOR.inSync },
+    icon: module.firstFailure
+      ? { id: 'error', color: idle ? undefined : SYNC_COLOR.drift }
+      : unknown
+        ? { id: 'question', color: SYNC_COLOR.unknown }
+        : idle
+          ? { id: 'circle-outline' }
+          : { id: 'pass', color: SYNC_COLOR.inSync },
     contextValue: 'module',
-    expanded: module.firstFailure !== null,
+    expanded: module.firstFailure !== null && !idle && routes.length <= LARGE_GROUP,
     ref: refOf(report, service),
     resource,
     children: routes.map((r) => routeNode(report, r, id)),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { computeRouteLenses, routeLensTitle } from '../../../src/core/view/codeLensModel';
 import { COMMAND } from '../../../src/core/view/commandIds';
-import { route, sampleReport, staleApi, WS } from './sampleReport';
+import { idleDb, route, sampleReport, staleApi, WS } from './sampleReport';
 
 suite('codeLensModel', () => {
   test('the classic: a 404 from a stale container, with a separate Recreate lens', () => {
@@ -12,7 +12,7 @@ suite('codeLensModel', () => {
     assert.equal(list?.[0]?.title, 'GET /api/v1/workflows/steps/definitions → 404 in runtime · container is stale');
     assert.equal(list?.[0]?.line, 12);
     assert.equal(list?.[1]?.title, 'Recreate api');
-    assert.equal(list?.[1]?.command, COMMAND.rebuildService);
+    assert.equal(list?.[1]?.command, COMMAND.recreateService);
     assert.deepEqual(list?.[1]?.args, [{ workspace: WS, project: 'demo', service: 'api' }]);
   });
 
@@ -31,7 +31,7 @@ suite('codeLensModel', () => {
   });
 
   test('a route needing auth with no token offers Set Probe Credential when nothing needs rebuilding', () => {
-    const svc = staleApi({ staleContainer: false, verdict: 'in-sync', missingFiles: [], missingFilesInImage: [], modules: [] });
+    const svc = staleApi({ staleContainer: false, verdict: 'in-sync', missingFiles: [], missingFilesInImage: [], modules: [], action: null });
     const r = route({ path: '/api/v1/users', file: 'u.ts', line: 2, status: 401, verdict: 'needs-auth' });
     const lenses = computeRouteLenses([sampleReport({ services: [{ ...svc, routes: [r] }] })]);
     assert.deepEqual(lenses.get(`${WS}/u.ts`)?.map((l) => l.title), ['GET /api/v1/users → 401 in runtime', 'Set Probe Credential']);
@@ -42,6 +42,7 @@ suite('codeLensModel', () => {
       staleContainer: false,
       missingFilesInImage: [],
       modules: [staleApi().modules[0]!, ...staleApi().modules.slice(1)].map((m) => (m.name === 'workflow' ? { ...m, firstFailure: 'image' as const } : m)),
+      action: { kind: 'rebuild', label: 'Rebuild api', steps: [['build', 'api'], ['up', '-d', 'api']], command: 'docker compose build api && docker compose up -d api' },
     });
     const lenses = computeRouteLenses([sampleReport({ services: [svc] })]);
     const titles = lenses.get(`${WS}/backend/src/modules/workflow/workflow.controller.ts`)?.map((l) => l.title);
@@ -52,5 +53,13 @@ suite('codeLensModel', () => {
     const svc = staleApi({ staleContainer: false, verdict: 'in-sync' });
     const r = route({ path: '/api/v1/users', status: 401, verdict: 'needs-auth', authStatus: 200, authVerdict: 'live' });
     assert.equal(routeLensTitle(svc, r), 'GET /api/v1/users → 401 (200 with token) in runtime');
+  });
+
+  test('a service that does not run: its routes read "not probed: not running" and the lens is Start', () => {
+    const r = route({ path: '/api/users', module: null, file: 'api/src/users/users.controller.ts', line: 9, status: null, verdict: 'not-probed', detail: 'not running' });
+    const svc = idleDb({ name: 'api', routes: [r], action: { kind: 'start', label: 'Start api', steps: [['up', '-d', 'api']], command: 'docker compose up -d api' } });
+    const lenses = computeRouteLenses([sampleReport({ services: [svc] })]).get(`${WS}/api/src/users/users.controller.ts`);
+    assert.deepEqual(lenses?.map((l) => l.title), ['GET /api/users → not probed: not running', 'Start api']);
+    assert.equal(lenses?.[1]?.command, COMMAND.startService);
   });
 });

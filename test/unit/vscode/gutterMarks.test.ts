@@ -32,7 +32,7 @@ suite('gutterMarks', () => {
     assert.match(routeMark?.hover ?? '', /answered \*\*404\*\* in runtime/);
     assert.match(routeMark?.hover ?? '', /Why: container is stale\./);
     const args = encodeURIComponent(JSON.stringify([{ workspace: WS, project: 'demo', service: 'api' }]));
-    assert.ok(routeMark?.hover.includes(`[Recreate api](command:runtimeDrift.rebuildService?${args}`), routeMark?.hover);
+    assert.ok(routeMark?.hover.includes(`[Recreate api](command:runtimeDrift.recreateService?${args}`), routeMark?.hover);
     const fileMark = marks.get(CONTROLLER)?.find((m) => m.line === 1);
     assert.match(fileMark?.hover ?? '', /the container is stale/);
     assert.match(fileMark?.hover ?? '', /- ✗ container: expected/);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { statusBarModel } from '../../../src/core/view/statusBarModel';
 import { viewState } from '../../../src/core/view/viewState';
-import { sampleReport, syncedWeb } from './sampleReport';
+import { idleDb, sampleReport, staleApi, syncedWeb } from './sampleReport';
+import { checkMessage } from '../../../src/core/view/checkMessage';
 
 suite('statusBarModel', () => {
   test('in sync', () => {
@@ -37,5 +38,38 @@ suite('statusBarModel', () => {
     assert.equal(viewState([sampleReport({ engine: { reachable: false, host: 'h', error: null } })], false), 'noEngine');
     assert.equal(viewState([sampleReport()], false), 'ready');
     assert.equal(viewState([], false, 'boom'), 'error');
+  });
+});
+
+suite('statusBarModel: services that do not run', () => {
+  test('nothing started: "N not running", neutral (no warning colour)', () => {
+    const model = statusBarModel({ reports: [sampleReport({ services: [idleDb(), idleDb({ name: 'api' })] })], checking: false });
+    assert.equal(model.text, '$(circle-outline) 2 not running');
+    assert.equal(model.severity, 'none');
+    assert.match(model.tooltip, /postgres: not running \(no container\) — docker compose up -d postgres/);
+  });
+
+  test('drift still wins over not running', () => {
+    const model = statusBarModel({ reports: [sampleReport({ services: [idleDb(), staleApi()] })], checking: false });
+    assert.equal(model.text, '$(warning) 1 drifted');
+  });
+});
+
+suite('checkMessage: what Check Runtime says', () => {
+  test('nothing running: no notification at all', () => {
+    assert.deepEqual(checkMessage([sampleReport({ services: [idleDb(), idleDb({ name: 'api' })] })]), { kind: 'none' });
+  });
+
+  test('drift beside a registry image that is not running: the main button is the drifted service\'s action, never a build of the image', () => {
+    const said = checkMessage([sampleReport({ services: [idleDb(), staleApi(), syncedWeb()] })]);
+    assert.equal(said.kind, 'warning');
+    if (said.kind !== 'warning') return;
+    assert.equal(said.action?.label, 'Recreate api');
+    assert.equal(said.action?.kind, 'recreate');
+    assert.doesNotMatch(said.text, /postgres/);
+  });
+
+  test('everything in sync: a short information', () => {
+    assert.deepEqual(checkMessage([sampleReport({ services: [syncedWeb()] })]), { kind: 'info', text: 'Runtime in sync: 1 service(s) checked.' });
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { buildTree, type TreeNodeModel } from '../../../src/core/view/treeModel';
-import { NOW, sampleReport, staleApi, syncedWeb } from './sampleReport';
+import { idleDb, NOW, route, sampleReport, staleApi, syncedWeb, WS } from './sampleReport';
+import { LARGE_GROUP } from '../../../src/core/view/treeModel';
 
 function find(nodes: TreeNodeModel[], pred: (n: TreeNodeModel) => boolean): TreeNodeModel | undefined {
   for (const n of nodes) {
@@ -27,7 +28,7 @@ suite('treeModel', () => {
     assert.equal(api?.description, 'stale · running');
     assert.equal(api?.icon.id, 'vm-running');
     assert.equal(api?.icon.color, 'charts.orange');
-    assert.equal(web?.description, 'in sync · no container');
+    assert.equal(web?.description, 'in sync · no container · 1 route');
     assert.equal(web?.icon.color, 'charts.green');
     assert.equal(web?.icon.id, 'vm-outline');
   });
@@ -46,13 +47,13 @@ suite('treeModel', () => {
   test('modules carry the first failing rung; routes sit under their module with the live status', () => {
     const roots = buildTree([sampleReport()], NOW);
     const workflow = find(roots, (n) => n.kind === 'module' && n.label === 'workflow');
-    assert.equal(workflow?.description, 'fails at container · container is stale');
+    assert.equal(workflow?.description, 'fails at container · container is stale · 1 route · 1 missing');
     assert.equal(workflow?.resource, '/ws/backend/src/modules/workflow');
     assert.match(workflow?.tooltip ?? '', /✗ container: expected \/app\/dist\/modules\/workflow/);
     const routeLabels = workflow?.children.map((c) => c.label);
     assert.deepEqual(routeLabels, ['GET /api/v1/workflows/steps/definitions → 404']);
     const users = find(roots, (n) => n.kind === 'module' && n.label === 'users');
-    assert.equal(users?.description, 'in sync');
+    assert.equal(users?.description, 'in sync · 1 route');
     assert.equal(users?.children[0]?.label, 'GET /api/v1/users → 401');
     assert.equal(users?.children[0]?.description, 'needs auth');
   });
@@ -70,7 +71,7 @@ suite('treeModel', () => {
     const exited = staleApi({ container: { ...staleApi().container!, state: 'exited' } });
     const roots = buildTree([sampleReport({ services: [staleApi(), exited, syncedWeb({ name: 'worker', container: null })] })], NOW);
     const values = roots[0]?.children.map((c) => c.contextValue);
-    assert.deepEqual(values, ['service:container:running', 'service:container', 'service']);
+    assert.deepEqual(values, ['service:container:running:recreate', 'service:container:recreate', 'service']);
   });
 
   test('ids are stable across checks so expansion state survives a refresh', () => {
@@ -90,5 +91,36 @@ suite('treeModel', () => {
     const roots = buildTree([sampleReport({ services: [syncedWeb({ errors: ['Dockerfile not found'] })] })], NOW);
     const msg = find(roots, (n) => n.kind === 'message');
     assert.equal(msg?.label, 'Dockerfile not found');
+  });
+
+  test('a service that was never started is neutral: "not running", no red, collapsed, Start in its context value', () => {
+    const roots = buildTree([sampleReport({ services: [idleDb()] })], NOW);
+    const db = find(roots, (n) => n.kind === 'service' && n.label === 'postgres');
+    assert.equal(db?.description, 'not running');
+    assert.equal(db?.icon.color, undefined);
+    assert.equal(db?.expanded, false);
+    assert.equal(db?.contextValue, 'service:start');
+    const container = db?.children[0];
+    assert.equal(container?.label, 'not running');
+    assert.equal(container?.icon.color, undefined);
+    assert.equal(roots[0]?.description, '1 service · 1 not running');
+    assert.equal(roots[0]?.contextValue, 'project:startable');
+    assert.deepEqual(roots[0]?.projectRef, { workspace: WS, project: 'demo' });
+  });
+
+  test('services are sorted by what needs attention: drift, then not running, then in sync', () => {
+    const roots = buildTree([sampleReport({ services: [syncedWeb({ name: 'a-web' }), idleDb(), staleApi({ name: 'z-api' })] })], NOW);
+    assert.deepEqual(roots[0]?.children.map((c) => c.label), ['z-api', 'postgres', 'a-web']);
+  });
+
+  test('a large group of routes is collapsed and counts what it holds', () => {
+    const many = Array.from({ length: LARGE_GROUP + 3 }, (_, i) =>
+      route({ path: `/r${i}`, status: i < 2 ? 404 : 200, verdict: i < 2 ? 'missing' : 'live' }),
+    );
+    const roots = buildTree([sampleReport({ services: [staleApi({ routes: many, modules: [] })] })], NOW);
+    const group = find(roots, (n) => n.label === 'routes');
+    assert.equal(group?.description, `${LARGE_GROUP + 3} routes · 2 missing`);
+    assert.equal(group?.expanded, false);
+    assert.equal(group?.children.length, LARGE_GROUP + 3);
   });
 });
