@@ -33,6 +33,7 @@ function serviceSection(service: ServiceReport): string[] {
     for (const e of service.mapping.evidence) out.push(`  - ${e}`);
   }
   if (service.fix) out.push('', `**Fix:** \`${service.fix}\``);
+  if (service.action) out.push('', `**Action:** ${service.action.label} (\`${service.action.command}\`)`);
   for (const module of service.modules) {
     out.push('', `### Module ${module.name}${module.firstFailure ? ` — first failing rung: ${module.firstFailure}` : ' — in sync'}`, '', `${module.source} → ${module.target}`, '');
     for (const line of ladderDetail(module.rungs)) out.push(`- ${line}`);
