@@ -1,5 +1,6 @@
 // CodeLens above each route handler: what the live route answered and, as a separate lens, the fix.
 // "GET /api/v1/workflows/steps/definitions → 404 in runtime · container is stale" + "Recreate api".
+import { NOT_RUNNING_DETAIL } from '../model';
 import type { Report, RouteReport, ServiceReport } from '../model';
 import { ACTION_COMMAND, COMMAND } from './commandIds';
 import { absoluteIn } from './paths';
@@ -20,7 +21,7 @@ export type RouteLenses = ReadonlyMap<string, readonly LensModel[]>;
 
 export function routeLensTitle(service: ServiceReport, route: RouteReport): string {
   // Nothing runs: there is no "in runtime" to speak of, only that it was not asked.
-  if (!service.container && route.status === null) return `${route.method} ${route.path} → ${routeAnswer(route)}`;
+  if (route.status === null && route.detail?.startsWith(NOT_RUNNING_DETAIL)) return `${route.method} ${route.path} → ${routeAnswer(route)}`;
   const head = `${route.method} ${route.path} → ${routeAnswer(route)} in runtime`;
   const ok = route.verdict === 'live' || route.authVerdict === 'live' || route.verdict === 'exists';
   if (ok && !service.staleContainer) return head;

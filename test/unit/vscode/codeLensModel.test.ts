@@ -62,4 +62,10 @@ suite('codeLensModel', () => {
     assert.deepEqual(lenses?.map((l) => l.title), ['GET /api/users → not probed: not running', 'Start api']);
     assert.equal(lenses?.[1]?.command, COMMAND.startService);
   });
+
+  test('a stopped container: "not probed: not running (container exited)", with no "in runtime"', () => {
+    const r = route({ path: '/api/users', status: null, verdict: 'not-probed', detail: 'not running (container exited)' });
+    const svc = staleApi({ verdict: 'stopped', staleContainer: false, container: { ...staleApi().container!, state: 'exited' } });
+    assert.equal(routeLensTitle(svc, r), 'GET /api/users → not probed: not running (container exited)');
+  });
 });
