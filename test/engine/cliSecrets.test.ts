@@ -8,6 +8,8 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { dockerCli } from './support/dockerCli';
+import { uniqueProjectName } from './support/projectNames';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
 const SECRET = 'cloud-key-4f9a7c1e';
@@ -26,6 +28,8 @@ suite('CLI: secrets go only where the user sent them (real server, real engine)'
   let port = 0;
   const seen: IncomingHttpHeaders[] = [];
   let dir = '';
+  let container = '';
+  const project = uniqueProjectName('rdsecrets');
 
   suiteSetup(async () => {
     server = createServer((req, res) => {
@@ -38,17 +42,25 @@ suite('CLI: secrets go only where the user sent them (real server, real engine)'
     await mkdir(path.join(dir, 'api', 'src'), { recursive: true });
     await writeFile(path.join(dir, 'api', 'src', 'main.ts'), "const app = express();\napp.get('/health', (_req, res) => res.send('ok'));\n");
     await writeFile(path.join(dir, 'api', 'Dockerfile'), 'FROM scratch\nWORKDIR /app\nCOPY src ./src\n');
+    // A service that does not run is not probed (not running is not drift): a running container
+    // labelled as the compose service stands for it, and the recording server answers its base URL.
+    const run = await dockerCli(
+      ['run', '-d', '--network', 'none', '--label', `com.docker.compose.project=${project}`, '--label', 'com.docker.compose.service=api', 'runtime-drift/node:busybox', 'sleep', '600'],
+      { check: true },
+    );
+    container = run.stdout.trim();
   });
 
   suiteTeardown(async () => {
     server.close();
+    if (container) await dockerCli(['rm', '-f', container]);
     await rm(dir, { recursive: true, force: true });
   });
 
   const compose = (baseUrl: string, extra = '') =>
     writeFile(
       path.join(dir, 'compose.yaml'),
-      `services:\n  api:\n    build: ./api\n    x-runtime-drift:\n      baseUrl: "${baseUrl}"\n      auth: { bearerTokenEnv: CLOUD_KEY }\n${extra}`,
+      `name: ${project}\nservices:\n  api:\n    build: ./api\n    x-runtime-drift:\n      baseUrl: "${baseUrl}"\n      auth: { bearerTokenEnv: CLOUD_KEY }\n${extra}`,
     );
 
   test('an origin only the compose file names gets no request, even with the token variable allowed', async () => {
