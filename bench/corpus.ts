@@ -5,6 +5,7 @@
 //   npm run corpus                    every project
 //   npm run corpus -- nest-postiz     the projects named
 //   npm run corpus -- --verbose       also list missed and extra routes
+//   npm run corpus -- --try DIR       the routes found in any folder, per server app (no truth needed)
 // The mirrors: RUNTIME_DRIFT_CORPUS_MIRRORS (default /work/.mirror), one bare git folder per
 // repository at <mirrors>/<owner>+<name>/repo (what the workspace's fetch tool leaves).
 import { execFileSync } from 'node:child_process';
@@ -140,8 +141,33 @@ async function mappingRight(dir: string, m: TruthMapping): Promise<{ right: bool
   return { right, got: `${sourceRoot} -> ${got.target}${got.bundled ? ' (bundled)' : ''}` };
 }
 
+/** `--try DIR`: what the scan finds in a folder nobody recorded a truth for, to read by eye. */
+async function tryFolder(dir: string): Promise<void> {
+  const fs = createNodeFs();
+  const tree = await walkFileStats(fs, dir);
+  const apps = await findServerApps(fs, tree.files);
+  const sources = tree.files.filter(isRouteSource);
+  const extracted = new Map<string, ExtractedFile>();
+  for (const file of sources) {
+    const x = scanSourceText(file, readFileSync(file, 'utf8'));
+    if (x) extracted.set(file, x);
+  }
+  for (const group of groupFilesByApp(dir, apps, sources)) {
+    const mine = group.files.flatMap((file) => {
+      const x = extracted.get(file);
+      return x ? [{ file, x }] : [];
+    });
+    const collected = collectExtracted(mine, { moduleOf: () => undefined, aliases: await readPathAliases(fs, group.dir, dir) });
+    console.log(`app ${path.relative(dir, group.dir) || '.'}: ${collected.routes.length} routes`);
+    for (const r of collected.routes) console.log(`  ${r.method} ${r.path}  ${path.relative(dir, r.file ?? '')}:${r.line ?? ''}`);
+    for (const w of collected.warnings) console.log(`  warning ${w.replace(dir + path.sep, '')}`);
+  }
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  const tryAt = args.indexOf('--try');
+  if (tryAt >= 0) return tryFolder(path.resolve(args[tryAt + 1] ?? '.'));
   const verbose = args.includes('--verbose');
   const names = args.filter((a) => !a.startsWith('--'));
   const truthDir = path.join(ROOT, 'test', 'corpus');
@@ -182,6 +208,14 @@ async function main(): Promise<void> {
   const largest = [...results].sort((a, b) => b.files - a.files)[0];
   if (largest) console.log(`\nlargest project: ${largest.name}, ${largest.files} source files: cold route scan ${largest.ms} ms (walk, read, parse, join; target <= 1500), re-scan after one saved file ${largest.rescanMs} ms (target <= 50)`);
   console.log(`all: ${totalExact}/${totalTruth} routes exact (${((100 * totalExact) / Math.max(1, totalTruth)).toFixed(1)}%), ${totalExtra} extra; mappings right ${maps.filter((m) => m.right).length}/${maps.length}`);
+  if (args.includes('--markdown')) {
+    // The README's table rows.
+    for (const r of results) {
+      const m = r.mappings.length ? `${r.mappings.filter((x) => x.right).length}/${r.mappings.length}` : '-';
+      console.log(`| ${r.name} | ${r.framework} | ${r.files} | ${r.truth} | ${r.exact} | ${r.missed.length} | ${r.extra.length} | ${m} |`);
+    }
+    console.log(`| **all** | | ${results.reduce((n, r) => n + r.files, 0)} | ${totalTruth} | ${totalExact} | ${totalTruth - totalExact} | ${totalExtra} | ${maps.filter((m) => m.right).length}/${maps.length} |`);
+  }
   mkdirSync(path.join(ROOT, 'corpus'), { recursive: true });
   writeFileSync(path.join(ROOT, 'corpus', 'results.json'), `${JSON.stringify({ at: new Date().toISOString(), results }, null, 2)}\n`);
 }
