@@ -5,7 +5,8 @@ export const USAGE = `usage:
   runtime-drift check [--workspace DIR] [--service NAME]... [--json] [--no-probe]
                       [--probe-method METHOD]... [--timeout MS] [--host DOCKER_HOST]
                       [--listing auto|archive] [--allow-origin ORIGIN]... [--allow-token-env NAME]...
-  runtime-drift rebuild SERVICE [--workspace DIR] [--json] [--host DOCKER_HOST]
+                      [--compose-file FILE]...
+  runtime-drift rebuild SERVICE [--workspace DIR] [--json] [--host DOCKER_HOST] [--compose-file FILE]...
                       [--allow-origin ORIGIN]... [--allow-token-env NAME]...
   runtime-drift --help | --version
 
@@ -27,6 +28,8 @@ export interface CliArgs {
   host?: string;
   /** auto: exec find in running containers that have it, else the archive API; archive: archive only. */
   listing: 'auto' | 'archive';
+  /** Compose files to read, like `docker compose -f` (repeatable); discovered when none. */
+  composeFiles: string[];
   /** Origins the user allowed probes (and tokens) to go to, beyond loopback and the engine's host. */
   allowOrigins: string[];
   /** Variables the user allowed to be sent as bearer tokens. */
@@ -52,6 +55,7 @@ export function parseArgs(argv: readonly string[], cwd: string): CliArgs {
     listing: 'auto',
     allowOrigins: [],
     allowTokenEnvs: [],
+    composeFiles: [],
   };
   const rest = [...argv];
   const value = (flag: string): string => {
@@ -104,6 +108,10 @@ export function parseArgs(argv: readonly string[], cwd: string): CliArgs {
         break;
       case '--allow-token-env':
         args.allowTokenEnvs.push(value(flag));
+        break;
+      case '--compose-file':
+      case '-f':
+        args.composeFiles.push(value(flag));
         break;
       case '--listing': {
         const v = value(flag);

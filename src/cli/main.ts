@@ -60,6 +60,7 @@ function checkOptions(args: CliArgs, workspace: string, trust: ProbeTrust) {
     allowedMethods: [...SAFE_METHODS, ...args.extraMethods],
     env: process.env,
     trust,
+    composeFiles: args.composeFiles,
   };
 }
 

@@ -55,6 +55,8 @@ export interface CheckOptions {
   token?: (envName: string, service: string) => string | undefined;
   /** What the user allowed outside the workspace: probe origins, token variables, the engine's host. Default: loopback only, no token variables. */
   trust?: ProbeTrust;
+  /** The compose files to read, like `docker compose -f` (workspace-relative); discovered when empty. */
+  composeFiles?: string[];
   /** Workspace-relative folders or globs to leave out of file checks (mapping/exclude.ts). */
   exclude?: string[];
   /** Compose command named in fixes (default "docker compose"). */
@@ -68,7 +70,7 @@ export const SERVICE_CONCURRENCY = 8;
 export const WORKSPACE_CONCURRENCY = 2;
 
 export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promise<Report> {
-  const projects = await discoverComposeProjects(deps.fs, opts.workspaceDir, opts.env);
+  const projects = await discoverComposeProjects(deps.fs, opts.workspaceDir, opts.env, { composeFiles: opts.composeFiles });
   const wanted = opts.services?.length ? new Set(opts.services) : undefined;
   const specs = projects.flatMap((p) => p.services).filter((s) => !wanted || wanted.has(s.name));
   if (wanted) {
@@ -111,6 +113,7 @@ async function checkService(
   engineError: string | null,
   readWorkspace: <R>(fn: () => Promise<R>) => Promise<R>,
 ): Promise<ServiceReport> {
+  if (spec.error !== undefined) return invalidServiceReport(spec);
   const mapping = await inferMapping(deps.fs, spec);
   // The engine's answers and the workspace's files are independent: gather them at once, so the
   // wait on archive streams and probes overlaps the source walk instead of following it. One walk
@@ -394,6 +397,32 @@ async function serverSourceRoot(fs: FsLike, spec: ServiceSpec): Promise<string |
     if ((await findServerApps(fs, present)).length > 0) return appSourceDir(fs, dir);
   }
   return undefined;
+}
+
+/** A service whose compose definition could not be read: only it is "unknown", the others are checked. */
+function invalidServiceReport(spec: ServiceSpec): ServiceReport {
+  return {
+    name: spec.name,
+    project: spec.project,
+    verdict: 'unknown',
+    summary: `its compose definition could not be read: ${spec.error ?? ''}`,
+    container: null,
+    image: { ref: spec.image ?? spec.name, id: null, created: null },
+    staleContainer: false,
+    baseUrl: null,
+    mapping: null,
+    sourceNewest: null,
+    modules: [],
+    routes: [],
+    missingFiles: [],
+    missingFilesInImage: [],
+    changedFiles: [],
+    fix: 'correct the service in the compose file, then check again',
+    action: null,
+    errors: [spec.error ?? ''],
+    warnings: [],
+    definitionError: spec.error ?? '',
+  };
 }
 
 /** Warnings kept per service in a report: the rest are counted. */

@@ -64,6 +64,8 @@ export interface ServiceSpec {
   networkMode?: string;
   /** Interpolated `x-runtime-drift` with `source` made absolute. */
   drift: DriftOverrides;
+  /** Why this service's definition could not be read (a bad port, a missing required variable): only it is affected. */
+  error?: string;
 }
 
 export interface ComposeProject {
@@ -258,6 +260,11 @@ export interface ServiceReport {
    * statically; route skipped (list it in x-runtime-drift.routes)"), workspace-relative.
    */
   warnings: string[];
+  /**
+   * Set when the service's compose definition could not be read (verdict "unknown"): the other
+   * services are still checked, and the workspace's verdict is theirs.
+   */
+  definitionError?: string;
 }
 
 export interface Report {

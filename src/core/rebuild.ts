@@ -42,7 +42,7 @@ export async function rebuildService(
   deps: CheckDeps & { compose: ComposeRunnerLike },
   opts: RebuildOptions,
 ): Promise<RebuildResult> {
-  const projects = await discoverComposeProjects(deps.fs, opts.workspaceDir, opts.env);
+  const projects = await discoverComposeProjects(deps.fs, opts.workspaceDir, opts.env, { composeFiles: opts.composeFiles });
   const project = projects.find((p) => p.services.some((s) => s.name === opts.service));
   if (!project) {
     const known = projects.flatMap((p) => p.services.map((s) => s.name));

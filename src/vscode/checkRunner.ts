@@ -137,6 +137,7 @@ export class CheckRunner implements vscode.Disposable {
       token: (envName) => tokens.get(envName),
       trust: this.trust(config, runtime),
       exclude: config.exclude,
+      composeFiles: config.composeFiles,
       signal,
     };
   }

@@ -188,6 +188,19 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.deepEqual(byName, { api: ['GET /health api/src/main.ts'], db: [] });
   });
 
+  test("one service's broken definition is that service's error; the others are checked and make the verdict", async () => {
+    const ws = { ...WORKSPACE, '/ws/compose.yaml': `${WORKSPACE['/ws/compose.yaml']}  web:\n    image: "web:\${WEB_TAG:?set WEB_TAG in .env}"\n` };
+    const report = await checkWorkspace(
+      { engine: fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: [] }), prober: fakeProber(() => 200), fs: memFs(ws, { mtimes }) },
+      { workspaceDir: '/ws', env: {}, probe: false },
+    );
+    const web = report.services.find((s) => s.name === 'web');
+    assert.equal(web?.verdict, 'unknown');
+    assert.match(web?.errors[0] ?? '', /set WEB_TAG in \.env/);
+    assert.equal(report.services.find((s) => s.name === 'api')?.verdict, 'in-sync');
+    assert.equal(report.verdict, 'in-sync');
+  });
+
   test('a current container: the image is not listed separately (the container speaks for it)', async () => {
     const engine = fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: [] });
     const report = await checkWorkspace(

@@ -1,11 +1,12 @@
 // Finding the compose projects in a workspace: the folders holding a compose file, each loaded
 // the way `docker compose` would load it from that folder (base file, one override, `.env`).
-import { join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { ComposeProject } from '../model';
 import type { FsLike } from '../ports';
+import { UserInputError } from '../ports';
 import { mergeEnv, parseDotenv } from './dotenv';
 import type { Env } from './interpolate';
-import { parseComposeProject } from './parse';
+import { parseComposeProject, referencedFiles, type ComposeFileText } from './parse';
 
 /** Base file names in compose's order of preference; the first present in a folder wins. */
 export const COMPOSE_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'] as const;
@@ -26,7 +27,15 @@ export interface DiscoverOptions {
   maxDepth?: number;
   /** Workspace-relative folders (prefixes, `*` globs) or folder names to leave out. */
   exclude?: string[];
+  /**
+   * The compose files to use, like `docker compose -f a -f b` (workspace-relative or absolute,
+   * merged in order, one project from the first file's folder); found by discovery when empty.
+   */
+  composeFiles?: string[];
 }
+
+/** `docker-compose.prod.yml`, `compose.document.yaml`: a variant of a stack, used when a folder has no base file. */
+const VARIANT_FILE = /^(?:docker-)?compose\.(?!override\.)[\w.-]+\.ya?ml$/;
 
 /**
  * All compose projects under the workspace. A bad compose file rejects the whole call with its
@@ -38,9 +47,51 @@ export async function discoverComposeProjects(
   env: Env,
   opts: DiscoverOptions = {},
 ): Promise<ComposeProject[]> {
+  if (opts.composeFiles?.length) return [await loadComposeFiles(fs, workspaceDir, opts.composeFiles, env)];
   const dirs = await findComposeDirs(fs, workspaceDir, opts);
-  const projects = await Promise.all(dirs.map((d) => loadComposeProject(fs, d, env)));
-  return projects.filter((p): p is ComposeProject => p !== undefined);
+  const projects = await Promise.all(dirs.map((d) => loadComposeProject(fs, d, env, workspaceDir)));
+  const variants = await findVariantFiles(fs, workspaceDir, dirs, opts);
+  const fromVariants = await Promise.all(variants.map((f) => loadComposeFiles(fs, workspaceDir, [f], env)));
+  return [...projects.filter((p): p is ComposeProject => p !== undefined), ...fromVariants];
+}
+
+/** Exactly the files the user chose, merged like `docker compose -f a -f b`; each must be inside the workspace. */
+async function loadComposeFiles(fs: FsLike, workspaceDir: string, chosen: string[], env: Env): Promise<ComposeProject> {
+  const paths = chosen.map((f) => (isAbsolute(f) ? f : join(workspaceDir, f)));
+  for (const p of paths) {
+    const rel = relative(workspaceDir, p);
+    if (rel.startsWith('..') || isAbsolute(rel)) throw new UserInputError(`compose file ${p} is outside the workspace ${workspaceDir}`);
+    if (!(await fs.stat(p))?.isFile) throw new UserInputError(`compose file ${rel} not found`);
+  }
+  const dir = dirname(paths[0] as string);
+  const files = await Promise.all(paths.map(async (path) => ({ path, text: await fs.readFile(path) })));
+  const dotenvPath = join(dir, '.env');
+  const dotenv = (await fs.stat(dotenvPath))?.isFile ? parseDotenv(await fs.readFile(dotenvPath), env) : {};
+  return parseComposeProject(files, { dir, env: mergeEnv(env, dotenv), extraFiles: await readReferenced(fs, files, dir, workspaceDir) });
+}
+
+/**
+ * Variant files (`docker-compose.prod.yml`) in folders that have no base compose file: each is
+ * a stack of its own. Where a base file exists, variants are alternatives the user picks with
+ * --compose-file / runtimeDrift.composeFiles.
+ */
+async function findVariantFiles(fs: FsLike, workspaceDir: string, baseDirs: string[], opts: DiscoverOptions): Promise<string[]> {
+  const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const excluded = makeExcluder(opts.exclude ?? []);
+  const withBase = new Set(baseDirs);
+  const found: string[] = [];
+  const visit = async (dir: string, depth: number): Promise<void> => {
+    const names = await fs.readdir(dir);
+    if (!withBase.has(dir)) for (const n of names.filter((x) => VARIANT_FILE.test(x)).sort()) found.push(join(dir, n));
+    if (depth >= maxDepth) return;
+    for (const n of names) {
+      if (n.startsWith('.') || SKIPPED_DIRS.has(n)) continue;
+      const child = join(dir, n);
+      if ((await fs.stat(child))?.isDirectory && !excluded(toPosix(relative(workspaceDir, child)), n)) await visit(child, depth + 1);
+    }
+  };
+  await visit(workspaceDir, 0);
+  return found.sort();
 }
 
 /** Folders (absolute, sorted) under the workspace that hold a compose base file. */
@@ -68,7 +119,7 @@ export async function findComposeDirs(fs: FsLike, workspaceDir: string, opts: Di
 }
 
 /** Loads the compose project of one folder; undefined when it holds no compose file. */
-export async function loadComposeProject(fs: FsLike, dir: string, env: Env): Promise<ComposeProject | undefined> {
+export async function loadComposeProject(fs: FsLike, dir: string, env: Env, workspaceDir = dir): Promise<ComposeProject | undefined> {
   const base = await firstFile(fs, dir, COMPOSE_FILE_NAMES);
   if (base === undefined) return undefined;
   const override = await firstFile(fs, dir, COMPOSE_OVERRIDE_NAMES);
@@ -76,7 +127,29 @@ export async function loadComposeProject(fs: FsLike, dir: string, env: Env): Pro
   const files = await Promise.all(paths.map(async (path) => ({ path, text: await fs.readFile(path) })));
   const dotenvPath = join(dir, '.env');
   const dotenv = (await fs.stat(dotenvPath))?.isFile ? parseDotenv(await fs.readFile(dotenvPath), env) : {};
-  return parseComposeProject(files, { dir, env: mergeEnv(env, dotenv) });
+  return parseComposeProject(files, { dir, env: mergeEnv(env, dotenv), extraFiles: await readReferenced(fs, files, dir, workspaceDir) });
+}
+
+/**
+ * The texts of the files `extends.file` and `include:` name, transitively, as long as they stay
+ * under the workspace: a compose file cannot make us read the rest of the host.
+ */
+async function readReferenced(fs: FsLike, files: ComposeFileText[], dir: string, root: string): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  let pending = referencedFiles(files, dir);
+  for (let depth = 0; depth < 5 && pending.length > 0; depth++) {
+    const next: ComposeFileText[] = [];
+    for (const file of pending) {
+      if (texts.has(file)) continue;
+      const rel = relative(root, file);
+      if (rel.startsWith('..') || isAbsolute(rel) || !(await fs.stat(file))?.isFile) continue;
+      const text = await fs.readFile(file);
+      texts.set(file, text);
+      next.push({ path: file, text });
+    }
+    pending = referencedFiles(next, dir);
+  }
+  return texts;
 }
 
 async function firstFile(fs: FsLike, dir: string, names: readonly string[]): Promise<string | undefined> {

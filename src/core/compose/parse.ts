@@ -1,6 +1,6 @@
 // Compose files -> ComposeProject: YAML parsed by a real parser, interpolated, overrides merged,
 // then each service reduced to what the ladder needs (build, image, ports, x-runtime-drift).
-import { basename, isAbsolute, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { ComposeProject, ServiceBuild, ServiceSpec } from '../model';
 import { UserInputError } from '../ports';
@@ -19,24 +19,139 @@ export interface ParseComposeOptions {
   dir: string;
   /** Process environment already merged with `.env` (see mergeEnv). */
   env: Env;
+  /**
+   * Other files the project names (`extends.file`, `include:`), read beforehand by the caller
+   * (absolute path -> text; absent when missing): parsing stays synchronous and pure.
+   */
+  extraFiles?: ReadonlyMap<string, string>;
 }
 
+/** How deep `extends` and `include` chains are followed (a file that includes itself stops here). */
+const MAX_COMPOSE_DEPTH = 5;
+
 export function parseComposeProject(files: ComposeFileText[], opts: ParseComposeOptions): ComposeProject {
-  const trees = files.map((f) => loadFile(f, opts.env));
+  const errors = new Map<string, string>();
+  const trees = files.map((f) => loadFile(f, opts.env, errors));
   const merged = trees.reduce<Record<string, unknown>>(
     (acc, tree) => mergeComposeTrees(acc, tree) as Record<string, unknown>,
     {},
   );
   const name = projectName(merged['name'], opts);
   const composeFiles = files.map((f) => resolve(opts.dir, f.path));
-  const services = merged['services'];
+  const services = isPlainObject(merged['services']) ? merged['services'] : {};
+  const active = activeProfiles(opts.env);
   const specs: ServiceSpec[] = [];
-  if (services !== undefined && services !== null) {
-    for (const [service, def] of Object.entries(services as Record<string, unknown>)) {
-      specs.push(toServiceSpec(service, def, { project: name, dir: opts.dir, composeFiles }));
+  for (const [service, raw] of Object.entries(services)) {
+    const ctx = { project: name, dir: opts.dir, composeFiles };
+    // One service's bad value (a port, a required variable) is that service's error, not the project's.
+    const failed = errors.get(service);
+    if (failed !== undefined) {
+      specs.push(invalidSpec(service, ctx, failed));
+      continue;
+    }
+    try {
+      const def = resolveExtends(service, raw, services, opts, 0);
+      if (!profileActive(def, active)) continue;
+      specs.push(toServiceSpec(service, def, ctx));
+    } catch (err) {
+      if (!(err instanceof UserInputError)) throw err;
+      specs.push(invalidSpec(service, ctx, err.message));
     }
   }
+  for (const included of includedProjects(merged['include'], opts, name)) specs.push(...included.services);
   return { name, dir: opts.dir, composeFiles, services: specs };
+}
+
+function invalidSpec(name: string, ctx: ServiceContext, error: string): ServiceSpec {
+  return { name, project: ctx.project, projectDir: ctx.dir, composeFiles: ctx.composeFiles, ports: [], drift: {}, error };
+}
+
+/** COMPOSE_PROFILES (comma-separated): a service with `profiles:` runs only when one is active. */
+function activeProfiles(env: Env): Set<string> {
+  return new Set((env['COMPOSE_PROFILES'] ?? '').split(',').map((p) => p.trim()).filter((p) => p !== ''));
+}
+
+function profileActive(def: unknown, active: Set<string>): boolean {
+  const profiles = isPlainObject(def) ? def['profiles'] : undefined;
+  if (!Array.isArray(profiles) || profiles.length === 0) return true;
+  return active.has('*') || profiles.some((p) => typeof p === 'string' && active.has(p));
+}
+
+/** `extends: base` / `extends: { service, file }`: the base service's definition under this one's. */
+function resolveExtends(name: string, raw: unknown, services: Record<string, unknown>, opts: ParseComposeOptions, depth: number): unknown {
+  if (!isPlainObject(raw) || raw['extends'] === undefined) return raw;
+  if (depth >= MAX_COMPOSE_DEPTH) throw new UserInputError(`service "${name}": extends nests deeper than ${MAX_COMPOSE_DEPTH} levels`);
+  const ext = raw['extends'];
+  const baseName = typeof ext === 'string' ? ext : isPlainObject(ext) && typeof ext['service'] === 'string' ? ext['service'] : undefined;
+  if (baseName === undefined) throw new UserInputError(`service "${name}": extends must name a service`);
+  const file = isPlainObject(ext) && typeof ext['file'] === 'string' ? resolve(opts.dir, ext['file']) : undefined;
+  let pool = services;
+  let baseOpts = opts;
+  if (file !== undefined) {
+    const text = opts.extraFiles?.get(file);
+    if (text === undefined) throw new UserInputError(`service "${name}": extends file ${ext && isPlainObject(ext) ? String(ext['file']) : ''} not found`);
+    const tree = loadFile({ path: file, text }, opts.env, new Map());
+    pool = isPlainObject(tree['services']) ? tree['services'] : {};
+    baseOpts = { ...opts, dir: dirname(file) };
+  }
+  const baseRaw = pool[baseName];
+  if (baseRaw === undefined) throw new UserInputError(`service "${name}": extends ${baseName}, which is not defined`);
+  const base = resolveExtends(baseName, baseRaw, pool, baseOpts, depth + 1);
+  const own: Record<string, unknown> = { ...raw };
+  delete own['extends'];
+  // A build context inherited from another file stays relative to that file's folder.
+  const rebased = file !== undefined && isPlainObject(base) && isPlainObject(base['build']) && typeof base['build']['context'] === 'string'
+    ? { ...base, build: { ...base['build'], context: resolve(dirname(file), base['build']['context']) } }
+    : base;
+  const merged = mergeComposeTrees({ services: { x: rebased } }, { services: { x: own } }) as { services: { x: unknown } };
+  return merged.services.x;
+}
+
+/** `include: [path]` / `include: [{ path: [a, b] }]`: each included file a project of its own folder, its services in this project. */
+function includedProjects(raw: unknown, opts: ParseComposeOptions, project: string): ComposeProject[] {
+  if (!Array.isArray(raw)) return [];
+  const out: ComposeProject[] = [];
+  for (const entry of raw) {
+    const paths = typeof entry === 'string' ? [entry] : isPlainObject(entry) ? [entry['path']].flat() : [];
+    const files: ComposeFileText[] = [];
+    for (const p of paths) {
+      if (typeof p !== 'string') continue;
+      const abs = resolve(opts.dir, p);
+      const text = opts.extraFiles?.get(abs);
+      if (text === undefined) throw new UserInputError(`include: ${p} not found in the workspace (files outside it are not read)`);
+      files.push({ path: abs, text });
+    }
+    const first = files[0];
+    if (!first) continue;
+    const included = parseComposeProject(files, { ...opts, dir: dirname(first.path), env: { ...opts.env, COMPOSE_PROJECT_NAME: project } });
+    out.push(included);
+  }
+  return out;
+}
+
+/** The files a project names beyond its own (`extends.file`, `include:`), for the caller to read first. */
+export function referencedFiles(texts: ComposeFileText[], dir: string): string[] {
+  const out = new Set<string>();
+  for (const f of texts) {
+    let doc: unknown;
+    try {
+      doc = parseYaml(f.text, { merge: true, logLevel: 'silent' });
+    } catch {
+      continue; // reported when the file itself is parsed
+    }
+    if (!isPlainObject(doc)) continue;
+    const base = dirname(resolve(dir, f.path));
+    const inc = doc['include'];
+    if (Array.isArray(inc))
+      for (const e of inc) for (const p of typeof e === 'string' ? [e] : isPlainObject(e) ? [e['path']].flat() : []) if (typeof p === 'string') out.add(resolve(base, p));
+    const services = doc['services'];
+    if (isPlainObject(services))
+      for (const def of Object.values(services)) {
+        const ext = isPlainObject(def) ? def['extends'] : undefined;
+        if (isPlainObject(ext) && typeof ext['file'] === 'string') out.add(resolve(base, ext['file']));
+      }
+  }
+  return [...out];
 }
 
 /** Compose's normalisation of a project name: lowercase, only [a-z0-9_-]. */
@@ -44,7 +159,7 @@ export function normalizeProjectName(raw: string): string {
   return raw.toLowerCase().replace(/[^a-z0-9_-]/g, '');
 }
 
-function loadFile(file: ComposeFileText, env: Env): Record<string, unknown> {
+function loadFile(file: ComposeFileText, env: Env, serviceErrors: Map<string, string>): Record<string, unknown> {
   const label = basename(file.path);
   let doc: unknown;
   try {
@@ -63,7 +178,22 @@ function loadFile(file: ComposeFileText, env: Env): Record<string, unknown> {
   if (services !== undefined && services !== null && !isPlainObject(services)) {
     throw new UserInputError(`${label}: "services" must be a mapping of service name to definition`);
   }
-  const tree = interpolateDeep(doc, env) as Record<string, unknown>;
+  // Interpolated per service: a variable one service requires (${X:?}) fails that service only.
+  const { services: rawServices, ...rest } = doc;
+  const tree = interpolateDeep(rest, env) as Record<string, unknown>;
+  if (isPlainObject(rawServices)) {
+    const out: Record<string, unknown> = {};
+    for (const [name, def] of Object.entries(rawServices)) {
+      try {
+        out[name] = interpolateDeep(def, env, `services.${name}`);
+      } catch (err) {
+        if (!(err instanceof UserInputError)) throw err;
+        serviceErrors.set(name, `${label}: ${err.message}`);
+        out[name] = {};
+      }
+    }
+    tree['services'] = out;
+  }
   return normalizeBuildShorthand(tree, label);
 }
 

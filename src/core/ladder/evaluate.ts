@@ -191,7 +191,10 @@ function newestMtime(files: { sourceMtimeMs: number }[]): number {
 }
 
 /** Drift first, then unknown, then not running (no container, or stopped), else in sync. */
-export function overallVerdict(services: readonly { verdict: Verdict }[]): Verdict {
+export function overallVerdict(all: readonly { verdict: Verdict; definitionError?: string }[]): Verdict {
+  // A service whose definition is broken is reported as such; it does not stop the rest being judged.
+  const judged = all.filter((s) => s.definitionError === undefined);
+  const services = judged.length > 0 ? judged : all;
   if (services.some((s) => s.verdict === 'drift')) return 'drift';
   if (services.length === 0 || services.some((s) => s.verdict === 'unknown')) return 'unknown';
   if (services.some((s) => s.verdict === 'not-running')) return 'not-running';

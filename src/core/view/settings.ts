@@ -19,6 +19,8 @@ export interface Config {
   engineHostFromWorkspace: boolean;
   autoCheckOnSave: boolean;
   exclude: string[];
+  /** Compose files to read (workspace-relative, like `docker compose -f`); discovered when empty. */
+  composeFiles: string[];
   /** How running containers are listed: "auto" (exec find when the image has it) or "archive" only. */
   listing: 'auto' | 'archive';
 }
@@ -32,6 +34,7 @@ export type ConfigKey =
   | 'probe.tokenVariables'
   | 'autoCheckOnSave'
   | 'exclude'
+  | 'composeFiles'
   | 'listing';
 
 /**
@@ -48,6 +51,7 @@ export const DEFAULT_CONFIG: Config = {
   engineHostFromWorkspace: false,
   autoCheckOnSave: true,
   exclude: [],
+  composeFiles: [],
   listing: 'auto',
 };
 
@@ -74,6 +78,7 @@ export function parseConfig(get: (key: ConfigKey) => unknown, fromWorkspace: (ke
     engineHostFromWorkspace: fromWorkspace('engineHost'),
     autoCheckOnSave: bool(get('autoCheckOnSave'), DEFAULT_CONFIG.autoCheckOnSave),
     exclude: strings(get('exclude')),
+    composeFiles: strings(get('composeFiles')),
     listing: get('listing') === 'archive' ? 'archive' : DEFAULT_CONFIG.listing,
   };
 }

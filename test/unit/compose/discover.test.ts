@@ -62,4 +62,40 @@ suite('compose discover', () => {
     assert.equal(p?.services[0]?.image, 'app:from-shell');
     assert.equal(p?.services[0]?.ports[0]?.published, 8081);
   });
+
+  test('a folder with only variant files (docker-compose.prod.yml) gives one project per file; beside a base file they are left to the user', async () => {
+    const fs = memFs({
+      '/ws/deploy/docker-compose.prod.yml': svc('prod'),
+      '/ws/deploy/docker-compose.dev.yml': svc('dev'),
+      '/ws/deploy/docker-compose.override.yml': svc('no'),
+      '/ws/compose.yaml': svc('root'),
+      '/ws/compose.ci.yaml': svc('no'),
+    });
+    const projects = await discoverComposeProjects(fs, '/ws', {});
+    assert.deepEqual(projects.map((p) => [p.composeFiles.map((f) => f.replace('/ws/', '')), p.services[0]?.image]), [
+      [['compose.yaml'], 'root'],
+      [['deploy/docker-compose.dev.yml'], 'dev'],
+      [['deploy/docker-compose.prod.yml'], 'prod'],
+    ]);
+  });
+
+  test('chosen compose files are merged in order, like docker compose -f; one outside the workspace is refused', async () => {
+    const fs = memFs({
+      '/ws/compose.yaml': svc('base'),
+      '/ws/compose.ci.yaml': svc('ci'),
+      '/etc/compose.yaml': svc('host'),
+    });
+    const [p] = await discoverComposeProjects(fs, '/ws', {}, { composeFiles: ['compose.yaml', 'compose.ci.yaml'] });
+    assert.equal(p?.services[0]?.image, 'ci');
+    assert.deepEqual(p?.composeFiles, ['/ws/compose.yaml', '/ws/compose.ci.yaml']);
+    await assert.rejects(discoverComposeProjects(fs, '/ws', {}, { composeFiles: ['../etc/compose.yaml'] }), /outside the workspace/);
+  });
+
+  test('include and extends files outside the workspace are not read', async () => {
+    const fs = memFs({
+      '/ws/app/compose.yaml': 'include:\n  - ../../etc/compose.yaml\nservices:\n  web:\n    image: nginx\n',
+      '/etc/compose.yaml': svc('host'),
+    });
+    await assert.rejects(discoverComposeProjects(fs, '/ws', {}), /include: \.\.\/\.\.\/etc\/compose\.yaml not found in the workspace \(files outside it are not read\)/);
+  });
 });

@@ -5,8 +5,21 @@ import { UserInputError } from '../../../src/core/ports';
 const dir = '/ws/demo';
 const file = (text: string, name = 'compose.yaml') => ({ path: `${dir}/${name}`, text });
 const parse = (text: string, env: Record<string, string | undefined> = {}) => parseComposeProject([file(text)], { dir, env });
-const rejects = (text: string, message: RegExp) =>
-  assert.throws(() => parse(text), (e: unknown) => e instanceof UserInputError && message.test(e.message));
+/**
+ * The problem is reported with `message`: thrown for the whole file when the file itself is bad,
+ * else as the error of the one service it concerns (the other services are still read).
+ */
+const rejects = (text: string, message: RegExp) => {
+  let project: ReturnType<typeof parse>;
+  try {
+    project = parse(text);
+  } catch (e) {
+    assert.ok(e instanceof UserInputError && message.test(e.message), String(e));
+    return;
+  }
+  const errors = project.services.flatMap((s) => (s.error === undefined ? [] : [s.error]));
+  assert.ok(errors.some((e) => message.test(e)), `no service error matches ${message}: ${JSON.stringify(errors)}`);
+};
 
 suite('compose parse', () => {
   test('reads build, image, ports, network_mode and absolute paths', () => {
@@ -198,6 +211,54 @@ services:
 
     test('an empty file is a project without services', () => {
       assert.deepEqual(parse('').services, []);
+    });
+  });
+
+  suite('real-world compose features', () => {
+    const multi = (files: Record<string, string>, env: Record<string, string | undefined> = {}) => {
+      const [first, ...rest] = Object.entries(files);
+      return parseComposeProject([{ path: `${dir}/${first?.[0] ?? ''}`, text: first?.[1] ?? '' }], {
+        dir,
+        env,
+        extraFiles: new Map(rest.map(([name, text]) => [`${dir}/${name}`, text])),
+      });
+    };
+
+    test("one service's bad port or missing required variable fails that service only", () => {
+      const p = parse('services:\n  api:\n    build: ./api\n    ports: ["http:3000"]\n  web:\n    image: "web:${TAG:?set TAG}"\n  db:\n    image: postgres\n');
+      assert.deepEqual(
+        p.services.map((s) => [s.name, s.error === undefined ? 'ok' : 'error']),
+        [['api', 'error'], ['web', 'error'], ['db', 'ok']],
+      );
+      assert.match(p.services[1]?.error ?? '', /set TAG/);
+    });
+
+    test('extends: a service in the same file and one in another file (its build context stays relative to that file)', () => {
+      const p = multi({
+        'compose.yaml': 'services:\n  base:\n    image: node\n    network_mode: host\n  api:\n    extends: base\n    build: ./api\n  worker:\n    extends: { file: common/services.yaml, service: job }\n',
+        'common/services.yaml': 'services:\n  job:\n    build: ./job\n',
+      });
+      const api = p.services.find((s) => s.name === 'api');
+      assert.equal(api?.networkMode, 'host');
+      assert.equal(api?.build?.context, `${dir}/api`);
+      assert.equal(p.services.find((s) => s.name === 'worker')?.build?.context, `${dir}/common/job`);
+    });
+
+    test('include: the included services join the project, their paths relative to their own file', () => {
+      const p = multi({
+        'compose.yaml': 'include:\n  - backend/compose.yaml\nservices:\n  web:\n    image: nginx\n',
+        'backend/compose.yaml': 'services:\n  api:\n    build: .\n',
+      });
+      assert.deepEqual(p.services.map((s) => [s.name, s.project, s.build?.context ?? null]), [
+        ['web', 'demo', null],
+        ['api', 'demo', `${dir}/backend`],
+      ]);
+    });
+
+    test('profiles: a service runs only when one of its profiles is active (COMPOSE_PROFILES)', () => {
+      const text = 'services:\n  api:\n    build: ./api\n  debug:\n    image: busybox\n    profiles: [debug]\n';
+      assert.deepEqual(parse(text).services.map((s) => s.name), ['api']);
+      assert.deepEqual(parse(text, { COMPOSE_PROFILES: 'debug' }).services.map((s) => s.name), ['api', 'debug']);
     });
   });
 });

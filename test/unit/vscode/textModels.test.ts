@@ -15,6 +15,7 @@ suite('settings', () => {
       engineHostFromWorkspace: false,
       autoCheckOnSave: true,
       exclude: [],
+      composeFiles: [],
       listing: 'auto',
     });
     assert.deepEqual(allowedMethods(config), ['GET', 'HEAD']);
