@@ -140,8 +140,10 @@ async function pickFromQuickInput(page: Page, keys: string, query: string, label
   for (;;) {
     await page.keyboard.press(keys);
     await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-    await input.fill(text);
     try {
+      // The box can close again before it is typed into (a view refresh or a toast takes the
+      // focus on a busy machine): then it is opened again, like a user would.
+      await input.fill(text, { timeout: PICK_ATTEMPT_MS });
       await row.waitFor({ state: 'visible', timeout: PICK_ATTEMPT_MS });
       break;
     } catch (error) {
