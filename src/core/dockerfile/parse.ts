@@ -135,7 +135,9 @@ function instructions(text: string): Instruction[] {
         if (logical === '') more = false;
         continue;
       }
-      const trimmedEnd = raw.replace(/\s+$/, '');
+      // trimEnd, not replace(/\s+$/): the regex retries at every blank of a long run of them,
+      // quadratic (150,000 spaces mid-line took 22 s).
+      const trimmedEnd = raw.trimEnd();
       if (trimmedEnd.endsWith(escape)) {
         logical += trimmedEnd.slice(0, -1) + ' ';
       } else {

@@ -101,4 +101,11 @@ COPY \${UNKNOWN:-fallback} $NOT_SET/
     const df = parseDockerfile('# escape=`\nFROM a\nCOPY x `\n  C:/app/\n');
     assert.deepEqual(df.stages[0]?.copies[0]?.sources, ['x']);
   });
+
+  test('a line of 150,000 blanks between words parses in linear time', () => {
+    const started = Date.now();
+    const df = parseDockerfile(`FROM a\nRUN a${' '.repeat(150_000)}b\nCOPY${'\t'.repeat(150_000)}x /app/\n`);
+    assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`);
+    assert.equal(df.stages[0]?.copies[0]?.dest, '/app');
+  });
 });
