@@ -42,6 +42,8 @@ export class UsageError extends Error {
 
 const METHODS: readonly HttpMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 export const DEFAULT_PROBE_TIMEOUT_MS = 3000;
+/** Longest --timeout: a probe that needs longer is a hung service; beyond 2^31-1 Node's timers fire at once. */
+export const MAX_PROBE_TIMEOUT_MS = 600_000;
 
 export function parseArgs(argv: readonly string[], cwd: string): CliArgs {
   const args: CliArgs = {
@@ -96,7 +98,9 @@ export function parseArgs(argv: readonly string[], cwd: string): CliArgs {
       }
       case '--timeout': {
         const n = Number(value(flag));
-        if (!Number.isInteger(n) || n <= 0) throw new UsageError('--timeout takes a positive number of milliseconds');
+        if (!Number.isInteger(n) || n <= 0 || n > MAX_PROBE_TIMEOUT_MS) {
+          throw new UsageError(`--timeout takes milliseconds from 1 to ${MAX_PROBE_TIMEOUT_MS} (10 minutes)`);
+        }
         args.timeoutMs = n;
         break;
       }

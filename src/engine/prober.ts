@@ -9,7 +9,7 @@ import { classifyError, classifyStatus, describeNotFound } from '../core/probe/c
 import { isLoopbackOrAllowedHost } from '../core/probe/policy';
 import type { ProbeOutcome } from '../core/model';
 import type { ProberLike, ProbeRequest } from '../core/ports';
-import { boundedSignal } from './timeouts';
+import { MAX_TIMER_MS, boundedSignal } from './timeouts';
 
 /** A local service answers a route in well under this; longer means hung or not listening. */
 export const DEFAULT_PROBE_TIMEOUT_MS = 3000;
@@ -28,7 +28,8 @@ export interface ProberOptions {
 export type Prober = ProberLike & { close(): Promise<void> };
 
 export function createProber(opts: ProberOptions = {}): Prober {
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
+  // Clamped: undici's and Node's timers take at most 2^31-1 ms and fire at once beyond it.
+  const timeoutMs = Math.min(opts.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS, MAX_TIMER_MS);
   const userAgent = opts.userAgent ?? 'runtime-drift-probe';
   const agent = new Agent({
     headersTimeout: timeoutMs,

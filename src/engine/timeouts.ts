@@ -15,11 +15,36 @@ export const COMPOSE_DETECT_TIMEOUT_MS = 20_000;
 /**
  * A signal that aborts when the caller's does, or after `ms`. The timeout's reason is a
  * TimeoutError DOMException, which callers use to tell "too slow" from "cancelled".
+ *
+ * Not `AbortSignal.any([signal, AbortSignal.timeout(ms)])`: on Node 20 a timeout signal is held
+ * only weakly by its timer and by `any`, so after a garbage collection the timeout never fires
+ * and the bound is gone (nodejs/node#48951; test/faults shows it). Here the timer's closure holds
+ * the controller until it fires or the caller aborts, and `ms` is clamped to what setTimeout can
+ * count (beyond 2^31-1 ms Node fires after 1 ms).
  */
 export function boundedSignal(ms: number, signal?: AbortSignal): AbortSignal {
-  const timeout = AbortSignal.timeout(ms);
-  return signal ? AbortSignal.any([signal, timeout]) : timeout;
+  const controller = new AbortController();
+  if (signal?.aborted) {
+    controller.abort(signal.reason);
+    return controller.signal;
+  }
+  const limit = Math.min(Math.max(Math.ceil(ms), 1), MAX_TIMER_MS);
+  const onAbort = (): void => {
+    clearTimeout(timer);
+    controller.abort(signal?.reason);
+  };
+  const timer = setTimeout(() => {
+    signal?.removeEventListener('abort', onAbort);
+    controller.abort(new DOMException(`The operation was aborted due to timeout (${limit} ms)`, 'TimeoutError'));
+  }, limit);
+  // Like AbortSignal.timeout: a pending bound alone does not keep the process alive.
+  timer.unref();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  return controller.signal;
 }
+
+/** The longest delay setTimeout honours (2^31-1 ms, about 24.8 days); longer ones fire at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** True when `reason` is the reason of an AbortSignal.timeout firing. */
 export function isTimeoutReason(reason: unknown): boolean {
