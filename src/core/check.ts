@@ -88,7 +88,9 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
   }
 
   const readWorkspace = createLimiter(WORKSPACE_CONCURRENCY);
-  const services = await mapPool(specs, SERVICE_CONCURRENCY, (spec) => checkService(deps, opts, spec, engineError, readWorkspace));
+  // The walk follows no link out of the workspace, and a source root outside it is not read.
+  const boundary = (await deps.fs.realpath?.(opts.workspaceDir)) ?? undefined;
+  const services = await mapPool(specs, SERVICE_CONCURRENCY, (spec) => checkService(deps, opts, spec, engineError, readWorkspace, boundary));
   return {
     verdict: overallVerdict(services),
     workspace: opts.workspaceDir,
@@ -112,9 +114,18 @@ async function checkService(
   spec: ServiceSpec,
   engineError: string | null,
   readWorkspace: <R>(fn: () => Promise<R>) => Promise<R>,
+  boundary: string | undefined,
 ): Promise<ServiceReport> {
   if (spec.error !== undefined) return invalidServiceReport(spec);
-  const mapping = await inferMapping(deps.fs, spec);
+  const inferred = await inferMapping(deps.fs, spec);
+  const serviceWarnings: string[] = [];
+  // x-runtime-drift.source (or a build context) outside the workspace: its names would walk
+  // the host (`source: ../../../../etc`). Checked on the real path, so a link cannot hide it.
+  const outside = inferred && boundary !== undefined ? await outsideWorkspace(deps.fs, inferred.sourceRoot, boundary) : false;
+  if (outside) serviceWarnings.push(`${rel(opts.workspaceDir, inferred?.sourceRoot ?? '')}: the source root is outside the workspace: not read`);
+  const mapping = outside ? undefined : inferred;
+  // Every walk stays in the workspace: no link is followed out of it, no root outside it is read.
+  const bounded = boundary !== undefined ? { boundary } : {};
   // The engine's answers and the workspace's files are independent: gather them at once, so the
   // wait on archive streams and probes overlaps the source walk instead of following it. One walk
   // of the source tree (with its stats) serves both the file rungs and the route extraction.
@@ -143,25 +154,25 @@ async function checkService(
     ? readWorkspace(async () => {
         const buildRoot = mapping.buildOutDir && !mapping.bundled ? await deps.fs.stat(mapping.buildOutDir) : undefined;
         const hasBuild = Boolean(buildRoot?.isDirectory);
-        const scanned = await scanSource(deps, opts, { root: mapping.sourceRoot, routes: !mapping.bundled });
+        const scanned = await scanSource(deps, opts, { root: mapping.sourceRoot, routes: !mapping.bundled, ...bounded });
         const modules = mapping.bundled ? [] : await findServiceModules(deps.fs, mapping, scanned);
         const files = await gatherFiles(deps.fs, opts, mapping, scanned, hasBuild, modules);
         const aliases = await readPathAliases(deps.fs, mapping.sourceRoot, opts.workspaceDir);
         const collected = collectRoutes(deps, spec, mapping.sourceRoot, modules, scanned.extracted, aliases);
-        return { files, declared: collected.routes, warnings: collected.warnings.map((w) => relativeWarning(opts.workspaceDir, w)) };
+        return { files, declared: collected.routes, warnings: [...skippedWarnings(opts.workspaceDir, scanned), ...collected.warnings.map((w) => relativeWarning(opts.workspaceDir, w))] };
       })
     : routeRoot
       ? readWorkspace(async () => {
-          const scanned = await scanSource(deps, opts, { root: routeRoot, routes: true });
+          const scanned = await scanSource(deps, opts, { root: routeRoot, routes: true, ...bounded });
           const aliases = await readPathAliases(deps.fs, routeRoot, opts.workspaceDir);
           // No module reports without a mapping; the modules still name the routes' groups.
           const modules = await findServiceModules(deps.fs, { sourceRoot: routeRoot, modulesDir: spec.drift.modulesDir ?? 'modules', target: '' }, scanned);
           const collected = collectRoutes(deps, spec, routeRoot, modules, scanned.extracted, aliases);
           const files: Awaited<ReturnType<typeof gatherFiles>> = { modules: [], loose: null };
-          return { files, declared: collected.routes, warnings: collected.warnings.map((w) => relativeWarning(opts.workspaceDir, w)) };
+          return { files, declared: collected.routes, warnings: [...skippedWarnings(opts.workspaceDir, scanned), ...collected.warnings.map((w) => relativeWarning(opts.workspaceDir, w))] };
         })
       : undefined;
-  const [files, runtime, routes, warnings] = await Promise.all([
+  const [files, runtime, routes, workspaceWarnings] = await Promise.all([
     workspace ? workspace.then((w) => w.files) : { modules: [], loose: null },
     runtimeAsked,
     workspace
@@ -188,6 +199,7 @@ async function checkService(
     composeLabel: opts.composeLabel ?? 'docker compose',
     buildDirRel: spec.build ? rel(opts.workspaceDir, spec.build.context) : null,
   };
+  const warnings = [...serviceWarnings, ...workspaceWarnings];
   const report = { ...evaluateService(ev, files), warnings: warnings.slice(0, MAX_WARNINGS) };
   if (warnings.length > MAX_WARNINGS) report.warnings.push(`… and ${warnings.length - MAX_WARNINGS} more`);
   deps.log?.log('info', `${spec.project}/${spec.name}: ${report.verdict} — ${report.summary}`);
@@ -343,7 +355,7 @@ async function scanSource(deps: CheckDeps, opts: CheckOptions, req: SourceScanRe
       deps.log?.log('debug', `source scan of ${req.root} in process: ${errorText(err)}`);
     }
   }
-  const tree = await walkFileStats(deps.fs, req.root);
+  const tree = await walkFileStats(deps.fs, req.root, { boundary: req.boundary });
   return { ...tree, extracted: req.routes ? await scanRoutesInProcess(deps, req.root, tree) : [] };
 }
 
@@ -374,7 +386,10 @@ async function scanRoutesInProcess(deps: CheckDeps, root: string, tree: WalkedTr
     const mtimeMs = mtimeOf.get(file);
     if (mtimeMs !== undefined) pass.keep(file, mtimeMs, x);
   };
-  if (deps.fs.readEach) await deps.fs.readEach(toRead, take);
+  const skip = (path: string, reason: string): void => {
+    tree.skipped.push({ path, reason });
+  };
+  if (deps.fs.readEach) await deps.fs.readEach(toRead, take, skip);
   else await mapPool(toRead, 64, async (file) => take(file, await deps.fs.readFile(file)));
   pass.finish();
   return extracted;
@@ -427,6 +442,11 @@ function invalidServiceReport(spec: ServiceSpec): ServiceReport {
 
 /** Warnings kept per service in a report: the rest are counted. */
 export const MAX_WARNINGS = 50;
+
+/** What the source walk left out, as report warnings: "backend/src/loop: a symlink loop". */
+function skippedWarnings(workspaceDir: string, scanned: SourceScan): string[] {
+  return scanned.skipped.map((s) => `${rel(workspaceDir, s.path)}: ${s.reason}`);
+}
 
 /** "/ws/backend/src/a.ts:12: ..." -> "backend/src/a.ts:12: ...". */
 function relativeWarning(workspaceDir: string, warning: string): string {
@@ -515,6 +535,12 @@ async function probeServiceRoutes(
     };
   });
   return { routes, auth, baseUrl: base.url ?? null };
+}
+
+/** True when `dir`'s real path is not inside `boundary` (a missing folder is judged by its path). */
+async function outsideWorkspace(fs: FsLike, dir: string, boundary: string): Promise<boolean> {
+  const real = (await fs.realpath?.(dir)) ?? path.resolve(dir);
+  return real !== boundary && !real.startsWith(boundary.endsWith(path.sep) ? boundary : boundary + path.sep);
 }
 
 function errorText(err: unknown): string {

@@ -256,8 +256,10 @@ export interface ServiceReport {
   action: ServiceAction | null;
   errors: string[];
   /**
-   * What the route scan could not know statically ("src/app.ts:12: @Get path is not known
-   * statically; route skipped (list it in x-runtime-drift.routes)"), workspace-relative.
+   * Warnings, workspace-relative: what the source walk left out and why ("backend/src/loop: a
+   * symlink loop", unreadable, outside the workspace, too large, binary, a non-UTF-8 name), a
+   * rebuild in progress, and what the route scan could not know statically ("src/app.ts:12: @Get
+   * path is not known statically; route skipped (list it in x-runtime-drift.routes)").
    */
   warnings: string[];
   /**

@@ -47,23 +47,35 @@ export interface FsLike {
   stat(path: string): Promise<FileStat | undefined>;
   /** Entry names in a folder; [] when absent. */
   readdir(path: string): Promise<string[]>;
+  /** Optional: the path with every link resolved; undefined when it does not exist. */
+  realpath?(path: string): Promise<string | undefined>;
   /**
    * Optional fast path for a whole tree, with the same answers as readdir + stat per entry:
    * regular files under `dir` (absolute, any order) with their mtimes, not descending into
    * folders `skipDir` names, leaving out what `exclude` says (path relative to `dir`, POSIX).
    * One promise for the tree instead of one per entry: a large tree is mostly that overhead.
    */
-  walkTree?(dir: string, opts: TreeWalkOptions): Promise<{ files: string[]; mtimes: Map<string, number> }>;
+  walkTree?(dir: string, opts: TreeWalkOptions): Promise<{ files: string[]; mtimes: Map<string, number>; skipped: SkippedEntry[] }>;
   /**
    * Optional fast path for many reads: each file's text to `onText`, in order, without a promise
-   * per file. A file that vanished meanwhile is skipped; other errors reject.
+   * per file. A file that vanished meanwhile is skipped; one that is too large, binary or
+   * unreadable goes to `onSkip` with the reason (core/mapping/sourceLimits.ts).
    */
-  readEach?(paths: readonly string[], onText: (path: string, text: string) => void): Promise<void>;
+  readEach?(paths: readonly string[], onText: (path: string, text: string) => void, onSkip?: (path: string, reason: string) => void): Promise<void>;
 }
 
 export interface TreeWalkOptions {
   skipDir(name: string): boolean;
   exclude?(relPath: string): boolean;
+  /** Real, absolute folder the walk stays in: links resolving outside it are not followed. */
+  boundary?: string;
+}
+
+/** A file or folder a walk or scan left out, and why ("a symlink loop", "cannot read (EACCES)"). */
+export interface SkippedEntry {
+  /** Absolute path as walked. */
+  path: string;
+  reason: string;
 }
 
 /**
@@ -81,6 +93,8 @@ export interface SourceScanRequest {
   root: string;
   /** Read the route sources (false for a bundled front end: nothing to extract). */
   routes: boolean;
+  /** Real path of the workspace: the walk follows no link out of it (TreeWalkOptions.boundary). */
+  boundary?: string;
 }
 
 export interface SourceScan {
@@ -94,6 +108,8 @@ export interface SourceScan {
   mtimes: Float64Array;
   /** The route sources that declare something, in any order. */
   extracted: { file: string; x: ExtractedFile }[];
+  /** What was left out of the walk or not read, and why: the report shows these as warnings. */
+  skipped: SkippedEntry[];
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';

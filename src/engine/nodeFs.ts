@@ -7,11 +7,12 @@
 // ~10x the syscalls themselves and most of the garbage (bench/README.md, "nodeFs"). Calls made
 // in the same turn are queued and run together as plain syscalls, yielding to the event loop
 // every SLICE_MS so engine streams, probes and (in the extension host) the UI keep flowing.
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import type { Dirent, Stats } from 'node:fs';
 import { join, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { FileStat, FsLike, TreeWalkOptions } from '../core/ports';
+import type { FileStat, FsLike, SkippedEntry, TreeWalkOptions } from '../core/ports';
+import { formatBytes, looksBinary, MAX_SOURCE_READ_BYTES } from '../core/mapping/sourceLimits';
 
 /** Longest run of synchronous file calls before the event loop gets a turn. */
 export const SLICE_MS = 4;
@@ -20,6 +21,12 @@ export const SLICE_MS = 4;
 function isAbsent(err: unknown): boolean {
   const code = typeof err === 'object' && err !== null && 'code' in err ? (err as { code: unknown }).code : undefined;
   return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+/** Permission refused, or a path that loops or is too long: the entry cannot be read. */
+function isUnreadable(err: unknown): boolean {
+  const code = codeOf(err);
+  return code === 'EACCES' || code === 'EPERM' || code === 'ELOOP' || code === 'ENAMETOOLONG';
 }
 
 /** A FIFO of synchronous jobs drained in slices of at most SLICE_MS, one slice per event-loop turn. */
@@ -91,6 +98,16 @@ export function statOrAbsent(path: string): Stats | undefined {
   }
 }
 
+/** statOrAbsent for probing calls (tsconfig, build output, module folders): unreadable counts as absent. */
+function statOrUnreadable(path: string): Stats | undefined {
+  try {
+    return statOrAbsent(path);
+  } catch (err) {
+    if (isUnreadable(err)) return undefined;
+    throw err;
+  }
+}
+
 export interface TreeWalkStepOptions extends TreeWalkOptions {
   /**
    * false: no mtimes (the map stays empty), and files are told from folders by their folder
@@ -104,53 +121,145 @@ export interface TreeWalk {
   step(): boolean;
   files: string[];
   mtimes: Map<string, number>;
+  /** What the walk left out and why (unreadable, a loop, a link out of the boundary, a bad name). */
+  skipped: SkippedEntry[];
+}
+
+/** A folder on the walk's stack: its path, and the real paths a link could loop back to. */
+interface PendingFolder {
+  abs: string;
+  rel: string;
+  /** Its real path: the root's realpath, a link's target, or the parent's real path + name. */
+  real: string;
+  /** Real paths of the folders holding each link crossed on the way here (a cycle test). */
+  crossed: readonly string[];
+}
+
+/** `inner` is `outer` or below it (real, absolute paths). */
+function within(inner: string, outer: string): boolean {
+  return inner === outer || inner.startsWith(outer.endsWith('/') ? outer : `${outer}/`);
+}
+
+function codeOf(err: unknown): string {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? (err as { code: unknown }).code : undefined;
+  return typeof code === 'string' ? code : err instanceof Error ? err.message : String(err);
 }
 
 /**
  * walkTree's work as steps of one folder each: sliced on the event loop by walkTree, run straight
  * through by the scan worker. Without mtimes a file or folder is told by its folder entry's type;
  * symlinks (followed, as stat does) and file systems that report no type are stat'ed.
+ *
+ * Nothing in the tree ends the walk: an unreadable folder or file, a symlink loop (a link to an
+ * ancestor, or links that lead back to a folder already on the way), a link whose target is
+ * outside `boundary`, and a name that is not UTF-8 are each left out and listed in `skipped`.
  */
 export function createTreeWalk(dir: string, opts: TreeWalkStepOptions): TreeWalk {
   const files: string[] = [];
   const mtimes = new Map<string, number>();
+  const skipped: SkippedEntry[] = [];
   const wantMtimes = opts.mtimes !== false;
-  const folders: [abs: string, rel: string][] = [[dir, '']];
-  const visit = (childAbs: string, childRel: string, name: string, st: Stats | undefined): void => {
-    if (!st) return;
+  const skip = (path: string, reason: string): void => {
+    skipped.push({ path, reason });
+  };
+  let rootReal: string;
+  try {
+    rootReal = realpathSync(dir);
+  } catch (err) {
+    if (!isAbsent(err)) skip(dir, `cannot read (${codeOf(err)})`);
+    return { step: () => true, files, mtimes, skipped };
+  }
+  const boundary = opts.boundary;
+  if (boundary !== undefined && !within(rootReal, boundary)) {
+    skip(dir, 'outside the workspace: not read');
+    return { step: () => true, files, mtimes, skipped };
+  }
+  const folders: PendingFolder[] = [{ abs: dir, rel: '', real: rootReal, crossed: [] }];
+
+  /** A symlink (or an entry of unknown type): followed only inside the boundary and never into a loop. */
+  const visitLink = (parent: PendingFolder, childAbs: string, childRel: string, name: string): void => {
+    let real: string;
+    let st: Stats | undefined;
+    try {
+      real = realpathSync(childAbs);
+      st = statSync(childAbs);
+    } catch (err) {
+      if (isAbsent(err)) return; // A dangling link: nothing there, as before.
+      return skip(childAbs, codeOf(err) === 'ELOOP' ? 'a symlink loop' : `cannot read (${codeOf(err)})`);
+    }
+    if (boundary !== undefined && !within(real, boundary)) return skip(childAbs, `a link to ${real}, outside the workspace: not followed`);
     if (st.isDirectory()) {
-      if (!opts.skipDir(name)) folders.push([childAbs, childRel]);
+      if (opts.skipDir(name)) return;
+      const crossed = [...parent.crossed, parent.real];
+      if (crossed.some((c) => within(c, real))) return skip(childAbs, `a symlink loop (back to ${real})`);
+      folders.push({ abs: childAbs, rel: childRel, real, crossed });
     } else if (st.isFile()) {
       files.push(childAbs);
       if (wantMtimes) mtimes.set(childAbs, st.mtimeMs);
     }
   };
+
+  const visitPlain = (parent: PendingFolder, childAbs: string, childRel: string, name: string, st: Stats | undefined): void => {
+    if (!st) return;
+    if (st.isDirectory()) {
+      if (!opts.skipDir(name)) folders.push({ abs: childAbs, rel: childRel, real: childPath(parent.real, name), crossed: parent.crossed });
+    } else if (st.isFile()) {
+      files.push(childAbs);
+      if (wantMtimes) mtimes.set(childAbs, st.mtimeMs);
+    }
+  };
+
   const step = (): boolean => {
-    const next = folders.pop();
-    if (!next) return true;
-    const [abs, rel] = next;
-    let entries: string[] | Dirent[];
+    const folder = folders.pop();
+    if (!folder) return true;
+    const { abs, rel } = folder;
+    let entries: Dirent[];
     try {
-      entries = wantMtimes ? readdirSync(abs) : readdirSync(abs, { withFileTypes: true });
+      entries = readdirSync(abs, { withFileTypes: true });
     } catch (err) {
-      if (isAbsent(err)) return folders.length === 0;
-      throw err;
+      if (!isAbsent(err)) skip(abs, `cannot read the folder (${codeOf(err)})`);
+      return folders.length === 0;
     }
     for (const entry of entries) {
-      const name = typeof entry === 'string' ? entry : entry.name;
+      const name = entry.name;
       // Relative paths only matter to exclude: not built for every entry without one.
       const childRel = opts.exclude ? (rel === '' ? name : `${rel}/${name}`) : '';
       if (opts.exclude?.(childRel)) continue;
       const childAbs = childPath(abs, name);
-      if (typeof entry === 'string') visit(childAbs, childRel, name, statOrAbsent(childAbs));
-      else if (entry.isFile()) files.push(childAbs);
+      // Node decodes names as UTF-8; a name that is not comes back with U+FFFD and its path
+      // names nothing on disk (or another file), so it cannot be read: say so.
+      if (name.includes('\uFFFD') && !existsByName(abs, name)) {
+        skip(childAbs, 'the name is not valid UTF-8');
+        continue;
+      }
+      if (entry.isSymbolicLink() || isUntyped(entry)) {
+        visitLink(folder, childAbs, childRel, name);
+      } else if (wantMtimes) {
+        let st: Stats | undefined;
+        try {
+          st = statOrAbsent(childAbs);
+        } catch (err) {
+          skip(childAbs, `cannot read (${codeOf(err)})`);
+          continue;
+        }
+        visitPlain(folder, childAbs, childRel, name, st);
+      } else if (entry.isFile()) files.push(childAbs);
       else if (entry.isDirectory()) {
-        if (!opts.skipDir(name)) folders.push([childAbs, childRel]);
-      } else if (entry.isSymbolicLink() || isUntyped(entry)) visit(childAbs, childRel, name, statOrAbsent(childAbs));
+        if (!opts.skipDir(name)) folders.push({ abs: childAbs, rel: childRel, real: childPath(folder.real, name), crossed: folder.crossed });
+      }
     }
     return folders.length === 0;
   };
-  return { step, files, mtimes };
+  return { step, files, mtimes, skipped };
+}
+
+/** True when `name`, as decoded, is really in `dir` (a U+FFFD from a non-UTF-8 name is not). */
+function existsByName(dir: string, name: string): boolean {
+  try {
+    return readdirSync(dir, { encoding: 'buffer' }).some((raw) => raw.equals(Buffer.from(name, 'utf8')));
+  } catch {
+    return false;
+  }
 }
 
 /** A folder entry whose type the file system did not report (DT_UNKNOWN): only stat can tell. */
@@ -161,16 +270,56 @@ function isUntyped(entry: Dirent): boolean {
 /** Small files are read into one reused buffer (no FileHandle, no options object per call). */
 export const READ_BUFFER_BYTES = 64 * 1024;
 
-function readText(path: string, buffer: Buffer): string | undefined {
-  return readOpened(path, buffer, false)?.text;
-}
+/** A source file read whole, or why it was not (too large, binary, unreadable). */
+export type ReadOutcome = { text: string; mtimeMs: number; skipped?: undefined } | { skipped: string; mtimeMs: number };
 
 /**
- * readText, with the file's mtime from fstat on the descriptor it is read through: no second
- * path lookup, as a stat by path would make.
+ * A source file's text, with its mtime from fstat on the descriptor it is read through (no
+ * second path lookup, as a stat by path would make); undefined when it is gone. A file larger
+ * than MAX_SOURCE_READ_BYTES, one that looks binary, or one that cannot be read is not read:
+ * the outcome says why (its mtime is still known when the file could be opened).
  */
-export function readTextAndMtime(path: string, buffer: Buffer): { text: string; mtimeMs: number } | undefined {
-  return readOpened(path, buffer, true);
+export function readSourceFile(path: string, buffer: Buffer): ReadOutcome | undefined {
+  let fd: number;
+  try {
+    fd = openForRead(path);
+  } catch (err) {
+    if (isAbsent(err)) return undefined;
+    const st = statOrAbsentQuiet(path);
+    return { skipped: `cannot read (${codeOf(err)})`, mtimeMs: st?.mtimeMs ?? 0 };
+  }
+  let size = 0;
+  let mtimeMs = 0;
+  try {
+    const st = fstatSync(fd);
+    mtimeMs = st.mtimeMs;
+    if (!st.isFile()) return { skipped: 'not a regular file', mtimeMs };
+    if (st.size > MAX_SOURCE_READ_BYTES) return { skipped: `${formatBytes(st.size)}, over the ${formatBytes(MAX_SOURCE_READ_BYTES)} read limit: not scanned for routes`, mtimeMs };
+    while (size < buffer.length) {
+      const want = buffer.length - size;
+      const n = readSync(fd, buffer, size, want, size);
+      size += n;
+      // A regular file on a local file system reads short only at its end: no extra read to
+      // learn what the short read already said (a read of 0 still ends it anywhere else).
+      if (n < want) break;
+    }
+    if (looksBinary(buffer.subarray(0, size))) return { skipped: 'binary content: not scanned for routes', mtimeMs };
+    if (size < buffer.length) return { text: buffer.toString('utf8', 0, size), mtimeMs };
+    // Larger than the buffer: the whole file the plain way (positional reads left the offset at 0).
+    return { text: readFileSync(fd, 'utf8'), mtimeMs };
+  } catch (err) {
+    return { skipped: `cannot read (${codeOf(err)})`, mtimeMs };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function statOrAbsentQuiet(path: string): Stats | undefined {
+  try {
+    return statOrAbsent(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -193,31 +342,6 @@ function openForRead(path: string): number {
   return openSync(path, 'r');
 }
 
-function readOpened(path: string, buffer: Buffer, withMtime: boolean): { text: string; mtimeMs: number } | undefined {
-  let fd: number;
-  try {
-    fd = openForRead(path);
-  } catch (err) {
-    if (isAbsent(err)) return undefined;
-    throw err;
-  }
-  let size = 0;
-  try {
-    const mtimeMs = withMtime ? fstatSync(fd).mtimeMs : 0;
-    while (size < buffer.length) {
-      const want = buffer.length - size;
-      const n = readSync(fd, buffer, size, want, size);
-      size += n;
-      // A regular file on a local file system reads short only at its end: no extra read to
-      // learn what the short read already said (a read of 0 still ends it anywhere else).
-      if (n < want) return { text: buffer.toString('utf8', 0, size), mtimeMs };
-    }
-    return { text: readFileSync(fd, 'utf8'), mtimeMs }; // Larger than the buffer: the rest the plain way.
-  } finally {
-    closeSync(fd);
-  }
-}
-
 export function createNodeFs(): FsLike {
   const batch = createBatcher();
   const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
@@ -225,16 +349,17 @@ export function createNodeFs(): FsLike {
     async walkTree(dir: string, opts: TreeWalkOptions) {
       const walk = createTreeWalk(dir, opts);
       await sliced(walk.step);
-      return { files: walk.files, mtimes: walk.mtimes };
+      return { files: walk.files, mtimes: walk.mtimes, skipped: walk.skipped };
     },
 
-    async readEach(paths: readonly string[], onText: (path: string, text: string) => void) {
+    async readEach(paths: readonly string[], onText: (path: string, text: string) => void, onSkip?: (path: string, reason: string) => void) {
       let i = 0;
       if (paths.length === 0) return;
       await sliced(() => {
         const path = paths[i++] as string;
-        const text = readText(path, buffer);
-        if (text !== undefined) onText(path, text);
+        const got = readSourceFile(path, buffer);
+        if (got?.skipped !== undefined) onSkip?.(path, got.skipped);
+        else if (got) onText(path, got.text);
         return i >= paths.length;
       });
     },
@@ -245,7 +370,7 @@ export function createNodeFs(): FsLike {
 
     stat(path: string): Promise<FileStat | undefined> {
       return batch(() => {
-        const s = statOrAbsent(path);
+        const s = statOrUnreadable(path);
         if (!s) return undefined;
         return { isFile: s.isFile(), isDirectory: s.isDirectory(), mtimeMs: s.mtimeMs, size: s.size };
       });
@@ -256,8 +381,19 @@ export function createNodeFs(): FsLike {
         try {
           return readdirSync(path).sort();
         } catch (err) {
-          if (isAbsent(err)) return [];
+          // Unreadable is as good as absent here; the tree walk names it in the report.
+          if (isAbsent(err) || isUnreadable(err)) return [];
           throw err;
+        }
+      });
+    },
+
+    realpath(path: string): Promise<string | undefined> {
+      return batch(() => {
+        try {
+          return realpathSync(path);
+        } catch {
+          return undefined;
         }
       });
     },

@@ -6,7 +6,7 @@ import type { SourceScan, SourceScanRequest } from '../core/ports';
 import { beginScanPass } from '../core/routes/scanCache';
 import type { ScanCache, ScanEntry } from '../core/routes/scanCache';
 import { isRouteSource, scanSourceText } from '../core/routes/scanFile';
-import { createTreeWalk, readTextAndMtime, statOrAbsent } from './nodeFs';
+import { createTreeWalk, readSourceFile, statOrAbsent } from './nodeFs';
 
 /**
  * `buffer` is reused for every read (small files are read whole into it). Files and folders are
@@ -15,7 +15,8 @@ import { createTreeWalk, readTextAndMtime, statOrAbsent } from './nodeFs';
  * a route source whose mtime is unchanged since the last scan of the root is stat'ed, not read.
  */
 export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: ScanCache): SourceScan {
-  const walk = createTreeWalk(req.root, { skipDir: skipSourceDir, mtimes: false });
+  const walk = createTreeWalk(req.root, { skipDir: skipSourceDir, mtimes: false, boundary: req.boundary });
+  const skipped = walk.skipped;
   while (!walk.step());
   const files: string[] = [];
   // Room for every walked file; files gone since the walk leave the tail unused.
@@ -28,23 +29,35 @@ export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: Sca
     let x: ScanEntry['extracted'];
     // A route source not seen before is read, its mtime taken on the way; anything else is stat'ed.
     const stated = !read || pass.remembers(file);
-    const st = stated ? statOrAbsent(file) : undefined;
+    let st: ReturnType<typeof statOrAbsent>;
+    try {
+      st = stated ? statOrAbsent(file) : undefined;
+    } catch (err) {
+      skipped.push({ path: file, reason: `cannot read (${(err as { code?: string }).code ?? String(err)})` });
+      continue;
+    }
     if (stated && !st?.isFile()) continue; // gone, or a folder now, since the walk
     const reused = read && st ? pass.reuse(file, st.mtimeMs) : undefined;
     if (st && (!read || reused !== undefined)) {
       mtimeMs = st.mtimeMs;
       x = reused ?? null;
     } else {
-      const got = readTextAndMtime(file, buffer);
+      const got = readSourceFile(file, buffer);
       if (!got) continue; // vanished since the walk
       mtimeMs = got.mtimeMs;
-      x = scanSourceText(file, got.text);
-      pass.keep(file, mtimeMs, x);
+      if (got.skipped !== undefined) {
+        // Still a source file (its place in the container is checked); only not scanned.
+        skipped.push({ path: file, reason: got.skipped });
+        x = null;
+      } else {
+        x = scanSourceText(file, got.text);
+        pass.keep(file, mtimeMs, x);
+      }
     }
     mtimes[files.length] = mtimeMs;
     files.push(file);
     if (x) extracted.push({ file, x });
   }
   if (req.routes) pass.finish();
-  return { files, mtimes: files.length === mtimes.length ? mtimes : mtimes.slice(0, files.length), extracted };
+  return { files, mtimes: files.length === mtimes.length ? mtimes : mtimes.slice(0, files.length), extracted, skipped };
 }

@@ -374,6 +374,7 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
         files: [main],
         mtimes: Float64Array.of(scannedMtime),
         extracted: [{ file: main, x: extractRoutesFromSource("app.get('/from-scanner', h);\n", main) }],
+        skipped: [],
       }),
     };
     const scanned = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs, scanner: only }, opts);

@@ -1,10 +1,12 @@
 // Listing a source tree through FsLike, and how recently anything in it changed.
 import { join } from 'node:path';
-import type { FsLike } from '../ports';
+import type { FsLike, SkippedEntry } from '../ports';
 
 export interface WalkOptions {
   /** Leave out a file or folder, by its path relative to the walked folder ("a/b.ts", POSIX). */
   exclude?: (relPath: string) => boolean;
+  /** Real path of the workspace: no link is followed out of it (TreeWalkOptions.boundary). */
+  boundary?: string;
 }
 
 /** Regular files under `dir`, absolute and sorted; node_modules and dot-folders are skipped. */
@@ -17,6 +19,8 @@ export interface WalkedTree {
   files: string[];
   /** mtimes[i] is files[i]'s mtime, from the walk's own stat: callers need not stat again. */
   mtimes: Float64Array;
+  /** What the walk left out and why (loops, links out of the workspace, unreadable entries). */
+  skipped: SkippedEntry[];
 }
 
 /** Folders a source walk never enters: dependencies and dot-folders (.git, .cache...). */
@@ -27,8 +31,8 @@ export function skipSourceDir(name: string): boolean {
 /** walkFiles, keeping each file's stat. */
 export async function walkFileStats(fs: FsLike, dir: string, opts: WalkOptions = {}): Promise<WalkedTree> {
   if (fs.walkTree) {
-    const tree = await fs.walkTree(dir, { skipDir: skipSourceDir, exclude: opts.exclude });
-    return alignMtimes(tree.files, tree.mtimes);
+    const tree = await fs.walkTree(dir, { skipDir: skipSourceDir, exclude: opts.exclude, boundary: opts.boundary });
+    return { ...alignMtimes(tree.files, tree.mtimes), skipped: tree.skipped };
   }
   const files: string[] = [];
   const mtimes = new Map<string, number>();
@@ -52,11 +56,11 @@ export async function walkFileStats(fs: FsLike, dir: string, opts: WalkOptions =
     );
   };
   await visit(dir, '');
-  return alignMtimes(files, mtimes);
+  return { ...alignMtimes(files, mtimes), skipped: [] };
 }
 
 /** The files sorted, with their mtimes in the same order. */
-function alignMtimes(files: string[], byFile: ReadonlyMap<string, number>): WalkedTree {
+function alignMtimes(files: string[], byFile: ReadonlyMap<string, number>): Omit<WalkedTree, 'skipped'> {
   files.sort();
   const mtimes = new Float64Array(files.length);
   for (let i = 0; i < files.length; i++) mtimes[i] = byFile.get(files[i] as string) ?? 0;

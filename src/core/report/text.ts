@@ -51,14 +51,18 @@ export function formatService(s: ServiceReport): string[] {
   for (const e of s.errors) out.push(`  error: ${e}`);
   const warnings = s.warnings ?? [];
   if (warnings.length > 0) {
-    out.push(`  not known statically (${warnings.length}${warnings.length === 1 ? ' warning' : ' warnings'}):`);
-    for (const w of warnings.slice(0, 10)) out.push(`    ${w}`);
-    if (warnings.length > 10) out.push(`    … ${warnings.length - 10} more in --json`);
+    // Source entries left out, a rebuild in progress, routes not known statically: one list.
+    out.push(`  warnings (${warnings.length}):`);
+    for (const w of warnings.slice(0, MAX_WARNINGS_SHOWN)) out.push(`    ${w}`);
+    if (warnings.length > MAX_WARNINGS_SHOWN) out.push(`    … ${warnings.length - MAX_WARNINGS_SHOWN} more in --json`);
   }
   if (s.fix) out.push(`  fix: ${s.fix}`);
   if (s.action) out.push(`  action: ${s.action.label} (${s.action.command})`);
   return out;
 }
+
+/** Warnings printed per service; --json has more (check.ts keeps MAX_WARNINGS). */
+const MAX_WARNINGS_SHOWN = 10;
 
 export function formatReport(report: Report): string {
   const lines: string[] = [`Runtime Drift — ${report.workspace}`, `engine: ${report.engine.host}${report.engine.reachable ? '' : ` — NOT REACHABLE: ${report.engine.error}`}`, ''];

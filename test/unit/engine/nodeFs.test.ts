@@ -67,9 +67,11 @@ suite('nodeFs: tree walk and batched reads', () => {
     for (const [p, text] of seen) assert.equal(text, await fs.readFile(p));
   });
 
-  test('readEach passes on an error other than a missing file, and on a throwing callback', async () => {
+  test('readEach names what it cannot read (here a folder) to onSkip, and passes on a throwing callback', async () => {
     const fs = createNodeFs();
-    await assert.rejects(fs.readEach?.([join(root, 'src')], () => undefined) ?? Promise.resolve(), /EISDIR/);
+    const skipped: [string, string][] = [];
+    await fs.readEach?.([join(root, 'src')], () => assert.fail('a folder has no text'), (p, reason) => skipped.push([p, reason]));
+    assert.deepEqual(skipped, [[join(root, 'src'), 'not a regular file']]);
     await assert.rejects(
       fs.readEach?.([join(root, 'src/main.ts')], () => {
         throw new Error('extractor failed');
