@@ -1,4 +1,5 @@
 // `runtime-drift`: the ladder on the command line, for people and for post-deploy checks in CI.
+import { constants } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs, USAGE, UsageError } from './args';
 import type { CliArgs } from './args';
@@ -7,7 +8,7 @@ import { rebuildService } from '../core/rebuild';
 import type { RebuildResult } from '../core/rebuild';
 import { formatReport, formatService } from '../core/report/text';
 import { SAFE_METHODS } from '../core/probe/policy';
-import { EngineUnreachableError, UserInputError } from '../core/ports';
+import { EngineUnreachableError, InterruptedError, UserInputError } from '../core/ports';
 import { createRuntime } from '../engine/runtime';
 import { guessComposeLabel } from '../engine/composeCli';
 import { redact, redactDeep, secretValues } from '../core/redact';
@@ -34,11 +35,45 @@ async function run(argv: string[]): Promise<number> {
   const workspace = path.resolve(args.workspace);
   const trust = trustFromCli(args, process.env, engineHostOf(args.host));
   const runtime = createRuntime({ host: args.host, env: process.env, probeTimeoutMs: args.timeoutMs, listing: args.listing });
+  const interrupt = onInterrupt();
   try {
-    return args.command === 'check' ? await check(args, workspace, runtime, trust) : await rebuild(args, workspace, runtime, trust);
+    return args.command === 'check' ? await check(args, workspace, runtime, trust, interrupt.signal) : await rebuild(args, workspace, runtime, trust, interrupt.signal);
+  } catch (err) {
+    // Whatever an interrupted step threw ("scan cancelled", an aborted request), the interrupt is the news.
+    if (interrupt.signal.aborted && !(err instanceof InterruptedError)) throw interrupt.signal.reason;
+    throw err;
   } finally {
+    // Also after an interrupt: closing removes this run's helper containers and stops the worker.
     await runtime.close();
+    interrupt.dispose();
   }
+}
+
+/** Signals that end a run: the first stops it cleanly (see onInterrupt), a second at once. */
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * The first SIGINT/SIGTERM/SIGHUP aborts the run with an InterruptedError: engine calls stop,
+ * a compose child is stopped and waited for, helper containers are removed, and the exit code
+ * is 128 + the signal's number. A second signal exits at once.
+ */
+function onInterrupt(): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const handlers = STOP_SIGNALS.map((sig) => {
+    const handler = (): void => {
+      if (controller.signal.aborted) process.exit(128 + (constants.signals[sig] ?? 0));
+      process.exitCode = 128 + (constants.signals[sig] ?? 0);
+      controller.abort(new InterruptedError(`interrupted by ${sig}`));
+    };
+    process.on(sig, handler);
+    return [sig, handler] as const;
+  });
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      for (const [sig, handler] of handlers) process.off(sig, handler);
+    },
+  };
 }
 
 type Runtime = ReturnType<typeof createRuntime>;
@@ -52,7 +87,7 @@ function engineHostOf(host: string | undefined): string | undefined {
   }
 }
 
-function checkOptions(args: CliArgs, workspace: string, trust: ProbeTrust) {
+function checkOptions(args: CliArgs, workspace: string, trust: ProbeTrust, signal: AbortSignal) {
   return {
     workspaceDir: workspace,
     services: args.services,
@@ -61,6 +96,7 @@ function checkOptions(args: CliArgs, workspace: string, trust: ProbeTrust) {
     env: process.env,
     trust,
     composeFiles: args.composeFiles,
+    signal,
   };
 }
 
@@ -69,8 +105,10 @@ function secretsOf(trust: ProbeTrust): string[] {
   return secretValues(process.env, trust.tokenVariables);
 }
 
-async function check(args: CliArgs, workspace: string, runtime: Runtime, trust: ProbeTrust): Promise<number> {
-  const report = await checkWorkspace(runtime.deps, { ...checkOptions(args, workspace, trust), composeLabel: guessComposeLabel(process.env) });
+async function check(args: CliArgs, workspace: string, runtime: Runtime, trust: ProbeTrust, signal: AbortSignal): Promise<number> {
+  const report = await checkWorkspace(runtime.deps, { ...checkOptions(args, workspace, trust, signal), composeLabel: guessComposeLabel(process.env) });
+  // An interrupted check may still return a report of what it got: not a verdict to print.
+  signal.throwIfAborted();
   const secrets = secretsOf(trust);
   process.stdout.write(args.json ? `${JSON.stringify(redactDeep(report, secrets), null, 2)}\n` : redact(formatReport(report), secrets));
   if (!report.engine.reachable) {
@@ -94,7 +132,7 @@ async function check(args: CliArgs, workspace: string, runtime: Runtime, trust: 
   }
 }
 
-async function rebuild(args: CliArgs, workspace: string, runtime: Runtime, trust: ProbeTrust): Promise<number> {
+async function rebuild(args: CliArgs, workspace: string, runtime: Runtime, trust: ProbeTrust, signal: AbortSignal): Promise<number> {
   const compose = await runtime.compose();
   if (!compose) throw new UserInputError('neither `docker compose` nor `docker-compose` is installed');
   const service = args.services[0] as string;
@@ -103,8 +141,9 @@ async function rebuild(args: CliArgs, workspace: string, runtime: Runtime, trust
   const secrets = secretsOf(trust);
   const result = await rebuildService(
     { ...runtime.deps, compose },
-    { ...checkOptions(args, workspace, trust), service, onOutput: (chunk) => out.write(redact(chunk, secrets)) },
+    { ...checkOptions(args, workspace, trust, signal), service, onOutput: (chunk) => out.write(redact(chunk, secrets)) },
   );
+  signal.throwIfAborted();
   if (args.json) process.stdout.write(`${JSON.stringify(redactDeep(result, secrets), null, 2)}\n`);
   else process.stdout.write(redact(formatRebuild(result), secrets));
   return result.verified ? EXIT.inSync : EXIT.drift;
@@ -123,6 +162,7 @@ function userMessage(err: unknown): string | undefined {
   if (err instanceof UsageError) return `${err.message}\n${USAGE}`;
   if (err instanceof EngineUnreachableError || err instanceof UserInputError || err instanceof UnknownServiceError || err instanceof TrustInputError)
     return err.message;
+  if (err instanceof InterruptedError) return `${err.message}; nothing of this run is left running`;
   return undefined;
 }
 
@@ -142,6 +182,8 @@ export async function main(argv: string[]): Promise<number> {
     const text = known ?? `internal error: ${err instanceof Error ? err.message : String(err)}`;
     process.stderr.write(`runtime-drift: ${redact(text, secretValues(process.env, tokenNamesIn(argv)))}\n`);
     if (!known && process.env.RUNTIME_DRIFT_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    // Interrupted: 128 + the signal's number, as onInterrupt set it.
+    if (err instanceof InterruptedError && process.exitCode) return Number(process.exitCode);
     return EXIT.cannotCheck;
   }
 }

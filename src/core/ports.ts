@@ -127,6 +127,14 @@ export class UserInputError extends Error {
   override readonly name = 'UserInputError';
 }
 
+/**
+ * The run was interrupted (SIGINT, SIGTERM, a closed editor): the message is user-facing and
+ * says what was stopped. Used as an AbortSignal's reason.
+ */
+export class InterruptedError extends Error {
+  override readonly name = 'InterruptedError';
+}
+
 /** Runs the compose CLI for one project (src/engine/composeCli.ts implements it). */
 export interface ComposeRunnerLike {
   /** e.g. "docker compose" or "docker-compose", for messages. */

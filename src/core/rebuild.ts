@@ -3,7 +3,7 @@
 import type { ActionKind, ServiceReport } from './model';
 import { stepsOf } from './ladder/action';
 import type { ComposeRunnerLike } from './ports';
-import { UserInputError } from './ports';
+import { InterruptedError, UserInputError } from './ports';
 import { checkWorkspace } from './check';
 import type { CheckDeps, CheckOptions } from './check';
 import { discoverComposeProjects } from './compose/discover';
@@ -75,7 +75,9 @@ export async function rebuildService(
   let upCode: number | null = null;
   for (const step of steps) {
     opts.onOutput(`$ ${deps.compose.label} ${step.join(' ')}\n`);
-    const code = (await deps.compose.run(target, step, opts.onOutput, opts.signal)).code;
+    // Interrupted: say what state the step left (a stopped build leaves the container as it was).
+    const left = step[0] === 'up' ? `the container may be half recreated: \`${deps.compose.label} ${step.join(' ')}\` finishes it` : 'the running container was left as it was';
+    const code = (await deps.compose.run(target, step, opts.onOutput, opts.signal).catch(interrupted(left))).code;
     if (step[0] === 'up') upCode = code;
     else buildCode = code;
     if (code === 0) continue;
@@ -91,6 +93,13 @@ export async function rebuildService(
     ? `verified: ${opts.service} is in sync${changes.length ? ` (${changes.join('; ')})` : ''}`
     : `${done}, but ${opts.service} is still not in sync: ${after?.summary ?? 'no report'}${after?.fix ? ` — fix: ${after.fix}` : ''}`;
   return result({ buildCode, upCode, after, changes, verified, message });
+}
+
+/** Adds what state an interrupted compose step left to its InterruptedError; other errors pass. */
+function interrupted(state: string): (err: unknown) => never {
+  return (err) => {
+    throw err instanceof InterruptedError ? new InterruptedError(`${err.message}; ${state}`) : err;
+  };
 }
 
 /** Re-checks until no route is unreachable (the process may still be starting) or time runs out. */

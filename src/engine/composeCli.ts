@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { COMPOSE_DETECT_TIMEOUT_MS } from './timeouts';
+import { InterruptedError } from '../core/ports';
 
 export interface ComposeCli {
   /** Executable: "docker" or "docker-compose". */
@@ -77,7 +78,15 @@ export interface RunComposeOptions {
   env?: Record<string, string>;
 }
 
-/** Runs compose for one project, streaming its output; resolves with the exit code. */
+/** After SIGTERM, how long compose gets to stop its build before SIGKILL. */
+export const COMPOSE_STOP_GRACE_MS = 5000;
+
+/**
+ * Runs compose for one project, streaming its output; resolves with the exit code. Aborting
+ * stops it and waits: SIGTERM to its process group (compose v2 runs as a plugin under `docker`),
+ * SIGKILL after COMPOSE_STOP_GRACE_MS, and rejects only once it has exited, so no build goes on
+ * as an orphan. An InterruptedError reason comes back saying what was stopped.
+ */
 export function runCompose(cli: ComposeCli, project: ComposeProjectRef, args: string[], opts: RunComposeOptions): Promise<{ code: number }> {
   const { signal } = opts;
   if (signal?.aborted) return Promise.reject(signal.reason);
@@ -88,17 +97,46 @@ export function runCompose(cli: ComposeCli, project: ComposeProjectRef, args: st
       env: { ...process.env, ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],
       windowsHide: true,
-      ...(signal ? { signal } : {}),
+      // Its own process group, so a stop reaches compose's own children too.
+      detached: process.platform !== 'win32',
     });
+    let stoppedWith: NodeJS.Signals | undefined;
+    let killTimer: NodeJS.Timeout | undefined;
+    const signalGroup = (sig: NodeJS.Signals): void => {
+      stoppedWith = sig;
+      try {
+        if (child.pid !== undefined && process.platform !== 'win32') process.kill(-child.pid, sig);
+        else child.kill(sig);
+      } catch {
+        child.kill(sig); // The group is gone; the child may not be.
+      }
+    };
+    const onAbort = (): void => {
+      signalGroup('SIGTERM');
+      killTimer = setTimeout(() => signalGroup('SIGKILL'), COMPOSE_STOP_GRACE_MS);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => opts.onOutput(chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => opts.onOutput(chunk));
     child.once('error', (err: NodeJS.ErrnoException) => {
+      signal?.removeEventListener('abort', onAbort);
+      clearTimeout(killTimer);
       if (signal?.aborted) reject(signal.reason);
       else if (err.code === 'ENOENT') reject(new Error(`${label} not found: is it installed and on PATH?`));
       else reject(new Error(`${label} could not start: ${err.message}`));
     });
     child.once('close', (code, killedBy) => {
-      if (signal?.aborted) return reject(signal.reason);
+      signal?.removeEventListener('abort', onAbort);
+      clearTimeout(killTimer);
+      if (signal?.aborted) {
+        const reason: unknown = signal.reason;
+        const what = `\`${label} ${args.join(' ')}\``;
+        return reject(
+          reason instanceof InterruptedError
+            ? new InterruptedError(`${reason.message}: stopped ${what} (${stoppedWith ?? 'it had ended'}) and waited for it to exit`)
+            : reason,
+        );
+      }
       // Shell convention for a process ended by a signal, so callers still see a failure code.
       resolve({ code: code ?? 128 + (killedBy ? constants.signals[killedBy] : 0) });
     });

@@ -1,6 +1,8 @@
 // EngineLike over dockerode. Every call is bounded (timeout + the caller's signal + close()) and
 // every failure leaves as one readable line: EngineUnreachableError when the engine cannot be
 // talked to, a plain Error naming the operation otherwise. Never a stack for a stopped engine.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import Dockerode from 'dockerode';
 import type { ContainerInfo, FileListing, ImageInfo } from '../core/model';
 import { EngineUnreachableError } from '../core/ports';
@@ -8,6 +10,7 @@ import type { EngineLike } from '../core/ports';
 import { resolveDockerHost } from './dockerHost';
 import type { DockerConnectionOptions } from './dockerHost';
 import { readTarListing } from './tarListing';
+import { engineRequest } from './engineJson';
 import { EXEC_MISSING, EXEC_UNSUPPORTED, execListing } from './execListing';
 import { DEFAULT_ENGINE_TIMEOUT_MS, DEFAULT_LISTING_TIMEOUT_MS, boundedSignal, isTimeoutReason, raceSignal } from './timeouts';
 
@@ -41,8 +44,11 @@ const EXEC_TOOLS_MEMORY = 1024;
 export interface DockerEngine extends EngineLike {
   /** The dockerode client, for callers that need more than EngineLike (tests, events). */
   readonly docker: Dockerode;
-  /** Aborts every call still in flight; later calls reject. */
-  close(): void;
+  /**
+   * Aborts every call still in flight (later calls reject), then removes this client's helper
+   * containers, including any whose create was cut off mid-request.
+   */
+  close(): Promise<void>;
 }
 
 /** Errors of the socket itself: the engine is not there, or not ours to talk to. */
@@ -61,8 +67,20 @@ const UNREACHABLE_CODES = new Set([
   'ENOTSOCK',
 ]);
 
+/** /_ping answers "OK"; anything longer is not an engine. */
+const MAX_PING_BYTES = 4096;
+
 /** Label on the throw-away containers listImageFiles creates, so a leftover can be traced to us. */
 export const LISTING_CONTAINER_LABEL = 'io.runtime-drift.listing';
+/** Which process made a helper: "<hostname> <pid> <nonce>", so a later run can tell a dead owner's leftovers. */
+export const LISTING_OWNER_LABEL = 'io.runtime-drift.owner';
+/**
+ * A helper older than this is a leftover whoever made it: a listing is bounded by
+ * DEFAULT_LISTING_TIMEOUT_MS (60 s), so no live listing keeps one this long.
+ */
+export const STALE_HELPER_MS = 10 * 60_000;
+/** After close(), creates cut off mid-request may still land on the engine: look again after this. */
+const LATE_CREATE_MS = 500;
 
 export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_ENGINE_TIMEOUT_MS;
@@ -72,6 +90,11 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
   const imageListings = new Map<string, Promise<FileListing>>();
   /** Per container: true when find ran there, false when it has none (distroless). */
   const execTools = new Map<string, boolean>();
+  const owner = `${hostname()} ${process.pid} ${randomBytes(4).toString('hex')}`;
+  /** Helper creates sent and not yet answered: close() looks for their containers again. */
+  let creating = 0;
+  /** The sweep of earlier runs' leftovers, started by the first ping; close() waits for it. */
+  let sweep: Promise<void> | undefined;
 
   let host: string;
   let docker: Dockerode;
@@ -106,7 +129,7 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
 
   async function inspectContainer(id: string, signal: AbortSignal): Promise<ContainerInfo | undefined> {
     try {
-      const info = await docker.getContainer(id).inspect({ abortSignal: signal });
+      const info = await engineRequest<Dockerode.ContainerInspectInfo>(docker, `/containers/${id}/json`, {}, signal);
       return {
         id: info.Id,
         name: info.Name.replace(/^\//, ''),
@@ -188,20 +211,20 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
     docker,
 
     async ping(signal) {
-      await call('ping', signal, timeoutMs, (bounded) =>
-        // The typings omit ping's options, but dockerode passes abortSignal through like every call.
-        (docker.ping as (o: { abortSignal: AbortSignal }) => Promise<unknown>).call(docker, { abortSignal: bounded }),
-      );
+      await call('ping', signal, timeoutMs, (bounded) => engineRequest(docker, '/_ping', {}, bounded, MAX_PING_BYTES));
+      // Once per client, beside the check: helpers a killed earlier run could not remove.
+      sweep ??= removeHelpers((labels, createdMs) => isLeftover(labels[LISTING_OWNER_LABEL], createdMs, Date.now())).catch(() => undefined);
     },
 
     async findServiceContainers(project, service, signal) {
       return call(`list containers of ${project}/${service}`, signal, timeoutMs, async (bounded) => {
         // Both compose v1 and v2 set these labels; the name format differs (_1 vs -1), labels do not.
-        const summaries = await docker.listContainers({
-          all: true,
-          filters: { label: [`com.docker.compose.project=${project}`, `com.docker.compose.service=${service}`] },
-          abortSignal: bounded,
-        });
+        const summaries = await engineRequest<Dockerode.ContainerInfo[]>(
+          docker,
+          '/containers/json',
+          { all: true, filters: { label: [`com.docker.compose.project=${project}`, `com.docker.compose.service=${service}`] } },
+          bounded,
+        );
         const infos = await Promise.all(summaries.map((s) => inspectContainer(s.Id, bounded)));
         return infos
           .filter((c): c is ContainerInfo => c !== undefined)
@@ -210,10 +233,9 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
     },
 
     async inspectImage(ref, signal) {
-      return call(`inspect image ${ref}`, signal, timeoutMs, async () => {
+      return call(`inspect image ${ref}`, signal, timeoutMs, async (bounded) => {
         try {
-          // dockerode's image inspect takes no signal; call() still stops waiting on abort.
-          const info = await docker.getImage(ref).inspect();
+          const info = await engineRequest<Dockerode.ImageInspectInfo>(docker, `/images/${ref}/json`, {}, bounded);
           return { ref, id: info.Id, created: isoTime(info.Created) } satisfies ImageInfo;
         } catch (err) {
           if (statusOf(err) === 404) return undefined;
@@ -237,34 +259,79 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
       return raceSignal(shared, closedSignal(signal));
     },
 
-    close() {
+    async close() {
+      const wasOpen = !lifetime.signal.aborted;
+      const lateCreates = creating > 0;
       lifetime.abort(new EngineUnreachableError(`Docker engine client for ${host} was closed.`));
+      if (!wasOpen) return;
+      await sweep;
+      // Ours by label, not by a list of IDs: a create cut off by the abort may still be made.
+      const ours = (labels: Record<string, string>): boolean => labels[LISTING_OWNER_LABEL] === owner;
+      await removeHelpers(ours).catch(() => undefined);
+      if (lateCreates) {
+        await new Promise((resolve) => setTimeout(resolve, LATE_CREATE_MS));
+        await removeHelpers(ours).catch(() => undefined);
+      }
     },
   };
+
+  /** Removes the helper containers `pick` chooses; bounded by its own time, not the (maybe closed) lifetime. */
+  async function removeHelpers(pick: (labels: Record<string, string>, createdMs: number) => boolean): Promise<void> {
+    const bounded = boundedSignal(timeoutMs);
+    const helpers = await engineRequest<Dockerode.ContainerInfo[]>(docker, '/containers/json', { all: true, filters: { label: [`${LISTING_CONTAINER_LABEL}=true`] } }, bounded);
+    const doomed = helpers.filter((h) => pick(h.Labels ?? {}, h.Created * 1000));
+    await Promise.all(doomed.map((h) => docker.getContainer(h.Id).remove({ force: true, v: true, abortSignal: bounded }).catch(() => undefined)));
+  }
 
   async function listImage(imageId: string, root: string, signal: AbortSignal | undefined): Promise<FileListing> {
     return call(`list ${root} in image ${short(imageId)}`, signal, listingTimeoutMs, async (bounded) => {
       // Created, never started: the archive API reads the image's filesystem without running
       // anything, so images without a shell (distroless) work. Entrypoint [''] clears the
       // image's own, and Cmd need not exist since nothing is executed.
-      const container = await docker.createContainer({
-        Image: imageId,
-        Entrypoint: [''],
-        Cmd: ['/nonexistent'],
-        Labels: { [LISTING_CONTAINER_LABEL]: 'true' },
-        NetworkDisabled: true,
-        HostConfig: { NetworkMode: 'none', AutoRemove: false },
-        abortSignal: bounded,
-      });
+      creating++;
+      const container = await docker
+        .createContainer({
+          Image: imageId,
+          Entrypoint: [''],
+          Cmd: ['/nonexistent'],
+          Labels: { [LISTING_CONTAINER_LABEL]: 'true', [LISTING_OWNER_LABEL]: owner },
+          NetworkDisabled: true,
+          HostConfig: { NetworkMode: 'none', AutoRemove: false },
+          abortSignal: bounded,
+        })
+        .finally(() => creating--);
       try {
         return await archiveListing(container, root, bounded);
       } finally {
         // Its own bound, not the caller's signal: a cancelled listing must still clean up.
-        await container.remove({ force: true, v: true, abortSignal: boundedSignal(timeoutMs, lifetime.signal) }).catch(() => undefined);
+        // Not the lifetime either: close() during a listing still wants this one gone (and
+        // sweeps by label for any this misses).
+        await container.remove({ force: true, v: true, abortSignal: boundedSignal(timeoutMs) }).catch(() => undefined);
       }
     });
   }
   return engine;
+}
+
+/**
+ * A helper container another run left: its owner process (on this host) is gone, or it is older
+ * than any listing lasts. Helpers of live processes (another check, the editor) are left alone.
+ */
+export function isLeftover(ownerLabel: string | undefined, createdMs: number, nowMs: number, alive: (pid: number) => boolean = processAlive): boolean {
+  if (nowMs - createdMs > STALE_HELPER_MS) return true;
+  const [host, pid] = (ownerLabel ?? '').split(' ');
+  if (!ownerLabel || host !== hostname()) return false;
+  const n = Number(pid);
+  return Number.isInteger(n) && n > 0 && !alive(n);
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // exists, another user's
+  }
 }
 
 /**
@@ -307,7 +374,7 @@ function unusableEngine(host: string, reason: string): DockerEngine {
     inspectImage: fail,
     listContainerFiles: fail,
     listImageFiles: fail,
-    close: () => undefined,
+    close: async () => undefined,
   };
 }
 

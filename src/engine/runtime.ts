@@ -62,8 +62,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       return composeRunner;
     },
     async close() {
-      engine.close();
-      await Promise.all([prober.close(), scanner?.close()]);
+      await Promise.all([engine.close(), prober.close(), scanner?.close()]);
     },
   };
 }
