@@ -79,6 +79,8 @@ export const LISTING_OWNER_LABEL = 'io.runtime-drift.owner';
  * DEFAULT_LISTING_TIMEOUT_MS (60 s), so no live listing keeps one this long.
  */
 export const STALE_HELPER_MS = 10 * 60_000;
+/** How long close() still waits for the leftover sweep before it gives up on it. */
+const SWEEP_GRACE_MS = 2000;
 /** After close(), creates cut off mid-request may still land on the engine: look again after this. */
 const LATE_CREATE_MS = 500;
 
@@ -93,8 +95,11 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
   const owner = `${hostname()} ${process.pid} ${randomBytes(4).toString('hex')}`;
   /** Helper creates sent and not yet answered: close() looks for their containers again. */
   let creating = 0;
-  /** The sweep of earlier runs' leftovers, started by the first ping; close() waits for it. */
+  /** Helper creates ever sent: only then does close() ask the engine for this client's helpers. */
+  let madeHelpers = false;
+  /** The sweep of earlier runs' leftovers, started by the first ping; close() gives it SWEEP_GRACE_MS more. */
   let sweep: Promise<void> | undefined;
+  const sweepStop = new AbortController();
 
   let host: string;
   let docker: Dockerode;
@@ -213,7 +218,7 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
     async ping(signal) {
       await call('ping', signal, timeoutMs, (bounded) => engineRequest(docker, '/_ping', {}, bounded, MAX_PING_BYTES));
       // Once per client, beside the check: helpers a killed earlier run could not remove.
-      sweep ??= removeHelpers((labels, createdMs) => isLeftover(labels[LISTING_OWNER_LABEL], createdMs, Date.now())).catch(() => undefined);
+      sweep ??= removeHelpers((labels, createdMs) => isLeftover(labels[LISTING_OWNER_LABEL], createdMs, Date.now()), sweepStop.signal).catch(() => undefined);
     },
 
     async findServiceContainers(project, service, signal) {
@@ -264,7 +269,10 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
       const lateCreates = creating > 0;
       lifetime.abort(new EngineUnreachableError(`Docker engine client for ${host} was closed.`));
       if (!wasOpen) return;
-      await sweep;
+      // A slow or hung engine must not hold the exit for a sweep that the next run repeats.
+      if (sweep) await Promise.race([sweep, new Promise((resolve) => setTimeout(resolve, SWEEP_GRACE_MS).unref())]);
+      sweepStop.abort();
+      if (!madeHelpers) return;
       // Ours by label, not by a list of IDs: a create cut off by the abort may still be made.
       const ours = (labels: Record<string, string>): boolean => labels[LISTING_OWNER_LABEL] === owner;
       await removeHelpers(ours).catch(() => undefined);
@@ -276,8 +284,8 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
   };
 
   /** Removes the helper containers `pick` chooses; bounded by its own time, not the (maybe closed) lifetime. */
-  async function removeHelpers(pick: (labels: Record<string, string>, createdMs: number) => boolean): Promise<void> {
-    const bounded = boundedSignal(timeoutMs);
+  async function removeHelpers(pick: (labels: Record<string, string>, createdMs: number) => boolean, stop?: AbortSignal): Promise<void> {
+    const bounded = boundedSignal(timeoutMs, stop);
     const helpers = await engineRequest<Dockerode.ContainerInfo[]>(docker, '/containers/json', { all: true, filters: { label: [`${LISTING_CONTAINER_LABEL}=true`] } }, bounded);
     const doomed = helpers.filter((h) => pick(h.Labels ?? {}, h.Created * 1000));
     await Promise.all(doomed.map((h) => docker.getContainer(h.Id).remove({ force: true, v: true, abortSignal: bounded }).catch(() => undefined)));
@@ -289,6 +297,7 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
       // anything, so images without a shell (distroless) work. Entrypoint [''] clears the
       // image's own, and Cmd need not exist since nothing is executed.
       creating++;
+      madeHelpers = true;
       const container = await docker
         .createContainer({
           Image: imageId,
