@@ -76,11 +76,33 @@ function ensureAptPackages() {
   });
 }
 
+/**
+ * Runs code-server with a home of its own inside the cache: on its first start code-server
+ * writes ~/.config/code-server/config.yaml and prints "Wrote default config file" before the
+ * version, which a check of the first line read as a failure on a fresh machine (and it wrote
+ * into the user's HOME). Here nothing in HOME is read or written.
+ */
+export function codeServerEnv(cacheDir = defaultCacheDir()) {
+  const home = path.join(cacheDir, 'home');
+  mkdirSync(home, { recursive: true });
+  return {
+    ...childEnv,
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_DATA_HOME: path.join(home, '.local', 'share'),
+    XDG_CACHE_HOME: path.join(home, '.cache'),
+  };
+}
+
 function codeServerWorks(cacheDir) {
   const launcher = codeServerLauncher(cacheDir);
   if (!existsSync(path.join(cacheDir, '.installed')) || !existsSync(launcher)) return false;
-  const result = spawnSync(process.execPath, [launcher, '--version'], { encoding: 'utf8', timeout: 120_000 });
-  if (result.status === 0 && result.stdout.startsWith(CODE_SERVER_VERSION)) return true;
+  const config = path.join(cacheDir, 'version-check.yaml');
+  writeFileSync(config, 'auth: none\n');
+  const result = spawnSync(process.execPath, [launcher, '--config', config, '--version'], { encoding: 'utf8', timeout: 120_000, env: codeServerEnv(cacheDir) });
+  // The version line, wherever code-server puts it among its log lines.
+  const version = result.stdout.split('\n').find((line) => /^\d+\.\d+\.\d+ /.test(line));
+  if (result.status === 0 && version?.startsWith(`${CODE_SERVER_VERSION} `)) return true;
   log(`code-server --version failed (${result.error?.message ?? `exit ${result.status}`}): ${result.stdout}${result.stderr}`.trim());
   return false;
 }

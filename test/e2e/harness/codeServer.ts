@@ -98,7 +98,11 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   // Without --config code-server creates ~/.config/code-server/config.yaml with a password.
   await writeFile(configFile, 'auth: none\n');
 
-  const env = childEnv(opts.env);
+  // A home of its own: code-server writes its logs and heartbeat under ~/.local/share, and the
+  // tests must neither read nor leave anything in the user's HOME (a fresh machine is the test machine).
+  const home = path.join(baseDir, 'home');
+  await mkdir(home, { recursive: true });
+  const env = childEnv({ HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_DATA_HOME: path.join(home, '.local', 'share'), XDG_CACHE_HOME: path.join(home, '.cache'), ...opts.env });
   const common = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
   const install = await execFileAsync(
