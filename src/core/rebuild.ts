@@ -29,6 +29,8 @@ export interface RebuildResult {
 /** How long a recreated service may take to start listening before the verdict is final. */
 export const SETTLE_TIMEOUT_MS = 20_000;
 export const SETTLE_POLL_MS = 500;
+/** A recreated container must still run this long after `up -d` to count as staying up. */
+export const STAY_UP_MS = 1500;
 
 export interface RebuildOptions extends CheckOptions {
   service: string;
@@ -36,6 +38,8 @@ export interface RebuildOptions extends CheckOptions {
   action?: ActionKind;
   onOutput: (chunk: string) => void;
   settleTimeoutMs?: number;
+  /** Default STAY_UP_MS. */
+  stayUpMs?: number;
 }
 
 export async function rebuildService(
@@ -85,14 +89,31 @@ export async function rebuildService(
     return result({ buildCode, message: `${step[0]} failed (exit ${code}); the running container was left as it was` });
   }
 
+  // A container that crashes on start runs for a moment: judge it once that moment has passed.
+  await new Promise((resolve) => setTimeout(resolve, opts.stayUpMs ?? STAY_UP_MS));
   const after = await settle(deps, checkOpts, opts.settleTimeoutMs ?? SETTLE_TIMEOUT_MS);
   const changes = before && after ? diffServices(before, after) : [];
   const verified = after?.verdict === 'in-sync';
   const done = { start: 'started', recreate: 'recreated', rebuild: 'rebuilt', pull: 'pulled' }[kind];
+  const crashed = after ? notStayingUp(before, after, deps.compose.label, opts.service, done) : undefined;
   const message = verified
     ? `verified: ${opts.service} is in sync${changes.length ? ` (${changes.join('; ')})` : ''}`
-    : `${done}, but ${opts.service} is still not in sync: ${after?.summary ?? 'no report'}${after?.fix ? ` — fix: ${after.fix}` : ''}`;
+    : (crashed ?? `${done}, but ${opts.service} is still not in sync: ${after?.summary ?? 'no report'}${after?.fix ? ` — fix: ${after.fix}` : ''}`);
   return result({ buildCode, upCode, after, changes, verified, message });
+}
+
+/**
+ * The recreated container does not stay up (it exited, restarts, or died) where one ran before:
+ * "start the container" would start the same crash. Name the image that ran and how to go back
+ * to it: point the tag at it again and recreate.
+ */
+function notStayingUp(before: ServiceReport | null, after: ServiceReport, composeLabel: string, service: string, done: string): string | undefined {
+  const state = after.container?.state;
+  if (!after.container || state === 'running') return undefined;
+  const head = `${done}, but the new container ${shortId(after.container.id)} of ${service} does not stay up (${state}): see \`${composeLabel} logs ${service}\``;
+  const worked = before?.container?.state === 'running' ? before.container.imageId : undefined;
+  if (!worked || worked === after.container.imageId) return head;
+  return `${head}; the image that ran before is ${shortId(worked)}: go back with \`docker tag ${worked} ${after.image.ref} && ${composeLabel} up -d ${service}\``;
 }
 
 /** Adds what state an interrupted compose step left to its InterruptedError; other errors pass. */
@@ -107,7 +128,8 @@ async function settle(deps: CheckDeps, opts: CheckOptions, timeoutMs: number): P
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const report = (await checkWorkspace(deps, opts)).services[0] ?? null;
-    const starting = report?.routes.some((r) => r.verdict === 'unreachable') ?? false;
+    // Still starting: routes not answering yet, or the engine restarting the container.
+    const starting = (report?.routes.some((r) => r.verdict === 'unreachable') ?? false) || report?.container?.state === 'restarting' || report?.container?.state === 'created';
     if (!starting || Date.now() >= deadline || opts.signal?.aborted) return report;
     await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
   }
