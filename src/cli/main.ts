@@ -8,7 +8,7 @@ import { rebuildService } from '../core/rebuild';
 import type { RebuildResult } from '../core/rebuild';
 import { formatReport, formatService } from '../core/report/text';
 import { SAFE_METHODS } from '../core/probe/policy';
-import { EngineUnreachableError, InterruptedError, UserInputError } from '../core/ports';
+import { BusyError, EngineUnreachableError, InterruptedError, UserInputError } from '../core/ports';
 import { createRuntime } from '../engine/runtime';
 import { guessComposeLabel } from '../engine/composeCli';
 import { redact, redactDeep, secretValues } from '../core/redact';
@@ -160,7 +160,13 @@ export function formatRebuild(r: RebuildResult): string {
 
 function userMessage(err: unknown): string | undefined {
   if (err instanceof UsageError) return `${err.message}\n${USAGE}`;
-  if (err instanceof EngineUnreachableError || err instanceof UserInputError || err instanceof UnknownServiceError || err instanceof TrustInputError)
+  if (
+    err instanceof EngineUnreachableError ||
+    err instanceof UserInputError ||
+    err instanceof UnknownServiceError ||
+    err instanceof TrustInputError ||
+    err instanceof BusyError
+  )
     return err.message;
   if (err instanceof InterruptedError) return `${err.message}; nothing of this run is left running`;
   return undefined;

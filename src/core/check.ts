@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { NOT_RUNNING_DETAIL } from './model';
 import type { ContainerInfo, HttpMethod, Report, RouteDef, RouteReport, ServiceReport, ServiceSpec, SourceMapping } from './model';
-import type { EngineLike, FsLike, LogSink, ProberLike, SourceScan, SourceScannerLike, SourceScanRequest } from './ports';
+import type { EngineLike, FsLike, LogSink, ProberLike, RebuildLocksLike, SourceScan, SourceScannerLike, SourceScanRequest } from './ports';
 import { EngineUnreachableError } from './ports';
 import { discoverComposeProjects } from './compose/discover';
 import { inferMapping } from './mapping/infer';
@@ -38,6 +38,8 @@ export interface CheckDeps {
   scanCache?: ScanCache;
   /** Walks and scans source trees off this thread (engine: a worker); in process without it. */
   scanner?: SourceScannerLike;
+  /** Rebuild locks: a rebuild takes one; a check notes a rebuild in progress. */
+  rebuilds?: RebuildLocksLike;
 }
 
 export interface CheckOptions {
@@ -126,6 +128,8 @@ async function checkService(
   const mapping = outside ? undefined : inferred;
   // Every walk stays in the workspace: no link is followed out of it, no root outside it is read.
   const bounded = boundary !== undefined ? { boundary } : {};
+  const rebuilding = deps.rebuilds?.holder(spec.project, spec.name);
+  if (rebuilding) serviceWarnings.push(`a rebuild of ${spec.name} is in progress (${rebuilding}): this answer may be overtaken when it ends`);
   // The engine's answers and the workspace's files are independent: gather them at once, so the
   // wait on archive streams and probes overlaps the source walk instead of following it. One walk
   // of the source tree (with its stats) serves both the file rungs and the route extraction.

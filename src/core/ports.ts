@@ -135,6 +135,19 @@ export class InterruptedError extends Error {
   override readonly name = 'InterruptedError';
 }
 
+/** Another process is doing the same thing (a rebuild of the same service): the message is user-facing. */
+export class BusyError extends Error {
+  override readonly name = 'BusyError';
+}
+
+/** One rebuild per service at a time, across processes (src/engine/rebuildLock.ts). */
+export interface RebuildLocksLike {
+  /** Takes the service's lock, or throws BusyError naming who holds it; returns its release. */
+  acquire(project: string, service: string): () => void;
+  /** Who holds the service's lock now ("pid 123, since …"), or undefined. */
+  holder(project: string, service: string): string | undefined;
+}
+
 /** Runs the compose CLI for one project (src/engine/composeCli.ts implements it). */
 export interface ComposeRunnerLike {
   /** e.g. "docker compose" or "docker-compose", for messages. */

@@ -52,9 +52,25 @@ export async function rebuildService(
     const known = projects.flatMap((p) => p.services.map((s) => s.name));
     throw new UserInputError(`no service named ${opts.service} (services: ${known.join(', ') || 'none'})`);
   }
+  // Two rebuilds of one service at once would each verify the other's container: refuse the second.
+  const release = deps.rebuilds?.acquire(project.name, opts.service);
+  try {
+    return await rebuildLocked(deps, opts, project);
+  } finally {
+    release?.();
+  }
+}
+
+async function rebuildLocked(
+  deps: CheckDeps & { compose: ComposeRunnerLike },
+  opts: RebuildOptions,
+  project: Awaited<ReturnType<typeof discoverComposeProjects>>[number],
+): Promise<RebuildResult> {
   const spec = project.services.find((s) => s.name === opts.service);
+  // The check inside a rebuild must not warn about the rebuild's own lock.
+  const checkDeps: CheckDeps = { ...deps, rebuilds: undefined };
   const checkOpts: CheckOptions = { ...opts, services: [opts.service], composeLabel: deps.compose.label };
-  const before = (await checkWorkspace(deps, checkOpts)).services[0] ?? null;
+  const before = (await checkWorkspace(checkDeps, checkOpts)).services[0] ?? null;
   const target = { name: project.name, dir: project.dir, composeFiles: project.composeFiles };
 
   const result = (partial: Partial<RebuildResult> & Pick<RebuildResult, 'buildCode' | 'message'>): RebuildResult => ({
@@ -91,7 +107,7 @@ export async function rebuildService(
 
   // A container that crashes on start runs for a moment: judge it once that moment has passed.
   await new Promise((resolve) => setTimeout(resolve, opts.stayUpMs ?? STAY_UP_MS));
-  const after = await settle(deps, checkOpts, opts.settleTimeoutMs ?? SETTLE_TIMEOUT_MS);
+  const after = await settle(checkDeps, checkOpts, opts.settleTimeoutMs ?? SETTLE_TIMEOUT_MS);
   const changes = before && after ? diffServices(before, after) : [];
   const verified = after?.verdict === 'in-sync';
   const done = { start: 'started', recreate: 'recreated', rebuild: 'rebuilt', pull: 'pulled' }[kind];

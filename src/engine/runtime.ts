@@ -9,6 +9,7 @@ import { createSourceScanner } from './sourceScanner';
 import { createScanCache } from '../core/routes/scanCache';
 import { detectComposeCli, runCompose } from './composeCli';
 import { resolveDockerHost } from './dockerHost';
+import { createRebuildLocks } from './rebuildLock';
 
 export interface RuntimeOptions {
   /** Engine address override (settings / --host); else DOCKER_HOST, the docker context, the default socket. */
@@ -46,7 +47,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   opts.log?.log('info', scanner ? 'source trees are walked and read in a worker thread' : 'source trees are walked and read on the main thread (no worker bundle)');
   let composeRunner: Promise<ComposeRunnerLike | undefined> | undefined;
   return {
-    deps: { engine, prober, fs: createNodeFs(), log: opts.log, scanCache: opts.rememberScans ? createScanCache() : undefined, scanner },
+    deps: { engine, prober, fs: createNodeFs(), log: opts.log, scanCache: opts.rememberScans ? createScanCache() : undefined, scanner, rebuilds: createRebuildLocks(engine.host) },
     compose() {
       composeRunner ??= detectComposeCli().then((cli) => {
         // Not found is not remembered: the CLI may be installed, or a slow machine may answer, later.
