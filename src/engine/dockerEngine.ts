@@ -11,6 +11,7 @@ import { resolveDockerHost } from './dockerHost';
 import type { DockerConnectionOptions } from './dockerHost';
 import { readTarListing } from './tarListing';
 import { engineRequest } from './engineJson';
+import { processAlive } from './processAlive';
 import { EXEC_MISSING, EXEC_UNSUPPORTED, execListing } from './execListing';
 import { DEFAULT_ENGINE_TIMEOUT_MS, DEFAULT_LISTING_TIMEOUT_MS, boundedSignal, isTimeoutReason, raceSignal } from './timeouts';
 
@@ -332,15 +333,6 @@ export function isLeftover(ownerLabel: string | undefined, createdMs: number, no
   if (!ownerLabel || host !== hostname()) return false;
   const n = Number(pid);
   return Number.isInteger(n) && n > 0 && !alive(n);
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'; // exists, another user's
-  }
 }
 
 /**

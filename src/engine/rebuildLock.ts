@@ -7,6 +7,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } f
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BusyError } from '../core/ports';
+import { processAlive } from './processAlive';
 import type { RebuildLocksLike } from '../core/ports';
 
 interface LockOwner {
@@ -27,7 +28,7 @@ export function createRebuildLocks(engineHost: string, dir = join(tmpdir(), 'run
       return undefined; // gone, or half written by a killed process
     }
     if (owner.host !== hostname()) return owner; // another machine's: cannot tell, respect it
-    return alive(owner.pid) ? owner : undefined;
+    return processAlive(owner.pid) ? owner : undefined;
   };
 
   return {
@@ -62,15 +63,6 @@ export function createRebuildLocks(engineHost: string, dir = join(tmpdir(), 'run
       return owner ? `pid ${owner.pid}, since ${owner.started}` : undefined;
     },
   };
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function unlinkQuietly(path: string): void {

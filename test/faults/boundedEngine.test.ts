@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { assertBounded, assertNoInternalError, runCli } from './support/cli';
+import type { CliRun } from './support/cli';
 import { drip, endless404, endlessJson, fakeEngine, loopbackService, neverAnswers } from './support/servers';
 import type { Listening } from './support/servers';
 import { createWorkspace } from './support/workspace';
@@ -31,24 +32,25 @@ suite('bounded engine and routes', () => {
     server = undefined;
   });
 
-  test('an engine that streams an endless /containers/json is cut off at 32 MB: exit 2, one line, memory stays low', async () => {
-    server = await fakeEngine(endlessJson);
-    ws = serviceWorkspace('endless', '');
+  /** A check against a fake engine answering with `route`: bounded, no internal error, exit 2 (could not check). */
+  async function checkAgainst(route: Parameters<typeof fakeEngine>[0], prefix: string): Promise<CliRun> {
+    server = await fakeEngine(route);
+    ws = serviceWorkspace(prefix, '');
     const run = await runCli(['check', '--workspace', ws.dir, '--no-probe', '--host', server.address], { boundMs: ENGINE_BOUND_MS });
     assertBounded(run, ENGINE_BOUND_MS);
     assertNoInternalError(run);
     assert.equal(run.code, 2, run.stdout + run.stderr);
+    return run;
+  }
+
+  test('an engine that streams an endless /containers/json is cut off at 32 MB: exit 2, one line, memory stays low', async () => {
+    const run = await checkAgainst(endlessJson, 'endless');
     assert.match(run.stdout, /the engine's answer to \/containers\/json passed 32 MB: cut off/);
     assert.ok(run.peakRssKb < 400 * 1024, `peak memory ${Math.round(run.peakRssKb / 1024)} MB`);
   });
 
   test('an engine that accepts requests and never answers: each call ends at its 10 s bound, exit 2', async () => {
-    server = await fakeEngine(neverAnswers);
-    ws = serviceWorkspace('mute', '');
-    const run = await runCli(['check', '--workspace', ws.dir, '--no-probe', '--host', server.address], { boundMs: ENGINE_BOUND_MS });
-    assertBounded(run, ENGINE_BOUND_MS);
-    assertNoInternalError(run);
-    assert.equal(run.code, 2, run.stdout + run.stderr);
+    const run = await checkAgainst(neverAnswers, 'mute');
     assert.match(run.stdout, /did not answer within 10 s \(list containers of /);
   });
 

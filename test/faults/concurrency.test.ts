@@ -2,55 +2,30 @@
 // nothing; a check meanwhile says a rebuild is in progress; the first rebuild still ends with
 // the truth (verified), and no lock outlives it.
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { assertBounded, assertNoInternalError, runCli } from './support/cli';
-import { createWorkspace } from './support/workspace';
+import { BUILD_ENV, processesWith, until } from './support/processes';
+import { appWorkspace } from './support/workspace';
 import type { Workspace } from './support/workspace';
 import { cleanupProject } from '../engine/support/cleanupProject';
 import type { Report } from '../../src/core/model';
 
-const BUILD_ENV = { DOCKER_BUILDKIT: '0', COMPOSE_DOCKER_CLI_BUILD: '0' };
-
-function running(needle: string): boolean {
-  return readdirSync('/proc')
-    .filter((p) => /^\d+$/.test(p))
-    .some((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').includes(needle);
-      } catch {
-        return false;
-      }
-    });
-}
-
-async function until(ms: number, ok: () => boolean): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 suite('concurrency', () => {
   let ws: Workspace | undefined;
-  let project = '';
   teardown(async () => {
-    if (project) await cleanupProject(project);
+    if (ws) await cleanupProject(ws.project);
     ws?.remove();
     ws = undefined;
   });
 
   test('two rebuilds of one service at once: the second says busy (exit 2) and does nothing; a check meanwhile says a rebuild is in progress; the first verifies', async () => {
-    ws = createWorkspace('twice');
-    project = ws.dir.split('/').pop()?.toLowerCase() as string;
-    const seconds = String(4 + Math.floor(Math.random() * 3)) + '.' + String(Math.floor(Math.random() * 1e6));
-    ws.write('compose.yaml', 'services:\n  app:\n    build: ./app\n    network_mode: host\n    x-runtime-drift:\n      source: app/src\n      target: /app\n');
-    ws.write('app/src/main.ts', 'export {};\n');
-    ws.write('app/Dockerfile', `FROM runtime-drift/node:busybox\nCOPY src /app\nRUN ["/bin/busybox", "sleep", "${seconds}"]\nCMD ["node", "-e", "setInterval(() => {}, 1000)"]\n`);
+    // A build step that runs a few seconds and is easy to find among processes.
+    const seconds = `${4 + Math.floor(Math.random() * 3)}.${Math.floor(Math.random() * 1e6)}`;
+    ws = appWorkspace('twice', `FROM runtime-drift/node:busybox\nCOPY src /app\nRUN ["/bin/busybox", "sleep", "${seconds}"]\nCMD ["node", "-e", "setInterval(() => {}, 1000)"]\n`);
     const first = runCli(['rebuild', 'app', '--workspace', ws.dir], { boundMs: 240_000, env: BUILD_ENV });
-    await until(120_000, () => running(`sleep ${seconds}`));
+    assert.ok(await until(120_000, () => processesWith(`sleep ${seconds}`).length > 0), 'the build step never started');
 
     const second = await runCli(['rebuild', 'app', '--workspace', ws.dir], { boundMs: 20_000, env: BUILD_ENV });
     assertBounded(second, 20_000);

@@ -2,7 +2,8 @@
 // and how to go back to it; the named commands do go back.
 import * as assert from 'node:assert/strict';
 import { assertBounded, assertNoInternalError, runCli } from './support/cli';
-import { createWorkspace } from './support/workspace';
+import { BUILD_ENV } from './support/processes';
+import { appWorkspace } from './support/workspace';
 import type { Workspace } from './support/workspace';
 import { cleanupProject } from '../engine/support/cleanupProject';
 import { dockerCli, runCli as runCommand } from '../engine/support/dockerCli';
@@ -13,21 +14,17 @@ const CRASHES = 'CMD ["node", "-e", "process.exit(3)"]';
 
 suite('rebuild that does not stay up', () => {
   let ws: Workspace | undefined;
-  let project = '';
   teardown(async () => {
-    if (project) await cleanupProject(project);
+    if (ws) await cleanupProject(ws.project);
     ws?.remove();
     ws = undefined;
   });
 
   test('the new container exits at once: exit 1, "does not stay up", the old image and the commands back to it', async () => {
-    ws = createWorkspace('crash');
-    project = ws.dir.split('/').pop()?.toLowerCase() as string;
-    ws.write('compose.yaml', 'services:\n  app:\n    build: ./app\n    network_mode: host\n    x-runtime-drift:\n      source: app/src\n      target: /app\n');
-    ws.write('app/src/main.ts', 'export {};\n');
-    ws.write('app/Dockerfile', `FROM runtime-drift/node:busybox\nCOPY src /app\n${KEEPS_RUNNING}\n`);
+    ws = appWorkspace('crash', `FROM runtime-drift/node:busybox\nCOPY src /app\n${KEEPS_RUNNING}\n`);
+    const project = ws.project;
     const [cmd, ...base] = await detectComposeCli();
-    const compose = (args: string[]) => runCommand(cmd as string, [...base, ...args], { cwd: ws?.dir, env: { DOCKER_BUILDKIT: '0', COMPOSE_DOCKER_CLI_BUILD: '0' }, timeoutMs: 300_000 });
+    const compose = (args: string[]) => runCommand(cmd as string, [...base, ...args], { cwd: ws?.dir, env: BUILD_ENV, timeoutMs: 300_000 });
     const up = await compose(['up', '-d', '--build', 'app']);
     assert.equal(up.code, 0, up.stderr);
     const ps = async () => (await dockerCli(['ps', '-a', '--filter', `label=com.docker.compose.project=${project}`, '--format', '{{.Image}} {{.State}}'], { check: true })).stdout.trim();
@@ -35,7 +32,7 @@ suite('rebuild that does not stay up', () => {
     const workedImage = (await dockerCli(['inspect', '--format', '{{.Image}}', worked], { check: true })).stdout.trim();
 
     ws.write('app/Dockerfile', `FROM runtime-drift/node:busybox\nCOPY src /app\n${CRASHES}\n`);
-    const run = await runCli(['rebuild', 'app', '--workspace', ws.dir], { boundMs: 240_000, env: { DOCKER_BUILDKIT: '0', COMPOSE_DOCKER_CLI_BUILD: '0' } });
+    const run = await runCli(['rebuild', 'app', '--workspace', ws.dir], { boundMs: 240_000, env: BUILD_ENV });
     assertBounded(run, 240_000);
     assertNoInternalError(run);
     assert.equal(run.code, 1, run.stdout + run.stderr);

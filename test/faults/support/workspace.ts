@@ -7,6 +7,8 @@ import * as path from 'node:path';
 
 export interface Workspace {
   dir: string;
+  /** Its compose project name: the folder's name, lowercased. */
+  project: string;
   write(rel: string, content: string | Buffer): string;
   mkdir(rel: string): string;
   remove(): void;
@@ -17,6 +19,7 @@ export function createWorkspace(prefix: string): Workspace {
   const dir = mkdtempSync(path.join(tmpdir(), `rdfault-${prefix}-`));
   return {
     dir,
+    project: path.basename(dir).toLowerCase(),
     write(rel, content) {
       const abs = path.join(dir, rel);
       mkdirSync(path.dirname(abs), { recursive: true });
@@ -55,3 +58,12 @@ export function snapshot(dir: string): string[] {
 
 /** Root without CAP_DAC_OVERRIDE / CAP_DAC_READ_SEARCH: file permissions apply to it, and it still reaches the engine socket it owns. */
 export const WITHOUT_ROOT_FILE_ACCESS = ['setpriv', '--inh-caps=-dac_override,-dac_read_search', '--bounding-set=-dac_override,-dac_read_search'];
+
+/** A workspace with one service, `app`, built from ./app with `dockerfile`, source app/src mapped to /app. */
+export function appWorkspace(prefix: string, dockerfile: string): Workspace {
+  const ws = createWorkspace(prefix);
+  ws.write('compose.yaml', 'services:\n  app:\n    build: ./app\n    network_mode: host\n    x-runtime-drift:\n      source: app/src\n      target: /app\n');
+  ws.write('app/src/main.ts', 'export {};\n');
+  ws.write('app/Dockerfile', dockerfile);
+  return ws;
+}
