@@ -127,7 +127,7 @@ function escapeRegExp(text: string): string {
  * Retried: the workbench is drawn before the remote extension host has registered the
  * extensions' contributions, and an open palette does not refresh its list when they arrive.
  */
-async function pickFromQuickInput(page: Page, keys: string, query: string, label: string): Promise<void> {
+async function pickFromQuickInput(page: Page, keys: string, query: string, label: string, clickRetries = 3): Promise<void> {
   const widget = page.locator('.quick-input-widget');
   const input = widget.locator('input.input');
   const row = widget
@@ -147,7 +147,7 @@ async function pickFromQuickInput(page: Page, keys: string, query: string, label
       await row.waitFor({ state: 'visible', timeout: PICK_ATTEMPT_MS });
       break;
     } catch (error) {
-      await page.keyboard.press('Escape');
+      if (await widget.isVisible()) await page.keyboard.press('Escape');
       await widget.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
       if (Date.now() > deadline) {
         throw new Error(`no quick-input row labelled "${label}" for "${text}" within ${PICK_TIMEOUT_MS} ms`, {
@@ -159,7 +159,13 @@ async function pickFromQuickInput(page: Page, keys: string, query: string, label
   if (((await row.getAttribute('class')) ?? '').split(/\s+/).includes('focused')) {
     await page.keyboard.press('Enter');
   } else {
-    await row.click();
+    // A click that never happened (the list closed under it) is safe to try again from the start.
+    const clicked = await row.click({ timeout: PICK_ATTEMPT_MS }).then(
+      () => true,
+      () => false,
+    );
+    if (!clicked && clickRetries > 0) return pickFromQuickInput(page, keys, query, label, clickRetries - 1);
+    if (!clicked) throw new Error(`the quick-input row "${label}" closed before it could be clicked`);
   }
   await widget.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
 }
