@@ -9,11 +9,25 @@ import type { CliRun } from './support/cli';
 import { drip, endless404, endlessJson, fakeEngine, loopbackService, neverAnswers } from './support/servers';
 import type { Listening } from './support/servers';
 import { createWorkspace } from './support/workspace';
+import { cleanupProject } from '../engine/support/cleanupProject';
+import { dockerCli } from '../engine/support/dockerCli';
 import type { Workspace } from './support/workspace';
 import type { Report } from '../../src/core/model';
 
 /** The engine's request bound (DEFAULT_ENGINE_TIMEOUT_MS, 10 s) and some slack for a busy machine. */
 const ENGINE_BOUND_MS = 20_000;
+
+/**
+ * A running container labelled as the workspace's `api` service, so its routes are probed (a
+ * service that does not run is not). Host network, nothing listening: the probes go to the
+ * baseUrl the case names, a test server on 127.0.0.1.
+ */
+async function standInContainer(ws: Workspace): Promise<void> {
+  await dockerCli(
+    ['run', '-d', '--network', 'host', '--label', `com.docker.compose.project=${ws.project}`, '--label', 'com.docker.compose.service=api', 'runtime-drift/node:busybox', 'node', '-e', 'setInterval(() => {}, 1000)'],
+    { check: true },
+  );
+}
 
 function serviceWorkspace(prefix: string, drift: string): Workspace {
   const ws = createWorkspace(prefix);
@@ -26,6 +40,7 @@ suite('bounded engine and routes', () => {
   let ws: Workspace | undefined;
   let server: Listening | undefined;
   teardown(async () => {
+    if (ws) await cleanupProject(ws.project);
     ws?.remove();
     await server?.close();
     ws = undefined;
@@ -58,6 +73,7 @@ suite('bounded engine and routes', () => {
     const svc = await loopbackService(endless404);
     server = svc;
     ws = serviceWorkspace('flood404', `      baseUrl: http://127.0.0.1:${svc.port}\n      routes: ["GET /flood"]\n`);
+    await standInContainer(ws);
     const run = await runCli(['check', '--workspace', ws.dir, '--json'], { boundMs: 15_000 });
     assertBounded(run, 15_000);
     assertNoInternalError(run);
@@ -71,6 +87,7 @@ suite('bounded engine and routes', () => {
     const svc = await loopbackService(drip);
     server = svc;
     ws = serviceWorkspace('drip', `      baseUrl: http://127.0.0.1:${svc.port}\n      routes: ["GET /drip"]\n`);
+    await standInContainer(ws);
     const run = await runCli(['check', '--workspace', ws.dir, '--json', '--timeout', '800'], { boundMs: 15_000 });
     assertBounded(run, 15_000);
     assertNoInternalError(run);

@@ -1,5 +1,5 @@
-// The source tree as it really is. Each case: the check ends in bounded time, exit 1 (the image
-// was never built: drift, as for any unbuilt service), a warning naming what was left out, no
+// The source tree as it really is. Each case: the check ends in bounded time, exit 3 (nothing was
+// ever started: not running, as for any new service), a warning naming what was left out, no
 // internal error, no host file names in the report, and the tree unchanged.
 import * as assert from 'node:assert/strict';
 import { chmodSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,8 @@ import type { Workspace } from './support/workspace';
 import type { Report, ServiceReport } from '../../src/core/model';
 
 const BOUND_MS = 15_000;
+/** The exit code of a check whose services were never started (README, exit codes). */
+const NOT_RUNNING = 3;
 
 /** compose.yaml with one service built from ./api whose source is api/src. */
 function apiWorkspace(prefix: string, extra = ''): Workspace {
@@ -44,7 +46,7 @@ suite('source tree', () => {
   let ws: Workspace | undefined;
   teardown(() => ws?.remove());
 
-  test('symlink loops (a link to itself, two links to each other, a link to an ancestor) are skipped with a warning, exit 1', async () => {
+  test('symlink loops (a link to itself, two links to each other, a link to an ancestor) are skipped with a warning', async () => {
     ws = apiWorkspace('loops');
     const src = path.join(ws.dir, 'api/src');
     symlinkSync('self', path.join(src, 'self'));
@@ -53,7 +55,7 @@ suite('source tree', () => {
     symlinkSync('../..', path.join(src, 'modules/users/up'));
     symlinkSync('.', path.join(src, 'here'));
     const { run, api } = await check(ws);
-    assert.equal(run.code, 1, run.stderr);
+    assert.equal(run.code, NOT_RUNNING, run.stderr);
     warned(api, 'api/src/self', /symlink loop/);
     warned(api, 'api/src/ping', /symlink loop/);
     warned(api, 'api/src/here', /symlink loop/);
@@ -66,7 +68,7 @@ suite('source tree', () => {
     symlinkSync('/etc', path.join(ws.dir, 'api/src/etc'));
     symlinkSync('/', path.join(ws.dir, 'api/src/modules/root'));
     const { run, api } = await check(ws);
-    assert.equal(run.code, 1, run.stderr);
+    assert.equal(run.code, NOT_RUNNING, run.stderr);
     warned(api, 'api/src/etc', /outside the workspace: not followed/);
     assert.doesNotMatch(run.stdout, /passwd|hostname|os-release/);
   });
@@ -75,7 +77,7 @@ suite('source tree', () => {
     ws = createWorkspace('srcetc');
     ws.write('compose.yaml', 'services:\n  api:\n    image: runtime-drift/node:busybox\n    network_mode: host\n    x-runtime-drift:\n      source: ../../../../etc\n      target: /etc\n');
     const { run, api } = await check(ws);
-    assert.ok(run.code === 0 || run.code === 1, `exit ${run.code}: ${run.stderr}`);
+    assert.equal(run.code, NOT_RUNNING, run.stderr);
     assert.ok(api.warnings.some((w) => /the source root is outside the workspace: not read/.test(w)), JSON.stringify(api.warnings));
     assert.doesNotMatch(run.stdout, /passwd|hostname|os-release/);
   });
@@ -88,7 +90,7 @@ suite('source tree', () => {
     chmodSync(secret, 0o000);
     chmodSync(locked, 0o000);
     const { run, api } = await check(ws, WITHOUT_ROOT_FILE_ACCESS);
-    assert.equal(run.code, 1, run.stderr);
+    assert.equal(run.code, NOT_RUNNING, run.stderr);
     warned(api, 'api/src/modules/locked', /cannot read the folder \(EACCES\)/);
     warned(api, 'api/src/modules/users/secret.controller.ts', /cannot read \(EACCES\)/);
   });
@@ -101,7 +103,7 @@ suite('source tree', () => {
     ws.write('api/src/modules/users/generated.ts', `// @Get()\n${'x'.repeat(5000)}\n`.repeat(400));
     ws.write('api/src/modules/users/small.ts', Buffer.concat([Buffer.from('export {};\n'), Buffer.from([0, 1, 2])]));
     const { run, api } = await check(ws);
-    assert.equal(run.code, 1, run.stderr);
+    assert.equal(run.code, NOT_RUNNING, run.stderr);
     assert.ok(run.ms < 5000, `took ${run.ms} ms`);
     warned(api, 'api/src/modules/users/blob.ts', /over the 1 MB read limit/);
     warned(api, 'api/src/modules/users/generated.ts', /over the 1 MB read limit/);
@@ -115,7 +117,7 @@ suite('source tree', () => {
     // "café.ts" in Latin-1: the byte 0xE9 alone is not UTF-8.
     writeFileSync(Buffer.concat([Buffer.from(path.join(ws.dir, 'api/src/modules/users/caf')), Buffer.from([0xe9]), Buffer.from('.ts')]), 'export {};\n');
     const { run, api } = await check(ws);
-    assert.equal(run.code, 1, run.stderr);
+    assert.equal(run.code, NOT_RUNNING, run.stderr);
     assert.ok(api.warnings.some((w) => w.startsWith('api/src/modules/users/caf') && /not valid UTF-8/.test(w)), JSON.stringify(api.warnings));
   });
 
@@ -123,7 +125,7 @@ suite('source tree', () => {
     ws = apiWorkspace('dockerfile');
     ws.write('api/Dockerfile', `FROM runtime-drift/node:busybox\nRUN true${' '.repeat(150_000)}x\nCOPY${' '.repeat(150_000)}src /app/src\n`);
     const { run } = await check(ws);
-    assert.equal(run.code, 1, run.stderr);
+    assert.equal(run.code, NOT_RUNNING, run.stderr);
     assert.ok(run.ms < 5000, `took ${run.ms} ms`);
   });
 });
