@@ -106,4 +106,25 @@ suite('nothing left behind', () => {
     assertNoInternalError(next);
     assert.deepEqual(await helpersOf(pid), [], "the next check did not remove the killed run's helper");
   });
+
+  test("two checks at once (two editors, an editor and CI): the second's sweep leaves the first's live helper alone", async () => {
+    ws = imageWorkspace('twochecks');
+    proxy = await stallingEngineProxy();
+    let child: ChildProcess | undefined;
+    const first = runCli(['check', '--workspace', ws.dir, '--no-probe', '--host', proxy.address], { boundMs: BOUND_MS, onStart: (c) => (child = c) });
+    const pid = (child as ChildProcess | undefined)?.pid as number;
+    pids.push(pid);
+    const held = await waitFor('a helper container', 30_000, async () => {
+      const ids = await helpersOf(pid);
+      return ids.length > 0 ? ids : undefined;
+    });
+    const second = await runCli(['check', '--workspace', ws.dir, '--no-probe'], { boundMs: BOUND_MS });
+    assertBounded(second, BOUND_MS);
+    assertNoInternalError(second);
+    assert.deepEqual(await helpersOf(pid), held, "the second check removed the first one's helper while it was in use");
+    process.kill(pid, 'SIGINT');
+    const run = await first;
+    assert.equal(run.code, 130, run.stderr);
+    assert.deepEqual(await helpersOf(pid), []);
+  });
 });
