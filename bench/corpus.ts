@@ -18,8 +18,9 @@ import { inferMapping } from '../src/core/mapping/infer';
 import { findServerApps, groupFilesByApp } from '../src/core/routes/serverApps';
 import { readPathAliases } from '../src/core/routes/aliases';
 import { collectExtracted } from '../src/core/routes/collect';
-import { isRouteSource, scanSourceText } from '../src/core/routes/scanFile';
-import type { ExtractedFile } from '../src/core/routes/extract';
+import { isRouteSource } from '../src/core/routes/isRouteSource';
+import { scanSourceText } from '../src/core/routes/scanFile';
+import type { ExtractedFile } from '../src/core/routes/extracted';
 import type { ServiceSpec } from '../src/core/model';
 
 interface TruthRoute {

@@ -1,7 +1,7 @@
 // The small interfaces the core talks through. Implementations live in src/engine (Node/Docker)
 // and in unit tests (fakes for pure logic). Everything takes an AbortSignal.
 import type { ContainerInfo, FileListing, HttpMethod, ImageInfo, ProbeOutcome } from './model';
-import type { ExtractedFile } from './routes/extract';
+import type { ExtractedFile } from './routes/extracted';
 
 /** Read-only view of the Docker engine. */
 export interface EngineLike {

@@ -6,7 +6,6 @@ import type { ListingMethod } from './dockerEngine';
 import { createProber } from './prober';
 import { createNodeFs } from './nodeFs';
 import { createSourceScanner } from './sourceScanner';
-import { createScanCache } from '../core/routes/scanCache';
 import { detectComposeCli, runCompose } from './composeCli';
 import { resolveDockerHost } from './dockerHost';
 import { createRebuildLocks } from './rebuildLock';
@@ -43,11 +42,11 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const prober = createProber({ timeoutMs: opts.probeTimeoutMs });
   // Compose must talk to the engine we checked, also when that came from a setting or a context.
   const composeEnv = composeHostEnv(opts);
-  const scanner = opts.scanWorker === false ? undefined : createSourceScanner({ workerFile: opts.scanWorker, remember: opts.rememberScans ?? false });
-  opts.log?.log('info', scanner ? 'source trees are walked and read in a worker thread' : 'source trees are walked and read on the main thread (no worker bundle)');
+  const scanner = createSourceScanner({ workerFile: opts.scanWorker, remember: opts.rememberScans ?? false, log: opts.log });
+  opts.log?.log('info', `source trees are walked and read in a ${scanner.where()}`);
   let composeRunner: Promise<ComposeRunnerLike | undefined> | undefined;
   return {
-    deps: { engine, prober, fs: createNodeFs(), log: opts.log, scanCache: opts.rememberScans ? createScanCache() : undefined, scanner, rebuilds: createRebuildLocks(engine.host) },
+    deps: { engine, prober, fs: createNodeFs(), log: opts.log, scanner, rebuilds: createRebuildLocks(engine.host) },
     compose() {
       composeRunner ??= detectComposeCli().then((cli) => {
         // Not found is not remembered: the CLI may be installed, or a slow machine may answer, later.
@@ -63,7 +62,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       return composeRunner;
     },
     async close() {
-      await Promise.all([engine.close(), prober.close(), scanner?.close()]);
+      await Promise.all([engine.close(), prober.close(), scanner.close()]);
     },
   };
 }

@@ -5,7 +5,8 @@ import { skipSourceDir } from '../core/mapping/walk';
 import type { SourceScan, SourceScanRequest } from '../core/ports';
 import { beginScanPass } from '../core/routes/scanCache';
 import type { ScanCache, ScanEntry } from '../core/routes/scanCache';
-import { isRouteSource, scanSourceText } from '../core/routes/scanFile';
+import { isRouteSource } from '../core/routes/isRouteSource';
+import { scanSourceText } from '../core/routes/scanFile';
 import { createTreeWalk, readSourceFile, statOrAbsent } from './nodeFs';
 
 /**

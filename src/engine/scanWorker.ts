@@ -9,6 +9,9 @@ import { READ_BUFFER_BYTES } from './nodeFs';
 import { scanTreeSync } from './scanTree';
 import type { ScanReply, ScanJob, ScanWorkerData } from './sourceScanner';
 
+/** For the inline scanner on the main thread (sourceScanner.ts loadScanText): loading this there starts nothing. */
+export { scanSourceText } from '../core/routes/scanFile';
+
 const port = parentPort;
 if (port) {
   const data = workerData as ScanWorkerData | undefined;

@@ -1,12 +1,15 @@
-// SourceScannerLike through one worker thread (src/engine/scanWorker.ts, bundled next to the
-// code that loads this). Jobs run one after the other in the worker; the main thread meanwhile
-// drives engine streams and probes, and (in the extension host) stays responsive. The worker is
-// started with the scanner, holds the process open only while a job is pending, and is never
-// needed: a missing bundle or a broken worker makes check.ts scan in process.
+// The one SourceScannerLike the check uses: a worker thread (src/engine/scanWorker.ts, bundled
+// next to the code that loads this) where it runs, else the inline scanner on this thread. Jobs
+// run one after the other in the worker; the main thread meanwhile drives engine streams and
+// probes, and (in the extension host) stays responsive. The worker is started with the scanner
+// and holds the process open only while a job is pending. The route parser (the TypeScript
+// compiler) is loaded only in the worker, or by the inline scanner on its first use.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { SourceScan, SourceScannerLike, SourceScanRequest } from '../core/ports';
+import type { FsLike, LogSink, SourceScan, SourceScannerLike, SourceScanRequest } from '../core/ports';
+import { createInlineScanner, type ScanText } from './inlineScanner';
+import { createNodeFs } from './nodeFs';
 
 export const SCAN_WORKER_FILE = 'scanWorker.js';
 /** The worker's young generation (V8 otherwise grows a busy thread's to 32 MB). */
@@ -30,8 +33,8 @@ export interface SourceScannerOptions {
 
 export type SourceScanner = SourceScannerLike & { close(): Promise<void> };
 
-/** undefined when there is no worker bundle (running from sources: tests, tsx). */
-export function createSourceScanner(opts: SourceScannerOptions): SourceScanner | undefined {
+/** The worker alone: undefined when there is no worker bundle (running from sources: tests, tsx); its scans reject once it broke. */
+export function createWorkerScanner(opts: SourceScannerOptions): SourceScanner | undefined {
   const file = opts.workerFile ?? join(__dirname, SCAN_WORKER_FILE);
   if (!existsSync(file)) return undefined;
   const pending = new Map<number, { resolve(scan: SourceScan): void; reject(err: Error): void }>();
@@ -106,3 +109,66 @@ export function createSourceScanner(opts: SourceScannerOptions): SourceScanner |
     },
   };
 }
+
+export interface ScannerOptions {
+  /** The worker bundle (default scanWorker.js next to this bundle); false: scan on this thread only. */
+  workerFile?: string | false;
+  /** Remember each file's scan by mtime across checks (a long-lived process). */
+  remember: boolean;
+  fs?: FsLike;
+  log?: LogSink;
+}
+
+export type CompositeScanner = SourceScanner & { where(): 'worker thread' | 'main thread' };
+
+/** The worker where it runs; the inline scanner when there is no bundle or the worker broke. */
+export function createSourceScanner(opts: ScannerOptions): CompositeScanner {
+  const workerFile = opts.workerFile === false ? undefined : (opts.workerFile ?? join(__dirname, SCAN_WORKER_FILE));
+  const worker = workerFile === undefined ? undefined : createWorkerScanner({ workerFile, remember: opts.remember });
+  let scanText: ScanText | undefined;
+  const inline = createInlineScanner(opts.fs ?? createNodeFs(), {
+    remember: opts.remember,
+    scanText: () => (scanText ??= loadScanText(workerFile)),
+  });
+  let workerFailed = worker === undefined;
+  return {
+    where: () => (workerFailed ? 'main thread' : 'worker thread'),
+    async scan(req, signal) {
+      if (worker && !workerFailed) {
+        try {
+          return await worker.scan(req, signal);
+        } catch (err) {
+          if (signal?.aborted) throw err;
+          workerFailed = true;
+          opts.log?.log('warn', `the scan worker failed (${err instanceof Error ? err.message : String(err)}): source trees are read on the main thread from now on`);
+        }
+      }
+      return inline.scan(req, signal);
+    },
+    close: async () => {
+      await worker?.close();
+    },
+  };
+}
+
+/**
+ * The route scan of one file, for the inline scanner: from the worker bundle when there is one (it
+ * exports it, and loads nothing else on the main thread), else from the sources (tests, tsx). A
+ * computed path, so the bundler keeps the parser out of the bundle that loads this.
+ */
+function loadScanText(workerFile: string | undefined): ScanText {
+  const sources = join(__dirname, '..', 'core', 'routes', 'scanFile');
+  const load = (from: string): ScanText => (require(from) as { scanSourceText: ScanText }).scanSourceText;
+  if (workerFile === undefined || !existsSync(workerFile)) return load(sources);
+  try {
+    return load(workerFile);
+  } catch (err) {
+    // A bundle that does not load (the reason the worker broke): the sources, where they are.
+    try {
+      return load(sources);
+    } catch {
+      throw err;
+    }
+  }
+}
+

@@ -1,15 +1,22 @@
 // checkWorkspace's gathering, with an in-memory workspace and a fake engine and prober: which
 // facts reach the ladder, and which calls are (not) made.
 import * as assert from 'node:assert/strict';
-import { checkWorkspace, UnknownServiceError } from '../../src/core/check';
+import { checkWorkspace as runCheck, UnknownServiceError } from '../../src/core/check';
+import type { CheckDeps, CheckOptions } from '../../src/core/check';
+import { createInlineScanner } from '../../src/engine/inlineScanner';
+import { scanSourceText } from '../../src/core/routes/scanFile';
 import { mergeReport } from '../../src/core/view/mergeReport';
 import type { ContainerInfo, FileListing, ImageInfo, ProbeOutcome } from '../../src/core/model';
 import type { EngineLike, ProbeRequest, ProberLike } from '../../src/core/ports';
 import { EngineUnreachableError } from '../../src/core/ports';
 import { memFs } from './helpers/memFs';
-import { createScanCache } from '../../src/core/routes/scanCache';
 import { extractRoutesFromSource } from '../../src/core/routes/extract';
 import type { FsLike, SourceScannerLike, SourceScanRequest } from '../../src/core/ports';
+
+/** The check with the engine's inline scanner over the same in-memory files (no worker thread). */
+function checkWorkspace(deps: Omit<CheckDeps, 'scanner'> & { scanner?: SourceScannerLike }, opts: CheckOptions) {
+  return runCheck({ scanner: createInlineScanner(deps.fs, { remember: false, scanText: () => scanSourceText }), ...deps }, opts);
+}
 
 const OLD = 'sha256:0ld0ld0ld0ld';
 const NEW = 'sha256:new0new0new0';
@@ -312,18 +319,24 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.equal(merged.services[0]?.staleContainer, false);
   });
 
-  test('a scan cache skips reading unchanged files on the next check; a changed mtime is read again, a deleted file drops out', async () => {
+  test('remembered scans (the inline scanner): unchanged files are not read on the next check; a changed mtime is read again, a deleted file drops out', async () => {
     const reads: string[] = [];
-    const counting = (fs: FsLike): FsLike => ({
-      ...fs,
+    let current: FsLike = memFs(WORKSPACE, { mtimes });
+    // One scanner for every check, over whatever the workspace holds now.
+    const live: FsLike = {
       readFile: async (p) => {
         reads.push(p);
-        return fs.readFile(p);
+        return current.readFile(p);
       },
-    });
-    const scanCache = createScanCache();
+      stat: (p) => current.stat(p),
+      readdir: (p) => current.readdir(p),
+    };
+    const scanner = createInlineScanner(live, { remember: true, scanText: () => scanSourceText });
     const engine = fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: [] });
-    const check = (fs: FsLike) => checkWorkspace({ engine, prober: fakeProber(() => 200), fs: counting(fs), scanCache }, { workspaceDir: '/ws', env: {}, probe: false });
+    const check = (fs: FsLike) => {
+      current = fs;
+      return checkWorkspace({ engine, prober: fakeProber(() => 200), fs: live, scanner }, { workspaceDir: '/ws', env: {}, probe: false });
+    };
     const routesOf = (r: Awaited<ReturnType<typeof check>>) => r.services[0]?.routes.map((x) => `${x.method} ${x.path}`).sort();
 
     const first = await check(memFs(WORKSPACE, { mtimes }));
@@ -347,23 +360,21 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.deepEqual(routesOf(first), ['GET /api/v1/users', 'GET /api/v1/workflows/steps/definitions', 'POST /api/v1/workflows/runs']);
   });
 
-  test('a source scanner does the walk and the reads; one that fails leaves them to the check, with the same report', async () => {
+  test("the scanner's answer is what the check uses; a cancelled scan is the check's rejection", async () => {
     const engine = fakeEngine({ stale: true, containerFiles: ALL_TARGETS.slice(0, 2), imageFiles: ALL_TARGETS });
     const opts = { workspaceDir: '/ws', env: {}, probe: false };
     const fs = memFs(WORKSPACE, { mtimes });
-    const plain = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs }, opts);
-
     const asked: SourceScanRequest[] = [];
-    const failing: SourceScannerLike = {
+    const plain = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs }, opts);
+    assert.equal(plain.services[0]?.sourceNewest, new Date(T).toISOString(), 'the newest source change comes from the scan');
+    const recording: SourceScannerLike = {
       scan: async (req) => {
         asked.push(req);
-        throw new Error('the scan worker stopped (exit code 1)');
+        return createInlineScanner(fs, { remember: false, scanText: () => scanSourceText }).scan(req);
       },
     };
-    const fellBack = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs, scanner: failing }, opts);
-    assert.deepEqual(asked, [{ root: '/ws/backend/src', routes: true }]);
-    assert.deepEqual({ ...fellBack, checkedAt: '' }, { ...plain, checkedAt: '' });
-    assert.equal(fellBack.services[0]?.sourceNewest, new Date(T).toISOString(), 'the newest source change comes from the scan');
+    await checkWorkspace({ engine, prober: fakeProber(() => 200), fs, scanner: recording }, opts);
+    assert.deepEqual(asked, [{ root: '/ws/backend/src', routes: true }], 'one scan of the source root serves files and routes');
 
     // A scanner's answer is what the check uses: here it saw only main.ts, declaring one route,
     // with an mtime of its own (mtimes[i] belongs to files[i]).

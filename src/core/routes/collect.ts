@@ -3,8 +3,8 @@
 // de-duplicated and in a stable order so reports diff cleanly.
 import { posix } from 'node:path';
 import type { RouteDef } from '../model';
-import type { ExtractedFile, ExtractedMount, ExtractedRoute, RouterModuleEntry, UriVersioning } from './extract';
-import { extractRoutesFromSource, NEUTRAL_VERSION, substituteParams } from './extract';
+import type { ExtractedFile, ExtractedMount, ExtractedRoute, RouterModuleEntry, UriVersioning } from './extracted';
+import { NEUTRAL_VERSION, substituteParams } from './extracted';
 import { literalOf, propOf, type ConstValue, type Part } from './values';
 import { joinRoutePath } from './joinPath';
 import { HTTP_METHODS, parseRouteSpec } from './routeSpec';
@@ -59,16 +59,9 @@ const MAX_MOUNT_DEPTH = 10;
 
 const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
 
-export function collectRoutes(files: { file: string; text: string }[], opts: CollectOptions): CollectedRoutes {
-  return collectExtracted(
-    files.map((f) => ({ file: f.file, x: extractRoutesFromSource(f.text, f.file) })),
-    opts,
-  );
-}
-
 /**
- * The same, from files already extracted one by one: a large tree is then never held as text,
- * only as what each file declares.
+ * Every route of a service, from its files already extracted one by one (extract.ts): a large
+ * tree is never held as text, only as what each file declares.
  */
 export function collectExtracted(extracted: { file: string; x: ExtractedFile }[], opts: CollectOptions): CollectedRoutes {
   const warnings: string[] = [];

@@ -9,106 +9,8 @@ import type { HttpMethod } from '../model';
 import { joinRoutePath } from './joinPath';
 import { isHttpMethod } from './routeSpec';
 import { hasRefs, literalOf, literalsOf, mergeParts, propOf, str, type ConstValue, type Part } from './values';
-
-export type RouteKind = 'nest' | 'router';
-
-export interface ExtractedRoute {
-  method: HttpMethod;
-  /** Normalised, without any global prefix or mount prefix (a Koa `new Router({ prefix })` is applied). */
-  path: string;
-  /** When the path refers to other files' constants: resolved by collect.ts. */
-  pathValue?: ConstValue;
-  /** 1-based line of the decorator or of the method call. */
-  line: number;
-  kind: RouteKind;
-  /** The router the route is declared on (router kind): how mounts find it. */
-  router?: string;
-  /**
-   * Nest: the API versions of `@Version(...)` on the handler, else of the controller's
-   * `version`; NEUTRAL_VERSION for VERSION_NEUTRAL. Only used under URI versioning.
-   */
-  version?: string[];
-  /** Nest: the controller class, for RouterModule prefixes. */
-  controller?: string;
-}
-
-/** Stands for Nest's VERSION_NEUTRAL in a version list: the route has no version segment. */
-export const NEUTRAL_VERSION = '';
-
-/** `app.enableVersioning(...)` with URI versioning (Nest's default type). */
-export interface UriVersioning {
-  /** Put before the version in the path: 'v' unless `prefix` says otherwise ('' for `prefix: false`). */
-  prefix: string;
-  /** `defaultVersion`: for routes whose handler and controller name none. */
-  defaultVersion?: string[];
-}
-
-/** `app.use('/users', usersRouter)`, `fastify.register(users, { prefix: '/users' })`. */
-export interface ExtractedMount {
-  prefix: string;
-  /** When the prefix refers to other files' constants. */
-  prefixValue?: ConstValue;
-  routerName: string;
-  line: number;
-  /** The router `use`/`register` was called on, so nested mounts compose. */
-  mountedOn?: string;
-}
-
-export interface ExtractedImport {
-  /** The local name. */
-  local: string;
-  /** 'default', '*' (namespace) or the exported name. */
-  imported: string;
-  /** The module specifier as written ('./users.routes'). */
-  source: string;
-}
-
-/** `RouterModule.register([{ path: 'admin', module: AdminModule, children: [...] }])`. */
-export interface RouterModuleEntry {
-  path: string;
-  module: string;
-  children: RouterModuleEntry[];
-}
-
-export interface ExtractedFile {
-  routes: ExtractedRoute[];
-  /** `app.setGlobalPrefix('api/v1')`, normalised ('/api/v1'). */
-  globalPrefix?: string;
-  /** When the global prefix is not a literal of this file (a constant elsewhere, a config key). */
-  globalPrefixValue?: ConstValue;
-  /** setGlobalPrefix's `exclude` paths, normalised. */
-  globalPrefixExclude?: string[];
-  /** `app.enableVersioning(...)` when its type is URI; absent when not called or another type. */
-  uriVersioning?: UriVersioning;
-  mounts: ExtractedMount[];
-  imports: ExtractedImport[];
-  /** The router or constant behind `export default x` / `module.exports = x`. */
-  defaultExport?: string;
-  /** Exported (and top-level) constants paths may be built from. */
-  constants?: Record<string, ConstValue>;
-  /** `apiPrefix: process.env.API_PREFIX || 'api'`: config property defaults, by property name. */
-  configDefaults?: Record<string, string>;
-  /** Nest modules declared here: class name -> controllers and imported modules. */
-  nestModules?: Record<string, { controllers: string[]; imports: string[] }>;
-  /** RouterModule.register trees. */
-  routerModules?: RouterModuleEntry[];
-  /** `@fastify/autoload` registrations: every file under `dir` (relative to this file's folder) is a plugin. */
-  autoloads?: Array<{ dir: string; prefix: string; dirNamePrefix: boolean; mountedOn: string; line: number }>;
-  /** Routers declared here with their own prefix (koa-router `prefix`): routes added to them from other files get it too. */
-  routerPrefixes?: Record<string, ConstValue>;
-  /**
-   * Decorators built with Nest's applyDecorators that include route decorators
-   * (`export const GetUser = (path: string) => applyDecorators(Get(path), UseGuards(...))`):
-   * parameters are refs `$0`, `$1`... in the paths, filled by each use.
-   */
-  decoratorFactories?: Record<string, Array<{ method: HttpMethod; path: ConstValue }>>;
-  /** Handlers decorated with an imported decorator factory: resolved by collect.ts against its file. */
-  decoratedHandlers?: Array<{ decorator: string; args: ConstValue[]; controllerPaths: ConstValue; version?: string[]; controller?: string; line: number }>;
-  /** `export const autoPrefix = '/x'` (or module.exports.autoPrefix): the plugin's own prefix under autoload. */
-  autoPrefix?: string;
-  /** Declarations seen but not understood ("src/a.ts:12: @Get path is not a string literal; route skipped"). */
-  warnings: string[];
-}
+import { NEUTRAL_VERSION, substituteParams } from './extracted';
+import type { ExtractedFile, ExtractedMount, ExtractedRoute, RouterModuleEntry, UriVersioning } from './extracted';
 
 const NEST_METHODS: Readonly<Record<string, HttpMethod>> = {
   Get: 'GET',
@@ -1128,21 +1030,6 @@ function classField(at: ts.Node, name: string): ts.Expression | undefined {
 function lastReturn(body: ts.Block): ts.Expression | undefined {
   const last = body.statements[body.statements.length - 1];
   return last && ts.isReturnStatement(last) ? last.expression : undefined;
-}
-
-/** A factory's path with its parameters (`$0`, `$1`...) replaced by the values of one use. */
-export function substituteParams(v: ConstValue, args: ConstValue[]): ConstValue {
-  if (v.kind === 'arr') return { kind: 'arr', items: v.items.map((x) => substituteParams(x, args)) };
-  if (v.kind !== 'str') return v;
-  const parts: Part[] = [];
-  for (const p of v.parts) {
-    const m = typeof p === 'string' ? null : /^\$(\d+)$/.exec(p.ref.local);
-    const arg = m ? args[Number(m[1])] : undefined;
-    if (m && arg?.kind === 'str') parts.push(...arg.parts);
-    else if (m) parts.push('');
-    else parts.push(p);
-  }
-  return str(...parts);
 }
 
 function singleReturn(body: ts.Block | undefined): ts.Expression | undefined {

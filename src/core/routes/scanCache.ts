@@ -2,7 +2,7 @@
 // long-lived process (the extension re-checks on every save and engine event). A file whose
 // mtime is unchanged is not read again; anything else is. Per source root, only the files of the
 // latest scan are kept, so deleted and renamed files drop out and memory follows the workspace.
-import type { ExtractedFile } from './extract';
+import type { ExtractedFile } from './extracted';
 
 export interface ScanEntry {
   mtimeMs: number;

@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { walkFileStats } from '../../../src/core/mapping/walk';
 import type { SourceScan } from '../../../src/core/ports';
-import { isRouteSource, scanSourceText } from '../../../src/core/routes/scanFile';
+import { isRouteSource } from '../../../src/core/routes/isRouteSource';
+import { scanSourceText } from '../../../src/core/routes/scanFile';
 import { createScanCache } from '../../../src/core/routes/scanCache';
 import { createNodeFs, createTreeWalk, READ_BUFFER_BYTES } from '../../../src/engine/nodeFs';
 import { scanTreeSync } from '../../../src/engine/scanTree';
-import { createSourceScanner } from '../../../src/engine/sourceScanner';
+import { createSourceScanner, createWorkerScanner } from '../../../src/engine/sourceScanner';
 
 const REPO = join(__dirname, '..', '..', '..');
 
@@ -97,7 +98,7 @@ suite('source scanner: worker thread and synchronous scan', () => {
   });
 
   test('a worker thread answers as scanTreeSync does; a closed scanner refuses', async () => {
-    const scanner = createSourceScanner({ workerFile, remember: false });
+    const scanner = createWorkerScanner({ workerFile, remember: false });
     assert.ok(scanner, 'the worker bundle exists');
     try {
       const [a, b] = await Promise.all([scanner.scan({ root, routes: true }), scanner.scan({ root, routes: false })]);
@@ -115,7 +116,7 @@ suite('source scanner: worker thread and synchronous scan', () => {
   });
 
   test('a cancelled scan stops waiting; the worker goes on serving later scans', async () => {
-    const scanner = createSourceScanner({ workerFile, remember: false });
+    const scanner = createWorkerScanner({ workerFile, remember: false });
     assert.ok(scanner);
     try {
       const aborted = new AbortController();
@@ -134,8 +135,8 @@ suite('source scanner: worker thread and synchronous scan', () => {
 
   test('the worker holds the process open only while a scan is pending (a CLI run ends without close)', () => {
     const script = `
-      const { createSourceScanner } = require(${JSON.stringify(join(REPO, 'src/engine/sourceScanner.ts'))});
-      const scanner = createSourceScanner({ workerFile: ${JSON.stringify(workerFile)}, remember: false });
+      const { createWorkerScanner } = require(${JSON.stringify(join(REPO, 'src/engine/sourceScanner.ts'))});
+      const scanner = createWorkerScanner({ workerFile: ${JSON.stringify(workerFile)}, remember: false });
       scanner.scan({ root: ${JSON.stringify(root)}, routes: true }).then((s) => console.log('files', s.files.length));
     `;
     const run = spawnSync(process.execPath, ['-r', 'tsx/cjs', '-e', script], { cwd: REPO, encoding: 'utf8', timeout: 20_000 });
@@ -147,7 +148,7 @@ suite('source scanner: worker thread and synchronous scan', () => {
   test('remembered scans: a file with an unchanged mtime is not read again; a new mtime is', async () => {
     const file = join(root, 'modules/workflow/steps.controller.ts');
     const cache = createScanCache();
-    const scanner = createSourceScanner({ workerFile, remember: true });
+    const scanner = createWorkerScanner({ workerFile, remember: true });
     assert.ok(scanner);
     const paths = (s: SourceScan) => s.extracted.flatMap((e) => e.x.routes.map((r) => r.path)).sort();
     const req = { root, routes: true };
@@ -174,15 +175,36 @@ suite('source scanner: worker thread and synchronous scan', () => {
     }
   });
 
-  test('no worker bundle: no scanner; a worker that fails to load rejects its scans', async () => {
-    assert.equal(createSourceScanner({ workerFile: join(dir, 'missing.js'), remember: false }), undefined);
+  test('no worker bundle: the worker scanner is absent, and the source scanner reads on this thread with the same answers', async () => {
+    assert.equal(createWorkerScanner({ workerFile: join(dir, 'missing.js'), remember: false }), undefined);
+    const scanner = createSourceScanner({ workerFile: join(dir, 'missing.js'), remember: false });
+    assert.equal(scanner.where(), 'main thread');
+    const expected = scanTreeSync({ root, routes: true }, Buffer.alloc(READ_BUFFER_BYTES));
+    const got = await scanner.scan({ root, routes: true });
+    assert.deepEqual(got.files, expected.files);
+    assert.deepEqual(byFile(got), byFile(expected));
+    await scanner.close();
+  });
+
+  test('a worker that fails to load rejects its scans; the source scanner then reads on this thread, and says so', async () => {
     const broken = join(dir, 'broken.js');
     writeFileSync(broken, "throw new Error('cannot load');\n");
-    const scanner = createSourceScanner({ workerFile: broken, remember: false });
-    assert.ok(scanner);
+    const worker = createWorkerScanner({ workerFile: broken, remember: false });
+    assert.ok(worker);
     try {
-      await assert.rejects(scanner.scan({ root, routes: true }), /cannot load|stopped/);
-      await assert.rejects(scanner.scan({ root, routes: true }), /cannot load|stopped/);
+      await assert.rejects(worker.scan({ root, routes: true }), /cannot load|stopped/);
+    } finally {
+      await worker.close();
+    }
+    const logged: string[] = [];
+    const scanner = createSourceScanner({ workerFile: broken, remember: false, log: { log: (_l, m) => logged.push(m) } });
+    try {
+      assert.equal(scanner.where(), 'worker thread');
+      const expected = scanTreeSync({ root, routes: true }, Buffer.alloc(READ_BUFFER_BYTES));
+      const got = await scanner.scan({ root, routes: true });
+      assert.deepEqual(byFile(got), byFile(expected));
+      assert.equal(scanner.where(), 'main thread');
+      assert.ok(logged.some((m) => /the scan worker failed .*main thread from now on/.test(m)), logged.join('\n'));
     } finally {
       await scanner.close();
     }

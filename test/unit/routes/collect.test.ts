@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { RouteDef } from '../../../src/core/model';
-import { collectRoutes } from '../../../src/core/routes/collect';
+import { collectRoutes } from '../helpers/collectText';
 
 const moduleOf = (file: string): string | undefined => /\/modules\/([^/]+)\//.exec(file)?.[1];
 const lines = (routes: RouteDef[]) => routes.map((r) => `${r.method} ${r.path}`);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { extractRoutesFromSource, NEUTRAL_VERSION } from '../../../src/core/routes/extract';
+import { extractRoutesFromSource } from '../../../src/core/routes/extract';
+import { NEUTRAL_VERSION } from '../../../src/core/routes/extracted';
 
 const routesOf = (text: string) =>
   extractRoutesFromSource(text, '/ws/src/x.ts').routes.map((r) => `${r.method} ${r.path} @${r.line}`);

@@ -1,6 +1,6 @@
 // Patterns the real-world corpus (npm run corpus) taught, each as a small fixture of our own.
 import * as assert from 'node:assert/strict';
-import { collectRoutes } from '../../../src/core/routes/collect';
+import { collectRoutes } from '../helpers/collectText';
 
 const routesOf = (files: Record<string, string>, aliases = [] as { pattern: string; targets: string[] }[]) =>
   collectRoutes(

@@ -1,0 +1,63 @@
+// The engine side of one service's evidence: its container (running first, then newest), the
+// image its tag points to now, and the files of each under the mapping's target.
+import type { ContainerInfo, ServiceSpec, SourceMapping } from '../model';
+import type { EngineLike } from '../ports';
+import type { ServiceEvidence } from '../ladder/evidence';
+
+export type EngineState = Pick<
+  ServiceEvidence,
+  'engineError' | 'imageRef' | 'container' | 'image' | 'stale' | 'containerListing' | 'imageListing'
+>;
+
+export function emptyEngineState(spec: ServiceSpec, engineError: string): EngineState {
+  return {
+    engineError,
+    imageRef: spec.image ?? defaultImageRefs(spec)[0] ?? spec.name,
+    container: undefined,
+    image: undefined,
+    stale: false,
+    containerListing: undefined,
+    imageListing: undefined,
+  };
+}
+
+/** Compose v2 names built images PROJECT-SERVICE, v1 PROJECT_SERVICE. */
+export function defaultImageRefs(spec: ServiceSpec): string[] {
+  return [`${spec.project}-${spec.name}`, `${spec.project}_${spec.name}`];
+}
+
+/** Of a service's containers, a running one; among equals, the newest. */
+export function pickContainer(containers: readonly ContainerInfo[]): ContainerInfo | undefined {
+  return [...containers].sort(
+    (a, b) => Number(b.state === 'running') - Number(a.state === 'running') || b.created.localeCompare(a.created),
+  )[0];
+}
+
+export async function gatherEngineState(
+  engine: EngineLike,
+  spec: ServiceSpec,
+  mapping: SourceMapping | undefined,
+  containerAsked: Promise<ContainerInfo | undefined>,
+  signal?: AbortSignal,
+): Promise<EngineState> {
+  const container = await containerAsked;
+  let imageRef = container?.imageRef ?? spec.image;
+  let image = imageRef ? await engine.inspectImage(imageRef, signal) : undefined;
+  if (!imageRef) {
+    for (const ref of defaultImageRefs(spec)) {
+      image = await engine.inspectImage(ref, signal);
+      if (image) {
+        imageRef = ref;
+        break;
+      }
+    }
+  }
+  const ref = imageRef ?? defaultImageRefs(spec)[0] ?? spec.name;
+  const stale = Boolean(container && image && container.imageId !== image.id);
+  const listable = mapping && !mapping.bundled;
+  const [containerListing, imageListing] = await Promise.all([
+    container && listable ? engine.listContainerFiles(container.id, mapping.target, signal) : undefined,
+    image && listable && (stale || !container) ? engine.listImageFiles(image.id, mapping.target, signal) : undefined,
+  ]);
+  return { engineError: null, imageRef: ref, container, image, stale, containerListing, imageListing };
+}

@@ -1,0 +1,139 @@
+// The workspace side of one service's evidence: its source tree (through the scanner port, one
+// walk for the file rungs and the route scan), each file mapped to its container path and local
+// build output, grouped into the modules its framework sees; and where a server's source is when
+// nothing maps it into an image.
+import * as path from 'node:path';
+import type { ServiceSpec, SourceMapping } from '../model';
+import type { FsLike, SourceScan } from '../ports';
+import type { MappedFile, ModuleEvidence } from '../ladder/evidence';
+import { compileExclude } from '../mapping/exclude';
+import { mapSourceFile, mapToBuildOutput, walkedFileMapper } from '../mapping/mapFile';
+import { findModules, moduleClassName, moduleLookup, NEST_MODULE_FILE } from '../mapping/modules';
+import type { ModuleDir, ModuleRoots } from '../mapping/modules';
+import type { WalkedTree } from '../mapping/walk';
+import { appSourceDir, findServerApps } from '../routes/serverApps';
+import { mapPool } from '../pool';
+import { rel } from './paths';
+
+export type FileEvidence = { modules: ModuleEvidence[]; loose: ModuleEvidence | null };
+
+export const NO_FILES: FileEvidence = { modules: [], loose: null };
+
+/** Sorts like String#localeCompare with no arguments (same default collator), without building one per call. */
+const LOCALE_ORDER = new Intl.Collator().compare;
+
+export async function gatherFiles(
+  fs: FsLike,
+  opts: { workspaceDir: string; exclude?: string[] },
+  mapping: SourceMapping,
+  tree: WalkedTree,
+  hasBuild: boolean,
+  modules: readonly ModuleDir[],
+): Promise<FileEvidence> {
+  const excluded = compileExclude(opts.exclude);
+  // Walked files are the source root plus a clean relative path: slice it off once per file and
+  // map with string work (walkedFileMapper) rather than path.relative / path.join per file.
+  const sourcePrefix = mapping.sourceRoot.endsWith(path.sep) ? mapping.sourceRoot : mapping.sourceRoot + path.sep;
+  const rootRel = rel(opts.workspaceDir, mapping.sourceRoot);
+  const wsPrefix = rootRel === '' ? '' : `${rootRel}/`;
+  const fast = path.sep === '/' && !rootRel.startsWith('..');
+  const mapWalked = walkedFileMapper(mapping);
+  const mapped: MappedFile[] = [];
+  const buildState = new Map<string, 'missing' | 'stale' | 'ok'>();
+  // One pass: workspace-relative path, exclusion, container path. The scan has each file's
+  // mtime: no second stat.
+  const { files, mtimes } = tree;
+  for (let i = 0; i < files.length; i++) {
+    const source = files[i] as string;
+    const below = fast && source.startsWith(sourcePrefix) ? source.slice(sourcePrefix.length) : undefined;
+    const relPath = below !== undefined ? wsPrefix + below : rel(opts.workspaceDir, source);
+    if (excluded(relPath)) continue;
+    const target = mapping.bundled ? undefined : below !== undefined ? mapWalked(below) : mapSourceFile(mapping, source);
+    if (!mapping.bundled && !target) continue;
+    mapped.push({ source, rel: relPath, target: target ?? '', sourceMtimeMs: mtimes[i] ?? 0 });
+  }
+  if (hasBuild) {
+    await mapPool(mapped, 64, async (file) => {
+      const out = mapToBuildOutput(mapping, file.source);
+      if (!out) return;
+      file.buildOut = out;
+      const ost = await fs.stat(out);
+      file.buildSize = ost?.isFile ? ost.size : undefined;
+      buildState.set(file.source, !ost ? 'missing' : ost.mtimeMs + 1000 < file.sourceMtimeMs ? 'stale' : 'ok');
+    });
+  }
+  mapped.sort((a, b) => LOCALE_ORDER(a.source, b.source));
+
+  const toEvidence = (name: string, dir: string, target: string, files: MappedFile[]): ModuleEvidence => ({
+    name,
+    rel: rel(opts.workspaceDir, dir),
+    target,
+    files: mapping.bundled ? [] : files,
+    buildMissing: hasBuild ? files.filter((f) => buildState.get(f.source) === 'missing').map((f) => f.rel) : null,
+    buildStale: files.filter((f) => buildState.get(f.source) === 'stale').map((f) => f.rel),
+  });
+  // A file belongs to the deepest module folder holding it (modules.ts); the lookup remembers
+  // each folder, so this is one map hit per file.
+  const moduleOf = moduleLookup(modules, mapping.sourceRoot);
+  const filesOf = new Map<string, MappedFile[]>(modules.map((m) => [m.name, []]));
+  const rest: MappedFile[] = [];
+  for (const f of mapped) {
+    const mod = moduleOf(f.source);
+    const bucket = mod ? filesOf.get(mod.name) : undefined;
+    if (bucket) bucket.push(f);
+    else rest.push(f);
+  }
+  const moduleEvidence = modules.map((m) => toEvidence(m.name, m.sourceDir, m.target, filesOf.get(m.name) ?? []));
+  const loose = rest.length > 0 ? toEvidence('(root)', mapping.sourceRoot, mapping.target, rest) : null;
+  if (mapping.bundled) {
+    // A bundle has no 1:1 files; keep the mtimes for the "source newer than image" comparison.
+    return { modules: [], loose: { ...toEvidence('(bundle)', mapping.sourceRoot, mapping.target, []), files: mapped } };
+  }
+  return { modules: moduleEvidence, loose };
+}
+
+/**
+ * Where a service's server source is when no mapping says: the build context's server app, or
+ * for a prebuilt image a server folder named like the service (api/, apps/api/, packages/api/).
+ * Only a folder whose package.json depends on a server framework (or a Nest/Nx app file) counts:
+ * a database service never gets another service's routes.
+ */
+export async function serverSourceRoot(fs: FsLike, spec: ServiceSpec): Promise<string | undefined> {
+  const candidates = spec.build
+    ? [spec.build.context]
+    : ['', 'apps', 'packages', 'services'].map((d) => path.join(spec.projectDir, d, spec.name));
+  for (const dir of candidates) {
+    const files = ['package.json', 'nest-cli.json', 'project.json'].map((f) => path.join(dir, f));
+    const present: string[] = [];
+    for (const f of files) if ((await fs.stat(f))?.isFile) present.push(f);
+    if ((await findServerApps(fs, present)).length > 0) return appSourceDir(fs, dir);
+  }
+  return undefined;
+}
+
+/**
+ * The service's modules as its framework sees them (modules.ts): the walked files, the class of
+ * each Nest *.module.ts (read here: a handful of small files), and the files that declare
+ * Express/Fastify/Koa routes or mount routers and plugins.
+ */
+export async function findServiceModules(fs: FsLike, mapping: ModuleRoots, scan: SourceScan): Promise<ModuleDir[]> {
+  const nestModules = new Map<string, string>();
+  const moduleFiles = scan.files.filter((f) => NEST_MODULE_FILE.test(f));
+  await mapPool(moduleFiles, 16, async (file) => {
+    const cls = moduleClassName(await fs.readFile(file).catch(() => ''));
+    if (cls) nestModules.set(file, cls);
+  });
+  const routerFiles = scan.extracted.filter(({ x }) => x.mounts.length > 0 || x.routes.some((r) => r.kind === 'router')).map((e) => e.file);
+  return findModules(mapping, { files: scan.files, nestModules, routerFiles });
+}
+
+/** What the source walk left out, as report warnings: "backend/src/loop: a symlink loop". */
+export function skippedWarnings(workspaceDir: string, scanned: SourceScan): string[] {
+  return scanned.skipped.map((s) => `${rel(workspaceDir, s.path)}: ${s.reason}`);
+}
+
+/** True when `dir`'s real path is not inside `boundary` (a missing folder is judged by its path). */
+export async function outsideWorkspace(fs: FsLike, dir: string, boundary: string): Promise<boolean> {
+  const real = (await fs.realpath?.(dir)) ?? path.resolve(dir);
+  return real !== boundary && !real.startsWith(boundary.endsWith(path.sep) ? boundary : boundary + path.sep);
+}

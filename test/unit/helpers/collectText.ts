@@ -1,0 +1,10 @@
+// Routes of a few files given as text: extraction then collection, as the check does them.
+import { collectExtracted, type CollectedRoutes, type CollectOptions } from '../../../src/core/routes/collect';
+import { extractRoutesFromSource } from '../../../src/core/routes/extract';
+
+export function collectRoutes(files: { file: string; text: string }[], opts: CollectOptions): CollectedRoutes {
+  return collectExtracted(
+    files.map((f) => ({ file: f.file, x: extractRoutesFromSource(f.text, f.file) })),
+    opts,
+  );
+}
