@@ -158,6 +158,8 @@ function serviceNode(report: Report, service: ServiceReport, parentId: string, n
   for (const [i, error] of service.errors.entries()) {
     children.push({ id: `${id}/e:${i}`, kind: 'message', label: error, tooltip: error, icon: { id: 'warning', color: 'list.warningForeground' }, contextValue: 'message', expanded: false, children: [] });
   }
+  const warnings = service.warnings ?? [];
+  if (warnings.length > 0) children.push(warningsNode(warnings, id));
   const fix = service.fix ? `\nFix: ${service.fix}` : '';
   const action = service.action ? `\nAction: ${service.action.label} (${service.action.command})` : '';
   const expanded = service.verdict === 'drift' || service.verdict === 'unknown';
@@ -175,6 +177,26 @@ function serviceNode(report: Report, service: ServiceReport, parentId: string, n
     ref,
     containerId: service.container?.id,
     children,
+  };
+}
+
+/**
+ * What the source scan could not know or read ("src/app.ts:12: @Get path is not known
+ * statically; route skipped (list it in x-runtime-drift.routes)"): one collapsed node, each
+ * warning a child whose hover says it whole.
+ */
+function warningsNode(warnings: readonly string[], parentId: string): TreeNodeModel {
+  const id = `${parentId}/warnings`;
+  return {
+    id,
+    kind: 'message',
+    label: 'warnings',
+    description: String(warnings.length),
+    tooltip: warnings.slice(0, 10).join('\n') + (warnings.length > 10 ? `\n… ${warnings.length - 10} more` : ''),
+    icon: { id: 'info' },
+    contextValue: 'warnings',
+    expanded: false,
+    children: warnings.map((w, i) => ({ id: `${id}/${i}`, kind: 'message', label: w, tooltip: w, icon: { id: 'info' }, contextValue: 'message', expanded: false, children: [] })),
   };
 }
 

@@ -123,4 +123,17 @@ suite('treeModel', () => {
     assert.equal(group?.expanded, false);
     assert.equal(group?.children.length, LARGE_GROUP + 3);
   });
+
+  test('what the source scan could not know is one collapsed "warnings" node, each warning hoverable in full', () => {
+    const w = 'backend/src/app.ts:12: @Get path is not known statically; route skipped (list it in x-runtime-drift.routes)';
+    const roots = buildTree([sampleReport({ services: [staleApi({ warnings: [w] })] })], NOW);
+    const api = roots[0]?.children.find((n) => n.label === 'api');
+    const node = api?.children.find((n) => n.label === 'warnings');
+    assert.equal(node?.description, '1');
+    assert.equal(node?.expanded, false);
+    assert.equal(node?.children[0]?.tooltip, w);
+    const quiet = buildTree([sampleReport({ services: [staleApi({ warnings: [] })] })], NOW)[0]?.children.find((n) => n.label === 'api');
+    assert.equal(quiet?.children.some((n) => n.label === 'warnings'), false);
+  });
 });
+
