@@ -8,8 +8,8 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { dockerCli } from './support/dockerCli';
-import { uniqueProjectName } from './support/projectNames';
+import { dockerCli } from '../engine/support/dockerCli';
+import { uniqueProjectName } from '../engine/support/projectNames';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
 const SECRET = 'cloud-key-4f9a7c1e';
