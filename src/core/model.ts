@@ -93,6 +93,12 @@ export interface SourceMapping {
   modulesDir: string;
   /** How each value was found, for the report ("target from Dockerfile COPY --from=build /src/dist /app/dist"). */
   evidence: string[];
+  /**
+   * The build context's `.dockerignore` patterns and the context they are relative to: what never
+   * reaches the image. `applies` says which path decides: the source's (the image copies or
+   * builds the source) or the local build output's (the image copies that output).
+   */
+  dockerignore?: { context: string; patterns: string[]; applies: 'source' | 'output' };
 }
 
 export interface SourceModule {

@@ -208,6 +208,20 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.equal(report.verdict, 'in-sync');
   });
 
+  test('a file .dockerignore keeps out of the image is not reported missing from the container', async () => {
+    const spec = '/ws/backend/src/modules/users/users.fixture.ts';
+    const ws = { ...WORKSPACE, [spec]: 'export const x = 1;\n', '/ws/backend/dist/modules/users/users.fixture.js': 'x', '/ws/backend/.dockerignore': 'node_modules\n**/*.fixture.js\n' };
+    const engine = fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: [] });
+    const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    assert.deepEqual(report.services[0]?.missingFiles, []);
+    assert.equal(report.verdict, 'in-sync', report.services[0]?.summary);
+    const without = await checkWorkspace(
+      { engine, prober: fakeProber(() => 200), fs: memFs({ ...ws, '/ws/backend/.dockerignore': 'node_modules\n' }, { mtimes }) },
+      { workspaceDir: '/ws', env: {}, probe: false },
+    );
+    assert.deepEqual(without.services[0]?.missingFiles, ['backend/src/modules/users/users.fixture.ts']);
+  });
+
   test('a current container: the image is not listed separately (the container speaks for it)', async () => {
     const engine = fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: [] });
     const report = await checkWorkspace(

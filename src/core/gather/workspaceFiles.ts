@@ -7,6 +7,7 @@ import type { ServiceSpec, SourceMapping } from '../model';
 import type { FsLike, SourceScan } from '../ports';
 import type { MappedFile, ModuleEvidence } from '../ladder/evidence';
 import { compileExclude } from '../mapping/exclude';
+import { compileDockerignore } from '../dockerfile/dockerignore';
 import { mapSourceFile, mapToBuildOutput, walkedFileMapper } from '../mapping/mapFile';
 import { findModules, moduleClassName, moduleLookup, NEST_MODULE_FILE } from '../mapping/modules';
 import type { ModuleDir, ModuleRoots } from '../mapping/modules';
@@ -31,6 +32,9 @@ export async function gatherFiles(
   modules: readonly ModuleDir[],
 ): Promise<FileEvidence> {
   const excluded = compileExclude(opts.exclude);
+  // Files .dockerignore keeps out of the build context never reach the image: not expected there.
+  const ignore = mapping.dockerignore;
+  const ignored = ignore ? compileDockerignore(ignore.patterns) : undefined;
   // Walked files are the source root plus a clean relative path: slice it off once per file and
   // map with string work (walkedFileMapper) rather than path.relative / path.join per file.
   const sourcePrefix = mapping.sourceRoot.endsWith(path.sep) ? mapping.sourceRoot : mapping.sourceRoot + path.sep;
@@ -48,6 +52,10 @@ export async function gatherFiles(
     const below = fast && source.startsWith(sourcePrefix) ? source.slice(sourcePrefix.length) : undefined;
     const relPath = below !== undefined ? wsPrefix + below : rel(opts.workspaceDir, source);
     if (excluded(relPath)) continue;
+    if (ignored && ignore) {
+      const decides = ignore.applies === 'source' ? source : mapToBuildOutput(mapping, source);
+      if (decides && ignored(rel(ignore.context, decides))) continue;
+    }
     const target = mapping.bundled ? undefined : below !== undefined ? mapWalked(below) : mapSourceFile(mapping, source);
     if (!mapping.bundled && !target) continue;
     mapped.push({ source, rel: relPath, target: target ?? '', sourceMtimeMs: mtimes[i] ?? 0 });

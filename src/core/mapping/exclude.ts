@@ -6,7 +6,7 @@ export type ExcludeMatcher = (relPath: string) => boolean;
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
-function globToRegExp(glob: string): RegExp {
+export function globToRegExp(glob: string): RegExp {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i] as string;

@@ -8,6 +8,7 @@ import type { ServiceSpec, SourceMapping } from '../model';
 import type { FsLike } from '../ports';
 import { parseJsonc, readTsConfig, type TsConfigInfo } from './tsconfig';
 import { SERVER_FRAMEWORKS } from '../routes/serverApps';
+import { parseDockerignore } from '../dockerfile/dockerignore';
 
 /** What tsc (and babel/swc builds following it) turns each source extension into. */
 export const COMPILED_REWRITES: Readonly<Record<string, string>> = {
@@ -62,6 +63,8 @@ export async function inferMapping(fs: FsLike, spec: ServiceSpec): Promise<Sourc
   let buildOutDir: string | undefined;
   let rewrites: Record<string, string> = {};
   let copiedAsIs = false;
+  /** The image copies the local build output from the context (not the source, not a build stage's output). */
+  let copiesLocalOutput = false;
   if (drift.target !== undefined) {
     target = drift.target;
     evidence.push(`target ${target} (x-runtime-drift.target)`);
@@ -90,6 +93,10 @@ export async function inferMapping(fs: FsLike, spec: ServiceSpec): Promise<Sourc
     }
     if (outLoc) {
       target = outLoc.path;
+      // Copied from the context, not built in a stage: unless the whole context is copied and
+      // then built (`COPY . .` + `RUN npm run build`), which makes the output inside the image.
+      copiesLocalOutput =
+        !/--from=/.test(outLoc.evidence) && !/ RUN /.test(outLoc.evidence) && !(df !== undefined && coversAnyPath(locate, context) && runsABuild(df));
       buildOutDir = outDir;
       rewrites = { ...COMPILED_REWRITES };
       evidence.push(`target ${target} from ${outLoc.evidence}`);
@@ -130,6 +137,14 @@ export async function inferMapping(fs: FsLike, spec: ServiceSpec): Promise<Sourc
   );
 
   const mapping: SourceMapping = { sourceRoot, target, rewrites, bundled, modulesDir, evidence };
+  const ignoreFile = join(context, '.dockerignore');
+  if (build && (await fs.stat(ignoreFile))?.isFile) {
+    const patterns = parseDockerignore(await fs.readFile(ignoreFile));
+    if (patterns.length > 0) {
+      mapping.dockerignore = { context, patterns, applies: copiesLocalOutput ? 'output' : 'source' };
+      evidence.push(`${patterns.length} .dockerignore pattern(s): ignored files are not expected in the image`);
+    }
+  }
   if (buildOutDir !== undefined) mapping.buildOutDir = buildOutDir;
   return mapping;
 }

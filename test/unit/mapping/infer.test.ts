@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { parseComposeProject } from '../../../src/core/compose/parse';
 import { inferMapping } from '../../../src/core/mapping/infer';
+import { compileDockerignore } from '../../../src/core/dockerfile/dockerignore';
 import { mapSourceFile, mapToBuildOutput } from '../../../src/core/mapping/mapFile';
 import type { DriftOverrides, ServiceSpec } from '../../../src/core/model';
 import { memFs } from '../helpers/memFs';
@@ -267,5 +268,49 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     const m = await inferMapping(fs, spec());
     assert.equal(m?.bundled, false);
     assert.equal(m && mapSourceFile(m, '/ws/backend/src/main.ts'), '/app/dist/main.js');
+  });
+});
+
+suite('.dockerignore: what never reaches the image is not expected there', () => {
+  const files = async (ws: Record<string, string>) => {
+    const fs = memFs(ws);
+    const m = await inferMapping(fs, spec());
+    return { m, fs };
+  };
+
+  test('sources the image builds from: ignored sources (tests, docs) are left out; a negation takes one back', async () => {
+    const { m } = await files({
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"rootDir":"src","outDir":"dist"}}',
+      '/ws/backend/Dockerfile': MULTI_STAGE,
+      '/ws/backend/.dockerignore': '# local only\nnode_modules\ndist\n**/*.spec.ts\nsrc/scratch\n!src/scratch/keep.ts\n',
+    });
+    assert.deepEqual(m?.dockerignore?.applies, 'source');
+    const ignored = compileDockerignore(m?.dockerignore?.patterns ?? []);
+    assert.deepEqual(
+      ['src/a.ts', 'src/a.spec.ts', 'src/x/b.spec.ts', 'src/scratch/tmp.ts', 'src/scratch/keep.ts', 'dist/a.js'].map((p) => [p, ignored(p)]),
+      [
+        ['src/a.ts', false],
+        ['src/a.spec.ts', true],
+        ['src/x/b.spec.ts', true],
+        ['src/scratch/tmp.ts', true],
+        ['src/scratch/keep.ts', false],
+        ['dist/a.js', true],
+      ],
+    );
+  });
+
+  test('a COPY of the local build output: the output path decides; COPY . . then a build: the source does', async () => {
+    const copied = await files({
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"rootDir":"src","outDir":"dist"}}',
+      '/ws/backend/Dockerfile': 'FROM n\nWORKDIR /app\nCOPY dist ./dist\n',
+      '/ws/backend/.dockerignore': 'dist/**/*.map\n',
+    });
+    assert.equal(copied.m?.dockerignore?.applies, 'output');
+    const built = await files({
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"rootDir":"src","outDir":"dist"}}',
+      '/ws/backend/Dockerfile': 'FROM n\nWORKDIR /app\nCOPY . .\nRUN npm run build\n',
+      '/ws/backend/.dockerignore': 'dist\nnode_modules\n',
+    });
+    assert.equal(built.m?.dockerignore?.applies, 'source');
   });
 });
