@@ -9,7 +9,7 @@ import { EngineUnreachableError } from '../core/ports';
 import type { EngineLike } from '../core/ports';
 import { resolveDockerHost } from './dockerHost';
 import type { DockerConnectionOptions } from './dockerHost';
-import { readTarListing } from './tarListing';
+import { ListingTooLargeError, readTarListing } from './tarListing';
 import { engineRequest } from './engineJson';
 import { processAlive } from './processAlive';
 import { EXEC_MISSING, EXEC_UNSUPPORTED, execListing } from './execListing';
@@ -187,7 +187,7 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
       try {
         fast = await execListing(container, path, signal, execTools.get(id) === true);
       } catch (err) {
-        if (signal.aborted) throw err;
+        if (signal.aborted || err instanceof ListingTooLargeError) throw err;
         // Not running (409), paused, gone (404: the archive call says so properly)...
       }
       if (fast !== EXEC_UNSUPPORTED) {

@@ -9,6 +9,7 @@
 // error on a subfolder, an odd exit), the caller falls back to the archive API, which works everywhere.
 import type Dockerode from 'dockerode';
 import type { FileListing } from '../core/model';
+import { ListingTooLargeError, MAX_LISTED_ENTRIES } from './tarListing';
 
 /** `find` could not answer this time (root not a folder, a permission error...); list it another way. */
 export const EXEC_UNSUPPORTED = Symbol('exec listing unsupported');
@@ -60,9 +61,11 @@ export function statLineParser(root: string): StatLineParser {
   let size = 0;
   let carry: Buffer | undefined;
   let bytes = 0;
+  let entries = 0;
   const flush = (): void => {
     if (path === undefined) return;
     const clean = path.includes('//') ? path.replace(/\/{2,}/g, '/') : path;
+    if (++entries > MAX_LISTED_ENTRIES) throw new ListingTooLargeError(root);
     if ((base === '' || clean.startsWith(inside)) && isFileMode(mode)) {
       files.add(clean);
       if ((mode & S_IFMT) === S_IFREG) sizes.set(clean, size);
@@ -223,7 +226,16 @@ export async function execListing(
     };
     if (signal.aborted) return abort();
     signal.addEventListener('abort', abort, { once: true });
-    stream.on('data', (d: Buffer) => feed(d));
+    stream.on('data', (d: Buffer) => {
+      try {
+        feed(d);
+      } catch (e) {
+        // Too many entries: stop reading and let the exec end with the stream.
+        signal.removeEventListener('abort', abort);
+        stream.destroy();
+        reject(e);
+      }
+    });
     stream.on('end', () => {
       signal.removeEventListener('abort', abort);
       resolve();

@@ -7,6 +7,20 @@ import { TAR_CONTIGUOUS, TAR_FILE, TAR_LINK, TAR_SYMLINK, tarHeaderReader } from
 /** Entry types that behave as a file at run time: `require()` follows symlinks and hard links. */
 const FILE_TYPES: ReadonlySet<number> = new Set([TAR_FILE, TAR_CONTIGUOUS, TAR_LINK, TAR_SYMLINK]);
 
+/**
+ * Entries a listing reads at most. A service's output holds thousands of files, a large one tens
+ * of thousands; a target that reaches a million (a whole root file system, a data folder) is cut
+ * off with one line instead of holding the engine stream and the memory for minutes.
+ */
+export const MAX_LISTED_ENTRIES = 500_000;
+
+export class ListingTooLargeError extends Error {
+  override readonly name = 'ListingTooLargeError';
+  constructor(root: string) {
+    super(`the listing of ${root} passed ${MAX_LISTED_ENTRIES.toLocaleString('en-US')} entries and was stopped: point x-runtime-drift.target at the folder that holds the build output`);
+  }
+}
+
 export interface TarListing {
   listing: FileListing;
   /**
@@ -37,6 +51,7 @@ export async function readTarListing(stream: NodeJS.ReadableStream, root: string
   // Headers only: bodies are skipped as they stream past, never buffered (see tarHeaders.ts).
   const parser = tarHeaderReader((header) => {
     entries += 1;
+    if (entries > MAX_LISTED_ENTRIES) throw new ListingTooLargeError(base);
     const name = header.name;
     if (prefix === undefined) {
       prefix = topName(name);
