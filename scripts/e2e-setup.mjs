@@ -35,7 +35,31 @@ export function codeServerLauncher(cacheDir = defaultCacheDir()) {
 }
 
 // npm_config_yes answers npx/npm prompts; set for children only so the caller's env is untouched.
-const childEnv = { ...process.env, npm_config_yes: 'true', npm_config_fund: 'false', npm_config_audit: 'false' };
+const childEnv = {
+  ...process.env,
+  npm_config_yes: 'true',
+  npm_config_fund: 'false',
+  npm_config_audit: 'false',
+  // npm's download cache beside the install, not in the user's home: the setup leaves HOME as it was.
+  npm_config_cache: path.join(repoRoot, '.cache', 'npm'),
+  ...nodeHeaders(),
+};
+
+/**
+ * Native rebuilds (argon2, node-pty...) need this Node's headers. node-gyp downloads them unless
+ * told where they are, and nothing can be downloaded here: use the system's (Debian's nodejs
+ * ships them in /usr/include/node) when they are this Node's, whatever the user's ~/.npmrc says.
+ */
+function nodeHeaders() {
+  try {
+    const header = readFileSync('/usr/include/node/node_version.h', 'utf8');
+    const part = (name) => new RegExp(`#define ${name} (\\d+)`).exec(header)?.[1];
+    const version = `v${part('NODE_MAJOR_VERSION')}.${part('NODE_MINOR_VERSION')}.${part('NODE_PATCH_VERSION')}`;
+    return version === process.version ? { npm_config_nodedir: '/usr' } : {};
+  } catch {
+    return {};
+  }
+}
 
 function log(message) {
   process.stderr.write(`[e2e-setup] ${message}\n`);
