@@ -29,6 +29,8 @@ export interface DriftOverrides {
   auth?: { bearerTokenEnv?: string };
   /** Folder under the source root whose children are modules (default "modules"). */
   modulesDir?: string;
+  /** Variables whose values are never shown in config drift (beyond the secret-looking names). */
+  secretVariables?: string[];
   /** Local build output folder (relative to the compose file), when not read from tsconfig. */
   buildOutput?: string;
 }
@@ -66,6 +68,34 @@ export interface ServiceSpec {
   drift: DriftOverrides;
   /** Why this service's definition could not be read (a bad port, a missing required variable): only it is affected. */
   error?: string;
+  /** The runtime configuration the compose files declare now (core/compose/serviceConfig.ts), for config drift. */
+  config?: DeclaredConfig;
+}
+
+/**
+ * What a service's compose definition says the container should be created with, after
+ * interpolation, `env_file`, overrides and `extends`. A field is absent when compose leaves it to
+ * the image (no `command:` means the image's CMD).
+ */
+export interface DeclaredConfig {
+  image?: string;
+  command?: string[];
+  entrypoint?: string[];
+  /** env_file entries, then environment: (the later wins, as in compose). */
+  environment: Record<string, string>;
+  /** Where each variable was set: "environment" or the env_file's path as written. */
+  environmentFrom: Record<string, string>;
+  /** Container ports compose exposes or publishes ("3000/tcp"). */
+  exposed: string[];
+  /** Published ports: "3000/tcp" -> "127.0.0.1:8080" (host ip may be empty). */
+  published: Record<string, string[]>;
+  /** Mounts by container path: "bind:/abs/host/path", "volume:name", "volume:" (anonymous), "tmpfs:"; ":ro" appended when read-only. */
+  volumes: Record<string, string>;
+  labels: Record<string, string>;
+  /** Healthcheck test as the engine stores it (["CMD-SHELL", "..."]), or ["NONE"] for disable: true. */
+  healthcheck?: string[];
+  user?: string;
+  workingDir?: string;
 }
 
 export interface ComposeProject {

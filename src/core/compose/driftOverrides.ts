@@ -6,7 +6,7 @@ import { UserInputError } from '../ports';
 import { isPlainObject } from './interpolate';
 
 const STRING_FIELDS = ['source', 'target', 'baseUrl', 'routePrefix', 'modulesDir', 'buildOutput'] as const;
-const KNOWN_FIELDS: readonly string[] = [...STRING_FIELDS, 'routes', 'auth'];
+const KNOWN_FIELDS: readonly string[] = [...STRING_FIELDS, 'routes', 'auth', 'secretVariables'];
 
 /** Validates `x-runtime-drift` of `service`; makes source/buildOutput absolute from `composeDir`. */
 export function parseDriftOverrides(value: unknown, service: string, composeDir: string): DriftOverrides {
@@ -43,6 +43,13 @@ export function parseDriftOverrides(value: unknown, service: string, composeDir:
       throw new UserInputError(`${at('routes')} must be a list of strings like "GET /health", got ${describe(routes)}`);
     }
     out.routes = routes;
+  }
+  const secretVariables = value['secretVariables'];
+  if (secretVariables !== undefined && secretVariables !== null) {
+    if (!Array.isArray(secretVariables) || !secretVariables.every((r): r is string => typeof r === 'string')) {
+      throw new UserInputError(`${at('secretVariables')} must be a list of variable names, got ${describe(secretVariables)}`);
+    }
+    out.secretVariables = secretVariables;
   }
   const auth = value['auth'];
   if (auth !== undefined && auth !== null) {

@@ -8,6 +8,7 @@ import { parseDriftOverrides } from './driftOverrides';
 import { interpolateDeep, isPlainObject, type Env } from './interpolate';
 import { mergeComposeTrees } from './merge';
 import { parsePorts } from './ports';
+import { envFilePaths, parseServiceConfig } from './serviceConfig';
 
 export interface ComposeFileText {
   path: string;
@@ -42,7 +43,7 @@ export function parseComposeProject(files: ComposeFileText[], opts: ParseCompose
   const active = activeProfiles(opts.env);
   const specs: ServiceSpec[] = [];
   for (const [service, raw] of Object.entries(services)) {
-    const ctx = { project: name, dir: opts.dir, composeFiles };
+    const ctx = { project: name, dir: opts.dir, composeFiles, env: opts.env, files: opts.extraFiles };
     // One service's bad value (a port, a required variable) is that service's error, not the project's.
     const failed = errors.get(service);
     if (failed !== undefined) {
@@ -149,6 +150,7 @@ export function referencedFiles(texts: ComposeFileText[], dir: string): string[]
       for (const def of Object.values(services)) {
         const ext = isPlainObject(def) ? def['extends'] : undefined;
         if (isPlainObject(ext) && typeof ext['file'] === 'string') out.add(resolve(base, ext['file']));
+        for (const envFile of envFilePaths(def, base)) out.add(envFile);
       }
   }
   return [...out];
@@ -227,6 +229,8 @@ interface ServiceContext {
   project: string;
   dir: string;
   composeFiles: string[];
+  env: Env;
+  files: ReadonlyMap<string, string> | undefined;
 }
 
 function toServiceSpec(name: string, raw: unknown, ctx: ServiceContext): ServiceSpec {
@@ -240,6 +244,7 @@ function toServiceSpec(name: string, raw: unknown, ctx: ServiceContext): Service
     ports: parsePorts(def['ports'], where('ports')),
     drift: parseDriftOverrides(def['x-runtime-drift'], name, ctx.dir),
   };
+  spec.config = parseServiceConfig(def, { dir: ctx.dir, env: ctx.env, files: ctx.files, ports: spec.ports, where });
   const image = def['image'];
   if (image !== undefined && image !== null) {
     if (typeof image !== 'string') throw new UserInputError(`${where('image')} must be a string`);
