@@ -54,6 +54,8 @@ export function syntheticReport(totalFiles: number): { report: Report; paths: st
       missingFiles: missing,
       missingFilesInImage: stale ? missing : [],
       changedFiles: [],
+      configDrift: [],
+      configBasis: null,
       fix: null,
       action: null,
       errors: [],

@@ -3,7 +3,7 @@
 // routes and their probes — at once, then the pure ladder judges it.
 import { NOT_RUNNING_DETAIL } from './model';
 import type { ContainerInfo, HttpMethod, Report, ServiceReport, ServiceSpec, SourceMapping } from './model';
-import type { EngineLike, FsLike, LogSink, ProberLike, RebuildLocksLike, SourceScannerLike, SourceScanRequest } from './ports';
+import type { ConfigHashSourceLike, EngineLike, FsLike, LogSink, ProberLike, RebuildLocksLike, SourceScannerLike, SourceScanRequest } from './ports';
 import { EngineUnreachableError } from './ports';
 import { discoverComposeProjects } from './compose/discover';
 import { inferMapping } from './mapping/infer';
@@ -18,6 +18,7 @@ import { emptyEngineState, gatherEngineState, pickContainer, type EngineState } 
 import { findServiceModules, gatherFiles, NO_FILES, outsideWorkspace, serverSourceRoot, skippedWarnings, type FileEvidence } from './gather/workspaceFiles';
 import { collectRoutes, probeServiceRoutes } from './gather/routes';
 import { errorText, rel, relativeWarning } from './gather/paths';
+import { judgeConfig, projectHashes, type ProjectHashes } from './config/judgeConfig';
 
 export interface CheckDeps {
   engine: EngineLike;
@@ -28,6 +29,8 @@ export interface CheckDeps {
   scanner: SourceScannerLike;
   /** Rebuild locks: a rebuild takes one; a check notes a rebuild in progress. */
   rebuilds?: RebuildLocksLike;
+  /** Compose's own config-hash per service (config drift agrees with compose where it can tell). */
+  configHashes?: ConfigHashSourceLike;
 }
 
 export interface CheckOptions {
@@ -80,7 +83,8 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
   const readWorkspace = createLimiter(WORKSPACE_CONCURRENCY);
   // The walk follows no link out of the workspace, and a source root outside it is not read.
   const boundary = (await deps.fs.realpath?.(opts.workspaceDir)) ?? undefined;
-  const services = await mapPool(specs, SERVICE_CONCURRENCY, (spec) => checkService(deps, opts, spec, engineError, readWorkspace, boundary));
+  const hashes = projectHashes(deps.configHashes);
+  const services = await mapPool(specs, SERVICE_CONCURRENCY, (spec) => checkService(deps, opts, spec, engineError, readWorkspace, boundary, hashes));
   return {
     verdict: overallVerdict(services),
     workspace: opts.workspaceDir,
@@ -105,6 +109,7 @@ async function checkService(
   engineError: string | null,
   readWorkspace: <R>(fn: () => Promise<R>) => Promise<R>,
   boundary: string | undefined,
+  hashes: ProjectHashes,
 ): Promise<ServiceReport> {
   if (spec.error !== undefined) return invalidServiceReport(spec);
   const inferred = await inferMapping(deps.fs, spec);
@@ -144,11 +149,14 @@ async function checkService(
     workspace ? workspace.then((w) => w.warnings) : [],
   ]);
   await askImageForChangedFiles(deps.engine, mapping, engine, files, opts.signal);
+  // Config drift: the container's creation config against the compose files now (config/).
+  const config = await judgeConfig(spec, engine.container, hashes, opts.signal);
   const ev: ServiceEvidence = {
     spec,
     mapping,
     ...engine,
     ...routes,
+    config,
     composeLabel: opts.composeLabel ?? 'docker compose',
     buildDirRel: spec.build ? rel(opts.workspaceDir, spec.build.context) : null,
   };
@@ -242,6 +250,8 @@ function invalidServiceReport(spec: ServiceSpec): ServiceReport {
     missingFiles: [],
     missingFilesInImage: [],
     changedFiles: [],
+    configDrift: [],
+    configBasis: null,
     fix: 'correct the service in the compose file, then check again',
     action: null,
     errors: [spec.error ?? ''],

@@ -98,6 +98,49 @@ export interface DeclaredConfig {
   workingDir?: string;
 }
 
+/** What a container was created with (engine inspect), and the defaults its image supplied. */
+export interface ContainerConfig {
+  image: string;
+  env: string[];
+  cmd: string[] | null;
+  entrypoint: string[] | null;
+  exposed: string[];
+  /** "3000/tcp" -> ["127.0.0.1:8080"]. */
+  published: Record<string, string[]>;
+  /** Same encoding as DeclaredConfig.volumes. */
+  volumes: Record<string, string>;
+  labels: Record<string, string>;
+  healthcheck: string[] | null;
+  user: string;
+  workingDir: string;
+  /** The container's own image's defaults (Config of the image it was created from). */
+  imageDefaults: {
+    env: string[];
+    cmd: string[] | null;
+    entrypoint: string[] | null;
+    exposed: string[];
+    volumes: string[];
+    labels: Record<string, string>;
+    healthcheck: string[] | null;
+    user: string;
+    workingDir: string;
+  } | null;
+}
+
+/** One field of a running container that differs from what the compose files declare now. */
+export interface ConfigDrift {
+  /** "environment.FEATURE_WORKFLOW", "command", "ports.3000/tcp", "volumes./data", "labels.tier". */
+  field: string;
+  /** What compose declares (null: nothing, or hidden). */
+  compose: string | null;
+  /** What the container has (null: nothing, or hidden). */
+  container: string | null;
+  /** The values are not shown: the variable looks secret or the user marked it. */
+  hidden: boolean;
+  /** One sentence: "environment.FEATURE_WORKFLOW: compose says `on`, container has `off`". */
+  evidence: string;
+}
+
 export interface ComposeProject {
   name: string;
   dir: string;
@@ -191,6 +234,8 @@ export interface ContainerInfo {
   /** ISO time. */
   created: string;
   labels: Record<string, string>;
+  /** What it was created with, when the engine adapter read it (config drift). */
+  config?: ContainerConfig;
 }
 
 export interface ImageInfo {
@@ -287,6 +332,10 @@ export interface ServiceReport {
   missingFilesInImage: string[];
   /** Workspace-relative source files whose compiled file in the running container differs in size from the local build output. */
   changedFiles: string[];
+  /** Fields of the container's configuration that differ from the compose files now (fix: `up -d SERVICE`). */
+  configDrift: ConfigDrift[];
+  /** How the configuration was compared ("compose config-hash agrees", "field by field: ..."); null when there is no container. */
+  configBasis: string | null;
   fix: string | null;
   /** The action that fits the state (start / recreate / rebuild / pull), or null when none does. */
   action: ServiceAction | null;

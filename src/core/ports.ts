@@ -159,3 +159,12 @@ export interface ComposeRunnerLike {
     signal?: AbortSignal,
   ): Promise<{ code: number }>;
 }
+
+/**
+ * Optional: compose's own configuration hash of each service of a project, as compose computes
+ * it now (`config --hash '*'`, v1 and v2); the containers carry the hash they were created with
+ * in the com.docker.compose.config-hash label. Undefined when compose cannot say.
+ */
+export interface ConfigHashSourceLike {
+  hashes(project: { name: string; dir: string; composeFiles: string[] }, signal?: AbortSignal): Promise<ReadonlyMap<string, string> | undefined>;
+}

@@ -177,6 +177,13 @@ export function diffServices(before: ServiceReport, after: ServiceReport): strin
       changes.push(`route ${r.method} ${r.path} with token ${old.authStatus ?? 'not sent'} → ${r.authStatus}`);
     }
   }
+  // Config drift before → after, per field; hidden values stay hidden ("differs → same").
+  const afterFields = new Map(after.configDrift.map((d) => [d.field, d]));
+  for (const d of before.configDrift) {
+    const now = afterFields.get(d.field);
+    changes.push(`config ${d.field}: ${d.hidden ? 'differed' : `container ${d.container ?? 'none'}`} → ${now ? (now.hidden ? 'still differs' : `container ${now.container ?? 'none'}`) : 'as compose declares'}`);
+  }
+  for (const d of after.configDrift) if (!before.configDrift.some((b) => b.field === d.field)) changes.push(`config ${d.field}: now differs (${d.evidence})`);
   if (before.missingFiles.length !== after.missingFiles.length) {
     changes.push(`files missing in container ${before.missingFiles.length} → ${after.missingFiles.length}`);
   }

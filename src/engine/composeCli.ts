@@ -160,3 +160,13 @@ export function guessComposeLabel(env: Readonly<Record<string, string | undefine
   if (onPath.some((d) => exists(join(d, 'docker-compose')))) return 'docker-compose';
   return 'docker compose';
 }
+
+/** `config --hash '*'` output ("api 3f2a…" a line, v1 and v2) -> service -> hash; other lines (warnings) are skipped. */
+export function parseConfigHashes(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const m = /^(\S+)\s+([0-9a-f]{64})\s*$/.exec(line.trim());
+    if (m) out.set(m[1] as string, m[2] as string);
+  }
+  return out;
+}

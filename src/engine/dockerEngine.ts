@@ -12,6 +12,7 @@ import type { DockerConnectionOptions } from './dockerHost';
 import { ListingTooLargeError, readTarListing } from './tarListing';
 import { engineRequest } from './engineJson';
 import { processAlive } from './processAlive';
+import { containerConfigOf, imageConfigOf } from './containerConfig';
 import { EXEC_MISSING, EXEC_UNSUPPORTED, execListing } from './execListing';
 import { DEFAULT_ENGINE_TIMEOUT_MS, DEFAULT_LISTING_TIMEOUT_MS, boundedSignal, isTimeoutReason, raceSignal } from './timeouts';
 
@@ -91,6 +92,7 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
   const lifetime = new AbortController();
   const listingMethod = opts.listing ?? 'auto';
   const imageListings = new Map<string, Promise<FileListing>>();
+  const imageConfigs = new Map<string, Promise<ReturnType<typeof imageConfigOf> | null>>();
   /** Per container: true when find ran there, false when it has none (distroless). */
   const execTools = new Map<string, boolean>();
   const owner = `${hostname()} ${process.pid} ${randomBytes(4).toString('hex')}`;
@@ -133,9 +135,25 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
     }
   }
 
+  /** An image's own config (the defaults a container gets), once per image ID; null when it is gone. */
+  function imageDefaults(imageId: string, signal: AbortSignal): Promise<ReturnType<typeof imageConfigOf> | null> {
+    let known = imageConfigs.get(imageId);
+    if (!known) {
+      // A failed or cancelled inspect is not remembered: the next check asks again.
+      known = engineRequest<Dockerode.ImageInspectInfo>(docker, `/images/${imageId}/json`, {}, signal).then(imageConfigOf, () => {
+        imageConfigs.delete(imageId);
+        return null;
+      });
+      if (imageConfigs.size >= IMAGE_LISTING_CACHE) imageConfigs.delete(imageConfigs.keys().next().value as string);
+      imageConfigs.set(imageId, known);
+    }
+    return known;
+  }
+
   async function inspectContainer(id: string, signal: AbortSignal): Promise<ContainerInfo | undefined> {
     try {
       const info = await engineRequest<Dockerode.ContainerInspectInfo>(docker, `/containers/${id}/json`, {}, signal);
+      const image = await imageDefaults(info.Image, signal);
       return {
         id: info.Id,
         name: info.Name.replace(/^\//, ''),
@@ -144,6 +162,7 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
         imageRef: info.Config.Image,
         created: isoTime(info.Created),
         labels: info.Config.Labels ?? {},
+        config: containerConfigOf(info, image),
       };
     } catch (err) {
       if (statusOf(err) === 404) return undefined; // Removed between list and inspect.

@@ -1,12 +1,13 @@
 // Wires the real adapters behind the core's ports: one place the CLI and the extension share.
 import type { CheckDeps } from '../core/check';
-import type { ComposeRunnerLike, LogSink } from '../core/ports';
+import type { ComposeRunnerLike, ConfigHashSourceLike, LogSink } from '../core/ports';
 import { createDockerEngine } from './dockerEngine';
 import type { ListingMethod } from './dockerEngine';
 import { createProber } from './prober';
 import { createNodeFs } from './nodeFs';
 import { createSourceScanner } from './sourceScanner';
-import { detectComposeCli, runCompose } from './composeCli';
+import { detectComposeCli, parseConfigHashes, runCompose } from './composeCli';
+import { boundedSignal, COMPOSE_HASH_TIMEOUT_MS } from './timeouts';
 import { resolveDockerHost } from './dockerHost';
 import { createRebuildLocks } from './rebuildLock';
 
@@ -45,8 +46,19 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const scanner = createSourceScanner({ workerFile: opts.scanWorker, remember: opts.rememberScans ?? false, log: opts.log });
   opts.log?.log('info', `source trees are walked and read in a ${scanner.where()}`);
   let composeRunner: Promise<ComposeRunnerLike | undefined> | undefined;
-  return {
-    deps: { engine, prober, fs: createNodeFs(), log: opts.log, scanner, rebuilds: createRebuildLocks(engine.host) },
+  // Compose's own config-hash, asked only when a container's fields differ (core/config/judgeConfig.ts).
+  const configHashes: ConfigHashSourceLike = {
+    async hashes(project, signal) {
+      const runner = await runtime.compose();
+      if (!runner) return undefined;
+      let text = '';
+      const bounded = boundedSignal(COMPOSE_HASH_TIMEOUT_MS, signal);
+      const { code } = await runner.run(project, ['config', '--hash', '*'], (chunk) => (text += chunk), bounded);
+      return code === 0 ? parseConfigHashes(text) : undefined;
+    },
+  };
+  const runtime: Runtime = {
+    deps: { engine, prober, fs: createNodeFs(), log: opts.log, scanner, rebuilds: createRebuildLocks(engine.host), configHashes },
     compose() {
       composeRunner ??= detectComposeCli().then((cli) => {
         // Not found is not remembered: the CLI may be installed, or a slow machine may answer, later.
@@ -65,6 +77,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       await Promise.all([engine.close(), prober.close(), scanner.close()]);
     },
   };
+  return runtime;
 }
 
 function composeHostEnv(opts: RuntimeOptions): Record<string, string> | undefined {

@@ -70,3 +70,6 @@ export async function raceSignal<T>(work: Promise<T>, signal: AbortSignal): Prom
     if (onAbort) signal.removeEventListener('abort', onAbort);
   }
 }
+
+/** Bound for `compose config --hash`: a Python start-up (v1) on a busy machine. */
+export const COMPOSE_HASH_TIMEOUT_MS = 30_000;

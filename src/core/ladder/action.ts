@@ -18,6 +18,8 @@ export interface ActionFacts {
   imageBehind: boolean;
   /** A current container differs from its own image (docker cp, a write at run time). */
   changedInside: boolean;
+  /** The container was created from another compose configuration than the files declare now. */
+  configChanged?: boolean;
 }
 
 const LABEL: Record<ActionKind, string> = { start: 'Start', recreate: 'Recreate', rebuild: 'Rebuild', pull: 'Pull' };
@@ -37,6 +39,8 @@ export function actionFor(f: ActionFacts): ServiceAction | null {
   }
   if (f.imageBehind) return behind(f);
   if (f.changedInside) return make(f, 'recreate', [['up', '-d', '--force-recreate', svc]]);
+  // Compose recreates a container whose configuration changed by itself: no --force-recreate.
+  if (f.configChanged) return make(f, 'recreate', [['up', '-d', svc]]);
   if (f.containerState !== 'running') return make(f, 'start', [['up', '-d', svc]]);
   return null;
 }

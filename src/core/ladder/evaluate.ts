@@ -112,6 +112,8 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
     if (changed.length > 0) problems.push(`${changed.length} file(s) differ from the local build output (${listSome(changed.map((f) => f.rel))})`);
     if (bundledNewer) (ev.container ? problems : notes).push('source changed after the image was built');
   }
+  const configDrift = ev.container && !ev.engineError ? (ev.config?.drift ?? []) : [];
+  if (configDrift.length > 0) problems.push(configProblem(configDrift));
   if (routeBad.length > 0) problems.push(`${routeBad.length} route(s) failing`);
   if (authBad.length > 0) problems.push(`${authBad.length} route(s) failing with the token`);
   if (failed.length > 0) {
@@ -124,6 +126,7 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
   else if (!ev.engineError) {
     if (!ev.container || ev.stale || ev.container.state !== 'running') serviceFix = fixFor(ev, 'container');
     else if (divergedFromImage) serviceFix = fixFor(ev, 'container');
+    else if (configDrift.length > 0) serviceFix = configFix(ev);
     else if (missing.length > 0 || changed.length > 0 || (ev.spec.build && !ev.image)) serviceFix = fixFor(ev, 'image');
     else if (bundledNewer) serviceFix = fixFor(ev, 'image');
     else if (routeBad.length > 0) serviceFix = fixFor(ev, 'route');
@@ -144,6 +147,7 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
     imageExists: ev.image !== undefined,
     imageBehind,
     changedInside: divergedFromImage,
+    configChanged: configDrift.length > 0,
   });
 
   const hasRuntime = Boolean(ev.spec.build || ev.spec.image);
@@ -177,11 +181,23 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
     missingFiles: missing.map((f) => f.rel),
     missingFilesInImage: missingInImage.map((f) => f.rel),
     changedFiles: changed.map((f) => f.rel),
+    configDrift,
+    configBasis: ev.container ? (ev.config?.basis ?? null) : null,
     fix: serviceFix,
     action,
     errors: ev.engineError ? [ev.engineError] : [],
     warnings: [],
   };
+}
+
+function configProblem(drift: readonly { field: string }[]): string {
+  const fields = drift.map((d) => d.field);
+  return `created from an older compose configuration (${listSome(fields)})`;
+}
+
+/** What compose itself does with a container whose configuration changed: `up -d` recreates it. */
+function configFix(ev: ServiceEvidence): string {
+  return `recreate the container (the compose files changed since it was created): ${ev.composeLabel} up -d ${ev.spec.name}`;
 }
 
 function newestMtime(files: { sourceMtimeMs: number }[]): number {

@@ -7,6 +7,7 @@ import type {
   ServiceSpec,
   SourceMapping,
 } from '../model';
+import type { ConfigJudgement } from '../config/judgeConfig';
 
 export interface MappedFile {
   /** Absolute source path. */
@@ -59,4 +60,6 @@ export interface ServiceEvidence {
   composeLabel: string;
   /** Relative path of the service's build context in the workspace, for fix texts. */
   buildDirRel: string | null;
+  /** Config drift (config/judgeConfig.ts); absent when not compared. */
+  config?: ConfigJudgement;
 }

@@ -48,6 +48,10 @@ export function formatService(s: ServiceReport): string[] {
     for (const f of s.missingFiles.slice(0, 20)) out.push(`    ${f}${inImage.has(f) ? '  (in the newest image)' : ''}`);
     if (s.missingFiles.length > 20) out.push(`    … and ${s.missingFiles.length - 20} more`);
   }
+  if (s.configDrift.length > 0) {
+    out.push(`  config differs from the compose files (${s.configDrift.length}; ${s.configBasis ?? 'field by field'}):`);
+    for (const d of s.configDrift) out.push(`    ${d.evidence}`);
+  }
   for (const e of s.errors) out.push(`  error: ${e}`);
   const warnings = s.warnings ?? [];
   if (warnings.length > 0) {
