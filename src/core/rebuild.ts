@@ -1,6 +1,6 @@
 // Rebuild + recreate + verify: build the image, recreate the container, re-run the ladder and
 // say what changed. "Restart succeeded" is not the goal; the re-check is.
-import type { ActionKind, ServiceReport } from './model';
+import type { ActionKind, ConfigDrift, ServiceReport } from './model';
 import { stepsOf } from './ladder/action';
 import type { ComposeRunnerLike } from './ports';
 import { InterruptedError, UserInputError } from './ports';
@@ -177,13 +177,15 @@ export function diffServices(before: ServiceReport, after: ServiceReport): strin
       changes.push(`route ${r.method} ${r.path} with token ${old.authStatus ?? 'not sent'} → ${r.authStatus}`);
     }
   }
-  // Config drift before → after, per field; hidden values stay hidden ("differs → same").
+  // Config drift before → after, per field. Never "NAME: value": redact() reads that shape as a
+  // secret assignment; hidden values stay hidden ("differed").
   const afterFields = new Map(after.configDrift.map((d) => [d.field, d]));
+  const was = (d: ConfigDrift): string => (d.hidden ? 'differed (value hidden)' : `was ${d.container === null ? 'unset' : `\`${d.container}\``}`);
   for (const d of before.configDrift) {
     const now = afterFields.get(d.field);
-    changes.push(`config ${d.field}: ${d.hidden ? 'differed' : `container ${d.container ?? 'none'}`} → ${now ? (now.hidden ? 'still differs' : `container ${now.container ?? 'none'}`) : 'as compose declares'}`);
+    changes.push(`config ${d.field} ${was(d)} → ${now ? (now.hidden ? 'still differs' : `still \`${now.container ?? 'unset'}\``) : 'as compose declares'}`);
   }
-  for (const d of after.configDrift) if (!before.configDrift.some((b) => b.field === d.field)) changes.push(`config ${d.field}: now differs (${d.evidence})`);
+  for (const d of after.configDrift) if (!before.configDrift.some((b) => b.field === d.field)) changes.push(`config ${d.field} now differs from compose`);
   if (before.missingFiles.length !== after.missingFiles.length) {
     changes.push(`files missing in container ${before.missingFiles.length} → ${after.missingFiles.length}`);
   }
