@@ -150,7 +150,7 @@ async function checkService(
   ]);
   await askImageForChangedFiles(deps.engine, mapping, engine, files, opts.signal);
   // Config drift: the container's creation config against the compose files now (config/).
-  const config = await judgeConfig(spec, engine.container, hashes, opts.signal);
+  const config = await judgeConfig(spec, engine.container, { hashes, fs: deps.fs, workspaceDir: opts.workspaceDir, signal: opts.signal });
   const ev: ServiceEvidence = {
     spec,
     mapping,

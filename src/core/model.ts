@@ -139,6 +139,9 @@ export interface ConfigDrift {
   hidden: boolean;
   /** One sentence: "environment.FEATURE_WORKFLOW: compose says `on`, container has `off`". */
   evidence: string;
+  /** Workspace-relative compose (or env_file) file and 1-based line that declare the field; null when not known. */
+  file: string | null;
+  line: number | null;
 }
 
 export interface ComposeProject {
@@ -336,6 +339,8 @@ export interface ServiceReport {
   configDrift: ConfigDrift[];
   /** How the configuration was compared ("compose config-hash agrees", "field by field: ..."); null when there is no container. */
   configBasis: string | null;
+  /** Where the service is defined (workspace-relative compose file, 1-based line of `name:`), when config drift was found. */
+  composeLine?: { file: string; line: number };
   fix: string | null;
   /** The action that fits the state (start / recreate / rebuild / pull), or null when none does. */
   action: ServiceAction | null;

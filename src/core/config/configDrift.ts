@@ -103,11 +103,11 @@ function differs(field: string, compose: string | null, container: string | null
   if (hidden !== undefined) {
     const state = compose === null ? 'set in the container only' : container === null ? 'not set in the container' : 'values differ';
     // "NAME (value hidden…): …", never "NAME: …": that shape reads as a secret's value to redact().
-    return { field, compose: null, container: null, hidden: true, evidence: `${field} (value hidden: ${hidden}): ${state}` };
+    return { field, compose: null, container: null, hidden: true, evidence: `${field} (value hidden: ${hidden}): ${state}`, file: null, line: null };
   }
   const said = compose === null ? 'compose declares none' : `compose says \`${compose}\``;
   const has = container === null ? 'container has none' : `container has \`${container}\``;
-  return { field, compose, container, hidden: false, evidence: `${field}: ${said}, ${has}` };
+  return { field, compose, container, hidden: false, evidence: `${field}: ${said}, ${has}`, file: null, line: null };
 }
 
 /** "KEY=value" list -> map; the engine keeps the last of a repeated key. */

@@ -3,9 +3,11 @@
 // v2 its Go ServiceConfig as JSON: neither is reproducible from here, so compose is asked
 // (`config --hash '*'`) — only when a field differs, so an in-sync check never pays for starting
 // compose (docker-compose v1 is a Python start-up of most of a second).
+import * as path from 'node:path';
 import type { ConfigDrift, ContainerInfo, ServiceSpec } from '../model';
-import type { ConfigHashSourceLike } from '../ports';
+import type { ConfigHashSourceLike, FsLike } from '../ports';
 import { compareConfig } from './configDrift';
+import { locateConfigFields, type TextFile } from './locate';
 
 /** The label compose (v1 and v2) writes on each container: the hash of the config it was created from. */
 export const CONFIG_HASH_LABEL = 'com.docker.compose.config-hash';
@@ -14,6 +16,16 @@ export interface ConfigJudgement {
   drift: ConfigDrift[];
   /** How it was judged, for the report; null when there is no container to compare. */
   basis: string | null;
+  /** Where the service is defined (workspace-relative), when there is drift: the editor's Recreate lens. */
+  composeLine?: { file: string; line: number };
+}
+
+export interface JudgeOptions {
+  hashes: ProjectHashes;
+  /** Reads the compose and env files to place each field on its line. */
+  fs: FsLike;
+  workspaceDir: string;
+  signal?: AbortSignal;
 }
 
 /** One ask per compose project per check, shared by its services. */
@@ -33,7 +45,12 @@ export function projectHashes(source: ConfigHashSourceLike | undefined): Project
   };
 }
 
-export async function judgeConfig(spec: ServiceSpec, container: ContainerInfo | undefined, hashes: ProjectHashes, signal?: AbortSignal): Promise<ConfigJudgement> {
+export async function judgeConfig(spec: ServiceSpec, container: ContainerInfo | undefined, opts: JudgeOptions): Promise<ConfigJudgement> {
+  const judged = await judgeFields(spec, container, opts.hashes, opts.signal);
+  return judged.drift.length > 0 ? placeDrift(spec, judged, opts) : judged;
+}
+
+async function judgeFields(spec: ServiceSpec, container: ContainerInfo | undefined, hashes: ProjectHashes, signal?: AbortSignal): Promise<ConfigJudgement> {
   if (!container?.config || !spec.config) return { drift: [], basis: null };
   const fields = compareConfig(spec.config, container.config, {
     secretVariables: spec.drift.secretVariables,
@@ -48,4 +65,33 @@ export async function judgeConfig(spec: ServiceSpec, container: ContainerInfo | 
     return { drift: [], basis: `compose's config-hash agrees (${now.slice(0, 12)}): compose would not recreate it; ${fields.length} field difference(s) it does not count are not reported` };
   }
   return { drift: fields, basis: `field by field, and compose's config-hash changed too (${created.slice(0, 12)} → ${now.slice(0, 12)}): compose would recreate it` };
+}
+
+/** Each field's compose (or env_file) line, workspace-relative; files outside the workspace are not read. */
+async function placeDrift(spec: ServiceSpec, judged: ConfigJudgement, opts: JudgeOptions): Promise<ConfigJudgement> {
+  const inside = (abs: string): string | undefined => {
+    const rel = path.relative(opts.workspaceDir, abs);
+    return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join('/');
+  };
+  const read = async (abs: string): Promise<TextFile | undefined> =>
+    inside(abs) === undefined ? undefined : opts.fs.readFile(abs).then((text) => ({ path: abs, text }), () => undefined);
+  const composeTexts = (await Promise.all(spec.composeFiles.map(read))).filter((f): f is TextFile => f !== undefined);
+  const from = spec.config?.environmentFrom ?? {};
+  const envFiles = new Map<string, TextFile>();
+  for (const written of new Set(Object.values(from).filter((f) => f !== 'environment'))) {
+    const text = await read(path.resolve(spec.projectDir, written));
+    if (text) envFiles.set(written, text);
+  }
+  const located = locateConfigFields(spec.name, judged.drift.map((d) => d.field), composeTexts, { from, files: envFiles });
+  const drift = judged.drift.map((d) => {
+    const at = located.fields.get(d.field);
+    const file = at ? inside(at.file) : undefined;
+    return file !== undefined && at ? { ...d, file, line: at.line } : d;
+  });
+  const serviceFile = located.service ? inside(located.service.file) : undefined;
+  return {
+    ...judged,
+    drift,
+    ...(serviceFile !== undefined && located.service ? { composeLine: { file: serviceFile, line: located.service.line } } : {}),
+  };
 }

@@ -183,6 +183,7 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
     changedFiles: changed.map((f) => f.rel),
     configDrift,
     configBasis: ev.container ? (ev.config?.basis ?? null) : null,
+    ...(configDrift.length > 0 && ev.config?.composeLine ? { composeLine: ev.config.composeLine } : {}),
     fix: serviceFix,
     action,
     errors: ev.engineError ? [ev.engineError] : [],

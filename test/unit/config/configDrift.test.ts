@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { compareConfig } from '../../../src/core/config/configDrift';
-import { judgeConfig, projectHashes, CONFIG_HASH_LABEL } from '../../../src/core/config/judgeConfig';
+import { judgeConfig, projectHashes, CONFIG_HASH_LABEL, type ProjectHashes } from '../../../src/core/config/judgeConfig';
+import type { FsLike } from '../../../src/core/ports';
 import type { ContainerConfig, ContainerInfo, DeclaredConfig, ServiceSpec } from '../../../src/core/model';
 
 function declared(over: Partial<DeclaredConfig> = {}): DeclaredConfig {
@@ -121,29 +122,32 @@ suite('config drift: agreeing with compose config-hash', () => {
   let asked = 0;
   const source = (hash: string) => projectHashes({ hashes: async () => { asked++; return new Map([['api', hash]]); } });
   const changed = declared({ environment: { FEATURE: 'on' } });
+  // Nothing to read: placing fields on lines has its own tests (locate.test.ts).
+  const noFiles: FsLike = { readFile: async () => { throw new Error('absent'); }, stat: async () => undefined, readdir: async () => [] };
+  const opts = (hashes: ProjectHashes) => ({ hashes, fs: noFiles, workspaceDir: '/ws' });
   const old = seen({ env: [...IMAGE.env, 'FEATURE=off'] });
 
   test('compose is not asked when no field differs', async () => {
     asked = 0;
-    const j = await judgeConfig(spec(declared()), container(seen(), H1), source(H2));
+    const j = await judgeConfig(spec(declared()), container(seen(), H1), opts(source(H2)));
     assert.deepEqual(j.drift, []);
     assert.equal(asked, 0);
   });
 
   test('fields differ and compose computes the same hash as the label: compose would not recreate, so no drift is claimed', async () => {
-    const j = await judgeConfig(spec(changed), container(old, H1), source(H1));
+    const j = await judgeConfig(spec(changed), container(old, H1), opts(source(H1)));
     assert.deepEqual(j.drift, []);
     assert.match(j.basis ?? '', /config-hash agrees/);
   });
 
   test('fields differ and the hash changed: drift, and the basis says compose agrees', async () => {
-    const j = await judgeConfig(spec(changed), container(old, H1), source(H2));
+    const j = await judgeConfig(spec(changed), container(old, H1), opts(source(H2)));
     assert.deepEqual(fields(j.drift), ['environment.FEATURE']);
     assert.match(j.basis ?? '', /compose would recreate it/);
   });
 
   test('no hash available: compared field by field, and the basis says so', async () => {
-    const j = await judgeConfig(spec(changed), container(old), projectHashes(undefined));
+    const j = await judgeConfig(spec(changed), container(old), opts(projectHashes(undefined)));
     assert.deepEqual(fields(j.drift), ['environment.FEATURE']);
     assert.match(j.basis ?? '', /field by field/);
   });
@@ -151,7 +155,7 @@ suite('config drift: agreeing with compose config-hash', () => {
   test('one ask per project per check', async () => {
     asked = 0;
     const hashes = source(H2);
-    await Promise.all([judgeConfig(spec(changed), container(old, H1), hashes), judgeConfig(spec(changed), container(old, H1), hashes)]);
+    await Promise.all([judgeConfig(spec(changed), container(old, H1), opts(hashes)), judgeConfig(spec(changed), container(old, H1), opts(hashes))]);
     assert.equal(asked, 1);
   });
 });

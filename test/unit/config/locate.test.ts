@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { locateConfigFields } from '../../../src/core/config/locate';
+
+const BASE = {
+  path: '/ws/compose.yaml',
+  text: `services:
+  db:
+    image: postgres
+  api:
+    build: ./api
+    command: ["node", "main.js"]
+    environment:
+      FEATURE_WORKFLOW: "on"
+      PORT: "3000"
+    env_file: [api.env]
+    ports:
+      - "127.0.0.1:8080:3000"
+    expose: ["9229"]
+    volumes:
+      - ./data:/data
+    labels: ["tier=web"]
+`,
+};
+const OVERRIDE = { path: '/ws/compose.override.yaml', text: 'services:\n  api:\n    environment:\n      - PORT=3001\n' };
+const ENV_FILE = { path: '/ws/api.env', text: '# api\nSECRET_KEY=abc\n' };
+
+suite('config drift: each field on the line that declares it', () => {
+  const locate = (fields: string[]) =>
+    locateConfigFields('api', fields, [BASE, OVERRIDE], { from: { SECRET_KEY: 'api.env', PORT: 'environment' }, files: new Map([['api.env', ENV_FILE]]) });
+
+  test('the service line is where the first file defines it', () => {
+    assert.deepEqual(locate([]).service, { file: '/ws/compose.yaml', line: 4 });
+  });
+
+  test('keys, mapping entries and list items; an override file wins over the base', () => {
+    const at = locate(['command', 'environment.FEATURE_WORKFLOW', 'environment.PORT', 'ports.3000/tcp', 'ports.9229/tcp', 'volumes./data', 'labels.tier']);
+    assert.deepEqual(Object.fromEntries([...at.fields].map(([f, l]) => [f, `${l.file.slice(4)}:${l.line}`])), {
+      command: 'compose.yaml:6',
+      'environment.FEATURE_WORKFLOW': 'compose.yaml:8',
+      'environment.PORT': 'compose.override.yaml:4',
+      'ports.3000/tcp': 'compose.yaml:12',
+      'ports.9229/tcp': 'compose.yaml:13',
+      'volumes./data': 'compose.yaml:15',
+      'labels.tier': 'compose.yaml:16',
+    });
+  });
+
+  test('a variable from an env_file is placed on its line there', () => {
+    assert.deepEqual(locate(['environment.SECRET_KEY']).fields.get('environment.SECRET_KEY'), { file: '/ws/api.env', line: 2 });
+  });
+
+  test('a field compose no longer declares stands on its key, else on the service line', () => {
+    assert.deepEqual(locate(['environment.OLD_FLAG', 'user']).fields.get('user'), { file: '/ws/compose.yaml', line: 4 });
+    // A variable no longer declared: the environment key of the last file that has one.
+    assert.deepEqual(locate(['environment.OLD_FLAG']).fields.get('environment.OLD_FLAG'), { file: '/ws/compose.override.yaml', line: 3 });
+  });
+});
