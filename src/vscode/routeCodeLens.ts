@@ -1,6 +1,8 @@
-// CodeLens above route handlers: the live answer and why, then the fix as its own lens.
+// CodeLens above route handlers (the live answer and why, then the fix as its own lens) and on a
+// compose service's line when its container's config differs (Recreate).
 import * as vscode from 'vscode';
-import { computeRouteLenses, type RouteLenses } from '../core/view/codeLensModel';
+import { computeRouteLenses, type LensModel, type RouteLenses } from '../core/view/codeLensModel';
+import { composeServiceLenses } from '../core/view/configDriftView';
 import type { ReportStore } from './reportStore';
 
 export class RouteCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
@@ -12,7 +14,8 @@ export class RouteCodeLens implements vscode.CodeLensProvider, vscode.Disposable
 
   constructor(private readonly store: ReportStore) {
     this.subscription = store.onDidChange(() => {
-      const next = computeRouteLenses(this.store.all());
+      const reports = this.store.all();
+      const next = mergeLenses(computeRouteLenses(reports), composeServiceLenses(reports));
       const fingerprint = JSON.stringify([...next]);
       if (fingerprint === this.fingerprint) return;
       this.lenses = next;
@@ -35,4 +38,11 @@ export class RouteCodeLens implements vscode.CodeLensProvider, vscode.Disposable
     this.subscription.dispose();
     this.emitter.dispose();
   }
+}
+
+/** Route lenses and the compose files' service lenses (config drift: Recreate), by file. */
+function mergeLenses(a: RouteLenses, b: RouteLenses): RouteLenses {
+  const out = new Map<string, readonly LensModel[]>(a);
+  for (const [file, lenses] of b) out.set(file, [...(out.get(file) ?? []), ...lenses]);
+  return out;
 }

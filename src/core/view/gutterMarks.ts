@@ -1,10 +1,11 @@
-// Gutter badges per file: line 1 of a file the container lacks, and each route handler line
-// coloured by what the live route answered.
+// Gutter badges per file: line 1 of a file the container lacks, each route handler line
+// coloured by what the live route answered, and compose lines the container differs from.
 import type { Report, RouteReport, ServiceReport } from '../model';
 import { changedFileHover, missingFileHover, routeHover } from './hoverText';
 import { absoluteIn } from './paths';
+import { configLineMarks } from './configDriftView';
 
-export const GUTTER_KINDS = ['missing', 'stale', 'live', 'auth', 'broken', 'unknown'] as const;
+export const GUTTER_KINDS = ['missing', 'stale', 'live', 'auth', 'broken', 'unknown', 'config'] as const;
 export type GutterKind = (typeof GUTTER_KINDS)[number];
 
 export interface GutterMark {
@@ -61,6 +62,8 @@ export function computeGutterMarks(reports: readonly Report[]): GutterMarks {
       }
     }
   }
+  // Compose (and env_file) lines whose value the running container does not have.
+  for (const m of configLineMarks(reports)) put(m.file, { line: m.line, kind: 'config', hover: m.hover }, false);
   const out = new Map<string, GutterMark[]>();
   for (const [file, lines] of byFile) out.set(file, [...lines.values()].sort((a, b) => a.line - b.line));
   return out;

@@ -155,6 +155,7 @@ function serviceNode(report: Report, service: ServiceReport, parentId: string, n
   for (const module of modules) children.push(moduleNode(report, service, module, byModule.get(module.name) ?? [], id));
   if (loose.length > LARGE_GROUP) children.push(routeGroupNode(report, loose, id));
   else for (const route of loose) children.push(routeNode(report, route, id));
+  if (service.configDrift.length > 0) children.push(configNode(report, service, id));
   for (const [i, error] of service.errors.entries()) {
     children.push({ id: `${id}/e:${i}`, kind: 'message', label: error, tooltip: error, icon: { id: 'warning', color: 'list.warningForeground' }, contextValue: 'message', expanded: false, children: [] });
   }
@@ -197,6 +198,44 @@ function warningsNode(warnings: readonly string[], parentId: string): TreeNodeMo
     contextValue: 'warnings',
     expanded: false,
     children: warnings.map((w, i) => ({ id: `${id}/${i}`, kind: 'message', label: w, tooltip: w, icon: { id: 'info' }, contextValue: 'message', expanded: false, children: [] })),
+  };
+}
+
+/** Config drift as its own line under the service: one child per field, each revealing its compose line. */
+function configNode(report: Report, service: ServiceReport, parentId: string): TreeNodeModel {
+  const id = `${parentId}/config`;
+  const n = service.configDrift.length;
+  return {
+    id,
+    kind: 'message',
+    label: 'config differs from compose',
+    description: `${n} field${n === 1 ? '' : 's'} · ${service.configDrift.map((d) => d.field).slice(0, 3).join(', ')}${n > 3 ? ', …' : ''}`,
+    tooltip: [
+      'The container was created from an older compose configuration; `up -d` recreates it.',
+      ...service.configDrift.map((d) => d.evidence),
+      ...(service.configBasis ? [`Compared: ${service.configBasis}`] : []),
+    ].join('\n'),
+    icon: { id: 'settings-gear', color: SYNC_COLOR.stale },
+    contextValue: 'config',
+    expanded: false,
+    ref: refOf(report, service),
+    children: service.configDrift.map((d) => {
+      const resource = d.file === null ? undefined : absoluteIn(report.workspace, d.file);
+      return {
+        id: `${id}/${d.field}`,
+        kind: 'message' as const,
+        label: d.field,
+        description: d.hidden ? 'differs (value hidden)' : `compose ${d.compose ?? 'none'} · container ${d.container ?? 'none'}`,
+        tooltip: d.evidence,
+        icon: { id: 'diff-modified', color: SYNC_COLOR.stale },
+        contextValue: 'configField',
+        expanded: false,
+        resource,
+        line: d.line ?? undefined,
+        command: resource ? { command: COMMAND.revealSource, title: 'Reveal Source', args: [{ resource, line: d.line ?? 1 }] } : undefined,
+        children: [],
+      };
+    }),
   };
 }
 
