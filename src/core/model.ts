@@ -314,6 +314,27 @@ export interface RouteReport {
   detail: string | null;
 }
 
+export type PageFramework = 'react-router' | 'vue-router' | 'next-app' | 'next-pages' | 'sveltekit';
+
+/**
+ * A front-end page and whether the bundle the container serves has it. An SPA answers 200 for
+ * every path (its index.html), so a page's HTTP status proves nothing: the served assets are read.
+ */
+export interface PageReport {
+  /** Route path as written in the source ("/workflow"), or as the framework serves a file-based page. */
+  path: string;
+  framework: PageFramework;
+  /** Workspace-relative file and 1-based line that declare it. */
+  file: string;
+  line: number;
+  /** The lazily imported module whose chunk the page needs ("Workflow"), when it has one. */
+  chunk: string | null;
+  /** served: in the bundle (and its chunk too); missing: not in it; unknown: the bundle could not be read. */
+  verdict: 'served' | 'missing' | 'unknown';
+  /** "/workflow is in /srv/dist/assets/index-3f2a.js; chunk Workflow-9c1e.js is there". */
+  evidence: string;
+}
+
 export interface ServiceReport {
   name: string;
   project: string;

@@ -4,7 +4,7 @@ import type { ContainerInfo, FileListing, HttpMethod, ImageInfo, ProbeOutcome } 
 import type { ExtractedFile } from './routes/extracted';
 
 /** Read-only view of the Docker engine. */
-export interface EngineLike {
+export interface EngineLike extends Partial<ServedFilesReaderLike> {
   /** Human-readable engine address, for messages ("unix:///var/run/docker.sock"). */
   readonly host: string;
   /** Resolves when the engine answers; rejects with EngineUnreachableError otherwise. */
@@ -167,4 +167,20 @@ export interface ComposeRunnerLike {
  */
 export interface ConfigHashSourceLike {
   hashes(project: { name: string; dir: string; composeFiles: string[] }, signal?: AbortSignal): Promise<ReadonlyMap<string, string> | undefined>;
+}
+
+/** A folder's files inside a container, with the contents of the text files asked for (pages/). */
+export interface ServedFiles {
+  root: string;
+  /** Every regular file under root (absolute). */
+  files: ReadonlySet<string>;
+  /** Absolute path -> text, for the files asked for, within the byte budget. */
+  texts: ReadonlyMap<string, string>;
+  /** Some wanted files were not read: over the budget. */
+  truncated: boolean;
+}
+
+/** Optional engine call: the built assets a container serves, read through the archive API (no exec). */
+export interface ServedFilesReaderLike {
+  readServedFiles(containerId: string, root: string, opts: { wanted: (path: string) => boolean; maxBytes: number }, signal?: AbortSignal): Promise<ServedFiles>;
 }
