@@ -56,6 +56,7 @@ export function syntheticReport(totalFiles: number): { report: Report; paths: st
       changedFiles: [],
       configDrift: [],
       configBasis: null,
+      pages: [],
       fix: null,
       action: null,
       errors: [],

@@ -19,6 +19,8 @@ import { findServiceModules, gatherFiles, NO_FILES, outsideWorkspace, serverSour
 import { collectRoutes, probeServiceRoutes } from './gather/routes';
 import { errorText, rel, relativeWarning } from './gather/paths';
 import { judgeConfig, projectHashes, type ProjectHashes } from './config/judgeConfig';
+import { declaredPages, servedPages } from './pages/gatherPages';
+import type { PageDef } from './pages/extract';
 
 export interface CheckDeps {
   engine: EngineLike;
@@ -151,12 +153,16 @@ async function checkService(
   await askImageForChangedFiles(deps.engine, mapping, engine, files, opts.signal);
   // Config drift: the container's creation config against the compose files now (config/).
   const config = await judgeConfig(spec, engine.container, { hashes, fs: deps.fs, workspaceDir: opts.workspaceDir, signal: opts.signal });
+  // Front-end pages against the bundle the container serves (pages/).
+  const declaredPageList = mapping?.bundled && workspace ? (await workspace).pages : [];
+  const pages = mapping ? await servedPages(deps.engine, engine.container, mapping, declaredPageList, (f) => rel(opts.workspaceDir, f), opts.signal) : [];
   const ev: ServiceEvidence = {
     spec,
     mapping,
     ...engine,
     ...routes,
     config,
+    pages,
     composeLabel: opts.composeLabel ?? 'docker compose',
     buildDirRel: spec.build ? rel(opts.workspaceDir, spec.build.context) : null,
   };
@@ -171,6 +177,8 @@ interface WorkspaceEvidence {
   files: FileEvidence;
   declared: RouteDef[];
   warnings: string[];
+  /** A bundled front end's pages (pages/extract.ts); [] otherwise. */
+  pages: PageDef[];
 }
 
 /**
@@ -191,7 +199,7 @@ function readServiceWorkspace(
   const finish = async (root: string, scanned: Awaited<ReturnType<typeof scan>>, modules: Awaited<ReturnType<typeof findServiceModules>>, files: FileEvidence) => {
     const collected = collectRoutes(deps.log, spec, root, modules, scanned.extracted, await readPathAliases(deps.fs, root, opts.workspaceDir));
     const warnings = [...skippedWarnings(opts.workspaceDir, scanned), ...collected.warnings.map((w) => relativeWarning(opts.workspaceDir, w))];
-    return { files, declared: collected.routes, warnings };
+    return { files, declared: collected.routes, warnings, pages: [] as PageDef[] };
   };
   if (mapping) {
     return async () => {
@@ -199,12 +207,14 @@ function readServiceWorkspace(
       const scanned = await scan({ root: mapping.sourceRoot, routes: !mapping.bundled });
       const modules = mapping.bundled ? [] : await findServiceModules(deps.fs, mapping, scanned);
       const files = await gatherFiles(deps.fs, opts, mapping, scanned, Boolean(buildRoot?.isDirectory), modules);
-      return finish(mapping.sourceRoot, scanned, modules, files);
+      // A bundled front end's pages: its router files and file-based routes.
+      const pages = mapping.bundled ? await declaredPages(deps.fs, mapping.sourceRoot, scanned.files) : [];
+      return { ...(await finish(mapping.sourceRoot, scanned, modules, files)), pages };
     };
   }
   return async () => {
     const root = await serverSourceRoot(deps.fs, spec);
-    if (root === undefined) return { files: NO_FILES, declared: [], warnings: [] };
+    if (root === undefined) return { files: NO_FILES, declared: [], warnings: [], pages: [] };
     const scanned = await scan({ root, routes: true });
     // No module reports without a mapping; the modules still name the routes' groups.
     const modules = await findServiceModules(deps.fs, { sourceRoot: root, modulesDir: spec.drift.modulesDir ?? 'modules', target: '' }, scanned);
@@ -252,6 +262,7 @@ function invalidServiceReport(spec: ServiceSpec): ServiceReport {
     changedFiles: [],
     configDrift: [],
     configBasis: null,
+    pages: [],
     fix: 'correct the service in the compose file, then check again',
     action: null,
     errors: [spec.error ?? ''],

@@ -360,6 +360,8 @@ export interface ServiceReport {
   configDrift: ConfigDrift[];
   /** How the configuration was compared ("compose config-hash agrees", "field by field: ..."); null when there is no container. */
   configBasis: string | null;
+  /** Front-end pages (bundled front ends) against the bundle the container serves; [] for other services. */
+  pages: PageReport[];
   /** Where the service is defined (workspace-relative compose file, 1-based line of `name:`), when config drift was found. */
   composeLine?: { file: string; line: number };
   fix: string | null;

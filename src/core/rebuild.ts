@@ -186,6 +186,10 @@ export function diffServices(before: ServiceReport, after: ServiceReport): strin
     changes.push(`config ${d.field} ${was(d)} → ${now ? (now.hidden ? 'still differs' : `still \`${now.container ?? 'unset'}\``) : 'as compose declares'}`);
   }
   for (const d of after.configDrift) if (!before.configDrift.some((b) => b.field === d.field)) changes.push(`config ${d.field} now differs from compose`);
+  for (const p of after.pages) {
+    const old = before.pages.find((b) => b.path === p.path && b.file === p.file);
+    if (old && old.verdict !== p.verdict) changes.push(`page ${p.path} ${old.verdict} → ${p.verdict}`);
+  }
   if (before.missingFiles.length !== after.missingFiles.length) {
     changes.push(`files missing in container ${before.missingFiles.length} → ${after.missingFiles.length}`);
   }

@@ -6,13 +6,14 @@ import { hostname } from 'node:os';
 import Dockerode from 'dockerode';
 import type { ContainerInfo, FileListing, ImageInfo } from '../core/model';
 import { EngineUnreachableError } from '../core/ports';
-import type { EngineLike } from '../core/ports';
+import type { EngineLike, ServedFilesReaderLike } from '../core/ports';
 import { resolveDockerHost } from './dockerHost';
 import type { DockerConnectionOptions } from './dockerHost';
 import { ListingTooLargeError, readTarListing } from './tarListing';
 import { engineRequest } from './engineJson';
 import { processAlive } from './processAlive';
 import { containerConfigOf, imageConfigOf } from './containerConfig';
+import { readTarTexts } from './tarTexts';
 import { EXEC_MISSING, EXEC_UNSUPPORTED, execListing } from './execListing';
 import { DEFAULT_ENGINE_TIMEOUT_MS, DEFAULT_LISTING_TIMEOUT_MS, boundedSignal, isTimeoutReason, raceSignal } from './timeouts';
 
@@ -44,6 +45,7 @@ const IMAGE_LISTING_CACHE = 64;
 const EXEC_TOOLS_MEMORY = 1024;
 
 export interface DockerEngine extends EngineLike {
+  readServedFiles: ServedFilesReaderLike['readServedFiles'];
   /** The dockerode client, for callers that need more than EngineLike (tests, events). */
   readonly docker: Dockerode;
   /**
@@ -284,6 +286,15 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
       return raceSignal(shared, closedSignal(signal));
     },
 
+    async readServedFiles(containerId, root, opts, signal) {
+      return call(`read ${root} in container ${short(containerId)}`, signal, listingTimeoutMs, async (bounded) => {
+        const path = normaliseRoot(root);
+        // "<root>/." archives what a symlinked root points to, and names entries "./x".
+        const stream = await docker.getContainer(containerId).getArchive({ path: path === '/' ? '/.' : `${path}/.`, abortSignal: bounded });
+        return readTarTexts(stream, { root: path, wanted: opts.wanted, maxBytes: opts.maxBytes, signal: bounded });
+      });
+    },
+
     async close() {
       const wasOpen = !lifetime.signal.aborted;
       const lateCreates = creating > 0;
@@ -394,6 +405,7 @@ function unusableEngine(host: string, reason: string): DockerEngine {
     inspectImage: fail,
     listContainerFiles: fail,
     listImageFiles: fail,
+    readServedFiles: fail,
     close: async () => undefined,
   };
 }

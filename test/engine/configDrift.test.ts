@@ -2,39 +2,20 @@
 // older compose configuration (environment value, command, port) is found field by field, fixed by
 // `rebuild` and verified; a secret-looking variable's value is never printed.
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from './support/dockerCli';
+import { freeLoopbackPort as freePort, runtimeDrift as cli } from './support/runtimeDriftCli';
 import { cleanupProject } from './support/cleanupProject';
 import { uniqueProjectName } from './support/projectNames';
 import { DISTROLESS_NODE } from './support/buildImage';
 import type { Report, ServiceReport } from '../../src/core/model';
 import type { RebuildResult } from '../../src/core/rebuild';
 
-const CLI = path.resolve(__dirname, '../../dist/cli.js');
 /** Literal values in the compose file, not in any environment: only hiding them keeps them out of the output. */
 const OLD_SECRET = 'pg-old-7d1c9a2b';
 const NEW_SECRET = 'pg-new-3e8f0b6d';
-
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024, timeout: 240_000 }, (err, stdout, stderr) => {
-      const code = err && typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const SERVER = `
 const http = require('node:http');
@@ -127,6 +108,9 @@ suite('config drift on a real engine: environment, command and port, found and f
     assert.equal(code, 1, stdout);
     const feature = service.configDrift.find((d) => d.field === 'environment.FEATURE_WORKFLOW');
     assert.equal(feature?.evidence, 'environment.FEATURE_WORKFLOW: compose says `on`, container has `off`');
+    // On the compose line that declares it: where the editor puts its badge.
+    assert.deepEqual([feature?.file, feature?.line], ['compose.yaml', 9]);
+    assert.deepEqual(service.composeLine, { file: 'compose.yaml', line: 2 });
     const secret = service.configDrift.find((d) => d.field === 'environment.DB_PASSWORD');
     assert.equal(secret?.hidden, true);
     assert.equal(secret?.compose, null);

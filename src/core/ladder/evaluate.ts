@@ -114,6 +114,9 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
   }
   const configDrift = ev.container && !ev.engineError ? (ev.config?.drift ?? []) : [];
   if (configDrift.length > 0) problems.push(configProblem(configDrift));
+  const pages = ev.pages ?? [];
+  const pagesMissing = ev.container && !ev.engineError ? pages.filter((p) => p.verdict === 'missing') : [];
+  if (pagesMissing.length > 0) problems.push(`page(s) not in the bundle the container serves (${listSome(pagesMissing.map((p) => p.path))})`);
   if (routeBad.length > 0) problems.push(`${routeBad.length} route(s) failing`);
   if (authBad.length > 0) problems.push(`${authBad.length} route(s) failing with the token`);
   if (failed.length > 0) {
@@ -129,6 +132,7 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
     else if (configDrift.length > 0) serviceFix = configFix(ev);
     else if (missing.length > 0 || changed.length > 0 || (ev.spec.build && !ev.image)) serviceFix = fixFor(ev, 'image');
     else if (bundledNewer) serviceFix = fixFor(ev, 'image');
+    else if (pagesMissing.length > 0) serviceFix = fixFor(ev, ev.stale ? 'container' : 'image');
     else if (routeBad.length > 0) serviceFix = fixFor(ev, 'route');
     else if (authBad.length > 0) serviceFix = fixFor(ev, 'auth');
   }
@@ -137,7 +141,8 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
     failed.some((m) => m.firstFailure === 'build' || m.firstFailure === 'image') ||
     (ev.container !== undefined && !ev.stale && !divergedFromImage && (missing.length > 0 || changed.length > 0)) ||
     (ev.stale && ev.imageListing !== undefined && missing.some((f) => !imageFiles?.has(f.target))) ||
-    bundledNewer;
+    bundledNewer ||
+    (pagesMissing.length > 0 && !ev.stale);
   const action = actionFor({
     spec: ev.spec,
     composeLabel: ev.composeLabel,
@@ -183,6 +188,7 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
     changedFiles: changed.map((f) => f.rel),
     configDrift,
     configBasis: ev.container ? (ev.config?.basis ?? null) : null,
+    pages,
     ...(configDrift.length > 0 && ev.config?.composeLine ? { composeLine: ev.config.composeLine } : {}),
     fix: serviceFix,
     action,

@@ -3,6 +3,7 @@ import type {
   ContainerInfo,
   FileListing,
   ImageInfo,
+  PageReport,
   RouteReport,
   ServiceSpec,
   SourceMapping,
@@ -62,4 +63,6 @@ export interface ServiceEvidence {
   buildDirRel: string | null;
   /** Config drift (config/judgeConfig.ts); absent when not compared. */
   config?: ConfigJudgement;
+  /** A bundled front end's pages against the served bundle (pages/); absent for other services. */
+  pages?: PageReport[];
 }

@@ -20,7 +20,7 @@ export const COMPILED_REWRITES: Readonly<Record<string, string>> = {
 };
 
 /** Dependencies that mean the output is a bundle, so files do not map one to one. */
-export const BUNDLERS = ['vite', 'webpack', 'next', 'parcel', 'rollup', '@angular/cli', 'react-scripts'] as const;
+export const BUNDLERS = ['vite', 'webpack', 'next', 'parcel', 'rollup', '@angular/cli', 'react-scripts', '@sveltejs/kit'] as const;
 
 /** Tried in order: the config a Nest-style build uses, then the usual one. */
 const TSCONFIG_NAMES = ['tsconfig.build.json', 'tsconfig.json'] as const;
@@ -244,7 +244,11 @@ async function findBundler(fs: FsLike, context: string, pkg: PackageInfo | undef
     }
     return undefined;
   }
-  return BUNDLERS.find((b) => b in pkg.deps);
+  const named = BUNDLERS.find((b) => b in pkg.deps);
+  if (named) return named;
+  // No bundler dependency by name, but a build script that bundles (esbuild --bundle, webpack...).
+  const build = Object.entries(pkg.scripts).find(([name, script]) => /^build(?::[\w-]+)?$/.test(name) && SERVER_BUNDLE_SCRIPT.test(script));
+  return build ? `${SERVER_BUNDLE_SCRIPT.exec(build[1])?.[0] ?? 'a bundler'} (its "${build[0]}" script)` : undefined;
 }
 
 /** A COPY of the whole context: any path at all is found in the image. */

@@ -2,6 +2,7 @@
 import { RUNG_NAMES } from '../model';
 import type { Report, RouteReport, RungStatus, ServiceReport } from '../model';
 import { shortId, timeAgo } from '../ladder/format';
+import { SPA_NOTE } from '../pages/judgePages';
 
 const MARK: Record<RungStatus, string> = { pass: '✓', fail: '✗', skip: '-', unknown: '?' };
 
@@ -25,6 +26,8 @@ function imageLine(s: ServiceReport): string {
   return `image: ${s.image.ref} ${shortId(s.image.id)}, built ${timeAgo(s.image.created, new Date()) ?? 'at an unknown time'}${s.sourceNewest ? `; newest source change ${timeAgo(s.sourceNewest, new Date()) ?? 'unknown'}` : ''}`;
 }
 
+const PAGE_MARK = { served: '✓', missing: '✗', unknown: '?' } as const;
+
 export function formatService(s: ServiceReport): string[] {
   const out: string[] = [];
   out.push(`${s.project}/${s.name}  ${s.verdict.toUpperCase()}  ${s.summary}`);
@@ -47,6 +50,11 @@ export function formatService(s: ServiceReport): string[] {
     out.push(`  not in the running container (${s.missingFiles.length}):`);
     for (const f of s.missingFiles.slice(0, 20)) out.push(`    ${f}${inImage.has(f) ? '  (in the newest image)' : ''}`);
     if (s.missingFiles.length > 20) out.push(`    … and ${s.missingFiles.length - 20} more`);
+  }
+  if (s.pages.length > 0) {
+    out.push(`  pages (${SPA_NOTE}):`);
+    const width = Math.max(...s.pages.map((p) => p.path.length));
+    for (const p of s.pages) out.push(`    ${PAGE_MARK[p.verdict]} ${p.path.padEnd(width)}  ${p.evidence}  [${p.file}:${p.line}]`);
   }
   if (s.configDrift.length > 0) {
     out.push(`  config differs from the compose files (${s.configDrift.length}; ${s.configBasis ?? 'field by field'}):`);

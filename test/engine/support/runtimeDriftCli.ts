@@ -1,0 +1,31 @@
+// Runs the built CLI (dist/cli.js) for engine tests, and finds a free loopback port for a stack.
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
+import * as path from 'node:path';
+
+const CLI = path.resolve(__dirname, '../../../dist/cli.js');
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `runtime-drift ARGS` with `env` added to this process's environment; never rejects. */
+export function runtimeDrift(args: string[], env: Record<string, string>): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024, timeout: 240_000 }, (err, stdout, stderr) => {
+      const code = err && typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+export async function freeLoopbackPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
