@@ -384,3 +384,50 @@ suite('ladder: evaluateService', () => {
     assert.equal(badImage.fix, 'build the image: docker compose build api && docker compose up -d api');
   });
 });
+
+suite('ladder: config drift and front-end pages in the verdict', () => {
+  const all = [...usersFiles, ...workflowFiles].map((f) => f.target);
+  const current = {
+    container: { ...container, imageId: NEW },
+    stale: false,
+    containerListing: listing(all),
+    imageListing: undefined,
+    routes: [route('/api/v1/users', 'users', 401, 'needs-auth', 200)],
+  };
+  const files = { modules: [mod('users', usersFiles), mod('workflow', workflowFiles)], loose: null };
+  const drift = {
+    field: 'environment.FEATURE_WORKFLOW',
+    compose: 'on',
+    container: 'off',
+    hidden: false,
+    evidence: 'environment.FEATURE_WORKFLOW: compose says `on`, container has `off`',
+    file: 'compose.yaml',
+    line: 9,
+  };
+
+  test('a current container created from an older compose configuration is drift; fix and action: up -d (compose recreates it by itself)', () => {
+    const report = evaluateService(evidence({ ...current, config: { drift: [drift], basis: 'field by field', composeLine: { file: 'compose.yaml', line: 4 } } }), files);
+    assert.equal(report.verdict, 'drift');
+    assert.match(report.summary, /created from an older compose configuration \(environment\.FEATURE_WORKFLOW\)/);
+    assert.equal(report.fix, 'recreate the container (the compose files changed since it was created): docker compose up -d api');
+    assert.deepEqual(report.action?.steps, [['up', '-d', 'api']]);
+    assert.equal(report.action?.kind, 'recreate');
+    assert.deepEqual(report.configDrift, [drift]);
+    assert.deepEqual(report.composeLine, { file: 'compose.yaml', line: 4 });
+  });
+
+  test('no config drift: in sync, no composeLine', () => {
+    const report = evaluateService(evidence({ ...current, config: { drift: [], basis: 'field by field' } }), files);
+    assert.equal(report.verdict, 'in-sync');
+    assert.equal(report.composeLine, undefined);
+  });
+
+  test('a page missing from the served bundle is drift, fixed by a rebuild', () => {
+    const page = { path: '/workflow', framework: 'react-router' as const, file: 'web/src/router.tsx', line: 6, chunk: 'Workflow', verdict: 'missing' as const, evidence: '/workflow is in no asset' };
+    const report = evaluateService(evidence({ ...current, pages: [page] }), files);
+    assert.equal(report.verdict, 'drift');
+    assert.match(report.summary, /page\(s\) not in the bundle the container serves \(\/workflow\)/);
+    assert.equal(report.action?.kind, 'rebuild');
+    assert.deepEqual(report.pages, [page]);
+  });
+});
