@@ -92,6 +92,15 @@ suite('config drift in a real VS Code: the compose file shows what the container
     const lineTop = await page.locator('.monaco-editor .view-line', { hasText: 'FEATURE_WORKFLOW' }).first().evaluate((el) => (el as HTMLElement).style.top);
     assert.equal(badgeTop, lineTop, 'the badge is on the FEATURE_WORKFLOW line');
     await screenshot(page, SHOTS, '1-compose-config-badge');
+    // Its hover (on the line's text, where VS Code shows a decoration's hover): both values, and Recreate as a link.
+    await page.locator('.monaco-editor .view-line', { hasText: 'FEATURE_WORKFLOW' }).first().locator('span span').first().hover();
+    const hover = page.locator('.monaco-hover', { hasText: /older compose configuration/ }).first();
+    await hover.waitFor({ timeout: 20_000 });
+    const text = await hover.innerText();
+    assert.match(text, /environment\.FEATURE_WORKFLOW: compose says on, the container has off/);
+    assert.match(text, /Recreate api/);
+    await screenshot(page, SHOTS, '1b-compose-config-hover');
+    await page.mouse.move(0, 0);
   });
 
   test('Recreate from the CodeLens: the container gets the new value, the badge and the lens go', async () => {
