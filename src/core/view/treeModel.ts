@@ -1,7 +1,8 @@
 // The Containers tree as plain data: compose project → service → container, modules → routes.
 // Sync (is it the code?) and health (is it up?) are told apart: the icon shape follows health,
 // its colour follows sync, and the description spells both out.
-import type { ModuleReport, Report, RouteReport, ServiceReport, Verdict } from '../model';
+import type { ModuleReport, PageReport, Report, RouteReport, ServiceReport, Verdict } from '../model';
+import { SPA_NOTE } from '../pages/judgePages';
 import { COMMAND } from './commandIds';
 import { absoluteIn } from './paths';
 import { ladderDetail, routeAnswer, serviceReason, verdictWords } from './rungText';
@@ -155,6 +156,7 @@ function serviceNode(report: Report, service: ServiceReport, parentId: string, n
   for (const module of modules) children.push(moduleNode(report, service, module, byModule.get(module.name) ?? [], id));
   if (loose.length > LARGE_GROUP) children.push(routeGroupNode(report, loose, id));
   else for (const route of loose) children.push(routeNode(report, route, id));
+  if (service.pages.length > 0) children.push(pagesNode(report, service, id));
   if (service.configDrift.length > 0) children.push(configNode(report, service, id));
   for (const [i, error] of service.errors.entries()) {
     children.push({ id: `${id}/e:${i}`, kind: 'message', label: error, tooltip: error, icon: { id: 'warning', color: 'list.warningForeground' }, contextValue: 'message', expanded: false, children: [] });
@@ -219,23 +221,75 @@ function configNode(report: Report, service: ServiceReport, parentId: string): T
     contextValue: 'config',
     expanded: false,
     ref: refOf(report, service),
-    children: service.configDrift.map((d) => {
-      const resource = d.file === null ? undefined : absoluteIn(report.workspace, d.file);
-      return {
+    children: service.configDrift.map((d) =>
+      sourceLeaf(report, {
         id: `${id}/${d.field}`,
-        kind: 'message' as const,
         label: d.field,
         description: d.hidden ? 'differs (value hidden)' : `compose ${d.compose ?? 'none'} · container ${d.container ?? 'none'}`,
         tooltip: d.evidence,
         icon: { id: 'diff-modified', color: SYNC_COLOR.stale },
         contextValue: 'configField',
-        expanded: false,
-        resource,
-        line: d.line ?? undefined,
-        command: resource ? { command: COMMAND.revealSource, title: 'Reveal Source', args: [{ resource, line: d.line ?? 1 }] } : undefined,
-        children: [],
-      };
-    }),
+        file: d.file,
+        line: d.line,
+      }),
+    ),
+  };
+}
+
+const PAGE_ICON: Record<PageReport['verdict'], NodeIcon> = {
+  served: { id: 'pass', color: SYNC_COLOR.inSync },
+  missing: { id: 'error', color: SYNC_COLOR.drift },
+  unknown: { id: 'question', color: SYNC_COLOR.unknown },
+};
+
+/** A front end's pages against the bundle its container serves, one child per page. */
+function pagesNode(report: Report, service: ServiceReport, parentId: string): TreeNodeModel {
+  const id = `${parentId}/pages`;
+  const missing = service.pages.filter((p) => p.verdict === 'missing').length;
+  const n = service.pages.length;
+  return {
+    id,
+    kind: 'message',
+    label: 'pages',
+    description: `${n} page${n === 1 ? '' : 's'}${missing > 0 ? ` · ${missing} not in the served bundle` : ''}`,
+    tooltip: `Pages in the source, judged by the bundle the container serves (${SPA_NOTE}).`,
+    icon: { id: 'browser', color: missing > 0 ? SYNC_COLOR.drift : undefined },
+    contextValue: 'pages',
+    expanded: missing > 0 && n <= LARGE_GROUP,
+    children: service.pages.map((p) =>
+      sourceLeaf(report, {
+        id: `${id}/${p.file}:${p.line}:${p.path}`,
+        label: p.path,
+        description: p.verdict === 'served' ? 'in the served bundle' : p.verdict === 'missing' ? 'not in the served bundle' : 'unknown',
+        tooltip: `${p.path} (${p.framework}): ${p.evidence}\n${p.file}:${p.line}`,
+        icon: PAGE_ICON[p.verdict],
+        contextValue: 'page',
+        file: p.file,
+        line: p.line,
+      }),
+    ),
+  };
+}
+
+/** A childless node that opens its workspace-relative file at its line when clicked. */
+function sourceLeaf(
+  report: Report,
+  leaf: { id: string; label: string; description: string; tooltip: string; icon: NodeIcon; contextValue: string; file: string | null; line: number | null },
+): TreeNodeModel {
+  const resource = leaf.file === null ? undefined : absoluteIn(report.workspace, leaf.file);
+  return {
+    id: leaf.id,
+    kind: 'message',
+    label: leaf.label,
+    description: leaf.description,
+    tooltip: leaf.tooltip,
+    icon: leaf.icon,
+    contextValue: leaf.contextValue,
+    expanded: false,
+    resource,
+    line: leaf.line ?? undefined,
+    command: resource ? { command: COMMAND.revealSource, title: 'Reveal Source', args: [{ resource, line: leaf.line ?? 1 }] } : undefined,
+    children: [],
   };
 }
 
