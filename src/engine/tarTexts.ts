@@ -1,9 +1,10 @@
 // The text files of an archive the engine made of a folder (GET /containers/{id}/archive): a
 // front end's built assets, read for the page check. Bounded: files past the byte budget are
-// listed but not read, and the result says so.
+// listed but not read, and the result says so; past MAX_LISTED_ENTRIES entries it stops.
 import { pipeline } from 'node:stream/promises';
 import { extract } from 'tar-stream';
 import type { ServedFiles } from '../core/ports';
+import { ListingTooLargeError, MAX_LISTED_ENTRIES } from './tarListing';
 
 export interface TarTextOptions {
   /** Absolute folder the archive was made of. */
@@ -23,7 +24,13 @@ export async function readTarTexts(stream: NodeJS.ReadableStream, opts: TarTextO
   let budget = opts.maxBytes;
   let truncated = false;
   const parser = extract();
+  let entries = 0;
   parser.on('entry', (header, body, next) => {
+    // Bounded like every listing (tarListing.ts): a folder flooded with entries is cut off, not held.
+    if (++entries > MAX_LISTED_ENTRIES) {
+      parser.destroy(new ListingTooLargeError(root));
+      return;
+    }
     const name = header.name.replace(/\/+$/, '');
     prefix ??= name;
     const rel = name === prefix ? '' : name.startsWith(`${prefix}/`) ? name.slice(prefix.length + 1) : undefined;
