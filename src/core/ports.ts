@@ -27,6 +27,12 @@ export interface ProbeRequest {
   url: string;
   /** Bearer token; never logged. */
   bearerToken?: string;
+  /**
+   * The user chose this destination (their engine's host, an origin they allowed outside the
+   * workspace), so its address may be a private one. Unset, the prober refuses private
+   * addresses: they are containers' own addresses, discovered from the engine.
+   */
+  chosenByUser?: boolean;
 }
 
 export interface ProberLike {

@@ -39,8 +39,9 @@ export function createProber(opts: ProberOptions = {}): Prober {
   });
 
   const probe = async (req: ProbeRequest, signal?: AbortSignal): Promise<ProbeOutcome> => {
-    // Defence in depth: runProbes refuses these too, but a direct caller must not reach a container IP.
-    if (!isLoopbackOrAllowedHost(req.url)) return { status: null, verdict: 'not-probed', detail: 'not probing a private container address' };
+    // Defence in depth: runProbes refuses these too, but a direct caller must not reach a container
+    // IP. A private address passes only when the user chose it (their engine's host, an allowed origin).
+    if (req.chosenByUser !== true && !isLoopbackOrAllowedHost(req.url)) return { status: null, verdict: 'not-probed', detail: 'not probing a private container address' };
     if (signal?.aborted) return { status: null, verdict: 'not-probed', detail: 'probe cancelled' };
     const method = req.method === 'ALL' ? 'GET' : req.method;
     const headers: Record<string, string> = { 'user-agent': userAgent, accept: 'application/json, text/plain;q=0.9, */*;q=0.8' };

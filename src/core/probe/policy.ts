@@ -93,6 +93,11 @@ function isLoopbackAddress(ip: string): boolean {
   return ip === '::1' || ip === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(ip);
 }
 
+/** An IPv6 literal is bracketed in a URL. */
+function urlHost(host: string): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
 const NO_BASE_URL = 'no published port; set x-runtime-drift.baseUrl';
 
 /** Where a service answers from this machine, and how that was decided. */
@@ -113,15 +118,20 @@ export function resolveBaseUrl(spec: ServiceSpec, engineHost?: string): { url?: 
     // Host networking ignores `ports:`; the container listens on the host at its own port.
     const port = tcp[0];
     if (!port) return { evidence: NO_BASE_URL };
+    if (engineHost !== undefined) {
+      return {
+        url: `http://${urlHost(engineHost)}:${port.target}`,
+        evidence: `network_mode host: container port ${port.target} on the engine's host ${engineHost}`,
+      };
+    }
     return { url: `http://127.0.0.1:${port.target}`, evidence: `network_mode host: container port ${port.target} is a host port` };
   }
   const published = tcp.find((p) => p.published !== undefined);
   if (!published || published.published === undefined) return { evidence: NO_BASE_URL };
   if (engineHost !== undefined) {
     // The containers run on a remote engine: their published ports are on its host, not this machine's.
-    const remote = engineHost.includes(':') ? `[${engineHost}]` : engineHost;
     return {
-      url: `http://${remote}:${published.published}`,
+      url: `http://${urlHost(engineHost)}:${published.published}`,
       evidence: `published port ${published.published} on the engine's host ${engineHost} -> container port ${published.target}`,
     };
   }

@@ -31,6 +31,10 @@ interface ProbeJob {
   route: RouteDef;
   method: HttpMethod;
   url: string;
+  /** The user chose the destination: the prober may send to its private address. */
+  chosenByUser: boolean;
+  /** Appended to each answer's detail when the host is not this machine: which host answered. */
+  where?: string;
 }
 
 function cancelled(): ProbeOutcome {
@@ -46,12 +50,15 @@ export async function probeRoutes(
   const done = new Map<RouteDef, RouteProbeResult>();
   const destination = probeDestination(baseUrl, opts.trust);
   const refusal = destination.allowed ? undefined : destination.reason;
+  const chosenByUser = destination.allowed && destination.by !== 'loopback';
+  // A remote engine's host is probed in place of loopback: every answer says where it came from.
+  const where = destination.allowed && destination.by === 'engine-host' ? `probed on the engine's host ${new URL(baseUrl).hostname}` : undefined;
   const jobs: ProbeJob[] = [];
   for (const route of routes) {
     const decision = decideProbe(route, opts);
     if (refusal) done.set(route, notProbed(refusal));
     else if (!decision.send) done.set(route, notProbed(decision.reason));
-    else jobs.push({ route, method: decision.method, url: buildProbeUrl(baseUrl, fillPathParams(route.path)) });
+    else jobs.push({ route, method: decision.method, url: buildProbeUrl(baseUrl, fillPathParams(route.path)), chosenByUser, where });
   }
 
   // At most `limit` probes in flight: a service under test answers probes, not a load test.
@@ -74,13 +81,18 @@ function notProbed(detail: string): RouteProbeResult {
 
 async function probeJob(prober: ProberLike, job: ProbeJob, opts: ProbeRoutesOptions): Promise<RouteProbeResult> {
   if (opts.signal?.aborted) return { outcome: cancelled(), auth: null };
-  const outcome = await send(prober, { method: job.method, url: job.url }, opts.signal);
+  const request = { method: job.method, url: job.url, ...(job.chosenByUser ? { chosenByUser: true } : {}) };
+  const outcome = located(await send(prober, request, opts.signal), job.where);
   if (opts.bearerToken === undefined) return { outcome, auth: null };
   // Nothing answered without the token: asking again with it would only wait twice as long.
   if (outcome.verdict === 'unreachable' || outcome.verdict === 'not-probed')
     return { outcome, auth: { status: null, verdict: 'not-probed', detail: `not sent with the token: ${outcome.verdict} without it` } };
-  const auth = await send(prober, { method: job.method, url: job.url, bearerToken: opts.bearerToken }, opts.signal);
+  const auth = located(await send(prober, { ...request, bearerToken: opts.bearerToken }, opts.signal), job.where);
   return { outcome, auth };
+}
+
+function located(outcome: ProbeOutcome, where: string | undefined): ProbeOutcome {
+  return where === undefined ? outcome : { ...outcome, detail: outcome.detail ? `${outcome.detail} (${where})` : where };
 }
 
 /** A prober that throws instead of answering still yields an outcome for the route. */

@@ -98,7 +98,10 @@ export function isLoopbackHost(hostname: string): boolean {
   return mapped || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-export type Destination = { allowed: true; because: string } | { allowed: false; reason: string };
+/** Who vouched for an allowed destination: this machine's loopback, or the user (their engine's host, an origin they allowed). */
+export type DestinationGrant = 'loopback' | 'engine-host' | 'allowed-origin';
+
+export type Destination = { allowed: true; by: DestinationGrant; because: string } | { allowed: false; reason: string };
 
 /**
  * May a probe be sent to `url`? Loopback, the remote engine's own host (the user chose it), and
@@ -114,9 +117,9 @@ export function probeDestination(url: string, trust: ProbeTrust): Destination {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { allowed: false, reason: `base URL protocol ${parsed.protocol} is not http(s)` };
   const host = unbracket(parsed.hostname);
-  if (trust.allowedOrigins.includes(parsed.origin)) return { allowed: true, because: `${parsed.origin} is an allowed origin` };
-  if (isLoopbackHost(host)) return { allowed: true, because: 'loopback' };
-  if (trust.engineHost !== undefined && host === unbracket(trust.engineHost)) return { allowed: true, because: `${host} is the engine's host` };
+  if (trust.allowedOrigins.includes(parsed.origin)) return { allowed: true, by: 'allowed-origin', because: `${parsed.origin} is an allowed origin` };
+  if (isLoopbackHost(host)) return { allowed: true, by: 'loopback', because: 'loopback' };
+  if (trust.engineHost !== undefined && host === unbracket(trust.engineHost)) return { allowed: true, by: 'engine-host', because: `${host} is the engine's host` };
   return {
     allowed: false,
     reason:

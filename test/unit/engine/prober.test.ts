@@ -146,4 +146,9 @@ suite('createProber (real HTTP server on 127.0.0.1)', () => {
     assert.equal(outcome.verdict, 'not-probed');
     assert.equal(outcome.status, null);
   });
+
+  test('a destination the user chose is sent even on loopback-only rules (the flag is what lets a private host through)', async () => {
+    const outcome = await prober.probe({ method: 'GET', url: `${base}/ok`, chosenByUser: true });
+    assert.equal(outcome.status, 200);
+  });
 });

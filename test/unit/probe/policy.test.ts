@@ -125,4 +125,15 @@ suite('resolveBaseUrl', () => {
   test('network_mode host with a port uses the container port on loopback', () => {
     assert.equal(resolveBaseUrl(spec({ networkMode: 'host', ports: [{ target: 3000, protocol: 'tcp' }] })).url, 'http://127.0.0.1:3000');
   });
+
+  test("with a remote engine, the published port (or a host-network port) is on the engine's host, and the evidence says so", () => {
+    assert.deepEqual(resolveBaseUrl(spec({ ports: [{ published: 8080, target: 3000, protocol: 'tcp' }] }), '10.1.2.3'), {
+      url: 'http://10.1.2.3:8080',
+      evidence: "published port 8080 on the engine's host 10.1.2.3 -> container port 3000",
+    });
+    assert.deepEqual(resolveBaseUrl(spec({ networkMode: 'host', ports: [{ target: 3000, protocol: 'tcp' }] }), 'fd00::5'), {
+      url: 'http://[fd00::5]:3000',
+      evidence: "network_mode host: container port 3000 on the engine's host fd00::5",
+    });
+  });
 });

@@ -106,4 +106,36 @@ suite('probeRoutes', () => {
     assert.equal(prober.requests.length, 1);
     assert.equal(results.get(routes[2] ?? get('/'))?.outcome.detail, 'probe cancelled');
   });
+  test("a remote engine's host is probed with the user's say-so, and every answer names that host", async () => {
+    const prober = new RecordingProber(() => ok);
+    const trust = { ...NO_TRUST, engineHost: '10.1.2.3' };
+    const route = get('/health');
+    const results = await probeRoutes(prober, 'http://10.1.2.3:8080', [route], { allowedMethods, trust, bearerToken: 't' });
+    assert.deepEqual(prober.requests, [
+      { method: 'GET', url: 'http://10.1.2.3:8080/health', chosenByUser: true },
+      { method: 'GET', url: 'http://10.1.2.3:8080/health', chosenByUser: true, bearerToken: 't' },
+    ]);
+    assert.equal(results.get(route)?.outcome.detail, "probed on the engine's host 10.1.2.3");
+    assert.equal(results.get(route)?.auth?.detail, "probed on the engine's host 10.1.2.3");
+  });
+
+  test('an origin the user allowed is sent as chosen by the user; loopback is not marked', async () => {
+    const prober = new RecordingProber(() => ({ status: 200, verdict: 'live', detail: '200 OK' }));
+    const trust = { ...NO_TRUST, allowedOrigins: ['http://192.168.1.20:3000'] };
+    const allowed = await probeRoutes(prober, 'http://192.168.1.20:3000', [get('/a')], { allowedMethods, trust });
+    await probeRoutes(prober, 'http://127.0.0.1:3000', [get('/b')], { allowedMethods, trust });
+    assert.deepEqual(prober.requests, [
+      { method: 'GET', url: 'http://192.168.1.20:3000/a', chosenByUser: true },
+      { method: 'GET', url: 'http://127.0.0.1:3000/b' },
+    ]);
+    assert.equal([...allowed.values()][0]?.outcome.detail, '200 OK');
+  });
+
+  test('a private origin only the workspace names is never sent, engine host or not', async () => {
+    const prober = new RecordingProber(() => ok);
+    const trust = { ...NO_TRUST, engineHost: '10.1.2.3' };
+    const results = await probeRoutes(prober, 'http://172.18.0.2:3000', [get('/a')], { allowedMethods, trust });
+    assert.deepEqual(prober.requests, []);
+    assert.equal([...results.values()][0]?.outcome.verdict, 'not-probed');
+  });
 });
