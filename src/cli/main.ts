@@ -106,7 +106,7 @@ function secretsOf(trust: ProbeTrust): string[] {
 }
 
 async function check(args: CliArgs, workspace: string, runtime: Runtime, trust: ProbeTrust, signal: AbortSignal): Promise<number> {
-  const report = await checkWorkspace(runtime.deps, { ...checkOptions(args, workspace, trust, signal), composeLabel: guessComposeLabel(process.env) });
+  const report = await checkWorkspace(runtime.deps, { ...checkOptions(args, workspace, trust, signal), composeLabel: runtime.hostedLabel(guessComposeLabel(process.env)) });
   // An interrupted check may still return a report of what it got: not a verdict to print.
   signal.throwIfAborted();
   const secrets = secretsOf(trust);

@@ -30,6 +30,10 @@ export interface ResolvedDockerHost {
   source: DockerHostSource;
   /** How it was found ("DOCKER_CONTEXT=remote -> contexts/meta/…/meta.json"). */
   evidence: string;
+  /** The docker context's name, when the host came from one. */
+  context?: string;
+  /** The folder holding ca.pem, cert.pem and key.pem when the connection uses TLS (what DOCKER_CERT_PATH means). */
+  tlsDir?: string;
 }
 
 /** Reads a text file; throws when absent. Injected so unit tests use a temp dir and no globals. */
@@ -66,7 +70,7 @@ export function resolveDockerHost(
   if (contextName && contextName !== 'default') {
     const ctx = readContext(configDir, contextName, readFile);
     const via = contextFromEnv ? `DOCKER_CONTEXT=${contextName}` : `currentContext "${contextName}" in ${join(configDir, 'config.json')}`;
-    return resolved(ctx.host, 'context', `${via} -> ${ctx.metaPath}`, ctx.tls, sshAgent);
+    return { ...resolved(ctx.host, 'context', `${via} -> ${ctx.metaPath}`, ctx.tls, sshAgent), context: contextName };
   }
 
   return resolved(DEFAULT_DOCKER_HOST, 'default', 'default socket', undefined, undefined);
@@ -76,6 +80,8 @@ interface TlsFiles {
   ca: string;
   cert: string;
   key: string;
+  /** The folder they were read from. */
+  dir: string;
 }
 
 function resolved(
@@ -85,7 +91,7 @@ function resolved(
   tls: TlsFiles | undefined,
   sshAgent: string | undefined,
 ): ResolvedDockerHost {
-  return { host, options: connectionOptions(host, tls, sshAgent), source, evidence };
+  return { host, options: connectionOptions(host, tls, sshAgent), source, evidence, ...(tls ? { tlsDir: tls.dir } : {}) };
 }
 
 /**
@@ -122,7 +128,7 @@ export function connectionOptions(rawHost: string, tls?: TlsFiles, sshAgent?: st
     }
     const secure = scheme === 'https' || tls !== undefined;
     const port = url.port ? Number(url.port) : secure ? 2376 : 2375;
-    return { host: hostname, port, protocol: secure ? 'https' : 'http', ...(tls ?? {}) };
+    return { host: hostname, port, protocol: secure ? 'https' : 'http', ...(tls ? { ca: tls.ca, cert: tls.cert, key: tls.key } : {}) };
   }
   throw new UserInputError(
     `Docker host "${host}" is not supported: use unix://, npipe://, tcp://, https:// or ssh:// (fd:// is only for dockerd itself).`,
@@ -142,6 +148,7 @@ function tlsFromEnv(
       ca: readFile(join(certDir, 'ca.pem')),
       cert: readFile(join(certDir, 'cert.pem')),
       key: readFile(join(certDir, 'key.pem')),
+      dir: certDir,
     };
   } catch (err) {
     throw new UserInputError(`DOCKER_TLS_VERIFY is set but the certificates in ${certDir} cannot be read (${errorCode(err)}).`);
@@ -195,7 +202,7 @@ function readContext(
 function contextTls(configDir: string, id: string, readFile: ReadTextFile): TlsFiles | undefined {
   const dir = join(configDir, 'contexts', 'tls', id, 'docker');
   try {
-    return { ca: readFile(join(dir, 'ca.pem')), cert: readFile(join(dir, 'cert.pem')), key: readFile(join(dir, 'key.pem')) };
+    return { ca: readFile(join(dir, 'ca.pem')), cert: readFile(join(dir, 'cert.pem')), key: readFile(join(dir, 'key.pem')), dir };
   } catch {
     return undefined;
   }

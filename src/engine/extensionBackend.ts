@@ -17,6 +17,7 @@ import { resolveDockerHost } from './dockerHost';
 import { watchEngineEvents } from './events';
 import type { WatchHooks } from './events';
 import { createRuntime } from './runtime';
+import { guessComposeLabel } from './composeCli';
 
 export interface RuntimeSettings {
   /** Empty: DOCKER_HOST, the docker context, the default socket. */
@@ -58,7 +59,8 @@ export function createExtensionRuntime(settings: RuntimeSettings): ExtensionRunt
     log: settings.log,
   });
   return {
-    check: (opts) => checkWorkspace(runtime.deps, opts),
+    // Fix texts name the engine that was checked, so a pasted one never acts on another.
+    check: (opts) => checkWorkspace(runtime.deps, { ...opts, composeLabel: runtime.hostedLabel(opts.composeLabel ?? guessComposeLabel(settings.env)) }),
     rebuild: (compose, opts) => rebuildService({ ...runtime.deps, compose }, opts),
     async watchEvents(onEvent, signal, hooks) {
       // A dedicated client for the long-lived stream: the checking client keeps its per-call timeouts.

@@ -10,6 +10,8 @@ import { detectComposeCli, parseConfigHashes, runCompose } from './composeCli';
 import { boundedSignal, COMPOSE_HASH_TIMEOUT_MS } from './timeouts';
 import { resolveDockerHost } from './dockerHost';
 import { createRebuildLocks } from './rebuildLock';
+import type { ResolvedDockerHost } from './dockerHost';
+import { composeEnvFor, hostedComposeLabel } from './composeTarget';
 
 export interface RuntimeOptions {
   /** Engine address override (settings / --host); else DOCKER_HOST, the docker context, the default socket. */
@@ -35,6 +37,8 @@ export interface Runtime {
   deps: CheckDeps;
   /** The compose CLI this machine has (`docker compose`, else `docker-compose`); undefined when none. */
   compose(): Promise<ComposeRunnerLike | undefined>;
+  /** A compose command (`docker compose`) as it must be typed to act on this runtime's engine, for fix texts. */
+  hostedLabel(label: string): string;
   close(): Promise<void>;
 }
 
@@ -42,7 +46,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const engine = createDockerEngine({ host: opts.host || undefined, env: opts.env, listing: opts.listing });
   const prober = createProber({ timeoutMs: opts.probeTimeoutMs });
   // Compose must talk to the engine we checked, also when that came from a setting or a context.
-  const composeEnv = composeHostEnv(opts);
+  const target = resolvedHost(opts);
+  const composeEnv = target ? composeEnvFor(target) : undefined;
   const scanner = createSourceScanner({ workerFile: opts.scanWorker, remember: opts.rememberScans ?? false, log: opts.log });
   opts.log?.log('info', `source trees are walked and read in a ${scanner.where()}`);
   let composeRunner: Promise<ComposeRunnerLike | undefined> | undefined;
@@ -65,7 +70,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         if (!cli) composeRunner = undefined;
         return cli
           ? {
-              label: [cli.command, ...cli.baseArgs].join(' '),
+              label: hostedComposeLabel([cli.command, ...cli.baseArgs].join(' '), target),
               run: (project, args, onOutput, signal) =>
                 runCompose(cli, project, args, { onOutput, signal, env: composeEnv }),
             }
@@ -73,6 +78,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       });
       return composeRunner;
     },
+    hostedLabel: (label) => hostedComposeLabel(label, target),
     async close() {
       await Promise.all([engine.close(), prober.close(), scanner.close()]);
     },
@@ -80,10 +86,9 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   return runtime;
 }
 
-function composeHostEnv(opts: RuntimeOptions): Record<string, string> | undefined {
+function resolvedHost(opts: RuntimeOptions): ResolvedDockerHost | undefined {
   try {
-    const resolved = resolveDockerHost(opts.host || undefined, opts.env);
-    return resolved.source === 'default' || resolved.source === 'DOCKER_HOST' ? undefined : { DOCKER_HOST: resolved.host };
+    return resolveDockerHost(opts.host || undefined, opts.env);
   } catch {
     return undefined; // The engine reports an unusable host on its first call.
   }

@@ -143,6 +143,18 @@ suite('resolveDockerHost', () => {
     assert.deepEqual(r.options, { host: '10.2.2.2', port: 2376, protocol: 'https', ca: 'ca-pem', cert: 'cert-pem', key: 'key-pem' });
   });
 
+  test('a context and its TLS folder are named, so compose and fix texts can reach the same engine', () => {
+    writeContext('secure', 'tcp://10.2.2.2:2376');
+    const tlsDir = join(configDir, 'contexts', 'tls', contextDirName('secure'), 'docker');
+    writeCerts(tlsDir);
+    const r = resolveDockerHost(undefined, { DOCKER_CONTEXT: 'secure' }, configDir);
+    assert.equal(r.context, 'secure');
+    assert.equal(r.tlsDir, tlsDir);
+    const env = resolveDockerHost('tcp://h:2376', { DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: tlsDir }, configDir);
+    assert.equal(env.context, undefined);
+    assert.equal(env.tlsDir, tlsDir);
+  });
+
   test('an unknown context names the file it looked for', () => {
     assert.throws(
       () => resolveDockerHost(undefined, { DOCKER_CONTEXT: 'ghost' }, configDir),
