@@ -256,6 +256,9 @@ function toServiceSpec(name: string, raw: unknown, ctx: ServiceContext): Service
   if (networkMode !== undefined && networkMode !== null) {
     if (typeof networkMode !== 'string') throw new UserInputError(`${where('network_mode')} must be a string`);
     spec.networkMode = networkMode;
+    // Host networking publishes nothing (compose v1 refuses `ports:` with it): `expose:` then
+    // says which port the service listens on, on the engine's host.
+    if (networkMode === 'host' && spec.ports.length === 0) spec.ports = parsePorts(def['expose'], where('expose'));
   }
   return spec;
 }

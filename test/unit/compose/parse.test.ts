@@ -22,6 +22,19 @@ const rejects = (text: string, message: RegExp) => {
 };
 
 suite('compose parse', () => {
+  test('host networking takes the listening port from expose: when there is no ports:', () => {
+    const p = parse(`
+services:
+  api:
+    network_mode: host
+    expose: ["3000"]
+  web:
+    expose: ["80"]
+`);
+    assert.deepEqual(p.services[0]?.ports, [{ target: 3000, protocol: 'tcp' }]);
+    assert.deepEqual(p.services[1]?.ports, []);
+  });
+
   test('reads build, image, ports, network_mode and absolute paths', () => {
     const p = parse(`
 services:
