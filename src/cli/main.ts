@@ -12,9 +12,10 @@ import { BusyError, EngineUnreachableError, InterruptedError, UserInputError } f
 import { createRuntime } from '../engine/runtime';
 import { guessComposeLabel } from '../engine/composeCli';
 import { redact, redactDeep, secretValues } from '../core/redact';
-import { remoteEngineHost, splitList, TRUST_ENV, trustFromCli, TrustInputError } from '../core/probe/trust';
+import { splitList, TRUST_ENV, trustFromCli, TrustInputError } from '../core/probe/trust';
 import type { ProbeTrust } from '../core/probe/trust';
 import { resolveDockerHost } from '../engine/dockerHost';
+import { engineProbeHost } from '../engine/sshTunnel';
 import { tuneHeapForCli } from './heap';
 
 declare const RUNTIME_DRIFT_VERSION: string | undefined;
@@ -81,7 +82,7 @@ type Runtime = ReturnType<typeof createRuntime>;
 /** The remote engine's host (the user chose it: --host, DOCKER_HOST, the docker context), if any. */
 function engineHostOf(host: string | undefined): string | undefined {
   try {
-    return remoteEngineHost(resolveDockerHost(host, process.env).host);
+    return engineProbeHost(resolveDockerHost(host, process.env).host, process.env);
   } catch {
     return undefined; // The engine reports an unusable host on its first call.
   }

@@ -3,6 +3,7 @@
 // talked to, a plain Error naming the operation otherwise. Never a stack for a stopped engine.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import type { Agent } from 'node:http';
 import Dockerode from 'dockerode';
 import type { ContainerInfo, FileListing, ImageInfo } from '../core/model';
 import { EngineUnreachableError } from '../core/ports';
@@ -34,6 +35,10 @@ export interface DockerEngineOptions {
    * (no process is ever started in a container).
    */
   listing?: ListingMethod;
+  /** The engine's address in messages when `host` is only the way to it (an ssh:// engine's local tunnel). */
+  hostLabel?: string;
+  /** An HTTP agent of the caller's (keep-alive through an ssh tunnel, where each new connection costs a remote process). */
+  agent?: Agent;
 }
 
 export type ListingMethod = 'auto' | 'archive';
@@ -110,8 +115,8 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
   let docker: Dockerode;
   try {
     const resolved = resolveDockerHost(opts.host, opts.env ?? process.env, opts.dockerConfigDir);
-    host = resolved.host;
-    docker = new Dockerode(explicitOptions(resolved.options));
+    host = opts.hostLabel ?? resolved.host;
+    docker = new Dockerode({ ...explicitOptions(resolved.options), ...(opts.agent ? { agent: opts.agent } : {}) });
   } catch (err) {
     // A bad DOCKER_HOST or context must not crash start-up: every call reports it instead.
     return unusableEngine(opts.host ?? opts.env?.DOCKER_HOST ?? 'the configured Docker host', oneLine(err));

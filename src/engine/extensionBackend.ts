@@ -1,7 +1,6 @@
 // Everything the extension needs from the engine side, built as its own bundle (dist/engine.js)
 // so that activation loads only the small extension bundle; dockerode, undici and the core are
 // loaded on the first check. No `vscode` here: the extension passes settings in.
-import { remoteEngineHost } from '../core/probe/trust';
 import Dockerode from 'dockerode';
 import type { CheckOptions } from '../core/check';
 import { checkWorkspace } from '../core/check';
@@ -17,6 +16,7 @@ import { resolveDockerHost } from './dockerHost';
 import { watchEngineEvents } from './events';
 import type { WatchHooks } from './events';
 import { createRuntime } from './runtime';
+import { engineProbeHost } from './sshTunnel';
 import { guessComposeLabel } from './composeCli';
 
 export interface RuntimeSettings {
@@ -64,8 +64,8 @@ export function createExtensionRuntime(settings: RuntimeSettings): ExtensionRunt
     rebuild: (compose, opts) => rebuildService({ ...runtime.deps, compose }, opts),
     async watchEvents(onEvent, signal, hooks) {
       // A dedicated client for the long-lived stream: the checking client keeps its per-call timeouts.
-      const resolved = resolveDockerHost(settings.engineHost || undefined, settings.env);
-      const docker = new Dockerode(explicitOptions(resolved.options));
+      const connection = runtime.connection() ?? resolveDockerHost(settings.engineHost || undefined, settings.env).options;
+      const docker = new Dockerode(explicitOptions(connection));
       await watchEngineEvents(docker as unknown as Parameters<typeof watchEngineEvents>[0], onEvent, signal, hooks);
     },
     async tokenEnvName(workspaceDir, project, service) {
@@ -76,7 +76,7 @@ export function createExtensionRuntime(settings: RuntimeSettings): ExtensionRunt
     compose: () => runtime.compose(),
     remoteHost() {
       try {
-        return remoteEngineHost(resolveDockerHost(settings.engineHost || undefined, settings.env).host);
+        return engineProbeHost(resolveDockerHost(settings.engineHost || undefined, settings.env).host, settings.env);
       } catch {
         return undefined; // The engine reports an unusable host on its first call.
       }

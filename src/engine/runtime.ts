@@ -11,7 +11,11 @@ import { boundedSignal, COMPOSE_HASH_TIMEOUT_MS } from './timeouts';
 import { resolveDockerHost } from './dockerHost';
 import { createRebuildLocks } from './rebuildLock';
 import type { ResolvedDockerHost } from './dockerHost';
+import type { DockerConnectionOptions } from './dockerHost';
 import { composeEnvFor, hostedComposeLabel } from './composeTarget';
+import { openSshTunnel } from './sshTunnel';
+import type { SshTunnel } from './sshTunnel';
+import type { EngineLike } from '../core/ports';
 
 export interface RuntimeOptions {
   /** Engine address override (settings / --host); else DOCKER_HOST, the docker context, the default socket. */
@@ -39,15 +43,21 @@ export interface Runtime {
   compose(): Promise<ComposeRunnerLike | undefined>;
   /** A compose command (`docker compose`) as it must be typed to act on this runtime's engine, for fix texts. */
   hostedLabel(label: string): string;
+  /** How to connect to this runtime's engine (through its ssh tunnel for ssh://), for a client of one's own (events). */
+  connection(): DockerConnectionOptions | undefined;
   close(): Promise<void>;
 }
 
 export function createRuntime(opts: RuntimeOptions): Runtime {
-  const engine = createDockerEngine({ host: opts.host || undefined, env: opts.env, listing: opts.listing });
+  const target = resolvedHost(opts);
+  // ssh://: one login for the whole run, shared by the engine client, the events and compose.
+  const tunnel = target?.options.protocol === 'ssh' ? openSshTunnel(target.host, { env: opts.env }) : undefined;
+  const engine = tunnel
+    ? createDockerEngine({ host: tunnel.localHost, env: opts.env, listing: opts.listing, hostLabel: target?.host, agent: tunnel.agent })
+    : createDockerEngine({ host: opts.host || undefined, env: opts.env, listing: opts.listing });
   const prober = createProber({ timeoutMs: opts.probeTimeoutMs });
   // Compose must talk to the engine we checked, also when that came from a setting or a context.
-  const target = resolvedHost(opts);
-  const composeEnv = target ? composeEnvFor(target) : undefined;
+  const composeEnv = tunnel ? { DOCKER_HOST: tunnel.localHost, DOCKER_TLS_VERIFY: '' } : target ? composeEnvFor(target) : undefined;
   const scanner = createSourceScanner({ workerFile: opts.scanWorker, remember: opts.rememberScans ?? false, log: opts.log });
   opts.log?.log('info', `source trees are walked and read in a ${scanner.where()}`);
   let composeRunner: Promise<ComposeRunnerLike | undefined> | undefined;
@@ -63,7 +73,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     },
   };
   const runtime: Runtime = {
-    deps: { engine, prober, fs: createNodeFs(), log: opts.log, scanner, rebuilds: createRebuildLocks(engine.host), configHashes },
+    deps: { engine: tunnel ? afterLogin(engine, tunnel) : engine, prober, fs: createNodeFs(), log: opts.log, scanner, rebuilds: createRebuildLocks(engine.host), configHashes },
     compose() {
       composeRunner ??= detectComposeCli().then((cli) => {
         // Not found is not remembered: the CLI may be installed, or a slow machine may answer, later.
@@ -79,8 +89,11 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       return composeRunner;
     },
     hostedLabel: (label) => hostedComposeLabel(label, target),
+    connection: () => (tunnel ? { socketPath: tunnel.socketPath } : target?.options),
     async close() {
       await Promise.all([engine.close(), prober.close(), scanner.close()]);
+      // Last: the engine's own clean-up (a listing container to remove) may still go through it.
+      await tunnel?.close();
     },
   };
   return runtime;
@@ -92,4 +105,15 @@ function resolvedHost(opts: RuntimeOptions): ResolvedDockerHost | undefined {
   } catch {
     return undefined; // The engine reports an unusable host on its first call.
   }
+}
+
+/** The engine behind an ssh tunnel: a failed login is the ping's answer ("engine unreachable: Permission denied…"). */
+function afterLogin<E extends EngineLike>(engine: E, tunnel: SshTunnel): E {
+  return {
+    ...engine,
+    async ping(signal?: AbortSignal) {
+      await tunnel.ready();
+      await engine.ping(signal);
+    },
+  };
 }
