@@ -110,6 +110,16 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
   /** The sweep of earlier runs' leftovers, started by the first ping; close() gives it SWEEP_GRACE_MS more. */
   let sweep: Promise<void> | undefined;
   const sweepStop = new AbortController();
+  /** Asked once: Podman 4 keeps a conmon process for 300 s after each exec, so it is listed through the archive API. */
+  let podman: Promise<boolean> | undefined;
+  const isPodman = (signal: AbortSignal): Promise<boolean> =>
+    (podman ??= (docker.version as (o: { abortSignal: AbortSignal }) => Promise<Dockerode.DockerVersion>).call(docker, { abortSignal: signal }).then(
+      (v) => (v.Components ?? []).some((c) => /podman/i.test(c.Name)),
+      () => {
+        podman = undefined; // Not known: ask again next time.
+        return false;
+      },
+    ));
 
   let host: string;
   let docker: Dockerode;
@@ -166,7 +176,7 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
         name: info.Name.replace(/^\//, ''),
         state: info.State.Status,
         imageId: info.Image,
-        imageRef: info.Config.Image,
+        imageRef: familiarImageRef(info.Config.Image),
         created: isoTime(info.Created),
         labels: info.Config.Labels ?? {},
         config: containerConfigOf(info, image),
@@ -208,7 +218,7 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
   async function containerListing(id: string, root: string, signal: AbortSignal): Promise<FileListing> {
     const container = docker.getContainer(id);
     const path = normaliseRoot(root);
-    if (listingMethod === 'auto' && execTools.get(id) !== false) {
+    if (listingMethod === 'auto' && execTools.get(id) !== false && !(await isPodman(signal))) {
       let fast: Awaited<ReturnType<typeof execListing>> = EXEC_UNSUPPORTED;
       try {
         fast = await execListing(container, path, signal, execTools.get(id) === true);
@@ -472,4 +482,12 @@ function normaliseRoot(root: string): string {
 
 function short(id: string): string {
   return id.replace(/^sha256:/, '').slice(0, 12);
+}
+
+/**
+ * An image reference as Docker shows it: Podman spells Docker Hub images in full
+ * (docker.io/library/node:20), Docker as `node:20`; both name the same image.
+ */
+export function familiarImageRef(ref: string): string {
+  return ref.replace(/^docker\.io\/library\/(?=[^/]+$)/, '').replace(/^docker\.io\/(?=[^/]+\/[^/]+$)/, '');
 }

@@ -23,9 +23,16 @@ export interface WatchHooks {
 export const EVENT_RETRY_MIN_MS = 1_000;
 export const EVENT_RETRY_MAX_MS = 30_000;
 
+/**
+ * Podman's names for the same happenings (its own event log speaks of `died` and `remove`;
+ * its Docker-compatible API translates some, depending on the version), as Docker names them.
+ */
+const PODMAN_ACTIONS: Readonly<Record<string, string>> = { died: 'die', remove: 'destroy' };
+
 const FILTERS = {
   type: ['container', 'image'],
-  event: ['create', 'start', 'die', 'destroy', 'tag', 'untag'],
+  // Docker ignores names it does not know, so one filter serves both engines.
+  event: ['create', 'start', 'die', 'destroy', 'tag', 'untag', ...Object.keys(PODMAN_ACTIONS)],
 };
 
 /** Parses one line of the events API into an EngineEvent; undefined for anything else. */
@@ -41,7 +48,7 @@ export function parseEngineEvent(line: string): EngineEvent | undefined {
   if ((r.Type !== 'container' && r.Type !== 'image') || typeof r.Action !== 'string') return undefined;
   const attrs = r.Actor?.Attributes ?? {};
   const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
-  const event: EngineEvent = { type: r.Type, action: r.Action };
+  const event: EngineEvent = { type: r.Type, action: PODMAN_ACTIONS[r.Action] ?? r.Action };
   const project = text(attrs['com.docker.compose.project']);
   const service = text(attrs['com.docker.compose.service']);
   const name = text(attrs['name']);

@@ -10,34 +10,13 @@ import type { Report } from '../../src/core/model';
 import type { RebuildResult } from '../../src/core/rebuild';
 import { contextDirName } from '../../src/engine/dockerHost';
 import { BUSYBOX_NODE } from './support/buildImage';
+import { healthCompose, healthServerSource, writeHealthWorkspace } from './support/healthWorkspace';
 import { uniqueProjectName } from './support/projectNames';
 import { startRemoteHost } from './support/remoteHost';
 import type { RemoteHost } from './support/remoteHost';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
 const PORT = 3000;
-
-const SERVER = `require('http').createServer((req, res) => {
-  res.statusCode = req.url === '/health' ? 200 : 404;
-  res.end(process.env.WHO || 'remote');
-}).listen(${PORT}, process.env.BIND || '0.0.0.0');
-`;
-
-function compose(baseUrl?: string): string {
-  return [
-    'services:',
-    '  api:',
-    '    build: ./api',
-    '    network_mode: host',
-    '    expose: ["3000"]',
-    '    x-runtime-drift:',
-    '      source: ./api',
-    '      target: /app',
-    ...(baseUrl ? [`      baseUrl: "${baseUrl}"`] : []),
-    '      routes: ["GET /health"]',
-    '',
-  ].join('\n');
-}
 
 suite('remote engine over TLS, in a network namespace of its own', function () {
   let host: RemoteHost;
@@ -53,13 +32,7 @@ suite('remote engine over TLS, in a network namespace of its own', function () {
   suiteSetup(async function () {
     this.timeout(300_000);
     host = await startRemoteHost({ tls: true, images: [BUSYBOX_NODE] });
-    ws = mkdtempSync(path.join(tmpdir(), 'rd-remote-ws-'));
-    mkdirSync(path.join(ws, 'api'));
-    writeFileSync(path.join(ws, 'api', 'server.js'), SERVER);
-    writeFileSync(path.join(ws, 'api', 'Dockerfile'), `FROM ${BUSYBOX_NODE}\nWORKDIR /app\nCOPY server.js /app/server.js\nCMD ["node", "/app/server.js"]\n`);
-    writeFileSync(path.join(ws, 'compose.yaml'), compose());
-    // Compose v1 has no top-level `name:`; both versions read COMPOSE_PROJECT_NAME from .env.
-    writeFileSync(path.join(ws, '.env'), `COMPOSE_PROJECT_NAME=${project}\n`);
+    ws = writeHealthWorkspace({ project, port: PORT, bind: '0.0.0.0' });
 
     // A docker context "infra" with its TLS files, laid out as `docker context create` does.
     configDir = mkdtempSync(path.join(tmpdir(), 'rd-remote-config-'));
@@ -74,7 +47,7 @@ suite('remote engine over TLS, in a network namespace of its own', function () {
     env = { DOCKER_CONFIG: configDir, DOCKER_CONTEXT: 'infra', REQUESTS_CA_BUNDLE: '', CURL_CA_BUNDLE: '', DOCKER_HOST: '', DOCKER_TLS_VERIFY: '', DOCKER_CERT_PATH: '' };
 
     // A decoy on the client's own loopback, on the service's port: probing it would be the bug.
-    const decoy = host.spawnIn(host.clientNs, process.execPath, ['-e', SERVER.replace("res.statusCode = req.url === '/health' ? 200 : 404", 'res.statusCode = 500')]);
+    const decoy = host.spawnIn(host.clientNs, process.execPath, ['-e', healthServerSource(PORT, '127.0.0.1', '500')]);
     decoy.stdout?.resume();
     await delay(300);
   });
@@ -115,7 +88,7 @@ suite('remote engine over TLS, in a network namespace of its own', function () {
 
   test('a private LAN baseUrl is probed when the user allowed it, refused when only the workspace names it', async () => {
     const lan = `http://${host.engineIp}:${PORT}`;
-    writeFileSync(path.join(ws, 'compose.yaml'), compose(lan));
+    writeFileSync(path.join(ws, 'compose.yaml'), healthCompose(PORT, lan));
     // The engine through its socket (a local engine): only the user's --allow-origin makes the LAN address a destination.
     const local = { DOCKER_CONTEXT: '', DOCKER_HOST: host.socketHost };
     const refused = JSON.parse((await cli(['check', '--json'], local)).stdout) as Report;
@@ -124,6 +97,6 @@ suite('remote engine over TLS, in a network namespace of its own', function () {
     assert.match(r1?.detail ?? '', /only the workspace's files name it/);
     const allowed = JSON.parse((await cli(['check', '--json', '--allow-origin', lan], local)).stdout) as Report;
     assert.equal(allowed.services[0]?.routes[0]?.status, 200, JSON.stringify(allowed.services[0]?.routes));
-    writeFileSync(path.join(ws, 'compose.yaml'), compose());
+    writeFileSync(path.join(ws, 'compose.yaml'), healthCompose(PORT));
   });
 });

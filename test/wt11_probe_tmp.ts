@@ -1,0 +1,21 @@
+import { startPodmanService } from './engine/support/podmanService';
+import { spawnSync, spawn } from 'node:child_process';
+(async () => {
+  const t = Date.now();
+  const p = await startPodmanService({ images: ['runtime-drift/node:busybox'] });
+  console.log('up', Date.now() - t, p.host);
+  const env = { ...process.env, DOCKER_HOST: p.host, REQUESTS_CA_BUNDLE: '', CURL_CA_BUNDLE: '' };
+  const ev = spawn('curl', ['-sN', '--unix-socket', p.host.slice(7), 'http://d/events?filters=%7B%22type%22%3A%5B%22container%22%5D%7D']);
+  let evs = ''; ev.stdout.on('data', (c) => (evs += c));
+  const rb = spawnSync(process.execPath, ['dist/cli.js', 'rebuild', 'api', '--workspace', '/tmp/wt11_pws'], { env, encoding: 'utf8' });
+  console.log('rebuild', rb.status, rb.stdout.slice(-1500), rb.stderr.slice(-800));
+  const ck = spawnSync(process.execPath, ['dist/cli.js', 'check', '--workspace', '/tmp/wt11_pws'], { env, encoding: 'utf8' });
+  console.log('check', ck.status, ck.stdout.slice(-1500), ck.stderr.slice(-800));
+  spawnSync('docker', ['-H', p.host, 'stop', '-t', '1', 'rdpodmanx_api_1']);
+  await new Promise((r) => setTimeout(r, 1000));
+  ev.kill();
+  console.log('EVENTS', evs.split('\n').map((l) => { try { const j = JSON.parse(l); return `${j.Type} ${j.Action} ${JSON.stringify(j.Actor?.Attributes).slice(0, 200)}`; } catch { return l.slice(0, 100); } }).join('\n'));
+  console.log((await p.podman(['ps', '-a', '--format', '{{.Names}} {{.Image}} {{.Labels}}'])).stdout);
+  await p.stop();
+  console.log('stopped', Date.now() - t);
+})();
