@@ -1,6 +1,6 @@
 // Makes a real Docker engine available for the engine tests, from a fresh Debian 12 machine (root)
 // or an already prepared one. Idempotent: each step checks before it acts, and says what it did.
-//   1. docker.io, docker-compose (v1) and busybox-static from Debian, when missing
+//   1. docker.io, docker-compose (v1), busybox-static, podman, openssh and openssl from Debian, when missing
 //   2. dockerd on unix:///var/run/docker.sock, started detached when it does not answer
 //   3. local base images (no registry is reachable, so nothing can be pulled):
 //        runtime-drift/node:distroless  host node + its shared libraries, no shell
@@ -63,18 +63,29 @@ function findCommand(name) {
   return dirs.map((dir) => join(dir, name)).find(isExecutable);
 }
 
+/** Command -> the Debian package that brings it. Podman, sshd, ssh and openssl: the engine-transport tests (#11). */
+const PACKAGES = {
+  dockerd: 'docker.io',
+  docker: 'docker.io',
+  'docker-compose': 'docker-compose',
+  podman: 'podman',
+  sshd: 'openssh-server',
+  ssh: 'openssh-client',
+  openssl: 'openssl',
+};
+
 async function ensurePackages() {
-  const missing = [];
-  for (const name of ['dockerd', 'docker', 'docker-compose']) if (!findCommand(name)) missing.push(name);
-  if (!isExecutable(BUSYBOX)) missing.push(BUSYBOX);
-  if (missing.length === 0) {
-    log('packages: docker, dockerd, docker-compose and busybox already installed');
+  const missing = Object.keys(PACKAGES).filter((name) => !findCommand(name));
+  const packages = [...new Set(missing.map((name) => PACKAGES[name]))];
+  if (!isExecutable(BUSYBOX)) packages.push('busybox-static');
+  if (packages.length === 0) {
+    log(`packages: ${Object.keys(PACKAGES).join(', ')} and busybox already installed`);
     return;
   }
-  log(`packages: missing ${missing.join(', ')}; installing docker.io docker-compose busybox-static`);
+  log(`packages: installing ${packages.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   await mustRun('apt-get', ['update'], { timeoutMs: 600_000, env });
-  await mustRun('apt-get', ['install', '-y', 'docker.io', 'docker-compose', 'busybox-static'], { timeoutMs: 900_000, env });
+  await mustRun('apt-get', ['install', '-y', ...packages], { timeoutMs: 900_000, env });
   log('packages: installed');
 }
 
