@@ -8,6 +8,7 @@ import { checkWorkspace } from './check';
 import type { CheckDeps, CheckOptions } from './check';
 import { discoverComposeProjects } from './compose/discover';
 import { shortId } from './ladder/format';
+import { swarmServiceOf, swarmUpdateFix } from './swarm';
 
 export interface RebuildResult {
   service: string;
@@ -93,7 +94,13 @@ async function rebuildLocked(
   const steps = before?.action?.kind === kind ? before.action.steps : spec ? stepsOf(kind, spec, force) : [];
   let buildCode = 0;
   let upCode: number | null = null;
+  // Compose does not own a Swarm task: `up` would start a second container beside it.
+  const containers = before?.container ? await deps.engine.findServiceContainers(project.name, opts.service, opts.signal) : [];
+  const swarmService = containers.map((c) => swarmServiceOf(c.labels)).find((name) => name !== undefined);
   for (const step of steps) {
+    if (step[0] === 'up' && swarmService) {
+      return result({ buildCode, message: `${opts.service} runs as the Swarm service ${swarmService}: compose does not recreate it; run ${swarmUpdateFix(swarmService, deps.compose.label)}` });
+    }
     opts.onOutput(`$ ${deps.compose.label} ${step.join(' ')}\n`);
     // Interrupted: say what state the step left (a stopped build leaves the container as it was).
     const left = step[0] === 'up' ? `the container may be half recreated: \`${deps.compose.label} ${step.join(' ')}\` finishes it` : 'the running container was left as it was';

@@ -7,6 +7,7 @@ import type { Agent } from 'node:http';
 import Dockerode from 'dockerode';
 import type { ContainerInfo, FileListing, ImageInfo } from '../core/model';
 import { EngineUnreachableError } from '../core/ports';
+import { STACK_LABEL, SWARM_SERVICE_LABEL, stackServiceName } from '../core/swarm';
 import type { EngineLike, ServedFilesReaderLike } from '../core/ports';
 import { resolveDockerHost } from './dockerHost';
 import type { DockerConnectionOptions } from './dockerHost';
@@ -261,12 +262,10 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
     async findServiceContainers(project, service, signal) {
       return call(`list containers of ${project}/${service}`, signal, timeoutMs, async (bounded) => {
         // Both compose v1 and v2 set these labels; the name format differs (_1 vs -1), labels do not.
-        const summaries = await engineRequest<Dockerode.ContainerInfo[]>(
-          docker,
-          '/containers/json',
-          { all: true, filters: { label: [`com.docker.compose.project=${project}`, `com.docker.compose.service=${service}`] } },
-          bounded,
-        );
+        const byLabels = (label: string[]) => engineRequest<Dockerode.ContainerInfo[]>(docker, '/containers/json', { all: true, filters: { label } }, bounded);
+        let summaries = await byLabels([`com.docker.compose.project=${project}`, `com.docker.compose.service=${service}`]);
+        // None from compose: the project may be deployed as a Swarm stack of the same name.
+        if (summaries.length === 0) summaries = await byLabels([`${STACK_LABEL}=${project}`, `${SWARM_SERVICE_LABEL}=${stackServiceName(project, service)}`]);
         const infos = await Promise.all(summaries.map((s) => inspectContainer(s.Id, bounded)));
         return infos
           .filter((c): c is ContainerInfo => c !== undefined)

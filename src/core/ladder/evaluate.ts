@@ -5,6 +5,7 @@ import type { MappedFile, ModuleEvidence, ServiceEvidence } from './evidence';
 import { changedIn, evaluateRungs, filesMissingFrom, listSome } from './rungs';
 import { shortId } from './format';
 import { actionFor } from './action';
+import { swarmServiceOf, swarmUpdateFix } from '../swarm';
 
 /**
  * Bundled front ends have no 1:1 files, so their image is judged by time: source changed after the
@@ -34,6 +35,10 @@ export function fixFor(ev: ServiceEvidence, rung: RungName | null): string | nul
       return ev.spec.build ? `build the image: ${rebuild}` : `pull the image: ${rebuild}`;
     case 'container':
       if (!ev.container) return `start it (not running): ${dc} up -d ${svc}`;
+      // A Swarm task is not compose's to recreate: the service rolls its tasks.
+      if (ev.stale && swarmServiceOf(ev.container.labels)) {
+        return `update the Swarm service (its task runs an old image): ${swarmUpdateFix(swarmServiceOf(ev.container.labels) as string, dc)}`;
+      }
       if (ev.stale) return `recreate the container (it runs an old image): ${dc} up -d ${svc}`;
       if (ev.container.state !== 'running') return `start the container (it is ${ev.container.state}): ${dc} up -d ${svc}`;
       // The image was listed because the container differed from it (check.ts) and passed the image rung.

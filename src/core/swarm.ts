@@ -1,0 +1,36 @@
+// Swarm services and stacks. A compose file deployed with `docker stack deploy -c compose.yaml
+// <stack>` runs each service as Swarm tasks, labelled with the stack and the Swarm service; compose
+// does not manage them, so neither `compose up` nor its fixes may touch them.
+
+/** Label Swarm puts on a task's container: the Swarm service's name (`<stack>_<service>`). */
+export const SWARM_SERVICE_LABEL = 'com.docker.swarm.service.name';
+/** Label `docker stack deploy` puts on services and their tasks' containers: the stack's name. */
+export const STACK_LABEL = 'com.docker.stack.namespace';
+
+/** The Swarm service a container is a task of; undefined for a compose (or plain) container. */
+export function swarmServiceOf(labels: Readonly<Record<string, string>> | undefined): string | undefined {
+  const name = labels?.[SWARM_SERVICE_LABEL];
+  return name === undefined || name === '' ? undefined : name;
+}
+
+/** The Swarm service name `docker stack deploy` gives a compose service of a stack. */
+export function stackServiceName(stack: string, service: string): string {
+  return `${stack}_${service}`;
+}
+
+/**
+ * The docker command for the engine a compose command addresses: `docker compose` → `docker`,
+ * `docker --context prod compose` → `docker --context prod`, `DOCKER_HOST=… docker-compose` →
+ * `DOCKER_HOST=… docker`.
+ */
+export function dockerCommandOf(composeLabel: string): string {
+  const context = /(?:^|\s)docker-compose --context (\S+)$/.exec(composeLabel);
+  if (context) return `${composeLabel.slice(0, context.index).trimEnd()} docker --context ${context[1]}`.trimStart();
+  if (/(?:^|\s)docker-compose$/.test(composeLabel)) return composeLabel.replace(/docker-compose$/, 'docker');
+  return composeLabel.replace(/\s+compose$/, '');
+}
+
+/** The fix for a Swarm task that runs another image than its service's: a rolling update. */
+export function swarmUpdateFix(service: string, composeLabel: string): string {
+  return `${dockerCommandOf(composeLabel)} service update --force ${service}`;
+}
