@@ -1,7 +1,7 @@
 // Podman's Docker-compatible API, on a real Podman service of the test's own: rebuild and check
 // through compose, listings without exec (no conmon left behind), events by Docker's names.
 import * as assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Dockerode from 'dockerode';
 import type { Report } from '../../src/core/model';
@@ -57,6 +57,17 @@ suite('Podman service (Docker-compatible API)', function () {
     assert.ok(api?.container);
     assert.doesNotMatch(JSON.stringify(api.container), /docker\.io\/library\//);
     assert.equal(processesUnder(podman.dir).length, before, 'an exec leaves a conmon behind for 300 s');
+  });
+
+  test('an image rebuilt but not recreated is a stale container on Podman too, fixed by compose', async () => {
+    writeFileSync(path.join(ws, 'api', 'extra.js'), 'module.exports = 1;\n');
+    const built = await runCli('docker-compose', ['build', 'api'], { cwd: ws, env, timeoutMs: 240_000 });
+    assert.equal(built.code, 0, built.stderr);
+    const run = await cli(['check', '--json']);
+    assert.equal(run.code, 1, run.stderr);
+    const api = (JSON.parse(run.stdout) as Report).services[0];
+    assert.equal(api?.staleContainer, true, run.stdout);
+    assert.equal(api?.fix?.replace('docker compose', 'docker-compose'), `recreate the container (it runs an old image): DOCKER_HOST=${podman.host} docker-compose up -d api`);
   });
 
   test("the editor's event stream sees Podman containers stop and go, by Docker's names", async () => {
