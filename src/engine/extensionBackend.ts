@@ -58,6 +58,7 @@ export function createExtensionRuntime(settings: RuntimeSettings): ExtensionRunt
     rememberScans: true,
     log: settings.log,
   });
+  let probeHost: { value: string | undefined } | undefined;
   return {
     // Fix texts name the engine that was checked, so a pasted one never acts on another.
     check: (opts) => checkWorkspace(runtime.deps, { ...opts, composeLabel: runtime.hostedLabel(opts.composeLabel ?? guessComposeLabel(settings.env)) }),
@@ -75,11 +76,9 @@ export function createExtensionRuntime(settings: RuntimeSettings): ExtensionRunt
     },
     compose: () => runtime.compose(),
     remoteHost() {
-      try {
-        return engineProbeHost(resolveDockerHost(settings.engineHost || undefined, settings.env).host, settings.env);
-      } catch {
-        return undefined; // The engine reports an unusable host on its first call.
-      }
+      // Once per runtime, like its engine client (`ssh -G` is a process per call).
+      probeHost ??= { value: remoteHostOf(settings) };
+      return probeHost.value;
     },
     async hasShell(containerId) {
       // The archive API answers for a shell-less image too: no exec attempt just to find out.
@@ -91,4 +90,12 @@ export function createExtensionRuntime(settings: RuntimeSettings): ExtensionRunt
     },
     close: () => runtime.close(),
   };
+}
+
+function remoteHostOf(settings: RuntimeSettings): string | undefined {
+  try {
+    return engineProbeHost(resolveDockerHost(settings.engineHost || undefined, settings.env).host, settings.env);
+  } catch {
+    return undefined; // The engine reports an unusable host on its first call.
+  }
 }
