@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { ConfigDrift, ContainerInfo, ServiceSpec } from '../model';
 import type { ConfigHashSourceLike, FsLike } from '../ports';
 import { compareConfig } from './configDrift';
+import { SWARM_SERVICE_LABEL } from '../swarm';
 import { locateConfigFields, type TextFile } from './locate';
 
 /** The label compose (v1 and v2) writes on each container: the hash of the config it was created from. */
@@ -52,6 +53,9 @@ export async function judgeConfig(spec: ServiceSpec, container: ContainerInfo | 
 
 async function judgeFields(spec: ServiceSpec, container: ContainerInfo | undefined, hashes: ProjectHashes, signal?: AbortSignal): Promise<ConfigJudgement> {
   if (!container?.config || !spec.config) return { drift: [], basis: null };
+  // A Swarm task is made by the Swarm from the stack's service, not by compose from this file:
+  // its labels and settings are the Swarm's, so a field-by-field comparison would only mislead.
+  if (container.labels[SWARM_SERVICE_LABEL] !== undefined) return { drift: [], basis: 'not compared: a Swarm task (the Swarm owns its configuration)' };
   const fields = compareConfig(spec.config, container.config, {
     secretVariables: spec.drift.secretVariables,
     hostNetwork: spec.networkMode === 'host',

@@ -152,6 +152,13 @@ suite('config drift: agreeing with compose config-hash', () => {
     assert.match(j.basis ?? '', /field by field/);
   });
 
+  test('a Swarm task is not compared with the compose file: the Swarm owns its configuration', async () => {
+    const task = container(old);
+    const j = await judgeConfig(spec(changed), { ...task, labels: { ...task.labels, 'com.docker.swarm.service.name': 'stack_api' } }, opts(source(H2)));
+    assert.deepEqual(j.drift, []);
+    assert.match(j.basis ?? '', /a Swarm task/);
+  });
+
   test('one ask per project per check', async () => {
     asked = 0;
     const hashes = source(H2);
