@@ -139,16 +139,20 @@ async function pickFromQuickInput(page: Page, keys: string, query: string, label
   const deadline = Date.now() + PICK_TIMEOUT_MS;
   for (;;) {
     await page.keyboard.press(keys);
-    await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     try {
-      // The box can close again before it is typed into (a view refresh or a toast takes the
-      // focus on a busy machine): then it is opened again, like a user would.
+      // The shortcut can go unheard (the focus sits where it is not a workbench shortcut), and
+      // the box can close again before it is typed into (a view refresh or a toast takes the
+      // focus): then the focus goes back to the workbench and the box is opened again.
+      await input.waitFor({ state: 'visible', timeout: PICK_ATTEMPT_MS });
       await input.fill(text, { timeout: PICK_ATTEMPT_MS });
       await row.waitFor({ state: 'visible', timeout: PICK_ATTEMPT_MS });
       break;
     } catch (error) {
       if (await widget.isVisible()) await page.keyboard.press('Escape');
       await widget.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+      // No click (it could land on a CodeLens): the focused element lets go, so the workbench
+      // hears the next shortcut.
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       if (Date.now() > deadline) {
         throw new Error(`no quick-input row labelled "${label}" for "${text}" within ${PICK_TIMEOUT_MS} ms`, {
           cause: error,
