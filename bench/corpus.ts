@@ -84,9 +84,16 @@ interface RouteRun {
   rescanMs: number;
 }
 
-async function routesOf(dir: string): Promise<RouteRun> {
+/** A repository as the check reads it: every route source scanned once, joined per server app. */
+interface ScannedRepository {
+  files: number;
+  extracted: Map<string, ExtractedFile>;
+  /** Each app's routes and warnings, joined from what is in `extracted` now. */
+  join(): Array<{ dir: string } & ReturnType<typeof collectExtracted>>;
+}
+
+async function scanRepository(dir: string): Promise<ScannedRepository> {
   const fs = createNodeFs();
-  const started = performance.now();
   const tree = await walkFileStats(fs, dir);
   const apps = await findServerApps(fs, tree.files);
   const sources = tree.files.filter(isRouteSource);
@@ -95,20 +102,30 @@ async function routesOf(dir: string): Promise<RouteRun> {
     const x = scanSourceText(file, readFileSync(file, 'utf8'));
     if (x) extracted.set(file, x);
   }
-  const found = new Set<string>();
-  const warnings: string[] = [];
   const groups = groupFilesByApp(dir, apps, sources);
   const aliasesOf = new Map<string, Awaited<ReturnType<typeof readPathAliases>>>();
   for (const group of groups) aliasesOf.set(group.dir, await readPathAliases(fs, group.dir, dir));
-  const joinAll = (): void => {
-    for (const group of groups) {
+  const join = () =>
+    groups.map((group) => {
       const mine = group.files.flatMap((file) => {
         const x = extracted.get(file);
         return x ? [{ file, x }] : [];
       });
-      const collected = collectExtracted(mine, { moduleOf: () => undefined, aliases: aliasesOf.get(group.dir) ?? [] });
-      for (const r of collected.routes) found.add(routeKey(r.method, r.path));
-      warnings.push(...collected.warnings);
+      return { dir: group.dir, ...collectExtracted(mine, { moduleOf: () => undefined, aliases: aliasesOf.get(group.dir) ?? [] }) };
+    });
+  return { files: sources.length, extracted, join };
+}
+
+async function routesOf(dir: string): Promise<RouteRun> {
+  const started = performance.now();
+  const repo = await scanRepository(dir);
+  const { extracted } = repo;
+  const found = new Set<string>();
+  const warnings: string[] = [];
+  const joinAll = (): void => {
+    for (const app of repo.join()) {
+      for (const r of app.routes) found.add(routeKey(r.method, r.path));
+      warnings.push(...app.warnings);
     }
   };
   joinAll();
@@ -121,7 +138,7 @@ async function routesOf(dir: string): Promise<RouteRun> {
     if (x) extracted.set(saved, x);
   }
   joinAll();
-  return { found, files: sources.length, warnings: [...new Set(warnings)], ms, rescanMs: performance.now() - again };
+  return { found, files: repo.files, warnings: [...new Set(warnings)], ms, rescanMs: performance.now() - again };
 }
 
 async function mappingRight(dir: string, m: TruthMapping): Promise<{ right: boolean; got: string }> {
@@ -144,24 +161,10 @@ async function mappingRight(dir: string, m: TruthMapping): Promise<{ right: bool
 
 /** `--try DIR`: what the scan finds in a folder nobody recorded a truth for, to read by eye. */
 async function tryFolder(dir: string): Promise<void> {
-  const fs = createNodeFs();
-  const tree = await walkFileStats(fs, dir);
-  const apps = await findServerApps(fs, tree.files);
-  const sources = tree.files.filter(isRouteSource);
-  const extracted = new Map<string, ExtractedFile>();
-  for (const file of sources) {
-    const x = scanSourceText(file, readFileSync(file, 'utf8'));
-    if (x) extracted.set(file, x);
-  }
-  for (const group of groupFilesByApp(dir, apps, sources)) {
-    const mine = group.files.flatMap((file) => {
-      const x = extracted.get(file);
-      return x ? [{ file, x }] : [];
-    });
-    const collected = collectExtracted(mine, { moduleOf: () => undefined, aliases: await readPathAliases(fs, group.dir, dir) });
-    console.log(`app ${path.relative(dir, group.dir) || '.'}: ${collected.routes.length} routes`);
-    for (const r of collected.routes) console.log(`  ${r.method} ${r.path}  ${path.relative(dir, r.file ?? '')}:${r.line ?? ''}`);
-    for (const w of collected.warnings) console.log(`  warning ${w.replace(dir + path.sep, '')}`);
+  for (const app of (await scanRepository(dir)).join()) {
+    console.log(`app ${path.relative(dir, app.dir) || '.'}: ${app.routes.length} routes`);
+    for (const r of app.routes) console.log(`  ${r.method} ${r.path}  ${path.relative(dir, r.file ?? '')}:${r.line ?? ''}`);
+    for (const w of app.warnings) console.log(`  warning ${w.replace(dir + path.sep, '')}`);
   }
 }
 

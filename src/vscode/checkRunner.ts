@@ -10,7 +10,7 @@ import type { ServiceRef } from '../core/view/serviceRef';
 import type { ComposeRunnerFactory, ExtensionRuntime, RuntimeLoader } from './extensionRuntime';
 import { shortError } from './logChannel';
 import { redact, redactDeep } from '../core/redact';
-import { isVariableName, normalizeOrigin, type ProbeTrust } from '../core/probe/trust';
+import { normalizeOrigin, normalizeVariableName, type ProbeTrust } from '../core/probe/trust';
 import type { ProbeSecrets } from './probeSecrets';
 import type { ReportStore } from './reportStore';
 
@@ -144,20 +144,21 @@ export class CheckRunner implements vscode.Disposable {
 
   /** Where probes and tokens may go: the user's settings, and the engine host unless a workspace chose it. */
   private trust(config: Config, runtime: ExtensionRuntime): ProbeTrust {
-    const origins: string[] = [];
-    for (const entry of config.probe.allowedOrigins) {
-      try {
-        origins.push(normalizeOrigin(entry, 'runtimeDrift.probe.allowedOrigins'));
-      } catch (err) {
-        this.deps.log.log('warn', shortError(err));
-      }
-    }
-    const tokenVariables = config.probe.tokenVariables.filter((name) => {
-      const ok = isVariableName(name);
-      if (!ok) this.deps.log.log('warn', `runtimeDrift.probe.tokenVariables: "${name}" is not a variable name`);
-      return ok;
-    });
-    return { allowedOrigins: origins, tokenVariables, engineHost: config.engineHostFromWorkspace ? undefined : runtime.remoteHost() };
+    // The CLI refuses a bad entry (trustFromCli); a setting's bad entry is left out with a warning.
+    const valid = (entries: readonly string[], normalize: (entry: string, from: string) => string, from: string): string[] =>
+      entries.flatMap((entry) => {
+        try {
+          return [normalize(entry, from)];
+        } catch (err) {
+          this.deps.log.log('warn', shortError(err));
+          return [];
+        }
+      });
+    return {
+      allowedOrigins: valid(config.probe.allowedOrigins, normalizeOrigin, 'runtimeDrift.probe.allowedOrigins'),
+      tokenVariables: valid(config.probe.tokenVariables, normalizeVariableName, 'runtimeDrift.probe.tokenVariables'),
+      engineHost: config.engineHostFromWorkspace ? undefined : runtime.remoteHost(),
+    };
   }
 
   private async checkFolder(folder: string, services: string[] | undefined, opts: RunOptions): Promise<void> {

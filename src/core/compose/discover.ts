@@ -48,10 +48,9 @@ export async function discoverComposeProjects(
   opts: DiscoverOptions = {},
 ): Promise<ComposeProject[]> {
   if (opts.composeFiles?.length) return [await loadComposeFiles(fs, workspaceDir, opts.composeFiles, env)];
-  const dirs = await findComposeDirs(fs, workspaceDir, opts);
-  const projects = await Promise.all(dirs.map((d) => loadComposeProject(fs, d, env, workspaceDir)));
-  const variants = await findVariantFiles(fs, workspaceDir, dirs, opts);
-  const fromVariants = await Promise.all(variants.map((f) => loadComposeFiles(fs, workspaceDir, [f], env)));
+  const { baseDirs, variants } = await walkComposeFolders(fs, workspaceDir, opts);
+  const projects = await Promise.all(baseDirs.map((d) => loadComposeProject(fs, d, env, workspaceDir)));
+  const fromVariants = await Promise.all(variants.map((f) => loadFiles(fs, dirname(f), [f], env, workspaceDir)));
   return [...projects.filter((p): p is ComposeProject => p !== undefined), ...fromVariants];
 }
 
@@ -63,46 +62,29 @@ async function loadComposeFiles(fs: FsLike, workspaceDir: string, chosen: string
     if (rel.startsWith('..') || isAbsolute(rel)) throw new UserInputError(`compose file ${p} is outside the workspace ${workspaceDir}`);
     if (!(await fs.stat(p))?.isFile) throw new UserInputError(`compose file ${rel} not found`);
   }
-  const dir = dirname(paths[0] as string);
-  const files = await Promise.all(paths.map(async (path) => ({ path, text: await fs.readFile(path) })));
-  const dotenvPath = join(dir, '.env');
-  const dotenv = (await fs.stat(dotenvPath))?.isFile ? parseDotenv(await fs.readFile(dotenvPath), env) : {};
-  return parseComposeProject(files, { dir, env: mergeEnv(env, dotenv), extraFiles: await readReferenced(fs, files, dir, workspaceDir) });
-}
-
-/**
- * Variant files (`docker-compose.prod.yml`) in folders that have no base compose file: each is
- * a stack of its own. Where a base file exists, variants are alternatives the user picks with
- * --compose-file / runtimeDrift.composeFiles.
- */
-async function findVariantFiles(fs: FsLike, workspaceDir: string, baseDirs: string[], opts: DiscoverOptions): Promise<string[]> {
-  const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const excluded = makeExcluder(opts.exclude ?? []);
-  const withBase = new Set(baseDirs);
-  const found: string[] = [];
-  const visit = async (dir: string, depth: number): Promise<void> => {
-    const names = await fs.readdir(dir);
-    if (!withBase.has(dir)) for (const n of names.filter((x) => VARIANT_FILE.test(x)).sort()) found.push(join(dir, n));
-    if (depth >= maxDepth) return;
-    for (const n of names) {
-      if (n.startsWith('.') || SKIPPED_DIRS.has(n)) continue;
-      const child = join(dir, n);
-      if ((await fs.stat(child))?.isDirectory && !excluded(toPosix(relative(workspaceDir, child)), n)) await visit(child, depth + 1);
-    }
-  };
-  await visit(workspaceDir, 0);
-  return found.sort();
+  return loadFiles(fs, dirname(paths[0] as string), paths, env, workspaceDir);
 }
 
 /** Folders (absolute, sorted) under the workspace that hold a compose base file. */
 export async function findComposeDirs(fs: FsLike, workspaceDir: string, opts: DiscoverOptions = {}): Promise<string[]> {
+  return (await walkComposeFolders(fs, workspaceDir, opts)).baseDirs;
+}
+
+/**
+ * One walk of the workspace's folders: those holding a compose base file, and the variant files
+ * (`docker-compose.prod.yml`) of folders that have none, each a stack of its own there. Beside a
+ * base file, variants are alternatives the user picks with --compose-file / runtimeDrift.composeFiles.
+ */
+async function walkComposeFolders(fs: FsLike, workspaceDir: string, opts: DiscoverOptions): Promise<{ baseDirs: string[]; variants: string[] }> {
   const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
   const excluded = makeExcluder(opts.exclude ?? []);
-  const found: string[] = [];
+  const baseDirs: string[] = [];
+  const variants: string[] = [];
   const visit = async (dir: string, depth: number): Promise<void> => {
-    if ((await firstFile(fs, dir, COMPOSE_FILE_NAMES)) !== undefined) found.push(dir);
-    if (depth >= maxDepth) return;
     const names = await fs.readdir(dir);
+    if ((await firstFile(fs, dir, COMPOSE_FILE_NAMES)) !== undefined) baseDirs.push(dir);
+    else for (const n of names) if (VARIANT_FILE.test(n)) variants.push(join(dir, n));
+    if (depth >= maxDepth) return;
     const children = await Promise.all(
       names
         .filter((n) => !n.startsWith('.') && !SKIPPED_DIRS.has(n))
@@ -115,7 +97,7 @@ export async function findComposeDirs(fs: FsLike, workspaceDir: string, opts: Di
     await Promise.all(children.map((c) => (c === undefined ? undefined : visit(c, depth + 1))));
   };
   await visit(workspaceDir, 0);
-  return found.sort();
+  return { baseDirs: baseDirs.sort(), variants: variants.sort() };
 }
 
 /** Loads the compose project of one folder; undefined when it holds no compose file. */
@@ -123,7 +105,11 @@ export async function loadComposeProject(fs: FsLike, dir: string, env: Env, work
   const base = await firstFile(fs, dir, COMPOSE_FILE_NAMES);
   if (base === undefined) return undefined;
   const override = await firstFile(fs, dir, COMPOSE_OVERRIDE_NAMES);
-  const paths = override === undefined ? [base] : [base, override];
+  return loadFiles(fs, dir, override === undefined ? [base] : [base, override], env, workspaceDir);
+}
+
+/** Compose files merged in order, from `dir` (relative paths, `.env`), with the files they reference inside the workspace. */
+async function loadFiles(fs: FsLike, dir: string, paths: string[], env: Env, workspaceDir: string): Promise<ComposeProject> {
   const files = await Promise.all(paths.map(async (path) => ({ path, text: await fs.readFile(path) })));
   const dotenvPath = join(dir, '.env');
   const dotenv = (await fs.stat(dotenvPath))?.isFile ? parseDotenv(await fs.readFile(dotenvPath), env) : {};

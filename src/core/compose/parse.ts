@@ -113,10 +113,8 @@ function includedProjects(raw: unknown, opts: ParseComposeOptions, project: stri
   if (!Array.isArray(raw)) return [];
   const out: ComposeProject[] = [];
   for (const entry of raw) {
-    const paths = typeof entry === 'string' ? [entry] : isPlainObject(entry) ? [entry['path']].flat() : [];
     const files: ComposeFileText[] = [];
-    for (const p of paths) {
-      if (typeof p !== 'string') continue;
+    for (const p of includePaths(entry)) {
       const abs = resolve(opts.dir, p);
       const text = opts.extraFiles?.get(abs);
       if (text === undefined) throw new UserInputError(`include: ${p} not found in the workspace (files outside it are not read)`);
@@ -128,6 +126,12 @@ function includedProjects(raw: unknown, opts: ParseComposeOptions, project: stri
     out.push(included);
   }
   return out;
+}
+
+/** The paths of one `include:` entry: `path` or `{ path: path | [paths] }`. */
+function includePaths(entry: unknown): string[] {
+  const raw = typeof entry === 'string' ? [entry] : isPlainObject(entry) ? [entry['path']].flat() : [];
+  return raw.filter((p): p is string => typeof p === 'string');
 }
 
 /** The files a project names beyond its own (`extends.file`, `include:`), for the caller to read first. */
@@ -144,7 +148,7 @@ export function referencedFiles(texts: ComposeFileText[], dir: string): string[]
     const base = dirname(resolve(dir, f.path));
     const inc = doc['include'];
     if (Array.isArray(inc))
-      for (const e of inc) for (const p of typeof e === 'string' ? [e] : isPlainObject(e) ? [e['path']].flat() : []) if (typeof p === 'string') out.add(resolve(base, p));
+      for (const e of inc) for (const p of includePaths(e)) out.add(resolve(base, p));
     const services = doc['services'];
     if (isPlainObject(services))
       for (const def of Object.values(services)) {

@@ -51,7 +51,7 @@ export async function inferMapping(fs: FsLike, spec: ServiceSpec): Promise<Sourc
   if (drift.buildOutput !== undefined) evidence.push(`build output ${drift.buildOutput} (x-runtime-drift.buildOutput)`);
   else if (ts?.outDir) evidence.push(`build output ${ts.outDir.path} (${relative(context, ts.outDir.from)} compilerOptions.outDir)`);
 
-  const bundler = await findBundler(fs, context, pkg);
+  const bundler = await findBundler(fs, context, pkg, server);
   const df = await readDockerfile(fs, spec, evidence);
   const locate = (absPath: string): Location | undefined => {
     const rel = relative(context, absPath);
@@ -228,9 +228,9 @@ function tsconfigOfScripts(scripts: Record<string, string>): string | undefined 
  * by its build script only (tsup, ncc, esbuild --bundle, webpack): a front-end bundler beside it
  * (Next, Vite for the dashboard or for dev) does not make the server a bundle.
  */
-async function findBundler(fs: FsLike, context: string, pkg: PackageInfo | undefined): Promise<string | undefined> {
+async function findBundler(fs: FsLike, context: string, pkg: PackageInfo | undefined, server: boolean): Promise<string | undefined> {
   if (!pkg) return undefined;
-  if (SERVER_FRAMEWORKS.some((f) => f in pkg.deps)) {
+  if (server) {
     const build = Object.entries(pkg.scripts).find(([name, script]) => /^build(?::(?:prod|server|api))?$/.test(name) && SERVER_BUNDLE_SCRIPT.test(script));
     if (build) return `${SERVER_BUNDLE_SCRIPT.exec(build[1])?.[0] ?? 'a bundler'} (its "${build[0]}" script)`;
     const nestCli = join(context, 'nest-cli.json');

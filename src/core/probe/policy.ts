@@ -3,6 +3,7 @@
 // container's private IP is refused, because it is not what users reach and it may be another
 // host's network.
 import type { HttpMethod, RouteDef, ServiceSpec } from '../model';
+import { isLoopbackHost } from './trust';
 
 /** Methods that cannot change server state: the only ones sent unless the user opts in. */
 export const SAFE_METHODS: readonly HttpMethod[] = ['GET', 'HEAD'];
@@ -89,10 +90,6 @@ export function isLoopbackOrAllowedHost(url: string): boolean {
   return true;
 }
 
-function isLoopbackAddress(ip: string): boolean {
-  return ip === '::1' || ip === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(ip);
-}
-
 /** An IPv6 literal is bracketed in a URL. */
 function urlHost(host: string): string {
   return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
@@ -136,7 +133,7 @@ export function resolveBaseUrl(spec: ServiceSpec, engineHost?: string): { url?: 
     };
   }
   // A port bound to one LAN interface is still probed on loopback: probes never leave the machine.
-  const host = published.hostIp && isLoopbackAddress(published.hostIp) ? published.hostIp : '127.0.0.1';
+  const host = published.hostIp && isLoopbackHost(published.hostIp) ? published.hostIp : '127.0.0.1';
   const hostPart = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
   return {
     url: `http://${hostPart}:${published.published}`,

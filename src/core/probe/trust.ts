@@ -37,7 +37,7 @@ export function normalizeOrigin(entry: string, from: string): string {
 
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-export function isVariableName(name: string): boolean {
+function isVariableName(name: string): boolean {
   return VARIABLE_NAME.test(name);
 }
 

@@ -194,7 +194,7 @@ class FileReader {
     const constants: Record<string, ConstValue> = {};
     for (const [name, node] of this.decls) {
       if (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) continue;
-      const v = ts.isEnumDeclaration(node) ? this.enumValue(node) : this.isValueNode(node) ? this.evaluate(node as ts.Expression) : undefined;
+      const v = ts.isEnumDeclaration(node) ? this.enumValue(node) : ts.isExpression(node) ? this.evaluate(node) : undefined;
       if (v && v.kind !== 'config') constants[name] = v;
     }
     if (Object.keys(constants).length > 0) this.out.constants = constants;
@@ -249,10 +249,6 @@ class FileReader {
         return literalOf(this.evaluate(st.expression.right));
     }
     return undefined;
-  }
-
-  private isValueNode(node: ts.Node): boolean {
-    return ts.isExpression(node);
   }
 
   private enumValue(node: ts.EnumDeclaration): ConstValue {
@@ -464,10 +460,11 @@ class FileReader {
     if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
       const named = this.factoryNames.get(e);
       if (named) return named;
-      if (this.factoryPrefix(e) !== undefined) {
+      const prefix = this.factoryPrefix(e);
+      if (prefix !== undefined) {
         const name = `@${this.line(e)}:${e.getStart(this.sf)}`;
         this.factoryNames.set(e, name);
-        this.routers.set(name, this.factoryPrefix(e) ?? '');
+        this.routers.set(name, prefix);
         return name;
       }
       const callee = e.expression;
