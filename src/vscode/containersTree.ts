@@ -12,7 +12,7 @@ export class ContainersTree implements vscode.TreeDataProvider<TreeNodeModel>, v
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly store: ReportStore) {
-    this.subscription = store.onDidChange(() => this.rebuild());
+    this.subscription = store.onDidChangeReports(() => this.rebuild());
     this.rebuild();
   }
 

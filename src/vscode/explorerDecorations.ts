@@ -3,6 +3,7 @@
 // folders holding them. Fires one batched change event with only the URIs whose state changed.
 import * as vscode from 'vscode';
 import { changedPaths, computeFileDriftStates, type FileDriftStates } from '../core/view/fileDriftState';
+import type { Report } from '../core/model';
 import type { ReportStore } from './reportStore';
 
 export const DRIFT_COLOR = { missing: 'runtimeDrift.missingForeground', stale: 'runtimeDrift.staleForeground', changed: 'runtimeDrift.staleForeground' } as const;
@@ -13,12 +14,12 @@ export class ExplorerDecorations implements vscode.FileDecorationProvider, vscod
   private states: FileDriftStates = new Map();
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly store: ReportStore) {
-    this.subscription = store.onDidChange(() => this.update());
+  constructor(store: ReportStore) {
+    this.subscription = store.onDidChangeReports((reports) => this.update(reports));
   }
 
-  private update(): void {
-    const next = computeFileDriftStates(this.store.all());
+  private update(reports: readonly Report[]): void {
+    const next = computeFileDriftStates(reports);
     const changed = changedPaths(this.states, next);
     this.states = next;
     if (changed.length > 0) this.emitter.fire(changed.map((p) => vscode.Uri.file(p)));

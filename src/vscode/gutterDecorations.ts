@@ -15,7 +15,7 @@ export class GutterDecorations implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(mediaUri: vscode.Uri, private readonly store: ReportStore) {
+  constructor(mediaUri: vscode.Uri, store: ReportStore) {
     const type = (kind: GutterKind) =>
       vscode.window.createTextEditorDecorationType({
         gutterIconPath: vscode.Uri.joinPath(mediaUri, `gutter-${kind}.svg`),
@@ -23,8 +23,8 @@ export class GutterDecorations implements vscode.Disposable {
       });
     this.types = Object.fromEntries(GUTTER_KINDS.map((k) => [k, type(k)])) as Record<GutterKind, vscode.TextEditorDecorationType>;
     this.subscriptions.push(
-      store.onDidChange(() => {
-        this.marks = computeGutterMarks(this.store.all());
+      store.onDidChangeReports((reports) => {
+        this.marks = computeGutterMarks(reports);
         this.schedule();
       }),
       vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()),

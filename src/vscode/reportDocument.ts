@@ -12,9 +12,7 @@ export class ReportDocumentProvider implements vscode.TextDocumentContentProvide
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly store: ReportStore) {
-    this.subscription = store.onDidChange((change) => {
-      if (change.previous !== change.current) this.emitter.fire(REPORT_URI);
-    });
+    this.subscription = store.onDidChangeReports(() => this.emitter.fire(REPORT_URI));
   }
 
   provideTextDocumentContent(): string {

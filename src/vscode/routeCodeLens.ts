@@ -13,8 +13,7 @@ export class RouteCodeLens implements vscode.CodeLensProvider, vscode.Disposable
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly store: ReportStore) {
-    this.subscription = store.onDidChange(() => {
-      const reports = this.store.all();
+    this.subscription = store.onDidChangeReports((reports) => {
       const next = mergeLenses(computeRouteLenses(reports), composeServiceLenses(reports));
       const fingerprint = JSON.stringify([...next]);
       if (fingerprint === this.fingerprint) return;

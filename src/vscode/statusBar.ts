@@ -16,7 +16,10 @@ export class RuntimeStatusBar implements vscode.Disposable {
   constructor(private readonly store: ReportStore) {
     this.item.name = 'Runtime Drift';
     this.item.command = COMMAND.checkRuntime;
-    this.subscription = store.onDidChange(() => this.update());
+    this.subscription = vscode.Disposable.from(
+      store.onDidChangeReports(() => this.update()),
+      store.onDidChangeStatus(() => this.update()),
+    );
     this.update();
     this.item.show();
   }
