@@ -8,11 +8,14 @@ export interface Location {
   path: string;
   /** The instructions that put it there: "Dockerfile: COPY --from=build /src/dist /app/dist (stage 2); ...". */
   evidence: string;
+  /** No COPY names the path: it is assumed made by a RUN in a stage that received the context. */
+  madeByRun: boolean;
 }
 
 interface Hit {
   path: string;
   steps: string[];
+  madeByRun?: boolean;
 }
 
 /**
@@ -25,19 +28,19 @@ export function locateInImage(df: Dockerfile, contextRelPath: string, target?: s
   const stage = target === undefined ? df.stages[df.stages.length - 1] : findStage(df.stages, target);
   if (!stage) return undefined;
   const hit = locateInStage(df, stage, normalizeRel(contextRelPath), false);
-  return hit && { path: hit.path, evidence: `Dockerfile: ${hit.steps.join('; ')}` };
+  return hit && { path: hit.path, evidence: `Dockerfile: ${hit.steps.join('; ')}`, madeByRun: hit.madeByRun === true };
 }
 
 function locateInStage(df: Dockerfile, stage: Stage, rel: string, viaFrom: boolean): Hit | undefined {
   for (let i = stage.copies.length - 1; i >= 0; i--) {
     const copy = stage.copies[i] as CopyInstr;
     const hit = copy.from === undefined ? fromContext(copy, rel) : fromStage(df, stage, copy, rel);
-    if (hit) return { path: hit.path, steps: [`${render(copy)} (${label(stage)})`, ...hit.steps] };
+    if (hit) return { ...hit, steps: [`${render(copy)} (${label(stage)})`, ...hit.steps] };
   }
   const base = stage.baseStage === undefined ? undefined : df.stages[stage.baseStage];
   if (base) {
     const hit = locateInStage(df, base, rel, viaFrom);
-    if (hit) return { path: hit.path, steps: [...hit.steps, `${label(stage)} is built FROM ${label(base)}`] };
+    if (hit) return { ...hit, steps: [...hit.steps, `${label(stage)} is built FROM ${label(base)}`] };
   }
   return producedInStage(stage, rel, viaFrom);
 }
@@ -67,7 +70,7 @@ function fromStage(df: Dockerfile, stage: Stage, copy: CopyInstr, rel: string): 
     // --from sources are relative to the root of that stage, not its WORKDIR.
     const src = posix.resolve('/', raw);
     const path = placeUnder(src, inner.path, copy, many, /[*?[]/.test(src));
-    if (path !== undefined) return { path, steps: inner.steps };
+    if (path !== undefined) return { ...inner, path };
   }
   return undefined;
 }
@@ -102,7 +105,7 @@ function producedInStage(stage: Stage, rel: string, viaFrom: boolean): Hit | und
   const path = posix.join(root, rel);
   const run = ranAfter[ranAfter.length - 1];
   const why = run ? `, RUN ${truncate(run.command)}` : '';
-  return { path, steps: [`${rel} is built in ${label(stage)} at ${path} (context copied to ${root}${why})`] };
+  return { path, steps: [`${rel} is built in ${label(stage)} at ${path} (context copied to ${root}${why})`], madeByRun: true };
 }
 
 /** Where a stage put the context root, judged from its context COPYs (latest first). */

@@ -1,26 +1,20 @@
 // Which source folder ends up where in the container, and under which file names: read from
-// x-runtime-drift first, then tsconfig, package.json and the Dockerfile. Every decision is
-// written to `evidence` so a wrong guess can be seen (and overridden) by the user.
+// x-runtime-drift first, then the project files (Nx project.json, nest-cli.json, tsconfig,
+// package.json) and the Dockerfile. The facts are gathered once; then small placement rules are
+// tried in order, and each writes to `evidence` what it decided from, so a wrong guess can be
+// seen (and overridden) by the user.
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { parseDockerfile, type Dockerfile } from '../dockerfile/parse';
 import { locateInImage, type Location } from '../dockerfile/locate';
 import type { ServiceSpec, SourceMapping } from '../model';
 import type { FsLike } from '../ports';
-import { parseJsonc, readTsConfig, type TsConfigInfo } from './tsconfig';
-import { SERVER_FRAMEWORKS } from '../routes/serverApps';
+import { readTsConfig, type TsConfigInfo } from './tsconfig';
 import { parseDockerignore } from '../dockerfile/dockerignore';
+import { findBuildProject, objectField, type BuildProject } from './buildProject';
+import { COMPILED_REWRITES, findEmit, type Emit } from './emit';
+import { findBundler } from './bundler';
 
-/** What tsc (and babel/swc builds following it) turns each source extension into. */
-export const COMPILED_REWRITES: Readonly<Record<string, string>> = {
-  '.ts': '.js',
-  '.tsx': '.js',
-  '.mts': '.mjs',
-  '.cts': '.cjs',
-  '.jsx': '.js',
-};
-
-/** Dependencies that mean the output is a bundle, so files do not map one to one. */
-export const BUNDLERS = ['vite', 'webpack', 'next', 'parcel', 'rollup', '@angular/cli', 'react-scripts', '@sveltejs/kit'] as const;
+export { COMPILED_REWRITES } from './emit';
 
 /** Tried in order: the config a Nest-style build uses, then the usual one. */
 const TSCONFIG_NAMES = ['tsconfig.build.json', 'tsconfig.json'] as const;
@@ -30,188 +24,192 @@ const BUNDLE_OUTPUTS = ['dist', 'build', '.next'] as const;
 
 const DEFAULT_MODULES_DIR = 'modules';
 
+/** What is known before deciding: one read of every file the rules look at. */
+interface Facts {
+  fs: FsLike;
+  spec: ServiceSpec;
+  context: string;
+  project: BuildProject;
+  ts: TsConfigInfo | undefined;
+  tsName: string;
+  sourceRoot: string;
+  emit: Emit | undefined;
+  /** Compiled file by file (tsc, swc, babel): a tsconfig that emits, or a server's tsconfig. */
+  compiled: boolean;
+  bundler: string | undefined;
+  df: Dockerfile | undefined;
+  locate: (absPath: string) => Location | undefined;
+  evidence: string[];
+}
+
+/** Where the source lands in the image, as one rule decided it. */
+interface Placement {
+  target: string;
+  buildOutDir?: string;
+  rewrites: Record<string, string>;
+  /** The image holds the source itself, names unchanged. */
+  copiedAsIs?: boolean;
+  /** The image copies the local build output from the context (not the source, not a build stage's output). */
+  copiesLocalOutput?: boolean;
+}
+
+type PlacementRule = (f: Facts) => Promise<Placement | undefined> | Placement | undefined;
+
+/** In order: the user's word, a bundle, the build output, the source itself. */
+const PLACEMENT_RULES: readonly PlacementRule[] = [placeByOverride, placeBundle, placeBuildOutput, placeSource];
+
 export async function inferMapping(fs: FsLike, spec: ServiceSpec): Promise<SourceMapping | undefined> {
   const { drift, build } = spec;
   if (!build && drift.source === undefined && drift.target === undefined) return undefined;
+  const facts = await gatherFacts(fs, spec);
+  for (const rule of PLACEMENT_RULES) {
+    const placement = await rule(facts);
+    if (placement) return describeMapping(facts, placement);
+  }
+  return undefined;
+}
+
+async function gatherFacts(fs: FsLike, spec: ServiceSpec): Promise<Facts> {
+  const { build } = spec;
   const evidence: string[] = [];
   const context = build && isAbsolute(build.context) ? build.context : spec.projectDir;
-  const pkg = await readPackage(fs, context);
-  // The build script names the server's tsconfig (`tsc --project server/tsconfig.json`) when it is not the usual one.
-  const scriptConfig = pkg ? tsconfigOfScripts(pkg.scripts) : undefined;
-  const fromScript = scriptConfig ? await readTsConfig(fs, scriptConfig.endsWith('.json') ? join(context, scriptConfig) : join(context, scriptConfig, 'tsconfig.json')) : undefined;
-  if (fromScript) evidence.push(`tsconfig ${relative(context, fromScript.file)} (named by package.json's build script)`);
-  const ts = fromScript ?? (await findTsConfig(fs, context));
-  const tsName = ts ? relative(context, ts.file) || ts.file : '';
-
-  const sourceRoot = await pickSourceRoot(fs, spec, context, ts, tsName, evidence);
-  // A server whose tsconfig says noEmit is still compiled file by file (swc, babel: Nest's swc builder).
-  const server = pkg !== undefined && SERVER_FRAMEWORKS.some((f) => f in pkg.deps);
-  const compiled = ts !== undefined && (ts.noEmit !== true || server);
-  const outDir = drift.buildOutput ?? ts?.outDir?.path;
-  if (drift.buildOutput !== undefined) evidence.push(`build output ${drift.buildOutput} (x-runtime-drift.buildOutput)`);
-  else if (ts?.outDir) evidence.push(`build output ${ts.outDir.path} (${relative(context, ts.outDir.from)} compilerOptions.outDir)`);
-
-  const bundler = await findBundler(fs, context, pkg, server);
   const df = await readDockerfile(fs, spec, evidence);
+  const project = await findBuildProject(fs, context, build?.dockerfile, df);
+  if (project.evidence) evidence.push(project.evidence);
+  const ts = await projectTsConfig(fs, project, context, evidence);
+  const tsName = ts ? relative(context, ts.file) || ts.file : '';
+  const nxRoot = project.nx ? await nxWorkspaceRoot(fs, project.dir, context) : undefined;
+  const sourceRoot = await pickSourceRoot(fs, spec, project, nxRoot, ts, tsName, evidence);
+  const emit = findEmit({ drift: spec.drift, nxRoot, project, sourceRoot, ts, context });
+  // A server whose tsconfig says noEmit is still compiled file by file (swc, babel: Nest's swc builder).
+  const compiled = ts !== undefined && (ts.noEmit !== true || project.server !== undefined);
+  const bundler = emit?.bundledBy ?? findBundler(project);
   const locate = (absPath: string): Location | undefined => {
     const rel = relative(context, absPath);
     if (!df || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
     return locateInImage(df, rel.split(sep).join('/'), build?.target);
   };
+  return { fs, spec, context, project, ts, tsName, sourceRoot, emit, compiled, bundler, df, locate, evidence };
+}
 
-  let target: string | undefined;
-  let buildOutDir: string | undefined;
-  let rewrites: Record<string, string> = {};
-  let copiedAsIs = false;
-  /** The image copies the local build output from the context (not the source, not a build stage's output). */
-  let copiesLocalOutput = false;
-  if (drift.target !== undefined) {
-    target = drift.target;
-    evidence.push(`target ${target} (x-runtime-drift.target)`);
-    if (outDir !== undefined || compiled) {
-      buildOutDir = outDir ?? sourceRoot;
-      rewrites = { ...COMPILED_REWRITES };
-    }
-  } else if (bundler !== undefined) {
-    // A bundle has no per-file counterpart; the target is only where the bundle lands.
-    for (const candidate of [outDir, ...BUNDLE_OUTPUTS.map((d) => join(context, d)), sourceRoot]) {
-      const loc = candidate === undefined ? undefined : locate(candidate);
-      if (loc) {
-        target = loc.path;
-        buildOutDir = candidate === sourceRoot ? undefined : candidate;
-        evidence.push(`target ${target} from ${loc.evidence}`);
-        break;
-      }
-    }
-  } else {
-    let outLoc = outDir !== undefined && outDir !== sourceRoot ? locate(outDir) : undefined;
-    if (outLoc && outDir !== undefined && df && !(await fs.stat(outDir))?.isDirectory && coversAnyPath(locate, context) && !runsABuild(df)) {
-      // `COPY . .` would carry a local build output, but there is none and the image builds
-      // nothing: it runs the sources (ts-node, tsx, plain JS).
-      evidence.push(`no ${relative(context, outDir)} in the context and no build step in the Dockerfile: the image holds the sources`);
-      outLoc = undefined;
-    }
-    if (outLoc) {
-      target = outLoc.path;
-      // Copied from the context, not built in a stage: unless the whole context is copied and
-      // then built (`COPY . .` + `RUN npm run build`), which makes the output inside the image.
-      copiesLocalOutput =
-        !/--from=/.test(outLoc.evidence) && !/ RUN /.test(outLoc.evidence) && !(df !== undefined && coversAnyPath(locate, context) && runsABuild(df));
-      buildOutDir = outDir;
-      rewrites = { ...COMPILED_REWRITES };
-      evidence.push(`target ${target} from ${outLoc.evidence}`);
-    } else {
-      const srcLoc = locate(sourceRoot);
-      if (srcLoc) {
-        target = srcLoc.path;
-        evidence.push(`target ${target} from ${srcLoc.evidence}`);
-        if (compiled && outDir === undefined) {
-          // tsc without outDir writes each .js next to its .ts, so the copied source holds the output.
-          buildOutDir = sourceRoot;
-          rewrites = { ...COMPILED_REWRITES };
-          evidence.push(`${tsName} has no outDir: compiled files sit next to their sources`);
-        } else {
-          copiedAsIs = true;
-        }
-      }
-    }
-  }
+function placeByOverride(f: Facts): Placement | undefined {
+  const target = f.spec.drift.target;
   if (target === undefined) return undefined;
-
-  if (Object.keys(rewrites).length > 0) evidence.push('file names: .ts/.tsx/.jsx -> .js, .mts -> .mjs, .cts -> .cjs (compiled)');
-  else if (copiedAsIs) evidence.push('file names unchanged: the image holds the source as-is');
-
-  let bundled = false;
-  if (bundler !== undefined) {
-    bundled = true;
-    evidence.push(`bundled: ${bundler.includes('(') ? bundler : `package.json depends on ${bundler}`}`);
-  } else if (ts?.noEmit === true && !copiedAsIs && !server) {
-    // noEmit with the source not copied as-is means some other tool builds a bundle.
-    bundled = true;
-    evidence.push(`bundled: ${tsName} has noEmit: true`);
-  }
-
-  const modulesDir = drift.modulesDir ?? DEFAULT_MODULES_DIR;
-  evidence.push(
-    drift.modulesDir !== undefined ? `modules under ${modulesDir}/ (x-runtime-drift.modulesDir)` : `modules under ${modulesDir}/ (default)`,
-  );
-
-  const mapping: SourceMapping = { sourceRoot, target, rewrites, bundled, modulesDir, evidence };
-  const ignoreFile = join(context, '.dockerignore');
-  if (build && (await fs.stat(ignoreFile))?.isFile) {
-    const patterns = parseDockerignore(await fs.readFile(ignoreFile));
-    if (patterns.length > 0) {
-      mapping.dockerignore = { context, patterns, applies: copiesLocalOutput ? 'output' : 'source' };
-      evidence.push(`${patterns.length} .dockerignore pattern(s): ignored files are not expected in the image`);
-    }
-  }
-  if (buildOutDir !== undefined) mapping.buildOutDir = buildOutDir;
-  return mapping;
+  f.evidence.push(`target ${target} (x-runtime-drift.target)`);
+  if (f.emit) f.evidence.push(...f.emit.evidence);
+  if (f.emit === undefined && !f.compiled) return { target, rewrites: {} };
+  return { target, buildOutDir: f.emit?.dir ?? f.sourceRoot, rewrites: { ...(f.emit?.rewrites ?? COMPILED_REWRITES) } };
 }
 
-async function pickSourceRoot(
-  fs: FsLike,
-  spec: ServiceSpec,
-  context: string,
-  ts: TsConfigInfo | undefined,
-  tsName: string,
-  evidence: string[],
-): Promise<string> {
-  if (spec.drift.source !== undefined) {
-    evidence.push(`source root ${spec.drift.source} (x-runtime-drift.source)`);
-    return spec.drift.source;
-  }
-  if (ts?.rootDir) {
-    evidence.push(`source root ${ts.rootDir.path} (${relative(context, ts.rootDir.from)} compilerOptions.rootDir)`);
-    return ts.rootDir.path;
-  }
-  if (ts?.includeRoot) {
-    evidence.push(`source root ${ts.includeRoot.path} (${relative(context, ts.includeRoot.from)} include)`);
-    return ts.includeRoot.path;
-  }
-  const configDir = ts ? dirname(ts.file) : context;
-  if (configDir !== context && configDir.startsWith(context + sep)) {
-    evidence.push(`source root ${configDir} (the folder of ${tsName}, which sets no rootDir)`);
-    return configDir;
-  }
-  const src = join(context, 'src');
-  if ((await fs.stat(src))?.isDirectory) {
-    evidence.push(`source root ${src} (the build context's src folder${tsName ? `; ${tsName} sets no rootDir` : ''})`);
-    return src;
-  }
-  evidence.push(`source root ${context} (the build context itself)`);
-  return context;
-}
-
-async function findTsConfig(fs: FsLike, context: string): Promise<TsConfigInfo | undefined> {
-  for (const name of TSCONFIG_NAMES) {
-    const info = await readTsConfig(fs, join(context, name));
-    if (info) return info;
+/** A bundle has no per-file counterpart; the target is only where the bundle lands. */
+function placeBundle(f: Facts): Placement | undefined {
+  if (f.bundler === undefined) return undefined;
+  const at = (d: string) => join(f.project.dir, d);
+  for (const candidate of [f.emit?.dir, f.ts?.outDir?.path, ...BUNDLE_OUTPUTS.map(at), f.sourceRoot]) {
+    const loc = candidate === undefined ? undefined : f.locate(candidate);
+    if (!loc) continue;
+    f.evidence.push(`target ${loc.path} from ${loc.evidence}`);
+    return candidate === f.sourceRoot ? { target: loc.path, rewrites: {} } : { target: loc.path, buildOutDir: candidate, rewrites: {} };
   }
   return undefined;
 }
 
-interface PackageInfo {
-  deps: Record<string, unknown>;
-  scripts: Record<string, string>;
-}
-
-async function readPackage(fs: FsLike, context: string): Promise<PackageInfo | undefined> {
-  const file = join(context, 'package.json');
-  if (!(await fs.stat(file))?.isFile) return undefined;
-  let pkg: unknown;
-  try {
-    pkg = parseJsonc(await fs.readFile(file));
-  } catch {
+/** The build output (tsc outDir, an Nx outputPath) is what the image holds. */
+async function placeBuildOutput(f: Facts): Promise<Placement | undefined> {
+  const { emit, df } = f;
+  if (!emit || emit.dir === f.sourceRoot || !df) return undefined;
+  const loc = f.locate(emit.dir);
+  if (!loc) return undefined;
+  const wholeContext = coversAnyPath(f.locate, f.context);
+  if ((wholeContext || loc.madeByRun) && !runsABuild(df) && !(await f.fs.stat(emit.dir))?.isDirectory) {
+    // `COPY . .` would carry a local build output, but there is none and the image builds
+    // nothing: it runs the sources (ts-node, tsx, plain JS). A COPY naming the output itself
+    // stands: the output is made before `docker build` (CI, an Nx docker-build target).
+    f.evidence.push(`no ${relative(f.context, emit.dir)} in the context and no build step in the Dockerfile: the image holds the sources`);
     return undefined;
   }
-  if (typeof pkg !== 'object' || pkg === null) return undefined;
-  const scripts = Object.fromEntries(Object.entries(field(pkg, 'scripts')).filter((e): e is [string, string] => typeof e[1] === 'string'));
-  return { deps: { ...field(pkg, 'dependencies'), ...field(pkg, 'devDependencies') }, scripts };
+  f.evidence.push(...emit.evidence, `target ${loc.path} from ${loc.evidence}`);
+  // Copied from the context, not built in a stage: unless the whole context is copied and then
+  // built (`COPY . .` + `RUN npm run build`), which makes the output inside the image.
+  const copiesLocalOutput = !/--from=/.test(loc.evidence) && !loc.madeByRun && !(wholeContext && runsABuild(df));
+  return { target: loc.path, buildOutDir: emit.dir, rewrites: { ...emit.rewrites }, copiesLocalOutput };
 }
 
-/** Build scripts that bundle a server into a few files. */
-const SERVER_BUNDLE_SCRIPT = /\btsup\b|\bncc\s+build\b|\besbuild\b[^&|;]*--bundle|\bwebpack\b|\bnest\s+build\b[^&|;]*--webpack|\bbun\s+build\b/;
+/** The image holds the source folder: as-is, or with tsc's output beside each file. */
+function placeSource(f: Facts): Placement | undefined {
+  const loc = f.locate(f.sourceRoot);
+  if (!loc) return undefined;
+  f.evidence.push(`target ${loc.path} from ${loc.evidence}`);
+  if (f.compiled && f.emit === undefined) {
+    // tsc without outDir writes each .js next to its .ts, so the copied source holds the output.
+    f.evidence.push(`${f.tsName} has no outDir: compiled files sit next to their sources`);
+    return { target: loc.path, buildOutDir: f.sourceRoot, rewrites: { ...COMPILED_REWRITES } };
+  }
+  return { target: loc.path, rewrites: {}, copiedAsIs: true };
+}
+
+async function describeMapping(f: Facts, p: Placement): Promise<SourceMapping> {
+  const { evidence, spec, ts } = f;
+  if (Object.keys(p.rewrites).length > 0) evidence.push(`file names: ${describeRewrites(p.rewrites)} (compiled)`);
+  else if (p.copiedAsIs) evidence.push('file names unchanged: the image holds the source as-is');
+  let bundled = false;
+  if (f.bundler !== undefined) {
+    bundled = true;
+    evidence.push(`bundled: ${f.bundler.includes('(') ? f.bundler : `package.json depends on ${f.bundler}`}`);
+  } else if (ts?.noEmit === true && !p.copiedAsIs && f.project.server === undefined) {
+    // noEmit with the source not copied as-is means some other tool builds a bundle.
+    bundled = true;
+    evidence.push(`bundled: ${f.tsName} has noEmit: true`);
+  }
+  const modulesDir = spec.drift.modulesDir ?? DEFAULT_MODULES_DIR;
+  evidence.push(spec.drift.modulesDir !== undefined ? `modules under ${modulesDir}/ (x-runtime-drift.modulesDir)` : `modules under ${modulesDir}/ (default)`);
+  const mapping: SourceMapping = { sourceRoot: f.sourceRoot, target: p.target, rewrites: p.rewrites, bundled, modulesDir, evidence };
+  const ignoreFile = join(f.context, '.dockerignore');
+  if (spec.build && (await f.fs.stat(ignoreFile))?.isFile) {
+    const patterns = parseDockerignore(await f.fs.readFile(ignoreFile));
+    if (patterns.length > 0) {
+      mapping.dockerignore = { context: f.context, patterns, applies: p.copiesLocalOutput ? 'output' : 'source' };
+      evidence.push(`${patterns.length} .dockerignore pattern(s): ignored files are not expected in the image`);
+    }
+  }
+  if (p.buildOutDir !== undefined) mapping.buildOutDir = p.buildOutDir;
+  return mapping;
+}
+
+/** ".ts/.tsx/.jsx -> .js, .mts -> .mjs, .cts -> .cjs", grouped by what they become. */
+function describeRewrites(rewrites: Record<string, string>): string {
+  const by = new Map<string, string[]>();
+  for (const [from, to] of Object.entries(rewrites)) by.set(to, [...(by.get(to) ?? []), from]);
+  return [...by.entries()].map(([to, froms]) => `${froms.join('/')} -> ${to}`).join(', ');
+}
+
+/**
+ * The tsconfig the project compiles with: the one its build script names (`tsc -p X`), its
+ * nest-cli.json `compilerOptions.tsConfigPath`, else tsconfig.build.json / tsconfig.json.
+ */
+async function projectTsConfig(fs: FsLike, project: BuildProject, context: string, evidence: string[]): Promise<TsConfigInfo | undefined> {
+  const named = tsconfigOfScripts(project.pkg?.scripts ?? {});
+  if (named) {
+    const info = await readTsConfig(fs, named.endsWith('.json') ? join(project.dir, named) : join(project.dir, named, 'tsconfig.json'));
+    if (info) {
+      evidence.push(`tsconfig ${relative(context, info.file)} (named by package.json's build script)`);
+      return info;
+    }
+  }
+  const nestPath = objectField(project.nestCli, 'compilerOptions')['tsConfigPath'];
+  if (typeof nestPath === 'string') {
+    const info = await readTsConfig(fs, join(project.dir, nestPath));
+    if (info) {
+      evidence.push(`tsconfig ${relative(context, info.file)} (nest-cli.json compilerOptions.tsConfigPath)`);
+      return info;
+    }
+  }
+  for (const name of TSCONFIG_NAMES) {
+    const info = await readTsConfig(fs, join(project.dir, name));
+    if (info) return info;
+  }
+  return undefined;
+}
 
 /** The tsconfig a build script compiles with: `tsc -p X` / `tsc --project X`. */
 function tsconfigOfScripts(scripts: Record<string, string>): string | undefined {
@@ -223,48 +221,89 @@ function tsconfigOfScripts(scripts: Record<string, string>): string | undefined 
   return undefined;
 }
 
-/**
- * What bundles the output, if anything. A package that depends on a server framework is judged
- * by its build script only (tsup, ncc, esbuild --bundle, webpack): a front-end bundler beside it
- * (Next, Vite for the dashboard or for dev) does not make the server a bundle.
- */
-async function findBundler(fs: FsLike, context: string, pkg: PackageInfo | undefined, server: boolean): Promise<string | undefined> {
-  if (!pkg) return undefined;
-  if (server) {
-    const build = Object.entries(pkg.scripts).find(([name, script]) => /^build(?::(?:prod|server|api))?$/.test(name) && SERVER_BUNDLE_SCRIPT.test(script));
-    if (build) return `${SERVER_BUNDLE_SCRIPT.exec(build[1])?.[0] ?? 'a bundler'} (its "${build[0]}" script)`;
-    const nestCli = join(context, 'nest-cli.json');
-    if ((await fs.stat(nestCli))?.isFile) {
-      try {
-        const cli = parseJsonc(await fs.readFile(nestCli)) as { compilerOptions?: { webpack?: unknown } } | undefined;
-        if (cli?.compilerOptions?.webpack === true) return 'webpack (nest-cli.json compilerOptions.webpack)';
-      } catch {
-        // not JSON: not a bundler
-      }
-    }
-    return undefined;
-  }
-  const named = BUNDLERS.find((b) => b in pkg.deps);
-  if (named) return named;
-  // No bundler dependency by name, but a build script that bundles (esbuild --bundle, webpack...).
-  const build = Object.entries(pkg.scripts).find(([name, script]) => /^build(?::[\w-]+)?$/.test(name) && SERVER_BUNDLE_SCRIPT.test(script));
-  return build ? `${SERVER_BUNDLE_SCRIPT.exec(build[1])?.[0] ?? 'a bundler'} (its "${build[0]}" script)` : undefined;
+type SourceRootRule = (fs: FsLike, r: SourceRootInput) => Promise<{ path: string; why: string } | undefined>;
+
+interface SourceRootInput {
+  spec: ServiceSpec;
+  project: BuildProject;
+  nxRoot: string | undefined;
+  ts: TsConfigInfo | undefined;
+  tsName: string;
+  context: string;
 }
 
-/** A COPY of the whole context: any path at all is found in the image. */
+const isDir = async (fs: FsLike, p: string): Promise<boolean> => Boolean((await fs.stat(p))?.isDirectory);
+
+/** In order; the first that answers is the source root. */
+const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
+  async (_fs, { spec }) => (spec.drift.source === undefined ? undefined : { path: spec.drift.source, why: 'x-runtime-drift.source' }),
+  // Nx and the Nest CLI name it; Nx relative to the workspace root, the Nest CLI to the project.
+  async (fs, { project, nxRoot }) => {
+    const nx = project.nx?.['sourceRoot'];
+    if (typeof nx !== 'string' || nxRoot === undefined || !(await isDir(fs, join(nxRoot, nx)))) return undefined;
+    return { path: join(nxRoot, nx), why: 'project.json sourceRoot' };
+  },
+  async (fs, { project }) => {
+    const nest = project.nestCli?.['sourceRoot'];
+    if (typeof nest !== 'string' || project.dir === undefined || !(await isDir(fs, join(project.dir, nest)))) return undefined;
+    return { path: join(project.dir, nest), why: 'nest-cli.json sourceRoot' };
+  },
+  // A rootDir above the project (a monorepo's base config) is where paths are kept from, not the source.
+  async (_fs, { ts, project, context }) =>
+    ts?.rootDir && isInsideOrAt(project.dir, ts.rootDir.path) ? { path: ts.rootDir.path, why: `${relative(context, ts.rootDir.from)} compilerOptions.rootDir` } : undefined,
+  async (_fs, { ts, context }) => (ts?.includeRoot ? { path: ts.includeRoot.path, why: `${relative(context, ts.includeRoot.from)} include` } : undefined),
+  async (_fs, { ts, tsName, project }) => {
+    const configDir = ts ? dirname(ts.file) : project.dir;
+    return configDir !== project.dir && configDir.startsWith(project.dir + sep) ? { path: configDir, why: `the folder of ${tsName}, which sets no rootDir` } : undefined;
+  },
+  async (fs, { project, tsName }) => {
+    const src = join(project.dir, 'src');
+    return (await isDir(fs, src)) ? { path: src, why: `the project's src folder${tsName ? `; ${tsName} sets no rootDir` : ''}` } : undefined;
+  },
+];
+
+async function pickSourceRoot(
+  fs: FsLike,
+  spec: ServiceSpec,
+  project: BuildProject,
+  nxRoot: string | undefined,
+  ts: TsConfigInfo | undefined,
+  tsName: string,
+  evidence: string[],
+): Promise<string> {
+  const context = spec.build && isAbsolute(spec.build.context) ? spec.build.context : spec.projectDir;
+  for (const rule of SOURCE_ROOT_RULES) {
+    const found = await rule(fs, { spec, project, nxRoot, ts, tsName, context });
+    if (found) {
+      evidence.push(`source root ${found.path} (${found.why})`);
+      return found.path;
+    }
+  }
+  evidence.push(`source root ${project.dir} (${project.dir === context ? 'the build context itself' : 'the project folder'})`);
+  return project.dir;
+}
+
+/** The Nx workspace an Nx project belongs to: the nearest folder above it with nx.json, else the context. */
+async function nxWorkspaceRoot(fs: FsLike, dir: string, context: string): Promise<string> {
+  for (let d = dir; ; d = dirname(d)) {
+    if ((await fs.stat(join(d, 'nx.json')))?.isFile) return d;
+    if (dirname(d) === d) return context;
+  }
+}
+
+function isInsideOrAt(dir: string, p: string): boolean {
+  return p === dir || p.startsWith(dir + sep);
+}
+
+/** A COPY of the whole context: any path at all is found in the image (copied, not guessed made by a RUN). */
 function coversAnyPath(locate: (abs: string) => Location | undefined, context: string): boolean {
-  return locate(join(context, '.runtime-drift-probe', 'x')) !== undefined;
+  return locate(join(context, '.runtime-drift-probe', 'x'))?.madeByRun === false;
 }
 
 const BUILD_COMMAND = /\b(?:tsc|build|tsup|esbuild|webpack|swc|babel|ncc)\b/;
 
 function runsABuild(df: Dockerfile): boolean {
   return df.stages.some((st) => st.runs.some((r) => BUILD_COMMAND.test(r.command)));
-}
-
-function field(pkg: object, name: string): Record<string, unknown> {
-  const v = (pkg as Record<string, unknown>)[name];
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 
 async function readDockerfile(fs: FsLike, spec: ServiceSpec, evidence: string[]): Promise<Dockerfile | undefined> {

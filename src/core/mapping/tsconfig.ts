@@ -13,6 +13,8 @@ export interface TsConfigInfo {
   noEmit?: boolean;
   /** The single folder `include` names (["src"], ["src/**\/*"]), absolute, when it names one. */
   includeRoot?: { path: string; from: string };
+  /** The folders `paths` aliases point at (absolute, wildcards cut off), and the file that set them. */
+  pathTargets?: { paths: string[]; from: string };
 }
 
 /** How many `extends` hops to follow (tsconfig.build.json -> tsconfig.json -> tsconfig.base.json). */
@@ -23,10 +25,14 @@ export async function readTsConfig(fs: FsLike, file: string): Promise<TsConfigIn
   const chain = await loadChain(fs, file, 0);
   if (chain.length === 0) return undefined;
   const info: TsConfigInfo = { file };
+  let baseUrl: string | undefined;
+  let paths: { map: Record<string, unknown>; dir: string; from: string } | undefined;
   // The chain is ordered base first, so later (more specific) configs overwrite.
   for (const { path, json } of chain) {
     const options = isRecord(json['compilerOptions']) ? json['compilerOptions'] : {};
     const dir = dirname(path);
+    if (typeof options['baseUrl'] === 'string') baseUrl = resolve(dir, options['baseUrl']);
+    if (isRecord(options['paths'])) paths = { map: options['paths'], dir, from: path };
     if (typeof options['rootDir'] === 'string') info.rootDir = { path: resolve(dir, options['rootDir']), from: path };
     if (typeof options['outDir'] === 'string') info.outDir = { path: resolve(dir, options['outDir']), from: path };
     if (typeof options['noEmit'] === 'boolean') info.noEmit = options['noEmit'];
@@ -36,7 +42,23 @@ export async function readTsConfig(fs: FsLike, file: string): Promise<TsConfigIn
       else info.includeRoot = { path: resolve(dir, root), from: path };
     }
   }
+  if (paths) info.pathTargets = { paths: aliasFolders(paths.map, baseUrl ?? paths.dir), from: paths.from };
   return info;
+}
+
+/** `{"@libs/*": ["libs/*"], "@x": ["x/src/index.ts"]}` -> the folders they name, absolute. */
+function aliasFolders(map: Record<string, unknown>, base: string): string[] {
+  const folders = new Set<string>();
+  for (const targets of Object.values(map)) {
+    if (!Array.isArray(targets)) continue;
+    for (const t of targets) {
+      if (typeof t !== 'string') continue;
+      const star = t.indexOf('*');
+      const cut = star >= 0 ? t.slice(0, star) : /\.[cm]?[jt]sx?$/.test(t) ? dirname(t) : t;
+      folders.add(resolve(base, cut.replace(/\/+$/, '') || '.'));
+    }
+  }
+  return [...folders];
 }
 
 async function loadChain(fs: FsLike, file: string, depth: number): Promise<{ path: string; json: Record<string, unknown> }[]> {
@@ -73,6 +95,17 @@ function singleIncludeRoot(include: unknown[]): string | undefined {
     roots.add(first);
   }
   return roots.size === 1 ? [...roots][0] : undefined;
+}
+
+/** A JSON(C) file holding an object; undefined when absent, unreadable or not an object. */
+export async function readJsonObject(fs: FsLike, file: string): Promise<Record<string, unknown> | undefined> {
+  if (!(await fs.stat(file))?.isFile) return undefined;
+  try {
+    const v = parseJsonc(await fs.readFile(file));
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** JSON with comments and trailing commas -> value. Throws SyntaxError like JSON.parse. */

@@ -5,7 +5,7 @@
 // import them: the apps at or under the repository's root workspace.
 import { dirname, join, sep } from 'node:path';
 import type { FsLike } from '../ports';
-import { parseJsonc } from '../mapping/tsconfig';
+import { readJsonObject } from '../mapping/tsconfig';
 
 /** Dependencies that make a package a server whose routes we read. */
 export const SERVER_FRAMEWORKS = [
@@ -49,17 +49,8 @@ export async function findServerApps(fs: FsLike, files: readonly string[]): Prom
   return [...apps.values()].sort((a, b) => (a.dir < b.dir ? -1 : 1));
 }
 
-async function readJson(fs: FsLike, file: string): Promise<Record<string, unknown> | undefined> {
-  try {
-    const parsed = parseJsonc(await fs.readFile(file));
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 async function serverFrameworkOf(fs: FsLike, packageJson: string): Promise<string | undefined> {
-  const pkg = await readJson(fs, packageJson);
+  const pkg = await readJsonObject(fs, packageJson);
   if (!pkg) return undefined;
   const deps = { ...(pkg['dependencies'] as object | undefined), ...(pkg['devDependencies'] as object | undefined) } as Record<string, unknown>;
   return SERVER_FRAMEWORKS.find((f) => f in deps);
@@ -67,7 +58,7 @@ async function serverFrameworkOf(fs: FsLike, packageJson: string): Promise<strin
 
 /** An Nx project.json of an application (not a library), with a build or serve target. */
 async function isNxApplication(fs: FsLike, projectJson: string): Promise<boolean> {
-  const project = await readJson(fs, projectJson);
+  const project = await readJsonObject(fs, projectJson);
   if (!project) return false;
   if (project['projectType'] === 'library') return false;
   const targets = project['targets'];
@@ -101,9 +92,9 @@ export function groupFilesByApp(root: string, apps: readonly ServerApp[], files:
  */
 export async function appSourceDir(fs: FsLike, dir: string): Promise<string> {
   const isDir = async (p: string): Promise<boolean> => Boolean((await fs.stat(p))?.isDirectory);
-  const nest = await readJson(fs, join(dir, 'nest-cli.json'));
+  const nest = await readJsonObject(fs, join(dir, 'nest-cli.json'));
   if (typeof nest?.['sourceRoot'] === 'string' && (await isDir(join(dir, nest['sourceRoot'])))) return join(dir, nest['sourceRoot']);
-  const nx = await readJson(fs, join(dir, 'project.json'));
+  const nx = await readJsonObject(fs, join(dir, 'project.json'));
   if (typeof nx?.['sourceRoot'] === 'string') {
     for (let base = dir; ; base = dirname(base)) {
       if (await isDir(join(base, nx['sourceRoot']))) return join(base, nx['sourceRoot']);

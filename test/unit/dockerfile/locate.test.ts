@@ -7,7 +7,7 @@ const at = (dockerfile: string, rel: string, target?: string) => locateInImage(p
 suite('dockerfile locate', () => {
   test('COPY . . puts every context path under the WORKDIR', () => {
     const loc = at('FROM node\nWORKDIR /app\nCOPY . .\n', 'dist');
-    assert.deepEqual(loc, { path: '/app/dist', evidence: 'Dockerfile: COPY . /app (stage 1)' });
+    assert.deepEqual(loc, { path: '/app/dist', evidence: 'Dockerfile: COPY . /app (stage 1)', madeByRun: false });
   });
 
   test('COPY dist ./dist and COPY dist/ /app/dist/', () => {
@@ -44,6 +44,7 @@ CMD ["node","dist/main.js"]
     assert.deepEqual(at(df, 'dist'), {
       path: '/app/dist',
       evidence: 'Dockerfile: COPY --from=build /src/dist /app/dist (stage 2); COPY . /src (stage 1 "build")',
+      madeByRun: false,
     });
     assert.equal(at(df, 'dist/modules/a.js')?.path, '/app/dist/modules/a.js');
     // The source itself is not in the final image.
@@ -64,6 +65,8 @@ COPY --from=builder /build/dist ./dist
     const loc = at(df, 'dist');
     assert.equal(loc?.path, '/app/dist');
     assert.match(loc?.evidence ?? '', /COPY --from=builder \/build\/dist \/app\/dist \(stage 2\); dist is built in stage 1 "builder" at \/build\/dist/);
+    // No COPY names dist itself: it is assumed made by the builder's RUN.
+    assert.equal(loc?.madeByRun, true);
     // Stage indexes work as --from too.
     assert.equal(at(df.replace('--from=builder /build/dist', '--from=0 /build/dist'), 'dist')?.path, '/app/dist');
   });
@@ -80,6 +83,7 @@ COPY --from=builder /build/dist ./dist
     assert.deepEqual(at(df, 'src'), {
       path: '/app/src',
       evidence: 'Dockerfile: COPY . /app (stage 1 "deps"); stage 2 "prod" is built FROM stage 1 "deps"',
+      madeByRun: false,
     });
   });
 

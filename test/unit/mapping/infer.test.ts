@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { parseComposeProject } from '../../../src/core/compose/parse';
 import { inferMapping } from '../../../src/core/mapping/infer';
+import { selectedPackages } from '../../../src/core/mapping/buildProject';
 import { compileDockerignore } from '../../../src/core/dockerfile/dockerignore';
 import { mapSourceFile, mapToBuildOutput } from '../../../src/core/mapping/mapFile';
 import type { DriftOverrides, ServiceSpec } from '../../../src/core/model';
@@ -258,6 +259,18 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.ok(m?.evidence.some((e) => /no build in the context and no build step in the Dockerfile/.test(e)), m?.evidence.join('\n'));
   });
 
+  test('only the source copied, and a RUN that builds nothing: the image runs the sources, not a guessed output', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': pkg({ express: '4' }, { start: 'tsx src/server.ts' }),
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"outDir":"dist"}}',
+      '/ws/backend/src/server.ts': '',
+      '/ws/backend/Dockerfile': 'FROM node\nWORKDIR /app\nCOPY package.json ./\nCOPY src ./src\nRUN npm install\nCMD ["npm","start"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.target, '/app/src', m?.evidence.join('\n'));
+    assert.equal(m && mapSourceFile(m, '/ws/backend/src/server.ts'), '/app/src/server.ts');
+  });
+
   test('a Nest server whose tsconfig says noEmit (swc builder) is compiled file by file, not bundled', async () => {
     const fs = memFs({
       '/ws/backend/package.json': pkg({ '@nestjs/core': '10', vite: '5' }),
@@ -312,5 +325,118 @@ suite('.dockerignore: what never reaches the image is not expected there', () =>
       '/ws/backend/.dockerignore': 'dist\nnode_modules\n',
     });
     assert.equal(built.m?.dockerignore?.applies, 'source');
+  });
+});
+
+suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => {
+  const at = (dir: string, dockerfile = 'Dockerfile') => ({ context: dir, dockerfile: `${dir}/${dockerfile}` });
+
+  const NX_ESBUILD = (options: Record<string, unknown>) => ({
+    '/ws/nx.json': '{}',
+    '/ws/package.json': JSON.stringify({ scripts: { build: 'nx build' }, dependencies: { express: '4' }, devDependencies: { '@nx/esbuild': '17' } }),
+    '/ws/project.json': JSON.stringify({
+      name: 'api',
+      sourceRoot: 'src',
+      targets: { build: { executor: '@nx/esbuild:esbuild', options: { outputPath: 'dist/api', main: 'src/main.ts', tsConfig: 'tsconfig.app.json', ...options } } },
+    }),
+    '/ws/tsconfig.json': '{"compilerOptions":{"rootDir":"."}}',
+    '/ws/tsconfig.app.json': '{"extends":"./tsconfig.json","compilerOptions":{"outDir":"./dist/out-tsc"},"include":["src/**/*.ts"]}',
+    '/ws/src/main.ts': '',
+    '/ws/src/app/routes.ts': '',
+    '/ws/Dockerfile': 'FROM node\nWORKDIR /app\nCOPY dist/api api\nRUN npm --prefix api install\nCMD ["node","api"]\n',
+  });
+
+  test('Nx esbuild, bundle false, Node CommonJS: each file keeps its workspace path below outputPath', async () => {
+    const m = await inferMapping(memFs(NX_ESBUILD({ bundle: false, platform: 'node', format: ['cjs'], esbuildOptions: { outExtension: { '.js': '.js' } } })), spec({}, at('/ws')));
+    assert.equal(m?.sourceRoot, '/ws/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/api/src');
+    assert.equal(m?.buildOutDir, '/ws/dist/api/src');
+    assert.equal(m?.bundled, false);
+    assert.equal(m && mapSourceFile(m, '/ws/src/app/routes.ts'), '/app/api/src/app/routes.js');
+    assert.ok(m?.evidence.some((e) => /project\.json build target \(@nx\/esbuild:esbuild, outputPath dist\/api\); bundle: false/.test(e)), m?.evidence.join('\n'));
+  });
+
+  test('Nx esbuild CommonJS without an outExtension writes .cjs; ESM keeps paths below the source root', async () => {
+    const cjs = await inferMapping(memFs(NX_ESBUILD({ bundle: false, format: ['cjs'] })), spec({}, at('/ws')));
+    assert.equal(cjs && mapSourceFile(cjs, '/ws/src/main.ts'), '/app/api/src/main.cjs');
+    const esm = await inferMapping(memFs(NX_ESBUILD({ bundle: false })), spec({}, at('/ws')));
+    assert.equal(esm && mapSourceFile(esm, '/ws/src/app/routes.ts'), '/app/api/app/routes.js', esm?.evidence.join('\n'));
+  });
+
+  test('Nx esbuild bundles by default: the mapping is a bundle landing where outputPath is copied', async () => {
+    const m = await inferMapping(memFs(NX_ESBUILD({})), spec({}, at('/ws')));
+    assert.equal(m?.bundled, true);
+    assert.equal(m?.target, '/app/api');
+    assert.ok(m?.evidence.some((e) => /^bundled: project\.json build target/.test(e)), m?.evidence.join('\n'));
+  });
+
+  test('Nx @nx/js:tsc in apps/api: paths kept relative to the project root, Dockerfile beside project.json', async () => {
+    const fs = memFs({
+      '/ws/nx.json': '{}',
+      '/ws/apps/api/project.json': JSON.stringify({
+        sourceRoot: 'apps/api/src',
+        targets: { build: { executor: '@nx/js:tsc', options: { outputPath: 'dist/apps/api', tsConfig: 'apps/api/tsconfig.app.json' } } },
+      }),
+      '/ws/apps/api/src/main.ts': '',
+      '/ws/apps/api/Dockerfile': 'FROM node\nWORKDIR /srv\nCOPY dist/apps/api .\nCMD ["node","src/main.js"]\n',
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/apps/api/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/apps/api/src', m?.evidence.join('\n'));
+    assert.equal(m && mapSourceFile(m, '/ws/apps/api/src/main.ts'), '/srv/src/main.js');
+    assert.ok(m?.evidence.includes('Nx project apps/api/project.json (beside the Dockerfile) builds the image\'s output'), m?.evidence.join('\n'));
+  });
+
+  const PNPM_MONOREPO = {
+    '/ws/package.json': JSON.stringify({
+      dependencies: { '@nestjs/core': '10', next: '14' },
+      scripts: { build: 'pnpm -r --filter ./apps/web --filter ./apps/api --filter ./apps/worker run build' },
+    }),
+    '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/*\n  - libs/*\n',
+    '/ws/tsconfig.base.json': '{"compilerOptions":{"rootDir":".","paths":{"@libs/*":["libs/*"]}}}',
+    '/ws/apps/web/package.json': '{"name":"web","scripts":{"build":"next build"}}',
+    '/ws/apps/web/src/page.tsx': '',
+    '/ws/apps/api/package.json': '{"name":"api","scripts":{"build":"nest build"}}',
+    '/ws/apps/api/nest-cli.json': '{"sourceRoot":"src","compilerOptions":{"tsConfigPath":"./tsconfig.build.json","webpack":false}}',
+    '/ws/apps/api/tsconfig.json': '{"extends":"../../tsconfig.base.json"}',
+    '/ws/apps/api/tsconfig.build.json': '{"extends":"./tsconfig.json","compilerOptions":{"outDir":"./dist"}}',
+    '/ws/apps/api/src/main.ts': '',
+    '/ws/apps/worker/nest-cli.json': '{"sourceRoot":"src"}',
+    '/ws/apps/worker/src/main.ts': '',
+    '/ws/Dockerfile': 'FROM node\nWORKDIR /app\nCOPY . /app\nRUN pnpm install\nRUN pnpm run build\nCMD ["pnpm","run","start"]\n',
+  };
+
+  test('pnpm workspace built from the root: the first server package the build selects; rootDir above it keeps repository paths', async () => {
+    const m = await inferMapping(memFs(PNPM_MONOREPO), spec({}, at('/ws')));
+    assert.equal(m?.sourceRoot, '/ws/apps/api/src', m?.evidence.join('\n'));
+    assert.equal(m?.buildOutDir, '/ws/apps/api/dist/apps/api/src');
+    assert.equal(m?.target, '/app/apps/api/dist/apps/api/src');
+    assert.equal(m?.bundled, false);
+    assert.ok(m?.evidence.some((e) => /selects workspace package apps\/api \(nest-cli\.json\); it also builds apps\/worker/.test(e)), m?.evidence.join('\n'));
+    assert.ok(m?.evidence.includes('rootDir . (tsconfig.base.json): files keep their paths relative to it'), m?.evidence.join('\n'));
+  });
+
+  test('tsc without rootDir: aliases into other packages move the common root of the inputs up', async () => {
+    const files: Record<string, string> = { ...PNPM_MONOREPO, '/ws/tsconfig.base.json': '{"compilerOptions":{"baseUrl":".","paths":{"@libs/*":["libs/*"]}}}', '/ws/libs/common/index.ts': '' };
+    const m = await inferMapping(memFs(files), spec({}, at('/ws')));
+    assert.equal(m?.buildOutDir, '/ws/apps/api/dist/apps/api/src', m?.evidence.join('\n'));
+    assert.ok(m?.evidence.some((e) => /no rootDir, and paths aliases reach libs: tsc's common root of the inputs is \./.test(e)), m?.evidence.join('\n'));
+    // Without aliases out of the package, the source root is the common root: dist holds src's files directly.
+    const own = await inferMapping(memFs({ ...files, '/ws/tsconfig.base.json': '{"compilerOptions":{}}' }), spec({}, at('/ws')));
+    assert.equal(own?.buildOutDir, '/ws/apps/api/dist');
+  });
+
+  test('the package a build names: pnpm --filter, npm -w, yarn workspace, turbo --filter, nx build / nx run', () => {
+    assert.deepEqual(selectedPackages('pnpm -r --filter ./apps/web --filter ./apps/api run build'), ['./apps/web', './apps/api']);
+    assert.deepEqual(selectedPackages('npm ci && npm run build -w api && npm run build --workspace=@x/web'), ['api', '@x/web']);
+    assert.deepEqual(selectedPackages('yarn workspace @acme/api build'), ['@acme/api']);
+    assert.deepEqual(selectedPackages('npx turbo run build --filter=api...'), ['api']);
+    assert.deepEqual(selectedPackages('npx nx build api --prod; nx run worker:build:production'), ['api', 'worker']);
+    assert.deepEqual(selectedPackages('npx nx run-many -t build && npm install'), []);
+  });
+
+  test('a package named (not a path) is found by its package.json name', async () => {
+    const files: Record<string, string> = { ...PNPM_MONOREPO, '/ws/Dockerfile': 'FROM node\nWORKDIR /app\nCOPY . .\nRUN pnpm --filter api build\n' };
+    const m = await inferMapping(memFs(files), spec({}, at('/ws')));
+    assert.equal(m?.sourceRoot, '/ws/apps/api/src', m?.evidence.join('\n'));
   });
 });

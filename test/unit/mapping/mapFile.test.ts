@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { COMPILED_REWRITES } from '../../../src/core/mapping/infer';
+import { COMPILED_REWRITES } from '../../../src/core/mapping/emit';
 import { mapSourceFile, mapToBuildOutput, walkedFileMapper } from '../../../src/core/mapping/mapFile';
 import type { SourceMapping } from '../../../src/core/model';
 

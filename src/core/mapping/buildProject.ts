@@ -1,0 +1,176 @@
+// Which project inside the build context the image builds. Usually the context itself; in a
+// monorepo built from its root, the project is named by the build: an Nx project.json beside the
+// Dockerfile (Nx generates one Dockerfile per project), or the workspace package the Dockerfile's
+// build selects (`pnpm --filter ./apps/api build`, `npm run build -w api`, `nx build api`,
+// `turbo run build --filter=api`), read from its RUN lines and the root scripts they run.
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Dockerfile } from '../dockerfile/parse';
+import type { FsLike } from '../ports';
+import { SERVER_FRAMEWORKS } from '../routes/serverApps';
+import { readJsonObject } from './tsconfig';
+
+export interface PackageInfo {
+  name?: string;
+  deps: Record<string, unknown>;
+  scripts: Record<string, string>;
+  /** `workspaces` globs (npm, yarn), when the package is a workspace root. */
+  workspaces?: string[];
+}
+
+export interface BuildProject {
+  /** The project's folder: the build context unless a monorepo rule chose one of its packages. */
+  dir: string;
+  /** Its package.json (the context's when the project has none of its own). */
+  pkg?: PackageInfo;
+  /** Its Nx project.json, when it has one. */
+  nx?: Record<string, unknown>;
+  /** Its nest-cli.json, when it has one. */
+  nestCli?: Record<string, unknown>;
+  /** A server framework it depends on, or the file that marks it a server; undefined when not one. */
+  server?: string;
+  /** Why this folder is the project (only when it is not the build context). */
+  evidence?: string;
+}
+
+export function objectField(o: object | undefined, name: string): Record<string, unknown> {
+  const v = o === undefined ? undefined : (o as Record<string, unknown>)[name];
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+export async function readPackage(fs: FsLike, dir: string): Promise<PackageInfo | undefined> {
+  const pkg = await readJsonObject(fs, join(dir, 'package.json'));
+  if (!pkg) return undefined;
+  const scripts = Object.fromEntries(Object.entries(objectField(pkg, 'scripts')).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const info: PackageInfo = { deps: { ...objectField(pkg, 'dependencies'), ...objectField(pkg, 'devDependencies') }, scripts };
+  if (typeof pkg['name'] === 'string') info.name = pkg['name'];
+  const ws = Array.isArray(pkg['workspaces']) ? pkg['workspaces'] : objectField(pkg, 'workspaces')['packages'];
+  if (Array.isArray(ws)) info.workspaces = ws.filter((w): w is string => typeof w === 'string');
+  return info;
+}
+
+/** The project the image builds from `context` (see the file comment). */
+export async function findBuildProject(fs: FsLike, context: string, dockerfile: string | undefined, df: Dockerfile | undefined): Promise<BuildProject> {
+  const rootPkg = await readPackage(fs, context);
+  const nx = dockerfile ? await nxProjectBeside(fs, context, dockerfile) : undefined;
+  if (nx) return { ...(await describeProject(fs, nx.dir, rootPkg)), evidence: nx.evidence };
+  const selected = df ? await workspaceSelection(fs, context, rootPkg, df) : undefined;
+  if (selected) return selected;
+  return describeProject(fs, context, rootPkg);
+}
+
+async function describeProject(fs: FsLike, dir: string, rootPkg: PackageInfo | undefined): Promise<BuildProject> {
+  const own = await readPackage(fs, dir);
+  const pkg = own ?? rootPkg;
+  const project: BuildProject = { dir };
+  if (pkg) project.pkg = pkg;
+  const nx = await readJsonObject(fs, join(dir, 'project.json'));
+  if (nx) project.nx = nx;
+  const nestCli = await readJsonObject(fs, join(dir, 'nest-cli.json'));
+  if (nestCli) project.nestCli = nestCli;
+  // A workspace package that declares no dependencies of its own (they sit in the root
+  // package.json, for every package alike) is told a server by its nest-cli.json only.
+  const framework = SERVER_FRAMEWORKS.find((f) => f in (pkg?.deps ?? {}));
+  if (framework) project.server = `package.json depends on ${framework}`;
+  else if (nestCli) project.server = 'nest-cli.json';
+  return project;
+}
+
+/** An Nx project.json with a build target in the Dockerfile's folder or one above it, inside the context. */
+async function nxProjectBeside(fs: FsLike, context: string, dockerfile: string): Promise<{ dir: string; evidence: string } | undefined> {
+  for (let dir = dirname(dockerfile); dir === context || dir.startsWith(context + sep); dir = dirname(dir)) {
+    const project = await readJsonObject(fs, join(dir, 'project.json'));
+    if (project && 'build' in objectField(project, 'targets')) {
+      return { dir, evidence: `Nx project ${relative(context, join(dir, 'project.json')) || 'project.json'} (beside the Dockerfile) builds the image's output` };
+    }
+    if (dir === context) break;
+  }
+  return undefined;
+}
+
+/** Package managers' and monorepo tools' ways of naming the packages a command runs in. */
+const SELECTORS: readonly { tool: RegExp; names: RegExp }[] = [
+  { tool: /\bpnpm\b/, names: /(?:--filter(?:=|\s+)|-F\s*)(['"]?)([^\s'"]+)\1/g },
+  { tool: /\b(?:npm|yarn)\b/, names: /(?:--workspace(?:=|\s+)|-w\s+)(['"]?)([^\s'"]+)\1/g },
+  { tool: /\byarn\b/, names: /\bworkspace\s+(['"]?)([^\s'"]+)\1/g },
+  { tool: /\bturbo\b/, names: /--filter(?:=|\s+)(['"]?)([^\s'"]+)\1/g },
+  { tool: /\bnx\b/, names: /\b(?:build\s+|run\s+)(['"]?)([\w@./-]+?)\1(?::build\b|\s|$)/g },
+];
+
+/** Every package the text selects, in the order written (each command of it read apart). */
+export function selectedPackages(text: string): string[] {
+  const found: string[] = [];
+  for (const command of text.split(/&&|\|\||[;&|\n]/)) {
+    const hits: { at: number; name: string }[] = [];
+    for (const { tool, names } of SELECTORS) {
+      if (!tool.test(command)) continue;
+      for (const m of command.matchAll(names)) if (m[2]) hits.push({ at: m.index ?? 0, name: m[2] });
+    }
+    found.push(...hits.sort((a, b) => a.at - b.at).map((h) => bareSelector(h.name)));
+  }
+  return [...new Set(found)];
+}
+
+/** pnpm/turbo selector syntax around a name: `{./apps/api}`, `api...` (with dependencies), `...^api`. */
+function bareSelector(name: string): string {
+  return name.replace(/^\.\.\.\^?|\^?\.\.\.$/g, '').replace(/^\{(.*)\}$/, '$1');
+}
+
+/**
+ * In a workspace root, the first package the Dockerfile's build selects that is a server (a
+ * front end built beside it is not the service's code). The text read is each RUN line and
+ * the root package.json scripts those lines run.
+ */
+async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile): Promise<BuildProject | undefined> {
+  const globs = await workspaceGlobs(fs, context, rootPkg);
+  if (globs.length === 0) return undefined;
+  const runs = df.stages.flatMap((s) => s.runs.map((r) => r.command));
+  const scripts = rootPkg?.scripts ?? {};
+  const named = runs.flatMap((r) => [...r.matchAll(/\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?([\w:.-]+)/g)].map((m) => m[1] as string));
+  const text = [...runs, ...named.filter((n) => n in scripts).map((n) => `${scripts[n]}`)].join('\n');
+  const selectors = selectedPackages(text);
+  if (selectors.length === 0) return undefined;
+  const packages = await workspacePackages(fs, context, globs);
+  const chosen: BuildProject[] = [];
+  for (const sel of selectors) {
+    const dir = sel.startsWith('.') || (sel.includes('/') && !sel.startsWith('@')) ? resolve(context, sel) : packages.get(sel);
+    if (dir === undefined || !(await fs.stat(dir))?.isDirectory) continue;
+    const project = await describeProject(fs, dir, rootPkg);
+    if (project.server) chosen.push(project);
+  }
+  const first = chosen[0];
+  if (!first) return undefined;
+  const others = chosen.slice(1).map((p) => relative(context, p.dir));
+  first.evidence =
+    `the Dockerfile's build selects workspace package ${relative(context, first.dir)} (${first.server})` +
+    (others.length ? `; it also builds ${others.join(', ')} (x-runtime-drift.source chooses another)` : '');
+  return first;
+}
+
+async function workspaceGlobs(fs: FsLike, context: string, rootPkg: PackageInfo | undefined): Promise<string[]> {
+  if (rootPkg?.workspaces?.length) return rootPkg.workspaces;
+  const file = join(context, 'pnpm-workspace.yaml');
+  if (!(await fs.stat(file))?.isFile) return (await fs.stat(join(context, 'nx.json')))?.isFile ? ['apps/*', 'libs/*', 'packages/*'] : [];
+  try {
+    const doc = parseYaml(await fs.readFile(file)) as { packages?: unknown } | null;
+    return Array.isArray(doc?.packages) ? doc.packages.filter((p): p is string => typeof p === 'string' && !p.startsWith('!')) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Package (or Nx project) name -> folder, for globs of the form `dir`, `dir/*`. */
+async function workspacePackages(fs: FsLike, context: string, globs: readonly string[]): Promise<Map<string, string>> {
+  const byName = new Map<string, string>();
+  for (const glob of globs) {
+    const clean = glob.replace(/^\.\//, '').replace(/\/\*\*?$/, '/*');
+    const dirs = clean.endsWith('/*') ? (await fs.readdir(join(context, clean.slice(0, -2)))).map((n) => join(context, clean.slice(0, -2), n)) : [join(context, clean)];
+    for (const dir of dirs) {
+      for (const file of ['package.json', 'project.json']) {
+        const name = (await readJsonObject(fs, join(dir, file)))?.['name'];
+        if (typeof name === 'string' && !byName.has(name)) byName.set(name, dir);
+      }
+    }
+  }
+  return byName;
+}

@@ -1,0 +1,131 @@
+// Where the build writes the source root's compiled files, as each build tool decides it:
+// x-runtime-drift.buildOutput; an Nx build target (its executor's own rules for output paths);
+// tsc's outDir, below which each file keeps its path relative to rootDir — or, without rootDir,
+// relative to the common root of the inputs (https://www.typescriptlang.org/tsconfig#rootDir).
+// Every answer carries the evidence it came from.
+import { dirname, join, relative, sep } from 'node:path';
+import type { DriftOverrides } from '../model';
+import { objectField, type BuildProject } from './buildProject';
+import type { TsConfigInfo } from './tsconfig';
+
+/** What tsc (and babel/swc builds following it) turns each source extension into. */
+export const COMPILED_REWRITES: Readonly<Record<string, string>> = {
+  '.ts': '.js',
+  '.tsx': '.js',
+  '.mts': '.mjs',
+  '.cts': '.cjs',
+  '.jsx': '.js',
+};
+
+export interface Emit {
+  /** The folder holding the source root's output (its files at the same relative paths). */
+  dir: string;
+  /** Source extension -> emitted extension. */
+  rewrites: Record<string, string>;
+  /** Set when the tool bundles: why (the output has no per-file counterpart then). */
+  bundledBy?: string;
+  evidence: string[];
+}
+
+export interface EmitInput {
+  drift: DriftOverrides;
+  /** The workspace root an Nx project's paths are relative to. */
+  nxRoot: string | undefined;
+  project: BuildProject;
+  sourceRoot: string;
+  ts: TsConfigInfo | undefined;
+  /** For evidence: paths are shown relative to it. */
+  context: string;
+}
+
+/** The first rule that knows. */
+export function findEmit(input: EmitInput): Emit | undefined {
+  return emitByOverride(input) ?? emitByNx(input) ?? emitByTsc(input);
+}
+
+function emitByOverride({ drift }: EmitInput): Emit | undefined {
+  if (drift.buildOutput === undefined) return undefined;
+  return { dir: drift.buildOutput, rewrites: { ...COMPILED_REWRITES }, evidence: [`build output ${drift.buildOutput} (x-runtime-drift.buildOutput)`] };
+}
+
+/** Executors that bundle whatever their options say. */
+const NX_BUNDLERS = /^@(?:nx|nrwl)\/(?:webpack|rollup|vite|next|rspack|angular|node:webpack)/;
+
+/**
+ * The project's Nx build target (options merged with its default configuration). @nx/esbuild
+ * bundles unless `bundle: false`; unbundled for Node as CommonJS, it keeps every file's path
+ * relative to the workspace root below outputPath, otherwise esbuild's outbase (the inputs'
+ * common folder: the source root). @nx/js:tsc and :swc keep paths relative to the project root
+ * (their rootDir default).
+ */
+function emitByNx({ nxRoot, project, sourceRoot, context }: EmitInput): Emit | undefined {
+  const build = objectField(objectField(project.nx, 'targets'), 'build');
+  const executor = typeof build['executor'] === 'string' ? build['executor'] : undefined;
+  const config = typeof build['defaultConfiguration'] === 'string' ? objectField(objectField(build, 'configurations'), build['defaultConfiguration']) : {};
+  const options = { ...objectField(build, 'options'), ...config };
+  if (!executor || nxRoot === undefined || typeof options['outputPath'] !== 'string') return undefined;
+  const outputPath = join(nxRoot, options['outputPath']);
+  const said = `${relative(context, join(project.dir, 'project.json')) || 'project.json'} build target (${executor}, outputPath ${options['outputPath']})`;
+  if (NX_BUNDLERS.test(executor) || (/^@(?:nx|nrwl)\/esbuild:/.test(executor) && options['bundle'] !== false)) {
+    return { dir: outputPath, rewrites: {}, bundledBy: said, evidence: [`build output ${outputPath} (${said})`] };
+  }
+  if (/^@(?:nx|nrwl)\/esbuild:/.test(executor)) {
+    const formats = Array.isArray(options['format']) ? options['format'] : ['esm'];
+    const cjs = formats[0] === 'cjs';
+    const keepsWorkspacePaths = cjs && (options['platform'] ?? 'node') === 'node';
+    const base = keepsWorkspacePaths ? nxRoot : sourceRoot;
+    const userExt = objectField(objectField(options, 'esbuildOptions'), 'outExtension')['.js'];
+    const ext = cjs ? (userExt === '.js' ? '.js' : '.cjs') : userExt === '.mjs' ? '.mjs' : '.js';
+    const why = keepsWorkspacePaths ? 'bundle: false, platform node, format cjs: files keep their workspace paths' : 'bundle: false: files keep their paths below the source root';
+    return placed(outputPath, base, sourceRoot, withJsAs(ext), [`build output ${outputPath} (${said}; ${why}; .js files named ${ext})`]);
+  }
+  if (/^@(?:nx|nrwl)\/js:(?:tsc|swc)$/.test(executor)) {
+    const root = typeof options['rootDir'] === 'string' ? join(nxRoot, options['rootDir']) : project.dir;
+    return placed(outputPath, root, sourceRoot, { ...COMPILED_REWRITES }, [`build output ${outputPath} (${said}; paths kept relative to ${relative(context, root) || '.'})`]);
+  }
+  return undefined;
+}
+
+/** tsc: outDir, below it the source root's path relative to rootDir or to the inputs' common root. */
+function emitByTsc({ ts, sourceRoot, project, context }: EmitInput): Emit | undefined {
+  if (!ts?.outDir) return undefined;
+  const evidence = [`build output ${ts.outDir.path} (${relative(context, ts.outDir.from)} compilerOptions.outDir)`];
+  const rootDir = ts.rootDir;
+  let root: string;
+  if (rootDir === undefined) {
+    // Aliases into other packages of the repository bring their files into the compilation.
+    const outside = (ts.pathTargets?.paths ?? []).filter((p) => !isInside(project.dir, p) && !p.split(sep).includes('node_modules'));
+    if (outside.length === 0) return { dir: ts.outDir.path, rewrites: { ...COMPILED_REWRITES }, evidence };
+    root = [sourceRoot, ...outside].reduce(commonFolder);
+    evidence.push(`no rootDir, and paths aliases reach ${outside.map((p) => relative(context, p)).join(', ')}: tsc's common root of the inputs is ${relative(context, root) || '.'}`);
+  } else {
+    root = rootDir.path;
+    if (root !== sourceRoot) evidence.push(`rootDir ${relative(context, root) || '.'} (${relative(context, rootDir.from)}): files keep their paths relative to it`);
+  }
+  return placed(ts.outDir.path, root, sourceRoot, { ...COMPILED_REWRITES }, evidence);
+}
+
+/** Output folder of `sourceRoot` when files keep their path relative to `base` below `out`. */
+function placed(out: string, base: string, sourceRoot: string, rewrites: Record<string, string>, evidence: string[]): Emit {
+  const rel = relative(base, sourceRoot);
+  if (rel === '' || rel.startsWith('..')) return { dir: out, rewrites, evidence };
+  const dir = join(out, rel);
+  return { dir, rewrites, evidence: [...evidence, `the source root compiles to ${dir}`] };
+}
+
+function withJsAs(ext: string): Record<string, string> {
+  if (ext === '.js') return { ...COMPILED_REWRITES };
+  const out: Record<string, string> = { '.js': ext };
+  for (const [from, to] of Object.entries(COMPILED_REWRITES)) out[from] = to === '.js' ? ext : to;
+  return out;
+}
+
+function isInside(dir: string, p: string): boolean {
+  return p === dir || p.startsWith(dir + sep);
+}
+
+function commonFolder(a: string, b: string): string {
+  let c = a;
+  while (!isInside(c, b) && dirname(c) !== c) c = dirname(c);
+  return c;
+}
