@@ -69,10 +69,25 @@ function checkout(t: Truth): string | undefined {
   }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const tar = execFileSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', t.commit], { maxBuffer: 2 ** 31 - 1 });
+  // A mirror may lack its largest blobs (fetch leaves them out): those files are left out too.
+  const missing = missingBlobs(gitDir, t.commit).map((p) => `:(exclude,literal)${p}`);
+  const pathspec = missing.length > 0 ? ['--', '.', ...missing] : [];
+  const tar = execFileSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', t.commit, ...pathspec], { maxBuffer: 2 ** 31 - 1 });
   execFileSync('tar', ['-x', '-C', dir], { input: tar, maxBuffer: 64 * 1024 * 1024 });
   writeFileSync(stamp, `${t.commit}\n`);
   return dir;
+}
+
+/** Paths of the commit's files whose blob the mirror does not have. */
+function missingBlobs(gitDir: string, commit: string): string[] {
+  const tree = execFileSync('git', ['--git-dir', gitDir, 'ls-tree', '-r', '-z', commit], { maxBuffer: 2 ** 30 }).toString('utf8');
+  const entries = tree.split('\0').filter(Boolean).map((line) => {
+    const tab = line.indexOf('\t');
+    const [, type, object] = line.slice(0, tab).split(' ');
+    return { type, object: object ?? '', path: line.slice(tab + 1) };
+  }).filter((e) => e.type === 'blob');
+  const check = execFileSync('git', ['--git-dir', gitDir, 'cat-file', '--batch-check'], { input: entries.map((e) => e.object).join('\n') + '\n', maxBuffer: 2 ** 30 }).toString('utf8').split('\n');
+  return entries.filter((_, i) => check[i]?.endsWith(' missing')).map((e) => e.path);
 }
 
 interface RouteRun {

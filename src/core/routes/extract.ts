@@ -488,6 +488,32 @@ class FileReader {
     return CONVENTIONAL_RECEIVER.test(last) || this.importedNames.has(name);
   }
 
+  /**
+   * An HTTP client's request, not a route: `await api.post('/x', data)`, `client.get('/y').then(...)`,
+   * `() => http.get('/z')`. Only asked of receivers known by name alone (imported, conventional),
+   * never of a router this file created. A registration is a statement and passes a handler; a
+   * request's answer is used and it passes data. A receiver imported from an HTTP client package
+   * (axios, ky, got...) or made by one (`axios.create()`) is a client whatever the call looks like.
+   */
+  private isClientCall(call: ts.CallExpression, router: string): boolean {
+    const root = router.split('.')[0] ?? router;
+    const source = this.clientSourceOf(root);
+    if (source !== undefined && HTTP_CLIENT_PACKAGE.test(source)) return true;
+    if (call.arguments.slice(1).some((a) => isFunctionLike(skipOuter(a)))) return false;
+    return isValueUsed(call);
+  }
+
+  /** The package a name comes from: its import, or the import behind `const api = axios.create()`. */
+  private clientSourceOf(name: string, depth = 0): string | undefined {
+    const imported = this.out.imports.find((i) => i.local === name)?.source;
+    if (imported !== undefined || depth > 3) return imported;
+    const init = this.decls.get(name);
+    if (!init || !ts.isExpression(init as ts.Node)) return undefined;
+    let cur: ts.Node = skipOuter(init as ts.Expression);
+    while (ts.isCallExpression(cur) || ts.isNewExpression(cur) || ts.isPropertyAccessExpression(cur)) cur = skipOuter(cur.expression);
+    return ts.isIdentifier(cur) && cur.text !== name ? this.clientSourceOf(cur.text, depth + 1) : undefined;
+  }
+
   private addRoute(router: string, method: HttpMethod, value: ConstValue, node: ts.Node): void {
     const prefix = this.routers.get(router) ?? '';
     const line = this.line(node);
@@ -524,6 +550,7 @@ class FileReader {
     if (method && isRouteChainLink(callee.expression)) return;
     const router = this.receiverOf(callee.expression);
     if (!router || !this.isReceiver(router)) return;
+    if (method && !this.routers.has(router) && this.isClientCall(call, router)) return;
     if (method) return this.readRouterCall(call, router, method, name, callee.name);
     if (name === 'mount') return this.readHonoMount(call, router, callee.name);
     // Hono: app.route('/book', book) mounts a sub-app.
@@ -1055,6 +1082,50 @@ function isRouteChainLink(e: ts.Expression): boolean {
     cur = skipOuter(cur.expression.expression);
   }
   return false;
+}
+
+/** Packages whose `get`/`post` send a request: their calls are never routes. */
+const HTTP_CLIENT_PACKAGE = /^(?:axios|ky|ky-universal|got|superagent|supertest|node-fetch|cross-fetch|ofetch|undici|request|request-promise(?:-native)?|needle|phin|@angular\/common\/http|redaxios|wretch)$/;
+
+function isFunctionLike(e: ts.Node): boolean {
+  return ts.isArrowFunction(e) || ts.isFunctionExpression(e);
+}
+
+/**
+ * Whether a call's result is used: awaited, assigned, returned, passed on, or continued with
+ * `.then()`. Router chains (`router.get(..).post(..)`) are followed to their end first.
+ */
+function isValueUsed(call: ts.CallExpression): boolean {
+  let node: ts.Node = call;
+  for (;;) {
+    let parent = node.parent;
+    while (parent && (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent) || ts.isSatisfiesExpression(parent))) {
+      node = parent;
+      parent = node.parent;
+    }
+    if (parent && ts.isPropertyAccessExpression(parent) && parent.expression === node && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
+      const name = parent.name.text;
+      if (name in ROUTER_METHODS || name === 'use' || name === 'route') {
+        node = parent.parent;
+        continue;
+      }
+      return true; // .then(), .json(), .data
+    }
+    if (!parent) return false;
+    if (ts.isExpressionStatement(parent)) return false;
+    if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) return true;
+    return (
+      ts.isAwaitExpression(parent) ||
+      ts.isVariableDeclaration(parent) ||
+      ts.isReturnStatement(parent) ||
+      ts.isArrowFunction(parent) ||
+      ts.isCallExpression(parent) ||
+      ts.isYieldExpression(parent) ||
+      ts.isPropertyAssignment(parent) ||
+      ts.isArrayLiteralExpression(parent) ||
+      (ts.isBinaryExpression(parent) && parent.right === node)
+    );
+  }
 }
 
 function isRoutePath(p: string): boolean {

@@ -106,4 +106,24 @@ suite('routes on real-world patterns', () => {
     // The parser is linear: mocha's timeout is the bound; what matters is that nothing is invented.
     assert.deepEqual(routesOf({ '/s/a.ts': `// @Get()\nconst ${'x'.repeat(200_000)} = 1;\n@Get(${' '.repeat(5000)})\n` }), []);
   });
+  test('a front end in the same repository: its HTTP client calls are requests, not routes', () => {
+    const routes = routesOf({
+      '/s/server/main.ts': "import express from 'express';\nimport api from './api';\nconst app = express();\napp.use('/api', api);\n",
+      '/s/server/api.ts': "import { Router } from 'express';\nconst router = Router();\nrouter.post('/shares/info', share);\nexport default router;\n",
+      // an axios instance, an imported client whose answers are awaited, returned, continued
+      '/s/client/lib/api-client.ts': "import axios from 'axios';\nconst api = axios.create({ baseURL: '/api' });\nexport default api;\n",
+      '/s/client/share-service.ts':
+        "import api from './lib/api-client';\nexport async function info(data) { const req = await api.post('/shares/info', data); return req.data; }\nexport const tree = (data) => api.post('/shares/tree', data);\nexport function list() { return api.get('/shares').then((r) => r.data); }\n",
+      '/s/client/store.ts': "import client from '~/utils/ApiClient';\nexport class Store { async fetch(id) { const res = await client.post('/documents.info', { id }); return res; } }\n",
+      '/s/client/direct.ts': "import axios from 'axios';\naxios.post('/telemetry', {});\nconst http = axios.create();\nhttp.get('/ping', { timeout: 5 });\n",
+    });
+    assert.deepEqual(routes, ['POST /api/shares/info']);
+  });
+
+  test('a registration whose chain is assigned (Hono RPC style) or that passes an inline handler stays a route', () => {
+    const routes = routesOf({
+      '/s/index.ts': "import app from './app';\nexport const route = app.get('/a', (c) => c.json(1)).post('/b', (c) => c.json(2));\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /a', 'POST /b']);
+  });
 });
