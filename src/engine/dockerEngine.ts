@@ -6,6 +6,7 @@ import { hostname } from 'node:os';
 import type { Agent } from 'node:http';
 import Dockerode from 'dockerode';
 import type { ContainerInfo, FileListing, ImageInfo } from '../core/model';
+import type { ServedFiles } from '../core/ports';
 import { EngineUnreachableError } from '../core/ports';
 import { STACK_LABEL, SWARM_SERVICE_LABEL, stackServiceName } from '../core/swarm';
 import type { EngineLike, ServedFilesReaderLike } from '../core/ports';
@@ -40,6 +41,8 @@ export interface DockerEngineOptions {
   hostLabel?: string;
   /** An HTTP agent of the caller's (keep-alive through an ssh tunnel, where each new connection costs a remote process). */
   agent?: Agent;
+  /** Awaited before each ping, outside its time bound: an ssh tunnel's login, whose failure is the ping's answer. */
+  ready?: () => Promise<void>;
 }
 
 export type ListingMethod = 'auto' | 'archive';
@@ -94,52 +97,135 @@ const SWEEP_GRACE_MS = 2000;
 /** After close(), creates cut off mid-request may still land on the engine: look again after this. */
 const LATE_CREATE_MS = 500;
 
+/**
+ * The engine client: a dockerode client and one method per engine call. Each call is bounded by
+ * its own time, the caller's signal and close(), and leaves translated (see `call`).
+ */
 export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine {
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_ENGINE_TIMEOUT_MS;
-  const listingTimeoutMs = Math.max(opts.listingTimeoutMs ?? DEFAULT_LISTING_TIMEOUT_MS, timeoutMs);
-  const lifetime = new AbortController();
-  const listingMethod = opts.listing ?? 'auto';
-  const imageListings = new Map<string, Promise<FileListing>>();
-  const imageConfigs = new Map<string, Promise<ReturnType<typeof imageConfigOf> | null>>();
-  /** Per container: true when find ran there, false when it has none (distroless). */
-  const execTools = new Map<string, boolean>();
-  const owner = `${hostname()} ${process.pid} ${randomBytes(4).toString('hex')}`;
-  /** Helper creates sent and not yet answered: close() looks for their containers again. */
-  let creating = 0;
-  /** Helper creates ever sent: only then does close() ask the engine for this client's helpers. */
-  let madeHelpers = false;
-  /** The sweep of earlier runs' leftovers, started by the first ping; close() gives it SWEEP_GRACE_MS more. */
-  let sweep: Promise<void> | undefined;
-  const sweepStop = new AbortController();
-  /** Asked once: Podman 4 keeps a conmon process for 300 s after each exec, so it is listed through the archive API. */
-  let podman: Promise<boolean> | undefined;
-  const isPodman = (signal: AbortSignal): Promise<boolean> =>
-    (podman ??= (docker.version as (o: { abortSignal: AbortSignal }) => Promise<Dockerode.DockerVersion>).call(docker, { abortSignal: signal }).then(
-      (v) => (v.Components ?? []).some((c) => /podman/i.test(c.Name)),
-      () => {
-        podman = undefined; // Not known: ask again next time.
-        return false;
-      },
-    ));
-
-  let host: string;
-  let docker: Dockerode;
+  let resolved: ReturnType<typeof resolveDockerHost>;
   try {
-    const resolved = resolveDockerHost(opts.host, opts.env ?? process.env, opts.dockerConfigDir);
-    host = opts.hostLabel ?? resolved.host;
-    docker = new Dockerode({ ...explicitOptions(resolved.options), ...(opts.agent ? { agent: opts.agent } : {}) });
+    resolved = resolveDockerHost(opts.host, opts.env ?? process.env, opts.dockerConfigDir);
   } catch (err) {
     // A bad DOCKER_HOST or context must not crash start-up: every call reports it instead.
     return unusableEngine(opts.host ?? opts.env?.DOCKER_HOST ?? 'the configured Docker host', oneLine(err));
   }
+  return new DockerodeEngine(opts, resolved);
+}
 
-  function closedSignal(signal?: AbortSignal): AbortSignal {
-    return signal ? AbortSignal.any([signal, lifetime.signal]) : lifetime.signal;
+class DockerodeEngine implements DockerEngine {
+  readonly host: string;
+  readonly docker: Dockerode;
+  private readonly timeoutMs: number;
+  private readonly listingTimeoutMs: number;
+  private readonly listingMethod: ListingMethod;
+  private readonly ready: (() => Promise<void>) | undefined;
+  private readonly lifetime = new AbortController();
+  private readonly imageListings = new Map<string, Promise<FileListing>>();
+  private readonly imageConfigs = new Map<string, Promise<ReturnType<typeof imageConfigOf> | null>>();
+  /** Per container: true when find ran there, false when it has none (distroless). */
+  private readonly execTools = new Map<string, boolean>();
+  private readonly owner = `${hostname()} ${process.pid} ${randomBytes(4).toString('hex')}`;
+  /** Helper creates sent and not yet answered: close() looks for their containers again. */
+  private creating = 0;
+  /** Helper creates ever sent: only then does close() ask the engine for this client's helpers. */
+  private madeHelpers = false;
+  /** The sweep of earlier runs' leftovers, started by the first ping; close() gives it SWEEP_GRACE_MS more. */
+  private sweep: Promise<void> | undefined;
+  private readonly sweepStop = new AbortController();
+  /** Asked once: Podman 4 keeps a conmon process for 300 s after each exec, so it is listed through the archive API. */
+  private podman: Promise<boolean> | undefined;
+
+  constructor(opts: DockerEngineOptions, resolved: ReturnType<typeof resolveDockerHost>) {
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_ENGINE_TIMEOUT_MS;
+    this.listingTimeoutMs = Math.max(opts.listingTimeoutMs ?? DEFAULT_LISTING_TIMEOUT_MS, this.timeoutMs);
+    this.listingMethod = opts.listing ?? 'auto';
+    this.ready = opts.ready;
+    this.host = opts.hostLabel ?? resolved.host;
+    this.docker = new Dockerode({ ...explicitOptions(resolved.options), ...(opts.agent ? { agent: opts.agent } : {}) });
+  }
+
+  async ping(signal?: AbortSignal): Promise<void> {
+    await this.ready?.();
+    await this.call('ping', signal, this.timeoutMs, (bounded) => engineRequest(this.docker, '/_ping', {}, bounded, MAX_PING_BYTES));
+    // Once per client, beside the check: helpers a killed earlier run could not remove.
+    this.sweep ??= this.removeHelpers((labels, createdMs) => isLeftover(labels[LISTING_OWNER_LABEL], createdMs, Date.now()), this.sweepStop.signal).catch(() => undefined);
+  }
+
+  async findServiceContainers(project: string, service: string, signal?: AbortSignal): Promise<ContainerInfo[]> {
+    return this.call(`list containers of ${project}/${service}`, signal, this.timeoutMs, async (bounded) => {
+      // Both compose v1 and v2 set these labels; the name format differs (_1 vs -1), labels do not.
+      const byLabels = (label: string[]) => engineRequest<Dockerode.ContainerInfo[]>(this.docker, '/containers/json', { all: true, filters: { label } }, bounded);
+      let summaries = await byLabels([`com.docker.compose.project=${project}`, `com.docker.compose.service=${service}`]);
+      // None from compose: the project may be deployed as a Swarm stack of the same name.
+      if (summaries.length === 0) summaries = await byLabels([`${STACK_LABEL}=${project}`, `${SWARM_SERVICE_LABEL}=${stackServiceName(project, service)}`]);
+      const infos = await Promise.all(summaries.map((s) => this.inspectContainer(s.Id, bounded)));
+      return infos
+        .filter((c): c is ContainerInfo => c !== undefined)
+        .sort((a, b) => b.created.localeCompare(a.created) || a.name.localeCompare(b.name));
+    });
+  }
+
+  async inspectImage(ref: string, signal?: AbortSignal): Promise<ImageInfo | undefined> {
+    return this.call(`inspect image ${ref}`, signal, this.timeoutMs, async (bounded) => {
+      try {
+        const info = await engineRequest<Dockerode.ImageInspectInfo>(this.docker, `/images/${ref}/json`, {}, bounded);
+        return { ref, id: info.Id, created: isoTime(info.Created) } satisfies ImageInfo;
+      } catch (err) {
+        if (statusOf(err) === 404) return undefined;
+        throw err;
+      }
+    });
+  }
+
+  async listContainerFiles(containerId: string, root: string, signal?: AbortSignal): Promise<FileListing> {
+    return this.call(`list ${root} in container ${short(containerId)}`, signal, this.listingTimeoutMs, (bounded) =>
+      this.containerListing(containerId, root, bounded),
+    );
+  }
+
+  async listImageFiles(imageId: string, root: string, signal?: AbortSignal): Promise<FileListing> {
+    // Only content IDs are cached: a tag may move to another image. A cached listing runs under
+    // the client's lifetime, not one caller's signal, so a cancelled check does not fail the
+    // next one waiting on the same listing; each caller still stops waiting on its own signal.
+    if (!imageId.startsWith('sha256:')) return this.listImage(imageId, root, signal);
+    const shared = this.cachedImageListing(imageId, root, () => this.listImage(imageId, root, undefined));
+    return raceSignal(shared, this.closedSignal(signal));
+  }
+
+  async readServedFiles(containerId: string, root: string, opts: { wanted: (path: string) => boolean; maxBytes: number }, signal?: AbortSignal): Promise<ServedFiles> {
+    return this.call(`read ${root} in container ${short(containerId)}`, signal, this.listingTimeoutMs, async (bounded) => {
+      const path = normaliseRoot(root);
+      // "<root>/." archives what a symlinked root points to, and names entries "./x".
+      const stream = await this.docker.getContainer(containerId).getArchive({ path: path === '/' ? '/.' : `${path}/.`, abortSignal: bounded });
+      return readTarTexts(stream, { root: path, wanted: opts.wanted, maxBytes: opts.maxBytes, signal: bounded });
+    });
+  }
+
+  async close(): Promise<void> {
+    const wasOpen = !this.lifetime.signal.aborted;
+    const lateCreates = this.creating > 0;
+    this.lifetime.abort(new EngineUnreachableError(`Docker engine client for ${this.host} was closed.`));
+    if (!wasOpen) return;
+    // A slow or hung engine must not hold the exit for a sweep that the next run repeats.
+    if (this.sweep) await Promise.race([this.sweep, new Promise((resolve) => setTimeout(resolve, SWEEP_GRACE_MS).unref())]);
+    this.sweepStop.abort();
+    if (!this.madeHelpers) return;
+    // Ours by label, not by a list of IDs: a create cut off by the abort may still be made.
+    const ours = (labels: Record<string, string>): boolean => labels[LISTING_OWNER_LABEL] === this.owner;
+    await this.removeHelpers(ours).catch(() => undefined);
+    if (lateCreates) {
+      await new Promise((resolve) => setTimeout(resolve, LATE_CREATE_MS));
+      await this.removeHelpers(ours).catch(() => undefined);
+    }
+  }
+
+  private closedSignal(signal?: AbortSignal): AbortSignal {
+    return signal ? AbortSignal.any([signal, this.lifetime.signal]) : this.lifetime.signal;
   }
 
   /** Runs `work` bounded by `ms`, the caller's signal and close(); translates what it throws. */
-  async function call<T>(op: string, signal: AbortSignal | undefined, ms: number, work: (bounded: AbortSignal) => Promise<T>): Promise<T> {
-    const caller = closedSignal(signal);
+  private async call<T>(op: string, signal: AbortSignal | undefined, ms: number, work: (bounded: AbortSignal) => Promise<T>): Promise<T> {
+    const caller = this.closedSignal(signal);
     const bounded = boundedSignal(ms, caller);
     try {
       bounded.throwIfAborted(); // Do not start a request nobody waits for.
@@ -147,31 +233,42 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
     } catch (err) {
       if (caller.aborted) throw caller.reason;
       if (bounded.aborted && isTimeoutReason(bounded.reason)) {
-        throw new EngineUnreachableError(`Docker engine at ${host} did not answer within ${ms / 1000} s (${op}).`);
+        throw new EngineUnreachableError(`Docker engine at ${this.host} did not answer within ${ms / 1000} s (${op}).`);
       }
-      throw translate(err, op, host);
+      throw translate(err, op, this.host);
     }
   }
 
+  private isPodman(signal: AbortSignal): Promise<boolean> {
+    const version = this.docker.version as (o: { abortSignal: AbortSignal }) => Promise<Dockerode.DockerVersion>;
+    return (this.podman ??= version.call(this.docker, { abortSignal: signal }).then(
+      (v) => (v.Components ?? []).some((c) => /podman/i.test(c.Name)),
+      () => {
+        this.podman = undefined; // Not known: ask again next time.
+        return false;
+      },
+    ));
+  }
+
   /** An image's own config (the defaults a container gets), once per image ID; null when it is gone. */
-  function imageDefaults(imageId: string, signal: AbortSignal): Promise<ReturnType<typeof imageConfigOf> | null> {
-    let known = imageConfigs.get(imageId);
+  private imageDefaults(imageId: string, signal: AbortSignal): Promise<ReturnType<typeof imageConfigOf> | null> {
+    let known = this.imageConfigs.get(imageId);
     if (!known) {
       // A failed or cancelled inspect is not remembered: the next check asks again.
-      known = engineRequest<Dockerode.ImageInspectInfo>(docker, `/images/${imageId}/json`, {}, signal).then(imageConfigOf, () => {
-        imageConfigs.delete(imageId);
+      known = engineRequest<Dockerode.ImageInspectInfo>(this.docker, `/images/${imageId}/json`, {}, signal).then(imageConfigOf, () => {
+        this.imageConfigs.delete(imageId);
         return null;
       });
-      if (imageConfigs.size >= IMAGE_LISTING_CACHE) imageConfigs.delete(imageConfigs.keys().next().value as string);
-      imageConfigs.set(imageId, known);
+      if (this.imageConfigs.size >= IMAGE_LISTING_CACHE) this.imageConfigs.delete(this.imageConfigs.keys().next().value as string);
+      this.imageConfigs.set(imageId, known);
     }
     return known;
   }
 
-  async function inspectContainer(id: string, signal: AbortSignal): Promise<ContainerInfo | undefined> {
+  private async inspectContainer(id: string, signal: AbortSignal): Promise<ContainerInfo | undefined> {
     try {
-      const info = await engineRequest<Dockerode.ContainerInspectInfo>(docker, `/containers/${id}/json`, {}, signal);
-      const image = await imageDefaults(info.Image, signal);
+      const info = await engineRequest<Dockerode.ContainerInspectInfo>(this.docker, `/containers/${id}/json`, {}, signal);
+      const image = await this.imageDefaults(info.Image, signal);
       return {
         id: info.Id,
         name: info.Name.replace(/^\//, ''),
@@ -188,48 +285,22 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
     }
   }
 
-  /** One archive request, read as a stream; follows a root that is a symlink once. */
-  async function archiveListing(container: Dockerode.Container, root: string, signal: AbortSignal): Promise<FileListing> {
-    const path = normaliseRoot(root);
-    let stream: NodeJS.ReadableStream;
-    try {
-      stream = await container.getArchive({ path, abortSignal: signal });
-    } catch (err) {
-      // 404 means either; only the engine's text tells "No such container: x" from a missing path.
-      if (statusOf(err) === 404 && !/^no such container/i.test(engineMessage(err))) {
-        return { root: path, files: new Set(), rootMissing: true };
-      }
-      throw err;
-    }
-    const first = await readTarListing(stream, path, signal);
-    if (!first.rootIsSymlink) return first.listing;
-    // The engine archives a symlink as a link; "<root>/." archives what it points to.
-    try {
-      const followed = await container.getArchive({ path: path === '/' ? '/.' : `${path}/.`, abortSignal: signal });
-      return (await readTarListing(followed, path, signal)).listing;
-    } catch (err) {
-      const status = statusOf(err);
-      if (status === 404) return { root: path, files: new Set(), rootMissing: true }; // Dangling link.
-      if (status === 400 || status === 500) return first.listing; // A link to a file: the root is that file.
-      throw err;
-    }
-  }
-
   /** exec `find` first where it may work; the archive API otherwise (see execListing.ts). */
-  async function containerListing(id: string, root: string, signal: AbortSignal): Promise<FileListing> {
-    const container = docker.getContainer(id);
+  private async containerListing(id: string, root: string, signal: AbortSignal): Promise<FileListing> {
+    const container = this.docker.getContainer(id);
     const path = normaliseRoot(root);
-    if (listingMethod === 'auto' && execTools.get(id) !== false && !(await isPodman(signal))) {
+    const known = this.execTools.get(id);
+    if (this.listingMethod === 'auto' && known !== false && !(await this.isPodman(signal))) {
       let fast: Awaited<ReturnType<typeof execListing>> = EXEC_UNSUPPORTED;
       try {
-        fast = await execListing(container, path, signal, execTools.get(id) === true);
+        fast = await execListing(container, path, signal, known === true);
       } catch (err) {
         if (signal.aborted || err instanceof ListingTooLargeError) throw err;
         // Not running (409), paused, gone (404: the archive call says so properly)...
       }
       if (fast !== EXEC_UNSUPPORTED) {
-        if (execTools.size >= EXEC_TOOLS_MEMORY) execTools.clear();
-        execTools.set(id, fast !== EXEC_MISSING);
+        if (this.execTools.size >= EXEC_TOOLS_MEMORY) this.execTools.clear();
+        this.execTools.set(id, fast !== EXEC_MISSING);
         if (fast !== EXEC_MISSING) return fast;
       }
     }
@@ -237,134 +308,81 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
   }
 
   /** An image's files, once per (image ID, root) for the life of this client. */
-  function cachedImageListing(imageId: string, root: string, list: () => Promise<FileListing>): Promise<FileListing> {
+  private cachedImageListing(imageId: string, root: string, list: () => Promise<FileListing>): Promise<FileListing> {
     const key = `${imageId}\0${normaliseRoot(root)}`;
-    const known = imageListings.get(key);
+    const known = this.imageListings.get(key);
     if (known) return known;
     const listing = list();
-    if (imageListings.size >= IMAGE_LISTING_CACHE) imageListings.delete(imageListings.keys().next().value as string);
-    imageListings.set(key, listing);
+    if (this.imageListings.size >= IMAGE_LISTING_CACHE) this.imageListings.delete(this.imageListings.keys().next().value as string);
+    this.imageListings.set(key, listing);
     // A failed or cancelled listing is not remembered.
-    listing.catch(() => imageListings.get(key) === listing && imageListings.delete(key));
+    listing.catch(() => this.imageListings.get(key) === listing && this.imageListings.delete(key));
     return listing;
   }
 
-  const engine: DockerEngine = {
-    host,
-    docker,
-
-    async ping(signal) {
-      await call('ping', signal, timeoutMs, (bounded) => engineRequest(docker, '/_ping', {}, bounded, MAX_PING_BYTES));
-      // Once per client, beside the check: helpers a killed earlier run could not remove.
-      sweep ??= removeHelpers((labels, createdMs) => isLeftover(labels[LISTING_OWNER_LABEL], createdMs, Date.now()), sweepStop.signal).catch(() => undefined);
-    },
-
-    async findServiceContainers(project, service, signal) {
-      return call(`list containers of ${project}/${service}`, signal, timeoutMs, async (bounded) => {
-        // Both compose v1 and v2 set these labels; the name format differs (_1 vs -1), labels do not.
-        const byLabels = (label: string[]) => engineRequest<Dockerode.ContainerInfo[]>(docker, '/containers/json', { all: true, filters: { label } }, bounded);
-        let summaries = await byLabels([`com.docker.compose.project=${project}`, `com.docker.compose.service=${service}`]);
-        // None from compose: the project may be deployed as a Swarm stack of the same name.
-        if (summaries.length === 0) summaries = await byLabels([`${STACK_LABEL}=${project}`, `${SWARM_SERVICE_LABEL}=${stackServiceName(project, service)}`]);
-        const infos = await Promise.all(summaries.map((s) => inspectContainer(s.Id, bounded)));
-        return infos
-          .filter((c): c is ContainerInfo => c !== undefined)
-          .sort((a, b) => b.created.localeCompare(a.created) || a.name.localeCompare(b.name));
-      });
-    },
-
-    async inspectImage(ref, signal) {
-      return call(`inspect image ${ref}`, signal, timeoutMs, async (bounded) => {
-        try {
-          const info = await engineRequest<Dockerode.ImageInspectInfo>(docker, `/images/${ref}/json`, {}, bounded);
-          return { ref, id: info.Id, created: isoTime(info.Created) } satisfies ImageInfo;
-        } catch (err) {
-          if (statusOf(err) === 404) return undefined;
-          throw err;
-        }
-      });
-    },
-
-    async listContainerFiles(containerId, root, signal) {
-      return call(`list ${root} in container ${short(containerId)}`, signal, listingTimeoutMs, (bounded) =>
-        containerListing(containerId, root, bounded),
-      );
-    },
-
-    async listImageFiles(imageId, root, signal) {
-      // Only content IDs are cached: a tag may move to another image. A cached listing runs under
-      // the client's lifetime, not one caller's signal, so a cancelled check does not fail the
-      // next one waiting on the same listing; each caller still stops waiting on its own signal.
-      if (!imageId.startsWith('sha256:')) return listImage(imageId, root, signal);
-      const shared = cachedImageListing(imageId, root, () => listImage(imageId, root, undefined));
-      return raceSignal(shared, closedSignal(signal));
-    },
-
-    async readServedFiles(containerId, root, opts, signal) {
-      return call(`read ${root} in container ${short(containerId)}`, signal, listingTimeoutMs, async (bounded) => {
-        const path = normaliseRoot(root);
-        // "<root>/." archives what a symlinked root points to, and names entries "./x".
-        const stream = await docker.getContainer(containerId).getArchive({ path: path === '/' ? '/.' : `${path}/.`, abortSignal: bounded });
-        return readTarTexts(stream, { root: path, wanted: opts.wanted, maxBytes: opts.maxBytes, signal: bounded });
-      });
-    },
-
-    async close() {
-      const wasOpen = !lifetime.signal.aborted;
-      const lateCreates = creating > 0;
-      lifetime.abort(new EngineUnreachableError(`Docker engine client for ${host} was closed.`));
-      if (!wasOpen) return;
-      // A slow or hung engine must not hold the exit for a sweep that the next run repeats.
-      if (sweep) await Promise.race([sweep, new Promise((resolve) => setTimeout(resolve, SWEEP_GRACE_MS).unref())]);
-      sweepStop.abort();
-      if (!madeHelpers) return;
-      // Ours by label, not by a list of IDs: a create cut off by the abort may still be made.
-      const ours = (labels: Record<string, string>): boolean => labels[LISTING_OWNER_LABEL] === owner;
-      await removeHelpers(ours).catch(() => undefined);
-      if (lateCreates) {
-        await new Promise((resolve) => setTimeout(resolve, LATE_CREATE_MS));
-        await removeHelpers(ours).catch(() => undefined);
-      }
-    },
-  };
-
-  /** Removes the helper containers `pick` chooses; bounded by its own time, not the (maybe closed) lifetime. */
-  async function removeHelpers(pick: (labels: Record<string, string>, createdMs: number) => boolean, stop?: AbortSignal): Promise<void> {
-    const bounded = boundedSignal(timeoutMs, stop);
-    const helpers = await engineRequest<Dockerode.ContainerInfo[]>(docker, '/containers/json', { all: true, filters: { label: [`${LISTING_CONTAINER_LABEL}=true`] } }, bounded);
-    const doomed = helpers.filter((h) => pick(h.Labels ?? {}, h.Created * 1000));
-    await Promise.all(doomed.map((h) => docker.getContainer(h.Id).remove({ force: true, v: true, abortSignal: bounded }).catch(() => undefined)));
-  }
-
-  async function listImage(imageId: string, root: string, signal: AbortSignal | undefined): Promise<FileListing> {
-    return call(`list ${root} in image ${short(imageId)}`, signal, listingTimeoutMs, async (bounded) => {
+  private async listImage(imageId: string, root: string, signal: AbortSignal | undefined): Promise<FileListing> {
+    return this.call(`list ${root} in image ${short(imageId)}`, signal, this.listingTimeoutMs, async (bounded) => {
       // Created, never started: the archive API reads the image's filesystem without running
       // anything, so images without a shell (distroless) work. Entrypoint [''] clears the
       // image's own, and Cmd need not exist since nothing is executed.
-      creating++;
-      madeHelpers = true;
-      const container = await docker
+      this.creating++;
+      this.madeHelpers = true;
+      const container = await this.docker
         .createContainer({
           Image: imageId,
           Entrypoint: [''],
           Cmd: ['/nonexistent'],
-          Labels: { [LISTING_CONTAINER_LABEL]: 'true', [LISTING_OWNER_LABEL]: owner },
+          Labels: { [LISTING_CONTAINER_LABEL]: 'true', [LISTING_OWNER_LABEL]: this.owner },
           NetworkDisabled: true,
           HostConfig: { NetworkMode: 'none', AutoRemove: false },
           abortSignal: bounded,
         })
-        .finally(() => creating--);
+        .finally(() => this.creating--);
       try {
         return await archiveListing(container, root, bounded);
       } finally {
         // Its own bound, not the caller's signal: a cancelled listing must still clean up.
         // Not the lifetime either: close() during a listing still wants this one gone (and
         // sweeps by label for any this misses).
-        await container.remove({ force: true, v: true, abortSignal: boundedSignal(timeoutMs) }).catch(() => undefined);
+        await container.remove({ force: true, v: true, abortSignal: boundedSignal(this.timeoutMs) }).catch(() => undefined);
       }
     });
   }
-  return engine;
+
+  /** Removes the helper containers `pick` chooses; bounded by its own time, not the (maybe closed) lifetime. */
+  private async removeHelpers(pick: (labels: Record<string, string>, createdMs: number) => boolean, stop?: AbortSignal): Promise<void> {
+    const bounded = boundedSignal(this.timeoutMs, stop);
+    const helpers = await engineRequest<Dockerode.ContainerInfo[]>(this.docker, '/containers/json', { all: true, filters: { label: [`${LISTING_CONTAINER_LABEL}=true`] } }, bounded);
+    const doomed = helpers.filter((h) => pick(h.Labels ?? {}, h.Created * 1000));
+    await Promise.all(doomed.map((h) => this.docker.getContainer(h.Id).remove({ force: true, v: true, abortSignal: bounded }).catch(() => undefined)));
+  }
+}
+
+/** One archive request, read as a stream; follows a root that is a symlink once. */
+async function archiveListing(container: Dockerode.Container, root: string, signal: AbortSignal): Promise<FileListing> {
+  const path = normaliseRoot(root);
+  let stream: NodeJS.ReadableStream;
+  try {
+    stream = await container.getArchive({ path, abortSignal: signal });
+  } catch (err) {
+    // 404 means either; only the engine's text tells "No such container: x" from a missing path.
+    if (statusOf(err) === 404 && !/^no such container/i.test(engineMessage(err))) {
+      return { root: path, files: new Set(), rootMissing: true };
+    }
+    throw err;
+  }
+  const first = await readTarListing(stream, path, signal);
+  if (!first.rootIsSymlink) return first.listing;
+  // The engine archives a symlink as a link; "<root>/." archives what it points to.
+  try {
+    const followed = await container.getArchive({ path: path === '/' ? '/.' : `${path}/.`, abortSignal: signal });
+    return (await readTarListing(followed, path, signal)).listing;
+  } catch (err) {
+    const status = statusOf(err);
+    if (status === 404) return { root: path, files: new Set(), rootMissing: true }; // Dangling link.
+    if (status === 400 || status === 500) return first.listing; // A link to a file: the root is that file.
+    throw err;
+  }
 }
 
 /**

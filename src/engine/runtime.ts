@@ -14,8 +14,6 @@ import type { ResolvedDockerHost } from './dockerHost';
 import type { DockerConnectionOptions } from './dockerHost';
 import { composeEnvFor, hostedComposeLabel } from './composeTarget';
 import { openSshTunnel } from './sshTunnel';
-import type { SshTunnel } from './sshTunnel';
-import type { EngineLike } from '../core/ports';
 
 export interface RuntimeOptions {
   /** Engine address override (settings / --host); else DOCKER_HOST, the docker context, the default socket. */
@@ -53,7 +51,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   // ssh://: one login for the whole run, shared by the engine client, the events and compose.
   const tunnel = target?.options.protocol === 'ssh' ? openSshTunnel(target.host, { env: opts.env }) : undefined;
   const engine = tunnel
-    ? createDockerEngine({ host: tunnel.localHost, env: opts.env, listing: opts.listing, hostLabel: target?.host, agent: tunnel.agent })
+    ? createDockerEngine({ host: tunnel.localHost, env: opts.env, listing: opts.listing, hostLabel: target?.host, agent: tunnel.agent, ready: () => tunnel.ready() })
     : createDockerEngine({ host: opts.host || undefined, env: opts.env, listing: opts.listing });
   const prober = createProber({ timeoutMs: opts.probeTimeoutMs });
   // Compose must talk to the engine we checked, also when that came from a setting or a context.
@@ -73,7 +71,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     },
   };
   const runtime: Runtime = {
-    deps: { engine: tunnel ? afterLogin(engine, tunnel) : engine, prober, fs: createNodeFs(), log: opts.log, scanner, rebuilds: createRebuildLocks(engine.host), configHashes },
+    deps: { engine, prober, fs: createNodeFs(), log: opts.log, scanner, rebuilds: createRebuildLocks(engine.host), configHashes },
     compose() {
       composeRunner ??= detectComposeCli().then((cli) => {
         // Not found is not remembered: the CLI may be installed, or a slow machine may answer, later.
@@ -105,15 +103,4 @@ function resolvedHost(opts: RuntimeOptions): ResolvedDockerHost | undefined {
   } catch {
     return undefined; // The engine reports an unusable host on its first call.
   }
-}
-
-/** The engine behind an ssh tunnel: a failed login is the ping's answer ("engine unreachable: Permission denied…"). */
-function afterLogin<E extends EngineLike>(engine: E, tunnel: SshTunnel): E {
-  return {
-    ...engine,
-    async ping(signal?: AbortSignal) {
-      await tunnel.ready();
-      await engine.ping(signal);
-    },
-  };
 }
