@@ -569,10 +569,12 @@ class FileReader {
     const second = args.length >= 3 ? this.evaluate(args[1]) : undefined;
     const firstText = literalOf(value);
     if (firstText !== undefined && !isRoutePath(firstText) && second && literalsOf(second)?.every(isRoutePath)) value = second;
+    // `app.get(SomeService, { strict: false })`: a lookup (Nest DI, settings), not a route: a
+    // route ends with its handler (Fastify's options object holds one).
+    const last = args[args.length - 1];
+    const lastNode = last ? skipOuter(last) : undefined;
+    if (lastNode && ts.isObjectLiteralExpression(lastNode) && !this.prop(lastNode, 'handler') && literalOf(value) === undefined) return;
     if (!value) {
-      // `app.get(SomeService, { strict: false })`: a lookup (Nest DI, settings), not a route.
-      const last = args[args.length - 1];
-      if (last && ts.isObjectLiteralExpression(skipOuter(last))) return;
       if (!ts.isRegularExpressionLiteral(args[0] as ts.Node))
         this.warn(call, `${router}.${name} path is not a string known statically; route skipped (list it in x-runtime-drift.routes)`);
       return;
@@ -652,7 +654,35 @@ class FileReader {
       args.length >= 2 && first !== undefined && first.kind === 'str' && (firstText === undefined ? first.parts.some((p) => typeof p === 'string') || !this.isRouterLike(args[0]) : firstText.startsWith('/') || firstText === '');
     if (first && firstText !== undefined && !hasPrefix) return; // app.use('x') is not a mount
     const prefix = hasPrefix && first ? first : str('');
+    // Express `app.use('/mcp', (req, res) => ...)` or `app.use(['/a', '/b'], handler)`: a
+    // handler answering every method under the path(s).
+    const paths = hasPrefix ? first : first?.kind === 'arr' && literalsOf(first)?.every((p) => p.startsWith('/')) ? first : undefined;
+    if (kind === 'use' && paths && args.length >= 2) {
+      const last = args[args.length - 1] as ts.Expression;
+      if (this.isRequestHandler(last)) return this.addRoute(mountedOn, 'ALL', paths, last);
+    }
     for (const a of hasPrefix ? args.slice(1) : args) this.mountTarget(a, prefix, mountedOn, line);
+  }
+
+  /**
+   * A function that answers the request itself, `(req, res) => ...` or `(req, res, next)` that
+   * calls `next` only on some paths, not middleware that hands every request on: `next` passed to
+   * another call or called at the top of its body, a Koa/Hono `(ctx, next)`, an error handler.
+   */
+  private isRequestHandler(arg: ts.Expression): boolean {
+    let fn: ts.Node | undefined = skipOuter(arg);
+    if (ts.isIdentifier(fn)) fn = this.decls.get(fn.text);
+    if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn)) || !fn.body) return false;
+    const names = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
+    if (names.length < 2 || names.length > 3 || /^next$/i.test(names[1] ?? '')) return false;
+    const next = names[2];
+    if (!next) return true;
+    const callsNext = (e: ts.Node): boolean => {
+      const c = ts.isAwaitExpression(e) || ts.isReturnStatement(e) || ts.isExpressionStatement(e) ? (e as { expression?: ts.Node }).expression : e;
+      return !!c && ts.isCallExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === next;
+    };
+    if (!ts.isBlock(fn.body)) return !callsNext(fn.body) && !passesOn(fn.body, next);
+    return !fn.body.statements.some((st) => callsNext(st) || (ts.isExpressionStatement(st) && callsNext(skipOuter(st.expression)))) && !passesOn(fn.body, next);
   }
 
   private mountTarget(arg: ts.Expression, prefix: ConstValue, mountedOn: string, line: number, depth = 0): void {
@@ -960,6 +990,18 @@ class FileReader {
 // ---- helpers -----------------------------------------------------------------------------------
 
 /** Types, interfaces and type aliases declare no route and hold no value. */
+/** `next` handed to another call as an argument anywhere in `node`. */
+function passesOn(node: ts.Node, next: string): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n) && n.arguments.some((a) => ts.isIdentifier(a) && a.text === next)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
+}
+
 function isTypeOnly(node: ts.Node): boolean {
   return ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node);
 }

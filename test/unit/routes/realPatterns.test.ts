@@ -126,4 +126,34 @@ suite('routes on real-world patterns', () => {
     });
     assert.deepEqual(routes.sort(), ['GET /a', 'POST /b']);
   });
+  test('Express app.use(path, handler) where the handler answers the request is a route for every method; middleware is not', () => {
+    const routes = routesOf({
+      '/s/mcp.ts': [
+        "import { INestApplication } from '@nestjs/common';",
+        'export const startMcp = async (app: INestApplication) => {',
+        '  const service = app.get(McpService, { strict: false });',
+        "  app.use('/mcp', async (req, res, next) => { if (req.path !== '/') { next(); return; } res.json({}); });",
+        "  app.use(['/sse/:id', '/message/:id'], async (req, res) => { res.end(); });",
+        '  const named = (req, res) => res.send(1);',
+        "  app.use('/named', named);",
+        // middleware: next at the top of the body, next handed on, Koa/Hono (ctx, next), error handlers
+        "  app.use('/logged', (req, res, next) => { log(req); next(); });",
+        "  app.use(['/copilot', '/posts'], (req, res, next) => { json({ limit: '50mb' })(req, res, next); });",
+        "  app.use('/hono', async (c, next) => { await next(); });",
+        "  app.use('/err', (err, req, res, next) => res.status(500).end());",
+        "  app.use('/static', serveStatic('public'));",
+        '};',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes.sort(), ['ALL /mcp', 'ALL /message/:id', 'ALL /named', 'ALL /sse/:id']);
+  });
+
+  test('a DI lookup app.get(Service, { strict: false }) is neither a route nor a warning; Fastify options with a handler are a route', () => {
+    const files = [
+      { file: '/s/main.ts', text: "const app = await NestFactory.create(AppModule);\nconst cfg = app.get(ConfigService, { strict: false });\nfastify.get('/f', { handler: h });\n" },
+    ];
+    const out = collectRoutes(files, { moduleOf: () => undefined, aliases: [] });
+    assert.deepEqual(out.routes.map((r) => `${r.method} ${r.path}`), ['GET /f']);
+    assert.deepEqual(out.warnings, []);
+  });
 });
