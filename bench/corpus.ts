@@ -111,7 +111,7 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
   const fs = createNodeFs();
   const tree = await walkFileStats(fs, dir);
   const apps = await findServerApps(fs, tree.files);
-  const sources = tree.files.filter(isRouteSource);
+  const sources = tree.files.filter((f) => isRouteSource(f, dir));
   const extracted = new Map<string, ExtractedFile>();
   for (const file of sources) {
     const x = scanSourceText(file, readFileSync(file, 'utf8'));

@@ -30,7 +30,7 @@ export function createInlineScanner(fs: FsLike, opts: { remember: boolean; scanT
       const mtimeOf = new Map<string, number>();
       for (let i = 0; i < tree.files.length; i++) {
         const file = tree.files[i] as string;
-        if (!isRouteSource(file)) continue;
+        if (!isRouteSource(file, req.root)) continue;
         const mtimeMs = tree.mtimes[i] ?? 0;
         const reused = pass.reuse(file, mtimeMs);
         if (reused !== undefined) {

@@ -25,7 +25,7 @@ export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: Sca
   const extracted: SourceScan['extracted'] = [];
   const pass = beginScanPass(cache, req.root);
   for (const file of walk.files.sort()) {
-    const read = req.routes && isRouteSource(file);
+    const read = req.routes && isRouteSource(file, req.root);
     let mtimeMs: number;
     let x: ScanEntry['extracted'];
     // A route source not seen before is read, its mtime taken on the way; anything else is stat'ed.

@@ -89,7 +89,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const versioning = opts.routePrefix === undefined ? versioned[0]?.x.uriVersioning : undefined;
 
   const edges = mountEdges(scanned, warnings, opts.aliases ?? [], resolver);
-  const moduleMounts = routerModulePrefixes(scanned);
+  const moduleMounts = routerModulePrefixes(scanned, byKey, opts.aliases ?? []);
   const prefixesOf = mountPrefixes(edges);
 
   const routes: RouteDef[] = [];
@@ -98,7 +98,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
     for (const r of s.x.routes) {
       const paths =
         r.kind === 'nest'
-          ? nestPaths({ ...r, path: joinRoutePath(moduleMounts.get(r.controller ?? '') ?? '', r.path) }, globalPrefix, exclude, versioning)
+          ? nestPaths({ ...r, path: joinRoutePath((moduleMounts.get(`${s.key}#${r.controller ?? ''}`) ?? moduleMounts.get(`#${r.controller ?? ''}`)) ?? '', r.path) }, globalPrefix, exclude, versioning)
           : prefixesOf({ key: s.key, name: r.router ?? '' }).map((p) => joinRoutePath(p, r.path));
       for (const path of paths) {
         const def: RouteDef = { method: r.method, path, file: s.file, line: r.line, origin: 'source' };
@@ -278,12 +278,12 @@ function mountPrefixes(edges: MountEdge[]): (node: RouterNode) => string[] {
   return (node) => visit(node, 0, new Set());
 }
 
-/** RouterModule.register trees: the path each module's controllers are served under. */
-function routerModulePrefixes(scanned: Scanned[]): Map<string, string> {
-  const moduleOfController = new Map<string, string>();
-  const modules = new Map<string, { controllers: string[]; imports: string[] }>();
-  for (const s of scanned) for (const [name, m] of Object.entries(s.x.nestModules ?? {})) modules.set(name, m);
-  for (const [name, m] of modules) for (const c of m.controllers) moduleOfController.set(c, name);
+/**
+ * RouterModule.register trees: the path each module's controllers are served under, keyed by
+ * the controller's file and class (`backend/src/me.controller.ts#MeController`): two modules
+ * may each have their own controller of the same class name.
+ */
+function routerModulePrefixes(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[]): Map<string, string> {
   const modulePrefix = new Map<string, string>();
   const walk = (entries: RouterModuleEntry[], base: string): void => {
     for (const e of entries) {
@@ -295,9 +295,17 @@ function routerModulePrefixes(scanned: Scanned[]): Map<string, string> {
   for (const s of scanned) walk(s.x.routerModules ?? [], '');
   const out = new Map<string, string>();
   if (modulePrefix.size === 0) return out;
-  for (const [controller, module] of moduleOfController) {
-    const prefix = modulePrefix.get(module);
-    if (prefix !== undefined) out.set(controller, prefix);
+  for (const s of scanned) {
+    for (const [name, m] of Object.entries(s.x.nestModules ?? {})) {
+      const prefix = modulePrefix.get(name);
+      if (prefix === undefined) continue;
+      for (const controller of m.controllers) {
+        const imp = s.x.imports.find((i) => i.local === controller);
+        const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : undefined;
+        // Not imported (declared beside it, or not followed): known by its class name alone.
+        out.set(found ? `${found.target.key}#${found.name ?? controller}` : `#${controller}`, prefix);
+      }
+    }
   }
   return out;
 }

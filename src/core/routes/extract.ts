@@ -839,7 +839,10 @@ class FileReader {
   private readRouterModule(call: ts.CallExpression): void {
     const list = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
     const entries = (node: ts.Expression | undefined): RouterModuleEntry[] => {
-      const l = node ? skipOuter(node) : undefined;
+      let l = node ? skipOuter(node) : undefined;
+      // `const routes: Routes = [...]; RouterModule.register(routes)`
+      const held = l && ts.isIdentifier(l) ? this.decls.get(l.text) : undefined;
+      if (held && ts.isExpression(held as ts.Node)) l = skipOuter(held as ts.Expression);
       if (!l || !ts.isArrayLiteralExpression(l)) return [];
       return l.elements.flatMap((el) => {
         const o = skipOuter(el);

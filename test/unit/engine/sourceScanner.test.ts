@@ -23,7 +23,7 @@ async function inProcess(root: string): Promise<SourceScan> {
   const fs = createNodeFs();
   const tree = await walkFileStats(fs, root);
   const extracted: SourceScan['extracted'] = [];
-  await fs.readEach?.(tree.files.filter(isRouteSource), (file, text) => {
+  await fs.readEach?.(tree.files.filter((f) => isRouteSource(f, root)), (file, text) => {
     const x = scanSourceText(file, text);
     if (x) extracted.push({ file, x });
   });

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractRoutesFromSource } from '../../../src/core/routes/extract';
 import { mayDeclareRoutes } from '../../../src/core/routes/mayDeclareRoutes';
+import { isRouteSource } from '../../../src/core/routes/isRouteSource';
 
 const SAMPLES: Record<string, string> = {
   nest: "@Controller('users')\nexport class U { @Get(':id') one() {} }",
@@ -44,5 +45,18 @@ suite('mayDeclareRoutes (the cheap pre-filter)', () => {
   test('skips plain code', () => {
     assert.equal(mayDeclareRoutes('export class UsersService { list() { return [] } }'), false);
     assert.equal(mayDeclareRoutes("import { x } from './y';\nexport const z = x + 1;"), false);
+  });
+});
+
+suite('isRouteSource', () => {
+  test('tests are not read, by name or by folder below the scanned root only', () => {
+    assert.equal(isRouteSource('/w/src/app.controller.ts', '/w'), true);
+    assert.equal(isRouteSource('/w/src/app.controller.spec.ts', '/w'), false);
+    assert.equal(isRouteSource('/w/test/app.e2e-spec.ts', '/w'), false);
+    assert.equal(isRouteSource('/w/test/test-setup.ts', '/w'), false);
+    assert.equal(isRouteSource('/w/src/__tests__/routes.ts', '/w'), false);
+    assert.equal(isRouteSource('/w/src/types.d.ts', '/w'), false);
+    // a checkout that itself sits in a folder called test/
+    assert.equal(isRouteSource('/home/u/test/proj/src/main.ts', '/home/u/test/proj'), true);
   });
 });

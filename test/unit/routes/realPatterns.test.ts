@@ -155,5 +155,15 @@ suite('routes on real-world patterns', () => {
     const out = collectRoutes(files, { moduleOf: () => undefined, aliases: [] });
     assert.deepEqual(out.routes.map((r) => `${r.method} ${r.path}`), ['GET /f']);
     assert.deepEqual(out.warnings, []);
+  test('RouterModule.register(routes) with a routes constant, two modules each with a controller of the same class name', () => {
+    const routes = routesOf({
+      '/s/src/app.module.ts':
+        "import { RouterModule, Routes } from '@nestjs/core';\nimport { PublicApiModule } from './api/public/public.module';\nimport { PrivateApiModule } from './api/private/private.module';\nexport const PUBLIC = '/api/v2';\nconst routes: Routes = [{ path: PUBLIC, module: PublicApiModule }, { path: '/api/private', module: PrivateApiModule }];\n@Module({ imports: [RouterModule.register(routes), PublicApiModule, PrivateApiModule] })\nexport class AppModule {}\n",
+      '/s/src/api/public/public.module.ts': "import { MeController } from './me.controller';\n@Module({ controllers: [MeController] })\nexport class PublicApiModule {}\n",
+      '/s/src/api/public/me.controller.ts': "@Controller('me')\nexport class MeController {\n  @Get('notes') notes() {}\n}\n",
+      '/s/src/api/private/private.module.ts': "import { MeController } from './me/me.controller';\n@Module({ controllers: [MeController] })\nexport class PrivateApiModule {}\n",
+      '/s/src/api/private/me/me.controller.ts': "@Controller('me')\nexport class MeController {\n  @Get('media') media() {}\n}\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /api/private/me/media', 'GET /api/v2/me/notes']);
   });
 });
