@@ -155,6 +155,8 @@ suite('routes on real-world patterns', () => {
     const out = collectRoutes(files, { moduleOf: () => undefined, aliases: [] });
     assert.deepEqual(out.routes.map((r) => `${r.method} ${r.path}`), ['GET /f']);
     assert.deepEqual(out.warnings, []);
+  });
+
   test('RouterModule.register(routes) with a routes constant, two modules each with a controller of the same class name', () => {
     const routes = routesOf({
       '/s/src/app.module.ts':
