@@ -46,7 +46,6 @@ export interface DockerEngineOptions {
 }
 
 export type ListingMethod = 'auto' | 'archive';
-export const LISTING_METHODS: readonly ListingMethod[] = ['auto', 'archive'];
 
 /** Image listings kept per engine client (images are immutable: an ID always lists the same). */
 const IMAGE_LISTING_CACHE = 64;

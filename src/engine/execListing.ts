@@ -113,13 +113,6 @@ export function statLineParser(root: string): StatLineParser {
   };
 }
 
-/** statLineParser over a whole output at once. */
-export function parseStatLines(text: string, root: string): FileListing {
-  const parser = statLineParser(root);
-  parser.push(Buffer.from(text, 'utf8'));
-  return parser.end();
-}
-
 /** The number written in bytes[from, to) in base 10 or 16 (lower or upper case); -1 when not only digits. */
 export function digitsAt(bytes: Uint8Array, from: number, to: number, base: 10 | 16): number {
   let n = 0;

@@ -30,11 +30,6 @@ export interface TarListing {
   rootIsSymlink: boolean;
 }
 
-/** Files under `root` in an archive the engine made of `root`. */
-export async function listTarStream(stream: NodeJS.ReadableStream, root: string, signal?: AbortSignal): Promise<FileListing> {
-  return (await readTarListing(stream, root, signal)).listing;
-}
-
 /**
  * The engine names entries relative to the archived path's parent: `dist/`, `dist/a.js` for
  * /app/dist; `./`, `./a.js` for /app/dist/.; `/`, `/etc/x` for /. The first entry is always the

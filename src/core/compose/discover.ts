@@ -39,7 +39,7 @@ const VARIANT_FILE = /^(?:docker-)?compose\.(?!override\.)[\w.-]+\.ya?ml$/;
 
 /**
  * All compose projects under the workspace. A bad compose file rejects the whole call with its
- * UserInputError; callers wanting per-project errors use findComposeDirs + loadComposeProject.
+ * UserInputError; callers wanting per-project errors use loadComposeProject per folder.
  */
 export async function discoverComposeProjects(
   fs: FsLike,
@@ -63,11 +63,6 @@ async function loadComposeFiles(fs: FsLike, workspaceDir: string, chosen: string
     if (!(await fs.stat(p))?.isFile) throw new UserInputError(`compose file ${rel} not found`);
   }
   return loadFiles(fs, dirname(paths[0] as string), paths, env, workspaceDir);
-}
-
-/** Folders (absolute, sorted) under the workspace that hold a compose base file. */
-export async function findComposeDirs(fs: FsLike, workspaceDir: string, opts: DiscoverOptions = {}): Promise<string[]> {
-  return (await walkComposeFolders(fs, workspaceDir, opts)).baseDirs;
 }
 
 /**

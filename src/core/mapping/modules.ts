@@ -8,8 +8,6 @@
 //     router or plugin, named by its path below the source root.
 import { dirname, join, posix, relative, sep } from 'node:path';
 import type { SourceMapping, SourceModule } from '../model';
-import type { FsLike } from '../ports';
-import { walkFiles } from './walk';
 
 export type ModuleDir = Omit<SourceModule, 'files'>;
 
@@ -97,22 +95,4 @@ function isInside(root: string, p: string): boolean {
 
 function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
-}
-
-/** The modules of a mapping with their files, walking the source tree (for callers that have not). */
-export async function listModules(fs: FsLike, m: SourceMapping): Promise<SourceModule[]> {
-  const files = await walkFiles(fs, m.sourceRoot);
-  const nestModules = new Map<string, string>();
-  for (const file of files.filter((f) => NEST_MODULE_FILE.test(f))) {
-    const cls = moduleClassName(await fs.readFile(file));
-    if (cls) nestModules.set(file, cls);
-  }
-  const modules = findModules(m, { files, nestModules });
-  const lookup = moduleLookup(modules, m.sourceRoot);
-  const filesOf = new Map<ModuleDir, string[]>(modules.map((d) => [d, []]));
-  for (const f of files) {
-    const mod = lookup(f);
-    if (mod) filesOf.get(mod)?.push(f);
-  }
-  return modules.map((d) => ({ ...d, files: (filesOf.get(d) ?? []).sort() }));
 }

@@ -1,4 +1,4 @@
-// Listing a source tree through FsLike, and how recently anything in it changed.
+// Listing a source tree through FsLike, with each file's mtime.
 import { join } from 'node:path';
 import type { FsLike, SkippedEntry } from '../ports';
 
@@ -9,13 +9,8 @@ export interface WalkOptions {
   boundary?: string;
 }
 
-/** Regular files under `dir`, absolute and sorted; node_modules and dot-folders are skipped. */
-export async function walkFiles(fs: FsLike, dir: string, opts: WalkOptions = {}): Promise<string[]> {
-  return (await walkFileStats(fs, dir, opts)).files;
-}
-
 export interface WalkedTree {
-  /** As walkFiles returns them. */
+  /** Regular files under the walked folder, absolute and sorted. */
   files: string[];
   /** mtimes[i] is files[i]'s mtime, from the walk's own stat: callers need not stat again. */
   mtimes: Float64Array;
@@ -28,7 +23,7 @@ export function skipSourceDir(name: string): boolean {
   return name === 'node_modules' || name.startsWith('.');
 }
 
-/** walkFiles, keeping each file's stat. */
+/** Regular files under `dir` with their mtimes; node_modules and dot-folders are skipped. */
 export async function walkFileStats(fs: FsLike, dir: string, opts: WalkOptions = {}): Promise<WalkedTree> {
   if (fs.walkTree) {
     const tree = await fs.walkTree(dir, { skipDir: skipSourceDir, exclude: opts.exclude, boundary: opts.boundary });
@@ -65,10 +60,4 @@ function alignMtimes(files: string[], byFile: ReadonlyMap<string, number>): Omit
   const mtimes = new Float64Array(files.length);
   for (let i = 0; i < files.length; i++) mtimes[i] = byFile.get(files[i] as string) ?? 0;
   return { files, mtimes };
-}
-
-/** Newest modification time (ms since epoch) among `files`; 0 when none can be read. */
-export async function newestMtime(fs: FsLike, files: string[]): Promise<number> {
-  const stats = await Promise.all(files.map((f) => fs.stat(f)));
-  return stats.reduce((max, st) => (st && st.mtimeMs > max ? st.mtimeMs : max), 0);
 }

@@ -13,8 +13,3 @@ export function mergeReport(previous: Report | undefined, partial: Report): Repo
   for (const s of partial.services) if (!known.has(key(s))) services.push(s);
   return { ...partial, services, verdict: overallVerdict(services) };
 }
-
-/** Same report with one service replaced (what a verified rebuild brings back). */
-export function withService(previous: Report, service: ServiceReport, checkedAt: string): Report {
-  return mergeReport(previous, { ...previous, checkedAt, services: [service] });
-}

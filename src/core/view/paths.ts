@@ -57,10 +57,3 @@ export function foldersWithin(workspace: string, dir: string): string[] {
   }
   return out;
 }
-
-/** True when `relFile` is `relFolder` or inside it (both workspace-relative, `/` separated). */
-export function isInside(relFolder: string, relFile: string): boolean {
-  const folder = relFolder.replace(/\\/g, '/').replace(/\/+$/, '');
-  const file = relFile.replace(/\\/g, '/');
-  return folder === '' || file === folder || file.startsWith(`${folder}/`);
-}

@@ -9,11 +9,6 @@ export interface ServiceRef {
   service: string;
 }
 
-/** Stable key for maps and sets: folder, project and service all matter (names repeat across projects). */
-export function serviceKey(ref: ServiceRef): string {
-  return `${ref.workspace}\u0000${ref.project}\u0000${ref.service}`;
-}
-
 export function refOf(report: Report, service: ServiceReport): ServiceRef {
   return { workspace: report.workspace, project: service.project, service: service.name };
 }

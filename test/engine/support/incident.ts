@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { createIncidentWorkspace as createWorkspace } from '../../fixtures/incident/driver.mjs';
 import type { IncidentWorkspace, IncidentWorkspaceOptions } from '../../fixtures/incident/driver.mjs';
 
-export type { ComposeResult, HttpAnswer, IncidentWorkspace, IncidentWorkspaceOptions } from '../../fixtures/incident/driver.mjs';
+export type { IncidentWorkspace, IncidentWorkspaceOptions } from '../../fixtures/incident/driver.mjs';
 
 const execFileAsync = promisify(execFile);
 

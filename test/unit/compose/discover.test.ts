@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
-import { discoverComposeProjects, findComposeDirs, loadComposeProject } from '../../../src/core/compose/discover';
+import type { FsLike } from '../../../src/core/ports';
+import { discoverComposeProjects, loadComposeProject } from '../../../src/core/compose/discover';
+import type { DiscoverOptions } from '../../../src/core/compose/discover';
 import { memFs } from '../helpers/memFs';
 
 const svc = (image: string) => `services:\n  app:\n    image: ${image}\n`;
+const findComposeDirs = async (fs: FsLike, dir: string, opts: DiscoverOptions) => (await discoverComposeProjects(fs, dir, {}, opts)).map((p) => p.dir);
 
 suite('compose discover', () => {
   test('finds compose folders, skipping dependencies, build output and hidden folders', async () => {

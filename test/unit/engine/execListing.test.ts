@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import { demuxer, digitsAt, findCommand, parseStatLines, statLineParser } from '../../../src/engine/execListing';
+import type { FileListing } from '../../../src/core/model';
+import { demuxer, digitsAt, findCommand, statLineParser } from '../../../src/engine/execListing';
+
+/** statLineParser over a whole output at once. */
+function parseStatLines(text: string, root: string): FileListing {
+  const parser = statLineParser(root);
+  parser.push(Buffer.from(text, 'utf8'));
+  return parser.end();
+}
 
 function frame(kind: number, text: string): Buffer {
   const body = Buffer.from(text, 'utf8');

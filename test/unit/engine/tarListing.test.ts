@@ -3,7 +3,9 @@ import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { pack } from 'tar-stream';
 import type { Header, Pack } from 'tar-stream';
-import { listTarStream, readTarListing } from '../../../src/engine/tarListing';
+import { readTarListing } from '../../../src/engine/tarListing';
+
+const listTarStream = async (...args: Parameters<typeof readTarListing>) => (await readTarListing(...args)).listing;
 
 type Entry = Partial<Header> & Pick<Header, 'name'> & { content?: string };
 

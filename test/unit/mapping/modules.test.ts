@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
-import type { SourceMapping } from '../../../src/core/model';
-import { findModules, listModules, moduleClassName, moduleLookup } from '../../../src/core/mapping/modules';
+import type { SourceMapping, SourceModule } from '../../../src/core/model';
+import type { FsLike } from '../../../src/core/ports';
+import { findModules, moduleClassName, moduleLookup } from '../../../src/core/mapping/modules';
+import { walkFileStats } from '../../../src/core/mapping/walk';
+import { findServiceModules } from '../../../src/core/gather/workspaceFiles';
 import { memFs } from '../helpers/memFs';
+
+/** The modules a check finds in a walked source tree (no route sources), each with its files. */
+async function listModules(fs: FsLike, m: SourceMapping): Promise<SourceModule[]> {
+  const { files, mtimes } = await walkFileStats(fs, m.sourceRoot);
+  const modules = await findServiceModules(fs, m, { files, mtimes, extracted: [], skipped: [] });
+  const moduleOf = moduleLookup(modules, m.sourceRoot);
+  return modules.map((d) => ({ ...d, files: files.filter((f) => moduleOf(f) === d) }));
+}
 
 const mapping: SourceMapping = {
   sourceRoot: '/ws/api/src',

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { newestMtime, walkFiles } from '../../../src/core/mapping/walk';
+import { walkFileStats } from '../../../src/core/mapping/walk';
 import { memFs } from '../helpers/memFs';
 
 suite('mapping walk', () => {
+  const walkFiles = async (...args: Parameters<typeof walkFileStats>) => (await walkFileStats(...args)).files;
   const fs = memFs(
     {
       '/ws/src/b.ts': '',
@@ -42,9 +43,9 @@ suite('mapping walk', () => {
     assert.deepEqual(await walkFiles(fs, '/nope'), []);
   });
 
-  test('newestMtime is the largest mtime, 0 for none', async () => {
-    assert.equal(await newestMtime(fs, ['/ws/src/b.ts', '/ws/src/a/z.ts', '/ws/src/a/y.ts']), 9);
-    assert.equal(await newestMtime(fs, []), 0);
-    assert.equal(await newestMtime(fs, ['/missing']), 0);
+  test('each file comes with its own mtime, in the same order', async () => {
+    const { files, mtimes } = await walkFileStats(fs, '/ws/src/a');
+    assert.deepEqual(files, ['/ws/src/a/y.ts', '/ws/src/a/z.ts']);
+    assert.equal(mtimes[1], 9);
   });
 });
