@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { createNodeFs } from '../src/engine/nodeFs';
 import { walkFileStats } from '../src/core/mapping/walk';
 import { inferMapping } from '../src/core/mapping/infer';
-import { findServerApps, groupFilesByApp } from '../src/core/routes/serverApps';
+import { findPackages, findServerApps, groupFilesByApp } from '../src/core/routes/serverApps';
 import { readPathAliases } from '../src/core/routes/aliases';
 import { collectExtracted } from '../src/core/routes/collect';
 import { isRouteSource } from '../src/core/routes/isRouteSource';
@@ -117,7 +117,7 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
     const x = scanSourceText(file, readFileSync(file, 'utf8'));
     if (x) extracted.set(file, x);
   }
-  const groups = groupFilesByApp(dir, apps, sources);
+  const groups = groupFilesByApp(dir, apps, sources, await findPackages(fs, tree.files));
   const aliasesOf = new Map<string, Awaited<ReturnType<typeof readPathAliases>>>();
   for (const group of groups) aliasesOf.set(group.dir, await readPathAliases(fs, group.dir, dir));
   const join = () =>

@@ -471,7 +471,7 @@ class FileReader {
       if (ts.isPropertyAccessExpression(callee)) {
         const m = callee.name.text;
         // Chains return their router: router.get(...).post(...), Router().use(...), app.basePath('/x')
-        if (m in ROUTER_METHODS || m === 'use' || m === 'route' || m === 'register' || m === 'routes' || m === 'middleware' || m === 'basePath' || m === 'mount') {
+        if (m in ROUTER_METHODS || CHAIN_KEEPS_ROUTER.has(m)) {
           const root = chainRoot(e);
           const named2 = this.factoryNames.get(root);
           if (named2) return named2;
@@ -1129,8 +1129,11 @@ function isRouteChainLink(e: ts.Expression): boolean {
   return false;
 }
 
+/** Calls that answer the router they are called on: `router.use(a).use(b)`, fastify `withTypeProvider<T>()`. */
+const CHAIN_KEEPS_ROUTER = new Set(['use', 'route', 'register', 'routes', 'middleware', 'basePath', 'mount', 'withTypeProvider']);
+
 /** Packages whose `get`/`post` send a request: their calls are never routes. */
-const HTTP_CLIENT_PACKAGE = /^(?:axios|ky|ky-universal|got|superagent|supertest|node-fetch|cross-fetch|ofetch|undici|request|request-promise(?:-native)?|needle|phin|@angular\/common\/http|redaxios|wretch)$/;
+const HTTP_CLIENT_PACKAGE = /^(?:(?:node:)?https?|axios|ky|ky-universal|got|superagent|supertest|node-fetch|cross-fetch|ofetch|undici|request|request-promise(?:-native)?|needle|phin|@angular\/common\/http|redaxios|wretch)$/;
 
 function isFunctionLike(e: ts.Node): boolean {
   return ts.isArrowFunction(e) || ts.isFunctionExpression(e);

@@ -66,23 +66,71 @@ async function isNxApplication(fs: FsLike, projectJson: string): Promise<boolean
   return project['projectType'] === 'application' || hasServe;
 }
 
+/** A folder with a package.json: its name and what it depends on (workspace links among them). */
+export interface WorkspacePackage {
+  dir: string;
+  name: string | undefined;
+  deps: string[];
+}
+
+export async function findPackages(fs: FsLike, files: readonly string[]): Promise<WorkspacePackage[]> {
+  const out: WorkspacePackage[] = [];
+  for (const file of files) {
+    if (file.slice(file.lastIndexOf(sep) + 1) !== 'package.json') continue;
+    const pkg = await readJsonObject(fs, file);
+    if (!pkg) continue;
+    const deps = Object.keys({ ...(pkg['dependencies'] as object | undefined), ...(pkg['devDependencies'] as object | undefined) });
+    out.push({ dir: dirname(file), name: typeof pkg['name'] === 'string' ? pkg['name'] : undefined, deps });
+  }
+  return out;
+}
+
+/** Dependencies that make a package a front end: its files are never a server's. */
+const FRONT_END = new Set(['react', 'react-dom', 'vue', 'svelte', '@sveltejs/kit', '@angular/core', 'solid-js', 'preact', 'next', 'nuxt', 'vite', '@remix-run/react', 'astro']);
+
 /**
- * Each app's files: those under its folder and under no deeper app, plus the files under no app
- * at all (shared libraries) for every app. One group of every file when there is no app.
+ * Each app's files: those under its folder and under no deeper app, plus shared files. A file in
+ * no package of its own (below the root) is shared by every app; a file of another workspace
+ * package only by the apps that depend on that package, directly or through other packages (a
+ * front end's or a script package's files never join a server's routes).
  */
-export function groupFilesByApp(root: string, apps: readonly ServerApp[], files: readonly string[]): Array<{ dir: string; files: string[] }> {
+export function groupFilesByApp(root: string, apps: readonly ServerApp[], files: readonly string[], packages: readonly WorkspacePackage[] = []): Array<{ dir: string; files: string[] }> {
   if (apps.length === 0) return [{ dir: root, files: [...files] }];
   const dirs = apps.map((a) => a.dir).sort((a, b) => b.length - a.length);
+  const pkgDirs = packages.filter((p) => p.dir !== root).sort((a, b) => b.dir.length - a.dir.length);
+  const byName = new Map(packages.flatMap((p) => (p.name ? [[p.name, p] as const] : [])));
+  const reachable = (dir: string): Set<string> => reachableFrom(packages.find((p) => p.dir === dir));
+  const reachableFrom = (start: WorkspacePackage | undefined): Set<string> => {
+    const seen = new Set<string>();
+    const todo = [...(start?.deps ?? [])];
+    for (let name = todo.pop(); name !== undefined; name = todo.pop()) {
+      if (seen.has(name) || !byName.has(name)) continue;
+      seen.add(name);
+      todo.push(...(byName.get(name)?.deps ?? []));
+    }
+    return seen;
+  };
+  const uses = new Map(dirs.map((d) => [d, reachable(d)]));
+  const appNames = new Map(dirs.map((d) => [d, packages.find((p) => p.dir === d)?.name]));
+  // A package the app depends on is part of it; one that depends on the app (a launcher, a
+  // combined build) or a front end never is; any other package (hoisted dependencies) may be.
+  const belongs = (pkg: WorkspacePackage, app: string): boolean => {
+    if (pkg.name !== undefined && uses.get(app)?.has(pkg.name)) return true;
+    const appName = appNames.get(app);
+    if (appName !== undefined && (pkg.deps.includes(appName) || reachableFrom(pkg).has(appName))) return false;
+    return !pkg.deps.some((d) => FRONT_END.has(d));
+  };
   const own = new Map<string, string[]>(dirs.map((d) => [d, []]));
-  const shared: string[] = [];
   for (const file of files) {
     const app = dirs.find((d) => file.startsWith(d + sep));
-    if (app) own.get(app)?.push(file);
-    else shared.push(file);
+    if (app) {
+      own.get(app)?.push(file);
+      continue;
+    }
+    const pkg = pkgDirs.find((p) => file.startsWith(p.dir + sep));
+    for (const d of dirs) if (!pkg || belongs(pkg, d)) own.get(d)?.push(file);
   }
-  return [...own.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([dir, mine]) => ({ dir, files: mine.concat(shared) }));
+  return [...own.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([dir, mine]) => ({ dir, files: mine }));
 }
 
 /**

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { extractRoutesFromSource } from '../../../src/core/routes/extract';
 import { mayDeclareRoutes } from '../../../src/core/routes/mayDeclareRoutes';
 import { isRouteSource } from '../../../src/core/routes/isRouteSource';
+import { groupFilesByApp } from '../../../src/core/routes/serverApps';
 
 const SAMPLES: Record<string, string> = {
   nest: "@Controller('users')\nexport class U { @Get(':id') one() {} }",
@@ -58,5 +59,29 @@ suite('isRouteSource', () => {
     assert.equal(isRouteSource('/w/src/types.d.ts', '/w'), false);
     // a checkout that itself sits in a folder called test/
     assert.equal(isRouteSource('/home/u/test/proj/src/main.ts', '/home/u/test/proj'), true);
+  });
+});
+
+suite('groupFilesByApp', () => {
+  const pkg = (dir: string, name: string, deps: string[]) => ({ dir, name, deps });
+  test("a server's own files, the packages it depends on (transitively), free-standing packages; never a front end or a package that depends on the server", () => {
+    const apps = [{ dir: '/r/packages/api', evidence: 'package.json depends on fastify' }];
+    const packages = [
+      pkg('/r', 'root', []),
+      pkg('/r/packages/api', 'api', ['fastify', 'backend-lib']),
+      pkg('/r/packages/backend-lib', 'backend-lib', ['iso-lib']),
+      pkg('/r/packages/iso-lib', 'iso-lib', []),
+      pkg('/r/packages/dashboard', 'dashboard', ['react', 'iso-lib']),
+      pkg('/r/packages/lite', 'lite', ['api']),
+      pkg('/r/examples/hoisted', 'hoisted', ['stripe']),
+    ];
+    const files = ['api/src/a.ts', 'backend-lib/src/b.ts', 'iso-lib/src/c.ts', 'dashboard/src/d.tsx', 'lite/src/e.ts'].map((f) => `/r/packages/${f}`);
+    const groups = groupFilesByApp('/r', apps, [...files, '/r/examples/hoisted/index.ts', '/r/scripts/x.ts'], packages);
+    assert.deepEqual(groups, [
+      {
+        dir: '/r/packages/api',
+        files: ['/r/packages/api/src/a.ts', '/r/packages/backend-lib/src/b.ts', '/r/packages/iso-lib/src/c.ts', '/r/examples/hoisted/index.ts', '/r/scripts/x.ts'],
+      },
+    ]);
   });
 });

@@ -168,4 +168,12 @@ suite('routes on real-world patterns', () => {
     });
     assert.deepEqual(routes.sort(), ['GET /api/private/me/media', 'GET /api/v2/me/notes']);
   });
+  test('fastify.withTypeProvider<T>().post(...) registers on the plugin instance; node https.get is a request', () => {
+    const routes = routesOf({
+      '/s/router.ts': "import content from './content';\nexport default async function router(fastify) {\n  await fastify.register(async (f) => { await Promise.all([f.register(content, { prefix: '/content' })]); }, { prefix: '/api' });\n}\n",
+      '/s/content.ts':
+        "import Https from 'https';\nexport default async function content(fastify: FastifyInstance) {\n  fastify.withTypeProvider<TypeBoxTypeProvider>().post('/templates/render', { schema: {} }, async () => ({}));\n  Https.get(url, (res) => res.resume());\n}\n",
+    });
+    assert.deepEqual(routes, ['POST /api/content/templates/render']);
+  });
 });
