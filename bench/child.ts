@@ -52,18 +52,18 @@ async function runTask(task: ChildTask): Promise<ChildResult> {
   switch (task.kind) {
     case 'ours': {
       // As the CLI runs it: the real adapters, the full check, one process, the CLI's heap tuning.
-      const [{ createRuntime }, { checkWorkspace }, { tuneHeapForCli }] = await Promise.all([
-        import('../src/engine/runtime'),
+      const [{ createAdapters }, { checkWorkspace }, { tuneHeapForCli }] = await Promise.all([
+        import('../src/engine/adapters'),
         import('../src/core/check'),
         import('../src/cli/heap'),
       ]);
       if (process.env.RD_BENCH_DEFAULT_HEAP !== '1') tuneHeapForCli();
-      const runtime = createRuntime({ env: process.env });
+      const adapters = createAdapters({ env: process.env });
       try {
-        const { ms, cpuMs, value } = await timed(() => checkWorkspace(runtime.deps, { workspaceDir: task.workspaceDir, env: process.env }));
+        const { ms, cpuMs, value } = await timed(() => checkWorkspace(adapters.deps, { workspaceDir: task.workspaceDir, env: process.env }));
         return { ms, cpuMs, peakRssMb: peakRssMb(), facts: reportFacts(value) };
       } finally {
-        await runtime.close();
+        await adapters.close();
       }
     }
     case 'hand': {
@@ -80,22 +80,22 @@ async function runTask(task: ChildTask): Promise<ChildResult> {
     case 'recheck': {
       // As the extension runs it: one long-lived process, a full check, then an engine event
       // for one container re-checks that service only. Warm-up first, then alternate.
-      const [{ createRuntime }, { checkWorkspace }] = await Promise.all([import('../src/engine/runtime'), import('../src/core/check')]);
-      const runtime = createRuntime({ env: process.env, rememberScans: true });
+      const [{ createAdapters }, { checkWorkspace }] = await Promise.all([import('../src/engine/adapters'), import('../src/core/check')]);
+      const adapters = createAdapters({ env: process.env, rememberScans: true });
       try {
         const opts = { workspaceDir: task.workspaceDir, env: process.env };
-        await checkWorkspace(runtime.deps, opts);
+        await checkWorkspace(adapters.deps, opts);
         const full: number[] = [];
         const one: number[] = [];
         for (let i = 0; i < task.reps; i++) {
-          full.push((await timed(() => checkWorkspace(runtime.deps, opts))).ms);
-          one.push((await timed(() => checkWorkspace(runtime.deps, { ...opts, services: [task.service] }))).ms);
+          full.push((await timed(() => checkWorkspace(adapters.deps, opts))).ms);
+          one.push((await timed(() => checkWorkspace(adapters.deps, { ...opts, services: [task.service] }))).ms);
         }
         const fullMs = median(full);
         const oneServiceMs = median(one);
         return { ms: fullMs, peakRssMb: peakRssMb(), facts: { fullMs, oneServiceMs, ratio: oneServiceMs / fullMs } };
       } finally {
-        await runtime.close();
+        await adapters.close();
       }
     }
     case 'decorations': {

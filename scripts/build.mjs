@@ -15,7 +15,7 @@ const common = {
 
 const entries = [
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
-  // The extension's engine side, required on first use (src/vscode/extensionRuntime.ts).
+  // The extension's engine side, required on first use (src/vscode/backendLoader.ts).
   { entryPoints: ['src/engine/extensionBackend.ts'], outfile: 'dist/engine.js' },
   // Walks and reads source trees beside the main thread (src/engine/sourceScanner.ts).
   { entryPoints: ['src/engine/scanWorker.ts'], outfile: 'dist/scanWorker.js' },

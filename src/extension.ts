@@ -2,10 +2,10 @@
 // No engine work here: the first check is scheduled and runs after activation returns.
 import type * as vscode from 'vscode';
 import { RuntimeDriftController } from './vscode/controller';
-import { detectComposeRunner, loadEngineRuntime } from './vscode/extensionRuntime';
+import { detectComposeRunner, loadBackend } from './vscode/backendLoader';
 
 export function activate(context: vscode.ExtensionContext): void {
-  const controller = new RuntimeDriftController(context, { loadRuntime: loadEngineRuntime, composeRunner: detectComposeRunner });
+  const controller = new RuntimeDriftController(context, { loadBackend: loadBackend, composeRunner: detectComposeRunner });
   context.subscriptions.push(controller);
   controller.start();
 }

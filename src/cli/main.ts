@@ -9,7 +9,8 @@ import type { RebuildResult } from '../core/rebuild';
 import { formatReport, formatService } from '../core/report/text';
 import { SAFE_METHODS } from '../core/probe/policy';
 import { BusyError, EngineUnreachableError, InterruptedError, UserInputError } from '../core/ports';
-import { createRuntime } from '../engine/runtime';
+import { createAdapters } from '../engine/adapters';
+import type { Adapters } from '../engine/adapters';
 import { guessComposeLabel } from '../engine/composeCli';
 import { redact, redactDeep, secretValues } from '../core/redact';
 import { splitList, TRUST_ENV, trustFromCli, TrustInputError } from '../core/probe/trust';
@@ -35,17 +36,17 @@ async function run(argv: string[]): Promise<number> {
   }
   const workspace = path.resolve(args.workspace);
   const trust = trustFromCli(args, process.env, engineHostOf(args.host));
-  const runtime = createRuntime({ host: args.host, env: process.env, probeTimeoutMs: args.timeoutMs, listing: args.listing });
+  const adapters = createAdapters({ host: args.host, env: process.env, probeTimeoutMs: args.timeoutMs, listing: args.listing });
   const interrupt = onInterrupt();
   try {
-    return args.command === 'check' ? await check(args, workspace, runtime, trust, interrupt.signal) : await rebuild(args, workspace, runtime, trust, interrupt.signal);
+    return args.command === 'check' ? await check(args, workspace, adapters, trust, interrupt.signal) : await rebuild(args, workspace, adapters, trust, interrupt.signal);
   } catch (err) {
     // Whatever an interrupted step threw ("scan cancelled", an aborted request), the interrupt is the news.
     if (interrupt.signal.aborted && !(err instanceof InterruptedError)) throw interrupt.signal.reason;
     throw err;
   } finally {
     // Also after an interrupt: closing removes this run's helper containers and stops the worker.
-    await runtime.close();
+    await adapters.close();
     interrupt.dispose();
   }
 }
@@ -77,7 +78,6 @@ function onInterrupt(): { signal: AbortSignal; dispose(): void } {
   };
 }
 
-type Runtime = ReturnType<typeof createRuntime>;
 
 /** The remote engine's host (the user chose it: --host, DOCKER_HOST, the docker context), if any. */
 function engineHostOf(host: string | undefined): string | undefined {
@@ -106,8 +106,8 @@ function secretsOf(trust: ProbeTrust): string[] {
   return secretValues(process.env, trust.tokenVariables);
 }
 
-async function check(args: CliArgs, workspace: string, runtime: Runtime, trust: ProbeTrust, signal: AbortSignal): Promise<number> {
-  const report = await checkWorkspace(runtime.deps, { ...checkOptions(args, workspace, trust, signal), composeLabel: runtime.hostedLabel(guessComposeLabel(process.env)) });
+async function check(args: CliArgs, workspace: string, adapters: Adapters, trust: ProbeTrust, signal: AbortSignal): Promise<number> {
+  const report = await checkWorkspace(adapters.deps, { ...checkOptions(args, workspace, trust, signal), composeLabel: adapters.hostedLabel(guessComposeLabel(process.env)) });
   // An interrupted check may still return a report of what it got: not a verdict to print.
   signal.throwIfAborted();
   const secrets = secretsOf(trust);
@@ -133,15 +133,15 @@ async function check(args: CliArgs, workspace: string, runtime: Runtime, trust: 
   }
 }
 
-async function rebuild(args: CliArgs, workspace: string, runtime: Runtime, trust: ProbeTrust, signal: AbortSignal): Promise<number> {
-  const compose = await runtime.compose();
+async function rebuild(args: CliArgs, workspace: string, adapters: Adapters, trust: ProbeTrust, signal: AbortSignal): Promise<number> {
+  const compose = await adapters.compose();
   if (!compose) throw new UserInputError('neither `docker compose` nor `docker-compose` is installed');
   const service = args.services[0] as string;
   // Compose output goes to stderr under --json so stdout stays one JSON document.
   const out = args.json ? process.stderr : process.stdout;
   const secrets = secretsOf(trust);
   const result = await rebuildService(
-    { ...runtime.deps, compose },
+    { ...adapters.deps, compose },
     { ...checkOptions(args, workspace, trust, signal), service, onOutput: (chunk) => out.write(redact(chunk, secrets)) },
   );
   signal.throwIfAborted();

@@ -190,3 +190,15 @@ export interface ServedFiles {
 export interface ServedFilesReaderLike {
   readServedFiles(containerId: string, root: string, opts: { wanted: (path: string) => boolean; maxBytes: number }, signal?: AbortSignal): Promise<ServedFiles>;
 }
+
+/** Engine events as the watcher reports them (container create/start/die/destroy, image tag/untag). */
+export interface EngineEvent {
+  type: 'container' | 'image';
+  action: string;
+  project?: string;
+  service?: string;
+  /** Image name for image events ("demo_api:latest"), container name for container events. */
+  name?: string;
+  /** Container or image ID the event is about. */
+  id?: string;
+}

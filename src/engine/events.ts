@@ -2,7 +2,7 @@
 // so views refresh on real change instead of polling. Reconnects with backoff when the engine goes
 // away (Docker Desktop restart, socket gone) and says so through the hooks.
 import { setTimeout as delay } from 'node:timers/promises';
-import type { EngineEvent } from '../core/view/affectedServices';
+import type { EngineEvent } from '../core/ports';
 
 /** The slice of dockerode this needs: `getEvents` without a callback resolves to the raw stream. */
 export interface EventSourceLike {

@@ -9,17 +9,17 @@ import type { Report } from '../core/model';
 import type { ComposeRunnerLike, LogSink } from '../core/ports';
 import type { RebuildOptions, RebuildResult } from '../core/rebuild';
 import { rebuildService } from '../core/rebuild';
-import type { EngineEvent } from '../core/view/affectedServices';
+import type { EngineEvent } from '../core/ports';
 import { explicitOptions } from './dockerEngine';
 import type { ListingMethod } from './dockerEngine';
 import { resolveDockerHost } from './dockerHost';
 import { watchEngineEvents } from './events';
 import type { WatchHooks } from './events';
-import { createRuntime } from './runtime';
+import { createAdapters } from './adapters';
 import { engineProbeHost } from './sshTunnel';
 import { guessComposeLabel } from './composeCli';
 
-export interface RuntimeSettings {
+export interface BackendSettings {
   /** Empty: DOCKER_HOST, the docker context, the default socket. */
   engineHost: string;
   probeTimeoutMs: number;
@@ -29,7 +29,7 @@ export interface RuntimeSettings {
   log: LogSink;
 }
 
-export interface ExtensionRuntime {
+export interface ExtensionBackend {
   check(opts: CheckOptions): Promise<Report>;
   /** Build + recreate + verify one service through the compose CLI. */
   rebuild(compose: ComposeRunnerLike, opts: RebuildOptions): Promise<RebuildResult>;
@@ -49,8 +49,8 @@ export interface ExtensionRuntime {
 /** What `docker exec -it <id> sh` runs: found on the PATH the base images set. */
 export const SHELL_PATHS = ['/bin/sh', '/usr/bin/sh'];
 
-export function createExtensionRuntime(settings: RuntimeSettings): ExtensionRuntime {
-  const runtime = createRuntime({
+export function createExtensionBackend(settings: BackendSettings): ExtensionBackend {
+  const adapters = createAdapters({
     host: settings.engineHost || undefined,
     env: settings.env,
     probeTimeoutMs: settings.probeTimeoutMs,
@@ -61,38 +61,38 @@ export function createExtensionRuntime(settings: RuntimeSettings): ExtensionRunt
   let probeHost: { value: string | undefined } | undefined;
   return {
     // Fix texts name the engine that was checked, so a pasted one never acts on another.
-    check: (opts) => checkWorkspace(runtime.deps, { ...opts, composeLabel: runtime.hostedLabel(opts.composeLabel ?? guessComposeLabel(settings.env)) }),
-    rebuild: (compose, opts) => rebuildService({ ...runtime.deps, compose }, opts),
+    check: (opts) => checkWorkspace(adapters.deps, { ...opts, composeLabel: adapters.hostedLabel(opts.composeLabel ?? guessComposeLabel(settings.env)) }),
+    rebuild: (compose, opts) => rebuildService({ ...adapters.deps, compose }, opts),
     async watchEvents(onEvent, signal, hooks) {
       // A dedicated client for the long-lived stream: the checking client keeps its per-call timeouts.
-      const connection = runtime.connection() ?? resolveDockerHost(settings.engineHost || undefined, settings.env).options;
+      const connection = adapters.connection() ?? resolveDockerHost(settings.engineHost || undefined, settings.env).options;
       const docker = new Dockerode(explicitOptions(connection));
       await watchEngineEvents(docker as unknown as Parameters<typeof watchEngineEvents>[0], onEvent, signal, hooks);
     },
     async tokenEnvName(workspaceDir, project, service) {
-      const projects = await discoverComposeProjects(runtime.deps.fs, workspaceDir, settings.env);
+      const projects = await discoverComposeProjects(adapters.deps.fs, workspaceDir, settings.env);
       const spec = projects.find((p) => p.name === project)?.services.find((s) => s.name === service);
       return spec?.drift.auth?.bearerTokenEnv;
     },
-    compose: () => runtime.compose(),
+    compose: () => adapters.compose(),
     remoteHost() {
-      // Once per runtime, like its engine client (`ssh -G` is a process per call).
+      // Once per adapters, like its engine client (`ssh -G` is a process per call).
       probeHost ??= { value: remoteHostOf(settings) };
       return probeHost.value;
     },
     async hasShell(containerId) {
       // The archive API answers for a shell-less image too: no exec attempt just to find out.
       for (const shell of SHELL_PATHS) {
-        const listing = await runtime.deps.engine.listContainerFiles(containerId, shell);
+        const listing = await adapters.deps.engine.listContainerFiles(containerId, shell);
         if (!listing.rootMissing) return true;
       }
       return false;
     },
-    close: () => runtime.close(),
+    close: () => adapters.close(),
   };
 }
 
-function remoteHostOf(settings: RuntimeSettings): string | undefined {
+function remoteHostOf(settings: BackendSettings): string | undefined {
   try {
     return engineProbeHost(resolveDockerHost(settings.engineHost || undefined, settings.env).host, settings.env);
   } catch {

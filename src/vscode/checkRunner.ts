@@ -1,13 +1,13 @@
 // Runs checks and rebuilds one at a time and folds their reports into the store. Owns the engine
-// runtime: loaded on the first check (never during activation), replaced when its settings change.
+// backend: loaded on the first check (never during activation), replaced when its settings change.
 import * as vscode from 'vscode';
 import type { CheckOptions } from '../core/check';
 import type { ActionKind, HttpMethod, Report } from '../core/model';
 import type { LogSink } from '../core/ports';
 import type { RebuildResult } from '../core/rebuild';
-import { allowedMethods, type Config } from '../core/view/settings';
+import { allowedMethods, type Config } from '../core/settings';
 import type { ServiceRef } from '../core/view/serviceRef';
-import type { ComposeRunnerFactory, ExtensionRuntime, RuntimeLoader } from './extensionRuntime';
+import type { ComposeRunnerFactory, ExtensionBackend, BackendLoader } from './backendLoader';
 import { shortError } from './logChannel';
 import { redact, redactDeep } from '../core/redact';
 import { normalizeOrigin, normalizeVariableName, type ProbeTrust } from '../core/probe/trust';
@@ -20,7 +20,7 @@ export interface CheckRunnerDeps {
   secrets: ProbeSecrets;
   /** Every value that must never be shown (stored tokens, allowed and secret-named variables). */
   knownSecrets: () => readonly string[];
-  loadRuntime: RuntimeLoader;
+  loadBackend: BackendLoader;
   composeRunner: ComposeRunnerFactory;
   config: () => Config;
 }
@@ -31,18 +31,18 @@ export interface RunOptions {
 }
 
 export class CheckRunner implements vscode.Disposable {
-  private runtime: Promise<ExtensionRuntime> | undefined;
+  private backend: Promise<ExtensionBackend> | undefined;
   /** Checks and rebuilds run in order so a slow full check cannot overwrite a newer partial one. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly lifetime = new AbortController();
 
   constructor(private readonly deps: CheckRunnerDeps) {}
 
-  /** The engine runtime, loaded on first use. */
-  getRuntime(): Promise<ExtensionRuntime> {
-    if (!this.runtime) {
+  /** The engine backend, loaded on first use. */
+  getBackend(): Promise<ExtensionBackend> {
+    if (!this.backend) {
       const config = this.deps.config();
-      const loading = this.deps.loadRuntime({
+      const loading = this.deps.loadBackend({
         engineHost: config.engineHost,
         probeTimeoutMs: config.probe.timeoutMs,
         listing: config.listing,
@@ -51,17 +51,17 @@ export class CheckRunner implements vscode.Disposable {
       });
       // A failed load must not stick: the next call tries again.
       loading.catch(() => {
-        if (this.runtime === loading) this.runtime = undefined;
+        if (this.backend === loading) this.backend = undefined;
       });
-      this.runtime = loading;
+      this.backend = loading;
     }
-    return this.runtime;
+    return this.backend;
   }
 
-  /** Settings that shape the runtime changed: close it; the next check builds a new one. */
-  resetRuntime(): void {
-    const old = this.runtime;
-    this.runtime = undefined;
+  /** Settings that shape the backend changed: close it; the next check builds a new one. */
+  resetBackend(): void {
+    const old = this.backend;
+    this.backend = undefined;
     void old?.then((rt) => rt.close()).catch((err) => this.deps.log.log('warn', `closing engine client: ${shortError(err)}`));
   }
 
@@ -86,18 +86,18 @@ export class CheckRunner implements vscode.Disposable {
   /** compose build + up for one service, output streamed to `onOutput`, then the verifying re-check. */
   rebuild(ref: ServiceRef, onOutput: (chunk: string) => void, signal: AbortSignal, action: ActionKind = 'rebuild'): Promise<RebuildResult> {
     return this.enqueue(async () => {
-      const runtime = await this.getRuntime();
-      const compose = await this.deps.composeRunner(runtime);
+      const backend = await this.getBackend();
+      const compose = await this.deps.composeRunner(backend);
       if (!compose) {
-        // The runtime remembers what it detected; start afresh so the next attempt looks again.
-        this.resetRuntime();
+        // The backend remembers what it detected; start afresh so the next attempt looks again.
+        this.resetBackend();
         throw new Error('No compose CLI found (tried docker compose and docker-compose): install Docker Compose to rebuild, then try again.');
       }
       const done = this.deps.store.beginCheck();
       try {
         const secrets = this.deps.knownSecrets();
         const result = redactDeep(
-          await runtime.rebuild(compose, {
+          await backend.rebuild(compose, {
             ...(await this.options(ref.workspace, [ref.service], { probe: true }, signal)),
             service: ref.service,
             action,
@@ -127,7 +127,7 @@ export class CheckRunner implements vscode.Disposable {
     const tokens = await this.deps.secrets.snapshot();
     const probe = vscode.workspace.isTrusted && (opts.probe ?? config.probe.enabled);
     const methods: HttpMethod[] = allowedMethods(config);
-    const runtime = await this.getRuntime();
+    const backend = await this.getBackend();
     return {
       workspaceDir,
       services,
@@ -135,7 +135,7 @@ export class CheckRunner implements vscode.Disposable {
       allowedMethods: methods,
       env: { ...process.env },
       token: (envName) => tokens.get(envName),
-      trust: this.trust(config, runtime),
+      trust: this.trust(config, backend),
       exclude: config.exclude,
       composeFiles: config.composeFiles,
       signal,
@@ -143,7 +143,7 @@ export class CheckRunner implements vscode.Disposable {
   }
 
   /** Where probes and tokens may go: the user's settings, and the engine host unless a workspace chose it. */
-  private trust(config: Config, runtime: ExtensionRuntime): ProbeTrust {
+  private trust(config: Config, backend: ExtensionBackend): ProbeTrust {
     // The CLI refuses a bad entry (trustFromCli); a setting's bad entry is left out with a warning.
     const valid = (entries: readonly string[], normalize: (entry: string, from: string) => string, from: string): string[] =>
       entries.flatMap((entry) => {
@@ -157,7 +157,7 @@ export class CheckRunner implements vscode.Disposable {
     return {
       allowedOrigins: valid(config.probe.allowedOrigins, normalizeOrigin, 'runtimeDrift.probe.allowedOrigins'),
       tokenVariables: valid(config.probe.tokenVariables, normalizeVariableName, 'runtimeDrift.probe.tokenVariables'),
-      engineHost: config.engineHostFromWorkspace ? undefined : runtime.remoteHost(),
+      engineHost: config.engineHostFromWorkspace ? undefined : backend.remoteHost(),
     };
   }
 
@@ -165,8 +165,8 @@ export class CheckRunner implements vscode.Disposable {
     const done = this.deps.store.beginCheck();
     const started = Date.now();
     try {
-      const runtime = await this.getRuntime();
-      const report = await runtime.check(await this.options(folder, services, opts, this.lifetime.signal));
+      const backend = await this.getBackend();
+      const report = await backend.check(await this.options(folder, services, opts, this.lifetime.signal));
       this.deps.log.log('info', `checked ${folder}${services ? ` (${services.join(', ')})` : ''}: ${report.verdict} in ${Date.now() - started} ms`);
       this.deps.store.put(redactDeep(report, this.deps.knownSecrets()), services !== undefined);
     } catch (err) {
@@ -187,7 +187,7 @@ export class CheckRunner implements vscode.Disposable {
 
   dispose(): void {
     this.lifetime.abort(new Error('extension deactivated'));
-    this.resetRuntime();
+    this.resetBackend();
   }
 }
 

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { ActionKind, ServiceReport } from '../core/model';
 import type { LogSink } from '../core/ports';
 import { checkMessage } from '../core/view/checkMessage';
-import { ACTION_COMMAND, COMMAND, type CommandId } from '../core/view/commandIds';
+import { ACTION_COMMAND, COMMAND, type CommandId } from '../core/commandIds';
 import { findService, refOf } from '../core/view/serviceRef';
 import type { CheckRunner } from './checkRunner';
 import type { DockerTerminals } from './dockerTerminals';
@@ -114,8 +114,8 @@ const setProbeCredential: CommandFactory = (ctx) => ({
   run: async (arg) => {
     const ref = await resolveService(ctx.store, arg, vscode.l10n.t('Set the probe token for which service?'));
     if (!ref) return;
-    const runtime = await ctx.runner.getRuntime();
-    const envName = await runtime.tokenEnvName(ref.workspace, ref.project, ref.service);
+    const backend = await ctx.runner.getBackend();
+    const envName = await backend.tokenEnvName(ref.workspace, ref.project, ref.service);
     if (!envName) {
       void vscode.window.showWarningMessage(
         vscode.l10n.t(
@@ -170,8 +170,8 @@ const openShell: CommandFactory = (ctx) => ({
     const ref = await resolveService(ctx.store, arg, vscode.l10n.t('Open a shell in which service?'), (s) => s.container?.state === 'running');
     const container = ref && findService(ctx.store.all(), ref)?.service.container;
     if (ref && container?.state === 'running') {
-      const runtime = await ctx.runner.getRuntime();
-      if (await runtime.hasShell(container.id)) ctx.terminals.openShell(ref.service, container.id);
+      const backend = await ctx.runner.getBackend();
+      if (await backend.hasShell(container.id)) ctx.terminals.openShell(ref.service, container.id);
       else {
         void vscode.window.showWarningMessage(
           vscode.l10n.t(

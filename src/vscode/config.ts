@@ -1,6 +1,6 @@
-// Reads the typed Config from VS Code settings (see src/core/view/settings.ts for the shape).
+// Reads the typed Config from VS Code settings (see src/core/settings.ts for the shape).
 import * as vscode from 'vscode';
-import { CONFIG_SECTION, parseConfig, USER_ONLY_KEYS, type Config, type ConfigKey } from '../core/view/settings';
+import { CONFIG_SECTION, parseConfig, USER_ONLY_KEYS, type Config, type ConfigKey } from '../core/settings';
 
 export function readConfig(): Config {
   const section = vscode.workspace.getConfiguration(CONFIG_SECTION);

@@ -3,7 +3,7 @@
 // activate() builds one of these; disposing it disposes everything it registered.
 import * as vscode from 'vscode';
 import { secretValues } from '../core/redact';
-import { changed, type Config, type ConfigKey } from '../core/view/settings';
+import { changed, type Config, type ConfigKey } from '../core/settings';
 import { viewState } from '../core/view/viewState';
 import { CheckRunner } from './checkRunner';
 import { registerCommands } from './commands';
@@ -11,7 +11,7 @@ import { readConfig } from './config';
 import { ContainersTree } from './containersTree';
 import { DockerTerminals } from './dockerTerminals';
 import { ExplorerDecorations } from './explorerDecorations';
-import type { ComposeRunnerFactory, RuntimeLoader } from './extensionRuntime';
+import type { ComposeRunnerFactory, BackendLoader } from './backendLoader';
 import { GutterDecorations } from './gutterDecorations';
 import { LiveUpdates } from './liveUpdates';
 import { createLogSink } from './logChannel';
@@ -28,7 +28,7 @@ const ALL_KEYS: ConfigKey[] = ['engineHost', 'probe.enabled', 'probe.timeoutMs',
 
 export interface ControllerWiring {
   /** Loads the engine side (dynamic import) on the first check. */
-  loadRuntime: RuntimeLoader;
+  loadBackend: BackendLoader;
   /** Finds the compose CLI used by rebuilds. */
   composeRunner: ComposeRunnerFactory;
 }
@@ -91,7 +91,7 @@ export class RuntimeDriftController implements vscode.Disposable {
   private onConfig(e: vscode.ConfigurationChangeEvent | undefined): void {
     this.config = readConfig();
     if (changed(e, 'engineHost') || changed(e, 'probe.timeoutMs') || changed(e, 'listing')) {
-      this.runner.resetRuntime();
+      this.runner.resetBackend();
       this.live.restartEngineEvents();
     }
     if (ALL_KEYS.some((k) => changed(e, k))) this.live.scheduleAll();

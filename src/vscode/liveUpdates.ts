@@ -6,8 +6,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import { compileExclude } from '../core/mapping/exclude';
 import type { LogSink } from '../core/ports';
-import { servicesForEvent, servicesForFile, type EngineEvent } from '../core/view/affectedServices';
-import { createBatchDebouncer, type BatchDebouncer } from '../core/view/debouncer';
+import type { EngineEvent } from '../core/ports';
+import { servicesForEvent, servicesForFile } from '../core/view/affectedServices';
+import { createBatchDebouncer, type BatchDebouncer } from './debouncer';
 import type { ServiceRef } from '../core/view/serviceRef';
 import type { CheckRunner } from './checkRunner';
 import { shortError } from './logChannel';
@@ -74,8 +75,8 @@ export class LiveUpdates implements vscode.Disposable {
       try {
         // Let activation (and the first check's debounce) finish before loading the engine client.
         await delay(RECHECK_DELAY_MS, undefined, { signal: controller.signal });
-        const runtime = await this.runner.getRuntime();
-        await runtime.watchEvents((e) => this.onEngineEvent(e), controller.signal, {
+        const backend = await this.runner.getBackend();
+        await backend.watchEvents((e) => this.onEngineEvent(e), controller.signal, {
           onConnected: () => {
             // Anything may have happened while we were not listening.
             if (this.connected === false) {

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { ActionKind } from '../core/model';
 import type { RebuildResult } from '../core/rebuild';
-import { COMMAND } from '../core/view/commandIds';
+import { COMMAND } from '../core/commandIds';
 import type { ServiceRef } from '../core/view/serviceRef';
 import { abortSignalOf } from './cancellation';
 import type { CheckRunner } from './checkRunner';

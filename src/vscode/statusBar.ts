@@ -1,6 +1,6 @@
 // The status bar item: in sync / N drifted / engine unreachable; a click checks again.
 import * as vscode from 'vscode';
-import { COMMAND } from '../core/view/commandIds';
+import { COMMAND } from '../core/commandIds';
 import { statusBarModel } from '../core/view/statusBarModel';
 import type { ReportStore } from './reportStore';
 

@@ -1,6 +1,6 @@
 // Hover markdown may link to our own commands only: isTrusted limited to those ids.
 import * as vscode from 'vscode';
-import { COMMAND } from '../core/view/commandIds';
+import { COMMAND } from '../core/commandIds';
 
 const ENABLED = [COMMAND.rebuildService, COMMAND.probeRoutes, COMMAND.showReport, COMMAND.setProbeCredential, COMMAND.checkRuntime];
 

@@ -1,7 +1,7 @@
 // The extension's engine side on a real engine: what the editor asks beyond the ladder.
 import * as assert from 'node:assert/strict';
-import { createExtensionRuntime } from '../../src/engine/extensionBackend';
-import type { ExtensionRuntime } from '../../src/engine/extensionBackend';
+import { createExtensionBackend } from '../../src/engine/extensionBackend';
+import type { ExtensionBackend } from '../../src/engine/extensionBackend';
 import { BUSYBOX_NODE, DISTROLESS_NODE } from './support/buildImage';
 import { cleanupProject } from './support/cleanupProject';
 import { dockerCli } from './support/dockerCli';
@@ -9,7 +9,7 @@ import { uniqueProjectName } from './support/projectNames';
 
 suite('extension backend on a real engine', () => {
   const project = uniqueProjectName('rdbackend');
-  let runtime: ExtensionRuntime;
+  let runtime: ExtensionBackend;
 
   async function run(image: string, service: string): Promise<string> {
     const res = await dockerCli(
@@ -20,7 +20,7 @@ suite('extension backend on a real engine', () => {
   }
 
   suiteSetup(() => {
-    runtime = createExtensionRuntime({ engineHost: '', probeTimeoutMs: 1000, env: process.env, log: { log: () => undefined } });
+    runtime = createExtensionBackend({ engineHost: '', probeTimeoutMs: 1000, env: process.env, log: { log: () => undefined } });
   });
 
   suiteTeardown(async () => {

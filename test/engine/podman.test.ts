@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import Dockerode from 'dockerode';
 import type { Report } from '../../src/core/model';
 import type { RebuildResult } from '../../src/core/rebuild';
-import type { EngineEvent } from '../../src/core/view/affectedServices';
+import type { EngineEvent } from '../../src/core/ports';
 import { watchEngineEvents } from '../../src/engine/events';
 import type { EventSourceLike } from '../../src/engine/events';
 import { findFreePort } from '../fixtures/incident/driver.mjs';

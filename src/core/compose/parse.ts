@@ -7,7 +7,7 @@ import { UserInputError } from '../ports';
 import { parseDriftOverrides } from './driftOverrides';
 import { interpolateDeep, isPlainObject, type Env } from './interpolate';
 import { mergeComposeTrees } from './merge';
-import { parsePorts } from './ports';
+import { parsePorts } from './portMappings';
 import { envFilePaths, parseServiceConfig } from './serviceConfig';
 
 export interface ComposeFileText {

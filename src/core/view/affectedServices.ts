@@ -2,21 +2,10 @@
 // an engine event to the service its compose labels name. "all" when we cannot tell.
 import { isAbsolute, relative } from 'node:path';
 import type { Report } from '../model';
+import type { EngineEvent } from '../ports';
 import { refOf, type ServiceRef } from './serviceRef';
 
 export type Affected = 'all' | ServiceRef[];
-
-/** Engine events as the watcher reports them (container create/start/die/destroy, image tag/untag). */
-export interface EngineEvent {
-  type: 'container' | 'image';
-  action: string;
-  project?: string;
-  service?: string;
-  /** Image name for image events ("demo_api:latest"), container name for container events. */
-  name?: string;
-  /** Container or image ID the event is about. */
-  id?: string;
-}
 
 const COMPOSE_FILE = /(^|[\\/])(docker-)?compose(\.override)?\.ya?ml$/;
 const BUILD_FILE = /(^|[\\/])(Dockerfile[^\\/]*|[^\\/]*\.Dockerfile|\.dockerignore|\.env|tsconfig[^\\/]*\.json|package\.json)$/;

@@ -2,7 +2,7 @@
 // "GET /api/v1/workflows/steps/definitions → 404 in runtime · container is stale" + "Recreate api".
 import { NOT_RUNNING_DETAIL } from '../model';
 import type { Report, RouteReport, ServiceReport } from '../model';
-import { ACTION_COMMAND, COMMAND } from './commandIds';
+import { ACTION_COMMAND, COMMAND } from '../commandIds';
 import { absoluteIn } from './paths';
 import { routeAnswer, serviceReason } from './rungText';
 import { refOf, type ServiceRef } from './serviceRef';

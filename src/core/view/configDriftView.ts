@@ -4,7 +4,7 @@
 import type { ConfigDrift, Report, ServiceReport } from '../model';
 import type { LensModel } from './codeLensModel';
 import { commandLink } from './commandLink';
-import { ACTION_COMMAND, COMMAND } from './commandIds';
+import { ACTION_COMMAND, COMMAND } from '../commandIds';
 import { code, escapeMarkdown } from './markdown';
 import { absoluteIn } from './paths';
 import { refOf } from './serviceRef';

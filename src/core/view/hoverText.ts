@@ -3,7 +3,7 @@
 // our own commands.
 import type { ModuleReport, Report, RouteReport, ServiceReport } from '../model';
 import { commandLink } from './commandLink';
-import { ACTION_COMMAND, COMMAND } from './commandIds';
+import { ACTION_COMMAND, COMMAND } from '../commandIds';
 import { code, escapeMarkdown } from './markdown';
 import { ladderDetail, moduleOfFile, routeAnswer, serviceReason, verdictWords } from './rungText';
 import { refOf } from './serviceRef';

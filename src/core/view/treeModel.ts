@@ -3,7 +3,7 @@
 // its colour follows sync, and the description spells both out.
 import type { ModuleReport, PageReport, Report, RouteReport, ServiceReport, Verdict } from '../model';
 import { SPA_NOTE } from '../pages/judgePages';
-import { COMMAND } from './commandIds';
+import { COMMAND } from '../commandIds';
 import { absoluteIn } from './paths';
 import { ladderDetail, routeAnswer, serviceReason, verdictWords } from './rungText';
 import { refOf, type ServiceRef } from './serviceRef';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { computeRouteLenses, routeLensTitle } from '../../../src/core/view/codeLensModel';
-import { COMMAND } from '../../../src/core/view/commandIds';
+import { COMMAND } from '../../../src/core/commandIds';
 import { idleDb, route, sampleReport, staleApi, WS } from './sampleReport';
 
 suite('codeLensModel', () => {

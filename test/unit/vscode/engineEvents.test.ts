@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
-import type { EngineEvent } from '../../../src/core/view/affectedServices';
+import type { EngineEvent } from '../../../src/core/ports';
 import { parseEngineEvent, watchEngineEvents, type EventSourceLike } from '../../../src/engine/events';
 
 const startApi = JSON.stringify({

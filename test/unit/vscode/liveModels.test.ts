@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { servicesForEvent, servicesForFile } from '../../../src/core/view/affectedServices';
-import { createBatchDebouncer, type Timers } from '../../../src/core/view/debouncer';
+import { createBatchDebouncer, type Timers } from '../../../src/vscode/debouncer';
 import { mergeReport } from '../../../src/core/view/mergeReport';
 import type { ServiceRef } from '../../../src/core/view/serviceRef';
 import { sampleReport, staleApi, syncedWeb, WS } from './sampleReport';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { commandUri } from '../../../src/core/view/commandLink';
 import { renderReportMarkdown } from '../../../src/core/view/reportDocument';
-import { allowedMethods, changed, parseConfig } from '../../../src/core/view/settings';
+import { allowedMethods, changed, parseConfig } from '../../../src/core/settings';
 import { toServiceRef } from '../../../src/core/view/serviceRef';
 import { shortId, timeAgo } from '../../../src/core/ladder/format';
 import { NOW, sampleReport, WS } from './sampleReport';

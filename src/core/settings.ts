@@ -1,6 +1,6 @@
 // Typed settings mirroring contributes.configuration in package.json, read through one function
 // so activation and later changes share a path (`changed(undefined, key)` is always true).
-import type { HttpMethod } from '../model';
+import type { HttpMethod } from './model';
 
 export interface Config {
   /** Empty: DOCKER_HOST, then the docker context, then the default socket. */

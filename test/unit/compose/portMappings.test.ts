@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parsePorts } from '../../../src/core/compose/ports';
+import { parsePorts } from '../../../src/core/compose/portMappings';
 import { UserInputError } from '../../../src/core/ports';
 
 suite('compose ports', () => {

@@ -15,7 +15,7 @@ import type { DockerConnectionOptions } from './dockerHost';
 import { composeEnvFor, hostedComposeLabel } from './composeTarget';
 import { openSshTunnel } from './sshTunnel';
 
-export interface RuntimeOptions {
+export interface AdapterOptions {
   /** Engine address override (settings / --host); else DOCKER_HOST, the docker context, the default socket. */
   host?: string;
   env: Record<string, string | undefined>;
@@ -35,18 +35,18 @@ export interface RuntimeOptions {
   log?: LogSink;
 }
 
-export interface Runtime {
+export interface Adapters {
   deps: CheckDeps;
   /** The compose CLI this machine has (`docker compose`, else `docker-compose`); undefined when none. */
   compose(): Promise<ComposeRunnerLike | undefined>;
-  /** A compose command (`docker compose`) as it must be typed to act on this runtime's engine, for fix texts. */
+  /** A compose command (`docker compose`) as it must be typed to act on these adapters' engine, for fix texts. */
   hostedLabel(label: string): string;
-  /** How to connect to this runtime's engine (through its ssh tunnel for ssh://), for a client of one's own (events). */
+  /** How to connect to these adapters' engine (through its ssh tunnel for ssh://), for a client of one's own (events). */
   connection(): DockerConnectionOptions | undefined;
   close(): Promise<void>;
 }
 
-export function createRuntime(opts: RuntimeOptions): Runtime {
+export function createAdapters(opts: AdapterOptions): Adapters {
   const target = resolvedHost(opts);
   // ssh://: one login for the whole run, shared by the engine client, the events and compose.
   const tunnel = target?.options.protocol === 'ssh' ? openSshTunnel(target.host, { env: opts.env }) : undefined;
@@ -62,7 +62,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   // Compose's own config-hash, asked only when a container's fields differ (core/config/judgeConfig.ts).
   const configHashes: ConfigHashSourceLike = {
     async hashes(project, signal) {
-      const runner = await runtime.compose();
+      const runner = await adapters.compose();
       if (!runner) return undefined;
       let text = '';
       const bounded = boundedSignal(COMPOSE_HASH_TIMEOUT_MS, signal);
@@ -70,7 +70,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       return code === 0 ? parseConfigHashes(text) : undefined;
     },
   };
-  const runtime: Runtime = {
+  const adapters: Adapters = {
     deps: { engine, prober, fs: createNodeFs(), log: opts.log, scanner, rebuilds: createRebuildLocks(engine.host), configHashes },
     compose() {
       composeRunner ??= detectComposeCli().then((cli) => {
@@ -94,10 +94,10 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       await tunnel?.close();
     },
   };
-  return runtime;
+  return adapters;
 }
 
-function resolvedHost(opts: RuntimeOptions): ResolvedDockerHost | undefined {
+function resolvedHost(opts: AdapterOptions): ResolvedDockerHost | undefined {
   try {
     return resolveDockerHost(opts.host || undefined, opts.env);
   } catch {

@@ -1,5 +1,5 @@
 // Command ids in one place: package.json contributes them, views and links point at them.
-import type { ActionKind } from '../model';
+import type { ActionKind } from './model';
 
 export const COMMAND = {
   checkRuntime: 'runtimeDrift.checkRuntime',
