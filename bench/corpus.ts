@@ -111,13 +111,15 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
   const fs = createNodeFs();
   const tree = await walkFileStats(fs, dir);
   const apps = await findServerApps(fs, tree.files);
-  const sources = tree.files.filter((f) => isRouteSource(f, dir));
+  const groups = groupFilesByApp(dir, apps, tree.files.filter((f) => isRouteSource(f, dir)), await findPackages(fs, tree.files));
+  // Only what some server app can serve is read (a front end's files are not), as the check reads
+  // only a service's source root.
+  const sources = [...new Set(groups.flatMap((g) => g.files))];
   const extracted = new Map<string, ExtractedFile>();
   for (const file of sources) {
     const x = scanSourceText(file, readFileSync(file, 'utf8'));
     if (x) extracted.set(file, x);
   }
-  const groups = groupFilesByApp(dir, apps, sources, await findPackages(fs, tree.files));
   const aliasesOf = new Map<string, Awaited<ReturnType<typeof readPathAliases>>>();
   for (const group of groups) aliasesOf.set(group.dir, await readPathAliases(fs, group.dir, dir));
   const join = () =>

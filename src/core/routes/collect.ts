@@ -183,9 +183,11 @@ function declares(s: Scanned, name: string): boolean {
 /** Where the router mounted as `mount.routerName` is declared: by import, in this file, or by name. */
 function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[]): RouterNode[] {
   const [head, ...rest] = mount.routerName.split('.');
-  const imported = s.x.imports.find((i) => i.local === mount.routerName) ?? s.x.imports.find((i) => i.local === head && i.imported === '*');
+  // `routers.users` where `routers` is a namespace import or a default-exported object of routers.
+  const imported =
+    s.x.imports.find((i) => i.local === mount.routerName) ?? s.x.imports.find((i) => i.local === head && (i.imported === '*' || (i.imported === 'default' && rest.length === 1)));
   if (imported) {
-    const found = followExport(s, imported, imported.imported === '*' ? rest[0] : undefined, byKey, aliases, 0);
+    const found = followExport(s, imported, imported.local === head ? rest[0] : undefined, byKey, aliases, 0);
     if (!found) return [];
     const { target, name } = found;
     // A default export that is not a router variable (a fastify plugin function) means the file.
@@ -211,6 +213,9 @@ function followExport(
   if (!target || depth > 8) return target ? { target, name: undefined } : undefined;
   const wanted = imp.imported === 'default' ? 'default' : imp.imported === '*' ? member : imp.imported;
   if (wanted === undefined) return { target, name: undefined };
+  // `export default { users, posts }`: a member of the default export is what that property holds.
+  const property = wanted === 'default' && member !== undefined ? target.x.imports.find((i) => i.local === `*reexport*default.${member}`) : undefined;
+  if (property) return followExport(target, property, undefined, byKey, aliases, depth + 1);
   const name = wanted === 'default' ? target.x.defaultExport : wanted;
   if (name !== undefined && name !== '*' && (declares(target, name) || target.x.constants?.[name] !== undefined)) return { target, name };
   const reexport = target.x.imports.find((i) => i.local === `*reexport*${wanted}`);

@@ -236,7 +236,18 @@ class FileReader {
         if (name) this.out.defaultExport = name;
         const req = requireSource(e);
         if (req !== undefined) this.out.imports.push({ local: '*reexport*default', imported: 'default', source: req });
+        if (ts.isObjectLiteralExpression(e)) this.exportObjectMembers(e);
       }
+    }
+  }
+
+  /** `export default { users, posts: postsRouter }` of imported routers: each property re-exports its import. */
+  private exportObjectMembers(o: ts.ObjectLiteralExpression): void {
+    for (const p of o.properties) {
+      const key = ts.isShorthandPropertyAssignment(p) ? p.name.text : ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) ? p.name.text : undefined;
+      const value = ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) ? skipOuter(p.initializer) : undefined;
+      const imp = key !== undefined && value && ts.isIdentifier(value) ? this.out.imports.find((i) => i.local === value.text) : undefined;
+      if (imp) this.out.imports.push({ local: `*reexport*default.${key}`, imported: imp.imported, source: imp.source });
     }
   }
 

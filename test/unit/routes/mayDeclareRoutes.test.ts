@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { extractRoutesFromSource } from '../../../src/core/routes/extract';
 import { mayDeclareRoutes } from '../../../src/core/routes/mayDeclareRoutes';
 import { isRouteSource } from '../../../src/core/routes/isRouteSource';
+import { isMinified } from '../../../src/core/routes/scanFile';
 import { groupFilesByApp } from '../../../src/core/routes/serverApps';
 
 const SAMPLES: Record<string, string> = {
@@ -83,5 +84,13 @@ suite('groupFilesByApp', () => {
         files: ['/r/packages/api/src/a.ts', '/r/packages/backend-lib/src/b.ts', '/r/packages/iso-lib/src/c.ts', '/r/examples/hoisted/index.ts', '/r/scripts/x.ts'],
       },
     ]);
+  });
+});
+
+suite('isMinified', () => {
+  test('long lines over 64 KB are minified; a long file of short lines is not', () => {
+    assert.equal(isMinified(`router.get('/x', h);${'a'.repeat(70_000)}`), true);
+    assert.equal(isMinified("router.get('/x', h);\n".repeat(5_000)), false);
+    assert.equal(isMinified(`router.get('/x', h);${'a'.repeat(1_000)}`), false);
   });
 });
