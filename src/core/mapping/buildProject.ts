@@ -91,7 +91,8 @@ async function nxProjectBeside(fs: FsLike, context: string, dockerfile: string):
 /** Package managers' and monorepo tools' ways of naming the packages a command runs in. */
 const SELECTORS: readonly { tool: RegExp; names: RegExp }[] = [
   { tool: /\bpnpm\b/, names: /(?:--filter(?:=|\s+)|-F\s*)(['"]?)([^\s'"]+)\1/g },
-  { tool: /\b(?:npm|yarn)\b/, names: /(?:--workspace(?:=|\s+)|-w\s+)(['"]?)([^\s'"]+)\1/g },
+  // `yarn build --filter=x`: a root script running turbo, which takes the filter.
+  { tool: /\b(?:npm|yarn)\b/, names: /(?:--workspace(?:=|\s+)|-w\s+|--filter(?:=|\s+))(['"]?)([^\s'"]+)\1/g },
   { tool: /\byarn\b/, names: /\bworkspace\s+(['"]?)([^\s'"]+)\1/g },
   { tool: /\bturbo\b/, names: /--filter(?:=|\s+)(['"]?)([^\s'"]+)\1/g },
   { tool: /\bnx\b/, names: /\b(?:build\s+|run\s+)(['"]?)([\w@./-]+?)\1(?::build\b|\s|$)/g },

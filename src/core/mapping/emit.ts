@@ -1,10 +1,12 @@
 // Where the build writes the source root's compiled files, as each build tool decides it:
 // x-runtime-drift.buildOutput; an Nx build target (its executor's own rules for output paths);
 // tsc's outDir, below which each file keeps its path relative to rootDir — or, without rootDir,
-// relative to the common root of the inputs (https://www.typescriptlang.org/tsconfig#rootDir).
+// relative to the common root of the inputs (inputRoot.ts).
 // Every answer carries the evidence it came from.
-import { dirname, join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import type { DriftOverrides } from '../model';
+import type { FsLike } from '../ports';
+import { commonInputRoot } from './inputRoot';
 import { objectField, type BuildProject } from './buildProject';
 import type { TsConfigInfo } from './tsconfig';
 
@@ -39,8 +41,8 @@ export interface EmitInput {
 }
 
 /** The first rule that knows. */
-export function findEmit(input: EmitInput): Emit | undefined {
-  return emitByOverride(input) ?? emitByNx(input) ?? emitByTsc(input);
+export async function findEmit(fs: FsLike, input: EmitInput): Promise<Emit | undefined> {
+  return emitByOverride(input) ?? emitByNx(input) ?? (await emitByTsc(fs, input));
 }
 
 function emitByOverride({ drift }: EmitInput): Emit | undefined {
@@ -87,22 +89,17 @@ function emitByNx({ nxRoot, project, sourceRoot, context }: EmitInput): Emit | u
 }
 
 /** tsc: outDir, below it the source root's path relative to rootDir or to the inputs' common root. */
-function emitByTsc({ ts, sourceRoot, project, context }: EmitInput): Emit | undefined {
+async function emitByTsc(fs: FsLike, { ts, sourceRoot, project, context }: EmitInput): Promise<Emit | undefined> {
   if (!ts?.outDir) return undefined;
   const evidence = [`build output ${ts.outDir.path} (${relative(context, ts.outDir.from)} compilerOptions.outDir)`];
   const rootDir = ts.rootDir;
-  let root: string;
-  if (rootDir === undefined) {
-    // Aliases into other packages of the repository bring their files into the compilation.
-    const outside = (ts.pathTargets?.paths ?? []).filter((p) => !isInside(project.dir, p) && !p.split(sep).includes('node_modules'));
-    if (outside.length === 0) return { dir: ts.outDir.path, rewrites: { ...COMPILED_REWRITES }, evidence };
-    root = [sourceRoot, ...outside].reduce(commonFolder);
-    evidence.push(`no rootDir, and paths aliases reach ${outside.map((p) => relative(context, p)).join(', ')}: tsc's common root of the inputs is ${relative(context, root) || '.'}`);
-  } else {
-    root = rootDir.path;
-    if (root !== sourceRoot) evidence.push(`rootDir ${relative(context, root) || '.'} (${relative(context, rootDir.from)}): files keep their paths relative to it`);
+  if (rootDir !== undefined) {
+    if (rootDir.path !== sourceRoot) evidence.push(`rootDir ${relative(context, rootDir.path) || '.'} (${relative(context, rootDir.from)}): files keep their paths relative to it`);
+    return placed(ts.outDir.path, rootDir.path, sourceRoot, { ...COMPILED_REWRITES }, evidence);
   }
-  return placed(ts.outDir.path, root, sourceRoot, { ...COMPILED_REWRITES }, evidence);
+  const common = await commonInputRoot(fs, ts, sourceRoot, project.dir, context);
+  if (common) evidence.push(common.why);
+  return placed(ts.outDir.path, common?.path ?? sourceRoot, sourceRoot, { ...COMPILED_REWRITES }, evidence);
 }
 
 /** Output folder of `sourceRoot` when files keep their path relative to `base` below `out`. */
@@ -118,14 +115,4 @@ function withJsAs(ext: string): Record<string, string> {
   const out: Record<string, string> = { '.js': ext };
   for (const [from, to] of Object.entries(COMPILED_REWRITES)) out[from] = to === '.js' ? ext : to;
   return out;
-}
-
-function isInside(dir: string, p: string): boolean {
-  return p === dir || p.startsWith(dir + sep);
-}
-
-function commonFolder(a: string, b: string): string {
-  let c = a;
-  while (!isInside(c, b) && dirname(c) !== c) c = dirname(c);
-  return c;
 }

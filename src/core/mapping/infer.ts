@@ -80,7 +80,7 @@ async function gatherFacts(fs: FsLike, spec: ServiceSpec): Promise<Facts> {
   const tsName = ts ? relative(context, ts.file) || ts.file : '';
   const nxRoot = project.nx ? await nxWorkspaceRoot(fs, project.dir, context) : undefined;
   const sourceRoot = await pickSourceRoot(fs, spec, project, nxRoot, ts, tsName, evidence);
-  const emit = findEmit({ drift: spec.drift, nxRoot, project, sourceRoot, ts, context });
+  const emit = await findEmit(fs, { drift: spec.drift, nxRoot, project, sourceRoot, ts, context });
   // A server whose tsconfig says noEmit is still compiled file by file (swc, babel: Nest's swc builder).
   const compiled = ts !== undefined && (ts.noEmit !== true || project.server !== undefined);
   const bundler = emit?.bundledBy ?? findBundler(project);
@@ -211,11 +211,11 @@ async function projectTsConfig(fs: FsLike, project: BuildProject, context: strin
   return undefined;
 }
 
-/** The tsconfig a build script compiles with: `tsc -p X` / `tsc --project X`. */
+/** The tsconfig a build script compiles with: `tsc -p X` / `tsc --project X` / `tsc --build X`. */
 function tsconfigOfScripts(scripts: Record<string, string>): string | undefined {
   for (const [name, script] of Object.entries(scripts)) {
     if (!/build/.test(name)) continue;
-    const m = /\btsc\b[^&|;]*?(?:-p|--project)\s+(\S+)/.exec(script);
+    const m = /\btsc\b[^&|;]*?(?:-p|--project|-b|--build)\s+(\S+)/.exec(script);
     if (m?.[1]) return m[1].replace(/^\.\//, '');
   }
   return undefined;

@@ -13,6 +13,11 @@ export interface TsConfigInfo {
   noEmit?: boolean;
   /** The single folder `include` names (["src"], ["src/**\/*"]), absolute, when it names one. */
   includeRoot?: { path: string; from: string };
+  composite?: boolean;
+  allowJs?: boolean;
+  /** `include` and `exclude` as written, with the folder of the config that set them (they are relative to it). */
+  include?: { patterns: string[]; dir: string };
+  exclude?: { patterns: string[]; dir: string };
   /** The folders `paths` aliases point at (absolute, wildcards cut off), and the file that set them. */
   pathTargets?: { paths: string[]; from: string };
 }
@@ -36,7 +41,11 @@ export async function readTsConfig(fs: FsLike, file: string): Promise<TsConfigIn
     if (typeof options['rootDir'] === 'string') info.rootDir = { path: resolve(dir, options['rootDir']), from: path };
     if (typeof options['outDir'] === 'string') info.outDir = { path: resolve(dir, options['outDir']), from: path };
     if (typeof options['noEmit'] === 'boolean') info.noEmit = options['noEmit'];
+    if (typeof options['composite'] === 'boolean') info.composite = options['composite'];
+    if (typeof options['allowJs'] === 'boolean') info.allowJs = options['allowJs'];
+    if (Array.isArray(json['exclude'])) info.exclude = { patterns: json['exclude'].filter((p): p is string => typeof p === 'string'), dir };
     if (Array.isArray(json['include'])) {
+      info.include = { patterns: json['include'].filter((p): p is string => typeof p === 'string'), dir };
       const root = singleIncludeRoot(json['include']);
       if (root === undefined) delete info.includeRoot;
       else info.includeRoot = { path: resolve(dir, root), from: path };

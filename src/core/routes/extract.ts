@@ -858,9 +858,13 @@ class FileReader {
       return l.elements.flatMap((el) => {
         const o = skipOuter(el);
         if (!ts.isObjectLiteralExpression(o)) return [];
-        const path = literalOf(this.evaluate(this.prop(o, 'path'))) ?? '';
+        const pathNode = this.prop(o, 'path');
+        const path = pathNode ? literalOf(this.evaluate(pathNode)) : '';
         const mod = this.prop(o, 'module');
-        return [{ path, module: mod && ts.isIdentifier(skipOuter(mod)) ? (skipOuter(mod) as ts.Identifier).text : '', children: entries(this.prop(o, 'children')) }];
+        const module = mod && ts.isIdentifier(skipOuter(mod)) ? (skipOuter(mod) as ts.Identifier).text : '';
+        // A path not known here (an imported constant) must not stand for '' over a known one.
+        if (path === undefined) this.warn(o, `RouterModule path of ${module || 'a module'} not known statically; its controllers keep their own paths`);
+        return [{ path: path ?? '', module: path === undefined ? '' : module, children: entries(this.prop(o, 'children'), depth + 1) }];
       });
     };
     const tree = entries(list);

@@ -419,7 +419,7 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     const files: Record<string, string> = { ...PNPM_MONOREPO, '/ws/tsconfig.base.json': '{"compilerOptions":{"baseUrl":".","paths":{"@libs/*":["libs/*"]}}}', '/ws/libs/common/index.ts': '' };
     const m = await inferMapping(memFs(files), spec({}, at('/ws')));
     assert.equal(m?.buildOutDir, '/ws/apps/api/dist/apps/api/src', m?.evidence.join('\n'));
-    assert.ok(m?.evidence.some((e) => /no rootDir, and paths aliases reach libs: tsc's common root of the inputs is \./.test(e)), m?.evidence.join('\n'));
+    assert.ok(m?.evidence.some((e) => /no rootDir, and inputs outside the source root \(libs\): tsc's common root of the inputs is \./.test(e)), m?.evidence.join('\n'));
     // Without aliases out of the package, the source root is the common root: dist holds src's files directly.
     const own = await inferMapping(memFs({ ...files, '/ws/tsconfig.base.json': '{"compilerOptions":{}}' }), spec({}, at('/ws')));
     assert.equal(own?.buildOutDir, '/ws/apps/api/dist');
@@ -438,5 +438,43 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     const files: Record<string, string> = { ...PNPM_MONOREPO, '/ws/Dockerfile': 'FROM node\nWORKDIR /app\nCOPY . .\nRUN pnpm --filter api build\n' };
     const m = await inferMapping(memFs(files), spec({}, at('/ws')));
     assert.equal(m?.sourceRoot, '/ws/apps/api/src', m?.evidence.join('\n'));
+  });
+  test('tsc without rootDir or include: a file beside src (knexfile.ts) makes the project folder the common root', async () => {
+    const files = {
+      '/ws/backend/package.json': '{"dependencies":{"@nestjs/core":"10"}}',
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"outDir":"./dist"}}',
+      '/ws/backend/tsconfig.build.json': '{"extends":"./tsconfig.json","exclude":["node_modules","test","dist","**/*spec.ts"]}',
+      '/ws/backend/src/main.ts': '',
+      '/ws/backend/test/app.e2e-spec.ts': '',
+      '/ws/backend/Dockerfile': MULTI_STAGE,
+    };
+    const plain = await inferMapping(memFs(files), spec());
+    assert.equal(plain?.buildOutDir, '/ws/backend/dist', plain?.evidence.join('\n'));
+    const knex = await inferMapping(memFs({ ...files, '/ws/backend/knexfile.ts': '' }), spec());
+    assert.equal(knex?.buildOutDir, '/ws/backend/dist/src', knex?.evidence.join('\n'));
+    assert.equal(knex && mapSourceFile(knex, '/ws/backend/src/main.ts'), '/app/dist/src/main.js');
+  });
+
+  test('include of several folders, less the excluded ones; composite makes the tsconfig folder the rootDir', async () => {
+    const files = {
+      '/ws/backend/package.json': '{"dependencies":{"fastify":"4"},"scripts":{"build":"tsc --build tsconfig.build.json"}}',
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"outDir":"dist"},"include":["src/**/*","test/**/*"]}',
+      '/ws/backend/tsconfig.build.json': '{"extends":"./tsconfig.json","exclude":["test"]}',
+      '/ws/backend/src/main.ts': '',
+      '/ws/backend/test/a.ts': '',
+      '/ws/backend/scripts/start.ts': '',
+      '/ws/backend/Dockerfile': MULTI_STAGE,
+    };
+    assert.equal((await inferMapping(memFs(files), spec()))?.buildOutDir, '/ws/backend/dist');
+    const both = { ...files, '/ws/backend/tsconfig.build.json': '{"extends":"./tsconfig.json","include":["./src/**/*.ts","./scripts/**/*.ts"]}' };
+    assert.equal((await inferMapping(memFs(both), spec()))?.buildOutDir, '/ws/backend/dist/src');
+    const composite = { ...files, '/ws/backend/tsconfig.build.json': '{"extends":"./tsconfig.json","compilerOptions":{"composite":true},"include":["src"]}' };
+    const m = await inferMapping(memFs(composite), spec());
+    assert.equal(m?.buildOutDir, '/ws/backend/dist/src', m?.evidence.join('\n'));
+    assert.ok(m?.evidence.some((e) => /composite: rootDir defaults to the folder of tsconfig\.build\.json/.test(e)), m?.evidence.join('\n'));
+  });
+
+  test('yarn build --filter=@x/api (a root script running turbo) selects the package', async () => {
+    assert.deepEqual(selectedPackages('yarn build --filter=@hedgedoc/backend --no-daemon'), ['@hedgedoc/backend']);
   });
 });

@@ -176,4 +176,22 @@ suite('routes on real-world patterns', () => {
     });
     assert.deepEqual(routes, ['POST /api/content/templates/render']);
   });
+
+  test('a RouterModule entry whose path is not known in its file (an imported constant) does not unset a known prefix', () => {
+    const routes = routesOf({
+      '/s/app.module.ts': [
+        "export const PUBLIC_API_PREFIX = '/api/v2';",
+        "const routes: Routes = [{ path: PUBLIC_API_PREFIX, module: PublicApiModule }, { path: '/api/private', module: PrivateApiModule }];",
+        '@Module({ imports: [RouterModule.register(routes)] })',
+        'export class AppModule {}',
+      ].join('\n'),
+      '/s/public/public.module.ts': "import { NotesController } from './notes.controller';\n@Module({ controllers: [NotesController] })\nexport class PublicApiModule {}\n",
+      '/s/public/notes.controller.ts': "@Controller('notes')\nexport class NotesController {\n  @Get(':id') one() {}\n}\n",
+      '/s/private/private.module.ts': "import { NotesController } from './notes.controller';\n@Module({ controllers: [NotesController] })\nexport class PrivateApiModule {}\n",
+      '/s/private/notes.controller.ts': "@Controller('notes')\nexport class NotesController {\n  @Post() create() {}\n}\n",
+      // A test harness registering the same tree with an imported constant must not unset the prefix.
+      '/s/setup.ts': "import { PUBLIC_API_PREFIX } from './app.module';\nconst routes = [{ path: PUBLIC_API_PREFIX, module: PublicApiModule }];\nTest.createTestingModule({ imports: [RouterModule.register(routes)] });\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /api/v2/notes/:id', 'POST /api/private/notes']);
+  });
 });

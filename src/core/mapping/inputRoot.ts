@@ -1,0 +1,102 @@
+// Without rootDir, tsc keeps each output file's path relative to the common root of its inputs
+// (https://www.typescriptlang.org/tsconfig#rootDir); with `composite`, rootDir defaults to the
+// tsconfig's folder. The inputs are what `include` names (default: every source file under the
+// tsconfig's folder) less `exclude` (default: node_modules and the outDir), plus files that
+// `paths` aliases bring in from other packages. Read shallowly: the folders where inputs start.
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { FsLike } from '../ports';
+import { globToRegExp } from './exclude';
+import type { TsConfigInfo } from './tsconfig';
+
+export interface InputRoot {
+  path: string;
+  /** What made it differ from the source root. */
+  why: string;
+}
+
+const SOURCE_FILE = /\.(?:ts|tsx|mts|cts)$/;
+const JS_FILE = /\.(?:js|jsx|mjs|cjs)$/;
+const ALWAYS_SKIPPED = new Set(['node_modules', 'bower_components', 'jspm_packages']);
+/** How deep a folder is searched for a source file before it counts as an input folder. */
+const SEARCH_DEPTH = 3;
+
+/** The common root of the inputs, when it is not the source root itself; undefined otherwise. */
+export async function commonInputRoot(fs: FsLike, ts: TsConfigInfo, sourceRoot: string, projectDir: string, context: string): Promise<InputRoot | undefined> {
+  const configDir = dirname(ts.file);
+  if (ts.composite === true) return configDir === sourceRoot ? undefined : { path: configDir, why: `composite: rootDir defaults to the folder of ${relative(context, ts.file)}` };
+  const excluded = exclusions(ts, configDir);
+  const starts = ts.include ? includeStarts(ts.include).filter((d) => !excluded(d)) : await defaultInputStarts(fs, ts, configDir, excluded);
+  const outside = (ts.pathTargets?.paths ?? []).filter((p) => !isInside(projectDir, p) && !p.split(sep).includes('node_modules'));
+  const inputs = [...(await existing(fs, starts)), ...outside];
+  const root = inputs.reduce(commonFolder, sourceRoot);
+  if (root === sourceRoot) return undefined;
+  const named = inputs.filter((p) => !isInside(sourceRoot, p)).map((p) => relative(context, p) || '.');
+  return { path: root, why: `no rootDir, and inputs outside the source root (${named.join(', ')}): tsc's common root of the inputs is ${relative(context, root) || '.'}` };
+}
+
+/** `src/**\/*.ts` -> src; `knexfile.ts` -> its folder: where each include pattern starts. */
+function includeStarts(include: { patterns: string[]; dir: string }): string[] {
+  return include.patterns
+    .filter((p) => !/\.d\.[cm]?ts$/.test(p))
+    .map((p) => {
+      const segments = p.replace(/^\.\//, '').split('/');
+      const wild = segments.findIndex((s) => /[*?]/.test(s));
+      const fixed = wild < 0 ? segments : segments.slice(0, wild);
+      const last = fixed[fixed.length - 1] ?? '';
+      return resolve(include.dir, ...(wild < 0 && /\.[a-z]+$/i.test(last) ? fixed.slice(0, -1) : fixed));
+    });
+}
+
+/** No include: every source file under the tsconfig's folder. Top-level files and the folders holding one. */
+async function defaultInputStarts(fs: FsLike, ts: TsConfigInfo, configDir: string, excluded: (abs: string) => boolean): Promise<string[]> {
+  const isSource = (name: string) => (SOURCE_FILE.test(name) || (ts.allowJs === true && JS_FILE.test(name))) && !/\.d\.[cm]?ts$/.test(name);
+  const starts: string[] = [];
+  for (const name of await fs.readdir(configDir)) {
+    const path = join(configDir, name);
+    if (name.startsWith('.') || ALWAYS_SKIPPED.has(name) || excluded(path)) continue;
+    const stat = await fs.stat(path);
+    if (stat?.isFile && isSource(name)) starts.push(configDir);
+    else if (stat?.isDirectory && (await holdsSource(fs, path, isSource, excluded, SEARCH_DEPTH))) starts.push(path);
+  }
+  return starts;
+}
+
+async function holdsSource(fs: FsLike, dir: string, isSource: (n: string) => boolean, excluded: (p: string) => boolean, depth: number): Promise<boolean> {
+  const names = await fs.readdir(dir);
+  for (const name of names) if (isSource(name) && !excluded(join(dir, name)) && (await fs.stat(join(dir, name)))?.isFile) return true;
+  if (depth === 0) return false;
+  for (const name of names) {
+    const path = join(dir, name);
+    if (name.startsWith('.') || ALWAYS_SKIPPED.has(name) || excluded(path)) continue;
+    if ((await fs.stat(path))?.isDirectory && (await holdsSource(fs, path, isSource, excluded, depth - 1))) return true;
+  }
+  return false;
+}
+
+/** `exclude` patterns (default none) and the outDir, as a test on absolute paths. */
+function exclusions(ts: TsConfigInfo, configDir: string): (abs: string) => boolean {
+  const base = ts.exclude?.dir ?? configDir;
+  const patterns = (ts.exclude?.patterns ?? []).map((p) => globToRegExp(relative(base, resolve(base, p)).split(sep).join('/')));
+  const out = ts.outDir?.path;
+  return (abs) => {
+    if (out !== undefined && isInside(out, abs)) return true;
+    const rel = relative(base, abs).split(sep).join('/');
+    return patterns.some((re) => re.test(rel));
+  };
+}
+
+async function existing(fs: FsLike, dirs: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const d of new Set(dirs)) if ((await fs.stat(d))?.isDirectory) out.push(d);
+  return out;
+}
+
+function isInside(dir: string, p: string): boolean {
+  return p === dir || p.startsWith(dir + sep);
+}
+
+function commonFolder(a: string, b: string): string {
+  let c = a;
+  while (!isInside(c, b) && dirname(c) !== c) c = dirname(c);
+  return c;
+}
