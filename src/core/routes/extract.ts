@@ -864,7 +864,7 @@ class FileReader {
         const module = mod && ts.isIdentifier(skipOuter(mod)) ? (skipOuter(mod) as ts.Identifier).text : '';
         // A path not known here (an imported constant) must not stand for '' over a known one.
         if (path === undefined) this.warn(o, `RouterModule path of ${module || 'a module'} not known statically; its controllers keep their own paths`);
-        return [{ path: path ?? '', module: path === undefined ? '' : module, children: entries(this.prop(o, 'children'), depth + 1) }];
+        return [{ path: path ?? '', module: path === undefined ? '' : module, children: entries(this.prop(o, 'children')) }];
       });
     };
     const tree = entries(list);
