@@ -1,28 +1,28 @@
-// The Containers view: renders the pure tree model (src/core/view/treeModel.ts) and refreshes
-// only when the model actually changed.
+// The Containers view: renders the pure tree model (src/core/view/treeModel.ts). A new model is
+// folded into the shown one (treeRefresh.ts): nodes keep their objects, and only the nodes that
+// changed are re-rendered.
 import * as vscode from 'vscode';
+import { refreshTree } from '../core/view/treeRefresh';
 import { buildTree, type TreeNodeModel } from '../core/view/treeModel';
+import type { Report } from '../core/model';
 import type { ReportStore } from './reportStore';
 
 export class ContainersTree implements vscode.TreeDataProvider<TreeNodeModel>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<TreeNodeModel | undefined>();
+  private readonly emitter = new vscode.EventEmitter<TreeNodeModel[] | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private roots: TreeNodeModel[] = [];
-  private fingerprint = '';
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly store: ReportStore) {
-    this.subscription = store.onDidChangeReports(() => this.rebuild());
-    this.rebuild();
+  constructor(store: ReportStore) {
+    this.subscription = store.onDidChangeReports((reports) => this.update(reports));
+    this.roots = buildTree(store.all(), new Date());
   }
 
-  private rebuild(): void {
-    const roots = buildTree(this.store.all(), new Date());
-    const fingerprint = JSON.stringify(roots);
-    if (fingerprint === this.fingerprint) return;
+  private update(reports: readonly Report[]): void {
+    const { roots, changed } = refreshTree(this.roots, buildTree(reports, new Date()));
     this.roots = roots;
-    this.fingerprint = fingerprint;
-    this.emitter.fire(undefined);
+    if (changed === 'all') this.emitter.fire(undefined);
+    else if (changed.length > 0) this.emitter.fire(changed);
   }
 
   getChildren(element?: TreeNodeModel): TreeNodeModel[] {

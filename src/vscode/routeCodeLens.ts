@@ -1,25 +1,25 @@
 // CodeLens above route handlers (the live answer and why, then the fix as its own lens) and on a
-// compose service's line when its container's config differs (Recreate).
+// compose service's line when its container's config differs (Recreate). Lenses are compared
+// file by file: the editor is asked to refresh only when an open file's lenses changed.
 import * as vscode from 'vscode';
 import { computeRouteLenses, type LensModel, type RouteLenses } from '../core/view/codeLensModel';
 import { composeServiceLenses } from '../core/view/configDriftView';
+import { changedKeys } from '../core/view/sameData';
 import type { ReportStore } from './reportStore';
 
 export class RouteCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.emitter.event;
   private lenses: RouteLenses = new Map();
-  private fingerprint = '';
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly store: ReportStore) {
+  constructor(store: ReportStore) {
     this.subscription = store.onDidChangeReports((reports) => {
       const next = mergeLenses(computeRouteLenses(reports), composeServiceLenses(reports));
-      const fingerprint = JSON.stringify([...next]);
-      if (fingerprint === this.fingerprint) return;
+      const changed = new Set(changedKeys(this.lenses, next));
       this.lenses = next;
-      this.fingerprint = fingerprint;
-      this.emitter.fire();
+      // VS Code asks every open document again on this event; a file not open asks when it opens.
+      if (vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'file' && changed.has(d.uri.fsPath))) this.emitter.fire();
     });
   }
 

@@ -5,6 +5,7 @@ import type { ModuleReport, Report, ServiceReport } from '../model';
 import { absoluteIn, folderPrefixIn, foldersWithin, isPlainName } from './paths';
 import { fixLabel, ladderLine } from './rungText';
 import { shortId } from '../ladder/format';
+import { changedKeys } from './sameData';
 
 /**
  * missing: in neither image nor container (fix: build). stale: in the image, not the container
@@ -230,7 +231,7 @@ class ServiceFolders {
   line(module: ModuleReport | undefined, kind: FileDriftKind): string {
     let byKind = this.lines.get(module);
     if (!byKind) this.lines.set(module, (byKind = {}));
-    return (byKind[kind] ??= fileLine(this.service, module, kind));
+    return (byKind[kind] ??= driftedFileText(this.service, module, kind));
   }
 
   /** As moduleOfFile, on folders normalised once per service: the longest module folder holding `rel`, first on a tie. */
@@ -268,7 +269,8 @@ function slashed(path: string): string {
   return path.includes('\\') ? path.replace(/\\/g, '/') : path;
 }
 
-function fileLine(service: ServiceReport, module: ModuleReport | undefined, kind: FileDriftKind): string {
+/** One service's words for one drifted file: where it is missing, the fix, and its module's ladder. */
+export function driftedFileText(service: ServiceReport, module: ModuleReport | undefined, kind: FileDriftKind): string {
   const container = service.container ? `${service.container.name} (${shortId(service.container.id)})` : 'no container';
   const ladder = module ? `\n${module.name}: ${ladderLine(module.rungs)}` : '';
   const where =
@@ -291,11 +293,5 @@ function folderTooltip(counts: { missing: number; stale: number; changed: number
 
 /** Paths whose state differs between two snapshots (added, removed or changed), for one batched event. */
 export function changedPaths(before: FileDriftStates, after: FileDriftStates): string[] {
-  const changed: string[] = [];
-  for (const [path, state] of after) {
-    const old = before.get(path);
-    if (!old || old.kind !== state.kind || old.tooltip !== state.tooltip || old.badge !== state.badge) changed.push(path);
-  }
-  for (const path of before.keys()) if (!after.has(path)) changed.push(path);
-  return changed.sort();
+  return changedKeys(before, after, (a, b) => a.kind === b.kind && a.tooltip === b.tooltip && a.badge === b.badge);
 }
