@@ -23,6 +23,8 @@ export interface Config {
   composeFiles: string[];
   /** How running containers are listed: "auto" (exec find when the image has it) or "archive" only. */
   listing: 'auto' | 'archive';
+  /** Drift as entries in the Problems panel (drifted files, missing routes). */
+  problems: { enabled: boolean };
 }
 
 export type ConfigKey =
@@ -35,7 +37,8 @@ export type ConfigKey =
   | 'autoCheckOnSave'
   | 'exclude'
   | 'composeFiles'
-  | 'listing';
+  | 'listing'
+  | 'problems.enabled';
 
 /**
  * Settings that decide where secrets may go: read from the user's own settings only, never from
@@ -53,6 +56,7 @@ export const DEFAULT_CONFIG: Config = {
   exclude: [],
   composeFiles: [],
   listing: 'auto',
+  problems: { enabled: true },
 };
 
 const METHODS: readonly HttpMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
@@ -80,6 +84,7 @@ export function parseConfig(get: (key: ConfigKey) => unknown, fromWorkspace: (ke
     exclude: strings(get('exclude')),
     composeFiles: strings(get('composeFiles')),
     listing: get('listing') === 'archive' ? 'archive' : DEFAULT_CONFIG.listing,
+    problems: { enabled: bool(get('problems.enabled'), DEFAULT_CONFIG.problems.enabled) },
   };
 }
 

@@ -16,6 +16,7 @@ import { GutterDecorations } from './gutterDecorations';
 import { LiveUpdates } from './liveUpdates';
 import { createLogSink } from './logChannel';
 import { ProbeSecrets } from './probeSecrets';
+import { DriftProblems } from './problems';
 import { RebuildFlow } from './rebuildFlow';
 import { REPORT_SCHEME, ReportDocumentProvider } from './reportDocument';
 import { ReportStore } from './reportStore';
@@ -40,6 +41,7 @@ export class RuntimeDriftController implements vscode.Disposable {
   private readonly store = new ReportStore();
   private readonly runner: CheckRunner;
   private readonly live: LiveUpdates;
+  private readonly problems: DriftProblems;
 
   constructor(context: vscode.ExtensionContext, wiring: ControllerWiring) {
     const secrets = new ProbeSecrets(context.secrets, context.workspaceState);
@@ -54,6 +56,7 @@ export class RuntimeDriftController implements vscode.Disposable {
     const decorations = new ExplorerDecorations(this.store);
     const lenses = new RouteCodeLens(this.store);
     const reportDoc = new ReportDocumentProvider(this.store);
+    this.problems = new DriftProblems(this.store, () => this.config.problems.enabled);
 
     this.disposables.push(
       this.channel,
@@ -66,12 +69,14 @@ export class RuntimeDriftController implements vscode.Disposable {
       decorations,
       lenses,
       reportDoc,
+      this.problems,
       new GutterDecorations(vscode.Uri.joinPath(context.extensionUri, 'media'), this.store),
       new RuntimeStatusBar(this.store),
       vscode.window.createTreeView(CONTAINERS_VIEW, { treeDataProvider: tree, showCollapseAll: true }),
       vscode.window.registerFileDecorationProvider(decorations),
       vscode.languages.registerCodeLensProvider({ scheme: 'file' }, lenses),
       vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reportDoc),
+      vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, this.problems, DriftProblems.metadata),
       ...registerCommands({ store: this.store, runner: this.runner, rebuilds, terminals, secrets, channel: this.channel }, log, knownSecrets),
       this.store.onDidChangeReports(() => this.updateContext()),
       this.store.onDidChangeStatus(() => this.updateContext()),
@@ -94,6 +99,7 @@ export class RuntimeDriftController implements vscode.Disposable {
       this.runner.resetBackend();
       this.live.restartEngineEvents();
     }
+    if (changed(e, 'problems.enabled')) this.problems.refresh();
     if (ALL_KEYS.some((k) => changed(e, k))) this.live.scheduleAll();
   }
 

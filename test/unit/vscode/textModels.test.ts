@@ -17,7 +17,9 @@ suite('settings', () => {
       exclude: [],
       composeFiles: [],
       listing: 'auto',
+      problems: { enabled: true },
     });
+    assert.equal(parseConfig((k) => (k === 'problems.enabled' ? false : undefined)).problems.enabled, false);
     assert.deepEqual(allowedMethods(config), ['GET', 'HEAD']);
     const optIn = parseConfig((k) => (k === 'probe.methods' ? ['post', 'BOGUS', 'POST'] : undefined));
     assert.deepEqual(allowedMethods(optIn), ['GET', 'HEAD', 'POST']);
