@@ -16,6 +16,7 @@ export const COMMAND = {
   openShell: 'runtimeDrift.openShell',
   revealSource: 'runtimeDrift.revealSource',
   showOutput: 'runtimeDrift.showOutput',
+  getStarted: 'runtimeDrift.getStarted',
 } as const;
 
 export type CommandId = (typeof COMMAND)[keyof typeof COMMAND];

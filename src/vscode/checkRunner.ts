@@ -91,7 +91,7 @@ export class CheckRunner implements vscode.Disposable {
       if (!compose) {
         // The backend remembers what it detected; start afresh so the next attempt looks again.
         this.resetBackend();
-        throw new Error('No compose CLI found (tried docker compose and docker-compose): install Docker Compose to rebuild, then try again.');
+        throw new Error(vscode.l10n.t('No compose CLI found (tried docker compose and docker-compose): install Docker Compose to rebuild, then try again.'));
       }
       const done = this.deps.store.beginCheck();
       try {

@@ -215,6 +215,11 @@ const revealSource: CommandFactory = () => ({
 
 const showOutput: CommandFactory = (ctx) => ({ run: () => ctx.channel.show() });
 
+/** The Get Started walkthrough (package.json contributes.walkthroughs), by `publisher.name#id`. */
+const WALKTHROUGH = 'runtime-drift.runtime-drift#runtimeDrift.gettingStarted';
+
+const getStarted: CommandFactory = () => ({ run: () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false) });
+
 // ---------------------------------------------------------------------------
 // The table: every id package.json contributes, with its handler
 
@@ -233,6 +238,7 @@ export const COMMANDS: Record<CommandId, CommandFactory> = {
   [COMMAND.openShell]: openShell,
   [COMMAND.revealSource]: revealSource,
   [COMMAND.showOutput]: showOutput,
+  [COMMAND.getStarted]: getStarted,
 };
 
 export function registerCommands(ctx: CommandContext, log: LogSink, secrets: () => readonly string[]): vscode.Disposable[] {

@@ -20,7 +20,7 @@ export class DockerTerminals implements vscode.Disposable {
 
   showLogs(service: string, containerId: string): void {
     const terminal = vscode.window.createTerminal({
-      name: `Logs ${service}`,
+      name: vscode.l10n.t('Logs {0}', service),
       shellPath: 'docker',
       shellArgs: ['logs', '-f', '--tail', '200', containerId],
       env: this.env(),
@@ -31,7 +31,7 @@ export class DockerTerminals implements vscode.Disposable {
 
   openShell(service: string, containerId: string): void {
     const terminal = vscode.window.createTerminal({
-      name: `Shell ${service}`,
+      name: vscode.l10n.t('Shell {0}', service),
       shellPath: 'docker',
       shellArgs: ['exec', '-it', containerId, 'sh'],
       env: this.env(),
@@ -48,7 +48,11 @@ export class DockerTerminals implements vscode.Disposable {
     const code = terminal.exitStatus?.code;
     if (code !== undefined && code !== 0 && Date.now() - shell.opened < QUICK_EXIT_MS) {
       void vscode.window.showWarningMessage(
-        `Could not open a shell in ${shell.service} (docker exec exited with ${code}). The image may have no /bin/sh (distroless or scratch), or the container is not running. Use Show Logs instead.`,
+        vscode.l10n.t(
+          'Could not open a shell in {0} (docker exec exited with {1}). The image may have no /bin/sh (distroless or scratch), or the container is not running. Use Show Logs instead.',
+          shell.service,
+          code,
+        ),
       );
     }
   }

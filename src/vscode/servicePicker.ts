@@ -23,7 +23,7 @@ export async function resolveService(
     })),
   );
   if (items.length === 0) {
-    void vscode.window.showInformationMessage('Runtime Drift: no matching compose service. Run "Check Runtime" first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Runtime Drift: no matching compose service. Run "Check Runtime" first.'));
     return undefined;
   }
   if (items.length === 1) return items[0]?.ref;

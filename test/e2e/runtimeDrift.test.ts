@@ -17,6 +17,7 @@ const SHOTS = path.join(repoRoot, 'test-results', 'e2e', 'runtime-drift');
 const WORKFLOW_ROUTE = 'GET /api/v1/workflows/steps/definitions';
 const WORKFLOW_FILE = 'backend/src/modules/workflow/workflow.controller.ts';
 const USERS_FILE = 'backend/src/modules/users/users.controller.ts';
+const PROBLEMS_VIEW = 'View: Focus Problems (Errors, Warnings, Infos)';
 /** A check lists the container and probes routes; a rebuild runs compose build + up + re-check. */
 const CHECK_TIMEOUT_MS = 60_000;
 const REBUILD_TIMEOUT_MS = 180_000;
@@ -159,8 +160,9 @@ suite('Runtime Drift in a real VS Code (code-server + Chromium) on a real engine
 
     test('the explorer badges workflow.controller.ts (in the image, not the container) and not the users module', async () => {
       await revealInExplorer(page, WORKFLOW_FILE);
+      // VS Code joins the Problems count to the badge ("2, S"): the file's own letter comes last.
       const badge = await explorerBadge(page, 'workflow.controller.ts');
-      assert.equal(badge, 'S', 'stale badge: in the newest image, not in the running container');
+      assert.match(badge ?? '', /^(\d+, )?S$/, 'stale badge: in the newest image, not in the running container');
       await revealInExplorer(page, USERS_FILE);
       assert.equal(await explorerBadge(page, 'users.controller.ts'), null);
       await screenshot(page, SHOTS, '2-explorer-badges');
@@ -178,6 +180,26 @@ suite('Runtime Drift in a real VS Code (code-server + Chromium) on a real engine
       const images = await glyphs.evaluateAll((els) => els.map((el) => getComputedStyle(el).backgroundImage));
       assert.ok(images.some((img) => /gutter-/.test(img)), `gutter images: ${images.join(', ')}`);
       await screenshot(page, SHOTS, '3-editor-gutter-codelens');
+    });
+
+    test('the Problems panel lists the stale files and the 404 route, and the quick fix runs Recreate api', async () => {
+      await runCommand(page, PROBLEMS_VIEW);
+      await waitForText(page, /not in the running container/, CHECK_TIMEOUT_MS, '.part.panel');
+      const text = await page.locator('.part.panel').innerText();
+      assert.match(text, /workflow\.controller\.ts/);
+      assert.match(text, /workflow\.service\.ts/);
+      assert.match(text, /GET \/api\/v1\/workflows\/steps\/definitions → 404 in runtime/);
+      assert.match(text, /fix: recreate \(Recreate api\)/);
+      assert.match(text, /Runtime Drift/, 'the source of each entry');
+      await screenshot(page, SHOTS, '3b-problems');
+      // Line 1 of the file carries its problem: Ctrl+. there offers the service's fix.
+      await openFile(page, WORKFLOW_FILE);
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.press('Control+.');
+      await page.locator('.action-widget', { hasText: /Recreate api/ }).first().waitFor({ timeout: CHECK_TIMEOUT_MS });
+      await screenshot(page, SHOTS, '3c-quick-fix');
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'View: Hide Panel');
     });
 
     test('Rebuild from the CodeLens: the tree and the CodeLens turn to 401, and the fix is verified', async () => {
@@ -199,6 +221,11 @@ suite('Runtime Drift in a real VS Code (code-server + Chromium) on a real engine
       const api = await ws.get('/api/v1/workflows/steps/definitions');
       assert.equal(api.status, 401, 'the live route really answers 401 now');
       await screenshot(page, SHOTS, '4-after-rebuild');
+      // The drift is gone, and with it its problems.
+      await runCommand(page, PROBLEMS_VIEW);
+      await page.locator('.part.panel').getByText(/not in the running container/).first().waitFor({ state: 'detached', timeout: CHECK_TIMEOUT_MS });
+      assert.doesNotMatch(await page.locator('.part.panel').innerText(), /Runtime Drift|→ 404/);
+      await runCommand(page, 'View: Hide Panel');
     });
 
     test('live: stopping the container outside VS Code shows in the tree with no command run', async () => {
@@ -208,6 +235,21 @@ suite('Runtime Drift in a real VS Code (code-server + Chromium) on a real engine
       await waitForText(page, /exited/, CHECK_TIMEOUT_MS, '.part.sidebar');
       assert.match(await treeText(page), /exited/);
       await screenshot(page, SHOTS, '5-live-stopped');
+    });
+
+    test('Get Started opens the walkthrough: its four steps, the check step done since Check Runtime ran', async () => {
+      await runCommand(page, 'Runtime Drift: Get Started');
+      const walkthrough = page.locator('.gettingStartedContainer');
+      await walkthrough.getByText('Get Started with Runtime Drift').first().waitFor({ timeout: CHECK_TIMEOUT_MS });
+      const steps = walkthrough.locator('button.getting-started-step');
+      for (const title of ['Open a compose workspace', 'Check the runtime', 'Read the ladder', 'Rebuild, and see it verified']) {
+        await steps.filter({ hasText: title }).first().waitFor({ timeout: CHECK_TIMEOUT_MS });
+      }
+      assert.equal(await steps.filter({ hasText: 'Check the runtime' }).first().getAttribute('aria-checked'), 'true');
+      await steps.filter({ hasText: 'Read the ladder' }).first().click();
+      await walkthrough.getByText(/first rung that fails says what to do/).first().waitFor({ timeout: CHECK_TIMEOUT_MS });
+      await page.waitForTimeout(1500); // the ladder picture loads in its own frame
+      await screenshot(page, SHOTS, '6-walkthrough');
     });
   });
 });

@@ -4,7 +4,7 @@
 // quick fix. The extension turns these into a DiagnosticCollection (src/vscode/problems.ts).
 import type { Report, RouteReport, ServiceReport } from '../model';
 import { routeLensTitle } from './codeLensModel';
-import { ACTION_COMMAND } from './commandIds';
+import { ACTION_COMMAND } from '../commandIds';
 import { driftedFileText, type FileDriftKind } from './fileDriftState';
 import { absoluteIn } from './paths';
 import { moduleOfFile } from './rungText';
