@@ -184,22 +184,25 @@ suite('Runtime Drift in a real VS Code (code-server + Chromium) on a real engine
 
     test('the Problems panel lists the stale files and the 404 route, and the quick fix runs Recreate api', async () => {
       await runCommand(page, PROBLEMS_VIEW);
-      await waitForText(page, /not in the running container/, CHECK_TIMEOUT_MS, '.part.panel');
-      const text = await page.locator('.part.panel').innerText();
-      assert.match(text, /workflow\.controller\.ts/);
-      assert.match(text, /workflow\.service\.ts/);
-      assert.match(text, /GET \/api\/v1\/workflows\/steps\/definitions → 404 in runtime/);
-      assert.match(text, /fix: recreate \(Recreate api\)/);
-      assert.match(text, /Runtime Drift/, 'the source of each entry');
-      await screenshot(page, SHOTS, '3b-problems');
-      // Line 1 of the file carries its problem: Ctrl+. there offers the service's fix.
-      await openFile(page, WORKFLOW_FILE);
-      await page.keyboard.press('Control+Home');
-      await page.keyboard.press('Control+.');
-      await page.locator('.action-widget', { hasText: /Recreate api/ }).first().waitFor({ timeout: CHECK_TIMEOUT_MS });
-      await screenshot(page, SHOTS, '3c-quick-fix');
-      await page.keyboard.press('Escape');
-      await runCommand(page, 'View: Hide Panel');
+      try {
+        await waitForText(page, /not in the running container/, CHECK_TIMEOUT_MS, '.part.panel');
+        const text = await page.locator('.part.panel').innerText();
+        assert.match(text, /workflow\.controller\.ts/);
+        assert.match(text, /workflow\.service\.ts/);
+        assert.match(text, /GET \/api\/v1\/workflows\/steps\/definitions → 404 .*in runtime · container is stale/);
+        assert.match(text, /fix: recreate \(Recreate api\)/);
+        assert.match(text, /Runtime Drift/, 'the source of each entry');
+        await screenshot(page, SHOTS, '3b-problems');
+        // Line 1 of the file carries its problem: Ctrl+. there offers the service's fix.
+        await openFile(page, WORKFLOW_FILE);
+        await page.keyboard.press('Control+Home');
+        await page.keyboard.press('Control+.');
+        await page.locator('.action-widget', { hasText: /Recreate api/ }).first().waitFor({ timeout: CHECK_TIMEOUT_MS });
+        await screenshot(page, SHOTS, '3c-quick-fix');
+        await page.keyboard.press('Escape');
+      } finally {
+        await runCommand(page, 'View: Hide Panel');
+      }
     });
 
     test('Rebuild from the CodeLens: the tree and the CodeLens turn to 401, and the fix is verified', async () => {
@@ -223,9 +226,12 @@ suite('Runtime Drift in a real VS Code (code-server + Chromium) on a real engine
       await screenshot(page, SHOTS, '4-after-rebuild');
       // The drift is gone, and with it its problems.
       await runCommand(page, PROBLEMS_VIEW);
-      await page.locator('.part.panel').getByText(/not in the running container/).first().waitFor({ state: 'detached', timeout: CHECK_TIMEOUT_MS });
-      assert.doesNotMatch(await page.locator('.part.panel').innerText(), /Runtime Drift|→ 404/);
-      await runCommand(page, 'View: Hide Panel');
+      try {
+        await page.locator('.part.panel').getByText(/not in the running container/).first().waitFor({ state: 'detached', timeout: CHECK_TIMEOUT_MS });
+        assert.doesNotMatch(await page.locator('.part.panel').innerText(), /Runtime Drift|→ 404/);
+      } finally {
+        await runCommand(page, 'View: Hide Panel');
+      }
     });
 
     test('live: stopping the container outside VS Code shows in the tree with no command run', async () => {
@@ -237,7 +243,7 @@ suite('Runtime Drift in a real VS Code (code-server + Chromium) on a real engine
       await screenshot(page, SHOTS, '5-live-stopped');
     });
 
-    test('Get Started opens the walkthrough: its four steps, the check step done since Check Runtime ran', async () => {
+    test('Get Started opens the walkthrough: its four steps; Check Runtime from its step marks the step done', async () => {
       await runCommand(page, 'Runtime Drift: Get Started');
       const walkthrough = page.locator('.gettingStartedContainer');
       await walkthrough.getByText('Get Started with Runtime Drift').first().waitFor({ timeout: CHECK_TIMEOUT_MS });
@@ -245,7 +251,9 @@ suite('Runtime Drift in a real VS Code (code-server + Chromium) on a real engine
       for (const title of ['Open a compose workspace', 'Check the runtime', 'Read the ladder', 'Rebuild, and see it verified']) {
         await steps.filter({ hasText: title }).first().waitFor({ timeout: CHECK_TIMEOUT_MS });
       }
-      assert.equal(await steps.filter({ hasText: 'Check the runtime' }).first().getAttribute('aria-checked'), 'true');
+      await steps.filter({ hasText: 'Check the runtime' }).first().click();
+      await walkthrough.locator('.getting-started-step', { hasText: 'Check the runtime' }).getByRole('button', { name: 'Check Runtime' }).first().click();
+      await walkthrough.locator('button.getting-started-step[aria-checked="true"]', { hasText: 'Check the runtime' }).first().waitFor({ timeout: CHECK_TIMEOUT_MS });
       await steps.filter({ hasText: 'Read the ladder' }).first().click();
       await walkthrough.getByText(/first rung that fails says what to do/).first().waitFor({ timeout: CHECK_TIMEOUT_MS });
       await page.waitForTimeout(1500); // the ladder picture loads in its own frame
