@@ -74,19 +74,24 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
     if (unknown.length > 0) throw new UnknownServiceError(unknown, [...known]);
   }
 
-  let engineError: string | null = null;
-  try {
-    await deps.engine.ping(opts.signal);
-  } catch (err) {
-    if (!(err instanceof EngineUnreachableError)) throw err;
-    engineError = err.message;
-  }
+  // The engine is asked while the workspace is read: a remote engine's login (ssh) is then
+  // hidden behind the source walk instead of before it. Each service waits for the answer
+  // before its first engine call.
+  const pinged: Promise<string | null> = deps.engine.ping(opts.signal).then(
+    () => null,
+    (err: unknown) => {
+      if (!(err instanceof EngineUnreachableError)) throw err;
+      return err.message;
+    },
+  );
+  pinged.catch(() => undefined); // Awaited below; a service that fails first must not leave it unhandled.
 
   const readWorkspace = createLimiter(WORKSPACE_CONCURRENCY);
   // The walk follows no link out of the workspace, and a source root outside it is not read.
   const boundary = (await deps.fs.realpath?.(opts.workspaceDir)) ?? undefined;
   const hashes = projectHashes(deps.configHashes);
-  const services = await mapPool(specs, SERVICE_CONCURRENCY, (spec) => checkService(deps, opts, spec, engineError, readWorkspace, boundary, hashes));
+  const services = await mapPool(specs, SERVICE_CONCURRENCY, (spec) => checkService(deps, opts, spec, pinged, readWorkspace, boundary, hashes));
+  const engineError = await pinged;
   return {
     verdict: overallVerdict(services),
     workspace: opts.workspaceDir,
@@ -108,7 +113,7 @@ async function checkService(
   deps: CheckDeps,
   opts: CheckOptions,
   spec: ServiceSpec,
-  engineError: string | null,
+  pinged: Promise<string | null>,
   readWorkspace: <R>(fn: () => Promise<R>) => Promise<R>,
   boundary: string | undefined,
   hashes: ProjectHashes,
@@ -125,8 +130,15 @@ async function checkService(
   if (rebuilding) serviceWarnings.push(`a rebuild of ${spec.name} is in progress (${rebuilding}): this answer may be overtaken when it ends`);
 
   // The engine's answers and the workspace's files are independent: gathered at once, so the wait
-  // on archive streams and probes overlaps the source walk. The container is asked for first, on
-  // its own: the probes wait only for it (a service that does not run is not probed).
+  // on the engine's ping, archive streams and probes overlaps the source walk. Reading the
+  // workspace is CPU work and holds every file of the service in memory: a few services at a
+  // time (WORKSPACE_CONCURRENCY), while more wait on the engine meanwhile.
+  const workspaceRead = readServiceWorkspace(deps, opts, spec, mapping, boundary);
+  const workspace = workspaceRead && readWorkspace(workspaceRead);
+  workspace?.catch(() => undefined); // Awaited below, after the ping: never unhandled meanwhile.
+  const engineError = await pinged;
+  // The container is asked for first, on its own: the probes wait only for it (a service that
+  // does not run is not probed).
   const containerAsked = engineError ? undefined : deps.engine.findServiceContainers(spec.project, spec.name, opts.signal).then(pickContainer);
   const engineAsked: Promise<EngineState> = !containerAsked
     ? Promise.resolve(emptyEngineState(spec, engineError ?? ''))
@@ -138,10 +150,6 @@ async function checkService(
     (c) => (!c ? NOT_RUNNING_DETAIL : c.state !== 'running' ? `${NOT_RUNNING_DETAIL} (container ${c.state})` : undefined),
     () => undefined,
   );
-  // Reading the workspace is CPU work and holds every file of the service in memory: a few
-  // services at a time (WORKSPACE_CONCURRENCY), while more wait on the engine meanwhile.
-  const workspaceRead = readServiceWorkspace(deps, opts, spec, mapping, boundary);
-  const workspace = workspaceRead && readWorkspace(workspaceRead);
   const [files, engine, routes, workspaceWarnings] = await Promise.all([
     workspace ? workspace.then((w) => w.files) : NO_FILES,
     engineAsked,

@@ -17,6 +17,8 @@ export interface SshServer {
   hosts: { good: string; badKey: string; badHostKey: string };
   /** Successful logins so far. */
   logins(): number;
+  /** Remote commands started so far (the login's own, each `docker system dial-stdio`). */
+  sessions(): number;
   stop(): Promise<void>;
 }
 
@@ -26,7 +28,12 @@ function keygen(path: string): string {
   return readFileSync(`${path}.pub`, 'utf8').trim();
 }
 
-export async function startSshServer(): Promise<SshServer> {
+export interface SshServerOptions {
+  /** sshd's AllowStreamLocalForwarding (default yes, as sshd's own default): "no" as hardened servers set it. */
+  streamLocalForwarding?: boolean;
+}
+
+export async function startSshServer(opts: SshServerOptions = {}): Promise<SshServer> {
   const dir = mkdtempSync(join(tmpdir(), 'rd-sshd-'));
   chmodSync(dir, 0o700);
   const port = await findFreePort();
@@ -49,6 +56,7 @@ export async function startSshServer(): Promise<SshServer> {
       'StrictModes no',
       'UsePAM no',
       'LogLevel VERBOSE',
+      `AllowStreamLocalForwarding ${opts.streamLocalForwarding === false ? 'no' : 'yes'}`,
       '',
     ].join('\n'),
   );
@@ -101,6 +109,7 @@ export async function startSshServer(): Promise<SshServer> {
     binDir,
     hosts: { good: 'rd-ssh-good', badKey: 'rd-ssh-badkey', badHostKey: 'rd-ssh-badhost' },
     logins: () => (log.match(/Accepted publickey for /g) ?? []).length,
+    sessions: () => (log.match(/Starting session: command /g) ?? []).length,
     async stop() {
       const exited = new Promise((resolve) => sshd.once('exit', resolve));
       if (sshd.exitCode === null) sshd.kill('SIGTERM');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { sshTarget, sshTargetArgs, why } from '../../../src/engine/sshTunnel';
+import { remoteSocketPath, sshTarget, sshTargetArgs, why } from '../../../src/engine/sshTunnel';
 
 suite('ssh tunnel: the target as the system ssh takes it', () => {
   test('user, port and host come from the ssh:// address; anything else is not a target', () => {
@@ -17,5 +17,20 @@ suite('ssh tunnel: the target as the system ssh takes it', () => {
   test("ssh's reason is its last line, without the known-hosts notice", () => {
     assert.equal(why('Warning: Permanently added rd (ED25519) to the list of known hosts.\r\nroot@127.0.0.1: Permission denied (publickey).\n'), 'root@127.0.0.1: Permission denied (publickey).');
     assert.equal(why(''), 'ssh exited without saying why');
+  });
+});
+
+suite('ssh tunnel: the remote engine forwarded as a socket, when it is one', () => {
+  test("the socket the remote docker CLI names is forwarded; whatever the login's shell printed before it is skipped", () => {
+    assert.equal(remoteSocketPath('unix:///var/run/docker.sock\nrd-logged-in\n'), '/var/run/docker.sock');
+    assert.equal(remoteSocketPath('welcome to infra-1\nunix:///run/user/1000/docker.sock\nrd-logged-in\n'), '/run/user/1000/docker.sock');
+  });
+
+  test('a TCP engine, no answer (an old CLI without contexts) or a path -L cannot carry: dialled through dial-stdio instead', () => {
+    assert.equal(remoteSocketPath('tcp://10.0.0.5:2376\nrd-logged-in\n'), undefined);
+    assert.equal(remoteSocketPath('rd-logged-in\n'), undefined);
+    assert.equal(remoteSocketPath('unix:///tmp/a:b.sock\nrd-logged-in\n'), undefined);
+    assert.equal(remoteSocketPath('unix:///tmp/a b.sock\nrd-logged-in\n'), undefined);
+    assert.equal(remoteSocketPath('unix://relative.sock\nrd-logged-in\n'), undefined);
   });
 });
