@@ -40,8 +40,6 @@ export interface SshTunnel {
   readonly agent: Agent;
   /** Resolves once logged in; rejects with EngineUnreachableError("engine unreachable: <why>"). */
   ready(): Promise<void>;
-  /** How connections reach the engine, once logged in. */
-  route(): Promise<SshRoute>;
   close(): Promise<void>;
 }
 
@@ -94,7 +92,7 @@ export interface SshTunnelOptions {
  * the docker CLI's `docker system dial-stdio` is; an old CLI without contexts only prints an
  * error to stderr, and the tunnel then dials through `docker system dial-stdio` as the CLI does.
  */
-export const LOGIN_COMMAND = "docker context inspect --format '{{.Endpoints.docker.Host}}'; echo rd-logged-in; exec cat";
+const LOGIN_COMMAND = "docker context inspect --format '{{.Endpoints.docker.Host}}'; echo rd-logged-in; exec cat";
 const LOGGED_IN = 'rd-logged-in';
 /** How long the forwarded socket's first `_ping` may take before the tunnel dials per connection instead. */
 const FORWARD_CHECK_MS = 5000;
@@ -105,7 +103,7 @@ const FORWARD_CHECK_MS = 5000;
  * the remote engine is not a unix socket or the server forbids forwarding, one `docker system
  * dial-stdio` session per connection (a remote shell and a docker process each: 0.3-0.5 s here).
  */
-export type SshRoute = { kind: 'forward'; socketPath: string } | { kind: 'dial-stdio' };
+type SshRoute = { kind: 'forward'; socketPath: string } | { kind: 'dial-stdio' };
 
 /** The remote engine's unix socket path from what LOGIN_COMMAND printed; undefined for anything else. */
 export function remoteSocketPath(stdout: string): string | undefined {
@@ -265,7 +263,6 @@ export function openSshTunnel(address: string, opts: SshTunnelOptions = {}): Ssh
     ready: async () => {
       await route;
     },
-    route: () => route,
     async close() {
       agent.destroy();
       // A client's idle keep-alive connection would hold server.close() open until it times out.
