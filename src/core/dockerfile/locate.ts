@@ -34,7 +34,7 @@ export function locateInImage(df: Dockerfile, contextRelPath: string, target?: s
 function locateInStage(df: Dockerfile, stage: Stage, rel: string, viaFrom: boolean): Hit | undefined {
   for (let i = stage.copies.length - 1; i >= 0; i--) {
     const copy = stage.copies[i] as CopyInstr;
-    const hit = copy.from === undefined ? fromContext(copy, rel) : fromStage(df, stage, copy, rel);
+    const hit = copy.byRun !== undefined ? withinStage(df, stage, i, rel) : copy.from === undefined ? fromContext(copy, rel) : fromStage(df, stage, copy, rel);
     if (hit) return { ...hit, steps: [`${render(copy)} (${label(stage)})`, ...hit.steps] };
   }
   const base = stage.baseStage === undefined ? undefined : df.stages[stage.baseStage];
@@ -73,6 +73,16 @@ function fromStage(df: Dockerfile, stage: Stage, copy: CopyInstr, rel: string): 
     if (path !== undefined) return { ...inner, path };
   }
   return undefined;
+}
+
+/** A RUN's copy of a context folder (`pnpm deploy`): `rel` under it, found in the stage as it was before. */
+function withinStage(df: Dockerfile, stage: Stage, index: number, rel: string): Hit | undefined {
+  const copy = stage.copies[index] as CopyInstr;
+  const src = normalizeRel(copy.sources[0] ?? '');
+  if (rel !== src && !rel.startsWith(`${src}/`)) return undefined;
+  const before: Stage = { ...stage, copies: stage.copies.slice(0, index), runs: stage.runs.filter((r) => r.afterCopy < index) };
+  const inner = locateInStage(df, before, rel, true);
+  return inner && { ...inner, path: posix.join(copy.dest, rel.slice(src.length + 1)) };
 }
 
 /** Where `p` lands when `copy` copies `src` (a path or glob, same namespace as `p`); undefined when not covered. */
@@ -127,6 +137,7 @@ function contextRoot(copies: CopyInstr[]): string | undefined {
 }
 
 function render(copy: CopyInstr): string {
+  if (copy.byRun !== undefined) return `RUN ${truncate(copy.byRun)} (${copy.sources[0] ?? ''} -> ${copy.dest})`;
   const from = copy.from === undefined ? '' : ` --from=${copy.from}`;
   return `${copy.instruction}${from} ${copy.sources.join(' ')} ${copy.dest}`;
 }

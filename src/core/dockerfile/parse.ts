@@ -16,6 +16,11 @@ export interface CopyInstr {
   destIsDir: boolean;
   /** 1-based line of the instruction, for evidence. */
   line: number;
+  /**
+   * Not a COPY: a RUN that copies a folder of this stage elsewhere in it (`pnpm deploy`). Its
+   * one source is context-relative: where the context put that folder before this point.
+   */
+  byRun?: string;
 }
 
 export interface Stage {

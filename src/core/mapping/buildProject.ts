@@ -3,7 +3,7 @@
 // Dockerfile (Nx generates one Dockerfile per project), or the workspace package the Dockerfile's
 // build selects (`pnpm --filter ./apps/api build`, `npm run build -w api`, `nx build api`,
 // `turbo run build --filter=api`), read from its RUN lines and the root scripts they run.
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Dockerfile } from '../dockerfile/parse';
 import type { FsLike } from '../ports';
@@ -174,4 +174,44 @@ async function workspacePackages(fs: FsLike, context: string, globs: readonly st
     }
   }
   return byName;
+}
+
+/**
+ * `pnpm deploy --filter <pkg> <dir>` copies the package's folder (with its build output) to
+ * <dir> in the same stage: recorded as a copy of that stage, so locating the project's output
+ * follows it (https://pnpm.io/cli/deploy). Other packages' deploys are left out.
+ */
+export function withWorkspaceDeploys(df: Dockerfile, project: BuildProject, context: string): Dockerfile {
+  const rel = relative(context, project.dir).split(sep).join('/');
+  if (rel === '' || rel.startsWith('..')) return df;
+  const isProject = (sel: string) => sel === project.pkg?.name || resolve(context, sel) === project.dir;
+  const stages = df.stages.map((stage) => {
+    const copies = [...stage.copies];
+    const runs = stage.runs.map((r) => ({ ...r }));
+    for (const run of runs) {
+      for (const command of run.command.split(/&&|\|\||[;\n]/)) {
+        const target = deployTarget(command);
+        if (target === undefined || !selectedPackages(command).some(isProject)) continue;
+        const at = run.afterCopy + 1;
+        copies.splice(at, 0, { instruction: 'COPY', sources: [rel], dest: posix.resolve(stage.workdir, target), destIsDir: true, line: run.line, byRun: command.trim() });
+        for (const r of runs) if (r.afterCopy >= at) r.afterCopy += 1;
+      }
+    }
+    return { ...stage, copies, runs };
+  });
+  return { ...df, stages };
+}
+
+/** The folder a `pnpm deploy` writes to: its last word that is not an option or an option's value. */
+function deployTarget(command: string): string | undefined {
+  const words = command.trim().split(/\s+/);
+  const at = words.indexOf('deploy');
+  if (!/\bpnpm\b/.test(command) || at < 0) return undefined;
+  const rest: string[] = [];
+  for (let i = at + 1; i < words.length; i++) {
+    const w = words[i] as string;
+    if (/^(?:--filter|-F)$/.test(w)) i++;
+    else if (!w.startsWith('-')) rest.push(w);
+  }
+  return rest[rest.length - 1];
 }

@@ -10,7 +10,7 @@ import type { ServiceSpec, SourceMapping } from '../model';
 import type { FsLike } from '../ports';
 import { readTsConfig, type TsConfigInfo } from './tsconfig';
 import { parseDockerignore } from '../dockerfile/dockerignore';
-import { findBuildProject, objectField, type BuildProject } from './buildProject';
+import { findBuildProject, objectField, withWorkspaceDeploys, type BuildProject } from './buildProject';
 import { COMPILED_REWRITES, findEmit, type Emit } from './emit';
 import { findBundler } from './bundler';
 
@@ -73,8 +73,9 @@ async function gatherFacts(fs: FsLike, spec: ServiceSpec): Promise<Facts> {
   const { build } = spec;
   const evidence: string[] = [];
   const context = build && isAbsolute(build.context) ? build.context : spec.projectDir;
-  const df = await readDockerfile(fs, spec, evidence);
-  const project = await findBuildProject(fs, context, build?.dockerfile, df);
+  const written = await readDockerfile(fs, spec, evidence);
+  const project = await findBuildProject(fs, context, build?.dockerfile, written);
+  const df = written && withWorkspaceDeploys(written, project, context);
   if (project.evidence) evidence.push(project.evidence);
   const ts = await projectTsConfig(fs, project, context, evidence);
   const tsName = ts ? relative(context, ts.file) || ts.file : '';
@@ -248,17 +249,19 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     if (typeof nest !== 'string' || project.dir === undefined || !(await isDir(fs, join(project.dir, nest)))) return undefined;
     return { path: join(project.dir, nest), why: 'nest-cli.json sourceRoot' };
   },
-  // A rootDir above the project (a monorepo's base config) is where paths are kept from, not the source.
+  // A rootDir at or above the project folder (`"rootDir": "."`, a monorepo's base config) is where
+  // output paths are kept from, not the source folder: the rules below find that.
   async (_fs, { ts, project, context }) =>
-    ts?.rootDir && isInsideOrAt(project.dir, ts.rootDir.path) ? { path: ts.rootDir.path, why: `${relative(context, ts.rootDir.from)} compilerOptions.rootDir` } : undefined,
+    ts?.rootDir && ts.rootDir.path.startsWith(project.dir + sep) ? { path: ts.rootDir.path, why: `${relative(context, ts.rootDir.from)} compilerOptions.rootDir` } : undefined,
   async (_fs, { ts, context }) => (ts?.includeRoot ? { path: ts.includeRoot.path, why: `${relative(context, ts.includeRoot.from)} include` } : undefined),
   async (_fs, { ts, tsName, project }) => {
     const configDir = ts ? dirname(ts.file) : project.dir;
     return configDir !== project.dir && configDir.startsWith(project.dir + sep) ? { path: configDir, why: `the folder of ${tsName}, which sets no rootDir` } : undefined;
   },
-  async (fs, { project, tsName }) => {
+  async (fs, { project, ts, tsName }) => {
     const src = join(project.dir, 'src');
-    return (await isDir(fs, src)) ? { path: src, why: `the project's src folder${tsName ? `; ${tsName} sets no rootDir` : ''}` } : undefined;
+    const rootDir = !tsName ? '' : ts?.rootDir ? `; ${tsName}'s rootDir is not below the project folder` : `; ${tsName} sets no rootDir`;
+    return (await isDir(fs, src)) ? { path: src, why: `the project's src folder${rootDir}` } : undefined;
   },
 ];
 
@@ -289,10 +292,6 @@ async function nxWorkspaceRoot(fs: FsLike, dir: string, context: string): Promis
     if ((await fs.stat(join(d, 'nx.json')))?.isFile) return d;
     if (dirname(d) === d) return context;
   }
-}
-
-function isInsideOrAt(dir: string, p: string): boolean {
-  return p === dir || p.startsWith(dir + sep);
 }
 
 /** A COPY of the whole context: any path at all is found in the image (copied, not guessed made by a RUN). */

@@ -477,4 +477,42 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
   test('yarn build --filter=@x/api (a root script running turbo) selects the package', async () => {
     assert.deepEqual(selectedPackages('yarn build --filter=@hedgedoc/backend --no-daemon'), ['@hedgedoc/backend']);
   });
+  test('pnpm deploy copies the selected package (with its bundle) out of the workspace; the image takes it from there', async () => {
+    const fs = memFs({
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/*\n',
+      '/ws/package.json': '{"name":"root"}',
+      '/ws/apps/server/package.json': JSON.stringify({ name: '@x/server', dependencies: { hono: '4' }, scripts: { build: 'esbuild --bundle src/index.ts --platform=node --outfile=dist/index.js' } }),
+      '/ws/apps/server/src/index.ts': '',
+      '/ws/apps/web/package.json': '{"name":"@x/web","dependencies":{"vite":"5"}}',
+      '/ws/docker/Dockerfile': [
+        'FROM node AS build',
+        'WORKDIR /app',
+        'COPY . .',
+        'RUN pnpm --filter "@x/web..." run build && pnpm --filter "@x/server..." run build',
+        'RUN pnpm deploy --filter=@x/server --legacy --prod /prod/server',
+        'FROM node',
+        'WORKDIR /app',
+        'COPY --from=build /prod/server ./',
+        'RUN mkdir -p data',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/docker/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/apps/server/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/dist');
+    assert.equal(m?.bundled, true);
+    assert.ok(m?.evidence.some((e) => /RUN pnpm deploy --filter=@x\/server --legacy --prod \/prod\/server \(apps\/server -> \/prod\/server\)/.test(e)), m?.evidence.join('\n'));
+  });
+
+  test('rootDir "." names where output paths are kept from, not the source folder: src compiles to dist/src', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': '{"dependencies":{"koa":"2"}}',
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"rootDir":".","outDir":"./dist"}}',
+      '/ws/backend/src/app.ts': '',
+      '/ws/backend/knexfile.ts': '',
+      '/ws/backend/Dockerfile': 'FROM node\nWORKDIR /node/app\nCOPY . .\nRUN tsc || exit 0\nCMD ["yarn","start"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/node/app/dist/src');
+  });
 });
