@@ -98,6 +98,12 @@ async function runTask(task: ChildTask): Promise<ChildResult> {
         await adapters.close();
       }
     }
+    case 'latency': {
+      // As the extension runs it between a change and its badges (bench/latency.ts says what is in it).
+      const { runLatency } = await import('./latency');
+      const facts = await runLatency(task.input);
+      return { ms: Number(facts.p95Ms), peakRssMb: peakRssMb(), facts };
+    }
     case 'decorations': {
       // Every explorer decoration answered from the in-memory result: build the state map once
       // (as the provider does on a new report), then one lookup per file of the workspace.

@@ -2,12 +2,14 @@
 // stdout. Separate from child.ts so importing the types never starts a child's main().
 import type { FloorInput } from './floor';
 import type { HandInput } from './hand';
+import type { LatencyInput } from './latency';
 
 export type ChildTask =
   | { kind: 'ours'; workspaceDir: string }
   | { kind: 'hand'; input: HandInput }
   | { kind: 'floor'; input: FloorInput }
   | { kind: 'recheck'; workspaceDir: string; service: string; reps: number }
+  | { kind: 'latency'; input: LatencyInput }
   | { kind: 'decorations'; files: number }
   | { kind: 'activation'; bundle: string; /** @types/vscode's index.d.ts: the stub's names. */ vscodeTypes: string };
 

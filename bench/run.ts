@@ -19,7 +19,7 @@ import type { ChildResult, ChildTask } from './protocol';
 import type { FloorInput } from './floor';
 import type { HandInput } from './hand';
 import { engineCpuBetween, engineCpuSnapshot } from './engineCpu';
-import { BASE_IMAGE, buildBaseImages, cleanupRun, createStack } from './stacks';
+import { BASE_IMAGE, buildBaseImages, cleanupRun, createStack, latencyPlan } from './stacks';
 import type { Stack, StackSpec } from './stacks';
 
 const REPO = resolve(__dirname, '..');
@@ -41,6 +41,8 @@ const DECORATION_PROCESSES = 5;
 const ACTIVATION_REPS = 5;
 /** Full + one-service pairs in the re-check child (after a warm-up): each full check of the largest stack takes seconds. */
 const RECHECK_REPS_MAX = 3;
+/** Rounds of the latency section: each is one copy into a container and a source file created and deleted. */
+const LATENCY_ROUNDS = 10;
 
 /** The issue's targets, as named thresholds so the report and the JSON say the same. */
 export const TARGETS = {
@@ -49,6 +51,7 @@ export const TARGETS = {
   growthExponentMax: 1.1,
   peakRssMbMax: 150,
   recheckRatioMax: 0.2,
+  latencyP95MsMax: 300,
   decorationsMsMax: 50,
 } as const;
 
@@ -366,6 +369,7 @@ function assertShape(results: Record<string, unknown>): void {
   if (!Array.isArray(stacks) || stacks.length === 0) throw new Error('results.json: no stacks');
   for (const s of stacks) need(s, ['services', 'files', 'routes', 'oursMs', 'handMs', 'floorMs', 'oursVsHand', 'oursVsFloor', 'peakRssMb', 'cpuMs', 'engineCpuMs', 'oursWarmMs', 'oursWarmVsHand', 'oursWarmVsFloor'], 'stacks[]');
   need(results.eventRecheck, ['fullMs', 'oneServiceMs', 'ratio'], 'eventRecheck');
+  need(results.latency, ['containerEventP95', 'fileSaveP95', 'p95Ms'], 'latency');
   need(results.decorations, ['files', 'totalMs'], 'decorations');
   need(results.activation, ['bundleBytes', 'loadMs'], 'activation');
   need(results.machine, ['cpus', 'model', 'memGb', 'node', 'docker'], 'machine');
@@ -396,6 +400,7 @@ async function main(): Promise<void> {
   const root = await mkdtemp(join(tmpdir(), `rdbench-${runId}-`));
   const stackResults: StackResult[] = [];
   let eventRecheck: Record<string, unknown> | undefined;
+  let latency: Record<string, unknown> | undefined;
   const onSignal = (): void => {
     // Let the finally below clean up: stop waiting on children by exiting the measurement loop.
     process.stderr.write('\ninterrupted: cleaning up…\n');
@@ -436,6 +441,13 @@ async function main(): Promise<void> {
             oneServiceMs: round(Number(r.facts.oneServiceMs)),
             ratio: round(Number(r.facts.ratio), 3),
           };
+          // Last on this stack: it changes a container and the workspace.
+          const plan = latencyPlan(stack, args.smoke ? 1 : LATENCY_ROUNDS);
+          if (plan) {
+            const l = await runChild({ kind: 'latency', input: plan });
+            latency = { stack: spec.name, ...l.facts };
+            console.log(`  ${stack.name} latency to badges: container event p95 ${String(l.facts.containerEventP95)} ms, file save p95 ${String(l.facts.fileSaveP95)} ms`);
+          }
         }
       } finally {
         await removeStackContainers(docker, stack);
@@ -463,6 +475,7 @@ async function main(): Promise<void> {
     linearGrowth: Object.values(grow).every((g) => g === null || g <= TARGETS.growthExponentMax),
     peakRssLargest: largest ? largest.peakRssMb < TARGETS.peakRssMbMax : null,
     eventRecheck: eventRecheck ? Number(eventRecheck.ratio) <= TARGETS.recheckRatioMax : null,
+    latencyP95: latency ? Number(latency.p95Ms) <= TARGETS.latencyP95MsMax : null,
     decorations: Number(decorations.totalMs) < TARGETS.decorationsMsMax,
   };
   const results = {
@@ -475,6 +488,7 @@ async function main(): Promise<void> {
     stacks: stackResults,
     growthExponent: grow,
     eventRecheck,
+    latency,
     decorations,
     activation,
     targets,
@@ -484,6 +498,7 @@ async function main(): Promise<void> {
   console.log(`\n${table(stackResults)}\n\n${cpuTable(stackResults)}\n`);
   console.log(`growth exponent (1 = linear): ${JSON.stringify(grow)}`);
   console.log(`event re-check: ${JSON.stringify(eventRecheck)}`);
+  console.log(`latency: ${JSON.stringify(latency)}`);
   console.log(`decorations: ${JSON.stringify(decorations)}`);
   console.log(`activation: ${JSON.stringify(activation)}`);
   console.log(`targets: ${JSON.stringify(targets)}`);

@@ -14,6 +14,7 @@ import Dockerode from 'dockerode';
 import { pack } from 'tar-stream';
 import { findFreePort, waitForHealthy } from '../test/fixtures/incident/driver.mjs';
 import { mapPool } from '../src/core/pool';
+import type { LatencyInput } from './latency';
 
 /** Label on every image and container the bench creates; its value is the run id. */
 export const BENCH_LABEL = 'io.runtime-drift.bench';
@@ -76,7 +77,7 @@ export function layout(files: number): { modules: { name: string; files: number 
   return { modules, rootFiles: files - modules.reduce((n, m) => n + m.files, 0) };
 }
 
-function fileName(k: number): string {
+export function fileName(k: number): string {
   return `file${String(k).padStart(5, '0')}`;
 }
 
@@ -271,6 +272,26 @@ async function writeServiceSource(
     for (let k = 0; k < m.files; k++) jobs.push({ path: join(src, 'modules', m.name, `${fileName(k)}.ts`), text: fileText(k) });
   }
   await mapPool(jobs, WRITE_CONCURRENCY, (j) => writeFile(j.path, j.text));
+}
+
+/**
+ * The latency section's plan (bench/latency.ts) for a stack: the last service with a module in
+ * source that no image has, its first module for the file rounds.
+ */
+export function latencyPlan(stack: Stack, rounds: number): LatencyInput | undefined {
+  const plan = [...stack.plans].reverse().find((p) => p.newModule);
+  const first = layout(stack.files).modules[0];
+  if (!plan || !first) return undefined;
+  return {
+    workspaceDir: stack.dir,
+    service: plan.name,
+    serviceDir: join(stack.dir, plan.name),
+    target: stack.target,
+    module: NEW_MODULE,
+    moduleFiles: Array.from({ length: NEW_MODULE_FILES }, (_, k) => fileName(k)),
+    fileModule: first.name,
+    rounds,
+  };
 }
 
 /** Removes every container and image labelled with this run id (containers first: they pin images). */

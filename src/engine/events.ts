@@ -31,8 +31,9 @@ const PODMAN_ACTIONS: Readonly<Record<string, string>> = { died: 'die', remove: 
 
 const FILTERS = {
   type: ['container', 'image'],
-  // Docker ignores names it does not know, so one filter serves both engines.
-  event: ['create', 'start', 'die', 'destroy', 'tag', 'untag', ...Object.keys(PODMAN_ACTIONS)],
+  // Docker ignores names it does not know, so one filter serves both engines. extract-to-dir is
+  // a copy into a container (the archive API's PUT, `docker cp`): it changes the container's files.
+  event: ['create', 'start', 'die', 'destroy', 'extract-to-dir', 'tag', 'untag', ...Object.keys(PODMAN_ACTIONS)],
 };
 
 /** Parses one line of the events API into an EngineEvent; undefined for anything else. */

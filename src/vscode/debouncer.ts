@@ -11,21 +11,52 @@ const realTimers: Timers = {
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
 
+/**
+ * The extension's live re-check timing (src/vscode/liveUpdates.ts; the bench's latency section
+ * runs the same). A change after a quiet spell is checked after RECHECK_FIRST_MS, which only
+ * gathers what arrives with it (a save's second write, compose's die + start of one container):
+ * a 500 ms quiet period before every check put half a second between a change and its badge.
+ * What arrives within RECHECK_QUIET_MS of the last batch waits for that much quiet and goes out
+ * as one batch, so a burst (a rebuild, a checkout) still costs one re-check, not one per event.
+ */
+export const RECHECK_FIRST_MS = 25;
+export const RECHECK_QUIET_MS = 500;
+
 export interface BatchDebouncer<K> {
   /** Adds keys; 'all' absorbs every key until the batch fires. */
   add(keys: 'all' | readonly K[]): void;
   dispose(): void;
 }
 
-export function createBatchDebouncer<K>(delayMs: number, fire: (batch: 'all' | K[]) => void, timers: Timers = realTimers): BatchDebouncer<K> {
+export interface DebounceTiming {
+  /** Quiet time before a batch while changes keep coming (and always before an 'all'). */
+  quietMs: number;
+  /** Wait before the first batch after a quiet spell (default quietMs: every batch waits for quiet). */
+  firstMs?: number;
+}
+
+export function createBatchDebouncer<K>(timing: number | DebounceTiming, fire: (batch: 'all' | K[]) => void, timers: Timers = realTimers): BatchDebouncer<K> {
+  const { quietMs, firstMs = quietMs } = typeof timing === 'number' ? { quietMs: timing } : timing;
   let pending: 'all' | Map<string, K> | undefined;
   let handle: unknown;
+  /** idle: nothing for quietMs; first: a first batch is gathering; burst: within quietMs of a batch. */
+  let phase: 'idle' | 'first' | 'burst' = 'idle';
   const keyOf = (k: K) => JSON.stringify(k);
+  const schedule = (ms: number) => {
+    if (handle !== undefined) timers.clearTimeout(handle);
+    handle = timers.setTimeout(flush, ms);
+  };
   const flush = () => {
     handle = undefined;
     const batch = pending;
     pending = undefined;
-    if (batch === undefined) return;
+    if (batch === undefined) {
+      phase = 'idle';
+      return;
+    }
+    // The burst window stays open for quietMs after a batch: what follows at once joins the next.
+    phase = 'burst';
+    schedule(quietMs);
     fire(batch === 'all' ? 'all' : [...batch.values()]);
   };
   return {
@@ -37,13 +68,21 @@ export function createBatchDebouncer<K>(delayMs: number, fire: (batch: 'all' | K
         for (const k of keys) map.set(keyOf(k), k);
         pending = map;
       }
-      if (handle !== undefined) timers.clearTimeout(handle);
-      handle = timers.setTimeout(flush, delayMs);
+      // A first batch already gathering takes these along, at its time.
+      if (phase === 'first') return;
+      if (phase === 'idle' && keys !== 'all') {
+        phase = 'first';
+        schedule(firstMs);
+        return;
+      }
+      phase = 'burst';
+      schedule(quietMs);
     },
     dispose() {
       if (handle !== undefined) timers.clearTimeout(handle);
       handle = undefined;
       pending = undefined;
+      phase = 'idle';
     },
   };
 }

@@ -1,5 +1,5 @@
 // Live: engine events (container start/die/..., image tag/untag) and file changes (source,
-// compose, Dockerfile) re-check only the services they touch, batched over a quiet period.
+// compose, Dockerfile) re-check only the services they touch: a lone change at once, a burst as one batch.
 // No polling: when the engine goes away the event stream breaks, we re-check once (the status bar
 // shows "unreachable"), and the watcher's reconnect triggers the check that recovers.
 import { setTimeout as delay } from 'node:timers/promises';
@@ -8,14 +8,11 @@ import { compileExclude } from '../core/mapping/exclude';
 import type { LogSink } from '../core/ports';
 import type { EngineEvent } from '../core/ports';
 import { servicesForEvent, servicesForFile } from '../core/view/affectedServices';
-import { createBatchDebouncer, type BatchDebouncer } from './debouncer';
+import { createBatchDebouncer, RECHECK_FIRST_MS, RECHECK_QUIET_MS, type BatchDebouncer } from './debouncer';
 import type { ServiceRef } from '../core/view/serviceRef';
 import type { CheckRunner } from './checkRunner';
 import { shortError } from './logChannel';
 import type { ReportStore } from './reportStore';
-
-/** Saves and compose's burst of events settle within this. */
-export const RECHECK_DELAY_MS = 500;
 
 const WATCHED = [
   '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,go,rb,php,java,kt,cs,rs}',
@@ -37,7 +34,7 @@ export class LiveUpdates implements vscode.Disposable {
     private readonly autoCheck: () => boolean,
     private readonly exclude: () => readonly string[],
   ) {
-    this.debouncer = createBatchDebouncer<ServiceRef>(RECHECK_DELAY_MS, (batch) => {
+    this.debouncer = createBatchDebouncer<ServiceRef>({ quietMs: RECHECK_QUIET_MS, firstMs: RECHECK_FIRST_MS }, (batch) => {
       const run = batch === 'all' ? this.runner.checkAll() : this.runner.checkServices(batch);
       run.catch((err) => this.log.log('error', `re-check failed: ${shortError(err)}`));
     });
@@ -74,7 +71,7 @@ export class LiveUpdates implements vscode.Disposable {
     void (async () => {
       try {
         // Let activation (and the first check's debounce) finish before loading the engine client.
-        await delay(RECHECK_DELAY_MS, undefined, { signal: controller.signal });
+        await delay(RECHECK_QUIET_MS, undefined, { signal: controller.signal });
         const backend = await this.runner.getBackend();
         await backend.watchEvents((e) => this.onEngineEvent(e), controller.signal, {
           onConnected: () => {

@@ -100,4 +100,75 @@ suite('batch debouncer', () => {
     d.dispose();
     assert.equal(t.pending.size, 0);
   });
+
+  function timedFakeTimers() {
+    let now = 0;
+    const pending = new Map<number, { at: number; fn: () => void }>();
+    let next = 0;
+    const timers: Timers = {
+      setTimeout: (fn, ms) => {
+        pending.set(++next, { at: now + ms, fn });
+        return next;
+      },
+      clearTimeout: (h) => void pending.delete(h as number),
+    };
+    /** Runs every timer due up to `ms` from now, in time order. */
+    const advance = (ms: number) => {
+      const end = now + ms;
+      for (;;) {
+        const due = [...pending].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+        if (!due) break;
+        pending.delete(due[0]);
+        now = due[1].at;
+        due[1].fn();
+      }
+      now = end;
+    };
+    return { timers, advance };
+  }
+
+  test('a change after a quiet spell goes out after firstMs, with what arrived meanwhile', () => {
+    const t = timedFakeTimers();
+    const fired: unknown[] = [];
+    const d = createBatchDebouncer<ServiceRef>({ quietMs: 500, firstMs: 25 }, (b) => fired.push(b), t.timers);
+    d.add([API]);
+    t.advance(10);
+    d.add([{ ...API, service: 'web' }]);
+    t.advance(14);
+    assert.deepEqual(fired, [], 'not before firstMs');
+    t.advance(1);
+    assert.deepEqual(fired, [[API, { ...API, service: 'web' }]]);
+  });
+
+  test('changes right after a batch wait for quietMs of quiet and go out as one batch', () => {
+    const t = timedFakeTimers();
+    const fired: unknown[] = [];
+    const d = createBatchDebouncer<ServiceRef>({ quietMs: 500, firstMs: 25 }, (b) => fired.push(b), t.timers);
+    d.add([API]);
+    t.advance(25);
+    for (let i = 0; i < 5; i++) {
+      d.add([API]);
+      t.advance(300);
+    }
+    assert.equal(fired.length, 1, 'the burst is still going');
+    t.advance(200);
+    assert.deepEqual(fired, [[API], [API]]);
+    // Quiet for quietMs after that batch: the next change is a first one again.
+    t.advance(500);
+    d.add([API]);
+    t.advance(25);
+    assert.equal(fired.length, 3);
+  });
+
+  test("'all' after a quiet spell still waits quietMs (activation lets the editor settle)", () => {
+    const t = timedFakeTimers();
+    const fired: unknown[] = [];
+    const d = createBatchDebouncer<ServiceRef>({ quietMs: 500, firstMs: 25 }, (b) => fired.push(b), t.timers);
+    d.add('all');
+    t.advance(499);
+    assert.deepEqual(fired, []);
+    t.advance(1);
+    assert.deepEqual(fired, ['all']);
+  });
 });
+
