@@ -58,7 +58,7 @@ async function runTask(task: ChildTask): Promise<ChildResult> {
         import('../src/cli/heap'),
       ]);
       if (process.env.RD_BENCH_DEFAULT_HEAP !== '1') tuneHeapForCli();
-      const adapters = createAdapters({ env: process.env });
+      const adapters = createAdapters({ env: process.env, scanCacheDir: task.scanCacheDir });
       try {
         const { ms, cpuMs, value } = await timed(() => checkWorkspace(adapters.deps, { workspaceDir: task.workspaceDir, env: process.env }));
         return { ms, cpuMs, peakRssMb: peakRssMb(), facts: reportFacts(value) };
@@ -161,6 +161,7 @@ async function activation(bundle: string, vscodeTypes: string): Promise<ChildRes
     subscriptions: [] as unknown[],
     extensionUri: makeStub('extensionUri'),
     extensionPath: '/nonexistent/runtime-drift',
+    globalStorageUri: { fsPath: '/nonexistent/runtime-drift-storage', scheme: 'file' },
     globalState: makeStub('globalState'),
     workspaceState: makeStub('workspaceState'),
     secrets: makeStub('secrets'),

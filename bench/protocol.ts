@@ -5,7 +5,7 @@ import type { HandInput } from './hand';
 import type { LatencyInput } from './latency';
 
 export type ChildTask =
-  | { kind: 'ours'; workspaceDir: string }
+  | { kind: 'ours'; workspaceDir: string; /** The CLI's scan cache folder (a second cold run); none: nothing remembered. */ scanCacheDir?: string }
   | { kind: 'hand'; input: HandInput }
   | { kind: 'floor'; input: FloorInput }
   | { kind: 'recheck'; workspaceDir: string; service: string; reps: number }

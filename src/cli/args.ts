@@ -5,7 +5,7 @@ export const USAGE = `usage:
   runtime-drift check [--workspace DIR] [--service NAME]... [--json] [--no-probe]
                       [--probe-method METHOD]... [--timeout MS] [--host DOCKER_HOST]
                       [--listing auto|archive] [--allow-origin ORIGIN]... [--allow-token-env NAME]...
-                      [--compose-file FILE]...
+                      [--compose-file FILE]... [--no-scan-cache]
   runtime-drift rebuild SERVICE [--workspace DIR] [--json] [--host DOCKER_HOST] [--compose-file FILE]...
                       [--allow-origin ORIGIN]... [--allow-token-env NAME]...
   runtime-drift --help | --version
@@ -13,6 +13,10 @@ export const USAGE = `usage:
 probes go to loopback and the engine's host; other origins only with --allow-origin (or
 RUNTIME_DRIFT_ALLOW_ORIGINS); a service's auth.bearerTokenEnv is read only with
 --allow-token-env NAME (or RUNTIME_DRIFT_TOKEN_ENVS): the workspace's files cannot choose either.
+
+source files the route scan found nothing in are remembered by size and mtime in
+$XDG_CACHE_HOME/runtime-drift/scans (else ~/.cache/runtime-drift/scans), so the next check
+reads only what changed; --no-scan-cache reads every file and keeps nothing.
 
 exit codes: 0 in sync (rebuild: verified), 1 drift found (rebuild: not verified),
             2 could not check (no engine, bad compose file, bad arguments)`;
@@ -34,6 +38,8 @@ export interface CliArgs {
   allowOrigins: string[];
   /** Variables the user allowed to be sent as bearer tokens. */
   allowTokenEnvs: string[];
+  /** Keep the route scans' findings between runs (engine/scanCacheStore.ts); --no-scan-cache turns it off. */
+  scanCache: boolean;
 }
 
 export class UsageError extends Error {
@@ -58,6 +64,7 @@ export function parseArgs(argv: readonly string[], cwd: string): CliArgs {
     allowOrigins: [],
     allowTokenEnvs: [],
     composeFiles: [],
+    scanCache: true,
   };
   const rest = [...argv];
   const value = (flag: string): string => {
@@ -89,6 +96,9 @@ export function parseArgs(argv: readonly string[], cwd: string): CliArgs {
         break;
       case '--no-probe':
         args.probe = false;
+        break;
+      case '--no-scan-cache':
+        args.scanCache = false;
         break;
       case '--probe-method': {
         const m = value(flag).toUpperCase() as HttpMethod;

@@ -11,6 +11,7 @@ import { SAFE_METHODS } from '../core/probe/policy';
 import { BusyError, EngineUnreachableError, InterruptedError, UserInputError } from '../core/ports';
 import { createAdapters } from '../engine/adapters';
 import type { Adapters } from '../engine/adapters';
+import { defaultScanCacheDir } from '../engine/scanCacheStore';
 import { guessComposeLabel } from '../engine/composeCli';
 import { redact, redactDeep, secretValues } from '../core/redact';
 import { splitList, TRUST_ENV, trustFromCli, TrustInputError } from '../core/probe/trust';
@@ -36,7 +37,13 @@ async function run(argv: string[]): Promise<number> {
   }
   const workspace = path.resolve(args.workspace);
   const trust = trustFromCli(args, process.env, engineHostOf(args.host));
-  const adapters = createAdapters({ host: args.host, env: process.env, probeTimeoutMs: args.timeoutMs, listing: args.listing });
+  const adapters = createAdapters({
+    host: args.host,
+    env: process.env,
+    probeTimeoutMs: args.timeoutMs,
+    listing: args.listing,
+    scanCacheDir: args.scanCache ? defaultScanCacheDir(process.env) : undefined,
+  });
   const interrupt = onInterrupt();
   try {
     return args.command === 'check' ? await check(args, workspace, adapters, trust, interrupt.signal) : await rebuild(args, workspace, adapters, trust, interrupt.signal);

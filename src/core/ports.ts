@@ -116,6 +116,8 @@ export interface SourceScan {
   extracted: { file: string; x: ExtractedFile }[];
   /** What was left out of the walk or not read, and why: the report shows these as warnings. */
   skipped: SkippedEntry[];
+  /** Route sources opened and read by this scan: the others were answered by the scan cache (or are not route sources). */
+  read?: number;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';

@@ -25,6 +25,8 @@ export interface Config {
   listing: 'auto' | 'archive';
   /** Drift as entries in the Problems panel (drifted files, missing routes). */
   problems: { enabled: boolean };
+  /** Keep the route scans' findings between sessions in the extension's storage (engine/scanCacheStore.ts). */
+  scanCache: boolean;
 }
 
 export type ConfigKey =
@@ -38,7 +40,8 @@ export type ConfigKey =
   | 'exclude'
   | 'composeFiles'
   | 'listing'
-  | 'problems.enabled';
+  | 'problems.enabled'
+  | 'scanCache';
 
 /**
  * Settings that decide where secrets may go: read from the user's own settings only, never from
@@ -57,6 +60,7 @@ export const DEFAULT_CONFIG: Config = {
   composeFiles: [],
   listing: 'auto',
   problems: { enabled: true },
+  scanCache: true,
 };
 
 const METHODS: readonly HttpMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
@@ -85,6 +89,7 @@ export function parseConfig(get: (key: ConfigKey) => unknown, fromWorkspace: (ke
     composeFiles: strings(get('composeFiles')),
     listing: get('listing') === 'archive' ? 'archive' : DEFAULT_CONFIG.listing,
     problems: { enabled: bool(get('problems.enabled'), DEFAULT_CONFIG.problems.enabled) },
+    scanCache: bool(get('scanCache'), DEFAULT_CONFIG.scanCache),
   };
 }
 

@@ -28,6 +28,11 @@ export interface AdapterOptions {
    */
   rememberScans?: boolean;
   /**
+   * Keep the route scans' findings in this folder between runs (engine/scanCacheStore.ts): a
+   * second cold check reads only changed files. None: nothing kept.
+   */
+  scanCacheDir?: string;
+  /**
    * Where the scan worker's bundle is (default: scanWorker.js next to the running bundle).
    * false: scan source trees on the main thread.
    */
@@ -56,7 +61,7 @@ export function createAdapters(opts: AdapterOptions): Adapters {
   const prober = createProber({ timeoutMs: opts.probeTimeoutMs });
   // Compose must talk to the engine we checked, also when that came from a setting or a context.
   const composeEnv = tunnel ? { DOCKER_HOST: tunnel.localHost, DOCKER_TLS_VERIFY: '' } : target ? composeEnvFor(target) : undefined;
-  const scanner = createSourceScanner({ workerFile: opts.scanWorker, remember: opts.rememberScans ?? false, log: opts.log });
+  const scanner = createSourceScanner({ workerFile: opts.scanWorker, remember: opts.rememberScans ?? false, cacheDir: opts.scanCacheDir, log: opts.log });
   opts.log?.log('info', `source trees are walked and read in a ${scanner.where()}`);
   let composeRunner: Promise<ComposeRunnerLike | undefined> | undefined;
   // Compose's own config-hash, asked only when a container's fields differ (core/config/judgeConfig.ts).

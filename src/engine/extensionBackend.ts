@@ -25,6 +25,8 @@ export interface BackendSettings {
   probeTimeoutMs: number;
   /** How running containers are listed (see DockerEngineOptions.listing). */
   listing?: ListingMethod;
+  /** The scan cache's folder in the extension's storage; none: nothing kept between sessions. */
+  scanCacheDir?: string;
   env: Record<string, string | undefined>;
   log: LogSink;
 }
@@ -56,6 +58,7 @@ export function createExtensionBackend(settings: BackendSettings): ExtensionBack
     probeTimeoutMs: settings.probeTimeoutMs,
     listing: settings.listing,
     rememberScans: true,
+    scanCacheDir: settings.scanCacheDir,
     log: settings.log,
   });
   let probeHost: { value: string | undefined } | undefined;

@@ -12,6 +12,9 @@ import { mapPool } from '../core/pool';
 /** One file's route scan (core/routes/scanFile.ts scanSourceText), loaded by the caller. */
 export type ScanText = (file: string, text: string) => ExtractedFile | null;
 
+/** The walk here yields mtimes only: entries of this scanner's own (memory) cache are keyed by mtime. */
+const UNKNOWN_SIZE = -1;
+
 /** Reads at once when the file system has no batched reader. */
 const READS_IN_FLIGHT = 64;
 
@@ -32,7 +35,7 @@ export function createInlineScanner(fs: FsLike, opts: { remember: boolean; scanT
         const file = tree.files[i] as string;
         if (!isRouteSource(file, req.root)) continue;
         const mtimeMs = tree.mtimes[i] ?? 0;
-        const reused = pass.reuse(file, mtimeMs);
+        const reused = pass.reuse(file, mtimeMs, UNKNOWN_SIZE);
         if (reused !== undefined) {
           if (reused) extracted.push({ file, x: reused });
         } else {
@@ -45,7 +48,7 @@ export function createInlineScanner(fs: FsLike, opts: { remember: boolean; scanT
         const x = scanText(file, text);
         if (x) extracted.push({ file, x });
         const mtimeMs = mtimeOf.get(file);
-        if (mtimeMs !== undefined) pass.keep(file, mtimeMs, x);
+        if (mtimeMs !== undefined) pass.keep(file, mtimeMs, UNKNOWN_SIZE, x);
       };
       const skip = (path: string, reason: string): void => {
         tree.skipped.push({ path, reason });
@@ -54,7 +57,7 @@ export function createInlineScanner(fs: FsLike, opts: { remember: boolean; scanT
       else await mapPool(toRead, READS_IN_FLIGHT, async (file) => take(file, await fs.readFile(file)));
       if (signal?.aborted) throw new Error('scan cancelled');
       pass.finish();
-      return { ...tree, extracted };
+      return { ...tree, extracted, read: toRead.length };
     },
   };
 }

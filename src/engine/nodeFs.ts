@@ -271,7 +271,7 @@ function isUntyped(entry: Dirent): boolean {
 export const READ_BUFFER_BYTES = 64 * 1024;
 
 /** A source file read whole, or why it was not (too large, binary, unreadable). */
-export type ReadOutcome = { text: string; mtimeMs: number; skipped?: undefined } | { skipped: string; mtimeMs: number };
+export type ReadOutcome = { text: string; mtimeMs: number; size: number; skipped?: undefined } | { skipped: string; mtimeMs: number };
 
 /**
  * A source file's text, with its mtime from fstat on the descriptor it is read through (no
@@ -304,9 +304,9 @@ export function readSourceFile(path: string, buffer: Buffer): ReadOutcome | unde
       if (n < want) break;
     }
     if (looksBinary(buffer.subarray(0, size))) return { skipped: 'binary content: not scanned for routes', mtimeMs };
-    if (size < buffer.length) return { text: buffer.toString('utf8', 0, size), mtimeMs };
+    if (size < buffer.length) return { text: buffer.toString('utf8', 0, size), mtimeMs, size: st.size };
     // Larger than the buffer: the whole file the plain way (positional reads left the offset at 0).
-    return { text: readFileSync(fd, 'utf8'), mtimeMs };
+    return { text: readFileSync(fd, 'utf8'), mtimeMs, size: st.size };
   } catch (err) {
     return { skipped: `cannot read (${codeOf(err)})`, mtimeMs };
   } finally {

@@ -13,7 +13,7 @@ import { createTreeWalk, readSourceFile, statOrAbsent } from './nodeFs';
  * `buffer` is reused for every read (small files are read whole into it). Files and folders are
  * told by their folder entries; each file's mtime comes from the descriptor a route source is
  * read through (fstat: no second path lookup) or, for the others, from one stat. With `cache`,
- * a route source whose mtime is unchanged since the last scan of the root is stat'ed, not read.
+ * a route source whose size and mtime are unchanged since the last scan of the root is stat'ed, not read.
  */
 export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: ScanCache): SourceScan {
   const walk = createTreeWalk(req.root, { skipDir: skipSourceDir, mtimes: false, boundary: req.boundary });
@@ -24,12 +24,13 @@ export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: Sca
   const mtimes = new Float64Array(walk.files.length);
   const extracted: SourceScan['extracted'] = [];
   const pass = beginScanPass(cache, req.root);
+  let read = 0;
   for (const file of walk.files.sort()) {
-    const read = req.routes && isRouteSource(file, req.root);
+    const routeSource = req.routes && isRouteSource(file, req.root);
     let mtimeMs: number;
     let x: ScanEntry['extracted'];
     // A route source not seen before is read, its mtime taken on the way; anything else is stat'ed.
-    const stated = !read || pass.remembers(file);
+    const stated = !routeSource || pass.remembers(file);
     let st: ReturnType<typeof statOrAbsent>;
     try {
       st = stated ? statOrAbsent(file) : undefined;
@@ -38,12 +39,13 @@ export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: Sca
       continue;
     }
     if (stated && !st?.isFile()) continue; // gone, or a folder now, since the walk
-    const reused = read && st ? pass.reuse(file, st.mtimeMs) : undefined;
-    if (st && (!read || reused !== undefined)) {
+    const reused = routeSource && st ? pass.reuse(file, st.mtimeMs, st.size) : undefined;
+    if (st && (!routeSource || reused !== undefined)) {
       mtimeMs = st.mtimeMs;
       x = reused ?? null;
     } else {
       const got = readSourceFile(file, buffer);
+      read += 1;
       if (!got) continue; // vanished since the walk
       mtimeMs = got.mtimeMs;
       if (got.skipped !== undefined) {
@@ -52,7 +54,7 @@ export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: Sca
         x = null;
       } else {
         x = scanSourceText(file, got.text);
-        pass.keep(file, mtimeMs, x);
+        pass.keep(file, mtimeMs, got.size, x);
       }
     }
     mtimes[files.length] = mtimeMs;
@@ -60,5 +62,5 @@ export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: Sca
     if (x) extracted.push({ file, x });
   }
   if (req.routes) pass.finish();
-  return { files, mtimes: files.length === mtimes.length ? mtimes : mtimes.slice(0, files.length), extracted, skipped };
+  return { files, mtimes: files.length === mtimes.length ? mtimes : mtimes.slice(0, files.length), extracted, skipped, read };
 }

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SourceScan } from '../core/ports';
 import { createScanCache } from '../core/routes/scanCache';
+import { createDiskScanCache } from './scanCacheStore';
 import { READ_BUFFER_BYTES } from './nodeFs';
 import { scanTreeSync } from './scanTree';
 import type { ScanReply, ScanJob, ScanWorkerData } from './sourceScanner';
@@ -15,7 +16,8 @@ export { scanSourceText } from '../core/routes/scanFile';
 const port = parentPort;
 if (port) {
   const data = workerData as ScanWorkerData | undefined;
-  const cache = data?.remember ? createScanCache() : undefined;
+  const memoryOnly = data?.remember ? createScanCache() : undefined;
+  const cache = (data?.cacheDir ? createDiskScanCache(data.cacheDir, { memory: data.remember }) : undefined) ?? memoryOnly;
   const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
   port.on('message', (job: ScanJob) => {
     let reply: ScanReply;

@@ -18,6 +18,8 @@ const SCAN_WORKER_YOUNG_MB = 6;
 export interface ScanWorkerData {
   /** Remember each file's scan by mtime across jobs (a long-lived process). */
   remember: boolean;
+  /** Keep what scans learned in this folder between runs (engine/scanCacheStore.ts). */
+  cacheDir?: string;
 }
 export interface ScanJob {
   id: number;
@@ -29,6 +31,8 @@ export interface SourceScannerOptions {
   /** The worker bundle; default scanWorker.js next to this bundle. */
   workerFile?: string;
   remember: boolean;
+  /** The scan cache's folder on disk (none: nothing kept between runs). */
+  cacheDir?: string;
 }
 
 export type SourceScanner = SourceScannerLike & { close(): Promise<void> };
@@ -50,7 +54,7 @@ export function createWorkerScanner(opts: SourceScannerOptions): SourceScanner |
   };
   const start = (): Worker => {
     const w = new Worker(file, {
-      workerData: { remember: opts.remember } satisfies ScanWorkerData,
+      workerData: { remember: opts.remember, cacheDir: opts.cacheDir } satisfies ScanWorkerData,
       // Its garbage (file texts) dies young: a small young generation costs no speed and keeps
       // V8 from growing it to 32 MB (measured: 16 MB of new space became 4).
       resourceLimits: { maxYoungGenerationSizeMb: SCAN_WORKER_YOUNG_MB },
@@ -115,6 +119,11 @@ export interface ScannerOptions {
   workerFile?: string | false;
   /** Remember each file's scan by mtime across checks (a long-lived process). */
   remember: boolean;
+  /**
+   * Keep what scans learned in this folder between runs (engine/scanCacheStore.ts). Only the
+   * worker uses it: the in-process fallback scanner reads every file.
+   */
+  cacheDir?: string;
   fs?: FsLike;
   log?: LogSink;
 }
@@ -124,7 +133,7 @@ export type CompositeScanner = SourceScanner & { where(): 'worker thread' | 'mai
 /** The worker where it runs; the inline scanner when there is no bundle or the worker broke. */
 export function createSourceScanner(opts: ScannerOptions): CompositeScanner {
   const workerFile = opts.workerFile === false ? undefined : (opts.workerFile ?? join(__dirname, SCAN_WORKER_FILE));
-  const worker = workerFile === undefined ? undefined : createWorkerScanner({ workerFile, remember: opts.remember });
+  const worker = workerFile === undefined ? undefined : createWorkerScanner({ workerFile, remember: opts.remember, cacheDir: opts.cacheDir });
   let scanText: ScanText | undefined;
   const inline = createInlineScanner(opts.fs ?? createNodeFs(), {
     remember: opts.remember,

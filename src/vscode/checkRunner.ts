@@ -23,6 +23,8 @@ export interface CheckRunnerDeps {
   loadBackend: BackendLoader;
   composeRunner: ComposeRunnerFactory;
   config: () => Config;
+  /** Where the scan cache is kept (the extension's global storage); none: nothing kept between sessions. */
+  scanCacheDir?: string;
 }
 
 export interface RunOptions {
@@ -46,6 +48,7 @@ export class CheckRunner implements vscode.Disposable {
         engineHost: config.engineHost,
         probeTimeoutMs: config.probe.timeoutMs,
         listing: config.listing,
+        scanCacheDir: config.scanCache ? this.deps.scanCacheDir : undefined,
         env: { ...process.env },
         log: this.deps.log,
       });

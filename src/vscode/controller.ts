@@ -25,13 +25,15 @@ import { RuntimeStatusBar } from './statusBar';
 
 export const CONTAINERS_VIEW = 'runtimeDrift.containers';
 const STATE_CONTEXT_KEY = 'runtimeDrift.state';
-const ALL_KEYS: ConfigKey[] = ['engineHost', 'probe.enabled', 'probe.timeoutMs', 'probe.methods', 'autoCheckOnSave', 'exclude', 'listing'];
+const ALL_KEYS: ConfigKey[] = ['engineHost', 'probe.enabled', 'probe.timeoutMs', 'probe.methods', 'autoCheckOnSave', 'exclude', 'listing', 'scanCache'];
 
 export interface ControllerWiring {
   /** Loads the engine side (dynamic import) on the first check. */
   loadBackend: BackendLoader;
   /** Finds the compose CLI used by rebuilds. */
   composeRunner: ComposeRunnerFactory;
+  /** The scan cache's folder (in the extension's global storage). */
+  scanCacheDir?: string;
 }
 
 export class RuntimeDriftController implements vscode.Disposable {
@@ -95,7 +97,7 @@ export class RuntimeDriftController implements vscode.Disposable {
   /** One handler for activation (e undefined) and later changes. */
   private onConfig(e: vscode.ConfigurationChangeEvent | undefined): void {
     this.config = readConfig();
-    if (changed(e, 'engineHost') || changed(e, 'probe.timeoutMs') || changed(e, 'listing')) {
+    if (changed(e, 'engineHost') || changed(e, 'probe.timeoutMs') || changed(e, 'listing') || changed(e, 'scanCache')) {
       this.runner.resetBackend();
       this.live.restartEngineEvents();
     }

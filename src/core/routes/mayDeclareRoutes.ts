@@ -5,6 +5,9 @@
 const ROUTE_TOKENS =
   /@(?:Controller|Get|Post|Put|Patch|Delete|Head|Options|All|Module)\b|\.(?:get|post|put|patch|delete|del|head|options|all|route|use|register|on)\s*\(|setGlobalPrefix|enableVersioning|Router\b|\b(?:export\s+(?:const|enum|default)|module\.exports\s*=)[^;]*?['"`]/;
 
+/** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
+export const PREFILTER_ID = ROUTE_TOKENS.source;
+
 export function mayDeclareRoutes(text: string): boolean {
   return ROUTE_TOKENS.test(text);
 }

@@ -1,11 +1,14 @@
-// What each source file declared, remembered across checks by path and modification time, for a
-// long-lived process (the extension re-checks on every save and engine event). A file whose
-// mtime is unchanged is not read again; anything else is. Per source root, only the files of the
-// latest scan are kept, so deleted and renamed files drop out and memory follows the workspace.
+// What each source file declared, remembered across checks by path, size and modification time:
+// in memory for a long-lived process (the extension re-checks on every save and engine event),
+// and on disk between runs (engine/scanCacheStore.ts). A file whose size and mtime are unchanged
+// is not read again; anything else is. Per source root, only the files of the latest scan are
+// kept, so deleted and renamed files drop out and memory follows the workspace.
 import type { ExtractedFile } from './extracted';
 
 export interface ScanEntry {
   mtimeMs: number;
+  /** Bytes; -1 where the scanner does not know it (the in-process scanner, memory only). */
+  size: number;
   /** null: the file cannot declare a route (the pre-filter said so). */
   extracted: ExtractedFile | null;
 }
@@ -26,10 +29,10 @@ const NOTHING: ReadonlyMap<string, ScanEntry> = new Map();
 export interface ScanPass {
   /** Whether the last scan saw `file` (its mtime is then worth a stat before reading). */
   remembers(file: string): boolean;
-  /** What `file` declared, if the last scan saw it at this mtime (kept for the next); else undefined: read it. */
-  reuse(file: string, mtimeMs: number): ExtractedFile | null | undefined;
-  /** What a read of `file` at `mtimeMs` declared, kept for the next scan. */
-  keep(file: string, mtimeMs: number, extracted: ExtractedFile | null): void;
+  /** What `file` declared, if the last scan saw it at this mtime and size (kept for the next); else undefined: read it. */
+  reuse(file: string, mtimeMs: number, size: number): ExtractedFile | null | undefined;
+  /** What a read of `file` at `mtimeMs` and `size` declared, kept for the next scan. */
+  keep(file: string, mtimeMs: number, size: number, extracted: ExtractedFile | null): void;
   /** Replaces what is remembered for the root with this pass's files. */
   finish(): void;
 }
@@ -39,14 +42,14 @@ export function beginScanPass(cache: ScanCache | undefined, sourceRoot: string):
   const entries = new Map<string, ScanEntry>();
   return {
     remembers: (file) => previous.has(file),
-    reuse(file, mtimeMs) {
+    reuse(file, mtimeMs, size) {
       const known = previous.get(file);
-      if (known?.mtimeMs !== mtimeMs) return undefined;
+      if (known?.mtimeMs !== mtimeMs || known.size !== size) return undefined;
       entries.set(file, known);
       return known.extracted;
     },
-    keep(file, mtimeMs, extracted) {
-      if (cache) entries.set(file, { mtimeMs, extracted });
+    keep(file, mtimeMs, size, extracted) {
+      if (cache) entries.set(file, { mtimeMs, size, extracted });
     },
     finish() {
       cache?.store(sourceRoot, entries);

@@ -18,6 +18,7 @@ suite('settings', () => {
       composeFiles: [],
       listing: 'auto',
       problems: { enabled: true },
+      scanCache: true,
     });
     assert.equal(parseConfig((k) => (k === 'problems.enabled' ? false : undefined)).problems.enabled, false);
     assert.deepEqual(allowedMethods(config), ['GET', 'HEAD']);

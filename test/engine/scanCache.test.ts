@@ -1,0 +1,71 @@
+// The CLI's scan cache between runs (src/engine/scanCacheStore.ts), through the real CLI
+// (dist/cli.js) on a real engine: the second run reads only the source files that changed.
+// What a run read is seen from outside: a source file replaced by binary bytes of the same size,
+// with its mtime put back, is reported as "binary content" only by a run that opens it.
+import * as assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createIncidentWorkspace } from './support/incident';
+import type { IncidentWorkspace } from './support/incident';
+import { runtimeDrift } from './support/runtimeDriftCli';
+import type { Report } from '../../src/core/model';
+
+const SERVICE_FILE = 'backend/src/modules/users/users.service.ts';
+
+suite('CLI scan cache between runs (real engine)', () => {
+  let ws: IncidentWorkspace;
+  let cacheHome = '';
+
+  suiteSetup(async () => {
+    ws = await createIncidentWorkspace();
+    cacheHome = await mkdtemp(path.join(os.tmpdir(), 'rd-cachehome-'));
+  });
+
+  suiteTeardown(async () => {
+    await ws?.down();
+    if (cacheHome) await rm(cacheHome, { recursive: true, force: true });
+  });
+
+  const check = async (extra: string[] = [], home = cacheHome): Promise<Report> => {
+    const run = await runtimeDrift(['check', '--workspace', ws.dir, '--json', '--no-probe', ...extra], { ...ws.env, XDG_CACHE_HOME: home });
+    assert.ok(run.stdout.trim().startsWith('{'), run.stdout + run.stderr);
+    return JSON.parse(run.stdout) as Report;
+  };
+  const binaryWarning = (report: Report): boolean =>
+    report.services.some((s) => s.warnings.some((w) => w.includes('users.service.ts') && w.includes('binary content')));
+
+  test('a second run does not open a file whose size and mtime are unchanged; a new mtime, or --no-scan-cache, reads it', async () => {
+    const file = path.join(ws.dir, SERVICE_FILE);
+    // A whole-second mtime, so it can be put back exactly (a Date keeps only milliseconds).
+    const T = new Date(1_700_000_000_000);
+    await utimes(file, T, T);
+    const first = await check();
+    assert.equal(binaryWarning(first), false);
+    const folder = path.join(cacheHome, 'runtime-drift', 'scans');
+    const cached = await readdir(folder);
+    assert.equal(cached.length, 1, `one cache file for the one source root: ${cached.join(', ')}`);
+    assert.equal((await stat(folder)).mode & 0o777, 0o700);
+
+    // Same size, same mtime, other bytes: only a run that reads the file can tell.
+    const size = (await readFile(file)).length;
+    await writeFile(file, Buffer.alloc(size, 0));
+    await utimes(file, T, T);
+    assert.equal(binaryWarning(await check()), false, 'the second run answered it from the cache: not read');
+    assert.equal(binaryWarning(await check(['--no-scan-cache'])), true, '--no-scan-cache reads every file');
+
+    // A new mtime: read again.
+    await utimes(file, T, new Date(T.getTime() + 5_000));
+    assert.equal(binaryWarning(await check()), true, 'a changed file is read');
+  });
+
+  test('--no-scan-cache keeps nothing', async () => {
+    const home = await mkdtemp(path.join(os.tmpdir(), 'rd-cachehome-'));
+    try {
+      await check(['--no-scan-cache'], home);
+      assert.deepEqual(await readdir(home), []);
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
+  });
+});

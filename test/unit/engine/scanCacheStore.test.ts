@@ -1,0 +1,137 @@
+// The scan cache on disk (src/engine/scanCacheStore.ts): what it keeps, what it refuses to
+// believe, and that a second scan of a root in a new process reads only what changed.
+import assert from 'node:assert/strict';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PREFILTER_ID } from '../../../src/core/routes/mayDeclareRoutes';
+import type { ScanEntry } from '../../../src/core/routes/scanCache';
+import { READ_BUFFER_BYTES } from '../../../src/engine/nodeFs';
+import { cacheFileOf, createDiskScanCache, defaultScanCacheDir, loadCacheFile, SCAN_CACHE_FORMAT, SCAN_CACHE_VERSION } from '../../../src/engine/scanCacheStore';
+import { scanTreeSync } from '../../../src/engine/scanTree';
+
+const ROUTES = "import { Router } from 'express';\nexport const r = Router();\nr.get('/items', () => undefined);\n";
+const PLAIN = (k: number) => `export function helper${k}() { return ${k}; }\n`;
+
+suite('scan cache on disk', () => {
+  let dir = '';
+  let root = '';
+  let cacheDir = '';
+  const T = 1_700_000_000;
+
+  setup(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rd-scancache-'));
+    root = join(dir, 'ws', 'src');
+    cacheDir = join(dir, 'cache', 'scans');
+    mkdirSync(join(root, 'modules', 'a'), { recursive: true });
+    writeFileSync(join(root, 'routes.ts'), ROUTES);
+    for (let k = 0; k < 5; k++) writeFileSync(join(root, 'modules', 'a', `f${k}.ts`), PLAIN(k));
+    writeFileSync(join(root, 'readme.md'), '# not a route source\n');
+    for (const f of ['routes.ts', 'readme.md', ...[0, 1, 2, 3, 4].map((k) => `modules/a/f${k}.ts`)]) utimesSync(join(root, f), T, T);
+  });
+  teardown(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** One scan as a fresh process runs it: a new cache object over the same folder. */
+  const scanAsNewProcess = () => {
+    const cache = createDiskScanCache(cacheDir, { memory: false });
+    assert.ok(cache, 'the cache folder is usable');
+    return scanTreeSync({ root, routes: true }, Buffer.alloc(READ_BUFFER_BYTES), cache);
+  };
+  const routePaths = (scan: ReturnType<typeof scanAsNewProcess>) => scan.extracted.flatMap((e) => e.x.routes.map((r) => r.path)).sort();
+
+  test('the default folder: $XDG_CACHE_HOME, else ~/.cache; a relative or missing one is not used', () => {
+    assert.equal(defaultScanCacheDir({ XDG_CACHE_HOME: '/x/cache', HOME: '/home/u' }), '/x/cache/runtime-drift/scans');
+    assert.equal(defaultScanCacheDir({ XDG_CACHE_HOME: 'rel/cache', HOME: '/home/u' }), '/home/u/.cache/runtime-drift/scans');
+    assert.equal(defaultScanCacheDir({}), undefined);
+  });
+
+  test('a second scan in a new process reads only the files that changed and those that declare routes', () => {
+    const first = scanAsNewProcess();
+    assert.equal(first.read, 6, 'every route source read the first time');
+    assert.deepEqual(routePaths(first), ['/items']);
+    const second = scanAsNewProcess();
+    assert.equal(second.read, 1, 'only the file that declares a route');
+    assert.deepEqual(second.files, first.files);
+    assert.deepEqual(Array.from(second.mtimes), Array.from(first.mtimes));
+    assert.deepEqual(routePaths(second), ['/items']);
+    // A changed file (new mtime) is read; one changed without a new size or mtime is not: the
+    // cache says only "read before, nothing in it, at this size and mtime".
+    writeFileSync(join(root, 'modules/a/f1.ts'), `${PLAIN(1)}export const x = 1;\n`);
+    const sameStat = join(root, 'modules/a/f2.ts');
+    const planted = "r.get('/x', f);\n".padEnd(PLAIN(2).length - 1, ' ') + '\n';
+    assert.equal(planted.length, PLAIN(2).length);
+    writeFileSync(sameStat, planted);
+    utimesSync(sameStat, T, T);
+    const third = scanAsNewProcess();
+    assert.equal(third.read, 2, 'the route file and the changed file');
+    // A new file is read too.
+    writeFileSync(join(root, 'modules/a/new.ts'), PLAIN(9));
+    assert.equal(scanAsNewProcess().read, 2);
+  });
+
+  test('only files the pre-filter found nothing in are kept; nothing is rewritten when nothing changed', () => {
+    scanAsNewProcess();
+    const path = cacheFileOf(cacheDir, root);
+    const body = JSON.parse(readFileSync(path, 'utf8')) as { files: [string, number, number][]; root: string; format: string };
+    assert.equal(body.format, SCAN_CACHE_FORMAT);
+    assert.equal(body.root, root);
+    assert.deepEqual(body.files.map((f) => f[0]).sort(), ['modules/a/f0.ts', 'modules/a/f1.ts', 'modules/a/f2.ts', 'modules/a/f3.ts', 'modules/a/f4.ts']);
+    assert.deepEqual(body.files.find((f) => f[0] === 'modules/a/f0.ts')?.slice(1), [PLAIN(0).length, T * 1000]);
+    assert.equal(statSync(path).mode & 0o777, 0o600);
+    assert.equal(statSync(cacheDir).mode & 0o777, 0o700);
+    const written = statSync(path).mtimeMs;
+    utimesSync(path, T, T);
+    scanAsNewProcess();
+    assert.equal(statSync(path).mtimeMs, T * 1000, 'not rewritten');
+    assert.ok(written > T * 1000);
+    assert.deepEqual(readdirSync(cacheDir).filter((f) => f.endsWith('.tmp')), [], 'no temporary file left');
+  });
+
+  suite('a cache file that is not ours, not this root, or malformed is ignored (everything is read)', () => {
+    const valid = () => ({ format: SCAN_CACHE_FORMAT, version: SCAN_CACHE_VERSION, root, prefilter: PREFILTER_ID, files: [['modules/a/f0.ts', PLAIN(0).length, T * 1000]] });
+    const plant = (body: unknown, mode = 0o600) => {
+      mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+      writeFileSync(cacheFileOf(cacheDir, root), typeof body === 'string' ? body : JSON.stringify(body), { mode });
+      chmodSync(cacheFileOf(cacheDir, root), mode);
+    };
+    const loaded = (): ReadonlyMap<string, ScanEntry> => loadCacheFile(cacheDir, root);
+
+    test('a well-formed file of ours is read (the control case)', () => {
+      plant(valid());
+      assert.deepEqual([...loaded().keys()], [join(root, 'modules/a/f0.ts')]);
+      assert.equal(scanAsNewProcess().read, 5);
+    });
+
+    const cases: Array<[string, () => void]> = [
+      ['not JSON', () => plant('{"format": "runtime-drift.scan-cache", ')],
+      ['another format', () => plant({ ...valid(), format: 'something-else' })],
+      ['another version', () => plant({ ...valid(), version: 99 })],
+      ['another root (a file copied from elsewhere)', () => plant({ ...valid(), root: '/elsewhere/src' })],
+      ['another pre-filter', () => plant({ ...valid(), prefilter: 'old' })],
+      ['an entry of the wrong shape', () => plant({ ...valid(), files: [['modules/a/f0.ts', -1, T * 1000]] })],
+      ['an absolute path', () => plant({ ...valid(), files: [['/etc/passwd', 1, T * 1000]] })],
+      ['a file others may write', () => plant(valid(), 0o666)],
+      [
+        'a symbolic link',
+        () => {
+          mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+          writeFileSync(join(dir, 'elsewhere.json'), JSON.stringify(valid()), { mode: 0o600 });
+          symlinkSync(join(dir, 'elsewhere.json'), cacheFileOf(cacheDir, root));
+        },
+      ],
+    ];
+    for (const [name, make] of cases) {
+      test(name, () => {
+        make();
+        assert.equal(loaded().size, 0);
+        assert.equal(scanAsNewProcess().read, 6, 'every route source read');
+      });
+    }
+
+    test('a cache folder others may write is not used at all', () => {
+      mkdirSync(cacheDir, { recursive: true });
+      chmodSync(cacheDir, 0o777);
+      assert.equal(createDiskScanCache(cacheDir, { memory: true }), undefined);
+    });
+  });
+});
