@@ -149,7 +149,13 @@ function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[]
       // A mount at / changes no path: not finding it costs nothing worth a warning.
       if (children.length === 0 && mount.prefix !== '/' && /rout|require\(/i.test(mount.routerName))
         warnings.push(`${s.file}:${mount.line}: mount of ${mount.routerName} at ${mount.prefix} not resolved; its routes stay unprefixed`);
-      for (const child of children) edges.push({ prefix: mount.prefix, parent: { key: s.key, name: mount.mountedOn ?? '' }, child });
+      // koa-router: `parent.use(child.routes())` serves the child under the parent's own prefix too.
+      const ownValue = mount.mountedOn !== undefined ? s.x.routerPrefixes?.[mount.mountedOn] : undefined;
+      const ownText = ownValue ? resolver.text(s, ownValue, 0) : '';
+      if (ownText === undefined && children.length > 0)
+        warnings.push(`${s.file}:${mount.line}: the prefix of ${mount.mountedOn ?? 'the router'} is not known statically; routes mounted on it stay without it (set x-runtime-drift.routes)`);
+      const own = ownText ?? '';
+      for (const child of children) edges.push({ prefix: joinRoutePath(own, mount.prefix), parent: { key: s.key, name: mount.mountedOn ?? '' }, child });
     }
     // Routes added in this file to a router imported from another: they get that router's
     // prefix and its mounts (koa-router `new Router({ prefix })` shared across files).
@@ -176,12 +182,18 @@ function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[]
   return edges;
 }
 
+/** Whether a file holds something under `name` that a route scan can use. */
+function exportsValue(s: Scanned, name: string): boolean {
+  return declares(s, name) || s.x.constants?.[name] !== undefined || s.x.routerFactories?.[name] !== undefined || s.x.decoratorFactories?.[name] !== undefined;
+}
+
 function declares(s: Scanned, name: string): boolean {
   return s.x.routes.some((r) => r.router === name) || s.x.mounts.some((m) => m.mountedOn === name);
 }
 
 /** Where the router mounted as `mount.routerName` is declared: by import, in this file, or by name. */
 function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[]): RouterNode[] {
+  if (mount.routerName.endsWith('()')) return resolveFactoryMount(s, mount.routerName.slice(0, -2), byKey, aliases);
   const [head, ...rest] = mount.routerName.split('.');
   // `routers.users` where `routers` is a namespace import or a default-exported object of routers.
   const imported =
@@ -195,6 +207,14 @@ function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byK
   }
   if (declares(s, mount.routerName)) return [{ key: s.key, name: mount.routerName }];
   return scanned.filter((o) => o !== s && declares(o, mount.routerName)).map((o) => ({ key: o.key, name: mount.routerName }));
+}
+
+/** `router.use(usersRouter())`: the router the function makes, in its file; nothing for middleware(). */
+function resolveFactoryMount(s: Scanned, fn: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): RouterNode[] {
+  const imp = s.x.imports.find((i) => i.local === fn);
+  const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : { target: s, name: fn };
+  const made = found?.name !== undefined ? found.target.x.routerFactories?.[found.name] : undefined;
+  return found && made !== undefined ? [{ key: found.target.key, name: made }] : [];
 }
 
 /**
@@ -217,12 +237,13 @@ function followExport(
   const property = wanted === 'default' && member !== undefined ? target.x.imports.find((i) => i.local === `*reexport*default.${member}`) : undefined;
   if (property) return followExport(target, property, undefined, byKey, aliases, depth + 1);
   const name = wanted === 'default' ? target.x.defaultExport : wanted;
-  if (name !== undefined && name !== '*' && (declares(target, name) || target.x.constants?.[name] !== undefined)) return { target, name };
+  if (name !== undefined && name !== '*' && exportsValue(target, name)) return { target, name };
   const reexport = target.x.imports.find((i) => i.local === `*reexport*${wanted}`);
   if (reexport) return followExport(target, reexport, undefined, byKey, aliases, depth + 1);
   for (const star of target.x.imports.filter((i) => i.local === '*reexport*')) {
     const hit = followExport(target, { imported: wanted, source: star.source }, undefined, byKey, aliases, depth + 1);
-    if (hit && hit.name !== undefined) return hit;
+    // `export * from './a'; export * from './b'`: the one that has the name, not the first.
+    if (hit && hit.name !== undefined && exportsValue(hit.target, hit.name)) return hit;
   }
   return { target, name };
 }

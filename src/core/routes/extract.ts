@@ -203,6 +203,10 @@ class FileReader {
       const routes = this.decoratorRoutes(name, 0);
       if (routes) this.out.decoratorFactories = { ...(this.out.decoratorFactories ?? {}), [name]: routes };
     }
+    for (const [name, node] of this.decls) {
+      const returned = ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) ? returnedIdentifier(node) : undefined;
+      if (returned !== undefined && this.routers.has(returned)) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: returned };
+    }
     const prefixes: Record<string, ConstValue> = {};
     for (const [name, prefix] of this.routers) if (prefix !== '' && !name.startsWith('@')) prefixes[name] = str(prefix);
     for (const [name, value] of this.routerPrefixValues) prefixes[name] = value;
@@ -733,8 +737,14 @@ class FileReader {
       this.handled.add(a);
       this.withScope(new Map([[p.name.text, ts.factory.createIdentifier(routerName)]]), () => this.visit(a.body));
     } else if (ts.isIdentifier(a) || ts.isPropertyAccessExpression(a) || ts.isCallExpression(a) || ts.isNewExpression(a)) {
-      if (ts.isCallExpression(a) && !this.factoryNames.has(chainRoot(a)) && this.factoryPrefix(chainRoot(a)) === undefined) return; // middleware()
-      routerName = this.receiverOf(a);
+      const callee = ts.isCallExpression(a) ? skipOuter(a.expression) : undefined;
+      if (callee && ts.isIdentifier(callee) && ts.isCallExpression(a) && a.arguments.length === 0 && !this.factoryNames.has(chainRoot(a)) && this.factoryPrefix(chainRoot(a)) === undefined) {
+        // usersRouter(): a function that may make a router (collect.ts knows); or middleware()
+        routerName = `${callee.text}()`;
+      } else {
+        if (ts.isCallExpression(a) && !this.factoryNames.has(chainRoot(a)) && this.factoryPrefix(chainRoot(a)) === undefined) return; // middleware(opts)
+        routerName = this.receiverOf(a);
+      }
     }
     if (!routerName) return;
     const literal = literalOf(prefix);
@@ -1032,6 +1042,16 @@ function skipOuter(e: ts.Expression): ts.Expression {
     else if (ts.isAwaitExpression(cur)) cur = cur.expression;
     else return cur;
   }
+}
+
+/** The router a function returns: `() => router`, `{ ...; return router.routes(); }` (its last return). */
+function returnedIdentifier(fn: ts.FunctionLikeDeclaration): string | undefined {
+  const body = fn.body;
+  if (!body) return undefined;
+  let e: ts.Expression | undefined = ts.isBlock(body) ? [...body.statements].reverse().find(ts.isReturnStatement)?.expression : body;
+  e = e ? skipOuter(e) : undefined;
+  if (e && ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && /^(?:routes|middleware)$/.test(e.expression.name.text)) e = skipOuter(e.expression.expression);
+  return e && ts.isIdentifier(e) ? e.text : undefined;
 }
 
 /** The innermost call or `new` of a chain: `Router().use(a).use(b)` -> `Router()`. */

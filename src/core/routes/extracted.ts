@@ -98,6 +98,8 @@ export interface ExtractedFile {
   decoratorFactories?: Record<string, Array<{ method: HttpMethod; path: ConstValue }>>;
   /** Handlers decorated with an imported decorator factory: resolved by collect.ts against its file. */
   decoratedHandlers?: Array<{ decorator: string; args: ConstValue[]; controllerPaths: ConstValue; version?: string[]; controller?: string; line: number }>;
+  /** Functions that make and return a router (`export const usersRouter = () => { const router = new Router(); ...; return router; }`): function name -> the router's name. */
+  routerFactories?: Record<string, string>;
   /** `export const autoPrefix = '/x'` (or module.exports.autoPrefix): the plugin's own prefix under autoload. */
   autoPrefix?: string;
   /** Declarations seen but not understood ("src/a.ts:12: @Get path is not a string literal; route skipped"). */

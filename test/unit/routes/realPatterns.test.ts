@@ -194,4 +194,26 @@ suite('routes on real-world patterns', () => {
     });
     assert.deepEqual(routes.sort(), ['GET /api/v2/notes/:id', 'POST /api/private/notes']);
   });
+
+  test('koa: sub-routers made by factory functions, nested under a parent prefix built from a constant behind a barrel of export *', () => {
+    const routes = routesOf({
+      '/s/src/api/index.ts':
+        "import { apiVersion } from '../config';\nimport Router from 'koa-router';\nimport { authSubRouter } from './auth.routes';\nimport { userSubRouter } from './user.routes';\nconst register = (app) => {\n  const router = new Router({ prefix: `/api/${apiVersion}` });\n  router.use(authSubRouter());\n  router.use(userSubRouter());\n  router.use(helmet());\n  app.use(router.routes());\n};\nexport default register;\n",
+      '/s/src/config/index.ts': "export * from './constants';\nexport * from './server';\n",
+      '/s/src/config/constants.ts': "export const pageSize = 20;\n",
+      '/s/src/config/server.ts': "export const apiVersion: string = `v${envVars.API_VERSION}` || 'v1';\n",
+      '/s/src/api/auth.routes.ts': "import Router from 'koa-router';\nexport const authSubRouter = () => {\n  const router = new Router();\n  router.post('/login', h);\n  return router.routes();\n};\n",
+      '/s/src/api/user.routes.ts': "import Router from 'koa-router';\nexport function userSubRouter() {\n  const router = new Router({ prefix: '/users' });\n  router.get('/', h).get('/:id', h);\n  return router;\n}\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /api/v1/users', 'GET /api/v1/users/:id', 'POST /api/v1/login']);
+  });
+
+  test('express: routers gathered in a default-exported object, mounted by member', () => {
+    const routes = routesOf({
+      '/s/app.ts': "import express from 'express';\nimport routers from './routers';\nconst app = express();\napp.use('/alerts', isUserAuthenticated, routers.alertsRouter);\n",
+      '/s/routers/index.ts': "import alertsRouter from './alerts';\nexport default { alertsRouter };\n",
+      '/s/routers/alerts.ts': "import express from 'express';\nconst router = express.Router();\nrouter.get('/:id', h);\nexport default router;\n",
+    });
+    assert.deepEqual(routes, ['GET /alerts/:id']);
+  });
 });
