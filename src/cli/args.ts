@@ -1,5 +1,6 @@
 // Command-line parsing for `runtime-drift`. Pure: returns a plan or a usage error.
-import type { HttpMethod } from '../core/model';
+import { PROBE_METHODS, type HttpMethod } from '../core/model';
+import { LISTING_METHODS, type ListingMethod } from '../core/ports';
 
 export const USAGE = `usage:
   runtime-drift check [--workspace DIR] [--service NAME]... [--json] [--no-probe]
@@ -30,8 +31,8 @@ export interface CliArgs {
   extraMethods: HttpMethod[];
   timeoutMs: number;
   host?: string;
-  /** auto: exec find in running containers that have it, else the archive API; archive: archive only. */
-  listing: 'auto' | 'archive';
+  /** How running containers are listed (LISTING_METHODS). */
+  listing: ListingMethod;
   /** Compose files to read, like `docker compose -f` (repeatable); discovered when none. */
   composeFiles: string[];
   /** Origins the user allowed probes (and tokens) to go to, beyond loopback and the engine's host. */
@@ -46,7 +47,6 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-const METHODS: readonly HttpMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 export const DEFAULT_PROBE_TIMEOUT_MS = 3000;
 /** Longest --timeout: a probe that needs longer is a hung service; beyond 2^31-1 Node's timers fire at once. */
 export const MAX_PROBE_TIMEOUT_MS = 600_000;
@@ -102,7 +102,7 @@ export function parseArgs(argv: readonly string[], cwd: string): CliArgs {
         break;
       case '--probe-method': {
         const m = value(flag).toUpperCase() as HttpMethod;
-        if (!METHODS.includes(m)) throw new UsageError(`--probe-method: unknown method ${m}`);
+        if (!(PROBE_METHODS as readonly string[]).includes(m)) throw new UsageError(`--probe-method: unknown method ${m}`);
         args.extraMethods.push(m);
         break;
       }
@@ -128,8 +128,8 @@ export function parseArgs(argv: readonly string[], cwd: string): CliArgs {
         args.composeFiles.push(value(flag));
         break;
       case '--listing': {
-        const v = value(flag);
-        if (v !== 'auto' && v !== 'archive') throw new UsageError('--listing takes auto or archive');
+        const v = value(flag) as ListingMethod;
+        if (!LISTING_METHODS.includes(v)) throw new UsageError(`--listing takes ${LISTING_METHODS.join(' or ')}`);
         args.listing = v;
         break;
       }

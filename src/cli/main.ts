@@ -3,12 +3,12 @@ import { constants } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs, USAGE, UsageError } from './args';
 import type { CliArgs } from './args';
-import { checkWorkspace, UnknownServiceError } from '../core/check';
+import { checkWorkspace } from '../core/check';
 import { rebuildService } from '../core/rebuild';
 import type { RebuildResult } from '../core/rebuild';
 import { formatReport, formatService } from '../core/report/text';
 import { SAFE_METHODS } from '../core/probe/policy';
-import { BusyError, EngineUnreachableError, InterruptedError, UserInputError } from '../core/ports';
+import { BusyError, errorText, InterruptedError, isEngineUnreachable, UserInputError } from '../core/errors';
 import { createAdapters } from '../engine/adapters';
 import type { Adapters } from '../engine/adapters';
 import { defaultScanCacheDir } from '../engine/scanCacheStore';
@@ -169,9 +169,8 @@ export function formatRebuild(r: RebuildResult): string {
 function userMessage(err: unknown): string | undefined {
   if (err instanceof UsageError) return `${err.message}\n${USAGE}`;
   if (
-    err instanceof EngineUnreachableError ||
+    isEngineUnreachable(err) ||
     err instanceof UserInputError ||
-    err instanceof UnknownServiceError ||
     err instanceof TrustInputError ||
     err instanceof BusyError
   )
@@ -193,7 +192,7 @@ export async function main(argv: string[]): Promise<number> {
     return await run(argv);
   } catch (err) {
     const known = userMessage(err);
-    const text = known ?? `internal error: ${err instanceof Error ? err.message : String(err)}`;
+    const text = known ?? `internal error: ${errorText(err)}`;
     process.stderr.write(`runtime-drift: ${redact(text, secretValues(process.env, tokenNamesIn(argv)))}\n`);
     if (!known && process.env.RUNTIME_DRIFT_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
     // Interrupted: 128 + the signal's number, as onInterrupt set it.

@@ -2,9 +2,9 @@
 // each service the gatherers (gather/) collect the evidence — engine state, workspace files,
 // routes and their probes — at once, then the pure ladder judges it.
 import { NOT_RUNNING_DETAIL } from './model';
-import type { ContainerInfo, HttpMethod, Report, ServiceReport, ServiceSpec, SourceMapping } from './model';
+import type { HttpMethod, Report, ServiceReport, ServiceSpec, SourceMapping } from './model';
 import type { ConfigHashSourceLike, EngineLike, FsLike, LogSink, ProberLike, RebuildLocksLike, SourceScannerLike, SourceScanRequest } from './ports';
-import { EngineUnreachableError } from './ports';
+import { errorText, isEngineUnreachable, UnknownServiceError } from './errors';
 import { discoverComposeProjects } from './compose/discover';
 import { inferMapping } from './mapping/infer';
 import { readPathAliases } from './routes/aliases';
@@ -17,7 +17,7 @@ import { createLimiter, mapPool } from './pool';
 import { emptyEngineState, gatherEngineState, pickContainer, type EngineState } from './gather/engineState';
 import { findServiceModules, gatherFiles, NO_FILES, outsideWorkspace, serverSourceRoot, skippedWarnings, type FileEvidence } from './gather/workspaceFiles';
 import { collectRoutes, probeServiceRoutes } from './gather/routes';
-import { errorText, rel, relativeWarning } from './gather/paths';
+import { rel, relativeWarning } from './gather/paths';
 import { judgeConfig, projectHashes, type ProjectHashes } from './config/judgeConfig';
 import { declaredPages, servedPages } from './pages/gatherPages';
 import type { PageDef } from './pages/extract';
@@ -80,7 +80,7 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
   const pinged: Promise<string | null> = deps.engine.ping(opts.signal).then(
     () => null,
     (err: unknown) => {
-      if (!(err instanceof EngineUnreachableError)) throw err;
+      if (!isEngineUnreachable(err)) throw err;
       return err.message;
     },
   );
@@ -99,13 +99,6 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
     engine: { reachable: engineError === null, host: deps.engine.host, error: engineError },
     services,
   };
-}
-
-export class UnknownServiceError extends Error {
-  override readonly name = 'UnknownServiceError';
-  constructor(unknown: string[], known: string[]) {
-    super(`no service named ${unknown.join(', ')} in the workspace's compose files (services: ${known.join(', ') || 'none'})`);
-  }
 }
 
 
@@ -143,7 +136,7 @@ async function checkService(
   const engineAsked: Promise<EngineState> = !containerAsked
     ? Promise.resolve(emptyEngineState(spec, engineError ?? ''))
     : gatherEngineState(deps.engine, spec, mapping, containerAsked, opts.signal).catch((err: unknown) =>
-        emptyEngineState(spec, err instanceof EngineUnreachableError ? err.message : errorText(err)),
+        emptyEngineState(spec, errorText(err)),
       );
   // Not known (the engine failed): probe anyway, the answers still tell something.
   const notRunning = containerAsked?.then(

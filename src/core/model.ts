@@ -190,7 +190,12 @@ export interface SourceModule {
 // ---------------------------------------------------------------------------
 // Routes
 
-export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS' | 'ALL';
+/** The methods a probe may send. GET and HEAD always; the others only when the user opts in. */
+export const PROBE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+/** A route's method: one a probe may send, or ALL (a handler that answers every method). */
+export type HttpMethod = (typeof PROBE_METHODS)[number] | 'ALL';
+/** Every HttpMethod, in the order reports list routes of one path. */
+export const HTTP_METHODS: readonly HttpMethod[] = [...PROBE_METHODS, 'ALL'];
 
 export interface RouteDef {
   method: HttpMethod;

@@ -125,29 +125,6 @@ export interface LogSink {
   log(level: LogLevel, message: string): void;
 }
 
-/** Thrown by EngineLike when the engine cannot be reached: the message is user-facing. */
-export class EngineUnreachableError extends Error {
-  override readonly name = 'EngineUnreachableError';
-}
-
-/** Thrown for bad workspace input (compose file, Dockerfile...): the message is user-facing. */
-export class UserInputError extends Error {
-  override readonly name = 'UserInputError';
-}
-
-/**
- * The run was interrupted (SIGINT, SIGTERM, a closed editor): the message is user-facing and
- * says what was stopped. Used as an AbortSignal's reason.
- */
-export class InterruptedError extends Error {
-  override readonly name = 'InterruptedError';
-}
-
-/** Another process is doing the same thing (a rebuild of the same service): the message is user-facing. */
-export class BusyError extends Error {
-  override readonly name = 'BusyError';
-}
-
 /** One rebuild per service at a time, across processes (src/engine/rebuildLock.ts). */
 export interface RebuildLocksLike {
   /** Takes the service's lock, or throws BusyError naming who holds it; returns its release. */
@@ -204,3 +181,11 @@ export interface EngineEvent {
   /** Container or image ID the event is about. */
   id?: string;
 }
+
+/**
+ * How a running container's files are listed. auto: `find` through the exec API when the image
+ * has it (2-3x faster), else the archive API; archive: the archive API only (no process is ever
+ * started inside a container).
+ */
+export const LISTING_METHODS = ['auto', 'archive'] as const;
+export type ListingMethod = (typeof LISTING_METHODS)[number];

@@ -3,7 +3,7 @@
 import type { ActionKind, ConfigDrift, ServiceReport } from './model';
 import { stepsOf } from './ladder/action';
 import type { ComposeRunnerLike } from './ports';
-import { InterruptedError, UserInputError } from './ports';
+import { InterruptedError, UnknownServiceError } from './errors';
 import { checkWorkspace } from './check';
 import type { CheckDeps, CheckOptions } from './check';
 import { discoverComposeProjects } from './compose/discover';
@@ -51,7 +51,7 @@ export async function rebuildService(
   const project = projects.find((p) => p.services.some((s) => s.name === opts.service));
   if (!project) {
     const known = projects.flatMap((p) => p.services.map((s) => s.name));
-    throw new UserInputError(`no service named ${opts.service} (services: ${known.join(', ') || 'none'})`);
+    throw new UnknownServiceError([opts.service], known);
   }
   // Two rebuilds of one service at once would each verify the other's container: refuse the second.
   const release = deps.rebuilds?.acquire(project.name, opts.service);

@@ -1,6 +1,7 @@
 // Typed settings mirroring contributes.configuration in package.json, read through one function
 // so activation and later changes share a path (`changed(undefined, key)` is always true).
-import type { HttpMethod } from './model';
+import { PROBE_METHODS, type HttpMethod } from './model';
+import { LISTING_METHODS, type ListingMethod } from './ports';
 
 export interface Config {
   /** Empty: DOCKER_HOST, then the docker context, then the default socket. */
@@ -21,27 +22,36 @@ export interface Config {
   exclude: string[];
   /** Compose files to read (workspace-relative, like `docker compose -f`); discovered when empty. */
   composeFiles: string[];
-  /** How running containers are listed: "auto" (exec find when the image has it) or "archive" only. */
-  listing: 'auto' | 'archive';
+  /** How running containers are listed (LISTING_METHODS). */
+  listing: ListingMethod;
   /** Drift as entries in the Problems panel (drifted files, missing routes). */
   problems: { enabled: boolean };
   /** Keep the route scans' findings between sessions in the extension's storage (engine/scanCacheStore.ts). */
   scanCache: boolean;
 }
 
-export type ConfigKey =
-  | 'engineHost'
-  | 'probe.enabled'
-  | 'probe.timeoutMs'
-  | 'probe.methods'
-  | 'probe.allowedOrigins'
-  | 'probe.tokenVariables'
-  | 'autoCheckOnSave'
-  | 'exclude'
-  | 'composeFiles'
-  | 'listing'
-  | 'problems.enabled'
-  | 'scanCache';
+/** Every setting under CONFIG_SECTION, as package.json contributes them. */
+export const CONFIG_KEYS = [
+  'engineHost',
+  'probe.enabled',
+  'probe.timeoutMs',
+  'probe.methods',
+  'probe.allowedOrigins',
+  'probe.tokenVariables',
+  'autoCheckOnSave',
+  'exclude',
+  'composeFiles',
+  'listing',
+  'problems.enabled',
+  'scanCache',
+] as const;
+export type ConfigKey = (typeof CONFIG_KEYS)[number];
+
+/** Settings the engine client is built from: a change replaces it (and the event stream). */
+export const ENGINE_CLIENT_KEYS: readonly ConfigKey[] = ['engineHost', 'probe.timeoutMs', 'listing', 'scanCache'];
+
+/** Settings whose change re-checks every service. */
+export const RECHECK_KEYS: readonly ConfigKey[] = ['engineHost', 'probe.enabled', 'probe.timeoutMs', 'probe.methods', 'autoCheckOnSave', 'exclude', 'listing', 'scanCache'];
 
 /**
  * Settings that decide where secrets may go: read from the user's own settings only, never from
@@ -63,17 +73,16 @@ export const DEFAULT_CONFIG: Config = {
   scanCache: true,
 };
 
-const METHODS: readonly HttpMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
-
 /** Builds a Config from a raw getter (`section.get(key)`), falling back to defaults on bad values. */
 export function parseConfig(get: (key: ConfigKey) => unknown, fromWorkspace: (key: ConfigKey) => boolean = () => false): Config {
   const str = (v: unknown, d: string) => (typeof v === 'string' ? v.trim() : d);
   const bool = (v: unknown, d: boolean) => (typeof v === 'boolean' ? v : d);
   const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : d);
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : []);
+  const listing = get('listing');
   const methods = strings(get('probe.methods'))
     .map((m) => m.toUpperCase())
-    .filter((m): m is HttpMethod => (METHODS as readonly string[]).includes(m));
+    .filter((m): m is HttpMethod => (PROBE_METHODS as readonly string[]).includes(m));
   return {
     engineHost: str(get('engineHost'), DEFAULT_CONFIG.engineHost),
     probe: {
@@ -87,7 +96,7 @@ export function parseConfig(get: (key: ConfigKey) => unknown, fromWorkspace: (ke
     autoCheckOnSave: bool(get('autoCheckOnSave'), DEFAULT_CONFIG.autoCheckOnSave),
     exclude: strings(get('exclude')),
     composeFiles: strings(get('composeFiles')),
-    listing: get('listing') === 'archive' ? 'archive' : DEFAULT_CONFIG.listing,
+    listing: LISTING_METHODS.find((m) => m === listing) ?? DEFAULT_CONFIG.listing,
     problems: { enabled: bool(get('problems.enabled'), DEFAULT_CONFIG.problems.enabled) },
     scanCache: bool(get('scanCache'), DEFAULT_CONFIG.scanCache),
   };

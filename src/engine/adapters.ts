@@ -1,8 +1,7 @@
 // Wires the real adapters behind the core's ports: one place the CLI and the extension share.
 import type { CheckDeps } from '../core/check';
-import type { ComposeRunnerLike, ConfigHashSourceLike, LogSink } from '../core/ports';
+import type { ComposeRunnerLike, ConfigHashSourceLike, ListingMethod, LogSink } from '../core/ports';
 import { createDockerEngine } from './dockerEngine';
-import type { ListingMethod } from './dockerEngine';
 import { createProber } from './prober';
 import { createNodeFs } from './nodeFs';
 import { createSourceScanner } from './sourceScanner';

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { COMPOSE_DETECT_TIMEOUT_MS } from './timeouts';
-import { InterruptedError } from '../core/ports';
+import { InterruptedError } from '../core/errors';
 
 export interface ComposeCli {
   /** Executable: "docker" or "docker-compose". */

@@ -7,9 +7,9 @@ import type { Agent } from 'node:http';
 import Dockerode from 'dockerode';
 import type { ContainerInfo, FileListing, ImageInfo } from '../core/model';
 import type { ServedFiles } from '../core/ports';
-import { EngineUnreachableError } from '../core/ports';
+import { EngineUnreachableError, errorCode, errorText, isEngineUnreachable } from '../core/errors';
 import { STACK_LABEL, SWARM_SERVICE_LABEL, stackServiceName } from '../core/swarm';
-import type { EngineLike, ServedFilesReaderLike } from '../core/ports';
+import type { EngineLike, ListingMethod, ServedFilesReaderLike } from '../core/ports';
 import { resolveDockerHost } from './dockerHost';
 import type { DockerConnectionOptions } from './dockerHost';
 import { ListingTooLargeError, readTarListing } from './tarListing';
@@ -19,6 +19,7 @@ import { containerConfigOf, imageConfigOf } from './containerConfig';
 import { readTarTexts } from './tarTexts';
 import { EXEC_MISSING, EXEC_UNSUPPORTED, execListing } from './execListing';
 import { DEFAULT_ENGINE_TIMEOUT_MS, DEFAULT_LISTING_TIMEOUT_MS, boundedSignal, isTimeoutReason, raceSignal } from './timeouts';
+import { isRecord } from '../core/isRecord';
 
 export interface DockerEngineOptions {
   /** Explicit engine address (extension setting / --host); else DOCKER_HOST, the docker context, the default socket. */
@@ -31,11 +32,7 @@ export interface DockerEngineOptions {
   listingTimeoutMs?: number;
   /** Docker config folder (contexts); default $DOCKER_CONFIG or ~/.docker. */
   dockerConfigDir?: string;
-  /**
-   * How a running container's files are listed. "auto" (default): `find` through the exec API
-   * when the image has it (2-3× faster), else the archive API. "archive": the archive API only
-   * (no process is ever started in a container).
-   */
+  /** How a running container's files are listed (LISTING_METHODS); default "auto". */
   listing?: ListingMethod;
   /** The engine's address in messages when `host` is only the way to it (an ssh:// engine's local tunnel). */
   hostLabel?: string;
@@ -45,7 +42,6 @@ export interface DockerEngineOptions {
   ready?: () => Promise<void>;
 }
 
-export type ListingMethod = 'auto' | 'archive';
 
 /** Image listings kept per engine client (images are immutable: an ID always lists the same). */
 const IMAGE_LISTING_CACHE = 64;
@@ -442,7 +438,7 @@ function unusableEngine(host: string, reason: string): DockerEngine {
 }
 
 function translate(err: unknown, op: string, host: string): Error {
-  if (err instanceof EngineUnreachableError) return err;
+  if (isEngineUnreachable(err)) return err;
   const code = errorCode(err);
   if (code && UNREACHABLE_CODES.has(code)) {
     const hint = code === 'EACCES' || code === 'EPERM' ? 'Does your user have access to Docker (docker group)?' : 'Is Docker running?';
@@ -451,14 +447,6 @@ function translate(err: unknown, op: string, host: string): Error {
   const status = statusOf(err);
   const detail = status ? `HTTP ${status}: ${engineMessage(err)}` : oneLine(err);
   return new Error(`Docker engine could not ${op} (${detail})`, { cause: err });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-function errorCode(err: unknown): string | undefined {
-  return isRecord(err) && typeof err.code === 'string' ? err.code : undefined;
 }
 
 function statusOf(err: unknown): number | undefined {
@@ -482,7 +470,7 @@ function engineMessage(err: unknown): string {
 }
 
 function oneLine(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err);
+  const text = errorText(err);
   return text.split('\n')[0]?.trim() ?? '';
 }
 

@@ -4,7 +4,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { UserInputError } from '../core/ports';
+import { UserInputError } from '../core/errors';
+import { errorCode, errorText } from '../core/errors';
+import { isRecord } from '../core/isRecord';
 
 export const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock';
 
@@ -151,7 +153,7 @@ function tlsFromEnv(
       dir: certDir,
     };
   } catch (err) {
-    throw new UserInputError(`DOCKER_TLS_VERIFY is set but the certificates in ${certDir} cannot be read (${errorCode(err)}).`);
+    throw new UserInputError(`DOCKER_TLS_VERIFY is set but the certificates in ${certDir} cannot be read (${errorCode(err) ?? errorText(err)}).`);
   }
 }
 
@@ -187,7 +189,7 @@ function readContext(
   try {
     meta = JSON.parse(readFile(metaPath));
   } catch (err) {
-    throw new UserInputError(`Docker context "${name}" not found: cannot read ${metaPath} (${errorCode(err)}).`);
+    throw new UserInputError(`Docker context "${name}" not found: cannot read ${metaPath} (${errorCode(err) ?? errorText(err)}).`);
   }
   const endpoints = isRecord(meta) ? meta.Endpoints : undefined;
   const dockerEndpoint = isRecord(endpoints) ? endpoints.docker : undefined;
@@ -214,13 +216,4 @@ function isTcp(host: string): boolean {
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function errorCode(err: unknown): string {
-  if (isRecord(err) && typeof err.code === 'string') return err.code;
-  return err instanceof Error ? err.message : String(err);
 }

@@ -13,6 +13,7 @@ import { join, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { FileStat, FsLike, SkippedEntry, TreeWalkOptions } from '../core/ports';
 import { formatBytes, looksBinary, MAX_SOURCE_READ_BYTES } from '../core/mapping/sourceLimits';
+import { errorCode, errorText } from '../core/errors';
 
 /** Longest run of synchronous file calls before the event loop gets a turn. */
 export const SLICE_MS = 4;
@@ -25,7 +26,7 @@ function isAbsent(err: unknown): boolean {
 
 /** Permission refused, or a path that loops or is too long: the entry cannot be read. */
 function isUnreadable(err: unknown): boolean {
-  const code = codeOf(err);
+  const code = errorCodeOrText(err);
   return code === 'EACCES' || code === 'EPERM' || code === 'ELOOP' || code === 'ENAMETOOLONG';
 }
 
@@ -140,11 +141,6 @@ function within(inner: string, outer: string): boolean {
   return inner === outer || inner.startsWith(outer.endsWith('/') ? outer : `${outer}/`);
 }
 
-function codeOf(err: unknown): string {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? (err as { code: unknown }).code : undefined;
-  return typeof code === 'string' ? code : err instanceof Error ? err.message : String(err);
-}
-
 /**
  * walkTree's work as steps of one folder each: sliced on the event loop by walkTree, run straight
  * through by the scan worker. Without mtimes a file or folder is told by its folder entry's type;
@@ -166,7 +162,7 @@ export function createTreeWalk(dir: string, opts: TreeWalkStepOptions): TreeWalk
   try {
     rootReal = realpathSync(dir);
   } catch (err) {
-    if (!isAbsent(err)) skip(dir, `cannot read (${codeOf(err)})`);
+    if (!isAbsent(err)) skip(dir, `cannot read (${errorCodeOrText(err)})`);
     return { step: () => true, files, mtimes, skipped };
   }
   const boundary = opts.boundary;
@@ -185,7 +181,7 @@ export function createTreeWalk(dir: string, opts: TreeWalkStepOptions): TreeWalk
       st = statSync(childAbs);
     } catch (err) {
       if (isAbsent(err)) return; // A dangling link: nothing there, as before.
-      return skip(childAbs, codeOf(err) === 'ELOOP' ? 'a symlink loop' : `cannot read (${codeOf(err)})`);
+      return skip(childAbs, errorCodeOrText(err) === 'ELOOP' ? 'a symlink loop' : `cannot read (${errorCodeOrText(err)})`);
     }
     if (boundary !== undefined && !within(real, boundary)) return skip(childAbs, `a link to ${real}, outside the workspace: not followed`);
     if (st.isDirectory()) {
@@ -217,7 +213,7 @@ export function createTreeWalk(dir: string, opts: TreeWalkStepOptions): TreeWalk
     try {
       entries = readdirSync(abs, { withFileTypes: true });
     } catch (err) {
-      if (!isAbsent(err)) skip(abs, `cannot read the folder (${codeOf(err)})`);
+      if (!isAbsent(err)) skip(abs, `cannot read the folder (${errorCodeOrText(err)})`);
       return folders.length === 0;
     }
     for (const entry of entries) {
@@ -239,7 +235,7 @@ export function createTreeWalk(dir: string, opts: TreeWalkStepOptions): TreeWalk
         try {
           st = statOrAbsent(childAbs);
         } catch (err) {
-          skip(childAbs, `cannot read (${codeOf(err)})`);
+          skip(childAbs, `cannot read (${errorCodeOrText(err)})`);
           continue;
         }
         visitPlain(folder, childAbs, childRel, name, st);
@@ -286,7 +282,7 @@ export function readSourceFile(path: string, buffer: Buffer): ReadOutcome | unde
   } catch (err) {
     if (isAbsent(err)) return undefined;
     const st = statOrAbsentQuiet(path);
-    return { skipped: `cannot read (${codeOf(err)})`, mtimeMs: st?.mtimeMs ?? 0 };
+    return { skipped: `cannot read (${errorCodeOrText(err)})`, mtimeMs: st?.mtimeMs ?? 0 };
   }
   let size = 0;
   let mtimeMs = 0;
@@ -308,7 +304,7 @@ export function readSourceFile(path: string, buffer: Buffer): ReadOutcome | unde
     // Larger than the buffer: the whole file the plain way (positional reads left the offset at 0).
     return { text: readFileSync(fd, 'utf8'), mtimeMs, size: st.size };
   } catch (err) {
-    return { skipped: `cannot read (${codeOf(err)})`, mtimeMs };
+    return { skipped: `cannot read (${errorCodeOrText(err)})`, mtimeMs };
   } finally {
     closeSync(fd);
   }
@@ -398,4 +394,8 @@ export function createNodeFs(): FsLike {
       });
     },
   };
+}
+
+function errorCodeOrText(err: unknown): string {
+  return errorCode(err) ?? errorText(err);
 }

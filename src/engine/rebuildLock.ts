@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BusyError } from '../core/ports';
+import { BusyError } from '../core/errors';
 import { processAlive } from './processAlive';
 import type { RebuildLocksLike } from '../core/ports';
 

@@ -9,6 +9,7 @@ import { createDiskScanCache } from './scanCacheStore';
 import { READ_BUFFER_BYTES } from './nodeFs';
 import { scanTreeSync } from './scanTree';
 import type { ScanReply, ScanJob, ScanWorkerData } from './sourceScanner';
+import { errorText } from '../core/errors';
 
 /** For the inline scanner on the main thread (sourceScanner.ts loadScanText): loading this there starts nothing. */
 export { scanSourceText } from '../core/routes/scanFile';
@@ -26,7 +27,7 @@ if (port) {
       scan = scanTreeSync(job.req, buffer, cache);
       reply = { id: job.id, scan };
     } catch (err) {
-      reply = { id: job.id, error: err instanceof Error ? err.message : String(err) };
+      reply = { id: job.id, error: errorText(err) };
     }
     // The mtimes' memory moves to the main thread instead of being copied.
     port.postMessage(reply, scan ? [scan.mtimes.buffer as ArrayBuffer] : []);

@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { FsLike, LogSink, SourceScan, SourceScannerLike, SourceScanRequest } from '../core/ports';
 import { createInlineScanner, type ScanText } from './inlineScanner';
 import { createNodeFs } from './nodeFs';
+import { errorText } from '../core/errors';
 
 export const SCAN_WORKER_FILE = 'scanWorker.js';
 /** The worker's young generation (V8 otherwise grows a busy thread's to 32 MB). */
@@ -149,7 +150,7 @@ export function createSourceScanner(opts: ScannerOptions): CompositeScanner {
         } catch (err) {
           if (signal?.aborted) throw err;
           workerFailed = true;
-          opts.log?.log('warn', `the scan worker failed (${err instanceof Error ? err.message : String(err)}): source trees are read on the main thread from now on`);
+          opts.log?.log('warn', `the scan worker failed (${errorText(err)}): source trees are read on the main thread from now on`);
         }
       }
       return inline.scan(req, signal);

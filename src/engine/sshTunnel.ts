@@ -14,7 +14,7 @@ import type { Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { EngineUnreachableError } from '../core/ports';
+import { EngineUnreachableError } from '../core/errors';
 import { remoteEngineHost } from '../core/probe/trust';
 
 /** How long the first login may take (the docker CLI's ssh helper uses ConnectTimeout=30). */

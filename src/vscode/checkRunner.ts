@@ -13,6 +13,7 @@ import { redact, redactDeep } from '../core/redact';
 import { normalizeOrigin, normalizeVariableName, type ProbeTrust } from '../core/probe/trust';
 import type { ProbeSecrets } from './probeSecrets';
 import type { ReportStore } from './reportStore';
+import { isEngineUnreachable } from '../core/errors';
 
 export interface CheckRunnerDeps {
   store: ReportStore;
@@ -176,7 +177,7 @@ export class CheckRunner implements vscode.Disposable {
       if (this.lifetime.signal.aborted) return;
       const message = shortError(err, this.deps.knownSecrets());
       this.deps.log.log('error', `check of ${folder} failed: ${message}`);
-      if (err instanceof Error && err.name === 'EngineUnreachableError') {
+      if (isEngineUnreachable(err)) {
         // Keep what we knew about the services; the views show "unreachable" until it answers again.
         const previous = this.deps.store.all().find((r) => r.workspace === folder);
         this.deps.store.put(unreachableReport(folder, message, this.deps.config().engineHost, previous), false);

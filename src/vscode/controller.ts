@@ -3,7 +3,7 @@
 // activate() builds one of these; disposing it disposes everything it registered.
 import * as vscode from 'vscode';
 import { secretValues } from '../core/redact';
-import { changed, type Config, type ConfigKey } from '../core/settings';
+import { changed, ENGINE_CLIENT_KEYS, RECHECK_KEYS, type Config } from '../core/settings';
 import { viewState } from '../core/view/viewState';
 import { CheckRunner } from './checkRunner';
 import { registerCommands } from './commands';
@@ -25,7 +25,6 @@ import { RuntimeStatusBar } from './statusBar';
 
 export const CONTAINERS_VIEW = 'runtimeDrift.containers';
 const STATE_CONTEXT_KEY = 'runtimeDrift.state';
-const ALL_KEYS: ConfigKey[] = ['engineHost', 'probe.enabled', 'probe.timeoutMs', 'probe.methods', 'autoCheckOnSave', 'exclude', 'listing', 'scanCache'];
 
 export interface ControllerWiring {
   /** Loads the engine side (dynamic import) on the first check. */
@@ -97,12 +96,12 @@ export class RuntimeDriftController implements vscode.Disposable {
   /** One handler for activation (e undefined) and later changes. */
   private onConfig(e: vscode.ConfigurationChangeEvent | undefined): void {
     this.config = readConfig();
-    if (changed(e, 'engineHost') || changed(e, 'probe.timeoutMs') || changed(e, 'listing') || changed(e, 'scanCache')) {
+    if (ENGINE_CLIENT_KEYS.some((k) => changed(e, k))) {
       this.runner.resetBackend();
       this.live.restartEngineEvents();
     }
     if (changed(e, 'problems.enabled')) this.problems.refresh();
-    if (ALL_KEYS.some((k) => changed(e, k))) this.live.scheduleAll();
+    if (RECHECK_KEYS.some((k) => changed(e, k))) this.live.scheduleAll();
   }
 
   private updateContext(): void {

@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import type { LogSink } from '../core/ports';
 import { redact } from '../core/redact';
+import { errorText } from '../core/errors';
 
 /** Only the level methods: a test can pass a plain recorder. */
 export type LogChannelLike = Pick<vscode.LogOutputChannel, 'debug' | 'info' | 'warn' | 'error'>;
@@ -21,7 +22,7 @@ export function createLogSink(channel: LogChannelLike, knownSecrets: () => reado
 
 /** The first line of an error, redacted: what a notification may show (never a stack). */
 export function shortError(err: unknown, knownSecrets: readonly string[] = []): string {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorText(err);
   const first = message.split('\n')[0]?.trim() || 'unknown error';
   const clipped = first.length > 240 ? `${first.slice(0, 237)}…` : first;
   return redact(clipped, knownSecrets);

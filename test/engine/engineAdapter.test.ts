@@ -5,7 +5,7 @@ import type { Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ContainerInfo } from '../../src/core/model';
-import { EngineUnreachableError } from '../../src/core/ports';
+import { EngineUnreachableError } from '../../src/core/errors';
 import { LISTING_CONTAINER_LABEL, createDockerEngine } from '../../src/engine/dockerEngine';
 import { DISTROLESS_NODE, buildImage } from './support/buildImage';
 import { cleanupProject } from './support/cleanupProject';

@@ -1,14 +1,15 @@
 // checkWorkspace's gathering, with an in-memory workspace and a fake engine and prober: which
 // facts reach the ladder, and which calls are (not) made.
 import * as assert from 'node:assert/strict';
-import { checkWorkspace as runCheck, UnknownServiceError } from '../../src/core/check';
+import { checkWorkspace as runCheck } from '../../src/core/check';
+import { UnknownServiceError } from '../../src/core/errors';
 import type { CheckDeps, CheckOptions } from '../../src/core/check';
 import { createInlineScanner } from '../../src/engine/inlineScanner';
 import { scanSourceText } from '../../src/core/routes/scanFile';
 import { mergeReport } from '../../src/core/view/mergeReport';
 import type { ContainerInfo, FileListing, ImageInfo, ProbeOutcome } from '../../src/core/model';
 import type { EngineLike, ProbeRequest, ProberLike } from '../../src/core/ports';
-import { EngineUnreachableError } from '../../src/core/ports';
+import { EngineUnreachableError } from '../../src/core/errors';
 import { memFs } from './helpers/memFs';
 import { extractRoutesFromSource } from '../../src/core/routes/extract';
 import type { FsLike, SourceScannerLike, SourceScanRequest } from '../../src/core/ports';

@@ -3,7 +3,7 @@
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { ComposeProject } from '../model';
 import type { FsLike } from '../ports';
-import { UserInputError } from '../ports';
+import { UserInputError } from '../errors';
 import { mergeEnv, parseDotenv } from './dotenv';
 import type { Env } from './interpolate';
 import { parseComposeProject, referencedFiles, type ComposeFileText } from './parse';

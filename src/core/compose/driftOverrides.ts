@@ -2,7 +2,7 @@
 // silently fall back to inference and make the report wrong in ways that are hard to trace.
 import { isAbsolute, posix, resolve } from 'node:path';
 import type { DriftOverrides } from '../model';
-import { UserInputError } from '../ports';
+import { UserInputError } from '../errors';
 import { isPlainObject } from './interpolate';
 
 const STRING_FIELDS = ['source', 'target', 'baseUrl', 'routePrefix', 'modulesDir', 'buildOutput'] as const;

@@ -1,7 +1,7 @@
 // Compose-spec variable interpolation, applied to values (never keys) after YAML parsing,
 // so that `image: app:${TAG:-dev}` reads the same as `docker compose config` would print it.
 // https://github.com/compose-spec/compose-spec/blob/main/12-interpolation.md
-import { UserInputError } from '../ports';
+import { UserInputError } from '../errors';
 
 export type Env = Record<string, string | undefined>;
 

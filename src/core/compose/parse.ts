@@ -3,7 +3,7 @@
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { ComposeProject, ServiceBuild, ServiceSpec } from '../model';
-import { UserInputError } from '../ports';
+import { errorText, UserInputError } from '../errors';
 import { parseDriftOverrides } from './driftOverrides';
 import { interpolateDeep, isPlainObject, type Env } from './interpolate';
 import { mergeComposeTrees } from './merge';
@@ -176,7 +176,7 @@ function loadFile(file: ComposeFileText, env: Env, serviceErrors: Map<string, st
       const line = err.linePos?.[0]?.line;
       throw new UserInputError(`${label}: ${reason}${line === undefined ? '' : ` at line ${line}`}`);
     }
-    throw new UserInputError(`${label}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new UserInputError(`${label}: ${errorText(err)}`);
   }
   if (doc === null || doc === undefined) return {};
   if (!isPlainObject(doc)) throw new UserInputError(`${label}: the top level must be a mapping (services:, name:, ...)`);

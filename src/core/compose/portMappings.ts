@@ -2,7 +2,7 @@
 // find the host port that reaches a container port.
 // https://docs.docker.com/reference/compose-file/services/#ports
 import type { PortMapping } from '../model';
-import { UserInputError } from '../ports';
+import { UserInputError } from '../errors';
 import { isPlainObject } from './interpolate';
 
 /** Parses a service's `ports:` list. `where` names it in errors ("service api ports"). */

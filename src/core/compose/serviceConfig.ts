@@ -4,7 +4,7 @@
 // https://docs.docker.com/reference/compose-file/services/
 import { posix, resolve } from 'node:path';
 import type { DeclaredConfig, PortMapping } from '../model';
-import { UserInputError } from '../ports';
+import { UserInputError } from '../errors';
 import { parseDotenv } from './dotenv';
 import { isPlainObject, type Env } from './interpolate';
 

@@ -12,7 +12,3 @@ export function relativeWarning(workspaceDir: string, warning: string): string {
   const prefix = workspaceDir.endsWith(path.sep) ? workspaceDir : workspaceDir + path.sep;
   return warning.startsWith(prefix) ? warning.slice(prefix.length).split(path.sep).join('/') : warning;
 }
-
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}

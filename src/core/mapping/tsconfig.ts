@@ -2,6 +2,7 @@
 // tsconfig is JSONC (comments, trailing commas), so it is cleaned before JSON.parse.
 import { dirname, resolve } from 'node:path';
 import type { FsLike } from '../ports';
+import { isRecord } from '../isRecord';
 
 export interface TsConfigInfo {
   /** The tsconfig file read (the one extending others, if any). */
@@ -160,6 +161,3 @@ function dropTrailingCommas(text: string): string {
   return out;
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}

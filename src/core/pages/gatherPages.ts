@@ -6,6 +6,7 @@ import type { EngineLike, FsLike } from '../ports';
 import { mapPool } from '../pool';
 import { filePages, pagesInRouterSource, type FileRouting, type PageDef } from './extract';
 import { judgePages, SERVED_TEXT } from './judgePages';
+import { errorText } from '../errors';
 
 /** Router source files read per service at most: a front end's route table is in a handful. */
 export const MAX_PAGE_SOURCES = 4000;
@@ -57,6 +58,6 @@ export async function servedPages(
     const served = await engine.readServedFiles(container.id, mapping.target, { wanted: (p) => SERVED_TEXT.test(p), maxBytes: MAX_SERVED_BYTES }, signal);
     return judgePages(pages, served, '', rel);
   } catch (err) {
-    return judgePages(pages, undefined, `the served assets under ${mapping.target} could not be read: ${err instanceof Error ? err.message : String(err)}`, rel);
+    return judgePages(pages, undefined, `the served assets under ${mapping.target} could not be read: ${errorText(err)}`, rel);
   }
 }

@@ -2,12 +2,12 @@
 // (Nest's global prefix, Express/Fastify/Koa mounts across imports), the user's extra routes,
 // de-duplicated and in a stable order so reports diff cleanly.
 import { posix } from 'node:path';
-import type { RouteDef } from '../model';
+import { HTTP_METHODS, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, RouterModuleEntry, UriVersioning } from './extracted';
 import { NEUTRAL_VERSION, substituteParams } from './extracted';
 import { literalOf, propOf, type ConstValue, type Part } from './values';
 import { joinRoutePath } from './joinPath';
-import { HTTP_METHODS, parseRouteSpec } from './routeSpec';
+import { parseRouteSpec } from './routeSpec';
 
 export interface CollectOptions {
   /**

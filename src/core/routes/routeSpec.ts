@@ -1,10 +1,8 @@
 // "GET /health" entries from x-runtime-drift.routes: the user's own list of routes to probe.
-import type { HttpMethod } from '../model';
+import { HTTP_METHODS, type HttpMethod } from '../model';
 import { joinRoutePath } from './joinPath';
 
-/** Every HttpMethod, for validating text that claims to be one. */
-export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'ALL'];
-
+/** True when `value` is one of HTTP_METHODS (text that claims to be a method). */
 export function isHttpMethod(value: string): value is HttpMethod {
   return (HTTP_METHODS as readonly string[]).includes(value);
 }

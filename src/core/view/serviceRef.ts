@@ -1,6 +1,7 @@
 // How the extension names one compose service across views, commands and command links.
 // Plain data so it survives JSON (command URIs, tree nodes) and needs no report to be built.
 import type { Report, ServiceReport } from '../model';
+import { isRecord } from '../isRecord';
 
 export interface ServiceRef {
   /** Absolute workspace folder the report was made for. */
@@ -40,6 +41,3 @@ export function findService(
   return undefined;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { interpolate, interpolateDeep } from '../../../src/core/compose/interpolate';
-import { UserInputError } from '../../../src/core/ports';
+import { UserInputError } from '../../../src/core/errors';
 
 suite('compose interpolate', () => {
   const env = { TAG: 'v2', EMPTY: '', PORT: '3000' };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseComposeProject } from '../../../src/core/compose/parse';
-import { UserInputError } from '../../../src/core/ports';
+import { UserInputError } from '../../../src/core/errors';
 
 const dir = '/ws/demo';
 const file = (text: string, name = 'compose.yaml') => ({ path: `${dir}/${name}`, text });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parsePorts } from '../../../src/core/compose/portMappings';
-import { UserInputError } from '../../../src/core/ports';
+import { UserInputError } from '../../../src/core/errors';
 
 suite('compose ports', () => {
   test('short syntax: container only, host:container, ip:host:container, protocol', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UserInputError } from '../../../src/core/ports';
+import { UserInputError } from '../../../src/core/errors';
 import { contextDirName, resolveDockerHost } from '../../../src/engine/dockerHost';
 
 suite('resolveDockerHost', () => {

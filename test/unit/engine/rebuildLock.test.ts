@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BusyError } from '../../../src/core/ports';
+import { BusyError } from '../../../src/core/errors';
 import { createRebuildLocks } from '../../../src/engine/rebuildLock';
 
 suite('rebuild locks', () => {

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { commandUri } from '../../../src/core/view/commandLink';
 import { renderReportMarkdown } from '../../../src/core/view/reportDocument';
-import { allowedMethods, changed, parseConfig } from '../../../src/core/settings';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROBE_METHODS } from '../../../src/core/model';
+import { LISTING_METHODS } from '../../../src/core/ports';
+import { allowedMethods, changed, CONFIG_KEYS, CONFIG_SECTION, parseConfig } from '../../../src/core/settings';
 import { toServiceRef } from '../../../src/core/view/serviceRef';
 import { shortId, timeAgo } from '../../../src/core/ladder/format';
 import { NOW, sampleReport, WS } from './sampleReport';
@@ -42,6 +46,16 @@ suite('settings', () => {
     const e = { affectsConfiguration: (s: string) => s === 'runtimeDrift.probe.enabled' };
     assert.equal(changed(e, 'probe.enabled'), true);
     assert.equal(changed(e, 'engineHost'), false);
+  });
+
+  test('the settings package.json contributes are the ones the code reads, with the same methods and listing modes', () => {
+    const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { enum?: string[]; items?: { enum?: string[] } }> } };
+    };
+    const properties = manifest.contributes.configuration.properties;
+    assert.deepEqual(Object.keys(properties).sort(), CONFIG_KEYS.map((k) => `${CONFIG_SECTION}.${k}`).sort());
+    assert.deepEqual(properties[`${CONFIG_SECTION}.listing`]?.enum, [...LISTING_METHODS]);
+    assert.deepEqual(properties[`${CONFIG_SECTION}.probe.methods`]?.items?.enum, PROBE_METHODS.filter((m) => m !== 'GET' && m !== 'HEAD'));
   });
 });
 
