@@ -1,12 +1,21 @@
 // What one file's text yields to the route scan: the scan worker's and the inline scanner's
-// one way of reading a file (engine/scanTree.ts, engine/inlineScanner.ts). Loads the parser.
-import { extractRoutesFromSource } from './extract';
+// one way of reading a file (engine/scanTree.ts, engine/inlineScanner.ts). The parser (extract.ts
+// and the TypeScript compiler it imports) is loaded at the first file that passes the cheap
+// pre-filter, not before: a tree with no route source never loads it. The build puts it in a
+// bundle of its own (dist/routeParser.js, scripts/build.mjs), so the scan worker starts small.
 import type { ExtractedFile } from './extracted';
 import { mayDeclareRoutes } from './mayDeclareRoutes';
 
+type Extract = typeof import('./extract').extractRoutesFromSource;
+
+/** Loaded on first need, once per thread (the scan worker's, or the inline scanner's). */
+let extract: Extract | undefined;
+
 /** What `text` declares; null when the cheap pre-filter says it cannot declare a route. */
 export function scanSourceText(file: string, text: string): ExtractedFile | null {
-  return mayDeclareRoutes(text) && !isMinified(text) ? extractRoutesFromSource(text, file) : null;
+  if (!mayDeclareRoutes(text) || isMinified(text)) return null;
+  extract ??= (require('./extract') as typeof import('./extract')).extractRoutesFromSource;
+  return extract(text, file);
 }
 
 /**
