@@ -539,7 +539,7 @@ class FileReader {
       return;
     }
     if (paths) {
-      for (const p of paths) if (isRoutePath(p)) this.out.routes.push({ method, path: joinRoutePath(prefix, stripParamPatterns(p)), line, kind: 'router', router });
+      for (const p of paths) if (isRoutePath(p) || isRelativeKoaPath(p, this.routers.has(router))) this.out.routes.push({ method, path: joinRoutePath(prefix, stripParamPatterns(p)), line, kind: 'router', router });
       return;
     }
     const items = value.kind === 'arr' ? value.items : [value];

@@ -216,4 +216,14 @@ suite('routes on real-world patterns', () => {
     });
     assert.deepEqual(routes, ['GET /alerts/:id']);
   });
+  test('koa: RPC-style paths without a slash on a router without a prefix, gathered with router.use("/", x.routes()) into a Koa app mounted at /api', () => {
+    const routes = routesOf({
+      '/s/services/web.ts': "import mount from 'koa-mount';\nimport api from '../routes/api';\nexport default function init(app) { app.use(mount('/api', api)); }\n",
+      '/s/routes/api/index.ts':
+        "import Koa from 'koa';\nimport Router from 'koa-router';\nimport documents from './documents';\nconst api = new Koa();\nconst router = new Router();\nrouter.use('/', documents.routes());\napi.use(router.routes());\nexport default api;\n",
+      '/s/routes/api/documents/index.ts': "export { default } from './documents';\n",
+      '/s/routes/api/documents/documents.ts': "import Router from 'koa-router';\nconst router = new Router();\nrouter.post('documents.list', auth(), async (ctx) => {});\nexport default router;\n",
+    });
+    assert.deepEqual(routes, ['POST /api/documents.list']);
+  });
 });
