@@ -2,6 +2,10 @@
 // with ARG/ENV substitution. RUN is recorded (not interpreted) because a RUN after copying the
 // source is what makes "the build output was produced inside this stage" a fair inference.
 // https://docs.docker.com/reference/dockerfile/
+// Not dockerfile-ast (Docker's language server's parser), measured 2026-12-01 on the 44 corpus and
+// fixture Dockerfiles: the same instructions and lines on all 44, but 11x the time (59 ms against
+// 5.4 ms a pass, lexing alone against our whole parse), +232 KB in each bundle and ~26 ms to load
+// on every check; its two behaviours we lacked (heredoc bodies, empty continuation lines) are here.
 import { posix } from 'node:path';
 
 export interface CopyInstr {
@@ -140,6 +144,8 @@ function instructions(text: string): Instruction[] {
         if (logical === '') more = false;
         continue;
       }
+      // An empty line inside a continued instruction is skipped, as Docker does (with a warning).
+      if (logical !== '' && raw.trim() === '') continue;
       // trimEnd, not replace(/\s+$/): the regex retries at every blank of a long run of them,
       // quadratic (150,000 spaces mid-line took 22 s).
       const trimmedEnd = raw.trimEnd();
@@ -154,13 +160,15 @@ function instructions(text: string): Instruction[] {
     if (!m) continue;
     const keyword = (m[1] as string).toUpperCase();
     const args = m[2] as string;
-    out.push({ keyword, args, line: startLine });
-    // Heredocs (`RUN <<EOF ... EOF`): their body lines are data, not instructions.
+    // Heredocs (`RUN <<EOF ... EOF`): their body lines are data, not instructions; a RUN's body
+    // is the script it runs, so it is part of the command (a build step may be in it).
+    const bodies: string[] = [];
     for (const h of args.matchAll(/<<-?["']?([A-Za-z_][A-Za-z0-9_]*)["']?/g)) {
       const delim = h[1] as string;
-      while (i < lines.length && (lines[i] ?? '').trim() !== delim) i++;
+      while (i < lines.length && (lines[i] ?? '').trim() !== delim) bodies.push(lines[i++] ?? '');
       i++;
     }
+    out.push({ keyword, args: keyword === 'RUN' && bodies.length > 0 ? `${args}\n${bodies.join('\n')}` : args, line: startLine });
   }
   return out;
 }

@@ -97,6 +97,18 @@ COPY \${UNKNOWN:-fallback} $NOT_SET/
     );
   });
 
+  test("a RUN heredoc's body is the command it runs (a build step in it counts); a COPY heredoc copies nothing from the context", () => {
+    const df = parseDockerfile('FROM a\nRUN <<EOF\nnpm ci\nnpm run build\nEOF\nCOPY <<EOF /etc/x.conf\nhello\nEOF\nCOPY dist /app\n');
+    assert.deepEqual(df.stages[0]?.runs.map((r) => r.command), ['<<EOF\nnpm ci\nnpm run build']);
+    assert.deepEqual(df.stages[0]?.copies.map((c) => `${c.sources.join(',')} -> ${c.dest} @${c.line}`), ['dist -> /app @9']);
+  });
+
+  test('an empty line inside a continued instruction is skipped, as Docker does', () => {
+    const df = parseDockerfile('FROM a\nRUN npm ci \\\n\n  && npm run build\nCOPY dist /app\n');
+    assert.match(df.stages[0]?.runs[0]?.command ?? '', /npm ci\s+&& npm run build/);
+    assert.equal(df.stages[0]?.copies[0]?.line, 5);
+  });
+
   test('the escape directive changes the continuation character', () => {
     const df = parseDockerfile('# escape=`\nFROM a\nCOPY x `\n  C:/app/\n');
     assert.deepEqual(df.stages[0]?.copies[0]?.sources, ['x']);
