@@ -78,24 +78,32 @@ async function runTask(task: ChildTask): Promise<ChildResult> {
       return { ms, cpuMs, peakRssMb: peakRssMb(), facts: { ...value } };
     }
     case 'recheck': {
-      // As the extension runs it: one long-lived process, a full check, then an engine event
-      // for one container re-checks that service only. Warm-up first, then alternate.
-      const [{ createAdapters }, { checkWorkspace }] = await Promise.all([import('../src/engine/adapters'), import('../src/core/check')]);
-      const adapters = createAdapters({ env: process.env, rememberScans: true });
+      // As the extension runs it: its engine backend in one long-lived process, with the engine's
+      // event stream connected (running containers' listings are then remembered until an event
+      // may have changed them), a full check, then a re-check of one service (as after a saved
+      // file; the latency section covers a container event). Warm-up first, then alternate.
+      const { createExtensionBackend } = await import('../src/engine/extensionBackend');
+      const backend = createExtensionBackend({ engineHost: '', probeTimeoutMs: 3000, env: process.env, log: { log: () => undefined } });
+      const events = new AbortController();
       try {
+        let connected: () => void = () => undefined;
+        const open = new Promise<void>((resolve) => (connected = resolve));
+        void backend.watchEvents(() => undefined, events.signal, { onConnected: () => connected() });
+        await open;
         const opts = { workspaceDir: task.workspaceDir, env: process.env };
-        await checkWorkspace(adapters.deps, opts);
+        await backend.check(opts);
         const full: number[] = [];
         const one: number[] = [];
         for (let i = 0; i < task.reps; i++) {
-          full.push((await timed(() => checkWorkspace(adapters.deps, opts))).ms);
-          one.push((await timed(() => checkWorkspace(adapters.deps, { ...opts, services: [task.service] }))).ms);
+          full.push((await timed(() => backend.check(opts))).ms);
+          one.push((await timed(() => backend.check({ ...opts, services: [task.service] }))).ms);
         }
         const fullMs = median(full);
         const oneServiceMs = median(one);
         return { ms: fullMs, peakRssMb: peakRssMb(), facts: { fullMs, oneServiceMs, ratio: oneServiceMs / fullMs } };
       } finally {
-        await adapters.close();
+        events.abort();
+        await backend.close();
       }
     }
     case 'latency': {

@@ -180,6 +180,8 @@ export interface EngineEvent {
   name?: string;
   /** Container or image ID the event is about. */
   id?: string;
+  /** The exec an exec_start / exec_die is about. */
+  execId?: string;
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { CheckDeps } from '../core/check';
 import type { ComposeRunnerLike, ConfigHashSourceLike, ListingMethod, LogSink } from '../core/ports';
 import { createDockerEngine } from './dockerEngine';
+import type { DockerEngine } from './dockerEngine';
 import { createProber } from './prober';
 import { createNodeFs } from './nodeFs';
 import { createSourceScanner } from './sourceScanner';
@@ -47,6 +48,8 @@ export interface Adapters {
   hostedLabel(label: string): string;
   /** How to connect to these adapters' engine (through its ssh tunnel for ssh://), for a client of one's own (events). */
   connection(): DockerConnectionOptions | undefined;
+  /** The engine client's side of an event stream a long-lived caller watches (DockerEngine.engineEvent / eventsConnected). */
+  events: Pick<DockerEngine, 'engineEvent' | 'eventsConnected'>;
   close(): Promise<void>;
 }
 
@@ -92,6 +95,7 @@ export function createAdapters(opts: AdapterOptions): Adapters {
     },
     hostedLabel: (label) => hostedComposeLabel(label, target),
     connection: () => (tunnel ? { socketPath: tunnel.socketPath } : target?.options),
+    events: { engineEvent: (e) => engine.engineEvent(e), eventsConnected: (c) => engine.eventsConnected(c) },
     async close() {
       await Promise.all([engine.close(), prober.close(), scanner.close()]);
       // Last: the engine's own clean-up (a listing container to remove) may still go through it.

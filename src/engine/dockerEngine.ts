@@ -6,7 +6,7 @@ import { hostname } from 'node:os';
 import type { Agent } from 'node:http';
 import Dockerode from 'dockerode';
 import type { ContainerInfo, FileListing, ImageInfo } from '../core/model';
-import type { ServedFiles } from '../core/ports';
+import type { EngineEvent, ServedFiles } from '../core/ports';
 import { EngineUnreachableError, errorCode, errorText, isEngineUnreachable } from '../core/errors';
 import { STACK_LABEL, SWARM_SERVICE_LABEL, stackServiceName } from '../core/swarm';
 import type { EngineLike, ListingMethod, ServedFilesReaderLike } from '../core/ports';
@@ -18,6 +18,7 @@ import { processAlive } from './processAlive';
 import { containerConfigOf, imageConfigOf } from './containerConfig';
 import { readTarTexts } from './tarTexts';
 import { EXEC_MISSING, EXEC_UNSUPPORTED, execListing } from './execListing';
+import { ContainerListings } from './containerListings';
 import { DEFAULT_ENGINE_TIMEOUT_MS, DEFAULT_LISTING_TIMEOUT_MS, boundedSignal, isTimeoutReason, raceSignal } from './timeouts';
 import { isRecord } from '../core/isRecord';
 
@@ -52,6 +53,15 @@ export interface DockerEngine extends EngineLike {
   readServedFiles: ServedFilesReaderLike['readServedFiles'];
   /** The dockerode client, for callers that need more than EngineLike (tests, events). */
   readonly docker: Dockerode;
+  /**
+   * The engine's event stream, as a long-lived caller watches it (the extension): while it is
+   * connected, running containers' listings are remembered until an event may have changed them
+   * (engine/containerListings.ts). Returns false for an event about this client's own listing
+   * execs, which the caller should not act on.
+   */
+  engineEvent(event: EngineEvent): boolean;
+  /** The event stream connected (true) or broke or stopped (false). */
+  eventsConnected(connected: boolean): void;
   /**
    * Aborts every call still in flight (later calls reject), then removes this client's helper
    * containers, including any whose create was cut off mid-request.
@@ -119,6 +129,8 @@ class DockerodeEngine implements DockerEngine {
   private readonly imageConfigs = new Map<string, Promise<ReturnType<typeof imageConfigOf> | null>>();
   /** Per container: true when find ran there, false when it has none (distroless). */
   private readonly execTools = new Map<string, boolean>();
+  /** Running containers' listings, remembered while the event stream vouches for them. */
+  private readonly listings = new ContainerListings();
   private readonly owner = `${hostname()} ${process.pid} ${randomBytes(4).toString('hex')}`;
   /** Helper creates sent and not yet answered: close() looks for their containers again. */
   private creating = 0;
@@ -173,9 +185,27 @@ class DockerodeEngine implements DockerEngine {
   }
 
   async listContainerFiles(containerId: string, root: string, signal?: AbortSignal): Promise<FileListing> {
-    return this.call(`list ${root} in container ${short(containerId)}`, signal, this.listingTimeoutMs, (bounded) =>
-      this.containerListing(containerId, root, bounded),
-    );
+    const list = (s?: AbortSignal) =>
+      this.call(`list ${root} in container ${short(containerId)}`, s, this.listingTimeoutMs, (bounded) => this.containerListing(containerId, root, bounded));
+    // A remembered listing runs under the client's lifetime, not one caller's signal (a cancelled
+    // check must not fail the next one sharing it); each caller still stops waiting on its own.
+    const path = normaliseRoot(root);
+    if (!this.listings.cacheable(containerId, path)) return list(signal);
+    const shared = this.listings.get(containerId, path, () => list(undefined));
+    return raceSignal(shared, this.closedSignal(signal));
+  }
+
+  engineEvent(event: EngineEvent): boolean {
+    if (this.listings.isOwn(event)) {
+      this.listings.onEvent(event);
+      return false;
+    }
+    this.listings.onEvent(event);
+    return true;
+  }
+
+  eventsConnected(connected: boolean): void {
+    this.listings.setTrusted(connected);
   }
 
   async listImageFiles(imageId: string, root: string, signal?: AbortSignal): Promise<FileListing> {
@@ -264,6 +294,8 @@ class DockerodeEngine implements DockerEngine {
     try {
       const info = await engineRequest<Dockerode.ContainerInspectInfo>(this.docker, `/containers/${id}/json`, {}, signal);
       const image = await this.imageDefaults(info.Image, signal);
+      // Where something else writes without an event: a listing there is never remembered.
+      this.listings.noteMounts(info.Id, [...(info.Mounts ?? []).map((m) => m.Destination), ...Object.keys(info.HostConfig?.Tmpfs ?? {})]);
       return {
         id: info.Id,
         name: info.Name.replace(/^\//, ''),
@@ -288,7 +320,7 @@ class DockerodeEngine implements DockerEngine {
     if (this.listingMethod === 'auto' && known !== false && !(await this.isPodman(signal))) {
       let fast: Awaited<ReturnType<typeof execListing>> = EXEC_UNSUPPORTED;
       try {
-        fast = await execListing(container, path, signal, known === true);
+        fast = await execListing(container, path, signal, known === true, (execId) => this.listings.noteOwnExec(execId));
       } catch (err) {
         if (signal.aborted || err instanceof ListingTooLargeError) throw err;
         // Not running (409), paused, gone (404: the archive call says so properly)...
@@ -432,6 +464,8 @@ function unusableEngine(host: string, reason: string): DockerEngine {
     inspectImage: fail,
     listContainerFiles: fail,
     listImageFiles: fail,
+    engineEvent: () => true,
+    eventsConnected: () => undefined,
     readServedFiles: fail,
     close: async () => undefined,
   };

@@ -33,7 +33,9 @@ const FILTERS = {
   type: ['container', 'image'],
   // Docker ignores names it does not know, so one filter serves both engines. extract-to-dir is
   // a copy into a container (the archive API's PUT, `docker cp`): it changes the container's files.
-  event: ['create', 'start', 'die', 'destroy', 'extract-to-dir', 'tag', 'untag', ...Object.keys(PODMAN_ACTIONS)],
+  // exec_start / exec_die: a process run in a container may write its files (the engine client
+  // tells its own listing execs apart: engine/containerListings.ts).
+  event: ['create', 'start', 'die', 'destroy', 'extract-to-dir', 'exec_start', 'exec_die', 'tag', 'untag', ...Object.keys(PODMAN_ACTIONS)],
 };
 
 /** Parses one line of the events API into an EngineEvent; undefined for anything else. */
@@ -49,7 +51,9 @@ export function parseEngineEvent(line: string): EngineEvent | undefined {
   if ((r.Type !== 'container' && r.Type !== 'image') || typeof r.Action !== 'string') return undefined;
   const attrs = r.Actor?.Attributes ?? {};
   const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
-  const event: EngineEvent = { type: r.Type, action: PODMAN_ACTIONS[r.Action] ?? r.Action };
+  // "exec_start: find /app/dist/ ..." names the command after the action: the action is the word.
+  const action = r.Action.startsWith('exec_') ? (r.Action.split(':')[0] ?? r.Action) : r.Action;
+  const event: EngineEvent = { type: r.Type, action: PODMAN_ACTIONS[action] ?? action };
   const project = text(attrs['com.docker.compose.project']);
   const service = text(attrs['com.docker.compose.service']);
   const name = text(attrs['name']);
@@ -58,6 +62,8 @@ export function parseEngineEvent(line: string): EngineEvent | undefined {
   if (name) event.name = name;
   const id = text(r.Actor?.ID);
   if (id) event.id = id;
+  const execId = text(attrs['execID']);
+  if (execId) event.execId = execId;
   return event;
 }
 

@@ -195,11 +195,14 @@ export async function execListing(
   signal: AbortSignal,
   /** find and stat already ran in this container: skip asking for them. */
   toolsKnown = false,
+  /** Told the exec's ID once it exists (its events are this client's own, not news). */
+  onExec?: (execId: string) => void,
 ): Promise<FileListing | typeof EXEC_UNSUPPORTED | typeof EXEC_MISSING> {
   // A root that is not absolute would reach find as an expression ("-delete"): never.
   if (!root.startsWith('/')) return EXEC_UNSUPPORTED;
   if (!toolsKnown && !(await hasFind(container, signal))) return EXEC_MISSING;
   const exec = await container.exec({ Cmd: findCommand(root), AttachStdout: true, AttachStderr: true, abortSignal: signal } as Dockerode.ExecCreateOptions);
+  onExec?.(exec.id);
   const stream = (await exec.start({ hijack: true, stdin: false, abortSignal: signal } as Dockerode.ExecStartOptions)) as NodeJS.ReadableStream & {
     destroy(): void;
   };

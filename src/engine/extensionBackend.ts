@@ -68,7 +68,31 @@ export function createExtensionBackend(settings: BackendSettings): ExtensionBack
       // A dedicated client for the long-lived stream: the checking client keeps its per-call timeouts.
       const connection = adapters.connection() ?? resolveDockerHost(settings.engineHost || undefined, settings.env).options;
       const docker = new Dockerode(explicitOptions(connection));
-      await watchEngineEvents(docker as unknown as Parameters<typeof watchEngineEvents>[0], onEvent, signal, hooks);
+      // The engine client remembers listings only while this stream vouches for them, and its own
+      // listing execs are no one's news (a re-check would list again: a loop).
+      const events = adapters.events;
+      try {
+        await watchEngineEvents(
+          docker as unknown as Parameters<typeof watchEngineEvents>[0],
+          (e) => {
+            if (events.engineEvent(e)) onEvent(e);
+          },
+          signal,
+          {
+            ...hooks,
+            onConnected: () => {
+              events.eventsConnected(true);
+              hooks.onConnected?.();
+            },
+            onDisconnected: (err, retryInMs) => {
+              events.eventsConnected(false);
+              hooks.onDisconnected?.(err, retryInMs);
+            },
+          },
+        );
+      } finally {
+        events.eventsConnected(false);
+      }
     },
     async tokenEnvName(workspaceDir, project, service) {
       const projects = await discoverComposeProjects(adapters.deps.fs, workspaceDir, settings.env);

@@ -1,0 +1,186 @@
+// Running containers' listings remembered between checks, for a long-lived process that watches
+// the engine's events (the extension). A container's files change only through the engine: a
+// start or stop, a copy into it (the archive API's PUT: `docker cp`), a process run in it
+// (`exec`), or its replacement (a recreate is a new container). Each of those is an event, so a
+// listing stays good until an event about its container says otherwise. Trusted only while the
+// event stream is connected (what happened while it was not is not known: everything is
+// dropped when it connects or breaks), never for a folder on a bind mount or a volume (the host
+// or another container writes there without an event), never while someone else's exec runs in
+// the container (a shell writes as it goes), nor in the first START_SETTLE_MS after a start (an
+// entrypoint may still be writing), and re-listed in the background once older than
+// LISTING_REFRESH_MS (the container's own processes write without events too), and not served at
+// all once older than LISTING_MAX_AGE_MS.
+import type { FileListing } from '../core/model';
+import type { EngineEvent } from '../core/ports';
+
+/** Older than this, a remembered listing is served once more while a fresh one is made. */
+export const LISTING_REFRESH_MS = 60_000;
+/** Older than this, a remembered listing is not served: the check waits for a fresh one. */
+export const LISTING_MAX_AGE_MS = 5 * 60_000;
+/**
+ * A container's own start-up may still be writing its files (an entrypoint that builds or
+ * unpacks): listings taken this soon after a start event are not remembered.
+ */
+export const START_SETTLE_MS = 10_000;
+/** Containers remembered at most (a listing of 10,000 files is about 1 MB). */
+const MAX_CONTAINERS = 256;
+
+/** Container events after which its files may differ (exec_start: someone else's process may write from now on). */
+const CHANGES_FILES = new Set(['start', 'die', 'destroy', 'create', 'extract-to-dir', 'exec_start', 'exec_die', 'kill', 'stop', 'restart', 'pause', 'unpause', 'rename', 'update', 'copy', 'commit']);
+
+interface Entry {
+  at: number;
+  listing: Promise<FileListing>;
+  refreshing: boolean;
+}
+
+export interface ContainerListingsOptions {
+  now?: () => number;
+}
+
+export class ContainerListings {
+  private trusted = false;
+  private readonly entries = new Map<string, Entry>();
+  /** Per container, bumped by each event that may change its files: a listing begun before is not kept. */
+  private readonly epochs = new Map<string, number>();
+  /** Mount destinations per container (binds, volumes, tmpfs), as its last inspect said. */
+  private readonly mounts = new Map<string, readonly string[]>();
+  /** Execs not ours that started in a container and have not ended. */
+  private readonly foreignExecs = new Map<string, Set<string>>();
+  private readonly ownExecs = new Set<string>();
+  /** When a start event came, per container, for START_SETTLE_MS. */
+  private readonly started = new Map<string, number>();
+  private readonly now: () => number;
+
+  constructor(opts: ContainerListingsOptions = {}) {
+    this.now = opts.now ?? Date.now;
+  }
+
+  /** The event stream connected (true) or broke (false): either way, nothing remembered holds. */
+  setTrusted(connected: boolean): void {
+    this.trusted = connected;
+    this.entries.clear();
+    this.foreignExecs.clear();
+    for (const id of this.epochs.keys()) this.bump(id);
+  }
+
+  /** What the container's inspect says is mounted where. */
+  noteMounts(containerId: string, destinations: readonly string[]): void {
+    if (this.mounts.size >= MAX_CONTAINERS && !this.mounts.has(containerId)) this.mounts.delete(this.mounts.keys().next().value as string);
+    this.mounts.set(containerId, destinations);
+  }
+
+  /** An exec this client started (a listing's find): its events change nothing. */
+  noteOwnExec(execId: string): void {
+    if (this.ownExecs.size >= MAX_CONTAINERS * 4) this.ownExecs.clear();
+    this.ownExecs.add(execId);
+  }
+
+  /** True when the event is about one of this client's own execs: not news to anyone. */
+  isOwn(event: EngineEvent): boolean {
+    return event.execId !== undefined && this.ownExecs.has(event.execId);
+  }
+
+  /** Drops what an engine event may have changed. */
+  onEvent(event: EngineEvent): void {
+    if (event.type !== 'container' || event.id === undefined || !CHANGES_FILES.has(event.action)) return;
+    if (event.execId !== undefined) {
+      if (this.ownExecs.has(event.execId)) {
+        if (event.action === 'exec_die') this.ownExecs.delete(event.execId);
+        return;
+      }
+      const running = this.foreignExecs.get(event.id) ?? new Set<string>();
+      if (event.action === 'exec_start') running.add(event.execId);
+      else running.delete(event.execId);
+      if (running.size > 0) this.foreignExecs.set(event.id, running);
+      else this.foreignExecs.delete(event.id);
+    }
+    this.forget(event.id);
+    if (event.action === 'start' || event.action === 'restart') this.started.set(event.id, this.now());
+    if (event.action === 'destroy') {
+      this.started.delete(event.id);
+      this.mounts.delete(event.id);
+      this.epochs.delete(event.id);
+      this.foreignExecs.delete(event.id);
+    }
+  }
+
+  /** `root`'s listing in the container: remembered when that can be trusted, else `list()`. */
+  get(containerId: string, root: string, list: () => Promise<FileListing>): Promise<FileListing> {
+    if (!this.cacheable(containerId, root)) return list();
+    const key = `${containerId}\0${root}`;
+    const known = this.entries.get(key);
+    const age = known ? this.now() - known.at : Infinity;
+    if (known && age < LISTING_MAX_AGE_MS) {
+      if (age >= LISTING_REFRESH_MS && !known.refreshing) {
+        known.refreshing = true;
+        // The answer now is the remembered one; the next check gets the fresh one.
+        void this.remember(containerId, key, list).catch(() => undefined);
+      }
+      return known.listing;
+    }
+    return this.remember(containerId, key, list);
+  }
+
+  private remember(containerId: string, key: string, list: () => Promise<FileListing>): Promise<FileListing> {
+    const epoch = this.epochs.get(containerId) ?? 0;
+    const at = this.now();
+    const listing = list();
+    const entry: Entry = { at, listing, refreshing: false };
+    const current = () => this.trusted && (this.epochs.get(containerId) ?? 0) === epoch;
+    // Kept at once when nothing is remembered (concurrent checks share it), else when it is done.
+    if (!this.entries.has(key)) this.store(key, entry);
+    listing.then(
+      () => {
+        if (current()) this.store(key, entry);
+        else if (this.entries.get(key) === entry) this.entries.delete(key);
+      },
+      () => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+        const old = this.entries.get(key);
+        if (old) old.refreshing = false;
+      },
+    );
+    return listing;
+  }
+
+  private store(key: string, entry: Entry): void {
+    if (this.entries.size >= MAX_CONTAINERS && !this.entries.has(key)) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, entry);
+  }
+
+  /** Whether a listing of `root` in the container may be remembered now. */
+  cacheable(containerId: string, root: string): boolean {
+    if (!this.trusted || this.foreignExecs.has(containerId)) return false;
+    const started = this.started.get(containerId);
+    if (started !== undefined) {
+      if (this.now() - started < START_SETTLE_MS) return false;
+      this.started.delete(containerId);
+    }
+    const mounts = this.mounts.get(containerId);
+    // Not inspected by this client: what is mounted there is not known.
+    if (!mounts) return false;
+    return !mounts.some((m) => overlaps(m, root));
+  }
+
+  private forget(containerId: string): void {
+    this.bump(containerId);
+    const prefix = `${containerId}\0`;
+    for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.entries.delete(key);
+  }
+
+  private bump(containerId: string): void {
+    this.epochs.set(containerId, (this.epochs.get(containerId) ?? 0) + 1);
+  }
+}
+
+/** One folder holds the other (or they are the same): a mount there changes what the root lists. */
+function overlaps(a: string, b: string): boolean {
+  const x = trim(a);
+  const y = trim(b);
+  return x === y || x === '/' || y === '/' || x.startsWith(`${y}/`) || y.startsWith(`${x}/`);
+}
+
+function trim(p: string): string {
+  return p.length > 1 && p.endsWith('/') ? p.replace(/\/+$/, '') : p;
+}
