@@ -183,6 +183,8 @@ suite('Runtime Drift in a real VS Code (code-server + Chromium) on a real engine
     });
 
     test('the Problems panel lists the stale files and the 404 route, and the quick fix runs Recreate api', async () => {
+      // The check's toast would cover the panel in the screenshots.
+      await runCommand(page, 'Notifications: Clear All Notifications');
       await runCommand(page, PROBLEMS_VIEW);
       try {
         await waitForText(page, /not in the running container/, CHECK_TIMEOUT_MS, '.part.panel');
