@@ -3,7 +3,7 @@
 // action through its command (Recreate api, Rebuild api, Start db).
 import * as vscode from 'vscode';
 import type { Report } from '../core/model';
-import { computeProblems, PROBLEM_SOURCE, type Problem, type Problems } from '../core/view/problems';
+import { computeProblems, PROBLEM_SOURCE, sameProblems, type Problem, type Problems } from '../core/view/problems';
 import { changedKeys } from '../core/view/sameData';
 import type { ReportStore } from './reportStore';
 
@@ -29,7 +29,7 @@ export class DriftProblems implements vscode.CodeActionProvider, vscode.Disposab
 
   private update(reports: readonly Report[]): void {
     const next = this.enabled() ? computeProblems(reports) : new Map<string, readonly Problem[]>();
-    const changed = changedKeys(this.problems, next);
+    const changed = changedKeys(this.problems, next, sameProblems);
     this.problems = next;
     if (changed.length === 0) return;
     this.collection.set(changed.map((file) => [vscode.Uri.file(file), next.get(file)?.map(toDiagnostic)]));

@@ -2,12 +2,11 @@
 // lacks or runs another build of, and each route handler whose live route answers 404. Each says
 // what the ladder says (which copy lacks it, the fix) and carries the service's action as its
 // quick fix. The extension turns these into a DiagnosticCollection (src/vscode/problems.ts).
-import type { Report, RouteReport, ServiceReport } from '../model';
+import type { ModuleReport, Report, RouteReport, ServiceReport } from '../model';
 import { routeLensTitle } from './codeLensModel';
 import { ACTION_COMMAND } from '../commandIds';
 import { driftedFileText, type FileDriftKind } from './fileDriftState';
 import { absoluteIn } from './paths';
-import { moduleOfFile } from './rungText';
 import { refOf, type ServiceRef } from './serviceRef';
 
 /** Also the diagnostics' `source`: what the Problems panel says each entry comes from. */
@@ -56,14 +55,9 @@ export function computeProblems(reports: readonly Report[]): Problems {
     for (const service of report.services) {
       const fix = fixOf(report, service);
       const inImage = new Set(service.missingFilesInImage);
+      const text = new FileTexts(service);
       const file = (rel: string, kind: FileDriftKind) =>
-        add(absoluteIn(report.workspace, rel), {
-          line: 1,
-          severity: kind === 'missing' ? 'error' : 'warning',
-          code: FILE_CODE[kind],
-          message: driftedFileText(service, moduleOfFile(service, rel), kind),
-          fix,
-        });
+        add(absoluteIn(report.workspace, rel), { line: 1, severity: kind === 'missing' ? 'error' : 'warning', code: FILE_CODE[kind], message: text.of(rel, kind), fix });
       for (const rel of service.missingFiles) file(rel, inImage.has(rel) ? 'stale' : 'missing');
       for (const rel of service.changedFiles) file(rel, 'changed');
       for (const route of service.routes) {
@@ -74,6 +68,42 @@ export function computeProblems(reports: readonly Report[]): Problems {
   }
   for (const list of out.values()) list.sort((a, b) => a.line - b.line);
   return out;
+}
+
+/** Two snapshots' problems of one file agree: what the Problems panel shows and what the quick fix runs. */
+export function sameProblems(a: readonly Problem[], b: readonly Problem[]): boolean {
+  return a.length === b.length && a.every((p, i) => sameProblem(p, b[i]));
+}
+
+function sameProblem(a: Problem, b: Problem | undefined): boolean {
+  if (!b || a.line !== b.line || a.severity !== b.severity || a.code !== b.code || a.message !== b.message) return false;
+  if (!a.fix || !b.fix) return a.fix === b.fix;
+  const [x, y] = [a.fix, b.fix];
+  return x.title === y.title && x.command === y.command && x.ref.workspace === y.ref.workspace && x.ref.project === y.ref.project && x.ref.service === y.ref.service;
+}
+
+/**
+ * A drifted file's message depends only on its module and kind: worked out once per pair, with
+ * the modules' folders normalised once (a stale container can lack thousands of files).
+ */
+class FileTexts {
+  private readonly folders: { folder: string; module: ModuleReport }[];
+  private readonly texts = new Map<ModuleReport | undefined, Partial<Record<FileDriftKind, string>>>();
+
+  constructor(private readonly service: ServiceReport) {
+    // Longest folder first: the innermost module holding a file wins (rungText.moduleOfFile's rule).
+    this.folders = service.modules
+      .map((module) => ({ folder: module.source.replace(/\\/g, '/').replace(/\/+$/, ''), module }))
+      .sort((a, b) => b.folder.length - a.folder.length);
+  }
+
+  of(rel: string, kind: FileDriftKind): string {
+    const file = rel.includes('\\') ? rel.replace(/\\/g, '/') : rel;
+    const module = this.folders.find(({ folder }) => file === folder || (file.startsWith(folder) && file[folder.length] === '/'))?.module;
+    let byKind = this.texts.get(module);
+    if (!byKind) this.texts.set(module, (byKind = {}));
+    return (byKind[kind] ??= driftedFileText(this.service, module, kind));
+  }
 }
 
 function routeText(service: ServiceReport, route: RouteReport): string {
