@@ -14,6 +14,7 @@ import type { ServiceEvidence } from './ladder/evidence';
 import { allFilesOf, evaluateService, overallVerdict } from './ladder/evaluate';
 import { changedIn } from './ladder/rungs';
 import { createLimiter, mapPool } from './pool';
+import { swarmServiceReport } from './swarm';
 import { emptyEngineState, gatherEngineState, pickContainer, type EngineState } from './gather/engineState';
 import { findServiceModules, gatherFiles, NO_FILES, outsideWorkspace, serverSourceRoot, skippedWarnings, type FileEvidence } from './gather/workspaceFiles';
 import { collectRoutes, probeServiceRoutes } from './gather/routes';
@@ -132,7 +133,8 @@ async function checkService(
   const engineError = await pinged;
   // The container is asked for first, on its own: the probes wait only for it (a service that
   // does not run is not probed).
-  const containerAsked = engineError ? undefined : deps.engine.findServiceContainers(spec.project, spec.name, opts.signal).then(pickContainer);
+  const containersFound = engineError ? undefined : deps.engine.findServiceContainers(spec.project, spec.name, opts.signal);
+  const containerAsked = containersFound?.then(pickContainer);
   const engineAsked: Promise<EngineState> = !containerAsked
     ? Promise.resolve(emptyEngineState(spec, engineError ?? ''))
     : gatherEngineState(deps.engine, spec, mapping, containerAsked, opts.signal).catch((err: unknown) =>
@@ -168,7 +170,9 @@ async function checkService(
     buildDirRel: spec.build ? rel(opts.workspaceDir, spec.build.context) : null,
   };
   const warnings = [...serviceWarnings, ...workspaceWarnings];
-  const report = { ...evaluateService(ev, files), warnings: warnings.slice(0, MAX_WARNINGS) };
+  // A Swarm service: its stack and every task of it on this engine, for the editor's tree.
+  const swarm = containersFound && swarmServiceReport(await containersFound.catch(() => []), engine.image?.id, spec.project);
+  const report = { ...evaluateService(ev, files), warnings: warnings.slice(0, MAX_WARNINGS), ...(swarm ? { swarm } : {}) };
   if (warnings.length > MAX_WARNINGS) report.warnings.push(`… and ${warnings.length - MAX_WARNINGS} more`);
   deps.log?.log('info', `${spec.project}/${spec.name}: ${report.verdict} — ${report.summary}`);
   return report;

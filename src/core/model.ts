@@ -340,6 +340,27 @@ export interface PageReport {
   evidence: string;
 }
 
+/** A task of a Swarm service, as its container on the checked engine shows it. */
+export interface SwarmTaskReport {
+  /** The task's container. */
+  id: string;
+  /** `<stack>_<service>.<slot>.<task id>`. */
+  name: string;
+  state: string;
+  imageId: string;
+  created: string;
+  /** It runs another image than the service's tag resolves to now: `docker service update --force` replaces it. */
+  stale: boolean;
+}
+
+/** A compose service deployed as a Swarm service (`docker stack deploy`): its stack and its tasks, running first. */
+export interface SwarmServiceReport {
+  stack: string;
+  /** The Swarm service's name, `<stack>_<service>`. */
+  service: string;
+  tasks: SwarmTaskReport[];
+}
+
 export interface ServiceReport {
   name: string;
   project: string;
@@ -385,6 +406,8 @@ export interface ServiceReport {
    * services are still checked, and the workspace's verdict is theirs.
    */
   definitionError?: string;
+  /** Set when the service runs as a Swarm service; `container` is then the task checked (a running one, the newest). */
+  swarm?: SwarmServiceReport;
 }
 
 export interface Report {

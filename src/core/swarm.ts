@@ -1,6 +1,8 @@
 // Swarm services and stacks. A compose file deployed with `docker stack deploy -c compose.yaml
 // <stack>` runs each service as Swarm tasks, labelled with the stack and the Swarm service; compose
 // does not manage them, so neither `compose up` nor its fixes may touch them.
+import type { ContainerInfo, SwarmServiceReport } from './model';
+import { runningFirst } from './gather/engineState';
 
 /** Label Swarm puts on a task's container: the Swarm service's name (`<stack>_<service>`). */
 export const SWARM_SERVICE_LABEL = 'com.docker.swarm.service.name';
@@ -33,4 +35,27 @@ export function dockerCommandOf(composeLabel: string): string {
 /** The fix for a Swarm task that runs another image than its service's: a rolling update. */
 export function swarmUpdateFix(service: string, composeLabel: string): string {
   return `${dockerCommandOf(composeLabel)} service update --force ${service}`;
+}
+
+/**
+ * The Swarm service a compose service runs as, with its tasks (their containers on the checked
+ * engine: running first, then newest), each judged against the image the service's tag resolves
+ * to now; undefined when none of the containers is a Swarm task.
+ */
+export function swarmServiceReport(containers: readonly ContainerInfo[], currentImageId: string | undefined, project: string): SwarmServiceReport | undefined {
+  const first = containers.find((c) => swarmServiceOf(c.labels) !== undefined);
+  const service = first && swarmServiceOf(first.labels);
+  if (!first || service === undefined) return undefined;
+  const tasks = containers
+    .filter((c) => swarmServiceOf(c.labels) === service)
+    .sort(runningFirst)
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      state: c.state,
+      imageId: c.imageId,
+      created: c.created,
+      stale: currentImageId !== undefined && c.imageId !== currentImageId,
+    }));
+  return { stack: first.labels[STACK_LABEL] || project, service, tasks };
 }

@@ -6,7 +6,7 @@ import type { ActionKind, ServiceReport } from '../core/model';
 import type { LogSink } from '../core/ports';
 import { checkMessage } from '../core/view/checkMessage';
 import { ACTION_COMMAND, COMMAND, type CommandId } from '../core/commandIds';
-import { findService, refOf } from '../core/view/serviceRef';
+import { chosenContainer, findService, refOf } from '../core/view/serviceRef';
 import type { CheckRunner } from './checkRunner';
 import type { DockerTerminals } from './dockerTerminals';
 import { shortError } from './logChannel';
@@ -158,7 +158,8 @@ const showLogs: CommandFactory = (ctx) => ({
   requiresTrust: true,
   run: async (arg) => {
     const ref = await resolveService(ctx.store, arg, vscode.l10n.t('Show the logs of which service?'), (s) => s.container !== null);
-    const container = ref && findService(ctx.store.all(), ref)?.service.container;
+    const service = ref && findService(ctx.store.all(), ref)?.service;
+    const container = service && chosenContainer(arg, service);
     if (ref && container) ctx.terminals.showLogs(ref.service, container.id);
     else if (ref) void vscode.window.showWarningMessage(vscode.l10n.t('{0} has no container: nothing to show logs for.', ref.service));
   },
@@ -168,7 +169,8 @@ const openShell: CommandFactory = (ctx) => ({
   requiresTrust: true,
   run: async (arg) => {
     const ref = await resolveService(ctx.store, arg, vscode.l10n.t('Open a shell in which service?'), (s) => s.container?.state === 'running');
-    const container = ref && findService(ctx.store.all(), ref)?.service.container;
+    const service = ref && findService(ctx.store.all(), ref)?.service;
+    const container = service && chosenContainer(arg, service);
     if (ref && container?.state === 'running') {
       const backend = await ctx.runner.getBackend();
       if (await backend.hasShell(container.id)) ctx.terminals.openShell(ref.service, container.id);
@@ -181,7 +183,13 @@ const openShell: CommandFactory = (ctx) => ({
         );
       }
     } else if (ref) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} has no running container: start it first (docker compose up -d {0}).', ref.service));
+      // The report's own command: it names the engine that was checked (a context, a remote host).
+      const start = service?.action?.kind === 'start' ? service.action.command : undefined;
+      void vscode.window.showWarningMessage(
+        start
+          ? vscode.l10n.t('{0} has no running container: start it first ({1}).', ref.service, start)
+          : vscode.l10n.t('{0} has no running container: start it first.', ref.service),
+      );
     }
   },
 });

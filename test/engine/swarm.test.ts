@@ -1,11 +1,14 @@
 // A one-node swarm on a private engine in a network namespace of the test's own (never `swarm
 // init` on the shared engine): a stack's task running an older image than its service's tag is
-// stale with a `docker service update --force` fix, and rebuild never starts a compose container.
+// stale with a `docker service update --force` fix, rebuild never starts a compose container, and
+// the editor's tree shows stack → service → tasks.
 import * as assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Report } from '../../src/core/model';
 import type { RebuildResult } from '../../src/core/rebuild';
+import { buildTree } from '../../src/core/view/treeModel';
+import { createExtensionBackend } from '../../src/engine/extensionBackend';
 import { BUSYBOX_NODE } from './support/buildImage';
 import { runCli } from './support/dockerCli';
 import { writeHealthWorkspace } from './support/healthWorkspace';
@@ -74,6 +77,33 @@ suite('Swarm stack on a private one-node swarm', function () {
     assert.equal(api?.fix, `update the Swarm service (its task runs an old image): DOCKER_HOST=${host.socketHost} docker service update --force ${service}`);
   });
 
+  test("the editor's tree reads stack → service → tasks, and every fix text there names the engine", async () => {
+    // The extension's own backend (in this process), pointed at the private engine as a user's setting would.
+    const backend = createExtensionBackend({ engineHost: host.socketHost, probeTimeoutMs: 1000, env: { ...process.env, DOCKER_CONTEXT: '' }, log: { log: () => undefined } });
+    try {
+      const report = await backend.check({ workspaceDir: ws, probe: false, env: process.env });
+      const api = report.services[0];
+      assert.deepEqual({ stack: api?.swarm?.stack, service: api?.swarm?.service }, { stack, service });
+      assert.deepEqual(api?.swarm?.tasks.map((t) => [t.state, t.stale]), [['running', true]]);
+      assert.equal(api?.action, null, 'no compose action for a Swarm service');
+      const hosted = `DOCKER_HOST=${host.socketHost} docker service update --force ${service}`;
+      assert.ok(api?.fix?.endsWith(hosted), api?.fix ?? 'no fix');
+
+      const [root] = buildTree([report], new Date());
+      assert.equal(root?.label, stack);
+      assert.equal(root?.contextValue, 'stack');
+      const serviceNode = root?.children[0];
+      assert.equal(serviceNode?.description, 'stale · 1/1 task running');
+      const tasks = serviceNode?.children.filter((n) => n.kind === 'task') ?? [];
+      assert.equal(tasks.length, 1);
+      assert.match(tasks[0]?.label ?? '', new RegExp(`^${service}\\.1\\.\\w+ · stale$`));
+      assert.equal(tasks[0]?.containerId, api?.swarm?.tasks[0]?.id);
+      for (const text of [serviceNode?.tooltip, tasks[0]?.tooltip]) assert.ok(text?.includes(hosted), text);
+    } finally {
+      await backend.close();
+    }
+  });
+
   test('rebuild builds the image but never starts a compose container beside the Swarm task', async () => {
     const tasks = await taskContainers();
     const run = await cli(['rebuild', 'api', '--json']);
@@ -93,5 +123,7 @@ suite('Swarm stack on a private one-node swarm', function () {
     const report = JSON.parse(run.stdout) as Report;
     assert.equal(report.services[0]?.staleContainer, false, run.stdout);
     assert.equal(report.verdict, 'in-sync', run.stdout);
+    // The replaced task stays as the Swarm's history, shut down; the new one runs the current image.
+    assert.deepEqual(report.services[0]?.swarm?.tasks.map((t) => [t.state, t.stale]), [['running', false], ['exited', true]]);
   });
 });

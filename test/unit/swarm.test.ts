@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { dockerCommandOf, swarmServiceOf, swarmUpdateFix } from '../../src/core/swarm';
+import { dockerCommandOf, swarmServiceOf, swarmServiceReport, swarmUpdateFix } from '../../src/core/swarm';
+import { actionFor } from '../../src/core/ladder/action';
 
 suite('Swarm services', () => {
   test('a task is known by its Swarm service label; a compose container has none', () => {
@@ -14,5 +15,39 @@ suite('Swarm services', () => {
     assert.equal(dockerCommandOf('docker-compose --context prod'), 'docker --context prod');
     assert.equal(dockerCommandOf('DOCKER_HOST=ssh://infra docker-compose'), 'DOCKER_HOST=ssh://infra docker');
     assert.equal(swarmUpdateFix('shop_api', 'DOCKER_HOST=tcp://h:2376 DOCKER_TLS_VERIFY=1 docker compose'), 'DOCKER_HOST=tcp://h:2376 DOCKER_TLS_VERIFY=1 docker service update --force shop_api');
+  });
+});
+
+suite('Swarm service report: the tasks of a stack service', () => {
+  const task = (id: string, state: string, imageId: string, created: string, service = 'shop_api') => ({
+    id,
+    name: `${service}.1.${id}`,
+    state,
+    imageId,
+    imageRef: 'shop_api:latest',
+    created,
+    labels: { 'com.docker.swarm.service.name': service, 'com.docker.stack.namespace': 'shop' },
+  });
+
+  test('every task of the service, running first then newest, each stale when it runs another image than the tag now', () => {
+    const report = swarmServiceReport(
+      [task('old', 'exited', 'sha256:1', '2024-01-01T00:00:00Z'), task('a', 'running', 'sha256:1', '2024-01-02T00:00:00Z'), task('b', 'running', 'sha256:2', '2024-01-03T00:00:00Z')],
+      'sha256:2',
+      'shop',
+    );
+    assert.equal(report?.stack, 'shop');
+    assert.equal(report?.service, 'shop_api');
+    assert.deepEqual(report?.tasks.map((t) => [t.id, t.stale]), [['b', false], ['a', true], ['old', true]]);
+  });
+
+  test('compose containers are no Swarm service; an image not found leaves no task stale', () => {
+    assert.equal(swarmServiceReport([{ ...task('c', 'running', 'sha256:1', '2024-01-01T00:00:00Z'), labels: { 'com.docker.compose.service': 'api' } }], 'sha256:1', 'shop'), undefined);
+    assert.deepEqual(swarmServiceReport([task('a', 'running', 'sha256:1', '2024-01-01T00:00:00Z')], undefined, 'shop')?.tasks.map((t) => t.stale), [false]);
+  });
+
+  test('no compose action (each ends in `up`) for a Swarm task: its fix is the service update', () => {
+    const facts = { spec: { name: 'api', build: undefined }, composeLabel: 'docker compose', engineError: false, containerState: 'running', stale: true, imageExists: true, imageBehind: false, changedInside: false };
+    assert.equal(actionFor({ ...facts, swarmTask: true }), null);
+    assert.equal(actionFor(facts)?.command, 'docker compose up -d api');
   });
 });

@@ -26,11 +26,14 @@ export function defaultImageRefs(spec: ServiceSpec): string[] {
   return [`${spec.project}-${spec.name}`, `${spec.project}_${spec.name}`];
 }
 
+/** Running containers first; among equals, the newest first. */
+export function runningFirst(a: ContainerInfo, b: ContainerInfo): number {
+  return Number(b.state === 'running') - Number(a.state === 'running') || b.created.localeCompare(a.created);
+}
+
 /** Of a service's containers, a running one; among equals, the newest. */
 export function pickContainer(containers: readonly ContainerInfo[]): ContainerInfo | undefined {
-  return [...containers].sort(
-    (a, b) => Number(b.state === 'running') - Number(a.state === 'running') || b.created.localeCompare(a.created),
-  )[0];
+  return [...containers].sort(runningFirst)[0];
 }
 
 export async function gatherEngineState(

@@ -20,12 +20,15 @@ export interface ActionFacts {
   changedInside: boolean;
   /** The container was created from another compose configuration than the files declare now. */
   configChanged?: boolean;
+  /** The container is a Swarm task: compose does not own it, the Swarm does (its fix is a service update). */
+  swarmTask?: boolean;
 }
 
 const LABEL: Record<ActionKind, string> = { start: 'Start', recreate: 'Recreate', rebuild: 'Rebuild', pull: 'Pull' };
 
 export function actionFor(f: ActionFacts): ServiceAction | null {
-  if (f.engineError) return null;
+  // Every action ends in `compose up`, which would start a second container beside a Swarm task.
+  if (f.engineError || f.swarmTask) return null;
   const svc = f.spec.name;
   const built = Boolean(f.spec.build);
   if (!f.containerState) {

@@ -158,6 +158,7 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
     imageBehind,
     changedInside: divergedFromImage,
     configChanged: configDrift.length > 0,
+    swarmTask: swarmServiceOf(ev.container?.labels) !== undefined,
   });
 
   const hasRuntime = Boolean(ev.spec.build || ev.spec.image);

@@ -41,3 +41,12 @@ export function findService(
   return undefined;
 }
 
+/**
+ * The container a command acts on: a task node's own (a Swarm service has several), else the
+ * service's container. A container id the service does not have is ignored.
+ */
+export function chosenContainer(arg: unknown, service: ServiceReport): { id: string; state: string } | undefined {
+  const asked = isRecord(arg) && typeof arg['containerId'] === 'string' ? arg['containerId'] : undefined;
+  const task = asked === undefined ? undefined : service.swarm?.tasks.find((t) => t.id === asked);
+  return task ?? service.container ?? undefined;
+}

@@ -1,7 +1,8 @@
-// The Containers tree as plain data: compose project → service → container, modules → routes.
+// The Containers tree as plain data: compose project → service → container, modules → routes; a
+// project deployed as a Swarm stack reads stack → service → tasks.
 // Sync (is it the code?) and health (is it up?) are told apart: the icon shape follows health,
 // its colour follows sync, and the description spells both out.
-import type { ModuleReport, PageReport, Report, RouteReport, ServiceReport, Verdict } from '../model';
+import type { ModuleReport, PageReport, Report, RouteReport, ServiceReport, SwarmTaskReport, Verdict } from '../model';
 import { SPA_NOTE } from '../pages/judgePages';
 import { COMMAND } from '../commandIds';
 import { absoluteIn } from './paths';
@@ -9,7 +10,7 @@ import { ladderDetail, routeAnswer, serviceReason, verdictWords } from './rungTe
 import { refOf, type ServiceRef } from './serviceRef';
 import { shortId, timeAgo } from '../ladder/format';
 
-export type NodeKind = 'project' | 'service' | 'container' | 'module' | 'route' | 'message';
+export type NodeKind = 'project' | 'service' | 'container' | 'task' | 'module' | 'route' | 'message';
 
 export interface NodeIcon {
   /** Codicon id. */
@@ -31,7 +32,7 @@ export interface TreeNodeModel {
   description?: string;
   tooltip: string;
   icon: NodeIcon;
-  /** For menus: "service", "service:container", "service:container:running", "container:running", "module", "route". */
+  /** For menus: "service", "service:container", "service:container:running", "container:running", "task:running", "stack", "module", "route". */
   contextValue: string;
   expanded: boolean;
   ref?: ServiceRef;
@@ -76,14 +77,17 @@ export function buildTree(reports: readonly Report[], now: Date): TreeNodeModel[
       const id = `p:${report.workspace}:${project}`;
       const state = [drifted > 0 ? `${drifted} drifted` : undefined, idle > 0 ? `${idle} not running` : undefined].filter(Boolean);
       const startable = services.some((s) => s.action?.kind === 'start');
+      // Deployed with `docker stack deploy`: the Swarm runs it, so compose's "Start All" is not offered.
+      const stack = services.find((s) => s.swarm)?.swarm?.stack;
+      const counts = `${services.length} service${services.length === 1 ? '' : 's'} · ${state.length > 0 ? state.join(' · ') : 'in sync'}${multiFolder ? ` · ${report.workspace}` : ''}`;
       roots.push({
         id,
         kind: 'project',
-        label: project,
-        description: `${services.length} service${services.length === 1 ? '' : 's'} · ${state.length > 0 ? state.join(' · ') : 'in sync'}${multiFolder ? ` · ${report.workspace}` : ''}`,
-        tooltip: `Compose project ${project} in ${report.workspace}\nChecked ${report.checkedAt} against ${report.engine.host}`,
+        label: stack ?? project,
+        description: stack ? `Swarm stack · ${counts}` : counts,
+        tooltip: `${stack ? `Swarm stack ${stack} (docker stack deploy) from the compose project ${project}` : `Compose project ${project}`} in ${report.workspace}\nChecked ${report.checkedAt} against ${report.engine.host}`,
         icon: { id: 'layers', color: drifted > 0 ? SYNC_COLOR.drift : undefined },
-        contextValue: startable ? 'project:startable' : 'project',
+        contextValue: stack ? 'stack' : startable ? 'project:startable' : 'project',
         expanded: true,
         projectRef: { workspace: report.workspace, project },
         children: [...services].sort(byAttention).map((s) => serviceNode(report, s, id, now)),
@@ -104,8 +108,12 @@ export function syncText(service: ServiceReport): string {
   return first ? `drift at ${first}` : 'drift';
 }
 
-/** "running", "exited", "no container": the health half. */
+/** "running", "exited", "no container", "1/2 tasks running": the health half. */
 export function healthText(service: ServiceReport): string {
+  if (service.swarm) {
+    const running = service.swarm.tasks.filter((t) => t.state === 'running').length;
+    return `${running}/${service.swarm.tasks.length} task${service.swarm.tasks.length === 1 ? '' : 's'} running`;
+  }
   return service.container ? service.container.state : 'no container';
 }
 
@@ -142,7 +150,7 @@ function serviceNode(report: Report, service: ServiceReport, parentId: string, n
   const contextValue = ['service', service.container ? 'container' : undefined, running ? 'running' : undefined, service.action?.kind]
     .filter(Boolean)
     .join(':');
-  const children: TreeNodeModel[] = [containerNode(service, id, ref, now)];
+  const children: TreeNodeModel[] = service.swarm ? service.swarm.tasks.map((t) => taskNode(service, t, id, ref, now)) : [containerNode(service, id, ref, now)];
   const byModule = new Map<string, RouteReport[]>();
   const loose: RouteReport[] = [];
   for (const route of service.routes) {
@@ -173,7 +181,7 @@ function serviceNode(report: Report, service: ServiceReport, parentId: string, n
     kind: 'service',
     label: service.name,
     description: [syncText(service), health, counts].filter(Boolean).join(' · '),
-    tooltip: `${service.name}: ${service.summary}\nSync: ${syncText(service)} · Health: ${healthText(service)}${fix}${action}`,
+    tooltip: `${service.name}: ${service.summary}${service.swarm ? `\nSwarm service ${service.swarm.service} of the stack ${service.swarm.stack}` : ''}\nSync: ${syncText(service)} · Health: ${healthText(service)}${fix}${action}`,
     icon: { id: healthIcon(service), color: syncColor(service) },
     contextValue,
     expanded,
@@ -349,6 +357,33 @@ function containerNode(service: ServiceReport, parentId: string, ref: ServiceRef
     expanded: false,
     ref,
     containerId: c.id,
+    children: [],
+  };
+}
+
+/** One task of a Swarm service: its container, and whether it runs the service's image of now. */
+function taskNode(service: ServiceReport, task: SwarmTaskReport, parentId: string, ref: ServiceRef, now: Date): TreeNodeModel {
+  const created = timeAgo(task.created, now);
+  const running = task.state === 'running';
+  const tooltip = [
+    `Task ${task.name} of the Swarm service ${service.swarm?.service ?? service.name} (container ${shortId(task.id)}) is ${task.state}.`,
+    `Runs image ${shortId(task.imageId)}${created ? `, created ${created}` : ''}.`,
+    `The service's image ${service.image.ref}: ${shortId(service.image.id)}.`,
+    task.stale
+      ? `Stale: the task runs an older image than the service's; the Swarm replaces it on a service update${service.fix ? ` (${service.fix})` : ''}.`
+      : "Current: the task runs the service's image.",
+  ].join('\n');
+  return {
+    id: `${parentId}/t:${task.id}`,
+    kind: 'task',
+    label: `${task.name} · ${!running ? task.state : task.stale ? 'stale' : 'current'}`,
+    description: [task.state, `image ${shortId(task.imageId)}`, created ? `created ${created}` : undefined].filter(Boolean).join(' · '),
+    tooltip,
+    icon: { id: running ? 'debug-start' : 'debug-stop', color: !running ? undefined : task.stale ? SYNC_COLOR.stale : SYNC_COLOR.inSync },
+    contextValue: running ? 'task:running' : 'task',
+    expanded: false,
+    ref,
+    containerId: task.id,
     children: [],
   };
 }

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { PROBE_METHODS } from '../../../src/core/model';
 import { LISTING_METHODS } from '../../../src/core/ports';
 import { allowedMethods, changed, CONFIG_KEYS, CONFIG_SECTION, parseConfig } from '../../../src/core/settings';
-import { toServiceRef } from '../../../src/core/view/serviceRef';
+import { chosenContainer, toServiceRef } from '../../../src/core/view/serviceRef';
 import { shortId, timeAgo } from '../../../src/core/ladder/format';
-import { NOW, sampleReport, WS } from './sampleReport';
+import { NOW, sampleReport, staleApi, WS } from './sampleReport';
 
 suite('settings', () => {
   test('defaults when nothing is set; GET and HEAD are always allowed, other methods only by opt-in', () => {
@@ -88,5 +88,21 @@ suite('small text helpers', () => {
     assert.match(md, /\| GET \| \/api\/v1\/workflows\/steps\/definitions \| 404 \| not found \|/);
     assert.match(md, /workflow\.controller\.ts — in the newest image \(fix: recreate\)/);
     assert.match(md, /\*\*Fix:\*\* `docker compose build api && docker compose up -d api`/);
+  });
+});
+
+suite('the container a command acts on', () => {
+  const task = { id: 'task2', name: 'shop_api.2.x', state: 'running', imageId: 'sha256:2', created: '2024-05-01T11:00:00Z', stale: false };
+  const swarm = staleApi({ swarm: { stack: 'shop', service: 'shop_api', tasks: [{ ...task, id: 'task1', name: 'shop_api.1.y' }, task] } });
+
+  test("a task node's own container (logs and shell of that task, not the service's first)", () => {
+    assert.equal(chosenContainer({ ref: {}, containerId: 'task2' }, swarm)?.id, 'task2');
+  });
+
+  test("the service's container from a service node, a link or the palette; an id the service does not have is ignored", () => {
+    assert.equal(chosenContainer({ ref: {} }, swarm)?.id, swarm.container?.id);
+    assert.equal(chosenContainer(undefined, swarm)?.id, swarm.container?.id);
+    assert.equal(chosenContainer({ containerId: 'someone-elses' }, swarm)?.id, swarm.container?.id);
+    assert.equal(chosenContainer({ containerId: 'task2' }, staleApi())?.id, staleApi().container?.id);
   });
 });

@@ -137,3 +137,56 @@ suite('treeModel', () => {
   });
 });
 
+
+suite('treeModel: a Swarm stack reads stack → service → tasks', () => {
+  const running = { id: 'task1container000000', name: 'shop_api.1.k3v9', state: 'running', imageId: 'sha256:aaaa1111bbbb2222cccc', created: '2024-05-01T10:00:00Z', stale: true };
+  const second = { id: 'task2container000000', name: 'shop_api.2.p0q1', state: 'running', imageId: 'sha256:9c1e2d3f4a5b6c7d8e9f', created: '2024-05-01T11:58:00Z', stale: false };
+  const shutDown = { id: 'task0container000000', name: 'shop_api.1.a1b2', state: 'exited', imageId: 'sha256:0000aaaa1111', created: '2024-05-01T08:00:00Z', stale: true };
+  const fix = 'update the Swarm service (its task runs an old image): DOCKER_HOST=ssh://infra-1 docker service update --force shop_api';
+  const swarmApi = () =>
+    staleApi({
+      project: 'shop',
+      container: { id: running.id, name: running.name, state: 'running', imageId: running.imageId, created: running.created },
+      swarm: { stack: 'shop', service: 'shop_api', tasks: [running, second, shutDown] },
+      fix,
+      action: null,
+    });
+
+  test('the project node is the stack: named so, and no compose "Start All" on it', () => {
+    const roots = buildTree([sampleReport({ services: [swarmApi(), syncedWeb({ project: 'shop', action: { kind: 'start', label: 'Start web', steps: [['up', '-d', 'web']], command: 'docker compose up -d web' } })] })], NOW);
+    assert.equal(roots[0]?.label, 'shop');
+    assert.match(roots[0]?.description ?? '', /^Swarm stack · 2 services/);
+    assert.match(roots[0]?.tooltip ?? '', /^Swarm stack shop \(docker stack deploy\)/);
+    assert.equal(roots[0]?.contextValue, 'stack');
+  });
+
+  test('a compose project is still a project with its container, not a stack', () => {
+    const roots = buildTree([sampleReport()], NOW);
+    assert.equal(roots[0]?.contextValue, 'project');
+    assert.doesNotMatch(roots[0]?.description ?? '', /Swarm/);
+    assert.equal(find(roots, (n) => n.kind === 'task'), undefined);
+  });
+
+  test('under the service, one node per task (running first), each stale or current against the service image; no container node', () => {
+    const roots = buildTree([sampleReport({ services: [swarmApi()] })], NOW);
+    const api = find(roots, (n) => n.kind === 'service' && n.label === 'api');
+    assert.equal(api?.description, 'stale · 2/3 tasks running');
+    assert.match(api?.tooltip ?? '', /Swarm service shop_api of the stack shop/);
+    const tasks = api?.children.filter((c) => c.kind === 'task') ?? [];
+    assert.deepEqual(tasks.map((t) => t.label), ['shop_api.1.k3v9 · stale', 'shop_api.2.p0q1 · current', 'shop_api.1.a1b2 · exited']);
+    assert.equal(api?.children.some((c) => c.kind === 'container'), false);
+    assert.deepEqual(tasks.map((t) => t.contextValue), ['task:running', 'task:running', 'task']);
+    assert.deepEqual(tasks.map((t) => t.icon.color), ['charts.orange', 'charts.green', undefined]);
+    assert.deepEqual(tasks.map((t) => t.containerId), [running.id, second.id, shutDown.id]);
+    assert.match(tasks[0]?.description ?? '', /^running · image aaaa1111bbbb · created 2 h ago$/);
+    assert.match(tasks[0]?.tooltip ?? '', /Stale: .* \(update the Swarm service .*DOCKER_HOST=ssh:\/\/infra-1 docker service update --force shop_api\)/);
+  });
+
+  test('task ids stay stable across checks, so expansion and selection survive a refresh', () => {
+    const ids = (nodes: TreeNodeModel[]): string[] => nodes.flatMap((n) => [n.id, ...ids(n.children)]);
+    const a = ids(buildTree([sampleReport({ services: [swarmApi()] })], NOW)).filter((id) => id.includes('/t:'));
+    const b = ids(buildTree([sampleReport({ services: [swarmApi()], checkedAt: '2024-05-01T12:05:00Z' })], NOW)).filter((id) => id.includes('/t:'));
+    assert.equal(a.length, 3);
+    assert.deepEqual(a, b);
+  });
+});
