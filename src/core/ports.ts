@@ -182,6 +182,8 @@ export interface EngineEvent {
   id?: string;
   /** The exec an exec_start / exec_die is about. */
   execId?: string;
+  /** What an exec_start runs, as the engine words it ("/bin/sh -c curl -f localhost"). */
+  command?: string;
 }
 
 /**

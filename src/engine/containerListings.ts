@@ -48,6 +48,8 @@ export class ContainerListings {
   /** Execs not ours that started in a container and have not ended. */
   private readonly foreignExecs = new Map<string, Set<string>>();
   private readonly ownExecs = new Set<string>();
+  /** Per container, the command its health check runs, as exec events word it. */
+  private readonly healthchecks = new Map<string, string>();
   /** When a start event came, per container, for START_SETTLE_MS. */
   private readonly started = new Map<string, number>();
   private readonly now: () => number;
@@ -70,15 +72,32 @@ export class ContainerListings {
     this.mounts.set(containerId, destinations);
   }
 
+  /**
+   * The container's health check (its inspect's Healthcheck.Test): the engine runs it as an exec
+   * every interval; it is not a change to anyone's files, nor news.
+   */
+  noteHealthcheck(containerId: string, test: readonly string[] | null): void {
+    const command = healthcheckCommand(test);
+    if (command === undefined) this.healthchecks.delete(containerId);
+    else this.healthchecks.set(containerId, command);
+  }
+
   /** An exec this client started (a listing's find): its events change nothing. */
   noteOwnExec(execId: string): void {
     if (this.ownExecs.size >= MAX_CONTAINERS * 4) this.ownExecs.clear();
     this.ownExecs.add(execId);
   }
 
-  /** True when the event is about one of this client's own execs: not news to anyone. */
+  /** True when the event is about one of this client's own execs or a health check's: not news to anyone. */
   isOwn(event: EngineEvent): boolean {
-    return event.execId !== undefined && this.ownExecs.has(event.execId);
+    if (event.execId === undefined) return false;
+    if (this.ownExecs.has(event.execId)) return true;
+    // A health check's exec_start names its command; its exec_die then counts as ours too.
+    if (event.action === 'exec_start' && event.id !== undefined && event.command !== undefined && this.healthchecks.get(event.id) === event.command) {
+      this.noteOwnExec(event.execId);
+      return true;
+    }
+    return false;
   }
 
   /** Drops what an engine event may have changed. */
@@ -99,6 +118,7 @@ export class ContainerListings {
     if (event.action === 'start' || event.action === 'restart') this.started.set(event.id, this.now());
     if (event.action === 'destroy') {
       this.started.delete(event.id);
+      this.healthchecks.delete(event.id);
       this.mounts.delete(event.id);
       this.epochs.delete(event.id);
       this.foreignExecs.delete(event.id);
@@ -172,6 +192,15 @@ export class ContainerListings {
   private bump(containerId: string): void {
     this.epochs.set(containerId, (this.epochs.get(containerId) ?? 0) + 1);
   }
+}
+
+/** How exec events word a health check's run: CMD-SHELL runs `/bin/sh -c <text>`, CMD its arguments. */
+function healthcheckCommand(test: readonly string[] | null): string | undefined {
+  if (!test || test.length < 2) return undefined;
+  const [kind, ...rest] = test;
+  if (kind === 'CMD-SHELL') return `/bin/sh -c ${rest.join(' ')}`;
+  if (kind === 'CMD') return rest.join(' ');
+  return undefined;
 }
 
 /** One folder holds the other (or they are the same): a mount there changes what the root lists. */

@@ -296,6 +296,8 @@ class DockerodeEngine implements DockerEngine {
       const image = await this.imageDefaults(info.Image, signal);
       // Where something else writes without an event: a listing there is never remembered.
       this.listings.noteMounts(info.Id, [...(info.Mounts ?? []).map((m) => m.Destination), ...Object.keys(info.HostConfig?.Tmpfs ?? {})]);
+      const config = containerConfigOf(info, image);
+      this.listings.noteHealthcheck(info.Id, config.healthcheck ?? config.imageDefaults?.healthcheck ?? null);
       return {
         id: info.Id,
         name: info.Name.replace(/^\//, ''),
@@ -304,7 +306,7 @@ class DockerodeEngine implements DockerEngine {
         imageRef: familiarImageRef(info.Config.Image),
         created: isoTime(info.Created),
         labels: info.Config.Labels ?? {},
-        config: containerConfigOf(info, image),
+        config,
       };
     } catch (err) {
       if (statusOf(err) === 404) return undefined; // Removed between list and inspect.

@@ -52,7 +52,8 @@ export function parseEngineEvent(line: string): EngineEvent | undefined {
   const attrs = r.Actor?.Attributes ?? {};
   const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
   // "exec_start: find /app/dist/ ..." names the command after the action: the action is the word.
-  const action = r.Action.startsWith('exec_') ? (r.Action.split(':')[0] ?? r.Action) : r.Action;
+  const colon = r.Action.startsWith('exec_') ? r.Action.indexOf(':') : -1;
+  const action = colon >= 0 ? r.Action.slice(0, colon) : r.Action;
   const event: EngineEvent = { type: r.Type, action: PODMAN_ACTIONS[action] ?? action };
   const project = text(attrs['com.docker.compose.project']);
   const service = text(attrs['com.docker.compose.service']);
@@ -64,6 +65,8 @@ export function parseEngineEvent(line: string): EngineEvent | undefined {
   if (id) event.id = id;
   const execId = text(attrs['execID']);
   if (execId) event.execId = execId;
+  const command = colon >= 0 ? r.Action.slice(colon + 1).trim() : '';
+  if (command) event.command = command;
   return event;
 }
 

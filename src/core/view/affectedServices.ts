@@ -39,7 +39,9 @@ function sameImage(a: string, b: string): boolean {
  * would re-check forever. A real recreate always brings a start or die.
  */
 export function servicesForEvent(reports: readonly Report[], event: EngineEvent): Affected {
-  if (event.type === 'container' && (event.action === 'create' || event.action === 'destroy')) {
+  // exec_start / exec_die: only for a container a report knows (any compose project's execs would
+  // otherwise re-check everything).
+  if (event.type === 'container' && (event.action === 'create' || event.action === 'destroy' || event.action.startsWith('exec_'))) {
     const known: ServiceRef[] = [];
     for (const report of reports) {
       for (const service of report.services) {

@@ -167,4 +167,24 @@ suite('container listings remembered between checks', () => {
     const late = await t.get();
     assert.ok(late.files.has(`${ROOT}/v3.js`), 'too old: listed and waited for');
   });
+
+  test("the container's health check runs as an exec: neither news nor a change (by its command, CMD-SHELL or CMD)", async () => {
+    const t = setup();
+    t.listings.noteHealthcheck(C, ['CMD-SHELL', 'curl -f http://localhost/health || exit 1']);
+    await t.get();
+    const start = { type: 'container' as const, action: 'exec_start', id: C, execId: 'h1', command: '/bin/sh -c curl -f http://localhost/health || exit 1' };
+    assert.equal(t.listings.isOwn(start), true);
+    t.listings.onEvent(start);
+    const die = { type: 'container' as const, action: 'exec_die', id: C, execId: 'h1' };
+    assert.equal(t.listings.isOwn(die), true);
+    t.listings.onEvent(die);
+    await t.get();
+    assert.equal(t.made, 1);
+    // Another command in the same container is someone's exec.
+    assert.equal(t.listings.isOwn({ ...start, execId: 'x', command: '/bin/sh -c touch /app/dist/x.js' }), false);
+    t.listings.noteHealthcheck(C, ['CMD', 'node', 'health.js']);
+    assert.equal(t.listings.isOwn({ ...start, execId: 'h2', command: 'node health.js' }), true);
+    t.listings.noteHealthcheck(C, ['NONE']);
+    assert.equal(t.listings.isOwn({ ...start, execId: 'h3', command: 'node health.js' }), false);
+  });
 });

@@ -18,6 +18,11 @@ suite('engine events', () => {
       name: 'demo-api:latest',
       id: 'sha256:1',
     });
+    // An exec's action names its command: the action is the word, the command and exec ID kept apart.
+    assert.deepEqual(
+      parseEngineEvent('{"Type":"container","Action":"exec_start: /bin/sh -c touch /app/x: y","Actor":{"ID":"abc","Attributes":{"execID":"e1","com.docker.compose.project":"demo","com.docker.compose.service":"api"}}}'),
+      { type: 'container', action: 'exec_start', project: 'demo', service: 'api', id: 'abc', execId: 'e1', command: '/bin/sh -c touch /app/x: y' },
+    );
     assert.equal(parseEngineEvent('{"Type":"network","Action":"connect"}'), undefined);
     assert.equal(parseEngineEvent('not json'), undefined);
   });

@@ -29,6 +29,12 @@ suite('affectedServices', () => {
     assert.deepEqual(servicesForEvent([sampleReport()], { ...e, id: staleApi().container!.id }), [API]);
   });
 
+  test("exec events count only for a container a report knows (any compose project's execs are not news here)", () => {
+    const e = { type: 'container' as const, action: 'exec_die', project: 'demo', service: 'queue', id: 'elsewhere', execId: 'x' };
+    assert.deepEqual(servicesForEvent([sampleReport()], e), []);
+    assert.deepEqual(servicesForEvent([sampleReport()], { ...e, service: 'api', id: staleApi().container!.id }), [API]);
+  });
+
   test('image tag events map by image name', () => {
     assert.deepEqual(servicesForEvent([sampleReport()], { type: 'image', action: 'tag', name: 'demo-api:latest' }), [API]);
   });
