@@ -91,7 +91,9 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
   // The walk follows no link out of the workspace, and a source root outside it is not read.
   const boundary = (await deps.fs.realpath?.(opts.workspaceDir)) ?? undefined;
   const hashes = projectHashes(deps.configHashes);
-  const services = await mapPool(specs, SERVICE_CONCURRENCY, (spec) => checkService(deps, opts, spec, pinged, readWorkspace, boundary, hashes));
+  // A prebuilt image claims the project's only server app only when no service builds it.
+  const someBuild = new Set(specs.filter((s) => s.build).map((s) => s.project));
+  const services = await mapPool(specs, SERVICE_CONCURRENCY, (spec) => checkService(deps, opts, spec, pinged, readWorkspace, boundary, hashes, someBuild.has(spec.project)));
   const engineError = await pinged;
   return {
     verdict: overallVerdict(services),
@@ -111,6 +113,7 @@ async function checkService(
   readWorkspace: <R>(fn: () => Promise<R>) => Promise<R>,
   boundary: string | undefined,
   hashes: ProjectHashes,
+  projectBuilds: boolean,
 ): Promise<ServiceReport> {
   if (spec.error !== undefined) return invalidServiceReport(spec);
   const inferred = await inferMapping(deps.fs, spec);
@@ -127,7 +130,7 @@ async function checkService(
   // on the engine's ping, archive streams and probes overlaps the source walk. Reading the
   // workspace is CPU work and holds every file of the service in memory: a few services at a
   // time (WORKSPACE_CONCURRENCY), while more wait on the engine meanwhile.
-  const workspaceRead = readServiceWorkspace(deps, opts, spec, mapping, boundary);
+  const workspaceRead = readServiceWorkspace(deps, opts, spec, mapping, boundary, projectBuilds);
   const workspace = workspaceRead && readWorkspace(workspaceRead);
   workspace?.catch(() => undefined); // Awaited below, after the ping: never unhandled meanwhile.
   const engineError = await pinged;
@@ -198,6 +201,7 @@ function readServiceWorkspace(
   spec: ServiceSpec,
   mapping: SourceMapping | undefined,
   boundary: string | undefined,
+  projectBuilds: boolean,
 ): (() => Promise<WorkspaceEvidence>) | undefined {
   const bounded = boundary !== undefined ? { boundary } : {};
   const scan = (req: SourceScanRequest) => deps.scanner.scan({ ...req, ...bounded }, opts.signal);
@@ -218,7 +222,7 @@ function readServiceWorkspace(
     };
   }
   return async () => {
-    const root = await serverSourceRoot(deps.fs, spec);
+    const root = await serverSourceRoot(deps.fs, spec, { projectBuilds });
     if (root === undefined) return { files: NO_FILES, declared: [], warnings: [], pages: [] };
     const scanned = await scan({ root, routes: true });
     // No module reports without a mapping; the modules still name the routes' groups.

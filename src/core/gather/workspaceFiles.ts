@@ -101,23 +101,87 @@ export async function gatherFiles(
 }
 
 /**
- * Where a service's server source is when no mapping says: the build context's server app, or
- * for a prebuilt image a server folder named like the service (api/, apps/api/, packages/api/).
- * Only a folder whose package.json depends on a server framework (or a Nest/Nx app file) counts:
- * a database service never gets another service's routes.
+ * Where a service's server source is when no mapping says. Only a folder whose package.json
+ * depends on a server framework (or a Nest/Nx app file) counts: a database service never gets
+ * another service's routes.
+ * - Built (`build:`): the build context's server app; else the one server app below the context
+ *   (a monorepo built from its root), or the one named like the service.
+ * - Prebuilt (`image:`): a server folder named like the service (api/, apps/api/, packages/api/);
+ *   else a server app of the project named like the service or the image's repository
+ *   (`docmost/docmost:latest` -> docmost); else the project's only server app, unless another
+ *   service of the project builds (it owns the source) or the image is a well-known database,
+ *   cache, broker or proxy.
  */
-export async function serverSourceRoot(fs: FsLike, spec: ServiceSpec): Promise<string | undefined> {
-  const candidates = spec.build
-    ? [spec.build.context]
-    : ['', 'apps', 'packages', 'services'].map((d) => path.join(spec.projectDir, d, spec.name));
-  for (const dir of candidates) {
-    const files = ['package.json', 'nest-cli.json', 'project.json'].map((f) => path.join(dir, f));
-    const present: string[] = [];
-    for (const f of files) if ((await fs.stat(f))?.isFile) present.push(f);
-    if ((await findServerApps(fs, present)).length > 0) return appSourceDir(fs, dir);
+export async function serverSourceRoot(fs: FsLike, spec: ServiceSpec, opts: { projectBuilds?: boolean } = {}): Promise<string | undefined> {
+  const names = [spec.name, imageRepository(spec.image)].filter((n): n is string => Boolean(n));
+  if (spec.build) {
+    if (await isServerApp(fs, spec.build.context)) return appSourceDir(fs, spec.build.context);
+    const below = await serverAppsBelow(fs, spec.build.context);
+    const chosen = below.length === 1 ? below[0] : pickByName(below, names);
+    return chosen ? appSourceDir(fs, chosen.dir) : undefined;
   }
-  return undefined;
+  for (const dir of ['', 'apps', 'packages', 'services'].map((d) => path.join(spec.projectDir, d, spec.name)))
+    if (await isServerApp(fs, dir)) return appSourceDir(fs, dir);
+  const apps = await serverAppsBelow(fs, spec.projectDir);
+  const named = pickByName(apps, names);
+  if (named) return appSourceDir(fs, named.dir);
+  const only = apps.length === 1 && !opts.projectBuilds ? apps[0] : undefined;
+  return only && !INFRASTRUCTURE_IMAGE.test(imageRepository(spec.image) ?? '') ? appSourceDir(fs, only.dir) : undefined;
 }
+
+const APP_FILES = ['package.json', 'nest-cli.json', 'project.json'];
+
+async function isServerApp(fs: FsLike, dir: string): Promise<boolean> {
+  const present: string[] = [];
+  for (const f of APP_FILES.map((n) => path.join(dir, n))) if ((await fs.stat(f))?.isFile) present.push(f);
+  return (await findServerApps(fs, present)).length > 0;
+}
+
+/** Server apps in the folders below `root`, three levels deep at most, never in dependencies or build output. */
+async function serverAppsBelow(fs: FsLike, root: string): Promise<Array<{ dir: string; name: string }>> {
+  const found: Array<{ dir: string; name: string }> = [];
+  const visit = async (dir: string, depth: number): Promise<void> => {
+    if (depth > 0 && (await isServerApp(fs, dir))) found.push({ dir, name: await packageName(fs, dir) ?? path.basename(dir) });
+    if (depth >= 3 || found.length > 20) return;
+    for (const entry of (await fs.readdir(dir)).sort()) {
+      if (entry.startsWith('.') || NOT_APP_DIR.has(entry)) continue;
+      const sub = path.join(dir, entry);
+      if ((await fs.stat(sub))?.isDirectory) await visit(sub, depth + 1);
+    }
+  };
+  await visit(root, 0);
+  return found;
+}
+
+const NOT_APP_DIR = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor', 'tmp', 'docs', 'test', 'tests', 'e2e', 'src']);
+
+async function packageName(fs: FsLike, dir: string): Promise<string | undefined> {
+  try {
+    const pkg: unknown = JSON.parse(await fs.readFile(path.join(dir, 'package.json')));
+    const name = pkg && typeof pkg === 'object' ? (pkg as Record<string, unknown>)['name'] : undefined;
+    return typeof name === 'string' ? name.replace(/^@[^/]+\//, '') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function pickByName<T extends { dir: string; name: string }>(apps: readonly T[], names: readonly string[]): T | undefined {
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  const hits = apps.filter((a) => wanted.has(a.name.toLowerCase()) || wanted.has(path.basename(a.dir).toLowerCase()));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** `ghcr.io/org/docmost:1.2` -> `docmost`. */
+export function imageRepository(image: string | undefined): string | undefined {
+  if (!image) return undefined;
+  const noDigest = image.split('@')[0] ?? image;
+  const last = noDigest.slice(noDigest.lastIndexOf('/') + 1);
+  return last.split(':')[0] || undefined;
+}
+
+/** Images that are never the workspace's own server. */
+const INFRASTRUCTURE_IMAGE =
+  /^(?:postgres|postgis|mysql|mariadb|mongo|mongodb|redis|redis-stack|valkey|keydb|memcached|rabbitmq|nats|kafka|cp-kafka|zookeeper|nginx|traefik|caddy|haproxy|httpd|envoy|elasticsearch|opensearch|kibana|minio|clickhouse-server|clickhouse|localstack|mailhog|mailpit|maildev|adminer|pgadmin4|grafana|prometheus|loki|jaeger|all-in-one|otel-collector|opentelemetry-collector|keycloak|vault|consul|etcd|cassandra|neo4j|couchdb|influxdb|timescaledb|meilisearch|typesense|qdrant|weaviate|chromadb|mssql-server|azure-sql-edge|oracle|memgraph|dynamodb-local|pgbouncer|gotenberg|unleash-server)$/;
 
 /**
  * The service's modules as its framework sees them (modules.ts): the walked files, the class of

@@ -1,0 +1,44 @@
+// Where a service's server source is without a mapping: build contexts, prebuilt images, monorepos.
+import * as assert from 'node:assert/strict';
+import { imageRepository, serverSourceRoot } from '../../../src/core/gather/workspaceFiles';
+import type { ServiceSpec } from '../../../src/core/model';
+import { memFs } from '../helpers/memFs';
+
+const nest = JSON.stringify({ name: '@acme/server', dependencies: { '@nestjs/core': '10' } });
+const react = JSON.stringify({ name: 'client', dependencies: { react: '18' } });
+const spec = (name: string, extra: Partial<ServiceSpec>): ServiceSpec => ({ name, project: 'p', projectDir: '/w', ...extra }) as ServiceSpec;
+
+suite('serverSourceRoot', () => {
+  const monorepo = memFs({
+    '/w/package.json': JSON.stringify({ name: 'docmost', workspaces: ['apps/*'] }),
+    '/w/apps/server/package.json': nest,
+    '/w/apps/server/src/main.ts': '',
+    '/w/apps/client/package.json': react,
+    '/w/node_modules/x/package.json': nest,
+  });
+
+  test('a prebuilt image of a monorepo with one server app gets that app, a database image none', async () => {
+    assert.equal(await serverSourceRoot(monorepo, spec('docmost', { image: 'docmost/docmost:latest' })), '/w/apps/server/src');
+    assert.equal(await serverSourceRoot(monorepo, spec('db', { image: 'postgres:18' })), undefined);
+    assert.equal(await serverSourceRoot(monorepo, spec('cache', { image: 'docker.io/library/redis:8@sha256:abc' })), undefined);
+    // another service builds the source: a sidecar on a generic image does not claim it
+    assert.equal(await serverSourceRoot(monorepo, spec('tools', { image: 'node:20' }), { projectBuilds: true }), undefined);
+  });
+
+  test('a build from the repository root finds the one server app below it', async () => {
+    assert.equal(await serverSourceRoot(monorepo, spec('app', { build: { context: '/w' } as ServiceSpec['build'] })), '/w/apps/server/src');
+  });
+
+  test('several server apps: the one named like the service or its image, else none', async () => {
+    const two = memFs({ '/w/apps/api/package.json': nest, '/w/apps/api/src/a.ts': '', '/w/apps/worker/package.json': nest, '/w/apps/worker/src/b.ts': '' });
+    assert.equal(await serverSourceRoot(two, spec('backend', { image: 'ghcr.io/acme/worker:1' })), '/w/apps/worker/src');
+    assert.equal(await serverSourceRoot(two, spec('web', { image: 'acme/web' })), undefined);
+    assert.equal(await serverSourceRoot(two, spec('api', { build: { context: '/w' } as ServiceSpec['build'] })), '/w/apps/api/src');
+  });
+
+  test('imageRepository', () => {
+    assert.equal(imageRepository('docmost/docmost:latest'), 'docmost');
+    assert.equal(imageRepository('localhost:5000/team/api@sha256:00'), 'api');
+    assert.equal(imageRepository(undefined), undefined);
+  });
+});
