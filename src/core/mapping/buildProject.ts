@@ -129,9 +129,12 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   const scripts = rootPkg?.scripts ?? {};
   const named = runs.flatMap((r) => [...r.matchAll(/\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?([\w:.-]+)/g)].map((m) => m[1] as string));
   const text = [...runs, ...named.filter((n) => n in scripts).map((n) => `${scripts[n]}`)].join('\n');
-  const selectors = selectedPackages(text);
-  if (selectors.length === 0) return undefined;
   const packages = await workspacePackages(fs, context, globs);
+  // No package named by a build command: the packages whose folders the COPY lines name
+  // (`COPY --from=builder /app/apps/server/dist /app/apps/server/dist` after a root build).
+  const selectors = selectedPackages(text);
+  if (selectors.length === 0) selectors.push(...copiedPackageDirs(df, context, packages));
+  if (selectors.length === 0) return undefined;
   const chosen: BuildProject[] = [];
   for (const sel of selectors) {
     const dir = sel.startsWith('.') || (sel.includes('/') && !sel.startsWith('@')) ? resolve(context, sel) : packages.get(sel);
@@ -146,6 +149,19 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
     `the Dockerfile's build selects workspace package ${relative(context, first.dir)} (${first.server})` +
     (others.length ? `; it also builds ${others.join(', ')} (x-runtime-drift.source chooses another)` : '');
   return first;
+}
+
+/** Workspace package folders (relative, `./apps/server`) that a COPY source path runs through, in Dockerfile order. */
+function copiedPackageDirs(df: Dockerfile, context: string, packages: Map<string, string>): string[] {
+  const rels = [...new Set(packages.values())].map((d) => relative(context, d).split(sep).join('/')).filter((r) => r !== '' && !r.startsWith('..'));
+  const found: string[] = [];
+  for (const stage of df.stages)
+    for (const copy of stage.copies)
+      for (const src of copy.sources) {
+        const padded = `/${src.replace(/^\.\//, '')}/`;
+        for (const rel of rels) if (padded.includes(`/${rel}/`) && !found.includes(`./${rel}`)) found.push(`./${rel}`);
+      }
+  return found;
 }
 
 async function workspaceGlobs(fs: FsLike, context: string, rootPkg: PackageInfo | undefined): Promise<string[]> {

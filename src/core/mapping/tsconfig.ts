@@ -62,7 +62,8 @@ function aliasFolders(map: Record<string, unknown>, base: string): string[] {
   for (const targets of Object.values(map)) {
     if (!Array.isArray(targets)) continue;
     for (const t of targets) {
-      if (typeof t !== 'string') continue;
+      // A declaration file (another package's dist/index.d.ts) is never an input tsc emits.
+      if (typeof t !== 'string' || /\.d\.[cm]?ts$/.test(t)) continue;
       const star = t.indexOf('*');
       const cut = star >= 0 ? t.slice(0, star) : /\.[cm]?[jt]sx?$/.test(t) ? dirname(t) : t;
       folders.add(resolve(base, cut.replace(/\/+$/, '') || '.'));

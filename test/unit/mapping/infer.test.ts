@@ -515,4 +515,32 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.equal(m?.sourceRoot, '/ws/backend/src', m?.evidence.join('\n'));
     assert.equal(m?.target, '/node/app/dist/src');
   });
+
+  test("a monorepo built at its root: the server package the COPY lines name; paths to another package's .d.ts do not move tsc's root", async () => {
+    const fs = memFs({
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/*\n  - packages/*\n',
+      '/ws/package.json': JSON.stringify({ name: 'root', scripts: { build: 'nx run-many -t build' } }),
+      '/ws/apps/server/package.json': JSON.stringify({ name: 'server', dependencies: { '@nestjs/core': '10' }, scripts: { build: 'nest build' } }),
+      '/ws/apps/server/nest-cli.json': '{"sourceRoot":"src"}',
+      '/ws/apps/server/tsconfig.json': JSON.stringify({ compilerOptions: { outDir: './dist', baseUrl: './', paths: { '@x/db/*': ['./src/database/*'], '@x/formula': ['../../packages/formula/dist/index.d.ts'] } } }),
+      '/ws/apps/server/src/main.ts': '',
+      '/ws/apps/client/package.json': '{"name":"client","dependencies":{"react":"18"}}',
+      '/ws/packages/formula/package.json': '{"name":"formula"}',
+      '/ws/Dockerfile': [
+        'FROM node AS builder',
+        'WORKDIR /app',
+        'COPY . .',
+        'RUN pnpm install && pnpm build',
+        'FROM node',
+        'WORKDIR /app',
+        'COPY --from=builder /app/apps/client/dist /app/apps/client/dist',
+        'COPY --from=builder /app/apps/server/dist /app/apps/server/dist',
+        'COPY --from=builder /app/packages/formula/dist /app/packages/formula/dist',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/apps/server/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/apps/server/dist', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, false);
+  });
 });
