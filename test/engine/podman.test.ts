@@ -1,5 +1,6 @@
 // Podman's Docker-compatible API, on a real Podman service of the test's own: rebuild and check
-// through compose, listings without exec (no conmon left behind), events by Docker's names.
+// through compose (start, a stale container, an image behind the source), listings without exec
+// (no conmon left behind), events by Docker's names.
 import * as assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -68,6 +69,21 @@ suite('Podman service (Docker-compatible API)', function () {
     const api = (JSON.parse(run.stdout) as Report).services[0];
     assert.equal(api?.staleContainer, true, run.stdout);
     assert.equal(api?.fix?.replace('docker compose', 'docker-compose'), `recreate the container (it runs an old image): DOCKER_HOST=${podman.host} docker-compose up -d api`);
+  });
+
+  test('a source file no image has: the image is behind on Podman too, and rebuild builds, recreates and verifies', async () => {
+    writeFileSync(path.join(ws, 'api', 'newer.js'), 'module.exports = 2;\n');
+    const run = await cli(['check', '--json']);
+    assert.equal(run.code, 1, run.stderr);
+    const api = (JSON.parse(run.stdout) as Report).services[0];
+    assert.ok(api?.missingFiles.includes('api/newer.js'), run.stdout);
+    assert.equal(api?.missingFilesInImage.includes('api/newer.js'), false, 'no image has it');
+    assert.equal(api?.action?.kind, 'rebuild', run.stdout);
+    const rebuilt = await cli(['rebuild', 'api', '--json']);
+    const result = JSON.parse(rebuilt.stdout) as RebuildResult;
+    assert.equal(result.verified, true, `${rebuilt.stderr}\n${result.message}`);
+    assert.deepEqual(result.after?.missingFiles, []);
+    assert.equal(result.after?.staleContainer, false);
   });
 
   test("the editor's event stream sees Podman containers stop and go, by Docker's names", async () => {
