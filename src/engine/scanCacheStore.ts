@@ -90,13 +90,24 @@ function ownedAndPrivate(st: { uid: number; mode: number }): boolean {
   return st.uid === uid && (st.mode & 0o022) === 0;
 }
 
-function ownFolder(dir: string): boolean {
+export function ownFolder(dir: string): boolean {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const st = lstatSync(dir);
     return st.isDirectory() && ownedAndPrivate(st);
   } catch {
     return false;
+  }
+}
+
+/** A file's bytes when it is ours and private (see ownedAndPrivate) and at most `maxBytes`; else undefined. */
+export function readOwnFile(path: string, maxBytes = MAX_CACHE_FILE_BYTES): Buffer | undefined {
+  try {
+    const st = lstatSync(path);
+    if (!st.isFile() || !ownedAndPrivate(st) || st.size > maxBytes) return undefined;
+    return readFileSync(path);
+  } catch {
+    return undefined;
   }
 }
 

@@ -10,6 +10,7 @@ import { READ_BUFFER_BYTES } from './nodeFs';
 import { scanTreeSync } from './scanTree';
 import type { ScanReply, ScanJob, ScanWorkerData } from './sourceScanner';
 import { errorText } from '../core/errors';
+import { setParserCodeCacheDir } from './routeParserLoader';
 
 /** For the inline scanner on the main thread (sourceScanner.ts loadScanText): loading this there starts nothing. */
 export { scanSourceText } from '../core/routes/scanFile';
@@ -17,6 +18,7 @@ export { scanSourceText } from '../core/routes/scanFile';
 const port = parentPort;
 if (port) {
   const data = workerData as ScanWorkerData | undefined;
+  setParserCodeCacheDir(data?.cacheDir);
   const memoryOnly = data?.remember ? createScanCache() : undefined;
   const cache = (data?.cacheDir ? createDiskScanCache(data.cacheDir, { memory: data.remember }) : undefined) ?? memoryOnly;
   const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);

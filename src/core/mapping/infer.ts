@@ -14,8 +14,6 @@ import { findBuildProject, objectField, withWorkspaceDeploys, type BuildProject 
 import { COMPILED_REWRITES, findEmit, type Emit } from './emit';
 import { findBundler } from './bundler';
 
-export { COMPILED_REWRITES } from './emit';
-
 /** Tried in order: the config a Nest-style build uses, then the usual one. */
 const TSCONFIG_NAMES = ['tsconfig.build.json', 'tsconfig.json'] as const;
 

@@ -3,9 +3,10 @@
 // bundle is built with esbuild as scripts/build.mjs builds it); remembered scans; failures.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { walkFileStats } from '../../../src/core/mapping/walk';
 import type { SourceScan } from '../../../src/core/ports';
@@ -57,7 +58,11 @@ suite('source scanner: worker thread and synchronous scan', () => {
     symlinkSync(join(dir, 'shared'), join(root, 'linked'));
     symlinkSync(join(dir, 'nowhere'), join(root, 'dangling.ts'));
     workerFile = join(dir, 'scanWorker.js');
-    await build({ entryPoints: [join(REPO, 'src/engine/scanWorker.ts')], outfile: workerFile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'error' });
+    // The worker and the route parser bundles, as scripts/build.mjs makes them, next to each other.
+    const script = (await import(pathToFileURL(join(REPO, 'scripts', 'build.mjs')).href)) as { common: object; entries: Array<{ entryPoints: string[]; outfile: string }> };
+    for (const e of script.entries.filter((x) => /scanWorker|routeParser/.test(x.outfile))) {
+      await build({ ...script.common, ...e, entryPoints: e.entryPoints.map((p) => join(REPO, p)), outfile: join(dir, basename(e.outfile)), sourcemap: false, logLevel: 'error' });
+    }
   });
 
   suiteTeardown(() => rmSync(dir, { recursive: true, force: true }));
@@ -113,6 +118,27 @@ suite('source scanner: worker thread and synchronous scan', () => {
       await scanner.close();
     }
     await assert.rejects(scanner.scan({ root, routes: true }), /closed/);
+  });
+
+  test('the worker loads the route parser bundle with a V8 code cache in the cache folder: made by the first process, used by the next, same answers', async () => {
+    const cacheDir = join(dir, 'cache');
+    const expected = byFile(scanTreeSync({ root, routes: true }, Buffer.alloc(READ_BUFFER_BYTES)));
+    const caches = () => (existsSync(cacheDir) ? readdirSync(cacheDir).filter((f) => f.endsWith('.v8cache')) : []);
+    const written: number[] = [];
+    for (const run of ['makes the cache', 'reads it']) {
+      const scanner = createWorkerScanner({ workerFile, remember: false, cacheDir });
+      assert.ok(scanner);
+      try {
+        assert.deepEqual(byFile(await scanner.scan({ root, routes: true })), expected, run);
+      } finally {
+        await scanner.close();
+      }
+      assert.equal(caches().length, 1, `${run}: one code cache file`);
+      written.push(statSync(join(cacheDir, caches()[0] as string)).mtimeMs);
+    }
+    assert.equal(written[1], written[0], 'the second process took the cache as it was (V8 accepted it), not rewritten');
+    const cache = join(cacheDir, caches()[0] as string);
+    assert.equal(statSync(cache).mode & 0o077, 0, 'private to its owner');
   });
 
   test('a cancelled scan stops waiting; the worker goes on serving later scans', async () => {
