@@ -23,6 +23,9 @@ export const NO_FILES: FileEvidence = { modules: [], loose: null };
 /** Sorts like String#localeCompare with no arguments (same default collator), without building one per call. */
 const LOCALE_ORDER = new Intl.Collator().compare;
 
+type BuildState = Map<string, 'missing' | 'stale' | 'ok'>;
+
+/** The file evidence of a walked source tree: each file mapped, its build output judged, grouped by module. */
 export async function gatherFiles(
   fs: FsLike,
   opts: { workspaceDir: string; exclude?: string[] },
@@ -31,6 +34,33 @@ export async function gatherFiles(
   hasBuild: boolean,
   modules: readonly ModuleDir[],
 ): Promise<FileEvidence> {
+  const mapped = mapWalkedFiles(opts, mapping, tree);
+  const buildState: BuildState = hasBuild ? await judgeBuildOutput(fs, mapping, mapped) : new Map();
+  mapped.sort((a, b) => LOCALE_ORDER(a.source, b.source));
+  const toEvidence = (name: string, dir: string, target: string, files: MappedFile[]): ModuleEvidence => ({
+    name,
+    rel: rel(opts.workspaceDir, dir),
+    target,
+    files: mapping.bundled ? [] : files,
+    buildMissing: hasBuild ? files.filter((f) => buildState.get(f.source) === 'missing').map((f) => f.rel) : null,
+    buildStale: files.filter((f) => buildState.get(f.source) === 'stale').map((f) => f.rel),
+  });
+  if (mapping.bundled) {
+    // A bundle has no 1:1 files; keep the mtimes for the "source newer than image" comparison.
+    return { modules: [], loose: { ...toEvidence('(bundle)', mapping.sourceRoot, mapping.target, []), files: mapped } };
+  }
+  const { byModule, rest } = bucketByModule(mapping, modules, mapped);
+  return {
+    modules: modules.map((m) => toEvidence(m.name, m.sourceDir, m.target, byModule.get(m.name) ?? [])),
+    loose: rest.length > 0 ? toEvidence('(root)', mapping.sourceRoot, mapping.target, rest) : null,
+  };
+}
+
+/**
+ * One pass over the walked files: workspace-relative path, exclusion (settings, .dockerignore),
+ * container path. The scan has each file's mtime: no second stat.
+ */
+function mapWalkedFiles(opts: { workspaceDir: string; exclude?: string[] }, mapping: SourceMapping, tree: WalkedTree): MappedFile[] {
   const excluded = compileExclude(opts.exclude);
   // Files .dockerignore keeps out of the build context never reach the image: not expected there.
   const ignore = mapping.dockerignore;
@@ -43,9 +73,6 @@ export async function gatherFiles(
   const fast = path.sep === '/' && !rootRel.startsWith('..');
   const mapWalked = walkedFileMapper(mapping);
   const mapped: MappedFile[] = [];
-  const buildState = new Map<string, 'missing' | 'stale' | 'ok'>();
-  // One pass: workspace-relative path, exclusion, container path. The scan has each file's
-  // mtime: no second stat.
   const { files, mtimes } = tree;
   for (let i = 0; i < files.length; i++) {
     const source = files[i] as string;
@@ -60,44 +87,38 @@ export async function gatherFiles(
     if (!mapping.bundled && !target) continue;
     mapped.push({ source, rel: relPath, target: target ?? '', sourceMtimeMs: mtimes[i] ?? 0 });
   }
-  if (hasBuild) {
-    await mapPool(mapped, 64, async (file) => {
-      const out = mapToBuildOutput(mapping, file.source);
-      if (!out) return;
-      file.buildOut = out;
-      const ost = await fs.stat(out);
-      file.buildSize = ost?.isFile ? ost.size : undefined;
-      buildState.set(file.source, !ost ? 'missing' : ost.mtimeMs + 1000 < file.sourceMtimeMs ? 'stale' : 'ok');
-    });
-  }
-  mapped.sort((a, b) => LOCALE_ORDER(a.source, b.source));
+  return mapped;
+}
 
-  const toEvidence = (name: string, dir: string, target: string, files: MappedFile[]): ModuleEvidence => ({
-    name,
-    rel: rel(opts.workspaceDir, dir),
-    target,
-    files: mapping.bundled ? [] : files,
-    buildMissing: hasBuild ? files.filter((f) => buildState.get(f.source) === 'missing').map((f) => f.rel) : null,
-    buildStale: files.filter((f) => buildState.get(f.source) === 'stale').map((f) => f.rel),
+/** Each file's local build output (set on the file), and whether it is missing, older than the source, or fine. */
+async function judgeBuildOutput(fs: FsLike, mapping: SourceMapping, mapped: MappedFile[]): Promise<BuildState> {
+  const buildState: BuildState = new Map();
+  await mapPool(mapped, 64, async (file) => {
+    const out = mapToBuildOutput(mapping, file.source);
+    if (!out) return;
+    file.buildOut = out;
+    const ost = await fs.stat(out);
+    file.buildSize = ost?.isFile ? ost.size : undefined;
+    buildState.set(file.source, !ost ? 'missing' : ost.mtimeMs + 1000 < file.sourceMtimeMs ? 'stale' : 'ok');
   });
-  // A file belongs to the deepest module folder holding it (modules.ts); the lookup remembers
-  // each folder, so this is one map hit per file.
+  return buildState;
+}
+
+/**
+ * A file belongs to the deepest module folder holding it (modules.ts); the lookup remembers each
+ * folder, so this is one map hit per file. Files in no module are the rest.
+ */
+function bucketByModule(mapping: SourceMapping, modules: readonly ModuleDir[], mapped: readonly MappedFile[]): { byModule: Map<string, MappedFile[]>; rest: MappedFile[] } {
   const moduleOf = moduleLookup(modules, mapping.sourceRoot);
-  const filesOf = new Map<string, MappedFile[]>(modules.map((m) => [m.name, []]));
+  const byModule = new Map<string, MappedFile[]>(modules.map((m) => [m.name, []]));
   const rest: MappedFile[] = [];
   for (const f of mapped) {
     const mod = moduleOf(f.source);
-    const bucket = mod ? filesOf.get(mod.name) : undefined;
+    const bucket = mod ? byModule.get(mod.name) : undefined;
     if (bucket) bucket.push(f);
     else rest.push(f);
   }
-  const moduleEvidence = modules.map((m) => toEvidence(m.name, m.sourceDir, m.target, filesOf.get(m.name) ?? []));
-  const loose = rest.length > 0 ? toEvidence('(root)', mapping.sourceRoot, mapping.target, rest) : null;
-  if (mapping.bundled) {
-    // A bundle has no 1:1 files; keep the mtimes for the "source newer than image" comparison.
-    return { modules: [], loose: { ...toEvidence('(bundle)', mapping.sourceRoot, mapping.target, []), files: mapped } };
-  }
-  return { modules: moduleEvidence, loose };
+  return { byModule, rest };
 }
 
 /**
