@@ -1,4 +1,5 @@
-// Command-line parsing for `runtime-drift`. Pure: returns a plan or a usage error.
+// Command-line parsing for `runtime-drift`, on node:util's parseArgs. Pure: returns a plan or a usage error.
+import { parseArgs as parseArgv, type ParseArgsConfig } from 'node:util';
 import { PROBE_METHODS, type HttpMethod } from '../core/model';
 import { LISTING_METHODS, type ListingMethod } from '../core/ports';
 
@@ -51,6 +52,53 @@ export const DEFAULT_PROBE_TIMEOUT_MS = 3000;
 /** Longest --timeout: a probe that needs longer is a hung service; beyond 2^31-1 Node's timers fire at once. */
 export const MAX_PROBE_TIMEOUT_MS = 600_000;
 
+/** The options, as node:util's parseArgs reads them; each one's effect is in SET below. */
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+  workspace: { type: 'string', short: 'w' },
+  service: { type: 'string', short: 's' },
+  json: { type: 'boolean' },
+  'no-probe': { type: 'boolean' },
+  'no-scan-cache': { type: 'boolean' },
+  'probe-method': { type: 'string' },
+  timeout: { type: 'string' },
+  host: { type: 'string' },
+  'allow-origin': { type: 'string' },
+  'allow-token-env': { type: 'string' },
+  'compose-file': { type: 'string', short: 'f' },
+  listing: { type: 'string' },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+type OptionName = keyof typeof OPTIONS;
+
+/** What each option does to the plan (`value` is the option's argument; '' for a flag). */
+const SET: Record<Exclude<OptionName, 'help' | 'version'>, (args: CliArgs, value: string) => void> = {
+  workspace: (args, v) => (args.workspace = v),
+  service: (args, v) => args.services.push(v),
+  json: (args) => (args.json = true),
+  'no-probe': (args) => (args.probe = false),
+  'no-scan-cache': (args) => (args.scanCache = false),
+  'probe-method': (args, v) => {
+    const m = v.toUpperCase() as HttpMethod;
+    if (!(PROBE_METHODS as readonly string[]).includes(m)) throw new UsageError(`--probe-method: unknown method ${m}`);
+    args.extraMethods.push(m);
+  },
+  timeout: (args, v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n <= 0 || n > MAX_PROBE_TIMEOUT_MS) throw new UsageError(`--timeout takes milliseconds from 1 to ${MAX_PROBE_TIMEOUT_MS} (10 minutes)`);
+    args.timeoutMs = n;
+  },
+  host: (args, v) => (args.host = v),
+  'allow-origin': (args, v) => args.allowOrigins.push(v),
+  'allow-token-env': (args, v) => args.allowTokenEnvs.push(v),
+  'compose-file': (args, v) => args.composeFiles.push(v),
+  listing: (args, v) => {
+    if (!LISTING_METHODS.includes(v as ListingMethod)) throw new UsageError(`--listing takes ${LISTING_METHODS.join(' or ')}`);
+    args.listing = v as ListingMethod;
+  },
+};
+
+/** The plan for `argv`, options applied in order: --help or --version answers at once, a bad option throws UsageError. */
 export function parseArgs(argv: readonly string[], cwd: string): CliArgs {
   const args: CliArgs = {
     command: 'help',
@@ -66,78 +114,25 @@ export function parseArgs(argv: readonly string[], cwd: string): CliArgs {
     composeFiles: [],
     scanCache: true,
   };
-  const rest = [...argv];
-  const value = (flag: string): string => {
-    const v = rest.shift();
-    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    return v;
-  };
+  // Not strict: unknown options and missing values come back as tokens, so the messages are ours.
+  const { tokens } = parseArgv({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
   const positional: string[] = [];
-  while (rest.length > 0) {
-    const a = rest.shift() as string;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    if (inline !== undefined) rest.unshift(inline);
-    switch (flag) {
-      case '--help':
-      case '-h':
-        return { ...args, command: 'help' };
-      case '--version':
-        return { ...args, command: 'version' };
-      case '--workspace':
-      case '-w':
-        args.workspace = value(flag);
-        break;
-      case '--service':
-      case '-s':
-        args.services.push(value(flag));
-        break;
-      case '--json':
-        args.json = true;
-        break;
-      case '--no-probe':
-        args.probe = false;
-        break;
-      case '--no-scan-cache':
-        args.scanCache = false;
-        break;
-      case '--probe-method': {
-        const m = value(flag).toUpperCase() as HttpMethod;
-        if (!(PROBE_METHODS as readonly string[]).includes(m)) throw new UsageError(`--probe-method: unknown method ${m}`);
-        args.extraMethods.push(m);
-        break;
-      }
-      case '--timeout': {
-        const n = Number(value(flag));
-        if (!Number.isInteger(n) || n <= 0 || n > MAX_PROBE_TIMEOUT_MS) {
-          throw new UsageError(`--timeout takes milliseconds from 1 to ${MAX_PROBE_TIMEOUT_MS} (10 minutes)`);
-        }
-        args.timeoutMs = n;
-        break;
-      }
-      case '--host':
-        args.host = value(flag);
-        break;
-      case '--allow-origin':
-        args.allowOrigins.push(value(flag));
-        break;
-      case '--allow-token-env':
-        args.allowTokenEnvs.push(value(flag));
-        break;
-      case '--compose-file':
-      case '-f':
-        args.composeFiles.push(value(flag));
-        break;
-      case '--listing': {
-        const v = value(flag) as ListingMethod;
-        if (!LISTING_METHODS.includes(v)) throw new UsageError(`--listing takes ${LISTING_METHODS.join(' or ')}`);
-        args.listing = v;
-        break;
-      }
-      default:
-        if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
-        positional.push(flag);
+  for (const token of tokens) {
+    if (token.kind === 'positional') positional.push(token.value);
+    else if (token.kind === 'option-terminator') throw new UsageError('unknown option --');
+    else if (token.name === 'help' || token.name === 'version') return { ...args, command: token.name };
+    else if (!Object.hasOwn(SET, token.name)) throw new UsageError(`unknown option ${token.rawName}`);
+    else {
+      const name = token.name as keyof typeof SET;
+      const takesValue = OPTIONS[name].type === 'string';
+      if (takesValue && (token.value === undefined || token.value.startsWith('--'))) throw new UsageError(`${token.rawName} needs a value`);
+      SET[name](args, token.value ?? '');
     }
   }
+  return withCommand(args, positional);
+}
+
+function withCommand(args: CliArgs, positional: readonly string[]): CliArgs {
   const [command, ...operands] = positional;
   if (command === undefined) return args;
   if (command === 'check') {
