@@ -9,7 +9,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type { BuildOptions } from 'esbuild';
 import Dockerode from 'dockerode';
@@ -129,10 +130,13 @@ async function bundleChild(): Promise<void> {
     logLevel: 'error',
     external: ['vscode', 'cpu-features', './crypto/build/Release/sshcrypto.node'],
   };
-  // The scan worker goes next to the child, where the runtime looks for it (as in dist/).
+  // The scan worker and the route parser go next to the child, where the runtime looks for them
+  // (as in dist/), built as scripts/build.mjs builds them (the parser a bundle of its own).
+  const script = (await import(pathToFileURL(join(REPO, 'scripts', 'build.mjs')).href)) as { entries: Array<BuildOptions & { entryPoints: string[]; outfile: string }> };
+  const scanning = script.entries.filter((e) => /scanWorker|routeParser/.test(e.outfile));
   await Promise.all([
     build({ ...options, entryPoints: [join(REPO, 'bench', 'child.ts')], outfile: CHILD }),
-    build({ ...options, entryPoints: [join(REPO, 'src', 'engine', 'scanWorker.ts')], outfile: join(TMP, 'scanWorker.js') }),
+    ...scanning.map((e) => build({ ...options, ...e, entryPoints: e.entryPoints.map((p) => join(REPO, p)), outfile: join(TMP, basename(e.outfile)) })),
   ]);
 }
 
