@@ -8,6 +8,8 @@
 import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Report } from '../src/core/model';
 import { RESULT_MARK } from './protocol';
 import type { ChildResult, ChildTask } from './protocol';
@@ -19,6 +21,15 @@ const DECORATION_ROUNDS = 6;
 function peakRssMb(): number {
   const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
   return m?.[1] ? Math.round(Number(m[1]) / 1024) : Math.round(process.memoryUsage().rss / 1048576);
+}
+
+/** Heap in use after a full garbage collection (gc exposed at run time: the child is started without flags). */
+function retainedHeap(): number {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
+  return Math.round((process.memoryUsage().heapUsed / 1048576) * 10) / 10;
 }
 
 function median(xs: number[]): number {
@@ -100,7 +111,11 @@ async function runTask(task: ChildTask): Promise<ChildResult> {
         }
         const fullMs = median(full);
         const oneServiceMs = median(one);
-        return { ms: fullMs, peakRssMb: peakRssMb(), facts: { fullMs, oneServiceMs, ratio: oneServiceMs / fullMs } };
+        // What the extension host keeps between checks: the heap after a full collection, with the
+        // backend (remembered scans, listings) and the last report alive, as the extension keeps them.
+        const report = await backend.check(opts);
+        const retainedHeapMb = retainedHeap();
+        return { ms: fullMs, peakRssMb: peakRssMb(), facts: { fullMs, oneServiceMs, ratio: oneServiceMs / fullMs, retainedHeapMb, services: report.services.length } };
       } finally {
         events.abort();
         await backend.close();

@@ -463,6 +463,7 @@ async function main(): Promise<void> {
             fullMs: round(Number(r.facts.fullMs)),
             oneServiceMs: round(Number(r.facts.oneServiceMs)),
             ratio: round(Number(r.facts.ratio), 3),
+            retainedHeapMb: r.facts.retainedHeapMb,
           };
           // Last on this stack: it changes a container and the workspace.
           const plan = latencyPlan(stack, args.smoke ? 1 : LATENCY_ROUNDS);
