@@ -9,6 +9,7 @@ import type { CheckDeps, CheckOptions } from './check';
 import { discoverComposeProjects } from './compose/discover';
 import { shortId } from './ladder/format';
 import { swarmServiceOf, swarmUpdateFix } from './swarm';
+import { dockerCommandOf } from './engineCommands';
 
 export interface RebuildResult {
   service: string;
@@ -136,7 +137,7 @@ function notStayingUp(before: ServiceReport | null, after: ServiceReport, compos
   const head = `${done}, but the new container ${shortId(after.container.id)} of ${service} does not stay up (${state}): see \`${composeLabel} logs ${service}\``;
   const worked = before?.container?.state === 'running' ? before.container.imageId : undefined;
   if (!worked || worked === after.container.imageId) return head;
-  return `${head}; the image that ran before is ${shortId(worked)}: go back with \`docker tag ${worked} ${after.image.ref} && ${composeLabel} up -d ${service}\``;
+  return `${head}; the image that ran before is ${shortId(worked)}: go back with \`${dockerCommandOf(composeLabel)} tag ${worked} ${after.image.ref} && ${composeLabel} up -d ${service}\``;
 }
 
 /** Adds what state an interrupted compose step left to its InterruptedError; other errors pass. */

@@ -3,6 +3,7 @@
 // does not manage them, so neither `compose up` nor its fixes may touch them.
 import type { ContainerInfo, SwarmServiceReport } from './model';
 import { runningFirst } from './gather/engineState';
+import { dockerCommandOf } from './engineCommands';
 
 /** Label Swarm puts on a task's container: the Swarm service's name (`<stack>_<service>`). */
 export const SWARM_SERVICE_LABEL = 'com.docker.swarm.service.name';
@@ -18,18 +19,6 @@ export function swarmServiceOf(labels: Readonly<Record<string, string>> | undefi
 /** The Swarm service name `docker stack deploy` gives a compose service of a stack. */
 export function stackServiceName(stack: string, service: string): string {
   return `${stack}_${service}`;
-}
-
-/**
- * The docker command for the engine a compose command addresses: `docker compose` → `docker`,
- * `docker --context prod compose` → `docker --context prod`, `DOCKER_HOST=… docker-compose` →
- * `DOCKER_HOST=… docker`.
- */
-export function dockerCommandOf(composeLabel: string): string {
-  const context = /(?:^|\s)docker-compose --context (\S+)$/.exec(composeLabel);
-  if (context) return `${composeLabel.slice(0, context.index).trimEnd()} docker --context ${context[1]}`.trimStart();
-  if (/(?:^|\s)docker-compose$/.test(composeLabel)) return composeLabel.replace(/docker-compose$/, 'docker');
-  return composeLabel.replace(/\s+compose$/, '');
 }
 
 /** The fix for a Swarm task that runs another image than its service's: a rolling update. */

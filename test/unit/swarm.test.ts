@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { dockerCommandOf, swarmServiceOf, swarmServiceReport, swarmUpdateFix } from '../../src/core/swarm';
+import { swarmServiceOf, swarmServiceReport, swarmUpdateFix } from '../../src/core/swarm';
+import { dockerCommandOf } from '../../src/core/engineCommands';
+import { hostedComposeLabel } from '../../src/engine/composeTarget';
 import { actionFor } from '../../src/core/ladder/action';
 
 suite('Swarm services', () => {
@@ -14,6 +16,8 @@ suite('Swarm services', () => {
     assert.equal(dockerCommandOf('docker --context prod compose'), 'docker --context prod');
     assert.equal(dockerCommandOf('docker-compose --context prod'), 'docker --context prod');
     assert.equal(dockerCommandOf('DOCKER_HOST=ssh://infra docker-compose'), 'DOCKER_HOST=ssh://infra docker');
+    assert.equal(dockerCommandOf("docker-compose --context 'prod eu'"), "docker --context 'prod eu'");
+    assert.equal(dockerCommandOf(hostedComposeLabel('docker-compose', { source: 'context', context: "ops' eu", host: 'tcp://h:2376', options: {}, evidence: 'DOCKER_CONTEXT' })), "docker --context 'ops'\\'' eu'");
     assert.equal(swarmUpdateFix('shop_api', 'DOCKER_HOST=tcp://h:2376 DOCKER_TLS_VERIFY=1 docker compose'), 'DOCKER_HOST=tcp://h:2376 DOCKER_TLS_VERIFY=1 docker service update --force shop_api');
   });
 });
