@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startCodeServer, repoRoot } from './harness/codeServer';
 import type { CodeServer } from './harness/codeServer';
-import { openFile, openWorkbench, screenshot } from './harness/browser';
+import { openFile, openWorkbench, runCommand, screenshot, waitForText } from './harness/browser';
 import type { Workbench } from './harness/browser';
 import { packageVsix } from './harness/vsix';
 import { runCli } from '../engine/support/dockerCli';
@@ -101,6 +101,16 @@ suite('config drift in a real VS Code: the compose file shows what the container
     assert.match(text, /Recreate api/);
     await screenshot(page, SHOTS, '1b-compose-config-hover');
     await page.mouse.move(0, 0);
+    // The same line in the Problems panel, with Recreate as its quick fix.
+    await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+    try {
+      await waitForText(page, /created from an older compose configuration/, TIMEOUT_MS, '.part.panel');
+      const problems = await page.locator('.part.panel').innerText();
+      assert.match(problems, /api: the container was created from an older compose configuration — environment\.FEATURE_WORKFLOW: compose says `on`, container has `off` — fix: Recreate api/);
+      assert.match(problems, /config-differs/);
+    } finally {
+      await runCommand(page, 'View: Hide Panel');
+    }
   });
 
   test('Recreate from the CodeLens: the container gets the new value, the badge and the lens go', async () => {

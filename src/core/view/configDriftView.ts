@@ -1,7 +1,7 @@
 // Config drift in the editor, as plain data: a gutter badge with a hover on each compose (or
 // env_file) line whose value the running container does not have, the "Recreate" lens on the
 // service's line, and the tree's config line under the service.
-import type { ConfigDrift, Report, ServiceReport } from '../model';
+import type { ActionKind, ConfigDrift, Report, ServiceReport } from '../model';
 import type { LensModel } from './codeLensModel';
 import { commandLink } from './commandLink';
 import { ACTION_COMMAND, COMMAND } from '../commandIds';
@@ -75,13 +75,11 @@ export function composeServiceLenses(reports: readonly Report[]): Map<string, Le
       const file = absoluteIn(report.workspace, at.file);
       const lenses = out.get(file) ?? [];
       lenses.push({ line: at.line, title: configSummary(service), command: COMMAND.showReport, args: [], tooltip: service.configDrift.map((d) => d.evidence).join('\n') });
-      // Recreate is what compose does with a changed configuration; a service that also needs a
-      // build gets its own action (Rebuild), which recreates too.
-      const kind = service.action?.kind ?? 'recreate';
+      const fix = configFix(service);
       lenses.push({
         line: at.line,
-        title: kind === 'recreate' ? `Recreate ${service.name}` : (service.action?.label ?? `Recreate ${service.name}`),
-        command: ACTION_COMMAND[kind],
+        title: fix.title,
+        command: ACTION_COMMAND[fix.kind],
         args: [refOf(report, service)],
         tooltip: service.action ? `${service.action.command}, then verify` : undefined,
       });
@@ -89,6 +87,16 @@ export function composeServiceLenses(reports: readonly Report[]): Map<string, Le
     }
   }
   return out;
+}
+
+/**
+ * The fix of a configuration the container was not created with. Recreate is what compose does
+ * with a changed configuration; a service that also needs a build gets its own action (Rebuild),
+ * which recreates too.
+ */
+export function configFix(service: ServiceReport): { kind: ActionKind; title: string } {
+  const kind = service.action?.kind ?? 'recreate';
+  return { kind, title: kind === 'recreate' ? `Recreate ${service.name}` : (service.action?.label ?? `Recreate ${service.name}`) };
 }
 
 /** "config differs from compose: environment.FEATURE_WORKFLOW, command". */

@@ -1,9 +1,11 @@
 // Drift as Problems-panel entries, plain data: line 1 of each source file the running container
-// lacks or runs another build of, and each route handler whose live route answers 404. Each says
+// lacks or runs another build of, each route handler whose live route answers 404, and each
+// compose line whose value the container was not created with (config drift). Each says
 // what the ladder says (which copy lacks it, the fix) and carries the service's action as its
 // quick fix. The extension turns these into a DiagnosticCollection (src/vscode/problems.ts).
 import type { ModuleReport, Report, RouteReport, ServiceReport } from '../model';
 import { routeLensTitle } from './codeLensModel';
+import { configFix } from './configDriftView';
 import { ACTION_COMMAND } from '../commandIds';
 import { driftedFileText, type FileDriftKind } from './fileDriftState';
 import { absoluteIn } from './paths';
@@ -12,7 +14,7 @@ import { refOf, type ServiceRef } from './serviceRef';
 /** Also the diagnostics' `source`: what the Problems panel says each entry comes from. */
 export const PROBLEM_SOURCE = 'Runtime Drift';
 
-export type ProblemCode = 'file-not-built' | 'file-not-in-container' | 'file-another-build' | 'route-missing';
+export type ProblemCode = 'file-not-built' | 'file-not-in-container' | 'file-another-build' | 'route-missing' | 'config-differs';
 
 /**
  * Not built into the image is an error (no container can run it before a build); what the image
@@ -63,6 +65,16 @@ export function computeProblems(reports: readonly Report[]): Problems {
       for (const route of service.routes) {
         if (route.verdict !== 'missing' || route.file === null || route.line === null) continue;
         add(absoluteIn(report.workspace, route.file), { line: route.line, severity: 'warning', code: 'route-missing', message: routeText(service, route), fix });
+      }
+      if (service.configDrift.length > 0) {
+        const recreate = configFix(service);
+        const configFixOf = { title: recreate.title, command: ACTION_COMMAND[recreate.kind], ref: refOf(report, service) };
+        for (const d of service.configDrift) {
+          if (d.file === null || d.line === null) continue;
+          // The evidence never holds a hidden value ("values differ").
+          const message = `${service.name}: the container was created from an older compose configuration — ${d.evidence} — fix: ${recreate.title}`;
+          add(absoluteIn(report.workspace, d.file), { line: d.line, severity: 'warning', code: 'config-differs', message, fix: configFixOf });
+        }
       }
     }
   }

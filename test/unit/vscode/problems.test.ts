@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { computeProblems } from '../../../src/core/view/problems';
 import { sampleReport, staleApi, syncedWeb, WS } from './sampleReport';
+import type { ConfigDrift } from '../../../src/core/model';
 
 const CONTROLLER = `${WS}/backend/src/modules/workflow/workflow.controller.ts`;
 const SERVICE = `${WS}/backend/src/modules/workflow/workflow.service.ts`;
@@ -48,5 +49,18 @@ suite('problems', () => {
     const problems = computeProblems([sampleReport({ services: [staleApi({ action: null })] })]);
     assert.equal(problems.get(SERVICE)?.[0]?.fix, undefined);
     assert.doesNotMatch(problems.get(CONTROLLER)?.[1]?.message ?? '', /fix:/);
+  });
+
+  test('each compose line the container was not created with is a warning with Recreate; a hidden value stays hidden', () => {
+    const drift: ConfigDrift[] = [
+      { field: 'environment.FEATURE_WORKFLOW', compose: 'on', container: 'off', hidden: false, evidence: 'environment.FEATURE_WORKFLOW: compose says `on`, container has `off`', file: 'compose.yaml', line: 9 },
+      { field: 'environment.DB_PASSWORD', compose: null, container: null, hidden: true, evidence: 'environment.DB_PASSWORD (value hidden: secret-looking name): values differ', file: 'compose.yaml', line: 10 },
+      { field: 'labels.tier', compose: 'a', container: 'b', hidden: false, evidence: 'labels.tier: not placed', file: null, line: null },
+    ];
+    const api = syncedWeb({ name: 'api', verdict: 'drift', configDrift: drift, action: { kind: 'recreate', label: 'Recreate api', steps: [['up', '-d', 'api']], command: 'docker compose up -d api' } });
+    const onCompose = computeProblems([sampleReport({ services: [api] })]).get(`${WS}/compose.yaml`) ?? [];
+    assert.deepEqual(onCompose.map((p) => [p.line, p.severity, p.code, p.fix?.title]), [[9, 'warning', 'config-differs', 'Recreate api'], [10, 'warning', 'config-differs', 'Recreate api']]);
+    assert.match(onCompose[0]?.message ?? '', /^api: the container was created from an older compose configuration — environment\.FEATURE_WORKFLOW: compose says `on`, container has `off` — fix: Recreate api$/);
+    assert.match(onCompose[1]?.message ?? '', /values differ/);
   });
 });
