@@ -90,9 +90,10 @@ export interface SshTunnelOptions {
  * resolves (its DOCKER_HOST, else its context), a line saying it is done, then it keeps the
  * session (and so the login) open until the tunnel closes. Through the remote user's shell, as
  * the docker CLI's `docker system dial-stdio` is; an old CLI without contexts only prints an
- * error to stderr, and the tunnel then dials through `docker system dial-stdio` as the CLI does.
+ * error, and the tunnel then dials through `docker system dial-stdio` as the CLI does. Errors go
+ * to the same stream, so that a docker CLI missing there is told in order, before the last line.
  */
-const LOGIN_COMMAND = "docker context inspect --format '{{.Endpoints.docker.Host}}'; echo rd-logged-in; exec cat";
+const LOGIN_COMMAND = "docker context inspect --format '{{.Endpoints.docker.Host}}' 2>&1; echo rd-logged-in; exec cat";
 const LOGGED_IN = 'rd-logged-in';
 /** How long the forwarded socket's first `_ping` may take before the tunnel dials per connection instead. */
 const FORWARD_CHECK_MS = 5000;
@@ -114,6 +115,11 @@ export function remoteSocketPath(stdout: string): string | undefined {
   const path = line && /^unix:\/\/(\/.*)$/.exec(line)?.[1];
   // `-L local:remote` splits at ':'; a path with one (or with spaces, or nothing) is not forwarded.
   return path && /^\/[^:\s]*$/.test(path) ? path : undefined;
+}
+
+/** The remote shell's words when the docker CLI is not on its PATH ("bash: line 1: docker: command not found"). */
+export function remoteCliMissing(stdout: string): string | undefined {
+  return /^.*\bdocker: (?:command )?not found.*$/m.exec(stdout)?.[0].trim();
 }
 
 interface Master {
@@ -182,6 +188,8 @@ export function openSshTunnel(address: string, opts: SshTunnelOptions = {}): Ssh
   const first = startMaster();
   const route: Promise<SshRoute> = first.ready.then(async (printed) => {
     const remote = remoteSocketPath(printed);
+    const missing = remote === undefined ? remoteCliMissing(printed) : undefined;
+    if (missing) throw new EngineUnreachableError(`engine unreachable: ${address}: ${missing} (the engine's host needs the docker CLI)`);
     if (remote === undefined) return { kind: 'dial-stdio' };
     const forwarded = await succeeds(ssh, [...common(first.control), '-O', 'forward', '-L', `${forwardPath}:${remote}`, ...targetArgs], env);
     return forwarded && (await answersPing(forwardPath)) ? { kind: 'forward', socketPath: forwardPath } : { kind: 'dial-stdio' };

@@ -115,6 +115,19 @@ suite('ssh:// engine through the system ssh, one login per run', function () {
     }
   });
 
+  test('no docker CLI on the engine host: "engine unreachable: <the remote shell\'s words>", one line, exit 2', async () => {
+    // The host's shell runs what was asked with a PATH that has no docker (nor anything else).
+    const bare = await startSshServer({ forceCommand: 'env PATH=/nonexistent /bin/sh -c "$SSH_ORIGINAL_COMMAND"' });
+    try {
+      const run = await cli(['check'], { PATH: `${bare.binDir}:${process.env.PATH ?? ''}`, DOCKER_HOST: `ssh://${bare.hosts.good}` });
+      assert.equal(run.code, 2, run.stdout + run.stderr);
+      assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+      assert.match(run.stderr, /^runtime-drift: engine unreachable: ssh:\/\/rd-ssh-good: .*docker: (command )?not found \(the engine's host needs the docker CLI\)$/m);
+    } finally {
+      await bare.stop();
+    }
+  });
+
   test('a key the server refuses: "engine unreachable: <why>", one line, exit 2', async () => {
     const run = await cli(['check'], { DOCKER_HOST: `ssh://${sshd.hosts.badKey}` });
     assert.equal(run.code, 2);

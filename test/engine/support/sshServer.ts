@@ -31,6 +31,8 @@ function keygen(path: string): string {
 export interface SshServerOptions {
   /** sshd's AllowStreamLocalForwarding (default yes, as sshd's own default): "no" as hardened servers set it. */
   streamLocalForwarding?: boolean;
+  /** sshd's ForceCommand: what every login runs instead of the command asked for. */
+  forceCommand?: string;
 }
 
 export async function startSshServer(opts: SshServerOptions = {}): Promise<SshServer> {
@@ -57,6 +59,7 @@ export async function startSshServer(opts: SshServerOptions = {}): Promise<SshSe
       'UsePAM no',
       'LogLevel VERBOSE',
       `AllowStreamLocalForwarding ${opts.streamLocalForwarding === false ? 'no' : 'yes'}`,
+      ...(opts.forceCommand ? [`ForceCommand ${opts.forceCommand}`] : []),
       '',
     ].join('\n'),
   );

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { remoteSocketPath, sshTarget, sshTargetArgs, why } from '../../../src/engine/sshTunnel';
+import { remoteCliMissing, remoteSocketPath, sshTarget, sshTargetArgs, why } from '../../../src/engine/sshTunnel';
 
 suite('ssh tunnel: the target as the system ssh takes it', () => {
   test('user, port and host come from the ssh:// address; anything else is not a target', () => {
@@ -32,5 +32,14 @@ suite('ssh tunnel: the remote engine forwarded as a socket, when it is one', () 
     assert.equal(remoteSocketPath('unix:///tmp/a:b.sock\nrd-logged-in\n'), undefined);
     assert.equal(remoteSocketPath('unix:///tmp/a b.sock\nrd-logged-in\n'), undefined);
     assert.equal(remoteSocketPath('unix://relative.sock\nrd-logged-in\n'), undefined);
+  });
+});
+
+suite('ssh tunnel: no docker CLI on the engine host', () => {
+  test("the remote shell's own words, whichever shell said them; an old CLI's complaint is not that", () => {
+    assert.equal(remoteCliMissing('bash: line 1: docker: command not found\nrd-logged-in\n'), 'bash: line 1: docker: command not found');
+    assert.equal(remoteCliMissing('sh: 1: docker: not found\nrd-logged-in\n'), 'sh: 1: docker: not found');
+    assert.equal(remoteCliMissing("docker: 'context' is not a docker command.\nrd-logged-in\n"), undefined);
+    assert.equal(remoteCliMissing('unix:///var/run/docker.sock\nrd-logged-in\n'), undefined);
   });
 });
