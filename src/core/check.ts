@@ -16,7 +16,7 @@ import { changedIn } from './ladder/rungs';
 import { createLimiter, mapPool } from './pool';
 import { swarmServiceReport } from './swarm';
 import { emptyEngineState, gatherEngineState, pickContainer, type EngineState } from './gather/engineState';
-import { findServiceModules, gatherFiles, NO_FILES, outsideWorkspace, serverSourceRoot, skippedWarnings, type FileEvidence } from './gather/workspaceFiles';
+import { findServiceModules, gatherFiles, NO_FILES, outsideWorkspace, serverSourceRoot, skippedWarnings, soleServerClaims, type FileEvidence } from './gather/workspaceFiles';
 import { collectRoutes, probeServiceRoutes } from './gather/routes';
 import { rel, relativeWarning } from './gather/paths';
 import { judgeConfig, projectHashes, type ProjectHashes } from './config/judgeConfig';
@@ -91,9 +91,8 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
   // The walk follows no link out of the workspace, and a source root outside it is not read.
   const boundary = (await deps.fs.realpath?.(opts.workspaceDir)) ?? undefined;
   const hashes = projectHashes(deps.configHashes);
-  // A prebuilt image claims the project's only server app only when no service builds it.
-  const someBuild = new Set(specs.filter((s) => s.build).map((s) => s.project));
-  const services = await mapPool(specs, SERVICE_CONCURRENCY, (spec) => checkService(deps, opts, spec, pinged, readWorkspace, boundary, hashes, someBuild.has(spec.project)));
+  const claims = soleServerClaims(specs);
+  const services = await mapPool(specs, SERVICE_CONCURRENCY, (spec) => checkService(deps, opts, spec, pinged, readWorkspace, boundary, hashes, claims.has(spec)));
   const engineError = await pinged;
   return {
     verdict: overallVerdict(services),
@@ -113,7 +112,7 @@ async function checkService(
   readWorkspace: <R>(fn: () => Promise<R>) => Promise<R>,
   boundary: string | undefined,
   hashes: ProjectHashes,
-  projectBuilds: boolean,
+  claimsSoleApp: boolean,
 ): Promise<ServiceReport> {
   if (spec.error !== undefined) return invalidServiceReport(spec);
   const inferred = await inferMapping(deps.fs, spec);
@@ -130,7 +129,7 @@ async function checkService(
   // on the engine's ping, archive streams and probes overlaps the source walk. Reading the
   // workspace is CPU work and holds every file of the service in memory: a few services at a
   // time (WORKSPACE_CONCURRENCY), while more wait on the engine meanwhile.
-  const workspaceRead = readServiceWorkspace(deps, opts, spec, mapping, boundary, projectBuilds);
+  const workspaceRead = readServiceWorkspace(deps, opts, spec, mapping, boundary, claimsSoleApp);
   const workspace = workspaceRead && readWorkspace(workspaceRead);
   workspace?.catch(() => undefined); // Awaited below, after the ping: never unhandled meanwhile.
   const engineError = await pinged;
@@ -201,7 +200,7 @@ function readServiceWorkspace(
   spec: ServiceSpec,
   mapping: SourceMapping | undefined,
   boundary: string | undefined,
-  projectBuilds: boolean,
+  claimsSoleApp: boolean,
 ): (() => Promise<WorkspaceEvidence>) | undefined {
   const bounded = boundary !== undefined ? { boundary } : {};
   const scan = (req: SourceScanRequest) => deps.scanner.scan({ ...req, ...bounded }, opts.signal);
@@ -222,7 +221,7 @@ function readServiceWorkspace(
     };
   }
   return async () => {
-    const root = await serverSourceRoot(deps.fs, spec, { projectBuilds });
+    const root = await serverSourceRoot(deps.fs, spec, { claimsSoleApp });
     if (root === undefined) return { files: NO_FILES, declared: [], warnings: [], pages: [] };
     const scanned = await scan({ root, routes: true });
     // No module reports without a mapping; the modules still name the routes' groups.

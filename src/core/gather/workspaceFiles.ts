@@ -129,11 +129,10 @@ function bucketByModule(mapping: SourceMapping, modules: readonly ModuleDir[], m
  *   (a monorepo built from its root), or the one named like the service.
  * - Prebuilt (`image:`): a server folder named like the service (api/, apps/api/, packages/api/);
  *   else a server app of the project named like the service or the image's repository
- *   (`docmost/docmost:latest` -> docmost); else the project's only server app, unless another
- *   service of the project builds (it owns the source) or the image is a well-known database,
- *   cache, broker or proxy.
+ *   (`docmost/docmost:latest` -> docmost); else the project's only server app when this service
+ *   claims it (`soleServerClaims`).
  */
-export async function serverSourceRoot(fs: FsLike, spec: ServiceSpec, opts: { projectBuilds?: boolean } = {}): Promise<string | undefined> {
+export async function serverSourceRoot(fs: FsLike, spec: ServiceSpec, opts: { claimsSoleApp?: boolean } = {}): Promise<string | undefined> {
   const names = [spec.name, imageRepository(spec.image)].filter((n): n is string => Boolean(n));
   if (spec.build) {
     if (await isServerApp(fs, spec.build.context)) return appSourceDir(fs, spec.build.context);
@@ -146,8 +145,8 @@ export async function serverSourceRoot(fs: FsLike, spec: ServiceSpec, opts: { pr
   const apps = await serverAppsBelow(fs, spec.projectDir);
   const named = pickByName(apps, names);
   if (named) return appSourceDir(fs, named.dir);
-  const only = apps.length === 1 && !opts.projectBuilds ? apps[0] : undefined;
-  return only && !INFRASTRUCTURE_IMAGE.test(imageRepository(spec.image) ?? '') ? appSourceDir(fs, only.dir) : undefined;
+  const only = apps.length === 1 && opts.claimsSoleApp ? apps[0] : undefined;
+  return only ? appSourceDir(fs, only.dir) : undefined;
 }
 
 const APP_FILES = ['package.json', 'nest-cli.json', 'project.json'];
@@ -198,6 +197,24 @@ export function imageRepository(image: string | undefined): string | undefined {
   const noDigest = image.split('@')[0] ?? image;
   const last = noDigest.slice(noDigest.lastIndexOf('/') + 1);
   return last.split(':')[0] || undefined;
+}
+
+/**
+ * The prebuilt services that may take their project's only server app without naming it: the
+ * one service of the project on an image that is not a well-known database, cache, broker or
+ * proxy, when no service of the project builds (a build owns the source). Two candidates (an
+ * app and a collector) share nothing: which one runs the code cannot be told.
+ */
+export function soleServerClaims(specs: readonly ServiceSpec[]): Set<ServiceSpec> {
+  const byProject = new Map<string, ServiceSpec[]>();
+  for (const s of specs) byProject.set(s.project, [...(byProject.get(s.project) ?? []), s]);
+  const out = new Set<ServiceSpec>();
+  for (const project of byProject.values()) {
+    if (project.some((s) => s.build)) continue;
+    const candidates = project.filter((s) => s.image !== undefined && !INFRASTRUCTURE_IMAGE.test(imageRepository(s.image) ?? ''));
+    if (candidates.length === 1 && candidates[0]) out.add(candidates[0]);
+  }
+  return out;
 }
 
 /** Images that are never the workspace's own server. */

@@ -1,6 +1,6 @@
 // Where a service's server source is without a mapping: build contexts, prebuilt images, monorepos.
 import * as assert from 'node:assert/strict';
-import { imageRepository, serverSourceRoot } from '../../../src/core/gather/workspaceFiles';
+import { imageRepository, serverSourceRoot, soleServerClaims } from '../../../src/core/gather/workspaceFiles';
 import type { ServiceSpec } from '../../../src/core/model';
 import { memFs } from '../helpers/memFs';
 
@@ -17,12 +17,21 @@ suite('serverSourceRoot', () => {
     '/w/node_modules/x/package.json': nest,
   });
 
-  test('a prebuilt image of a monorepo with one server app gets that app, a database image none', async () => {
-    assert.equal(await serverSourceRoot(monorepo, spec('docmost', { image: 'docmost/docmost:latest' })), '/w/apps/server/src');
-    assert.equal(await serverSourceRoot(monorepo, spec('db', { image: 'postgres:18' })), undefined);
-    assert.equal(await serverSourceRoot(monorepo, spec('cache', { image: 'docker.io/library/redis:8@sha256:abc' })), undefined);
-    // another service builds the source: a sidecar on a generic image does not claim it
-    assert.equal(await serverSourceRoot(monorepo, spec('tools', { image: 'node:20' }), { projectBuilds: true }), undefined);
+  test("a prebuilt image named like a server package gets it; the project's only server app goes to the one service that claims it", async () => {
+    assert.equal(await serverSourceRoot(monorepo, spec('web', { image: 'acme/server:1' })), '/w/apps/server/src');
+    assert.equal(await serverSourceRoot(monorepo, spec('docmost', { image: 'docmost/docmost:latest' }), { claimsSoleApp: true }), '/w/apps/server/src');
+    assert.equal(await serverSourceRoot(monorepo, spec('docmost', { image: 'docmost/docmost:latest' })), undefined);
+  });
+
+  test('who claims the only server app: the one non-infrastructure prebuilt service, when nothing builds', () => {
+    const app = spec('docmost', { image: 'docmost/docmost:latest' });
+    const db = spec('db', { image: 'postgres:18' });
+    const cache = spec('cache', { image: 'docker.io/library/redis:8@sha256:abc' });
+    assert.deepEqual([...soleServerClaims([app, db, cache])], [app]);
+    // two candidates (an app and an agent): neither
+    assert.deepEqual([...soleServerClaims([app, db, spec('agent', { image: 'acme/clickstack-agent:2' })])], []);
+    // another service builds the source: a sidecar on a generic image claims nothing
+    assert.deepEqual([...soleServerClaims([spec('api', { build: { context: '/w' } as ServiceSpec['build'] }), spec('tools', { image: 'node:20' })])], []);
   });
 
   test('a build from the repository root finds the one server app below it', async () => {
