@@ -7,6 +7,7 @@ import { UserInputError } from '../errors';
 import { mergeEnv, parseDotenv } from './dotenv';
 import type { Env } from './interpolate';
 import { parseComposeProject, referencedFiles, type ComposeFileText } from './parse';
+import { compileGlob } from '../mapping/exclude';
 
 /** Base file names in compose's order of preference; the first present in a folder wins. */
 export const COMPOSE_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'] as const;
@@ -147,27 +148,12 @@ function makeExcluder(patterns: string[]): (relPath: string, name: string) => bo
     .filter((p) => p !== '')
     .map((p) => {
       if (p.includes('*')) {
-        const re = globToRegExp(p);
+        const re = compileGlob(p);
         return (rel: string) => re.test(rel);
       }
       return (rel: string, name: string) => rel === p || rel.startsWith(`${p}/`) || (!p.includes('/') && name === p);
     });
   return (rel, name) => tests.some((t) => t(rel, name));
-}
-
-function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i] as string;
-    if (ch === '*' && glob[i + 1] === '*') {
-      re += '.*';
-      i++;
-    } else if (ch === '*') re += '[^/]*';
-    else if (ch === '?') re += '[^/]';
-    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  // A folder pattern also covers everything beneath it.
-  return new RegExp(`^${re}(/.*)?$`);
 }
 
 function toPosix(p: string): string {

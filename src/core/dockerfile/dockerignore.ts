@@ -2,7 +2,7 @@
 // the context, `*` within a segment, `**` across segments, `!` to take a path back; the last
 // pattern that matches decides; a pattern naming a folder covers what is inside it.
 // https://docs.docker.com/build/concepts/context/#dockerignore-files
-import { globToRegExp } from '../mapping/exclude';
+import { compileGlob } from '../mapping/exclude';
 
 export type IgnoreMatcher = (contextRelPath: string) => boolean;
 
@@ -17,7 +17,7 @@ export function compileDockerignore(patterns: readonly string[]): IgnoreMatcher 
   const rules = patterns.map((raw) => {
     const negated = raw.startsWith('!');
     const body = (negated ? raw.slice(1) : raw).trim().replace(/^\/+/, '').replace(/^\.\//, '').replace(/\/+$/, '');
-    return { negated, re: globToRegExp(body === '' ? '**' : body) };
+    return { negated, re: compileGlob(body === '' ? '**' : body) };
   });
   if (rules.length === 0) return () => false;
   return (rel) => {

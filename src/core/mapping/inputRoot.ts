@@ -5,7 +5,7 @@
 // `paths` aliases bring in from other packages. Read shallowly: the folders where inputs start.
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { FsLike } from '../ports';
-import { globToRegExp } from './exclude';
+import { compileGlob } from './exclude';
 import type { TsConfigInfo } from './tsconfig';
 
 export interface InputRoot {
@@ -76,7 +76,7 @@ async function holdsSource(fs: FsLike, dir: string, isSource: (n: string) => boo
 /** `exclude` patterns (default none) and the outDir, as a test on absolute paths. */
 function exclusions(ts: TsConfigInfo, configDir: string): (abs: string) => boolean {
   const base = ts.exclude?.dir ?? configDir;
-  const patterns = (ts.exclude?.patterns ?? []).map((p) => globToRegExp(relative(base, resolve(base, p)).split(sep).join('/')));
+  const patterns = (ts.exclude?.patterns ?? []).map((p) => compileGlob(relative(base, resolve(base, p)).split(sep).join('/')));
   const out = ts.outDir?.path;
   return (abs) => {
     if (out !== undefined && isInside(out, abs)) return true;

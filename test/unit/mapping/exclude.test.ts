@@ -28,4 +28,16 @@ suite('exclude patterns (runtimeDrift.exclude)', () => {
     assert.equal(compileExclude(['src/(legacy)*'])('src/(legacy)old.ts'), true);
     assert.equal(compileExclude(['src/(legacy)*'])('src/legacyold.ts'), false);
   });
+
+  test('globs are picomatch globs: braces and classes choose, dot files are matched, **/ may match no folder', () => {
+    const ex = compileExclude(['**/*.{gen,pb}.ts', 'src/[ab]/x', 'docs/**/draft']);
+    assert.equal(ex('src/a.gen.ts'), true);
+    assert.equal(ex('src/a.pb.ts'), true);
+    assert.equal(ex('src/a.ts'), false);
+    assert.equal(ex('src/.hidden/b.gen.ts'), true);
+    assert.equal(ex('src/b/x/y.ts'), true);
+    assert.equal(ex('src/c/x/y.ts'), false);
+    assert.equal(ex('docs/draft/a.md'), true);
+    assert.equal(ex('docs/2026/draft/a.md'), true);
+  });
 });
