@@ -21,6 +21,18 @@ export function stackServiceName(stack: string, service: string): string {
   return `${stack}_${service}`;
 }
 
+/**
+ * The compose project and service a Swarm task was deployed from (`docker stack deploy -c
+ * compose.yaml <stack>` names its services `<stack>_<service>`); undefined for anything else.
+ */
+export function stackServiceOf(labels: Readonly<Record<string, unknown>>): { project: string; service: string } | undefined {
+  const stack = labels[STACK_LABEL];
+  const name = labels[SWARM_SERVICE_LABEL];
+  if (typeof stack !== 'string' || typeof name !== 'string' || stack === '' || !name.startsWith(`${stack}_`)) return undefined;
+  const service = name.slice(stack.length + 1);
+  return service === '' ? undefined : { project: stack, service };
+}
+
 /** The fix for a Swarm task that runs another image than its service's: a rolling update. */
 export function swarmUpdateFix(service: string, composeLabel: string): string {
   return `${dockerCommandOf(composeLabel)} service update --force ${service}`;

@@ -3,6 +3,7 @@
 // away (Docker Desktop restart, socket gone) and says so through the hooks.
 import { setTimeout as delay } from 'node:timers/promises';
 import type { EngineEvent } from '../core/ports';
+import { stackServiceOf } from '../core/swarm';
 
 /** The slice of dockerode this needs: `getEvents` without a callback resolves to the raw stream. */
 export interface EventSourceLike {
@@ -55,8 +56,10 @@ export function parseEngineEvent(line: string): EngineEvent | undefined {
   const colon = r.Action.startsWith('exec_') ? r.Action.indexOf(':') : -1;
   const action = colon >= 0 ? r.Action.slice(0, colon) : r.Action;
   const event: EngineEvent = { type: r.Type, action: PODMAN_ACTIONS[action] ?? action };
-  const project = text(attrs['com.docker.compose.project']);
-  const service = text(attrs['com.docker.compose.service']);
+  // A Swarm task of a stack deployed from the compose file is that compose service's too.
+  const stacked = stackServiceOf(attrs);
+  const project = text(attrs['com.docker.compose.project']) ?? stacked?.project;
+  const service = text(attrs['com.docker.compose.service']) ?? stacked?.service;
   const name = text(attrs['name']);
   if (project) event.project = project;
   if (service) event.service = service;

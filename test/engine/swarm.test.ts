@@ -7,7 +7,11 @@ import { rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Report } from '../../src/core/model';
 import type { RebuildResult } from '../../src/core/rebuild';
+import Dockerode from 'dockerode';
+import type { EngineEvent } from '../../src/core/ports';
 import { buildTree } from '../../src/core/view/treeModel';
+import { watchEngineEvents } from '../../src/engine/events';
+import type { EventSourceLike } from '../../src/engine/events';
 import { createExtensionBackend } from '../../src/engine/extensionBackend';
 import { BUSYBOX_NODE } from './support/buildImage';
 import { runCli } from './support/dockerCli';
@@ -116,9 +120,20 @@ suite('Swarm stack on a private one-node swarm', function () {
     assert.deepEqual(await taskContainers(), tasks);
   });
 
-  test('after the Swarm update the new task runs the current image: in sync', async () => {
+  test("after the Swarm update the new task runs the current image: in sync; the editor's event stream saw the tasks change as the compose service's", async () => {
+    const docker = new Dockerode({ socketPath: host.socketHost.slice('unix://'.length) });
+    const seen: EngineEvent[] = [];
+    const stop = new AbortController();
+    let connected!: () => void;
+    const open = new Promise<void>((resolve) => (connected = resolve));
+    const watching = watchEngineEvents(docker as unknown as EventSourceLike, (e) => seen.push(e), stop.signal, { onConnected: () => connected() });
+    await open;
     const updated = await host.docker(['service', 'update', '--detach=false', '--force', service]);
+    stop.abort();
+    await watching;
     assert.equal(updated.code, 0, updated.stderr);
+    const actions = seen.filter((e) => e.project === stack && e.service === 'api').map((e) => e.action);
+    assert.ok(actions.includes('die') && actions.includes('start'), actions.join(','));
     const run = await cli(['check', '--json']);
     const report = JSON.parse(run.stdout) as Report;
     assert.equal(report.services[0]?.staleContainer, false, run.stdout);

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { swarmServiceOf, swarmServiceReport, swarmUpdateFix } from '../../src/core/swarm';
+import { stackServiceOf, swarmServiceOf, swarmServiceReport, swarmUpdateFix } from '../../src/core/swarm';
+import { parseEngineEvent } from '../../src/engine/events';
+import { servicesForEvent } from '../../src/core/view/affectedServices';
+import { sampleReport, staleApi } from './vscode/sampleReport';
 import { dockerCommandOf } from '../../src/core/engineCommands';
 import { hostedComposeLabel } from '../../src/engine/composeTarget';
 import { actionFor } from '../../src/core/ladder/action';
@@ -53,5 +56,22 @@ suite('Swarm service report: the tasks of a stack service', () => {
     const facts = { spec: { name: 'api', build: undefined }, composeLabel: 'docker compose', engineError: false, containerState: 'running', stale: true, imageExists: true, imageBehind: false, changedInside: false };
     assert.equal(actionFor({ ...facts, swarmTask: true }), null);
     assert.equal(actionFor(facts)?.command, 'docker compose up -d api');
+  });
+});
+
+suite('Swarm task events reach the editor as their compose service', () => {
+  const taskEvent = (attrs: Record<string, string>) => JSON.stringify({ Type: 'container', Action: 'start', Actor: { ID: 't1', Attributes: attrs } });
+
+  test("a task's start or die names the stack's compose service, so the editor re-checks it", () => {
+    const event = parseEngineEvent(taskEvent({ 'com.docker.stack.namespace': 'shop', 'com.docker.swarm.service.name': 'shop_api', name: 'shop_api.1.x' }));
+    assert.deepEqual({ project: event?.project, service: event?.service }, { project: 'shop', service: 'api' });
+    const reports = [sampleReport({ services: [staleApi({ project: 'shop' })] })];
+    assert.deepEqual(servicesForEvent(reports, event!), [{ workspace: reports[0]!.workspace, project: 'shop', service: 'api' }]);
+  });
+
+  test('a Swarm service not made by a stack deploy, or not named after its stack, is nobody\'s compose service', () => {
+    assert.equal(stackServiceOf({ 'com.docker.swarm.service.name': 'web' }), undefined);
+    assert.equal(stackServiceOf({ 'com.docker.stack.namespace': 'shop', 'com.docker.swarm.service.name': 'other_api' }), undefined);
+    assert.equal(stackServiceOf({ 'com.docker.stack.namespace': 'shop', 'com.docker.swarm.service.name': 'shop_' }), undefined);
   });
 });
