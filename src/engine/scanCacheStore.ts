@@ -48,35 +48,34 @@ export interface DiskScanCacheOptions {
 export function createDiskScanCache(dir: string, opts: DiskScanCacheOptions): ScanCache | undefined {
   if (!ownFolder(dir)) return undefined;
   const memory = opts.memory ? createScanCache() : undefined;
-  /** What was loaded or stored per root this process, to skip a write that would change nothing. */
-  const onDisk = new Map<string, ReadonlyMap<string, ScanEntry>>();
+  // To skip a write that would change nothing without holding every root's entries: a pass keeps
+  // the very entry objects it reused, so "unchanged" is "as many as were loaded, all of them those".
+  const loaded = new WeakSet<ScanEntry>();
+  const loadedCount = new Map<string, number>();
   return {
     previous(root) {
       const remembered = memory?.previous(root);
       if (remembered && remembered.size > 0) return remembered;
-      const loaded = loadCacheFile(dir, root);
-      onDisk.set(root, loaded);
-      return loaded;
+      const entries = loadCacheFile(dir, root);
+      for (const entry of entries.values()) loaded.add(entry);
+      loadedCount.set(root, entries.size);
+      return entries;
     },
     store(root, entries) {
       memory?.store(root, entries);
-      const before = onDisk.get(root);
       const kept = new Map<string, ScanEntry>();
-      for (const [file, entry] of entries) if (entry.extracted === null && entry.size >= 0) kept.set(file, entry);
-      if (before && sameEntries(before, kept)) return;
-      onDisk.set(root, kept);
+      let unchanged = true;
+      for (const [file, entry] of entries) {
+        if (entry.extracted !== null || entry.size < 0) continue;
+        kept.set(file, entry);
+        if (!loaded.has(entry)) unchanged = false;
+      }
+      if (unchanged && kept.size === loadedCount.get(root)) return;
+      for (const entry of kept.values()) loaded.add(entry);
+      loadedCount.set(root, kept.size);
       writeCacheFile(dir, root, kept);
     },
   };
-}
-
-function sameEntries(a: ReadonlyMap<string, ScanEntry>, b: ReadonlyMap<string, ScanEntry>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [file, entry] of b) {
-    const other = a.get(file);
-    if (!other || other.mtimeMs !== entry.mtimeMs || other.size !== entry.size) return false;
-  }
-  return true;
 }
 
 export function cacheFileOf(dir: string, root: string): string {
