@@ -6,7 +6,7 @@ import { HTTP_METHODS, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, RouterModuleEntry, UriVersioning } from './extracted';
 import { NEUTRAL_VERSION, substituteParams } from './extracted';
 import { literalOf, propOf, type ConstValue, type Part } from './values';
-import { joinRoutePath } from './joinPath';
+import { joinRoutePath, stripParamPatterns } from './joinPath';
 import { parseRouteSpec } from './routeSpec';
 
 export interface CollectOptions {
@@ -101,7 +101,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
           ? nestPaths({ ...r, path: joinRoutePath((moduleMounts.get(`${s.key}#${r.controller ?? ''}`) ?? moduleMounts.get(`#${r.controller ?? ''}`)) ?? '', r.path) }, globalPrefix, exclude, versioning)
           : prefixesOf({ key: s.key, name: r.router ?? '' }).map((p) => joinRoutePath(p, r.path));
       for (const path of paths) {
-        const def: RouteDef = { method: r.method, path, file: s.file, line: r.line, origin: 'source' };
+        const def: RouteDef = { method: r.method, path: stripParamPatterns(path), file: s.file, line: r.line, origin: 'source' };
         if (module !== undefined) def.module = module;
         routes.push(def);
       }

@@ -539,7 +539,7 @@ class FileReader {
       return;
     }
     if (paths) {
-      for (const p of paths) if (isRoutePath(p) || isRelativeKoaPath(p, this.routers.has(router))) this.out.routes.push({ method, path: joinRoutePath(prefix, stripParamPatterns(p)), line, kind: 'router', router });
+      for (const p of paths) if (isRoutePath(p) || isRelativeKoaPath(p, this.routers.has(router))) this.out.routes.push({ method, path: joinRoutePath(prefix, p), line, kind: 'router', router });
       return;
     }
     const items = value.kind === 'arr' ? value.items : [value];
@@ -1145,11 +1145,6 @@ function singleReturn(body: ts.Block | undefined): ts.Expression | undefined {
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
-}
-
-/** Hono's `:id{[0-9]+}`: the constraint is not part of the path. */
-function stripParamPatterns(p: string): string {
-  return p.includes('{') ? p.replace(/(:[A-Za-z_$][\w$]*)\{[^{}/]*\}/g, '$1') : p;
 }
 
 /** `router.route('/x')` or a `.get()`/`.post()` link after it. */

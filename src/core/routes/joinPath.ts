@@ -9,3 +9,12 @@ export function joinRoutePath(...parts: string[]): string {
     .filter((s) => s !== '');
   return `/${segments.join('/')}`;
 }
+
+/**
+ * A parameter's constraint is not part of the path a client calls: Express `:id(\\d+)`, Hono
+ * `:id{[0-9]+}` -> `:id`.
+ */
+export function stripParamPatterns(p: string): string {
+  if (!p.includes('{') && !p.includes('(')) return p;
+  return p.replace(/(:[A-Za-z_$][\w$]*)\{[^{}/]*\}/g, '$1').replace(/(:[A-Za-z_$][\w$]*)\((?:[^()]|\([^()]*\))*\)/g, '$1');
+}
