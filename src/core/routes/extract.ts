@@ -596,6 +596,8 @@ class FileReader {
     }
     const lits = literalsOf(value);
     if (lits && !lits.every((p) => isRoutePath(p) || (this.routers.get(router) ?? '') !== '' || isRelativeKoaPath(p, this.routers.has(router)))) return;
+    // `app.options('*', cors())`: CORS preflight for every path, plumbing rather than a route of the app.
+    if (method === 'OPTIONS' && lits?.every((p) => /^\/?(?:\*|\(\.\*\))$/.test(p))) return;
     this.addRoute(router, method, value, at);
   }
 

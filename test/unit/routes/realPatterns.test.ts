@@ -234,4 +234,10 @@ suite('routes on real-world patterns', () => {
     });
     assert.deepEqual(routes.sort(), ['GET /files/:name', 'GET /posts/:id', 'GET /users/:id']);
   });
+  test("CORS preflight for every path (app.options('*', cors())) is not a route; an OPTIONS handler on a path is", () => {
+    const routes = routesOf({
+      '/s/app.js': "const express = require('express');\nconst app = express();\napp.options('*', cors());\napp.options('/upload', (req, res) => res.end());\napp.get('/x', h);\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /x', 'OPTIONS /upload']);
+  });
 });
