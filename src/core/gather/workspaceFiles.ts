@@ -7,6 +7,7 @@ import type { ServiceSpec, SourceMapping } from '../model';
 import type { FsLike, SourceScan } from '../ports';
 import type { MappedFile, ModuleEvidence } from '../ladder/evidence';
 import { compileExclude } from '../mapping/exclude';
+import { readJsonObject } from '../mapping/tsconfig';
 import { compileDockerignore } from '../dockerfile/dockerignore';
 import { mapSourceFile, mapToBuildOutput, walkedFileMapper } from '../mapping/mapFile';
 import { findModules, moduleClassName, moduleLookup, NEST_MODULE_FILE } from '../mapping/modules';
@@ -176,13 +177,8 @@ async function serverAppsBelow(fs: FsLike, root: string): Promise<Array<{ dir: s
 const NOT_APP_DIR = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor', 'tmp', 'docs', 'test', 'tests', 'e2e', 'src']);
 
 async function packageName(fs: FsLike, dir: string): Promise<string | undefined> {
-  try {
-    const pkg: unknown = JSON.parse(await fs.readFile(path.join(dir, 'package.json')));
-    const name = pkg && typeof pkg === 'object' ? (pkg as Record<string, unknown>)['name'] : undefined;
-    return typeof name === 'string' ? name.replace(/^@[^/]+\//, '') : undefined;
-  } catch {
-    return undefined;
-  }
+  const name = (await readJsonObject(fs, path.join(dir, 'package.json')))?.['name'];
+  return typeof name === 'string' ? name.replace(/^@[^/]+\//, '') : undefined;
 }
 
 function pickByName<T extends { dir: string; name: string }>(apps: readonly T[], names: readonly string[]): T | undefined {

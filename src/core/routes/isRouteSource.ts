@@ -2,16 +2,15 @@
 // bundles (`*.min.js`), not tests (by
 // name, `x.spec.ts`, `app.e2e-spec.ts`, or by folder, `test/`, `__tests__/`, `e2e/`): a test
 // harness often builds its own app (RouterModule trees, routes of its own) that the server never serves.
-import { TEST_SOURCE } from '../mapping/mapFile';
-
 const SOURCE_CODE = /\.(c|m)?(t|j)sx?$/;
+/** `x.spec.ts`, `x.test.js`, `app.e2e-spec.ts` (wider than mapping's TEST_SOURCE, which it covers). */
 const TEST_NAME = /[.-](?:e2e-)?(?:spec|test)\.[cm]?[jt]sx?$/;
 const TEST_FOLDER = /(?:^|[\\/])(?:test|tests|__tests__|__mocks__|e2e|cypress|playwright)[\\/]/;
 const MINIFIED = /\.min\.[cm]?js$/;
 
 /** `root`: the scanned folder; test folders are looked for below it only (a checkout may itself sit in a `test/`). */
 export function isRouteSource(file: string, root = ''): boolean {
-  if (!SOURCE_CODE.test(file) || file.endsWith('.d.ts') || TEST_SOURCE.test(file) || TEST_NAME.test(file)) return false;
+  if (!SOURCE_CODE.test(file) || file.endsWith('.d.ts') || TEST_NAME.test(file)) return false;
   const below = root !== '' && file.startsWith(root) ? file.slice(root.length) : file;
   return !TEST_FOLDER.test(below) && !MINIFIED.test(below);
 }

@@ -99,7 +99,6 @@ export function groupFilesByApp(root: string, apps: readonly ServerApp[], files:
   const dirs = apps.map((a) => a.dir).sort((a, b) => b.length - a.length);
   const pkgDirs = packages.filter((p) => p.dir !== root).sort((a, b) => b.dir.length - a.dir.length);
   const byName = new Map(packages.flatMap((p) => (p.name ? [[p.name, p] as const] : [])));
-  const reachable = (dir: string): Set<string> => reachableFrom(packages.find((p) => p.dir === dir));
   const reachableFrom = (start: WorkspacePackage | undefined): Set<string> => {
     const seen = new Set<string>();
     const todo = [...(start?.deps ?? [])];
@@ -110,14 +109,16 @@ export function groupFilesByApp(root: string, apps: readonly ServerApp[], files:
     }
     return seen;
   };
-  const uses = new Map(dirs.map((d) => [d, reachable(d)]));
+  // Each package's transitive dependencies, computed once (asked for every file below it).
+  const reach = new Map(packages.map((p) => [p, reachableFrom(p)]));
+  const uses = new Map(dirs.map((d) => [d, reachableFrom(packages.find((p) => p.dir === d))]));
   const appNames = new Map(dirs.map((d) => [d, packages.find((p) => p.dir === d)?.name]));
   // A package the app depends on is part of it; one that depends on the app (a launcher, a
   // combined build) or a front end never is; any other package (hoisted dependencies) may be.
   const belongs = (pkg: WorkspacePackage, app: string): boolean => {
     if (pkg.name !== undefined && uses.get(app)?.has(pkg.name)) return true;
     const appName = appNames.get(app);
-    if (appName !== undefined && (pkg.deps.includes(appName) || reachableFrom(pkg).has(appName))) return false;
+    if (appName !== undefined && (reach.get(pkg) ?? reachableFrom(pkg)).has(appName)) return false;
     return !pkg.deps.some((d) => FRONT_END.has(d));
   };
   const own = new Map<string, string[]>(dirs.map((d) => [d, []]));
