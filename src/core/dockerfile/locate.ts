@@ -1,6 +1,7 @@
 // Where a build-context path ends up inside the image: follow COPY/ADD backwards from the final
 // (or target) stage, through `--from=` stages and stages built FROM earlier ones.
 import { posix } from 'node:path';
+import picomatch from 'picomatch';
 import { findStage, type CopyInstr, type Dockerfile, type Stage } from './parse';
 
 export interface Location {
@@ -160,12 +161,10 @@ function truncate(s: string): string {
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
+/**
+ * A COPY source glob as Docker reads it (Go's filepath.Match): `*`, `?` and `[...]` stay within one
+ * path segment; no `**`, braces or extglobs. Parentheses stay literal.
+ */
 function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (const ch of glob) {
-    if (ch === '*') re += '[^/]*';
-    else if (ch === '?') re += '[^/]';
-    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
+  return picomatch.makeRe(glob.replace(/[()]/g, '\\$&'), { dot: true, noglobstar: true, nobrace: true, noextglob: true });
 }

@@ -22,6 +22,13 @@ suite('dockerfile locate', () => {
     assert.equal(at('FROM n\nCOPY main.js /srv/server.js\n', 'main.js')?.path, '/srv/server.js');
   });
 
+  test('COPY globs read as Docker reads them (Go filepath.Match): a wildcard stays in one segment; [..] is a class', () => {
+    assert.equal(at('FROM n\nWORKDIR /app\nCOPY src/* ./\n', 'src/main.js')?.path, '/app/main.js');
+    assert.equal(at('FROM n\nWORKDIR /app\nCOPY src/* ./\n', 'src/lib/a.js'), undefined);
+    assert.equal(at('FROM n\nWORKDIR /app\nCOPY [ab].json ./\n', 'a.json')?.path, '/app/a.json');
+    assert.equal(at('FROM n\nWORKDIR /app\nCOPY [ab].json ./\n', 'c.json'), undefined);
+  });
+
   test('a path no COPY covers is not in the image', () => {
     assert.equal(at('FROM n\nWORKDIR /app\nCOPY package.json ./\nCOPY src ./src\n', 'dist'), undefined);
     assert.equal(at('FROM n\nCOPY --from=other-image /x /x\n', 'x'), undefined);
