@@ -13,6 +13,7 @@ import { parseDockerignore } from '../dockerfile/dockerignore';
 import { findBuildProject, objectField, withWorkspaceDeploys, type BuildProject } from './buildProject';
 import { COMPILED_REWRITES, findEmit, type Emit } from './emit';
 import { findBundler } from './bundler';
+import { entryFolder } from '../routes/serverApps';
 
 /** Tried in order: the config a Nest-style build uses, then the usual one. */
 const TSCONFIG_NAMES = ['tsconfig.build.json', 'tsconfig.json'] as const;
@@ -261,6 +262,7 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     const rootDir = !tsName ? '' : ts?.rootDir ? `; ${tsName}'s rootDir is not below the project folder` : `; ${tsName} sets no rootDir`;
     return (await isDir(fs, src)) ? { path: src, why: `the project's src folder${rootDir}` } : undefined;
   },
+  async (fs, { project }) => entryFolder(fs, project.dir),
 ];
 
 async function pickSourceRoot(

@@ -236,10 +236,17 @@ function followExport(
   // `export default { users, posts }`: a member of the default export is what that property holds.
   const property = wanted === 'default' && member !== undefined ? target.x.imports.find((i) => i.local === `*reexport*default.${member}`) : undefined;
   if (property) return followExport(target, property, undefined, byKey, aliases, depth + 1);
+  // `module.exports = { api: apiRouter }` read as `routes.api`, or `exports.api = apiRouter`.
+  const aliased = target.x.exportNames?.[wanted === 'default' && member !== undefined ? member : wanted];
+  if (aliased !== undefined) return { target, name: aliased };
   const name = wanted === 'default' ? target.x.defaultExport : wanted;
   if (name !== undefined && name !== '*' && exportsValue(target, name)) return { target, name };
   const reexport = target.x.imports.find((i) => i.local === `*reexport*${wanted}`);
-  if (reexport) return followExport(target, reexport, undefined, byKey, aliases, depth + 1);
+  // `module.exports = require('./routes')` passes `routes.api` on as the same member there.
+  if (reexport) return followExport(target, reexport, wanted === 'default' ? member : undefined, byKey, aliases, depth + 1);
+  // CommonJS: `const { api } = require('./x')` where x is `module.exports = require('./y')`.
+  const cjsDefault = wanted !== 'default' ? target.x.imports.find((i) => i.local === '*reexport*default') : undefined;
+  if (cjsDefault) return followExport(target, cjsDefault, wanted, byKey, aliases, depth + 1);
   for (const star of target.x.imports.filter((i) => i.local === '*reexport*')) {
     const hit = followExport(target, { imported: wanted, source: star.source }, undefined, byKey, aliases, depth + 1);
     // `export * from './a'; export * from './b'`: the one that has the name, not the first.

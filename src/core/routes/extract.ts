@@ -224,8 +224,13 @@ class FileReader {
       } else if (ts.isFunctionDeclaration(st) && st.name && hasModifier(st, ts.SyntaxKind.DefaultKeyword)) {
         this.out.defaultExport = st.name.text;
       } else if (ts.isExportDeclaration(st) && st.exportClause && ts.isNamedExports(st.exportClause) && !st.moduleSpecifier) {
-        for (const el of st.exportClause.elements) if (el.name.text === 'default') this.out.defaultExport = (el.propertyName ?? el.name).text;
+        for (const el of st.exportClause.elements) {
+          if (el.name.text === 'default') this.out.defaultExport = (el.propertyName ?? el.name).text;
+          else if (el.propertyName) this.exportName(el.name.text, el.propertyName.text);
+        }
       }
+      const named = cjsNamedExport(st);
+      if (named && ts.isIdentifier(named.value)) this.exportName(named.name, named.value.text);
       if (ts.isExportDeclaration(st) && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier)) {
         // Re-exports: `export { default as users } from './users'`, `export * from './x'`.
         const source = st.moduleSpecifier.text;
@@ -245,14 +250,23 @@ class FileReader {
     }
   }
 
-  /** `export default { users, posts: postsRouter }` of imported routers: each property re-exports its import. */
+  /**
+   * `export default { users, posts: postsRouter }` / `module.exports = { api: apiRouter }`: each
+   * property of an imported router re-exports its import; one of a local router names it.
+   */
   private exportObjectMembers(o: ts.ObjectLiteralExpression): void {
     for (const p of o.properties) {
       const key = ts.isShorthandPropertyAssignment(p) ? p.name.text : ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) ? p.name.text : undefined;
       const value = ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) ? skipOuter(p.initializer) : undefined;
-      const imp = key !== undefined && value && ts.isIdentifier(value) ? this.out.imports.find((i) => i.local === value.text) : undefined;
+      if (key === undefined || !value || !ts.isIdentifier(value)) continue;
+      const imp = this.out.imports.find((i) => i.local === value.text);
       if (imp) this.out.imports.push({ local: `*reexport*default.${key}`, imported: imp.imported, source: imp.source });
+      else this.exportName(key, value.text);
     }
+  }
+
+  private exportName(exported: string, local: string): void {
+    (this.out.exportNames ??= {})[exported] = local;
   }
 
   /** `module.exports.x = 'lit'` / `exports.x = 'lit'`. */
@@ -1019,7 +1033,18 @@ class FileReader {
 
 // ---- helpers -----------------------------------------------------------------------------------
 
-/** Types, interfaces and type aliases declare no route and hold no value. */
+/** `exports.api = apiRouter` / `module.exports.api = apiRouter`: the exported name and its value. */
+function cjsNamedExport(st: ts.Statement): { name: string; value: ts.Expression } | undefined {
+  if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+  const left = st.expression.left;
+  if (!ts.isPropertyAccessExpression(left)) return undefined;
+  const base = left.expression;
+  const isExports =
+    (ts.isIdentifier(base) && base.text === 'exports') ||
+    (ts.isPropertyAccessExpression(base) && base.name.text === 'exports' && ts.isIdentifier(base.expression) && base.expression.text === 'module');
+  return isExports ? { name: left.name.text, value: skipOuter(st.expression.right) } : undefined;
+}
+
 /** `next` handed to another call as an argument anywhere in `node`. */
 function passesOn(node: ts.Node, next: string): boolean {
   let found = false;
@@ -1032,6 +1057,7 @@ function passesOn(node: ts.Node, next: string): boolean {
   return found;
 }
 
+/** Types, interfaces and type aliases declare no route and hold no value. */
 function isTypeOnly(node: ts.Node): boolean {
   return ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node);
 }

@@ -78,6 +78,12 @@ export interface ExtractedFile {
   imports: ExtractedImport[];
   /** The router or constant behind `export default x` / `module.exports = x`. */
   defaultExport?: string;
+  /**
+   * Exported names and the local each stands for: `export { router as api }`, CommonJS
+   * `exports.api = router`, a property of `module.exports = { api: router }` (CommonJS makes
+   * `require('./x').api` and `const { api } = require('./x')` the same thing).
+   */
+  exportNames?: Record<string, string>;
   /** Exported (and top-level) constants paths may be built from. */
   constants?: Record<string, ConstValue>;
   /** `apiPrefix: process.env.API_PREFIX || 'api'`: config property defaults, by property name. */

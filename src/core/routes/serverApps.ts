@@ -137,7 +137,7 @@ export function groupFilesByApp(root: string, apps: readonly ServerApp[], files:
 /**
  * Where an app's source is: nest-cli.json `sourceRoot` (relative to the app), Nx project.json
  * `sourceRoot` (relative to the Nx workspace, so tried against each parent), else `src`, else
- * the folder itself.
+ * the folder of a plain JavaScript entry point, else the folder itself.
  */
 export async function appSourceDir(fs: FsLike, dir: string): Promise<string> {
   const isDir = async (p: string): Promise<boolean> => Boolean((await fs.stat(p))?.isDirectory);
@@ -151,5 +151,31 @@ export async function appSourceDir(fs: FsLike, dir: string): Promise<string> {
     }
   }
   const src = join(dir, 'src');
-  return (await isDir(src)) ? src : dir;
+  if (await isDir(src)) return src;
+  return (await entryFolder(fs, dir))?.path ?? dir;
+}
+
+/** `node server/index.js --production` -> server/index.js. */
+const NODE_START = /(?:^|[\s;&|])node\s+(?:-\S+\s+)*([^\s;&|]+\.[cm]?js)\b/;
+
+/**
+ * A plain JavaScript server's top folder: the first folder of the file package.json `main` (else
+ * its `start` script's `node <file>`) names, when that file exists below `dir`
+ * (`server/server.js` -> server). Not for TypeScript, whose entry is build output.
+ */
+export async function entryFolder(fs: FsLike, dir: string): Promise<{ path: string; why: string } | undefined> {
+  if ((await fs.stat(join(dir, 'tsconfig.json')))?.isFile) return undefined;
+  const pkg = await readJsonObject(fs, join(dir, 'package.json'));
+  const scripts = pkg?.['scripts'];
+  const start = scripts !== null && typeof scripts === 'object' ? (scripts as Record<string, unknown>)['start'] : undefined;
+  const main = typeof pkg?.['main'] === 'string' ? { file: pkg['main'], from: 'package.json main' } : undefined;
+  const started = typeof start === 'string' ? NODE_START.exec(start)?.[1] : undefined;
+  for (const entry of [main, started === undefined ? undefined : { file: started, from: "package.json's start script" }]) {
+    const segments = entry?.file.replace(/^\.\//, '').split('/') ?? [];
+    const top = segments[0];
+    if (!entry || segments.length < 2 || top === undefined || top === '..' || top === '.') continue;
+    if (!(await fs.stat(join(dir, ...segments)))?.isFile) continue;
+    return { path: join(dir, top), why: `${entry.from} ${entry.file} is below it` };
+  }
+  return undefined;
 }

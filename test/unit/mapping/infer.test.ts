@@ -247,6 +247,31 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.equal(m?.target, '/app/dist');
   });
 
+  test('plain JavaScript without src/: the folder of package.json main (else the start script entry) is the source root', async () => {
+    const dockerfile = 'FROM node\nWORKDIR /srv\nCOPY . .\nCMD ["npm","start"]\n';
+    const withMain = memFs({
+      '/ws/backend/package.json': JSON.stringify({ main: './server/app.js', dependencies: { express: '4' } }),
+      '/ws/backend/server/app.js': '',
+      '/ws/backend/static/page.js': '',
+      '/ws/backend/Dockerfile': dockerfile,
+    });
+    const m = await inferMapping(withMain, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/server', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/srv/server');
+    assert.ok(m?.evidence.some((e) => /package.json main \.\/server\/app\.js is below it/.test(e)), m?.evidence.join('\n'));
+    const withStart = memFs({
+      '/ws/backend/package.json': pkg({ express: '4' }, { start: 'node --enable-source-maps api/index.js --production' }),
+      '/ws/backend/api/index.js': '',
+      '/ws/backend/Dockerfile': dockerfile,
+    });
+    assert.equal((await inferMapping(withStart, spec()))?.sourceRoot, '/ws/backend/api');
+    // An entry at the top, or one that is not in the source (build output), says nothing.
+    const atTop = memFs({ '/ws/backend/package.json': JSON.stringify({ main: 'index.js', dependencies: { express: '4' } }), '/ws/backend/index.js': '', '/ws/backend/Dockerfile': dockerfile });
+    assert.equal((await inferMapping(atTop, spec()))?.sourceRoot, '/ws/backend');
+    const built = memFs({ '/ws/backend/package.json': JSON.stringify({ main: 'dist/index.js', dependencies: { express: '4' } }), '/ws/backend/lib/index.js': '', '/ws/backend/Dockerfile': dockerfile });
+    assert.equal((await inferMapping(built, spec()))?.sourceRoot, '/ws/backend');
+  });
+
   test('COPY . . with no local build output and no build step: the image runs the sources (ts-node)', async () => {
     const fs = memFs({
       '/ws/backend/package.json': pkg({ koa: '2' }, { start: 'ts-node src/server.ts' }),

@@ -240,4 +240,21 @@ suite('routes on real-world patterns', () => {
     });
     assert.deepEqual(routes.sort(), ['GET /x', 'OPTIONS /upload']);
   });
+
+  test('CommonJS: an object of local routers exported through a re-exporting index, each mounted by member at its own prefixes', () => {
+    const files = {
+      '/s/routes/index.js': "module.exports = require('./all');\n",
+      '/s/routes/all.js':
+        "const { Router } = require('express');\nconst items = require('./items');\nconst pages = require('./pages');\nconst web = Router();\nweb.use(pages);\nconst api = Router();\napi.use('/items', items);\nmodule.exports = { api, web: web };\n",
+      '/s/routes/items.js': "const { Router } = require('express');\nconst router = Router();\nrouter.get('/:id', h);\nmodule.exports = router;\n",
+      '/s/routes/pages.js': "const { Router } = require('express');\nconst router = Router();\nrouter.get('/about', h);\nmodule.exports = router;\n",
+    };
+    const byMember = "const express = require('express');\nconst routes = require('./routes');\nconst app = express();\napp.use('/', routes.web);\napp.use('/api/v2', routes.api);\napp.use('/api', routes.api);\n";
+    assert.deepEqual(routesOf({ ...files, '/s/server.js': byMember }).sort(), ['GET /about', 'GET /api/items/:id', 'GET /api/v2/items/:id']);
+    const destructured = "const express = require('express');\nconst { api } = require('./routes');\nconst app = express();\napp.use('/api', api);\n";
+    assert.deepEqual(routesOf({ ...files, '/s/server.js': destructured }).sort(), ['GET /about', 'GET /api/items/:id']);
+    const named = "const { Router } = require('express');\nconst router = Router();\nrouter.get('/x', h);\nconst other = Router();\nother.get('/y', h);\nexports.main = router;\n";
+    const mounted = "const express = require('express');\nconst { main } = require('./r');\nconst app = express();\napp.use('/m', main);\n";
+    assert.deepEqual(routesOf({ '/s/r.js': named, '/s/server.js': mounted }).sort(), ['GET /m/x', 'GET /y']);
+  });
 });
