@@ -36,7 +36,7 @@ async function run(argv: string[]): Promise<number> {
     return EXIT.inSync;
   }
   const workspace = path.resolve(args.workspace);
-  const trust = trustFromCli(args, process.env, engineHostOf(args.host));
+  // The adapters first: an ssh:// engine's login starts there, and `ssh -G` (engineHostOf) then runs while it is under way.
   const adapters = createAdapters({
     host: args.host,
     env: process.env,
@@ -46,6 +46,7 @@ async function run(argv: string[]): Promise<number> {
   });
   const interrupt = onInterrupt();
   try {
+    const trust = trustFromCli(args, process.env, engineHostOf(args.host));
     return args.command === 'check' ? await check(args, workspace, adapters, trust, interrupt.signal) : await rebuild(args, workspace, adapters, trust, interrupt.signal);
   } catch (err) {
     // Whatever an interrupted step threw ("scan cancelled", an aborted request), the interrupt is the news.

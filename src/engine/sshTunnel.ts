@@ -86,14 +86,26 @@ export interface SshTunnelOptions {
 }
 
 /**
- * What the login's own session runs: the engine address the docker CLI on the remote host
- * resolves (its DOCKER_HOST, else its context), a line saying it is done, then it keeps the
- * session (and so the login) open until the tunnel closes. Through the remote user's shell, as
- * the docker CLI's `docker system dial-stdio` is; an old CLI without contexts only prints an
- * error, and the tunnel then dials through `docker system dial-stdio` as the CLI does. Errors go
- * to the same stream, so that a docker CLI missing there is told in order, before the last line.
+ * What the login's own session runs: which engine the docker CLI of the engine's host would use,
+ * read the way that CLI reads it ($DOCKER_HOST, else $DOCKER_CONTEXT, else `currentContext` in
+ * $DOCKER_CONFIG/config.json) with shell builtins only; the remote CLI itself starts only when a
+ * context other than "default" is named (its own start costs 0.6-0.7 s, more than the login).
+ * Then whether that CLI is on the PATH (dial-stdio needs it), a line saying it is done, and a
+ * builtin loop that keeps the session (and so the login) open until the tunnel closes. Constant:
+ * nothing from the workspace goes into it. Run by /bin/sh whatever the login shell is, one line
+ * without single quotes or `!` so that csh and fish pass it on unchanged.
  */
-const LOGIN_COMMAND = "docker context inspect --format '{{.Endpoints.docker.Host}}' 2>&1; echo rd-logged-in; exec cat";
+const LOGIN_SCRIPT = [
+  'h=$DOCKER_HOST; c=$DOCKER_CONTEXT; f=${DOCKER_CONFIG:-$HOME/.docker}/config.json',
+  // config.json is read line by line and only the currentContext value is printed: its `auths` never leave the host.
+  'if [ -z "$h$c" ] && [ -r "$f" ]; then while IFS= read -r l || [ -n "$l" ]; do case $l in *\\"currentContext\\"*) r=${l#*\\"currentContext\\"}; r=${r#*\\"}; c=${r%%\\"*};; esac; done < "$f"; fi',
+  'if [ -z "$h" ]; then case $c in ""|default) h=unix:///var/run/docker.sock;; *) h=$(docker context inspect --format "{{.Endpoints.docker.Host}}" 2>&1);; esac; fi',
+  'echo "rd-engine=$h"',
+  'command -v docker >/dev/null 2>&1 || echo rd-no-cli',
+  'echo rd-logged-in',
+  'while read -r l; do :; done',
+].join('; ');
+const LOGIN_COMMAND = `/bin/sh -c '${LOGIN_SCRIPT}'`;
 const LOGGED_IN = 'rd-logged-in';
 /** How long the forwarded socket's first `_ping` may take before the tunnel dials per connection instead. */
 const FORWARD_CHECK_MS = 5000;
@@ -106,13 +118,28 @@ const FORWARD_CHECK_MS = 5000;
  */
 type SshRoute = { kind: 'forward'; socketPath: string } | { kind: 'dial-stdio' };
 
-/** The remote engine's unix socket path from what LOGIN_COMMAND printed; undefined for anything else. */
-export function remoteSocketPath(stdout: string): string | undefined {
-  const line = stdout
-    .split('\n')
-    .map((l) => l.trim())
-    .find((l) => /^[a-z]+:\/\//i.test(l));
-  const path = line && /^unix:\/\/(\/.*)$/.exec(line)?.[1];
+/** What the login's session said about the engine's host. */
+export interface LoginAnswer {
+  /** The engine address the docker CLI there would use, or what it said instead (an error). */
+  engine: string;
+  /** The docker CLI is on that host's PATH (dial-stdio needs it). */
+  cli: boolean;
+}
+
+/** The login's answer out of what its session printed (the login shell's own greetings are skipped). */
+export function loginAnswer(stdout: string): LoginAnswer {
+  const lines = stdout.split('\n').map((l) => l.trim());
+  const at = lines.findIndex((l) => l.startsWith('rd-engine='));
+  const end = lines.indexOf(LOGGED_IN, at);
+  if (at >= 0) lines[at] = (lines[at] ?? '').slice('rd-engine='.length);
+  // The remote CLI may warn before its answer, or answer with an error over several lines.
+  const said = at < 0 ? [] : lines.slice(at, end < 0 ? undefined : end).filter((l) => l !== '' && l !== 'rd-no-cli');
+  return { engine: said.find((l) => /^[a-z][a-z0-9+.-]*:\/\//i.test(l)) ?? said.join(' '), cli: !lines.includes('rd-no-cli') };
+}
+
+/** The remote engine's unix socket path from the login's answer; undefined for anything else. */
+export function remoteSocketPath(engine: string): string | undefined {
+  const path = /^unix:\/\/(\/.*)$/.exec(engine.trim())?.[1];
   // `-L local:remote` splits at ':'; a path with one (or with spaces, or nothing) is not forwarded.
   return path && /^\/[^:\s]*$/.test(path) ? path : undefined;
 }
@@ -142,24 +169,71 @@ interface Master {
 export function openSshTunnel(address: string, opts: SshTunnelOptions = {}): SshTunnel {
   const target = sshTarget(address);
   if (!target) throw new EngineUnreachableError(`engine unreachable: ${address} is not an ssh:// address`);
-  const targetArgs = sshTargetArgs(target);
-  const ssh = opts.ssh ?? 'ssh';
-  const env = { ...(opts.env ?? process.env) } as NodeJS.ProcessEnv;
-  const dir = mkdtempSync(join(tmpdir(), 'rd-ssh-'));
-  const socketPath = join(dir, 'docker.sock');
-  const forwardPath = join(dir, 'engine.sock');
-  const masters: Master[] = [];
-  const channels = new Set<ChildProcess>();
-  const upstreams = new Set<Socket>();
-  // BatchMode: never a password or host-key prompt nobody can answer; keys and agents still work.
-  const common = (control: string): string[] => ['-o', 'BatchMode=yes', '-o', `ControlPath=${control}`];
+  return new Tunnel(address, target, opts);
+}
 
-  function startMaster(): Master {
-    const control = join(dir, `ctl${masters.length}`);
-    const proc = spawn(ssh, [...common(control), '-o', 'ControlMaster=yes', '-o', `ConnectTimeout=${SSH_CONNECT_TIMEOUT_S}`, '-T', ...targetArgs, LOGIN_COMMAND], {
-      env,
-      stdio: ['pipe', 'pipe', 'pipe'],
+class Tunnel implements SshTunnel {
+  readonly localHost: string;
+  readonly socketPath: string;
+  readonly agent = new Agent({ keepAlive: true, maxSockets: MAX_SSH_CHANNELS });
+  private readonly targetArgs: string[];
+  private readonly ssh: string;
+  private readonly env: NodeJS.ProcessEnv;
+  private readonly dir = mkdtempSync(join(tmpdir(), 'rd-ssh-'));
+  private readonly masters: Master[] = [];
+  private readonly channels = new Set<ChildProcess>();
+  private readonly upstreams = new Set<Socket>();
+  private readonly sockets = new Set<Socket>();
+  private readonly server: Server;
+  private readonly route: Promise<SshRoute>;
+
+  constructor(
+    private readonly address: string,
+    target: SshTarget,
+    opts: SshTunnelOptions,
+  ) {
+    this.targetArgs = sshTargetArgs(target);
+    this.ssh = opts.ssh ?? 'ssh';
+    this.env = { ...(opts.env ?? process.env) } as NodeJS.ProcessEnv;
+    this.socketPath = join(this.dir, 'docker.sock');
+    this.localHost = `unix://${this.socketPath}`;
+    const first = this.startMaster();
+    this.route = first.ready.then((printed) => this.routeFor(first, loginAnswer(printed)));
+    this.route.catch(() => undefined); // Reported to whoever asks; never unhandled.
+    this.server = createServer((socket: Socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+      this.serve(socket).catch(() => socket.destroy());
     });
+    this.server.listen(this.socketPath);
+  }
+
+  async ready(): Promise<void> {
+    await this.route;
+  }
+
+  async close(): Promise<void> {
+    this.agent.destroy();
+    // A client's idle keep-alive connection would hold server.close() open until it times out.
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const socket of this.sockets) socket.destroy();
+    await closed;
+    for (const upstream of this.upstreams) upstream.destroy();
+    for (const channel of this.channels) channel.kill();
+    for (const m of this.masters) if (m.process.exitCode === null && m.process.signalCode === null) m.process.kill('SIGTERM');
+    await Promise.race([Promise.all(this.masters.map((m) => m.exited)), delay(5000, undefined, { ref: false })]);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  // BatchMode: never a password or host-key prompt nobody can answer; keys and agents still work.
+  private common(control: string): string[] {
+    return ['-o', 'BatchMode=yes', '-o', `ControlPath=${control}`];
+  }
+
+  private startMaster(): Master {
+    const control = join(this.dir, `ctl${this.masters.length}`);
+    const args = [...this.common(control), '-o', 'ControlMaster=yes', '-o', `ConnectTimeout=${SSH_CONNECT_TIMEOUT_S}`, '-T', ...this.targetArgs, LOGIN_COMMAND];
+    const proc = spawn(this.ssh, args, { env: this.env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     let stdout = '';
     proc.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString('utf8')).slice(-2000)));
@@ -177,51 +251,71 @@ export function openSshTunnel(address: string, opts: SshTunnelOptions = {}): Ssh
         stdout = (stdout + c.toString('utf8')).slice(-4000);
         if (stdout.includes(LOGGED_IN)) resolve(stdout);
       });
-      void exited.then(() => reject(new EngineUnreachableError(`engine unreachable: ${address}: ${why(stderr)}`)));
+      void exited.then(() => reject(new EngineUnreachableError(`engine unreachable: ${this.address}: ${why(stderr)}`)));
     });
     ready.catch(() => undefined); // Reported to whoever asks; never unhandled.
     const master: Master = { control, process: proc, ready, channels: 0, exited };
-    masters.push(master);
+    this.masters.push(master);
     return master;
   }
 
-  const first = startMaster();
-  const route: Promise<SshRoute> = first.ready.then(async (printed) => {
-    const remote = remoteSocketPath(printed);
-    const missing = remote === undefined ? remoteCliMissing(printed) : undefined;
-    if (missing) throw new EngineUnreachableError(`engine unreachable: ${address}: ${missing} (the engine's host needs the docker CLI)`);
-    if (remote === undefined) return { kind: 'dial-stdio' };
-    const forwarded = await succeeds(ssh, [...common(first.control), '-O', 'forward', '-L', `${forwardPath}:${remote}`, ...targetArgs], env);
-    return forwarded && (await answersPing(forwardPath)) ? { kind: 'forward', socketPath: forwardPath } : { kind: 'dial-stdio' };
-  });
-  route.catch(() => undefined);
+  /** Forward the engine's socket when it is one and the server allows it; else dial-stdio, which needs the remote CLI. */
+  private async routeFor(first: Master, answer: LoginAnswer): Promise<SshRoute> {
+    const missing = remoteCliMissing(answer.engine);
+    if (missing) throw this.needsCli(missing);
+    const remote = remoteSocketPath(answer.engine);
+    if (remote !== undefined) {
+      const forwardPath = join(this.dir, 'engine.sock');
+      const forwarded = await succeeds(this.ssh, [...this.common(first.control), '-O', 'forward', '-L', `${forwardPath}:${remote}`, ...this.targetArgs], this.env);
+      if (forwarded && (await answersPing(forwardPath))) return { kind: 'forward', socketPath: forwardPath };
+    }
+    if (!answer.cli) throw this.needsCli(remote === undefined ? 'docker: not found' : `docker: not found, and the engine's socket ${remote} could not be forwarded`);
+    return { kind: 'dial-stdio' };
+  }
 
-  function masterWithRoom(): Master {
-    return masters.find((m) => m.channels < MAX_SSH_CHANNELS && m.process.exitCode === null) ?? startMaster();
+  private needsCli(words: string): EngineUnreachableError {
+    return new EngineUnreachableError(`engine unreachable: ${this.address}: ${words} (the engine's host needs the docker CLI)`);
+  }
+
+  private async serve(socket: Socket): Promise<void> {
+    const how = await this.route;
+    if (socket.destroyed) return;
+    if (how.kind === 'forward') this.forward(socket, how.socketPath);
+    else await this.dialStdio(socket);
+  }
+
+  /** One connection through the forwarded engine socket: a channel on the login, no remote process. */
+  private forward(socket: Socket, path: string): void {
+    const upstream = connect(path);
+    this.upstreams.add(upstream);
+    upstream.once('close', () => this.upstreams.delete(upstream));
+    splice(socket, upstream);
+  }
+
+  private masterWithRoom(): Master {
+    return this.masters.find((m) => m.channels < MAX_SSH_CHANNELS && m.process.exitCode === null) ?? this.startMaster();
   }
 
   /** One connection, one `docker system dial-stdio` session on a login with room. */
-  async function dialStdio(socket: Socket): Promise<void> {
-    const master = masterWithRoom();
+  private async dialStdio(socket: Socket): Promise<void> {
+    const master = this.masterWithRoom();
     master.channels++;
-    try {
-      await master.ready;
-    } catch {
+    const usable = await master.ready.then(
+      () => !socket.destroyed,
+      () => false,
+    );
+    if (!usable) {
       master.channels--;
       socket.destroy();
       return;
     }
-    if (socket.destroyed) {
-      master.channels--;
-      return;
-    }
-    const channel = spawn(ssh, [...common(master.control), '-o', 'ControlMaster=no', '-T', ...targetArgs, 'docker', 'system', 'dial-stdio'], {
-      env,
+    const channel = spawn(this.ssh, [...this.common(master.control), '-o', 'ControlMaster=no', '-T', ...this.targetArgs, 'docker', 'system', 'dial-stdio'], {
+      env: this.env,
       stdio: ['pipe', 'pipe', 'ignore'],
     });
-    channels.add(channel);
+    this.channels.add(channel);
     channel.once('close', () => {
-      channels.delete(channel);
+      this.channels.delete(channel);
       master.channels--;
       socket.destroy();
     });
@@ -232,58 +326,15 @@ export function openSshTunnel(address: string, opts: SshTunnelOptions = {}): Ssh
     socket.once('close', () => channel.kill());
     socket.on('error', () => channel.kill());
   }
+}
 
-  /** One connection through the forwarded engine socket: a channel on the login, no remote process. */
-  function forward(socket: Socket, path: string): void {
-    const upstream = connect(path);
-    upstreams.add(upstream);
-    upstream.once('close', () => {
-      upstreams.delete(upstream);
-      socket.destroy();
-    });
-    upstream.on('error', () => socket.destroy());
-    socket.on('error', () => upstream.destroy());
-    socket.once('close', () => upstream.destroy());
-    socket.pipe(upstream);
-    upstream.pipe(socket);
+/** Two sockets joined both ways; either end closing or failing closes the other. */
+function splice(a: Socket, b: Socket): void {
+  for (const [from, to] of [[a, b], [b, a]] as const) {
+    from.on('error', () => to.destroy());
+    from.once('close', () => to.destroy());
+    from.pipe(to);
   }
-
-  async function serve(socket: Socket): Promise<void> {
-    const how = await route;
-    if (socket.destroyed) return;
-    if (how.kind === 'forward') forward(socket, how.socketPath);
-    else await dialStdio(socket);
-  }
-
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((socket: Socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-    serve(socket).catch(() => socket.destroy());
-  });
-  server.listen(socketPath);
-
-  const agent = new Agent({ keepAlive: true, maxSockets: MAX_SSH_CHANNELS });
-  return {
-    localHost: `unix://${socketPath}`,
-    socketPath,
-    agent,
-    ready: async () => {
-      await route;
-    },
-    async close() {
-      agent.destroy();
-      // A client's idle keep-alive connection would hold server.close() open until it times out.
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const socket of sockets) socket.destroy();
-      await closed;
-      for (const upstream of upstreams) upstream.destroy();
-      for (const channel of channels) channel.kill();
-      for (const m of masters) if (m.process.exitCode === null && m.process.signalCode === null) m.process.kill('SIGTERM');
-      await Promise.race([Promise.all(masters.map((m) => m.exited)), delay(5000, undefined, { ref: false })]);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** The engine answers `GET /_ping` on this socket (the server may refuse a forward only when it is used). */

@@ -2,7 +2,9 @@
 // and known_hosts of the test's own (the user's ~/.ssh is neither read nor changed). One login
 // per run, for check and for rebuild; a refused key or a wrong host key is one line, exit 2.
 import * as assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Report } from '../../src/core/model';
@@ -16,6 +18,8 @@ import { startSshServer } from './support/sshServer';
 import type { SshServer } from './support/sshServer';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
+/** A ForceCommand that runs what was asked with a PATH that has no docker (nor anything else). */
+const NO_PATH = 'env PATH=/nonexistent /bin/sh -c "$SSH_ORIGINAL_COMMAND"';
 /**
  * The login and its one session: the session starts the remote user's shell, and on this machine
  * root's bashrc runs `pyenv init` (0.2-0.25 s a session; the docker CLI pays it per connection).
@@ -115,16 +119,57 @@ suite('ssh:// engine through the system ssh, one login per run', function () {
     }
   });
 
-  test('no docker CLI on the engine host: "engine unreachable: <the remote shell\'s words>", one line, exit 2', async () => {
+  test('no docker CLI on the engine host: its default socket is still forwarded, the CLI is not needed', async () => {
     // The host's shell runs what was asked with a PATH that has no docker (nor anything else).
-    const bare = await startSshServer({ forceCommand: 'env PATH=/nonexistent /bin/sh -c "$SSH_ORIGINAL_COMMAND"' });
+    const bare = await startSshServer({ forceCommand: NO_PATH });
+    try {
+      const run = await cli(['check', '--json'], { PATH: `${bare.binDir}:${process.env.PATH ?? ''}`, DOCKER_HOST: `ssh://${bare.hosts.good}` });
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal((JSON.parse(run.stdout) as Report).verdict, 'in-sync', run.stdout);
+      assert.equal(bare.logins(), 1);
+    } finally {
+      await bare.stop();
+    }
+  });
+
+  test('no docker CLI and a server that forbids forwarding: "engine unreachable: … (the engine\'s host needs the docker CLI)", one line, exit 2', async () => {
+    const bare = await startSshServer({ forceCommand: NO_PATH, streamLocalForwarding: false });
     try {
       const run = await cli(['check'], { PATH: `${bare.binDir}:${process.env.PATH ?? ''}`, DOCKER_HOST: `ssh://${bare.hosts.good}` });
       assert.equal(run.code, 2, run.stdout + run.stderr);
       assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
-      assert.match(run.stderr, /^runtime-drift: engine unreachable: ssh:\/\/rd-ssh-good: .*docker: (command )?not found \(the engine's host needs the docker CLI\)$/m);
+      assert.match(run.stderr, /^runtime-drift: engine unreachable: ssh:\/\/rd-ssh-good: docker: not found, and the engine's socket \/var\/run\/docker\.sock could not be forwarded \(the engine's host needs the docker CLI\)$/m);
     } finally {
       await bare.stop();
+    }
+  });
+
+  test("a context named on the engine's host (its config.json's currentContext) is resolved by the CLI there, and its socket is the one forwarded", async () => {
+    // The context's socket is a counting relay to this machine's engine: used only if the context was resolved.
+    const dir = mkdtempSync(path.join(tmpdir(), 'rd-ssh-ctx-'));
+    const relayPath = path.join(dir, 'engine.sock');
+    let relayed = 0;
+    const relay = createServer((socket) => {
+      relayed++;
+      const upstream = connect('/var/run/docker.sock');
+      socket.pipe(upstream).pipe(socket);
+      socket.on('error', () => upstream.destroy());
+      upstream.on('error', () => socket.destroy());
+    }).listen(relayPath);
+    const made = await runCli('docker', ['context', 'create', 'rd-remote-ctx', '--docker', `host=unix://${relayPath}`], { env: { DOCKER_CONFIG: dir } });
+    assert.equal(made.code, 0, made.stderr);
+    writeFileSync(path.join(dir, 'config.json'), '{\n\t"currentContext": "rd-remote-ctx"\n}\n');
+    const named = await startSshServer({ setEnv: { DOCKER_CONFIG: dir } });
+    try {
+      const run = await cli(['check', '--json'], { PATH: `${named.binDir}:${process.env.PATH ?? ''}`, DOCKER_HOST: `ssh://${named.hosts.good}` });
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal((JSON.parse(run.stdout) as Report).verdict, 'in-sync', run.stdout);
+      assert.ok(relayed > 0, 'the context\'s socket was not used');
+      assert.equal(named.sessions(), 1);
+    } finally {
+      await named.stop();
+      relay.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -33,6 +33,8 @@ export interface SshServerOptions {
   streamLocalForwarding?: boolean;
   /** sshd's ForceCommand: what every login runs instead of the command asked for. */
   forceCommand?: string;
+  /** sshd's SetEnv: variables every session starts with, as a user's shell profile would set them. */
+  setEnv?: Record<string, string>;
 }
 
 export async function startSshServer(opts: SshServerOptions = {}): Promise<SshServer> {
@@ -60,6 +62,7 @@ export async function startSshServer(opts: SshServerOptions = {}): Promise<SshSe
       'LogLevel VERBOSE',
       `AllowStreamLocalForwarding ${opts.streamLocalForwarding === false ? 'no' : 'yes'}`,
       ...(opts.forceCommand ? [`ForceCommand ${opts.forceCommand}`] : []),
+      ...(opts.setEnv ? [`SetEnv ${Object.entries(opts.setEnv).map(([k, v]) => `${k}=${v}`).join(' ')}`] : []),
       '',
     ].join('\n'),
   );
