@@ -6,8 +6,8 @@ import { HTTP_METHODS, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, RouterModuleEntry, UriVersioning } from './extracted';
 import { NEUTRAL_VERSION, substituteParams } from './extracted';
 import { literalOf, propOf, type ConstValue, type Part } from './values';
-import { joinRoutePath, stripParamPatterns } from './joinPath';
-import { parseRouteSpec } from './routeSpec';
+import { joinRoutePath, openApiPathToRoute, stripParamPatterns } from './joinPath';
+import { isHttpMethod, parseRouteSpec } from './routeSpec';
 
 export interface CollectOptions {
   /**
@@ -393,7 +393,10 @@ class ValueResolver {
         continue;
       }
       const text = this.text(s, r.pathValue, 0);
-      if (text === undefined) warnings.push(`${s.file}:${r.line}: ${r.method} route path not found statically; route skipped (list it in x-runtime-drift.routes)`);
+      const method = r.methodValue ? this.text(s, r.methodValue, 0)?.toUpperCase() : r.method;
+      if (text === undefined || method === undefined || !isHttpMethod(method))
+        warnings.push(`${s.file}:${r.line}: ${r.methodValue ? 'OpenAPI route method or' : r.method + ' route'} path not found statically; route skipped (list it in x-runtime-drift.routes)`);
+      else if (r.methodValue) out.routes.push({ ...r, method, path: joinRoutePath(openApiPathToRoute(text)), pathValue: undefined, methodValue: undefined });
       else out.routes.push({ ...r, path: joinRoutePath(text), pathValue: undefined });
     }
     for (const m of x.mounts) {

@@ -6,7 +6,7 @@
 // config defaults; what cannot be known statically is a warning naming file, line and why.
 import ts from 'typescript';
 import type { HttpMethod } from '../model';
-import { joinRoutePath } from './joinPath';
+import { joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod } from './routeSpec';
 import { hasRefs, literalOf, literalsOf, mergeParts, propOf, str, type ConstValue, type Part } from './values';
 import { NEUTRAL_VERSION, substituteParams } from './extracted';
@@ -400,8 +400,8 @@ class FileReader {
           return fallback !== undefined ? str(fallback) : { kind: 'config', key };
         }
       }
-      // String(x), x.toString()
-      if (ts.isIdentifier(callee) && callee.text === 'String') return this.evaluate(node.arguments[0], depth);
+      // String(x), Object.freeze({...}), @hono/zod-openapi createRoute({...}): the argument itself.
+      if (IDENTITY_CALL.test(calleeName(callee) ?? '')) return this.evaluate(node.arguments[0], depth);
       // An immediately invoked function: what it returns, `(function () { ...; return { ... } })()`.
       const fn = skipOuter(callee);
       if ((ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) && node.arguments.length === 0) {
@@ -574,7 +574,7 @@ class FileReader {
     if (name === 'enableVersioning') return this.readVersioning(call);
     if (name === 'register' && ts.isIdentifier(callee.expression) && callee.expression.text === 'RouterModule') return this.readRouterModule(call);
     const method = ROUTER_METHODS[name];
-    if (!method && name !== 'route' && name !== 'use' && name !== 'register' && name !== 'on' && name !== 'mount') return;
+    if (!method && name !== 'route' && name !== 'use' && name !== 'register' && name !== 'on' && name !== 'mount' && !(name in OPENAPI_CALLS)) return;
     // `.get()` on `router.route('/x')`: a link of the chain readRouteCall reads.
     if (method && isRouteChainLink(callee.expression)) return;
     const router = this.receiverOf(callee.expression);
@@ -586,6 +586,8 @@ class FileReader {
     if (name === 'route' && call.arguments.length >= 2) return this.readMount(call, router, 'use');
     if (name === 'route') return this.readRouteCall(call, router);
     if (name === 'on') return this.readHonoOn(call, router);
+    if (name === 'openapi') return this.readOpenApiRoute(call, router);
+    if (name in OPENAPI_CALLS) return this.readOpenApiDoc(call, router);
     return this.readMount(call, router, name);
   }
 
@@ -650,6 +652,35 @@ class FileReader {
     const path = literalOf(this.evaluate(call.arguments[0]));
     if (path === undefined || call.arguments.length < 2) return;
     this.addRoute(router, 'ALL', str(joinRoutePath(path, '*')), at);
+  }
+
+  /**
+   * @hono/zod-openapi `app.openapi(createRoute({ method: 'get', path: '/tasks/{id}' }), handler)`:
+   * the route config local, or an imported constant (`routes.list`) that collect.ts resolves.
+   */
+  private readOpenApiRoute(call: ts.CallExpression, router: string): void {
+    const config = this.evaluate(call.arguments[0]);
+    // The line of `.openapi` itself: a chain of them starts on one line.
+    const at = ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call;
+    if (call.arguments.length < 2 || !config) {
+      this.warn(call, `${router}.openapi route config is not known statically; route skipped (list it in x-runtime-drift.routes)`);
+      return;
+    }
+    const method = literalOf(propOf(config, ['method']))?.toUpperCase();
+    const path = propOf(config, ['path']);
+    if (method !== undefined && isHttpMethod(method) && literalOf(path) !== undefined) return this.addRoute(router, method, str(openApiPathToRoute(literalOf(path) ?? '')), at);
+    const methodValue = propOf(config, ['method']);
+    if (config.kind === 'str' && hasRefs(config) && methodValue && path?.kind === 'str') {
+      this.out.routes.push({ method: 'ALL', methodValue, path: '/', pathValue: str(this.routers.get(router) ?? '', '/', ...path.parts), line: this.line(at), kind: 'router', router });
+      return;
+    }
+    this.warn(call, `${router}.openapi route method or path is not known statically; route skipped (list it in x-runtime-drift.routes)`);
+  }
+
+  /** @hono/zod-openapi `app.doc('/doc', {...})` / `app.doc31(...)`: the OpenAPI document, served on GET. */
+  private readOpenApiDoc(call: ts.CallExpression, router: string): void {
+    const path = literalOf(this.evaluate(call.arguments[0]));
+    if (path !== undefined && isRoutePath(path) && call.arguments.length >= 2) this.addRoute(router, 'GET', str(path), ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call);
   }
 
   /** Hono `app.on('GET', '/x', h)` / `app.on(['GET', 'POST'], ['/a', '/b'], h)`. */
@@ -1033,6 +1064,9 @@ class FileReader {
 
 // ---- helpers -----------------------------------------------------------------------------------
 
+/** Calls whose value is their first argument, as far as paths are concerned. */
+const IDENTITY_CALL = /^(?:String|Object\.freeze|createRoute|\w+\.createRoute)$/;
+
 /** `exports.api = apiRouter` / `module.exports.api = apiRouter`: the exported name and its value. */
 function cjsNamedExport(st: ts.Statement): { name: string; value: ts.Expression } | undefined {
   if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
@@ -1188,7 +1222,10 @@ function isRouteChainLink(e: ts.Expression): boolean {
 }
 
 /** Calls that answer the router they are called on: `router.use(a).use(b)`, fastify `withTypeProvider<T>()`. */
-const CHAIN_KEEPS_ROUTER = new Set(['use', 'route', 'register', 'routes', 'middleware', 'basePath', 'mount', 'withTypeProvider']);
+const CHAIN_KEEPS_ROUTER = new Set(['use', 'route', 'register', 'routes', 'middleware', 'basePath', 'mount', 'withTypeProvider', 'openapi', 'doc', 'doc31']);
+
+/** @hono/zod-openapi's calls that serve the OpenAPI document (`openapi` itself registers a route). */
+const OPENAPI_CALLS: Readonly<Record<string, true>> = { openapi: true, doc: true, doc31: true };
 
 /** Packages whose `get`/`post` send a request: their calls are never routes. */
 const HTTP_CLIENT_PACKAGE = /^(?:(?:node:)?https?|axios|ky|ky-universal|got|superagent|supertest|node-fetch|cross-fetch|ofetch|undici|request|request-promise(?:-native)?|needle|phin|@angular\/common\/http|redaxios|wretch)$/;

@@ -12,6 +12,11 @@ export interface ExtractedRoute {
   path: string;
   /** When the path refers to other files' constants: resolved by collect.ts. */
   pathValue?: ConstValue;
+  /**
+   * An OpenAPI route config from another file (`app.openapi(routes.list, h)`): its method, resolved
+   * by collect.ts (`method` is a placeholder until then); its path (`pathValue`) is OpenAPI style, `{id}`.
+   */
+  methodValue?: ConstValue;
   /** 1-based line of the decorator or of the method call. */
   line: number;
   kind: RouteKind;

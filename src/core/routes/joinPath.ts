@@ -18,3 +18,8 @@ export function stripParamPatterns(p: string): string {
   if (!p.includes('{') && !p.includes('(')) return p;
   return p.replace(/(:[A-Za-z_$][\w$]*)\{[^{}/]*\}/g, '$1').replace(/(:[A-Za-z_$][\w$]*)\((?:[^()]|\([^()]*\))*\)/g, '$1');
 }
+
+/** An OpenAPI path template's parameters as a router's: `/tasks/{id}` -> `/tasks/:id`. */
+export function openApiPathToRoute(p: string): string {
+  return p.replace(/\{([A-Za-z_$][\w$]*)\}/g, ':$1');
+}

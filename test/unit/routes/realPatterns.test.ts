@@ -258,3 +258,23 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(routesOf({ '/s/r.js': named, '/s/server.js': mounted }).sort(), ['GET /m/x', 'GET /y']);
   });
 });
+
+suite('routes on real-world patterns: @hono/zod-openapi', () => {
+  test('app.openapi(createRoute({ method, path }), h) local or from a namespace import of route configs, {id} as :id; app.doc serves GET', () => {
+    const routes = routesOf({
+      '/s/app.ts':
+        "import { OpenAPIHono } from '@hono/zod-openapi';\nimport items from './items.index';\nconst app = new OpenAPIHono();\napp.doc('/doc', { openapi: '3.0.0', info: {} });\nconst list = [items];\nlist.forEach((r) => { app.route('/v1', r); });\nexport default app;\n",
+      '/s/items.routes.ts':
+        "import { createRoute } from '@hono/zod-openapi';\nconst base = '/items';\nexport const getOne = createRoute({ path: `${base}/{id}`, method: 'get', responses: {} });\nexport const create = Object.freeze(createRoute({ method: 'post', path: base }));\n",
+      '/s/items.index.ts':
+        "import { OpenAPIHono, createRoute } from '@hono/zod-openapi';\nimport * as routes from './items.routes';\nimport * as handlers from './items.handlers';\nconst health = createRoute({ method: 'get', path: '/health/{part}' });\nconst router = new OpenAPIHono()\n  .openapi(routes.getOne, handlers.getOne)\n  .openapi(routes.create, handlers.create)\n  .openapi(health, (c) => c.json({}));\nexport default router;\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /doc', 'GET /v1/health/:part', 'GET /v1/items/:id', 'POST /v1/items']);
+  });
+
+  test('an openapi route config that cannot be read is a warning with file and line, not a route', () => {
+    const out = collectRoutes([{ file: '/s/a.ts', text: "import { OpenAPIHono } from '@hono/zod-openapi';\nconst app = new OpenAPIHono();\napp.openapi(makeRoute(), h);\n" }], { moduleOf: () => undefined });
+    assert.deepEqual(out.routes, []);
+    assert.match(out.warnings.join('\n'), /\/s\/a\.ts:3: app\.openapi route/);
+  });
+});
