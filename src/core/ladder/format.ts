@@ -1,4 +1,5 @@
 // Small text helpers shared by the ladder, the CLI and the views.
+import * as l10n from '@vscode/l10n';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -17,8 +18,9 @@ export function timeAgo(iso: string | null | undefined, now: Date): string | und
   if (Number.isNaN(then)) return undefined;
   const ms = now.getTime() - then;
   // Clocks of the engine and the host differ a little; a future time reads as "just now".
-  if (ms < MINUTE) return 'just now';
-  if (ms < HOUR) return `${Math.floor(ms / MINUTE)} min ago`;
-  if (ms < DAY) return `${Math.floor(ms / HOUR)} h ago`;
-  return `${Math.floor(ms / DAY)} d ago`;
+  if (ms < MINUTE) return l10n.t('just now');
+  if (ms < HOUR) return l10n.t`${Math.floor(ms / MINUTE)} min ago`;
+  if (ms < DAY) return l10n.t`${Math.floor(ms / HOUR)} h ago`;
+  return l10n.t`${Math.floor(ms / DAY)} d ago`;
+
 }

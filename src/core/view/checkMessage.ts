@@ -1,5 +1,6 @@
 // What "Check Runtime" says when it is done: a warning only for drift, with the action for the
 // service that matters most as its main button; nothing for services that simply do not run.
+import * as l10n from '@vscode/l10n';
 import type { ActionKind, Report } from '../model';
 import { byAttention } from './treeModel';
 import { refOf, type ServiceRef } from './serviceRef';
@@ -16,14 +17,15 @@ export function checkMessage(reports: readonly Report[]): CheckMessage {
     // Not running is a state, not a problem: the tree and the status bar say it, no toast.
     const idle = services.filter((x) => x.service.verdict === 'not-running' || x.service.verdict === 'stopped').length;
     if (idle > 0) return { kind: 'none' };
-    return { kind: 'info', text: `Runtime in sync: ${services.length} service(s) checked.` };
+    return { kind: 'info', text: l10n.t`Runtime in sync: ${services.length} service(s) checked.` };
   }
   // The service that matters most is the first drifted one with an action (drift sorts first).
   const first = drifted.find((x) => x.service.action !== null);
   const text = drifted.map((x) => `${x.service.name}: ${x.service.summary}`).join('; ');
   return {
     kind: 'warning',
-    text: `Runtime Drift: ${drifted.length} drifted — ${text}`,
+    text: l10n.t`Runtime Drift: ${drifted.length} drifted — ${text}`,
+
     action: first?.service.action ? { label: first.service.action.label, kind: first.service.action.kind, ref: refOf(first.report, first.service) } : undefined,
   };
 }

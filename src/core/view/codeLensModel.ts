@@ -1,5 +1,6 @@
 // CodeLens above each route handler: what the live route answered and, as a separate lens, the fix.
 // "GET /api/v1/workflows/steps/definitions → 404 in runtime · container is stale" + "Recreate api".
+import * as l10n from '@vscode/l10n';
 import { NOT_RUNNING_DETAIL } from '../model';
 import type { Report, RouteReport, ServiceReport } from '../model';
 import { ACTION_COMMAND, COMMAND } from '../commandIds';
@@ -22,7 +23,7 @@ export type RouteLenses = ReadonlyMap<string, readonly LensModel[]>;
 export function routeLensTitle(service: ServiceReport, route: RouteReport): string {
   // Nothing runs: there is no "in runtime" to speak of, only that it was not asked.
   if (route.status === null && route.detail?.startsWith(NOT_RUNNING_DETAIL)) return `${route.method} ${route.path} → ${routeAnswer(route)}`;
-  const head = `${route.method} ${route.path} → ${routeAnswer(route)} in runtime`;
+  const head = l10n.t`${route.method} ${route.path} → ${routeAnswer(route)} in runtime`;
   const ok = route.verdict === 'live' || route.authVerdict === 'live' || route.verdict === 'exists';
   if (ok && !service.staleContainer) return head;
   const module = route.module ? service.modules.find((m) => m.name === route.module) : undefined;
@@ -47,10 +48,11 @@ export function computeRouteLenses(reports: readonly Report[]): RouteLenses {
             title: service.action.label,
             command: ACTION_COMMAND[service.action.kind],
             args: [ref],
-            tooltip: `${service.action.command}, then verify`,
+            tooltip: l10n.t`${service.action.command}, then verify`,
           });
         } else if (route.verdict === 'needs-auth' && route.authStatus === null) {
-          lenses.push({ line: route.line, title: 'Set Probe Credential', command: COMMAND.setProbeCredential, args: [ref] });
+          lenses.push({ line: route.line, title: l10n.t('Set Probe Credential'), command: COMMAND.setProbeCredential, args: [ref] });
+
         }
         out.set(file, lenses);
       }

@@ -1,6 +1,7 @@
 // Config drift in the editor, as plain data: a gutter badge with a hover on each compose (or
 // env_file) line whose value the running container does not have, the "Recreate" lens on the
 // service's line, and the tree's config line under the service.
+import * as l10n from '@vscode/l10n';
 import type { ActionKind, ConfigDrift, Report, ServiceReport } from '../model';
 import type { LensModel } from './codeLensModel';
 import { commandLink } from './commandLink';
@@ -40,28 +41,30 @@ export function configLineMarks(reports: readonly Report[]): ConfigLineMark[] {
 
 /** Hover: each differing field with both values (hidden ones only "differ"), why, and Recreate. */
 export function configHover(report: Report, service: ServiceReport, drift: readonly ConfigDrift[]): string {
-  const who = service.container ? `container ${code(service.container.name)}` : 'the container';
+  const running = service.container
+    ? l10n.t`The running container ${code(service.container.name)} was created from an **older compose configuration**:`
+    : l10n.t('The running container was created from an **older compose configuration**:');
   const lines = [
-    `**Runtime Drift** · service ${code(service.name)}`,
+    l10n.t`**Runtime Drift** · service ${code(service.name)}`,
     '',
-    `The running ${who} was created from an **older compose configuration**:`,
+    running,
     '',
     ...drift.map((d) => `- ${fieldText(d)}`),
     '',
-    `\`up -d\` recreates it with what the compose files say now.${service.configBasis ? ` (${escapeMarkdown(service.configBasis)})` : ''}`,
+    `${l10n.t('`up -d` recreates it with what the compose files say now.')}${service.configBasis ? ` (${escapeMarkdown(service.configBasis)})` : ''}`,
   ];
   const links = [];
   if (service.action) links.push(commandLink(service.action.label, ACTION_COMMAND[service.action.kind], [refOf(report, service)], service.action.command));
-  links.push(commandLink('Show Report', COMMAND.showReport, []));
+  links.push(commandLink(l10n.t('Show Report'), COMMAND.showReport, []));
   return [...lines, '', links.join(' · ')].join('\n');
 }
 
 function fieldText(d: ConfigDrift): string {
   // "environment.DB_PASSWORD (value hidden: secret-looking name): values differ" — no values in it.
   if (d.hidden) return `${code(d.field)} ${escapeMarkdown(d.evidence.slice(d.field.length).trim())}`;
-  const compose = d.compose === null ? 'not declared' : code(d.compose);
-  const container = d.container === null ? 'none' : code(d.container);
-  return `${code(d.field)}: compose says ${compose}, the container has ${container}`;
+  const compose = d.compose === null ? l10n.t('not declared') : code(d.compose);
+  const container = d.container === null ? l10n.t('none') : code(d.container);
+  return l10n.t`${code(d.field)}: compose says ${compose}, the container has ${container}`;
 }
 
 /** The lenses on a drifted service's `name:` line in its compose file: what differs, then Recreate. */
@@ -81,7 +84,7 @@ export function composeServiceLenses(reports: readonly Report[]): Map<string, Le
         title: fix.title,
         command: ACTION_COMMAND[fix.kind],
         args: [refOf(report, service)],
-        tooltip: service.action ? `${service.action.command}, then verify` : undefined,
+        tooltip: service.action ? l10n.t`${service.action.command}, then verify` : undefined,
       });
       out.set(file, lenses);
     }
@@ -96,12 +99,13 @@ export function composeServiceLenses(reports: readonly Report[]): Map<string, Le
  */
 export function configFix(service: ServiceReport): { kind: ActionKind; title: string } {
   const kind = service.action?.kind ?? 'recreate';
-  return { kind, title: kind === 'recreate' ? `Recreate ${service.name}` : (service.action?.label ?? `Recreate ${service.name}`) };
+  return { kind, title: kind === 'recreate' ? l10n.t`Recreate ${service.name}` : (service.action?.label ?? l10n.t`Recreate ${service.name}`) };
 }
 
 /** "config differs from compose: environment.FEATURE_WORKFLOW, command". */
 export function configSummary(service: ServiceReport): string {
   const fields = service.configDrift.map((d) => d.field);
   const shown = fields.slice(0, 3).join(', ');
-  return `config differs from compose: ${shown}${fields.length > 3 ? ` and ${fields.length - 3} more` : ''}`;
+  return fields.length > 3 ? l10n.t`config differs from compose: ${shown} and ${fields.length - 3} more` : l10n.t`config differs from compose: ${shown}`;
+
 }

@@ -1,6 +1,7 @@
 // Explorer badge state per file and folder: which source files the running container lacks,
 // whether the newest image has them (recreate) or not (build), and the folders holding them.
 import { dirname } from 'node:path';
+import * as l10n from '@vscode/l10n';
 import type { ModuleReport, Report, ServiceReport } from '../model';
 import { absoluteIn, folderPrefixIn, foldersWithin, isPlainName } from './paths';
 import { fixLabel, ladderLine } from './rungText';
@@ -271,24 +272,25 @@ function slashed(path: string): string {
 
 /** One service's words for one drifted file: where it is missing, the fix, and its module's ladder. */
 export function driftedFileText(service: ServiceReport, module: ModuleReport | undefined, kind: FileDriftKind): string {
-  const container = service.container ? `${service.container.name} (${shortId(service.container.id)})` : 'no container';
+  const container = service.container ? `${service.container.name} (${shortId(service.container.id)})` : l10n.t('no container');
   const ladder = module ? `\n${module.name}: ${ladderLine(module.rungs)}` : '';
   const where =
     kind === 'stale'
-      ? `${service.name}: not in the running container ${container}; the newest image ${shortId(service.image.id)} has it — fix: recreate (${fixLabel(service)})`
+      ? l10n.t`${service.name}: not in the running container ${container}; the newest image ${shortId(service.image.id)} has it — fix: recreate (${fixLabel(service)})`
       : kind === 'changed'
-        ? `${service.name}: the running container ${container} has another build of this file (size differs from the local build output) — fix: ${fixLabel(service)}`
-        : `${service.name}: in neither the image ${shortId(service.image.id)} nor the container ${container} — fix: build (${fixLabel(service)})`;
+        ? l10n.t`${service.name}: the running container ${container} has another build of this file (size differs from the local build output) — fix: ${fixLabel(service)}`
+        : l10n.t`${service.name}: in neither the image ${shortId(service.image.id)} nor the container ${container} — fix: build (${fixLabel(service)})`;
   return where + ladder;
 }
 
 function folderTooltip(counts: { missing: number; stale: number; changed: number }): string {
   const parts: string[] = [];
-  if (counts.missing > 0) parts.push(`${counts.missing} not built into the image (fix: build)`);
-  if (counts.stale > 0) parts.push(`${counts.stale} in the image but not the container (fix: recreate)`);
-  if (counts.changed > 0) parts.push(`${counts.changed} running another build (fix: rebuild)`);
+  if (counts.missing > 0) parts.push(l10n.t`${counts.missing} not built into the image (fix: build)`);
+  if (counts.stale > 0) parts.push(l10n.t`${counts.stale} in the image but not the container (fix: recreate)`);
+  if (counts.changed > 0) parts.push(l10n.t`${counts.changed} running another build (fix: rebuild)`);
   const total = counts.missing + counts.stale + counts.changed;
-  return `Runtime Drift: ${total} file${total === 1 ? '' : 's'} not running — ${parts.join(', ')}`;
+  return total === 1 ? l10n.t`Runtime Drift: 1 file not running — ${parts.join(', ')}` : l10n.t`Runtime Drift: ${total} files not running — ${parts.join(', ')}`;
+
 }
 
 /** Paths whose state differs between two snapshots (added, removed or changed), for one batched event. */

@@ -3,6 +3,7 @@
 // compose line whose value the container was not created with (config drift). Each says
 // what the ladder says (which copy lacks it, the fix) and carries the service's action as its
 // quick fix. The extension turns these into a DiagnosticCollection (src/vscode/problems.ts).
+import * as l10n from '@vscode/l10n';
 import type { ModuleReport, Report, RouteReport, ServiceReport } from '../model';
 import { routeLensTitle } from './codeLensModel';
 import { configFix } from './configDriftView';
@@ -72,7 +73,7 @@ export function computeProblems(reports: readonly Report[]): Problems {
         for (const d of service.configDrift) {
           if (d.file === null || d.line === null) continue;
           // The evidence never holds a hidden value ("values differ").
-          const message = `${service.name}: the container was created from an older compose configuration — ${d.evidence} — fix: ${recreate.title}`;
+          const message = l10n.t`${service.name}: the container was created from an older compose configuration — ${d.evidence} — fix: ${recreate.title}`;
           add(absoluteIn(report.workspace, d.file), { line: d.line, severity: 'warning', code: 'config-differs', message, fix: configFixOf });
         }
       }
@@ -119,8 +120,10 @@ class FileTexts {
 }
 
 function routeText(service: ServiceReport, route: RouteReport): string {
-  const fix = service.action ? ` — fix: ${service.action.label} (${service.action.command})` : '';
-  return `${service.name}: ${routeLensTitle(service, route)}${fix}`;
+  const title = routeLensTitle(service, route);
+  if (!service.action) return `${service.name}: ${title}`;
+  return l10n.t`${service.name}: ${title} — fix: ${service.action.label} (${service.action.command})`;
+
 }
 
 function fixOf(report: Report, service: ServiceReport): ProblemFix | undefined {

@@ -1,5 +1,6 @@
 // Words for rungs and probe answers, shared by every view so the tree, the CodeLens, the hover
 // and the report say the same thing the same way.
+import * as l10n from '@vscode/l10n';
 import { RUNG_NAMES } from '../model';
 import { NOT_RUNNING_DETAIL } from '../model';
 import type { ModuleReport, ProbeVerdict, RouteReport, RungName, RungStatus, Rungs, ServiceReport } from '../model';
@@ -10,65 +11,84 @@ export function statusMark(status: RungStatus): string {
   return STATUS_MARK[status];
 }
 
+/** A rung's name as people read it ("container"); the name itself stays the code in JSON. */
+export function rungWord(rung: RungName): string {
+  switch (rung) {
+    case 'source':
+      return l10n.t({ message: 'source', comment: ['rung of the ladder: the source code'] });
+    case 'build':
+      return l10n.t({ message: 'build', comment: ['rung of the ladder: the local build output'] });
+    case 'image':
+      return l10n.t({ message: 'image', comment: ['rung of the ladder: the Docker image'] });
+    case 'container':
+      return l10n.t({ message: 'container', comment: ['rung of the ladder: the running container'] });
+    case 'route':
+      return l10n.t({ message: 'route', comment: ['rung of the ladder: the HTTP route answers'] });
+    case 'auth':
+      return l10n.t({ message: 'auth', comment: ['rung of the ladder: the route answers with a token'] });
+  }
+}
+
 /** "source ✓ · build ✓ · image ✓ · container ✗ · route ? · auth –" */
 export function ladderLine(rungs: Rungs): string {
-  return RUNG_NAMES.map((name) => `${name} ${statusMark(rungs[name].status)}`).join(' · ');
+  return RUNG_NAMES.map((name) => `${rungWord(name)} ${statusMark(rungs[name].status)}`).join(' · ');
 }
 
 /** One line per rung with its evidence, for tooltips and the report. */
 export function ladderDetail(rungs: Rungs): string[] {
-  return RUNG_NAMES.map((name) => `${statusMark(rungs[name].status)} ${name}: ${rungs[name].evidence}`);
+  return RUNG_NAMES.map((name) => `${statusMark(rungs[name].status)} ${rungWord(name)}: ${rungs[name].evidence}`);
 }
 
 /** What the first failing rung means, in the words a CodeLens can carry. */
 export function failurePhrase(rung: RungName, service: ServiceReport): string {
   switch (rung) {
     case 'source':
-      return 'not found in source';
+      return l10n.t('not found in source');
     case 'build':
-      return 'not in the build output';
+      return l10n.t('not in the build output');
     case 'image':
-      return 'not in the image';
+      return l10n.t('not in the image');
     case 'container':
-      return service.staleContainer ? 'container is stale' : 'not in the container';
+      return service.staleContainer ? l10n.t('container is stale') : l10n.t('not in the container');
     case 'route':
-      return 'route not served';
+      return l10n.t('route not served');
     case 'auth':
-      return 'rejected with the probe token';
+      return l10n.t('rejected with the probe token');
   }
 }
 
 /** Why a service is out of sync, shortest first: a stale container explains everything after it. */
 export function serviceReason(service: ServiceReport, module?: ModuleReport): string | undefined {
-  if (service.staleContainer) return 'container is stale';
+  if (service.staleContainer) return l10n.t('container is stale');
   if (module?.firstFailure) return failurePhrase(module.firstFailure, service);
-  if (service.verdict === 'drift') return service.summary || 'out of sync';
+  if (service.verdict === 'drift') return service.summary || l10n.t('out of sync');
   return undefined;
 }
 
-const VERDICT_WORDS: Record<ProbeVerdict, string> = {
-  live: 'live',
-  'needs-auth': 'needs auth',
-  exists: 'handler exists',
-  missing: 'not found',
-  broken: 'server error',
-  unreachable: 'unreachable',
-  'not-probed': 'not probed',
+/** A probe verdict in words; looked up on each call, so the words follow the configured language. */
+const VERDICT_WORDS: Record<ProbeVerdict, () => string> = {
+  live: () => l10n.t('live'),
+  'needs-auth': () => l10n.t('needs auth'),
+  exists: () => l10n.t('handler exists'),
+  missing: () => l10n.t('not found'),
+  broken: () => l10n.t('server error'),
+  unreachable: () => l10n.t('unreachable'),
+  'not-probed': () => l10n.t('not probed'),
 };
 
 export function verdictWords(verdict: ProbeVerdict): string {
-  return VERDICT_WORDS[verdict];
+  return VERDICT_WORDS[verdict]();
 }
 
 /** "404", "401 (200 with token)", or the verdict in words when no HTTP answer came back. */
 export function routeAnswer(route: RouteReport): string {
   // A service that does not run was not asked: say so, rather than a bare "not probed".
   if (route.status === null && route.verdict === 'not-probed' && route.detail?.startsWith(NOT_RUNNING_DETAIL)) {
-    return `not probed: ${route.detail}`;
+    return l10n.t`not probed: ${route.detail}`;
   }
   const first = route.status === null ? verdictWords(route.verdict) : String(route.status);
   if (route.authStatus === null) return first;
-  return `${first} (${route.authStatus} with token)`;
+  return l10n.t`${first} (${route.authStatus} with token)`;
 }
 
 /** The module a workspace-relative file belongs to, by its source folder. */
@@ -86,6 +106,7 @@ export function moduleOfFile(service: ServiceReport, relFile: string): ModuleRep
 
 /** The button text of the service's action ("Start api", "Recreate api", "Rebuild api", "Pull db"). */
 export function fixLabel(service: ServiceReport): string {
-  return service.action?.label ?? `Rebuild ${service.name}`;
+  return service.action?.label ?? l10n.t`Rebuild ${service.name}`;
+
 }
 

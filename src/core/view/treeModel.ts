@@ -2,11 +2,12 @@
 // project deployed as a Swarm stack reads stack → service → tasks.
 // Sync (is it the code?) and health (is it up?) are told apart: the icon shape follows health,
 // its colour follows sync, and the description spells both out.
+import * as l10n from '@vscode/l10n';
 import type { ModuleReport, PageReport, Report, RouteReport, ServiceReport, SwarmTaskReport, Verdict } from '../model';
 import { SPA_NOTE } from '../pages/judgePages';
 import { COMMAND } from '../commandIds';
 import { absoluteIn } from './paths';
-import { ladderDetail, routeAnswer, serviceReason, verdictWords } from './rungText';
+import { ladderDetail, routeAnswer, rungWord, serviceReason, verdictWords } from './rungText';
 import { refOf, type ServiceRef } from './serviceRef';
 import { shortId, timeAgo } from '../ladder/format';
 
@@ -75,17 +76,18 @@ export function buildTree(reports: readonly Report[], now: Date): TreeNodeModel[
       const drifted = services.filter((s) => s.verdict === 'drift').length;
       const idle = services.filter((s) => s.verdict === 'not-running' || s.verdict === 'stopped').length;
       const id = `p:${report.workspace}:${project}`;
-      const state = [drifted > 0 ? `${drifted} drifted` : undefined, idle > 0 ? `${idle} not running` : undefined].filter(Boolean);
+      const state = [drifted > 0 ? l10n.t`${drifted} drifted` : undefined, idle > 0 ? l10n.t`${idle} not running` : undefined].filter(Boolean);
       const startable = services.some((s) => s.action?.kind === 'start');
       // Deployed with `docker stack deploy`: the Swarm runs it, so compose's "Start All" is not offered.
       const stack = services.find((s) => s.swarm)?.swarm?.stack;
-      const counts = `${services.length} service${services.length === 1 ? '' : 's'} · ${state.length > 0 ? state.join(' · ') : 'in sync'}${multiFolder ? ` · ${report.workspace}` : ''}`;
+      const serviceCount = services.length === 1 ? l10n.t('1 service') : l10n.t('{0} services', services.length);
+      const counts = `${serviceCount} · ${state.length > 0 ? state.join(' · ') : l10n.t('in sync')}${multiFolder ? ` · ${report.workspace}` : ''}`;
       roots.push({
         id,
         kind: 'project',
         label: stack ?? project,
-        description: stack ? `Swarm stack · ${counts}` : counts,
-        tooltip: `${stack ? `Swarm stack ${stack} (docker stack deploy) from the compose project ${project}` : `Compose project ${project}`} in ${report.workspace}\nChecked ${report.checkedAt} against ${report.engine.host}`,
+        description: stack ? l10n.t`Swarm stack · ${counts}` : counts,
+        tooltip: `${stack ? l10n.t`Swarm stack ${stack} (docker stack deploy) from the compose project ${project}` : l10n.t`Compose project ${project}`}${l10n.t` in ${report.workspace}`}\n${l10n.t`Checked ${report.checkedAt} against ${report.engine.host}`}`,
         icon: { id: 'layers', color: drifted > 0 ? SYNC_COLOR.drift : undefined },
         contextValue: stack ? 'stack' : startable ? 'project:startable' : 'project',
         expanded: true,
@@ -99,22 +101,23 @@ export function buildTree(reports: readonly Report[], now: Date): TreeNodeModel[
 
 /** "in sync", "stale", "drift: image", "not running"…: the sync half of a service's description. */
 export function syncText(service: ServiceReport): string {
-  if (service.verdict === 'in-sync') return 'in sync';
-  if (service.verdict === 'unknown') return 'sync unknown';
-  if (service.verdict === 'not-running') return 'not running';
-  if (service.verdict === 'stopped') return 'stopped';
-  if (service.staleContainer) return 'stale';
+  if (service.verdict === 'in-sync') return l10n.t('in sync');
+  if (service.verdict === 'unknown') return l10n.t('sync unknown');
+  if (service.verdict === 'not-running') return l10n.t('not running');
+  if (service.verdict === 'stopped') return l10n.t('stopped');
+  if (service.staleContainer) return l10n.t('stale');
   const first = service.modules.find((m) => m.firstFailure)?.firstFailure;
-  return first ? `drift at ${first}` : 'drift';
+  return first ? l10n.t`drift at ${rungWord(first)}` : l10n.t('drift');
 }
 
 /** "running", "exited", "no container", "1/2 tasks running": the health half. */
 export function healthText(service: ServiceReport): string {
   if (service.swarm) {
     const running = service.swarm.tasks.filter((t) => t.state === 'running').length;
-    return `${running}/${service.swarm.tasks.length} task${service.swarm.tasks.length === 1 ? '' : 's'} running`;
+    const tasks = service.swarm.tasks.length;
+    return tasks === 1 ? l10n.t('{0}/1 task running', running) : l10n.t('{0}/{1} tasks running', running, tasks);
   }
-  return service.container ? service.container.state : 'no container';
+  return service.container ? service.container.state : l10n.t('no container');
 }
 
 /** Neutral (no colour) for what does not run: nothing there can be out of sync. */
@@ -134,10 +137,11 @@ function healthIcon(service: ServiceReport): string {
 
 /** "23 routes · 2 missing · 1 broken": what a collapsed group holds, problems counted by kind. */
 export function routeCounts(routes: readonly RouteReport[]): string {
-  const parts = [`${routes.length} route${routes.length === 1 ? '' : 's'}`];
+  const parts = [routes.length === 1 ? l10n.t('1 route') : l10n.t('{0} routes', routes.length)];
+  const problem = { missing: (n: number) => l10n.t`${n} missing`, broken: (n: number) => l10n.t`${n} server error`, unreachable: (n: number) => l10n.t`${n} unreachable` };
   for (const verdict of ['missing', 'broken', 'unreachable'] as const) {
     const n = routes.filter((r) => r.verdict === verdict).length;
-    if (n > 0) parts.push(`${n} ${verdictWords(verdict) === 'not found' ? 'missing' : verdictWords(verdict)}`);
+    if (n > 0) parts.push(problem[verdict](n));
   }
   return parts.join(' · ');
 }
@@ -171,8 +175,8 @@ function serviceNode(report: Report, service: ServiceReport, parentId: string, n
   }
   const warnings = service.warnings ?? [];
   if (warnings.length > 0) children.push(warningsNode(warnings, id));
-  const fix = service.fix ? `\nFix: ${service.fix}` : '';
-  const action = service.action ? `\nAction: ${service.action.label} (${service.action.command})` : '';
+  const fix = service.fix ? `\n${l10n.t`Fix: ${service.fix}`}` : '';
+  const action = service.action ? `\n${l10n.t`Action: ${service.action.label} (${service.action.command})`}` : '';
   const expanded = service.verdict === 'drift' || service.verdict === 'unknown';
   const health = service.verdict === 'not-running' ? undefined : healthText(service);
   const counts = !expanded && service.routes.length > 0 ? routeCounts(service.routes) : undefined;
@@ -181,7 +185,7 @@ function serviceNode(report: Report, service: ServiceReport, parentId: string, n
     kind: 'service',
     label: service.name,
     description: [syncText(service), health, counts].filter(Boolean).join(' · '),
-    tooltip: `${service.name}: ${service.summary}${service.swarm ? `\nSwarm service ${service.swarm.service} of the stack ${service.swarm.stack}` : ''}\nSync: ${syncText(service)} · Health: ${healthText(service)}${fix}${action}`,
+    tooltip: `${service.name}: ${service.summary}${service.swarm ? `\n${l10n.t`Swarm service ${service.swarm.service} of the stack ${service.swarm.stack}`}` : ''}\n${l10n.t`Sync: ${syncText(service)} · Health: ${healthText(service)}`}${fix}${action}`,
     icon: { id: healthIcon(service), color: syncColor(service) },
     contextValue,
     expanded,
@@ -201,9 +205,9 @@ function warningsNode(warnings: readonly string[], parentId: string): TreeNodeMo
   return {
     id,
     kind: 'message',
-    label: 'warnings',
+    label: l10n.t('warnings'),
     description: String(warnings.length),
-    tooltip: warnings.slice(0, 10).join('\n') + (warnings.length > 10 ? `\n… ${warnings.length - 10} more` : ''),
+    tooltip: warnings.slice(0, 10).join('\n') + (warnings.length > 10 ? `\n${l10n.t`… ${warnings.length - 10} more`}` : ''),
     icon: { id: 'info' },
     contextValue: 'warnings',
     expanded: false,
@@ -218,12 +222,12 @@ function configNode(report: Report, service: ServiceReport, parentId: string): T
   return {
     id,
     kind: 'message',
-    label: 'config differs from compose',
-    description: `${n} field${n === 1 ? '' : 's'} · ${service.configDrift.map((d) => d.field).slice(0, 3).join(', ')}${n > 3 ? ', …' : ''}`,
+    label: l10n.t('config differs from compose'),
+    description: `${n === 1 ? l10n.t('1 field') : l10n.t('{0} fields', n)} · ${service.configDrift.map((d) => d.field).slice(0, 3).join(', ')}${n > 3 ? ', …' : ''}`,
     tooltip: [
-      'The container was created from an older compose configuration; `up -d` recreates it.',
+      l10n.t('The container was created from an older compose configuration; `up -d` recreates it.'),
       ...service.configDrift.map((d) => d.evidence),
-      ...(service.configBasis ? [`Compared: ${service.configBasis}`] : []),
+      ...(service.configBasis ? [l10n.t`Compared: ${service.configBasis}`] : []),
     ].join('\n'),
     icon: { id: 'settings-gear', color: SYNC_COLOR.stale },
     contextValue: 'config',
@@ -233,7 +237,7 @@ function configNode(report: Report, service: ServiceReport, parentId: string): T
       sourceLeaf(report, {
         id: `${id}/${d.field}`,
         label: d.field,
-        description: d.hidden ? 'differs (value hidden)' : `compose ${d.compose ?? 'none'} · container ${d.container ?? 'none'}`,
+        description: d.hidden ? l10n.t('differs (value hidden)') : l10n.t`compose ${d.compose ?? l10n.t('none')} · container ${d.container ?? l10n.t('none')}`,
         tooltip: d.evidence,
         icon: { id: 'diff-modified', color: SYNC_COLOR.stale },
         contextValue: 'configField',
@@ -258,9 +262,9 @@ function pagesNode(report: Report, service: ServiceReport, parentId: string): Tr
   return {
     id,
     kind: 'message',
-    label: 'pages',
-    description: `${n} page${n === 1 ? '' : 's'}${missing > 0 ? ` · ${missing} not in the served bundle` : ''}`,
-    tooltip: `Pages in the source, judged by the bundle the container serves (${SPA_NOTE}).`,
+    label: l10n.t('pages'),
+    description: `${n === 1 ? l10n.t('1 page') : l10n.t('{0} pages', n)}${missing > 0 ? ` · ${l10n.t`${missing} not in the served bundle`}` : ''}`,
+    tooltip: l10n.t`Pages in the source, judged by the bundle the container serves (${SPA_NOTE}).`,
     icon: { id: 'browser', color: missing > 0 ? SYNC_COLOR.drift : undefined },
     contextValue: 'pages',
     expanded: missing > 0 && n <= LARGE_GROUP,
@@ -268,7 +272,7 @@ function pagesNode(report: Report, service: ServiceReport, parentId: string): Tr
       sourceLeaf(report, {
         id: `${id}/${p.file}:${p.line}:${p.path}`,
         label: p.path,
-        description: p.verdict === 'served' ? 'in the served bundle' : p.verdict === 'missing' ? 'not in the served bundle' : 'unknown',
+        description: p.verdict === 'served' ? l10n.t('in the served bundle') : p.verdict === 'missing' ? l10n.t('not in the served bundle') : l10n.t('unknown'),
         tooltip: `${p.path} (${p.framework}): ${p.evidence}\n${p.file}:${p.line}`,
         icon: PAGE_ICON[p.verdict],
         contextValue: 'page',
@@ -296,7 +300,7 @@ function sourceLeaf(
     expanded: false,
     resource,
     line: leaf.line ?? undefined,
-    command: resource ? { command: COMMAND.revealSource, title: 'Reveal Source', args: [{ resource, line: leaf.line ?? 1 }] } : undefined,
+    command: resource ? { command: COMMAND.revealSource, title: l10n.t('Reveal Source'), args: [{ resource, line: leaf.line ?? 1 }] } : undefined,
     children: [],
   };
 }
@@ -307,9 +311,9 @@ function routeGroupNode(report: Report, routes: RouteReport[], parentId: string)
   return {
     id,
     kind: 'message',
-    label: 'routes',
+    label: l10n.t('routes'),
     description: routeCounts(routes),
-    tooltip: `Routes declared outside any module: ${routeCounts(routes)}`,
+    tooltip: l10n.t`Routes declared outside any module: ${routeCounts(routes)}`,
     icon: { id: 'globe' },
     contextValue: 'routes',
     expanded: false,
@@ -324,9 +328,9 @@ function containerNode(service: ServiceReport, parentId: string, ref: ServiceRef
     return {
       id,
       kind: 'container',
-      label: 'not running',
-      description: `no container · image ${service.image.ref}`,
-      tooltip: `No container for ${service.name} (never started, or removed): not running, which is not drift.${service.action ? ` ${service.action.label}: ${service.action.command}.` : ''}`,
+      label: l10n.t('not running'),
+      description: l10n.t`no container · image ${service.image.ref}`,
+      tooltip: `${l10n.t`No container for ${service.name} (never started, or removed): not running, which is not drift.`}${service.action ? ` ${service.action.label}: ${service.action.command}.` : ''}`,
       icon: { id: 'circle-outline' },
       contextValue: 'container',
       expanded: false,
@@ -334,17 +338,17 @@ function containerNode(service: ServiceReport, parentId: string, ref: ServiceRef
       children: [],
     };
   }
-  const freshness = service.staleContainer ? 'stale' : 'current';
+  const freshness = service.staleContainer ? l10n.t('stale') : l10n.t('current');
   const built = timeAgo(service.image.created, now);
   const created = timeAgo(c.created, now);
-  const description = [c.state, `image ${shortId(c.imageId)}`, created ? `created ${created}` : undefined].filter(Boolean).join(' · ');
+  const description = [c.state, l10n.t`image ${shortId(c.imageId)}`, created ? l10n.t`created ${created}` : undefined].filter(Boolean).join(' · ');
   const tooltip = [
-    `Container ${c.name} (${shortId(c.id)}) is ${c.state}.`,
-    `Created from image ${shortId(c.imageId)} ${created ?? ''}`.trim(),
-    `Newest image ${service.image.ref}: ${shortId(service.image.id)}${built ? `, built ${built}` : ''}.`,
+    l10n.t`Container ${c.name} (${shortId(c.id)}) is ${c.state}.`,
+    created ? l10n.t`Created from image ${shortId(c.imageId)} ${created}` : l10n.t`Created from image ${shortId(c.imageId)}`,
+    built ? l10n.t`Newest image ${service.image.ref}: ${shortId(service.image.id)}, built ${built}.` : l10n.t`Newest image ${service.image.ref}: ${shortId(service.image.id)}.`,
     service.staleContainer
-      ? 'Stale: the container runs an older image than the newest build; recreate it.'
-      : 'Current: the container runs the newest image.',
+      ? l10n.t('Stale: the container runs an older image than the newest build; recreate it.')
+      : l10n.t('Current: the container runs the newest image.'),
   ].join('\n');
   return {
     id,
@@ -366,18 +370,20 @@ function taskNode(service: ServiceReport, task: SwarmTaskReport, parentId: strin
   const created = timeAgo(task.created, now);
   const running = task.state === 'running';
   const tooltip = [
-    `Task ${task.name} of the Swarm service ${service.swarm?.service ?? service.name} (container ${shortId(task.id)}) is ${task.state}.`,
-    `Runs image ${shortId(task.imageId)}${created ? `, created ${created}` : ''}.`,
-    `The service's image ${service.image.ref}: ${shortId(service.image.id)}.`,
+    l10n.t`Task ${task.name} of the Swarm service ${service.swarm?.service ?? service.name} (container ${shortId(task.id)}) is ${task.state}.`,
+    created ? l10n.t`Runs image ${shortId(task.imageId)}, created ${created}.` : l10n.t`Runs image ${shortId(task.imageId)}.`,
+    l10n.t`The service's image ${service.image.ref}: ${shortId(service.image.id)}.`,
     task.stale
-      ? `Stale: the task runs an older image than the service's; the Swarm replaces it on a service update${service.fix ? ` (${service.fix})` : ''}.`
-      : "Current: the task runs the service's image.",
+      ? service.fix
+        ? l10n.t`Stale: the task runs an older image than the service's; the Swarm replaces it on a service update (${service.fix}).`
+        : l10n.t("Stale: the task runs an older image than the service's; the Swarm replaces it on a service update.")
+      : l10n.t("Current: the task runs the service's image."),
   ].join('\n');
   return {
     id: `${parentId}/t:${task.id}`,
     kind: 'task',
-    label: `${task.name} · ${!running ? task.state : task.stale ? 'stale' : 'current'}`,
-    description: [task.state, `image ${shortId(task.imageId)}`, created ? `created ${created}` : undefined].filter(Boolean).join(' · '),
+    label: `${task.name} · ${!running ? task.state : task.stale ? l10n.t('stale') : l10n.t('current')}`,
+    description: [task.state, l10n.t`image ${shortId(task.imageId)}`, created ? l10n.t`created ${created}` : undefined].filter(Boolean).join(' · '),
     tooltip,
     icon: { id: running ? 'debug-start' : 'debug-stop', color: !running ? undefined : task.stale ? SYNC_COLOR.stale : SYNC_COLOR.inSync },
     contextValue: running ? 'task:running' : 'task',
@@ -392,7 +398,7 @@ function moduleNode(report: Report, service: ServiceReport, module: ModuleReport
   const id = `${parentId}/m:${module.name}`;
   const reason = module.firstFailure ? serviceReason(service, module) : undefined;
   const idle = service.verdict === 'not-running' || service.verdict === 'stopped';
-  const description = module.firstFailure ? `fails at ${module.firstFailure}${reason ? ` · ${reason}` : ''}` : idle ? 'not running' : 'in sync';
+  const description = module.firstFailure ? `${l10n.t`fails at ${rungWord(module.firstFailure)}`}${reason ? ` · ${reason}` : ''}` : idle ? l10n.t('not running') : l10n.t('in sync');
   const unknown = !module.firstFailure && Object.values(module.rungs).some((r) => r.status === 'unknown');
   const resource = absoluteIn(report.workspace, module.source);
   const counts = routes.length > 0 ? ` · ${routeCounts(routes)}` : '';
@@ -400,8 +406,8 @@ function moduleNode(report: Report, service: ServiceReport, module: ModuleReport
     id,
     kind: 'module',
     label: module.name,
-    description: `${unknown ? 'partly unknown' : description}${counts}`,
-    tooltip: [`Module ${module.name}: ${module.source} → ${module.target}`, ...ladderDetail(module.rungs), ...(module.fix ? [`Fix: ${module.fix}`] : [])].join('\n'),
+    description: `${unknown ? l10n.t('partly unknown') : description}${counts}`,
+    tooltip: [l10n.t`Module ${module.name}: ${module.source} → ${module.target}`, ...ladderDetail(module.rungs), ...(module.fix ? [l10n.t`Fix: ${module.fix}`] : [])].join('\n'),
     icon: module.firstFailure
       ? { id: 'error', color: idle ? undefined : SYNC_COLOR.drift }
       : unknown
@@ -427,7 +433,7 @@ function routeIcon(route: RouteReport): NodeIcon {
 function routeNode(report: Report, route: RouteReport, parentId: string): TreeNodeModel {
   const id = `${parentId}/r:${route.method} ${route.path}`;
   const resource = route.file === null ? undefined : absoluteIn(report.workspace, route.file);
-  const where = route.file === null ? 'declared in x-runtime-drift' : `${route.file}${route.line === null ? '' : `:${route.line}`}`;
+  const where = route.file === null ? l10n.t('declared in x-runtime-drift') : `${route.file}${route.line === null ? '' : `:${route.line}`}`;
   return {
     id,
     kind: 'route',
@@ -439,7 +445,8 @@ function routeNode(report: Report, route: RouteReport, parentId: string): TreeNo
     expanded: false,
     resource,
     line: route.line ?? undefined,
-    command: resource ? { command: COMMAND.revealSource, title: 'Reveal Source', args: [{ resource, line: route.line ?? 1 }] } : undefined,
+    command: resource ? { command: COMMAND.revealSource, title: l10n.t('Reveal Source'), args: [{ resource, line: route.line ?? 1 }] } : undefined,
+
     children: [],
   };
 }
