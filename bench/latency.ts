@@ -8,9 +8,10 @@
 // at a time, the partial report folded in (mergeReport), and the badges recomputed and compared
 // (computeFileDriftStates, changedPaths). The vscode glue around them (LiveUpdates,
 // CheckRunner, ReportStore, ExplorerDecorations: a few calls each) is not: it imports `vscode`.
-// Neither is VS Code's own work: its file watcher's delay before it reports a save (here a
-// Node inotify watcher on the folder stands in) and the IPC that repaints the explorer.
-import { watch } from 'node:fs';
+// Neither is VS Code's own work: its file watcher's delay before it reports a save (here Node
+// inotify watchers on every folder of the workspace stand in: bench/treeWatcher.ts, which also
+// feeds the backend's kept source trees as the extension's watcher does) and the IPC that
+// repaints the explorer.
 import { unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +26,7 @@ import { changedPaths, computeFileDriftStates, type FileDriftState, type FileDri
 import { mergeReport } from '../src/core/view/mergeReport';
 import type { ServiceRef } from '../src/core/view/serviceRef';
 import { createExtensionBackend } from '../src/engine/extensionBackend';
+import { watchTree } from './treeWatcher';
 
 export interface LatencyInput {
   workspaceDir: string;
@@ -58,7 +60,24 @@ export async function runLatency(input: LatencyInput): Promise<Record<string, un
   const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
   try {
     const options = (services?: string[]) => ({ workspaceDir: input.workspaceDir, env: process.env, services });
-    let report: Report = await runtime.check(options());
+    // The file watcher first, as in the extension (it runs from activation): trees walked from now on are kept.
+    let report: Report | undefined;
+    let watcherFailed: unknown;
+    const feed = runtime.watchFiles((paths) => {
+      if (report) for (const p of paths) debouncer.add(servicesForFile([report], p));
+    });
+    const watcher = watchTree(
+      input.workspaceDir,
+      (paths) => {
+        feed.changed(paths);
+        if (report) for (const p of paths) debouncer.add(servicesForFile([report], p));
+      },
+      (err) => {
+        watcherFailed = err;
+        feed.lost();
+      },
+    );
+    report = await runtime.check(options());
     let states: FileDriftStates = computeFileDriftStates([report]);
     let waiter: Waiter | undefined;
     let failure: unknown;
@@ -70,7 +89,7 @@ export async function runLatency(input: LatencyInput): Promise<Record<string, un
         const services = batch === 'all' ? undefined : [...new Set(batch.map((r) => r.service))];
         const fresh = await runtime.check(options(services));
         checks += 1;
-        report = services ? mergeReport(report, fresh) : fresh;
+        report = services && report ? mergeReport(report, fresh) : fresh;
         const next = computeFileDriftStates([report]);
         changedPaths(states, next);
         states = next;
@@ -91,19 +110,14 @@ export async function runLatency(input: LatencyInput): Promise<Record<string, un
     void runtime.watchEvents(
       (e: EngineEvent) => {
         if (e.type === 'container' && e.action === 'extract-to-dir' && e.service === input.service) lastCopyEventAt ??= performance.now();
-        debouncer.add(servicesForEvent([report], e));
+        if (report) debouncer.add(servicesForEvent([report], e));
       },
       lifetime.signal,
       { onConnected: () => connected() },
     );
     await eventsOpen;
 
-    // The file watcher: what VS Code's does for a saved file, on the one folder the rounds touch.
     const srcDir = join(input.serviceDir, 'src', 'modules', input.fileModule);
-    const watcher = watch(srcDir, (_kind, name) => {
-      if (name) debouncer.add(servicesForFile([report], join(srcDir, name.toString())));
-    });
-
     const service = report.services.find((s) => s.name === input.service);
     const containerId = service?.container?.id;
     if (!containerId) throw new Error(`latency: ${input.service} has no container`);
@@ -160,7 +174,9 @@ export async function runLatency(input: LatencyInput): Promise<Record<string, un
       await settle();
     }
     watcher.close();
+    feed.dispose();
     debouncer.dispose();
+    if (watcherFailed) throw watcherFailed;
     const all = [...containerMs, ...fileMs];
     return {
       rounds: input.rounds,

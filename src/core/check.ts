@@ -57,6 +57,8 @@ export interface CheckOptions {
   exclude?: string[];
   /** Compose command named in fixes (default "docker compose"). */
   composeLabel?: string;
+  /** Walk every source tree even where the scanner keeps them up to date from a file watcher (an explicit check). */
+  fullWalk?: boolean;
   signal?: AbortSignal;
 }
 
@@ -202,7 +204,7 @@ function readServiceWorkspace(
   boundary: string | undefined,
   claimsSoleApp: boolean,
 ): (() => Promise<WorkspaceEvidence>) | undefined {
-  const bounded = boundary !== undefined ? { boundary } : {};
+  const bounded = { ...(boundary !== undefined ? { boundary } : {}), ...(opts.fullWalk ? { fullWalk: true } : {}) };
   const scan = (req: SourceScanRequest) => deps.scanner.scan({ ...req, ...bounded }, opts.signal);
   const finish = async (root: string, scanned: Awaited<ReturnType<typeof scan>>, modules: Awaited<ReturnType<typeof findServiceModules>>, files: FileEvidence) => {
     const collected = collectRoutes(deps.log, spec, root, modules, scanned.extracted, await readPathAliases(deps.fs, root, opts.workspaceDir));

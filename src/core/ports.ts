@@ -101,6 +101,8 @@ export interface SourceScanRequest {
   routes: boolean;
   /** Real path of the workspace: the walk follows no link out of it (TreeWalkOptions.boundary). */
   boundary?: string;
+  /** Walk and stat the whole tree even where the scanner keeps one up to date from a file watcher (the user asked for a check). */
+  fullWalk?: boolean;
 }
 
 export interface SourceScan {
@@ -118,6 +120,8 @@ export interface SourceScan {
   skipped: SkippedEntry[];
   /** Route sources opened and read by this scan: the others were answered by the scan cache (or are not route sources). */
   read?: number;
+  /** Answered from the tree a file watcher keeps up to date (engine/watchedTrees.ts), with this many changed paths applied; absent: the tree was walked. */
+  watchedChanges?: number;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';

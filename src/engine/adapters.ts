@@ -5,7 +5,7 @@ import { createDockerEngine } from './dockerEngine';
 import type { DockerEngine } from './dockerEngine';
 import { createProber } from './prober';
 import { createNodeFs } from './nodeFs';
-import { createSourceScanner } from './sourceScanner';
+import { createSourceScanner, type FileWatchFeed, type MissedChanges } from './sourceScanner';
 import { detectComposeCli, parseConfigHashes, runCompose } from './composeCli';
 import { boundedSignal, COMPOSE_HASH_TIMEOUT_MS } from './timeouts';
 import { resolveDockerHost } from './dockerHost';
@@ -37,6 +37,8 @@ export interface AdapterOptions {
    * false: scan source trees on the main thread.
    */
   scanWorker?: string | false;
+  /** How long a source tree kept from a file watcher is trusted before its background walk (default 60 s; tests shorten it). */
+  treeRefreshMs?: number;
   log?: LogSink;
 }
 
@@ -50,6 +52,8 @@ export interface Adapters {
   connection(): DockerConnectionOptions | undefined;
   /** The engine client's side of an event stream a long-lived caller watches (DockerEngine.engineEvent / eventsConnected). */
   events: Pick<DockerEngine, 'engineEvent' | 'eventsConnected'>;
+  /** A long-lived caller's file watcher: source trees are then kept up to date from it instead of walked on every check (engine/watchedTrees.ts). */
+  watchFiles(onMissed: MissedChanges): FileWatchFeed;
   close(): Promise<void>;
 }
 
@@ -63,7 +67,7 @@ export function createAdapters(opts: AdapterOptions): Adapters {
   const prober = createProber({ timeoutMs: opts.probeTimeoutMs });
   // Compose must talk to the engine we checked, also when that came from a setting or a context.
   const composeEnv = tunnel ? { DOCKER_HOST: tunnel.localHost, DOCKER_TLS_VERIFY: '' } : target ? composeEnvFor(target) : undefined;
-  const scanner = createSourceScanner({ workerFile: opts.scanWorker, remember: opts.rememberScans ?? false, cacheDir: opts.scanCacheDir, log: opts.log });
+  const scanner = createSourceScanner({ workerFile: opts.scanWorker, remember: opts.rememberScans ?? false, cacheDir: opts.scanCacheDir, treeRefreshMs: opts.treeRefreshMs, log: opts.log });
   opts.log?.log('info', `source trees are walked and read in a ${scanner.where()}`);
   let composeRunner: Promise<ComposeRunnerLike | undefined> | undefined;
   // Compose's own config-hash, asked only when a container's fields differ (core/config/judgeConfig.ts).
@@ -96,6 +100,7 @@ export function createAdapters(opts: AdapterOptions): Adapters {
     hostedLabel: (label) => hostedComposeLabel(label, target),
     connection: () => (tunnel ? { socketPath: tunnel.socketPath } : target?.options),
     events: { engineEvent: (e) => engine.engineEvent(e), eventsConnected: (c) => engine.eventsConnected(c) },
+    watchFiles: (onMissed) => scanner.watchFiles(onMissed),
     async close() {
       await Promise.all([engine.close(), prober.close(), scanner.close()]);
       // Last: the engine's own clean-up (a listing container to remove) may still go through it.

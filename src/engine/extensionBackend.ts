@@ -16,6 +16,9 @@ import type { WatchHooks } from './events';
 import { createAdapters } from './adapters';
 import { engineProbeHost } from './sshTunnel';
 import { guessComposeLabel } from './composeCli';
+import type { FileWatchFeed, MissedChanges } from './sourceScanner';
+
+export type { FileWatchFeed, MissedChanges };
 
 export interface BackendSettings {
   /** Empty: DOCKER_HOST, the docker context, the default socket. */
@@ -27,12 +30,21 @@ export interface BackendSettings {
   scanCacheDir?: string;
   env: Record<string, string | undefined>;
   log: LogSink;
+  /** The scan worker's bundle (default: next to this bundle) and how long a watched tree is trusted: tests set them. */
+  scanWorker?: string;
+  treeRefreshMs?: number;
 }
 
 export interface ExtensionBackend {
   check(opts: CheckOptions): Promise<Report>;
   /** Build + recreate + verify one service through the compose CLI. */
   rebuild(compose: ComposeRunnerLike, opts: RebuildOptions): Promise<RebuildResult>;
+  /**
+   * The editor's file watcher, fed in: while it is, a re-check takes each source tree from what
+   * it kept and the watcher's changes instead of walking it (engine/watchedTrees.ts). `onMissed`
+   * gets changes a background walk found that the watcher did not report.
+   */
+  watchFiles(onMissed: MissedChanges): FileWatchFeed;
   /** The engine's event stream until `signal` aborts; reconnects by itself. */
   watchEvents(onEvent: (e: EngineEvent) => void, signal: AbortSignal, hooks: WatchHooks): Promise<void>;
   /** `x-runtime-drift.auth.bearerTokenEnv` of a service, read from its compose file. */
@@ -57,6 +69,8 @@ export function createExtensionBackend(settings: BackendSettings): ExtensionBack
     listing: settings.listing,
     rememberScans: true,
     scanCacheDir: settings.scanCacheDir,
+    scanWorker: settings.scanWorker,
+    treeRefreshMs: settings.treeRefreshMs,
     log: settings.log,
   });
   let probeHost: { value: string | undefined } | undefined;
@@ -64,6 +78,7 @@ export function createExtensionBackend(settings: BackendSettings): ExtensionBack
     // Fix texts name the engine that was checked, so a pasted one never acts on another.
     check: (opts) => checkWorkspace(adapters.deps, { ...opts, composeLabel: adapters.hostedLabel(opts.composeLabel ?? guessComposeLabel(settings.env)) }),
     rebuild: (compose, opts) => rebuildService({ ...adapters.deps, compose }, opts),
+    watchFiles: (onMissed) => adapters.watchFiles(onMissed),
     async watchEvents(onEvent, signal, hooks) {
       // A dedicated client for the long-lived stream: the checking client keeps its per-call timeouts.
       const connection = adapters.connection() ?? resolveDockerHost(settings.engineHost || undefined, settings.env).options;

@@ -124,6 +124,8 @@ export interface TreeWalk {
   mtimes: Map<string, number>;
   /** What the walk left out and why (unreadable, a loop, a link out of the boundary, a bad name). */
   skipped: SkippedEntry[];
+  /** Whether it met a symlink (or an entry of unknown type): a watcher of the tree does not see behind one. */
+  followedLink(): boolean;
 }
 
 /** A folder on the walk's stack: its path, and the real paths a link could loop back to. */
@@ -163,17 +165,20 @@ export function createTreeWalk(dir: string, opts: TreeWalkStepOptions): TreeWalk
     rootReal = realpathSync(dir);
   } catch (err) {
     if (!isAbsent(err)) skip(dir, `cannot read (${errorCodeOrText(err)})`);
-    return { step: () => true, files, mtimes, skipped };
+    return { step: () => true, files, mtimes, skipped, followedLink: () => false };
   }
   const boundary = opts.boundary;
   if (boundary !== undefined && !within(rootReal, boundary)) {
     skip(dir, 'outside the workspace: not read');
-    return { step: () => true, files, mtimes, skipped };
+    return { step: () => true, files, mtimes, skipped, followedLink: () => false };
   }
   const folders: PendingFolder[] = [{ abs: dir, rel: '', real: rootReal, crossed: [] }];
+  let linked = false;
 
   /** A symlink (or an entry of unknown type): followed only inside the boundary and never into a loop. */
   const visitLink = (parent: PendingFolder, childAbs: string, childRel: string, name: string): void => {
+    // Even a dangling link or one left out: what it points at can appear without an event for it.
+    linked = true;
     let real: string;
     let st: Stats | undefined;
     try {
@@ -246,7 +251,7 @@ export function createTreeWalk(dir: string, opts: TreeWalkStepOptions): TreeWalk
     }
     return folders.length === 0;
   };
-  return { step, files, mtimes, skipped };
+  return { step, files, mtimes, skipped, followedLink: () => linked };
 }
 
 /** True when `name`, as decoded, is really in `dir` (a U+FFFD from a non-UTF-8 name is not). */

@@ -15,7 +15,7 @@ import { createTreeWalk, readSourceFile, statOrAbsent } from './nodeFs';
  * read through (fstat: no second path lookup) or, for the others, from one stat. With `cache`,
  * a route source whose size and mtime are unchanged since the last scan of the root is stat'ed, not read.
  */
-export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: ScanCache): SourceScan {
+export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: ScanCache): WalkedScan {
   const walk = createTreeWalk(req.root, { skipDir: skipSourceDir, mtimes: false, boundary: req.boundary });
   const skipped = walk.skipped;
   while (!walk.step());
@@ -62,5 +62,8 @@ export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: Sca
     if (x) extracted.push({ file, x });
   }
   if (req.routes) pass.finish();
-  return { files, mtimes: files.length === mtimes.length ? mtimes : mtimes.slice(0, files.length), extracted, skipped, read };
+  return { files, mtimes: files.length === mtimes.length ? mtimes : mtimes.slice(0, files.length), extracted, skipped, read, followedLink: walk.followedLink() };
 }
+
+/** A scan, and whether its walk went through a symlink (engine/watchedTrees.ts then does not trust a watcher for it). */
+export type WalkedScan = SourceScan & { followedLink: boolean };

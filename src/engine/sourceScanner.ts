@@ -21,12 +21,38 @@ export interface ScanWorkerData {
   remember: boolean;
   /** Keep what scans learned in this folder between runs (engine/scanCacheStore.ts). */
   cacheDir?: string;
+  /** How long a watched tree is trusted before its background walk (engine/watchedTrees.ts TREE_REFRESH_MS; tests shorten it). */
+  treeRefreshMs?: number;
 }
 export interface ScanJob {
+  kind: 'scan';
   id: number;
   req: SourceScanRequest;
 }
+/** To the worker: a scan job, paths a file watcher reported, or the watcher's start / stop (engine/watchedTrees.ts). */
+export type ScanWorkerMessage = ScanJob | { kind: 'changed'; paths: readonly string[] } | { kind: 'watcher'; running: boolean };
 export type ScanReply = { id: number; scan: SourceScan; error?: undefined } | { id: number; error: string };
+/** From the worker, unasked: a background walk found changes under `root` that no watcher event reported. */
+export interface WorkerNotice {
+  kind: 'missed';
+  root: string;
+  paths: string[];
+}
+
+/**
+ * A file watcher's side of the scanner (the extension's, or the bench's stand-in): while it is
+ * fed, the worker keeps each walked tree up to date from its paths instead of walking it again.
+ */
+export interface FileWatchFeed {
+  /** Paths the watcher reported: created, changed or deleted files or folders (kind not needed: each is looked at again). */
+  changed(paths: readonly string[]): void;
+  /** The watcher failed or may have dropped events: every kept tree is walked again. */
+  lost(): void;
+  /** The watcher stopped: nothing kept is trusted any more. */
+  dispose(): void;
+}
+/** Changes a background walk found that no watcher event reported (absolute paths): re-check what they touch. */
+export type MissedChanges = (paths: string[]) => void;
 
 export interface SourceScannerOptions {
   /** The worker bundle; default scanWorker.js next to this bundle. */
@@ -34,9 +60,14 @@ export interface SourceScannerOptions {
   remember: boolean;
   /** The scan cache's folder on disk (none: nothing kept between runs). */
   cacheDir?: string;
+  treeRefreshMs?: number;
 }
 
-export type SourceScanner = SourceScannerLike & { close(): Promise<void> };
+export type SourceScanner = SourceScannerLike & {
+  close(): Promise<void>;
+  /** Feeds a file watcher's paths to the worker (a no-op feed where there is no worker). */
+  watchFiles(onMissed: MissedChanges): FileWatchFeed;
+};
 
 /** The worker alone: undefined when there is no worker bundle (running from sources: tests, tsx); its scans reject once it broke. */
 export function createWorkerScanner(opts: SourceScannerOptions): SourceScanner | undefined {
@@ -46,6 +77,8 @@ export function createWorkerScanner(opts: SourceScannerOptions): SourceScanner |
   let worker: Worker | undefined;
   let broken: Error | undefined;
   let nextId = 0;
+  let onMissed: MissedChanges | undefined;
+  const post = (message: ScanWorkerMessage): void => worker?.postMessage(message);
 
   const fail = (err: Error): void => {
     broken ??= err;
@@ -55,13 +88,14 @@ export function createWorkerScanner(opts: SourceScannerOptions): SourceScanner |
   };
   const start = (): Worker => {
     const w = new Worker(file, {
-      workerData: { remember: opts.remember, cacheDir: opts.cacheDir } satisfies ScanWorkerData,
+      workerData: { remember: opts.remember, cacheDir: opts.cacheDir, treeRefreshMs: opts.treeRefreshMs } satisfies ScanWorkerData,
       // Its garbage (file texts) dies young: a small young generation costs no speed and keeps
       // V8 from growing it to 32 MB (measured: 16 MB of new space became 4).
       resourceLimits: { maxYoungGenerationSizeMb: SCAN_WORKER_YOUNG_MB },
     });
     w.unref();
-    w.on('message', (reply: ScanReply) => {
+    w.on('message', (reply: ScanReply | WorkerNotice) => {
+      if ('kind' in reply) return onMissed?.(reply.paths);
       const job = pending.get(reply.id);
       if (!job) return;
       pending.delete(reply.id);
@@ -104,8 +138,23 @@ export function createWorkerScanner(opts: SourceScannerOptions): SourceScanner |
           },
         });
         w.ref();
-        w.postMessage({ id, req } satisfies ScanJob);
+        w.postMessage({ kind: 'scan', id, req } satisfies ScanJob);
       });
+    },
+    watchFiles(missed) {
+      onMissed = missed;
+      post({ kind: 'watcher', running: true });
+      let open = true;
+      return {
+        changed: (paths) => open && paths.length > 0 && post({ kind: 'changed', paths }),
+        lost: () => open && post({ kind: 'watcher', running: true }),
+        dispose() {
+          if (!open) return;
+          open = false;
+          onMissed = undefined;
+          post({ kind: 'watcher', running: false });
+        },
+      };
     },
     async close() {
       const w = worker;
@@ -125,6 +174,8 @@ export interface ScannerOptions {
    * worker uses it: the in-process fallback scanner reads every file.
    */
   cacheDir?: string;
+  /** See ScanWorkerData.treeRefreshMs. */
+  treeRefreshMs?: number;
   fs?: FsLike;
   log?: LogSink;
 }
@@ -134,7 +185,7 @@ export type CompositeScanner = SourceScanner & { where(): 'worker thread' | 'mai
 /** The worker where it runs; the inline scanner when there is no bundle or the worker broke. */
 export function createSourceScanner(opts: ScannerOptions): CompositeScanner {
   const workerFile = opts.workerFile === false ? undefined : (opts.workerFile ?? join(__dirname, SCAN_WORKER_FILE));
-  const worker = workerFile === undefined ? undefined : createWorkerScanner({ workerFile, remember: opts.remember, cacheDir: opts.cacheDir });
+  const worker = workerFile === undefined ? undefined : createWorkerScanner({ workerFile, remember: opts.remember, cacheDir: opts.cacheDir, treeRefreshMs: opts.treeRefreshMs });
   let scanText: ScanText | undefined;
   const inline = createInlineScanner(opts.fs ?? createNodeFs(), {
     remember: opts.remember,
@@ -146,7 +197,9 @@ export function createSourceScanner(opts: ScannerOptions): CompositeScanner {
     async scan(req, signal) {
       if (worker && !workerFailed) {
         try {
-          return await worker.scan(req, signal);
+          const scan = await worker.scan(req, signal);
+          if (scan.watchedChanges !== undefined) opts.log?.log('debug', `${req.root}: from the watched tree (${scan.watchedChanges} changed path(s) applied), not walked`);
+          return scan;
         } catch (err) {
           if (signal?.aborted) throw err;
           workerFailed = true;
@@ -155,11 +208,15 @@ export function createSourceScanner(opts: ScannerOptions): CompositeScanner {
       }
       return inline.scan(req, signal);
     },
+    // Only the worker keeps trees: after it broke, every scan walks (correct, as before the watcher).
+    watchFiles: (onMissed) => worker?.watchFiles(onMissed) ?? NO_FEED,
     close: async () => {
       await worker?.close();
     },
   };
 }
+
+const NO_FEED: FileWatchFeed = { changed: () => undefined, lost: () => undefined, dispose: () => undefined };
 
 /**
  * The route scan of one file, for the inline scanner: from the worker bundle when there is one (it

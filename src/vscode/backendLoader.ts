@@ -3,9 +3,9 @@
 // extension bundle, and dockerode, undici and the core are read when the first check runs.
 import * as path from 'node:path';
 import type { ComposeRunnerLike } from '../core/ports';
-import type { ExtensionBackend, BackendSettings } from '../engine/extensionBackend';
+import type { ExtensionBackend, BackendSettings, FileWatchFeed } from '../engine/extensionBackend';
 
-export type { ExtensionBackend, BackendSettings };
+export type { ExtensionBackend, BackendSettings, FileWatchFeed };
 
 export type BackendLoader = (settings: BackendSettings) => Promise<ExtensionBackend>;
 

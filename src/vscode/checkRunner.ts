@@ -7,7 +7,7 @@ import type { LogSink } from '../core/ports';
 import type { RebuildResult } from '../core/rebuild';
 import { allowedMethods, type Config } from '../core/settings';
 import type { ServiceRef } from '../core/view/serviceRef';
-import type { ComposeRunnerFactory, ExtensionBackend, BackendLoader } from './backendLoader';
+import type { ComposeRunnerFactory, ExtensionBackend, BackendLoader, FileWatchFeed } from './backendLoader';
 import { shortError } from './logChannel';
 import { redact, redactDeep } from '../core/redact';
 import { normalizeOrigin, normalizeVariableName, type ProbeTrust } from '../core/probe/trust';
@@ -31,6 +31,8 @@ export interface CheckRunnerDeps {
 export interface RunOptions {
   /** Send HTTP probes; default: the probe.enabled setting, and never in an untrusted workspace. */
   probe?: boolean;
+  /** Walk every source tree instead of taking it from what the file watcher kept (an explicit check). */
+  fullWalk?: boolean;
 }
 
 export class CheckRunner implements vscode.Disposable {
@@ -38,8 +40,21 @@ export class CheckRunner implements vscode.Disposable {
   /** Checks and rebuilds run in order so a slow full check cannot overwrite a newer partial one. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly lifetime = new AbortController();
+  /** The loaded backend's side of the file watcher (its kept source trees). */
+  private feed: FileWatchFeed | undefined;
+  private missedListener: ((paths: string[]) => void) | undefined;
 
   constructor(private readonly deps: CheckRunnerDeps) {}
+
+  /** Paths the editor's file watcher reported (any file or folder): the backend keeps its source trees up to date from them. */
+  filesChanged(paths: readonly string[]): void {
+    this.feed?.changed(paths);
+  }
+
+  /** Changes the backend's background walk found that the file watcher did not report. */
+  onMissedFiles(listener: (paths: string[]) => void): void {
+    this.missedListener = listener;
+  }
 
   /** The engine backend, loaded on first use. */
   getBackend(): Promise<ExtensionBackend> {
@@ -52,6 +67,11 @@ export class CheckRunner implements vscode.Disposable {
         scanCacheDir: config.scanCache ? this.deps.scanCacheDir : undefined,
         env: { ...process.env },
         log: this.deps.log,
+      }).then((backend) => {
+        // Before any check: a tree is kept only when walked while the watcher feeds it.
+        this.feed?.dispose();
+        this.feed = backend.watchFiles((paths) => this.missedListener?.(paths));
+        return backend;
       });
       // A failed load must not stick: the next call tries again.
       loading.catch(() => {
@@ -66,6 +86,8 @@ export class CheckRunner implements vscode.Disposable {
   resetBackend(): void {
     const old = this.backend;
     this.backend = undefined;
+    this.feed?.dispose();
+    this.feed = undefined;
     void old?.then((rt) => rt.close()).catch((err) => this.deps.log.log('warn', `closing engine client: ${shortError(err)}`));
   }
 
@@ -142,6 +164,7 @@ export class CheckRunner implements vscode.Disposable {
       trust: this.trust(config, backend),
       exclude: config.exclude,
       composeFiles: config.composeFiles,
+      ...(opts.fullWalk ? { fullWalk: true } : {}),
       signal,
     };
   }

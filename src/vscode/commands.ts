@@ -37,9 +37,11 @@ export type CommandFactory = (ctx: CommandContext) => CommandSpec;
 // ---------------------------------------------------------------------------
 // Handlers
 
+// The user's own check walks every source tree (the one way to be sure without waiting for the
+// kept trees' background walk); automatic re-checks take them from the file watcher.
 const checkRuntime: CommandFactory = (ctx) => ({
   run: async () => {
-    await ctx.runner.checkAll();
+    await ctx.runner.checkAll({ fullWalk: true });
     const reports = ctx.store.all();
     const down = reports.find((r) => !r.engine.reachable);
     if (down) {
@@ -65,7 +67,7 @@ const checkRuntime: CommandFactory = (ctx) => ({
   },
 });
 
-const refresh: CommandFactory = (ctx) => ({ run: () => ctx.runner.checkAll() });
+const refresh: CommandFactory = (ctx) => ({ run: () => ctx.runner.checkAll({ fullWalk: true }) });
 
 const rebuildService: CommandFactory = (ctx) => ({
   requiresTrust: true,

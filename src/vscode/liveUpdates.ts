@@ -43,6 +43,23 @@ export class LiveUpdates implements vscode.Disposable {
       const onFile = (uri: vscode.Uri) => this.onFile(uri);
       this.subscriptions.push(watcher, watcher.onDidChange(onFile), watcher.onDidCreate(onFile), watcher.onDidDelete(onFile));
     }
+    // Every file and folder, whatever the re-check setting: the backend keeps its source trees
+    // from these instead of walking them on each re-check (a deleted or renamed folder comes as
+    // one event for the folder). Batched per turn of the event loop (a checkout sends thousands).
+    const all = vscode.workspace.createFileSystemWatcher('**/*');
+    const onAny = (uri: vscode.Uri) => this.onAnyPath(uri);
+    this.subscriptions.push(all, all.onDidChange(onAny), all.onDidCreate(onAny), all.onDidDelete(onAny));
+    this.runner.onMissedFiles((paths) => {
+      this.log.log('info', `the file watcher did not report ${paths.length} change(s) a background walk found (${paths[0] ?? ''}…): re-checking`);
+      if (this.autoCheck()) for (const p of paths) this.debouncer.add(servicesForFile(this.store.all(), p));
+    });
+  }
+
+  private changedPaths: string[] = [];
+  private onAnyPath(uri: vscode.Uri): void {
+    if (uri.scheme !== 'file') return;
+    if (this.changedPaths.length === 0) setImmediate(() => this.runner.filesChanged(this.changedPaths.splice(0)));
+    this.changedPaths.push(uri.fsPath);
   }
 
   /** Re-check everything after the quiet period (activation, settings, trust, folders). */

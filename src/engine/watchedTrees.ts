@@ -1,0 +1,245 @@
+// Source trees kept up to date by the editor's file watcher, in the scan worker: a warm re-check
+// of a service then does not stat its every file (10,000 per service on the bench's largest
+// stack) to learn that nothing changed. Per source root the last walk is kept (files, mtimes,
+// what its route sources declare); the watcher's paths (created, changed, deleted; folders too)
+// are queued on the trees they fall in and applied at the next scan: each is stat'ed again and
+// is gone, a file (read again when it is a route source) or a folder (walked).
+//
+// A tree is trusted only while it can be: the watcher says it runs, the tree was walked since it
+// (re)started, the walk went through no symlink (a watcher does not report changes behind one),
+// no burst overflowed its queue (a checkout: walked again instead), and its walk is recent: every
+// tree is walked again in the background REFRESH_MS after its last walk, and changes that walk
+// finds but no watcher event reported are handed to `onMissed` (the extension re-checks them), so
+// a missed event is never shown as fresh for much longer than that. A tree not used for
+// IDLE_DROP_MS is dropped instead (memory, and no background walks for an idle editor). A scan
+// that asks for a full walk (the user's explicit check) walks.
+import { lstatSync } from 'node:fs';
+import { skipSourceDir } from '../core/mapping/walk';
+import type { SkippedEntry, SourceScan, SourceScanRequest } from '../core/ports';
+import type { ExtractedFile } from '../core/routes/extracted';
+import { isRouteSource } from '../core/routes/isRouteSource';
+import type { ScanCache } from '../core/routes/scanCache';
+import { scanSourceText } from '../core/routes/scanFile';
+import { createTreeWalk, readSourceFile, statOrAbsent } from './nodeFs';
+import { scanTreeSync } from './scanTree';
+import { applyTreeChanges, relationTo, treeDifference, type TreeFiles } from './treeChanges';
+
+/** A trusted tree is walked again in the background this long after its last walk. */
+export const TREE_REFRESH_MS = 60_000;
+/** A tree no scan asked for in this long is dropped at its refresh instead. */
+export const TREE_IDLE_DROP_MS = 5 * 60_000;
+/** More changed paths than this queued on one tree (a checkout, a generator): walk it instead. */
+export const MAX_QUEUED_CHANGES = 2_000;
+/** Paths of missed changes handed on per refresh (the rest are counted by the re-check anyway). */
+const MISSED_MAX = 200;
+
+export interface WatchedTreesOptions {
+  buffer: Buffer;
+  cache?: ScanCache;
+  /** A background walk found changes no watcher event reported, under `root`. */
+  onMissed(root: string, paths: string[]): void;
+  refreshMs?: number;
+  idleDropMs?: number;
+  now?: () => number;
+}
+
+/** A scan, with whether it came from the watched tree and how many changed paths were applied. */
+export type TreeScan = SourceScan & { followedLink?: boolean };
+
+export interface WatchedTrees {
+  /** The file watcher (re)started (true) or stopped (false): either way no kept tree is trusted. */
+  watcher(running: boolean): void;
+  /** Paths the watcher reported. */
+  changed(paths: readonly string[]): void;
+  /** A scan: from the kept tree where it is trusted, else a walk (which is kept). */
+  scan(req: SourceScanRequest): TreeScan;
+  /** Stops the background walks. */
+  close(): void;
+}
+
+interface KnownTree extends TreeFiles {
+  routes: boolean;
+  boundary: string | undefined;
+  declared: Map<string, ExtractedFile>;
+  skipped: SkippedEntry[];
+  walkedAt: number;
+  usedAt: number;
+  /** Changed paths to apply at the next scan; 'walk': walk it again. */
+  queued: Set<string> | 'walk';
+  /** Route sources read when the last changes were applied. */
+  reads: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+export function createWatchedTrees(opts: WatchedTreesOptions): WatchedTrees {
+  const refreshMs = opts.refreshMs ?? TREE_REFRESH_MS;
+  const idleDropMs = opts.idleDropMs ?? TREE_IDLE_DROP_MS;
+  const now = opts.now ?? Date.now;
+  const trees = new Map<string, KnownTree>();
+  let watching = false;
+
+  const forget = (root: string): void => {
+    const t = trees.get(root);
+    if (t?.timer) clearTimeout(t.timer);
+    trees.delete(root);
+  };
+  const forgetAll = (): void => {
+    for (const root of [...trees.keys()]) forget(root);
+  };
+
+  /** A full walk, kept as the root's tree while the watcher runs. */
+  const walk = (req: SourceScanRequest): TreeScan => {
+    const scan = scanTreeSync(req, opts.buffer, opts.cache);
+    forget(req.root);
+    if (watching && !scan.followedLink) keep(req, scan);
+    return scan;
+  };
+
+  const keep = (req: SourceScanRequest, scan: TreeScan): KnownTree => {
+    const at = now();
+    const tree: KnownTree = {
+      files: scan.files,
+      // The scan's own array is handed to the main thread (transferred): the tree keeps a copy.
+      mtimes: scan.mtimes.slice(),
+      routes: req.routes,
+      boundary: req.boundary,
+      declared: new Map(scan.extracted.map((e) => [e.file, e.x])),
+      skipped: [...scan.skipped],
+      walkedAt: at,
+      usedAt: at,
+      queued: new Set(),
+      reads: 0,
+      timer: undefined,
+    };
+    tree.timer = setTimeout(() => refresh(req.root, tree), refreshMs);
+    trees.set(req.root, tree);
+    return tree;
+  };
+
+  /** The background walk of a tree: what it finds that the queued changes do not explain was missed. */
+  const refresh = (root: string, tree: KnownTree): void => {
+    if (trees.get(root) !== tree) return;
+    if (now() - tree.usedAt > idleDropMs) return forget(root);
+    const before = tree.queued === 'walk' ? undefined : applyQueued(root, tree);
+    const req: SourceScanRequest = { root, routes: tree.routes, ...(tree.boundary !== undefined ? { boundary: tree.boundary } : {}) };
+    const usedAt = tree.usedAt;
+    const scan = walk(req);
+    const fresh = trees.get(root);
+    if (fresh) fresh.usedAt = usedAt;
+    if (before) {
+      const missed = treeDifference(before, scan, MISSED_MAX);
+      if (missed.length > 0) opts.onMissed(root, missed);
+    }
+  };
+
+  /** The queued changes applied to the tree (it then answers as a fresh walk would); undefined when it must be walked instead. */
+  const applyQueued = (root: string, tree: KnownTree): KnownTree | undefined => {
+    const queued = tree.queued;
+    if (queued === 'walk') return undefined;
+    if (queued.size === 0) return tree;
+    tree.reads = 0;
+    const gone: string[] = [];
+    const present = new Map<string, number>();
+    const rescan = (file: string, mtimeMs: number): void => {
+      present.set(file, mtimeMs);
+      if (!tree.routes || !isRouteSource(file, root)) return;
+      const got = readSourceFile(file, opts.buffer);
+      tree.reads += 1;
+      tree.declared.delete(file);
+      if (!got) {
+        present.delete(file);
+        gone.push(file);
+      } else if (got.skipped !== undefined) {
+        tree.skipped.push({ path: file, reason: got.skipped });
+      } else {
+        present.set(file, got.mtimeMs);
+        const x = scanSourceText(file, got.text);
+        if (x) tree.declared.set(file, x);
+      }
+    };
+    for (const path of queued) {
+      if (inSkippedFolder(root, path)) continue;
+      let st: ReturnType<typeof statOrAbsent>;
+      try {
+        // A link put in the tree: only a walk follows it (or not) the way a first walk would.
+        if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) return undefined;
+        st = statOrAbsent(path);
+      } catch {
+        return undefined; // Unreadable now: the walk says how, as a first walk would.
+      }
+      if (!st) gone.push(path);
+      else if (st.isFile()) rescan(path, st.mtimeMs);
+      else if (st.isDirectory()) {
+        if (skipSourceDir(path.slice(path.lastIndexOf('/') + 1))) continue;
+        // A folder created, moved in or replaced: what it holds now replaces what was under it.
+        gone.push(path);
+        const w = createTreeWalk(path, { skipDir: skipSourceDir, mtimes: true, boundary: tree.boundary });
+        while (!w.step());
+        if (w.followedLink()) return undefined;
+        for (const file of w.files) rescan(file, w.mtimes.get(file) ?? 0);
+        tree.skipped.push(...w.skipped);
+      } else gone.push(path);
+    }
+    const isGone = (file: string): boolean => gone.some((g) => file === g || file.startsWith(`${g}/`));
+    for (const file of [...tree.declared.keys()]) if (!present.has(file) && isGone(file)) tree.declared.delete(file);
+    tree.skipped = tree.skipped.filter((s) => present.has(s.path) || !isGone(s.path));
+    const next = applyTreeChanges(tree, { gone, present });
+    tree.files = next.files;
+    tree.mtimes = next.mtimes;
+    tree.queued = new Set();
+    return tree;
+  };
+
+  return {
+    watcher(running) {
+      // Events may have been missed before a start, or will be after a stop.
+      watching = running;
+      forgetAll();
+    },
+    changed(paths) {
+      for (const [root, tree] of trees) {
+        if (tree.queued === 'walk') continue;
+        for (const path of paths) {
+          const relation = relationTo(root, path);
+          if (relation === 'outside') continue;
+          if (relation === 'root' || tree.queued.size >= MAX_QUEUED_CHANGES) {
+            tree.queued = 'walk';
+            break;
+          }
+          tree.queued.add(path);
+        }
+      }
+    },
+    scan(req) {
+      const tree = trees.get(req.root);
+      const trusted =
+        watching &&
+        !req.fullWalk &&
+        tree !== undefined &&
+        tree.routes === req.routes &&
+        tree.boundary === req.boundary &&
+        // The background walk is late only when the worker was busy; never trust a tree twice that old.
+        now() - tree.walkedAt < 2 * refreshMs;
+      const changes = trusted && tree.queued !== 'walk' ? tree.queued.size : 0;
+      const applied = trusted ? applyQueued(req.root, tree) : undefined;
+      if (!applied) return walk(req);
+      applied.usedAt = now();
+      return {
+        files: applied.files as string[],
+        mtimes: applied.mtimes.slice(),
+        extracted: [...applied.declared].map(([file, x]) => ({ file, x })),
+        skipped: [...applied.skipped],
+        read: changes > 0 ? applied.reads : 0,
+        watchedChanges: changes,
+      };
+    },
+    close: forgetAll,
+  };
+}
+
+/** `path` is inside a folder the walk skips (node_modules, dot-folders) below `root`. */
+function inSkippedFolder(root: string, path: string): boolean {
+  const folders = path.slice(root.length + 1).split('/');
+  folders.pop();
+  return folders.some(skipSourceDir);
+}
