@@ -1,6 +1,6 @@
 // From evidence to a service report: rungs per module, the first failure, the fix. Pure.
 import { RUNG_NAMES } from '../model';
-import type { ModuleReport, RungName, Rungs, ServiceReport, Verdict } from '../model';
+import type { ConfigDrift, ModuleReport, PageReport, RouteReport, RungName, Rungs, ServiceAction, ServiceReport, Verdict } from '../model';
 import type { MappedFile, ModuleEvidence, ServiceEvidence } from './evidence';
 import { changedIn, evaluateRungs, filesMissingFrom, listSome } from './rungs';
 import { shortId } from './format';
@@ -79,7 +79,29 @@ export function allFilesOf(files: ServiceFiles): MappedFile[] {
   return groupsOf(files).flatMap((m) => m.files);
 }
 
-export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): ServiceReport {
+/** What a service's evidence shows, worked out once; the summary, the fix, the action and the verdict read it. */
+interface Findings {
+  modules: ModuleReport[];
+  /** Modules whose ladder has a failing rung. */
+  failed: ModuleReport[];
+  all: MappedFile[];
+  bundled: boolean;
+  /** Files the container lacks, and of those the ones its image (stale: the newest; current: its own) has. */
+  missing: readonly MappedFile[];
+  missingInImage: readonly MappedFile[];
+  /** Files the container has at another size than the local build output. */
+  changed: MappedFile[];
+  /** A current container changed inside: its own image has every file, at the local build's size. */
+  divergedFromImage: boolean;
+  routeBad: RouteReport[];
+  authBad: RouteReport[];
+  bundledNewer: boolean;
+  configDrift: ConfigDrift[];
+  pages: PageReport[];
+  pagesMissing: PageReport[];
+}
+
+function findingsOf(ev: ServiceEvidence, files: ServiceFiles): Findings {
   const modules = files.modules.map((m) => moduleReport(ev, m));
   const all = allFilesOf(files);
   const containerFiles = ev.containerListing?.files;
@@ -87,68 +109,84 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
   // The same files in the same order as filtering `all`, through the rungs' remembered answers.
   const missing = containerFiles && !bundled ? groupsOf(files).flatMap((m) => filesMissingFrom(m.files, containerFiles)) : [];
   const imageFiles = ev.imageListing?.files;
-  // Of the files the container lacks, those its image (stale: the newest; current: its own) has.
-  const missingInImage = ev.imageListing ? missing.filter((f) => imageFiles?.has(f.target)) : [];
   const changed = ev.containerListing && !bundled ? changedIn(all, ev.containerListing) : [];
-  // A current container changed inside: its own image has every file, at the local build's size.
   const divergedFromImage =
     !ev.stale &&
     ev.imageListing !== undefined &&
     (missing.length > 0 || changed.length > 0) &&
     missing.every((f) => imageFiles?.has(f.target)) &&
     changedIn(all, ev.imageListing).length === 0;
-  const routeBad = ev.routes.filter((r) => ['missing', 'broken', 'unreachable'].includes(r.verdict));
-  const authBad = ev.routes.filter((r) => r.authVerdict !== null && r.authVerdict !== 'live');
+  const pages = ev.pages ?? [];
+  const judgeRuntime = ev.container !== undefined && !ev.engineError;
+  return {
+    modules,
+    failed: modules.filter((m) => m.firstFailure),
+    all,
+    bundled,
+    missing,
+    missingInImage: ev.imageListing ? missing.filter((f) => imageFiles?.has(f.target)) : [],
+    changed,
+    divergedFromImage,
+    routeBad: ev.routes.filter((r) => ['missing', 'broken', 'unreachable'].includes(r.verdict)),
+    authBad: ev.routes.filter((r) => r.authVerdict !== null && r.authVerdict !== 'live'),
+    bundledNewer: bundled && ev.image !== undefined && newestMtime(all) > Date.parse(ev.image.created) + CLOCK_SLACK_MS,
+    configDrift: judgeRuntime ? (ev.config?.drift ?? []) : [],
+    pages,
+    pagesMissing: judgeRuntime ? pages.filter((p) => p.verdict === 'missing') : [],
+  };
+}
 
-  // Problems are drift; notes are states that are not (nothing runs, so nothing differs).
+/** Problems are drift; notes are states that are not (nothing runs, so nothing differs). */
+function problemsAndNotes(ev: ServiceEvidence, f: Findings): { problems: string[]; notes: string[] } {
   const problems: string[] = [];
   const notes: string[] = [];
-  let serviceFix: string | null = null;
-  const failed = modules.filter((m) => m.firstFailure);
-  const running = ev.container?.state === 'running';
-  const bundledNewer = bundled && ev.image !== undefined && newestMtime(all) > Date.parse(ev.image.created) + CLOCK_SLACK_MS;
+  // Without a container a missing image or newer source is a state, not drift.
+  const runtimeOrNote = ev.container ? problems : notes;
   if (ev.engineError) problems.push(`engine: ${ev.engineError}`);
   else {
     if (!ev.container) notes.push('not running (no container)');
     else if (ev.stale) problems.push(`container ${shortId(ev.container.id)} runs an old image`);
-    else if (!running) notes.push(`container is ${ev.container.state}`);
-    if (ev.spec.build && !ev.image) (ev.container ? problems : notes).push(`image ${ev.imageRef} not built`);
-    if (missing.length > 0) problems.push(`${missing.length} file(s) not in the running container (${listSome(missing.map((f) => f.rel))})`);
-    if (changed.length > 0) problems.push(`${changed.length} file(s) differ from the local build output (${listSome(changed.map((f) => f.rel))})`);
-    if (bundledNewer) (ev.container ? problems : notes).push('source changed after the image was built');
+    else if (ev.container.state !== 'running') notes.push(`container is ${ev.container.state}`);
+    if (ev.spec.build && !ev.image) runtimeOrNote.push(`image ${ev.imageRef} not built`);
+    if (f.missing.length > 0) problems.push(`${f.missing.length} file(s) not in the running container (${listSome(f.missing.map((m) => m.rel))})`);
+    if (f.changed.length > 0) problems.push(`${f.changed.length} file(s) differ from the local build output (${listSome(f.changed.map((m) => m.rel))})`);
+    if (f.bundledNewer) runtimeOrNote.push('source changed after the image was built');
   }
-  const configDrift = ev.container && !ev.engineError ? (ev.config?.drift ?? []) : [];
-  if (configDrift.length > 0) problems.push(configProblem(configDrift));
-  const pages = ev.pages ?? [];
-  const pagesMissing = ev.container && !ev.engineError ? pages.filter((p) => p.verdict === 'missing') : [];
-  if (pagesMissing.length > 0) problems.push(`page(s) not in the bundle the container serves (${listSome(pagesMissing.map((p) => p.path))})`);
-  if (routeBad.length > 0) problems.push(`${routeBad.length} route(s) failing`);
-  if (authBad.length > 0) problems.push(`${authBad.length} route(s) failing with the token`);
-  if (failed.length > 0) {
-    (ev.container || ev.engineError ? problems : notes).push(`module(s) ${failed.map((m) => `${m.name} (${m.firstFailure})`).join(', ')}`);
+  if (f.configDrift.length > 0) problems.push(configProblem(f.configDrift));
+  if (f.pagesMissing.length > 0) problems.push(`page(s) not in the bundle the container serves (${listSome(f.pagesMissing.map((p) => p.path))})`);
+  if (f.routeBad.length > 0) problems.push(`${f.routeBad.length} route(s) failing`);
+  if (f.authBad.length > 0) problems.push(`${f.authBad.length} route(s) failing with the token`);
+  if (f.failed.length > 0) {
+    (ev.container || ev.engineError ? problems : notes).push(`module(s) ${f.failed.map((m) => `${m.name} (${m.firstFailure})`).join(', ')}`);
   }
+  return { problems, notes };
+}
 
-  // The service's fix is the one for the lowest failing rung across modules, else from service facts.
-  const lowest = RUNG_NAMES.find((r) => failed.some((m) => m.firstFailure === r));
-  if (lowest) serviceFix = fixFor(ev, lowest);
-  else if (!ev.engineError) {
-    if (!ev.container || ev.stale || ev.container.state !== 'running') serviceFix = fixFor(ev, 'container');
-    else if (divergedFromImage) serviceFix = fixFor(ev, 'container');
-    else if (configDrift.length > 0) serviceFix = configFix(ev);
-    else if (missing.length > 0 || changed.length > 0 || (ev.spec.build && !ev.image)) serviceFix = fixFor(ev, 'image');
-    else if (bundledNewer) serviceFix = fixFor(ev, 'image');
-    else if (pagesMissing.length > 0) serviceFix = fixFor(ev, ev.stale ? 'container' : 'image');
-    else if (routeBad.length > 0) serviceFix = fixFor(ev, 'route');
-    else if (authBad.length > 0) serviceFix = fixFor(ev, 'auth');
-  }
+/** The fix for the lowest failing rung across modules, else from the service's facts. */
+function serviceFixOf(ev: ServiceEvidence, f: Findings): string | null {
+  const lowest = RUNG_NAMES.find((r) => f.failed.some((m) => m.firstFailure === r));
+  if (lowest) return fixFor(ev, lowest);
+  if (ev.engineError) return null;
+  if (!ev.container || ev.stale || ev.container.state !== 'running') return fixFor(ev, 'container');
+  if (f.divergedFromImage) return fixFor(ev, 'container');
+  if (f.configDrift.length > 0) return configFix(ev);
+  if (f.missing.length > 0 || f.changed.length > 0 || (ev.spec.build && !ev.image)) return fixFor(ev, 'image');
+  if (f.bundledNewer) return fixFor(ev, 'image');
+  if (f.pagesMissing.length > 0) return fixFor(ev, ev.stale ? 'container' : 'image');
+  if (f.routeBad.length > 0) return fixFor(ev, 'route');
+  if (f.authBad.length > 0) return fixFor(ev, 'auth');
+  return null;
+}
 
+function actionOf(ev: ServiceEvidence, f: Findings): ServiceAction | null {
+  const imageFiles = ev.imageListing?.files;
   const imageBehind =
-    failed.some((m) => m.firstFailure === 'build' || m.firstFailure === 'image') ||
-    (ev.container !== undefined && !ev.stale && !divergedFromImage && (missing.length > 0 || changed.length > 0)) ||
-    (ev.stale && ev.imageListing !== undefined && missing.some((f) => !imageFiles?.has(f.target))) ||
-    bundledNewer ||
-    (pagesMissing.length > 0 && !ev.stale);
-  const action = actionFor({
+    f.failed.some((m) => m.firstFailure === 'build' || m.firstFailure === 'image') ||
+    (ev.container !== undefined && !ev.stale && !f.divergedFromImage && (f.missing.length > 0 || f.changed.length > 0)) ||
+    (ev.stale && ev.imageListing !== undefined && f.missing.some((m) => !imageFiles?.has(m.target))) ||
+    f.bundledNewer ||
+    (f.pagesMissing.length > 0 && !ev.stale);
+  return actionFor({
     spec: ev.spec,
     composeLabel: ev.composeLabel,
     engineError: ev.engineError !== null,
@@ -156,22 +194,24 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
     stale: ev.stale,
     imageExists: ev.image !== undefined,
     imageBehind,
-    changedInside: divergedFromImage,
-    configChanged: configDrift.length > 0,
+    changedInside: f.divergedFromImage,
+    configChanged: f.configDrift.length > 0,
     swarmTask: swarmServiceOf(ev.container?.labels) !== undefined,
   });
+}
 
+function verdictOf(ev: ServiceEvidence, problems: readonly string[]): Verdict {
   const hasRuntime = Boolean(ev.spec.build || ev.spec.image);
-  const verdict: Verdict =
-    ev.engineError || (!ev.mapping && !hasRuntime)
-      ? 'unknown'
-      : problems.length > 0
-        ? 'drift'
-        : !ev.container
-          ? 'not-running'
-          : !running
-            ? 'stopped'
-            : 'in-sync';
+  if (ev.engineError || (!ev.mapping && !hasRuntime)) return 'unknown';
+  if (problems.length > 0) return 'drift';
+  if (!ev.container) return 'not-running';
+  return ev.container.state === 'running' ? 'in-sync' : 'stopped';
+}
+
+export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): ServiceReport {
+  const f = findingsOf(ev, files);
+  const { problems, notes } = problemsAndNotes(ev, f);
+  const verdict = verdictOf(ev, problems);
   const said = [...problems, ...notes];
   const c = ev.container;
   return {
@@ -184,20 +224,20 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
     staleContainer: ev.stale,
     baseUrl: ev.baseUrl,
     mapping: ev.mapping
-      ? { sourceRoot: ev.mapping.sourceRoot, target: ev.mapping.target, bundled, evidence: ev.mapping.evidence }
+      ? { sourceRoot: ev.mapping.sourceRoot, target: ev.mapping.target, bundled: f.bundled, evidence: ev.mapping.evidence }
       : null,
-    sourceNewest: all.length > 0 ? new Date(newestMtime(all)).toISOString() : null,
-    modules,
+    sourceNewest: f.all.length > 0 ? new Date(newestMtime(f.all)).toISOString() : null,
+    modules: f.modules,
     routes: ev.routes,
-    missingFiles: missing.map((f) => f.rel),
-    missingFilesInImage: missingInImage.map((f) => f.rel),
-    changedFiles: changed.map((f) => f.rel),
-    configDrift,
-    configBasis: ev.container ? (ev.config?.basis ?? null) : null,
-    pages,
-    ...(configDrift.length > 0 && ev.config?.composeLine ? { composeLine: ev.config.composeLine } : {}),
-    fix: serviceFix,
-    action,
+    missingFiles: f.missing.map((m) => m.rel),
+    missingFilesInImage: f.missingInImage.map((m) => m.rel),
+    changedFiles: f.changed.map((m) => m.rel),
+    configDrift: f.configDrift,
+    configBasis: c ? (ev.config?.basis ?? null) : null,
+    pages: f.pages,
+    ...(f.configDrift.length > 0 && ev.config?.composeLine ? { composeLine: ev.config.composeLine } : {}),
+    fix: serviceFixOf(ev, f),
+    action: actionOf(ev, f),
     errors: ev.engineError ? [ev.engineError] : [],
     warnings: [],
   };
