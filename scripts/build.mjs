@@ -38,7 +38,9 @@ export const entries = [
   // Walks and reads source trees beside the main thread (src/engine/sourceScanner.ts).
   { entryPoints: ['src/engine/scanWorker.ts'], outfile: 'dist/scanWorker.js', plugins: [parserApart] },
   { entryPoints: ['src/core/routes/extract.ts'], outfile: `dist/${PARSER_FILE}` },
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The command: a small first bundle that starts an ssh:// engine's login, then requires the rest (src/cli/entry.ts).
+  { entryPoints: ['src/cli/entry.ts'], outfile: 'dist/cli.js', external: [...common.external, './cliMain.js'] },
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cliMain.js' },
 ];
 
 // Run as a script (not imported by a test that builds a bundle the same way).

@@ -18,14 +18,14 @@ import { splitList, TRUST_ENV, trustFromCli, TrustInputError } from '../core/pro
 import type { ProbeTrust } from '../core/probe/trust';
 import { resolveDockerHost } from '../engine/dockerHost';
 import { engineProbeHost } from '../engine/sshTunnel';
-import { tuneHeapForCli } from './heap';
+import type { SshTunnel } from '../engine/sshTunnel';
 
 declare const RUNTIME_DRIFT_VERSION: string | undefined;
 
 /** check's exit codes (README): not running (no container, or stopped) is not drift. */
 export const EXIT = { inSync: 0, drift: 1, cannotCheck: 2, notRunning: 3 } as const;
 
-async function run(argv: string[]): Promise<number> {
+async function run(argv: string[], tunnel: SshTunnel | undefined): Promise<number> {
   const args = parseArgs(argv, process.cwd());
   if (args.command === 'help') {
     process.stdout.write(`${USAGE}\n`);
@@ -43,6 +43,7 @@ async function run(argv: string[]): Promise<number> {
     probeTimeoutMs: args.timeoutMs,
     listing: args.listing,
     scanCacheDir: args.scanCache ? defaultScanCacheDir(process.env) : undefined,
+    sshTunnel: tunnel,
   });
   const interrupt = onInterrupt();
   try {
@@ -188,9 +189,10 @@ function tokenNamesIn(argv: readonly string[]): string[] {
   ];
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** The command's run; `tunnel`: the ssh:// engine's login, already started by src/cli/entry.ts (main closes it). */
+export async function main(argv: string[], tunnel?: SshTunnel): Promise<number> {
   try {
-    return await run(argv);
+    return await run(argv, tunnel);
   } catch (err) {
     const known = userMessage(err);
     const text = known ?? `internal error: ${errorText(err)}`;
@@ -202,9 +204,3 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  tuneHeapForCli();
-  void main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
-}

@@ -14,6 +14,7 @@ import type { ResolvedDockerHost } from './dockerHost';
 import type { DockerConnectionOptions } from './dockerHost';
 import { composeEnvFor, hostedComposeLabel } from './composeTarget';
 import { openSshTunnel } from './sshTunnel';
+import type { SshTunnel } from './sshTunnel';
 
 export interface AdapterOptions {
   /** Engine address override (settings / --host); else DOCKER_HOST, the docker context, the default socket. */
@@ -40,6 +41,8 @@ export interface AdapterOptions {
   /** How long a source tree kept from a file watcher is trusted before its background walk (default 60 s; tests shorten it). */
   treeRefreshMs?: number;
   log?: LogSink;
+  /** The ssh:// engine's tunnel when the caller opened it already (the CLI's entry, to overlap the login with loading); these adapters close it. */
+  sshTunnel?: SshTunnel;
 }
 
 export interface Adapters {
@@ -60,7 +63,7 @@ export interface Adapters {
 export function createAdapters(opts: AdapterOptions): Adapters {
   const target = resolvedHost(opts);
   // ssh://: one login for the whole run, shared by the engine client, the events and compose.
-  const tunnel = target?.options.protocol === 'ssh' ? openSshTunnel(target.host, { env: opts.env }) : undefined;
+  const tunnel = target?.options.protocol === 'ssh' ? (opts.sshTunnel ?? openSshTunnel(target.host, { env: opts.env })) : undefined;
   const engine = tunnel
     ? createDockerEngine({ host: tunnel.localHost, env: opts.env, listing: opts.listing, hostLabel: target?.host, agent: tunnel.agent, ready: () => tunnel.ready() })
     : createDockerEngine({ host: opts.host || undefined, env: opts.env, listing: opts.listing });

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { EngineUnreachableError } from '../core/errors';
 import { remoteEngineHost } from '../core/probe/trust';
+import { DEFAULT_DOCKER_HOST } from './dockerHost';
 
 /** How long the first login may take (the docker CLI's ssh helper uses ConnectTimeout=30). */
 export const SSH_CONNECT_TIMEOUT_S = 30;
@@ -99,7 +100,7 @@ const LOGIN_SCRIPT = [
   'h=$DOCKER_HOST; c=$DOCKER_CONTEXT; f=${DOCKER_CONFIG:-$HOME/.docker}/config.json',
   // config.json is read line by line and only the currentContext value is printed: its `auths` never leave the host.
   'if [ -z "$h$c" ] && [ -r "$f" ]; then while IFS= read -r l || [ -n "$l" ]; do case $l in *\\"currentContext\\"*) r=${l#*\\"currentContext\\"}; r=${r#*\\"}; c=${r%%\\"*};; esac; done < "$f"; fi',
-  'if [ -z "$h" ]; then case $c in ""|default) h=unix:///var/run/docker.sock;; *) h=$(docker context inspect --format "{{.Endpoints.docker.Host}}" 2>&1);; esac; fi',
+  `if [ -z "$h" ]; then case $c in ""|default) h=${DEFAULT_DOCKER_HOST};; *) h=$(docker context inspect --format "{{.Endpoints.docker.Host}}" 2>&1);; esac; fi`,
   'echo "rd-engine=$h"',
   'command -v docker >/dev/null 2>&1 || echo rd-no-cli',
   'echo rd-logged-in',
@@ -107,6 +108,7 @@ const LOGIN_SCRIPT = [
 ].join('; ');
 const LOGIN_COMMAND = `/bin/sh -c '${LOGIN_SCRIPT}'`;
 const LOGGED_IN = 'rd-logged-in';
+const DEFAULT_SOCKET = DEFAULT_DOCKER_HOST.slice('unix://'.length);
 /** How long the forwarded socket's first `_ping` may take before the tunnel dials per connection instead. */
 const FORWARD_CHECK_MS = 5000;
 
@@ -186,6 +188,8 @@ class Tunnel implements SshTunnel {
   private readonly sockets = new Set<Socket>();
   private readonly server: Server;
   private readonly route: Promise<SshRoute>;
+  /** Where the first login forwards the remote default socket. */
+  private readonly defaultForward = join(this.dir, 'default.sock');
 
   constructor(
     private readonly address: string,
@@ -232,7 +236,9 @@ class Tunnel implements SshTunnel {
 
   private startMaster(): Master {
     const control = join(this.dir, `ctl${this.masters.length}`);
-    const args = [...this.common(control), '-o', 'ControlMaster=yes', '-o', `ConnectTimeout=${SSH_CONNECT_TIMEOUT_S}`, '-T', ...this.targetArgs, LOGIN_COMMAND];
+    // The first login forwards the default socket from the start, so the usual answer needs no `-O forward` round.
+    const forward = this.masters.length === 0 ? ['-L', `${this.defaultForward}:${DEFAULT_SOCKET}`] : [];
+    const args = [...this.common(control), '-o', 'ControlMaster=yes', '-o', `ConnectTimeout=${SSH_CONNECT_TIMEOUT_S}`, ...forward, '-T', ...this.targetArgs, LOGIN_COMMAND];
     const proc = spawn(this.ssh, args, { env: this.env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     let stdout = '';
@@ -264,7 +270,8 @@ class Tunnel implements SshTunnel {
     const missing = remoteCliMissing(answer.engine);
     if (missing) throw this.needsCli(missing);
     const remote = remoteSocketPath(answer.engine);
-    if (remote !== undefined) {
+    if (remote === DEFAULT_SOCKET && (await answersPing(this.defaultForward))) return { kind: 'forward', socketPath: this.defaultForward };
+    if (remote !== undefined && remote !== DEFAULT_SOCKET) {
       const forwardPath = join(this.dir, 'engine.sock');
       const forwarded = await succeeds(this.ssh, [...this.common(first.control), '-O', 'forward', '-L', `${forwardPath}:${remote}`, ...this.targetArgs], this.env);
       if (forwarded && (await answersPing(forwardPath))) return { kind: 'forward', socketPath: forwardPath };
