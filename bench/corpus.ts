@@ -33,6 +33,8 @@ interface TruthMapping {
   sourceRoot: string;
   target: string;
   bundled: boolean;
+  /** The compose `build.target` stage, when the service builds one (else the last stage). */
+  stage?: string;
 }
 interface Truth {
   name: string;
@@ -165,7 +167,7 @@ async function mappingRight(dir: string, m: TruthMapping): Promise<{ right: bool
     project: 'corpus',
     projectDir: dir,
     composeFiles: [],
-    build: { context: path.join(dir, m.context), dockerfile: path.join(dir, m.dockerfile) },
+    build: { context: path.join(dir, m.context), dockerfile: path.join(dir, m.dockerfile), ...(m.stage !== undefined ? { target: m.stage } : {}) },
     ports: [],
     drift: {},
   };

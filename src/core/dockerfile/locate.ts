@@ -32,6 +32,9 @@ export function locateInImage(df: Dockerfile, contextRelPath: string, target?: s
   return hit && { path: hit.path, evidence: `Dockerfile: ${hit.steps.join('; ')}`, madeByRun: hit.madeByRun === true };
 }
 
+/** A RUN that builds (compiles or bundles) the sources. */
+export const BUILD_COMMAND = /\b(?:tsc|build|tsup|esbuild|webpack|swc|babel|ncc)\b/;
+
 function locateInStage(df: Dockerfile, stage: Stage, rel: string, viaFrom: boolean): Hit | undefined {
   for (let i = stage.copies.length - 1; i >= 0; i--) {
     const copy = stage.copies[i] as CopyInstr;
@@ -112,9 +115,13 @@ function producedInStage(stage: Stage, rel: string, viaFrom: boolean): Hit | und
   if (!first) return undefined;
   const ranAfter = stage.runs.filter((r) => r.afterCopy >= first.i);
   if (!viaFrom && ranAfter.length === 0) return undefined;
-  const root = contextRoot(contextCopies.map(({ c }) => c)) ?? stage.workdir;
+  // The output appears where the context was when the build ran: files copied elsewhere after
+  // the last build step (a manifest into the output folder, to install there) do not move it.
+  const build = ranAfter.filter((r) => BUILD_COMMAND.test(r.command)).pop();
+  const before = build ? contextCopies.filter(({ i }) => i <= build.afterCopy) : contextCopies;
+  const root = contextRoot(before.map(({ c }) => c)) ?? stage.workdir;
   const path = posix.join(root, rel);
-  const run = ranAfter[ranAfter.length - 1];
+  const run = build ?? ranAfter[ranAfter.length - 1];
   const why = run ? `, RUN ${truncate(run.command)}` : '';
   return { path, steps: [`${rel} is built in ${label(stage)} at ${path} (context copied to ${root}${why})`], madeByRun: true };
 }

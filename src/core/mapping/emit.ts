@@ -8,7 +8,7 @@ import type { DriftOverrides } from '../model';
 import type { FsLike } from '../ports';
 import { commonInputRoot } from './inputRoot';
 import { objectField, type BuildProject } from './buildProject';
-import type { TsConfigInfo } from './tsconfig';
+import { readJsonObject, type TsConfigInfo } from './tsconfig';
 
 /** What tsc (and babel/swc builds following it) turns each source extension into. */
 export const COMPILED_REWRITES: Readonly<Record<string, string>> = {
@@ -42,7 +42,7 @@ export interface EmitInput {
 
 /** The first rule that knows. */
 export async function findEmit(fs: FsLike, input: EmitInput): Promise<Emit | undefined> {
-  return emitByOverride(input) ?? emitByNx(input) ?? (await emitByTsc(fs, input));
+  return emitByOverride(input) ?? emitByNx(input) ?? (await emitByNxPlugin(fs, input)) ?? (await emitByTsc(fs, input));
 }
 
 function emitByOverride({ drift }: EmitInput): Emit | undefined {
@@ -84,6 +84,46 @@ function emitByNx({ nxRoot, project, sourceRoot, context }: EmitInput): Emit | u
   if (/^@(?:nx|nrwl)\/js:(?:tsc|swc)$/.test(executor)) {
     const root = typeof options['rootDir'] === 'string' ? join(nxRoot, options['rootDir']) : project.dir;
     return placed(outputPath, root, sourceRoot, { ...COMPILED_REWRITES }, [`build output ${outputPath} (${said}; paths kept relative to ${relative(context, root) || '.'})`]);
+  }
+  return undefined;
+}
+
+/**
+ * Nx plugins that infer a project's build target from its bundler config file (Nx "inferred
+ * targets"): listed in nx.json `plugins`, they build every project holding such a file.
+ */
+const NX_INFERRED_BUNDLERS: ReadonlyArray<{ plugin: string; configs: RegExp }> = [
+  { plugin: '@nx/webpack/plugin', configs: /^webpack\.config\.[cm]?[jt]s$/ },
+  { plugin: '@nx/rspack/plugin', configs: /^rspack\.config\.[cm]?[jt]s$/ },
+  { plugin: '@nx/vite/plugin', configs: /^vite\.config\.[cm]?[jt]s$/ },
+  { plugin: '@nx/rollup/plugin', configs: /^rollup\.config\.[cm]?[jt]s$/ },
+];
+
+/**
+ * A build target an Nx plugin infers (project.json names no executor for it): the bundler whose
+ * config file sits in the project folder, when nx.json lists its plugin. The output is the
+ * target's `outputs` in project.json, else the config file's literal `outputPath`.
+ */
+async function emitByNxPlugin(fs: FsLike, { nxRoot, project, context }: EmitInput): Promise<Emit | undefined> {
+  if (nxRoot === undefined || project.nx === undefined) return undefined;
+  const nxJson = await readJsonObject(fs, join(nxRoot, 'nx.json'));
+  const plugins = Array.isArray(nxJson?.['plugins']) ? (nxJson['plugins'] as unknown[]) : [];
+  const entries = await fs.readdir(project.dir).catch(() => [] as string[]);
+  for (const entry of plugins) {
+    const spec = typeof entry === 'string' ? { plugin: entry } : typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
+    const known = NX_INFERRED_BUNDLERS.find((b) => b.plugin === spec['plugin']);
+    const config = known && entries.find((e) => known.configs.test(e));
+    if (!known || !config) continue;
+    const targetName = objectField(spec, 'options')['buildTargetName'];
+    const build = objectField(objectField(project.nx, 'targets'), typeof targetName === 'string' ? targetName : 'build');
+    if (typeof build['executor'] === 'string') continue; // an explicit executor: emitByNx reads it
+    const said = `build target inferred by ${known.plugin} (nx.json plugins) from ${relative(context, join(project.dir, config))}`;
+    const outputs = Array.isArray(build['outputs']) ? build['outputs'].filter((o): o is string => typeof o === 'string') : [];
+    const fromOutputs = outputs[0]?.replace('{workspaceRoot}', nxRoot).replace('{projectRoot}', project.dir);
+    if (fromOutputs !== undefined && !fromOutputs.includes('{'))
+      return { dir: fromOutputs, rewrites: {}, bundledBy: said, evidence: [`build output ${fromOutputs} (project.json build outputs; ${said})`] };
+    const literal = /\boutputPath\s*:\s*['"]([^'"]+)['"]/.exec(await fs.readFile(join(project.dir, config)).catch(() => ''))?.[1];
+    if (literal !== undefined) return { dir: join(nxRoot, literal), rewrites: {}, bundledBy: said, evidence: [`build output ${join(nxRoot, literal)} (${config} outputPath; ${said})`] };
   }
   return undefined;
 }

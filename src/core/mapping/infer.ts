@@ -5,7 +5,7 @@
 // seen (and overridden) by the user.
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { parseDockerfile, type Dockerfile } from '../dockerfile/parse';
-import { locateInImage, type Location } from '../dockerfile/locate';
+import { BUILD_COMMAND, locateInImage, type Location } from '../dockerfile/locate';
 import type { ServiceSpec, SourceMapping } from '../model';
 import type { FsLike } from '../ports';
 import { readTsConfig, type TsConfigInfo } from './tsconfig';
@@ -298,8 +298,6 @@ async function nxWorkspaceRoot(fs: FsLike, dir: string, context: string): Promis
 function coversAnyPath(locate: (abs: string) => Location | undefined, context: string): boolean {
   return locate(join(context, '.runtime-drift-probe', 'x'))?.madeByRun === false;
 }
-
-const BUILD_COMMAND = /\b(?:tsc|build|tsup|esbuild|webpack|swc|babel|ncc)\b/;
 
 function runsABuild(df: Dockerfile): boolean {
   return df.stages.some((st) => st.runs.some((r) => BUILD_COMMAND.test(r.command)));

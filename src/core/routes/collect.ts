@@ -5,7 +5,7 @@ import { posix } from 'node:path';
 import { HTTP_METHODS, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, RouterModuleEntry, UriVersioning } from './extracted';
 import { NEUTRAL_VERSION, substituteParams } from './extracted';
-import { literalOf, propOf, type ConstValue, type Part } from './values';
+import { EACH, literalOf, propOf, type ConstValue, type Part } from './values';
 import { joinRoutePath, openApiPathToRoute, stripParamPatterns } from './joinPath';
 import { isHttpMethod, parseRouteSpec } from './routeSpec';
 
@@ -56,6 +56,9 @@ interface Scanned {
 
 /** Guards against mount chains that loop or explode (a router mounted in itself). */
 const MAX_MOUNT_DEPTH = 10;
+
+/** Routes one loop over an imported array may stand for, at most: past it the loop is not read. */
+const MAX_LOOP_EXPANSION = 500;
 
 const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
 
@@ -392,12 +395,12 @@ class ValueResolver {
         out.routes.push(r);
         continue;
       }
-      const text = this.text(s, r.pathValue, 0);
+      const texts = this.texts(s, r.pathValue);
       const method = r.methodValue ? this.text(s, r.methodValue, 0)?.toUpperCase() : r.method;
-      if (text === undefined || method === undefined || !isHttpMethod(method))
+      if (texts === undefined || method === undefined || !isHttpMethod(method))
         warnings.push(`${s.file}:${r.line}: ${r.methodValue ? 'OpenAPI route method or' : r.method + ' route'} path not found statically; route skipped (list it in x-runtime-drift.routes)`);
-      else if (r.methodValue) out.routes.push({ ...r, method, path: joinRoutePath(openApiPathToRoute(text)), pathValue: undefined, methodValue: undefined });
-      else out.routes.push({ ...r, path: joinRoutePath(text), pathValue: undefined });
+      else if (r.methodValue) for (const text of texts) out.routes.push({ ...r, method, path: joinRoutePath(openApiPathToRoute(text)), pathValue: undefined, methodValue: undefined });
+      else for (const text of texts) out.routes.push({ ...r, path: joinRoutePath(text), pathValue: undefined });
     }
     for (const m of x.mounts) {
       if (!m.prefixValue) {
@@ -428,7 +431,13 @@ class ValueResolver {
   }
 
   private refText(s: Scanned, p: Exclude<Part, string>, depth: number): string | undefined {
-    const { local, path } = p.ref;
+    const found = this.refValue(s, p.ref.local, p.ref.path);
+    if (!found) return undefined;
+    return literalOf(found.value) ?? this.text(found.file, found.value, depth + 1);
+  }
+
+  /** The value an imported binding (and a property path in it) stands for, with the file declaring it. */
+  private refValue(s: Scanned, local: string, path: string[]): { file: Scanned; value: ConstValue } | undefined {
     const imp = s.x.imports.find((i) => i.local === local);
     if (!imp) return undefined;
     const member = imp.imported === '*' ? path[0] : undefined;
@@ -436,9 +445,36 @@ class ValueResolver {
     const found = followExport(s, imp, member, this.byKey, this.aliases, 0);
     if (!found || found.name === undefined) return undefined;
     const value = propOf(found.target.x.constants?.[found.name], rest);
-    if (!value) return undefined;
-    const text = literalOf(value);
-    return text ?? this.text(found.target, value, depth + 1);
+    return value && { file: found.target, value };
+  }
+
+  /**
+   * Every text a route path stands for: one, or one per element where a loop runs over an
+   * imported array (a ref whose path holds EACH); undefined when any part is not known.
+   */
+  texts(s: Scanned, v: ConstValue): string[] | undefined {
+    if (v.kind !== 'str') {
+      const one = this.text(s, v, 0);
+      return one === undefined ? undefined : [one];
+    }
+    let out = [''];
+    for (const p of v.parts) {
+      const each = typeof p === 'string' ? -1 : p.ref.path.indexOf(EACH);
+      const options = typeof p === 'string' ? [p] : each < 0 ? [this.refText(s, p, 0)] : this.elementTexts(s, p.ref.local, p.ref.path, each);
+      if (!options || options.some((o) => o === undefined)) return undefined;
+      out = out.flatMap((prefix) => options.map((o) => prefix + (o ?? '')));
+      if (out.length > MAX_LOOP_EXPANSION) return undefined;
+    }
+    return out;
+  }
+
+  private elementTexts(s: Scanned, local: string, path: string[], each: number): Array<string | undefined> | undefined {
+    const list = this.refValue(s, local, path.slice(0, each));
+    if (list?.value.kind !== 'arr') return undefined;
+    return list.value.items.map((item) => {
+      const value = propOf(item, path.slice(each + 1));
+      return value && (literalOf(value) ?? this.text(list.file, value, 1));
+    });
   }
 }
 

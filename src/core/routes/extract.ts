@@ -8,7 +8,7 @@ import ts from 'typescript';
 import type { HttpMethod } from '../model';
 import { joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod } from './routeSpec';
-import { hasRefs, literalOf, literalsOf, mergeParts, propOf, str, type ConstValue, type Part } from './values';
+import { EACH, hasRefs, literalOf, literalsOf, mergeParts, propOf, str, type ConstValue, type Part } from './values';
 import { NEUTRAL_VERSION, substituteParams } from './extracted';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, RouterModuleEntry, UriVersioning } from './extracted';
 
@@ -437,18 +437,29 @@ class FileReader {
     if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return false;
     const param = fn.parameters[0];
     if (!param || !ts.isIdentifier(param.name)) return false;
-    const arr = this.arrayElements(callee.expression);
-    if (!arr) return false;
-    for (const el of arr) this.withScope(new Map([[param.name.text, el]]), () => this.visit(fn.body));
-    return true;
+    return this.readLoop(callee.expression, param.name.text, fn.body);
   }
 
   private readForOf(node: ts.ForOfStatement): boolean {
     const decl = ts.isVariableDeclarationList(node.initializer) ? node.initializer.declarations[0] : undefined;
     if (!decl || !ts.isIdentifier(decl.name)) return false;
-    const arr = this.arrayElements(node.expression);
-    if (!arr) return false;
-    for (const el of arr) this.withScope(new Map([[decl.name.text, el]]), () => this.visit(node.statement));
+    return this.readLoop(node.expression, decl.name.text, node.statement);
+  }
+
+  /**
+   * A loop body read once per element of a literal array; over an imported array, once with the
+   * variable standing for each element (collect.ts expands it when it resolves the import).
+   */
+  private readLoop(list: ts.Expression, variable: string, body: ts.Node): boolean {
+    const arr = this.arrayElements(list);
+    if (arr) {
+      for (const el of arr) this.withScope(new Map([[variable, el]]), () => this.visit(body));
+      return true;
+    }
+    const imported = this.evaluate(list);
+    const ref = imported?.kind === 'str' && imported.parts.length === 1 && typeof imported.parts[0] === 'object' ? imported.parts[0].ref : undefined;
+    if (!ref) return false;
+    this.withScope(new Map([[variable, str({ ref: { local: ref.local, path: [...ref.path, EACH] } })]]), () => this.visit(body));
     return true;
   }
 

@@ -3,6 +3,12 @@
 // return a literal, `process.env.X || 'default'`. A value that refers to another file stays a
 // reference until collect.ts has every file's exports to resolve it against.
 
+/**
+ * In a reference's property path: each element of the array there, one value per element
+ * (`for (const c of importedList) app.get(`/${c}`, ...)`), expanded once the import is resolved.
+ */
+export const EACH = '[]';
+
 /** A piece of a string: literal text, or a reference to an imported binding (and a property path in it). */
 export type Part = string | { ref: { local: string; path: string[] } };
 

@@ -78,6 +78,25 @@ COPY --from=builder /build/dist ./dist
     assert.equal(at(df.replace('--from=builder /build/dist', '--from=0 /build/dist'), 'dist')?.path, '/app/dist');
   });
 
+  test('output is built where the context was when the build ran, not where files are copied after it', () => {
+    const df = [
+      'FROM n AS builder',
+      'WORKDIR /w',
+      'COPY ./apps apps/',
+      'RUN npm run build',
+      'WORKDIR /w/dist/api',
+      'COPY package.json /w/dist/api/',
+      'COPY prisma /w/dist/api/prisma/',
+      'RUN npm install',
+      'FROM n',
+      'COPY --from=builder /w/dist /srv/',
+      '',
+    ].join('\n');
+    const loc = at(df, 'dist/api');
+    assert.equal(loc?.path, '/srv/api');
+    assert.match(loc?.evidence ?? '', /dist\/api is built in stage 1 "builder" at \/w\/dist\/api \(context copied to \/w, RUN npm run build\)/);
+  });
+
   test('a single stage that copies the source and builds it holds the output next to it', () => {
     const df = 'FROM n\nWORKDIR /app\nCOPY src ./src\nRUN npx tsc\n';
     assert.equal(at(df, 'dist')?.path, '/app/dist');

@@ -411,6 +411,50 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.ok(m?.evidence.includes('Nx project apps/api/project.json (beside the Dockerfile) builds the image\'s output'), m?.evidence.join('\n'));
   });
 
+  // Nx "inferred targets": no executor in project.json; nx.json's plugin builds the project
+  // from its webpack.config.js. A root Dockerfile builds it, then copies the output elsewhere.
+  const NX_INFERRED_WEBPACK = (nxJson: unknown, outputs: string[] | undefined) => ({
+    '/ws/nx.json': JSON.stringify(nxJson),
+    '/ws/package.json': JSON.stringify({ scripts: { 'build:prod': 'nx run api:build:production' }, dependencies: { '@nestjs/core': '10' } }),
+    '/ws/apps/api/project.json': JSON.stringify({ name: 'api', sourceRoot: 'apps/api/src', targets: { build: { configurations: { production: {} }, ...(outputs ? { outputs } : {}) } } }),
+    '/ws/apps/api/webpack.config.js': "module.exports = { plugins: [new NxAppWebpackPlugin({ outputPath: 'dist/apps/api-from-config', main: './src/main.ts' })] };\n",
+    '/ws/apps/api/tsconfig.json': '{"compilerOptions":{}}',
+    '/ws/apps/api/src/main.ts': '',
+    '/ws/Dockerfile': [
+      'FROM node AS builder',
+      'WORKDIR /srv',
+      'COPY ./package.json package.json',
+      'RUN npm install',
+      'COPY ./apps apps/',
+      'RUN npm run build:prod',
+      'WORKDIR /srv/dist/apps/api',
+      'COPY ./package.json /srv/dist/apps/api/',
+      'RUN npm install',
+      'FROM node',
+      'COPY --from=builder /srv/dist/apps /opt/apps/',
+      'WORKDIR /opt/apps/api',
+      'CMD ["node","main.js"]',
+      '',
+    ].join('\n'),
+  });
+
+  test('Nx build target inferred by @nx/webpack/plugin: bundled, output from project.json outputs, built where the context was', async () => {
+    const m = await inferMapping(memFs(NX_INFERRED_WEBPACK({ plugins: [{ plugin: '@nx/webpack/plugin', options: { buildTargetName: 'build' } }] }, ['{workspaceRoot}/dist/apps/api'])), spec({}, at('/ws')));
+    assert.equal(m?.sourceRoot, '/ws/apps/api/src', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true, m?.evidence.join('\n'));
+    // The manifest copied into the output folder after the build does not move the output there.
+    assert.equal(m?.target, '/opt/apps/api', m?.evidence.join('\n'));
+    assert.ok(m?.evidence.includes('bundled: build target inferred by @nx/webpack/plugin (nx.json plugins) from apps/api/webpack.config.js'), m?.evidence.join('\n'));
+  });
+
+  test("Nx inferred webpack build without outputs: the config's literal outputPath; no plugin in nx.json, no inferred build", async () => {
+    const m = await inferMapping(memFs(NX_INFERRED_WEBPACK({ plugins: ['@nx/webpack/plugin'] }, undefined)), spec({}, at('/ws')));
+    assert.equal(m?.bundled, true, m?.evidence.join('\n'));
+    assert.equal(m?.target, '/opt/apps/api-from-config', m?.evidence.join('\n'));
+    const none = await inferMapping(memFs(NX_INFERRED_WEBPACK({ plugins: [] }, ['{workspaceRoot}/dist/apps/api'])), spec({}, at('/ws')));
+    assert.notEqual(none?.bundled, true, none?.evidence.join('\n'));
+  });
+
   const PNPM_MONOREPO = {
     '/ws/package.json': JSON.stringify({
       dependencies: { '@nestjs/core': '10', next: '14' },

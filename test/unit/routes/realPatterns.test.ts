@@ -257,6 +257,25 @@ suite('routes on real-world patterns', () => {
     const mounted = "const express = require('express');\nconst { main } = require('./r');\nconst app = express();\napp.use('/m', main);\n";
     assert.deepEqual(routesOf({ '/s/r.js': named, '/s/server.js': mounted }).sort(), ['GET /m/x', 'GET /y']);
   });
+
+  test('a loop over an imported array registers one route per element (for...of, forEach, a property of each element)', () => {
+    const routes = routesOf({
+      '/s/columns.ts': "export const columns = ['country', 'city'] as const;\nexport const hooks = [{ path: '/github' }, { path: '/slack' }];\n",
+      '/s/stats.router.ts':
+        "import { columns, hooks } from './columns';\nexport default async function (fastify) {\n  fastify.get('/:id/summary', h);\n  for (const column of columns) {\n    fastify.route({ method: 'GET', url: `/:id/${column}`, handler: h });\n  }\n  hooks.forEach((hook) => {\n    fastify.post(hook.path, h);\n  });\n}\n",
+      '/s/app.ts': "import Fastify from 'fastify';\nimport stats from './stats.router';\nconst app = Fastify();\napp.register(stats, { prefix: '/stats' });\n",
+    });
+    assert.deepEqual(routes, ['GET /stats/:id/city', 'GET /stats/:id/country', 'GET /stats/:id/summary', 'POST /stats/github', 'POST /stats/slack']);
+  });
+
+  test('a loop over an imported value that is not a known array is a warning naming the line, not a route', () => {
+    const { routes, warnings } = collectRoutes(
+      [{ file: '/s/r.ts', text: "import { names } from './names';\nexport default async function (f) {\n  for (const n of names) f.get(`/${n}`, h);\n}\n" }, { file: '/s/names.ts', text: 'export const names = load();\n' }],
+      { moduleOf: () => undefined },
+    );
+    assert.deepEqual(routes, []);
+    assert.deepEqual(warnings, ['/s/r.ts:3: GET route path not found statically; route skipped (list it in x-runtime-drift.routes)']);
+  });
 });
 
 suite('routes on real-world patterns: @hono/zod-openapi', () => {
