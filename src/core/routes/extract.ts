@@ -326,59 +326,11 @@ class FileReader {
     const node = ts.isExpression(raw) ? skipOuter(raw) : raw;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return str(node.text);
     if (ts.isNumericLiteral(node)) return str(node.text);
-    if (ts.isTemplateExpression(node)) {
-      const parts: Part[] = [node.head.text];
-      for (const span of node.templateSpans) {
-        const v = this.evaluate(span.expression, depth);
-        if (!v || v.kind !== 'str') return undefined;
-        parts.push(...v.parts, span.literal.text);
-      }
-      return str(...parts);
-    }
-    if (ts.isBinaryExpression(node)) {
-      const op = node.operatorToken.kind;
-      if (op === ts.SyntaxKind.PlusToken) {
-        const a = this.evaluate(node.left, depth);
-        const b = this.evaluate(node.right, depth);
-        return a?.kind === 'str' && b?.kind === 'str' ? str(...a.parts, ...b.parts) : undefined;
-      }
-      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
-        const d = envDefault(node, this.sf);
-        if (d !== undefined) return str(d);
-        return this.evaluate(node.left, depth) ?? this.evaluate(node.right, depth);
-      }
-      return undefined;
-    }
-    if (ts.isArrayLiteralExpression(node)) {
-      const items: ConstValue[] = [];
-      for (const el of node.elements) {
-        const v = this.evaluate(el, depth);
-        if (!v) return undefined;
-        items.push(v);
-      }
-      return { kind: 'arr', items };
-    }
-    if (ts.isObjectLiteralExpression(node)) {
-      const props: Record<string, ConstValue> = {};
-      for (const p of node.properties) {
-        const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
-        if (!name) continue;
-        let v: ConstValue | undefined;
-        if (ts.isPropertyAssignment(p)) v = this.evaluate(p.initializer, depth);
-        else if (ts.isShorthandPropertyAssignment(p)) v = this.evaluate(p.name, depth);
-        else if (ts.isGetAccessorDeclaration(p) || ts.isMethodDeclaration(p)) v = this.evaluate(singleReturn(p.body), depth);
-        if (v) props[name] = v;
-      }
-      return { kind: 'obj', props };
-    }
-    if (ts.isIdentifier(node)) {
-      const hit = this.lookup(node.text);
-      if (hit && 'kind' in hit && typeof (hit as ConstValue).kind === 'string' && !('pos' in hit)) return hit as ConstValue;
-      if (hit && ts.isEnumDeclaration(hit as ts.Node)) return this.enumValue(hit as ts.EnumDeclaration);
-      if (hit && ts.isExpression(hit as ts.Node)) return this.evaluate(hit as ts.Expression, depth);
-      if (this.importedNames.has(node.text)) return str({ ref: { local: node.text, path: [] } });
-      return undefined;
-    }
+    if (ts.isTemplateExpression(node)) return this.evaluateTemplate(node, depth);
+    if (ts.isBinaryExpression(node)) return this.evaluateBinary(node, depth);
+    if (ts.isArrayLiteralExpression(node)) return this.evaluateArray(node, depth);
+    if (ts.isObjectLiteralExpression(node)) return this.evaluateObject(node, depth);
+    if (ts.isIdentifier(node)) return this.evaluateIdentifier(node, depth);
     if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
       // `this.path` in a class-based router: the class field's initializer (`public path = '/users'`).
       const field = classField(node, node.name.text);
@@ -390,28 +342,88 @@ class FileReader {
       const base = this.evaluate(node.expression, depth);
       return propOf(base, [key]);
     }
-    if (ts.isCallExpression(node)) {
-      // configService.get('app.apiPrefix', ...) / config.get<string>('API_PREFIX')
-      const callee = node.expression;
-      if (ts.isPropertyAccessExpression(callee) && /^(?:get|getOrThrow)$/.test(callee.name.text)) {
-        const key = literalOf(this.evaluate(node.arguments[0], depth));
-        if (key !== undefined) {
-          const fallback = literalOf(this.evaluate(node.arguments[1], depth));
-          return fallback !== undefined ? str(fallback) : { kind: 'config', key };
-        }
-      }
-      // String(x), Object.freeze({...}), @hono/zod-openapi createRoute({...}): the argument itself.
-      if (IDENTITY_CALL.test(calleeName(callee) ?? '')) return this.evaluate(node.arguments[0], depth);
-      // An immediately invoked function: what it returns, `(function () { ...; return { ... } })()`.
-      const fn = skipOuter(callee);
-      if ((ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) && node.arguments.length === 0) {
-        if (!ts.isBlock(fn.body)) return this.evaluate(fn.body, depth);
-        const last = fn.body.statements[fn.body.statements.length - 1];
-        return last && ts.isReturnStatement(last) ? this.evaluate(last.expression, depth) : undefined;
-      }
-      return undefined;
-    }
+    if (ts.isCallExpression(node)) return this.evaluateCall(node, depth);
     if (ts.isEnumMember(node) && node.initializer) return this.evaluate(node.initializer, depth);
+    return undefined;
+  }
+
+  private evaluateTemplate(node: ts.TemplateExpression, depth: number): ConstValue | undefined {
+    const parts: Part[] = [node.head.text];
+    for (const span of node.templateSpans) {
+      const v = this.evaluate(span.expression, depth);
+      if (!v || v.kind !== 'str') return undefined;
+      parts.push(...v.parts, span.literal.text);
+    }
+    return str(...parts);
+  }
+
+  private evaluateBinary(node: ts.BinaryExpression, depth: number): ConstValue | undefined {
+    const op = node.operatorToken.kind;
+    if (op === ts.SyntaxKind.PlusToken) {
+      const a = this.evaluate(node.left, depth);
+      const b = this.evaluate(node.right, depth);
+      return a?.kind === 'str' && b?.kind === 'str' ? str(...a.parts, ...b.parts) : undefined;
+    }
+    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+      const d = envDefault(node, this.sf);
+      if (d !== undefined) return str(d);
+      return this.evaluate(node.left, depth) ?? this.evaluate(node.right, depth);
+    }
+    return undefined;
+  }
+
+  private evaluateArray(node: ts.ArrayLiteralExpression, depth: number): ConstValue | undefined {
+    const items: ConstValue[] = [];
+    for (const el of node.elements) {
+      const v = this.evaluate(el, depth);
+      if (!v) return undefined;
+      items.push(v);
+    }
+    return { kind: 'arr', items };
+  }
+
+  private evaluateObject(node: ts.ObjectLiteralExpression, depth: number): ConstValue {
+    const props: Record<string, ConstValue> = {};
+    for (const p of node.properties) {
+      const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+      if (!name) continue;
+      let v: ConstValue | undefined;
+      if (ts.isPropertyAssignment(p)) v = this.evaluate(p.initializer, depth);
+      else if (ts.isShorthandPropertyAssignment(p)) v = this.evaluate(p.name, depth);
+      else if (ts.isGetAccessorDeclaration(p) || ts.isMethodDeclaration(p)) v = this.evaluate(singleReturn(p.body), depth);
+      if (v) props[name] = v;
+    }
+    return { kind: 'obj', props };
+  }
+
+  private evaluateIdentifier(node: ts.Identifier, depth: number): ConstValue | undefined {
+    const hit = this.lookup(node.text);
+    if (hit && 'kind' in hit && typeof (hit as ConstValue).kind === 'string' && !('pos' in hit)) return hit as ConstValue;
+    if (hit && ts.isEnumDeclaration(hit as ts.Node)) return this.enumValue(hit as ts.EnumDeclaration);
+    if (hit && ts.isExpression(hit as ts.Node)) return this.evaluate(hit as ts.Expression, depth);
+    if (this.importedNames.has(node.text)) return str({ ref: { local: node.text, path: [] } });
+    return undefined;
+  }
+
+  private evaluateCall(node: ts.CallExpression, depth: number): ConstValue | undefined {
+    // configService.get('app.apiPrefix', ...) / config.get<string>('API_PREFIX')
+    const callee = node.expression;
+    if (ts.isPropertyAccessExpression(callee) && /^(?:get|getOrThrow)$/.test(callee.name.text)) {
+      const key = literalOf(this.evaluate(node.arguments[0], depth));
+      if (key !== undefined) {
+        const fallback = literalOf(this.evaluate(node.arguments[1], depth));
+        return fallback !== undefined ? str(fallback) : { kind: 'config', key };
+      }
+    }
+    // String(x), Object.freeze({...}), @hono/zod-openapi createRoute({...}): the argument itself.
+    if (IDENTITY_CALL.test(calleeName(callee) ?? '')) return this.evaluate(node.arguments[0], depth);
+    // An immediately invoked function: what it returns, `(function () { ...; return { ... } })()`.
+    const fn = skipOuter(callee);
+    if ((ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) && node.arguments.length === 0) {
+      if (!ts.isBlock(fn.body)) return this.evaluate(fn.body, depth);
+      const last = fn.body.statements[fn.body.statements.length - 1];
+      return last && ts.isReturnStatement(last) ? this.evaluate(last.expression, depth) : undefined;
+    }
     return undefined;
   }
 
