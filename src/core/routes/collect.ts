@@ -158,7 +158,11 @@ function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[]
       if (ownText === undefined && children.length > 0)
         warnings.push(`${s.file}:${mount.line}: the prefix of ${mount.mountedOn ?? 'the router'} is not known statically; routes mounted on it stay without it (set x-runtime-drift.routes)`);
       const own = ownText ?? '';
-      for (const child of children) edges.push({ prefix: joinRoutePath(own, mount.prefix), parent: { key: s.key, name: mount.mountedOn ?? '' }, child });
+      for (const child of children) {
+        // `register(api)` with `function register(api) {...}` beside it: the router itself, no mount.
+        if (child.key === s.key && child.name === (mount.mountedOn ?? '')) continue;
+        edges.push({ prefix: joinRoutePath(own, mount.prefix), parent: { key: s.key, name: mount.mountedOn ?? '' }, child });
+      }
     }
     // Routes added in this file to a router imported from another: they get that router's
     // prefix and its mounts (koa-router `new Router({ prefix })` shared across files).
@@ -187,7 +191,13 @@ function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[]
 
 /** Whether a file holds something under `name` that a route scan can use. */
 function exportsValue(s: Scanned, name: string): boolean {
-  return declares(s, name) || s.x.constants?.[name] !== undefined || s.x.routerFactories?.[name] !== undefined || s.x.decoratorFactories?.[name] !== undefined;
+  return (
+    declares(s, name) ||
+    s.x.constants?.[name] !== undefined ||
+    s.x.routerFactories?.[name] !== undefined ||
+    s.x.decoratorFactories?.[name] !== undefined ||
+    s.x.routerParams?.[name] !== undefined
+  );
 }
 
 function declares(s: Scanned, name: string): boolean {
@@ -197,6 +207,8 @@ function declares(s: Scanned, name: string): boolean {
 /** Where the router mounted as `mount.routerName` is declared: by import, in this file, or by name. */
 function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[]): RouterNode[] {
   if (mount.routerName.endsWith('()')) return resolveFactoryMount(s, mount.routerName.slice(0, -2), byKey, aliases);
+  const passed = /^(.+)#(\d+)$/.exec(mount.routerName);
+  if (passed) return resolvePassedRouter(s, passed[1] ?? '', Number(passed[2]), byKey, aliases);
   const [head, ...rest] = mount.routerName.split('.');
   // `routers.users` where `routers` is a namespace import or a default-exported object of routers.
   const imported =
@@ -218,6 +230,17 @@ function resolveFactoryMount(s: Scanned, fn: string, byKey: Map<string, Scanned>
   const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : { target: s, name: fn };
   const made = found?.name !== undefined ? found.target.x.routerFactories?.[found.name] : undefined;
   return found && made !== undefined ? [{ key: found.target.key, name: made }] : [];
+}
+
+/** `usersRoutes(apiRouter)`: the parameter at `index` of the function, in its file, is that router. */
+function resolvePassedRouter(s: Scanned, fn: string, index: number, byKey: Map<string, Scanned>, aliases: PathAlias[]): RouterNode[] {
+  const imp = s.x.imports.find((i) => i.local === fn);
+  const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : { target: s, name: fn };
+  if (!found) return [];
+  const params = found.target.x.routerParams;
+  const param = (found.name !== undefined && found.name !== '*' ? params?.[found.name] : undefined) ?? (imp?.imported === 'default' ? params?.['default'] : undefined);
+  const name = param?.[index];
+  return name ? [{ key: found.target.key, name }] : [];
 }
 
 /**

@@ -203,6 +203,7 @@ class FileReader {
       const routes = this.decoratorRoutes(name, 0);
       if (routes) this.out.decoratorFactories = { ...(this.out.decoratorFactories ?? {}), [name]: routes };
     }
+    this.collectRouterParams();
     for (const [name, node] of this.decls) {
       const returned = ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) ? returnedIdentifier(node) : undefined;
       if (returned !== undefined && this.routers.has(returned)) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: returned };
@@ -248,6 +249,37 @@ class FileReader {
         if (ts.isObjectLiteralExpression(e)) this.exportObjectMembers(e);
       }
     }
+  }
+
+  /**
+   * The parameters of this file's functions that routes or mounts are declared on
+   * (`function usersRoutes(router) { router.get(...) }`): by position, '' for the others. The
+   * default export, when it is a function expression, is listed as 'default'.
+   */
+  private collectRouterParams(): void {
+    const used = new Set([...this.out.routes.map((r) => r.router ?? ''), ...this.out.mounts.map((m) => m.mountedOn ?? '')]);
+    const params = (fn: ts.SignatureDeclarationBase): string[] | undefined => {
+      const names = fn.parameters.flatMap((p) => {
+        // `...[router, tenant]: Args` spreads its names over the positions.
+        if (p.dotDotDotToken && ts.isArrayBindingPattern(p.name)) return p.name.elements.map((el) => (ts.isBindingElement(el) && ts.isIdentifier(el.name) ? el.name.text : ''));
+        return [ts.isIdentifier(p.name) ? p.name.text : ''];
+      });
+      const mine = names.map((n) => (used.has(n) ? n : ''));
+      return mine.some((n) => n !== '') ? mine : undefined;
+    };
+    const out: Record<string, string[]> = {};
+    for (const [name, node] of this.decls) {
+      if (!ts.isFunctionDeclaration(node) && !ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) continue;
+      const p = params(node);
+      if (p) out[name] = p;
+    }
+    for (const st of this.sf.statements) {
+      const e = ts.isExportAssignment(st) ? st.expression : ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && /^module\.exports$/.test(st.expression.left.getText(this.sf)) ? st.expression.right : undefined;
+      const fn = e ? skipOuter(e) : undefined;
+      const p = fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? params(fn) : undefined;
+      if (p) out['default'] = p;
+    }
+    if (Object.keys(out).length > 0) this.out.routerParams = out;
   }
 
   /**
@@ -589,9 +621,7 @@ class FileReader {
 
   private readCall(call: ts.CallExpression): void {
     const callee = call.expression;
-    if (!ts.isPropertyAccessExpression(callee)) {
-      return;
-    }
+    if (!ts.isPropertyAccessExpression(callee)) return this.readRouterPassed(call);
     const name = callee.name.text;
     if (name === 'setGlobalPrefix') return this.readGlobalPrefix(call);
     if (name === 'enableVersioning') return this.readVersioning(call);
@@ -612,6 +642,29 @@ class FileReader {
     if (name === 'openapi') return this.readOpenApiRoute(call, router);
     if (name in OPENAPI_CALLS) return this.readOpenApiDoc(call, router);
     return this.readMount(call, router, name);
+  }
+
+  /**
+   * `usersRoutes(apiRouter)`, `require('./users')(app)`: a function that declares routes on the
+   * router it is given. Each router argument is a mount of that function's parameter at its
+   * position (`usersRoutes#0`), resolved by collect.ts against the function's file.
+   */
+  private readRouterPassed(call: ts.CallExpression): void {
+    const callee = skipOuter(call.expression);
+    const req = requireSource(callee);
+    if (!ts.isIdentifier(callee) && req === undefined) return;
+    const line = this.line(call);
+    call.arguments.forEach((arg, i) => {
+      const a = skipOuter(arg);
+      if (!ts.isIdentifier(a)) return;
+      const router = this.receiverOf(a);
+      if (router === undefined || !(this.routers.has(router) || CONVENTIONAL_RECEIVER.test(router))) return;
+      let fn = ts.isIdentifier(callee) ? callee.text : `require(${req ?? ''})`;
+      if (req !== undefined) this.out.imports.push({ local: fn, imported: 'default', source: req });
+      else if (!this.importedNames.has(fn) && !this.decls.has(fn)) return;
+      fn = `${fn}#${i}`;
+      this.out.mounts.push({ prefix: '/', routerName: fn, line, mountedOn: router });
+    });
   }
 
   private readRouterCall(call: ts.CallExpression, router: string, method: HttpMethod, name: string, at: ts.Node): void {
@@ -731,6 +784,11 @@ class FileReader {
       this.mountTarget(plugin, prefix, mountedOn, line);
       return;
     }
+    const looped = this.unknownLoopVariable(call);
+    if (looped !== undefined) {
+      this.warn(call, `${mountedOn}.${kind} inside a loop over values not known statically (${looped}); what it mounts is not known (list its routes in x-runtime-drift.routes)`);
+      return;
+    }
     const first = args[0] ? this.evaluate(args[0]) : undefined;
     const firstText = literalOf(first);
     // A lone argument is what is mounted (`api.use(users)`), never a prefix; a prefix is a
@@ -747,6 +805,31 @@ class FileReader {
       if (this.isRequestHandler(last)) return this.addRoute(mountedOn, 'ALL', paths, last);
     }
     for (const a of hasPrefix ? args.slice(1) : args) this.mountTarget(a, prefix, mountedOn, line);
+  }
+
+  /**
+   * The loop variable a call's arguments read when the loop runs over something not known here
+   * (`for (const r of loadRouters()) app.use(r.path, r.router)`, `files.forEach((f) => ...)`); a
+   * loop over a literal array is read element by element instead (readForEach, readForOf).
+   */
+  private unknownLoopVariable(call: ts.CallExpression): string | undefined {
+    const names = new Set<string>();
+    for (let cur: ts.Node = call; cur.parent && !ts.isSourceFile(cur); cur = cur.parent) {
+      const p = cur.parent;
+      if ((ts.isForOfStatement(p) || ts.isForInStatement(p)) && cur === p.statement && ts.isVariableDeclarationList(p.initializer))
+        for (const d of p.initializer.declarations) bindingNames(d.name, names);
+      if ((ts.isArrowFunction(cur) || ts.isFunctionExpression(cur)) && ts.isCallExpression(p) && p.arguments[0] === cur && ts.isPropertyAccessExpression(p.expression) && ITERATING.has(p.expression.name.text))
+        for (const param of cur.parameters.slice(0, 1)) bindingNames(param.name, names);
+    }
+    if (names.size === 0) return undefined;
+    let hit: string | undefined;
+    const visit = (n: ts.Node): void => {
+      if (hit !== undefined || isFunctionLike(n)) return;
+      if (ts.isIdentifier(n) && names.has(n.text) && !this.scopes.some((sc) => sc.has(n.text))) hit = n.text;
+      else ts.forEachChild(n, visit);
+    };
+    for (const a of call.arguments) visit(a);
+    return hit;
   }
 
   /**
@@ -794,6 +877,10 @@ class FileReader {
     }
     // import('./x') / require('./x')
     const req = requireSource(a) ?? dynamicImportSource(a);
+    if (req === undefined && isModuleLoad(a)) {
+      this.out.warnings.push(`${line}: ${mountedOn} mounts a module whose name is not known statically; its routes are not known (list them in x-runtime-drift.routes)`);
+      return;
+    }
     let routerName: string | undefined;
     if (req !== undefined) {
       routerName = `require(${req})`;
@@ -1087,6 +1174,15 @@ class FileReader {
 
 // ---- helpers -----------------------------------------------------------------------------------
 
+/** Array methods that call their callback once per element. */
+const ITERATING = new Set(['forEach', 'map', 'flatMap']);
+
+/** The names a binding declares: `r`, `{ path, router }`, `[a, b]`. */
+function bindingNames(name: ts.BindingName, into: Set<string>): void {
+  if (ts.isIdentifier(name)) into.add(name.text);
+  else for (const el of name.elements) if (!ts.isOmittedExpression(el)) bindingNames(el.name, into);
+}
+
 /** Calls whose value is their first argument, as far as paths are concerned. */
 const IDENTITY_CALL = /^(?:String|Object\.freeze|createRoute|\w+\.createRoute)$/;
 
@@ -1144,7 +1240,8 @@ function chainRoot(e: ts.Node): ts.Node {
   let cur: ts.Node = e;
   while (ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression)) {
     const inner = skipOuter(cur.expression.expression);
-    if (!ts.isCallExpression(inner) && !ts.isNewExpression(inner)) break;
+    // `require('express').Router()`: the module load is not a link of the chain.
+    if ((!ts.isCallExpression(inner) && !ts.isNewExpression(inner)) || isModuleLoad(inner)) break;
     cur = inner;
   }
   return cur;
@@ -1158,7 +1255,8 @@ function calleeName(e: ts.Expression): string | undefined {
     const base = calleeName(x.expression);
     return base === undefined ? undefined : `${base}.${x.name.text}`;
   }
-  if (ts.isCallExpression(x)) return calleeName(x.expression);
+  // `require('express').Router()`: the module's own name stands for the binding.
+  if (ts.isCallExpression(x)) return requireSource(x) ?? calleeName(x.expression);
   return undefined;
 }
 
@@ -1173,6 +1271,11 @@ function requireSource(e: ts.Node): string | undefined {
   if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression) || e.expression.text !== 'require') return undefined;
   const a = e.arguments[0];
   return a && ts.isStringLiteral(a) ? a.text : undefined;
+}
+
+/** `require(x)` / `import(x)` whatever x is. */
+function isModuleLoad(e: ts.Node): boolean {
+  return ts.isCallExpression(e) && ((ts.isIdentifier(e.expression) && e.expression.text === 'require') || e.expression.kind === ts.SyntaxKind.ImportKeyword);
 }
 
 function dynamicImportSource(e: ts.Node): string | undefined {

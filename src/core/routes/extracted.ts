@@ -109,6 +109,12 @@ export interface ExtractedFile {
   decoratorFactories?: Record<string, Array<{ method: HttpMethod; path: ConstValue }>>;
   /** Handlers decorated with an imported decorator factory: resolved by collect.ts against its file. */
   decoratedHandlers?: Array<{ decorator: string; args: ConstValue[]; controllerPaths: ConstValue; version?: string[]; controller?: string; line: number }>;
+  /**
+   * Functions that declare routes on a router they are given (`function usersRoutes(router) {
+   * router.get(...) }`): the parameter names by position ('' for a parameter that is not a
+   * router). An anonymous default export is listed as 'default'.
+   */
+  routerParams?: Record<string, string[]>;
   /** Functions that make and return a router (`export const usersRouter = () => { const router = new Router(); ...; return router; }`): function name -> the router's name. */
   routerFactories?: Record<string, string>;
   /** `export const autoPrefix = '/x'` (or module.exports.autoPrefix): the plugin's own prefix under autoload. */

@@ -278,6 +278,52 @@ suite('routes on real-world patterns', () => {
   });
 });
 
+suite('routes on real-world patterns: routers handed around', () => {
+  const main = (body: string) => `const express = require('express');\nconst app = express();\nconst api = express.Router();\n${body}app.use('/api', api);\n`;
+
+  test('a router passed to a function that declares routes on its parameter gets the mounts of the router passed', () => {
+    const esm = routesOf({
+      '/s/main.ts': "import express from 'express';\nimport usersRoutes from './users';\nconst app = express();\nconst api = express.Router();\nusersRoutes(api);\napp.use('/api', api);\n",
+      '/s/users.ts': "export default function usersRoutes(router) {\n  router.get('/users', h);\n}\n",
+    });
+    assert.deepEqual(esm, ['GET /api/users']);
+    const cjs = routesOf({ '/s/main.js': main("require('./r')(api, db);\n"), '/s/r.js': "module.exports = function (server, db) { server.post('/items', h); };\n" });
+    assert.deepEqual(cjs, ['POST /api/items']);
+    // Koa, the router as the first of a spread tuple parameter; a named export.
+    const koa = routesOf({
+      '/s/init.ts':
+        "import Koa from 'koa';\nimport Router from 'koa-router';\nimport mount from 'koa-mount';\nimport { hookRoutes } from './hooks';\nconst r = new Router();\nhookRoutes(r, tenant);\nconst apis = new Koa();\napis.use(r.routes());\nconst app = new Koa();\napp.use(mount('/api', apis));\n",
+      '/s/hooks.ts': "export function hookRoutes<T>(...[router, tenant]: Args<T>) {\n  router.get('/hooks/:id', h);\n}\n",
+    });
+    assert.deepEqual(koa, ['GET /api/hooks/:id']);
+    // Declared beside it under the same name: the router itself, not mounted in itself.
+    assert.deepEqual(routesOf({ '/s/main.js': main("function registerApi(api) { api.get('/x', h); }\nregisterApi(api);\n") }), ['GET /api/x']);
+  });
+
+  test("require('express').Router() makes a router; a loop over a literal array of routers mounts each", () => {
+    const routes = routesOf({
+      '/s/main.js': "const express = require('express');\nconst app = express();\nconst a = require('./a');\nconst b = require('./b');\nfor (const r of [a, b]) app.use('/api', r);\n",
+      '/s/a.js': "const r = require('express').Router();\nr.get('/a', h);\nmodule.exports = r;\n",
+      '/s/b.js': "const r = require('express')();\nr.get('/b', h);\nmodule.exports = r;\n",
+    });
+    assert.deepEqual(routes, ['GET /api/a', 'GET /api/b']);
+  });
+
+  test('mounts in a loop over values not known statically, or of a module named at run time, are warnings with file and line', () => {
+    const out = collectRoutes(
+      [
+        { file: '/s/main.js', text: "const express = require('express');\nconst app = express();\nfor (const { path, router } of loadRouters()) app.use(path, router);\nfiles.forEach((f) => {\n  app.use('/' + f, require('./routes/' + f));\n});\napp.use('/x', require(name));\n" },
+      ],
+      { moduleOf: () => undefined },
+    );
+    assert.deepEqual(out.routes, []);
+    assert.match(out.warnings[0] ?? '', /^\/s\/main\.js:3: app\.use inside a loop over values not known statically \(path\)/);
+    assert.match(out.warnings[1] ?? '', /^\/s\/main\.js:5: app\.use inside a loop over values not known statically \(f\)/);
+    assert.match(out.warnings[2] ?? '', /^\/s\/main\.js:7: app mounts a module whose name is not known statically/);
+    assert.equal(out.warnings.length, 3);
+  });
+});
+
 suite('routes on real-world patterns: @hono/zod-openapi', () => {
   test('app.openapi(createRoute({ method, path }), h) local or from a namespace import of route configs, {id} as :id; app.doc serves GET', () => {
     const routes = routesOf({
