@@ -9,8 +9,10 @@ import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
+import type { Worker } from 'node:worker_threads';
 import { runInNewContext } from 'node:vm';
 import type { Report } from '../src/core/model';
+import type { ExtensionBackend } from '../src/engine/extensionBackend';
 import { RESULT_MARK } from './protocol';
 import type { ChildResult, ChildTask } from './protocol';
 
@@ -29,8 +31,76 @@ function retainedHeap(): number {
   const gc = runInNewContext('gc') as () => void;
   gc();
   gc();
-  return Math.round((process.memoryUsage().heapUsed / 1048576) * 10) / 10;
+  return process.memoryUsage().heapUsed / 1048576;
 }
+
+/**
+ * Every worker thread this process starts (the scan worker): its heap is the extension host's
+ * too, and it holds the remembered route scans. Node 20 has no Worker.getHeapStatistics, so the
+ * constructor is wrapped (the bundles read `Worker` off the module object when they start one).
+ */
+function watchWorkers(): Worker[] {
+  const started: Worker[] = [];
+  const threads = require('node:worker_threads') as { Worker: typeof Worker };
+  const Original = threads.Worker;
+  threads.Worker = class extends Original {
+    constructor(...args: ConstructorParameters<typeof Worker>) {
+      super(...args);
+      started.push(this);
+    }
+  };
+  return started;
+}
+
+/**
+ * A worker's live heap: the self sizes of every node of its heap snapshot (V8 collects garbage
+ * before taking one), summed as the snapshot streams past instead of parsing 100 MB of JSON.
+ */
+async function workerHeapMb(worker: Worker): Promise<number> {
+  let head = '';
+  let stride = 0;
+  let sizeAt = -1;
+  let field = 0;
+  let number = 0;
+  let inNumber = false;
+  let total = 0;
+  let done = false;
+  for await (const chunk of await worker.getHeapSnapshot()) {
+    let text = String(chunk);
+    if (done) continue;
+    if (stride === 0) {
+      head += text;
+      const start = head.indexOf('"nodes":[');
+      if (start < 0) continue;
+      const fields = JSON.parse(/"node_fields":(\[[^\]]*\])/.exec(head)?.[1] ?? '[]') as string[];
+      stride = fields.length;
+      sizeAt = fields.indexOf('self_size');
+      text = head.slice(start + '"nodes":['.length);
+      head = '';
+    }
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) {
+        number = number * 10 + (c - 48);
+        inNumber = true;
+        continue;
+      }
+      if (inNumber) {
+        if (field === sizeAt) total += number;
+        field = (field + 1) % stride;
+        number = 0;
+        inNumber = false;
+      }
+      if (c === 93 /* ] */) {
+        done = true;
+        break;
+      }
+    }
+  }
+  return total / 1048576;
+}
+
+const mb = (x: number): number => Math.round(x * 10) / 10;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -96,15 +166,22 @@ async function runTask(task: ChildTask): Promise<ChildResult> {
       // re-check of one service (as after a saved file; the latency section covers a container
       // event). Warm-up first, then alternate. The explicit "Check Runtime" command walks every
       // tree instead: `explicitMs` is that check, once, after the pairs.
-      const [{ createExtensionBackend }, { watchTree }] = await Promise.all([import('../src/engine/extensionBackend'), import('./treeWatcher')]);
+      // The engine side is the bundle the extension loads (dist/engine.js, built as
+      // scripts/build.mjs builds it), loaded after a baseline of this child's own heap: the bench's
+      // code and its stand-in watcher (VS Code's runs in another process) are not the extension's.
+      const [{ computeFileDriftStates }, { watchTree }] = await Promise.all([import('../src/core/view/fileDriftState'), import('./treeWatcher')]);
+      let feed: ReturnType<ExtensionBackend['watchFiles']> | undefined;
+      let watcherError: unknown;
+      const watcher = watchTree(task.workspaceDir, (paths) => feed?.changed(paths), (err) => {
+        watcherError = err;
+        feed?.lost();
+      });
+      const workers = watchWorkers();
+      const baseMb = retainedHeap();
+      const { createExtensionBackend } = require(task.engineBundle) as typeof import('../src/engine/extensionBackend');
       const backend = createExtensionBackend({ engineHost: '', probeTimeoutMs: 3000, env: process.env, log: { log: () => undefined } });
       const events = new AbortController();
-      const feed = backend.watchFiles(() => undefined);
-      let watcherError: unknown;
-      const watcher = watchTree(task.workspaceDir, (paths) => feed.changed(paths), (err) => {
-        watcherError = err;
-        feed.lost();
-      });
+      feed = backend.watchFiles(() => undefined);
       try {
         let connected: () => void = () => undefined;
         const open = new Promise<void>((resolve) => (connected = resolve));
@@ -121,15 +198,21 @@ async function runTask(task: ChildTask): Promise<ChildResult> {
         const explicitMs = (await timed(() => backend.check({ ...opts, fullWalk: true }))).ms;
         const fullMs = median(full);
         const oneServiceMs = median(one);
-        // What the extension host keeps between checks: the heap after a full collection, with the
-        // backend (remembered scans, listings) and the last report alive, as the extension keeps them.
+        const peak = peakRssMb();
+        // What the extension host keeps between checks, after a full collection: the backend
+        // (remembered listings; the scan worker with its remembered scans), the last report and
+        // the explorer's badge states, as the extension keeps them.
         const report = await backend.check(opts);
-        const retainedHeapMb = retainedHeap();
+        const states = computeFileDriftStates([report]);
+        const mainMb = retainedHeap() - baseMb;
+        let workerMb = 0;
+        for (const w of workers) workerMb += await workerHeapMb(w);
         if (watcherError) throw watcherError;
-        return { ms: fullMs, peakRssMb: peakRssMb(), facts: { fullMs, oneServiceMs, ratio: oneServiceMs / fullMs, explicitMs, retainedHeapMb, services: report.services.length } };
+        const retained = { retainedHeapMb: mb(mainMb + workerMb), retainedMainHeapMb: mb(mainMb), retainedWorkerHeapMb: mb(workerMb), badgeStates: states.size };
+        return { ms: fullMs, peakRssMb: peak, facts: { fullMs, oneServiceMs, ratio: oneServiceMs / fullMs, explicitMs, ...retained, services: report.services.length } };
       } finally {
         watcher.close();
-        feed.dispose();
+        feed?.dispose();
         events.abort();
         await backend.close();
       }

@@ -8,7 +8,7 @@ export type ChildTask =
   | { kind: 'ours'; workspaceDir: string; /** The CLI's scan cache folder (a second cold run); none: nothing remembered. */ scanCacheDir?: string }
   | { kind: 'hand'; input: HandInput }
   | { kind: 'floor'; input: FloorInput }
-  | { kind: 'recheck'; workspaceDir: string; service: string; reps: number }
+  | { kind: 'recheck'; workspaceDir: string; service: string; reps: number; /** The extension's engine bundle (dist/engine.js as built for it). */ engineBundle: string }
   | { kind: 'latency'; input: LatencyInput }
   | { kind: 'decorations'; files: number }
   | { kind: 'activation'; bundle: string; /** @types/vscode's index.d.ts: the stub's names. */ vscodeTypes: string };

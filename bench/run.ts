@@ -26,6 +26,7 @@ import type { Stack, StackSpec } from './stacks';
 const REPO = resolve(__dirname, '..');
 const TMP = join(REPO, 'bench', 'tmp');
 const CHILD = join(TMP, 'child.cjs');
+const ENGINE_BUNDLE = join(TMP, 'engine.js');
 const DEFAULT_OUT = join(REPO, 'bench', 'results.json');
 const SMOKE_OUT = join(TMP, 'results.smoke.json');
 const DEFAULT_STACKS: StackSpec[] = [
@@ -136,9 +137,10 @@ async function bundleChild(): Promise<void> {
     external: ['vscode', 'cpu-features', './crypto/build/Release/sshcrypto.node'],
   };
   // The scan worker and the route parser go next to the child, where the runtime looks for them
-  // (as in dist/), built as scripts/build.mjs builds them (the parser a bundle of its own).
+  // (as in dist/), built as scripts/build.mjs builds them (the parser a bundle of its own); the
+  // extension's engine bundle too, which the event re-check loads as the extension does.
   const script = (await import(pathToFileURL(join(REPO, 'scripts', 'build.mjs')).href)) as { entries: Array<BuildOptions & { entryPoints: string[]; outfile: string }> };
-  const scanning = script.entries.filter((e) => /scanWorker|routeParser/.test(e.outfile));
+  const scanning = script.entries.filter((e) => /scanWorker|routeParser|engine\.js/.test(e.outfile));
   await Promise.all([
     build({ ...options, entryPoints: [join(REPO, 'bench', 'child.ts')], outfile: CHILD }),
     ...scanning.map((e) => build({ ...options, ...e, entryPoints: e.entryPoints.map((p) => join(REPO, p)), outfile: join(TMP, basename(e.outfile)) })),
@@ -455,7 +457,7 @@ async function main(): Promise<void> {
         // Every stack also gets the extension's case: warm full checks and one-service re-checks
         // in one long-lived process. The stack with most services reports the event re-check.
         const one = stack.plans[stack.plans.length - 1]?.name ?? '';
-        const r = await runChild({ kind: 'recheck', workspaceDir: stack.dir, service: one, reps: Math.min(args.reps, RECHECK_REPS_MAX) });
+        const r = await runChild({ kind: 'recheck', workspaceDir: stack.dir, service: one, reps: Math.min(args.reps, RECHECK_REPS_MAX), engineBundle: ENGINE_BUNDLE });
         const warm = Number(r.facts.fullMs);
         measured.oursWarmMs = round(warm);
         measured.oursWarmVsHand = round(measured.handMs / warm, 2);
@@ -469,6 +471,8 @@ async function main(): Promise<void> {
             oneServiceMs: round(Number(r.facts.oneServiceMs)),
             ratio: round(Number(r.facts.ratio), 3),
             retainedHeapMb: r.facts.retainedHeapMb,
+            retainedMainHeapMb: r.facts.retainedMainHeapMb,
+            retainedWorkerHeapMb: r.facts.retainedWorkerHeapMb,
           };
           // Last on this stack: it changes a container and the workspace.
           const plan = latencyPlan(stack, args.smoke ? 1 : LATENCY_ROUNDS);
