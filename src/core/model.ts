@@ -256,7 +256,7 @@ export interface ImageInfo {
 /** Paths (absolute, inside the container/image) of regular files under a listed root. */
 export interface FileListing {
   root: string;
-  files: Set<string>;
+  files: ReadonlySet<string>;
   /** Byte size of each regular file (from the tar header): tells a different build of the same file. */
   sizes?: ReadonlyMap<string, number>;
   /** The root itself was absent. */

@@ -10,6 +10,7 @@
 import type Dockerode from 'dockerode';
 import type { FileListing } from '../core/model';
 import { ListingTooLargeError, MAX_LISTED_ENTRIES } from './tarListing';
+import { packedListing } from './pathTable';
 
 /** `find` could not answer this time (root not a folder, a permission error...); list it another way. */
 export const EXEC_UNSUPPORTED = Symbol('exec listing unsupported');
@@ -105,7 +106,8 @@ export function statLineParser(root: string): StatLineParser {
       carry = undefined;
       flush();
       path = undefined;
-      return { root, files, sizes, rootMissing: false };
+      // Packed: a long-lived client keeps listings between checks (containerListings.ts).
+      return packedListing(root, files, sizes);
     },
     get bytes() {
       return bytes;

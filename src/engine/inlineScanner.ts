@@ -4,7 +4,8 @@
 // route scan is remembered by mtime when `remember` is set (a long-lived process).
 import type { FsLike, SourceScan, SourceScannerLike } from '../core/ports';
 import { walkFileStats } from '../core/mapping/walk';
-import { beginScanPass, createScanCache } from '../core/routes/scanCache';
+import { beginScanPass } from '../core/routes/scanCache';
+import { createMemoryScanCache } from './memoryScanCache';
 import { isRouteSource } from '../core/routes/isRouteSource';
 import type { ExtractedFile } from '../core/routes/extracted';
 import { mapPool } from '../core/pool';
@@ -19,7 +20,7 @@ const UNKNOWN_SIZE = -1;
 const READS_IN_FLIGHT = 64;
 
 export function createInlineScanner(fs: FsLike, opts: { remember: boolean; scanText: () => ScanText }): SourceScannerLike {
-  const cache = opts.remember ? createScanCache() : undefined;
+  const cache = opts.remember ? createMemoryScanCache() : undefined;
   return {
     async scan(req, signal) {
       if (signal?.aborted) throw new Error('scan cancelled');

@@ -10,7 +10,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { PREFILTER_ID } from '../core/routes/mayDeclareRoutes';
-import { createScanCache, type ScanCache, type ScanEntry } from '../core/routes/scanCache';
+import type { ScanCache, ScanEntry } from '../core/routes/scanCache';
+import { createMemoryScanCache } from './memoryScanCache';
 
 export const SCAN_CACHE_FORMAT = 'runtime-drift.scan-cache';
 export const SCAN_CACHE_VERSION = 1;
@@ -47,9 +48,10 @@ export interface DiskScanCacheOptions {
  */
 export function createDiskScanCache(dir: string, opts: DiskScanCacheOptions): ScanCache | undefined {
   if (!ownFolder(dir)) return undefined;
-  const memory = opts.memory ? createScanCache() : undefined;
+  const memory = opts.memory ? createMemoryScanCache() : undefined;
   // To skip a write that would change nothing without holding every root's entries: a pass keeps
   // the very entry objects it reused, so "unchanged" is "as many as were loaded, all of them those".
+  // (Entries from memory are made afresh on each lookup: there the pass itself says `same`.)
   const loaded = new WeakSet<ScanEntry>();
   const loadedCount = new Map<string, number>();
   return {
@@ -61,8 +63,10 @@ export function createDiskScanCache(dir: string, opts: DiskScanCacheOptions): Sc
       loadedCount.set(root, entries.size);
       return entries;
     },
-    store(root, entries) {
-      memory?.store(root, entries);
+    store(root, entries, same) {
+      memory?.store(root, entries, same);
+      // The entries previous() gave: what is on disk already (or was, when a write failed).
+      if (same) return;
       const kept = new Map<string, ScanEntry>();
       let unchanged = true;
       for (const [file, entry] of entries) {

@@ -5,7 +5,7 @@
 // up to date from the watcher's paths instead of walking it again (engine/watchedTrees.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SourceScan } from '../core/ports';
-import { createScanCache } from '../core/routes/scanCache';
+import { createMemoryScanCache } from './memoryScanCache';
 import { createDiskScanCache } from './scanCacheStore';
 import { READ_BUFFER_BYTES } from './nodeFs';
 import type { ScanReply, ScanWorkerMessage, ScanWorkerData, WorkerNotice } from './sourceScanner';
@@ -20,7 +20,7 @@ const port = parentPort;
 if (port) {
   const data = workerData as ScanWorkerData | undefined;
   setParserCodeCacheDir(data?.cacheDir);
-  const memoryOnly = data?.remember ? createScanCache() : undefined;
+  const memoryOnly = data?.remember ? createMemoryScanCache() : undefined;
   const cache = (data?.cacheDir ? createDiskScanCache(data.cacheDir, { memory: data.remember }) : undefined) ?? memoryOnly;
   const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
   const trees = createWatchedTrees({

@@ -2,6 +2,7 @@
 // headers only: entry contents are drained as they arrive, so a 100 MB file costs no memory.
 import { pipeline } from 'node:stream/promises';
 import type { FileListing } from '../core/model';
+import { packedListing } from './pathTable';
 import { TAR_CONTIGUOUS, TAR_FILE, TAR_LINK, TAR_SYMLINK, tarHeaderReader } from './tarHeaders';
 
 /** Entry types that behave as a file at run time: `require()` follows symlinks and hard links. */
@@ -62,7 +63,8 @@ export async function readTarListing(stream: NodeJS.ReadableStream, root: string
   // pipeline destroys both streams on abort or error, so a cancelled listing frees the socket.
   await pipeline(stream, parser, signal ? { signal } : {});
   return {
-    listing: { root: base, files, sizes, rootMissing: false },
+    // Packed: a long-lived client keeps image listings by ID (dockerEngine.ts).
+    listing: packedListing(base, files, sizes),
     rootIsSymlink: rootIsSymlink && entries === 1,
   };
 }

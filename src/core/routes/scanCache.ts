@@ -1,7 +1,7 @@
 // What each source file declared, remembered across checks by path, size and modification time:
-// in memory for a long-lived process (the extension re-checks on every save and engine event),
-// and on disk between runs (engine/scanCacheStore.ts). A file whose size and mtime are unchanged
-// is not read again; anything else is. Per source root, only the files of the latest scan are
+// in memory for a long-lived process (the extension re-checks on every save and engine event:
+// engine/memoryScanCache.ts), and on disk between runs (engine/scanCacheStore.ts). A file whose
+// size and mtime are unchanged is not read again; anything else is. Per source root, only the files of the latest scan are
 // kept, so deleted and renamed files drop out and memory follows the workspace.
 import type { ExtractedFile } from './extracted';
 
@@ -16,8 +16,11 @@ export interface ScanEntry {
 export interface ScanCache {
   /** The entries of the last scan of `sourceRoot` (empty when none). */
   previous(sourceRoot: string): ReadonlyMap<string, ScanEntry>;
-  /** Replaces what is remembered for `sourceRoot` with this scan's entries. */
-  store(sourceRoot: string, entries: Map<string, ScanEntry>): void;
+  /**
+   * Replaces what is remembered for `sourceRoot` with this scan's entries. `same`: they are
+   * exactly what previous() gave this scan (no file read, none gone), so nothing needs writing.
+   */
+  store(sourceRoot: string, entries: Map<string, ScanEntry>, same: boolean): void;
 }
 
 const NOTHING: ReadonlyMap<string, ScanEntry> = new Map();
@@ -40,6 +43,7 @@ export interface ScanPass {
 export function beginScanPass(cache: ScanCache | undefined, sourceRoot: string): ScanPass {
   const previous = cache?.previous(sourceRoot) ?? NOTHING;
   const entries = new Map<string, ScanEntry>();
+  let kept = 0;
   return {
     remembers: (file) => previous.has(file),
     reuse(file, mtimeMs, size) {
@@ -49,18 +53,13 @@ export function beginScanPass(cache: ScanCache | undefined, sourceRoot: string):
       return known.extracted;
     },
     keep(file, mtimeMs, size, extracted) {
-      if (cache) entries.set(file, { mtimeMs, size, extracted });
+      if (!cache) return;
+      entries.set(file, { mtimeMs, size, extracted });
+      kept += 1;
     },
     finish() {
-      cache?.store(sourceRoot, entries);
+      // Nothing read and as many reused as there were: the previous entries, unchanged.
+      cache?.store(sourceRoot, entries, kept === 0 && entries.size === previous.size);
     },
-  };
-}
-
-export function createScanCache(): ScanCache {
-  const byRoot = new Map<string, Map<string, ScanEntry>>();
-  return {
-    previous: (sourceRoot) => byRoot.get(sourceRoot) ?? NOTHING,
-    store: (sourceRoot, entries) => void byRoot.set(sourceRoot, entries),
   };
 }

@@ -87,6 +87,36 @@ suite('scan cache on disk', () => {
     assert.deepEqual(readdirSync(cacheDir).filter((f) => f.endsWith('.tmp')), [], 'no temporary file left');
   });
 
+  test('a long-lived process (memory too): an unchanged re-scan reads nothing and writes nothing; a change is written once', () => {
+    const cache = createDiskScanCache(cacheDir, { memory: true });
+    assert.ok(cache);
+    const scan = () => scanTreeSync({ root, routes: true }, Buffer.alloc(READ_BUFFER_BYTES), cache);
+    const first = scan();
+    assert.equal(first.read, 6);
+    const path = cacheFileOf(cacheDir, root);
+    utimesSync(path, T, T);
+    const second = scan();
+    assert.equal(second.read, 0, 'the route file is remembered in memory');
+    assert.deepEqual(routePaths(second), ['/items']);
+    assert.deepEqual(second.files, first.files);
+    assert.equal(statSync(path).mtimeMs, T * 1000, 'not rewritten');
+    writeFileSync(join(root, 'modules/a/f1.ts'), `${PLAIN(1)}export const y = 2;\n`);
+    assert.equal(scan().read, 1);
+    const rewritten = statSync(path).mtimeMs;
+    assert.ok(rewritten > T * 1000, 'the change is written');
+    const body = JSON.parse(readFileSync(path, 'utf8')) as { files: [string, number, number][] };
+    assert.equal(body.files.find((f) => f[0] === 'modules/a/f1.ts')?.[1], `${PLAIN(1)}export const y = 2;\n`.length);
+    utimesSync(path, T, T);
+    assert.equal(scan().read, 0);
+    assert.equal(statSync(path).mtimeMs, T * 1000, 'unchanged again: not rewritten');
+    rmSync(join(root, 'modules/a/f4.ts'));
+    const fewer = scan();
+    assert.equal(fewer.read, 0);
+    assert.ok(!fewer.files.some((f) => f.endsWith('f4.ts')));
+    const after = JSON.parse(readFileSync(path, 'utf8')) as { files: [string, number, number][] };
+    assert.ok(!after.files.some((f) => f[0] === 'modules/a/f4.ts'), 'a file gone is dropped from the cache file');
+  });
+
   suite('a cache file that is not ours, not this root, or malformed is ignored (everything is read)', () => {
     const valid = () => ({ format: SCAN_CACHE_FORMAT, version: SCAN_CACHE_VERSION, root, prefilter: PREFILTER_ID, files: [['modules/a/f0.ts', PLAIN(0).length, T * 1000]] });
     const plant = (body: unknown, mode = 0o600) => {

@@ -12,7 +12,7 @@ import { walkFileStats } from '../../../src/core/mapping/walk';
 import type { SourceScan } from '../../../src/core/ports';
 import { isRouteSource } from '../../../src/core/routes/isRouteSource';
 import { scanSourceText } from '../../../src/core/routes/scanFile';
-import { createScanCache } from '../../../src/core/routes/scanCache';
+import { createMemoryScanCache } from '../../../src/engine/memoryScanCache';
 import { createNodeFs, createTreeWalk, READ_BUFFER_BYTES } from '../../../src/engine/nodeFs';
 import { scanTreeSync } from '../../../src/engine/scanTree';
 import { createSourceScanner, createWorkerScanner } from '../../../src/engine/sourceScanner';
@@ -173,7 +173,7 @@ suite('source scanner: worker thread and synchronous scan', () => {
 
   test('remembered scans: a file with an unchanged size and mtime is not read again; a new mtime is', async () => {
     const file = join(root, 'modules/workflow/steps.controller.ts');
-    const cache = createScanCache();
+    const cache = createMemoryScanCache();
     const scanner = createWorkerScanner({ workerFile, remember: true });
     assert.ok(scanner);
     const paths = (s: SourceScan) => s.extracted.flatMap((e) => e.x.routes.map((r) => r.path)).sort();

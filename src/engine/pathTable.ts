@@ -1,0 +1,173 @@
+// A compact, immutable table of paths, for what a long-lived process remembers by path: a
+// container's or an image's listing (tens of thousands of files, kept between checks in the
+// extension). A Set of separate strings costs about 90 bytes a path (a string object each, the
+// Set's and a sizes Map's hash tables, another string per tar entry); here the paths share one
+// string, less a prefix they all have, with an offset and a hash slot each: about 40 bytes a path
+// on the bench's listings (bench/README.md, "retained heap").
+//
+// Lookups hash the asked path's characters after the prefix (no slice, no allocation) and
+// compare them in place, so `has` answers exactly what a Set of the same paths would.
+import type { FileListing } from '../core/model';
+
+/** FNV-1a over path[from, to): the same function builds the table and answers lookups. */
+function hashOf(path: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ path.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+export class PathTable implements ReadonlySet<string> {
+  /** Every path without `prefix`, one after the other; path i is text[starts[i], starts[i + 1]). */
+  private readonly text: string;
+  private readonly starts: Uint32Array;
+  /** Open addressing, linear probing: index + 1 of the path hashed there, 0 for none. */
+  private readonly slots: Uint16Array | Uint32Array;
+  /** What every path starts with (stored once): the candidate given when all have it, else ''. */
+  readonly prefix: string;
+
+  /** `paths` without duplicates (a Set's keys), in the order iteration is to give them back. */
+  constructor(paths: readonly string[], prefix = '') {
+    this.prefix = paths.every((p) => p.startsWith(prefix)) ? prefix : '';
+    const cut = this.prefix.length;
+    this.starts = new Uint32Array(paths.length + 1);
+    const parts: string[] = new Array<string>(paths.length);
+    let at = 0;
+    for (let i = 0; i < paths.length; i++) {
+      const part = (paths[i] as string).slice(cut);
+      parts[i] = part;
+      this.starts[i] = at;
+      at += part.length;
+    }
+    this.starts[paths.length] = at;
+    this.text = parts.join('');
+    // A load of at most two thirds: a miss ends after a few probes (each a length comparison
+    // first). Two bytes a slot while the indexes fit.
+    let capacity = 8;
+    while (capacity < paths.length * 1.5) capacity *= 2;
+    this.slots = paths.length < 0xffff ? new Uint16Array(capacity) : new Uint32Array(capacity);
+    const mask = capacity - 1;
+    for (let i = 0; i < paths.length; i++) {
+      let slot = hashOf(this.text, this.starts[i] as number, this.starts[i + 1] as number) & mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.slots[slot] = i + 1;
+    }
+  }
+
+  get size(): number {
+    return this.starts.length - 1;
+  }
+
+  /** The index of `path` (its place in iteration order), or -1. */
+  indexOf(path: string): number {
+    const cut = this.prefix.length;
+    if (cut > 0 && !path.startsWith(this.prefix)) return -1;
+    const length = path.length - cut;
+    const mask = this.slots.length - 1;
+    for (let slot = hashOf(path, cut, path.length) & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot] as number;
+      if (entry === 0) return -1;
+      const start = this.starts[entry - 1] as number;
+      if ((this.starts[entry] as number) - start === length && this.sameAt(start, path, cut, length)) return entry - 1;
+    }
+  }
+
+  has(path: string): boolean {
+    return this.indexOf(path) >= 0;
+  }
+
+  /** Path number `i` (0 <= i < size). */
+  at(i: number): string {
+    return this.prefix + this.text.slice(this.starts[i], this.starts[i + 1]);
+  }
+
+  *values(): IterableIterator<string> {
+    for (let i = 0; i < this.size; i++) yield this.at(i);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.values();
+  }
+
+  *entries(): IterableIterator<[string, string]> {
+    for (const p of this.values()) yield [p, p];
+  }
+
+  [Symbol.iterator](): IterableIterator<string> {
+    return this.values();
+  }
+
+  forEach(callback: (value: string, key: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
+    for (const p of this.values()) callback.call(thisArg, p, p, this);
+  }
+
+  private sameAt(start: number, path: string, from: number, length: number): boolean {
+    for (let k = 0; k < length; k++) if (this.text.charCodeAt(start + k) !== path.charCodeAt(from + k)) return false;
+    return true;
+  }
+}
+
+/**
+ * A number per path of a table (a file's size), by the table's index; `absent` where a path has
+ * none (a symlink has no size of its own): as a Map holding only the others.
+ */
+export class PathNumbers implements ReadonlyMap<string, number> {
+  readonly size: number;
+
+  constructor(
+    private readonly table: PathTable,
+    private readonly numbers: Float64Array,
+    private readonly absent: number,
+  ) {
+    let n = 0;
+    for (const x of numbers) if (x !== absent) n += 1;
+    this.size = n;
+  }
+
+  get(path: string): number | undefined {
+    const i = this.table.indexOf(path);
+    if (i < 0) return undefined;
+    const x = this.numbers[i] as number;
+    return x === this.absent ? undefined : x;
+  }
+
+  has(path: string): boolean {
+    return this.get(path) !== undefined;
+  }
+
+  *entries(): IterableIterator<[string, number]> {
+    for (let i = 0; i < this.table.size; i++) {
+      const x = this.numbers[i] as number;
+      if (x !== this.absent) yield [this.table.at(i), x];
+    }
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const [p] of this.entries()) yield p;
+  }
+
+  *values(): IterableIterator<number> {
+    for (const [, x] of this.entries()) yield x;
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, number]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: number, key: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
+    for (const [p, x] of this.entries()) callback.call(thisArg, x, p, this);
+  }
+}
+
+/** A listing as a long-lived client keeps it: its files and their sizes packed (see PathTable). */
+export function packedListing(root: string, files: ReadonlySet<string>, sizes: ReadonlyMap<string, number>): FileListing {
+  const table = new PathTable([...files], root === '/' ? '/' : `${root}/`);
+  // Sizes are never negative (tar headers, stat's %s): -1 marks a file without one (a symlink).
+  const numbers = new Float64Array(table.size).fill(-1);
+  let i = 0;
+  for (const path of files) {
+    const size = sizes.get(path);
+    if (size !== undefined) numbers[i] = size;
+    i += 1;
+  }
+  return { root, files: table, sizes: new PathNumbers(table, numbers, -1), rootMissing: false };
+}

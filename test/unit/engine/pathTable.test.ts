@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { packedListing, PathNumbers, PathTable } from '../../../src/engine/pathTable';
+
+/** Paths a listing can hold, odd ones included: non-Latin names, a newline, spaces, near-duplicates. */
+function samplePaths(n: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) out.push(`/app/dist/modules/m${i % 37}/file${i}.js`);
+  out.push('/app/dist/odd\nname.js', '/app/dist/a b.js', '/app/dist/ünïcødé/日本.js', '/app/dist/emoji-😀.js', '/app/dist/x', '/app/dist/x.', '/app/dist/.x');
+  return out;
+}
+
+suite('PathTable', () => {
+  test('answers has() exactly as a Set of the same paths, for members and near misses', () => {
+    const paths = samplePaths(5000);
+    const table = new PathTable(paths, '/app/dist/');
+    const set = new Set(paths);
+    assert.equal(table.size, set.size);
+    assert.equal(table.prefix, '/app/dist/');
+    const asked = [...paths, '/app/dist/', '/app/dist', '/app/dis', '', '/', '/app/dist/x..', '/app/dist/modules/m1/file1.jsx', '/app/dist/modules/m1/file1.j', '/other/dist/x', '/app/dist/odd', 'app/dist/x'];
+    for (const p of asked) assert.equal(table.has(p), set.has(p), p);
+  });
+
+  test('gives the paths back in their order, and indexOf is each one\'s place', () => {
+    const paths = samplePaths(300);
+    const table = new PathTable(paths, '/app/dist/');
+    assert.deepEqual([...table], paths);
+    assert.deepEqual([...table.keys()], paths);
+    paths.forEach((p, i) => assert.equal(table.indexOf(p), i));
+    const seen: string[] = [];
+    table.forEach((p) => seen.push(p));
+    assert.deepEqual(seen, paths);
+  });
+
+  test('a path without the prefix stores every path whole, and still answers exactly', () => {
+    const paths = ['/app/dist/a.js', '/etc/passwd', 'relative/b.js'];
+    const table = new PathTable(paths, '/app/dist/');
+    assert.equal(table.prefix, '');
+    assert.deepEqual([...table], paths);
+    for (const p of [...paths, '/app/dist/b.js', 'relative/b']) assert.equal(table.has(p), paths.includes(p), p);
+  });
+
+  test('an empty table has nothing', () => {
+    const table = new PathTable([], '/app/');
+    assert.equal(table.size, 0);
+    assert.equal(table.has('/app/x'), false);
+    assert.deepEqual([...table], []);
+  });
+});
+
+suite('packedListing', () => {
+  test('files and sizes answer as the Set and Map they were made from (a symlink has no size)', () => {
+    const files = new Set(['/app/dist/a.js', '/app/dist/link.js', '/app/dist/empty.js']);
+    const sizes = new Map([
+      ['/app/dist/a.js', 14],
+      ['/app/dist/empty.js', 0],
+    ]);
+    const listing = packedListing('/app/dist', files, sizes);
+    assert.equal(listing.root, '/app/dist');
+    assert.equal(listing.rootMissing, false);
+    assert.deepEqual([...listing.files], [...files]);
+    assert.deepEqual([...(listing.sizes ?? [])], [...sizes]);
+    assert.equal(listing.sizes?.size, 2);
+    assert.equal(listing.sizes?.get('/app/dist/link.js'), undefined);
+    assert.equal(listing.sizes?.get('/app/dist/empty.js'), 0);
+    assert.equal(listing.sizes?.get('/app/dist/none.js'), undefined);
+    assert.equal(listing.files.has('/app/dist/link.js'), true);
+  });
+
+  test('the root / keeps every absolute path', () => {
+    const listing = packedListing('/', new Set(['/etc/passwd', '/app/x.js']), new Map([['/etc/passwd', 3]]));
+    assert.deepEqual([...listing.files], ['/etc/passwd', '/app/x.js']);
+    assert.equal(listing.sizes?.get('/etc/passwd'), 3);
+    assert.ok(listing.sizes instanceof PathNumbers);
+  });
+});
