@@ -20,6 +20,7 @@ import { findServiceModules, gatherFiles, NO_FILES, outsideWorkspace, serverSour
 import { collectRoutes, probeServiceRoutes } from './gather/routes';
 import { rel, relativeWarning } from './gather/paths';
 import { judgeConfig, projectHashes, type ProjectHashes } from './config/judgeConfig';
+import { createComposeParses, type ComposeParses } from './config/locate';
 import { declaredPages, servedPages } from './pages/gatherPages';
 import type { PageDef } from './pages/extract';
 
@@ -93,8 +94,9 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
   // The walk follows no link out of the workspace, and a source root outside it is not read.
   const boundary = (await deps.fs.realpath?.(opts.workspaceDir)) ?? undefined;
   const hashes = projectHashes(deps.configHashes);
+  const composeParses = createComposeParses();
   const claims = soleServerClaims(specs);
-  const services = await mapPool(specs, SERVICE_CONCURRENCY, (spec) => checkService(deps, opts, spec, pinged, readWorkspace, boundary, hashes, claims.has(spec)));
+  const services = await mapPool(specs, SERVICE_CONCURRENCY, (spec) => checkService(deps, opts, spec, pinged, readWorkspace, boundary, { hashes, composeParses }, claims.has(spec)));
   const engineError = await pinged;
   return {
     verdict: overallVerdict(services),
@@ -113,7 +115,7 @@ async function checkService(
   pinged: Promise<string | null>,
   readWorkspace: <R>(fn: () => Promise<R>) => Promise<R>,
   boundary: string | undefined,
-  hashes: ProjectHashes,
+  configJudging: { hashes: ProjectHashes; composeParses: ComposeParses },
   claimsSoleApp: boolean,
 ): Promise<ServiceReport> {
   if (spec.error !== undefined) return invalidServiceReport(spec);
@@ -159,7 +161,7 @@ async function checkService(
   ]);
   await askImageForChangedFiles(deps.engine, mapping, engine, files, opts.signal);
   // Config drift: the container's creation config against the compose files now (config/).
-  const config = await judgeConfig(spec, engine.container, { hashes, fs: deps.fs, workspaceDir: opts.workspaceDir, signal: opts.signal });
+  const config = await judgeConfig(spec, engine.container, { ...configJudging, fs: deps.fs, workspaceDir: opts.workspaceDir, signal: opts.signal });
   // Front-end pages against the bundle the container serves (pages/).
   const declaredPageList = mapping?.bundled && workspace ? (await workspace).pages : [];
   const pages = mapping ? await servedPages(deps.engine, engine.container, mapping, declaredPageList, (f) => rel(opts.workspaceDir, f), opts.signal) : [];

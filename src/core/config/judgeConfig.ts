@@ -8,7 +8,7 @@ import type { ConfigDrift, ContainerInfo, ServiceSpec } from '../model';
 import type { ConfigHashSourceLike, FsLike } from '../ports';
 import { compareConfig } from './configDrift';
 import { SWARM_SERVICE_LABEL } from '../swarm';
-import { locateConfigFields, type TextFile } from './locate';
+import { locateConfigFields, type ComposeParses, type TextFile } from './locate';
 
 /** The label compose (v1 and v2) writes on each container: the hash of the config it was created from. */
 export const CONFIG_HASH_LABEL = 'com.docker.compose.config-hash';
@@ -26,6 +26,8 @@ export interface JudgeOptions {
   /** Reads the compose and env files to place each field on its line. */
   fs: FsLike;
   workspaceDir: string;
+  /** The check's compose parses, shared by its services (locate.ts createComposeParses); else parsed per call. */
+  composeParses?: ComposeParses;
   signal?: AbortSignal;
 }
 
@@ -86,7 +88,7 @@ async function placeDrift(spec: ServiceSpec, judged: ConfigJudgement, opts: Judg
     const text = await read(path.resolve(spec.projectDir, written));
     if (text) envFiles.set(written, text);
   }
-  const located = locateConfigFields(spec.name, judged.drift.map((d) => d.field), composeTexts, { from, files: envFiles });
+  const located = locateConfigFields(spec.name, judged.drift.map((d) => d.field), composeTexts, { from, files: envFiles }, opts.composeParses);
   const drift = judged.drift.map((d) => {
     const at = located.fields.get(d.field);
     const file = at ? inside(at.file) : undefined;

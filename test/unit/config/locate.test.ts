@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { locateConfigFields } from '../../../src/core/config/locate';
+import { createComposeParses, locateConfigFields } from '../../../src/core/config/locate';
 
 const BASE = {
   path: '/ws/compose.yaml',
@@ -53,5 +53,18 @@ suite('config drift: each field on the line that declares it', () => {
     assert.deepEqual(locate(['environment.OLD_FLAG', 'user']).fields.get('user'), { file: '/ws/compose.yaml', line: 4 });
     // A variable no longer declared: the environment key of the last file that has one.
     assert.deepEqual(locate(['environment.OLD_FLAG']).fields.get('environment.OLD_FLAG'), { file: '/ws/compose.override.yaml', line: 3 });
+  });
+
+  test("one check's services share a compose file's parse, and a changed text is parsed again", () => {
+    const parses = createComposeParses();
+    const noEnv = { from: {}, files: new Map() };
+    const first = parses.parse(BASE);
+    assert.equal(parses.parse({ ...BASE, text: BASE.text.slice(0) }).doc, first.doc);
+    // Shared: the same lines as a parse of its own, for every service of the file.
+    assert.deepEqual(locateConfigFields('db', ['image'], [BASE], noEnv, parses), locateConfigFields('db', ['image'], [BASE], noEnv));
+    assert.deepEqual(locateConfigFields('api', ['command'], [BASE], noEnv, parses).fields.get('command'), { file: '/ws/compose.yaml', line: 6 });
+    const edited = { ...BASE, text: `# edited\n${BASE.text}` };
+    assert.notEqual(parses.parse(edited).doc, first.doc);
+    assert.deepEqual(locateConfigFields('api', ['command'], [edited], noEnv, parses).fields.get('command'), { file: '/ws/compose.yaml', line: 7 });
   });
 });
