@@ -5,10 +5,13 @@ import { UserInputError } from '../errors';
 
 export type Env = Record<string, string | undefined>;
 
+/** Told each variable that was substituted with a blank string because it is not set (compose warns about those). */
+export type OnUnset = (name: string, where: string) => void;
+
 const NAME = /^[_a-zA-Z][_a-zA-Z0-9]*/;
 
 /** Interpolates one string. `where` names the value in error messages ("services.api.image"). */
-export function interpolate(text: string, env: Env, where = 'value'): string {
+export function interpolate(text: string, env: Env, where = 'value', onUnset?: OnUnset): string {
   let out = '';
   let i = 0;
   while (i < text.length) {
@@ -27,7 +30,7 @@ export function interpolate(text: string, env: Env, where = 'value'): string {
     if (next === '{') {
       const close = findClosingBrace(text, i + 2);
       if (close < 0) throw new UserInputError(`${where}: invalid interpolation format for "${text}": missing "}"`);
-      out += expandBraced(text.slice(i + 2, close), env, where, text);
+      out += expandBraced(text.slice(i + 2, close), env, where, text, onUnset);
       i = close + 1;
       continue;
     }
@@ -38,19 +41,21 @@ export function interpolate(text: string, env: Env, where = 'value'): string {
       i++;
       continue;
     }
-    out += env[name] ?? '';
+    const value = env[name];
+    if (value === undefined) onUnset?.(name, where);
+    out += value ?? '';
     i += 1 + name.length;
   }
   return out;
 }
 
 /** Interpolates every string value of a parsed YAML tree; keys are left alone, as compose does. */
-export function interpolateDeep(value: unknown, env: Env, where = ''): unknown {
-  if (typeof value === 'string') return interpolate(value, env, where || 'value');
-  if (Array.isArray(value)) return value.map((v, i) => interpolateDeep(v, env, `${where}[${i}]`));
+export function interpolateDeep(value: unknown, env: Env, where = '', onUnset?: OnUnset): unknown {
+  if (typeof value === 'string') return interpolate(value, env, where || 'value', onUnset);
+  if (Array.isArray(value)) return value.map((v, i) => interpolateDeep(v, env, `${where}[${i}]`, onUnset));
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = interpolateDeep(v, env, where ? `${where}.${k}` : k);
+    for (const [k, v] of Object.entries(value)) out[k] = interpolateDeep(v, env, where ? `${where}.${k}` : k, onUnset);
     return out;
   }
   return value;
@@ -76,15 +81,18 @@ function findClosingBrace(text: string, from: number): number {
   return -1;
 }
 
-function expandBraced(body: string, env: Env, where: string, whole: string): string {
+function expandBraced(body: string, env: Env, where: string, whole: string, onUnset: OnUnset | undefined): string {
   const name = NAME.exec(body)?.[0];
   if (name === undefined) throw new UserInputError(`${where}: invalid interpolation format for "${whole}"`);
   const rest = body.slice(name.length);
   const value = env[name];
-  if (rest === '') return value ?? '';
+  if (rest === '') {
+    if (value === undefined) onUnset?.(name, where);
+    return value ?? '';
+  }
   const colon = rest.startsWith(':');
   const op = rest[colon ? 1 : 0];
-  const arg = () => interpolate(rest.slice(colon ? 2 : 1), env, where);
+  const arg = () => interpolate(rest.slice(colon ? 2 : 1), env, where, onUnset);
   // With ":" an empty value counts as unset; without it only a missing variable does.
   const missing = value === undefined || (colon && value === '');
   switch (op) {

@@ -32,7 +32,8 @@ const MAX_COMPOSE_DEPTH = 5;
 
 export function parseComposeProject(files: ComposeFileText[], opts: ParseComposeOptions): ComposeProject {
   const errors = new Map<string, string>();
-  const trees = files.map((f) => loadFile(f, opts.env, errors));
+  const unset = new Map<string, UnsetVariable[]>();
+  const trees = files.map((f) => loadFile(f, opts.env, errors, unset));
   const merged = trees.reduce<Record<string, unknown>>(
     (acc, tree) => mergeComposeTrees(acc, tree) as Record<string, unknown>,
     {},
@@ -56,11 +57,28 @@ export function parseComposeProject(files: ComposeFileText[], opts: ParseCompose
       specs.push(toServiceSpec(service, def, ctx));
     } catch (err) {
       if (!(err instanceof UserInputError)) throw err;
-      specs.push(invalidSpec(service, ctx, err.message));
+      specs.push(invalidSpec(service, ctx, err.message + unsetHint(err.message, unset.get(service))));
     }
   }
   for (const included of includedProjects(merged['include'], opts, name)) specs.push(...included.services);
   return { name, dir: opts.dir, composeFiles, services: specs };
+}
+
+/** A variable substituted with a blank string in a service's definition, and the field it was in ("ports[0]"). */
+interface UnsetVariable {
+  name: string;
+  field: string;
+}
+
+/**
+ * "invalid port ':3000'" says little when the port came from `${PORT}`: the error names the unset
+ * variables of the field it is about, as compose's own warning would have.
+ */
+function unsetHint(message: string, vars: UnsetVariable[] | undefined): string {
+  const names = [...new Set((vars ?? []).filter((v) => message.includes(v.field.split('.')[0] ?? v.field)).map((v) => v.name))];
+  if (names.length === 0) return '';
+  const list = names.join(', ');
+  return ` (${names.length === 1 ? `variable ${list} is` : `variables ${list} are`} not set, so compose substitutes a blank string)`;
 }
 
 function invalidSpec(name: string, ctx: ServiceContext, error: string): ServiceSpec {
@@ -165,7 +183,12 @@ export function normalizeProjectName(raw: string): string {
   return raw.toLowerCase().replace(/[^a-z0-9_-]/g, '');
 }
 
-function loadFile(file: ComposeFileText, env: Env, serviceErrors: Map<string, string>): Record<string, unknown> {
+function loadFile(
+  file: ComposeFileText,
+  env: Env,
+  serviceErrors: Map<string, string>,
+  unset = new Map<string, UnsetVariable[]>(),
+): Record<string, unknown> {
   const label = basename(file.path);
   let doc: unknown;
   try {
@@ -190,8 +213,14 @@ function loadFile(file: ComposeFileText, env: Env, serviceErrors: Map<string, st
   if (isPlainObject(rawServices)) {
     const out: Record<string, unknown> = {};
     for (const [name, def] of Object.entries(rawServices)) {
+      const prefix = `services.${name}.`;
+      const onUnset = (variable: string, where: string) => {
+        const list = unset.get(name) ?? [];
+        list.push({ name: variable, field: where.startsWith(prefix) ? where.slice(prefix.length) : where });
+        unset.set(name, list);
+      };
       try {
-        out[name] = interpolateDeep(def, env, `services.${name}`);
+        out[name] = interpolateDeep(def, env, `services.${name}`, onUnset);
       } catch (err) {
         if (!(err instanceof UserInputError)) throw err;
         serviceErrors.set(name, `${label}: ${err.message}`);

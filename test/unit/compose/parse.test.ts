@@ -248,6 +248,17 @@ services:
       assert.match(p.services[1]?.error ?? '', /set TAG/);
     });
 
+    test('a port made blank by an unset variable names the variable, and only for the field it was in', () => {
+      const p = parse('services:\n  api:\n    image: "api:${TAG}"\n    ports: ["${PORT}:${PORT}"]\n  web:\n    image: web\n    ports: ["${WEB_PORT:-8080}:80"]\n');
+      const api = p.services.find((s) => s.name === 'api');
+      assert.match(api?.error ?? '', /ports\[0\]: invalid port ":" \(variable PORT is not set, so compose substitutes a blank string\)$/);
+      assert.doesNotMatch(api?.error ?? '', /TAG/);
+      assert.equal(p.services.find((s) => s.name === 'web')?.error, undefined);
+      const set = parse('services:\n  api:\n    ports: ["${PORT}:3000"]\n', { PORT: 'x' });
+      assert.doesNotMatch(set.services[0]?.error ?? '', /not set/);
+      assert.match(set.services[0]?.error ?? '', /invalid port/);
+    });
+
     test('extends: a service in the same file and one in another file (its build context stays relative to that file)', () => {
       const p = multi({
         'compose.yaml': 'services:\n  base:\n    image: node\n    network_mode: host\n  api:\n    extends: base\n    build: ./api\n  worker:\n    extends: { file: common/services.yaml, service: job }\n',

@@ -39,7 +39,8 @@ suite('source scanner: worker thread and synchronous scan', () => {
   let workerFile = '';
   const controller = (path: string) => `@Controller('${path}')\nexport class C {\n  @Get('list')\n  list() {}\n}\n`;
 
-  suiteSetup(async () => {
+  suiteSetup(async function () {
+    this.timeout(60_000); // two esbuild bundles (the route parser holds the TypeScript compiler): seconds on a loaded machine
     dir = mkdtempSync(join(tmpdir(), 'rd-scanner-'));
     root = join(dir, 'src');
     const write = (rel: string, text: string) => {
