@@ -9,18 +9,28 @@ export const REPORT_URI = vscode.Uri.from({ scheme: REPORT_SCHEME, path: '/Runti
 export class ReportDocumentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.emitter.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
+  /** The error the document last showed: a status change that keeps it (a check starting) redraws nothing. */
+  private shownError: string | undefined;
 
   constructor(private readonly store: ReportStore) {
-    this.subscription = store.onDidChangeReports(() => this.emitter.fire(REPORT_URI));
+    this.shownError = store.error;
+    this.subscriptions = [
+      store.onDidChangeReports(() => this.emitter.fire(REPORT_URI)),
+      // A failed check changes only the status, and the document shows its error.
+      store.onDidChangeStatus((status) => {
+        if (status.error !== this.shownError) this.emitter.fire(REPORT_URI);
+      }),
+    ];
   }
 
   provideTextDocumentContent(): string {
-    return renderReportMarkdown(this.store.all(), this.store.error);
+    this.shownError = this.store.error;
+    return renderReportMarkdown(this.store.all(), this.shownError);
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.emitter.dispose();
   }
 }
