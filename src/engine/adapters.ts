@@ -7,7 +7,7 @@ import { createProber } from './prober';
 import { createNodeFs } from './nodeFs';
 import { createSourceScanner, type FileWatchFeed, type MissedChanges } from './sourceScanner';
 import { detectComposeCli, parseConfigHashes, runCompose } from './composeCli';
-import { boundedSignal, COMPOSE_HASH_TIMEOUT_MS } from './timeouts';
+import { boundedScope, COMPOSE_HASH_TIMEOUT_MS } from './timeouts';
 import { resolveDockerHost } from './dockerHost';
 import { createRebuildLocks } from './rebuildLock';
 import type { ResolvedDockerHost } from './dockerHost';
@@ -79,9 +79,13 @@ export function createAdapters(opts: AdapterOptions): Adapters {
       const runner = await adapters.compose();
       if (!runner) return undefined;
       let text = '';
-      const bounded = boundedSignal(COMPOSE_HASH_TIMEOUT_MS, signal);
-      const { code } = await runner.run(project, ['config', '--hash', '*'], (chunk) => (text += chunk), bounded);
-      return code === 0 ? parseConfigHashes(text) : undefined;
+      const bounded = boundedScope(COMPOSE_HASH_TIMEOUT_MS, signal);
+      try {
+        const { code } = await runner.run(project, ['config', '--hash', '*'], (chunk) => (text += chunk), bounded.signal);
+        return code === 0 ? parseConfigHashes(text) : undefined;
+      } finally {
+        bounded.release();
+      }
     },
   };
   const adapters: Adapters = {

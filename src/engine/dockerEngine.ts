@@ -2,6 +2,7 @@
 // every failure leaves as one readable line: EngineUnreachableError when the engine cannot be
 // talked to, a plain Error naming the operation otherwise. Never a stack for a stopped engine.
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import type { Agent } from 'node:http';
 import Dockerode from 'dockerode';
@@ -19,7 +20,7 @@ import { containerConfigOf, imageConfigOf } from './containerConfig';
 import { readTarTexts } from './tarTexts';
 import { EXEC_MISSING, EXEC_UNSUPPORTED, execListing } from './execListing';
 import { ContainerListings } from './containerListings';
-import { DEFAULT_ENGINE_TIMEOUT_MS, DEFAULT_LISTING_TIMEOUT_MS, boundedSignal, isTimeoutReason, raceSignal } from './timeouts';
+import { DEFAULT_ENGINE_TIMEOUT_MS, DEFAULT_LISTING_TIMEOUT_MS, boundedScope, boundedSignal, isTimeoutReason, raceSignal } from './timeouts';
 import { isRecord } from '../core/isRecord';
 
 export interface DockerEngineOptions {
@@ -143,6 +144,10 @@ class DockerodeEngine implements DockerEngine {
   private podman: Promise<boolean> | undefined;
 
   constructor(opts: DockerEngineOptions, resolved: ReturnType<typeof resolveDockerHost>) {
+    // Every call without a signal of its own waits on the lifetime (30 listings at once in a check
+    // of 30 services); each takes its listener off when it settles, so the default warning at 11
+    // listeners is noise here, not a leak.
+    setMaxListeners(0, this.lifetime.signal);
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_ENGINE_TIMEOUT_MS;
     this.listingTimeoutMs = Math.max(opts.listingTimeoutMs ?? DEFAULT_LISTING_TIMEOUT_MS, this.timeoutMs);
     this.listingMethod = opts.listing ?? 'auto';
@@ -251,7 +256,8 @@ class DockerodeEngine implements DockerEngine {
   /** Runs `work` bounded by `ms`, the caller's signal and close(); translates what it throws. */
   private async call<T>(op: string, signal: AbortSignal | undefined, ms: number, work: (bounded: AbortSignal) => Promise<T>): Promise<T> {
     const caller = this.closedSignal(signal);
-    const bounded = boundedSignal(ms, caller);
+    const scope = boundedScope(ms, caller);
+    const bounded = scope.signal;
     try {
       bounded.throwIfAborted(); // Do not start a request nobody waits for.
       return await raceSignal(work(bounded), bounded);
@@ -261,6 +267,8 @@ class DockerodeEngine implements DockerEngine {
         throw new EngineUnreachableError(`Docker engine at ${this.host} did not answer within ${ms / 1000} s (${op}).`);
       }
       throw translate(err, op, this.host);
+    } finally {
+      scope.release();
     }
   }
 

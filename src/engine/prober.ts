@@ -9,7 +9,7 @@ import { classifyError, classifyStatus, describeNotFound } from '../core/probe/c
 import { isLoopbackOrAllowedHost } from '../core/probe/policy';
 import type { ProbeOutcome } from '../core/model';
 import type { ProberLike, ProbeRequest } from '../core/ports';
-import { MAX_TIMER_MS, boundedSignal } from './timeouts';
+import { MAX_TIMER_MS, boundedScope } from './timeouts';
 
 /** A local service answers a route in well under this; longer means hung or not listening. */
 export const DEFAULT_PROBE_TIMEOUT_MS = 3000;
@@ -46,7 +46,8 @@ export function createProber(opts: ProberOptions = {}): Prober {
     const method = req.method === 'ALL' ? 'GET' : req.method;
     const headers: Record<string, string> = { 'user-agent': userAgent, accept: 'application/json, text/plain;q=0.9, */*;q=0.8' };
     if (req.bearerToken !== undefined) headers.authorization = `Bearer ${req.bearerToken}`;
-    const bounded = boundedSignal(timeoutMs, signal);
+    const scope = boundedScope(timeoutMs, signal);
+    const bounded = scope.signal;
     const started = performance.now();
     const elapsed = (): number => Math.round(performance.now() - started);
     try {
@@ -70,6 +71,8 @@ export function createProber(opts: ProberOptions = {}): Prober {
       if (signal?.aborted) return { status: null, verdict: 'not-probed', detail: 'probe cancelled', ms: elapsed() };
       if (bounded.aborted) return { status: null, verdict: 'unreachable', detail: `no answer within ${timeoutMs} ms`, ms: elapsed() };
       return { ...classifyError(err), ms: elapsed() };
+    } finally {
+      scope.release();
     }
   };
 

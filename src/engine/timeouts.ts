@@ -23,10 +23,25 @@ export const COMPOSE_DETECT_TIMEOUT_MS = 20_000;
  * count (beyond 2^31-1 ms Node fires after 1 ms).
  */
 export function boundedSignal(ms: number, signal?: AbortSignal): AbortSignal {
+  return boundedScope(ms, signal).signal;
+}
+
+/** A bounded signal (see boundedSignal) and how to let go of it once the work it bounds is done. */
+export interface BoundedScope {
+  signal: AbortSignal;
+  /**
+   * Stops the timer and takes the listener off the caller's signal. Without it both live until
+   * the bound runs out: on a long-lived signal (an engine client's lifetime, shared by every call)
+   * that is one listener per finished call for up to a minute.
+   */
+  release(): void;
+}
+
+export function boundedScope(ms: number, signal?: AbortSignal): BoundedScope {
   const controller = new AbortController();
   if (signal?.aborted) {
     controller.abort(signal.reason);
-    return controller.signal;
+    return { signal: controller.signal, release: () => undefined };
   }
   const limit = Math.min(Math.max(Math.ceil(ms), 1), MAX_TIMER_MS);
   const onAbort = (): void => {
@@ -40,7 +55,13 @@ export function boundedSignal(ms: number, signal?: AbortSignal): AbortSignal {
   // Like AbortSignal.timeout: a pending bound alone does not keep the process alive.
   timer.unref();
   signal?.addEventListener('abort', onAbort, { once: true });
-  return controller.signal;
+  return {
+    signal: controller.signal,
+    release: () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    },
+  };
 }
 
 /** The longest delay setTimeout honours (2^31-1 ms, about 24.8 days); longer ones fire at once. */

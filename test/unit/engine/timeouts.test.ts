@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { boundedSignal, isTimeoutReason, MAX_TIMER_MS } from '../../../src/engine/timeouts';
+import { getEventListeners } from 'node:events';
+import { boundedScope, boundedSignal, isTimeoutReason, MAX_TIMER_MS } from '../../../src/engine/timeouts';
 
 suite('engine timeouts', () => {
   test('boundedSignal aborts with a TimeoutError after its time', async () => {
@@ -27,5 +28,15 @@ suite('engine timeouts', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     assert.equal(signal.aborted, false);
     assert.equal(MAX_TIMER_MS, 2147483647);
+  });
+
+  test("release takes the listener off the caller's signal and stops the timer", async () => {
+    const caller = new AbortController();
+    const scopes = Array.from({ length: 20 }, () => boundedScope(20, caller.signal));
+    assert.equal(getEventListeners(caller.signal, 'abort').length, 20);
+    for (const s of scopes) s.release();
+    assert.equal(getEventListeners(caller.signal, 'abort').length, 0, 'a finished call leaves nothing on a long-lived signal');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.ok(scopes.every((s) => !s.signal.aborted), 'a released bound no longer fires');
   });
 });
