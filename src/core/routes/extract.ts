@@ -6,7 +6,7 @@
 // config defaults; what cannot be known statically is a warning naming file, line and why.
 import ts from 'typescript';
 import type { HttpMethod } from '../model';
-import { joinRoutePath, openApiPathToRoute } from './joinPath';
+import { expandOptionalGroups, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod } from './routeSpec';
 import { EACH, hasRefs, literalOf, literalsOf, mergeParts, propOf, str, type ConstValue, type Part } from './values';
 import { NEUTRAL_VERSION, substituteParams } from './extracted';
@@ -88,6 +88,7 @@ class FileReader {
 
   read(): void {
     this.collectDeclarations(this.sf);
+    this.readPrefixCalls(this.sf);
     this.visit(this.sf);
     this.collectExports();
   }
@@ -160,6 +161,22 @@ class FileReader {
       this.factoryNames.set(root, name);
       this.routers.set(name, joinRoutePath(factory, this.basePathOf(init, root)));
       if (this.pendingPrefix) this.routerPrefixValues.set(name, this.pendingPrefix);
+    }
+  }
+
+  /**
+   * koa-router `router.prefix('/api')` on a router made here: every route of the router gets it,
+   * those declared before the call too, so it is read before any route.
+   */
+  private readPrefixCalls(sf: ts.SourceFile): void {
+    for (const st of sf.statements) {
+      const e = ts.isExpressionStatement(st) ? skipOuter(st.expression) : undefined;
+      if (!e || !ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || e.expression.name.text !== 'prefix' || !ts.isIdentifier(e.expression.expression)) continue;
+      const router = e.expression.expression.text;
+      const prefix = literalOf(this.evaluate(e.arguments[0]));
+      if (!this.routers.has(router)) continue;
+      if (prefix === undefined) this.warn(e, `${router}.prefix argument is not known statically; its routes stay without it`);
+      else this.routers.set(router, joinRoutePath(this.routers.get(router) ?? '', prefix));
     }
   }
 
@@ -608,7 +625,8 @@ class FileReader {
       return;
     }
     if (paths) {
-      for (const p of paths) if (isRoutePath(p) || isRelativeKoaPath(p, this.routers.has(router))) this.out.routes.push({ method, path: joinRoutePath(prefix, p), line, kind: 'router', router });
+      for (const p of paths.flatMap(expandOptionalGroups))
+        if (isRoutePath(p) || isRelativeKoaPath(p, this.routers.has(router))) this.out.routes.push({ method, path: joinRoutePath(prefix, p), line, kind: 'router', router });
       return;
     }
     const items = value.kind === 'arr' ? value.items : [value];
@@ -621,6 +639,7 @@ class FileReader {
 
   private readCall(call: ts.CallExpression): void {
     const callee = call.expression;
+    if (ts.isElementAccessExpression(callee)) return this.readComputedMethod(call, callee);
     if (!ts.isPropertyAccessExpression(callee)) return this.readRouterPassed(call);
     const name = callee.name.text;
     if (name === 'setGlobalPrefix') return this.readGlobalPrefix(call);
@@ -642,6 +661,16 @@ class FileReader {
     if (name === 'openapi') return this.readOpenApiRoute(call, router);
     if (name in OPENAPI_CALLS) return this.readOpenApiDoc(call, router);
     return this.readMount(call, router, name);
+  }
+
+  /** `router[method]('/x', h)`: the method from a literal (or a literal array being iterated); else a warning. */
+  private readComputedMethod(call: ts.CallExpression, callee: ts.ElementAccessExpression): void {
+    const router = this.receiverOf(callee.expression);
+    if (!router || !(this.routers.has(router) || CONVENTIONAL_RECEIVER.test(router)) || call.arguments.length < 2) return;
+    const key = literalOf(this.evaluate(callee.argumentExpression));
+    const method = key !== undefined ? ROUTER_METHODS[key] : undefined;
+    if (method) return this.readRouterCall(call, router, method, key ?? '', callee.argumentExpression);
+    if (key === undefined) this.warn(call, `${router}[${callee.argumentExpression.getText(this.sf)}] method is not known statically; route skipped (list it in x-runtime-drift.routes)`);
   }
 
   /**
@@ -804,7 +833,9 @@ class FileReader {
       const last = args[args.length - 1] as ts.Expression;
       if (this.isRequestHandler(last)) return this.addRoute(mountedOn, 'ALL', paths, last);
     }
-    for (const a of hasPrefix ? args.slice(1) : args) this.mountTarget(a, prefix, mountedOn, line);
+    // `app.use(['/a', '/b'], router)`: mounted at each path.
+    const prefixes = hasPrefix ? [prefix] : paths?.kind === 'arr' ? paths.items : [prefix];
+    for (const p of prefixes) for (const a of paths !== undefined ? args.slice(1) : args) this.mountTarget(a, p, mountedOn, line);
   }
 
   /**
@@ -855,6 +886,11 @@ class FileReader {
 
   private mountTarget(arg: ts.Expression, prefix: ConstValue, mountedOn: string, line: number, depth = 0): void {
     let a = skipOuter(arg);
+    // Express flattens arrays of handlers: `app.use('/api', [auth, router])`.
+    if (ts.isArrayLiteralExpression(a)) {
+      for (const el of a.elements) this.mountTarget(el, prefix, mountedOn, line, depth + 1);
+      return;
+    }
     // const api = compose([...]) / mount('/x', sub): follow the variable to what it holds.
     const held = ts.isIdentifier(a) && depth < 4 ? this.decls.get(a.text) : undefined;
     if (held && ts.isCallExpression(held) && ts.isIdentifier(held.expression) && /^(?:compose|koaCompose|mount|koaMount|Mount)$/.test(held.expression.text))

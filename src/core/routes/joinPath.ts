@@ -23,3 +23,23 @@ export function stripParamPatterns(p: string): string {
 export function openApiPathToRoute(p: string): string {
   return p.replace(/\{([A-Za-z_$][\w$]*)\}/g, ':$1');
 }
+
+/** Past this many optional groups in one path, the path is kept as written. */
+const MAX_OPTIONAL_GROUPS = 4;
+
+/**
+ * Express 5 optional groups: `/users{/:id}` answers `/users` and `/users/:id` (koa-router:
+ * `/users{/:id}?`). A brace right
+ * after a parameter is its pattern (Hono `:id{[0-9]+}`), not a group.
+ */
+export function expandOptionalGroups(p: string): string[] {
+  // koa-router's path-to-regexp 6 writes the same group `{/:id}?`.
+  const group = /(?<!:[A-Za-z_$][\w$]*)\{([^{}]*)\}\??/;
+  let out = [p];
+  for (let i = 0; i < MAX_OPTIONAL_GROUPS && out.some((x) => group.test(x)); i++)
+    out = out.flatMap((x) => {
+      const m = group.exec(x);
+      return m ? [x.slice(0, m.index) + x.slice(m.index + m[0].length), x.slice(0, m.index) + (m[1] ?? '') + x.slice(m.index + m[0].length)] : [x];
+    });
+  return out.some((x) => group.test(x)) ? [p] : out;
+}

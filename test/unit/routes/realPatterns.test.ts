@@ -324,6 +324,34 @@ suite('routes on real-world patterns: routers handed around', () => {
   });
 });
 
+suite('routes on real-world patterns: Express and koa-router forms', () => {
+  const app = (body: string) => ({ '/s/m.js': `const express = require('express');\nconst app = express();\nconst r = express.Router();\nr.get('/x', h);\n${body}` });
+
+  test('a mount of an array of handlers mounts the routers in it; a mount at an array of paths mounts at each', () => {
+    assert.deepEqual(routesOf(app("app.use('/api', [auth, r]);\n")), ['GET /api/x']);
+    assert.deepEqual(routesOf(app("app.use(['/a', '/b'], r);\n")), ['GET /a/x', 'GET /b/x']);
+  });
+
+  test('Express 5 optional groups answer with and without the group; a brace after a parameter is its pattern', () => {
+    const routes = routesOf({ '/s/m.js': "const express = require('express');\nconst app = express();\napp.get('/users{/:id}', h);\napp.get('/a/:id{[0-9]+}', h);\napp.get('/b{.:ext}', h);\n" });
+    assert.deepEqual(routes, ['GET /a/:id', 'GET /b', 'GET /b.:ext', 'GET /users', 'GET /users/:id']);
+    const koa = routesOf({ '/s/k.ts': "import Router from '@koa/router';\nconst router = new Router();\nrouter.get('/files{/:name}?', h);\n" });
+    assert.deepEqual(koa, ['GET /files', 'GET /files/:name']);
+  });
+
+  test('router[method](...) over a literal array of methods is one route per method; a method not known is a warning', () => {
+    assert.deepEqual(routesOf(app("['get', 'post'].forEach((m) => { app[m]('/both', h); });\n")), ['GET /both', 'POST /both', 'GET /x']);
+    const out = collectRoutes([{ file: '/s/m.js', text: "const express = require('express');\nconst app = express();\nfor (const r of table) { app[r.method](r.path, r.handler); }\ncache['k'](a, b);\n" }], { moduleOf: () => undefined });
+    assert.deepEqual(out.routes, []);
+    assert.deepEqual(out.warnings, ['/s/m.js:3: app[r.method] method is not known statically; route skipped (list it in x-runtime-drift.routes)']);
+  });
+
+  test("koa-router router.prefix('/api') applies to every route of the router, those declared before it too", () => {
+    const routes = routesOf({ '/s/m.ts': "import Router from '@koa/router';\nconst router = new Router();\nrouter.get('/x', h);\nrouter.prefix('/api');\nrouter.get('/y', h);\nexport default router;\n" });
+    assert.deepEqual(routes, ['GET /api/x', 'GET /api/y']);
+  });
+});
+
 suite('routes on real-world patterns: @hono/zod-openapi', () => {
   test('app.openapi(createRoute({ method, path }), h) local or from a namespace import of route configs, {id} as :id; app.doc serves GET', () => {
     const routes = routesOf({
