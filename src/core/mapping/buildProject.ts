@@ -137,7 +137,7 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   if (selectors.length === 0) return undefined;
   const chosen: BuildProject[] = [];
   for (const sel of selectors) {
-    const dir = sel.startsWith('.') || (sel.includes('/') && !sel.startsWith('@')) ? resolve(context, sel) : packages.get(sel);
+    const dir = sel.startsWith('.') || (sel.includes('/') && !sel.startsWith('@')) ? resolve(context, sel) : (packages.get(sel) ?? byNameWithoutScope(packages, sel));
     if (dir === undefined || !(await fs.stat(dir))?.isDirectory) continue;
     const project = await describeProject(fs, dir, rootPkg);
     if (project.server) chosen.push(project);
@@ -149,6 +149,15 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
     `the Dockerfile's build selects workspace package ${relative(context, first.dir)} (${first.server})` +
     (others.length ? `; it also builds ${others.join(', ')} (x-runtime-drift.source chooses another)` : '');
   return first;
+}
+
+/**
+ * pnpm's `--filter api` picks `@scope/api` when no package is named `api` and one scope alone
+ * has it (https://pnpm.io/filtering): two scoped packages of that name pick nothing.
+ */
+function byNameWithoutScope(packages: Map<string, string>, name: string): string | undefined {
+  const hits = [...packages.entries()].filter(([pkg]) => pkg.startsWith('@') && pkg.slice(pkg.indexOf('/') + 1) === name);
+  return hits.length === 1 ? hits[0]?.[1] : undefined;
 }
 
 /** Workspace package folders (relative, `./apps/server`) that a COPY source path runs through, in Dockerfile order. */

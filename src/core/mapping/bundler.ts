@@ -6,10 +6,10 @@ import { objectField, type BuildProject } from './buildProject';
 export const BUNDLERS = ['vite', 'webpack', 'next', 'parcel', 'rollup', '@angular/cli', 'react-scripts', '@sveltejs/kit'] as const;
 
 /** Build scripts that bundle a server into a few files. */
-const SERVER_BUNDLE_SCRIPT = /\btsup\b|\bncc\s+build\b|\besbuild\b[^&|;]*--bundle|\bwebpack\b|\bnest\s+build\b[^&|;]*--webpack|\bbun\s+build\b/;
+const SERVER_BUNDLE_SCRIPT = /\btsup\b|\btsdown\b|\brolldown\b|\bncc\s+build\b|\besbuild\b[^&|;]*--bundle|\bwebpack\b|\bnest\s+build\b[^&|;]*--webpack|\bbun\s+build\b/;
 
 /**
- * What bundles the output, if anything. A server is judged by its build script (tsup, ncc,
+ * What bundles the output, if anything. A server is judged by its build script (tsup, tsdown, ncc,
  * esbuild --bundle, webpack) and nest-cli.json only: a front-end bundler beside it (Next, Vite
  * for the dashboard or for dev) does not make the server a bundle.
  */

@@ -252,7 +252,10 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
   // output paths are kept from, not the source folder: the rules below find that.
   async (_fs, { ts, project, context }) =>
     ts?.rootDir && ts.rootDir.path.startsWith(project.dir + sep) ? { path: ts.rootDir.path, why: `${relative(context, ts.rootDir.from)} compilerOptions.rootDir` } : undefined,
-  async (_fs, { ts, context }) => (ts?.includeRoot ? { path: ts.includeRoot.path, why: `${relative(context, ts.includeRoot.from)} include` } : undefined),
+  // `"include": ["."]` names the project folder itself: no narrower than it, so its src folder
+  // (below) says more about where the server's code is.
+  async (_fs, { ts, context, project }) =>
+    ts?.includeRoot && ts.includeRoot.path !== project.dir ? { path: ts.includeRoot.path, why: `${relative(context, ts.includeRoot.from)} include` } : undefined,
   async (_fs, { ts, tsName, project }) => {
     const configDir = ts ? dirname(ts.file) : project.dir;
     return configDir !== project.dir && configDir.startsWith(project.dir + sep) ? { path: configDir, why: `the folder of ${tsName}, which sets no rootDir` } : undefined;

@@ -474,6 +474,27 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     '/ws/Dockerfile': 'FROM node\nWORKDIR /app\nCOPY . /app\nRUN pnpm install\nRUN pnpm run build\nCMD ["pnpm","run","start"]\n',
   };
 
+  test('pnpm --filter without the scope picks the one scoped package of that name; tsdown bundles; include ["."] is no source root', async () => {
+    const files = (more: Record<string, string>) => ({
+      '/ws/package.json': '{"name":"@x/root"}',
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/*\n  - packages/**\n',
+      '/ws/apps/api/package.json': JSON.stringify({ name: '@x/api', scripts: { build: 'rm -rf dist && tsdown' }, dependencies: { fastify: '5' } }),
+      '/ws/apps/api/tsconfig.json': '{"include":["."],"exclude":["dist"]}',
+      '/ws/apps/api/src/index.ts': '',
+      '/ws/apps/api/scripts/seed.ts': '',
+      '/ws/Dockerfile': 'FROM node AS build\nWORKDIR /app\nCOPY apps/api ./apps/api\nRUN pnpm --filter api run build\nFROM node\nWORKDIR /app\nCOPY --from=build /app/apps/api ./apps/api\nWORKDIR /app/apps/api\nCMD ["node","dist/index.js"]\n',
+      ...more,
+    });
+    const m = await inferMapping(memFs(files({})), spec({}, at('/ws')));
+    assert.equal(m?.sourceRoot, '/ws/apps/api/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/apps/api/dist');
+    assert.equal(m?.bundled, true);
+    assert.ok(m?.evidence.includes('bundled: tsdown (its "build" script)'), m?.evidence.join('\n'));
+    // Two scopes with a package named api: pnpm picks neither, and so does the mapping.
+    const two = await inferMapping(memFs(files({ '/ws/apps/api2/package.json': '{"name":"@y/api","dependencies":{"fastify":"5"}}' })), spec({}, at('/ws')));
+    assert.notEqual(two?.sourceRoot, '/ws/apps/api/src', two?.evidence.join('\n'));
+  });
+
   test('pnpm workspace built from the root: the first server package the build selects; rootDir above it keeps repository paths', async () => {
     const m = await inferMapping(memFs(PNPM_MONOREPO), spec({}, at('/ws')));
     assert.equal(m?.sourceRoot, '/ws/apps/api/src', m?.evidence.join('\n'));
