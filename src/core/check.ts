@@ -2,7 +2,7 @@
 // each service the gatherers (gather/) collect the evidence — engine state, workspace files,
 // routes and their probes — at once, then the pure ladder judges it.
 import { NOT_RUNNING_DETAIL } from './model';
-import type { HttpMethod, Report, ServiceReport, ServiceSpec, SourceMapping } from './model';
+import type { ContainerInfo, HttpMethod, Report, ServiceReport, ServiceSpec, SourceMapping } from './model';
 import type { ConfigHashSourceLike, EngineLike, FsLike, LogSink, ProberLike, RebuildLocksLike, SourceScannerLike, SourceScanRequest } from './ports';
 import { errorText, isEngineUnreachable, UnknownServiceError } from './errors';
 import { discoverComposeProjects } from './compose/discover';
@@ -119,15 +119,7 @@ async function checkService(
   claimsSoleApp: boolean,
 ): Promise<ServiceReport> {
   if (spec.error !== undefined) return invalidServiceReport(spec);
-  const inferred = await inferMapping(deps.fs, spec);
-  const serviceWarnings: string[] = [];
-  // x-runtime-drift.source (or a build context) outside the workspace: its names would walk
-  // the host (`source: ../../../../etc`). Checked on the real path, so a link cannot hide it.
-  const outside = inferred && boundary !== undefined ? await outsideWorkspace(deps.fs, inferred.sourceRoot, boundary) : false;
-  if (outside) serviceWarnings.push(`${rel(opts.workspaceDir, inferred?.sourceRoot ?? '')}: the source root is outside the workspace: not read`);
-  const mapping = outside ? undefined : inferred;
-  const rebuilding = deps.rebuilds?.holder(spec.project, spec.name);
-  if (rebuilding) serviceWarnings.push(`a rebuild of ${spec.name} is in progress (${rebuilding}): this answer may be overtaken when it ends`);
+  const { mapping, warnings: serviceWarnings } = await mappingWithin(deps, opts, spec, boundary);
 
   // The engine's answers and the workspace's files are independent: gathered at once, so the wait
   // on the engine's ping, archive streams and probes overlaps the source walk. Reading the
@@ -137,9 +129,49 @@ async function checkService(
   const workspace = workspaceRead && readWorkspace(workspaceRead);
   workspace?.catch(() => undefined); // Awaited below, after the ping: never unhandled meanwhile.
   const engineError = await pinged;
+  const containersFound = engineError ? undefined : deps.engine.findServiceContainers(spec.project, spec.name, opts.signal);
+  const { ev, files, workspaceWarnings } = await gatherEvidence(deps, opts, spec, mapping, { workspace, containersFound, engineError, hashes });
+  const warnings = [...serviceWarnings, ...workspaceWarnings];
+  // A Swarm service: its stack and every task of it on this engine, for the editor's tree.
+  const swarm = containersFound && swarmServiceReport(await containersFound.catch(() => []), ev.image?.id, spec.project);
+  const report = { ...evaluateService(ev, files), warnings: warnings.slice(0, MAX_WARNINGS), ...(swarm ? { swarm } : {}) };
+  if (warnings.length > MAX_WARNINGS) report.warnings.push(`… and ${warnings.length - MAX_WARNINGS} more`);
+  deps.log?.log('info', `${spec.project}/${spec.name}: ${report.verdict} — ${report.summary}`);
+  return report;
+}
+
+/** The service's mapping, unless its source root is outside the workspace; and what to warn of. */
+async function mappingWithin(deps: CheckDeps, opts: CheckOptions, spec: ServiceSpec, boundary: string | undefined): Promise<{ mapping: SourceMapping | undefined; warnings: string[] }> {
+  const inferred = await inferMapping(deps.fs, spec);
+  const warnings: string[] = [];
+  // x-runtime-drift.source (or a build context) outside the workspace: its names would walk
+  // the host (`source: ../../../../etc`). Checked on the real path, so a link cannot hide it.
+  const outside = inferred && boundary !== undefined ? await outsideWorkspace(deps.fs, inferred.sourceRoot, boundary) : false;
+  if (outside) warnings.push(`${rel(opts.workspaceDir, inferred?.sourceRoot ?? '')}: the source root is outside the workspace: not read`);
+  const rebuilding = deps.rebuilds?.holder(spec.project, spec.name);
+  if (rebuilding) warnings.push(`a rebuild of ${spec.name} is in progress (${rebuilding}): this answer may be overtaken when it ends`);
+  return { mapping: outside ? undefined : inferred, warnings };
+}
+
+interface Asked {
+  /** The workspace read under way; undefined when there is no source to read. */
+  workspace: Promise<WorkspaceEvidence> | undefined;
+  /** The service's containers, asked once the engine answered the ping. */
+  containersFound: Promise<ContainerInfo[]> | undefined;
+  engineError: string | null;
+  hashes: ProjectHashes;
+}
+
+/** The engine's state, the files, the routes, the config and the pages of one service: its evidence. */
+async function gatherEvidence(
+  deps: CheckDeps,
+  opts: CheckOptions,
+  spec: ServiceSpec,
+  mapping: SourceMapping | undefined,
+  { workspace, containersFound, engineError, hashes }: Asked,
+): Promise<{ ev: ServiceEvidence; files: FileEvidence; workspaceWarnings: string[] }> {
   // The container is asked for first, on its own: the probes wait only for it (a service that
   // does not run is not probed).
-  const containersFound = engineError ? undefined : deps.engine.findServiceContainers(spec.project, spec.name, opts.signal);
   const containerAsked = containersFound?.then(pickContainer);
   const engineAsked: Promise<EngineState> = !containerAsked
     ? Promise.resolve(emptyEngineState(spec, engineError ?? ''))
@@ -175,13 +207,7 @@ async function checkService(
     composeLabel: opts.composeLabel ?? 'docker compose',
     buildDirRel: spec.build ? rel(opts.workspaceDir, spec.build.context) : null,
   };
-  const warnings = [...serviceWarnings, ...workspaceWarnings];
-  // A Swarm service: its stack and every task of it on this engine, for the editor's tree.
-  const swarm = containersFound && swarmServiceReport(await containersFound.catch(() => []), engine.image?.id, spec.project);
-  const report = { ...evaluateService(ev, files), warnings: warnings.slice(0, MAX_WARNINGS), ...(swarm ? { swarm } : {}) };
-  if (warnings.length > MAX_WARNINGS) report.warnings.push(`… and ${warnings.length - MAX_WARNINGS} more`);
-  deps.log?.log('info', `${spec.project}/${spec.name}: ${report.verdict} — ${report.summary}`);
-  return report;
+  return { ev, files, workspaceWarnings };
 }
 
 interface WorkspaceEvidence {
