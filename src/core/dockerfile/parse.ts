@@ -53,70 +53,72 @@ interface Instruction {
 
 type Vars = Map<string, string>;
 
+/** What the parse knows between instructions: the stages so far, the ARGs and ENVs in scope. */
+interface ParseState {
+  stages: Stage[];
+  globalArgs: Vars;
+  /** The current stage's variables (its ARGs and ENVs, and those of the stage it is built FROM). */
+  vars: Vars;
+  current: Stage | undefined;
+  stageVars: Map<number, Vars>;
+}
+
 export function parseDockerfile(text: string): Dockerfile {
-  const stages: Stage[] = [];
-  const globalArgs: Vars = new Map();
-  let vars: Vars = new Map();
-  let current: Stage | undefined;
-  const stageVars = new Map<number, Vars>();
+  const st: ParseState = { stages: [], globalArgs: new Map(), vars: new Map(), current: undefined, stageVars: new Map() };
   for (const ins of instructions(text)) {
-    switch (ins.keyword) {
-      case 'ARG': {
-        for (const [name, value] of parseArgs(ins.args)) {
-          const target = current ? vars : globalArgs;
-          // Inside a stage, a bare `ARG NAME` re-declares the global ARG and takes its default.
-          const v = value !== undefined ? substitute(value, current ? vars : globalArgs) : globalArgs.get(name);
-          if (v !== undefined) target.set(name, v);
-        }
-        break;
-      }
-      case 'FROM': {
-        const words = splitWords(ins.args).filter((w) => !w.startsWith('--'));
-        const from = substitute(words[0] ?? '', globalArgs);
-        const name = words.length >= 3 && words[1]?.toUpperCase() === 'AS' ? words[2] : undefined;
-        const base = findStage(stages, from);
-        current = {
-          index: stages.length,
-          from,
-          workdir: base?.workdir ?? '/',
-          copies: [],
-          runs: [],
-        };
-        if (name !== undefined) current.name = name;
-        if (base) current.baseStage = base.index;
-        vars = new Map(base ? stageVars.get(base.index) : []);
-        stages.push(current);
-        break;
-      }
-      case 'ENV': {
-        if (!current) break;
-        for (const [name, value] of parseEnv(ins.args)) vars.set(name, substitute(value, vars));
-        break;
-      }
-      case 'WORKDIR': {
-        if (!current) break;
-        const dir = substitute(unquote(ins.args.trim()), vars);
-        if (dir !== '') current.workdir = normalize(posix.resolve(current.workdir, dir));
-        break;
-      }
-      case 'COPY':
-      case 'ADD': {
-        if (!current) break;
-        const copy = parseCopy(ins, current.workdir, vars);
-        if (copy) current.copies.push(copy);
-        break;
-      }
-      case 'RUN': {
-        if (!current) break;
-        current.runs.push({ afterCopy: current.copies.length - 1, command: ins.args.trim(), line: ins.line });
-        break;
-      }
-      default:
-        break;
-    }
-    if (current) stageVars.set(current.index, vars);
+    if (ins.keyword === 'ARG') readArg(st, ins.args);
+    else if (ins.keyword === 'FROM') readFrom(st, ins.args);
+    else if (st.current) readStageStep(st, st.current, ins);
+    if (st.current) st.stageVars.set(st.current.index, st.vars);
   }
-  return { stages };
+  return { stages: st.stages };
+}
+
+function readArg(st: ParseState, args: string): void {
+  for (const [name, value] of parseArgs(args)) {
+    const target = st.current ? st.vars : st.globalArgs;
+    // Inside a stage, a bare `ARG NAME` re-declares the global ARG and takes its default.
+    const v = value !== undefined ? substitute(value, target) : st.globalArgs.get(name);
+    if (v !== undefined) target.set(name, v);
+  }
+}
+
+function readFrom(st: ParseState, args: string): void {
+  const words = splitWords(args).filter((w) => !w.startsWith('--'));
+  const from = substitute(words[0] ?? '', st.globalArgs);
+  const name = words.length >= 3 && words[1]?.toUpperCase() === 'AS' ? words[2] : undefined;
+  const base = findStage(st.stages, from);
+  const stage: Stage = { index: st.stages.length, from, workdir: base?.workdir ?? '/', copies: [], runs: [] };
+  if (name !== undefined) stage.name = name;
+  if (base) stage.baseStage = base.index;
+  st.vars = new Map(base ? st.stageVars.get(base.index) : []);
+  st.stages.push(stage);
+  st.current = stage;
+}
+
+/** ENV, WORKDIR, COPY/ADD and RUN inside a stage; other instructions change nothing we follow. */
+function readStageStep(st: ParseState, stage: Stage, ins: Instruction): void {
+  switch (ins.keyword) {
+    case 'ENV':
+      for (const [name, value] of parseEnv(ins.args)) st.vars.set(name, substitute(value, st.vars));
+      break;
+    case 'WORKDIR': {
+      const dir = substitute(unquote(ins.args.trim()), st.vars);
+      if (dir !== '') stage.workdir = normalize(posix.resolve(stage.workdir, dir));
+      break;
+    }
+    case 'COPY':
+    case 'ADD': {
+      const copy = parseCopy(ins, stage.workdir, st.vars);
+      if (copy) stage.copies.push(copy);
+      break;
+    }
+    case 'RUN':
+      stage.runs.push({ afterCopy: stage.copies.length - 1, command: ins.args.trim(), line: ins.line });
+      break;
+    default:
+      break;
+  }
 }
 
 /** The stage a FROM/--from names: by name (case-insensitive) or by index. */
