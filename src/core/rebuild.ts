@@ -1,6 +1,6 @@
 // Rebuild + recreate + verify: build the image, recreate the container, re-run the ladder and
 // say what changed. "Restart succeeded" is not the goal; the re-check is.
-import type { ActionKind, ConfigDrift, ServiceReport } from './model';
+import type { ActionKind, ConfigDrift, ServiceReport, ServiceSpec } from './model';
 import { stepsOf } from './ladder/action';
 import type { ComposeRunnerLike } from './ports';
 import { InterruptedError, UnknownServiceError } from './errors';
@@ -86,32 +86,13 @@ async function rebuildLocked(
     ...partial,
   });
 
-  // The steps of the action asked for: the report's own when it offers that kind (it knows
-  // whether --build or --force-recreate is needed), else the kind's plain steps. A current
-  // container in drift was changed inside (docker cp, a write): the same image would not make
-  // `up -d` recreate it, so ask for a new container explicitly.
   const kind = opts.action ?? 'rebuild';
-  const force = before?.verdict === 'drift' && Boolean(before.container) && !before.staleContainer;
-  const steps = before?.action?.kind === kind ? before.action.steps : spec ? stepsOf(kind, spec, force) : [];
-  let buildCode = 0;
-  let upCode: number | null = null;
   // Compose does not own a Swarm task: `up` would start a second container beside it.
   const containers = before?.container ? await deps.engine.findServiceContainers(project.name, opts.service, opts.signal) : [];
   const swarmService = containers.map((c) => swarmServiceOf(c.labels)).find((name) => name !== undefined);
-  for (const step of steps) {
-    if (step[0] === 'up' && swarmService) {
-      return result({ buildCode, message: `${opts.service} runs as the Swarm service ${swarmService}: compose does not recreate it; run ${swarmUpdateFix(swarmService, deps.compose.label)}` });
-    }
-    opts.onOutput(`$ ${deps.compose.label} ${step.join(' ')}\n`);
-    // Interrupted: say what state the step left (a stopped build leaves the container as it was).
-    const left = step[0] === 'up' ? `the container may be half recreated: \`${deps.compose.label} ${step.join(' ')}\` finishes it` : 'the running container was left as it was';
-    const code = (await deps.compose.run(target, step, opts.onOutput, opts.signal).catch(interrupted(left))).code;
-    if (step[0] === 'up') upCode = code;
-    else buildCode = code;
-    if (code === 0) continue;
-    if (step[0] === 'up') return result({ buildCode, upCode, message: `${step.includes('--force-recreate') || kind !== 'start' ? 'recreate' : 'start'} failed (exit ${code}): see the output above` });
-    return result({ buildCode, message: `${step[0]} failed (exit ${code}); the running container was left as it was` });
-  }
+  const ran = await runSteps(deps, opts, target, { steps: stepsFor(before, spec, kind), kind, swarmService });
+  if (ran.failure !== undefined) return result({ buildCode: ran.buildCode, upCode: ran.upCode, message: ran.failure });
+  const { buildCode, upCode } = ran;
 
   // A container that crashes on start runs for a moment: judge it once that moment has passed.
   await new Promise((resolve) => setTimeout(resolve, opts.stayUpMs ?? STAY_UP_MS));
@@ -124,6 +105,50 @@ async function rebuildLocked(
     ? `verified: ${opts.service} is in sync${changes.length ? ` (${changes.join('; ')})` : ''}`
     : (crashed ?? `${done}, but ${opts.service} is still not in sync: ${after?.summary ?? 'no report'}${after?.fix ? ` — fix: ${after.fix}` : ''}`);
   return result({ buildCode, upCode, after, changes, verified, message });
+}
+
+/**
+ * The steps of the action asked for: the report's own when it offers that kind (it knows whether
+ * --build or --force-recreate is needed), else the kind's plain steps. A current container in
+ * drift was changed inside (docker cp, a write): the same image would not make `up -d` recreate
+ * it, so ask for a new container explicitly.
+ */
+function stepsFor(before: ServiceReport | null, spec: ServiceSpec | undefined, kind: ActionKind): string[][] {
+  const force = before?.verdict === 'drift' && Boolean(before.container) && !before.staleContainer;
+  return before?.action?.kind === kind ? before.action.steps : spec ? stepsOf(kind, spec, force) : [];
+}
+
+interface StepsRun {
+  buildCode: number;
+  upCode: number | null;
+  /** Why the steps stopped before the end; undefined when all ran and succeeded. */
+  failure?: string;
+}
+
+/** Runs the compose steps in order, stopping at the first that fails (or an `up` of a Swarm task). */
+async function runSteps(
+  deps: { compose: ComposeRunnerLike },
+  opts: RebuildOptions,
+  target: Parameters<ComposeRunnerLike['run']>[0],
+  { steps, kind, swarmService }: { steps: readonly string[][]; kind: ActionKind; swarmService: string | undefined },
+): Promise<StepsRun> {
+  let buildCode = 0;
+  let upCode: number | null = null;
+  for (const step of steps) {
+    if (step[0] === 'up' && swarmService) {
+      return { buildCode, upCode: null, failure: `${opts.service} runs as the Swarm service ${swarmService}: compose does not recreate it; run ${swarmUpdateFix(swarmService, deps.compose.label)}` };
+    }
+    opts.onOutput(`$ ${deps.compose.label} ${step.join(' ')}\n`);
+    // Interrupted: say what state the step left (a stopped build leaves the container as it was).
+    const left = step[0] === 'up' ? `the container may be half recreated: \`${deps.compose.label} ${step.join(' ')}\` finishes it` : 'the running container was left as it was';
+    const code = (await deps.compose.run(target, step, opts.onOutput, opts.signal).catch(interrupted(left))).code;
+    if (step[0] === 'up') upCode = code;
+    else buildCode = code;
+    if (code === 0) continue;
+    if (step[0] === 'up') return { buildCode, upCode, failure: `${step.includes('--force-recreate') || kind !== 'start' ? 'recreate' : 'start'} failed (exit ${code}): see the output above` };
+    return { buildCode, upCode: null, failure: `${step[0]} failed (exit ${code}); the running container was left as it was` };
+  }
+  return { buildCode, upCode };
 }
 
 /**
