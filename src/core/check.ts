@@ -130,7 +130,7 @@ async function checkService(
   workspace?.catch(() => undefined); // Awaited below, after the ping: never unhandled meanwhile.
   const engineError = await pinged;
   const containersFound = engineError ? undefined : deps.engine.findServiceContainers(spec.project, spec.name, opts.signal);
-  const { ev, files, workspaceWarnings } = await gatherEvidence(deps, opts, spec, mapping, { workspace, containersFound, engineError, hashes });
+  const { ev, files, workspaceWarnings } = await gatherEvidence(deps, opts, spec, mapping, { workspace, containersFound, engineError, configJudging });
   const warnings = [...serviceWarnings, ...workspaceWarnings];
   // A Swarm service: its stack and every task of it on this engine, for the editor's tree.
   const swarm = containersFound && swarmServiceReport(await containersFound.catch(() => []), ev.image?.id, spec.project);
@@ -159,7 +159,7 @@ interface Asked {
   /** The service's containers, asked once the engine answered the ping. */
   containersFound: Promise<ContainerInfo[]> | undefined;
   engineError: string | null;
-  hashes: ProjectHashes;
+  configJudging: { hashes: ProjectHashes; composeParses: ComposeParses };
 }
 
 /** The engine's state, the files, the routes, the config and the pages of one service: its evidence. */
@@ -168,7 +168,7 @@ async function gatherEvidence(
   opts: CheckOptions,
   spec: ServiceSpec,
   mapping: SourceMapping | undefined,
-  { workspace, containersFound, engineError, hashes }: Asked,
+  { workspace, containersFound, engineError, configJudging }: Asked,
 ): Promise<{ ev: ServiceEvidence; files: FileEvidence; workspaceWarnings: string[] }> {
   // The container is asked for first, on its own: the probes wait only for it (a service that
   // does not run is not probed).
