@@ -260,12 +260,12 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     const configDir = ts ? dirname(ts.file) : project.dir;
     return configDir !== project.dir && configDir.startsWith(project.dir + sep) ? { path: configDir, why: `the folder of ${tsName}, which sets no rootDir` } : undefined;
   },
+  async (fs, { project }) => entryFolder(fs, project.dir),
   async (fs, { project, ts, tsName }) => {
     const src = join(project.dir, 'src');
     const rootDir = !tsName ? '' : ts?.rootDir ? `; ${tsName}'s rootDir is not below the project folder` : `; ${tsName} sets no rootDir`;
     return (await isDir(fs, src)) ? { path: src, why: `the project's src folder${rootDir}` } : undefined;
   },
-  async (fs, { project }) => entryFolder(fs, project.dir),
 ];
 
 async function pickSourceRoot(

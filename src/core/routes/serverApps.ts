@@ -136,8 +136,8 @@ export function groupFilesByApp(root: string, apps: readonly ServerApp[], files:
 
 /**
  * Where an app's source is: nest-cli.json `sourceRoot` (relative to the app), Nx project.json
- * `sourceRoot` (relative to the Nx workspace, so tried against each parent), else `src`, else
- * the folder of a plain JavaScript entry point, else the folder itself.
+ * `sourceRoot` (relative to the Nx workspace, so tried against each parent), else the folder of
+ * a plain JavaScript entry point, else `src`, else the folder itself.
  */
 export async function appSourceDir(fs: FsLike, dir: string): Promise<string> {
   const isDir = async (p: string): Promise<boolean> => Boolean((await fs.stat(p))?.isDirectory);
@@ -150,30 +150,45 @@ export async function appSourceDir(fs: FsLike, dir: string): Promise<string> {
       if (dirname(base) === base) break;
     }
   }
+  const entry = await entryFolder(fs, dir);
+  if (entry) return entry.path;
   const src = join(dir, 'src');
-  if (await isDir(src)) return src;
-  return (await entryFolder(fs, dir))?.path ?? dir;
+  return (await isDir(src)) ? src : dir;
 }
 
 /** `node server/index.js --production` -> server/index.js. */
 const NODE_START = /(?:^|[\s;&|])node\s+(?:-\S+\s+)*([^\s;&|]+\.[cm]?js)\b/;
+/** `npm run start-server`, `yarn start:prod`, `pnpm run serve`: the script it runs. */
+const RUN_SCRIPT = /^\s*(?:npm\s+run|yarn(?:\s+run)?|pnpm(?:\s+run)?)\s+([\w:.-]+)\s*$/;
+/** Folders that hold build output, never the source of an entry point. */
+const OUTPUT_DIRS = new Set(['dist', 'build', 'out', '.next', 'node_modules']);
 
 /**
  * A plain JavaScript server's top folder: the first folder of the file package.json `main` (else
- * its `start` script's `node <file>`) names, when that file exists below `dir`
- * (`server/server.js` -> server). Not for TypeScript, whose entry is build output.
+ * the `node <file>` its `start` script runs, through `npm run x`) names, when that JavaScript file
+ * is in the source below `dir` (`server/server.js` -> server). It comes before a `src` folder: in
+ * a package holding a server beside its front end, `src` is often the front end's.
  */
 export async function entryFolder(fs: FsLike, dir: string): Promise<{ path: string; why: string } | undefined> {
-  if ((await fs.stat(join(dir, 'tsconfig.json')))?.isFile) return undefined;
   const pkg = await readJsonObject(fs, join(dir, 'package.json'));
-  const scripts = pkg?.['scripts'];
-  const start = scripts !== null && typeof scripts === 'object' ? (scripts as Record<string, unknown>)['start'] : undefined;
+  const raw = pkg?.['scripts'];
+  const scripts = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  let start = scripts['start'];
+  for (let hop = 0; hop < 2 && typeof start === 'string'; hop++) {
+    const next = RUN_SCRIPT.exec(start)?.[1];
+    if (next === undefined) break;
+    start = scripts[next];
+  }
   const main = typeof pkg?.['main'] === 'string' ? { file: pkg['main'], from: 'package.json main' } : undefined;
   const started = typeof start === 'string' ? NODE_START.exec(start)?.[1] : undefined;
+  // A TypeScript build writing somewhere else (`outDir: lib`): an entry there is its output.
+  const outDir = (await readJsonObject(fs, join(dir, 'tsconfig.json')))?.['compilerOptions'];
+  const out = outDir !== null && typeof outDir === 'object' ? (outDir as Record<string, unknown>)['outDir'] : undefined;
+  const outTop = typeof out === 'string' ? out.replace(/^\.\//, '').split('/')[0] : undefined;
   for (const entry of [main, started === undefined ? undefined : { file: started, from: "package.json's start script" }]) {
     const segments = entry?.file.replace(/^\.\//, '').split('/') ?? [];
     const top = segments[0];
-    if (!entry || segments.length < 2 || top === undefined || top === '..' || top === '.') continue;
+    if (!entry || segments.length < 2 || top === undefined || top === '..' || top === '.' || OUTPUT_DIRS.has(top) || top === outTop || !/\.[cm]?js$/.test(entry.file)) continue;
     if (!(await fs.stat(join(dir, ...segments)))?.isFile) continue;
     return { path: join(dir, top), why: `${entry.from} ${entry.file} is below it` };
   }

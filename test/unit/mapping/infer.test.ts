@@ -270,6 +270,28 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.equal((await inferMapping(atTop, spec()))?.sourceRoot, '/ws/backend');
     const built = memFs({ '/ws/backend/package.json': JSON.stringify({ main: 'dist/index.js', dependencies: { express: '4' } }), '/ws/backend/lib/index.js': '', '/ws/backend/Dockerfile': dockerfile });
     assert.equal((await inferMapping(built, spec()))?.sourceRoot, '/ws/backend');
+    // A local TypeScript build in the tsconfig's outDir is output, not the source.
+    const tsBuilt = memFs({
+      '/ws/backend/package.json': JSON.stringify({ main: 'lib/index.js', dependencies: { express: '4' } }),
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"outDir":"./lib"}}',
+      '/ws/backend/lib/index.js': '',
+      '/ws/backend/src/index.ts': '',
+      '/ws/backend/Dockerfile': dockerfile,
+    });
+    assert.equal((await inferMapping(tsBuilt, spec()))?.sourceRoot, '/ws/backend/src');
+  });
+
+  test('a server beside its front end in one package: the start script entry (through npm run) wins over the front end src/', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': pkg({ express: '4', vue: '3', vite: '5' }, { start: 'npm run start-server', 'start-server': 'node server/server.js', build: 'vite build' }),
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"strict":true},"files":[]}',
+      '/ws/backend/server/server.js': '',
+      '/ws/backend/src/main.js': '',
+      '/ws/backend/Dockerfile': 'FROM node AS build\nWORKDIR /app\nCOPY . .\nRUN npm run build\nFROM node\nWORKDIR /app\nCOPY --from=build /app /app\nCMD ["node", "server/server.js"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/server', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/server');
   });
 
   test('COPY . . with no local build output and no build step: the image runs the sources (ts-node)', async () => {
