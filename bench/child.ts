@@ -165,7 +165,8 @@ async function runTask(task: ChildTask): Promise<ChildResult> {
       // walked again: bench/treeWatcher.ts stands in for VS Code's watcher), a full check, then a
       // re-check of one service (as after a saved file; the latency section covers a container
       // event). Warm-up first, then alternate. The explicit "Check Runtime" command walks every
-      // tree instead: `explicitMs` is that check, once, after the pairs.
+      // tree instead: `explicitMs` is that check, run in turn with the others (a paired comparison
+      // of the kept trees against walking them; CPU times are this process's, all threads).
       // The engine side is the bundle the extension loads (dist/engine.js, built as
       // scripts/build.mjs builds it), loaded after a baseline of this child's own heap: the bench's
       // code and its stand-in watcher (VS Code's runs in another process) are not the extension's.
@@ -191,11 +192,20 @@ async function runTask(task: ChildTask): Promise<ChildResult> {
         await backend.check(opts);
         const full: number[] = [];
         const one: number[] = [];
+        const explicit: number[] = [];
+        const fullCpu: number[] = [];
+        const explicitCpu: number[] = [];
         for (let i = 0; i < task.reps; i++) {
-          full.push((await timed(() => backend.check(opts))).ms);
+          const f = await timed(() => backend.check(opts));
+          full.push(f.ms);
+          fullCpu.push(f.cpuMs);
           one.push((await timed(() => backend.check({ ...opts, services: [task.service] }))).ms);
+          const e = await timed(() => backend.check({ ...opts, fullWalk: true }));
+          explicit.push(e.ms);
+          explicitCpu.push(e.cpuMs);
         }
-        const explicitMs = (await timed(() => backend.check({ ...opts, fullWalk: true }))).ms;
+        const explicitMs = median(explicit);
+        const cpu = { fullCpuMs: median(fullCpu), explicitCpuMs: median(explicitCpu) };
         const fullMs = median(full);
         const oneServiceMs = median(one);
         const peak = peakRssMb();
@@ -209,7 +219,7 @@ async function runTask(task: ChildTask): Promise<ChildResult> {
         for (const w of workers) workerMb += await workerHeapMb(w);
         if (watcherError) throw watcherError;
         const retained = { retainedHeapMb: mb(mainMb + workerMb), retainedMainHeapMb: mb(mainMb), retainedWorkerHeapMb: mb(workerMb), badgeStates: states.size };
-        return { ms: fullMs, peakRssMb: peak, facts: { fullMs, oneServiceMs, ratio: oneServiceMs / fullMs, explicitMs, ...retained, services: report.services.length } };
+        return { ms: fullMs, peakRssMb: peak, facts: { fullMs, oneServiceMs, ratio: oneServiceMs / fullMs, explicitMs, ...cpu, ...retained, services: report.services.length } };
       } finally {
         watcher.close();
         feed?.dispose();

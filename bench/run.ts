@@ -462,7 +462,9 @@ async function main(): Promise<void> {
         measured.oursWarmMs = round(warm);
         measured.oursWarmVsHand = round(measured.handMs / warm, 2);
         measured.oursWarmVsFloor = round(warm / measured.floorMs, 2);
-        console.log(`  ${stack.name} warm full check ${warm.toFixed(0)} ms (hand/warm ${measured.oursWarmVsHand}, warm/floor ${measured.oursWarmVsFloor})`);
+        console.log(
+          `  ${stack.name} warm full check ${warm.toFixed(0)} ms (hand/warm ${measured.oursWarmVsHand}, warm/floor ${measured.oursWarmVsFloor}); explicit check (every tree walked) ${Number(r.facts.explicitMs).toFixed(0)} ms; cpu ${Number(r.facts.fullCpuMs).toFixed(0)} / ${Number(r.facts.explicitCpuMs).toFixed(0)} ms`,
+        );
         if (spec === recheckOn) {
           eventRecheck = {
             stack: spec.name,
@@ -470,6 +472,9 @@ async function main(): Promise<void> {
             fullMs: round(Number(r.facts.fullMs)),
             oneServiceMs: round(Number(r.facts.oneServiceMs)),
             ratio: round(Number(r.facts.ratio), 3),
+            explicitMs: round(Number(r.facts.explicitMs)),
+            fullCpuMs: round(Number(r.facts.fullCpuMs)),
+            explicitCpuMs: round(Number(r.facts.explicitCpuMs)),
             retainedHeapMb: r.facts.retainedHeapMb,
             retainedMainHeapMb: r.facts.retainedMainHeapMb,
             retainedWorkerHeapMb: r.facts.retainedWorkerHeapMb,
