@@ -21,6 +21,7 @@ import { isRouteSource } from '../core/routes/isRouteSource';
 import type { ScanCache } from '../core/routes/scanCache';
 import { scanSourceText } from '../core/routes/scanFile';
 import { createTreeWalk, readSourceFile, statOrAbsent } from './nodeFs';
+import { PathTable } from './pathTable';
 import { scanTreeSync } from './scanTree';
 import { applyTreeChanges, relationTo, treeDifference, type TreeFiles } from './treeChanges';
 
@@ -57,7 +58,14 @@ export interface WatchedTrees {
   close(): void;
 }
 
-interface KnownTree extends TreeFiles {
+interface KnownTree {
+  /**
+   * The files, sorted, packed in one string (PathTable: about a third of the heap of 10,000
+   * separate path strings; the scan worker's remembered route scans are packed the same way).
+   * Unpacked only to answer a scan or to apply changes.
+   */
+  table: PathTable;
+  mtimes: Float64Array;
   routes: boolean;
   boundary: string | undefined;
   declared: Map<string, ExtractedFile>;
@@ -98,7 +106,7 @@ export function createWatchedTrees(opts: WatchedTreesOptions): WatchedTrees {
   const keep = (req: SourceScanRequest, scan: TreeScan): KnownTree => {
     const at = now();
     const tree: KnownTree = {
-      files: scan.files,
+      table: new PathTable(scan.files, `${req.root}/`),
       // The scan's own array is handed to the main thread (transferred): the tree keeps a copy.
       mtimes: scan.mtimes.slice(),
       routes: req.routes,
@@ -132,11 +140,14 @@ export function createWatchedTrees(opts: WatchedTreesOptions): WatchedTrees {
     }
   };
 
-  /** The queued changes applied to the tree (it then answers as a fresh walk would); undefined when it must be walked instead. */
-  const applyQueued = (root: string, tree: KnownTree): KnownTree | undefined => {
+  /**
+   * The queued changes applied to the tree: its files as a fresh walk would answer them; undefined
+   * when it must be walked instead.
+   */
+  const applyQueued = (root: string, tree: KnownTree): TreeFiles | undefined => {
     const queued = tree.queued;
     if (queued === 'walk') return undefined;
-    if (queued.size === 0) return tree;
+    if (queued.size === 0) return { files: unpack(tree.table), mtimes: tree.mtimes };
     tree.reads = 0;
     const gone: string[] = [];
     const present = new Map<string, number>();
@@ -183,11 +194,11 @@ export function createWatchedTrees(opts: WatchedTreesOptions): WatchedTrees {
     const isGone = (file: string): boolean => gone.some((g) => file === g || file.startsWith(`${g}/`));
     for (const file of [...tree.declared.keys()]) if (!present.has(file) && isGone(file)) tree.declared.delete(file);
     tree.skipped = tree.skipped.filter((s) => present.has(s.path) || !isGone(s.path));
-    const next = applyTreeChanges(tree, { gone, present });
-    tree.files = next.files;
+    const next = applyTreeChanges({ files: unpack(tree.table), mtimes: tree.mtimes }, { gone, present });
+    tree.table = new PathTable(next.files, `${root}/`);
     tree.mtimes = next.mtimes;
     tree.queued = new Set();
-    return tree;
+    return next;
   };
 
   return {
@@ -222,19 +233,25 @@ export function createWatchedTrees(opts: WatchedTreesOptions): WatchedTrees {
         now() - tree.walkedAt < 2 * refreshMs;
       const changes = trusted && tree.queued !== 'walk' ? tree.queued.size : 0;
       const applied = trusted ? applyQueued(req.root, tree) : undefined;
-      if (!applied) return walk(req);
-      applied.usedAt = now();
+      if (!applied || !tree) return walk(req);
+      tree.usedAt = now();
       return {
         files: applied.files as string[],
         mtimes: applied.mtimes.slice(),
-        extracted: [...applied.declared].map(([file, x]) => ({ file, x })),
-        skipped: [...applied.skipped],
-        read: changes > 0 ? applied.reads : 0,
+        extracted: [...tree.declared].map(([file, x]) => ({ file, x })),
+        skipped: [...tree.skipped],
+        read: changes > 0 ? tree.reads : 0,
         watchedChanges: changes,
       };
     },
     close: forgetAll,
   };
+}
+
+function unpack(table: PathTable): string[] {
+  const files = new Array<string>(table.size);
+  for (let i = 0; i < files.length; i++) files[i] = table.at(i);
+  return files;
 }
 
 /** `path` is inside a folder the walk skips (node_modules, dot-folders) below `root`. */
