@@ -161,6 +161,14 @@ class FileReader {
       this.factoryNames.set(root, name);
       this.routers.set(name, joinRoutePath(factory, this.basePathOf(init, root)));
       if (this.pendingPrefix) this.routerPrefixValues.set(name, this.pendingPrefix);
+      return;
+    }
+    // Hono `const api = app.basePath('/api')`: another face of `app`, its paths under the base.
+    const call = ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'basePath' ? init : undefined;
+    const based = call && ts.isPropertyAccessExpression(call.expression) ? skipOuter(call.expression.expression) : undefined;
+    if (call && based && ts.isIdentifier(based) && (this.routers.has(based.text) || CONVENTIONAL_RECEIVER.test(based.text))) {
+      this.routers.set(name, joinRoutePath(this.routers.get(based.text) ?? '', literalOf(this.evaluate(call.arguments[0])) ?? ''));
+      this.out.mounts.push({ prefix: '/', routerName: name, line: this.line(node), mountedOn: based.text });
     }
   }
 
@@ -911,6 +919,14 @@ class FileReader {
       if (a.expression.name.text === 'allowedMethods') return;
       a = a.expression.expression;
     }
+    // require('./users').router: that export of the module.
+    const memberOf = ts.isPropertyAccessExpression(a) ? requireSource(skipOuter(a.expression)) : undefined;
+    if (memberOf !== undefined && ts.isPropertyAccessExpression(a)) {
+      const local = `require(${memberOf}).${a.name.text}`;
+      this.out.imports.push({ local, imported: a.name.text, source: memberOf });
+      this.out.mounts.push({ ...this.mountPrefix(prefix), routerName: local, line, mountedOn });
+      return;
+    }
     // import('./x') / require('./x')
     const req = requireSource(a) ?? dynamicImportSource(a);
     if (req === undefined && isModuleLoad(a)) {
@@ -940,10 +956,13 @@ class FileReader {
       }
     }
     if (!routerName) return;
+    this.out.mounts.push({ ...this.mountPrefix(prefix), routerName, line, mountedOn });
+  }
+
+  /** A mount's prefix: literal, or left for collect.ts to resolve. */
+  private mountPrefix(prefix: ConstValue): Pick<ExtractedMount, 'prefix' | 'prefixValue'> {
     const literal = literalOf(prefix);
-    const mount: ExtractedMount = { prefix: literal !== undefined ? joinRoutePath(literal) : '/', routerName, line, mountedOn };
-    if (literal === undefined) mount.prefixValue = prefix;
-    this.out.mounts.push(mount);
+    return literal !== undefined ? { prefix: joinRoutePath(literal) } : { prefix: '/', prefixValue: prefix };
   }
 
   /** An identifier that names a router or an imported module rather than a string. */

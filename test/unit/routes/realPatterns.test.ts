@@ -352,6 +352,24 @@ suite('routes on real-world patterns: Express and koa-router forms', () => {
   });
 });
 
+suite('routes on real-world patterns: module members and base paths', () => {
+  test("app.use('/users', require('./users').router) mounts that export of the module", () => {
+    const routes = routesOf({
+      '/s/m.js': "const express = require('express');\nconst app = express();\napp.use('/users', require('./users').router);\napp.use('/admin', require('./users').admin);\n",
+      '/s/users.js': "const express = require('express');\nconst router = express.Router();\nrouter.get('/:id', h);\nconst admin = express.Router();\nadmin.delete('/:id', h);\nmodule.exports = { router, admin };\n",
+    });
+    assert.deepEqual(routes, ['DELETE /admin/:id', 'GET /users/:id']);
+  });
+
+  test("Hono const api = app.basePath('/api/v1'): routes and sub-apps on api are under the base path, app's own are not", () => {
+    const routes = routesOf({
+      '/s/index.ts': "import { Hono } from 'hono';\nimport users from './users';\nconst app = new Hono<{ Bindings: Env }>();\nconst api = app.basePath('/api/v1');\napi.route('/users', users);\napi.get('/health', (c) => c.text('ok'));\napp.get('/', (c) => c.text('root'));\nexport default app;\n",
+      '/s/users.ts': "import { Hono } from 'hono';\nconst users = new Hono();\nusers.delete('/:id', (c) => c.json({}));\nexport default users;\n",
+    });
+    assert.deepEqual(routes, ['GET /', 'GET /api/v1/health', 'DELETE /api/v1/users/:id']);
+  });
+});
+
 suite('routes on real-world patterns: @hono/zod-openapi', () => {
   test('app.openapi(createRoute({ method, path }), h) local or from a namespace import of route configs, {id} as :id; app.doc serves GET', () => {
     const routes = routesOf({
