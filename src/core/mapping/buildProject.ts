@@ -130,18 +130,24 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   const named = runs.flatMap((r) => [...r.matchAll(/\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?([\w:.-]+)/g)].map((m) => m[1] as string));
   const text = [...runs, ...named.filter((n) => n in scripts).map((n) => `${scripts[n]}`)].join('\n');
   const packages = await workspacePackages(fs, context, globs);
-  // No package named by a build command: the packages whose folders the COPY lines name
-  // (`COPY --from=builder /app/apps/server/dist /app/apps/server/dist` after a root build).
-  const selectors = selectedPackages(text);
-  if (selectors.length === 0) selectors.push(...copiedPackageDirs(df, context, packages));
-  if (selectors.length === 0) return undefined;
-  const chosen: BuildProject[] = [];
-  for (const sel of selectors) {
-    const dir = sel.startsWith('.') || (sel.includes('/') && !sel.startsWith('@')) ? resolve(context, sel) : (packages.get(sel) ?? byNameWithoutScope(packages, sel));
-    if (dir === undefined || !(await fs.stat(dir))?.isDirectory) continue;
-    const project = await describeProject(fs, dir, rootPkg);
-    if (project.server) chosen.push(project);
-  }
+  const servers = async (selectors: string[]): Promise<BuildProject[]> => {
+    const chosen: BuildProject[] = [];
+    for (const sel of selectors) {
+      const dir = sel.startsWith('.') || (sel.includes('/') && !sel.startsWith('@')) ? resolve(context, sel) : (packages.get(sel) ?? byNameWithoutScope(packages, sel));
+      if (dir === undefined || !(await fs.stat(dir))?.isDirectory) continue;
+      const project = await describeProject(fs, dir, rootPkg);
+      if (project.server) chosen.push(project);
+    }
+    return chosen;
+  };
+  // No server package named by a command (none named, or only a library: `pnpm -F db prisma
+  // generate`): the packages whose folders the COPY lines name (`COPY --from=builder
+  // /app/apps/server/dist /app/apps/server/dist` after a root build).
+  let chosen = await servers(selectedPackages(text));
+  if (chosen.length === 0) chosen = await servers(copiedPackageDirs(df, context, packages));
+  // A package that renders pages (a Next.js app with a custom express server) comes after one
+  // that only serves: the API server is the service's code when both are built.
+  chosen.sort((a, b) => Number(rendersPages(a)) - Number(rendersPages(b)));
   const first = chosen[0];
   if (!first) return undefined;
   const others = chosen.slice(1).map((p) => relative(context, p.dir));
@@ -149,6 +155,13 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
     `the Dockerfile's build selects workspace package ${relative(context, first.dir)} (${first.server})` +
     (others.length ? `; it also builds ${others.join(', ')} (x-runtime-drift.source chooses another)` : '');
   return first;
+}
+
+/** UI libraries a package renders pages with. */
+const UI_LIBRARIES = ['react-dom', 'vue', 'svelte', '@angular/core', 'solid-js', 'preact'];
+
+function rendersPages(project: BuildProject): boolean {
+  return UI_LIBRARIES.some((d) => d in (project.pkg?.deps ?? {}));
 }
 
 /**

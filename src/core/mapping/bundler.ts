@@ -18,7 +18,11 @@ export function findBundler(project: BuildProject): string | undefined {
   if (project.server !== undefined) {
     const script = bundlingScript(pkg?.scripts ?? {}, /^build(?::(?:prod|server|api))?$/);
     if (script) return script;
-    if (objectField(project.nestCli, 'compilerOptions')['webpack'] === true) return 'webpack (nest-cli.json compilerOptions.webpack)';
+    const nest = objectField(project.nestCli, 'compilerOptions');
+    if (nest['webpack'] === true) return 'webpack (nest-cli.json compilerOptions.webpack)';
+    // Nest CLI 10+: `"builder": "webpack"` or `{ "type": "webpack" }` (tsc and swc emit per file).
+    const builder = typeof nest['builder'] === 'string' ? nest['builder'] : objectField(nest, 'builder')['type'];
+    if (builder === 'webpack') return 'webpack (nest-cli.json compilerOptions.builder)';
     return undefined;
   }
   if (!pkg) return undefined;

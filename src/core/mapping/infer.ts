@@ -105,7 +105,10 @@ function placeByOverride(f: Facts): Placement | undefined {
 function placeBundle(f: Facts): Placement | undefined {
   if (f.bundler === undefined) return undefined;
   const at = (d: string) => join(f.project.dir, d);
-  for (const candidate of [f.emit?.dir, f.ts?.outDir?.path, ...BUNDLE_OUTPUTS.map(at), f.sourceRoot]) {
+  // tsc's per-file placement below outDir says nothing of where a bundler writes; a bundling
+  // build target's own output (Nx outputPath) does.
+  const bundleOutput = f.emit?.bundledBy !== undefined ? f.emit.dir : undefined;
+  for (const candidate of [bundleOutput, f.ts?.outDir?.path, ...BUNDLE_OUTPUTS.map(at), f.sourceRoot]) {
     const loc = candidate === undefined ? undefined : f.locate(candidate);
     if (!loc) continue;
     f.evidence.push(`target ${loc.path} from ${loc.evidence}`);

@@ -772,10 +772,14 @@ class FileReader {
    * the route config local, or an imported constant (`routes.list`) that collect.ts resolves.
    */
   private readOpenApiRoute(call: ts.CallExpression, router: string): void {
+    // zod-to-openapi's schema metadata, `schema.openapi({ description })` or
+    // `schema.openapi('RefId', {...})`: no handler, so no route and nothing to warn of.
+    const first = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
+    if (call.arguments.length < 2 || !first || ts.isStringLiteralLike(first)) return;
     const config = this.evaluate(call.arguments[0]);
     // The line of `.openapi` itself: a chain of them starts on one line.
     const at = ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call;
-    if (call.arguments.length < 2 || !config) {
+    if (!config) {
       this.warn(call, `${router}.openapi route config is not known statically; route skipped (list it in x-runtime-drift.routes)`);
       return;
     }

@@ -513,8 +513,47 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.equal(m?.bundled, true);
     assert.ok(m?.evidence.includes('bundled: tsdown (its "build" script)'), m?.evidence.join('\n'));
     // Two scopes with a package named api: pnpm picks neither, and so does the mapping.
-    const two = await inferMapping(memFs(files({ '/ws/apps/api2/package.json': '{"name":"@y/api","dependencies":{"fastify":"5"}}' })), spec({}, at('/ws')));
-    assert.notEqual(two?.sourceRoot, '/ws/apps/api/src', two?.evidence.join('\n'));
+    const wholeContext = { '/ws/Dockerfile': 'FROM node\nWORKDIR /app\nCOPY . .\nRUN pnpm --filter api run build\nCMD ["node","apps/api/dist/index.js"]\n' };
+    const one = await inferMapping(memFs(files(wholeContext)), spec({}, at('/ws')));
+    assert.equal(one?.sourceRoot, '/ws/apps/api/src', one?.evidence.join('\n'));
+    const two = await inferMapping(memFs(files({ ...wholeContext, '/ws/apps/api2/package.json': '{"name":"@y/api","dependencies":{"fastify":"5"}}' })), spec({}, at('/ws')));
+    assert.equal(two?.sourceRoot, '/ws', two?.evidence.join('\n'));
+  });
+
+  test('a root build of every package: the API server the COPY lines name, before a page-rendering app; Nest builder webpack writes to outDir', async () => {
+    const fs = memFs({
+      '/ws/package.json': JSON.stringify({ name: 'root', scripts: { 'g:build': 'pnpm -r run build' } }),
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/*\n  - packages/*\n',
+      '/ws/packages/db/package.json': '{"name":"@x/db","scripts":{"generate":"prisma generate"}}',
+      '/ws/packages/core/package.json': '{"name":"@x/core"}',
+      '/ws/packages/core/src/index.ts': '',
+      '/ws/apps/web/package.json': JSON.stringify({ name: '@x/web', dependencies: { next: '14', react: '18', 'react-dom': '18', express: '4' } }),
+      '/ws/apps/web/src/pages/index.tsx': '',
+      '/ws/apps/api/package.json': JSON.stringify({ name: '@x/api', scripts: { build: 'nest build' }, dependencies: { '@nestjs/core': '10', next: '14' } }),
+      '/ws/apps/api/nest-cli.json': '{"sourceRoot":"src","compilerOptions":{"builder":"webpack"}}',
+      // No rootDir and an input outside src: tsc would write dist/apps/api/src/...; webpack writes dist.
+      '/ws/apps/api/tsconfig.json': '{"compilerOptions":{"outDir":"./dist","paths":{"@x/core":["../../packages/core/src"]}}}',
+      '/ws/apps/api/src/index.ts': "import '@x/core';\n",
+      '/ws/Dockerfile': [
+        'FROM node AS build',
+        'WORKDIR /w',
+        'COPY . .',
+        'RUN pnpm -F @x/db generate',
+        'RUN pnpm g:build',
+        'FROM node',
+        'WORKDIR /app',
+        'COPY --from=build /w/apps/web/.next ./apps/web/.next',
+        'COPY --from=build /w/apps/api/dist ./apps/api/dist',
+        'CMD ["node","apps/api/dist/index.js"]',
+        '',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, at('/ws')));
+    assert.equal(m?.sourceRoot, '/ws/apps/api/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/apps/api/dist', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+    assert.ok(m?.evidence.includes('bundled: webpack (nest-cli.json compilerOptions.builder)'), m?.evidence.join('\n'));
+    assert.ok(m?.evidence.some((e) => e.startsWith("the Dockerfile's build selects workspace package apps/api (package.json depends on @nestjs/core); it also builds apps/web")), m?.evidence.join('\n'));
   });
 
   test('pnpm workspace built from the root: the first server package the build selects; rootDir above it keeps repository paths', async () => {

@@ -388,4 +388,12 @@ suite('routes on real-world patterns: @hono/zod-openapi', () => {
     assert.deepEqual(out.routes, []);
     assert.match(out.warnings.join('\n'), /\/s\/a\.ts:3: app\.openapi route/);
   });
+
+  test("zod-to-openapi's schema.openapi({ description }) and .openapi('RefId', {...}) are schema metadata: no route, no warning", () => {
+    const text =
+      "import { z } from 'zod';\nimport { metaSchema } from './meta';\nexport const viewSchema = z.object({\n  meta: metaSchema.openapi({ description: 'x' }),\n  id: z.string().openapi('ViewId', { example: 'v1' }),\n});\n";
+    const out = collectRoutes([{ file: '/s/view.schema.ts', text }, { file: '/s/meta.ts', text: "import { z } from 'zod';\nexport const metaSchema = z.record(z.string());\n" }], { moduleOf: () => undefined });
+    assert.deepEqual(out.routes, []);
+    assert.deepEqual(out.warnings, []);
+  });
 });
