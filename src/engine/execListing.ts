@@ -52,28 +52,50 @@ export interface StatLineParser {
  * byte never occurs inside a UTF-8 sequence, so cutting at newlines never splits a character.
  */
 export function statLineParser(root: string): StatLineParser {
-  const files = new Set<string>();
-  const sizes = new Map<string, number>();
-  const base = root === '/' ? '' : root;
-  const inside = `${base}/`;
+  return new StatLines(root);
+}
+
+class StatLines implements StatLineParser {
+  private readonly files = new Set<string>();
+  private readonly sizes = new Map<string, number>();
+  private readonly base: string;
+  private readonly inside: string;
   // The entry being read: a name may hold newlines, so it is only complete at the next entry.
-  let path: string | undefined;
-  let mode = 0;
-  let size = 0;
-  let carry: Buffer | undefined;
-  let bytes = 0;
-  let entries = 0;
-  const flush = (): void => {
-    if (path === undefined) return;
-    const clean = path.includes('//') ? path.replace(/\/{2,}/g, '/') : path;
-    if (++entries > MAX_LISTED_ENTRIES) throw new ListingTooLargeError(root);
-    if ((base === '' || clean.startsWith(inside)) && isFileMode(mode)) {
-      files.add(clean);
-      if ((mode & S_IFMT) === S_IFREG) sizes.set(clean, size);
+  private path: string | undefined;
+  private mode = 0;
+  private size = 0;
+  private carry: Buffer | undefined;
+  private entries = 0;
+  bytes = 0;
+
+  constructor(private readonly root: string) {
+    this.base = root === '/' ? '' : root;
+    this.inside = `${this.base}/`;
+  }
+
+  push(chunk: Buffer): void {
+    this.bytes += chunk.length;
+    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    let start = 0;
+    for (let nl = buf.indexOf(10); nl >= 0; nl = buf.indexOf(10, start)) {
+      this.line(buf, start, nl);
+      start = nl + 1;
     }
-  };
+    // A copy of the cut line only, so the chunk itself can go.
+    this.carry = start < buf.length ? Buffer.from(buf.subarray(start)) : undefined;
+  }
+
+  end(): FileListing {
+    if (this.carry) this.line(this.carry, 0, this.carry.length);
+    this.carry = undefined;
+    this.flush();
+    this.path = undefined;
+    // Packed: a long-lived client keeps listings between checks (containerListings.ts).
+    return packedListing(this.root, this.files, this.sizes);
+  }
+
   /** One line, buf[start, end) without its newline. */
-  const line = (buf: Buffer, start: number, end: number): void => {
+  private line(buf: Buffer, start: number, end: number): void {
     // "<hex mode> <size> <path>": fields read from the bytes, nothing copied but the path.
     const s1 = buf.indexOf(32, start);
     const s2 = s1 > start && s1 < end ? buf.indexOf(32, s1 + 1) : -1;
@@ -81,38 +103,26 @@ export function statLineParser(root: string): StatLineParser {
     const lineMode = fields ? digitsAt(buf, start, s1, 16) : -1;
     const lineSize = fields ? digitsAt(buf, s1 + 1, s2, 10) : -1;
     if (fields && buf[s2 + 1] === 47 /* / */ && s2 + 1 < end && lineMode >= 0 && lineSize >= 0) {
-      flush();
-      path = buf.toString('utf8', s2 + 1, end);
-      mode = lineMode;
-      size = lineSize;
-    } else if (path !== undefined) {
-      path += `\n${buf.toString('utf8', start, end)}`;
+      this.flush();
+      this.path = buf.toString('utf8', s2 + 1, end);
+      this.mode = lineMode;
+      this.size = lineSize;
+    } else if (this.path !== undefined) {
+      this.path += `\n${buf.toString('utf8', start, end)}`;
     }
-  };
-  return {
-    push(chunk) {
-      bytes += chunk.length;
-      const buf = carry ? Buffer.concat([carry, chunk]) : chunk;
-      let start = 0;
-      for (let nl = buf.indexOf(10); nl >= 0; nl = buf.indexOf(10, start)) {
-        line(buf, start, nl);
-        start = nl + 1;
-      }
-      // A copy of the cut line only, so the chunk itself can go.
-      carry = start < buf.length ? Buffer.from(buf.subarray(start)) : undefined;
-    },
-    end() {
-      if (carry) line(carry, 0, carry.length);
-      carry = undefined;
-      flush();
-      path = undefined;
-      // Packed: a long-lived client keeps listings between checks (containerListings.ts).
-      return packedListing(root, files, sizes);
-    },
-    get bytes() {
-      return bytes;
-    },
-  };
+  }
+
+  /** The entry read so far is complete: keep it when it is a file or link under the root. */
+  private flush(): void {
+    const path = this.path;
+    if (path === undefined) return;
+    const clean = path.includes('//') ? path.replace(/\/{2,}/g, '/') : path;
+    if (++this.entries > MAX_LISTED_ENTRIES) throw new ListingTooLargeError(this.root);
+    if ((this.base === '' || clean.startsWith(this.inside)) && isFileMode(this.mode)) {
+      this.files.add(clean);
+      if ((this.mode & S_IFMT) === S_IFREG) this.sizes.set(clean, this.size);
+    }
+  }
 }
 
 /** The number written in bytes[from, to) in base 10 or 16 (lower or upper case); -1 when not only digits. */
@@ -217,7 +227,23 @@ export async function execListing(
       if (err.length < STDERR_KEEP) err += chunk.toString('utf8');
     },
   );
-  await new Promise<void>((resolve, reject) => {
+  await drain(stream, feed, signal);
+  const info = await exec.inspect({ abortSignal: signal } as Dockerode.ExecInspectOptions);
+  if (info.ExitCode === 0) return parser.end();
+  // find's own words for a root that is not there; anything else is not ours to interpret.
+  if (info.ExitCode === 1 && parser.bytes === 0 && /No such file or directory/.test(err) && err.split('\n').filter(Boolean).length === 1) {
+    return { root, files: new Set(), sizes: new Map(), rootMissing: true };
+  }
+  // 126/127: the runtime could not start find (not in the image), or find could not run stat.
+  return info.ExitCode === 126 || info.ExitCode === 127 ? EXEC_MISSING : EXEC_UNSUPPORTED;
+}
+
+/**
+ * Feeds the exec's stream to `feed` until it ends; rejects on a stream error, on abort (the stream
+ * is destroyed) and when `feed` throws (too many entries: stop reading, the exec ends with the stream).
+ */
+function drain(stream: NodeJS.ReadableStream & { destroy(): void }, feed: (data: Buffer) => void, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     const abort = () => {
       stream.destroy();
       reject(signal.reason);
@@ -228,7 +254,6 @@ export async function execListing(
       try {
         feed(d);
       } catch (e) {
-        // Too many entries: stop reading and let the exec end with the stream.
         signal.removeEventListener('abort', abort);
         stream.destroy();
         reject(e);
@@ -243,12 +268,4 @@ export async function execListing(
       reject(e);
     });
   });
-  const info = await exec.inspect({ abortSignal: signal } as Dockerode.ExecInspectOptions);
-  if (info.ExitCode === 0) return parser.end();
-  // find's own words for a root that is not there; anything else is not ours to interpret.
-  if (info.ExitCode === 1 && parser.bytes === 0 && /No such file or directory/.test(err) && err.split('\n').filter(Boolean).length === 1) {
-    return { root, files: new Set(), sizes: new Map(), rootMissing: true };
-  }
-  // 126/127: the runtime could not start find (not in the image), or find could not run stat.
-  return info.ExitCode === 126 || info.ExitCode === 127 ? EXEC_MISSING : EXEC_UNSUPPORTED;
 }
