@@ -153,32 +153,84 @@ function within(inner: string, outer: string): boolean {
  * outside `boundary`, and a name that is not UTF-8 are each left out and listed in `skipped`.
  */
 export function createTreeWalk(dir: string, opts: TreeWalkStepOptions): TreeWalk {
-  const files: string[] = [];
-  const mtimes = new Map<string, number>();
-  const skipped: SkippedEntry[] = [];
-  const wantMtimes = opts.mtimes !== false;
-  const skip = (path: string, reason: string): void => {
-    skipped.push({ path, reason });
+  return new TreeWalker(dir, opts);
+}
+
+class TreeWalker implements TreeWalk {
+  readonly files: string[] = [];
+  readonly mtimes = new Map<string, number>();
+  readonly skipped: SkippedEntry[] = [];
+  private readonly folders: PendingFolder[] = [];
+  private readonly wantMtimes: boolean;
+  private linked = false;
+
+  constructor(dir: string, private readonly opts: TreeWalkStepOptions) {
+    this.wantMtimes = opts.mtimes !== false;
+    let rootReal: string;
+    try {
+      rootReal = realpathSync(dir);
+    } catch (err) {
+      if (!isAbsent(err)) this.skip(dir, `cannot read (${errorCodeOrText(err)})`);
+      return;
+    }
+    if (opts.boundary !== undefined && !within(rootReal, opts.boundary)) {
+      this.skip(dir, 'outside the workspace: not read');
+      return;
+    }
+    this.folders.push({ abs: dir, rel: '', real: rootReal, crossed: [] });
+  }
+
+  /** A property, not a method: walkTree hands it to the slicer on its own. */
+  readonly step = (): boolean => {
+    const folder = this.folders.pop();
+    if (!folder) return true;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder.abs, { withFileTypes: true });
+    } catch (err) {
+      if (!isAbsent(err)) this.skip(folder.abs, `cannot read the folder (${errorCodeOrText(err)})`);
+      return this.folders.length === 0;
+    }
+    for (const entry of entries) this.visitEntry(folder, entry);
+    return this.folders.length === 0;
   };
-  let rootReal: string;
-  try {
-    rootReal = realpathSync(dir);
-  } catch (err) {
-    if (!isAbsent(err)) skip(dir, `cannot read (${errorCodeOrText(err)})`);
-    return { step: () => true, files, mtimes, skipped, followedLink: () => false };
+
+  readonly followedLink = (): boolean => this.linked;
+
+  private skip(path: string, reason: string): void {
+    this.skipped.push({ path, reason });
   }
-  const boundary = opts.boundary;
-  if (boundary !== undefined && !within(rootReal, boundary)) {
-    skip(dir, 'outside the workspace: not read');
-    return { step: () => true, files, mtimes, skipped, followedLink: () => false };
+
+  private visitEntry(folder: PendingFolder, entry: Dirent): void {
+    const { abs, rel } = folder;
+    const name = entry.name;
+    // Relative paths only matter to exclude: not built for every entry without one.
+    const childRel = this.opts.exclude ? (rel === '' ? name : `${rel}/${name}`) : '';
+    if (this.opts.exclude?.(childRel)) return;
+    const childAbs = childPath(abs, name);
+    // Node decodes names as UTF-8; a name that is not comes back with U+FFFD and its path
+    // names nothing on disk (or another file), so it cannot be read: say so.
+    if (name.includes('\uFFFD') && !existsByName(abs, name)) return this.skip(childAbs, 'the name is not valid UTF-8');
+    if (entry.isSymbolicLink() || isUntyped(entry)) return this.visitLink(folder, childAbs, childRel, name);
+    if (this.wantMtimes) {
+      let st: Stats | undefined;
+      try {
+        st = statOrAbsent(childAbs);
+      } catch (err) {
+        return this.skip(childAbs, `cannot read (${errorCodeOrText(err)})`);
+      }
+      return this.visitPlain(folder, childAbs, childRel, name, st);
+    }
+    if (entry.isFile()) this.files.push(childAbs);
+    else if (entry.isDirectory() && !this.opts.skipDir(name)) {
+      this.folders.push({ abs: childAbs, rel: childRel, real: childPath(folder.real, name), crossed: folder.crossed });
+    }
   }
-  const folders: PendingFolder[] = [{ abs: dir, rel: '', real: rootReal, crossed: [] }];
-  let linked = false;
 
   /** A symlink (or an entry of unknown type): followed only inside the boundary and never into a loop. */
-  const visitLink = (parent: PendingFolder, childAbs: string, childRel: string, name: string): void => {
+  private visitLink(parent: PendingFolder, childAbs: string, childRel: string, name: string): void {
     // Even a dangling link or one left out: what it points at can appear without an event for it.
-    linked = true;
+    this.linked = true;
     let real: string;
     let st: Stats | undefined;
     try {
@@ -186,72 +238,30 @@ export function createTreeWalk(dir: string, opts: TreeWalkStepOptions): TreeWalk
       st = statSync(childAbs);
     } catch (err) {
       if (isAbsent(err)) return; // A dangling link: nothing there, as before.
-      return skip(childAbs, errorCodeOrText(err) === 'ELOOP' ? 'a symlink loop' : `cannot read (${errorCodeOrText(err)})`);
+      return this.skip(childAbs, errorCodeOrText(err) === 'ELOOP' ? 'a symlink loop' : `cannot read (${errorCodeOrText(err)})`);
     }
-    if (boundary !== undefined && !within(real, boundary)) return skip(childAbs, `a link to ${real}, outside the workspace: not followed`);
+    const boundary = this.opts.boundary;
+    if (boundary !== undefined && !within(real, boundary)) return this.skip(childAbs, `a link to ${real}, outside the workspace: not followed`);
     if (st.isDirectory()) {
-      if (opts.skipDir(name)) return;
+      if (this.opts.skipDir(name)) return;
       const crossed = [...parent.crossed, parent.real];
-      if (crossed.some((c) => within(c, real))) return skip(childAbs, `a symlink loop (back to ${real})`);
-      folders.push({ abs: childAbs, rel: childRel, real, crossed });
+      if (crossed.some((c) => within(c, real))) return this.skip(childAbs, `a symlink loop (back to ${real})`);
+      this.folders.push({ abs: childAbs, rel: childRel, real, crossed });
     } else if (st.isFile()) {
-      files.push(childAbs);
-      if (wantMtimes) mtimes.set(childAbs, st.mtimeMs);
+      this.files.push(childAbs);
+      if (this.wantMtimes) this.mtimes.set(childAbs, st.mtimeMs);
     }
-  };
+  }
 
-  const visitPlain = (parent: PendingFolder, childAbs: string, childRel: string, name: string, st: Stats | undefined): void => {
+  private visitPlain(parent: PendingFolder, childAbs: string, childRel: string, name: string, st: Stats | undefined): void {
     if (!st) return;
     if (st.isDirectory()) {
-      if (!opts.skipDir(name)) folders.push({ abs: childAbs, rel: childRel, real: childPath(parent.real, name), crossed: parent.crossed });
+      if (!this.opts.skipDir(name)) this.folders.push({ abs: childAbs, rel: childRel, real: childPath(parent.real, name), crossed: parent.crossed });
     } else if (st.isFile()) {
-      files.push(childAbs);
-      if (wantMtimes) mtimes.set(childAbs, st.mtimeMs);
+      this.files.push(childAbs);
+      if (this.wantMtimes) this.mtimes.set(childAbs, st.mtimeMs);
     }
-  };
-
-  const step = (): boolean => {
-    const folder = folders.pop();
-    if (!folder) return true;
-    const { abs, rel } = folder;
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(abs, { withFileTypes: true });
-    } catch (err) {
-      if (!isAbsent(err)) skip(abs, `cannot read the folder (${errorCodeOrText(err)})`);
-      return folders.length === 0;
-    }
-    for (const entry of entries) {
-      const name = entry.name;
-      // Relative paths only matter to exclude: not built for every entry without one.
-      const childRel = opts.exclude ? (rel === '' ? name : `${rel}/${name}`) : '';
-      if (opts.exclude?.(childRel)) continue;
-      const childAbs = childPath(abs, name);
-      // Node decodes names as UTF-8; a name that is not comes back with U+FFFD and its path
-      // names nothing on disk (or another file), so it cannot be read: say so.
-      if (name.includes('\uFFFD') && !existsByName(abs, name)) {
-        skip(childAbs, 'the name is not valid UTF-8');
-        continue;
-      }
-      if (entry.isSymbolicLink() || isUntyped(entry)) {
-        visitLink(folder, childAbs, childRel, name);
-      } else if (wantMtimes) {
-        let st: Stats | undefined;
-        try {
-          st = statOrAbsent(childAbs);
-        } catch (err) {
-          skip(childAbs, `cannot read (${errorCodeOrText(err)})`);
-          continue;
-        }
-        visitPlain(folder, childAbs, childRel, name, st);
-      } else if (entry.isFile()) files.push(childAbs);
-      else if (entry.isDirectory()) {
-        if (!opts.skipDir(name)) folders.push({ abs: childAbs, rel: childRel, real: childPath(folder.real, name), crossed: folder.crossed });
-      }
-    }
-    return folders.length === 0;
-  };
-  return { step, files, mtimes, skipped, followedLink: () => linked };
+  }
 }
 
 /** True when `name`, as decoded, is really in `dir` (a U+FFFD from a non-UTF-8 name is not). */
