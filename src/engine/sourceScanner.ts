@@ -73,95 +73,116 @@ export type SourceScanner = SourceScannerLike & {
 export function createWorkerScanner(opts: SourceScannerOptions): SourceScanner | undefined {
   const file = opts.workerFile ?? join(__dirname, SCAN_WORKER_FILE);
   if (!existsSync(file)) return undefined;
-  const pending = new Map<number, { resolve(scan: SourceScan): void; reject(err: Error): void }>();
-  let worker: Worker | undefined;
-  let broken: Error | undefined;
-  let nextId = 0;
-  let onMissed: MissedChanges | undefined;
-  const post = (message: ScanWorkerMessage): void => worker?.postMessage(message);
+  return new WorkerScanner(file, opts);
+}
 
-  const fail = (err: Error): void => {
-    broken ??= err;
-    worker = undefined;
-    for (const job of pending.values()) job.reject(err);
-    pending.clear();
-  };
-  const start = (): Worker => {
-    const w = new Worker(file, {
-      workerData: { remember: opts.remember, cacheDir: opts.cacheDir, treeRefreshMs: opts.treeRefreshMs } satisfies ScanWorkerData,
+interface PendingScan {
+  resolve(scan: SourceScan): void;
+  reject(err: Error): void;
+}
+
+class WorkerScanner implements SourceScanner {
+  private readonly pending = new Map<number, PendingScan>();
+  private worker: Worker | undefined;
+  private broken: Error | undefined;
+  private nextId = 0;
+  private onMissed: MissedChanges | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly opts: SourceScannerOptions,
+  ) {
+    // Started now, not on the first scan: a thread takes 50-200 ms to boot, which then overlaps
+    // compose discovery and the first engine calls instead of delaying the first source scan.
+    this.worker = this.start();
+  }
+
+  scan(req: SourceScanRequest, signal?: AbortSignal): Promise<SourceScan> {
+    // The worker is gone only once broken (or closed): the caller then scans in process.
+    const w = this.worker;
+    if (this.broken || !w) return Promise.reject(this.broken ?? new Error('the scan worker is not running'));
+    if (signal?.aborted) return Promise.reject(new Error('scan cancelled'));
+    const id = this.nextId++;
+    return new Promise<SourceScan>((resolve, reject) => {
+      // A cancelled check stops waiting; the job itself is one tree and runs to its end.
+      const onAbort = (): void => {
+        this.pending.delete(id);
+        if (this.pending.size === 0) w.unref();
+        reject(new Error('scan cancelled'));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.pending.set(id, {
+        resolve: (scan) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(scan);
+        },
+        reject: (err) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(err);
+        },
+      });
+      w.ref();
+      w.postMessage({ kind: 'scan', id, req } satisfies ScanJob);
+    });
+  }
+
+  watchFiles(missed: MissedChanges): FileWatchFeed {
+    this.onMissed = missed;
+    this.post({ kind: 'watcher', running: true });
+    let open = true;
+    return {
+      changed: (paths) => open && paths.length > 0 && this.post({ kind: 'changed', paths }),
+      lost: () => open && this.post({ kind: 'watcher', running: true }),
+      dispose: () => {
+        if (!open) return;
+        open = false;
+        this.onMissed = undefined;
+        this.post({ kind: 'watcher', running: false });
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.fail(new Error('the scan worker was closed'));
+    if (w) await w.terminate();
+  }
+
+  private post(message: ScanWorkerMessage): void {
+    this.worker?.postMessage(message);
+  }
+
+  private fail(err: Error): void {
+    this.broken ??= err;
+    this.worker = undefined;
+    for (const job of this.pending.values()) job.reject(err);
+    this.pending.clear();
+  }
+
+  private start(): Worker {
+    const { remember, cacheDir, treeRefreshMs } = this.opts;
+    const w = new Worker(this.file, {
+      workerData: { remember, cacheDir, treeRefreshMs } satisfies ScanWorkerData,
       // Its garbage (file texts) dies young: a small young generation costs no speed and keeps
       // V8 from growing it to 32 MB (measured: 16 MB of new space became 4).
       resourceLimits: { maxYoungGenerationSizeMb: SCAN_WORKER_YOUNG_MB },
     });
     w.unref();
-    w.on('message', (reply: ScanReply | WorkerNotice) => {
-      if ('kind' in reply) return onMissed?.(reply.paths);
-      const job = pending.get(reply.id);
-      if (!job) return;
-      pending.delete(reply.id);
-      if (pending.size === 0) w.unref();
-      if (reply.error !== undefined) job.reject(new Error(reply.error));
-      else job.resolve(reply.scan);
-    });
-    w.on('error', (err) => fail(err));
-    w.on('exit', (code) => fail(new Error(`the scan worker stopped (exit code ${code})`)));
+    w.on('message', (reply: ScanReply | WorkerNotice) => this.receive(w, reply));
+    w.on('error', (err) => this.fail(err));
+    w.on('exit', (code) => this.fail(new Error(`the scan worker stopped (exit code ${code})`)));
     return w;
-  };
+  }
 
-  // Started now, not on the first scan: a thread takes 50-200 ms to boot, which then overlaps
-  // compose discovery and the first engine calls instead of delaying the first source scan.
-  worker = start();
-
-  return {
-    scan(req, signal) {
-      // The worker is gone only once broken (or closed): the caller then scans in process.
-      const w = worker;
-      if (broken || !w) return Promise.reject(broken ?? new Error('the scan worker is not running'));
-      if (signal?.aborted) return Promise.reject(new Error('scan cancelled'));
-      const id = nextId++;
-      return new Promise<SourceScan>((resolve, reject) => {
-        // A cancelled check stops waiting; the job itself is one tree and runs to its end.
-        const onAbort = (): void => {
-          pending.delete(id);
-          if (pending.size === 0) w.unref();
-          reject(new Error('scan cancelled'));
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-        pending.set(id, {
-          resolve: (scan) => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve(scan);
-          },
-          reject: (err) => {
-            signal?.removeEventListener('abort', onAbort);
-            reject(err);
-          },
-        });
-        w.ref();
-        w.postMessage({ kind: 'scan', id, req } satisfies ScanJob);
-      });
-    },
-    watchFiles(missed) {
-      onMissed = missed;
-      post({ kind: 'watcher', running: true });
-      let open = true;
-      return {
-        changed: (paths) => open && paths.length > 0 && post({ kind: 'changed', paths }),
-        lost: () => open && post({ kind: 'watcher', running: true }),
-        dispose() {
-          if (!open) return;
-          open = false;
-          onMissed = undefined;
-          post({ kind: 'watcher', running: false });
-        },
-      };
-    },
-    async close() {
-      const w = worker;
-      fail(new Error('the scan worker was closed'));
-      if (w) await w.terminate();
-    },
-  };
+  private receive(w: Worker, reply: ScanReply | WorkerNotice): void {
+    if ('kind' in reply) return this.onMissed?.(reply.paths);
+    const job = this.pending.get(reply.id);
+    if (!job) return;
+    this.pending.delete(reply.id);
+    if (this.pending.size === 0) w.unref();
+    if (reply.error !== undefined) job.reject(new Error(reply.error));
+    else job.resolve(reply.scan);
+  }
 }
 
 export interface ScannerOptions {
