@@ -28,6 +28,13 @@ const MAX_CONTAINERS = 256;
 /** Container events after which its files may differ (exec_start: someone else's process may write from now on). */
 const CHANGES_FILES = new Set(['start', 'die', 'destroy', 'create', 'extract-to-dir', 'exec_start', 'exec_die', 'kill', 'stop', 'restart', 'pause', 'unpause', 'rename', 'update', 'copy', 'commit']);
 
+/**
+ * Events after which the change they report is complete (a copy extracted, someone else's process
+ * ended): the listing is made again at once, so the re-check the event brings finds it under way
+ * instead of starting it after its debounce and its container lookups.
+ */
+const RELIST_AT_ONCE = new Set(['extract-to-dir', 'exec_die']);
+
 interface Entry {
   at: number;
   listing: Promise<FileListing>;
@@ -48,6 +55,8 @@ export class ContainerListings {
   /** Execs not ours that started in a container and have not ended. */
   private readonly foreignExecs = new Map<string, Set<string>>();
   private readonly ownExecs = new Set<string>();
+  /** How each remembered (container, root) was listed, to list it again at once (RELIST_AT_ONCE). */
+  private readonly listers = new Map<string, () => Promise<FileListing>>();
   /** Per container, the command its health check runs, as exec events word it. */
   private readonly healthchecks = new Map<string, string>();
   /** When a start event came, per container, for START_SETTLE_MS. */
@@ -62,6 +71,7 @@ export class ContainerListings {
   setTrusted(connected: boolean): void {
     this.trusted = connected;
     this.entries.clear();
+    this.listers.clear();
     this.foreignExecs.clear();
     for (const id of this.epochs.keys()) this.bump(id);
   }
@@ -122,13 +132,31 @@ export class ContainerListings {
       this.mounts.delete(event.id);
       this.epochs.delete(event.id);
       this.foreignExecs.delete(event.id);
+      this.dropListers(event.id);
     }
+    if (RELIST_AT_ONCE.has(event.action)) this.relist(event.id);
+  }
+
+  /** The container's remembered roots listed again now, where a listing may be remembered. */
+  private relist(containerId: string): void {
+    const prefix = `${containerId}\0`;
+    for (const [key, list] of this.listers) {
+      if (!key.startsWith(prefix) || this.entries.has(key) || !this.cacheable(containerId, key.slice(prefix.length))) continue;
+      void this.remember(containerId, key, list).catch(() => undefined);
+    }
+  }
+
+  private dropListers(containerId: string): void {
+    const prefix = `${containerId}\0`;
+    for (const key of [...this.listers.keys()]) if (key.startsWith(prefix)) this.listers.delete(key);
   }
 
   /** `root`'s listing in the container: remembered when that can be trusted, else `list()`. */
   get(containerId: string, root: string, list: () => Promise<FileListing>): Promise<FileListing> {
     if (!this.cacheable(containerId, root)) return list();
     const key = `${containerId}\0${root}`;
+    if (this.listers.size >= MAX_CONTAINERS && !this.listers.has(key)) this.listers.delete(this.listers.keys().next().value as string);
+    this.listers.set(key, list);
     const known = this.entries.get(key);
     const age = known ? this.now() - known.at : Infinity;
     if (known && age < LISTING_MAX_AGE_MS) {

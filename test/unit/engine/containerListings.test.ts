@@ -55,6 +55,27 @@ suite('container listings remembered between checks', () => {
     });
   }
 
+  test('after a copy into the container or the end of someone else\'s exec, the listing is made again at once and the re-check gets that one', async () => {
+    const t = setup();
+    await t.get();
+    t.event('extract-to-dir');
+    assert.equal(t.made, 2, 'listed again on the event, before any check asks');
+    const after = await t.get();
+    assert.equal(t.made, 2);
+    assert.ok(after.files.has(`${ROOT}/v2.js`), 'the listing made after the copy');
+    t.event('exec_start', { execId: 'shell' });
+    assert.equal(t.made, 2, 'not while the exec may still write');
+    await t.get();
+    t.event('exec_die', { execId: 'shell' });
+    assert.equal(t.made, 4);
+    await t.get();
+    assert.equal(t.made, 4);
+    t.event('die');
+    t.event('destroy');
+    t.event('extract-to-dir');
+    assert.equal(t.made, 4, 'nothing listed again for a container that is gone, nor after a stop');
+  });
+
   test('for START_SETTLE_MS after a start nothing is remembered (the entrypoint may still write); then it is', async () => {
     const t = setup();
     t.event('start');
@@ -145,7 +166,8 @@ suite('container listings remembered between checks', () => {
         release = () => resolve({ root: ROOT, files: new Set(['old']), sizes: new Map(), rootMissing: false });
       });
     const first = t.listings.get(C, ROOT, slow);
-    t.event('extract-to-dir');
+    // (A stop: a copy or an exec's end would also start a new listing at once; see above.)
+    t.event('die');
     release();
     assert.ok((await first).files.has('old'));
     await t.get();
