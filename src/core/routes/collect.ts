@@ -4,7 +4,7 @@
 import { posix } from 'node:path';
 import { HTTP_METHODS, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, RouterModuleEntry, UriVersioning } from './extracted';
-import { NEUTRAL_VERSION, substituteParams } from './extracted';
+import { CLASS_ROUTER, NEUTRAL_VERSION, substituteParams } from './extracted';
 import { EACH, literalOf, propOf, type ConstValue, type Part } from './values';
 import { joinRoutePath, openApiPathToRoute, stripParamPatterns } from './joinPath';
 import { isHttpMethod, parseRouteSpec } from './routeSpec';
@@ -207,6 +207,7 @@ function declares(s: Scanned, name: string): boolean {
 /** Where the router mounted as `mount.routerName` is declared: by import, in this file, or by name. */
 function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[]): RouterNode[] {
   if (mount.routerName.endsWith('()')) return resolveFactoryMount(s, mount.routerName.slice(0, -2), byKey, aliases);
+  if (mount.routerName.startsWith('new ')) return resolveClassMount(s, mount.routerName.slice(4), byKey, aliases);
   const passed = /^(.+)#(\d+)$/.exec(mount.routerName);
   if (passed) return resolvePassedRouter(s, passed[1] ?? '', Number(passed[2]), byKey, aliases);
   const [head, ...rest] = mount.routerName.split('.');
@@ -230,6 +231,14 @@ function resolveFactoryMount(s: Scanned, fn: string, byKey: Map<string, Scanned>
   const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : { target: s, name: fn };
   const made = found?.name !== undefined ? found.target.x.routerFactories?.[found.name] : undefined;
   return found && made !== undefined ? [{ key: found.target.key, name: made }] : [];
+}
+
+/** `new UsersController(config).router`: the routes that class declares on itself, in its file. */
+function resolveClassMount(s: Scanned, cls: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): RouterNode[] {
+  const imp = s.x.imports.find((i) => i.local === cls);
+  const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : { target: s, name: cls };
+  const name = found?.name === undefined ? undefined : `${CLASS_ROUTER}${found.name}`;
+  return found && name !== undefined && declares(found.target, name) ? [{ key: found.target.key, name }] : [];
 }
 
 /** `usersRoutes(apiRouter)`: the parameter at `index` of the function, in its file, is that router. */

@@ -9,7 +9,7 @@ import type { HttpMethod } from '../model';
 import { expandOptionalGroups, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod } from './routeSpec';
 import { EACH, hasRefs, literalOf, literalsOf, mergeParts, propOf, str, type ConstValue, type Part } from './values';
-import { NEUTRAL_VERSION, substituteParams } from './extracted';
+import { CLASS_ROUTER, NEUTRAL_VERSION, substituteParams } from './extracted';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, RouterModuleEntry, UriVersioning } from './extracted';
 
 const NEST_METHODS: Readonly<Record<string, HttpMethod>> = {
@@ -247,7 +247,7 @@ class FileReader {
         const left = st.expression.left;
         if (ts.isPropertyAccessExpression(left) && left.name.text === 'exports' && ts.isIdentifier(left.expression) && left.expression.text === 'module')
           expr = st.expression.right;
-      } else if (ts.isFunctionDeclaration(st) && st.name && hasModifier(st, ts.SyntaxKind.DefaultKeyword)) {
+      } else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name && hasModifier(st, ts.SyntaxKind.DefaultKeyword)) {
         this.out.defaultExport = st.name.text;
       } else if (ts.isExportDeclaration(st) && st.exportClause && ts.isNamedExports(st.exportClause) && !st.moduleSpecifier) {
         for (const el of st.exportClause.elements) {
@@ -555,7 +555,12 @@ class FileReader {
       if (bound && ts.isExpression(bound as ts.Node) && this.scopes.some((s) => s.has(e.text))) return this.receiverOf(bound as ts.Expression);
       return e.text;
     }
-    if (e.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+    if (e.kind === ts.SyntaxKind.ThisKeyword) return subclassRouter(e) ?? 'this';
+    // `this.app.use(...)` in a subclass of a controller base: the base's router, the class itself.
+    if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword && !classField(e, e.name.text)) {
+      const own = subclassRouter(e);
+      if (own !== undefined) return own;
+    }
     if (ts.isPropertyAccessExpression(e)) {
       // route.router where `route` is an element of a literal array being iterated
       const bound = ts.isIdentifier(e.expression) && this.scopes.some((s) => s.has((e.expression as ts.Identifier).text)) ? this.lookup(e.expression.text) : undefined;
@@ -592,7 +597,7 @@ class FileReader {
   }
 
   private isReceiver(name: string): boolean {
-    if (this.routers.has(name)) return true;
+    if (this.routers.has(name) || name.startsWith(CLASS_ROUTER)) return true;
     const last = name.slice(name.lastIndexOf('.') + 1);
     return CONVENTIONAL_RECEIVER.test(last) || this.importedNames.has(name);
   }
@@ -923,6 +928,12 @@ class FileReader {
       if (a.expression.name.text === 'allowedMethods') return;
       a = a.expression.expression;
     }
+    // `new UsersController(config).router`: the routes the class declares on itself.
+    const made = ts.isPropertyAccessExpression(a) ? skipOuter(a.expression) : a;
+    if (ts.isNewExpression(made) && ts.isIdentifier(made.expression) && this.factoryPrefix(made) === undefined) {
+      this.out.mounts.push({ ...this.mountPrefix(prefix), routerName: `new ${made.expression.text}`, line, mountedOn });
+      return;
+    }
     // require('./users').router: that export of the module.
     const memberOf = ts.isPropertyAccessExpression(a) ? requireSource(skipOuter(a.expression)) : undefined;
     if (memberOf !== undefined && ts.isPropertyAccessExpression(a)) {
@@ -1232,6 +1243,18 @@ class FileReader {
 }
 
 // ---- helpers -----------------------------------------------------------------------------------
+
+/**
+ * The router `this` stands for inside `class UsersController extends Controller`: the class
+ * itself (`class UsersController`), whose instances are mounted with `new UsersController().router`.
+ * Only subclasses: a base whose methods wrap the router (`this.route({ method, path, handler })`).
+ */
+function subclassRouter(at: ts.Node): string | undefined {
+  let cur: ts.Node | undefined = at.parent;
+  while (cur && !ts.isClassLike(cur)) cur = cur.parent;
+  if (!cur || !cur.name || !cur.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword)) return undefined;
+  return `${CLASS_ROUTER}${cur.name.text}`;
+}
 
 /** Array methods that call their callback once per element. */
 const ITERATING = new Set(['forEach', 'map', 'flatMap']);

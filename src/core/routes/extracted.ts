@@ -31,6 +31,9 @@ export interface ExtractedRoute {
   controller?: string;
 }
 
+/** Names a router that is a class: a subclass of a controller base declaring routes on `this` ('class UsersController'). */
+export const CLASS_ROUTER = 'class ';
+
 /** Stands for Nest's VERSION_NEUTRAL in a version list: the route has no version segment. */
 export const NEUTRAL_VERSION = '';
 

@@ -370,6 +370,37 @@ suite('routes on real-world patterns: module members and base paths', () => {
   });
 });
 
+suite('routes on real-world patterns: controller subclasses', () => {
+  const base =
+    "import { Router } from 'express';\nexport default class Controller {\n  app = Router();\n  route(options) { this.app[options.method](options.path, options.handler); }\n  get(path, handler) { this.route({ method: 'get', path, handler }); }\n  use(path, router) { this.app.use(path, router); }\n  get router() { return this.app; }\n}\n";
+
+  test('a subclass of a controller base declares routes on itself (this.route({ method, path, handler }), this.get, this.app.use) and is mounted as new X().router', () => {
+    const out = collectRoutes(
+      Object.entries({
+        '/s/controller.ts': base,
+        '/s/app.ts': "import express from 'express';\nimport IndexRouter from './index-router';\nconst app = express();\napp.use('/', new IndexRouter(config).router);\n",
+        '/s/index-router.ts':
+          "import Controller from './controller';\nimport { TagController } from './tags';\nexport default class IndexRouter extends Controller {\n  constructor(config) {\n    super(config);\n    this.get('/health', this.health);\n    this.use('/api/admin', new AdminApi(config).router);\n  }\n}\nclass AdminApi extends Controller {\n  constructor(config) {\n    super(config);\n    this.app.use('/tags', new TagController(config).router);\n  }\n}\n",
+        '/s/tags.ts':
+          "import Controller from './controller';\nconst PATH = '/:type';\nexport class TagController extends Controller {\n  constructor(config) {\n    super(config);\n    this.route({ method: 'get', path: '', handler: this.list, permission: NONE });\n    this.route({ method: 'delete', path: PATH, handler: this.remove, permission: ADMIN });\n  }\n}\n",
+      }).map(([file, text]) => ({ file, text })),
+      { moduleOf: () => undefined },
+    );
+    assert.deepEqual(out.routes.map((r) => `${r.method} ${r.path}`), ['GET /api/admin/tags', 'DELETE /api/admin/tags/:type', 'GET /health']);
+    // The base's own computed registration is what cannot be known: a warning, not a route.
+    assert.deepEqual(out.warnings, ['/s/controller.ts:4: this.app[options.method] method is not known statically; route skipped (list it in x-runtime-drift.routes)']);
+  });
+
+  test('a subclass of an HTTP client calling this.get/this.post for answers declares no route; a class extending nothing is not a router', () => {
+    const routes = routesOf({
+      '/s/users-client.ts':
+        "import BaseClient from './base-client';\nexport class UsersClient extends BaseClient {\n  async list() { return this.get('/users'); }\n  async create(data) { const res = await this.post('/users', data); return res.data; }\n}\n",
+      '/s/plain.ts': "export class Cache {\n  warm() { this.get('/x', () => 1); }\n}\n",
+    });
+    assert.deepEqual(routes, []);
+  });
+});
+
 suite('routes on real-world patterns: @hono/zod-openapi', () => {
   test('app.openapi(createRoute({ method, path }), h) local or from a namespace import of route configs, {id} as :id; app.doc serves GET', () => {
     const routes = routesOf({
