@@ -6,6 +6,7 @@
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Dockerfile } from '../dockerfile/parse';
+import { locateInImage } from '../dockerfile/locate';
 import type { FsLike } from '../ports';
 import { SERVER_FRAMEWORKS } from '../routes/serverApps';
 import { readJsonObject } from './tsconfig';
@@ -73,8 +74,15 @@ async function describeProject(fs: FsLike, dir: string, rootPkg: PackageInfo | u
   const framework = SERVER_FRAMEWORKS.find((f) => f in (pkg?.deps ?? {}));
   if (framework) project.server = `package.json depends on ${framework}`;
   else if (nestCli) project.server = 'nest-cli.json';
+  // An Nx project without a package.json of its own shares the root's dependencies: its build
+  // executor tells a front end (built for the browser) from a server.
+  const executor = objectField(objectField(nx, 'targets'), 'build')['executor'];
+  if (!own && typeof executor === 'string' && NX_FRONT_END_EXECUTOR.test(executor)) delete project.server;
   return project;
 }
+
+/** Nx build executors that build for the browser. */
+const NX_FRONT_END_EXECUTOR = /^@(?:nx|nrwl)\/(?:vite|angular|next|react|web|remix|expo|storybook|vue|nuxt):/;
 
 /** An Nx project.json with a build target in the Dockerfile's folder or one above it, inside the context. */
 async function nxProjectBeside(fs: FsLike, context: string, dockerfile: string): Promise<{ dir: string; evidence: string } | undefined> {
@@ -145,6 +153,11 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   // /app/apps/server/dist /app/apps/server/dist` after a root build).
   let chosen = await servers(selectedPackages(text));
   if (chosen.length === 0) chosen = await servers(copiedPackageDirs(df, context, packages));
+  let how = "the Dockerfile's build selects";
+  if (chosen.length === 0) {
+    chosen = await servers(await builtOutputsInImage(fs, df, context, packages));
+    how = "the image holds the Nx build output of";
+  }
   // A package that renders pages (a Next.js app with a custom express server) comes after one
   // that only serves: the API server is the service's code when both are built.
   chosen.sort((a, b) => Number(rendersPages(a)) - Number(rendersPages(b)));
@@ -152,7 +165,7 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   if (!first) return undefined;
   const others = chosen.slice(1).map((p) => relative(context, p.dir));
   first.evidence =
-    `the Dockerfile's build selects workspace package ${relative(context, first.dir)} (${first.server})` +
+    `${how} workspace package ${relative(context, first.dir)} (${first.server})` +
     (others.length ? `; it also builds ${others.join(', ')} (x-runtime-drift.source chooses another)` : '');
   return first;
 }
@@ -173,6 +186,21 @@ function byNameWithoutScope(packages: Map<string, string>, name: string): string
   return hits.length === 1 ? hits[0]?.[1] : undefined;
 }
 
+/**
+ * Nx projects whose build output (project.json build `outputPath`, from the workspace root) the
+ * image holds: after a build of every project (`nx run-many -t build`) and `COPY --from=build
+ * /app/dist ./dist`, the projects are told apart by what was built, not by a name.
+ */
+async function builtOutputsInImage(fs: FsLike, df: Dockerfile, context: string, packages: Map<string, string>): Promise<string[]> {
+  const found: string[] = [];
+  for (const dir of new Set(packages.values())) {
+    const build = objectField(objectField(await readJsonObject(fs, join(dir, 'project.json')), 'targets'), 'build');
+    const outputPath = objectField(build, 'options')['outputPath'];
+    if (typeof outputPath === 'string' && locateInImage(df, outputPath) !== undefined) found.push(`./${relative(context, dir).split(sep).join('/')}`);
+  }
+  return found;
+}
+
 /** Workspace package folders (relative, `./apps/server`) that a COPY source path runs through, in Dockerfile order. */
 function copiedPackageDirs(df: Dockerfile, context: string, packages: Map<string, string>): string[] {
   const rels = [...new Set(packages.values())].map((d) => relative(context, d).split(sep).join('/')).filter((r) => r !== '' && !r.startsWith('..'));
@@ -186,13 +214,18 @@ function copiedPackageDirs(df: Dockerfile, context: string, packages: Map<string
   return found;
 }
 
+/** Where an Nx workspace keeps its projects by convention. */
+const NX_DEFAULT_GLOBS = ['apps/*', 'libs/*', 'packages/*'];
+
 async function workspaceGlobs(fs: FsLike, context: string, rootPkg: PackageInfo | undefined): Promise<string[]> {
   if (rootPkg?.workspaces?.length) return rootPkg.workspaces;
   const file = join(context, 'pnpm-workspace.yaml');
-  if (!(await fs.stat(file))?.isFile) return (await fs.stat(join(context, 'nx.json')))?.isFile ? ['apps/*', 'libs/*', 'packages/*'] : [];
+  if (!(await fs.stat(file))?.isFile) return (await fs.stat(join(context, 'nx.json')))?.isFile ? NX_DEFAULT_GLOBS : [];
   try {
     const doc = parseYaml(await fs.readFile(file)) as { packages?: unknown } | null;
-    return Array.isArray(doc?.packages) ? doc.packages.filter((p): p is string => typeof p === 'string' && !p.startsWith('!')) : [];
+    if (Array.isArray(doc?.packages)) return doc.packages.filter((p): p is string => typeof p === 'string' && !p.startsWith('!'));
+    // A pnpm-workspace.yaml holding only settings (onlyBuiltDependencies...): Nx's folders, if Nx.
+    return (await fs.stat(join(context, 'nx.json')))?.isFile ? NX_DEFAULT_GLOBS : [];
   } catch {
     return [];
   }

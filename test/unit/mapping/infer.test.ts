@@ -556,6 +556,25 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.ok(m?.evidence.some((e) => e.startsWith("the Dockerfile's build selects workspace package apps/api (package.json depends on @nestjs/core); it also builds apps/web")), m?.evidence.join('\n'));
   });
 
+  test('Nx run-many builds every project: the server is the project whose build output the image holds; a vite-built project sharing the root dependencies is no server', async () => {
+    const project = (name: string, executor: string, outputPath: string) =>
+      JSON.stringify({ name, sourceRoot: `apps/${name}/src`, targets: { build: { executor, options: { outputPath, main: `apps/${name}/src/main.ts` } } } });
+    const fs = memFs({
+      '/ws/nx.json': '{}',
+      '/ws/pnpm-workspace.yaml': 'onlyBuiltDependencies:\n  - "@nestjs/core"\n',
+      '/ws/package.json': JSON.stringify({ scripts: { build: 'nx run-many -t build', start: 'node dist/apps/server/main' }, dependencies: { '@nestjs/core': '10', react: '18', 'react-dom': '18' } }),
+      '/ws/apps/client/project.json': project('client', '@nx/vite:build', 'dist/apps/client'),
+      '/ws/apps/client/src/main.tsx': '',
+      '/ws/apps/server/project.json': project('server', '@nx/webpack:webpack', 'dist/apps/server'),
+      '/ws/apps/server/src/main.ts': '',
+      '/ws/Dockerfile': 'FROM node AS build\nWORKDIR /app\nCOPY . .\nRUN pnpm run build\nFROM node\nWORKDIR /app\nCOPY --from=build /app/dist ./dist\nCMD ["pnpm","run","start"]\n',
+    });
+    const m = await inferMapping(fs, spec({}, at('/ws')));
+    assert.equal(m?.sourceRoot, '/ws/apps/server/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/dist/apps/server');
+    assert.equal(m?.bundled, true);
+  });
+
   test('pnpm workspace built from the root: the first server package the build selects; rootDir above it keeps repository paths', async () => {
     const m = await inferMapping(memFs(PNPM_MONOREPO), spec({}, at('/ws')));
     assert.equal(m?.sourceRoot, '/ws/apps/api/src', m?.evidence.join('\n'));
