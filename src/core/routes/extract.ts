@@ -188,12 +188,13 @@ class FileReader {
     }
   }
 
-  /** Hono `new Hono().basePath('/api')`: the base paths along a chain, outermost last. */
+  /** Hono `new Hono().basePath('/api')`, koa-router `new Router().prefix('/api')`: the base paths along a chain, outermost last. */
   private basePathOf(init: ts.Expression, root: ts.Node): string {
     const parts: string[] = [];
     let cur: ts.Node = init;
     while (cur !== root && ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression)) {
-      if (cur.expression.name.text === 'basePath') parts.unshift(literalOf(this.evaluate(cur.arguments[0])) ?? '');
+      // koa-router `new Router().prefix('/api')` sets the same kind of prefix.
+      if (cur.expression.name.text === 'basePath' || cur.expression.name.text === 'prefix') parts.unshift(literalOf(this.evaluate(cur.arguments[0])) ?? '');
       cur = skipOuter(cur.expression.expression);
     }
     return joinRoutePath(...parts);
@@ -1430,7 +1431,7 @@ function isRouteChainLink(e: ts.Expression): boolean {
 }
 
 /** Calls that answer the router they are called on: `router.use(a).use(b)`, fastify `withTypeProvider<T>()`. */
-const CHAIN_KEEPS_ROUTER = new Set(['use', 'route', 'register', 'routes', 'middleware', 'basePath', 'mount', 'withTypeProvider', 'openapi', 'doc', 'doc31']);
+const CHAIN_KEEPS_ROUTER = new Set(['use', 'route', 'register', 'routes', 'middleware', 'basePath', 'mount', 'withTypeProvider', 'openapi', 'doc', 'doc31', 'prefix']);
 
 /** @hono/zod-openapi's calls that serve the OpenAPI document (`openapi` itself registers a route). */
 const OPENAPI_CALLS: Readonly<Record<string, true>> = { openapi: true, doc: true, doc31: true };

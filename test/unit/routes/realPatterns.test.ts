@@ -349,6 +349,8 @@ suite('routes on real-world patterns: Express and koa-router forms', () => {
   test("koa-router router.prefix('/api') applies to every route of the router, those declared before it too", () => {
     const routes = routesOf({ '/s/m.ts': "import Router from '@koa/router';\nconst router = new Router();\nrouter.get('/x', h);\nrouter.prefix('/api');\nrouter.get('/y', h);\nexport default router;\n" });
     assert.deepEqual(routes, ['GET /api/x', 'GET /api/y']);
+    const chained = routesOf({ '/s/r.ts': "import Router from '@koa/router';\nconst router = new Router().prefix('/v2');\nrouter.get('/x', h);\nexport default router;\n" });
+    assert.deepEqual(chained, ['GET /v2/x']);
   });
 });
 
