@@ -79,36 +79,7 @@ export function createExtensionBackend(settings: BackendSettings): ExtensionBack
     check: (opts) => checkWorkspace(adapters.deps, { ...opts, composeLabel: adapters.hostedLabel(opts.composeLabel ?? guessComposeLabel(settings.env)) }),
     rebuild: (compose, opts) => rebuildService({ ...adapters.deps, compose }, opts),
     watchFiles: (onMissed) => adapters.watchFiles(onMissed),
-    async watchEvents(onEvent, signal, hooks) {
-      // A dedicated client for the long-lived stream: the checking client keeps its per-call timeouts.
-      const connection = adapters.connection() ?? resolveDockerHost(settings.engineHost || undefined, settings.env).options;
-      const docker = new Dockerode(explicitOptions(connection));
-      // The engine client remembers listings only while this stream vouches for them, and its own
-      // listing execs are no one's news (a re-check would list again: a loop).
-      const events = adapters.events;
-      try {
-        await watchEngineEvents(
-          docker as unknown as Parameters<typeof watchEngineEvents>[0],
-          (e) => {
-            if (events.engineEvent(e)) onEvent(e);
-          },
-          signal,
-          {
-            ...hooks,
-            onConnected: () => {
-              events.eventsConnected(true);
-              hooks.onConnected?.();
-            },
-            onDisconnected: (err, retryInMs) => {
-              events.eventsConnected(false);
-              hooks.onDisconnected?.(err, retryInMs);
-            },
-          },
-        );
-      } finally {
-        events.eventsConnected(false);
-      }
-    },
+    watchEvents: (onEvent, signal, hooks) => watchEventsOf(adapters, settings, onEvent, signal, hooks),
     async tokenEnvName(workspaceDir, project, service) {
       const projects = await discoverComposeProjects(adapters.deps.fs, workspaceDir, settings.env);
       const spec = projects.find((p) => p.name === project)?.services.find((s) => s.name === service);
@@ -120,16 +91,52 @@ export function createExtensionBackend(settings: BackendSettings): ExtensionBack
       probeHost ??= { value: remoteHostOf(settings) };
       return probeHost.value;
     },
-    async hasShell(containerId) {
-      // The archive API answers for a shell-less image too: no exec attempt just to find out.
-      for (const shell of SHELL_PATHS) {
-        const listing = await adapters.deps.engine.listContainerFiles(containerId, shell);
-        if (!listing.rootMissing) return true;
-      }
-      return false;
-    },
+    hasShell: (containerId) => hasShellIn(adapters, containerId),
     close: () => adapters.close(),
   };
+}
+
+type Adapters = ReturnType<typeof createAdapters>;
+
+/** The engine's event stream on a client of its own, telling the adapters whether it is connected. */
+async function watchEventsOf(adapters: Adapters, settings: BackendSettings, onEvent: (e: EngineEvent) => void, signal: AbortSignal, hooks: WatchHooks): Promise<void> {
+  // A dedicated client for the long-lived stream: the checking client keeps its per-call timeouts.
+  const connection = adapters.connection() ?? resolveDockerHost(settings.engineHost || undefined, settings.env).options;
+  const docker = new Dockerode(explicitOptions(connection));
+  // The engine client remembers listings only while this stream vouches for them, and its own
+  // listing execs are no one's news (a re-check would list again: a loop).
+  const events = adapters.events;
+  try {
+    await watchEngineEvents(
+      docker as unknown as Parameters<typeof watchEngineEvents>[0],
+      (e) => {
+        if (events.engineEvent(e)) onEvent(e);
+      },
+      signal,
+      {
+        ...hooks,
+        onConnected: () => {
+          events.eventsConnected(true);
+          hooks.onConnected?.();
+        },
+        onDisconnected: (err, retryInMs) => {
+          events.eventsConnected(false);
+          hooks.onDisconnected?.(err, retryInMs);
+        },
+      },
+    );
+  } finally {
+    events.eventsConnected(false);
+  }
+}
+
+async function hasShellIn(adapters: Adapters, containerId: string): Promise<boolean> {
+  // The archive API answers for a shell-less image too: no exec attempt just to find out.
+  for (const shell of SHELL_PATHS) {
+    const listing = await adapters.deps.engine.listContainerFiles(containerId, shell);
+    if (!listing.rootMissing) return true;
+  }
+  return false;
 }
 
 function remoteHostOf(settings: BackendSettings): string | undefined {
