@@ -24,6 +24,15 @@ export default [
     languageOptions: { parser: tseslint.parser, ecmaVersion: 'latest', sourceType: 'module' },
     plugins: { '@typescript-eslint': tseslint.plugin },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
+    // Functions a person can hold in their head (issue #13): 60 lines of code, blank lines and
+    // comments not counted.
+    rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    // createWatchedTrees (151 lines of code) is being reworked by the warm-path work of session 7;
+    // split it there, then remove this exception.
+    files: ['src/engine/watchedTrees.ts'],
+    rules: { 'max-lines-per-function': 'off' },
   },
   {
     files: ['src/engine/**/*.ts', 'src/cli/**/*.ts'],

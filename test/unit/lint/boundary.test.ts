@@ -53,4 +53,10 @@ suite('lint: the layering boundary', function () {
     assert.deepEqual(await lintAs('importsEngine.ts', 'src/cli/lintFixture.ts'), []);
     assert.deepEqual(await lintAs('pure.ts', 'src/core/lintFixture.ts'), []);
   });
+
+  test('a function over 60 lines of code is flagged in every folder; blank lines and comments do not count', async () => {
+    for (const folder of ['src/core', 'src/engine', 'src/cli', 'src/vscode']) {
+      assertFlagged(await lintAs('longFunction.ts', `${folder}/lintFixture.ts`), 1, /max-lines-per-function: Function 'tooLong' has too many lines \(61\)/);
+    }
+  });
 });
