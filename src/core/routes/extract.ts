@@ -949,30 +949,37 @@ class FileReader {
       this.out.warnings.push(`${line}: ${mountedOn} mounts a module whose name is not known statically; its routes are not known (list them in x-runtime-drift.routes)`);
       return;
     }
-    let routerName: string | undefined;
+    const routerName = this.mountedRouterName(a, req, line);
+    if (!routerName) return;
+    this.out.mounts.push({ ...this.mountPrefix(prefix), routerName, line, mountedOn });
+  }
+
+  /** The name collect.ts knows the mounted thing by: a required module, an inline plugin's router, a router variable. */
+  private mountedRouterName(a: ts.Expression, req: string | undefined, line: number): string | undefined {
     if (req !== undefined) {
-      routerName = `require(${req})`;
-      this.out.imports.push({ local: routerName, imported: 'default', source: req });
+      const name = `require(${req})`;
+      this.out.imports.push({ local: name, imported: 'default', source: req });
+      return name;
     } else if (ts.isArrowFunction(a) || ts.isFunctionExpression(a)) {
       // An inline plugin: its first parameter is the router its routes are declared on.
       const p = a.parameters[0];
-      if (!p || !ts.isIdentifier(p.name)) return;
-      routerName = `${p.name.text}@${line}`;
-      this.routers.set(routerName, '');
+      if (!p || !ts.isIdentifier(p.name)) return undefined;
+      const name = `${p.name.text}@${line}`;
+      this.routers.set(name, '');
       this.handled.add(a);
-      this.withScope(new Map([[p.name.text, ts.factory.createIdentifier(routerName)]]), () => this.visit(a.body));
+      this.withScope(new Map([[p.name.text, ts.factory.createIdentifier(name)]]), () => this.visit(a.body));
+      return name;
     } else if (ts.isIdentifier(a) || ts.isPropertyAccessExpression(a) || ts.isCallExpression(a) || ts.isNewExpression(a)) {
       const callee = ts.isCallExpression(a) ? skipOuter(a.expression) : undefined;
       if (callee && ts.isIdentifier(callee) && ts.isCallExpression(a) && a.arguments.length === 0 && !this.factoryNames.has(chainRoot(a)) && this.factoryPrefix(chainRoot(a)) === undefined) {
         // usersRouter(): a function that may make a router (collect.ts knows); or middleware()
-        routerName = `${callee.text}()`;
+        return `${callee.text}()`;
       } else {
-        if (ts.isCallExpression(a) && !this.factoryNames.has(chainRoot(a)) && this.factoryPrefix(chainRoot(a)) === undefined) return; // middleware(opts)
-        routerName = this.receiverOf(a);
+        if (ts.isCallExpression(a) && !this.factoryNames.has(chainRoot(a)) && this.factoryPrefix(chainRoot(a)) === undefined) return undefined; // middleware(opts)
+        return this.receiverOf(a);
       }
     }
-    if (!routerName) return;
-    this.out.mounts.push({ ...this.mountPrefix(prefix), routerName, line, mountedOn });
+    return undefined;
   }
 
   /** A mount's prefix: literal, or left for collect.ts to resolve. */
