@@ -14,8 +14,8 @@ import type { ServiceEvidence } from './ladder/evidence';
 import { allFilesOf, evaluateService, overallVerdict } from './ladder/evaluate';
 import { changedIn } from './ladder/rungs';
 import { createLimiter, mapPool } from './pool';
-import { swarmServiceReport } from './swarm';
-import { emptyEngineState, gatherEngineState, pickContainer, type EngineState } from './gather/engineState';
+import { checkedContainer, swarmServiceOf, swarmServiceReport } from './swarm';
+import { emptyEngineState, gatherEngineState, type EngineState } from './gather/engineState';
 import { findServiceModules, gatherFiles, NO_FILES, outsideWorkspace, serverSourceRoot, skippedWarnings, soleServerClaims, type FileEvidence } from './gather/workspaceFiles';
 import { collectRoutes, probeServiceRoutes } from './gather/routes';
 import { rel, relativeWarning } from './gather/paths';
@@ -132,9 +132,7 @@ async function checkService(
   const containersFound = engineError ? undefined : deps.engine.findServiceContainers(spec.project, spec.name, opts.signal);
   const { ev, files, workspaceWarnings } = await gatherEvidence(deps, opts, spec, mapping, { workspace, containersFound, engineError, configJudging });
   const warnings = [...serviceWarnings, ...workspaceWarnings];
-  // A Swarm service: its stack and every task of it on this engine, for the editor's tree.
-  const swarm = containersFound && swarmServiceReport(await containersFound.catch(() => []), ev.image?.id, spec.project);
-  const report = { ...evaluateService(ev, files), warnings: warnings.slice(0, MAX_WARNINGS), ...(swarm ? { swarm } : {}) };
+  const report = { ...evaluateService(ev, files), warnings: warnings.slice(0, MAX_WARNINGS), ...(ev.swarm ? { swarm: ev.swarm } : {}) };
   if (warnings.length > MAX_WARNINGS) report.warnings.push(`… and ${warnings.length - MAX_WARNINGS} more`);
   deps.log?.log('info', `${spec.project}/${spec.name}: ${report.verdict} — ${report.summary}`);
   return report;
@@ -172,7 +170,12 @@ async function gatherEvidence(
 ): Promise<{ ev: ServiceEvidence; files: FileEvidence; workspaceWarnings: string[] }> {
   // The container is asked for first, on its own: the probes wait only for it (a service that
   // does not run is not probed).
-  const containerAsked = containersFound?.then(pickContainer);
+  // A Swarm service's tasks on every node, from the manager's records: asked when the containers
+  // here are Swarm tasks, or when there are none (its tasks may all run on other nodes).
+  const swarmAsked = containersFound
+    ?.then((found) => (found.every((c) => swarmServiceOf(c.labels) !== undefined) ? deps.engine.swarmTasks?.(spec.project, spec.name, opts.signal) : undefined))
+    .catch(() => undefined);
+  const containerAsked = containersFound?.then((found) => checkedContainer(found, swarmAsked));
   const engineAsked: Promise<EngineState> = !containerAsked
     ? Promise.resolve(emptyEngineState(spec, engineError ?? ''))
     : gatherEngineState(deps.engine, spec, mapping, containerAsked, opts.signal).catch((err: unknown) =>
@@ -197,10 +200,12 @@ async function gatherEvidence(
   // Front-end pages against the bundle the container serves (pages/).
   const declaredPageList = mapping?.bundled && workspace ? (await workspace).pages : [];
   const pages = mapping ? await servedPages(deps.engine, engine.container, mapping, declaredPageList, (f) => rel(opts.workspaceDir, f), opts.signal) : [];
+  const swarm = containersFound && swarmServiceReport(await swarmAsked, await containersFound.catch(() => []), engine.image?.id, spec.project);
   const ev: ServiceEvidence = {
     spec,
     mapping,
     ...engine,
+    ...(swarm ? { swarm } : {}),
     ...routes,
     config,
     pages,

@@ -340,17 +340,27 @@ export interface PageReport {
   evidence: string;
 }
 
-/** A task of a Swarm service, as its container on the checked engine shows it. */
+/** A task of a Swarm service: its container on the checked engine, else the manager's record of it. */
 export interface SwarmTaskReport {
-  /** The task's container. */
+  /** The task's container (on its node); the task's own ID before it has one. */
   id: string;
   /** `<stack>_<service>.<slot>.<task id>`. */
   name: string;
   state: string;
+  /** The image its container runs (this engine's tasks); for another node's task the digest its spec pins, else "". */
   imageId: string;
   created: string;
-  /** It runs another image than the service's tag resolves to now: `docker service update --force` replaces it. */
+  /**
+   * It runs another image than its service's spec names now, or (a task on this engine) than the
+   * service's tag resolves to now: `docker service update --force` replaces it.
+   */
   stale: boolean;
+  /** The node it runs on (host name), when the manager said. */
+  node?: string;
+  /** The image reference its spec names, when the manager said. */
+  image?: string;
+  /** Its container is on the checked engine, so its files can be listed; false for a task on another node. */
+  inspectable: boolean;
 }
 
 /** A compose service deployed as a Swarm service (`docker stack deploy`): its stack and its tasks, running first. */
@@ -358,6 +368,8 @@ export interface SwarmServiceReport {
   stack: string;
   /** The Swarm service's name, `<stack>_<service>`. */
   service: string;
+  /** The image its spec names now, when the engine is a manager. */
+  image?: string;
   tasks: SwarmTaskReport[];
 }
 

@@ -20,6 +20,39 @@ export interface EngineLike extends Partial<ServedFilesReaderLike> {
   listContainerFiles(containerId: string, root: string, signal?: AbortSignal): Promise<FileListing>;
   /** Regular files under `root` inside an image (a created, never started, container; removed after). */
   listImageFiles(imageId: string, root: string, signal?: AbortSignal): Promise<FileListing>;
+  /**
+   * The Swarm service a compose service runs as (`<stack>_<service>`) with every task of it on
+   * every node, from the Swarm's own records; undefined when the engine is not a Swarm manager or
+   * has no such service.
+   */
+  swarmTasks?(stack: string, service: string, signal?: AbortSignal): Promise<SwarmTasks | undefined>;
+}
+
+/** A Swarm service as its manager records it. */
+export interface SwarmTasks {
+  /** `<stack>_<service>`. */
+  service: string;
+  /** The image its spec names now (`repo:tag`, `@sha256:…` when the Swarm pinned a digest). */
+  image: string;
+  tasks: SwarmTask[];
+}
+
+export interface SwarmTask {
+  id: string;
+  /** The replica's slot (1, 2, …); 0 for a global service's task. */
+  slot: number;
+  /** The node's host name, else its ID. */
+  node: string;
+  /** The node is the engine this client talks to: its container can be inspected from here. */
+  local: boolean;
+  /** Its status (`running`, `shutdown`, `failed`, `pending`, …). */
+  state: string;
+  /** The image its spec named when it was created. */
+  image: string;
+  /** Its container on its node; absent before one was made. */
+  containerId?: string;
+  /** ISO time of its last status change. */
+  updated: string;
 }
 
 export interface ProbeRequest {

@@ -7,7 +7,7 @@ import { hostname } from 'node:os';
 import type { Agent } from 'node:http';
 import Dockerode from 'dockerode';
 import type { ContainerInfo, FileListing, ImageInfo } from '../core/model';
-import type { EngineEvent, ServedFiles } from '../core/ports';
+import type { EngineEvent, ServedFiles, SwarmTasks } from '../core/ports';
 import { EngineUnreachableError, errorCode, errorText, isEngineUnreachable } from '../core/errors';
 import { STACK_LABEL, SWARM_SERVICE_LABEL, stackServiceName } from '../core/swarm';
 import type { EngineLike, ListingMethod, ServedFilesReaderLike } from '../core/ports';
@@ -15,6 +15,8 @@ import { resolveDockerHost } from './dockerHost';
 import type { DockerConnectionOptions } from './dockerHost';
 import { ListingTooLargeError, readTarListing } from './tarListing';
 import { engineRequest } from './engineJson';
+import { readSwarmTasks, swarmRoleOf } from './swarmTasks';
+import type { EngineGet, SwarmRole } from './swarmTasks';
 import { processAlive } from './processAlive';
 import { containerConfigOf, imageConfigOf } from './containerConfig';
 import { readTarTexts } from './tarTexts';
@@ -142,6 +144,8 @@ class DockerodeEngine implements DockerEngine {
   private readonly sweepStop = new AbortController();
   /** Asked once: Podman 4 keeps a conmon process for 300 s after each exec, so it is listed through the archive API. */
   private podman: Promise<boolean> | undefined;
+  /** Asked once: whether the engine is a Swarm manager, which alone can list a service's tasks on every node. */
+  private swarmRole: Promise<SwarmRole | undefined> | undefined;
 
   constructor(opts: DockerEngineOptions, resolved: ReturnType<typeof resolveDockerHost>) {
     // Every call without a signal of its own waits on the lifetime (30 listings at once in a check
@@ -174,6 +178,19 @@ class DockerodeEngine implements DockerEngine {
       return infos
         .filter((c): c is ContainerInfo => c !== undefined)
         .sort((a, b) => b.created.localeCompare(a.created) || a.name.localeCompare(b.name));
+    });
+  }
+
+  async swarmTasks(stack: string, service: string, signal?: AbortSignal): Promise<SwarmTasks | undefined> {
+    return this.call(`list Swarm tasks of ${stack}/${service}`, signal, this.timeoutMs, async (bounded) => {
+      const get: EngineGet = (path, query) => engineRequest(this.docker, path, query, bounded);
+      // Asked once per client: an engine in no swarm (or a worker, which cannot list tasks) costs one request.
+      this.swarmRole ??= get('/info', {}).then(swarmRoleOf, () => {
+        this.swarmRole = undefined;
+        return undefined;
+      });
+      const role = await this.swarmRole;
+      return role?.manager ? readSwarmTasks(get, role, stackServiceName(stack, service)) : undefined;
     });
   }
 

@@ -7,9 +7,6 @@ import * as path from 'node:path';
 import Dockerode from 'dockerode';
 import type { Report } from '../../src/core/model';
 import type { RebuildResult } from '../../src/core/rebuild';
-import type { EngineEvent } from '../../src/core/ports';
-import { watchEngineEvents } from '../../src/engine/events';
-import type { EventSourceLike } from '../../src/engine/events';
 import { findFreePort } from '../fixtures/incident/driver.mjs';
 import { BUSYBOX_NODE } from './support/buildImage';
 import { runCli } from './support/dockerCli';
@@ -17,6 +14,7 @@ import { processesUnder, startPodmanService } from './support/podmanService';
 import type { PodmanService } from './support/podmanService';
 import { uniqueProjectName } from './support/projectNames';
 import { writeHealthWorkspace } from './support/healthWorkspace';
+import { watchEvents } from './support/watchEvents';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
 
@@ -88,19 +86,14 @@ suite('Podman service (Docker-compatible API)', function () {
 
   test("the editor's event stream sees Podman containers stop and go, by Docker's names", async () => {
     const docker = new Dockerode({ socketPath: podman.host.slice('unix://'.length) });
-    const seen: EngineEvent[] = [];
-    const stop = new AbortController();
-    let connected!: () => void;
-    const open = new Promise<void>((resolve) => (connected = resolve));
-    const watching = watchEngineEvents(docker as unknown as EventSourceLike, (e) => seen.push(e), stop.signal, { onConnected: () => connected() });
-    await open;
+    const events = await watchEvents(docker);
+    const { seen } = events;
     const ids = (await podman.podman(['ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`])).stdout.trim().split('\n');
     await podman.podman(['stop', '-t', '1', ...ids]);
     await podman.podman(['rm', ...ids]);
     const deadline = Date.now() + 10_000;
     while (!seen.some((e) => e.action === 'destroy') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    stop.abort();
-    await watching;
+    await events.stop();
     const actions = seen.filter((e) => e.project === project && e.service === 'api').map((e) => e.action);
     assert.ok(actions.includes('die'), actions.join(','));
     assert.ok(actions.includes('destroy'), actions.join(','));

@@ -1,11 +1,12 @@
 // From evidence to a service report: rungs per module, the first failure, the fix. Pure.
 import { RUNG_NAMES } from '../model';
-import type { ConfigDrift, ModuleReport, PageReport, RouteReport, RungName, Rungs, ServiceAction, ServiceReport, Verdict } from '../model';
+import type { ConfigDrift, ModuleReport, PageReport, RouteReport, RungName, Rungs, ServiceAction, ServiceReport, SwarmServiceReport, SwarmTaskReport, Verdict } from '../model';
 import type { MappedFile, ModuleEvidence, ServiceEvidence } from './evidence';
 import { changedIn, evaluateRungs, filesMissingFrom, listSome } from './rungs';
 import { shortId } from './format';
 import { actionFor } from './action';
 import { swarmServiceOf, swarmUpdateFix } from '../swarm';
+import { dockerCommandOf } from '../engineCommands';
 
 /**
  * Bundled front ends have no 1:1 files, so their image is judged by time: source changed after the
@@ -31,9 +32,11 @@ export function fixFor(ev: ServiceEvidence, rung: RungName | null): string | nul
     case 'build':
       return `run the build${ev.buildDirRel ? ` in ${ev.buildDirRel}` : ''}, then ${rebuild}`;
     case 'image':
+      if (!ev.container && ev.swarm) return `build the image (where the Swarm's nodes get it from), then update the Swarm service: ${dc} build ${svc} && ${swarmUpdateFix(ev.swarm.service, dc)}`;
       if (!ev.container) return `not running, and the image is behind the source: ${dc} up -d ${ev.spec.build ? '--build ' : ''}${svc}`;
       return ev.spec.build ? `build the image: ${rebuild}` : `pull the image: ${rebuild}`;
     case 'container':
+      if (!ev.container && ev.swarm) return swarmFix(ev.swarm, dc);
       if (!ev.container) return `start it (not running): ${dc} up -d ${svc}`;
       // A Swarm task is not compose's to recreate: the service rolls its tasks.
       if (ev.stale && swarmServiceOf(ev.container.labels)) {
@@ -55,6 +58,18 @@ export function fixFor(ev: ServiceEvidence, rung: RungName | null): string | nul
     case 'auth':
       return `credentials: the token in ${ev.auth?.env ?? 'the configured variable'} is not accepted`;
   }
+}
+
+/** A Swarm service none of whose tasks runs on this engine: the Swarm rolls its tasks, compose never starts one here. */
+function swarmFix(swarm: SwarmServiceReport, dc: string): string | null {
+  const stale = swarm.tasks.filter((t) => t.stale && t.state === 'running');
+  if (stale.length > 0) return `update the Swarm service (${stale.length === 1 ? 'its task runs' : `${stale.length} tasks run`} an old image): ${swarmUpdateFix(swarm.service, dc)}`;
+  return swarm.tasks.some((t) => t.state === 'running') ? null : `the Swarm runs no task of it: ${dockerCommandOf(dc)} service ps ${swarm.service}`;
+}
+
+/** Running tasks of the service's Swarm service other than the container checked here. */
+function otherTasks(ev: ServiceEvidence): SwarmTaskReport[] {
+  return (ev.swarm?.tasks ?? []).filter((t) => t.state === 'running' && t.id !== ev.container?.id);
 }
 
 function moduleReport(ev: ServiceEvidence, m: ModuleEvidence): ModuleReport {
@@ -144,7 +159,11 @@ function problemsAndNotes(ev: ServiceEvidence, f: Findings): { problems: string[
   const runtimeOrNote = ev.container ? problems : notes;
   if (ev.engineError) problems.push(`engine: ${ev.engineError}`);
   else {
-    if (!ev.container) notes.push('not running (no container)');
+    const elsewhere = otherTasks(ev);
+    // Another node's task is the Swarm's to judge by its image; its files cannot be listed from here.
+    for (const t of elsewhere.filter((t) => t.stale)) problems.push(`task ${t.name} on node ${t.node ?? '?'} runs ${t.image ?? 'another image'}, not the service's ${ev.swarm?.image ?? 'image'}`);
+    if (!ev.container && elsewhere.length > 0) notes.push(...elsewhere.map((t) => `task ${t.name} on node ${t.node ?? '?'}: not inspectable from this engine`));
+    else if (!ev.container) notes.push('not running (no container)');
     else if (ev.stale) problems.push(`container ${shortId(ev.container.id)} runs an old image`);
     else if (ev.container.state !== 'running') notes.push(`container is ${ev.container.state}`);
     if (ev.spec.build && !ev.image) runtimeOrNote.push(`image ${ev.imageRef} not built`);
@@ -167,6 +186,7 @@ function serviceFixOf(ev: ServiceEvidence, f: Findings): string | null {
   const lowest = RUNG_NAMES.find((r) => f.failed.some((m) => m.firstFailure === r));
   if (lowest) return fixFor(ev, lowest);
   if (ev.engineError) return null;
+  if (ev.swarm && otherTasks(ev).some((t) => t.stale)) return swarmFix(ev.swarm, ev.composeLabel);
   if (!ev.container || ev.stale || ev.container.state !== 'running') return fixFor(ev, 'container');
   if (f.divergedFromImage) return fixFor(ev, 'container');
   if (f.configDrift.length > 0) return configFix(ev);
@@ -196,7 +216,7 @@ function actionOf(ev: ServiceEvidence, f: Findings): ServiceAction | null {
     imageBehind,
     changedInside: f.divergedFromImage,
     configChanged: f.configDrift.length > 0,
-    swarmTask: swarmServiceOf(ev.container?.labels) !== undefined,
+    swarmTask: swarmServiceOf(ev.container?.labels) !== undefined || ev.swarm !== undefined,
   });
 }
 
@@ -204,7 +224,8 @@ function verdictOf(ev: ServiceEvidence, problems: readonly string[]): Verdict {
   const hasRuntime = Boolean(ev.spec.build || ev.spec.image);
   if (ev.engineError || (!ev.mapping && !hasRuntime)) return 'unknown';
   if (problems.length > 0) return 'drift';
-  if (!ev.container) return 'not-running';
+  // Its tasks run on other nodes: their images were judged, their files cannot be (the summary says so).
+  if (!ev.container) return otherTasks(ev).length > 0 ? 'in-sync' : 'not-running';
   return ev.container.state === 'running' ? 'in-sync' : 'stopped';
 }
 

@@ -7,6 +7,7 @@ import type {
   RouteReport,
   ServiceSpec,
   SourceMapping,
+  SwarmServiceReport,
 } from '../model';
 import type { ConfigJudgement } from '../config/judgeConfig';
 
@@ -65,4 +66,6 @@ export interface ServiceEvidence {
   config?: ConfigJudgement;
   /** A bundled front end's pages against the served bundle (pages/); absent for other services. */
   pages?: PageReport[];
+  /** The Swarm service it runs as, with its tasks on every node the engine can tell of. */
+  swarm?: SwarmServiceReport;
 }

@@ -365,31 +365,37 @@ function containerNode(service: ServiceReport, parentId: string, ref: ServiceRef
   };
 }
 
-/** One task of a Swarm service: its container, and whether it runs the service's image of now. */
+/** One task of a Swarm service: where it runs, its container, and whether it runs the service's image of now. */
 function taskNode(service: ServiceReport, task: SwarmTaskReport, parentId: string, ref: ServiceRef, now: Date): TreeNodeModel {
   const created = timeAgo(task.created, now);
   const running = task.state === 'running';
+  // The reference its spec names (the manager's records), with the image ID its container runs when it is on this engine.
+  const image = task.image && task.inspectable ? `${task.image} (${shortId(task.imageId)})` : (task.image ?? shortId(task.imageId));
   const tooltip = [
-    l10n.t`Task ${task.name} of the Swarm service ${service.swarm?.service ?? service.name} (container ${shortId(task.id)}) is ${task.state}.`,
-    created ? l10n.t`Runs image ${shortId(task.imageId)}, created ${created}.` : l10n.t`Runs image ${shortId(task.imageId)}.`,
-    l10n.t`The service's image ${service.image.ref}: ${shortId(service.image.id)}.`,
+    task.node
+      ? l10n.t`Task ${task.name} of the Swarm service ${service.swarm?.service ?? service.name} on node ${task.node} is ${task.state}.`
+      : l10n.t`Task ${task.name} of the Swarm service ${service.swarm?.service ?? service.name} (container ${shortId(task.id)}) is ${task.state}.`,
+    created ? l10n.t`Runs image ${image}, created ${created}.` : l10n.t`Runs image ${image}.`,
+    service.swarm?.image ? l10n.t`The service's image ${service.swarm.image}.` : l10n.t`The service's image ${service.image.ref}: ${shortId(service.image.id)}.`,
     task.stale
       ? service.fix
         ? l10n.t`Stale: the task runs an older image than the service's; the Swarm replaces it on a service update (${service.fix}).`
         : l10n.t("Stale: the task runs an older image than the service's; the Swarm replaces it on a service update.")
       : l10n.t("Current: the task runs the service's image."),
+    ...(task.inspectable ? [] : [l10n.t`Task on node ${task.node ?? '?'}: not inspectable from this engine (its container is on that node).`]),
   ].join('\n');
   return {
     id: `${parentId}/t:${task.id}`,
     kind: 'task',
     label: `${task.name} · ${!running ? task.state : task.stale ? l10n.t('stale') : l10n.t('current')}`,
-    description: [task.state, l10n.t`image ${shortId(task.imageId)}`, created ? l10n.t`created ${created}` : undefined].filter(Boolean).join(' · '),
+    description: [task.state, task.node ? l10n.t`node ${task.node}` : undefined, l10n.t`image ${image}`, created ? l10n.t`created ${created}` : undefined].filter(Boolean).join(' · '),
     tooltip,
     icon: { id: running ? 'debug-start' : 'debug-stop', color: !running ? undefined : task.stale ? SYNC_COLOR.stale : SYNC_COLOR.inSync },
-    contextValue: running ? 'task:running' : 'task',
+    // Another node's task: no container menu (logs, files) would reach it through this engine.
+    contextValue: !task.inspectable ? 'remoteTask' : running ? 'task:running' : 'task',
     expanded: false,
     ref,
-    containerId: task.id,
+    ...(task.inspectable ? { containerId: task.id } : {}),
     children: [],
   };
 }

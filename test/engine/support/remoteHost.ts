@@ -36,6 +36,8 @@ export interface RemoteHost {
   clientNs: string;
   /** The engine host's address, seen from the client namespace. */
   engineIp: string;
+  /** The client's address, seen from the engine host. */
+  clientIp: string;
   /** unix:// address of the private engine, for the test's own set-up (it is reachable from here). */
   socketHost: string;
   /** tcp:// address the client uses (TLS or clear), when one was asked for. */
@@ -121,24 +123,13 @@ export async function startRemoteHost(opts: RemoteHostOptions = {}): Promise<Rem
       ...tlsFlags,
       '--bridge=none', '--iptables=false', '--ip6tables=false',
     ]);
-    let log = '';
-    dockerd.stderr?.on('data', (c: Buffer) => (log = (log + c.toString('utf8')).slice(-4000)));
-    dockerd.stdout?.resume();
-    const deadline = Date.now() + ENGINE_START_TIMEOUT_MS;
-    while ((await docker(['version', '--format', '{{.Server.Version}}'])).code !== 0) {
-      if (dockerd.exitCode !== null || Date.now() > deadline) throw new Error(`private dockerd did not start: ${log}`);
-      await delay(250);
-    }
-    for (const image of opts.images ?? []) {
-      const file = join(dir, 'image.tar');
-      await must(runCli('docker', ['save', '-o', file, image], { timeoutMs: 300_000 }), `docker save ${image}`);
-      await must(docker(['load', '-q', '-i', file]), `docker load ${image}`);
-      rmSync(file, { force: true });
-    }
+    await engineUp(dockerd, docker);
+    await loadImages(docker, opts.images ?? [], dir);
     return {
       engineNs,
       clientNs,
       engineIp,
+      clientIp,
       socketHost: `unix://${socket}`,
       ...(tls || opts.tcp ? { tcpHost: `tcp://${engineIp}:${port}` } : {}),
       ...(tls ? { tls } : {}),
@@ -152,6 +143,68 @@ export async function startRemoteHost(opts: RemoteHostOptions = {}): Promise<Rem
     await stop();
     throw err;
   }
+}
+
+/** Waits until the private dockerd answers; throws with its last words when it does not. */
+async function engineUp(dockerd: ChildProcess, docker: RemoteHost['docker']): Promise<void> {
+  let log = '';
+  dockerd.stderr?.on('data', (c: Buffer) => (log = (log + c.toString('utf8')).slice(-4000)));
+  dockerd.stdout?.resume();
+  const deadline = Date.now() + ENGINE_START_TIMEOUT_MS;
+  while ((await docker(['version', '--format', '{{.Server.Version}}'])).code !== 0) {
+    if (dockerd.exitCode !== null || Date.now() > deadline) throw new Error(`private dockerd did not start: ${log}`);
+    await delay(250);
+  }
+}
+
+/** Copies images from the shared engine (docker save | load): nothing can be pulled here. */
+async function loadImages(docker: RemoteHost['docker'], images: readonly string[], dir: string): Promise<void> {
+  for (const image of images) {
+    const file = join(dir, 'image.tar');
+    await must(runCli('docker', ['save', '-o', file, image], { timeoutMs: 300_000 }), `docker save ${image}`);
+    await must(docker(['load', '-q', '-i', file]), `docker load ${image}`);
+    rmSync(file, { force: true });
+  }
+}
+
+/** A second private engine on the client's side of the veth: another node, with a host name of its own. */
+export interface WorkerEngine {
+  /** Its host name (its own UTS namespace), as a Swarm names the node. */
+  hostname: string;
+  /** Its address on the veth, seen from the engine host. */
+  ip: string;
+  docker(args: string[], opts?: { cwd?: string; env?: Record<string, string> }): Promise<CliResult>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a dockerd in the host's client namespace (so the first engine reaches it over the veth,
+ * as two machines would), in a UTS namespace of its own named `hostname`. Its files are under the
+ * host's folder, so the host's stop() unmounts what it leaves.
+ */
+export async function startWorkerEngine(host: RemoteHost, hostname: string, images: readonly string[]): Promise<WorkerEngine> {
+  const dir = join(host.dir, 'worker');
+  const socket = join(dir, 'docker.sock');
+  const docker: WorkerEngine['docker'] = (args, o = {}) => runCli('docker', ['-H', `unix://${socket}`, ...args], { ...o, timeoutMs: 300_000 });
+  // The script is constant; the host name and dockerd's arguments are its positional parameters.
+  const dockerd = host.spawnIn(host.clientNs, 'unshare', ['--uts', '--', 'sh', '-c', 'hostname "$0" && exec "$@"', hostname, 'dockerd',
+    '--data-root', join(dir, 'data'), '--exec-root', join(dir, 'exec'), '--pidfile', join(dir, 'dockerd.pid'),
+    '-H', `unix://${socket}`, '--bridge=none', '--iptables=false', '--ip6tables=false']);
+  const stop = async (): Promise<void> => {
+    if (dockerd.exitCode !== null) return;
+    const exited = new Promise((resolve) => dockerd.once('exit', resolve));
+    dockerd.kill('SIGTERM');
+    await Promise.race([exited, delay(30_000)]);
+    if (dockerd.exitCode === null) dockerd.kill('SIGKILL');
+  };
+  try {
+    await engineUp(dockerd, docker);
+    await loadImages(docker, images, host.dir);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { hostname, ip: host.clientIp, docker, stop };
 }
 
 function mountsUnder(dir: string): string[] {

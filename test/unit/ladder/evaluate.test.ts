@@ -213,6 +213,28 @@ suite('ladder: evaluateService', () => {
     assert.deepEqual(report.action, { kind: 'start', label: 'Start api', steps: [['up', '-d', 'api']], command: 'docker compose up -d api' });
   });
 
+  suite('a Swarm service whose tasks run on other nodes than the checked engine', () => {
+    const remoteTask = (stale: boolean, node = 'worker-1') => ({ id: `c-${node}`, name: `demo_api.1.${node}`, state: 'running', imageId: stale ? 'sha256:aa' : 'sha256:bb', created: '2026-11-29T10:00:00Z', stale, node, image: stale ? 'demo_api:1@sha256:aa' : 'demo_api:2@sha256:bb', inspectable: false });
+    const swarmEvidence = (...tasks: ReturnType<typeof remoteTask>[]) =>
+      evidence({ container: undefined, stale: false, containerListing: undefined, imageListing: undefined, routes: [], swarm: { stack: 'demo', service: 'demo_api', image: 'demo_api:2@sha256:bb', tasks } });
+
+    test('running there, on its service\'s image: not "no container" but "not inspectable from this engine"; no compose action or fix', () => {
+      const report = evaluateService(swarmEvidence(remoteTask(false)), { modules: [mod('users', usersFiles)], loose: null });
+      assert.equal(report.verdict, 'in-sync');
+      assert.equal(report.summary, 'task demo_api.1.worker-1 on node worker-1: not inspectable from this engine');
+      assert.equal(report.fix, null);
+      assert.equal(report.action, null);
+    });
+
+    test("a task there on another image than its service's spec is drift, fixed by a Swarm update, never by compose", () => {
+      const report = evaluateService(swarmEvidence(remoteTask(true), remoteTask(false, 'worker-2')), { modules: [mod('users', usersFiles)], loose: null });
+      assert.equal(report.verdict, 'drift');
+      assert.match(report.summary, /^task demo_api\.1\.worker-1 on node worker-1 runs demo_api:1@sha256:aa, not the service's demo_api:2@sha256:bb; /);
+      assert.equal(report.fix, 'update the Swarm service (its task runs an old image): docker service update --force demo_api');
+      assert.equal(report.action, null);
+    });
+  });
+
   test('not running with an image behind the source: still not drift; Start builds first (--build)', () => {
     const report = evaluateService(
       evidence({ container: undefined, stale: false, containerListing: undefined, imageListing: listing(usersFiles.map((f) => f.target)), routes: [] }),

@@ -93,7 +93,7 @@ suite('small text helpers', () => {
 
 suite('the container a command acts on', () => {
   const task = { id: 'task2', name: 'shop_api.2.x', state: 'running', imageId: 'sha256:2', created: '2024-05-01T11:00:00Z', stale: false };
-  const swarm = staleApi({ swarm: { stack: 'shop', service: 'shop_api', tasks: [{ ...task, id: 'task1', name: 'shop_api.1.y' }, task] } });
+  const swarm = staleApi({ swarm: { stack: 'shop', service: 'shop_api', tasks: [{ ...task, id: 'task1', name: 'shop_api.1.y', inspectable: true }, { ...task, inspectable: true }] } });
 
   test("a task node's own container (logs and shell of that task, not the service's first)", () => {
     assert.equal(chosenContainer({ ref: {}, containerId: 'task2' }, swarm)?.id, 'task2');

@@ -139,9 +139,9 @@ suite('treeModel', () => {
 
 
 suite('treeModel: a Swarm stack reads stack → service → tasks', () => {
-  const running = { id: 'task1container000000', name: 'shop_api.1.k3v9', state: 'running', imageId: 'sha256:aaaa1111bbbb2222cccc', created: '2024-05-01T10:00:00Z', stale: true };
-  const second = { id: 'task2container000000', name: 'shop_api.2.p0q1', state: 'running', imageId: 'sha256:9c1e2d3f4a5b6c7d8e9f', created: '2024-05-01T11:58:00Z', stale: false };
-  const shutDown = { id: 'task0container000000', name: 'shop_api.1.a1b2', state: 'exited', imageId: 'sha256:0000aaaa1111', created: '2024-05-01T08:00:00Z', stale: true };
+  const running = { id: 'task1container000000', name: 'shop_api.1.k3v9', state: 'running', imageId: 'sha256:aaaa1111bbbb2222cccc', created: '2024-05-01T10:00:00Z', stale: true, inspectable: true };
+  const second = { id: 'task2container000000', name: 'shop_api.2.p0q1', state: 'running', imageId: 'sha256:9c1e2d3f4a5b6c7d8e9f', created: '2024-05-01T11:58:00Z', stale: false, inspectable: true };
+  const shutDown = { id: 'task0container000000', name: 'shop_api.1.a1b2', state: 'exited', imageId: 'sha256:0000aaaa1111', created: '2024-05-01T08:00:00Z', stale: true, inspectable: true };
   const fix = 'update the Swarm service (its task runs an old image): DOCKER_HOST=ssh://infra-1 docker service update --force shop_api';
   const swarmApi = () =>
     staleApi({
@@ -180,6 +180,20 @@ suite('treeModel: a Swarm stack reads stack → service → tasks', () => {
     assert.deepEqual(tasks.map((t) => t.containerId), [running.id, second.id, shutDown.id]);
     assert.match(tasks[0]?.description ?? '', /^running · image aaaa1111bbbb · created 2 h ago$/);
     assert.match(tasks[0]?.tooltip ?? '', /Stale: .* \(update the Swarm service .*DOCKER_HOST=ssh:\/\/infra-1 docker service update --force shop_api\)/);
+  });
+
+  test("another node's task shows its node and image, says it is not inspectable from this engine, and offers no container menu", () => {
+    const remote = { id: 'task3record00000000', name: 'shop_api.3.r7s8', state: 'running', imageId: 'sha256:aa', created: '2024-05-01T11:00:00Z', stale: true, node: 'worker-1', image: 'shop_api:1@sha256:aa', inspectable: false };
+    const report = swarmApi();
+    report.swarm = { stack: 'shop', service: 'shop_api', image: 'shop_api:2@sha256:bb', tasks: [running, remote] };
+    const tasks = find(buildTree([sampleReport({ services: [report] })], NOW), (n) => n.kind === 'service' && n.label === 'api')?.children.filter((c) => c.kind === 'task') ?? [];
+    assert.equal(tasks[1]?.label, 'shop_api.3.r7s8 · stale');
+    assert.equal(tasks[1]?.description, 'running · node worker-1 · image shop_api:1@sha256:aa · created 1 h ago');
+    assert.match(tasks[1]?.tooltip ?? '', /on node worker-1 is running\./);
+    assert.match(tasks[1]?.tooltip ?? '', /The service's image shop_api:2@sha256:bb\./);
+    assert.match(tasks[1]?.tooltip ?? '', /Task on node worker-1: not inspectable from this engine/);
+    assert.equal(tasks[1]?.contextValue, 'remoteTask');
+    assert.equal(tasks[1]?.containerId, undefined);
   });
 
   test('task ids stay stable across checks, so expansion and selection survive a refresh', () => {
