@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { sameImage, stackServiceOf, swarmServiceOf, swarmServiceReport, swarmUpdateFix } from '../../src/core/swarm';
+import { checkedContainer, sameImage, stackServiceOf, swarmServiceOf, swarmServiceReport, swarmUpdateFix } from '../../src/core/swarm';
 import type { SwarmTask } from '../../src/core/ports';
 import { parseEngineEvent } from '../../src/engine/events';
 import { servicesForEvent } from '../../src/core/view/affectedServices';
@@ -99,6 +99,16 @@ suite("Swarm service report from the manager's records: every task on every node
     const report = swarmServiceReport(swarm, [here('c1', 'sha256:old')], 'sha256:new', 'shop');
     assert.deepEqual(report?.tasks.map((t) => [t.id, t.state, t.stale, t.inspectable, t.node]), [['c1', 'running', true, true, 'manager-1'], ['gone', 'shutdown', false, false, 'manager-1']]);
     assert.equal(swarmServiceReport(swarm, [here('c1', 'sha256:new')], 'sha256:new', 'shop')?.tasks[0]?.stale, false);
+  });
+
+  test("an exited task container here is the Swarm's history once the service runs on another node; else it is the one checked", async () => {
+    const exited = { ...here('c1', 'sha256:old'), state: 'exited' };
+    const elsewhere = { service: 'shop_api', image: 'shop_api:latest', tasks: [record('t2', 'worker-1', 'running', 'shop_api:latest')] };
+    assert.equal(await checkedContainer([exited], Promise.resolve(elsewhere)), undefined);
+    assert.equal(await checkedContainer([exited], Promise.resolve(undefined)), exited);
+    assert.equal(await checkedContainer([exited], Promise.resolve({ ...elsewhere, tasks: [record('t1', 'manager-1', 'running', 'shop_api:latest')] })), exited);
+    const compose = { ...exited, labels: { 'com.docker.compose.service': 'api' } };
+    assert.equal(await checkedContainer([compose], Promise.resolve(elsewhere)), compose);
   });
 
   test('image references compare by digest when both are pinned, else by repository and tag', () => {
