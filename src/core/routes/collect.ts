@@ -196,7 +196,8 @@ function exportsValue(s: Scanned, name: string): boolean {
     s.x.constants?.[name] !== undefined ||
     s.x.routerFactories?.[name] !== undefined ||
     s.x.decoratorFactories?.[name] !== undefined ||
-    s.x.routerParams?.[name] !== undefined
+    s.x.routerParams?.[name] !== undefined ||
+    s.x.handlerClasses?.[name] !== undefined
   );
 }
 
@@ -393,9 +394,10 @@ class ValueResolver {
   /** A copy of the file's extraction with its values resolved; undefined when it has none. */
   resolveFile(s: Scanned, warnings: string[]): ExtractedFile | undefined {
     const x = s.x;
-    const needs = x.globalPrefixValue || x.routes.some((r) => r.pathValue) || x.mounts.some((m) => m.prefixValue) || x.decoratedHandlers?.length;
+    const needs = x.globalPrefixValue || x.routes.some((r) => r.pathValue) || x.mounts.some((m) => m.prefixValue) || x.decoratedHandlers?.length || x.controllerBases?.length;
     if (!needs) return undefined;
     const out: ExtractedFile = { ...x, routes: [], mounts: [] };
+    for (const c of x.controllerBases ?? []) out.routes.push(...this.inheritedRoutes(s, c, warnings));
     for (const h of x.decoratedHandlers ?? []) {
       const imp = x.imports.find((i) => i.local === h.decorator);
       const found = imp ? followExport(s, imp, undefined, this.byKey, this.aliases, 0) : undefined;
@@ -442,6 +444,42 @@ class ValueResolver {
       const text = this.text(s, m.prefixValue, 0);
       if (text === undefined) warnings.push(`${s.file}:${m.line}: mount prefix not found statically; its routes stay unprefixed`);
       out.mounts.push({ ...m, prefix: joinRoutePath(text ?? ''), prefixValue: undefined });
+    }
+    return out;
+  }
+
+  /**
+   * The routes a controller inherits: the handlers of the class it extends (local or imported,
+   * and that class's own base), under the controller's path, version and name.
+   */
+  private inheritedRoutes(s: Scanned, c: NonNullable<ExtractedFile['controllerBases']>[number], warnings: string[]): ExtractedRoute[] {
+    const out: ExtractedRoute[] = [];
+    let at: Scanned = s;
+    let name: string | undefined = c.base;
+    for (let depth = 0; name !== undefined && depth < 4; depth++) {
+      const [head, ...rest] = name.split('.');
+      let found: { target: Scanned; name: string | undefined } | undefined = at.x.handlerClasses?.[name] ? { target: at, name } : undefined;
+      const imp = found ? undefined : at.x.imports.find((i) => i.local === head);
+      if (imp) found = followExport(at, imp, imp.imported === '*' ? rest[0] : undefined, this.byKey, this.aliases, 0);
+      const cls = found?.name !== undefined ? found.target.x.handlerClasses?.[found.name] : undefined;
+      if (!found || !cls) break;
+      for (const r of cls.routes) {
+        const sub = r.pathValue ? this.text(found.target, r.pathValue, 0) : r.path;
+        const bases = c.controllerPaths.kind === 'arr' ? c.controllerPaths.items : [c.controllerPaths];
+        for (const b of bases) {
+          const base = this.text(s, b, 0);
+          if (base === undefined || sub === undefined) {
+            warnings.push(`${s.file}:${c.line}: a ${r.method} route ${c.controller} inherits from ${name} has a path not found statically; route skipped (list it in x-runtime-drift.routes)`);
+            continue;
+          }
+          const route: ExtractedRoute = { method: r.method, path: joinRoutePath(base, sub), line: c.line, kind: 'nest', controller: c.controller };
+          const version = r.version ?? c.version;
+          if (version) route.version = version;
+          out.push(route);
+        }
+      }
+      at = found.target;
+      name = cls.base;
     }
     return out;
   }

@@ -1120,6 +1120,9 @@ class FileReader {
 
   private readNestClass(node: ts.ClassDeclaration): void {
     const decorators = ts.getDecorators(node) ?? [];
+    const isController = decorators.some((d) => ts.isCallExpression(d.expression) && /^(?:Controller|JsonController)$/.test(calleeName(d.expression.expression)?.split('.').pop() ?? ''));
+    const base = baseClassName(node);
+    if (!isController && node.name) this.readHandlerClass(node, node.name.text, base);
     for (const d of decorators) {
       const call = ts.isCallExpression(d.expression) ? d.expression : undefined;
       const name = call ? calleeName(call.expression)?.split('.').pop() : undefined;
@@ -1142,6 +1145,24 @@ class FileReader {
         continue;
       }
       this.readNestHandlers(node, paths, version);
+      if (base && node.name) {
+        const entry: NonNullable<ExtractedFile['controllerBases']>[number] = { controller: node.name.text, base, controllerPaths: paths, line: this.line(d) };
+        if (version) entry.version = version;
+        (this.out.controllerBases ??= []).push(entry);
+      }
+    }
+  }
+
+  /** A class that is no controller but declares route handlers, for the controllers that extend it. */
+  private readHandlerClass(node: ts.ClassDeclaration, name: string, base: string | undefined): void {
+    const own = this.out.routes;
+    this.out.routes = [];
+    try {
+      this.readNestHandlers(node, str(''), undefined);
+      const routes = this.out.routes.filter((r) => r.kind === 'nest');
+      if (routes.length > 0) (this.out.handlerClasses ??= {})[name] = base ? { routes, base } : { routes };
+    } finally {
+      this.out.routes = own;
     }
   }
 
@@ -1407,6 +1428,13 @@ function classField(at: ts.Node, name: string): ts.Expression | undefined {
     if (ts.isPropertyDeclaration(m) && m.initializer && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name)) && m.name.text === name) return m.initializer;
   }
   return undefined;
+}
+
+/** `class A extends B` / `extends ns.B` -> 'B' (the name a controller's base is imported or declared by). */
+function baseClassName(node: ts.ClassDeclaration): string | undefined {
+  const clause = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
+  const e = clause?.types[0]?.expression;
+  return e && (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) ? e.getText() : undefined;
 }
 
 function lastReturn(body: ts.Block): ts.Expression | undefined {

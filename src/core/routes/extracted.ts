@@ -118,6 +118,13 @@ export interface ExtractedFile {
    * router). An anonymous default export is listed as 'default'.
    */
   routerParams?: Record<string, string[]>;
+  /**
+   * Classes without @Controller whose methods carry route decorators (a generated
+   * `UserControllerBase`): a controller extending one serves those routes under its own path.
+   */
+  handlerClasses?: Record<string, { routes: ExtractedRoute[]; base?: string }>;
+  /** `@Controller('users') class UserController extends UserControllerBase`: resolved by collect.ts. */
+  controllerBases?: Array<{ controller: string; base: string; controllerPaths: ConstValue; version?: string[]; line: number }>;
   /** Functions that make and return a router (`export const usersRouter = () => { const router = new Router(); ...; return router; }`): function name -> the router's name. */
   routerFactories?: Record<string, string>;
   /** `export const autoPrefix = '/x'` (or module.exports.autoPrefix): the plugin's own prefix under autoload. */

@@ -15,6 +15,8 @@ const SAMPLES: Record<string, string> = {
   prefix: "app.setGlobalPrefix('api/v1');",
   versioning: 'app.enableVersioning({ type: VersioningType.URI });',
   koa: "const r = new Router({ prefix: '/p' }); r.del('/x', h);",
+  // A generated base class: decorators through a namespace import, no @Controller, no router call.
+  'nest namespace': "import * as common from '@nestjs/common';\nexport class UserControllerBase {\n  @common.Post()\n  create() {}\n}",
 };
 
 suite('mayDeclareRoutes (the cheap pre-filter)', () => {

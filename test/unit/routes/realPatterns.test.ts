@@ -258,6 +258,19 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(routesOf({ '/s/r.js': named, '/s/server.js': mounted }).sort(), ['GET /m/x', 'GET /y']);
   });
 
+  test('Nest: a controller serves the route handlers of the class it extends (imported, and its base in turn), decorators under a namespace import', () => {
+    const routes = routesOf({
+      '/s/main.ts': "const app = await NestFactory.create(AppModule);\napp.setGlobalPrefix('api');\n",
+      '/s/user/base/crud.base.ts': "import * as common from '@nestjs/common';\nexport class CrudBase {\n  @common.Get('/:id')\n  one() {}\n}\n",
+      '/s/user/base/user.controller.base.ts':
+        "import * as common from '@nestjs/common';\nimport { CrudBase } from './crud.base';\nexport class UserControllerBase extends CrudBase {\n  @common.Post()\n  create() {}\n  @common.Get()\n  list() {}\n}\n",
+      '/s/user/user.controller.ts':
+        "import * as common from '@nestjs/common';\nimport { UserControllerBase } from './base/user.controller.base';\n@common.Controller('users')\nexport class UserController extends UserControllerBase {\n  @common.Post('/sync')\n  sync() {}\n}\n",
+      '/s/health/health.controller.ts': "import { Controller, Get } from '@nestjs/common';\nclass HealthBase {\n  @Get('live')\n  live() {}\n}\n@Controller('_health')\nexport class HealthController extends HealthBase {}\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /api/_health/live', 'GET /api/users', 'GET /api/users/:id', 'POST /api/users', 'POST /api/users/sync']);
+  });
+
   test('a loop over an imported array registers one route per element (for...of, forEach, a property of each element)', () => {
     const routes = routesOf({
       '/s/columns.ts': "export const columns = ['country', 'city'] as const;\nexport const hooks = [{ path: '/github' }, { path: '/slack' }];\n",
