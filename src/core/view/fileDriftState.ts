@@ -29,6 +29,84 @@ export interface FileDriftState {
 /** Absolute path -> state, for files and for every folder (up to the workspace) that holds one. */
 export type FileDriftStates = ReadonlyMap<string, FileDriftState>;
 
+/**
+ * The states by folder: the path up to and with its last '/' -> the name after it -> state.
+ * The explorer asks for the files of a folder together, and most folders hold no drifted file:
+ * a lookup compares its folder with the last one asked instead of hashing the whole path, and a
+ * file in a folder without badges is answered without hashing anything (bench/README.md,
+ * "decorations"). Every path splits one way, so get() answers what a Map of the paths would.
+ */
+class StatesByFolder implements ReadonlyMap<string, FileDriftState> {
+  private readonly folders = new Map<string, Map<string, FileDriftState>>();
+  private count = 0;
+  /** The folder of the last lookup, and its names (undefined: none with a state). */
+  private lastDir: string | undefined;
+  private lastNames: Map<string, FileDriftState> | undefined;
+
+  get size(): number {
+    return this.count;
+  }
+
+  get(path: string): FileDriftState | undefined {
+    const cut = path.lastIndexOf('/') + 1;
+    const dir = this.lastDir;
+    let names = this.lastNames;
+    if (dir === undefined || cut !== dir.length || !path.startsWith(dir)) {
+      const next = path.slice(0, cut);
+      names = this.folders.get(next);
+      this.lastDir = next;
+      this.lastNames = names;
+    }
+    return names?.get(cut === 0 ? path : path.slice(cut));
+  }
+
+  has(path: string): boolean {
+    return this.get(path) !== undefined;
+  }
+
+  /** The state of `name` in folder `dir` (`dir + name` split at its last '/': dir '' or ending with '/'). */
+  getIn(dir: string, name: string): FileDriftState | undefined {
+    return this.folders.get(dir)?.get(name);
+  }
+
+  /** Sets `name` in folder `dir` (as getIn). */
+  setIn(dir: string, name: string, state: FileDriftState): void {
+    let names = this.folders.get(dir);
+    if (names === undefined) {
+      this.folders.set(dir, (names = new Map()));
+      // A folder that had no names may have been the last one asked.
+      this.lastDir = undefined;
+    }
+    if (!names.has(name)) this.count += 1;
+    names.set(name, state);
+  }
+
+  set(path: string, state: FileDriftState): void {
+    const cut = path.lastIndexOf('/') + 1;
+    this.setIn(path.slice(0, cut), path.slice(cut), state);
+  }
+
+  *entries(): IterableIterator<[string, FileDriftState]> {
+    for (const [dir, names] of this.folders) for (const [name, state] of names) yield [dir + name, state];
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const [path] of this.entries()) yield path;
+  }
+
+  *values(): IterableIterator<FileDriftState> {
+    for (const names of this.folders.values()) yield* names.values();
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, FileDriftState]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: FileDriftState, key: string, map: ReadonlyMap<string, FileDriftState>) => void, thisArg?: unknown): void {
+    for (const [path, state] of this.entries()) callback.call(thisArg, state, path, this);
+  }
+}
+
 export function computeFileDriftStates(reports: readonly Report[]): FileDriftStates {
   const states = new DriftStates();
   for (const report of reports) {
@@ -84,7 +162,7 @@ const NO_STATES: ServiceFolder['states'] = { missing: undefined, stale: undefine
  * the time to answer the explorer (bench/README.md, "decorations").
  */
 class DriftStates {
-  private readonly out = new Map<string, FileDriftState>();
+  private readonly out = new StatesByFolder();
   /** `${workspace}\0${absolute folder}` -> its group, in the order folders are first met. */
   private readonly groups = new Map<string, FolderGroup>();
   /** The group a file state's files are counted in: moves a count when another copy of a file is worse. */
@@ -122,12 +200,13 @@ class DriftStates {
       const name = rel.slice(slash + 1);
       const folderModule = moduleNames === undefined || (!name.includes('\\') && !moduleNames.has(name));
       if (prefix !== undefined && group !== undefined && folderModule && isPlainName(name)) {
-        // One flat string: `a + b` would be a rope that every lookup of the key walks again.
-        this.put([prefix, name].join(''), shared[fileKind] ?? folders.state(folder, fileKind), group);
+        // Kept by folder (StatesByFolder): the prefix is the folder's, the name has no '/'.
+        this.put(prefix, name, shared[fileKind] ?? folders.state(folder, fileKind), group);
       } else {
         const path = absoluteIn(folders.workspace, rel);
         const own = this.group(folders.workspace, dirname(path));
-        this.put(path, this.fileState(fileKind, folders.line(folderModule ? folder.module : folders.moduleOf(rel), fileKind), own), own);
+        const cut = path.lastIndexOf('/') + 1;
+        this.put(path.slice(0, cut), path.slice(cut), this.fileState(fileKind, folders.line(folderModule ? folder.module : folders.moduleOf(rel), fileKind), own), own);
       }
     }
   }
@@ -146,11 +225,11 @@ class DriftStates {
     return state;
   }
 
-  /** Puts a file whose `state` counts in `group`. */
-  private put(path: string, state: FileDriftState, group: FolderGroup): void {
-    const old = this.out.get(path);
+  /** Puts file `name` of folder `dir` (as StatesByFolder.setIn) whose `state` counts in `group`. */
+  private put(dir: string, name: string, state: FileDriftState, group: FolderGroup): void {
+    const old = this.out.getIn(dir, name);
     if (old === undefined) {
-      this.out.set(path, state);
+      this.out.setIn(dir, name, state);
       group[state.kind] += 1;
       return;
     }
@@ -162,7 +241,7 @@ class DriftStates {
     first[kind] += 1;
     const merged: FileDriftState = { kind, badge: BADGE[kind], tooltip: `${old.tooltip}\n${state.tooltip}`, folder: false };
     this.groupOf.set(merged, first);
-    this.out.set(path, merged);
+    this.out.setIn(dir, name, merged);
   }
 
   finish(): FileDriftStates {

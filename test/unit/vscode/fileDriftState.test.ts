@@ -103,4 +103,41 @@ suite('fileDriftState', () => {
     const allFixed = computeFileDriftStates([sampleReport({ services: [staleApi({ missingFiles: [], missingFilesInImage: [] })] })]);
     assert.deepEqual(changedPaths(before, allFixed), [...before.keys()].sort());
   });
+
+  test('lookups answer as a Map of the same paths, in any order: folder by folder, interleaved, near misses', () => {
+    const api = staleApi({
+      missingFiles: ['backend/src/modules/workflow/workflow.controller.ts', 'backend/src/modules/workflow/workflow.service.ts', 'backend/src/main.ts', 'backend/README'],
+      missingFilesInImage: ['backend/src/main.ts'],
+    });
+    const states = computeFileDriftStates([sampleReport({ services: [api] })]);
+    const plain = new Map(states);
+    assert.equal(plain.size, states.size);
+    assert.ok(plain.size >= 8, [...plain.keys()].join());
+    const asked = [
+      ...plain.keys(),
+      CONTROLLER,
+      '/ws/backend/src/modules/workflow/other.ts',
+      '/ws/backend/src/modules/workflow/',
+      '/ws/backend/src/modules/workflowx/workflow.controller.ts',
+      '/ws/backend/src/modules/workflo',
+      '/ws/backend/src/main.tsx',
+      '/ws/backend/src/main.ts',
+      '/ws/backend/src',
+      '/ws/backend/src/',
+      '/ws',
+      '/',
+      '',
+      'workflow.controller.ts',
+      '/ws/backend/README',
+      '/ws/backend/src/modules/workflow/workflow.service.ts',
+    ];
+    // Forwards, backwards and alternating, so the remembered last folder is hit and missed.
+    for (const order of [asked, [...asked].reverse(), asked.flatMap((p, i) => [p, asked[asked.length - 1 - i] as string])]) {
+      for (const p of order) {
+        assert.equal(states.get(p), plain.get(p), p);
+        assert.equal(states.has(p), plain.has(p), p);
+      }
+    }
+    assert.deepEqual([...states.values()], [...plain.values()]);
+  });
 });
