@@ -190,7 +190,12 @@ const FIND_PATHS = ['/bin/find', '/usr/bin/find', '/usr/local/bin/find'];
 async function hasFind(container: Dockerode.Container, signal: AbortSignal): Promise<boolean> {
   const exists = (path: string): Promise<boolean> =>
     container.infoArchive({ path, abortSignal: signal } as Parameters<Dockerode.Container['infoArchive']>[0]).then(
-      () => true,
+      (res: unknown) => {
+        // dockerode hands the HEAD response over as a stream: read to its end, its connection goes
+        // back to the pool; left alone it held the CLI open once calls stopped being aborted at close.
+        (res as { resume?: () => void } | undefined)?.resume?.();
+        return true;
+      },
       (err: unknown) => !(typeof err === 'object' && err !== null && (err as { statusCode?: unknown }).statusCode === 404),
     );
   // /bin/find first (busybox, and every merged-/usr distribution through its /bin link): one
