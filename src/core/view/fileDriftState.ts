@@ -36,11 +36,17 @@ export type FileDriftStates = ReadonlyMap<string, FileDriftState>;
  * file in a folder without badges is answered without hashing anything (bench/README.md,
  * "decorations"). Every path splits one way, so get() answers what a Map of the paths would.
  */
+const NO_FOLDER = '\0';
+
 class StatesByFolder implements ReadonlyMap<string, FileDriftState> {
   private readonly folders = new Map<string, Map<string, FileDriftState>>();
   private count = 0;
-  /** The folder of the last lookup, and its names (undefined: none with a state). */
-  private lastDir: string | undefined;
+  /**
+   * The folder of the last lookup, and its names (undefined: none with a state). NO_FOLDER
+   * before the first lookup and after a folder is added: it ends with no '/', so no path's
+   * folder is ever it (and the field keeps one type, which V8's optimised lookups rely on).
+   */
+  private lastDir = NO_FOLDER;
   private lastNames: Map<string, FileDriftState> | undefined;
 
   get size(): number {
@@ -51,7 +57,7 @@ class StatesByFolder implements ReadonlyMap<string, FileDriftState> {
     const cut = path.lastIndexOf('/') + 1;
     const dir = this.lastDir;
     let names = this.lastNames;
-    if (dir === undefined || cut !== dir.length || !path.startsWith(dir)) {
+    if (cut !== dir.length || !path.startsWith(dir)) {
       const next = path.slice(0, cut);
       names = this.folders.get(next);
       this.lastDir = next;
@@ -75,7 +81,7 @@ class StatesByFolder implements ReadonlyMap<string, FileDriftState> {
     if (names === undefined) {
       this.folders.set(dir, (names = new Map()));
       // A folder that had no names may have been the last one asked.
-      this.lastDir = undefined;
+      this.lastDir = NO_FOLDER;
     }
     if (!names.has(name)) this.count += 1;
     names.set(name, state);
