@@ -80,31 +80,87 @@ interface KnownTree {
 }
 
 export function createWatchedTrees(opts: WatchedTreesOptions): WatchedTrees {
-  const refreshMs = opts.refreshMs ?? TREE_REFRESH_MS;
-  const idleDropMs = opts.idleDropMs ?? TREE_IDLE_DROP_MS;
-  const now = opts.now ?? Date.now;
-  const trees = new Map<string, KnownTree>();
-  let watching = false;
+  return new WatchedTreeSet(opts);
+}
 
-  const forget = (root: string): void => {
-    const t = trees.get(root);
+class WatchedTreeSet implements WatchedTrees {
+  private readonly refreshMs: number;
+  private readonly idleDropMs: number;
+  private readonly now: () => number;
+  private readonly trees = new Map<string, KnownTree>();
+  private watching = false;
+
+  constructor(private readonly opts: WatchedTreesOptions) {
+    this.refreshMs = opts.refreshMs ?? TREE_REFRESH_MS;
+    this.idleDropMs = opts.idleDropMs ?? TREE_IDLE_DROP_MS;
+    this.now = opts.now ?? Date.now;
+  }
+
+  watcher(running: boolean): void {
+    // Events may have been missed before a start, or will be after a stop.
+    this.watching = running;
+    this.close();
+  }
+
+  changed(paths: readonly string[]): void {
+    for (const [root, tree] of this.trees) {
+      if (tree.queued === 'walk') continue;
+      for (const path of paths) {
+        const relation = relationTo(root, path);
+        if (relation === 'outside') continue;
+        if (relation === 'root' || tree.queued.size >= MAX_QUEUED_CHANGES) {
+          tree.queued = 'walk';
+          break;
+        }
+        tree.queued.add(path);
+      }
+    }
+  }
+
+  scan(req: SourceScanRequest): TreeScan {
+    const tree = this.trees.get(req.root);
+    const trusted =
+      this.watching &&
+      !req.fullWalk &&
+      tree !== undefined &&
+      tree.routes === req.routes &&
+      tree.boundary === req.boundary &&
+      // The background walk is late only when the worker was busy; never trust a tree twice that old.
+      this.now() - tree.walkedAt < 2 * this.refreshMs;
+    const changes = trusted && tree.queued !== 'walk' ? tree.queued.size : 0;
+    const applied = trusted ? this.applyQueued(req.root, tree) : undefined;
+    if (!applied || !tree) return this.walk(req);
+    tree.usedAt = this.now();
+    return {
+      files: applied.files as string[],
+      mtimes: applied.mtimes.slice(),
+      extracted: [...tree.declared].map(([file, x]) => ({ file, x })),
+      skipped: [...tree.skipped],
+      read: changes > 0 ? tree.reads : 0,
+      watchedChanges: changes,
+    };
+  }
+
+  close(): void {
+    for (const root of [...this.trees.keys()]) this.forget(root);
+  }
+
+  private forget(root: string): void {
+    const t = this.trees.get(root);
     if (t?.timer) clearTimeout(t.timer);
-    trees.delete(root);
-  };
-  const forgetAll = (): void => {
-    for (const root of [...trees.keys()]) forget(root);
-  };
+    this.trees.delete(root);
+  }
 
   /** A full walk, kept as the root's tree while the watcher runs. */
-  const walk = (req: SourceScanRequest): TreeScan => {
-    const scan = scanTreeSync(req, opts.buffer, opts.cache);
-    forget(req.root);
-    if (watching && !scan.followedLink) keep(req, scan);
+  private walk(req: SourceScanRequest): TreeScan {
+    const scan = scanTreeSync(req, this.opts.buffer, this.opts.cache);
+    this.forget(req.root);
+    if (this.watching && !scan.followedLink) this.keep(req, scan);
     return scan;
-  };
+  }
 
-  const keep = (req: SourceScanRequest, scan: TreeScan): KnownTree => {
-    const at = now();
+  private keep(req: SourceScanRequest, scan: TreeScan): void {
+    const at = this.now();
     const tree: KnownTree = {
       table: new PathTable(scan.files, `${req.root}/`),
       // The scan's own array is handed to the main thread (transferred): the tree keeps a copy.
@@ -119,78 +175,38 @@ export function createWatchedTrees(opts: WatchedTreesOptions): WatchedTrees {
       reads: 0,
       timer: undefined,
     };
-    tree.timer = setTimeout(() => refresh(req.root, tree), refreshMs);
-    trees.set(req.root, tree);
-    return tree;
-  };
+    tree.timer = setTimeout(() => this.refresh(req.root, tree), this.refreshMs);
+    this.trees.set(req.root, tree);
+  }
 
   /** The background walk of a tree: what it finds that the queued changes do not explain was missed. */
-  const refresh = (root: string, tree: KnownTree): void => {
-    if (trees.get(root) !== tree) return;
-    if (now() - tree.usedAt > idleDropMs) return forget(root);
-    const before = tree.queued === 'walk' ? undefined : applyQueued(root, tree);
+  private refresh(root: string, tree: KnownTree): void {
+    if (this.trees.get(root) !== tree) return;
+    if (this.now() - tree.usedAt > this.idleDropMs) return this.forget(root);
+    const before = tree.queued === 'walk' ? undefined : this.applyQueued(root, tree);
     const req: SourceScanRequest = { root, routes: tree.routes, ...(tree.boundary !== undefined ? { boundary: tree.boundary } : {}) };
     const usedAt = tree.usedAt;
-    const scan = walk(req);
-    const fresh = trees.get(root);
+    const scan = this.walk(req);
+    const fresh = this.trees.get(root);
     if (fresh) fresh.usedAt = usedAt;
     if (before) {
       const missed = treeDifference(before, scan, MISSED_MAX);
-      if (missed.length > 0) opts.onMissed(root, missed);
+      if (missed.length > 0) this.opts.onMissed(root, missed);
     }
-  };
+  }
 
   /**
    * The queued changes applied to the tree: its files as a fresh walk would answer them; undefined
    * when it must be walked instead.
    */
-  const applyQueued = (root: string, tree: KnownTree): TreeFiles | undefined => {
+  private applyQueued(root: string, tree: KnownTree): TreeFiles | undefined {
     const queued = tree.queued;
     if (queued === 'walk') return undefined;
     if (queued.size === 0) return { files: unpack(tree.table), mtimes: tree.mtimes };
     tree.reads = 0;
-    const gone: string[] = [];
-    const present = new Map<string, number>();
-    const rescan = (file: string, mtimeMs: number): void => {
-      present.set(file, mtimeMs);
-      if (!tree.routes || !isRouteSource(file, root)) return;
-      const got = readSourceFile(file, opts.buffer);
-      tree.reads += 1;
-      tree.declared.delete(file);
-      if (!got) {
-        present.delete(file);
-        gone.push(file);
-      } else if (got.skipped !== undefined) {
-        tree.skipped.push({ path: file, reason: got.skipped });
-      } else {
-        present.set(file, got.mtimeMs);
-        const x = scanSourceText(file, got.text);
-        if (x) tree.declared.set(file, x);
-      }
-    };
-    for (const path of queued) {
-      if (inSkippedFolder(root, path)) continue;
-      let st: ReturnType<typeof statOrAbsent>;
-      try {
-        // A link put in the tree: only a walk follows it (or not) the way a first walk would.
-        if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) return undefined;
-        st = statOrAbsent(path);
-      } catch {
-        return undefined; // Unreadable now: the walk says how, as a first walk would.
-      }
-      if (!st) gone.push(path);
-      else if (st.isFile()) rescan(path, st.mtimeMs);
-      else if (st.isDirectory()) {
-        if (skipSourceDir(path.slice(path.lastIndexOf('/') + 1))) continue;
-        // A folder created, moved in or replaced: what it holds now replaces what was under it.
-        gone.push(path);
-        const w = createTreeWalk(path, { skipDir: skipSourceDir, mtimes: true, boundary: tree.boundary });
-        while (!w.step());
-        if (w.followedLink()) return undefined;
-        for (const file of w.files) rescan(file, w.mtimes.get(file) ?? 0);
-        tree.skipped.push(...w.skipped);
-      } else gone.push(path);
-    }
+    const changes: Changes = { gone: [], present: new Map() };
+    for (const path of queued) if (!this.lookAgain(root, tree, path, changes)) return undefined;
+    const { gone, present } = changes;
     const isGone = (file: string): boolean => gone.some((g) => file === g || file.startsWith(`${g}/`));
     for (const file of [...tree.declared.keys()]) if (!present.has(file) && isGone(file)) tree.declared.delete(file);
     tree.skipped = tree.skipped.filter((s) => present.has(s.path) || !isGone(s.path));
@@ -199,53 +215,57 @@ export function createWatchedTrees(opts: WatchedTreesOptions): WatchedTrees {
     tree.mtimes = next.mtimes;
     tree.queued = new Set();
     return next;
-  };
+  }
 
-  return {
-    watcher(running) {
-      // Events may have been missed before a start, or will be after a stop.
-      watching = running;
-      forgetAll();
-    },
-    changed(paths) {
-      for (const [root, tree] of trees) {
-        if (tree.queued === 'walk') continue;
-        for (const path of paths) {
-          const relation = relationTo(root, path);
-          if (relation === 'outside') continue;
-          if (relation === 'root' || tree.queued.size >= MAX_QUEUED_CHANGES) {
-            tree.queued = 'walk';
-            break;
-          }
-          tree.queued.add(path);
-        }
-      }
-    },
-    scan(req) {
-      const tree = trees.get(req.root);
-      const trusted =
-        watching &&
-        !req.fullWalk &&
-        tree !== undefined &&
-        tree.routes === req.routes &&
-        tree.boundary === req.boundary &&
-        // The background walk is late only when the worker was busy; never trust a tree twice that old.
-        now() - tree.walkedAt < 2 * refreshMs;
-      const changes = trusted && tree.queued !== 'walk' ? tree.queued.size : 0;
-      const applied = trusted ? applyQueued(req.root, tree) : undefined;
-      if (!applied || !tree) return walk(req);
-      tree.usedAt = now();
-      return {
-        files: applied.files as string[],
-        mtimes: applied.mtimes.slice(),
-        extracted: [...tree.declared].map(([file, x]) => ({ file, x })),
-        skipped: [...tree.skipped],
-        read: changes > 0 ? tree.reads : 0,
-        watchedChanges: changes,
-      };
-    },
-    close: forgetAll,
-  };
+  /** One reported path looked at again, into `changes`; false: the tree must be walked instead. */
+  private lookAgain(root: string, tree: KnownTree, path: string, changes: Changes): boolean {
+    if (inSkippedFolder(root, path)) return true;
+    let st: ReturnType<typeof statOrAbsent>;
+    try {
+      // A link put in the tree: only a walk follows it (or not) the way a first walk would.
+      if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) return false;
+      st = statOrAbsent(path);
+    } catch {
+      return false; // Unreadable now: the walk says how, as a first walk would.
+    }
+    if (!st) changes.gone.push(path);
+    else if (st.isFile()) this.rescan(root, tree, path, st.mtimeMs, changes);
+    else if (st.isDirectory()) {
+      if (skipSourceDir(path.slice(path.lastIndexOf('/') + 1))) return true;
+      // A folder created, moved in or replaced: what it holds now replaces what was under it.
+      changes.gone.push(path);
+      const w = createTreeWalk(path, { skipDir: skipSourceDir, mtimes: true, boundary: tree.boundary });
+      while (!w.step());
+      if (w.followedLink()) return false;
+      for (const file of w.files) this.rescan(root, tree, file, w.mtimes.get(file) ?? 0, changes);
+      tree.skipped.push(...w.skipped);
+    } else changes.gone.push(path);
+    return true;
+  }
+
+  /** A file present now: its mtime, and what it declares when it is a route source (read again). */
+  private rescan(root: string, tree: KnownTree, file: string, mtimeMs: number, changes: Changes): void {
+    changes.present.set(file, mtimeMs);
+    if (!tree.routes || !isRouteSource(file, root)) return;
+    const got = readSourceFile(file, this.opts.buffer);
+    tree.reads += 1;
+    tree.declared.delete(file);
+    if (!got) {
+      changes.present.delete(file);
+      changes.gone.push(file);
+    } else if (got.skipped !== undefined) {
+      tree.skipped.push({ path: file, reason: got.skipped });
+    } else {
+      changes.present.set(file, got.mtimeMs);
+      const x = scanSourceText(file, got.text);
+      if (x) tree.declared.set(file, x);
+    }
+  }
+}
+
+interface Changes {
+  gone: string[];
+  present: Map<string, number>;
 }
 
 function unpack(table: PathTable): string[] {
