@@ -10,18 +10,6 @@ import { setFlagsFromString } from 'node:v8';
 /** Heap grows by at most this percent over the live set between full collections. */
 export const CLI_HEAP_GROWING_PERCENT = 20;
 
-/**
- * The young generation keeps its starting size (1 MB semi-spaces) instead of doubling up to V8's
- * 16 MB: a check allocates fast, so V8 grew it to the maximum, and both semi-spaces stay resident
- * (32 MB of a 30 × 10,000 check's peak, 3 MB of it in use there). `--max-semi-space-size` is read
- * only when the heap is set up, the growth factor whenever new space grows, so this works set
- * from inside the process. V8's flags are the process's: the scan worker's young generation (capped
- * at 6 MB, sourceScanner.ts) stays at its start too. Measured (bench/README.md, sixth round): peak
- * RSS 145-161 MB against 177-182 MB, own CPU within the noise of three pairs.
- */
-const CLI_SEMI_SPACE_GROWTH_FACTOR = 1;
-
 export function tuneHeapForCli(): void {
   setFlagsFromString(`--heap-growing-percent=${CLI_HEAP_GROWING_PERCENT}`);
-  setFlagsFromString(`--semi-space-growth-factor=${CLI_SEMI_SPACE_GROWTH_FACTOR}`);
 }
