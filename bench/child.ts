@@ -138,13 +138,14 @@ async function runTask(task: ChildTask): Promise<ChildResult> {
   switch (task.kind) {
     case 'ours': {
       // As the CLI runs it: the real adapters, the full check, one process, the CLI's heap tuning.
-      const [{ createAdapters }, { checkWorkspace }, { tuneHeapForCli }] = await Promise.all([
+      const [{ createAdapters }, { checkWorkspace }, { tuneHeapForCli, CLI_HEAP_FLAGS }] = await Promise.all([
         import('../src/engine/adapters'),
         import('../src/core/check'),
         import('../src/cli/heap'),
       ]);
-      if (process.env.RD_BENCH_DEFAULT_HEAP !== '1') tuneHeapForCli();
-      const adapters = createAdapters({ env: process.env, scanCacheDir: task.scanCacheDir });
+      const tuned = process.env.RD_BENCH_DEFAULT_HEAP !== '1';
+      if (tuned) tuneHeapForCli();
+      const adapters = createAdapters({ env: process.env, scanCacheDir: task.scanCacheDir, ...(tuned ? { v8Flags: CLI_HEAP_FLAGS } : {}) });
       try {
         const { ms, cpuMs, value } = await timed(() => checkWorkspace(adapters.deps, { workspaceDir: task.workspaceDir, env: process.env }));
         return { ms, cpuMs, peakRssMb: peakRssMb(), facts: reportFacts(value) };

@@ -9,6 +9,7 @@ import type { RebuildResult } from '../core/rebuild';
 import { formatReport, formatService } from '../core/report/text';
 import { SAFE_METHODS } from '../core/probe/policy';
 import { BusyError, errorText, InterruptedError, isEngineUnreachable, UserInputError } from '../core/errors';
+import { CLI_HEAP_FLAGS } from './heap';
 import { createAdapters } from '../engine/adapters';
 import type { Adapters } from '../engine/adapters';
 import { defaultScanCacheDir } from '../engine/scanCacheStore';
@@ -44,6 +45,7 @@ async function run(argv: string[], tunnel: SshTunnel | undefined): Promise<numbe
     listing: args.listing,
     scanCacheDir: args.scanCache ? defaultScanCacheDir(process.env) : undefined,
     sshTunnel: tunnel,
+    v8Flags: CLI_HEAP_FLAGS,
   });
   const interrupt = onInterrupt();
   try {

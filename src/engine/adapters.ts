@@ -38,6 +38,8 @@ export interface AdapterOptions {
    * false: scan source trees on the main thread.
    */
   scanWorker?: string | false;
+  /** V8 flags the caller set for its process (the CLI's heap tuning): the scan worker sets them again at its start, which resets them. */
+  v8Flags?: readonly string[];
   /** How long a source tree kept from a file watcher is trusted before its background walk (default 60 s; tests shorten it). */
   treeRefreshMs?: number;
   log?: LogSink;
@@ -70,7 +72,7 @@ export function createAdapters(opts: AdapterOptions): Adapters {
   const prober = createProber({ timeoutMs: opts.probeTimeoutMs });
   // Compose must talk to the engine we checked, also when that came from a setting or a context.
   const composeEnv = tunnel ? { DOCKER_HOST: tunnel.localHost, DOCKER_TLS_VERIFY: '' } : target ? composeEnvFor(target) : undefined;
-  const scanner = createSourceScanner({ workerFile: opts.scanWorker, remember: opts.rememberScans ?? false, cacheDir: opts.scanCacheDir, treeRefreshMs: opts.treeRefreshMs, log: opts.log });
+  const scanner = createSourceScanner({ workerFile: opts.scanWorker, remember: opts.rememberScans ?? false, cacheDir: opts.scanCacheDir, treeRefreshMs: opts.treeRefreshMs, v8Flags: opts.v8Flags, log: opts.log });
   opts.log?.log('info', `source trees are walked and read in a ${scanner.where()}`);
   let composeRunner: Promise<ComposeRunnerLike | undefined> | undefined;
   // Compose's own config-hash, asked only when a container's fields differ (core/config/judgeConfig.ts).

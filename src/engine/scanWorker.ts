@@ -3,6 +3,7 @@
 // the main thread instead of in its slices. Replies carry only files, mtimes and what declares
 // routes, never file texts. In a long-lived process fed by a file watcher, it keeps each tree
 // up to date from the watcher's paths instead of walking it again (engine/watchedTrees.ts).
+import { setFlagsFromString } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SourceScan } from '../core/ports';
 import { createMemoryScanCache } from './memoryScanCache';
@@ -19,6 +20,7 @@ export { scanSourceText } from '../core/routes/scanFile';
 const port = parentPort;
 if (port) {
   const data = workerData as ScanWorkerData | undefined;
+  for (const flag of data?.v8Flags ?? []) setFlagsFromString(flag);
   setParserCodeCacheDir(data?.cacheDir);
   const memoryOnly = data?.remember ? createMemoryScanCache() : undefined;
   const cache = (data?.cacheDir ? createDiskScanCache(data.cacheDir, { memory: data.remember }) : undefined) ?? memoryOnly;

@@ -23,6 +23,8 @@ export interface ScanWorkerData {
   cacheDir?: string;
   /** How long a watched tree is trusted before its background walk (engine/watchedTrees.ts TREE_REFRESH_MS; tests shorten it). */
   treeRefreshMs?: number;
+  /** V8 flags this process set (the CLI's heap tuning, cli/heap.ts): a worker thread's start resets them, so it sets them again. */
+  v8Flags?: readonly string[];
 }
 export interface ScanJob {
   kind: 'scan';
@@ -61,6 +63,8 @@ export interface SourceScannerOptions {
   /** The scan cache's folder on disk (none: nothing kept between runs). */
   cacheDir?: string;
   treeRefreshMs?: number;
+  /** See ScanWorkerData.v8Flags. */
+  v8Flags?: readonly string[];
 }
 
 export type SourceScanner = SourceScannerLike & {
@@ -160,9 +164,9 @@ class WorkerScanner implements SourceScanner {
   }
 
   private start(): Worker {
-    const { remember, cacheDir, treeRefreshMs } = this.opts;
+    const { remember, cacheDir, treeRefreshMs, v8Flags } = this.opts;
     const w = new Worker(this.file, {
-      workerData: { remember, cacheDir, treeRefreshMs } satisfies ScanWorkerData,
+      workerData: { remember, cacheDir, treeRefreshMs, v8Flags } satisfies ScanWorkerData,
       // Its garbage (file texts) dies young: a small young generation costs no speed and keeps
       // V8 from growing it to 32 MB (measured: 16 MB of new space became 4).
       resourceLimits: { maxYoungGenerationSizeMb: SCAN_WORKER_YOUNG_MB },
@@ -197,6 +201,8 @@ export interface ScannerOptions {
   cacheDir?: string;
   /** See ScanWorkerData.treeRefreshMs. */
   treeRefreshMs?: number;
+  /** See ScanWorkerData.v8Flags. */
+  v8Flags?: readonly string[];
   fs?: FsLike;
   log?: LogSink;
 }
@@ -206,7 +212,7 @@ export type CompositeScanner = SourceScanner & { where(): 'worker thread' | 'mai
 /** The worker where it runs; the inline scanner when there is no bundle or the worker broke. */
 export function createSourceScanner(opts: ScannerOptions): CompositeScanner {
   const workerFile = opts.workerFile === false ? undefined : (opts.workerFile ?? join(__dirname, SCAN_WORKER_FILE));
-  const worker = workerFile === undefined ? undefined : createWorkerScanner({ workerFile, remember: opts.remember, cacheDir: opts.cacheDir, treeRefreshMs: opts.treeRefreshMs });
+  const worker = workerFile === undefined ? undefined : createWorkerScanner({ workerFile, remember: opts.remember, cacheDir: opts.cacheDir, treeRefreshMs: opts.treeRefreshMs, v8Flags: opts.v8Flags });
   let scanText: ScanText | undefined;
   const inline = createInlineScanner(opts.fs ?? createNodeFs(), {
     remember: opts.remember,
