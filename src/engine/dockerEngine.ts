@@ -405,10 +405,15 @@ class DockerodeEngine implements DockerEngine {
 
   /** Removes the helper containers `pick` chooses; bounded by its own time, not the (maybe closed) lifetime. */
   private async removeHelpers(pick: (labels: Record<string, string>, createdMs: number) => boolean, stop?: AbortSignal): Promise<void> {
-    const bounded = boundedSignal(this.timeoutMs, stop);
-    const helpers = await engineRequest<Dockerode.ContainerInfo[]>(this.docker, '/containers/json', { all: true, filters: { label: [`${LISTING_CONTAINER_LABEL}=true`] } }, bounded);
-    const doomed = helpers.filter((h) => pick(h.Labels ?? {}, h.Created * 1000));
-    await Promise.all(doomed.map((h) => this.docker.getContainer(h.Id).remove({ force: true, v: true, abortSignal: bounded }).catch(() => undefined)));
+    const scope = boundedScope(this.timeoutMs, stop);
+    const bounded = scope.signal;
+    try {
+      const helpers = await engineRequest<Dockerode.ContainerInfo[]>(this.docker, '/containers/json', { all: true, filters: { label: [`${LISTING_CONTAINER_LABEL}=true`] } }, bounded);
+      const doomed = helpers.filter((h) => pick(h.Labels ?? {}, h.Created * 1000));
+      await Promise.all(doomed.map((h) => this.docker.getContainer(h.Id).remove({ force: true, v: true, abortSignal: bounded }).catch(() => undefined)));
+    } finally {
+      scope.release();
+    }
   }
 }
 

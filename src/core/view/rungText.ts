@@ -1,8 +1,7 @@
 // Words for rungs and probe answers, shared by every view so the tree, the CodeLens, the hover
 // and the report say the same thing the same way.
 import * as l10n from '@vscode/l10n';
-import { RUNG_NAMES } from '../model';
-import { NOT_RUNNING_DETAIL } from '../model';
+import { NOT_RUNNING_DETAIL, RUNG_NAMES } from '../model';
 import type { ModuleReport, ProbeVerdict, RouteReport, RungName, RungStatus, Rungs, ServiceReport } from '../model';
 
 const STATUS_MARK: Record<RungStatus, string> = { pass: '✓', fail: '✗', skip: '–', unknown: '?' };
