@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import type { FileStat, FsLike, SkippedEntry, TreeWalkOptions } from '../core/ports';
 import { formatBytes, looksBinary, MAX_SOURCE_READ_BYTES } from '../core/mapping/sourceLimits';
 import { errorCode, errorText } from '../core/errors';
+import { isAtOrInside } from '../core/pathInside';
 
 /** Longest run of synchronous file calls before the event loop gets a turn. */
 export const SLICE_MS = 4;
@@ -138,11 +139,6 @@ interface PendingFolder {
   crossed: readonly string[];
 }
 
-/** `inner` is `outer` or below it (real, absolute paths). */
-function within(inner: string, outer: string): boolean {
-  return inner === outer || inner.startsWith(outer.endsWith('/') ? outer : `${outer}/`);
-}
-
 /**
  * walkTree's work as steps of one folder each: sliced on the event loop by walkTree, run straight
  * through by the scan worker. Without mtimes a file or folder is told by its folder entry's type;
@@ -173,7 +169,7 @@ class TreeWalker implements TreeWalk {
       if (!isAbsent(err)) this.skip(dir, `cannot read (${errorCodeOrText(err)})`);
       return;
     }
-    if (opts.boundary !== undefined && !within(rootReal, opts.boundary)) {
+    if (opts.boundary !== undefined && !isAtOrInside(opts.boundary, rootReal, '/')) {
       this.skip(dir, 'outside the workspace: not read');
       return;
     }
@@ -241,11 +237,11 @@ class TreeWalker implements TreeWalk {
       return this.skip(childAbs, errorCodeOrText(err) === 'ELOOP' ? 'a symlink loop' : `cannot read (${errorCodeOrText(err)})`);
     }
     const boundary = this.opts.boundary;
-    if (boundary !== undefined && !within(real, boundary)) return this.skip(childAbs, `a link to ${real}, outside the workspace: not followed`);
+    if (boundary !== undefined && !isAtOrInside(boundary, real, '/')) return this.skip(childAbs, `a link to ${real}, outside the workspace: not followed`);
     if (st.isDirectory()) {
       if (this.opts.skipDir(name)) return;
       const crossed = [...parent.crossed, parent.real];
-      if (crossed.some((c) => within(c, real))) return this.skip(childAbs, `a symlink loop (back to ${real})`);
+      if (crossed.some((c) => isAtOrInside(real, c, '/'))) return this.skip(childAbs, `a symlink loop (back to ${real})`);
       this.folders.push({ abs: childAbs, rel: childRel, real, crossed });
     } else if (st.isFile()) {
       this.files.push(childAbs);

@@ -5,6 +5,7 @@
 // `paths` aliases bring in from other packages. Read shallowly: the folders where inputs start.
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { FsLike } from '../ports';
+import { isAtOrInside } from '../pathInside';
 import { compileGlob } from './exclude';
 import type { TsConfigInfo } from './tsconfig';
 
@@ -26,11 +27,11 @@ export async function commonInputRoot(fs: FsLike, ts: TsConfigInfo, sourceRoot: 
   if (ts.composite === true) return configDir === sourceRoot ? undefined : { path: configDir, why: `composite: rootDir defaults to the folder of ${relative(context, ts.file)}` };
   const excluded = exclusions(ts, configDir);
   const starts = ts.include ? includeStarts(ts.include).filter((d) => !excluded(d)) : await defaultInputStarts(fs, ts, configDir, excluded);
-  const outside = (ts.pathTargets?.paths ?? []).filter((p) => !isInside(projectDir, p) && !p.split(sep).includes('node_modules'));
+  const outside = (ts.pathTargets?.paths ?? []).filter((p) => !isAtOrInside(projectDir, p) && !p.split(sep).includes('node_modules'));
   const inputs = [...(await existing(fs, starts)), ...outside];
   const root = inputs.reduce(commonFolder, sourceRoot);
   if (root === sourceRoot) return undefined;
-  const named = inputs.filter((p) => !isInside(sourceRoot, p)).map((p) => relative(context, p) || '.');
+  const named = inputs.filter((p) => !isAtOrInside(sourceRoot, p)).map((p) => relative(context, p) || '.');
   return { path: root, why: `no rootDir, and inputs outside the source root (${named.join(', ')}): tsc's common root of the inputs is ${relative(context, root) || '.'}` };
 }
 
@@ -79,7 +80,7 @@ function exclusions(ts: TsConfigInfo, configDir: string): (abs: string) => boole
   const patterns = (ts.exclude?.patterns ?? []).map((p) => compileGlob(relative(base, resolve(base, p)).split(sep).join('/')));
   const out = ts.outDir?.path;
   return (abs) => {
-    if (out !== undefined && isInside(out, abs)) return true;
+    if (out !== undefined && isAtOrInside(out, abs)) return true;
     const rel = relative(base, abs).split(sep).join('/');
     return patterns.some((re) => re.test(rel));
   };
@@ -91,12 +92,8 @@ async function existing(fs: FsLike, dirs: readonly string[]): Promise<string[]> 
   return out;
 }
 
-function isInside(dir: string, p: string): boolean {
-  return p === dir || p.startsWith(dir + sep);
-}
-
 function commonFolder(a: string, b: string): string {
   let c = a;
-  while (!isInside(c, b) && dirname(c) !== c) c = dirname(c);
+  while (!isAtOrInside(c, b) && dirname(c) !== c) c = dirname(c);
   return c;
 }

@@ -8,6 +8,7 @@
 //     router or plugin, named by its path below the source root.
 import { dirname, join, posix, relative, sep } from 'node:path';
 import type { SourceMapping, SourceModule } from '../model';
+import { isAtOrInside } from '../pathInside';
 
 export type ModuleDir = Omit<SourceModule, 'files'>;
 
@@ -48,13 +49,13 @@ export function findModules(m: ModuleRoots, hints: ModuleHints): ModuleDir[] {
   // 2. Nest: the folder of each *.module.ts, by its class (modules/<name> keeps its folder name).
   for (const [file, cls] of hints.nestModules ?? []) {
     const dir = dirname(file);
-    if (dir === root || !isInside(root, dir) || byDir.has(dir)) continue;
+    if (dir === root || !isAtOrInside(root, dir) || byDir.has(dir)) continue;
     byDir.set(dir, { name: cls, from: 'nest' });
   }
   // 3. Express/Fastify/Koa: the folder of each router or plugin file.
   for (const file of hints.routerFiles ?? []) {
     const dir = dirname(file);
-    if (dir === root || !isInside(root, dir) || byDir.has(dir)) continue;
+    if (dir === root || !isAtOrInside(root, dir) || byDir.has(dir)) continue;
     byDir.set(dir, { name: toPosix(relative(root, dir)), from: 'router' });
   }
   // Two Nest modules with one class name (or a class named like a folder) stay apart by path.
@@ -82,15 +83,11 @@ export function moduleLookup<T extends { sourceDir: string }>(modules: readonly 
     if (byDir.has(dir)) return byDir.get(dir);
     if (seen.has(dir)) return seen.get(dir);
     const parent = dirname(dir);
-    const found = dir === sourceRoot || parent === dir || !isInside(sourceRoot, dir) ? undefined : ofDir(parent);
+    const found = dir === sourceRoot || parent === dir || !isAtOrInside(sourceRoot, dir) ? undefined : ofDir(parent);
     seen.set(dir, found);
     return found;
   };
   return (file) => ofDir(dirname(file));
-}
-
-function isInside(root: string, p: string): boolean {
-  return p.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
 function toPosix(p: string): string {
