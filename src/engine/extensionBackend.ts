@@ -1,6 +1,7 @@
 // Everything the extension needs from the engine side, built as its own bundle (dist/engine.js)
 // so that activation loads only the small extension bundle; dockerode, undici and the core are
 // loaded on the first check. No `vscode` here: the extension passes settings in.
+import * as l10n from '@vscode/l10n';
 import Dockerode from 'dockerode';
 import type { CheckOptions } from '../core/check';
 import { checkWorkspace } from '../core/check';
@@ -33,6 +34,12 @@ export interface BackendSettings {
   /** The scan worker's bundle (default: next to this bundle) and how long a watched tree is trusted: tests set them. */
   scanWorker?: string;
   treeRefreshMs?: number;
+  /**
+   * The bundle VS Code loaded for the display language (`vscode.l10n.bundle`); none: English.
+   * The report's texts (rung evidence, summaries, fixes, action labels) are made in this bundle,
+   * whose own copy of @vscode/l10n the extension's `l10n.config` does not reach.
+   */
+  translations?: Record<string, string>;
 }
 
 export interface ExtensionBackend {
@@ -62,6 +69,7 @@ export interface ExtensionBackend {
 export const SHELL_PATHS = ['/bin/sh', '/usr/bin/sh'];
 
 export function createExtensionBackend(settings: BackendSettings): ExtensionBackend {
+  l10n.config({ contents: settings.translations ?? {} });
   const adapters = createAdapters({
     host: settings.engineHost || undefined,
     env: settings.env,

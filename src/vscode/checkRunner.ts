@@ -67,6 +67,7 @@ export class CheckRunner implements vscode.Disposable {
         scanCacheDir: config.scanCache ? this.deps.scanCacheDir : undefined,
         env: { ...process.env },
         log: this.deps.log,
+        translations: vscode.l10n.bundle,
       }).then((backend) => {
         // Before any check: a tree is kept only when walked while the watcher feeds it.
         this.feed?.dispose();

@@ -1,6 +1,7 @@
 // The action that fits a service's state, as compose steps. Pure.
 // Not running → start; runs an old image (or was changed inside) → recreate; image behind the
 // source → rebuild; a registry image (no build:) is never built: at most pulled.
+import * as l10n from '@vscode/l10n';
 import type { ActionKind, ServiceAction, ServiceSpec } from '../model';
 
 /** What the ladder found about a service, as far as the choice of action goes. */
@@ -24,7 +25,13 @@ export interface ActionFacts {
   swarmTask?: boolean;
 }
 
-const LABEL: Record<ActionKind, string> = { start: 'Start', recreate: 'Recreate', rebuild: 'Rebuild', pull: 'Pull' };
+/** Button texts; functions, so each is looked up in the bundle configured when it is asked. */
+const LABEL: Record<ActionKind, (service: string) => string> = {
+  start: (s) => l10n.t`Start ${s}`,
+  recreate: (s) => l10n.t`Recreate ${s}`,
+  rebuild: (s) => l10n.t`Rebuild ${s}`,
+  pull: (s) => l10n.t`Pull ${s}`,
+};
 
 export function actionFor(f: ActionFacts): ServiceAction | null {
   // Every action ends in `compose up`, which would start a second container beside a Swarm task.
@@ -57,7 +64,7 @@ function behind(f: ActionFacts): ServiceAction {
 function make(f: ActionFacts, kind: ActionKind, steps: string[][]): ServiceAction {
   return {
     kind,
-    label: `${LABEL[kind]} ${f.spec.name}`,
+    label: LABEL[kind](f.spec.name),
     steps,
     command: steps.map((s) => `${f.composeLabel} ${s.join(' ')}`).join(' && '),
   };

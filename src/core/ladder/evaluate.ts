@@ -1,4 +1,5 @@
 // From evidence to a service report: rungs per module, the first failure, the fix. Pure.
+import * as l10n from '@vscode/l10n';
 import { RUNG_NAMES } from '../model';
 import type { ConfigDrift, ModuleReport, PageReport, RouteReport, RungName, Rungs, ServiceAction, ServiceReport, SwarmServiceReport, SwarmTaskReport, Verdict } from '../model';
 import type { MappedFile, ModuleEvidence, ServiceEvidence } from './evidence';
@@ -28,43 +29,52 @@ export function fixFor(ev: ServiceEvidence, rung: RungName | null): string | nul
     case null:
       return null;
     case 'source':
-      return `nothing in ${svc}'s source maps into the image: check x-runtime-drift.source / target`;
+      return l10n.t`nothing in ${svc}'s source maps into the image: check x-runtime-drift.source / target`;
     case 'build':
-      return `run the build${ev.buildDirRel ? ` in ${ev.buildDirRel}` : ''}, then ${rebuild}`;
+      return ev.buildDirRel ? l10n.t`run the build in ${ev.buildDirRel}, then ${rebuild}` : l10n.t`run the build, then ${rebuild}`;
     case 'image':
-      if (!ev.container && ev.swarm) return `build the image (where the Swarm's nodes get it from), then update the Swarm service: ${dc} build ${svc} && ${swarmUpdateFix(ev.swarm.service, dc)}`;
-      if (!ev.container) return `not running, and the image is behind the source: ${dc} up -d ${ev.spec.build ? '--build ' : ''}${svc}`;
-      return ev.spec.build ? `build the image: ${rebuild}` : `pull the image: ${rebuild}`;
+      if (!ev.container && ev.swarm) return l10n.t`build the image (where the Swarm's nodes get it from), then update the Swarm service: ${`${dc} build ${svc} && ${swarmUpdateFix(ev.swarm.service, dc)}`}`;
+      if (!ev.container) return l10n.t`not running, and the image is behind the source: ${`${dc} up -d ${ev.spec.build ? '--build ' : ''}${svc}`}`;
+      return ev.spec.build ? l10n.t`build the image: ${rebuild}` : l10n.t`pull the image: ${rebuild}`;
     case 'container':
       if (!ev.container && ev.swarm) return swarmFix(ev.swarm, dc);
-      if (!ev.container) return `start it (not running): ${dc} up -d ${svc}`;
+      if (!ev.container) return l10n.t`start it (not running): ${`${dc} up -d ${svc}`}`;
       // A Swarm task is not compose's to recreate: the service rolls its tasks.
       if (ev.stale && swarmServiceOf(ev.container.labels)) {
-        return `update the Swarm service (its task runs an old image): ${swarmUpdateFix(swarmServiceOf(ev.container.labels) as string, dc)}`;
+        return l10n.t`update the Swarm service (its task runs an old image): ${swarmUpdateFix(swarmServiceOf(ev.container.labels) as string, dc)}`;
       }
-      if (ev.stale) return `recreate the container (it runs an old image): ${dc} up -d ${svc}`;
-      if (ev.container.state !== 'running') return `start the container (it is ${ev.container.state}): ${dc} up -d ${svc}`;
+      if (ev.stale) return l10n.t`recreate the container (it runs an old image): ${`${dc} up -d ${svc}`}`;
+      if (ev.container.state !== 'running') return l10n.t`start the container (it is ${ev.container.state}): ${`${dc} up -d ${svc}`}`;
       // The image was listed because the container differed from it (check.ts) and passed the image rung.
-      if (ev.imageListing) return `recreate the container from its image (it was changed inside): ${dc} up -d --force-recreate ${svc}`;
-      return `the running image lacks it: ${rebuild}`;
+      if (ev.imageListing) return l10n.t`recreate the container from its image (it was changed inside): ${`${dc} up -d --force-recreate ${svc}`}`;
+      return l10n.t`the running image lacks it: ${rebuild}`;
     case 'route': {
       const failing = ev.routes.filter((r) => ['missing', 'broken', 'unreachable'].includes(r.verdict));
       if (failing.some((r) => r.verdict === 'unreachable')) {
-        return `${svc} does not answer at ${ev.baseUrl ?? 'its base URL'}: is it running and listening? (${dc} logs ${svc})`;
+        const logs = `${dc} logs ${svc}`;
+        return ev.baseUrl ? l10n.t`${svc} does not answer at ${ev.baseUrl}: is it running and listening? (${logs})` : l10n.t`${svc} does not answer at its base URL: is it running and listening? (${logs})`;
       }
-      if (failing.some((r) => r.verdict === 'broken')) return `the route fails with 5xx: read ${dc} logs ${svc}`;
-      return 'the code is deployed but the route is not exposed: a wiring bug in the code (controller/router not registered, wrong path or prefix), not a deploy problem';
+      if (failing.some((r) => r.verdict === 'broken')) return l10n.t`the route fails with 5xx: read ${`${dc} logs ${svc}`}`;
+      return l10n.t('the code is deployed but the route is not exposed: a wiring bug in the code (controller/router not registered, wrong path or prefix), not a deploy problem');
     }
     case 'auth':
-      return `credentials: the token in ${ev.auth?.env ?? 'the configured variable'} is not accepted`;
+      return ev.auth ? l10n.t`credentials: the token in ${ev.auth.env} is not accepted` : l10n.t('credentials: the token in the configured variable is not accepted');
   }
 }
 
 /** A Swarm service none of whose tasks runs on this engine: the Swarm rolls its tasks, compose never starts one here. */
 function swarmFix(swarm: SwarmServiceReport, dc: string): string | null {
   const stale = swarm.tasks.filter((t) => t.stale && t.state === 'running');
-  if (stale.length > 0) return `update the Swarm service (${stale.length === 1 ? 'its task runs' : `${stale.length} tasks run`} an old image): ${swarmUpdateFix(swarm.service, dc)}`;
-  return swarm.tasks.some((t) => t.state === 'running') ? null : `the Swarm runs no task of it: ${dockerCommandOf(dc)} service ps ${swarm.service}`;
+  const update = swarmUpdateFix(swarm.service, dc);
+  if (stale.length > 0) return stale.length === 1 ? l10n.t`update the Swarm service (its task runs an old image): ${update}` : l10n.t`update the Swarm service (${stale.length} tasks run an old image): ${update}`;
+  return swarm.tasks.some((t) => t.state === 'running') ? null : l10n.t`the Swarm runs no task of it: ${`${dockerCommandOf(dc)} service ps ${swarm.service}`}`;
+}
+
+/** A task on another node that runs another image than its service's spec names. */
+function staleTaskText(t: SwarmTaskReport, serviceImage: string | undefined): string {
+  const node = t.node ?? '?';
+  const runs = t.image ?? l10n.t('another image');
+  return serviceImage ? l10n.t`task ${t.name} on node ${node} runs ${runs}, not the service's ${serviceImage}` : l10n.t`task ${t.name} on node ${node} runs ${runs}, not the service's image`;
 }
 
 /** Running tasks of the service's Swarm service other than the container checked here. */
@@ -157,26 +167,26 @@ function problemsAndNotes(ev: ServiceEvidence, f: Findings): { problems: string[
   const notes: string[] = [];
   // Without a container a missing image or newer source is a state, not drift.
   const runtimeOrNote = ev.container ? problems : notes;
-  if (ev.engineError) problems.push(`engine: ${ev.engineError}`);
+  if (ev.engineError) problems.push(l10n.t`engine: ${ev.engineError}`);
   else {
     const elsewhere = otherTasks(ev);
     // Another node's task is the Swarm's to judge by its image; its files cannot be listed from here.
-    for (const t of elsewhere.filter((t) => t.stale)) problems.push(`task ${t.name} on node ${t.node ?? '?'} runs ${t.image ?? 'another image'}, not the service's ${ev.swarm?.image ?? 'image'}`);
-    if (!ev.container && elsewhere.length > 0) notes.push(...elsewhere.map((t) => `task ${t.name} on node ${t.node ?? '?'}: not inspectable from this engine`));
-    else if (!ev.container) notes.push('not running (no container)');
-    else if (ev.stale) problems.push(`container ${shortId(ev.container.id)} runs an old image`);
-    else if (ev.container.state !== 'running') notes.push(`container is ${ev.container.state}`);
-    if (ev.spec.build && !ev.image) runtimeOrNote.push(`image ${ev.imageRef} not built`);
-    if (f.missing.length > 0) problems.push(`${f.missing.length} file(s) not in the running container (${listSome(f.missing.map((m) => m.rel))})`);
-    if (f.changed.length > 0) problems.push(`${f.changed.length} file(s) differ from the local build output (${listSome(f.changed.map((m) => m.rel))})`);
-    if (f.bundledNewer) runtimeOrNote.push('source changed after the image was built');
+    for (const t of elsewhere.filter((t) => t.stale)) problems.push(staleTaskText(t, ev.swarm?.image));
+    if (!ev.container && elsewhere.length > 0) notes.push(...elsewhere.map((t) => l10n.t`task ${t.name} on node ${t.node ?? '?'}: not inspectable from this engine`));
+    else if (!ev.container) notes.push(l10n.t('not running (no container)'));
+    else if (ev.stale) problems.push(l10n.t`container ${shortId(ev.container.id)} runs an old image`);
+    else if (ev.container.state !== 'running') notes.push(l10n.t`container is ${ev.container.state}`);
+    if (ev.spec.build && !ev.image) runtimeOrNote.push(l10n.t`image ${ev.imageRef} not built`);
+    if (f.missing.length > 0) problems.push(l10n.t`${f.missing.length} file(s) not in the running container (${listSome(f.missing.map((m) => m.rel))})`);
+    if (f.changed.length > 0) problems.push(l10n.t`${f.changed.length} file(s) differ from the local build output (${listSome(f.changed.map((m) => m.rel))})`);
+    if (f.bundledNewer) runtimeOrNote.push(l10n.t('source changed after the image was built'));
   }
   if (f.configDrift.length > 0) problems.push(configProblem(f.configDrift));
-  if (f.pagesMissing.length > 0) problems.push(`page(s) not in the bundle the container serves (${listSome(f.pagesMissing.map((p) => p.path))})`);
-  if (f.routeBad.length > 0) problems.push(`${f.routeBad.length} route(s) failing`);
-  if (f.authBad.length > 0) problems.push(`${f.authBad.length} route(s) failing with the token`);
+  if (f.pagesMissing.length > 0) problems.push(l10n.t`page(s) not in the bundle the container serves (${listSome(f.pagesMissing.map((p) => p.path))})`);
+  if (f.routeBad.length > 0) problems.push(l10n.t`${f.routeBad.length} route(s) failing`);
+  if (f.authBad.length > 0) problems.push(l10n.t`${f.authBad.length} route(s) failing with the token`);
   if (f.failed.length > 0) {
-    (ev.container || ev.engineError ? problems : notes).push(`module(s) ${f.failed.map((m) => `${m.name} (${m.firstFailure})`).join(', ')}`);
+    (ev.container || ev.engineError ? problems : notes).push(l10n.t`module(s) ${f.failed.map((m) => `${m.name} (${m.firstFailure})`).join(', ')}`);
   }
   return { problems, notes };
 }
@@ -239,7 +249,7 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
     name: ev.spec.name,
     project: ev.spec.project,
     verdict,
-    summary: said.length > 0 ? said.join('; ') : verdict === 'in-sync' ? 'running container serves the source' : 'not checked',
+    summary: said.length > 0 ? said.join('; ') : verdict === 'in-sync' ? l10n.t('running container serves the source') : l10n.t('not checked'),
     container: c ? { id: c.id, name: c.name, state: c.state, imageId: c.imageId, created: c.created } : null,
     image: { ref: ev.imageRef, id: ev.image?.id ?? null, created: ev.image?.created ?? null },
     staleContainer: ev.stale,
@@ -266,12 +276,12 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
 
 function configProblem(drift: readonly { field: string }[]): string {
   const fields = drift.map((d) => d.field);
-  return `created from an older compose configuration (${listSome(fields)})`;
+  return l10n.t`created from an older compose configuration (${listSome(fields)})`;
 }
 
 /** What compose itself does with a container whose configuration changed: `up -d` recreates it. */
 function configFix(ev: ServiceEvidence): string {
-  return `recreate the container (the compose files changed since it was created): ${ev.composeLabel} up -d ${ev.spec.name}`;
+  return l10n.t`recreate the container (the compose files changed since it was created): ${`${ev.composeLabel} up -d ${ev.spec.name}`}`;
 }
 
 function newestMtime(files: { sourceMtimeMs: number }[]): number {

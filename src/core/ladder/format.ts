@@ -1,5 +1,7 @@
 // Small text helpers shared by the ladder, the CLI and the views.
 import * as l10n from '@vscode/l10n';
+import { NOT_RUNNING_DETAIL } from '../model';
+import type { ProbeVerdict } from '../model';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -23,4 +25,29 @@ export function timeAgo(iso: string | null | undefined, now: Date): string | und
   if (ms < DAY) return l10n.t`${Math.floor(ms / HOUR)} h ago`;
   return l10n.t`${Math.floor(ms / DAY)} d ago`;
 
+}
+
+/**
+ * A probe's detail in the reader's words. "not running" (and "not running (container exited)")
+ * stays English in the report, where the views recognise it; it is translated where it is shown.
+ */
+export function probeDetailText(detail: string | null | undefined): string | undefined {
+  if (!detail?.startsWith(NOT_RUNNING_DETAIL)) return detail ?? undefined;
+  const state = /^ \(container (.+)\)$/.exec(detail.slice(NOT_RUNNING_DETAIL.length))?.[1];
+  return state ? l10n.t`not running (container ${state})` : l10n.t('not running');
+}
+
+/** A probe verdict in words; looked up on each call, so the words follow the configured language. */
+const VERDICT_WORDS: Record<ProbeVerdict, () => string> = {
+  live: () => l10n.t('live'),
+  'needs-auth': () => l10n.t('needs auth'),
+  exists: () => l10n.t('handler exists'),
+  missing: () => l10n.t('not found'),
+  broken: () => l10n.t('server error'),
+  unreachable: () => l10n.t('unreachable'),
+  'not-probed': () => l10n.t('not probed'),
+};
+
+export function verdictWords(verdict: ProbeVerdict): string {
+  return VERDICT_WORDS[verdict]();
 }

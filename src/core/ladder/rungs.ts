@@ -1,8 +1,9 @@
 // The ladder for one module: each rung a verdict with evidence. Pure.
 import type { Rung, RouteReport, Rungs } from '../model';
-import type { FileListing } from '../model';
+import type { ContainerInfo, FileListing } from '../model';
 import type { MappedFile, ModuleEvidence, ServiceEvidence } from './evidence';
-import { shortId } from './format';
+import * as l10n from '@vscode/l10n';
+import { probeDetailText, shortId, verdictWords } from './format';
 
 /** How many missing paths a rung names before it says "and N more". */
 export const EVIDENCE_PATHS_SHOWN = 3;
@@ -15,24 +16,24 @@ const unknown = (evidence: string): Rung => ({ status: 'unknown', evidence });
 export function listSome(paths: readonly string[]): string {
   const shown = paths.slice(0, EVIDENCE_PATHS_SHOWN).join(', ');
   const more = paths.length - EVIDENCE_PATHS_SHOWN;
-  return more > 0 ? `${shown} and ${more} more` : shown;
+  return more > 0 ? l10n.t`${shown} and ${more} more` : shown;
 }
 
 function sourceRung(m: ModuleEvidence): Rung {
-  if (m.files.length === 0) return fail(`${m.rel} has no source files that map into the image`);
-  return pass(`${m.files.length} source file(s) in ${m.rel}`);
+  if (m.files.length === 0) return fail(l10n.t`${m.rel} has no source files that map into the image`);
+  return pass(l10n.t`${m.files.length} source file(s) in ${m.rel}`);
 }
 
 function buildRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
-  if (ev.mapping?.bundled) return skip('bundled front end: no 1:1 build output to compare');
-  if (m.buildMissing === null) return skip('no local build output to compare (the image builds from source)');
+  if (ev.mapping?.bundled) return skip(l10n.t('bundled front end: no 1:1 build output to compare'));
+  if (m.buildMissing === null) return skip(l10n.t('no local build output to compare (the image builds from source)'));
   if (m.buildMissing.length > 0) {
-    return fail(`local build output lacks the compiled form of ${listSome(m.buildMissing)}: run the build`);
+    return fail(l10n.t`local build output lacks the compiled form of ${listSome(m.buildMissing)}: run the build`);
   }
   if (m.buildStale.length > 0) {
-    return fail(`source is newer than its build output: ${listSome(m.buildStale)}`);
+    return fail(l10n.t`source is newer than its build output: ${listSome(m.buildStale)}`);
   }
-  return pass(`local build output has all ${m.files.length} compiled file(s)`);
+  return pass(l10n.t`local build output has all ${m.files.length} compiled file(s)`);
 }
 
 const missingMemo = new WeakMap<readonly MappedFile[], WeakMap<ReadonlySet<string>, readonly MappedFile[]>>();
@@ -70,58 +71,66 @@ export function changedIn(files: readonly MappedFile[], listing: FileListing): M
 }
 
 function imageRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
-  if (ev.engineError) return unknown(`engine not asked: ${ev.engineError}`);
+  if (ev.engineError) return unknown(l10n.t`engine not asked: ${ev.engineError}`);
   if (!ev.image) {
     // Never started: `up` builds (or pulls) the image itself; nothing is behind yet.
     if (!ev.container) {
-      return skip(`image ${ev.imageRef} ${ev.spec.build ? 'not built yet: starting the service builds it' : 'not pulled yet: starting the service pulls it'}`);
+      return skip(ev.spec.build ? l10n.t`image ${ev.imageRef} not built yet: starting the service builds it` : l10n.t`image ${ev.imageRef} not pulled yet: starting the service pulls it`);
     }
-    return fail(`image ${ev.imageRef} does not exist: ${ev.spec.build ? 'build it' : 'pull it'}`);
+    return fail(ev.spec.build ? l10n.t`image ${ev.imageRef} does not exist: build it` : l10n.t`image ${ev.imageRef} does not exist: pull it`);
   }
   const id = shortId(ev.image.id);
   // A current container runs exactly this image, so its listing speaks for the image too, unless
   // the image was listed itself (the container had changed: check.ts).
   const listing = ev.imageListing ?? (ev.stale || !ev.container ? undefined : ev.containerListing);
-  if (!listing) return unknown(`image ${id} was not listed`);
+  if (!listing) return unknown(l10n.t`image ${id} was not listed`);
   const missing = missingIn(m, listing.files);
   if (missing.length > 0) {
-    return fail(`expected ${listSome(missing)} in image ${ev.imageRef} (${id}); not there`);
+    return fail(l10n.t`expected ${listSome(missing)} in image ${ev.imageRef} (${id}); not there`);
   }
   const changed = changedIn(m.files, listing);
   if (changed.length > 0) {
-    return fail(`image ${id} has another build of ${listSome(changed.map((f) => f.target))} (size differs from the local build output)`);
+    return fail(l10n.t`image ${id} has another build of ${listSome(changed.map((f) => f.target))} (size differs from the local build output)`);
   }
-  return pass(`image ${ev.imageRef} (${id}) has ${m.target}`);
+  return pass(l10n.t`image ${ev.imageRef} (${id}) has ${m.target}`);
+}
+
+/** Why a stale container lacks a path: the image it runs is old; the newest one may have it. */
+function staleWhy(c: ContainerInfo, ev: ServiceEvidence, inImage: boolean): string {
+  const now = shortId(ev.image?.id ?? '');
+  return inImage
+    ? l10n.t`container ${shortId(c.id)} runs old image ${shortId(c.imageId)}; ${ev.imageRef} is now ${now}, which has it`
+    : l10n.t`container ${shortId(c.id)} runs old image ${shortId(c.imageId)}; ${ev.imageRef} is now ${now}`;
 }
 
 function containerRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
-  if (ev.engineError) return unknown(`engine not asked: ${ev.engineError}`);
+  if (ev.engineError) return unknown(l10n.t`engine not asked: ${ev.engineError}`);
   const c = ev.container;
-  if (!c) return skip(`no container for service ${ev.spec.name}: not running`);
-  if (!ev.containerListing) return unknown(`container ${shortId(c.id)} was not listed`);
+  if (!c) return skip(l10n.t`no container for service ${ev.spec.name}: not running`);
+  if (!ev.containerListing) return unknown(l10n.t`container ${shortId(c.id)} was not listed`);
   const missing = missingIn(m, ev.containerListing.files);
   if (missing.length > 0) {
     const inImage = ev.imageListing ? missing.every((p) => ev.imageListing?.files.has(p)) : false;
     const why = ev.stale
-      ? `container ${shortId(c.id)} runs old image ${shortId(c.imageId)}; ${ev.imageRef} is now ${shortId(ev.image?.id ?? '')}${inImage ? ', which has it' : ''}`
+      ? staleWhy(c, ev, inImage)
       : inImage
-        ? `removed inside the container: its image ${shortId(c.imageId)} has it`
-        : `container ${shortId(c.id)} runs the current image`;
-    return fail(`expected ${listSome(missing)}, container ${shortId(c.id)} has no such path (${why})`);
+        ? l10n.t`removed inside the container: its image ${shortId(c.imageId)} has it`
+        : l10n.t`container ${shortId(c.id)} runs the current image`;
+    return fail(l10n.t`expected ${listSome(missing)}, container ${shortId(c.id)} has no such path (${why})`);
   }
   const changed = changedIn(m.files, ev.containerListing);
   if (changed.length > 0) {
     const imageHasBuild = !ev.stale && ev.imageListing !== undefined && changedIn(changed, ev.imageListing).length === 0;
     const why = ev.stale
-      ? `it runs old image ${shortId(c.imageId)}`
+      ? l10n.t`it runs old image ${shortId(c.imageId)}`
       : imageHasBuild
-        ? `changed inside the container (docker cp or a write at run time): its image ${shortId(c.imageId)} has the local build`
-        : 'the local build output differs';
-    return fail(`container ${shortId(c.id)} has another build of ${listSome(changed.map((f) => f.target))} (${why})`);
+        ? l10n.t`changed inside the container (docker cp or a write at run time): its image ${shortId(c.imageId)} has the local build`
+        : l10n.t('the local build output differs');
+    return fail(l10n.t`container ${shortId(c.id)} has another build of ${listSome(changed.map((f) => f.target))} (${why})`);
   }
   // Not running is not drift: the files are judged, the state is told apart (stopped).
-  if (c.state !== 'running') return pass(`container ${shortId(c.id)} has ${m.target} (it is ${c.state}, not running)`);
-  return pass(`running container ${shortId(c.id)} has ${m.target}`);
+  if (c.state !== 'running') return pass(l10n.t`container ${shortId(c.id)} has ${m.target} (it is ${c.state}, not running)`);
+  return pass(l10n.t`running container ${shortId(c.id)} has ${m.target}`);
 }
 
 function routesOf(ev: ServiceEvidence, m: ModuleEvidence): RouteReport[] {
@@ -130,40 +139,35 @@ function routesOf(ev: ServiceEvidence, m: ModuleEvidence): RouteReport[] {
 
 function routeRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
   const routes = routesOf(ev, m);
-  if (routes.length === 0) return skip('no routes declared in this module');
+  if (routes.length === 0) return skip(l10n.t('no routes declared in this module'));
   const sent = routes.filter((r) => r.status !== null || r.verdict === 'unreachable');
-  if (sent.length === 0) return skip(`routes not probed: ${routes[0]?.detail ?? 'probing off'}`);
+  if (sent.length === 0) return skip(l10n.t`routes not probed: ${probeDetailText(routes[0]?.detail) ?? l10n.t('probing off')}`);
   const bad = sent.filter((r) => ['missing', 'broken', 'unreachable'].includes(r.verdict));
   if (bad.length > 0) {
-    const shown = bad.slice(0, EVIDENCE_PATHS_SHOWN).map(describeRoute).join(', ');
-    return fail(`${shown}${bad.length > EVIDENCE_PATHS_SHOWN ? ` and ${bad.length - EVIDENCE_PATHS_SHOWN} more` : ''}`);
+    return fail(listSome(bad.map(describeRoute)));
   }
-  return pass(`${sent.length} route(s) exposed: ${sent.slice(0, EVIDENCE_PATHS_SHOWN).map(describeRoute).join(', ')}`);
+  return pass(l10n.t`${sent.length} route(s) exposed: ${sent.slice(0, EVIDENCE_PATHS_SHOWN).map(describeRoute).join(', ')}`);
 }
 
 export function describeRoute(r: RouteReport): string {
-  const answer = r.status === null ? (r.detail ?? r.verdict) : String(r.status);
+  const answer = r.status === null ? (probeDetailText(r.detail) ?? verdictWords(r.verdict)) : String(r.status);
   return `${r.method} ${r.path} → ${answer}`;
 }
 
 function authRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
   const routes = routesOf(ev, m);
-  if (routes.length === 0) return skip('no routes declared in this module');
-  if (!ev.auth) return skip('no auth.bearerTokenEnv configured');
-  if (ev.auth.refused) return skip(`no authenticated probe: ${ev.auth.refused}`);
-  if (!ev.auth.present) return skip(`${ev.auth.env} is not set: no authenticated probe`);
+  if (routes.length === 0) return skip(l10n.t('no routes declared in this module'));
+  if (!ev.auth) return skip(l10n.t('no auth.bearerTokenEnv configured'));
+  if (ev.auth.refused) return skip(l10n.t`no authenticated probe: ${ev.auth.refused}`);
+  if (!ev.auth.present) return skip(l10n.t`${ev.auth.env} is not set: no authenticated probe`);
   const sent = routes.filter((r) => r.authStatus !== null);
-  if (sent.length === 0) return skip('no authenticated probe was sent');
+  if (sent.length === 0) return skip(l10n.t('no authenticated probe was sent'));
   const bad = sent.filter((r) => r.authVerdict !== 'live');
   if (bad.length > 0) {
-    return fail(
-      `with the ${ev.auth.env} token: ${bad
-        .slice(0, EVIDENCE_PATHS_SHOWN)
-        .map((r) => `${r.method} ${r.path} → ${r.authStatus}`)
-        .join(', ')}`,
-    );
+    const shown = bad.slice(0, EVIDENCE_PATHS_SHOWN).map((r) => `${r.method} ${r.path} → ${r.authStatus}`);
+    return fail(l10n.t`with the ${ev.auth.env} token: ${shown.join(', ')}`);
   }
-  return pass(`with the ${ev.auth.env} token: ${sent.length} route(s) answer ${sent.map((r) => r.authStatus).join('/')}`);
+  return pass(l10n.t`with the ${ev.auth.env} token: ${sent.length} route(s) answer ${sent.map((r) => r.authStatus).join('/')}`);
 }
 
 export function evaluateRungs(ev: ServiceEvidence, m: ModuleEvidence): Rungs {

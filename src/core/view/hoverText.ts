@@ -6,9 +6,9 @@ import type { ModuleReport, Report, RouteReport, ServiceReport } from '../model'
 import { commandLink } from './commandLink';
 import { ACTION_COMMAND, COMMAND } from '../commandIds';
 import { code, escapeMarkdown } from './markdown';
-import { ladderDetail, moduleOfFile, routeAnswer, serviceReason, verdictWords } from './rungText';
+import { ladderDetail, moduleOfFile, routeAnswer, serviceReason } from './rungText';
 import { refOf } from './serviceRef';
-import { shortId } from '../ladder/format';
+import { shortId, verdictWords } from '../ladder/format';
 
 function containerText(service: ServiceReport): string {
   return service.container

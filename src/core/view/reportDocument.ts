@@ -1,9 +1,9 @@
 // The full ladder as a markdown document: what "Show Report" opens, readable without the tree.
 import * as l10n from '@vscode/l10n';
 import type { Report, ServiceReport } from '../model';
-import { ladderDetail, routeAnswer, rungWord, verdictWords } from './rungText';
+import { ladderDetail, routeAnswer, rungWord } from './rungText';
 
-import { shortId } from '../ladder/format';
+import { probeDetailText, shortId, verdictWords } from '../ladder/format';
 
 export function renderReportMarkdown(reports: readonly Report[], error?: string): string {
   const out: string[] = [`# ${l10n.t('Runtime Drift report')}`, ''];
@@ -48,7 +48,7 @@ function serviceSection(service: ServiceReport): string[] {
     out.push('', `### ${l10n.t('Routes')}`, '', `| ${head.join(' | ')} |`, '|---|---|---|---|---|');
     for (const r of service.routes) {
       const where = r.file ? `${r.file}${r.line === null ? '' : `:${r.line}`}` : l10n.t('config');
-      out.push(`| ${r.method} | ${r.path} | ${routeAnswer(r)} | ${verdictWords(r.verdict)}${r.detail ? ` — ${r.detail.replace(/\|/g, '\\|')}` : ''} | ${where} |`);
+      out.push(`| ${r.method} | ${r.path} | ${routeAnswer(r)} | ${verdictWords(r.verdict)}${r.detail ? ` — ${(probeDetailText(r.detail) ?? '').replace(/\|/g, '\\|')}` : ''} | ${where} |`);
     }
   }
   if (service.missingFiles.length > 0) {

@@ -2,7 +2,8 @@
 // and the report say the same thing the same way.
 import * as l10n from '@vscode/l10n';
 import { NOT_RUNNING_DETAIL, RUNG_NAMES } from '../model';
-import type { ModuleReport, ProbeVerdict, RouteReport, RungName, RungStatus, Rungs, ServiceReport } from '../model';
+import type { ModuleReport, RouteReport, RungName, RungStatus, Rungs, ServiceReport } from '../model';
+import { probeDetailText, verdictWords } from '../ladder/format';
 
 const STATUS_MARK: Record<RungStatus, string> = { pass: '✓', fail: '✗', skip: '–', unknown: '?' };
 
@@ -64,26 +65,12 @@ export function serviceReason(service: ServiceReport, module?: ModuleReport): st
   return undefined;
 }
 
-/** A probe verdict in words; looked up on each call, so the words follow the configured language. */
-const VERDICT_WORDS: Record<ProbeVerdict, () => string> = {
-  live: () => l10n.t('live'),
-  'needs-auth': () => l10n.t('needs auth'),
-  exists: () => l10n.t('handler exists'),
-  missing: () => l10n.t('not found'),
-  broken: () => l10n.t('server error'),
-  unreachable: () => l10n.t('unreachable'),
-  'not-probed': () => l10n.t('not probed'),
-};
-
-export function verdictWords(verdict: ProbeVerdict): string {
-  return VERDICT_WORDS[verdict]();
-}
 
 /** "404", "401 (200 with token)", or the verdict in words when no HTTP answer came back. */
 export function routeAnswer(route: RouteReport): string {
   // A service that does not run was not asked: say so, rather than a bare "not probed".
   if (route.status === null && route.verdict === 'not-probed' && route.detail?.startsWith(NOT_RUNNING_DETAIL)) {
-    return l10n.t`not probed: ${route.detail}`;
+    return l10n.t`not probed: ${probeDetailText(route.detail) ?? ''}`;
   }
   const first = route.status === null ? verdictWords(route.verdict) : String(route.status);
   if (route.authStatus === null) return first;

@@ -7,9 +7,9 @@ import type { ModuleReport, PageReport, Report, RouteReport, ServiceReport, Swar
 import { SPA_NOTE } from '../pages/judgePages';
 import { COMMAND } from '../commandIds';
 import { absoluteIn } from './paths';
-import { ladderDetail, routeAnswer, rungWord, serviceReason, verdictWords } from './rungText';
+import { ladderDetail, routeAnswer, rungWord, serviceReason } from './rungText';
 import { refOf, type ServiceRef } from './serviceRef';
-import { shortId, timeAgo } from '../ladder/format';
+import { probeDetailText, shortId, timeAgo, verdictWords } from '../ladder/format';
 
 export type NodeKind = 'project' | 'service' | 'container' | 'task' | 'module' | 'route' | 'message';
 
@@ -445,7 +445,7 @@ function routeNode(report: Report, route: RouteReport, parentId: string): TreeNo
     kind: 'route',
     label: `${route.method} ${route.path} → ${routeAnswer(route)}`,
     description: verdictWords(route.verdict),
-    tooltip: [`${route.method} ${route.path}: ${routeAnswer(route)} (${verdictWords(route.verdict)})`, route.detail ?? '', where].filter(Boolean).join('\n'),
+    tooltip: [`${route.method} ${route.path}: ${routeAnswer(route)} (${verdictWords(route.verdict)})`, probeDetailText(route.detail) ?? '', where].filter(Boolean).join('\n'),
     icon: routeIcon(route),
     contextValue: 'route',
     expanded: false,

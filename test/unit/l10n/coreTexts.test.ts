@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
-import { getL10nJson, type l10nJsonFormat } from '@vscode/l10n-dev';
+import { getL10nJson } from '@vscode/l10n-dev';
 import type { Report } from '../../../src/core/model';
 import { checkMessage } from '../../../src/core/view/checkMessage';
 import { computeRouteLenses } from '../../../src/core/view/codeLensModel';
@@ -13,17 +13,11 @@ import { computeProblems } from '../../../src/core/view/problems';
 import { renderReportMarkdown } from '../../../src/core/view/reportDocument';
 import { statusBarModel } from '../../../src/core/view/statusBarModel';
 import { buildTree, type TreeNodeModel } from '../../../src/core/view/treeModel';
+import { englishBundle, pseudoBundle, spyOn } from './pseudo';
 import { idleDb, NOW, route, sampleReport, staleApi, syncedWeb } from '../vscode/sampleReport';
 
 const root = path.resolve(__dirname, '../../..');
-const bundle = JSON.parse(readFileSync(path.join(root, 'l10n/bundle.l10n.json'), 'utf8')) as l10nJsonFormat;
-
-/** A pseudo-translation of the whole bundle: every message wrapped in ⟪ ⟫, placeholders kept. */
-function pseudoBundle(): l10nJsonFormat {
-  const out: l10nJsonFormat = {};
-  for (const [key, value] of Object.entries(bundle)) out[key] = typeof value === 'string' ? `⟪${value}⟫` : { ...value, message: `⟪${value.message}⟫` };
-  return out;
-}
+const bundle = englishBundle;
 
 /** A report that reaches most texts: drift, a stale container, routes 404 and live, config drift, pages, an idle service. */
 function richReport(): Report {
@@ -69,11 +63,7 @@ suite('translations of the core texts (@vscode/l10n)', () => {
   });
 
   test('every message the view models look up at run time is in the bundle, and a translation reaches the tree, hovers, lenses, Problems and report', () => {
-    const asked = new Set<string>();
-    const translated = pseudoBundle();
-    // The library reads bundle[key] for each message: a proxy sees exactly the keys the code builds.
-    const spy = new Proxy(translated, { get: (target, key) => (typeof key === 'string' && asked.add(key), target[key as string]) });
-    l10n.config({ contents: spy });
+    const asked = spyOn(pseudoBundle());
     const texts = everyText([richReport()]);
     const unknown = [...asked].filter((k) => !(k in bundle));
     assert.deepEqual(unknown, [], 'keys built at run time that extraction did not find');
