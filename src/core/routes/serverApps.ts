@@ -35,9 +35,12 @@ export async function findServerApps(fs: FsLike, files: readonly string[]): Prom
   const apps = new Map<string, ServerApp>();
   for (const file of files) {
     const name = file.slice(file.lastIndexOf(sep) + 1);
-    if (name === 'package.json') {
-      const framework = await serverFrameworkOf(fs, file);
-      if (framework) apps.set(dirname(file), { dir: dirname(file), evidence: `${name} depends on ${framework}` });
+    if (name !== 'package.json') continue;
+    const evidence = serverEvidence(await readJsonObject(fs, file));
+    if (typeof evidence === 'string') apps.set(dirname(file), { dir: dirname(file), evidence: `${name} ${evidence}` });
+    else if (evidence) {
+      const importer = await pageAppImporter(fs, dirname(file), files, evidence.frameworks);
+      if (importer) apps.set(dirname(file), { dir: dirname(file), evidence: `${name} depends on ${importer.framework}${importer.file ? ` and ${importer.file} imports it` : ''}` });
     }
   }
   for (const file of files) {
@@ -49,12 +52,53 @@ export async function findServerApps(fs: FsLike, files: readonly string[]): Prom
   return [...apps.values()].sort((a, b) => (a.dir < b.dir ? -1 : 1));
 }
 
-async function serverFrameworkOf(fs: FsLike, packageJson: string): Promise<string | undefined> {
-  const pkg = await readJsonObject(fs, packageJson);
+/**
+ * Why a package.json makes its folder a server app, or undefined. A page app (its scripts run
+ * `next build`, `nuxt dev`, `astro build`, `remix build`) that also lists a server framework (a
+ * Next.js app depending on `express` for types or tooling) is one when a start-like script runs
+ * a server of its own (`node server.js`, `nodemon ... server/index.ts`, `nest start`): a custom
+ * server; else it is to be decided by its files (`{ frameworks }`): a Next.js route handler may
+ * serve a Hono app. A server that merely depends on `next` to render pages stays a server.
+ */
+function serverEvidence(pkg: Record<string, unknown> | undefined): string | { frameworks: string[] } | undefined {
   if (!pkg) return undefined;
   const deps = { ...(pkg['dependencies'] as object | undefined), ...(pkg['devDependencies'] as object | undefined) } as Record<string, unknown>;
-  return SERVER_FRAMEWORKS.find((f) => f in deps);
+  const framework = SERVER_FRAMEWORKS.find((f) => f in deps);
+  if (!framework) return undefined;
+  const raw = pkg['scripts'];
+  const scripts = (raw !== null && typeof raw === 'object' ? Object.entries(raw as Record<string, unknown>) : []).filter((e): e is [string, string] => typeof e[1] === 'string');
+  if (!scripts.some(([, cmd]) => PAGE_CLI.test(cmd))) return `depends on ${framework}`;
+  const runs = scripts.find(([script, cmd]) => START_SCRIPT.test(script) && RUNS_SERVER.test(cmd));
+  return runs ? `depends on ${framework} and its ${runs[0]} script runs a server of its own` : { frameworks: SERVER_FRAMEWORKS.filter((f) => f in deps) };
 }
+
+/**
+ * A page app's first source file (relative to it) importing one of `frameworks` for its values
+ * (not `import type`), with the framework; no file when `files` holds none of its sources to
+ * judge by (the app is kept, as before there was a rule); undefined when none imports one.
+ */
+async function pageAppImporter(fs: FsLike, dir: string, files: readonly string[], frameworks: readonly string[]): Promise<{ framework: string; file?: string } | undefined> {
+  const own = files.filter((f) => f.startsWith(dir + sep) && SOURCE_FILE.test(f) && !f.includes(`${sep}node_modules${sep}`));
+  if (own.length === 0) return { framework: frameworks[0] ?? '' };
+  const names = frameworks.map((f) => f.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
+  const quoted = `['"](${names})(?:/[^'"]*)?['"]`;
+  const imports = new RegExp(`\\bimport\\s+(?!type\\b)(?:(?!\\bimport\\s)[^;])*?\\bfrom\\s*${quoted}|\\b(?:require|import)\\s*\\(\\s*${quoted}\\s*\\)`);
+  for (const file of own) {
+    const text = await fs.readFile(file).catch(() => '');
+    const hit = imports.exec(text);
+    if (hit) return { framework: hit[1] ?? hit[2] ?? '', file: file.slice(dir.length + 1).split(sep).join('/') };
+  }
+  return undefined;
+}
+
+const SOURCE_FILE = /(?<!\.d)\.[cm]?[jt]sx?$/;
+
+/** A page framework's own command building or serving the app. */
+const PAGE_CLI = /(?:^|[\s;&|(])(?:next|nuxt|nuxi|astro|remix|remix-serve)\s+(?:build|dev|start|preview|generate)\b/;
+/** Scripts that start or develop the package: start, dev, serve, server, start:prod, dev:api. */
+const START_SCRIPT = /^(?:start|dev|serve|server)(?:$|[:-])/;
+/** A command running a JavaScript or TypeScript file through Node or a Node runner, or a Nest app. */
+const RUNS_SERVER = /(?:^|[\s;&|(])(?:(?:node|ts-node|ts-node-dev|tsx|nodemon|babel-node|node-dev)\s(?:[^;&|]*\s)?[^\s;&|]+\.[cm]?[jt]s\b|nest\s+start\b)/;
 
 /** An Nx project.json of an application (not a library), with a build or serve target. */
 async function isNxApplication(fs: FsLike, projectJson: string): Promise<boolean> {

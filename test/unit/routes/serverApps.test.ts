@@ -1,0 +1,73 @@
+// Which folders of a repository are servers whose routes are read.
+import * as assert from 'node:assert/strict';
+import { findServerApps } from '../../../src/core/routes/serverApps';
+import { memFs } from '../helpers/memFs';
+
+suite('findServerApps', () => {
+  const pkg = (deps: Record<string, string>, scripts: Record<string, string> = {}): string => JSON.stringify({ dependencies: deps, scripts });
+
+  test('a package depending on a server framework is a server app, with the dependency as evidence', async () => {
+    const fs = memFs({ '/r/api/package.json': pkg({ express: '4' }) });
+    assert.deepEqual(await findServerApps(fs, ['/r/api/package.json']), [{ dir: '/r/api', evidence: 'package.json depends on express' }]);
+  });
+
+  test('a Next.js app that also lists express serves pages through `next start`: not a server app', async () => {
+    const files = {
+      '/r/web/package.json': pkg({ next: '14', express: '4', react: '18' }, { build: 'next build', start: 'next start' }),
+      '/r/web/pages/index.tsx': "import React from 'react'\n",
+      '/r/site/package.json': pkg({ next: '14', express: '4' }, { build: 'next build', test: 'vitest' }),
+      '/r/site/lib/a.ts': 'export const a = 1\n',
+    };
+    assert.deepEqual(await findServerApps(memFs(files), Object.keys(files)), []);
+  });
+
+  test('a server that depends on next to render pages, and runs no page command, stays a server app', async () => {
+    const fs = memFs({ '/r/api/package.json': pkg({ '@nestjs/core': '10', express: '4', next: '14' }, { start: 'nest start', profile: 'node ../../node_modules/.bin/next start' }) });
+    assert.deepEqual(await findServerApps(fs, ['/r/api/package.json']), [{ dir: '/r/api', evidence: 'package.json depends on @nestjs/core' }]);
+  });
+
+  test('a Next.js app whose start or dev script runs a file of its own through Node has a custom server: a server app', async () => {
+    const files = {
+      '/r/a/package.json': pkg({ next: '14', express: '4' }, { 'build:next': 'next build', start: 'NODE_ENV=production node dist/index.js' }),
+      '/r/b/package.json': pkg({ next: '14', koa: '2' }, { build: 'next build', 'dev:server': 'nodemon -e ts --watch server -x ts-node --project server/tsconfig.json server/index.ts' }),
+      '/r/c/package.json': pkg({ nuxt: '3', fastify: '4' }, { test: 'node scripts/check.js', dev: 'nuxt dev' }),
+      '/r/c/plugins/a.ts': 'export default {}\n',
+    };
+    const apps = await findServerApps(memFs(files), Object.keys(files));
+    assert.deepEqual(apps.map((a) => [a.dir, a.evidence]), [
+      ['/r/a', "package.json depends on express and its start script runs a server of its own"],
+      ['/r/b', "package.json depends on koa and its dev:server script runs a server of its own"],
+    ]);
+  });
+
+  test('a server that renders e-mails with react-dom stays a server app', async () => {
+    const fs = memFs({ '/r/api/package.json': pkg({ fastify: '4', react: '18', 'react-dom': '18' }, { start: 'fastify start app.js' }) });
+    assert.equal((await findServerApps(fs, ['/r/api/package.json'])).length, 1);
+  });
+});
+
+suite('findServerApps: a page app is judged by its files', () => {
+  const pkg = JSON.stringify({ dependencies: { next: '14', hono: '4', express: '4' }, scripts: { build: 'next build', start: 'next start' } });
+
+  test('a Next.js app whose route handler imports the server framework serves its routes: a server app', async () => {
+    const files = { '/r/web/package.json': pkg, '/r/web/app/api/[[...route]]/route.ts': "import { Hono } from 'hono'\nimport { handle } from 'hono/vercel'\n", '/r/web/app/page.tsx': '' };
+    assert.deepEqual(await findServerApps(memFs(files), Object.keys(files)), [{ dir: '/r/web', evidence: 'package.json depends on hono and app/api/[[...route]]/route.ts imports it' }]);
+  });
+
+  test('one that imports only its types, or nothing of it, is not', async () => {
+    const files = {
+      '/r/web/package.json': pkg,
+      '/r/web/lib/types.ts': "import React from 'react'\nimport type { Context } from 'hono'\nexport type C = Context\n",
+      '/r/web/lib/x.d.ts': "import { Hono } from 'hono'\n",
+      '/r/web/node_modules/hono/index.js': "import { Hono } from 'hono'\n",
+    };
+    assert.deepEqual(await findServerApps(memFs(files), Object.keys(files)), []);
+  });
+});
+
+suite('findServerApps: a page app with no sources listed', () => {
+  test('is kept when only its package.json is known (a service folder judged without a walk)', async () => {
+    const fs = memFs({ '/r/web/package.json': JSON.stringify({ dependencies: { next: '14', express: '4' }, scripts: { build: 'next build' } }) });
+    assert.deepEqual(await findServerApps(fs, ['/r/web/package.json']), [{ dir: '/r/web', evidence: 'package.json depends on express' }]);
+  });
+});
