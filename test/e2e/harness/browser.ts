@@ -173,3 +173,27 @@ async function pickFromQuickInput(page: Page, keys: string, query: string, label
   }
   await widget.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
 }
+
+/**
+ * Installs a .vsix through the running server, as Extensions: Install from VSIX... does. A
+ * language pack must be installed so: the server lists it for --locale only from its own installs.
+ */
+export async function installVsix(page: Page, file: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input.input');
+  await runCommandKeepingInput(page, 'Extensions: Install from VSIX...');
+  // The file dialog reuses the box, pre-filled with a folder once it is ready for a path.
+  await page.waitForFunction((el) => (el as HTMLInputElement | null)?.value.startsWith('/') ?? false, await input.elementHandle(), { timeout: UI_TIMEOUT_MS });
+  await input.fill(path.resolve(file));
+  await page.keyboard.press('Enter');
+  await waitForText(page, /Completed installing/, 120_000, '.notifications-toasts');
+}
+
+/** Runs a command whose next step asks in the same quick-input box (a file dialog). */
+async function runCommandKeepingInput(page: Page, title: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  const row = widget.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: title }) }).first();
+  await page.keyboard.press('Control+Shift+P');
+  await widget.locator('input.input').fill(`>${title}`, { timeout: UI_TIMEOUT_MS });
+  await row.click({ timeout: UI_TIMEOUT_MS });
+}

@@ -38,6 +38,11 @@ export type CodeServerOptions = {
    * prompt (security.workspace.trust.startupPrompt "never"). Default off.
    */
   restricted?: boolean;
+  /**
+   * The display language (code-server's --locale). VS Code uses it only once a language pack for
+   * it is installed through the running server (browser.ts installVsix), then the page reloaded.
+   */
+  locale?: string;
 };
 
 export type CodeServer = {
@@ -127,6 +132,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
       '--disable-telemetry',
       '--disable-update-check',
       ...(opts.restricted ? [] : ['--disable-workspace-trust']),
+      ...(opts.locale ? ['--locale', opts.locale] : []),
       path.resolve(opts.workspace),
     ],
     // detached: its own process group, so stop() also reaches the extension host and pty host.
