@@ -83,13 +83,26 @@ async function gatherFacts(fs: FsLike, spec: ServiceSpec): Promise<Facts> {
   const emit = await findEmit(fs, { drift: spec.drift, nxRoot, project, sourceRoot, ts, context });
   // A server whose tsconfig says noEmit is still compiled file by file (swc, babel: Nest's swc builder).
   const compiled = ts !== undefined && (ts.noEmit !== true || project.server !== undefined);
-  const bundler = emit?.bundledBy ?? findBundler(project);
   const locate = (absPath: string): Location | undefined => {
     const rel = relative(context, absPath);
     if (!df || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
     return locateInImage(df, rel.split(sep).join('/'), build?.target);
   };
+  const bundler = emit?.bundledBy ?? (await startsCopiedSource(fs, project, sourceRoot, locate, evidence) ? undefined : findBundler(project));
   return { fs, spec, context, project, ts, tsName, sourceRoot, emit, compiled, bundler, df, locate, evidence };
+}
+
+/**
+ * A plain JavaScript server whose start script runs its source (`node server`) and whose image
+ * holds that source as copied: a bundling build script beside it (webpack for the front end in the
+ * same package) does not bundle the server.
+ */
+async function startsCopiedSource(fs: FsLike, project: BuildProject, sourceRoot: string, locate: (abs: string) => Location | undefined, evidence: string[]): Promise<boolean> {
+  if (project.server === undefined) return false;
+  const entry = await entryFolder(fs, project.dir);
+  if (entry?.path !== sourceRoot || !entry.why.startsWith("package.json's start script") || locate(sourceRoot)?.madeByRun !== false) return false;
+  evidence.push(`not bundled: ${entry.why}, and the image holds that source as copied`);
+  return true;
 }
 
 function placeByOverride(f: Facts): Placement | undefined {

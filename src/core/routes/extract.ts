@@ -659,12 +659,16 @@ class FileReader {
     if (name === 'setGlobalPrefix') return this.readGlobalPrefix(call);
     if (name === 'enableVersioning') return this.readVersioning(call);
     if (name === 'register' && ts.isIdentifier(callee.expression) && callee.expression.text === 'RouterModule') return this.readRouterModule(call);
+    if ((name === 'forRoot' || name === 'forRootAsync') && ts.isIdentifier(callee.expression) && callee.expression.text === 'GraphQLModule') return this.readNestGraphQL(call);
+    if (name === 'applyMiddleware') return this.readApplyMiddleware(call);
     const method = ROUTER_METHODS[name];
     if (!method && name !== 'route' && name !== 'use' && name !== 'register' && name !== 'on' && name !== 'mount' && !(name in OPENAPI_CALLS)) return;
     // `.get()` on `router.route('/x')`: a link of the chain readRouteCall reads.
     if (method && isRouteChainLink(callee.expression)) return;
     const router = this.receiverOf(callee.expression);
     if (!router || !this.isReceiver(router)) return;
+    // `_.get(obj, 'a.b')`: lodash, underscore, ramda... are never a router, whatever they are called.
+    if (!this.routers.has(router) && UTILITY_PACKAGE.test(this.clientSourceOf(router.split('.')[0] ?? router) ?? '')) return;
     if (method && !this.routers.has(router) && this.isClientCall(call, router)) return;
     if (method) return this.readRouterCall(call, router, method, name, callee.name);
     if (name === 'mount') return this.readHonoMount(call, router, callee.name);
@@ -818,6 +822,75 @@ class FileReader {
   }
 
   /** `app.use('/p', mw, router)`, koa `router.use('/u', users.routes())`, `app.use(mount('/p', x))`, fastify `register(plugin, { prefix })`, Hono `app.route('/p', sub)`. */
+  /**
+   * What a mounted handler or registered plugin serves when it comes from a GraphQL or tRPC
+   * package (by its import, or the import behind the variable holding it): one endpoint whose
+   * operations or procedures are not HTTP routes of their own.
+   */
+  private endpointServed(arg: ts.Expression): Endpoint | undefined {
+    let e: ts.Expression = skipOuter(arg);
+    while (ts.isCallExpression(e) || ts.isPropertyAccessExpression(e)) e = skipOuter(e.expression);
+    if (!ts.isIdentifier(e)) return undefined;
+    const source = this.clientSourceOf(e.text);
+    return source === undefined ? undefined : ENDPOINT_PACKAGES.find(([re]) => re.test(source))?.[1];
+  }
+
+  /**
+   * GraphQL answers GET and POST at its path; tRPC its procedures below it (`/trpc/*`: queries by
+   * GET, mutations by POST). The operations themselves are not listed: they are not routes.
+   */
+  private addEndpoint(served: Endpoint, router: string, at: ConstValue, node: ts.Node): void {
+    const paths = served === 'trpc' ? mapLiterals(at, (p) => (p.endsWith('*') ? p : `${p.replace(/\/+$/, '')}/*`)) : at;
+    for (const method of ['GET', 'POST'] as const) this.addRoute(router, method, paths, node);
+  }
+
+  /** `fastify.register(fastifyTRPCPlugin, { prefix: '/trpc' })`, `register(mercurius, { schema, path? })`. */
+  private readRegisteredEndpoint(served: Endpoint, plugin: ts.Expression, options: ts.Expression | undefined, mountedOn: string): void {
+    const opts = options && ts.isObjectLiteralExpression(options) ? options : undefined;
+    const prefix = opts && this.prop(opts, 'prefix') ? this.evaluate(this.prop(opts, 'prefix')) : str('');
+    // The GraphQL path: the options' `path`, or that of the integration call (`fastifyApollo(apollo, { path })`).
+    const call = skipOuter(plugin);
+    const callOpts = ts.isCallExpression(call) ? call.arguments.map(skipOuter).find(ts.isObjectLiteralExpression) : undefined;
+    const pathNode = (opts && this.prop(opts, 'path')) ?? (callOpts && this.prop(callOpts, 'path'));
+    const path = served === 'graphql' ? (pathNode ? this.evaluate(pathNode) : str('/graphql')) : str('');
+    if (!prefix || !path) return this.warn(plugin, `${served === 'trpc' ? 'tRPC' : 'GraphQL'} endpoint path is not known statically (list it in x-runtime-drift.routes)`);
+    this.addEndpoint(served, mountedOn, prefix.kind === 'str' && path.kind === 'str' ? str(...prefix.parts, '/', ...path.parts) : prefix, plugin);
+  }
+
+  /** Apollo Server 2/3 `server.applyMiddleware({ app, path = '/graphql' })`: GraphQL on that app. */
+  private readApplyMiddleware(call: ts.CallExpression): void {
+    const opts = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
+    const app = opts && ts.isObjectLiteralExpression(opts) ? this.prop(opts, 'app') : undefined;
+    const router = app ? this.receiverOf(app) : undefined;
+    if (!opts || !ts.isObjectLiteralExpression(opts) || !router) return;
+    const pathNode = this.prop(opts, 'path');
+    const path = pathNode ? this.evaluate(pathNode) : str('/graphql');
+    if (!path) return this.warn(call, 'GraphQL applyMiddleware path is not known statically (list it in x-runtime-drift.routes)');
+    this.addEndpoint('graphql', router, path, call);
+  }
+
+  /**
+   * Nest `GraphQLModule.forRoot({ path })` / `forRootAsync({ useFactory: () => ({ path }) })`:
+   * GraphQL at that path, else at the driver's default /graphql (a `useClass` options class is
+   * not followed); outside the global prefix unless `useGlobalPrefix: true`.
+   */
+  private readNestGraphQL(call: ts.CallExpression): void {
+    const opts = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
+    if (opts && !ts.isObjectLiteralExpression(opts)) return;
+    const factory = opts ? this.prop(opts, 'useFactory') : undefined;
+    const fn = factory ? skipOuter(factory) : undefined;
+    const made = fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? (ts.isBlock(fn.body) ? lastReturn(fn.body) : fn.body) : undefined;
+    const madeObj = made ? skipOuter(made) : undefined;
+    const sources = [opts, madeObj && ts.isObjectLiteralExpression(madeObj) ? madeObj : undefined].filter((o): o is ts.ObjectLiteralExpression => o !== undefined);
+    const pathNode = sources.map((o) => this.prop(o, 'path')).find((n) => n !== undefined);
+    const path = pathNode ? literalOf(this.evaluate(pathNode)) : '/graphql';
+    if (path === undefined) return this.warn(call, 'GraphQLModule path is not known statically (list it in x-runtime-drift.routes)');
+    const global = sources.some((o) => this.prop(o, 'useGlobalPrefix')?.kind === ts.SyntaxKind.TrueKeyword);
+    const line = this.line(call);
+    for (const method of ['GET', 'POST'] as const)
+      this.out.routes.push(global ? { method, path: joinRoutePath(path), line, kind: 'nest', version: [NEUTRAL_VERSION] } : { method, path: joinRoutePath(path), line, kind: 'router', router: 'GraphQLModule' });
+  }
+
   private readMount(call: ts.CallExpression, mountedOn: string, kind: string): void {
     const args = [...call.arguments];
     const line = this.line(call);
@@ -825,6 +898,8 @@ class FileReader {
       const plugin = args[0];
       const options = args[1] ? skipOuter(args[1]) : undefined;
       if (plugin && options && ts.isObjectLiteralExpression(options) && this.isAutoload(plugin)) return this.readAutoload(options, mountedOn, line);
+      const served = plugin ? this.endpointServed(plugin) : undefined;
+      if (plugin && served) return this.readRegisteredEndpoint(served, plugin, options, mountedOn);
       const prefixNode = options && ts.isObjectLiteralExpression(options) ? this.prop(options, 'prefix') : undefined;
       const prefix = prefixNode ? this.evaluate(prefixNode) : str('');
       if (!plugin || !prefix) return;
@@ -849,6 +924,9 @@ class FileReader {
     const paths = hasPrefix ? first : first?.kind === 'arr' && literalsOf(first)?.every((p) => p.startsWith('/')) ? first : undefined;
     if (kind === 'use' && paths && args.length >= 2) {
       const last = args[args.length - 1] as ts.Expression;
+      // `app.use('/graphql', cors(), expressMiddleware(server))`, `app.use('/trpc', createExpressMiddleware({ router }))`
+      const served = this.endpointServed(last);
+      if (served) return this.addEndpoint(served, mountedOn, paths, last);
       if (this.isRequestHandler(last)) return this.addRoute(mountedOn, 'ALL', paths, last);
     }
     // `app.use(['/a', '/b'], router)`: mounted at each path.
@@ -1472,6 +1550,23 @@ const CHAIN_KEEPS_ROUTER = new Set(['use', 'route', 'register', 'routes', 'middl
 const OPENAPI_CALLS: Readonly<Record<string, true>> = { openapi: true, doc: true, doc31: true };
 
 /** Packages whose `get`/`post` send a request: their calls are never routes. */
+type Endpoint = 'graphql' | 'trpc';
+
+/** Packages whose handler or plugin serves one GraphQL endpoint or a tree of tRPC procedures. */
+const ENDPOINT_PACKAGES: ReadonlyArray<readonly [RegExp, Endpoint]> = [
+  [/^(?:@trpc\/server(?:\/.*)?|@hono\/trpc-server)$/, 'trpc'],
+  [/^(?:@apollo\/server(?:\/.*)?|apollo-server-(?:express|koa|fastify|hapi|lambda)|@as-integrations\/.+|express-graphql|graphql-http(?:\/.*)?|graphql-yoga|@graphql-yoga\/.+|mercurius|koa-graphql|@hono\/graphql-server)$/, 'graphql'],
+];
+
+/** Each string literal of a value changed by `f` (a string value's last literal part). */
+function mapLiterals(v: ConstValue, f: (p: string) => string): ConstValue {
+  if (v.kind === 'arr') return { ...v, items: v.items.map((i) => mapLiterals(i, f)) };
+  const lit = literalOf(v);
+  return lit !== undefined ? str(f(lit)) : v.kind === 'str' ? str(...v.parts, f('')) : v;
+}
+
+/** General-purpose utility libraries: their `get`, `all`, `on`, `use` are not routes or mounts. */
+const UTILITY_PACKAGE = /^(?:lodash(?:-es)?(?:\/.*)?|lodash\.\w+|underscore|ramda|immutable|object-path|dot-prop|rxjs(?:\/.*)?)$/;
 const HTTP_CLIENT_PACKAGE = /^(?:(?:node:)?https?|axios|ky|ky-universal|got|superagent|supertest|node-fetch|cross-fetch|ofetch|undici|request|request-promise(?:-native)?|needle|phin|@angular\/common\/http|redaxios|wretch)$/;
 
 function isFunctionLike(e: ts.Node): boolean {

@@ -4,7 +4,7 @@
 // (services, models, helpers) are skipped by one regex pass instead of a tokenizing scan.
 
 const ROUTE_TOKENS =
-  /@(?:[\w$]+\.)?(?:Controller|Get|Post|Put|Patch|Delete|Head|Options|All|Module)\b|\.(?:get|post|put|patch|delete|del|head|options|all|route|use|register|on)\s*\(|setGlobalPrefix|enableVersioning|Router\b|\b(?:export\s+(?:const|enum|default)|module\.exports\s*=)[^;]*?['"`]|\bexport\s*(?:\*|\{)[^;]*?\bfrom\s*['"]/;
+  /@(?:[\w$]+\.)?(?:Controller|Get|Post|Put|Patch|Delete|Head|Options|All|Module)\b|\.(?:get|post|put|patch|delete|del|head|options|all|route|use|register|on)\s*\(|setGlobalPrefix|enableVersioning|applyMiddleware|Router\b|\b(?:export\s+(?:const|enum|default)|module\.exports\s*=)[^;]*?['"`]|\bexport\s*(?:\*|\{)[^;]*?\bfrom\s*['"]/;
 
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
 export const PREFILTER_ID = ROUTE_TOKENS.source;

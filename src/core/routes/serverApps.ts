@@ -200,8 +200,8 @@ export async function appSourceDir(fs: FsLike, dir: string): Promise<string> {
   return (await isDir(src)) ? src : dir;
 }
 
-/** `node server/index.js --production` -> server/index.js. */
-const NODE_START = /(?:^|[\s;&|])node\s+(?:-\S+\s+)*([^\s;&|]+\.[cm]?js)\b/;
+/** `node server/index.js --production` -> server/index.js; `node server` -> server (a folder's index.js). */
+const NODE_START = /(?:^|[\s;&|])node\s+(?:-\S+\s+)*([^\s;&|-][^\s;&|]*)/;
 /** `npm run start-server`, `yarn start:prod`, `pnpm run serve`: the script it runs. */
 const RUN_SCRIPT = /^\s*(?:npm\s+run|yarn(?:\s+run)?|pnpm(?:\s+run)?)\s+([\w:.-]+)\s*$/;
 /** Folders that hold build output, never the source of an entry point. */
@@ -230,11 +230,16 @@ export async function entryFolder(fs: FsLike, dir: string): Promise<{ path: stri
   const out = outDir !== null && typeof outDir === 'object' ? (outDir as Record<string, unknown>)['outDir'] : undefined;
   const outTop = typeof out === 'string' ? out.replace(/^\.\//, '').split('/')[0] : undefined;
   for (const entry of [main, started === undefined ? undefined : { file: started, from: "package.json's start script" }]) {
-    const segments = entry?.file.replace(/^\.\//, '').split('/') ?? [];
+    const segments = entry?.file.replace(/^\.\//, '').replace(/\/+$/, '').split('/') ?? [];
     const top = segments[0];
-    if (!entry || segments.length < 2 || top === undefined || top === '..' || top === '.' || OUTPUT_DIRS.has(top) || top === outTop || !/\.[cm]?js$/.test(entry.file)) continue;
-    if (!(await fs.stat(join(dir, ...segments)))?.isFile) continue;
-    return { path: join(dir, top), why: `${entry.from} ${entry.file} is below it` };
+    if (!entry || top === undefined || top === '' || top === '..' || top === '.' || OUTPUT_DIRS.has(top) || top === outTop) continue;
+    if (/\.[cm]?js$/.test(entry.file)) {
+      if (segments.length < 2 || !(await fs.stat(join(dir, ...segments)))?.isFile) continue;
+      return { path: join(dir, top), why: `${entry.from} ${entry.file} is below it` };
+    }
+    // `node server`: Node runs the folder's index.js, so the folder holds the server.
+    if (!/^[\w@][\w.@/-]*$/.test(entry.file) || !(await fs.stat(join(dir, ...segments, 'index.js')))?.isFile) continue;
+    return { path: join(dir, top), why: `${entry.from} runs node ${entry.file} (its index.js)` };
   }
   return undefined;
 }

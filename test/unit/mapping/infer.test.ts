@@ -294,6 +294,26 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.equal(m?.target, '/app/server');
   });
 
+  test('`node server` runs the folder server/ from source: it is the source root, and a webpack build beside it (the front end) does not bundle it', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': pkg({ express: '4', vue: '2' }, { start: 'node server', build: 'webpack --profile --config dev/webpack/webpack.prod.js' }),
+      '/ws/backend/server/index.js': '',
+      '/ws/backend/client/client-app.js': '',
+      '/ws/backend/Dockerfile': 'FROM node AS assets\nWORKDIR /srv\nCOPY ./client ./client\nRUN yarn build\nFROM node\nWORKDIR /srv\nCOPY --from=assets /srv/assets ./assets\nCOPY ./server ./server\nCMD ["node", "server"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/server', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/srv/server');
+    assert.equal(m?.bundled, false, m?.evidence.join('\n'));
+    // the same package when the image holds no copy of server/ (only a build's output): the bundler stands
+    const bundledOnly = memFs({
+      '/ws/backend/package.json': pkg({ express: '4' }, { start: 'node server', build: 'webpack' }),
+      '/ws/backend/server/index.js': '',
+      '/ws/backend/Dockerfile': 'FROM node AS b\nWORKDIR /srv\nCOPY . .\nRUN npm run build\nFROM node\nWORKDIR /srv\nCOPY --from=b /srv/dist ./dist\nCMD ["node", "dist/main.js"]\n',
+    });
+    assert.equal((await inferMapping(bundledOnly, spec()))?.bundled, true);
+  });
+
   test('COPY . . with no local build output and no build step: the image runs the sources (ts-node)', async () => {
     const fs = memFs({
       '/ws/backend/package.json': pkg({ koa: '2' }, { start: 'ts-node src/server.ts' }),

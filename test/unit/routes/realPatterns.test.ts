@@ -443,3 +443,70 @@ suite('routes on real-world patterns: @hono/zod-openapi', () => {
     assert.deepEqual(out.warnings, []);
   });
 });
+
+suite('routes on real-world patterns: utility libraries', () => {
+  test("lodash's _.get(obj, path) and its kin are lookups: no route and no warning", () => {
+    const out = collectRoutes(
+      [
+        {
+          file: '/s/core/config.js',
+          text: "const _ = require('lodash')\nconst R = require('ramda')\nmodule.exports = { init () { const v = _.get(WIKI.config, key, 'x'); _.get(WIKI.config, 'a.b'); R.all(isOk, list); return v } }\n",
+        },
+        { file: '/s/util.ts', text: "import get from 'lodash/get';\nimport * as lo from 'lodash-es';\nlo.get(obj, path);\n" },
+      ],
+      { moduleOf: () => undefined, aliases: [] },
+    );
+    assert.deepEqual([out.routes, out.warnings], [[], []]);
+  });
+});
+
+suite('routes on real-world patterns: GraphQL and tRPC endpoints', () => {
+  test('Nest GraphQLModule: GET and POST at the default /graphql outside the global prefix, or at its path', () => {
+    const main = "import { NestFactory } from '@nestjs/core';\nconst app = await NestFactory.create(AppModule);\napp.setGlobalPrefix('api');\n";
+    const byClass = routesOf({
+      '/s/main.ts': main,
+      '/s/app.module.ts': "@Module({ imports: [GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, useClass: GqlConfigService })], controllers: [AppController] })\nexport class AppModule {}\n",
+      '/s/app.controller.ts': "@Controller()\nexport class AppController { @Get('hello') hello() {} }\n",
+    });
+    assert.deepEqual(byClass, ['GET /api/hello', 'GET /graphql', 'POST /graphql']);
+    const withPath = routesOf({
+      '/s/main.ts': main,
+      '/s/app.module.ts': "@Module({ imports: [GraphQLModule.forRootAsync({ useFactory: (c) => ({ autoSchemaFile: true, path: '/gql', useGlobalPrefix: true }) })] })\nexport class AppModule {}\n",
+    });
+    assert.deepEqual(withPath, ['GET /api/gql', 'POST /api/gql']);
+  });
+
+  test('Express: Apollo 4 and express-graphql handlers and a tRPC middleware mounted with use(); Apollo 2 applyMiddleware', () => {
+    const routes = routesOf({
+      '/s/app.ts': [
+        "import express from 'express';",
+        "import { expressMiddleware } from '@apollo/server/express4';",
+        "import * as trpcExpress from '@trpc/server/adapters/express';",
+        "import { graphqlHTTP } from 'express-graphql';",
+        'const app = express();',
+        "app.use('/graphql', cors(), express.json(), expressMiddleware(server));",
+        "app.use('/trpc', trpcExpress.createExpressMiddleware({ router: appRouter, createContext }));",
+        "const legacy = graphqlHTTP({ schema });\napp.use('/v1/graphql', legacy);",
+        "app.use('/metrics', cors(), express.json());",
+      ].join('\n'),
+      '/s/core/servers.js': "const { ApolloServer } = require('apollo-server-express')\nmodule.exports = { init () { this.graph = new ApolloServer({ schema }); this.graph.applyMiddleware({ app: WIKI.app, cors: false }) } }\n",
+    });
+    // both apps' /graphql are at the root: listed once; '/metrics' with plain middleware is no route
+    assert.deepEqual(routes.sort(), ['GET /graphql', 'GET /trpc/*', 'GET /v1/graphql', 'POST /graphql', 'POST /trpc/*', 'POST /v1/graphql']);
+  });
+
+  test('Fastify: the tRPC plugin under its prefix, mercurius at its default path; Hono: trpcServer on a wildcard path', () => {
+    const routes = routesOf({
+      '/s/app.ts': [
+        "import Fastify from 'fastify';",
+        "import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';",
+        "import mercurius from 'mercurius';",
+        'const app = Fastify();',
+        "app.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions: { router } });",
+        'app.register(mercurius, { schema, graphiql: true });',
+      ].join('\n'),
+      '/s/edge/index.ts': "import { Hono } from 'hono';\nimport { trpcServer } from '@hono/trpc-server';\nconst api = new Hono();\napi.use('/rpc/*', trpcServer({ router }));\nexport default api;\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /graphql', 'GET /rpc/*', 'GET /trpc/*', 'POST /graphql', 'POST /rpc/*', 'POST /trpc/*']);
+  });
+});
