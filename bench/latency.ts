@@ -77,6 +77,21 @@ export async function runLatency(input: LatencyInput): Promise<Record<string, un
         feed.lost();
       },
     );
+    // Engine events: the time each container event arrived, for the round that caused it. Connected
+    // before the first check, so that check's listings are remembered as in the extension's steady
+    // state (a listing made while the stream was not connected is not trusted).
+    let lastCopyEventAt: number | undefined;
+    let connected: () => void = () => undefined;
+    const eventsOpen = new Promise<void>((res) => (connected = res));
+    void runtime.watchEvents(
+      (e: EngineEvent) => {
+        if (e.type === 'container' && e.action === 'extract-to-dir' && e.service === input.service) lastCopyEventAt ??= performance.now();
+        if (report) debouncer.add(servicesForEvent([report], e));
+      },
+      lifetime.signal,
+      { onConnected: () => connected() },
+    );
+    await eventsOpen;
     report = await runtime.check(options());
     let states: FileDriftStates = computeFileDriftStates([report]);
     let waiter: Waiter | undefined;
@@ -102,20 +117,6 @@ export async function runLatency(input: LatencyInput): Promise<Record<string, un
         failure = err;
       });
     });
-
-    // Engine events: the time each container event arrived, for the round that caused it.
-    let lastCopyEventAt: number | undefined;
-    let connected: () => void = () => undefined;
-    const eventsOpen = new Promise<void>((res) => (connected = res));
-    void runtime.watchEvents(
-      (e: EngineEvent) => {
-        if (e.type === 'container' && e.action === 'extract-to-dir' && e.service === input.service) lastCopyEventAt ??= performance.now();
-        if (report) debouncer.add(servicesForEvent([report], e));
-      },
-      lifetime.signal,
-      { onConnected: () => connected() },
-    );
-    await eventsOpen;
 
     const srcDir = join(input.serviceDir, 'src', 'modules', input.fileModule);
     const service = report.services.find((s) => s.name === input.service);

@@ -3,7 +3,7 @@
 // routes and their probes — at once, then the pure ladder judges it.
 import { NOT_RUNNING_DETAIL } from './model';
 import type { ContainerInfo, HttpMethod, Report, ServiceReport, ServiceSpec, SourceMapping } from './model';
-import type { ConfigHashSourceLike, EngineLike, FsLike, LogSink, ProberLike, RebuildLocksLike, SourceScannerLike, SourceScanRequest } from './ports';
+import type { ComposeFoldersLike, ConfigHashSourceLike, EngineLike, FsLike, LogSink, ProberLike, RebuildLocksLike, SourceScannerLike, SourceScanRequest } from './ports';
 import { errorText, isEngineUnreachable, UnknownServiceError } from './errors';
 import { discoverComposeProjects } from './compose/discover';
 import { inferMapping } from './mapping/infer';
@@ -35,6 +35,8 @@ export interface CheckDeps {
   rebuilds?: RebuildLocksLike;
   /** Compose's own config-hash per service (config drift agrees with compose where it can tell). */
   configHashes?: ConfigHashSourceLike;
+  /** The walk for compose files, remembered between checks where a file watcher vouches for it (the extension). */
+  composeFolders?: ComposeFoldersLike;
 }
 
 export interface CheckOptions {
@@ -58,7 +60,7 @@ export interface CheckOptions {
   exclude?: string[];
   /** Compose command named in fixes (default "docker compose"). */
   composeLabel?: string;
-  /** Walk every source tree even where the scanner keeps them up to date from a file watcher (an explicit check). */
+  /** Walk every source tree (and the workspace for compose files) even where they are kept up to date from a file watcher (an explicit check). */
   fullWalk?: boolean;
   signal?: AbortSignal;
 }
@@ -69,7 +71,11 @@ export const SERVICE_CONCURRENCY = 8;
 export const WORKSPACE_CONCURRENCY = 2;
 
 export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promise<Report> {
-  const projects = await discoverComposeProjects(deps.fs, opts.workspaceDir, opts.env, { composeFiles: opts.composeFiles });
+  const projects = await discoverComposeProjects(deps.fs, opts.workspaceDir, opts.env, {
+    composeFiles: opts.composeFiles,
+    folders: deps.composeFolders,
+    fresh: opts.fullWalk,
+  });
   const wanted = opts.services?.length ? new Set(opts.services) : undefined;
   const specs = projects.flatMap((p) => p.services).filter((s) => !wanted || wanted.has(s.name));
   if (wanted) {

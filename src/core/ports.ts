@@ -103,6 +103,27 @@ export interface FsLike {
   readEach?(paths: readonly string[], onText: (path: string, text: string) => void, onSkip?: (path: string, reason: string) => void): Promise<void>;
 }
 
+/** Where a workspace's compose files are: one walk of its folders (core/compose/discover.ts). */
+export interface ComposeFolders {
+  root: string;
+  /** Folders holding a compose base file. */
+  baseDirs: string[];
+  /** Variant files (`docker-compose.prod.yml`) of folders without a base file. */
+  variants: string[];
+  /** Folders whose entries the walk read, and those of them it looked into for more folders. */
+  read: string[];
+  descended: string[];
+}
+
+/**
+ * Optional: the walk for compose files remembered between checks by a long-lived process that
+ * watches the workspace's files (the extension), so a re-check does not read every folder again.
+ * `key` names the walk's options; `fresh` asks for a walk whatever is remembered.
+ */
+export interface ComposeFoldersLike {
+  folders(workspaceDir: string, key: string, walk: () => Promise<ComposeFolders>, fresh: boolean): Promise<ComposeFolders>;
+}
+
 export interface TreeWalkOptions {
   skipDir(name: string): boolean;
   exclude?(relPath: string): boolean;

@@ -5,6 +5,7 @@ import { createDockerEngine } from './dockerEngine';
 import type { DockerEngine } from './dockerEngine';
 import { createProber } from './prober';
 import { createNodeFs } from './nodeFs';
+import { ComposeFolderMemory } from './composeFolders';
 import { createSourceScanner, type FileWatchFeed, type MissedChanges } from './sourceScanner';
 import { detectComposeCli, parseConfigHashes, runCompose } from './composeCli';
 import { boundedScope, COMPOSE_HASH_TIMEOUT_MS } from './timeouts';
@@ -90,8 +91,10 @@ export function createAdapters(opts: AdapterOptions): Adapters {
       }
     },
   };
+  // Trusted only while a caller's file watcher feeds it (watchFiles): the CLI walks every time.
+  const composeFolders = new ComposeFolderMemory();
   const adapters: Adapters = {
-    deps: { engine, prober, fs: createNodeFs(), log: opts.log, scanner, rebuilds: createRebuildLocks(engine.host), configHashes },
+    deps: { engine, prober, fs: createNodeFs(), log: opts.log, scanner, rebuilds: createRebuildLocks(engine.host), configHashes, composeFolders },
     compose() {
       composeRunner ??= detectComposeCli().then((cli) => {
         // Not found is not remembered: the CLI may be installed, or a slow machine may answer, later.
@@ -109,7 +112,7 @@ export function createAdapters(opts: AdapterOptions): Adapters {
     hostedLabel: (label) => hostedComposeLabel(label, target),
     connection: () => (tunnel ? { socketPath: tunnel.socketPath } : target?.options),
     events: { engineEvent: (e) => engine.engineEvent(e), eventsConnected: (c) => engine.eventsConnected(c) },
-    watchFiles: (onMissed) => scanner.watchFiles(onMissed),
+    watchFiles: (onMissed) => watchFilesFor(scanner, composeFolders, onMissed),
     async close() {
       await Promise.all([engine.close(), prober.close(), scanner.close()]);
       // Last: the engine's own clean-up (a listing container to remove) may still go through it.
@@ -125,4 +128,30 @@ function resolvedHost(opts: AdapterOptions): ResolvedDockerHost | undefined {
   } catch {
     return undefined; // The engine reports an unusable host on its first call.
   }
+}
+
+/** One file watcher feeds both what it keeps up to date: the scanner's source trees and the walk for compose files. */
+function watchFilesFor(scanner: ReturnType<typeof createSourceScanner>, composeFolders: ComposeFolderMemory, onMissed: MissedChanges): FileWatchFeed {
+  composeFolders.watcher(true);
+  const trees = scanner.watchFiles((paths) => {
+    // Changes the watcher did not report: it cannot vouch for the remembered walk either.
+    composeFolders.watcher(true);
+    onMissed(paths);
+  });
+  let open = true;
+  return {
+    changed(paths) {
+      if (open) composeFolders.changed(paths);
+      trees.changed(paths);
+    },
+    lost() {
+      if (open) composeFolders.watcher(true);
+      trees.lost();
+    },
+    dispose() {
+      if (open) composeFolders.watcher(false);
+      open = false;
+      trees.dispose();
+    },
+  };
 }

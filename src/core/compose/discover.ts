@@ -1,8 +1,8 @@
 // Finding the compose projects in a workspace: the folders holding a compose file, each loaded
 // the way `docker compose` would load it from that folder (base file, one override, `.env`).
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { ComposeProject } from '../model';
-import type { FsLike } from '../ports';
+import type { ComposeFolders, ComposeFoldersLike, FsLike } from '../ports';
 import { UserInputError } from '../errors';
 import { mergeEnv, parseDotenv } from './dotenv';
 import type { Env } from './interpolate';
@@ -33,6 +33,10 @@ export interface DiscoverOptions {
    * merged in order, one project from the first file's folder); found by discovery when empty.
    */
   composeFiles?: string[];
+  /** Where a long-lived caller remembers the walk's answer between calls (the extension); walked every time without. */
+  folders?: ComposeFoldersLike;
+  /** Walk even where `folders` remembers the answer (the user's explicit check). */
+  fresh?: boolean;
 }
 
 /** `docker-compose.prod.yml`, `compose.document.yaml`: a variant of a stack, used when a folder has no base file. */
@@ -49,7 +53,9 @@ export async function discoverComposeProjects(
   opts: DiscoverOptions = {},
 ): Promise<ComposeProject[]> {
   if (opts.composeFiles?.length) return [await loadComposeFiles(fs, workspaceDir, opts.composeFiles, env)];
-  const { baseDirs, variants } = await walkComposeFolders(fs, workspaceDir, opts);
+  const walk = () => walkComposeFolders(fs, workspaceDir, opts);
+  const key = JSON.stringify([opts.maxDepth ?? DEFAULT_MAX_DEPTH, opts.exclude ?? []]);
+  const { baseDirs, variants } = opts.folders ? await opts.folders.folders(workspaceDir, key, walk, opts.fresh ?? false) : await walk();
   const projects = await Promise.all(baseDirs.map((d) => loadComposeProject(fs, d, env, workspaceDir)));
   const fromVariants = await Promise.all(variants.map((f) => loadFiles(fs, dirname(f), [f], env, workspaceDir)));
   return [...projects.filter((p): p is ComposeProject => p !== undefined), ...fromVariants];
@@ -71,16 +77,20 @@ async function loadComposeFiles(fs: FsLike, workspaceDir: string, chosen: string
  * (`docker-compose.prod.yml`) of folders that have none, each a stack of its own there. Beside a
  * base file, variants are alternatives the user picks with --compose-file / runtimeDrift.composeFiles.
  */
-async function walkComposeFolders(fs: FsLike, workspaceDir: string, opts: DiscoverOptions): Promise<{ baseDirs: string[]; variants: string[] }> {
+async function walkComposeFolders(fs: FsLike, workspaceDir: string, opts: DiscoverOptions): Promise<ComposeFolders> {
   const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
   const excluded = makeExcluder(opts.exclude ?? []);
   const baseDirs: string[] = [];
   const variants: string[] = [];
+  const read: string[] = [];
+  const descended: string[] = [];
   const visit = async (dir: string, depth: number): Promise<void> => {
     const names = await fs.readdir(dir);
+    read.push(dir);
     if ((await firstFile(fs, dir, COMPOSE_FILE_NAMES)) !== undefined) baseDirs.push(dir);
     else for (const n of names) if (VARIANT_FILE.test(n)) variants.push(join(dir, n));
     if (depth >= maxDepth) return;
+    descended.push(dir);
     const children = await Promise.all(
       names
         .filter((n) => !n.startsWith('.') && !SKIPPED_DIRS.has(n))
@@ -93,7 +103,38 @@ async function walkComposeFolders(fs: FsLike, workspaceDir: string, opts: Discov
     await Promise.all(children.map((c) => (c === undefined ? undefined : visit(c, depth + 1))));
   };
   await visit(workspaceDir, 0);
-  return { baseDirs: baseDirs.sort(), variants: variants.sort() };
+  return { root: workspaceDir, baseDirs: baseDirs.sort(), variants: variants.sort(), read, descended };
+}
+
+/**
+ * Whether a created, changed or deleted `path` can change what the walk that found `walked`
+ * answers: a compose base or variant file named in a folder it read, or a folder appearing in
+ * (or gone from) one it looked into, or the root itself. A file's content is not the walk's
+ * business (each check reads the compose files again). `isDir` asks what the path is now.
+ */
+export function composeWalkTouched(walked: WalkedFolders, path: string, isDir: (path: string) => boolean): boolean {
+  if (path === walked.root || isUnder(walked.root, path)) return true;
+  const parent = dirname(path);
+  if (!walked.read.has(parent)) return false;
+  const name = basename(path);
+  if ((COMPOSE_FILE_NAMES as readonly string[]).includes(name) || VARIANT_FILE.test(name)) return true;
+  return walked.descended.has(parent) && (walked.read.has(path) || isDir(path));
+}
+
+/** `path` is inside the folder `dir`. */
+export function isUnder(path: string, dir: string): boolean {
+  return path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+}
+
+/** A walk's folders as sets, to test many changed paths against (composeWalkTouched). */
+export interface WalkedFolders {
+  root: string;
+  read: ReadonlySet<string>;
+  descended: ReadonlySet<string>;
+}
+
+export function walkedFolders(found: ComposeFolders): WalkedFolders {
+  return { root: found.root, read: new Set(found.read), descended: new Set(found.descended) };
 }
 
 /** Loads the compose project of one folder; undefined when it holds no compose file. */
