@@ -18,10 +18,47 @@ function newSpaceAfterChurn(tuned: boolean): number {
   return Number(run.stdout);
 }
 
+/**
+ * New space (MB) of a tuned process that starts a scan worker (an empty one) and then allocates
+ * in async slices, as a check does while the worker boots; `hold`: the scanner is given the flags.
+ */
+function newSpaceWithWorker(hold: boolean): number {
+  const script = `
+    const { CLI_HEAP_FLAGS, tuneHeapForCli } = require('./src/cli/heap');
+    tuneHeapForCli();
+    const file = require('node:path').join(require('node:os').tmpdir(), 'rd-empty-worker-' + process.pid + '.js');
+    require('node:fs').writeFileSync(file, '');
+    const scanner = require('./src/engine/sourceScanner').createWorkerScanner({ workerFile: file, remember: false, ${hold ? 'v8Flags: CLI_HEAP_FLAGS' : ''} });
+    const v8 = require('node:v8');
+    let kept = [];
+    let max = 0;
+    const end = Date.now() + 1000;
+    (function slice() {
+      const until = Date.now() + 5;
+      while (Date.now() < until) for (let i = 0; i < 1000; i++) { kept.push({ i }); if (kept.length > 2e5) kept = []; }
+      max = Math.max(max, v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 1048576);
+      if (Date.now() < end) return setImmediate(slice);
+      require('node:fs').rmSync(file);
+      process.stdout.write(String(max));
+      void scanner.close();
+    })();
+  `;
+  const run = spawnSync(process.execPath, ['-r', 'tsx/cjs', '-e', script], { cwd: join(__dirname, '../../..'), encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return Number(run.stdout);
+}
+
 suite('CLI heap tuning', () => {
   test("the young generation keeps its starting size instead of growing to V8's maximum", () => {
     // Untuned, the same allocation grows new space (V8 doubles it up to 32 MB): the test can fail.
     assert.ok(newSpaceAfterChurn(false) >= 8);
     assert.ok(newSpaceAfterChurn(true) <= 4);
+  });
+
+  test("a scan worker's start does not let the young generation grow (it resets V8's flags)", function () {
+    this.timeout(30_000); // two processes that load the sources through tsx
+    // Without the scanner holding the flags, the worker's start lets new space grow: the test can fail.
+    assert.ok(newSpaceWithWorker(false) >= 8);
+    assert.ok(newSpaceWithWorker(true) <= 4);
   });
 });
