@@ -12,6 +12,7 @@ import { isAbsolute, join } from 'node:path';
 import { PREFILTER_ID } from '../core/routes/mayDeclareRoutes';
 import type { ScanCache, ScanEntry } from '../core/routes/scanCache';
 import { createMemoryScanCache } from './memoryScanCache';
+import type { SharedPackedFiles } from './pathTable';
 
 export const SCAN_CACHE_FORMAT = 'runtime-drift.scan-cache';
 export const SCAN_CACHE_VERSION = 1;
@@ -39,6 +40,8 @@ interface CacheFile {
 export interface DiskScanCacheOptions {
   /** Also remember every entry in memory across scans (a long-lived process). */
   memory: boolean;
+  /** Where the memory keeps its packed files (see memoryScanCache.ts). */
+  shared?: SharedPackedFiles;
 }
 
 /**
@@ -48,7 +51,7 @@ export interface DiskScanCacheOptions {
  */
 export function createDiskScanCache(dir: string, opts: DiskScanCacheOptions): ScanCache | undefined {
   if (!ownFolder(dir)) return undefined;
-  const memory = opts.memory ? createMemoryScanCache() : undefined;
+  const memory = opts.memory ? createMemoryScanCache(opts.shared) : undefined;
   // To skip a write that would change nothing without holding every root's entries: a pass keeps
   // the very entry objects it reused, so "unchanged" is "as many as were loaded, all of them those".
   // (Entries from memory are made afresh on each lookup: there the pass itself says `same`.)
@@ -63,8 +66,8 @@ export function createDiskScanCache(dir: string, opts: DiskScanCacheOptions): Sc
       loadedCount.set(root, entries.size);
       return entries;
     },
-    store(root, entries, same) {
-      memory?.store(root, entries, same);
+    store(root, entries, same, scanned) {
+      memory?.store(root, entries, same, scanned);
       // The entries previous() gave: what is on disk already (or was, when a write failed).
       if (same) return;
       const kept = new Map<string, ScanEntry>();

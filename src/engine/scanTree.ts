@@ -61,8 +61,9 @@ export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: Sca
     files.push(file);
     if (x) extracted.push({ file, x });
   }
-  if (req.routes) pass.finish();
-  return { files, mtimes: files.length === mtimes.length ? mtimes : mtimes.slice(0, files.length), extracted, skipped, read, followedLink: walk.followedLink() };
+  const found = { files, mtimes: files.length === mtimes.length ? mtimes : mtimes.slice(0, files.length) };
+  if (req.routes) pass.finish(found);
+  return { ...found, extracted, skipped, read, followedLink: walk.followedLink() };
 }
 
 /** A scan, and whether its walk went through a symlink (engine/watchedTrees.ts then does not trust a watcher for it). */

@@ -7,6 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SourceScan } from '../core/ports';
 import { createMemoryScanCache } from './memoryScanCache';
+import { SharedPackedFiles } from './pathTable';
 import { createDiskScanCache } from './scanCacheStore';
 import { READ_BUFFER_BYTES } from './nodeFs';
 import type { ScanReply, ScanWorkerMessage, ScanWorkerData, WorkerNotice } from './sourceScanner';
@@ -22,12 +23,15 @@ if (port) {
   const data = workerData as ScanWorkerData | undefined;
   for (const flag of data?.v8Flags ?? []) setFlagsFromString(flag);
   setParserCodeCacheDir(data?.cacheDir);
-  const memoryOnly = data?.remember ? createMemoryScanCache() : undefined;
-  const cache = (data?.cacheDir ? createDiskScanCache(data.cacheDir, { memory: data.remember }) : undefined) ?? memoryOnly;
+  // One root's files packed once for both the remembered scans and the watched tree.
+  const shared = new SharedPackedFiles();
+  const memoryOnly = data?.remember ? createMemoryScanCache(shared) : undefined;
+  const cache = (data?.cacheDir ? createDiskScanCache(data.cacheDir, { memory: data.remember, shared }) : undefined) ?? memoryOnly;
   const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
   const trees = createWatchedTrees({
     buffer,
     cache,
+    shared,
     ...(data?.treeRefreshMs !== undefined ? { refreshMs: data.treeRefreshMs } : {}),
     onMissed: (root, paths) => port.postMessage({ kind: 'missed', root, paths } satisfies WorkerNotice),
   });

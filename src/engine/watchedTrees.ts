@@ -21,7 +21,7 @@ import { isRouteSource } from '../core/routes/isRouteSource';
 import type { ScanCache } from '../core/routes/scanCache';
 import { scanSourceText } from '../core/routes/scanFile';
 import { createTreeWalk, readSourceFile, statOrAbsent } from './nodeFs';
-import { PathTable } from './pathTable';
+import { PathTable, SharedPackedFiles } from './pathTable';
 import { scanTreeSync } from './scanTree';
 import { applyTreeChanges, relationTo, treeDifference, type TreeFiles } from './treeChanges';
 
@@ -37,6 +37,8 @@ const MISSED_MAX = 200;
 export interface WatchedTreesOptions {
   buffer: Buffer;
   cache?: ScanCache;
+  /** The packed files `cache` keeps its entries on (memoryScanCache.ts): a walked tree reuses them instead of a copy. */
+  shared?: SharedPackedFiles;
   /** A background walk found changes no watcher event reported, under `root`. */
   onMissed(root: string, paths: string[]): void;
   refreshMs?: number;
@@ -88,9 +90,11 @@ class WatchedTreeSet implements WatchedTrees {
   private readonly idleDropMs: number;
   private readonly now: () => number;
   private readonly trees = new Map<string, KnownTree>();
+  private readonly shared: SharedPackedFiles;
   private watching = false;
 
   constructor(private readonly opts: WatchedTreesOptions) {
+    this.shared = opts.shared ?? new SharedPackedFiles();
     this.refreshMs = opts.refreshMs ?? TREE_REFRESH_MS;
     this.idleDropMs = opts.idleDropMs ?? TREE_IDLE_DROP_MS;
     this.now = opts.now ?? Date.now;
@@ -161,10 +165,12 @@ class WatchedTreeSet implements WatchedTrees {
 
   private keep(req: SourceScanRequest, scan: TreeScan): void {
     const at = this.now();
+    // The scan's own mtimes are handed to the main thread (transferred): the tree keeps a copy,
+    // the very one the remembered scans of this walk keep when they were stored from it.
+    const packed = this.shared.of(`${req.root}/`, scan.files, scan.mtimes);
     const tree: KnownTree = {
-      table: new PathTable(scan.files, `${req.root}/`),
-      // The scan's own array is handed to the main thread (transferred): the tree keeps a copy.
-      mtimes: scan.mtimes.slice(),
+      table: packed.table,
+      mtimes: packed.mtimes,
       routes: req.routes,
       boundary: req.boundary,
       declared: new Map(scan.extracted.map((e) => [e.file, e.x])),

@@ -13,14 +13,25 @@ export interface ScanEntry {
   extracted: ExtractedFile | null;
 }
 
+/**
+ * Every file one scan of a root found, in its order (the files of its entries among them), with
+ * each one's mtime: a long-lived scanner keeps the root's files anyway (engine/watchedTrees.ts),
+ * and a cache handed them can keep its entries on the same packed table instead of a second one.
+ */
+export interface ScannedFiles {
+  files: readonly string[];
+  mtimes: Float64Array;
+}
+
 export interface ScanCache {
   /** The entries of the last scan of `sourceRoot` (empty when none). */
   previous(sourceRoot: string): ReadonlyMap<string, ScanEntry>;
   /**
    * Replaces what is remembered for `sourceRoot` with this scan's entries. `same`: they are
    * exactly what previous() gave this scan (no file read, none gone), so nothing needs writing.
+   * `scanned`: every file the scan found (see ScannedFiles), when the scanner has them.
    */
-  store(sourceRoot: string, entries: Map<string, ScanEntry>, same: boolean): void;
+  store(sourceRoot: string, entries: Map<string, ScanEntry>, same: boolean, scanned?: ScannedFiles): void;
 }
 
 const NOTHING: ReadonlyMap<string, ScanEntry> = new Map();
@@ -36,8 +47,8 @@ export interface ScanPass {
   reuse(file: string, mtimeMs: number, size: number): ExtractedFile | null | undefined;
   /** What a read of `file` at `mtimeMs` and `size` declared, kept for the next scan. */
   keep(file: string, mtimeMs: number, size: number, extracted: ExtractedFile | null): void;
-  /** Replaces what is remembered for the root with this pass's files. */
-  finish(): void;
+  /** Replaces what is remembered for the root with this pass's files (`scanned`: see ScanCache.store). */
+  finish(scanned?: ScannedFiles): void;
 }
 
 export function beginScanPass(cache: ScanCache | undefined, sourceRoot: string): ScanPass {
@@ -57,9 +68,9 @@ export function beginScanPass(cache: ScanCache | undefined, sourceRoot: string):
       entries.set(file, { mtimeMs, size, extracted });
       kept += 1;
     },
-    finish() {
+    finish(scanned) {
       // Nothing read and as many reused as there were: the previous entries, unchanged.
-      cache?.store(sourceRoot, entries, kept === 0 && entries.size === previous.size);
+      cache?.store(sourceRoot, entries, kept === 0 && entries.size === previous.size, scanned);
     },
   };
 }
