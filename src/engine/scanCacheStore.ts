@@ -15,7 +15,7 @@ import { createMemoryScanCache } from './memoryScanCache';
 import type { SharedPackedFiles } from './pathTable';
 
 export const SCAN_CACHE_FORMAT = 'runtime-drift.scan-cache';
-export const SCAN_CACHE_VERSION = 1;
+export const SCAN_CACHE_VERSION = 2;
 /** A cache file larger than this is not read (a 100,000-file root writes about 5 MB). */
 const MAX_CACHE_FILE_BYTES = 64 * 1024 * 1024;
 

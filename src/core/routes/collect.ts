@@ -219,8 +219,11 @@ function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byK
     const found = followExport(s, imported, imported.local === head ? rest[0] : undefined, byKey, aliases, 0);
     if (!found) return [];
     const { target, name } = found;
-    // A default export that is not a router variable (a fastify plugin function) means the file.
-    return [{ key: target.key, name: name !== undefined && declares(target, name) ? name : '*' }];
+    if (name !== undefined && declares(target, name)) return [{ key: target.key, name }];
+    // A function of that file that declares nothing (`app.use('/q', verifyToken, board)`: a
+    // middleware) mounts nothing; a default export or a plugin function means the file.
+    if (name !== undefined && target.x.plainFunctions?.includes(name)) return [];
+    return [{ key: target.key, name: '*' }];
   }
   if (declares(s, mount.routerName)) return [{ key: s.key, name: mount.routerName }];
   return scanned.filter((o) => o !== s && declares(o, mount.routerName)).map((o) => ({ key: o.key, name: mount.routerName }));

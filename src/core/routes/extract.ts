@@ -46,6 +46,9 @@ const ROUTER_FACTORY =
  */
 const CONVENTIONAL_RECEIVER = /^(?:app|server|fastify|instance|router|routes|f)$|(?:Router|Routes|router|routes|App|app|Server)$/;
 
+/** Type names of apps and routers: a parameter declared with one is a receiver (`app: FastifyInstance`, `r: express.Router`). */
+const ROUTER_TYPE = /^(?:OpenAPIHono|Hono|Router|IRouter|Express|Application|FastifyInstance|Koa|KoaRouter|Elysia)$/;
+
 /** Past this size a file is not parsed: generated bundles, not route declarations. */
 export const MAX_ROUTE_SOURCE_BYTES = 2 * 1024 * 1024;
 
@@ -68,6 +71,10 @@ class FileReader {
   /** Top-level `const x = ...` initialisers, enums, classes: what identifiers evaluate to. */
   private readonly decls = new Map<string, ts.Node>();
   private readonly importedNames = new Set<string>();
+  /** Names bound by `import type { x }`: a `typeof x` parameter type can name a router of another file. */
+  private readonly typeImportedNames = new Set<string>();
+  /** Function parameters whose declared type is a router (`app: OpenAPIHono`, `api: typeof usersApi`). */
+  private readonly typedReceivers = new Set<string>();
   /** Factory calls (and their chains) assigned to a variable: the variable names the router. */
   private readonly factoryNames = new Map<ts.Node, string>();
   /** Router names known from a factory call, with their own prefix (koa `new Router({ prefix })`). */
@@ -111,6 +118,7 @@ class FileReader {
         const d = envDefault(skipOuter(node.initializer), this.sf);
         if (d !== undefined) (this.out.configDefaults ??= {})[node.name.text] = d;
       }
+      if (ts.isParameter(node)) this.readParameterType(node);
       if (ts.isImportDeclaration(node)) this.readImport(node);
       else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
         const spec = node.moduleReference.expression;
@@ -130,8 +138,30 @@ class FileReader {
     this.importedNames.add(local);
   }
 
+  /**
+   * `function registerGet(api: OpenAPIHono)`, `(app: typeof monitorsApi) => ...`: a parameter typed
+   * as a router is a receiver whatever its name (`api` alone is left out as a client's name). A
+   * `typeof x` counts when `x` is a router made here or a name imported (value or type import).
+   */
+  private readParameterType(node: ts.ParameterDeclaration): void {
+    const type = node.type;
+    if (!type || !ts.isIdentifier(node.name)) return;
+    if (ts.isTypeReferenceNode(type)) {
+      const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
+      if (ROUTER_TYPE.test(name)) this.typedReceivers.add(node.name.text);
+    } else if (ts.isTypeQueryNode(type) && ts.isIdentifier(type.exprName)) {
+      const of = type.exprName.text;
+      if (this.routers.has(of) || this.importedNames.has(of) || this.typeImportedNames.has(of)) this.typedReceivers.add(node.name.text);
+    }
+  }
+
   private readImport(node: ts.ImportDeclaration): void {
     const clause = node.importClause;
+    if (clause && ts.isStringLiteral(node.moduleSpecifier)) {
+      if (clause.isTypeOnly && clause.name) this.typeImportedNames.add(clause.name.text);
+      const named = clause.namedBindings;
+      if (named && ts.isNamedImports(named)) for (const el of named.elements) if (clause.isTypeOnly || el.isTypeOnly) this.typeImportedNames.add(el.name.text);
+    }
     if (!clause || clause.isTypeOnly || !ts.isStringLiteral(node.moduleSpecifier)) return;
     const source = node.moduleSpecifier.text;
     if (clause.name) this.addImport(clause.name.text, 'default', source);
@@ -219,8 +249,8 @@ class FileReader {
   private collectExports(): void {
     const constants: Record<string, ConstValue> = {};
     for (const [name, node] of this.decls) {
-      if (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) continue;
-      const v = ts.isEnumDeclaration(node) ? this.enumValue(node) : ts.isExpression(node) ? this.evaluate(node) : undefined;
+      if (ts.isFunctionDeclaration(node)) continue;
+      const v = ts.isEnumDeclaration(node) ? this.enumValue(node) : ts.isClassDeclaration(node) ? this.classStatics(node, 0) : ts.isExpression(node) ? this.evaluate(node) : undefined;
       if (v && v.kind !== 'config') constants[name] = v;
     }
     if (Object.keys(constants).length > 0) this.out.constants = constants;
@@ -230,6 +260,7 @@ class FileReader {
       if (routes) this.out.decoratorFactories = { ...(this.out.decoratorFactories ?? {}), [name]: routes };
     }
     this.collectRouterParams();
+    this.collectPlainFunctions();
     for (const [name, node] of this.decls) {
       const returned = ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) ? returnedIdentifier(node) : undefined;
       if (returned !== undefined && this.routers.has(returned)) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: returned };
@@ -306,6 +337,19 @@ class FileReader {
       if (p) out['default'] = p;
     }
     if (Object.keys(out).length > 0) this.out.routerParams = out;
+  }
+
+  /** Top-level functions with no route or mount declared inside them (see ExtractedFile.plainFunctions). */
+  private collectPlainFunctions(): void {
+    const lines = [...this.out.routes.map((r) => r.line), ...this.out.mounts.map((m) => m.line), ...(this.out.autoloads ?? []).map((a) => a.line)];
+    const plain: string[] = [];
+    for (const [name, node] of this.decls) {
+      if (!ts.isFunctionDeclaration(node) && !ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) continue;
+      const start = this.line(node);
+      const end = this.sf.getLineAndCharacterOfPosition(node.getEnd()).line + 1;
+      if (!lines.some((l) => l >= start && l <= end)) plain.push(name);
+    }
+    if (plain.length > 0) this.out.plainFunctions = plain;
   }
 
   /**
@@ -458,9 +502,21 @@ class FileReader {
     const hit = this.lookup(node.text);
     if (hit && 'kind' in hit && typeof (hit as ConstValue).kind === 'string' && !('pos' in hit)) return hit as ConstValue;
     if (hit && ts.isEnumDeclaration(hit as ts.Node)) return this.enumValue(hit as ts.EnumDeclaration);
+    if (hit && ts.isClassDeclaration(hit as ts.Node)) return this.classStatics(hit as ts.ClassDeclaration, depth);
     if (hit && ts.isExpression(hit as ts.Node)) return this.evaluate(hit as ts.Expression, depth);
     if (this.importedNames.has(node.text)) return str({ ref: { local: node.text, path: [] } });
     return undefined;
+  }
+
+  /** `class GoogleSSO { static LOGIN_URI = '/api/v1/google/login' }`: the static fields read as `GoogleSSO.LOGIN_URI`. */
+  private classStatics(node: ts.ClassDeclaration, depth: number): ConstValue | undefined {
+    const props: Record<string, ConstValue> = {};
+    for (const m of node.members) {
+      if (!ts.isPropertyDeclaration(m) || !m.initializer || !ts.isIdentifier(m.name) || !hasModifier(m, ts.SyntaxKind.StaticKeyword)) continue;
+      const v = this.evaluate(m.initializer, depth);
+      if (v) props[m.name.text] = v;
+    }
+    return Object.keys(props).length > 0 ? { kind: 'obj', props } : undefined;
   }
 
   private evaluateCall(node: ts.CallExpression, depth: number): ConstValue | undefined {
@@ -600,7 +656,7 @@ class FileReader {
   private isReceiver(name: string): boolean {
     if (this.routers.has(name) || name.startsWith(CLASS_ROUTER)) return true;
     const last = name.slice(name.lastIndexOf('.') + 1);
-    return CONVENTIONAL_RECEIVER.test(last) || this.importedNames.has(name);
+    return CONVENTIONAL_RECEIVER.test(last) || this.importedNames.has(name) || this.typedReceivers.has(name);
   }
 
   /**

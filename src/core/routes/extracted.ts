@@ -127,6 +127,11 @@ export interface ExtractedFile {
   controllerBases?: Array<{ controller: string; base: string; controllerPaths: ConstValue; version?: string[]; line: number }>;
   /** Functions that make and return a router (`export const usersRouter = () => { const router = new Router(); ...; return router; }`): function name -> the router's name. */
   routerFactories?: Record<string, string>;
+  /**
+   * Top-level functions whose bodies declare no route and no mount (`export const verifyToken =
+   * (req, res, next) => ...`): a mount naming one (as middleware beside a router) mounts nothing.
+   */
+  plainFunctions?: string[];
   /** `export const autoPrefix = '/x'` (or module.exports.autoPrefix): the plugin's own prefix under autoload. */
   autoPrefix?: string;
   /** Declarations seen but not understood ("src/a.ts:12: @Get path is not a string literal; route skipped"). */

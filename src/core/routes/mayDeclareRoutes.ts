@@ -1,10 +1,10 @@
 // A cheap test before the full scan: a file that names no decorator (also namespace-qualified,
-// `@common.Get()` under `import * as common from '@nestjs/common'), router call, mount or
+// `@common.Get()` under `import * as common from '@nestjs/common'), router call, app or router factory, mount or
 // prefix, exports no constant a path could be built from and re-exports nothing (barrels), declares nothing extractRoutesFromSource could find. Most files of a large tree
 // (services, models, helpers) are skipped by one regex pass instead of a tokenizing scan.
 
 const ROUTE_TOKENS =
-  /@(?:[\w$]+\.)?(?:Controller|Get|Post|Put|Patch|Delete|Head|Options|All|Module)\b|\.(?:get|post|put|patch|delete|del|head|options|all|route|use|register|on)\s*\(|setGlobalPrefix|enableVersioning|applyMiddleware|Router\b|\b(?:export\s+(?:const|enum|default)|module\.exports\s*=)[^;]*?['"`]|\bexport\s*(?:\*|\{)[^;]*?\bfrom\s*['"]/;
+  /@(?:[\w$]+\.)?(?:Controller|Get|Post|Put|Patch|Delete|Head|Options|All|Module)\b|\.(?:get|post|put|patch|delete|del|head|options|all|route|use|register|on|openapi)\s*\(|setGlobalPrefix|enableVersioning|applyMiddleware|Router\b|\bnew\s+(?:OpenAPIHono|Hono|Koa|Elysia)\b|\b(?:express|fastify|Fastify|polka)\s*\(|\b(?:export\s+(?:const|enum|default)|module\.exports\s*=)[^;]*?['"`]|\bexport\s*(?:\*|\{)[^;]*?\bfrom\s*['"]/;
 
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
 export const PREFILTER_ID = ROUTE_TOKENS.source;

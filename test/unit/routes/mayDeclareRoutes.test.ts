@@ -16,6 +16,10 @@ const SAMPLES: Record<string, string> = {
   versioning: 'app.enableVersioning({ type: VersioningType.URI });',
   koa: "const r = new Router({ prefix: '/p' }); r.del('/x', h);",
   // A generated base class: decorators through a namespace import, no @Controller, no router call.
+  // An openapi route on a parameter, its config a createRoute({ method: 'get' }): no `.get(` in the text.
+  'openapi on a parameter': 'export function registerGet(api: OpenAPIHono) {\n  return api.openapi(getRoute, async (c) => c.json({}));\n}',
+  // A sub-app filled by register functions of other files and exported from a list: only its factory says so.
+  'hono factory': "const thingsApi = new OpenAPIHono<{ Variables: V }>();\nregisterGetThing(thingsApi);\nexport { thingsApi };",
   'nest namespace': "import * as common from '@nestjs/common';\nexport class UserControllerBase {\n  @common.Post()\n  create() {}\n}",
 };
 

@@ -416,6 +416,36 @@ suite('routes on real-world patterns: controller subclasses', () => {
   });
 });
 
+suite('routes on real-world patterns: values and mounts', () => {
+  test("a class's static string fields as paths (app.get(GoogleAuth.LOGIN_URI, h)), in its file or imported", () => {
+    const routes = routesOf({
+      '/s/sso.ts':
+        "export class GoogleAuth {\n  static LOGIN_URI = '/api/google/login';\n  static readonly CALLBACK_URI = '/api/google/callback';\n  constructor(private app) {}\n  initialize() {\n    this.app.get(GoogleAuth.LOGIN_URI, (req, res) => res.redirect('/'));\n    this.app.get(GoogleAuth.CALLBACK_URI, (req, res) => res.end());\n  }\n}\n",
+      '/s/paths.ts': "export class Paths {\n  static HEALTH = '/healthz';\n}\n",
+      '/s/app.ts': "import express from 'express';\nimport { Paths } from './paths';\nconst app = express();\napp.get(Paths.HEALTH, (req, res) => res.end());\n",
+    });
+    assert.deepEqual(routes, ['GET /api/google/callback', 'GET /api/google/login', 'GET /healthz']);
+  });
+
+  test("a mount's named import that is only middleware (app.use('/q', verifyToken, board)) does not pull its file's routes under the prefix", () => {
+    const routes = routesOf({
+      '/s/passport.ts':
+        "import express from 'express';\nexport const verifyToken = (req, res, next) => next();\nexport const initAuth = (app: express.Application) => {\n  app.post('/api/auth/login', (req, res) => res.end());\n};\n",
+      '/s/index.ts':
+        "import express from 'express';\nimport { verifyToken, initAuth } from './passport';\nconst app = express();\ninitAuth(app);\napp.use('/admin/queues', verifyToken, board());\n",
+    });
+    assert.deepEqual(routes, ['POST /api/auth/login']);
+  });
+  test('a named import made by a wrapper call around an inline plugin (export const items = withAuth(async (fastify) => ...)) still mounts its routes', () => {
+    const routes = routesOf({
+      '/s/items.ts': "import { withAuth } from './auth';\nexport const itemsRoute = withAuth(async (fastify) => {\n  fastify.get('/', async () => []);\n});\n",
+      '/s/auth.ts': "export const withAuth = (plugin) => async (fastify) => { fastify.register(plugin); };\n",
+      '/s/api.ts': "import { itemsRoute } from './items';\nexport default async function api(fastify) {\n  fastify.register(itemsRoute, { prefix: '/items' });\n}\n",
+    });
+    assert.deepEqual(routes, ['GET /items']);
+  });
+});
+
 suite('routes on real-world patterns: @hono/zod-openapi', () => {
   test('app.openapi(createRoute({ method, path }), h) local or from a namespace import of route configs, {id} as :id; app.doc serves GET', () => {
     const routes = routesOf({
@@ -433,6 +463,27 @@ suite('routes on real-world patterns: @hono/zod-openapi', () => {
     const out = collectRoutes([{ file: '/s/a.ts', text: "import { OpenAPIHono } from '@hono/zod-openapi';\nconst app = new OpenAPIHono();\napp.openapi(makeRoute(), h);\n" }], { moduleOf: () => undefined });
     assert.deepEqual(out.routes, []);
     assert.match(out.warnings.join('\n'), /\/s\/a\.ts:3: app\.openapi route/);
+  });
+
+  test('register functions whose parameter is typed as a router (api: OpenAPIHono, app: typeof usersApi) fill the sub-app they are given', () => {
+    const routes = routesOf({
+      '/s/index.ts': "import { Hono } from 'hono';\nimport { api } from './v1';\nconst app = new Hono();\napp.route('/v1', api);\n",
+      '/s/v1/index.ts': "import { OpenAPIHono } from '@hono/zod-openapi';\nimport { usersApi } from './users';\nexport const api = new OpenAPIHono();\napi.route('/user', usersApi);\n",
+      '/s/v1/users/index.ts':
+        "import { OpenAPIHono } from '@hono/zod-openapi';\nimport { registerGetUser } from './get';\nimport { registerPutUser } from './put';\nconst usersApi = new OpenAPIHono();\nregisterGetUser(usersApi);\nregisterPutUser(usersApi);\nexport { usersApi };\n",
+      '/s/v1/users/get.ts':
+        "import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';\nconst getRoute = createRoute({ method: 'get', path: '/{id}', responses: {} });\nexport function registerGetUser(api: OpenAPIHono) {\n  return api.openapi(getRoute, async (c) => c.json({}));\n}\n",
+      '/s/v1/users/put.ts':
+        "import { createRoute } from '@hono/zod-openapi';\nimport type { usersApi } from './index';\nconst putRoute = createRoute({ method: 'put', path: '/{id}', responses: {} });\nexport function registerPutUser(api: typeof usersApi) {\n  api.openapi(putRoute, async (c) => c.json({}));\n}\n",
+    });
+    assert.deepEqual(routes, ['GET /v1/user/:id', 'PUT /v1/user/:id']);
+  });
+
+  test('a parameter named like a client (api) and typed as nothing router-like stays a client: no route', () => {
+    const routes = routesOf({
+      '/s/load.ts': "import type { AxiosInstance } from 'axios';\nexport function load(api: AxiosInstance) {\n  return api.get('/users', { params: {} });\n}\n",
+    });
+    assert.deepEqual(routes, []);
   });
 
   test("zod-to-openapi's schema.openapi({ description }) and .openapi('RefId', {...}) are schema metadata: no route, no warning", () => {
