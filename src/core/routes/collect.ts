@@ -104,7 +104,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
           ? nestPaths({ ...r, path: joinRoutePath((moduleMounts.get(`${s.key}#${r.controller ?? ''}`) ?? moduleMounts.get(`#${r.controller ?? ''}`)) ?? '', r.path) }, globalPrefix, exclude, versioning)
           : prefixesOf({ key: s.key, name: r.router ?? '' }).map((p) => joinRoutePath(p, r.path));
       for (const path of paths) {
-        const def: RouteDef = { method: r.method, path: stripParamPatterns(path), file: s.file, line: r.line, origin: 'source' };
+        const def: RouteDef = { method: r.method, path: stripParamPatterns(path), file: r.declaredIn ?? s.file, line: r.line, origin: 'source' };
         if (module !== undefined) def.module = module;
         routes.push(def);
       }
@@ -475,7 +475,9 @@ class ValueResolver {
             warnings.push(`${s.file}:${c.line}: a ${r.method} route ${c.controller} inherits from ${name} has a path not found statically; route skipped (list it in x-runtime-drift.routes)`);
             continue;
           }
-          const route: ExtractedRoute = { method: r.method, path: joinRoutePath(base, sub), line: c.line, kind: 'nest', controller: c.controller };
+          // Where the handler that answers is: the base class's method, not the subclass's line.
+          const route: ExtractedRoute = { method: r.method, path: joinRoutePath(base, sub), line: r.line, kind: 'nest', controller: c.controller };
+          if (found.target !== s) route.declaredIn = found.target.file;
           const version = r.version ?? c.version;
           if (version) route.version = version;
           out.push(route);

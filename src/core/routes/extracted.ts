@@ -29,6 +29,8 @@ export interface ExtractedRoute {
   version?: string[];
   /** Nest: the controller class, for RouterModule prefixes. */
   controller?: string;
+  /** The file of the handler when another file's class declares it (an inherited handler); `line` is in it. */
+  declaredIn?: string;
 }
 
 /** Names a router that is a class: a subclass of a controller base declaring routes on `this` ('class UsersController'). */

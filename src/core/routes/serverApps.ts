@@ -115,6 +115,8 @@ export interface WorkspacePackage {
   dir: string;
   name: string | undefined;
   deps: string[];
+  /** Built or served for the browser (isBrowserApp): a server that depends on it serves its build, not its files. */
+  browserApp?: boolean;
 }
 
 export async function findPackages(fs: FsLike, files: readonly string[]): Promise<WorkspacePackage[]> {
@@ -124,10 +126,24 @@ export async function findPackages(fs: FsLike, files: readonly string[]): Promis
     const pkg = await readJsonObject(fs, file);
     if (!pkg) continue;
     const deps = Object.keys({ ...(pkg['dependencies'] as object | undefined), ...(pkg['devDependencies'] as object | undefined) });
-    out.push({ dir: dirname(file), name: typeof pkg['name'] === 'string' ? pkg['name'] : undefined, deps });
+    out.push({ dir: dirname(file), name: typeof pkg['name'] === 'string' ? pkg['name'] : undefined, deps, ...(isBrowserApp(pkg, deps) ? { browserApp: true } : {}) });
   }
   return out;
 }
+
+/**
+ * A package built or served for the browser: it depends on a UI framework and a script runs a
+ * front-end tool on it (`vite build`, `next build`, `react-scripts start`, `ng build`).
+ */
+function isBrowserApp(pkg: Record<string, unknown>, deps: readonly string[]): boolean {
+  if (!deps.some((d) => UI_FRAMEWORKS.has(d))) return false;
+  const raw = pkg['scripts'];
+  const scripts = raw !== null && typeof raw === 'object' ? Object.values(raw as Record<string, unknown>) : [];
+  return scripts.some((cmd) => typeof cmd === 'string' && FRONT_END_TOOL.test(cmd));
+}
+
+const UI_FRAMEWORKS = new Set(['react-dom', 'vue', 'svelte', '@angular/core', 'solid-js', 'preact', 'next', 'nuxt', 'astro']);
+const FRONT_END_TOOL = /(?:^|[\s;&|(])(?:vite|next|nuxt|nuxi|astro|react-scripts|craco|react-app-rewired|vue-cli-service|ng|parcel)(?:\s|$)/;
 
 /** Dependencies that make a package a front end: its files are never a server's. */
 const FRONT_END = new Set(['react', 'react-dom', 'vue', 'svelte', '@sveltejs/kit', '@angular/core', 'solid-js', 'preact', 'next', 'nuxt', 'vite', '@remix-run/react', 'astro']);
@@ -157,9 +173,11 @@ export function groupFilesByApp(root: string, apps: readonly ServerApp[], files:
   const reach = new Map(packages.map((p) => [p, reachableFrom(p)]));
   const uses = new Map(dirs.map((d) => [d, reachableFrom(packages.find((p) => p.dir === d))]));
   const appNames = new Map(dirs.map((d) => [d, packages.find((p) => p.dir === d)?.name]));
-  // A package the app depends on is part of it; one that depends on the app (a launcher, a
-  // combined build) or a front end never is; any other package (hoisted dependencies) may be.
+  // A package the app depends on is part of it, unless it is built for the browser (the server
+  // serves its build); one that depends on the app (a launcher, a combined build) or a front end
+  // never is; any other package (hoisted dependencies) may be.
   const belongs = (pkg: WorkspacePackage, app: string): boolean => {
+    if (pkg.browserApp) return false;
     if (pkg.name !== undefined && uses.get(app)?.has(pkg.name)) return true;
     const appName = appNames.get(app);
     if (appName !== undefined && (reach.get(pkg) ?? reachableFrom(pkg)).has(appName)) return false;

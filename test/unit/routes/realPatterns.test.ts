@@ -271,6 +271,24 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(routes.sort(), ['GET /api/_health/live', 'GET /api/users', 'GET /api/users/:id', 'POST /api/users', 'POST /api/users/sync']);
   });
 
+  test("Nest: an inherited route points at the base class's handler (its file and line), where the CodeLens belongs; the subclass's own at its own", () => {
+    const { routes } = collectRoutes(
+      [
+        { file: '/s/base/crud.base.ts', text: "import { Get } from '@nestjs/common';\nexport class CrudBase {\n  @Get(':id')\n  one() {}\n}\n" },
+        {
+          file: '/s/users.controller.ts',
+          text: "import { Controller, Post } from '@nestjs/common';\nimport { CrudBase } from './base/crud.base';\n@Controller('users')\nexport class UsersController extends CrudBase {\n  @Post('sync')\n  sync() {}\n}\n",
+        },
+        { file: '/s/health.controller.ts', text: "import { Controller, Get } from '@nestjs/common';\nclass HealthBase {\n  @Get('live')\n  live() {}\n}\n@Controller('health')\nexport class HealthController extends HealthBase {}\n" },
+      ],
+      { moduleOf: () => undefined },
+    );
+    assert.deepEqual(
+      routes.map((r) => `${r.method} ${r.path} ${r.file ?? ''}:${r.line ?? ''}`).sort(),
+      ['GET /health/live /s/health.controller.ts:3', 'GET /users/:id /s/base/crud.base.ts:3', 'POST /users/sync /s/users.controller.ts:5'],
+    );
+  });
+
   test('a loop over an imported array registers one route per element (for...of, forEach, a property of each element)', () => {
     const routes = routesOf({
       '/s/columns.ts': "export const columns = ['country', 'city'] as const;\nexport const hooks = [{ path: '/github' }, { path: '/slack' }];\n",

@@ -1,6 +1,6 @@
 // Which folders of a repository are servers whose routes are read.
 import * as assert from 'node:assert/strict';
-import { findServerApps } from '../../../src/core/routes/serverApps';
+import { findPackages, findServerApps, groupFilesByApp } from '../../../src/core/routes/serverApps';
 import { memFs } from '../helpers/memFs';
 
 suite('findServerApps', () => {
@@ -69,5 +69,22 @@ suite('findServerApps: a page app with no sources listed', () => {
   test('is kept when only its package.json is known (a service folder judged without a walk)', async () => {
     const fs = memFs({ '/r/web/package.json': JSON.stringify({ dependencies: { next: '14', express: '4' }, scripts: { build: 'next build' } }) });
     assert.deepEqual(await findServerApps(fs, ['/r/web/package.json']), [{ dir: '/r/web', evidence: 'package.json depends on express' }]);
+  });
+});
+
+suite('groupFilesByApp: a browser app the server depends on', () => {
+  test('a UI package built by a front-end tool is served as a build: its files never join the server; a React e-mail library does', async () => {
+    const files = {
+      '/r/packages/server/package.json': JSON.stringify({ name: 'server', dependencies: { express: '4', web: 'workspace:^', emails: 'workspace:^' } }),
+      '/r/packages/server/src/index.ts': '',
+      '/r/packages/web/package.json': JSON.stringify({ name: 'web', dependencies: { react: '18', 'react-dom': '18', vite: '5' }, scripts: { dev: 'vite', build: 'vite build' } }),
+      '/r/packages/web/src/api.ts': '',
+      '/r/packages/emails/package.json': JSON.stringify({ name: 'emails', dependencies: { react: '18', 'react-dom': '18' }, scripts: { build: 'tsc' } }),
+      '/r/packages/emails/src/welcome.tsx': '',
+    };
+    const fs = memFs(files);
+    const all = Object.keys(files);
+    const groups = groupFilesByApp('/r', await findServerApps(fs, all), all.filter((f) => !f.endsWith('.json')), await findPackages(fs, all));
+    assert.deepEqual(groups, [{ dir: '/r/packages/server', files: ['/r/packages/server/src/index.ts', '/r/packages/emails/src/welcome.tsx'] }]);
   });
 });
