@@ -71,6 +71,18 @@ export const SERVICE_CONCURRENCY = 8;
 export const WORKSPACE_CONCURRENCY = 2;
 
 export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promise<Report> {
+  // The engine is asked while the workspace is read (compose files, then each service's source):
+  // a remote engine's login (ssh) is then hidden behind that instead of before it, and a local
+  // engine's answer is there when the first service needs it. Each service waits for the answer
+  // before its first engine call.
+  const pinged: Promise<string | null> = deps.engine.ping(opts.signal).then(
+    () => null,
+    (err: unknown) => {
+      if (!isEngineUnreachable(err)) throw err;
+      return err.message;
+    },
+  );
+  pinged.catch(() => undefined); // Awaited below; a service (or discovery) that fails first must not leave it unhandled.
   const projects = await discoverComposeProjects(deps.fs, opts.workspaceDir, opts.env, {
     composeFiles: opts.composeFiles,
     folders: deps.composeFolders,
@@ -83,18 +95,6 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
     const unknown = [...wanted].filter((n) => !known.has(n));
     if (unknown.length > 0) throw new UnknownServiceError(unknown, [...known]);
   }
-
-  // The engine is asked while the workspace is read: a remote engine's login (ssh) is then
-  // hidden behind the source walk instead of before it. Each service waits for the answer
-  // before its first engine call.
-  const pinged: Promise<string | null> = deps.engine.ping(opts.signal).then(
-    () => null,
-    (err: unknown) => {
-      if (!isEngineUnreachable(err)) throw err;
-      return err.message;
-    },
-  );
-  pinged.catch(() => undefined); // Awaited below; a service that fails first must not leave it unhandled.
 
   const readWorkspace = createLimiter(WORKSPACE_CONCURRENCY);
   // The walk follows no link out of the workspace, and a source root outside it is not read.

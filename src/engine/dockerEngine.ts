@@ -144,6 +144,8 @@ class DockerodeEngine implements DockerEngine {
   private readonly sweepStop = new AbortController();
   /** Asked once: Podman 4 keeps a conmon process for 300 s after each exec, so it is listed through the archive API. */
   private podman: Promise<boolean> | undefined;
+  /** Helper containers being removed after their listing was read: close() waits for them. */
+  private readonly removals = new Set<Promise<unknown>>();
   /** Asked once: whether the engine is a Swarm manager, which alone can list a service's tasks on every node. */
   private swarmRole: Promise<SwarmRole | undefined> | undefined;
 
@@ -163,6 +165,12 @@ class DockerodeEngine implements DockerEngine {
   async ping(signal?: AbortSignal): Promise<void> {
     await this.ready?.();
     await this.call('ping', signal, this.timeoutMs, (bounded) => engineRequest(this.docker, '/_ping', {}, bounded, MAX_PING_BYTES));
+    // Asked now, beside the check's first requests: the first exec listing would otherwise wait
+    // for this round trip before its own (bench/README.md, "cold path").
+    if (this.listingMethod === 'auto' && !this.podman) {
+      const scope = boundedScope(this.timeoutMs, this.lifetime.signal);
+      void this.isPodman(scope.signal).finally(() => scope.release());
+    }
     // Once per client, beside the check: helpers a killed earlier run could not remove.
     this.sweep ??= this.removeHelpers((labels, createdMs) => isLeftover(labels[LISTING_OWNER_LABEL], createdMs, Date.now()), this.sweepStop.signal).catch(() => undefined);
   }
@@ -257,6 +265,7 @@ class DockerodeEngine implements DockerEngine {
     if (this.sweep) await Promise.race([this.sweep, new Promise((resolve) => setTimeout(resolve, SWEEP_GRACE_MS).unref())]);
     this.sweepStop.abort();
     if (!this.madeHelpers) return;
+    await Promise.all(this.removals);
     // Ours by label, not by a list of IDs: a create cut off by the abort may still be made.
     const ours = (labels: Record<string, string>): boolean => labels[LISTING_OWNER_LABEL] === this.owner;
     await this.removeHelpers(ours).catch(() => undefined);
@@ -397,8 +406,11 @@ class DockerodeEngine implements DockerEngine {
       } finally {
         // Its own bound, not the caller's signal: a cancelled listing must still clean up.
         // Not the lifetime either: close() during a listing still wants this one gone (and
-        // sweeps by label for any this misses).
-        await container.remove({ force: true, v: true, abortSignal: boundedSignal(this.timeoutMs) }).catch(() => undefined);
+        // sweeps by label for any this misses). Not waited for here: the listing is read, and
+        // the engine's removal (20-100 ms) would hold the check's answer; close() waits for it.
+        const removal = container.remove({ force: true, v: true, abortSignal: boundedSignal(this.timeoutMs) }).catch(() => undefined);
+        this.removals.add(removal);
+        void removal.finally(() => this.removals.delete(removal));
       }
     });
   }

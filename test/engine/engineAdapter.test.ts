@@ -124,10 +124,13 @@ suite('dockerEngine against the real engine', () => {
     assert.equal(old.files.has(ADDED), false);
   });
 
-  test('listImageFiles leaves no container behind', async () => {
+  test('listImageFiles leaves no container behind (removed beside the answer, within seconds)', async () => {
     await engine.listImageFiles(v1Id, '/app/dist');
-    const leftovers = await dockerCli(['ps', '-aq', '--filter', `label=${LISTING_CONTAINER_LABEL}`, '--filter', `ancestor=${v1Id}`], { check: true });
-    assert.equal(leftovers.stdout.trim(), '');
+    const leftovers = async (): Promise<string> => (await dockerCli(['ps', '-aq', '--filter', `label=${LISTING_CONTAINER_LABEL}`, '--filter', `ancestor=${v1Id}`], { check: true })).stdout.trim();
+    // The helper is removed after the listing is answered, not before (close() waits for it).
+    const deadline = Date.now() + 10_000;
+    while ((await leftovers()) !== '' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(await leftovers(), '');
   });
 
   test('inspectImage of an unknown reference is undefined', async () => {
