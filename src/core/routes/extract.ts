@@ -589,9 +589,17 @@ class FileReader {
     return true;
   }
 
-  private arrayElements(expr: ts.Expression): ts.Expression[] | undefined {
+  private arrayElements(expr: ts.Expression, depth = 0): ts.Expression[] | undefined {
     let e: ts.Node | undefined = skipOuter(expr);
     if (ts.isIdentifier(e)) e = this.decls.get(e.text);
+    // `for (const router of createRouters(tenant))`: what a function of this file returns, an
+    // array literal of its routers, is what the loop runs over.
+    if (e && ts.isCallExpression(e) && ts.isIdentifier(skipOuter(e.expression)) && depth < 2) {
+      const fn = this.decls.get((skipOuter(e.expression) as ts.Identifier).text);
+      const body = fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn)) ? fn.body : undefined;
+      const returned = body === undefined ? undefined : ts.isBlock(body) ? lastReturn(body) : body;
+      return returned ? this.arrayElements(returned, depth + 1) : undefined;
+    }
     return e && ts.isArrayLiteralExpression(e) ? [...e.elements] : undefined;
   }
 
@@ -1105,8 +1113,12 @@ class FileReader {
       return name;
     } else if (ts.isIdentifier(a) || ts.isPropertyAccessExpression(a) || ts.isCallExpression(a) || ts.isNewExpression(a)) {
       const callee = ts.isCallExpression(a) ? skipOuter(a.expression) : undefined;
-      if (callee && ts.isIdentifier(callee) && ts.isCallExpression(a) && a.arguments.length === 0 && !this.factoryNames.has(chainRoot(a)) && this.factoryPrefix(chainRoot(a)) === undefined) {
-        // usersRouter(): a function that may make a router (collect.ts knows); or middleware()
+      if (
+        callee && ts.isIdentifier(callee) && ts.isCallExpression(a) && (a.arguments.length === 0 || this.isOwnFunction(callee.text)) &&
+        !this.factoryNames.has(chainRoot(a)) && this.factoryPrefix(chainRoot(a)) === undefined
+      ) {
+        // usersRouter(), initApis(tenant) of the project's own code: a function that may make a
+        // router or app (collect.ts knows); or middleware()
         return `${callee.text}()`;
       } else {
         if (ts.isCallExpression(a) && !this.factoryNames.has(chainRoot(a)) && this.factoryPrefix(chainRoot(a)) === undefined) return undefined; // middleware(opts)
@@ -1114,6 +1126,17 @@ class FileReader {
       }
     }
     return undefined;
+  }
+
+  /**
+   * A function of the project's own code: declared in this file, or imported from a relative path
+   * or a workspace alias (`@/`, `~/`, `#`), never from a package (`cors(opts)` is middleware).
+   */
+  private isOwnFunction(name: string): boolean {
+    const decl = this.decls.get(name);
+    if (decl && (ts.isFunctionDeclaration(decl) || ts.isArrowFunction(decl) || ts.isFunctionExpression(decl))) return true;
+    const source = this.out.imports.find((i) => i.local === name)?.source;
+    return source !== undefined && /^(?:\.|@\/|~\/|#)/.test(source);
   }
 
   /** A mount's prefix: literal, or left for collect.ts to resolve. */

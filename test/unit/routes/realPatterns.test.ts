@@ -579,3 +579,33 @@ suite('routes on real-world patterns: GraphQL and tRPC endpoints', () => {
     assert.deepEqual(routes.sort(), ['GET /graphql', 'GET /rpc/*', 'GET /trpc/*', 'POST /graphql', 'POST /rpc/*', 'POST /trpc/*']);
   });
 });
+
+suite('routes on real-world patterns: routers returned by a function', () => {
+  test('a loop over what a local function returns (an array of its routers) mounts each of them; the app is mounted under a prefix elsewhere', () => {
+    const routes = routesOf({
+      '/s/routes/init.ts': [
+        "import Koa from 'koa';",
+        "import Router from 'koa-router';",
+        "import userRoutes from './user';",
+        'const createRouters = (tenant) => {',
+        '  const managementRouter = new Router();',
+        '  managementRouter.use(auth(tenant));',
+        '  userRoutes(managementRouter, tenant);',
+        '  const anonymousRouter = new Router();',
+        "  anonymousRouter.get('/status', h);",
+        '  return [managementRouter, anonymousRouter];',
+        '};',
+        'export default function initApis(tenant) {',
+        '  const apisApp = new Koa();',
+        '  for (const router of createRouters(tenant)) {',
+        '    apisApp.use(router.routes()).use(router.allowedMethods());',
+        '  }',
+        '  return apisApp;',
+        '}',
+      ].join('\n'),
+      '/s/routes/user.ts': "export default function userRoutes(router, tenant) {\n  router.get('/users/:id', h);\n  router.post('/users', h);\n}\n",
+      '/s/tenant.ts': "import Koa from 'koa';\nimport mount from 'koa-mount';\nimport initApis from './routes/init';\nconst app = new Koa();\napp.use(mount('/api', initApis(tenant)));\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /api/status', 'GET /api/users/:id', 'POST /api/users']);
+  });
+});
