@@ -87,7 +87,9 @@ async function walkComposeFolders(fs: FsLike, workspaceDir: string, opts: Discov
   const visit = async (dir: string, depth: number): Promise<void> => {
     const names = await fs.readdir(dir);
     read.push(dir);
-    if ((await firstFile(fs, dir, COMPOSE_FILE_NAMES)) !== undefined) baseDirs.push(dir);
+    // Only names the folder lists are stat'ed: a source tree's folders (hundreds on a large
+    // workspace, each walked before anything else starts) cost no stat at all.
+    if ((await firstFile(fs, dir, COMPOSE_FILE_NAMES.filter((n) => names.includes(n)))) !== undefined) baseDirs.push(dir);
     else for (const n of names) if (VARIANT_FILE.test(n)) variants.push(join(dir, n));
     if (depth >= maxDepth) return;
     descended.push(dir);
