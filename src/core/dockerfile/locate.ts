@@ -127,7 +127,7 @@ function producedInStage(stage: Stage, rel: string, viaFrom: boolean): Hit | und
 }
 
 /** Where a stage put the context root, judged from its context COPYs (latest first). */
-function contextRoot(copies: CopyInstr[]): string | undefined {
+export function contextRoot(copies: CopyInstr[]): string | undefined {
   for (let i = copies.length - 1; i >= 0; i--) {
     const copy = copies[i] as CopyInstr;
     for (const raw of copy.sources) {

@@ -39,6 +39,8 @@ export interface Stage {
   copies: CopyInstr[];
   /** RUN commands, in order, with the index of the copy they follow (-1 before any copy). */
   runs: { afterCopy: number; command: string; line: number }[];
+  /** ENTRYPOINT then CMD (the last of each), as one command line: what the image starts. */
+  start?: string;
 }
 
 export interface Dockerfile {
@@ -61,10 +63,13 @@ interface ParseState {
   vars: Vars;
   current: Stage | undefined;
   stageVars: Map<number, Vars>;
+  /** Each stage's last ENTRYPOINT and CMD, joined into Stage.start. */
+  entrypoints: Map<number, string>;
+  cmds: Map<number, string>;
 }
 
 export function parseDockerfile(text: string): Dockerfile {
-  const st: ParseState = { stages: [], globalArgs: new Map(), vars: new Map(), current: undefined, stageVars: new Map() };
+  const st: ParseState = { stages: [], globalArgs: new Map(), vars: new Map(), current: undefined, stageVars: new Map(), entrypoints: new Map(), cmds: new Map() };
   for (const ins of instructions(text)) {
     if (ins.keyword === 'ARG') readArg(st, ins.args);
     else if (ins.keyword === 'FROM') readFrom(st, ins.args);
@@ -116,9 +121,31 @@ function readStageStep(st: ParseState, stage: Stage, ins: Instruction): void {
     case 'RUN':
       stage.runs.push({ afterCopy: stage.copies.length - 1, command: ins.args.trim(), line: ins.line });
       break;
+    case 'CMD':
+    case 'ENTRYPOINT': {
+      const words = execWords(ins.args);
+      if (ins.keyword === 'ENTRYPOINT') st.entrypoints.set(stage.index, words);
+      else st.cmds.set(stage.index, words);
+      stage.start = [st.entrypoints.get(stage.index) ?? '', st.cmds.get(stage.index) ?? ''].join(' ').trim();
+      break;
+    }
     default:
       break;
   }
+}
+
+/** `["pnpm", "start"]` (exec form) or `pnpm start` (shell form) as one command line. */
+function execWords(args: string): string {
+  const text = args.trim();
+  if (text.startsWith('[')) {
+    try {
+      const words: unknown = JSON.parse(text);
+      if (Array.isArray(words)) return words.map(String).join(' ');
+    } catch {
+      // Not valid JSON: Docker runs it in the shell form too.
+    }
+  }
+  return text;
 }
 
 /** The stage a FROM/--from names: by name (case-insensitive) or by index. */

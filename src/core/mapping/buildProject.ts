@@ -6,7 +6,7 @@
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Dockerfile } from '../dockerfile/parse';
-import { locateInImage } from '../dockerfile/locate';
+import { contextRoot, locateInImage } from '../dockerfile/locate';
 import type { FsLike } from '../ports';
 import { SERVER_FRAMEWORKS } from '../routes/serverApps';
 import { readJsonObject } from './tsconfig';
@@ -155,6 +155,10 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   if (chosen.length === 0) chosen = await servers(copiedPackageDirs(df, context, packages));
   let how = "the Dockerfile's build selects";
   if (chosen.length === 0) {
+    chosen = await servers(startPackageDirs(df, context, scripts, packages));
+    how = 'the image starts in';
+  }
+  if (chosen.length === 0) {
     chosen = await servers(await builtOutputsInImage(fs, df, context, packages));
     how = "the image holds the Nx build output of";
   }
@@ -211,6 +215,43 @@ function copiedPackageDirs(df: Dockerfile, context: string, packages: Map<string
         const padded = `/${src.replace(/^\.\//, '')}/`;
         for (const rel of rels) if (padded.includes(`/${rel}/`) && !found.includes(`./${rel}`)) found.push(`./${rel}`);
       }
+  return found;
+}
+
+/**
+ * The packages the image starts in, when the whole workspace is copied and built: the final
+ * stage's WORKDIR (`WORKDIR /app/apps/api` + `CMD bun start`), and the folders its start
+ * command `cd`s into, through the root scripts it runs (`pnpm start` -> `cd packages/server/bin &&
+ * ./run start`; run-script-os picks `start:default`/`start:linux`).
+ */
+function startPackageDirs(df: Dockerfile, context: string, scripts: Record<string, string>, packages: Map<string, string>): string[] {
+  const final = df.stages[df.stages.length - 1];
+  if (!final) return [];
+  let base: typeof final | undefined = final;
+  let root: string | undefined;
+  for (let hops = 0; base && root === undefined && hops < 8; hops++) {
+    root = contextRoot(base.copies.filter((c) => c.from === undefined && c.byRun === undefined));
+    base = base.baseStage === undefined ? undefined : df.stages[base.baseStage];
+  }
+  if (root === undefined) return [];
+  const workdir = posix.relative(root, final.workdir);
+  if (workdir.startsWith('..')) return [];
+  const dirs = [workdir];
+  const texts = [final.start ?? ''];
+  for (let i = 0; i < texts.length && i < 12; i++) {
+    const text = texts[i] ?? '';
+    for (const m of text.matchAll(/\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?([\w:.-]+)/g)) {
+      const name = m[1] ?? '';
+      for (const key of [name, `${name}:default`, `${name}:linux`, `${name}:nix`]) if (scripts[key] !== undefined) texts.push(scripts[key] ?? '');
+    }
+    for (const m of text.matchAll(/\bcd\s+([\w./-]+)/g)) dirs.push(posix.join(workdir, m[1] ?? ''));
+  }
+  const rels = [...new Set(packages.values())].map((d) => relative(context, d).split(sep).join('/')).filter((r) => r !== '' && !r.startsWith('..'));
+  const found: string[] = [];
+  for (const dir of dirs) {
+    const owner = rels.filter((r) => dir === r || dir.startsWith(`${r}/`)).sort((a, b) => b.length - a.length)[0];
+    if (owner !== undefined && !found.includes(`./${owner}`)) found.push(`./${owner}`);
+  }
   return found;
 }
 

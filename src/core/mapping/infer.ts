@@ -13,6 +13,7 @@ import { parseDockerignore } from '../dockerfile/dockerignore';
 import { findBuildProject, objectField, withWorkspaceDeploys, type BuildProject } from './buildProject';
 import { COMPILED_REWRITES, findEmit, type Emit } from './emit';
 import { findBundler } from './bundler';
+import { findRunBundle, type RunBundle } from '../dockerfile/runBundle';
 import { entryFolder } from '../routes/serverApps';
 
 /** Tried in order: the config a Nest-style build uses, then the usual one. */
@@ -36,6 +37,8 @@ interface Facts {
   /** Compiled file by file (tsc, swc, babel): a tsconfig that emits, or a server's tsconfig. */
   compiled: boolean;
   bundler: string | undefined;
+  /** A bundle made by a RUN of the Dockerfile (`deno compile --output app`), with its output. */
+  runBundle: RunBundle | undefined;
   df: Dockerfile | undefined;
   locate: (absPath: string) => Location | undefined;
   evidence: string[];
@@ -88,8 +91,9 @@ async function gatherFacts(fs: FsLike, spec: ServiceSpec): Promise<Facts> {
     if (!df || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
     return locateInImage(df, rel.split(sep).join('/'), build?.target);
   };
-  const bundler = emit?.bundledBy ?? (await startsCopiedSource(fs, project, sourceRoot, locate, evidence) ? undefined : findBundler(project));
-  return { fs, spec, context, project, ts, tsName, sourceRoot, emit, compiled, bundler, df, locate, evidence };
+  const runBundle = df && emit?.bundledBy === undefined ? findRunBundle(df) : undefined;
+  const bundler = emit?.bundledBy ?? (await startsCopiedSource(fs, project, sourceRoot, locate, evidence) ? undefined : (findBundler(project) ?? (runBundle && `${runBundle.bundler} into ${runBundle.output} (a RUN at Dockerfile line ${runBundle.line})`)));
+  return { fs, spec, context, project, ts, tsName, sourceRoot, emit, compiled, bundler, runBundle, df, locate, evidence };
 }
 
 /**
@@ -121,7 +125,9 @@ function placeBundle(f: Facts): Placement | undefined {
   // tsc's per-file placement below outDir says nothing of where a bundler writes; a bundling
   // build target's own output (Nx outputPath) does.
   const bundleOutput = f.emit?.bundledBy !== undefined ? f.emit.dir : undefined;
-  for (const candidate of [bundleOutput, f.ts?.outDir?.path, ...BUNDLE_OUTPUTS.map(at), f.sourceRoot]) {
+  // A RUN's own bundling command names its output: nearer the truth than the usual folders.
+  const runOutput = f.runBundle ? join(f.context, f.runBundle.output) : undefined;
+  for (const candidate of [bundleOutput, runOutput, f.ts?.outDir?.path, ...BUNDLE_OUTPUTS.map(at), f.sourceRoot]) {
     const loc = candidate === undefined ? undefined : f.locate(candidate);
     if (!loc) continue;
     f.evidence.push(`target ${loc.path} from ${loc.evidence}`);

@@ -733,4 +733,63 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.equal(m?.target, '/app/apps/server/dist', m?.evidence.join('\n'));
     assert.equal(m?.bundled, false);
   });
+
+  test('a workspace copied whole and built at the root: the package the image starts in (run-script-os start -> cd packages/api/bin), its tsc output', async () => {
+    const fs = memFs({
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - packages/*\n',
+      '/ws/package.json': JSON.stringify({ name: 'root', scripts: { build: 'turbo run build', start: 'run-script-os', 'start:default': 'cd packages/api/bin && ./run start' } }),
+      '/ws/packages/api/package.json': JSON.stringify({ name: 'api', dependencies: { express: '5' }, scripts: { build: 'tsc' } }),
+      '/ws/packages/api/tsconfig.json': JSON.stringify({ compilerOptions: { outDir: 'dist' }, include: ['src/**/*.ts'] }),
+      '/ws/packages/api/src/index.ts': '',
+      '/ws/packages/docs/package.json': JSON.stringify({ name: 'docs', dependencies: { express: '5' } }),
+      '/ws/Dockerfile': ['FROM node', 'WORKDIR /usr/src/app', 'COPY . .', 'RUN pnpm install && pnpm build', 'CMD [ "pnpm", "start" ]'].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/packages/api/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/usr/src/app/packages/api/dist', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, false);
+  });
+
+  test("a workspace copied whole, no build selected: the final WORKDIR's package is the service's", async () => {
+    const fs = memFs({
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/*\n',
+      '/ws/package.json': JSON.stringify({ name: 'root' }),
+      '/ws/apps/shots/package.json': JSON.stringify({ name: 'shots', dependencies: { hono: '4' }, scripts: { start: 'bun run src/index.ts' } }),
+      '/ws/apps/shots/src/index.ts': '',
+      '/ws/apps/web/package.json': JSON.stringify({ name: 'web', dependencies: { hono: '4' } }),
+      '/ws/Dockerfile': ['FROM oven/bun', 'WORKDIR /app', 'COPY . .', 'RUN pnpm install', 'WORKDIR /app/apps/shots', 'CMD ["bun", "start"]'].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/apps/shots/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/apps/shots/src', m?.evidence.join('\n'));
+  });
+
+  test('a server compiled into one executable by a RUN (deno compile --output app), only that file copied on: bundled, where the file lands', async () => {
+    const fs = memFs({
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/*\n',
+      '/ws/package.json': JSON.stringify({ name: 'root' }),
+      '/ws/apps/api/package.json': JSON.stringify({ name: '@x/api', dependencies: { hono: '4' }, scripts: { start: 'deno run -A src/serve.ts' } }),
+      '/ws/apps/api/src/serve.ts': '',
+      '/ws/Dockerfile': [
+        'FROM node AS install',
+        'WORKDIR /app/',
+        'RUN pnpm install --prod --filter=@x/api...',
+        'FROM denoland/deno AS build',
+        'WORKDIR /app/apps/api',
+        'COPY --link "." "/app/"',
+        'RUN <<EOF',
+        'deno bundle --output src/_serve.bundle.mjs src/serve.ts',
+        'deno compile -A --output app src/_serve.bundle.mjs',
+        'EOF',
+        'FROM busybox AS runtime',
+        'COPY --from=build --link "/app/apps/api/app" "/bin/"',
+        'ENTRYPOINT ["/bin/app"]',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/apps/api/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/bin', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+    assert.match(m?.evidence.join('\n') ?? '', /deno compile into apps\/api\/app/);
+  });
 });

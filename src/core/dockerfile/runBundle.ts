@@ -1,0 +1,67 @@
+// A server bundled (or compiled into one executable) by a RUN of the Dockerfile itself, not by a
+// package.json script: `deno compile --output app src/serve.ts`, `bun build --compile --outfile
+// server`, `esbuild --bundle --outfile=out.js`, `ncc build src/index.ts -o dist`. What it names as
+// output, as a build-context path, is what locateInImage can follow to the final image.
+import { posix } from 'node:path';
+import { contextRoot } from './locate';
+import type { Dockerfile } from './parse';
+
+export interface RunBundle {
+  /** The command that bundles, as written ("deno compile"). */
+  bundler: string;
+  /** Its output as a build-context path ("apps/server/app"). */
+  output: string;
+  line: number;
+}
+
+interface BundleCommand {
+  name: string;
+  /** Matches the command. */
+  command: RegExp;
+  /** Its output file or folder, the first capture group. */
+  output: RegExp;
+}
+
+const BUNDLE_COMMANDS: readonly BundleCommand[] = [
+  { name: 'deno compile', command: /\bdeno\s+compile\b/, output: /(?:--output[=\s]|\s-o\s*)(\S+)/ },
+  { name: 'deno bundle', command: /\bdeno\s+bundle\b/, output: /(?:--output[=\s]|\s-o\s*)(\S+)/ },
+  { name: 'bun build', command: /\bbun\s+build\b/, output: /--out(?:file|dir)[=\s](\S+)/ },
+  { name: 'esbuild --bundle', command: /\besbuild\b(?=.*\s--bundle\b)/, output: /--out(?:file|dir)[=\s](\S+)/ },
+  { name: 'ncc build', command: /\bncc\s+build\b/, output: /(?:--out[=\s]|\s-o\s*)(\S+)/ },
+];
+
+/**
+ * The last bundling command of the Dockerfile whose output lies in a stage's copy of the build
+ * context (a bundle written to /tmp and copied on is followed through its next command's input).
+ * `cd X &&` before the command moves where its relative output is written.
+ */
+export function findRunBundle(df: Dockerfile): RunBundle | undefined {
+  let found: RunBundle | undefined;
+  for (const stage of df.stages) {
+    const root = contextRoot(stage.copies.filter((c) => c.from === undefined && c.byRun === undefined));
+    for (const run of stage.runs) {
+      let cwd = stage.workdir;
+      for (const part of run.command.split(/\n|&&|;|\|\|/)) {
+        const cd = /^\s*cd\s+(\S+)\s*$/.exec(part);
+        if (cd?.[1] !== undefined) {
+          cwd = posix.resolve(cwd, unquote(cd[1]));
+          continue;
+        }
+        for (const b of BUNDLE_COMMANDS) {
+          if (!b.command.test(part)) continue;
+          const out = b.output.exec(part)?.[1];
+          if (out === undefined || root === undefined) continue;
+          const abs = posix.resolve(cwd, unquote(out));
+          const rel = posix.relative(root, abs);
+          if (rel === '' || rel.startsWith('..')) continue;
+          found = { bundler: b.name, output: rel, line: run.line };
+        }
+      }
+    }
+  }
+  return found;
+}
+
+function unquote(s: string): string {
+  return s.replace(/^(['"])(.*)\1$/, '$2');
+}
