@@ -34,11 +34,28 @@ const CHANGES_FILES = new Set(['start', 'die', 'destroy', 'create', 'extract-to-
  * instead of starting it after its debounce and its container lookups.
  */
 const RELIST_AT_ONCE = new Set(['extract-to-dir', 'exec_die']);
+/**
+ * Events whose change only adds or replaces files (an archive extracted: `docker cp`): the
+ * remembered listing is brought up to date with what changed since it was made instead of made
+ * again (a find of the changed entries prints a few lines instead of one per file).
+ */
+const ADDS_ONLY = 'extract-to-dir';
 
 interface Entry {
+  /** When the listing began: what changed since is what an update asks for. */
   at: number;
+  /** When the last whole listing began (an update keeps it): the ages below count from it. */
+  fullAt: number;
   listing: Promise<FileListing>;
   refreshing: boolean;
+}
+
+/** A remembered listing brought up to date with what changed in the last `elapsedMs` (a copy into the container: additions and replacements only). */
+export type ListingUpdate = (previous: FileListing, elapsedMs: number) => Promise<FileListing>;
+
+interface Lister {
+  list: () => Promise<FileListing>;
+  update?: ListingUpdate;
 }
 
 export interface ContainerListingsOptions {
@@ -56,7 +73,7 @@ export class ContainerListings {
   private readonly foreignExecs = new Map<string, Set<string>>();
   private readonly ownExecs = new Set<string>();
   /** How each remembered (container, root) was listed, to list it again at once (RELIST_AT_ONCE). */
-  private readonly listers = new Map<string, () => Promise<FileListing>>();
+  private readonly listers = new Map<string, Lister>();
   /** Per container, the command its health check runs, as exec events word it. */
   private readonly healthchecks = new Map<string, string>();
   /** When a start event came, per container, for START_SETTLE_MS. */
@@ -124,6 +141,7 @@ export class ContainerListings {
       if (running.size > 0) this.foreignExecs.set(event.id, running);
       else this.foreignExecs.delete(event.id);
     }
+    const previous = event.action === ADDS_ONLY ? this.entriesOf(event.id) : undefined;
     this.forget(event.id);
     if (event.action === 'start' || event.action === 'restart') this.started.set(event.id, this.now());
     if (event.action === 'destroy') {
@@ -134,15 +152,31 @@ export class ContainerListings {
       this.foreignExecs.delete(event.id);
       this.dropListers(event.id);
     }
-    if (RELIST_AT_ONCE.has(event.action)) this.relist(event.id);
+    if (RELIST_AT_ONCE.has(event.action)) this.relist(event.id, previous);
   }
 
-  /** The container's remembered roots listed again now, where a listing may be remembered. */
-  private relist(containerId: string): void {
+  /** The remembered listings of a container, by key. */
+  private entriesOf(containerId: string): Map<string, Entry> {
     const prefix = `${containerId}\0`;
-    for (const [key, list] of this.listers) {
+    return new Map([...this.entries].filter(([key]) => key.startsWith(prefix)));
+  }
+
+  /**
+   * The container's remembered roots listed again now, where a listing may be remembered; those
+   * in `previous` (the listings before a copy) brought up to date instead, where they can be.
+   */
+  private relist(containerId: string, previous: Map<string, Entry> | undefined): void {
+    const prefix = `${containerId}\0`;
+    for (const [key, lister] of this.listers) {
       if (!key.startsWith(prefix) || this.entries.has(key) || !this.cacheable(containerId, key.slice(prefix.length))) continue;
-      void this.remember(containerId, key, list).catch(() => undefined);
+      const before = previous?.get(key);
+      const { update } = lister;
+      if (before && update) {
+        const updated = () => before.listing.then((old) => (old.rootMissing ? lister.list() : update(old, this.now() - before.at)), () => lister.list());
+        void this.remember(containerId, key, updated, before.fullAt).catch(() => undefined);
+      } else {
+        void this.remember(containerId, key, lister.list).catch(() => undefined);
+      }
     }
   }
 
@@ -151,14 +185,18 @@ export class ContainerListings {
     for (const key of [...this.listers.keys()]) if (key.startsWith(prefix)) this.listers.delete(key);
   }
 
-  /** `root`'s listing in the container: remembered when that can be trusted, else `list()`. */
-  get(containerId: string, root: string, list: () => Promise<FileListing>): Promise<FileListing> {
+  /**
+   * `root`'s listing in the container: remembered when that can be trusted, else `list()`;
+   * `update` brings a remembered one up to date after a copy into the container.
+   */
+  get(containerId: string, root: string, list: () => Promise<FileListing>, update?: ListingUpdate): Promise<FileListing> {
     if (!this.cacheable(containerId, root)) return list();
     const key = `${containerId}\0${root}`;
     if (this.listers.size >= MAX_CONTAINERS && !this.listers.has(key)) this.listers.delete(this.listers.keys().next().value as string);
-    this.listers.set(key, list);
+    this.listers.set(key, { list, update });
     const known = this.entries.get(key);
-    const age = known ? this.now() - known.at : Infinity;
+    // From the last whole listing: an update sees no deletion (a container's own processes delete without events).
+    const age = known ? this.now() - known.fullAt : Infinity;
     if (known && age < LISTING_MAX_AGE_MS) {
       if (age >= LISTING_REFRESH_MS && !known.refreshing) {
         known.refreshing = true;
@@ -170,11 +208,11 @@ export class ContainerListings {
     return this.remember(containerId, key, list);
   }
 
-  private remember(containerId: string, key: string, list: () => Promise<FileListing>): Promise<FileListing> {
+  private remember(containerId: string, key: string, list: () => Promise<FileListing>, fullAt?: number): Promise<FileListing> {
     const epoch = this.epochs.get(containerId) ?? 0;
     const at = this.now();
     const listing = list();
-    const entry: Entry = { at, listing, refreshing: false };
+    const entry: Entry = { at, fullAt: fullAt ?? at, listing, refreshing: false };
     const current = () => this.trusted && (this.epochs.get(containerId) ?? 0) === epoch;
     // Kept at once when nothing is remembered (concurrent checks share it), else when it is done.
     if (!this.entries.has(key)) this.store(key, entry);

@@ -20,7 +20,7 @@ import type { EngineGet, SwarmRole } from './swarmTasks';
 import { processAlive } from './processAlive';
 import { containerConfigOf, imageConfigOf } from './containerConfig';
 import { readTarTexts } from './tarTexts';
-import { EXEC_MISSING, EXEC_UNSUPPORTED, execListing } from './execListing';
+import { applyChangedEntries, EXEC_MISSING, EXEC_UNSUPPORTED, execChangedEntries, execListing } from './execListing';
 import { ContainerListings } from './containerListings';
 import { DEFAULT_ENGINE_TIMEOUT_MS, DEFAULT_LISTING_TIMEOUT_MS, boundedScope, boundedSignal, isTimeoutReason, raceSignal } from './timeouts';
 import { isRecord } from '../core/isRecord';
@@ -49,6 +49,11 @@ export interface DockerEngineOptions {
 
 /** Image listings kept per engine client (images are immutable: an ID always lists the same). */
 const IMAGE_LISTING_CACHE = 64;
+/**
+ * Added to the minutes since a remembered listing began when asking what changed since (find
+ * -cmin counts whole minutes on the engine's clock; more only lists a few more files).
+ */
+const CHANGED_MARGIN_MINUTES = 1;
 /** Containers remembered as having no find (distroless) or as having it, so neither is asked again. */
 const EXEC_TOOLS_MEMORY = 1024;
 
@@ -221,7 +226,11 @@ class DockerodeEngine implements DockerEngine {
     // check must not fail the next one sharing it); each caller still stops waiting on its own.
     const path = normaliseRoot(root);
     if (!this.listings.cacheable(containerId, path)) return list(signal);
-    const shared = this.listings.get(containerId, path, () => list(undefined));
+    const update = (previous: FileListing, elapsedMs: number) =>
+      this.call(`list what changed under ${root} in container ${short(containerId)}`, undefined, this.listingTimeoutMs, (bounded) =>
+        this.updatedListing(containerId, path, previous, elapsedMs, bounded),
+      );
+    const shared = this.listings.get(containerId, path, () => list(undefined), update);
     return raceSignal(shared, this.closedSignal(signal));
   }
 
@@ -368,6 +377,22 @@ class DockerodeEngine implements DockerEngine {
       }
     }
     return archiveListing(container, path, signal);
+  }
+
+  /**
+   * A remembered listing with what changed in the container since it was made (a copy: additions
+   * and replacements), where find already ran there; else the whole root listed again.
+   */
+  private async updatedListing(id: string, root: string, previous: FileListing, elapsedMs: number, signal: AbortSignal): Promise<FileListing> {
+    if (this.listingMethod !== 'auto' || this.execTools.get(id) !== true) return this.containerListing(id, root, signal);
+    const minutes = elapsedMs / 60_000 + CHANGED_MARGIN_MINUTES;
+    const changes = await execChangedEntries(this.docker.getContainer(id), root, minutes, signal, (execId) => this.listings.noteOwnExec(execId)).catch(
+      (err: unknown): typeof EXEC_UNSUPPORTED => {
+        if (signal.aborted) throw err;
+        return EXEC_UNSUPPORTED;
+      },
+    );
+    return changes === EXEC_UNSUPPORTED ? this.containerListing(id, root, signal) : applyChangedEntries(previous, changes);
   }
 
   /** An image's files, once per (image ID, root) for the life of this client. */

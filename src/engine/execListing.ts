@@ -24,6 +24,7 @@ const STDERR_KEEP = 4096;
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
 const S_IFLNK = 0o120000;
+const S_IFDIR = 0o040000;
 
 /**
  * find's argument list for `root` (absolute, normalised). The trailing slash makes find follow a
@@ -35,11 +36,29 @@ export function findCommand(root: string): string[] {
   return ['find', start, '(', '-type', 'f', '-o', '-type', 'l', ')', '-exec', 'stat', '-c', '%f %s %n', '{}', '+'];
 }
 
+/**
+ * find's arguments for what changed under `root` (absolute, normalised) in the last `minutes`:
+ * files, links and folders whose inode changed (ctime: a copy sets a file's mtime from its
+ * archive, never its ctime), printed as findCommand prints them.
+ */
+export function findChangedCommand(root: string, minutes: number): string[] {
+  const start = root === '/' ? '/' : `${root}/`;
+  return ['find', start, '(', '-type', 'f', '-o', '-type', 'l', '-o', '-type', 'd', ')', '-cmin', `-${minutes}`, '-exec', 'stat', '-c', '%f %s %n', '{}', '+'];
+}
+
+/** What findChangedCommand printed: the files and links with their sizes (-1: a link), and the folders. */
+export interface ChangedEntries {
+  files: Map<string, number>;
+  dirs: Set<string>;
+}
+
 /** find's output for `root` parsed as it arrives: chunks cut anywhere, never joined whole. */
 export interface StatLineParser {
   push(chunk: Buffer): void;
   /** The listing, once the output has ended. */
   end(): FileListing;
+  /** The entries as printed (folders too), once the output has ended: for findChangedCommand. */
+  endChanges(): ChangedEntries;
   /** Bytes pushed so far. */
   readonly bytes: number;
 }
@@ -66,6 +85,7 @@ class StatLines implements StatLineParser {
   private size = 0;
   private carry: Buffer | undefined;
   private entries = 0;
+  private readonly dirs = new Set<string>();
   bytes = 0;
 
   constructor(private readonly root: string) {
@@ -86,12 +106,23 @@ class StatLines implements StatLineParser {
   }
 
   end(): FileListing {
+    this.finish();
+    // Packed: a long-lived client keeps listings between checks (containerListings.ts).
+    return packedListing(this.root, this.files, this.sizes);
+  }
+
+  endChanges(): ChangedEntries {
+    this.finish();
+    const files = new Map<string, number>();
+    for (const f of this.files) files.set(f, this.sizes.get(f) ?? -1);
+    return { files, dirs: this.dirs };
+  }
+
+  private finish(): void {
     if (this.carry) this.line(this.carry, 0, this.carry.length);
     this.carry = undefined;
     this.flush();
     this.path = undefined;
-    // Packed: a long-lived client keeps listings between checks (containerListings.ts).
-    return packedListing(this.root, this.files, this.sizes);
   }
 
   /** One line, buf[start, end) without its newline. */
@@ -118,7 +149,8 @@ class StatLines implements StatLineParser {
     if (path === undefined) return;
     const clean = path.includes('//') ? path.replace(/\/{2,}/g, '/') : path;
     if (++this.entries > MAX_LISTED_ENTRIES) throw new ListingTooLargeError(this.root);
-    if ((this.base === '' || clean.startsWith(this.inside)) && isFileMode(this.mode)) {
+    if ((this.mode & S_IFMT) === S_IFDIR) this.dirs.add(clean.length > 1 ? clean.replace(/\/+$/, '') : clean);
+    else if ((this.base === '' || clean.startsWith(this.inside)) && isFileMode(this.mode)) {
       this.files.add(clean);
       if ((this.mode & S_IFMT) === S_IFREG) this.sizes.set(clean, this.size);
     }
@@ -218,29 +250,91 @@ export async function execListing(
   // A root that is not absolute would reach find as an expression ("-delete"): never.
   if (!root.startsWith('/')) return EXEC_UNSUPPORTED;
   if (!toolsKnown && !(await hasFind(container, signal))) return EXEC_MISSING;
-  const exec = await container.exec({ Cmd: findCommand(root), AttachStdout: true, AttachStderr: true, abortSignal: signal } as Dockerode.ExecCreateOptions);
+  const parser = statLineParser(root);
+  const run = await runFind(container, findCommand(root), parser, signal, onExec);
+  if (run.exitCode === 0) return parser.end();
+  // find's own words for a root that is not there; anything else is not ours to interpret.
+  if (run.exitCode === 1 && parser.bytes === 0 && /No such file or directory/.test(run.stderr) && run.stderr.split('\n').filter(Boolean).length === 1) {
+    return { root, files: new Set(), sizes: new Map(), rootMissing: true };
+  }
+  // 126/127: the runtime could not start find (not in the image), or find could not run stat.
+  return run.exitCode === 126 || run.exitCode === 127 ? EXEC_MISSING : EXEC_UNSUPPORTED;
+}
+
+/**
+ * What changed under `root` in a running container in the last `minutes` (findChangedCommand),
+ * where find already ran (execListing); EXEC_UNSUPPORTED when find did not answer plainly (a
+ * find without -cmin, a root gone): the caller lists the whole root instead.
+ */
+export async function execChangedEntries(
+  container: Dockerode.Container,
+  root: string,
+  minutes: number,
+  signal: AbortSignal,
+  onExec?: (execId: string) => void,
+): Promise<ChangedEntries | typeof EXEC_UNSUPPORTED> {
+  if (!root.startsWith('/') || !(minutes > 0)) return EXEC_UNSUPPORTED;
+  const parser = statLineParser(root);
+  const run = await runFind(container, findChangedCommand(root, Math.ceil(minutes)), parser, signal, onExec);
+  return run.exitCode === 0 ? parser.endChanges() : EXEC_UNSUPPORTED;
+}
+
+/**
+ * A remembered listing brought up to date with what changed since (execChangedEntries) in a
+ * copy into the container, which only adds and replaces: each changed file or link is in it
+ * with its new size; a file that became a folder, or lay in a folder that became a file or a
+ * link, is not.
+ */
+export function applyChangedEntries(previous: FileListing, changes: ChangedEntries): FileListing {
+  const files = new Set<string>();
+  const sizes = new Map<string, number>();
+  const base = previous.root === '/' ? 0 : previous.root.length;
+  for (const f of previous.files) {
+    if (changes.files.has(f)) continue;
+    if (changes.dirs.has(f) || (changes.files.size > 0 && replacedAbove(f, base, changes.files))) continue;
+    files.add(f);
+    const size = previous.sizes?.get(f);
+    if (size !== undefined) sizes.set(f, size);
+  }
+  for (const [f, size] of changes.files) {
+    files.add(f);
+    if (size >= 0) sizes.set(f, size);
+  }
+  return packedListing(previous.root, files, sizes);
+}
+
+/** Some folder above `path` (below the root, which ends at `base`) is now a file or link. */
+function replacedAbove(path: string, base: number, files: ReadonlyMap<string, number>): boolean {
+  for (let i = path.indexOf('/', base + 1); i > 0; i = path.indexOf('/', i + 1)) {
+    if (files.has(path.slice(0, i))) return true;
+  }
+  return false;
+}
+
+/** Runs find through the exec API, its output to `parser` as it streams; its exit code and the start of its stderr. */
+async function runFind(
+  container: Dockerode.Container,
+  cmd: string[],
+  parser: StatLineParser,
+  signal: AbortSignal,
+  onExec: ((execId: string) => void) | undefined,
+): Promise<{ exitCode: number | null; stderr: string }> {
+  const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, abortSignal: signal } as Dockerode.ExecCreateOptions);
   onExec?.(exec.id);
   const stream = (await exec.start({ hijack: true, stdin: false, abortSignal: signal } as Dockerode.ExecStartOptions)) as NodeJS.ReadableStream & {
     destroy(): void;
   };
   // Parsed as it streams: the output (about 60 bytes a file) is never held whole.
-  const parser = statLineParser(root);
-  let err = '';
+  let stderr = '';
   const feed = demuxer(
     (chunk) => parser.push(chunk),
     (chunk) => {
-      if (err.length < STDERR_KEEP) err += chunk.toString('utf8');
+      if (stderr.length < STDERR_KEEP) stderr += chunk.toString('utf8');
     },
   );
   await drain(stream, feed, signal);
   const info = await exec.inspect({ abortSignal: signal } as Dockerode.ExecInspectOptions);
-  if (info.ExitCode === 0) return parser.end();
-  // find's own words for a root that is not there; anything else is not ours to interpret.
-  if (info.ExitCode === 1 && parser.bytes === 0 && /No such file or directory/.test(err) && err.split('\n').filter(Boolean).length === 1) {
-    return { root, files: new Set(), sizes: new Map(), rootMissing: true };
-  }
-  // 126/127: the runtime could not start find (not in the image), or find could not run stat.
-  return info.ExitCode === 126 || info.ExitCode === 127 ? EXEC_MISSING : EXEC_UNSUPPORTED;
+  return { exitCode: info.ExitCode, stderr };
 }
 
 /**

@@ -1,9 +1,10 @@
 // Running containers' listings remembered by the extension's engine side while its event stream
 // is connected (src/engine/containerListings.ts), on a real engine: a check with nothing changed
 // lists nothing again, and each way of changing a container's files — docker cp, an exec that
-// writes, a restart, a recreate — is seen by the next check.
+// writes, a restart, a recreate — is seen by the next check. A copy is seen through a find of
+// what changed since the remembered listing (inode change times: a copy keeps a file's mtime).
 import * as assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Dockerode from 'dockerode';
@@ -24,8 +25,9 @@ suite('remembered container listings on a real engine', () => {
   let backend: ExtensionBackend;
   const lifetime = new AbortController();
   const seen: EngineEvent[] = [];
-  /** Our own find execs in the project's containers, counted from a second, independent event stream. */
+  /** Our own find execs in the project's containers, counted from a second, independent event stream; those asking what changed apart. */
   let finds = 0;
+  let changeFinds = 0;
   let container = '';
 
   const run = async (): Promise<string> =>
@@ -55,6 +57,8 @@ suite('remembered container listings on a real engine', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'rd-listings-'));
     await mkdir(path.join(dir, 'app', 'src'), { recursive: true });
     for (const f of ['a', 'b', 'c', 'd']) await writeFile(path.join(dir, 'app', 'src', `${f}.js`), `exports.${f} = 1;\n`);
+    await mkdir(path.join(dir, 'app', 'src', 'sub'));
+    await writeFile(path.join(dir, 'app', 'src', 'sub', 'e.js'), 'exports.e = 1;\n');
     await writeFile(
       path.join(dir, 'compose.yaml'),
       [`name: ${project}`, 'services:', '  app:', `    image: ${BUSYBOX_NODE}`, '    x-runtime-drift:', '      source: ./app/src', '      target: /app/dist', ''].join('\n'),
@@ -63,7 +67,9 @@ suite('remembered container listings on a real engine', () => {
     // Only this test's containers: other tests on the shared engine run their own execs.
     const stream = (await docker.getEvents({ filters: { type: ['container'], event: ['exec_start'], label: [`com.docker.compose.project=${project}`] } })) as NodeJS.ReadableStream;
     stream.on('data', (chunk: Buffer) => {
-      finds += chunk.toString('utf8').split('\n').filter((l) => l.includes('exec_start: find')).length;
+      const lines = chunk.toString('utf8').split('\n').filter((l) => l.includes('exec_start: find'));
+      finds += lines.length;
+      changeFinds += lines.filter((l) => l.includes('-cmin')).length;
     });
     lifetime.signal.addEventListener('abort', () => (stream as NodeJS.ReadableStream & { destroy(): void }).destroy());
     container = await run();
@@ -84,11 +90,11 @@ suite('remembered container listings on a real engine', () => {
   test('nothing changed: the next check answers from the remembered listing (no find run)', async () => {
     // Listed once the start command made a.js (a check right after `docker run` may come first).
     for (let i = 0; i < 40 && (await missing()).includes('a.js'); i++) await new Promise((r) => setTimeout(r, 250));
-    assert.deepEqual(await missing(), ['b.js', 'c.js', 'd.js']);
+    assert.deepEqual(await missing(), ['b.js', 'c.js', 'd.js', 'e.js']);
     await new Promise((r) => setTimeout(r, 300));
     const before = finds;
     assert.ok(before >= 1, 'the first check listed with find');
-    assert.deepEqual(await missing(), ['b.js', 'c.js', 'd.js']);
+    assert.deepEqual(await missing(), ['b.js', 'c.js', 'd.js', 'e.js']);
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(finds, before, 'no find in the container for the second check');
     assert.equal(seen.some((e) => e.action.startsWith('exec') && e.id === container), false, 'the listing execs are not passed on as news');
@@ -100,7 +106,25 @@ suite('remembered container listings on a real engine', () => {
     const from = seen.length;
     await dockerCli(['cp', file, `${container}:/app/dist/b.js`], { check: true });
     await eventSeen('extract-to-dir', from);
+    assert.deepEqual(await missing(), ['c.js', 'd.js', 'e.js']);
+  });
+
+  test('docker cp of a folder whose file is years old (cp keeps mtimes) is seen, through a find of what changed, not a whole listing', async () => {
+    const folder = path.join(dir, 'copy', 'sub');
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, 'e.js'), '// copied\n');
+    const old = new Date('2001-01-01T00:00:00Z');
+    await utimes(path.join(folder, 'e.js'), old, old);
+    await utimes(folder, old, old);
+    await new Promise((r) => setTimeout(r, 300));
+    const [findsBefore, changesBefore] = [finds, changeFinds];
+    const from = seen.length;
+    await dockerCli(['cp', folder, `${container}:/app/dist/`], { check: true });
+    await eventSeen('extract-to-dir', from);
     assert.deepEqual(await missing(), ['c.js', 'd.js']);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(changeFinds - changesBefore, 1, 'one find of what changed');
+    assert.equal(finds - findsBefore, 1, 'and no other');
   });
 
   test('an exec that writes in the container is seen on the next check', async () => {
@@ -127,6 +151,6 @@ suite('remembered container listings on a real engine', () => {
     await eventSeen('destroy', from, old);
     await eventSeen('start', from, container);
     for (let i = 0; i < 40 && (await missing()).includes('a.js'); i++) await new Promise((r) => setTimeout(r, 250));
-    assert.deepEqual(await missing(), ['b.js', 'c.js', 'd.js']);
+    assert.deepEqual(await missing(), ['b.js', 'c.js', 'd.js', 'e.js']);
   });
 });

@@ -209,4 +209,47 @@ suite('container listings remembered between checks', () => {
     t.listings.noteHealthcheck(C, ['NONE']);
     assert.equal(t.listings.isOwn({ ...start, execId: 'h3', command: 'node health.js' }), false);
   });
+
+  test('after a copy, the remembered listing is brought up to date with what changed since it began; an exec\'s end lists again; ages count from the last whole listing', async () => {
+    let now = 1_000_000;
+    const listings = new ContainerListings({ now: () => now });
+    listings.setTrusted(true);
+    listings.noteMounts(C, []);
+    let made = 0;
+    const updates: number[] = [];
+    const list = () => {
+      made += 1;
+      return Promise.resolve<FileListing>({ root: ROOT, files: new Set([`${ROOT}/v${made}.js`]), sizes: new Map(), rootMissing: false });
+    };
+    const update = (previous: FileListing, elapsedMs: number) => {
+      updates.push(elapsedMs);
+      return Promise.resolve<FileListing>({ ...previous, files: new Set([...previous.files, `${ROOT}/u${updates.length}.js`]) });
+    };
+    const get = () => listings.get(C, ROOT, list, update);
+    await get();
+    now += 5_000;
+    listings.onEvent({ type: 'container', action: 'extract-to-dir', id: C });
+    const afterCopy = await get();
+    assert.deepEqual([...afterCopy.files].sort(), [`${ROOT}/u1.js`, `${ROOT}/v1.js`]);
+    assert.deepEqual(updates, [5_000], 'what changed since the listing began');
+    assert.equal(made, 1, 'not listed again');
+    now += 2_000;
+    listings.onEvent({ type: 'container', action: 'extract-to-dir', id: C });
+    await get();
+    assert.deepEqual(updates, [5_000, 2_000], 'since the update began');
+    listings.onEvent({ type: 'container', action: 'exec_start', id: C, execId: 'x' });
+    listings.onEvent({ type: 'container', action: 'exec_die', id: C, execId: 'x' });
+    const afterExec = await get();
+    assert.equal(made, 2, "someone's exec may delete: listed again");
+    assert.deepEqual([...afterExec.files], [`${ROOT}/v2.js`]);
+    // The refresh age counts from the whole listing, not from an update since.
+    listings.onEvent({ type: 'container', action: 'extract-to-dir', id: C });
+    await get();
+    now += LISTING_REFRESH_MS - 1;
+    await get();
+    assert.equal(made, 2);
+    now += 1;
+    await get();
+    assert.equal(made, 3, 'refreshed by a whole listing');
+  });
 });

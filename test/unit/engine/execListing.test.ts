@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { FileListing } from '../../../src/core/model';
-import { demuxer, digitsAt, findCommand, statLineParser } from '../../../src/engine/execListing';
+import { applyChangedEntries, demuxer, digitsAt, findChangedCommand, findCommand, statLineParser } from '../../../src/engine/execListing';
+import { packedListing } from '../../../src/engine/pathTable';
 
 /** statLineParser over a whole output at once. */
 function parseStatLines(text: string, root: string): FileListing {
@@ -93,3 +94,58 @@ suite('execListing: find output and the exec stream', () => {
     }
   });
 });
+
+suite('execListing: a remembered listing brought up to date after a copy', () => {
+  const before = (): FileListing =>
+    packedListing(
+      '/app/dist',
+      new Set(['/app/dist/a.js', '/app/dist/b.js', '/app/dist/lib/x.js', '/app/dist/lib/deep/y.js', '/app/dist/link.js', '/app/dist/old/z.js']),
+      new Map([
+        ['/app/dist/a.js', 1],
+        ['/app/dist/b.js', 2],
+        ['/app/dist/lib/x.js', 3],
+        ['/app/dist/lib/deep/y.js', 4],
+        ['/app/dist/old/z.js', 5],
+      ]),
+    );
+  const changesOf = (text: string) => {
+    const parser = statLineParser('/app/dist');
+    parser.push(Buffer.from(text, 'utf8'));
+    return parser.endChanges();
+  };
+
+  test('find asks for files, links and folders by inode change time, in whole minutes', () => {
+    assert.deepEqual(findChangedCommand('/app/dist', 3), [
+      'find', '/app/dist/', '(', '-type', 'f', '-o', '-type', 'l', '-o', '-type', 'd', ')', '-cmin', '-3', '-exec', 'stat', '-c', '%f %s %n', '{}', '+',
+    ]);
+  });
+
+  test('folders are kept apart from files (the root without its slash); links have no size', () => {
+    const changes = changesOf('41ed 4096 /app/dist/\n41ed 4096 /app/dist/lib\n81a4 9 /app/dist/b.js\na1ff 7 /app/dist/l.js\n');
+    assert.deepEqual([...changes.dirs].sort(), ['/app/dist', '/app/dist/lib']);
+    assert.deepEqual(Object.fromEntries(changes.files), { '/app/dist/b.js': 9, '/app/dist/l.js': -1 });
+  });
+
+  test('added and replaced files come in with their new sizes; the rest is kept as it was', () => {
+    const after = applyChangedEntries(before(), changesOf('41ed 4096 /app/dist/\n81a4 9 /app/dist/b.js\n81a4 6 /app/dist/new/c.js\n41ed 4096 /app/dist/new\n'));
+    assert.deepEqual([...after.files].sort(), ['/app/dist/a.js', '/app/dist/b.js', '/app/dist/lib/deep/y.js', '/app/dist/lib/x.js', '/app/dist/link.js', '/app/dist/new/c.js', '/app/dist/old/z.js']);
+    assert.equal(after.sizes?.get('/app/dist/b.js'), 9);
+    assert.equal(after.sizes?.get('/app/dist/new/c.js'), 6);
+    assert.equal(after.sizes?.get('/app/dist/a.js'), 1);
+    assert.equal(after.sizes?.get('/app/dist/link.js'), undefined);
+    assert.equal(after.files.has('/app/dist/nope.js'), false);
+  });
+
+  test('a file that became a folder, and the files of a folder that became a file or a link, are gone', () => {
+    const after = applyChangedEntries(before(), changesOf('41ed 4096 /app/dist/a.js\n81a4 2 /app/dist/a.js/inner.js\n81a4 8 /app/dist/lib\na1ff 5 /app/dist/old\n'));
+    assert.deepEqual([...after.files].sort(), ['/app/dist/a.js/inner.js', '/app/dist/b.js', '/app/dist/lib', '/app/dist/link.js', '/app/dist/old']);
+    assert.equal(after.sizes?.get('/app/dist/lib'), 8);
+  });
+
+  test('nothing changed: the same files and sizes', () => {
+    const after = applyChangedEntries(before(), changesOf(''));
+    assert.deepEqual([...after.files].sort(), [...before().files].sort());
+    assert.deepEqual([...(after.sizes ?? [])].sort(), [...(before().sizes ?? [])].sort());
+  });
+});
+
