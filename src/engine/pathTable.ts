@@ -3,22 +3,29 @@
 // extension). A Set of separate strings costs about 90 bytes a path (a string object each, the
 // Set's and a sizes Map's hash tables, another string per tar entry); here the paths share one
 // string, less a prefix they all have, with an offset and a hash slot each: about 40 bytes a path
-// on the bench's listings (bench/README.md, "retained heap").
+// on the bench's listings (bench/README.md, "retained heap"); with each folder stored once and
+// only the names in that string, about 27 (a folder index of two bytes a path).
 //
 // Lookups hash the asked path's characters after the prefix (no slice, no allocation) and
-// compare them in place, so `has` answers exactly what a Set of the same paths would.
+// compare them in place (folder, then name), so `has` answers exactly what a Set of the same
+// paths would.
 import type { FileListing } from '../core/model';
 
-/** FNV-1a over path[from, to): the same function builds the table and answers lookups. */
-function hashOf(path: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
+/** FNV-1a over path[from, to), continuing from `h` (the hash of what came before). */
+function hashOf(path: string, from: number, to: number, h = 0x811c9dc5): number {
   for (let i = from; i < to; i++) h = Math.imul(h ^ path.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
 
 export class PathTable implements ReadonlySet<string> {
-  /** Every path without `prefix`, one after the other; path i is text[starts[i], starts[i + 1]). */
-  private readonly text: string;
+  /**
+   * Every path without `prefix` is a folder (up to and with its last '/', '' for none) and a
+   * name: path i is folders[folderOf[i]] + names[starts[i], starts[i + 1]). A folder is stored
+   * once: 250 files of a module folder repeat it 250 times as separate text (bench/README.md).
+   */
+  private readonly folders: string[];
+  private readonly folderOf: Uint16Array | Uint32Array;
+  private readonly names: string;
   private readonly starts: Uint32Array;
   /** Open addressing, linear probing: index + 1 of the path hashed there, 0 for none. */
   private readonly slots: Uint16Array | Uint32Array;
@@ -30,16 +37,41 @@ export class PathTable implements ReadonlySet<string> {
     this.prefix = paths.every((p) => p.startsWith(prefix)) ? prefix : '';
     const cut = this.prefix.length;
     this.starts = new Uint32Array(paths.length + 1);
+    this.folders = [];
+    const folderIds = new Map<string, number>();
+    const folderHashes: number[] = [];
+    const folderOf = new Uint32Array(paths.length);
+    const hashes = new Uint32Array(paths.length);
     const parts: string[] = new Array<string>(paths.length);
     let at = 0;
+    // Listings and walks give a folder's files together: most paths are in the folder before.
+    let last = -1;
     for (let i = 0; i < paths.length; i++) {
-      const part = (paths[i] as string).slice(cut);
-      parts[i] = part;
+      const path = paths[i] as string;
+      const slash = path.lastIndexOf('/') + 1;
+      const folderLength = slash > cut ? slash - cut : 0;
+      const previous = last >= 0 ? (this.folders[last] as string) : undefined;
+      if (previous === undefined || previous.length !== folderLength || !path.startsWith(previous, cut)) {
+        const folder = path.slice(cut, cut + folderLength);
+        let id = folderIds.get(folder);
+        if (id === undefined) {
+          id = this.folders.length;
+          this.folders.push(folder);
+          folderHashes.push(hashOf(folder, 0, folder.length));
+          folderIds.set(folder, id);
+        }
+        last = id;
+      }
+      folderOf[i] = last;
+      hashes[i] = hashOf(path, cut + folderLength, path.length, folderHashes[last]);
+      const name = path.slice(cut + folderLength);
+      parts[i] = name;
       this.starts[i] = at;
-      at += part.length;
+      at += name.length;
     }
     this.starts[paths.length] = at;
-    this.text = parts.join('');
+    this.names = parts.join('');
+    this.folderOf = this.folders.length <= 0xffff ? Uint16Array.from(folderOf) : folderOf;
     // A load of at most two thirds: a miss ends after a few probes (each a length comparison
     // first). Two bytes a slot while the indexes fit.
     let capacity = 8;
@@ -47,7 +79,7 @@ export class PathTable implements ReadonlySet<string> {
     this.slots = paths.length < 0xffff ? new Uint16Array(capacity) : new Uint32Array(capacity);
     const mask = capacity - 1;
     for (let i = 0; i < paths.length; i++) {
-      let slot = hashOf(this.text, this.starts[i] as number, this.starts[i + 1] as number) & mask;
+      let slot = (hashes[i] as number) & mask;
       while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
       this.slots[slot] = i + 1;
     }
@@ -66,8 +98,10 @@ export class PathTable implements ReadonlySet<string> {
     for (let slot = hashOf(path, cut, path.length) & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot] as number;
       if (entry === 0) return -1;
-      const start = this.starts[entry - 1] as number;
-      if ((this.starts[entry] as number) - start === length && this.sameAt(start, path, cut, length)) return entry - 1;
+      const i = entry - 1;
+      const start = this.starts[i] as number;
+      const folder = this.folders[this.folderOf[i] as number] as string;
+      if ((this.starts[entry] as number) - start + folder.length === length && path.startsWith(folder, cut) && this.sameAt(start, path, cut + folder.length)) return i;
     }
   }
 
@@ -84,7 +118,7 @@ export class PathTable implements ReadonlySet<string> {
 
   /** Path number `i` (0 <= i < size). */
   at(i: number): string {
-    return this.prefix + this.text.slice(this.starts[i], this.starts[i + 1]);
+    return this.prefix + (this.folders[this.folderOf[i] as number] as string) + this.names.slice(this.starts[i], this.starts[i + 1]);
   }
 
   *values(): IterableIterator<string> {
@@ -107,8 +141,9 @@ export class PathTable implements ReadonlySet<string> {
     for (const p of this.values()) callback.call(thisArg, p, p, this);
   }
 
-  private sameAt(start: number, path: string, from: number, length: number): boolean {
-    for (let k = 0; k < length; k++) if (this.text.charCodeAt(start + k) !== path.charCodeAt(from + k)) return false;
+  /** Whether path[from..] is the name stored at `start` (its length already matched). */
+  private sameAt(start: number, path: string, from: number): boolean {
+    for (let k = 0; from + k < path.length; k++) if (this.names.charCodeAt(start + k) !== path.charCodeAt(from + k)) return false;
     return true;
   }
 }

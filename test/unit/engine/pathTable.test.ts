@@ -39,6 +39,18 @@ suite('PathTable', () => {
     for (const p of [...paths, '/app/dist/b.js', 'relative/b']) assert.equal(table.has(p), paths.includes(p), p);
   });
 
+  test('a folder is stored once, and paths that split into folder and name differently are told apart', () => {
+    // Grouped by folder (as listings and walks give them) and interleaved, with the same characters cut at another '/'.
+    const grouped = ['/r/ab/c.js', '/r/ab/d.js', '/r/a/bc.js', '/r/a/b/c.js', '/r/abc.js', '/r/ab/c', '/r/x/y/z/ab/c.js'];
+    for (const paths of [grouped, [...grouped].reverse(), [...grouped.filter((_, i) => i % 2 === 0), ...grouped.filter((_, i) => i % 2 === 1)]]) {
+      const table = new PathTable(paths, '/r/');
+      assert.deepEqual([...table], paths);
+      paths.forEach((p, i) => assert.equal(table.indexOf(p), i, p));
+      const misses = ['/r/a/b/c', '/r/a/bc', '/r/ab/', '/r/ab', '/r/a/', '/r/abc', '/r/ab/c.j', '/r/ab/c.jss', '/r/x/y/z/a/bc.js', '/r/ab/cd.js', '/r//ab/c.js'];
+      for (const p of misses) assert.equal(table.has(p), false, p);
+    }
+  });
+
   test('an empty table has nothing', () => {
     const table = new PathTable([], '/app/');
     assert.equal(table.size, 0);
