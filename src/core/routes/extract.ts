@@ -319,6 +319,8 @@ class FileReader {
       const names = fn.parameters.flatMap((p) => {
         // `...[router, tenant]: Args` spreads its names over the positions.
         if (p.dotDotDotToken && ts.isArrayBindingPattern(p.name)) return p.name.elements.map((el) => (ts.isBindingElement(el) && ts.isIdentifier(el.name) ? el.name.text : ''));
+        // `...args` read as `const [router, tenant] = args`, or handed on whole (`f(...args)`).
+        if (p.dotDotDotToken && ts.isIdentifier(p.name)) return restNames(fn, p.name.text);
         return [ts.isIdentifier(p.name) ? p.name.text : ''];
       });
       const mine = names.map((n) => (used.has(n) ? n : ''));
@@ -766,6 +768,16 @@ class FileReader {
     if (!ts.isIdentifier(callee) && req === undefined) return;
     const line = this.line(call);
     call.arguments.forEach((arg, i) => {
+      // `adminUserBasicsRoutes(...args)`: the enclosing function's rest parameter handed on whole,
+      // its first element (the router) at this position.
+      if (ts.isSpreadElement(arg) && ts.isIdentifier(arg.expression) && ts.isIdentifier(callee)) {
+        const rest = arg.expression.text;
+        const fn = enclosingFunction(call);
+        const param = fn?.parameters.find((p) => p.dotDotDotToken && ts.isIdentifier(p.name) && p.name.text === rest);
+        const router = fn && param ? restNames(fn, rest)[0] : undefined;
+        if (router && (this.importedNames.has(callee.text) || this.decls.has(callee.text))) this.out.mounts.push({ prefix: '/', routerName: `${callee.text}#${i}`, line, mountedOn: router });
+        return;
+      }
       const a = skipOuter(arg);
       if (!ts.isIdentifier(a)) return;
       const router = this.receiverOf(a);
@@ -1592,6 +1604,26 @@ function baseClassName(node: ts.ClassDeclaration): string | undefined {
   const clause = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
   const e = clause?.types[0]?.expression;
   return e && (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) ? e.getText() : undefined;
+}
+
+/**
+ * The names a rest parameter's positions go by in its function: those of `const [router, tenant]
+ * = args` in the body, else `args[0]` for the first (a function that only hands `...args` on).
+ */
+function restNames(fn: ts.SignatureDeclarationBase, rest: string): string[] {
+  const body = 'body' in fn && fn.body && ts.isBlock(fn.body as ts.Node) ? (fn.body as ts.Block) : undefined;
+  for (const st of body?.statements ?? []) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations)
+      if (ts.isArrayBindingPattern(d.name) && d.initializer && ts.isIdentifier(d.initializer) && d.initializer.text === rest)
+        return d.name.elements.map((el) => (ts.isBindingElement(el) && ts.isIdentifier(el.name) ? el.name.text : ''));
+  }
+  return [`${rest}[0]`];
+}
+
+function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let cur = node.parent; cur; cur = cur.parent) if (ts.isFunctionDeclaration(cur) || ts.isArrowFunction(cur) || ts.isFunctionExpression(cur) || ts.isMethodDeclaration(cur)) return cur;
+  return undefined;
 }
 
 function lastReturn(body: ts.Block): ts.Expression | undefined {

@@ -608,4 +608,14 @@ suite('routes on real-world patterns: routers returned by a function', () => {
     });
     assert.deepEqual(routes.sort(), ['GET /api/status', 'GET /api/users/:id', 'POST /api/users']);
   });
+
+  test('route functions taking ...args hand the router on with f(...args) and read it as const [router, tenant] = args', () => {
+    const routes = routesOf({
+      '/s/init.ts': "import Koa from 'koa';\nimport Router from 'koa-router';\nimport userRoutes from './users/index';\nconst managementRouter = new Router();\nuserRoutes(managementRouter, tenant);\nconst app = new Koa();\napp.use(mount('/api', managementRouter.routes()));\n",
+      '/s/users/index.ts': "import basics from './basics';\nimport roles from './roles';\nexport default function userRoutes(...args) {\n  basics(...args);\n  roles(...args);\n}\n",
+      '/s/users/basics.ts': "export default function basics(...args) {\n  const [router, { queries }] = args;\n  router.get('/users/:id', h);\n}\n",
+      '/s/users/roles.ts': "export default function roles(...[router]) {\n  router.post('/users/:id/roles', h);\n}\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /api/users/:id', 'POST /api/users/:id/roles']);
+  });
 });
