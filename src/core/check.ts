@@ -1,6 +1,7 @@
 // Runs the whole ladder for a workspace through the ports (engine, prober, files, scanner): for
 // each service the gatherers (gather/) collect the evidence — engine state, workspace files,
 // routes and their probes — at once, then the pure ladder judges it.
+import * as l10n from '@vscode/l10n';
 import { NOT_RUNNING_DETAIL } from './model';
 import type { ContainerInfo, HttpMethod, Report, ServiceReport, ServiceSpec, SourceMapping } from './model';
 import type { ComposeFoldersLike, ConfigHashSourceLike, EngineLike, FsLike, LogSink, ProberLike, RebuildLocksLike, SourceScannerLike, SourceScanRequest } from './ports';
@@ -151,9 +152,9 @@ async function mappingWithin(deps: CheckDeps, opts: CheckOptions, spec: ServiceS
   // x-runtime-drift.source (or a build context) outside the workspace: its names would walk
   // the host (`source: ../../../../etc`). Checked on the real path, so a link cannot hide it.
   const outside = inferred && boundary !== undefined ? await outsideWorkspace(deps.fs, inferred.sourceRoot, boundary) : false;
-  if (outside) warnings.push(`${rel(opts.workspaceDir, inferred?.sourceRoot ?? '')}: the source root is outside the workspace: not read`);
+  if (outside) warnings.push(l10n.t`${rel(opts.workspaceDir, inferred?.sourceRoot ?? '')}: the source root is outside the workspace: not read`);
   const rebuilding = deps.rebuilds?.holder(spec.project, spec.name);
-  if (rebuilding) warnings.push(`a rebuild of ${spec.name} is in progress (${rebuilding}): this answer may be overtaken when it ends`);
+  if (rebuilding) warnings.push(l10n.t`a rebuild of ${spec.name} is in progress (${rebuilding}): this answer may be overtaken when it ends`);
   return { mapping: outside ? undefined : inferred, warnings };
 }
 
@@ -297,7 +298,7 @@ function invalidServiceReport(spec: ServiceSpec): ServiceReport {
     name: spec.name,
     project: spec.project,
     verdict: 'unknown',
-    summary: `its compose definition could not be read: ${spec.error ?? ''}`,
+    summary: l10n.t`its compose definition could not be read: ${spec.error ?? ''}`,
     container: null,
     image: { ref: spec.image ?? spec.name, id: null, created: null },
     staleContainer: false,
@@ -312,7 +313,7 @@ function invalidServiceReport(spec: ServiceSpec): ServiceReport {
     configDrift: [],
     configBasis: null,
     pages: [],
-    fix: 'correct the service in the compose file, then check again',
+    fix: l10n.t('correct the service in the compose file, then check again'),
     action: null,
     errors: [spec.error ?? ''],
     warnings: [],

@@ -1,13 +1,14 @@
 // Rebuild + recreate + verify: build the image, recreate the container, re-run the ladder and
 // say what changed. "Restart succeeded" is not the goal; the re-check is.
-import type { ActionKind, ConfigDrift, ServiceReport, ServiceSpec } from './model';
+import * as l10n from '@vscode/l10n';
+import type { ActionKind, ConfigDrift, PageReport, RungName, ServiceReport, ServiceSpec } from './model';
 import { stepsOf } from './ladder/action';
 import type { ComposeRunnerLike } from './ports';
 import { InterruptedError, UnknownServiceError } from './errors';
 import { checkWorkspace } from './check';
 import type { CheckDeps, CheckOptions } from './check';
 import { discoverComposeProjects } from './compose/discover';
-import { shortId } from './ladder/format';
+import { rungWord, shortId, verdictWords } from './ladder/format';
 import { swarmServiceOf, swarmUpdateFix } from './swarm';
 import { dockerCommandOf } from './engineCommands';
 
@@ -99,11 +100,9 @@ async function rebuildLocked(
   const after = await settle(checkDeps, checkOpts, opts.settleTimeoutMs ?? SETTLE_TIMEOUT_MS);
   const changes = before && after ? diffServices(before, after) : [];
   const verified = after?.verdict === 'in-sync';
-  const done = { start: 'started', recreate: 'recreated', rebuild: 'rebuilt', pull: 'pulled' }[kind];
+  const done = { start: () => l10n.t('started'), recreate: () => l10n.t('recreated'), rebuild: () => l10n.t('rebuilt'), pull: () => l10n.t('pulled') }[kind]();
   const crashed = after ? notStayingUp(before, after, deps.compose.label, opts.service, done) : undefined;
-  const message = verified
-    ? `verified: ${opts.service} is in sync${changes.length ? ` (${changes.join('; ')})` : ''}`
-    : (crashed ?? `${done}, but ${opts.service} is still not in sync: ${after?.summary ?? 'no report'}${after?.fix ? ` — fix: ${after.fix}` : ''}`);
+  const message = verified ? verifiedText(opts.service, changes) : (crashed ?? notInSyncText(done, opts.service, after));
   return result({ buildCode, upCode, after, changes, verified, message });
 }
 
@@ -136,17 +135,17 @@ async function runSteps(
   let upCode: number | null = null;
   for (const step of steps) {
     if (step[0] === 'up' && swarmService) {
-      return { buildCode, upCode: null, failure: `${opts.service} runs as the Swarm service ${swarmService}: compose does not recreate it; run ${swarmUpdateFix(swarmService, deps.compose.label)}` };
+      return { buildCode, upCode: null, failure: l10n.t`${opts.service} runs as the Swarm service ${swarmService}: compose does not recreate it; run ${swarmUpdateFix(swarmService, deps.compose.label)}` };
     }
     opts.onOutput(`$ ${deps.compose.label} ${step.join(' ')}\n`);
     // Interrupted: say what state the step left (a stopped build leaves the container as it was).
-    const left = step[0] === 'up' ? `the container may be half recreated: \`${deps.compose.label} ${step.join(' ')}\` finishes it` : 'the running container was left as it was';
+    const left = step[0] === 'up' ? l10n.t`the container may be half recreated: ${`\`${deps.compose.label} ${step.join(' ')}\``} finishes it` : l10n.t('the running container was left as it was');
     const code = (await deps.compose.run(target, step, opts.onOutput, opts.signal).catch(interrupted(left))).code;
     if (step[0] === 'up') upCode = code;
     else buildCode = code;
     if (code === 0) continue;
-    if (step[0] === 'up') return { buildCode, upCode, failure: `${step.includes('--force-recreate') || kind !== 'start' ? 'recreate' : 'start'} failed (exit ${code}): see the output above` };
-    return { buildCode, upCode: null, failure: `${step[0]} failed (exit ${code}); the running container was left as it was` };
+    if (step[0] === 'up') return { buildCode, upCode, failure: step.includes('--force-recreate') || kind !== 'start' ? l10n.t`recreate failed (exit ${code}): see the output above` : l10n.t`start failed (exit ${code}): see the output above` };
+    return { buildCode, upCode: null, failure: l10n.t`${step[0] ?? ''} failed (exit ${code}); the running container was left as it was` };
   }
   return { buildCode, upCode };
 }
@@ -158,11 +157,11 @@ async function runSteps(
  */
 function notStayingUp(before: ServiceReport | null, after: ServiceReport, composeLabel: string, service: string, done: string): string | undefined {
   const state = after.container?.state;
-  if (!after.container || state === 'running') return undefined;
-  const head = `${done}, but the new container ${shortId(after.container.id)} of ${service} does not stay up (${state}): see \`${composeLabel} logs ${service}\``;
+  if (!after.container || state === undefined || state === 'running') return undefined;
+  const head = l10n.t`${done}, but the new container ${shortId(after.container.id)} of ${service} does not stay up (${state}): see ${`\`${composeLabel} logs ${service}\``}`;
   const worked = before?.container?.state === 'running' ? before.container.imageId : undefined;
   if (!worked || worked === after.container.imageId) return head;
-  return `${head}; the image that ran before is ${shortId(worked)}: go back with \`${dockerCommandOf(composeLabel)} tag ${worked} ${after.image.ref} && ${composeLabel} up -d ${service}\``;
+  return l10n.t`${head}; the image that ran before is ${shortId(worked)}: go back with ${`\`${dockerCommandOf(composeLabel)} tag ${worked} ${after.image.ref} && ${composeLabel} up -d ${service}\``}`;
 }
 
 /** Adds what state an interrupted compose step left to its InterruptedError; other errors pass. */
@@ -170,6 +169,15 @@ function interrupted(state: string): (err: unknown) => never {
   return (err) => {
     throw err instanceof InterruptedError ? new InterruptedError(`${err.message}; ${state}`) : err;
   };
+}
+
+function verifiedText(service: string, changes: readonly string[]): string {
+  return changes.length ? l10n.t`verified: ${service} is in sync (${changes.join('; ')})` : l10n.t`verified: ${service} is in sync`;
+}
+
+function notInSyncText(done: string, service: string, after: ServiceReport | null): string {
+  const said = l10n.t`${done}, but ${service} is still not in sync: ${after?.summary ?? l10n.t('no report')}`;
+  return after?.fix ? l10n.t`${said} — fix: ${after.fix}` : said;
 }
 
 /** Re-checks until no route is unreachable (the process may still be starting) or time runs out. */
@@ -184,47 +192,56 @@ async function settle(deps: CheckDeps, opts: CheckOptions, timeoutMs: number): P
   }
 }
 
+const PAGE_WORDS: Record<PageReport['verdict'], () => string> = {
+  served: () => l10n.t({ message: 'served', comment: ['a front-end page: in the bundle the container serves'] }),
+  missing: () => l10n.t({ message: 'missing', comment: ['a front-end page: not in the bundle the container serves'] }),
+  unknown: () => l10n.t('unknown'),
+};
+
 /** What changed between two reports of the same service, in words. */
 export function diffServices(before: ServiceReport, after: ServiceReport): string[] {
   const changes: string[] = [];
   const state = (s: ServiceReport): string =>
-    !s.container ? 'absent' : s.staleContainer ? 'stale' : s.container.state === 'running' ? 'current' : s.container.state;
-  if (state(before) !== state(after)) changes.push(`container ${state(before)} → ${state(after)}`);
+    !s.container ? l10n.t('absent') : s.staleContainer ? l10n.t('stale') : s.container.state === 'running' ? l10n.t('current') : s.container.state;
+  if (state(before) !== state(after)) changes.push(l10n.t`container ${state(before)} → ${state(after)}`);
   if (before.container && after.container && before.container.id !== after.container.id) {
-    changes.push(`container ${shortId(before.container.id)} → ${shortId(after.container.id)}`);
+    changes.push(l10n.t`container ${shortId(before.container.id)} → ${shortId(after.container.id)}`);
   }
   if (before.image.id !== after.image.id) {
-    changes.push(`image ${before.image.id ? shortId(before.image.id) : 'none'} → ${after.image.id ? shortId(after.image.id) : 'none'}`);
+    const id = (i: string | null): string => (i ? shortId(i) : l10n.t('none'));
+    changes.push(l10n.t`image ${id(before.image.id)} → ${id(after.image.id)}`);
   }
   for (const m of after.modules) {
     const old = before.modules.find((b) => b.name === m.name);
     if (old && old.firstFailure !== m.firstFailure) {
-      changes.push(`module ${m.name}: ${old.firstFailure ? `fails at ${old.firstFailure}` : 'ok'} → ${m.firstFailure ? `fails at ${m.firstFailure}` : 'ok'}`);
+      const at = (rung: RungName | null): string => (rung ? l10n.t`fails at ${rungWord(rung)}` : l10n.t('ok'));
+      changes.push(l10n.t`module ${m.name}: ${at(old.firstFailure)} → ${at(m.firstFailure)}`);
     }
   }
   for (const r of after.routes) {
     const old = before.routes.find((b) => b.method === r.method && b.path === r.path);
     if (!old) continue;
-    if (old.status !== r.status) changes.push(`route ${r.method} ${r.path} ${old.status ?? old.verdict} → ${r.status ?? r.verdict}`);
+    if (old.status !== r.status) changes.push(l10n.t`route ${`${r.method} ${r.path}`} ${old.status ?? verdictWords(old.verdict)} → ${r.status ?? verdictWords(r.verdict)}`);
     if (old.authStatus !== r.authStatus && r.authStatus !== null) {
-      changes.push(`route ${r.method} ${r.path} with token ${old.authStatus ?? 'not sent'} → ${r.authStatus}`);
+      changes.push(l10n.t`route ${`${r.method} ${r.path}`} with token ${old.authStatus ?? l10n.t('not sent')} → ${r.authStatus}`);
     }
   }
   // Config drift before → after, per field. Never "NAME: value": redact() reads that shape as a
   // secret assignment; hidden values stay hidden ("differed").
   const afterFields = new Map(after.configDrift.map((d) => [d.field, d]));
-  const was = (d: ConfigDrift): string => (d.hidden ? 'differed (value hidden)' : `was ${d.container === null ? 'unset' : `\`${d.container}\``}`);
+  const was = (d: ConfigDrift): string => (d.hidden ? l10n.t('differed (value hidden)') : l10n.t`was ${d.container === null ? l10n.t('unset') : `\`${d.container}\``}`);
   for (const d of before.configDrift) {
     const now = afterFields.get(d.field);
-    changes.push(`config ${d.field} ${was(d)} → ${now ? (now.hidden ? 'still differs' : `still \`${now.container ?? 'unset'}\``) : 'as compose declares'}`);
+    const is = !now ? l10n.t('as compose declares') : now.hidden ? l10n.t('still differs') : l10n.t`still ${now.container === null ? l10n.t('unset') : `\`${now.container}\``}`;
+    changes.push(l10n.t`config ${d.field} ${was(d)} → ${is}`);
   }
-  for (const d of after.configDrift) if (!before.configDrift.some((b) => b.field === d.field)) changes.push(`config ${d.field} now differs from compose`);
+  for (const d of after.configDrift) if (!before.configDrift.some((b) => b.field === d.field)) changes.push(l10n.t`config ${d.field} now differs from compose`);
   for (const p of after.pages) {
     const old = before.pages.find((b) => b.path === p.path && b.file === p.file);
-    if (old && old.verdict !== p.verdict) changes.push(`page ${p.path} ${old.verdict} → ${p.verdict}`);
+    if (old && old.verdict !== p.verdict) changes.push(l10n.t`page ${p.path} ${PAGE_WORDS[old.verdict]()} → ${PAGE_WORDS[p.verdict]()}`);
   }
   if (before.missingFiles.length !== after.missingFiles.length) {
-    changes.push(`files missing in container ${before.missingFiles.length} → ${after.missingFiles.length}`);
+    changes.push(l10n.t`files missing in container ${before.missingFiles.length} → ${after.missingFiles.length}`);
   }
   return changes;
 }

@@ -2,6 +2,7 @@
 // bounded by timeoutMs and the caller's signal, redirects reported rather than followed (a 302
 // to /login is an answer), bodies always drained so sockets are reused. Tokens are sent, never
 // logged or echoed in a detail.
+import * as l10n from '@vscode/l10n';
 import { STATUS_CODES } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';
@@ -41,8 +42,8 @@ export function createProber(opts: ProberOptions = {}): Prober {
   const probe = async (req: ProbeRequest, signal?: AbortSignal): Promise<ProbeOutcome> => {
     // Defence in depth: runProbes refuses these too, but a direct caller must not reach a container
     // IP. A private address passes only when the user chose it (their engine's host, an allowed origin).
-    if (req.chosenByUser !== true && !isLoopbackOrAllowedHost(req.url)) return { status: null, verdict: 'not-probed', detail: 'not probing a private container address' };
-    if (signal?.aborted) return { status: null, verdict: 'not-probed', detail: 'probe cancelled' };
+    if (req.chosenByUser !== true && !isLoopbackOrAllowedHost(req.url)) return { status: null, verdict: 'not-probed', detail: l10n.t('not probing a private container address') };
+    if (signal?.aborted) return { status: null, verdict: 'not-probed', detail: l10n.t('probe cancelled') };
     const method = req.method === 'ALL' ? 'GET' : req.method;
     const headers: Record<string, string> = { 'user-agent': userAgent, accept: 'application/json, text/plain;q=0.9, */*;q=0.8' };
     if (req.bearerToken !== undefined) headers.authorization = `Bearer ${req.bearerToken}`;
@@ -68,8 +69,8 @@ export function createProber(opts: ProberOptions = {}): Prober {
       if (status >= 300 && status < 400 && typeof location === 'string') detail += ` -> ${location}`;
       return { status, verdict: classifyStatus(status), detail, ms: elapsed() };
     } catch (err) {
-      if (signal?.aborted) return { status: null, verdict: 'not-probed', detail: 'probe cancelled', ms: elapsed() };
-      if (bounded.aborted) return { status: null, verdict: 'unreachable', detail: `no answer within ${timeoutMs} ms`, ms: elapsed() };
+      if (signal?.aborted) return { status: null, verdict: 'not-probed', detail: l10n.t('probe cancelled'), ms: elapsed() };
+      if (bounded.aborted) return { status: null, verdict: 'unreachable', detail: l10n.t`no answer within ${timeoutMs} ms`, ms: elapsed() };
       return { ...classifyError(err), ms: elapsed() };
     } finally {
       scope.release();

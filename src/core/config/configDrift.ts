@@ -2,6 +2,7 @@
 // field by field. Pure. A container created from an older compose configuration (a changed
 // command, environment value, port, mount or label) runs other code paths than the workspace
 // says, and `up -d SERVICE` is what compose itself would do about it: recreate it.
+import * as l10n from '@vscode/l10n';
 import type { ConfigDrift, ContainerConfig, DeclaredConfig } from '../model';
 import { isSecretName } from '../redact';
 
@@ -69,7 +70,7 @@ export function compareConfig(declared: DeclaredConfig, seen: ContainerConfig, o
 /** Why a variable's value is not shown, or undefined when it may be. */
 function hiddenReason(marked: readonly string[]): (name: string) => string | undefined {
   const set = new Set(marked);
-  return (name) => (set.has(name) ? 'marked in x-runtime-drift.secretVariables' : isSecretName(name) ? 'secret-looking name' : undefined);
+  return (name) => (set.has(name) ? l10n.t('marked in x-runtime-drift.secretVariables') : isSecretName(name) ? l10n.t('secret-looking name') : undefined);
 }
 
 function compareMap(
@@ -101,13 +102,13 @@ function compareList(out: ConfigDrift[], field: string, want: readonly string[] 
 
 function differs(field: string, compose: string | null, container: string | null, hidden?: string): ConfigDrift {
   if (hidden !== undefined) {
-    const state = compose === null ? 'set in the container only' : container === null ? 'not set in the container' : 'values differ';
+    const state = compose === null ? l10n.t('set in the container only') : container === null ? l10n.t('not set in the container') : l10n.t('values differ');
     // "NAME (value hidden…): …", never "NAME: …": that shape reads as a secret's value to redact().
-    return { field, compose: null, container: null, hidden: true, evidence: `${field} (value hidden: ${hidden}): ${state}`, file: null, line: null };
+    return { field, compose: null, container: null, hidden: true, evidence: l10n.t`${field} (value hidden: ${hidden}): ${state}`, file: null, line: null };
   }
-  const said = compose === null ? 'compose declares none' : `compose says \`${compose}\``;
-  const has = container === null ? 'container has none' : `container has \`${container}\``;
-  return { field, compose, container, hidden: false, evidence: `${field}: ${said}, ${has}`, file: null, line: null };
+  const said = compose === null ? l10n.t('compose declares none') : l10n.t`compose says ${`\`${compose}\``}`;
+  const has = container === null ? l10n.t('container has none') : l10n.t`container has ${`\`${container}\``}`;
+  return { field, compose, container, hidden: false, evidence: l10n.t`${field}: ${said}, ${has}`, file: null, line: null };
 }
 
 /** "KEY=value" list -> map; the engine keeps the last of a repeated key. */

@@ -3,6 +3,7 @@
 // v2 its Go ServiceConfig as JSON: neither is reproducible from here, so compose is asked
 // (`config --hash '*'`) — only when a field differs, so an in-sync check never pays for starting
 // compose (docker-compose v1 is a Python start-up of most of a second).
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import type { ConfigDrift, ContainerInfo, ServiceSpec } from '../model';
 import type { ConfigHashSourceLike, FsLike } from '../ports';
@@ -57,20 +58,20 @@ async function judgeFields(spec: ServiceSpec, container: ContainerInfo | undefin
   if (!container?.config || !spec.config) return { drift: [], basis: null };
   // A Swarm task is made by the Swarm from the stack's service, not by compose from this file:
   // its labels and settings are the Swarm's, so a field-by-field comparison would only mislead.
-  if (container.labels[SWARM_SERVICE_LABEL] !== undefined) return { drift: [], basis: 'not compared: a Swarm task (the Swarm owns its configuration)' };
+  if (container.labels[SWARM_SERVICE_LABEL] !== undefined) return { drift: [], basis: l10n.t('not compared: a Swarm task (the Swarm owns its configuration)') };
   const fields = compareConfig(spec.config, container.config, {
     secretVariables: spec.drift.secretVariables,
     hostNetwork: spec.networkMode === 'host',
   });
   const created = container.labels[CONFIG_HASH_LABEL];
-  if (fields.length === 0) return { drift: [], basis: 'field by field: command, entrypoint, environment, ports, volumes, labels, healthcheck, user, working_dir' };
-  if (!created) return { drift: fields, basis: 'field by field (the container has no compose config-hash label)' };
+  if (fields.length === 0) return { drift: [], basis: l10n.t('field by field: command, entrypoint, environment, ports, volumes, labels, healthcheck, user, working_dir') };
+  if (!created) return { drift: fields, basis: l10n.t('field by field (the container has no compose config-hash label)') };
   const now = (await hashes(spec, signal))?.get(spec.name);
-  if (!now) return { drift: fields, basis: "field by field (compose's config-hash could not be computed here)" };
+  if (!now) return { drift: fields, basis: l10n.t("field by field (compose's config-hash could not be computed here)") };
   if (now === created) {
-    return { drift: [], basis: `compose's config-hash agrees (${now.slice(0, 12)}): compose would not recreate it; ${fields.length} field difference(s) it does not count are not reported` };
+    return { drift: [], basis: l10n.t`compose's config-hash agrees (${now.slice(0, 12)}): compose would not recreate it; ${fields.length} field difference(s) it does not count are not reported` };
   }
-  return { drift: fields, basis: `field by field, and compose's config-hash changed too (${created.slice(0, 12)} → ${now.slice(0, 12)}): compose would recreate it` };
+  return { drift: fields, basis: l10n.t`field by field, and compose's config-hash changed too (${created.slice(0, 12)} → ${now.slice(0, 12)}): compose would recreate it` };
 }
 
 /** Each field's compose (or env_file) line, workspace-relative; files outside the workspace are not read. */

@@ -1,5 +1,6 @@
 // The route side of one service's evidence: the routes its source declares (joined across files)
 // and what each answered when probed, under the probe policy and the user's trust.
+import * as l10n from '@vscode/l10n';
 import type { RouteDef, RouteReport, ServiceSpec } from '../model';
 import type { LogSink, ProberLike, SourceScan } from '../ports';
 import type { ServiceEvidence } from '../ladder/evidence';
@@ -72,7 +73,7 @@ export async function probeServiceRoutes(
         signal: opts.signal,
       })
     : undefined;
-  const notProbed = opts.probe === false ? 'probing disabled (--no-probe)' : (notRunning ?? base.evidence);
+  const notProbed = opts.probe === false ? l10n.t('probing disabled (--no-probe)') : (notRunning ?? base.evidence);
   const routes: RouteReport[] = declared.map((r) => {
     const res = results?.get(r);
     return {

@@ -4,7 +4,7 @@ import { RUNG_NAMES } from '../model';
 import type { ConfigDrift, ModuleReport, PageReport, RouteReport, RungName, Rungs, ServiceAction, ServiceReport, SwarmServiceReport, SwarmTaskReport, Verdict } from '../model';
 import type { MappedFile, ModuleEvidence, ServiceEvidence } from './evidence';
 import { changedIn, evaluateRungs, filesMissingFrom, listSome } from './rungs';
-import { shortId } from './format';
+import { rungWord, shortId } from './format';
 import { actionFor } from './action';
 import { swarmServiceOf, swarmUpdateFix } from '../swarm';
 import { dockerCommandOf } from '../engineCommands';
@@ -186,7 +186,7 @@ function problemsAndNotes(ev: ServiceEvidence, f: Findings): { problems: string[
   if (f.routeBad.length > 0) problems.push(l10n.t`${f.routeBad.length} route(s) failing`);
   if (f.authBad.length > 0) problems.push(l10n.t`${f.authBad.length} route(s) failing with the token`);
   if (f.failed.length > 0) {
-    (ev.container || ev.engineError ? problems : notes).push(l10n.t`module(s) ${f.failed.map((m) => `${m.name} (${m.firstFailure})`).join(', ')}`);
+    (ev.container || ev.engineError ? problems : notes).push(l10n.t`module(s) ${f.failed.map((m) => `${m.name} (${m.firstFailure ? rungWord(m.firstFailure) : ''})`).join(', ')}`);
   }
   return { problems, notes };
 }

@@ -1,7 +1,7 @@
 // Small text helpers shared by the ladder, the CLI and the views.
 import * as l10n from '@vscode/l10n';
 import { NOT_RUNNING_DETAIL } from '../model';
-import type { ProbeVerdict } from '../model';
+import type { ProbeVerdict, RungName } from '../model';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -50,4 +50,22 @@ const VERDICT_WORDS: Record<ProbeVerdict, () => string> = {
 
 export function verdictWords(verdict: ProbeVerdict): string {
   return VERDICT_WORDS[verdict]();
+}
+
+/** A rung's name as people read it ("container"); the name itself stays the code in JSON. */
+export function rungWord(rung: RungName): string {
+  switch (rung) {
+    case 'source':
+      return l10n.t({ message: 'source', comment: ['rung of the ladder: the source code'] });
+    case 'build':
+      return l10n.t({ message: 'build', comment: ['rung of the ladder: the local build output'] });
+    case 'image':
+      return l10n.t({ message: 'image', comment: ['rung of the ladder: the Docker image'] });
+    case 'container':
+      return l10n.t({ message: 'container', comment: ['rung of the ladder: the running container'] });
+    case 'route':
+      return l10n.t({ message: 'route', comment: ['rung of the ladder: the HTTP route answers'] });
+    case 'auth':
+      return l10n.t({ message: 'auth', comment: ['rung of the ladder: the route answers with a token'] });
+  }
 }

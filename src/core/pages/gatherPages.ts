@@ -1,5 +1,6 @@
 // The page check's I/O, through the ports: the source's pages (router files read, file-based
 // routing from paths) and the built assets the running container serves (archive API).
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import type { ContainerInfo, PageReport, SourceMapping } from '../model';
 import type { EngineLike, FsLike } from '../ports';
@@ -52,12 +53,12 @@ export async function servedPages(
   signal?: AbortSignal,
 ): Promise<PageReport[]> {
   if (pages.length === 0) return [];
-  if (!container) return judgePages(pages, undefined, 'no container: the served bundle cannot be read', rel);
-  if (!engine.readServedFiles) return judgePages(pages, undefined, 'this engine client cannot read the served assets', rel);
+  if (!container) return judgePages(pages, undefined, l10n.t('no container: the served bundle cannot be read'), rel);
+  if (!engine.readServedFiles) return judgePages(pages, undefined, l10n.t('this engine client cannot read the served assets'), rel);
   try {
     const served = await engine.readServedFiles(container.id, mapping.target, { wanted: (p) => SERVED_TEXT.test(p), maxBytes: MAX_SERVED_BYTES }, signal);
     return judgePages(pages, served, '', rel);
   } catch (err) {
-    return judgePages(pages, undefined, `the served assets under ${mapping.target} could not be read: ${errorText(err)}`, rel);
+    return judgePages(pages, undefined, l10n.t`the served assets under ${mapping.target} could not be read: ${errorText(err)}`, rel);
   }
 }

@@ -2,12 +2,13 @@
 // path (the server falls back to index.html), so probing a page proves nothing; the built assets
 // are read instead: the route path must be in them, and the page's lazy chunk must be a file.
 // Pure.
+import * as l10n from '@vscode/l10n';
 import type { PageReport } from '../model';
 import type { ServedFiles } from '../ports';
 import type { PageDef } from './extract';
 
 /** Said once per service with pages: why they are not probed. */
-export const SPA_NOTE = 'an SPA answers 200 for every path (its index.html), so a page\'s HTTP status proves nothing: pages are judged by the bundle the container serves';
+export const spaNote = (): string => l10n.t("an SPA answers 200 for every path (its index.html), so a page's HTTP status proves nothing: pages are judged by the bundle the container serves");
 
 /** Files whose text is searched for route paths: scripts, manifests, pre-rendered HTML. */
 export const SERVED_TEXT = /\.(m?js|cjs|json|html|rsc)$/;
@@ -24,14 +25,16 @@ function judgeOne(p: PageDef, served: ServedFiles): Pick<PageReport, 'verdict' |
   const where = fileBased(p, served) ?? literalIn(p.path, served);
   const shortPath = (f: string) => (f.startsWith(`${served.root}/`) ? f.slice(served.root.length + 1) : f);
   if (!where) {
-    const partly = served.truncated ? ' (some large assets were not read)' : '';
-    return { verdict: 'missing', evidence: `${p.path} is in no asset under ${served.root}${partly}: the bundle the container serves was built without this page` };
+    const evidence = served.truncated
+      ? l10n.t`${p.path} is in no asset under ${served.root} (some large assets were not read): the bundle the container serves was built without this page`
+      : l10n.t`${p.path} is in no asset under ${served.root}: the bundle the container serves was built without this page`;
+    return { verdict: 'missing', evidence };
   }
-  const found = `${p.path} is in ${shortPath(where)}`;
+  const found = l10n.t`${p.path} is in ${shortPath(where)}`;
   if (!p.chunk) return { verdict: 'served', evidence: found };
   const chunk = chunkFile(p.chunk, served.files);
-  if (!chunk) return { verdict: 'missing', evidence: `${found}, but its lazy chunk ${p.chunk}-*.js is not under ${served.root}: the page would fail to load` };
-  return { verdict: 'served', evidence: `${found}; chunk ${shortPath(chunk)}` };
+  if (!chunk) return { verdict: 'missing', evidence: l10n.t`${found}, but its lazy chunk ${`${p.chunk}-*.js`} is not under ${served.root}: the page would fail to load` };
+  return { verdict: 'served', evidence: l10n.t`${found}; chunk ${shortPath(chunk)}` };
 }
 
 /** Next.js writes a file per page (.next/server/app/workflow/page.js, .next/server/pages/workflow.html). */

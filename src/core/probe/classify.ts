@@ -1,5 +1,6 @@
 // What an HTTP answer (or the lack of one) says about a route. The verdict is about the route's
 // handler, not about success: a 400 or 405 proves a handler is deployed just as well as a 200.
+import * as l10n from '@vscode/l10n';
 import type { ProbeOutcome, ProbeVerdict } from '../model';
 
 /** Longest error detail kept: one readable line, never a stack. */
@@ -15,15 +16,15 @@ export function classifyStatus(status: number): ProbeVerdict {
 }
 
 /** Error codes (Node system errors and undici's) that mean "nothing answered", in words. */
-const ERROR_WORDS: Readonly<Record<string, string>> = {
-  UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for response headers',
-  UND_ERR_BODY_TIMEOUT: 'timed out reading the response body',
-  UND_ERR_CONNECT_TIMEOUT: 'timed out connecting',
-  UND_ERR_ABORTED: 'request aborted',
-  ABORT_ERR: 'request aborted',
-  UND_ERR_SOCKET: 'connection closed by the server',
-  ECONNRESET: 'connection reset by the server',
-  ETIMEDOUT: 'timed out connecting',
+const ERROR_WORDS: Readonly<Record<string, () => string>> = {
+  UND_ERR_HEADERS_TIMEOUT: () => l10n.t('timed out waiting for response headers'),
+  UND_ERR_BODY_TIMEOUT: () => l10n.t('timed out reading the response body'),
+  UND_ERR_CONNECT_TIMEOUT: () => l10n.t('timed out connecting'),
+  UND_ERR_ABORTED: () => l10n.t('request aborted'),
+  ABORT_ERR: () => l10n.t('request aborted'),
+  UND_ERR_SOCKET: () => l10n.t('connection closed by the server'),
+  ECONNRESET: () => l10n.t('connection reset by the server'),
+  ETIMEDOUT: () => l10n.t('timed out connecting'),
 };
 
 /** Errors whose own message already reads well ("connect ECONNREFUSED 127.0.0.1:3300"). */
@@ -40,10 +41,11 @@ function describeError(err: unknown): string {
     const code = (current as { code?: unknown }).code;
     const message = oneLine(current.message);
     if (typeof code === 'string' && SELF_DESCRIBING.has(code)) return message.includes(code) ? message : `${code}: ${message}`;
-    if (typeof code === 'string' && ERROR_WORDS[code]) return ERROR_WORDS[code] ?? message;
-    if (current.name === 'TimeoutError') return 'timed out';
-    if (current.name === 'AbortError') return 'request aborted';
-    if (/socket hang up/i.test(message)) return 'connection closed by the server (socket hang up)';
+    const words = typeof code === 'string' ? ERROR_WORDS[code] : undefined;
+    if (words) return words();
+    if (current.name === 'TimeoutError') return l10n.t('timed out');
+    if (current.name === 'AbortError') return l10n.t('request aborted');
+    if (/socket hang up/i.test(message)) return l10n.t('connection closed by the server (socket hang up)');
     if (!(current.cause instanceof Error)) return message || current.name;
     current = current.cause;
   }
@@ -65,5 +67,5 @@ function oneLine(text: string): string {
  */
 export function describeNotFound(body: string): string {
   const noRoute = /Cannot (?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) [^\s"<]+|Route \w+:[^\s"<]+ not found|\broute not found\b/i.exec(body);
-  return noRoute ? `404: no such route (${noRoute[0]})` : '404 Not Found';
+  return noRoute ? l10n.t`404: no such route (${noRoute[0]})` : '404 Not Found';
 }

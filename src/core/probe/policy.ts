@@ -2,6 +2,7 @@
 // HEAD) and only ever go to a published port on this machine or a URL the user configured: a
 // container's private IP is refused, because it is not what users reach and it may be another
 // host's network.
+import * as l10n from '@vscode/l10n';
 import type { HttpMethod, RouteDef, ServiceSpec } from '../model';
 import { isLoopbackHost } from './trust';
 
@@ -17,8 +18,8 @@ export function decideProbe(route: RouteDef, opts: { allowedMethods: HttpMethod[
   // A catch-all handler answers GET like anything else.
   const method: HttpMethod = route.method === 'ALL' ? 'GET' : route.method;
   if (opts.allowedMethods.includes(method)) return { send: true, method };
-  const what = route.method === 'ALL' ? 'ALL (probed as GET)' : method;
-  return { send: false, reason: `${what} not sent: only GET/HEAD by default (opt in with --probe-method or runtimeDrift.probe.methods)` };
+  const what = route.method === 'ALL' ? l10n.t('ALL (probed as GET)') : method;
+  return { send: false, reason: l10n.t`${what} not sent: only GET/HEAD by default (opt in with --probe-method or runtimeDrift.probe.methods)` };
 }
 
 /**
@@ -95,7 +96,7 @@ function urlHost(host: string): string {
   return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
 
-const NO_BASE_URL = 'no published port; set x-runtime-drift.baseUrl';
+const noBaseUrl = (): string => l10n.t('no published port; set x-runtime-drift.baseUrl');
 
 /** Where a service answers from this machine, and how that was decided. */
 export function resolveBaseUrl(spec: ServiceSpec, engineHost?: string): { url?: string; evidence: string } {
@@ -107,29 +108,29 @@ export function resolveBaseUrl(spec: ServiceSpec, engineHost?: string): { url?: 
     } catch {
       // reported below
     }
-    if (protocol !== 'http:' && protocol !== 'https:') return { evidence: `x-runtime-drift.baseUrl "${configured}" is not an http(s) URL` };
+    if (protocol !== 'http:' && protocol !== 'https:') return { evidence: l10n.t`x-runtime-drift.baseUrl "${configured}" is not an http(s) URL` };
     return { url: configured, evidence: `x-runtime-drift.baseUrl ${configured}` };
   }
   const tcp = spec.ports.filter((p) => p.protocol === 'tcp');
   if (spec.networkMode === 'host') {
     // Host networking ignores `ports:`; the container listens on the host at its own port.
     const port = tcp[0];
-    if (!port) return { evidence: NO_BASE_URL };
+    if (!port) return { evidence: noBaseUrl() };
     if (engineHost !== undefined) {
       return {
         url: `http://${urlHost(engineHost)}:${port.target}`,
-        evidence: `network_mode host: container port ${port.target} on the engine's host ${engineHost}`,
+        evidence: l10n.t`network_mode host: container port ${port.target} on the engine's host ${engineHost}`,
       };
     }
-    return { url: `http://127.0.0.1:${port.target}`, evidence: `network_mode host: container port ${port.target} is a host port` };
+    return { url: `http://127.0.0.1:${port.target}`, evidence: l10n.t`network_mode host: container port ${port.target} is a host port` };
   }
   const published = tcp.find((p) => p.published !== undefined);
-  if (!published || published.published === undefined) return { evidence: NO_BASE_URL };
+  if (!published || published.published === undefined) return { evidence: noBaseUrl() };
   if (engineHost !== undefined) {
     // The containers run on a remote engine: their published ports are on its host, not this machine's.
     return {
       url: `http://${urlHost(engineHost)}:${published.published}`,
-      evidence: `published port ${published.published} on the engine's host ${engineHost} -> container port ${published.target}`,
+      evidence: l10n.t`published port ${published.published} on the engine's host ${engineHost} -> container port ${published.target}`,
     };
   }
   // A port bound to one LAN interface is still probed on loopback: probes never leave the machine.
@@ -137,6 +138,6 @@ export function resolveBaseUrl(spec: ServiceSpec, engineHost?: string): { url?: 
   const hostPart = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
   return {
     url: `http://${hostPart}:${published.published}`,
-    evidence: `published port ${published.hostIp ? `${published.hostIp}:` : ''}${published.published} -> container port ${published.target}`,
+    evidence: l10n.t`published port ${`${published.hostIp ? `${published.hostIp}:` : ''}${published.published}`} -> container port ${published.target}`,
   };
 }

@@ -1,10 +1,12 @@
 // Sends the route probes of one service: a bounded number in flight (a service under test should
 // not be flooded), every route answered even when it was not sent (with the reason), and with a
 // bearer token a second, authenticated probe per route: the "auth" rung.
+import * as l10n from '@vscode/l10n';
 import type { HttpMethod, ProbeOutcome, RouteDef } from '../model';
 import type { ProberLike, ProbeRequest } from '../ports';
 import { mapPool } from '../pool';
 import { classifyError } from './classify';
+import { verdictWords } from '../ladder/format';
 import { buildProbeUrl, decideProbe, fillPathParams } from './policy';
 import { probeDestination, type ProbeTrust } from './trust';
 
@@ -38,7 +40,7 @@ interface ProbeJob {
 }
 
 function cancelled(): ProbeOutcome {
-  return { status: null, verdict: 'not-probed', detail: 'probe cancelled' };
+  return { status: null, verdict: 'not-probed', detail: l10n.t('probe cancelled') };
 }
 
 export async function probeRoutes(
@@ -52,7 +54,7 @@ export async function probeRoutes(
   const refusal = destination.allowed ? undefined : destination.reason;
   const chosenByUser = destination.allowed && destination.by !== 'loopback';
   // A remote engine's host is probed in place of loopback: every answer says where it came from.
-  const where = destination.allowed && destination.by === 'engine-host' ? `probed on the engine's host ${new URL(baseUrl).hostname}` : undefined;
+  const where = destination.allowed && destination.by === 'engine-host' ? l10n.t`probed on the engine's host ${new URL(baseUrl).hostname}` : undefined;
   const jobs: ProbeJob[] = [];
   for (const route of routes) {
     const decision = decideProbe(route, opts);
@@ -71,7 +73,7 @@ export async function probeRoutes(
 
   // In the caller's order, whatever order the answers came in.
   const ordered = new Map<RouteDef, RouteProbeResult>();
-  for (const route of routes) ordered.set(route, done.get(route) ?? notProbed('probe cancelled'));
+  for (const route of routes) ordered.set(route, done.get(route) ?? notProbed(l10n.t('probe cancelled')));
   return ordered;
 }
 
@@ -86,13 +88,13 @@ async function probeJob(prober: ProberLike, job: ProbeJob, opts: ProbeRoutesOpti
   if (opts.bearerToken === undefined) return { outcome, auth: null };
   // Nothing answered without the token: asking again with it would only wait twice as long.
   if (outcome.verdict === 'unreachable' || outcome.verdict === 'not-probed')
-    return { outcome, auth: { status: null, verdict: 'not-probed', detail: `not sent with the token: ${outcome.verdict} without it` } };
+    return { outcome, auth: { status: null, verdict: 'not-probed', detail: l10n.t`not sent with the token: ${verdictWords(outcome.verdict)} without it` } };
   const auth = located(await send(prober, { ...request, bearerToken: opts.bearerToken }, opts.signal), job.where);
   return { outcome, auth };
 }
 
 function located(outcome: ProbeOutcome, where: string | undefined): ProbeOutcome {
-  return where === undefined ? outcome : { ...outcome, detail: outcome.detail ? `${outcome.detail} (${where})` : where };
+  return where === undefined ? outcome : { ...outcome, detail: outcome.detail ? l10n.t`${outcome.detail} (${where})` : where };
 }
 
 /** A prober that throws instead of answering still yields an outcome for the route. */

@@ -2,6 +2,7 @@
 // Decided by the user outside the workspace (CLI flags, the CI job's environment, user-level
 // editor settings), never by the workspace's own files: a compose file in a pull request is
 // input, not authority, so the origins it names are probed only when the user allowed them.
+import * as l10n from '@vscode/l10n';
 
 export interface ProbeTrust {
   /** Origins the user allowed ("https://staging.example.com"), as `URL.origin` spells them. */
@@ -113,27 +114,21 @@ export function probeDestination(url: string, trust: ProbeTrust): Destination {
   try {
     parsed = new URL(url);
   } catch {
-    return { allowed: false, reason: 'the base URL is not a URL' };
+    return { allowed: false, reason: l10n.t('the base URL is not a URL') };
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { allowed: false, reason: `base URL protocol ${parsed.protocol} is not http(s)` };
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { allowed: false, reason: l10n.t`base URL protocol ${parsed.protocol} is not http(s)` };
   const host = unbracket(parsed.hostname);
   if (trust.allowedOrigins.includes(parsed.origin)) return { allowed: true, by: 'allowed-origin', because: `${parsed.origin} is an allowed origin` };
   if (isLoopbackHost(host)) return { allowed: true, by: 'loopback', because: 'loopback' };
   if (trust.engineHost !== undefined && host === unbracket(trust.engineHost)) return { allowed: true, by: 'engine-host', because: `${host} is the engine's host` };
   return {
     allowed: false,
-    reason:
-      `not probing ${parsed.origin}: only the workspace's files name it; allow it outside the workspace ` +
-      `(--allow-origin ${parsed.origin}, ${TRUST_ENV.origins}, or the user setting runtimeDrift.probe.allowedOrigins)`,
+    reason: l10n.t`not probing ${parsed.origin}: only the workspace's files name it; allow it outside the workspace (--allow-origin ${parsed.origin}, ${TRUST_ENV.origins}, or the user setting runtimeDrift.probe.allowedOrigins)`,
   };
 }
 
 /** Why a token variable may not be read, or undefined when the user allowed it. */
 export function refuseTokenVariable(name: string, trust: ProbeTrust): string | undefined {
   if (trust.tokenVariables.includes(name)) return undefined;
-  return (
-    `${name} is not an allowed token variable: a workspace file cannot choose which secret is sent; ` +
-    `allow it outside the workspace (--allow-token-env ${name}, ${TRUST_ENV.tokenVariables}, the user setting ` +
-    'runtimeDrift.probe.tokenVariables, or "Set Probe Credential")'
-  );
+  return l10n.t`${name} is not an allowed token variable: a workspace file cannot choose which secret is sent; allow it outside the workspace (--allow-token-env ${name}, ${TRUST_ENV.tokenVariables}, the user setting runtimeDrift.probe.tokenVariables, or "Set Probe Credential")`;
 }

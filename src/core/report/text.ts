@@ -2,7 +2,7 @@
 import { RUNG_NAMES } from '../model';
 import type { Report, RouteReport, RungStatus, ServiceReport } from '../model';
 import { shortId, timeAgo } from '../ladder/format';
-import { SPA_NOTE } from '../pages/judgePages';
+import { spaNote } from '../pages/judgePages';
 
 const MARK: Record<RungStatus, string> = { pass: '✓', fail: '✗', skip: '-', unknown: '?' };
 
@@ -52,7 +52,7 @@ export function formatService(s: ServiceReport): string[] {
     if (s.missingFiles.length > 20) out.push(`    … and ${s.missingFiles.length - 20} more`);
   }
   if (s.pages.length > 0) {
-    out.push(`  pages (${SPA_NOTE}):`);
+    out.push(`  pages (${spaNote()}):`);
     const width = Math.max(...s.pages.map((p) => p.path.length));
     for (const p of s.pages) out.push(`    ${PAGE_MARK[p.verdict]} ${p.path.padEnd(width)}  ${p.evidence}  [${p.file}:${p.line}]`);
   }

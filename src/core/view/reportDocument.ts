@@ -1,9 +1,9 @@
 // The full ladder as a markdown document: what "Show Report" opens, readable without the tree.
 import * as l10n from '@vscode/l10n';
 import type { Report, ServiceReport } from '../model';
-import { ladderDetail, routeAnswer, rungWord } from './rungText';
+import { ladderDetail, routeAnswer } from './rungText';
 
-import { probeDetailText, shortId, verdictWords } from '../ladder/format';
+import { probeDetailText, rungWord, shortId, verdictWords } from '../ladder/format';
 
 export function renderReportMarkdown(reports: readonly Report[], error?: string): string {
   const out: string[] = [`# ${l10n.t('Runtime Drift report')}`, ''];

@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import { NOT_RUNNING_DETAIL, RUNG_NAMES } from '../model';
 import type { ModuleReport, RouteReport, RungName, RungStatus, Rungs, ServiceReport } from '../model';
-import { probeDetailText, verdictWords } from '../ladder/format';
+import { probeDetailText, rungWord, verdictWords } from '../ladder/format';
 
 const STATUS_MARK: Record<RungStatus, string> = { pass: '✓', fail: '✗', skip: '–', unknown: '?' };
 
@@ -11,23 +11,6 @@ export function statusMark(status: RungStatus): string {
   return STATUS_MARK[status];
 }
 
-/** A rung's name as people read it ("container"); the name itself stays the code in JSON. */
-export function rungWord(rung: RungName): string {
-  switch (rung) {
-    case 'source':
-      return l10n.t({ message: 'source', comment: ['rung of the ladder: the source code'] });
-    case 'build':
-      return l10n.t({ message: 'build', comment: ['rung of the ladder: the local build output'] });
-    case 'image':
-      return l10n.t({ message: 'image', comment: ['rung of the ladder: the Docker image'] });
-    case 'container':
-      return l10n.t({ message: 'container', comment: ['rung of the ladder: the running container'] });
-    case 'route':
-      return l10n.t({ message: 'route', comment: ['rung of the ladder: the HTTP route answers'] });
-    case 'auth':
-      return l10n.t({ message: 'auth', comment: ['rung of the ladder: the route answers with a token'] });
-  }
-}
 
 /** "source ✓ · build ✓ · image ✓ · container ✗ · route ? · auth –" */
 export function ladderLine(rungs: Rungs): string {

@@ -4,12 +4,12 @@
 // its colour follows sync, and the description spells both out.
 import * as l10n from '@vscode/l10n';
 import type { ModuleReport, PageReport, Report, RouteReport, ServiceReport, SwarmTaskReport, Verdict } from '../model';
-import { SPA_NOTE } from '../pages/judgePages';
+import { spaNote } from '../pages/judgePages';
 import { COMMAND } from '../commandIds';
 import { absoluteIn } from './paths';
-import { ladderDetail, routeAnswer, rungWord, serviceReason } from './rungText';
+import { ladderDetail, routeAnswer, serviceReason } from './rungText';
 import { refOf, type ServiceRef } from './serviceRef';
-import { probeDetailText, shortId, timeAgo, verdictWords } from '../ladder/format';
+import { probeDetailText, rungWord, shortId, timeAgo, verdictWords } from '../ladder/format';
 
 export type NodeKind = 'project' | 'service' | 'container' | 'task' | 'module' | 'route' | 'message';
 
@@ -264,7 +264,7 @@ function pagesNode(report: Report, service: ServiceReport, parentId: string): Tr
     kind: 'message',
     label: l10n.t('pages'),
     description: `${n === 1 ? l10n.t('1 page') : l10n.t('{0} pages', n)}${missing > 0 ? ` · ${l10n.t`${missing} not in the served bundle`}` : ''}`,
-    tooltip: l10n.t`Pages in the source, judged by the bundle the container serves (${SPA_NOTE}).`,
+    tooltip: l10n.t`Pages in the source, judged by the bundle the container serves (${spaNote()}).`,
     icon: { id: 'browser', color: missing > 0 ? SYNC_COLOR.drift : undefined },
     contextValue: 'pages',
     expanded: missing > 0 && n <= LARGE_GROUP,

@@ -6,7 +6,7 @@ import { getL10nJson } from '@vscode/l10n-dev';
 import { evaluateService, fixFor, type ServiceFiles } from '../../../src/core/ladder/evaluate';
 import type { MappedFile, ModuleEvidence, ServiceEvidence } from '../../../src/core/ladder/evidence';
 import type { ContainerInfo, FileListing, RouteReport, ServiceReport } from '../../../src/core/model';
-import { pseudoBundle, untranslated, spyOn } from './pseudo';
+import { accentedBundle, englishLeft, pseudoBundle, untranslated, spyOn } from './pseudo';
 
 const root = path.resolve(__dirname, '../../..');
 const ladderDir = path.join(root, 'src/core/ladder');
@@ -150,6 +150,17 @@ suite('translations of the ladder texts (made in the engine bundle)', () => {
     }
     for (const text of fixes) assert.equal(untranslated(text), '', text);
     assert.ok(asked.size > 60, `only ${asked.size} messages looked up`);
+  });
+
+  test('no English is left unsaid through the bundle, even inside another message (every word is the translation\'s or the input\'s)', () => {
+    l10n.config({ contents: accentedBundle() });
+    const { reports, fixes } = runLadder();
+    // Data: what the cases put in, and the words of the commands a fix names.
+    const data = `${JSON.stringify(CASES)} ${JSON.stringify(evidence({}))} docker compose build pull up logs service update force recreate ps`;
+    for (const [i, report] of reports.entries()) {
+      for (const text of humanTexts(report)) assert.deepEqual(englishLeft(text, data), [], `${CASES[i]?.[0]}: "${text}"`);
+    }
+    for (const text of fixes) assert.deepEqual(englishLeft(text, data), [], text);
   });
 
   test('the cases reach every message of src/core/ladder, and each message asked is in l10n/bundle.l10n.json', async function () {

@@ -32,3 +32,26 @@ export function untranslated(text: string): string {
   }
   return rest.replace(/[\s;,.·]+/g, '');
 }
+
+/** Letters in another script: a translated message keeps no ASCII word of its English source. */
+const ACCENTED: Record<string, string> = Object.fromEntries(
+  [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((c) => [c, String.fromCodePoint(c.charCodeAt(0) + (c <= 'Z' ? 0xff21 - 65 : 0xff41 - 97))]),
+);
+
+/** The bundle with each message's words (not its {placeholders}) in full-width letters. */
+export function accentedBundle(): l10nJsonFormat {
+  const accent = (m: string): string => m.split(/(\{[^}]+\})/).map((part, i) => (i % 2 ? part : part.replace(/[A-Za-z]/g, (c) => ACCENTED[c] ?? c))).join('');
+  const out: l10nJsonFormat = {};
+  for (const [key, value] of Object.entries(englishBundle)) out[key] = accent(typeof value === 'string' ? value : value.message);
+  return out;
+}
+
+/**
+ * The ASCII words of `text` that are not in `data`: with accentedBundle configured, English the
+ * code said without the bundle, even inside another message's placeholder. Words of the inputs
+ * (names, paths, values) and of the commands a fix names are data, not text.
+ */
+export function englishLeft(text: string, data: string): string[] {
+  const known = new Set(data.match(/[A-Za-z]{2,}/g) ?? []);
+  return (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !known.has(w));
+}
