@@ -17,6 +17,7 @@ import { guessComposeLabel } from '../engine/composeCli';
 import { redact, redactDeep, secretValues } from '../core/redact';
 import { splitList, TRUST_ENV, trustFromCli, TrustInputError } from '../core/probe/trust';
 import type { ProbeTrust } from '../core/probe/trust';
+import { DEFAULT_MAX_DEPTH } from '../core/compose/discover';
 import { resolveDockerHost } from '../engine/dockerHost';
 import { engineProbeHost } from '../engine/sshTunnel';
 import type { SshTunnel } from '../engine/sshTunnel';
@@ -128,7 +129,7 @@ async function check(args: CliArgs, workspace: string, adapters: Adapters, trust
     return EXIT.cannotCheck;
   }
   if (report.services.length === 0) {
-    process.stderr.write(`runtime-drift: no compose services found under ${workspace}\n`);
+    process.stderr.write(`runtime-drift: no compose services found under ${workspace}: Runtime Drift checks the services of a compose file (compose.yaml, docker-compose.yml, or a variant such as docker-compose.prod.yml) in that folder or up to ${DEFAULT_MAX_DEPTH} folders below; pass --workspace DIR for another folder\n`);
     return EXIT.cannotCheck;
   }
   switch (report.verdict) {

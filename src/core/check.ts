@@ -17,7 +17,7 @@ import { changedIn } from './ladder/rungs';
 import { createLimiter, mapPool } from './pool';
 import { checkedContainer, swarmServiceOf, swarmServiceReport } from './swarm';
 import { emptyEngineState, gatherEngineState, type EngineState } from './gather/engineState';
-import { findServiceModules, gatherFiles, NO_FILES, outsideWorkspace, serverSourceRoot, skippedWarnings, soleServerClaims, type FileEvidence } from './gather/workspaceFiles';
+import { findServiceModules, gatherFiles, isServerSource, NO_FILES, outsideWorkspace, serverSourceRoot, skippedWarnings, soleServerClaims, type FileEvidence } from './gather/workspaceFiles';
 import { collectRoutes, probeServiceRoutes } from './gather/routes';
 import { rel, relativeWarning } from './gather/paths';
 import { judgeConfig, projectHashes, type ProjectHashes } from './config/judgeConfig';
@@ -254,11 +254,13 @@ function readServiceWorkspace(
   if (mapping) {
     return async () => {
       const buildRoot = mapping.buildOutDir && !mapping.bundled ? await deps.fs.stat(mapping.buildOutDir) : undefined;
-      const scanned = await scan({ root: mapping.sourceRoot, routes: !mapping.bundled });
+      // A bundle is a front end's, unless its package is a server's (tsup, esbuild, deno compile).
+      const server = !mapping.bundled || (await isServerSource(deps.fs, mapping.sourceRoot, opts.workspaceDir));
+      const scanned = await scan({ root: mapping.sourceRoot, routes: server });
       const modules = mapping.bundled ? [] : await findServiceModules(deps.fs, mapping, scanned);
       const files = await gatherFiles(deps.fs, opts, mapping, scanned, Boolean(buildRoot?.isDirectory), modules);
       // A bundled front end's pages: its router files and file-based routes.
-      const pages = mapping.bundled ? await declaredPages(deps.fs, mapping.sourceRoot, scanned.files) : [];
+      const pages = !server ? await declaredPages(deps.fs, mapping.sourceRoot, scanned.files) : [];
       return { ...(await finish(mapping.sourceRoot, scanned, modules, files)), pages };
     };
   }

@@ -21,7 +21,7 @@ export const COMPOSE_OVERRIDE_NAMES = [
 
 /** Folders never worth walking into: dependencies, VCS data and build output. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'out', '.cache']);
-const DEFAULT_MAX_DEPTH = 4;
+export const DEFAULT_MAX_DEPTH = 4;
 
 export interface DiscoverOptions {
   /** Folder levels below the workspace to search (default 4; 0 = the workspace folder only). */

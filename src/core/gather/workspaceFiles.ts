@@ -150,6 +150,19 @@ export async function serverSourceRoot(fs: FsLike, spec: ServiceSpec, opts: { cl
   return only ? appSourceDir(fs, only.dir) : undefined;
 }
 
+/**
+ * Whether a source folder belongs to a server app: the nearest folder at or above it (within the
+ * workspace) that holds a package.json, nest-cli.json or project.json is one.
+ */
+export async function isServerSource(fs: FsLike, sourceRoot: string, workspaceDir: string): Promise<boolean> {
+  for (let dir = sourceRoot; dir === workspaceDir || dir.startsWith(workspaceDir + path.sep); dir = path.dirname(dir)) {
+    const present = await Promise.all(APP_FILES.map(async (n) => ((await fs.stat(path.join(dir, n)))?.isFile ? n : undefined)));
+    if (present.some((n) => n !== undefined)) return isServerApp(fs, dir);
+    if (dir === workspaceDir) break;
+  }
+  return false;
+}
+
 const APP_FILES = ['package.json', 'nest-cli.json', 'project.json'];
 
 async function isServerApp(fs: FsLike, dir: string): Promise<boolean> {

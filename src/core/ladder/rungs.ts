@@ -25,7 +25,7 @@ function sourceRung(m: ModuleEvidence): Rung {
 }
 
 function buildRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
-  if (ev.mapping?.bundled) return skip(l10n.t('bundled front end: no 1:1 build output to compare'));
+  if (ev.mapping?.bundled) return skip(l10n.t('bundled: no 1:1 build output to compare'));
   if (m.buildMissing === null) return skip(l10n.t('no local build output to compare (the image builds from source)'));
   if (m.buildMissing.length > 0) {
     return fail(l10n.t`local build output lacks the compiled form of ${listSome(m.buildMissing)}: run the build`);

@@ -33,7 +33,7 @@ export function formatService(s: ServiceReport): string[] {
   out.push(`${s.project}/${s.name}  ${s.verdict.toUpperCase()}  ${s.summary}`);
   out.push(`  ${containerLine(s)}`);
   out.push(`  ${imageLine(s)}`);
-  if (s.mapping) out.push(`  mapping: ${s.mapping.sourceRoot} → ${s.mapping.target}${s.mapping.bundled ? ' (bundled front end)' : ''}`);
+  if (s.mapping) out.push(`  mapping: ${s.mapping.sourceRoot} → ${s.mapping.target}${s.mapping.bundled ? ' (bundled: judged by image build time, not file by file)' : ''}`);
   if (s.baseUrl) out.push(`  base URL: ${s.baseUrl}`);
   for (const m of s.modules) {
     out.push(`  module ${m.name}  ${m.source} → ${m.target}`);

@@ -1,6 +1,6 @@
 // Where a service's server source is without a mapping: build contexts, prebuilt images, monorepos.
 import * as assert from 'node:assert/strict';
-import { imageRepository, serverSourceRoot, soleServerClaims } from '../../../src/core/gather/workspaceFiles';
+import { imageRepository, isServerSource, serverSourceRoot, soleServerClaims } from '../../../src/core/gather/workspaceFiles';
 import type { ServiceSpec } from '../../../src/core/model';
 import { memFs } from '../helpers/memFs';
 
@@ -43,6 +43,12 @@ suite('serverSourceRoot', () => {
     assert.equal(await serverSourceRoot(two, spec('backend', { image: 'ghcr.io/acme/worker:1' })), '/w/apps/worker/src');
     assert.equal(await serverSourceRoot(two, spec('web', { image: 'acme/web' })), undefined);
     assert.equal(await serverSourceRoot(two, spec('api', { build: { context: '/w' } as ServiceSpec['build'] })), '/w/apps/api/src');
+  });
+
+  test("a bundled source's routes are read when its package is a server's (tsup, deno compile), not a front end's", async () => {
+    assert.equal(await isServerSource(monorepo, '/w/apps/server/src', '/w'), true);
+    assert.equal(await isServerSource(monorepo, '/w/apps/client/src', '/w'), false);
+    assert.equal(await isServerSource(monorepo, '/w/elsewhere/src', '/w/apps'), false);
   });
 
   test('imageRepository', () => {
