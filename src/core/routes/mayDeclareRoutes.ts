@@ -3,8 +3,10 @@
 // prefix, exports no constant a path could be built from and re-exports nothing (barrels), declares nothing extractRoutesFromSource could find. Most files of a large tree
 // (services, models, helpers) are skipped by one regex pass instead of a tokenizing scan.
 
+// A verb call with one plain argument (`config.get('port')`, `cache.get(key)`, `emitter.on(name)`)
+// is a lookup, never a registration: a route passes a handler too.
 const ROUTE_TOKENS =
-  /@(?:[\w$]+\.)?(?:Controller|Get|Post|Put|Patch|Delete|Head|Options|All|Module)\b|\.(?:get|post|put|patch|delete|del|head|options|all|route|use|register|on|openapi)\s*\(|setGlobalPrefix|enableVersioning|applyMiddleware|Router\b|\bnew\s+(?:OpenAPIHono|Hono|Koa|Elysia)\b|\b(?:express|fastify|Fastify|polka)\s*\(|\b(?:export\s+(?:const|enum|default)|module\.exports\s*=)[^;]*?['"`]|\bexport\s*(?:\*|\{)[^;]*?\bfrom\s*['"]/;
+  /@(?:[\w$]+\.)?(?:Controller|Get|Post|Put|Patch|Delete|Head|Options|All|Module)\b|\.(?:get|post|put|patch|delete|del|head|options|all|on)\s*\((?!\s*(?:'[^'\n]*'|"[^"\n]*"|[\w$.]+)\s*\))|\.(?:route|use|register|openapi)\s*\(|setGlobalPrefix|enableVersioning|applyMiddleware|Router\b|\bnew\s+(?:OpenAPIHono|Hono|Koa|Elysia)\b|\b(?:express|fastify|Fastify|polka)\s*\(|\b(?:export\s+(?:const|enum|default)|module\.exports\s*=)[^;]*?['"`]|\bexport\s*(?:\*|\{)[^;]*?\bfrom\s*['"]/;
 
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
 export const PREFILTER_ID = ROUTE_TOKENS.source;

@@ -53,6 +53,11 @@ suite('mayDeclareRoutes (the cheap pre-filter)', () => {
   test('skips plain code', () => {
     assert.equal(mayDeclareRoutes('export class UsersService { list() { return [] } }'), false);
     assert.equal(mayDeclareRoutes("import { x } from './y';\nexport const z = x + 1;"), false);
+    // lookups with one plain argument: no handler, no route
+    assert.equal(mayDeclareRoutes("class S { port() { return this.configService.get('port') ?? cache.get(key) ?? map.get(this.id); } }"), false);
+    // with a handler, or a lone mounted router, it may
+    assert.equal(mayDeclareRoutes("router.get('/x', handler)"), true);
+    assert.equal(mayDeclareRoutes('app.use(routes)'), true);
   });
 });
 
