@@ -1,0 +1,162 @@
+// Paired, alternating cold checks of several builds on one stack, with the floor between them: the
+// comparison `npm run bench` cannot make (it times one build). Each build is a folder with this
+// repository's layout (a git worktree of another commit, or `.`); its bench child and scan worker
+// are bundled from there. The order rotates each round, as in run.ts.
+//
+//   node scripts/with-engine.mjs tsx bench/pairs.ts --stack 1x2000x5 --reps 5 \
+//        --build before=/tmp/worktree-of-main~3 --build now=. [--cached] [--no-floor] [--timeline] [--keep | --reuse]
+//
+// --timeline: every "ours" child runs with bench/timeline.cjs preloaded (engine requests, scan
+// worker messages and GC on one clock, printed per run). --keep leaves the stack up and notes it in
+// bench/tmp/pairs/; --reuse runs on that stack again and --keep --reuse keeps it after; a run without
+// --keep removes it.
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build, type BuildOptions } from 'esbuild';
+import Dockerode from 'dockerode';
+import { RESULT_MARK } from './protocol';
+import type { ChildResult, ChildTask } from './protocol';
+import { engineCpuBetween, engineCpuSnapshot } from './engineCpu';
+import { buildBaseImages, cleanupRun, createStack, type Stack } from './stacks';
+
+const REPO = resolve(__dirname, '..');
+const WORK = join(REPO, 'bench', 'tmp', 'pairs');
+
+interface Args {
+  stack: { services: number; files: number; routes: number };
+  reps: number;
+  builds: { name: string; dir: string }[];
+  cached: boolean;
+  floor: boolean;
+  timeline: boolean;
+  keep: boolean;
+  reuse: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { stack: { services: 1, files: 2000, routes: 5 }, reps: 3, builds: [], cached: false, floor: true, timeline: false, keep: false, reuse: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string => argv[++i] ?? '';
+    if (a === '--stack') {
+      const m = /^(\d+)x(\d+)x(\d+)$/.exec(value());
+      if (!m) throw new Error('--stack SERVICESxFILESxROUTES, e.g. 1x2000x5');
+      args.stack = { services: Number(m[1]), files: Number(m[2]), routes: Number(m[3]) };
+    } else if (a === '--reps') args.reps = Math.max(1, Number.parseInt(value(), 10) || 1);
+    else if (a === '--build') {
+      const [name, dir] = value().split('=');
+      if (!name || !dir) throw new Error('--build NAME=FOLDER');
+      args.builds.push({ name, dir: resolve(dir) });
+    } else if (a === '--cached') args.cached = true;
+    else if (a === '--no-floor') args.floor = false;
+    else if (a === '--timeline') args.timeline = true;
+    else if (a === '--keep') args.keep = true;
+    else if (a === '--reuse') args.reuse = true;
+    else throw new Error(`unknown argument ${a}`);
+  }
+  if (args.builds.length === 0) args.builds.push({ name: 'this', dir: REPO });
+  return args;
+}
+
+/** The bench child, scan worker and route parser of the build in `repo`, as run.ts bundles them. */
+async function bundle(repo: string, out: string): Promise<void> {
+  await mkdir(out, { recursive: true });
+  const options: BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'error', external: ['vscode', 'cpu-features', './crypto/build/Release/sshcrypto.node'] };
+  const script = (await import(pathToFileURL(join(repo, 'scripts', 'build.mjs')).href)) as { entries: Array<BuildOptions & { entryPoints: string[]; outfile: string }> };
+  const scanning = script.entries.filter((e) => /scanWorker|routeParser/.test(e.outfile));
+  await Promise.all([
+    build({ ...options, entryPoints: [join(repo, 'bench', 'child.ts')], outfile: join(out, 'child.cjs') }),
+    ...scanning.map((e) => build({ ...options, ...e, entryPoints: e.entryPoints.map((p) => join(repo, p)), outfile: join(out, basename(e.outfile)) })),
+  ]);
+}
+
+async function runChild(dir: string, task: ChildTask, nodeArgs: string[]): Promise<ChildResult & { stderr: string }> {
+  const child = spawn(process.execPath, [...nodeArgs, join(dir, 'child.cjs'), JSON.stringify(task)], { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+  child.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
+  const code = await new Promise<number>((res, rej) => {
+    child.once('error', rej);
+    child.once('close', (c) => res(c ?? 1));
+  });
+  const line = out.split('\n').find((l) => l.startsWith(RESULT_MARK));
+  if (code !== 0 || !line) throw new Error(`bench child exited ${code}: ${err.trim().slice(-2000)}`);
+  return { ...(JSON.parse(line.slice(RESULT_MARK.length)) as ChildResult), stderr: err };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const { services, files, routes } = args.stack;
+  const noted = join(WORK, `stack-${services}x${files}x${routes}.json`);
+  for (const b of args.builds) await bundle(b.dir, join(WORK, b.name));
+  const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
+  let stack: Stack & { runId: string };
+  if (args.reuse) stack = JSON.parse(await readFile(noted, 'utf8')) as Stack & { runId: string };
+  else {
+    const runId = `p${Math.random().toString(36).slice(2, 7)}`;
+    await buildBaseImages(docker, runId, files);
+    const root = await mkdtemp(join(tmpdir(), `rdbench-${runId}-`));
+    stack = { ...(await createStack(docker, runId, root, { name: `s${services}-f${files}`, services, files, routes })), runId };
+    if (args.keep) await writeFile(noted, JSON.stringify(stack));
+  }
+  try {
+    const paths = stack.routeSpecs.map((r) => r.path);
+    const floorTask: ChildTask = { kind: 'floor', input: { project: stack.project, target: stack.target, probes: Object.fromEntries(stack.plans.map((p) => [p.name, { port: p.port, paths }])) } };
+    const oursTask = (build: string): ChildTask => ({ kind: 'ours', workspaceDir: stack.dir, ...(args.cached ? { scanCacheDir: join(WORK, 'scancache', stack.runId, build) } : {}) });
+    // The cached column's first run, unmeasured, leaves each build its own scan cache.
+    if (args.cached) for (const b of args.builds) await runChild(join(WORK, b.name), oursTask(b.name), []);
+    const runs = [
+      ...args.builds.map((b) => ({ name: b.name, dir: join(WORK, b.name), task: oursTask(b.name), nodeArgs: args.timeline ? ['-r', join(REPO, 'bench', 'timeline.cjs')] : [] })),
+      ...(args.floor ? [{ name: 'floor', dir: join(WORK, args.builds[0]?.name ?? ''), task: floorTask, nodeArgs: [] as string[] }] : []),
+    ];
+    const got = new Map<string, { ms: number[]; cpu: number[]; engine: number[]; rss: number[] }>();
+    for (let rep = 0; rep < args.reps; rep++) {
+      for (let k = 0; k < runs.length; k++) {
+        const run = runs[(k + rep) % runs.length];
+        if (!run) continue;
+        const before = engineCpuSnapshot();
+        const r = await runChild(run.dir, run.task, run.nodeArgs);
+        const engine = engineCpuBetween(before, engineCpuSnapshot()) ?? Number.NaN;
+        const want: Record<string, number> =
+          run.name === 'floor' ? { containers: stack.services, containerFiles: stack.expectedContainerFiles, stale: stack.expectedStale } : { services: stack.services, stale: stack.expectedStale, missingFiles: stack.expectedMissing };
+        for (const [key, value] of Object.entries(want)) if (r.facts[key] !== value) throw new Error(`${run.name}: ${key} = ${JSON.stringify(r.facts[key])}, expected ${value}`);
+        const row = got.get(run.name) ?? { ms: [], cpu: [], engine: [], rss: [] };
+        got.set(run.name, row);
+        row.ms.push(r.ms);
+        row.cpu.push(r.cpuMs ?? 0);
+        row.engine.push(engine);
+        row.rss.push(r.peakRssMb);
+        console.log(`round ${rep + 1} ${run.name.padEnd(10)} ${r.ms.toFixed(0).padStart(7)} ms  cpu ${(r.cpuMs ?? 0).toFixed(0).padStart(6)} ms  engine ${engine.toFixed(0).padStart(6)} ms  ${r.peakRssMb} MB  load ${loadavg()[0]?.toFixed(1)}`);
+        if (args.timeline && run.name !== 'floor') process.stdout.write(r.stderr);
+      }
+    }
+    const floorMs = got.has('floor') ? median(got.get('floor')?.ms ?? []) : Number.NaN;
+    console.log('\nmedians: wall, own CPU (all threads), engine CPU meanwhile, peak RSS (largest), wall / floor');
+    for (const [name, row] of got) {
+      const ms = median(row.ms);
+      console.log(`${name.padEnd(10)} ${ms.toFixed(0).padStart(7)} ms  cpu ${median(row.cpu).toFixed(0).padStart(6)}  engine ${median(row.engine).toFixed(0).padStart(6)}  ${Math.max(...row.rss)} MB  ${(ms / floorMs).toFixed(2)}  [${row.ms.map((x) => x.toFixed(0)).join(' ')}]`);
+    }
+  } finally {
+    if (!args.keep) {
+      await cleanupRun(docker, stack.runId);
+      const root = join(stack.dir, '..');
+      if (basename(root).startsWith('rdbench-')) await rm(root, { recursive: true, force: true });
+      await rm(noted, { force: true });
+    }
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`pairs failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exit(1);
+});
