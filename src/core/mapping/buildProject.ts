@@ -3,6 +3,7 @@
 // Dockerfile (Nx generates one Dockerfile per project), or the workspace package the Dockerfile's
 // build selects (`pnpm --filter ./apps/api build`, `npm run build -w api`, `nx build api`,
 // `turbo run build --filter=api`), read from its RUN lines and the root scripts they run.
+import * as l10n from '@vscode/l10n';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Dockerfile } from '../dockerfile/parse';
@@ -89,7 +90,7 @@ async function nxProjectBeside(fs: FsLike, context: string, dockerfile: string):
   for (let dir = dirname(dockerfile); dir === context || dir.startsWith(context + sep); dir = dirname(dir)) {
     const project = await readJsonObject(fs, join(dir, 'project.json'));
     if (project && 'build' in objectField(project, 'targets')) {
-      return { dir, evidence: `Nx project ${relative(context, join(dir, 'project.json')) || 'project.json'} (beside the Dockerfile) builds the image's output` };
+      return { dir, evidence: l10n.t`Nx project ${relative(context, join(dir, 'project.json')) || 'project.json'} (beside the Dockerfile) builds the image's output` };
     }
     if (dir === context) break;
   }

@@ -3,6 +3,7 @@
 // tsc's outDir, below which each file keeps its path relative to rootDir — or, without rootDir,
 // relative to the common root of the inputs (inputRoot.ts).
 // Every answer carries the evidence it came from.
+import * as l10n from '@vscode/l10n';
 import { join, relative } from 'node:path';
 import type { DriftOverrides } from '../model';
 import type { FsLike } from '../ports';
@@ -47,7 +48,7 @@ export async function findEmit(fs: FsLike, input: EmitInput): Promise<Emit | und
 
 function emitByOverride({ drift }: EmitInput): Emit | undefined {
   if (drift.buildOutput === undefined) return undefined;
-  return { dir: drift.buildOutput, rewrites: { ...COMPILED_REWRITES }, evidence: [`build output ${drift.buildOutput} (x-runtime-drift.buildOutput)`] };
+  return { dir: drift.buildOutput, rewrites: { ...COMPILED_REWRITES }, evidence: [l10n.t`build output ${drift.buildOutput} (x-runtime-drift.buildOutput)`] };
 }
 
 /** Executors that bundle whatever their options say. */
@@ -69,7 +70,7 @@ function emitByNx({ nxRoot, project, sourceRoot, context }: EmitInput): Emit | u
   const outputPath = join(nxRoot, options['outputPath']);
   const said = `${relative(context, join(project.dir, 'project.json')) || 'project.json'} build target (${executor}, outputPath ${options['outputPath']})`;
   if (NX_BUNDLERS.test(executor) || (/^@(?:nx|nrwl)\/esbuild:/.test(executor) && options['bundle'] !== false)) {
-    return { dir: outputPath, rewrites: {}, bundledBy: said, evidence: [`build output ${outputPath} (${said})`] };
+    return { dir: outputPath, rewrites: {}, bundledBy: said, evidence: [l10n.t`build output ${outputPath} (${said})`] };
   }
   if (/^@(?:nx|nrwl)\/esbuild:/.test(executor)) {
     const formats = Array.isArray(options['format']) ? options['format'] : ['esm'];
@@ -78,12 +79,12 @@ function emitByNx({ nxRoot, project, sourceRoot, context }: EmitInput): Emit | u
     const base = keepsWorkspacePaths ? nxRoot : sourceRoot;
     const userExt = objectField(objectField(options, 'esbuildOptions'), 'outExtension')['.js'];
     const ext = cjs ? (userExt === '.js' ? '.js' : '.cjs') : userExt === '.mjs' ? '.mjs' : '.js';
-    const why = keepsWorkspacePaths ? 'bundle: false, platform node, format cjs: files keep their workspace paths' : 'bundle: false: files keep their paths below the source root';
-    return placed(outputPath, base, sourceRoot, withJsAs(ext), [`build output ${outputPath} (${said}; ${why}; .js files named ${ext})`]);
+    const why = keepsWorkspacePaths ? l10n.t('bundle: false, platform node, format cjs: files keep their workspace paths') : l10n.t('bundle: false: files keep their paths below the source root');
+    return placed(outputPath, base, sourceRoot, withJsAs(ext), [l10n.t`build output ${outputPath} (${said}; ${why}; .js files named ${ext})`]);
   }
   if (/^@(?:nx|nrwl)\/js:(?:tsc|swc)$/.test(executor)) {
     const root = typeof options['rootDir'] === 'string' ? join(nxRoot, options['rootDir']) : project.dir;
-    return placed(outputPath, root, sourceRoot, { ...COMPILED_REWRITES }, [`build output ${outputPath} (${said}; paths kept relative to ${relative(context, root) || '.'})`]);
+    return placed(outputPath, root, sourceRoot, { ...COMPILED_REWRITES }, [l10n.t`build output ${outputPath} (${said}; paths kept relative to ${relative(context, root) || '.'})`]);
   }
   return undefined;
 }
@@ -121,9 +122,9 @@ async function emitByNxPlugin(fs: FsLike, { nxRoot, project, context }: EmitInpu
     const outputs = Array.isArray(build['outputs']) ? build['outputs'].filter((o): o is string => typeof o === 'string') : [];
     const fromOutputs = outputs[0]?.replace('{workspaceRoot}', nxRoot).replace('{projectRoot}', project.dir);
     if (fromOutputs !== undefined && !fromOutputs.includes('{'))
-      return { dir: fromOutputs, rewrites: {}, bundledBy: said, evidence: [`build output ${fromOutputs} (project.json build outputs; ${said})`] };
+      return { dir: fromOutputs, rewrites: {}, bundledBy: said, evidence: [l10n.t`build output ${fromOutputs} (project.json build outputs; ${said})`] };
     const literal = /\boutputPath\s*:\s*['"]([^'"]+)['"]/.exec(await fs.readFile(join(project.dir, config)).catch(() => ''))?.[1];
-    if (literal !== undefined) return { dir: join(nxRoot, literal), rewrites: {}, bundledBy: said, evidence: [`build output ${join(nxRoot, literal)} (${config} outputPath; ${said})`] };
+    if (literal !== undefined) return { dir: join(nxRoot, literal), rewrites: {}, bundledBy: said, evidence: [l10n.t`build output ${join(nxRoot, literal)} (${config} outputPath; ${said})`] };
   }
   return undefined;
 }
@@ -131,10 +132,10 @@ async function emitByNxPlugin(fs: FsLike, { nxRoot, project, context }: EmitInpu
 /** tsc: outDir, below it the source root's path relative to rootDir or to the inputs' common root. */
 async function emitByTsc(fs: FsLike, { ts, sourceRoot, project, context }: EmitInput): Promise<Emit | undefined> {
   if (!ts?.outDir) return undefined;
-  const evidence = [`build output ${ts.outDir.path} (${relative(context, ts.outDir.from)} compilerOptions.outDir)`];
+  const evidence = [l10n.t`build output ${ts.outDir.path} (${relative(context, ts.outDir.from)} compilerOptions.outDir)`];
   const rootDir = ts.rootDir;
   if (rootDir !== undefined) {
-    if (rootDir.path !== sourceRoot) evidence.push(`rootDir ${relative(context, rootDir.path) || '.'} (${relative(context, rootDir.from)}): files keep their paths relative to it`);
+    if (rootDir.path !== sourceRoot) evidence.push(l10n.t`rootDir ${relative(context, rootDir.path) || '.'} (${relative(context, rootDir.from)}): files keep their paths relative to it`);
     return placed(ts.outDir.path, rootDir.path, sourceRoot, { ...COMPILED_REWRITES }, evidence);
   }
   const common = await commonInputRoot(fs, ts, sourceRoot, project.dir, context);
@@ -147,7 +148,7 @@ function placed(out: string, base: string, sourceRoot: string, rewrites: Record<
   const rel = relative(base, sourceRoot);
   if (rel === '' || rel.startsWith('..')) return { dir: out, rewrites, evidence };
   const dir = join(out, rel);
-  return { dir, rewrites, evidence: [...evidence, `the source root compiles to ${dir}`] };
+  return { dir, rewrites, evidence: [...evidence, l10n.t`the source root compiles to ${dir}`] };
 }
 
 function withJsAs(ext: string): Record<string, string> {

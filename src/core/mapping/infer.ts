@@ -3,6 +3,7 @@
 // package.json) and the Dockerfile. The facts are gathered once; then small placement rules are
 // tried in order, and each writes to `evidence` what it decided from, so a wrong guess can be
 // seen (and overridden) by the user.
+import * as l10n from '@vscode/l10n';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { parseDockerfile, type Dockerfile } from '../dockerfile/parse';
 import { BUILD_COMMAND, locateInImage, type Location } from '../dockerfile/locate';
@@ -105,14 +106,14 @@ async function startsCopiedSource(fs: FsLike, project: BuildProject, sourceRoot:
   if (project.server === undefined) return false;
   const entry = await entryFolder(fs, project.dir);
   if (entry?.path !== sourceRoot || !entry.why.startsWith("package.json's start script") || locate(sourceRoot)?.madeByRun !== false) return false;
-  evidence.push(`not bundled: ${entry.why}, and the image holds that source as copied`);
+  evidence.push(l10n.t`not bundled: ${entry.why}, and the image holds that source as copied`);
   return true;
 }
 
 function placeByOverride(f: Facts): Placement | undefined {
   const target = f.spec.drift.target;
   if (target === undefined) return undefined;
-  f.evidence.push(`target ${target} (x-runtime-drift.target)`);
+  f.evidence.push(l10n.t`target ${target} (x-runtime-drift.target)`);
   if (f.emit) f.evidence.push(...f.emit.evidence);
   if (f.emit === undefined && !f.compiled) return { target, rewrites: {} };
   return { target, buildOutDir: f.emit?.dir ?? f.sourceRoot, rewrites: { ...(f.emit?.rewrites ?? COMPILED_REWRITES) } };
@@ -130,7 +131,7 @@ function placeBundle(f: Facts): Placement | undefined {
   for (const candidate of [bundleOutput, runOutput, f.ts?.outDir?.path, ...BUNDLE_OUTPUTS.map(at), f.sourceRoot]) {
     const loc = candidate === undefined ? undefined : f.locate(candidate);
     if (!loc) continue;
-    f.evidence.push(`target ${loc.path} from ${loc.evidence}`);
+    f.evidence.push(targetFrom(loc));
     return candidate === f.sourceRoot ? { target: loc.path, rewrites: {} } : { target: loc.path, buildOutDir: candidate, rewrites: {} };
   }
   return undefined;
@@ -147,24 +148,29 @@ async function placeBuildOutput(f: Facts): Promise<Placement | undefined> {
     // `COPY . .` would carry a local build output, but there is none and the image builds
     // nothing: it runs the sources (ts-node, tsx, plain JS). A COPY naming the output itself
     // stands: the output is made before `docker build` (CI, an Nx docker-build target).
-    f.evidence.push(`no ${relative(f.context, emit.dir)} in the context and no build step in the Dockerfile: the image holds the sources`);
+    f.evidence.push(l10n.t`no ${relative(f.context, emit.dir)} in the context and no build step in the Dockerfile: the image holds the sources`);
     return undefined;
   }
-  f.evidence.push(...emit.evidence, `target ${loc.path} from ${loc.evidence}`);
+  f.evidence.push(...emit.evidence, targetFrom(loc));
   // Copied from the context, not built in a stage: unless the whole context is copied and then
   // built (`COPY . .` + `RUN npm run build`), which makes the output inside the image.
   const copiesLocalOutput = !/--from=/.test(loc.evidence) && !loc.madeByRun && !(wholeContext && runsABuild(df));
   return { target: loc.path, buildOutDir: emit.dir, rewrites: { ...emit.rewrites }, copiesLocalOutput };
 }
 
+/** Where the image holds a folder, and the Dockerfile line that says so. */
+function targetFrom(loc: Location): string {
+  return l10n.t`target ${loc.path} from ${loc.evidence}`;
+}
+
 /** The image holds the source folder: as-is, or with tsc's output beside each file. */
 function placeSource(f: Facts): Placement | undefined {
   const loc = f.locate(f.sourceRoot);
   if (!loc) return undefined;
-  f.evidence.push(`target ${loc.path} from ${loc.evidence}`);
+  f.evidence.push(targetFrom(loc));
   if (f.compiled && f.emit === undefined) {
     // tsc without outDir writes each .js next to its .ts, so the copied source holds the output.
-    f.evidence.push(`${f.tsName} has no outDir: compiled files sit next to their sources`);
+    f.evidence.push(l10n.t`${f.tsName} has no outDir: compiled files sit next to their sources`);
     return { target: loc.path, buildOutDir: f.sourceRoot, rewrites: { ...COMPILED_REWRITES } };
   }
   return { target: loc.path, rewrites: {}, copiedAsIs: true };
@@ -172,26 +178,26 @@ function placeSource(f: Facts): Placement | undefined {
 
 async function describeMapping(f: Facts, p: Placement): Promise<SourceMapping> {
   const { evidence, spec, ts } = f;
-  if (Object.keys(p.rewrites).length > 0) evidence.push(`file names: ${describeRewrites(p.rewrites)} (compiled)`);
-  else if (p.copiedAsIs) evidence.push('file names unchanged: the image holds the source as-is');
+  if (Object.keys(p.rewrites).length > 0) evidence.push(l10n.t`file names: ${describeRewrites(p.rewrites)} (compiled)`);
+  else if (p.copiedAsIs) evidence.push(l10n.t('file names unchanged: the image holds the source as-is'));
   let bundled = false;
   if (f.bundler !== undefined) {
     bundled = true;
-    evidence.push(`bundled: ${f.bundler.includes('(') ? f.bundler : `package.json depends on ${f.bundler}`}`);
+    evidence.push(f.bundler.includes('(') ? l10n.t`bundled: ${f.bundler}` : l10n.t`bundled: package.json depends on ${f.bundler}`);
   } else if (ts?.noEmit === true && !p.copiedAsIs && f.project.server === undefined) {
     // noEmit with the source not copied as-is means some other tool builds a bundle.
     bundled = true;
-    evidence.push(`bundled: ${f.tsName} has noEmit: true`);
+    evidence.push(l10n.t`bundled: ${f.tsName} has noEmit: true`);
   }
   const modulesDir = spec.drift.modulesDir ?? DEFAULT_MODULES_DIR;
-  evidence.push(spec.drift.modulesDir !== undefined ? `modules under ${modulesDir}/ (x-runtime-drift.modulesDir)` : `modules under ${modulesDir}/ (default)`);
+  evidence.push(spec.drift.modulesDir !== undefined ? l10n.t`modules under ${modulesDir}/ (x-runtime-drift.modulesDir)` : l10n.t`modules under ${modulesDir}/ (default)`);
   const mapping: SourceMapping = { sourceRoot: f.sourceRoot, target: p.target, rewrites: p.rewrites, bundled, modulesDir, evidence };
   const ignoreFile = join(f.context, '.dockerignore');
   if (spec.build && (await f.fs.stat(ignoreFile))?.isFile) {
     const patterns = parseDockerignore(await f.fs.readFile(ignoreFile));
     if (patterns.length > 0) {
       mapping.dockerignore = { context: f.context, patterns, applies: p.copiesLocalOutput ? 'output' : 'source' };
-      evidence.push(`${patterns.length} .dockerignore pattern(s): ignored files are not expected in the image`);
+      evidence.push(l10n.t`${patterns.length} .dockerignore pattern(s): ignored files are not expected in the image`);
     }
   }
   if (p.buildOutDir !== undefined) mapping.buildOutDir = p.buildOutDir;
@@ -214,7 +220,7 @@ async function projectTsConfig(fs: FsLike, project: BuildProject, context: strin
   if (named) {
     const info = await readTsConfig(fs, named.endsWith('.json') ? join(project.dir, named) : join(project.dir, named, 'tsconfig.json'));
     if (info) {
-      evidence.push(`tsconfig ${relative(context, info.file)} (named by package.json's build script)`);
+      evidence.push(l10n.t`tsconfig ${relative(context, info.file)} (named by package.json's build script)`);
       return info;
     }
   }
@@ -222,7 +228,7 @@ async function projectTsConfig(fs: FsLike, project: BuildProject, context: strin
   if (typeof nestPath === 'string') {
     const info = await readTsConfig(fs, join(project.dir, nestPath));
     if (info) {
-      evidence.push(`tsconfig ${relative(context, info.file)} (nest-cli.json compilerOptions.tsConfigPath)`);
+      evidence.push(l10n.t`tsconfig ${relative(context, info.file)} (nest-cli.json compilerOptions.tsConfigPath)`);
       return info;
     }
   }
@@ -280,13 +286,14 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     ts?.includeRoot && ts.includeRoot.path !== project.dir ? { path: ts.includeRoot.path, why: `${relative(context, ts.includeRoot.from)} include` } : undefined,
   async (_fs, { ts, tsName, project }) => {
     const configDir = ts ? dirname(ts.file) : project.dir;
-    return configDir !== project.dir && configDir.startsWith(project.dir + sep) ? { path: configDir, why: `the folder of ${tsName}, which sets no rootDir` } : undefined;
+    return configDir !== project.dir && configDir.startsWith(project.dir + sep) ? { path: configDir, why: l10n.t`the folder of ${tsName}, which sets no rootDir` } : undefined;
   },
   async (fs, { project }) => entryFolder(fs, project.dir),
   async (fs, { project, ts, tsName }) => {
     const src = join(project.dir, 'src');
-    const rootDir = !tsName ? '' : ts?.rootDir ? `; ${tsName}'s rootDir is not below the project folder` : `; ${tsName} sets no rootDir`;
-    return (await isDir(fs, src)) ? { path: src, why: `the project's src folder${rootDir}` } : undefined;
+    if (!(await isDir(fs, src))) return undefined;
+    if (!tsName) return { path: src, why: l10n.t("the project's src folder") };
+    return { path: src, why: ts?.rootDir ? l10n.t`the project's src folder; ${tsName}'s rootDir is not below the project folder` : l10n.t`the project's src folder; ${tsName} sets no rootDir` };
   },
 ];
 
@@ -303,11 +310,11 @@ async function pickSourceRoot(
   for (const rule of SOURCE_ROOT_RULES) {
     const found = await rule(fs, { spec, project, nxRoot, ts, tsName, context });
     if (found) {
-      evidence.push(`source root ${found.path} (${found.why})`);
+      evidence.push(l10n.t`source root ${found.path} (${found.why})`);
       return found.path;
     }
   }
-  evidence.push(`source root ${project.dir} (${project.dir === context ? 'the build context itself' : 'the project folder'})`);
+  evidence.push(project.dir === context ? l10n.t`source root ${project.dir} (the build context itself)` : l10n.t`source root ${project.dir} (the project folder)`);
   return project.dir;
 }
 
@@ -332,7 +339,7 @@ async function readDockerfile(fs: FsLike, spec: ServiceSpec, evidence: string[])
   const path = spec.build?.dockerfile;
   if (path === undefined || !isAbsolute(path)) return undefined;
   if (!(await fs.stat(path))?.isFile) {
-    evidence.push(`no Dockerfile at ${path}`);
+    evidence.push(l10n.t`no Dockerfile at ${path}`);
     return undefined;
   }
   return parseDockerfile(await fs.readFile(path));

@@ -3,6 +3,7 @@
 // tsconfig's folder. The inputs are what `include` names (default: every source file under the
 // tsconfig's folder) less `exclude` (default: node_modules and the outDir), plus files that
 // `paths` aliases bring in from other packages. Read shallowly: the folders where inputs start.
+import * as l10n from '@vscode/l10n';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { FsLike } from '../ports';
 import { isAtOrInside } from '../pathInside';
@@ -24,7 +25,7 @@ const SEARCH_DEPTH = 3;
 /** The common root of the inputs, when it is not the source root itself; undefined otherwise. */
 export async function commonInputRoot(fs: FsLike, ts: TsConfigInfo, sourceRoot: string, projectDir: string, context: string): Promise<InputRoot | undefined> {
   const configDir = dirname(ts.file);
-  if (ts.composite === true) return configDir === sourceRoot ? undefined : { path: configDir, why: `composite: rootDir defaults to the folder of ${relative(context, ts.file)}` };
+  if (ts.composite === true) return configDir === sourceRoot ? undefined : { path: configDir, why: l10n.t`composite: rootDir defaults to the folder of ${relative(context, ts.file)}` };
   const excluded = exclusions(ts, configDir);
   const starts = ts.include ? includeStarts(ts.include).filter((d) => !excluded(d)) : await defaultInputStarts(fs, ts, configDir, excluded);
   const outside = (ts.pathTargets?.paths ?? []).filter((p) => !isAtOrInside(projectDir, p) && !p.split(sep).includes('node_modules'));
@@ -32,7 +33,7 @@ export async function commonInputRoot(fs: FsLike, ts: TsConfigInfo, sourceRoot: 
   const root = inputs.reduce(commonFolder, sourceRoot);
   if (root === sourceRoot) return undefined;
   const named = inputs.filter((p) => !isAtOrInside(sourceRoot, p)).map((p) => relative(context, p) || '.');
-  return { path: root, why: `no rootDir, and inputs outside the source root (${named.join(', ')}): tsc's common root of the inputs is ${relative(context, root) || '.'}` };
+  return { path: root, why: l10n.t`no rootDir, and inputs outside the source root (${named.join(', ')}): tsc's common root of the inputs is ${relative(context, root) || '.'}` };
 }
 
 /** `src/**\/*.ts` -> src; `knexfile.ts` -> its folder: where each include pattern starts. */
