@@ -62,9 +62,9 @@ export interface WatchedTrees {
 
 interface KnownTree {
   /**
-   * The files, sorted, packed in one string (PathTable: about a third of the heap of 10,000
-   * separate path strings; the scan worker's remembered route scans are packed the same way).
-   * Unpacked only to answer a scan or to apply changes.
+   * The files, sorted, packed (PathTable: about a quarter of the heap of 10,000 separate path
+   * strings); after a walk, the very table and mtimes the remembered route scans of that walk
+   * keep (SharedPackedFiles). Unpacked only to answer a scan or to apply changes.
    */
   table: PathTable;
   mtimes: Float64Array;
