@@ -151,8 +151,24 @@ export async function loadComposeProject(fs: FsLike, dir: string, env: Env, work
 async function loadFiles(fs: FsLike, dir: string, paths: string[], env: Env, workspaceDir: string): Promise<ComposeProject> {
   const files = await Promise.all(paths.map(async (path) => ({ path, text: await fs.readFile(path) })));
   const dotenvPath = join(dir, '.env');
-  const dotenv = (await fs.stat(dotenvPath))?.isFile ? parseDotenv(await fs.readFile(dotenvPath), env) : {};
-  return parseComposeProject(files, { dir, env: mergeEnv(env, dotenv), extraFiles: await readReferenced(fs, files, dir, workspaceDir) });
+  const hasDotenv = (await fs.stat(dotenvPath))?.isFile === true;
+  const dotenv = hasDotenv ? parseDotenv(await fs.readFile(dotenvPath), env) : {};
+  const envExample = hasDotenv ? undefined : await readEnvExample(fs, dir, env);
+  return parseComposeProject(files, { dir, env: mergeEnv(env, dotenv), extraFiles: await readReferenced(fs, files, dir, workspaceDir), ...(envExample ? { envExample } : {}) });
+}
+
+/** The example `.env` a repository ships beside its compose file, for a hint only: never used as values. */
+const ENV_EXAMPLE_NAMES = ['.env.example', '.env.sample', '.env.template', '.env.dist'] as const;
+
+async function readEnvExample(fs: FsLike, dir: string, env: Env): Promise<{ file: string; names: string[] } | undefined> {
+  const file = await firstFile(fs, dir, ENV_EXAMPLE_NAMES);
+  if (file === undefined) return undefined;
+  try {
+    return { file: file.slice(dir.length + 1), names: Object.keys(parseDotenv(await fs.readFile(file), env)) };
+  } catch {
+    // An example that does not parse gives no hint; the check goes on without it.
+    return undefined;
+  }
 }
 
 /**

@@ -25,6 +25,11 @@ export interface ParseComposeOptions {
    * (absolute path -> text; absent when missing): parsing stays synchronous and pure.
    */
   extraFiles?: ReadonlyMap<string, string>;
+  /**
+   * With no `.env` beside the compose file, the example the repository ships instead
+   * (`.env.example`) and the variables it sets: an unset variable it sets is named with it.
+   */
+  envExample?: { file: string; names: readonly string[] };
 }
 
 /** How deep `extends` and `include` chains are followed (a file that includes itself stops here). */
@@ -57,7 +62,7 @@ export function parseComposeProject(files: ComposeFileText[], opts: ParseCompose
       specs.push(toServiceSpec(service, def, ctx));
     } catch (err) {
       if (!(err instanceof UserInputError)) throw err;
-      specs.push(invalidSpec(service, ctx, err.message + unsetHint(err.message, unset.get(service))));
+      specs.push(invalidSpec(service, ctx, err.message + unsetHint(err.message, unset.get(service), opts.envExample)));
     }
   }
   for (const included of includedProjects(merged['include'], opts, name)) specs.push(...included.services);
@@ -74,11 +79,13 @@ interface UnsetVariable {
  * "invalid port ':3000'" says little when the port came from `${PORT}`: the error names the unset
  * variables of the field it is about, as compose's own warning would have.
  */
-function unsetHint(message: string, vars: UnsetVariable[] | undefined): string {
+function unsetHint(message: string, vars: UnsetVariable[] | undefined, example?: ParseComposeOptions['envExample']): string {
   const names = [...new Set((vars ?? []).filter((v) => message.includes(v.field.split('.')[0] ?? v.field)).map((v) => v.name))];
   if (names.length === 0) return '';
   const list = names.join(', ');
-  return ` (${names.length === 1 ? `variable ${list} is` : `variables ${list} are`} not set, so compose substitutes a blank string)`;
+  const inExample = example ? names.filter((n) => example.names.includes(n)) : [];
+  const copy = example && inExample.length > 0 ? `; ${example.file} sets ${inExample.join(', ')}: copy it to .env beside the compose file` : '';
+  return ` (${names.length === 1 ? `variable ${list} is` : `variables ${list} are`} not set, so compose substitutes a blank string${copy})`;
 }
 
 function invalidSpec(name: string, ctx: ServiceContext, error: string): ServiceSpec {

@@ -55,6 +55,18 @@ suite('compose discover', () => {
     assert.equal(await loadComposeProject(memFs({ '/ws/p/compose.override.yaml': svc('x') }), '/ws/p', {}), undefined);
   });
 
+  test('no .env but a .env.example that sets the unset variable: the error says to copy it; its values are never used', async () => {
+    const files = {
+      '/ws/p/compose.yaml': 'services:\n  app:\n    image: app\n    ports: ["${PORT}:${PORT}"]\n',
+      '/ws/p/.env.example': 'PORT=3000\n',
+    };
+    const p = await loadComposeProject(memFs(files), '/ws/p', {});
+    assert.match(p?.services[0]?.error ?? '', /variable PORT is not set.*\.env\.example sets PORT: copy it to \.env beside the compose file/);
+    const withEnv = await loadComposeProject(memFs({ ...files, '/ws/p/.env': 'PORT=4000\n' }), '/ws/p', {});
+    assert.equal(withEnv?.services[0]?.error, undefined);
+    assert.equal(withEnv?.services[0]?.ports[0]?.published, 4000);
+  });
+
   test('.env feeds interpolation and the project name; the process environment wins', async () => {
     const fs = memFs({
       '/ws/p/compose.yaml': 'services:\n  app:\n    image: "app:${TAG}"\n    ports: ["${PORT}:80"]\n',
