@@ -1,6 +1,7 @@
 // EngineLike over dockerode. Every call is bounded (timeout + the caller's signal + close()) and
 // every failure leaves as one readable line: EngineUnreachableError when the engine cannot be
 // talked to, a plain Error naming the operation otherwise. Never a stack for a stopped engine.
+import * as l10n from '@vscode/l10n';
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
@@ -120,7 +121,7 @@ export function createDockerEngine(opts: DockerEngineOptions = {}): DockerEngine
     resolved = resolveDockerHost(opts.host, opts.env ?? process.env, opts.dockerConfigDir);
   } catch (err) {
     // A bad DOCKER_HOST or context must not crash start-up: every call reports it instead.
-    return unusableEngine(opts.host ?? opts.env?.DOCKER_HOST ?? 'the configured Docker host', oneLine(err));
+    return unusableEngine(opts.host ?? opts.env?.DOCKER_HOST ?? l10n.t('the configured Docker host'), oneLine(err));
   }
   return new DockerodeEngine(opts, resolved);
 }
@@ -181,7 +182,7 @@ class DockerodeEngine implements DockerEngine {
   }
 
   async findServiceContainers(project: string, service: string, signal?: AbortSignal): Promise<ContainerInfo[]> {
-    return this.call(`list containers of ${project}/${service}`, signal, this.timeoutMs, async (bounded) => {
+    return this.call(l10n.t`list containers of ${`${project}/${service}`}`, signal, this.timeoutMs, async (bounded) => {
       // Both compose v1 and v2 set these labels; the name format differs (_1 vs -1), labels do not.
       const byLabels = (label: string[]) => engineRequest<Dockerode.ContainerInfo[]>(this.docker, '/containers/json', { all: true, filters: { label } }, bounded);
       let summaries = await byLabels([`com.docker.compose.project=${project}`, `com.docker.compose.service=${service}`]);
@@ -195,7 +196,7 @@ class DockerodeEngine implements DockerEngine {
   }
 
   async swarmTasks(stack: string, service: string, signal?: AbortSignal): Promise<SwarmTasks | undefined> {
-    return this.call(`list Swarm tasks of ${stack}/${service}`, signal, this.timeoutMs, async (bounded) => {
+    return this.call(l10n.t`list Swarm tasks of ${`${stack}/${service}`}`, signal, this.timeoutMs, async (bounded) => {
       const get: EngineGet = (path, query) => engineRequest(this.docker, path, query, bounded);
       // Asked once per client: an engine in no swarm (or a worker, which cannot list tasks) costs one request.
       this.swarmRole ??= get('/info', {}).then(swarmRoleOf, () => {
@@ -208,7 +209,7 @@ class DockerodeEngine implements DockerEngine {
   }
 
   async inspectImage(ref: string, signal?: AbortSignal): Promise<ImageInfo | undefined> {
-    return this.call(`inspect image ${ref}`, signal, this.timeoutMs, async (bounded) => {
+    return this.call(l10n.t`inspect image ${ref}`, signal, this.timeoutMs, async (bounded) => {
       try {
         const info = await engineRequest<Dockerode.ImageInspectInfo>(this.docker, `/images/${ref}/json`, {}, bounded);
         return { ref, id: info.Id, created: isoTime(info.Created) } satisfies ImageInfo;
@@ -221,13 +222,13 @@ class DockerodeEngine implements DockerEngine {
 
   async listContainerFiles(containerId: string, root: string, signal?: AbortSignal): Promise<FileListing> {
     const list = (s?: AbortSignal) =>
-      this.call(`list ${root} in container ${short(containerId)}`, s, this.listingTimeoutMs, (bounded) => this.containerListing(containerId, root, bounded));
+      this.call(l10n.t`list ${root} in container ${short(containerId)}`, s, this.listingTimeoutMs, (bounded) => this.containerListing(containerId, root, bounded));
     // A remembered listing runs under the client's lifetime, not one caller's signal (a cancelled
     // check must not fail the next one sharing it); each caller still stops waiting on its own.
     const path = normaliseRoot(root);
     if (!this.listings.cacheable(containerId, path)) return list(signal);
     const update = (previous: FileListing, elapsedMs: number) =>
-      this.call(`list what changed under ${root} in container ${short(containerId)}`, undefined, this.listingTimeoutMs, (bounded) =>
+      this.call(l10n.t`list what changed under ${root} in container ${short(containerId)}`, undefined, this.listingTimeoutMs, (bounded) =>
         this.updatedListing(containerId, path, previous, elapsedMs, bounded),
       );
     const shared = this.listings.get(containerId, path, () => list(undefined), update);
@@ -257,7 +258,7 @@ class DockerodeEngine implements DockerEngine {
   }
 
   async readServedFiles(containerId: string, root: string, opts: { wanted: (path: string) => boolean; maxBytes: number }, signal?: AbortSignal): Promise<ServedFiles> {
-    return this.call(`read ${root} in container ${short(containerId)}`, signal, this.listingTimeoutMs, async (bounded) => {
+    return this.call(l10n.t`read ${root} in container ${short(containerId)}`, signal, this.listingTimeoutMs, async (bounded) => {
       const path = normaliseRoot(root);
       // "<root>/." archives what a symlinked root points to, and names entries "./x".
       const stream = await this.docker.getContainer(containerId).getArchive({ path: path === '/' ? '/.' : `${path}/.`, abortSignal: bounded });
@@ -268,7 +269,7 @@ class DockerodeEngine implements DockerEngine {
   async close(): Promise<void> {
     const wasOpen = !this.lifetime.signal.aborted;
     const lateCreates = this.creating > 0;
-    this.lifetime.abort(new EngineUnreachableError(`Docker engine client for ${this.host} was closed.`));
+    this.lifetime.abort(new EngineUnreachableError(l10n.t`Docker engine client for ${this.host} was closed.`));
     if (!wasOpen) return;
     // A slow or hung engine must not hold the exit for a sweep that the next run repeats.
     if (this.sweep) await Promise.race([this.sweep, new Promise((resolve) => setTimeout(resolve, SWEEP_GRACE_MS).unref())]);
@@ -299,7 +300,7 @@ class DockerodeEngine implements DockerEngine {
     } catch (err) {
       if (caller.aborted) throw caller.reason;
       if (bounded.aborted && isTimeoutReason(bounded.reason)) {
-        throw new EngineUnreachableError(`Docker engine at ${this.host} did not answer within ${ms / 1000} s (${op}).`);
+        throw new EngineUnreachableError(l10n.t`Docker engine at ${this.host} did not answer within ${ms / 1000} s (${op}).`);
       }
       throw translate(err, op, this.host);
     } finally {
@@ -409,7 +410,7 @@ class DockerodeEngine implements DockerEngine {
   }
 
   private async listImage(imageId: string, root: string, signal: AbortSignal | undefined): Promise<FileListing> {
-    return this.call(`list ${root} in image ${short(imageId)}`, signal, this.listingTimeoutMs, async (bounded) => {
+    return this.call(l10n.t`list ${root} in image ${short(imageId)}`, signal, this.listingTimeoutMs, async (bounded) => {
       // Created, never started: the archive API reads the image's filesystem without running
       // anything, so images without a shell (distroless) work. Entrypoint [''] clears the
       // image's own, and Cmd need not exist since nothing is executed.
@@ -520,13 +521,14 @@ export function explicitOptions(o: DockerConnectionOptions): Dockerode.DockerOpt
 
 /** An engine whose configuration is unusable: every call says why, as EngineUnreachableError. */
 function unusableEngine(host: string, reason: string): DockerEngine {
+  const unreachable = (): EngineUnreachableError => new EngineUnreachableError(l10n.t`Docker engine not reachable at ${host}: ${reason}`);
   const fail = async (): Promise<never> => {
-    throw new EngineUnreachableError(`Docker engine not reachable at ${host}: ${reason}`);
+    throw unreachable();
   };
   return {
     host,
     get docker(): Dockerode {
-      throw new EngineUnreachableError(`Docker engine not reachable at ${host}: ${reason}`);
+      throw unreachable();
     },
     ping: fail,
     findServiceContainers: fail,
@@ -544,12 +546,12 @@ function translate(err: unknown, op: string, host: string): Error {
   if (isEngineUnreachable(err)) return err;
   const code = errorCode(err);
   if (code && UNREACHABLE_CODES.has(code)) {
-    const hint = code === 'EACCES' || code === 'EPERM' ? 'Does your user have access to Docker (docker group)?' : 'Is Docker running?';
-    return new EngineUnreachableError(`Docker engine not reachable at ${host} (connect ${code}). ${hint}`);
+    const hint = code === 'EACCES' || code === 'EPERM' ? l10n.t('Does your user have access to Docker (docker group)?') : l10n.t('Is Docker running?');
+    return new EngineUnreachableError(l10n.t`Docker engine not reachable at ${host} (connect ${code}). ${hint}`);
   }
   const status = statusOf(err);
   const detail = status ? `HTTP ${status}: ${engineMessage(err)}` : oneLine(err);
-  return new Error(`Docker engine could not ${op} (${detail})`, { cause: err });
+  return new Error(l10n.t`Docker engine could not ${op} (${detail})`, { cause: err });
 }
 
 function statusOf(err: unknown): number | undefined {

@@ -1,5 +1,6 @@
 // Where the Docker engine is, resolved the way the docker CLI does it, as plain data.
 // Pure apart from the injected `readFile`: no process.env, no os.homedir() unless defaulted.
+import * as l10n from '@vscode/l10n';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -114,9 +115,9 @@ export function connectionOptions(rawHost: string, tls?: TlsFiles, sshAgent?: st
     try {
       url = new URL(host);
     } catch {
-      throw new UserInputError(`Docker host "${host}" is not a valid address (expected e.g. tcp://127.0.0.1:2375).`);
+      throw new UserInputError(l10n.t`Docker host "${host}" is not a valid address (expected e.g. tcp://127.0.0.1:2375).`);
     }
-    if (!url.hostname) throw new UserInputError(`Docker host "${host}" has no host name.`);
+    if (!url.hostname) throw new UserInputError(l10n.t`Docker host "${host}" has no host name.`);
     const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
     if (scheme === 'ssh') {
       // docker-modem tunnels HTTP over ssh2 itself (DOCKER_HOST=ssh://user@host semantics).
@@ -133,7 +134,7 @@ export function connectionOptions(rawHost: string, tls?: TlsFiles, sshAgent?: st
     return { host: hostname, port, protocol: secure ? 'https' : 'http', ...(tls ? { ca: tls.ca, cert: tls.cert, key: tls.key } : {}) };
   }
   throw new UserInputError(
-    `Docker host "${host}" is not supported: use unix://, npipe://, tcp://, https:// or ssh:// (fd:// is only for dockerd itself).`,
+    l10n.t`Docker host "${host}" is not supported: use unix://, npipe://, tcp://, https:// or ssh:// (fd:// is only for dockerd itself).`,
   );
 }
 
@@ -153,7 +154,7 @@ function tlsFromEnv(
       dir: certDir,
     };
   } catch (err) {
-    throw new UserInputError(`DOCKER_TLS_VERIFY is set but the certificates in ${certDir} cannot be read (${errorCode(err) ?? errorText(err)}).`);
+    throw new UserInputError(l10n.t`DOCKER_TLS_VERIFY is set but the certificates in ${certDir} cannot be read (${errorCode(err) ?? errorText(err)}).`);
   }
 }
 
@@ -169,7 +170,7 @@ function currentContext(configDir: string, readFile: ReadTextFile): string | und
     const value = isRecord(parsed) ? parsed.currentContext : undefined;
     return typeof value === 'string' ? nonEmpty(value) : undefined;
   } catch {
-    throw new UserInputError(`${join(configDir, 'config.json')} is not valid JSON, so the current Docker context cannot be read.`);
+    throw new UserInputError(l10n.t`${join(configDir, 'config.json')} is not valid JSON, so the current Docker context cannot be read.`);
   }
 }
 
@@ -189,13 +190,13 @@ function readContext(
   try {
     meta = JSON.parse(readFile(metaPath));
   } catch (err) {
-    throw new UserInputError(`Docker context "${name}" not found: cannot read ${metaPath} (${errorCode(err) ?? errorText(err)}).`);
+    throw new UserInputError(l10n.t`Docker context "${name}" not found: cannot read ${metaPath} (${errorCode(err) ?? errorText(err)}).`);
   }
   const endpoints = isRecord(meta) ? meta.Endpoints : undefined;
   const dockerEndpoint = isRecord(endpoints) ? endpoints.docker : undefined;
   const host = isRecord(dockerEndpoint) ? dockerEndpoint.Host : undefined;
   if (typeof host !== 'string' || !host) {
-    throw new UserInputError(`Docker context "${name}" has no Endpoints.docker.Host in ${metaPath}.`);
+    throw new UserInputError(l10n.t`Docker context "${name}" has no Endpoints.docker.Host in ${metaPath}.`);
   }
   return { host, metaPath, tls: contextTls(configDir, id, readFile) };
 }

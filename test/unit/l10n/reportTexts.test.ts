@@ -9,11 +9,12 @@ import { decideProbe, resolveBaseUrl } from '../../../src/core/probe/policy';
 import { probeRoutes } from '../../../src/core/probe/runProbes';
 import { NO_TRUST, probeDestination, refuseTokenVariable } from '../../../src/core/probe/trust';
 import { diffServices } from '../../../src/core/rebuild';
+import { createDockerEngine } from '../../../src/engine/dockerEngine';
 import { accentedBundle, englishLeft, pseudoBundle, spyOn, untranslated } from './pseudo';
 import { staleApi } from '../vscode/sampleReport';
 
 /** The words of the cases' inputs below: names, hosts, variables, values, paths. */
-const SOURCE_OF_CASES = 'api demo ws compose yaml ftp http build lan SECRET_KEY MODE GONE EXTRA TOKEN_X API_KEY API_TOKEN TOKEN on off command environment user labels here lazy nowhere srv index js Lazy Other web src App tsx Cannot exited workflow users abc';
+const SOURCE_OF_CASES = 'api demo ws compose yaml ftp http build lan SECRET_KEY MODE GONE EXTRA TOKEN_X API_KEY API_TOKEN TOKEN on off command environment user labels here lazy nowhere srv index js Lazy Other web src App tsx Cannot exited workflow users abc unix tmp rd l10n no engine sock connect ENOENT fd';
 
 const spec = (over: Partial<ServiceSpec>): ServiceSpec => ({ name: 'api', project: 'demo', projectDir: '/ws', composeFiles: ['/ws/compose.yaml'], ports: [], drift: {}, ...over });
 const route = (method: RouteDef['method'], path = '/a'): RouteDef => ({ method, path, origin: 'source' });
@@ -48,7 +49,18 @@ function probeTexts(): string[] {
   return out;
 }
 
-const allTexts = async (): Promise<string[]> => [...baseUrlTexts(), ...probeTexts(), ...(await probeRunTexts()), ...configTexts(), ...pageTexts(), ...rebuildTexts()];
+/** What the engine client says when the engine cannot be used: a host it does not support, a socket nobody listens on. */
+async function engineTexts(): Promise<string[]> {
+  const said: string[] = [];
+  for (const host of ['fd://', `unix:///tmp/rd-l10n-no-engine-${process.pid}.sock`]) {
+    const engine = createDockerEngine({ host, env: {} });
+    await engine.ping().catch((err: unknown) => said.push(err instanceof Error ? err.message : String(err)));
+    await engine.close();
+  }
+  return said;
+}
+
+const allTexts = async (): Promise<string[]> => [...baseUrlTexts(), ...probeTexts(), ...(await probeRunTexts()), ...configTexts(), ...pageTexts(), ...rebuildTexts(), ...(await engineTexts())];
 
 async function probeRunTexts(): Promise<string[]> {
   const prober = { probe: async () => ({ status: null, verdict: 'unreachable' as const, detail: 'x' }) };
