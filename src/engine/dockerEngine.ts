@@ -188,6 +188,9 @@ class DockerodeEngine implements DockerEngine {
       let summaries = await byLabels([`com.docker.compose.project=${project}`, `com.docker.compose.service=${service}`]);
       // None from compose: the project may be deployed as a Swarm stack of the same name.
       if (summaries.length === 0) summaries = await byLabels([`${STACK_LABEL}=${project}`, `${SWARM_SERVICE_LABEL}=${stackServiceName(project, service)}`]);
+      // The list names each container's image: its defaults are asked beside the container's
+      // inspect instead of after it (one round trip less before the listings; the same requests).
+      for (const s of summaries) if (s.ImageID) void this.imageDefaults(s.ImageID, bounded);
       const infos = await Promise.all(summaries.map((s) => this.inspectContainer(s.Id, bounded)));
       return infos
         .filter((c): c is ContainerInfo => c !== undefined)
