@@ -177,7 +177,7 @@ function verifiedText(service: string, changes: readonly string[]): string {
 
 function notInSyncText(done: string, service: string, after: ServiceReport | null): string {
   const said = l10n.t`${done}, but ${service} is still not in sync: ${after?.summary ?? l10n.t('no report')}`;
-  return after?.fix ? l10n.t`${said} — fix: ${after.fix}` : said;
+  return after?.fix ? l10n.t('{0} — fix: {1}', said, after.fix) : said;
 }
 
 /** Re-checks until no route is unreachable (the process may still be starting) or time runs out. */
@@ -203,27 +203,27 @@ export function diffServices(before: ServiceReport, after: ServiceReport): strin
   const changes: string[] = [];
   const state = (s: ServiceReport): string =>
     !s.container ? l10n.t('absent') : s.staleContainer ? l10n.t('stale') : s.container.state === 'running' ? l10n.t('current') : s.container.state;
-  if (state(before) !== state(after)) changes.push(l10n.t`container ${state(before)} → ${state(after)}`);
+  if (state(before) !== state(after)) changes.push(l10n.t('container {0} → {1}', state(before), state(after)));
   if (before.container && after.container && before.container.id !== after.container.id) {
-    changes.push(l10n.t`container ${shortId(before.container.id)} → ${shortId(after.container.id)}`);
+    changes.push(l10n.t('container {0} → {1}', shortId(before.container.id), shortId(after.container.id)));
   }
   if (before.image.id !== after.image.id) {
     const id = (i: string | null): string => (i ? shortId(i) : l10n.t('none'));
-    changes.push(l10n.t`image ${id(before.image.id)} → ${id(after.image.id)}`);
+    changes.push(l10n.t('image {0} → {1}', id(before.image.id), id(after.image.id)));
   }
   for (const m of after.modules) {
     const old = before.modules.find((b) => b.name === m.name);
     if (old && old.firstFailure !== m.firstFailure) {
       const at = (rung: RungName | null): string => (rung ? l10n.t`fails at ${rungWord(rung)}` : l10n.t('ok'));
-      changes.push(l10n.t`module ${m.name}: ${at(old.firstFailure)} → ${at(m.firstFailure)}`);
+      changes.push(l10n.t('module {0}: {1} → {2}', m.name, at(old.firstFailure), at(m.firstFailure)));
     }
   }
   for (const r of after.routes) {
     const old = before.routes.find((b) => b.method === r.method && b.path === r.path);
     if (!old) continue;
-    if (old.status !== r.status) changes.push(l10n.t`route ${`${r.method} ${r.path}`} ${old.status ?? verdictWords(old.verdict)} → ${r.status ?? verdictWords(r.verdict)}`);
+    if (old.status !== r.status) changes.push(l10n.t('route {0} {1} → {2}', `${r.method} ${r.path}`, old.status ?? verdictWords(old.verdict), r.status ?? verdictWords(r.verdict)));
     if (old.authStatus !== r.authStatus && r.authStatus !== null) {
-      changes.push(l10n.t`route ${`${r.method} ${r.path}`} with token ${old.authStatus ?? l10n.t('not sent')} → ${r.authStatus}`);
+      changes.push(l10n.t('route {0} with token {1} → {2}', `${r.method} ${r.path}`, old.authStatus ?? l10n.t('not sent'), r.authStatus));
     }
   }
   // Config drift before → after, per field. Never "NAME: value": redact() reads that shape as a
@@ -233,15 +233,15 @@ export function diffServices(before: ServiceReport, after: ServiceReport): strin
   for (const d of before.configDrift) {
     const now = afterFields.get(d.field);
     const is = !now ? l10n.t('as compose declares') : now.hidden ? l10n.t('still differs') : l10n.t`still ${now.container === null ? l10n.t('unset') : `\`${now.container}\``}`;
-    changes.push(l10n.t`config ${d.field} ${was(d)} → ${is}`);
+    changes.push(l10n.t('config {0} {1} → {2}', d.field, was(d), is));
   }
   for (const d of after.configDrift) if (!before.configDrift.some((b) => b.field === d.field)) changes.push(l10n.t`config ${d.field} now differs from compose`);
   for (const p of after.pages) {
     const old = before.pages.find((b) => b.path === p.path && b.file === p.file);
-    if (old && old.verdict !== p.verdict) changes.push(l10n.t`page ${p.path} ${PAGE_WORDS[old.verdict]()} → ${PAGE_WORDS[p.verdict]()}`);
+    if (old && old.verdict !== p.verdict) changes.push(l10n.t('page {0} {1} → {2}', p.path, PAGE_WORDS[old.verdict](), PAGE_WORDS[p.verdict]()));
   }
   if (before.missingFiles.length !== after.missingFiles.length) {
-    changes.push(l10n.t`files missing in container ${before.missingFiles.length} → ${after.missingFiles.length}`);
+    changes.push(l10n.t('files missing in container {0} → {1}', before.missingFiles.length, after.missingFiles.length));
   }
   return changes;
 }

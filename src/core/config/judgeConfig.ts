@@ -71,7 +71,7 @@ async function judgeFields(spec: ServiceSpec, container: ContainerInfo | undefin
   if (now === created) {
     return { drift: [], basis: l10n.t`compose's config-hash agrees (${now.slice(0, 12)}): compose would not recreate it; ${fields.length} field difference(s) it does not count are not reported` };
   }
-  return { drift: fields, basis: l10n.t`field by field, and compose's config-hash changed too (${created.slice(0, 12)} → ${now.slice(0, 12)}): compose would recreate it` };
+  return { drift: fields, basis: l10n.t("field by field, and compose's config-hash changed too ({0} → {1}): compose would recreate it", created.slice(0, 12), now.slice(0, 12)) };
 }
 
 /** Each field's compose (or env_file) line, workspace-relative; files outside the workspace are not read. */

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { compareConfig } from '../../../src/core/config/configDrift';
 import { probeDetailText } from '../../../src/core/ladder/format';
@@ -135,5 +137,19 @@ suite('translations of the report texts beside the ladder (probes, config drift,
     assert.ok(!texts.includes('⟪'));
     assert.match(texts, /POST not sent: only GET\/HEAD by default/);
     assert.match(texts, /environment\.MODE: compose says `on`, container has `off`/);
+  });
+
+  test('the engine side says no character beyond Latin-1 in a tagged l10n.t template (esbuild escapes them everywhere else; one would make dist/engine.js a two-byte source in the extension host)', () => {
+    const root = path.resolve(__dirname, '../../../src');
+    const files = ['core', 'engine'].flatMap((dir) => (readdirSync(path.join(root, dir), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.startsWith('view')).map((f) => path.join(dir, f)));
+    const found: string[] = [];
+    for (const file of files) {
+      for (const [i, line] of readFileSync(path.join(root, file), 'utf8').split('\n').entries()) {
+        const tagged = line.indexOf('l10n.t`');
+        if (tagged >= 0 && /[^\u0000-\u00ff]/.test(line.slice(tagged))) found.push(`${file}:${i + 1}`);
+      }
+    }
+    assert.ok(files.length > 100, `only ${files.length} files read`);
+    assert.deepEqual(found, [], "use l10n.t('… {0} …', args) there: a plain string esbuild escapes");
   });
 });
