@@ -7,12 +7,13 @@
 // array, which the worker's watched tree of the same root then shares (SharedPackedFiles).
 import type { ExtractedFile } from '../core/routes/extracted';
 import type { ScanCache, ScanEntry, ScannedFiles } from '../core/routes/scanCache';
+import { ReadonlyMapBase } from '../core/readonlyMapBase';
 import { SharedPackedFiles, type PackedFiles } from './pathTable';
 
 const NOTHING: ReadonlyMap<string, ScanEntry> = new Map();
 
 /** One root's entries, answered as the Map they were stored from (each get makes its entry afresh). */
-class PackedScanEntries implements ReadonlyMap<string, ScanEntry> {
+class PackedScanEntries extends ReadonlyMapBase<string, ScanEntry> {
   /** Every file of the scan: the entries' files and, when the scanner said so, the others it found. */
   private readonly packed: PackedFiles;
   /** By the table's index: the entry's size; NaN for a file that has no entry. */
@@ -22,6 +23,7 @@ class PackedScanEntries implements ReadonlyMap<string, ScanEntry> {
   readonly size: number;
 
   constructor(root: string, entries: ReadonlyMap<string, ScanEntry>, shared: SharedPackedFiles, scanned: ScannedFiles | undefined) {
+    super();
     const prefix = root.endsWith('/') ? root : `${root}/`;
     this.packed = (scanned && this.onScanned(prefix, entries, shared, scanned)) ?? ownFiles(prefix, entries, shared);
     this.sizes = new Float64Array(this.packed.table.size).fill(NaN);
@@ -38,28 +40,8 @@ class PackedScanEntries implements ReadonlyMap<string, ScanEntry> {
     return i < 0 || Number.isNaN(this.sizes[i]) ? undefined : this.entry(i);
   }
 
-  has(path: string): boolean {
-    return this.get(path) !== undefined;
-  }
-
   *entries(): IterableIterator<[string, ScanEntry]> {
     for (let i = 0; i < this.sizes.length; i++) if (!Number.isNaN(this.sizes[i])) yield [this.packed.table.at(i), this.entry(i)];
-  }
-
-  *keys(): IterableIterator<string> {
-    for (const [path] of this.entries()) yield path;
-  }
-
-  *values(): IterableIterator<ScanEntry> {
-    for (const [, entry] of this.entries()) yield entry;
-  }
-
-  [Symbol.iterator](): IterableIterator<[string, ScanEntry]> {
-    return this.entries();
-  }
-
-  forEach(callback: (value: ScanEntry, key: string, map: ReadonlyMap<string, ScanEntry>) => void, thisArg?: unknown): void {
-    for (const [path, entry] of this.entries()) callback.call(thisArg, entry, path, this);
   }
 
   /** The scan's files, when every entry is among them at the same mtime (else undefined: the entries' own). */

@@ -10,6 +10,7 @@
 // compare them in place (folder, then name), so `has` answers exactly what a Set of the same
 // paths would.
 import type { FileListing } from '../core/model';
+import { ReadonlyMapBase } from '../core/readonlyMapBase';
 
 /** FNV-1a over path[from, to), continuing from `h` (the hash of what came before). */
 function hashOf(path: string, from: number, to: number, h = 0x811c9dc5): number {
@@ -152,7 +153,7 @@ export class PathTable implements ReadonlySet<string> {
  * A number per path of a table (a file's size), by the table's index; `absent` where a path has
  * none (a symlink has no size of its own): as a Map holding only the others.
  */
-export class PathNumbers implements ReadonlyMap<string, number> {
+export class PathNumbers extends ReadonlyMapBase<string, number> {
   readonly size: number;
 
   constructor(
@@ -160,6 +161,7 @@ export class PathNumbers implements ReadonlyMap<string, number> {
     private readonly numbers: Float64Array,
     private readonly absent: number,
   ) {
+    super();
     let n = 0;
     for (const x of numbers) if (x !== absent) n += 1;
     this.size = n;
@@ -172,31 +174,11 @@ export class PathNumbers implements ReadonlyMap<string, number> {
     return x === this.absent ? undefined : x;
   }
 
-  has(path: string): boolean {
-    return this.get(path) !== undefined;
-  }
-
   *entries(): IterableIterator<[string, number]> {
     for (let i = 0; i < this.table.size; i++) {
       const x = this.numbers[i] as number;
       if (x !== this.absent) yield [this.table.at(i), x];
     }
-  }
-
-  *keys(): IterableIterator<string> {
-    for (const [p] of this.entries()) yield p;
-  }
-
-  *values(): IterableIterator<number> {
-    for (const [, x] of this.entries()) yield x;
-  }
-
-  [Symbol.iterator](): IterableIterator<[string, number]> {
-    return this.entries();
-  }
-
-  forEach(callback: (value: number, key: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
-    for (const [p, x] of this.entries()) callback.call(thisArg, x, p, this);
   }
 }
 

@@ -7,6 +7,7 @@ import { absoluteIn, folderPrefixIn, foldersWithin, isPlainName } from './paths'
 import { fixLabel, ladderLine } from './rungText';
 import { shortId } from '../ladder/format';
 import { changedKeys } from './sameData';
+import { ReadonlyMapBase } from '../readonlyMapBase';
 
 /**
  * missing: in neither image nor container (fix: build). stale: in the image, not the container
@@ -38,7 +39,7 @@ export type FileDriftStates = ReadonlyMap<string, FileDriftState>;
  */
 const NO_FOLDER = '\0';
 
-class StatesByFolder implements ReadonlyMap<string, FileDriftState> {
+class StatesByFolder extends ReadonlyMapBase<string, FileDriftState> {
   private readonly folders = new Map<string, Map<string, FileDriftState>>();
   private count = 0;
   /**
@@ -64,10 +65,6 @@ class StatesByFolder implements ReadonlyMap<string, FileDriftState> {
       this.lastNames = names;
     }
     return names?.get(cut === 0 ? path : path.slice(cut));
-  }
-
-  has(path: string): boolean {
-    return this.get(path) !== undefined;
   }
 
   /** The state of `name` in folder `dir` (`dir + name` split at its last '/': dir '' or ending with '/'). */
@@ -96,20 +93,8 @@ class StatesByFolder implements ReadonlyMap<string, FileDriftState> {
     for (const [dir, names] of this.folders) for (const [name, state] of names) yield [dir + name, state];
   }
 
-  *keys(): IterableIterator<string> {
-    for (const [path] of this.entries()) yield path;
-  }
-
-  *values(): IterableIterator<FileDriftState> {
+  override *values(): IterableIterator<FileDriftState> {
     for (const names of this.folders.values()) yield* names.values();
-  }
-
-  [Symbol.iterator](): IterableIterator<[string, FileDriftState]> {
-    return this.entries();
-  }
-
-  forEach(callback: (value: FileDriftState, key: string, map: ReadonlyMap<string, FileDriftState>) => void, thisArg?: unknown): void {
-    for (const [path, state] of this.entries()) callback.call(thisArg, state, path, this);
   }
 }
 
