@@ -1,5 +1,6 @@
 // Finding the compose projects in a workspace: the folders holding a compose file, each loaded
 // the way `docker compose` would load it from that folder (base file, one override, `.env`).
+import * as l10n from '@vscode/l10n';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { ComposeProject } from '../model';
 import type { ComposeFolders, ComposeFoldersLike, FsLike } from '../ports';
@@ -66,8 +67,8 @@ async function loadComposeFiles(fs: FsLike, workspaceDir: string, chosen: string
   const paths = chosen.map((f) => (isAbsolute(f) ? f : join(workspaceDir, f)));
   for (const p of paths) {
     const rel = relative(workspaceDir, p);
-    if (rel.startsWith('..') || isAbsolute(rel)) throw new UserInputError(`compose file ${p} is outside the workspace ${workspaceDir}`);
-    if (!(await fs.stat(p))?.isFile) throw new UserInputError(`compose file ${rel} not found`);
+    if (rel.startsWith('..') || isAbsolute(rel)) throw new UserInputError(l10n.t`compose file ${p} is outside the workspace ${workspaceDir}`);
+    if (!(await fs.stat(p))?.isFile) throw new UserInputError(l10n.t`compose file ${rel} not found`);
   }
   return loadFiles(fs, dirname(paths[0] as string), paths, env, workspaceDir);
 }

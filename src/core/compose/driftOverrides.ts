@@ -1,5 +1,6 @@
 // `x-runtime-drift:` on a service. Validated strictly: a typo or a wrong type would otherwise
 // silently fall back to inference and make the report wrong in ways that are hard to trace.
+import * as l10n from '@vscode/l10n';
 import { isAbsolute, posix, resolve } from 'node:path';
 import type { DriftOverrides } from '../model';
 import { UserInputError } from '../errors';
@@ -11,18 +12,18 @@ const KNOWN_FIELDS: readonly string[] = [...STRING_FIELDS, 'routes', 'auth', 'se
 /** Validates `x-runtime-drift` of `service`; makes source/buildOutput absolute from `composeDir`. */
 export function parseDriftOverrides(value: unknown, service: string, composeDir: string): DriftOverrides {
   if (value === undefined || value === null) return {};
-  const at = (field: string) => `service "${service}": x-runtime-drift.${field}`;
-  if (!isPlainObject(value)) throw new UserInputError(`service "${service}": x-runtime-drift must be a mapping`);
+  const at = (field: string) => l10n.t`service "${service}": x-runtime-drift.${field}`;
+  if (!isPlainObject(value)) throw new UserInputError(l10n.t`service "${service}": x-runtime-drift must be a mapping`);
   for (const key of Object.keys(value)) {
     if (!KNOWN_FIELDS.includes(key)) {
-      throw new UserInputError(`${at(key)} is not a known field (known: ${KNOWN_FIELDS.join(', ')})`);
+      throw new UserInputError(l10n.t`${at(key)} is not a known field (known: ${KNOWN_FIELDS.join(', ')})`);
     }
   }
   const out: DriftOverrides = {};
   for (const field of STRING_FIELDS) {
     const v = value[field];
     if (v === undefined || v === null) continue;
-    if (typeof v !== 'string') throw new UserInputError(`${at(field)} must be a string, got ${describe(v)}`);
+    if (typeof v !== 'string') throw new UserInputError(l10n.t`${at(field)} must be a string, got ${describe(v)}`);
     out[field] = v;
   }
   if (out.source !== undefined) out.source = resolve(composeDir, out.source);
@@ -30,36 +31,36 @@ export function parseDriftOverrides(value: unknown, service: string, composeDir:
   if (out.target !== undefined) {
     // A Windows host path here would be a mistake: the target is always a path inside a Linux container.
     if (!posix.isAbsolute(out.target) || isWindowsPath(out.target)) {
-      throw new UserInputError(`${at('target')} must be an absolute path inside the container (like /app/dist), got "${out.target}"`);
+      throw new UserInputError(l10n.t`${at('target')} must be an absolute path inside the container (like /app/dist), got "${out.target}"`);
     }
     out.target = stripTrailingSlash(posix.normalize(out.target));
   }
   if (out.modulesDir !== undefined && (out.modulesDir === '' || isAbsolute(out.modulesDir))) {
-    throw new UserInputError(`${at('modulesDir')} must be a folder relative to the source root, got "${out.modulesDir}"`);
+    throw new UserInputError(l10n.t`${at('modulesDir')} must be a folder relative to the source root, got "${out.modulesDir}"`);
   }
   const routes = value['routes'];
   if (routes !== undefined && routes !== null) {
     if (!Array.isArray(routes) || !routes.every((r): r is string => typeof r === 'string')) {
-      throw new UserInputError(`${at('routes')} must be a list of strings like "GET /health", got ${describe(routes)}`);
+      throw new UserInputError(l10n.t`${at('routes')} must be a list of strings like "GET /health", got ${describe(routes)}`);
     }
     out.routes = routes;
   }
   const secretVariables = value['secretVariables'];
   if (secretVariables !== undefined && secretVariables !== null) {
     if (!Array.isArray(secretVariables) || !secretVariables.every((r): r is string => typeof r === 'string')) {
-      throw new UserInputError(`${at('secretVariables')} must be a list of variable names, got ${describe(secretVariables)}`);
+      throw new UserInputError(l10n.t`${at('secretVariables')} must be a list of variable names, got ${describe(secretVariables)}`);
     }
     out.secretVariables = secretVariables;
   }
   const auth = value['auth'];
   if (auth !== undefined && auth !== null) {
-    if (!isPlainObject(auth)) throw new UserInputError(`${at('auth')} must be a mapping, got ${describe(auth)}`);
+    if (!isPlainObject(auth)) throw new UserInputError(l10n.t`${at('auth')} must be a mapping, got ${describe(auth)}`);
     for (const key of Object.keys(auth)) {
-      if (key !== 'bearerTokenEnv') throw new UserInputError(`${at(`auth.${key}`)} is not a known field (known: bearerTokenEnv)`);
+      if (key !== 'bearerTokenEnv') throw new UserInputError(l10n.t`${at(`auth.${key}`)} is not a known field (known: bearerTokenEnv)`);
     }
     const tokenEnv = auth['bearerTokenEnv'];
     if (tokenEnv !== undefined && tokenEnv !== null && typeof tokenEnv !== 'string') {
-      throw new UserInputError(`${at('auth.bearerTokenEnv')} must be a string, got ${describe(tokenEnv)}`);
+      throw new UserInputError(l10n.t`${at('auth.bearerTokenEnv')} must be a string, got ${describe(tokenEnv)}`);
     }
     out.auth = typeof tokenEnv === 'string' ? { bearerTokenEnv: tokenEnv } : {};
   }
@@ -67,8 +68,12 @@ export function parseDriftOverrides(value: unknown, service: string, composeDir:
 }
 
 function describe(v: unknown): string {
-  if (Array.isArray(v)) return `a list ${JSON.stringify(v)}`;
-  if (isPlainObject(v)) return 'a mapping';
+  if (Array.isArray(v)) return l10n.t`a list ${JSON.stringify(v)}`;
+  if (isPlainObject(v)) return l10n.t('a mapping');
+  if (typeof v === 'string') return l10n.t`string ${JSON.stringify(v)}`;
+  if (typeof v === 'number') return l10n.t`number ${JSON.stringify(v)}`;
+  if (typeof v === 'boolean') return l10n.t`boolean ${JSON.stringify(v)}`;
+  if (v === null) return l10n.t('null');
   return `${typeof v} ${JSON.stringify(v)}`;
 }
 

@@ -1,6 +1,7 @@
 // Compose-spec variable interpolation, applied to values (never keys) after YAML parsing,
 // so that `image: app:${TAG:-dev}` reads the same as `docker compose config` would print it.
 // https://github.com/compose-spec/compose-spec/blob/main/12-interpolation.md
+import * as l10n from '@vscode/l10n';
 import { UserInputError } from '../errors';
 
 export type Env = Record<string, string | undefined>;
@@ -29,7 +30,7 @@ export function interpolate(text: string, env: Env, where = 'value', onUnset?: O
     }
     if (next === '{') {
       const close = findClosingBrace(text, i + 2);
-      if (close < 0) throw new UserInputError(`${where}: invalid interpolation format for "${text}": missing "}"`);
+      if (close < 0) throw new UserInputError(l10n.t`${where}: invalid interpolation format for "${text}": missing "}"`);
       out += expandBraced(text.slice(i + 2, close), env, where, text, onUnset);
       i = close + 1;
       continue;
@@ -83,7 +84,7 @@ function findClosingBrace(text: string, from: number): number {
 
 function expandBraced(body: string, env: Env, where: string, whole: string, onUnset: OnUnset | undefined): string {
   const name = NAME.exec(body)?.[0];
-  if (name === undefined) throw new UserInputError(`${where}: invalid interpolation format for "${whole}"`);
+  if (name === undefined) throw new UserInputError(l10n.t`${where}: invalid interpolation format for "${whole}"`);
   const rest = body.slice(name.length);
   const value = env[name];
   if (rest === '') {
@@ -102,13 +103,13 @@ function expandBraced(body: string, env: Env, where: string, whole: string, onUn
       if (missing) {
         const message = arg();
         throw new UserInputError(
-          `${where}: required variable ${name} is missing a value${message ? `: ${message}` : ''}`,
+          l10n.t`${where}: required variable ${name} is missing a value${message ? `: ${message}` : ''}`,
         );
       }
       return value ?? '';
     case '+':
       return missing ? '' : arg();
     default:
-      throw new UserInputError(`${where}: invalid interpolation format for "${whole}"`);
+      throw new UserInputError(l10n.t`${where}: invalid interpolation format for "${whole}"`);
   }
 }

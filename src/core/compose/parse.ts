@@ -1,5 +1,6 @@
 // Compose files -> ComposeProject: YAML parsed by a real parser, interpolated, overrides merged,
 // then each service reduced to what the ladder needs (build, image, ports, x-runtime-drift).
+import * as l10n from '@vscode/l10n';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { ComposeProject, ServiceBuild, ServiceSpec } from '../model';
@@ -106,22 +107,22 @@ function profileActive(def: unknown, active: Set<string>): boolean {
 /** `extends: base` / `extends: { service, file }`: the base service's definition under this one's. */
 function resolveExtends(name: string, raw: unknown, services: Record<string, unknown>, opts: ParseComposeOptions, depth: number): unknown {
   if (!isPlainObject(raw) || raw['extends'] === undefined) return raw;
-  if (depth >= MAX_COMPOSE_DEPTH) throw new UserInputError(`service "${name}": extends nests deeper than ${MAX_COMPOSE_DEPTH} levels`);
+  if (depth >= MAX_COMPOSE_DEPTH) throw new UserInputError(l10n.t`service "${name}": extends nests deeper than ${MAX_COMPOSE_DEPTH} levels`);
   const ext = raw['extends'];
   const baseName = typeof ext === 'string' ? ext : isPlainObject(ext) && typeof ext['service'] === 'string' ? ext['service'] : undefined;
-  if (baseName === undefined) throw new UserInputError(`service "${name}": extends must name a service`);
+  if (baseName === undefined) throw new UserInputError(l10n.t`service "${name}": extends must name a service`);
   const file = isPlainObject(ext) && typeof ext['file'] === 'string' ? resolve(opts.dir, ext['file']) : undefined;
   let pool = services;
   let baseOpts = opts;
   if (file !== undefined) {
     const text = opts.extraFiles?.get(file);
-    if (text === undefined) throw new UserInputError(`service "${name}": extends file ${ext && isPlainObject(ext) ? String(ext['file']) : ''} not found`);
+    if (text === undefined) throw new UserInputError(l10n.t`service "${name}": extends file ${ext && isPlainObject(ext) ? String(ext['file']) : ''} not found`);
     const tree = loadFile({ path: file, text }, opts.env, new Map());
     pool = isPlainObject(tree['services']) ? tree['services'] : {};
     baseOpts = { ...opts, dir: dirname(file) };
   }
   const baseRaw = pool[baseName];
-  if (baseRaw === undefined) throw new UserInputError(`service "${name}": extends ${baseName}, which is not defined`);
+  if (baseRaw === undefined) throw new UserInputError(l10n.t`service "${name}": extends ${baseName}, which is not defined`);
   const base = resolveExtends(baseName, baseRaw, pool, baseOpts, depth + 1);
   const own: Record<string, unknown> = { ...raw };
   delete own['extends'];
@@ -142,7 +143,7 @@ function includedProjects(raw: unknown, opts: ParseComposeOptions, project: stri
     for (const p of includePaths(entry)) {
       const abs = resolve(opts.dir, p);
       const text = opts.extraFiles?.get(abs);
-      if (text === undefined) throw new UserInputError(`include: ${p} not found in the workspace (files outside it are not read)`);
+      if (text === undefined) throw new UserInputError(l10n.t`include: ${p} not found in the workspace (files outside it are not read)`);
       files.push({ path: abs, text });
     }
     const first = files[0];
@@ -204,15 +205,15 @@ function loadFile(
     if (err instanceof YAMLParseError) {
       const reason = err.message.split(/ at line \d+/)[0]?.trim() ?? err.message;
       const line = err.linePos?.[0]?.line;
-      throw new UserInputError(`${label}: ${reason}${line === undefined ? '' : ` at line ${line}`}`);
+      throw new UserInputError(line === undefined ? `${label}: ${reason}` : l10n.t`${label}: ${reason} at line ${line}`);
     }
     throw new UserInputError(`${label}: ${errorText(err)}`);
   }
   if (doc === null || doc === undefined) return {};
-  if (!isPlainObject(doc)) throw new UserInputError(`${label}: the top level must be a mapping (services:, name:, ...)`);
+  if (!isPlainObject(doc)) throw new UserInputError(l10n.t`${label}: the top level must be a mapping (services:, name:, ...)`);
   const services = doc['services'];
   if (services !== undefined && services !== null && !isPlainObject(services)) {
-    throw new UserInputError(`${label}: "services" must be a mapping of service name to definition`);
+    throw new UserInputError(l10n.t`${label}: "services" must be a mapping of service name to definition`);
   }
   // Interpolated per service: a variable one service requires (${X:?}) fails that service only.
   const { services: rawServices, ...rest } = doc;
@@ -246,7 +247,7 @@ function normalizeBuildShorthand(tree: Record<string, unknown>, label: string): 
   const out: Record<string, unknown> = {};
   for (const [name, def] of Object.entries(services)) {
     if (def !== null && def !== undefined && !isPlainObject(def)) {
-      throw new UserInputError(`${label}: service "${name}" must be a mapping`);
+      throw new UserInputError(l10n.t`${label}: service "${name}" must be a mapping`);
     }
     out[name] = def && typeof def['build'] === 'string' ? { ...def, build: { context: def['build'] } } : def;
   }
@@ -275,7 +276,7 @@ interface ServiceContext {
 
 function toServiceSpec(name: string, raw: unknown, ctx: ServiceContext): ServiceSpec {
   const def = isPlainObject(raw) ? raw : {};
-  const where = (field: string) => `service "${name}": ${field}`;
+  const where = (field: string) => l10n.t`service "${name}": ${field}`;
   const spec: ServiceSpec = {
     name,
     project: ctx.project,
@@ -287,14 +288,14 @@ function toServiceSpec(name: string, raw: unknown, ctx: ServiceContext): Service
   spec.config = parseServiceConfig(def, { dir: ctx.dir, env: ctx.env, files: ctx.files, ports: spec.ports, where });
   const image = def['image'];
   if (image !== undefined && image !== null) {
-    if (typeof image !== 'string') throw new UserInputError(`${where('image')} must be a string`);
+    if (typeof image !== 'string') throw new UserInputError(l10n.t`${where('image')} must be a string`);
     spec.image = image;
   }
   const build = parseBuild(def['build'], ctx.dir, where);
   if (build) spec.build = build;
   const networkMode = def['network_mode'];
   if (networkMode !== undefined && networkMode !== null) {
-    if (typeof networkMode !== 'string') throw new UserInputError(`${where('network_mode')} must be a string`);
+    if (typeof networkMode !== 'string') throw new UserInputError(l10n.t`${where('network_mode')} must be a string`);
     spec.networkMode = networkMode;
     // Host networking publishes nothing (compose v1 refuses `ports:` with it): `expose:` then
     // says which port the service listens on, on the engine's host.
@@ -305,7 +306,7 @@ function toServiceSpec(name: string, raw: unknown, ctx: ServiceContext): Service
 
 function parseBuild(raw: unknown, dir: string, where: (f: string) => string): ServiceBuild | undefined {
   if (raw === undefined || raw === null) return undefined;
-  if (!isPlainObject(raw)) throw new UserInputError(`${where('build')} must be a path or a mapping`);
+  if (!isPlainObject(raw)) throw new UserInputError(l10n.t`${where('build')} must be a path or a mapping`);
   const context = optionalString(raw['context'], where('build.context')) ?? '.';
   const dockerfile = optionalString(raw['dockerfile'], where('build.dockerfile')) ?? 'Dockerfile';
   const target = optionalString(raw['target'], where('build.target'));
@@ -321,7 +322,7 @@ function parseBuild(raw: unknown, dir: string, where: (f: string) => string): Se
 
 function optionalString(v: unknown, where: string): string | undefined {
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string') throw new UserInputError(`${where} must be a string`);
+  if (typeof v !== 'string') throw new UserInputError(l10n.t`${where} must be a string`);
   return v;
 }
 

@@ -1,6 +1,7 @@
 // `ports:` entries (short and long syntax) -> PortMapping, ranges expanded, so the prober can
 // find the host port that reaches a container port.
 // https://docs.docker.com/reference/compose-file/services/#ports
+import * as l10n from '@vscode/l10n';
 import type { PortMapping } from '../model';
 import { UserInputError } from '../errors';
 import { isPlainObject } from './interpolate';
@@ -8,7 +9,7 @@ import { isPlainObject } from './interpolate';
 /** Parses a service's `ports:` list. `where` names it in errors ("service api ports"). */
 export function parsePorts(value: unknown, where: string): PortMapping[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new UserInputError(`${where}: must be a list`);
+  if (!Array.isArray(value)) throw new UserInputError(l10n.t`${where}: must be a list`);
   return value.flatMap((entry, i) => parsePortEntry(entry, `${where}[${i}]`));
 }
 
@@ -16,7 +17,7 @@ function parsePortEntry(entry: unknown, where: string): PortMapping[] {
   if (typeof entry === 'number') return parseShort(String(entry), where);
   if (typeof entry === 'string') return parseShort(entry, where);
   if (isPlainObject(entry)) return parseLong(entry, where);
-  throw new UserInputError(`${where}: expected "HOST:CONTAINER" or a mapping with target, got ${JSON.stringify(entry)}`);
+  throw new UserInputError(l10n.t`${where}: expected "HOST:CONTAINER" or a mapping with target, got ${JSON.stringify(entry)}`);
 }
 
 /** "3000", "8080:3000", "127.0.0.1:8080:3000", "127.0.0.1::3000", "[::1]:80:80", "53:53/udp", "3000-3001:3000-3001". */
@@ -32,7 +33,7 @@ function parseShort(text: string, where: string): PortMapping[] {
     const end = spec.indexOf(']');
     const rest = end < 0 ? '' : spec.slice(end + 1);
     const m = /^:([^:]*):([^:]+)$/.exec(rest);
-    if (end < 0 || !m) throw new UserInputError(`${where}: invalid port "${text}"`);
+    if (end < 0 || !m) throw new UserInputError(l10n.t`${where}: invalid port "${text}"`);
     hostIp = spec.slice(1, end);
     published = m[1];
     container = m[2] as string;
@@ -49,16 +50,16 @@ function parseShort(text: string, where: string): PortMapping[] {
 function parseLong(entry: Record<string, unknown>, where: string): PortMapping[] {
   const target = entry['target'];
   if (typeof target !== 'number' && typeof target !== 'string') {
-    throw new UserInputError(`${where}: "target" (the container port) is required`);
+    throw new UserInputError(l10n.t`${where}: "target" (the container port) is required`);
   }
   const published = entry['published'];
   if (published !== undefined && published !== null && typeof published !== 'number' && typeof published !== 'string') {
-    throw new UserInputError(`${where}: "published" must be a port number or range`);
+    throw new UserInputError(l10n.t`${where}: "published" must be a port number or range`);
   }
   const hostIp = entry['host_ip'];
-  if (hostIp !== undefined && typeof hostIp !== 'string') throw new UserInputError(`${where}: "host_ip" must be a string`);
+  if (hostIp !== undefined && typeof hostIp !== 'string') throw new UserInputError(l10n.t`${where}: "host_ip" must be a string`);
   const protocol = entry['protocol'];
-  if (protocol !== undefined && typeof protocol !== 'string') throw new UserInputError(`${where}: "protocol" must be a string`);
+  if (protocol !== undefined && typeof protocol !== 'string') throw new UserInputError(l10n.t`${where}: "protocol" must be a string`);
   const pub = published === undefined || published === null || published === '' ? undefined : String(published);
   return expand(hostIp || undefined, pub, String(target), parseProtocol(protocol ?? 'tcp', where), where, JSON.stringify(entry));
 }
@@ -83,20 +84,20 @@ function expand(
     // "8000-8010:80": the engine picks a free host port in the range, normally the first.
     return [withIp({ published: pubs[0], target: targets[0] as number, protocol })];
   }
-  throw new UserInputError(`${where}: port ranges in "${text}" have different lengths`);
+  throw new UserInputError(l10n.t`${where}: port ranges in "${text}" have different lengths`);
 }
 
 function parseRange(text: string, where: string, whole: string): number[] {
   const m = /^(\d+)(?:-(\d+))?$/.exec(text.trim());
-  if (!m) throw new UserInputError(`${where}: invalid port "${whole}"`);
+  if (!m) throw new UserInputError(l10n.t`${where}: invalid port "${whole}"`);
   const start = checkPort(Number(m[1]), where, whole);
   const end = m[2] === undefined ? start : checkPort(Number(m[2]), where, whole);
-  if (end < start) throw new UserInputError(`${where}: invalid port range in "${whole}"`);
+  if (end < start) throw new UserInputError(l10n.t`${where}: invalid port range in "${whole}"`);
   return Array.from({ length: end - start + 1 }, (_v, i) => start + i);
 }
 
 function checkPort(n: number, where: string, whole: string): number {
-  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new UserInputError(`${where}: port out of range in "${whole}"`);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new UserInputError(l10n.t`${where}: port out of range in "${whole}"`);
   return n;
 }
 
@@ -105,5 +106,5 @@ function parseProtocol(p: string, where: string): 'tcp' | 'udp' | undefined {
   const lower = p.toLowerCase();
   if (lower === 'tcp' || lower === 'udp') return lower;
   if (lower === 'sctp') return undefined;
-  throw new UserInputError(`${where}: unsupported protocol "${p}" (expected tcp, udp or sctp)`);
+  throw new UserInputError(l10n.t`${where}: unsupported protocol "${p}" (expected tcp, udp or sctp)`);
 }

@@ -2,6 +2,7 @@
 // environment (env_file, then environment:), ports, volumes, labels, healthcheck, user and
 // working dir, in the shape the engine stores them, so config drift compares like with like.
 // https://docs.docker.com/reference/compose-file/services/
+import * as l10n from '@vscode/l10n';
 import { posix, resolve } from 'node:path';
 import type { DeclaredConfig, PortMapping } from '../model';
 import { UserInputError } from '../errors';
@@ -103,7 +104,7 @@ function stringMap(raw: unknown, where: string): Record<string, string> {
     }
     return out;
   }
-  if (!isPlainObject(raw)) throw new UserInputError(`${where} must be a list or a mapping`);
+  if (!isPlainObject(raw)) throw new UserInputError(l10n.t`${where} must be a list or a mapping`);
   for (const [k, v] of Object.entries(raw)) out[k] = v === null || v === undefined ? '' : scalarText(v);
   return out;
 }
@@ -113,7 +114,7 @@ function commandList(raw: unknown, where: string): string[] | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (Array.isArray(raw)) return raw.map((x) => scalarText(x));
   if (typeof raw === 'string') return shellSplit(raw);
-  throw new UserInputError(`${where} must be a string or a list`);
+  throw new UserInputError(l10n.t`${where} must be a string or a list`);
 }
 
 /** POSIX shell word splitting without expansion: quotes and backslashes, as Python's shlex.split. */
