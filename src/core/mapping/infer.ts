@@ -105,7 +105,7 @@ async function gatherFacts(fs: FsLike, spec: ServiceSpec): Promise<Facts> {
 async function startsCopiedSource(fs: FsLike, project: BuildProject, sourceRoot: string, locate: (abs: string) => Location | undefined, evidence: string[]): Promise<boolean> {
   if (project.server === undefined) return false;
   const entry = await entryFolder(fs, project.dir);
-  if (entry?.path !== sourceRoot || !entry.why.startsWith("package.json's start script") || locate(sourceRoot)?.madeByRun !== false) return false;
+  if (entry?.path !== sourceRoot || !entry.byStartScript || locate(sourceRoot)?.madeByRun !== false) return false;
   evidence.push(l10n.t`not bundled: ${entry.why}, and the image holds that source as copied`);
   return true;
 }

@@ -3,6 +3,7 @@
 // app. Each app's routes are then collected on their own (a monorepo's apps have their own
 // global prefixes). Files in no app folder (shared libraries) belong to every app that could
 // import them: the apps at or under the repository's root workspace.
+import * as l10n from '@vscode/l10n';
 import { dirname, join, sep } from 'node:path';
 import type { FsLike } from '../ports';
 import { readJsonObject } from '../mapping/tsconfig';
@@ -231,7 +232,7 @@ const OUTPUT_DIRS = new Set(['dist', 'build', 'out', '.next', 'node_modules']);
  * is in the source below `dir` (`server/server.js` -> server). It comes before a `src` folder: in
  * a package holding a server beside its front end, `src` is often the front end's.
  */
-export async function entryFolder(fs: FsLike, dir: string): Promise<{ path: string; why: string } | undefined> {
+export async function entryFolder(fs: FsLike, dir: string): Promise<{ path: string; why: string; byStartScript: boolean } | undefined> {
   const pkg = await readJsonObject(fs, join(dir, 'package.json'));
   const raw = pkg?.['scripts'];
   const scripts = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
@@ -241,23 +242,23 @@ export async function entryFolder(fs: FsLike, dir: string): Promise<{ path: stri
     if (next === undefined) break;
     start = scripts[next];
   }
-  const main = typeof pkg?.['main'] === 'string' ? { file: pkg['main'], from: 'package.json main' } : undefined;
+  const main = typeof pkg?.['main'] === 'string' ? { file: pkg['main'], from: l10n.t('package.json main'), byStartScript: false } : undefined;
   const started = typeof start === 'string' ? NODE_START.exec(start)?.[1] : undefined;
   // A TypeScript build writing somewhere else (`outDir: lib`): an entry there is its output.
   const outDir = (await readJsonObject(fs, join(dir, 'tsconfig.json')))?.['compilerOptions'];
   const out = outDir !== null && typeof outDir === 'object' ? (outDir as Record<string, unknown>)['outDir'] : undefined;
   const outTop = typeof out === 'string' ? out.replace(/^\.\//, '').split('/')[0] : undefined;
-  for (const entry of [main, started === undefined ? undefined : { file: started, from: "package.json's start script" }]) {
+  for (const entry of [main, started === undefined ? undefined : { file: started, from: l10n.t("package.json's start script"), byStartScript: true }]) {
     const segments = entry?.file.replace(/^\.\//, '').replace(/\/+$/, '').split('/') ?? [];
     const top = segments[0];
     if (!entry || top === undefined || top === '' || top === '..' || top === '.' || OUTPUT_DIRS.has(top) || top === outTop) continue;
     if (/\.[cm]?js$/.test(entry.file)) {
       if (segments.length < 2 || !(await fs.stat(join(dir, ...segments)))?.isFile) continue;
-      return { path: join(dir, top), why: `${entry.from} ${entry.file} is below it` };
+      return { path: join(dir, top), why: l10n.t`${entry.from} ${entry.file} is below it`, byStartScript: entry.byStartScript };
     }
     // `node server`: Node runs the folder's index.js, so the folder holds the server.
     if (!/^[\w@][\w.@/-]*$/.test(entry.file) || !(await fs.stat(join(dir, ...segments, 'index.js')))?.isFile) continue;
-    return { path: join(dir, top), why: `${entry.from} runs node ${entry.file} (its index.js)` };
+    return { path: join(dir, top), why: l10n.t`${entry.from} runs node ${entry.file} (its index.js)`, byStartScript: entry.byStartScript };
   }
   return undefined;
 }

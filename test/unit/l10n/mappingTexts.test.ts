@@ -48,6 +48,11 @@ const CASES: [string, Record<string, string>, DriftOverrides?][] = [
     '/ws/backend/Dockerfile': 'FROM node-base\nWORKDIR /app\nCOPY src ./src\nCMD ["node","src/index.js"]\n',
     '/ws/backend/src/index.js': '',
   }],
+  ['plain JavaScript started from its copied folder, a front-end webpack build beside it', {
+    '/ws/backend/package.json': '{"dependencies":{"express":"^4","vue":"^2"},"scripts":{"start":"node server","build":"webpack"}}',
+    '/ws/backend/server/index.js': '',
+    '/ws/backend/Dockerfile': 'FROM node-base AS assets\nWORKDIR /srv\nCOPY ./client ./client\nRUN npm run build\nFROM node-base\nWORKDIR /srv\nCOPY --from=assets /srv/assets ./assets\nCOPY ./server ./server\nCMD ["node", "server"]\n',
+  }],
   ['target and build output by override', {
     '/ws/backend/tsconfig.json': '{"compilerOptions":{"rootDir":"src","outDir":"dist"}}',
     '/ws/backend/package.json': '{"dependencies":{"express":"^4"}}',
