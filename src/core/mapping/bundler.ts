@@ -1,6 +1,21 @@
 // Whether the project's build bundles its output into a few files (then source files have no
 // one-to-one counterpart in the image), and what says so.
+import * as l10n from '@vscode/l10n';
+import type { RunBundle } from '../dockerfile/runBundle';
 import { objectField, type BuildProject } from './buildProject';
+
+/** What says the output is a bundle: the mapping's evidence line is made from it (bundlingText). */
+export type BundledBy =
+  /** package.json depends on a front-end bundler (BUNDLERS). */
+  | { kind: 'dependency'; name: string }
+  /** A build script runs a bundling tool ("esbuild" in the "build" script). */
+  | { kind: 'script'; tool: string; script: string }
+  /** nest-cli.json asks for webpack in this compilerOptions field. */
+  | { kind: 'nestCli'; field: 'webpack' | 'builder' }
+  /** A RUN of the Dockerfile bundles (dockerfile/runBundle.ts). */
+  | { kind: 'run'; run: RunBundle }
+  /** An Nx build target bundles: `said` is the translated sentence naming it (mapping/emit.ts). */
+  | { kind: 'nx'; said: string };
 
 /** Dependencies that mean the output is a bundle, so files do not map one to one. */
 export const BUNDLERS = ['vite', 'webpack', 'next', 'parcel', 'rollup', '@angular/cli', 'react-scripts', '@sveltejs/kit'] as const;
@@ -13,26 +28,43 @@ const SERVER_BUNDLE_SCRIPT = /\btsup\b|\btsdown\b|\brolldown\b|\bncc\s+build\b|\
  * esbuild --bundle, webpack) and nest-cli.json only: a front-end bundler beside it (Next, Vite
  * for the dashboard or for dev) does not make the server a bundle.
  */
-export function findBundler(project: BuildProject): string | undefined {
+export function findBundler(project: BuildProject): BundledBy | undefined {
   const pkg = project.pkg;
   if (project.server !== undefined) {
     const script = bundlingScript(pkg?.scripts ?? {}, /^build(?::(?:prod|server|api))?$/);
     if (script) return script;
     const nest = objectField(project.nestCli, 'compilerOptions');
-    if (nest['webpack'] === true) return 'webpack (nest-cli.json compilerOptions.webpack)';
+    if (nest['webpack'] === true) return { kind: 'nestCli', field: 'webpack' };
     // Nest CLI 10+: `"builder": "webpack"` or `{ "type": "webpack" }` (tsc and swc emit per file).
     const builder = typeof nest['builder'] === 'string' ? nest['builder'] : objectField(nest, 'builder')['type'];
-    if (builder === 'webpack') return 'webpack (nest-cli.json compilerOptions.builder)';
+    if (builder === 'webpack') return { kind: 'nestCli', field: 'builder' };
     return undefined;
   }
   if (!pkg) return undefined;
   const named = BUNDLERS.find((b) => b in pkg.deps);
-  if (named) return named;
+  if (named) return { kind: 'dependency', name: named };
   // No bundler dependency by name, but a build script that bundles (esbuild --bundle, webpack...).
   return bundlingScript(pkg.scripts, /^build(?::[\w-]+)?$/);
 }
 
-function bundlingScript(scripts: Record<string, string>, names: RegExp): string | undefined {
+function bundlingScript(scripts: Record<string, string>, names: RegExp): BundledBy | undefined {
   const build = Object.entries(scripts).find(([name, script]) => names.test(name) && SERVER_BUNDLE_SCRIPT.test(script));
-  return build ? `${SERVER_BUNDLE_SCRIPT.exec(build[1])?.[0] ?? 'a bundler'} (its "${build[0]}" script)` : undefined;
+  const tool = build && SERVER_BUNDLE_SCRIPT.exec(build[1])?.[0];
+  return build && tool !== undefined ? { kind: 'script', tool, script: build[0] } : undefined;
+}
+
+/** The evidence line that says the output is a bundle, and why. */
+export function bundlingText(by: BundledBy): string {
+  switch (by.kind) {
+    case 'dependency':
+      return l10n.t('bundled: package.json depends on {0}', by.name);
+    case 'script':
+      return l10n.t('bundled: {0} (its "{1}" script)', by.tool, by.script);
+    case 'nestCli':
+      return l10n.t('bundled: webpack (nest-cli.json compilerOptions.{0})', by.field);
+    case 'run':
+      return l10n.t('bundled: {0} into {1} (a RUN at Dockerfile line {2})', by.run.bundler, by.run.output, by.run.line);
+    case 'nx':
+      return l10n.t('bundled: {0}', by.said);
+  }
 }

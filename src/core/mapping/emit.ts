@@ -25,7 +25,7 @@ export interface Emit {
   dir: string;
   /** Source extension -> emitted extension. */
   rewrites: Record<string, string>;
-  /** Set when the tool bundles: why (the output has no per-file counterpart then). */
+  /** Set when the tool bundles: why, a translated sentence (the output has no per-file counterpart then). */
   bundledBy?: string;
   evidence: string[];
 }
@@ -68,7 +68,7 @@ function emitByNx({ nxRoot, project, sourceRoot, context }: EmitInput): Emit | u
   const options = { ...objectField(build, 'options'), ...config };
   if (!executor || nxRoot === undefined || typeof options['outputPath'] !== 'string') return undefined;
   const outputPath = join(nxRoot, options['outputPath']);
-  const said = `${relative(context, join(project.dir, 'project.json')) || 'project.json'} build target (${executor}, outputPath ${options['outputPath']})`;
+  const said = l10n.t('{0} build target ({1}, outputPath {2})', relative(context, join(project.dir, 'project.json')) || 'project.json', executor, options['outputPath']);
   if (NX_BUNDLERS.test(executor) || (/^@(?:nx|nrwl)\/esbuild:/.test(executor) && options['bundle'] !== false)) {
     return { dir: outputPath, rewrites: {}, bundledBy: said, evidence: [l10n.t`build output ${outputPath} (${said})`] };
   }
@@ -118,7 +118,7 @@ async function emitByNxPlugin(fs: FsLike, { nxRoot, project, context }: EmitInpu
     const targetName = objectField(spec, 'options')['buildTargetName'];
     const build = objectField(objectField(project.nx, 'targets'), typeof targetName === 'string' ? targetName : 'build');
     if (typeof build['executor'] === 'string') continue; // an explicit executor: emitByNx reads it
-    const said = `build target inferred by ${known.plugin} (nx.json plugins) from ${relative(context, join(project.dir, config))}`;
+    const said = l10n.t('build target inferred by {0} (nx.json plugins) from {1}', known.plugin, relative(context, join(project.dir, config)));
     const outputs = Array.isArray(build['outputs']) ? build['outputs'].filter((o): o is string => typeof o === 'string') : [];
     const fromOutputs = outputs[0]?.replace('{workspaceRoot}', nxRoot).replace('{projectRoot}', project.dir);
     if (fromOutputs !== undefined && !fromOutputs.includes('{'))

@@ -13,7 +13,7 @@ import { readTsConfig, type TsConfigInfo } from './tsconfig';
 import { parseDockerignore } from '../dockerfile/dockerignore';
 import { findBuildProject, objectField, withWorkspaceDeploys, type BuildProject } from './buildProject';
 import { COMPILED_REWRITES, findEmit, type Emit } from './emit';
-import { findBundler } from './bundler';
+import { bundlingText, findBundler, type BundledBy } from './bundler';
 import { findRunBundle, type RunBundle } from '../dockerfile/runBundle';
 import { entryFolder } from '../routes/serverApps';
 
@@ -37,7 +37,7 @@ interface Facts {
   emit: Emit | undefined;
   /** Compiled file by file (tsc, swc, babel): a tsconfig that emits, or a server's tsconfig. */
   compiled: boolean;
-  bundler: string | undefined;
+  bundler: BundledBy | undefined;
   /** A bundle made by a RUN of the Dockerfile (`deno compile --output app`), with its output. */
   runBundle: RunBundle | undefined;
   df: Dockerfile | undefined;
@@ -93,7 +93,9 @@ async function gatherFacts(fs: FsLike, spec: ServiceSpec): Promise<Facts> {
     return locateInImage(df, rel.split(sep).join('/'), build?.target);
   };
   const runBundle = df && emit?.bundledBy === undefined ? findRunBundle(df) : undefined;
-  const bundler = emit?.bundledBy ?? (await startsCopiedSource(fs, project, sourceRoot, locate, evidence) ? undefined : (findBundler(project) ?? (runBundle && `${runBundle.bundler} into ${runBundle.output} (a RUN at Dockerfile line ${runBundle.line})`)));
+  const nx: BundledBy | undefined = emit?.bundledBy !== undefined ? { kind: 'nx', said: emit.bundledBy } : undefined;
+  const run: BundledBy | undefined = runBundle && { kind: 'run', run: runBundle };
+  const bundler = nx ?? ((await startsCopiedSource(fs, project, sourceRoot, locate, evidence)) ? undefined : (findBundler(project) ?? run));
   return { fs, spec, context, project, ts, tsName, sourceRoot, emit, compiled, bundler, runBundle, df, locate, evidence };
 }
 
@@ -183,7 +185,7 @@ async function describeMapping(f: Facts, p: Placement): Promise<SourceMapping> {
   let bundled = false;
   if (f.bundler !== undefined) {
     bundled = true;
-    evidence.push(f.bundler.includes('(') ? l10n.t`bundled: ${f.bundler}` : l10n.t`bundled: package.json depends on ${f.bundler}`);
+    evidence.push(bundlingText(f.bundler));
   } else if (ts?.noEmit === true && !p.copiedAsIs && f.project.server === undefined) {
     // noEmit with the source not copied as-is means some other tool builds a bundle.
     bundled = true;

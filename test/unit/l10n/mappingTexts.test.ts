@@ -53,6 +53,22 @@ const CASES: [string, Record<string, string>, DriftOverrides?][] = [
     '/ws/backend/server/index.js': '',
     '/ws/backend/Dockerfile': 'FROM node-base AS assets\nWORKDIR /srv\nCOPY ./client ./client\nRUN npm run build\nFROM node-base\nWORKDIR /srv\nCOPY --from=assets /srv/assets ./assets\nCOPY ./server ./server\nCMD ["node", "server"]\n',
   }],
+  ['a server bundled by its build script', {
+    '/ws/backend/package.json': '{"dependencies":{"express":"^4"},"scripts":{"build":"esbuild src/main.ts --bundle --outfile=dist/main.js"}}',
+    '/ws/backend/Dockerfile': COMPILED,
+    '/ws/backend/src/main.ts': '',
+  }],
+  ['a Nest server bundled by webpack (nest-cli.json)', {
+    '/ws/backend/package.json': '{"dependencies":{"@nestjs/core":"^10"}}',
+    '/ws/backend/nest-cli.json': '{"compilerOptions":{"webpack":true}}',
+    '/ws/backend/Dockerfile': COMPILED,
+    '/ws/backend/src/main.ts': '',
+  }],
+  ['a server bundled by a RUN of the Dockerfile', {
+    '/ws/backend/package.json': '{"dependencies":{"hono":"^4"}}',
+    '/ws/backend/Dockerfile': 'FROM deno-base\nWORKDIR /app\nCOPY . .\nRUN deno compile --output server src/main.ts\nCMD ["./server"]\n',
+    '/ws/backend/src/main.ts': '',
+  }],
   ['target and build output by override', {
     '/ws/backend/tsconfig.json': '{"compilerOptions":{"rootDir":"src","outDir":"dist"}}',
     '/ws/backend/package.json': '{"dependencies":{"express":"^4"}}',
