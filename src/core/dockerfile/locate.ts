@@ -79,14 +79,15 @@ function fromStage(df: Dockerfile, stage: Stage, copy: CopyInstr, rel: string): 
   return undefined;
 }
 
-/** A RUN's copy of a context folder (`pnpm deploy`): `rel` under it, found in the stage as it was before. */
+/** A RUN's copy of a context folder (`pnpm deploy`, `turbo prune`): `rel` under it, found in the stage as it was before. */
 function withinStage(df: Dockerfile, stage: Stage, index: number, rel: string): Hit | undefined {
   const copy = stage.copies[index] as CopyInstr;
   const src = normalizeRel(copy.sources[0] ?? '');
-  if (rel !== src && !rel.startsWith(`${src}/`)) return undefined;
+  // '' is the whole context (`turbo prune` copies the workspace).
+  if (src !== '' && rel !== src && !rel.startsWith(`${src}/`)) return undefined;
   const before: Stage = { ...stage, copies: stage.copies.slice(0, index), runs: stage.runs.filter((r) => r.afterCopy < index) };
   const inner = locateInStage(df, before, rel, true);
-  return inner && { ...inner, path: posix.join(copy.dest, rel.slice(src.length + 1)) };
+  return inner && { ...inner, path: posix.join(copy.dest, src === '' ? rel : rel.slice(src.length + 1)) };
 }
 
 /** Where `p` lands when `copy` copies `src` (a path or glob, same namespace as `p`); undefined when not covered. */
@@ -101,8 +102,13 @@ function placeUnder(src: string, p: string, copy: CopyInstr, many: boolean, glob
     return intoDir && looksLikeFile(src) ? posix.join(copy.dest, posix.basename(src)) : copy.dest;
   }
   if (p.startsWith(`${src}/`)) return posix.join(copy.dest, p.slice(src.length + 1));
+  // One script taken out of the folder (`COPY --from=build /repo/apps/api/dist/index.cjs .`): a
+  // bundle's folder, whose output is that file, is where the file lands.
+  if (intoDir && posix.dirname(src) === p && SCRIPT_FILE.test(src)) return copy.dest;
   return undefined;
 }
+
+const SCRIPT_FILE = /\.(?:c|m)?js$/;
 
 /**
  * `rel` was not copied in, but may have been built here: when this stage received (part of) the
@@ -145,7 +151,7 @@ export function contextRoot(copies: CopyInstr[]): string | undefined {
 }
 
 function render(copy: CopyInstr): string {
-  if (copy.byRun !== undefined) return `RUN ${truncate(copy.byRun)} (${copy.sources[0] ?? ''} -> ${copy.dest})`;
+  if (copy.byRun !== undefined) return `RUN ${truncate(copy.byRun)} (${copy.sources[0] || '.'} -> ${copy.dest})`;
   const from = copy.from === undefined ? '' : ` --from=${copy.from}`;
   return `${copy.instruction}${from} ${copy.sources.join(' ')} ${copy.dest}`;
 }

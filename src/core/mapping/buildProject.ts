@@ -8,6 +8,7 @@ import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Dockerfile } from '../dockerfile/parse';
 import { contextRoot, locateInImage } from '../dockerfile/locate';
+import { withRunCopies } from '../dockerfile/runCopies';
 import type { FsLike } from '../ports';
 import { SERVER_FRAMEWORKS } from '../routes/serverApps';
 import { readJsonObject } from './tsconfig';
@@ -104,6 +105,8 @@ const SELECTORS: readonly { tool: RegExp; names: RegExp }[] = [
   { tool: /\b(?:npm|yarn)\b/, names: /(?:--workspace(?:=|\s+)|-w\s+|--filter(?:=|\s+))(['"]?)([^\s'"]+)\1/g },
   { tool: /\byarn\b/, names: /\bworkspace\s+(['"]?)([^\s'"]+)\1/g },
   { tool: /\bturbo\b/, names: /--filter(?:=|\s+)(['"]?)([^\s'"]+)\1/g },
+  // `turbo prune api --docker`, `turbo prune --scope=api`: the package the pruned workspace is for.
+  { tool: /\bturbo\b/, names: /\bprune\s+(?:--scope(?:=|\s+))?(['"]?)([^\s'"-][^\s'"]*)\1/g },
   { tool: /\bnx\b/, names: /\b(?:build\s+|run\s+)(['"]?)([\w@./-]+?)\1(?::build\b|\s|$)/g },
 ];
 
@@ -298,21 +301,10 @@ export function withWorkspaceDeploys(df: Dockerfile, project: BuildProject, cont
   const rel = relative(context, project.dir).split(sep).join('/');
   if (rel === '' || rel.startsWith('..')) return df;
   const isProject = (sel: string) => sel === project.pkg?.name || resolve(context, sel) === project.dir;
-  const stages = df.stages.map((stage) => {
-    const copies = [...stage.copies];
-    const runs = stage.runs.map((r) => ({ ...r }));
-    for (const run of runs) {
-      for (const command of run.command.split(/&&|\|\||[;\n]/)) {
-        const target = deployTarget(command);
-        if (target === undefined || !selectedPackages(command).some(isProject)) continue;
-        const at = run.afterCopy + 1;
-        copies.splice(at, 0, { instruction: 'COPY', sources: [rel], dest: posix.resolve(stage.workdir, target), destIsDir: true, line: run.line, byRun: command.trim() });
-        for (const r of runs) if (r.afterCopy >= at) r.afterCopy += 1;
-      }
-    }
-    return { ...stage, copies, runs };
+  return withRunCopies(df, (command, stage) => {
+    const target = deployTarget(command);
+    return target === undefined || !selectedPackages(command).some(isProject) ? undefined : { source: rel, dest: posix.resolve(stage.workdir, target) };
   });
-  return { ...df, stages };
 }
 
 /** The folder a `pnpm deploy` writes to: its last word that is not an option or an option's value. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { locateInImage } from '../../../src/core/dockerfile/locate';
 import { parseDockerfile } from '../../../src/core/dockerfile/parse';
+import { withTurboPrunes } from '../../../src/core/dockerfile/runCopies';
 
 const at = (dockerfile: string, rel: string, target?: string) => locateInImage(parseDockerfile(dockerfile), rel, target);
 
@@ -118,5 +119,38 @@ COPY --from=builder /build/dist ./dist
     assert.equal(at(df, 'src', 'dev')?.path, '/dev/src');
     assert.equal(at(df, 'src'), undefined);
     assert.equal(at(df, 'src', 'missing'), undefined);
+  });
+
+  test('one script copied out of a bundle folder: the folder is where the script lands; other files do not place it', () => {
+    const df = 'FROM n AS build\nWORKDIR /repo\nCOPY . .\nRUN npm run build\nFROM n\nWORKDIR /api\nCOPY --from=build /repo/apps/api/dist/index.cjs .\n';
+    assert.equal(at(df, 'apps/api/dist')?.path, '/api');
+    assert.equal(at(df.replace('index.cjs', 'package.json'), 'apps/api/dist'), undefined);
+    assert.equal(at(df.replace('dist/index.cjs', 'dist/lib/index.cjs'), 'apps/api/dist'), undefined);
+  });
+
+  test('turbo prune --docker: the pruned workspace is in out/full where a later stage copies it from, even under a base image WORKDIR', () => {
+    const df = [
+      'FROM org/base:latest AS base',
+      'FROM base AS turbo',
+      'COPY . .',
+      'RUN turbo prune @x/api --docker',
+      'FROM base AS build',
+      'WORKDIR /repo',
+      'COPY --from=turbo /repo/out/json/ .',
+      'RUN pnpm install',
+      'COPY --from=turbo /repo/out/full/ .',
+      'RUN pnpm run build',
+      'FROM base',
+      'WORKDIR /srv',
+      'COPY --from=build /repo/apps/api/dist ./dist',
+    ].join('\n');
+    const loc = locateInImage(withTurboPrunes(parseDockerfile(df)), 'apps/api/dist');
+    assert.equal(loc?.path, '/srv/dist');
+    assert.match(loc?.evidence ?? '', /RUN turbo prune @x\/api --docker \(\. -> \/repo\/out\/full\)/);
+    // Without the prune read, the build stage holds nothing of the context.
+    assert.equal(at(df, 'apps/api/dist'), undefined);
+    // Without --docker and with no later stage naming it, out/ under the stage's WORKDIR.
+    const plain = 'FROM n AS prune\nWORKDIR /app\nCOPY . .\nRUN npx turbo prune web --out-dir=pruned\nFROM n\nCOPY --from=prune /app/pruned/apps/web /web\n';
+    assert.equal(locateInImage(withTurboPrunes(parseDockerfile(plain)), 'apps/web/src')?.path, '/web/src');
   });
 });

@@ -667,6 +667,11 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
   test('yarn build --filter=@x/api (a root script running turbo) selects the package', async () => {
     assert.deepEqual(selectedPackages('yarn build --filter=@hedgedoc/backend --no-daemon'), ['@hedgedoc/backend']);
   });
+  test('turbo prune <pkg> and turbo prune --scope=<pkg> select the package the pruned workspace is for', () => {
+    assert.deepEqual(selectedPackages('turbo prune @hoalu/api --docker'), ['@hoalu/api']);
+    assert.deepEqual(selectedPackages('npx turbo prune --scope=web --docker'), ['web']);
+    assert.deepEqual(selectedPackages('turbo prune --docker'), []);
+  });
   test('pnpm deploy copies the selected package (with its bundle) out of the workspace; the image takes it from there', async () => {
     const fs = memFs({
       '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/*\n',

@@ -1,0 +1,55 @@
+// RUN commands that copy files around inside a stage, recorded as copies of that stage so that
+// locating a context path follows them: `pnpm deploy` (a package out of the workspace) and
+// `turbo prune` (the pruned workspace into out/). Each is a CopyInstr with `byRun` set, whose one
+// source is context-relative: where the context put that folder before this point.
+import { posix } from 'node:path';
+import { findStage, type CopyInstr, type Dockerfile, type Stage } from './parse';
+
+/** What one command of a RUN copies: a context-relative folder ('' for the whole context) to an absolute folder. */
+export type RunCopy = { source: string; dest: string };
+
+/** The Dockerfile with a copy after each RUN command `copyOf` answers for, in that RUN's place. */
+export function withRunCopies(df: Dockerfile, copyOf: (command: string, stage: Stage) => RunCopy | undefined): Dockerfile {
+  const stages = df.stages.map((stage) => {
+    const copies = [...stage.copies];
+    const runs = stage.runs.map((r) => ({ ...r }));
+    for (const run of runs) {
+      for (const command of run.command.split(/&&|\|\||[;\n]/)) {
+        const found = copyOf(command, stage);
+        if (found === undefined) continue;
+        const at = run.afterCopy + 1;
+        const copy: CopyInstr = { instruction: 'COPY', sources: [found.source], dest: found.dest, destIsDir: true, line: run.line, byRun: command.trim() };
+        copies.splice(at, 0, copy);
+        for (const r of runs) if (r.afterCopy >= at) r.afterCopy += 1;
+      }
+    }
+    return { ...stage, copies, runs };
+  });
+  return { ...df, stages };
+}
+
+/**
+ * `turbo prune <pkg> [--docker] [--out-dir <dir>]` writes the pruned workspace, laid out as the
+ * workspace is, to out/ (with --docker: the sources to out/full, the manifests to out/json):
+ * https://turborepo.com/docs/reference/prune. Where out/ is, is read from the later stages'
+ * `COPY --from=<this stage> /repo/out/full/ .` when they name it (the stage's WORKDIR may come
+ * from a base image we cannot see), else from the stage's WORKDIR.
+ */
+export function withTurboPrunes(df: Dockerfile): Dockerfile {
+  return withRunCopies(df, (command, stage) => {
+    if (!/\bturbo\b.*\sprune\b/.test(command)) return undefined;
+    const out = /--out-dir(?:=|\s+)(\S+)/.exec(command)?.[1] ?? 'out';
+    const tail = posix.join(posix.normalize(out).replace(/^\.\//, ''), /--docker\b/.test(command) ? 'full' : '');
+    const named = laterSourcesFrom(df, stage)
+      .map((src) => posix.resolve('/', src).replace(/\/+$/, ''))
+      .find((src) => src.endsWith(`/${tail}`));
+    return { source: '', dest: named ?? posix.resolve(stage.workdir, tail) };
+  });
+}
+
+/** The source paths later stages `COPY --from=` this stage. */
+function laterSourcesFrom(df: Dockerfile, stage: Stage): string[] {
+  return df.stages
+    .filter((s) => s.index > stage.index)
+    .flatMap((s) => s.copies.filter((c) => c.from !== undefined && findStage(df.stages, c.from) === stage).flatMap((c) => c.sources));
+}
