@@ -3,10 +3,15 @@
 // prefix, exports no constant a path could be built from and re-exports nothing (barrels), declares nothing extractRoutesFromSource could find. Most files of a large tree
 // (services, models, helpers) are skipped by one regex pass instead of a tokenizing scan.
 
+// A router handed to another function (`function experimentalEndpoints(router) { liveSyncEndpoints(router); }`)
+// mounts that function's routes: an argument named like extract.ts's conventional receivers.
+const HANDED_ON = String.raw`[\w$]\s*\(\s*(?:[\w$]+\s*,\s*)*(?:app|server|fastify|instance|router|routes|f|[\w$]*(?:Router|Routes|router|routes|App|app|Server))\s*[,)]`;
+
 // A verb call with one plain argument (`config.get('port')`, `cache.get(key)`, `emitter.on(name)`)
 // is a lookup, never a registration: a route passes a handler too.
-const ROUTE_TOKENS =
+const DECLARATIONS =
   /@(?:[\w$]+\.)?(?:Controller|Get|Post|Put|Patch|Delete|Head|Options|All|Module)\b|\.(?:get|post|put|patch|delete|del|head|options|all|on)\s*\((?!\s*(?:'[^'\n]*'|"[^"\n]*"|[\w$.]+)\s*\))|\.(?:route|use|register|openapi)\s*\(|setGlobalPrefix|enableVersioning|applyMiddleware|Router\b|\bnew\s+(?:OpenAPIHono|Hono|Koa|Elysia)\b|\b(?:express|fastify|Fastify|polka)\s*\(|\b(?:export\s+(?:const|enum|default)|module\.exports\s*=)[^;]*?['"`]|\bexport\s*(?:\*|\{)[^;]*?\bfrom\s*['"]/;
+const ROUTE_TOKENS = new RegExp(`${DECLARATIONS.source}|${HANDED_ON}`);
 
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
 export const PREFILTER_ID = ROUTE_TOKENS.source;

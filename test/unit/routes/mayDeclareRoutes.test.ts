@@ -20,6 +20,9 @@ const SAMPLES: Record<string, string> = {
   'openapi on a parameter': 'export function registerGet(api: OpenAPIHono) {\n  return api.openapi(getRoute, async (c) => c.json({}));\n}',
   // A sub-app filled by register functions of other files and exported from a list: only its factory says so.
   'hono factory': "const thingsApi = new OpenAPIHono<{ Variables: V }>();\nregisterGetThing(thingsApi);\nexport { thingsApi };",
+  // A router handed on to the functions that declare routes on it, nothing declared here.
+  'router handed on': 'function experimentalEndpoints(router) {\n  liveSyncEndpoints(router);\n}\nmodule.exports = { experimentalEndpoints };',
+  'app and router handed on': 'function developerEndpoints(app, router) {\n  if (!router) return;\n  apiAuthEndpoints(router);\n}\nmodule.exports = { developerEndpoints };',
   'nest namespace': "import * as common from '@nestjs/common';\nexport class UserControllerBase {\n  @common.Post()\n  create() {}\n}",
 };
 
