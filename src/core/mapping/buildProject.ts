@@ -54,6 +54,11 @@ export async function readPackage(fs: FsLike, dir: string): Promise<PackageInfo 
 
 /** The project the image builds from `context` (see the file comment). */
 export async function findBuildProject(fs: FsLike, context: string, dockerfile: string | undefined, df: Dockerfile | undefined): Promise<BuildProject> {
+  const project = await findProjectFolder(fs, context, dockerfile, df);
+  return df ? nestCliAppBuilt(project, df) : project;
+}
+
+async function findProjectFolder(fs: FsLike, context: string, dockerfile: string | undefined, df: Dockerfile | undefined): Promise<BuildProject> {
   const rootPkg = await readPackage(fs, context);
   const nx = dockerfile ? await nxProjectBeside(fs, context, dockerfile) : undefined;
   if (nx) return { ...(await describeProject(fs, nx.dir, rootPkg)), evidence: nx.evidence };
@@ -81,6 +86,38 @@ async function describeProject(fs: FsLike, dir: string, rootPkg: PackageInfo | u
   const executor = objectField(objectField(nx, 'targets'), 'build')['executor'];
   if (!own && typeof executor === 'string' && NX_FRONT_END_EXECUTOR.test(executor)) delete project.server;
   return project;
+}
+
+/**
+ * A Nest CLI monorepo (nest-cli.json `projects`) builds one app per command: `nest build auth`, or
+ * `pnpm run build auth` through a script that runs `nest build`. The app the Dockerfile builds
+ * speaks for the nest-cli.json: its sourceRoot, and its compilerOptions (tsConfigPath) over the
+ * workspace's (webpack). Without such a command the workspace's default app stands.
+ */
+function nestCliAppBuilt(project: BuildProject, df: Dockerfile): BuildProject {
+  const apps = objectField(project.nestCli, 'projects');
+  if (Object.keys(apps).length === 0) return project;
+  const scripts = project.pkg?.scripts ?? {};
+  for (const run of df.stages.flatMap((s) => s.runs)) {
+    for (const command of run.command.split(/&&|\|\||[;|\n]/)) {
+      const name = nestBuildArgs(command, scripts).find((a) => Object.hasOwn(apps, a) && objectField(apps, a)['type'] !== 'library');
+      if (name === undefined) continue;
+      const app = objectField(apps, name);
+      const nestCli: Record<string, unknown> = { ...project.nestCli, compilerOptions: { ...objectField(project.nestCli, 'compilerOptions'), ...objectField(app, 'compilerOptions') } };
+      if (typeof app['sourceRoot'] === 'string') nestCli['sourceRoot'] = app['sourceRoot'];
+      const why = l10n.t`Nest CLI app ${name} of nest-cli.json's projects, built at Dockerfile line ${run.line}`;
+      return { ...project, nestCli, evidence: project.evidence ? `${project.evidence}; ${why}` : why };
+    }
+  }
+  return project;
+}
+
+/** The words after `nest build`, or after a package manager's run of a script that runs `nest build`. */
+function nestBuildArgs(command: string, scripts: Record<string, string>): string[] {
+  const direct = /\bnest\s+build\b(.*)/.exec(command)?.[1];
+  const viaScript = /\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?([\w:.-]+)(.*)/.exec(command);
+  const rest = direct ?? (viaScript?.[1] !== undefined && /\bnest\s+build\b/.test(scripts[viaScript[1]] ?? '') ? viaScript[2] : undefined);
+  return (rest ?? '').split(/\s+/).filter((w) => w !== '' && !w.startsWith('-'));
 }
 
 /** Nx build executors that build for the browser. */

@@ -576,6 +576,43 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.ok(m?.evidence.some((e) => e.startsWith("the Dockerfile's build selects workspace package apps/api (package.json depends on @nestjs/core); it also builds apps/web")), m?.evidence.join('\n'));
   });
 
+  test('a Nest CLI monorepo: the app the Dockerfile builds (`pnpm run build auth` running nest build), not the default app', async () => {
+    const app = (name: string) => ({ type: 'application', root: `apps/${name}`, sourceRoot: `apps/${name}/src`, compilerOptions: { tsConfigPath: `apps/${name}/tsconfig.app.json` } });
+    const files: Record<string, string> = {
+      '/ws/package.json': JSON.stringify({ scripts: { build: 'nest build' }, dependencies: { '@nestjs/core': '10' } }),
+      '/ws/nest-cli.json': JSON.stringify({
+        sourceRoot: 'apps/orders/src',
+        monorepo: true,
+        compilerOptions: { webpack: true, tsConfigPath: 'apps/orders/tsconfig.app.json' },
+        projects: { common: { type: 'library', root: 'libs/common', sourceRoot: 'libs/common/src' }, orders: app('orders'), auth: app('auth') },
+      }),
+      '/ws/apps/orders/tsconfig.app.json': '{"compilerOptions":{"outDir":"../../dist/apps/orders"}}',
+      '/ws/apps/orders/src/main.ts': '',
+      '/ws/apps/auth/tsconfig.app.json': '{"compilerOptions":{"outDir":"../../dist/apps/auth"}}',
+      '/ws/apps/auth/src/main.ts': '',
+      '/ws/apps/auth/Dockerfile': [
+        'FROM node AS development',
+        'WORKDIR /usr/src/app',
+        'COPY package.json ./',
+        'RUN pnpm install',
+        'COPY apps/auth apps/auth',
+        'COPY libs libs',
+        'RUN cd apps/auth && pnpm install',
+        'RUN pnpm run build auth',
+        'FROM node',
+        'WORKDIR /usr/src/app',
+        'COPY --from=development /usr/src/app/dist ./dist',
+        'CMD ["node", "dist/apps/auth/main"]',
+        '',
+      ].join('\n'),
+    };
+    const m = await inferMapping(memFs(files), spec({}, { context: '/ws', dockerfile: '/ws/apps/auth/Dockerfile', target: 'development' }));
+    assert.equal(m?.sourceRoot, '/ws/apps/auth/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/usr/src/app/dist/apps/auth', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+    assert.ok(m?.evidence.includes("Nest CLI app auth of nest-cli.json's projects, built at Dockerfile line 8"), m?.evidence.join('\n'));
+  });
+
   test('Nx run-many builds every project: the server is the project whose build output the image holds; a vite-built project sharing the root dependencies is no server', async () => {
     const project = (name: string, executor: string, outputPath: string) =>
       JSON.stringify({ name, sourceRoot: `apps/${name}/src`, targets: { build: { executor, options: { outputPath, main: `apps/${name}/src/main.ts` } } } });
