@@ -4,10 +4,11 @@
 // are bundled from there. The order rotates each round, as in run.ts.
 //
 //   node scripts/with-engine.mjs tsx bench/pairs.ts --stack 1x2000x5 --reps 5 \
-//        --build before=/tmp/worktree-of-main~3 --build now=. [--cached] [--no-floor] [--timeline] [--keep | --reuse]
+//        --build before=/tmp/worktree-of-main~3 --build now=. [--cached] [--no-floor] [--timeline] [--cpu-prof DIR] [--keep | --reuse]
 //
 // --timeline: every "ours" child runs with bench/timeline.cjs preloaded (engine requests, scan
-// worker messages and GC on one clock, printed per run). --keep leaves the stack up and notes it in
+// worker messages and GC on one clock, printed per run). --cpu-prof DIR: every "ours" child writes
+// V8 CPU profiles (one per thread: main and scan worker) to DIR/<build>/. --keep leaves the stack up and notes it in
 // bench/tmp/pairs/; --reuse runs on that stack again and --keep --reuse keeps it after; a run without
 // --keep removes it.
 import { spawn } from 'node:child_process';
@@ -34,10 +35,12 @@ interface Args {
   timeline: boolean;
   keep: boolean;
   reuse: boolean;
+  /** A folder for V8 CPU profiles of every "ours" child (one file per thread). */
+  cpuProf: string | undefined;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { stack: { services: 1, files: 2000, routes: 5 }, reps: 3, builds: [], cached: false, floor: true, timeline: false, keep: false, reuse: false };
+  const args: Args = { stack: { services: 1, files: 2000, routes: 5 }, reps: 3, builds: [], cached: false, floor: true, timeline: false, keep: false, reuse: false, cpuProf: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => argv[++i] ?? '';
@@ -55,6 +58,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--timeline') args.timeline = true;
     else if (a === '--keep') args.keep = true;
     else if (a === '--reuse') args.reuse = true;
+    else if (a === '--cpu-prof') args.cpuProf = resolve(value());
     else throw new Error(`unknown argument ${a}`);
   }
   if (args.builds.length === 0) args.builds.push({ name: 'this', dir: REPO });
@@ -68,7 +72,7 @@ async function bundle(repo: string, out: string): Promise<void> {
   const script = (await import(pathToFileURL(join(repo, 'scripts', 'build.mjs')).href)) as { entries: Array<BuildOptions & { entryPoints: string[]; outfile: string }> };
   const scanning = script.entries.filter((e) => /scanWorker|routeParser/.test(e.outfile));
   await Promise.all([
-    build({ ...options, entryPoints: [join(repo, 'bench', 'child.ts')], outfile: join(out, 'child.cjs') }),
+    build({ ...options, minifyWhitespace: true, entryPoints: [join(repo, 'bench', 'child.ts')], outfile: join(out, 'child.cjs') }),
     ...scanning.map((e) => build({ ...options, ...e, entryPoints: e.entryPoints.map((p) => join(repo, p)), outfile: join(out, basename(e.outfile)) })),
   ]);
 }
@@ -116,7 +120,7 @@ async function main(): Promise<void> {
     // The cached column's first run, unmeasured, leaves each build its own scan cache.
     if (args.cached) for (const b of args.builds) await runChild(join(WORK, b.name), oursTask(b.name), []);
     const runs = [
-      ...args.builds.map((b) => ({ name: b.name, dir: join(WORK, b.name), task: oursTask(b.name), nodeArgs: args.timeline ? ['-r', join(REPO, 'bench', 'timeline.cjs')] : [] })),
+      ...args.builds.map((b) => ({ name: b.name, dir: join(WORK, b.name), task: oursTask(b.name), nodeArgs: [...(args.timeline ? ['-r', join(REPO, 'bench', 'timeline.cjs')] : []), ...(args.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(args.cpuProf, b.name)}`] : [])] })),
       ...(args.floor ? [{ name: 'floor', dir: join(WORK, args.builds[0]?.name ?? ''), task: floorTask, nodeArgs: [] as string[] }] : []),
     ];
     const got = new Map<string, { ms: number[]; cpu: number[]; engine: number[]; rss: number[] }>();
