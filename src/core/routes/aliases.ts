@@ -1,4 +1,4 @@
-// tsconfig `paths` and `baseUrl`, as tsc resolves them: from the nearest tsconfig of an app (and
+// tsconfig `paths` and `baseUrl` (and package.json `imports`), as tsc resolves them: from the nearest tsconfig of an app (and
 // the configs it `extends`), made absolute so collect.ts can resolve `@server/routes` the way the
 // compiler does.
 import { dirname, isAbsolute, join, resolve } from 'node:path';
@@ -44,8 +44,16 @@ async function readConfig(fs: FsLike, file: string, depth: number): Promise<Opti
   return { ...inherited, ...own };
 }
 
-/** The aliases that apply to files under `dir`: its nearest tsconfig, looking up to `root`. */
+/**
+ * The aliases that apply to files under `dir`: its nearest tsconfig's `paths` and `baseUrl`, looking
+ * up to `root`, then its nearest package.json's `imports` (Node's subpath imports, `"#api/*":
+ * "./src/*"`, which tsc resolves too).
+ */
 export async function readPathAliases(fs: FsLike, dir: string, root: string): Promise<PathAlias[]> {
+  return [...(await tsconfigAliases(fs, dir, root)), ...(await packageImports(fs, dir, root))];
+}
+
+async function tsconfigAliases(fs: FsLike, dir: string, root: string): Promise<PathAlias[]> {
   let cur = dir;
   for (;;) {
     for (const name of TSCONFIG_NAMES) {
@@ -64,4 +72,35 @@ export async function readPathAliases(fs: FsLike, dir: string, root: string): Pr
     if (cur === root || dirname(cur) === cur) return [];
     cur = dirname(cur);
   }
+}
+
+/**
+ * The `imports` of the nearest package.json at or above `dir` (https://nodejs.org/api/packages.html#subpath-imports):
+ * each target relative to that package; a conditional target (`{ "types": ..., "default": ... }`)
+ * gives every path it names, tried in order.
+ */
+async function packageImports(fs: FsLike, dir: string, root: string): Promise<PathAlias[]> {
+  for (let cur = dir; ; cur = dirname(cur)) {
+    const file = join(cur, 'package.json');
+    if ((await fs.stat(file))?.isFile) {
+      let pkg: unknown;
+      try {
+        pkg = JSON.parse(await fs.readFile(file));
+      } catch {
+        return [];
+      }
+      const imports = pkg && typeof pkg === 'object' ? (pkg as { imports?: unknown }).imports : undefined;
+      if (!imports || typeof imports !== 'object') return [];
+      return Object.entries(imports)
+        .filter(([pattern]) => pattern.startsWith('#'))
+        .map(([pattern, target]) => ({ pattern, targets: targetPaths(target, 0).map((t) => resolve(cur, t)) }));
+    }
+    if (cur === root || dirname(cur) === cur) return [];
+  }
+}
+
+function targetPaths(target: unknown, depth: number): string[] {
+  if (typeof target === 'string') return target.startsWith('./') ? [target] : [];
+  if (!target || typeof target !== 'object' || depth > MAX_EXTENDS) return [];
+  return Object.values(target).flatMap((t) => targetPaths(t, depth + 1));
 }

@@ -71,6 +71,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const scanned: Scanned[] = extracted.map((f) => ({ file: f.file, key: toSlash(f.file), x: f.x }));
   for (const s of scanned) warnings.push(...s.x.warnings);
   const byKey = new Map(scanned.map((s) => [s.key, s]));
+  dropUnmadeRouters(scanned, byKey, opts.aliases ?? []);
   const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? []);
   // Paths and prefixes built from other files' constants (or config defaults) are resolved now
   // that every file is known; what still cannot be known is a warning with file and line.
@@ -143,6 +144,40 @@ function isExcluded(path: string, exclude: string[]): boolean {
   });
 }
 
+/**
+ * A router taken from a call (`const api = apiModule()`, see routerMakers) is one only when the
+ * function called makes a router, through the functions it calls in turn: else what was read on
+ * it (`const m = buildMap(); m.get('key')`) is dropped. A name that alone makes a receiver
+ * (`app`) keeps what it would keep without the call: all but what reads like a client's request.
+ */
+function dropUnmadeRouters(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[]): void {
+  for (const s of scanned) {
+    const unmade = Object.entries(s.x.routerMakers ?? {}).filter(([, m]) => !makesRouter(s, m.maker, byKey, aliases, 0));
+    if (unmade.length === 0) continue;
+    // A name that alone makes a receiver keeps what does not read like a client's request.
+    const gone = new Set(unmade.filter(([, m]) => !m.byName).map(([name]) => name));
+    const clientLike = new Set(unmade.map(([name]) => name));
+    const kept = (r: ExtractedRoute) => r.router === undefined || (!gone.has(r.router) && !(r.clientLike && clientLike.has(r.router)));
+    s.x = { ...s.x, routes: s.x.routes.filter(kept), mounts: s.x.mounts.filter((m) => !gone.has(m.mountedOn ?? '') && !gone.has(m.routerName)) };
+  }
+}
+
+/** Whether calling `fn` (declared in `s` or imported there) returns a router. */
+function makesRouter(s: Scanned, fn: string, byKey: Map<string, Scanned>, aliases: PathAlias[], depth: number): boolean {
+  const found = factoryOf(s, fn, byKey, aliases);
+  if (!found) return false;
+  const inner = found.target.x.routerMakers?.[found.router];
+  return inner === undefined || (depth < MAX_MOUNT_DEPTH && makesRouter(found.target, inner.maker, byKey, aliases, depth + 1));
+}
+
+/** The function `fn` names (by import or in this file) when it makes a router: its file and the router it returns. */
+function factoryOf(s: Scanned, fn: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): { target: Scanned; router: string } | undefined {
+  const imp = s.x.imports.find((i) => i.local === fn);
+  const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : { target: s, name: fn };
+  const router = found?.name !== undefined ? found.target.x.routerFactories?.[found.name] : undefined;
+  return found && router !== undefined ? { target: found.target, router } : undefined;
+}
+
 function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[], resolver: ValueResolver): MountEdge[] {
   const byKey = new Map(scanned.map((s) => [s.key, s]));
   const edges: MountEdge[] = [];
@@ -209,6 +244,9 @@ function declares(s: Scanned, name: string): boolean {
 function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[]): RouterNode[] {
   if (mount.routerName.endsWith('()')) return resolveFactoryMount(s, mount.routerName.slice(0, -2), byKey, aliases);
   if (mount.routerName.startsWith('new ')) return resolveClassMount(s, mount.routerName.slice(4), byKey, aliases);
+  // `const api = apiModule(); app.route('/', api)`: the router the function makes.
+  const made = s.x.routerMakers?.[mount.routerName];
+  if (made && !declares(s, mount.routerName)) return resolveFactoryMount(s, made.maker, byKey, aliases);
   const passed = /^(.+)#(\d+)$/.exec(mount.routerName);
   if (passed) return resolvePassedRouter(s, passed[1] ?? '', Number(passed[2]), byKey, aliases);
   const [head, ...rest] = mount.routerName.split('.');
@@ -231,10 +269,8 @@ function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byK
 
 /** `router.use(usersRouter())`: the router the function makes, in its file; nothing for middleware(). */
 function resolveFactoryMount(s: Scanned, fn: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): RouterNode[] {
-  const imp = s.x.imports.find((i) => i.local === fn);
-  const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : { target: s, name: fn };
-  const made = found?.name !== undefined ? found.target.x.routerFactories?.[found.name] : undefined;
-  return found && made !== undefined ? [{ key: found.target.key, name: made }] : [];
+  const found = factoryOf(s, fn, byKey, aliases);
+  return found ? [{ key: found.target.key, name: found.router }] : [];
 }
 
 /** `new UsersController(config).router`: the routes that class declares on itself, in its file. */

@@ -193,6 +193,12 @@ class FileReader {
       if (this.pendingPrefix) this.routerPrefixValues.set(name, this.pendingPrefix);
       return;
     }
+    const maker = this.routerMaker(root);
+    if (maker !== undefined) {
+      this.factoryNames.set(root, name);
+      this.madeBy(name, maker, joinRoutePath(this.basePathOf(init, root)));
+      return;
+    }
     // Hono `const api = app.basePath('/api')`: another face of `app`, its paths under the base.
     const call = ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'basePath' ? init : undefined;
     const based = call && ts.isPropertyAccessExpression(call.expression) ? skipOuter(call.expression.expression) : undefined;
@@ -230,6 +236,29 @@ class FileReader {
     return joinRoutePath(...parts);
   }
 
+  /**
+   * `createApp()`, `apiModule()`: a call of a function declared here or imported, which may make
+   * a router (`function createApp() { return new Hono() }`). Taken for one here; collect.ts keeps
+   * it only when that function is found to make a router.
+   */
+  private routerMaker(node: ts.Node): string | undefined {
+    if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || isModuleLoad(node)) return undefined;
+    const fn = node.expression.text;
+    const decl = this.decls.get(fn);
+    return this.importedNames.has(fn) || (decl !== undefined && isFunctionLike(decl)) ? fn : undefined;
+  }
+
+  private madeBy(router: string, maker: string, prefix: string): void {
+    this.routers.set(router, prefix);
+    const last = router.slice(router.lastIndexOf('.') + 1);
+    (this.out.routerMakers ??= {})[router] = { maker, byName: CONVENTIONAL_RECEIVER.test(last) };
+  }
+
+  /** A router made by a factory this file sees (`new Router()`, `express()`), not by a call of some function. */
+  private madeHere(router: string): boolean {
+    return this.routers.has(router) && this.out.routerMakers?.[router] === undefined;
+  }
+
   /** The router prefix of a factory call (koa `new Router({ prefix })`, Hono `basePath`), '' for none; undefined when not a factory. */
   private factoryPrefix(node: ts.Node): string | undefined {
     if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return undefined;
@@ -262,8 +291,11 @@ class FileReader {
     this.collectRouterParams();
     this.collectPlainFunctions();
     for (const [name, node] of this.decls) {
-      const returned = ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) ? returnedIdentifier(node) : undefined;
+      const fn = ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) ? node : undefined;
+      const returned = fn && returnedIdentifier(fn);
       if (returned !== undefined && this.routers.has(returned)) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: returned };
+      // `return new Hono()`: a fresh router, with no route of this file (named '').
+      else if (fn && returnsFactory(fn, (e) => this.factoryPrefix(e) !== undefined)) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: '' };
     }
     const prefixes: Record<string, ConstValue> = {};
     for (const [name, prefix] of this.routers) if (prefix !== '' && !name.startsWith('@')) prefixes[name] = str(prefix);
@@ -648,6 +680,13 @@ class FileReader {
         this.routers.set(name, prefix);
         return name;
       }
+      const maker = this.routerMaker(e);
+      if (maker !== undefined) {
+        const name = `@${this.line(e)}:${e.getStart(this.sf)}`;
+        this.factoryNames.set(e, name);
+        this.madeBy(name, maker, '');
+        return name;
+      }
       const callee = e.expression;
       if (ts.isPropertyAccessExpression(callee)) {
         const m = callee.name.text;
@@ -706,7 +745,7 @@ class FileReader {
     }
     if (paths) {
       for (const p of paths.flatMap(expandOptionalGroups))
-        if (isRoutePath(p) || isRelativeKoaPath(p, this.routers.has(router))) this.out.routes.push({ method, path: joinRoutePath(prefix, p), line, kind: 'router', router });
+        if (isRoutePath(p) || isRelativeKoaPath(p, this.madeHere(router))) this.out.routes.push({ method, path: joinRoutePath(prefix, p), line, kind: 'router', router });
       return;
     }
     const items = value.kind === 'arr' ? value.items : [value];
@@ -736,6 +775,13 @@ class FileReader {
     // `_.get(obj, 'a.b')`: lodash, underscore, ramda... are never a router, whatever they are called.
     if (!this.routers.has(router) && UTILITY_PACKAGE.test(this.clientSourceOf(router.split('.')[0] ?? router) ?? '')) return;
     if (method && !this.routers.has(router) && this.isClientCall(call, router)) return;
+    if (method && this.out.routerMakers?.[router] !== undefined && this.isClientCall(call, router)) {
+      // On a router made by a call: a client's request unless collect.ts finds that call makes a router.
+      const before = this.out.routes.length;
+      this.readRouterCall(call, router, method, name, callee.name);
+      for (const r of this.out.routes.slice(before)) r.clientLike = true;
+      return;
+    }
     if (method) return this.readRouterCall(call, router, method, name, callee.name);
     if (name === 'mount') return this.readHonoMount(call, router, callee.name);
     // Hono: app.route('/book', book) mounts a sub-app.
@@ -810,7 +856,7 @@ class FileReader {
       return;
     }
     const lits = literalsOf(value);
-    if (lits && !lits.every((p) => isRoutePath(p) || (this.routers.get(router) ?? '') !== '' || isRelativeKoaPath(p, this.routers.has(router)))) return;
+    if (lits && !lits.every((p) => isRoutePath(p) || (this.routers.get(router) ?? '') !== '' || isRelativeKoaPath(p, this.madeHere(router)))) return;
     // `app.options('*', cors())`: CORS preflight for every path, plumbing rather than a route of the app.
     if (method === 'OPTIONS' && lits?.every((p) => /^\/?(?:\*|\(\.\*\))$/.test(p))) return;
     this.addRoute(router, method, value, at);
@@ -1513,6 +1559,13 @@ function returnedIdentifier(fn: ts.FunctionLikeDeclaration): string | undefined 
   e = e ? skipOuter(e) : undefined;
   if (e && ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && /^(?:routes|middleware)$/.test(e.expression.name.text)) e = skipOuter(e.expression.expression);
   return e && ts.isIdentifier(e) ? e.text : undefined;
+}
+
+/** Whether a function returns a router factory's result (`return new Hono()`, `=> express.Router()`). */
+function returnsFactory(fn: ts.FunctionLikeDeclaration, isFactory: (e: ts.Node) => boolean): boolean {
+  const body = fn.body;
+  const e = body === undefined ? undefined : ts.isBlock(body) ? [...body.statements].reverse().find(ts.isReturnStatement)?.expression : body;
+  return e !== undefined && isFactory(chainRoot(skipOuter(e)));
 }
 
 /** The innermost call or `new` of a chain: `Router().use(a).use(b)` -> `Router()`. */

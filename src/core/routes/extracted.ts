@@ -31,6 +31,8 @@ export interface ExtractedRoute {
   controller?: string;
   /** The file of the handler when another file's class declares it (an inherited handler); `line` is in it. */
   declaredIn?: string;
+  /** Read like an HTTP client's request (`app.get('/x', h)` whose answer is used) on a router made by a call: kept only when that call makes a router. */
+  clientLike?: true;
 }
 
 /** Names a router that is a class: a subclass of a controller base declaring routes on `this` ('class UsersController'). */
@@ -127,6 +129,13 @@ export interface ExtractedFile {
   handlerClasses?: Record<string, { routes: ExtractedRoute[]; base?: string }>;
   /** `@Controller('users') class UserController extends UserControllerBase`: resolved by collect.ts. */
   controllerBases?: Array<{ controller: string; base: string; controllerPaths: ConstValue; version?: string[]; line: number }>;
+  /**
+   * Routers made by calling a function declared here or imported (`const app = createApp()`):
+   * router name -> that function's local name, and whether the router's name alone makes it a
+   * receiver (`app`). collect.ts drops the routes of one whose function makes no router, unless
+   * its name alone would have made it one.
+   */
+  routerMakers?: Record<string, { maker: string; byName: boolean }>;
   /** Functions that make and return a router (`export const usersRouter = () => { const router = new Router(); ...; return router; }`): function name -> the router's name. */
   routerFactories?: Record<string, string>;
   /**

@@ -618,4 +618,28 @@ suite('routes on real-world patterns: routers returned by a function', () => {
     });
     assert.deepEqual(routes.sort(), ['GET /api/users/:id', 'POST /api/users/:id/roles']);
   });
+
+  test('a router made by calling a function of another file (createApp(), apiModule()) is a router: its chain, basePath and mounts count', () => {
+    const routes = routesOf({
+      '/s/lib/create-app.ts':
+        "import { Hono } from 'hono';\nexport function createInstance() {\n  return new Hono();\n}\nexport function createApp() {\n  const app = createInstance();\n  app.get('/', h);\n  return app;\n}\n",
+      '/s/routes/cats.ts': "import { createInstance } from '../lib/create-app';\nconst app = createInstance();\nconst route = app.get('/', h).post('/:id', h);\nexport default route;\n",
+      '/s/modules/api.ts':
+        "import { createInstance } from '../lib/create-app';\nimport cats from '../routes/cats';\nexport function apiModule() {\n  const api = createInstance().basePath('/bff').use(cors()).route('/cats', cats);\n  api.get('/openapi', h);\n  return api;\n}\n",
+      '/s/modules/sync.ts': "import { createInstance } from '../lib/create-app';\nexport const syncModule = () => {\n  const sync = createInstance().basePath('/sync').get('/expenses', h);\n  return sync;\n};\n",
+      '/s/app.ts':
+        "import { createApp } from './lib/create-app';\nimport { apiModule } from './modules/api';\nimport { syncModule } from './modules/sync';\nexport const app = createApp().basePath('/api');\nconst apiRoute = apiModule();\nconst syncRoute = syncModule();\napp.use(x).route('/', apiRoute).route('/', syncRoute);\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /', 'GET /api/bff/cats', 'GET /api/bff/openapi', 'GET /api/sync/expenses', 'POST /api/bff/cats/:id']);
+  });
+
+  test('what a call returns is no router when the function called makes none: calls on it are not routes', () => {
+    const routes = routesOf({
+      '/s/lib/cache.ts': 'export function buildCache() {\n  return new Map();\n}\n',
+      '/s/server.ts':
+        "import express from 'express';\nimport { buildCache } from './lib/cache';\nconst cache = buildCache();\ncache.get('key');\nconst store = buildCache();\nstore.get('/users', (req, res) => res.json([]));\nconst app = express();\napp.get('/health', h);\n",
+    });
+    assert.deepEqual(routes, ['GET /health']);
+  });
 });
+
