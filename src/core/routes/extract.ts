@@ -275,6 +275,16 @@ class FileReader {
     return '';
   }
 
+  /** Functions that return a router: one of this file by its name, or a fresh one (`return new Hono()`) as ''. */
+  private collectRouterFactories(): void {
+    for (const [name, node] of this.decls) {
+      const fn = ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) ? node : undefined;
+      const returned = fn && returnedIdentifier(fn);
+      if (returned !== undefined && this.routers.has(returned)) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: returned };
+      else if (fn && returnsFactory(fn, (e) => this.factoryPrefix(e) !== undefined)) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: '' };
+    }
+  }
+
   private collectExports(): void {
     const constants: Record<string, ConstValue> = {};
     for (const [name, node] of this.decls) {
@@ -290,13 +300,7 @@ class FileReader {
     }
     this.collectRouterParams();
     this.collectPlainFunctions();
-    for (const [name, node] of this.decls) {
-      const fn = ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) ? node : undefined;
-      const returned = fn && returnedIdentifier(fn);
-      if (returned !== undefined && this.routers.has(returned)) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: returned };
-      // `return new Hono()`: a fresh router, with no route of this file (named '').
-      else if (fn && returnsFactory(fn, (e) => this.factoryPrefix(e) !== undefined)) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: '' };
-    }
+    this.collectRouterFactories();
     const prefixes: Record<string, ConstValue> = {};
     for (const [name, prefix] of this.routers) if (prefix !== '' && !name.startsWith('@')) prefixes[name] = str(prefix);
     for (const [name, value] of this.routerPrefixValues) prefixes[name] = value;
