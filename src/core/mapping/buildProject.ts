@@ -64,7 +64,29 @@ async function findProjectFolder(fs: FsLike, context: string, dockerfile: string
   if (nx) return { ...(await describeProject(fs, nx.dir, rootPkg)), evidence: nx.evidence };
   const selected = df ? await workspaceSelection(fs, context, rootPkg, df) : undefined;
   if (selected) return selected;
-  return describeProject(fs, context, rootPkg);
+  const whole = await describeProject(fs, context, rootPkg);
+  return (whole.server === undefined && df ? await copiedServerPackage(fs, context, rootPkg, df) : undefined) ?? whole;
+}
+
+/**
+ * A context that is neither a server package nor a workspace, holding packages side by side that
+ * are each installed on their own (`COPY ./server /app/server/`, `COPY ./collector/ ./collector/`):
+ * the first server package the Dockerfile copies from the context, one that renders pages last.
+ */
+async function copiedServerPackage(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile): Promise<BuildProject | undefined> {
+  const servers: BuildProject[] = [];
+  for (const copy of df.stages.flatMap((s) => s.copies)) {
+    if (copy.from !== undefined || copy.byRun !== undefined) continue;
+    for (const src of copy.sources) {
+      const rel = posix.normalize(src).replace(/\/+$/, '');
+      if (rel === '.' || rel.startsWith('..') || posix.isAbsolute(rel) || /[*?[]/.test(rel)) continue;
+      const dir = resolve(context, rel);
+      if (servers.some((p) => p.dir === dir) || !(await fs.stat(join(dir, 'package.json')))?.isFile) continue;
+      const project = await describeProject(fs, dir, rootPkg);
+      if (project.server) servers.push({ ...project, evidence: l10n.t`the Dockerfile copies server package ${rel} (${project.server}) from the context, line ${copy.line}` });
+    }
+  }
+  return servers.sort((a, b) => Number(rendersPages(a)) - Number(rendersPages(b)))[0];
 }
 
 async function describeProject(fs: FsLike, dir: string, rootPkg: PackageInfo | undefined): Promise<BuildProject> {

@@ -224,6 +224,41 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.equal(m?.target, '/app/dist');
   });
 
+  test('packages side by side, no workspace: the server package the Dockerfile copies, not the context root (FROM build-${TARGETARCH})', async () => {
+    const fs = memFs({
+      '/ws/package.json': JSON.stringify({ name: 'root', scripts: { dev: 'cd server && yarn dev' } }),
+      '/ws/frontend/package.json': pkg({ react: '18', 'react-dom': '18', vite: '5' }, { build: 'vite build' }),
+      '/ws/frontend/src/main.jsx': '',
+      '/ws/server/package.json': JSON.stringify({ main: 'index.js', dependencies: { express: '4' }, scripts: { start: 'node index.js' } }),
+      '/ws/server/index.js': '',
+      '/ws/collector/package.json': pkg({ express: '4' }),
+      '/ws/collector/index.js': '',
+      '/ws/docker/Dockerfile': [
+        'FROM ubuntu AS build-amd64',
+        'WORKDIR /app',
+        'FROM build-${TARGETARCH} AS build',
+        'FROM node AS frontend-build',
+        'WORKDIR /app/frontend',
+        'COPY ./frontend/ ./',
+        'RUN yarn build',
+        'FROM build AS backend-build',
+        'COPY ./server /app/server/',
+        'WORKDIR /app/server',
+        'RUN yarn install --production',
+        'WORKDIR /app',
+        'COPY ./collector/ ./collector/',
+        'FROM backend-build',
+        'COPY --from=frontend-build /app/frontend/dist /app/server/public',
+        '',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/docker/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/server', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/server', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, false);
+    assert.ok(m?.evidence.includes('the Dockerfile copies server package server (package.json depends on express) from the context, line 9'), m?.evidence.join('\n'));
+  });
+
   test('a server built by tsup (or ncc, esbuild --bundle, webpack) is a bundle, and the evidence names the script', async () => {
     const fs = memFs({
       '/ws/backend/package.json': pkg({ express: '4', tsup: '8' }, { build: 'tsup' }),
