@@ -140,7 +140,7 @@ async function checkService(
   const { ev, files, workspaceWarnings } = await gatherEvidence(deps, opts, spec, mapping, { workspace, containersFound, engineError, configJudging });
   const warnings = [...serviceWarnings, ...workspaceWarnings];
   const report = { ...evaluateService(ev, files), warnings: warnings.slice(0, MAX_WARNINGS), ...(ev.swarm ? { swarm: ev.swarm } : {}) };
-  if (warnings.length > MAX_WARNINGS) report.warnings.push(`… and ${warnings.length - MAX_WARNINGS} more`);
+  if (warnings.length > MAX_WARNINGS) report.warnings.push(l10n.t('… and {0} more', warnings.length - MAX_WARNINGS));
   deps.log?.log('info', `${spec.project}/${spec.name}: ${report.verdict} — ${report.summary}`);
   return report;
 }

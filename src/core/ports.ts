@@ -2,6 +2,7 @@
 // and in unit tests (fakes for pure logic). Everything takes an AbortSignal.
 import type { ContainerInfo, FileListing, HttpMethod, ImageInfo, ProbeOutcome } from './model';
 import type { ExtractedFile } from './routes/extracted';
+import type { ScanMessage } from './scanTexts';
 
 /** Read-only view of the Docker engine. */
 export interface EngineLike extends Partial<ServedFilesReaderLike> {
@@ -100,7 +101,7 @@ export interface FsLike {
    * per file. A file that vanished meanwhile is skipped; one that is too large, binary or
    * unreadable goes to `onSkip` with the reason (core/mapping/sourceLimits.ts).
    */
-  readEach?(paths: readonly string[], onText: (path: string, text: string) => void, onSkip?: (path: string, reason: string) => void): Promise<void>;
+  readEach?(paths: readonly string[], onText: (path: string, text: string) => void, onSkip?: (path: string, reason: ScanMessage) => void): Promise<void>;
 }
 
 /** Where a workspace's compose files are: one walk of its folders (core/compose/discover.ts). */
@@ -135,7 +136,8 @@ export interface TreeWalkOptions {
 export interface SkippedEntry {
   /** Absolute path as walked. */
   path: string;
-  reason: string;
+  /** Data, not words: the walk may run in the scan worker, the check renders it (core/scanTexts.ts). */
+  reason: ScanMessage;
 }
 
 /**

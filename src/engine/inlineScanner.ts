@@ -8,6 +8,7 @@ import { beginScanPass } from '../core/routes/scanCache';
 import { createMemoryScanCache } from './memoryScanCache';
 import { isRouteSource } from '../core/routes/isRouteSource';
 import type { ExtractedFile } from '../core/routes/extracted';
+import type { ScanMessage } from '../core/scanTexts';
 import { mapPool } from '../core/pool';
 
 /** One file's route scan (core/routes/scanFile.ts scanSourceText), loaded by the caller. */
@@ -51,7 +52,7 @@ export function createInlineScanner(fs: FsLike, opts: { remember: boolean; scanT
         const mtimeMs = mtimeOf.get(file);
         if (mtimeMs !== undefined) pass.keep(file, mtimeMs, UNKNOWN_SIZE, x);
       };
-      const skip = (path: string, reason: string): void => {
+      const skip = (path: string, reason: ScanMessage): void => {
         tree.skipped.push({ path, reason });
       };
       if (fs.readEach) await fs.readEach(toRead, take, skip);

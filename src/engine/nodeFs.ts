@@ -12,6 +12,7 @@ import type { Dirent, Stats } from 'node:fs';
 import { join, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { FileStat, FsLike, SkippedEntry, TreeWalkOptions } from '../core/ports';
+import type { ScanMessage } from '../core/scanTexts';
 import { formatBytes, looksBinary, MAX_SOURCE_READ_BYTES } from '../core/mapping/sourceLimits';
 import { errorCode, errorText } from '../core/errors';
 import { isAtOrInside } from '../core/pathInside';
@@ -166,11 +167,11 @@ class TreeWalker implements TreeWalk {
     try {
       rootReal = realpathSync(dir);
     } catch (err) {
-      if (!isAbsent(err)) this.skip(dir, `cannot read (${errorCodeOrText(err)})`);
+      if (!isAbsent(err)) this.skip(dir, cannotRead(err));
       return;
     }
     if (opts.boundary !== undefined && !isAtOrInside(opts.boundary, rootReal, '/')) {
-      this.skip(dir, 'outside the workspace: not read');
+      this.skip(dir, { id: 'outsideWorkspace', args: [] });
       return;
     }
     this.folders.push({ abs: dir, rel: '', real: rootReal, crossed: [] });
@@ -184,7 +185,7 @@ class TreeWalker implements TreeWalk {
     try {
       entries = readdirSync(folder.abs, { withFileTypes: true });
     } catch (err) {
-      if (!isAbsent(err)) this.skip(folder.abs, `cannot read the folder (${errorCodeOrText(err)})`);
+      if (!isAbsent(err)) this.skip(folder.abs, { id: 'cannotReadFolder', args: [errorCodeOrText(err)] });
       return this.folders.length === 0;
     }
     for (const entry of entries) this.visitEntry(folder, entry);
@@ -193,7 +194,7 @@ class TreeWalker implements TreeWalk {
 
   readonly followedLink = (): boolean => this.linked;
 
-  private skip(path: string, reason: string): void {
+  private skip(path: string, reason: ScanMessage): void {
     this.skipped.push({ path, reason });
   }
 
@@ -206,14 +207,14 @@ class TreeWalker implements TreeWalk {
     const childAbs = childPath(abs, name);
     // Node decodes names as UTF-8; a name that is not comes back with U+FFFD and its path
     // names nothing on disk (or another file), so it cannot be read: say so.
-    if (name.includes('\uFFFD') && !existsByName(abs, name)) return this.skip(childAbs, 'the name is not valid UTF-8');
+    if (name.includes('\uFFFD') && !existsByName(abs, name)) return this.skip(childAbs, { id: 'nameNotUtf8', args: [] });
     if (entry.isSymbolicLink() || isUntyped(entry)) return this.visitLink(folder, childAbs, childRel, name);
     if (this.wantMtimes) {
       let st: Stats | undefined;
       try {
         st = statOrAbsent(childAbs);
       } catch (err) {
-        return this.skip(childAbs, `cannot read (${errorCodeOrText(err)})`);
+        return this.skip(childAbs, cannotRead(err));
       }
       return this.visitPlain(folder, childAbs, childRel, name, st);
     }
@@ -234,14 +235,14 @@ class TreeWalker implements TreeWalk {
       st = statSync(childAbs);
     } catch (err) {
       if (isAbsent(err)) return; // A dangling link: nothing there, as before.
-      return this.skip(childAbs, errorCodeOrText(err) === 'ELOOP' ? 'a symlink loop' : `cannot read (${errorCodeOrText(err)})`);
+      return this.skip(childAbs, errorCodeOrText(err) === 'ELOOP' ? { id: 'symlinkLoop', args: [] } : cannotRead(err));
     }
     const boundary = this.opts.boundary;
-    if (boundary !== undefined && !isAtOrInside(boundary, real, '/')) return this.skip(childAbs, `a link to ${real}, outside the workspace: not followed`);
+    if (boundary !== undefined && !isAtOrInside(boundary, real, '/')) return this.skip(childAbs, { id: 'linkOutside', args: [real] });
     if (st.isDirectory()) {
       if (this.opts.skipDir(name)) return;
       const crossed = [...parent.crossed, parent.real];
-      if (crossed.some((c) => isAtOrInside(real, c, '/'))) return this.skip(childAbs, `a symlink loop (back to ${real})`);
+      if (crossed.some((c) => isAtOrInside(real, c, '/'))) return this.skip(childAbs, { id: 'symlinkLoopBack', args: [real] });
       this.folders.push({ abs: childAbs, rel: childRel, real, crossed });
     } else if (st.isFile()) {
       this.files.push(childAbs);
@@ -278,7 +279,12 @@ function isUntyped(entry: Dirent): boolean {
 export const READ_BUFFER_BYTES = 64 * 1024;
 
 /** A source file read whole, or why it was not (too large, binary, unreadable). */
-export type ReadOutcome = { text: string; mtimeMs: number; size: number; skipped?: undefined } | { skipped: string; mtimeMs: number };
+export type ReadOutcome = { text: string; mtimeMs: number; size: number; skipped?: undefined } | { skipped: ScanMessage; mtimeMs: number };
+
+/** Why a file or folder could not be read, as data (core/scanTexts.ts): its error's code. */
+export function cannotRead(err: unknown): ScanMessage {
+  return { id: 'cannotRead', args: [errorCodeOrText(err)] };
+}
 
 /**
  * A source file's text, with its mtime from fstat on the descriptor it is read through (no
@@ -293,15 +299,15 @@ export function readSourceFile(path: string, buffer: Buffer): ReadOutcome | unde
   } catch (err) {
     if (isAbsent(err)) return undefined;
     const st = statOrAbsentQuiet(path);
-    return { skipped: `cannot read (${errorCodeOrText(err)})`, mtimeMs: st?.mtimeMs ?? 0 };
+    return { skipped: cannotRead(err), mtimeMs: st?.mtimeMs ?? 0 };
   }
   let size = 0;
   let mtimeMs = 0;
   try {
     const st = fstatSync(fd);
     mtimeMs = st.mtimeMs;
-    if (!st.isFile()) return { skipped: 'not a regular file', mtimeMs };
-    if (st.size > MAX_SOURCE_READ_BYTES) return { skipped: `${formatBytes(st.size)}, over the ${formatBytes(MAX_SOURCE_READ_BYTES)} read limit: not scanned for routes`, mtimeMs };
+    if (!st.isFile()) return { skipped: { id: 'notRegularFile', args: [] }, mtimeMs };
+    if (st.size > MAX_SOURCE_READ_BYTES) return { skipped: { id: 'overReadLimit', args: [formatBytes(st.size), formatBytes(MAX_SOURCE_READ_BYTES)] }, mtimeMs };
     while (size < buffer.length) {
       const want = buffer.length - size;
       const n = readSync(fd, buffer, size, want, size);
@@ -310,12 +316,12 @@ export function readSourceFile(path: string, buffer: Buffer): ReadOutcome | unde
       // learn what the short read already said (a read of 0 still ends it anywhere else).
       if (n < want) break;
     }
-    if (looksBinary(buffer.subarray(0, size))) return { skipped: 'binary content: not scanned for routes', mtimeMs };
+    if (looksBinary(buffer.subarray(0, size))) return { skipped: { id: 'binaryContent', args: [] }, mtimeMs };
     if (size < buffer.length) return { text: buffer.toString('utf8', 0, size), mtimeMs, size: st.size };
     // Larger than the buffer: the whole file the plain way (positional reads left the offset at 0).
     return { text: readFileSync(fd, 'utf8'), mtimeMs, size: st.size };
   } catch (err) {
-    return { skipped: `cannot read (${errorCodeOrText(err)})`, mtimeMs };
+    return { skipped: cannotRead(err), mtimeMs };
   } finally {
     closeSync(fd);
   }
@@ -359,7 +365,7 @@ export function createNodeFs(): FsLike {
       return { files: walk.files, mtimes: walk.mtimes, skipped: walk.skipped };
     },
 
-    async readEach(paths: readonly string[], onText: (path: string, text: string) => void, onSkip?: (path: string, reason: string) => void) {
+    async readEach(paths: readonly string[], onText: (path: string, text: string) => void, onSkip?: (path: string, reason: ScanMessage) => void) {
       let i = 0;
       if (paths.length === 0) return;
       await sliced(() => {

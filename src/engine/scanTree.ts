@@ -7,7 +7,7 @@ import { beginScanPass } from '../core/routes/scanCache';
 import type { ScanCache, ScanEntry } from '../core/routes/scanCache';
 import { isRouteSource } from '../core/routes/isRouteSource';
 import { scanSourceText } from '../core/routes/scanFile';
-import { createTreeWalk, readSourceFile, statOrAbsent } from './nodeFs';
+import { cannotRead, createTreeWalk, readSourceFile, statOrAbsent } from './nodeFs';
 
 /**
  * `buffer` is reused for every read (small files are read whole into it). Files and folders are
@@ -35,7 +35,7 @@ export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: Sca
     try {
       st = stated ? statOrAbsent(file) : undefined;
     } catch (err) {
-      skipped.push({ path: file, reason: `cannot read (${(err as { code?: string }).code ?? String(err)})` });
+      skipped.push({ path: file, reason: cannotRead(err) });
       continue;
     }
     if (stated && !st?.isFile()) continue; // gone, or a folder now, since the walk

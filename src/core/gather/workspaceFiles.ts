@@ -16,6 +16,7 @@ import type { WalkedTree } from '../mapping/walk';
 import { appSourceDir, findServerApps } from '../routes/serverApps';
 import { mapPool } from '../pool';
 import { rel } from './paths';
+import { scanMessageText } from '../scanTexts';
 
 export type FileEvidence = { modules: ModuleEvidence[]; loose: ModuleEvidence | null };
 
@@ -248,7 +249,7 @@ export async function findServiceModules(fs: FsLike, mapping: ModuleRoots, scan:
 
 /** What the source walk left out, as report warnings: "backend/src/loop: a symlink loop". */
 export function skippedWarnings(workspaceDir: string, scanned: SourceScan): string[] {
-  return scanned.skipped.map((s) => `${rel(workspaceDir, s.path)}: ${s.reason}`);
+  return scanned.skipped.map((s) => `${rel(workspaceDir, s.path)}: ${scanMessageText(s.reason)}`);
 }
 
 /** True when `dir`'s real path is not inside `boundary` (a missing folder is judged by its path). */

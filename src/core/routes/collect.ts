@@ -2,12 +2,14 @@
 // (Nest's global prefix, Express/Fastify/Koa mounts across imports), the user's extra routes,
 // de-duplicated and in a stable order so reports diff cleanly.
 import { posix } from 'node:path';
+import * as l10n from '@vscode/l10n';
 import { HTTP_METHODS, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, RouterModuleEntry, UriVersioning } from './extracted';
 import { CLASS_ROUTER, NEUTRAL_VERSION, substituteParams } from './extracted';
 import { EACH, literalOf, propOf, type ConstValue, type Part } from './values';
 import { joinRoutePath, openApiPathToRoute, stripParamPatterns } from './joinPath';
 import { isHttpMethod, parseRouteSpec } from './routeSpec';
+import { scanMessageText, scanWarningText } from '../scanTexts';
 
 export interface CollectOptions {
   /**
@@ -69,7 +71,7 @@ const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs',
 export function collectExtracted(extracted: { file: string; x: ExtractedFile }[], opts: CollectOptions): CollectedRoutes {
   const warnings: string[] = [];
   const scanned: Scanned[] = extracted.map((f) => ({ file: f.file, key: toSlash(f.file), x: f.x }));
-  for (const s of scanned) warnings.push(...s.x.warnings);
+  for (const s of scanned) for (const w of s.x.warnings) warnings.push(scanWarningText(s.file, w));
   const byKey = new Map(scanned.map((s) => [s.key, s]));
   dropUnmadeRouters(scanned, byKey, opts.aliases ?? []);
   const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? []);
@@ -83,13 +85,13 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const sourcePrefixes = scanned.filter((s) => s.x.globalPrefix !== undefined);
   const distinct = [...new Set(sourcePrefixes.map((s) => s.x.globalPrefix))];
   if (opts.routePrefix === undefined && distinct.length > 1)
-    warnings.push(`several setGlobalPrefix values (${distinct.join(', ')}); using ${distinct[0] ?? ''} from ${sourcePrefixes[0]?.file ?? ''}`);
+    warnings.push(scanMessageText({ id: 'severalGlobalPrefixes', args: [distinct.join(', '), distinct[0] ?? '', sourcePrefixes[0]?.file ?? ''] }));
   const globalPrefix = opts.routePrefix !== undefined ? joinRoutePath(opts.routePrefix) : distinct[0];
   const exclude = sourcePrefixes.flatMap((s) => s.x.globalPrefixExclude ?? []);
   const versioned = scanned.filter((s) => s.x.uriVersioning !== undefined);
   const versionings = [...new Set(versioned.map((s) => JSON.stringify(s.x.uriVersioning)))];
   if (opts.routePrefix === undefined && versionings.length > 1)
-    warnings.push(`several enableVersioning calls with different options; using the one in ${versioned[0]?.file ?? ''}`);
+    warnings.push(scanMessageText({ id: 'severalVersionings', args: [versioned[0]?.file ?? ''] }));
   const versioning = opts.routePrefix === undefined ? versioned[0]?.x.uriVersioning : undefined;
 
   const edges = mountEdges(scanned, warnings, opts.aliases ?? [], resolver);
@@ -113,7 +115,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   }
   for (const entry of opts.extra ?? []) {
     const parsed = parseRouteSpec(entry);
-    if ('error' in parsed) warnings.push(`x-runtime-drift.routes: ${parsed.error}; skipped`);
+    if ('error' in parsed) warnings.push(l10n.t('x-runtime-drift.routes: {0}; skipped', parsed.error));
     else routes.push({ method: parsed.method, path: parsed.path, origin: 'config' });
   }
   return { routes: sortRoutes(dedupe(routes)), warnings };
@@ -186,12 +188,12 @@ function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[]
       const children = resolveMount(s, mount, scanned, byKey, aliases);
       // A mount at / changes no path: not finding it costs nothing worth a warning.
       if (children.length === 0 && mount.prefix !== '/' && /rout|require\(/i.test(mount.routerName))
-        warnings.push(`${s.file}:${mount.line}: mount of ${mount.routerName} at ${mount.prefix} not resolved; its routes stay unprefixed`);
+        warnings.push(scanWarningText(s.file, { id: 'mountUnresolved', args: [mount.routerName, mount.prefix], line: mount.line }));
       // koa-router: `parent.use(child.routes())` serves the child under the parent's own prefix too.
       const ownValue = mount.mountedOn !== undefined ? s.x.routerPrefixes?.[mount.mountedOn] : undefined;
       const ownText = ownValue ? resolver.text(s, ownValue, 0) : '';
       if (ownText === undefined && children.length > 0)
-        warnings.push(`${s.file}:${mount.line}: the prefix of ${mount.mountedOn ?? 'the router'} is not known statically; routes mounted on it stay without it (set x-runtime-drift.routes)`);
+        warnings.push(scanWarningText(s.file, { ...(mount.mountedOn !== undefined ? { id: 'mountedOnPrefix', args: [mount.mountedOn] } : { id: 'mountedOnPrefixUnnamed', args: [] }), line: mount.line }));
       const own = ownText ?? '';
       for (const child of children) {
         // `register(api)` with `function register(api) {...}` beside it: the router itself, no mount.
@@ -448,7 +450,7 @@ class ValueResolver {
           const baseText = this.text(s, base, 0);
           const subText = found ? this.text(found.target, sub, 0) : undefined;
           if (baseText === undefined || subText === undefined) {
-            warnings.push(`${s.file}:${h.line}: @${h.decorator} path not found statically; route skipped (list it in x-runtime-drift.routes)`);
+            warnings.push(scanWarningText(s.file, { id: 'decoratorFactoryPath', args: [h.decorator], line: h.line }));
             continue;
           }
           const route: ExtractedRoute = { method: r.method, path: joinRoutePath(baseText, subText), line: h.line, kind: 'nest' };
@@ -461,7 +463,7 @@ class ValueResolver {
     if (x.globalPrefixValue) {
       const text = this.text(s, x.globalPrefixValue, 0);
       if (text !== undefined) out.globalPrefix = joinRoutePath(text);
-      else warnings.push(`${s.file}: setGlobalPrefix value not found statically; set x-runtime-drift.routePrefix`);
+      else warnings.push(scanWarningText(s.file, { id: 'globalPrefixValue', args: [] }));
     }
     for (const r of x.routes) {
       if (!r.pathValue) {
@@ -471,7 +473,7 @@ class ValueResolver {
       const texts = this.texts(s, r.pathValue);
       const method = r.methodValue ? this.text(s, r.methodValue, 0)?.toUpperCase() : r.method;
       if (texts === undefined || method === undefined || !isHttpMethod(method))
-        warnings.push(`${s.file}:${r.line}: ${r.methodValue ? 'OpenAPI route method or' : r.method + ' route'} path not found statically; route skipped (list it in x-runtime-drift.routes)`);
+        warnings.push(scanWarningText(s.file, { ...(r.methodValue ? { id: 'openapiValue', args: [] } : { id: 'routeValue', args: [r.method] }), line: r.line }));
       else if (r.methodValue) for (const text of texts) out.routes.push({ ...r, method, path: joinRoutePath(openApiPathToRoute(text)), pathValue: undefined, methodValue: undefined });
       else for (const text of texts) out.routes.push({ ...r, path: joinRoutePath(text), pathValue: undefined });
     }
@@ -481,7 +483,7 @@ class ValueResolver {
         continue;
       }
       const text = this.text(s, m.prefixValue, 0);
-      if (text === undefined) warnings.push(`${s.file}:${m.line}: mount prefix not found statically; its routes stay unprefixed`);
+      if (text === undefined) warnings.push(scanWarningText(s.file, { id: 'mountPrefixValue', args: [], line: m.line }));
       out.mounts.push({ ...m, prefix: joinRoutePath(text ?? ''), prefixValue: undefined });
     }
     return out;
@@ -508,7 +510,7 @@ class ValueResolver {
         for (const b of bases) {
           const base = this.text(s, b, 0);
           if (base === undefined || sub === undefined) {
-            warnings.push(`${s.file}:${c.line}: a ${r.method} route ${c.controller} inherits from ${name} has a path not found statically; route skipped (list it in x-runtime-drift.routes)`);
+            warnings.push(scanWarningText(s.file, { id: 'inheritedPath', args: [r.method, c.controller, name], line: c.line }));
             continue;
           }
           // Where the handler that answers is: the base class's method, not the subclass's line.

@@ -11,6 +11,7 @@ import { isHttpMethod } from './routeSpec';
 import { EACH, hasRefs, literalOf, literalsOf, mergeParts, propOf, str, type ConstValue, type Part } from './values';
 import { CLASS_ROUTER, NEUTRAL_VERSION, substituteParams } from './extracted';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, RouterModuleEntry, UriVersioning } from './extracted';
+import type { ScanMessage } from '../scanTexts';
 
 const NEST_METHODS: Readonly<Record<string, HttpMethod>> = {
   Get: 'GET',
@@ -55,13 +56,12 @@ export const MAX_ROUTE_SOURCE_BYTES = 2 * 1024 * 1024;
 export function extractRoutesFromSource(text: string, file: string): ExtractedFile {
   const result: ExtractedFile = { routes: [], mounts: [], imports: [], warnings: [] };
   if (text.length > MAX_ROUTE_SOURCE_BYTES) {
-    result.warnings.push(`${file}: ${Math.round(text.length / 1024)} KB: larger than a route file, not read`);
+    result.warnings.push({ id: 'tooLarge', args: [String(Math.round(text.length / 1024))] });
     return result;
   }
   const kind = /\.tsx$/.test(file) ? ts.ScriptKind.TSX : /\.jsx$/.test(file) ? ts.ScriptKind.JSX : /\.(?:c|m)?js$/.test(file) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
   new FileReader(sf, result).read();
-  result.warnings = result.warnings.map((w) => (w.startsWith(file) ? w : `${file}:${w}`));
   return result;
 }
 
@@ -104,8 +104,9 @@ class FileReader {
     return this.sf.getLineAndCharacterOfPosition(node.getStart(this.sf)).line + 1;
   }
 
-  private warn(node: ts.Node, message: string): void {
-    this.out.warnings.push(`${this.line(node)}: ${message}`);
+  /** A declaration seen but not understood: data, rendered in the reader's language (core/scanTexts.ts). */
+  private warn(node: ts.Node, message: ScanMessage): void {
+    this.out.warnings.push({ ...message, line: this.line(node) });
   }
 
   // ---- declarations ------------------------------------------------------------------------
@@ -219,7 +220,7 @@ class FileReader {
       const router = e.expression.expression.text;
       const prefix = literalOf(this.evaluate(e.arguments[0]));
       if (!this.routers.has(router)) continue;
-      if (prefix === undefined) this.warn(e, `${router}.prefix argument is not known statically; its routes stay without it`);
+      if (prefix === undefined) this.warn(e, { id: 'routerPrefix', args: [router] });
       else this.routers.set(router, joinRoutePath(this.routers.get(router) ?? '', prefix));
     }
   }
@@ -804,7 +805,7 @@ class FileReader {
     const key = literalOf(this.evaluate(callee.argumentExpression));
     const method = key !== undefined ? ROUTER_METHODS[key] : undefined;
     if (method) return this.readRouterCall(call, router, method, key ?? '', callee.argumentExpression);
-    if (key === undefined) this.warn(call, `${router}[${callee.argumentExpression.getText(this.sf)}] method is not known statically; route skipped (list it in x-runtime-drift.routes)`);
+    if (key === undefined) this.warn(call, { id: 'methodKey', args: [router, callee.argumentExpression.getText(this.sf)] });
   }
 
   /**
@@ -856,7 +857,7 @@ class FileReader {
     if (lastNode && ts.isObjectLiteralExpression(lastNode) && !this.prop(lastNode, 'handler') && literalOf(value) === undefined) return;
     if (!value) {
       if (!ts.isRegularExpressionLiteral(args[0] as ts.Node))
-        this.warn(call, `${router}.${name} path is not a string known statically; route skipped (list it in x-runtime-drift.routes)`);
+        this.warn(call, { id: 'routerPath', args: [router, name] });
       return;
     }
     const lits = literalsOf(value);
@@ -875,7 +876,7 @@ class FileReader {
       const methods = literalsOf(this.evaluate(this.prop(a, 'method')));
       const url = this.evaluate(this.prop(a, 'url') ?? this.prop(a, 'path'));
       if (!methods || !url) {
-        this.warn(call, `${router}.route({...}) method or url is not known statically; route skipped`);
+        this.warn(call, { id: 'routeOptions', args: [router] });
         return;
       }
       for (const raw of methods) {
@@ -916,7 +917,7 @@ class FileReader {
     // The line of `.openapi` itself: a chain of them starts on one line.
     const at = ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call;
     if (!config) {
-      this.warn(call, `${router}.openapi route config is not known statically; route skipped (list it in x-runtime-drift.routes)`);
+      this.warn(call, { id: 'openapiConfig', args: [router] });
       return;
     }
     const method = literalOf(propOf(config, ['method']))?.toUpperCase();
@@ -927,7 +928,7 @@ class FileReader {
       this.out.routes.push({ method: 'ALL', methodValue, path: '/', pathValue: str(this.routers.get(router) ?? '', '/', ...path.parts), line: this.line(at), kind: 'router', router });
       return;
     }
-    this.warn(call, `${router}.openapi route method or path is not known statically; route skipped (list it in x-runtime-drift.routes)`);
+    this.warn(call, { id: 'openapiMethod', args: [router] });
   }
 
   /** @hono/zod-openapi `app.doc('/doc', {...})` / `app.doc31(...)`: the OpenAPI document, served on GET. */
@@ -979,7 +980,7 @@ class FileReader {
     const callOpts = ts.isCallExpression(call) ? call.arguments.map(skipOuter).find(ts.isObjectLiteralExpression) : undefined;
     const pathNode = (opts && this.prop(opts, 'path')) ?? (callOpts && this.prop(callOpts, 'path'));
     const path = served === 'graphql' ? (pathNode ? this.evaluate(pathNode) : str('/graphql')) : str('');
-    if (!prefix || !path) return this.warn(plugin, `${served === 'trpc' ? 'tRPC' : 'GraphQL'} endpoint path is not known statically (list it in x-runtime-drift.routes)`);
+    if (!prefix || !path) return this.warn(plugin, { id: 'endpointPath', args: [served === 'trpc' ? 'tRPC' : 'GraphQL'] });
     this.addEndpoint(served, mountedOn, prefix.kind === 'str' && path.kind === 'str' ? str(...prefix.parts, '/', ...path.parts) : prefix, plugin);
   }
 
@@ -991,7 +992,7 @@ class FileReader {
     if (!opts || !ts.isObjectLiteralExpression(opts) || !router) return;
     const pathNode = this.prop(opts, 'path');
     const path = pathNode ? this.evaluate(pathNode) : str('/graphql');
-    if (!path) return this.warn(call, 'GraphQL applyMiddleware path is not known statically (list it in x-runtime-drift.routes)');
+    if (!path) return this.warn(call, { id: 'applyMiddlewarePath', args: [] });
     this.addEndpoint('graphql', router, path, call);
   }
 
@@ -1010,7 +1011,7 @@ class FileReader {
     const sources = [opts, madeObj && ts.isObjectLiteralExpression(madeObj) ? madeObj : undefined].filter((o): o is ts.ObjectLiteralExpression => o !== undefined);
     const pathNode = sources.map((o) => this.prop(o, 'path')).find((n) => n !== undefined);
     const path = pathNode ? literalOf(this.evaluate(pathNode)) : '/graphql';
-    if (path === undefined) return this.warn(call, 'GraphQLModule path is not known statically (list it in x-runtime-drift.routes)');
+    if (path === undefined) return this.warn(call, { id: 'graphqlModulePath', args: [] });
     const global = sources.some((o) => this.prop(o, 'useGlobalPrefix')?.kind === ts.SyntaxKind.TrueKeyword);
     const line = this.line(call);
     for (const method of ['GET', 'POST'] as const)
@@ -1034,7 +1035,7 @@ class FileReader {
     }
     const looped = this.unknownLoopVariable(call);
     if (looped !== undefined) {
-      this.warn(call, `${mountedOn}.${kind} inside a loop over values not known statically (${looped}); what it mounts is not known (list its routes in x-runtime-drift.routes)`);
+      this.warn(call, { id: 'loopMount', args: [mountedOn, kind, looped] });
       return;
     }
     const first = args[0] ? this.evaluate(args[0]) : undefined;
@@ -1150,7 +1151,7 @@ class FileReader {
     // import('./x') / require('./x')
     const req = requireSource(a) ?? dynamicImportSource(a);
     if (req === undefined && isModuleLoad(a)) {
-      this.out.warnings.push(`${line}: ${mountedOn} mounts a module whose name is not known statically; its routes are not known (list them in x-runtime-drift.routes)`);
+      this.out.warnings.push({ id: 'moduleName', args: [mountedOn], line });
       return;
     }
     const routerName = this.mountedRouterName(a, req, line);
@@ -1227,7 +1228,7 @@ class FileReader {
     const dirNode = this.prop(options, 'dir');
     const dir = dirNode ? dirnameJoin(skipOuter(dirNode), (e) => literalOf(this.evaluate(e))) : undefined;
     if (dir === undefined) {
-      this.out.warnings.push(`${line}: @fastify/autoload dir is not known statically; its routes stay unprefixed`);
+      this.out.warnings.push({ id: 'autoloadDir', args: [], line });
       return;
     }
     const inner = this.prop(options, 'options');
@@ -1245,7 +1246,7 @@ class FileReader {
     if (literal !== undefined) this.out.globalPrefix = joinRoutePath(literal);
     else if (value && hasRefs(value)) this.out.globalPrefixValue = value;
     else {
-      this.warn(call, 'setGlobalPrefix argument is not known statically; set x-runtime-drift.routePrefix');
+      this.warn(call, { id: 'globalPrefix', args: [] });
       return;
     }
     const options = call.arguments[1] ? skipOuter(call.arguments[1]) : undefined;
@@ -1270,14 +1271,14 @@ class FileReader {
       return;
     }
     if (!ts.isObjectLiteralExpression(arg)) {
-      this.warn(call, 'enableVersioning argument is not an object literal; versions are not put in route paths');
+      this.warn(call, { id: 'versioningOptions', args: [] });
       return;
     }
     const typeNode = this.prop(arg, 'type');
     const typeExpr = typeNode ? skipOuter(typeNode) : undefined;
     const type = !typeExpr ? 'URI' : ts.isPropertyAccessExpression(typeExpr) && /^(?:URI|HEADER|MEDIA_TYPE|CUSTOM)$/.test(typeExpr.name.text) ? typeExpr.name.text : undefined;
     if (type === undefined) {
-      this.warn(call, 'enableVersioning type is not a VersioningType member; versions are not put in route paths');
+      this.warn(call, { id: 'versioningType', args: [] });
       return;
     }
     if (type !== 'URI') return; // header, media type, custom: the path carries no version
@@ -1286,7 +1287,7 @@ class FileReader {
     if (prefixNode) {
       const prefix = skipOuter(prefixNode).kind === ts.SyntaxKind.FalseKeyword ? '' : literalOf(this.evaluate(prefixNode));
       if (prefix === undefined) {
-        this.warn(call, 'enableVersioning prefix is not a string literal or false; versions are not put in route paths');
+        this.warn(call, { id: 'versioningPrefix', args: [] });
         return;
       }
       versioning.prefix = prefix;
@@ -1295,7 +1296,7 @@ class FileReader {
     if (defaultNode) {
       const v = this.versionOf(defaultNode);
       if (v) versioning.defaultVersion = v;
-      else this.warn(call, 'enableVersioning defaultVersion is not a string literal or VERSION_NEUTRAL; taken as none');
+      else this.warn(call, { id: 'versioningDefault', args: [] });
     }
     this.out.uriVersioning = versioning;
   }
@@ -1327,7 +1328,7 @@ class FileReader {
         const mod = this.prop(o, 'module');
         const module = mod && ts.isIdentifier(skipOuter(mod)) ? (skipOuter(mod) as ts.Identifier).text : '';
         // A path not known here (an imported constant) must not stand for '' over a known one.
-        if (path === undefined) this.warn(o, `RouterModule path of ${module || 'a module'} not known statically; its controllers keep their own paths`);
+        if (path === undefined) this.warn(o, module ? { id: 'routerModulePath', args: [module] } : { id: 'routerModulePathUnnamed', args: [] });
         return [{ path: path ?? '', module: path === undefined ? '' : module, children: entries(this.prop(o, 'children')) }];
       });
     };
@@ -1356,11 +1357,11 @@ class FileReader {
         const v = this.prop(arg, 'version');
         if (v) {
           version = this.versionOf(v);
-          if (!version) this.warn(d, 'controller version is not a string literal or VERSION_NEUTRAL; taken as none');
+          if (!version) this.warn(d, { id: 'controllerVersion', args: [] });
         }
       } else if (arg) paths = this.evaluate(arg);
       if (!paths) {
-        this.warn(d, 'controller path is not known statically; its routes are skipped (list them in x-runtime-drift.routes)');
+        this.warn(d, { id: 'controllerPath', args: [] });
         continue;
       }
       this.readNestHandlers(node, paths, version);
@@ -1404,7 +1405,7 @@ class FileReader {
         if (!ts.isCallExpression(d.expression) || calleeName(d.expression.expression)?.split('.').pop() !== 'Version') continue;
         const arg = d.expression.arguments[0];
         handlerVersion = arg ? this.versionOf(arg) : undefined;
-        if (!handlerVersion) this.warn(d, '@Version argument is not a string literal or VERSION_NEUTRAL; taken as none');
+        if (!handlerVersion) this.warn(d, { id: 'versionDecorator', args: [] });
       }
       for (const d of decorators) {
         if (!ts.isCallExpression(d.expression)) continue;
@@ -1418,7 +1419,7 @@ class FileReader {
         const a = arg ? skipOuter(arg) : undefined;
         const paths = !a ? str('') : ts.isObjectLiteralExpression(a) ? (this.evaluate(this.prop(a, 'path')) ?? str('')) : this.evaluate(a);
         if (!paths) {
-          this.warn(d, `@${name} path is not known statically; route skipped (list it in x-runtime-drift.routes)`);
+          this.warn(d, { id: 'decoratorPath', args: [name] });
           continue;
         }
         const version = handlerVersion ?? controllerVersion;

@@ -2,6 +2,7 @@
 // joins (collect.ts): plain data, no parser, so the code that only joins and reports never loads
 // the TypeScript compiler.
 import type { HttpMethod } from '../model';
+import type { ScanWarning } from '../scanTexts';
 import { str, type ConstValue, type Part } from './values';
 
 export type RouteKind = 'nest' | 'router';
@@ -145,8 +146,8 @@ export interface ExtractedFile {
   plainFunctions?: string[];
   /** `export const autoPrefix = '/x'` (or module.exports.autoPrefix): the plugin's own prefix under autoload. */
   autoPrefix?: string;
-  /** Declarations seen but not understood ("src/a.ts:12: @Get path is not a string literal; route skipped"). */
-  warnings: string[];
+  /** Declarations seen but not understood, with their lines: data the check renders (core/scanTexts.ts scanWarningText). */
+  warnings: ScanWarning[];
 }
 
 /** A factory's path with its parameters (`$0`, `$1`...) replaced by the values of one use. */

@@ -1,4 +1,5 @@
 // "GET /health" entries from x-runtime-drift.routes: the user's own list of routes to probe.
+import * as l10n from '@vscode/l10n';
 import { HTTP_METHODS, type HttpMethod } from '../model';
 import { joinRoutePath } from './joinPath';
 
@@ -10,10 +11,10 @@ export function isHttpMethod(value: string): value is HttpMethod {
 /** Parses "METHOD /path"; the error says what is wrong, in the user's terms. */
 export function parseRouteSpec(entry: string): { method: HttpMethod; path: string } | { error: string } {
   const m = /^\s*(\S+)\s+(\S+)\s*$/.exec(entry);
-  if (!m) return { error: `route "${entry}" is not "METHOD /path"` };
+  if (!m) return { error: l10n.t('route "{0}" is not "METHOD /path"', entry) };
   const method = (m[1] ?? '').toUpperCase();
   const path = m[2] ?? '';
-  if (!isHttpMethod(method)) return { error: `route "${entry}": ${m[1] ?? ''} is not one of ${HTTP_METHODS.join(', ')}` };
-  if (!path.startsWith('/')) return { error: `route "${entry}": the path must start with "/"` };
+  if (!isHttpMethod(method)) return { error: l10n.t('route "{0}": {1} is not one of {2}', entry, m[1] ?? '', HTTP_METHODS.join(', ')) };
+  if (!path.startsWith('/')) return { error: l10n.t('route "{0}": the path must start with "/"', entry) };
   return { method, path: joinRoutePath(path) };
 }

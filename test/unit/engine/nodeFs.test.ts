@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { FsLike } from '../../../src/core/ports';
 import { walkFileStats } from '../../../src/core/mapping/walk';
 import { createNodeFs } from '../../../src/engine/nodeFs';
+import { scanMessageText } from '../../../src/core/scanTexts';
 
 /** The same node:fs, without the optional fast paths: the core's per-entry fallback runs. */
 function plain(fs: FsLike): FsLike {
@@ -70,7 +71,7 @@ suite('nodeFs: tree walk and batched reads', () => {
   test('readEach names what it cannot read (here a folder) to onSkip, and passes on a throwing callback', async () => {
     const fs = createNodeFs();
     const skipped: [string, string][] = [];
-    await fs.readEach?.([join(root, 'src')], () => assert.fail('a folder has no text'), (p, reason) => skipped.push([p, reason]));
+    await fs.readEach?.([join(root, 'src')], () => assert.fail('a folder has no text'), (p, reason) => skipped.push([p, scanMessageText(reason)]));
     assert.deepEqual(skipped, [[join(root, 'src'), 'not a regular file']]);
     await assert.rejects(
       fs.readEach?.([join(root, 'src/main.ts')], () => {

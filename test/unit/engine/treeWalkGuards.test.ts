@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { walkFileStats } from '../../../src/core/mapping/walk';
 import { createNodeFs, READ_BUFFER_BYTES } from '../../../src/engine/nodeFs';
 import { scanTreeSync } from '../../../src/engine/scanTree';
+import { scanMessageText } from '../../../src/core/scanTexts';
 
 suite('source walk guards', () => {
   let ws: string;
@@ -31,7 +32,7 @@ suite('source walk guards', () => {
     const inProcess = await walkFileStats(createNodeFs(), src, { boundary: ws });
     for (const got of [worker, inProcess]) {
       assert.deepEqual(got.files, [join(src, 'modules/a/a.ts'), join(src, 'shared/util.ts')]);
-      const reasons = new Map(got.skipped.map((s) => [s.path.slice(src.length + 1), s.reason]));
+      const reasons = new Map(got.skipped.map((s) => [s.path.slice(src.length + 1), scanMessageText(s.reason)]));
       assert.match(reasons.get('here') ?? '', /symlink loop/);
       assert.match(reasons.get('modules/up') ?? '', /symlink loop/);
       assert.match(reasons.get('etc') ?? '', /outside the workspace: not followed/);
@@ -42,6 +43,6 @@ suite('source walk guards', () => {
   test('a root outside the boundary is not read at all', () => {
     const got = scanTreeSync({ root: '/etc', routes: true, boundary: ws }, Buffer.alloc(READ_BUFFER_BYTES));
     assert.deepEqual(got.files, []);
-    assert.deepEqual(got.skipped, [{ path: '/etc', reason: 'outside the workspace: not read' }]);
+    assert.deepEqual(got.skipped.map((s) => [s.path, scanMessageText(s.reason)]), [['/etc', 'outside the workspace: not read']]);
   });
 });

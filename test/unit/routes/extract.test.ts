@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { extractRoutesFromSource } from '../../../src/core/routes/extract';
-import { NEUTRAL_VERSION } from '../../../src/core/routes/extracted';
+import { NEUTRAL_VERSION, type ExtractedFile } from '../../../src/core/routes/extracted';
+import { scanWarningText } from '../../../src/core/scanTexts';
+
+/** A file's warnings as the check shows them (they are data until then: core/scanTexts.ts). */
+const warningsOf = (file: string, x: ExtractedFile): string[] => x.warnings.map((w) => scanWarningText(file, w));
 
 const routesOf = (text: string) =>
   extractRoutesFromSource(text, '/ws/src/x.ts').routes.map((r) => `${r.method} ${r.path} @${r.line}`);
@@ -62,7 +66,7 @@ suite('extractRoutesFromSource: NestJS', () => {
   test('a path that is not a literal is skipped with a warning naming file and line', () => {
     const out = extractRoutesFromSource("@Controller('c')\nclass A {\n  @Get(PATHS.list) a() {}\n}", '/ws/src/a.ts');
     assert.deepEqual(out.routes, []);
-    assert.deepEqual(out.warnings, ['/ws/src/a.ts:3: @Get path is not known statically; route skipped (list it in x-runtime-drift.routes)']);
+    assert.deepEqual(warningsOf('/ws/src/a.ts', out), ['/ws/src/a.ts:3: @Get path is not known statically; route skipped (list it in x-runtime-drift.routes)']);
   });
 
   test('setGlobalPrefix in main.ts is normalised, with its exclude list', () => {
@@ -86,7 +90,7 @@ suite('extractRoutesFromSource: NestJS', () => {
 suite('extractRoutesFromSource: NestJS versioning', () => {
   const versioningOf = (call: string) => {
     const out = extractRoutesFromSource(`const app = await NestFactory.create(AppModule);\n${call}\n`, 'main.ts');
-    return { v: out.uriVersioning, warnings: out.warnings };
+    return { v: out.uriVersioning, warnings: warningsOf('main.ts', out) };
   };
 
   test('enableVersioning: URI (the default type) with its prefix and default version; other types put nothing in the path', () => {
@@ -151,7 +155,7 @@ suite('extractRoutesFromSource: NestJS versioning', () => {
         ['GET /dogs @22', undefined],
       ],
     );
-    assert.deepEqual(out.warnings, ['cats.ts:16: @Version argument is not a string literal or VERSION_NEUTRAL; taken as none']);
+    assert.deepEqual(warningsOf('cats.ts', out), ['cats.ts:16: @Version argument is not a string literal or VERSION_NEUTRAL; taken as none']);
   });
 });
 

@@ -1,0 +1,78 @@
+// What the source walk and the route scan could not read or could not know, as data: a message id
+// and its arguments. The scan worker makes them (and a long-lived worker remembers them with each
+// file's scan), so it says no words of its own; the check renders them with l10n.t in the
+// language of the process that shows them (scanMessageText). The producers import only the types.
+import * as l10n from '@vscode/l10n';
+
+/** Each message's words, with its arguments as {0}, {1}...: the one place they are said. */
+const SCAN_TEXTS = {
+  // The walk and the reads (engine/nodeFs.ts, engine/scanTree.ts).
+  cannotRead: (code: string) => l10n.t('cannot read ({0})', code),
+  cannotReadFolder: (code: string) => l10n.t('cannot read the folder ({0})', code),
+  outsideWorkspace: () => l10n.t('outside the workspace: not read'),
+  nameNotUtf8: () => l10n.t('the name is not valid UTF-8'),
+  symlinkLoop: () => l10n.t('a symlink loop'),
+  symlinkLoopBack: (real: string) => l10n.t('a symlink loop (back to {0})', real),
+  linkOutside: (real: string) => l10n.t('a link to {0}, outside the workspace: not followed', real),
+  notRegularFile: () => l10n.t('not a regular file'),
+  overReadLimit: (size: string, limit: string) => l10n.t('{0}, over the {1} read limit: not scanned for routes', size, limit),
+  binaryContent: () => l10n.t('binary content: not scanned for routes'),
+  // One file's declarations (core/routes/extract.ts).
+  tooLarge: (kb: string) => l10n.t('{0} KB: larger than a route file, not read', kb),
+  routerPrefix: (router: string) => l10n.t('{0}.prefix argument is not known statically; its routes stay without it', router),
+  methodKey: (router: string, key: string) => l10n.t('{0}[{1}] method is not known statically; route skipped (list it in x-runtime-drift.routes)', router, key),
+  routerPath: (router: string, method: string) => l10n.t('{0}.{1} path is not a string known statically; route skipped (list it in x-runtime-drift.routes)', router, method),
+  routeOptions: (router: string) => l10n.t('{0}.route({...}) method or url is not known statically; route skipped', router),
+  openapiConfig: (router: string) => l10n.t('{0}.openapi route config is not known statically; route skipped (list it in x-runtime-drift.routes)', router),
+  openapiMethod: (router: string) => l10n.t('{0}.openapi route method or path is not known statically; route skipped (list it in x-runtime-drift.routes)', router),
+  endpointPath: (served: string) => l10n.t('{0} endpoint path is not known statically (list it in x-runtime-drift.routes)', served),
+  applyMiddlewarePath: () => l10n.t('GraphQL applyMiddleware path is not known statically (list it in x-runtime-drift.routes)'),
+  graphqlModulePath: () => l10n.t('GraphQLModule path is not known statically (list it in x-runtime-drift.routes)'),
+  loopMount: (mountedOn: string, call: string, looped: string) =>
+    l10n.t('{0}.{1} inside a loop over values not known statically ({2}); what it mounts is not known (list its routes in x-runtime-drift.routes)', mountedOn, call, looped),
+  moduleName: (mountedOn: string) => l10n.t('{0} mounts a module whose name is not known statically; its routes are not known (list them in x-runtime-drift.routes)', mountedOn),
+  autoloadDir: () => l10n.t('@fastify/autoload dir is not known statically; its routes stay unprefixed'),
+  globalPrefix: () => l10n.t('setGlobalPrefix argument is not known statically; set x-runtime-drift.routePrefix'),
+  versioningOptions: () => l10n.t('enableVersioning argument is not an object literal; versions are not put in route paths'),
+  versioningType: () => l10n.t('enableVersioning type is not a VersioningType member; versions are not put in route paths'),
+  versioningPrefix: () => l10n.t('enableVersioning prefix is not a string literal or false; versions are not put in route paths'),
+  versioningDefault: () => l10n.t('enableVersioning defaultVersion is not a string literal or VERSION_NEUTRAL; taken as none'),
+  routerModulePath: (module: string) => l10n.t('RouterModule path of {0} not known statically; its controllers keep their own paths', module),
+  routerModulePathUnnamed: () => l10n.t('RouterModule path of a module not known statically; its controllers keep their own paths'),
+  controllerVersion: () => l10n.t('controller version is not a string literal or VERSION_NEUTRAL; taken as none'),
+  controllerPath: () => l10n.t('controller path is not known statically; its routes are skipped (list them in x-runtime-drift.routes)'),
+  versionDecorator: () => l10n.t('@Version argument is not a string literal or VERSION_NEUTRAL; taken as none'),
+  decoratorPath: (decorator: string) => l10n.t('@{0} path is not known statically; route skipped (list it in x-runtime-drift.routes)', decorator),
+  // The joins across files (core/routes/collect.ts, in the check's own thread).
+  mountUnresolved: (router: string, prefix: string) => l10n.t('mount of {0} at {1} not resolved; its routes stay unprefixed', router, prefix),
+  mountedOnPrefix: (router: string) => l10n.t('the prefix of {0} is not known statically; routes mounted on it stay without it (set x-runtime-drift.routes)', router),
+  mountedOnPrefixUnnamed: () => l10n.t('the prefix of the router is not known statically; routes mounted on it stay without it (set x-runtime-drift.routes)'),
+  decoratorFactoryPath: (decorator: string) => l10n.t('@{0} path not found statically; route skipped (list it in x-runtime-drift.routes)', decorator),
+  globalPrefixValue: () => l10n.t('setGlobalPrefix value not found statically; set x-runtime-drift.routePrefix'),
+  openapiValue: () => l10n.t('OpenAPI route method or path not found statically; route skipped (list it in x-runtime-drift.routes)'),
+  routeValue: (method: string) => l10n.t('{0} route path not found statically; route skipped (list it in x-runtime-drift.routes)', method),
+  mountPrefixValue: () => l10n.t('mount prefix not found statically; its routes stay unprefixed'),
+  inheritedPath: (method: string, controller: string, base: string) =>
+    l10n.t('a {0} route {1} inherits from {2} has a path not found statically; route skipped (list it in x-runtime-drift.routes)', method, controller, base),
+  severalGlobalPrefixes: (values: string, used: string, file: string) => l10n.t('several setGlobalPrefix values ({0}); using {1} from {2}', values, used, file),
+  severalVersionings: (file: string) => l10n.t('several enableVersioning calls with different options; using the one in {0}', file),
+} satisfies Record<string, (...args: string[]) => string>;
+
+type ScanTexts = typeof SCAN_TEXTS;
+export type ScanMessageId = keyof ScanTexts;
+
+/** One message as data: its id and its arguments (names, paths, codes: never words of ours). */
+export type ScanMessage = { [K in ScanMessageId]: { id: K; args: Parameters<ScanTexts[K]> } }[ScanMessageId];
+
+/** A message about one line of a file (none: about the whole file). */
+export type ScanWarning = ScanMessage & { line?: number };
+
+/** The words of `m` in the current l10n bundle's language. */
+export function scanMessageText(m: ScanMessage): string {
+  return (SCAN_TEXTS[m.id] as (...args: string[]) => string)(...m.args);
+}
+
+/** "src/a.ts:12: @Get path is not known statically; …": a file's warning with where it is. */
+export function scanWarningText(file: string, w: ScanWarning): string {
+  return w.line === undefined ? `${file}: ${scanMessageText(w)}` : `${file}:${w.line}: ${scanMessageText(w)}`;
+}
