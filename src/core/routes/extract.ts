@@ -967,6 +967,8 @@ class FileReader {
    * GET, mutations by POST). The operations themselves are not listed: they are not routes.
    */
   private addEndpoint(served: Endpoint, router: string, at: ConstValue, node: ts.Node): void {
+    // A proxy (`app.use('/desktop', createProxyMiddleware({ target }))`) answers every method under its path.
+    if (served === 'proxy') return this.addRoute(router, 'ALL', at, node);
     const paths = served === 'trpc' ? mapLiterals(at, (p) => (p.endsWith('*') ? p : `${p.replace(/\/+$/, '')}/*`)) : at;
     for (const method of ['GET', 'POST'] as const) this.addRoute(router, method, paths, node);
   }
@@ -1718,13 +1720,14 @@ const CHAIN_KEEPS_ROUTER = new Set(['use', 'route', 'register', 'routes', 'middl
 /** @hono/zod-openapi's calls that serve the OpenAPI document (`openapi` itself registers a route). */
 const OPENAPI_CALLS: Readonly<Record<string, true>> = { openapi: true, doc: true, doc31: true };
 
-/** Packages whose `get`/`post` send a request: their calls are never routes. */
-type Endpoint = 'graphql' | 'trpc';
+/** What a mounted handler of a known package serves. */
+type Endpoint = 'graphql' | 'trpc' | 'proxy';
 
-/** Packages whose handler or plugin serves one GraphQL endpoint or a tree of tRPC procedures. */
+/** Packages whose handler or plugin serves one GraphQL endpoint, a tree of tRPC procedures, or proxies every request under its path. */
 const ENDPOINT_PACKAGES: ReadonlyArray<readonly [RegExp, Endpoint]> = [
   [/^(?:@trpc\/server(?:\/.*)?|@hono\/trpc-server)$/, 'trpc'],
   [/^(?:@apollo\/server(?:\/.*)?|apollo-server-(?:express|koa|fastify|hapi|lambda)|@as-integrations\/.+|express-graphql|graphql-http(?:\/.*)?|graphql-yoga|@graphql-yoga\/.+|mercurius|koa-graphql|@hono\/graphql-server)$/, 'graphql'],
+  [/^(?:http-proxy-middleware|express-http-proxy)$/, 'proxy'],
 ];
 
 /** Each string literal of a value changed by `f` (a string value's last literal part). */
@@ -1736,6 +1739,7 @@ function mapLiterals(v: ConstValue, f: (p: string) => string): ConstValue {
 
 /** General-purpose utility libraries: their `get`, `all`, `on`, `use` are not routes or mounts. */
 const UTILITY_PACKAGE = /^(?:lodash(?:-es)?(?:\/.*)?|lodash\.\w+|underscore|ramda|immutable|object-path|dot-prop|rxjs(?:\/.*)?)$/;
+/** Packages whose `get`/`post` send a request: their calls are never routes. */
 const HTTP_CLIENT_PACKAGE = /^(?:(?:node:)?https?|axios|ky|ky-universal|got|superagent|supertest|node-fetch|cross-fetch|ofetch|undici|request|request-promise(?:-native)?|needle|phin|@angular\/common\/http|redaxios|wretch)$/;
 
 function isFunctionLike(e: ts.Node): boolean {

@@ -445,6 +445,14 @@ suite('routes on real-world patterns: values and mounts', () => {
     assert.deepEqual(routes, ['GET /api/google/callback', 'GET /api/google/login', 'GET /healthz']);
   });
 
+  test('a proxy mounted at a path (http-proxy-middleware, express-http-proxy) answers every method there; middleware beside it does not', () => {
+    const routes = routesOf({
+      '/s/index.js':
+        "const express = require('express');\nconst { createProxyMiddleware } = require('http-proxy-middleware');\nconst proxy = require('express-http-proxy');\nconst app = express();\nconst desktopProxy = createProxyMiddleware({ target: 'http://localhost:6080', changeOrigin: true });\napp.use('/desktop', desktopProxy);\napp.use('/old-api', proxy('http://legacy:8080'));\napp.use('/llm-proxy', express.json({ limit: '50mb' }));\napp.get('/ping', (req, res) => res.end());\n",
+    });
+    assert.deepEqual(routes, ['ALL /desktop', 'ALL /old-api', 'GET /ping']);
+  });
+
   test("a mount's named import that is only middleware (app.use('/q', verifyToken, board)) does not pull its file's routes under the prefix", () => {
     const routes = routesOf({
       '/s/passport.ts':
