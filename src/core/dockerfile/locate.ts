@@ -11,12 +11,15 @@ export interface Location {
   evidence: string;
   /** No COPY names the path: it is assumed made by a RUN in a stage that received the context. */
   madeByRun: boolean;
+  /** Assumed in a base image built from this context elsewhere (by another Dockerfile): its name. */
+  baseImage?: string;
 }
 
 interface Hit {
   path: string;
   steps: string[];
   madeByRun?: boolean;
+  baseImage?: string;
 }
 
 /**
@@ -29,7 +32,7 @@ export function locateInImage(df: Dockerfile, contextRelPath: string, target?: s
   const stage = target === undefined ? df.stages[df.stages.length - 1] : findStage(df.stages, target);
   if (!stage) return undefined;
   const hit = locateInStage(df, stage, normalizeRel(contextRelPath), false);
-  return hit && { path: hit.path, evidence: `Dockerfile: ${hit.steps.join('; ')}`, madeByRun: hit.madeByRun === true };
+  return hit && { path: hit.path, evidence: `Dockerfile: ${hit.steps.join('; ')}`, madeByRun: hit.madeByRun === true, ...(hit.baseImage !== undefined ? { baseImage: hit.baseImage } : {}) };
 }
 
 /** A RUN that builds (compiles or bundles) the sources. */
@@ -118,7 +121,7 @@ const SCRIPT_FILE = /\.(?:c|m)?js$/;
 function producedInStage(stage: Stage, rel: string, viaFrom: boolean): Hit | undefined {
   const contextCopies = stage.copies.map((c, i) => ({ c, i })).filter(({ c }) => c.from === undefined);
   const first = contextCopies[0];
-  if (!first) return undefined;
+  if (!first) return viaFrom ? inBaseImage(stage, rel) : undefined;
   const ranAfter = stage.runs.filter((r) => r.afterCopy >= first.i);
   if (!viaFrom && ranAfter.length === 0) return undefined;
   // The output appears where the context was when the build ran: files copied elsewhere after
@@ -130,6 +133,17 @@ function producedInStage(stage: Stage, rel: string, viaFrom: boolean): Hit | und
   const run = build ?? ranAfter[ranAfter.length - 1];
   const why = run ? `, RUN ${truncate(run.command)}` : '';
   return { path, steps: [`${rel} is built in ${label(stage)} at ${path} (context copied to ${root}${why})`], madeByRun: true };
+}
+
+/**
+ * `FROM ${BASE_IMAGE} AS base` + `WORKDIR /opt/outline`, copied from later (`COPY --from=base
+ * /opt/outline/build ./build`): an image of this repository's own build (another Dockerfile of it
+ * makes it), assumed to hold the context, built, at the WORKDIR the stage names.
+ */
+function inBaseImage(stage: Stage, rel: string): Hit | undefined {
+  if (stage.baseStage !== undefined || stage.copies.length > 0 || stage.workdir === '/') return undefined;
+  const path = posix.join(stage.workdir, rel);
+  return { path, steps: [`${label(stage)} is FROM the image ${stage.from}, assumed built from this context at its WORKDIR ${stage.workdir}`], madeByRun: true, baseImage: stage.from };
 }
 
 /** Where a stage put the context root, judged from its context COPYs (latest first). */

@@ -10,6 +10,7 @@ import type { FsLike } from '../ports';
 import { commonInputRoot } from './inputRoot';
 import { objectField, type BuildProject } from './buildProject';
 import { readJsonObject, type TsConfigInfo } from './tsconfig';
+import { compiledStartEntry } from './startEntry';
 
 /** What tsc (and babel/swc builds following it) turns each source extension into. */
 export const COMPILED_REWRITES: Readonly<Record<string, string>> = {
@@ -43,7 +44,14 @@ export interface EmitInput {
 
 /** The first rule that knows. */
 export async function findEmit(fs: FsLike, input: EmitInput): Promise<Emit | undefined> {
-  return emitByOverride(input) ?? emitByNx(input) ?? (await emitByNxPlugin(fs, input)) ?? (await emitByTsc(fs, input));
+  return emitByOverride(input) ?? emitByNx(input) ?? (await emitByNxPlugin(fs, input)) ?? (await emitByTsc(fs, input)) ?? (await emitByStartEntry(fs, input));
+}
+
+/** No outDir says it, but the start script runs the source root's output (startEntry.ts). */
+async function emitByStartEntry(fs: FsLike, { project, sourceRoot, context }: EmitInput): Promise<Emit | undefined> {
+  const entry = await compiledStartEntry(fs, project.dir);
+  if (entry?.sourceRoot !== sourceRoot) return undefined;
+  return { dir: entry.outDir, rewrites: { ...COMPILED_REWRITES }, evidence: [l10n.t`build output ${relative(context, entry.outDir)} (${entry.why})`] };
 }
 
 function emitByOverride({ drift }: EmitInput): Emit | undefined {

@@ -17,6 +17,7 @@ import { bundlingText, findBundler, type BundledBy } from './bundler';
 import { findRunBundle, type RunBundle } from '../dockerfile/runBundle';
 import { withTurboPrunes } from '../dockerfile/runCopies';
 import { entryFolder } from '../routes/serverApps';
+import { compiledStartEntry } from './startEntry';
 
 /** Tried in order: the config a Nest-style build uses, then the usual one. */
 const TSCONFIG_NAMES = ['tsconfig.build.json', 'tsconfig.json'] as const;
@@ -147,7 +148,8 @@ async function placeBuildOutput(f: Facts): Promise<Placement | undefined> {
   const loc = f.locate(emit.dir);
   if (!loc) return undefined;
   const wholeContext = coversAnyPath(f.locate, f.context);
-  if ((wholeContext || loc.madeByRun) && !runsABuild(df) && !(await f.fs.stat(emit.dir))?.isDirectory) {
+  // Output found in a base image built from this context by another Dockerfile was built there.
+  if ((wholeContext || loc.madeByRun) && loc.baseImage === undefined && !runsABuild(df) && !(await f.fs.stat(emit.dir))?.isDirectory) {
     // `COPY . .` would carry a local build output, but there is none and the image builds
     // nothing: it runs the sources (ts-node, tsx, plain JS). A COPY naming the output itself
     // stands: the output is made before `docker build` (CI, an Nx docker-build target).
@@ -292,6 +294,10 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     return configDir !== project.dir && configDir.startsWith(project.dir + sep) ? { path: configDir, why: l10n.t`the folder of ${tsName}, which sets no rootDir` } : undefined;
   },
   async (fs, { project }) => entryFolder(fs, project.dir),
+  async (fs, { project }) => {
+    const compiled = await compiledStartEntry(fs, project.dir);
+    return compiled && { path: compiled.sourceRoot, why: compiled.why };
+  },
   async (fs, { project, ts, tsName }) => {
     const src = join(project.dir, 'src');
     if (!(await isDir(fs, src))) return undefined;

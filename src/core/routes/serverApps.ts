@@ -226,14 +226,8 @@ const RUN_SCRIPT = /^\s*(?:npm\s+run|yarn(?:\s+run)?|pnpm(?:\s+run)?)\s+([\w:.-]
 /** Folders that hold build output, never the source of an entry point. */
 const OUTPUT_DIRS = new Set(['dist', 'build', 'out', '.next', 'node_modules']);
 
-/**
- * A plain JavaScript server's top folder: the first folder of the file package.json `main` (else
- * the `node <file>` its `start` script runs, through `npm run x`) names, when that JavaScript file
- * is in the source below `dir` (`server/server.js` -> server). It comes before a `src` folder: in
- * a package holding a server beside its front end, `src` is often the front end's.
- */
-export async function entryFolder(fs: FsLike, dir: string): Promise<{ path: string; why: string; byStartScript: boolean } | undefined> {
-  const pkg = await readJsonObject(fs, join(dir, 'package.json'));
+/** The file package.json's `start` script runs with node (through `npm run x`, two hops at most). */
+export function startedFile(pkg: Record<string, unknown> | undefined): string | undefined {
   const raw = pkg?.['scripts'];
   const scripts = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   let start = scripts['start'];
@@ -242,8 +236,19 @@ export async function entryFolder(fs: FsLike, dir: string): Promise<{ path: stri
     if (next === undefined) break;
     start = scripts[next];
   }
+  return typeof start === 'string' ? NODE_START.exec(start)?.[1] : undefined;
+}
+
+/**
+ * A plain JavaScript server's top folder: the first folder of the file package.json `main` (else
+ * the `node <file>` its `start` script runs, through `npm run x`) names, when that JavaScript file
+ * is in the source below `dir` (`server/server.js` -> server). It comes before a `src` folder: in
+ * a package holding a server beside its front end, `src` is often the front end's.
+ */
+export async function entryFolder(fs: FsLike, dir: string): Promise<{ path: string; why: string; byStartScript: boolean } | undefined> {
+  const pkg = await readJsonObject(fs, join(dir, 'package.json'));
   const main = typeof pkg?.['main'] === 'string' ? { file: pkg['main'], from: l10n.t('package.json main'), byStartScript: false } : undefined;
-  const started = typeof start === 'string' ? NODE_START.exec(start)?.[1] : undefined;
+  const started = startedFile(pkg);
   // A TypeScript build writing somewhere else (`outDir: lib`): an entry there is its output.
   const outDir = (await readJsonObject(fs, join(dir, 'tsconfig.json')))?.['compilerOptions'];
   const out = outDir !== null && typeof outDir === 'object' ? (outDir as Record<string, unknown>)['outDir'] : undefined;

@@ -870,3 +870,46 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.match(m?.evidence.join('\n') ?? '', /deno compile into apps\/api\/app/);
   });
 });
+
+suite('mapping infer: output named by the start script, images built from another Dockerfile', () => {
+  const repo = {
+    '/ws/package.json': JSON.stringify({ dependencies: { koa: '2' }, scripts: { build: 'node ./build.js', start: 'node ./build/server/index.js' } }),
+    '/ws/tsconfig.json': '{"compilerOptions":{"noEmit":true,"paths":{"@server/*":["./server/*"]}}}',
+    '/ws/server/index.ts': '',
+    '/ws/server/routes/api.ts': '',
+    '/ws/app/index.tsx': '',
+  };
+
+  test('no outDir anywhere (swc run by a script): the start script runs build/server/index.js, the output of server/index.ts', async () => {
+    const fs = memFs({ ...repo, '/ws/Dockerfile.base': 'FROM node\nWORKDIR /opt/app\nCOPY . .\nRUN yarn build\n' });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile.base' }));
+    assert.equal(m?.sourceRoot, '/ws/server', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/opt/app/build/server');
+    assert.equal(m?.bundled, false);
+    assert.equal(m && mapSourceFile(m, '/ws/server/routes/api.ts'), '/opt/app/build/server/routes/api.js');
+  });
+
+  test('FROM ${BASE_IMAGE} with only a WORKDIR, copied from later: the base image is taken as this context built at that WORKDIR', async () => {
+    const dockerfile = [
+      'ARG APP_PATH=/opt/app',
+      'ARG BASE_IMAGE=org/app-base',
+      'FROM ${BASE_IMAGE} AS base',
+      'ARG APP_PATH',
+      'WORKDIR $APP_PATH',
+      'FROM node:22-slim AS runner',
+      'ARG APP_PATH',
+      'WORKDIR $APP_PATH',
+      'COPY --from=base $APP_PATH/build ./build',
+      'COPY --from=base $APP_PATH/server ./server',
+      'CMD ["node", "build/server/index.js"]',
+    ].join('\n');
+    const m = await inferMapping(memFs({ ...repo, '/ws/Dockerfile': dockerfile }), spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/server', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/opt/app/build/server', m?.evidence.join('\n'));
+    assert.match(m?.evidence.join('\n') ?? '', /FROM the image org\/app-base, assumed built from this context at its WORKDIR \/opt\/app/);
+    // An external image the final stage copies nothing of ours from places nothing.
+    const tools = 'FROM golang AS tools\nWORKDIR /go\nFROM node\nCOPY --from=tools /go/bin/x /usr/bin/x\n';
+    assert.equal((await inferMapping(memFs({ ...repo, '/ws/Dockerfile': tools }), spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' })))?.target, undefined);
+  });
+});
+
