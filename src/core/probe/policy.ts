@@ -19,7 +19,7 @@ export function decideProbe(route: RouteDef, opts: { allowedMethods: HttpMethod[
   const method: HttpMethod = route.method === 'ALL' ? 'GET' : route.method;
   if (opts.allowedMethods.includes(method)) return { send: true, method };
   const what = route.method === 'ALL' ? l10n.t('ALL (probed as GET)') : method;
-  return { send: false, reason: l10n.t`${what} not sent: only GET/HEAD by default (opt in with --probe-method or runtimeDrift.probe.methods)` };
+  return { send: false, reason: l10n.t`only GET/HEAD are sent by default; opt in for ${what} with --probe-method or runtimeDrift.probe.methods` };
 }
 
 /**

@@ -135,7 +135,7 @@ suite('translations of the report texts beside the ladder (probes, config drift,
   test('without a bundle they are the English source, with no marks', async () => {
     const texts = (await allTexts()).join('\n');
     assert.ok(!texts.includes('⟪'));
-    assert.match(texts, /POST not sent: only GET\/HEAD by default/);
+    assert.match(texts, /only GET\/HEAD are sent by default; opt in for POST/);
     assert.match(texts, /environment\.MODE: compose says `on`, container has `off`/);
   });
 

@@ -21,7 +21,7 @@ suite('decideProbe', () => {
   });
 
   test('does not send a method the policy does not allow, and says how to opt in', () => {
-    assert.deepEqual(decideProbe(route('POST'), { allowedMethods }), { send: false, reason: 'POST not sent: only GET/HEAD by default (opt in with --probe-method or runtimeDrift.probe.methods)' });
+    assert.deepEqual(decideProbe(route('POST'), { allowedMethods }), { send: false, reason: 'only GET/HEAD are sent by default; opt in for POST with --probe-method or runtimeDrift.probe.methods' });
     assert.deepEqual(decideProbe(route('DELETE'), { allowedMethods: ['GET', 'DELETE'] }), { send: true, method: 'DELETE' });
     assert.equal(decideProbe(route('ALL'), { allowedMethods: ['HEAD'] }).send, false);
   });

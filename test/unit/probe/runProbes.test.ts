@@ -55,7 +55,7 @@ suite('probeRoutes', () => {
     const post: RouteDef = { method: 'POST', path: '/x', origin: 'source' };
     const results = await probeRoutes(prober, 'http://127.0.0.1:3000', [post], { allowedMethods, trust: NO_TRUST, bearerToken: 't' });
     assert.deepEqual(prober.requests, []);
-    assert.deepEqual(results.get(post), { outcome: { status: null, verdict: 'not-probed', detail: 'POST not sent: only GET/HEAD by default (opt in with --probe-method or runtimeDrift.probe.methods)' }, auth: null });
+    assert.deepEqual(results.get(post), { outcome: { status: null, verdict: 'not-probed', detail: 'only GET/HEAD are sent by default; opt in for POST with --probe-method or runtimeDrift.probe.methods' }, auth: null });
   });
 
   test('with a token, sends a second probe per route carrying it', async () => {
