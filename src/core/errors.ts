@@ -1,5 +1,6 @@
 // The errors whose message is for the user (one line, never a stack), and how anything thrown
 // becomes text. One home, so every layer recognises them the same way.
+import * as l10n from '@vscode/l10n';
 import { isRecord } from './isRecord';
 
 /** Thrown by EngineLike when the engine cannot be reached: the message is user-facing. */
@@ -16,7 +17,11 @@ export class UserInputError extends Error {
 export class UnknownServiceError extends UserInputError {
   override readonly name = 'UnknownServiceError';
   constructor(unknown: readonly string[], known: readonly string[]) {
-    super(`no service named ${unknown.join(', ')} in the workspace's compose files (services: ${known.join(', ') || 'none'})`);
+    super(
+      known.length > 0
+        ? l10n.t("no service named {0} in the workspace's compose files (services: {1})", unknown.join(', '), known.join(', '))
+        : l10n.t("no service named {0} in the workspace's compose files (services: none)", unknown.join(', ')),
+    );
   }
 }
 

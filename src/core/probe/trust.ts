@@ -29,10 +29,10 @@ export function normalizeOrigin(entry: string, from: string): string {
   try {
     url = new URL(entry.trim());
   } catch {
-    throw new TrustInputError(`${from}: "${entry}" is not an origin (expected http(s)://host[:port])`);
+    throw new TrustInputError(l10n.t('{0}: "{1}" is not an origin (expected http(s)://host[:port])', from, entry));
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TrustInputError(`${from}: "${entry}" is not an http(s) origin`);
-  if (url.username || url.password) throw new TrustInputError(`${from}: an allowed origin carries no credentials`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TrustInputError(l10n.t('{0}: "{1}" is not an http(s) origin', from, entry));
+  if (url.username || url.password) throw new TrustInputError(l10n.t('{0}: an allowed origin carries no credentials', from));
   return url.origin;
 }
 
@@ -44,7 +44,7 @@ function isVariableName(name: string): boolean {
 
 export function normalizeVariableName(entry: string, from: string): string {
   const name = entry.trim();
-  if (!isVariableName(name)) throw new TrustInputError(`${from}: "${entry}" is not a variable name`);
+  if (!isVariableName(name)) throw new TrustInputError(l10n.t('{0}: "{1}" is not a variable name', from, entry));
   return name;
 }
 
