@@ -87,6 +87,10 @@ class FileReader {
   private pendingPrefix: ConstValue | undefined;
   /** Inline plugin bodies already read under their own router: not read again as the file's. */
   private readonly handled = new Set<ts.Node>();
+  /** This file's route helpers (see findRouteHelpers), by name. */
+  private readonly routeHelpers = new Map<string, ts.FunctionDeclaration>();
+  /** The helpers being read at a call site, innermost last; routes found take the outermost call's line. */
+  private readonly expanding: { name: string; line: number }[] = [];
 
   constructor(
     private readonly sf: ts.SourceFile,
@@ -95,12 +99,15 @@ class FileReader {
 
   read(): void {
     this.collectDeclarations(this.sf);
+    this.findRouteHelpers();
     this.readPrefixCalls(this.sf);
     this.visit(this.sf);
     this.collectExports();
   }
 
   private line(node: ts.Node): number {
+    const call = this.expanding[0];
+    if (call) return call.line;
     return this.sf.getLineAndCharacterOfPosition(node.getStart(this.sf)).line + 1;
   }
 
@@ -805,7 +812,66 @@ class FileReader {
     const key = literalOf(this.evaluate(callee.argumentExpression));
     const method = key !== undefined ? ROUTER_METHODS[key] : undefined;
     if (method) return this.readRouterCall(call, router, method, key ?? '', callee.argumentExpression);
+    // In a route helper's own body the method is its parameter: its call sites name it (expandRouteHelper).
+    if (this.expanding.length === 0 && this.inRouteHelper(call)) return;
     if (key === undefined) this.warn(call, { id: 'methodKey', args: [router, callee.argumentExpression.getText(this.sf)] });
+  }
+
+  /**
+   * Route helpers: functions of this file whose routes take the method and path from their
+   * parameters, `function route(method, path, ...handlers) { router[method](path, ...) }`, or
+   * hand their parameters on to such a function (`apiRoute(method, path, h) { route(method, path,
+   * [auth], h) }`). They are called with the values (`route(GET, '/login', [], login)`).
+   */
+  private findRouteHelpers(): void {
+    const functions = [...this.decls.entries()].filter((e): e is [string, ts.FunctionDeclaration] => ts.isFunctionDeclaration(e[1]) && e[1].body !== undefined);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const [name, fn] of functions) {
+        if (this.routeHelpers.has(name)) continue;
+        const params = new Set(fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : '')).filter((n) => n !== ''));
+        const isParam = (e: ts.Expression | undefined) => e !== undefined && ts.isIdentifier(skipOuter(e)) && params.has((skipOuter(e) as ts.Identifier).text);
+        const declares = (node: ts.Node): boolean => {
+          if (ts.isCallExpression(node)) {
+            const c = skipOuter(node.expression);
+            if (ts.isElementAccessExpression(c) && isParam(c.argumentExpression)) return true;
+            if (ts.isIdentifier(c) && c.text !== name && this.routeHelpers.has(c.text) && node.arguments.some(isParam)) return true;
+          }
+          return ts.forEachChild(node, declares) ?? false;
+        };
+        if (fn.body && declares(fn.body)) {
+          this.routeHelpers.set(name, fn);
+          changed = true;
+        }
+      }
+    }
+  }
+
+  private inRouteHelper(node: ts.Node): boolean {
+    const fn = enclosingFunction(node);
+    return fn !== undefined && ts.isFunctionDeclaration(fn) && fn.name !== undefined && this.routeHelpers.get(fn.name.text) === fn;
+  }
+
+  /**
+   * A call of a route helper: its body read with its parameters bound to the call's values (a
+   * router argument to that router), the routes it declares placed at the call.
+   */
+  private expandRouteHelper(call: ts.CallExpression, name: string, fn: ts.FunctionDeclaration): void {
+    const scope: Scope = new Map();
+    fn.parameters.forEach((p, i) => {
+      const arg = call.arguments[i];
+      if (!ts.isIdentifier(p.name) || !arg || ts.isSpreadElement(arg)) return;
+      const router = this.receiverOf(arg);
+      const value = router !== undefined && this.isReceiver(router) && this.routers.has(router) ? undefined : this.evaluate(arg);
+      if (value) scope.set(p.name.text, value);
+      else if (router !== undefined && this.routers.has(router)) scope.set(p.name.text, ts.factory.createIdentifier(router));
+    });
+    this.expanding.push({ name, line: this.expanding[0]?.line ?? this.line(call) });
+    try {
+      if (fn.body) this.withScope(scope, () => this.visit(fn.body as ts.Block));
+    } finally {
+      this.expanding.pop();
+    }
   }
 
   /**
@@ -815,6 +881,12 @@ class FileReader {
    */
   private readRouterPassed(call: ts.CallExpression): void {
     const callee = skipOuter(call.expression);
+    const helper = ts.isIdentifier(callee) ? this.routeHelpers.get(callee.text) : undefined;
+    if (helper && ts.isIdentifier(callee) && !this.expanding.some((e) => e.name === callee.text)) {
+      // One helper handing on to another is read at the outer helper's call sites, not in its own body.
+      if (this.expanding.length === 0 && this.inRouteHelper(call)) return;
+      return this.expandRouteHelper(call, callee.text, helper);
+    }
     const req = requireSource(callee);
     if (!ts.isIdentifier(callee) && req === undefined) return;
     const line = this.line(call);

@@ -445,6 +445,44 @@ suite('routes on real-world patterns: values and mounts', () => {
     assert.deepEqual(routes, ['GET /api/google/callback', 'GET /api/google/login', 'GET /healthz']);
   });
 
+  test('routes declared through local helpers taking the method and path (route(GET, path, ...), apiRoute handing on to it) are read at each call, on its line', () => {
+    const { routes, warnings } = collectRoutes(
+      [
+        {
+          file: '/s/routes.ts',
+          text: [
+            "import express from 'express';",
+            'const router = express.Router();',
+            "const GET = 'get', PST = 'post';",
+            'function register(app: express.Application) {',
+            "  route(GET, '/', [auth], index);",
+            "  apiRoute(PST, '/api/notes/:noteId', save);",
+            '  route(',
+            '    GET,',
+            "    '/api/notes/:noteId/open',",
+            '    [auth],',
+            '    open,',
+            '  );',
+            "  app.use('', router);",
+            '}',
+            'function apiRoute(method: string, path: string, handler: Handler) {',
+            '  route(method, path, [auth], handler, apiResultHandler);',
+            '}',
+            'function route(method: string, path: string, middleware: Handler[], handler: Handler, result: unknown = null) {',
+            '  router[method](path, ...middleware, (req, res, next) => handler(req, res, next));',
+            '}',
+            'export default { register };',
+            '',
+          ].join('\n'),
+        },
+        { file: '/s/app.ts', text: "import express from 'express';\nimport routes from './routes';\nconst app = express();\nroutes.register(app);\n" },
+      ],
+      { moduleOf: () => undefined, aliases: [] },
+    );
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path} ${r.line}`), ['GET / 5', 'POST /api/notes/:noteId 6', 'GET /api/notes/:noteId/open 7']);
+    assert.deepEqual(warnings, []);
+  });
+
   test('a proxy mounted at a path (http-proxy-middleware, express-http-proxy) answers every method there; middleware beside it does not', () => {
     const routes = routesOf({
       '/s/index.js':
