@@ -52,6 +52,8 @@ const SCAN_TEXTS = {
   openapiValue: () => l10n.t('OpenAPI route method or path not found statically; route skipped (list it in x-runtime-drift.routes)'),
   routeValue: (method: string) => l10n.t('{0} route path not found statically; route skipped (list it in x-runtime-drift.routes)', method),
   mountPrefixValue: () => l10n.t('mount prefix not found statically; its routes stay unprefixed'),
+  relativeUnmounted: (router: string, paths: string) =>
+    l10n.t('{0} is mounted nowhere this scan sees, and koa-router paths without a leading slash ({1}) match only under a mount: routes skipped (list them in x-runtime-drift.routes)', router, paths),
   inheritedPath: (method: string, controller: string, base: string) =>
     l10n.t('a {0} route {1} inherits from {2} has a path not found statically; route skipped (list it in x-runtime-drift.routes)', method, controller, base),
   severalGlobalPrefixes: (values: string, used: string, file: string) => l10n.t('several setGlobalPrefix values ({0}); using {1} from {2}', values, used, file),

@@ -99,9 +99,13 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const prefixesOf = mountPrefixes(edges);
 
   const routes: RouteDef[] = [];
+  const mounted = (node: RouterNode) => edges.some((e) => e.child.key === node.key && (e.child.name === '*' || e.child.name === node.name));
   for (const s of scanned) {
     const module = opts.moduleOf(s.file);
+    const unreachable = unmountedRelative(s, mounted);
+    for (const [router, rs] of unreachable) warnings.push(scanWarningText(s.file, { id: 'relativeUnmounted', args: [router, rs.map((r) => r.path.slice(1)).join(', ')], line: rs[0]?.line ?? 0 }));
     for (const r of s.x.routes) {
+      if (r.router !== undefined && unreachable.has(r.router)) continue;
       const paths =
         r.kind === 'nest'
           ? nestPaths({ ...r, path: joinRoutePath((moduleMounts.get(`${s.key}#${r.controller ?? ''}`) ?? moduleMounts.get(`#${r.controller ?? ''}`)) ?? '', r.path) }, globalPrefix, exclude, versioning)
@@ -144,6 +148,21 @@ function isExcluded(path: string, exclude: string[]): boolean {
     const base = wildcard[1] || '/';
     return path === base || path.startsWith(base === '/' ? '/' : `${base}/`);
   });
+}
+
+/**
+ * koa-router routes whose paths have no leading slash (`router.post('email', ...)`), on routers
+ * nothing mounts: at the root such a path matches no request (koa-router compares it with
+ * '/email'), so they are served only under a mount this scan does not see (a plugin registry
+ * filled at run time). By router, in declaration order.
+ */
+function unmountedRelative(s: Scanned, mounted: (node: RouterNode) => boolean): Map<string, ExtractedRoute[]> {
+  const out = new Map<string, ExtractedRoute[]>();
+  for (const r of s.x.routes) {
+    if (!r.relative || r.router === undefined || mounted({ key: s.key, name: r.router })) continue;
+    out.set(r.router, [...(out.get(r.router) ?? []), r]);
+  }
+  return out;
 }
 
 /**

@@ -757,7 +757,8 @@ class FileReader {
     }
     if (paths) {
       for (const p of paths.flatMap(expandOptionalGroups))
-        if (isRoutePath(p) || isRelativeKoaPath(p, this.madeHere(router))) this.out.routes.push({ method, path: joinRoutePath(prefix, p), line, kind: 'router', router });
+        if (isRoutePath(p) || isRelativeKoaPath(p, this.madeHere(router)))
+          this.out.routes.push({ method, path: joinRoutePath(prefix, p), line, kind: 'router', router, ...(!isRoutePath(p) && joinRoutePath(prefix) === '/' ? { relative: true as const } : {}) });
       return;
     }
     const items = value.kind === 'arr' ? value.items : [value];
@@ -795,6 +796,7 @@ class FileReader {
       return;
     }
     if (method) return this.readRouterCall(call, router, method, name, callee.name);
+    if (name === 'register' && this.readKoaRegister(call, router)) return;
     if (name === 'mount') return this.readHonoMount(call, router, callee.name);
     // Hono: app.route('/book', book) mounts a sub-app.
     if (name === 'route' && call.arguments.length >= 2) return this.readMount(call, router, 'use');
@@ -937,6 +939,20 @@ class FileReader {
     // `app.options('*', cors())`: CORS preflight for every path, plumbing rather than a route of the app.
     if (method === 'OPTIONS' && lits?.every((p) => /^\/?(?:\*|\(\.\*\))$/.test(p))) return;
     this.addRoute(router, method, value, at);
+  }
+
+  /**
+   * koa-router `router.register('*', ['get', 'post'], handler)`: a route for each method named.
+   * Fastify's `register(plugin, opts)` takes no path first, so it is read as a mount instead.
+   */
+  private readKoaRegister(call: ts.CallExpression, router: string): boolean {
+    const [path, methods] = call.arguments;
+    if (call.arguments.length < 3 || !path || !methods) return false;
+    const value = this.evaluate(path);
+    const names = literalsOf(this.evaluate(methods))?.map((m) => m.toUpperCase());
+    if (!value || literalsOf(value) === undefined || !names?.length || !names.every(isHttpMethod)) return false;
+    for (const m of names) if (isHttpMethod(m)) this.addRoute(router, m, value, call);
+    return true;
   }
 
   /** `router.route('/b').get(...).post(...)` and fastify `server.route({ method, url })`. */

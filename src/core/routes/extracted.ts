@@ -32,6 +32,8 @@ export interface ExtractedRoute {
   controller?: string;
   /** The file of the handler when another file's class declares it (an inherited handler); `line` is in it. */
   declaredIn?: string;
+  /** koa-router path without a leading slash (`router.post('documents.list')`) on a router without a prefix: served only under a mount. */
+  relative?: true;
   /** Read like an HTTP client's request (`app.get('/x', h)` whose answer is used) on a router made by a call: kept only when that call makes a router. */
   clientLike?: true;
 }

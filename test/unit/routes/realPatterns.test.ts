@@ -383,6 +383,23 @@ suite('routes on real-world patterns: Express and koa-router forms', () => {
     const chained = routesOf({ '/s/r.ts': "import Router from '@koa/router';\nconst router = new Router().prefix('/v2');\nrouter.get('/x', h);\nexport default router;\n" });
     assert.deepEqual(chained, ['GET /v2/x']);
   });
+
+  test("koa-router register(path, ['get', 'post'], ...) is a route per method; paths without a leading slash on a router nothing mounts are skipped with a warning", () => {
+    const files = {
+      '/s/api/index.ts':
+        "import Koa from 'koa';\nimport Router from 'koa-router';\nimport cron from './cron';\nconst api = new Koa();\nconst router = new Router();\nrouter.use('/', cron.routes());\nrouter.register('*', ['get', 'post'], (ctx) => ctx.throw(404));\napi.use(router.routes());\nexport default api;\n",
+      '/s/api/cron.ts': "import Router from 'koa-router';\nconst router = new Router();\nrouter.register('cron.:period', ['get', 'post'], [validate, handler]);\nexport default router;\n",
+      '/s/web.ts': "import Koa from 'koa';\nimport mount from 'koa-mount';\nimport api from './api/index';\nconst app = new Koa();\napp.use(mount('/api', api));\n",
+      '/s/plugins/email.ts': "import Router from 'koa-router';\nconst router = new Router();\nrouter.post('email', h);\nrouter.get('email.callback', h);\nexport default router;\n",
+    };
+    const out = collectRoutes(Object.entries(files).map(([file, text]) => ({ file, text })), { moduleOf: () => undefined });
+    assert.deepEqual(out.routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /api/*', 'GET /api/cron.:period', 'POST /api/*', 'POST /api/cron.:period']);
+    assert.deepEqual(out.warnings, [
+      "/s/plugins/email.ts:3: router is mounted nowhere this scan sees, and koa-router paths without a leading slash (email, email.callback) match only under a mount: routes skipped (list them in x-runtime-drift.routes)",
+    ]);
+    // Fastify's register(plugin, { prefix }) is still a mount.
+    assert.deepEqual(routesOf({ '/s/f.ts': "import Fastify from 'fastify';\nconst app = Fastify();\napp.register(async (f) => { f.get('/x', h); }, { prefix: '/v1' });\n" }), ['GET /v1/x']);
+  });
 });
 
 suite('routes on real-world patterns: module members and base paths', () => {
