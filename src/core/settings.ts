@@ -2,6 +2,7 @@
 // so activation and later changes share a path (`changed(undefined, key)` is always true).
 import { PROBE_METHODS, type HttpMethod } from './model';
 import { LISTING_METHODS, type ListingMethod } from './ports';
+import { SAFE_METHODS } from './probe/policy';
 
 export interface Config {
   /** Empty: DOCKER_HOST, then the docker context, then the default socket. */
@@ -104,10 +105,15 @@ export function parseConfig(get: (key: ConfigKey) => unknown, fromWorkspace: (ke
 
 /** GET and HEAD always; anything else only when the user opted in. */
 export function allowedMethods(config: Config): HttpMethod[] {
-  return [...new Set<HttpMethod>(['GET', 'HEAD', ...config.probe.methods])];
+  return [...new Set<HttpMethod>([...SAFE_METHODS, ...config.probe.methods])];
+}
+
+/** The setting's full name, as VS Code's settings and messages spell it ("runtimeDrift.probe.methods"). */
+export function settingName(key: ConfigKey): string {
+  return `${CONFIG_SECTION}.${key}`;
 }
 
 /** True on activation (no event) and when the event touches `key`. */
 export function changed(e: { affectsConfiguration(section: string): boolean } | undefined, key: ConfigKey): boolean {
-  return e === undefined || e.affectsConfiguration(`${CONFIG_SECTION}.${key}`);
+  return e === undefined || e.affectsConfiguration(settingName(key));
 }

@@ -5,6 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import type Dockerode from 'dockerode';
 import { formatBytes } from '../core/mapping/sourceLimits';
+import { isRecord } from '../core/isRecord';
 
 /** A container list of thousands or an inspect with large labels is a few MB; 32 MB is not an answer. */
 export const MAX_ENGINE_JSON_BYTES = 32 * 1024 * 1024;
@@ -48,7 +49,7 @@ export async function engineRequest<T>(
   }
   const status = res.statusCode ?? 0;
   if (status < 200 || status >= 300) {
-    const message = typeof json === 'object' && json !== null && typeof (json as { message?: unknown }).message === 'string' ? (json as { message: string }).message : text.slice(0, 200);
+    const message = isRecord(json) && typeof json.message === 'string' ? json.message : text.slice(0, 200);
     throw new EngineHttpError(status, json, message);
   }
   return json as T;

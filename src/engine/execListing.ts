@@ -9,6 +9,7 @@
 // error on a subfolder, an odd exit), the caller falls back to the archive API, which works everywhere.
 import type Dockerode from 'dockerode';
 import type { FileListing } from '../core/model';
+import { isRecord } from '../core/isRecord';
 import { ListingTooLargeError, MAX_LISTED_ENTRIES } from './tarListing';
 import { packedListing } from './pathTable';
 
@@ -228,7 +229,7 @@ async function hasFind(container: Dockerode.Container, signal: AbortSignal): Pro
         (res as { resume?: () => void } | undefined)?.resume?.();
         return true;
       },
-      (err: unknown) => !(typeof err === 'object' && err !== null && (err as { statusCode?: unknown }).statusCode === 404),
+      (err: unknown) => !(isRecord(err) && err.statusCode === 404),
     );
   // /bin/find first (busybox, and every merged-/usr distribution through its /bin link): one
   // request for most images; the other places only when it is not there.

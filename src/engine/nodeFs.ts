@@ -22,7 +22,7 @@ export const SLICE_MS = 4;
 
 /** Missing path, or a path through something that is not a folder (a/b where a is a file). */
 function isAbsent(err: unknown): boolean {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? (err as { code: unknown }).code : undefined;
+  const code = errorCode(err);
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 

@@ -5,7 +5,7 @@ import type { CheckOptions } from '../core/check';
 import type { ActionKind, HttpMethod, Report } from '../core/model';
 import type { LogSink } from '../core/ports';
 import type { RebuildResult } from '../core/rebuild';
-import { allowedMethods, type Config } from '../core/settings';
+import { allowedMethods, settingName, type Config } from '../core/settings';
 import type { ServiceRef } from '../core/view/serviceRef';
 import type { ComposeRunnerFactory, ExtensionBackend, BackendLoader, FileWatchFeed } from './backendLoader';
 import { shortError } from './logChannel';
@@ -183,8 +183,8 @@ export class CheckRunner implements vscode.Disposable {
         }
       });
     return {
-      allowedOrigins: valid(config.probe.allowedOrigins, normalizeOrigin, 'runtimeDrift.probe.allowedOrigins'),
-      tokenVariables: valid(config.probe.tokenVariables, normalizeVariableName, 'runtimeDrift.probe.tokenVariables'),
+      allowedOrigins: valid(config.probe.allowedOrigins, normalizeOrigin, settingName('probe.allowedOrigins')),
+      tokenVariables: valid(config.probe.tokenVariables, normalizeVariableName, settingName('probe.tokenVariables')),
       engineHost: config.engineHostFromWorkspace ? undefined : backend.remoteHost(),
     };
   }

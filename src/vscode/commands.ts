@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { ActionKind, ServiceReport } from '../core/model';
 import type { LogSink } from '../core/ports';
+import { settingName } from '../core/settings';
 import { checkMessage } from '../core/view/checkMessage';
 import { ACTION_COMMAND, COMMAND, type CommandId } from '../core/commandIds';
 import { chosenContainer, findService, refOf } from '../core/view/serviceRef';
@@ -50,7 +51,7 @@ const checkRuntime: CommandFactory = (ctx) => ({
         vscode.l10n.t('Runtime Drift: {0}', down.engine.error ?? vscode.l10n.t('engine not reachable at {0}', down.engine.host)),
         settings,
       );
-      if (choice) await vscode.commands.executeCommand('workbench.action.openSettings', 'runtimeDrift.engineHost');
+      if (choice) await vscode.commands.executeCommand('workbench.action.openSettings', settingName('engineHost'));
       return;
     }
     const said = checkMessage(reports);

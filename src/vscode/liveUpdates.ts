@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { compileExclude } from '../core/mapping/exclude';
 import type { LogSink } from '../core/ports';
 import type { EngineEvent } from '../core/ports';
-import { servicesForEvent, servicesForFile } from '../core/view/affectedServices';
+import { servicesForEvent, servicesForFile } from '../core/affectedServices';
 import { createBatchDebouncer, RECHECK_FIRST_MS, RECHECK_QUIET_MS, type BatchDebouncer } from './debouncer';
 import type { ServiceRef } from '../core/view/serviceRef';
 import type { CheckRunner } from './checkRunner';

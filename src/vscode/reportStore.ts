@@ -3,7 +3,7 @@
 // check status (running, last error) when a check starts, ends or fails.
 import * as vscode from 'vscode';
 import type { Report } from '../core/model';
-import { mergeReport } from '../core/view/mergeReport';
+import { mergeReport } from '../core/report/mergeReport';
 
 export interface CheckStatus {
   /** A check or rebuild is running. */

@@ -6,7 +6,7 @@ import { UnknownServiceError } from '../../src/core/errors';
 import type { CheckDeps, CheckOptions } from '../../src/core/check';
 import { createInlineScanner } from '../../src/engine/inlineScanner';
 import { scanSourceText } from '../../src/core/routes/scanFile';
-import { mergeReport } from '../../src/core/view/mergeReport';
+import { mergeReport } from '../../src/core/report/mergeReport';
 import type { ContainerInfo, FileListing, ImageInfo, ProbeOutcome } from '../../src/core/model';
 import type { EngineLike, ProbeRequest, ProberLike } from '../../src/core/ports';
 import { EngineUnreachableError } from '../../src/core/errors';

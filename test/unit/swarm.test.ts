@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { checkedContainer, sameImage, stackServiceOf, swarmServiceOf, swarmServiceReport, swarmUpdateFix } from '../../src/core/swarm';
 import type { SwarmTask } from '../../src/core/ports';
 import { parseEngineEvent } from '../../src/engine/events';
-import { servicesForEvent } from '../../src/core/view/affectedServices';
+import { servicesForEvent } from '../../src/core/affectedServices';
 import { sampleReport, staleApi } from './vscode/sampleReport';
 import { dockerCommandOf } from '../../src/core/engineCommands';
 import { hostedComposeLabel } from '../../src/engine/composeTarget';

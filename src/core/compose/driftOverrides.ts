@@ -4,7 +4,7 @@ import * as l10n from '@vscode/l10n';
 import { isAbsolute, posix, resolve } from 'node:path';
 import type { DriftOverrides } from '../model';
 import { UserInputError } from '../errors';
-import { isPlainObject } from './interpolate';
+import { isRecord } from '../isRecord';
 
 const STRING_FIELDS = ['source', 'target', 'baseUrl', 'routePrefix', 'modulesDir', 'buildOutput'] as const;
 const KNOWN_FIELDS: readonly string[] = [...STRING_FIELDS, 'routes', 'auth', 'secretVariables'];
@@ -13,7 +13,7 @@ const KNOWN_FIELDS: readonly string[] = [...STRING_FIELDS, 'routes', 'auth', 'se
 export function parseDriftOverrides(value: unknown, service: string, composeDir: string): DriftOverrides {
   if (value === undefined || value === null) return {};
   const at = (field: string) => l10n.t`service "${service}": x-runtime-drift.${field}`;
-  if (!isPlainObject(value)) throw new UserInputError(l10n.t`service "${service}": x-runtime-drift must be a mapping`);
+  if (!isRecord(value)) throw new UserInputError(l10n.t`service "${service}": x-runtime-drift must be a mapping`);
   for (const key of Object.keys(value)) {
     if (!KNOWN_FIELDS.includes(key)) {
       throw new UserInputError(l10n.t`${at(key)} is not a known field (known: ${KNOWN_FIELDS.join(', ')})`);
@@ -54,7 +54,7 @@ export function parseDriftOverrides(value: unknown, service: string, composeDir:
   }
   const auth = value['auth'];
   if (auth !== undefined && auth !== null) {
-    if (!isPlainObject(auth)) throw new UserInputError(l10n.t`${at('auth')} must be a mapping, got ${describe(auth)}`);
+    if (!isRecord(auth)) throw new UserInputError(l10n.t`${at('auth')} must be a mapping, got ${describe(auth)}`);
     for (const key of Object.keys(auth)) {
       if (key !== 'bearerTokenEnv') throw new UserInputError(l10n.t`${at(`auth.${key}`)} is not a known field (known: bearerTokenEnv)`);
     }
@@ -69,7 +69,7 @@ export function parseDriftOverrides(value: unknown, service: string, composeDir:
 
 function describe(v: unknown): string {
   if (Array.isArray(v)) return l10n.t`a list ${JSON.stringify(v)}`;
-  if (isPlainObject(v)) return l10n.t('a mapping');
+  if (isRecord(v)) return l10n.t('a mapping');
   if (typeof v === 'string') return l10n.t`string ${JSON.stringify(v)}`;
   if (typeof v === 'number') return l10n.t`number ${JSON.stringify(v)}`;
   if (typeof v === 'boolean') return l10n.t`boolean ${JSON.stringify(v)}`;

@@ -3,6 +3,7 @@
 // https://github.com/compose-spec/compose-spec/blob/main/12-interpolation.md
 import * as l10n from '@vscode/l10n';
 import { UserInputError } from '../errors';
+import { isRecord } from '../isRecord';
 
 export type Env = Record<string, string | undefined>;
 
@@ -54,16 +55,12 @@ export function interpolate(text: string, env: Env, where = 'value', onUnset?: O
 export function interpolateDeep(value: unknown, env: Env, where = '', onUnset?: OnUnset): unknown {
   if (typeof value === 'string') return interpolate(value, env, where || 'value', onUnset);
   if (Array.isArray(value)) return value.map((v, i) => interpolateDeep(v, env, `${where}[${i}]`, onUnset));
-  if (isPlainObject(value)) {
+  if (isRecord(value)) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = interpolateDeep(v, env, where ? `${where}.${k}` : k, onUnset);
     return out;
   }
   return value;
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Index of the "}" closing a "${" whose body starts at `from`, allowing nested "${...}" in defaults. */

@@ -1,13 +1,13 @@
 // Merging an override file onto the base, as compose does for the parts we read: mappings merge
 // key by key, `ports` accumulate, anything else in the override replaces the base value.
 // https://docs.docker.com/reference/compose-file/merge/
-import { isPlainObject } from './interpolate';
+import { isRecord } from '../isRecord';
 
 /** Sequences whose entries accumulate across files instead of being replaced. */
 const CONCATENATED = new Set(['ports', 'expose']);
 
 export function mergeComposeTrees(base: unknown, override: unknown, key?: string): unknown {
-  if (isPlainObject(base) && isPlainObject(override)) {
+  if (isRecord(base) && isRecord(override)) {
     const out: Record<string, unknown> = { ...base };
     for (const [k, v] of Object.entries(override)) out[k] = k in base ? mergeComposeTrees(base[k], v, k) : v;
     return out;

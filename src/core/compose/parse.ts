@@ -6,7 +6,8 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { ComposeProject, ServiceBuild, ServiceSpec } from '../model';
 import { errorText, UserInputError } from '../errors';
 import { parseDriftOverrides } from './driftOverrides';
-import { interpolateDeep, isPlainObject, type Env } from './interpolate';
+import { interpolateDeep, type Env } from './interpolate';
+import { isRecord } from '../isRecord';
 import { mergeComposeTrees } from './merge';
 import { parsePorts } from './portMappings';
 import { envFilePaths, parseServiceConfig } from './serviceConfig';
@@ -46,7 +47,7 @@ export function parseComposeProject(files: ComposeFileText[], opts: ParseCompose
   );
   const name = projectName(merged['name'], opts);
   const composeFiles = files.map((f) => resolve(opts.dir, f.path));
-  const services = isPlainObject(merged['services']) ? merged['services'] : {};
+  const services = isRecord(merged['services']) ? merged['services'] : {};
   const active = activeProfiles(opts.env);
   const specs: ServiceSpec[] = [];
   for (const [service, raw] of Object.entries(services)) {
@@ -99,26 +100,26 @@ function activeProfiles(env: Env): Set<string> {
 }
 
 function profileActive(def: unknown, active: Set<string>): boolean {
-  const profiles = isPlainObject(def) ? def['profiles'] : undefined;
+  const profiles = isRecord(def) ? def['profiles'] : undefined;
   if (!Array.isArray(profiles) || profiles.length === 0) return true;
   return active.has('*') || profiles.some((p) => typeof p === 'string' && active.has(p));
 }
 
 /** `extends: base` / `extends: { service, file }`: the base service's definition under this one's. */
 function resolveExtends(name: string, raw: unknown, services: Record<string, unknown>, opts: ParseComposeOptions, depth: number): unknown {
-  if (!isPlainObject(raw) || raw['extends'] === undefined) return raw;
+  if (!isRecord(raw) || raw['extends'] === undefined) return raw;
   if (depth >= MAX_COMPOSE_DEPTH) throw new UserInputError(l10n.t`service "${name}": extends nests deeper than ${MAX_COMPOSE_DEPTH} levels`);
   const ext = raw['extends'];
-  const baseName = typeof ext === 'string' ? ext : isPlainObject(ext) && typeof ext['service'] === 'string' ? ext['service'] : undefined;
+  const baseName = typeof ext === 'string' ? ext : isRecord(ext) && typeof ext['service'] === 'string' ? ext['service'] : undefined;
   if (baseName === undefined) throw new UserInputError(l10n.t`service "${name}": extends must name a service`);
-  const file = isPlainObject(ext) && typeof ext['file'] === 'string' ? resolve(opts.dir, ext['file']) : undefined;
+  const file = isRecord(ext) && typeof ext['file'] === 'string' ? resolve(opts.dir, ext['file']) : undefined;
   let pool = services;
   let baseOpts = opts;
   if (file !== undefined) {
     const text = opts.extraFiles?.get(file);
-    if (text === undefined) throw new UserInputError(l10n.t`service "${name}": extends file ${ext && isPlainObject(ext) ? String(ext['file']) : ''} not found`);
+    if (text === undefined) throw new UserInputError(l10n.t`service "${name}": extends file ${ext && isRecord(ext) ? String(ext['file']) : ''} not found`);
     const tree = loadFile({ path: file, text }, opts.env, new Map());
-    pool = isPlainObject(tree['services']) ? tree['services'] : {};
+    pool = isRecord(tree['services']) ? tree['services'] : {};
     baseOpts = { ...opts, dir: dirname(file) };
   }
   const baseRaw = pool[baseName];
@@ -127,7 +128,7 @@ function resolveExtends(name: string, raw: unknown, services: Record<string, unk
   const own: Record<string, unknown> = { ...raw };
   delete own['extends'];
   // A build context inherited from another file stays relative to that file's folder.
-  const rebased = file !== undefined && isPlainObject(base) && isPlainObject(base['build']) && typeof base['build']['context'] === 'string'
+  const rebased = file !== undefined && isRecord(base) && isRecord(base['build']) && typeof base['build']['context'] === 'string'
     ? { ...base, build: { ...base['build'], context: resolve(dirname(file), base['build']['context']) } }
     : base;
   const merged = mergeComposeTrees({ services: { x: rebased } }, { services: { x: own } }) as { services: { x: unknown } };
@@ -156,7 +157,7 @@ function includedProjects(raw: unknown, opts: ParseComposeOptions, project: stri
 
 /** The paths of one `include:` entry: `path` or `{ path: path | [paths] }`. */
 function includePaths(entry: unknown): string[] {
-  const raw = typeof entry === 'string' ? [entry] : isPlainObject(entry) ? [entry['path']].flat() : [];
+  const raw = typeof entry === 'string' ? [entry] : isRecord(entry) ? [entry['path']].flat() : [];
   return raw.filter((p): p is string => typeof p === 'string');
 }
 
@@ -170,16 +171,16 @@ export function referencedFiles(texts: ComposeFileText[], dir: string): string[]
     } catch {
       continue; // reported when the file itself is parsed
     }
-    if (!isPlainObject(doc)) continue;
+    if (!isRecord(doc)) continue;
     const base = dirname(resolve(dir, f.path));
     const inc = doc['include'];
     if (Array.isArray(inc))
       for (const e of inc) for (const p of includePaths(e)) out.add(resolve(base, p));
     const services = doc['services'];
-    if (isPlainObject(services))
+    if (isRecord(services))
       for (const def of Object.values(services)) {
-        const ext = isPlainObject(def) ? def['extends'] : undefined;
-        if (isPlainObject(ext) && typeof ext['file'] === 'string') out.add(resolve(base, ext['file']));
+        const ext = isRecord(def) ? def['extends'] : undefined;
+        if (isRecord(ext) && typeof ext['file'] === 'string') out.add(resolve(base, ext['file']));
         for (const envFile of envFilePaths(def, base)) out.add(envFile);
       }
   }
@@ -210,15 +211,15 @@ function loadFile(
     throw new UserInputError(`${label}: ${errorText(err)}`);
   }
   if (doc === null || doc === undefined) return {};
-  if (!isPlainObject(doc)) throw new UserInputError(l10n.t`${label}: the top level must be a mapping (services:, name:, ...)`);
+  if (!isRecord(doc)) throw new UserInputError(l10n.t`${label}: the top level must be a mapping (services:, name:, ...)`);
   const services = doc['services'];
-  if (services !== undefined && services !== null && !isPlainObject(services)) {
+  if (services !== undefined && services !== null && !isRecord(services)) {
     throw new UserInputError(l10n.t`${label}: "services" must be a mapping of service name to definition`);
   }
   // Interpolated per service: a variable one service requires (${X:?}) fails that service only.
   const { services: rawServices, ...rest } = doc;
   const tree = interpolateDeep(rest, env) as Record<string, unknown>;
-  if (isPlainObject(rawServices)) {
+  if (isRecord(rawServices)) {
     const out: Record<string, unknown> = {};
     for (const [name, def] of Object.entries(rawServices)) {
       const prefix = `services.${name}.`;
@@ -243,10 +244,10 @@ function loadFile(
 /** `build: ./api` means `build: { context: ./api }`; normalise first so overrides merge into it. */
 function normalizeBuildShorthand(tree: Record<string, unknown>, label: string): Record<string, unknown> {
   const services = tree['services'];
-  if (!isPlainObject(services)) return tree;
+  if (!isRecord(services)) return tree;
   const out: Record<string, unknown> = {};
   for (const [name, def] of Object.entries(services)) {
-    if (def !== null && def !== undefined && !isPlainObject(def)) {
+    if (def !== null && def !== undefined && !isRecord(def)) {
       throw new UserInputError(l10n.t`${label}: service "${name}" must be a mapping`);
     }
     out[name] = def && typeof def['build'] === 'string' ? { ...def, build: { context: def['build'] } } : def;
@@ -275,7 +276,7 @@ interface ServiceContext {
 }
 
 function toServiceSpec(name: string, raw: unknown, ctx: ServiceContext): ServiceSpec {
-  const def = isPlainObject(raw) ? raw : {};
+  const def = isRecord(raw) ? raw : {};
   const where = (field: string) => l10n.t`service "${name}": ${field}`;
   const spec: ServiceSpec = {
     name,
@@ -306,7 +307,7 @@ function toServiceSpec(name: string, raw: unknown, ctx: ServiceContext): Service
 
 function parseBuild(raw: unknown, dir: string, where: (f: string) => string): ServiceBuild | undefined {
   if (raw === undefined || raw === null) return undefined;
-  if (!isPlainObject(raw)) throw new UserInputError(l10n.t`${where('build')} must be a path or a mapping`);
+  if (!isRecord(raw)) throw new UserInputError(l10n.t`${where('build')} must be a path or a mapping`);
   const context = optionalString(raw['context'], where('build.context')) ?? '.';
   const dockerfile = optionalString(raw['dockerfile'], where('build.dockerfile')) ?? 'Dockerfile';
   const target = optionalString(raw['target'], where('build.target'));

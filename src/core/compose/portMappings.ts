@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import type { PortMapping } from '../model';
 import { UserInputError } from '../errors';
-import { isPlainObject } from './interpolate';
+import { isRecord } from '../isRecord';
 
 /** Parses a service's `ports:` list. `where` names it in errors ("service api ports"). */
 export function parsePorts(value: unknown, where: string): PortMapping[] {
@@ -16,7 +16,7 @@ export function parsePorts(value: unknown, where: string): PortMapping[] {
 function parsePortEntry(entry: unknown, where: string): PortMapping[] {
   if (typeof entry === 'number') return parseShort(String(entry), where);
   if (typeof entry === 'string') return parseShort(entry, where);
-  if (isPlainObject(entry)) return parseLong(entry, where);
+  if (isRecord(entry)) return parseLong(entry, where);
   throw new UserInputError(l10n.t`${where}: expected "HOST:CONTAINER" or a mapping with target, got ${JSON.stringify(entry)}`);
 }
 

@@ -7,7 +7,8 @@ import { posix, resolve } from 'node:path';
 import type { DeclaredConfig, PortMapping } from '../model';
 import { UserInputError } from '../errors';
 import { parseDotenv } from './dotenv';
-import { isPlainObject, type Env } from './interpolate';
+import type { Env } from './interpolate';
+import { isRecord } from '../isRecord';
 
 export interface ServiceConfigContext {
   /** Folder relative paths resolve from (the compose file's). */
@@ -45,7 +46,7 @@ export function parseServiceConfig(def: Record<string, unknown>, ctx: ServiceCon
 
 /** The env_file paths a service definition names (absolute), for the caller to read first. */
 export function envFilePaths(def: unknown, dir: string): string[] {
-  if (!isPlainObject(def)) return [];
+  if (!isRecord(def)) return [];
   return envFileEntries(def['env_file']).map((e) => resolve(dir, e.path));
 }
 
@@ -53,7 +54,7 @@ function envFileEntries(raw: unknown): { path: string; required: boolean }[] {
   const list = raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw];
   return list.flatMap((e) => {
     if (typeof e === 'string') return [{ path: e, required: true }];
-    if (isPlainObject(e) && typeof e['path'] === 'string') return [{ path: e['path'], required: e['required'] !== false }];
+    if (isRecord(e) && typeof e['path'] === 'string') return [{ path: e['path'], required: e['required'] !== false }];
     return [];
   });
 }
@@ -76,7 +77,7 @@ function declaredEnvironment(def: Record<string, unknown>, ctx: ServiceConfigCon
         const eq = s.indexOf('=');
         return eq < 0 ? [s, ctx.env[s]] : [s.slice(0, eq), s.slice(eq + 1)];
       })
-    : isPlainObject(raw)
+    : isRecord(raw)
       ? Object.entries(raw).map(([k, v]) => [k, v === null || v === undefined ? ctx.env[k] : scalarText(v)])
       : [];
   for (const [k, v] of pairs) {
@@ -104,7 +105,7 @@ function stringMap(raw: unknown, where: string): Record<string, string> {
     }
     return out;
   }
-  if (!isPlainObject(raw)) throw new UserInputError(l10n.t`${where} must be a list or a mapping`);
+  if (!isRecord(raw)) throw new UserInputError(l10n.t`${where} must be a list or a mapping`);
   for (const [k, v] of Object.entries(raw)) out[k] = v === null || v === undefined ? '' : scalarText(v);
   return out;
 }
@@ -153,7 +154,7 @@ export function shellSplit(text: string): string[] {
 }
 
 function healthTest(raw: unknown): string[] | undefined {
-  if (!isPlainObject(raw)) return undefined;
+  if (!isRecord(raw)) return undefined;
   if (raw['disable'] === true) return ['NONE'];
   const test = raw['test'];
   if (typeof test === 'string') return ['CMD-SHELL', test];
@@ -207,7 +208,7 @@ function declaredVolumes(raw: unknown, ctx: ServiceConfigContext): Record<string
       }
       const [source = '', target = '', mode = ''] = parts;
       out[posix.normalize(target)] = volumeSource(source, ctx.dir) + (mode.split(',').includes('ro') ? ':ro' : '');
-    } else if (isPlainObject(entry) && typeof entry['target'] === 'string') {
+    } else if (isRecord(entry) && typeof entry['target'] === 'string') {
       const type = typeof entry['type'] === 'string' ? entry['type'] : 'volume';
       const source = typeof entry['source'] === 'string' ? entry['source'] : '';
       const kind = type === 'bind' ? `bind:${resolveHostPath(source, ctx.dir)}` : type === 'volume' ? `volume:${source}` : `${type}:`;

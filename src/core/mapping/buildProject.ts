@@ -11,6 +11,7 @@ import { contextRoot, locateInImage } from '../dockerfile/locate';
 import { withRunCopies } from '../dockerfile/runCopies';
 import type { FsLike } from '../ports';
 import { SERVER_FRAMEWORKS } from '../routes/serverApps';
+import { isRecord } from '../isRecord';
 import { readJsonObject } from './tsconfig';
 
 export interface PackageInfo {
@@ -38,7 +39,7 @@ export interface BuildProject {
 
 export function objectField(o: object | undefined, name: string): Record<string, unknown> {
   const v = o === undefined ? undefined : (o as Record<string, unknown>)[name];
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  return isRecord(v) ? v : {};
 }
 
 export async function readPackage(fs: FsLike, dir: string): Promise<PackageInfo | undefined> {

@@ -113,7 +113,7 @@ export async function readJsonObject(fs: FsLike, file: string): Promise<Record<s
   if (!(await fs.stat(file))?.isFile) return undefined;
   try {
     const v = parseJsonc(await fs.readFile(file));
-    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+    return isRecord(v) ? v : undefined;
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { servicesForEvent, servicesForFile } from '../../../src/core/view/affectedServices';
+import { servicesForEvent, servicesForFile } from '../../../src/core/affectedServices';
 import { createBatchDebouncer, type Timers } from '../../../src/vscode/debouncer';
-import { mergeReport } from '../../../src/core/view/mergeReport';
+import { mergeReport } from '../../../src/core/report/mergeReport';
 import type { ServiceRef } from '../../../src/core/view/serviceRef';
 import { sampleReport, staleApi, syncedWeb, WS } from './sampleReport';
 

@@ -1,9 +1,9 @@
 // Live updates re-check only what changed: a file maps to the service whose source root holds it,
 // an engine event to the service its compose labels name. "all" when we cannot tell.
 import { isAbsolute, relative } from 'node:path';
-import type { Report } from '../model';
-import type { EngineEvent } from '../ports';
-import { refOf, type ServiceRef } from './serviceRef';
+import type { Report } from './model';
+import type { EngineEvent } from './ports';
+import { refOf, type ServiceRef } from './view/serviceRef';
 
 export type Affected = 'all' | ServiceRef[];
 
