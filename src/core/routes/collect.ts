@@ -94,6 +94,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
     warnings.push(scanMessageText({ id: 'severalVersionings', args: [versioned[0]?.file ?? ''] }));
   const versioning = opts.routePrefix === undefined ? versioned[0]?.x.uriVersioning : undefined;
 
+  for (const s of scanned) addHelperRoutes(s, byKey, opts.aliases ?? []);
   const edges = mountEdges(scanned, warnings, opts.aliases ?? [], resolver);
   const moduleMounts = routerModulePrefixes(scanned, byKey, opts.aliases ?? []);
   const prefixesOf = mountPrefixes(edges);
@@ -300,6 +301,22 @@ function resolveClassMount(s: Scanned, cls: string, byKey: Map<string, Scanned>,
   const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : { target: s, name: cls };
   const name = found?.name === undefined ? undefined : `${CLASS_ROUTER}${found.name}`;
   return found && name !== undefined && declares(found.target, name) ? [{ key: found.target.key, name }] : [];
+}
+
+/**
+ * `eu.route(router, 'get', '/etapi/notes', h)`: a call of another file's route helper is a route on
+ * the router it is given, with the method and path at the helper's parameter positions.
+ */
+function addHelperRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathAlias[]): void {
+  for (const call of s.x.helperCalls ?? []) {
+    const imp = s.x.imports.find((i) => i.local === call.helper);
+    const found = imp && followExport(s, imp, call.member, byKey, aliases, 0);
+    const sig = found?.name !== undefined ? found.target.x.routeHelpers?.[found.name] : undefined;
+    const method = sig && call.literals[sig.method]?.toUpperCase();
+    const path = sig && call.literals[sig.path];
+    const router = sig && call.routers[sig.router];
+    if (method && isHttpMethod(method) && path?.startsWith('/') && router) s.x.routes.push({ method, path: joinRoutePath(path), line: call.line, kind: 'router', router });
+  }
 }
 
 /** `usersRoutes(apiRouter)`: the parameter at `index` of the function, in its file, is that router. */

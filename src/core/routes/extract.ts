@@ -358,7 +358,11 @@ class FileReader {
    * default export, when it is a function expression, is listed as 'default'.
    */
   private collectRouterParams(): void {
-    const used = new Set([...this.out.routes.map((r) => r.router ?? ''), ...this.out.mounts.map((m) => m.mountedOn ?? '')]);
+    const used = new Set([
+      ...this.out.routes.map((r) => r.router ?? ''),
+      ...this.out.mounts.map((m) => m.mountedOn ?? ''),
+      ...(this.out.helperCalls ?? []).flatMap((c) => c.routers.filter((r): r is string => r !== null)),
+    ]);
     const params = (fn: ts.SignatureDeclarationBase): string[] | undefined => {
       const names = fn.parameters.flatMap((p) => {
         // `...[router, tenant]: Args` spreads its names over the positions.
@@ -387,7 +391,7 @@ class FileReader {
 
   /** Top-level functions with no route or mount declared inside them (see ExtractedFile.plainFunctions). */
   private collectPlainFunctions(): void {
-    const lines = [...this.out.routes.map((r) => r.line), ...this.out.mounts.map((m) => m.line), ...(this.out.autoloads ?? []).map((a) => a.line)];
+    const lines = [...this.out.routes.map((r) => r.line), ...this.out.mounts.map((m) => m.line), ...(this.out.autoloads ?? []).map((a) => a.line), ...(this.out.helperCalls ?? []).map((c) => c.line)];
     const plain: string[] = [];
     for (const [name, node] of this.decls) {
       if (!ts.isFunctionDeclaration(node) && !ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) continue;
@@ -772,6 +776,7 @@ class FileReader {
   private readCall(call: ts.CallExpression): void {
     const callee = call.expression;
     if (ts.isElementAccessExpression(callee)) return this.readComputedMethod(call, callee);
+    if (this.readHelperCall(call)) return;
     if (!ts.isPropertyAccessExpression(callee)) return this.readRouterPassed(call);
     const name = callee.name.text;
     if (name === 'setGlobalPrefix') return this.readGlobalPrefix(call);
@@ -844,9 +849,52 @@ class FileReader {
         if (fn.body && declares(fn.body)) {
           this.routeHelpers.set(name, fn);
           changed = true;
+          this.recordHelperSignature(name, fn);
         }
       }
     }
+  }
+
+  /** `router[method](path, ...)` on three of its parameters: a helper other files can call (ExtractedFile.routeHelpers). */
+  private recordHelperSignature(name: string, fn: ts.FunctionDeclaration): void {
+    const at = (e: ts.Expression | undefined): number => {
+      const x = e && skipOuter(e);
+      return x && ts.isIdentifier(x) ? fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === x.text) : -1;
+    };
+    const find = (node: ts.Node): { router: number; method: number; path: number } | undefined => {
+      if (ts.isCallExpression(node)) {
+        const c = skipOuter(node.expression);
+        if (ts.isElementAccessExpression(c)) {
+          const sig = { router: at(c.expression), method: at(c.argumentExpression), path: at(node.arguments[0]) };
+          if (sig.router >= 0 && sig.method >= 0 && sig.path >= 0) return sig;
+        }
+      }
+      return ts.forEachChild(node, find);
+    };
+    const sig = fn.body && find(fn.body);
+    if (sig) (this.out.routeHelpers ??= {})[name] = sig;
+  }
+
+  /**
+   * `eu.route(router, 'get', '/etapi/notes', h)`, `route(router, 'get', ...)` of an imported function:
+   * recorded when it is given a router and an HTTP method literal (collect.ts decides whether it
+   * is a route helper). True when recorded.
+   */
+  private readHelperCall(call: ts.CallExpression): boolean {
+    const callee = skipOuter(call.expression);
+    const root = ts.isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : callee;
+    if (!ts.isIdentifier(root) || !this.importedNames.has(root.text) || this.routers.has(root.text) || CONVENTIONAL_RECEIVER.test(root.text)) return false;
+    const routers = call.arguments.map((a) => {
+      const x = skipOuter(a);
+      const r = ts.isIdentifier(x) ? this.receiverOf(x) : undefined;
+      return r !== undefined && r !== root.text && (this.routers.has(r) || CONVENTIONAL_RECEIVER.test(r) || this.typedReceivers.has(r)) ? r : null;
+    });
+    const literals = call.arguments.map((a) => (ts.isSpreadElement(a) ? null : (literalOf(this.evaluate(a)) ?? null)));
+    if (!routers.some((r) => r !== null) || !literals.some((l) => l !== null && ROUTER_METHODS[l] !== undefined)) return false;
+    const entry: NonNullable<ExtractedFile['helperCalls']>[number] = { helper: root.text, literals, routers, line: this.line(call) };
+    if (ts.isPropertyAccessExpression(callee)) entry.member = callee.name.text;
+    (this.out.helperCalls ??= []).push(entry);
+    return true;
   }
 
   private inRouteHelper(node: ts.Node): boolean {

@@ -126,6 +126,16 @@ export interface ExtractedFile {
    */
   routerParams?: Record<string, string[]>;
   /**
+   * Route helpers taking the router, the method and the path as parameters (`function route(router,
+   * method, path, handler) { router[method](path, ...) }`): their positions, by function name.
+   */
+  routeHelpers?: Record<string, { router: number; method: number; path: number }>;
+  /**
+   * Calls of an imported function given a router and literals (`eu.route(router, 'get', '/notes', h)`):
+   * routes on that router when collect.ts finds the function is a route helper (routeHelpers).
+   */
+  helperCalls?: Array<{ helper: string; member?: string; literals: Array<string | null>; routers: Array<string | null>; line: number }>;
+  /**
    * Classes without @Controller whose methods carry route decorators (a generated
    * `UserControllerBase`): a controller extending one serves those routes under its own path.
    */

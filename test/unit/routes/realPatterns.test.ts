@@ -500,6 +500,19 @@ suite('routes on real-world patterns: values and mounts', () => {
     assert.deepEqual(warnings, []);
   });
 
+  test("another file's route helper given the router, the method and the path (eu.route(router, 'get', '/etapi/notes', h)) declares that route on the router", () => {
+    const routes = routesOf({
+      '/s/etapi/etapi_utils.ts':
+        "import type { Router } from 'express';\nfunction route(router: Router, method: string, path: string, handler: Handler) {\n  router[method](path, checkAuth, (req, res, next) => handler(req, res, next));\n}\nfunction sendError(res, code: number) {\n  res.status(code).send('x');\n}\nexport default { route, sendError };\n",
+      '/s/etapi/notes.ts':
+        "import type { Router } from 'express';\nimport eu from './etapi_utils.js';\nexport function registerNotes(router: Router) {\n  eu.route(router, 'get', '/etapi/notes', (req, res) => res.json([]));\n  eu.route(router, 'post', '/etapi/create-note', (req, res) => res.end());\n  eu.sendError(router, 404);\n}\n",
+      '/s/routes.ts':
+        "import express from 'express';\nimport { registerNotes } from './etapi/notes.js';\nconst router = express.Router();\nfunction register(app: express.Application) {\n  registerNotes(router);\n  app.use('/v1', router);\n}\nexport default { register };\n",
+      '/s/app.ts': "import express from 'express';\nimport routes from './routes.js';\nconst app = express();\nroutes.register(app);\n",
+    });
+    assert.deepEqual(routes, ['POST /v1/etapi/create-note', 'GET /v1/etapi/notes']);
+  });
+
   test('a proxy mounted at a path (http-proxy-middleware, express-http-proxy) answers every method there; middleware beside it does not', () => {
     const routes = routesOf({
       '/s/index.js':
