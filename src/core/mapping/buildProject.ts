@@ -202,16 +202,15 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   const named = runs.flatMap((r) => [...r.matchAll(/\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?([\w:.-]+)/g)].map((m) => m[1] as string));
   const text = [...runs, ...named.filter((n) => n in scripts).map((n) => `${scripts[n]}`)].join('\n');
   const packages = await workspacePackages(fs, context, globs);
-  const servers = async (selectors: string[]): Promise<BuildProject[]> => {
-    const chosen: BuildProject[] = [];
+  const packagesAt = async (selectors: string[]): Promise<BuildProject[]> => {
+    const found: BuildProject[] = [];
     for (const sel of selectors) {
       const dir = sel.startsWith('.') || (sel.includes('/') && !sel.startsWith('@')) ? resolve(context, sel) : (packages.get(sel) ?? byNameWithoutScope(packages, sel));
-      if (dir === undefined || !(await fs.stat(dir))?.isDirectory) continue;
-      const project = await describeProject(fs, dir, rootPkg);
-      if (project.server) chosen.push(project);
+      if (dir !== undefined && (await fs.stat(dir))?.isDirectory) found.push(await describeProject(fs, dir, rootPkg));
     }
-    return chosen;
+    return found;
   };
+  const servers = async (selectors: string[]): Promise<BuildProject[]> => (await packagesAt(selectors)).filter((p) => p.server !== undefined);
   // No server package named by a command (none named, or only a library: `pnpm -F db prisma
   // generate`): the packages whose folders the COPY lines name (`COPY --from=builder
   // /app/apps/server/dist /app/apps/server/dist` after a root build).
@@ -226,6 +225,12 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
     chosen = await servers(await builtOutputsInImage(fs, df, context, packages));
     how = "the image holds the Nx build output of";
   }
+  // No package depends on a server framework (a Next.js app with its own http server): the one
+  // `pnpm deploy` copies out of the workspace is what the image runs.
+  if (chosen.length === 0) {
+    chosen = await packagesAt(deployedPackages(runs));
+    how = 'the Dockerfile deploys';
+  }
   // A package that renders pages (a Next.js app with a custom express server) comes after one
   // that only serves: the API server is the service's code when both are built.
   chosen.sort((a, b) => Number(rendersPages(a)) - Number(rendersPages(b)));
@@ -233,7 +238,7 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   if (!first) return undefined;
   const others = chosen.slice(1).map((p) => relative(context, p.dir));
   first.evidence =
-    `${how} workspace package ${relative(context, first.dir)} (${first.server})` +
+    `${how} workspace package ${relative(context, first.dir)}${first.server !== undefined ? ` (${first.server})` : ''}` +
     (others.length ? `; it also builds ${others.join(', ')} (x-runtime-drift.source chooses another)` : '');
   return first;
 }
@@ -365,6 +370,12 @@ export function withWorkspaceDeploys(df: Dockerfile, project: BuildProject, cont
     const target = deployTarget(command);
     return target === undefined || !selectedPackages(command).some(isProject) ? undefined : { source: rel, dest: posix.resolve(stage.workdir, target) };
   });
+}
+
+/** The packages the RUN lines' `pnpm deploy` commands copy out of the workspace. */
+function deployedPackages(runs: string[]): string[] {
+  const commands = runs.flatMap((r) => r.split(/&&|\|\||[;\n]/)).filter((c) => deployTarget(c) !== undefined);
+  return [...new Set(commands.flatMap(selectedPackages))];
 }
 
 /** The folder a `pnpm deploy` writes to: its last word that is not an option or an option's value. */

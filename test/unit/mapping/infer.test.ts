@@ -770,6 +770,33 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.ok(m?.evidence.some((e) => /RUN pnpm deploy --filter=@x\/server --legacy --prod \/prod\/server \(apps\/server -> \/prod\/server\)/.test(e)), m?.evidence.join('\n'));
   });
 
+  test('no selected package depends on a server framework (Next.js with its own http server): the package pnpm deploy copies out is the project', async () => {
+    const fs = memFs({
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/web\n  - packages/core\n',
+      '/ws/package.json': '{"name":"root"}',
+      '/ws/apps/web/package.json': JSON.stringify({ name: 'web', dependencies: { next: '16' }, scripts: { build: 'tsx esbuild.config.ts && next build', start: 'node dist/server.mjs' } }),
+      '/ws/apps/web/server/server.ts': '',
+      '/ws/packages/core/package.json': '{"name":"@x/core","dependencies":{"zod":"4"}}',
+      '/ws/Dockerfile': [
+        'FROM node AS build',
+        'COPY . /usr/src/app',
+        'WORKDIR /usr/src/app',
+        'RUN pnpm --filter=@x/core build',
+        'RUN pnpm --filter=./apps/web run build',
+        'RUN pnpm --filter=./apps/web --prod deploy --legacy /prod/web',
+        'FROM node',
+        'WORKDIR /app',
+        'COPY --from=build /prod/web/dist ./dist',
+        'CMD ["node", "dist/server.mjs"]',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/apps/web', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/dist');
+    assert.equal(m?.bundled, true);
+    assert.ok(m?.evidence.includes('the Dockerfile deploys workspace package apps/web'), m?.evidence.join('\n'));
+  });
+
   test('rootDir "." names where output paths are kept from, not the source folder: src compiles to dist/src', async () => {
     const fs = memFs({
       '/ws/backend/package.json': '{"dependencies":{"koa":"2"}}',
