@@ -4,6 +4,7 @@
 // source is context-relative: where the context put that folder before this point.
 import { posix } from 'node:path';
 import { findStage, type CopyInstr, type Dockerfile, type Stage } from './parse';
+import { contextRoot } from './locate';
 
 /** What one command of a RUN copies: a context-relative folder ('' for the whole context) to an absolute folder. */
 export type RunCopy = { source: string; dest: string };
@@ -52,4 +53,26 @@ function laterSourcesFrom(df: Dockerfile, stage: Stage): string[] {
   return df.stages
     .filter((s) => s.index > stage.index)
     .flatMap((s) => s.copies.filter((c) => c.from !== undefined && findStage(df.stages, c.from) === stage).flatMap((c) => c.sources));
+}
+
+/**
+ * `mv build/* /usr/src/app/`, `cp -r dist/. /app/`: the contents of a folder of the context (or of
+ * the build output made in it) moved into another folder of the stage, resolved against the
+ * stage's WORKDIR and the place the stage copied the context to.
+ */
+export function withRunMoves(df: Dockerfile): Dockerfile {
+  return withRunCopies(df, (command, stage) => {
+    const words = /^\s*(?:mv|cp)\s+(.*)$/.exec(command)?.[1]?.split(/\s+/).filter((w) => w !== '' && !w.startsWith('-'));
+    const dest = words?.pop();
+    const root = contextRoot(stage.copies.filter((c) => c.from === undefined && c.byRun === undefined));
+    if (!words || dest === undefined || root === undefined || /[*?$]/.test(dest)) return undefined;
+    for (const w of words) {
+      const folder = /^(.+?)\/(?:\*|\.)$/.exec(w)?.[1];
+      if (folder === undefined || /[*?$]/.test(folder)) continue;
+      const rel = posix.relative(root, posix.resolve(stage.workdir, folder));
+      if (rel === '' || rel.startsWith('..')) continue;
+      return { source: rel, dest: posix.resolve(stage.workdir, dest) };
+    }
+    return undefined;
+  });
 }

@@ -15,7 +15,7 @@ import { findBuildProject, objectField, withWorkspaceDeploys, type BuildProject 
 import { COMPILED_REWRITES, findEmit, type Emit } from './emit';
 import { bundlingText, findBundler, type BundledBy } from './bundler';
 import { findRunBundle, type RunBundle } from '../dockerfile/runBundle';
-import { withTurboPrunes } from '../dockerfile/runCopies';
+import { withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
 import { entryFolder } from '../routes/serverApps';
 import { compiledStartEntry } from './startEntry';
 
@@ -80,7 +80,7 @@ async function gatherFacts(fs: FsLike, spec: ServiceSpec): Promise<Facts> {
   const context = build && isAbsolute(build.context) ? build.context : spec.projectDir;
   const written = await readDockerfile(fs, spec, evidence);
   const project = await findBuildProject(fs, context, build?.dockerfile, written);
-  const df = written && withWorkspaceDeploys(withTurboPrunes(written), project, context);
+  const df = written && withWorkspaceDeploys(withRunMoves(withTurboPrunes(written)), project, context);
   if (project.evidence) evidence.push(project.evidence);
   const ts = await projectTsConfig(fs, project, context, evidence);
   const tsName = ts ? relative(context, ts.file) || ts.file : '';

@@ -224,6 +224,30 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.equal(m?.target, '/app/dist');
   });
 
+  test('a RUN moving the build output (mv build/* /usr/src/app/) places it where it was moved', async () => {
+    const fs = memFs({
+      '/ws/package.json': pkg({ express: '4' }, { 'build:dist': 'tsc -p tsconfig.build.json' }),
+      '/ws/tsconfig.build.json': '{"compilerOptions":{"outDir":"./build"},"include":["./src/**/*.ts","./*.ts"]}',
+      '/ws/src/main.ts': '',
+      '/ws/electron-main.ts': '',
+      '/ws/Dockerfile': [
+        'FROM node AS builder',
+        'WORKDIR /usr/src/app/build',
+        'COPY . .',
+        'RUN npm ci && npm run build:dist && mv build/* start.sh /usr/src/app/ && rm -rf /usr/src/app/build',
+        'FROM node',
+        'WORKDIR /usr/src/app',
+        'COPY --from=builder /usr/src/app ./',
+        'CMD ["node", "src/main.js"]',
+        '',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/usr/src/app/src', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, false);
+  });
+
   test('packages side by side, no workspace: the server package the Dockerfile copies, not the context root (FROM build-${TARGETARCH})', async () => {
     const fs = memFs({
       '/ws/package.json': JSON.stringify({ name: 'root', scripts: { dev: 'cd server && yarn dev' } }),
