@@ -265,7 +265,7 @@ function readServiceWorkspace(
     };
   }
   return async () => {
-    const root = await serverSourceRoot(deps.fs, spec, { claimsSoleApp });
+    const root = await serverSourceRoot(deps.fs, spec, { claimsSoleApp, workspaceDir: opts.workspaceDir });
     if (root === undefined) return { files: NO_FILES, declared: [], warnings: [], pages: [] };
     const scanned = await scan({ root, routes: true });
     // No module reports without a mapping; the modules still name the routes' groups.

@@ -129,12 +129,13 @@ function bucketByModule(mapping: SourceMapping, modules: readonly ModuleDir[], m
  * another service's routes.
  * - Built (`build:`): the build context's server app; else the one server app below the context
  *   (a monorepo built from its root), or the one named like the service.
- * - Prebuilt (`image:`): a server folder named like the service (api/, apps/api/, packages/api/);
+ * - Prebuilt (`image:`), searched from the compose file's project (enclosingProject): a server
+ *   folder named like the service (api/, apps/api/, packages/api/);
  *   else a server app of the project named like the service or the image's repository
  *   (`docmost/docmost:latest` -> docmost); else the project's only server app when this service
  *   claims it (`soleServerClaims`).
  */
-export async function serverSourceRoot(fs: FsLike, spec: ServiceSpec, opts: { claimsSoleApp?: boolean } = {}): Promise<string | undefined> {
+export async function serverSourceRoot(fs: FsLike, spec: ServiceSpec, opts: { claimsSoleApp?: boolean; workspaceDir?: string } = {}): Promise<string | undefined> {
   const names = [spec.name, imageRepository(spec.image)].filter((n): n is string => Boolean(n));
   if (spec.build) {
     if (await isServerApp(fs, spec.build.context)) return appSourceDir(fs, spec.build.context);
@@ -142,13 +143,27 @@ export async function serverSourceRoot(fs: FsLike, spec: ServiceSpec, opts: { cl
     const chosen = below.length === 1 ? below[0] : pickByName(below, names);
     return chosen ? appSourceDir(fs, chosen.dir) : undefined;
   }
-  for (const dir of ['', 'apps', 'packages', 'services'].map((d) => path.join(spec.projectDir, d, spec.name)))
+  const projectRoot = await enclosingProject(fs, spec.projectDir, opts.workspaceDir ?? spec.projectDir);
+  for (const dir of ['', 'apps', 'packages', 'services'].map((d) => path.join(projectRoot, d, spec.name)))
     if (await isServerApp(fs, dir)) return appSourceDir(fs, dir);
-  const apps = await serverAppsBelow(fs, spec.projectDir);
+  const apps = await serverAppsBelow(fs, projectRoot);
   const named = pickByName(apps, names);
   if (named) return appSourceDir(fs, named.dir);
   const only = apps.length === 1 && opts.claimsSoleApp ? apps[0] : undefined;
   return only ? appSourceDir(fs, only.dir) : undefined;
+}
+
+/**
+ * The project a compose file belongs to: its own folder, unless that holds no package.json (a
+ * `docker/` or `deploy/` folder of compose files), then the nearest folder above it that does,
+ * never above the workspace (ghostfolio's docker/docker-compose.yml runs the image of apps/api).
+ */
+async function enclosingProject(fs: FsLike, composeDir: string, workspaceDir: string): Promise<string> {
+  for (let dir = composeDir; dir === workspaceDir || dir.startsWith(workspaceDir + path.sep); dir = path.dirname(dir)) {
+    if ((await fs.stat(path.join(dir, 'package.json')))?.isFile) return dir;
+    if (dir === workspaceDir) break;
+  }
+  return composeDir;
 }
 
 /**

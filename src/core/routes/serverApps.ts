@@ -108,7 +108,19 @@ async function isNxApplication(fs: FsLike, projectJson: string): Promise<boolean
   if (project['projectType'] === 'library') return false;
   const targets = project['targets'];
   const hasServe = targets !== null && typeof targets === 'object' && ('serve' in targets || 'build' in targets);
+  if (hasServe && browserTarget(targets as Record<string, unknown>)) return false;
   return project['projectType'] === 'application' || hasServe;
+}
+
+/** Nx executors that build or serve for the browser: that app is a front end (ghostfolio's apps/client), not a server. */
+const BROWSER_EXECUTOR = /^@(?:nx|nrwl)\/(?:angular|vite|next|react|web|expo|react-native|storybook):|^@angular(?:-devkit)?\/build(?:-angular)?:/;
+
+function browserTarget(targets: Record<string, unknown>): boolean {
+  return ['build', 'serve'].some((name) => {
+    const target = targets[name];
+    const executor = target !== null && typeof target === 'object' ? (target as Record<string, unknown>)['executor'] : undefined;
+    return typeof executor === 'string' && BROWSER_EXECUTOR.test(executor);
+  });
 }
 
 /** A folder with a package.json: its name and what it depends on (workspace links among them). */

@@ -34,6 +34,20 @@ suite('serverSourceRoot', () => {
     assert.deepEqual([...soleServerClaims([spec('api', { build: { context: '/w' } as ServiceSpec['build'] }), spec('tools', { image: 'node:20' })])], []);
   });
 
+  test("a compose file in a folder of its own (docker/, no package.json) looks for the prebuilt image's server from the project above it, never above the workspace", async () => {
+    const repo = memFs({
+      '/w/package.json': JSON.stringify({ name: 'ghostfolio', dependencies: { '@nestjs/core': '10' } }),
+      '/w/docker/docker-compose.yml': '',
+      '/w/apps/api/project.json': JSON.stringify({ projectType: 'application', targets: { build: { executor: '@nx/webpack:webpack' } } }),
+      '/w/apps/api/src/main.ts': '',
+      '/w/apps/client/project.json': JSON.stringify({ projectType: 'application', targets: { build: { executor: '@nx/angular:browser-esbuild' } } }),
+    });
+    const app = spec('ghostfolio', { image: 'docker.io/ghostfolio/ghostfolio:latest', projectDir: '/w/docker' });
+    assert.equal(await serverSourceRoot(repo, app, { claimsSoleApp: true, workspaceDir: '/w' }), '/w/apps/api/src');
+    // the workspace is the compose folder itself: nothing above it is read
+    assert.equal(await serverSourceRoot(repo, app, { claimsSoleApp: true, workspaceDir: '/w/docker' }), undefined);
+  });
+
   test('a build from the repository root finds the one server app below it', async () => {
     assert.equal(await serverSourceRoot(monorepo, spec('app', { build: { context: '/w' } as ServiceSpec['build'] })), '/w/apps/server/src');
   });

@@ -46,6 +46,22 @@ suite('findServerApps', () => {
   });
 });
 
+suite('findServerApps: Nx apps without a package.json of their own', () => {
+  const project = (executor: string): string => JSON.stringify({ projectType: 'application', targets: { build: { executor }, lint: { executor: '@nx/eslint:lint' } } });
+
+  test('an application built for the browser (Angular, Vite, Next, React, web executors) is a front end; one built for Node is a server app', async () => {
+    const fs = memFs({
+      '/r/apps/api/project.json': project('@nx/webpack:webpack'),
+      '/r/apps/client/project.json': project('@nx/angular:browser-esbuild'),
+      '/r/apps/admin/project.json': project('@angular-devkit/build-angular:application'),
+      '/r/apps/site/project.json': project('@nx/vite:build'),
+      '/r/apps/worker/project.json': project('@nx/js:node'),
+    });
+    const files = ['api', 'client', 'admin', 'site', 'worker'].map((a) => `/r/apps/${a}/project.json`);
+    assert.deepEqual((await findServerApps(fs, files)).map((a) => a.dir), ['/r/apps/api', '/r/apps/worker']);
+  });
+});
+
 suite('findServerApps: a page app is judged by its files', () => {
   const pkg = JSON.stringify({ dependencies: { next: '14', hono: '4', express: '4' }, scripts: { build: 'next build', start: 'next start' } });
 
