@@ -15,7 +15,7 @@ import type { Adapters } from '../engine/adapters';
 import { defaultScanCacheDir } from '../engine/scanCacheStore';
 import { guessComposeLabel } from '../engine/composeCli';
 import { redact, redactDeep, secretValues } from '../core/redact';
-import { splitList, TRUST_ENV, trustFromCli, TrustInputError } from '../core/probe/trust';
+import { splitList, TRUST_ENV, trustFromCli } from '../core/probe/trust';
 import type { ProbeTrust } from '../core/probe/trust';
 import { DEFAULT_MAX_DEPTH } from '../core/compose/discover';
 import { resolveDockerHost } from '../engine/dockerHost';
@@ -176,7 +176,6 @@ function userMessage(err: unknown): string | undefined {
   if (
     isEngineUnreachable(err) ||
     err instanceof UserInputError ||
-    err instanceof TrustInputError ||
     err instanceof BusyError
   )
     return err.message;

@@ -13,6 +13,11 @@ export class UserInputError extends Error {
   override readonly name: string = 'UserInputError';
 }
 
+/** A bad entry where probes or tokens may go (a trust setting, flag or environment list): the message names it and its source. */
+export class TrustInputError extends UserInputError {
+  override readonly name = 'TrustInputError';
+}
+
 /** A service asked for by name (--service, rebuild SERVICE) that no compose file declares. */
 export class UnknownServiceError extends UserInputError {
   override readonly name = 'UnknownServiceError';

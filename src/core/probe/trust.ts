@@ -3,6 +3,7 @@
 // editor settings), never by the workspace's own files: a compose file in a pull request is
 // input, not authority, so the origins it names are probed only when the user allowed them.
 import * as l10n from '@vscode/l10n';
+import { TrustInputError } from '../errors';
 
 export interface ProbeTrust {
   /** Origins the user allowed ("https://staging.example.com"), as `URL.origin` spells them. */
@@ -18,10 +19,6 @@ export const NO_TRUST: ProbeTrust = { allowedOrigins: [], tokenVariables: [] };
 
 /** The environment variables a CI job (or a shell) uses to allow origins and token variables. */
 export const TRUST_ENV = { origins: 'RUNTIME_DRIFT_ALLOW_ORIGINS', tokenVariables: 'RUNTIME_DRIFT_TOKEN_ENVS' } as const;
-
-export class TrustInputError extends Error {
-  override readonly name = 'TrustInputError';
-}
 
 /** `http(s)://host[:port]` with nothing else; the error names the bad entry and where it came from. */
 export function normalizeOrigin(entry: string, from: string): string {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as l10n from '@vscode/l10n';
-import { UnknownServiceError } from '../../../src/core/errors';
-import { normalizeOrigin, normalizeVariableName, TrustInputError, trustFromCli } from '../../../src/core/probe/trust';
+import { TrustInputError, UnknownServiceError } from '../../../src/core/errors';
+import { normalizeOrigin, normalizeVariableName, trustFromCli } from '../../../src/core/probe/trust';
 import { pseudoBundle, untranslated } from './pseudo';
 
 /** What a bad runtimeDrift.* entry, a bad flag or an unknown service name throws. */

@@ -6,8 +6,8 @@ import {
   refuseTokenVariable,
   remoteEngineHost,
   trustFromCli,
-  TrustInputError,
 } from '../../../src/core/probe/trust';
+import { TrustInputError } from '../../../src/core/errors';
 
 suite('probe trust: where probes and tokens may go', () => {
   test('loopback in every spelling is allowed without any trust', () => {
