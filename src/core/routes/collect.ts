@@ -321,8 +321,11 @@ function addHelperRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathA
 
 /** `usersRoutes(apiRouter)`: the parameter at `index` of the function, in its file, is that router. */
 function resolvePassedRouter(s: Scanned, fn: string, index: number, byKey: Map<string, Scanned>, aliases: PathAlias[]): RouterNode[] {
-  const imp = s.x.imports.find((i) => i.local === fn);
-  const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : { target: s, name: fn };
+  // `etapiNotes.register(router)`: a function of an imported module object, by its member name.
+  const dot = fn.indexOf('.');
+  const [local, member] = dot > 0 && !fn.startsWith('require(') ? [fn.slice(0, dot), fn.slice(dot + 1)] : [fn, undefined];
+  const imp = s.x.imports.find((i) => i.local === local);
+  const found = imp ? followExport(s, imp, member, byKey, aliases, 0) : { target: s, name: fn };
   if (!found) return [];
   const params = found.target.x.routerParams;
   const param = (found.name !== undefined && found.name !== '*' ? params?.[found.name] : undefined) ?? (imp?.imported === 'default' ? params?.['default'] : undefined);

@@ -788,6 +788,7 @@ class FileReader {
     if (!method && name !== 'route' && name !== 'use' && name !== 'register' && name !== 'on' && name !== 'mount' && !(name in OPENAPI_CALLS)) return;
     // `.get()` on `router.route('/x')`: a link of the chain readRouteCall reads.
     if (method && isRouteChainLink(callee.expression)) return;
+    if (this.readModulePassed(call, callee)) return;
     const router = this.receiverOf(callee.expression);
     if (!router || !this.isReceiver(router)) return;
     // `_.get(obj, 'a.b')`: lodash, underscore, ramda... are never a router, whatever they are called.
@@ -895,6 +896,29 @@ class FileReader {
     if (ts.isPropertyAccessExpression(callee)) entry.member = callee.name.text;
     (this.out.helperCalls ??= []).push(entry);
     return true;
+  }
+
+  /**
+   * `etapiNotes.register(router)`, `routes.register(app)`: a router made here handed to a function
+   * of an imported module object, not a Fastify registration on it (that is called on the app and
+   * given a plugin). Each such argument mounts that function's parameter (`etapiNotes.register#0`).
+   */
+  private readModulePassed(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
+    const root = skipOuter(callee.expression);
+    const name = callee.name.text;
+    // `imported.use(apiRouter)` mounts on an imported router: a router's own calls are not this.
+    if (name in ROUTER_METHODS || (CHAIN_KEEPS_ROUTER.has(name) && name !== 'register')) return false;
+    if (!ts.isIdentifier(root) || !this.importedNames.has(root.text) || this.routers.has(root.text)) return false;
+    const line = this.line(call);
+    let passed = false;
+    call.arguments.forEach((arg, i) => {
+      const a = skipOuter(arg);
+      const router = ts.isIdentifier(a) ? this.receiverOf(a) : undefined;
+      if (router === undefined || !this.routers.has(router) || router === root.text) return;
+      this.out.mounts.push({ prefix: '/', routerName: `${root.text}.${name}#${i}`, line, mountedOn: router });
+      passed = true;
+    });
+    return passed;
   }
 
   private inRouteHelper(node: ts.Node): boolean {
