@@ -238,6 +238,23 @@ const RUN_SCRIPT = /^\s*(?:npm\s+run|yarn(?:\s+run)?|pnpm(?:\s+run)?)\s+([\w:.-]
 /** Folders that hold build output, never the source of an entry point. */
 const OUTPUT_DIRS = new Set(['dist', 'build', 'out', '.next', 'node_modules']);
 
+/** The script Node runs for `name` at the package root: the file itself, or `name.js` / `.cjs` / `.mjs` as Node resolves `node name`. */
+async function rootScript(fs: FsLike, dir: string, name: string): Promise<string | undefined> {
+  const candidates = /\.[cm]?js$/.test(name) ? [name] : [`${name}.js`, `${name}.cjs`, `${name}.mjs`];
+  for (const c of candidates) if ((await fs.stat(join(dir, c)))?.isFile) return c;
+  return undefined;
+}
+
+/** `require('./src/x')`, `import y from './adapter/z'`, `import('./lib')`: the relative modules a file loads. */
+const RELATIVE_LOAD = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom)\s*['"](\.\/[^'"]+)['"]/g;
+
+/** Whether a script loads modules from more than one top folder of its own folder (a file beside it counts as one). */
+async function loadsSeveralFolders(fs: FsLike, file: string): Promise<boolean> {
+  const text = await fs.readFile(file).catch(() => '');
+  const tops = new Set([...text.matchAll(RELATIVE_LOAD)].map((m) => (m[1] ?? '').slice(2).split('/')[0]));
+  return tops.size > 1;
+}
+
 /** The file package.json's `start` script runs with node (through `npm run x`, two hops at most). */
 export function startedFile(pkg: Record<string, unknown> | undefined): string | undefined {
   const raw = pkg?.['scripts'];
@@ -269,6 +286,12 @@ export async function entryFolder(fs: FsLike, dir: string): Promise<{ path: stri
     const segments = entry?.file.replace(/^\.\//, '').replace(/\/+$/, '').split('/') ?? [];
     const top = segments[0];
     if (!entry || top === undefined || top === '' || top === '..' || top === '.' || OUTPUT_DIRS.has(top) || top === outTop) continue;
+    // `node core` / main core.js: a file at the package root that loads code from several of its
+    // folders (./src and ./adapter) has the whole package for source; one loading only ./src is a
+    // launcher of that folder (the src rule finds it).
+    const script = segments.length === 1 ? await rootScript(fs, dir, top) : undefined;
+    if (script !== undefined && (await loadsSeveralFolders(fs, join(dir, script))))
+      return { path: dir, why: l10n.t`${entry.from} ${script} at the package root loads code from several of its folders`, byStartScript: entry.byStartScript };
     if (/\.[cm]?js$/.test(entry.file)) {
       if (segments.length < 2 || !(await fs.stat(join(dir, ...segments)))?.isFile) continue;
       return { path: join(dir, top), why: l10n.t`${entry.from} ${entry.file} is below it`, byStartScript: entry.byStartScript };

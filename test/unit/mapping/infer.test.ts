@@ -340,6 +340,23 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.equal((await inferMapping(tsBuilt, spec()))?.sourceRoot, '/ws/backend/src');
   });
 
+  test('a start file at the package root loading code from several folders (./src and ./adapter) makes the whole package the source; one loading only ./src leaves src', async () => {
+    const dockerfile = 'FROM node\nWORKDIR /usr/src/app\nCOPY . .\nCMD yarn start\n';
+    const files = {
+      '/ws/backend/package.json': JSON.stringify({ main: 'core.js', dependencies: { koa: '2' }, scripts: { start: 'node core' } }),
+      '/ws/backend/core.js': "const preStart = require('./src/prestart')\nconst { processes } = require('./adapter/processes')\n",
+      '/ws/backend/src/prestart.js': '',
+      '/ws/backend/adapter/routes.js': '',
+      '/ws/backend/Dockerfile': dockerfile,
+    };
+    const m = await inferMapping(memFs(files), spec());
+    assert.equal(m?.sourceRoot, '/ws/backend', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/usr/src/app');
+    assert.ok(m?.evidence.some((e) => /core\.js at the package root loads code from several of its folders/.test(e)), m?.evidence.join('\n'));
+    const launcher = { ...files, '/ws/backend/core.js': "import run from './src/migrations.js';\nrun().then(() => import('./src/app.js'));\n" };
+    assert.equal((await inferMapping(memFs(launcher), spec()))?.sourceRoot, '/ws/backend/src');
+  });
+
   test('a server beside its front end in one package: the start script entry (through npm run) wins over the front end src/', async () => {
     const fs = memFs({
       '/ws/backend/package.json': pkg({ express: '4', vue: '3', vite: '5' }, { start: 'npm run start-server', 'start-server': 'node server/server.js', build: 'vite build' }),
