@@ -1,6 +1,7 @@
 // The compose CLI, whichever this machine has: `docker compose` (v2, what most users run) or
 // `docker-compose` (v1, what Debian ships). Both take the same project flags and both label
 // containers the same way, so the rest of Runtime Drift does not care which one ran.
+import * as l10n from '@vscode/l10n';
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
@@ -122,8 +123,8 @@ export function runCompose(cli: ComposeCli, project: ComposeProjectRef, args: st
       signal?.removeEventListener('abort', onAbort);
       clearTimeout(killTimer);
       if (signal?.aborted) reject(signal.reason);
-      else if (err.code === 'ENOENT') reject(new Error(`${label} not found: is it installed and on PATH?`));
-      else reject(new Error(`${label} could not start: ${err.message}`));
+      else if (err.code === 'ENOENT') reject(new Error(l10n.t('{0} not found: is it installed and on PATH?', label)));
+      else reject(new Error(l10n.t('{0} could not start: {1}', label, err.message)));
     });
     child.once('close', (code, killedBy) => {
       signal?.removeEventListener('abort', onAbort);
@@ -133,7 +134,11 @@ export function runCompose(cli: ComposeCli, project: ComposeProjectRef, args: st
         const what = `\`${label} ${args.join(' ')}\``;
         return reject(
           reason instanceof InterruptedError
-            ? new InterruptedError(`${reason.message}: stopped ${what} (${stoppedWith ?? 'it had ended'}) and waited for it to exit`)
+            ? new InterruptedError(
+                stoppedWith !== undefined
+                  ? l10n.t('{0}: stopped {1} ({2}) and waited for it to exit', reason.message, what, stoppedWith)
+                  : l10n.t('{0}: stopped {1} (it had ended) and waited for it to exit', reason.message, what),
+              )
             : reason,
         );
       }

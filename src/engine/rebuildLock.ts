@@ -2,6 +2,7 @@
 // terminals): a lock file per engine, project and service in the temp folder, holding its
 // owner's host and pid. Not in the workspace (a check changes nothing there) and not in HOME.
 // A lock whose owner process is gone is taken over, so a killed rebuild blocks nothing.
+import * as l10n from '@vscode/l10n';
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
@@ -43,7 +44,11 @@ export function createRebuildLocks(engineHost: string, dir = join(tmpdir(), 'run
           if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
           const owner = liveOwner(path);
           if (owner) {
-            throw new BusyError(`busy: a rebuild of ${service} is already running (pid ${owner.pid}${owner.host !== hostname() ? ` on ${owner.host}` : ''}, since ${owner.started}); nothing was done — try again when it ends`);
+            throw new BusyError(
+              owner.host !== hostname()
+                ? l10n.t('busy: a rebuild of {0} is already running (pid {1} on {2}, since {3}); nothing was done — try again when it ends', service, owner.pid, owner.host, owner.started)
+                : l10n.t('busy: a rebuild of {0} is already running (pid {1}, since {2}); nothing was done — try again when it ends', service, owner.pid, owner.started),
+            );
           }
           unlinkQuietly(path); // its owner is gone
           continue;

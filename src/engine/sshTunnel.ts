@@ -5,6 +5,7 @@
 // the remote engine's unix socket when it has one, else a `docker system dial-stdio` session as
 // the CLI opens per connection. The channels are served on a private unix socket, so dockerode
 // and compose (v1 and v2 alike, no paramiko) simply talk to a local socket.
+import * as l10n from '@vscode/l10n';
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -276,12 +277,12 @@ class Tunnel implements SshTunnel {
       const forwarded = await succeeds(this.ssh, [...this.common(first.control), '-O', 'forward', '-L', `${forwardPath}:${remote}`, ...this.targetArgs], this.env);
       if (forwarded && (await answersPing(forwardPath))) return { kind: 'forward', socketPath: forwardPath };
     }
-    if (!answer.cli) throw this.needsCli(remote === undefined ? 'docker: not found' : `docker: not found, and the engine's socket ${remote} could not be forwarded`);
+    if (!answer.cli) throw this.needsCli(remote === undefined ? l10n.t('docker: not found') : l10n.t("docker: not found, and the engine's socket {0} could not be forwarded", remote));
     return { kind: 'dial-stdio' };
   }
 
   private needsCli(words: string): EngineUnreachableError {
-    return new EngineUnreachableError(`engine unreachable: ${this.address}: ${words} (the engine's host needs the docker CLI)`);
+    return new EngineUnreachableError(l10n.t("engine unreachable: {0}: {1} (the engine's host needs the docker CLI)", this.address, words));
   }
 
   private async serve(socket: Socket): Promise<void> {

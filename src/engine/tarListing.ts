@@ -1,5 +1,6 @@
 // Turns the engine's archive stream (GET /containers/{id}/archive) into a file listing, reading
 // headers only: entry contents are drained as they arrive, so a 100 MB file costs no memory.
+import * as l10n from '@vscode/l10n';
 import { pipeline } from 'node:stream/promises';
 import type { FileListing } from '../core/model';
 import { packedListing } from './pathTable';
@@ -18,7 +19,7 @@ export const MAX_LISTED_ENTRIES = 500_000;
 export class ListingTooLargeError extends Error {
   override readonly name = 'ListingTooLargeError';
   constructor(root: string) {
-    super(`the listing of ${root} passed ${MAX_LISTED_ENTRIES.toLocaleString('en-US')} entries and was stopped: point x-runtime-drift.target at the folder that holds the build output`);
+    super(l10n.t('the listing of {0} passed {1} entries and was stopped: point x-runtime-drift.target at the folder that holds the build output', root, MAX_LISTED_ENTRIES.toLocaleString('en-US')));
   }
 }
 

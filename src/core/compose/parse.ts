@@ -86,8 +86,12 @@ function unsetHint(message: string, vars: UnsetVariable[] | undefined, example?:
   if (names.length === 0) return '';
   const list = names.join(', ');
   const inExample = example ? names.filter((n) => example.names.includes(n)) : [];
-  const copy = example && inExample.length > 0 ? `; ${example.file} sets ${inExample.join(', ')}: copy it to .env beside the compose file` : '';
-  return ` (${names.length === 1 ? `variable ${list} is` : `variables ${list} are`} not set, so compose substitutes a blank string${copy})`;
+  const copy = example && inExample.length > 0 ? l10n.t('; {0} sets {1}: copy it to .env beside the compose file', example.file, inExample.join(', ')) : '';
+  const hint =
+    names.length === 1
+      ? l10n.t('(variable {0} is not set, so compose substitutes a blank string{1})', list, copy)
+      : l10n.t('(variables {0} are not set, so compose substitutes a blank string{1})', list, copy);
+  return ` ${hint}`;
 }
 
 function invalidSpec(name: string, ctx: ServiceContext, error: string): ServiceSpec {

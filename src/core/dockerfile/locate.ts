@@ -1,5 +1,6 @@
 // Where a build-context path ends up inside the image: follow COPY/ADD backwards from the final
 // (or target) stage, through `--from=` stages and stages built FROM earlier ones.
+import * as l10n from '@vscode/l10n';
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import { findStage, type CopyInstr, type Dockerfile, type Stage } from './parse';
@@ -47,7 +48,7 @@ function locateInStage(df: Dockerfile, stage: Stage, rel: string, viaFrom: boole
   const base = stage.baseStage === undefined ? undefined : df.stages[stage.baseStage];
   if (base) {
     const hit = locateInStage(df, base, rel, viaFrom);
-    if (hit) return { ...hit, steps: [...hit.steps, `${label(stage)} is built FROM ${label(base)}`] };
+    if (hit) return { ...hit, steps: [...hit.steps, l10n.t('{0} is built FROM {1}', label(stage), label(base))] };
   }
   return producedInStage(stage, rel, viaFrom);
 }
@@ -132,7 +133,7 @@ function producedInStage(stage: Stage, rel: string, viaFrom: boolean): Hit | und
   const path = posix.join(root, rel);
   const run = build ?? ranAfter[ranAfter.length - 1];
   const why = run ? `, RUN ${truncate(run.command)}` : '';
-  return { path, steps: [`${rel} is built in ${label(stage)} at ${path} (context copied to ${root}${why})`], madeByRun: true };
+  return { path, steps: [l10n.t('{0} is built in {1} at {2} (context copied to {3}{4})', rel, label(stage), path, root, why)], madeByRun: true };
 }
 
 /**
@@ -143,7 +144,8 @@ function producedInStage(stage: Stage, rel: string, viaFrom: boolean): Hit | und
 function inBaseImage(stage: Stage, rel: string): Hit | undefined {
   if (stage.baseStage !== undefined || stage.copies.length > 0 || stage.workdir === '/') return undefined;
   const path = posix.join(stage.workdir, rel);
-  return { path, steps: [`${label(stage)} is FROM the image ${stage.from}, assumed built from this context at its WORKDIR ${stage.workdir}`], madeByRun: true, baseImage: stage.from };
+  const step = l10n.t('{0} is FROM the image {1}, assumed built from this context at its WORKDIR {2}', label(stage), stage.from, stage.workdir);
+  return { path, steps: [step], madeByRun: true, baseImage: stage.from };
 }
 
 /** Where a stage put the context root, judged from its context COPYs (latest first). */
@@ -171,7 +173,7 @@ function render(copy: CopyInstr): string {
 }
 
 function label(stage: Stage): string {
-  return stage.name === undefined ? `stage ${stage.index + 1}` : `stage ${stage.index + 1} "${stage.name}"`;
+  return stage.name === undefined ? l10n.t('stage {0}', stage.index + 1) : l10n.t('stage {0} "{1}"', stage.index + 1, stage.name);
 }
 
 /** "./dist/" -> "dist", "." -> "". */

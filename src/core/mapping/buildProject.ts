@@ -102,7 +102,7 @@ async function describeProject(fs: FsLike, dir: string, rootPkg: PackageInfo | u
   // A workspace package that declares no dependencies of its own (they sit in the root
   // package.json, for every package alike) is told a server by its nest-cli.json only.
   const framework = SERVER_FRAMEWORKS.find((f) => f in (pkg?.deps ?? {}));
-  if (framework) project.server = `package.json depends on ${framework}`;
+  if (framework) project.server = l10n.t('package.json depends on {0}', framework);
   else if (nestCli) project.server = 'nest-cli.json';
   // An Nx project without a package.json of its own shares the root's dependencies: its build
   // executor tells a front end (built for the browser) from a server.
@@ -216,20 +216,20 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   // /app/apps/server/dist /app/apps/server/dist` after a root build).
   let chosen = await servers(selectedPackages(text));
   if (chosen.length === 0) chosen = await servers(copiedPackageDirs(df, context, packages));
-  let how = "the Dockerfile's build selects";
+  let how = (pkg: string): string => l10n.t("the Dockerfile's build selects workspace package {0}", pkg);
   if (chosen.length === 0) {
     chosen = await servers(startPackageDirs(df, context, scripts, packages));
-    how = 'the image starts in';
+    how = (pkg) => l10n.t('the image starts in workspace package {0}', pkg);
   }
   if (chosen.length === 0) {
     chosen = await servers(await builtOutputsInImage(fs, df, context, packages));
-    how = "the image holds the Nx build output of";
+    how = (pkg) => l10n.t('the image holds the Nx build output of workspace package {0}', pkg);
   }
   // No package depends on a server framework (a Next.js app with its own http server): the one
   // `pnpm deploy` copies out of the workspace is what the image runs.
   if (chosen.length === 0) {
     chosen = await packagesAt(deployedPackages(runs));
-    how = 'the Dockerfile deploys';
+    how = (pkg) => l10n.t('the Dockerfile deploys workspace package {0}', pkg);
   }
   // A package that renders pages (a Next.js app with a custom express server) comes after one
   // that only serves: the API server is the service's code when both are built.
@@ -238,8 +238,9 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   if (!first) return undefined;
   const others = chosen.slice(1).map((p) => relative(context, p.dir));
   first.evidence =
-    `${how} workspace package ${relative(context, first.dir)}${first.server !== undefined ? ` (${first.server})` : ''}` +
-    (others.length ? `; it also builds ${others.join(', ')} (x-runtime-drift.source chooses another)` : '');
+    how(relative(context, first.dir)) +
+    (first.server !== undefined ? ` (${first.server})` : '') +
+    (others.length ? l10n.t('; it also builds {0} (x-runtime-drift.source chooses another)', others.join(', ')) : '');
   return first;
 }
 

@@ -30,6 +30,8 @@ const BAD: string[] = [
   '- 1\n',
   'services:\n  api: [1]\n',
   'services:\n  api:\n    image: a\n   bad: indentation\n',
+  'services:\n  api:\n    image: a\n    ports: ["${PORT}:${P2}"]\n',
+  'services:\n  api:\n    image: a\n    ports: ["${P2}"]\n',
 ];
 
 /** What the YAML parser itself says about the badly indented file: its words, not ours. */
@@ -38,7 +40,7 @@ const YAML_REPORT = 'All mapping items must start at the same column';
 /** The message a bad file gives: thrown for the file, or the one service's error. */
 function messageOf(text: string): string {
   try {
-    const project = parseComposeProject([{ path: `${dir}/compose.yaml`, text }], { dir, env: {} });
+    const project = parseComposeProject([{ path: `${dir}/compose.yaml`, text }], { dir, env: {}, envExample: { file: '.env.example', names: ['PORT'] } });
     const errors = project.services.flatMap((s) => (s.error === undefined ? [] : [s.error]));
     assert.equal(errors.length, 1, `one service error for ${JSON.stringify(text)}: ${JSON.stringify(errors)}`);
     return errors[0] as string;
@@ -60,7 +62,7 @@ suite('compose texts through the l10n bundle', () => {
       const translated = messageOf(text);
       assert.notEqual(translated, english[i], `translated: ${english[i]}`);
       // The file's own words (keys, values, the file name, the YAML parser's own report) are data.
-      const data = `${text} ${YAML_REPORT} compose.yaml ${dir} services value tcp udp sctp source target baseUrl routePrefix modulesDir buildOutput routes auth secretVariables bearerTokenEnv`;
+      const data = `${text} ${YAML_REPORT} compose.yaml .env.example ${dir} services value tcp udp sctp source target baseUrl routePrefix modulesDir buildOutput routes auth secretVariables bearerTokenEnv`;
       assert.deepEqual(englishLeft(translated, data), [], `${english[i]} -> ${translated}`);
     });
   });

@@ -69,6 +69,12 @@ const CASES: [string, Record<string, string>, DriftOverrides?][] = [
     '/ws/backend/Dockerfile': 'FROM deno-base\nWORKDIR /app\nCOPY . .\nRUN deno compile --output server src/main.ts\nCMD ["./server"]\n',
     '/ws/backend/src/main.ts': '',
   }],
+  ['a named stage built FROM a base stage', {
+    '/ws/backend/tsconfig.json': '{"compilerOptions":{"rootDir":"src","outDir":"dist"}}',
+    '/ws/backend/package.json': '{"dependencies":{"express":"^4"},"scripts":{"build":"tsc"}}',
+    '/ws/backend/Dockerfile': 'FROM node-base AS base\nWORKDIR /srv\nFROM base AS app\nCOPY . .\nRUN npm run build\nCMD ["node","dist/main.js"]\n',
+    '/ws/backend/src/main.ts': '',
+  }],
   ['target and build output by override', {
     '/ws/backend/tsconfig.json': '{"compilerOptions":{"rootDir":"src","outDir":"dist"}}',
     '/ws/backend/package.json': '{"dependencies":{"express":"^4"}}',
@@ -98,7 +104,7 @@ suite('translations of the mapping evidence (made in the engine bundle)', () => 
     const all = await evidenceOf();
     for (const [i, lines] of all.entries()) {
       // Data: the workspace's files and names; the Dockerfile steps a target quotes ("COPY … (stage 1)").
-      const data = `${JSON.stringify(CASES[i])} ${JSON.stringify(spec())} Dockerfile stage COPY ADD RUN WORKDIR ts tsx jsx js mts mjs cts cjs modules`;
+      const data = `${JSON.stringify(CASES[i])} ${JSON.stringify(spec())} Dockerfile COPY ADD RUN WORKDIR FROM ts tsx jsx js mts mjs cts cjs modules`;
       for (const line of lines) assert.deepEqual(englishLeft(line, data), [], `${CASES[i]?.[0]}: "${line}"`);
     }
   });
