@@ -84,7 +84,9 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
 
   const sourcePrefixes = scanned.filter((s) => s.x.globalPrefix !== undefined);
   const distinct = [...new Set(sourcePrefixes.map((s) => s.x.globalPrefix))];
-  if (opts.routePrefix === undefined && distinct.length > 1)
+  // Several apps, each from its own root module with its own prefix: each controller takes its apps' prefixes.
+  const entries = opts.routePrefix === undefined ? nestEntries(scanned, sourcePrefixes) : [];
+  if (opts.routePrefix === undefined && distinct.length > 1 && entries.length === 0)
     warnings.push(scanMessageText({ id: 'severalGlobalPrefixes', args: [distinct.join(', '), distinct[0] ?? '', sourcePrefixes[0]?.file ?? ''] }));
   const globalPrefix = opts.routePrefix !== undefined ? joinRoutePath(opts.routePrefix) : distinct[0];
   const exclude = sourcePrefixes.flatMap((s) => s.x.globalPrefixExclude ?? []);
@@ -107,10 +109,15 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
     for (const [router, rs] of unreachable) warnings.push(scanWarningText(s.file, { id: 'relativeUnmounted', args: [router, rs.map((r) => r.path.slice(1)).join(', ')], line: rs[0]?.line ?? 0 }));
     for (const r of s.x.routes) {
       if (r.router !== undefined && unreachable.has(r.router)) continue;
+      const nestRoute = (prefix: string | undefined, excluded: string[]) =>
+        nestPaths({ ...r, path: joinRoutePath((moduleMounts.get(`${s.key}#${r.controller ?? ''}`) ?? moduleMounts.get(`#${r.controller ?? ''}`)) ?? '', r.path) }, prefix, excluded, versioning);
+      const serving = r.kind === 'nest' ? entries.filter((e) => e.controllers.has(r.controller ?? '')) : [];
       const paths =
-        r.kind === 'nest'
-          ? nestPaths({ ...r, path: joinRoutePath((moduleMounts.get(`${s.key}#${r.controller ?? ''}`) ?? moduleMounts.get(`#${r.controller ?? ''}`)) ?? '', r.path) }, globalPrefix, exclude, versioning)
-          : prefixesOf({ key: s.key, name: r.router ?? '' }).map((p) => joinRoutePath(p, r.path));
+        r.kind !== 'nest'
+          ? prefixesOf({ key: s.key, name: r.router ?? '' }).map((p) => joinRoutePath(p, r.path))
+          : serving.length > 0
+            ? [...new Set(serving.flatMap((e) => nestRoute(e.prefix, e.exclude)))]
+            : nestRoute(globalPrefix, exclude);
       for (const path of paths) {
         const def: RouteDef = { method: r.method, path: stripParamPatterns(path), file: r.declaredIn ?? s.file, line: r.line, origin: 'source' };
         if (module !== undefined) def.module = module;
@@ -124,6 +131,32 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
     else routes.push({ method: parsed.method, path: parsed.path, origin: 'config' });
   }
   return { routes: sortRoutes(dedupe(routes)), warnings };
+}
+
+/**
+ * Nest apps built from different root modules with global prefixes of their own (a second entry,
+ * `collab-main.ts` with `setGlobalPrefix('api', { exclude: ['/'] })` beside `main.ts`): each
+ * with the controllers its module reaches through `imports`, by class name. Only when the
+ * prefixes differ between entries; a controller no entry reaches takes the joined prefix.
+ */
+function nestEntries(scanned: Scanned[], withPrefix: Scanned[]): { prefix: string | undefined; exclude: string[]; controllers: Set<string> }[] {
+  const configs = withPrefix.filter((s) => s.x.nestEntryModule !== undefined);
+  if (configs.length < 2 || new Set(configs.map((s) => JSON.stringify([s.x.globalPrefix, s.x.globalPrefixExclude ?? []]))).size < 2) return [];
+  const modules = new Map<string, { controllers: string[]; imports: string[] }>();
+  for (const s of scanned) for (const [name, m] of Object.entries(s.x.nestModules ?? {})) if (!modules.has(name)) modules.set(name, m);
+  return configs.map((s) => {
+    const controllers = new Set<string>();
+    const seen = new Set<string>();
+    const walk = (name: string): void => {
+      const m = modules.get(name);
+      if (!m || seen.has(name)) return;
+      seen.add(name);
+      for (const c of m.controllers) controllers.add(c);
+      for (const i of m.imports) walk(i);
+    };
+    walk(s.x.nestEntryModule ?? '');
+    return { prefix: s.x.globalPrefix, exclude: s.x.globalPrefixExclude ?? [], controllers };
+  });
 }
 
 /**

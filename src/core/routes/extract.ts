@@ -1403,6 +1403,8 @@ class FileReader {
   }
 
   private readGlobalPrefix(call: ts.CallExpression): void {
+    const entry = this.nestFactoryModule();
+    if (entry !== undefined) this.out.nestEntryModule = entry;
     const value = this.evaluate(call.arguments[0]);
     const literal = literalOf(value);
     if (literal !== undefined) this.out.globalPrefix = joinRoutePath(literal);
@@ -1424,6 +1426,19 @@ class FileReader {
       if (text !== undefined) paths.push(joinRoutePath(text));
     }
     this.out.globalPrefixExclude = paths;
+  }
+
+  /** `NestFactory.create(AppModule, ...)` in this file: the module the app is built from. */
+  private nestFactoryModule(): string | undefined {
+    const find = (node: ts.Node): string | undefined => {
+      if (ts.isCallExpression(node)) {
+        const c = skipOuter(node.expression);
+        const first = node.arguments[0] ? skipOuter(node.arguments[0]) : undefined;
+        if (ts.isPropertyAccessExpression(c) && c.name.text === 'create' && ts.isIdentifier(c.expression) && c.expression.text === 'NestFactory' && first && ts.isIdentifier(first)) return first.text;
+      }
+      return ts.forEachChild(node, find);
+    };
+    return find(this.sf);
   }
 
   private readVersioning(call: ts.CallExpression): void {

@@ -87,6 +87,8 @@ export interface ExtractedFile {
   globalPrefixValue?: ConstValue;
   /** setGlobalPrefix's `exclude` paths, normalised. */
   globalPrefixExclude?: string[];
+  /** The root module of the `NestFactory.create(AppModule)` in the file that sets the global prefix. */
+  nestEntryModule?: string;
   /** `app.enableVersioning(...)` when its type is URI; absent when not called or another type. */
   uriVersioning?: UriVersioning;
   mounts: ExtractedMount[];

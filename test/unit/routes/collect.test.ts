@@ -24,6 +24,26 @@ suite('collectRoutes: NestJS', () => {
     assert.deepEqual(warnings, []);
   });
 
+  test('two entries from different root modules, each with its own prefix and exclude list: each controller under the prefixes of the apps whose modules reach it', () => {
+    const { routes, warnings } = collectRoutes(
+      [
+        { file: '/ws/src/main.ts', text: "const app = await NestFactory.create(AppModule);\napp.setGlobalPrefix('api', { exclude: ['robots.txt'] });\nawait app.listen(3000);" },
+        { file: '/ws/src/collab/collab-main.ts', text: "const app = await NestFactory.create(CollabAppModule);\napp.setGlobalPrefix('api', { exclude: ['/'] });\nawait app.listen(3001);" },
+        { file: '/ws/src/app.module.ts', text: '@Module({ imports: [CoreModule, HealthModule], controllers: [AppController] })\nexport class AppModule {}' },
+        { file: '/ws/src/core/core.module.ts', text: '@Module({ controllers: [RobotsController, PagesController] })\nexport class CoreModule {}' },
+        { file: '/ws/src/collab/collab-app.module.ts', text: '@Module({ imports: [HealthModule], controllers: [AppController] })\nexport class CollabAppModule {}' },
+        { file: '/ws/src/health.module.ts', text: '@Module({ controllers: [HealthController] })\nexport class HealthModule {}' },
+        { file: '/ws/src/app.controller.ts', text: '@Controller()\nexport class AppController {\n  @Get()\n  hello() {}\n}' },
+        { file: '/ws/src/robots.controller.ts', text: "@Controller('robots.txt')\nexport class RobotsController {\n  @Get()\n  txt() {}\n}" },
+        { file: '/ws/src/pages.controller.ts', text: "@Controller('pages')\nexport class PagesController {\n  @Post('create')\n  create() {}\n}" },
+        { file: '/ws/src/health.controller.ts', text: "@Controller('health')\nexport class HealthController {\n  @Get()\n  ok() {}\n}" },
+      ],
+      { moduleOf },
+    );
+    assert.deepEqual(lines(routes), ['GET /', 'GET /api', 'GET /api/health', 'POST /api/pages/create', 'GET /robots.txt']);
+    assert.deepEqual(warnings, []);
+  });
+
   test('carries file, line, module and origin', () => {
     const { routes } = collectRoutes(files, { moduleOf });
     assert.deepEqual(
