@@ -283,6 +283,21 @@ class FileReader {
     return '';
   }
 
+  /**
+   * Calls taken for routers (`const user = await getUser()` too) matter only where a route, a
+   * mount or a returned router names them: the others are dropped, so collect.ts does not follow
+   * the functions of every call of the file.
+   */
+  private pruneRouterMakers(): void {
+    const makers = this.out.routerMakers;
+    if (!makers) return;
+    const named = new Set<string>([...Object.values(this.out.routerFactories ?? {})]);
+    for (const r of this.out.routes) if (r.router !== undefined) named.add(r.router);
+    for (const m of this.out.mounts) named.add(m.routerName).add(m.mountedOn ?? '');
+    for (const name of Object.keys(makers)) if (!named.has(name)) delete makers[name];
+    if (Object.keys(makers).length === 0) delete this.out.routerMakers;
+  }
+
   /** Functions that return a router: one of this file by its name, or a fresh one (`return new Hono()`) as ''. */
   private collectRouterFactories(): void {
     for (const [name, node] of this.decls) {
@@ -309,6 +324,7 @@ class FileReader {
     this.collectRouterParams();
     this.collectPlainFunctions();
     this.collectRouterFactories();
+    this.pruneRouterMakers();
     const prefixes: Record<string, ConstValue> = {};
     for (const [name, prefix] of this.routers) if (prefix !== '' && !name.startsWith('@')) prefixes[name] = str(prefix);
     for (const [name, value] of this.routerPrefixValues) prefixes[name] = value;

@@ -268,3 +268,14 @@ suite('extractRoutesFromSource: Express, Fastify, Koa', () => {
     assert.deepEqual(cjs.imports, [{ local: 'u', imported: 'usersRouter', source: './users' }]);
   });
 });
+
+suite('extractRoutesFromSource: routers made by calls', () => {
+  test('only the calls a route, a mount or a returned router names are kept as router makers', () => {
+    const x = extractRoutesFromSource(
+      "import { createApp, getUser, apiModule } from './lib';\nconst user = await getUser();\nconst app = createApp();\nconst api = apiModule();\napp.get('/x', (c) => c.json(user));\napp.route('/api', api);\nexport function make() {\n  const r = createApp();\n  return r;\n}\n",
+      '/ws/src/app.ts',
+    );
+    assert.deepEqual(x.routerMakers, { app: { maker: 'createApp', byName: true }, api: { maker: 'apiModule', byName: false }, r: { maker: 'createApp', byName: false } });
+    assert.deepEqual(x.routerFactories, { make: 'r' });
+  });
+});
