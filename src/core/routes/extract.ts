@@ -801,10 +801,10 @@ class FileReader {
     if ((name === 'forRoot' || name === 'forRootAsync') && ts.isIdentifier(callee.expression) && callee.expression.text === 'GraphQLModule') return this.readNestGraphQL(call);
     if (name === 'applyMiddleware') return this.readApplyMiddleware(call);
     const method = ROUTER_METHODS[name];
+    if (this.readModulePassed(call, callee)) return;
     if (!method && name !== 'route' && name !== 'use' && name !== 'register' && name !== 'on' && name !== 'mount' && !(name in OPENAPI_CALLS)) return;
     // `.get()` on `router.route('/x')`: a link of the chain readRouteCall reads.
     if (method && isRouteChainLink(callee.expression)) return;
-    if (this.readModulePassed(call, callee)) return;
     const router = this.receiverOf(callee.expression);
     if (!router || !this.isReceiver(router)) return;
     // `_.get(obj, 'a.b')`: lodash, underscore, ramda... are never a router, whatever they are called.

@@ -513,14 +513,15 @@ suite('routes on real-world patterns: values and mounts', () => {
     assert.deepEqual(routes, ['POST /v1/etapi/create-note', 'GET /v1/etapi/notes']);
   });
 
-  test("a router handed to a function of an imported module object (etapiNotes.register(api), routes.register(app)) gets its routes, under the router's mounts only", () => {
+  test("a router handed to a function of an imported module object (etapiNotes.register(api), share.init(api), routes.register(app)) gets its routes, under the router's mounts only", () => {
     const routes = routesOf({
       '/s/etapi/notes.ts': "import type { Router } from 'express';\nfunction register(router: Router) {\n  router.get('/etapi/notes', (req, res) => res.json([]));\n}\nexport default { register };\n",
+      '/s/share.ts': "import type { Router } from 'express';\nexport function init(router: Router) {\n  router.get('/share/:id', (req, res) => res.end());\n}\n",
       '/s/routes.ts':
-        "import express from 'express';\nimport etapiNotes from './etapi/notes.js';\nconst api = express.Router();\nfunction register(app: express.Application) {\n  etapiNotes.register(api);\n  app.use('/v1', api);\n}\nexport default { register };\n",
+        "import express from 'express';\nimport etapiNotes from './etapi/notes.js';\nimport * as share from './share.js';\nconst api = express.Router();\nfunction register(app: express.Application) {\n  etapiNotes.register(api);\n  share.init(api);\n  app.use('/v1', api);\n}\nexport default { register };\n",
       '/s/app.ts': "import express from 'express';\nimport routes from './routes.js';\nconst app = express();\nroutes.register(app);\n",
     });
-    assert.deepEqual(routes, ['GET /v1/etapi/notes']);
+    assert.deepEqual(routes, ['GET /v1/etapi/notes', 'GET /v1/share/:id']);
   });
 
   test('a proxy mounted at a path (http-proxy-middleware, express-http-proxy) answers every method there; middleware beside it does not', () => {
