@@ -232,6 +232,14 @@ class FileReader {
     }
   }
 
+  /** A router made inline (`export default new Hono().basePath('/sync').get(...)`): its prefix with the chain's base paths. */
+  private withChainBase(prefix: string, root: ts.Node): string {
+    let top: ts.Node = root;
+    while (ts.isPropertyAccessExpression(top.parent) && top.parent.expression === top && ts.isCallExpression(top.parent.parent) && top.parent.parent.expression === top.parent) top = top.parent.parent;
+    const base = top === root ? '' : this.basePathOf(top as ts.Expression, root);
+    return base === '' || base === '/' ? prefix : joinRoutePath(prefix, base);
+  }
+
   /** Hono `new Hono().basePath('/api')`, koa-router `new Router().prefix('/api')`: the base paths along a chain, outermost last. */
   private basePathOf(init: ts.Expression, root: ts.Node): string {
     const parts: string[] = [];
@@ -303,7 +311,11 @@ class FileReader {
     for (const [name, node] of this.decls) {
       const fn = ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) ? node : undefined;
       const returned = fn && returnedIdentifier(fn);
+      // `=> createInstance().basePath('/sync').get(...)`: the router made inline at the chain's root.
+      const inline = fn && returnedExpression(fn);
+      const madeInline = inline && this.factoryNames.get(chainRoot(inline));
       if (returned !== undefined && this.routers.has(returned)) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: returned };
+      else if (madeInline !== undefined) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: madeInline };
       else if (fn && returnsFactory(fn, (e) => this.factoryPrefix(e) !== undefined)) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: '' };
     }
   }
@@ -709,14 +721,14 @@ class FileReader {
       if (prefix !== undefined) {
         const name = `@${this.line(e)}:${e.getStart(this.sf)}`;
         this.factoryNames.set(e, name);
-        this.routers.set(name, prefix);
+        this.routers.set(name, this.withChainBase(prefix, e));
         return name;
       }
       const maker = this.routerMaker(e);
       if (maker !== undefined) {
         const name = `@${this.line(e)}:${e.getStart(this.sf)}`;
         this.factoryNames.set(e, name);
-        this.madeBy(name, maker, '');
+        this.madeBy(name, maker, this.withChainBase('', e));
         return name;
       }
       const callee = e.expression;
@@ -1761,9 +1773,15 @@ function returnedIdentifier(fn: ts.FunctionLikeDeclaration): string | undefined 
 
 /** Whether a function returns a router factory's result (`return new Hono()`, `=> express.Router()`). */
 function returnsFactory(fn: ts.FunctionLikeDeclaration, isFactory: (e: ts.Node) => boolean): boolean {
+  const e = returnedExpression(fn);
+  return e !== undefined && isFactory(chainRoot(e));
+}
+
+/** What a function returns last: its last `return` expression, or an arrow's expression body. */
+function returnedExpression(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
   const body = fn.body;
   const e = body === undefined ? undefined : ts.isBlock(body) ? [...body.statements].reverse().find(ts.isReturnStatement)?.expression : body;
-  return e !== undefined && isFactory(chainRoot(skipOuter(e)));
+  return e === undefined ? undefined : skipOuter(e);
 }
 
 /** The innermost call or `new` of a chain: `Router().use(a).use(b)` -> `Router()`. */

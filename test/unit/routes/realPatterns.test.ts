@@ -720,6 +720,16 @@ suite('routes on real-world patterns: routers returned by a function', () => {
     assert.deepEqual(routes.sort(), ['GET /', 'GET /api/bff/cats', 'GET /api/bff/openapi', 'GET /api/sync/expenses', 'POST /api/bff/cats/:id']);
   });
 
+  test('a router made inline and returned by an arrow (=> new Hono().basePath(...).get(...)) keeps its base path and is what the function makes', () => {
+    const routes = routesOf({
+      '/s/lib.ts': "import { Hono } from 'hono';\nexport function createInstance() {\n  return new Hono();\n}\n",
+      '/s/sync.ts': "import { createInstance } from './lib';\nexport const syncModule = () => createInstance().basePath('/sync').get('/expenses', h);\n",
+      '/s/health.ts': "import { Hono } from 'hono';\nexport const healthModule = () => new Hono().basePath('/health').get('/status', h);\n",
+      '/s/app.ts': "import { Hono } from 'hono';\nimport { syncModule } from './sync';\nimport { healthModule } from './health';\nconst app = new Hono().basePath('/api');\napp.route('/', syncModule());\nconst health = healthModule();\napp.route('/', health);\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /api/health/status', 'GET /api/sync/expenses']);
+  });
+
   test('what a call returns is no router when the function called makes none: calls on it are not routes', () => {
     const routes = routesOf({
       '/s/lib/cache.ts': 'export function buildCache() {\n  return new Map();\n}\n',
