@@ -130,7 +130,8 @@ function bucketByModule(mapping: SourceMapping, modules: readonly ModuleDir[], m
  * - Built (`build:`): the build context's server app; else the one server app below the context
  *   (a monorepo built from its root), or the one named like the service.
  * - Prebuilt (`image:`), searched from the compose file's project (enclosingProject): a server
- *   folder named like the service (api/, apps/api/, packages/api/);
+ *   folder named like the service (api/, apps/api/, packages/api/), else the server apps below
+ *   the project, or the project itself when it is one server;
  *   else a server app of the project named like the service or the image's repository
  *   (`docmost/docmost:latest` -> docmost); else the project's only server app when this service
  *   claims it (`soleServerClaims`).
@@ -146,7 +147,9 @@ export async function serverSourceRoot(fs: FsLike, spec: ServiceSpec, opts: { cl
   const projectRoot = await enclosingProject(fs, spec.projectDir, opts.workspaceDir ?? spec.projectDir);
   for (const dir of ['', 'apps', 'packages', 'services'].map((d) => path.join(projectRoot, d, spec.name)))
     if (await isServerApp(fs, dir)) return appSourceDir(fs, dir);
-  const apps = await serverAppsBelow(fs, projectRoot);
+  const below = await serverAppsBelow(fs, projectRoot);
+  // A repository that is one server (uptime-kuma, compose.yaml beside its package.json): the project itself.
+  const apps = below.length === 0 && (await isServerApp(fs, projectRoot)) ? [{ dir: projectRoot, name: (await packageName(fs, projectRoot)) ?? path.basename(projectRoot) }] : below;
   const named = pickByName(apps, names);
   if (named) return appSourceDir(fs, named.dir);
   const only = apps.length === 1 && opts.claimsSoleApp ? apps[0] : undefined;

@@ -48,6 +48,13 @@ suite('serverSourceRoot', () => {
     assert.equal(await serverSourceRoot(repo, app, { claimsSoleApp: true, workspaceDir: '/w/docker' }), undefined);
   });
 
+  test('a repository that is one server, its compose file beside its package.json: the prebuilt image named like it, or claiming it, gets its source', async () => {
+    const single = memFs({ '/w/package.json': JSON.stringify({ name: 'uptime-kuma', dependencies: { express: '4' } }), '/w/server/server.js': '', '/w/compose.yaml': '' });
+    assert.equal(await serverSourceRoot(single, spec('uptime-kuma', { image: 'louislam/uptime-kuma:2' })), '/w');
+    assert.equal(await serverSourceRoot(single, spec('app', { image: 'acme/kuma:2' }), { claimsSoleApp: true }), '/w');
+    assert.equal(await serverSourceRoot(single, spec('app', { image: 'acme/kuma:2' })), undefined);
+  });
+
   test('a build from the repository root finds the one server app below it', async () => {
     assert.equal(await serverSourceRoot(monorepo, spec('app', { build: { context: '/w' } as ServiceSpec['build'] })), '/w/apps/server/src');
   });
