@@ -197,3 +197,56 @@ function truncate(s: string): string {
 function globToRegExp(glob: string): RegExp {
   return picomatch.makeRe(glob.replace(/[()]/g, '\\$&'), { dot: true, noglobstar: true, nobrace: true, noextglob: true });
 }
+
+/**
+ * Whether the image gets the context folder `contextRelDir` ('' for the whole context) or part of
+ * it: a context COPY of the context root, of the folder, of a folder holding it, or of something
+ * inside it other than a manifest copied alone to install dependencies, in a stage that reaches the
+ * final (or target) stage: that stage, a stage it is built FROM, or a stage it `COPY --from=`s a
+ * path of where the folder is in that stage (its build output; not another app's).
+ */
+export function copiesContextFolder(df: Dockerfile, contextRelDir: string, target?: string): boolean {
+  const dir = normalizeRel(contextRelDir);
+  const covers = (raw: string): boolean => {
+    const src = normalizeRel(raw);
+    if (/[*?[]/.test(src)) return [dir, ...ancestors(dir)].some((p) => globToRegExp(src).test(p));
+    const inside = dir === '' ? src !== '' : src.startsWith(`${dir}/`);
+    return src === '' || src === dir || dir.startsWith(`${src}/`) || (inside && !MANIFEST.test(src));
+  };
+  const gets = (st: Stage): boolean => st.copies.some((c) => c.from === undefined && c.byRun === undefined && c.sources.some(covers));
+  const carries = (copy: CopyInstr, source: Stage): boolean => {
+    const place = locateInImage(df, dir, String(source.index))?.path;
+    if (place === undefined) return true;
+    return copy.sources.some((raw) => {
+      const src = posix.resolve('/', raw).replace(/\/+$/, '') || '/';
+      return src === place || src === '/' || place.startsWith(`${src}/`) || src.startsWith(`${place}/`);
+    });
+  };
+  return reachingStages(df, target, carries).some(gets);
+}
+
+/** Files copied alone to install dependencies before the source: they bring no code. */
+const MANIFEST = /(?:^|\/)(?:package(?:-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|bun\.lockb?|\.npmrc|\.yarnrc(?:\.yml)?|tsconfig[^/]*\.json|nest-cli\.json)$/;
+
+function ancestors(rel: string): string[] {
+  const out: string[] = [];
+  for (let p = posix.dirname(rel); p !== '.' && p !== '/' && rel !== ''; p = posix.dirname(p)) out.push(p);
+  return out;
+}
+
+/** The final (or target) stage and every stage whose files reach it: FROM, and COPY --from when `carries` says so. */
+function reachingStages(df: Dockerfile, target: string | undefined, carries: (copy: CopyInstr, source: Stage) => boolean): Stage[] {
+  const last = target === undefined ? df.stages[df.stages.length - 1] : findStage(df.stages, target);
+  const seen = new Set<Stage>();
+  const visit = (st: Stage | undefined): void => {
+    if (!st || seen.has(st)) return;
+    seen.add(st);
+    if (st.baseStage !== undefined) visit(df.stages[st.baseStage]);
+    for (const c of st.copies) {
+      const source = c.from === undefined ? undefined : findStage(df.stages, c.from);
+      if (source && source.index < st.index && carries(c, source)) visit(source);
+    }
+  };
+  visit(last);
+  return [...seen];
+}

@@ -3,12 +3,15 @@
 // build output, grouped into the modules its framework sees; and where a server's source is when
 // nothing maps it into an image.
 import * as path from 'node:path';
-import type { ServiceSpec, SourceMapping } from '../model';
+import type { ServiceBuild, ServiceSpec, SourceMapping } from '../model';
 import type { FsLike, SourceScan } from '../ports';
 import type { MappedFile, ModuleEvidence } from '../ladder/evidence';
 import { compileExclude } from '../mapping/exclude';
 import { readJsonObject } from '../mapping/tsconfig';
 import { compileDockerignore } from '../dockerfile/dockerignore';
+import { copiesContextFolder } from '../dockerfile/locate';
+import { parseDockerfile } from '../dockerfile/parse';
+import { withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
 import { mapSourceFile, mapToBuildOutput, walkedFileMapper } from '../mapping/mapFile';
 import { findModules, moduleClassName, moduleLookup, NEST_MODULE_FILE } from '../mapping/modules';
 import type { ModuleDir, ModuleRoots } from '../mapping/modules';
@@ -128,7 +131,9 @@ function bucketByModule(mapping: SourceMapping, modules: readonly ModuleDir[], m
  * depends on a server framework (or a Nest/Nx app file) counts: a database service never gets
  * another service's routes.
  * - Built (`build:`): the build context's server app; else the one server app below the context
- *   (a monorepo built from its root), or the one named like the service.
+ *   (a monorepo built from its root), or the one named like the service; either only when the
+ *   Dockerfile brings the app's folder into the image or the service bind-mounts it (a maildev or
+ *   collector image built from the repository root copies no app: none of the app's routes are its).
  * - Prebuilt (`image:`), searched from the compose file's project (enclosingProject): a server
  *   folder named like the service (api/, apps/api/, packages/api/), else the server apps below
  *   the project, or the project itself when it is one server;
@@ -139,10 +144,10 @@ function bucketByModule(mapping: SourceMapping, modules: readonly ModuleDir[], m
 export async function serverSourceRoot(fs: FsLike, spec: ServiceSpec, opts: { claimsSoleApp?: boolean; workspaceDir?: string } = {}): Promise<string | undefined> {
   const names = [spec.name, imageRepository(spec.image)].filter((n): n is string => Boolean(n));
   if (spec.build) {
-    if (await isServerApp(fs, spec.build.context)) return appSourceDir(fs, spec.build.context);
+    if (await isServerApp(fs, spec.build.context)) return (await buildBringsFolder(fs, spec, spec.build, spec.build.context)) ? appSourceDir(fs, spec.build.context) : undefined;
     const below = await serverAppsBelow(fs, spec.build.context);
     const chosen = below.length === 1 ? below[0] : pickByName(below, names);
-    return chosen ? appSourceDir(fs, chosen.dir) : undefined;
+    return chosen && (await buildBringsFolder(fs, spec, spec.build, chosen.dir)) ? appSourceDir(fs, chosen.dir) : undefined;
   }
   const projectRoot = await enclosingProject(fs, spec.projectDir, opts.workspaceDir ?? spec.projectDir);
   for (const dir of ['', 'apps', 'packages', 'services'].map((d) => path.join(projectRoot, d, spec.name)))
@@ -154,6 +159,21 @@ export async function serverSourceRoot(fs: FsLike, spec: ServiceSpec, opts: { cl
   if (named) return appSourceDir(fs, named.dir);
   const only = apps.length === 1 && opts.claimsSoleApp ? apps[0] : undefined;
   return only ? appSourceDir(fs, only.dir) : undefined;
+}
+
+/**
+ * Whether the service runs the code of the context folder `dir`: its Dockerfile copies it (or the
+ * whole context) into the image (no Dockerfile, no), or it bind-mounts the folder or one holding it.
+ */
+async function buildBringsFolder(fs: FsLike, spec: ServiceSpec, build: ServiceBuild, dir: string): Promise<boolean> {
+  const mounted = Object.values(spec.config?.volumes ?? {}).some((v) => {
+    const host = /^bind:(.*?)(?::ro)?$/.exec(v)?.[1];
+    return host !== undefined && (host === dir || dir.startsWith(host + path.sep) || host.startsWith(dir + path.sep));
+  });
+  if (mounted) return true;
+  if (!(await fs.stat(build.dockerfile))?.isFile) return false;
+  const df = withRunMoves(withTurboPrunes(parseDockerfile(await fs.readFile(build.dockerfile))));
+  return copiesContextFolder(df, path.relative(build.context, dir).split(path.sep).join('/'), build.target);
 }
 
 /**

@@ -15,7 +15,9 @@ suite('serverSourceRoot', () => {
     '/w/apps/server/src/main.ts': '',
     '/w/apps/client/package.json': react,
     '/w/node_modules/x/package.json': nest,
+    '/w/Dockerfile': 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n',
   });
+  const built = (context: string, dockerfile = `${context}/Dockerfile`, target?: string): ServiceSpec['build'] => ({ context, dockerfile, ...(target !== undefined ? { target } : {}) });
 
   test("a prebuilt image named like a server package gets it; the project's only server app goes to the one service that claims it", async () => {
     assert.equal(await serverSourceRoot(monorepo, spec('web', { image: 'acme/server:1' })), '/w/apps/server/src');
@@ -56,14 +58,79 @@ suite('serverSourceRoot', () => {
   });
 
   test('a build from the repository root finds the one server app below it', async () => {
-    assert.equal(await serverSourceRoot(monorepo, spec('app', { build: { context: '/w' } as ServiceSpec['build'] })), '/w/apps/server/src');
+    assert.equal(await serverSourceRoot(monorepo, spec('app', { build: built('/w') })), '/w/apps/server/src');
+  });
+
+  test("a build from the repository root claims the server app below it only when its Dockerfile brings the app's folder into the image", async () => {
+    const repo = memFs({
+      '/w/package.json': JSON.stringify({ name: 'hdx', workspaces: ['packages/*'] }),
+      '/w/packages/api/package.json': nest,
+      '/w/packages/api/src/main.ts': '',
+      '/w/packages/collector/go.mod': '',
+      // maildev installed from npm: nothing of the repository
+      '/w/maildev.Dockerfile': 'FROM node:22\nRUN npm i -g maildev\nCMD maildev\n',
+      // a collector: another package's folder, its own config files
+      '/w/docker/collector/Dockerfile':
+        'FROM golang:1 AS builder\nCOPY packages/collector/ ./\nRUN go build\nFROM alpine AS base\nCOPY --from=builder /out /bin/col\nFROM base AS dev\nCOPY docker/collector/config.yaml /etc/col.yaml\n',
+      // the app's folder copied in a build stage whose output reaches the image
+      '/w/docker/api/Dockerfile':
+        'FROM node:22 AS build\nWORKDIR /src\nCOPY package.json ./\nCOPY packages/api ./packages/api\nRUN npm run build\nFROM node:22-slim\nCOPY --from=build /src/packages/api/dist /app\n',
+      // the whole context copied, but only in a stage the target never reaches
+      '/w/docker/test/Dockerfile': 'FROM node:22 AS test\nCOPY . .\nRUN npm test\nFROM alpine AS tools\nRUN apk add curl\n',
+      // only the app's manifest, to install: not its source
+      '/w/docker/deps/Dockerfile': 'FROM node:22\nCOPY packages/api/package.json ./\nRUN npm i\n',
+      // a glob over the apps' parent
+      '/w/docker/glob/Dockerfile': 'FROM node:22\nCOPY pack* /repo/\n',
+    });
+    const claims = (dockerfile: string, target?: string) => serverSourceRoot(repo, spec('svc', { build: built('/w', dockerfile, target) }));
+    assert.equal(await claims('/w/maildev.Dockerfile'), undefined);
+    assert.equal(await claims('/w/docker/collector/Dockerfile', 'dev'), undefined);
+    assert.equal(await claims('/w/docker/api/Dockerfile'), '/w/packages/api/src');
+    assert.equal(await claims('/w/docker/test/Dockerfile', 'tools'), undefined);
+    assert.equal(await claims('/w/docker/test/Dockerfile', 'test'), '/w/packages/api/src');
+    assert.equal(await claims('/w/docker/deps/Dockerfile'), undefined);
+    assert.equal(await claims('/w/docker/glob/Dockerfile'), '/w/packages/api/src');
+    assert.equal(await claims('/w/no/Dockerfile'), undefined);
+  });
+
+  test("a front end built in a stage that got the whole repository takes only its own folder's output: the server app named like the service is not its", async () => {
+    const repo = memFs({
+      '/w/package.json': JSON.stringify({ name: 'openstatus', workspaces: ['apps/*'] }),
+      '/w/apps/server/package.json': nest,
+      '/w/apps/server/src/index.ts': '',
+      '/w/apps/workflows/package.json': JSON.stringify({ name: 'workflows', dependencies: { hono: '4' } }),
+      '/w/apps/dashboard/package.json': react,
+      '/w/apps/dashboard/Dockerfile':
+        'FROM node:24 AS builder\nWORKDIR /app\nCOPY . /app/\nRUN pnpm turbo run build --filter=dashboard\nFROM node:24 AS runtime\nWORKDIR /app/apps/dashboard\nCOPY --from=builder /app/apps/dashboard/.next/standalone/ ./\nCOPY --from=builder /app/node_modules/ /app/node_modules/\n',
+      '/w/apps/server/Dockerfile': 'FROM node:24 AS builder\nWORKDIR /app\nCOPY . /app/\nRUN pnpm build\nFROM node:24\nCOPY --from=builder /app/apps/server/dist /bin/\n',
+    });
+    // compose names the service of apps/dashboard/docker-compose.yaml "server"
+    const service = (dockerfile: string) => spec('server', { image: 'dashboard', build: built('/w', dockerfile) });
+    assert.equal(await serverSourceRoot(repo, service('/w/apps/dashboard/Dockerfile')), undefined);
+    assert.equal(await serverSourceRoot(repo, service('/w/apps/server/Dockerfile')), '/w/apps/server/src');
+  });
+
+  test('a build context that is the server app itself: its Dockerfile must copy it, or the service bind-mount it', async () => {
+    const app = memFs({
+      '/w/package.json': nest,
+      '/w/src/main.ts': '',
+      '/w/maildev.Dockerfile': 'FROM node:24\nRUN npm i -g maildev\nCMD maildev\n',
+      '/w/deps.Dockerfile': 'FROM node:24\nWORKDIR /app\nCOPY package*.json tsconfig.json ./\nRUN npm ci\n',
+      '/w/Dockerfile': 'FROM node:24\nWORKDIR /app\nCOPY package.json ./\nRUN npm ci\nCOPY src ./src\n',
+    });
+    const service = (dockerfile: string, volumes: Record<string, string> = {}) =>
+      spec('svc', { build: built('/w', dockerfile), config: { volumes } as ServiceSpec['config'] });
+    assert.equal(await serverSourceRoot(app, service('/w/maildev.Dockerfile')), undefined);
+    assert.equal(await serverSourceRoot(app, service('/w/deps.Dockerfile')), undefined);
+    assert.equal(await serverSourceRoot(app, service('/w/deps.Dockerfile', { '/app': 'bind:/w' })), '/w/src');
+    assert.equal(await serverSourceRoot(app, service('/w/Dockerfile')), '/w/src');
   });
 
   test('several server apps: the one named like the service or its image, else none', async () => {
-    const two = memFs({ '/w/apps/api/package.json': nest, '/w/apps/api/src/a.ts': '', '/w/apps/worker/package.json': nest, '/w/apps/worker/src/b.ts': '' });
+    const two = memFs({ '/w/apps/api/package.json': nest, '/w/apps/api/src/a.ts': '', '/w/apps/worker/package.json': nest, '/w/apps/worker/src/b.ts': '', '/w/Dockerfile': 'FROM node:22\nCOPY apps ./apps\n' });
     assert.equal(await serverSourceRoot(two, spec('backend', { image: 'ghcr.io/acme/worker:1' })), '/w/apps/worker/src');
     assert.equal(await serverSourceRoot(two, spec('web', { image: 'acme/web' })), undefined);
-    assert.equal(await serverSourceRoot(two, spec('api', { build: { context: '/w' } as ServiceSpec['build'] })), '/w/apps/api/src');
+    assert.equal(await serverSourceRoot(two, spec('api', { build: built('/w') })), '/w/apps/api/src');
   });
 
   test("a bundled source's routes are read when its package is a server's (tsup, deno compile), not a front end's", async () => {
