@@ -60,7 +60,8 @@ export function extractRoutesFromSource(text: string, file: string): ExtractedFi
     return result;
   }
   const kind = /\.tsx$/.test(file) ? ts.ScriptKind.TSX : /\.jsx$/.test(file) ? ts.ScriptKind.JSX : /\.(?:c|m)?js$/.test(file) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
+  // JSDoc is not read for routes: not parsing it saves 10-20% of the parse (bench/README.md, ninth round).
+  const sf = ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, kind);
   new FileReader(sf, result).read();
   return result;
 }
