@@ -184,7 +184,16 @@ export async function installVsix(page: Page, file: string): Promise<void> {
   await runCommandKeepingInput(page, 'Extensions: Install from VSIX...');
   // The file dialog reuses the box, pre-filled with a folder once it is ready for a path.
   await page.waitForFunction((el) => (el as HTMLInputElement | null)?.value.startsWith('/') ?? false, await input.elementHandle(), { timeout: UI_TIMEOUT_MS });
-  await input.fill(path.resolve(file));
+  // The dialog may put its folder back before our path after a fill (seen under load:
+  // "<folder>//<our path>", then "Please enter a path that exists"): fill again until the box
+  // still holds exactly the path a moment later.
+  const want = path.resolve(file);
+  for (let attempt = 0; ; attempt++) {
+    await input.fill(want);
+    await page.waitForTimeout(500);
+    if ((await input.inputValue()) === want) break;
+    if (attempt >= 4) throw new Error(`the Install from VSIX box holds "${await input.inputValue()}", not ${want}`);
+  }
   await page.keyboard.press('Enter');
   await waitForText(page, /Completed installing/, 120_000, '.notifications-toasts');
 }
