@@ -20,6 +20,7 @@ import { emptyEngineState, gatherEngineState, type EngineState } from './gather/
 import { findServiceModules, gatherFiles, isServerSource, NO_FILES, outsideWorkspace, serverSourceRoot, skippedWarnings, soleServerClaims, type FileEvidence } from './gather/workspaceFiles';
 import { collectRoutes, probeServiceRoutes } from './gather/routes';
 import { rel, relativeWarning } from './gather/paths';
+import { sharedNameWarnings } from './compose/sharedNames';
 import { judgeConfig, projectHashes, type ProjectHashes } from './config/judgeConfig';
 import { createComposeParses, type ComposeParses } from './config/locate';
 import { declaredPages, servedPages } from './pages/gatherPages';
@@ -103,7 +104,12 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
   const hashes = projectHashes(deps.configHashes);
   const composeParses = createComposeParses();
   const claims = soleServerClaims(specs);
-  const services = await mapPool(specs, SERVICE_CONCURRENCY, (spec) => checkService(deps, opts, spec, pinged, readWorkspace, boundary, { hashes, composeParses }, claims.has(spec)));
+  const shared = sharedNameWarnings(specs, (f) => rel(opts.workspaceDir, f));
+  const services = await mapPool(specs, SERVICE_CONCURRENCY, async (spec) => {
+    const report = await checkService(deps, opts, spec, pinged, readWorkspace, boundary, { hashes, composeParses }, claims.has(spec));
+    const clash = shared.get(spec);
+    return clash === undefined ? report : { ...report, warnings: [clash, ...report.warnings] };
+  });
   const engineError = await pinged;
   return {
     verdict: overallVerdict(services),
