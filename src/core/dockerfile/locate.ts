@@ -12,6 +12,8 @@ export interface Location {
   evidence: string;
   /** No COPY names the path: it is assumed made by a RUN in a stage that received the context. */
   madeByRun: boolean;
+  /** A `COPY --from=<stage>` is on the way: the path is built in another stage, not copied from the context as it is. */
+  fromStage: boolean;
   /** Assumed in a base image built from this context elsewhere (by another Dockerfile): its name. */
   baseImage?: string;
 }
@@ -20,6 +22,7 @@ interface Hit {
   path: string;
   steps: string[];
   madeByRun?: boolean;
+  fromStage?: boolean;
   baseImage?: string;
 }
 
@@ -33,7 +36,7 @@ export function locateInImage(df: Dockerfile, contextRelPath: string, target?: s
   const stage = target === undefined ? df.stages[df.stages.length - 1] : findStage(df.stages, target);
   if (!stage) return undefined;
   const hit = locateInStage(df, stage, normalizeRel(contextRelPath), false);
-  return hit && { path: hit.path, evidence: `Dockerfile: ${hit.steps.join('; ')}`, madeByRun: hit.madeByRun === true, ...(hit.baseImage !== undefined ? { baseImage: hit.baseImage } : {}) };
+  return hit && { path: hit.path, evidence: `Dockerfile: ${hit.steps.join('; ')}`, madeByRun: hit.madeByRun === true, fromStage: hit.fromStage === true, ...(hit.baseImage !== undefined ? { baseImage: hit.baseImage } : {}) };
 }
 
 /** A RUN that builds (compiles or bundles) the sources. */
@@ -43,7 +46,7 @@ function locateInStage(df: Dockerfile, stage: Stage, rel: string, viaFrom: boole
   for (let i = stage.copies.length - 1; i >= 0; i--) {
     const copy = stage.copies[i] as CopyInstr;
     const hit = copy.byRun !== undefined ? withinStage(df, stage, i, rel) : copy.from === undefined ? fromContext(copy, rel) : fromStage(df, stage, copy, rel);
-    if (hit) return { ...hit, steps: [`${render(copy)} (${label(stage)})`, ...hit.steps] };
+    if (hit) return { ...hit, steps: [`${render(copy)} (${label(stage)})`, ...hit.steps], ...(copy.from !== undefined ? { fromStage: true } : {}) };
   }
   const base = stage.baseStage === undefined ? undefined : df.stages[stage.baseStage];
   if (base) {

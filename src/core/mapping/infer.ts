@@ -159,7 +159,7 @@ async function placeBuildOutput(f: Facts): Promise<Placement | undefined> {
   f.evidence.push(...emit.evidence, targetFrom(loc));
   // Copied from the context, not built in a stage: unless the whole context is copied and then
   // built (`COPY . .` + `RUN npm run build`), which makes the output inside the image.
-  const copiesLocalOutput = !/--from=/.test(loc.evidence) && !loc.madeByRun && !(wholeContext && runsABuild(df));
+  const copiesLocalOutput = !loc.fromStage && !loc.madeByRun && !(wholeContext && runsABuild(df));
   return { target: loc.path, buildOutDir: emit.dir, rewrites: { ...emit.rewrites }, copiesLocalOutput };
 }
 

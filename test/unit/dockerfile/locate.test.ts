@@ -8,7 +8,7 @@ const at = (dockerfile: string, rel: string, target?: string) => locateInImage(p
 suite('dockerfile locate', () => {
   test('COPY . . puts every context path under the WORKDIR', () => {
     const loc = at('FROM node\nWORKDIR /app\nCOPY . .\n', 'dist');
-    assert.deepEqual(loc, { path: '/app/dist', evidence: 'Dockerfile: COPY . /app (stage 1)', madeByRun: false });
+    assert.deepEqual(loc, { path: '/app/dist', evidence: 'Dockerfile: COPY . /app (stage 1)', madeByRun: false, fromStage: false });
   });
 
   test('COPY dist ./dist and COPY dist/ /app/dist/', () => {
@@ -53,6 +53,7 @@ CMD ["node","dist/main.js"]
       path: '/app/dist',
       evidence: 'Dockerfile: COPY --from=build /src/dist /app/dist (stage 2); COPY . /src (stage 1 "build")',
       madeByRun: false,
+      fromStage: true,
     });
     assert.equal(at(df, 'dist/modules/a.js')?.path, '/app/dist/modules/a.js');
     // The source itself is not in the final image.
@@ -111,6 +112,7 @@ COPY --from=builder /build/dist ./dist
       path: '/app/src',
       evidence: 'Dockerfile: COPY . /app (stage 1 "deps"); stage 2 "prod" is built FROM stage 1 "deps"',
       madeByRun: false,
+      fromStage: false,
     });
   });
 
