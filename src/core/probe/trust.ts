@@ -99,7 +99,7 @@ export function isLoopbackHost(hostname: string): boolean {
 /** Who vouched for an allowed destination: this machine's loopback, or the user (their engine's host, an origin they allowed). */
 export type DestinationGrant = 'loopback' | 'engine-host' | 'allowed-origin';
 
-export type Destination = { allowed: true; by: DestinationGrant; because: string } | { allowed: false; reason: string };
+export type Destination = { allowed: true; by: DestinationGrant } | { allowed: false; reason: string };
 
 /**
  * May a probe be sent to `url`? Loopback, the remote engine's own host (the user chose it), and
@@ -115,9 +115,9 @@ export function probeDestination(url: string, trust: ProbeTrust): Destination {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { allowed: false, reason: l10n.t`base URL protocol ${parsed.protocol} is not http(s)` };
   const host = unbracket(parsed.hostname);
-  if (trust.allowedOrigins.includes(parsed.origin)) return { allowed: true, by: 'allowed-origin', because: `${parsed.origin} is an allowed origin` };
-  if (isLoopbackHost(host)) return { allowed: true, by: 'loopback', because: 'loopback' };
-  if (trust.engineHost !== undefined && host === unbracket(trust.engineHost)) return { allowed: true, by: 'engine-host', because: `${host} is the engine's host` };
+  if (trust.allowedOrigins.includes(parsed.origin)) return { allowed: true, by: 'allowed-origin' };
+  if (isLoopbackHost(host)) return { allowed: true, by: 'loopback' };
+  if (trust.engineHost !== undefined && host === unbracket(trust.engineHost)) return { allowed: true, by: 'engine-host' };
   return {
     allowed: false,
     reason: l10n.t`not probing ${parsed.origin}: only the workspace's files name it; allow it outside the workspace (--allow-origin ${parsed.origin}, ${TRUST_ENV.origins}, or the user setting runtimeDrift.probe.allowedOrigins)`,
