@@ -30,6 +30,10 @@ suite('serverSourceRoot', () => {
     const db = spec('db', { image: 'postgres:18' });
     const cache = spec('cache', { image: 'docker.io/library/redis:8@sha256:abc' });
     assert.deepEqual([...soleServerClaims([app, db, cache])], [app]);
+    // a directory server (an LDAP image for the auth tests) is infrastructure too
+    const ldap = spec('ldap', { image: 'rroemhild/test-openldap' });
+    assert.deepEqual([...soleServerClaims([app, ldap])], [app]);
+    assert.deepEqual([...soleServerClaims([ldap])], []);
     // two candidates (an app and an agent): neither
     assert.deepEqual([...soleServerClaims([app, db, spec('agent', { image: 'acme/clickstack-agent:2' })])], []);
     // another service builds the source: a sidecar on a generic image claims nothing
