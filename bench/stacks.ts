@@ -67,6 +67,18 @@ export interface Stack extends StackSpec {
 }
 
 /** Module folder names and file counts for F files: main.ts at the root, the rest in modules. */
+/**
+ * A free loopback port none of `taken` has: each service listens on the host's network, and two
+ * picks of port 0 can return the same port (30 picks: a few % of runs), which left a container
+ * exiting at start with EADDRINUSE (session 9's first idle bench run).
+ */
+async function distinctFreePort(taken: readonly number[]): Promise<number> {
+  for (;;) {
+    const port = await findFreePort();
+    if (!taken.includes(port)) return port;
+  }
+}
+
 export function layout(files: number): { modules: { name: string; files: number }[]; rootFiles: number } {
   const inModules = Math.max(0, files - 1);
   const count = Math.max(1, Math.ceil(inModules / FILES_PER_MODULE));
@@ -180,7 +192,7 @@ export async function createStack(docker: Dockerode, runId: string, root: string
     const { stale, newModule } = roles(i);
     const inImage = stale ? (lastModule?.files ?? 0) : 0;
     const missing = inImage + (newModule ? NEW_MODULE_FILES : 0);
-    plans.push({ name: `svc${String(i).padStart(2, '0')}`, port: await findFreePort(), stale, newModule, expectedMissing: missing, expectedMissingInImage: inImage });
+    plans.push({ name: `svc${String(i).padStart(2, '0')}`, port: await distinctFreePort(plans.map((p) => p.port)), stale, newModule, expectedMissing: missing, expectedMissingInImage: inImage });
   }
 
   await mkdir(dir, { recursive: true });
