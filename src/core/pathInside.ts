@@ -1,9 +1,17 @@
 // One answer to "is this path in that folder?" for absolute, normalised paths: by their spelling,
 // never the disk. The folder itself counts as in it; a trailing separator on the folder is allowed.
-import { sep } from 'node:path';
+import { dirname, sep } from 'node:path';
 
 /** `path` is `folder` or below it. `separator`: the platform's unless the paths are POSIX by nature. */
 export function isAtOrInside(folder: string, path: string, separator: string = sep): boolean {
   if (path === folder) return true;
   return path.startsWith(folder.endsWith(separator) ? folder : folder + separator);
+}
+
+/** `start`, then each folder above it while it is still `boundary` or inside it (nearest first). */
+export function* foldersUpTo(start: string, boundary: string): Generator<string> {
+  for (let dir = start; isAtOrInside(boundary, dir); dir = dirname(dir)) {
+    yield dir;
+    if (dir === boundary || dirname(dir) === dir) return;
+  }
 }

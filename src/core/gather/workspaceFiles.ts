@@ -20,6 +20,7 @@ import { appSourceDir, findServerApps } from '../routes/serverApps';
 import { mapPool } from '../pool';
 import { rel } from './paths';
 import { scanMessageText } from '../scanTexts';
+import { foldersUpTo } from '../pathInside';
 
 export type FileEvidence = { modules: ModuleEvidence[]; loose: ModuleEvidence | null };
 
@@ -182,10 +183,7 @@ async function buildBringsFolder(fs: FsLike, spec: ServiceSpec, build: ServiceBu
  * never above the workspace (ghostfolio's docker/docker-compose.yml runs the image of apps/api).
  */
 async function enclosingProject(fs: FsLike, composeDir: string, workspaceDir: string): Promise<string> {
-  for (let dir = composeDir; dir === workspaceDir || dir.startsWith(workspaceDir + path.sep); dir = path.dirname(dir)) {
-    if ((await fs.stat(path.join(dir, 'package.json')))?.isFile) return dir;
-    if (dir === workspaceDir) break;
-  }
+  for (const dir of foldersUpTo(composeDir, workspaceDir)) if ((await fs.stat(path.join(dir, 'package.json')))?.isFile) return dir;
   return composeDir;
 }
 
@@ -194,10 +192,9 @@ async function enclosingProject(fs: FsLike, composeDir: string, workspaceDir: st
  * workspace) that holds a package.json, nest-cli.json or project.json is one.
  */
 export async function isServerSource(fs: FsLike, sourceRoot: string, workspaceDir: string): Promise<boolean> {
-  for (let dir = sourceRoot; dir === workspaceDir || dir.startsWith(workspaceDir + path.sep); dir = path.dirname(dir)) {
+  for (const dir of foldersUpTo(sourceRoot, workspaceDir)) {
     const present = await Promise.all(APP_FILES.map(async (n) => ((await fs.stat(path.join(dir, n)))?.isFile ? n : undefined)));
     if (present.some((n) => n !== undefined)) return isServerApp(fs, dir);
-    if (dir === workspaceDir) break;
   }
   return false;
 }

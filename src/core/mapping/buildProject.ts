@@ -13,6 +13,7 @@ import type { FsLike } from '../ports';
 import { SERVER_FRAMEWORKS } from '../routes/serverApps';
 import { isRecord } from '../isRecord';
 import { readJsonObject } from './tsconfig';
+import { foldersUpTo } from '../pathInside';
 
 export interface PackageInfo {
   name?: string;
@@ -148,12 +149,11 @@ const NX_FRONT_END_EXECUTOR = /^@(?:nx|nrwl)\/(?:vite|angular|next|react|web|rem
 
 /** An Nx project.json with a build target in the Dockerfile's folder or one above it, inside the context. */
 async function nxProjectBeside(fs: FsLike, context: string, dockerfile: string): Promise<{ dir: string; evidence: string } | undefined> {
-  for (let dir = dirname(dockerfile); dir === context || dir.startsWith(context + sep); dir = dirname(dir)) {
+  for (const dir of foldersUpTo(dirname(dockerfile), context)) {
     const project = await readJsonObject(fs, join(dir, 'project.json'));
     if (project && 'build' in objectField(project, 'targets')) {
       return { dir, evidence: l10n.t`Nx project ${relative(context, join(dir, 'project.json')) || 'project.json'} (beside the Dockerfile) builds the image's output` };
     }
-    if (dir === context) break;
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isAtOrInside } from '../../../src/core/pathInside';
+import { foldersUpTo, isAtOrInside } from '../../../src/core/pathInside';
 
 suite('isAtOrInside', () => {
   test('counts the folder itself and what is below it', () => {
@@ -15,5 +15,17 @@ suite('isAtOrInside', () => {
   test('uses the separator it is given', () => {
     assert.equal(isAtOrInside('C:\\w', 'C:\\w\\a.ts', '\\'), true);
     assert.equal(isAtOrInside('C:\\w', 'C:\\w2', '\\'), false);
+  });
+});
+
+suite('foldersUpTo', () => {
+  test('the start, then each folder above it, ending at the boundary', () => {
+    assert.deepEqual([...foldersUpTo('/w/docker/dev', '/w')], ['/w/docker/dev', '/w/docker', '/w']);
+    assert.deepEqual([...foldersUpTo('/w', '/w')], ['/w']);
+  });
+  test('nothing when the start is outside the boundary; the root ends the walk', () => {
+    assert.deepEqual([...foldersUpTo('/elsewhere/a', '/w')], []);
+    assert.deepEqual([...foldersUpTo('/w2/a', '/w')], []);
+    assert.deepEqual([...foldersUpTo('/a/b', '/')], ['/a/b', '/a', '/']);
   });
 });
