@@ -10,7 +10,7 @@ import type { Dockerfile } from '../dockerfile/parse';
 import { contextRoot, locateInImage } from '../dockerfile/locate';
 import { withRunCopies } from '../dockerfile/runCopies';
 import type { FsLike } from '../ports';
-import { SERVER_FRAMEWORKS } from '../routes/serverApps';
+import { BROWSER_EXECUTOR, SERVER_FRAMEWORKS } from '../routes/serverApps';
 import { isRecord } from '../isRecord';
 import { readJsonObject } from './tsconfig';
 import { foldersUpTo } from '../pathInside';
@@ -108,7 +108,7 @@ async function describeProject(fs: FsLike, dir: string, rootPkg: PackageInfo | u
   // An Nx project without a package.json of its own shares the root's dependencies: its build
   // executor tells a front end (built for the browser) from a server.
   const executor = objectField(objectField(nx, 'targets'), 'build')['executor'];
-  if (!own && typeof executor === 'string' && NX_FRONT_END_EXECUTOR.test(executor)) delete project.server;
+  if (!own && typeof executor === 'string' && BROWSER_EXECUTOR.test(executor)) delete project.server;
   return project;
 }
 
@@ -144,8 +144,6 @@ function nestBuildArgs(command: string, scripts: Record<string, string>): string
   return (rest ?? '').split(/\s+/).filter((w) => w !== '' && !w.startsWith('-'));
 }
 
-/** Nx build executors that build for the browser. */
-const NX_FRONT_END_EXECUTOR = /^@(?:nx|nrwl)\/(?:vite|angular|next|react|web|remix|expo|storybook|vue|nuxt):/;
 
 /** An Nx project.json with a build target in the Dockerfile's folder or one above it, inside the context. */
 async function nxProjectBeside(fs: FsLike, context: string, dockerfile: string): Promise<{ dir: string; evidence: string } | undefined> {

@@ -112,8 +112,11 @@ async function isNxApplication(fs: FsLike, projectJson: string): Promise<boolean
   return project['projectType'] === 'application' || hasServe;
 }
 
-/** Nx executors that build or serve for the browser: that app is a front end (ghostfolio's apps/client), not a server. */
-const BROWSER_EXECUTOR = /^@(?:nx|nrwl)\/(?:angular|vite|next|react|web|expo|react-native|storybook):|^@angular(?:-devkit)?\/build(?:-angular)?:/;
+/**
+ * Nx (and Angular CLI) executors that build or serve for the browser: that project is a front end
+ * (ghostfolio's apps/client), not a server. The one list for server apps and Dockerfile mappings.
+ */
+export const BROWSER_EXECUTOR = /^@(?:nx|nrwl)\/(?:angular|vite|next|react|react-native|web|remix|expo|storybook|vue|nuxt):|^@angular(?:-devkit)?\/build(?:-angular)?:/;
 
 function browserTarget(targets: Record<string, unknown>): boolean {
   return ['build', 'serve'].some((name) => {
