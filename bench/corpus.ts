@@ -16,7 +16,7 @@ import { createNodeFs } from '../src/engine/nodeFs';
 import { walkFileStats } from '../src/core/mapping/walk';
 import { inferMapping } from '../src/core/mapping/infer';
 import { findPackages, findServerApps, groupFilesByApp } from '../src/core/routes/serverApps';
-import { readPathAliases } from '../src/core/routes/aliases';
+import { readPathAliases, workspacePackageAliases } from '../src/core/routes/aliases';
 import { collectExtracted } from '../src/core/routes/collect';
 import { isRouteSource } from '../src/core/routes/isRouteSource';
 import { scanSourceText } from '../src/core/routes/scanFile';
@@ -113,7 +113,9 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
   const fs = createNodeFs();
   const tree = await walkFileStats(fs, dir);
   const apps = await findServerApps(fs, tree.files);
-  const groups = groupFilesByApp(dir, apps, tree.files.filter((f) => isRouteSource(f, dir)), await findPackages(fs, tree.files));
+  const packages = await findPackages(fs, tree.files);
+  const groups = groupFilesByApp(dir, apps, tree.files.filter((f) => isRouteSource(f, dir)), packages);
+  const packageAliases = await workspacePackageAliases(fs, packages);
   // Only what some server app can serve is read (a front end's files are not), as the check reads
   // only a service's source root.
   const sources = [...new Set(groups.flatMap((g) => g.files))];
@@ -123,7 +125,7 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
     if (x) extracted.set(file, x);
   }
   const aliasesOf = new Map<string, Awaited<ReturnType<typeof readPathAliases>>>();
-  for (const group of groups) aliasesOf.set(group.dir, await readPathAliases(fs, group.dir, dir));
+  for (const group of groups) aliasesOf.set(group.dir, [...(await readPathAliases(fs, group.dir, dir)), ...packageAliases]);
   const join = () =>
     groups.map((group) => {
       const mine = group.files.flatMap((file) => {

@@ -1,9 +1,9 @@
 // tsconfig `paths` and `baseUrl` (and package.json `imports`), as tsc resolves them: from the nearest tsconfig of an app (and
 // the configs it `extends`), made absolute so collect.ts can resolve `@server/routes` the way the
 // compiler does.
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { FsLike } from '../ports';
-import { parseJsonc } from '../mapping/tsconfig';
+import { parseJsonc, readJsonObject, readTsConfig } from '../mapping/tsconfig';
 import type { PathAlias } from './collect';
 
 const TSCONFIG_NAMES = ['tsconfig.json', 'tsconfig.app.json', 'tsconfig.build.json', 'tsconfig.base.json'];
@@ -97,6 +97,49 @@ async function packageImports(fs: FsLike, dir: string, root: string): Promise<Pa
     }
     if (cur === root || dirname(cur) === cur) return [];
   }
+}
+
+/**
+ * How a bare import of a workspace package (`import { x } from 'workbench/hono'`) reaches its
+ * source: each `exports` subpath (and `main` / `module` / `types` / `source` for the bare name)
+ * as an alias of the package name, every path a condition names tried in order; a path into the
+ * package's build output (its tsconfig `outDir`, `dist/adapters/hono.js`) is read at the same
+ * place below its `rootDir` (`src/adapters/hono.ts`), and `x.d.ts` as `x.ts`. Without `exports`,
+ * `name/sub` is the package folder's `sub`, as Node and tsc resolve it.
+ */
+export async function workspacePackageAliases(fs: FsLike, packages: readonly { dir: string; name?: string | undefined }[]): Promise<PathAlias[]> {
+  const out: PathAlias[] = [];
+  for (const { dir, name } of packages) {
+    if (name === undefined) continue;
+    const pkg = await readJsonObject(fs, join(dir, 'package.json'));
+    if (!pkg) continue;
+    const ts = await readTsConfig(fs, join(dir, 'tsconfig.json'));
+    const outDir = ts?.outDir?.path;
+    const rootDir = ts?.rootDir?.path ?? ts?.includeRoot?.path ?? join(dir, 'src');
+    const toSource = (t: string): string[] => {
+      const abs = resolve(dir, t).replace(/\.d\.([cm]?)ts$/, '.$1ts');
+      return outDir !== undefined && abs.startsWith(outDir + sep) ? [join(rootDir, abs.slice(outDir.length + 1)), abs] : [abs];
+    };
+    const exportsMap = pkg['exports'];
+    const subpaths: [string, unknown][] =
+      typeof exportsMap === 'string' || Array.isArray(exportsMap)
+        ? [['.', exportsMap]]
+        : exportsMap && typeof exportsMap === 'object'
+          ? Object.keys(exportsMap).every((k) => k.startsWith('.'))
+            ? Object.entries(exportsMap)
+            : [['.', exportsMap]]
+          : [];
+    for (const [sub, target] of subpaths) {
+      const pattern = sub === '.' ? name : `${name}/${sub.replace(/^\.\//, '')}`;
+      out.push({ pattern, targets: [...new Set(targetPaths(target, 0).flatMap(toSource))] });
+    }
+    if (subpaths.length === 0) {
+      const fields = ['source', 'types', 'typings', 'module', 'main'].map((f) => pkg[f]).filter((f): f is string => typeof f === 'string');
+      out.push({ pattern: name, targets: [...new Set([...fields.map((f) => (f.startsWith('.') ? f : `./${f}`)).flatMap(toSource), join(dir, 'index')])] });
+      out.push({ pattern: `${name}/*`, targets: [join(dir, '*')] });
+    }
+  }
+  return out;
 }
 
 function targetPaths(target: unknown, depth: number): string[] {

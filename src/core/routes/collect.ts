@@ -240,7 +240,7 @@ function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[]
     for (const mount of s.x.mounts) {
       const children = resolveMount(s, mount, scanned, byKey, aliases);
       // A mount at / changes no path: not finding it costs nothing worth a warning.
-      if (children.length === 0 && mount.prefix !== '/' && /rout|require\(/i.test(mount.routerName))
+      if (children.length === 0 && mount.prefix !== '/' && /rout|require\(/i.test(mount.routerName) && !packageCall(s, mount, byKey, aliases))
         warnings.push(scanWarningText(s.file, { id: 'mountUnresolved', args: [mount.routerName, mount.prefix], line: mount.line }));
       // koa-router: `parent.use(child.routes())` serves the child under the parent's own prefix too.
       const ownValue = mount.mountedOn !== undefined ? s.x.routerPrefixes?.[mount.mountedOn] : undefined;
@@ -277,6 +277,16 @@ function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[]
     }
   }
   return edges;
+}
+
+/**
+ * `app.use('/x', createRouter(opts))` of a function imported from a package this scan does not
+ * hold (not a workspace package's source): middleware of a dependency, nothing to warn of.
+ */
+function packageCall(s: Scanned, mount: ExtractedMount, byKey: Map<string, Scanned>, aliases: PathAlias[]): boolean {
+  if (!mount.routerName.endsWith('()')) return false;
+  const source = s.x.imports.find((i) => i.local === mount.routerName.slice(0, -2))?.source;
+  return source !== undefined && !source.startsWith('.') && resolveModule(s.key, source, byKey, aliases) === undefined;
 }
 
 /** Whether a file holds something under `name` that a route scan can use. */
@@ -555,7 +565,9 @@ class ValueResolver {
         continue;
       }
       const text = this.text(s, m.prefixValue, 0);
-      if (text === undefined) warnings.push(scanWarningText(s.file, { id: 'mountPrefixValue', args: [], line: m.line }));
+      // `passport.use(config.id, withProxyAgent(strategy))`: a call making no router mounts nothing to warn of.
+      const noRouter = m.routerName.endsWith('()') && !factoryOf(s, m.routerName.slice(0, -2), this.byKey, this.aliases);
+      if (text === undefined && !noRouter) warnings.push(scanWarningText(s.file, { id: 'mountPrefixValue', args: [], line: m.line }));
       out.mounts.push({ ...m, prefix: joinRoutePath(text ?? ''), prefixValue: undefined });
     }
     return out;

@@ -1383,14 +1383,15 @@ class FileReader {
   }
 
   /**
-   * A function of the project's own code: declared in this file, or imported from a relative path
-   * or a workspace alias (`@/`, `~/`, `#`), never from a package (`cors(opts)` is middleware).
+   * A function that may be the project's own code: declared in this file, or imported (from a
+   * relative path, an alias, or a bare name that may be a workspace package: `workbench/hono`).
+   * collect.ts decides by resolving it; a package's `cors(opts)` resolves to nothing and mounts
+   * nothing.
    */
   private isOwnFunction(name: string): boolean {
     const decl = this.decls.get(name);
     if (decl && (ts.isFunctionDeclaration(decl) || ts.isArrowFunction(decl) || ts.isFunctionExpression(decl))) return true;
-    const source = this.out.imports.find((i) => i.local === name)?.source;
-    return source !== undefined && /^(?:\.|@\/|~\/|#)/.test(source);
+    return this.out.imports.some((i) => i.local === name);
   }
 
   /** A mount's prefix: literal, or left for collect.ts to resolve. */

@@ -133,6 +133,8 @@ export interface WorkspacePackage {
   deps: string[];
   /** Built or served for the browser (isBrowserApp): a server that depends on it serves its build, not its files. */
   browserApp?: boolean;
+  /** Has a script that starts it (`start`, or `dev` / `serve` running a file): it can run on its own. */
+  startable?: boolean;
 }
 
 export async function findPackages(fs: FsLike, files: readonly string[]): Promise<WorkspacePackage[]> {
@@ -142,7 +144,13 @@ export async function findPackages(fs: FsLike, files: readonly string[]): Promis
     const pkg = await readJsonObject(fs, file);
     if (!pkg) continue;
     const deps = Object.keys({ ...(pkg['dependencies'] as object | undefined), ...(pkg['devDependencies'] as object | undefined) });
-    out.push({ dir: dirname(file), name: typeof pkg['name'] === 'string' ? pkg['name'] : undefined, deps, ...(isBrowserApp(pkg, deps) ? { browserApp: true } : {}) });
+    out.push({
+      dir: dirname(file),
+      name: typeof pkg['name'] === 'string' ? pkg['name'] : undefined,
+      deps,
+      ...(isBrowserApp(pkg, deps) ? { browserApp: true } : {}),
+      ...(isStartable(pkg) ? { startable: true } : {}),
+    });
   }
   return out;
 }
@@ -156,6 +164,12 @@ function isBrowserApp(pkg: Record<string, unknown>, deps: readonly string[]): bo
   const raw = pkg['scripts'];
   const scripts = raw !== null && typeof raw === 'object' ? Object.values(raw as Record<string, unknown>) : [];
   return scripts.some((cmd) => typeof cmd === 'string' && FRONT_END_TOOL.test(cmd));
+}
+
+function isStartable(pkg: Record<string, unknown>): boolean {
+  const raw = pkg['scripts'];
+  const scripts = raw !== null && typeof raw === 'object' ? Object.entries(raw as Record<string, unknown>) : [];
+  return scripts.some(([name, cmd]) => typeof cmd === 'string' && (name === 'start' || (START_SCRIPT.test(name) && RUNS_SERVER.test(cmd))));
 }
 
 const UI_FRAMEWORKS = new Set(['react-dom', 'vue', 'svelte', '@angular/core', 'solid-js', 'preact', 'next', 'nuxt', 'astro']);
@@ -172,7 +186,8 @@ const FRONT_END = new Set(['react', 'react-dom', 'vue', 'svelte', '@sveltejs/kit
  */
 export function groupFilesByApp(root: string, apps: readonly ServerApp[], files: readonly string[], packages: readonly WorkspacePackage[] = []): Array<{ dir: string; files: string[] }> {
   if (apps.length === 0) return [{ dir: root, files: [...files] }];
-  const dirs = apps.map((a) => a.dir).sort((a, b) => b.length - a.length);
+  const libraries = serverLibraries(apps, packages);
+  const dirs = apps.map((a) => a.dir).filter((d) => !libraries.has(d)).sort((a, b) => b.length - a.length);
   const pkgDirs = packages.filter((p) => p.dir !== root).sort((a, b) => b.dir.length - a.dir.length);
   const byName = new Map(packages.flatMap((p) => (p.name ? [[p.name, p] as const] : [])));
   const reachableFrom = (start: WorkspacePackage | undefined): Set<string> => {
@@ -193,8 +208,10 @@ export function groupFilesByApp(root: string, apps: readonly ServerApp[], files:
   // serves its build); one that depends on the app (a launcher, a combined build) or a front end
   // never is; any other package (hoisted dependencies) may be.
   const belongs = (pkg: WorkspacePackage, app: string): boolean => {
+    const used = pkg.name !== undefined && uses.get(app)?.has(pkg.name);
+    if (used && libraries.has(pkg.dir)) return true;
     if (pkg.browserApp) return false;
-    if (pkg.name !== undefined && uses.get(app)?.has(pkg.name)) return true;
+    if (used) return true;
     const appName = appNames.get(app);
     if (appName !== undefined && (reach.get(pkg) ?? reachableFrom(pkg)).has(appName)) return false;
     return !pkg.deps.some((d) => FRONT_END.has(d));
@@ -210,6 +227,22 @@ export function groupFilesByApp(root: string, apps: readonly ServerApp[], files:
     for (const d of dirs) if (!pkg || belongs(pkg, d)) own.get(d)?.push(file);
   }
   return [...own.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([dir, mine]) => ({ dir, files: mine }));
+}
+
+/**
+ * Server apps that are libraries of another: a workspace package depending on a server framework
+ * that another server app depends on, with no script starting it on its own (a dashboard package
+ * whose Hono app the worker mounts at /admin). Its routes are the app's that mounts it, under the
+ * mount's prefix; it is no server of its own. A package with a start script stays an app.
+ */
+function serverLibraries(apps: readonly ServerApp[], packages: readonly WorkspacePackage[]): Set<string> {
+  const pkgOf = new Map(packages.map((p) => [p.dir, p]));
+  const appPkgs = apps.flatMap((a) => pkgOf.get(a.dir) ?? []);
+  const libraries = new Set(
+    appPkgs.filter((p) => p.name !== undefined && !p.startable && appPkgs.some((o) => o !== p && o.deps.includes(p.name ?? ''))).map((p) => p.dir),
+  );
+  // Apps depending on each other, none startable: none is taken for the other's library.
+  return libraries.size < appPkgs.length ? libraries : new Set();
 }
 
 /**

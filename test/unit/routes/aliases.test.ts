@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readPathAliases } from '../../../src/core/routes/aliases';
+import { readPathAliases, workspacePackageAliases } from '../../../src/core/routes/aliases';
 import { collectRoutes } from '../helpers/collectText';
 import { memFs } from '../helpers/memFs';
 
@@ -25,5 +25,66 @@ suite('route import aliases', () => {
       { moduleOf: () => undefined, aliases },
     ).routes.map((r) => `${r.method} ${r.path}`);
     assert.deepEqual(routes, ['GET /users/:id']);
+  });
+});
+
+suite('route import aliases: workspace packages', () => {
+  test("a bare import of a workspace package reaches its source through `exports` (dist -> src by its tsconfig): the mount's prefix applies", async () => {
+    const fs = memFs({
+      '/ws/packages/dash/package.json': JSON.stringify({
+        name: 'dash',
+        main: './dist/index.js',
+        exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' }, './hono': { types: './dist/adapters/hono.d.ts', import: './dist/adapters/hono.js' } },
+      }),
+      '/ws/packages/dash/tsconfig.json': '{ "compilerOptions": { "outDir": "./dist", "rootDir": "./src" } }',
+      '/ws/packages/plain/package.json': JSON.stringify({ name: '@x/plain', main: 'lib/index.js' }),
+    });
+    const aliases = await workspacePackageAliases(fs, [
+      { dir: '/ws/packages/dash', name: 'dash' },
+      { dir: '/ws/packages/plain', name: '@x/plain' },
+    ]);
+    assert.deepEqual(aliases, [
+      { pattern: 'dash', targets: ['/ws/packages/dash/src/index.ts', '/ws/packages/dash/dist/index.ts', '/ws/packages/dash/src/index.js', '/ws/packages/dash/dist/index.js'] },
+      {
+        pattern: 'dash/hono',
+        targets: ['/ws/packages/dash/src/adapters/hono.ts', '/ws/packages/dash/dist/adapters/hono.ts', '/ws/packages/dash/src/adapters/hono.js', '/ws/packages/dash/dist/adapters/hono.js'],
+      },
+      { pattern: '@x/plain', targets: ['/ws/packages/plain/lib/index.js', '/ws/packages/plain/index'] },
+      { pattern: '@x/plain/*', targets: ['/ws/packages/plain/*'] },
+    ]);
+    const routes = collectRoutes(
+      [
+        {
+          file: '/ws/apps/worker/src/index.ts',
+          text: "import { Hono } from 'hono';\nimport { dashboard } from 'dash/hono';\nconst app = new Hono();\nconst basePath = '/admin';\nfunction init() {\n  app.route(basePath, dashboard({ queues: [] }));\n}\ninit();\napp.get('/health', (c) => c.json({}));\nexport default app;\n",
+        },
+        {
+          file: '/ws/packages/dash/src/adapters/hono.ts',
+          text: "import { Hono } from 'hono';\nexport function dashboard(opts: unknown): Hono {\n  const app = new Hono();\n  app.get('/config', (c) => c.json(opts));\n  return app;\n}\n",
+        },
+      ],
+      { moduleOf: () => undefined, aliases },
+    ).routes.map((r) => `${r.method} ${r.path}`);
+    assert.deepEqual(routes.sort(), ['GET /admin/config', 'GET /health']);
+  });
+
+  test("a call of a dependency's function with options mounts nothing and warns of nothing", () => {
+    const { routes, warnings } = collectRoutes(
+      [{ file: '/ws/src/app.ts', text: "import express from 'express';\nimport { createProxyRouter } from 'proxy-lib';\nconst app = express();\napp.use('/proxy', createProxyRouter({ target: 'x' }));\napp.get('/a', h);\n" }],
+      { moduleOf: () => undefined },
+    );
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`), ['GET /a']);
+    assert.deepEqual(warnings, []);
+  });
+
+  test("`passport.use(config.id, withProxyAgent(strategy))`: a call making no router, its unknown first argument is no mount prefix to warn of", () => {
+    const { warnings } = collectRoutes(
+      [
+        { file: '/ws/src/auth.ts', text: "import passport from 'passport';\nimport { withProxyAgent } from './proxy';\nimport config from './config';\npassport.use(config.id, withProxyAgent(new Strategy({})));\n" },
+        { file: '/ws/src/proxy.ts', text: 'export function withProxyAgent(s: unknown) {\n  return s;\n}\n' },
+      ],
+      { moduleOf: () => undefined },
+    );
+    assert.deepEqual(warnings, []);
   });
 });

@@ -104,3 +104,32 @@ suite('groupFilesByApp: a browser app the server depends on', () => {
     assert.deepEqual(groups, [{ dir: '/r/packages/server', files: ['/r/packages/server/src/index.ts', '/r/packages/emails/src/welcome.tsx'] }]);
   });
 });
+
+suite('groupFilesByApp: a server package another server mounts', () => {
+  const files = {
+    '/r/apps/worker/package.json': JSON.stringify({ name: 'worker', dependencies: { hono: '4', dashboard: 'workspace:*' }, scripts: { start: 'bun run src/index.ts' } }),
+    '/r/apps/worker/src/index.ts': '',
+    // A library with a Hono app of its own and a UI built by vite: no script starts it.
+    '/r/packages/dashboard/package.json': JSON.stringify({
+      name: 'dashboard',
+      devDependencies: { hono: '4', react: '19', 'react-dom': '19', vite: '8' },
+      scripts: { build: 'vite build && tsc', dev: 'vite build --watch' },
+    }),
+    '/r/packages/dashboard/src/adapters/hono.ts': '',
+  };
+
+  test('is a library of the server depending on it, not a server of its own: its files join that server', async () => {
+    const fs = memFs(files);
+    const all = Object.keys(files);
+    const groups = groupFilesByApp('/r', await findServerApps(fs, all), all.filter((f) => !f.endsWith('.json')), await findPackages(fs, all));
+    assert.deepEqual(groups, [{ dir: '/r/apps/worker', files: ['/r/apps/worker/src/index.ts', '/r/packages/dashboard/src/adapters/hono.ts'] }]);
+  });
+
+  test('one with a start script of its own stays a server', async () => {
+    const started = { ...files, '/r/packages/dashboard/package.json': JSON.stringify({ name: 'dashboard', dependencies: { hono: '4' }, scripts: { start: 'node dist/index.js' } }) };
+    const fs = memFs(started);
+    const all = Object.keys(started);
+    const groups = groupFilesByApp('/r', await findServerApps(fs, all), all.filter((f) => !f.endsWith('.json')), await findPackages(fs, all));
+    assert.deepEqual(groups.map((g) => g.dir), ['/r/apps/worker', '/r/packages/dashboard']);
+  });
+});
