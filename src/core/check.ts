@@ -131,7 +131,7 @@ async function checkService(
   configJudging: { hashes: ProjectHashes; composeParses: ComposeParses },
   claimsSoleApp: boolean,
 ): Promise<ServiceReport> {
-  if (spec.error !== undefined) return invalidServiceReport(spec);
+  if (spec.error !== undefined) return invalidService(deps, opts, spec, readWorkspace, boundary, claimsSoleApp);
   const { mapping, warnings: serviceWarnings } = await mappingWithin(deps, opts, spec, boundary);
 
   // The engine's answers and the workspace's files are independent: gathered at once, so the wait
@@ -298,6 +298,34 @@ async function askImageForChangedFiles(
   if (!mapping || !state.image || !state.container || state.stale || state.imageListing || !state.containerListing) return;
   if (changedIn(allFilesOf(files), state.containerListing).length === 0) return;
   state.imageListing = await engine.listImageFiles(state.image.id, mapping.target, signal).catch(() => undefined);
+}
+
+/**
+ * A service whose compose definition could not be read is "unknown" and not asked of the engine
+ * (compose refuses it as it stands). When the rest of it was read (only its ports are bad), what its
+ * source says still shows: the mapping and the routes, not probed.
+ */
+async function invalidService(
+  deps: CheckDeps,
+  opts: CheckOptions,
+  spec: ServiceSpec,
+  readWorkspace: <R>(fn: () => Promise<R>) => Promise<R>,
+  boundary: string | undefined,
+  claimsSoleApp: boolean,
+): Promise<ServiceReport> {
+  const report = invalidServiceReport(spec);
+  if (!spec.build && !spec.image) return report;
+  const { mapping, warnings } = await mappingWithin(deps, opts, spec, boundary);
+  const read = readServiceWorkspace(deps, opts, spec, mapping, boundary, claimsSoleApp);
+  const workspace = read ? await readWorkspace(read) : undefined;
+  const { routes } = await probeServiceRoutes(deps.prober, opts, spec, workspace?.declared ?? [], l10n.t('its compose definition could not be read'));
+  const all = [...warnings, ...(workspace?.warnings ?? [])];
+  return {
+    ...report,
+    mapping: mapping ? { sourceRoot: mapping.sourceRoot, target: mapping.target, bundled: mapping.bundled, evidence: mapping.evidence } : null,
+    routes,
+    warnings: all.slice(0, MAX_WARNINGS),
+  };
 }
 
 /** A service whose compose definition could not be read: only it is "unknown", the others are checked. */

@@ -66,7 +66,10 @@ export interface ServiceSpec {
   networkMode?: string;
   /** Interpolated `x-runtime-drift` with `source` made absolute. */
   drift: DriftOverrides;
-  /** Why this service's definition could not be read (a bad port, a missing required variable): only it is affected. */
+  /**
+   * Why this service's definition could not be read (a bad port, a missing required variable): only
+   * it is affected. With only its ports bad, the rest of it (build, image, x-runtime-drift) is read.
+   */
   error?: string;
   /** The runtime configuration the compose files declare now (core/compose/serviceConfig.ts), for config drift. */
   config?: DeclaredConfig;

@@ -209,6 +209,20 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.equal(report.verdict, 'in-sync');
   });
 
+  test('a service whose only bad value is a port (${PORT} not set yet): unknown, not asked of the engine, but its mapping and routes show, not probed', async () => {
+    const compose = WORKSPACE['/ws/compose.yaml'].replace('    network_mode: host\n', '    ports: ["${PORT}:${PORT}"]\n');
+    const engine = fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: [] });
+    const prober = fakeProber(() => 200);
+    const report = await checkWorkspace({ engine, prober, fs: memFs({ ...WORKSPACE, '/ws/compose.yaml': compose }, { mtimes }) }, { workspaceDir: '/ws', env: {} });
+    const api = report.services[0];
+    assert.equal(api?.verdict, 'unknown');
+    assert.match(api?.definitionError ?? '', /variable PORT is not set/);
+    assert.equal(api?.mapping?.target, '/app/dist');
+    assert.ok(api?.routes.some((r) => r.method === 'GET' && r.path === '/api/v1/workflows/steps/definitions' && r.verdict === 'not-probed' && /could not be read/.test(r.detail ?? '')));
+    assert.deepEqual(prober.sent, []);
+    assert.ok(!engine.calls.some((c) => c.startsWith('containers')), engine.calls.join(', '));
+  });
+
   test('a file .dockerignore keeps out of the image is not reported missing from the container', async () => {
     const spec = '/ws/backend/src/modules/users/users.fixture.ts';
     const ws = { ...WORKSPACE, [spec]: 'export const x = 1;\n', '/ws/backend/dist/modules/users/users.fixture.js': 'x', '/ws/backend/.dockerignore': 'node_modules\n**/*.fixture.js\n' };

@@ -61,7 +61,9 @@ export function parseComposeProject(files: ComposeFileText[], opts: ParseCompose
     try {
       const def = resolveExtends(service, raw, services, opts, 0);
       if (!profileActive(def, active)) continue;
-      specs.push(toServiceSpec(service, def, ctx));
+      const spec = toServiceSpec(service, def, ctx);
+      if (spec.error !== undefined) spec.error += unsetHint(spec.error, unset.get(service), opts.envExample);
+      specs.push(spec);
     } catch (err) {
       if (!(err instanceof UserInputError)) throw err;
       specs.push(invalidSpec(service, ctx, err.message + unsetHint(err.message, unset.get(service), opts.envExample)));
@@ -287,9 +289,17 @@ function toServiceSpec(name: string, raw: unknown, ctx: ServiceContext): Service
     project: ctx.project,
     projectDir: ctx.dir,
     composeFiles: ctx.composeFiles,
-    ports: parsePorts(def['ports'], where('ports')),
+    ports: [],
     drift: parseDriftOverrides(def['x-runtime-drift'], name, ctx.dir),
   };
+  // A bad port (most often `${PORT}` not set before `.env` exists) is the service's error, but the
+  // rest of its definition is still read: what its source says (mapping, routes) shows meanwhile.
+  try {
+    spec.ports = parsePorts(def['ports'], where('ports'));
+  } catch (err) {
+    if (!(err instanceof UserInputError)) throw err;
+    spec.error = err.message;
+  }
   spec.config = parseServiceConfig(def, { dir: ctx.dir, env: ctx.env, files: ctx.files, ports: spec.ports, where });
   const image = def['image'];
   if (image !== undefined && image !== null) {

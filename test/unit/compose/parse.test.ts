@@ -259,6 +259,16 @@ services:
       assert.match(set.services[0]?.error ?? '', /invalid port/);
     });
 
+    test('a bad port fails the service but the rest of its definition is still read (build, image, x-runtime-drift)', () => {
+      const p = parse('services:\n  api:\n    build: ./api\n    image: acme/api\n    ports: ["${PORT}:${PORT}"]\n    x-runtime-drift: { modulesDir: features }\n');
+      const api = p.services[0];
+      assert.match(api?.error ?? '', /ports\[0\]: invalid port/);
+      assert.equal(api?.build?.context, `${dir}/api`);
+      assert.equal(api?.image, 'acme/api');
+      assert.equal(api?.drift.modulesDir, 'features');
+      assert.deepEqual(api?.ports, []);
+    });
+
     test('extends: a service in the same file and one in another file (its build context stays relative to that file)', () => {
       const p = multi({
         'compose.yaml': 'services:\n  base:\n    image: node\n    network_mode: host\n  api:\n    extends: base\n    build: ./api\n  worker:\n    extends: { file: common/services.yaml, service: job }\n',
