@@ -517,7 +517,7 @@ class ValueResolver {
   /** A copy of the file's extraction with its values resolved; undefined when it has none. */
   resolveFile(s: Scanned, warnings: string[]): ExtractedFile | undefined {
     const x = s.x;
-    const needs = x.globalPrefixValue || x.routes.some((r) => r.pathValue) || x.mounts.some((m) => m.prefixValue) || x.decoratedHandlers?.length || x.controllerBases?.length;
+    const needs = x.globalPrefixValue || x.versioningPrefixValue || x.routes.some((r) => r.pathValue) || x.mounts.some((m) => m.prefixValue) || x.decoratedHandlers?.length || x.controllerBases?.length;
     if (!needs) return undefined;
     const out: ExtractedFile = { ...x, routes: [], mounts: [] };
     for (const c of x.controllerBases ?? []) out.routes.push(...this.inheritedRoutes(s, c, warnings));
@@ -545,7 +545,15 @@ class ValueResolver {
     if (x.globalPrefixValue) {
       const text = this.text(s, x.globalPrefixValue, 0);
       if (text !== undefined) out.globalPrefix = joinRoutePath(text);
-      else warnings.push(scanWarningText(s.file, { id: 'globalPrefixValue', args: [] }));
+      else warnings.push(scanWarningText(s.file, { id: 'globalPrefixValue', args: [], ...(x.globalPrefixLine !== undefined ? { line: x.globalPrefixLine } : {}) }));
+    }
+    if (x.versioningPrefixValue && x.uriVersioning) {
+      const text = this.text(s, x.versioningPrefixValue.value, 0);
+      if (text !== undefined) out.uriVersioning = { ...x.uriVersioning, prefix: text };
+      else {
+        warnings.push(scanWarningText(s.file, { id: 'versioningPrefix', args: [], line: x.versioningPrefixValue.line }));
+        delete out.uriVersioning;
+      }
     }
     for (const r of x.routes) {
       if (!r.pathValue) {
@@ -614,8 +622,9 @@ class ValueResolver {
   text(s: Scanned, v: ConstValue, depth: number): string | undefined {
     if (depth > 8) return undefined;
     if (v.kind === 'config') {
+      // The full key of a registerAs namespace first, then a property of that name anywhere.
       const key = v.key.split('.').pop() ?? v.key;
-      return this.configDefaults.get(key) ?? this.configDefaults.get(v.key);
+      return this.configDefaults.get(v.key) ?? this.configDefaults.get(key);
     }
     if (v.kind !== 'str') return undefined;
     let out = '';

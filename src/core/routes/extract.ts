@@ -112,6 +112,30 @@ class FileReader {
     return this.sf.getLineAndCharacterOfPosition(node.getStart(this.sf)).line + 1;
   }
 
+  /**
+   * `registerAs('app', () => ({ globalPrefix: '/api', urlVersion: { prefix: 'v' } }))` (@nestjs/config):
+   * each literal (or `process.env.X || 'literal'` default) under its dotted key, `app.globalPrefix`,
+   * `app.urlVersion.prefix`, as `configService.get('app.globalPrefix')` reads it.
+   */
+  private readConfigNamespace(call: ts.CallExpression): void {
+    const [nsArg, factory] = call.arguments.map(skipOuter);
+    if (calleeName(call.expression) !== 'registerAs' || !nsArg || !factory || !ts.isStringLiteralLike(nsArg)) return;
+    if (!ts.isArrowFunction(factory) && !ts.isFunctionExpression(factory)) return;
+    const body = ts.isBlock(factory.body) ? singleReturn(factory.body) : factory.body;
+    const walk = (e: ts.Expression | undefined, key: string): void => {
+      const x = e ? skipOuter(e) : undefined;
+      if (!x) return;
+      if (ts.isObjectLiteralExpression(x)) {
+        for (const p of x.properties)
+          if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) walk(p.initializer, `${key}.${p.name.text}`);
+        return;
+      }
+      const text = ts.isStringLiteralLike(x) ? x.text : envDefault(x, this.sf);
+      if (text !== undefined) (this.out.configDefaults ??= {})[key] = text;
+    };
+    walk(body, nsArg.text);
+  }
+
   /** A declaration seen but not understood: data, rendered in the reader's language (core/scanTexts.ts). */
   private warn(node: ts.Node, message: ScanMessage): void {
     this.out.warnings.push({ ...message, line: this.line(node) });
@@ -127,6 +151,7 @@ class FileReader {
         const d = envDefault(skipOuter(node.initializer), this.sf);
         if (d !== undefined) (this.out.configDefaults ??= {})[node.name.text] = d;
       }
+      if (ts.isCallExpression(node)) this.readConfigNamespace(node);
       if (ts.isParameter(node)) this.readParameterType(node);
       if (ts.isImportDeclaration(node)) this.readImport(node);
       else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
@@ -810,7 +835,7 @@ class FileReader {
     const name = callee.name.text;
     if (name === 'setGlobalPrefix') return this.readGlobalPrefix(call);
     if (name === 'enableVersioning') return this.readVersioning(call);
-    if (name === 'register' && ts.isIdentifier(callee.expression) && callee.expression.text === 'RouterModule') return this.readRouterModule(call);
+    if (name === 'register' && ts.isIdentifier(callee.expression) && this.isNestRouterModule(callee.expression.text)) return this.readRouterModule(call);
     if ((name === 'forRoot' || name === 'forRootAsync') && ts.isIdentifier(callee.expression) && callee.expression.text === 'GraphQLModule') return this.readNestGraphQL(call);
     if (name === 'applyMiddleware') return this.readApplyMiddleware(call);
     const method = ROUTER_METHODS[name];
@@ -1438,7 +1463,10 @@ class FileReader {
     const value = this.evaluate(call.arguments[0]);
     const literal = literalOf(value);
     if (literal !== undefined) this.out.globalPrefix = joinRoutePath(literal);
-    else if (value && hasRefs(value)) this.out.globalPrefixValue = value;
+    else if (value && hasRefs(value)) {
+      this.out.globalPrefixValue = value;
+      this.out.globalPrefixLine = this.line(call);
+    }
     else {
       this.warn(call, { id: 'globalPrefix', args: [] });
       return;
@@ -1492,12 +1520,15 @@ class FileReader {
     const versioning: UriVersioning = { prefix: 'v' };
     const prefixNode = this.prop(arg, 'prefix');
     if (prefixNode) {
-      const prefix = skipOuter(prefixNode).kind === ts.SyntaxKind.FalseKeyword ? '' : literalOf(this.evaluate(prefixNode));
-      if (prefix === undefined) {
+      const value = skipOuter(prefixNode).kind === ts.SyntaxKind.FalseKeyword ? undefined : this.evaluate(prefixNode);
+      const prefix = value ? literalOf(value) : '';
+      // A config key or a constant of another file: collect.ts reads it.
+      if (prefix === undefined && value && hasRefs(value)) this.out.versioningPrefixValue = { value, line: this.line(call) };
+      else if (prefix === undefined) {
         this.warn(call, { id: 'versioningPrefix', args: [] });
         return;
       }
-      versioning.prefix = prefix;
+      versioning.prefix = prefix ?? 'v';
     }
     const defaultNode = this.prop(arg, 'defaultVersion');
     if (defaultNode) {
@@ -1517,6 +1548,12 @@ class FileReader {
     }
     const v = one(e);
     return v === undefined ? undefined : [v];
+  }
+
+  /** `RouterModule`, or `RouterModule` of @nestjs/core imported under another name (`RouterModule as NestJsRouterModule`). */
+  private isNestRouterModule(local: string): boolean {
+    const imp = this.out.imports.find((i) => i.local === local);
+    return imp ? imp.imported === 'RouterModule' && imp.source === '@nestjs/core' : local === 'RouterModule';
   }
 
   private readRouterModule(call: ts.CallExpression): void {

@@ -83,14 +83,17 @@ export interface ExtractedFile {
   routes: ExtractedRoute[];
   /** `app.setGlobalPrefix('api/v1')`, normalised ('/api/v1'). */
   globalPrefix?: string;
-  /** When the global prefix is not a literal of this file (a constant elsewhere, a config key). */
+  /** When the global prefix is not a literal of this file (a constant elsewhere, a config key), and its line. */
   globalPrefixValue?: ConstValue;
+  globalPrefixLine?: number;
   /** setGlobalPrefix's `exclude` paths, normalised. */
   globalPrefixExclude?: string[];
   /** The root module of the `NestFactory.create(AppModule)` in the file that sets the global prefix. */
   nestEntryModule?: string;
   /** `app.enableVersioning(...)` when its type is URI; absent when not called or another type. */
   uriVersioning?: UriVersioning;
+  /** When enableVersioning's `prefix` is not a literal of this file (a config key, a constant elsewhere), and its line. */
+  versioningPrefixValue?: { value: ConstValue; line: number };
   mounts: ExtractedMount[];
   imports: ExtractedImport[];
   /** The router or constant behind `export default x` / `module.exports = x`. */

@@ -740,3 +740,35 @@ suite('routes on real-world patterns: routers returned by a function', () => {
   });
 });
 
+
+suite('routes on real-world patterns: Nest configuration read from registerAs namespaces', () => {
+  const nestApp = (main: string) => ({
+    '/s/main.ts': main,
+    '/s/configs/app.config.ts':
+      "import { registerAs } from '@nestjs/config';\nexport default registerAs('app', () => ({\n  name: process.env.APP_NAME!,\n  globalPrefix: '/api',\n  urlVersion: { enable: process.env.URL_VERSIONING_ENABLE === 'true', prefix: 'v', version: process.env.URL_VERSION! },\n}));\n",
+    '/s/configs/doc.config.ts': "export default registerAs('doc', () => ({ prefix: '/docs' }));\n",
+    '/s/router/router.module.ts':
+      "import { Module } from '@nestjs/common';\nimport { RouterModule as NestJsRouterModule } from '@nestjs/core';\nimport { RoutesAdminModule } from '@routes/routes.admin.module';\n@Module({ imports: [RoutesAdminModule, NestJsRouterModule.register([{ path: '/admin', module: RoutesAdminModule }])] })\nexport class RouterModule {}\n",
+    '/s/router/routes/routes.admin.module.ts': "@Module({ controllers: [RoleAdminController] })\nexport class RoutesAdminModule {}\n",
+    '/s/modules/role/role.admin.controller.ts':
+      "@Controller({ version: '1', path: '/role' })\nexport class RoleAdminController {\n  @Get('/list') list() {}\n}\n@Controller({ version: VERSION_NEUTRAL, path: '/health' })\nexport class HealthController {\n  @Get() health() {}\n}\n",
+  });
+
+  test('a global prefix and a versioning prefix that are literals of a registerAs factory, RouterModule imported under another name', () => {
+    const routes = routesOf(
+      nestApp(
+        "async function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  const configService = app.get(ConfigService);\n  const globalPrefix: string = configService.get<string>('app.globalPrefix')!;\n  const versioningPrefix: string = configService.get<string>('app.urlVersion.prefix')!;\n  app.setGlobalPrefix(globalPrefix);\n  if (versionEnable) app.enableVersioning({ type: VersioningType.URI, prefix: versioningPrefix });\n}\n",
+      ),
+      [{ pattern: '@routes/*', targets: ['/s/router/routes/*'] }],
+    );
+    assert.deepEqual(routes.sort(), ['GET /api/health', 'GET /api/v1/admin/role/list']);
+  });
+
+  test('a config key no namespace defines is still a warning with its line, naming the override', () => {
+    const { warnings } = collectRoutes(
+      Object.entries(nestApp("const app = await NestFactory.create(AppModule);\napp.setGlobalPrefix(configService.get('app.apiPrefix'));\n")).map(([file, text]) => ({ file, text })),
+      { moduleOf: () => undefined, aliases: [] },
+    );
+    assert.deepEqual(warnings, ['/s/main.ts:2: setGlobalPrefix value not found statically; set x-runtime-drift.routePrefix']);
+  });
+});
