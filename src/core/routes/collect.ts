@@ -542,19 +542,7 @@ class ValueResolver {
         }
       }
     }
-    if (x.globalPrefixValue) {
-      const text = this.text(s, x.globalPrefixValue, 0);
-      if (text !== undefined) out.globalPrefix = joinRoutePath(text);
-      else warnings.push(scanWarningText(s.file, { id: 'globalPrefixValue', args: [], ...(x.globalPrefixLine !== undefined ? { line: x.globalPrefixLine } : {}) }));
-    }
-    if (x.versioningPrefixValue && x.uriVersioning) {
-      const text = this.text(s, x.versioningPrefixValue.value, 0);
-      if (text !== undefined) out.uriVersioning = { ...x.uriVersioning, prefix: text };
-      else {
-        warnings.push(scanWarningText(s.file, { id: 'versioningPrefix', args: [], line: x.versioningPrefixValue.line }));
-        delete out.uriVersioning;
-      }
-    }
+    this.resolvePrefixes(s, out, warnings);
     for (const r of x.routes) {
       if (!r.pathValue) {
         out.routes.push(r);
@@ -617,6 +605,24 @@ class ValueResolver {
       name = cls.base;
     }
     return out;
+  }
+
+  /** Nest's global prefix and URI-versioning prefix when they are config keys or other files' constants. */
+  private resolvePrefixes(s: Scanned, out: ExtractedFile, warnings: string[]): void {
+    const x = s.x;
+    if (x.globalPrefixValue) {
+      const text = this.text(s, x.globalPrefixValue, 0);
+      if (text !== undefined) out.globalPrefix = joinRoutePath(text);
+      else warnings.push(scanWarningText(s.file, { id: 'globalPrefixValue', args: [], ...(x.globalPrefixLine !== undefined ? { line: x.globalPrefixLine } : {}) }));
+    }
+    if (x.versioningPrefixValue && x.uriVersioning) {
+      const text = this.text(s, x.versioningPrefixValue.value, 0);
+      if (text !== undefined) out.uriVersioning = { ...x.uriVersioning, prefix: text };
+      else {
+        warnings.push(scanWarningText(s.file, { id: 'versioningPrefix', args: [], line: x.versioningPrefixValue.line }));
+        delete out.uriVersioning;
+      }
+    }
   }
 
   text(s: Scanned, v: ConstValue, depth: number): string | undefined {
