@@ -295,12 +295,7 @@ function copiedPackageDirs(df: Dockerfile, context: string, packages: Map<string
 function startPackageDirs(df: Dockerfile, context: string, scripts: Record<string, string>, packages: Map<string, string>): string[] {
   const final = df.stages[df.stages.length - 1];
   if (!final) return [];
-  let base: typeof final | undefined = final;
-  let root: string | undefined;
-  for (let hops = 0; base && root === undefined && hops < 8; hops++) {
-    root = contextRoot(base.copies.filter((c) => c.from === undefined && c.byRun === undefined));
-    base = base.baseStage === undefined ? undefined : df.stages[base.baseStage];
-  }
+  const root = stageContextRoot(df, final.index, 0);
   if (root === undefined) return [];
   const workdir = posix.relative(root, final.workdir);
   if (workdir.startsWith('..')) return [];
@@ -321,6 +316,29 @@ function startPackageDirs(df: Dockerfile, context: string, scripts: Record<strin
     if (owner !== undefined && !found.includes(`./${owner}`)) found.push(`./${owner}`);
   }
   return found;
+}
+
+/**
+ * Where a stage holds the build context's root: copied from the context (`COPY . .`), inherited
+ * from the stage it is built FROM, or copied whole out of another stage that holds it (`COPY
+ * --from=builder /etc/app .` after the builder's `COPY . .` into /etc/app).
+ */
+function stageContextRoot(df: Dockerfile, index: number, hops: number): string | undefined {
+  const stage = df.stages[index];
+  if (!stage || hops > 8) return undefined;
+  const own = contextRoot(stage.copies.filter((c) => c.from === undefined && c.byRun === undefined));
+  if (own !== undefined) return own;
+  for (const copy of [...stage.copies].reverse()) {
+    const from = copy.from === undefined ? undefined : df.stages.find((st) => st.name === copy.from || String(st.index) === copy.from);
+    if (!from || from.index >= index) continue;
+    const theirs = stageContextRoot(df, from.index, hops + 1);
+    if (theirs === undefined) continue;
+    for (const src of copy.sources) {
+      const inside = posix.relative(posix.normalize(src).replace(/\/+$/, '') || '/', theirs);
+      if (!inside.startsWith('..') && !posix.isAbsolute(inside)) return posix.join(copy.dest, inside);
+    }
+  }
+  return stage.baseStage === undefined ? undefined : stageContextRoot(df, stage.baseStage, hops + 1);
 }
 
 /** Where an Nx workspace keeps its projects by convention. */

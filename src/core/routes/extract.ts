@@ -71,6 +71,8 @@ type Scope = Map<string, ts.Expression | ConstValue>;
 class FileReader {
   /** Top-level `const x = ...` initialisers, enums, classes: what identifiers evaluate to. */
   private readonly decls = new Map<string, ts.Node>();
+  /** Scope-bound names whose receiver is being resolved now (a binding may name itself). */
+  private readonly resolving = new Set<string>();
   private readonly importedNames = new Set<string>();
   /** Names bound by `import type { x }`: a `typeof x` parameter type can name a router of another file. */
   private readonly typeImportedNames = new Set<string>();
@@ -721,7 +723,16 @@ class FileReader {
     const e = skipOuter(expr);
     if (ts.isIdentifier(e)) {
       const bound = this.lookup(e.text);
-      if (bound && ts.isExpression(bound as ts.Node) && this.scopes.some((s) => s.has(e.text))) return this.receiverOf(bound as ts.Expression);
+      // `[source].forEach((source) => ...)`: a parameter bound to an element of its own name is
+      // that outer name, not a loop back to itself.
+      if (bound && ts.isExpression(bound as ts.Node) && this.scopes.some((s) => s.has(e.text)) && !this.resolving.has(e.text)) {
+        this.resolving.add(e.text);
+        try {
+          return this.receiverOf(bound as ts.Expression);
+        } finally {
+          this.resolving.delete(e.text);
+        }
+      }
       return e.text;
     }
     if (e.kind === ts.SyntaxKind.ThisKeyword) return subclassRouter(e) ?? 'this';

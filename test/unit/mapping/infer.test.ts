@@ -895,6 +895,22 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.equal(m?.bundled, false);
   });
 
+  test('a workspace built whole in one stage and copied whole into the next: the package the start script cds into (ENTRYPOINT npm run + CMD start)', async () => {
+    const fs = memFs({
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - packages/*\n',
+      '/ws/package.json': JSON.stringify({ name: 'root', scripts: { start: 'cd packages/core && npm start' }, devDependencies: { vite: '5' } }),
+      '/ws/packages/core/package.json': JSON.stringify({ name: '@x/core', main: 'build/index.js', dependencies: { koa: '2' }, devDependencies: { tsup: '8' }, scripts: { build: 'tsup', start: 'node .' } }),
+      '/ws/packages/core/tsconfig.json': JSON.stringify({ compilerOptions: { outDir: 'build' }, include: ['src'] }),
+      '/ws/packages/core/src/index.ts': '',
+      '/ws/packages/console/package.json': JSON.stringify({ name: '@x/console', dependencies: { 'react-dom': '18' } }),
+      '/ws/Dockerfile': ['FROM node AS builder', 'WORKDIR /etc/x', 'COPY . .', 'RUN pnpm i && pnpm -r build', 'FROM node AS app', 'WORKDIR /etc/x', 'COPY --from=builder /etc/x .', 'ENTRYPOINT ["npm", "run"]', 'CMD ["start"]'].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/packages/core/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/etc/x/packages/core/build', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+  });
+
   test("a workspace copied whole, no build selected: the final WORKDIR's package is the service's", async () => {
     const fs = memFs({
       '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/*\n',

@@ -29,6 +29,14 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(routes, ['POST /v1/auth/login']);
   });
 
+  test('a callback parameter named like the array element it iterates over is read without looping', () => {
+    const routes = routesOf({
+      '/s/app.js':
+        "const express = require('express');\nconst router = express.Router();\nfunction defaults(object, source) {\n  const sources = [source];\n  sources.forEach((source) => { source = Object(source); for (const key in source) object[key] = source[key]; });\n  return object;\n}\nrouter.get('/ping', h);\nmodule.exports = router;\n",
+    });
+    assert.deepEqual(routes, ['GET /ping']);
+  });
+
   test('koa-mount of a koa-compose of routers', () => {
     const routes = routesOf({
       '/s/server.ts':
