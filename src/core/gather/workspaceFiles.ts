@@ -135,12 +135,14 @@ function bucketByModule(mapping: SourceMapping, modules: readonly ModuleDir[], m
  *   (a monorepo built from its root), or the one named like the service; either only when the
  *   Dockerfile brings the app's folder into the image or the service bind-mounts it (a maildev or
  *   collector image built from the repository root copies no app: none of the app's routes are its).
- * - Prebuilt (`image:`), searched from the compose file's project (enclosingProject): a server
- *   folder named like the service (api/, apps/api/, packages/api/), else the server apps below
- *   the project, or the project itself when it is one server;
- *   else a server app of the project named like the service or the image's repository
- *   (`docmost/docmost:latest` -> docmost); else the project's only server app when this service
- *   claims it (`soleServerClaims`).
+ * - Prebuilt (`image:`), searched from the compose file's project (projectsAbove: the nearest
+ *   folder holding a package.json that has a server app, so a docs site's own package.json is
+ *   passed over): a server folder named like the service (api/, apps/api/, packages/api/); else,
+ *   among the server apps below the project (or the project itself when it is one server), the one
+ *   named like the service or the image's repository (`docmost/docmost:latest` -> docmost;
+ *   `acme/shop-api` -> the package `@shop/api`); else the project's only server app, when the image
+ *   is named like the project itself (`teableio/teable` in the `@teable/teable` workspace) or this
+ *   service claims it (`soleServerClaims`).
  */
 export async function serverSourceRoot(fs: FsLike, spec: ServiceSpec, opts: { claimsSoleApp?: boolean; workspaceDir?: string } = {}): Promise<string | undefined> {
   const names = [spec.name, imageRepository(spec.image)].filter((n): n is string => Boolean(n));
@@ -150,16 +152,19 @@ export async function serverSourceRoot(fs: FsLike, spec: ServiceSpec, opts: { cl
     const chosen = below.length === 1 ? below[0] : pickByName(below, names);
     return chosen && (await buildBringsFolder(fs, spec, spec.build, chosen.dir)) ? appSourceDir(fs, chosen.dir) : undefined;
   }
-  const projectRoot = await enclosingProject(fs, spec.projectDir, opts.workspaceDir ?? spec.projectDir);
-  for (const dir of ['', 'apps', 'packages', 'services'].map((d) => path.join(projectRoot, d, spec.name)))
-    if (await isServerApp(fs, dir)) return appSourceDir(fs, dir);
-  const below = await serverAppsBelow(fs, projectRoot);
-  // A repository that is one server (uptime-kuma, compose.yaml beside its package.json): the project itself.
-  const apps = below.length === 0 && (await isServerApp(fs, projectRoot)) ? [{ dir: projectRoot, name: (await packageName(fs, projectRoot)) ?? path.basename(projectRoot) }] : below;
-  const named = pickByName(apps, names);
-  if (named) return appSourceDir(fs, named.dir);
-  const only = apps.length === 1 && opts.claimsSoleApp ? apps[0] : undefined;
-  return only ? appSourceDir(fs, only.dir) : undefined;
+  for (const projectRoot of await projectsAbove(fs, spec.projectDir, opts.workspaceDir ?? spec.projectDir)) {
+    for (const dir of ['', 'apps', 'packages', 'services'].map((d) => path.join(projectRoot, d, spec.name)))
+      if (await isServerApp(fs, dir)) return appSourceDir(fs, dir);
+    const below = await serverAppsBelow(fs, projectRoot);
+    // A repository that is one server (uptime-kuma, compose.yaml beside its package.json): the project itself.
+    const apps = below.length === 0 && (await isServerApp(fs, projectRoot)) ? [{ dir: projectRoot, name: (await packageName(fs, projectRoot)) ?? path.basename(projectRoot) }] : below;
+    if (apps.length === 0) continue;
+    const named = pickByName(apps, names);
+    if (named) return appSourceDir(fs, named.dir);
+    const sole = apps.length === 1 && (opts.claimsSoleApp || namesProject(names, projectRoot, await packageName(fs, projectRoot))) ? apps[0] : undefined;
+    return sole ? appSourceDir(fs, sole.dir) : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -178,13 +183,20 @@ async function buildBringsFolder(fs: FsLike, spec: ServiceSpec, build: ServiceBu
 }
 
 /**
- * The project a compose file belongs to: its own folder, unless that holds no package.json (a
- * `docker/` or `deploy/` folder of compose files), then the nearest folder above it that does,
- * never above the workspace (ghostfolio's docker/docker-compose.yml runs the image of apps/api).
+ * The projects a compose file may belong to, nearest first: the folders from its own up to the
+ * workspace that hold a package.json (a `docker/` or `deploy/` folder of compose files has none:
+ * ghostfolio's docker/docker-compose.yml runs the image of apps/api); its own folder when none does.
  */
-async function enclosingProject(fs: FsLike, composeDir: string, workspaceDir: string): Promise<string> {
-  for (const dir of foldersUpTo(composeDir, workspaceDir)) if ((await fs.stat(path.join(dir, 'package.json')))?.isFile) return dir;
-  return composeDir;
+async function projectsAbove(fs: FsLike, composeDir: string, workspaceDir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const dir of foldersUpTo(composeDir, workspaceDir)) if ((await fs.stat(path.join(dir, 'package.json')))?.isFile) found.push(dir);
+  return found.length > 0 ? found : [composeDir];
+}
+
+/** An image or service named like the project itself: its package name, that name's scope, or its folder. */
+function namesProject(names: readonly string[], projectRoot: string, pkgName: string | undefined): boolean {
+  const own = [path.basename(projectRoot), ...nameForms(pkgName ?? '')].map(normalName);
+  return names.some((n) => own.includes(normalName(n)));
 }
 
 /**
@@ -225,14 +237,27 @@ async function serverAppsBelow(fs: FsLike, root: string): Promise<Array<{ dir: s
 
 const NOT_APP_DIR = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor', 'tmp', 'docs', 'test', 'tests', 'e2e', 'src']);
 
+/** A folder's package name as written (`@teable/backend`), if it has one. */
 async function packageName(fs: FsLike, dir: string): Promise<string | undefined> {
   const name = (await readJsonObject(fs, path.join(dir, 'package.json')))?.['name'];
-  return typeof name === 'string' ? name.replace(/^@[^/]+\//, '') : undefined;
+  return typeof name === 'string' ? name : undefined;
+}
+
+/** The names an app or image may go by: `@shop/api` is also `api`, `shop-api` and `shop`. */
+function nameForms(name: string): string[] {
+  const scoped = /^@([^/]+)\/(.+)$/.exec(name);
+  return scoped ? [scoped[2] as string, `${scoped[1]}-${scoped[2]}`, scoped[1] as string] : [name];
+}
+
+/** Case and `_`/`-` do not tell names apart (`hitokoto_api` is `hitokoto-api`). */
+function normalName(name: string): string {
+  return name.toLowerCase().replace(/_/g, '-');
 }
 
 function pickByName<T extends { dir: string; name: string }>(apps: readonly T[], names: readonly string[]): T | undefined {
-  const wanted = new Set(names.map((n) => n.toLowerCase()));
-  const hits = apps.filter((a) => wanted.has(a.name.toLowerCase()) || wanted.has(path.basename(a.dir).toLowerCase()));
+  const wanted = new Set(names.map(normalName));
+  // The scope alone (`shop` of `@shop/api`) names the project, not one of its apps.
+  const hits = apps.filter((a) => [...nameForms(a.name).slice(0, 2), path.basename(a.dir)].some((n) => wanted.has(normalName(n))));
   return hits.length === 1 ? hits[0] : undefined;
 }
 

@@ -22,7 +22,44 @@ suite('serverSourceRoot', () => {
   test("a prebuilt image named like a server package gets it; the project's only server app goes to the one service that claims it", async () => {
     assert.equal(await serverSourceRoot(monorepo, spec('web', { image: 'acme/server:1' })), '/w/apps/server/src');
     assert.equal(await serverSourceRoot(monorepo, spec('docmost', { image: 'docmost/docmost:latest' }), { claimsSoleApp: true }), '/w/apps/server/src');
-    assert.equal(await serverSourceRoot(monorepo, spec('docmost', { image: 'docmost/docmost:latest' })), undefined);
+    assert.equal(await serverSourceRoot(monorepo, spec('web', { image: 'acme/web:latest' })), undefined);
+  });
+
+  test("an image named like the project itself runs its only server app, claimed or not; one named like neither gets nothing", async () => {
+    const teable = memFs({
+      '/w/package.json': JSON.stringify({ name: '@teable/teable', private: true }),
+      '/w/apps/nestjs-backend/package.json': JSON.stringify({ name: '@teable/backend', dependencies: { '@nestjs/core': '10' } }),
+      '/w/apps/nestjs-backend/src/main.ts': '',
+      '/w/apps/nextjs-app/package.json': react,
+    });
+    assert.equal(await serverSourceRoot(teable, spec('teable', { image: 'ghcr.io/teableio/teable:latest' })), '/w/apps/nestjs-backend/src');
+    assert.equal(await serverSourceRoot(monorepo, spec('app', { image: 'docmost/docmost:latest' })), '/w/apps/server/src');
+    assert.equal(await serverSourceRoot(teable, spec('migrate', { image: 'ghcr.io/teableio/teable-db-migrate:latest' })), undefined);
+  });
+
+  test('an app goes by its scoped package name joined (`@openpanel/api` is openpanel-api), and `_` is `-`; the scope alone picks no app', async () => {
+    const repo = memFs({
+      '/w/package.json': JSON.stringify({ name: '@openpanel/root' }),
+      '/w/apps/api/package.json': JSON.stringify({ name: '@openpanel/api', dependencies: { fastify: '5' } }),
+      '/w/apps/api/src/index.ts': '',
+      '/w/apps/worker/package.json': JSON.stringify({ name: '@openpanel/worker', dependencies: { express: '4' } }),
+      '/w/apps/worker/src/index.ts': '',
+    });
+    assert.equal(await serverSourceRoot(repo, spec('op-api', { image: 'lindesvard/openpanel-api:2' })), '/w/apps/api/src');
+    assert.equal(await serverSourceRoot(repo, spec('op_worker', { image: 'lindesvard/openpanel_worker:2' })), '/w/apps/worker/src');
+    assert.equal(await serverSourceRoot(repo, spec('op', { image: 'lindesvard/openpanel:2' })), undefined);
+  });
+
+  test("a compose file below a docs site's own package.json looks further up, to the project that has the server", async () => {
+    const repo = memFs({
+      '/w/package.json': JSON.stringify({ name: 'hedgedoc', workspaces: ['backend', 'frontend'] }),
+      '/w/backend/package.json': JSON.stringify({ name: '@hedgedoc/backend', dependencies: { '@nestjs/core': '10' } }),
+      '/w/backend/src/main.ts': '',
+      '/w/docs/package.json': JSON.stringify({ name: 'docs', devDependencies: { mkdocs: '1' } }),
+      '/w/docs/content/setup/docker-compose.yml': '',
+    });
+    const backend = spec('backend', { image: 'ghcr.io/hedgedoc/hedgedoc/backend:2', projectDir: '/w/docs/content/setup' });
+    assert.equal(await serverSourceRoot(repo, backend, { workspaceDir: '/w' }), '/w/backend/src');
   });
 
   test('who claims the only server app: the one non-infrastructure prebuilt service, when nothing builds', () => {
