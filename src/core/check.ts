@@ -9,6 +9,7 @@ import { errorText, isEngineUnreachable, UnknownServiceError } from './errors';
 import { discoverComposeProjects } from './compose/discover';
 import { inferMapping } from './mapping/infer';
 import { readPathAliases } from './routes/aliases';
+import { startedSourceFile } from './gather/startedEntry';
 import type { RouteDef } from './model';
 import type { ProbeTrust } from './probe/trust';
 import type { ServiceEvidence } from './ladder/evidence';
@@ -253,7 +254,9 @@ function readServiceWorkspace(
   const bounded = { ...(boundary !== undefined ? { boundary } : {}), ...(opts.fullWalk ? { fullWalk: true } : {}) };
   const scan = (req: SourceScanRequest) => deps.scanner.scan({ ...req, ...bounded }, opts.signal);
   const finish = async (root: string, scanned: Awaited<ReturnType<typeof scan>>, modules: Awaited<ReturnType<typeof findServiceModules>>, files: FileEvidence) => {
-    const collected = collectRoutes(deps.log, spec, root, modules, scanned.extracted, await readPathAliases(deps.fs, root, opts.workspaceDir));
+    // The file the container starts, when its command names one: a microservice of a shared tree serves only its routes.
+    const entry = mapping ? await startedSourceFile(deps.fs, spec, mapping, scanned.extracted.map((e) => e.file)) : undefined;
+    const collected = collectRoutes(deps.log, spec, root, modules, scanned.extracted, await readPathAliases(deps.fs, root, opts.workspaceDir), entry);
     const warnings = [...skippedWarnings(opts.workspaceDir, scanned), ...collected.warnings.map((w) => relativeWarning(opts.workspaceDir, w))];
     return { files, declared: collected.routes, warnings, pages: [] as PageDef[] };
   };

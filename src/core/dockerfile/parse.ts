@@ -273,6 +273,11 @@ function parseEnv(args: string): [string, string][] {
 }
 
 /** Splits on whitespace, keeping quoted runs together (quotes stay; see unquote). */
+/** A shell command line's words, quotes removed (`node "dist/main.js"` -> node, dist/main.js). */
+export function commandWords(s: string): string[] {
+  return splitWords(s).map(unquote);
+}
+
 function splitWords(s: string): string[] {
   return s.match(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g) ?? [];
 }

@@ -23,6 +23,11 @@ export interface CollectOptions {
   extra?: string[];
   /** tsconfig `paths` (and `baseUrl`) as absolute patterns: how non-relative imports resolve. */
   aliases?: PathAlias[];
+  /**
+   * The file the service's container starts (gather/startedEntry.ts), when known: only the routes
+   * of files it reaches through its mounts are served (one microservice of a shared tree).
+   */
+  entry?: string;
 }
 
 /** `"@server/*": ["../server/*"]` from a tsconfig, made absolute: pattern and targets hold at most one '*'. */
@@ -102,8 +107,10 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const prefixesOf = mountPrefixes(edges);
 
   const routes: RouteDef[] = [];
+  const served = opts.entry !== undefined ? servedFrom(byKey.get(toSlash(opts.entry)), edges) : undefined;
   const mounted = (node: RouterNode) => edges.some((e) => e.child.key === node.key && (e.child.name === '*' || e.child.name === node.name));
   for (const s of scanned) {
+    if (served && !served.has(s.key)) continue;
     const module = opts.moduleOf(s.file);
     const unreachable = unmountedRelative(s, mounted);
     for (const [router, rs] of unreachable) warnings.push(scanWarningText(s.file, { id: 'relativeUnmounted', args: [router, rs.map((r) => r.path.slice(1)).join(', ')], line: rs[0]?.line ?? 0 }));
@@ -131,6 +138,25 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
     else routes.push({ method: parsed.method, path: parsed.path, origin: 'config' });
   }
   return { routes: sortRoutes(dedupe(routes)), warnings };
+}
+
+/**
+ * The files an entry file serves routes of: itself and what its routers mount, through every
+ * mount below. Undefined (every file serves) when the entry declares no route and mounts nothing:
+ * it starts the app some other way (`require('./server').listen()`, a Nest module).
+ */
+function servedFrom(entry: Scanned | undefined, edges: MountEdge[]): Set<string> | undefined {
+  if (!entry || (entry.x.routes.length === 0 && entry.x.mounts.length === 0)) return undefined;
+  const served = new Set([entry.key]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const e of edges) {
+      if (!served.has(e.parent.key) || served.has(e.child.key)) continue;
+      served.add(e.child.key);
+      grew = true;
+    }
+  }
+  return served;
 }
 
 /**

@@ -1,0 +1,50 @@
+// A microservice of a shared tree: the file its container starts, and only that file's routes.
+import * as assert from 'node:assert/strict';
+import { startedSourceFile } from '../../../src/core/gather/startedEntry';
+import type { ServiceSpec, SourceMapping } from '../../../src/core/model';
+import { collectRoutes } from '../helpers/collectText';
+import { memFs } from '../helpers/memFs';
+
+const mapping: SourceMapping = { sourceRoot: '/w', target: '/usr/src/app', rewrites: {}, bundled: false, modulesDir: 'modules', evidence: [] };
+const files = ['/w/index.js', '/w/user/index.js', '/w/tweet/index.js'];
+const service = (name: string, extra: Partial<ServiceSpec> = {}): ServiceSpec =>
+  ({ name, project: 'p', projectDir: '/w/docker', build: { context: '/w', dockerfile: `/w/docker/${name}.Dockerfile` }, ...extra }) as ServiceSpec;
+
+suite('startedSourceFile', () => {
+  const fs = memFs({
+    '/w/package.json': JSON.stringify({ scripts: { start: 'fastify start index.js', microservice: 'fastify start' } }),
+    '/w/docker/user.Dockerfile': 'FROM node:20\nWORKDIR /usr/src/app\nCOPY . .\nCMD [ "npm", "run", "microservice", "--", "--prefix", "/api/user", "user/index.js" ]\n',
+    '/w/docker/all.Dockerfile': 'FROM node:20\nWORKDIR /usr/src/app\nCOPY . .\nCMD ["npm", "start"]\n',
+    '/w/docker/shell.Dockerfile': 'FROM node:20\nWORKDIR /usr/src/app\nCOPY . .\nCMD ["/bin/sh"]\n',
+  });
+
+  test("the script file the Dockerfile's CMD names, through the package script it runs, as a path of the image", async () => {
+    assert.equal(await startedSourceFile(fs, service('user'), mapping, files), '/w/user/index.js');
+    assert.equal(await startedSourceFile(fs, service('all'), mapping, files), '/w/index.js');
+  });
+
+  test("compose's command comes before the image's; a command naming no file of the tree says nothing", async () => {
+    const config = { command: ['node', 'tweet/index.js'] } as ServiceSpec['config'];
+    assert.equal(await startedSourceFile(fs, service('user', { config }), mapping, files), '/w/tweet/index.js');
+    assert.equal(await startedSourceFile(fs, service('shell'), mapping, files), undefined);
+  });
+});
+
+suite('collect: routes of the started file', () => {
+  const tree = [
+    { file: '/w/index.js', text: "module.exports = async function (fastify) {\n  fastify.register(require('./user'), { prefix: '/api/user' });\n  fastify.register(require('./tweet'), { prefix: '/api/tweet' });\n};\n" },
+    { file: '/w/user/index.js', text: "module.exports = async function (fastify) {\n  fastify.post('/login', h);\n};\n" },
+    { file: '/w/tweet/index.js', text: "module.exports = async function (fastify) {\n  fastify.get('/', h);\n};\n" },
+  ];
+  const paths = (entry?: string) => collectRoutes(tree, { moduleOf: () => undefined, ...(entry ? { entry } : {}) }).routes.map((r) => `${r.method} ${r.path}`);
+
+  test('a service starting one plugin file serves its routes only; one starting the app file serves all it mounts', () => {
+    assert.deepEqual(paths('/w/user/index.js'), ['POST /api/user/login']);
+    assert.deepEqual(paths('/w/index.js'), ['GET /api/tweet', 'POST /api/user/login']);
+    assert.deepEqual(paths(), ['GET /api/tweet', 'POST /api/user/login']);
+  });
+
+  test('an entry that declares and mounts nothing (it starts the app some other way) restricts nothing', () => {
+    assert.deepEqual(paths('/w/none.js'), ['GET /api/tweet', 'POST /api/user/login']);
+  });
+});
