@@ -106,8 +106,9 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
   const composeParses = createComposeParses();
   const claims = soleServerClaims(specs);
   const shared = sharedNameWarnings(specs, (f) => rel(opts.workspaceDir, f));
+  const findContainers = containerFinder(deps.engine, specs);
   const services = await mapPool(specs, SERVICE_CONCURRENCY, async (spec) => {
-    const report = await checkService(deps, opts, spec, pinged, readWorkspace, boundary, { hashes, composeParses }, claims.has(spec));
+    const report = await checkService(deps, opts, spec, { pinged, findContainers }, readWorkspace, boundary, { hashes, composeParses }, claims.has(spec));
     const clash = shared.get(spec);
     return clash === undefined ? report : { ...report, warnings: [clash, ...report.warnings] };
   });
@@ -126,7 +127,7 @@ async function checkService(
   deps: CheckDeps,
   opts: CheckOptions,
   spec: ServiceSpec,
-  pinged: Promise<string | null>,
+  engineAsked: { pinged: Promise<string | null>; findContainers: ContainerFinder },
   readWorkspace: <R>(fn: () => Promise<R>) => Promise<R>,
   boundary: string | undefined,
   configJudging: { hashes: ProjectHashes; composeParses: ComposeParses },
@@ -142,14 +143,32 @@ async function checkService(
   const workspaceRead = readServiceWorkspace(deps, opts, spec, mapping, boundary, claimsSoleApp);
   const workspace = workspaceRead && readWorkspace(workspaceRead);
   workspace?.catch(() => undefined); // Awaited below, after the ping: never unhandled meanwhile.
-  const engineError = await pinged;
-  const containersFound = engineError ? undefined : deps.engine.findServiceContainers(spec.project, spec.name, opts.signal);
+  const engineError = await engineAsked.pinged;
+  const containersFound = engineError ? undefined : engineAsked.findContainers(spec, opts.signal);
   const { ev, files, workspaceWarnings } = await gatherEvidence(deps, opts, spec, mapping, { workspace, containersFound, engineError, configJudging });
   const warnings = [...serviceWarnings, ...workspaceWarnings];
   const report = { ...evaluateService(ev, files), warnings: warnings.slice(0, MAX_WARNINGS), ...(ev.swarm ? { swarm: ev.swarm } : {}) };
   if (warnings.length > MAX_WARNINGS) report.warnings.push(l10n.t('… and {0} more', warnings.length - MAX_WARNINGS));
   deps.log?.log('info', `${spec.project}/${spec.name}: ${report.verdict} — ${report.summary}`);
   return report;
+}
+
+type ContainerFinder = (spec: ServiceSpec, signal: AbortSignal | undefined) => Promise<ContainerInfo[]>;
+
+/**
+ * How each service's containers are asked for in this check: one list per project for a project
+ * with several services checked (where the engine can), else one per service.
+ */
+function containerFinder(engine: EngineLike, specs: readonly ServiceSpec[]): ContainerFinder {
+  const checked = new Map<string, number>();
+  for (const s of specs) checked.set(s.project, (checked.get(s.project) ?? 0) + 1);
+  const perProject = new Map<string, (service: string, signal?: AbortSignal) => Promise<ContainerInfo[]>>();
+  return (spec, signal) => {
+    if (!engine.projectContainers || (checked.get(spec.project) ?? 0) < 2) return engine.findServiceContainers(spec.project, spec.name, signal);
+    let find = perProject.get(spec.project);
+    if (!find) perProject.set(spec.project, (find = engine.projectContainers(spec.project)));
+    return find(spec.name, signal);
+  };
 }
 
 /** The service's mapping, unless its source root is outside the workspace; and what to warn of. */

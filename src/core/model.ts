@@ -247,6 +247,11 @@ export interface ContainerInfo {
   labels: Record<string, string>;
   /** What it was created with, when the engine adapter read it (config drift). */
   config?: ContainerConfig;
+  /**
+   * The image `imageRef` resolved to when the container was listed, where the engine said that
+   * was the container's own image (the tag had not moved since): a check need not ask again.
+   */
+  refImage?: ImageInfo;
 }
 
 export interface ImageInfo {

@@ -12,6 +12,13 @@ export interface EngineLike extends Partial<ServedFilesReaderLike> {
   ping(signal?: AbortSignal): Promise<void>;
   /** All containers (any state) labelled com.docker.compose.project=project, .service=service. */
   findServiceContainers(project: string, service: string, signal?: AbortSignal): Promise<ContainerInfo[]>;
+  /**
+   * Answers as findServiceContainers for the services of one project, from one list of the
+   * project's containers taken at the finder's first call: a check of many services asks the
+   * engine once instead of once per service. A check makes its own finder, so what changed
+   * between checks is seen.
+   */
+  projectContainers?(project: string): (service: string, signal?: AbortSignal) => Promise<ContainerInfo[]>;
   /** The image a reference (tag or ID) resolves to now; undefined when there is none. */
   inspectImage(ref: string, signal?: AbortSignal): Promise<ImageInfo | undefined>;
   /**

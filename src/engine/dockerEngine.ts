@@ -60,6 +60,7 @@ const EXEC_TOOLS_MEMORY = 1024;
 
 export interface DockerEngine extends EngineLike {
   readServedFiles: ServedFilesReaderLike['readServedFiles'];
+  projectContainers: NonNullable<EngineLike['projectContainers']>;
   /** The dockerode client, for callers that need more than EngineLike (tests, events). */
   readonly docker: Dockerode;
   /**
@@ -93,6 +94,9 @@ const UNREACHABLE_CODES = new Set([
   'EAI_AGAIN',
   'ENOTSOCK',
 ]);
+
+/** The label compose puts on a service's containers (v1 and v2). */
+const COMPOSE_SERVICE_LABEL = 'com.docker.compose.service';
 
 /** /_ping answers "OK"; anything longer is not an engine. */
 const MAX_PING_BYTES = 4096;
@@ -135,7 +139,7 @@ class DockerodeEngine implements DockerEngine {
   private readonly ready: (() => Promise<void>) | undefined;
   private readonly lifetime = new AbortController();
   private readonly imageListings = new Map<string, Promise<FileListing>>();
-  private readonly imageConfigs = new Map<string, Promise<ReturnType<typeof imageConfigOf> | null>>();
+  private readonly imageConfigs = new Map<string, Promise<{ config: ReturnType<typeof imageConfigOf>; created: string } | null>>();
   /** Per container: true when find ran there, false when it has none (distroless). */
   private readonly execTools = new Map<string, boolean>();
   /** Running containers' listings, remembered while the event stream vouches for them. */
@@ -182,20 +186,31 @@ class DockerodeEngine implements DockerEngine {
   }
 
   async findServiceContainers(project: string, service: string, signal?: AbortSignal): Promise<ContainerInfo[]> {
-    return this.call(l10n.t`list containers of ${`${project}/${service}`}`, signal, this.timeoutMs, async (bounded) => {
+    return this.call(l10n.t`list containers of ${`${project}/${service}`}`, signal, this.timeoutMs, async (bounded) =>
       // Both compose v1 and v2 set these labels; the name format differs (_1 vs -1), labels do not.
-      const byLabels = (label: string[]) => engineRequest<Dockerode.ContainerInfo[]>(this.docker, '/containers/json', { all: true, filters: { label } }, bounded);
-      let summaries = await byLabels([`com.docker.compose.project=${project}`, `com.docker.compose.service=${service}`]);
-      // None from compose: the project may be deployed as a Swarm stack of the same name.
-      if (summaries.length === 0) summaries = await byLabels([`${STACK_LABEL}=${project}`, `${SWARM_SERVICE_LABEL}=${stackServiceName(project, service)}`]);
-      // The list names each container's image: its defaults are asked beside the container's
-      // inspect instead of after it (one round trip less before the listings; the same requests).
-      for (const s of summaries) if (s.ImageID) void this.imageDefaults(s.ImageID, bounded);
-      const infos = await Promise.all(summaries.map((s) => this.inspectContainer(s.Id, bounded)));
-      return infos
-        .filter((c): c is ContainerInfo => c !== undefined)
-        .sort((a, b) => b.created.localeCompare(a.created) || a.name.localeCompare(b.name));
-    });
+      this.inspectServiceContainers(project, service, await this.containersLabelled([`com.docker.compose.project=${project}`, `${COMPOSE_SERVICE_LABEL}=${service}`], bounded), bounded),
+    );
+  }
+
+  projectContainers(project: string): (service: string, signal?: AbortSignal) => Promise<ContainerInfo[]> {
+    // Taken at the first call, under that call's bound.
+    let listed: Promise<Map<string, Dockerode.ContainerInfo[]>> | undefined;
+    const byService = (signal: AbortSignal) =>
+      (listed ??= this.containersLabelled([`com.docker.compose.project=${project}`], signal).then((all) => {
+        const grouped = new Map<string, Dockerode.ContainerInfo[]>();
+        for (const s of all) {
+          const service = s.Labels?.[COMPOSE_SERVICE_LABEL];
+          if (service !== undefined) grouped.set(service, [...(grouped.get(service) ?? []), s]);
+        }
+        return grouped;
+      }, (err: unknown) => {
+        listed = undefined; // Cut off by its caller's signal, or failed: a later service asks again.
+        throw err;
+      }));
+    return (service, signal) =>
+      this.call(l10n.t`list containers of ${`${project}/${service}`}`, signal, this.timeoutMs, async (bounded) =>
+        this.inspectServiceContainers(project, service, (await byService(bounded)).get(service) ?? [], bounded),
+      );
   }
 
   async swarmTasks(stack: string, service: string, signal?: AbortSignal): Promise<SwarmTasks | undefined> {
@@ -311,6 +326,21 @@ class DockerodeEngine implements DockerEngine {
     }
   }
 
+  private containersLabelled(label: string[], signal: AbortSignal): Promise<Dockerode.ContainerInfo[]> {
+    return engineRequest<Dockerode.ContainerInfo[]>(this.docker, '/containers/json', { all: true, filters: { label } }, signal);
+  }
+
+  /** A compose service's containers from their list entries, newest first; none: its Swarm stack's, if any. */
+  private async inspectServiceContainers(project: string, service: string, listed: Dockerode.ContainerInfo[], signal: AbortSignal): Promise<ContainerInfo[]> {
+    // None from compose: the project may be deployed as a Swarm stack of the same name.
+    const summaries = listed.length > 0 ? listed : await this.containersLabelled([`${STACK_LABEL}=${project}`, `${SWARM_SERVICE_LABEL}=${stackServiceName(project, service)}`], signal);
+    // The list names each container's image: its defaults are asked beside the container's
+    // inspect instead of after it (one round trip less before the listings; the same requests).
+    for (const s of summaries) if (s.ImageID) void this.imageDefaults(s.ImageID, signal);
+    const infos = await Promise.all(summaries.map((s) => this.inspectContainer(s.Id, signal, s.Image)));
+    return infos.filter((c): c is ContainerInfo => c !== undefined).sort((a, b) => b.created.localeCompare(a.created) || a.name.localeCompare(b.name));
+  }
+
   private isPodman(signal: AbortSignal): Promise<boolean> {
     const version = this.docker.version as (o: { abortSignal: AbortSignal }) => Promise<Dockerode.DockerVersion>;
     return (this.podman ??= version.call(this.docker, { abortSignal: signal }).then(
@@ -322,28 +352,32 @@ class DockerodeEngine implements DockerEngine {
     ));
   }
 
-  /** An image's own config (the defaults a container gets), once per image ID; null when it is gone. */
-  private imageDefaults(imageId: string, signal: AbortSignal): Promise<ReturnType<typeof imageConfigOf> | null> {
+  /** An image's own config (the defaults a container gets) and creation time, once per image ID; null when it is gone. */
+  private imageDefaults(imageId: string, signal: AbortSignal): Promise<{ config: ReturnType<typeof imageConfigOf>; created: string } | null> {
     let known = this.imageConfigs.get(imageId);
     if (!known) {
       // A failed or cancelled inspect is not remembered: the next check asks again.
-      known = engineRequest<Dockerode.ImageInspectInfo>(this.docker, `/images/${imageId}/json`, {}, signal).then(imageConfigOf, () => {
-        this.imageConfigs.delete(imageId);
-        return null;
-      });
+      known = engineRequest<Dockerode.ImageInspectInfo>(this.docker, `/images/${imageId}/json`, {}, signal).then(
+        (info) => ({ config: imageConfigOf(info), created: isoTime(info.Created) }),
+        () => {
+          this.imageConfigs.delete(imageId);
+          return null;
+        },
+      );
       if (this.imageConfigs.size >= IMAGE_LISTING_CACHE) this.imageConfigs.delete(this.imageConfigs.keys().next().value as string);
       this.imageConfigs.set(imageId, known);
     }
     return known;
   }
 
-  private async inspectContainer(id: string, signal: AbortSignal): Promise<ContainerInfo | undefined> {
+  /** `listedImage`: the Image field of the container's list entry, which says whether its reference still names its image. */
+  private async inspectContainer(id: string, signal: AbortSignal, listedImage?: string): Promise<ContainerInfo | undefined> {
     try {
       const info = await engineRequest<Dockerode.ContainerInspectInfo>(this.docker, `/containers/${id}/json`, {}, signal);
       const image = await this.imageDefaults(info.Image, signal);
       // Where something else writes without an event: a listing there is never remembered.
       this.listings.noteMounts(info.Id, [...(info.Mounts ?? []).map((m) => m.Destination), ...Object.keys(info.HostConfig?.Tmpfs ?? {})]);
-      const config = containerConfigOf(info, image);
+      const config = containerConfigOf(info, image?.config ?? null);
       this.listings.noteHealthcheck(info.Id, config.healthcheck ?? config.imageDefaults?.healthcheck ?? null);
       return {
         id: info.Id,
@@ -354,11 +388,22 @@ class DockerodeEngine implements DockerEngine {
         created: isoTime(info.Created),
         labels: info.Config.Labels ?? {},
         config,
+        ...(image && (await this.refNamesOwnImage(info.Config.Image, listedImage, signal)) ? { refImage: { ref: familiarImageRef(info.Config.Image), id: info.Image, created: image.created } } : {}),
       };
     } catch (err) {
       if (statusOf(err) === 404) return undefined; // Removed between list and inspect.
       throw err;
     }
+  }
+
+  /**
+   * Whether the container's reference named its own image when it was listed: Docker's list keeps
+   * the reference a container was created with only while it resolves to that container's image,
+   * and shows the image ID once the tag has moved (daemon/list.go). Podman's list is not known to
+   * do so: there the reference is asked for on its own.
+   */
+  private async refNamesOwnImage(ref: string, listedImage: string | undefined, signal: AbortSignal): Promise<boolean> {
+    return ref !== '' && listedImage === ref && !(await this.isPodman(signal));
   }
 
   /** exec `find` first where it may work; the archive API otherwise (see execListing.ts). */
@@ -535,6 +580,7 @@ function unusableEngine(host: string, reason: string): DockerEngine {
     },
     ping: fail,
     findServiceContainers: fail,
+    projectContainers: () => fail,
     inspectImage: fail,
     listContainerFiles: fail,
     listImageFiles: fail,

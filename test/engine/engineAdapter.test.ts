@@ -72,11 +72,31 @@ suite('dockerEngine against the real engine', () => {
     assert.equal(c.imageRef, tag);
     assert.equal(c.labels['com.docker.compose.project'], project);
     assert.ok(!Number.isNaN(Date.parse(c.created)) && c.created.endsWith('Z'), `created is ISO: ${c.created}`);
+    // The tag still names the container's image: the check need not ask for it.
+    assert.deepEqual(c.refImage, await engine.inspectImage(tag));
   });
 
   test('findServiceContainers for an unknown project or service is empty', async () => {
     assert.deepEqual(await engine.findServiceContainers(`${project}-other`, service), []);
     assert.deepEqual(await engine.findServiceContainers(project, 'worker'), []);
+  });
+
+  test("projectContainers answers as findServiceContainers from one list per finder: a container made since is seen by the next check's finder", async () => {
+    const finder = engine.projectContainers(project);
+    assert.deepEqual(await finder(service), await engine.findServiceContainers(project, service));
+    assert.deepEqual(await finder('worker'), []);
+    const made = await dockerCli(
+      ['create', '--name', `${project}_worker_1`, '--label', `com.docker.compose.project=${project}`, '--label', 'com.docker.compose.service=worker', tag, 'node', '-e', '0'],
+      { check: true },
+    );
+    try {
+      assert.deepEqual(await finder('worker'), [], 'one list per finder (one check)');
+      const next = await engine.projectContainers(project)('worker');
+      assert.deepEqual(next.map((c) => c.id), [made.stdout.trim()]);
+      assert.deepEqual(await engine.findServiceContainers(project, 'worker'), next);
+    } finally {
+      await dockerCli(['rm', '-f', made.stdout.trim()]);
+    }
   });
 
   test('listContainerFiles lists exactly the files under the root, in an image without a shell', async () => {
@@ -111,6 +131,7 @@ suite('dockerEngine against the real engine', () => {
     assert.ok(image, `${tag} resolves`);
     assert.equal(image.id, v2Id);
     assert.notEqual(image.id, c.imageId, 'the running container still uses the old image');
+    assert.equal(c.refImage, undefined, 'the tag moved: the check must ask for it');
     assert.equal(image.ref, tag);
 
     const inImage = await engine.listImageFiles(image.id, '/app/dist');

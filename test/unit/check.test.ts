@@ -223,6 +223,28 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.ok(!engine.calls.some((c) => c.startsWith('containers')), engine.calls.join(', '));
   });
 
+  test("a project's services are found from one list of the project per check, where the engine can; a lone service is asked for alone", async () => {
+    const ws = { ...WORKSPACE, '/ws/compose.yaml': `${WORKSPACE['/ws/compose.yaml']}  worker:\n    image: ws_api\n  db:\n    image: postgres\n` };
+    const base = fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: [] });
+    const engine: FakeEngine = {
+      ...base,
+      projectContainers(project) {
+        base.calls.push(`project ${project}`);
+        return (service) => base.findServiceContainers(project, service);
+      },
+    };
+    const run = (services?: string[]) =>
+      checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false, ...(services ? { services } : {}) });
+    await run();
+    await run();
+    assert.deepEqual(base.calls.filter((c) => c.startsWith('project')), ['project ws', 'project ws']);
+    assert.deepEqual(base.calls.filter((c) => c.startsWith('containers')).sort(), ['containers ws/api', 'containers ws/api', 'containers ws/db', 'containers ws/db', 'containers ws/worker', 'containers ws/worker']);
+    base.calls.length = 0;
+    await run(['api']);
+    assert.ok(!base.calls.some((c) => c.startsWith('project')), base.calls.join('\n'));
+    assert.ok(base.calls.includes('containers ws/api'), base.calls.join('\n'));
+  });
+
   test('a file .dockerignore keeps out of the image is not reported missing from the container', async () => {
     const spec = '/ws/backend/src/modules/users/users.fixture.ts';
     const ws = { ...WORKSPACE, [spec]: 'export const x = 1;\n', '/ws/backend/dist/modules/users/users.fixture.js': 'x', '/ws/backend/.dockerignore': 'node_modules\n**/*.fixture.js\n' };
@@ -245,6 +267,16 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     );
     assert.equal(report.services[0]?.staleContainer, false);
     assert.ok(!engine.calls.some((c) => c.startsWith('list image')), engine.calls.join('\n'));
+    assert.equal(report.verdict, 'in-sync', report.services[0]?.summary);
+  });
+
+  test("a container whose reference named its own image when listed: that image is taken, the reference is not asked again", async () => {
+    const base = fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: [] });
+    const refImage = { ref: 'ws_api', id: NEW, created: '2026-11-29T10:05:00Z' };
+    const engine: FakeEngine = { ...base, findServiceContainers: async (p, s) => (await base.findServiceContainers(p, s)).map((c) => ({ ...c, refImage })) };
+    const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(WORKSPACE, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    assert.ok(!base.calls.some((c) => c.startsWith('image')), base.calls.join('\n'));
+    assert.deepEqual(report.services[0]?.image, { ref: 'ws_api', id: NEW, created: refImage.created });
     assert.equal(report.verdict, 'in-sync', report.services[0]?.summary);
   });
 

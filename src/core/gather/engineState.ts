@@ -45,7 +45,8 @@ export async function gatherEngineState(
 ): Promise<EngineState> {
   const container = await containerAsked;
   let imageRef = container?.imageRef ?? spec.image;
-  let image = imageRef ? await engine.inspectImage(imageRef, signal) : undefined;
+  // The engine said at listing time that the reference named the container's own image: not asked again.
+  let image = container?.refImage ?? (imageRef ? await engine.inspectImage(imageRef, signal) : undefined);
   if (!imageRef) {
     for (const ref of defaultImageRefs(spec)) {
       image = await engine.inspectImage(ref, signal);
