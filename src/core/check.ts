@@ -5,7 +5,8 @@ import * as l10n from '@vscode/l10n';
 import { NOT_RUNNING_DETAIL } from './model';
 import type { ContainerInfo, HttpMethod, Report, ServiceReport, ServiceSpec, SourceMapping } from './model';
 import type { ComposeFoldersLike, ConfigHashSourceLike, EngineLike, FsLike, LogSink, ProberLike, RebuildLocksLike, SourceScannerLike, SourceScanRequest } from './ports';
-import { errorText, isEngineUnreachable, UnknownServiceError } from './errors';
+import { errorText, isEngineUnreachable } from './errors';
+import { selectServices } from './compose/selectService';
 import { discoverComposeProjects } from './compose/discover';
 import { inferMapping } from './mapping/infer';
 import { readPathAliases } from './routes/aliases';
@@ -45,7 +46,7 @@ export interface CheckDeps {
 export interface CheckOptions {
   /** Absolute workspace folder. */
   workspaceDir: string;
-  /** Only these services (all when empty/undefined). */
+  /** Only these services, each `name` or `project/name` (all when empty/undefined). */
   services?: string[];
   /** Send HTTP probes (default true). */
   probe?: boolean;
@@ -91,13 +92,8 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
     folders: deps.composeFolders,
     fresh: opts.fullWalk,
   });
-  const wanted = opts.services?.length ? new Set(opts.services) : undefined;
-  const specs = projects.flatMap((p) => p.services).filter((s) => !wanted || wanted.has(s.name));
-  if (wanted) {
-    const known = new Set(projects.flatMap((p) => p.services.map((s) => s.name)));
-    const unknown = [...wanted].filter((n) => !known.has(n));
-    if (unknown.length > 0) throw new UnknownServiceError(unknown, [...known]);
-  }
+  const all = projects.flatMap((p) => p.services);
+  const specs = opts.services?.length ? selectServices(all, opts.services) : all;
 
   const readWorkspace = createLimiter(WORKSPACE_CONCURRENCY);
   // The walk follows no link out of the workspace, and a source root outside it is not read.

@@ -4,7 +4,9 @@ import * as l10n from '@vscode/l10n';
 import type { ActionKind, ConfigDrift, PageReport, RungName, ServiceReport, ServiceSpec } from './model';
 import { stepsOf } from './ladder/action';
 import type { ComposeRunnerLike } from './ports';
-import { InterruptedError, UnknownServiceError } from './errors';
+import { InterruptedError } from './errors';
+import { selectOneService } from './compose/selectService';
+import { serviceSelector } from './view/serviceRef';
 import { checkWorkspace } from './check';
 import type { CheckDeps, CheckOptions } from './check';
 import { discoverComposeProjects } from './compose/discover';
@@ -50,15 +52,12 @@ export async function rebuildService(
   opts: RebuildOptions,
 ): Promise<RebuildResult> {
   const projects = await discoverComposeProjects(deps.fs, opts.workspaceDir, opts.env, { composeFiles: opts.composeFiles });
-  const project = projects.find((p) => p.services.some((s) => s.name === opts.service));
-  if (!project) {
-    const known = projects.flatMap((p) => p.services.map((s) => s.name));
-    throw new UnknownServiceError([opts.service], known);
-  }
+  const chosen = selectOneService(projects.flatMap((p) => p.services), opts.service);
+  const project = projects.find((p) => p.services.includes(chosen)) as (typeof projects)[number];
   // Two rebuilds of one service at once would each verify the other's container: refuse the second.
-  const release = deps.rebuilds?.acquire(project.name, opts.service);
+  const release = deps.rebuilds?.acquire(project.name, chosen.name);
   try {
-    return await rebuildLocked(deps, opts, project);
+    return await rebuildLocked(deps, { ...opts, service: chosen.name }, project);
   } finally {
     release?.();
   }
@@ -72,7 +71,7 @@ async function rebuildLocked(
   const spec = project.services.find((s) => s.name === opts.service);
   // The check inside a rebuild must not warn about the rebuild's own lock.
   const checkDeps: CheckDeps = { ...deps, rebuilds: undefined };
-  const checkOpts: CheckOptions = { ...opts, services: [opts.service], composeLabel: deps.compose.label };
+  const checkOpts: CheckOptions = { ...opts, services: [serviceSelector({ project: project.name, service: opts.service })], composeLabel: deps.compose.label };
   const before = (await checkWorkspace(checkDeps, checkOpts)).services[0] ?? null;
   const target = { name: project.name, dir: project.dir, composeFiles: project.composeFiles };
 

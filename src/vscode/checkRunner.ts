@@ -6,7 +6,7 @@ import type { ActionKind, HttpMethod, Report } from '../core/model';
 import type { LogSink } from '../core/ports';
 import type { RebuildResult } from '../core/rebuild';
 import { allowedMethods, settingName, type Config } from '../core/settings';
-import type { ServiceRef } from '../core/view/serviceRef';
+import { serviceSelector, type ServiceRef } from '../core/view/serviceRef';
 import type { ComposeRunnerFactory, ExtensionBackend, BackendLoader, FileWatchFeed } from './backendLoader';
 import { shortError } from './logChannel';
 import { redact, redactDeep } from '../core/redact';
@@ -105,7 +105,7 @@ export class CheckRunner implements vscode.Disposable {
   checkServices(refs: readonly ServiceRef[], opts: RunOptions = {}): Promise<void> {
     return this.enqueue(async () => {
       const byFolder = new Map<string, string[]>();
-      for (const ref of refs) byFolder.set(ref.workspace, [...(byFolder.get(ref.workspace) ?? []), ref.service]);
+      for (const ref of refs) byFolder.set(ref.workspace, [...(byFolder.get(ref.workspace) ?? []), serviceSelector(ref)]);
       for (const [folder, services] of byFolder) await this.checkFolder(folder, [...new Set(services)], opts);
     });
   }
@@ -125,8 +125,8 @@ export class CheckRunner implements vscode.Disposable {
         const secrets = this.deps.knownSecrets();
         const result = redactDeep(
           await backend.rebuild(compose, {
-            ...(await this.options(ref.workspace, [ref.service], { probe: true }, signal)),
-            service: ref.service,
+            ...(await this.options(ref.workspace, [serviceSelector(ref)], { probe: true }, signal)),
+            service: serviceSelector(ref),
             action,
             onOutput: (chunk) => onOutput(redact(chunk, secrets)),
           }),

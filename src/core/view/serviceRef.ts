@@ -14,6 +14,11 @@ export function refOf(report: Report, service: ServiceReport): ServiceRef {
   return { workspace: report.workspace, project: service.project, service: service.name };
 }
 
+/** `project/service`, what the check and the rebuild take to name one service of one compose project (neither name can hold a `/`). */
+export function serviceSelector(ref: { project: string; service: string }): string {
+  return `${ref.project}/${ref.service}`;
+}
+
 /**
  * Commands receive a ServiceRef (command links, CodeLens), a tree node carrying `ref`
  * (context menus) or nothing (palette). Anything else is treated as nothing.
