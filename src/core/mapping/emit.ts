@@ -4,7 +4,7 @@
 // relative to the common root of the inputs (inputRoot.ts).
 // Every answer carries the evidence it came from.
 import * as l10n from '@vscode/l10n';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { DriftOverrides } from '../model';
 import type { FsLike } from '../ports';
 import { commonInputRoot } from './inputRoot';
@@ -44,7 +44,28 @@ export interface EmitInput {
 
 /** The first rule that knows. */
 export async function findEmit(fs: FsLike, input: EmitInput): Promise<Emit | undefined> {
-  return emitByOverride(input) ?? emitByNx(input) ?? (await emitByNxPlugin(fs, input)) ?? (await emitByTsc(fs, input)) ?? (await emitByStartEntry(fs, input));
+  return emitByOverride(input) ?? emitByNx(input) ?? (await emitByNxPlugin(fs, input)) ?? emitByNestSwc(input) ?? (await emitByTsc(fs, input)) ?? (await emitByStartEntry(fs, input));
+}
+
+/**
+ * Nest CLI's swc builder (nest-cli.json `compilerOptions.builder` swc): @swc/cli compiles the Nest
+ * sourceRoot into the builder's outDir, else the tsconfig's, else dist; since nest-cli 10.3 it strips
+ * the first folder of each path (src/users/x.ts -> dist/users/x.js) unless the tsconfig sets rootDir.
+ */
+function emitByNestSwc({ project, ts, sourceRoot, context }: EmitInput): Emit | undefined {
+  const options = objectField(project.nestCli, 'compilerOptions');
+  const builder = options['builder'];
+  const type = typeof builder === 'string' ? builder : objectField(options, 'builder')['type'];
+  if (type !== 'swc') return undefined;
+  const rel = relative(project.dir, sourceRoot);
+  if (rel.startsWith('..')) return undefined;
+  const builderOut = objectField(objectField(options, 'builder'), 'options')['outDir'];
+  const out = typeof builderOut === 'string' ? join(project.dir, builderOut) : (ts?.outDir?.path ?? join(project.dir, 'dist'));
+  const kept = ts?.rootDir ? rel.split(sep) : rel.split(sep).slice(1);
+  const dir = join(out, ...kept);
+  const from = typeof builderOut === 'string' ? l10n.t`nest-cli.json builder options.outDir` : ts?.outDir ? l10n.t`${relative(context, ts.outDir.from)} compilerOptions.outDir` : l10n.t`the default dist`;
+  const strip = ts?.rootDir ? l10n.t`the tsconfig sets rootDir, so paths keep their first folder` : l10n.t`no rootDir, so the first folder of each path is stripped`;
+  return { dir, rewrites: { ...COMPILED_REWRITES }, evidence: [l10n.t`Nest CLI swc builder: build output ${relative(context, out) || '.'} (${from}); ${strip}: the source root compiles to ${relative(context, dir) || '.'}`] };
 }
 
 /** No outDir says it, but the start script runs the source root's output (startEntry.ts). */

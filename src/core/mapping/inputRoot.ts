@@ -27,7 +27,7 @@ export async function commonInputRoot(fs: FsLike, ts: TsConfigInfo, sourceRoot: 
   const configDir = dirname(ts.file);
   if (ts.composite === true) return configDir === sourceRoot ? undefined : { path: configDir, why: l10n.t`composite: rootDir defaults to the folder of ${relative(context, ts.file)}` };
   const excluded = exclusions(ts, configDir);
-  const starts = ts.include ? includeStarts(ts.include).filter((d) => !excluded(d)) : await defaultInputStarts(fs, ts, configDir, excluded);
+  const starts = ts.include ? await includedStarts(fs, ts, ts.include, excluded) : await inputStarts(fs, ts, configDir, excluded);
   const outside = (ts.pathTargets?.paths ?? []).filter((p) => !isAtOrInside(projectDir, p) && !p.split(sep).includes('node_modules'));
   const inputs = [...(await existing(fs, starts)), ...outside];
   const root = inputs.reduce(commonFolder, sourceRoot);
@@ -36,21 +36,29 @@ export async function commonInputRoot(fs: FsLike, ts: TsConfigInfo, sourceRoot: 
   return { path: root, why: l10n.t`no rootDir, and inputs outside the source root (${named.join(', ')}): tsc's common root of the inputs is ${relative(context, root) || '.'}` };
 }
 
-/** `src/**\/*.ts` -> src; `knexfile.ts` -> its folder: where each include pattern starts. */
-function includeStarts(include: { patterns: string[]; dir: string }): string[] {
-  return include.patterns
-    .filter((p) => !/\.d\.[cm]?ts$/.test(p))
-    .map((p) => {
-      const segments = p.replace(/^\.\//, '').split('/');
-      const wild = segments.findIndex((s) => /[*?]/.test(s));
-      const fixed = wild < 0 ? segments : segments.slice(0, wild);
-      const last = fixed[fixed.length - 1] ?? '';
-      return resolve(include.dir, ...(wild < 0 && /\.[a-z]+$/i.test(last) ? fixed.slice(0, -1) : fixed));
-    });
+/**
+ * Where each include pattern's inputs start: `knexfile.ts` -> its folder; `src/**\/*.ts` -> src, or
+ * rather the folders in src that hold a source (`**\/*.ts` at the tsconfig's folder is its src/ when
+ * only src/ holds sources, as tsc's common root of the files it finds).
+ */
+async function includedStarts(fs: FsLike, ts: TsConfigInfo, include: { patterns: string[]; dir: string }, excluded: (abs: string) => boolean): Promise<string[]> {
+  const starts: string[] = [];
+  for (const p of include.patterns) {
+    if (/\.d\.[cm]?ts$/.test(p)) continue;
+    const segments = p.replace(/^\.\//, '').split('/');
+    const wild = segments.findIndex((s) => /[*?]/.test(s));
+    const fixed = wild < 0 ? segments : segments.slice(0, wild);
+    const last = fixed[fixed.length - 1] ?? '';
+    const dir = resolve(include.dir, ...(wild < 0 && /\.[a-z]+$/i.test(last) ? fixed.slice(0, -1) : fixed));
+    if (excluded(dir)) continue;
+    if (wild < 0 || !(await fs.stat(dir))?.isDirectory) starts.push(dir);
+    else starts.push(...(await inputStarts(fs, ts, dir, excluded)));
+  }
+  return starts;
 }
 
-/** No include: every source file under the tsconfig's folder. Top-level files and the folders holding one. */
-async function defaultInputStarts(fs: FsLike, ts: TsConfigInfo, configDir: string, excluded: (abs: string) => boolean): Promise<string[]> {
+/** Every source file under `dir` (the tsconfig's folder when there is no include): top-level files and the folders holding one. */
+async function inputStarts(fs: FsLike, ts: TsConfigInfo, configDir: string, excluded: (abs: string) => boolean): Promise<string[]> {
   const isSource = (name: string) => (SOURCE_FILE.test(name) || (ts.allowJs === true && JS_FILE.test(name))) && !/\.d\.[cm]?ts$/.test(name);
   const starts: string[] = [];
   for (const name of await fs.readdir(configDir)) {

@@ -425,6 +425,37 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.equal(m?.bundled, false);
     assert.equal(m && mapSourceFile(m, '/ws/backend/src/main.ts'), '/app/dist/main.js');
   });
+
+  test("Nest CLI's swc builder compiles its sourceRoot into outDir without the leading folder, whatever the tsconfig includes (no rootDir)", async () => {
+    const files = {
+      '/ws/backend/package.json': pkg({ '@nestjs/core': '11' }),
+      '/ws/backend/nest-cli.json': '{"sourceRoot":"src","compilerOptions":{"builder":{"type":"swc","options":{"outDir":"dist"}}}}',
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"outDir":"./dist"},"include":["src/**/*","test/**/*","scripts/**/*"]}',
+      '/ws/backend/src/main.ts': '',
+      '/ws/backend/test/app.e2e-spec.ts': '',
+      '/ws/backend/scripts/seed.ts': '',
+      '/ws/backend/Dockerfile': MULTI_STAGE,
+    };
+    const m = await inferMapping(memFs(files), spec());
+    assert.equal(m && mapSourceFile(m, '/ws/backend/src/main.ts'), '/app/dist/main.js');
+    assert.ok(m?.evidence.some((e) => e.includes('swc')), m?.evidence.join('\n'));
+    // With a rootDir, nest-cli (10.3+) keeps the leading folder: dist/src/main.js.
+    const withRootDir = await inferMapping(memFs({ ...files, '/ws/backend/tsconfig.json': '{"compilerOptions":{"outDir":"./dist","rootDir":"."}}' }), spec());
+    assert.equal(withRootDir && mapSourceFile(withRootDir, '/ws/backend/src/main.ts'), '/app/dist/src/main.js');
+  });
+
+  test('tsc: an include pattern that starts with a wildcard takes the folders that hold sources, not the tsconfig folder; a rootDir outside compilerOptions is ignored', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': pkg({ koa: '2', typescript: '5' }),
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"outDir":"dist"},"rootDir":".","include":["**/*.ts","**/*.tsx"],"exclude":["**/node_modules"]}',
+      '/ws/backend/src/app.ts': '',
+      '/ws/backend/src/routes/api/items.ts': '',
+      '/ws/backend/public/css/main.css': '',
+      '/ws/backend/Dockerfile': MULTI_STAGE,
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m && mapSourceFile(m, '/ws/backend/src/app.ts'), '/app/dist/app.js');
+  });
 });
 
 suite('.dockerignore: what never reaches the image is not expected there', () => {
