@@ -740,6 +740,9 @@ class FileReader {
     if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword && !classField(e, e.name.text)) {
       const own = subclassRouter(e);
       if (own !== undefined) return own;
+      // `this.router = express()` in the class: its instances are mounted as `new ApiRouter().router`.
+      const made = thisAssigned(e, e.name.text);
+      if (made !== undefined && this.factoryPrefix(made) !== undefined) return enclosingClassRouter(e);
     }
     if (ts.isPropertyAccessExpression(e)) {
       // route.router where `route` is an element of a literal array being iterated
@@ -1361,8 +1364,10 @@ class FileReader {
       if (a.expression.name.text === 'allowedMethods') return;
       a = a.expression.expression;
     }
-    // `new UsersController(config).router`: the routes the class declares on itself.
-    const made = ts.isPropertyAccessExpression(a) ? skipOuter(a.expression) : a;
+    // `new UsersController(config).router`: the routes the class declares on itself; also through
+    // the field the instance is kept in (`this.apiRouter = new ApiRouter(this)` ... `this.apiRouter.router`).
+    let made = ts.isPropertyAccessExpression(a) ? skipOuter(a.expression) : a;
+    if (ts.isPropertyAccessExpression(made) && made.expression.kind === ts.SyntaxKind.ThisKeyword) made = thisAssigned(made, made.name.text) ?? made;
     if (ts.isNewExpression(made) && ts.isIdentifier(made.expression) && this.factoryPrefix(made) === undefined) {
       this.out.mounts.push({ ...this.mountPrefix(prefix), routerName: `new ${made.expression.text}`, line, mountedOn });
       return;
@@ -1758,6 +1763,35 @@ function subclassRouter(at: ts.Node): string | undefined {
   while (cur && !ts.isClassLike(cur)) cur = cur.parent;
   if (!cur || !cur.name || !cur.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword)) return undefined;
   return `${CLASS_ROUTER}${cur.name.text}`;
+}
+
+/** The class around `at` as a router of its own (`this.router = express()` in it). */
+function enclosingClassRouter(at: ts.Node): string | undefined {
+  let cur: ts.Node | undefined = at.parent;
+  while (cur && !ts.isClassLike(cur)) cur = cur.parent;
+  return cur?.name ? `${CLASS_ROUTER}${cur.name.text}` : undefined;
+}
+
+/** What the class around `at` assigns to `this.<name>`: its field initializer, else the first `this.<name> = x` in its members. */
+function thisAssigned(at: ts.Node, name: string): ts.Expression | undefined {
+  const field = classField(at, name);
+  if (field) return skipOuter(field);
+  let cur: ts.Node | undefined = at.parent;
+  while (cur && !ts.isClassLike(cur)) cur = cur.parent;
+  let found: ts.Expression | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found || ts.isClassLike(n)) return;
+    if (
+      ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) &&
+      n.left.expression.kind === ts.SyntaxKind.ThisKeyword && n.left.name.text === name
+    ) {
+      found = skipOuter(n.right);
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  for (const m of cur?.members ?? []) if (!ts.isPropertyDeclaration(m)) ts.forEachChild(m, visit);
+  return found;
 }
 
 /** Array methods that call their callback once per element. */

@@ -37,6 +37,16 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(routes, ['GET /ping']);
   });
 
+  test("a class's router field (this.router = express()) mounted through the instance another class keeps (this.api = new ApiRouter(this))", () => {
+    const routes = routesOf({
+      '/s/Server.js':
+        "const express = require('express');\nconst ApiRouter = require('./routers/ApiRouter');\nclass Server {\n  constructor() { this.apiRouter = new ApiRouter(this); }\n  start() {\n    const app = express();\n    const router = express.Router();\n    app.use('/', router);\n    router.use('/api', auth, this.apiRouter.router);\n    router.get('/ping', h);\n  }\n}\nmodule.exports = Server;\n",
+      '/s/routers/ApiRouter.js':
+        "const express = require('express');\nclass ApiRouter {\n  constructor(server) { this.router = express(); this.init(); }\n  init() { this.router.get('/libraries', h); this.router.post('/libraries/:id', h); }\n}\nmodule.exports = ApiRouter;\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /api/libraries', 'GET /ping', 'POST /api/libraries/:id']);
+  });
+
   test('koa-mount of a koa-compose of routers', () => {
     const routes = routesOf({
       '/s/server.ts':
