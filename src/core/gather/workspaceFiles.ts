@@ -142,7 +142,7 @@ function bucketByModule(mapping: SourceMapping, modules: readonly ModuleDir[], m
  *   named like the service or the image's repository (`docmost/docmost:latest` -> docmost;
  *   `acme/shop-api` -> the package `@shop/api`); else the project's only server app, when the image
  *   is named like the project itself (`teableio/teable` in the `@teable/teable` workspace) or this
- *   service claims it (`soleServerClaims`).
+ *   service claims it (`soleServerClaims`) with a reason to run its code (`runsProjectCode`).
  */
 export async function serverSourceRoot(fs: FsLike, spec: ServiceSpec, opts: { claimsSoleApp?: boolean; workspaceDir?: string } = {}): Promise<string | undefined> {
   const names = [spec.name, imageRepository(spec.image)].filter((n): n is string => Boolean(n));
@@ -161,10 +161,54 @@ export async function serverSourceRoot(fs: FsLike, spec: ServiceSpec, opts: { cl
     if (apps.length === 0) continue;
     const named = pickByName(apps, names);
     if (named) return appSourceDir(fs, named.dir);
-    const sole = apps.length === 1 && (opts.claimsSoleApp || namesProject(names, projectRoot, await packageName(fs, projectRoot))) ? apps[0] : undefined;
-    return sole ? appSourceDir(fs, sole.dir) : undefined;
+    const only = apps.length === 1 ? apps[0] : undefined;
+    const sole = only && (namesProject(names, projectRoot, await packageName(fs, projectRoot)) || (opts.claimsSoleApp && (await runsProjectCode(fs, spec, only.dir, projectRoot))));
+    return only && sole ? appSourceDir(fs, only.dir) : undefined;
   }
   return undefined;
+}
+
+/**
+ * Whether a prebuilt service that claims the project's only server app has a reason to run its
+ * code: it bind-mounts the app's folder (a `node:22` image running the checkout), or its image's
+ * name shares a word with the project's names (`actualbudget/actual-server` for a project named
+ * actual, `triliumnext/notes` for trilium). A tool next to the server (`swaggerapi/swagger-ui`,
+ * `mongo-express`) has neither: it shows none of the server's routes.
+ */
+async function runsProjectCode(fs: FsLike, spec: ServiceSpec, appDir: string, projectRoot: string): Promise<boolean> {
+  if (bindMounts(spec, appDir)) return true;
+  const names = [spec.project, path.basename(projectRoot), path.basename(appDir), await packageName(fs, appDir), await packageName(fs, projectRoot)];
+  const projectWords = names.flatMap((n) => nameWords(n ?? ''));
+  return imageWords(spec.image).some((w) => projectWords.some((p) => p === w || (Math.min(p.length, w.length) >= 4 && (p.includes(w) || w.includes(p)))));
+}
+
+/** Words of a name that can tell one project from another: `@acme/shop-api` -> acme, shop. */
+function nameWords(name: string): string[] {
+  return name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length >= 3 && !GENERIC_WORDS.has(w));
+}
+
+/** The words of an image's namespace and repository, the registry host left out: `ghcr.io/acme/shop:1` -> acme, shop. */
+function imageWords(image: string | undefined): string[] {
+  const ref = (image ?? '').split('@')[0] ?? '';
+  const parts = ref.split('/');
+  const first = parts[0] ?? '';
+  const named = parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost') ? parts.slice(1) : parts;
+  const last = named.length - 1;
+  return named.flatMap((p, i) => nameWords(i === last ? (p.split(':')[0] ?? '') : p));
+}
+
+/** Words every kind of project uses: they say nothing of which project an image is. */
+const GENERIC_WORDS = new Set(['app', 'apps', 'api', 'server', 'service', 'services', 'web', 'backend', 'frontend', 'docker', 'image', 'images', 'library', 'latest', 'main', 'dev', 'prod', 'node', 'core', 'the', 'org', 'com', 'inc', 'oss', 'official', 'packages']);
+
+/** Whether the service bind-mounts `dir`, a folder holding it, or a folder inside it. */
+function bindMounts(spec: ServiceSpec, dir: string): boolean {
+  return Object.values(spec.config?.volumes ?? {}).some((v) => {
+    const host = /^bind:(.*?)(?::ro)?$/.exec(v)?.[1];
+    return host !== undefined && (host === dir || dir.startsWith(host + path.sep) || host.startsWith(dir + path.sep));
+  });
 }
 
 /**
@@ -172,11 +216,7 @@ export async function serverSourceRoot(fs: FsLike, spec: ServiceSpec, opts: { cl
  * whole context) into the image (no Dockerfile, no), or it bind-mounts the folder or one holding it.
  */
 async function buildBringsFolder(fs: FsLike, spec: ServiceSpec, build: ServiceBuild, dir: string): Promise<boolean> {
-  const mounted = Object.values(spec.config?.volumes ?? {}).some((v) => {
-    const host = /^bind:(.*?)(?::ro)?$/.exec(v)?.[1];
-    return host !== undefined && (host === dir || dir.startsWith(host + path.sep) || host.startsWith(dir + path.sep));
-  });
-  if (mounted) return true;
+  if (bindMounts(spec, dir)) return true;
   if (!(await fs.stat(build.dockerfile))?.isFile) return false;
   const df = withRunMoves(withTurboPrunes(parseDockerfile(await fs.readFile(build.dockerfile))));
   return copiesContextFolder(df, path.relative(build.context, dir).split(path.sep).join('/'), build.target);

@@ -186,3 +186,17 @@ suite('serverSourceRoot', () => {
     assert.equal(imageRepository(undefined), undefined);
   });
 });
+
+suite('serverSourceRoot: a prebuilt tool beside the server', () => {
+  const repo = memFs({ '/w/package.json': JSON.stringify({ name: 'shop', dependencies: { express: '4' } }), '/w/src/index.ts': '', '/w/compose.yaml': '' });
+
+  test('the one non-infrastructure image claims the only server app only with a reason: its name shares a word with the project, or it bind-mounts the code', async () => {
+    const tool = spec('docs', { image: 'swaggerapi/swagger-ui:v5' });
+    assert.deepEqual([...soleServerClaims([tool, spec('db', { image: 'postgres:18' })])], [tool]);
+    assert.equal(await serverSourceRoot(repo, tool, { claimsSoleApp: true }), undefined);
+    assert.equal(await serverSourceRoot(repo, spec('web', { image: 'ghcr.io/acme/shop-server:2' }), { claimsSoleApp: true }), '/w/src');
+    const dev = spec('dev', { image: 'node:22', config: { volumes: { '/app': 'bind:/w' } } as unknown as ServiceSpec['config'] });
+    assert.equal(await serverSourceRoot(repo, dev, { claimsSoleApp: true }), '/w/src');
+    assert.equal(await serverSourceRoot(repo, spec('dev', { image: 'node:22' }), { claimsSoleApp: true }), undefined);
+  });
+});
