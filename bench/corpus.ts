@@ -5,6 +5,7 @@
 //   npm run corpus                    every project
 //   npm run corpus -- nest-postiz     the projects named
 //   npm run corpus -- --verbose       also list missed and extra routes
+//   A truth without "routes" is a mapping-only hold-out: its mappings are measured, its routes not.
 //   npm run corpus -- --try DIR       the routes found in any folder, per server app (no truth needed)
 // The mirrors: RUNTIME_DRIFT_CORPUS_MIRRORS (default /work/.mirror), one bare git folder per
 // repository at <mirrors>/<owner>+<name>/repo (what the workspace's fetch tool leaves).
@@ -41,7 +42,8 @@ interface Truth {
   repo: string;
   commit: string;
   framework: string;
-  routes: TruthRoute[];
+  /** Absent in a mapping-only hold-out: its routes were not recorded, so they are not measured. */
+  routes?: TruthRoute[];
   notStatic?: TruthRoute[];
   mappings?: TruthMapping[];
 }
@@ -205,18 +207,25 @@ async function main(): Promise<void> {
   for (const t of truths) {
     const dir = checkout(t);
     if (!dir) continue;
+    const mappings = [];
+    for (const m of t.mappings ?? []) mappings.push({ dockerfile: m.dockerfile, expected: `${m.sourceRoot} -> ${m.target}${m.bundled ? ' (bundled)' : ''}`, ...(await mappingRight(dir, m)) });
+    const mapRight = mappings.filter((m) => m.right).length;
+    const mapCell = mappings.length ? `${mapRight}/${mappings.length}`.padEnd(8) : '-'.padEnd(8);
+    if (t.routes === undefined) {
+      console.log(`${t.name.padEnd(30)} ${t.framework.padEnd(8)} ${'-'.padStart(6)} ${'-'.padStart(6)} ${'-'.padStart(6)} ${'-'.padStart(6)} ${'-'.padStart(6)}  ${'-'.padStart(6)}  ${mapCell} (mapping only: routes not recorded)`);
+      if (verbose) for (const m of mappings.filter((x) => !x.right)) console.log(`    mapping ${m.dockerfile}: expected ${m.expected}, got ${m.got}`);
+      results.push({ name: t.name, repo: t.repo, commit: t.commit, framework: t.framework, files: 0, truth: 0, exact: 0, missed: [], extra: [], mappings, routesRecorded: false, warnings: 0, ms: 0, rescanMs: 0 });
+      continue;
+    }
     const { found, files, warnings, ms, rescanMs } = await routesOf(dir);
     const truth = new Set(t.routes.map((r) => routeKey(r.method, r.path)));
     const dynamic = new Set((t.notStatic ?? []).map((r) => routeKey(r.method, r.path)));
     const exact = [...truth].filter((k) => found.has(k));
     const missed = [...truth].filter((k) => !found.has(k));
     const extra = [...found].filter((k) => !truth.has(k) && !dynamic.has(k));
-    const mappings = [];
-    for (const m of t.mappings ?? []) mappings.push({ dockerfile: m.dockerfile, expected: `${m.sourceRoot} -> ${m.target}${m.bundled ? ' (bundled)' : ''}`, ...(await mappingRight(dir, m)) });
-    const mapRight = mappings.filter((m) => m.right).length;
     const pct = truth.size ? (100 * exact.length) / truth.size : 100;
     console.log(
-      `${t.name.padEnd(30)} ${t.framework.padEnd(8)} ${String(files).padStart(6)} ${String(truth.size).padStart(6)} ${String(exact.length).padStart(6)} ${String(missed.length).padStart(6)} ${String(extra.length).padStart(6)}  ${pct.toFixed(0).padStart(5)}%  ${mappings.length ? `${mapRight}/${mappings.length}`.padEnd(8) : '-'.padEnd(8)} ${ms.toFixed(0).padStart(8)} ${rescanMs.toFixed(1).padStart(11)}`,
+      `${t.name.padEnd(30)} ${t.framework.padEnd(8)} ${String(files).padStart(6)} ${String(truth.size).padStart(6)} ${String(exact.length).padStart(6)} ${String(missed.length).padStart(6)} ${String(extra.length).padStart(6)}  ${pct.toFixed(0).padStart(5)}%  ${mapCell} ${ms.toFixed(0).padStart(8)} ${rescanMs.toFixed(1).padStart(11)}`,
     );
     if (verbose) {
       for (const k of missed) console.log(`    missed ${k}`);
@@ -237,7 +246,8 @@ async function main(): Promise<void> {
     // The README's table rows.
     for (const r of results) {
       const m = r.mappings.length ? `${r.mappings.filter((x) => x.right).length}/${r.mappings.length}` : '-';
-      console.log(`| ${r.name} | ${r.framework} | ${r.files} | ${r.truth} | ${r.exact} | ${r.missed.length} | ${r.extra.length} | ${m} |`);
+      const cells = 'routesRecorded' in r ? '- | - | - | - | - |' : `${r.files} | ${r.truth} | ${r.exact} | ${r.missed.length} | ${r.extra.length} |`;
+      console.log(`| ${r.name} | ${r.framework} | ${cells} ${m} |`);
     }
     console.log(`| **all** | | ${results.reduce((n, r) => n + r.files, 0)} | ${totalTruth} | ${totalExact} | ${totalTruth - totalExact} | ${totalExtra} | ${maps.filter((m) => m.right).length}/${maps.length} |`);
   }
