@@ -58,7 +58,8 @@ function laterSourcesFrom(df: Dockerfile, stage: Stage): string[] {
 /**
  * `mv build/* /usr/src/app/`, `cp -r dist/. /app/`: the contents of a folder of the context (or of
  * the build output made in it) moved into another folder of the stage, resolved against the
- * stage's WORKDIR and the place the stage copied the context to.
+ * stage's WORKDIR and the place the stage copied the context to. With several sources the
+ * destination is a folder and each lands in it by name: `cp -r dist LICENSE build` -> build/dist.
  */
 export function withRunMoves(df: Dockerfile): Dockerfile {
   return withRunCopies(df, (command, stage) => {
@@ -67,12 +68,38 @@ export function withRunMoves(df: Dockerfile): Dockerfile {
     const root = contextRoot(stage.copies.filter((c) => c.from === undefined && c.byRun === undefined));
     if (!words || dest === undefined || root === undefined || /[*?$]/.test(dest)) return undefined;
     for (const w of words) {
-      const folder = /^(.+?)\/(?:\*|\.)$/.exec(w)?.[1];
+      const contents = /^(.+?)\/(?:\*|\.)$/.exec(w)?.[1];
+      const folder = contents ?? (words.length > 1 && !/\.[a-z]+$/i.test(w) ? w.replace(/\/+$/, '') : undefined);
       if (folder === undefined || /[*?$]/.test(folder)) continue;
       const rel = posix.relative(root, posix.resolve(stage.workdir, folder));
       if (rel === '' || rel.startsWith('..')) continue;
-      return { source: rel, dest: posix.resolve(stage.workdir, dest) };
+      return { source: rel, dest: posix.resolve(stage.workdir, dest, contents === undefined ? posix.basename(folder) : '') };
     }
     return undefined;
   });
+}
+
+const RUNS_SCRIPT = /^(\s*)(?:pnpm|yarn|npm\s+run|pnpm\s+run|yarn\s+run)\s+([\w:.-]+)\s*$/;
+
+/**
+ * RUN lines that run a script of the context's root package.json (`pnpm local:package`, `npm run
+ * build`), in a stage whose WORKDIR is where it copied the context: the script's own commands in
+ * their place (scripts of scripts too, a few levels down), so the copies they make are followed.
+ */
+export function withRootScripts(df: Dockerfile, scripts: Readonly<Record<string, string>>): Dockerfile {
+  const expand = (command: string, depth: number): string =>
+    command
+      .split(/(&&|\|\||;|\n)/)
+      .map((part) => {
+        const name = RUNS_SCRIPT.exec(part)?.[2];
+        const body = name !== undefined && Object.hasOwn(scripts, name) ? scripts[name] : undefined;
+        return body !== undefined && depth < 3 ? ` ${expand(body, depth + 1)} ` : part;
+      })
+      .join('');
+  const stages = df.stages.map((stage) => {
+    const root = contextRoot(stage.copies.filter((c) => c.from === undefined && c.byRun === undefined));
+    if (root === undefined || posix.resolve(root) !== posix.resolve(stage.workdir)) return stage;
+    return { ...stage, runs: stage.runs.map((r) => ({ ...r, command: expand(r.command, 0) })) };
+  });
+  return { ...df, stages };
 }

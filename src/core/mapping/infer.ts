@@ -9,13 +9,13 @@ import { parseDockerfile, type Dockerfile } from '../dockerfile/parse';
 import { BUILD_COMMAND, locateInImage, type Location } from '../dockerfile/locate';
 import type { ServiceSpec, SourceMapping } from '../model';
 import type { FsLike } from '../ports';
-import { readTsConfig, type TsConfigInfo } from './tsconfig';
+import { readJsonObject, readTsConfig, type TsConfigInfo } from './tsconfig';
 import { parseDockerignore } from '../dockerfile/dockerignore';
 import { findBuildProject, objectField, withWorkspaceDeploys, type BuildProject } from './buildProject';
 import { COMPILED_REWRITES, findEmit, type Emit } from './emit';
 import { bundlingText, findBundler, type BundledBy } from './bundler';
 import { findRunBundle, type RunBundle } from '../dockerfile/runBundle';
-import { withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
+import { withRootScripts, withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
 import { entryFolder } from '../routes/serverApps';
 import { compiledStartEntry } from './startEntry';
 
@@ -80,7 +80,9 @@ async function gatherFacts(fs: FsLike, spec: ServiceSpec): Promise<Facts> {
   const context = build && isAbsolute(build.context) ? build.context : spec.projectDir;
   const written = await readDockerfile(fs, spec, evidence);
   const project = await findBuildProject(fs, context, build?.dockerfile, written);
-  const df = written && withWorkspaceDeploys(withRunMoves(withTurboPrunes(written)), project, context);
+  const rootScripts = objectField(await readJsonObject(fs, join(context, 'package.json')), 'scripts');
+  const scripts = Object.fromEntries(Object.entries(rootScripts).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const df = written && withWorkspaceDeploys(withRunMoves(withRootScripts(withTurboPrunes(written), scripts)), project, context);
   if (project.evidence) evidence.push(project.evidence);
   const ts = await projectTsConfig(fs, project, context, evidence);
   const tsName = ts ? relative(context, ts.file) || ts.file : '';

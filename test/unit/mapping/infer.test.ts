@@ -248,6 +248,29 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.equal(m?.bundled, false);
   });
 
+  test('a RUN of a root script that copies the build output into a folder (cp -r dist LICENSE package.json build) places it there', async () => {
+    const fs = memFs({
+      '/ws/package.json': pkg({ express: '4', typescript: '5' }, { 'build:backend': 'tsc', 'local:package': 'rm -rf build && mkdir build && cp -r dist LICENSE package.json build', start: 'node ./dist/server.js' }),
+      '/ws/tsconfig.json': '{"compilerOptions":{"rootDir":"./src","outDir":"./dist"}}',
+      '/ws/src/server.ts': '',
+      '/ws/Dockerfile': [
+        'FROM node AS builder',
+        'WORKDIR /unleash',
+        'COPY . /unleash',
+        'RUN pnpm install && pnpm build:backend && pnpm local:package',
+        'FROM node',
+        'WORKDIR /unleash',
+        'COPY --from=builder /unleash/build /unleash/',
+        'CMD ["node", "dist/server.js"]',
+        '',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/unleash/dist', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, false);
+  });
+
   test('packages side by side, no workspace: the server package the Dockerfile copies, not the context root (FROM build-${TARGETARCH})', async () => {
     const fs = memFs({
       '/ws/package.json': JSON.stringify({ name: 'root', scripts: { dev: 'cd server && yarn dev' } }),
