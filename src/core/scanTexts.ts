@@ -31,6 +31,8 @@ const SCAN_TEXTS = {
   loopMount: (mountedOn: string, call: string, looped: string) =>
     l10n.t('{0}.{1} inside a loop over values not known statically ({2}); what it mounts is not known (list its routes in x-runtime-drift.routes)', mountedOn, call, looped),
   moduleName: (mountedOn: string) => l10n.t('{0} mounts a module whose name is not known statically; its routes are not known (list them in x-runtime-drift.routes)', mountedOn),
+  globLoad: (pattern: string) =>
+    l10n.t('modules loaded at run time from the files of glob {0}: the routes they add are not known statically (list them in x-runtime-drift.routes)', pattern),
   autoloadDir: () => l10n.t('@fastify/autoload dir is not known statically; its routes stay unprefixed'),
   globalPrefix: () => l10n.t('setGlobalPrefix argument is not known statically; set x-runtime-drift.routePrefix'),
   versioningOptions: () => l10n.t('enableVersioning argument is not an object literal; versions are not put in route paths'),

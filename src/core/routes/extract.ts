@@ -655,6 +655,8 @@ class FileReader {
     if (ts.isCallExpression(node)) {
       if (this.readForEach(node)) return;
       this.readCall(node);
+      const pattern = isModuleLoad(node) ? globLoaded(node) : undefined;
+      if (pattern !== undefined) this.warn(node, { id: 'globLoad', args: [pattern] });
     }
     if (ts.isForOfStatement(node) && this.readForOf(node)) return;
     // Inline fastify plugins: register(async (f) => { f.get(...) }, { prefix })
@@ -1907,6 +1909,40 @@ function requireSource(e: ts.Node): string | undefined {
 }
 
 /** `require(x)` / `import(x)` whatever x is. */
+/** `glob.sync(...)`, `globSync(...)`, `fg.sync(...)`, `await globby(...)`: a list of files only known at run time. */
+const GLOB_CALL = /^(?:glob|globSync|globby|globbySync|fg|fastGlob|fastglob|tinyglobby)(?:\.(?:sync|globSync|glob))?$/;
+
+/**
+ * The pattern of the glob whose files a `require(file)` / `import(file)` with a name not known
+ * statically loads: it is inside a callback of `.forEach` / `.map` over the glob's result, or a
+ * `for (const file of glob.sync(...))` (outline loads `plugins/*\/server/index.[jt]s` so). What
+ * those modules add (plugins registering routers) cannot be known without running it.
+ */
+function globLoaded(load: ts.CallExpression): string | undefined {
+  const arg = load.arguments[0];
+  if (!arg || ts.isStringLiteralLike(arg)) return undefined;
+  for (let node: ts.Node = load; node.parent !== undefined; node = node.parent) {
+    const parent = node.parent;
+    let list: ts.Expression | undefined;
+    if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && ts.isCallExpression(parent) && parent.arguments[0] === node) {
+      const callee = parent.expression;
+      if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'forEach' || callee.name.text === 'map')) list = callee.expression;
+    } else if (ts.isForOfStatement(parent) && parent.statement === node) list = parent.expression;
+    const glob = list ? skipOuter(ts.isAwaitExpression(skipOuter(list)) ? (skipOuter(list) as ts.AwaitExpression).expression : list) : undefined;
+    if (glob && ts.isCallExpression(glob) && GLOB_CALL.test(glob.expression.getText().replace(/\s+/g, ''))) {
+      const literals: string[] = [];
+      const collect = (n: ts.Node): void => {
+        if (ts.isStringLiteralLike(n)) literals.push(n.text);
+        ts.forEachChild(n, collect);
+      };
+      if (glob.arguments[0]) collect(glob.arguments[0]);
+      return literals.sort((a, b) => b.length - a.length)[0] ?? glob.arguments[0]?.getText() ?? '';
+    }
+    if (ts.isSourceFile(parent)) break;
+  }
+  return undefined;
+}
+
 function isModuleLoad(e: ts.Node): boolean {
   return ts.isCallExpression(e) && ((ts.isIdentifier(e.expression) && e.expression.text === 'require') || e.expression.kind === ts.SyntaxKind.ImportKeyword);
 }

@@ -279,3 +279,28 @@ suite('extractRoutesFromSource: routers made by calls', () => {
     assert.deepEqual(x.routerFactories, { make: 'r' });
   });
 });
+
+suite('extractRoutesFromSource: modules loaded from a glob at run time', () => {
+  test('a require of each file a glob lists (plugins registering routers) is a warning with the pattern; a literal require and a loop over a known list are not', () => {
+    const text = [
+      "import { glob } from 'glob';",
+      "import fg from 'fast-glob';",
+      'export class Plugins {',
+      '  static load() {',
+      '    glob',
+      "      .sync(path.join(rootDir, 'plugins/*/server/index.[jt]s'))",
+      '      .forEach((file: string) => {',
+      '        require(path.join(process.cwd(), file));', // 8
+      '      });',
+      "    for (const f of await fg('addons/*.js')) await import(f);", // 10
+      "    require('./known');",
+      "    ['a', 'b'].forEach((n) => require(n));",
+      '  }',
+      '}',
+    ].join('\n');
+    assert.deepEqual(warningsOf('/ws/server/plugins.ts', extractRoutesFromSource(text, '/ws/server/plugins.ts')), [
+      '/ws/server/plugins.ts:8: modules loaded at run time from the files of glob plugins/*/server/index.[jt]s: the routes they add are not known statically (list them in x-runtime-drift.routes)',
+      '/ws/server/plugins.ts:10: modules loaded at run time from the files of glob addons/*.js: the routes they add are not known statically (list them in x-runtime-drift.routes)',
+    ]);
+  });
+});
