@@ -33,13 +33,14 @@ const MAX_OPTIONAL_GROUPS = 4;
  * after a parameter is its pattern (Hono `:id{[0-9]+}`), not a group.
  */
 export function expandOptionalGroups(p: string): string[] {
-  // koa-router's path-to-regexp 6 writes the same group `{/:id}?`.
-  const group = /(?<!:[A-Za-z_$][\w$]*)\{([^{}]*)\}\??/;
+  // koa-router's path-to-regexp 6 writes the same group `{/:id}?`. A brace right after a parameter
+  // is its pattern (`:id{[0-9]+}`), unless it starts a segment of its own (`:pad{/:rev}`).
+  const group = /(?<!:[A-Za-z_$][\w$]*)\{([^{}]*)\}\??|\{(\/[^{}]*)\}\??/;
   let out = [p];
   for (let i = 0; i < MAX_OPTIONAL_GROUPS && out.some((x) => group.test(x)); i++)
     out = out.flatMap((x) => {
       const m = group.exec(x);
-      return m ? [x.slice(0, m.index) + x.slice(m.index + m[0].length), x.slice(0, m.index) + (m[1] ?? '') + x.slice(m.index + m[0].length)] : [x];
+      return m ? [x.slice(0, m.index) + x.slice(m.index + m[0].length), x.slice(0, m.index) + (m[1] ?? m[2] ?? '') + x.slice(m.index + m[0].length)] : [x];
     });
   return out.some((x) => group.test(x)) ? [p] : out;
 }

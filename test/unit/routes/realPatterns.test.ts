@@ -388,6 +388,11 @@ suite('routes on real-world patterns: Express and koa-router forms', () => {
     assert.deepEqual(koa, ['GET /files', 'GET /files/:name']);
   });
 
+  test('Express 5: an optional group right after a parameter that starts with a slash is a group, not the parameter\'s pattern', () => {
+    const routes = routesOf({ '/s/m.js': "const express = require('express');\nconst app = express();\napp.get('/p/:pad{/:rev}/export/:type', h);\n" });
+    assert.deepEqual(routes, ['GET /p/:pad/:rev/export/:type', 'GET /p/:pad/export/:type']);
+  });
+
   test('router[method](...) over a literal array of methods is one route per method; a method not known is a warning', () => {
     assert.deepEqual(routesOf(app("['get', 'post'].forEach((m) => { app[m]('/both', h); });\n")), ['GET /both', 'POST /both', 'GET /x']);
     const out = collectRoutes([{ file: '/s/m.js', text: "const express = require('express');\nconst app = express();\nfor (const r of table) { app[r.method](r.path, r.handler); }\ncache['k'](a, b);\n" }], { moduleOf: () => undefined });
