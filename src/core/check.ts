@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import { NOT_RUNNING_DETAIL } from './model';
 import type { ContainerInfo, HttpMethod, Report, ServiceReport, ServiceSpec, SourceMapping } from './model';
-import type { ComposeFoldersLike, ConfigHashSourceLike, EngineLike, FsLike, LogSink, ProberLike, RebuildLocksLike, SourceScannerLike, SourceScanRequest } from './ports';
+import type { ComposeFoldersLike, ConfigHashSourceLike, EngineLike, FsLike, LogSink, ProberLike, RebuildLocksLike, RunningComposeProject, SourceScannerLike, SourceScanRequest } from './ports';
 import { errorText, isEngineUnreachable } from './errors';
 import { selectServices } from './compose/selectService';
 import { discoverComposeProjects } from './compose/discover';
@@ -91,6 +91,7 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
     composeFiles: opts.composeFiles,
     folders: deps.composeFolders,
     fresh: opts.fullWalk,
+    running: runningProjects(deps.engine, pinged, opts.signal),
   });
   const all = projects.flatMap((p) => p.services);
   const specs = opts.services?.length ? selectServices(all, opts.services) : all;
@@ -118,6 +119,17 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
   };
 }
 
+
+/**
+ * The compose projects on the engine, for discovery to read a stack from the files it runs
+ * (discover.ts withRunningFiles). An engine that is down or fails to answer gives none: the check
+ * goes on from the workspace's files, and each service says what the engine said.
+ */
+export function runningProjects(engine: EngineLike, pinged: Promise<string | null>, signal?: AbortSignal): (() => Promise<readonly RunningComposeProject[]>) | undefined {
+  const list = engine.composeProjects?.bind(engine);
+  if (!list) return undefined;
+  return async () => ((await pinged) !== null ? [] : list(signal).catch(() => []));
+}
 
 async function checkService(
   deps: CheckDeps,

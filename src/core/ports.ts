@@ -19,6 +19,12 @@ export interface EngineLike extends Partial<ServedFilesReaderLike> {
    * between checks is seen.
    */
   projectContainers?(project: string): (service: string, signal?: AbortSignal) => Promise<ContainerInfo[]>;
+  /**
+   * The compose projects that have containers on the engine, each with the compose files its
+   * newest container was created from (label com.docker.compose.project.config_files): which
+   * variant of a stack (`-f docker-compose.dev.yml`) the user actually runs.
+   */
+  composeProjects?(signal?: AbortSignal): Promise<RunningComposeProject[]>;
   /** The image a reference (tag or ID) resolves to now; undefined when there is none. */
   inspectImage(ref: string, signal?: AbortSignal): Promise<ImageInfo | undefined>;
   /**
@@ -112,12 +118,20 @@ export interface FsLike {
 }
 
 /** Where a workspace's compose files are: one walk of its folders (core/compose/discover.ts). */
+/** A compose project on the engine and the files (absolute paths, in their `-f` order) it was created from. */
+export interface RunningComposeProject {
+  name: string;
+  configFiles: string[];
+}
+
 export interface ComposeFolders {
   root: string;
   /** Folders holding a compose base file. */
   baseDirs: string[];
   /** Variant files (`docker-compose.prod.yml`) of folders without a base file. */
   variants: string[];
+  /** Variant files beside a base file: alternatives or additions a user runs with `-f` (the engine tells which). */
+  besideBase: string[];
   /** Folders whose entries the walk read, and those of them it looked into for more folders. */
   read: string[];
   descended: string[];

@@ -7,7 +7,7 @@ import type { ComposeRunnerLike } from './ports';
 import { InterruptedError } from './errors';
 import { selectOneService } from './compose/selectService';
 import { serviceSelector } from './view/serviceRef';
-import { checkWorkspace } from './check';
+import { checkWorkspace, runningProjects } from './check';
 import type { CheckDeps, CheckOptions } from './check';
 import { discoverComposeProjects } from './compose/discover';
 import { rungWord, shortId, verdictWords } from './ladder/format';
@@ -51,7 +51,9 @@ export async function rebuildService(
   deps: CheckDeps & { compose: ComposeRunnerLike },
   opts: RebuildOptions,
 ): Promise<RebuildResult> {
-  const projects = await discoverComposeProjects(deps.fs, opts.workspaceDir, opts.env, { composeFiles: opts.composeFiles });
+  // An engine that does not answer lists nothing here; the check below says so.
+  const running = runningProjects(deps.engine, Promise.resolve(null), opts.signal);
+  const projects = await discoverComposeProjects(deps.fs, opts.workspaceDir, opts.env, { composeFiles: opts.composeFiles, running });
   const chosen = selectOneService(projects.flatMap((p) => p.services), opts.service);
   const project = projects.find((p) => p.services.includes(chosen)) as (typeof projects)[number];
   // Two rebuilds of one service at once would each verify the other's container: refuse the second.

@@ -5,10 +5,11 @@ import * as l10n from '@vscode/l10n';
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
+import { isAbsolute, join } from 'node:path';
 import type { Agent } from 'node:http';
 import Dockerode from 'dockerode';
 import type { ContainerInfo, FileListing, ImageInfo } from '../core/model';
-import type { EngineEvent, ServedFiles, SwarmTasks } from '../core/ports';
+import type { EngineEvent, RunningComposeProject, ServedFiles, SwarmTasks } from '../core/ports';
 import { EngineUnreachableError, errorCode, errorText, isEngineUnreachable } from '../core/errors';
 import { STACK_LABEL, SWARM_SERVICE_LABEL, stackServiceName } from '../core/swarm';
 import type { EngineLike, ListingMethod, ServedFilesReaderLike } from '../core/ports';
@@ -61,6 +62,7 @@ const EXEC_TOOLS_MEMORY = 1024;
 export interface DockerEngine extends EngineLike {
   readServedFiles: ServedFilesReaderLike['readServedFiles'];
   projectContainers: NonNullable<EngineLike['projectContainers']>;
+  composeProjects: NonNullable<EngineLike['composeProjects']>;
   /** The dockerode client, for callers that need more than EngineLike (tests, events). */
   readonly docker: Dockerode;
   /**
@@ -97,6 +99,10 @@ const UNREACHABLE_CODES = new Set([
 
 /** The label compose puts on a service's containers (v1 and v2). */
 const COMPOSE_SERVICE_LABEL = 'com.docker.compose.service';
+const COMPOSE_PROJECT_LABEL = 'com.docker.compose.project';
+/** The compose files a container was created from, comma-separated: absolute (compose v2) or as given (v1). */
+const COMPOSE_CONFIG_FILES_LABEL = 'com.docker.compose.project.config_files';
+const COMPOSE_WORKING_DIR_LABEL = 'com.docker.compose.project.working_dir';
 
 /** /_ping answers "OK"; anything longer is not an engine. */
 const MAX_PING_BYTES = 4096;
@@ -211,6 +217,24 @@ class DockerodeEngine implements DockerEngine {
       this.call(l10n.t`list containers of ${`${project}/${service}`}`, signal, this.timeoutMs, async (bounded) =>
         this.inspectServiceContainers(project, service, (await byService(bounded)).get(service) ?? [], bounded),
       );
+  }
+
+  async composeProjects(signal?: AbortSignal): Promise<RunningComposeProject[]> {
+    return this.call(l10n.t('list compose projects'), signal, this.timeoutMs, async (bounded) => {
+      const listed = await this.containersLabelled([COMPOSE_PROJECT_LABEL], bounded);
+      const byProject = new Map<string, RunningComposeProject>();
+      // Newest first: a project's files are those its latest container was created from.
+      for (const c of [...listed].sort((a, b) => b.Created - a.Created)) {
+        const name = c.Labels?.[COMPOSE_PROJECT_LABEL];
+        const files = c.Labels?.[COMPOSE_CONFIG_FILES_LABEL]?.split(',').filter((f) => f !== '');
+        // Compose v1 writes the files as given (`-f compose.yaml`), relative to its working folder.
+        const dir = c.Labels?.[COMPOSE_WORKING_DIR_LABEL];
+        const configFiles = files?.flatMap((f) => (isAbsolute(f) ? [f] : dir !== undefined && isAbsolute(dir) ? [join(dir, f)] : []));
+        if (name === undefined || !configFiles?.length || configFiles.length !== files?.length || byProject.has(name)) continue;
+        byProject.set(name, { name, configFiles });
+      }
+      return [...byProject.values()];
+    });
   }
 
   async swarmTasks(stack: string, service: string, signal?: AbortSignal): Promise<SwarmTasks | undefined> {
@@ -581,6 +605,7 @@ function unusableEngine(host: string, reason: string): DockerEngine {
     ping: fail,
     findServiceContainers: fail,
     projectContainers: () => fail,
+    composeProjects: fail,
     inspectImage: fail,
     listContainerFiles: fail,
     listImageFiles: fail,

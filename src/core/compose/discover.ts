@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { ComposeProject } from '../model';
-import type { ComposeFolders, ComposeFoldersLike, FsLike } from '../ports';
+import type { ComposeFolders, ComposeFoldersLike, FsLike, RunningComposeProject } from '../ports';
 import { UserInputError } from '../errors';
 import { mergeEnv, parseDotenv } from './dotenv';
 import type { Env } from './interpolate';
@@ -38,6 +38,12 @@ export interface DiscoverOptions {
   folders?: ComposeFoldersLike;
   /** Walk even where `folders` remembers the answer (the user's explicit check). */
   fresh?: boolean;
+  /**
+   * The compose projects on the engine (EngineLike.composeProjects), asked only when a folder has
+   * variant files beside its base file: a stack run from them is loaded from the files it was
+   * created from (withRunningFiles).
+   */
+  running?: () => Promise<readonly RunningComposeProject[]>;
 }
 
 /** `docker-compose.prod.yml`, `compose.document.yaml`: a variant of a stack, used when a folder has no base file. */
@@ -56,10 +62,48 @@ export async function discoverComposeProjects(
   if (opts.composeFiles?.length) return [await loadComposeFiles(fs, workspaceDir, opts.composeFiles, env)];
   const walk = () => walkComposeFolders(fs, workspaceDir, opts);
   const key = JSON.stringify([opts.maxDepth ?? DEFAULT_MAX_DEPTH, opts.exclude ?? []]);
-  const { baseDirs, variants } = opts.folders ? await opts.folders.folders(workspaceDir, key, walk, opts.fresh ?? false) : await walk();
+  const { baseDirs, variants, besideBase } = opts.folders ? await opts.folders.folders(workspaceDir, key, walk, opts.fresh ?? false) : await walk();
   const projects = await Promise.all(baseDirs.map((d) => loadComposeProject(fs, d, env, workspaceDir)));
   const fromVariants = await Promise.all(variants.map((f) => loadFiles(fs, dirname(f), [f], env, workspaceDir)));
-  return [...projects.filter((p): p is ComposeProject => p !== undefined), ...fromVariants];
+  const found = [...projects.filter((p): p is ComposeProject => p !== undefined), ...fromVariants];
+  if (besideBase.length === 0 || !opts.running) return found;
+  const known = new Set([...found.flatMap((p) => p.composeFiles), ...besideBase]);
+  return withRunningFiles(found, await opts.running(), known, (files) => loadFiles(fs, dirname(files[0] as string), files, env, workspaceDir));
+}
+
+/**
+ * The stacks as the engine runs them. A project whose containers were created from other files
+ * of the workspace than the folder's own (`-f compose.yaml -f docker-compose.dev.yml`) is read
+ * from those; one run from a variant under a name of its own (`name: app_build`) is added; one
+ * run from the folder's files under another name (`-p other`) replaces the project of that
+ * folder when nothing of it runs. Only files the walk found count: the engine's labels cannot
+ * make the check read anything else.
+ */
+async function withRunningFiles(
+  found: ComposeProject[],
+  running: readonly RunningComposeProject[],
+  known: ReadonlySet<string>,
+  load: (files: string[]) => Promise<ComposeProject>,
+): Promise<ComposeProject[]> {
+  const out = [...found];
+  const runs = new Set(running.map((r) => r.name));
+  for (const r of running) {
+    if (r.configFiles.length === 0 || !r.configFiles.every((f) => known.has(f))) continue;
+    const same = (p: ComposeProject) => p.composeFiles.length === r.configFiles.length && p.composeFiles.every((f, i) => f === r.configFiles[i]);
+    const named = out.findIndex((p) => p.name === r.name);
+    if (named >= 0 && same(out[named] as ComposeProject)) continue;
+    const at = named >= 0 ? named : out.findIndex((p) => same(p) && !runs.has(p.name));
+    const loaded = renamed(await load(r.configFiles), r.name);
+    if (at >= 0) out[at] = loaded;
+    else out.push(loaded);
+  }
+  return out;
+}
+
+/** A project under the name the engine knows it by (compose's `-p`). */
+function renamed(project: ComposeProject, name: string): ComposeProject {
+  if (project.name === name) return project;
+  return { ...project, name, services: project.services.map((s) => ({ ...s, project: name })) };
 }
 
 /** Exactly the files the user chose, merged like `docker compose -f a -f b`; each must be inside the workspace. */
@@ -83,6 +127,7 @@ async function walkComposeFolders(fs: FsLike, workspaceDir: string, opts: Discov
   const excluded = makeExcluder(opts.exclude ?? []);
   const baseDirs: string[] = [];
   const variants: string[] = [];
+  const besideBase: string[] = [];
   const read: string[] = [];
   const descended: string[] = [];
   const visit = async (dir: string, depth: number): Promise<void> => {
@@ -90,8 +135,9 @@ async function walkComposeFolders(fs: FsLike, workspaceDir: string, opts: Discov
     read.push(dir);
     // Only names the folder lists are stat'ed: a source tree's folders (hundreds on a large
     // workspace, each walked before anything else starts) cost no stat at all.
-    if ((await firstFile(fs, dir, COMPOSE_FILE_NAMES.filter((n) => names.includes(n)))) !== undefined) baseDirs.push(dir);
-    else for (const n of names) if (VARIANT_FILE.test(n)) variants.push(join(dir, n));
+    const hasBase = (await firstFile(fs, dir, COMPOSE_FILE_NAMES.filter((n) => names.includes(n)))) !== undefined;
+    if (hasBase) baseDirs.push(dir);
+    for (const n of names) if (VARIANT_FILE.test(n)) (hasBase ? besideBase : variants).push(join(dir, n));
     if (depth >= maxDepth) return;
     descended.push(dir);
     const children = await Promise.all(
@@ -106,7 +152,7 @@ async function walkComposeFolders(fs: FsLike, workspaceDir: string, opts: Discov
     await Promise.all(children.map((c) => (c === undefined ? undefined : visit(c, depth + 1))));
   };
   await visit(workspaceDir, 0);
-  return { root: workspaceDir, baseDirs: baseDirs.sort(), variants: variants.sort(), read, descended };
+  return { root: workspaceDir, baseDirs: baseDirs.sort(), variants: variants.sort(), besideBase: besideBase.sort(), read, descended };
 }
 
 /**

@@ -94,6 +94,42 @@ suite('compose discover', () => {
     ]);
   });
 
+  test('variants beside a base file: the stacks the engine runs from them are read from the files each was created from, and only the files the walk found', async () => {
+    const fs = memFs({
+      '/ws/docker/docker-compose.yml': 'name: shop\nservices:\n  api:\n    image: api\n    environment: { MODE: base }\n',
+      '/ws/docker/docker-compose.dev.yml': 'services:\n  api:\n    environment: { MODE: dev }\n',
+      '/ws/docker/docker-compose.build.yml': 'name: shop_build\nservices:\n  api:\n    build: ../api\n',
+      '/ws/secret.yml': 'services:\n  x:\n    image: x\n',
+    });
+    let asked = 0;
+    const running = (list: Array<{ name: string; configFiles: string[] }>) => async () => {
+      asked += 1;
+      return list;
+    };
+    const shape = (ps: Awaited<ReturnType<typeof discoverComposeProjects>>) =>
+      ps.map((p) => [p.name, p.composeFiles.map((f) => f.replace('/ws/docker/', '')), p.services.map((s) => `${s.project}/${s.name} ${s.config?.environment['MODE'] ?? s.build?.context ?? ''}`)]);
+    const projects = await discoverComposeProjects(fs, '/ws', {}, {
+      running: running([
+        { name: 'shop', configFiles: ['/ws/docker/docker-compose.yml', '/ws/docker/docker-compose.dev.yml'] },
+        { name: 'shop_build', configFiles: ['/ws/docker/docker-compose.build.yml'] },
+        // a label naming a file the walk did not find as a compose file: never read
+        { name: 'other', configFiles: ['/ws/secret.yml'] },
+        { name: 'elsewhere', configFiles: ['/home/me/compose.yaml'] },
+      ]),
+    });
+    assert.deepEqual(shape(projects), [
+      ['shop', ['docker-compose.yml', 'docker-compose.dev.yml'], ['shop/api dev']],
+      ['shop_build', ['docker-compose.build.yml'], ['shop_build/api /ws/api']],
+    ]);
+    // run from the base file under another name (-p): that project, renamed
+    const renamed = await discoverComposeProjects(fs, '/ws', {}, { running: running([{ name: 'mine', configFiles: ['/ws/docker/docker-compose.yml'] }]) });
+    assert.deepEqual(shape(renamed), [['mine', ['docker-compose.yml'], ['mine/api base']]]);
+    // no variant beside a base file: the engine is not asked
+    asked = 0;
+    await discoverComposeProjects(memFs({ '/ws/compose.yaml': svc('root') }), '/ws', {}, { running: running([]) });
+    assert.equal(asked, 0);
+  });
+
   test('chosen compose files are merged in order, like docker compose -f; one outside the workspace is refused', async () => {
     const fs = memFs({
       '/ws/compose.yaml': svc('base'),

@@ -59,7 +59,7 @@ suite('compose walk memory', () => {
     let now = 1_000_000;
     let walks = 0;
     const memory = new ComposeFolderMemory({ now: () => now, isDir: () => false });
-    const found: ComposeFolders = { root: '/ws', baseDirs: ['/ws'], variants: [], read: ['/ws', '/ws/src'], descended: ['/ws'] };
+    const found: ComposeFolders = { root: '/ws', baseDirs: ['/ws'], variants: [], besideBase: [], read: ['/ws', '/ws/src'], descended: ['/ws'] };
     const walk = async () => {
       walks += 1;
       return found;
