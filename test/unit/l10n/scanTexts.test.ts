@@ -57,6 +57,12 @@ suite('route-scan and source-walk texts through the l10n bundle', () => {
     for (const w of warnings(english)) assert.equal(untranslated(message(w)), '', w);
   });
 
+  test('each warning about what cannot be known statically names the x-runtime-drift setting that fixes it', () => {
+    const said = warnings(extractAll());
+    assert.ok(said.length >= 15, said.join('\n'));
+    for (const w of said) assert.match(w, /x-runtime-drift\.(?:routes|routePrefix)\b/, w);
+  });
+
   test('no English word is left outside the bundle, beyond the sources\' own', () => {
     const english = extractAll();
     l10n.config({ contents: accentedBundle() });

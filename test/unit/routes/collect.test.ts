@@ -156,7 +156,7 @@ suite('collectRoutes: Express mounts', () => {
 
   test('an unresolvable mount leaves routes unprefixed and says so', () => {
     const { warnings } = collectRoutes([app, users, api, admin], { moduleOf });
-    assert.deepEqual(warnings, ['/ws/web/src/app.ts:7: mount of orphanRouter at /orphans not resolved; its routes stay unprefixed']);
+    assert.deepEqual(warnings, ['/ws/web/src/app.ts:7: mount of orphanRouter at /orphans not resolved; its routes stay unprefixed (list them in x-runtime-drift.routes)']);
     const lonely = { file: '/ws/x/r.ts', text: "import usersRouter from './missing';\nconst app = express();\napp.use('/m', usersRouter);\nusersRouter.get('/x', h);" };
     assert.deepEqual(lines(collectRoutes([lonely], { moduleOf }).routes), ['GET /x']);
   });

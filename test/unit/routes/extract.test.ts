@@ -111,10 +111,10 @@ suite('extractRoutesFromSource: NestJS versioning', () => {
   test('enableVersioning options that are not literals: a warning, and no guessed version', () => {
     const typed = versioningOf('app.enableVersioning({ type: versioningType });');
     assert.equal(typed.v, undefined);
-    assert.deepEqual(typed.warnings, ['main.ts:2: enableVersioning type is not a VersioningType member; versions are not put in route paths']);
+    assert.deepEqual(typed.warnings, ['main.ts:2: enableVersioning type is not a VersioningType member; versions are not put in route paths (set x-runtime-drift.routePrefix)']);
     const byDefault = versioningOf('app.enableVersioning({ defaultVersion: config.version });');
     assert.deepEqual(byDefault.v, { prefix: 'v' });
-    assert.deepEqual(byDefault.warnings, ['main.ts:2: enableVersioning defaultVersion is not a string literal or VERSION_NEUTRAL; taken as none']);
+    assert.deepEqual(byDefault.warnings, ['main.ts:2: enableVersioning defaultVersion is not a string literal or VERSION_NEUTRAL; taken as none (set x-runtime-drift.routePrefix)']);
     assert.equal(versioningOf('app.enableVersioning(options);').v, undefined);
   });
 
@@ -155,7 +155,7 @@ suite('extractRoutesFromSource: NestJS versioning', () => {
         ['GET /dogs @22', undefined],
       ],
     );
-    assert.deepEqual(warningsOf('cats.ts', out), ['cats.ts:16: @Version argument is not a string literal or VERSION_NEUTRAL; taken as none']);
+    assert.deepEqual(warningsOf('cats.ts', out), ['cats.ts:16: @Version argument is not a string literal or VERSION_NEUTRAL; taken as none (list the route in x-runtime-drift.routes)']);
   });
 });
 
