@@ -239,7 +239,7 @@ async function main(): Promise<void> {
   const totalExact = results.reduce((n, r) => n + r.exact, 0);
   const totalExtra = results.reduce((n, r) => n + r.extra.length, 0);
   const maps = results.flatMap((r) => r.mappings);
-  const largest = [...results].sort((a, b) => b.files - a.files)[0];
+  const largest = [...results].filter((r) => !('routesRecorded' in r)).sort((a, b) => b.files - a.files)[0];
   if (largest) console.log(`\nlargest project: ${largest.name}, ${largest.files} source files: cold route scan ${largest.ms} ms (walk, read, parse, join; target <= 1500), re-scan after one saved file ${largest.rescanMs} ms (target <= 50)`);
   console.log(`all: ${totalExact}/${totalTruth} routes exact (${((100 * totalExact) / Math.max(1, totalTruth)).toFixed(1)}%), ${totalExtra} extra; mappings right ${maps.filter((m) => m.right).length}/${maps.length}`);
   if (args.includes('--markdown')) {

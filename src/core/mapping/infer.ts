@@ -4,7 +4,7 @@
 // tried in order, and each writes to `evidence` what it decided from, so a wrong guess can be
 // seen (and overridden) by the user.
 import * as l10n from '@vscode/l10n';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, posix, relative, sep } from 'node:path';
 import { parseDockerfile, type Dockerfile } from '../dockerfile/parse';
 import { BUILD_COMMAND, locateInImage, type Location } from '../dockerfile/locate';
 import type { ServiceSpec, SourceMapping } from '../model';
@@ -18,6 +18,7 @@ import { findRunBundle, type RunBundle } from '../dockerfile/runBundle';
 import { withRootScripts, withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
 import { entryFolder } from '../routes/serverApps';
 import { compiledStartEntry } from './startEntry';
+import { isAtOrInside } from '../pathInside';
 
 /** Tried in order: the config a Nest-style build uses, then the usual one. */
 const TSCONFIG_NAMES = ['tsconfig.build.json', 'tsconfig.json'] as const;
@@ -88,7 +89,6 @@ async function gatherFacts(fs: FsLike, spec: ServiceSpec): Promise<Facts> {
   const tsName = ts ? relative(context, ts.file) || ts.file : '';
   const nxRoot = project.nx ? await nxWorkspaceRoot(fs, project.dir, context) : undefined;
   const sourceRoot = await pickSourceRoot(fs, spec, project, nxRoot, ts, tsName, evidence);
-  const emit = await findEmit(fs, { drift: spec.drift, nxRoot, project, sourceRoot, ts, context });
   // A server whose tsconfig says noEmit is still compiled file by file (swc, babel: Nest's swc builder).
   const compiled = ts !== undefined && (ts.noEmit !== true || project.server !== undefined);
   const locate = (absPath: string): Location | undefined => {
@@ -96,11 +96,62 @@ async function gatherFacts(fs: FsLike, spec: ServiceSpec): Promise<Facts> {
     if (!df || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
     return locateInImage(df, rel.split(sep).join('/'), build?.target);
   };
+  const found = await findEmit(fs, { drift: spec.drift, nxRoot, project, sourceRoot, ts, context });
+  const emit = found && ts?.outDir && ts.rootDir === undefined && found.bundledBy === undefined && df ? await tscRootByImageStart(fs, found, ts.outDir.path, sourceRoot, context, df, build?.target, locate) : found;
   const runBundle = df && emit?.bundledBy === undefined ? findRunBundle(df) : undefined;
   const nx: BundledBy | undefined = emit?.bundledBy !== undefined ? { kind: 'nx', said: emit.bundledBy } : undefined;
   const run: BundledBy | undefined = runBundle && { kind: 'run', run: runBundle };
   const bundler = nx ?? ((await startsCopiedSource(fs, project, sourceRoot, locate, evidence)) ? undefined : (findBundler(project) ?? run));
   return { fs, spec, context, project, ts, tsName, sourceRoot, emit, compiled, bundler, runBundle, df, locate, evidence };
+}
+
+const TS_SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
+
+/**
+ * tsc without rootDir keeps paths relative to the common root of all its inputs, and JSON modules
+ * or files imported from outside the include count too (`import('../../../package.json')`): the
+ * image's start command running `<outDir>/src/server/main.js`, the output of src/server/main.ts,
+ * says which root that was (`cd /app/src/server && node ./dist/src/server/main.js`) when it is
+ * above the one the include gives.
+ */
+async function tscRootByImageStart(
+  fs: FsLike,
+  emit: Emit,
+  outDir: string,
+  sourceRoot: string,
+  context: string,
+  df: Dockerfile,
+  target: string | undefined,
+  locate: (abs: string) => Location | undefined,
+): Promise<Emit> {
+  const stage = df.stages.find((st) => target !== undefined && st.name === target) ?? df.stages[df.stages.length - 1];
+  const out = locate(outDir)?.path;
+  if (!stage?.start || out === undefined) return emit;
+  let cwd = stage.workdir;
+  for (const m of stage.start.matchAll(/\bcd\s+([^\s;&|()]+)|(?:^|[\s;&|(])node\s+(?:-\S+\s+)*([^\s;&|()-][^\s;&|()]*\.[cm]?js)(?=$|[\s;&|)])/g)) {
+    if (m[1] !== undefined) {
+      cwd = posix.resolve(cwd, m[1]);
+      continue;
+    }
+    const file = posix.resolve(cwd, m[2] ?? '');
+    if (!file.startsWith(`${out}/`)) continue;
+    const stem = file.slice(out.length + 1).replace(/\.[cm]?js$/, '');
+    for (let base = sourceRoot; isAtOrInside(context, base); base = dirname(base)) {
+      for (const ext of TS_SOURCE_EXTENSIONS) {
+        const source = join(base, stem + ext);
+        if (!isAtOrInside(sourceRoot, source) || !(await fs.stat(source))?.isFile) continue;
+        const kept = relative(base, sourceRoot);
+        const before = relative(outDir, emit.dir);
+        // Only a root above the one read from the include (the kept path grows at its front): the
+        // reading cannot see imports, so it may miss inputs higher up, never lower down.
+        if (kept.length <= before.length || !(before === '' || kept.endsWith(sep + before))) return emit;
+        const dir = join(outDir, kept);
+        return { ...emit, dir, evidence: [...emit.evidence, l10n.t`the image starts ${file}, the output of ${relative(context, source)}: the source root compiles to ${relative(context, dir)}`] };
+      }
+      if (dirname(base) === base) break;
+    }
+  }
+  return emit;
 }
 
 /**

@@ -1774,26 +1774,33 @@ function enclosingClassRouter(at: ts.Node): string | undefined {
   return cur?.name ? `${CLASS_ROUTER}${cur.name.text}` : undefined;
 }
 
+/** Each class's `this.<name> = x` assignments in its members (the first of each name), read once per class. */
+const thisAssignments = new WeakMap<ts.ClassLikeDeclaration, Map<string, ts.Expression>>();
+
 /** What the class around `at` assigns to `this.<name>`: its field initializer, else the first `this.<name> = x` in its members. */
 function thisAssigned(at: ts.Node, name: string): ts.Expression | undefined {
   const field = classField(at, name);
   if (field) return skipOuter(field);
   let cur: ts.Node | undefined = at.parent;
   while (cur && !ts.isClassLike(cur)) cur = cur.parent;
-  let found: ts.Expression | undefined;
-  const visit = (n: ts.Node): void => {
-    if (found || ts.isClassLike(n)) return;
-    if (
-      ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) &&
-      n.left.expression.kind === ts.SyntaxKind.ThisKeyword && n.left.name.text === name
-    ) {
-      found = skipOuter(n.right);
-      return;
-    }
-    ts.forEachChild(n, visit);
-  };
-  for (const m of cur?.members ?? []) if (!ts.isPropertyDeclaration(m)) ts.forEachChild(m, visit);
-  return found;
+  if (!cur) return undefined;
+  let assigned = thisAssignments.get(cur);
+  if (!assigned) {
+    const found = new Map<string, ts.Expression>();
+    const visit = (n: ts.Node): void => {
+      if (ts.isClassLike(n)) return;
+      if (
+        ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) &&
+        n.left.expression.kind === ts.SyntaxKind.ThisKeyword && !found.has(n.left.name.text)
+      )
+        found.set(n.left.name.text, skipOuter(n.right));
+      ts.forEachChild(n, visit);
+    };
+    for (const m of cur.members) if (!ts.isPropertyDeclaration(m)) ts.forEachChild(m, visit);
+    assigned = found;
+    thisAssignments.set(cur, assigned);
+  }
+  return assigned.get(name);
 }
 
 /** Array methods that call their callback once per element. */

@@ -965,6 +965,21 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.equal(m?.bundled, true);
   });
 
+  test("tsc without rootDir whose inputs reach the repository root (a JSON import): the image's start command names the layout (dist/src/server/main.js)", async () => {
+    const fs = memFs({
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - src/*\n',
+      '/ws/package.json': JSON.stringify({ name: 'root', version: '1.0.0', scripts: { 'build:server': 'cd src/server && pnpm build' } }),
+      '/ws/src/server/package.json': JSON.stringify({ name: '@x/server', dependencies: { express: '4' }, scripts: { build: 'tsc' } }),
+      '/ws/src/server/tsconfig.json': JSON.stringify({ compilerOptions: { outDir: 'dist', resolveJsonModule: true }, include: ['./**/*.ts'] }),
+      '/ws/src/server/main.ts': "const pkg = await import('../../package.json');\n",
+      '/ws/Dockerfile': ['FROM node', 'WORKDIR /app/x', 'COPY . .', 'RUN pnpm install --filter @x/server...', 'RUN pnpm build:server', 'CMD ["sh", "-c", "(cd /app/x/src/server && node ./dist/src/server/main.js) & wait"]'].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/src/server', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/x/src/server/dist/src/server', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, false);
+  });
+
   test("a workspace copied whole, no build selected: the final WORKDIR's package is the service's", async () => {
     const fs = memFs({
       '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/*\n',
