@@ -110,12 +110,15 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const served = opts.entry !== undefined ? servedFrom(byKey.get(toSlash(opts.entry)), edges) : undefined;
   const mounted = (node: RouterNode) => edges.some((e) => e.child.key === node.key && (e.child.name === '*' || e.child.name === node.name));
   for (const s of scanned) {
-    if (served && !served.has(s.key)) continue;
     const module = opts.moduleOf(s.file);
+    // A file the started entry does not serve (another microservice's): its routes and their warnings are not this service's.
+    const outside = served !== undefined && !served.has(s.key);
     const unreachable = unmountedRelative(s, mounted);
-    for (const [router, rs] of unreachable) warnings.push(scanWarningText(s.file, { id: 'relativeUnmounted', args: [router, rs.map((r) => r.path.slice(1)).join(', ')], line: rs[0]?.line ?? 0 }));
+    if (!outside) for (const [router, rs] of unreachable) warnings.push(scanWarningText(s.file, { id: 'relativeUnmounted', args: [router, rs.map((r) => r.path.slice(1)).join(', ')], line: rs[0]?.line ?? 0 }));
     for (const r of s.x.routes) {
       if (r.router !== undefined && unreachable.has(r.router)) continue;
+      // Nest controllers are served by the app their module reaches (nestEntries), not through mounts.
+      if (outside && r.kind !== 'nest') continue;
       const nestRoute = (prefix: string | undefined, excluded: string[]) =>
         nestPaths({ ...r, path: joinRoutePath((moduleMounts.get(`${s.key}#${r.controller ?? ''}`) ?? moduleMounts.get(`#${r.controller ?? ''}`)) ?? '', r.path) }, prefix, excluded, versioning);
       const serving = r.kind === 'nest' ? entries.filter((e) => e.controllers.has(r.controller ?? '')) : [];
@@ -146,7 +149,8 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
  * it starts the app some other way (`require('./server').listen()`, a Nest module).
  */
 function servedFrom(entry: Scanned | undefined, edges: MountEdge[]): Set<string> | undefined {
-  if (!entry || (entry.x.routes.length === 0 && entry.x.mounts.length === 0)) return undefined;
+  // `app.use(helmet())` in a Nest main.ts mounts nothing: only a route or a resolved mount makes the entry a router root.
+  if (!entry || (entry.x.routes.length === 0 && !edges.some((e) => e.parent.key === entry.key))) return undefined;
   const served = new Set([entry.key]);
   for (let grew = true; grew; ) {
     grew = false;

@@ -47,4 +47,16 @@ suite('collect: routes of the started file', () => {
   test('an entry that declares and mounts nothing (it starts the app some other way) restricts nothing', () => {
     assert.deepEqual(paths('/w/none.js'), ['GET /api/tweet', 'POST /api/user/login']);
   });
+
+  test("a Nest main.ts using middleware (app.use(helmet())) mounts no router: its controllers' routes stay", () => {
+    const nest = [
+      {
+        file: '/w/src/main.ts',
+        text: "import helmet from 'helmet';\nimport { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.use(helmet());\n  app.setGlobalPrefix('api');\n  await app.listen(3000);\n}\nbootstrap();\n",
+      },
+      { file: '/w/src/users.controller.ts', text: "import { Controller, Get } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  @Get()\n  list() {}\n}\n" },
+    ];
+    const routes = collectRoutes(nest, { moduleOf: () => undefined, entry: '/w/src/main.ts' }).routes.map((r) => `${r.method} ${r.path}`);
+    assert.deepEqual(routes, ['GET /api/users']);
+  });
 });
