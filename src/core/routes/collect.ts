@@ -111,14 +111,12 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const mounted = (node: RouterNode) => edges.some((e) => e.child.key === node.key && (e.child.name === '*' || e.child.name === node.name));
   for (const s of scanned) {
     const module = opts.moduleOf(s.file);
-    // A file the started entry does not serve (another microservice's): its routes and their warnings are not this service's.
     const outside = served !== undefined && !served.has(s.key);
     const unreachable = unmountedRelative(s, mounted);
     if (!outside) for (const [router, rs] of unreachable) warnings.push(scanWarningText(s.file, { id: 'relativeUnmounted', args: [router, rs.map((r) => r.path.slice(1)).join(', ')], line: rs[0]?.line ?? 0 }));
     for (const r of s.x.routes) {
-      if (r.router !== undefined && unreachable.has(r.router)) continue;
       // Nest controllers are served by the app their module reaches (nestEntries), not through mounts.
-      if (outside && r.kind !== 'nest') continue;
+      if ((r.router !== undefined && unreachable.has(r.router)) || (outside && r.kind !== 'nest')) continue;
       const nestRoute = (prefix: string | undefined, excluded: string[]) =>
         nestPaths({ ...r, path: joinRoutePath((moduleMounts.get(`${s.key}#${r.controller ?? ''}`) ?? moduleMounts.get(`#${r.controller ?? ''}`)) ?? '', r.path) }, prefix, excluded, versioning);
       const serving = r.kind === 'nest' ? entries.filter((e) => e.controllers.has(r.controller ?? '')) : [];
@@ -146,7 +144,8 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
 /**
  * The files an entry file serves routes of: itself and what its routers mount, through every
  * mount below. Undefined (every file serves) when the entry declares no route and mounts nothing:
- * it starts the app some other way (`require('./server').listen()`, a Nest module).
+ * it starts the app some other way (`require('./server').listen()`, a Nest module). A file outside
+ * the set (another microservice's) gives none of its routes and none of their warnings.
  */
 function servedFrom(entry: Scanned | undefined, edges: MountEdge[]): Set<string> | undefined {
   // `app.use(helmet())` in a Nest main.ts mounts nothing: only a route or a resolved mount makes the entry a router root.
