@@ -73,9 +73,20 @@ const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs',
  * Every route of a service, from its files already extracted one by one (extract.ts): a large
  * tree is never held as text, only as what each file declares.
  */
+/** Pending class mounts (`this.useWithMiddleware(path, router, mw)`) that some class method of that name makes: mounts. */
+function confirmClassMounts(scanned: Scanned[]): Scanned[] {
+  const made = new Set(scanned.flatMap((s) => Object.entries(s.x.mountMethods ?? {}).map(([name, sig]) => `${name}#${sig.pathArg}#${sig.routerArg}`)));
+  if (made.size === 0) return scanned;
+  for (const s of scanned) {
+    const confirmed = (s.x.pendingClassMounts ?? []).filter((m) => made.has(`${m.method}#${m.pathArg}#${m.routerArg}`));
+    if (confirmed.length > 0) s.x = { ...s.x, mounts: [...s.x.mounts, ...confirmed.map(({ method: _m, pathArg: _p, routerArg: _r, ...mount }) => mount)] };
+  }
+  return scanned;
+}
+
 export function collectExtracted(extracted: { file: string; x: ExtractedFile }[], opts: CollectOptions): CollectedRoutes {
   const warnings: string[] = [];
-  const scanned: Scanned[] = extracted.map((f) => ({ file: f.file, key: toSlash(f.file), x: f.x }));
+  const scanned: Scanned[] = confirmClassMounts(extracted.map((f) => ({ file: f.file, key: toSlash(f.file), x: f.x })));
   for (const s of scanned) for (const w of s.x.warnings) warnings.push(scanWarningText(s.file, w));
   const byKey = new Map(scanned.map((s) => [s.key, s]));
   dropUnmadeRouters(scanned, byKey, opts.aliases ?? []);

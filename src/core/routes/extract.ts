@@ -651,7 +651,10 @@ class FileReader {
 
   private visit(node: ts.Node): void {
     if (this.handled.has(node) || isTypeOnly(node)) return;
-    if (ts.isClassDeclaration(node)) this.readNestClass(node);
+    if (ts.isClassDeclaration(node)) {
+      this.readNestClass(node);
+      this.readMountMethods(node);
+    }
     if (ts.isCallExpression(node)) {
       if (this.readForEach(node)) return;
       this.readCall(node);
@@ -856,7 +859,7 @@ class FileReader {
     if (name === 'applyMiddleware') return this.readApplyMiddleware(call);
     const method = ROUTER_METHODS[name];
     if (this.readModulePassed(call, callee)) return;
-    if (!method && name !== 'route' && name !== 'use' && name !== 'register' && name !== 'on' && name !== 'mount' && !(name in OPENAPI_CALLS)) return;
+    if (!method && name !== 'route' && name !== 'use' && name !== 'register' && name !== 'on' && name !== 'mount' && !(name in OPENAPI_CALLS)) return this.readPendingClassMount(call, callee);
     // `.get()` on `router.route('/x')`: a link of the chain readRouteCall reads.
     if (method && isRouteChainLink(callee.expression)) return;
     const router = this.receiverOf(callee.expression);
@@ -1599,6 +1602,49 @@ class FileReader {
   }
 
   // ---- Nest ------------------------------------------------------------------------------------
+
+  /**
+   * `this.useWithMiddleware('/auth/simple', new Provider().router, limiter)` on a subclass's own
+   * router: a path literal and a router among the arguments. Recorded as pending; collect.ts keeps
+   * it when a class method of that name mounts its parameters at those positions.
+   */
+  private readPendingClassMount(call: ts.CallExpression, callee: ts.PropertyAccessExpression): void {
+    if (skipOuter(callee.expression).kind !== ts.SyntaxKind.ThisKeyword || call.arguments.length < 2) return;
+    const router = subclassRouter(callee);
+    const path = call.arguments[0] ? this.evaluate(call.arguments[0]) : undefined;
+    if (router === undefined || !literalOf(path)?.startsWith('/') || !path) return;
+    call.arguments.forEach((arg, i) => {
+      if (i === 0) return;
+      const before = this.out.mounts.length;
+      this.mountTarget(arg, path, router, this.line(call));
+      const found = this.out.mounts.splice(before);
+      for (const m of found) (this.out.pendingClassMounts ??= []).push({ ...m, method: callee.name.text, pathArg: 0, routerArg: i });
+    });
+  }
+
+  /** Methods of `node` whose body mounts two of their parameters: `this.app.use(path, ..., router)`, `this.use(path, router)`. */
+  private readMountMethods(node: ts.ClassDeclaration): void {
+    for (const m of node.members) {
+      if (!ts.isMethodDeclaration(m) || !m.body || !ts.isIdentifier(m.name)) continue;
+      const params = m.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
+      const at = (e: ts.Expression | undefined): number => {
+        const x = e && skipOuter(e);
+        return x && ts.isIdentifier(x) ? params.indexOf(x.text) : -1;
+      };
+      const find = (n: ts.Node): { pathArg: number; routerArg: number } | undefined => {
+        if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'use') {
+          const on = skipOuter(n.expression.expression);
+          const onThis = on.kind === ts.SyntaxKind.ThisKeyword || (ts.isPropertyAccessExpression(on) && on.expression.kind === ts.SyntaxKind.ThisKeyword);
+          const pathArg = at(n.arguments[0]);
+          const routerArg = n.arguments.length > 1 ? at(n.arguments[n.arguments.length - 1]) : -1;
+          if (onThis && pathArg >= 0 && routerArg >= 0) return { pathArg, routerArg };
+        }
+        return ts.forEachChild(n, find);
+      };
+      const sig = find(m.body);
+      if (sig) (this.out.mountMethods ??= {})[m.name.text] = sig;
+    }
+  }
 
   private readNestClass(node: ts.ClassDeclaration): void {
     const decorators = ts.getDecorators(node) ?? [];

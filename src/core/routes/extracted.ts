@@ -63,6 +63,17 @@ export interface ExtractedMount {
   mountedOn?: string;
 }
 
+/**
+ * `this.useWithMiddleware('/auth', new Auth().router, limiter)` in a subclass: a mount if some class
+ * method of that name mounts its parameters (ExtractedFile.mountMethods), the path at argument
+ * `pathArg` and the router at `routerArg`.
+ */
+export interface PendingClassMount extends ExtractedMount {
+  method: string;
+  pathArg: number;
+  routerArg: number;
+}
+
 export interface ExtractedImport {
   /** The local name. */
   local: string;
@@ -92,6 +103,10 @@ export interface ExtractedFile {
   nestEntryModule?: string;
   /** `app.enableVersioning(...)` when its type is URI; absent when not called or another type. */
   uriVersioning?: UriVersioning;
+  /** Class methods that mount their parameters, `useWithMiddleware(path, router, mw) { this.app.use(path, mw, router) }`: argument indexes by method name. */
+  mountMethods?: Record<string, { pathArg: number; routerArg: number }>;
+  /** Calls of such a method on a subclass's own router, confirmed against mountMethods (collect.ts). */
+  pendingClassMounts?: PendingClassMount[];
   /** When enableVersioning's `prefix` is not a literal of this file (a config key, a constant elsewhere), and its line. */
   versioningPrefixValue?: { value: ConstValue; line: number };
   mounts: ExtractedMount[];

@@ -464,6 +464,18 @@ suite('routes on real-world patterns: controller subclasses', () => {
     assert.deepEqual(out.warnings, ['/s/controller.ts:4: this.app[options.method] method is not known statically; route skipped (list it in x-runtime-drift.routes)']);
   });
 
+  test("a base-class method that mounts its parameters (useWithMiddleware(path, router, mw) { this.app.use(path, mw, router) }) mounts at its call sites; a method that mounts nothing does not", () => {
+    const withMiddleware = base.replace('  get router()', '  useWithMiddleware(path, router, middleware) { this.app.use(path, middleware, router); }\n  audit(path, router) { log(path, router); }\n  get router()');
+    const routes = routesOf({
+      '/s/controller.ts': withMiddleware,
+      '/s/app.ts': "import express from 'express';\nimport IndexRouter from './index-router';\nconst app = express();\napp.use('/', new IndexRouter(config).router);\n",
+      '/s/index-router.ts':
+        "import Controller from './controller';\nimport { Simple } from './simple';\nexport default class IndexRouter extends Controller {\n  constructor(config) {\n    super(config);\n    this.useWithMiddleware('/auth/simple', new Simple(config).router, rateLimit({ max: 10 }));\n    this.audit('/audit', new Simple(config).router);\n  }\n}\n",
+      '/s/simple.ts': "import Controller from './controller';\nexport class Simple extends Controller {\n  constructor(config) {\n    super(config);\n    this.post('/login', this.login);\n  }\n}\n",
+    });
+    assert.deepEqual(routes, ['POST /auth/simple/login']);
+  });
+
   test('a subclass of an HTTP client calling this.get/this.post for answers declares no route; a class extending nothing is not a router', () => {
     const routes = routesOf({
       '/s/users-client.ts':
