@@ -213,8 +213,14 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   // generate`): the packages whose folders the COPY lines name (`COPY --from=builder
   // /app/apps/server/dist /app/apps/server/dist` after a root build).
   let chosen = await servers(selectedPackages(text));
-  if (chosen.length === 0) chosen = await servers(copiedPackageDirs(df, context, packages));
   let how = (pkg: string): string => l10n.t("the Dockerfile's build selects workspace package {0}", pkg);
+  if (chosen.length === 0) {
+    // The COPY lines name every package the server needs (a library using hono too): the one the
+    // image starts in comes first.
+    const started = new Set(startPackageDirs(df, context, scripts, packages).map((d) => resolve(context, d)));
+    chosen = (await servers(copiedPackageDirs(df, context, packages))).sort((a, b) => Number(started.has(b.dir)) - Number(started.has(a.dir)));
+    if (chosen.length > 1 && started.has(chosen[0]?.dir ?? '')) how = (pkg) => l10n.t('the Dockerfile copies workspace package {0}, the one the image starts in', pkg);
+  }
   if (chosen.length === 0) {
     chosen = await servers(startPackageDirs(df, context, scripts, packages));
     how = (pkg) => l10n.t('the image starts in workspace package {0}', pkg);

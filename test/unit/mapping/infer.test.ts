@@ -980,6 +980,28 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.equal(m?.bundled, false);
   });
 
+  test('packages copied one by one, the build run in one of them: of the server packages copied, the one the image starts in (not a library using hono too)', async () => {
+    const fs = memFs({
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/*\n  - packages/*\n',
+      '/ws/package.json': JSON.stringify({ name: 'root' }),
+      '/ws/packages/libs/package.json': JSON.stringify({ name: '@x/libs', dependencies: { hono: '4' }, scripts: { build: 'tsc' } }),
+      '/ws/packages/libs/tsconfig.json': JSON.stringify({ compilerOptions: { rootDir: 'src', outDir: 'dist' } }),
+      '/ws/packages/libs/src/index.ts': '',
+      '/ws/apps/api/package.json': JSON.stringify({ name: '@x/api', dependencies: { hono: '4' }, scripts: { build: 'esbuild src/index.ts --bundle --platform=node --outdir=dist' } }),
+      '/ws/apps/api/src/index.ts': '',
+      '/ws/Dockerfile': [
+        'FROM node AS builder', 'WORKDIR /app', 'COPY package.json pnpm-workspace.yaml ./', 'COPY packages/libs/package.json ./packages/libs/', 'COPY apps/api/package.json ./apps/api/',
+        'RUN pnpm install', 'COPY packages/libs ./packages/libs', 'COPY apps/api ./apps/api', 'WORKDIR /app/apps/api', 'RUN pnpm run build',
+        'FROM node AS deps', 'WORKDIR /app', 'COPY package.json pnpm-workspace.yaml ./', 'COPY packages/libs/package.json ./packages/libs/', 'COPY apps/api/package.json ./apps/api/', 'RUN pnpm install --prod',
+        'FROM node AS runtime', 'WORKDIR /app', 'COPY --from=deps /app ./', 'COPY --from=builder /app/apps/api/dist ./apps/api/dist', 'WORKDIR /app/apps/api', 'CMD ["node", "dist/index.js"]',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/apps/api/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/apps/api/dist', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+  });
+
   test("a workspace copied whole, no build selected: the final WORKDIR's package is the service's", async () => {
     const fs = memFs({
       '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/*\n',
