@@ -219,11 +219,13 @@ export function groupFilesByApp(root: string, apps: readonly ServerApp[], files:
   const own = new Map<string, string[]>(dirs.map((d) => [d, []]));
   for (const file of files) {
     const app = dirs.find((d) => file.startsWith(d + sep));
-    if (app) {
+    const pkg = pkgDirs.find((p) => file.startsWith(p.dir + sep));
+    // In the app's folder, unless a workspace package nested deeper in it holds the file (a
+    // root server with its front end in frontend/): then that package's rule below.
+    if (app && !(pkg && pkg.dir.length > app.length && !dirs.includes(pkg.dir))) {
       own.get(app)?.push(file);
       continue;
     }
-    const pkg = pkgDirs.find((p) => file.startsWith(p.dir + sep));
     for (const d of dirs) if (!pkg || belongs(pkg, d)) own.get(d)?.push(file);
   }
   return [...own.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([dir, mine]) => ({ dir, files: mine }));

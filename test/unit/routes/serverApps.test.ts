@@ -132,4 +132,18 @@ suite('groupFilesByApp: a server package another server mounts', () => {
     const groups = groupFilesByApp('/r', await findServerApps(fs, all), all.filter((f) => !f.endsWith('.json')), await findPackages(fs, all));
     assert.deepEqual(groups.map((g) => g.dir), ['/r/apps/worker', '/r/packages/dashboard']);
   });
+
+  test('a workspace front end inside the server package (a root server with frontend/ in its workspaces) does not join it', async () => {
+    const files = {
+      '/r/package.json': JSON.stringify({ name: 'server', dependencies: { express: '4' }, scripts: { start: 'node dist/server.js' } }),
+      '/r/pnpm-workspace.yaml': 'packages:\n  - frontend\n',
+      '/r/src/server.ts': '',
+      '/r/frontend/package.json': JSON.stringify({ name: 'web', dependencies: { react: '18', 'react-dom': '18', vite: '5' }, scripts: { dev: 'vite', build: 'vite build' } }),
+      '/r/frontend/src/api.ts': '',
+    };
+    const fs = memFs(files);
+    const all = Object.keys(files);
+    const groups = groupFilesByApp('/r', await findServerApps(fs, all), all.filter((f) => f.endsWith('.ts')), await findPackages(fs, all));
+    assert.deepEqual(groups, [{ dir: '/r', files: ['/r/src/server.ts'] }]);
+  });
 });
