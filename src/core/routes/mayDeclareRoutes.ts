@@ -7,10 +7,14 @@
 // mounts that function's routes: an argument named like extract.ts's conventional receivers.
 const HANDED_ON = String.raw`[\w$]\s*\(\s*(?:[\w$]+\s*,\s*)*(?:app|server|fastify|instance|router|routes|f|[\w$]*(?:Router|Routes|router|routes|App|app|Server))\s*[,)]`;
 
+// An exported constant a path could be built from holds a string: not a function's (`export default
+// function Icon() { ... }`, `export const List = ({ t }) => ...`, whose strings are no value of the
+// export) nor a tagged template's (`export const Row = styled.div\`...\``); a decorator factory
+// (`export function GetUser(p) { return applyDecorators(Get(p)) }`) is named by its call.
 // A verb call with one plain argument (`config.get('port')`, `cache.get(key)`, `emitter.on(name)`)
 // is a lookup, never a registration: a route passes a handler too.
 const DECLARATIONS =
-  /@(?:[\w$]+\.)?(?:Controller|Get|Post|Put|Patch|Delete|Head|Options|All|Module)\b|\.(?:get|post|put|patch|delete|del|head|options|all|on)\s*\((?!\s*(?:'[^'\n]*'|"[^"\n]*"|[\w$.]+)\s*\))|\.(?:route|use|register|openapi)\s*\(|setGlobalPrefix|enableVersioning|applyMiddleware|Router\b|\bnew\s+(?:OpenAPIHono|Hono|Koa|Elysia)\b|\b(?:express|fastify|Fastify|polka)\s*\(|\b(?:export\s+(?:const|enum|default)|module\.exports\s*=)[^;]*?['"`]|\bexport\s*(?:\*|\{)[^;]*?\bfrom\s*['"]/;
+  /@(?:[\w$]+\.)?(?:Controller|Get|Post|Put|Patch|Delete|Head|Options|All|Module)\b|\.(?:get|post|put|patch|delete|del|head|options|all|on)\s*\((?!\s*(?:'[^'\n]*'|"[^"\n]*"|[\w$.]+)\s*\))|\.(?:route|use|register|openapi)\s*\(|setGlobalPrefix|enableVersioning|applyMiddleware|Router\b|\bnew\s+(?:OpenAPIHono|Hono|Koa|Elysia)\b|\b(?:express|fastify|Fastify|polka)\s*\(|applyDecorators|\b(?:export\s+(?:const|enum|default)|module\.exports\s*=)(?!\s+(?:async\s+)?function\b|\s+[\w$]+(?:\s*:[^=;]*)?\s*=\s*(?:async\s*)?(?:\([^()]*\)|[\w$]+)\s*(?::[^=;]*)?=>)[^;`]*?(?:['"]|(?<![\w$)>\]]\s*)`)|\bexport\s*(?:\*|\{)[^;]*?\bfrom\s*['"]/;
 const ROUTE_TOKENS = new RegExp(`${DECLARATIONS.source}|${HANDED_ON}`);
 
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */

@@ -24,6 +24,33 @@ const SAMPLES: Record<string, string> = {
   'router handed on': 'function experimentalEndpoints(router) {\n  liveSyncEndpoints(router);\n}\nmodule.exports = { experimentalEndpoints };',
   'app and router handed on': 'function developerEndpoints(app, router) {\n  if (!router) return;\n  apiAuthEndpoints(router);\n}\nmodule.exports = { developerEndpoints };',
   'nest namespace': "import * as common from '@nestjs/common';\nexport class UserControllerBase {\n  @common.Post()\n  create() {}\n}",
+  // A decorator factory in a file of its own: no `@`, no quote, only its call.
+  'decorator factory': 'export function GetUser(path: string) {\n  return applyDecorators(Get(path), UseGuards(AuthGuard));\n}',
+  'decorator factory arrow': 'export const Public = (path: string) => applyDecorators(Post(path));',
+};
+
+/** Constants another file's routes may be built from: each must pass, however it is written. */
+const CONSTANTS: Record<string, string> = {
+  literal: "export const API_PREFIX = '/api';",
+  typed: 'export const API_PREFIX: string = "/api";',
+  template: "import { API_PREFIX } from './prefix';\nexport const V1 = `${API_PREFIX}/v1`;",
+  'template first in an object': "import { base } from './base';\nexport const paths = {\n  users: `/users`,\n  posts: `${base}/posts`,\n};",
+  object: "export const config = {\n  handler: () => null,\n  prefix: '/api',\n};",
+  enum: "export enum Paths {\n  Users = 'users',\n}",
+  'default object': "export default {\n  apiPrefix: process.env.API_PREFIX || '/api',\n};",
+  'class statics': "export default class Paths {\n  static users = '/users';\n}",
+  'after a component': "export default function Icon() {\n  return null\n}\nexport const ICON_ROUTE = '/icon';",
+  commonjs: "module.exports = { prefix: '/api' };",
+};
+
+/** Exports whose strings are no value of the export: a function's, a tagged template's. */
+const NOT_CONSTANTS: Record<string, string> = {
+  'default function': 'export default function Icon({ size = 24 }: Props) {\n  return <svg className="icon" width={size} />;\n}',
+  'async default function': "export default async function load() {\n  return fetchJson('/x');\n}",
+  'arrow component': 'export const List = ({ items }: Props) => (\n  <ul className="list">{items}</ul>\n);',
+  'typed arrow': "export const label = (t: T): string => t('Label');",
+  'tagged template': 'export const Row = styled.div`\n  color: ${(p) => p.theme.text};\n  font-family: "Inter";\n`;',
+  'tagged generic template': 'export const Emoji = styled.span<Props>`\n  font-family: "Apple Color Emoji";\n`;',
 };
 
 suite('mayDeclareRoutes (the cheap pre-filter)', () => {
@@ -50,6 +77,24 @@ suite('mayDeclareRoutes (the cheap pre-filter)', () => {
       const x = extractRoutesFromSource(text, file);
       const declares = x.routes.length > 0 || x.mounts.length > 0 || x.globalPrefix !== undefined || x.uriVersioning !== undefined;
       if (declares) assert.equal(mayDeclareRoutes(text), true, file);
+    }
+  });
+
+  test('passes every exported constant a path could be built from', () => {
+    for (const [name, text] of Object.entries(CONSTANTS)) {
+      assert.equal(mayDeclareRoutes(text), true, name);
+    }
+    // and each is a value the full scan records (what the gate must not lose)
+    for (const name of ['literal', 'typed', 'template', 'template first in an object', 'object', 'enum', 'class statics', 'after a component']) {
+      assert.notEqual(extractRoutesFromSource(CONSTANTS[name] ?? '', 'x.ts').constants, undefined, name);
+    }
+  });
+
+  test("skips exports whose strings are a function's or a tagged template's: the full scan finds nothing in them either", () => {
+    for (const [name, text] of Object.entries(NOT_CONSTANTS)) {
+      assert.equal(mayDeclareRoutes(text), false, name);
+      const x = extractRoutesFromSource(text, 'x.tsx');
+      assert.deepEqual([x.routes, x.mounts, x.constants, x.decoratorFactories], [[], [], undefined, undefined], name);
     }
   });
 
