@@ -11,6 +11,7 @@ import { discoverComposeProjects } from './compose/discover';
 import { inferMapping } from './mapping/infer';
 import { readPathAliases } from './routes/aliases';
 import { startedSourceFile } from './gather/startedEntry';
+import { appPackageSources } from './gather/appPackages';
 import type { RouteDef } from './model';
 import type { ProbeTrust } from './probe/trust';
 import type { ServiceEvidence } from './ladder/evidence';
@@ -280,10 +281,15 @@ function readServiceWorkspace(
 ): (() => Promise<WorkspaceEvidence>) | undefined {
   const bounded = { ...(boundary !== undefined ? { boundary } : {}), ...(opts.fullWalk ? { fullWalk: true } : {}) };
   const scan = (req: SourceScanRequest) => deps.scanner.scan({ ...req, ...bounded }, opts.signal);
-  const finish = async (root: string, scanned: Awaited<ReturnType<typeof scan>>, modules: Awaited<ReturnType<typeof findServiceModules>>, files: FileEvidence) => {
+  const finish = async (root: string, scanned: Awaited<ReturnType<typeof scan>>, modules: Awaited<ReturnType<typeof findServiceModules>>, files: FileEvidence, routes = true) => {
     // The file the container starts, when its command names one: a microservice of a shared tree serves only its routes.
     const entry = mapping ? await startedSourceFile(deps.fs, spec, mapping, scanned.extracted.map((e) => e.file)) : undefined;
-    const collected = collectRoutes(deps.log, spec, root, modules, scanned.extracted, await readPathAliases(deps.fs, root, opts.workspaceDir), entry);
+    // The workspace packages its server depends on, for their routes only (the file rungs are the source root's).
+    const packages = routes ? await appPackageSources(deps.fs, root, opts.workspaceDir) : { roots: [], aliases: [] };
+    const extracted = [...scanned.extracted];
+    for (const dir of packages.roots) extracted.push(...(await scan({ root: dir, routes: true })).extracted);
+    const aliases = [...(await readPathAliases(deps.fs, root, opts.workspaceDir)), ...packages.aliases];
+    const collected = collectRoutes(deps.log, spec, root, modules, extracted, aliases, entry);
     const warnings = [...skippedWarnings(opts.workspaceDir, scanned), ...collected.warnings.map((w) => relativeWarning(opts.workspaceDir, w))];
     return { files, declared: collected.routes, warnings, pages: [] as PageDef[] };
   };
@@ -297,7 +303,7 @@ function readServiceWorkspace(
       const files = await gatherFiles(deps.fs, opts, mapping, scanned, Boolean(buildRoot?.isDirectory), modules);
       // A bundled front end's pages: its router files and file-based routes.
       const pages = !server ? await declaredPages(deps.fs, mapping.sourceRoot, scanned.files) : [];
-      return { ...(await finish(mapping.sourceRoot, scanned, modules, files)), pages };
+      return { ...(await finish(mapping.sourceRoot, scanned, modules, files, server)), pages };
     };
   }
   return async () => {

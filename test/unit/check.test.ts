@@ -325,6 +325,28 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.ok(!engine.calls.some((c) => c.startsWith('list container')));
   });
 
+  test("a workspace package the server depends on is read for its routes: the dashboard it mounts joins the service's routes", async () => {
+    const files: Record<string, string> = {
+      '/ws/compose.yaml': 'services:\n  worker:\n    build: { context: ., dockerfile: apps/worker/Dockerfile }\n',
+      '/ws/package.json': '{"name":"mono","private":true,"workspaces":["apps/*","packages/*"]}',
+      '/ws/apps/worker/Dockerfile': 'FROM node-base\nWORKDIR /app\nCOPY packages ./packages\nCOPY apps/worker/src ./apps/worker/src\nCMD ["node","apps/worker/src/index.ts"]\n',
+      '/ws/apps/worker/package.json': '{"name":"@m/worker","scripts":{"start":"node src/index.ts"},"dependencies":{"hono":"4","dash":"workspace:*"}}',
+      '/ws/apps/worker/src/index.ts':
+        "import { Hono } from 'hono';\nimport { dashboard } from 'dash/hono';\nconst app = new Hono();\napp.get('/health', (c) => c.text('ok'));\napp.route('/admin', dashboard());\nexport default app;\n",
+      // Built for the browser too, but a server library of the worker (no script starts it).
+      '/ws/packages/dash/package.json':
+        '{"name":"dash","exports":{"./hono":{"types":"./dist/hono.d.ts","import":"./dist/hono.js"}},"scripts":{"build":"vite build"},"dependencies":{"hono":"4","react-dom":"19"}}',
+      '/ws/packages/dash/tsconfig.json': '{"compilerOptions":{"rootDir":"src","outDir":"dist"}}',
+      '/ws/packages/dash/src/hono.ts': "import { Hono } from 'hono';\nexport function dashboard(): Hono {\n  const app = new Hono();\n  app.get('/api/queues', (c) => c.json([]));\n  return app;\n}\n",
+    };
+    const report = await checkWorkspace(
+      { engine: fakeEngine({ stale: false, containerFiles: [], imageFiles: [], noContainer: true }), prober: fakeProber(() => 200), fs: memFs(files, { mtimes: {} }) },
+      { workspaceDir: '/ws', env: {}, probe: false },
+    );
+    const worker = report.services.find((s) => s.name === 'worker');
+    assert.deepEqual(worker?.routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /admin/api/queues', 'GET /health']);
+  });
+
   test('Nest modules outside modules/: each folder with a *.module.ts is a module named by its class, routes grouped under it', async () => {
     const nest: Record<string, string> = {
       '/ws/compose.yaml': WORKSPACE['/ws/compose.yaml'],

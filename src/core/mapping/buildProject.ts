@@ -364,6 +364,12 @@ async function workspaceGlobs(fs: FsLike, context: string, rootPkg: PackageInfo 
   }
 }
 
+/** The folders of the workspace whose root is `root` (its `workspaces` or pnpm-workspace.yaml globs); [] when it is none. */
+export async function workspacePackageDirs(fs: FsLike, root: string): Promise<string[]> {
+  const globs = await workspaceGlobs(fs, root, await readPackage(fs, root));
+  return globs.length === 0 ? [] : [...new Set((await workspacePackages(fs, root, globs)).values())];
+}
+
 /** Package (or Nx project) name -> folder, for globs of the form `dir`, `dir/*`. */
 async function workspacePackages(fs: FsLike, context: string, globs: readonly string[]): Promise<Map<string, string>> {
   const byName = new Map<string, string>();

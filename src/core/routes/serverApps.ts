@@ -189,29 +189,19 @@ export function groupFilesByApp(root: string, apps: readonly ServerApp[], files:
   const libraries = serverLibraries(apps, packages);
   const dirs = apps.map((a) => a.dir).filter((d) => !libraries.has(d)).sort((a, b) => b.length - a.length);
   const pkgDirs = packages.filter((p) => p.dir !== root).sort((a, b) => b.dir.length - a.dir.length);
-  const byName = new Map(packages.flatMap((p) => (p.name ? [[p.name, p] as const] : [])));
-  const reachableFrom = (start: WorkspacePackage | undefined): Set<string> => {
-    const seen = new Set<string>();
-    const todo = [...(start?.deps ?? [])];
-    for (let name = todo.pop(); name !== undefined; name = todo.pop()) {
-      if (seen.has(name) || !byName.has(name)) continue;
-      seen.add(name);
-      todo.push(...(byName.get(name)?.deps ?? []));
-    }
-    return seen;
-  };
+  const byName = packagesByName(packages);
+  const reachableFrom = (start: WorkspacePackage | undefined): Set<string> => reachableNames(start, byName);
   // Each package's transitive dependencies, computed once (asked for every file below it).
   const reach = new Map(packages.map((p) => [p, reachableFrom(p)]));
-  const uses = new Map(dirs.map((d) => [d, reachableFrom(packages.find((p) => p.dir === d))]));
+  const servers = { apps: new Set(apps.map((a) => a.dir)), libraries };
+  const uses = new Map(dirs.map((d) => [d, new Set(appLibraryPackages(d, packages, servers).map((p) => p.dir))]));
   const appNames = new Map(dirs.map((d) => [d, packages.find((p) => p.dir === d)?.name]));
-  // A package the app depends on is part of it, unless it is built for the browser (the server
-  // serves its build); one that depends on the app (a launcher, a combined build) or a front end
-  // never is; any other package (hoisted dependencies) may be.
+  // A package the app depends on is part of it (appLibraryPackages); one built for the browser
+  // otherwise never is, nor one that depends on the app (a launcher, a combined build) or a front
+  // end; any other package (hoisted dependencies) may be.
   const belongs = (pkg: WorkspacePackage, app: string): boolean => {
-    const used = pkg.name !== undefined && uses.get(app)?.has(pkg.name);
-    if (used && libraries.has(pkg.dir)) return true;
+    if (uses.get(app)?.has(pkg.dir)) return true;
     if (pkg.browserApp) return false;
-    if (used) return true;
     const appName = appNames.get(app);
     if (appName !== undefined && (reach.get(pkg) ?? reachableFrom(pkg)).has(appName)) return false;
     return !pkg.deps.some((d) => FRONT_END.has(d));
@@ -229,6 +219,49 @@ export function groupFilesByApp(root: string, apps: readonly ServerApp[], files:
     for (const d of dirs) if (!pkg || belongs(pkg, d)) own.get(d)?.push(file);
   }
   return [...own.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([dir, mine]) => ({ dir, files: mine }));
+}
+
+/**
+ * The workspace packages whose files are part of the app in `appDir`: those its package depends
+ * on, directly or through other workspace packages, except one built for the browser (the server
+ * serves its build) unless it is a server library of the app (serverLibraries). The corpus's
+ * repository scan (groupFilesByApp) and the check's scan of a service's source
+ * (check.ts appPackageRoots) both ask this.
+ */
+export function appLibraryPackages(appDir: string, packages: readonly WorkspacePackage[], servers: WorkspaceServers): WorkspacePackage[] {
+  const byName = packagesByName(packages);
+  const names = reachableNames(packages.find((p) => p.dir === appDir), byName);
+  const library = (p: WorkspacePackage) => servers.libraries.has(p.dir);
+  return [...names].flatMap((n) => byName.get(n) ?? []).filter((p) => p.dir !== appDir && (library(p) || (!p.browserApp && !servers.apps.has(p.dir))));
+}
+
+/** The folders of a workspace's server apps, and of those among them that are libraries of another (serverLibraries). */
+export interface WorkspaceServers {
+  apps: ReadonlySet<string>;
+  libraries: ReadonlySet<string>;
+}
+
+function packagesByName(packages: readonly WorkspacePackage[]): Map<string, WorkspacePackage> {
+  return new Map(packages.flatMap((p) => (p.name ? [[p.name, p] as const] : [])));
+}
+
+/** The names of the workspace packages `start` depends on, directly or through others. */
+function reachableNames(start: WorkspacePackage | undefined, byName: ReadonlyMap<string, WorkspacePackage>): Set<string> {
+  const seen = new Set<string>();
+  const todo = [...(start?.deps ?? [])];
+  for (let name = todo.pop(); name !== undefined; name = todo.pop()) {
+    if (seen.has(name) || !byName.has(name)) continue;
+    seen.add(name);
+    todo.push(...(byName.get(name)?.deps ?? []));
+  }
+  return seen;
+}
+
+/** A workspace's packages (from their package.json files) and its server apps among them. */
+export async function workspaceServers(fs: FsLike, packageJsons: readonly string[]): Promise<{ packages: WorkspacePackage[]; servers: WorkspaceServers }> {
+  const packages = await findPackages(fs, packageJsons);
+  const apps = await findServerApps(fs, packageJsons);
+  return { packages, servers: { apps: new Set(apps.map((a) => a.dir)), libraries: serverLibraries(apps, packages) } };
 }
 
 /**

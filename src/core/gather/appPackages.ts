@@ -1,0 +1,45 @@
+// The workspace packages a service's server app depends on, read for its routes: the check scans
+// the mapped source root, and a route or mount may live in a package of the same repository that
+// the server imports by its bare name (a dashboard package whose Hono app the worker mounts at
+// /admin). The same packages the corpus's repository scan joins to the app (serverApps.ts).
+import { dirname, join, sep } from 'node:path';
+import type { FsLike } from '../ports';
+import { workspacePackageDirs } from '../mapping/buildProject';
+import { appLibraryPackages, workspaceServers } from '../routes/serverApps';
+import { workspacePackageAliases } from '../routes/aliases';
+import type { PathAlias } from '../routes/collect';
+
+export interface AppPackageSources {
+  /** Folders of the packages to scan for routes, besides the source root. */
+  roots: string[];
+  /** How their bare imports reach their source (aliases.ts workspacePackageAliases). */
+  aliases: PathAlias[];
+}
+
+const NONE: AppPackageSources = { roots: [], aliases: [] };
+
+/**
+ * The packages the app holding `sourceRoot` depends on, directly or through others, among the
+ * workspace packages of the nearest workspace root above it (never above `workspaceDir`); each
+ * one's folder outside the source root, and the aliases that resolve imports of them.
+ */
+export async function appPackageSources(fs: FsLike, sourceRoot: string, workspaceDir: string): Promise<AppPackageSources> {
+  const inside = (dir: string) => dir === workspaceDir || dir.startsWith(workspaceDir + sep);
+  let appDir: string | undefined;
+  for (let dir = sourceRoot; inside(dir); dir = dirname(dir)) {
+    if (appDir === undefined && (await fs.stat(join(dir, 'package.json')))?.isFile) appDir = dir;
+    const dirs = appDir === undefined ? [] : await workspacePackageDirs(fs, dir);
+    if (dirs.length > 0) {
+      const files = [...new Set([...dirs, appDir ?? dir])].map((d) => join(d, 'package.json'));
+      const { packages, servers } = await workspaceServers(fs, files);
+      // Only a server app's: a front end importing its API's types serves none of its routes.
+      if (!servers.apps.has(appDir ?? dir) || servers.libraries.has(appDir ?? dir)) return NONE;
+      const used = appLibraryPackages(appDir ?? dir, packages, servers).filter(
+        (p) => inside(p.dir) && p.dir !== sourceRoot && !p.dir.startsWith(sourceRoot + sep) && !sourceRoot.startsWith(p.dir + sep),
+      );
+      return used.length === 0 ? NONE : { roots: used.map((p) => p.dir), aliases: await workspacePackageAliases(fs, used) };
+    }
+    if (dir === dirname(dir)) break;
+  }
+  return NONE;
+}
