@@ -1,5 +1,5 @@
 // Which source files a route scan reads: JS/TS sources, not declaration files, not minified
-// bundles (`*.min.js`), not tests (by
+// bundles (`*.min.js`), not database migrations, not tests (by
 // name, `x.spec.ts`, `app.e2e-spec.ts`, or by folder, `test/`, `__tests__/`, `e2e/`): a test
 // harness often builds its own app (RouterModule trees, routes of its own) that the server never serves.
 const SOURCE_CODE = /\.(c|m)?(t|j)sx?$/;
@@ -7,10 +7,17 @@ const SOURCE_CODE = /\.(c|m)?(t|j)sx?$/;
 const TEST_NAME = /[.-](?:e2e-)?(?:spec|test)\.[cm]?[jt]sx?$/;
 const TEST_FOLDER = /(?:^|[\\/])(?:test|tests|__tests__|__mocks__|e2e|cypress|playwright)[\\/]/;
 const MINIFIED = /\.min\.[cm]?js$/;
+/**
+ * A database migration, named by its timestamp in a `migrations/` folder as every migration tool
+ * names them (sequelize `20170712055148-create-users.js`, TypeORM `1693891895163-Init.ts`, MikroORM
+ * `Migration20230101120000.ts`): schema changes run once, never a route. A folder called
+ * `migrations` alone is not enough (`routes/migrations/index.ts` may serve an API of that name).
+ */
+const MIGRATION = /(?:^|[\\/])migrations?[\\/](?:[^\\/]+[\\/])*(?:Migration)?\d{8,}[^\\/]*$/;
 
 /** `root`: the scanned folder; test folders are looked for below it only (a checkout may itself sit in a `test/`). */
 export function isRouteSource(file: string, root = ''): boolean {
   if (!SOURCE_CODE.test(file) || file.endsWith('.d.ts') || TEST_NAME.test(file)) return false;
   const below = root !== '' && file.startsWith(root) ? file.slice(root.length) : file;
-  return !TEST_FOLDER.test(below) && !MINIFIED.test(below);
+  return !TEST_FOLDER.test(below) && !MINIFIED.test(below) && !MIGRATION.test(below);
 }

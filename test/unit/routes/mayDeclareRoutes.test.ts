@@ -120,6 +120,20 @@ suite('isRouteSource', () => {
     // a checkout that itself sits in a folder called test/
     assert.equal(isRouteSource('/home/u/test/proj/src/main.ts', '/home/u/test/proj'), true);
   });
+
+  test('database migrations, named by their timestamp in a migrations folder, are not read', () => {
+    assert.equal(isRouteSource('/w/server/migrations/20170712055148-create-attachments.js', '/w'), false);
+    assert.equal(isRouteSource('/w/src/database/migrations/sqlite/1693891895163-Init.ts', '/w'), false);
+    assert.equal(isRouteSource('/w/src/migrations/Migration20230101120000.ts', '/w'), false);
+    // an API of that name, or a file beside the migrations that is not one, still is
+    assert.equal(isRouteSource('/w/src/routes/migrations/index.ts', '/w'), true);
+    assert.equal(isRouteSource('/w/src/migrations/migrations.routes.ts', '/w'), true);
+    assert.equal(isRouteSource('/w/src/api/20230101-report.routes.ts', '/w'), true);
+    // and the scan finds nothing in one: its strings are SQL, its exports up and down
+    const migration = "module.exports = {\n  up: async (queryInterface, Sequelize) => {\n    await queryInterface.addColumn('users', 'flags', { type: Sequelize.JSONB });\n  },\n  down: async (queryInterface) => queryInterface.removeColumn('users', 'flags'),\n};";
+    const x = extractRoutesFromSource(migration, '/w/server/migrations/20170712055148-add-flags.js');
+    assert.deepEqual([x.routes, x.mounts], [[], []]);
+  });
 });
 
 suite('groupFilesByApp', () => {
