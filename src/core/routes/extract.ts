@@ -963,8 +963,10 @@ class FileReader {
       const r = ts.isIdentifier(x) ? this.receiverOf(x) : undefined;
       return r !== undefined && r !== root.text && (this.routers.has(r) || CONVENTIONAL_RECEIVER.test(r) || this.typedReceivers.has(r)) ? r : null;
     });
+    // Most calls of an imported function hand it no router: their arguments are not evaluated.
+    if (!routers.some((r) => r !== null)) return false;
     const literals = call.arguments.map((a) => (ts.isSpreadElement(a) ? null : (literalOf(this.evaluate(a)) ?? null)));
-    if (!routers.some((r) => r !== null) || !literals.some((l) => l !== null && ROUTER_METHODS[l] !== undefined)) return false;
+    if (!literals.some((l) => l !== null && ROUTER_METHODS[l] !== undefined)) return false;
     const entry: NonNullable<ExtractedFile['helperCalls']>[number] = { helper: root.text, literals, routers, line: this.line(call) };
     if (ts.isPropertyAccessExpression(callee)) entry.member = callee.name.text;
     (this.out.helperCalls ??= []).push(entry);
