@@ -268,14 +268,19 @@ async function serverAppsBelow(fs: FsLike, root: string): Promise<Array<{ dir: s
     for (const entry of (await fs.readdir(dir)).sort()) {
       if (entry.startsWith('.') || NOT_APP_DIR.has(entry)) continue;
       const sub = path.join(dir, entry);
-      if ((await fs.stat(sub))?.isDirectory) await visit(sub, depth + 1);
+      if (!(await fs.stat(sub))?.isDirectory) continue;
+      // A source folder is not walked, but it may be a package of its own (etherpad's src/ is
+      // ep_etherpad-lite beside the workspace root).
+      if (entry === 'src') {
+        if (await isServerApp(fs, sub)) found.push({ dir: sub, name: (await packageName(fs, sub)) ?? entry });
+      } else await visit(sub, depth + 1);
     }
   };
   await visit(root, 0);
   return found;
 }
 
-const NOT_APP_DIR = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor', 'tmp', 'docs', 'test', 'tests', 'e2e', 'src']);
+const NOT_APP_DIR = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor', 'tmp', 'docs', 'test', 'tests', 'e2e']);
 
 /** A folder's package name as written (`@teable/backend`), if it has one. */
 async function packageName(fs: FsLike, dir: string): Promise<string | undefined> {

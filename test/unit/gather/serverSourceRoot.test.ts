@@ -50,6 +50,17 @@ suite('serverSourceRoot', () => {
     assert.equal(await serverSourceRoot(repo, spec('op', { image: 'lindesvard/openpanel:2' })), undefined);
   });
 
+  test('a server package that is the src/ folder of a workspace root is found; other folders inside src/ are not walked', async () => {
+    const repo = memFs({
+      '/w/package.json': JSON.stringify({ name: 'etherpad', workspaces: ['src', 'admin'], dependencies: { 'ep_etherpad-lite': 'workspace:*' } }),
+      '/w/src/package.json': JSON.stringify({ name: 'ep_etherpad-lite', dependencies: { express: '5' } }),
+      '/w/src/node/server.ts': '',
+      '/w/src/vendor/thing/package.json': JSON.stringify({ name: 'thing', dependencies: { koa: '2' } }),
+      '/w/admin/package.json': react,
+    });
+    assert.equal(await serverSourceRoot(repo, spec('app', { image: 'etherpad/etherpad:latest' }), { claimsSoleApp: true }), '/w/src');
+  });
+
   test("a compose file below a docs site's own package.json looks further up, to the project that has the server", async () => {
     const repo = memFs({
       '/w/package.json': JSON.stringify({ name: 'hedgedoc', workspaces: ['backend', 'frontend'] }),
