@@ -11,7 +11,7 @@ import { discoverComposeProjects } from './compose/discover';
 import { inferMapping } from './mapping/infer';
 import { readPathAliases } from './routes/aliases';
 import { startedSourceFile } from './gather/startedEntry';
-import { appPackageSources } from './gather/appPackages';
+import { appPackageSources, servedPackageRoutes } from './gather/appPackages';
 import type { RouteDef } from './model';
 import type { ProbeTrust } from './probe/trust';
 import type { ServiceEvidence } from './ladder/evidence';
@@ -286,8 +286,9 @@ function readServiceWorkspace(
     const entry = mapping ? await startedSourceFile(deps.fs, spec, mapping, scanned.extracted.map((e) => e.file)) : undefined;
     // The workspace packages its server depends on, for their routes only (the file rungs are the source root's).
     const packages = routes ? await appPackageSources(deps.fs, root, opts.workspaceDir) : { roots: [], aliases: [] };
-    const extracted = [...scanned.extracted];
-    for (const dir of packages.roots) extracted.push(...(await scan({ root: dir, routes: true })).extracted);
+    const theirs: typeof scanned.extracted = [];
+    for (const dir of packages.roots) theirs.push(...(await scan({ root: dir, routes: true })).extracted);
+    const extracted = [...scanned.extracted, ...servedPackageRoutes(scanned.extracted, theirs)];
     const aliases = [...(await readPathAliases(deps.fs, root, opts.workspaceDir)), ...packages.aliases];
     const collected = collectRoutes(deps.log, spec, root, modules, extracted, aliases, entry);
     const warnings = [...skippedWarnings(opts.workspaceDir, scanned), ...collected.warnings.map((w) => relativeWarning(opts.workspaceDir, w))];

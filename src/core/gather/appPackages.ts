@@ -3,7 +3,7 @@
 // the server imports by its bare name (a dashboard package whose Hono app the worker mounts at
 // /admin). The same packages the corpus's repository scan joins to the app (serverApps.ts).
 import { dirname, join, sep } from 'node:path';
-import type { FsLike } from '../ports';
+import type { FsLike, SourceScan } from '../ports';
 import { workspacePackageDirs } from '../mapping/buildProject';
 import { appLibraryPackages, workspaceServers } from '../routes/serverApps';
 import { workspacePackageAliases } from '../routes/aliases';
@@ -42,4 +42,26 @@ export async function appPackageSources(fs: FsLike, sourceRoot: string, workspac
     if (dir === dirname(dir)) break;
   }
   return NONE;
+}
+
+/**
+ * A workspace package's Nest controllers serve only through a module the app imports (the app
+ * module's `imports: [ProfilingModule.register(...)]`): of the packages' files, the Nest routes
+ * of a controller no module reached from the app's own modules lists are left out (a framework
+ * package's NovuController, served only by apps registering its NovuModule).
+ */
+export function servedPackageRoutes(own: SourceScan['extracted'], theirs: SourceScan['extracted']): SourceScan['extracted'] {
+  const modules = new Map<string, { controllers: string[]; imports: string[] }>();
+  for (const e of [...own, ...theirs]) for (const [name, m] of Object.entries(e.x.nestModules ?? {})) if (!modules.has(name)) modules.set(name, m);
+  const controllers = new Set<string>();
+  const seen = new Set<string>();
+  const todo = own.flatMap((e) => Object.keys(e.x.nestModules ?? {}));
+  for (let name = todo.pop(); name !== undefined; name = todo.pop()) {
+    const m = modules.get(name);
+    if (!m || seen.has(name)) continue;
+    seen.add(name);
+    m.controllers.forEach((c) => controllers.add(c));
+    todo.push(...m.imports);
+  }
+  return theirs.map((e) => ({ ...e, x: { ...e.x, routes: e.x.routes.filter((r) => r.kind !== 'nest' || (r.controller !== undefined && controllers.has(r.controller))) } }));
 }
