@@ -66,7 +66,10 @@ export async function discoverComposeProjects(
   const projects = await Promise.all(baseDirs.map((d) => loadComposeProject(fs, d, env, workspaceDir)));
   const fromVariants = await Promise.all(variants.map((f) => loadFiles(fs, dirname(f), [f], env, workspaceDir)));
   const found = [...projects.filter((p): p is ComposeProject => p !== undefined), ...fromVariants];
-  if (besideBase.length === 0 || !opts.running) return found;
+  // Only where the files leave it open which stack runs: variants beside a base file, or stacks
+  // of one name (a folder of variants, each `docker-compose.server.yml` named by the folder).
+  const names = found.map((p) => p.name);
+  if (!opts.running || (besideBase.length === 0 && new Set(names).size === names.length)) return found;
   const known = new Set([...found.flatMap((p) => p.composeFiles), ...besideBase]);
   return withRunningFiles(found, await opts.running(), known, (files) => loadFiles(fs, dirname(files[0] as string), files, env, workspaceDir));
 }
@@ -74,7 +77,8 @@ export async function discoverComposeProjects(
 /**
  * The stacks as the engine runs them. A project whose containers were created from other files
  * of the workspace than the folder's own (`-f compose.yaml -f docker-compose.dev.yml`) is read
- * from those; one run from a variant under a name of its own (`name: app_build`) is added; one
+ * from those, and other stacks of its name (a folder's variants, all named by the folder) give way
+ * to it; one run from a variant under a name of its own (`name: app_build`) is added; one
  * run from the folder's files under another name (`-p other`) replaces the project of that
  * folder when nothing of it runs. Only files the walk found count: the engine's labels cannot
  * make the check read anything else.
@@ -85,17 +89,19 @@ async function withRunningFiles(
   known: ReadonlySet<string>,
   load: (files: string[]) => Promise<ComposeProject>,
 ): Promise<ComposeProject[]> {
-  const out = [...found];
+  let out = [...found];
   const runs = new Set(running.map((r) => r.name));
   for (const r of running) {
     if (r.configFiles.length === 0 || !r.configFiles.every((f) => known.has(f))) continue;
     const same = (p: ComposeProject) => p.composeFiles.length === r.configFiles.length && p.composeFiles.every((f, i) => f === r.configFiles[i]);
-    const named = out.findIndex((p) => p.name === r.name);
-    if (named >= 0 && same(out[named] as ComposeProject)) continue;
-    const at = named >= 0 ? named : out.findIndex((p) => same(p) && !runs.has(p.name));
+    const named = out.filter((p) => p.name === r.name);
+    if (named.length === 1 && same(named[0] as ComposeProject)) continue;
+    const at = named.length > 0 ? out.indexOf(named[0] as ComposeProject) : out.findIndex((p) => same(p) && !runs.has(p.name));
     const loaded = renamed(await load(r.configFiles), r.name);
     if (at >= 0) out[at] = loaded;
     else out.push(loaded);
+    // The other stacks of that name are the files it does not run from: one project, one stack.
+    out = out.filter((p) => p === loaded || p.name !== r.name);
   }
   return out;
 }

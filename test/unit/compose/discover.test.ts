@@ -124,6 +124,14 @@ suite('compose discover', () => {
     // run from the base file under another name (-p): that project, renamed
     const renamed = await discoverComposeProjects(fs, '/ws', {}, { running: running([{ name: 'mine', configFiles: ['/ws/docker/docker-compose.yml'] }]) });
     assert.deepEqual(shape(renamed), [['mine', ['docker-compose.yml'], ['mine/api base']]]);
+    // a folder of variants only, each a stack named by the folder: the one the engine runs is the stack
+    const variantsOnly = memFs({
+      '/ws/server/docker-compose.server.yml': 'services:\n  app:\n    image: app\n    environment: { MODE: prod }\n',
+      '/ws/server/docker-compose.server-dev.yml': 'services:\n  app:\n    image: app\n    environment: { MODE: dev }\n',
+    });
+    assert.deepEqual(shape(await discoverComposeProjects(variantsOnly, '/ws', {}, { running: running([]) })).map((p) => p[0]), ['server', 'server']);
+    const runningDev = await discoverComposeProjects(variantsOnly, '/ws', {}, { running: running([{ name: 'server', configFiles: ['/ws/server/docker-compose.server-dev.yml'] }]) });
+    assert.deepEqual(shape(runningDev), [['server', ['/ws/server/docker-compose.server-dev.yml'], ['server/app dev']]]);
     // no variant beside a base file: the engine is not asked
     asked = 0;
     await discoverComposeProjects(memFs({ '/ws/compose.yaml': svc('root') }), '/ws', {}, { running: running([]) });
