@@ -19,6 +19,7 @@ import { inferMapping } from '../src/core/mapping/infer';
 import { findPackages, findServerApps, groupFilesByApp } from '../src/core/routes/serverApps';
 import { readPathAliases, workspacePackageAliases } from '../src/core/routes/aliases';
 import { collectExtracted } from '../src/core/routes/collect';
+import { servedPackageRoutes } from '../src/core/gather/appPackages';
 import { isRouteSource } from '../src/core/routes/isRouteSource';
 import { scanSourceText } from '../src/core/routes/scanFile';
 import type { ExtractedFile } from '../src/core/routes/extracted';
@@ -134,7 +135,10 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
         const x = extracted.get(file);
         return x ? [{ file, x }] : [];
       });
-      return { dir: group.dir, ...collectExtracted(mine, { moduleOf: () => undefined, aliases: aliasesOf.get(group.dir) ?? [] }) };
+      // As the check joins them: another package's Nest controllers only through a module the app imports.
+      const own = mine.filter((f) => f.file.startsWith(group.dir + path.sep));
+      const joined = [...own, ...servedPackageRoutes(own, mine.filter((f) => !own.includes(f)))];
+      return { dir: group.dir, ...collectExtracted(joined, { moduleOf: () => undefined, aliases: aliasesOf.get(group.dir) ?? [] }) };
     });
   return { files: sources.length, extracted, join };
 }
