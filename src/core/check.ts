@@ -15,7 +15,7 @@ import { appPackageSources, servedPackageRoutes } from './gather/appPackages';
 import type { RouteDef } from './model';
 import type { ProbeTrust } from './probe/trust';
 import type { ServiceEvidence } from './ladder/evidence';
-import { allFilesOf, evaluateService, overallVerdict } from './ladder/evaluate';
+import { allFilesOf, evaluateService, mappingReport, overallVerdict } from './ladder/evaluate';
 import { changedIn } from './ladder/rungs';
 import { createLimiter, mapPool } from './pool';
 import { checkedContainer, swarmServiceOf, swarmServiceReport } from './swarm';
@@ -359,7 +359,7 @@ async function invalidService(
   const all = [...warnings, ...(workspace?.warnings ?? [])];
   return {
     ...report,
-    mapping: mapping ? { sourceRoot: mapping.sourceRoot, target: mapping.target, bundled: mapping.bundled, evidence: mapping.evidence } : null,
+    mapping: mappingReport(mapping),
     routes,
     warnings: all.slice(0, MAX_WARNINGS),
   };

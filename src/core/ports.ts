@@ -117,13 +117,13 @@ export interface FsLike {
   readEach?(paths: readonly string[], onText: (path: string, text: string) => void, onSkip?: (path: string, reason: ScanMessage) => void): Promise<void>;
 }
 
-/** Where a workspace's compose files are: one walk of its folders (core/compose/discover.ts). */
 /** A compose project on the engine and the files (absolute paths, in their `-f` order) it was created from. */
 export interface RunningComposeProject {
   name: string;
   configFiles: string[];
 }
 
+/** Where a workspace's compose files are: one walk of its folders (core/compose/discover.ts). */
 export interface ComposeFolders {
   root: string;
   /** Folders holding a compose base file. */

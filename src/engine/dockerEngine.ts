@@ -194,7 +194,7 @@ class DockerodeEngine implements DockerEngine {
   async findServiceContainers(project: string, service: string, signal?: AbortSignal): Promise<ContainerInfo[]> {
     return this.call(l10n.t`list containers of ${`${project}/${service}`}`, signal, this.timeoutMs, async (bounded) =>
       // Both compose v1 and v2 set these labels; the name format differs (_1 vs -1), labels do not.
-      this.inspectServiceContainers(project, service, await this.containersLabelled([`com.docker.compose.project=${project}`, `${COMPOSE_SERVICE_LABEL}=${service}`], bounded), bounded),
+      this.inspectServiceContainers(project, service, await this.containersLabelled([`${COMPOSE_PROJECT_LABEL}=${project}`, `${COMPOSE_SERVICE_LABEL}=${service}`], bounded), bounded),
     );
   }
 
@@ -202,7 +202,7 @@ class DockerodeEngine implements DockerEngine {
     // Taken at the first call, under that call's bound.
     let listed: Promise<Map<string, Dockerode.ContainerInfo[]>> | undefined;
     const byService = (signal: AbortSignal) =>
-      (listed ??= this.containersLabelled([`com.docker.compose.project=${project}`], signal).then((all) => {
+      (listed ??= this.containersLabelled([`${COMPOSE_PROJECT_LABEL}=${project}`], signal).then((all) => {
         const grouped = new Map<string, Dockerode.ContainerInfo[]>();
         for (const s of all) {
           const service = s.Labels?.[COMPOSE_SERVICE_LABEL];

@@ -39,9 +39,9 @@ export interface DiscoverOptions {
   /** Walk even where `folders` remembers the answer (the user's explicit check). */
   fresh?: boolean;
   /**
-   * The compose projects on the engine (EngineLike.composeProjects), asked only when a folder has
-   * variant files beside its base file: a stack run from them is loaded from the files it was
-   * created from (withRunningFiles).
+   * The compose projects on the engine (EngineLike.composeProjects), asked only where the files
+   * leave it open which stack runs (variant files beside a base file, or stacks of one name): a
+   * stack run from them is loaded from the files it was created from (withRunningFiles).
    */
   running?: () => Promise<readonly RunningComposeProject[]>;
 }

@@ -19,12 +19,13 @@ export function selectServices(all: readonly ServiceSpec[], selectors: readonly 
 
 /** The one service a selector names: a bare name that several projects have must be told apart. */
 export function selectOneService(all: readonly ServiceSpec[], selector: string): ServiceSpec {
-  const [only, ...more] = selectServices(all, [selector]);
-  if (more.length > 0 || !only) {
-    const choices = [only, ...more].filter((s): s is ServiceSpec => s !== undefined).map((s) => serviceSelector({ project: s.project, service: s.name }));
+  // Never empty: an unknown selector is selectServices' error.
+  const chosen = selectServices(all, [selector]);
+  if (chosen.length > 1) {
+    const choices = chosen.map((s) => serviceSelector({ project: s.project, service: s.name }));
     throw new UserInputError(l10n.t('{0} names a service in more than one compose project ({1}): name one as PROJECT/SERVICE', selector, choices.join(', ')));
   }
-  return only;
+  return chosen[0] as ServiceSpec;
 }
 
 /** The names to offer: bare where unique in the workspace, else `project/service`. */

@@ -2,7 +2,8 @@
 // the mapped source root, and a route or mount may live in a package of the same repository that
 // the server imports by its bare name (a dashboard package whose Hono app the worker mounts at
 // /admin). The same packages the corpus's repository scan joins to the app (serverApps.ts).
-import { dirname, join, sep } from 'node:path';
+import { join } from 'node:path';
+import { foldersUpTo, isAtOrInside } from '../pathInside';
 import type { FsLike, SourceScan } from '../ports';
 import { workspacePackageDirs } from '../mapping/buildProject';
 import { appLibraryPackages, workspaceServers } from '../routes/serverApps';
@@ -24,22 +25,19 @@ const NONE: AppPackageSources = { roots: [], aliases: [] };
  * one's folder outside the source root, and the aliases that resolve imports of them.
  */
 export async function appPackageSources(fs: FsLike, sourceRoot: string, workspaceDir: string): Promise<AppPackageSources> {
-  const inside = (dir: string) => dir === workspaceDir || dir.startsWith(workspaceDir + sep);
   let appDir: string | undefined;
-  for (let dir = sourceRoot; inside(dir); dir = dirname(dir)) {
+  for (const dir of foldersUpTo(sourceRoot, workspaceDir)) {
     if (appDir === undefined && (await fs.stat(join(dir, 'package.json')))?.isFile) appDir = dir;
-    const dirs = appDir === undefined ? [] : await workspacePackageDirs(fs, dir);
-    if (dirs.length > 0) {
-      const files = [...new Set([...dirs, appDir ?? dir])].map((d) => join(d, 'package.json'));
-      const { packages, servers } = await workspaceServers(fs, files);
-      // Only a server app's: a front end importing its API's types serves none of its routes.
-      if (!servers.apps.has(appDir ?? dir) || servers.libraries.has(appDir ?? dir)) return NONE;
-      const used = appLibraryPackages(appDir ?? dir, packages, servers).filter(
-        (p) => inside(p.dir) && p.dir !== sourceRoot && !p.dir.startsWith(sourceRoot + sep) && !sourceRoot.startsWith(p.dir + sep),
-      );
-      return used.length === 0 ? NONE : { roots: used.map((p) => p.dir), aliases: await workspacePackageAliases(fs, used) };
-    }
-    if (dir === dirname(dir)) break;
+    if (appDir === undefined) continue;
+    const dirs = await workspacePackageDirs(fs, dir);
+    if (dirs.length === 0) continue;
+    const { packages, servers } = await workspaceServers(fs, [...new Set([...dirs, appDir])].map((d) => join(d, 'package.json')));
+    // Only a server app's: a front end importing its API's types serves none of its routes.
+    if (!servers.apps.has(appDir) || servers.libraries.has(appDir)) return NONE;
+    const used = appLibraryPackages(appDir, packages, servers).filter(
+      (p) => isAtOrInside(workspaceDir, p.dir) && !isAtOrInside(sourceRoot, p.dir) && !isAtOrInside(p.dir, sourceRoot),
+    );
+    return used.length === 0 ? NONE : { roots: used.map((p) => p.dir), aliases: await workspacePackageAliases(fs, used) };
   }
   return NONE;
 }

@@ -8,6 +8,7 @@ import type { FsLike } from '../ports';
 import { commandWords, findStage, parseDockerfile } from '../dockerfile/parse';
 import { readJsonObject } from '../mapping/tsconfig';
 import { mapSourceFile } from '../mapping/mapFile';
+import { packageScripts } from '../routes/serverApps';
 
 /** A word naming a JavaScript or TypeScript file (`user/index.js`, `/app/dist/main.js`, `./src/worker.ts`). */
 const SCRIPT_FILE = /^[\w./@-]+\.[cm]?[jt]sx?$/;
@@ -56,7 +57,7 @@ async function withPackageScript(fs: FsLike, mapping: SourceMapping, words: stri
   const below = posix.relative(mapping.target, workdir);
   if (below.startsWith('..') || posix.isAbsolute(below)) return words;
   const pkg = await readJsonObject(fs, join(mapping.sourceRoot, ...below.split('/').filter(Boolean), 'package.json'));
-  const scripts = pkg?.['scripts'] !== null && typeof pkg?.['scripts'] === 'object' ? (pkg['scripts'] as Record<string, unknown>) : {};
+  const scripts = packageScripts(pkg);
   let out = words;
   for (let hop = 0; hop < MAX_SCRIPT_HOPS; hop++) {
     const at = out.findIndex((w) => PACKAGE_RUNNER.has(posix.basename(w)));

@@ -20,7 +20,7 @@ import { appSourceDir, findServerApps } from '../routes/serverApps';
 import { mapPool } from '../pool';
 import { rel } from './paths';
 import { scanMessageText } from '../scanTexts';
-import { foldersUpTo } from '../pathInside';
+import { foldersUpTo, isAtOrInside } from '../pathInside';
 
 export type FileEvidence = { modules: ModuleEvidence[]; loose: ModuleEvidence | null };
 
@@ -207,7 +207,7 @@ const GENERIC_WORDS = new Set(['app', 'apps', 'api', 'server', 'service', 'servi
 function bindMounts(spec: ServiceSpec, dir: string): boolean {
   return Object.values(spec.config?.volumes ?? {}).some((v) => {
     const host = /^bind:(.*?)(?::ro)?$/.exec(v)?.[1];
-    return host !== undefined && (host === dir || dir.startsWith(host + path.sep) || host.startsWith(dir + path.sep));
+    return host !== undefined && (isAtOrInside(host, dir) || isAtOrInside(dir, host));
   });
 }
 
@@ -264,21 +264,21 @@ async function serverAppsBelow(fs: FsLike, root: string): Promise<Array<{ dir: s
   const found: Array<{ dir: string; name: string }> = [];
   const visit = async (dir: string, depth: number): Promise<void> => {
     if (depth > 0 && (await isServerApp(fs, dir))) found.push({ dir, name: await packageName(fs, dir) ?? path.basename(dir) });
-    if (depth >= 3 || found.length > 20) return;
+    if (depth >= APPS_DEPTH || found.length > 20) return;
     for (const entry of (await fs.readdir(dir)).sort()) {
       if (entry.startsWith('.') || NOT_APP_DIR.has(entry)) continue;
       const sub = path.join(dir, entry);
-      if (!(await fs.stat(sub))?.isDirectory) continue;
       // A source folder is not walked, but it may be a package of its own (etherpad's src/ is
-      // ep_etherpad-lite beside the workspace root).
-      if (entry === 'src') {
-        if (await isServerApp(fs, sub)) found.push({ dir: sub, name: (await packageName(fs, sub)) ?? entry });
-      } else await visit(sub, depth + 1);
+      // ep_etherpad-lite beside the workspace root): looked at, as at the last level.
+      if ((await fs.stat(sub))?.isDirectory) await visit(sub, entry === 'src' ? APPS_DEPTH : depth + 1);
     }
   };
   await visit(root, 0);
   return found;
 }
+
+/** How many folder levels below a root serverAppsBelow looks. */
+const APPS_DEPTH = 3;
 
 const NOT_APP_DIR = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor', 'tmp', 'docs', 'test', 'tests', 'e2e']);
 

@@ -1,7 +1,7 @@
 // From evidence to a service report: rungs per module, the first failure, the fix. Pure.
 import * as l10n from '@vscode/l10n';
 import { RUNG_NAMES } from '../model';
-import type { ConfigDrift, ModuleReport, PageReport, RouteReport, RungName, Rungs, ServiceAction, ServiceReport, SwarmServiceReport, SwarmTaskReport, Verdict } from '../model';
+import type { ConfigDrift, ModuleReport, PageReport, RouteReport, RungName, Rungs, ServiceAction, ServiceReport, SourceMapping, SwarmServiceReport, SwarmTaskReport, Verdict } from '../model';
 import type { MappedFile, ModuleEvidence, ServiceEvidence } from './evidence';
 import { changedIn, evaluateRungs, filesMissingFrom, listSome } from './rungs';
 import { rungWord, shortId } from './format';
@@ -239,6 +239,11 @@ function verdictOf(ev: ServiceEvidence, problems: readonly string[]): Verdict {
   return ev.container.state === 'running' ? 'in-sync' : 'stopped';
 }
 
+/** What a report says of a service's mapping. */
+export function mappingReport(mapping: SourceMapping | undefined): ServiceReport['mapping'] {
+  return mapping ? { sourceRoot: mapping.sourceRoot, target: mapping.target, bundled: mapping.bundled, evidence: mapping.evidence } : null;
+}
+
 export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): ServiceReport {
   const f = findingsOf(ev, files);
   const { problems, notes } = problemsAndNotes(ev, f);
@@ -254,9 +259,7 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
     image: { ref: ev.imageRef, id: ev.image?.id ?? null, created: ev.image?.created ?? null },
     staleContainer: ev.stale,
     baseUrl: ev.baseUrl,
-    mapping: ev.mapping
-      ? { sourceRoot: ev.mapping.sourceRoot, target: ev.mapping.target, bundled: f.bundled, evidence: ev.mapping.evidence }
-      : null,
+    mapping: mappingReport(ev.mapping),
     sourceNewest: f.all.length > 0 ? new Date(newestMtime(f.all)).toISOString() : null,
     modules: f.modules,
     routes: ev.routes,

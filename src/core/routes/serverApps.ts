@@ -66,8 +66,7 @@ function serverEvidence(pkg: Record<string, unknown> | undefined): string | { fr
   const deps = { ...(pkg['dependencies'] as object | undefined), ...(pkg['devDependencies'] as object | undefined) } as Record<string, unknown>;
   const framework = SERVER_FRAMEWORKS.find((f) => f in deps);
   if (!framework) return undefined;
-  const raw = pkg['scripts'];
-  const scripts = (raw !== null && typeof raw === 'object' ? Object.entries(raw as Record<string, unknown>) : []).filter((e): e is [string, string] => typeof e[1] === 'string');
+  const scripts = Object.entries(packageScripts(pkg));
   if (!scripts.some(([, cmd]) => PAGE_CLI.test(cmd))) return `depends on ${framework}`;
   const runs = scripts.find(([script, cmd]) => START_SCRIPT.test(script) && RUNS_SERVER.test(cmd));
   return runs ? `depends on ${framework} and its ${runs[0]} script runs a server of its own` : { frameworks: SERVER_FRAMEWORKS.filter((f) => f in deps) };
@@ -161,15 +160,18 @@ export async function findPackages(fs: FsLike, files: readonly string[]): Promis
  */
 function isBrowserApp(pkg: Record<string, unknown>, deps: readonly string[]): boolean {
   if (!deps.some((d) => UI_FRAMEWORKS.has(d))) return false;
-  const raw = pkg['scripts'];
-  const scripts = raw !== null && typeof raw === 'object' ? Object.values(raw as Record<string, unknown>) : [];
-  return scripts.some((cmd) => typeof cmd === 'string' && FRONT_END_TOOL.test(cmd));
+  return Object.values(packageScripts(pkg)).some((cmd) => FRONT_END_TOOL.test(cmd));
 }
 
 function isStartable(pkg: Record<string, unknown>): boolean {
-  const raw = pkg['scripts'];
-  const scripts = raw !== null && typeof raw === 'object' ? Object.entries(raw as Record<string, unknown>) : [];
-  return scripts.some(([name, cmd]) => typeof cmd === 'string' && (name === 'start' || (START_SCRIPT.test(name) && RUNS_SERVER.test(cmd))));
+  return Object.entries(packageScripts(pkg)).some(([name, cmd]) => name === 'start' || (START_SCRIPT.test(name) && RUNS_SERVER.test(cmd)));
+}
+
+/** A package.json's `scripts` that are strings (name -> command); {} when it has none. */
+export function packageScripts(pkg: Record<string, unknown> | undefined): Record<string, string> {
+  const raw = pkg?.['scripts'];
+  if (raw === null || typeof raw !== 'object') return {};
+  return Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
 const UI_FRAMEWORKS = new Set(['react-dom', 'vue', 'svelte', '@angular/core', 'solid-js', 'preact', 'next', 'nuxt', 'astro']);
@@ -226,7 +228,7 @@ export function groupFilesByApp(root: string, apps: readonly ServerApp[], files:
  * on, directly or through other workspace packages, except one built for the browser (the server
  * serves its build) unless it is a server library of the app (serverLibraries). The corpus's
  * repository scan (groupFilesByApp) and the check's scan of a service's source
- * (check.ts appPackageRoots) both ask this.
+ * (gather/appPackages.ts appPackageSources) both ask this.
  */
 export function appLibraryPackages(appDir: string, packages: readonly WorkspacePackage[], servers: WorkspaceServers): WorkspacePackage[] {
   const byName = packagesByName(packages);
@@ -328,8 +330,7 @@ async function loadsSeveralFolders(fs: FsLike, file: string): Promise<boolean> {
 
 /** The file package.json's `start` script runs with node (through `npm run x`, two hops at most). */
 export function startedFile(pkg: Record<string, unknown> | undefined): string | undefined {
-  const raw = pkg?.['scripts'];
-  const scripts = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const scripts = packageScripts(pkg);
   let start = scripts['start'];
   for (let hop = 0; hop < 2 && typeof start === 'string'; hop++) {
     const next = RUN_SCRIPT.exec(start)?.[1];
