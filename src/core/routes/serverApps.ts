@@ -39,7 +39,10 @@ export async function findServerApps(fs: FsLike, files: readonly string[]): Prom
     if (name !== 'package.json') continue;
     const evidence = serverEvidence(await readJsonObject(fs, file));
     if (typeof evidence === 'string') apps.set(dirname(file), { dir: dirname(file), evidence: `${name} ${evidence}` });
-    else if (evidence) {
+    else if (evidence?.routeHandlers) {
+      const importer = await pageAppImporter(fs, dirname(file), files.filter((f) => NEXT_ROUTE_HANDLER.test(f.slice(dirname(file).length + 1).split(sep).join('/'))), SERVER_FRAMEWORKS);
+      if (importer?.file) apps.set(dirname(file), { dir: dirname(file), evidence: `${importer.file}, a Next.js route handler, imports ${importer.framework}` });
+    } else if (evidence) {
       const importer = await pageAppImporter(fs, dirname(file), files, evidence.frameworks);
       if (importer) apps.set(dirname(file), { dir: dirname(file), evidence: `${name} depends on ${importer.framework}${importer.file ? ` and ${importer.file} imports it` : ''}` });
     }
@@ -60,12 +63,15 @@ export async function findServerApps(fs: FsLike, files: readonly string[]): Prom
  * a server of its own (`node server.js`, `nodemon ... server/index.ts`, `nest start`): a custom
  * server; else it is to be decided by its files (`{ frameworks }`): a Next.js route handler may
  * serve a Hono app. A server that merely depends on `next` to render pages stays a server.
+ * A Next.js app listing no server framework (a monorepo hoists it, or a workspace package brings
+ * it) is decided by its route handlers alone (`{ routeHandlers }`): one that imports a framework
+ * serves that framework's app (`handle(app)` of `hono/vercel` exported as GET and POST).
  */
-function serverEvidence(pkg: Record<string, unknown> | undefined): string | { frameworks: string[] } | undefined {
+function serverEvidence(pkg: Record<string, unknown> | undefined): string | { frameworks: readonly string[]; routeHandlers?: true } | undefined {
   if (!pkg) return undefined;
   const deps = { ...(pkg['dependencies'] as object | undefined), ...(pkg['devDependencies'] as object | undefined) } as Record<string, unknown>;
   const framework = SERVER_FRAMEWORKS.find((f) => f in deps);
-  if (!framework) return undefined;
+  if (!framework) return 'next' in deps ? { frameworks: SERVER_FRAMEWORKS, routeHandlers: true } : undefined;
   const scripts = Object.entries(packageScripts(pkg));
   if (!scripts.some(([, cmd]) => PAGE_CLI.test(cmd))) return `depends on ${framework}`;
   const runs = scripts.find(([script, cmd]) => START_SCRIPT.test(script) && RUNS_SERVER.test(cmd));
@@ -92,6 +98,13 @@ async function pageAppImporter(fs: FsLike, dir: string, files: readonly string[]
 }
 
 const SOURCE_FILE = /(?<!\.d)\.[cm]?[jt]sx?$/;
+
+/**
+ * A Next.js route handler, relative to its app: a `route.ts` in `app/` or a folder below it (App
+ * Router), or a file below `pages/api/` (Pages Router), either under `src/`. Next.js hands it the whole request, its URL
+ * unchanged: a framework app it serves answers at that app's own paths.
+ */
+const NEXT_ROUTE_HANDLER = /^(?:src\/)?(?:app\/(?:.+\/)?route\.[cm]?[jt]s|pages\/api\/.+\.[cm]?[jt]sx?)$/;
 
 /** A page framework's own command building or serving the app. */
 const PAGE_CLI = /(?:^|[\s;&|(])(?:next|nuxt|nuxi|astro|remix|remix-serve)\s+(?:build|dev|start|preview|generate)\b/;
@@ -199,11 +212,12 @@ export function groupFilesByApp(root: string, apps: readonly ServerApp[], files:
   const uses = new Map(dirs.map((d) => [d, new Set(appLibraryPackages(d, packages, servers).map((p) => p.dir))]));
   const appNames = new Map(dirs.map((d) => [d, packages.find((p) => p.dir === d)?.name]));
   // A package the app depends on is part of it (appLibraryPackages); one built for the browser
-  // otherwise never is, nor one that depends on the app (a launcher, a combined build) or a front
-  // end; any other package (hoisted dependencies) may be.
+  // otherwise never is, nor a server library (its app is served by the apps mounting it), nor one
+  // that depends on the app (a launcher, a combined build) or a front end; any other package
+  // (hoisted dependencies) may be.
   const belongs = (pkg: WorkspacePackage, app: string): boolean => {
     if (uses.get(app)?.has(pkg.dir)) return true;
-    if (pkg.browserApp) return false;
+    if (pkg.browserApp || libraries.has(pkg.dir)) return false;
     const appName = appNames.get(app);
     if (appName !== undefined && (reach.get(pkg) ?? reachableFrom(pkg)).has(appName)) return false;
     return !pkg.deps.some((d) => FRONT_END.has(d));

@@ -1,6 +1,8 @@
 // Which folders of a repository are servers whose routes are read.
 import * as assert from 'node:assert/strict';
+import { workspacePackageAliases } from '../../../src/core/routes/aliases';
 import { findPackages, findServerApps, groupFilesByApp } from '../../../src/core/routes/serverApps';
+import { collectRoutes } from '../helpers/collectText';
 import { memFs } from '../helpers/memFs';
 
 suite('findServerApps', () => {
@@ -145,5 +147,64 @@ suite('groupFilesByApp: a server package another server mounts', () => {
     const all = Object.keys(files);
     const groups = groupFilesByApp('/r', await findServerApps(fs, all), all.filter((f) => f.endsWith('.ts')), await findPackages(fs, all));
     assert.deepEqual(groups, [{ dir: '/r', files: ['/r/src/server.ts'] }]);
+  });
+});
+
+suite('findServerApps: a Next.js app listing no server framework, judged by its route handlers', () => {
+  // A monorepo hoists the framework: the Next.js app's package.json lists only next and its workspace packages.
+  const web = JSON.stringify({ name: 'web', dependencies: { next: '15', react: '19', api: 'workspace:*' }, scripts: { build: 'next build', start: 'next start' } });
+
+  test('a route handler (app/**/route.ts, pages/api/**) importing a framework for its values serves that app: a server app', async () => {
+    const files = {
+      '/r/apps/web/package.json': web,
+      '/r/apps/web/app/page.tsx': "import { Hono } from 'hono'\n",
+      '/r/apps/web/app/api/[[...route]]/route.ts': "import { Hono } from 'hono'\nimport { handle } from 'hono/vercel'\nexport const GET = handle(app)\n",
+      '/r/apps/site/package.json': web,
+      '/r/apps/site/src/pages/api/[...all].ts': "import express from 'express'\nexport default app\n",
+    };
+    assert.deepEqual(await findServerApps(memFs(files), Object.keys(files)), [
+      { dir: '/r/apps/site', evidence: 'src/pages/api/[...all].ts, a Next.js route handler, imports express' },
+      { dir: '/r/apps/web', evidence: 'app/api/[[...route]]/route.ts, a Next.js route handler, imports hono' },
+    ]);
+  });
+
+  test('one whose route handlers import a framework only for types, whose other files import one, or with no route handler listed, is not', async () => {
+    const files = {
+      '/r/a/package.json': web,
+      '/r/a/app/api/auth/route.ts': "import type { Context } from 'hono'\nexport async function GET() {}\n",
+      '/r/b/package.json': web,
+      '/r/b/lib/server.ts': "import { Hono } from 'hono'\n",
+      '/r/b/app/route.tsx': "import { Hono } from 'hono'\n",
+      '/r/c/package.json': web,
+    };
+    assert.deepEqual(await findServerApps(memFs(files), Object.keys(files)), []);
+  });
+});
+
+suite('groupFilesByApp: a workspace package whose Hono app a Next.js route handler serves', () => {
+  const files = {
+    '/r/apps/web/package.json': JSON.stringify({ name: 'web', dependencies: { next: '15', '@x/api': 'workspace:*' }, scripts: { build: 'next build', start: 'next start' } }),
+    '/r/apps/web/app/api/[[...route]]/route.ts':
+      "import { Hono } from 'hono';\nimport { handle } from 'hono/vercel';\nimport allApp from '@x/api';\nconst app = new Hono().basePath('/api').use(auth).route('/', allApp);\nexport const GET = handle(app);\nexport const POST = handle(app);\n",
+    '/r/packages/api/package.json': JSON.stringify({ name: '@x/api', main: './index.ts', dependencies: { hono: '4' }, scripts: { test: 'vitest' } }),
+    '/r/packages/api/index.ts': "import { Hono } from 'hono';\nimport users from './routes/users';\nconst v1 = new Hono().route('/users', users);\nconst app = new Hono().route('/v1', v1).get('/health', h);\nexport default app;\n",
+    '/r/packages/api/routes/users.ts': "import { Hono } from 'hono';\nconst app = new Hono().get('/', h).post('/:id', h);\nexport default app;\n",
+    // Another server of the workspace, not depending on the package.
+    '/r/apps/worker/package.json': JSON.stringify({ name: 'worker', dependencies: { hono: '4', '@hono/node-server': '1' }, scripts: { start: 'node dist/index.js' } }),
+    '/r/apps/worker/server.ts': "import { Hono } from 'hono';\nexport const app = new Hono().get('/metrics', h);\n",
+  };
+
+  test("is the Next.js app's library, not a server of its own: its routes are served there under the route handler's base path, and not by a server that does not depend on it", async () => {
+    const fs = memFs(files);
+    const all = Object.keys(files);
+    const packages = await findPackages(fs, all);
+    const groups = groupFilesByApp('/r', await findServerApps(fs, all), all.filter((f) => f.endsWith('.ts')), packages);
+    assert.deepEqual(groups.map((g) => [g.dir, g.files]), [
+      ['/r/apps/web', ['/r/apps/web/app/api/[[...route]]/route.ts', '/r/packages/api/index.ts', '/r/packages/api/routes/users.ts']],
+      ['/r/apps/worker', ['/r/apps/worker/server.ts']],
+    ]);
+    const aliases = await workspacePackageAliases(fs, packages);
+    const routes = collectRoutes(groups[0]?.files.map((file) => ({ file, text: files[file as keyof typeof files] })) ?? [], { moduleOf: () => undefined, aliases });
+    assert.deepEqual(routes.routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /api/health', 'GET /api/v1/users', 'POST /api/v1/users/:id']);
   });
 });
