@@ -7,6 +7,7 @@ import * as l10n from '@vscode/l10n';
 import { dirname, join, sep } from 'node:path';
 import type { FsLike } from '../ports';
 import { readJsonObject } from '../mapping/tsconfig';
+import { walkFileStats } from '../mapping/walk';
 
 /** Dependencies that make a package a server whose routes we read. */
 export const SERVER_FRAMEWORKS = [
@@ -40,7 +41,7 @@ export async function findServerApps(fs: FsLike, files: readonly string[]): Prom
     const evidence = serverEvidence(await readJsonObject(fs, file));
     if (typeof evidence === 'string') apps.set(dirname(file), { dir: dirname(file), evidence: `${name} ${evidence}` });
     else if (evidence?.routeHandlers) {
-      const importer = await pageAppImporter(fs, dirname(file), files.filter((f) => NEXT_ROUTE_HANDLER.test(f.slice(dirname(file).length + 1).split(sep).join('/'))), SERVER_FRAMEWORKS);
+      const importer = await pageAppImporter(fs, dirname(file), await nextRouteHandlers(fs, dirname(file), files), SERVER_FRAMEWORKS);
       if (importer?.file) apps.set(dirname(file), { dir: dirname(file), evidence: `${importer.file}, a Next.js route handler, imports ${importer.framework}` });
     } else if (evidence) {
       const importer = await pageAppImporter(fs, dirname(file), files, evidence.frameworks);
@@ -105,6 +106,25 @@ const SOURCE_FILE = /(?<!\.d)\.[cm]?[jt]sx?$/;
  * unchanged: a framework app it serves answers at that app's own paths.
  */
 const NEXT_ROUTE_HANDLER = /^(?:src\/)?(?:app\/(?:.+\/)?route\.[cm]?[jt]s|pages\/api\/.+\.[cm]?[jt]sx?)$/;
+/** The folders that hold them. */
+const NEXT_ROUTE_FOLDERS = ['app', 'src/app', 'pages/api', 'src/pages/api'];
+
+/**
+ * The route handlers of the Next.js app in `dir` among `files`; when `files` lists none of the
+ * app's sources (the check judges a service's folder by its package.json alone), from a walk of
+ * its route folders.
+ */
+async function nextRouteHandlers(fs: FsLike, dir: string, files: readonly string[]): Promise<string[]> {
+  const isHandler = (f: string) => NEXT_ROUTE_HANDLER.test(f.slice(dir.length + 1).split(sep).join('/'));
+  const own = files.filter((f) => f.startsWith(dir + sep) && SOURCE_FILE.test(f));
+  if (own.length > 0) return own.filter(isHandler);
+  const walked: string[] = [];
+  for (const folder of NEXT_ROUTE_FOLDERS) {
+    const root = join(dir, ...folder.split('/'));
+    if ((await fs.stat(root))?.isDirectory) walked.push(...(await walkFileStats(fs, root)).files.filter(isHandler));
+  }
+  return walked;
+}
 
 /** A page framework's own command building or serving the app. */
 const PAGE_CLI = /(?:^|[\s;&|(])(?:next|nuxt|nuxi|astro|remix|remix-serve)\s+(?:build|dev|start|preview|generate)\b/;

@@ -1,7 +1,9 @@
-// A workspace package's Nest controllers: served only through a module the app's modules import.
+// The workspace packages a service's server reads for its routes; their Nest controllers served
+// only through a module the app's modules import.
 import * as assert from 'node:assert/strict';
-import { servedPackageRoutes } from '../../../src/core/gather/appPackages';
+import { appPackageSources, servedPackageRoutes } from '../../../src/core/gather/appPackages';
 import { extractRoutesFromSource } from '../../../src/core/routes/extract';
+import { memFs } from '../helpers/memFs';
 
 const file = (path: string, text: string) => ({ file: path, x: extractRoutesFromSource(text, path) });
 
@@ -16,5 +18,19 @@ suite('servedPackageRoutes', () => {
     ];
     const routes = servedPackageRoutes(own, theirs).flatMap((e) => e.x.routes.map((r) => `${r.method} ${r.path}`));
     assert.deepEqual(routes, ['GET /debug/pprof/heap']);
+  });
+});
+
+suite('appPackageSources', () => {
+  test("a Next.js service whose route handler serves a workspace package's Hono app (the app listing no framework) reads that package for its routes", async () => {
+    const fs = memFs({
+      '/w/package.json': JSON.stringify({ name: 'ws', private: true, workspaces: ['apps/*', 'packages/*'] }),
+      '/w/apps/web/package.json': JSON.stringify({ name: 'web', dependencies: { next: '15', '@x/api': 'workspace:*' }, scripts: { build: 'next build', start: 'next start' } }),
+      '/w/apps/web/app/api/[[...route]]/route.ts': "import { Hono } from 'hono';\nimport { handle } from 'hono/vercel';\nimport api from '@x/api';\nexport const GET = handle(new Hono().basePath('/api').route('/', api));\n",
+      '/w/packages/api/package.json': JSON.stringify({ name: '@x/api', main: './index.ts', dependencies: { hono: '4' } }),
+      '/w/packages/api/index.ts': "import { Hono } from 'hono';\nexport default new Hono().get('/health', h);\n",
+    });
+    const sources = await appPackageSources(fs, '/w/apps/web', '/w');
+    assert.deepEqual(sources.roots, ['/w/packages/api']);
   });
 });

@@ -179,6 +179,18 @@ suite('findServerApps: a Next.js app listing no server framework, judged by its 
     };
     assert.deepEqual(await findServerApps(memFs(files), Object.keys(files)), []);
   });
+
+  test('judged by its package.json alone (the check looking at a service folder), its route folders are walked for the handlers', async () => {
+    const fs = memFs({
+      '/r/web/package.json': web,
+      '/r/web/src/app/api/[[...route]]/route.ts': "import { handle } from 'hono/vercel'\nexport const GET = handle(app)\n",
+      '/r/docs/package.json': web,
+      '/r/docs/app/blog/page.tsx': "import { Hono } from 'hono'\n",
+    });
+    assert.deepEqual(await findServerApps(fs, ['/r/docs/package.json', '/r/web/package.json']), [
+      { dir: '/r/web', evidence: 'src/app/api/[[...route]]/route.ts, a Next.js route handler, imports hono' },
+    ]);
+  });
 });
 
 suite('groupFilesByApp: a workspace package whose Hono app a Next.js route handler serves', () => {
