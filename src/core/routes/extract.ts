@@ -225,12 +225,14 @@ class FileReader {
     const factory = this.factoryPrefix(root);
     if (factory !== undefined) {
       this.factoryNames.set(root, name);
+      // A router made here outranks a call of the same name read before it (see shadowsKnown).
+      if (this.out.routerMakers) delete this.out.routerMakers[name];
       this.routers.set(name, joinRoutePath(factory, this.basePathOf(init, root)));
       if (this.pendingPrefix) this.routerPrefixValues.set(name, this.pendingPrefix);
       return;
     }
     const maker = this.routerMaker(root);
-    if (maker !== undefined) {
+    if (maker !== undefined && !this.shadowsKnown(name)) {
       this.factoryNames.set(root, name);
       this.madeBy(name, maker, joinRoutePath(this.basePathOf(init, root)));
       return;
@@ -296,6 +298,15 @@ class FileReader {
     this.routers.set(router, prefix);
     const last = router.slice(router.lastIndexOf('.') + 1);
     (this.out.routerMakers ??= {})[router] = { maker, byName: CONVENTIONAL_RECEIVER.test(last) };
+  }
+
+  /**
+   * `const task = await createTask(...)` in a handler of the file whose `task` is `new Hono()` or an
+   * import: a local of the handler shadowing that name (the file's own scope cannot declare it
+   * twice), not the router the file's routes and mounts name.
+   */
+  private shadowsKnown(name: string): boolean {
+    return this.importedNames.has(name) || this.madeHere(name);
   }
 
   /** A router made by a factory this file sees (`new Router()`, `express()`), not by a call of some function. */

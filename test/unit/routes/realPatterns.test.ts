@@ -773,6 +773,17 @@ suite('routes on real-world patterns: routers returned by a function', () => {
     });
     assert.deepEqual(routes, ['GET /health']);
   });
+
+  test("a handler's local named like the file's router or an imported sub-app (const task = await createTask()) shadows it only in the handler: the routes and mounts keep theirs", () => {
+    const routes = routesOf({
+      '/s/task/create.ts': 'export default async function createTask(title: string) {\n  return { title };\n}\n',
+      '/s/task/index.ts':
+        "import { Hono } from 'hono';\nimport createTask from './create';\nfunction last() {\n  const task = createTask('x');\n  return task;\n}\nconst task = new Hono()\n  .get('/:id', h)\n  .post('/', async (c) => {\n    const task = await createTask('a');\n    return c.json(task);\n  });\nexport default task;\n",
+      '/s/index.ts':
+        "import { Hono } from 'hono';\nimport task from './task';\nimport getTask from './task/create';\nconst app = new Hono();\napp.get('/public-task/:id', async (c) => {\n  const task = await getTask(c.req.param('id'));\n  return c.json(task);\n});\napp.route('/task', task);\nexport default app;\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /public-task/:id', 'GET /task/:id', 'POST /task']);
+  });
 });
 
 
