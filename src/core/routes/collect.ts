@@ -5,7 +5,7 @@ import { posix } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { HTTP_METHODS, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, RouterModuleEntry, UriVersioning } from './extracted';
-import { CLASS_ROUTER, NEUTRAL_VERSION, substituteParams } from './extracted';
+import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, substituteParams } from './extracted';
 import { EACH, literalOf, propOf, type ConstValue, type Part } from './values';
 import { joinRoutePath, openApiPathToRoute, stripParamPatterns } from './joinPath';
 import { isHttpMethod, parseRouteSpec } from './routeSpec';
@@ -112,7 +112,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
     warnings.push(scanMessageText({ id: 'severalVersionings', args: [versioned[0]?.file ?? ''] }));
   const versioning = opts.routePrefix === undefined ? versioned[0]?.x.uriVersioning : undefined;
 
-  for (const s of scanned) addHelperRoutes(s, byKey, opts.aliases ?? []);
+  for (const s of scanned) addImportedRoutes(s, byKey, opts.aliases ?? []);
   const edges = mountEdges(scanned, warnings, opts.aliases ?? [], resolver);
   const moduleMounts = routerModulePrefixes(scanned, byKey, opts.aliases ?? []);
   const prefixesOf = mountPrefixes(edges);
@@ -337,7 +337,8 @@ function exportsValue(s: Scanned, name: string): boolean {
     s.x.routerFactories?.[name] !== undefined ||
     s.x.decoratorFactories?.[name] !== undefined ||
     s.x.routerParams?.[name] !== undefined ||
-    s.x.handlerClasses?.[name] !== undefined
+    s.x.handlerClasses?.[name] !== undefined ||
+    s.x.endpoints?.[name] !== undefined
   );
 }
 
@@ -386,6 +387,12 @@ function resolveClassMount(s: Scanned, cls: string, byKey: Map<string, Scanned>,
   return found && name !== undefined && declares(found.target, name) ? [{ key: found.target.key, name }] : [];
 }
 
+/** Routes this file's calls and mounts make of what other files declare: route helpers, package handlers. */
+function addImportedRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathAlias[]): void {
+  addHelperRoutes(s, byKey, aliases);
+  addEndpointRoutes(s, byKey, aliases);
+}
+
 /**
  * `eu.route(router, 'get', '/etapi/notes', h)`: a call of another file's route helper is a route on
  * the router it is given, with the method and path at the helper's parameter positions.
@@ -399,6 +406,21 @@ function addHelperRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathA
     const path = sig && call.literals[sig.path];
     const router = sig && call.routers[sig.router];
     if (method && isHttpMethod(method) && path?.startsWith('/') && router) s.x.routes.push({ method, path: joinRoutePath(path), line: call.line, kind: 'router', router });
+  }
+}
+
+/**
+ * `app.use('/trpc', trpcHandler)` where another file holds `export const trpcHandler =
+ * createExpressMiddleware({ router })`: the routes of that package's endpoint at the mount.
+ */
+function addEndpointRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathAlias[]): void {
+  for (const mount of s.x.mounts) {
+    const imp = s.x.imports.find((i) => i.local === mount.routerName);
+    const found = imp && followExport(s, imp, undefined, byKey, aliases, 0);
+    const served = found?.name !== undefined ? found.target.x.endpoints?.[found.name] : undefined;
+    if (!served) continue;
+    const path = endpointPath(served, mount.prefix);
+    for (const method of ENDPOINT_METHODS[served]) s.x.routes.push({ method, path, line: mount.line, kind: 'router', router: mount.mountedOn ?? '' });
   }
 }
 

@@ -9,8 +9,8 @@ import type { HttpMethod } from '../model';
 import { expandOptionalGroups, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod } from './routeSpec';
 import { EACH, hasRefs, literalOf, literalsOf, mergeParts, propOf, str, type ConstValue, type Part } from './values';
-import { CLASS_ROUTER, NEUTRAL_VERSION, substituteParams } from './extracted';
-import type { ExtractedFile, ExtractedMount, ExtractedRoute, RouterModuleEntry, UriVersioning } from './extracted';
+import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, substituteParams } from './extracted';
+import type { Endpoint, ExtractedFile, ExtractedMount, ExtractedRoute, RouterModuleEntry, UriVersioning } from './extracted';
 import type { ScanMessage } from '../scanTexts';
 
 const NEST_METHODS: Readonly<Record<string, HttpMethod>> = {
@@ -367,6 +367,7 @@ class FileReader {
       if (v && v.kind !== 'config') constants[name] = v;
     }
     if (Object.keys(constants).length > 0) this.out.constants = constants;
+    this.collectEndpoints();
     for (const [name, node] of this.decls) {
       if (!ts.isFunctionDeclaration(node) && !ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) continue;
       const routes = this.decoratorRoutes(name, 0);
@@ -416,6 +417,14 @@ class FileReader {
         if (req !== undefined) this.out.imports.push({ local: '*reexport*default', imported: 'default', source: req });
         if (ts.isObjectLiteralExpression(e)) this.exportObjectMembers(e);
       }
+    }
+  }
+
+  /** Constants holding a package's handler (`const trpcHandler = createExpressMiddleware({ router })`), for mounts in other files. */
+  private collectEndpoints(): void {
+    for (const [name, node] of this.decls) {
+      const served = ts.isCallExpression(node) ? this.endpointServed(node) : undefined;
+      if (served) (this.out.endpoints ??= {})[name] = served;
     }
   }
 
@@ -1208,15 +1217,10 @@ class FileReader {
     return source === undefined ? undefined : ENDPOINT_PACKAGES.find(([re]) => re.test(source))?.[1];
   }
 
-  /**
-   * GraphQL answers GET and POST at its path; tRPC its procedures below it (`/trpc/*`: queries by
-   * GET, mutations by POST). The operations themselves are not listed: they are not routes.
-   */
+  /** The routes of a package's handler mounted at `at` (ENDPOINT_METHODS, endpointPath). */
   private addEndpoint(served: Endpoint, router: string, at: ConstValue, node: ts.Node): void {
-    // A proxy (`app.use('/desktop', createProxyMiddleware({ target }))`) answers every method under its path.
-    if (served === 'proxy') return this.addRoute(router, 'ALL', at, node);
-    const paths = served === 'trpc' ? mapLiterals(at, (p) => (p.endsWith('*') ? p : `${p.replace(/\/+$/, '')}/*`)) : at;
-    for (const method of ['GET', 'POST'] as const) this.addRoute(router, method, paths, node);
+    const paths = mapLiterals(at, (p) => endpointPath(served, p));
+    for (const method of ENDPOINT_METHODS[served]) this.addRoute(router, method, paths, node);
   }
 
   /** `fastify.register(fastifyTRPCPlugin, { prefix: '/trpc' })`, `register(mercurius, { schema, path? })`. */
@@ -2115,14 +2119,16 @@ const CHAIN_KEEPS_ROUTER = new Set(['use', 'route', 'register', 'routes', 'middl
 /** @hono/zod-openapi's calls that serve the OpenAPI document (`openapi` itself registers a route). */
 const OPENAPI_CALLS: Readonly<Record<string, true>> = { openapi: true, doc: true, doc31: true };
 
-/** What a mounted handler of a known package serves. */
-type Endpoint = 'graphql' | 'trpc' | 'proxy';
-
-/** Packages whose handler or plugin serves one GraphQL endpoint, a tree of tRPC procedures, or proxies every request under its path. */
+/**
+ * Packages whose handler or plugin serves one GraphQL endpoint, a tree of tRPC procedures, proxies
+ * every request under its path, or answers paths of its own below it (Auth.js's sign-in and
+ * callback pages, the REST paths trpc-to-openapi makes of the procedures' meta).
+ */
 const ENDPOINT_PACKAGES: ReadonlyArray<readonly [RegExp, Endpoint]> = [
   [/^(?:@trpc\/server(?:\/.*)?|@hono\/trpc-server)$/, 'trpc'],
   [/^(?:@apollo\/server(?:\/.*)?|apollo-server-(?:express|koa|fastify|hapi|lambda)|@as-integrations\/.+|express-graphql|graphql-http(?:\/.*)?|graphql-yoga|@graphql-yoga\/.+|mercurius|koa-graphql|@hono\/graphql-server)$/, 'graphql'],
   [/^(?:http-proxy-middleware|express-http-proxy)$/, 'proxy'],
+  [/^(?:@auth\/express|trpc-to-openapi|trpc-openapi)$/, 'subtree'],
 ];
 
 /** Each string literal of a value changed by `f` (a string value's last literal part). */

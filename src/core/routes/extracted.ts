@@ -38,6 +38,27 @@ export interface ExtractedRoute {
   clientLike?: true;
 }
 
+/** What a mounted handler of a known package serves (extract.ts knows the packages). */
+export type Endpoint = 'graphql' | 'trpc' | 'proxy' | 'subtree';
+
+/**
+ * The methods each endpoint answers: GraphQL GET and POST at its path; tRPC its procedures below
+ * it (queries by GET, mutations by POST); a proxy, or a handler answering paths of its own below
+ * its mount (Auth.js, trpc-to-openapi), every method. The operations, procedures and pages
+ * themselves are not listed: they are not routes of the app.
+ */
+export const ENDPOINT_METHODS: Readonly<Record<Endpoint, readonly HttpMethod[]>> = {
+  graphql: ['GET', 'POST'],
+  trpc: ['GET', 'POST'],
+  proxy: ['ALL'],
+  subtree: ['ALL'],
+};
+
+/** Where an endpoint mounted at `p` answers: below it (`/trpc/*`) for tRPC and a subtree, at it otherwise. */
+export function endpointPath(served: Endpoint, p: string): string {
+  return served !== 'trpc' && served !== 'subtree' ? p : p.endsWith('*') ? p : `${p.replace(/\/+$/, '')}/*`;
+}
+
 /** Names a router that is a class: a subclass of a controller base declaring routes on `this` ('class UsersController'). */
 export const CLASS_ROUTER = 'class ';
 
@@ -176,6 +197,11 @@ export interface ExtractedFile {
    * (req, res, next) => ...`): a mount naming one (as middleware beside a router) mounts nothing.
    */
   plainFunctions?: string[];
+  /**
+   * Constants holding a package's handler (`export const trpcHandler = createExpressMiddleware({ router })`):
+   * a mount of one in another file serves that endpoint (collect.ts).
+   */
+  endpoints?: Record<string, Endpoint>;
   /** `export const autoPrefix = '/x'` (or module.exports.autoPrefix): the plugin's own prefix under autoload. */
   autoPrefix?: string;
   /** Declarations seen but not understood, with their lines: data the check renders (core/scanTexts.ts scanWarningText). */

@@ -702,6 +702,30 @@ suite('routes on real-world patterns: GraphQL and tRPC endpoints', () => {
   });
 });
 
+suite('routes on real-world patterns: handlers of packages that answer below their mount', () => {
+  test("Express: Auth.js's handler answers every method below its path; tRPC and trpc-to-openapi handlers made in another file and mounted by import", () => {
+    const routes = routesOf({
+      '/s/app.ts': [
+        "import express from 'express';",
+        "import { ExpressAuth } from '@auth/express';",
+        "import { trpcHandler, openapiHandler } from './trpc/index.js';",
+        'const app = express();',
+        "app.use('/api/auth/*', ExpressAuth(authConfig));",
+        "app.use('/trpc', trpcHandler);",
+        "app.use('/open', openapiHandler);",
+        'export { app };',
+      ].join('\n'),
+      '/s/trpc/index.ts': [
+        "import * as trpcExpress from '@trpc/server/adapters/express';",
+        "import { createOpenApiExpressMiddleware } from 'trpc-to-openapi';",
+        'export const trpcHandler = trpcExpress.createExpressMiddleware({ router: appRouter, createContext });',
+        'export const openapiHandler = createOpenApiExpressMiddleware({ router: appRouter, createContext });',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes.sort(), ['ALL /api/auth/*', 'ALL /open/*', 'GET /trpc/*', 'POST /trpc/*']);
+  });
+});
+
 suite('routes on real-world patterns: routers returned by a function', () => {
   test('a loop over what a local function returns (an array of its routers) mounts each of them; the app is mounted under a prefix elsewhere', () => {
     const routes = routesOf({
