@@ -134,6 +134,7 @@ async function check(args: CliArgs, workspace: string, adapters: Adapters, trust
   }
   switch (report.verdict) {
     case 'in-sync':
+    case 'completed':
       return EXIT.inSync;
     case 'drift':
       return EXIT.drift;

@@ -290,7 +290,8 @@ function readServiceWorkspace(
     for (const dir of packages.roots) theirs.push(...(await scan({ root: dir, routes: true })).extracted);
     const extracted = [...scanned.extracted, ...servedPackageRoutes(scanned.extracted, theirs)];
     const aliases = [...(await readPathAliases(deps.fs, root, opts.workspaceDir)), ...packages.aliases];
-    const collected = collectRoutes(deps.log, spec, root, modules, extracted, aliases, entry);
+    // A one-shot job (a migration) runs the server's code but serves nothing: only declared routes.
+    const collected = collectRoutes(deps.log, spec, root, modules, spec.oneShot ? [] : extracted, aliases, entry);
     const warnings = [...skippedWarnings(opts.workspaceDir, scanned), ...collected.warnings.map((w) => relativeWarning(opts.workspaceDir, w))];
     return { files, declared: collected.routes, warnings, pages: [] as PageDef[] };
   };
@@ -298,17 +299,17 @@ function readServiceWorkspace(
     return async () => {
       const buildRoot = mapping.buildOutDir && !mapping.bundled ? await deps.fs.stat(mapping.buildOutDir) : undefined;
       // A bundle is a front end's, unless its package is a server's (tsup, esbuild, deno compile).
-      const server = !mapping.bundled || (await isServerSource(deps.fs, mapping.sourceRoot, opts.workspaceDir));
-      const scanned = await scan({ root: mapping.sourceRoot, routes: server });
+      const frontEnd = mapping.bundled && !(await isServerSource(deps.fs, mapping.sourceRoot, opts.workspaceDir));
+      const scanned = await scan({ root: mapping.sourceRoot, routes: !frontEnd });
       const modules = mapping.bundled ? [] : await findServiceModules(deps.fs, mapping, scanned);
       const files = await gatherFiles(deps.fs, opts, mapping, scanned, Boolean(buildRoot?.isDirectory), modules);
       // A bundled front end's pages: its router files and file-based routes.
-      const pages = !server ? await declaredPages(deps.fs, mapping.sourceRoot, scanned.files) : [];
-      return { ...(await finish(mapping.sourceRoot, scanned, modules, files, server)), pages };
+      const pages = frontEnd ? await declaredPages(deps.fs, mapping.sourceRoot, scanned.files) : [];
+      return { ...(await finish(mapping.sourceRoot, scanned, modules, files, !frontEnd && !spec.oneShot)), pages };
     };
   }
   return async () => {
-    const root = await serverSourceRoot(deps.fs, spec, { claimsSoleApp, workspaceDir: opts.workspaceDir });
+    const root = spec.oneShot ? undefined : await serverSourceRoot(deps.fs, spec, { claimsSoleApp, workspaceDir: opts.workspaceDir });
     if (root === undefined) return { files: NO_FILES, declared: [], warnings: [], pages: [] };
     const scanned = await scan({ root, routes: true });
     // No module reports without a mapping; the modules still name the routes' groups.

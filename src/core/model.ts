@@ -73,6 +73,12 @@ export interface ServiceSpec {
   error?: string;
   /** The runtime configuration the compose files declare now (core/compose/serviceConfig.ts), for config drift. */
   config?: DeclaredConfig;
+  /**
+   * A one-shot job (a migration, a seed, an init step): another service of the project waits for it
+   * to finish (`depends_on: { <it>: { condition: service_completed_successfully } }`). It serves no
+   * routes, and once it has exited with 0 it is done, not stopped.
+   */
+  oneShot?: true;
 }
 
 /**
@@ -238,6 +244,8 @@ export interface ContainerInfo {
   name: string;
   /** running | exited | created | paused | restarting | dead */
   state: string;
+  /** The exit code of its last run (engine inspect State.ExitCode), when the engine said. */
+  exitCode?: number;
   /** Image ID the container was created from (sha256:...). */
   imageId: string;
   /** Image reference the container was created with (Config.Image), e.g. demo_api. */
@@ -277,9 +285,10 @@ export interface FileListing {
 /**
  * in-sync: runs the source. drift: runs (or would run, stopped) something other than the source.
  * not-running: no container (never started, or removed). stopped: a container that has the
- * source but does not run. unknown: could not tell. Only drift is a problem to warn about.
+ * source but does not run. completed: a one-shot job (ServiceSpec.oneShot) that ran the source and
+ * exited with 0, as it should. unknown: could not tell. Only drift is a problem to warn about.
  */
-export type Verdict = 'in-sync' | 'drift' | 'not-running' | 'stopped' | 'unknown';
+export type Verdict = 'in-sync' | 'drift' | 'not-running' | 'stopped' | 'completed' | 'unknown';
 
 /** Why routes were not probed when the service has no running container. */
 export const NOT_RUNNING_DETAIL = 'not running';
@@ -387,7 +396,8 @@ export interface ServiceReport {
   verdict: Verdict;
   /** Short reason for the verdict. */
   summary: string;
-  container: { id: string; name: string; state: string; imageId: string; created: string } | null;
+  /** exitCode: its last run's, when it is not running and the engine said. */
+  container: { id: string; name: string; state: string; imageId: string; created: string; exitCode?: number } | null;
   image: { ref: string; id: string | null; created: string | null };
   staleContainer: boolean;
   baseUrl: string | null;

@@ -100,7 +100,7 @@ async function rebuildLocked(
   await new Promise((resolve) => setTimeout(resolve, opts.stayUpMs ?? STAY_UP_MS));
   const after = await settle(checkDeps, checkOpts, opts.settleTimeoutMs ?? SETTLE_TIMEOUT_MS);
   const changes = before && after ? diffServices(before, after) : [];
-  const verified = after?.verdict === 'in-sync';
+  const verified = after?.verdict === 'in-sync' || after?.verdict === 'completed';
   const done = { start: () => l10n.t('started'), recreate: () => l10n.t('recreated'), rebuild: () => l10n.t('rebuilt'), pull: () => l10n.t('pulled') }[kind]();
   const crashed = after ? notStayingUp(before, after, deps.compose.label, opts.service, done) : undefined;
   const message = verified ? verifiedText(opts.service, changes) : (crashed ?? notInSyncText(done, opts.service, after));

@@ -407,6 +407,7 @@ class DockerodeEngine implements DockerEngine {
         id: info.Id,
         name: info.Name.replace(/^\//, ''),
         state: info.State.Status,
+        ...(typeof info.State.ExitCode === 'number' ? { exitCode: info.State.ExitCode } : {}),
         imageId: info.Image,
         imageRef: familiarImageRef(info.Config.Image),
         created: isoTime(info.Created),

@@ -162,8 +162,20 @@ suite('dockerEngine against the real engine', () => {
     await dockerCli(['stop', '-t', '1', containerId], { check: true });
     const c = await theContainer();
     assert.equal(c.state, 'exited');
+    // Stopped, not finished: node as PID 1 ignores SIGTERM, so the engine killed it (137).
+    assert.equal(c.exitCode, 137);
     const listing = await engine.listContainerFiles(containerId, '/app/dist');
     assert.deepEqual([...listing.files].sort(), V1_LISTING);
+  });
+
+  test('a container that ran to its end (a one-shot job) is exited with its own exit code', async () => {
+    const job = 'migrate';
+    await dockerCli(
+      ['run', '--network', 'host', '--name', `${project}_${job}_1`, '--label', `com.docker.compose.project=${project}`, '--label', `com.docker.compose.service=${job}`, tag, 'node', '-e', 'process.exitCode = 0'],
+      { check: true },
+    );
+    const found = await engine.findServiceContainers(project, job);
+    assert.deepEqual(found.map((c) => [c.state, c.exitCode]), [['exited', 0]]);
   });
 
   test('a container that does not exist is an error naming it, not a missing root', async () => {

@@ -325,6 +325,39 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.ok(!engine.calls.some((c) => c.startsWith('list container')));
   });
 
+  test('a one-shot job (a migration another service waits for) that exited with 0 is completed: no routes of its own, the stack is in sync', async () => {
+    const files = {
+      ...WORKSPACE,
+      '/ws/compose.yaml': `services:
+  migrate:
+    build: ./backend
+    command: ["node", "dist/migrate.js"]
+  api:
+    build: ./backend
+    network_mode: host
+    depends_on:
+      migrate: { condition: service_completed_successfully }
+    x-runtime-drift:
+      baseUrl: http://127.0.0.1:3300
+`,
+    };
+    const engine = fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: ALL_TARGETS });
+    const running = engine.findServiceContainers.bind(engine);
+    engine.findServiceContainers = async (project, service, signal) => {
+      const found = await running(project, service, signal);
+      return service === 'migrate' ? found.map((c) => ({ ...c, id: 'c0ntainer0002', state: 'exited', exitCode: 0 })) : found;
+    };
+    const prober = fakeProber(() => 401);
+    const report = await checkWorkspace({ engine, prober, fs: memFs(files, { mtimes }) }, { workspaceDir: '/ws', env: {} });
+    const byName = Object.fromEntries(report.services.map((s) => [s.name, s]));
+    assert.equal(byName['migrate']?.verdict, 'completed', byName['migrate']?.summary);
+    assert.deepEqual(byName['migrate']?.routes, []);
+    assert.equal(byName['migrate']?.action, null);
+    assert.equal(byName['api']?.verdict, 'in-sync', byName['api']?.summary);
+    assert.ok((byName['api']?.routes.length ?? 0) > 0);
+    assert.equal(report.verdict, 'in-sync');
+  });
+
   test("a workspace package the server depends on is read for its routes: the dashboard it mounts joins the service's routes", async () => {
     const files: Record<string, string> = {
       '/ws/compose.yaml': 'services:\n  worker:\n    build: { context: ., dockerfile: apps/worker/Dockerfile }\n',

@@ -50,6 +50,7 @@ export function parseComposeProject(files: ComposeFileText[], opts: ParseCompose
   const services = isRecord(merged['services']) ? merged['services'] : {};
   const active = activeProfiles(opts.env);
   const specs: ServiceSpec[] = [];
+  const awaited = new Set<string>();
   for (const [service, raw] of Object.entries(services)) {
     const ctx = { project: name, dir: opts.dir, composeFiles, env: opts.env, files: opts.extraFiles };
     // One service's bad value (a port, a required variable) is that service's error, not the project's.
@@ -60,6 +61,7 @@ export function parseComposeProject(files: ComposeFileText[], opts: ParseCompose
     }
     try {
       const def = resolveExtends(service, raw, services, opts, 0);
+      for (const dep of completionDependencies(def)) awaited.add(dep);
       if (!profileActive(def, active)) continue;
       const spec = toServiceSpec(service, def, ctx);
       if (spec.error !== undefined) spec.error += unsetHint(spec.error, unset.get(service), opts.envExample);
@@ -70,7 +72,17 @@ export function parseComposeProject(files: ComposeFileText[], opts: ParseCompose
     }
   }
   for (const included of includedProjects(merged['include'], opts, name)) specs.push(...included.services);
+  for (const spec of specs) if (awaited.has(spec.name)) spec.oneShot = true;
   return { name, dir: opts.dir, composeFiles, services: specs };
+}
+
+/** The services `def` waits on to finish: `depends_on: { x: { condition: service_completed_successfully } }`. */
+function completionDependencies(def: unknown): string[] {
+  const deps = isRecord(def) ? def['depends_on'] : undefined;
+  if (!isRecord(deps)) return []; // The list form waits for a start only.
+  return Object.entries(deps)
+    .filter(([, d]) => isRecord(d) && d['condition'] === 'service_completed_successfully')
+    .map(([name]) => name);
 }
 
 /** A variable substituted with a blank string in a service's definition, and the field it was in ("ports[0]"). */

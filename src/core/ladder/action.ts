@@ -23,6 +23,8 @@ export interface ActionFacts {
   configChanged?: boolean;
   /** The container is a Swarm task: compose does not own it, the Swarm does (its fix is a service update). */
   swarmTask?: boolean;
+  /** A one-shot job that exited with 0: done, nothing to start (`up` would run it again). */
+  completed?: boolean;
 }
 
 /** Button texts; functions, so each is looked up in the bundle configured when it is asked. */
@@ -51,7 +53,7 @@ export function actionFor(f: ActionFacts): ServiceAction | null {
   if (f.changedInside) return make(f, 'recreate', [['up', '-d', '--force-recreate', svc]]);
   // Compose recreates a container whose configuration changed by itself: no --force-recreate.
   if (f.configChanged) return make(f, 'recreate', [['up', '-d', svc]]);
-  if (f.containerState !== 'running') return make(f, 'start', [['up', '-d', svc]]);
+  if (f.containerState !== 'running' && !f.completed) return make(f, 'start', [['up', '-d', svc]]);
   return null;
 }
 

@@ -44,6 +44,7 @@ export function fixFor(ev: ServiceEvidence, rung: RungName | null): string | nul
         return l10n.t`update the Swarm service (its task runs an old image): ${swarmUpdateFix(swarmServiceOf(ev.container.labels) as string, dc)}`;
       }
       if (ev.stale) return l10n.t`recreate the container (it runs an old image): ${`${dc} up -d ${svc}`}`;
+      if (failedJob(ev)) return l10n.t`the job failed (exit code ${String(ev.container.exitCode)}): read ${`${dc} logs ${svc}`}, then run it again: ${`${dc} up -d ${svc}`}`;
       if (ev.container.state !== 'running') return l10n.t`start the container (it is ${ev.container.state}): ${`${dc} up -d ${svc}`}`;
       // The image was listed because the container differed from it (check.ts) and passed the image rung.
       if (ev.imageListing) return l10n.t`recreate the container from its image (it was changed inside): ${`${dc} up -d --force-recreate ${svc}`}`;
@@ -175,6 +176,8 @@ function problemsAndNotes(ev: ServiceEvidence, f: Findings): { problems: string[
     if (!ev.container && elsewhere.length > 0) notes.push(...elsewhere.map((t) => l10n.t`task ${t.name} on node ${t.node ?? '?'}: not inspectable from this engine`));
     else if (!ev.container) notes.push(l10n.t('not running (no container)'));
     else if (ev.stale) problems.push(l10n.t`container ${shortId(ev.container.id)} runs an old image`);
+    else if (completedJob(ev)) notes.push(l10n.t('one-shot job: completed (exit code 0)'));
+    else if (failedJob(ev)) notes.push(l10n.t`one-shot job: failed (exit code ${String(ev.container.exitCode)})`);
     else if (ev.container.state !== 'running') notes.push(l10n.t`container is ${ev.container.state}`);
     if (ev.spec.build && !ev.image) runtimeOrNote.push(l10n.t`image ${ev.imageRef} not built`);
     if (f.missing.length > 0) problems.push(l10n.t`${f.missing.length} file(s) not in the running container (${listSome(f.missing.map((m) => m.rel))})`);
@@ -197,7 +200,7 @@ function serviceFixOf(ev: ServiceEvidence, f: Findings): string | null {
   if (lowest) return fixFor(ev, lowest);
   if (ev.engineError) return null;
   if (ev.swarm && otherTasks(ev).some((t) => t.stale)) return swarmFix(ev.swarm, ev.composeLabel);
-  if (!ev.container || ev.stale || ev.container.state !== 'running') return fixFor(ev, 'container');
+  if (!ev.container || ev.stale || (ev.container.state !== 'running' && !completedJob(ev))) return fixFor(ev, 'container');
   if (f.divergedFromImage) return fixFor(ev, 'container');
   if (f.configDrift.length > 0) return configFix(ev);
   if (f.missing.length > 0 || f.changed.length > 0 || (ev.spec.build && !ev.image)) return fixFor(ev, 'image');
@@ -227,6 +230,7 @@ function actionOf(ev: ServiceEvidence, f: Findings): ServiceAction | null {
     changedInside: f.divergedFromImage,
     configChanged: f.configDrift.length > 0,
     swarmTask: swarmServiceOf(ev.container?.labels) !== undefined || ev.swarm !== undefined,
+    completed: completedJob(ev),
   });
 }
 
@@ -236,7 +240,18 @@ function verdictOf(ev: ServiceEvidence, problems: readonly string[]): Verdict {
   if (problems.length > 0) return 'drift';
   // Its tasks run on other nodes: their images were judged, their files cannot be (the summary says so).
   if (!ev.container) return otherTasks(ev).length > 0 ? 'in-sync' : 'not-running';
+  if (completedJob(ev)) return 'completed';
   return ev.container.state === 'running' ? 'in-sync' : 'stopped';
+}
+
+/** A one-shot job (ServiceSpec.oneShot) whose container ran and exited with 0: done, as it should be. */
+function completedJob(ev: ServiceEvidence): boolean {
+  return ev.spec.oneShot === true && ev.container?.state === 'exited' && ev.container.exitCode === 0;
+}
+
+/** A one-shot job whose container exited with another code than 0: it failed. */
+function failedJob(ev: ServiceEvidence): boolean {
+  return ev.spec.oneShot === true && ev.container?.state === 'exited' && ev.container.exitCode !== undefined && ev.container.exitCode !== 0;
 }
 
 /** What a report says of a service's mapping. */
@@ -255,7 +270,7 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
     project: ev.spec.project,
     verdict,
     summary: said.length > 0 ? said.join('; ') : verdict === 'in-sync' ? l10n.t('running container serves the source') : l10n.t('not checked'),
-    container: c ? { id: c.id, name: c.name, state: c.state, imageId: c.imageId, created: c.created } : null,
+    container: c ? { id: c.id, name: c.name, state: c.state, imageId: c.imageId, created: c.created, ...(c.state !== 'running' && c.exitCode !== undefined ? { exitCode: c.exitCode } : {}) } : null,
     image: { ref: ev.imageRef, id: ev.image?.id ?? null, created: ev.image?.created ?? null },
     staleContainer: ev.stale,
     baseUrl: ev.baseUrl,
@@ -293,7 +308,7 @@ function newestMtime(files: { sourceMtimeMs: number }[]): number {
   return n;
 }
 
-/** Drift first, then unknown, then not running (no container, or stopped), else in sync. */
+/** Drift first, then unknown, then not running (no container, or stopped), else in sync (completed jobs too). */
 export function overallVerdict(all: readonly { verdict: Verdict; definitionError?: string }[]): Verdict {
   // A service whose definition is broken is reported as such; it does not stop the rest being judged.
   const judged = all.filter((s) => s.definitionError === undefined);

@@ -18,7 +18,8 @@ function containerLine(s: ServiceReport): string {
   const fresh = s.staleContainer
     ? `STALE: runs image ${shortId(c.imageId)}, ${s.image.ref} is now ${s.image.id ? shortId(s.image.id) : 'gone'}`
     : 'current image';
-  return `container: ${shortId(c.id)} ${c.name} ${c.state}, ${fresh}`;
+  const exit = c.exitCode !== undefined ? ` (exit code ${c.exitCode})` : '';
+  return `container: ${shortId(c.id)} ${c.name} ${c.state}${exit}, ${fresh}`;
 }
 
 function imageLine(s: ServiceReport): string {

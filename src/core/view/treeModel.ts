@@ -54,7 +54,7 @@ export const SYNC_COLOR = { inSync: 'charts.green', drift: 'charts.red', stale: 
 export const LARGE_GROUP = 8;
 
 /** What needs attention first: drift, then unknown, then what does not run, then in sync. */
-const ATTENTION: Record<Verdict, number> = { drift: 0, unknown: 1, stopped: 2, 'not-running': 3, 'in-sync': 4 };
+const ATTENTION: Record<Verdict, number> = { drift: 0, unknown: 1, stopped: 2, 'not-running': 3, 'in-sync': 4, completed: 5 };
 
 export function byAttention(a: ServiceReport, b: ServiceReport): number {
   return ATTENTION[a.verdict] - ATTENTION[b.verdict] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -102,6 +102,7 @@ export function buildTree(reports: readonly Report[], now: Date): TreeNodeModel[
 /** "in sync", "stale", "drift: image", "not running"…: the sync half of a service's description. */
 export function syncText(service: ServiceReport): string {
   if (service.verdict === 'in-sync') return l10n.t('in sync');
+  if (service.verdict === 'completed') return l10n.t('job completed');
   if (service.verdict === 'unknown') return l10n.t('sync unknown');
   if (service.verdict === 'not-running') return l10n.t('not running');
   if (service.verdict === 'stopped') return l10n.t('stopped');
@@ -117,12 +118,14 @@ export function healthText(service: ServiceReport): string {
     const tasks = service.swarm.tasks.length;
     return tasks === 1 ? l10n.t('{0}/1 task running', running) : l10n.t('{0}/{1} tasks running', running, tasks);
   }
-  return service.container ? service.container.state : l10n.t('no container');
+  const c = service.container;
+  if (!c) return l10n.t('no container');
+  return c.exitCode !== undefined && c.state === 'exited' ? l10n.t('{0} ({1})', c.state, c.exitCode) : c.state;
 }
 
 /** Neutral (no colour) for what does not run: nothing there can be out of sync. */
 function syncColor(service: ServiceReport): string | undefined {
-  if (service.verdict === 'in-sync') return SYNC_COLOR.inSync;
+  if (service.verdict === 'in-sync' || service.verdict === 'completed') return SYNC_COLOR.inSync;
   if (service.verdict === 'unknown') return SYNC_COLOR.unknown;
   if (service.verdict === 'not-running' || service.verdict === 'stopped') return undefined;
   return service.staleContainer ? SYNC_COLOR.stale : SYNC_COLOR.drift;

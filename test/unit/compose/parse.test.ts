@@ -35,6 +35,33 @@ services:
     assert.deepEqual(p.services[1]?.ports, []);
   });
 
+  test('a service another waits for with service_completed_successfully is a one-shot job; started or healthy waits are not', () => {
+    const p = parse(`
+services:
+  migrate:
+    build: ./api
+    command: ["npm", "run", "db:migrate"]
+  cache:
+    image: redis
+  db:
+    image: postgres
+  worker:
+    build: ./api
+    depends_on: [cache]
+  api:
+    build: ./api
+    depends_on:
+      migrate:
+        condition: service_completed_successfully
+      db:
+        condition: service_healthy
+      worker:
+        condition: service_started
+`);
+    const oneShot = Object.fromEntries(p.services.map((s) => [s.name, s.oneShot === true]));
+    assert.deepEqual(oneShot, { migrate: true, cache: false, db: false, worker: false, api: false });
+  });
+
   test('reads build, image, ports, network_mode and absolute paths', () => {
     const p = parse(`
 services:

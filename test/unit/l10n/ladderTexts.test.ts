@@ -90,6 +90,8 @@ const CASES: [string, Partial<ServiceEvidence>, ServiceFiles?][] = [
   ['another build in the image and container', { containerListing: listing([users, flows], () => 1), imageListing: listing([users, flows], () => 1) }],
   ['container not listed, image not listed', { containerListing: undefined, imageListing: undefined, stale: true }],
   ['exited container', { container: { ...container, state: 'exited' }, routes: [] }],
+  ['one-shot job completed', { container: { ...container, state: 'exited', exitCode: 0 }, routes: [], spec: { ...evidence({}).spec, oneShot: true } }],
+  ['one-shot job failed', { container: { ...container, state: 'exited', exitCode: 2 }, routes: [], spec: { ...evidence({}).spec, oneShot: true } }],
   ['not running, image built', { ...gone, routes: [route('users', null, 'not-probed', null, 'not running')] }],
   ['not running, image not built', { ...gone, image: undefined, routes: [route('users', null, 'not-probed', null, 'not running (container exited)')] }],
   ['not running, registry image not pulled', { ...gone, image: undefined, spec: { ...evidence({}).spec, build: undefined, image: 'redis' } }],

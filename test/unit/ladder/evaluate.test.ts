@@ -186,6 +186,36 @@ suite('ladder: evaluateService', () => {
     assert.deepEqual(report.action?.steps, [['up', '-d', 'api']]);
   });
 
+  test('a one-shot job that exited with 0 is completed: not stopped, no fix, no Start (that would run it again)', () => {
+    const all = usersFiles.map((f) => f.target);
+    const base = evidence({ container: { ...container, imageId: NEW, state: 'exited', exitCode: 0 }, stale: false, containerListing: listing(all), imageListing: undefined, routes: [] });
+    const report = evaluateService({ ...base, spec: { ...base.spec, oneShot: true } }, { modules: [mod('users', usersFiles)], loose: null });
+    assert.equal(report.verdict, 'completed');
+    assert.equal(report.summary, 'one-shot job: completed (exit code 0)');
+    assert.equal(report.container?.exitCode, 0);
+    assert.equal(report.fix, null);
+    assert.equal(report.action, null);
+    // The same container of a service nothing waits for is a server that stopped.
+    assert.equal(evaluateService(base, { modules: [mod('users', usersFiles)], loose: null }).verdict, 'stopped');
+  });
+
+  test('a one-shot job that failed is stopped, and the fix reads its logs before running it again', () => {
+    const all = usersFiles.map((f) => f.target);
+    const base = evidence({ container: { ...container, imageId: NEW, state: 'exited', exitCode: 3 }, stale: false, containerListing: listing(all), imageListing: undefined, routes: [] });
+    const report = evaluateService({ ...base, spec: { ...base.spec, oneShot: true } }, { modules: [mod('users', usersFiles)], loose: null });
+    assert.equal(report.verdict, 'stopped');
+    assert.equal(report.summary, 'one-shot job: failed (exit code 3)');
+    assert.equal(report.fix, 'the job failed (exit code 3): read docker compose logs api, then run it again: docker compose up -d api');
+    assert.equal(report.action?.kind, 'start');
+  });
+
+  test('a one-shot job that ran an old image is drift: recreating runs it again from the new one', () => {
+    const base = evidence({ container: { ...container, state: 'exited', exitCode: 0 }, routes: [] });
+    const report = evaluateService({ ...base, spec: { ...base.spec, oneShot: true } }, { modules: [mod('users', usersFiles), mod('workflow', workflowFiles)], loose: null });
+    assert.equal(report.verdict, 'drift');
+    assert.equal(report.action?.kind, 'recreate');
+  });
+
   test('a stopped container that lacks files is still drift: the file rungs are judged', () => {
     const report = evaluateService(
       evidence({ container: { ...container, imageId: NEW, state: 'exited' }, stale: false, containerListing: listing([]), imageListing: undefined, routes: [] }),
@@ -370,6 +400,8 @@ suite('ladder: evaluateService', () => {
     assert.equal(overallVerdict([{ verdict: 'in-sync' }, { verdict: 'not-running' }, { verdict: 'stopped' }]), 'not-running');
     assert.equal(overallVerdict([{ verdict: 'not-running' }, { verdict: 'drift' }]), 'drift');
     assert.equal(overallVerdict([]), 'unknown');
+    assert.equal(overallVerdict([{ verdict: 'in-sync' }, { verdict: 'completed' }]), 'in-sync');
+    assert.equal(overallVerdict([{ verdict: 'completed' }, { verdict: 'stopped' }]), 'stopped');
   });
 
   test('a current container changed inside (docker cp): the image has the local build, so the fix is a forced recreate', async () => {
