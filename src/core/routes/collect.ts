@@ -316,7 +316,35 @@ function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[]
       }
     }
   }
-  return edges;
+  return [...edges, ...keyedEdges(scanned, edges, byKey, aliases)];
+}
+
+/**
+ * `const routes = { 'api/items': apiItems, '': defaultRoute }` (ExtractedFile.keyedRouters): a
+ * router of another file kept under a path-like key, for a dispatcher of the project's own that
+ * picks the router by the request's first segments. Taken for a mount only for a router nothing
+ * else mounts whose paths have no leading slash: at the root those answer nothing, so the key is
+ * the one place they can answer. When every such path already starts with the key
+ * (`router.get('api/items/:id')` under 'api/items'), the router registers whole paths and the key
+ * only picks it; else its paths are below the key (`router.get(':id')`).
+ */
+function keyedEdges(scanned: Scanned[], edges: MountEdge[], byKey: Map<string, Scanned>, aliases: PathAlias[]): MountEdge[] {
+  const out: MountEdge[] = [];
+  for (const s of scanned) {
+    for (const entry of s.x.keyedRouters ?? []) {
+      const imp = s.x.imports.find((i) => i.local === entry.routerName);
+      const found = imp && followExport(s, imp, undefined, byKey, aliases, 0);
+      const name = found?.name;
+      if (!found || name === undefined || !declares(found.target, name)) continue;
+      const child = { key: found.target.key, name };
+      const relative = found.target.x.routes.filter((r) => r.relative && r.router === name);
+      if (relative.length === 0 || edges.some((e) => e.child.key === child.key && (e.child.name === '*' || e.child.name === name))) continue;
+      const base = joinRoutePath(entry.key);
+      const whole = relative.every((r) => base === '/' || r.path === base || r.path.startsWith(`${base}/`));
+      out.push({ prefix: whole ? '/' : base, parent: { key: s.key, name: '' }, child });
+    }
+  }
+  return out;
 }
 
 /**

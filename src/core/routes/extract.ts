@@ -47,6 +47,9 @@ const ROUTER_FACTORY =
  */
 const CONVENTIONAL_RECEIVER = /^(?:app|server|fastify|instance|router|routes|f)$|(?:Router|Routes|router|routes|App|app|Server)$/;
 
+/** A key of an object of routers that can be a path: segments, parameters, '' for the root. */
+const ROUTER_KEY = /^[\w.:/-]*$/;
+
 /** Type names of apps and routers: a parameter declared with one is a receiver (`app: FastifyInstance`, `r: express.Router`). */
 const ROUTER_TYPE = /^(?:OpenAPIHono|Hono|Router|IRouter|Express|Application|FastifyInstance|Koa|KoaRouter|Elysia)$/;
 
@@ -106,6 +109,7 @@ class FileReader {
     this.readPrefixCalls(this.sf);
     this.visit(this.sf);
     this.collectExports();
+    this.readKeyedRouters();
   }
 
   private line(node: ts.Node): number {
@@ -490,6 +494,26 @@ class FileReader {
       const imp = this.out.imports.find((i) => i.local === value.text);
       if (imp) this.out.imports.push({ local: `*reexport*default.${key}`, imported: imp.imported, source: imp.source });
       else this.exportName(key, value.text);
+    }
+  }
+
+  /**
+   * Top-level objects holding imported names under path-like keys, `const routes = { 'api/items':
+   * apiItems, '': defaultRoute }` or `export default { ... }`: possible mounts (ExtractedFile.keyedRouters).
+   */
+  private readKeyedRouters(): void {
+    const objects = this.sf.statements.flatMap((st) =>
+      ts.isVariableStatement(st) ? st.declarationList.declarations.map((d) => d.initializer) : ts.isExportAssignment(st) ? [st.expression] : [],
+    );
+    for (const o of objects) {
+      const e = o && skipOuter(o);
+      if (!e || !ts.isObjectLiteralExpression(e)) continue;
+      for (const p of e.properties) {
+        if (!ts.isPropertyAssignment(p) || !(ts.isStringLiteral(p.name) || ts.isIdentifier(p.name)) || !ROUTER_KEY.test(p.name.text)) continue;
+        const value = skipOuter(p.initializer);
+        if (ts.isIdentifier(value) && this.importedNames.has(value.text))
+          (this.out.keyedRouters ??= []).push({ key: p.name.text, routerName: value.text, line: this.line(p) });
+      }
     }
   }
 
@@ -879,7 +903,10 @@ class FileReader {
     if (name === 'applyMiddleware') return this.readApplyMiddleware(call);
     const method = ROUTER_METHODS[name];
     if (this.readModulePassed(call, callee)) return;
-    if (!method && name !== 'route' && name !== 'use' && name !== 'register' && name !== 'on' && name !== 'mount' && !(name in OPENAPI_CALLS)) return this.readPendingClassMount(call, callee);
+    if (!method && name !== 'route' && name !== 'use' && name !== 'register' && name !== 'on' && name !== 'mount' && !(name in OPENAPI_CALLS)) {
+      if (this.readMethodFirst(call, callee)) return;
+      return this.readPendingClassMount(call, callee);
+    }
     // `.get()` on `router.route('/x')`: a link of the chain readRouteCall reads.
     if (method && isRouteChainLink(callee.expression)) return;
     const router = this.receiverOf(callee.expression);
@@ -1625,6 +1652,23 @@ class FileReader {
    * router: a path literal and a router among the arguments. Recorded as pending; collect.ts keeps
    * it when a class method of that name mounts its parameters at those positions.
    */
+  /**
+   * A call on a router made here that names the HTTP method first and the path second,
+   * `router.alias(HttpMethod.POST, 'users/:id', 'users')`: a route of that method and path. The
+   * method is a literal ('POST') or a member named as one (`HttpMethod.POST`). True when read.
+   */
+  private readMethodFirst(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
+    const [first, second] = call.arguments.map(skipOuter);
+    if (!first || !second) return false;
+    const named = ts.isStringLiteral(first) ? first.text : ts.isPropertyAccessExpression(first) ? first.name.text : undefined;
+    if (named === undefined || !/^[A-Z]+$/.test(named) || !isHttpMethod(named)) return false;
+    const router = this.receiverOf(callee.expression);
+    const path = this.evaluate(second);
+    if (!router || !this.madeHere(router) || !path || literalOf(path) === undefined) return false;
+    this.addRoute(router, named, path, call);
+    return true;
+  }
+
   private readPendingClassMount(call: ts.CallExpression, callee: ts.PropertyAccessExpression): void {
     if (skipOuter(callee.expression).kind !== ts.SyntaxKind.ThisKeyword || call.arguments.length < 2) return;
     const router = subclassRouter(callee);

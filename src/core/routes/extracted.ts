@@ -190,6 +190,13 @@ export interface ExtractedFile {
    * its name alone would have made it one.
    */
   routerMakers?: Record<string, { maker: string; byName: boolean }>;
+  /**
+   * `const routes = { 'api/items': apiItems, '': defaultRoute }`: names imported from other files,
+   * kept in an object under path-like keys (a dispatcher of the project's own picks a router by
+   * the request's first segments). collect.ts takes an entry for a mount when the name is a router
+   * nothing else mounts whose paths have no leading slash.
+   */
+  keyedRouters?: Array<{ key: string; routerName: string; line: number }>;
   /** Functions that make and return a router (`export const usersRouter = () => { const router = new Router(); ...; return router; }`): function name -> the router's name. */
   routerFactories?: Record<string, string>;
   /**

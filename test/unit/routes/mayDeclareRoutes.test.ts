@@ -27,6 +27,8 @@ const SAMPLES: Record<string, string> = {
   // A decorator factory in a file of its own: no `@`, no quote, only its call.
   'decorator factory': 'export function GetUser(path: string) {\n  return applyDecorators(Get(path), UseGuards(AuthGuard));\n}',
   'decorator factory arrow': 'export const Public = (path: string) => applyDecorators(Post(path));',
+  // An object of routers under path keys, for a dispatcher of the project's own: no call, no export of a string.
+  'object of routers': "import apiItems from './api/items';\nimport home from './home';\nconst routes: Routers = {\n\t'api/items': apiItems,\n\t'': home,\n};\nexport default routes;",
 };
 
 /** Constants another file's routes may be built from: each must pass, however it is written. */

@@ -842,3 +842,61 @@ suite('routes on real-world patterns: Nest configuration read from registerAs na
     assert.deepEqual(warnings, ['/s/main.ts:2: setGlobalPrefix value not found statically; set x-runtime-drift.routePrefix']);
   });
 });
+
+suite("routes on real-world patterns: routers of the project's own, picked from an object keyed by path", () => {
+  const router = (type: string, body: string) => `import Router from '../../utils/Router';\nimport { HttpMethod, RouteType } from '../../utils/types';\nconst router = new Router(RouteType.${type});\n${body}export default router;\n`;
+  const files = {
+    '/s/utils/Router.ts': 'export default class Router {\n  public get(path: string, handler: Handler) { this.routes_.GET[path] = handler; }\n  public del(path: string, handler: Handler) { this.routes_.DELETE[path] = handler; }\n}\n',
+    // Whole paths: each starts with the key, which only picks the router.
+    '/s/routes/api/items.ts': router('Api', "router.get('api/items/:id', async (path, ctx) => item(path));\nrouter.del('api/items/:id', h);\nrouter.put('api/items/:id/content', h);\nrouter.alias(HttpMethod.POST, 'api/items/:id/copy', 'api/items/:id');\n"),
+    // The key, not the file's folder, is where it answers.
+    '/s/routes/index/users.ts': router('Web', "router.get('users/:id', h);\nrouter.post('users', h);\n"),
+    // Paths below the key: '' is the key itself.
+    '/s/routes/index/things.ts': router('Web', "router.get('', h);\nrouter.get(':id/parts', h);\n"),
+    '/s/routes/default.ts': router('Web', "router.get('', h);\n"),
+    '/s/routes/unlisted.ts': router('Web', "router.get('secret', h);\n"),
+    '/s/routes/routes.ts':
+      "import apiItems from './api/items';\nimport indexUsers from './index/users';\nimport indexThings from './index/things';\nimport defaultRoute from './default';\nconst routes: Routers = {\n  'api/items': apiItems,\n  users: indexUsers,\n  'things': indexThings,\n  '': defaultRoute,\n};\nexport default routes;\n",
+  };
+
+  test('a router in an object under a path key answers there: whole paths as written when they start with the key, else below it; one in no object is skipped with a warning', () => {
+    const out = collectRoutes(
+      Object.entries(files).map(([file, text]) => ({ file, text })),
+      { moduleOf: () => undefined },
+    );
+    assert.deepEqual(out.routes.map((r) => `${r.method} ${r.path}`).sort(), [
+      'DELETE /api/items/:id',
+      'GET /',
+      'GET /api/items/:id',
+      'GET /things',
+      'GET /things/:id/parts',
+      'GET /users/:id',
+      'POST /api/items/:id/copy',
+      'POST /users',
+      'PUT /api/items/:id/content',
+    ]);
+    assert.deepEqual(out.warnings, [
+      "/s/routes/unlisted.ts:4: router is mounted nowhere this scan sees, and koa-router paths without a leading slash (secret) match only under a mount: routes skipped (list them in x-runtime-drift.routes)",
+    ]);
+  });
+
+  test('an object of routers mounts none that answer from the root or that something else mounts', () => {
+    const express = routesOf({
+      '/s/app.ts': "import express from 'express';\nimport users from './users';\nconst app = express();\napp.use('/users', users);\nexport const routers = { 'api/users': users };\n",
+      '/s/users.ts': "import express from 'express';\nconst router = express.Router();\nrouter.get('/:id', h);\nexport default router;\n",
+    });
+    assert.deepEqual(express, ['GET /users/:id']);
+    const koa = routesOf({
+      '/s/app.ts': "import Router from 'koa-router';\nimport users from './users';\nconst api = new Router();\napi.use('/v1', users.routes());\nexport const routers = { 'api/users': users };\n",
+      '/s/users.ts': "import Router from 'koa-router';\nconst router = new Router();\nrouter.get('users/:id', h);\nexport default router;\n",
+    });
+    assert.deepEqual(koa, ['GET /v1/users/:id']);
+  });
+
+  test('a call naming the HTTP method first and the path second is a route only on a router made in the file', () => {
+    const made = routesOf({ '/s/r.ts': "import Router from './Router';\nconst router = new Router();\nrouter.alias('POST', '/users/:id', '/users');\nrouter.alias(HttpMethod.PATCH, '/users/:id/name', '/users/:id');\n" });
+    assert.deepEqual(made, ['POST /users/:id', 'PATCH /users/:id/name']);
+    const notMade = routesOf({ '/s/c.ts': "import { cache } from './cache';\ncache.set('GET', '/users');\nrouter.alias('POST', '/users/:id', '/users');\n" });
+    assert.deepEqual(notMade, []);
+  });
+});
