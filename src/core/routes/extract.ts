@@ -22,6 +22,8 @@ const NEST_METHODS: Readonly<Record<string, HttpMethod>> = {
   Head: 'HEAD',
   Options: 'OPTIONS',
   All: 'ALL',
+  // `@Sse(':uid')`: a server-sent events stream, a GET route.
+  Sse: 'GET',
 };
 
 const ROUTER_METHODS: Readonly<Record<string, HttpMethod>> = {
@@ -125,7 +127,9 @@ class FileReader {
    */
   private readConfigNamespace(call: ts.CallExpression): void {
     const [nsArg, factory] = call.arguments.map(skipOuter);
-    if (calleeName(call.expression) !== 'registerAs' || !nsArg || !factory || !ts.isStringLiteralLike(nsArg)) return;
+    // The namespace as a literal or a constant of this file (`registerAs(appRegToken, ...)`).
+    const ns = calleeName(call.expression) === 'registerAs' ? literalOf(this.evaluate(nsArg)) : undefined;
+    if (ns === undefined || !factory) return;
     if (!ts.isArrowFunction(factory) && !ts.isFunctionExpression(factory)) return;
     const body = ts.isBlock(factory.body) ? singleReturn(factory.body) : factory.body;
     const walk = (e: ts.Expression | undefined, key: string): void => {
@@ -134,12 +138,14 @@ class FileReader {
       if (ts.isObjectLiteralExpression(x)) {
         for (const p of x.properties)
           if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) walk(p.initializer, `${key}.${p.name.text}`);
+          else if (ts.isShorthandPropertyAssignment(p)) walk(p.name, `${key}.${p.name.text}`);
         return;
       }
-      const text = ts.isStringLiteralLike(x) ? x.text : envDefault(x, this.sf);
+      // A literal, `process.env.X || 'literal'`, or a local constant holding one (`globalPrefix,` of `const globalPrefix = env('X', 'api')`).
+      const text = ts.isStringLiteralLike(x) ? x.text : (envDefault(x, this.sf) ?? literalOf(this.evaluate(x)));
       if (text !== undefined) (this.out.configDefaults ??= {})[key] = text;
     };
-    walk(body, nsArg.text);
+    walk(body, ns);
   }
 
   /** A declaration seen but not understood: data, rendered in the reader's language (core/scanTexts.ts). */
@@ -157,7 +163,7 @@ class FileReader {
         const d = envDefault(skipOuter(node.initializer), this.sf);
         if (d !== undefined) (this.out.configDefaults ??= {})[node.name.text] = d;
       }
-      if (ts.isCallExpression(node)) this.readConfigNamespace(node);
+      if (ts.isCallExpression(node)) namespaces.push(node);
       if (ts.isParameter(node)) this.readParameterType(node);
       if (ts.isImportDeclaration(node)) this.readImport(node);
       else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
@@ -170,7 +176,10 @@ class FileReader {
       }
       ts.forEachChild(node, visitDecl);
     };
+    // registerAs factories read once every constant they may name is known.
+    const namespaces: ts.CallExpression[] = [];
     visitDecl(sf);
+    for (const call of namespaces) this.readConfigNamespace(call);
   }
 
   private addImport(local: string, imported: string, source: string): void {
@@ -219,6 +228,11 @@ class FileReader {
       else if (ts.isObjectBindingPattern(node.name))
         for (const el of node.name.elements)
           if (ts.isIdentifier(el.name)) this.addImport(el.name.text, el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text, req);
+      return;
+    }
+    // `const { port, globalPrefix } = configService.get('app')`: each name is that property of the value.
+    if (ts.isObjectBindingPattern(node.name) && init) {
+      for (const el of node.name.elements) if (ts.isIdentifier(el.name) && !el.dotDotDotToken && !this.decls.has(el.name.text)) this.decls.set(el.name.text, el);
       return;
     }
     if (!ts.isIdentifier(node.name) || !init) return;
@@ -653,9 +667,18 @@ class FileReader {
     if (hit && 'kind' in hit && typeof (hit as ConstValue).kind === 'string' && !('pos' in hit)) return hit as ConstValue;
     if (hit && ts.isEnumDeclaration(hit as ts.Node)) return this.enumValue(hit as ts.EnumDeclaration);
     if (hit && ts.isClassDeclaration(hit as ts.Node)) return this.classStatics(hit as ts.ClassDeclaration, depth);
+    if (hit && ts.isBindingElement(hit as ts.Node)) return this.destructured(hit as ts.BindingElement, depth);
     if (hit && ts.isExpression(hit as ts.Node)) return this.evaluate(hit as ts.Expression, depth);
     if (this.importedNames.has(node.text)) return str({ ref: { local: node.text, path: [] } });
     return undefined;
+  }
+
+  /** A name of `const { a, b: c } = value`: that property of the value. */
+  private destructured(el: ts.BindingElement, depth: number): ConstValue | undefined {
+    const decl = el.parent.parent;
+    const key = el.propertyName ? (ts.isIdentifier(el.propertyName) || ts.isStringLiteral(el.propertyName) ? el.propertyName.text : undefined) : ts.isIdentifier(el.name) ? el.name.text : undefined;
+    if (key === undefined || !ts.isVariableDeclaration(decl) || !decl.initializer) return undefined;
+    return propOf(this.evaluate(decl.initializer, depth), [key]);
   }
 
   /** `class GoogleSSO { static LOGIN_URI = '/api/v1/google/login' }`: the static fields read as `GoogleSSO.LOGIN_URI`. */
@@ -678,6 +701,13 @@ class FileReader {
         const fallback = literalOf(this.evaluate(node.arguments[1], depth));
         return fallback !== undefined ? str(fallback) : { kind: 'config', key };
       }
+    }
+    // `env('GLOBAL_PREFIX', 'api')`, `getEnv('PREFIX', '/v1')`: an environment helper's default.
+    const envHelper = calleeName(callee);
+    const [name, fallback] = node.arguments.map(skipOuter);
+    if (envHelper && /env$/i.test(envHelper) && name && ts.isStringLiteralLike(name) && ENV_NAME.test(name.text) && fallback) {
+      const d = literalOf(this.evaluate(fallback, depth));
+      if (d !== undefined) return str(d);
     }
     // String(x), Object.freeze({...}), @hono/zod-openapi createRoute({...}): the argument itself.
     if (IDENTITY_CALL.test(calleeName(callee) ?? '')) return this.evaluate(node.arguments[0], depth);
@@ -1623,14 +1653,18 @@ class FileReader {
 
   private readRouterModule(call: ts.CallExpression): void {
     const list = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
-    const entries = (node: ts.Expression | undefined): RouterModuleEntry[] => {
-      let l = node ? skipOuter(node) : undefined;
+    const entries = (node: ts.Expression | undefined, depth = 0): RouterModuleEntry[] => {
+      let l = node && depth < 10 ? skipOuter(node) : undefined;
       // `const routes: Routes = [...]; RouterModule.register(routes)`
       const held = l && ts.isIdentifier(l) ? this.decls.get(l.text) : undefined;
       if (held && ts.isExpression(held as ts.Node)) l = skipOuter(held as ts.Expression);
       if (!l || !ts.isArrayLiteralExpression(l)) return [];
-      return l.elements.flatMap((el) => {
+      return l.elements.flatMap((el): RouterModuleEntry[] => {
+        // `children: [...modules]`: the elements of the array constant spread there.
+        if (ts.isSpreadElement(el)) return entries(el.expression, depth + 1);
         const o = skipOuter(el);
+        // `children: [UserModule]`: a module class, served under its parent's path.
+        if (ts.isIdentifier(o)) return [{ path: '', module: o.text, children: [] }];
         if (!ts.isObjectLiteralExpression(o)) return [];
         const pathNode = this.prop(o, 'path');
         const path = pathNode ? literalOf(this.evaluate(pathNode)) : '';
@@ -1638,7 +1672,7 @@ class FileReader {
         const module = mod && ts.isIdentifier(skipOuter(mod)) ? (skipOuter(mod) as ts.Identifier).text : '';
         // A path not known here (an imported constant) must not stand for '' over a known one.
         if (path === undefined) this.warn(o, module ? { id: 'routerModulePath', args: [module] } : { id: 'routerModulePathUnnamed', args: [] });
-        return [{ path: path ?? '', module: path === undefined ? '' : module, children: entries(this.prop(o, 'children')) }];
+        return [{ path: path ?? '', module: path === undefined ? '' : module, children: entries(this.prop(o, 'children'), depth + 1) }];
       });
     };
     const tree = entries(list);
@@ -1921,6 +1955,8 @@ function bindingNames(name: ts.BindingName, into: Set<string>): void {
 
 /** Calls whose value is their first argument, as far as paths are concerned. */
 const IDENTITY_CALL = /^(?:String|Object\.freeze|createRoute|\w+\.createRoute)$/;
+/** An environment variable's name as an env helper's first argument takes it (`GLOBAL_PREFIX`). */
+const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 
 /** `exports.api = apiRouter` / `module.exports.api = apiRouter`: the exported name and its value. */
 function cjsNamedExport(st: ts.Statement): { name: string; value: ts.Expression } | undefined {

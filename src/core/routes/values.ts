@@ -69,6 +69,8 @@ export function propOf(v: ConstValue | undefined, path: readonly string[]): Cons
     if (!cur) return undefined;
     if (cur.kind === 'obj') cur = cur.props[key];
     else if (cur.kind === 'arr' && /^\d+$/.test(key)) cur = cur.items[Number(key)];
+    // `configService.get('app').globalPrefix`: the key under that namespace.
+    else if (cur.kind === 'config') cur = { kind: 'config', key: `${cur.key}.${key}` };
     else if (cur.kind === 'str' && cur.parts.length === 1 && typeof cur.parts[0] === 'object') {
       const ref = cur.parts[0].ref;
       return str({ ref: { local: ref.local, path: [...ref.path, ...path.slice(path.indexOf(key))] } });

@@ -900,3 +900,40 @@ suite("routes on real-world patterns: routers of the project's own, picked from 
     assert.deepEqual(notMade, []);
   });
 });
+
+suite('routes on real-world patterns: Nest modules and config read through local names', () => {
+  test('a global prefix destructured from configService.get(namespace), a shorthand registerAs property holding an env helper default, the namespace a constant; @Sse is a GET route', () => {
+    const routes = routesOf({
+      '/s/config/app.config.ts':
+        "import { registerAs } from '@nestjs/config';\nimport { env, envNumber } from '../global/env';\nexport const appRegToken = 'app';\nconst globalPrefix = env('GLOBAL_PREFIX', 'api');\nexport const AppConfig = registerAs(appRegToken, () => ({\n  port: envNumber('APP_PORT', 3000),\n  globalPrefix,\n}));\n",
+      '/s/main.ts':
+        "async function bootstrap() {\n  const app = await NestFactory.create(AppModule, fastifyApp);\n  const configService = app.get(ConfigService);\n  const { port, globalPrefix } = configService.get('app', { infer: true });\n  app.setGlobalPrefix(globalPrefix);\n  await app.listen(port);\n}\n",
+      '/s/todo/todo.controller.ts': "@Controller('todos')\nexport class TodoController {\n  @Get(':id') one() {}\n  @Sse(':id/events') events() {}\n}\n",
+    });
+    assert.deepEqual(routes, ['GET /api/todos/:id', 'GET /api/todos/:id/events']);
+  });
+
+  test('a property of a config namespace read after the call (configService.get(namespace).key)', () => {
+    const routes = routesOf({
+      '/s/config/app.config.ts': "export default registerAs('app', () => ({ prefix: process.env.PREFIX || 'v2' }));\n",
+      '/s/main.ts': "const app = await NestFactory.create(AppModule);\napp.setGlobalPrefix(app.get(ConfigService).get('app').prefix);\n",
+      '/s/a.controller.ts': "@Controller('a')\nexport class AController {\n  @Get() list() {}\n}\n",
+    });
+    assert.deepEqual(routes, ['GET /v2/a']);
+  });
+
+  test('RouterModule children given as module classes, directly and through a spread array constant, take the parent path', () => {
+    const routes = routesOf({
+      '/s/system/system.module.ts':
+        "import { RouterModule } from '@nestjs/core';\nimport { UserModule } from '../user/user.module';\nimport { RoleModule } from './role/role.module';\nconst modules = [UserModule, RoleModule];\n@Module({\n  imports: [...modules, RouterModule.register([{ path: 'system', module: SystemModule, children: [...modules] }])],\n  exports: [...modules],\n})\nexport class SystemModule {}\n",
+      '/s/user/user.module.ts': "import { UserController } from './user.controller';\n@Module({ controllers: [UserController] })\nexport class UserModule {}\n",
+      '/s/user/user.controller.ts': "@Controller('users')\nexport class UserController {\n  @Get() list() {}\n}\n",
+      '/s/system/role/role.module.ts': "import { RoleController } from './role.controller';\n@Module({ controllers: [RoleController] })\nexport class RoleModule {}\n",
+      '/s/system/role/role.controller.ts': "@Controller('roles')\nexport class RoleController {\n  @Get(':id') one() {}\n}\n",
+      '/s/tools/tools.module.ts':
+        "import { RouterModule } from '@nestjs/core';\nimport { StorageModule } from './storage.module';\n@Module({ imports: [StorageModule, RouterModule.register([{ path: 'tools', module: ToolsModule, children: [StorageModule] }])] })\nexport class ToolsModule {}\n",
+      '/s/tools/storage.module.ts': "@Module({ controllers: [StorageController] })\nexport class StorageModule {}\n@Controller('storage')\nexport class StorageController {\n  @Post('delete') remove() {}\n}\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /system/roles/:id', 'GET /system/users', 'POST /tools/storage/delete']);
+  });
+});
