@@ -37,6 +37,8 @@ interface TruthMapping {
   bundled: boolean;
   /** The compose `build.target` stage, when the service builds one (else the last stage). */
   stage?: string;
+  /** The compose `build.args` the service passes (after interpolation), when its Dockerfile's ARGs need them. */
+  args?: Record<string, string>;
 }
 interface Truth {
   name: string;
@@ -175,7 +177,7 @@ async function mappingRight(dir: string, m: TruthMapping): Promise<{ right: bool
     project: 'corpus',
     projectDir: dir,
     composeFiles: [],
-    build: { context: path.join(dir, m.context), dockerfile: path.join(dir, m.dockerfile), ...(m.stage !== undefined ? { target: m.stage } : {}) },
+    build: { context: path.join(dir, m.context), dockerfile: path.join(dir, m.dockerfile), ...(m.stage !== undefined ? { target: m.stage } : {}), ...(m.args !== undefined ? { args: m.args } : {}) },
     ports: [],
     drift: {},
   };

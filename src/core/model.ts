@@ -49,6 +49,8 @@ export interface ServiceBuild {
   /** Absolute path of the Dockerfile. */
   dockerfile: string;
   target?: string;
+  /** `build.args`, interpolated: the values the Dockerfile's ARGs take. */
+  args?: Record<string, string>;
 }
 
 export interface ServiceSpec {

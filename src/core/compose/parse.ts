@@ -318,7 +318,7 @@ function toServiceSpec(name: string, raw: unknown, ctx: ServiceContext): Service
     if (typeof image !== 'string') throw new UserInputError(l10n.t`${where('image')} must be a string`);
     spec.image = image;
   }
-  const build = parseBuild(def['build'], ctx.dir, where);
+  const build = parseBuild(def['build'], ctx, where);
   if (build) spec.build = build;
   const networkMode = def['network_mode'];
   if (networkMode !== undefined && networkMode !== null) {
@@ -331,7 +331,8 @@ function toServiceSpec(name: string, raw: unknown, ctx: ServiceContext): Service
   return spec;
 }
 
-function parseBuild(raw: unknown, dir: string, where: (f: string) => string): ServiceBuild | undefined {
+function parseBuild(raw: unknown, ctx: ServiceContext, where: (f: string) => string): ServiceBuild | undefined {
+  const dir = ctx.dir;
   if (raw === undefined || raw === null) return undefined;
   if (!isRecord(raw)) throw new UserInputError(l10n.t`${where('build')} must be a path or a mapping`);
   const context = optionalString(raw['context'], where('build.context')) ?? '.';
@@ -344,7 +345,30 @@ function parseBuild(raw: unknown, dir: string, where: (f: string) => string): Se
     dockerfile: isAbsolute(dockerfile) ? dockerfile : resolve(contextAbs, dockerfile),
   };
   if (target !== undefined) build.target = target;
+  const args = buildArgs(raw['args'], ctx.env, where);
+  if (args) build.args = args;
   return build;
+}
+
+/**
+ * `build.args` as a mapping or a `KEY=VALUE` list (already interpolated). One without a value
+ * takes the environment's, else it is left out and the Dockerfile's default applies.
+ */
+function buildArgs(raw: unknown, env: Env, where: (f: string) => string): Record<string, string> | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (!Array.isArray(raw) && !isRecord(raw)) throw new UserInputError(l10n.t`${where('build.args')} must be a list or a mapping`);
+  const pairs: [string, unknown][] = Array.isArray(raw)
+    ? raw.map((item): [string, unknown] => {
+        const [name = '', ...value] = String(item).split('=');
+        return [name, value.length > 0 ? value.join('=') : null];
+      })
+    : Object.entries(raw);
+  const out: Record<string, string> = {};
+  for (const [name, value] of pairs) {
+    const v = value === null || value === undefined ? env[name] : typeof value === 'object' ? undefined : String(value);
+    if (v !== undefined) out[name] = v;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function optionalString(v: unknown, where: string): string | undefined {

@@ -68,10 +68,11 @@ interface ParseState {
   cmds: Map<number, string>;
 }
 
-export function parseDockerfile(text: string): Dockerfile {
+/** `buildArgs`: compose's `build.args` (`--build-arg`), the values the ARGs it names take over their defaults. */
+export function parseDockerfile(text: string, buildArgs: Readonly<Record<string, string>> = {}): Dockerfile {
   const st: ParseState = { stages: [], globalArgs: new Map(), vars: new Map(), current: undefined, stageVars: new Map(), entrypoints: new Map(), cmds: new Map() };
   for (const ins of instructions(text)) {
-    if (ins.keyword === 'ARG') readArg(st, ins.args);
+    if (ins.keyword === 'ARG') readArg(st, ins.args, buildArgs);
     else if (ins.keyword === 'FROM') readFrom(st, ins.args);
     else if (st.current) readStageStep(st, st.current, ins);
     if (st.current) st.stageVars.set(st.current.index, st.vars);
@@ -79,11 +80,13 @@ export function parseDockerfile(text: string): Dockerfile {
   return { stages: st.stages };
 }
 
-function readArg(st: ParseState, args: string): void {
+function readArg(st: ParseState, args: string, buildArgs: Readonly<Record<string, string>>): void {
   for (const [name, value] of parseArgs(args)) {
     const target = st.current ? st.vars : st.globalArgs;
-    // Inside a stage, a bare `ARG NAME` re-declares the global ARG and takes its default.
-    const v = value !== undefined ? substitute(value, target) : st.globalArgs.get(name);
+    // A build arg names a declared ARG: its value wins. Inside a stage, a bare `ARG NAME`
+    // re-declares the global ARG and takes its default.
+    const given = Object.hasOwn(buildArgs, name) ? buildArgs[name] : undefined;
+    const v = given ?? (value !== undefined ? substitute(value, target) : st.globalArgs.get(name));
     if (v !== undefined) target.set(name, v);
   }
 }

@@ -24,7 +24,7 @@ const MAX_SCRIPT_HOPS = 3;
 export async function startedCommand(fs: FsLike, spec: ServiceSpec): Promise<{ words: string[]; workdir: string } | undefined> {
   const build = spec.build;
   if (!build || !(await fs.stat(build.dockerfile))?.isFile) return undefined;
-  const df = parseDockerfile(await fs.readFile(build.dockerfile));
+  const df = parseDockerfile(await fs.readFile(build.dockerfile), build.args);
   const stage = build.target !== undefined ? findStage(df.stages, build.target) : df.stages[df.stages.length - 1];
   if (!stage) return undefined;
   const { command, entrypoint } = spec.config ?? {};

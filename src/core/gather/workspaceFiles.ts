@@ -218,7 +218,7 @@ function bindMounts(spec: ServiceSpec, dir: string): boolean {
 async function buildBringsFolder(fs: FsLike, spec: ServiceSpec, build: ServiceBuild, dir: string): Promise<boolean> {
   if (bindMounts(spec, dir)) return true;
   if (!(await fs.stat(build.dockerfile))?.isFile) return false;
-  const df = withRunMoves(withTurboPrunes(parseDockerfile(await fs.readFile(build.dockerfile))));
+  const df = withRunMoves(withTurboPrunes(parseDockerfile(await fs.readFile(build.dockerfile), build.args)));
   return copiesContextFolder(df, path.relative(build.context, dir).split(path.sep).join('/'), build.target);
 }
 

@@ -404,5 +404,5 @@ async function readDockerfile(fs: FsLike, spec: ServiceSpec, evidence: string[])
     evidence.push(l10n.t`no Dockerfile at ${path}`);
     return undefined;
   }
-  return parseDockerfile(await fs.readFile(path));
+  return parseDockerfile(await fs.readFile(path), spec.build?.args);
 }

@@ -62,6 +62,28 @@ services:
     assert.deepEqual(oneShot, { migrate: true, cache: false, db: false, worker: false, api: false });
   });
 
+  test('build args, as a mapping or a list, interpolated; one without a value takes the environment\'s, or is left out', () => {
+    const p = parse(
+      `
+services:
+  api:
+    build:
+      context: .
+      args:
+        PROJECT_DIR: \${PROJECT_DIR}
+        RETRIES: 3
+        UNSET:
+  web:
+    build:
+      context: .
+      args: ["OUT=\${OUT:-dist}", "FROM_SHELL", "NOT_SET"]
+`,
+      { PROJECT_DIR: '/nest-admin', FROM_SHELL: 'yes' },
+    );
+    assert.deepEqual(p.services[0]?.build?.args, { PROJECT_DIR: '/nest-admin', RETRIES: '3' });
+    assert.deepEqual(p.services[1]?.build?.args, { OUT: 'dist', FROM_SHELL: 'yes' });
+  });
+
   test('reads build, image, ports, network_mode and absolute paths', () => {
     const p = parse(`
 services:

@@ -81,6 +81,30 @@ COPY \${UNKNOWN:-fallback} $NOT_SET/
     );
   });
 
+  test("compose's build args set the ARGs a Dockerfile declares, with or without a default; undeclared ones change nothing", () => {
+    const df = parseDockerfile(
+      `ARG BASE=node:20
+FROM $BASE
+ARG PROJECT_DIR
+ARG OUT=dist
+WORKDIR $PROJECT_DIR
+COPY \${OUT} ./\${OUT}
+COPY a $NOT_DECLARED/
+`,
+      { PROJECT_DIR: '/nest-admin', OUT: 'build', BASE: 'node:22', NOT_DECLARED: '/x' },
+    );
+    const s = df.stages[0];
+    assert.equal(s?.from, 'node:22');
+    assert.equal(s?.workdir, '/nest-admin');
+    assert.deepEqual(
+      s?.copies.map((c) => [c.sources, c.dest]),
+      [
+        [['build'], '/nest-admin/build'],
+        [['a'], '/nest-admin/$NOT_DECLARED'],
+      ],
+    );
+  });
+
   test('a stage FROM an earlier stage inherits its WORKDIR and records it as its base', () => {
     const df = parseDockerfile('FROM node AS base\nWORKDIR /app\nFROM base AS dev\nCOPY . .\nFROM node\nCOPY . .\n');
     assert.equal(df.stages[1]?.baseStage, 0);
