@@ -16,7 +16,8 @@ import { performance } from 'node:perf_hooks';
 import { createNodeFs } from '../src/engine/nodeFs';
 import { walkFileStats } from '../src/core/mapping/walk';
 import { inferMapping } from '../src/core/mapping/infer';
-import { findPackages, findServerApps, groupFilesByApp } from '../src/core/routes/serverApps';
+import { findPackages, findServerApps, groupFilesByApp, nextHandlerPaths } from '../src/core/routes/serverApps';
+import { servedThroughHandlers } from '../src/core/routes/nextHandlers';
 import { readPathAliases, workspacePackageAliases } from '../src/core/routes/aliases';
 import { collectExtracted } from '../src/core/routes/collect';
 import { servedPackageRoutes } from '../src/core/gather/appPackages';
@@ -131,6 +132,9 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
   }
   const aliasesOf = new Map<string, Awaited<ReturnType<typeof readPathAliases>>>();
   for (const group of groups) aliasesOf.set(group.dir, [...(await readPathAliases(fs, group.dir, dir)), ...packageAliases]);
+  // A Next.js app's framework routes reach it only under its route handlers' folders (as the check leaves out the others).
+  const handlerPaths = new Map<string, string[] | undefined>();
+  for (const group of groups) handlerPaths.set(group.dir, await nextHandlerPaths(fs, group.dir, tree.files));
   const join = () =>
     groups.map((group) => {
       const mine = group.files.flatMap((file) => {
@@ -140,7 +144,9 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
       // As the check joins them: another package's Nest controllers only through a module the app imports.
       const own = mine.filter((f) => f.file.startsWith(group.dir + path.sep));
       const joined = [...own, ...servedPackageRoutes(own, mine.filter((f) => !own.includes(f)))];
-      return { dir: group.dir, ...collectExtracted(joined, { moduleOf: () => undefined, aliases: aliasesOf.get(group.dir) ?? [] }) };
+      const collected = collectExtracted(joined, { moduleOf: () => undefined, aliases: aliasesOf.get(group.dir) ?? [] });
+      const paths = handlerPaths.get(group.dir);
+      return { dir: group.dir, ...(paths ? servedThroughHandlers(collected, paths) : collected) };
     });
   return { files: sources.length, extracted, join };
 }

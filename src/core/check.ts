@@ -11,7 +11,7 @@ import { discoverComposeProjects } from './compose/discover';
 import { inferMapping } from './mapping/infer';
 import { readPathAliases } from './routes/aliases';
 import { startedSourceFile } from './gather/startedEntry';
-import { appPackageSources, servedPackageRoutes } from './gather/appPackages';
+import { appPackageSources, handlerServedRoutes, servedPackageRoutes } from './gather/appPackages';
 import type { RouteDef } from './model';
 import type { ProbeTrust } from './probe/trust';
 import type { ServiceEvidence } from './ladder/evidence';
@@ -291,7 +291,7 @@ function readServiceWorkspace(
     const extracted = [...scanned.extracted, ...servedPackageRoutes(scanned.extracted, theirs)];
     const aliases = [...(await readPathAliases(deps.fs, root, opts.workspaceDir)), ...packages.aliases];
     // A one-shot job (a migration) runs the server's code but serves nothing: only declared routes.
-    const collected = collectRoutes(deps.log, spec, root, modules, spec.oneShot ? [] : extracted, aliases, entry);
+    const collected = await handlerServedRoutes(deps.fs, root, opts.workspaceDir, scanned.files, collectRoutes(deps.log, spec, root, modules, spec.oneShot ? [] : extracted, aliases, entry));
     const warnings = [...skippedWarnings(opts.workspaceDir, scanned), ...collected.warnings.map((w) => relativeWarning(opts.workspaceDir, w))];
     return { files, declared: collected.routes, warnings, pages: [] as PageDef[] };
   };

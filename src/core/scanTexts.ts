@@ -59,6 +59,8 @@ const SCAN_TEXTS = {
   inheritedPath: (method: string, controller: string, base: string) =>
     l10n.t('a {0} route {1} inherits from {2} has a path not found statically; route skipped (list it in x-runtime-drift.routes)', method, controller, base),
   severalGlobalPrefixes: (values: string, used: string, file: string) => l10n.t('several setGlobalPrefix values ({0}); using {1} from {2} (set x-runtime-drift.routePrefix)', values, used, file),
+  outsideRouteHandlers: (paths: string, routes: string) =>
+    l10n.t('this Next.js app hands its route handlers only the paths under {0}: {1} never reach them and are left out (list them in x-runtime-drift.routes if a rewrite serves them)', paths, routes),
   severalVersionings: (file: string) => l10n.t('several enableVersioning calls with different options; using the one in {0} (set x-runtime-drift.routePrefix)', file),
 } satisfies Record<string, (...args: string[]) => string>;
 

@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { foldersUpTo, isAtOrInside } from '../pathInside';
 import type { FsLike, SourceScan } from '../ports';
 import { workspacePackageDirs } from '../mapping/buildProject';
-import { appLibraryPackages, workspaceServers } from '../routes/serverApps';
+import { appLibraryPackages, nextHandlerPaths, workspaceServers } from '../routes/serverApps';
 import { workspacePackageAliases } from '../routes/aliases';
-import type { PathAlias } from '../routes/collect';
+import type { CollectedRoutes, PathAlias } from '../routes/collect';
+import { servedThroughHandlers } from '../routes/nextHandlers';
 
 export interface AppPackageSources {
   /** Folders of the packages to scan for routes, besides the source root. */
@@ -62,4 +63,18 @@ export function servedPackageRoutes(own: SourceScan['extracted'], theirs: Source
     todo.push(...m.imports);
   }
   return theirs.map((e) => ({ ...e, x: { ...e.x, routes: e.x.routes.filter((r) => r.kind !== 'nest' || (r.controller !== undefined && controllers.has(r.controller))) } }));
+}
+
+/**
+ * The routes of a service's source less those its app never receives: a Next.js app (the nearest
+ * package.json at or above `sourceRoot`) hands its route handlers only the paths under their
+ * folders (routes/nextHandlers.ts). `files`: the source root's, where its route handlers are.
+ */
+export async function handlerServedRoutes(fs: FsLike, sourceRoot: string, workspaceDir: string, files: readonly string[], collected: CollectedRoutes): Promise<CollectedRoutes> {
+  for (const dir of foldersUpTo(sourceRoot, workspaceDir)) {
+    if (!(await fs.stat(join(dir, 'package.json')))?.isFile) continue;
+    const paths = await nextHandlerPaths(fs, dir, files);
+    return paths ? servedThroughHandlers(collected, paths) : collected;
+  }
+  return collected;
 }

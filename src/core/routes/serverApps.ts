@@ -8,6 +8,7 @@ import { dirname, join, sep } from 'node:path';
 import type { FsLike } from '../ports';
 import { readJsonObject } from '../mapping/tsconfig';
 import { walkFileStats } from '../mapping/walk';
+import { handlerPath } from './nextHandlers';
 
 /** Dependencies that make a package a server whose routes we read. */
 export const SERVER_FRAMEWORKS = [
@@ -106,6 +107,19 @@ const SOURCE_FILE = /(?<!\.d)\.[cm]?[jt]sx?$/;
  * unchanged: a framework app it serves answers at that app's own paths.
  */
 const NEXT_ROUTE_HANDLER = /^(?:src\/)?(?:app\/(?:.+\/)?route\.[cm]?[jt]s|pages\/api\/.+\.[cm]?[jt]sx?)$/;
+/**
+ * The paths a Next.js app listing no server framework hands to its route handlers (nextHandlers.ts
+ * handlerPath), from the handlers among `files` (else walked): such an app runs no server of its
+ * own, its framework routes reach it only through them. Undefined for any other package (one
+ * listing a framework may run it itself, `"start": "node dist"`), or with no route handler.
+ */
+export async function nextHandlerPaths(fs: FsLike, dir: string, files: readonly string[]): Promise<string[] | undefined> {
+  const evidence = serverEvidence(await readJsonObject(fs, join(dir, 'package.json')));
+  if (typeof evidence !== 'object' || !evidence.routeHandlers) return undefined;
+  const handlers = await nextRouteHandlers(fs, dir, files);
+  return handlers.length > 0 ? handlers.map((f) => handlerPath(f.slice(dir.length + 1).split(sep).join('/'))) : undefined;
+}
+
 /** The folders that hold them. */
 const NEXT_ROUTE_FOLDERS = ['app', 'src/app', 'pages/api', 'src/pages/api'];
 

@@ -1,7 +1,7 @@
 // The workspace packages a service's server reads for its routes; their Nest controllers served
 // only through a module the app's modules import.
 import * as assert from 'node:assert/strict';
-import { appPackageSources, servedPackageRoutes } from '../../../src/core/gather/appPackages';
+import { appPackageSources, handlerServedRoutes, servedPackageRoutes } from '../../../src/core/gather/appPackages';
 import { extractRoutesFromSource } from '../../../src/core/routes/extract';
 import { memFs } from '../helpers/memFs';
 
@@ -32,5 +32,20 @@ suite('appPackageSources', () => {
     });
     const sources = await appPackageSources(fs, '/w/apps/web', '/w');
     assert.deepEqual(sources.roots, ['/w/packages/api']);
+  });
+});
+
+suite('handlerServedRoutes', () => {
+  test("a Next.js service's routes outside its route handlers' folders are left out (its package.json above the source root); another server's stay", async () => {
+    const fs = memFs({
+      '/w/apps/web/package.json': JSON.stringify({ dependencies: { next: '15' }, scripts: { build: 'next build', start: 'next start' } }),
+      '/w/apps/web/src/app/api/[[...route]]/route.ts': "import { handle } from 'hono/vercel'\n",
+      '/w/apps/api/package.json': JSON.stringify({ dependencies: { hono: '4' }, scripts: { start: 'node dist/index.js' } }),
+    });
+    const collected = { routes: [{ method: 'GET' as const, path: '/api/health', origin: 'source' as const }, { method: 'GET' as const, path: '/health', origin: 'source' as const }], warnings: [] };
+    const web = await handlerServedRoutes(fs, '/w/apps/web/src', '/w', ['/w/apps/web/src/app/api/[[...route]]/route.ts'], collected);
+    assert.deepEqual(web.routes.map((r) => r.path), ['/api/health']);
+    assert.equal(web.warnings.length, 1);
+    assert.deepEqual(await handlerServedRoutes(fs, '/w/apps/api', '/w', [], collected), collected);
   });
 });
