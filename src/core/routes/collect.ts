@@ -6,7 +6,7 @@ import * as l10n from '@vscode/l10n';
 import { HTTP_METHODS, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, RouterModuleEntry, UriVersioning } from './extracted';
 import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, substituteParams } from './extracted';
-import { EACH, literalOf, propOf, type ConstValue, type Part } from './values';
+import { EACH, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part } from './values';
 import { joinRoutePath, openApiPathToRoute, stripParamPatterns } from './joinPath';
 import { isHttpMethod, parseRouteSpec } from './routeSpec';
 import { scanMessageText, scanWarningText } from '../scanTexts';
@@ -52,6 +52,8 @@ interface MountEdge {
   prefix: string;
   parent: RouterNode;
   child: RouterNode;
+  /** The constructor arguments of a class mounted as `new X(a, 'b').router`, as text where known. */
+  args?: Array<string | undefined>;
 }
 
 interface Scanned {
@@ -133,7 +135,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
       const serving = r.kind === 'nest' ? entries.filter((e) => e.controllers.has(r.controller ?? '')) : [];
       const paths =
         r.kind !== 'nest'
-          ? prefixesOf({ key: s.key, name: r.router ?? '' }).map((p) => joinRoutePath(p, r.path))
+          ? routerPaths(s, r, edges, prefixesOf, resolver, warnings)
           : serving.length > 0
             ? [...new Set(serving.flatMap((e) => nestRoute(e.prefix, e.exclude)))]
             : nestRoute(globalPrefix, exclude);
@@ -150,6 +152,37 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
     else routes.push({ method: parsed.method, path: parsed.path, origin: 'config' });
   }
   return { routes: sortRoutes(dedupe(routes)), warnings };
+}
+
+/**
+ * Where a router's route is served: under each prefix its router is mounted at. One whose path is
+ * built from its class's constructor parameters, under each mount of an instance (`new
+ * ContextController(config, services, 'project').router`), with that instance's arguments (or the
+ * parameters' defaults) in its path.
+ */
+function routerPaths(s: Scanned, r: ExtractedRoute, edges: MountEdge[], prefixesOf: (node: RouterNode) => string[], resolver: ValueResolver, warnings: string[]): string[] {
+  const node = { key: s.key, name: r.router ?? '' };
+  const value = r.pathValue;
+  if (!value) return prefixesOf(node).map((p) => joinRoutePath(p, r.path));
+  const incoming = edges.filter((e) => e.child.key === node.key && (e.child.name === '*' || e.child.name === node.name));
+  const defaults = s.x.constructorDefaults?.[node.name] ?? [];
+  const out: string[] = [];
+  for (const e of incoming.length > 0 ? incoming : [undefined]) {
+    // An argument passed but not known leaves its reference, so the path is not known either.
+    const passed = e?.args ?? [];
+    const args = defaults.map((d, i) => {
+      const text = passed[i];
+      return text !== undefined ? str(text) : i < passed.length ? paramRef(i) : (d ?? paramRef(i));
+    });
+    const texts = resolver.texts(s, substituteParams(value, args));
+    if (texts === undefined) {
+      warnings.push(scanWarningText(s.file, { id: 'routeValue', args: [r.method], line: r.line }));
+      continue;
+    }
+    const prefixes = e ? prefixesOf(e.parent).map((p) => joinRoutePath(p, e.prefix)) : [''];
+    for (const p of prefixes) for (const t of texts) out.push(joinRoutePath(p, t));
+  }
+  return out;
 }
 
 /**
@@ -288,10 +321,11 @@ function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[]
       if (ownText === undefined && children.length > 0)
         warnings.push(scanWarningText(s.file, { ...(mount.mountedOn !== undefined ? { id: 'mountedOnPrefix', args: [mount.mountedOn] } : { id: 'mountedOnPrefixUnnamed', args: [] }), line: mount.line }));
       const own = ownText ?? '';
+      const args = mount.args?.map((a) => (a ? resolver.text(s, a, 0) : undefined));
       for (const child of children) {
         // `register(api)` with `function register(api) {...}` beside it: the router itself, no mount.
         if (child.key === s.key && child.name === (mount.mountedOn ?? '')) continue;
-        edges.push({ prefix: joinRoutePath(own, mount.prefix), parent: { key: s.key, name: mount.mountedOn ?? '' }, child });
+        edges.push({ prefix: joinRoutePath(own, mount.prefix), parent: { key: s.key, name: mount.mountedOn ?? '' }, child, ...(args ? { args } : {}) });
       }
     }
     // Routes added in this file to a router imported from another: they get that router's
@@ -633,8 +667,9 @@ class ValueResolver {
       }
     }
     this.resolvePrefixes(s, out, warnings);
-    for (const r of x.routes) {
-      if (!r.pathValue) {
+      for (const r of x.routes) {
+      // A path built from a class's constructor parameters is known per instance (instancePaths).
+      if (!r.pathValue || hasParams(r.pathValue)) {
         out.routes.push(r);
         continue;
       }

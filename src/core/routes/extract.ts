@@ -8,7 +8,7 @@ import ts from 'typescript';
 import type { HttpMethod } from '../model';
 import { expandOptionalGroups, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod } from './routeSpec';
-import { EACH, hasRefs, literalOf, literalsOf, mergeParts, propOf, str, type ConstValue, type Part } from './values';
+import { EACH, concat, hasParams, hasRefs, literalOf, literalsOf, mergeParts, paramRef, propOf, str, type ConstValue, type Part } from './values';
 import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, substituteParams } from './extracted';
 import type { Endpoint, ExtractedFile, ExtractedMount, ExtractedRoute, RouterModuleEntry, UriVersioning } from './extracted';
 import type { ScanMessage } from '../scanTexts';
@@ -594,6 +594,7 @@ class FileReader {
     if (ts.isNumericLiteral(node)) return str(node.text);
     if (ts.isTemplateExpression(node)) return this.evaluateTemplate(node, depth);
     if (ts.isBinaryExpression(node)) return this.evaluateBinary(node, depth);
+    if (ts.isConditionalExpression(node)) return this.evaluateConditional(node, depth);
     if (ts.isArrayLiteralExpression(node)) return this.evaluateArray(node, depth);
     if (ts.isObjectLiteralExpression(node)) return this.evaluateObject(node, depth);
     if (ts.isIdentifier(node)) return this.evaluateIdentifier(node, depth);
@@ -614,13 +615,35 @@ class FileReader {
   }
 
   private evaluateTemplate(node: ts.TemplateExpression, depth: number): ConstValue | undefined {
-    const parts: Part[] = [node.head.text];
+    let out: ConstValue | undefined = str(node.head.text);
     for (const span of node.templateSpans) {
       const v = this.evaluate(span.expression, depth);
-      if (!v || v.kind !== 'str') return undefined;
-      parts.push(...v.parts, span.literal.text);
+      out = out && v ? concat(out, v) : undefined;
+      out = out && concat(out, str(span.literal.text));
     }
-    return str(...parts);
+    return out;
+  }
+
+  /**
+   * `a === 'x' ? b : c`: the branch its test picks when both sides are known; on a constructor's
+   * parameter (`mode === 'global' ? '' : '/:projectId'`) both, each instance picking one.
+   */
+  private evaluateConditional(node: ts.ConditionalExpression, depth: number): ConstValue | undefined {
+    const test = skipOuter(node.condition);
+    if (!ts.isBinaryExpression(test)) return undefined;
+    const op = test.operatorToken.kind;
+    const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
+    if (!equal && op !== ts.SyntaxKind.ExclamationEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
+    const [left, right] = [this.evaluate(test.left, depth), this.evaluate(test.right, depth)];
+    const [whenTrue, whenFalse] = [this.evaluate(node.whenTrue, depth), this.evaluate(node.whenFalse, depth)];
+    if (!left || !right || !whenTrue || !whenFalse) return undefined;
+    const [then, otherwise] = equal ? [whenTrue, whenFalse] : [whenFalse, whenTrue];
+    const [l, r] = [literalOf(left), literalOf(right)];
+    if (l !== undefined && r !== undefined) return l === r ? then : otherwise;
+    const param = hasParams(left) && r !== undefined ? left : hasParams(right) && l !== undefined ? right : undefined;
+    const ref = param?.kind === 'str' && param.parts.length === 1 ? param.parts[0] : undefined;
+    const equals = l ?? r;
+    return typeof ref === 'object' && equals !== undefined ? { kind: 'cond', param: ref.ref.local, equals, then, otherwise } : undefined;
   }
 
   private evaluateBinary(node: ts.BinaryExpression, depth: number): ConstValue | undefined {
@@ -628,7 +651,7 @@ class FileReader {
     if (op === ts.SyntaxKind.PlusToken) {
       const a = this.evaluate(node.left, depth);
       const b = this.evaluate(node.right, depth);
-      return a?.kind === 'str' && b?.kind === 'str' ? str(...a.parts, ...b.parts) : undefined;
+      return a && b ? concat(a, b) : undefined;
     }
     if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
       const d = envDefault(node, this.sf);
@@ -670,15 +693,38 @@ class FileReader {
     if (hit && ts.isBindingElement(hit as ts.Node)) return this.destructured(hit as ts.BindingElement, depth);
     if (hit && ts.isExpression(hit as ts.Node)) return this.evaluate(hit as ts.Expression, depth);
     if (this.importedNames.has(node.text)) return str({ ref: { local: node.text, path: [] } });
+    return this.evaluateParameter(node, depth);
+  }
+
+  /**
+   * A parameter of the function around it: a constructor's, a reference each instance fills with
+   * its argument (`new ContextController(config, services, 'project')`, collect.ts).
+   */
+  private evaluateParameter(node: ts.Identifier, depth: number): ConstValue | undefined {
+    for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+      const index = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === node.text);
+      if (index >= 0) return ts.isConstructorDeclaration(fn) ? this.constructorParam(fn, index, depth) : undefined;
+    }
     return undefined;
   }
 
-  /** A name of `const { a, b: c } = value`: that property of the value. */
+  /** A name of `const { a, b: c = 'x' } = value`: that property of the value, else its default. */
   private destructured(el: ts.BindingElement, depth: number): ConstValue | undefined {
     const decl = el.parent.parent;
     const key = el.propertyName ? (ts.isIdentifier(el.propertyName) || ts.isStringLiteral(el.propertyName) ? el.propertyName.text : undefined) : ts.isIdentifier(el.name) ? el.name.text : undefined;
     if (key === undefined || !ts.isVariableDeclaration(decl) || !decl.initializer) return undefined;
-    return propOf(this.evaluate(decl.initializer, depth), [key]);
+    return propOf(this.evaluate(decl.initializer, depth), [key]) ?? this.evaluate(el.initializer, depth);
+  }
+
+  /** A constructor's parameter as a reference to its position; its default kept for instances made without it. */
+  private constructorParam(ctor: ts.ConstructorDeclaration, index: number, depth: number): ConstValue | undefined {
+    const router = enclosingClassRouter(ctor);
+    if (router === undefined) return undefined;
+    const defaults = ((this.out.constructorDefaults ??= {})[router] ??= []);
+    while (defaults.length <= index) defaults.push(null);
+    const initializer = ctor.parameters[index]?.initializer;
+    defaults[index] = (initializer && this.evaluate(initializer, depth)) ?? null;
+    return paramRef(index);
   }
 
   /** `class GoogleSSO { static LOGIN_URI = '/api/v1/google/login' }`: the static fields read as `GoogleSSO.LOGIN_URI`. */
@@ -708,6 +754,11 @@ class FileReader {
     if (envHelper && /env$/i.test(envHelper) && name && ts.isStringLiteralLike(name) && ENV_NAME.test(name.text) && fallback) {
       const d = literalOf(this.evaluate(fallback, depth));
       if (d !== undefined) return str(d);
+    }
+    // `this.docsPath()`: what a method of the class without parameters returns.
+    if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && node.arguments.length === 0) {
+      const method = classMethod(node, callee.name.text);
+      return method && method.parameters.length === 0 ? this.evaluate(returnedExpression(method), depth) : undefined;
     }
     // String(x), Object.freeze({...}), @hono/zod-openapi createRoute({...}): the argument itself.
     if (IDENTITY_CALL.test(calleeName(callee) ?? '')) return this.evaluate(node.arguments[0], depth);
@@ -914,8 +965,8 @@ class FileReader {
     }
     const items = value.kind === 'arr' ? value.items : [value];
     for (const v of items) {
-      if (v.kind !== 'str' && v.kind !== 'config') continue;
-      const pathValue = prefix && v.kind === 'str' ? str(prefix, '/', ...v.parts) : v;
+      if (v.kind !== 'str' && v.kind !== 'config' && v.kind !== 'cond') continue;
+      const pathValue = prefix && v.kind !== 'config' ? (concat(str(prefix, '/'), v) ?? v) : v;
       this.out.routes.push({ method, path: '/', pathValue, line, kind: 'router', router });
     }
   }
@@ -1448,7 +1499,12 @@ class FileReader {
     let made = ts.isPropertyAccessExpression(a) ? skipOuter(a.expression) : a;
     if (ts.isPropertyAccessExpression(made) && made.expression.kind === ts.SyntaxKind.ThisKeyword) made = thisAssigned(made, made.name.text) ?? made;
     if (ts.isNewExpression(made) && ts.isIdentifier(made.expression) && this.factoryPrefix(made) === undefined) {
-      this.out.mounts.push({ ...this.mountPrefix(prefix), routerName: `new ${made.expression.text}`, line, mountedOn });
+      // The arguments, those known as strings: a class's paths may be built from them (constructorParam).
+      const args = (made.arguments ?? []).map((x) => {
+        const v = this.evaluate(x);
+        return v?.kind === 'str' ? v : null;
+      });
+      this.out.mounts.push({ ...this.mountPrefix(prefix), routerName: `new ${made.expression.text}`, line, mountedOn, ...(args.length > 0 ? { args } : {}) });
       return;
     }
     // require('./users').router: that export of the module.
@@ -2127,6 +2183,13 @@ function dirnameJoin(e: ts.Expression, text: (e: ts.Expression) => string | unde
   return lit?.replace(/^\.\//, '');
 }
 
+/** A method of the class around `at`, by name. */
+function classMethod(at: ts.Node, name: string): ts.MethodDeclaration | undefined {
+  let cur: ts.Node | undefined = at.parent;
+  while (cur && !ts.isClassLike(cur)) cur = cur.parent;
+  return cur?.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name && m.body !== undefined);
+}
+
 /** The initializer of a field of the class around `at` (`path = '/users'`). */
 function classField(at: ts.Node, name: string): ts.Expression | undefined {
   let cur: ts.Node | undefined = at.parent;
@@ -2161,7 +2224,8 @@ function restNames(fn: ts.SignatureDeclarationBase, rest: string): string[] {
 }
 
 function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
-  for (let cur = node.parent; cur; cur = cur.parent) if (ts.isFunctionDeclaration(cur) || ts.isArrowFunction(cur) || ts.isFunctionExpression(cur) || ts.isMethodDeclaration(cur)) return cur;
+  for (let cur = node.parent; cur; cur = cur.parent)
+    if (ts.isFunctionDeclaration(cur) || ts.isArrowFunction(cur) || ts.isFunctionExpression(cur) || ts.isMethodDeclaration(cur) || ts.isConstructorDeclaration(cur)) return cur;
   return undefined;
 }
 

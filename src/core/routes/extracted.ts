@@ -3,7 +3,7 @@
 // the TypeScript compiler.
 import type { HttpMethod } from '../model';
 import type { ScanWarning } from '../scanTexts';
-import { str, type ConstValue, type Part } from './values';
+import { literalOf, str, type ConstValue, type Part } from './values';
 
 export type RouteKind = 'nest' | 'router';
 
@@ -82,6 +82,8 @@ export interface ExtractedMount {
   line: number;
   /** The router `use`/`register` was called on, so nested mounts compose. */
   mountedOn?: string;
+  /** `new ContextController(config, services, 'project').router`: its arguments, those known as strings (null for the others). */
+  args?: Array<ConstValue | null>;
 }
 
 /**
@@ -205,6 +207,12 @@ export interface ExtractedFile {
    */
   plainFunctions?: string[];
   /**
+   * Defaults of the constructor parameters a class router's paths depend on (`mode = 'global'`),
+   * by router name and parameter position (null: no default, or not used): what an instance made
+   * without that argument serves.
+   */
+  constructorDefaults?: Record<string, Array<ConstValue | null>>;
+  /**
    * Constants holding a package's handler (`export const trpcHandler = createExpressMiddleware({ router })`):
    * a mount of one in another file serves that endpoint (collect.ts).
    */
@@ -218,6 +226,11 @@ export interface ExtractedFile {
 /** A factory's path with its parameters (`$0`, `$1`...) replaced by the values of one use. */
 export function substituteParams(v: ConstValue, args: ConstValue[]): ConstValue {
   if (v.kind === 'arr') return { kind: 'arr', items: v.items.map((x) => substituteParams(x, args)) };
+  if (v.kind === 'cond') {
+    const arg = literalOf(args[Number(v.param.slice(1))]);
+    if (arg !== undefined) return substituteParams(arg === v.equals ? v.then : v.otherwise, args);
+    return { ...v, then: substituteParams(v.then, args), otherwise: substituteParams(v.otherwise, args) };
+  }
   if (v.kind !== 'str') return v;
   const parts: Part[] = [];
   for (const p of v.parts) {

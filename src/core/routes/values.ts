@@ -18,7 +18,12 @@ export type ConstValue =
   | { kind: 'obj'; props: Record<string, ConstValue> }
   | { kind: 'arr'; items: ConstValue[] }
   /** `configService.get('app.apiPrefix')`: a configuration key, resolved against config defaults. */
-  | { kind: 'config'; key: string };
+  | { kind: 'config'; key: string }
+  /**
+   * `mode === 'global' ? '' : '/:projectId/context'` on a constructor parameter (`param` is its
+   * `$<index>`): one branch once an instance's argument is known (substituteParams).
+   */
+  | { kind: 'cond'; param: string; equals: string; then: ConstValue; otherwise: ConstValue };
 
 export type StrValue = { kind: 'str'; parts: Part[] };
 
@@ -58,7 +63,7 @@ export function hasRefs(v: ConstValue | undefined): boolean {
   if (!v) return false;
   if (v.kind === 'str') return v.parts.some((p) => typeof p !== 'string');
   if (v.kind === 'arr') return v.items.some(hasRefs);
-  if (v.kind === 'config') return true;
+  if (v.kind === 'config' || v.kind === 'cond') return true;
   return Object.values(v.props).some(hasRefs);
 }
 
@@ -77,4 +82,28 @@ export function propOf(v: ConstValue | undefined, path: readonly string[]): Cons
     } else return undefined;
   }
   return cur;
+}
+
+/** Two values joined as strings, each branch of a conditional on its own; undefined when either is not a string. */
+export function concat(a: ConstValue, b: ConstValue): ConstValue | undefined {
+  const branches = (c: Extract<ConstValue, { kind: 'cond' }>, join: (x: ConstValue) => ConstValue | undefined): ConstValue | undefined => {
+    const then = join(c.then);
+    const otherwise = join(c.otherwise);
+    return then && otherwise ? { ...c, then, otherwise } : undefined;
+  };
+  if (a.kind === 'cond') return branches(a, (x) => concat(x, b));
+  if (b.kind === 'cond') return branches(b, (x) => concat(a, x));
+  return a.kind === 'str' && b.kind === 'str' ? str(...a.parts, ...b.parts) : undefined;
+}
+
+/** A reference to a constructor's parameter (`$2`), filled by each instance's argument (substituteParams). */
+export function paramRef(index: number): StrValue {
+  return str({ ref: { local: `$${index}`, path: [] } });
+}
+
+/** Whether a value depends on a constructor's parameters: a conditional on one, or a reference to one. */
+export function hasParams(v: ConstValue): boolean {
+  if (v.kind === 'cond') return true;
+  if (v.kind === 'arr') return v.items.some(hasParams);
+  return v.kind === 'str' && v.parts.some((p) => typeof p !== 'string' && /^\$\d+$/.test(p.ref.local));
 }

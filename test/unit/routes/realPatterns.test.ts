@@ -726,6 +726,84 @@ suite('routes on real-world patterns: handlers of packages that answer below the
   });
 });
 
+suite('routes on real-world patterns: classes whose paths come from their constructor or a method', () => {
+  const controller = "import { Router } from 'express';\nexport default class Controller {\n  app = Router();\n  get router() { return this.app; }\n  route(options) { this.app[options.method](options.path, options.handler); }\n}\n";
+  const context = [
+    "import Controller from './controller';",
+    'export class ContextController extends Controller {',
+    "  constructor(config, services, mode: 'global' | 'project' = 'global') {",
+    '    super(config);',
+    "    const prefix = mode === 'global' ? '' : '/:projectId/context';",
+    "    this.route({ method: 'get', path: prefix, handler: this.list });",
+    "    this.route({ method: 'post', path: `${prefix}/validate`, handler: this.validate });",
+    '  }',
+    '}',
+  ].join('\n');
+  const project = [
+    "import Controller from './controller';",
+    "import { ContextController } from './context';",
+    "const PROJECT = 'project';",
+    'export default class ProjectController extends Controller {',
+    '  constructor(config, services) {',
+    '    super(config);',
+    "    this.route({ method: 'get', path: '', handler: this.list });",
+    "    this.use('/', new ContextController(config, services, PROJECT).router);",
+    '  }',
+    '}',
+  ].join('\n');
+  const app = [
+    "import express from 'express';",
+    "import { ContextController } from './context';",
+    "import ProjectController from './project';",
+    'const app = express();',
+    "app.use('/api/context', new ContextController(config, services).router);",
+    "app.use('/api/projects', new ProjectController(config, services).router);",
+  ].join('\n');
+
+  test("a class mounted twice with different constructor arguments serves each instance's paths; a parameter's default stands for an argument left out", () => {
+    const routes = routesOf({ '/s/controller.ts': controller, '/s/context.ts': context, '/s/project.ts': project, '/s/app.ts': app });
+    assert.deepEqual(routes.sort(), [
+      'GET /api/context',
+      'GET /api/projects',
+      'GET /api/projects/:projectId/context',
+      'POST /api/context/validate',
+      'POST /api/projects/:projectId/context/validate',
+    ]);
+  });
+
+  test('an instance whose argument is not known gives no path for the routes that depend on it, and says so', () => {
+    const out = collectRoutes(
+      [
+        { file: '/s/controller.ts', text: controller },
+        { file: '/s/context.ts', text: context },
+        { file: '/s/app.ts', text: "import express from 'express';\nimport { ContextController } from './context';\nconst app = express();\napp.use('/api/context', new ContextController(config, services, process.argv[2]).router);\n" },
+      ],
+      { moduleOf: () => undefined, aliases: [] },
+    );
+    assert.deepEqual(out.routes, []);
+    assert.equal(out.warnings.filter((w) => w.includes('context.ts:6') || w.includes('context.ts:7')).length, 2);
+  });
+
+  test("a path returned by a method of the class without parameters, a destructured constant's default in it", () => {
+    const routes = routesOf({
+      '/s/openapi-service.ts': [
+        "import type { Express } from 'express';",
+        'export class OpenApiService {',
+        '  constructor(private config) {}',
+        '  useDocs(app: Express): void {',
+        '    app.get(`${this.docsPath()}.json`, (req, res) => res.json(this.document));',
+        '  }',
+        '  docsPath(): string {',
+        "    const { baseUriPath = '' } = this.config.server ?? {};",
+        '    return `${baseUriPath}/docs/openapi`;',
+        '  }',
+        '}',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['GET /docs/openapi.json']);
+  });
+});
+
 suite('routes on real-world patterns: routers returned by a function', () => {
   test('a loop over what a local function returns (an array of its routers) mounts each of them; the app is mounted under a prefix elsewhere', () => {
     const routes = routesOf({
