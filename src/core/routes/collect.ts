@@ -285,17 +285,27 @@ function dropUnmadeRouters(scanned: Scanned[], byKey: Map<string, Scanned>, alia
     // A name that alone makes a receiver keeps what does not read like a client's request.
     const gone = new Set(unmade.filter(([, m]) => !m.byName).map(([name]) => name));
     const clientLike = new Set(unmade.map(([name]) => name));
-    const kept = (r: ExtractedRoute) => r.router === undefined || (!gone.has(r.router) && !(r.clientLike && clientLike.has(r.router)));
+    // Paths without a leading slash count only on a router class of the project's own (ownsRouter in extract.ts).
+    const classless = new Set(unmade.filter(([, m]) => m.maker.startsWith('new ')).map(([name]) => name));
+    const kept = (r: ExtractedRoute) => r.router === undefined || (!gone.has(r.router) && !(r.clientLike && clientLike.has(r.router)) && !(r.relative && classless.has(r.router)));
     s.x = { ...s.x, routes: s.x.routes.filter(kept), mounts: s.x.mounts.filter((m) => !gone.has(m.mountedOn ?? '') && !gone.has(m.routerName)) };
   }
 }
 
 /** Whether calling `fn` (declared in `s` or imported there) returns a router. */
 function makesRouter(s: Scanned, fn: string, byKey: Map<string, Scanned>, aliases: PathAlias[], depth: number): boolean {
+  if (fn.startsWith('new ')) return isRouterClass(s, fn.slice(4), byKey, aliases);
   const found = factoryOf(s, fn, byKey, aliases);
   if (!found) return false;
   const inner = found.target.x.routerMakers?.[found.router];
   return inner === undefined || (depth < MAX_MOUNT_DEPTH && makesRouter(found.target, inner.maker, byKey, aliases, depth + 1));
+}
+
+/** Whether the class `cls` (declared in `s` or imported there) is a router class of the project's own (ExtractedFile.routerClasses). */
+function isRouterClass(s: Scanned, cls: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): boolean {
+  const imp = s.x.imports.find((i) => i.local === cls);
+  const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : { target: s, name: cls };
+  return found?.name !== undefined && found.target.x.routerClasses?.includes(found.name) === true;
 }
 
 /** The function `fn` names (by import or in this file) when it makes a router: its file and the router it returns. */
@@ -414,7 +424,7 @@ function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byK
   if (mount.routerName.startsWith('new ')) return resolveClassMount(s, mount.routerName.slice(4), byKey, aliases);
   // `const api = apiModule(); app.route('/', api)`: the router the function makes.
   const made = s.x.routerMakers?.[mount.routerName];
-  if (made && !declares(s, mount.routerName)) return resolveFactoryMount(s, made.maker, byKey, aliases);
+  if (made && !made.maker.startsWith('new ') && !declares(s, mount.routerName)) return resolveFactoryMount(s, made.maker, byKey, aliases);
   const passed = /^(.+)#(\d+)$/.exec(mount.routerName);
   if (passed) return resolvePassedRouter(s, passed[1] ?? '', Number(passed[2]), byKey, aliases);
   const [head, ...rest] = mount.routerName.split('.');

@@ -49,6 +49,10 @@ const ROUTER_FACTORY =
  */
 const CONVENTIONAL_RECEIVER = /^(?:app|server|fastify|instance|router|routes|f)$|(?:Router|Routes|router|routes|App|app|Server)$/;
 
+/** A router class's verb method takes its handler under one of these names or types (see collectRouterClasses). */
+const HANDLER_PARAM = /^(?:handler|handlers|callback|cb|fn|action|middleware|middlewares|listener|controller)$/i;
+const HANDLER_TYPE = /(?:Handler|Middleware|Callback|Function|Controller|Action)$/;
+
 /** A key of an object of routers that can be a path: segments, parameters, '' for the root. */
 const ROUTER_KEY = /^[\w.:/-]*$/;
 
@@ -249,7 +253,7 @@ class FileReader {
       if (this.pendingPrefix) this.routerPrefixValues.set(name, this.pendingPrefix);
       return;
     }
-    const maker = this.routerMaker(root);
+    const maker = this.routerMaker(root) ?? this.classMaker(root, name);
     if (maker !== undefined && !this.shadowsKnown(name)) {
       this.factoryNames.set(root, name);
       this.madeBy(name, maker, joinRoutePath(this.basePathOf(init, root)));
@@ -312,6 +316,35 @@ class FileReader {
     return this.importedNames.has(fn) || (decl !== undefined && isFunctionLike(decl)) ? fn : undefined;
   }
 
+  /**
+   * `const router = new Dispatcher(...)` of a class declared here or imported from a file of the
+   * project: 'new Dispatcher', a router when collect.ts finds the class among that file's
+   * routerClasses. Only under a router's name: `const store = new Store()` is read as before.
+   */
+  private classMaker(node: ts.Node, name: string): string | undefined {
+    if (!ts.isNewExpression(node) || !ts.isIdentifier(node.expression) || !CONVENTIONAL_RECEIVER.test(name)) return undefined;
+    const cls = node.expression.text;
+    const imported = this.out.imports.find((i) => i.local === cls);
+    const decl = this.decls.get(cls);
+    return imported?.source.startsWith('.') || (decl !== undefined && ts.isClassDeclaration(decl)) ? `new ${cls}` : undefined;
+  }
+
+  /**
+   * Classes declared here that read like a router: a method named as an HTTP verb (`get`, `post`,
+   * `del`...) taking a path and then a handler, named so (`handler`, `callback`, `fn`...) or typed
+   * so (`RouteHandler`, a function type). An HTTP client's `get(url, config)` takes no handler.
+   */
+  private collectRouterClasses(): void {
+    const handler = (p: ts.ParameterDeclaration): boolean =>
+      (ts.isIdentifier(p.name) && HANDLER_PARAM.test(p.name.text)) ||
+      (p.type !== undefined && (ts.isFunctionTypeNode(p.type) || (ts.isTypeReferenceNode(p.type) && HANDLER_TYPE.test(p.type.typeName.getText(this.sf)))));
+    for (const [name, node] of this.decls) {
+      if (!ts.isClassDeclaration(node)) continue;
+      const verbs = node.members.filter((m) => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && m.name.text in ROUTER_METHODS && m.parameters.slice(1).some(handler));
+      if (verbs.length > 0) (this.out.routerClasses ??= []).push(name);
+    }
+  }
+
   private madeBy(router: string, maker: string, prefix: string): void {
     this.routers.set(router, prefix);
     const last = router.slice(router.lastIndexOf('.') + 1);
@@ -330,6 +363,11 @@ class FileReader {
   /** A router made by a factory this file sees (`new Router()`, `express()`), not by a call of some function. */
   private madeHere(router: string): boolean {
     return this.routers.has(router) && this.out.routerMakers?.[router] === undefined;
+  }
+
+  /** Made here, or by `new` of a class of the project's own (a router if collect.ts confirms the class): its paths may be written without a leading slash. */
+  private ownsRouter(router: string): boolean {
+    return this.madeHere(router) || this.out.routerMakers?.[router]?.maker.startsWith('new ') === true;
   }
 
   /** The router prefix of a factory call (koa `new Router({ prefix })`, Hono `basePath`), '' for none; undefined when not a factory. */
@@ -394,6 +432,7 @@ class FileReader {
     this.collectRouterParams();
     this.collectPlainFunctions();
     this.collectRouterFactories();
+    this.collectRouterClasses();
     this.pruneRouterMakers();
     const prefixes: Record<string, ConstValue> = {};
     for (const [name, prefix] of this.routers) if (prefix !== '' && !name.startsWith('@')) prefixes[name] = str(prefix);
@@ -959,7 +998,7 @@ class FileReader {
     }
     if (paths) {
       for (const p of paths.flatMap(expandOptionalGroups))
-        if (isRoutePath(p) || isRelativeKoaPath(p, this.madeHere(router)))
+        if (isRoutePath(p) || isRelativeKoaPath(p, this.ownsRouter(router)))
           this.out.routes.push({ method, path: joinRoutePath(prefix, p), line, kind: 'router', router, ...(!isRoutePath(p) && joinRoutePath(prefix) === '/' ? { relative: true as const } : {}) });
       return;
     }
@@ -1210,7 +1249,7 @@ class FileReader {
       return;
     }
     const lits = literalsOf(value);
-    if (lits && !lits.every((p) => isRoutePath(p) || (this.routers.get(router) ?? '') !== '' || isRelativeKoaPath(p, this.madeHere(router)))) return;
+    if (lits && !lits.every((p) => isRoutePath(p) || (this.routers.get(router) ?? '') !== '' || isRelativeKoaPath(p, this.ownsRouter(router)))) return;
     // `app.options('*', cors())`: CORS preflight for every path, plumbing rather than a route of the app.
     if (method === 'OPTIONS' && lits?.every((p) => /^\/?(?:\*|\(\.\*\))$/.test(p))) return;
     this.addRoute(router, method, value, at);
@@ -1754,7 +1793,7 @@ class FileReader {
     if (named === undefined || !/^[A-Z]+$/.test(named) || !isHttpMethod(named)) return false;
     const router = this.receiverOf(callee.expression);
     const path = this.evaluate(second);
-    if (!router || !this.madeHere(router) || !path || literalOf(path) === undefined) return false;
+    if (!router || !this.ownsRouter(router) || !path || literalOf(path) === undefined) return false;
     this.addRoute(router, named, path, call);
     return true;
   }

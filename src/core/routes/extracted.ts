@@ -199,6 +199,8 @@ export interface ExtractedFile {
    * nothing else mounts whose paths have no leading slash.
    */
   keyedRouters?: Array<{ key: string; routerName: string; line: number }>;
+  /** Classes declared here whose verb methods take a path and a handler (`class Router { get(path, handler) {...} }`): `new` of one makes a router. */
+  routerClasses?: string[];
   /** Functions that make and return a router (`export const usersRouter = () => { const router = new Router(); ...; return router; }`): function name -> the router's name. */
   routerFactories?: Record<string, string>;
   /**

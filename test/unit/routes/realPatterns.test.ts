@@ -1015,3 +1015,25 @@ suite('routes on real-world patterns: Nest modules and config read through local
     assert.deepEqual(routes.sort(), ['GET /system/roles/:id', 'GET /system/users', 'POST /tools/storage/delete']);
   });
 });
+
+suite("routes on real-world patterns: a router class of the project's own", () => {
+  const dispatcher =
+    'export default class Dispatcher {\n  private routes: Record<string, Handler> = {};\n  public get(path: string, handler: RouteHandler) { this.routes[`GET ${path}`] = handler; }\n  public post(path: string, fn: (ctx: Ctx) => unknown) { this.routes[`POST ${path}`] = fn; }\n}\n';
+  const client = 'export default class ApiClient {\n  public get(url: string, config?: RequestConfig) { return fetch(url, config); }\n  public post(url: string, body: unknown) { return fetch(url, { method: "POST", body }); }\n}\n';
+  const pages = (cls: string) =>
+    `import ${cls} from '../lib/${cls}';\nconst router = new ${cls}();\nrouter.get('pages/:id', async (ctx) => page(ctx));\nrouter.post('pages', async (ctx) => create(ctx));\nexport default router;\n`;
+  const map = "import pages from './pages';\nexport default { 'pages': pages };\n";
+
+  test('new of a class whose verb methods take a path and a handler makes a router, its paths without a leading slash served under its key', () => {
+    const routes = routesOf({ '/s/lib/Dispatcher.ts': dispatcher, '/s/routes/pages.ts': pages('Dispatcher'), '/s/routes/index.ts': map });
+    assert.deepEqual(routes, ['POST /pages', 'GET /pages/:id']);
+  });
+
+  test("a class whose verb methods take no handler (an HTTP client's) makes no router", () => {
+    const out = collectRoutes(
+      Object.entries({ '/s/lib/ApiClient.ts': client, '/s/routes/pages.ts': pages('ApiClient'), '/s/routes/index.ts': map }).map(([file, text]) => ({ file, text })),
+      { moduleOf: () => undefined },
+    );
+    assert.deepEqual([out.routes, out.warnings], [[], []]);
+  });
+});
