@@ -441,7 +441,9 @@ function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byK
     if (name !== undefined && target.x.plainFunctions?.includes(name)) return [];
     return [{ key: target.key, name: '*' }];
   }
-  if (declares(s, mount.routerName)) return [{ key: s.key, name: mount.routerName }];
+  // A router this file declares itself (`const router = new Router()`, a variable, a parameter) is
+  // its own, even with no route here: not another file's router of the same name.
+  if (declares(s, mount.routerName) || s.x.ownRouters?.includes(mount.routerName)) return [{ key: s.key, name: mount.routerName }];
   return scanned.filter((o) => o !== s && declares(o, mount.routerName)).map((o) => ({ key: o.key, name: mount.routerName }));
 }
 

@@ -91,6 +91,18 @@ class FileReader {
   private readonly factoryNames = new Map<ts.Node, string>();
   /** Router names known from a factory call, with their own prefix (koa `new Router({ prefix })`). */
   private readonly routers = new Map<string, string>();
+  /**
+   * `const api = router.use(auth)`, `const api = router as Router<X>`: another name, in the function
+   * declaring it, for the router it was made from (`use` returns its router).
+   */
+  private readonly routerAliases = new Map<string, Array<{ of: string; fn: ts.Node | undefined }>>();
+  /**
+   * A name declared again in another function of the file (`const router = new Router()` in two
+   * functions): each later declaration is its own router, named `router@line`; see ownName.
+   */
+  private readonly redeclared = new Map<string, Array<{ fn: ts.Node | undefined; name: string; decl: ts.VariableDeclaration }>>();
+  /** Every parameter name of the file's functions: with decls, the names it declares itself. */
+  private readonly paramNames = new Set<string>();
   /** Router prefixes that refer to other files' constants (`prefix: config.apiPrefix`). */
   private readonly routerPrefixValues = new Map<string, ConstValue>();
   private readonly scopes: Scope[] = [];
@@ -110,12 +122,49 @@ class FileReader {
   ) {}
 
   read(): void {
+    this.findRedeclared();
     this.collectDeclarations(this.sf);
     this.findRouteHelpers();
     this.readPrefixCalls(this.sf);
     this.visit(this.sf);
     this.collectExports();
     this.readKeyedRouters();
+    const own = [...new Set(this.out.mounts.map((m) => m.routerName).filter((name) => !this.importedNames.has(name) && (this.madeHere(name) || this.decls.has(name) || this.paramNames.has(name))))];
+    if (own.length > 0) this.out.ownRouters = own;
+  }
+
+  /** Names declared by `const`/`let` in more than one function of the file (see redeclared). */
+  private findRedeclared(): void {
+    const all = new Map<string, ts.VariableDeclaration[]>();
+    const walk = (node: ts.Node): void => {
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) all.set(node.name.text, [...(all.get(node.name.text) ?? []), node]);
+      ts.forEachChild(node, walk);
+    };
+    walk(this.sf);
+    for (const [name, decls] of all) {
+      const fns = decls.map((d) => enclosingFunction(d));
+      if (new Set(fns).size < 2) continue;
+      // The first declaration keeps the name (a top-level one first of all); each other function's its own.
+      const first = fns.indexOf(undefined) >= 0 ? undefined : fns[0];
+      this.redeclared.set(
+        name,
+        decls.map((decl, i) => ({ fn: fns[i], decl, name: fns[i] === first ? name : `${name}@${this.line(decl)}` })),
+      );
+    }
+  }
+
+  /** The router name a declaration or a reference stands for: `router@12` for a name another function of the file declares too. */
+  private ownName(name: string, at: ts.Node): string {
+    const decls = this.redeclared.get(name);
+    if (!decls) return name;
+    if (ts.isVariableDeclaration(at)) return decls.find((d) => d.decl === at)?.name ?? name;
+    for (let fn = enclosingFunction(at); fn; fn = enclosingFunction(fn)) {
+      const own = decls.find((d) => d.fn === fn);
+      if (own) return own.name;
+      // A parameter of the same name in between shadows every outer declaration.
+      if (fn.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name)) return name;
+    }
+    return name;
   }
 
   private line(node: ts.Node): number {
@@ -168,7 +217,10 @@ class FileReader {
         if (d !== undefined) (this.out.configDefaults ??= {})[node.name.text] = d;
       }
       if (ts.isCallExpression(node)) namespaces.push(node);
-      if (ts.isParameter(node)) this.readParameterType(node);
+      if (ts.isParameter(node)) {
+        this.readParameterType(node);
+        bindingNames(node.name, this.paramNames);
+      }
       if (ts.isImportDeclaration(node)) this.readImport(node);
       else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
         const spec = node.moduleReference.expression;
@@ -240,7 +292,7 @@ class FileReader {
       return;
     }
     if (!ts.isIdentifier(node.name) || !init) return;
-    const name = node.name.text;
+    const name = this.ownName(node.name.text, node);
     if (!this.decls.has(name)) this.decls.set(name, init);
     const root = chainRoot(init);
     this.pendingPrefix = undefined;
@@ -259,6 +311,11 @@ class FileReader {
       this.madeBy(name, maker, joinRoutePath(this.basePathOf(init, root)));
       return;
     }
+    const aliased = this.aliasedRouter(init);
+    if (aliased !== undefined && aliased !== node.name.text) {
+      this.routerAliases.set(node.name.text, [...(this.routerAliases.get(node.name.text) ?? []), { of: aliased, fn: enclosingFunction(node) }]);
+      return;
+    }
     // Hono `const api = app.basePath('/api')`: another face of `app`, its paths under the base.
     const call = ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'basePath' ? init : undefined;
     const based = call && ts.isPropertyAccessExpression(call.expression) ? skipOuter(call.expression.expression) : undefined;
@@ -266,6 +323,13 @@ class FileReader {
       this.routers.set(name, joinRoutePath(this.routers.get(based.text) ?? '', literalOf(this.evaluate(call.arguments[0])) ?? ''));
       this.out.mounts.push({ prefix: '/', routerName: name, line: this.line(node), mountedOn: based.text });
     }
+  }
+
+  /** The router a variable's initialiser names again: `router`, `router.use(a, b)`, `(router as X).use(a)`. */
+  private aliasedRouter(init: ts.Expression): string | undefined {
+    let cur = init;
+    while (ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression) && cur.expression.name.text === 'use') cur = skipOuter(cur.expression.expression);
+    return ts.isIdentifier(cur) && this.isReceiver(cur.text) ? cur.text : undefined;
   }
 
   /**
@@ -902,7 +966,16 @@ class FileReader {
           this.resolving.delete(e.text);
         }
       }
-      return e.text;
+      const alias = e.parent ? this.routerAliases.get(e.text)?.find((a) => a.fn === enclosingFunction(e)) : undefined;
+      if (alias && !this.resolving.has(e.text)) {
+        this.resolving.add(e.text);
+        try {
+          return this.receiverOf(ts.factory.createIdentifier(alias.of));
+        } finally {
+          this.resolving.delete(e.text);
+        }
+      }
+      return e.parent ? this.ownName(e.text, e) : e.text;
     }
     if (e.kind === ts.SyntaxKind.ThisKeyword) return subclassRouter(e) ?? 'this';
     // `this.app.use(...)` in a subclass of a controller base: the base's router, the class itself.

@@ -201,6 +201,11 @@ export interface ExtractedFile {
   keyedRouters?: Array<{ key: string; routerName: string; line: number }>;
   /** Classes declared here whose verb methods take a path and a handler (`class Router { get(path, handler) {...} }`): `new` of one makes a router. */
   routerClasses?: string[];
+  /**
+   * Routers this file mounts under a name it declares itself (`const router = new SchemaRouter(...)`,
+   * a parameter): its own, never another file's router of the same name.
+   */
+  ownRouters?: string[];
   /** Functions that make and return a router (`export const usersRouter = () => { const router = new Router(); ...; return router; }`): function name -> the router's name. */
   routerFactories?: Record<string, string>;
   /**

@@ -166,6 +166,44 @@ suite('collectRoutes: Express mounts', () => {
     const plugin = { file: '/ws/f/users.ts', text: "export default async function (fastify) {\n  fastify.get('/:id', show);\n}" };
     assert.deepEqual(lines(collectRoutes([server, plugin], { moduleOf }).routes), ['GET /users/:id']);
   });
+
+  test('a router renamed in a route function (`const api = (router as R).use(mw)`) is the router passed in', () => {
+    const app = { file: '/ws/k/app.ts', text: "import experienceRoutes from './experience';\nconst router = new Router();\nexperienceRoutes(router);\nconst app = new Koa();\napp.use(mount('/api', router.routes()));" };
+    const routes = {
+      file: '/ws/k/experience.ts',
+      text: "export default function experienceRoutes(...[anonymousRouter, tenant]) {\n  const experience = (anonymousRouter as Router<X>).use(koaDetails(tenant));\n  experience.put('/experience', h);\n  const plain = anonymousRouter;\n  plain.post('/plain', h);\n}",
+    };
+    assert.deepEqual(lines(collectRoutes([app, routes], { moduleOf }).routes), ['PUT /api/experience', 'POST /api/plain']);
+  });
+
+  test("a router a file makes and mounts is its own, not another file's router of the same name", () => {
+    const app = { file: '/ws/k/app.ts', text: "import apiRoutes from './api';\nconst apiRouter = new Router();\napiRoutes(apiRouter);\nconst app = new Koa();\napp.use(mount('/api', apiRouter.routes()));" };
+    const routes = { file: '/ws/k/api.ts', text: "export default function apiRoutes(apiRouter) {\n  apiRouter.get('/status', h);\n}" };
+    // A test helper's own empty router of the same name, mounted at the root.
+    const helper = { file: '/ws/k/utils/requester.ts', text: "export function createRequester(routes) {\n  const app = new Koa();\n  const apiRouter = new Router();\n  for (const route of routes) route(apiRouter);\n  app.use(apiRouter.routes());\n}" };
+    assert.deepEqual(lines(collectRoutes([app, routes, helper], { moduleOf }).routes), ['GET /api/status']);
+    // A router of a class the scan does not take for a factory, declared here and mounted under /api.
+    const entities = {
+      file: '/ws/k/entities.ts',
+      text: "import SchemaRouter from './SchemaRouter';\nexport default function entityRoutes(originalRouter) {\n  const apiRouter = new SchemaRouter(Entities);\n  originalRouter.use(apiRouter.routes());\n}",
+    };
+    const wiring = { file: '/ws/k/wiring.ts', text: "import entityRoutes from './entities';\nconst managementRouter = new Router();\nentityRoutes(managementRouter);\nconst app = new Koa();\napp.use(mount('/v2', managementRouter.routes()));" };
+    assert.deepEqual(lines(collectRoutes([app, routes, entities, wiring], { moduleOf }).routes), ['GET /api/status']);
+  });
+
+  test('two functions of one file each making a router of the same name: each router keeps its own routes and mounts', () => {
+    const apis = {
+      file: '/ws/k/init.ts',
+      text:
+        "import statusRoutes from './status';\nimport webauthnRoutes from './webauthn';\n" +
+        'export function initApis() {\n  const apisApp = new Koa();\n  const anonymousRouter = new Router();\n  statusRoutes(anonymousRouter);\n  apisApp.use(anonymousRouter.routes());\n  return apisApp;\n}\n' +
+        'export function initWellKnown() {\n  const wellKnownApp = new Koa();\n  const anonymousRouter = new Router();\n  webauthnRoutes(anonymousRouter);\n  wellKnownApp.use(anonymousRouter.routes());\n  return wellKnownApp;\n}',
+    };
+    const app = { file: '/ws/k/app.ts', text: "import { initApis, initWellKnown } from './init';\nconst app = new Koa();\napp.use(mount('/api', initApis()));\napp.use(mount('/.well-known', initWellKnown()));" };
+    const status = { file: '/ws/k/status.ts', text: "export default function statusRoutes(router) {\n  router.get('/status', h);\n}" };
+    const webauthn = { file: '/ws/k/webauthn.ts', text: "export default function webauthnRoutes(router) {\n  router.get('/webauthn', h);\n}" };
+    assert.deepEqual(lines(collectRoutes([apis, app, status, webauthn], { moduleOf }).routes), ['GET /.well-known/webauthn', 'GET /api/status']);
+  });
 });
 
 suite('collectRoutes: extra routes, de-duplication and order', () => {
