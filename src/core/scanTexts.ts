@@ -51,6 +51,9 @@ const SCAN_TEXTS = {
   mountedOnPrefixUnnamed: () => l10n.t('the prefix of the router is not known statically; routes mounted on it stay without it (set x-runtime-drift.routes)'),
   decoratorFactoryPath: (decorator: string) => l10n.t('@{0} path not found statically; route skipped (list it in x-runtime-drift.routes)', decorator),
   globalPrefixValue: () => l10n.t('setGlobalPrefix value not found statically; set x-runtime-drift.routePrefix'),
+  globalPrefixPart: (known: string) => l10n.t('setGlobalPrefix value only partly found statically: the parts not found are left out, prefix taken as {0} (set x-runtime-drift.routePrefix)', known),
+  versioningPrefixPart: (known: string) =>
+    l10n.t('enableVersioning prefix only partly found statically: the parts not found are left out, prefix taken as {0} (set x-runtime-drift.routePrefix)', known),
   openapiValue: () => l10n.t('OpenAPI route method or path not found statically; route skipped (list it in x-runtime-drift.routes)'),
   routeValue: (method: string) => l10n.t('{0} route path not found statically; route skipped (list it in x-runtime-drift.routes)', method),
   mountPrefixValue: () => l10n.t('mount prefix not found statically; its routes stay unprefixed (list them in x-runtime-drift.routes)'),

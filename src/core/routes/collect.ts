@@ -749,17 +749,36 @@ class ValueResolver {
     const x = s.x;
     if (x.globalPrefixValue) {
       const text = this.text(s, x.globalPrefixValue, 0);
+      const known = text === undefined ? this.knownPart(s, x.globalPrefixValue) : undefined;
+      const line = x.globalPrefixLine !== undefined ? { line: x.globalPrefixLine } : {};
       if (text !== undefined) out.globalPrefix = joinRoutePath(text);
-      else warnings.push(scanWarningText(s.file, { id: 'globalPrefixValue', args: [], ...(x.globalPrefixLine !== undefined ? { line: x.globalPrefixLine } : {}) }));
+      else if (known !== undefined) {
+        out.globalPrefix = joinRoutePath(known);
+        warnings.push(scanWarningText(s.file, { id: 'globalPrefixPart', args: [known], ...line }));
+      } else warnings.push(scanWarningText(s.file, { id: 'globalPrefixValue', args: [], ...line }));
     }
     if (x.versioningPrefixValue && x.uriVersioning) {
       const text = this.text(s, x.versioningPrefixValue.value, 0);
+      const known = text === undefined ? this.knownPart(s, x.versioningPrefixValue.value) : undefined;
       if (text !== undefined) out.uriVersioning = { ...x.uriVersioning, prefix: text };
-      else {
+      else if (known !== undefined) {
+        out.uriVersioning = { ...x.uriVersioning, prefix: known };
+        warnings.push(scanWarningText(s.file, { id: 'versioningPrefixPart', args: [known], line: x.versioningPrefixValue.line }));
+      } else {
         warnings.push(scanWarningText(s.file, { id: 'versioningPrefix', args: [], line: x.versioningPrefixValue.line }));
         delete out.uriVersioning;
       }
     }
+  }
+
+  /**
+   * `${CONTEXT_PATH}v1` where CONTEXT_PATH is a run-time value (read from the environment by a
+   * function): the parts found, the others left out, as an unknown prefix is left out whole.
+   * Undefined when no literal part is there to keep.
+   */
+  private knownPart(s: Scanned, v: ConstValue): string | undefined {
+    if (v.kind !== 'str' || !v.parts.some((p) => typeof p === 'string' && p !== '')) return undefined;
+    return v.parts.map((p) => (typeof p === 'string' ? p : (this.refText(s, p, 0) ?? ''))).join('');
   }
 
   text(s: Scanned, v: ConstValue, depth: number): string | undefined {

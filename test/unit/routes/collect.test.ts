@@ -113,6 +113,19 @@ suite('collectRoutes: NestJS URI versioning', () => {
     const configured = collectRoutes([main("app.enableVersioning({ defaultVersion: '1' });"), ...controllers], { moduleOf, routePrefix: '/api/v1' });
     assert.deepEqual([...lines(configured.routes)].sort(), ['GET /api/v1/users', 'GET /api/v1/workflows/steps/definitions', 'GET /health', 'POST /api/v1/workflows/runs']);
   });
+
+  test('a prefix built on a run-time value (`${CONTEXT_PATH}v`, CONTEXT_PATH read from the environment by a function): its literal part kept, the rest left out, with a warning', () => {
+    const config = { file: '/ws/api/src/config.ts', text: "import { getContextPath } from '@acme/shared';\nexport const CONTEXT_PATH = getContextPath('api');" };
+    const api = {
+      file: '/ws/api/src/main.ts',
+      text: "import { CONTEXT_PATH } from './config';\nconst app = await NestFactory.create(AppModule);\napp.enableVersioning({ type: VersioningType.URI, prefix: `${CONTEXT_PATH}v`, defaultVersion: '1' });\nawait app.listen(3000);",
+    };
+    const { routes, warnings } = collectRoutes([config, api, ...controllers], { moduleOf });
+    assert.deepEqual([...lines(routes)].sort(), ['GET /health', 'GET /v1/workflows/steps/definitions', 'GET /v2/users', 'POST /v1/workflows/runs', 'POST /v2/workflows/runs']);
+    assert.deepEqual(warnings, ['/ws/api/src/main.ts:3: enableVersioning prefix only partly found statically: the parts not found are left out, prefix taken as v (set x-runtime-drift.routePrefix)']);
+    const worker = { file: '/ws/api/src/main.ts', text: "import { CONTEXT_PATH } from './config';\nconst app = await NestFactory.create(AppModule);\napp.setGlobalPrefix(`${CONTEXT_PATH}v1`);\nawait app.listen(3000);" };
+    assert.deepEqual(lines(collectRoutes([config, worker, controllers[2]!], { moduleOf }).routes), ['GET /v1/health']);
+  });
 });
 
 suite('collectRoutes: Express mounts', () => {
