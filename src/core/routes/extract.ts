@@ -951,32 +951,29 @@ class FileReader {
     }
   }
 
+  /** The router a name stands for: what a scope binds it to, the router it renames, or itself. */
+  private identifierReceiver(e: ts.Identifier): string | undefined {
+    const bound = this.lookup(e.text);
+    // `[source].forEach((source) => ...)`: a parameter bound to an element of its own name is
+    // that outer name, not a loop back to itself.
+    const scoped = bound && ts.isExpression(bound as ts.Node) && this.scopes.some((s) => s.has(e.text)) ? (bound as ts.Expression) : undefined;
+    const alias = !scoped && e.parent ? this.routerAliases.get(e.text)?.find((a) => a.fn === enclosingFunction(e)) : undefined;
+    const next = scoped ?? (alias ? ts.factory.createIdentifier(alias.of) : undefined);
+    if (next && !this.resolving.has(e.text)) {
+      this.resolving.add(e.text);
+      try {
+        return this.receiverOf(next);
+      } finally {
+        this.resolving.delete(e.text);
+      }
+    }
+    return e.parent ? this.ownName(e.text, e) : e.text;
+  }
+
   /** The router an expression stands for: a variable, a factory chain, `x.routes()`, `this.router`. */
   private receiverOf(expr: ts.Expression): string | undefined {
     const e = skipOuter(expr);
-    if (ts.isIdentifier(e)) {
-      const bound = this.lookup(e.text);
-      // `[source].forEach((source) => ...)`: a parameter bound to an element of its own name is
-      // that outer name, not a loop back to itself.
-      if (bound && ts.isExpression(bound as ts.Node) && this.scopes.some((s) => s.has(e.text)) && !this.resolving.has(e.text)) {
-        this.resolving.add(e.text);
-        try {
-          return this.receiverOf(bound as ts.Expression);
-        } finally {
-          this.resolving.delete(e.text);
-        }
-      }
-      const alias = e.parent ? this.routerAliases.get(e.text)?.find((a) => a.fn === enclosingFunction(e)) : undefined;
-      if (alias && !this.resolving.has(e.text)) {
-        this.resolving.add(e.text);
-        try {
-          return this.receiverOf(ts.factory.createIdentifier(alias.of));
-        } finally {
-          this.resolving.delete(e.text);
-        }
-      }
-      return e.parent ? this.ownName(e.text, e) : e.text;
-    }
+    if (ts.isIdentifier(e)) return this.identifierReceiver(e);
     if (e.kind === ts.SyntaxKind.ThisKeyword) return subclassRouter(e) ?? 'this';
     // `this.app.use(...)` in a subclass of a controller base: the base's router, the class itself.
     if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword && !classField(e, e.name.text)) {
