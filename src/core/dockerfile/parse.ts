@@ -159,6 +159,34 @@ export function findStage(stages: Stage[], ref: string): Stage | undefined {
   return /^\d+$/.test(ref) ? stages[Number(ref)] : undefined;
 }
 
+/**
+ * The Dockerfile as building `target` (a stage name; the last stage when undefined or unknown)
+ * sees it: the target is the last stage; the stages it is built FROM and copies from,
+ * transitively, keep their steps; the others before it (another service's build in a Dockerfile
+ * with a stage per service) keep their place and name but do nothing.
+ */
+export function stagesBuiltFor(df: Dockerfile, target: string | undefined): Dockerfile {
+  const last = df.stages[df.stages.length - 1];
+  const start = (target !== undefined ? findStage(df.stages, target) : undefined) ?? last;
+  if (!start) return df;
+  const needed = new Set<number>();
+  const todo: Stage[] = [start];
+  for (let s = todo.pop(); s; s = todo.pop()) {
+    if (needed.has(s.index)) continue;
+    needed.add(s.index);
+    const base = s.baseStage === undefined ? undefined : df.stages[s.baseStage];
+    if (base) todo.push(base);
+    for (const c of s.copies) {
+      const from = c.from === undefined ? undefined : findStage(df.stages, c.from);
+      if (from && from.index < s.index) todo.push(from);
+    }
+  }
+  // The stages after the target are not built: the target is the final stage.
+  const upTo = df.stages.slice(0, start.index + 1);
+  if (needed.size === df.stages.length) return df;
+  return { stages: upTo.map((s) => (needed.has(s.index) ? s : { ...s, copies: [], runs: [] })) };
+}
+
 /** Logical instructions: comments dropped, continuations joined, heredoc bodies skipped. */
 function instructions(text: string): Instruction[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');

@@ -235,6 +235,14 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
     chosen = await packagesAt(deployedPackages(runs));
     how = (pkg) => l10n.t('the Dockerfile deploys workspace package {0}', pkg);
   }
+  // No package depends on a server framework nor is deployed (a worker with a health server of
+  // node:http): the package the COPY lines name whose file the image starts (`COPY --from=build
+  // /app/apps/workflows/dist ./apps/workflows/dist` + `CMD node apps/workflows/dist/server.cjs`).
+  if (chosen.length === 0) {
+    const copied = copiedPackageDirs(df, context, packages);
+    chosen = await packagesAt(startPackageDirs(df, context, scripts, packages, true).filter((d) => copied.includes(d)));
+    how = (pkg) => l10n.t('the image starts a file of workspace package {0}', pkg);
+  }
   // A package that renders pages (a Next.js app with a custom express server) comes after one
   // that only serves: the API server is the service's code when both are built.
   chosen.sort((a, b) => Number(rendersPages(a)) - Number(rendersPages(b)));
@@ -298,7 +306,7 @@ function copiedPackageDirs(df: Dockerfile, context: string, packages: Map<string
  * command `cd`s into, through the root scripts it runs (`pnpm start` -> `cd packages/server/bin &&
  * ./run start`; run-script-os picks `start:default`/`start:linux`).
  */
-function startPackageDirs(df: Dockerfile, context: string, scripts: Record<string, string>, packages: Map<string, string>): string[] {
+function startPackageDirs(df: Dockerfile, context: string, scripts: Record<string, string>, packages: Map<string, string>, startedFiles = false): string[] {
   const final = df.stages[df.stages.length - 1];
   if (!final) return [];
   const root = stageContextRoot(df, final.index, 0);
@@ -314,6 +322,8 @@ function startPackageDirs(df: Dockerfile, context: string, scripts: Record<strin
       for (const key of [name, `${name}:default`, `${name}:linux`, `${name}:nix`]) if (scripts[key] !== undefined) texts.push(scripts[key] ?? '');
     }
     for (const m of text.matchAll(/\bcd\s+([\w./-]+)/g)) dirs.push(posix.join(workdir, m[1] ?? ''));
+    // With startedFiles, the relative file paths it names (`node apps/api/dist/server.cjs`).
+    if (startedFiles) for (const m of text.matchAll(/(?:^|\s)((?:\.\/)?\w[\w.-]*\/[\w./-]+)/g)) dirs.push(posix.join(workdir, m[1] ?? ''));
   }
   const rels = [...new Set(packages.values())].map((d) => relative(context, d).split(sep).join('/')).filter((r) => r !== '' && !r.startsWith('..'));
   const found: string[] = [];

@@ -5,7 +5,7 @@
 // seen (and overridden) by the user.
 import * as l10n from '@vscode/l10n';
 import { dirname, isAbsolute, join, posix, relative, sep } from 'node:path';
-import { parseDockerfile, type Dockerfile } from '../dockerfile/parse';
+import { parseDockerfile, stagesBuiltFor, type Dockerfile } from '../dockerfile/parse';
 import { BUILD_COMMAND, locateInImage, type Location } from '../dockerfile/locate';
 import type { ServiceSpec, SourceMapping } from '../model';
 import type { FsLike } from '../ports';
@@ -80,7 +80,8 @@ async function gatherFacts(fs: FsLike, spec: ServiceSpec): Promise<Facts> {
   const evidence: string[] = [];
   const context = build && isAbsolute(build.context) ? build.context : spec.projectDir;
   const written = await readDockerfile(fs, spec, evidence);
-  const project = await findBuildProject(fs, context, build?.dockerfile, written);
+  // Which package the image builds: what the stages of its build target do, not another service's.
+  const project = await findBuildProject(fs, context, build?.dockerfile, written && stagesBuiltFor(written, build?.target));
   const rootScripts = objectField(await readJsonObject(fs, join(context, 'package.json')), 'scripts');
   const scripts = Object.fromEntries(Object.entries(rootScripts).filter((e): e is [string, string] => typeof e[1] === 'string'));
   const df = written && withWorkspaceDeploys(withRunMoves(withRootScripts(withTurboPrunes(written), scripts)), project, context);

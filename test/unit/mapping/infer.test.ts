@@ -772,6 +772,53 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.ok(m?.evidence.includes('rootDir . (tsconfig.base.json): files keep their paths relative to it'), m?.evidence.join('\n'));
   });
 
+  test('one root Dockerfile with a stage per service: the build target selects the package its own stages build, or (no server framework) the one whose file it starts', async () => {
+    const pkg = (name: string) => JSON.stringify({ name, scripts: { build: 'tsdown' }, dependencies: { hono: '^4' }, devDependencies: { tsdown: '^0.15' } });
+    const files: Record<string, string> = {
+      '/ws/package.json': '{"name":"root","private":true}',
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/*\n',
+      '/ws/apps/api/package.json': pkg('@app/api'),
+      '/ws/apps/api/src/server.ts': '',
+      '/ws/apps/ingest/package.json': pkg('@app/ingest'),
+      '/ws/apps/ingest/src/server.ts': '',
+      // A worker without a server framework (a node:http health server): the file the image starts.
+      '/ws/apps/workflows/package.json': JSON.stringify({ name: '@app/workflows', scripts: { build: 'tsdown' }, devDependencies: { tsdown: '^0.15' } }),
+      '/ws/apps/workflows/src/server.ts': '',
+      '/ws/Dockerfile': [
+        'FROM node:22 AS base',
+        'WORKDIR /app',
+        'COPY package.json ./',
+        'FROM base AS source',
+        'COPY . .',
+        'RUN pnpm install --frozen-lockfile',
+        'FROM source AS build-api',
+        'RUN pnpm turbo run build --filter @app/api',
+        'FROM source AS build-ingest',
+        'RUN pnpm turbo run build --filter @app/ingest',
+        'FROM base AS api',
+        'COPY --from=build-api /app/apps/api/dist ./apps/api/dist',
+        'CMD ["node", "apps/api/dist/server.cjs"]',
+        'FROM base AS ingest',
+        'COPY --from=build-ingest /app/apps/ingest/dist ./apps/ingest/dist',
+        'CMD ["node", "apps/ingest/dist/server.cjs"]',
+        'FROM source AS build-workflows',
+        'RUN pnpm turbo run build --filter @app/workflows',
+        'FROM base AS workflows',
+        'COPY --from=build-workflows /app/apps/workflows/dist ./apps/workflows/dist',
+        'CMD ["node", "--enable-source-maps", "apps/workflows/dist/server.cjs"]',
+        'FROM base AS migrations',
+        'CMD ["sh", "-c", "pnpm --filter @app/db migrate"]',
+        '',
+      ].join('\n'),
+    };
+    for (const service of ['api', 'ingest', 'workflows']) {
+      const m = await inferMapping(memFs(files), spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile', target: service }));
+      assert.equal(m?.sourceRoot, `/ws/apps/${service}/src`, m?.evidence.join('\n'));
+      assert.equal(m?.target, `/app/apps/${service}/dist`, m?.evidence.join('\n'));
+      assert.ok(!m?.evidence.some((e) => e.includes('it also builds')), m?.evidence.join('\n'));
+    }
+  });
+
   test('tsc without rootDir: aliases into other packages move the common root of the inputs up', async () => {
     const files: Record<string, string> = { ...PNPM_MONOREPO, '/ws/tsconfig.base.json': '{"compilerOptions":{"baseUrl":".","paths":{"@libs/*":["libs/*"]}}}', '/ws/libs/common/index.ts': '' };
     const m = await inferMapping(memFs(files), spec({}, at('/ws')));
