@@ -277,11 +277,13 @@ class FileReader {
 
   private readVariable(node: ts.VariableDeclaration): void {
     const init = node.initializer ? skipOuter(node.initializer) : undefined;
-    // const x = require('./x'), const { a, b: c } = require('./x')
-    const req = init && requireSource(init);
-    if (req !== undefined) {
-      if (ts.isIdentifier(node.name)) this.addImport(node.name.text, 'default', req);
-      else if (ts.isObjectBindingPattern(node.name))
+    // const x = require('./x'), const { a, b: c } = require('./x'); loaded at run time:
+    // const x = (await import('./x')).default, const { default: x } = await import('./x')
+    const loaded = init && loadedModule(init);
+    if (loaded !== undefined) {
+      const req = loaded.source;
+      if (ts.isIdentifier(node.name)) this.addImport(node.name.text, loaded.imported, req);
+      else if (ts.isObjectBindingPattern(node.name) && !loaded.member)
         for (const el of node.name.elements)
           if (ts.isIdentifier(el.name)) this.addImport(el.name.text, el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text, req);
       return;
@@ -2258,6 +2260,22 @@ function globLoaded(load: ts.CallExpression): string | undefined {
   return undefined;
 }
 
+/**
+ * A module a declaration loads and what of it the name gets: `require('./x')` its default (the
+ * CommonJS exports), `await import('./x')` its namespace, `require('./x').y` /
+ * `(await import('./x')).y` that export (a member: destructuring it takes no export's name).
+ */
+function loadedModule(init: ts.Expression): { source: string; imported: string; member: boolean } | undefined {
+  const req = requireSource(init);
+  if (req !== undefined) return { source: req, imported: 'default', member: false };
+  const dyn = dynamicImportSource(init);
+  if (dyn !== undefined) return { source: dyn, imported: '*', member: false };
+  if (!ts.isPropertyAccessExpression(init)) return undefined;
+  const inner = skipOuter(init.expression);
+  const source = requireSource(inner) ?? dynamicImportSource(inner);
+  return source !== undefined ? { source, imported: init.name.text, member: true } : undefined;
+}
+
 function isModuleLoad(e: ts.Node): boolean {
   return ts.isCallExpression(e) && ((ts.isIdentifier(e.expression) && e.expression.text === 'require') || e.expression.kind === ts.SyntaxKind.ImportKeyword);
 }
@@ -2366,8 +2384,12 @@ function isRouteChainLink(e: ts.Expression): boolean {
   return false;
 }
 
-/** Calls that answer the router they are called on: `router.use(a).use(b)`, fastify `withTypeProvider<T>()`. */
-const CHAIN_KEEPS_ROUTER = new Set(['use', 'route', 'register', 'routes', 'middleware', 'basePath', 'mount', 'withTypeProvider', 'openapi', 'doc', 'doc31', 'prefix']);
+/**
+ * Calls that answer the router they are called on: `router.use(a).use(b)`, fastify
+ * `withTypeProvider<T>()`, Express's settings (`express().disable('x-powered-by')`), Hono's
+ * `notFound` and `onError`.
+ */
+const CHAIN_KEEPS_ROUTER = new Set(['use', 'route', 'register', 'routes', 'middleware', 'basePath', 'mount', 'withTypeProvider', 'openapi', 'doc', 'doc31', 'prefix', 'disable', 'enable', 'engine', 'notFound', 'onError']);
 
 /** @hono/zod-openapi's calls that serve the OpenAPI document (`openapi` itself registers a route). */
 const OPENAPI_CALLS: Readonly<Record<string, true>> = { openapi: true, doc: true, doc31: true };

@@ -19,6 +19,27 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(routes, ['GET /api/tags']);
   });
 
+  test("a router loaded by a dynamic import is mounted where the loaded module's export is (const r = (await import('./x')).default; router.use('/api/v1', r))", () => {
+    const routes = routesOf({
+      '/s/app.ts': "import express from 'express';\nimport v1 from './routes/v1';\nconst app = express();\napp.use(v1);\n",
+      '/s/routes/v1.ts':
+        "import express from 'express';\nconst router = express.Router();\nexport async function loadExtras() {\n  const extras = (await import('./extras')).default;\n  router.use('/api/v1', extras);\n  const { default: more } = await import('./more');\n  router.use('/api/v2', more);\n  const lib = await import('./lib');\n  router.use('/api/v3', lib.named);\n}\nexport default router;\n",
+      '/s/routes/extras.ts': "import express from 'express';\nconst router = express.Router();\nrouter.get('/boards/:id', h);\nexport default router;\n",
+      '/s/routes/more.ts': "import { Router } from 'express';\nconst r = Router();\nr.post('/roles', h);\nexport default r;\n",
+      '/s/routes/lib.ts': "import { Router } from 'express';\nexport const named = Router();\nnamed.get('/license', h);\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /api/v1/boards/:id', 'GET /api/v3/license', 'POST /api/v2/roles']);
+  });
+
+  test("an app's settings calls keep the chain on the app: express().disable('x-powered-by').get(...), new Hono().notFound(h).get(...)", () => {
+    const routes = routesOf({
+      '/s/app.ts':
+        "import express from 'express';\nexport async function start(port: number) {\n  const app = express()\n    .disable('x-powered-by')\n    .enable('trust proxy')\n    .get('/health-check-db', h);\n  http.createServer(app).listen(port);\n}\n",
+      '/s/hono.ts': "import { Hono } from 'hono';\nexport const api = new Hono().notFound(h).onError(e).get('/ping', h);\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /health-check-db', 'GET /ping']);
+  });
+
   test('a route table iterated with forEach mounts each router at its path', () => {
     const routes = routesOf({
       '/s/routes/v1/index.js':
