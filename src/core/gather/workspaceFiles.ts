@@ -241,14 +241,27 @@ function namesProject(names: readonly string[], projectRoot: string, pkgName: st
 
 /**
  * Whether a source folder belongs to a server app: the nearest folder at or above it (within the
- * workspace) that holds a package.json, nest-cli.json or project.json is one.
+ * workspace) that holds a package.json, nest-cli.json or project.json is one. A package.json alone
+ * that declares no dependencies says nothing (a monorepo's app whose packages the workspace root
+ * lists and installs): the folders above it are asked.
  */
 export async function isServerSource(fs: FsLike, sourceRoot: string, workspaceDir: string): Promise<boolean> {
   for (const dir of foldersUpTo(sourceRoot, workspaceDir)) {
-    const present = await Promise.all(APP_FILES.map(async (n) => ((await fs.stat(path.join(dir, n)))?.isFile ? n : undefined)));
-    if (present.some((n) => n !== undefined)) return isServerApp(fs, dir);
+    const present = (await Promise.all(APP_FILES.map(async (n) => ((await fs.stat(path.join(dir, n)))?.isFile ? n : undefined)))).filter((n) => n !== undefined);
+    if (present.length === 0) continue;
+    if (await isServerApp(fs, dir)) return true;
+    if (present.length > 1 || !declaresNoDependencies(await readJsonObject(fs, path.join(dir, 'package.json')))) return false;
   }
   return false;
+}
+
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+
+function declaresNoDependencies(pkg: Record<string, unknown> | undefined): boolean {
+  return pkg !== undefined && DEPENDENCY_FIELDS.every((f) => {
+    const deps = pkg[f];
+    return typeof deps !== 'object' || deps === null || Object.keys(deps).length === 0;
+  });
 }
 
 const APP_FILES = ['package.json', 'nest-cli.json', 'project.json'];

@@ -191,6 +191,19 @@ suite('serverSourceRoot', () => {
     assert.equal(await isServerSource(monorepo, '/w/elsewhere/src', '/w/apps'), false);
   });
 
+  test("an app package that declares no dependencies (the workspace root's serve it) is judged by the root's package", async () => {
+    const hoisted = memFs({
+      '/w/package.json': JSON.stringify({ name: 'mono', workspaces: ['apps/*'], dependencies: { '@nestjs/core': '9' } }),
+      '/w/nest-cli.json': JSON.stringify({ monorepo: true, projects: { api: { type: 'application', root: 'apps/api', sourceRoot: 'apps/api/src' } } }),
+      '/w/apps/api/package.json': JSON.stringify({ name: '@app/api', dependencies: {} }),
+      '/w/apps/api/src/main.ts': '',
+      '/w/apps/web/package.json': react,
+      '/w/apps/web/src/main.tsx': '',
+    });
+    assert.equal(await isServerSource(hoisted, '/w/apps/api/src', '/w'), true);
+    assert.equal(await isServerSource(hoisted, '/w/apps/web/src', '/w'), false);
+  });
+
   test('imageRepository', () => {
     assert.equal(imageRepository('docmost/docmost:latest'), 'docmost');
     assert.equal(imageRepository('localhost:5000/team/api@sha256:00'), 'api');
