@@ -44,7 +44,29 @@ export interface EmitInput {
 
 /** The first rule that knows. */
 export async function findEmit(fs: FsLike, input: EmitInput): Promise<Emit | undefined> {
-  return emitByOverride(input) ?? emitByNx(input) ?? (await emitByNxPlugin(fs, input)) ?? emitByNestSwc(input) ?? (await emitByTsc(fs, input)) ?? (await emitByStartEntry(fs, input));
+  return emitByOverride(input) ?? emitByNx(input) ?? (await emitByNxPlugin(fs, input)) ?? emitByNestSwc(input) ?? emitByBabelScript(input) ?? (await emitByTsc(fs, input)) ?? (await emitByStartEntry(fs, input));
+}
+
+/** `babel <dir> --out-dir <out>` (or `-d <out>`), up to the end of that command. */
+const BABEL_COMMAND = /(?:^|[\s;&|(/])babel\s+([^;&|]*)/g;
+
+/**
+ * A package script that runs `babel <dir> --out-dir <out>` naming the source root: babel writes
+ * each file at its path below <dir> into <out>. It outranks the tsconfig, which such a build runs
+ * for its types or checks only (sorry-cypress: tsc with the root's noEmit, then babel src -d dist).
+ */
+function emitByBabelScript({ project, sourceRoot, context }: EmitInput): Emit | undefined {
+  for (const [name, script] of Object.entries(project.pkg?.scripts ?? {})) {
+    for (const match of script.matchAll(BABEL_COMMAND)) {
+      const args = (match[1] ?? '').trim().split(/\s+/).map((a) => a.replace(/^["']|["']$/g, ''));
+      const at = args.findIndex((a) => a === '--out-dir' || a === '-d');
+      const out = at >= 0 ? args[at + 1] : undefined;
+      if (out === undefined || !args.some((a, i) => i !== at + 1 && !a.startsWith('-') && join(project.dir, a) === sourceRoot)) continue;
+      const dir = join(project.dir, out);
+      return { dir, rewrites: { ...COMPILED_REWRITES }, evidence: [l10n.t`build output ${relative(context, dir) || '.'} (package.json script ${name}: ${match[0].trim()})`] };
+    }
+  }
+  return undefined;
 }
 
 /**

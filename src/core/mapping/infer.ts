@@ -202,11 +202,13 @@ async function placeBuildOutput(f: Facts): Promise<Placement | undefined> {
   const loc = f.locate(emit.dir);
   if (!loc) return undefined;
   const wholeContext = coversAnyPath(f.locate, f.context);
+  const copiedWithItsFolder = wholeContext || (!loc.fromStage && coversAnyPath(f.locate, sharedFolder(emit.dir, f.sourceRoot)));
   // Output found in a base image built from this context by another Dockerfile was built there.
-  if ((wholeContext || loc.madeByRun) && loc.baseImage === undefined && !runsABuild(df) && !(await f.fs.stat(emit.dir))?.isDirectory) {
-    // `COPY . .` would carry a local build output, but there is none and the image builds
-    // nothing: it runs the sources (ts-node, tsx, plain JS). A COPY naming the output itself
-    // stands: the output is made before `docker build` (CI, an Nx docker-build target).
+  if ((copiedWithItsFolder || loc.madeByRun) && loc.baseImage === undefined && !runsABuild(df) && !(await f.fs.stat(emit.dir))?.isDirectory) {
+    // `COPY . .`, or a COPY of the folder holding both the sources and the output (the package's),
+    // would carry a local build output, but there is none and the image builds nothing: it runs
+    // the sources (ts-node, tsx, plain JS). A COPY naming the output itself stands: the output is
+    // made before `docker build` (CI, an Nx docker-build target).
     f.evidence.push(l10n.t`no ${relative(f.context, emit.dir)} in the context and no build step in the Dockerfile: the image holds the sources`);
     return undefined;
   }
@@ -392,6 +394,13 @@ async function nxWorkspaceRoot(fs: FsLike, dir: string, context: string): Promis
 /** A COPY of the whole context: any path at all is found in the image (copied, not guessed made by a RUN). */
 function coversAnyPath(locate: (abs: string) => Location | undefined, context: string): boolean {
   return locate(join(context, '.runtime-drift-probe', 'x'))?.madeByRun === false;
+}
+
+/** The deepest folder holding both paths. */
+function sharedFolder(a: string, b: string): string {
+  let dir = a;
+  while (relative(dir, b).startsWith('..') && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
 }
 
 function runsABuild(df: Dockerfile): boolean {

@@ -1111,6 +1111,42 @@ suite('mapping infer: output named by the start script, images built from anothe
     assert.equal(m && mapSourceFile(m, '/ws/server/routes/api.ts'), '/opt/app/build/server/routes/api.js');
   });
 
+  test("a package built by babel <dir> --out-dir <out> (tsc only checks: the root tsconfig says noEmit) has that dir's output in <out>, whatever the tsconfig's outDir and paths", async () => {
+    const fs = memFs({
+      '/ws/package.json': JSON.stringify({ private: true, workspaces: ['packages/*'] }),
+      '/ws/tsconfig.json': '{"compilerOptions":{"noEmit":true,"baseUrl":"./packages","paths":{"@acme/common/*":["common/src/*"],"@acme/api/*":["api/src/*"]}}}',
+      '/ws/packages/api/package.json': JSON.stringify({ name: '@acme/api', main: 'dist/index.js', dependencies: { express: '4' }, scripts: { build: 'tsc && babel src --out-dir dist --extensions ".ts" --source-maps inline', start: 'node ./dist/' } }),
+      '/ws/packages/api/tsconfig.json': '{"extends":"../../tsconfig.json","include":["./src/**/*"],"compilerOptions":{"outDir":"dist"}}',
+      '/ws/packages/api/src/index.ts': "import { x } from '@acme/common/x';\n",
+      '/ws/packages/api/src/routes/users.ts': '',
+      '/ws/packages/common/src/x.ts': '',
+      '/ws/packages/api/Dockerfile': 'FROM node:20 AS build\nWORKDIR /app\nCOPY packages/api/ ./packages/api\nCOPY packages/common/ ./packages/common\nCOPY package.json tsconfig.json ./\nRUN yarn workspace @acme/api build\nFROM node:20\nWORKDIR /app\nCOPY --from=build /app/packages/ packages/\nCMD ["node", "packages/api/dist"]\n',
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/packages/api/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/packages/api/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/packages/api/dist', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, false);
+    assert.equal(m && mapSourceFile(m, '/ws/packages/api/src/routes/users.ts'), '/app/packages/api/dist/routes/users.js');
+  });
+
+  test("a package's folder copied into an image that builds nothing, with no local build output, holds the sources (a dev image run by ts-node), not the tsconfig's outDir", async () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({ private: true }),
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - packages/*\n',
+      '/ws/packages/server/package.json': JSON.stringify({ name: '@acme/server', dependencies: { express: '4' }, scripts: { dev: 'nodemon', start: 'node index.js' } }),
+      '/ws/packages/server/tsconfig.json': '{"compilerOptions":{"rootDir":"./src","outDir":"./dist"},"include":["src/**/*.ts"]}',
+      '/ws/packages/server/src/index.ts': '',
+      '/ws/docker/dev.Dockerfile': 'FROM node:22\nWORKDIR /app\nCOPY ./packages/server/ ./packages/server/\nCOPY ./package.json ./pnpm-workspace.yaml ./\nRUN npm i -g pnpm && pnpm install\nWORKDIR /app/packages/server\n',
+      '/ws/docker/prod.Dockerfile': 'FROM node:22\nWORKDIR /app\nCOPY ./packages/server/dist ./packages/server/dist\nCOPY ./package.json ./\nRUN npm i -g pnpm && pnpm install\n',
+    };
+    const dev = await inferMapping(memFs(files), spec({}, { context: '/ws', dockerfile: '/ws/docker/dev.Dockerfile' }));
+    assert.equal(dev?.sourceRoot, '/ws/packages/server/src', dev?.evidence.join('\n'));
+    assert.equal(dev?.target, '/app/packages/server/src', dev?.evidence.join('\n'));
+    // A COPY naming the output itself stands: the output is built before docker build.
+    const prod = await inferMapping(memFs(files), spec({}, { context: '/ws', dockerfile: '/ws/docker/prod.Dockerfile' }));
+    assert.equal(prod?.target, '/app/packages/server/dist', prod?.evidence.join('\n'));
+  });
+
   test('FROM ${BASE_IMAGE} with only a WORKDIR, copied from later: the base image is taken as this context built at that WORKDIR', async () => {
     const dockerfile = [
       'ARG APP_PATH=/opt/app',
