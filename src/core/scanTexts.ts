@@ -56,6 +56,7 @@ const SCAN_TEXTS = {
     l10n.t('enableVersioning prefix only partly found statically: the parts not found are left out, prefix taken as {0} (set x-runtime-drift.routePrefix)', known),
   openapiValue: () => l10n.t('OpenAPI route method or path not found statically; route skipped (list it in x-runtime-drift.routes)'),
   routeValue: (method: string) => l10n.t('{0} route path not found statically; route skipped (list it in x-runtime-drift.routes)', method),
+  routeTable: () => l10n.t('routes registered in a loop over a list not found statically; routes skipped (list them in x-runtime-drift.routes)'),
   mountPrefixValue: () => l10n.t('mount prefix not found statically; its routes stay unprefixed (list them in x-runtime-drift.routes)'),
   relativeUnmounted: (router: string, paths: string) =>
     l10n.t('{0} is mounted nowhere this scan sees, and koa-router paths without a leading slash ({1}) match only under a mount: routes skipped (list them in x-runtime-drift.routes)', router, paths),

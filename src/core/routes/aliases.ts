@@ -136,7 +136,10 @@ export async function workspacePackageAliases(fs: FsLike, packages: readonly { d
     if (subpaths.length === 0) {
       const fields = ['source', 'types', 'typings', 'module', 'main'].map((f) => pkg[f]).filter((f): f is string => typeof f === 'string');
       out.push({ pattern: name, targets: [...new Set([...fields.map((f) => (f.startsWith('.') ? f : `./${f}`)).flatMap(toSource), join(dir, 'index')])] });
-      out.push({ pattern: `${name}/*`, targets: [join(dir, '*')] });
+      // A built package's subpath (`shared/validators`) is, at the package root, a bridge to its
+      // build output (`validators.js`: `module.exports = require('./dist/validators')`, beside a
+      // `validators.d.ts` re-exporting `./src/validators`): the source root's module comes first.
+      out.push({ pattern: `${name}/*`, targets: [...(outDir !== undefined ? [join(rootDir, '*')] : []), join(dir, '*')] });
     }
   }
   return out;

@@ -3,10 +3,10 @@
 // de-duplicated and in a stable order so reports diff cleanly.
 import { posix } from 'node:path';
 import * as l10n from '@vscode/l10n';
-import { HTTP_METHODS, type RouteDef } from '../model';
+import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, RouterModuleEntry, UriVersioning } from './extracted';
 import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, substituteParams } from './extracted';
-import { EACH, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part } from './values';
+import { EACH, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
 import { joinRoutePath, openApiPathToRoute, stripParamPatterns } from './joinPath';
 import { isHttpMethod, parseRouteSpec } from './routeSpec';
 import { scanMessageText, scanWarningText } from '../scanTexts';
@@ -685,6 +685,12 @@ class ValueResolver {
         out.routes.push(r);
         continue;
       }
+      if (r.methodValue?.kind === 'str' && hasEach(r.methodValue)) {
+        const rows = this.elementRoutes(s, r.methodValue, r.pathValue);
+        if (rows === undefined) warnings.push(scanWarningText(s.file, { id: 'routeTable', args: [], line: r.line }));
+        for (const row of rows ?? []) out.routes.push({ ...r, method: row.method, path: joinRoutePath(row.path), pathValue: undefined, methodValue: undefined });
+        continue;
+      }
       const texts = this.texts(s, r.pathValue);
       const method = r.methodValue ? this.text(s, r.methodValue, 0)?.toUpperCase() : r.method;
       if (texts === undefined || method === undefined || !isHttpMethod(method))
@@ -834,6 +840,41 @@ class ValueResolver {
       if (out.length > MAX_LOOP_EXPANSION) return undefined;
     }
     return out;
+  }
+
+  /**
+   * `router[route.method](`/${route.version ?? 'v1'}${route.path}`, ...)` in a loop over an imported
+   * list: one route per element, its method and path read from that element; undefined when the
+   * list is not known. Elements whose method or path is not known are left out.
+   */
+  private elementRoutes(s: Scanned, methodValue: StrValue, pathValue: ConstValue): Array<{ method: HttpMethod; path: string }> | undefined {
+    const first = methodValue.parts.find((p): p is Exclude<Part, string> => typeof p !== 'string' && p.ref.path.includes(EACH));
+    if (!first || pathValue.kind !== 'str') return undefined;
+    const each = first.ref.path.indexOf(EACH);
+    const listPath = first.ref.path.slice(0, each);
+    const list = this.refValue(s, first.ref.local, listPath);
+    if (list?.value.kind !== 'arr') return undefined;
+    const sameList = (p: Part): p is Exclude<Part, string> =>
+      typeof p !== 'string' && p.ref.local === first.ref.local && p.ref.path.length > each && p.ref.path[each] === EACH && listPath.every((k, i) => p.ref.path[i] === k);
+    const textOf = (v: StrValue, item: ConstValue): string | undefined => {
+      let out = '';
+      for (const p of v.parts) {
+        let t: string | undefined;
+        if (typeof p === 'string') t = p;
+        else if (sameList(p)) {
+          const value = propOf(item, p.ref.path.slice(each + 1));
+          t = (value && (literalOf(value) ?? this.text(list.file, value, 1))) ?? p.ref.fallback;
+        } else t = this.refText(s, p, 0);
+        if (t === undefined) return undefined;
+        out += t;
+      }
+      return out;
+    };
+    return list.value.items.flatMap((item) => {
+      const method = textOf(methodValue, item)?.toUpperCase();
+      const path = textOf(pathValue, item);
+      return method !== undefined && isHttpMethod(method) && path !== undefined ? [{ method, path }] : [];
+    });
   }
 
   private elementTexts(s: Scanned, local: string, path: string[], each: number): Array<string | undefined> | undefined {

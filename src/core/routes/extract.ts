@@ -8,7 +8,7 @@ import ts from 'typescript';
 import type { HttpMethod } from '../model';
 import { expandOptionalGroups, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod } from './routeSpec';
-import { EACH, concat, hasParams, hasRefs, literalOf, literalsOf, mergeParts, paramRef, propOf, str, type ConstValue, type Part } from './values';
+import { EACH, concat, hasEach, hasParams, hasRefs, literalOf, literalsOf, mergeParts, paramRef, propOf, str, type ConstValue, type Part } from './values';
 import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, substituteParams } from './extracted';
 import type { Endpoint, ExtractedFile, ExtractedMount, ExtractedRoute, RouterModuleEntry, UriVersioning } from './extracted';
 import type { ScanMessage } from '../scanTexts';
@@ -761,7 +761,12 @@ class FileReader {
     if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
       const d = envDefault(node, this.sf);
       if (d !== undefined) return str(d);
-      return this.evaluate(node.left, depth) ?? this.evaluate(node.right, depth);
+      const left = this.evaluate(node.left, depth);
+      // `route.version ?? 'v1'` over the elements of an imported list: the literal where an element has none.
+      const ref = left?.kind === 'str' && left.parts.length === 1 && typeof left.parts[0] === 'object' ? left.parts[0].ref : undefined;
+      const fallback = ref?.path.includes(EACH) ? literalOf(this.evaluate(node.right, depth)) : undefined;
+      if (ref && fallback !== undefined) return str({ ref: { ...ref, fallback } });
+      return left ?? this.evaluate(node.right, depth);
     }
     return undefined;
   }
@@ -867,8 +872,10 @@ class FileReader {
     }
     // String(x), Object.freeze({...}), @hono/zod-openapi createRoute({...}): the argument itself.
     if (IDENTITY_CALL.test(calleeName(callee) ?? '')) return this.evaluate(node.arguments[0], depth);
-    // An immediately invoked function: what it returns, `(function () { ...; return { ... } })()`.
     const fn = skipOuter(callee);
+    // A route definition made by a curried factory, `createApiRequestHandler(spec)(handler)`: its spec.
+    if (ts.isCallExpression(fn) && ts.isIdentifier(skipOuter(fn.expression)) && fn.arguments.length === 1) return this.evaluate(fn.arguments[0], depth);
+    // An immediately invoked function: what it returns, `(function () { ...; return { ... } })()`.
     if ((ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) && node.arguments.length === 0) {
       if (!ts.isBlock(fn.body)) return this.evaluate(fn.body, depth);
       const last = fn.body.statements[fn.body.statements.length - 1];
@@ -920,14 +927,24 @@ class FileReader {
   private readLoop(list: ts.Expression, variable: string, body: ts.Node): boolean {
     const arr = this.arrayElements(list);
     if (arr) {
-      for (const el of arr) this.withScope(new Map([[variable, el]]), () => this.visit(body));
+      for (const el of arr) {
+        // `[...featureRoutes, ...metricRoutes]`: each spread list's elements, as over that list.
+        const each = (ts.isSpreadElement(el) ? this.eachOf(el.expression) : undefined) ?? el;
+        this.withScope(new Map([[variable, each]]), () => this.visit(body));
+      }
       return true;
     }
+    const each = this.eachOf(list);
+    if (!each) return false;
+    this.withScope(new Map([[variable, each]]), () => this.visit(body));
+    return true;
+  }
+
+  /** Each element of an imported array, as one value collect.ts expands when it resolves the import. */
+  private eachOf(list: ts.Expression): ConstValue | undefined {
     const imported = this.evaluate(list);
     const ref = imported?.kind === 'str' && imported.parts.length === 1 && typeof imported.parts[0] === 'object' ? imported.parts[0].ref : undefined;
-    if (!ref) return false;
-    this.withScope(new Map([[variable, str({ ref: { local: ref.local, path: [...ref.path, EACH] } })]]), () => this.visit(body));
-    return true;
+    return ref && str({ ref: { local: ref.local, path: [...ref.path, EACH] } });
   }
 
   private arrayElements(expr: ts.Expression, depth = 0): ts.Expression[] | undefined {
@@ -1129,9 +1146,18 @@ class FileReader {
   private readComputedMethod(call: ts.CallExpression, callee: ts.ElementAccessExpression): void {
     const router = this.receiverOf(callee.expression);
     if (!router || !(this.routers.has(router) || CONVENTIONAL_RECEIVER.test(router)) || call.arguments.length < 2) return;
-    const key = literalOf(this.evaluate(callee.argumentExpression));
+    const keyValue = this.evaluate(callee.argumentExpression);
+    const key = literalOf(keyValue);
     const method = key !== undefined ? ROUTER_METHODS[key] : undefined;
     if (method) return this.readRouterCall(call, router, method, key ?? '', callee.argumentExpression);
+    // `allRoutes.forEach((r) => router[r.method](r.path, r.handler))` over an imported list: the
+    // method of each element, paired with its path by collect.ts.
+    const path = this.evaluate(call.arguments[0]);
+    if (keyValue?.kind === 'str' && hasEach(keyValue) && path?.kind === 'str') {
+      const prefix = this.routers.get(router) ?? '';
+      this.out.routes.push({ method: 'ALL', methodValue: keyValue, path: '/', pathValue: str(prefix, '/', ...path.parts), line: this.line(call), kind: 'router', router });
+      return;
+    }
     // In a route helper's own body the method is its parameter: its call sites name it (expandRouteHelper).
     if (this.expanding.length === 0 && this.inRouteHelper(call)) return;
     if (key === undefined) this.warn(call, { id: 'methodKey', args: [router, callee.argumentExpression.getText(this.sf)] });

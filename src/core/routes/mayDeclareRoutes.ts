@@ -1,7 +1,10 @@
 // A cheap test before the full scan: a file that names no decorator (also namespace-qualified,
 // `@common.Get()` under `import * as common from '@nestjs/common'), router call, app or router factory, mount or
 // prefix, exports no constant a path could be built from and re-exports nothing (barrels), declares nothing extractRoutesFromSource could find. Most files of a large tree
-// (services, models, helpers) are skipped by one regex pass instead of a tokenizing scan.
+// (services, models, helpers) are skipped by one regex pass instead of a tokenizing scan. A route
+// definition made by a curried factory (`export const listX = createApiRequestHandler(listXSpec)(h)`)
+// is a constant too: its spec holds the method and path a route table registers; so is a list of
+// names (`export const featureRoutes = [listFeatures, postFeature]`) such a table is spread from.
 
 // A router handed to another function (`function experimentalEndpoints(router) { liveSyncEndpoints(router); }`)
 // mounts that function's routes: an argument named like extract.ts's conventional receivers.
@@ -14,7 +17,7 @@ const HANDED_ON = String.raw`[\w$]\s*\(\s*(?:[\w$]+\s*,\s*)*(?:app|server|fastif
 // A verb call with one plain argument (`config.get('port')`, `cache.get(key)`, `emitter.on(name)`)
 // is a lookup, never a registration: a route passes a handler too.
 const DECLARATIONS =
-  /@(?:[\w$]+\.)?(?:Controller|Get|Post|Put|Patch|Delete|Head|Options|All|Module)\b|\.(?:get|post|put|patch|delete|del|head|options|all|on)\s*\((?!\s*(?:'[^'\n]*'|"[^"\n]*"|[\w$.]+)\s*\))|\.(?:route|use|register|openapi)\s*\(|setGlobalPrefix|enableVersioning|applyMiddleware|Router\b|\bnew\s+(?:OpenAPIHono|Hono|Koa|Elysia)\b|\b(?:express|fastify|Fastify|polka)\s*\(|applyDecorators|\b(?:export\s+(?:const|enum|default)|module\.exports\s*=)(?!\s+(?:async\s+)?function\b|\s+[\w$]+(?:\s*:[^=;]*)?\s*=\s*(?:async\s*)?(?:\([^()]*\)|[\w$]+)\s*(?::[^=;]*)?=>)[^;`]*?(?:['"]|(?<![\w$)>\]]\s*)`)|\bexport\s*(?:\*|\{)[^;]*?\bfrom\s*['"]/;
+  /@(?:[\w$]+\.)?(?:Controller|Get|Post|Put|Patch|Delete|Head|Options|All|Module)\b|\.(?:get|post|put|patch|delete|del|head|options|all|on)\s*\((?!\s*(?:'[^'\n]*'|"[^"\n]*"|[\w$.]+)\s*\))|\.(?:route|use|register|openapi)\s*\(|setGlobalPrefix|enableVersioning|applyMiddleware|Router\b|\bnew\s+(?:OpenAPIHono|Hono|Koa|Elysia)\b|\b(?:express|fastify|Fastify|polka)\s*\(|applyDecorators|\b(?:export\s+(?:const|enum|default)|module\.exports\s*=)(?!\s+(?:async\s+)?function\b|\s+[\w$]+(?:\s*:[^=;]*)?\s*=\s*(?:async\s*)?(?:\([^()]*\)|[\w$]+)\s*(?::[^=;]*)?=>)[^;`]*?(?:['"]|(?<![\w$)>\]]\s*)`)|\bexport\s*(?:\*|\{)[^;]*?\bfrom\s*['"]|\bexport\s+const\s+[\w$]+\s*=\s*[\w$]+\(\s*[\w$]+\s*,?\s*\)\s*\(|\bexport\s+const\s+[\w$]+(?:\s*:[^=;]*)?\s*=\s*\[\s*(?:\/\/[^\n]*\s*)*[\w$]/;
 // An object of routers under path keys (`{ 'api/items': apiItems, '': defaultRoute }`): a quoted key
 // holding a slash, or empty, before a plain name, where a property starts (not `c ? '' : x,`).
 const KEYED_ROUTER = String.raw`[{,\n]\s*['"](?:[\w.:-]*\/[\w.:/-]*)?['"]\s*:\s*[\w$]+\s*[,}]`;

@@ -9,8 +9,11 @@
  */
 export const EACH = '[]';
 
-/** A piece of a string: literal text, or a reference to an imported binding (and a property path in it). */
-export type Part = string | { ref: { local: string; path: string[] } };
+/**
+ * A piece of a string: literal text, or a reference to an imported binding (and a property path in
+ * it); `fallback` is the text when that property is absent (`route.version ?? 'v1'`).
+ */
+export type Part = string | { ref: { local: string; path: string[]; fallback?: string } };
 
 /** A constant a file exports (or declares), reduced to what paths are built from. */
 export type ConstValue =
@@ -106,4 +109,9 @@ export function hasParams(v: ConstValue): boolean {
   if (v.kind === 'cond') return true;
   if (v.kind === 'arr') return v.items.some(hasParams);
   return v.kind === 'str' && v.parts.some((p) => typeof p !== 'string' && /^\$\d+$/.test(p.ref.local));
+}
+
+/** Whether a string reads an element of an imported list (a ref whose path holds EACH). */
+export function hasEach(v: StrValue): boolean {
+  return v.parts.some((p) => typeof p !== 'string' && p.ref.path.includes(EACH));
 }

@@ -68,6 +68,25 @@ suite('route import aliases: workspace packages', () => {
     assert.deepEqual(routes.sort(), ['GET /admin/config', 'GET /health']);
   });
 
+  test('a subpath of a built package without an exports map (shared/validators) is read from its source root first: the root file is a bridge to dist', async () => {
+    const fs = memFs({
+      '/ws/packages/shared/package.json': JSON.stringify({ name: 'shared', main: 'dist/index.js' }),
+      '/ws/packages/shared/tsconfig.json': '{ "compilerOptions": { "outDir": "dist", "rootDir": "src" } }',
+    });
+    const aliases = await workspacePackageAliases(fs, [{ dir: '/ws/packages/shared', name: 'shared' }]);
+    assert.deepEqual(aliases.find((a) => a.pattern === 'shared/*'), { pattern: 'shared/*', targets: ['/ws/packages/shared/src/*', '/ws/packages/shared/*'] });
+    const routes = collectRoutes(
+      [
+        { file: '/ws/packages/shared/validators.js', text: "module.exports = require('./dist/validators');\n" },
+        { file: '/ws/packages/shared/src/validators/index.ts', text: "export * from './paths';\n" },
+        { file: '/ws/packages/shared/src/validators/paths.ts', text: "export const HEALTH_PATH = '/health';\n" },
+        { file: '/ws/packages/api/src/app.ts', text: "import express from 'express';\nimport { HEALTH_PATH } from 'shared/validators';\nconst app = express();\napp.get(HEALTH_PATH, h);\n" },
+      ],
+      { moduleOf: () => undefined, aliases },
+    ).routes.map((r) => `${r.method} ${r.path}`);
+    assert.deepEqual(routes, ['GET /health']);
+  });
+
   test("a call of a dependency's function with options mounts nothing and warns of nothing", () => {
     const { routes, warnings } = collectRoutes(
       [{ file: '/ws/src/app.ts', text: "import express from 'express';\nimport { createProxyRouter } from 'proxy-lib';\nconst app = express();\napp.use('/proxy', createProxyRouter({ target: 'x' }));\napp.get('/a', h);\n" }],

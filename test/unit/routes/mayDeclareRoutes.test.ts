@@ -29,6 +29,9 @@ const SAMPLES: Record<string, string> = {
   'decorator factory arrow': 'export const Public = (path: string) => applyDecorators(Post(path));',
   // An object of routers under path keys, for a dispatcher of the project's own: no call, no export of a string.
   'object of routers': "import apiItems from './api/items';\nimport home from './home';\nconst routes: Routers = {\n\t'api/items': apiItems,\n\t'': home,\n};\nexport default routes;",
+  // A route table's parts: a route definition made by a curried factory, and a list of them spread into the table.
+  'curried route definition': 'export const deleteThing = createHandler(\n  deleteThingSpec,\n)(deleteThingHandler);',
+  'list of route definitions': 'export const thingRoutes: Route[] = [\n  // CRUD\n  listThings,\n  postThing,\n];',
 };
 
 /** Constants another file's routes may be built from: each must pass, however it is written. */

@@ -910,6 +910,38 @@ suite('routes on real-world patterns: routers returned by a function', () => {
 });
 
 
+suite('routes on real-world patterns: route tables', () => {
+  const files = (loop: string) => ({
+    '/s/validators.ts':
+      "export const listThingsSpec = {\n  bodySchema: z.never(),\n  method: 'get' as const,\n  path: '/things',\n  operationId: 'listThings',\n};\nexport const postThingSpec = { method: 'post' as const, path: '/things', version: 'v2' as const };\n",
+    '/s/things/listThings.ts': "import { createHandler } from '../handler';\nimport { listThingsSpec } from '../validators';\nexport const listThings = createHandler(listThingsSpec)(async (req) => ({ things: [] }));\n",
+    '/s/things/postThing.ts': "import { createHandler } from '../handler';\nimport { postThingSpec } from '../validators';\nexport const postThing = createHandler(\n  postThingSpec,\n)(async (req) => ({}));\n",
+    '/s/things/getThing.ts': "import { createHandler } from '../handler';\nconst spec = { method: 'get' as const, path: '/things/:id' };\nexport const getThing = createHandler(spec)(h);\n",
+    '/s/things/things.router.ts':
+      "import { listThings } from './listThings';\nimport { postThing } from './postThing';\nimport { getThing } from './getThing';\nexport const thingRoutes: Route[] = [\n  // CRUD\n  listThings,\n  postThing,\n  getThing,\n];\n",
+    '/s/health.router.ts': "import { createHandler } from './handler';\nexport const health = createHandler({ method: 'get', path: '/health' })(h);\nexport const healthRoutes = [health];\n",
+    '/s/api.router.ts': `import { Router } from 'express';\nimport { thingRoutes } from './things/things.router';\nimport { healthRoutes } from './health.router';\nconst router = Router();\nexport const allRoutes = [...thingRoutes, ...healthRoutes];\n${loop}\nexport default router;\n`,
+    '/s/app.ts': "import express from 'express';\nimport apiRouter from './api.router';\nconst app = express();\napp.use('/api', apiRouter);\n",
+  });
+
+  test("a loop over a list spread from other files' lists registers each element at its method and path (router[route.method](`/${route.version ?? 'v1'}${route.path}`))", () => {
+    const forEach = "allRoutes.forEach((route) => {\n  const version = route.version ?? 'v1';\n  const versionedPath = `/${version}${route.path}`;\n  router[route.method](versionedPath, route.handler);\n});";
+    const forOf = 'for (const r of allRoutes) router[r.method](`/v1${r.path}`, r.handler);';
+    assert.deepEqual(routesOf(files(forEach)).sort(), ['GET /api/v1/health', 'GET /api/v1/things', 'GET /api/v1/things/:id', 'POST /api/v2/things']);
+    assert.deepEqual(routesOf(files(forOf)).sort(), ['GET /api/v1/health', 'GET /api/v1/things', 'GET /api/v1/things/:id', 'POST /api/v1/things']);
+  });
+
+  test('a route table whose list cannot be found is a warning with its line, not a route', () => {
+    const { routes, warnings } = collectRoutes(
+      [{ file: '/s/api.ts', text: "import { Router } from 'express';\nimport { someRoutes } from './elsewhere';\nconst router = Router();\nsomeRoutes.forEach((r) => {\n  router[r.method](r.path, r.handler);\n});\n" }],
+      { moduleOf: () => undefined, aliases: [] },
+    );
+    assert.deepEqual(routes, []);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0] ?? '', /api\.ts:5: routes registered in a loop over a list not found statically/);
+  });
+});
+
 suite('routes on real-world patterns: Nest configuration read from registerAs namespaces', () => {
   const nestApp = (main: string) => ({
     '/s/main.ts': main,
