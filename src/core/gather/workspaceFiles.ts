@@ -16,11 +16,12 @@ import { mapSourceFile, mapToBuildOutput, walkedFileMapper } from '../mapping/ma
 import { findModules, moduleClassName, moduleLookup, NEST_MODULE_FILE } from '../mapping/modules';
 import type { ModuleDir, ModuleRoots } from '../mapping/modules';
 import type { WalkedTree } from '../mapping/walk';
-import { appSourceDir, findServerApps } from '../routes/serverApps';
+import { appSourceDir, findPackages, findServerApps } from '../routes/serverApps';
 import { mapPool } from '../pool';
 import { rel } from './paths';
 import { scanMessageText } from '../scanTexts';
 import { foldersUpTo, isAtOrInside } from '../pathInside';
+import { buildsForImage } from './imageDockerfile';
 
 export type FileEvidence = { modules: ModuleEvidence[]; loose: ModuleEvidence | null };
 
@@ -159,13 +160,54 @@ export async function serverSourceRoot(fs: FsLike, spec: ServiceSpec, opts: { cl
     // A repository that is one server (uptime-kuma, compose.yaml beside its package.json): the project itself.
     const apps = below.length === 0 && (await isServerApp(fs, projectRoot)) ? [{ dir: projectRoot, name: (await packageName(fs, projectRoot)) ?? path.basename(projectRoot) }] : below;
     if (apps.length === 0) continue;
-    const named = pickByName(apps, names);
+    const named = pickByName(apps, names) ?? (await appBuiltForImage(fs, spec, projectRoot, apps));
     if (named) return appSourceDir(fs, named.dir);
     const only = apps.length === 1 ? apps[0] : undefined;
     const sole = only && (namesProject(names, projectRoot, await packageName(fs, projectRoot)) || (opts.claimsSoleApp && (await runsProjectCode(fs, spec, only.dir, projectRoot))));
     return only && sole ? appSourceDir(fs, only.dir) : undefined;
   }
   return undefined;
+}
+
+/**
+ * The server app the project's own Dockerfile for the service's image brings into it
+ * (imageDockerfile.ts): kaneo runs `ghcr.io/usekaneo/kaneo`, which its Dockerfile.kaneo builds
+ * from apps/api; langfuse's `langfuse/langfuse-worker` is worker/Dockerfile's.
+ */
+async function appBuiltForImage<T extends { dir: string; name: string }>(fs: FsLike, spec: ServiceSpec, projectRoot: string, apps: readonly T[]): Promise<T | undefined> {
+  const repository = imageRepository(spec.image);
+  if (repository === undefined) return undefined;
+  const projectWords = await projectWordsOf(fs, spec, projectRoot);
+  const namesIt = imageWords(spec.image).some((w) => projectWords.includes(w));
+  for (const build of await buildsForImage(fs, repository, projectRoot, { projectWords, namesProject: namesIt })) {
+    const brought: T[] = [];
+    for (const app of apps) if (await buildBringsFolder(fs, spec, build, app.dir)) brought.push(app);
+    const chosen = brought.length === 1 ? brought[0] : await theServerAmong(fs, brought, [spec.name, repository]);
+    if (chosen) return chosen;
+    // Its copies not followed (a pruned workspace deployed from another stage): a Dockerfile in an app's folder builds that app.
+    const holding = brought.length === 0 ? apps.filter((a) => isAtOrInside(a.dir, build.dockerfile)) : [];
+    if (holding.length === 1) return holding[0];
+  }
+  return undefined;
+}
+
+/**
+ * One image brings several apps that use a server framework (kaneo's: the api, the web front end
+ * that imports its client types, a library): the one that runs is no front end and, when several
+ * are left, the one with a script that starts it, else the one named like the service.
+ */
+async function theServerAmong<T extends { dir: string; name: string }>(fs: FsLike, apps: readonly T[], names: readonly string[]): Promise<T | undefined> {
+  const packages = await findPackages(fs, apps.map((a) => path.join(a.dir, 'package.json')));
+  const flags = (a: T) => packages.find((p) => p.dir === a.dir);
+  const served = apps.filter((a) => !flags(a)?.browserApp);
+  const started = served.filter((a) => flags(a)?.startable);
+  if (served.length === 1) return served[0];
+  return started.length === 1 ? started[0] : pickByName(served, names);
+}
+
+/** The words naming a project: its compose project, its folder, its package name. */
+async function projectWordsOf(fs: FsLike, spec: ServiceSpec, projectRoot: string): Promise<string[]> {
+  return [spec.project, path.basename(projectRoot), await packageName(fs, projectRoot)].flatMap((n) => nameWords(n ?? ''));
 }
 
 /**

@@ -18,7 +18,7 @@ export async function packageVsix(extensionDir: string, outFile: string): Promis
   const target = path.resolve(outFile);
   await execFileAsync(
     process.execPath,
-    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', target],
+    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--skip-license', '-o', target],
     { cwd: extensionDir, timeout: PACKAGE_TIMEOUT_MS, env: { ...process.env, npm_config_yes: 'true' } },
   );
   return target;

@@ -37,6 +37,36 @@ suite('serverSourceRoot', () => {
     assert.equal(await serverSourceRoot(teable, spec('migrate', { image: 'ghcr.io/teableio/teable-db-migrate:latest' })), undefined);
   });
 
+  test("a prebuilt image of the project's own is the app its Dockerfile named for the image brings (Dockerfile.<name>, docker/<name>/Dockerfile, <app>/Dockerfile); a front end or a library it brings too is not", async () => {
+    const hono = (name: string, extra: object = {}) => JSON.stringify({ name, dependencies: { hono: '4' }, ...extra });
+    const repo = memFs({
+      '/w/package.json': JSON.stringify({ name: 'kaneo', private: true }),
+      '/w/apps/api/package.json': hono('@kaneo/api', { scripts: { start: 'node dist/index.js' } }),
+      '/w/apps/api/src/index.ts': '',
+      '/w/apps/web/package.json': JSON.stringify({ name: '@kaneo/web', dependencies: { hono: '4', 'react-dom': '19' }, scripts: { build: 'vite build' } }),
+      '/w/packages/libs/package.json': hono('@kaneo/libs'),
+      '/w/apps/worker/package.json': hono('@kaneo/worker', { scripts: { start: 'node dist/worker.js' } }),
+      '/w/apps/worker/src/worker.ts': '',
+      // Its own server, the web build and a library: the server runs.
+      '/w/Dockerfile.kaneo': 'FROM node:22 AS b\nWORKDIR /app\nCOPY packages/libs ./packages/libs\nCOPY apps/api ./apps/api\nCOPY apps/web ./apps/web\nRUN pnpm build\nFROM node:22\nCOPY --from=b /app /app\nCMD ["node", "/app/apps/api/dist/index.js"]\n',
+      // Copies that are not followed (a pruned workspace from another stage): the folder it lives in says.
+      '/w/apps/worker/Dockerfile': 'FROM node:22 AS prune\nCOPY . .\nRUN turbo prune worker --docker\nFROM node:22\nCOPY --from=prune /prod/worker ./worker\nCMD ["node", "worker/dist/worker.js"]\n',
+    });
+    const kaneo = { name: 'kaneo', project: 'kaneo', projectDir: '/w' };
+    assert.equal(await serverSourceRoot(repo, { ...kaneo, image: 'ghcr.io/usekaneo/kaneo:latest' } as ServiceSpec), '/w/apps/api/src');
+    assert.equal(await serverSourceRoot(repo, { ...kaneo, name: 'jobs', image: 'ghcr.io/usekaneo/kaneo-worker:1' } as ServiceSpec), '/w/apps/worker/src');
+    // No Dockerfile is named for it: nothing is guessed.
+    assert.equal(await serverSourceRoot(repo, { ...kaneo, name: 'jobs', image: 'ghcr.io/usekaneo/kaneo-mailer:1' } as ServiceSpec), undefined);
+    const dockers = memFs({
+      '/w/package.json': JSON.stringify({ name: '@teable/teable', private: true }),
+      '/w/apps/nestjs-backend/package.json': JSON.stringify({ name: '@teable/backend', dependencies: { '@nestjs/core': '10' }, scripts: { start: 'node dist/index.js' } }),
+      '/w/apps/nestjs-backend/src/main.ts': '',
+      '/w/apps/admin/package.json': JSON.stringify({ name: '@teable/admin', dependencies: { express: '4' }, scripts: { start: 'node admin.js' } }),
+      '/w/dockers/teable/Dockerfile': 'FROM node:22\nWORKDIR /app\nCOPY apps/nestjs-backend ./apps/nestjs-backend\nCMD ["node", "apps/nestjs-backend/dist/index.js"]\n',
+    });
+    assert.equal(await serverSourceRoot(dockers, spec('teable', { image: 'ghcr.io/teableio/teable:latest' })), '/w/apps/nestjs-backend/src');
+  });
+
   test('an app goes by its scoped package name joined (`@openpanel/api` is openpanel-api), and `_` is `-`; the scope alone picks no app', async () => {
     const repo = memFs({
       '/w/package.json': JSON.stringify({ name: '@openpanel/root' }),
