@@ -425,8 +425,8 @@ function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byK
   // `const api = apiModule(); app.route('/', api)`: the router the function makes.
   const made = s.x.routerMakers?.[mount.routerName];
   if (made && !made.maker.startsWith('new ') && !declares(s, mount.routerName)) return resolveFactoryMount(s, made.maker, byKey, aliases);
-  const passed = /^(.+)#(\d+)$/.exec(mount.routerName);
-  if (passed) return resolvePassedRouter(s, passed[1] ?? '', Number(passed[2]), byKey, aliases);
+  const passed = /^(.+)#(\d+)(?:\.([\w$]+))?$/.exec(mount.routerName);
+  if (passed) return resolvePassedRouter(s, passed[1] ?? '', Number(passed[2]), byKey, aliases, passed[3]);
   const [head, ...rest] = mount.routerName.split('.');
   // `routers.users` where `routers` is a namespace import or a default-exported object of routers.
   const imported =
@@ -499,7 +499,7 @@ function addEndpointRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: Pat
 }
 
 /** `usersRoutes(apiRouter)`: the parameter at `index` of the function, in its file, is that router. */
-function resolvePassedRouter(s: Scanned, fn: string, index: number, byKey: Map<string, Scanned>, aliases: PathAlias[]): RouterNode[] {
+function resolvePassedRouter(s: Scanned, fn: string, index: number, byKey: Map<string, Scanned>, aliases: PathAlias[], property?: string): RouterNode[] {
   // `etapiNotes.register(router)`: a function of an imported module object, by its member name.
   const dot = fn.indexOf('.');
   const [local, member] = dot > 0 && !fn.startsWith('require(') ? [fn.slice(0, dot), fn.slice(dot + 1)] : [fn, undefined];
@@ -508,7 +508,9 @@ function resolvePassedRouter(s: Scanned, fn: string, index: number, byKey: Map<s
   if (!found) return [];
   const params = found.target.x.routerParams;
   const param = (found.name !== undefined && found.name !== '*' ? params?.[found.name] : undefined) ?? (imp?.imported === 'default' ? params?.['default'] : undefined);
-  const name = param?.[index];
+  // `registerMcp({ routes })`: the name the function binds that property of its parameter to.
+  const fnName = found.name !== undefined && found.name !== '*' ? found.name : imp?.imported === 'default' ? 'default' : undefined;
+  const name = property !== undefined ? (fnName !== undefined ? found.target.x.routerParamProps?.[fnName]?.[`${index}.${property}`] : undefined) : param?.[index];
   return name ? [{ key: found.target.key, name }] : [];
 }
 

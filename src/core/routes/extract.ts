@@ -573,11 +573,25 @@ class FileReader {
       const mine = names.map((n) => (used.has(n) ? n : ''));
       return mine.some((n) => n !== '') ? mine : undefined;
     };
+    // `({ app, routes }: {...}) => ...`: the destructured names routes or mounts are declared on.
+    const props = (fn: ts.SignatureDeclarationBase): Record<string, string> | undefined => {
+      const found: Record<string, string> = {};
+      fn.parameters.forEach((p, i) => {
+        if (!ts.isObjectBindingPattern(p.name)) return;
+        for (const el of p.name.elements) {
+          const key = el.propertyName ?? el.name;
+          if (ts.isIdentifier(el.name) && ts.isIdentifier(key) && used.has(el.name.text)) found[`${i}.${key.text}`] = el.name.text;
+        }
+      });
+      return Object.keys(found).length > 0 ? found : undefined;
+    };
     const out: Record<string, string[]> = {};
     for (const [name, node] of this.decls) {
       if (!ts.isFunctionDeclaration(node) && !ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) continue;
       const p = params(node);
       if (p) out[name] = p;
+      const o = props(node);
+      if (o) (this.out.routerParamProps ??= {})[name] = o;
     }
     for (const st of this.sf.statements) {
       const e = ts.isExportAssignment(st) ? st.expression : ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && /^module\.exports$/.test(st.expression.left.getText(this.sf)) ? st.expression.right : undefined;
@@ -1316,14 +1330,22 @@ class FileReader {
         return;
       }
       const a = skipOuter(arg);
-      if (!ts.isIdentifier(a)) return;
-      const router = this.receiverOf(a);
-      if (router === undefined || !(this.routers.has(router) || CONVENTIONAL_RECEIVER.test(router))) return;
-      let fn = ts.isIdentifier(callee) ? callee.text : `require(${req ?? ''})`;
-      if (req !== undefined) this.out.imports.push({ local: fn, imported: 'default', source: req });
-      else if (!this.importedNames.has(fn) && !this.decls.has(fn)) return;
-      fn = `${fn}#${i}`;
-      this.out.mounts.push({ prefix: '/', routerName: fn, line, mountedOn: router });
+      // `registerMcp({ app, routes: protectedRoutes })`: each router the object carries, by its key.
+      const carried = ts.isObjectLiteralExpression(a)
+        ? a.properties.flatMap((p): [string, ts.Expression][] =>
+            ts.isShorthandPropertyAssignment(p) ? [[`.${p.name.text}`, p.name]] : ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) ? [[`.${p.name.text}`, p.initializer]] : [],
+          )
+        : [['', a] as [string, ts.Expression]];
+      for (const [key, value] of carried) {
+        const v = skipOuter(value);
+        if (!ts.isIdentifier(v)) continue;
+        const router = this.receiverOf(v);
+        if (router === undefined || !(this.routers.has(router) || CONVENTIONAL_RECEIVER.test(router))) continue;
+        const fn = ts.isIdentifier(callee) ? callee.text : `require(${req ?? ''})`;
+        if (req !== undefined) this.out.imports.push({ local: fn, imported: 'default', source: req });
+        else if (!this.importedNames.has(fn) && !this.decls.has(fn)) return;
+        this.out.mounts.push({ prefix: '/', routerName: `${fn}#${i}${key}`, line, mountedOn: router });
+      }
     });
   }
 

@@ -169,6 +169,11 @@ export interface ExtractedFile {
    */
   routerParams?: Record<string, string[]>;
   /**
+   * The routers a function takes inside an object parameter (`({ app, routes }) => ...`): by
+   * function, `<position>.<property>` -> the local name it is bound to.
+   */
+  routerParamProps?: Record<string, Record<string, string>>;
+  /**
    * Route helpers taking the router, the method and the path as parameters (`function route(router,
    * method, path, handler) { router[method](path, ...) }`): their positions, by function name.
    */

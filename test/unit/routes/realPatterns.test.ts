@@ -1090,3 +1090,15 @@ suite("routes on real-world patterns: a router class of the project's own", () =
     assert.deepEqual([out.routes, out.warnings], [[], []]);
   });
 });
+
+suite('routes on real-world patterns: routers handed to a function inside an object', () => {
+  test('registerMcp({ app, routes }): the routers the object carries are the parameter\'s destructured names', () => {
+    const routes = routesOf({
+      '/s/server.ts': "import { Hono } from 'hono';\nimport { registerRoutes } from './routes';\nconst app = new Hono();\nregisterRoutes(app);\nserve({ fetch: app.fetch });\n",
+      '/s/routes.ts':
+        "import { Hono } from 'hono';\nimport { registerMcp } from './mcp';\nexport const registerRoutes = (app: Hono) => {\n  const v1 = new Hono();\n  const protectedRoutes = new Hono();\n  registerMcp({ app, routes: protectedRoutes });\n  v1.route('/', protectedRoutes);\n  app.route('/v1', v1);\n};\n",
+      '/s/mcp.ts': "import { Hono } from 'hono';\nexport const registerMcp = ({ app, routes }: { app: Hono; routes: Hono }) => {\n  app.get('/health', h);\n  routes.all('/mcp', h);\n};\n",
+    });
+    assert.deepEqual(routes.sort(), ['ALL /v1/mcp', 'GET /health']);
+  });
+});
