@@ -552,7 +552,28 @@ function followExport(
   return { target, name };
 }
 
-function resolveModule(fromKey: string, specifier: string, byKey: Map<string, Scanned>, aliases: PathAlias[] = []): Scanned | undefined {
+/**
+ * Resolutions made in one collection (its files and aliases are fixed): a large workspace asks the
+ * same import again for every export it follows through (growthbook: 1.6 s of a 6 s join).
+ */
+const resolutions = new WeakMap<Map<string, Scanned>, WeakMap<PathAlias[], Map<string, Scanned | null>>>();
+const NO_ALIASES: PathAlias[] = [];
+
+function resolveModule(fromKey: string, specifier: string, byKey: Map<string, Scanned>, aliases: PathAlias[] = NO_ALIASES): Scanned | undefined {
+  let perAliases = resolutions.get(byKey);
+  if (!perAliases) resolutions.set(byKey, (perAliases = new WeakMap()));
+  let memo = perAliases.get(aliases);
+  if (!memo) perAliases.set(aliases, (memo = new Map()));
+  // A relative specifier means the same from every file of a folder; a bare one from every file.
+  const key = specifier.startsWith('.') ? `${posix.dirname(fromKey)}\0${specifier}` : specifier;
+  const known = memo.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const found = resolveUncached(fromKey, specifier, byKey, aliases);
+  memo.set(key, found ?? null);
+  return found;
+}
+
+function resolveUncached(fromKey: string, specifier: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): Scanned | undefined {
   if (!specifier.startsWith('.')) {
     for (const alias of aliases) {
       const star = alias.pattern.indexOf('*');
