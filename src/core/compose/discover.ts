@@ -22,6 +22,8 @@ export const COMPOSE_OVERRIDE_NAMES = [
 
 /** Folders never worth walking into: dependencies, VCS data and build output. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'out', '.cache']);
+/** Hidden folders projects keep their deployment's compose files in (flame's .docker/): walked like any other. */
+const DEPLOYMENT_DOT_DIRS = new Set(['.docker', '.deploy']);
 export const DEFAULT_MAX_DEPTH = 4;
 
 export interface DiscoverOptions {
@@ -148,7 +150,7 @@ async function walkComposeFolders(fs: FsLike, workspaceDir: string, opts: Discov
     descended.push(dir);
     const children = await Promise.all(
       names
-        .filter((n) => !n.startsWith('.') && !SKIPPED_DIRS.has(n))
+        .filter((n) => (!n.startsWith('.') || DEPLOYMENT_DOT_DIRS.has(n)) && !SKIPPED_DIRS.has(n))
         .map(async (n) => {
           const child = join(dir, n);
           const st = await fs.stat(child);

@@ -8,9 +8,10 @@ const svc = (image: string) => `services:\n  app:\n    image: ${image}\n`;
 const findComposeDirs = async (fs: FsLike, dir: string, opts: DiscoverOptions) => (await discoverComposeProjects(fs, dir, {}, opts)).map((p) => p.dir);
 
 suite('compose discover', () => {
-  test('finds compose folders, skipping dependencies, build output and hidden folders', async () => {
+  test('finds compose folders, skipping dependencies, build output and hidden folders but a deployment one (.docker)', async () => {
     const fs = memFs({
       '/ws/compose.yaml': svc('root'),
+      '/ws/.docker/docker-compose.yml': svc('dot-docker'),
       '/ws/apps/shop/docker-compose.yml': svc('shop'),
       '/ws/node_modules/pkg/compose.yaml': svc('no'),
       '/ws/dist/compose.yaml': svc('no'),
@@ -22,6 +23,7 @@ suite('compose discover', () => {
       projects.map((p) => [p.dir, p.services[0]?.image]),
       [
         ['/ws', 'root'],
+        ['/ws/.docker', 'dot-docker'],
         ['/ws/apps/shop', 'shop'],
       ],
     );
