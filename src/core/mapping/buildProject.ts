@@ -243,6 +243,12 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
     chosen = await packagesAt(startPackageDirs(df, context, scripts, packages, true).filter((d) => copied.includes(d)));
     how = (pkg) => l10n.t('the image starts a file of workspace package {0}', pkg);
   }
+  // No server at all: a front end the build selects (`pnpm --filter web exec vite build`, its
+  // dist served by nginx or Caddy) is the image's code, not the workspace root as it is.
+  if (chosen.length === 0) {
+    chosen = (await packagesAt(selectedPackages(text))).filter(rendersPages);
+    how = (pkg) => l10n.t("the Dockerfile's build selects workspace package {0}", pkg);
+  }
   // A package that renders pages (a Next.js app with a custom express server) comes after one
   // that only serves: the API server is the service's code when both are built.
   chosen.sort((a, b) => Number(rendersPages(a)) - Number(rendersPages(b)));

@@ -1147,6 +1147,25 @@ suite('mapping infer: output named by the start script, images built from anothe
     assert.equal(prod?.target, '/app/packages/server/dist', prod?.evidence.join('\n'));
   });
 
+  test("a workspace whose Dockerfile builds one front-end package (pnpm --filter web exec vite build) and serves its dist from a static server: that package's bundle, not the workspace root as is", async () => {
+    const fs = memFs({
+      '/ws/package.json': JSON.stringify({ private: true, scripts: { 'build:web': 'pnpm --filter @acme/web build' } }),
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - packages/*\n',
+      '/ws/packages/server/package.json': JSON.stringify({ name: '@acme/server', dependencies: { express: '4' } }),
+      '/ws/packages/server/src/index.ts': "import express from 'express';\nconst app = express();\napp.get('/api', h);\n",
+      '/ws/packages/types/package.json': JSON.stringify({ name: '@acme/types', scripts: { build: 'tsc' } }),
+      '/ws/packages/web/package.json': JSON.stringify({ name: '@acme/web', type: 'module', scripts: { build: 'vite build' }, dependencies: { vue: '3' }, devDependencies: { vite: '6' } }),
+      '/ws/packages/web/vite.config.ts': '',
+      '/ws/packages/web/src/main.ts': '',
+      '/ws/packages/web/Dockerfile':
+        'FROM node:22-alpine AS build-stage\nWORKDIR /app\nCOPY . .\nRUN npm i -g pnpm && pnpm install && pnpm --filter="@acme/types" exec pnpm build && pnpm --filter="@acme/web" exec pnpm vite build\nFROM caddy:latest\nWORKDIR /app\nCOPY ./packages/web/Caddyfile ./Caddyfile\nCOPY --from=build-stage /app/packages/web/dist ./dist\nCOPY --from=build-stage /app/packages/web/inject-env.sh .\nRUN chmod +x /app/inject-env.sh\n',
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/packages/web/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/packages/web/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/dist', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+  });
+
   test('FROM ${BASE_IMAGE} with only a WORKDIR, copied from later: the base image is taken as this context built at that WORKDIR', async () => {
     const dockerfile = [
       'ARG APP_PATH=/opt/app',
