@@ -178,7 +178,8 @@ async function appBuiltForImage<T extends { dir: string; name: string }>(fs: FsL
   const repository = imageRepository(spec.image);
   if (repository === undefined) return undefined;
   const projectWords = await projectWordsOf(fs, spec, projectRoot);
-  const namesIt = imageWords(spec.image).some((w) => projectWords.includes(w));
+  // The root's Dockerfile only for an image named like the project itself, not one sharing a word with it (vue3-antdv-admin of nest-admin).
+  const namesIt = namesProject([repository], projectRoot, await packageName(fs, projectRoot));
   for (const build of await buildsForImage(fs, repository, projectRoot, { projectWords, namesProject: namesIt })) {
     const brought: T[] = [];
     for (const app of apps) if (await buildBringsFolder(fs, spec, build, app.dir)) brought.push(app);

@@ -65,6 +65,16 @@ suite('serverSourceRoot', () => {
       '/w/dockers/teable/Dockerfile': 'FROM node:22\nWORKDIR /app\nCOPY apps/nestjs-backend ./apps/nestjs-backend\nCMD ["node", "apps/nestjs-backend/dist/index.js"]\n',
     });
     assert.equal(await serverSourceRoot(dockers, spec('teable', { image: 'ghcr.io/teableio/teable:latest' })), '/w/apps/nestjs-backend/src');
+    // The root's Dockerfile is the image named like the project's; a front end's image sharing a word with it is not.
+    const single = memFs({
+      '/w/package.json': JSON.stringify({ name: 'nest-admin', dependencies: { '@nestjs/core': '10' }, scripts: { start: 'nest start' } }),
+      '/w/src/main.ts': '',
+      '/w/Dockerfile': 'FROM node:22\nWORKDIR /app\nCOPY . .\nCMD ["node", "dist/main.js"]\n',
+      '/w/web/nginx.conf': '',
+    });
+    const admin = { project: 'nest-admin', projectDir: '/w' };
+    assert.equal(await serverSourceRoot(single, { ...admin, name: 'server', image: 'acme/nest-admin:stable' } as ServiceSpec), '/w/src');
+    assert.equal(await serverSourceRoot(single, { ...admin, name: 'web', image: 'acme/vue3-antdv-admin:stable' } as ServiceSpec), undefined);
   });
 
   test('an app goes by its scoped package name joined (`@openpanel/api` is openpanel-api), and `_` is `-`; the scope alone picks no app', async () => {
