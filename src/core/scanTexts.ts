@@ -20,6 +20,8 @@ const SCAN_TEXTS = {
   // One file's declarations (core/routes/extract.ts).
   tooLarge: (kb: string) => l10n.t('{0} KB: larger than a route file, not read', kb),
   routerPrefix: (router: string) => l10n.t('{0}.prefix argument is not known statically; its routes stay without it (list them in x-runtime-drift.routes)', router),
+  classPrefix: (cls: string) =>
+    l10n.t('the prefix class {0} hands its base router is not known statically: its routes and those of its instances are left out (list them in x-runtime-drift.routes)', cls),
   methodKey: (router: string, key: string) => l10n.t('{0}[{1}] method is not known statically; route skipped (list it in x-runtime-drift.routes)', router, key),
   routerPath: (router: string, method: string) => l10n.t('{0}.{1} path is not a string known statically; route skipped (list it in x-runtime-drift.routes)', router, method),
   routeOptions: (router: string) => l10n.t('{0}.route({...}) method or url is not known statically; route skipped (list it in x-runtime-drift.routes)', router),
@@ -47,6 +49,8 @@ const SCAN_TEXTS = {
   decoratorPath: (decorator: string) => l10n.t('@{0} path is not known statically; route skipped (list it in x-runtime-drift.routes)', decorator),
   // The joins across files (core/routes/collect.ts, in the check's own thread).
   mountUnresolved: (router: string, prefix: string) => l10n.t('mount of {0} at {1} not resolved; its routes stay unprefixed (list them in x-runtime-drift.routes)', router, prefix),
+  instancePrefix: (router: string, cls: string) =>
+    l10n.t('{0} is a {1}, whose prefix is not known statically: its routes are left out (list them in x-runtime-drift.routes)', router, cls),
   mountedOnPrefix: (router: string) => l10n.t('the prefix of {0} is not known statically; routes mounted on it stay without it (set x-runtime-drift.routes)', router),
   mountedOnPrefixUnnamed: () => l10n.t('the prefix of the router is not known statically; routes mounted on it stay without it (set x-runtime-drift.routes)'),
   decoratorFactoryPath: (decorator: string) => l10n.t('@{0} path not found statically; route skipped (list it in x-runtime-drift.routes)', decorator),

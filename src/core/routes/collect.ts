@@ -117,7 +117,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   for (const s of scanned) addImportedRoutes(s, byKey, opts.aliases ?? []);
   const edges = mountEdges(scanned, warnings, opts.aliases ?? [], resolver);
   const moduleMounts = routerModulePrefixes(scanned, byKey, opts.aliases ?? []);
-  const prefixesOf = mountPrefixes(edges);
+  const prefixesOf = mountPrefixes(edges, unknownPrefixRouters(scanned, byKey, opts.aliases ?? [], warnings));
 
   const routes: RouteDef[] = [];
   const served = opts.entry !== undefined ? servedFrom(byKey.get(toSlash(opts.entry)), edges) : undefined;
@@ -292,6 +292,33 @@ function dropUnmadeRouters(scanned: Scanned[], byKey: Map<string, Scanned>, alia
   }
 }
 
+/**
+ * Routers under a prefix this scan cannot know: a router class whose constructor hands its base
+ * such a prefix (ExtractedFile.unknownPrefixClasses: `class SchemaRouter`, through `this`) and each
+ * router made by `new` of one (`const router = new SchemaRouter(...)`, with a warning). Their routes,
+ * and those of routers mounted on them, are not served at a guessed path (mountPrefixes).
+ */
+function unknownPrefixRouters(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[], warnings: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of scanned) {
+    for (const cls of s.x.unknownPrefixClasses ?? []) out.add(`${s.key}#${CLASS_ROUTER}${cls}`);
+    for (const [name, cls] of Object.entries(s.x.classInstances ?? {})) {
+      const found = classOf(s, cls, byKey, aliases);
+      if (found?.name === undefined || !found.target.x.unknownPrefixClasses?.includes(found.name)) continue;
+      out.add(`${s.key}#${name}`);
+      const lines = s.x.routes.filter((r) => r.router === name).map((r) => r.line);
+      warnings.push(scanWarningText(s.file, { id: 'instancePrefix', args: [name, cls], line: Math.min(...lines) }));
+    }
+  }
+  return out;
+}
+
+/** The file and name the class `cls` stands for in `s`: imported, or declared there. */
+function classOf(s: Scanned, cls: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): { target: Scanned; name?: string } | undefined {
+  const imp = s.x.imports.find((i) => i.local === cls);
+  return imp ? followExport(s, imp, undefined, byKey, aliases, 0) : { target: s, name: cls };
+}
+
 /** Whether calling `fn` (declared in `s` or imported there) returns a router. */
 function makesRouter(s: Scanned, fn: string, byKey: Map<string, Scanned>, aliases: PathAlias[], depth: number): boolean {
   if (fn.startsWith('new ')) return isRouterClass(s, fn.slice(4), byKey, aliases);
@@ -303,8 +330,7 @@ function makesRouter(s: Scanned, fn: string, byKey: Map<string, Scanned>, aliase
 
 /** Whether the class `cls` (declared in `s` or imported there) is a router class of the project's own (ExtractedFile.routerClasses). */
 function isRouterClass(s: Scanned, cls: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): boolean {
-  const imp = s.x.imports.find((i) => i.local === cls);
-  const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : { target: s, name: cls };
+  const found = classOf(s, cls, byKey, aliases);
   return found?.name !== undefined && found.target.x.routerClasses?.includes(found.name) === true;
 }
 
@@ -608,10 +634,12 @@ function lookupModule(base: string, byKey: Map<string, Scanned>): Scanned | unde
 }
 
 /** Prefixes a router is reachable under: [''] when nothing mounts it (it is the app itself). */
-function mountPrefixes(edges: MountEdge[]): (node: RouterNode) => string[] {
+function mountPrefixes(edges: MountEdge[], unknown: Set<string>): (node: RouterNode) => string[] {
   const memo = new Map<string, string[]>();
   const visit = (node: RouterNode, depth: number, visiting: Set<string>): string[] => {
     const id = `${node.key}#${node.name}`;
+    // Under a prefix not known statically: served at no path this scan can tell.
+    if (unknown.has(id)) return [];
     const cached = memo.get(id);
     if (cached) return cached;
     const incoming = edges.filter((e) => e.child.key === node.key && (e.child.name === '*' || e.child.name === node.name));

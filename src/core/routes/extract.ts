@@ -411,6 +411,36 @@ class FileReader {
     }
   }
 
+  /**
+   * `class SchemaRouter extends Router { constructor(schema) { super({ prefix: '/' + tableToPathname(schema.table) }) } }`:
+   * a router class whose constructor hands its base a prefix this scan cannot know. collect.ts
+   * leaves out its own routes (through `this`) and those of its instances, and what is mounted on
+   * them, rather than serve them under a guessed path.
+   */
+  private collectUnknownPrefixClasses(): void {
+    for (const [name, node] of this.decls) {
+      if (!ts.isClassDeclaration(node) || !node.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword)) continue;
+      const ctor = node.members.find(ts.isConstructorDeclaration);
+      const call = ctor?.body?.statements.map((st) => (ts.isExpressionStatement(st) ? skipOuter(st.expression) : undefined)).find((e) => e !== undefined && ts.isCallExpression(e) && e.expression.kind === ts.SyntaxKind.SuperKeyword);
+      const options = call && ts.isCallExpression(call) && call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
+      const prefix = options && ts.isObjectLiteralExpression(options) ? this.prop(options, 'prefix') : undefined;
+      if (!prefix || literalOf(this.evaluate(prefix)) !== undefined) continue;
+      (this.out.unknownPrefixClasses ??= []).push(name);
+      this.warn(prefix, { id: 'classPrefix', args: [name] });
+    }
+  }
+
+  /** `const router = new SchemaRouter(...)` under a router's name that routes name: the class, imported or declared here. */
+  private collectClassInstances(): void {
+    for (const name of new Set(this.out.routes.map((r) => r.router))) {
+      const init = name !== undefined ? this.decls.get(name) : undefined;
+      if (name === undefined || !init || !ts.isNewExpression(init as ts.Node)) continue;
+      const callee = (init as ts.NewExpression).expression;
+      if (!ts.isIdentifier(callee) || !(this.importedNames.has(callee.text) || (this.decls.get(callee.text) !== undefined && ts.isClassDeclaration(this.decls.get(callee.text) as ts.Node)))) continue;
+      (this.out.classInstances ??= {})[name] = callee.text;
+    }
+  }
+
   private madeBy(router: string, maker: string, prefix: string): void {
     this.routers.set(router, prefix);
     const last = router.slice(router.lastIndexOf('.') + 1);
@@ -499,6 +529,8 @@ class FileReader {
     this.collectPlainFunctions();
     this.collectRouterFactories();
     this.collectRouterClasses();
+    this.collectUnknownPrefixClasses();
+    this.collectClassInstances();
     this.pruneRouterMakers();
     const prefixes: Record<string, ConstValue> = {};
     for (const [name, prefix] of this.routers) if (prefix !== '' && !name.startsWith('@')) prefixes[name] = str(prefix);

@@ -204,6 +204,13 @@ export interface ExtractedFile {
    * nothing else mounts whose paths have no leading slash.
    */
   keyedRouters?: Array<{ key: string; routerName: string; line: number }>;
+  /**
+   * Router classes declared here whose constructor hands their base a prefix not known statically
+   * (`super({ prefix: '/' + tableToPathname(schema.table) })`): their instances' routes are left out.
+   */
+  unknownPrefixClasses?: string[];
+  /** Routers made by `new` of a class imported or declared here (`const router = new SchemaRouter(...)`): router name -> class name. */
+  classInstances?: Record<string, string>;
   /** Classes declared here whose verb methods take a path and a handler (`class Router { get(path, handler) {...} }`): `new` of one makes a router. */
   routerClasses?: string[];
   /**

@@ -9,6 +9,35 @@ const routesOf = (files: Record<string, string>, aliases = [] as { pattern: stri
   ).routes.map((r) => `${r.method} ${r.path}`);
 
 suite('routes on real-world patterns', () => {
+  test('a router class whose constructor hands koa-router a prefix not known statically: its routes, its instances\' and what is mounted on them are left out with warnings, not served at a guessed path', () => {
+    const { routes, warnings } = collectRoutes(
+      [
+        {
+          file: '/s/app.ts',
+          text: "import Router from 'koa-router';\nimport orgRoutes from './orgs';\nconst api = new Router({ prefix: '/api' });\napi.get('/status', h);\norgRoutes(api);\nexport default api;\n",
+        },
+        {
+          file: '/s/SchemaRouter.ts',
+          text: "import Router from 'koa-router';\nexport default class SchemaRouter extends Router {\n  constructor(schema) {\n    super({ prefix: '/' + tableToPathname(schema.table) });\n    this.get('/', h);\n    this.delete('/:id', h);\n  }\n}\n",
+        },
+        {
+          file: '/s/orgs.ts',
+          text: "import SchemaRouter from '#src/SchemaRouter.js';\nimport userRoutes from './users';\nexport default function orgRoutes(original) {\n  const router = new SchemaRouter(Organizations);\n  router.get('/:id/jit', h);\n  userRoutes(router);\n  original.use(router.routes());\n}\n",
+        },
+        { file: '/s/users.ts', text: "export default function userRoutes(router) {\n  router.get('/:id/users', h);\n}\n" },
+      ],
+      { moduleOf: () => undefined, aliases: [{ pattern: '#src/*', targets: ['/s/*'] }] },
+    );
+    assert.deepEqual(
+      routes.map((r) => `${r.method} ${r.path}`),
+      ['GET /api/status'],
+    );
+    assert.deepEqual(warnings, [
+      '/s/SchemaRouter.ts:4: the prefix class SchemaRouter hands its base router is not known statically: its routes and those of its instances are left out (list them in x-runtime-drift.routes)',
+      '/s/orgs.ts:5: router is a SchemaRouter, whose prefix is not known statically: its routes are left out (list them in x-runtime-drift.routes)',
+    ]);
+  });
+
   test('a chained Router().use(...) exported by default, lone-argument use() mounts, a main that uses it', () => {
     const routes = routesOf({
       '/s/main.ts': "import express from 'express';\nimport routes from './routes/routes';\nconst app = express();\napp.use(routes);\n",
