@@ -415,9 +415,9 @@ class FileReader {
    * `class SchemaRouter extends Router { constructor(schema) { super({ prefix: '/' + tableToPathname(schema.table) }) } }`:
    * a router class whose constructor hands its base a prefix this scan cannot know. collect.ts
    * leaves out its own routes (through `this`) and those of its instances, and what is mounted on
-   * them, rather than serve them under a guessed path.
+   * them, rather than serve them under a guessed path; it finds the instances by classInstances.
    */
-  private collectUnknownPrefixClasses(): void {
+  private collectClassPrefixes(): void {
     for (const [name, node] of this.decls) {
       if (!ts.isClassDeclaration(node) || !node.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword)) continue;
       const ctor = node.members.find(ts.isConstructorDeclaration);
@@ -428,6 +428,7 @@ class FileReader {
       (this.out.unknownPrefixClasses ??= []).push(name);
       this.warn(prefix, { id: 'classPrefix', args: [name] });
     }
+    this.collectClassInstances();
   }
 
   /** `const router = new SchemaRouter(...)` under a router's name that routes name: the class, imported or declared here. */
@@ -529,8 +530,7 @@ class FileReader {
     this.collectPlainFunctions();
     this.collectRouterFactories();
     this.collectRouterClasses();
-    this.collectUnknownPrefixClasses();
-    this.collectClassInstances();
+    this.collectClassPrefixes();
     this.pruneRouterMakers();
     const prefixes: Record<string, ConstValue> = {};
     for (const [name, prefix] of this.routers) if (prefix !== '' && !name.startsWith('@')) prefixes[name] = str(prefix);
