@@ -507,6 +507,13 @@ function addHelperRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathA
     const router = sig && call.routers[sig.router];
     if (method && isHttpMethod(method) && path?.startsWith('/') && router) s.x.routes.push({ method, path: joinRoutePath(path), line: call.line, kind: 'router', router });
   }
+  // `listMembers.mountHttp(app)` of a value `defineApiEndpoint(prefix)({ route: createRoute(...) })`
+  // made: a route on that router when the function registers the config it is given through that method.
+  for (const m of s.x.specMounts ?? []) {
+    const imp = s.x.imports.find((i) => i.local === m.factory);
+    const found = imp ? followExport(s, imp, m.member, byKey, aliases, 0) : { target: s, name: m.factory };
+    if (found?.name !== undefined && found.target.x.specMounters?.[found.name]?.includes(m.mount)) s.x.routes.push(m.route);
+  }
 }
 
 /**

@@ -113,6 +113,8 @@ class FileReader {
   private readonly handled = new Set<ts.Node>();
   /** This file's route helpers (see findRouteHelpers), by name. */
   private readonly routeHelpers = new Map<string, ts.FunctionDeclaration>();
+  /** Methods registering a route config handed in on the router they are given (findSpecMounters): no route of their own. */
+  private readonly specMounterFns = new Set<ts.Node>();
   /** The helpers being read at a call site, innermost last; routes found take the outermost call's line. */
   private readonly expanding: { name: string; line: number }[] = [];
 
@@ -125,6 +127,7 @@ class FileReader {
     this.findRedeclared();
     this.collectDeclarations(this.sf);
     this.findRouteHelpers();
+    this.findSpecMounters();
     this.readPrefixCalls(this.sf);
     this.visit(this.sf);
     this.collectExports();
@@ -1159,6 +1162,7 @@ class FileReader {
     const method = ROUTER_METHODS[name];
     if (this.readModulePassed(call, callee)) return;
     if (!method && name !== 'route' && name !== 'use' && name !== 'register' && name !== 'on' && name !== 'mount' && !(name in OPENAPI_CALLS)) {
+      if (this.readSpecMount(call, callee)) return;
       if (this.readMethodFirst(call, callee)) return;
       return this.readPendingClassMount(call, callee);
     }
@@ -1180,7 +1184,7 @@ class FileReader {
     if (name === 'register' && this.readKoaRegister(call, router)) return;
     if (name === 'mount') return this.readHonoMount(call, router, callee.name);
     // Hono: app.route('/book', book) mounts a sub-app.
-    if (name === 'route' && call.arguments.length >= 2) return this.readMount(call, router, 'use');
+    if (name === 'route' && call.arguments.length >= 2) return this.readMount(call, router, 'use', true);
     if (name === 'route') return this.readRouteCall(call, router);
     if (name === 'on') return this.readHonoOn(call, router);
     if (name === 'openapi') return this.readOpenApiRoute(call, router);
@@ -1258,6 +1262,105 @@ class FileReader {
     };
     const sig = fn.body && find(fn.body);
     if (sig) (this.out.routeHelpers ??= {})[name] = sig;
+  }
+
+  /**
+   * Spec mounters: functions of this file, curried or not, whose result has a method that registers
+   * a route config it was given on the router it is handed, `defineApiEndpoint(prefix)({ route,
+   * handler })` returning `{ mountHttp(app) { app.openapi(routeForHono, handler) } }`
+   * (ExtractedFile.specMounters). Their call sites name the config (readSpecMount).
+   */
+  private findSpecMounters(): void {
+    for (const [name, node] of this.decls) {
+      if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node) && !ts.isFunctionDeclaration(node)) continue;
+      const mounts: string[] = [];
+      const walk = (n: ts.Node): void => {
+        const init = ts.isPropertyAssignment(n) ? skipOuter(n.initializer) : undefined;
+        const fn = ts.isMethodDeclaration(n) ? n : init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? init : undefined;
+        const key = ts.isMethodDeclaration(n) || ts.isPropertyAssignment(n) ? n.name : undefined;
+        if (fn && key && ts.isIdentifier(key) && registersGivenConfig(fn)) {
+          mounts.push(key.text);
+          this.specMounterFns.add(fn);
+        }
+        ts.forEachChild(n, walk);
+      };
+      walk(node);
+      if (mounts.length > 0) (this.out.specMounters ??= {})[name] = mounts;
+    }
+  }
+
+  /**
+   * `listMembers.mountHttp(app, mw)`: a router handed to a method of a value a call made, that call
+   * given a route config (`memberEndpoint({ route: createRoute({ method: 'get', path: '/' }) })`).
+   * The route is recorded with the function at the root of the calls; collect.ts keeps it when that
+   * function is a spec mounter with this method. True when recorded.
+   */
+  private readSpecMount(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
+    const target = skipOuter(callee.expression);
+    if (!ts.isIdentifier(target) || this.importedNames.has(target.text) || call.arguments.length === 0) return false;
+    let made = this.lookup(target.text);
+    // `for (const ep of [listKeys, getKey]) ep.mountHttp(app)`: the loop variable names each value.
+    for (let i = 0; i < 3 && made && ts.isIdentifier(made as ts.Node); i++) made = this.lookup((made as ts.Identifier).text);
+    if (!made || !ts.isCallExpression(made as ts.Node)) return false;
+    const router = call.arguments
+      .map((a) => skipOuter(a))
+      .map((a) => (ts.isIdentifier(a) ? this.receiverOf(a) : undefined))
+      .find((r) => r !== undefined && (this.routers.has(r) || this.typedReceivers.has(r)));
+    const spec = router === undefined ? undefined : this.specOf(made as ts.CallExpression, 0);
+    const method = literalOf(propOf(spec?.config, ['method']))?.toUpperCase();
+    const path = literalOf(propOf(spec?.config, ['path']));
+    if (!spec || router === undefined || method === undefined || !isHttpMethod(method) || path === undefined || !isRoutePath(path)) return false;
+    const route: ExtractedRoute = { method, path: joinRoutePath(this.routers.get(router) ?? '', openApiPathToRoute(path)), line: this.line(callee.name), kind: 'router', router };
+    (this.out.specMounts ??= []).push({ factory: spec.factory, ...(spec.member !== undefined ? { member: spec.member } : {}), mount: callee.name.text, route });
+    return true;
+  }
+
+  /**
+   * The route config a call is given (an argument, or a property of an object argument, with a method
+   * and a path) and the function at the root of its callee: `endpoint({ route })` where `endpoint =
+   * defineApiEndpoint(prefix)`, or a function of this file returning such a call, read with its
+   * parameters bound to the call's values (`buildEndpoint({ pathSuffix: '/resolve' })`).
+   */
+  private specOf(made: ts.CallExpression, depth: number): { factory: string; member?: string; config: ConstValue } | undefined {
+    const callee = skipOuter(made.expression);
+    const fn = ts.isIdentifier(callee) && !this.out.specMounters?.[callee.text] ? this.decls.get(callee.text) : undefined;
+    if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn))) {
+      const returned = returnedExpression(fn);
+      if (!returned || !ts.isCallExpression(returned) || depth > 3) return undefined;
+      const scope: Scope = new Map();
+      fn.parameters.forEach((p, i) => {
+        const v = this.evaluate(made.arguments[i]);
+        if (v && ts.isIdentifier(p.name)) scope.set(p.name.text, v);
+        else if (v && ts.isObjectBindingPattern(p.name))
+          for (const el of p.name.elements) {
+            const key = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : undefined;
+            const pv = key === undefined ? undefined : propOf(v, [key]);
+            if (pv && ts.isIdentifier(el.name)) scope.set(el.name.text, pv);
+          }
+      });
+      let found: ReturnType<FileReader['specOf']>;
+      this.withScope(scope, () => (found = this.specOf(returned, depth + 1)));
+      return found;
+    }
+    const root = this.factoryRoot(callee, 0);
+    if (!root) return undefined;
+    const config = made.arguments
+      .map((a) => this.evaluate(a))
+      .map((v) => (isRouteConfig(v) ? v : v?.kind === 'obj' ? Object.values(v.props).find((p) => isRouteConfig(p)) : undefined))
+      .find((v) => v !== undefined);
+    return config && { ...root, config };
+  }
+
+  /** The function at the root of a callee: `f(a)(b)`, `made` where `const made = f(a)`, `mod.f`. */
+  private factoryRoot(e: ts.Expression, depth: number): { factory: string; member?: string } | undefined {
+    let c = skipOuter(e);
+    while (ts.isCallExpression(c)) c = skipOuter(c.expression);
+    const base = ts.isPropertyAccessExpression(c) ? skipOuter(c.expression) : undefined;
+    if (ts.isPropertyAccessExpression(c)) return base && ts.isIdentifier(base) && this.importedNames.has(base.text) ? { factory: base.text, member: c.name.text } : undefined;
+    if (!ts.isIdentifier(c)) return undefined;
+    if (this.importedNames.has(c.text) || this.out.specMounters?.[c.text]) return { factory: c.text };
+    const init = this.decls.get(c.text);
+    return init && ts.isExpression(init) && ts.isCallExpression(skipOuter(init)) && depth < 4 ? this.factoryRoot((skipOuter(init) as ts.CallExpression).expression, depth + 1) : undefined;
   }
 
   /**
@@ -1471,6 +1574,8 @@ class FileReader {
     // The line of `.openapi` itself: a chain of them starts on one line.
     const at = ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call;
     if (!config) {
+      // A spec mounter's own body: the configs it is given are read at its call sites (specMounts).
+      if (this.specMounterFns.has(enclosingFunction(call) as ts.Node)) return;
       this.warn(call, { id: 'openapiConfig', args: [router] });
       return;
     }
@@ -1569,7 +1674,8 @@ class FileReader {
       this.out.routes.push(global ? { method, path: joinRoutePath(path), line, kind: 'nest', version: [NEUTRAL_VERSION] } : { method, path: joinRoutePath(path), line, kind: 'router', router: 'GraphQLModule' });
   }
 
-  private readMount(call: ts.CallExpression, mountedOn: string, kind: string): void {
+  /** `pathFirst`: the first of two arguments is the path whatever its name (Hono `app.route(membersPath, sub)`). */
+  private readMount(call: ts.CallExpression, mountedOn: string, kind: string, pathFirst = false): void {
     const args = [...call.arguments];
     const line = this.line(call);
     if (kind === 'register') {
@@ -1594,7 +1700,7 @@ class FileReader {
     // A lone argument is what is mounted (`api.use(users)`), never a prefix; a prefix is a
     // string: a literal, or a constant built from one.
     const hasPrefix =
-      args.length >= 2 && first !== undefined && first.kind === 'str' && (firstText === undefined ? first.parts.some((p) => typeof p === 'string') || !this.isRouterLike(args[0]) : firstText.startsWith('/') || firstText === '');
+      args.length >= 2 && first !== undefined && first.kind === 'str' && (firstText === undefined ? pathFirst || first.parts.some((p) => typeof p === 'string') || !this.isRouterLike(args[0]) : firstText.startsWith('/') || firstText === '');
     if (first && firstText !== undefined && !hasPrefix) return; // app.use('x') is not a mount
     const prefix = hasPrefix && first ? first : str('');
     // Express `app.use('/mcp', (req, res) => ...)` or `app.use(['/a', '/b'], handler)`: a
@@ -2258,6 +2364,31 @@ function returnedIdentifier(fn: ts.FunctionLikeDeclaration): string | undefined 
 function returnsFactory(fn: ts.FunctionLikeDeclaration, isFactory: (e: ts.Node) => boolean): boolean {
   const e = returnedExpression(fn);
   return e !== undefined && isFactory(chainRoot(e));
+}
+
+/** A route config: an object with a literal HTTP method and a path (`createRoute({ method: 'get', path: '/x' })`). */
+function isRouteConfig(v: ConstValue | undefined): boolean {
+  const method = literalOf(propOf(v, ['method']))?.toUpperCase();
+  return v?.kind === 'obj' && method !== undefined && isHttpMethod(method) && propOf(v, ['path'])?.kind === 'str';
+}
+
+/**
+ * A method registering a route config it is given on the router it is handed: its first parameter's
+ * `.openapi(config, handler)` with a config named, not written there (`mountHttp(app) { app.openapi(route, h) }`,
+ * `app.openapi(args.route, h)`).
+ */
+function registersGivenConfig(fn: ts.FunctionLikeDeclaration): boolean {
+  const p = fn.parameters[0]?.name;
+  if (!fn.body || !p || !ts.isIdentifier(p)) return false;
+  const find = (n: ts.Node): boolean => {
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'openapi' && n.arguments.length >= 2) {
+      const recv = skipOuter(n.expression.expression);
+      const config = n.arguments[0] && skipOuter(n.arguments[0]);
+      if (ts.isIdentifier(recv) && recv.text === p.text && config && (ts.isIdentifier(config) || ts.isPropertyAccessExpression(config))) return true;
+    }
+    return ts.forEachChild(n, find) ?? false;
+  };
+  return find(fn.body);
 }
 
 /** What a function returns last: its last `return` expression, or an arrow's expression body. */

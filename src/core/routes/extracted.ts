@@ -184,6 +184,18 @@ export interface ExtractedFile {
    */
   helperCalls?: Array<{ helper: string; member?: string; literals: Array<string | null>; routers: Array<string | null>; line: number }>;
   /**
+   * Functions, curried or not, whose result registers the route config it was given on the router
+   * one of its methods is handed: `defineApiEndpoint(prefix)({ route, handler })` returning
+   * `{ mountHttp(app) { app.openapi(route, handler) } }`. By function name, those methods' names.
+   */
+  specMounters?: Record<string, string[]>;
+  /**
+   * `listMembers.mountHttp(app)` where `listMembers = endpoint({ route: createRoute({ method, path }) })`
+   * and `endpoint = defineApiEndpoint(prefix)`: that route on that router when collect.ts finds the
+   * function at the root of the calls (`factory`, imported or of this file) a spec mounter with that method.
+   */
+  specMounts?: Array<{ factory: string; member?: string; mount: string; route: ExtractedRoute }>;
+  /**
    * Classes without @Controller whose methods carry route decorators (a generated
    * `UserControllerBase`): a controller extending one serves those routes under its own path.
    */

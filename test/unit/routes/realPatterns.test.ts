@@ -1131,3 +1131,53 @@ suite('routes on real-world patterns: routers handed to a function inside an obj
     assert.deepEqual(routes.sort(), ['ALL /v1/mcp', 'GET /health']);
   });
 });
+
+suite("routes on real-world patterns: route configs registered through a project's endpoint helper", () => {
+  const endpoint =
+    "import type { OpenAPIHono } from '@hono/zod-openapi';\nexport const defineApiEndpoint =\n  <E>(prefix: string) =>\n  (args: { route: any; handler: any }) => {\n    const { route, handler } = args;\n    const { name, ...rest } = route;\n    const routeForHono = { ...rest, operationId: name };\n    return {\n      prefix,\n      mountHttp(app: OpenAPIHono, ...middlewares: any[]) {\n        const withMw = middlewares.length > 0 ? { ...routeForHono, middleware: middlewares } : routeForHono;\n        (app as any).openapi(withMw, handler);\n      },\n    };\n  };\n";
+  const server =
+    "import { OpenAPIHono } from '@hono/zod-openapi';\nimport { createMembersRoutes, membersPath } from './routes/members';\nconst app = new OpenAPIHono();\nconst routes = new OpenAPIHono();\nroutes.route(membersPath, createMembersRoutes());\napp.route('/v1', routes);\nexport default app;\n";
+
+  /** Each route with the file and line it is placed at, and the warnings. */
+  const placedRoutesOf = (files: Record<string, string>) => {
+    const out = collectRoutes(
+      Object.entries(files).map(([file, text]) => ({ file, text })),
+      { moduleOf: () => undefined, aliases: [] },
+    );
+    return [out.routes.map((r) => `${r.method} ${r.path} ${r.file}:${r.line}`).sort(), out.warnings];
+  };
+
+  test('defineApiEndpoint(prefix)({ route: createRoute({ method, path }) }) then ep.mountHttp(app): app.openapi(route) in the helper is a route on that app', () => {
+    const out = placedRoutesOf({
+      '/s/server.ts': server,
+      '/s/mcp/endpoint.ts': endpoint,
+      '/s/mcp/index.ts': "export { defineApiEndpoint } from './endpoint';\n",
+      '/s/routes/members.ts':
+        "import { createRoute, OpenAPIHono } from '@hono/zod-openapi';\nimport { defineApiEndpoint } from '../mcp/index';\nexport const membersPath = '/members';\nconst memberEndpoint = defineApiEndpoint<Env>(membersPath);\nconst listMembers = memberEndpoint({\n  route: createRoute({ method: 'get', path: '/', name: 'list', ...fern('list') }),\n  handler: async (c) => c.json([]),\n});\nconst removeMember = memberEndpoint({ route: createRoute({ method: 'delete', path: '/{memberId}' }), handler: h });\n" +
+        "const buildLifecycle = ({ pathSuffix, name }: { pathSuffix: string; name: string }) =>\n  memberEndpoint({ route: createRoute({ method: 'post', path: pathSuffix, name }), handler: h });\nconst suspend = buildLifecycle({ pathSuffix: '/suspend', name: 'suspend' });\n" +
+        "export const createMembersRoutes = () => {\n  const app = new OpenAPIHono();\n  listMembers.mountHttp(app, limiter('low'));\n  removeMember.mountHttp(app);\n  suspend.mountHttp(app);\n  return app;\n};\n",
+    });
+    assert.deepEqual(
+      out,
+      [['DELETE /v1/members/:memberId /s/routes/members.ts:16', 'GET /v1/members /s/routes/members.ts:15', 'POST /v1/members/suspend /s/routes/members.ts:17'], []],
+    );
+  });
+
+  test('endpoints mounted in a loop over a list of them: for (const ep of [a, b]) ep.mountHttp(app); the helper of the same file', () => {
+    const routes = routesOf({
+      '/s/keys.ts':
+        "import { createRoute, OpenAPIHono } from '@hono/zod-openapi';\nconst endpoint = (prefix: string) => (args: { route: any; handler: any }) => ({\n  mountHttp(router: OpenAPIHono) {\n    router.openapi(args.route, args.handler);\n  },\n});\nconst keys = endpoint('/keys');\nconst listKeys = keys({ route: createRoute({ method: 'get', path: '/keys' }), handler: h });\nconst getKey = keys({ route: createRoute({ method: 'get', path: '/keys/{id}' }), handler: h });\nconst app = new OpenAPIHono();\nfor (const ep of [listKeys, getKey]) ep.mountHttp(app);\nexport default app;\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /keys', 'GET /keys/:id']);
+  });
+
+  test('a value made with a route config whose function registers nothing is no route: ep.attach(app) of a plain wrapper', () => {
+    const routes = routesOf({
+      '/s/server.ts': server,
+      '/s/endpoint.ts': "export const describe = (prefix: string) => (args: { route: any }) => ({ attach(app: any) { app.locals[prefix] = args.route; } });\n",
+      '/s/routes/members.ts':
+        "import { createRoute, OpenAPIHono } from '@hono/zod-openapi';\nimport { describe } from '../endpoint';\nexport const membersPath = '/members';\nconst list = describe(membersPath)({ route: createRoute({ method: 'get', path: '/' }) });\nexport const createMembersRoutes = () => {\n  const app = new OpenAPIHono();\n  list.attach(app);\n  app.get('/count', h);\n  return app;\n};\n",
+    });
+    assert.deepEqual(routes, ['GET /v1/members/count']);
+  });
+});
