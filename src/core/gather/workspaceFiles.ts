@@ -148,10 +148,10 @@ function bucketByModule(mapping: SourceMapping, modules: readonly ModuleDir[], m
 export async function serverSourceRoot(fs: FsLike, spec: ServiceSpec, opts: { claimsSoleApp?: boolean; workspaceDir?: string } = {}): Promise<string | undefined> {
   const names = [spec.name, imageRepository(spec.image)].filter((n): n is string => Boolean(n));
   if (spec.build) {
-    if (await isServerApp(fs, spec.build.context)) return (await buildBringsFolder(fs, spec, spec.build, spec.build.context)) ? appSourceDir(fs, spec.build.context) : undefined;
+    if (await isServerApp(fs, spec.build.context)) return (await buildBrings(fs, spec, spec.build))(spec.build.context) ? appSourceDir(fs, spec.build.context) : undefined;
     const below = await serverAppsBelow(fs, spec.build.context);
     const chosen = below.length === 1 ? below[0] : pickByName(below, names);
-    return chosen && (await buildBringsFolder(fs, spec, spec.build, chosen.dir)) ? appSourceDir(fs, chosen.dir) : undefined;
+    return chosen && (await buildBrings(fs, spec, spec.build))(chosen.dir) ? appSourceDir(fs, chosen.dir) : undefined;
   }
   for (const projectRoot of await projectsAbove(fs, spec.projectDir, opts.workspaceDir ?? spec.projectDir)) {
     for (const dir of ['', 'apps', 'packages', 'services'].map((d) => path.join(projectRoot, d, spec.name)))
@@ -177,12 +177,13 @@ export async function serverSourceRoot(fs: FsLike, spec: ServiceSpec, opts: { cl
 async function appBuiltForImage<T extends { dir: string; name: string }>(fs: FsLike, spec: ServiceSpec, projectRoot: string, apps: readonly T[]): Promise<T | undefined> {
   const repository = imageRepository(spec.image);
   if (repository === undefined) return undefined;
-  const projectWords = await projectWordsOf(fs, spec, projectRoot);
+  const rootPackage = await packageName(fs, projectRoot);
+  const projectWords = projectWordsOf(spec, projectRoot, rootPackage);
   // The root's Dockerfile only for an image named like the project itself, not one sharing a word with it (vue3-antdv-admin of nest-admin).
-  const namesIt = namesProject([repository], projectRoot, await packageName(fs, projectRoot));
+  const namesIt = namesProject([repository], projectRoot, rootPackage);
   for (const build of await buildsForImage(fs, repository, projectRoot, { projectWords, namesProject: namesIt })) {
-    const brought: T[] = [];
-    for (const app of apps) if (await buildBringsFolder(fs, spec, build, app.dir)) brought.push(app);
+    const brings = await buildBrings(fs, spec, build);
+    const brought = apps.filter((app) => brings(app.dir));
     const chosen = brought.length === 1 ? brought[0] : await theServerAmong(fs, brought, [spec.name, repository]);
     if (chosen) return chosen;
     // Its copies not followed (a pruned workspace deployed from another stage): a Dockerfile in an app's folder builds that app.
@@ -207,8 +208,8 @@ async function theServerAmong<T extends { dir: string; name: string }>(fs: FsLik
 }
 
 /** The words naming a project: its compose project, its folder, its package name. */
-async function projectWordsOf(fs: FsLike, spec: ServiceSpec, projectRoot: string): Promise<string[]> {
-  return [spec.project, path.basename(projectRoot), await packageName(fs, projectRoot)].flatMap((n) => nameWords(n ?? ''));
+function projectWordsOf(spec: ServiceSpec, projectRoot: string, rootPackage: string | undefined): string[] {
+  return [spec.project, path.basename(projectRoot), rootPackage].flatMap((n) => nameWords(n ?? ''));
 }
 
 /**
@@ -220,8 +221,8 @@ async function projectWordsOf(fs: FsLike, spec: ServiceSpec, projectRoot: string
  */
 async function runsProjectCode(fs: FsLike, spec: ServiceSpec, appDir: string, projectRoot: string): Promise<boolean> {
   if (bindMounts(spec, appDir)) return true;
-  const names = [spec.project, path.basename(projectRoot), path.basename(appDir), await packageName(fs, appDir), await packageName(fs, projectRoot)];
-  const projectWords = names.flatMap((n) => nameWords(n ?? ''));
+  const appWords = [path.basename(appDir), await packageName(fs, appDir)].flatMap((n) => nameWords(n ?? ''));
+  const projectWords = [...projectWordsOf(spec, projectRoot, await packageName(fs, projectRoot)), ...appWords];
   return imageWords(spec.image).some((w) => projectWords.some((p) => p === w || (Math.min(p.length, w.length) >= 4 && (p.includes(w) || w.includes(p)))));
 }
 
@@ -255,14 +256,13 @@ function bindMounts(spec: ServiceSpec, dir: string): boolean {
 }
 
 /**
- * Whether the service runs the code of the context folder `dir`: its Dockerfile copies it (or the
- * whole context) into the image (no Dockerfile, no), or it bind-mounts the folder or one holding it.
+ * Whether the service runs the code of a context folder: its Dockerfile copies it (or the whole
+ * context) into the image (no Dockerfile, no), or it bind-mounts the folder or one holding it.
  */
-async function buildBringsFolder(fs: FsLike, spec: ServiceSpec, build: ServiceBuild, dir: string): Promise<boolean> {
-  if (bindMounts(spec, dir)) return true;
-  if (!(await fs.stat(build.dockerfile))?.isFile) return false;
-  const df = withRunMoves(withTurboPrunes(parseDockerfile(await fs.readFile(build.dockerfile), build.args)));
-  return copiesContextFolder(df, path.relative(build.context, dir).split(path.sep).join('/'), build.target);
+async function buildBrings(fs: FsLike, spec: ServiceSpec, build: ServiceBuild): Promise<(dir: string) => boolean> {
+  // Read and parsed once, however many folders are asked about.
+  const df = (await fs.stat(build.dockerfile))?.isFile ? withRunMoves(withTurboPrunes(parseDockerfile(await fs.readFile(build.dockerfile), build.args))) : undefined;
+  return (dir) => bindMounts(spec, dir) || (df !== undefined && copiesContextFolder(df, path.relative(build.context, dir).split(path.sep).join('/'), build.target));
 }
 
 /**
