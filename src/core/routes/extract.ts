@@ -173,7 +173,9 @@ class FileReader {
   private line(node: ts.Node): number {
     const call = this.expanding[0];
     if (call) return call.line;
-    return this.sf.getLineAndCharacterOfPosition(node.getStart(this.sf)).line + 1;
+    // A call on a chain (`server.route({...})\n  .route({...})`, `r.route('/x').get(...).post(...)`) is on its method's line.
+    const at = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) ? node.expression.name : node;
+    return this.sf.getLineAndCharacterOfPosition(at.getStart(this.sf)).line + 1;
   }
 
   /**

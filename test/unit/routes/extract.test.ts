@@ -221,6 +221,21 @@ suite('extractRoutesFromSource: Express, Fastify, Koa', () => {
     ]);
   });
 
+  test('chained fastify route objects: each route and each warning on its own call\'s line', () => {
+    const text = [
+      "import Fastify from 'fastify';", // 1
+      'const server = Fastify();', // 2
+      'server', // 3
+      "  .route({ method: 'GET', url: '/a', handler })", // 4
+      '  .route({ method: "GET", url: cfg.route + "/:id", handler })', // 5
+      "  .route({ method: 'POST', url: '/b', handler })", // 6
+      '  .route({ method: "GET", url: other.route, handler });', // 7
+    ].join('\n');
+    const out = extractRoutesFromSource(text, 'server.ts');
+    assert.deepEqual(out.routes.map((r) => `${r.method} ${r.path} @${r.line}`).sort(), ['GET /a @4', 'POST /b @6']);
+    assert.deepEqual(out.warnings.map((w) => w.line).sort(), [5, 7]);
+  });
+
   test('app.use mounts: identifiers, require() inline and koa .routes(); middleware calls are not mounts', () => {
     const text = [
       'const app = express();',
