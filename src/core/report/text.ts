@@ -7,10 +7,13 @@ import { spaNote } from '../pages/judgePages';
 const MARK: Record<RungStatus, string> = { pass: '✓', fail: '✗', skip: '-', unknown: '?' };
 
 export function routeAnswer(r: RouteReport): string {
-  if (r.status === null) return r.verdict === 'unreachable' ? `unreachable (${r.detail ?? 'no answer'})` : `not sent (${r.detail ?? r.verdict})`;
+  if (r.status === null) return r.verdict === 'unreachable' ? `unreachable (${r.detail ?? 'no answer'})` : notSent(r.detail ?? r.verdict);
   const auth = r.authStatus === null ? '' : `, with token ${r.authStatus}`;
   return `${r.status} ${r.verdict}${auth}`;
 }
+
+/** "not sent: probing disabled (--no-probe)"; a reason that already says so ("POST not sent: opt in …") as it is. */
+const notSent = (why: string): string => (/\bnot sent\b/.test(why) ? why : `not sent: ${why}`);
 
 function containerLine(s: ServiceReport): string {
   if (!s.container) return 'container: none';
