@@ -89,7 +89,8 @@ function confirmClassMounts(scanned: Scanned[]): Scanned[] {
 export function collectExtracted(extracted: { file: string; x: ExtractedFile }[], opts: CollectOptions): CollectedRoutes {
   const warnings: string[] = [];
   const scanned: Scanned[] = confirmClassMounts(extracted.map((f) => ({ file: f.file, key: toSlash(f.file), x: f.x })));
-  for (const s of scanned) for (const w of s.x.warnings) warnings.push(scanWarningText(s.file, w));
+  // A file's warnings in line order (a chain's outer call is visited first).
+  for (const s of scanned) for (const w of [...s.x.warnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))) warnings.push(scanWarningText(s.file, w));
   const byKey = new Map(scanned.map((s) => [s.key, s]));
   dropUnmadeRouters(scanned, byKey, opts.aliases ?? []);
   const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? []);
