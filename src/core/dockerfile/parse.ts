@@ -122,7 +122,7 @@ function readStageStep(st: ParseState, stage: Stage, ins: Instruction): void {
       break;
     }
     case 'RUN':
-      stage.runs.push({ afterCopy: stage.copies.length - 1, command: ins.args.trim(), line: ins.line });
+      stage.runs.push({ afterCopy: stage.copies.length - 1, command: substituteInRun(ins.args.trim(), st.vars), line: ins.line });
       break;
     case 'CMD':
     case 'ENTRYPOINT': {
@@ -326,6 +326,18 @@ function substitute(s: string, vars: Vars): string {
     if (op === '+') return value !== undefined && value !== '' ? (word as string) : '';
     return value ?? (whole as string);
   });
+}
+
+/**
+ * A RUN's shell sees the stage's ARGs and ENVs as variables: `turbo prune ${PACKAGE_NAME}` with the
+ * build arg PACKAGE_NAME=@acme/api prunes @acme/api. Only variables the Dockerfile gives a value
+ * are read (one the base image sets is left as written), and not inside single quotes.
+ */
+function substituteInRun(command: string, vars: Vars): string {
+  return command
+    .split(/('[^']*')/)
+    .map((part) => (part.startsWith("'") ? part : part.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced, bare) => vars.get((braced ?? bare) as string) ?? (whole as string))))
+    .join('');
 }
 
 function normalize(p: string): string {

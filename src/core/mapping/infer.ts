@@ -5,7 +5,7 @@
 // seen (and overridden) by the user.
 import * as l10n from '@vscode/l10n';
 import { dirname, isAbsolute, join, posix, relative, sep } from 'node:path';
-import { parseDockerfile, stagesBuiltFor, type Dockerfile } from '../dockerfile/parse';
+import { parseDockerfile, stagesBuiltFor, type Dockerfile, type Stage } from '../dockerfile/parse';
 import { BUILD_COMMAND, locateInImage, type Location } from '../dockerfile/locate';
 import type { ServiceSpec, SourceMapping } from '../model';
 import type { FsLike } from '../ports';
@@ -62,7 +62,7 @@ interface Placement {
 type PlacementRule = (f: Facts) => Promise<Placement | undefined> | Placement | undefined;
 
 /** In order: the user's word, a bundle, the build output, the source itself. */
-const PLACEMENT_RULES: readonly PlacementRule[] = [placeByOverride, placeBundle, placeBuildOutput, placeSource];
+const PLACEMENT_RULES: readonly PlacementRule[] = [placeByOverride, placeBundle, placeBuildOutput, placeByStartedOutput, placeSource];
 
 export async function inferMapping(fs: FsLike, spec: ServiceSpec): Promise<SourceMapping | undefined> {
   const { drift, build } = spec;
@@ -125,16 +125,10 @@ async function tscRootByImageStart(
   target: string | undefined,
   locate: (abs: string) => Location | undefined,
 ): Promise<Emit> {
-  const stage = df.stages.find((st) => target !== undefined && st.name === target) ?? df.stages[df.stages.length - 1];
+  const stage = builtStage(df, target);
   const out = locate(outDir)?.path;
-  if (!stage?.start || out === undefined) return emit;
-  let cwd = stage.workdir;
-  for (const m of stage.start.matchAll(/\bcd\s+([^\s;&|()]+)|(?:^|[\s;&|(])node\s+(?:-\S+\s+)*([^\s;&|()-][^\s;&|()]*\.[cm]?js)(?=$|[\s;&|)])/g)) {
-    if (m[1] !== undefined) {
-      cwd = posix.resolve(cwd, m[1]);
-      continue;
-    }
-    const file = posix.resolve(cwd, m[2] ?? '');
+  if (!stage || out === undefined) return emit;
+  for (const file of startedImageFiles(stage)) {
     if (!file.startsWith(`${out}/`)) continue;
     const stem = file.slice(out.length + 1).replace(/\.[cm]?js$/, '');
     for (let base = sourceRoot; isAtOrInside(context, base); base = dirname(base)) {
@@ -153,6 +147,22 @@ async function tscRootByImageStart(
     }
   }
   return emit;
+}
+
+/** The stage the service runs: its build target, else the last. */
+function builtStage(df: Dockerfile, target: string | undefined): Stage | undefined {
+  return df.stages.find((st) => target !== undefined && st.name === target) ?? df.stages[df.stages.length - 1];
+}
+
+/** The JavaScript files the stage's start command runs with node, as image paths (`cd X && node Y.js`, `node Y.js` in WORKDIR). */
+function startedImageFiles(stage: Stage): string[] {
+  const files: string[] = [];
+  let cwd = stage.workdir;
+  for (const m of (stage.start ?? '').matchAll(/\bcd\s+([^\s;&|()]+)|(?:^|[\s;&|(])node\s+(?:-\S+\s+)*([^\s;&|()-][^\s;&|()]*\.[cm]?js)(?=$|[\s;&|)])/g)) {
+    if (m[1] !== undefined) cwd = posix.resolve(cwd, m[1]);
+    else files.push(posix.resolve(cwd, m[2] ?? ''));
+  }
+  return files;
 }
 
 /**
@@ -217,6 +227,36 @@ async function placeBuildOutput(f: Facts): Promise<Placement | undefined> {
   // built (`COPY . .` + `RUN npm run build`), which makes the output inside the image.
   const copiesLocalOutput = !loc.fromStage && !loc.madeByRun && !(wholeContext && runsABuild(df));
   return { target: loc.path, buildOutDir: emit.dir, rewrites: { ...emit.rewrites }, copiesLocalOutput };
+}
+
+/**
+ * The image starts the build output at a path no COPY explains, because a script of the build
+ * gathered it (`sh bundle.sh json . out`, then `COPY --from=builder /app/out .`): `node index.js`
+ * in WORKDIR /app/api/build/src, the output of src/index.ts under the project's outDir build/src,
+ * puts that output at /app/api/build/src.
+ */
+async function placeByStartedOutput(f: Facts): Promise<Placement | undefined> {
+  const { emit, df } = f;
+  const stage = df && builtStage(df, f.spec.build?.target);
+  if (!emit || emit.dir === f.sourceRoot || emit.bundledBy !== undefined || !stage) return undefined;
+  const kept = relative(f.project.dir, emit.dir).split(sep).join('/');
+  if (kept === '' || kept.startsWith('..') || isAbsolute(kept)) return undefined;
+  for (const file of startedImageFiles(stage)) {
+    const at = file.lastIndexOf(`/${kept}/`);
+    if (at < 0) continue;
+    const stem = file.slice(at + kept.length + 2).replace(/\.[cm]?js$/, '');
+    const source = await firstFile(f.fs, TS_SOURCE_EXTENSIONS.map((ext) => join(f.sourceRoot, stem + ext)));
+    if (source === undefined) continue;
+    const target = file.slice(0, at + kept.length + 1);
+    f.evidence.push(...emit.evidence, l10n.t`target ${target}: the image starts ${file}, the output of ${relative(f.context, source)}`);
+    return { target, buildOutDir: emit.dir, rewrites: { ...emit.rewrites } };
+  }
+  return undefined;
+}
+
+async function firstFile(fs: FsLike, paths: string[]): Promise<string | undefined> {
+  for (const p of paths) if ((await fs.stat(p))?.isFile) return p;
+  return undefined;
 }
 
 /** Where the image holds a folder, and the Dockerfile line that says so. */

@@ -144,4 +144,10 @@ COPY a $NOT_DECLARED/
     assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`);
     assert.equal(df.stages[0]?.copies[0]?.dest, '/app');
   });
+
+  test("a RUN's variables the Dockerfile gives a value (a build arg, an ENV) read as that value; others and single-quoted text stay as written", () => {
+    const text = ['ARG APP=web', 'FROM node AS build', 'ARG APP', 'ARG PKG', 'ENV OUT=/out', "RUN turbo prune ${PKG} --docker && echo '$APP' $OUT $HOME ${APP}"].join('\n');
+    const df = parseDockerfile(text, { PKG: '@x/api' });
+    assert.equal(df.stages[0]?.runs[0]?.command, "turbo prune @x/api --docker && echo '$APP' /out $HOME web");
+  });
 });

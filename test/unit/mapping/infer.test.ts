@@ -1027,6 +1027,42 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.equal(m?.bundled, false);
   });
 
+  test('a pruned workspace named by a build arg whose output a build script gathers: ${PKG} in RUN reads the arg, and the started file places the output', async () => {
+    const fs = memFs({
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - svc\n  - lib\n',
+      '/ws/package.json': JSON.stringify({ name: 'root', private: true }),
+      '/ws/svc/package.json': JSON.stringify({ name: '@x/svc', main: 'out/src/main.js', dependencies: { koa: '2' }, scripts: { build: 'tsc' } }),
+      '/ws/svc/tsconfig.json': JSON.stringify({ compilerOptions: { rootDir: '.', outDir: 'out' }, include: ['src'] }),
+      '/ws/svc/src/main.ts': '',
+      '/ws/lib/package.json': JSON.stringify({ name: '@x/lib', dependencies: { koa: '2' } }),
+      '/ws/Dockerfile': [
+        'FROM node:22 AS base',
+        'ARG PKG',
+        'ENV PKG=${PKG}',
+        'FROM base AS prune',
+        'WORKDIR /w',
+        'COPY . .',
+        'RUN npx turbo prune ${PKG} --docker',
+        'FROM base AS build',
+        'WORKDIR /w',
+        'COPY --from=prune /w/out/full/ .',
+        "RUN pnpm install && pnpm turbo run build --filter=$PKG && echo '${PKG}'",
+        'RUN sh gather.sh . dist-all',
+        'FROM node:22-slim',
+        'ARG RUN_DIR',
+        'WORKDIR /srv',
+        'COPY --from=build /w/dist-all .',
+        'WORKDIR /srv/${RUN_DIR}',
+        'CMD ["node", "main.js"]',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile', args: { PKG: '@x/svc', RUN_DIR: 'svc/out/src' } }));
+    assert.equal(m?.sourceRoot, '/ws/svc/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/srv/svc/out/src', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, false);
+    assert.ok(m?.evidence.includes('target /srv/svc/out/src: the image starts /srv/svc/out/src/main.js, the output of svc/src/main.ts'), m?.evidence.join('\n'));
+  });
+
   test('packages copied one by one, the build run in one of them: of the server packages copied, the one the image starts in (not a library using hono too)', async () => {
     const fs = memFs({
       '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/*\n  - packages/*\n',
