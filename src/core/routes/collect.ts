@@ -117,7 +117,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
 
   for (const s of scanned) addImportedRoutes(s, byKey, opts.aliases ?? []);
   const edges = mountEdges(scanned, warnings, opts.aliases ?? [], resolver);
-  const moduleMounts = routerModulePrefixes(scanned, byKey, opts.aliases ?? []);
+  const moduleMounts = controllerPrefixes(scanned, byKey, opts.aliases ?? []);
   const prefixesOf = mountPrefixes(edges, unknownPrefixRouters(scanned, byKey, opts.aliases ?? [], warnings));
 
   const routes: RouteDef[] = [];
@@ -665,6 +665,13 @@ function mountPrefixes(edges: MountEdge[], unknown: Set<string>): (node: RouterN
   return (node) => visit(node, 0, new Set());
 }
 
+/** The path each controller is served under before its own: its RouterModule prefix, its OvernightJS parents' paths. */
+function controllerPrefixes(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[]): Map<string, string> {
+  const mounts = routerModulePrefixes(scanned, byKey, aliases);
+  addChildControllerPrefixes(scanned, byKey, aliases, mounts);
+  return mounts;
+}
+
 /**
  * RouterModule.register trees: the path each module's controllers are served under, keyed by
  * the controller's file and class (`backend/src/me.controller.ts#MeController`): two modules
@@ -696,6 +703,35 @@ function routerModulePrefixes(scanned: Scanned[], byKey: Map<string, Scanned>, a
   }
   return out;
 }
+
+/**
+ * OvernightJS child controllers, keyed like the RouterModule prefixes: each is served under its
+ * parent's path, and that under the parent's own parent (`@Controller('hooks')
+ * @ChildControllers([new Incoming()])` and Incoming's `@Controller('in') @ChildControllers([new
+ * Sns()])`: Sns's routes under /hooks/in), not at its own path alone.
+ */
+function addChildControllerPrefixes(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[], mounts: Map<string, string>): void {
+  const parentOf = new Map<string, { parent: string; path: string }>();
+  for (const s of scanned) {
+    for (const c of s.x.childControllers ?? []) {
+      for (const child of c.children) {
+        const imp = s.x.imports.find((i) => i.local === child);
+        const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : undefined;
+        parentOf.set(found ? `${found.target.key}#${found.name ?? child}` : `${s.key}#${child}`, { parent: `${s.key}#${c.parent}`, path: c.path });
+      }
+    }
+  }
+  // A cycle of children (a mistake in the code) stops at a fixed depth instead of looping.
+  const prefixOf = (key: string, depth: number): string => {
+    const p = parentOf.get(key);
+    if (!p || depth > MAX_CHILD_DEPTH) return mounts.get(key) ?? mounts.get(`#${key.slice(key.lastIndexOf('#') + 1)}`) ?? '';
+    return joinRoutePath(prefixOf(p.parent, depth + 1), p.path);
+  };
+  const prefixes = [...parentOf.keys()].map((key) => [key, prefixOf(key, 0)] as const);
+  for (const [key, prefix] of prefixes) mounts.set(key, prefix);
+}
+
+const MAX_CHILD_DEPTH = 16;
 
 /** Resolves the parts of paths that refer to other files' constants and config keys. */
 class ValueResolver {

@@ -2123,11 +2123,25 @@ class FileReader {
         continue;
       }
       this.readNestHandlers(node, paths, version);
+      this.readChildControllers(node, decorators, paths);
       if (base && node.name) {
         const entry: NonNullable<ExtractedFile['controllerBases']>[number] = { controller: node.name.text, base, controllerPaths: paths, line: this.line(d) };
         if (version) entry.version = version;
         (this.out.controllerBases ??= []).push(entry);
       }
+    }
+  }
+
+  /** OvernightJS `@ChildControllers([new Actions(), new Events()])` on a controller with a literal path. */
+  private readChildControllers(node: ts.ClassDeclaration, decorators: readonly ts.Decorator[], paths: ConstValue): void {
+    const path = literalOf(paths);
+    if (!node.name || path === undefined) return;
+    for (const d of decorators) {
+      if (!ts.isCallExpression(d.expression) || calleeName(d.expression.expression)?.split('.').pop() !== 'ChildControllers') continue;
+      const arg = d.expression.arguments[0] ? skipOuter(d.expression.arguments[0]) : undefined;
+      const list = arg && ts.isArrayLiteralExpression(arg) ? arg.elements.map(skipOuter) : arg ? [arg] : [];
+      const children = list.flatMap((e) => (ts.isNewExpression(e) && ts.isIdentifier(e.expression) ? [e.expression.text] : []));
+      if (children.length > 0) (this.out.childControllers ??= []).push({ parent: node.name.text, path, children });
     }
   }
 

@@ -150,6 +150,11 @@ export interface ExtractedFile {
   nestModules?: Record<string, { controllers: string[]; imports: string[] }>;
   /** RouterModule.register trees. */
   routerModules?: RouterModuleEntry[];
+  /**
+   * OvernightJS `@Controller('v1') @ChildControllers([new Actions()]) class V1`: each child
+   * controller (a class name here) is served under its parent's path, not at its own.
+   */
+  childControllers?: Array<{ parent: string; path: string; children: string[] }>;
   /** `@fastify/autoload` registrations: every file under `dir` (relative to this file's folder) is a plugin. */
   autoloads?: Array<{ dir: string; prefix: string; dirNamePrefix: boolean; mountedOn: string; line: number }>;
   /** Routers declared here with their own prefix (koa-router `prefix`): routes added to them from other files get it too. */

@@ -38,6 +38,21 @@ suite('routes on real-world patterns', () => {
     ]);
   });
 
+  test('OvernightJS child controllers are served under their parent, two levels deep, and not at their own path alone', () => {
+    const routes = routesOf({
+      '/s/server.ts':
+        "import { Server } from '@overnightjs/core';\nimport { Shop } from './shop';\nimport { Hooks } from './hooks';\nclass App extends Server {\n  constructor() { super(); this.addControllers([new Shop(), new Hooks()]); }\n}\n",
+      '/s/shop.ts':
+        "import { ChildControllers, Controller, Get, Post } from '@overnightjs/core';\nimport { Orders } from './orders';\n@Controller('shop')\n@ChildControllers([new Orders(), new Carts()])\nexport class Shop {\n  @Get()\n  @Get('home')\n  index(req, res) {}\n}\n@Controller('carts')\nclass Carts {\n  @Post(':id')\n  add(req, res) {}\n}\n",
+      '/s/orders.ts': "import { Controller, Delete, Get } from '@overnightjs/core';\n@Controller('orders')\nexport class Orders {\n  @Get(':id')\n  one(req, res) {}\n  @Delete()\n  all(req, res) {}\n}\n",
+      '/s/hooks.ts':
+        "import { ChildControllers, Controller } from '@overnightjs/core';\nimport { Incoming } from './incoming';\n@Controller('hooks')\n@ChildControllers([new Incoming()])\nexport class Hooks {}\n",
+      '/s/incoming.ts':
+        "import { ChildControllers, Controller, Post } from '@overnightjs/core';\n@Controller('in')\n@ChildControllers(new Sns())\nexport class Incoming {}\n@Controller('sns')\nclass Sns {\n  @Post()\n  notify(req, res) {}\n}\n",
+    });
+    assert.deepEqual([...routes].sort(), ['DELETE /shop/orders', 'GET /shop', 'GET /shop/home', 'GET /shop/orders/:id', 'POST /hooks/in/sns', 'POST /shop/carts/:id']);
+  });
+
   test('a chained Router().use(...) exported by default, lone-argument use() mounts, a main that uses it', () => {
     const routes = routesOf({
       '/s/main.ts': "import express from 'express';\nimport routes from './routes/routes';\nconst app = express();\napp.use(routes);\n",
