@@ -80,6 +80,8 @@ type Scope = Map<string, ts.Expression | ConstValue>;
 class FileReader {
   /** Top-level `const x = ...` initialisers, enums, classes: what identifiers evaluate to. */
   private readonly decls = new Map<string, ts.Node>();
+  /** The file's feature flags (constantFlags), read at the first `if`. */
+  private flags: Map<string, boolean> | undefined;
   /** Scope-bound names whose receiver is being resolved now (a binding may name itself). */
   private readonly resolving = new Set<string>();
   private readonly importedNames = new Set<string>();
@@ -950,6 +952,15 @@ class FileReader {
       if (pattern !== undefined) this.warn(node, { id: 'globLoad', args: [pattern] });
     }
     if (ts.isForOfStatement(node) && this.readForOf(node)) return;
+    if (ts.isIfStatement(node)) {
+      // A branch a constant condition never takes registers nothing (`if (ENABLE_X)` with `const ENABLE_X = false`).
+      const taken = constantCondition(node.expression, (this.flags ??= constantFlags(this.sf)));
+      if (taken !== undefined) {
+        const branch = taken ? node.thenStatement : node.elseStatement;
+        if (branch) this.visit(branch);
+        return;
+      }
+    }
     // Inline fastify plugins: register(async (f) => { f.get(...) }, { prefix })
     ts.forEachChild(node, (child) => this.visit(child));
   }
@@ -2264,6 +2275,46 @@ class FileReader {
 }
 
 // ---- helpers -----------------------------------------------------------------------------------
+
+/**
+ * `true`, `false`, a flag of the file (`flags`), or `!` of these: the branch an `if` always takes.
+ * Undefined for anything else (an environment variable, a config value, a `let`).
+ */
+function constantCondition(e: ts.Expression, flags: ReadonlyMap<string, boolean>): boolean | undefined {
+  const x = skipOuter(e);
+  if (x.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (x.kind === ts.SyntaxKind.FalseKeyword) return false;
+  if (ts.isPrefixUnaryExpression(x) && x.operator === ts.SyntaxKind.ExclamationToken) {
+    const v = constantCondition(x.operand, flags);
+    return v === undefined ? undefined : !v;
+  }
+  return ts.isIdentifier(x) ? flags.get(x.text) : undefined;
+}
+
+/**
+ * The file's feature flags: `const`s of its top level initialised with `true` or `false`
+ * (`export const ENABLE_X = false`), whose names nothing else in the file declares (a parameter
+ * or a local of the same name would be another value).
+ */
+function constantFlags(sf: ts.SourceFile): Map<string, boolean> {
+  const flags = new Map<string, boolean>();
+  for (const st of sf.statements) {
+    if (!ts.isVariableStatement(st) || (st.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    for (const d of st.declarationList.declarations) {
+      const kind = d.initializer ? skipOuter(d.initializer).kind : undefined;
+      if (ts.isIdentifier(d.name) && (kind === ts.SyntaxKind.TrueKeyword || kind === ts.SyntaxKind.FalseKeyword)) flags.set(d.name.text, kind === ts.SyntaxKind.TrueKeyword);
+    }
+  }
+  if (flags.size === 0) return flags;
+  const declared = new Map<string, number>();
+  const walk = (n: ts.Node): void => {
+    if ((ts.isVariableDeclaration(n) || ts.isParameter(n) || ts.isBindingElement(n) || ts.isFunctionDeclaration(n)) && n.name && ts.isIdentifier(n.name)) declared.set(n.name.text, (declared.get(n.name.text) ?? 0) + 1);
+    ts.forEachChild(n, walk);
+  };
+  walk(sf);
+  for (const name of [...flags.keys()]) if ((declared.get(name) ?? 0) > 1) flags.delete(name);
+  return flags;
+}
 
 /**
  * The router `this` stands for inside `class UsersController extends Controller`: the class

@@ -53,6 +53,26 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual([...routes].sort(), ['DELETE /shop/orders', 'GET /shop', 'GET /shop/home', 'GET /shop/orders/:id', 'POST /hooks/in/sns', 'POST /shop/carts/:id']);
   });
 
+  test('routes in a branch a constant flag of the file never takes are not served; a let, an environment variable and a flag declared again in a block are not constants', () => {
+    const routes = routesOf({
+      '/s/app.ts': [
+        "import express from 'express';",
+        'export const ENABLE_EDIT = false;',
+        'const READ_ONLY = true;',
+        'const SHADOWED = false;',
+        'let beta = false;',
+        'const app = express();',
+        "if (ENABLE_EDIT) {\n  app.post('/items', h);\n} else {\n  app.get('/items/locked', h);\n}",
+        "if (!READ_ONLY) app.delete('/items/:id', h);",
+        "if (beta) app.get('/beta', h);",
+        "if (process.env.DEBUG) app.get('/debug', h);",
+        "{\n  const SHADOWED = true;\n  if (SHADOWED) app.get('/shadowed', h);\n}",
+        "app.get('/items', h);",
+      ].join('\n'),
+    });
+    assert.deepEqual([...routes].sort(), ['GET /beta', 'GET /debug', 'GET /items', 'GET /items/locked', 'GET /shadowed']);
+  });
+
   test('a chained Router().use(...) exported by default, lone-argument use() mounts, a main that uses it', () => {
     const routes = routesOf({
       '/s/main.ts': "import express from 'express';\nimport routes from './routes/routes';\nconst app = express();\napp.use(routes);\n",
