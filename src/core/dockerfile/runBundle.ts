@@ -51,7 +51,9 @@ export function findRunBundle(df: Dockerfile): RunBundle | undefined {
           if (!b.command.test(part)) continue;
           const out = b.output.exec(part)?.[1];
           if (out === undefined || root === undefined) continue;
-          const abs = posix.resolve(cwd, unquote(out));
+          // `--outfile=dist-api/index.js` names the bundle itself: it lands in that file's folder.
+          const written = /--outfile[=\s]/.test(part) ? posix.dirname(unquote(out)) : unquote(out);
+          const abs = posix.resolve(cwd, written);
           const rel = posix.relative(root, abs);
           if (rel === '' || rel.startsWith('..')) continue;
           found = { bundler: b.name, output: rel, line: run.line };

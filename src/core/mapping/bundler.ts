@@ -68,3 +68,23 @@ export function bundlingText(by: BundledBy): string {
       return l10n.t('bundled: {0}', by.said);
   }
 }
+
+/** A bundling command that names its entry file among its arguments. */
+const ENTRY_BUNDLER = /\b(?:esbuild|bun\s+build|ncc\s+build|tsup|tsdown)\s+([^&|;]*)/;
+const SERVER_ENTRY = /^(?:\.\/)?([\w@.-]+)\/[\w@./-]*\.[cm]?[jt]s$/;
+
+/**
+ * The folder a server's bundling build script starts from: `esbuild api/index.ts --bundle
+ * --outfile=dist-api/index.js` bundles what api/ holds, whatever other folders (a front end's
+ * src/) sit beside it. The entry's first folder, as written in a `build*` script.
+ */
+export function bundledEntryFolder(project: BuildProject): { folder: string; script: string } | undefined {
+  if (project.server === undefined) return undefined;
+  for (const [name, script] of Object.entries(project.pkg?.scripts ?? {})) {
+    if (!/^build\b/.test(name)) continue;
+    const args = ENTRY_BUNDLER.exec(script)?.[1]?.split(/\s+/) ?? [];
+    const folder = args.map((a) => SERVER_ENTRY.exec(a.replace(/^(['"])(.*)\1$/, '$2'))?.[1]).find((f) => f !== undefined && f !== '..' && f !== '.');
+    if (folder !== undefined) return { folder, script: name };
+  }
+  return undefined;
+}

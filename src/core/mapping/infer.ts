@@ -13,7 +13,7 @@ import { readJsonObject, readTsConfig, type TsConfigInfo } from './tsconfig';
 import { parseDockerignore } from '../dockerfile/dockerignore';
 import { findBuildProject, objectField, withWorkspaceDeploys, type BuildProject } from './buildProject';
 import { COMPILED_REWRITES, findEmit, type Emit } from './emit';
-import { bundlingText, findBundler, type BundledBy } from './bundler';
+import { bundledEntryFolder, bundlingText, findBundler, type BundledBy } from './bundler';
 import { findRunBundle, type RunBundle } from '../dockerfile/runBundle';
 import { withRootScripts, withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
 import { entryFolder } from '../routes/serverApps';
@@ -390,6 +390,11 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     return configDir !== project.dir && configDir.startsWith(project.dir + sep) ? { path: configDir, why: l10n.t`the folder of ${tsName}, which sets no rootDir` } : undefined;
   },
   async (fs, { project }) => entryFolder(fs, project.dir),
+  async (fs, { project }) => {
+    const entry = bundledEntryFolder(project);
+    const path = entry && join(project.dir, entry.folder);
+    return path !== undefined && entry && (await isDir(fs, path)) ? { path, why: l10n.t`the entry its "${entry.script}" script bundles is below it` } : undefined;
+  },
   async (fs, { project }) => {
     const compiled = await compiledStartEntry(fs, project.dir);
     return compiled && { path: compiled.sourceRoot, why: compiled.why };

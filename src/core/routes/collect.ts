@@ -10,6 +10,7 @@ import { EACH, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstV
 import { joinRoutePath, openApiPathToRoute, stripParamPatterns } from './joinPath';
 import { isHttpMethod, parseRouteSpec } from './routeSpec';
 import { scanMessageText, scanWarningText } from '../scanTexts';
+import { servedControllers } from './nestReach';
 
 export interface CollectOptions {
   /**
@@ -120,6 +121,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const moduleMounts = controllerPrefixes(scanned, byKey, opts.aliases ?? []);
   const prefixesOf = mountPrefixes(edges, unknownPrefixRouters(scanned, byKey, opts.aliases ?? [], warnings));
 
+  const controllers = servedControllers(scanned);
   const routes: RouteDef[] = [];
   const served = opts.entry !== undefined ? servedFrom(byKey.get(toSlash(opts.entry)), edges) : undefined;
   const mounted = (node: RouterNode) => edges.some((e) => e.child.key === node.key && (e.child.name === '*' || e.child.name === node.name));
@@ -130,7 +132,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
     if (!outside) for (const [router, rs] of unreachable) warnings.push(scanWarningText(s.file, { id: 'relativeUnmounted', args: [router, rs.map((r) => r.path.slice(1)).join(', ')], line: rs[0]?.line ?? 0 }));
     for (const r of s.x.routes) {
       // Nest controllers are served by the app their module reaches (nestEntries), not through mounts.
-      if ((r.router !== undefined && unreachable.has(r.router)) || (outside && r.kind !== 'nest')) continue;
+      if ((r.router !== undefined && unreachable.has(r.router)) || (outside && r.kind !== 'nest') || (r.kind === 'nest' && r.controller !== undefined && controllers?.has(r.controller) === false)) continue;
       const nestRoute = (prefix: string | undefined, excluded: string[]) =>
         nestPaths({ ...r, path: joinRoutePath((moduleMounts.get(`${s.key}#${r.controller ?? ''}`) ?? moduleMounts.get(`#${r.controller ?? ''}`)) ?? '', r.path) }, prefix, excluded, versioning);
       const serving = r.kind === 'nest' ? entries.filter((e) => e.controllers.has(r.controller ?? '')) : [];
@@ -147,12 +149,19 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
       }
     }
   }
-  for (const entry of opts.extra ?? []) {
+  routes.push(...configRoutes(opts.extra ?? [], warnings));
+  return { routes: sortRoutes(dedupe(routes)), warnings };
+}
+
+/** The routes `x-runtime-drift.routes` lists; a malformed entry is a warning. */
+function configRoutes(extra: readonly string[], warnings: string[]): RouteDef[] {
+  const out: RouteDef[] = [];
+  for (const entry of extra) {
     const parsed = parseRouteSpec(entry);
     if ('error' in parsed) warnings.push(l10n.t('x-runtime-drift.routes: {0}; skipped', parsed.error));
-    else routes.push({ method: parsed.method, path: parsed.path, origin: 'config' });
+    else out.push({ method: parsed.method, path: parsed.path, origin: 'config' });
   }
-  return { routes: sortRoutes(dedupe(routes)), warnings };
+  return out;
 }
 
 /**

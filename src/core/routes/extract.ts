@@ -10,7 +10,7 @@ import { expandOptionalGroups, joinRoutePath, openApiPathToRoute } from './joinP
 import { isHttpMethod } from './routeSpec';
 import { EACH, concat, hasEach, hasParams, hasRefs, literalOf, literalsOf, mergeParts, paramRef, propOf, str, type ConstValue, type Part } from './values';
 import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, substituteParams } from './extracted';
-import type { Endpoint, ExtractedFile, ExtractedMount, ExtractedRoute, RouterModuleEntry, UriVersioning } from './extracted';
+import type { Endpoint, ExtractedFile, ExtractedMount, ExtractedRoute, NestModuleInfo, RouterModuleEntry, UriVersioning } from './extracted';
 import type { ScanMessage } from '../scanTexts';
 
 const NEST_METHODS: Readonly<Record<string, HttpMethod>> = {
@@ -134,6 +134,10 @@ class FileReader {
     this.visit(this.sf);
     this.collectExports();
     this.readKeyedRouters();
+    if (this.out.nestEntryModule === undefined && this.sf.text.includes('NestFactory')) {
+      const entry = this.nestFactoryModule();
+      if (entry !== undefined) this.out.nestEntryModule = entry;
+    }
     const own = [...new Set(this.out.mounts.map((m) => m.routerName).filter((name) => !this.importedNames.has(name) && (this.madeHere(name) || this.decls.has(name) || this.paramNames.has(name))))];
     if (own.length > 0) this.out.ownRouters = own;
   }
@@ -334,10 +338,15 @@ class FileReader {
     }
   }
 
-  /** The router a variable's initialiser names again: `router`, `router.use(a, b)`, `(router as X).use(a)`. */
+  /**
+   * The router a variable's initialiser names again: `router`, `router.use(a, b)`, `(router as X).use(a)`,
+   * and a chain of registrations on it, which return the router itself (Hono, Express, koa-router):
+   * `const guarded = base.post('/x', h).openapi(route, h)` after `base.use(auth)` is `base`, so
+   * mounting `guarded` mounts `base`'s routes.
+   */
   private aliasedRouter(init: ts.Expression): string | undefined {
     let cur = init;
-    while (ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression) && cur.expression.name.text === 'use') cur = skipOuter(cur.expression.expression);
+    while (ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression) && keepsSameRouter(cur)) cur = skipOuter(cur.expression.expression);
     return ts.isIdentifier(cur) && this.isReceiver(cur.text) ? cur.text : undefined;
   }
 
@@ -2169,15 +2178,31 @@ class FileReader {
     }
   }
 
+  /**
+   * A module's controllers and the modules it imports, by name: its @Module metadata and the
+   * dynamic modules its static methods return (`static forRoot() { return { module: AuthModule,
+   * imports: [UsersModule] } }`). An import made by a call names every identifier in it
+   * (`forwardRef(() => UsersModule)`, `AuthModule.forRoot()`). `open` when a list is not written
+   * out here (`imports: modulesSet()`, a spread): what the module reaches is then not known.
+   */
   private readNestModule(name: string, call: ts.CallExpression): void {
     const meta = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
     if (!meta || !ts.isObjectLiteralExpression(meta)) return;
-    const names = (key: string): string[] => {
-      const v = this.prop(meta, key);
-      const l = v ? skipOuter(v) : undefined;
-      return l && ts.isArrayLiteralExpression(l) ? l.elements.map((e) => calleeName(skipOuter(e)) ?? '').filter((s) => s !== '') : [];
-    };
-    this.out.nestModules = { ...(this.out.nestModules ?? {}), [name]: { controllers: names('controllers'), imports: names('imports').map((n) => n.split('.')[0] ?? n) } };
+    const cls = call.parent.parent;
+    const dynamic = ts.isClassDeclaration(cls) ? cls.members.filter((m) => ts.isMethodDeclaration(m) && m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword)).flatMap((m) => moduleObjects(m)) : [];
+    const module: NestModuleInfo = { controllers: [], imports: [] };
+    for (const obj of [meta, ...dynamic]) {
+      for (const key of ['controllers', 'imports'] as const) {
+        const v = this.prop(obj, key);
+        const l = v ? skipOuter(v) : undefined;
+        if (!l) continue;
+        if (!ts.isArrayLiteralExpression(l) || l.elements.some((e) => !isWrittenOutModule(e))) module.open = true;
+        const elements = ts.isArrayLiteralExpression(l) ? l.elements.filter((e) => !ts.isSpreadElement(e)) : [];
+        module[key].push(...elements.flatMap((e) => (key === 'imports' ? moduleRefs(e) : [calleeName(skipOuter(e)) ?? ''])).filter((n) => n !== ''));
+      }
+    }
+    module.imports = [...new Set(module.imports)];
+    this.out.nestModules = { ...(this.out.nestModules ?? {}), [name]: module };
   }
 
   private readNestHandlers(cls: ts.ClassDeclaration, controllerPaths: ConstValue, controllerVersion: string[] | undefined): void {
@@ -2478,6 +2503,44 @@ function chainRoot(e: ts.Node): ts.Node {
 }
 
 /** `express.Router`, `Router`, `new Koa` -> their dotted name. */
+/** Object literals with a `module` key inside a static method: the dynamic modules it returns. */
+function moduleObjects(method: ts.Node): ts.ObjectLiteralExpression[] {
+  const out: ts.ObjectLiteralExpression[] = [];
+  const walk = (n: ts.Node): void => {
+    if (ts.isObjectLiteralExpression(n) && n.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'module')) out.push(n);
+    ts.forEachChild(n, walk);
+  };
+  walk(method);
+  return out;
+}
+
+/**
+ * An element of `imports`/`controllers` that names what it brings: a class, `forwardRef(() => X)`,
+ * or a module's own dynamic-module method (`ConfigModule.forRoot(...)`). A spread or another
+ * function's result (`makeModule()`, which may return `{ module: X }`) could bring anything.
+ */
+function isWrittenOutModule(element: ts.Expression): boolean {
+  const e = skipOuter(element);
+  if (ts.isIdentifier(e)) return true;
+  if (!ts.isCallExpression(e)) return false;
+  const callee = skipOuter(e.expression);
+  if (ts.isIdentifier(callee)) return callee.text === 'forwardRef';
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && /Module$/.test(callee.expression.text);
+}
+
+/** The names an element of `imports` refers to: itself, or the base and every identifier inside a call. */
+function moduleRefs(element: ts.Expression): string[] {
+  const e = skipOuter(element);
+  if (ts.isIdentifier(e)) return [e.text];
+  const out: string[] = [];
+  const walk = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) && !(ts.isPropertyAssignment(n.parent) && n.parent.name === n)) out.push(n.text);
+    ts.forEachChild(n, walk);
+  };
+  walk(e);
+  return out;
+}
+
 function calleeName(e: ts.Expression): string | undefined {
   const x = skipOuter(e);
   if (ts.isIdentifier(x)) return x.text;
@@ -2668,6 +2731,14 @@ function isRouteChainLink(e: ts.Expression): boolean {
  * `notFound` and `onError`.
  */
 const CHAIN_KEEPS_ROUTER = new Set(['use', 'route', 'register', 'routes', 'middleware', 'basePath', 'mount', 'withTypeProvider', 'openapi', 'doc', 'doc31', 'prefix', 'disable', 'enable', 'engine', 'notFound', 'onError']);
+
+/** A link of a chain that returns the router it was called on: `use`, a registration (a path or config and a handler). */
+function keepsSameRouter(call: ts.CallExpression): boolean {
+  const m = (call.expression as ts.PropertyAccessExpression).name.text;
+  if (m === 'use') return true;
+  // `app.get('env')` reads a setting and `router.route('/x')` makes an Express Route: neither is the router.
+  return (m in ROUTER_METHODS || m === 'route' || m === 'openapi') && call.arguments.length >= 2;
+}
 
 /** @hono/zod-openapi's calls that serve the OpenAPI document (`openapi` itself registers a route). */
 const OPENAPI_CALLS: Readonly<Record<string, true>> = { openapi: true, doc: true, doc31: true };

@@ -122,7 +122,7 @@ export interface ExtractedFile {
   globalPrefixLine?: number;
   /** setGlobalPrefix's `exclude` paths, normalised. */
   globalPrefixExclude?: string[];
-  /** The root module of the `NestFactory.create(AppModule)` in the file that sets the global prefix. */
+  /** The root module of the file's `NestFactory.create(AppModule)`. */
   nestEntryModule?: string;
   /** `app.enableVersioning(...)` when its type is URI; absent when not called or another type. */
   uriVersioning?: UriVersioning;
@@ -147,7 +147,7 @@ export interface ExtractedFile {
   /** `apiPrefix: process.env.API_PREFIX || 'api'`: config property defaults, by property name. */
   configDefaults?: Record<string, string>;
   /** Nest modules declared here: class name -> controllers and imported modules. */
-  nestModules?: Record<string, { controllers: string[]; imports: string[] }>;
+  nestModules?: Record<string, NestModuleInfo>;
   /** RouterModule.register trees. */
   routerModules?: RouterModuleEntry[];
   /**
@@ -277,4 +277,11 @@ export function substituteParams(v: ConstValue, args: ConstValue[]): ConstValue 
     else parts.push(p);
   }
   return str(...parts);
+}
+
+/** A Nest module's controllers and the names its imports refer to; `open` when a list is not written out (a call, a spread). */
+export interface NestModuleInfo {
+  controllers: string[];
+  imports: string[];
+  open?: true;
 }

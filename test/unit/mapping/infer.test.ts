@@ -1224,5 +1224,22 @@ suite('mapping infer: output named by the start script, images built from anothe
     const tools = 'FROM golang AS tools\nWORKDIR /go\nFROM node\nCOPY --from=tools /go/bin/x /usr/bin/x\n';
     assert.equal((await inferMapping(memFs({ ...repo, '/ws/Dockerfile': tools }), spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' })))?.target, undefined);
   });
-});
 
+  test('a server bundled by a build script from an entry below one folder (esbuild api/index.ts --outfile=dist-api/index.js, a vite front end in src/): that folder is the source, the outfile\'s folder the target', async () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({
+        scripts: { build: 'pnpm build:web && pnpm build:server', 'build:web': 'vite build', 'build:server': 'esbuild api/index.ts --bundle --platform=node --outfile=dist-api/index.js', start: 'node dist-api/index.js' },
+        dependencies: { hono: '4', react: '19' },
+        devDependencies: { vite: '8', esbuild: '0.27' },
+      }),
+      '/ws/tsconfig.json': '{"compilerOptions":{"noEmit":true},"include":["src/**/*","api/**/*"]}',
+      '/ws/src/main.tsx': '',
+      '/ws/api/index.ts': '',
+      '/ws/Dockerfile': 'FROM node:20 AS builder\nWORKDIR /app\nCOPY . .\nRUN pnpm run build\nFROM node:20\nWORKDIR /app\nCOPY --from=builder /app/dist-api ./dist-api\nCOPY --from=builder /app/dist ./dist\nCMD ["node", "dist-api/index.js"]\n',
+    };
+    const m = await inferMapping(memFs(files), spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/api', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/dist-api', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+  });
+});

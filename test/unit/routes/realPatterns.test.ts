@@ -182,9 +182,30 @@ suite('routes on real-world patterns', () => {
       '/s/home.controller.ts': "@Controller()\nexport class HomeController {\n  @Get() home() {}\n}\n",
       '/s/admin/admin.module.ts': "@Module({ controllers: [AdminController] })\nexport class AdminModule {}\n",
       '/s/admin/admin.controller.ts': "@Controller('stats')\nexport class AdminController {\n  @Get() stats() {}\n}\n",
-      '/s/app.module.ts': "@Module({ imports: [RouterModule.register([{ path: 'admin', module: AdminModule }])] })\nexport class AppModule {}\n",
+      '/s/app.module.ts':
+        "@Module({ imports: [AdminModule, RouterModule.register([{ path: 'admin', module: AdminModule }])], controllers: [UsersController, HomeController] })\nexport class AppModule {}\n",
     });
     assert.deepEqual(routes, ['GET /', 'GET /api/admin/stats', 'DELETE /api/v1/v1/users/:id']);
+  });
+
+  test('Nest: a controller no module reached from the root module lists serves nothing (in no module, or in a module nothing imports); a list built by a call or spread could name anything, so then every controller is served', () => {
+    const files = (imports: string) => ({
+      '/s/main.ts': "import { NestFactory } from '@nestjs/core';\nconst app = await NestFactory.create(AppModule);\nawait app.listen(3000);\n",
+      '/s/app.module.ts': `@Module({ imports: ${imports}, controllers: [AppController] })\nexport class AppModule {}\n`,
+      '/s/app.controller.ts': "@Controller()\nexport class AppController { @Get() home() {} }\n",
+      '/s/users/users.module.ts': "@Module({ controllers: [UsersController] })\nexport class UsersModule {\n  static forRoot() { return { module: UsersModule, imports: [forwardRef(() => TeamsModule)] }; }\n}\n",
+      '/s/users/users.controller.ts': "@Controller('users')\nexport class UsersController { @Get() list() {} }\n",
+      '/s/teams/teams.module.ts': "@Module({ controllers: [TeamsController] })\nexport class TeamsModule {}\n",
+      '/s/teams/teams.controller.ts': "@Controller('teams')\nexport class TeamsController { @Get() list() {} }\n",
+      '/s/prompts/prompts.module.ts': "@Module({ imports: [PrismaModule], controllers: [PromptsController] })\nexport class PromptsModule {}\n",
+      '/s/prompts/prompts.controller.ts': "@Controller('prompts')\nexport class PromptsController { @Get() list() {} }\n",
+      '/s/stray.controller.ts': "@Controller('stray')\nexport class StrayController { @Get() list() {} }\n",
+    });
+    assert.deepEqual(routesOf(files('[ConfigModule.forRoot({ isGlobal: true }), UsersModule.forRoot()]')).sort(), ['GET /', 'GET /teams', 'GET /users']);
+    const all = ['GET /', 'GET /prompts', 'GET /stray', 'GET /teams', 'GET /users'];
+    assert.deepEqual(routesOf(files('modulesSet()')).sort(), all);
+    assert.deepEqual(routesOf(files('[UsersModule, ...extraModules]')).sort(), all);
+    assert.deepEqual(routesOf(files('[UsersModule, makeModule()]')).sort(), all);
   });
 
   test('Nest: route decorators wrapped in applyDecorators, local and imported, with parameters', () => {
@@ -221,6 +242,16 @@ suite('routes on real-world patterns', () => {
       '/s/client/direct.ts': "import axios from 'axios';\naxios.post('/telemetry', {});\nconst http = axios.create();\nhttp.get('/ping', { timeout: 5 });\n",
     });
     assert.deepEqual(routes, ['POST /api/shares/info']);
+  });
+
+  test("a chain of registrations assigned to a name is the router it was called on (Hono, Express and koa-router return it): mounting that name mounts the router's routes, those registered before the chain too; app.get('env') is no such chain", () => {
+    const routes = routesOf({
+      '/s/app.ts':
+        "import { Hono } from 'hono';\nimport { bbs } from './bbs';\nconst make = () => new Hono();\nconst base = make();\nbase.use('*', auth());\nconst guarded = base.post('/threads', h).delete('/threads/:id', h);\nconst open = make().get('/threads', h);\nconst api = make().route('/', open).route('/', guarded);\nconst app = new Hono();\napp.route('/api', api);\napp.route('/bbs', bbs);\nexport default app;\n",
+      '/s/bbs.ts': "import { OpenAPIHono } from '@hono/zod-openapi';\nconst b = new OpenAPIHono();\nb.use('/me', auth());\nconst withMe = b.openapi(meRoute, h);\nexport const bbs = new OpenAPIHono().route('/', withMe);\nconst meRoute = createRoute({ method: 'get', path: '/me' });\n",
+      '/s/express.ts': "import express from 'express';\nconst server = express();\nconst env = server.get('env');\nenv.get('/not-a-route', h);\nserver.get('/health', h);\nexport default server;\n",
+    });
+    assert.deepEqual(routes.sort(), ['DELETE /api/threads/:id', 'GET /api/threads', 'GET /bbs/me', 'GET /health', 'POST /api/threads']);
   });
 
   test('a registration whose chain is assigned (Hono RPC style) or that passes an inline handler stays a route', () => {
