@@ -11,7 +11,7 @@ import type Dockerode from 'dockerode';
 import type { FileListing } from '../core/model';
 import { isRecord } from '../core/isRecord';
 import { ListingTooLargeError, MAX_LISTED_ENTRIES } from './tarListing';
-import { packedListing } from './pathTable';
+import { builtListing, listingBuilder, packedListing, type PathTableBuilder } from './pathTable';
 
 /** `find` could not answer this time (root not a folder, a permission error...); list it another way. */
 export const EXEC_UNSUPPORTED = Symbol('exec listing unsupported');
@@ -65,23 +65,26 @@ export interface StatLineParser {
 }
 
 /**
- * Parses find's output for `root` line by line as chunks arrive, straight from the bytes: only
- * a line cut by a chunk boundary is carried over, and each path becomes a string of its own (no
- * slice of a whole-output string keeps that text alive). Lines that do not start with
- * "<hex> <digits> /" continue the previous path (a file name with a newline in it). A newline
- * byte never occurs inside a UTF-8 sequence, so cutting at newlines never splits a character.
+ * Parses find's output for `root` line by line as chunks arrive: the whole lines of a chunk are
+ * decoded at once and only a line cut by a chunk boundary is carried over (a newline byte never
+ * occurs inside a UTF-8 sequence, so cutting at newlines never splits a character). Each file
+ * goes into the packed listing as it is read (PathTableBuilder: its folder kept once, its name a
+ * slice of the chunk's text), never into a Set and a Map of whole path strings first. Lines that
+ * do not start with "<hex> <digits> /" continue the previous path (a file name with a newline in it).
  */
 export function statLineParser(root: string): StatLineParser {
   return new StatLines(root);
 }
 
 class StatLines implements StatLineParser {
-  private readonly files = new Set<string>();
-  private readonly sizes = new Map<string, number>();
+  private readonly files: PathTableBuilder;
   private readonly base: string;
   private readonly inside: string;
   // The entry being read: a name may hold newlines, so it is only complete at the next entry.
-  private path: string | undefined;
+  private text = '';
+  private from = -1;
+  private to = 0;
+  private continued: string | undefined;
   private mode = 0;
   private size = 0;
   private carry: Buffer | undefined;
@@ -92,77 +95,99 @@ class StatLines implements StatLineParser {
   constructor(private readonly root: string) {
     this.base = root === '/' ? '' : root;
     this.inside = `${this.base}/`;
+    this.files = listingBuilder(root);
   }
 
   push(chunk: Buffer): void {
     this.bytes += chunk.length;
     const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
-    let start = 0;
-    for (let nl = buf.indexOf(10); nl >= 0; nl = buf.indexOf(10, start)) {
-      this.line(buf, start, nl);
-      start = nl + 1;
-    }
+    const lastNewline = buf.lastIndexOf(10);
+    if (lastNewline >= 0) this.lines(buf.toString('utf8', 0, lastNewline + 1));
     // A copy of the cut line only, so the chunk itself can go.
-    this.carry = start < buf.length ? Buffer.from(buf.subarray(start)) : undefined;
+    this.carry = lastNewline + 1 < buf.length ? Buffer.from(buf.subarray(lastNewline + 1)) : undefined;
   }
 
   end(): FileListing {
     this.finish();
     // Packed: a long-lived client keeps listings between checks (containerListings.ts).
-    return packedListing(this.root, this.files, this.sizes);
+    return builtListing(this.root, this.files);
   }
 
   endChanges(): ChangedEntries {
     this.finish();
+    const listing = builtListing(this.root, this.files);
     const files = new Map<string, number>();
-    for (const f of this.files) files.set(f, this.sizes.get(f) ?? -1);
+    for (const f of listing.files) files.set(f, listing.sizes?.get(f) ?? -1);
     return { files, dirs: this.dirs };
   }
 
   private finish(): void {
-    if (this.carry) this.line(this.carry, 0, this.carry.length);
+    if (this.carry) this.lines(`${this.carry.toString('utf8')}\n`);
     this.carry = undefined;
     this.flush();
-    this.path = undefined;
   }
 
-  /** One line, buf[start, end) without its newline. */
-  private line(buf: Buffer, start: number, end: number): void {
-    // "<hex mode> <size> <path>": fields read from the bytes, nothing copied but the path.
-    const s1 = buf.indexOf(32, start);
-    const s2 = s1 > start && s1 < end ? buf.indexOf(32, s1 + 1) : -1;
+  /** Whole lines, each ending in a newline. */
+  private lines(text: string): void {
+    for (let start = 0, nl = text.indexOf('\n'); nl >= 0; start = nl + 1, nl = text.indexOf('\n', start)) this.line(text, start, nl);
+    // The entry still open keeps this text (it is only sliced at the next entry): not the chunk's bytes.
+  }
+
+  /** One line, text[start, end) without its newline. */
+  private line(text: string, start: number, end: number): void {
+    // "<hex mode> <size> <path>": fields read from the characters, nothing copied but the path.
+    const s1 = text.indexOf(' ', start);
+    const s2 = s1 > start && s1 < end ? text.indexOf(' ', s1 + 1) : -1;
     const fields = s2 >= 0 && s2 < end;
-    const lineMode = fields ? digitsAt(buf, start, s1, 16) : -1;
-    const lineSize = fields ? digitsAt(buf, s1 + 1, s2, 10) : -1;
-    if (fields && buf[s2 + 1] === 47 /* / */ && s2 + 1 < end && lineMode >= 0 && lineSize >= 0) {
+    const lineMode = fields ? digitsAt(text, start, s1, 16) : -1;
+    const lineSize = fields ? digitsAt(text, s1 + 1, s2, 10) : -1;
+    if (fields && text.charCodeAt(s2 + 1) === 47 /* / */ && s2 + 1 < end && lineMode >= 0 && lineSize >= 0) {
       this.flush();
-      this.path = buf.toString('utf8', s2 + 1, end);
+      this.text = text;
+      this.from = s2 + 1;
+      this.to = end;
       this.mode = lineMode;
       this.size = lineSize;
-    } else if (this.path !== undefined) {
-      this.path += `\n${buf.toString('utf8', start, end)}`;
+    } else if (this.from >= 0) {
+      this.continued = `${this.continued ?? this.text.slice(this.from, this.to)}\n${text.slice(start, end)}`;
     }
   }
 
   /** The entry read so far is complete: keep it when it is a file or link under the root. */
   private flush(): void {
-    const path = this.path;
-    if (path === undefined) return;
-    const clean = path.includes('//') ? path.replace(/\/{2,}/g, '/') : path;
+    if (this.from < 0) return;
+    let text = this.text;
+    let from = this.from;
+    let to = this.to;
+    if (this.continued !== undefined || hasDoubleSlash(text, from, to)) {
+      const path = this.continued ?? text.slice(from, to);
+      text = path.includes('//') ? path.replace(/\/{2,}/g, '/') : path;
+      from = 0;
+      to = text.length;
+    }
+    this.from = -1;
+    this.continued = undefined;
     if (++this.entries > MAX_LISTED_ENTRIES) throw new ListingTooLargeError(this.root);
-    if ((this.mode & S_IFMT) === S_IFDIR) this.dirs.add(clean.length > 1 ? clean.replace(/\/+$/, '') : clean);
-    else if ((this.base === '' || clean.startsWith(this.inside)) && isFileMode(this.mode)) {
-      this.files.add(clean);
-      if ((this.mode & S_IFMT) === S_IFREG) this.sizes.set(clean, this.size);
+    if ((this.mode & S_IFMT) === S_IFDIR) {
+      const clean = text.slice(from, to);
+      this.dirs.add(clean.length > 1 ? clean.replace(/\/+$/, '') : clean);
+    } else if (isFileMode(this.mode) && text.startsWith(this.inside, from)) {
+      this.files.addBelow(text, from + this.inside.length, to, (this.mode & S_IFMT) === S_IFREG ? this.size : -1);
     }
   }
 }
 
-/** The number written in bytes[from, to) in base 10 or 16 (lower or upper case); -1 when not only digits. */
-export function digitsAt(bytes: Uint8Array, from: number, to: number, base: 10 | 16): number {
+/** Whether text[from, to) holds "//". */
+function hasDoubleSlash(text: string, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (text.charCodeAt(i) === 47 && text.charCodeAt(i - 1) === 47) return true;
+  return false;
+}
+
+/** The number written in text[from, to) in base 10 or 16 (lower or upper case); -1 when not only digits. */
+export function digitsAt(text: string, from: number, to: number, base: 10 | 16): number {
   let n = 0;
   for (let i = from; i < to; i++) {
-    const c = bytes[i] as number;
+    const c = text.charCodeAt(i);
     const d = c >= 48 && c <= 57 ? c - 48 : base === 16 && c >= 97 && c <= 102 ? c - 87 : base === 16 && c >= 65 && c <= 70 ? c - 55 : -1;
     if (d < 0) return -1;
     n = n * base + d;

@@ -18,6 +18,16 @@ function hashOf(path: string, from: number, to: number, h = 0x811c9dc5): number 
   return h >>> 0;
 }
 
+/** What a PathTable is made of: PathTableBuilder's answer. */
+interface TableParts {
+  prefix: string;
+  folders: string[];
+  folderOf: Uint16Array | Uint32Array;
+  names: string;
+  starts: Uint32Array;
+  slots: Uint16Array | Uint32Array;
+}
+
 export class PathTable implements ReadonlySet<string> {
   /**
    * Every path without `prefix` is a folder (up to and with its last '/', '' for none) and a
@@ -33,57 +43,21 @@ export class PathTable implements ReadonlySet<string> {
   /** What every path starts with (stored once): the candidate given when all have it, else ''. */
   readonly prefix: string;
 
-  /** `paths` without duplicates (a Set's keys), in the order iteration is to give them back. */
-  constructor(paths: readonly string[], prefix = '') {
-    this.prefix = paths.every((p) => p.startsWith(prefix)) ? prefix : '';
-    const cut = this.prefix.length;
-    this.starts = new Uint32Array(paths.length + 1);
-    this.folders = [];
-    const folderIds = new Map<string, number>();
-    const folderHashes: number[] = [];
-    const folderOf = new Uint32Array(paths.length);
-    const hashes = new Uint32Array(paths.length);
-    const parts: string[] = new Array<string>(paths.length);
-    let at = 0;
-    // Listings and walks give a folder's files together: most paths are in the folder before.
-    let last = -1;
-    for (let i = 0; i < paths.length; i++) {
-      const path = paths[i] as string;
-      const slash = path.lastIndexOf('/') + 1;
-      const folderLength = slash > cut ? slash - cut : 0;
-      const previous = last >= 0 ? (this.folders[last] as string) : undefined;
-      if (previous === undefined || previous.length !== folderLength || !path.startsWith(previous, cut)) {
-        const folder = path.slice(cut, cut + folderLength);
-        let id = folderIds.get(folder);
-        if (id === undefined) {
-          id = this.folders.length;
-          this.folders.push(folder);
-          folderHashes.push(hashOf(folder, 0, folder.length));
-          folderIds.set(folder, id);
-        }
-        last = id;
-      }
-      folderOf[i] = last;
-      hashes[i] = hashOf(path, cut + folderLength, path.length, folderHashes[last]);
-      const name = path.slice(cut + folderLength);
-      parts[i] = name;
-      this.starts[i] = at;
-      at += name.length;
+  /** `paths` in the order iteration is to give them back (a repeated one is kept once, at its first place); or a builder's parts. */
+  constructor(paths: readonly string[] | TableParts, prefix = '') {
+    let parts: TableParts;
+    if (isParts(paths)) parts = paths;
+    else {
+      const builder = new PathTableBuilder(paths.every((p) => p.startsWith(prefix)) ? prefix : '');
+      for (const p of paths) builder.add(p);
+      parts = builder.made();
     }
-    this.starts[paths.length] = at;
-    this.names = parts.join('');
-    this.folderOf = this.folders.length <= 0xffff ? Uint16Array.from(folderOf) : folderOf;
-    // A load of at most two thirds: a miss ends after a few probes (each a length comparison
-    // first). Two bytes a slot while the indexes fit.
-    let capacity = 8;
-    while (capacity < paths.length * 1.5) capacity *= 2;
-    this.slots = paths.length < 0xffff ? new Uint16Array(capacity) : new Uint32Array(capacity);
-    const mask = capacity - 1;
-    for (let i = 0; i < paths.length; i++) {
-      let slot = (hashes[i] as number) & mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-      this.slots[slot] = i + 1;
-    }
+    this.prefix = parts.prefix;
+    this.folders = parts.folders;
+    this.folderOf = parts.folderOf;
+    this.names = parts.names;
+    this.starts = parts.starts;
+    this.slots = parts.slots;
   }
 
   get size(): number {
@@ -146,6 +120,155 @@ export class PathTable implements ReadonlySet<string> {
   private sameAt(start: number, path: string, from: number): boolean {
     for (let k = 0; from + k < path.length; k++) if (this.names.charCodeAt(start + k) !== path.charCodeAt(from + k)) return false;
     return true;
+  }
+}
+
+function isParts(paths: readonly string[] | TableParts): paths is TableParts {
+  return !Array.isArray(paths);
+}
+
+/** A typed array of at least `length` elements holding `a`'s (doubled when it grows). */
+function room<T extends Int32Array | Float64Array>(a: T, length: number, make: (n: number) => T): T {
+  if (length <= a.length) return a;
+  const bigger = make(Math.max(length, a.length * 2));
+  bigger.set(a);
+  return bigger;
+}
+
+/**
+ * A PathTable made path by path, as a listing streams in: no Set, Map or array of whole paths
+ * first. Each path is cut into its folder (kept once, the one before remembered: a listing gives a
+ * folder's files together) and its name (a slice); a path added again keeps its first place, and
+ * takes the new number unless that is `absent` (as a Set of the paths and a Map of the numbers
+ * set only for some would answer). A number per path rides along (a file's size): `numbers()`.
+ * A path without the prefix makes every path be kept whole (prefix ''), as the constructor does.
+ */
+export class PathTableBuilder {
+  private readonly folders: string[] = [];
+  private readonly folderIds = new Map<string, number>();
+  private readonly folderHashes: number[] = [];
+  private last = -1;
+  private count = 0;
+  private folderOf = new Int32Array(64);
+  private hashes = new Int32Array(64);
+  private values = new Float64Array(64);
+  private readonly names: string[] = [];
+  private slots = new Int32Array(8);
+  /** Where every path goes once one came without the prefix. */
+  private whole: PathTableBuilder | undefined;
+
+  constructor(
+    readonly prefix: string,
+    private readonly absent = -1,
+  ) {}
+
+  /** Adds `path`, with `value` (a size; `absent` for none). */
+  add(path: string, value = this.absent): void {
+    if (this.whole) this.whole.add(path, value);
+    else if (path.startsWith(this.prefix)) this.addBelow(path, this.prefix.length, path.length, value);
+    else {
+      const whole = new PathTableBuilder('', this.absent);
+      for (let i = 0; i < this.count; i++) whole.add(this.pathAt(i), this.values[i]);
+      this.whole = whole;
+      whole.add(path, value);
+    }
+  }
+
+  /** Adds the path `prefix + source.slice(from, to)` without making it. */
+  addBelow(source: string, from: number, to: number, value = this.absent): void {
+    if (this.whole) return this.whole.add(this.prefix + source.slice(from, to), value);
+    const slash = to > from ? source.lastIndexOf('/', to - 1) + 1 : 0;
+    const folderLength = slash > from ? slash - from : 0;
+    const previous = this.last >= 0 ? (this.folders[this.last] as string) : undefined;
+    if (previous === undefined || previous.length !== folderLength || !source.startsWith(previous, from)) this.last = this.folderId(source.slice(from, from + folderLength));
+    const id = this.last;
+    const nameFrom = from + folderLength;
+    const hash = hashOf(source, nameFrom, to, this.folderHashes[id]) | 0;
+    let mask = this.slots.length - 1;
+    let slot = hash & mask;
+    for (let entry = this.slots[slot] as number; entry !== 0; slot = (slot + 1) & mask, entry = this.slots[slot] as number) {
+      const i = entry - 1;
+      const name = this.names[i] as string;
+      if (this.hashes[i] === hash && this.folderOf[i] === id && name.length === to - nameFrom && source.startsWith(name, nameFrom)) {
+        if (value !== this.absent) this.values[i] = value;
+        return;
+      }
+    }
+    const i = this.count++;
+    this.folderOf = room(this.folderOf, this.count, (n) => new Int32Array(n));
+    this.hashes = room(this.hashes, this.count, (n) => new Int32Array(n));
+    this.values = room(this.values, this.count, (n) => new Float64Array(n));
+    this.folderOf[i] = id;
+    this.hashes[i] = hash;
+    this.values[i] = value;
+    this.names.push(source.slice(nameFrom, to));
+    // A load of at most two thirds: a miss ends after a few probes (each a length comparison first).
+    if (this.slots.length < this.count * 1.5) {
+      this.rehash();
+      mask = this.slots.length - 1;
+      for (slot = hash & mask; this.slots[slot] !== 0; slot = (slot + 1) & mask);
+    }
+    this.slots[slot] = i + 1;
+  }
+
+  /** The paths' numbers, by the table's index. */
+  numbers(): Float64Array {
+    return this.whole ? this.whole.numbers() : this.values.slice(0, this.count);
+  }
+
+  /** The table, once every path is added. */
+  table(): PathTable {
+    return new PathTable(this.made());
+  }
+
+  /** What the table is made of. */
+  made(): TableParts {
+    if (this.whole) return this.whole.made();
+    const starts = new Uint32Array(this.count + 1);
+    for (let i = 0, at = 0; i < this.count; i++) {
+      starts[i] = at;
+      at += (this.names[i] as string).length;
+      starts[i + 1] = at;
+    }
+    const folderOf = this.folderOf.subarray(0, this.count);
+    return {
+      prefix: this.prefix,
+      // A folder is a slice of the text it was read in (a whole chunk of find's output, 64 kB):
+      // copied out together (a path never holds a NUL), so the table keeps none of those texts.
+      folders: this.folders.length > 0 ? this.folders.join('\0').split('\0') : [],
+      folderOf: this.folders.length <= 0xffff ? Uint16Array.from(folderOf) : Uint32Array.from(folderOf),
+      names: this.names.join(''),
+      starts,
+      // Two bytes a slot while the indexes fit.
+      slots: this.count < 0xffff ? Uint16Array.from(this.slots) : Uint32Array.from(this.slots),
+    };
+  }
+
+  private folderId(folder: string): number {
+    let id = this.folderIds.get(folder);
+    if (id === undefined) {
+      id = this.folders.length;
+      this.folders.push(folder);
+      this.folderHashes.push(hashOf(folder, 0, folder.length));
+      this.folderIds.set(folder, id);
+    }
+    return id;
+  }
+
+  private pathAt(i: number): string {
+    return this.prefix + (this.folders[this.folderOf[i] as number] as string) + (this.names[i] as string);
+  }
+
+  /** The slot table doubled and filled again. */
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let i = 0; i < this.count - 1; i++) {
+      let slot = (this.hashes[i] as number) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = i + 1;
+    }
+    this.slots = slots;
   }
 }
 
@@ -216,14 +339,18 @@ function sameNumbers(a: Float64Array, b: Float64Array): boolean {
 
 /** A listing as a long-lived client keeps it: its files and their sizes packed (see PathTable). */
 export function packedListing(root: string, files: ReadonlySet<string>, sizes: ReadonlyMap<string, number>): FileListing {
-  const table = new PathTable([...files], root === '/' ? '/' : `${root}/`);
-  // Sizes are never negative (tar headers, stat's %s): -1 marks a file without one (a symlink).
-  const numbers = new Float64Array(table.size).fill(-1);
-  let i = 0;
-  for (const path of files) {
-    const size = sizes.get(path);
-    if (size !== undefined) numbers[i] = size;
-    i += 1;
-  }
-  return { root, files: table, sizes: new PathNumbers(table, numbers, -1), rootMissing: false };
+  const builder = listingBuilder(root);
+  for (const path of files) builder.add(path, sizes.get(path));
+  return builtListing(root, builder);
+}
+
+/** A builder for a listing of `root`: sizes never negative (tar headers, stat's %s), -1 for a file without one (a symlink). */
+export function listingBuilder(root: string): PathTableBuilder {
+  return new PathTableBuilder(root === '/' ? '/' : `${root}/`, -1);
+}
+
+/** The listing a listingBuilder was given. */
+export function builtListing(root: string, builder: PathTableBuilder): FileListing {
+  const table = builder.table();
+  return { root, files: table, sizes: new PathNumbers(table, builder.numbers(), -1), rootMissing: false };
 }

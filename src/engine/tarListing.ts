@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import { pipeline } from 'node:stream/promises';
 import type { FileListing } from '../core/model';
-import { packedListing } from './pathTable';
+import { builtListing, listingBuilder, type PathTableBuilder } from './pathTable';
 import { TAR_CONTIGUOUS, TAR_FILE, TAR_LINK, TAR_SYMLINK, tarHeaderReader } from './tarHeaders';
 
 /** Entry types that behave as a file at run time: `require()` follows symlinks and hard links. */
@@ -39,8 +39,8 @@ export interface TarListing {
  */
 export async function readTarListing(stream: NodeJS.ReadableStream, root: string, signal?: AbortSignal): Promise<TarListing> {
   const base = normaliseRoot(root);
-  const files = new Set<string>();
-  const sizes = new Map<string, number>();
+  // Packed as the entries come (no Set and Map of whole paths first): a long-lived client keeps image listings by ID (dockerEngine.ts).
+  const files = listingBuilder(base);
   let prefix: string | undefined;
   let entries = 0;
   let rootIsSymlink = false;
@@ -54,18 +54,13 @@ export async function readTarListing(stream: NodeJS.ReadableStream, root: string
       prefix = topName(name);
       rootIsSymlink = header.type === TAR_SYMLINK;
     }
-    const path = mapEntry(name, prefix, base);
-    if (path !== undefined && FILE_TYPES.has(header.type)) {
-      files.add(path);
-      if (header.type === TAR_FILE) sizes.set(path, header.size);
-    }
+    if (FILE_TYPES.has(header.type)) addEntry(files, name, prefix, base, header.type === TAR_FILE ? header.size : -1);
   });
 
   // pipeline destroys both streams on abort or error, so a cancelled listing frees the socket.
   await pipeline(stream, parser, signal ? { signal } : {});
   return {
-    // Packed: a long-lived client keeps image listings by ID (dockerEngine.ts).
-    listing: packedListing(base, files, sizes),
+    listing: builtListing(base, files),
     rootIsSymlink: rootIsSymlink && entries === 1,
   };
 }
@@ -80,13 +75,12 @@ function topName(name: string): string {
   return name.replace(/\/+$/, '');
 }
 
-function mapEntry(name: string, prefix: string, root: string): string | undefined {
+/** The entry named `name` added to `files` as its path under `root` (the archive names it under `prefix`), unless it is not under it. */
+function addEntry(files: PathTableBuilder, name: string, prefix: string, root: string, size: number): void {
   // Only folder names end in "/"; a file's name is used as it is (no regex per entry).
   const trimmed = name.charCodeAt(name.length - 1) === 47 /* / */ ? name.replace(/\/+$/, '') : name;
-  let rel: string;
-  if (trimmed === prefix) rel = '';
-  else if (trimmed.length > prefix.length && trimmed.charCodeAt(prefix.length) === 47 && trimmed.startsWith(prefix)) rel = trimmed.slice(prefix.length + 1);
-  else return undefined; // Not under the archived path: never produced by the engine.
-  if (rel === '') return root;
-  return root === '/' ? `/${rel}` : `${root}/${rel}`;
+  if (trimmed === prefix) files.add(root, size);
+  // The path is root + "/" + what follows the prefix and its "/": added without making it.
+  else if (trimmed.length > prefix.length && trimmed.charCodeAt(prefix.length) === 47 && trimmed.startsWith(prefix)) files.addBelow(trimmed, prefix.length + 1, trimmed.length, size);
+  // Otherwise not under the archived path: never produced by the engine.
 }

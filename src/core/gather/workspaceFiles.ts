@@ -50,7 +50,7 @@ export async function gatherFiles(
     target,
     files: mapping.bundled ? [] : files,
     buildMissing: hasBuild ? files.filter((f) => buildState.get(f.source) === 'missing').map((f) => f.rel) : null,
-    buildStale: files.filter((f) => buildState.get(f.source) === 'stale').map((f) => f.rel),
+    buildStale: hasBuild ? files.filter((f) => buildState.get(f.source) === 'stale').map((f) => f.rel) : [],
   });
   if (mapping.bundled) {
     // A bundle has no 1:1 files; keep the mtimes for the "source newer than image" comparison.
@@ -119,8 +119,15 @@ function bucketByModule(mapping: SourceMapping, modules: readonly ModuleDir[], m
   const moduleOf = moduleLookup(modules, mapping.sourceRoot);
   const byModule = new Map<string, MappedFile[]>(modules.map((m) => [m.name, []]));
   const rest: MappedFile[] = [];
+  // Files of one folder come together: the folder's module is looked up once for them.
+  let folder: string | undefined;
+  let mod: ModuleDir | undefined;
   for (const f of mapped) {
-    const mod = moduleOf(f.source);
+    const cut = f.source.lastIndexOf(path.sep) + 1;
+    if (folder === undefined || cut !== folder.length || !f.source.startsWith(folder)) {
+      folder = f.source.slice(0, cut);
+      mod = moduleOf(f.source);
+    }
     const bucket = mod ? byModule.get(mod.name) : undefined;
     if (bucket) bucket.push(f);
     else rest.push(f);

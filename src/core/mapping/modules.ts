@@ -38,13 +38,17 @@ export function findModules(m: ModuleRoots, hints: ModuleHints): ModuleDir[] {
   const byDir = new Map<string, { name: string; from: 'dir' | 'nest' | 'router' }>();
   // 1. modules/ (or the override): the first path segment below it.
   const modulesRoot = join(root, m.modulesDir) + sep;
+  // A walk gives a folder's files together: a file in the module folder of the file before adds nothing.
+  let lastModule = '';
   for (const file of hints.files) {
+    if (lastModule !== '' && file.startsWith(lastModule)) continue;
     if (!file.startsWith(modulesRoot)) continue;
     const at = file.indexOf(sep, modulesRoot.length);
     if (at < 0) continue;
     const name = file.slice(modulesRoot.length, at);
     if (name.startsWith('.') || name === 'node_modules') continue;
     byDir.set(file.slice(0, at), { name, from: 'dir' });
+    lastModule = file.slice(0, at + 1);
   }
   // 2. Nest: the folder of each *.module.ts, by its class (modules/<name> keeps its folder name).
   for (const [file, cls] of hints.nestModules ?? []) {

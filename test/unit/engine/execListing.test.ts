@@ -47,7 +47,7 @@ suite('execListing: find output and the exec stream', () => {
     const listing = parseStatLines('81A4 12 /app/dist/a.js\nzz 1 /app/dist/b.js\n81a4 1x /app/dist/c.js\n81a4 2 /app/dist/d.js\n', '/app/dist');
     assert.deepEqual([...listing.files], ['/app/dist/a.js\nzz 1 /app/dist/b.js\n81a4 1x /app/dist/c.js', '/app/dist/d.js']);
     assert.equal(listing.sizes?.get('/app/dist/d.js'), 2);
-    const at = (text: string, from: number, to: number, base: 10 | 16) => digitsAt(Buffer.from(text), from, to, base);
+    const at = (text: string, from: number, to: number, base: 10 | 16) => digitsAt(text, from, to, base);
     assert.equal(at('x81a4 ', 1, 5, 16), 0x81a4);
     assert.equal(at('41ED', 0, 4, 16), 0x41ed);
     assert.equal(at('4096', 0, 4, 10), 4096);
@@ -73,6 +73,12 @@ suite('execListing: find output and the exec stream', () => {
     const byteByByte = statLineParser('/app/dist');
     for (let i = 0; i < bytes.length; i++) byteByByte.push(bytes.subarray(i, i + 1));
     assert.deepEqual(plain(byteByByte.end()), plain(whole));
+  });
+
+  test('a path printed twice (once with a doubled slash) is one file, with the size of the last regular file', () => {
+    const listing = parseStatLines('81a4 3 /app/dist/m/a.js\n81a4 4 /app/dist/m//a.js\na1ff 9 /app/dist//m/a.js\n81a4 1 /app/dist/b.js\n', '/app/dist');
+    assert.deepEqual([...listing.files], ['/app/dist/m/a.js', '/app/dist/b.js']);
+    assert.deepEqual([...(listing.sizes ?? [])], [['/app/dist/m/a.js', 4], ['/app/dist/b.js', 1]]);
   });
 
   test('paths outside the root are dropped; the root "/" keeps everything', () => {

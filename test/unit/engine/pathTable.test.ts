@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { packedListing, PathNumbers, PathTable } from '../../../src/engine/pathTable';
+import { packedListing, PathNumbers, PathTable, PathTableBuilder } from '../../../src/engine/pathTable';
 
 /** Paths a listing can hold, odd ones included: non-Latin names, a newline, spaces, near-duplicates. */
 function samplePaths(n: number): string[] {
@@ -56,6 +56,46 @@ suite('PathTable', () => {
     assert.equal(table.size, 0);
     assert.equal(table.has('/app/x'), false);
     assert.deepEqual([...table], []);
+  });
+});
+
+suite('PathTableBuilder', () => {
+  test('paths added one by one (whole, or as a slice of a longer text) make the table the constructor makes of them', () => {
+    const paths = samplePaths(3000);
+    const builder = new PathTableBuilder('/app/dist/');
+    paths.forEach((p, i) => (i % 2 === 0 ? builder.add(p, i) : builder.addBelow(`xx${p.slice(10)}\nnext line`, 2, p.length - 8, i)));
+    const built = builder.table();
+    const made = new PathTable(paths, '/app/dist/');
+    assert.deepEqual([...built], [...made]);
+    assert.equal(built.prefix, '/app/dist/');
+    for (const p of [...paths, '/app/dist/x..', '/app/dist/modules/m1/file1.jsx', '/app/dist/odd', '/app/dist/']) assert.equal(built.indexOf(p), made.indexOf(p), p);
+    assert.deepEqual([...builder.numbers()], paths.map((_, i) => i));
+  });
+
+  test('a path added again keeps its first place, and takes a new number unless it is the absent one (as a Set and a Map would)', () => {
+    const builder = new PathTableBuilder('/r/', -1);
+    builder.add('/r/a/x.js', 1);
+    builder.add('/r/b.js', 2);
+    builder.add('/r/a/x.js', 3);
+    builder.add('/r/b.js', -1);
+    builder.add('/r/a/y.js');
+    assert.deepEqual([...builder.table()], ['/r/a/x.js', '/r/b.js', '/r/a/y.js']);
+    assert.deepEqual([...builder.numbers()], [3, 2, -1]);
+  });
+
+  test('a path without the prefix makes every path be kept whole, in the same order', () => {
+    const builder = new PathTableBuilder('/app/dist/', -1);
+    builder.add('/app/dist/a.js', 1);
+    builder.addBelow('/app/dist/m/b.js', 10, 16, 2);
+    builder.add('/app/dist', 3);
+    builder.addBelow('/app/dist/c.js', 10, 14, 4);
+    builder.add('/app/dist/a.js', 5);
+    const table = builder.table();
+    assert.equal(table.prefix, '');
+    assert.deepEqual([...table], ['/app/dist/a.js', '/app/dist/m/b.js', '/app/dist', '/app/dist/c.js']);
+    assert.deepEqual([...builder.numbers()], [5, 2, 3, 4]);
+    assert.equal(table.has('/app/dist'), true);
+    assert.equal(table.has('/app/dist/'), false);
   });
 });
 
