@@ -15,9 +15,11 @@ const HANDED_ON = String.raw`[\w$]\s*\(\s*(?:[\w$]+\s*,\s*)*(?:app|server|fastif
 // export) nor a tagged template's (`export const Row = styled.div\`...\``); a decorator factory
 // (`export function GetUser(p) { return applyDecorators(Get(p)) }`) is named by its call.
 // A verb call with one plain argument (`config.get('port')`, `cache.get(key)`, `emitter.on(name)`)
-// is a lookup, never a registration: a route passes a handler too.
+// is a lookup, never a registration: a route passes a handler too. A verb call given type arguments
+// (`fastify.get<{ Querystring: { limit?: number; offset?: number } }>('/', h)`) is a route's: its `(`
+// comes after the `<...>`, whose type literal may hold `;` before any quote.
 const DECLARATIONS =
-  /@(?:[\w$]+\.)?(?:Controller|Get|Post|Put|Patch|Delete|Head|Options|All|Module)\b|\.(?:get|post|put|patch|delete|del|head|options|all|on)\s*\((?!\s*(?:'[^'\n]*'|"[^"\n]*"|[\w$.]+)\s*\))|\.(?:route|use|register|openapi)\s*\(|setGlobalPrefix|enableVersioning|NestFactory\.create\b|applyMiddleware|Router\b|\bnew\s+(?:OpenAPIHono|Hono|Koa|Elysia)\b|\b(?:express|fastify|Fastify|polka)\s*\(|applyDecorators|\b(?:export\s+(?:const|enum|default)|module\.exports\s*=)(?!\s+(?:async\s+)?function\b|\s+[\w$]+(?:\s*:[^=;]*)?\s*=\s*(?:async\s*)?(?:\([^()]*\)|[\w$]+)\s*(?::[^=;]*)?=>)[^;`]*?(?:['"]|(?<![\w$)>\]]\s*)`)|\bexport\s*(?:\*|\{)[^;]*?\bfrom\s*['"]|\bexport\s+const\s+[\w$]+\s*=\s*[\w$]+\(\s*[\w$]+\s*,?\s*\)\s*\(|\bexport\s+const\s+[\w$]+(?:\s*:[^=;]*)?\s*=\s*\[\s*(?:\/\/[^\n]*\s*)*[\w$]/;
+  /@(?:[\w$]+\.)?(?:Controller|Get|Post|Put|Patch|Delete|Head|Options|All|Module)\b|\.(?:get|post|put|patch|delete|del|head|options|all|on)\s*\((?!\s*(?:'[^'\n]*'|"[^"\n]*"|[\w$.]+)\s*\))|\.(?:get|post|put|patch|delete|del|head|options|all|route)\s*<\s*[{\w$]|\.(?:route|use|register|openapi)\s*\(|setGlobalPrefix|enableVersioning|NestFactory\.create\b|applyMiddleware|Router\b|\bnew\s+(?:OpenAPIHono|Hono|Koa|Elysia)\b|\b(?:express|fastify|Fastify|polka)\s*\(|applyDecorators|\b(?:export\s+(?:const|enum|default)|module\.exports\s*=)(?!\s+(?:async\s+)?function\b|\s+[\w$]+(?:\s*:[^=;]*)?\s*=\s*(?:async\s*)?(?:\([^()]*\)|[\w$]+)\s*(?::[^=;]*)?=>)[^;`]*?(?:['"]|(?<![\w$)>\]]\s*)`)|\bexport\s*(?:\*|\{)[^;]*?\bfrom\s*['"]|\bexport\s+const\s+[\w$]+\s*=\s*[\w$]+\(\s*[\w$]+\s*,?\s*\)\s*\(|\bexport\s+const\s+[\w$]+(?:\s*:[^=;]*)?\s*=\s*\[\s*(?:\/\/[^\n]*\s*)*[\w$]/;
 // An object of routers under path keys (`{ 'api/items': apiItems, '': defaultRoute }`): a quoted key
 // holding a slash, or empty, before a plain name, where a property starts (not `c ? '' : x,`).
 const KEYED_ROUTER = String.raw`[{,\n]\s*['"](?:[\w.:-]*\/[\w.:/-]*)?['"]\s*:\s*[\w$]+\s*[,}]`;
