@@ -383,8 +383,14 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     ts?.rootDir && ts.rootDir.path.startsWith(project.dir + sep) ? { path: ts.rootDir.path, why: `${relative(context, ts.rootDir.from)} compilerOptions.rootDir` } : undefined,
   // `"include": ["."]` names the project folder itself: no narrower than it, so its src folder
   // (below) says more about where the server's code is.
-  async (_fs, { ts, context, project }) =>
-    ts?.includeRoot && ts.includeRoot.path !== project.dir ? { path: ts.includeRoot.path, why: `${relative(context, ts.includeRoot.from)} include` } : undefined,
+  // A tsconfig that only type-checks (noEmit) a folder the start script's server is not in (an
+  // Astro or Vite front end's src beside a plain JavaScript server.js) says nothing of the server.
+  async (fs, { ts, context, project }) => {
+    if (!ts?.includeRoot || ts.includeRoot.path === project.dir) return undefined;
+    const started = ts.noEmit === true ? await entryFolder(fs, project.dir) : undefined;
+    if (started?.byStartScript && !isAtOrInside(ts.includeRoot.path, started.path)) return undefined;
+    return { path: ts.includeRoot.path, why: `${relative(context, ts.includeRoot.from)} include` };
+  },
   async (_fs, { ts, tsName, project }) => {
     const configDir = ts ? dirname(ts.file) : project.dir;
     return configDir !== project.dir && configDir.startsWith(project.dir + sep) ? { path: configDir, why: l10n.t`the folder of ${tsName}, which sets no rootDir` } : undefined;

@@ -95,17 +95,31 @@ async function loadChain(fs: FsLike, file: string, depth: number): Promise<{ pat
   return [...bases, { path: file, json }];
 }
 
-/** "src", "src/**\/*", "./src/**\/*.ts" -> "src"; undefined when include spans several folders. */
+/**
+ * "src", "src/**\/*", "./src/**\/*.ts" -> "src"; "src/backend/**\/*" -> "src/backend" (the folders before
+ * the first wildcard: tsc finds no input outside them, so its common root is no higher). Several
+ * entries: the folder they share. Declaration files emit nothing and are left out. Undefined when
+ * include names files at the top or spans several top folders.
+ */
 function singleIncludeRoot(include: unknown[]): string | undefined {
-  const roots = new Set<string>();
+  let shared: string[] | undefined;
   for (const entry of include) {
     if (typeof entry !== 'string') return undefined;
+    if (/\.d\.[cm]?ts$/.test(entry)) continue;
     const segments = entry.replace(/^\.\//, '').split('/');
-    const first = segments[0] ?? '';
-    if (first === '' || /[*?]/.test(first) || (segments.length === 1 && /\.[a-z]+$/i.test(first))) return undefined;
-    roots.add(first);
+    const wild = segments.findIndex((s) => /[*?]/.test(s));
+    const fixed = wild < 0 ? segments : segments.slice(0, wild);
+    const folders = wild < 0 && /\.[a-z]+$/i.test(fixed[fixed.length - 1] ?? '') ? fixed.slice(0, -1) : fixed;
+    shared = shared === undefined ? folders : shared.slice(0, commonLength(shared, folders));
+    if (shared.length === 0 || shared[0] === '') return undefined;
   }
-  return roots.size === 1 ? [...roots][0] : undefined;
+  return shared?.join('/');
+}
+
+function commonLength(a: readonly string[], b: readonly string[]): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
 }
 
 /** A JSON(C) file holding an object; undefined when absent, unreadable or not an object. */

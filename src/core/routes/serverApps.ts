@@ -369,11 +369,10 @@ async function rootScript(fs: FsLike, dir: string, name: string): Promise<string
 /** `require('./src/x')`, `import y from './adapter/z'`, `import('./lib')`: the relative modules a file loads. */
 const RELATIVE_LOAD = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom)\s*['"](\.\/[^'"]+)['"]/g;
 
-/** Whether a script loads modules from more than one top folder of its own folder (a file beside it counts as one). */
-async function loadsSeveralFolders(fs: FsLike, file: string): Promise<boolean> {
+/** How many top folders of its own folder a script loads modules from by name (a file beside it counts as one). */
+async function loadedFolderCount(fs: FsLike, file: string): Promise<number> {
   const text = await fs.readFile(file).catch(() => '');
-  const tops = new Set([...text.matchAll(RELATIVE_LOAD)].map((m) => (m[1] ?? '').slice(2).split('/')[0]));
-  return tops.size > 1;
+  return new Set([...text.matchAll(RELATIVE_LOAD)].map((m) => (m[1] ?? '').slice(2).split('/')[0])).size;
 }
 
 /** The file package.json's `start` script runs with node (through `npm run x`, two hops at most). */
@@ -408,10 +407,15 @@ export async function entryFolder(fs: FsLike, dir: string): Promise<{ path: stri
     if (!entry || top === undefined || top === '' || top === '..' || top === '.' || OUTPUT_DIRS.has(top) || top === outTop) continue;
     // `node core` / main core.js: a file at the package root that loads code from several of its
     // folders (./src and ./adapter) has the whole package for source; one loading only ./src is a
-    // launcher of that folder (the src rule finds it).
+    // launcher of that folder (the src rule finds it). One loading no module of its folders by name
+    // is the server itself, finding its handlers at run time (`import(path.join(dir, file))`): a
+    // `src` beside it is not its code.
     const script = segments.length === 1 ? await rootScript(fs, dir, top) : undefined;
-    if (script !== undefined && (await loadsSeveralFolders(fs, join(dir, script))))
+    const loaded = script === undefined ? 1 : await loadedFolderCount(fs, join(dir, script));
+    if (script !== undefined && loaded > 1)
       return { path: dir, why: l10n.t`${entry.from} ${script} at the package root loads code from several of its folders`, byStartScript: entry.byStartScript };
+    if (script !== undefined && loaded === 0)
+      return { path: dir, why: l10n.t`${entry.from} ${script} at the package root loads no module of its folders by name`, byStartScript: entry.byStartScript };
     if (/\.[cm]?js$/.test(entry.file)) {
       if (segments.length < 2 || !(await fs.stat(join(dir, ...segments)))?.isFile) continue;
       return { path: join(dir, top), why: l10n.t`${entry.from} ${entry.file} is below it`, byStartScript: entry.byStartScript };

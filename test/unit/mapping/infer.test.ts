@@ -87,6 +87,21 @@ suite('mapping infer', () => {
     assert.ok(m?.evidence.includes('source root /ws/backend/src (tsconfig.json include)'), m?.evidence.join('\n'));
   });
 
+  test('tsc without rootDir, include naming a folder below src (src/server/**/*): that folder is the source root, as tsc\'s common root of the inputs', async () => {
+    const fs = memFs({
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"outDir":"./dist/server"},"include":["src/server/**/*"]}',
+      '/ws/backend/package.json': '{"type":"module","dependencies":{"express":"^4"}}',
+      '/ws/backend/Dockerfile': 'FROM node AS build\nWORKDIR /usr/app\nCOPY . .\nRUN npx tsc\nFROM node\nWORKDIR /usr/app\nCOPY --from=build /usr/app/dist ./dist\nCMD node dist/server/app.js\n',
+      '/ws/backend/src/server/app.ts': '',
+      '/ws/backend/src/server/routes/index.ts': '',
+      '/ws/backend/src/client/main.ts': '',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/src/server');
+    assert.equal(m?.target, '/usr/app/dist/server');
+    assert.equal(m && mapSourceFile(m, '/ws/backend/src/server/routes/index.ts'), '/usr/app/dist/server/routes/index.js');
+  });
+
   test('rootDir and outDir are found through a relative extends', async () => {
     const fs = memFs({
       '/ws/backend/tsconfig.build.json': '{"extends":"./tsconfig.json","exclude":["test"]}',
@@ -378,6 +393,24 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.ok(m?.evidence.some((e) => /core\.js at the package root loads code from several of its folders/.test(e)), m?.evidence.join('\n'));
     const launcher = { ...files, '/ws/backend/core.js': "import run from './src/migrations.js';\nrun().then(() => import('./src/app.js'));\n" };
     assert.equal((await inferMapping(memFs(launcher), spec()))?.sourceRoot, '/ws/backend/src');
+  });
+
+  test('a start file at the package root loading no module of its folders by name (its handlers found at run time) is the server: the package, not the front end src/ beside it, is the source', async () => {
+    const files = {
+      '/ws/backend/package.json': JSON.stringify({ type: 'module', dependencies: { express: '4', astro: '4' }, scripts: { start: 'node server', build: 'astro build' } }),
+      '/ws/backend/server.js': "import fs from 'fs';\nimport express from 'express';\nconst app = express();\nfor (const f of fs.readdirSync(dir)) app.get('/api/' + f, (await import(path.join(dir, f))).default);\n",
+      '/ws/backend/api/dns.js': 'export default () => {};\n',
+      '/ws/backend/src/pages/index.astro': '',
+      '/ws/backend/src/client.ts': '',
+      // the front end's tsconfig, type-checking src only
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"noEmit":true,"jsx":"react-jsx"},"include":["src"]}',
+      '/ws/backend/Dockerfile': 'FROM node AS build\nWORKDIR /app\nCOPY . .\nRUN yarn build\nFROM node\nWORKDIR /app\nCOPY --from=build /app .\nCMD yarn start\n',
+    };
+    const m = await inferMapping(memFs(files), spec());
+    assert.equal(m?.sourceRoot, '/ws/backend', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app');
+    assert.equal(m && mapSourceFile(m, '/ws/backend/api/dns.js'), '/app/api/dns.js');
+    assert.ok(m?.evidence.some((e) => /server\.js at the package root loads no module of its folders by name/.test(e)), m?.evidence.join('\n'));
   });
 
   test('a server beside its front end in one package: the start script entry (through npm run) wins over the front end src/', async () => {

@@ -37,7 +37,12 @@ suite('mapping tsconfig', () => {
     const fs = memFs({
       '/a/tsconfig.json': '{"include":["./src/**/*.ts","src/types.d.ts"]}',
       '/b/tsconfig.json': '{"include":["src","test"]}',
+      '/c/tsconfig.json': '{"include":["src/backend/**/*"]}',
+      '/d/tsconfig.json': '{"include":["./src/server/**/*.ts","src/shared/*.ts","src/types/env.d.ts"]}',
     });
+    // the folders before the first wildcard: tsc finds no input above them
+    assert.deepEqual((await readTsConfig(fs, '/c/tsconfig.json'))?.includeRoot, { path: '/c/src/backend', from: '/c/tsconfig.json' });
+    assert.deepEqual((await readTsConfig(fs, '/d/tsconfig.json'))?.includeRoot, { path: '/d/src', from: '/d/tsconfig.json' });
     assert.deepEqual((await readTsConfig(fs, '/a/tsconfig.json'))?.includeRoot, { path: '/a/src', from: '/a/tsconfig.json' });
     assert.equal((await readTsConfig(fs, '/b/tsconfig.json'))?.includeRoot, undefined);
   });
