@@ -144,7 +144,7 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
       // As the check joins them: another package's Nest controllers only through a module the app imports.
       const own = mine.filter((f) => f.file.startsWith(group.dir + path.sep));
       const joined = [...own, ...servedPackageRoutes(own, mine.filter((f) => !own.includes(f)))];
-      const collected = collectExtracted(joined, { moduleOf: () => undefined, aliases: aliasesOf.get(group.dir) ?? [] });
+      const collected = collectExtracted(joined, { moduleOf: () => undefined, aliases: aliasesOf.get(group.dir) ?? [], files: group.files });
       const paths = handlerPaths.get(group.dir);
       return { dir: group.dir, ...(paths ? servedThroughHandlers(collected, paths) : collected) };
     });

@@ -291,7 +291,7 @@ function readServiceWorkspace(
     const extracted = [...scanned.extracted, ...servedPackageRoutes(scanned.extracted, theirs)];
     const aliases = [...(await readPathAliases(deps.fs, root, opts.workspaceDir)), ...packages.aliases];
     // A one-shot job (a migration) runs the server's code but serves nothing: only declared routes.
-    const collected = await handlerServedRoutes(deps.fs, root, opts.workspaceDir, scanned.files, collectRoutes(deps.log, spec, root, modules, spec.oneShot ? [] : extracted, aliases, entry));
+    const collected = await handlerServedRoutes(deps.fs, root, opts.workspaceDir, scanned.files, collectRoutes(deps.log, spec, root, modules, spec.oneShot ? [] : extracted, aliases, { entry, files: scanned.files }));
     const warnings = [...skippedWarnings(opts.workspaceDir, scanned), ...collected.warnings.map((w) => relativeWarning(opts.workspaceDir, w))];
     return { files, declared: collected.routes, warnings, pages: [] as PageDef[] };
   };

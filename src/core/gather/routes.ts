@@ -33,7 +33,7 @@ export function collectRoutes(
   modules: readonly ModuleDir[],
   found: SourceScan['extracted'],
   aliases: PathAlias[],
-  entry?: string,
+  tree: { entry?: string | undefined; files?: readonly string[] } = {},
 ): { routes: RouteDef[]; warnings: string[] } {
   // Reads finish in any order; the collection's warnings and tie-breaks follow the files' order.
   const extracted = [...found].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -44,7 +44,8 @@ export function collectRoutes(
     moduleOf,
     extra: spec.drift.routes,
     aliases,
-    ...(entry !== undefined ? { entry } : {}),
+    ...(tree.entry !== undefined ? { entry: tree.entry } : {}),
+    ...(tree.files ? { files: tree.files } : {}),
   });
   for (const w of collected.warnings) log?.log('warn', `${spec.name}: ${w}`);
   return collected;

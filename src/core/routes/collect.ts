@@ -6,7 +6,7 @@ import * as l10n from '@vscode/l10n';
 import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, RouterModuleEntry, UriVersioning } from './extracted';
 import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, substituteParams } from './extracted';
-import { EACH, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
+import { EACH, LISTED, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
 import { joinRoutePath, openApiPathToRoute, stripParamPatterns } from './joinPath';
 import { isHttpMethod, parseRouteSpec } from './routeSpec';
 import { scanMessageText, scanWarningText } from '../scanTexts';
@@ -29,6 +29,11 @@ export interface CollectOptions {
    * of files it reaches through its mounts are served (one microservice of a shared tree).
    */
   entry?: string;
+  /**
+   * The tree's files, absolute: a loop over a folder listed at run time (`fs.readdirSync(dir)`)
+   * registers one route per file there, named from the file (values.ts LISTED).
+   */
+  files?: readonly string[];
 }
 
 /** `"@server/*": ["../server/*"]` from a tsconfig, made absolute: pattern and targets hold at most one '*'. */
@@ -94,7 +99,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   for (const s of scanned) for (const w of [...s.x.warnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))) warnings.push(scanWarningText(s.file, w));
   const byKey = new Map(scanned.map((s) => [s.key, s]));
   dropUnmadeRouters(scanned, byKey, opts.aliases ?? []);
-  const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? []);
+  const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? [], opts.files ?? []);
   // Paths and prefixes built from other files' constants (or config defaults) are resolved now
   // that every file is known; what still cannot be known is a warning with file and line.
   for (const s of scanned) {
@@ -750,6 +755,7 @@ class ValueResolver {
     private readonly scanned: Scanned[],
     private readonly byKey: Map<string, Scanned>,
     private readonly aliases: PathAlias[],
+    private readonly files: readonly string[],
   ) {
     for (const s of scanned) for (const [k, v] of Object.entries(s.x.configDefaults ?? {})) if (!this.configDefaults.has(k)) this.configDefaults.set(k, v);
   }
@@ -982,6 +988,7 @@ class ValueResolver {
   }
 
   private elementTexts(s: Scanned, local: string, path: string[], each: number): Array<string | undefined> | undefined {
+    if (local.startsWith(LISTED)) return listedNames(s.key, local.slice(LISTED.length), path.slice(each + 1), this.files);
     const list = this.refValue(s, local, path.slice(0, each));
     if (list?.value.kind !== 'arr') return undefined;
     return list.value.items.map((item) => {
@@ -989,6 +996,39 @@ class ValueResolver {
       return value && (literalOf(value) ?? this.text(list.file, value, 1));
     });
   }
+}
+
+/**
+ * The file names of a folder listed at run time, relative to the file listing it, kept by their
+ * endings when the loop's filter names some, each made into what the loop makes of it: the name,
+ * a piece of it split at a separator, the name without its last extension or without a given one. Undefined when the
+ * tree has no such file (the folder is not known, so neither are the routes).
+ */
+function listedNames(fromKey: string, listing: string, steps: readonly string[], files: readonly string[]): string[] | undefined {
+  const [dir = '', endings = ''] = listing.split('|');
+  const folder = posix.normalize(posix.join(posix.dirname(fromKey), dir)).replace(/\/$/, '');
+  const keep = endings === '' ? [] : endings.split(',');
+  const names = files
+    .map(toSlash)
+    .filter((f) => posix.dirname(f) === folder)
+    .map((f) => posix.basename(f))
+    .filter((n) => keep.length === 0 || keep.some((e) => n.endsWith(e)))
+    .sort();
+  if (names.length === 0 || steps[0] !== 'name') return undefined;
+  const made = names.map((n) => madeOfName(n, steps.slice(1)));
+  return made.every((m): m is string => m !== undefined) ? made : undefined;
+}
+
+function madeOfName(name: string, steps: readonly string[]): string | undefined {
+  const [step, index] = steps;
+  if (step === undefined) return name;
+  if (step === '*stem*' && steps.length === 1) return name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : name;
+  if (step.startsWith('*strip*') && steps.length === 1) {
+    const ext = step.slice('*strip*'.length);
+    return name.endsWith(ext) && name !== ext ? name.slice(0, -ext.length) : name;
+  }
+  if (step.startsWith('*split*') && index !== undefined && /^\d+$/.test(index) && steps.length === 2) return name.split(step.slice('*split*'.length))[Number(index)];
+  return undefined;
 }
 
 function dedupe(routes: RouteDef[]): RouteDef[] {

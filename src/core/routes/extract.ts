@@ -8,7 +8,7 @@ import ts from 'typescript';
 import type { HttpMethod } from '../model';
 import { expandOptionalGroups, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod } from './routeSpec';
-import { EACH, concat, hasEach, hasParams, hasRefs, literalOf, literalsOf, mergeParts, paramRef, propOf, str, type ConstValue, type Part } from './values';
+import { EACH, LISTED, concat, hasEach, hasParams, hasRefs, literalOf, literalsOf, mergeParts, paramRef, propOf, str, type ConstValue, type Part } from './values';
 import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, substituteParams } from './extracted';
 import type { Endpoint, ExtractedFile, ExtractedMount, ExtractedRoute, NestModuleInfo, RouterModuleEntry, UriVersioning } from './extracted';
 import type { ScanMessage } from '../scanTexts';
@@ -910,6 +910,30 @@ class FileReader {
     return Object.keys(props).length > 0 ? { kind: 'obj', props } : undefined;
   }
 
+  /**
+   * What a loop over a listed folder makes of an entry's file name: `name.split('.')` (then an
+   * index), `name.replace(/\.js$/, '')`, `path.basename(name, '.js')`, `path.parse(name).name`.
+   */
+  private listedName(node: ts.CallExpression, depth: number): ConstValue | undefined {
+    const callee = skipOuter(node.expression);
+    const [first, second] = node.arguments.map(skipOuter);
+    const entryName = (e: ts.Expression | undefined): ConstValue | undefined => {
+      const v = e && this.evaluate(e, depth);
+      const ref = v?.kind === 'str' && v.parts.length === 1 && typeof v.parts[0] === 'object' ? v.parts[0].ref : undefined;
+      return ref?.local.startsWith(LISTED) && ref.path[ref.path.length - 1] === 'name' ? v : undefined;
+    };
+    if (ts.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      const base = /^(?:split|replace)$/.test(method) ? entryName(callee.expression) : undefined;
+      if (base && method === 'split' && first && ts.isStringLiteralLike(first)) return propOf(base, [`*split*${first.text}`]);
+      if (base && method === 'replace' && first && ts.isRegularExpressionLiteral(first) && /^\/\\\..*\$\/$/.test(first.text) && second && literalOf(this.evaluate(second, depth)) === '') return propOf(base, ['*stem*']);
+      const named = method === 'basename' ? entryName(first) : undefined;
+      const ext = second && ts.isStringLiteralLike(second) ? second.text : undefined;
+      if (named) return ext === undefined ? named : propOf(named, [`*strip*${ext}`]);
+    }
+    return undefined;
+  }
+
   private evaluateCall(node: ts.CallExpression, depth: number): ConstValue | undefined {
     // configService.get('app.apiPrefix', ...) / config.get<string>('API_PREFIX')
     const callee = node.expression;
@@ -932,6 +956,8 @@ class FileReader {
       const method = classMethod(node, callee.name.text);
       return method && method.parameters.length === 0 ? this.evaluate(returnedExpression(method), depth) : undefined;
     }
+    const listed = this.listedName(node, depth);
+    if (listed) return listed;
     // String(x), Object.freeze({...}), @hono/zod-openapi createRoute({...}): the argument itself.
     if (IDENTITY_CALL.test(calleeName(callee) ?? '')) return this.evaluate(node.arguments[0], depth);
     const fn = skipOuter(callee);
@@ -1005,7 +1031,7 @@ class FileReader {
       }
       return true;
     }
-    const each = this.eachOf(list);
+    const each = this.eachOf(list) ?? this.listedEntry(list);
     if (!each) return false;
     this.withScope(new Map([[variable, each]]), () => this.visit(body));
     return true;
@@ -1016,6 +1042,30 @@ class FileReader {
     const imported = this.evaluate(list);
     const ref = imported?.kind === 'str' && imported.parts.length === 1 && typeof imported.parts[0] === 'object' ? imported.parts[0].ref : undefined;
     return ref && str({ ref: { local: ref.local, path: [...ref.path, EACH] } });
+  }
+
+  /**
+   * Each entry of a folder listed at run time, `fs.readdirSync(dir, { withFileTypes: true })` (a
+   * dirent, its file name `.name`) or `readdirSync(dir)` (the name), through `.filter(...)` calls
+   * whose `endsWith('.js')` keep those names only: one value collect.ts expands from the tree's files.
+   */
+  private listedEntry(list: ts.Expression): ConstValue | undefined {
+    let e = skipOuter(list);
+    const endings: string[] = [];
+    while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'filter') {
+      const keep = e.arguments[0];
+      if (keep) endings.push(...endsWithLiterals(keep));
+      e = skipOuter(e.expression.expression);
+    }
+    if (!ts.isCallExpression(e) || !/(?:^|\.)readdirSync$/.test(e.expression.getText())) return undefined;
+    const arg = e.arguments[0] ? skipOuter(e.arguments[0]) : undefined;
+    const dirNode = arg && ts.isIdentifier(arg) && !this.scopes.some((sc) => sc.has(arg.text)) ? this.decls.get(arg.text) : arg;
+    const dir = dirNode && ts.isExpression(dirNode) ? dirnameJoin(skipOuter(dirNode), (x) => literalOf(this.evaluate(x))) : undefined;
+    if (dir === undefined) return undefined;
+    const options = e.arguments[1] ? skipOuter(e.arguments[1]) : undefined;
+    const types = options && ts.isObjectLiteralExpression(options) ? this.prop(options, 'withFileTypes') : undefined;
+    const dirents = types !== undefined && skipOuter(types).kind === ts.SyntaxKind.TrueKeyword;
+    return str({ ref: { local: `${LISTED}${dir}|${endings.join(',')}`, path: dirents ? [EACH] : [EACH, 'name'] } });
   }
 
   private arrayElements(expr: ts.Expression, depth = 0): ts.Expression[] | undefined {
@@ -2640,6 +2690,20 @@ function envDefault(e: ts.Expression, sf: ts.SourceFile): string | undefined {
 }
 
 /** `path.join(__dirname, 'routes')`, `join(import.meta.dirname, 'a', 'b')`, `'./routes'` -> 'routes' relative to the file's folder. */
+/** The string literals a filter callback tests names with: `(d) => d.isFile() && d.name.endsWith('.js')` -> ['.js']. */
+function endsWithLiterals(fn: ts.Node): string[] {
+  const out: string[] = [];
+  const walk = (n: ts.Node): void => {
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'endsWith') {
+      const arg = n.arguments[0] ? skipOuter(n.arguments[0]) : undefined;
+      if (arg && ts.isStringLiteralLike(arg)) out.push(arg.text);
+    }
+    ts.forEachChild(n, walk);
+  };
+  walk(fn);
+  return out;
+}
+
 function dirnameJoin(e: ts.Expression, text: (e: ts.Expression) => string | undefined): string | undefined {
   if (ts.isCallExpression(e) && /(?:^|\.)(?:join|resolve)$/.test(e.expression.getText())) {
     const [first, ...rest] = e.arguments;

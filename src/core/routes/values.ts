@@ -10,6 +10,16 @@
 export const EACH = '[]';
 
 /**
+ * The start of a reference's local name that stands for a folder listed at run time
+ * (`fs.readdirSync(join(__dirname, 'api'))`): `*listed*api|.js` names the folder (relative to the
+ * file) and the name endings its filter keeps. Under EACH, `name` is an entry's file name, and
+ * `*split*<sep>` then an index, `*stem*` (the name without its last extension) or `*strip*<ext>`
+ * (`path.basename(name, ext)`), what the loop
+ * makes of it; collect.ts lists the folder from the tree's files.
+ */
+export const LISTED = '*listed*';
+
+/**
  * A piece of a string: literal text, or a reference to an imported binding (and a property path in
  * it); `fallback` is the text when that property is absent (`route.version ?? 'v1'`).
  */

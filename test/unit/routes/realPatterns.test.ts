@@ -9,6 +9,34 @@ const routesOf = (files: Record<string, string>, aliases = [] as { pattern: stri
   ).routes.map((r) => `${r.method} ${r.path}`);
 
 suite('routes on real-world patterns', () => {
+  test('a loop over a folder listed at run time registers one route per file there, named from the file; its filter keeps the endings it names', () => {
+    const server = [
+      "import fs from 'fs';",
+      "import path from 'path';",
+      "import express from 'express';",
+      'const app = express();',
+      "const HANDLERS = '/handlers';",
+      'const dir = path.join(__dirname, HANDLERS);',
+      'fs.readdirSync(dir, { withFileTypes: true })',
+      "  .filter((d) => d.isFile() && d.name.endsWith('.js'))",
+      '  .forEach(async (d) => {',
+      "    const name = d.name.split('.')[0];",
+      '    const handler = await import(path.join(dir, d.name));',
+      '    app.get(`${HANDLERS}/${name}`, handler.default);',
+      '  });',
+      "for (const file of fs.readdirSync(path.join(__dirname, 'jobs'))) {",
+      "  app.post('/jobs/' + path.basename(file, '.js'), run(file));",
+      '}',
+      'app.listen(3000);',
+    ].join('\n');
+    const files = ['/s/server.js', '/s/handlers/dns.js', '/s/handlers/whois.js', '/s/handlers/README.md', '/s/handlers/_common/util.js', '/s/jobs/backup.js', '/s/jobs/report.sh.js', '/s/jobs/sub/deep.js'];
+    const { routes, warnings } = collectRoutes([{ file: '/s/server.js', text: server }], { moduleOf: () => undefined, files });
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`), ['GET /handlers/dns', 'GET /handlers/whois', 'POST /jobs/backup', 'POST /jobs/report.sh']);
+    assert.deepEqual(warnings, []);
+    // Without the tree's files the folder is not known: no route at a guessed path.
+    assert.deepEqual(collectRoutes([{ file: '/s/server.js', text: server }], { moduleOf: () => undefined }).routes, []);
+  });
+
   test('a router class whose constructor hands koa-router a prefix not known statically: its routes, its instances\' and what is mounted on them are left out with warnings, not served at a guessed path', () => {
     const { routes, warnings } = collectRoutes(
       [
