@@ -232,7 +232,7 @@ async function gatherEvidence(
     workspace ? workspace.then((w) => w.files) : NO_FILES,
     engineAsked,
     workspace
-      ? workspace.then(async (w) => probeServiceRoutes(deps.prober, opts, spec, w.declared, await notRunning))
+      ? workspace.then(async (w) => probeServiceRoutes(deps.prober, opts, spec, w.declared, await notRunning, w.listenPorts))
       : { routes: [], auth: null, baseUrl: null },
     workspace ? workspace.then((w) => w.warnings) : [],
   ]);
@@ -263,6 +263,12 @@ interface WorkspaceEvidence {
   warnings: string[];
   /** A bundled front end's pages (pages/extract.ts); [] otherwise. */
   pages: PageDef[];
+  /** The ports the server's source listens on, where it says (a service publishing several ports is probed on one of these). */
+  listenPorts?: number[];
+}
+
+function listenPortsOf(extracted: { x: { listenPorts?: number[] } }[]): number[] {
+  return [...new Set(extracted.flatMap((e) => e.x.listenPorts ?? []))];
 }
 
 /**
@@ -293,7 +299,7 @@ function readServiceWorkspace(
     // A one-shot job (a migration) runs the server's code but serves nothing: only declared routes.
     const collected = await handlerServedRoutes(deps.fs, root, opts.workspaceDir, scanned.files, collectRoutes(deps.log, spec, root, modules, spec.oneShot ? [] : extracted, aliases, { entry, files: scanned.files }));
     const warnings = [...skippedWarnings(opts.workspaceDir, scanned), ...collected.warnings.map((w) => relativeWarning(opts.workspaceDir, w))];
-    return { files, declared: collected.routes, warnings, pages: [] as PageDef[] };
+    return { files, declared: collected.routes, warnings, pages: [] as PageDef[], listenPorts: listenPortsOf(extracted) };
   };
   if (mapping) {
     return async () => {

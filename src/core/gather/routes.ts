@@ -58,9 +58,10 @@ export async function probeServiceRoutes(
   spec: ServiceSpec,
   declared: RouteDef[],
   notRunning: string | undefined,
+  listenPorts: readonly number[] = [],
 ): Promise<Pick<ServiceEvidence, 'routes' | 'auth' | 'baseUrl'>> {
   const trust = opts.trust ?? NO_TRUST;
-  const base = resolveBaseUrl(spec, trust.engineHost);
+  const base = resolveBaseUrl(spec, trust.engineHost, listenPorts);
   const tokenEnv = spec.drift.auth?.bearerTokenEnv;
   // The compose file only names the variable; whether its value may be sent is the user's call.
   const stored = tokenEnv ? opts.token?.(tokenEnv, spec.name) : undefined;

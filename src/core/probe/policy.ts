@@ -98,8 +98,12 @@ function urlHost(host: string): string {
 
 const noBaseUrl = (): string => l10n.t('no published port; set x-runtime-drift.baseUrl');
 
-/** Where a service answers from this machine, and how that was decided. */
-export function resolveBaseUrl(spec: ServiceSpec, engineHost?: string): { url?: string; evidence: string } {
+/**
+ * Where a service answers from this machine, and how that was decided. Of several published
+ * ports, the one whose container port the server's source listens on (`listenPorts`: a Next.js
+ * front end on 3000 and the API on 5003 in one container), else the first.
+ */
+export function resolveBaseUrl(spec: ServiceSpec, engineHost?: string, listenPorts: readonly number[] = []): { url?: string; evidence: string } {
   const configured = spec.drift.baseUrl;
   if (configured !== undefined) {
     let protocol = '';
@@ -124,7 +128,8 @@ export function resolveBaseUrl(spec: ServiceSpec, engineHost?: string): { url?: 
     }
     return { url: `http://127.0.0.1:${port.target}`, evidence: l10n.t`network_mode host: container port ${port.target} is a host port` };
   }
-  const published = tcp.find((p) => p.published !== undefined);
+  const publishedPorts = tcp.filter((p) => p.published !== undefined);
+  const published = publishedPorts.find((p) => listenPorts.includes(p.target)) ?? publishedPorts[0];
   if (!published || published.published === undefined) return { evidence: noBaseUrl() };
   if (engineHost !== undefined) {
     // The containers run on a remote engine: their published ports are on its host, not this machine's.

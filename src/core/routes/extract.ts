@@ -983,6 +983,7 @@ class FileReader {
     if (ts.isCallExpression(node)) {
       if (this.readForEach(node)) return;
       this.readCall(node);
+      this.readListen(node);
       const pattern = isModuleLoad(node) ? globLoaded(node) : undefined;
       if (pattern !== undefined) this.warn(node, { id: 'globLoad', args: [pattern] });
     }
@@ -2202,6 +2203,32 @@ class FileReader {
     }
   }
 
+  /** `x.listen(5003)`, `x.listen({ port: PORT, host })`, `x.listen(Number(port), cb)`: the port, when known here. */
+  private readListen(call: ts.CallExpression): void {
+    const callee = skipOuter(call.expression);
+    const arg = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'listen' || !arg) return;
+    const portExpr = ts.isObjectLiteralExpression(arg) ? this.prop(arg, 'port') : arg;
+    const port = portExpr ? this.portValue(portExpr, 0) : undefined;
+    if (port !== undefined && !(this.out.listenPorts ??= []).includes(port)) this.out.listenPorts.push(port);
+  }
+
+  /** A port number: a literal, `Number(x)` / `parseInt(x)` / `+x`, `env.PORT || 3000` (its fallback), or a constant of the file holding one. */
+  private portValue(e: ts.Expression, depth: number): number | undefined {
+    const x = skipOuter(e);
+    if (depth > 4) return undefined;
+    if (ts.isNumericLiteral(x) || ts.isStringLiteral(x)) {
+      const n = Number(x.text);
+      return Number.isInteger(n) && n > 0 && n < 65536 ? n : undefined;
+    }
+    if (ts.isCallExpression(x) && ts.isIdentifier(x.expression) && /^(?:Number|parseInt)$/.test(x.expression.text) && x.arguments[0]) return this.portValue(x.arguments[0], depth + 1);
+    if (ts.isPrefixUnaryExpression(x) && x.operator === ts.SyntaxKind.PlusToken) return this.portValue(x.operand, depth + 1);
+    if (ts.isBinaryExpression(x) && (x.operatorToken.kind === ts.SyntaxKind.BarBarToken || x.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) return this.portValue(x.right, depth + 1);
+    if (!ts.isIdentifier(x)) return undefined;
+    const decl = this.decls.get(x.text);
+    return decl && !this.paramNames.has(x.text) && isExpressionNode(decl) ? this.portValue(decl, depth + 1) : undefined;
+  }
+
   /** OvernightJS `@ChildControllers([new Actions(), new Events()])` on a controller with a literal path. */
   private readChildControllers(node: ts.ClassDeclaration, decorators: readonly ts.Decorator[], paths: ConstValue): void {
     const path = literalOf(paths);
@@ -2350,6 +2377,10 @@ class FileReader {
 }
 
 // ---- helpers -----------------------------------------------------------------------------------
+
+function isExpressionNode(n: ts.Node): n is ts.Expression {
+  return ts.isNumericLiteral(n) || ts.isStringLiteral(n) || ts.isCallExpression(n) || ts.isBinaryExpression(n) || ts.isPrefixUnaryExpression(n) || ts.isIdentifier(n) || ts.isParenthesizedExpression(n) || ts.isAsExpression(n);
+}
 
 /**
  * `true`, `false`, a flag of the file (`flags`), or `!` of these: the branch an `if` always takes.

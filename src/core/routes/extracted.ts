@@ -150,6 +150,8 @@ export interface ExtractedFile {
   nestModules?: Record<string, NestModuleInfo>;
   /** RouterModule.register trees. */
   routerModules?: RouterModuleEntry[];
+  /** Ports the file's servers listen on, when literal or a constant of the file (`server.listen({ port: 5003 })`, `app.listen(PORT)` with `const PORT = process.env.PORT || 3000`). */
+  listenPorts?: number[];
   /**
    * OvernightJS `@Controller('v1') @ChildControllers([new Actions()]) class V1`: each child
    * controller (a class name here) is served under its parent's path, not at its own.

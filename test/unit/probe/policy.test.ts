@@ -111,6 +111,15 @@ suite('resolveBaseUrl', () => {
     assert.deepEqual(r, { url: 'http://127.0.0.1:3300', evidence: 'published port 0.0.0.0:3300 -> container port 3000' });
   });
 
+  test("of several published ports, the one whose container port the server's source listens on; none of them listened on: the first", () => {
+    const ports = [
+      { published: 1000, target: 3000, protocol: 'tcp' as const },
+      { published: 1001, target: 5003, protocol: 'tcp' as const },
+    ];
+    assert.deepEqual(resolveBaseUrl(spec({ ports }), undefined, [5003]), { url: 'http://127.0.0.1:1001', evidence: 'published port 1001 -> container port 5003' });
+    assert.equal(resolveBaseUrl(spec({ ports }), undefined, [8080]).url, 'http://127.0.0.1:1000');
+  });
+
   test('a loopback hostIp is kept, any other is ignored', () => {
     assert.equal(resolveBaseUrl(spec({ ports: [{ hostIp: '127.0.0.2', published: 80, target: 80, protocol: 'tcp' }] })).url, 'http://127.0.0.2:80');
     assert.equal(resolveBaseUrl(spec({ ports: [{ hostIp: '::1', published: 80, target: 80, protocol: 'tcp' }] })).url, 'http://[::1]:80');

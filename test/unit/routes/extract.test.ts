@@ -319,3 +319,13 @@ suite('extractRoutesFromSource: modules loaded from a glob at run time', () => {
     ]);
   });
 });
+
+suite('extractRoutesFromSource: listen ports', () => {
+  test('the port a server listens on: a literal, an options object, Number(...) of a constant, an env fallback; not a parameter or an unknown value', () => {
+    const ports = (text: string) => extractRoutesFromSource(text, '/ws/src/main.ts').listenPorts;
+    assert.deepEqual(ports("import express from 'express';\nconst app = express();\napp.get('/', h);\napp.listen(3000);\n"), [3000]);
+    assert.deepEqual(ports("import Fastify from 'fastify';\nconst server = Fastify();\nconst port = 5003;\nserver.listen({ port: Number(port), host: '0.0.0.0' }, cb);\n"), [5003]);
+    assert.deepEqual(ports("import express from 'express';\nconst app = express();\nconst PORT = process.env.PORT || '8080';\napp.listen(PORT, () => {});\n"), [8080]);
+    assert.equal(ports("import express from 'express';\nconst app = express();\napp.listen(config.port);\nfunction start(port) { app.listen(port); }\n"), undefined);
+  });
+});
