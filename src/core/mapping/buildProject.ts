@@ -6,7 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { Dockerfile } from '../dockerfile/parse';
+import type { Dockerfile, Stage } from '../dockerfile/parse';
 import { contextRoot, locateInImage } from '../dockerfile/locate';
 import { withRunCopies } from '../dockerfile/runCopies';
 import type { FsLike } from '../ports';
@@ -55,16 +55,17 @@ export async function readPackage(fs: FsLike, dir: string): Promise<PackageInfo 
 }
 
 /** The project the image builds from `context` (see the file comment). */
-export async function findBuildProject(fs: FsLike, context: string, dockerfile: string | undefined, df: Dockerfile | undefined): Promise<BuildProject> {
-  const project = await findProjectFolder(fs, context, dockerfile, df);
+/** `command`: the compose service's `command:`, run instead of the image's CMD. */
+export async function findBuildProject(fs: FsLike, context: string, dockerfile: string | undefined, df: Dockerfile | undefined, command?: string[]): Promise<BuildProject> {
+  const project = await findProjectFolder(fs, context, dockerfile, df, command);
   return df ? nestCliAppBuilt(project, df) : project;
 }
 
-async function findProjectFolder(fs: FsLike, context: string, dockerfile: string | undefined, df: Dockerfile | undefined): Promise<BuildProject> {
+async function findProjectFolder(fs: FsLike, context: string, dockerfile: string | undefined, df: Dockerfile | undefined, command: string[] | undefined): Promise<BuildProject> {
   const rootPkg = await readPackage(fs, context);
   const nx = dockerfile ? await nxProjectBeside(fs, context, dockerfile) : undefined;
   if (nx) return { ...(await describeProject(fs, nx.dir, rootPkg)), evidence: nx.evidence };
-  const selected = df ? await workspaceSelection(fs, context, rootPkg, df) : undefined;
+  const selected = df ? await workspaceSelection(fs, context, rootPkg, df, command) : undefined;
   if (selected) return selected;
   const whole = await describeProject(fs, context, rootPkg);
   return (whole.server === undefined && df ? await copiedServerPackage(fs, context, rootPkg, df) : undefined) ?? whole;
@@ -192,7 +193,7 @@ function bareSelector(name: string): string {
  * front end built beside it is not the service's code). The text read is each RUN line and
  * the root package.json scripts those lines run.
  */
-async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile): Promise<BuildProject | undefined> {
+async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile, command: string[] | undefined): Promise<BuildProject | undefined> {
   const globs = await workspaceGlobs(fs, context, rootPkg);
   if (globs.length === 0) return undefined;
   const runs = df.stages.flatMap((s) => s.runs.map((r) => r.command));
@@ -212,8 +213,12 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   // No server package named by a command (none named, or only a library: `pnpm -F db prisma
   // generate`): the packages whose folders the COPY lines name (`COPY --from=builder
   // /app/apps/server/dist /app/apps/server/dist` after a root build).
-  let chosen = await servers(selectedPackages(text));
-  let how = (pkg: string): string => l10n.t("the Dockerfile's build selects workspace package {0}", pkg);
+  let chosen = await startedOfSelected(await packagesAt(selectedPackages(text)), await packagesAt(selectedPackages(startTexts(df.stages[df.stages.length - 1], scripts, command).join('\n'))));
+  let how = (pkg: string): string => l10n.t('the image starts workspace package {0}, one of those the build selects', pkg);
+  if (chosen.length === 0) {
+    chosen = await servers(selectedPackages(text));
+    how = (pkg: string): string => l10n.t("the Dockerfile's build selects workspace package {0}", pkg);
+  }
   if (chosen.length === 0) {
     // The COPY lines name every package the server needs (a library using hono too): the one the
     // image starts in comes first.
@@ -307,6 +312,32 @@ function copiedPackageDirs(df: Dockerfile, context: string, packages: Map<string
 }
 
 /**
+ * The command a stage starts (the compose `command:` instead of its CMD when there is one) and
+ * the root package.json scripts it runs, through the scripts those run (`pnpm run start-app` ->
+ * `pnpm --filter=app start`; run-script-os picks `start:default`/`start:linux`).
+ */
+function startTexts(stage: Stage | undefined, scripts: Record<string, string>, command?: string[]): string[] {
+  const texts = [command !== undefined ? command.join(' ') : (stage?.start ?? '')];
+  for (let i = 0; i < texts.length && i < 12; i++) {
+    for (const m of (texts[i] ?? '').matchAll(/\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?([\w:.-]+)/g)) {
+      const name = m[1] ?? '';
+      for (const key of [name, `${name}:default`, `${name}:linux`, `${name}:nix`]) if (scripts[key] !== undefined) texts.push(scripts[key] ?? '');
+    }
+  }
+  return texts;
+}
+
+/**
+ * The build selects several packages (`turbo build --filter=@x/api --filter=@x/app`) and the
+ * stage the service runs starts one of them (`pnpm run start-app` -> `pnpm --filter=app start`):
+ * that one is the service's code, a front end too, not the server built beside it.
+ */
+async function startedOfSelected(selected: BuildProject[], started: BuildProject[]): Promise<BuildProject[]> {
+  if (selected.length < 2) return [];
+  return started.filter((p) => selected.some((q) => q.dir === p.dir)).slice(0, 1);
+}
+
+/**
  * The packages the image starts in, when the whole workspace is copied and built: the final
  * stage's WORKDIR (`WORKDIR /app/apps/api` + `CMD bun start`), and the folders its start
  * command `cd`s into, through the root scripts it runs (`pnpm start` -> `cd packages/server/bin &&
@@ -320,13 +351,7 @@ function startPackageDirs(df: Dockerfile, context: string, scripts: Record<strin
   const workdir = posix.relative(root, final.workdir);
   if (workdir.startsWith('..')) return [];
   const dirs = [workdir];
-  const texts = [final.start ?? ''];
-  for (let i = 0; i < texts.length && i < 12; i++) {
-    const text = texts[i] ?? '';
-    for (const m of text.matchAll(/\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?([\w:.-]+)/g)) {
-      const name = m[1] ?? '';
-      for (const key of [name, `${name}:default`, `${name}:linux`, `${name}:nix`]) if (scripts[key] !== undefined) texts.push(scripts[key] ?? '');
-    }
+  for (const text of startTexts(final, scripts)) {
     for (const m of text.matchAll(/\bcd\s+([\w./-]+)/g)) dirs.push(posix.join(workdir, m[1] ?? ''));
     // With startedFiles, the relative file paths it names (`node apps/api/dist/server.cjs`).
     if (startedFiles) for (const m of text.matchAll(/(?:^|\s)((?:\.\/)?\w[\w.-]*\/[\w./-]+)/g)) dirs.push(posix.join(workdir, m[1] ?? ''));

@@ -81,7 +81,7 @@ async function gatherFacts(fs: FsLike, spec: ServiceSpec): Promise<Facts> {
   const context = build && isAbsolute(build.context) ? build.context : spec.projectDir;
   const written = await readDockerfile(fs, spec, evidence);
   // Which package the image builds: what the stages of its build target do, not another service's.
-  const project = await findBuildProject(fs, context, build?.dockerfile, written && stagesBuiltFor(written, build?.target));
+  const project = await findBuildProject(fs, context, build?.dockerfile, written && stagesBuiltFor(written, build?.target), spec.config?.command);
   const rootScripts = objectField(await readJsonObject(fs, join(context, 'package.json')), 'scripts');
   const scripts = Object.fromEntries(Object.entries(rootScripts).filter((e): e is [string, string] => typeof e[1] === 'string'));
   const df = written && withWorkspaceDeploys(withRunMoves(withRootScripts(withTurboPrunes(written), scripts)), project, context);

@@ -1060,6 +1060,42 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.equal(m?.bundled, false);
   });
 
+  test('one build of several packages, a stage per service: the package the stage starts (its CMD, or the compose command) through a root script, a front end too, not the server built beside it', async () => {
+    const fs = memFs({
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - api\n  - app\n',
+      '/ws/package.json': JSON.stringify({ name: 'root', scripts: { 'start-app': 'pnpm --filter=app start', 'app-dev': 'pnpm --filter=app run dev', 'start-api': 'pnpm --filter=api start' } }),
+      '/ws/api/package.json': JSON.stringify({ name: '@x/api', dependencies: { express: '4' }, scripts: { build: 'tsc' } }),
+      '/ws/api/tsconfig.json': JSON.stringify({ compilerOptions: { rootDir: 'src', outDir: 'dist' } }),
+      '/ws/api/src/index.ts': '',
+      '/ws/app/package.json': JSON.stringify({ name: '@x/app', dependencies: { react: '18' }, devDependencies: { vite: '5' }, scripts: { build: 'vite build', start: 'vite preview' } }),
+      '/ws/app/src/main.tsx': '',
+      '/ws/Dockerfile': [
+        'FROM node:22 AS builder',
+        'WORKDIR /usr/src',
+        'COPY . .',
+        'RUN pnpm install && pnpm turbo build --filter=@x/api --filter=@x/app',
+        'FROM node:22-slim AS api',
+        'WORKDIR /usr/src',
+        'COPY --from=builder /usr/src .',
+        'CMD ["pnpm", "run", "start-api"]',
+        'FROM node:22-slim AS app',
+        'WORKDIR /usr/src',
+        'COPY --from=builder /usr/src .',
+        'CMD ["pnpm", "run", "start-app"]',
+        'FROM node:22-slim AS dev',
+        'WORKDIR /usr/src',
+        'COPY --from=builder /usr/src .',
+      ].join('\n'),
+    });
+    const build = (target: string): ServiceSpec['build'] => ({ context: '/ws', dockerfile: '/ws/Dockerfile', target });
+    const app = await inferMapping(fs, spec({}, build('app')));
+    assert.equal(app?.sourceRoot, '/ws/app/src', app?.evidence.join('\n'));
+    assert.ok(app?.evidence.includes('the image starts workspace package app, one of those the build selects'), app?.evidence.join('\n'));
+    assert.equal((await inferMapping(fs, spec({}, build('api'))))?.sourceRoot, '/ws/api/src');
+    const dev: ServiceSpec = { ...spec({}, build('dev')), config: { command: ['pnpm', 'run', 'app-dev'], environment: {}, environmentFrom: {}, exposed: [], published: {}, volumes: {}, labels: {} } };
+    assert.equal((await inferMapping(fs, dev))?.sourceRoot, '/ws/app/src');
+  });
+
   test('a pruned workspace named by a build arg whose output a build script gathers: ${PKG} in RUN reads the arg, and the started file places the output', async () => {
     const fs = memFs({
       '/ws/pnpm-workspace.yaml': 'packages:\n  - svc\n  - lib\n',
