@@ -29,6 +29,8 @@ import type { ServiceSpec } from '../src/core/model';
 interface TruthRoute {
   method: string;
   path: string;
+  /** The server app's folder, repository-relative, when the repository has more than one. */
+  app?: string;
 }
 interface TruthMapping {
   dockerfile: string;
@@ -98,8 +100,14 @@ function missingBlobs(gitDir: string, commit: string): string[] {
   return entries.filter((_, i) => check[i]?.endsWith(' missing')).map((e) => e.path);
 }
 
+/** A route found (its routeKey) and the app folders, repository-relative, it is counted for. */
+interface FoundRoute {
+  key: string;
+  apps: string[];
+}
+
 interface RouteRun {
-  found: Set<string>;
+  found: FoundRoute[];
   files: number;
   warnings: string[];
   ms: number;
@@ -151,15 +159,41 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
   return { files: sources.length, extracted, join };
 }
 
-async function routesOf(dir: string): Promise<RouteRun> {
+function repoRelative(dir: string, p: string): string {
+  return path.relative(dir, p).split(path.sep).join('/') || '.';
+}
+
+/**
+ * The apps a route found is counted for, among those the truth names (`truthApps`): the app
+ * folder holding its declaring file (a Nest CLI monorepo scanned as one package, an example folder
+ * every group reads); else its group's folder when the truth names it; else, for a group above
+ * apps the truth names (the workspace root scanned whole), any of those (a shared library's
+ * controller served by each); else its group's folder.
+ */
+function appsOfRoute(group: string, file: string | undefined, truthApps: string[]): string[] {
+  const inside = (p: string, a: string) => a === '.' || p === a || p.startsWith(`${a}/`);
+  const owner = file !== undefined ? truthApps.filter((a) => a !== '.' && inside(file, a)).sort((a, b) => b.length - a.length)[0] : undefined;
+  if (owner !== undefined) return [owner];
+  if (truthApps.includes(group)) return [group];
+  const below = truthApps.filter((a) => inside(a, group));
+  return below.length > 0 ? below : [group];
+}
+
+/** `truthApps`: the app folders the truth names, to tell which app a route found is counted for. */
+async function routesOf(dir: string, truthApps: string[]): Promise<RouteRun> {
   const started = performance.now();
   const repo = await scanRepository(dir);
   const { extracted } = repo;
-  const found = new Set<string>();
+  const found = new Map<string, FoundRoute>();
   const warnings: string[] = [];
   const joinAll = (): void => {
     for (const app of repo.join()) {
-      for (const r of app.routes) found.add(routeKey(r.method, r.path));
+      const group = repoRelative(dir, app.dir);
+      for (const r of app.routes) {
+        const key = routeKey(r.method, r.path);
+        const apps = appsOfRoute(group, r.file !== undefined ? repoRelative(dir, r.file) : undefined, truthApps);
+        found.set(`${apps.join(',')} ${key}`, { apps, key });
+      }
       warnings.push(...app.warnings);
     }
   };
@@ -173,7 +207,24 @@ async function routesOf(dir: string): Promise<RouteRun> {
     if (x) extracted.set(saved, x);
   }
   joinAll();
-  return { found, files: repo.files, warnings: [...new Set(warnings)], ms, rescanMs: performance.now() - again };
+  return { found: [...found.values()], files: repo.files, warnings: [...new Set(warnings)], ms, rescanMs: performance.now() - again };
+}
+
+/**
+ * Truth against what was found. When the truth names the apps its routes are served by, a route is
+ * exact only when found in that app's server, and a route found is extra unless the truth has it
+ * for an app it is counted for (or for no app in particular): one app's route does not hide
+ * another's (sorry-cypress's api GET /health-check-db is not found because the director has one).
+ */
+function compareRoutes(t: Pick<Truth, 'routes' | 'notStatic'>, found: FoundRoute[]): { truth: Set<string>; exact: string[]; missed: string[]; extra: string[] } {
+  const perApp = (t.routes ?? []).some((r) => r.app !== undefined);
+  const keyOf = (app: string | undefined, k: string) => (perApp && app !== undefined ? `${k} [${app}]` : k);
+  const truth = new Set((t.routes ?? []).map((r) => keyOf(r.app, routeKey(r.method, r.path))));
+  const dynamic = new Set((t.notStatic ?? []).map((r) => keyOf(r.app, routeKey(r.method, r.path))));
+  const got = new Set(found.flatMap((f) => [f.key, ...f.apps.map((a) => keyOf(a, f.key))]));
+  const known = (f: FoundRoute) => [f.key, ...f.apps.map((a) => keyOf(a, f.key))].some((k) => truth.has(k) || dynamic.has(k));
+  const extra = [...new Set(found.filter((f) => !known(f)).map((f) => (perApp ? `${f.key} [${f.apps.join(', ')}]` : f.key)))];
+  return { truth, exact: [...truth].filter((k) => got.has(k)), missed: [...truth].filter((k) => !got.has(k)), extra };
 }
 
 async function mappingRight(dir: string, m: TruthMapping): Promise<{ right: boolean; got: string }> {
@@ -229,12 +280,8 @@ async function main(): Promise<void> {
       results.push({ name: t.name, repo: t.repo, commit: t.commit, framework: t.framework, files: 0, truth: 0, exact: 0, missed: [], extra: [], mappings, routesRecorded: false, warnings: 0, ms: 0, rescanMs: 0 });
       continue;
     }
-    const { found, files, warnings, ms, rescanMs } = await routesOf(dir);
-    const truth = new Set(t.routes.map((r) => routeKey(r.method, r.path)));
-    const dynamic = new Set((t.notStatic ?? []).map((r) => routeKey(r.method, r.path)));
-    const exact = [...truth].filter((k) => found.has(k));
-    const missed = [...truth].filter((k) => !found.has(k));
-    const extra = [...found].filter((k) => !truth.has(k) && !dynamic.has(k));
+    const { found, files, warnings, ms, rescanMs } = await routesOf(dir, [...new Set(t.routes.flatMap((r) => (r.app !== undefined ? [r.app] : [])))]);
+    const { truth, exact, missed, extra } = compareRoutes(t, found);
     const pct = truth.size ? (100 * exact.length) / truth.size : 100;
     console.log(
       `${t.name.padEnd(30)} ${t.framework.padEnd(8)} ${String(files).padStart(6)} ${String(truth.size).padStart(6)} ${String(exact.length).padStart(6)} ${String(missed.length).padStart(6)} ${String(extra.length).padStart(6)}  ${pct.toFixed(0).padStart(5)}%  ${mapCell} ${ms.toFixed(0).padStart(8)} ${rescanMs.toFixed(1).padStart(11)}`,
