@@ -20,7 +20,7 @@ import { changedIn } from './ladder/rungs';
 import { createLimiter, mapPool } from './pool';
 import { checkedContainer, swarmServiceOf, swarmServiceReport } from './swarm';
 import { emptyEngineState, gatherEngineState, type EngineState } from './gather/engineState';
-import { findServiceModules, gatherFiles, isServerSource, NO_FILES, outsideWorkspace, serverSourceRoot, skippedWarnings, soleServerClaims, type FileEvidence } from './gather/workspaceFiles';
+import { findServiceModules, gatherFiles, isServerSource, NO_FILES, outsideWorkspace, serverSourceRoots, skippedWarnings, soleServerClaims, type FileEvidence } from './gather/workspaceFiles';
 import { collectRoutes, probeServiceRoutes } from './gather/routes';
 import { rel, relativeWarning } from './gather/paths';
 import { sharedNameWarnings } from './compose/sharedNames';
@@ -315,12 +315,18 @@ function readServiceWorkspace(
     };
   }
   return async () => {
-    const root = spec.oneShot ? undefined : await serverSourceRoot(deps.fs, spec, { claimsSoleApp, workspaceDir: opts.workspaceDir });
-    if (root === undefined) return { files: NO_FILES, declared: [], warnings: [], pages: [] };
-    const scanned = await scan({ root, routes: true });
-    // No module reports without a mapping; the modules still name the routes' groups.
-    const modules = await findServiceModules(deps.fs, { sourceRoot: root, modulesDir: spec.drift.modulesDir ?? 'modules', target: '' }, scanned);
-    return finish(root, scanned, modules, NO_FILES);
+    // An image may run several server apps (pm2 starting each): the routes of all of them, each app read on its own.
+    const roots = spec.oneShot ? [] : await serverSourceRoots(deps.fs, spec, { claimsSoleApp, workspaceDir: opts.workspaceDir });
+    const read: WorkspaceEvidence[] = [];
+    for (const root of roots) {
+      const scanned = await scan({ root, routes: true });
+      // No module reports without a mapping; the modules still name the routes' groups.
+      const modules = await findServiceModules(deps.fs, { sourceRoot: root, modulesDir: spec.drift.modulesDir ?? 'modules', target: '' }, scanned);
+      read.push(await finish(root, scanned, modules, NO_FILES));
+    }
+    // x-runtime-drift.routes join each app's: listed once.
+    const declared = [...new Map(read.flatMap((r) => r.declared).map((d) => [`${d.method} ${d.path} ${d.file ?? ''}:${d.line ?? ''}`, d])).values()];
+    return { files: NO_FILES, declared, warnings: read.flatMap((r) => r.warnings), pages: [] };
   };
 }
 
@@ -377,6 +383,7 @@ function invalidServiceReport(spec: ServiceSpec): ServiceReport {
   return {
     name: spec.name,
     project: spec.project,
+    ...(spec.stackFile !== undefined ? { stackFile: spec.stackFile } : {}),
     verdict: 'unknown',
     summary: l10n.t`its compose definition could not be read: ${spec.error ?? ''}`,
     container: null,

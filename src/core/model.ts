@@ -61,6 +61,12 @@ export interface ServiceSpec {
   projectDir: string;
   /** Absolute compose file paths, base first then overrides. */
   composeFiles: string[];
+  /**
+   * The file names its stack is read from, when its folder holds several stacks of separate files
+   * (variants, each a stack, all named by the folder): what tells them apart where the project
+   * names agree (`docker-compose.full.yml`).
+   */
+  stackFile?: string;
   /** `image:` as written (interpolated), if any. */
   image?: string;
   build?: ServiceBuild;
@@ -186,6 +192,8 @@ export interface SourceMapping {
    * builds the source) or the local build output's (the image copies that output).
    */
   dockerignore?: { context: string; patterns: string[]; applies: 'source' | 'output' };
+  /** What the built stage starts (ENTRYPOINT then CMD, one line) and in which WORKDIR, from the Dockerfile the mapping was read from. */
+  started?: { command: string; workdir: string };
 }
 
 export interface SourceModule {
@@ -395,6 +403,8 @@ export interface SwarmServiceReport {
 export interface ServiceReport {
   name: string;
   project: string;
+  /** ServiceSpec.stackFile: the file(s) telling its stack from others of its folder, when there are several. */
+  stackFile?: string;
   verdict: Verdict;
   /** Short reason for the verdict. */
   summary: string;

@@ -93,11 +93,11 @@ const startAll: CommandFactory = (ctx) => ({
   requiresTrust: true,
   run: async (arg) => {
     // From a project node: that project; else every project in the workspace.
-    const only = typeof arg === 'object' && arg !== null ? (arg as { projectRef?: { workspace: string; project: string } }).projectRef : undefined;
+    const only = typeof arg === 'object' && arg !== null ? (arg as { projectRef?: { workspace: string; project: string; stackFile?: string } }).projectRef : undefined;
     const refs = ctx.store
       .all()
       .filter((r) => !only || r.workspace === only.workspace)
-      .flatMap((r) => r.services.filter((s) => s.action?.kind === 'start' && (!only || s.project === only.project)).map((s) => refOf(r, s)));
+      .flatMap((r) => r.services.filter((s) => s.action?.kind === 'start' && (!only || (s.project === only.project && s.stackFile === only.stackFile))).map((s) => refOf(r, s)));
     await ctx.rebuilds.startAll(refs);
   },
 });

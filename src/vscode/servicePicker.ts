@@ -2,7 +2,7 @@
 // the palette, by asking with a quick pick.
 import * as vscode from 'vscode';
 import type { ServiceReport } from '../core/model';
-import { refOf, toServiceRef, type ServiceRef } from '../core/view/serviceRef';
+import { projectLabel, refOf, toServiceRef, type ServiceRef } from '../core/view/serviceRef';
 import { healthText, syncText } from '../core/view/treeModel';
 import type { ReportStore } from './reportStore';
 
@@ -17,7 +17,7 @@ export async function resolveService(
   const items = store.all().flatMap((report) =>
     report.services.filter(filter).map((s) => ({
       label: s.name,
-      description: `${s.project} · ${syncText(s)} · ${healthText(s)}`,
+      description: `${projectLabel(s)} · ${syncText(s)} · ${healthText(s)}`,
       detail: s.summary,
       ref: refOf(report, s),
     })),

@@ -7,7 +7,7 @@ import type { CheckDeps, CheckOptions } from '../../src/core/check';
 import { createInlineScanner } from '../../src/engine/inlineScanner';
 import { scanSourceText } from '../../src/core/routes/scanFile';
 import { mergeReport } from '../../src/core/report/mergeReport';
-import type { ContainerInfo, FileListing, ImageInfo, ProbeOutcome } from '../../src/core/model';
+import type { ContainerInfo, FileListing, ImageInfo, ProbeOutcome, Report, ServiceReport } from '../../src/core/model';
 import type { EngineLike, ProbeRequest, ProberLike } from '../../src/core/ports';
 import { EngineUnreachableError } from '../../src/core/errors';
 import { memFs } from './helpers/memFs';
@@ -433,6 +433,13 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.equal(merged.services.length, 1);
     assert.equal(merged.verdict, 'in-sync');
     assert.equal(merged.services[0]?.staleContainer, false);
+  });
+
+  test("mergeReport keeps apart services of one project and name from stacks of separate files", () => {
+    const service = (stackFile: string, verdict: ServiceReport['verdict']) => ({ name: 'api', project: 'p', stackFile, verdict }) as ServiceReport;
+    const report = (services: ServiceReport[]) => ({ verdict: 'drift', workspace: '/ws', checkedAt: '', engine: { reachable: true, host: 'h', error: null }, services }) as Report;
+    const merged = mergeReport(report([service('a.yml', 'drift'), service('b.yml', 'drift')]), report([service('b.yml', 'in-sync')]));
+    assert.deepEqual(merged.services.map((s) => [s.stackFile, s.verdict]), [['a.yml', 'drift'], ['b.yml', 'in-sync']]);
   });
 
   test('remembered scans (the inline scanner): unchanged files are not read on the next check; a changed mtime is read again, a deleted file drops out', async () => {

@@ -71,9 +71,25 @@ export async function discoverComposeProjects(
   // Only where the files leave it open which stack runs: variants beside a base file, or stacks
   // of one name (a folder of variants, each `docker-compose.server.yml` named by the folder).
   const names = found.map((p) => p.name);
-  if (!opts.running || (besideBase.length === 0 && new Set(names).size === names.length)) return found;
+  if (!opts.running || (besideBase.length === 0 && new Set(names).size === names.length)) return labelledByFile(found);
   const known = new Set([...found.flatMap((p) => p.composeFiles), ...besideBase]);
-  return withRunningFiles(found, await opts.running(), known, (files) => loadFiles(fs, dirname(files[0] as string), files, env, workspaceDir));
+  return labelledByFile(await withRunningFiles(found, await opts.running(), known, (files) => loadFiles(fs, dirname(files[0] as string), files, env, workspaceDir)));
+}
+
+/**
+ * The stacks of one folder and one project name (a folder of variant files, each a stack named by
+ * the folder like compose names it), each labelled by its files: their project names stay as
+ * compose computes them, so only the file tells them apart. Stacks named apart (`name:`) need none.
+ */
+function labelledByFile(projects: ComposeProject[]): ComposeProject[] {
+  const key = (p: ComposeProject) => `${p.dir}\u0000${p.name}`;
+  const count = new Map<string, number>();
+  for (const p of projects) count.set(key(p), (count.get(key(p)) ?? 0) + 1);
+  return projects.map((p) => {
+    if ((count.get(key(p)) ?? 0) < 2) return p;
+    const stackFile = p.composeFiles.map((f) => basename(f)).join(' + ');
+    return { ...p, services: p.services.map((s) => ({ ...s, stackFile })) };
+  });
 }
 
 /**

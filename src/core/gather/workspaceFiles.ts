@@ -10,13 +10,14 @@ import { compileExclude } from '../mapping/exclude';
 import { readJsonObject } from '../mapping/tsconfig';
 import { compileDockerignore } from '../dockerfile/dockerignore';
 import { copiesContextFolder } from '../dockerfile/locate';
-import { parseDockerfile } from '../dockerfile/parse';
+import { parseDockerfile, type Dockerfile } from '../dockerfile/parse';
 import { withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
 import { mapSourceFile, mapToBuildOutput, walkedFileMapper } from '../mapping/mapFile';
 import { findModules, moduleClassName, moduleLookup, NEST_MODULE_FILE } from '../mapping/modules';
 import type { ModuleDir, ModuleRoots } from '../mapping/modules';
 import type { WalkedTree } from '../mapping/walk';
-import { appSourceDir, findPackages, findServerApps } from '../routes/serverApps';
+import { appSourceDir, findPackages, findServerApps, type WorkspacePackage } from '../routes/serverApps';
+import { startedWorkspacePackages } from '../mapping/buildProject';
 import { mapPool } from '../pool';
 import { rel } from './paths';
 import { scanMessageText } from '../scanTexts';
@@ -152,52 +153,67 @@ function bucketByModule(mapping: SourceMapping, modules: readonly ModuleDir[], m
  *   is named like the project itself (`teableio/teable` in the `@teable/teable` workspace) or this
  *   service claims it (`soleServerClaims`) with a reason to run its code (`runsProjectCode`).
  */
-export async function serverSourceRoot(fs: FsLike, spec: ServiceSpec, opts: { claimsSoleApp?: boolean; workspaceDir?: string } = {}): Promise<string | undefined> {
+export async function serverSourceRoots(fs: FsLike, spec: ServiceSpec, opts: { claimsSoleApp?: boolean; workspaceDir?: string } = {}): Promise<string[]> {
   const names = [spec.name, imageRepository(spec.image)].filter((n): n is string => Boolean(n));
   if (spec.build) {
-    if (await isServerApp(fs, spec.build.context)) return (await buildBrings(fs, spec, spec.build))(spec.build.context) ? appSourceDir(fs, spec.build.context) : undefined;
-    const below = await serverAppsBelow(fs, spec.build.context);
-    const chosen = below.length === 1 ? below[0] : pickByName(below, names);
-    return chosen && (await buildBrings(fs, spec, spec.build))(chosen.dir) ? appSourceDir(fs, chosen.dir) : undefined;
+    const built = await builtServerApp(fs, spec, spec.build, names);
+    return built === undefined ? [] : [await appSourceDir(fs, built)];
   }
   for (const projectRoot of await projectsAbove(fs, spec.projectDir, opts.workspaceDir ?? spec.projectDir)) {
     for (const dir of ['', 'apps', 'packages', 'services'].map((d) => path.join(projectRoot, d, spec.name)))
-      if (await isServerApp(fs, dir)) return appSourceDir(fs, dir);
+      if (await isServerApp(fs, dir)) return [await appSourceDir(fs, dir)];
     const below = await serverAppsBelow(fs, projectRoot);
     // A repository that is one server (uptime-kuma, compose.yaml beside its package.json): the project itself.
     const apps = below.length === 0 && (await isServerApp(fs, projectRoot)) ? [{ dir: projectRoot, name: (await packageName(fs, projectRoot)) ?? path.basename(projectRoot) }] : below;
     if (apps.length === 0) continue;
-    const named = pickByName(apps, names) ?? (await appBuiltForImage(fs, spec, projectRoot, apps));
-    if (named) return appSourceDir(fs, named.dir);
+    const named = pickByName(apps, names);
+    const chosen = named ? [named] : await appsBuiltForImage(fs, spec, projectRoot, apps);
+    if (chosen.length > 0) return Promise.all(chosen.map((a) => appSourceDir(fs, a.dir)));
     const only = apps.length === 1 ? apps[0] : undefined;
     const sole = only && (namesProject(names, projectRoot, await packageName(fs, projectRoot)) || (opts.claimsSoleApp && (await runsProjectCode(fs, spec, only.dir, projectRoot))));
-    return only && sole ? appSourceDir(fs, only.dir) : undefined;
+    // Another package of the project builds an image of its own (a Next.js app beside the worker): the image may be that one.
+    const ambiguous = only && sole && !bindMounts(spec, only.dir) && (await anotherPackageWithDockerfile(fs, projectRoot, only.dir));
+    return only && sole && !ambiguous ? [await appSourceDir(fs, only.dir)] : [];
   }
-  return undefined;
+  return [];
+}
+
+/** A built service's server app folder: the build context's, else the one below it (or the one named like the service), when the build brings it. */
+async function builtServerApp(fs: FsLike, spec: ServiceSpec, build: ServiceBuild, names: readonly string[]): Promise<string | undefined> {
+  if (await isServerApp(fs, build.context)) return (await buildBrings(fs, spec, build)).brings(build.context) ? build.context : undefined;
+  const below = await serverAppsBelow(fs, build.context);
+  const chosen = below.length === 1 ? below[0] : pickByName(below, names);
+  return chosen && (await buildBrings(fs, spec, build)).brings(chosen.dir) ? chosen.dir : undefined;
 }
 
 /**
- * The server app the project's own Dockerfile for the service's image brings into it
+ * The server apps the project's own Dockerfile for the service's image brings into it
  * (imageDockerfile.ts): kaneo runs `ghcr.io/usekaneo/kaneo`, which its Dockerfile.kaneo builds
- * from apps/api; langfuse's `langfuse/langfuse-worker` is worker/Dockerfile's.
+ * from apps/api; langfuse's `langfuse/langfuse-worker` is worker/Dockerfile's. An image bringing
+ * several, none told apart, runs those its start command starts (all of them, under pm2).
  */
-async function appBuiltForImage<T extends { dir: string; name: string }>(fs: FsLike, spec: ServiceSpec, projectRoot: string, apps: readonly T[]): Promise<T | undefined> {
+async function appsBuiltForImage<T extends { dir: string; name: string }>(fs: FsLike, spec: ServiceSpec, projectRoot: string, apps: readonly T[]): Promise<T[]> {
   const repository = imageRepository(spec.image);
-  if (repository === undefined) return undefined;
+  if (repository === undefined) return [];
   const rootPackage = await packageName(fs, projectRoot);
   const projectWords = projectWordsOf(spec, projectRoot, rootPackage);
   // The root's Dockerfile only for an image named like the project itself, not one sharing a word with it (vue3-antdv-admin of nest-admin).
   const namesIt = namesProject([repository], projectRoot, rootPackage);
+  // The apps' package.jsons, read once whatever the number of builds asked about.
+  let packages: WorkspacePackage[] | undefined;
+  const packagesOf = async () => (packages ??= await findPackages(fs, apps.map((a) => path.join(a.dir, 'package.json'))));
   for (const build of await buildsForImage(fs, repository, projectRoot, { projectWords, namesProject: namesIt })) {
-    const brings = await buildBrings(fs, spec, build);
+    const { brings, df } = await buildBrings(fs, spec, build);
     const brought = apps.filter((app) => brings(app.dir));
-    const chosen = brought.length === 1 ? brought[0] : await theServerAmong(fs, brought, [spec.name, repository]);
-    if (chosen) return chosen;
+    const chosen = brought.length === 1 ? brought[0] : brought.length > 1 ? theServerAmong(brought, await packagesOf(), [spec.name, repository]) : undefined;
+    if (chosen) return [chosen];
+    const started = brought.length > 1 && df ? await startedServers(fs, df, build.context, brought, await packagesOf()) : [];
+    if (started.length > 0) return started;
     // Its copies not followed (a pruned workspace deployed from another stage): a Dockerfile in an app's folder builds that app.
     const holding = brought.length === 0 ? apps.filter((a) => isAtOrInside(a.dir, build.dockerfile)) : [];
-    if (holding.length === 1) return holding[0];
+    if (holding.length === 1) return holding;
   }
-  return undefined;
+  return [];
 }
 
 /**
@@ -205,13 +221,18 @@ async function appBuiltForImage<T extends { dir: string; name: string }>(fs: FsL
  * that imports its client types, a library): the one that runs is no front end and, when several
  * are left, the one with a script that starts it, else the one named like the service.
  */
-async function theServerAmong<T extends { dir: string; name: string }>(fs: FsLike, apps: readonly T[], names: readonly string[]): Promise<T | undefined> {
-  const packages = await findPackages(fs, apps.map((a) => path.join(a.dir, 'package.json')));
+function theServerAmong<T extends { dir: string; name: string }>(apps: readonly T[], packages: readonly WorkspacePackage[], names: readonly string[]): T | undefined {
   const flags = (a: T) => packages.find((p) => p.dir === a.dir);
   const served = apps.filter((a) => !flags(a)?.browserApp);
   const started = served.filter((a) => flags(a)?.startable);
   if (served.length === 1) return served[0];
   return started.length === 1 ? started[0] : pickByName(served, names);
+}
+
+/** Of the apps an image brings, the servers its start command starts (`pnpm run --parallel pm2`, a pm2 ecosystem file), no front end. */
+async function startedServers<T extends { dir: string; name: string }>(fs: FsLike, df: Dockerfile, context: string, apps: readonly T[], packages: readonly WorkspacePackage[]): Promise<T[]> {
+  const started = new Set(await startedWorkspacePackages(fs, df, context));
+  return apps.filter((a) => started.has(a.dir) && !packages.find((p) => p.dir === a.dir)?.browserApp);
 }
 
 /** The words naming a project: its compose project, its folder, its package name. */
@@ -266,10 +287,11 @@ function bindMounts(spec: ServiceSpec, dir: string): boolean {
  * Whether the service runs the code of a context folder: its Dockerfile copies it (or the whole
  * context) into the image (no Dockerfile, no), or it bind-mounts the folder or one holding it.
  */
-async function buildBrings(fs: FsLike, spec: ServiceSpec, build: ServiceBuild): Promise<(dir: string) => boolean> {
+async function buildBrings(fs: FsLike, spec: ServiceSpec, build: ServiceBuild): Promise<{ brings: (dir: string) => boolean; df: Dockerfile | undefined }> {
   // Read and parsed once, however many folders are asked about.
   const df = (await fs.stat(build.dockerfile))?.isFile ? withRunMoves(withTurboPrunes(parseDockerfile(await fs.readFile(build.dockerfile), build.args))) : undefined;
-  return (dir) => bindMounts(spec, dir) || (df !== undefined && copiesContextFolder(df, path.relative(build.context, dir).split(path.sep).join('/'), build.target));
+  const brings = (dir: string) => bindMounts(spec, dir) || (df !== undefined && copiesContextFolder(df, path.relative(build.context, dir).split(path.sep).join('/'), build.target));
+  return { brings, df };
 }
 
 /**
@@ -339,6 +361,29 @@ async function serverAppsBelow(fs: FsLike, root: string): Promise<Array<{ dir: s
   await visit(root, 0);
   return found;
 }
+
+/**
+ * Whether a folder below the project (two levels down at most, no source or dependency folder)
+ * other than the app's own, or one inside or holding it, is a package with a Dockerfile of its
+ * own: it builds an image too, so an image named like the project is not known to be the app's.
+ */
+async function anotherPackageWithDockerfile(fs: FsLike, projectRoot: string, appDir: string): Promise<boolean> {
+  const visit = async (dir: string, depth: number): Promise<boolean> => {
+    const entries = (await fs.readdir(dir)).sort();
+    const apart = depth > 0 && !isAtOrInside(appDir, dir) && !isAtOrInside(dir, appDir);
+    if (apart && entries.includes('package.json') && entries.some((n) => DOCKERFILE_NAME.test(n))) return true;
+    if (depth >= 2) return false;
+    for (const entry of entries) {
+      if (entry.startsWith('.') || entry === 'src' || NOT_APP_DIR.has(entry)) continue;
+      const sub = path.join(dir, entry);
+      if ((await fs.stat(sub))?.isDirectory && (await visit(sub, depth + 1))) return true;
+    }
+    return false;
+  };
+  return visit(projectRoot, 0);
+}
+
+const DOCKERFILE_NAME = /^Dockerfile(?:[.-].+)?$|\.[Dd]ockerfile$/;
 
 /** How many folder levels below a root serverAppsBelow looks. */
 const APPS_DEPTH = 3;

@@ -268,6 +268,7 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
   return {
     name: ev.spec.name,
     project: ev.spec.project,
+    ...(ev.spec.stackFile !== undefined ? { stackFile: ev.spec.stackFile } : {}),
     verdict,
     summary: said.length > 0 ? said.join('; ') : verdict === 'in-sync' ? l10n.t('running container serves the source') : l10n.t('not checked'),
     container: c ? { id: c.id, name: c.name, state: c.state, imageId: c.imageId, created: c.created, ...(c.state !== 'running' && c.exitCode !== undefined ? { exitCode: c.exitCode } : {}) } : null,

@@ -222,12 +222,12 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   if (chosen.length === 0) {
     // The COPY lines name every package the server needs (a library using hono too): the one the
     // image starts in comes first.
-    const started = new Set(startPackageDirs(df, context, scripts, packages).map((d) => resolve(context, d)));
+    const started = new Set((await startPackageDirs(fs, df, context, scripts, packages)).map((d) => resolve(context, d)));
     chosen = (await servers(copiedPackageDirs(df, context, packages))).sort((a, b) => Number(started.has(b.dir)) - Number(started.has(a.dir)));
     if (chosen.length > 1 && started.has(chosen[0]?.dir ?? '')) how = (pkg) => l10n.t('the Dockerfile copies workspace package {0}, the one the image starts in', pkg);
   }
   if (chosen.length === 0) {
-    chosen = await servers(startPackageDirs(df, context, scripts, packages));
+    chosen = await servers(await startPackageDirs(fs, df, context, scripts, packages));
     how = (pkg) => l10n.t('the image starts in workspace package {0}', pkg);
   }
   if (chosen.length === 0) {
@@ -245,7 +245,7 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   // /app/apps/workflows/dist ./apps/workflows/dist` + `CMD node apps/workflows/dist/server.cjs`).
   if (chosen.length === 0) {
     const copied = copiedPackageDirs(df, context, packages);
-    chosen = await packagesAt(startPackageDirs(df, context, scripts, packages, true).filter((d) => copied.includes(d)));
+    chosen = await packagesAt((await startPackageDirs(fs, df, context, scripts, packages, true)).filter((d) => copied.includes(d)));
     how = (pkg) => l10n.t('the image starts a file of workspace package {0}', pkg);
   }
   // No server at all: a front end the build selects (`pnpm --filter web exec vite build`, its
@@ -341,28 +341,90 @@ async function startedOfSelected(selected: BuildProject[], started: BuildProject
  * The packages the image starts in, when the whole workspace is copied and built: the final
  * stage's WORKDIR (`WORKDIR /app/apps/api` + `CMD bun start`), and the folders its start
  * command `cd`s into, through the root scripts it runs (`pnpm start` -> `cd packages/server/bin &&
- * ./run start`; run-script-os picks `start:default`/`start:linux`).
+ * ./run start`; run-script-os picks `start:default`/`start:linux`); the packages a workspace run
+ * starts a script in (`pnpm run --parallel pm2`, `pnpm --filter ./apps/api start`); the apps a
+ * process manager's file lists (`pm2-runtime ecosystem.config.js`: their `cwd` and `script`).
  */
-function startPackageDirs(df: Dockerfile, context: string, scripts: Record<string, string>, packages: Map<string, string>, startedFiles = false): string[] {
+async function startPackageDirs(fs: FsLike, df: Dockerfile, context: string, scripts: Record<string, string>, packages: Map<string, string>, startedFiles = false): Promise<string[]> {
   const final = df.stages[df.stages.length - 1];
   if (!final) return [];
   const root = stageContextRoot(df, final.index, 0);
   if (root === undefined) return [];
   const workdir = posix.relative(root, final.workdir);
   if (workdir.startsWith('..')) return [];
+  const rels = [...new Set(packages.values())].map((d) => relative(context, d).split(sep).join('/')).filter((r) => r !== '' && !r.startsWith('..'));
   const dirs = [workdir];
   for (const text of startTexts(final, scripts)) {
     for (const m of text.matchAll(/\bcd\s+([\w./-]+)/g)) dirs.push(posix.join(workdir, m[1] ?? ''));
     // With startedFiles, the relative file paths it names (`node apps/api/dist/server.cjs`).
     if (startedFiles) for (const m of text.matchAll(/(?:^|\s)((?:\.\/)?\w[\w.-]*\/[\w./-]+)/g)) dirs.push(posix.join(workdir, m[1] ?? ''));
+    dirs.push(...(await workspaceRunDirs(fs, text, context, rels, packages)));
+    for (const file of processManagerFiles(text)) dirs.push(...(await processManagerApps(fs, context, posix.join(workdir, file))));
   }
-  const rels = [...new Set(packages.values())].map((d) => relative(context, d).split(sep).join('/')).filter((r) => r !== '' && !r.startsWith('..'));
   const found: string[] = [];
   for (const dir of dirs) {
     const owner = rels.filter((r) => dir === r || dir.startsWith(`${r}/`)).sort((a, b) => b.length - a.length)[0];
     if (owner !== undefined && !found.includes(`./${owner}`)) found.push(`./${owner}`);
   }
   return found;
+}
+
+/**
+ * The folders (relative, `apps/api`) of the packages a workspace run in `text` starts a script in:
+ * every package having the script for a run over the workspace (`pnpm -r run x`, `pnpm run
+ * --parallel x`, `npm run x --workspaces`, `yarn workspaces foreach run x`, `lerna run x`), or
+ * those a filter selects (`pnpm --filter ./apps/api run start`).
+ */
+async function workspaceRunDirs(fs: FsLike, text: string, context: string, rels: readonly string[], packages: Map<string, string>): Promise<string[]> {
+  const out: string[] = [];
+  for (const command of text.split(/&&|\|\||[;&|\n]/)) {
+    const run = workspaceRunScript(command);
+    if (run === undefined) continue;
+    const selected = selectedPackages(command).map((sel) => (sel.startsWith('.') || (sel.includes('/') && !sel.startsWith('@')) ? posix.normalize(sel) : relative(context, packages.get(sel) ?? byNameWithoutScope(packages, sel) ?? '').split(sep).join('/')));
+    const candidates = selected.length > 0 ? selected.filter((r) => rels.includes(r)) : run.all ? rels : [];
+    for (const rel of candidates) if ((await readPackage(fs, join(context, rel)))?.scripts[run.script] !== undefined) out.push(rel);
+  }
+  return out;
+}
+
+/** The script a command runs through a package manager or monorepo tool (`run x`, or pnpm's `start`), and whether over the whole workspace. */
+function workspaceRunScript(command: string): { script: string; all: boolean } | undefined {
+  const words = command.trim().split(/\s+/);
+  const tool = words.findIndex((w) => /^(?:npm|pnpm|yarn|bun|lerna|turbo)$/.test(posix.basename(w)));
+  if (tool < 0) return undefined;
+  const rest = words.slice(tool + 1);
+  const all = /^(?:lerna|turbo)$/.test(posix.basename(words[tool] ?? '')) || rest.some((w) => /^(?:-r|--recursive|--parallel|--workspaces|-ws|--all|-A)$/.test(w));
+  const run = rest.findIndex((w) => w === 'run' || w === 'run-script');
+  const args: string[] = [];
+  for (let i = run + 1; i < rest.length; i++) {
+    const w = rest[i] ?? '';
+    if (VALUE_OPTIONS.test(w)) i++;
+    else if (!w.startsWith('-') && w !== 'workspaces' && w !== 'foreach') args.push(w);
+  }
+  const script = run >= 0 ? args[0] : args[0] === 'start' ? 'start' : undefined;
+  return script === undefined ? undefined : { script, all };
+}
+
+/** Options of package managers and monorepo tools that take the next word as their value. */
+const VALUE_OPTIONS = /^(?:--filter|-F|-w|--workspace|--workspace-concurrency|--scope|--concurrency)$/;
+
+/** The config files a process manager starts its apps from (`pm2-runtime start ecosystem.config.js`, `pm2 start apps.json`). */
+function processManagerFiles(text: string): string[] {
+  const files: string[] = [];
+  for (const m of text.matchAll(/(?:^|[\s;&|/])pm2(?:-runtime|-docker)?\s+(?:start\s+)?((?:\.\/)?[\w./-]+\.(?:[cm]?js|json|ya?ml))(?=$|[\s;&|])/g)) files.push(m[1] ?? '');
+  return files;
+}
+
+/** The folders (relative to the context) of the apps a process manager's config lists: each app's `cwd`, and its `script` when that is a path. */
+async function processManagerApps(fs: FsLike, context: string, file: string): Promise<string[]> {
+  const text = await fs.readFile(join(context, file)).catch(() => '');
+  const base = posix.dirname(file);
+  const out: string[] = [];
+  for (const m of text.matchAll(/["']?\b(cwd|script)["']?\s*:\s*["'`]([^"'`$]+)["'`]/g)) {
+    const value = m[2] ?? '';
+    if (m[1] === 'cwd' || value.includes('/')) out.push(posix.join(base, value));
+  }
+  return out;
 }
 
 /**
@@ -403,6 +465,15 @@ async function workspaceGlobs(fs: FsLike, context: string, rootPkg: PackageInfo 
   } catch {
     return [];
   }
+}
+
+/** The workspace packages (absolute folders) the image `df` built from `context` starts (startPackageDirs); [] when the context is no workspace. */
+export async function startedWorkspacePackages(fs: FsLike, df: Dockerfile, context: string): Promise<string[]> {
+  const rootPkg = await readPackage(fs, context);
+  const globs = await workspaceGlobs(fs, context, rootPkg);
+  if (globs.length === 0) return [];
+  const packages = await workspacePackages(fs, context, globs);
+  return (await startPackageDirs(fs, df, context, rootPkg?.scripts ?? {}, packages)).map((d) => resolve(context, d));
 }
 
 /** The folders of the workspace whose root is `root` (its `workspaces` or pnpm-workspace.yaml globs); [] when it is none. */

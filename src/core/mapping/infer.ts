@@ -5,7 +5,7 @@
 // seen (and overridden) by the user.
 import * as l10n from '@vscode/l10n';
 import { dirname, isAbsolute, join, posix, relative, sep } from 'node:path';
-import { parseDockerfile, stagesBuiltFor, type Dockerfile, type Stage } from '../dockerfile/parse';
+import { findStage, parseDockerfile, stagesBuiltFor, type Dockerfile, type Stage } from '../dockerfile/parse';
 import { BUILD_COMMAND, locateInImage, type Location } from '../dockerfile/locate';
 import type { ServiceSpec, SourceMapping } from '../model';
 import type { FsLike } from '../ports';
@@ -151,7 +151,7 @@ async function tscRootByImageStart(
 
 /** The stage the service runs: its build target, else the last. */
 function builtStage(df: Dockerfile, target: string | undefined): Stage | undefined {
-  return df.stages.find((st) => target !== undefined && st.name === target) ?? df.stages[df.stages.length - 1];
+  return (target !== undefined ? findStage(df.stages, target) : undefined) ?? df.stages[df.stages.length - 1];
 }
 
 /** The JavaScript files the stage's start command runs with node, as image paths (`cd X && node Y.js`, `node Y.js` in WORKDIR). */
@@ -302,6 +302,8 @@ async function describeMapping(f: Facts, p: Placement): Promise<SourceMapping> {
     }
   }
   if (p.buildOutDir !== undefined) mapping.buildOutDir = p.buildOutDir;
+  const started = f.df && builtStage(f.df, spec.build?.target);
+  if (started) mapping.started = { command: started.start ?? '', workdir: started.workdir };
   return mapping;
 }
 
@@ -317,9 +319,13 @@ function describeRewrites(rewrites: Record<string, string>): string {
  * nest-cli.json `compilerOptions.tsConfigPath`, else tsconfig.build.json / tsconfig.json.
  */
 async function projectTsConfig(fs: FsLike, project: BuildProject, context: string, evidence: string[]): Promise<TsConfigInfo | undefined> {
-  const named = tsconfigOfScripts(project.pkg?.scripts ?? {});
-  if (named) {
-    const info = await readTsConfig(fs, named.endsWith('.json') ? join(project.dir, named) : join(project.dir, named, 'tsconfig.json'));
+  // A config emitting declarations only (`build:types`) makes the code's types, not the code: passed over.
+  const emitsCode = async (file: string) => {
+    const info = await readTsConfig(fs, file);
+    return info?.emitDeclarationOnly === true ? undefined : info;
+  };
+  for (const named of tsconfigsOfScripts(project.pkg?.scripts ?? {})) {
+    const info = await emitsCode(named.endsWith('.json') ? join(project.dir, named) : join(project.dir, named, 'tsconfig.json'));
     if (info) {
       evidence.push(l10n.t`tsconfig ${relative(context, info.file)} (named by package.json's build script)`);
       return info;
@@ -327,27 +333,28 @@ async function projectTsConfig(fs: FsLike, project: BuildProject, context: strin
   }
   const nestPath = objectField(project.nestCli, 'compilerOptions')['tsConfigPath'];
   if (typeof nestPath === 'string') {
-    const info = await readTsConfig(fs, join(project.dir, nestPath));
+    const info = await emitsCode(join(project.dir, nestPath));
     if (info) {
       evidence.push(l10n.t`tsconfig ${relative(context, info.file)} (nest-cli.json compilerOptions.tsConfigPath)`);
       return info;
     }
   }
   for (const name of TSCONFIG_NAMES) {
-    const info = await readTsConfig(fs, join(project.dir, name));
+    const info = await emitsCode(join(project.dir, name));
     if (info) return info;
   }
   return undefined;
 }
 
-/** The tsconfig a build script compiles with: `tsc -p X` / `tsc --project X` / `tsc --build X`. */
-function tsconfigOfScripts(scripts: Record<string, string>): string | undefined {
+/** The tsconfigs build scripts compile with (`tsc -p X` / `tsc --project X` / `tsc --build X`), in script order; not one run with --emitDeclarationOnly. */
+function tsconfigsOfScripts(scripts: Record<string, string>): string[] {
+  const named: string[] = [];
   for (const [name, script] of Object.entries(scripts)) {
     if (!/build/.test(name)) continue;
-    const m = /\btsc\b[^&|;]*?(?:-p|--project|-b|--build)\s+(\S+)/.exec(script);
-    if (m?.[1]) return m[1].replace(/^\.\//, '');
+    const m = /\btsc\b([^&|;]*?)(?:-p|--project|-b|--build)\s+(\S+)([^&|;]*)/.exec(script);
+    if (m?.[2] && !/--emitDeclarationOnly\b/.test(`${m[1] ?? ''} ${m[3] ?? ''}`)) named.push(m[2].replace(/^\.\//, ''));
   }
-  return undefined;
+  return named;
 }
 
 type SourceRootRule = (fs: FsLike, r: SourceRootInput) => Promise<{ path: string; why: string } | undefined>;

@@ -12,6 +12,8 @@ export interface TsConfigInfo {
   /** Absolute outDir, and the file that set it. */
   outDir?: { path: string; from: string };
   noEmit?: boolean;
+  /** Emits `.d.ts` files only: the types of the code, not the code that runs. */
+  emitDeclarationOnly?: boolean;
   /** The single folder `include` names (["src"], ["src/**\/*"]), absolute, when it names one. */
   includeRoot?: { path: string; from: string };
   composite?: boolean;
@@ -42,6 +44,7 @@ export async function readTsConfig(fs: FsLike, file: string): Promise<TsConfigIn
     if (typeof options['rootDir'] === 'string') info.rootDir = { path: resolve(dir, options['rootDir']), from: path };
     if (typeof options['outDir'] === 'string') info.outDir = { path: resolve(dir, options['outDir']), from: path };
     if (typeof options['noEmit'] === 'boolean') info.noEmit = options['noEmit'];
+    if (typeof options['emitDeclarationOnly'] === 'boolean') info.emitDeclarationOnly = options['emitDeclarationOnly'];
     if (typeof options['composite'] === 'boolean') info.composite = options['composite'];
     if (typeof options['allowJs'] === 'boolean') info.allowJs = options['allowJs'];
     if (Array.isArray(json['exclude'])) info.exclude = { patterns: json['exclude'].filter((p): p is string => typeof p === 'string'), dir };

@@ -6,7 +6,7 @@ import { overallVerdict } from '../ladder/evaluate';
 /** `partial`'s services replace the same (project, name) in `previous`; the engine state is the newest. */
 export function mergeReport(previous: Report | undefined, partial: Report): Report {
   if (!previous || previous.workspace !== partial.workspace) return partial;
-  const key = (s: ServiceReport) => `${s.project}\u0000${s.name}`;
+  const key = (s: ServiceReport) => `${s.project}\u0000${s.stackFile ?? ''}\u0000${s.name}`;
   const fresh = new Map(partial.services.map((s) => [key(s), s]));
   const services = previous.services.map((s) => fresh.get(key(s)) ?? s);
   const known = new Set(previous.services.map(key));

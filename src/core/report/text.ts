@@ -3,6 +3,7 @@ import { RUNG_NAMES } from '../model';
 import type { Report, RouteReport, RungStatus, ServiceReport } from '../model';
 import { shortId, timeAgo } from '../ladder/format';
 import { spaNote } from '../pages/judgePages';
+import { serviceLabel } from '../view/serviceRef';
 
 const MARK: Record<RungStatus, string> = { pass: '✓', fail: '✗', skip: '-', unknown: '?' };
 
@@ -34,7 +35,7 @@ const PAGE_MARK = { served: '✓', missing: '✗', unknown: '?' } as const;
 
 export function formatService(s: ServiceReport): string[] {
   const out: string[] = [];
-  out.push(`${s.project}/${s.name}  ${s.verdict.toUpperCase()}  ${s.summary}`);
+  out.push(`${serviceLabel(s)}  ${s.verdict.toUpperCase()}  ${s.summary}`);
   out.push(`  ${containerLine(s)}`);
   out.push(`  ${imageLine(s)}`);
   if (s.mapping) out.push(`  mapping: ${s.mapping.sourceRoot} → ${s.mapping.target}${s.mapping.bundled ? ' (bundled: judged by image build time, not file by file)' : ''}`);

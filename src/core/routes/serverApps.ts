@@ -9,6 +9,7 @@ import type { FsLike } from '../ports';
 import { readJsonObject } from '../mapping/tsconfig';
 import { walkFileStats } from '../mapping/walk';
 import { handlerPath } from './nextHandlers';
+import { commandWords } from '../dockerfile/parse';
 
 /** Dependencies that make a package a server whose routes we read. */
 export const SERVER_FRAMEWORKS = [
@@ -355,7 +356,6 @@ export async function appSourceDir(fs: FsLike, dir: string): Promise<string> {
 /** `node server/index.js --production` -> server/index.js; `node server` -> server (a folder's index.js). */
 const NODE_START = /(?:^|[\s;&|])node\s+(?:-\S+\s+)*([^\s;&|-][^\s;&|]*)/;
 /** `npm run start-server`, `yarn start:prod`, `pnpm run serve`: the script it runs. */
-const RUN_SCRIPT = /^\s*(?:npm\s+run|yarn(?:\s+run)?|pnpm(?:\s+run)?)\s+([\w:.-]+)\s*$/;
 /** Folders that hold build output, never the source of an entry point. */
 const OUTPUT_DIRS = new Set(['dist', 'build', 'out', '.next', 'node_modules']);
 
@@ -375,16 +375,32 @@ async function loadedFolderCount(fs: FsLike, file: string): Promise<number> {
   return new Set([...text.matchAll(RELATIVE_LOAD)].map((m) => (m[1] ?? '').slice(2).split('/')[0])).size;
 }
 
-/** The file package.json's `start` script runs with node (through `npm run x`, two hops at most). */
+/** The file package.json's `start` script runs with node (through a start script that is only `npm run x`, two hops at most). */
 export function startedFile(pkg: Record<string, unknown> | undefined): string | undefined {
   const scripts = packageScripts(pkg);
-  let start = scripts['start'];
-  for (let hop = 0; hop < 2 && typeof start === 'string'; hop++) {
-    const next = RUN_SCRIPT.exec(start)?.[1];
-    if (next === undefined) break;
-    start = scripts[next];
+  const start = scripts['start'];
+  return start === undefined ? undefined : NODE_START.exec(followScripts(commandWords(start), scripts, { hops: 2, whole: true }).join(' '))?.[1];
+}
+
+/** `npm start`, `npm run x`, `yarn x`, `pnpm run x`, `bun run x`: the package script it runs. */
+const PACKAGE_RUNNER = new Set(['npm', 'yarn', 'pnpm', 'bun']);
+
+/**
+ * The one reader of `npm run` chains: a command's words with the package script it runs replaced
+ * by that script's words, then the arguments after it (`--` left out), through `hops` scripts at
+ * most. `whole`: only a command that is the run and nothing else is followed.
+ */
+export function followScripts(words: readonly string[], scripts: Record<string, string>, opts: { hops: number; whole?: boolean }): string[] {
+  let out = [...words];
+  for (let hop = 0; hop < opts.hops; hop++) {
+    const at = out.findIndex((w) => PACKAGE_RUNNER.has(w.slice(w.lastIndexOf('/') + 1)));
+    if (at < 0) break;
+    const nameAt = out[at + 1] === 'run' || out[at + 1] === 'run-script' ? at + 2 : at + 1;
+    const script = scripts[out[nameAt] ?? ''];
+    if (typeof script !== 'string' || (opts.whole === true && (at !== 0 || nameAt !== out.length - 1))) break;
+    out = [...out.slice(0, at), ...commandWords(script), ...out.slice(nameAt + 1).filter((w) => w !== '--')];
   }
-  return typeof start === 'string' ? NODE_START.exec(start)?.[1] : undefined;
+  return out;
 }
 
 /**

@@ -2,6 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Report, ServiceReport } from '../model';
 import { ladderDetail, routeAnswer } from './rungText';
+import { projectLabel } from './serviceRef';
 
 import { probeDetailText, rungWord, shortId, verdictWords } from '../ladder/format';
 
@@ -22,7 +23,7 @@ export function renderReportMarkdown(reports: readonly Report[], error?: string)
 }
 
 function serviceSection(service: ServiceReport): string[] {
-  const out = [`## ${service.project} / ${service.name} — ${service.verdict}`, '', service.summary, ''];
+  const out = [`## ${projectLabel(service)} / ${service.name} — ${service.verdict}`, '', service.summary, ''];
   const c = service.container;
   out.push(
     `- ${c ? l10n.t`Container: ${c.name} (${shortId(c.id)}), ${c.state}, image ${shortId(c.imageId)}, created ${c.created}` : l10n.t('Container: none')}`,

@@ -14,6 +14,19 @@ export function refOf(report: Report, service: ServiceReport): ServiceRef {
   return { workspace: report.workspace, project: service.project, service: service.name };
 }
 
+/**
+ * A compose project as the views name it: its name, and the file its stack is read from when its
+ * folder holds several stacks (`sorry-cypress (docker-compose.full.yml)`).
+ */
+export function projectLabel(s: Pick<ServiceReport, 'project' | 'stackFile'>): string {
+  return s.stackFile === undefined ? s.project : `${s.project} (${s.stackFile})`;
+}
+
+/** A service as the views name it: `project/service`, and its stack's file when it needs one (`sorry-cypress/director (docker-compose.full.yml)`). */
+export function serviceLabel(s: Pick<ServiceReport, 'project' | 'name' | 'stackFile'>): string {
+  return `${s.project}/${s.name}${s.stackFile === undefined ? '' : ` (${s.stackFile})`}`;
+}
+
 /** `project/service`, what the check and the rebuild take to name one service of one compose project (neither name can hold a `/`). */
 export function serviceSelector(ref: { project: string; service: string }): string {
   return `${ref.project}/${ref.service}`;

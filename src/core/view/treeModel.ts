@@ -8,7 +8,7 @@ import { spaNote } from '../pages/judgePages';
 import { COMMAND } from '../commandIds';
 import { absoluteIn } from './paths';
 import { ladderDetail, routeAnswer, serviceReason } from './rungText';
-import { refOf, type ServiceRef } from './serviceRef';
+import { projectLabel, refOf, type ServiceRef } from './serviceRef';
 import { probeDetailText, rungWord, shortId, timeAgo, verdictWords } from '../ladder/format';
 
 export type NodeKind = 'project' | 'service' | 'container' | 'task' | 'module' | 'route' | 'message';
@@ -37,8 +37,8 @@ export interface TreeNodeModel {
   contextValue: string;
   expanded: boolean;
   ref?: ServiceRef;
-  /** Project nodes: the compose project they stand for ("Start All"). */
-  projectRef?: { workspace: string; project: string };
+  /** Project nodes: the compose project they stand for ("Start All"), and its stack's file when its folder has several. */
+  projectRef?: { workspace: string; project: string; stackFile?: string };
   containerId?: string;
   /** Absolute file or folder this node stands for (modules, routes). */
   resource?: string;
@@ -66,37 +66,43 @@ export function buildTree(reports: readonly Report[], now: Date): TreeNodeModel[
   const multiFolder = reports.length > 1;
   for (const report of reports) {
     if (!report.engine.reachable) continue;
-    const projects = new Map<string, ServiceReport[]>();
-    for (const service of report.services) {
-      const list = projects.get(service.project) ?? [];
-      list.push(service);
-      projects.set(service.project, list);
-    }
-    for (const [project, services] of projects) {
+    for (const { project, stackFile, services } of stacksOf(report.services)) {
       const drifted = services.filter((s) => s.verdict === 'drift').length;
       const idle = services.filter((s) => s.verdict === 'not-running' || s.verdict === 'stopped').length;
-      const id = `p:${report.workspace}:${project}`;
+      const id = `p:${report.workspace}:${project}${stackFile === undefined ? '' : `:${stackFile}`}`;
       const state = [drifted > 0 ? l10n.t`${drifted} drifted` : undefined, idle > 0 ? l10n.t`${idle} not running` : undefined].filter(Boolean);
       const startable = services.some((s) => s.action?.kind === 'start');
       // Deployed with `docker stack deploy`: the Swarm runs it, so compose's "Start All" is not offered.
       const stack = services.find((s) => s.swarm)?.swarm?.stack;
       const serviceCount = services.length === 1 ? l10n.t('1 service') : l10n.t('{0} services', services.length);
-      const counts = `${serviceCount} · ${state.length > 0 ? state.join(' · ') : l10n.t('in sync')}${multiFolder ? ` · ${report.workspace}` : ''}`;
+      const counts = `${stackFile === undefined ? '' : `${stackFile} · `}${serviceCount} · ${state.length > 0 ? state.join(' · ') : l10n.t('in sync')}${multiFolder ? ` · ${report.workspace}` : ''}`;
       roots.push({
         id,
         kind: 'project',
         label: stack ?? project,
         description: stack ? l10n.t`Swarm stack · ${counts}` : counts,
-        tooltip: `${stack ? l10n.t`Swarm stack ${stack} (docker stack deploy) from the compose project ${project}` : l10n.t`Compose project ${project}`}${l10n.t` in ${report.workspace}`}\n${l10n.t`Checked ${report.checkedAt} against ${report.engine.host}`}`,
+        tooltip: `${stack ? l10n.t`Swarm stack ${stack} (docker stack deploy) from the compose project ${project}` : l10n.t`Compose project ${projectLabel({ project, stackFile })}`}${l10n.t` in ${report.workspace}`}\n${l10n.t`Checked ${report.checkedAt} against ${report.engine.host}`}`,
         icon: { id: 'layers', color: drifted > 0 ? SYNC_COLOR.drift : undefined },
         contextValue: stack ? 'stack' : startable ? 'project:startable' : 'project',
         expanded: true,
-        projectRef: { workspace: report.workspace, project },
+        projectRef: { workspace: report.workspace, project, ...(stackFile === undefined ? {} : { stackFile }) },
         children: [...services].sort(byAttention).map((s) => serviceNode(report, s, id, now)),
       });
     }
   }
   return roots;
+}
+
+/** A report's services by compose stack: by project, and by file where a folder's stacks share the project's name. */
+function stacksOf(services: readonly ServiceReport[]): Array<{ project: string; stackFile: string | undefined; services: ServiceReport[] }> {
+  const stacks = new Map<string, { project: string; stackFile: string | undefined; services: ServiceReport[] }>();
+  for (const service of services) {
+    const key = `${service.project}\u0000${service.stackFile ?? ''}`;
+    const stack = stacks.get(key) ?? { project: service.project, stackFile: service.stackFile, services: [] };
+    stack.services.push(service);
+    stacks.set(key, stack);
+  }
+  return [...stacks.values()];
 }
 
 /** "in sync", "stale", "drift: image", "not running"…: the sync half of a service's description. */

@@ -96,6 +96,27 @@ suite('compose discover', () => {
     ]);
   });
 
+  test("a folder's stacks of separate files keep the project name compose gives them and are labelled by their file; a folder of one stack is not", async () => {
+    const fs = memFs({
+      '/ws/deploy/docker-compose.full.yml': svc('full'),
+      '/ws/deploy/docker-compose.minio.yml': svc('minio'),
+      '/ws/compose.yaml': svc('root'),
+      '/ws/compose.override.yaml': svc('root'),
+      '/ws/one/docker-compose.prod.yml': svc('prod'),
+      '/ws/named/docker-compose.ci.yml': `name: app-ci\n${svc('ci')}`,
+      '/ws/named/docker-compose.dev.yml': `name: app-dev\n${svc('dev')}`,
+    });
+    const projects = await discoverComposeProjects(fs, '/ws', {});
+    assert.deepEqual(projects.map((p) => [p.name, p.services.map((s) => s.stackFile)]), [
+      ['ws', [undefined]],
+      ['deploy', ['docker-compose.full.yml']],
+      ['deploy', ['docker-compose.minio.yml']],
+      ['app-ci', [undefined]],
+      ['app-dev', [undefined]],
+      ['one', [undefined]],
+    ]);
+  });
+
   test('variants beside a base file: the stacks the engine runs from them are read from the files each was created from, and only the files the walk found', async () => {
     const fs = memFs({
       '/ws/docker/docker-compose.yml': 'name: shop\nservices:\n  api:\n    image: api\n    environment: { MODE: base }\n',

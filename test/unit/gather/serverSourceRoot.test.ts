@@ -1,11 +1,17 @@
 // Where a service's server source is without a mapping: build contexts, prebuilt images, monorepos.
 import * as assert from 'node:assert/strict';
-import { imageRepository, isServerSource, serverSourceRoot, soleServerClaims } from '../../../src/core/gather/workspaceFiles';
+import { imageRepository, isServerSource, serverSourceRoots, soleServerClaims } from '../../../src/core/gather/workspaceFiles';
 import type { ServiceSpec } from '../../../src/core/model';
 import { memFs } from '../helpers/memFs';
 
 const nest = JSON.stringify({ name: '@acme/server', dependencies: { '@nestjs/core': '10' } });
 const react = JSON.stringify({ name: 'client', dependencies: { react: '18' } });
+/** The one source root found, or undefined: most services run one server app. */
+const serverSourceRoot = async (...args: Parameters<typeof serverSourceRoots>): Promise<string | undefined> => {
+  const roots = await serverSourceRoots(...args);
+  assert.ok(roots.length <= 1, roots.join(', '));
+  return roots[0];
+};
 const spec = (name: string, extra: Partial<ServiceSpec>): ServiceSpec => ({ name, project: 'p', projectDir: '/w', ...extra }) as ServiceSpec;
 
 suite('serverSourceRoot', () => {
@@ -35,6 +41,51 @@ suite('serverSourceRoot', () => {
     assert.equal(await serverSourceRoot(teable, spec('teable', { image: 'ghcr.io/teableio/teable:latest' })), '/w/apps/nestjs-backend/src');
     assert.equal(await serverSourceRoot(monorepo, spec('app', { image: 'docmost/docmost:latest' })), '/w/apps/server/src');
     assert.equal(await serverSourceRoot(teable, spec('migrate', { image: 'ghcr.io/teableio/teable-db-migrate:latest' })), undefined);
+  });
+
+  test("an image named like the project does not run its only server app when another package of the project has a Dockerfile of its own: the image may be that package's", async () => {
+    const files = {
+      '/w/package.json': JSON.stringify({ name: 'acme', private: true }),
+      '/w/worker/package.json': JSON.stringify({ name: 'worker', dependencies: { express: '5' }, scripts: { start: 'node dist/index.js' } }),
+      '/w/worker/src/index.ts': '',
+      '/w/worker/Dockerfile': 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n',
+      '/w/web/package.json': JSON.stringify({ name: 'web', dependencies: { next: '16', react: '19' }, scripts: { build: 'next build' } }),
+    };
+    const web = spec('acme-web', { image: 'acme/acme:3' });
+    const worker = spec('acme-worker', { image: 'acme/acme-worker:3' });
+    // The front end builds no image of its own: the project's image is its only server's.
+    assert.equal(await serverSourceRoot(memFs(files), web), '/w/worker/src');
+    const both = memFs({ ...files, '/w/web/Dockerfile': 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm run build\n' });
+    assert.equal(await serverSourceRoot(both, web), undefined);
+    assert.equal(await serverSourceRoot(both, web, { claimsSoleApp: true }), undefined);
+    assert.equal(await serverSourceRoot(both, worker), '/w/worker/src');
+    // A Dockerfile inside the server's own folder, or a dev container's, leaves the rule as it was.
+    const own = memFs({ ...files, '/w/worker/docker/Dockerfile': 'FROM node:22\n', '/w/.devcontainer/Dockerfile': 'FROM node:22\n' });
+    assert.equal(await serverSourceRoot(own, web), '/w/worker/src');
+  });
+
+  test("an image bringing several server apps runs those its start command starts: every package a workspace run starts a script in, or the apps of a pm2 ecosystem file", async () => {
+    const nestApp = (name: string, scripts: Record<string, string>) => JSON.stringify({ name, dependencies: { '@nestjs/core': '10' }, scripts });
+    const files = {
+      '/w/package.json': JSON.stringify({ name: 'gitroom', scripts: { pm2: 'pnpm run pm2-run', 'pm2-run': 'pm2 delete all || true && pnpm run --parallel pm2 && pm2 logs', up: 'pnpm --filter ./apps/orchestrator run start' } }),
+      '/w/pnpm-workspace.yaml': 'packages:\n  - apps/*\n',
+      '/w/apps/backend/package.json': nestApp('backend', { start: 'node dist/main.js', pm2: 'pm2 start pnpm --name backend -- start' }),
+      '/w/apps/backend/src/main.ts': '',
+      '/w/apps/orchestrator/package.json': nestApp('orchestrator', { start: 'node dist/main.js', pm2: 'pm2 start pnpm --name orchestrator -- start' }),
+      '/w/apps/orchestrator/src/main.ts': '',
+      '/w/apps/commands/package.json': nestApp('commands', { start: 'node dist/main.js' }),
+      '/w/apps/commands/src/main.ts': '',
+      '/w/apps/frontend/package.json': JSON.stringify({ name: 'frontend', dependencies: { next: '15', react: '19', express: '4' }, scripts: { build: 'next build', start: 'node server.js', pm2: 'pm2 start pnpm --name frontend -- start' } }),
+      '/w/ecosystem.config.js': "module.exports = { apps: [{ name: 'api', cwd: './apps/backend', script: 'dist/main.js' }, { name: 'web', cwd: 'apps/frontend', script: 'npm', args: 'start' }] };\n",
+    };
+    const dockerfile = (cmd: string) => `FROM node:22\nWORKDIR /app\nCOPY . /app\nRUN pnpm install && pnpm run build\nCMD ${cmd}\n`;
+    const service = spec('gitroom', { image: 'ghcr.io/acme/gitroom:latest' });
+    const roots = async (cmd: string) => serverSourceRoots(memFs({ ...files, '/w/Dockerfile': dockerfile(cmd) }), service);
+    assert.deepEqual(await roots('["sh", "-c", "nginx && pnpm run pm2"]'), ['/w/apps/backend/src', '/w/apps/orchestrator/src']);
+    assert.deepEqual(await roots('["pm2-runtime", "ecosystem.config.js"]'), ['/w/apps/backend/src']);
+    assert.deepEqual(await roots('["pnpm", "up"]'), ['/w/apps/orchestrator/src']);
+    // A start command naming no app: which of the three servers runs is not known.
+    assert.deepEqual(await roots('["sh"]'), []);
   });
 
   test("a prebuilt image of the project's own is the app its Dockerfile named for the image brings (Dockerfile.<name>, docker/<name>/Dockerfile, <app>/Dockerfile); a front end or a library it brings too is not", async () => {

@@ -1,14 +1,14 @@
 // A microservice of a shared tree: the file its container starts, and only that file's routes.
 import * as assert from 'node:assert/strict';
 import { startedSourceFile } from '../../../src/core/gather/startedEntry';
+import { inferMapping } from '../../../src/core/mapping/infer';
 import type { ServiceSpec, SourceMapping } from '../../../src/core/model';
 import { collectRoutes } from '../helpers/collectText';
 import { memFs } from '../helpers/memFs';
 
-const mapping: SourceMapping = { sourceRoot: '/w', target: '/usr/src/app', rewrites: {}, bundled: false, modulesDir: 'modules', evidence: [] };
 const files = ['/w/index.js', '/w/user/index.js', '/w/tweet/index.js'];
 const service = (name: string, extra: Partial<ServiceSpec> = {}): ServiceSpec =>
-  ({ name, project: 'p', projectDir: '/w/docker', build: { context: '/w', dockerfile: `/w/docker/${name}.Dockerfile` }, ...extra }) as ServiceSpec;
+  ({ name, project: 'p', projectDir: '/w/docker', build: { context: '/w', dockerfile: `/w/docker/${name}.Dockerfile` }, drift: {}, ...extra }) as ServiceSpec;
 
 suite('startedSourceFile', () => {
   const fs = memFs({
@@ -18,15 +18,18 @@ suite('startedSourceFile', () => {
     '/w/docker/shell.Dockerfile': 'FROM node:20\nWORKDIR /usr/src/app\nCOPY . .\nCMD ["/bin/sh"]\n',
   });
 
+  // The Dockerfile is read once, for the mapping: what its stage starts comes with it.
+  const started = async (spec: ServiceSpec) => startedSourceFile(fs, spec, (await inferMapping(fs, spec)) as SourceMapping, files);
+
   test("the script file the Dockerfile's CMD names, through the package script it runs, as a path of the image", async () => {
-    assert.equal(await startedSourceFile(fs, service('user'), mapping, files), '/w/user/index.js');
-    assert.equal(await startedSourceFile(fs, service('all'), mapping, files), '/w/index.js');
+    assert.equal(await started(service('user')), '/w/user/index.js');
+    assert.equal(await started(service('all')), '/w/index.js');
   });
 
   test("compose's command comes before the image's; a command naming no file of the tree says nothing", async () => {
     const config = { command: ['node', 'tweet/index.js'] } as ServiceSpec['config'];
-    assert.equal(await startedSourceFile(fs, service('user', { config }), mapping, files), '/w/tweet/index.js');
-    assert.equal(await startedSourceFile(fs, service('shell'), mapping, files), undefined);
+    assert.equal(await started(service('user', { config })), '/w/tweet/index.js');
+    assert.equal(await started(service('shell')), undefined);
   });
 });
 

@@ -1312,3 +1312,73 @@ suite('mapping infer: output named by the start script, images built from anothe
     assert.equal(m?.bundled, true);
   });
 });
+
+suite('mapping infer: a tsconfig that emits declarations only', () => {
+  const API = {
+    '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/*\n',
+    '/ws/package.json': '{"name":"root"}',
+    '/ws/apps/api/package.json': JSON.stringify({
+      name: '@x/api',
+      dependencies: { hono: '4' },
+      scripts: { 'build:api': 'esbuild src/index.ts --bundle --platform=node --format=cjs --outfile=dist/index.cjs', 'build:types': 'tsc -p tsconfig.build.json', 'db:migrate': 'drizzle-kit migrate' },
+    }),
+    '/ws/apps/api/tsconfig.json': '{"compilerOptions":{"rootDir":"./src"},"include":["src"]}',
+    '/ws/apps/api/tsconfig.build.json': '{"extends":"./tsconfig.json","compilerOptions":{"outDir":"./dist/types","emitDeclarationOnly":true,"declaration":true},"include":["src/index.ts"]}',
+    '/ws/apps/api/src/index.ts': '',
+    '/ws/deploy/api.Dockerfile': [
+      'FROM node AS build',
+      'WORKDIR /repo',
+      'COPY . .',
+      'WORKDIR /repo/apps/api',
+      'RUN pnpm run build:api',
+      'FROM node AS migration',
+      'WORKDIR /repo',
+      'COPY --from=build /repo .',
+      'WORKDIR /repo/apps/api',
+      'CMD ["pnpm", "db:migrate"]',
+      'FROM node AS runner',
+      'WORKDIR /api',
+      'COPY --from=build /repo/apps/api/dist/index.cjs .',
+      'CMD ["node", "index.cjs"]',
+    ].join('\n'),
+  };
+  const build = (target?: string): ServiceSpec['build'] => ({ context: '/ws', dockerfile: '/ws/deploy/api.Dockerfile', ...(target !== undefined ? { target } : {}) });
+
+  test('a stage holding the whole built tree holds the bundle where the bundler writes it, not the types folder', async () => {
+    const m = await inferMapping(memFs(API), spec({}, build('migration')));
+    assert.equal(m?.sourceRoot, '/ws/apps/api/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/repo/apps/api/dist', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+  });
+  test('the stage that copies the bundle alone keeps its mapping', async () => {
+    const m = await inferMapping(memFs(API), spec({}, build()));
+    assert.equal(m?.target, '/api', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+  });
+  test('tsc compiling the code with one config and the types with another: the code config places the files', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': JSON.stringify({ dependencies: { express: '4' }, scripts: { build: 'tsc', 'build:types': 'tsc -p tsconfig.types.json' } }),
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"rootDir":"src","outDir":"dist"}}',
+      '/ws/backend/tsconfig.types.json': '{"extends":"./tsconfig.json","compilerOptions":{"outDir":"dist/types","emitDeclarationOnly":true}}',
+      '/ws/backend/src/main.ts': '',
+      '/ws/backend/Dockerfile': MULTI_STAGE,
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.target, '/app/dist', m?.evidence.join('\n'));
+    assert.equal(m?.buildOutDir, '/ws/backend/dist');
+    assert.ok(m);
+    assert.equal(mapSourceFile(m, '/ws/backend/src/main.ts'), '/app/dist/main.js');
+  });
+  test('a build script running tsc --emitDeclarationOnly names no config of the code: the next build script does', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': JSON.stringify({ dependencies: { express: '4' }, scripts: { 'build:types': 'tsc --emitDeclarationOnly -p tsconfig.types.json', build: 'tsc -p tsconfig.app.json' } }),
+      '/ws/backend/tsconfig.app.json': '{"compilerOptions":{"rootDir":"src","outDir":"dist"}}',
+      '/ws/backend/tsconfig.types.json': '{"compilerOptions":{"rootDir":"src","outDir":"dist/types"}}',
+      '/ws/backend/src/main.ts': '',
+      '/ws/backend/Dockerfile': MULTI_STAGE,
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.target, '/app/dist', m?.evidence.join('\n'));
+    assert.ok(m?.evidence.includes('tsconfig tsconfig.app.json (named by package.json\'s build script)'), m?.evidence.join('\n'));
+  });
+});

@@ -8,7 +8,8 @@ import { LISTING_METHODS } from '../../../src/core/ports';
 import { allowedMethods, changed, CONFIG_KEYS, CONFIG_SECTION, parseConfig } from '../../../src/core/settings';
 import { chosenContainer, toServiceRef } from '../../../src/core/view/serviceRef';
 import { shortId, timeAgo } from '../../../src/core/ladder/format';
-import { NOW, sampleReport, staleApi, WS } from './sampleReport';
+import { idleDb, NOW, sampleReport, staleApi, WS } from './sampleReport';
+import { formatReport } from '../../../src/core/report/text';
 
 suite('settings', () => {
   test('defaults when nothing is set; GET and HEAD are always allowed, other methods only by opt-in', () => {
@@ -88,6 +89,16 @@ suite('small text helpers', () => {
     assert.match(md, /\| GET \| \/api\/v1\/workflows\/steps\/definitions \| 404 \| not found \|/);
     assert.match(md, /workflow\.controller\.ts — in the newest image \(fix: recreate\)/);
     assert.match(md, /\*\*Fix:\*\* `docker compose build api && docker compose up -d api`/);
+  });
+
+  test("a stack told apart by its file is named with it, in the report document and the CLI's text", () => {
+    const report = sampleReport({ services: [idleDb({ stackFile: 'docker-compose.full.yml' }), idleDb()] });
+    const md = renderReportMarkdown([report]);
+    assert.match(md, /## demo \(docker-compose\.full\.yml\) \/ postgres — not-running/);
+    assert.match(md, /## demo \/ postgres — not-running/);
+    const text = formatReport(report).split('\n');
+    assert.ok(text.includes('demo/postgres (docker-compose.full.yml)  NOT-RUNNING  not running (no container)'), text.join('\n'));
+    assert.ok(text.includes('demo/postgres  NOT-RUNNING  not running (no container)'), text.join('\n'));
   });
 });
 

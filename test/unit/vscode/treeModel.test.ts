@@ -21,6 +21,19 @@ suite('treeModel', () => {
     assert.match(roots[0]?.description ?? '', /1 drifted/);
   });
 
+  test("stacks of one project name from separate files of a folder are one node each, labelled by their file, and Start All stays in its stack", () => {
+    const full = idleDb({ project: 'demo', stackFile: 'docker-compose.full.yml' });
+    const minio = idleDb({ project: 'demo', stackFile: 'docker-compose.minio.yml' });
+    const roots = buildTree([sampleReport({ services: [full, minio] })], NOW);
+    assert.deepEqual(roots.map((r) => [r.label, r.description]), [
+      ['demo', 'docker-compose.full.yml · 1 service · 1 not running'],
+      ['demo', 'docker-compose.minio.yml · 1 service · 1 not running'],
+    ]);
+    assert.equal(new Set(roots.map((r) => r.id)).size, 2);
+    assert.match(roots[1]?.tooltip ?? '', /^Compose project demo \(docker-compose\.minio\.yml\) in \/ws/);
+    assert.deepEqual(roots[1]?.projectRef, { workspace: WS, project: 'demo', stackFile: 'docker-compose.minio.yml' });
+  });
+
   test('a service shows sync and health apart: description words, icon colour for sync, icon shape for health', () => {
     const roots = buildTree([sampleReport({ services: [staleApi(), syncedWeb({ container: null })] })], NOW);
     const api = find(roots, (n) => n.kind === 'service' && n.label === 'api');
