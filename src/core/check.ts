@@ -23,6 +23,7 @@ import { emptyEngineState, gatherEngineState, type EngineState } from './gather/
 import { findServiceModules, gatherFiles, isServerSource, NO_FILES, outsideWorkspace, serverSourceRoots, skippedWarnings, soleServerClaims, type FileEvidence } from './gather/workspaceFiles';
 import { collectRoutes, probeServiceRoutes } from './gather/routes';
 import { rel, relativeWarning } from './gather/paths';
+import { composeFileFlags } from './ladder/composeCommand';
 import { sharedNameWarnings } from './compose/sharedNames';
 import { judgeConfig, projectHashes, type ProjectHashes } from './config/judgeConfig';
 import { createComposeParses, type ComposeParses } from './config/locate';
@@ -252,6 +253,7 @@ async function gatherEvidence(
     config,
     pages,
     composeLabel: opts.composeLabel ?? 'docker compose',
+    composeFileFlags: composeFileFlags(spec.composeFiles.map((f) => rel(opts.workspaceDir, f))),
     buildDirRel: spec.build ? rel(opts.workspaceDir, spec.build.context) : null,
   };
   return { ev, files, workspaceWarnings };

@@ -1,4 +1,5 @@
 // From evidence to a service report: rungs per module, the first failure, the fix. Pure.
+import { composeCommand } from './composeCommand';
 import * as l10n from '@vscode/l10n';
 import { RUNG_NAMES } from '../model';
 import type { ConfigDrift, ModuleReport, PageReport, RouteReport, RungName, Rungs, ServiceAction, ServiceReport, SourceMapping, SwarmServiceReport, SwarmTaskReport, Verdict } from '../model';
@@ -22,7 +23,7 @@ export function firstFailure(rungs: Rungs): RungName | null {
 /** The fix the first failing rung implies, as a command a person can run. */
 export function fixFor(ev: ServiceEvidence, rung: RungName | null): string | null {
   const svc = ev.spec.name;
-  const dc = ev.composeLabel;
+  const dc = composeCommand(ev.composeLabel, ev.composeFileFlags);
   // A registry image (no build:) is never built: the nearest thing is a pull.
   const rebuild = ev.spec.build ? `${dc} build ${svc} && ${dc} up -d ${svc}` : `${dc} pull ${svc} && ${dc} up -d ${svc}`;
   switch (rung) {
@@ -33,15 +34,15 @@ export function fixFor(ev: ServiceEvidence, rung: RungName | null): string | nul
     case 'build':
       return ev.buildDirRel ? l10n.t`run the build in ${ev.buildDirRel}, then ${rebuild}` : l10n.t`run the build, then ${rebuild}`;
     case 'image':
-      if (!ev.container && ev.swarm) return l10n.t`build the image (where the Swarm's nodes get it from), then update the Swarm service: ${`${dc} build ${svc} && ${swarmUpdateFix(ev.swarm.service, dc)}`}`;
+      if (!ev.container && ev.swarm) return l10n.t`build the image (where the Swarm's nodes get it from), then update the Swarm service: ${`${dc} build ${svc} && ${swarmUpdateFix(ev.swarm.service, ev.composeLabel)}`}`;
       if (!ev.container) return l10n.t`not running, and the image is behind the source: ${`${dc} up -d ${ev.spec.build ? '--build ' : ''}${svc}`}`;
       return ev.spec.build ? l10n.t`build the image: ${rebuild}` : l10n.t`pull the image: ${rebuild}`;
     case 'container':
-      if (!ev.container && ev.swarm) return swarmFix(ev.swarm, dc);
+      if (!ev.container && ev.swarm) return swarmFix(ev.swarm, ev.composeLabel);
       if (!ev.container) return l10n.t`start it (not running): ${`${dc} up -d ${svc}`}`;
       // A Swarm task is not compose's to recreate: the service rolls its tasks.
       if (ev.stale && swarmServiceOf(ev.container.labels)) {
-        return l10n.t`update the Swarm service (its task runs an old image): ${swarmUpdateFix(swarmServiceOf(ev.container.labels) as string, dc)}`;
+        return l10n.t`update the Swarm service (its task runs an old image): ${swarmUpdateFix(swarmServiceOf(ev.container.labels) as string, ev.composeLabel)}`;
       }
       if (ev.stale) return l10n.t`recreate the container (it runs an old image): ${`${dc} up -d ${svc}`}`;
       if (failedJob(ev)) return l10n.t`the job failed (exit code ${String(ev.container.exitCode)}): read ${`${dc} logs ${svc}`}, then run it again: ${`${dc} up -d ${svc}`}`;
@@ -221,7 +222,7 @@ function actionOf(ev: ServiceEvidence, f: Findings): ServiceAction | null {
     (f.pagesMissing.length > 0 && !ev.stale);
   return actionFor({
     spec: ev.spec,
-    composeLabel: ev.composeLabel,
+    composeLabel: composeCommand(ev.composeLabel, ev.composeFileFlags),
     engineError: ev.engineError !== null,
     containerState: ev.container?.state,
     stale: ev.stale,
@@ -300,7 +301,7 @@ function configProblem(drift: readonly { field: string }[]): string {
 
 /** What compose itself does with a container whose configuration changed: `up -d` recreates it. */
 function configFix(ev: ServiceEvidence): string {
-  return l10n.t`recreate the container (the compose files changed since it was created): ${`${ev.composeLabel} up -d ${ev.spec.name}`}`;
+  return l10n.t`recreate the container (the compose files changed since it was created): ${`${composeCommand(ev.composeLabel, ev.composeFileFlags)} up -d ${ev.spec.name}`}`;
 }
 
 function newestMtime(files: { sourceMtimeMs: number }[]): number {

@@ -60,6 +60,8 @@ export interface ServiceEvidence {
   baseUrl: string | null;
   /** Compose command for fix texts: "docker compose" or "docker-compose". */
   composeLabel: string;
+  /** `-f` flags the stack's files need on a command run from the workspace root ('' when none: composeCommand.ts). */
+  composeFileFlags?: string;
   /** Relative path of the service's build context in the workspace, for fix texts. */
   buildDirRel: string | null;
   /** Config drift (config/judgeConfig.ts); absent when not compared. */

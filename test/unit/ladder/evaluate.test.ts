@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { evaluateService, fixFor, overallVerdict } from '../../../src/core/ladder/evaluate';
+import { composeFileFlags } from '../../../src/core/ladder/composeCommand';
 import type { MappedFile, ModuleEvidence, ServiceEvidence } from '../../../src/core/ladder/evidence';
 import type { ContainerInfo, FileListing, ImageInfo, RouteReport } from '../../../src/core/model';
 
@@ -391,6 +392,22 @@ suite('ladder: evaluateService', () => {
   test('fixFor names the compose command the machine has', () => {
     assert.equal(fixFor(evidence({ composeLabel: 'docker-compose' }), 'image'), 'build the image: docker-compose build api && docker-compose up -d api');
     assert.equal(fixFor(evidence({}), null), null);
+  });
+
+  test("a stack compose does not find by itself from the workspace root: its fix and its action's command carry the -f flags", () => {
+    const ev = evidence({ composeLabel: 'docker-compose', composeFileFlags: composeFileFlags(['ops/docker-compose.full.yml']) });
+    assert.equal(fixFor(ev, 'image'), 'build the image: docker-compose -f ops/docker-compose.full.yml build api && docker-compose -f ops/docker-compose.full.yml up -d api');
+    const report = evaluateService(evidence({ container: undefined, stale: false, composeFileFlags: composeFileFlags(['ops/docker-compose.full.yml']) }), { modules: [], loose: null });
+    assert.equal(report.action?.command, 'docker compose -f ops/docker-compose.full.yml up -d api');
+    assert.deepEqual(report.action?.steps, [['up', '-d', 'api']], 'what runs is unchanged: the adapter passes the files itself');
+  });
+
+  test('composeFileFlags: none for the root folder\'s default files; every file, in order and quoted when needed, otherwise', () => {
+    assert.equal(composeFileFlags(['compose.yaml']), '');
+    assert.equal(composeFileFlags(['docker-compose.yml', 'docker-compose.override.yml']), '');
+    assert.equal(composeFileFlags(['backend/compose.yaml']), '-f backend/compose.yaml');
+    assert.equal(composeFileFlags(['compose.yaml', 'compose.prod.yaml']), '-f compose.yaml -f compose.prod.yaml');
+    assert.equal(composeFileFlags(["my stack/it's.yml"]), "-f 'my stack/it'\\''s.yml'");
   });
 
   test('overallVerdict: drift wins, unknown beats in-sync, nothing is unknown', () => {
