@@ -10,15 +10,7 @@ import type { Env } from './interpolate';
 import { parseComposeProject, referencedFiles, type ComposeFileText } from './parse';
 import { compileGlob } from '../mapping/exclude';
 
-/** Base file names in compose's order of preference; the first present in a folder wins. */
-export const COMPOSE_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'] as const;
-/** Override file names; like compose, only the first present is applied. */
-export const COMPOSE_OVERRIDE_NAMES = [
-  'compose.override.yaml',
-  'compose.override.yml',
-  'docker-compose.override.yaml',
-  'docker-compose.override.yml',
-] as const;
+import { COMPOSE_FILE_NAMES, COMPOSE_OVERRIDE_NAMES } from './fileNames';
 
 /** Folders never worth walking into: dependencies, VCS data and build output. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'out', '.cache']);

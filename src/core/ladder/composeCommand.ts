@@ -1,5 +1,5 @@
 // The compose command a person runs for one stack, from the workspace root. Pure.
-import { COMPOSE_FILE_NAMES, COMPOSE_OVERRIDE_NAMES } from '../compose/discover';
+import { COMPOSE_FILE_NAMES, COMPOSE_OVERRIDE_NAMES } from '../compose/fileNames';
 
 const DEFAULT_NAMES: ReadonlySet<string> = new Set([...COMPOSE_FILE_NAMES, ...COMPOSE_OVERRIDE_NAMES]);
 
