@@ -14,17 +14,20 @@ export function refOf(report: Report, service: ServiceReport): ServiceRef {
   return { workspace: report.workspace, project: service.project, service: service.name };
 }
 
+/** ` (docker-compose.full.yml)` after a name whose folder holds several stacks of that name; '' otherwise. */
+const stackSuffix = (s: Pick<ServiceReport, 'stackFile'>): string => (s.stackFile === undefined ? '' : ` (${s.stackFile})`);
+
 /**
  * A compose project as the views name it: its name, and the file its stack is read from when its
  * folder holds several stacks (`sorry-cypress (docker-compose.full.yml)`).
  */
 export function projectLabel(s: Pick<ServiceReport, 'project' | 'stackFile'>): string {
-  return s.stackFile === undefined ? s.project : `${s.project} (${s.stackFile})`;
+  return `${s.project}${stackSuffix(s)}`;
 }
 
 /** A service as the views name it: `project/service`, and its stack's file when it needs one (`sorry-cypress/director (docker-compose.full.yml)`). */
 export function serviceLabel(s: Pick<ServiceReport, 'project' | 'name' | 'stackFile'>): string {
-  return `${s.project}/${s.name}${s.stackFile === undefined ? '' : ` (${s.stackFile})`}`;
+  return `${serviceSelector({ project: s.project, service: s.name })}${stackSuffix(s)}`;
 }
 
 /** `project/service`, what the check and the rebuild take to name one service of one compose project (neither name can hold a `/`). */
