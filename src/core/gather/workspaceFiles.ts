@@ -16,7 +16,7 @@ import { mapSourceFile, mapToBuildOutput, walkedFileMapper } from '../mapping/ma
 import { findModules, moduleClassName, moduleLookup, NEST_MODULE_FILE } from '../mapping/modules';
 import type { ModuleDir, ModuleRoots } from '../mapping/modules';
 import type { WalkedTree } from '../mapping/walk';
-import { appSourceDir, findPackages, findServerApps, type WorkspacePackage } from '../routes/serverApps';
+import { appSourceDir, findPackages, findServerApps, type ServerApp, type WorkspacePackage } from '../routes/serverApps';
 import { startedWorkspacePackages } from '../mapping/buildProject';
 import { mapPool } from '../pool';
 import { rel } from './paths';
@@ -339,16 +339,22 @@ function declaresNoDependencies(pkg: Record<string, unknown> | undefined): boole
 const APP_FILES = ['package.json', 'nest-cli.json', 'project.json'];
 
 async function isServerApp(fs: FsLike, dir: string): Promise<boolean> {
-  const present: string[] = [];
-  for (const f of APP_FILES.map((n) => path.join(dir, n))) if ((await fs.stat(f))?.isFile) present.push(f);
-  return (await findServerApps(fs, present)).length > 0;
+  return (await markedServerApps(fs, dir)).length > 0;
 }
 
-/** Server apps in the folders below `root`, three levels deep at most, never in dependencies or build output. */
+/** The server apps a folder's package.json, nest-cli.json and project.json mark: itself, or a Nest CLI monorepo's applications. */
+async function markedServerApps(fs: FsLike, dir: string): Promise<ServerApp[]> {
+  const present: string[] = [];
+  for (const f of APP_FILES.map((n) => path.join(dir, n))) if ((await fs.stat(f))?.isFile) present.push(f);
+  return findServerApps(fs, present);
+}
+
+/** Server apps in the folders below `root` (or that a Nest CLI monorepo's nest-cli.json there names), three levels deep at most, never in dependencies or build output. */
 async function serverAppsBelow(fs: FsLike, root: string): Promise<Array<{ dir: string; name: string }>> {
   const found: Array<{ dir: string; name: string }> = [];
   const visit = async (dir: string, depth: number): Promise<void> => {
-    if (depth > 0 && (await isServerApp(fs, dir))) found.push({ dir, name: await packageName(fs, dir) ?? path.basename(dir) });
+    for (const app of await markedServerApps(fs, dir))
+      if (app.dir !== root && !found.some((f) => f.dir === app.dir)) found.push({ dir: app.dir, name: (await packageName(fs, app.dir)) ?? path.basename(app.dir) });
     if (depth >= APPS_DEPTH || found.length > 20) return;
     for (const entry of (await fs.readdir(dir)).sort()) {
       if (entry.startsWith('.') || NOT_APP_DIR.has(entry)) continue;

@@ -50,13 +50,60 @@ export async function findServerApps(fs: FsLike, files: readonly string[]): Prom
       if (importer) apps.set(dirname(file), { dir: dirname(file), evidence: `${name} depends on ${importer.framework}${importer.file ? ` and ${importer.file} imports it` : ''}` });
     }
   }
+  await addMarkedApps(fs, files, apps);
+  return [...apps.values()].sort((a, b) => (a.dir < b.dir ? -1 : 1));
+}
+
+/**
+ * The apps project files mark: an Nx project.json of an application, a nest-cli.json. A Nest CLI
+ * monorepo's nest-cli.json marks each of its application projects (their `root`) instead of its
+ * own folder: the workspace root holding it is no server of its own, even when its package.json
+ * lists the dependencies every app shares.
+ */
+async function addMarkedApps(fs: FsLike, files: readonly string[], apps: Map<string, ServerApp>): Promise<void> {
   for (const file of files) {
     const name = file.slice(file.lastIndexOf(sep) + 1);
-    if (!(APP_MARKERS as readonly string[]).includes(name) || apps.has(dirname(file))) continue;
+    if (!(APP_MARKERS as readonly string[]).includes(name)) continue;
+    const projects = name === 'nest-cli.json' ? await nestCliApplications(fs, file) : [];
+    if (projects.length > 0 && !projects.some((p) => p.dir === dirname(file))) apps.delete(dirname(file));
+    for (const p of projects) apps.set(p.dir, { dir: p.dir, evidence: `nest-cli.json project ${p.name} is an application` });
+    if (projects.length > 0 || apps.has(dirname(file))) continue;
     if (name === 'project.json' && !(await isNxApplication(fs, file))) continue;
     apps.set(dirname(file), { dir: dirname(file), evidence: `${name} marks an application` });
   }
-  return [...apps.values()].sort((a, b) => (a.dir < b.dir ? -1 : 1));
+}
+
+/** A Nest CLI monorepo's application project: its name, folder (`root`) and `sourceRoot`, absolute. */
+interface NestCliApplication {
+  name: string;
+  dir: string;
+  sourceRoot?: string;
+}
+
+/** The application projects (`type: application`) of a nest-cli.json's `projects` whose folder exists. */
+async function nestCliApplications(fs: FsLike, nestCliJson: string): Promise<NestCliApplication[]> {
+  const projects = (await readJsonObject(fs, nestCliJson))?.['projects'];
+  if (projects === null || typeof projects !== 'object') return [];
+  const base = dirname(nestCliJson);
+  const out: NestCliApplication[] = [];
+  for (const [name, raw] of Object.entries(projects as Record<string, unknown>)) {
+    const p = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+    const root = typeof p['root'] === 'string' ? p['root'] : undefined;
+    if (p['type'] !== 'application' || root === undefined) continue;
+    const dir = join(base, ...root.split('/'));
+    if (!(await fs.stat(dir))?.isDirectory) continue;
+    out.push({ name, dir, ...(typeof p['sourceRoot'] === 'string' ? { sourceRoot: join(base, ...p['sourceRoot'].split('/')) } : {}) });
+  }
+  return out;
+}
+
+/** The application project of a nest-cli.json in a folder above `dir` whose root is `dir`. */
+async function nestCliApplicationAt(fs: FsLike, dir: string): Promise<NestCliApplication | undefined> {
+  for (let base = dirname(dir); ; base = dirname(base)) {
+    const file = join(base, 'nest-cli.json');
+    if ((await fs.stat(file))?.isFile) return (await nestCliApplications(fs, file)).find((p) => p.dir === dir);
+    if (dirname(base) === base) return undefined;
+  }
 }
 
 /**
@@ -332,7 +379,8 @@ function serverLibraries(apps: readonly ServerApp[], packages: readonly Workspac
 }
 
 /**
- * Where an app's source is: nest-cli.json `sourceRoot` (relative to the app), Nx project.json
+ * Where an app's source is: nest-cli.json `sourceRoot` (relative to the app), that of the Nest CLI
+ * monorepo project whose root the app is (nest-cli.json in a folder above), Nx project.json
  * `sourceRoot` (relative to the Nx workspace, so tried against each parent), else the folder of
  * a plain JavaScript entry point, else `src`, else the folder itself.
  */
@@ -340,6 +388,8 @@ export async function appSourceDir(fs: FsLike, dir: string): Promise<string> {
   const isDir = async (p: string): Promise<boolean> => Boolean((await fs.stat(p))?.isDirectory);
   const nest = await readJsonObject(fs, join(dir, 'nest-cli.json'));
   if (typeof nest?.['sourceRoot'] === 'string' && (await isDir(join(dir, nest['sourceRoot'])))) return join(dir, nest['sourceRoot']);
+  const project = await nestCliApplicationAt(fs, dir);
+  if (project?.sourceRoot !== undefined && (await isDir(project.sourceRoot))) return project.sourceRoot;
   const nx = await readJsonObject(fs, join(dir, 'project.json'));
   if (typeof nx?.['sourceRoot'] === 'string') {
     for (let base = dir; ; base = dirname(base)) {

@@ -295,6 +295,21 @@ suite('serverSourceRoot', () => {
     assert.equal(await isServerSource(hoisted, '/w/apps/web/src', '/w'), false);
   });
 
+  test("a prebuilt image named like an app of a Nest CLI monorepo gets that app's sourceRoot", async () => {
+    const nestMono = memFs({
+      '/w/package.json': JSON.stringify({ name: 'mono', dependencies: { '@nestjs/core': '9' } }),
+      '/w/nest-cli.json': JSON.stringify({
+        monorepo: true,
+        sourceRoot: 'apps/api/src',
+        projects: { api: { type: 'application', root: 'apps/api', sourceRoot: 'apps/api/src' }, auth: { type: 'application', root: 'apps/auth', sourceRoot: 'apps/auth/src' } },
+      }),
+      '/w/apps/api/src/main.ts': '',
+      '/w/apps/auth/src/main.ts': '',
+    });
+    assert.equal(await serverSourceRoot(nestMono, spec('login', { image: 'acme/auth:1' })), '/w/apps/auth/src');
+    assert.equal(await serverSourceRoot(nestMono, spec('api', { image: 'acme/gateway:1' })), '/w/apps/api/src');
+  });
+
   test('imageRepository', () => {
     assert.equal(imageRepository('docmost/docmost:latest'), 'docmost');
     assert.equal(imageRepository('localhost:5000/team/api@sha256:00'), 'api');

@@ -1,7 +1,7 @@
 // Which folders of a repository are servers whose routes are read.
 import * as assert from 'node:assert/strict';
 import { workspacePackageAliases } from '../../../src/core/routes/aliases';
-import { findPackages, findServerApps, groupFilesByApp } from '../../../src/core/routes/serverApps';
+import { appSourceDir, findPackages, findServerApps, groupFilesByApp } from '../../../src/core/routes/serverApps';
 import { collectRoutes } from '../helpers/collectText';
 import { memFs } from '../helpers/memFs';
 
@@ -218,5 +218,49 @@ suite('groupFilesByApp: a workspace package whose Hono app a Next.js route handl
     const aliases = await workspacePackageAliases(fs, packages);
     const routes = collectRoutes(groups[0]?.files.map((file) => ({ file, text: files[file as keyof typeof files] })) ?? [], { moduleOf: () => undefined, aliases });
     assert.deepEqual(routes.routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /api/health', 'GET /api/v1/users', 'POST /api/v1/users/:id']);
+  });
+});
+
+suite('findServerApps: a Nest CLI monorepo', () => {
+  // The root's package.json lists the framework for every app; nest-cli.json names the apps.
+  const files = {
+    '/r/package.json': JSON.stringify({ name: 'mono', workspaces: ['apps/*', 'libs/*'], dependencies: { '@nestjs/core': '10' } }),
+    '/r/nest-cli.json': JSON.stringify({
+      monorepo: true,
+      root: 'apps/orders',
+      sourceRoot: 'apps/orders/src',
+      projects: {
+        orders: { type: 'application', root: 'apps/orders', sourceRoot: 'apps/orders/src' },
+        billing: { type: 'application', root: 'apps/billing', sourceRoot: 'apps/billing/lib' },
+        shared: { type: 'library', root: 'libs/shared', sourceRoot: 'libs/shared/src' },
+        gone: { type: 'application', root: 'apps/gone' },
+      },
+    }),
+    '/r/apps/orders/package.json': JSON.stringify({ name: '@app/orders', dependencies: {} }),
+    '/r/apps/orders/src/health.controller.ts': '',
+    '/r/apps/billing/lib/health.controller.ts': '',
+    '/r/libs/shared/src/index.ts': '',
+  };
+
+  test('each application project is a server app of its own, the workspace root none', async () => {
+    const apps = await findServerApps(memFs(files), Object.keys(files));
+    assert.deepEqual(apps, [
+      { dir: '/r/apps/billing', evidence: 'nest-cli.json project billing is an application' },
+      { dir: '/r/apps/orders', evidence: 'nest-cli.json project orders is an application' },
+    ]);
+  });
+
+  test("each app's files are its own; a library's are shared", async () => {
+    const fs = memFs(files);
+    const all = Object.keys(files);
+    const groups = groupFilesByApp('/r', await findServerApps(fs, all), all.filter((f) => f.endsWith('.ts')), await findPackages(fs, all));
+    assert.deepEqual(groups, [
+      { dir: '/r/apps/billing', files: ['/r/apps/billing/lib/health.controller.ts', '/r/libs/shared/src/index.ts'] },
+      { dir: '/r/apps/orders', files: ['/r/apps/orders/src/health.controller.ts', '/r/libs/shared/src/index.ts'] },
+    ]);
+  });
+
+  test("an app's source is its project's sourceRoot", async () => {
+    assert.equal(await appSourceDir(memFs(files), '/r/apps/billing'), '/r/apps/billing/lib');
   });
 });
