@@ -233,7 +233,7 @@ async function gatherEvidence(
     workspace ? workspace.then((w) => w.files) : NO_FILES,
     engineAsked,
     workspace
-      ? workspace.then(async (w) => probeServiceRoutes(deps.prober, opts, spec, w.declared, await notRunning, w.listenPorts))
+      ? workspace.then(async (w) => probeServiceRoutes(deps.prober, opts, spec, w.declared, await notRunning, { ports: w.listenPorts, ofRoute: w.routePorts }))
       : { routes: [], auth: null, baseUrl: null },
     workspace ? workspace.then((w) => w.warnings) : [],
   ]);
@@ -267,6 +267,8 @@ interface WorkspaceEvidence {
   pages: PageDef[];
   /** The ports the server's source listens on, where it says (a service publishing several ports is probed on one of these). */
   listenPorts?: number[];
+  /** Of several server apps the image runs, each route's app's listen ports, where that app's source says. */
+  routePorts?: Map<RouteDef, number[]>;
 }
 
 function listenPortsOf(extracted: { x: { listenPorts?: number[] } }[]): number[] {
@@ -328,7 +330,10 @@ function readServiceWorkspace(
     }
     // x-runtime-drift.routes join each app's: listed once.
     const declared = [...new Map(read.flatMap((r) => r.declared).map((d) => [`${d.method} ${d.path} ${d.file ?? ''}:${d.line ?? ''}`, d])).values()];
-    return { files: NO_FILES, declared, warnings: read.flatMap((r) => r.warnings), pages: [] };
+    // Each app's routes are probed on the port it listens on; the service's base URL on one of theirs.
+    const routePorts = new Map(read.flatMap((r) => (r.listenPorts?.length ? r.declared.filter((d) => d.file !== undefined).map((d) => [d, r.listenPorts ?? []] as const) : [])));
+    const listenPorts = [...new Set(read.flatMap((r) => r.listenPorts ?? []))];
+    return { files: NO_FILES, declared, warnings: read.flatMap((r) => r.warnings), pages: [], listenPorts, routePorts };
   };
 }
 

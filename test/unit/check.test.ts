@@ -196,6 +196,27 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.deepEqual(byName, { api: ['GET /health api/src/main.ts'], db: [] });
   });
 
+  test("an image running several server apps (pm2 starting each): each app's routes are probed on the published port of the port it listens on", async () => {
+    const express = (name: string, port: number, route: string) => ({
+      [`/ws/apps/${name}/package.json`]: JSON.stringify({ name, dependencies: { express: '4' }, scripts: { start: 'node dist/main.js', pm2: `pm2 start pnpm --name ${name} -- start` } }),
+      [`/ws/apps/${name}/src/main.ts`]: `import express from 'express';\nconst app = express();\napp.get('${route}', h);\napp.listen(${port});\n`,
+    });
+    const ws = {
+      '/ws/compose.yaml': "services:\n  shop:\n    image: ghcr.io/acme/shop:1\n    ports: ['9229:9229', '8080:3001', '8000:3000']\n",
+      '/ws/package.json': JSON.stringify({ name: 'shop', scripts: { pm2: 'pnpm run --parallel pm2' } }),
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/*\n',
+      '/ws/Dockerfile': 'FROM node:22\nWORKDIR /app\nCOPY . /app\nCMD ["pnpm", "run", "pm2"]\n',
+      ...express('backend', 3000, '/orders'),
+      ...express('worker', 3001, '/jobs'),
+    };
+    const prober = fakeProber(() => 200);
+    const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: [] });
+    const report = await checkWorkspace({ engine, prober, fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {} });
+    assert.deepEqual(prober.sent.map((r) => r.url).sort(), ['http://127.0.0.1:8000/orders', 'http://127.0.0.1:8080/jobs']);
+    // The service's base URL is one of its apps' (the first published port one listens on), not the debugger's.
+    assert.equal(report.services[0]?.baseUrl, 'http://127.0.0.1:8080');
+  });
+
   test("one service's broken definition is that service's error; the others are checked and make the verdict", async () => {
     const ws = { ...WORKSPACE, '/ws/compose.yaml': `${WORKSPACE['/ws/compose.yaml']}  web:\n    image: "web:\${WEB_TAG:?set WEB_TAG in .env}"\n` };
     const report = await checkWorkspace(

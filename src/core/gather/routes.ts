@@ -10,7 +10,7 @@ import { collectExtracted, type PathAlias } from '../routes/collect';
 import { resolveBaseUrl, SAFE_METHODS } from '../probe/policy';
 import { NO_TRUST, refuseTokenVariable } from '../probe/trust';
 import type { ProbeTrust } from '../probe/trust';
-import { probeRoutes } from '../probe/runProbes';
+import { probeRoutes, type ProbeRoutesOptions, type RouteProbeResult } from '../probe/runProbes';
 import type { HttpMethod } from '../model';
 import { rel } from './paths';
 
@@ -51,6 +51,34 @@ export function collectRoutes(
   return collected;
 }
 
+/**
+ * The ports a service's server source listens on, where it says: `ports` for the service (its base
+ * URL is the published port of one of them); `ofRoute` for a route of one of several apps the image
+ * runs (pm2 starting each), that app's own, so each route is probed on its app's published port.
+ */
+export interface ListenPorts {
+  ports?: readonly number[];
+  ofRoute?: ReadonlyMap<RouteDef, readonly number[]>;
+}
+
+/** The declared routes by the base URL each is probed at: its app's published port when known, else the service's `base`. */
+function byBaseUrl(spec: ServiceSpec, engineHost: string | undefined, base: string, declared: RouteDef[], listen: ListenPorts): Map<string, RouteDef[]> {
+  const groups = new Map<string, RouteDef[]>();
+  for (const route of declared) {
+    const own = listen.ofRoute?.get(route);
+    const url = (own && own.length > 0 ? resolveBaseUrl(spec, engineHost, own).url : undefined) ?? base;
+    groups.set(url, [...(groups.get(url) ?? []), route]);
+  }
+  return groups;
+}
+
+/** Each group of routes probed at its base URL, one group after another (the concurrency limit holds for the service). */
+async function probeEachApp(prober: ProberLike, groups: ReadonlyMap<string, RouteDef[]>, opts: ProbeRoutesOptions): Promise<Map<RouteDef, RouteProbeResult>> {
+  const answers = new Map<RouteDef, RouteProbeResult>();
+  for (const [url, routes] of groups) for (const [route, answer] of await probeRoutes(prober, url, routes, opts)) answers.set(route, answer);
+  return answers;
+}
+
 /** Probes the declared routes (unless probing is off) and reports each with its answer. */
 export async function probeServiceRoutes(
   prober: ProberLike,
@@ -58,10 +86,10 @@ export async function probeServiceRoutes(
   spec: ServiceSpec,
   declared: RouteDef[],
   notRunning: string | undefined,
-  listenPorts: readonly number[] = [],
+  listen: ListenPorts = {},
 ): Promise<Pick<ServiceEvidence, 'routes' | 'auth' | 'baseUrl'>> {
   const trust = opts.trust ?? NO_TRUST;
-  const base = resolveBaseUrl(spec, trust.engineHost, listenPorts);
+  const base = resolveBaseUrl(spec, trust.engineHost, listen.ports);
   const tokenEnv = spec.drift.auth?.bearerTokenEnv;
   // The compose file only names the variable; whether its value may be sent is the user's call.
   const stored = tokenEnv ? opts.token?.(tokenEnv, spec.name) : undefined;
@@ -70,7 +98,7 @@ export async function probeServiceRoutes(
   const auth = tokenEnv ? { env: tokenEnv, present: Boolean(token), ...(refused ? { refused } : {}) } : null;
   const probing = opts.probe !== false && base.url !== undefined && notRunning === undefined;
   const results = probing
-    ? await probeRoutes(prober, base.url as string, declared, {
+    ? await probeEachApp(prober, byBaseUrl(spec, trust.engineHost, base.url as string, declared, listen), {
         allowedMethods: opts.allowedMethods ?? [...SAFE_METHODS],
         trust,
         bearerToken: token || undefined,
