@@ -4,13 +4,12 @@
 import { posix } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
-import type { ExtractedFile, ExtractedMount, ExtractedRoute, RouterModuleEntry, UriVersioning } from './extracted';
+import type { ExtractedFile, ExtractedMount, ExtractedRoute, NestModuleDecl, RouterModuleEntry, UriVersioning } from './extracted';
 import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, substituteParams } from './extracted';
 import { EACH, LISTED, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
 import { joinRoutePath, openApiPathToRoute, stripParamPatterns } from './joinPath';
 import { isHttpMethod, parseRouteSpec } from './routeSpec';
 import { scanMessageText, scanWarningText } from '../scanTexts';
-import { servedControllers } from './nestReach';
 
 export interface CollectOptions {
   /**
@@ -125,8 +124,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const edges = mountEdges(scanned, warnings, opts.aliases ?? [], resolver);
   const moduleMounts = controllerPrefixes(scanned, byKey, opts.aliases ?? []);
   const prefixesOf = mountPrefixes(edges, unknownPrefixRouters(scanned, byKey, opts.aliases ?? [], warnings));
-
-  const controllers = servedControllers(scanned);
+  const registered = registeredControllers(scanned, byKey, opts.aliases ?? []);
   const routes: RouteDef[] = [];
   const served = opts.entry !== undefined ? servedFrom(byKey.get(toSlash(opts.entry)), edges) : undefined;
   const mounted = (node: RouterNode) => edges.some((e) => e.child.key === node.key && (e.child.name === '*' || e.child.name === node.name));
@@ -137,7 +135,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
     if (!outside) for (const [router, rs] of unreachable) warnings.push(scanWarningText(s.file, { id: 'relativeUnmounted', args: [router, rs.map((r) => r.path.slice(1)).join(', ')], line: rs[0]?.line ?? 0 }));
     for (const r of s.x.routes) {
       // Nest controllers are served by the app their module reaches (nestEntries), not through mounts.
-      if ((r.router !== undefined && unreachable.has(r.router)) || (outside && r.kind !== 'nest') || (r.kind === 'nest' && r.controller !== undefined && controllers?.has(r.controller) === false)) continue;
+      if ((r.router !== undefined && unreachable.has(r.router)) || (outside && r.kind !== 'nest') || (r.kind === 'nest' && !isRegistered(registered, s, r))) continue;
       const nestRoute = (prefix: string | undefined, excluded: string[]) =>
         nestPaths({ ...r, path: joinRoutePath((moduleMounts.get(`${s.key}#${r.controller ?? ''}`) ?? moduleMounts.get(`#${r.controller ?? ''}`)) ?? '', r.path) }, prefix, excluded, versioning);
       const serving = r.kind === 'nest' ? entries.filter((e) => e.controllers.has(r.controller ?? '')) : [];
@@ -245,6 +243,75 @@ function nestEntries(scanned: Scanned[], withPrefix: Scanned[]): { prefix: strin
     walk(s.x.nestEntryModule ?? '');
     return { prefix: s.x.globalPrefix, exclude: s.x.globalPrefixExclude ?? [], controllers };
   });
+}
+
+/** A Nest module's lists as references across files: `file#Class`, or `#Class` for an import not followed. */
+interface ModuleRefs {
+  controllers: string[];
+  imports: string[];
+  open: { controllers: boolean; imports: boolean };
+}
+
+/**
+ * The Nest controllers the app registers, as `file#Class`: from the root modules the scan's
+ * NestFactory.create calls start, those the modules they import reach when every such module's
+ * imports are known; else those any module of the scan lists. A controller named through an import
+ * this scan cannot follow counts by its class name (`#Class`). Undefined (every controller serves)
+ * when no file starts a Nest app or some module's controllers are not known statically.
+ */
+function registeredControllers(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[]): Set<string> | undefined {
+  const modules = new Map<string, ModuleRefs>();
+  for (const s of scanned) for (const [name, m] of Object.entries(s.x.nestModules ?? {})) modules.set(`${s.key}#${name}`, moduleRefs(s, m, byKey, aliases, 0));
+  // A module named through an import not followed: each module of the scan with that class name.
+  const modulesOf = (ref: string): string[] => (modules.has(ref) ? [ref] : ref.startsWith('#') ? [...modules.keys()].filter((k) => k.endsWith(ref)) : []);
+  const roots = scanned.flatMap((s) => (s.x.nestEntryModule !== undefined ? modulesOf(classRef(s, s.x.nestEntryModule, byKey, aliases)) : []));
+  if (roots.length === 0 || [...modules.values()].some((m) => m.open.controllers)) return undefined;
+  const reached = new Set<string>();
+  for (let todo = roots, key = todo.pop(); key !== undefined; key = todo.pop()) {
+    const mod = modules.get(key);
+    if (!mod || reached.has(key)) continue;
+    reached.add(key);
+    todo.push(...mod.imports.flatMap(modulesOf));
+  }
+  const known = [...reached].every((k) => !modules.get(k)?.open.imports);
+  return new Set([...modules].filter(([k]) => !known || reached.has(k)).flatMap(([, m]) => m.controllers));
+}
+
+/** Whether a controller's route serves: a class no module of the app registers serves nothing (a package's controller named like the app's own). */
+function isRegistered(registered: Set<string> | undefined, s: Scanned, r: ExtractedRoute): boolean {
+  return !registered || r.controller === undefined || registered.has(`${s.key}#${r.controller}`) || registered.has(`#${r.controller}`);
+}
+
+/**
+ * `file#Class` for the Nest class `name` stands for in `s`; `#Class` when its import is not followed
+ * to the file declaring it (a barrel's `export *` of a module class is not told apart).
+ */
+function classRef(s: Scanned, name: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): string {
+  const found = classOf(s, name, byKey, aliases);
+  const cls = found?.name;
+  const declared = cls !== undefined && (found?.target.x.nestModules?.[cls] !== undefined || found?.target.x.routes.some((r) => r.controller === cls));
+  return declared ? `${found?.target.key}#${cls}` : `#${name}`;
+}
+
+/** A module's lists with those of the metadata functions it takes (`@Module(getModuleConfig())`), resolved where each is written. */
+function moduleRefs(s: Scanned, m: NestModuleDecl, byKey: Map<string, Scanned>, aliases: PathAlias[], depth: number): ModuleRefs {
+  const refOf = (name: string): string => classRef(s, name, byKey, aliases);
+  // Entries taken from a module this scan holds are not known; from one outside it, not the scan's classes.
+  const inScan = (m.loadedFrom ?? []).some((spec) => spec.startsWith('.') || resolveModule(s.key, spec, byKey, aliases) !== undefined);
+  const out: ModuleRefs = { controllers: m.controllers.map(refOf), imports: m.imports.map(refOf), open: { controllers: m.openControllers === true || inScan, imports: m.openImports === true || inScan } };
+  for (const c of m.configs ?? []) {
+    const found = classOf(s, c, byKey, aliases);
+    const config = found?.name !== undefined ? found.target.x.moduleConfigs?.[found.name] : undefined;
+    if (!found || !config || depth > 4) {
+      out.open = { controllers: true, imports: true };
+      continue;
+    }
+    const inner = moduleRefs(found.target, config, byKey, aliases, depth + 1);
+    out.controllers.push(...inner.controllers);
+    out.imports.push(...inner.imports);
+    out.open = { controllers: out.open.controllers || inner.open.controllers, imports: out.open.imports || inner.open.imports };
+  }
+  return out;
 }
 
 /**

@@ -10,8 +10,10 @@ import { expandOptionalGroups, joinRoutePath, openApiPathToRoute } from './joinP
 import { isHttpMethod } from './routeSpec';
 import { EACH, LISTED, concat, hasEach, hasParams, hasRefs, literalOf, literalsOf, mergeParts, paramRef, propOf, str, type ConstValue, type Part } from './values';
 import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, substituteParams } from './extracted';
-import type { Endpoint, ExtractedFile, ExtractedMount, ExtractedRoute, NestModuleInfo, RouterModuleEntry, UriVersioning } from './extracted';
+import type { Endpoint, ExtractedFile, ExtractedMount, ExtractedRoute, NestModuleDecl, RouterModuleEntry, UriVersioning } from './extracted';
 import type { ScanMessage } from '../scanTexts';
+import { isFunctionWithBody, lastReturn, returnedExpressions, skipOuter } from './tsSyntax';
+import { moduleListOf } from './nestModuleList';
 
 const NEST_METHODS: Readonly<Record<string, HttpMethod>> = {
   Get: 'GET',
@@ -82,6 +84,8 @@ class FileReader {
   private readonly decls = new Map<string, ts.Node>();
   /** The file's feature flags (constantFlags), read at the first `if`. */
   private flags: Map<string, boolean> | undefined;
+  /** Every `x.push(...)`/`x.unshift(...)` of the file, found once when a Nest module list asks (pushesOf). */
+  private arrayPushes: ts.CallExpression[] | undefined;
   /** Scope-bound names whose receiver is being resolved now (a binding may name itself). */
   private readonly resolving = new Set<string>();
   private readonly importedNames = new Set<string>();
@@ -134,10 +138,10 @@ class FileReader {
     this.visit(this.sf);
     this.collectExports();
     this.readKeyedRouters();
-    if (this.out.nestEntryModule === undefined && this.sf.text.includes('NestFactory')) {
-      const entry = this.nestFactoryModule();
-      if (entry !== undefined) this.out.nestEntryModule = entry;
-    }
+    this.collectModuleConfigs();
+    // The root module this file starts, for which controllers the app registers (collect.ts).
+    const entry = this.out.nestEntryModule === undefined && this.sf.text.includes('NestFactory') ? this.nestFactoryModule() : undefined;
+    if (entry !== undefined) this.out.nestEntryModule = entry;
     const own = [...new Set(this.out.mounts.map((m) => m.routerName).filter((name) => !this.importedNames.has(name) && (this.madeHere(name) || this.decls.has(name) || this.paramNames.has(name))))];
     if (own.length > 0) this.out.ownRouters = own;
   }
@@ -2175,7 +2179,7 @@ class FileReader {
     for (const d of decorators) {
       const call = ts.isCallExpression(d.expression) ? d.expression : undefined;
       const name = call ? calleeName(call.expression)?.split('.').pop() : undefined;
-      if (name === 'Module' && call && node.name) this.readNestModule(node.name.text, call);
+      if (name === 'Module' && call && node.name) this.readNestModule(node, node.name.text, call);
       if (!call || (name !== 'Controller' && name !== 'JsonController')) continue;
       const arg = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
       let paths: ConstValue | undefined = str('');
@@ -2256,30 +2260,98 @@ class FileReader {
   }
 
   /**
-   * A module's controllers and the modules it imports, by name: its @Module metadata and the
-   * dynamic modules its static methods return (`static forRoot() { return { module: AuthModule,
-   * imports: [UsersModule] } }`). An import made by a call names every identifier in it
-   * (`forwardRef(() => UsersModule)`, `AuthModule.forRoot()`). `open` when a list is not written
-   * out here (`imports: modulesSet()`, a spread): what the module reaches is then not known.
+   * `@Module({ imports, controllers })`, with what its static methods' dynamic modules add
+   * (`static register() { return { module: X, controllers: [C] } }`) and, for metadata a function
+   * makes (`@Module(getModuleConfig())`), what it returns on each path: lists built in code are
+   * followed (nestModuleList.ts), a list with an entry not known is marked open.
    */
-  private readNestModule(name: string, call: ts.CallExpression): void {
-    const meta = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
-    if (!meta || !ts.isObjectLiteralExpression(meta)) return;
-    const cls = call.parent.parent;
-    const dynamic = ts.isClassDeclaration(cls) ? cls.members.filter((m) => ts.isMethodDeclaration(m) && m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword)).flatMap((m) => moduleObjects(m)) : [];
-    const module: NestModuleInfo = { controllers: [], imports: [] };
-    for (const obj of [meta, ...dynamic]) {
-      for (const key of ['controllers', 'imports'] as const) {
-        const v = this.prop(obj, key);
-        const l = v ? skipOuter(v) : undefined;
-        if (!l) continue;
-        if (!ts.isArrayLiteralExpression(l) || l.elements.some((e) => !isWrittenOutModule(e))) module.open = true;
-        const elements = ts.isArrayLiteralExpression(l) ? l.elements.filter((e) => !ts.isSpreadElement(e)) : [];
-        module[key].push(...elements.flatMap((e) => (key === 'imports' ? moduleRefs(e) : [calleeName(skipOuter(e)) ?? ''])).filter((n) => n !== ''));
-      }
+  private readNestModule(node: ts.ClassDeclaration, name: string, call: ts.CallExpression): void {
+    const dynamic = node.members.filter((m) => ts.isMethodDeclaration(m) && hasModifier(m, ts.SyntaxKind.StaticKeyword)).flatMap((m) => moduleObjects(m));
+    const arg = call.arguments[0];
+    const meta = arg ? this.moduleMetadata(arg, 0) : { objects: [], configs: [] };
+    const m = meta ? this.moduleDecl([...meta.objects, ...dynamic], meta.configs) : { controllers: [], imports: [], openControllers: true, openImports: true };
+    this.out.nestModules = { ...(this.out.nestModules ?? {}), [name]: m };
+  }
+
+  /** The lists the metadata objects give, and the other files' functions whose metadata they take too. */
+  private moduleDecl(objects: ts.ObjectLiteralExpression[], configs: string[]): NestModuleDecl {
+    const cx = { declOf: (id: ts.Identifier) => this.declOf(id), pushesOf: (id: ts.Identifier) => this.pushesOf(id), sourceOf: (e: ts.Expression) => this.sourceOf(e) };
+    const lists = (key: string) =>
+      objects.flatMap((o) => {
+        const v = this.prop(o, key);
+        return v ? [moduleListOf(v, cx)] : [];
+      });
+    const controllers = lists('controllers');
+    const imports = lists('imports');
+    const m: NestModuleDecl = { controllers: controllers.flatMap((l) => l.names), imports: imports.flatMap((l) => l.names) };
+    if (controllers.some((l) => l.open)) m.openControllers = true;
+    if (imports.some((l) => l.open)) m.openImports = true;
+    const from = [...new Set([...controllers, ...imports].flatMap((l) => l.from))];
+    if (from.length > 0) m.loadedFrom = from;
+    if (configs.length > 0) m.configs = configs;
+    return m;
+  }
+
+  /**
+   * The object literals a module's metadata is: written out, or what a function of this file
+   * returns on each path (`if (isClerkEnabled()) return getEEModuleConfig(); else return
+   * getCommunityAuthModuleConfig()`), where a call of an imported function is named for the join
+   * (NestModuleDecl.configs). Undefined when not known.
+   */
+  private moduleMetadata(e: ts.Expression, depth: number): { objects: ts.ObjectLiteralExpression[]; configs: string[] } | undefined {
+    const x = skipOuter(e);
+    if (ts.isObjectLiteralExpression(x)) return { objects: [x], configs: [] };
+    const callee = ts.isCallExpression(x) ? skipOuter(x.expression) : undefined;
+    if (!callee || !ts.isIdentifier(callee) || depth > 3) return undefined;
+    if (this.importedNames.has(callee.text)) return { objects: [], configs: [callee.text] };
+    const fn = this.declOf(callee);
+    return fn && isFunctionWithBody(fn) ? this.returnedMetadata(fn, depth + 1) : undefined;
+  }
+
+  private returnedMetadata(fn: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration, depth: number): { objects: ts.ObjectLiteralExpression[]; configs: string[] } | undefined {
+    const parts = returnedExpressions(fn).map((r) => this.moduleMetadata(r, depth));
+    if (parts.length === 0 || parts.some((p) => p === undefined)) return undefined;
+    return { objects: parts.flatMap((p) => p?.objects ?? []), configs: parts.flatMap((p) => p?.configs ?? []) };
+  }
+
+  /** Functions of this file returning a Nest module's metadata (`export function getCommunityAuthModuleConfig(): ModuleMetadata`). */
+  private collectModuleConfigs(): void {
+    if (!/\b(?:controllers|imports)\s*:/.test(this.sf.text)) return;
+    for (const [name, node] of this.decls) {
+      if (!isFunctionWithBody(node)) continue;
+      const meta = this.returnedMetadata(node, 0);
+      if (!meta || !meta.objects.some((o) => this.prop(o, 'controllers') ?? this.prop(o, 'imports'))) continue;
+      (this.out.moduleConfigs ??= {})[name] = this.moduleDecl(meta.objects, meta.configs);
     }
-    module.imports = [...new Set(module.imports)];
-    this.out.nestModules = { ...(this.out.nestModules ?? {}), [name]: module };
+  }
+
+  /** The module specifier an imported (or required) name, or a `require('x')` call, stands for. */
+  private sourceOf(e: ts.Expression): string | undefined {
+    if (!ts.isIdentifier(e)) return requireSource(e);
+    return this.importedNames.has(e.text) ? this.out.imports.find((i) => i.local === e.text)?.source : undefined;
+  }
+
+  /** What a name of this file stands for where `id` uses it: a variable's initialiser, a function. */
+  private declOf(id: ts.Identifier): ts.Node | undefined {
+    return this.decls.get(this.ownName(id.text, id));
+  }
+
+  /** `modules.push(...)` and `modules.unshift(...)` of the array `id` names, anywhere in the file. */
+  private pushesOf(id: ts.Identifier): ts.CallExpression[] {
+    if (!this.arrayPushes) {
+      const found: ts.CallExpression[] = [];
+      const walk = (n: ts.Node): void => {
+        if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && /^(?:push|unshift)$/.test(n.expression.name.text) && ts.isIdentifier(n.expression.expression)) found.push(n);
+        ts.forEachChild(n, walk);
+      };
+      walk(this.sf);
+      this.arrayPushes = found;
+    }
+    const own = this.ownName(id.text, id);
+    return this.arrayPushes.filter((c) => {
+      const recv = (c.expression as ts.PropertyAccessExpression).expression as ts.Identifier;
+      return recv.text === id.text && this.ownName(recv.text, recv) === own;
+    });
   }
 
   private readNestHandlers(cls: ts.ClassDeclaration, controllerPaths: ConstValue, controllerVersion: string[] | undefined): void {
@@ -2513,16 +2585,6 @@ function isTypeOnly(node: ts.Node): boolean {
   return ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node);
 }
 
-function skipOuter(e: ts.Expression): ts.Expression {
-  let cur = e;
-  for (;;) {
-    if (ts.isParenthesizedExpression(cur) || ts.isAsExpression(cur) || ts.isNonNullExpression(cur) || ts.isTypeAssertionExpression(cur) || ts.isSatisfiesExpression(cur))
-      cur = cur.expression;
-    else if (ts.isAwaitExpression(cur)) cur = cur.expression;
-    else return cur;
-  }
-}
-
 /** The router a function returns: `() => router`, `{ ...; return router.routes(); }` (its last return). */
 function returnedIdentifier(fn: ts.FunctionLikeDeclaration): string | undefined {
   const body = fn.body;
@@ -2583,7 +2645,6 @@ function chainRoot(e: ts.Node): ts.Node {
   return cur;
 }
 
-/** `express.Router`, `Router`, `new Koa` -> their dotted name. */
 /** Object literals with a `module` key inside a static method: the dynamic modules it returns. */
 function moduleObjects(method: ts.Node): ts.ObjectLiteralExpression[] {
   const out: ts.ObjectLiteralExpression[] = [];
@@ -2595,33 +2656,7 @@ function moduleObjects(method: ts.Node): ts.ObjectLiteralExpression[] {
   return out;
 }
 
-/**
- * An element of `imports`/`controllers` that names what it brings: a class, `forwardRef(() => X)`,
- * or a module's own dynamic-module method (`ConfigModule.forRoot(...)`). A spread or another
- * function's result (`makeModule()`, which may return `{ module: X }`) could bring anything.
- */
-function isWrittenOutModule(element: ts.Expression): boolean {
-  const e = skipOuter(element);
-  if (ts.isIdentifier(e)) return true;
-  if (!ts.isCallExpression(e)) return false;
-  const callee = skipOuter(e.expression);
-  if (ts.isIdentifier(callee)) return callee.text === 'forwardRef';
-  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && /Module$/.test(callee.expression.text);
-}
-
-/** The names an element of `imports` refers to: itself, or the base and every identifier inside a call. */
-function moduleRefs(element: ts.Expression): string[] {
-  const e = skipOuter(element);
-  if (ts.isIdentifier(e)) return [e.text];
-  const out: string[] = [];
-  const walk = (n: ts.Node): void => {
-    if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) && !(ts.isPropertyAssignment(n.parent) && n.parent.name === n)) out.push(n.text);
-    ts.forEachChild(n, walk);
-  };
-  walk(e);
-  return out;
-}
-
+/** `express.Router`, `Router`, `new Koa` -> their dotted name. */
 function calleeName(e: ts.Expression): string | undefined {
   const x = skipOuter(e);
   if (ts.isIdentifier(x)) return x.text;
@@ -2790,11 +2825,6 @@ function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefine
   for (let cur = node.parent; cur; cur = cur.parent)
     if (ts.isFunctionDeclaration(cur) || ts.isArrowFunction(cur) || ts.isFunctionExpression(cur) || ts.isMethodDeclaration(cur) || ts.isConstructorDeclaration(cur)) return cur;
   return undefined;
-}
-
-function lastReturn(body: ts.Block): ts.Expression | undefined {
-  const last = body.statements[body.statements.length - 1];
-  return last && ts.isReturnStatement(last) ? last.expression : undefined;
 }
 
 function singleReturn(body: ts.Block | undefined): ts.Expression | undefined {

@@ -146,8 +146,14 @@ export interface ExtractedFile {
   constants?: Record<string, ConstValue>;
   /** `apiPrefix: process.env.API_PREFIX || 'api'`: config property defaults, by property name. */
   configDefaults?: Record<string, string>;
-  /** Nest modules declared here: class name -> controllers and imported modules. */
-  nestModules?: Record<string, NestModuleInfo>;
+  /**
+   * Nest modules declared here: class name -> controllers and imported modules (by the names this
+   * file binds them to); openControllers / openImports when that list holds an entry not known
+   * statically (nestModuleList.ts).
+   */
+  nestModules?: Record<string, NestModuleDecl>;
+  /** Functions returning a Nest module's metadata, by name: what a `@Module(getConfig())` elsewhere takes. */
+  moduleConfigs?: Record<string, NestModuleDecl>;
   /** RouterModule.register trees. */
   routerModules?: RouterModuleEntry[];
   /** Ports the file's servers listen on, when literal or a constant of the file (`server.listen({ port: 5003 })`, `app.listen(PORT)` with `const PORT = process.env.PORT || 3000`). */
@@ -281,9 +287,17 @@ export function substituteParams(v: ConstValue, args: ConstValue[]): ConstValue 
   return str(...parts);
 }
 
-/** A Nest module's controllers and the names its imports refer to; `open` when a list is not written out (a call, a spread). */
-export interface NestModuleInfo {
+/** A Nest module's lists, as extract.ts reads them from `@Module({...})` and its dynamic modules. */
+export interface NestModuleDecl {
   controllers: string[];
   imports: string[];
-  open?: true;
+  openControllers?: boolean;
+  openImports?: boolean;
+  /**
+   * Modules some entries are members of (`require('@acme/ee')?.BillingModule`): entries not known
+   * unless the module is outside the scan (then it registers none of the scan's classes).
+   */
+  loadedFrom?: string[];
+  /** Functions (by the names this file binds them to) whose returned metadata the module takes too (ExtractedFile.moduleConfigs). */
+  configs?: string[];
 }

@@ -34,6 +34,9 @@ const SAMPLES: Record<string, string> = {
   // A plugin whose every route call is given type arguments, a type literal with `;` before the path's quote.
   'typed route calls': "export default async (fastify: FastifyInstance) => {\n  fastify.get<{\n    Querystring: { limit?: number; offset?: number }\n  }>('/', async (request) => list(request));\n};",
   'list of route definitions': 'export const thingRoutes: Route[] = [\n  // CRUD\n  listThings,\n  postThing,\n];',
+  // Which Nest controllers an app registers: the root module it starts, a module's metadata a function returns.
+  'nest entry': "const app = await NestFactory.create(AppModule);\nawait app.listen(3000);",
+  'nest module metadata': 'export function communityConfig(): ModuleMetadata {\n  return { imports: [UsersModule], controllers: [AuthController] };\n}',
 };
 
 /** Constants another file's routes may be built from: each must pass, however it is written. */

@@ -216,22 +216,24 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(routes, ['GET /', 'GET /api/admin/stats', 'DELETE /api/v1/v1/users/:id']);
   });
 
-  test('Nest: a controller no module reached from the root module lists serves nothing (in no module, or in a module nothing imports); a list built by a call or spread could name anything, so then every controller is served', () => {
+  test('Nest: a controller no module reached from the root module lists serves nothing (in no module, or in a module nothing imports); when the imports are not all known, the controllers some module lists serve; a list taken from another file of the scan could name anything, so then every controller serves', () => {
     const files = (imports: string) => ({
       '/s/main.ts': "import { NestFactory } from '@nestjs/core';\nconst app = await NestFactory.create(AppModule);\nawait app.listen(3000);\n",
-      '/s/app.module.ts': `@Module({ imports: ${imports}, controllers: [AppController] })\nexport class AppModule {}\n`,
+      '/s/app.module.ts': `import { extraModules, makeModule } from './made';\n@Module({ imports: ${imports}, controllers: [AppController] })\nexport class AppModule {}\n`,
       '/s/app.controller.ts': "@Controller()\nexport class AppController { @Get() home() {} }\n",
-      '/s/users/users.module.ts': "@Module({ controllers: [UsersController] })\nexport class UsersModule {\n  static forRoot() { return { module: UsersModule, imports: [forwardRef(() => TeamsModule)] }; }\n}\n",
+      '/s/users/users.module.ts': "@Module({ controllers: [UsersController] })\nexport class UsersModule {\n  static forRoot(o) {\n    if (o) return { module: UsersModule, imports: [forwardRef(() => TeamsModule)] };\n    return { module: UsersModule };\n  }\n}\n",
       '/s/users/users.controller.ts': "@Controller('users')\nexport class UsersController { @Get() list() {} }\n",
       '/s/teams/teams.module.ts': "@Module({ controllers: [TeamsController] })\nexport class TeamsModule {}\n",
       '/s/teams/teams.controller.ts': "@Controller('teams')\nexport class TeamsController { @Get() list() {} }\n",
       '/s/prompts/prompts.module.ts': "@Module({ imports: [PrismaModule], controllers: [PromptsController] })\nexport class PromptsModule {}\n",
       '/s/prompts/prompts.controller.ts': "@Controller('prompts')\nexport class PromptsController { @Get() list() {} }\n",
       '/s/stray.controller.ts': "@Controller('stray')\nexport class StrayController { @Get() list() {} }\n",
+      '/s/made.ts': "import { StrayController } from './stray.controller';\nexport const makeModule = () => ({ module: MadeModule, controllers: [StrayController] });\nexport const extraModules = [makeModule()];\n",
     });
-    assert.deepEqual(routesOf(files('[ConfigModule.forRoot({ isGlobal: true }), UsersModule.forRoot()]')).sort(), ['GET /', 'GET /teams', 'GET /users']);
+    assert.deepEqual(routesOf(files('[ConfigModule.forRoot({ isGlobal: true }), UsersModule.forRoot(true)]')).sort(), ['GET /', 'GET /teams', 'GET /users']);
+    // Imports built by something this scan does not declare: the controllers every module lists.
+    assert.deepEqual(routesOf(files('modulesSet()')).sort(), ['GET /', 'GET /prompts', 'GET /teams', 'GET /users']);
     const all = ['GET /', 'GET /prompts', 'GET /stray', 'GET /teams', 'GET /users'];
-    assert.deepEqual(routesOf(files('modulesSet()')).sort(), all);
     assert.deepEqual(routesOf(files('[UsersModule, ...extraModules]')).sort(), all);
     assert.deepEqual(routesOf(files('[UsersModule, makeModule()]')).sort(), all);
   });
@@ -1275,3 +1277,33 @@ suite("routes on real-world patterns: route configs registered through a project
     assert.deepEqual(routes, ['GET /v1/members/count']);
   });
 });
+
+suite('routes on real-world patterns: Nest module registration', () => {
+  test("Nest: a controller class no module registers serves nothing, though a registered one of another file has its name; module lists built in code are followed", () => {
+    const controller = (path: string, cls: string) => `import { Controller, Get } from '@nestjs/common';\n@Controller('${path}')\nexport class ${cls} {\n  @Get()\n  get() {}\n}\n`;
+    const files = {
+      '/s/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nasync function boot() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);\n}\n",
+      '/s/app.module.ts':
+        "import { Module } from '@nestjs/common';\nimport { HealthModule } from './health';\nimport { ProfilingModule } from './lib/profiling.module';\nimport { AuthModule } from './auth/auth.module';\nimport { FilesModule, S3Module } from './files';\n" +
+        "const extra = () => {\n  const list = [];\n  if (process.env.EE) list.push(require('@acme/ee')?.BillingModule.forRoot());\n  return list;\n};\nconst uploader = process.env.S3 ? S3Module : FilesModule;\nconst profiling = ProfilingModule.register('api');\n" +
+        "const base = [HealthModule, profiling, uploader];\nif (process.env.AUTH) base.push(AuthModule);\nconst modules = base.concat(extra());\n@Module({ imports: modules })\nexport class AppModule {}\n",
+      '/s/health/index.ts': "export * from './health.module';\nexport * from './health.controller';\n",
+      '/s/files.ts':
+        "import { Module, Controller, Get } from '@nestjs/common';\n@Controller('files')\nexport class FilesController {\n  @Get()\n  list() {}\n}\n@Module({ controllers: [FilesController] })\nexport class FilesModule {}\n@Module({})\nexport class S3Module {}\n",
+      '/s/health/health.module.ts': "import { Module } from '@nestjs/common';\nimport { HealthController } from './health.controller';\n@Module({ controllers: [HealthController] })\nexport class HealthModule {}\n",
+      '/s/health/health.controller.ts': controller('health', 'HealthController'),
+      '/s/lib/profiling.module.ts': "import { Module } from '@nestjs/common';\n@Module({})\nexport class ProfilingModule {\n  static register(name) {\n    return { module: ProfilingModule, providers: [] };\n  }\n}\n",
+      '/s/lib/profiling.controller.ts': controller('debug/pprof', 'HealthController'),
+      '/s/auth/auth.module.ts':
+        "import { Module } from '@nestjs/common';\nimport { communityConfig } from './community.config';\nimport { eeConfig } from './ee.config';\nfunction config() {\n  if (process.env.EE) return eeConfig();\n  return communityConfig();\n}\n@Module(config())\nexport class AuthModule {}\n",
+      '/s/auth/community.config.ts': "import { AuthController } from './auth.controller';\nexport function communityConfig() {\n  return { imports: [], controllers: [AuthController] };\n}\n",
+      '/s/auth/ee.config.ts': "export function eeConfig() {\n  const ee = require('@acme/ee-auth')?.authModule;\n  return { imports: [...ee.imports], controllers: [...ee.controllers] };\n}\n",
+      '/s/auth/auth.controller.ts': controller('auth', 'AuthController'),
+    };
+    assert.deepEqual(routesOf(files).sort(), ['GET /auth', 'GET /files', 'GET /health']);
+    // A list holding what a module of the scan itself loads is not known: every controller serves.
+    const open = { ...files, '/s/auth/ee.config.ts': "export function eeConfig() {\n  const ee = require('./ee-auth').authModule;\n  return { controllers: [...ee.controllers] };\n}\n", '/s/auth/ee-auth.ts': 'export const authModule = { controllers: [] };\n' };
+    assert.deepEqual(routesOf(open).sort(), ['GET /auth', 'GET /debug/pprof', 'GET /files', 'GET /health']);
+  });
+});
+

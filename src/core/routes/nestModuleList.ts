@@ -1,0 +1,99 @@
+// What a Nest module's `imports` and `controllers` lists hold when they are built in code rather
+// than written out: `imports: modules` with `const modules = [...base, ...extra()]`, pushes of that
+// array under conditions, `base.concat(more)`, `cond ? [A] : [B]`, a function of the file that
+// returns one. Conditional entries count (a module a condition may register may serve). An entry
+// taken from a module loaded by its name (`require('@acme/ee')?.BillingModule`, `...eeModule.controllers`
+// of `const eeModule = require('@acme/ee').m`) is named by that module, for the join to tell whether
+// it is one of the scan's; any other entry that is not a class, a call on one or forwardRef(() => X)
+// leaves the list open.
+import ts from 'typescript';
+import { lastReturn, skipOuter as skip } from './tsSyntax';
+
+export interface ModuleList {
+  names: string[];
+  /** Some entry is not known statically (a spread of a parameter, a call's result). */
+  open: boolean;
+  /** Module specifiers some entries are taken from (`require('@acme/ee')?.X`). */
+  from: string[];
+}
+
+/** What the list reader asks of the file it is in. */
+export interface ListContext {
+  /** How a name of the file is declared where `id` uses it: its variable's initialiser, a function. */
+  declOf(id: ts.Identifier): ts.Node | undefined;
+  /** `x.push(...)` / `x.unshift(...)` calls of the array `id` names. */
+  pushesOf(id: ts.Identifier): ts.CallExpression[];
+  /** The module specifier a name is imported or required from, or `require('x')` names. */
+  sourceOf(e: ts.Expression): string | undefined;
+}
+
+const MAX_DEPTH = 6;
+const OPEN: ModuleList = { names: [], open: true, from: [] };
+
+/** The class names `expr` lists, following this file's arrays, their pushes and the functions that return them. */
+export function moduleListOf(expr: ts.Expression, cx: ListContext, depth = 0): ModuleList {
+  const e = skip(expr);
+  if (depth > MAX_DEPTH) return OPEN;
+  const lists: ModuleList[] = [];
+  const more = (x: ts.Expression) => lists.push(moduleListOf(x, cx, depth + 1));
+  const element = (x: ts.Expression) => lists.push(ts.isSpreadElement(x) ? moduleListOf(x.expression, cx, depth + 1) : entryOf(x, cx));
+  if (ts.isArrayLiteralExpression(e)) e.elements.forEach(element);
+  else if (ts.isConditionalExpression(e)) [e.whenTrue, e.whenFalse].forEach(more);
+  else if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'concat') [e.expression.expression, ...e.arguments].forEach(more);
+  else if (ts.isIdentifier(e)) {
+    const source = cx.sourceOf(e);
+    if (source !== undefined) return { names: [], open: false, from: [source] };
+    const decl = cx.declOf(e);
+    if (!decl || !ts.isExpression(decl) || ts.isFunctionExpression(decl) || ts.isArrowFunction(decl)) return OPEN;
+    more(decl);
+    // `modules.push(A)`, `modules.unshift(...extra)`: what the array holds after the file ran.
+    for (const call of cx.pushesOf(e)) call.arguments.forEach(element);
+  } else if (ts.isCallExpression(e) && ts.isIdentifier(skip(e.expression))) {
+    const fn = cx.declOf(skip(e.expression) as ts.Identifier);
+    const body = fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn)) ? fn.body : undefined;
+    const returned = body === undefined ? undefined : ts.isBlock(body) ? lastReturn(body) : body;
+    if (!returned) return OPEN;
+    more(returned);
+  } else return entryOf(e, cx);
+  return { names: lists.flatMap((l) => l.names), open: lists.some((l) => l.open), from: lists.flatMap((l) => l.from) };
+}
+
+/**
+ * The module an expression's value comes from when it is a member of a module loaded by name:
+ * `require('x')?.Y`, `eeModule.controllers` where `const eeModule = require('x').m` (through this
+ * file's variables), an imported binding's member.
+ */
+function loadedFrom(e: ts.Expression, cx: ListContext, depth = 0): string | undefined {
+  let root = skip(e);
+  // `require('@acme/ee')?.BillingModule.forRoot()`: down to what the members are read from.
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || (ts.isCallExpression(root) && cx.sourceOf(root) === undefined)) root = skip(root.expression);
+  if (root === skip(e) && !ts.isCallExpression(root)) return undefined;
+  const source = cx.sourceOf(root);
+  if (source !== undefined || !ts.isIdentifier(root) || depth > 3) return source;
+  const decl = cx.declOf(root);
+  return decl && ts.isExpression(decl) && (ts.isPropertyAccessExpression(skip(decl)) || ts.isElementAccessExpression(skip(decl)) || ts.isCallExpression(skip(decl))) ? loadedFrom(decl, cx, depth + 1) : undefined;
+}
+
+/** One entry: `A`, `A.forRoot(...)`, `forwardRef(() => A)`, `cond ? A : B`, a variable of this file holding one. */
+function entryOf(el: ts.Expression, cx: ListContext, depth = 0): ModuleList {
+  const e = skip(el);
+  if (depth > MAX_DEPTH) return OPEN;
+  if (ts.isIdentifier(e)) {
+    // `const uploader = cond ? LocalModule : S3Module` of this file: what the variable holds.
+    const decl = cx.declOf(e);
+    return decl && ts.isExpression(decl) && !ts.isClassExpression(decl) ? entryOf(decl, cx, depth + 1) : { names: [e.text], open: false, from: [] };
+  }
+  if (ts.isConditionalExpression(e)) {
+    const both = [entryOf(e.whenTrue, cx, depth + 1), entryOf(e.whenFalse, cx, depth + 1)];
+    return { names: both.flatMap((l) => l.names), open: both.some((l) => l.open), from: both.flatMap((l) => l.from) };
+  }
+  if (ts.isCallExpression(e)) {
+    const callee = skip(e.expression);
+    const arg = e.arguments[0];
+    if (ts.isIdentifier(callee) && callee.text === 'forwardRef' && arg && ts.isArrowFunction(arg) && !ts.isBlock(arg.body)) return entryOf(arg.body, cx, depth + 1);
+    // `TypeOrmModule.forFeature([...])`, `ProfilingModule.register(name)`: the class the call is made on.
+    if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(skip(callee.expression))) return { names: [(skip(callee.expression) as ts.Identifier).text], open: false, from: [] };
+  }
+  const loaded = loadedFrom(e, cx);
+  return loaded !== undefined ? { names: [], open: false, from: [loaded] } : OPEN;
+}

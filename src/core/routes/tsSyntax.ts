@@ -1,0 +1,38 @@
+// Small readings of TypeScript syntax the route scan shares.
+import ts from 'typescript';
+
+/** The expression inside parentheses, `as`, `!`, `satisfies`, type assertions and `await`. */
+export function skipOuter(e: ts.Expression): ts.Expression {
+  let cur = e;
+  for (;;) {
+    if (ts.isParenthesizedExpression(cur) || ts.isAsExpression(cur) || ts.isNonNullExpression(cur) || ts.isTypeAssertionExpression(cur) || ts.isSatisfiesExpression(cur))
+      cur = cur.expression;
+    else if (ts.isAwaitExpression(cur)) cur = cur.expression;
+    else return cur;
+  }
+}
+
+/** A block's last statement when it returns a value. */
+export function lastReturn(body: ts.Block): ts.Expression | undefined {
+  const last = body.statements[body.statements.length - 1];
+  return last && ts.isReturnStatement(last) ? last.expression : undefined;
+}
+
+/** An arrow function, a function expression or a function declaration. */
+export function isFunctionWithBody(n: ts.Node): n is ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration {
+  return ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isFunctionDeclaration(n);
+}
+
+/** What a function may return: an arrow's expression, else every `return x` of its own body (not of functions inside it). */
+export function returnedExpressions(fn: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration): ts.Expression[] {
+  const body = fn.body;
+  if (!body) return [];
+  if (!ts.isBlock(body)) return [body];
+  const out: ts.Expression[] = [];
+  const walk = (n: ts.Node): void => {
+    if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
+    if (!ts.isFunctionLike(n)) ts.forEachChild(n, walk);
+  };
+  ts.forEachChild(body, walk);
+  return out;
+}
