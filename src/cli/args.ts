@@ -4,11 +4,11 @@ import { PROBE_METHODS, type HttpMethod } from '../core/model';
 import { LISTING_METHODS, type ListingMethod } from '../core/ports';
 
 export const USAGE = `usage:
-  runtime-drift check [--workspace DIR] [--service [PROJECT/]NAME]... [--json] [--no-probe]
+  runtime-drift check [--workspace DIR] [--service [PROJECT/]NAME[' (STACK FILE)']]... [--json] [--no-probe]
                       [--probe-method METHOD]... [--timeout MS] [--host DOCKER_HOST]
                       [--listing ${LISTING_METHODS.join('|')}] [--allow-origin ORIGIN]... [--allow-token-env NAME]...
                       [--compose-file FILE]... [--no-scan-cache]
-  runtime-drift rebuild [PROJECT/]SERVICE [--workspace DIR] [--json] [--host DOCKER_HOST] [--compose-file FILE]...
+  runtime-drift rebuild [PROJECT/]SERVICE[' (STACK FILE)'] [--workspace DIR] [--json] [--host DOCKER_HOST] [--compose-file FILE]...
                       [--allow-origin ORIGIN]... [--allow-token-env NAME]...
   runtime-drift --help | --version
 

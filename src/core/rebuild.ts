@@ -6,7 +6,7 @@ import { stepsOf } from './ladder/action';
 import type { ComposeRunnerLike } from './ports';
 import { InterruptedError } from './errors';
 import { selectOneService } from './compose/selectService';
-import { serviceSelector } from './view/serviceRef';
+import { serviceLabel } from './view/serviceRef';
 import { checkWorkspace, runningProjects } from './check';
 import type { CheckDeps, CheckOptions } from './check';
 import { discoverComposeProjects } from './compose/discover';
@@ -73,7 +73,8 @@ async function rebuildLocked(
   const spec = project.services.find((s) => s.name === opts.service);
   // The check inside a rebuild must not warn about the rebuild's own lock.
   const checkDeps: CheckDeps = { ...deps, rebuilds: undefined };
-  const checkOpts: CheckOptions = { ...opts, services: [serviceSelector({ project: project.name, service: opts.service })], composeLabel: deps.compose.label };
+  // The label names this stack's service alone, where variant stacks of its folder share its project name.
+  const checkOpts: CheckOptions = { ...opts, services: [serviceLabel({ project: project.name, name: opts.service, stackFile: spec?.stackFile })], composeLabel: deps.compose.label };
   const before = (await checkWorkspace(checkDeps, checkOpts)).services[0] ?? null;
   const target = { name: project.name, dir: project.dir, composeFiles: project.composeFiles };
 

@@ -29,7 +29,31 @@ suite('selecting services', () => {
     assert.equal(selectOneService(all, 'db'), all[1]);
     assert.throws(
       () => selectOneService(all, 'backend'),
-      (err: unknown) => err instanceof UserInputError && /backend names a service in more than one compose project \(docker\/backend, setup\/backend\): name one as PROJECT\/SERVICE/.test(err.message),
+      (err: unknown) => err instanceof UserInputError && /backend names more than one service \(docker\/backend, setup\/backend\): name one of them as listed/.test(err.message),
+    );
+  });
+
+  test("variant stacks of one folder sharing the project name: each service is named by its label, `project/name (stack file)`", () => {
+    const variant = (name: string, stackFile: string): ServiceSpec => ({ ...spec('cy', name), stackFile });
+    const stacks = [variant('director', 'docker-compose.full.yml'), variant('mongo', 'docker-compose.full.yml'), variant('director', 'docker-compose.minio.yml'), spec('docs', 'director')];
+    assert.equal(selectOneService(stacks, 'cy/director (docker-compose.minio.yml)'), stacks[2]);
+    // As the views print it, or typed with other spacing.
+    assert.equal(selectOneService(stacks, ' cy/director  (docker-compose.full.yml)'), stacks[0]);
+    assert.equal(selectOneService(stacks, 'docs/director'), stacks[3]);
+    assert.equal(selectOneService(stacks, 'mongo'), stacks[1]);
+    // The check takes every service a name selects.
+    assert.deepEqual(selectServices(stacks, ['cy/director']), [stacks[0], stacks[2]]);
+    assert.throws(
+      () => selectOneService(stacks, 'cy/director'),
+      (err: unknown) =>
+        err instanceof UserInputError &&
+        err.message === 'cy/director names more than one service (cy/director (docker-compose.full.yml), cy/director (docker-compose.minio.yml)): name one of them as listed',
+    );
+    assert.throws(
+      () => selectServices(stacks, ['cy/director (docker-compose.yml)']),
+      (err: unknown) =>
+        err instanceof UnknownServiceError &&
+        err.message.endsWith('(services: cy/director (docker-compose.full.yml), mongo, cy/director (docker-compose.minio.yml), docs/director)'),
     );
   });
 
@@ -46,7 +70,7 @@ suite('selecting services', () => {
     const compose = { label: 'docker compose', run: async (p: { name: string }, args: string[]) => (ran.push(`${p.name} ${args.join(' ')}`), { code: 1 }) };
     const deps = { fs, engine, prober, compose, scanner: { scan: () => Promise.reject(new Error('scanned')) } };
     const opts = { workspaceDir: '/w', env: {}, probe: false, onOutput: () => undefined, stayUpMs: 0 };
-    await assert.rejects(rebuildService(deps, { ...opts, service: 'backend' }), /more than one compose project \(docker\/backend, setup\/backend\)/);
+    await assert.rejects(rebuildService(deps, { ...opts, service: 'backend' }), /backend names more than one service \(docker\/backend, setup\/backend\)/);
     assert.deepEqual([ran, asked], [[], []]);
     const result = await rebuildService(deps, { ...opts, service: 'setup/backend' }).catch((err: unknown) => err);
     assert.ok(ran.length > 0 && ran.every((r) => r.startsWith('setup ') && r.endsWith(' backend')), `compose ran: ${ran.join('; ')} (${JSON.stringify(result)})`);
