@@ -294,12 +294,13 @@ function readServiceWorkspace(
   const finish = async (root: string, scanned: Awaited<ReturnType<typeof scan>>, modules: Awaited<ReturnType<typeof findServiceModules>>, files: FileEvidence, routes = true) => {
     // The file the container starts, when its command names one: a microservice of a shared tree serves only its routes.
     const entry = mapping ? await startedSourceFile(deps.fs, spec, mapping, scanned.extracted.map((e) => e.file)) : undefined;
-    // The workspace packages its server depends on, for their routes only (the file rungs are the source root's).
-    const packages = routes ? await appPackageSources(deps.fs, root, opts.workspaceDir) : { roots: [], aliases: [] };
+    // The workspace packages its server depends on and the shared folders its aliases reach, for their routes only (the file rungs are the source root's).
+    const ownAliases = await readPathAliases(deps.fs, root, opts.workspaceDir);
+    const packages = routes ? await appPackageSources(deps.fs, root, opts.workspaceDir, ownAliases) : { roots: [], aliases: [] };
     const theirs: typeof scanned.extracted = [];
     for (const dir of packages.roots) theirs.push(...(await scan({ root: dir, routes: true })).extracted);
     const extracted = [...scanned.extracted, ...servedPackageRoutes(scanned.extracted, theirs)];
-    const aliases = [...(await readPathAliases(deps.fs, root, opts.workspaceDir)), ...packages.aliases];
+    const aliases = [...ownAliases, ...packages.aliases];
     // A one-shot job (a migration) runs the server's code but serves nothing: only declared routes.
     const collected = await handlerServedRoutes(deps.fs, root, opts.workspaceDir, scanned.files, collectRoutes(deps.log, spec, root, modules, spec.oneShot ? [] : extracted, aliases, { entry, files: scanned.files }));
     const warnings = [...skippedWarnings(opts.workspaceDir, scanned), ...collected.warnings.map((w) => relativeWarning(opts.workspaceDir, w))];

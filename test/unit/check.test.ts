@@ -217,6 +217,22 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.equal(report.services[0]?.baseUrl, 'http://127.0.0.1:8080');
   });
 
+  test("a folder in no package that the server's tsconfig paths reach is read for its routes (as the corpus shares it with every app); another package's is not", async () => {
+    const ws = {
+      '/ws/compose.yaml': 'services:\n  api:\n    image: ghcr.io/acme/api:1\n',
+      '/ws/package.json': JSON.stringify({ name: 'mono', workspaces: ['apps/*'], dependencies: { express: '4' } }),
+      '/ws/tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@mono/lib/*': ['libs/lib/src/*'], '@mono/web/*': ['apps/web/src/*'] } } }),
+      '/ws/apps/api/package.json': JSON.stringify({ name: 'api', dependencies: { express: '4' } }),
+      '/ws/apps/api/src/main.ts': "import express from 'express';\nimport { mountMcp } from '@mono/lib/mcp';\nconst app = express();\napp.get('/orders', h);\nmountMcp(app);\napp.listen(3000);\n",
+      '/ws/libs/lib/src/mcp.ts': "import type { Express } from 'express';\nexport function mountMcp(app: Express) {\n  app.use('/mcp', (req, res) => res.send('ok'));\n}\n",
+      '/ws/apps/web/package.json': JSON.stringify({ name: 'web', dependencies: { react: '19', 'react-dom': '19', vite: '7' }, scripts: { build: 'vite build' } }),
+      '/ws/apps/web/src/dev.ts': "import express from 'express';\nconst app = express();\napp.get('/web-only', h);\n",
+    };
+    const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: [] });
+    const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    assert.deepEqual(report.services[0]?.routes.map((r) => `${r.method} ${r.path} ${r.file}`).sort(), ['ALL /mcp libs/lib/src/mcp.ts', 'GET /orders apps/api/src/main.ts']);
+  });
+
   test("one service's broken definition is that service's error; the others are checked and make the verdict", async () => {
     const ws = { ...WORKSPACE, '/ws/compose.yaml': `${WORKSPACE['/ws/compose.yaml']}  web:\n    image: "web:\${WEB_TAG:?set WEB_TAG in .env}"\n` };
     const report = await checkWorkspace(

@@ -2,7 +2,7 @@
 // the mapped source root, and a route or mount may live in a package of the same repository that
 // the server imports by its bare name (a dashboard package whose Hono app the worker mounts at
 // /admin). The same packages the corpus's repository scan joins to the app (serverApps.ts).
-import { join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { foldersUpTo, isAtOrInside } from '../pathInside';
 import type { FsLike, SourceScan } from '../ports';
 import { workspacePackageDirs } from '../mapping/buildProject';
@@ -21,11 +21,58 @@ export interface AppPackageSources {
 const NONE: AppPackageSources = { roots: [], aliases: [] };
 
 /**
+ * The sources a server app's routes may come from besides its source root: the workspace packages
+ * it depends on (appWorkspacePackages), and the folders in no package that its tsconfig `paths`
+ * aliases point at (aliasedSharedFolders). As the corpus's repository scan joins them
+ * (serverApps.ts groupFilesByApp): a package's files to the apps depending on it, a file in no
+ * package to every app. `aliases`: the source root's own (aliases.ts readPathAliases).
+ */
+export async function appPackageSources(fs: FsLike, sourceRoot: string, workspaceDir: string, aliases: readonly PathAlias[] = []): Promise<AppPackageSources> {
+  const packages = await appWorkspacePackages(fs, sourceRoot, workspaceDir);
+  if (packages === NOT_A_SERVER) return NONE;
+  const shared = (await aliasedSharedFolders(fs, sourceRoot, workspaceDir, aliases)).filter((d) => !packages.roots.some((r) => isAtOrInside(r, d)));
+  return shared.length === 0 ? packages : { ...packages, roots: [...packages.roots, ...shared] };
+}
+
+/** A front end's (appWorkspacePackages): none of its packages' or shared folders' routes are its. */
+const NOT_A_SERVER: AppPackageSources = { roots: [], aliases: [] };
+
+/**
+ * The folders tsconfig `paths` aliases of the source root point at (`@acme/lib/*` ->
+ * libraries/lib/src) that hold code of no package of their own: the nearest package.json above
+ * such a folder is the repository's, one holding the app too. A folder of another package (a
+ * front end, another server) is left to the package rule; one holding the source root, the
+ * workspace itself (`baseUrl: "."`), or outside the workspace is never read.
+ */
+async function aliasedSharedFolders(fs: FsLike, sourceRoot: string, workspaceDir: string, aliases: readonly PathAlias[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const target of aliases.flatMap((a) => a.targets)) {
+    const folder = aliasFolder(target);
+    if (folder === undefined || out.includes(folder) || folder === workspaceDir || !isAtOrInside(workspaceDir, folder)) continue;
+    if (isAtOrInside(folder, sourceRoot) || isAtOrInside(sourceRoot, folder) || folder.split(sep).includes('node_modules')) continue;
+    if (!(await fs.stat(folder))?.isDirectory) continue;
+    let owner: string | undefined;
+    for (const dir of foldersUpTo(folder, workspaceDir)) if (owner === undefined && (await fs.stat(join(dir, 'package.json')))?.isFile) owner = dir;
+    if (owner === undefined || isAtOrInside(owner, sourceRoot)) out.push(folder);
+  }
+  return out;
+}
+
+/** The folder an alias target names: `/w/libs/x/src/*` -> /w/libs/x/src; `/w/libs/x/src/index.ts` -> /w/libs/x/src. */
+function aliasFolder(target: string): string | undefined {
+  const star = target.indexOf('*');
+  const upToStar = star < 0 ? target : target.slice(0, star);
+  const folder = star < 0 || !upToStar.endsWith(sep) ? dirname(upToStar) : upToStar.slice(0, -1);
+  return folder === '' ? undefined : folder;
+}
+
+/**
  * The packages the app holding `sourceRoot` depends on, directly or through others, among the
  * workspace packages of the nearest workspace root above it (never above `workspaceDir`); each
  * one's folder outside the source root, and the aliases that resolve imports of them.
+ * NOT_A_SERVER for a front end's.
  */
-export async function appPackageSources(fs: FsLike, sourceRoot: string, workspaceDir: string): Promise<AppPackageSources> {
+async function appWorkspacePackages(fs: FsLike, sourceRoot: string, workspaceDir: string): Promise<AppPackageSources> {
   let appDir: string | undefined;
   for (const dir of foldersUpTo(sourceRoot, workspaceDir)) {
     if (appDir === undefined && (await fs.stat(join(dir, 'package.json')))?.isFile) appDir = dir;
@@ -34,7 +81,8 @@ export async function appPackageSources(fs: FsLike, sourceRoot: string, workspac
     if (dirs.length === 0) continue;
     const { packages, servers } = await workspaceServers(fs, [...new Set([...dirs, appDir])].map((d) => join(d, 'package.json')));
     // Only a server app's: a front end importing its API's types serves none of its routes.
-    if (!servers.apps.has(appDir) || servers.libraries.has(appDir)) return NONE;
+    // (An app declaring no dependencies, the workspace root's serving it, reads no package but may share folders.)
+    if (!servers.apps.has(appDir) || servers.libraries.has(appDir)) return packages.find((p) => p.dir === appDir)?.browserApp ? NOT_A_SERVER : NONE;
     const used = appLibraryPackages(appDir, packages, servers).filter(
       (p) => isAtOrInside(workspaceDir, p.dir) && !isAtOrInside(sourceRoot, p.dir) && !isAtOrInside(p.dir, sourceRoot),
     );

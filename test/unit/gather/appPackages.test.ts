@@ -35,6 +35,34 @@ suite('appPackageSources', () => {
   });
 });
 
+suite('appPackageSources: shared folders its aliases reach', () => {
+  const files = {
+    '/w/package.json': JSON.stringify({ name: 'ws', private: true, workspaces: ['apps/*'] }),
+    '/w/apps/api/package.json': JSON.stringify({ name: 'api', dependencies: { fastify: '5' } }),
+    '/w/apps/api/src/main.ts': '',
+    '/w/apps/web/package.json': JSON.stringify({ name: 'web', dependencies: { react: '19', 'react-dom': '19', vite: '7' }, scripts: { build: 'vite build' } }),
+    '/w/apps/web/src/main.tsx': '',
+    '/w/libs/shared/src/index.ts': '',
+    '/w/node_modules/x/index.d.ts': '',
+  };
+  const aliases = [
+    { pattern: '@ws/shared/*', targets: ['/w/libs/shared/src/*'] },
+    { pattern: '@ws/web/*', targets: ['/w/apps/web/src/*'] },
+    { pattern: '@ws/api/*', targets: ['/w/apps/api/src/*'] },
+    { pattern: 'x', targets: ['/w/node_modules/x/index.d.ts'] },
+    { pattern: '@ws/gone/*', targets: ['/w/libs/gone/src/*'] },
+    { pattern: '*', targets: ['/w/*'] },
+  ];
+
+  test("a server reads the folder in no package; not another package's, its own, a dependency's, a missing one or the whole workspace", async () => {
+    assert.deepEqual((await appPackageSources(memFs(files), '/w/apps/api/src', '/w', aliases)).roots, ['/w/libs/shared/src']);
+  });
+
+  test('a front end reads none', async () => {
+    assert.deepEqual((await appPackageSources(memFs(files), '/w/apps/web/src', '/w', aliases)).roots, []);
+  });
+});
+
 suite('handlerServedRoutes', () => {
   test("a Next.js service's routes outside its route handlers' folders are left out (its package.json above the source root); another server's stay", async () => {
     const fs = memFs({
