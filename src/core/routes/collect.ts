@@ -127,7 +127,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const registered = registeredControllers(scanned, byKey, opts.aliases ?? []);
   const routes: RouteDef[] = [];
   const served = opts.entry !== undefined ? servedFrom(byKey.get(toSlash(opts.entry)), edges) : undefined;
-  const mounted = (node: RouterNode) => edges.some((e) => e.child.key === node.key && (e.child.name === '*' || e.child.name === node.name));
+  const mounted = (node: RouterNode) => incomingOf(edges, node).length > 0;
   for (const s of scanned) {
     const module = opts.moduleOf(s.file);
     const outside = served !== undefined && !served.has(s.key);
@@ -177,7 +177,7 @@ function routerPaths(s: Scanned, r: ExtractedRoute, edges: MountEdge[], prefixes
   const node = { key: s.key, name: r.router ?? '' };
   const value = r.pathValue;
   if (!value) return prefixesOf(node).map((p) => joinRoutePath(p, r.path));
-  const incoming = edges.filter((e) => e.child.key === node.key && (e.child.name === '*' || e.child.name === node.name));
+  const incoming = incomingOf(edges, node);
   const defaults = s.x.constructorDefaults?.[node.name] ?? [];
   const out: string[] = [];
   for (const e of incoming.length > 0 ? incoming : [undefined]) {
@@ -722,6 +722,17 @@ function lookupModule(base: string, byKey: Map<string, Scanned>): Scanned | unde
   return undefined;
 }
 
+/**
+ * The mounts that reach a router: those naming it, and a whole module's mount (name '*') unless its
+ * own file mounts it (`instance.register(async (i) => { i.get(...) }, { prefix: '/v8' })` in a
+ * plugin another file registers is served under '/v8' only, not also where the module is).
+ */
+function incomingOf(edges: MountEdge[], node: RouterNode): MountEdge[] {
+  const named = edges.filter((e) => e.child.key === node.key && e.child.name === node.name);
+  const inFile = named.some((e) => e.parent.key === node.key && e.parent.name !== node.name);
+  return inFile ? named : [...named, ...edges.filter((e) => e.child.key === node.key && e.child.name === '*')];
+}
+
 /** Prefixes a router is reachable under: [''] when nothing mounts it (it is the app itself). */
 function mountPrefixes(edges: MountEdge[], unknown: Set<string>): (node: RouterNode) => string[] {
   const memo = new Map<string, string[]>();
@@ -731,7 +742,7 @@ function mountPrefixes(edges: MountEdge[], unknown: Set<string>): (node: RouterN
     if (unknown.has(id)) return [];
     const cached = memo.get(id);
     if (cached) return cached;
-    const incoming = edges.filter((e) => e.child.key === node.key && (e.child.name === '*' || e.child.name === node.name));
+    const incoming = incomingOf(edges, node);
     if (incoming.length === 0 || depth > MAX_MOUNT_DEPTH || visiting.has(id)) return [''];
     visiting.add(id);
     const prefixes = new Set<string>();

@@ -569,10 +569,7 @@ class FileReader {
       } else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name && hasModifier(st, ts.SyntaxKind.DefaultKeyword)) {
         this.out.defaultExport = st.name.text;
       } else if (ts.isExportDeclaration(st) && st.exportClause && ts.isNamedExports(st.exportClause) && !st.moduleSpecifier) {
-        for (const el of st.exportClause.elements) {
-          if (el.name.text === 'default') this.out.defaultExport = (el.propertyName ?? el.name).text;
-          else if (el.propertyName) this.exportName(el.name.text, el.propertyName.text);
-        }
+        this.exportList(st.exportClause);
       }
       const named = cjsNamedExport(st);
       if (named && ts.isIdentifier(named.value)) this.exportName(named.name, named.value.text);
@@ -699,6 +696,17 @@ class FileReader {
         if (ts.isIdentifier(value) && this.importedNames.has(value.text))
           (this.out.keyedRouters ??= []).push({ key: p.name.text, routerName: value.text, line: this.line(p) });
       }
+    }
+  }
+
+  /** `export { a, b as c }` of this file's names; an imported one (`import { router as record } from './record'; export { record }`) is passed on. */
+  private exportList(list: ts.NamedExports): void {
+    for (const el of list.elements) {
+      const local = (el.propertyName ?? el.name).text;
+      const imp = el.name.text !== 'default' ? this.out.imports.find((i) => i.local === local) : undefined;
+      if (imp) this.out.imports.push({ local: `*reexport*${el.name.text}`, imported: imp.imported, source: imp.source });
+      else if (el.name.text === 'default') this.out.defaultExport = local;
+      else if (el.propertyName) this.exportName(el.name.text, el.propertyName.text);
     }
   }
 
@@ -1613,14 +1621,12 @@ class FileReader {
         this.warn(call, { id: 'routeOptions', args: [router] });
         return;
       }
-      for (const raw of methods) {
-        const m = raw.toUpperCase() === '*' ? 'ALL' : raw.toUpperCase();
-        if (isHttpMethod(m)) this.addRoute(router, m, url, call);
-      }
+      this.addOptionRoutes(router, methods, url, call);
       return;
     }
     const path = this.evaluate(a);
     if (!path) return;
+    if (!chainsMethod(call) && this.readRouteOptionsValue(path, call, router)) return;
     // Walk up the chain: route('/x').get().post()
     let node: ts.Node = call;
     while (ts.isPropertyAccessExpression(node.parent) && ts.isCallExpression(node.parent.parent)) {
@@ -1628,6 +1634,35 @@ class FileReader {
       if (!m) break;
       this.addRoute(router, m, path, node.parent.name);
       node = node.parent.parent;
+    }
+  }
+
+  /**
+   * Fastify `instance.route(getThing)` given route options held by a name: a constant of this file
+   * (`{ method, url }`), or an imported one whose method and url collect.ts reads where it is declared.
+   */
+  private readRouteOptionsValue(options: ConstValue, call: ts.CallExpression, router: string): boolean {
+    if (options.kind === 'obj') {
+      const methods = literalsOf(propOf(options, ['method']));
+      const url = propOf(options, ['url']) ?? propOf(options, ['path']);
+      if (!methods || !url) return false;
+      this.addOptionRoutes(router, methods, url, call);
+      return true;
+    }
+    const ref = options.kind === 'str' && options.parts.length === 1 && typeof options.parts[0] === 'object' ? options.parts[0].ref : undefined;
+    if (!ref) return false;
+    const url = propOf(options, ['url']);
+    if (url?.kind !== 'str') return false;
+    const methodValue = propOf(options, ['method']);
+    this.out.routes.push({ method: 'ALL', methodValue, path: '/', pathValue: str(this.routers.get(router) ?? '', '/', ...url.parts), line: this.line(call), kind: 'router', router });
+    return true;
+  }
+
+  /** A route for each method of fastify route options (`'*'` is every method). */
+  private addOptionRoutes(router: string, methods: string[], url: ConstValue, call: ts.CallExpression): void {
+    for (const raw of methods) {
+      const m = raw.toUpperCase() === '*' ? 'ALL' : raw.toUpperCase();
+      if (isHttpMethod(m)) this.addRoute(router, m, url, call);
     }
   }
 
@@ -2855,6 +2890,11 @@ function isRouteChainLink(e: ts.Expression): boolean {
  * `withTypeProvider<T>()`, Express's settings (`express().disable('x-powered-by')`), Hono's
  * `notFound` and `onError`.
  */
+/** `router.route('/x').get(...)`: a method chained on the call. */
+function chainsMethod(call: ts.CallExpression): boolean {
+  return ts.isPropertyAccessExpression(call.parent) && call.parent.name.text in ROUTER_METHODS && ts.isCallExpression(call.parent.parent);
+}
+
 const CHAIN_KEEPS_ROUTER = new Set(['use', 'route', 'register', 'routes', 'middleware', 'basePath', 'mount', 'withTypeProvider', 'openapi', 'doc', 'doc31', 'prefix', 'disable', 'enable', 'engine', 'notFound', 'onError']);
 
 /** A link of a chain that returns the router it was called on: `use`, a registration (a path or config and a handler). */

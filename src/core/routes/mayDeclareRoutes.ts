@@ -1,6 +1,7 @@
 // A cheap test before the full scan: a file that names no decorator (also namespace-qualified,
 // `@common.Get()` under `import * as common from '@nestjs/common'), router call, app or router factory, mount or
-// prefix, exports no constant a path could be built from and re-exports nothing (barrels), declares nothing extractRoutesFromSource could find. Most files of a large tree
+// prefix, exports no constant a path could be built from and re-exports nothing (barrels, also
+// `import { router as record } from './record'; export { record }`), declares nothing extractRoutesFromSource could find. Most files of a large tree
 // (services, models, helpers) are skipped by one regex pass instead of a tokenizing scan. A route
 // definition made by a curried factory (`export const listX = createApiRequestHandler(listXSpec)(h)`)
 // is a constant too: its spec holds the method and path a route table registers; so is a list of
@@ -19,7 +20,7 @@ const HANDED_ON = String.raw`[\w$]\s*\(\s*(?:[\w$]+\s*,\s*)*(?:app|server|fastif
 // (`fastify.get<{ Querystring: { limit?: number; offset?: number } }>('/', h)`) is a route's: its `(`
 // comes after the `<...>`, whose type literal may hold `;` before any quote.
 const DECLARATIONS =
-  /@(?:[\w$]+\.)?(?:Controller|Get|Post|Put|Patch|Delete|Head|Options|All|Module)\b|\.(?:get|post|put|patch|delete|del|head|options|all|on)\s*\((?!\s*(?:'[^'\n]*'|"[^"\n]*"|[\w$.]+)\s*\))|\.(?:get|post|put|patch|delete|del|head|options|all|route)\s*<\s*[{\w$]|\.(?:route|use|register|openapi)\s*\(|setGlobalPrefix|enableVersioning|\bNestFactory\.create\b|\bcontrollers\s*:\s*\[|applyMiddleware|Router\b|\bnew\s+(?:OpenAPIHono|Hono|Koa|Elysia)\b|\b(?:express|fastify|Fastify|polka)\s*\(|applyDecorators|\b(?:export\s+(?:const|enum|default)|module\.exports\s*=)(?!\s+(?:async\s+)?function\b|\s+[\w$]+(?:\s*:[^=;]*)?\s*=\s*(?:async\s*)?(?:\([^()]*\)|[\w$]+)\s*(?::[^=;]*)?=>)[^;`]*?(?:['"]|(?<![\w$)>\]]\s*)`)|\bexport\s*(?:\*|\{)[^;]*?\bfrom\s*['"]|\bexport\s+const\s+[\w$]+\s*=\s*[\w$]+\(\s*[\w$]+\s*,?\s*\)\s*\(|\bexport\s+const\s+[\w$]+(?:\s*:[^=;]*)?\s*=\s*\[\s*(?:\/\/[^\n]*\s*)*[\w$]/;
+  /@(?:[\w$]+\.)?(?:Controller|Get|Post|Put|Patch|Delete|Head|Options|All|Module)\b|\.(?:get|post|put|patch|delete|del|head|options|all|on)\s*\((?!\s*(?:'[^'\n]*'|"[^"\n]*"|[\w$.]+)\s*\))|\.(?:get|post|put|patch|delete|del|head|options|all|route)\s*<\s*[{\w$]|\.(?:route|use|register|openapi)\s*\(|setGlobalPrefix|enableVersioning|\bNestFactory\.create\b|\bcontrollers\s*:\s*\[|applyMiddleware|Router\b|\bnew\s+(?:OpenAPIHono|Hono|Koa|Elysia)\b|\b(?:express|fastify|Fastify|polka)\s*\(|applyDecorators|\b(?:export\s+(?:const|enum|default)|module\.exports\s*=)(?!\s+(?:async\s+)?function\b|\s+[\w$]+(?:\s*:[^=;]*)?\s*=\s*(?:async\s*)?(?:\([^()]*\)|[\w$]+)\s*(?::[^=;]*)?=>)[^;`]*?(?:['"]|(?<![\w$)>\]]\s*)`)|\bexport\s*(?:\*|\{)[^;]*?\bfrom\s*['"]|\bexport\s*\{[^}]*\}(?!\s*from\b)|\bexport\s+const\s+[\w$]+\s*=\s*[\w$]+\(\s*[\w$]+\s*,?\s*\)\s*\(|\bexport\s+const\s+[\w$]+(?:\s*:[^=;]*)?\s*=\s*\[\s*(?:\/\/[^\n]*\s*)*[\w$]/;
 // An object of routers under path keys (`{ 'api/items': apiItems, '': defaultRoute }`): a quoted key
 // holding a slash, or empty, before a plain name, where a property starts (not `c ? '' : x,`).
 const KEYED_ROUTER = String.raw`[{,\n]\s*['"](?:[\w.:-]*\/[\w.:/-]*)?['"]\s*:\s*[\w$]+\s*[,}]`;

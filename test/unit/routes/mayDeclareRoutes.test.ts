@@ -33,6 +33,8 @@ const SAMPLES: Record<string, string> = {
   'curried route definition': 'export const deleteThing = createHandler(\n  deleteThingSpec,\n)(deleteThingHandler);',
   // A plugin whose every route call is given type arguments, a type literal with `;` before the path's quote.
   'typed route calls': "export default async (fastify: FastifyInstance) => {\n  fastify.get<{\n    Querystring: { limit?: number; offset?: number }\n  }>('/', async (request) => list(request));\n};",
+  // A barrel that imports routers under new names and exports that list: no call, no `from` after its export.
+  'barrel of renamed imports': "import { router as record } from './record';\nimport { router as storage } from './storage';\n\nexport {\n    record,\n    storage\n};",
   'list of route definitions': 'export const thingRoutes: Route[] = [\n  // CRUD\n  listThings,\n  postThing,\n];',
   // Which Nest controllers an app registers: the root module it starts, a module's metadata a function returns.
   'nest entry': "const app = await NestFactory.create(AppModule);\nawait app.listen(3000);",

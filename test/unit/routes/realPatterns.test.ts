@@ -1276,6 +1276,34 @@ suite("routes on real-world patterns: route configs registered through a project
     });
     assert.deepEqual(routes, ['GET /v1/members/count']);
   });
+
+  test("routers imported under new names and exported as a list (import { router as record } from './record'; export { record }) mount where the importer uses them", () => {
+    const routes = routesOf({
+      '/s/routes/record.ts': "import { Router } from 'express';\nexport const router = Router();\nrouter.get('/start', h);\n",
+      '/s/routes/auth.ts': "import { Router } from 'express';\nconst r = Router();\nr.post('/login', h);\nexport default r;\n",
+      '/s/routes/index.ts': "import { router as record } from './record';\nimport auth from './auth';\nexport { record, auth as login };\n",
+      '/s/server.ts': "import express from 'express';\nimport { record, login } from './routes';\nconst app = express();\napp.use('/record', record);\napp.use('/auth', login);\napp.listen(3000);\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /record/start', 'POST /auth/login']);
+  });
+
+  test('fastify route options held by a name: instance.route(getThing) of a constant here or an imported one, under its plugin\'s prefix', () => {
+    const routes = routesOf({
+      '/s/routes/things.ts': "import type { RouteOptions } from 'fastify';\nexport const getThing: RouteOptions = {\n  method: 'GET',\n  url: '/things/:id',\n  async handler(req, reply) { reply.send(1); },\n};\n",
+      '/s/app.ts':
+        "import Fastify from 'fastify';\nimport { getThing } from './routes/things';\nconst app = Fastify();\nconst health = { method: ['GET', 'HEAD'], url: '/health', handler: h };\napp.route(health);\napp.register(async (i) => { i.route(getThing); }, { prefix: '/v2' });\napp.listen({ port: 3000 });\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /health', 'GET /v2/things/:id', 'HEAD /health']);
+  });
+
+  test("an inline plugin a plugin function registers under a prefix is served under it only, when another file registers that function (its options' default in the prefix)", () => {
+    const routes = routesOf({
+      '/s/plugin.ts':
+        "export default async function cache(instance, options: { apiVersion?: string }) {\n  const { apiVersion = 'v8' } = options;\n  instance.get('/status', h);\n  await instance.register(async (i) => { i.get('/artifacts/:id', h); }, { prefix: `/${apiVersion}` });\n}\n",
+      '/s/app.ts': "import Fastify from 'fastify';\nimport cache from './plugin';\nconst app = Fastify();\napp.register(cache, { prefix: '/cache' });\napp.listen({ port: 3000 });\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /cache/status', 'GET /cache/v8/artifacts/:id']);
+  });
 });
 
 suite('routes on real-world patterns: Nest module registration', () => {
