@@ -17,7 +17,7 @@ import { guessComposeLabel } from '../engine/composeCli';
 import { redact, redactDeep, secretValues } from '../core/redact';
 import { splitList, TRUST_ENV, trustFromCli } from '../core/probe/trust';
 import type { ProbeTrust } from '../core/probe/trust';
-import { DEFAULT_MAX_DEPTH } from '../core/compose/discover';
+import { DEFAULT_MAX_DEPTH } from '../core/compose/walk';
 import { resolveDockerHost } from '../engine/dockerHost';
 import { engineProbeHost } from '../engine/sshTunnel';
 import type { SshTunnel } from '../engine/sshTunnel';

@@ -7,7 +7,7 @@ import type { ContainerInfo, HttpMethod, Report, ServiceReport, ServiceSpec, Sou
 import type { ComposeFoldersLike, ConfigHashSourceLike, EngineLike, FsLike, LogSink, ProberLike, RebuildLocksLike, RunningComposeProject, SourceScannerLike, SourceScanRequest } from './ports';
 import { errorText, isEngineUnreachable } from './errors';
 import { selectServices } from './compose/selectService';
-import { discoverComposeProjects } from './compose/discover';
+import { discoverComposeProjects, type DiscoverOptions } from './compose/discover';
 import { inferMapping } from './mapping/infer';
 import { readPathAliases } from './routes/aliases';
 import { startedSourceFile } from './gather/startedEntry';
@@ -89,12 +89,17 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
     },
   );
   pinged.catch(() => undefined); // Awaited below; a service (or discovery) that fails first must not leave it unhandled.
+  const walked: { listings?: number } = {};
   const projects = await discoverComposeProjects(deps.fs, opts.workspaceDir, opts.env, {
     composeFiles: opts.composeFiles,
     folders: deps.composeFolders,
     fresh: opts.fullWalk,
     running: runningProjects(deps.engine, pinged, opts.signal),
+    ...scannerWalk(deps.scanner, walked),
   });
+  // The source walks of this check may use the folder listings its own walk for compose files
+  // read (never those of an earlier check's walk, which a remembered answer carries).
+  const scanDeps = walked.listings === undefined ? deps : { ...deps, scanner: withListings(deps.scanner, walked.listings) };
   const all = projects.flatMap((p) => p.services);
   const specs = opts.services?.length ? selectServices(all, opts.services) : all;
 
@@ -107,7 +112,7 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
   const shared = sharedNameWarnings(specs, (f) => rel(opts.workspaceDir, f));
   const findContainers = containerFinder(deps.engine, specs);
   const services = await mapPool(specs, SERVICE_CONCURRENCY, async (spec) => {
-    const report = await checkService(deps, opts, spec, { pinged, findContainers }, readWorkspace, boundary, { hashes, composeParses }, claims.has(spec));
+    const report = await checkService(scanDeps, opts, spec, { pinged, findContainers }, readWorkspace, boundary, { hashes, composeParses }, claims.has(spec));
     const clash = shared.get(spec);
     return clash === undefined ? report : { ...report, warnings: [clash, ...report.warnings] };
   });
@@ -121,6 +126,23 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
   };
 }
 
+
+/** The walk for compose files made by the scanner where it can (it keeps the folder listings for the source walks); `walked` learns their id. */
+function scannerWalk(scanner: SourceScannerLike, walked: { listings?: number }): Pick<DiscoverOptions, 'walk'> {
+  const walk = scanner.walkComposeFolders?.bind(scanner);
+  if (!walk) return {};
+  return {
+    walk: async (dir, o) => {
+      const found = await walk(dir, o);
+      walked.listings = found.listings;
+      return found;
+    },
+  };
+}
+
+function withListings(scanner: SourceScannerLike, listings: number): SourceScannerLike {
+  return { scan: (req, signal) => scanner.scan({ ...req, listings }, signal) };
+}
 
 /**
  * The compose projects on the engine, for discovery to read a stack from the files it runs

@@ -135,6 +135,8 @@ export interface ComposeFolders {
   /** Folders whose entries the walk read, and those of them it looked into for more folders. */
   read: string[];
   descended: string[];
+  /** Set by a scanner that keeps this walk's folder listings (SourceScannerLike.walkComposeFolders): pass it on in SourceScanRequest.listings. */
+  listings?: number;
 }
 
 /**
@@ -169,6 +171,12 @@ export interface SkippedEntry {
  */
 export interface SourceScannerLike {
   scan(req: SourceScanRequest, signal?: AbortSignal): Promise<SourceScan>;
+  /**
+   * Optional: the walk for compose files (core/compose/walk.ts) made by the scanner, which keeps
+   * the folder listings it read for the source walks of the same check (their `listings`), so the
+   * workspace's folders are read once. The same answers as walkComposeFolders over the files.
+   */
+  walkComposeFolders?(workspaceDir: string, opts: { maxDepth?: number; exclude?: string[] }): Promise<ComposeFolders>;
 }
 
 export interface SourceScanRequest {
@@ -180,6 +188,8 @@ export interface SourceScanRequest {
   boundary?: string;
   /** Walk and stat the whole tree even where the scanner keeps one up to date from a file watcher (the user asked for a check). */
   fullWalk?: boolean;
+  /** ComposeFolders.listings of this check's walk for compose files: its folder listings may serve this walk. */
+  listings?: number;
 }
 
 export interface SourceScan {

@@ -9,7 +9,7 @@
 // the editor does not watch, shows by then) and not served after MAX_AGE_MS. The explicit check
 // walks (`fresh`).
 import { statSync } from 'node:fs';
-import { composeWalkTouched, isUnder, walkedFolders, type WalkedFolders } from '../core/compose/discover';
+import { composeWalkTouched, isUnder, walkedFolders, type WalkedFolders } from '../core/compose/walk';
 import type { ComposeFolders, ComposeFoldersLike } from '../core/ports';
 
 /** Older than this, a remembered walk is served once more while it is made again. */

@@ -117,6 +117,51 @@ export interface TreeWalkStepOptions extends TreeWalkOptions {
    * entries, without a stat each; the caller gets mtimes its own way. Default true.
    */
   mtimes?: boolean;
+  /** A folder's entries already read in this check (engine/composeListings.ts), used instead of reading it again; undefined: read it. */
+  listed?: (dir: string) => FolderListing | undefined;
+}
+
+/** What a folder entry is, as its type in the folder says (a link is looked through where it matters). */
+export const ENTRY_FILE = 1;
+export const ENTRY_DIR = 2;
+/** A symlink, or an entry the file system gave no type. */
+export const ENTRY_LINK = 3;
+/** A FIFO, socket or device. */
+export const ENTRY_OTHER = 4;
+
+/** One folder's entries in the order the folder lists them: names[i] is of kind kinds[i] (ENTRY_*). */
+export interface FolderListing {
+  names: string[];
+  kinds: Uint8Array;
+}
+
+export function entryKind(entry: Dirent): number {
+  if (entry.isFile()) return ENTRY_FILE;
+  if (entry.isDirectory()) return ENTRY_DIR;
+  if (entry.isSymbolicLink() || isUntyped(entry)) return ENTRY_LINK;
+  return ENTRY_OTHER;
+}
+
+/** A folder's entries with their types; [] when it is absent or unreadable (FsLike.readdir's answer). */
+export function readFolderSync(path: string): Dirent[] {
+  return orNoEntries(() => readdirSync(path, { withFileTypes: true }));
+}
+
+function orNoEntries<T>(read: () => T[]): T[] {
+  try {
+    return read();
+  } catch (err) {
+    // Unreadable is as good as absent here; the tree walk names it in the report.
+    if (isAbsent(err) || isUnreadable(err)) return [];
+    throw err;
+  }
+}
+
+/** FsLike.stat's answer, synchronously: undefined when absent or unreadable. */
+export function fileStatSync(path: string): FileStat | undefined {
+  const s = statOrUnreadable(path);
+  if (!s) return undefined;
+  return { isFile: s.isFile(), isDirectory: s.isDirectory(), mtimeMs: s.mtimeMs, size: s.size };
 }
 
 export interface TreeWalk {
@@ -181,6 +226,12 @@ class TreeWalker implements TreeWalk {
   readonly step = (): boolean => {
     const folder = this.folders.pop();
     if (!folder) return true;
+    const listed = this.opts.listed?.(folder.abs);
+    if (listed) {
+      const { names, kinds } = listed;
+      for (let i = 0; i < names.length; i++) this.visitEntry(folder, names[i] as string, kinds[i] as number);
+      return this.folders.length === 0;
+    }
     let entries: Dirent[];
     try {
       entries = readdirSync(folder.abs, { withFileTypes: true });
@@ -188,7 +239,7 @@ class TreeWalker implements TreeWalk {
       if (!isAbsent(err)) this.skip(folder.abs, { id: 'cannotReadFolder', args: [errorCodeOrText(err)] });
       return this.folders.length === 0;
     }
-    for (const entry of entries) this.visitEntry(folder, entry);
+    for (const entry of entries) this.visitEntry(folder, entry.name, entryKind(entry));
     return this.folders.length === 0;
   };
 
@@ -198,9 +249,8 @@ class TreeWalker implements TreeWalk {
     this.skipped.push({ path, reason });
   }
 
-  private visitEntry(folder: PendingFolder, entry: Dirent): void {
+  private visitEntry(folder: PendingFolder, name: string, kind: number): void {
     const { abs, rel } = folder;
-    const name = entry.name;
     // Relative paths only matter to exclude: not built for every entry without one.
     const childRel = this.opts.exclude ? (rel === '' ? name : `${rel}/${name}`) : '';
     if (this.opts.exclude?.(childRel)) return;
@@ -208,7 +258,7 @@ class TreeWalker implements TreeWalk {
     // Node decodes names as UTF-8; a name that is not comes back with U+FFFD and its path
     // names nothing on disk (or another file), so it cannot be read: say so.
     if (name.includes('\uFFFD') && !existsByName(abs, name)) return this.skip(childAbs, { id: 'nameNotUtf8', args: [] });
-    if (entry.isSymbolicLink() || isUntyped(entry)) return this.visitLink(folder, childAbs, childRel, name);
+    if (kind === ENTRY_LINK) return this.visitLink(folder, childAbs, childRel, name);
     if (this.wantMtimes) {
       let st: Stats | undefined;
       try {
@@ -218,8 +268,8 @@ class TreeWalker implements TreeWalk {
       }
       return this.visitPlain(folder, childAbs, childRel, name, st);
     }
-    if (entry.isFile()) this.files.push(childAbs);
-    else if (entry.isDirectory() && !this.opts.skipDir(name)) {
+    if (kind === ENTRY_FILE) this.files.push(childAbs);
+    else if (kind === ENTRY_DIR && !this.opts.skipDir(name)) {
       this.folders.push({ abs: childAbs, rel: childRel, real: childPath(folder.real, name), crossed: folder.crossed });
     }
   }
@@ -382,23 +432,11 @@ export function createNodeFs(): FsLike {
     },
 
     stat(path: string): Promise<FileStat | undefined> {
-      return batch(() => {
-        const s = statOrUnreadable(path);
-        if (!s) return undefined;
-        return { isFile: s.isFile(), isDirectory: s.isDirectory(), mtimeMs: s.mtimeMs, size: s.size };
-      });
+      return batch(() => fileStatSync(path));
     },
 
     readdir(path: string): Promise<string[]> {
-      return batch(() => {
-        try {
-          return readdirSync(path).sort();
-        } catch (err) {
-          // Unreadable is as good as absent here; the tree walk names it in the report.
-          if (isAbsent(err) || isUnreadable(err)) return [];
-          throw err;
-        }
-      });
+      return batch(() => orNoEntries(() => readdirSync(path)).sort());
     },
 
     realpath(path: string): Promise<string | undefined> {

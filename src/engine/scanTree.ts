@@ -7,16 +7,17 @@ import { beginScanPass } from '../core/routes/scanCache';
 import type { ScanCache, ScanEntry } from '../core/routes/scanCache';
 import { isRouteSource } from '../core/routes/isRouteSource';
 import { scanSourceText } from '../core/routes/scanFile';
-import { cannotRead, createTreeWalk, readSourceFile, statOrAbsent } from './nodeFs';
+import { cannotRead, createTreeWalk, readSourceFile, statOrAbsent, type TreeWalkStepOptions } from './nodeFs';
 
 /**
  * `buffer` is reused for every read (small files are read whole into it). Files and folders are
  * told by their folder entries; each file's mtime comes from the descriptor a route source is
  * read through (fstat: no second path lookup) or, for the others, from one stat. With `cache`,
  * a route source whose size and mtime are unchanged since the last scan of the root is stat'ed, not read.
+ * `listed` gives folders' entries the check already read (engine/composeListings.ts).
  */
-export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: ScanCache): WalkedScan {
-  const walk = createTreeWalk(req.root, { skipDir: skipSourceDir, mtimes: false, boundary: req.boundary });
+export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: ScanCache, listed?: TreeWalkStepOptions['listed']): WalkedScan {
+  const walk = createTreeWalk(req.root, { skipDir: skipSourceDir, mtimes: false, boundary: req.boundary, ...(listed ? { listed } : {}) });
   const skipped = walk.skipped;
   while (!walk.step());
   const files: string[] = [];

@@ -14,6 +14,7 @@ import type { ScanReply, ScanWorkerMessage, ScanWorkerData, WorkerNotice } from 
 import { errorText } from '../core/errors';
 import { setParserCodeCacheDir } from './routeParserLoader';
 import { createWatchedTrees } from './watchedTrees';
+import { ComposeListings } from './composeListings';
 
 /** For the inline scanner on the main thread (sourceScanner.ts loadScanText): loading this there starts nothing. */
 export { scanSourceText } from '../core/routes/scanFile';
@@ -35,13 +36,23 @@ if (port) {
     ...(data?.treeRefreshMs !== undefined ? { refreshMs: data.treeRefreshMs } : {}),
     onMissed: (root, paths) => port.postMessage({ kind: 'missed', root, paths } satisfies WorkerNotice),
   });
+  // The walk for compose files: its folder listings serve the source walks of the same check.
+  const listings = new ComposeListings();
   port.on('message', (message: ScanWorkerMessage) => {
+    if (message.kind === 'changed' || message.kind === 'watcher') listings.drop();
     if (message.kind === 'changed') return trees.changed(message.paths);
     if (message.kind === 'watcher') return trees.watcher(message.running);
+    if (message.kind === 'walk') {
+      const { id } = message;
+      return void listings.walk(message.root, message.opts).then(
+        (walk) => port.postMessage({ id, walk } satisfies ScanReply),
+        (err: unknown) => port.postMessage({ id, error: errorText(err) } satisfies ScanReply),
+      );
+    }
     let reply: ScanReply;
     let scan: SourceScan | undefined;
     try {
-      scan = trees.scan(message.req);
+      scan = trees.scan(message.req, listings.forScan(message.req.listings));
       reply = { id: message.id, scan };
     } catch (err) {
       reply = { id: message.id, error: errorText(err) };

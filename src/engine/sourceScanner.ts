@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import type { FsLike, LogSink, SourceScan, SourceScannerLike, SourceScanRequest } from '../core/ports';
+import type { ComposeFolders, FsLike, LogSink, SourceScan, SourceScannerLike, SourceScanRequest } from '../core/ports';
+import { walkComposeFolders, type ComposeWalkOptions } from '../core/compose/walk';
 import { createInlineScanner, type ScanText } from './inlineScanner';
 import { createNodeFs } from './nodeFs';
 import { errorText } from '../core/errors';
@@ -32,9 +33,16 @@ export interface ScanJob {
   id: number;
   req: SourceScanRequest;
 }
-/** To the worker: a scan job, paths a file watcher reported, or the watcher's start / stop (engine/watchedTrees.ts). */
-export type ScanWorkerMessage = ScanJob | { kind: 'changed'; paths: readonly string[] } | { kind: 'watcher'; running: boolean };
-export type ScanReply = { id: number; scan: SourceScan; error?: undefined } | { id: number; error: string };
+/** The walk for compose files, made in the worker (engine/composeListings.ts). */
+export interface WalkJob {
+  kind: 'walk';
+  id: number;
+  root: string;
+  opts: ComposeWalkOptions;
+}
+/** To the worker: a scan job, a walk for compose files, paths a file watcher reported, or the watcher's start / stop (engine/watchedTrees.ts). */
+export type ScanWorkerMessage = ScanJob | WalkJob | { kind: 'changed'; paths: readonly string[] } | { kind: 'watcher'; running: boolean };
+export type ScanReply = { id: number; scan: SourceScan; error?: undefined } | { id: number; walk: ComposeFolders; error?: undefined } | { id: number; error: string };
 /** From the worker, unasked: a background walk found changes under `root` that no watcher event reported. */
 export interface WorkerNotice {
   kind: 'missed';
@@ -69,6 +77,7 @@ export interface SourceScannerOptions {
 }
 
 export type SourceScanner = SourceScannerLike & {
+  walkComposeFolders(workspaceDir: string, opts: ComposeWalkOptions): Promise<ComposeFolders>;
   close(): Promise<void>;
   /** Feeds a file watcher's paths to the worker (a no-op feed where there is no worker). */
   watchFiles(onMissed: MissedChanges): FileWatchFeed;
@@ -81,13 +90,13 @@ export function createWorkerScanner(opts: SourceScannerOptions): SourceScanner |
   return new WorkerScanner(file, opts);
 }
 
-interface PendingScan {
-  resolve(scan: SourceScan): void;
+interface PendingJob {
+  resolve(reply: ScanReply): void;
   reject(err: Error): void;
 }
 
 class WorkerScanner implements SourceScanner {
-  private readonly pending = new Map<number, PendingScan>();
+  private readonly pending = new Map<number, PendingJob>();
   private worker: Worker | undefined;
   private broken: Error | undefined;
   private nextId = 0;
@@ -102,13 +111,25 @@ class WorkerScanner implements SourceScanner {
     this.worker = this.start();
   }
 
-  scan(req: SourceScanRequest, signal?: AbortSignal): Promise<SourceScan> {
+  async scan(req: SourceScanRequest, signal?: AbortSignal): Promise<SourceScan> {
+    const reply = await this.request((id) => ({ kind: 'scan', id, req }), signal);
+    if (!('scan' in reply)) throw new Error('the scan worker answered a scan with something else');
+    return reply.scan;
+  }
+
+  async walkComposeFolders(root: string, opts: ComposeWalkOptions): Promise<ComposeFolders> {
+    const reply = await this.request((id) => ({ kind: 'walk', id, root, opts }));
+    if (!('walk' in reply)) throw new Error('the scan worker answered a walk with something else');
+    return reply.walk;
+  }
+
+  private request(job: (id: number) => ScanJob | WalkJob, signal?: AbortSignal): Promise<ScanReply> {
     // The worker is gone only once broken (or closed): the caller then scans in process.
     const w = this.worker;
     if (this.broken || !w) return Promise.reject(this.broken ?? new Error('the scan worker is not running'));
     if (signal?.aborted) return Promise.reject(new Error('scan cancelled'));
     const id = this.nextId++;
-    return new Promise<SourceScan>((resolve, reject) => {
+    return new Promise<ScanReply>((resolve, reject) => {
       // A cancelled check stops waiting; the job itself is one tree and runs to its end.
       const onAbort = (): void => {
         this.pending.delete(id);
@@ -117,9 +138,9 @@ class WorkerScanner implements SourceScanner {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.pending.set(id, {
-        resolve: (scan) => {
+        resolve: (reply) => {
           signal?.removeEventListener('abort', onAbort);
-          resolve(scan);
+          resolve(reply);
         },
         reject: (err) => {
           signal?.removeEventListener('abort', onAbort);
@@ -127,7 +148,7 @@ class WorkerScanner implements SourceScanner {
         },
       });
       w.ref();
-      w.postMessage({ kind: 'scan', id, req } satisfies ScanJob);
+      w.postMessage(job(id));
     });
   }
 
@@ -187,7 +208,7 @@ class WorkerScanner implements SourceScanner {
     this.pending.delete(reply.id);
     if (this.pending.size === 0) w.unref();
     if (reply.error !== undefined) job.reject(new Error(reply.error));
-    else job.resolve(reply.scan);
+    else job.resolve(reply);
   }
 }
 
@@ -242,7 +263,8 @@ export function createSourceScanner(opts: ScannerOptions): CompositeScanner {
   const workerFile = opts.workerFile === false ? undefined : (opts.workerFile ?? join(__dirname, SCAN_WORKER_FILE));
   const worker = workerFile === undefined ? undefined : createWorkerScanner({ workerFile, remember: opts.remember, cacheDir: opts.cacheDir, treeRefreshMs: opts.treeRefreshMs, v8Flags: opts.v8Flags });
   let scanText: ScanText | undefined;
-  const inline = createInlineScanner(opts.fs ?? createNodeFs(), {
+  const fs = opts.fs ?? createNodeFs();
+  const inline = createInlineScanner(fs, {
     remember: opts.remember,
     scanText: () => (scanText ??= loadScanText(workerFile)),
   });
@@ -262,6 +284,18 @@ export function createSourceScanner(opts: ScannerOptions): CompositeScanner {
         }
       }
       return inline.scan(req, signal);
+    },
+    // In the worker, which keeps the folders it read for the source walks; else here, the same walk.
+    async walkComposeFolders(root, walkOpts) {
+      if (worker && !workerFailed) {
+        try {
+          return await worker.walkComposeFolders(root, walkOpts);
+        } catch (err) {
+          workerFailed = true;
+          opts.log?.log('warn', `the scan worker failed (${errorText(err)}): source trees are read on the main thread from now on`);
+        }
+      }
+      return walkComposeFolders(fs, root, walkOpts);
     },
     // Only the worker keeps trees: after it broke, every scan walks (correct, as before the watcher).
     watchFiles: (onMissed) => worker?.watchFiles(onMissed) ?? NO_FEED,

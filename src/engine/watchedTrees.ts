@@ -20,7 +20,7 @@ import type { ExtractedFile } from '../core/routes/extracted';
 import { isRouteSource } from '../core/routes/isRouteSource';
 import type { ScanCache } from '../core/routes/scanCache';
 import { scanSourceText } from '../core/routes/scanFile';
-import { createTreeWalk, readSourceFile, statOrAbsent } from './nodeFs';
+import { createTreeWalk, readSourceFile, statOrAbsent, type TreeWalkStepOptions } from './nodeFs';
 import { PathTable, SharedPackedFiles } from './pathTable';
 import { scanTreeSync } from './scanTree';
 import { applyTreeChanges, relationTo, treeDifference, type TreeFiles } from './treeChanges';
@@ -55,7 +55,8 @@ export interface WatchedTrees {
   /** Paths the watcher reported. */
   changed(paths: readonly string[]): void;
   /** A scan: from the kept tree where it is trusted, else a walk (which is kept). */
-  scan(req: SourceScanRequest): TreeScan;
+  /** `listed`: folders' entries this check already read (engine/composeListings.ts), for a walk. */
+  scan(req: SourceScanRequest, listed?: TreeWalkStepOptions['listed']): TreeScan;
   /** Stops the background walks. */
   close(): void;
 }
@@ -121,7 +122,7 @@ class WatchedTreeSet implements WatchedTrees {
     }
   }
 
-  scan(req: SourceScanRequest): TreeScan {
+  scan(req: SourceScanRequest, listed?: TreeWalkStepOptions['listed']): TreeScan {
     const tree = this.trees.get(req.root);
     const trusted =
       this.watching &&
@@ -133,7 +134,7 @@ class WatchedTreeSet implements WatchedTrees {
       this.now() - tree.walkedAt < 2 * this.refreshMs;
     const changes = trusted && tree.queued !== 'walk' ? tree.queued.size : 0;
     const applied = trusted ? this.applyQueued(req.root, tree) : undefined;
-    if (!applied || !tree) return this.walk(req);
+    if (!applied || !tree) return this.walk(req, listed);
     tree.usedAt = this.now();
     return {
       files: applied.files as string[],
@@ -156,8 +157,8 @@ class WatchedTreeSet implements WatchedTrees {
   }
 
   /** A full walk, kept as the root's tree while the watcher runs. */
-  private walk(req: SourceScanRequest): TreeScan {
-    const scan = scanTreeSync(req, this.opts.buffer, this.opts.cache);
+  private walk(req: SourceScanRequest, listed?: TreeWalkStepOptions['listed']): TreeScan {
+    const scan = scanTreeSync(req, this.opts.buffer, this.opts.cache, listed);
     this.forget(req.root);
     if (this.watching && !scan.followedLink) this.keep(req, scan);
     return scan;

@@ -11,6 +11,8 @@ import type { ContainerInfo, FileListing, ImageInfo, ProbeOutcome, Report, Servi
 import type { EngineLike, ProbeRequest, ProberLike } from '../../src/core/ports';
 import { EngineUnreachableError } from '../../src/core/errors';
 import { memFs } from './helpers/memFs';
+import { walkComposeFolders } from '../../src/core/compose/walk';
+import { ComposeFolderMemory } from '../../src/engine/composeFolders';
 import { extractRoutesFromSource } from '../../src/core/routes/extract';
 import type { FsLike, SourceScannerLike, SourceScanRequest } from '../../src/core/ports';
 
@@ -518,6 +520,36 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.deepEqual(reads.filter((p) => p.includes('/src/')), [wf]);
     assert.deepEqual(routesOf(third), ['GET /api/v1/workflows/history']);
     assert.deepEqual(routesOf(first), ['GET /api/v1/users', 'GET /api/v1/workflows/steps/definitions', 'POST /api/v1/workflows/runs']);
+  });
+
+  test("a scanner that walks for compose files: its walk finds the projects, and the check's source walks may use its listings; a remembered walk's may not", async () => {
+    const engine = fakeEngine({ stale: true, containerFiles: ALL_TARGETS.slice(0, 2), imageFiles: ALL_TARGETS });
+    const opts = { workspaceDir: '/ws', env: {}, probe: false };
+    const fs = memFs(WORKSPACE, { mtimes });
+    const asked: SourceScanRequest[] = [];
+    let walks = 0;
+    const inline = createInlineScanner(fs, { remember: false, scanText: () => scanSourceText });
+    const walking: SourceScannerLike = {
+      scan: async (req) => {
+        asked.push(req);
+        return inline.scan(req);
+      },
+      walkComposeFolders: async (dir, o) => ({ ...(await walkComposeFolders(fs, dir, o)), listings: 40 + ++walks }),
+    };
+    const plain = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs }, opts);
+    const walked = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs, scanner: walking }, opts);
+    assert.deepEqual(walked.services.map((s) => [s.name, s.verdict]), plain.services.map((s) => [s.name, s.verdict]));
+    assert.equal(walks, 1);
+    assert.deepEqual(asked, [{ root: '/ws/backend/src', routes: true, listings: 41 }], "the scan names the check's own walk");
+
+    // Remembered between checks (the extension's file watcher vouches for it): the second check
+    // does not walk, and its scans must not take listings the first check's walk kept.
+    const composeFolders = new ComposeFolderMemory();
+    composeFolders.watcher(true);
+    asked.length = 0;
+    for (let i = 0; i < 2; i++) await checkWorkspace({ engine, prober: fakeProber(() => 200), fs, scanner: walking, composeFolders }, opts);
+    assert.equal(walks, 2);
+    assert.deepEqual(asked.map((r) => r.listings), [42, undefined]);
   });
 
   test("the scanner's answer is what the check uses; a cancelled scan is the check's rejection", async () => {

@@ -1,28 +1,17 @@
 // Finding the compose projects in a workspace: the folders holding a compose file, each loaded
 // the way `docker compose` would load it from that folder (base file, one override, `.env`).
 import * as l10n from '@vscode/l10n';
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import type { ComposeProject } from '../model';
 import type { ComposeFolders, ComposeFoldersLike, FsLike, RunningComposeProject } from '../ports';
 import { UserInputError } from '../errors';
 import { mergeEnv, parseDotenv } from './dotenv';
 import type { Env } from './interpolate';
 import { parseComposeProject, referencedFiles, type ComposeFileText } from './parse';
-import { compileGlob } from '../mapping/exclude';
-
 import { COMPOSE_FILE_NAMES, COMPOSE_OVERRIDE_NAMES } from './fileNames';
+import { DEFAULT_MAX_DEPTH, firstFile, walkComposeFolders, type ComposeWalkOptions } from './walk';
 
-/** Folders never worth walking into: dependencies, VCS data and build output. */
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'out', '.cache']);
-/** Hidden folders projects keep their deployment's compose files in (flame's .docker/): walked like any other. */
-const DEPLOYMENT_DOT_DIRS = new Set(['.docker', '.deploy']);
-export const DEFAULT_MAX_DEPTH = 4;
-
-export interface DiscoverOptions {
-  /** Folder levels below the workspace to search (default 4; 0 = the workspace folder only). */
-  maxDepth?: number;
-  /** Workspace-relative folders (prefixes, `*` globs) or folder names to leave out. */
-  exclude?: string[];
+export interface DiscoverOptions extends ComposeWalkOptions {
   /**
    * The compose files to use, like `docker compose -f a -f b` (workspace-relative or absolute,
    * merged in order, one project from the first file's folder); found by discovery when empty.
@@ -33,6 +22,11 @@ export interface DiscoverOptions {
   /** Walk even where `folders` remembers the answer (the user's explicit check). */
   fresh?: boolean;
   /**
+   * Makes the walk in place of reading `fs` here (the scan worker, which keeps its folder listings
+   * for the source walks after it: SourceScannerLike.walkComposeFolders); the same answers.
+   */
+  walk?: (workspaceDir: string, opts: ComposeWalkOptions) => Promise<ComposeFolders>;
+  /**
    * The compose projects on the engine (EngineLike.composeProjects), asked only where the files
    * leave it open which stack runs (variant files beside a base file, or stacks of one name): a
    * stack run from them is loaded from the files it was created from (withRunningFiles).
@@ -40,8 +34,6 @@ export interface DiscoverOptions {
   running?: () => Promise<readonly RunningComposeProject[]>;
 }
 
-/** `docker-compose.prod.yml`, `compose.document.yaml`: a variant of a stack, used when a folder has no base file. */
-const VARIANT_FILE = /^(?:docker-)?compose\.(?!override\.)[\w.-]+\.ya?ml$/;
 
 /**
  * All compose projects under the workspace. A bad compose file rejects the whole call with its
@@ -54,7 +46,8 @@ export async function discoverComposeProjects(
   opts: DiscoverOptions = {},
 ): Promise<ComposeProject[]> {
   if (opts.composeFiles?.length) return [await loadComposeFiles(fs, workspaceDir, opts.composeFiles, env)];
-  const walk = () => walkComposeFolders(fs, workspaceDir, opts);
+  const walkOpts: ComposeWalkOptions = { ...(opts.maxDepth !== undefined ? { maxDepth: opts.maxDepth } : {}), ...(opts.exclude ? { exclude: opts.exclude } : {}) };
+  const walk = () => (opts.walk ? opts.walk(workspaceDir, walkOpts) : walkComposeFolders(fs, workspaceDir, walkOpts));
   const key = JSON.stringify([opts.maxDepth ?? DEFAULT_MAX_DEPTH, opts.exclude ?? []]);
   const { baseDirs, variants, besideBase } = opts.folders ? await opts.folders.folders(workspaceDir, key, walk, opts.fresh ?? false) : await walk();
   const projects = await Promise.all(baseDirs.map((d) => loadComposeProject(fs, d, env, workspaceDir)));
@@ -133,74 +126,7 @@ async function loadComposeFiles(fs: FsLike, workspaceDir: string, chosen: string
   return loadFiles(fs, dirname(paths[0] as string), paths, env, workspaceDir);
 }
 
-/**
- * One walk of the workspace's folders: those holding a compose base file, and the variant files
- * (`docker-compose.prod.yml`) of folders that have none, each a stack of its own there. Beside a
- * base file, variants are alternatives the user picks with --compose-file / runtimeDrift.composeFiles.
- */
-async function walkComposeFolders(fs: FsLike, workspaceDir: string, opts: DiscoverOptions): Promise<ComposeFolders> {
-  const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const excluded = makeExcluder(opts.exclude ?? []);
-  const baseDirs: string[] = [];
-  const variants: string[] = [];
-  const besideBase: string[] = [];
-  const read: string[] = [];
-  const descended: string[] = [];
-  const visit = async (dir: string, depth: number): Promise<void> => {
-    const names = await fs.readdir(dir);
-    read.push(dir);
-    // Only names the folder lists are stat'ed: a source tree's folders (hundreds on a large
-    // workspace, each walked before anything else starts) cost no stat at all.
-    const hasBase = (await firstFile(fs, dir, COMPOSE_FILE_NAMES.filter((n) => names.includes(n)))) !== undefined;
-    if (hasBase) baseDirs.push(dir);
-    for (const n of names) if (VARIANT_FILE.test(n)) (hasBase ? besideBase : variants).push(join(dir, n));
-    if (depth >= maxDepth) return;
-    descended.push(dir);
-    const children = await Promise.all(
-      names
-        .filter((n) => (!n.startsWith('.') || DEPLOYMENT_DOT_DIRS.has(n)) && !SKIPPED_DIRS.has(n))
-        .map(async (n) => {
-          const child = join(dir, n);
-          const st = await fs.stat(child);
-          return st?.isDirectory && !excluded(toPosix(relative(workspaceDir, child)), n) ? child : undefined;
-        }),
-    );
-    await Promise.all(children.map((c) => (c === undefined ? undefined : visit(c, depth + 1))));
-  };
-  await visit(workspaceDir, 0);
-  return { root: workspaceDir, baseDirs: baseDirs.sort(), variants: variants.sort(), besideBase: besideBase.sort(), read, descended };
-}
 
-/**
- * Whether a created, changed or deleted `path` can change what the walk that found `walked`
- * answers: a compose base or variant file named in a folder it read, or a folder appearing in
- * (or gone from) one it looked into, or the root itself. A file's content is not the walk's
- * business (each check reads the compose files again). `isDir` asks what the path is now.
- */
-export function composeWalkTouched(walked: WalkedFolders, path: string, isDir: (path: string) => boolean): boolean {
-  if (path === walked.root || isUnder(walked.root, path)) return true;
-  const parent = dirname(path);
-  if (!walked.read.has(parent)) return false;
-  const name = basename(path);
-  if ((COMPOSE_FILE_NAMES as readonly string[]).includes(name) || VARIANT_FILE.test(name)) return true;
-  return walked.descended.has(parent) && (walked.read.has(path) || isDir(path));
-}
-
-/** `path` is inside the folder `dir`. */
-export function isUnder(path: string, dir: string): boolean {
-  return path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
-}
-
-/** A walk's folders as sets, to test many changed paths against (composeWalkTouched). */
-export interface WalkedFolders {
-  root: string;
-  read: ReadonlySet<string>;
-  descended: ReadonlySet<string>;
-}
-
-export function walkedFolders(found: ComposeFolders): WalkedFolders {
-  return { root: found.root, read: new Set(found.read), descended: new Set(found.descended) };
-}
 
 /** Loads the compose project of one folder; undefined when it holds no compose file. */
 export async function loadComposeProject(fs: FsLike, dir: string, env: Env, workspaceDir = dir): Promise<ComposeProject | undefined> {
@@ -256,28 +182,4 @@ async function readReferenced(fs: FsLike, files: ComposeFileText[], dir: string,
   return texts;
 }
 
-async function firstFile(fs: FsLike, dir: string, names: readonly string[]): Promise<string | undefined> {
-  for (const name of names) {
-    const path = join(dir, name);
-    if ((await fs.stat(path))?.isFile) return path;
-  }
-  return undefined;
-}
 
-function makeExcluder(patterns: string[]): (relPath: string, name: string) => boolean {
-  const tests = patterns
-    .map((p) => toPosix(p).replace(/^\.\//, '').replace(/\/+$/, ''))
-    .filter((p) => p !== '')
-    .map((p) => {
-      if (p.includes('*')) {
-        const re = compileGlob(p);
-        return (rel: string) => re.test(rel);
-      }
-      return (rel: string, name: string) => rel === p || rel.startsWith(`${p}/`) || (!p.includes('/') && name === p);
-    });
-  return (rel, name) => tests.some((t) => t(rel, name));
-}
-
-function toPosix(p: string): string {
-  return sep === '/' ? p : p.split(sep).join('/');
-}

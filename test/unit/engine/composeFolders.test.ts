@@ -2,7 +2,8 @@
 // (src/engine/composeFolders.ts, core/compose/discover.ts composeWalkTouched): which changed
 // paths drop it, and when it is walked again.
 import assert from 'node:assert/strict';
-import { composeWalkTouched, discoverComposeProjects, walkedFolders } from '../../../src/core/compose/discover';
+import { discoverComposeProjects } from '../../../src/core/compose/discover';
+import { composeWalkTouched, walkedFolders } from '../../../src/core/compose/walk';
 import type { ComposeFolders } from '../../../src/core/ports';
 import { COMPOSE_FOLDERS_MAX_AGE_MS, COMPOSE_FOLDERS_REFRESH_MS, ComposeFolderMemory } from '../../../src/engine/composeFolders';
 import { memFs } from '../helpers/memFs';

@@ -9,6 +9,7 @@ import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { walkFileStats } from '../../../src/core/mapping/walk';
+import { walkComposeFolders } from '../../../src/core/compose/walk';
 import type { SourceScan } from '../../../src/core/ports';
 import { isRouteSource } from '../../../src/core/routes/isRouteSource';
 import { scanSourceText } from '../../../src/core/routes/scanFile';
@@ -233,6 +234,24 @@ suite('source scanner: worker thread and synchronous scan', () => {
       assert.equal(scanner.where(), 'main thread');
       assert.ok(logged.some((m) => /the scan worker failed .*main thread from now on/.test(m)), logged.join('\n'));
     } finally {
+      await scanner.close();
+    }
+  });
+
+  test('the walk for compose files runs in the worker, and the same check\'s source walk takes its folder listings from there', async () => {
+    const scanner = createSourceScanner({ workerFile, remember: false });
+    const late = join(root, 'modules', 'workflow', 'late.ts');
+    try {
+      const found = await scanner.walkComposeFolders(dir, {});
+      assert.deepEqual({ ...found, listings: undefined }, { ...(await walkComposeFolders(createNodeFs(), dir, {})), listings: undefined });
+      assert.equal(typeof found.listings, 'number', 'the worker kept its listings');
+      writeFileSync(late, 'export {};\n'); // after the walk read the folder
+      const listed = await scanner.scan({ root, routes: true, listings: found.listings });
+      assert.equal(listed.files.includes(late), false, 'the folder as the walk listed it: not read again');
+      assert.equal((await scanner.scan({ root, routes: true, listings: found.listings })).files.includes(late), true, 'each listing serves one walk');
+      assert.equal(scanner.where(), 'worker thread');
+    } finally {
+      rmSync(late, { force: true });
       await scanner.close();
     }
   });
