@@ -6,6 +6,10 @@
 //   node scripts/with-engine.mjs tsx bench/pairs.ts --stack 1x2000x5 --reps 5 \
 //        --build before=/tmp/worktree-of-main~3 --build now=. [--cached] [--no-floor] [--timeline] [--cpu-prof DIR] [--keep | --reuse]
 //
+// --task decorations: the decorations child of each build instead (100,000 files, no stack, no
+// floor); --task latency [--rounds N]: the latency child of each build on the stack (as run.ts runs
+// it on its largest stack; the container's copied-in files are removed before each run, so every
+// run starts from the same drift), no floor.
 // --timeline: every "ours" child runs with bench/timeline.cjs preloaded (engine requests, scan
 // worker messages and GC on one clock, printed per run). --cpu-prof DIR: every "ours" child writes
 // V8 CPU profiles (one per thread: main and scan worker) to DIR/<build>/. --keep leaves the stack up and notes it in
@@ -21,7 +25,8 @@ import Dockerode from 'dockerode';
 import { RESULT_MARK } from './protocol';
 import type { ChildResult, ChildTask } from './protocol';
 import { engineCpuBetween, engineCpuSnapshot } from './engineCpu';
-import { buildBaseImages, cleanupRun, createStack, type Stack } from './stacks';
+import type { LatencyInput } from './latency';
+import { buildBaseImages, cleanupRun, createStack, latencyPlan, type Stack } from './stacks';
 
 const REPO = resolve(__dirname, '..');
 const WORK = join(REPO, 'bench', 'tmp', 'pairs');
@@ -37,10 +42,13 @@ interface Args {
   reuse: boolean;
   /** A folder for V8 CPU profiles of every "ours" child (one file per thread). */
   cpuProf: string | undefined;
+  task: 'ours' | 'decorations' | 'latency';
+  /** Rounds of each latency child. */
+  rounds: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { stack: { services: 1, files: 2000, routes: 5 }, reps: 3, builds: [], cached: false, floor: true, timeline: false, keep: false, reuse: false, cpuProf: undefined };
+  const args: Args = { stack: { services: 1, files: 2000, routes: 5 }, reps: 3, builds: [], cached: false, floor: true, timeline: false, keep: false, reuse: false, cpuProf: undefined, task: 'ours', rounds: 10 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => argv[++i] ?? '';
@@ -59,9 +67,15 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--keep') args.keep = true;
     else if (a === '--reuse') args.reuse = true;
     else if (a === '--cpu-prof') args.cpuProf = resolve(value());
+    else if (a === '--task') {
+      const task = value();
+      if (task !== 'ours' && task !== 'decorations' && task !== 'latency') throw new Error('--task ours|decorations|latency');
+      args.task = task;
+    } else if (a === '--rounds') args.rounds = Math.max(1, Number.parseInt(value(), 10) || 1);
     else throw new Error(`unknown argument ${a}`);
   }
   if (args.builds.length === 0) args.builds.push({ name: 'this', dir: REPO });
+  if (args.task !== 'ours') args.floor = false;
   return args;
 }
 
@@ -98,11 +112,48 @@ function median(xs: number[]): number {
   return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
 
+/** Alternating decorations children of each build: cold (first report) and its two parts, medians. */
+async function pairDecorations(args: Args): Promise<void> {
+  const got = new Map<string, { ms: number[]; compute: number[]; lookup: number[] }>();
+  for (let rep = 0; rep < args.reps; rep++) {
+    for (let k = 0; k < args.builds.length; k++) {
+      const b = args.builds[(k + rep) % args.builds.length];
+      if (!b) continue;
+      const r = await runChild(join(WORK, b.name), { kind: 'decorations', files: 100_000 }, []);
+      const row = got.get(b.name) ?? { ms: [], compute: [], lookup: [] };
+      got.set(b.name, row);
+      row.ms.push(r.ms);
+      row.compute.push(Number(r.facts.computeMs));
+      row.lookup.push(Number(r.facts.lookupMs));
+      console.log(`round ${rep + 1} ${b.name.padEnd(10)} cold ${r.ms.toFixed(1).padStart(6)} ms (building ${Number(r.facts.computeMs).toFixed(1)}, lookups ${Number(r.facts.lookupMs).toFixed(1)}, warm ${Number(r.facts.warmTotalMs).toFixed(1)})  load ${loadavg()[0]?.toFixed(1)}`);
+    }
+  }
+  console.log('\nmedians: cold total, building, lookups');
+  for (const [name, row] of got) console.log(`${name.padEnd(10)} ${median(row.ms).toFixed(1).padStart(6)} ms  ${median(row.compute).toFixed(1)}  ${median(row.lookup).toFixed(1)}  [${row.ms.map((x) => x.toFixed(1)).join(' ')}]`);
+}
+
+/** The latency plan's container back as the stack made it: the files earlier runs copied in removed. */
+async function resetLatencyContainer(docker: Dockerode, stack: Stack, plan: LatencyInput): Promise<void> {
+  const containers = await docker.listContainers({ filters: { label: [`com.docker.compose.project=${stack.project}`, `com.docker.compose.service=${plan.service}`] } });
+  const id = containers[0]?.Id;
+  if (!id) throw new Error(`latency: no running container for ${plan.service}`);
+  const exec = await docker.getContainer(id).exec({ Cmd: ['rm', '-rf', `${plan.target}/modules/${plan.module}`], AttachStdout: true, AttachStderr: true });
+  const stream = await exec.start({});
+  await new Promise<void>((res, rej) => {
+    stream.on('end', () => res());
+    stream.on('error', rej);
+    stream.resume();
+  });
+}
+
+interface Row { ms: number[]; cpu: number[]; engine: number[]; rss: number[]; samples: number[][] }
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const { services, files, routes } = args.stack;
   const noted = join(WORK, `stack-${services}x${files}x${routes}.json`);
   for (const b of args.builds) await bundle(b.dir, join(WORK, b.name));
+  if (args.task === 'decorations') return pairDecorations(args);
   const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
   let stack: Stack & { runId: string };
   if (args.reuse) stack = JSON.parse(await readFile(noted, 'utf8')) as Stack & { runId: string };
@@ -116,33 +167,52 @@ async function main(): Promise<void> {
   try {
     const paths = stack.routeSpecs.map((r) => r.path);
     const floorTask: ChildTask = { kind: 'floor', input: { project: stack.project, target: stack.target, probes: Object.fromEntries(stack.plans.map((p) => [p.name, { port: p.port, paths }])) } };
-    const oursTask = (build: string): ChildTask => ({ kind: 'ours', workspaceDir: stack.dir, ...(args.cached ? { scanCacheDir: join(WORK, 'scancache', stack.runId, build) } : {}) });
+    const plan = args.task === 'latency' ? latencyPlan(stack, args.rounds) : undefined;
+    if (args.task === 'latency' && !plan) throw new Error('latency: the stack has no service with a module no image has');
+    const buildTask = (build: string): ChildTask =>
+      plan ? { kind: 'latency', input: plan } : { kind: 'ours', workspaceDir: stack.dir, ...(args.cached ? { scanCacheDir: join(WORK, 'scancache', stack.runId, build) } : {}) };
     // The cached column's first run, unmeasured, leaves each build its own scan cache.
-    if (args.cached) for (const b of args.builds) await runChild(join(WORK, b.name), oursTask(b.name), []);
+    if (args.cached) for (const b of args.builds) await runChild(join(WORK, b.name), buildTask(b.name), []);
     const runs = [
-      ...args.builds.map((b) => ({ name: b.name, dir: join(WORK, b.name), task: oursTask(b.name), nodeArgs: [...(args.timeline ? ['-r', join(REPO, 'bench', 'timeline.cjs')] : []), ...(args.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(args.cpuProf, b.name)}`] : [])] })),
+      ...args.builds.map((b) => ({ name: b.name, dir: join(WORK, b.name), task: buildTask(b.name), nodeArgs: [...(args.timeline ? ['-r', join(REPO, 'bench', 'timeline.cjs')] : []), ...(args.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(args.cpuProf, b.name)}`] : [])] })),
       ...(args.floor ? [{ name: 'floor', dir: join(WORK, args.builds[0]?.name ?? ''), task: floorTask, nodeArgs: [] as string[] }] : []),
     ];
-    const got = new Map<string, { ms: number[]; cpu: number[]; engine: number[]; rss: number[] }>();
+    const got = new Map<string, Row>();
     for (let rep = 0; rep < args.reps; rep++) {
       for (let k = 0; k < runs.length; k++) {
         const run = runs[(k + rep) % runs.length];
         if (!run) continue;
+        if (plan) await resetLatencyContainer(docker, stack, plan);
         const before = engineCpuSnapshot();
         const r = await runChild(run.dir, run.task, run.nodeArgs);
         const engine = engineCpuBetween(before, engineCpuSnapshot()) ?? Number.NaN;
-        const want: Record<string, number> =
-          run.name === 'floor' ? { containers: stack.services, containerFiles: stack.expectedContainerFiles, stale: stack.expectedStale } : { services: stack.services, stale: stack.expectedStale, missingFiles: stack.expectedMissing };
+        const want: Record<string, number> = plan
+          ? { rounds: plan.rounds }
+          : run.name === 'floor'
+            ? { containers: stack.services, containerFiles: stack.expectedContainerFiles, stale: stack.expectedStale }
+            : { services: stack.services, stale: stack.expectedStale, missingFiles: stack.expectedMissing };
         for (const [key, value] of Object.entries(want)) if (r.facts[key] !== value) throw new Error(`${run.name}: ${key} = ${JSON.stringify(r.facts[key])}, expected ${value}`);
-        const row = got.get(run.name) ?? { ms: [], cpu: [], engine: [], rss: [] };
+        const row = got.get(run.name) ?? { ms: [], cpu: [], engine: [], rss: [], samples: [[], [], []] };
         got.set(run.name, row);
         row.ms.push(r.ms);
         row.cpu.push(r.cpuMs ?? 0);
         row.engine.push(engine);
         row.rss.push(r.peakRssMb);
-        console.log(`round ${rep + 1} ${run.name.padEnd(10)} ${r.ms.toFixed(0).padStart(7)} ms  cpu ${(r.cpuMs ?? 0).toFixed(0).padStart(6)} ms  engine ${engine.toFixed(0).padStart(6)} ms  ${r.peakRssMb} MB  load ${loadavg()[0]?.toFixed(1)}`);
+        if (plan) {
+          const f = r.facts as { containerEventMs: number[]; fileSaveMs: number[]; containerEventP95: number; containerEventP50: number; fileSaveP95: number; fileSaveP50: number; checks: number };
+          row.samples[0]?.push(f.containerEventP95);
+          row.samples[1]?.push(f.containerEventP50);
+          row.samples[2]?.push(f.fileSaveP95);
+          console.log(`round ${rep + 1} ${run.name.padEnd(10)} container event p50 ${f.containerEventP50} p95 ${f.containerEventP95} [${f.containerEventMs.join(' ')}]  file save p50 ${f.fileSaveP50} p95 ${f.fileSaveP95}  checks ${f.checks}  engine ${engine.toFixed(0)} ms  load ${loadavg()[0]?.toFixed(1)}`);
+        } else console.log(`round ${rep + 1} ${run.name.padEnd(10)} ${r.ms.toFixed(0).padStart(7)} ms  cpu ${(r.cpuMs ?? 0).toFixed(0).padStart(6)} ms  engine ${engine.toFixed(0).padStart(6)} ms  ${r.peakRssMb} MB  load ${loadavg()[0]?.toFixed(1)}`);
         if (args.timeline && run.name !== 'floor') process.stdout.write(r.stderr);
       }
+    }
+    if (plan) {
+      await resetLatencyContainer(docker, stack, plan); // the stack as made, for the next run on it
+      console.log('\nmedians over runs: container event p95, container event p50, file save p95');
+      for (const [name, row] of got) console.log(`${name.padEnd(10)} ${row.samples.map((xs) => median(xs).toFixed(1)).join('  ')}`);
+      return;
     }
     const floorMs = got.has('floor') ? median(got.get('floor')?.ms ?? []) : Number.NaN;
     console.log('\nmedians: wall, own CPU (all threads), engine CPU meanwhile, peak RSS (largest), wall / floor');
