@@ -132,8 +132,10 @@ function producedInStage(stage: Stage, rel: string, viaFrom: boolean): Hit | und
   // the last build step (a manifest into the output folder, to install there) do not move it.
   const build = ranAfter.filter((r) => BUILD_COMMAND.test(r.command)).pop();
   const before = build ? contextCopies.filter(({ i }) => i <= build.afterCopy) : contextCopies;
-  const root = contextRoot(before.map(({ c }) => c)) ?? stage.workdir;
-  const path = posix.join(root, rel);
+  const flat = flattenedFolder(before.map(({ c }) => c));
+  const under = flat !== undefined && rel.startsWith(`${flat.dir}/`) ? rel.slice(flat.dir.length + 1) : undefined;
+  const root = under !== undefined && flat ? flat.dest : (contextRoot(before.map(({ c }) => c)) ?? stage.workdir);
+  const path = posix.join(root, under ?? rel);
   const run = build ?? ranAfter[ranAfter.length - 1];
   const why = run ? `, RUN ${truncate(run.command)}` : '';
   return { path, steps: [l10n.t('{0} is built in {1} at {2} (context copied to {3}{4})', rel, label(stage), path, root, why)], madeByRun: true };
@@ -149,6 +151,20 @@ function inBaseImage(stage: Stage, rel: string): Hit | undefined {
   const path = posix.join(stage.workdir, rel);
   const step = l10n.t('{0} is FROM the image {1}, assumed built from this context at its WORKDIR {2}', label(stage), stage.from, stage.workdir);
   return { path, steps: [step], madeByRun: true, baseImage: stage.from };
+}
+
+/**
+ * Files of one folder copied into one place, names kept (`COPY browser/package*.json ./`, `COPY
+ * browser/server.ts ./`): that folder is there, so what its build writes is too (browser/dist -> ./dist).
+ */
+function flattenedFolder(copies: CopyInstr[]): { dir: string; dest: string } | undefined {
+  const sources = copies.flatMap((c) => c.sources.map((raw) => ({ src: normalizeRel(raw), c })));
+  const dirs = new Set(sources.map(({ src }) => posix.dirname(src)));
+  const dests = new Set(copies.map((c) => c.dest));
+  const [dir] = dirs;
+  const [dest] = dests;
+  if (dirs.size !== 1 || dests.size !== 1 || dir === undefined || dest === undefined || dir === '.' || /[*?[]/.test(dir)) return undefined;
+  return sources.every(({ src, c }) => looksLikeFile(src) && (c.destIsDir || c.sources.length > 1)) ? { dir, dest } : undefined;
 }
 
 /** Where a stage put the context root, judged from its context COPYs (latest first). */

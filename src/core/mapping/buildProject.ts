@@ -67,8 +67,33 @@ async function findProjectFolder(fs: FsLike, context: string, dockerfile: string
   if (nx) return { ...(await describeProject(fs, nx.dir, rootPkg)), evidence: nx.evidence };
   const selected = df ? await workspaceSelection(fs, context, rootPkg, df, command) : undefined;
   if (selected) return selected;
+  const installed = df ? await packageCopiedToWorkdir(fs, context, rootPkg, df) : undefined;
+  if (installed) return installed;
   const whole = await describeProject(fs, context, rootPkg);
   return (whole.server === undefined && df ? await copiedServerPackage(fs, context, rootPkg, df) : undefined) ?? whole;
+}
+
+/**
+ * A sub-folder's package.json copied into its stage's WORKDIR (`COPY browser/package*.json ./`,
+ * then `npm install`, `npm run build` there): the image builds that package as its own, whatever
+ * the context's root package.json holds. Only one such folder: stages that install several
+ * (a front end's and a back end's) leave the choice to the other rules.
+ */
+async function packageCopiedToWorkdir(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile): Promise<BuildProject | undefined> {
+  const found = new Map<string, string>();
+  for (const stage of df.stages) {
+    for (const copy of stage.copies) {
+      if (copy.from !== undefined || copy.byRun !== undefined || copy.dest !== stage.workdir) continue;
+      for (const src of copy.sources) {
+        const rel = /^(?:\.\/)?([^*?[]+)\/package(?:\*)?\.json$/.exec(src)?.[1]?.replace(/\/+$/, '');
+        if (rel === undefined || rel === '.' || rel.startsWith('..') || posix.isAbsolute(rel) || found.has(rel)) continue;
+        if ((await fs.stat(join(resolve(context, rel), 'package.json')))?.isFile) found.set(rel, l10n.t`the Dockerfile copies ${src} into its WORKDIR ${stage.workdir}, line ${copy.line}: the image builds package ${rel}`);
+      }
+    }
+  }
+  const [only] = found;
+  if (found.size !== 1 || !only) return undefined;
+  return { ...(await describeProject(fs, resolve(context, only[0]), rootPkg)), evidence: only[1] };
 }
 
 /**

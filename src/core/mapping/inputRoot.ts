@@ -37,7 +37,7 @@ export async function commonInputRoot(fs: FsLike, ts: TsConfigInfo, sourceRoot: 
 }
 
 /**
- * Where each include pattern's inputs start: `knexfile.ts` -> its folder; `src/**\/*.ts` -> src, or
+ * Where each include pattern's inputs start: `knexfile.ts` -> its folder; `src/**\/*.ts` or `src` -> src, or
  * rather the folders in src that hold a source (`**\/*.ts` at the tsconfig's folder is its src/ when
  * only src/ holds sources, as tsc's common root of the files it finds).
  */
@@ -49,9 +49,12 @@ async function includedStarts(fs: FsLike, ts: TsConfigInfo, include: { patterns:
     const wild = segments.findIndex((s) => /[*?]/.test(s));
     const fixed = wild < 0 ? segments : segments.slice(0, wild);
     const last = fixed[fixed.length - 1] ?? '';
-    const dir = resolve(include.dir, ...(wild < 0 && /\.[a-z]+$/i.test(last) ? fixed.slice(0, -1) : fixed));
+    const file = wild < 0 && /\.[a-z]+$/i.test(last);
+    const dir = resolve(include.dir, ...(file ? fixed.slice(0, -1) : fixed));
     if (excluded(dir)) continue;
-    if (wild < 0 || !(await fs.stat(dir))?.isDirectory) starts.push(dir);
+    // A folder, named or under a wildcard, gives its inputs only when it holds a source (tsc reads
+    // `"include": ["src", "test"]` as every source file there: a test folder of JSON adds none).
+    if (file || !(await fs.stat(dir))?.isDirectory) starts.push(dir);
     else starts.push(...(await inputStarts(fs, ts, dir, excluded)));
   }
   return starts;

@@ -1381,4 +1381,51 @@ suite('mapping infer: a tsconfig that emits declarations only', () => {
     assert.equal(m?.target, '/app/dist', m?.evidence.join('\n'));
     assert.ok(m?.evidence.includes('tsconfig tsconfig.app.json (named by package.json\'s build script)'), m?.evidence.join('\n'));
   });
+
+  test('an include that names a folder holding no source (test/ of JSON only) adds no input: the common root is the other folder', async () => {
+    const files = {
+      '/ws/backend/package.json': '{"dependencies":{"fastify":"4"},"scripts":{"build":"tsc -p tsconfig.json"}}',
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"outDir":"./dist"},"include":["src","test"]}',
+      '/ws/backend/src/main.ts': '',
+      '/ws/backend/src/routes/users.ts': '',
+      '/ws/backend/test/jest.json': '{}',
+      '/ws/backend/Dockerfile': MULTI_STAGE,
+    };
+    const m = await inferMapping(memFs(files), spec());
+    assert.equal(m?.buildOutDir, '/ws/backend/dist', m?.evidence.join('\n'));
+    assert.equal(m && mapSourceFile(m, '/ws/backend/src/main.ts'), '/app/dist/main.js');
+    // A test folder that holds a source is an input: the common root is the project folder.
+    const withTest = await inferMapping(memFs({ ...files, '/ws/backend/test/app.test.ts': '' }), spec());
+    assert.equal(withTest?.buildOutDir, '/ws/backend/dist/src', withTest?.evidence.join('\n'));
+  });
+
+  test("a sub-folder's package copied file by file into the WORKDIR is what the image builds, not the root package beside it", async () => {
+    const fs = memFs({
+      '/ws/package.json': '{"dependencies":{"express":"4"},"scripts":{"build":"tsc -p server/tsconfig.json"}}',
+      '/ws/server/tsconfig.json': '{"compilerOptions":{"outDir":"./dist","rootDir":"../"}}',
+      '/ws/server/src/server.ts': '',
+      '/ws/worker/package.json': '{"dependencies":{"playwright":"1"},"scripts":{"build":"tsc"}}',
+      '/ws/worker/tsconfig.json': '{"compilerOptions":{"outDir":"./dist","rootDir":"./"},"include":["main.ts"]}',
+      '/ws/worker/main.ts': '',
+      '/ws/worker/Dockerfile': [
+        'FROM node:22 AS builder',
+        'WORKDIR /app',
+        'COPY worker/package*.json ./',
+        'RUN npm install',
+        'COPY worker/main.ts ./',
+        'COPY worker/tsconfig.json ./',
+        'RUN npm run build',
+        'FROM node:22-slim',
+        'WORKDIR /app',
+        'COPY worker/package*.json ./',
+        'RUN npm install --omit=dev',
+        'COPY --from=builder /app/dist ./dist',
+        'CMD ["node", "dist/main.js"]',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/worker/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/worker', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/dist', m?.evidence.join('\n'));
+    assert.equal(m && mapSourceFile(m, '/ws/worker/main.ts'), '/app/dist/main.js');
+  });
 });
