@@ -145,7 +145,8 @@ export interface ComposeFolders {
  * `key` names the walk's options; `fresh` asks for a walk whatever is remembered.
  */
 export interface ComposeFoldersLike {
-  folders(workspaceDir: string, key: string, walk: () => Promise<ComposeFolders>, fresh: boolean): Promise<ComposeFolders>;
+  /** `walk(true)`: a walk no check waits for (a refresh in the background). */
+  folders(workspaceDir: string, key: string, walk: (background?: boolean) => Promise<ComposeFolders>, fresh: boolean): Promise<ComposeFolders>;
 }
 
 export interface TreeWalkOptions {

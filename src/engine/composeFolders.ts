@@ -68,19 +68,19 @@ export class ComposeFolderMemory implements ComposeFoldersLike {
     }
   }
 
-  folders(workspaceDir: string, key: string, walk: () => Promise<ComposeFolders>, fresh: boolean): Promise<ComposeFolders> {
-    if (!this.watching) return walk();
+  folders(workspaceDir: string, key: string, walk: (background?: boolean) => Promise<ComposeFolders>, fresh: boolean): Promise<ComposeFolders> {
+    if (!this.watching) return walk(false);
     const id = `${workspaceDir}\0${key}`;
     const known = this.entries.get(id);
     const age = known ? this.now() - known.at : Infinity;
     if (!fresh && known && age < COMPOSE_FOLDERS_MAX_AGE_MS) {
       if (age >= COMPOSE_FOLDERS_REFRESH_MS && !known.refreshing) {
         known.refreshing = true;
-        void this.remember(id, workspaceDir, walk).catch(() => undefined);
+        void this.remember(id, workspaceDir, () => walk(true)).catch(() => undefined);
       }
       return known.walk;
     }
-    return this.remember(id, workspaceDir, walk);
+    return this.remember(id, workspaceDir, () => walk(false));
   }
 
   private remember(id: string, root: string, walk: () => Promise<ComposeFolders>): Promise<ComposeFolders> {

@@ -12,7 +12,7 @@ import type { EngineLike, ProbeRequest, ProberLike } from '../../src/core/ports'
 import { EngineUnreachableError } from '../../src/core/errors';
 import { memFs } from './helpers/memFs';
 import { walkComposeFolders } from '../../src/core/compose/walk';
-import { ComposeFolderMemory } from '../../src/engine/composeFolders';
+import { COMPOSE_FOLDERS_REFRESH_MS, ComposeFolderMemory } from '../../src/engine/composeFolders';
 import { extractRoutesFromSource } from '../../src/core/routes/extract';
 import type { FsLike, SourceScannerLike, SourceScanRequest } from '../../src/core/ports';
 
@@ -544,12 +544,17 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
 
     // Remembered between checks (the extension's file watcher vouches for it): the second check
     // does not walk, and its scans must not take listings the first check's walk kept.
-    const composeFolders = new ComposeFolderMemory();
+    let now = 1_000_000;
+    const composeFolders = new ComposeFolderMemory({ now: () => now });
     composeFolders.watcher(true);
     asked.length = 0;
     for (let i = 0; i < 2; i++) await checkWorkspace({ engine, prober: fakeProber(() => 200), fs, scanner: walking, composeFolders }, opts);
     assert.equal(walks, 2);
     assert.deepEqual(asked.map((r) => r.listings), [42, undefined]);
+    // Its refresh in the background is walked here, not by the scanner, whose scans would wait behind it.
+    now += COMPOSE_FOLDERS_REFRESH_MS;
+    await checkWorkspace({ engine, prober: fakeProber(() => 200), fs, scanner: walking, composeFolders }, opts);
+    assert.equal(walks, 2);
   });
 
   test("the scanner's answer is what the check uses; a cancelled scan is the check's rejection", async () => {

@@ -47,7 +47,9 @@ export async function discoverComposeProjects(
 ): Promise<ComposeProject[]> {
   if (opts.composeFiles?.length) return [await loadComposeFiles(fs, workspaceDir, opts.composeFiles, env)];
   const walkOpts: ComposeWalkOptions = { ...(opts.maxDepth !== undefined ? { maxDepth: opts.maxDepth } : {}), ...(opts.exclude ? { exclude: opts.exclude } : {}) };
-  const walk = () => (opts.walk ? opts.walk(workspaceDir, walkOpts) : walkComposeFolders(fs, workspaceDir, walkOpts));
+  // A walk in the background (a remembered walk's refresh) is not the scanner's: its listings
+  // would serve no source walk, and the scan worker's jobs would wait behind it.
+  const walk = (background = false) => (opts.walk && !background ? opts.walk(workspaceDir, walkOpts) : walkComposeFolders(fs, workspaceDir, walkOpts));
   const key = JSON.stringify([opts.maxDepth ?? DEFAULT_MAX_DEPTH, opts.exclude ?? []]);
   const { baseDirs, variants, besideBase } = opts.folders ? await opts.folders.folders(workspaceDir, key, walk, opts.fresh ?? false) : await walk();
   const projects = await Promise.all(baseDirs.map((d) => loadComposeProject(fs, d, env, workspaceDir)));

@@ -59,10 +59,12 @@ suite('compose walk memory', () => {
   function setup() {
     let now = 1_000_000;
     let walks = 0;
+    const background: boolean[] = [];
     const memory = new ComposeFolderMemory({ now: () => now, isDir: () => false });
     const found: ComposeFolders = { root: '/ws', baseDirs: ['/ws'], variants: [], besideBase: [], read: ['/ws', '/ws/src'], descended: ['/ws'] };
-    const walk = async () => {
+    const walk = async (inBackground = false) => {
       walks += 1;
+      background.push(inBackground);
       return found;
     };
     return {
@@ -71,6 +73,7 @@ suite('compose walk memory', () => {
       get walks() {
         return walks;
       },
+      background,
       advance: (ms: number) => void (now += ms),
     };
   }
@@ -131,5 +134,7 @@ suite('compose walk memory', () => {
     s.advance(COMPOSE_FOLDERS_MAX_AGE_MS);
     await s.get();
     assert.equal(s.walks, 3);
+    // Told apart, so that discovery makes a refresh walk itself, not in the scan worker ahead of the check's scans.
+    assert.deepEqual(s.background, [false, true, false]);
   });
 });
