@@ -317,12 +317,15 @@ function moduleRefs(s: Scanned, m: NestModuleDecl, byKey: Map<string, Scanned>, 
 /**
  * Where Nest serves a controller route: under URI versioning one path per version (the
  * handler's, else the controller's, else the default; none for VERSION_NEUTRAL), then the
- * global prefix unless that path is excluded from it.
+ * global prefix unless the route's path is excluded from it. Nest matches the exclude list
+ * against the path without its version segment (`exclude: ['health']` with default version 1
+ * serves /v1/health, not /api/v1/health).
  */
 function nestPaths(r: ExtractedRoute, globalPrefix: string | undefined, exclude: string[], versioning: UriVersioning | undefined): string[] {
   const versions = versioning ? (r.version ?? versioning.defaultVersion) : undefined;
   const paths = versions?.length ? versions.map((v) => (v === NEUTRAL_VERSION ? r.path : joinRoutePath(`${versioning?.prefix ?? ''}${v}`, r.path))) : [r.path];
-  return paths.map((p) => (globalPrefix && !isExcluded(p, exclude) ? joinRoutePath(globalPrefix, p) : p));
+  const excluded = isExcluded(r.path, exclude);
+  return paths.map((p) => (globalPrefix && !excluded ? joinRoutePath(globalPrefix, p) : p));
 }
 
 function toSlash(p: string): string {
@@ -516,6 +519,7 @@ function exportsValue(s: Scanned, name: string): boolean {
     s.x.constants?.[name] !== undefined ||
     s.x.routerFactories?.[name] !== undefined ||
     s.x.decoratorFactories?.[name] !== undefined ||
+    s.x.controllerFactories?.[name] !== undefined ||
     s.x.routerParams?.[name] !== undefined ||
     s.x.handlerClasses?.[name] !== undefined ||
     s.x.endpoints?.[name] !== undefined
@@ -841,10 +845,11 @@ class ValueResolver {
   /** A copy of the file's extraction with its values resolved; undefined when it has none. */
   resolveFile(s: Scanned, warnings: string[]): ExtractedFile | undefined {
     const x = s.x;
-    const needs = x.globalPrefixValue || x.versioningPrefixValue || x.routes.some((r) => r.pathValue) || x.mounts.some((m) => m.prefixValue) || x.decoratedHandlers?.length || x.controllerBases?.length;
+    const needs = x.globalPrefixValue || x.versioningPrefixValue || x.routes.some((r) => r.pathValue) || x.mounts.some((m) => m.prefixValue) || x.decoratedHandlers?.length || x.controllerBases?.length || x.decoratedControllers?.length;
     if (!needs) return undefined;
     const out: ExtractedFile = { ...x, routes: [], mounts: [] };
     for (const c of x.controllerBases ?? []) out.routes.push(...this.inheritedRoutes(s, c, warnings));
+    for (const c of x.decoratedControllers ?? []) out.routes.push(...this.factoryControllerRoutes(s, c, warnings));
     for (const h of x.decoratedHandlers ?? []) {
       const imp = x.imports.find((i) => i.local === h.decorator);
       const found = imp ? followExport(s, imp, undefined, this.byKey, this.aliases, 0) : undefined;
@@ -898,6 +903,24 @@ class ValueResolver {
       out.mounts.push({ ...m, prefix: joinRoutePath(text ?? ''), prefixValue: undefined });
     }
     return out;
+  }
+
+  /**
+   * The routes of a class decorated with an imported controller factory (`@ApiController('users')`,
+   * controllerFactories): its handlers, and its base classes', under the factory's path filled with
+   * the use's arguments. Nothing when the decorator is not found to be a controller factory.
+   */
+  private factoryControllerRoutes(s: Scanned, c: NonNullable<ExtractedFile['decoratedControllers']>[number], warnings: string[]): ExtractedRoute[] {
+    const imp = s.x.imports.find((i) => i.local === c.decorator);
+    const found = imp ? followExport(s, imp, undefined, this.byKey, this.aliases, 0) : undefined;
+    const template = found?.name !== undefined ? found.target.x.controllerFactories?.[found.name] : undefined;
+    if (!found || !template) return [];
+    const path = this.text(found.target, substituteParams(template, c.args), 0);
+    if (path === undefined) {
+      warnings.push(scanWarningText(s.file, { id: 'decoratorFactoryPath', args: [c.decorator], line: c.line }));
+      return [];
+    }
+    return this.inheritedRoutes(s, { controller: c.controller, base: c.controller, controllerPaths: str(path), line: c.line }, warnings);
   }
 
   /**

@@ -532,6 +532,25 @@ class FileReader {
     }
   }
 
+  /** The file's functions that build Nest decorators with applyDecorators: route ones and controller ones. */
+  private collectDecoratorFactories(): void {
+    for (const [name, node] of this.decls) {
+      if (!ts.isFunctionDeclaration(node) && !ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) continue;
+      const routes = this.decoratorRoutes(name, 0);
+      if (routes) this.out.decoratorFactories = { ...(this.out.decoratorFactories ?? {}), [name]: routes };
+      this.collectControllerFactory(name);
+    }
+  }
+
+  /** A controller factory's path (controllerFactory), for the files that import it; `$0`... its parameters. */
+  private collectControllerFactory(name: string): void {
+    const factory = this.controllerFactory(name);
+    if (!factory) return;
+    let c: ReturnType<FileReader['controllerPath']>;
+    this.withScope(factory.scope, () => (c = this.controllerPath(factory.call, factory.pathArg)));
+    if (c) this.out.controllerFactories = { ...(this.out.controllerFactories ?? {}), [name]: c.paths };
+  }
+
   private collectExports(): void {
     const constants: Record<string, ConstValue> = {};
     for (const [name, node] of this.decls) {
@@ -541,11 +560,7 @@ class FileReader {
     }
     if (Object.keys(constants).length > 0) this.out.constants = constants;
     this.collectEndpoints();
-    for (const [name, node] of this.decls) {
-      if (!ts.isFunctionDeclaration(node) && !ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) continue;
-      const routes = this.decoratorRoutes(name, 0);
-      if (routes) this.out.decoratorFactories = { ...(this.out.decoratorFactories ?? {}), [name]: routes };
-    }
+    this.collectDecoratorFactories();
     this.collectRouterParams();
     this.collectPlainFunctions();
     this.collectRouterFactories();
@@ -2206,40 +2221,102 @@ class FileReader {
     }
   }
 
+  /**
+   * A decorator's own name: its last member name (`@common.Get`), or, for a name imported from a
+   * Nest package under another one (`import { Put as Patch } from '@nestjs/common'`), the name
+   * it was exported as: that `@Patch()` is a PUT route.
+   */
+  private decoratorName(e: ts.Expression): string {
+    const name = calleeName(e)?.split('.').pop() ?? '';
+    if (!ts.isIdentifier(skipOuter(e))) return name;
+    const imported = this.out.imports.find((i) => i.local === name && i.source.startsWith('@nestjs/'))?.imported;
+    return imported === undefined || imported === 'default' || imported === '*' ? name : imported;
+  }
+
   private readNestClass(node: ts.ClassDeclaration): void {
     const decorators = ts.getDecorators(node) ?? [];
-    const isController = decorators.some((d) => ts.isCallExpression(d.expression) && /^(?:Controller|JsonController)$/.test(calleeName(d.expression.expression)?.split('.').pop() ?? ''));
+    const isController = decorators.some((d) => ts.isCallExpression(d.expression) && /^(?:Controller|JsonController)$/.test(this.decoratorName(d.expression.expression)));
     const base = baseClassName(node);
     if (!isController && node.name) this.readHandlerClass(node, node.name.text, base);
     for (const d of decorators) {
       const call = ts.isCallExpression(d.expression) ? d.expression : undefined;
-      const name = call ? calleeName(call.expression)?.split('.').pop() : undefined;
+      const name = call ? this.decoratorName(call.expression) : undefined;
       if (name === 'Module' && call && node.name) this.readNestModule(node, node.name.text, call);
-      if (!call || (name !== 'Controller' && name !== 'JsonController')) continue;
-      const arg = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
-      let paths: ConstValue | undefined = str('');
-      let version: string[] | undefined;
-      if (arg && ts.isObjectLiteralExpression(arg)) {
-        const p = this.prop(arg, 'path');
-        paths = p ? this.evaluate(p) : str('');
-        const v = this.prop(arg, 'version');
-        if (v) {
-          version = this.versionOf(v);
-          if (!version) this.warn(d, { id: 'controllerVersion', args: [] });
-        }
-      } else if (arg) paths = this.evaluate(arg);
-      if (!paths) {
-        this.warn(d, { id: 'controllerPath', args: [] });
-        continue;
-      }
-      this.readNestHandlers(node, paths, version);
-      this.readChildControllers(node, decorators, paths);
-      if (base && node.name) {
-        const entry: NonNullable<ExtractedFile['controllerBases']>[number] = { controller: node.name.text, base, controllerPaths: paths, line: this.line(d) };
-        if (version) entry.version = version;
-        (this.out.controllerBases ??= []).push(entry);
-      }
+      if (!call || !name) continue;
+      if (name === 'Controller' || name === 'JsonController') this.readController(node, d, this.controllerPath(d, call.arguments[0]), base);
+      else if (!isController) this.readControllerFactoryUse(node, d, call, name, base);
     }
+  }
+
+  /** A controller's `@Controller(path)` or `@Controller({ path, version })`: its path and version, evaluated in the current scope. */
+  private controllerPath(d: ts.Node, pathArg: ts.Expression | undefined): { paths: ConstValue; version?: string[] } | undefined {
+    const arg = pathArg ? skipOuter(pathArg) : undefined;
+    if (!arg || !ts.isObjectLiteralExpression(arg)) {
+      const paths = arg ? this.evaluate(arg) : str('');
+      if (!paths) this.warn(d, { id: 'controllerPath', args: [] });
+      return paths ? { paths } : undefined;
+    }
+    const p = this.prop(arg, 'path');
+    const paths = p ? this.evaluate(p) : str('');
+    if (!paths) this.warn(d, { id: 'controllerPath', args: [] });
+    const v = this.prop(arg, 'version');
+    const version = v ? this.versionOf(v) : undefined;
+    if (v && !version) this.warn(d, { id: 'controllerVersion', args: [] });
+    return paths ? { paths, ...(version ? { version } : {}) } : undefined;
+  }
+
+  /** A controller's handlers (and its base classes', its OvernightJS children) under its path. */
+  private readController(node: ts.ClassDeclaration, d: ts.Decorator, c: { paths: ConstValue; version?: string[] } | undefined, base: string | undefined): void {
+    if (!c) return;
+    const { paths, version } = c;
+    this.readNestHandlers(node, paths, version);
+    this.readChildControllers(node, ts.getDecorators(node) ?? [], paths);
+    if (base && node.name) {
+      const entry: NonNullable<ExtractedFile['controllerBases']>[number] = { controller: node.name.text, base, controllerPaths: paths, line: this.line(d) };
+      if (version) entry.version = version;
+      (this.out.controllerBases ??= []).push(entry);
+    }
+  }
+
+  /**
+   * `@ApiController('users')` where ApiController wraps `Controller(path)` in applyDecorators: a
+   * local factory is read here with the use's arguments; an imported one is left to collect.ts
+   * (decoratedControllers), which finds the factory in its file and serves the class's handlers
+   * (read as a handler class) under its path.
+   */
+  private readControllerFactoryUse(node: ts.ClassDeclaration, d: ts.Decorator, call: ts.CallExpression, name: string, base: string | undefined): void {
+    const factory = this.controllerFactory(name);
+    const args = call.arguments.map((a) => this.evaluate(a) ?? str(''));
+    if (factory) {
+      let c: ReturnType<FileReader['controllerPath']>;
+      this.withScope(factory.scope, () => (c = this.controllerPath(d, factory.pathArg)));
+      this.readController(node, d, c && { ...c, paths: substituteParams(c.paths, args) }, base);
+      return;
+    }
+    const cls = node.name?.text;
+    if (!cls || !ts.isIdentifier(call.expression) || !this.importedNames.has(name) || !this.out.handlerClasses?.[cls]) return;
+    (this.out.decoratedControllers ??= []).push({ decorator: name, args, controller: cls, line: this.line(d) });
+  }
+
+  /**
+   * A local function returning applyDecorators(...) with a `Controller(path)` among its arguments,
+   * written there or in an array the function builds first (`const decs = [ApiTags(name),
+   * Controller(name)]; return applyDecorators(...decs)`): that call's argument, and the scope
+   * naming the function's parameters `$0`, `$1`... for the path.
+   */
+  private controllerFactory(name: string): { call: ts.CallExpression; pathArg: ts.Expression | undefined; scope: Scope } | undefined {
+    const decl = this.decls.get(name);
+    const fn = decl && (ts.isFunctionDeclaration(decl) || ts.isArrowFunction(decl) || ts.isFunctionExpression(decl)) ? decl : undefined;
+    const fnBody = fn?.body;
+    if (!fn || !fnBody) return undefined;
+    const body = ts.isBlock(fnBody) ? lastReturn(fnBody) : fnBody;
+    const call = body ? skipOuter(body) : undefined;
+    if (!call || !ts.isCallExpression(call) || this.decoratorName(call.expression) !== 'applyDecorators') return undefined;
+    const applied = call.arguments.flatMap((a) => (ts.isSpreadElement(a) ? localArrayElements(fnBody, a.expression) : [a]));
+    const controller = applied.map(skipOuter).find((a): a is ts.CallExpression => ts.isCallExpression(a) && this.decoratorName(a.expression) === 'Controller');
+    if (!controller) return undefined;
+    const scope: Scope = new Map(fn.parameters.map((p, i) => [ts.isIdentifier(p.name) ? p.name.text : `#${i}`, str({ ref: { local: `$${i}`, path: [] } })]));
+    return { call: controller, pathArg: controller.arguments[0], scope };
   }
 
   /** `x.listen(5003)`, `x.listen({ port: PORT, host })`, `x.listen(Number(port), cb)`: the port, when known here. */
@@ -2394,14 +2471,14 @@ class FileReader {
       const decorators = ts.canHaveDecorators(member) ? (ts.getDecorators(member) ?? []) : [];
       let handlerVersion: string[] | undefined;
       for (const d of decorators) {
-        if (!ts.isCallExpression(d.expression) || calleeName(d.expression.expression)?.split('.').pop() !== 'Version') continue;
+        if (!ts.isCallExpression(d.expression) || this.decoratorName(d.expression.expression) !== 'Version') continue;
         const arg = d.expression.arguments[0];
         handlerVersion = arg ? this.versionOf(arg) : undefined;
         if (!handlerVersion) this.warn(d, { id: 'versionDecorator', args: [] });
       }
       for (const d of decorators) {
         if (!ts.isCallExpression(d.expression)) continue;
-        const name = calleeName(d.expression.expression)?.split('.').pop() ?? '';
+        const name = this.decoratorName(d.expression.expression);
         const method = NEST_METHODS[name];
         if (!method) {
           this.readDecoratorFactoryUse(d.expression, name, controllerPaths, handlerVersion ?? controllerVersion, cls.name?.text);
@@ -2450,7 +2527,7 @@ class FileReader {
       for (const a of call.arguments) {
         const inner = skipOuter(a);
         if (!ts.isCallExpression(inner)) continue;
-        const innerName = calleeName(inner.expression)?.split('.').pop() ?? '';
+        const innerName = this.decoratorName(inner.expression);
         const method = NEST_METHODS[innerName];
         if (method) {
           const arg = inner.arguments[0];
@@ -2860,6 +2937,20 @@ function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefine
   for (let cur = node.parent; cur; cur = cur.parent)
     if (ts.isFunctionDeclaration(cur) || ts.isArrowFunction(cur) || ts.isFunctionExpression(cur) || ts.isMethodDeclaration(cur) || ts.isConstructorDeclaration(cur)) return cur;
   return undefined;
+}
+
+/** The elements of `const name = [a, b]` written at the top of a function body (not spread ones). */
+function localArrayElements(body: ts.ConciseBody, e: ts.Expression): ts.Expression[] {
+  const x = skipOuter(e);
+  if (!ts.isBlock(body) || !ts.isIdentifier(x)) return [];
+  for (const st of body.statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      const init = d.initializer ? skipOuter(d.initializer) : undefined;
+      if (ts.isIdentifier(d.name) && d.name.text === x.text && init && ts.isArrayLiteralExpression(init)) return init.elements.filter((el) => !ts.isSpreadElement(el));
+    }
+  }
+  return [];
 }
 
 function singleReturn(body: ts.Block | undefined): ts.Expression | undefined {

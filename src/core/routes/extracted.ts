@@ -173,6 +173,14 @@ export interface ExtractedFile {
    * parameters are refs `$0`, `$1`... in the paths, filled by each use.
    */
   decoratorFactories?: Record<string, Array<{ method: HttpMethod; path: ConstValue }>>;
+  /**
+   * Class-decorator factories wrapping `Controller(path)` in applyDecorators (`export function
+   * ApiController(name) { return applyDecorators(ApiTags(name), Controller(name)) }`): the path,
+   * with the parameters as refs `$0`, `$1`...
+   */
+  controllerFactories?: Record<string, ConstValue>;
+  /** Handler classes decorated with an imported class-decorator factory: controllers when it is one (controllerFactories). */
+  decoratedControllers?: Array<{ decorator: string; args: ConstValue[]; controller: string; line: number }>;
   /** Handlers decorated with an imported decorator factory: resolved by collect.ts against its file. */
   decoratedHandlers?: Array<{ decorator: string; args: ConstValue[]; controllerPaths: ConstValue; version?: string[]; controller?: string; line: number }>;
   /**

@@ -85,6 +85,12 @@ suite('collectRoutes: NestJS URI versioning', () => {
     assert.deepEqual(warnings, []);
   });
 
+  test('a versioned route whose path is excluded from the global prefix keeps its version segment: Nest matches the exclude list without it', () => {
+    const status = { file: '/ws/api/src/status.controller.ts', text: "@Controller()\nexport class StatusController {\n  @Get('health')\n  ok() {}\n  @Version('2')\n  @Get('health/deep')\n  deep() {}\n}" };
+    const { routes } = collectRoutes([main("app.enableVersioning({ type: VersioningType.URI, defaultVersion: ['1', VERSION_NEUTRAL] });"), status], { moduleOf });
+    assert.deepEqual([...lines(routes)].sort(), ['GET /api/v2/health/deep', 'GET /health', 'GET /v1/health']);
+  });
+
   test("a prefix of its own, or none; without a default version a route with none has no segment", () => {
     const { routes } = collectRoutes([main("app.enableVersioning({ prefix: 'version-' });"), ...controllers], { moduleOf });
     assert.deepEqual([...lines(routes)].sort(), [

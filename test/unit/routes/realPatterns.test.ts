@@ -1304,6 +1304,30 @@ suite("routes on real-world patterns: route configs registered through a project
     });
     assert.deepEqual(routes.sort(), ['GET /cache/status', 'GET /cache/v8/artifacts/:id']);
   });
+
+  test("a Nest method decorator imported under another name is the one it was exported as: import { Put as Patch } makes @Patch() a PUT route", () => {
+    const routes = routesOf({
+      '/s/user.controller.ts':
+        "import { Controller, Put as Patch, Get as Fetch, Delete } from '@nestjs/common';\nimport { Patch as Mine } from './local';\n@Controller('users')\nexport class UserController {\n  @Patch(':id')\n  edit() {}\n  @Fetch()\n  list() {}\n  @Delete(':id')\n  remove() {}\n  @Mine('x')\n  other() {}\n}\n",
+    });
+    assert.deepEqual(routes.sort(), ['DELETE /users/:id', 'GET /users', 'PUT /users/:id']);
+  });
+
+  test('a class decorator wrapping Controller(path) in applyDecorators makes a controller: imported or local, its arguments written out or in an array it spreads', () => {
+    const deco =
+      "import { applyDecorators, Controller, UseGuards } from '@nestjs/common';\nexport function ApiController(name: string, secured = true) {\n  const decs = [ApiTags(name), Controller(name)];\n  if (secured) decs.push(UseGuards(AuthGuard));\n  return applyDecorators(...decs);\n}\nexport const Tagged = (name: string) => applyDecorators(ApiTags(name));\n";
+    const routes = routesOf({
+      '/s/decorators/index.ts': "export * from './controller.decorator';\n",
+      '/s/decorators/controller.decorator.ts': deco,
+      '/s/users.controller.ts':
+        "import { Get, Post } from '@nestjs/common';\nimport { ApiController } from './decorators';\nimport { CrudBase } from './crud';\n@ApiController('users')\nexport class UsersController extends CrudBase {\n  @Get(':id')\n  one() {}\n}\n",
+      '/s/crud.ts': "import { Get, Post } from '@nestjs/common';\nexport class CrudBase {\n  @Get()\n  list() {}\n  @Post()\n  create() {}\n}\n",
+      '/s/posts.controller.ts':
+        "import { applyDecorators, Controller, Get } from '@nestjs/common';\nconst Resource = (path: string) => applyDecorators(Controller(`api/${path}`), ApiTags(path));\n@Resource('posts')\nexport class PostsController {\n  @Get(':slug')\n  one() {}\n}\n",
+      '/s/tags.ts': "import { Get } from '@nestjs/common';\nimport { Tagged } from './decorators';\n@Tagged('tags')\nexport class TagsHandlers {\n  @Get('all')\n  all() {}\n}\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /api/posts/:slug', 'GET /users', 'GET /users/:id', 'POST /users']);
+  });
 });
 
 suite('routes on real-world patterns: Nest module registration', () => {
