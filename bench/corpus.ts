@@ -104,6 +104,8 @@ function missingBlobs(gitDir: string, commit: string): string[] {
 interface FoundRoute {
   key: string;
   apps: string[];
+  /** Under a mount prefix not known statically (`/…/users/:id`): neither exact nor extra, counted apart. */
+  prefixUnknown?: true;
 }
 
 interface RouteRun {
@@ -192,7 +194,7 @@ async function routesOf(dir: string, truthApps: string[]): Promise<RouteRun> {
       for (const r of app.routes) {
         const key = routeKey(r.method, r.path);
         const apps = appsOfRoute(group, r.file !== undefined ? repoRelative(dir, r.file) : undefined, truthApps);
-        found.set(`${apps.join(',')} ${key}`, { apps, key });
+        found.set(`${apps.join(',')} ${key}`, { apps, key, ...(r.prefixUnknown ? { prefixUnknown: true as const } : {}) });
       }
       warnings.push(...app.warnings);
     }
@@ -216,7 +218,9 @@ async function routesOf(dir: string, truthApps: string[]): Promise<RouteRun> {
  * for an app it is counted for (or for no app in particular): one app's route does not hide
  * another's (sorry-cypress's api GET /health-check-db is not found because the director has one).
  */
-function compareRoutes(t: Pick<Truth, 'routes' | 'notStatic'>, found: FoundRoute[]): { truth: Set<string>; exact: string[]; missed: string[]; extra: string[] } {
+function compareRoutes(t: Pick<Truth, 'routes' | 'notStatic'>, all: FoundRoute[]): { truth: Set<string>; exact: string[]; missed: string[]; extra: string[]; unknownPrefix: string[] } {
+  const found = all.filter((f) => !f.prefixUnknown);
+  const unknownPrefix = [...new Set(all.filter((f) => f.prefixUnknown).map((f) => f.key))];
   const perApp = (t.routes ?? []).some((r) => r.app !== undefined);
   const keyOf = (app: string | undefined, k: string) => (perApp && app !== undefined ? `${k} [${app}]` : k);
   const truth = new Set((t.routes ?? []).map((r) => keyOf(r.app, routeKey(r.method, r.path))));
@@ -224,7 +228,7 @@ function compareRoutes(t: Pick<Truth, 'routes' | 'notStatic'>, found: FoundRoute
   const got = new Set(found.flatMap((f) => [f.key, ...f.apps.map((a) => keyOf(a, f.key))]));
   const known = (f: FoundRoute) => [f.key, ...f.apps.map((a) => keyOf(a, f.key))].some((k) => truth.has(k) || dynamic.has(k));
   const extra = [...new Set(found.filter((f) => !known(f)).map((f) => (perApp ? `${f.key} [${f.apps.join(', ')}]` : f.key)))];
-  return { truth, exact: [...truth].filter((k) => got.has(k)), missed: [...truth].filter((k) => !got.has(k)), extra };
+  return { truth, exact: [...truth].filter((k) => got.has(k)), missed: [...truth].filter((k) => !got.has(k)), extra, unknownPrefix };
 }
 
 async function mappingRight(dir: string, m: TruthMapping): Promise<{ right: boolean; got: string }> {
@@ -277,22 +281,23 @@ async function main(): Promise<void> {
     if (t.routes === undefined) {
       console.log(`${t.name.padEnd(30)} ${t.framework.padEnd(8)} ${'-'.padStart(6)} ${'-'.padStart(6)} ${'-'.padStart(6)} ${'-'.padStart(6)} ${'-'.padStart(6)}  ${'-'.padStart(6)}  ${mapCell} (mapping only: routes not recorded)`);
       if (verbose) for (const m of mappings.filter((x) => !x.right)) console.log(`    mapping ${m.dockerfile}: expected ${m.expected}, got ${m.got}`);
-      results.push({ name: t.name, repo: t.repo, commit: t.commit, framework: t.framework, files: 0, truth: 0, exact: 0, missed: [], extra: [], mappings, routesRecorded: false, warnings: 0, ms: 0, rescanMs: 0 });
+      results.push({ name: t.name, repo: t.repo, commit: t.commit, framework: t.framework, files: 0, truth: 0, exact: 0, missed: [], extra: [], unknownPrefix: [], mappings, routesRecorded: false, warnings: 0, ms: 0, rescanMs: 0 });
       continue;
     }
     const { found, files, warnings, ms, rescanMs } = await routesOf(dir, [...new Set(t.routes.flatMap((r) => (r.app !== undefined ? [r.app] : [])))]);
-    const { truth, exact, missed, extra } = compareRoutes(t, found);
+    const { truth, exact, missed, extra, unknownPrefix } = compareRoutes(t, found);
     const pct = truth.size ? (100 * exact.length) / truth.size : 100;
     console.log(
-      `${t.name.padEnd(30)} ${t.framework.padEnd(8)} ${String(files).padStart(6)} ${String(truth.size).padStart(6)} ${String(exact.length).padStart(6)} ${String(missed.length).padStart(6)} ${String(extra.length).padStart(6)}  ${pct.toFixed(0).padStart(5)}%  ${mapCell} ${ms.toFixed(0).padStart(8)} ${rescanMs.toFixed(1).padStart(11)}`,
+      `${t.name.padEnd(30)} ${t.framework.padEnd(8)} ${String(files).padStart(6)} ${String(truth.size).padStart(6)} ${String(exact.length).padStart(6)} ${String(missed.length).padStart(6)} ${String(extra.length).padStart(6)}  ${pct.toFixed(0).padStart(5)}%  ${mapCell} ${ms.toFixed(0).padStart(8)} ${rescanMs.toFixed(1).padStart(11)}${unknownPrefix.length > 0 ? `  unknown-prefix ${unknownPrefix.length}` : ''}`,
     );
     if (verbose) {
       for (const k of missed) console.log(`    missed ${k}`);
       for (const k of extra) console.log(`    extra  ${k}`);
+      for (const k of unknownPrefix) console.log(`    prefix unknown  ${k}`);
       for (const m of mappings.filter((x) => !x.right)) console.log(`    mapping ${m.dockerfile}: expected ${m.expected}, got ${m.got}`);
       for (const w of warnings.slice(0, 15)) console.log(`    warning ${w.replace(dir + path.sep, '')}`);
     }
-    results.push({ name: t.name, repo: t.repo, commit: t.commit, framework: t.framework, files, truth: truth.size, exact: exact.length, missed, extra, mappings, warnings: warnings.length, ms: Math.round(ms), rescanMs: Math.round(rescanMs * 10) / 10 });
+    results.push({ name: t.name, repo: t.repo, commit: t.commit, framework: t.framework, files, truth: truth.size, exact: exact.length, missed, extra, unknownPrefix, mappings, warnings: warnings.length, ms: Math.round(ms), rescanMs: Math.round(rescanMs * 10) / 10 });
   }
   const totalTruth = results.reduce((n, r) => n + r.truth, 0);
   const totalExact = results.reduce((n, r) => n + r.exact, 0);

@@ -227,6 +227,11 @@ export interface RouteDef {
   /** Module name (modules.ts: its folder under modulesDir, Nest module class, router folder) when the file is inside one. */
   module?: string;
   origin: 'source' | 'config';
+  /**
+   * Served under a mount prefix not known statically: `path` holds the known parts around it as
+   * `…` (`/…/users/:id`). Never probed: a guessed URL would answer 404 for a route that exists.
+   */
+  prefixUnknown?: true;
 }
 
 export type ProbeVerdict =
@@ -344,6 +349,8 @@ export interface RouteReport {
   verdict: ProbeVerdict;
   authVerdict: ProbeVerdict | null;
   detail: string | null;
+  /** Under a mount prefix not known statically (RouteDef.prefixUnknown): `path` shows it as `…`, and it was not probed. */
+  prefixUnknown?: true;
 }
 
 export type PageFramework = 'react-router' | 'vue-router' | 'next-app' | 'next-pages' | 'sveltekit';

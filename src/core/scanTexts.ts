@@ -19,9 +19,11 @@ const SCAN_TEXTS = {
   binaryContent: () => l10n.t('binary content: not scanned for routes'),
   // One file's declarations (core/routes/extract.ts).
   tooLarge: (kb: string) => l10n.t('{0} KB: larger than a route file, not read', kb),
-  routerPrefix: (router: string) => l10n.t('{0}.prefix argument is not known statically; its routes stay without it (list them in x-runtime-drift.routes)', router),
+  routerPrefix: (router: string) => l10n.t('{0}.prefix argument is not known statically; its routes are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)', router),
+  mountPrefix: (code: string) =>
+    l10n.t('mount prefix {0} is not known statically; the routes mounted there are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)', code),
   classPrefix: (cls: string) =>
-    l10n.t('the prefix class {0} hands its base router is not known statically: its routes and those of its instances are left out (list them in x-runtime-drift.routes)', cls),
+    l10n.t('the prefix class {0} hands its base router is not known statically: its routes and those of its instances are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)', cls),
   methodKey: (router: string, key: string) => l10n.t('{0}[{1}] method is not known statically; route skipped (list it in x-runtime-drift.routes)', router, key),
   routerPath: (router: string, method: string) => l10n.t('{0}.{1} path is not a string known statically; route skipped (list it in x-runtime-drift.routes)', router, method),
   routeOptions: (router: string) => l10n.t('{0}.route({...}) method or url is not known statically; route skipped (list it in x-runtime-drift.routes)', router),
@@ -41,7 +43,8 @@ const SCAN_TEXTS = {
   versioningType: () => l10n.t('enableVersioning type is not a VersioningType member; versions are not put in route paths (set x-runtime-drift.routePrefix)'),
   versioningPrefix: () => l10n.t('enableVersioning prefix not found statically; versions are not put in route paths (set x-runtime-drift.routePrefix)'),
   versioningDefault: () => l10n.t('enableVersioning defaultVersion is not a string literal or VERSION_NEUTRAL; taken as none (set x-runtime-drift.routePrefix)'),
-  routerModulePath: (module: string) => l10n.t('RouterModule path of {0} not known statically; its controllers keep their own paths (list their routes in x-runtime-drift.routes)', module),
+  routerModulePath: (module: string) =>
+    l10n.t('RouterModule path of {0} not known statically; its controllers\' routes are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)', module),
   routerModulePathUnnamed: () => l10n.t('RouterModule path of a module not known statically; its controllers keep their own paths (list their routes in x-runtime-drift.routes)'),
   controllerVersion: () => l10n.t('controller version is not a string literal or VERSION_NEUTRAL; taken as none (list its routes in x-runtime-drift.routes)'),
   controllerPath: () => l10n.t('controller path is not known statically; its routes are skipped (list them in x-runtime-drift.routes)'),
@@ -50,9 +53,11 @@ const SCAN_TEXTS = {
   // The joins across files (core/routes/collect.ts, in the check's own thread).
   mountUnresolved: (router: string, prefix: string) => l10n.t('mount of {0} at {1} not resolved; its routes stay unprefixed (list them in x-runtime-drift.routes)', router, prefix),
   instancePrefix: (router: string, cls: string) =>
-    l10n.t('{0} is a {1}, whose prefix is not known statically: its routes are left out (list them in x-runtime-drift.routes)', router, cls),
-  mountedOnPrefix: (router: string) => l10n.t('the prefix of {0} is not known statically; routes mounted on it stay without it (set x-runtime-drift.routes)', router),
-  mountedOnPrefixUnnamed: () => l10n.t('the prefix of the router is not known statically; routes mounted on it stay without it (set x-runtime-drift.routes)'),
+    l10n.t('{0} is a {1}, whose prefix is not known statically: its routes are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)', router, cls),
+  mountedOnPrefix: (router: string) =>
+    l10n.t('the prefix of {0} is not known statically; routes mounted on it are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)', router),
+  mountedOnPrefixUnnamed: () =>
+    l10n.t('the prefix of the router is not known statically; routes mounted on it are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)'),
   decoratorFactoryPath: (decorator: string) => l10n.t('@{0} path not found statically; route skipped (list it in x-runtime-drift.routes)', decorator),
   globalPrefixValue: () => l10n.t('setGlobalPrefix value not found statically; set x-runtime-drift.routePrefix'),
   globalPrefixPart: (known: string) => l10n.t('setGlobalPrefix value only partly found statically: the parts not found are left out, prefix taken as {0} (set x-runtime-drift.routePrefix)', known),
@@ -61,7 +66,7 @@ const SCAN_TEXTS = {
   openapiValue: () => l10n.t('OpenAPI route method or path not found statically; route skipped (list it in x-runtime-drift.routes)'),
   routeValue: (method: string) => l10n.t('{0} route path not found statically; route skipped (list it in x-runtime-drift.routes)', method),
   routeTable: () => l10n.t('routes registered in a loop over a list not found statically; routes skipped (list them in x-runtime-drift.routes)'),
-  mountPrefixValue: () => l10n.t('mount prefix not found statically; its routes stay unprefixed (list them in x-runtime-drift.routes)'),
+  mountPrefixValue: () => l10n.t('mount prefix not found statically; its routes are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)'),
   relativeUnmounted: (router: string, paths: string) =>
     l10n.t('{0} is mounted nowhere this scan sees, and koa-router paths without a leading slash ({1}) match only under a mount: routes skipped (list them in x-runtime-drift.routes)', router, paths),
   inheritedPath: (method: string, controller: string, base: string) =>

@@ -186,6 +186,29 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     ]);
   });
 
+  test('a route under a mount prefix not known statically is reported with … and its warning, and never probed at a guessed URL', async () => {
+    const ws = {
+      '/ws/compose.yaml': 'services:\n  api:\n    image: ghcr.io/acme/api:1\n    network_mode: host\n    x-runtime-drift:\n      baseUrl: http://127.0.0.1:3300\n',
+      '/ws/api/package.json': '{"dependencies":{"express":"4"}}',
+      '/ws/api/src/main.ts': "import express from 'express';\nimport users from './users';\nconst app = express();\napp.get('/health', (req, res) => res.send('ok'));\napp.use(process.env.API_BASE, users);\n",
+      '/ws/api/src/users.ts': "import { Router } from 'express';\nconst router = Router();\nrouter.get('/users/:id', (req, res) => res.send('x'));\nexport default router;\n",
+    };
+    const prober = fakeProber(() => 404);
+    const report = await checkWorkspace({ engine: fakeEngine({ stale: false, containerFiles: [], imageFiles: [] }), prober, fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {} });
+    assert.deepEqual(prober.sent.map((r) => r.url), ['http://127.0.0.1:3300/health']);
+    const api = report.services[0];
+    const users = api?.routes.find((r) => r.file === 'api/src/users.ts');
+    assert.deepEqual(
+      [users?.path, users?.prefixUnknown, users?.verdict, users?.status, users?.line],
+      ['/…/users/:id', true, 'not-probed', null, 3],
+    );
+    assert.match(users?.detail ?? '', /prefix not known statically: not sent.*x-runtime-drift\.routes/);
+    assert.equal('prefixUnknown' in (api?.routes.find((r) => r.path === '/health') ?? {}), false);
+    assert.deepEqual(api?.warnings, [
+      'api/src/main.ts:5: mount prefix process.env.API_BASE is not known statically; the routes mounted there are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)',
+    ]);
+  });
+
   test('routes are found for a prebuilt image with no Dockerfile, from the server folder named like the service; a database gets none', async () => {
     const ws = {
       '/ws/compose.yaml': 'services:\n  api:\n    image: ghcr.io/acme/api:1\n  db:\n    image: postgres:16\n',

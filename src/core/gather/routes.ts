@@ -7,7 +7,7 @@ import type { ServiceEvidence } from '../ladder/evidence';
 import type { ModuleDir } from '../mapping/modules';
 import { moduleLookup } from '../mapping/modules';
 import { collectExtracted, type PathAlias } from '../routes/collect';
-import { resolveBaseUrl, SAFE_METHODS } from '../probe/policy';
+import { resolveBaseUrl, SAFE_METHODS, unknownPrefixReason } from '../probe/policy';
 import { NO_TRUST, refuseTokenVariable } from '../probe/trust';
 import type { ProbeTrust } from '../probe/trust';
 import { probeRoutes, type ProbeRoutesOptions, type RouteProbeResult } from '../probe/runProbes';
@@ -118,7 +118,8 @@ export async function probeServiceRoutes(
       authStatus: res?.auth?.status ?? null,
       verdict: res?.outcome.verdict ?? 'not-probed',
       authVerdict: res?.auth?.verdict ?? null,
-      detail: res ? (res.outcome.detail ?? null) : notProbed,
+      detail: res ? (res.outcome.detail ?? null) : r.prefixUnknown ? unknownPrefixReason() : notProbed,
+      ...(r.prefixUnknown ? { prefixUnknown: true as const } : {}),
     };
   });
   return { routes, auth, baseUrl: base.url ?? null };

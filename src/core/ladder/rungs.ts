@@ -141,7 +141,9 @@ function routeRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
   const routes = routesOf(ev, m);
   if (routes.length === 0) return skip(l10n.t('no routes declared in this module'));
   const sent = routes.filter((r) => r.status !== null || r.verdict === 'unreachable');
-  if (sent.length === 0) return skip(l10n.t`routes not probed: ${probeDetailText(routes[0]?.detail) ?? l10n.t('probing off')}`);
+  // Why the others were not sent: a route under a prefix not known statically never is.
+  const why = (routes.find((r) => !r.prefixUnknown) ?? routes[0])?.detail;
+  if (sent.length === 0) return skip(l10n.t`routes not probed: ${probeDetailText(why) ?? l10n.t('probing off')}`);
   const bad = sent.filter((r) => ['missing', 'broken', 'unreachable'].includes(r.verdict));
   if (bad.length > 0) {
     return fail(listSome(bad.map(describeRoute)));

@@ -14,7 +14,13 @@ const PARAM_VALUE = '1';
 
 export type ProbeDecision = { send: true; method: HttpMethod } | { send: false; reason: string };
 
+/** Why a route under a mount prefix not known statically (RouteDef.prefixUnknown) is never sent, and what fixes it. */
+export function unknownPrefixReason(): string {
+  return l10n.t('prefix not known statically: not sent, since a guessed URL would answer 404; list the route with its full path in x-runtime-drift.routes');
+}
+
 export function decideProbe(route: RouteDef, opts: { allowedMethods: HttpMethod[] }): ProbeDecision {
+  if (route.prefixUnknown) return { send: false, reason: unknownPrefixReason() };
   // A catch-all handler answers GET like anything else.
   const method: HttpMethod = route.method === 'ALL' ? 'GET' : route.method;
   if (opts.allowedMethods.includes(method)) return { send: true, method };

@@ -7,7 +7,7 @@ import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, NestModuleDecl, RouterModuleEntry, UriVersioning } from './extracted';
 import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, substituteParams } from './extracted';
 import { EACH, LISTED, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
-import { joinRoutePath, openApiPathToRoute, stripParamPatterns } from './joinPath';
+import { UNKNOWN_PREFIX, joinRoutePath, openApiPathToRoute, stripParamPatterns, unknownPrefixPath } from './joinPath';
 import { isHttpMethod, parseRouteSpec } from './routeSpec';
 import { scanMessageText, scanWarningText } from '../scanTexts';
 
@@ -59,6 +59,8 @@ interface MountEdge {
   child: RouterNode;
   /** The constructor arguments of a class mounted as `new X(a, 'b').router`, as text where known. */
   args?: Array<string | undefined>;
+  /** The line of the mount call in the parent's file, for one read from a call. */
+  line?: number;
 }
 
 interface Scanned {
@@ -94,8 +96,7 @@ function confirmClassMounts(scanned: Scanned[]): Scanned[] {
 export function collectExtracted(extracted: { file: string; x: ExtractedFile }[], opts: CollectOptions): CollectedRoutes {
   const warnings: string[] = [];
   const scanned: Scanned[] = confirmClassMounts(extracted.map((f) => ({ file: f.file, key: toSlash(f.file), x: f.x })));
-  // A file's warnings in line order (a chain's outer call is visited first).
-  for (const s of scanned) for (const w of [...s.x.warnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))) warnings.push(scanWarningText(s.file, w));
+  const unknownMounts = fileWarnings(scanned, warnings);
   const byKey = new Map(scanned.map((s) => [s.key, s]));
   dropUnmadeRouters(scanned, byKey, opts.aliases ?? []);
   const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? [], opts.files ?? []);
@@ -121,7 +122,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const versioning = opts.routePrefix === undefined ? versioned[0]?.x.uriVersioning : undefined;
 
   for (const s of scanned) addImportedRoutes(s, byKey, opts.aliases ?? []);
-  const edges = mountEdges(scanned, warnings, opts.aliases ?? [], resolver);
+  const edges = dropEmptyUnknownMounts(warnings, unknownMounts, mountEdges(scanned, warnings, opts.aliases ?? [], resolver), byKey);
   const moduleMounts = controllerPrefixes(scanned, byKey, opts.aliases ?? []);
   const prefixesOf = mountPrefixes(edges, unknownPrefixRouters(scanned, byKey, opts.aliases ?? [], warnings));
   const registered = registeredControllers(scanned, byKey, opts.aliases ?? []);
@@ -146,14 +147,47 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
             ? [...new Set(serving.flatMap((e) => nestRoute(e.prefix, e.exclude)))]
             : nestRoute(globalPrefix, exclude);
       for (const path of paths) {
-        const def: RouteDef = { method: r.method, path: stripParamPatterns(path), file: r.declaredIn ?? s.file, line: r.line, origin: 'source' };
+        const known = stripParamPatterns(path);
+        const unknown = unknownPrefixPath(known);
+        const def: RouteDef = { method: r.method, path: unknown ?? known, file: r.declaredIn ?? s.file, line: r.line, origin: 'source' };
         if (module !== undefined) def.module = module;
+        if (unknown !== undefined) def.prefixUnknown = true;
         routes.push(def);
       }
     }
   }
   routes.push(...configRoutes(opts.extra ?? [], warnings));
   return { routes: sortRoutes(dedupe(routes)), warnings };
+}
+
+/** A warning of a mount whose prefix is not known statically, at index `at` of the warnings. */
+interface UnknownMountWarning {
+  at: number;
+  key: string;
+  line: number;
+}
+
+/** Each file's own warnings, in line order (a chain's outer call is visited first); those of mounts at a prefix not known statically, for dropEmptyUnknownMounts. */
+function fileWarnings(scanned: Scanned[], warnings: string[]): UnknownMountWarning[] {
+  const unknownMounts: UnknownMountWarning[] = [];
+  for (const s of scanned)
+    for (const w of [...s.x.warnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))) {
+      if (w.id === 'mountPrefix' && s.x.mounts.some((m) => m.line === w.line)) unknownMounts.push({ at: warnings.length, key: s.key, line: w.line ?? 0 });
+      warnings.push(scanWarningText(s.file, w));
+    }
+  return unknownMounts;
+}
+
+/**
+ * A mount prefix not known statically matters only where what is mounted there declares routes or
+ * mounts more: of middleware (`app.use(`${base}/api`, (req, res, next) => ...)`) or a package
+ * nothing is shown under it, so its warning goes too.
+ */
+function dropEmptyUnknownMounts(warnings: string[], unknownMounts: UnknownMountWarning[], edges: MountEdge[], byKey: Map<string, Scanned>): MountEdge[] {
+  const of = (node: RouterNode, name: string | undefined) => node.name === '*' || name === node.name;
+  const serves = (node: RouterNode) => byKey.get(node.key)?.x.routes.some((r) => of(node, r.router)) === true || edges.some((e) => e.parent.key === node.key && of(node, e.parent.name));
+  for (const w of [...unknownMounts].reverse()) if (!edges.some((e) => e.parent.key === w.key && e.line === w.line && serves(e.child))) warnings.splice(w.at, 1);
+  return edges;
 }
 
 /** The routes `x-runtime-drift.routes` lists; a malformed entry is a warning. */
@@ -441,12 +475,12 @@ function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[]
       const ownText = ownValue ? resolver.text(s, ownValue, 0) : '';
       if (ownText === undefined && children.length > 0)
         warnings.push(scanWarningText(s.file, { ...(mount.mountedOn !== undefined ? { id: 'mountedOnPrefix', args: [mount.mountedOn] } : { id: 'mountedOnPrefixUnnamed', args: [] }), line: mount.line }));
-      const own = ownText ?? '';
+      const own = ownText ?? UNKNOWN_PREFIX;
       const args = mount.args?.map((a) => (a ? resolver.text(s, a, 0) : undefined));
       for (const child of children) {
         // `register(api)` with `function register(api) {...}` beside it: the router itself, no mount.
         if (child.key === s.key && child.name === (mount.mountedOn ?? '')) continue;
-        edges.push({ prefix: joinRoutePath(own, mount.prefix), parent: { key: s.key, name: mount.mountedOn ?? '' }, child, ...(args ? { args } : {}) });
+        edges.push({ prefix: joinRoutePath(own, mount.prefix), parent: { key: s.key, name: mount.mountedOn ?? '' }, child, line: mount.line, ...(args ? { args } : {}) });
       }
     }
     // Routes added in this file to a router imported from another: they get that router's
@@ -737,21 +771,24 @@ function incomingOf(edges: MountEdge[], node: RouterNode): MountEdge[] {
   return inFile ? named : [...named, ...edges.filter((e) => e.child.key === node.key && e.child.name === '*')];
 }
 
-/** Prefixes a router is reachable under: [''] when nothing mounts it (it is the app itself). */
+/**
+ * Prefixes a router is reachable under: [''] when nothing mounts it (it is the app itself). A
+ * router whose own prefix is not known statically (`unknown`) is under each of them and then that
+ * prefix, UNKNOWN_PREFIX: its routes are shown, never at a guessed path.
+ */
 function mountPrefixes(edges: MountEdge[], unknown: Set<string>): (node: RouterNode) => string[] {
   const memo = new Map<string, string[]>();
   const visit = (node: RouterNode, depth: number, visiting: Set<string>): string[] => {
     const id = `${node.key}#${node.name}`;
-    // Under a prefix not known statically: served at no path this scan can tell.
-    if (unknown.has(id)) return [];
+    const own = unknown.has(id) ? UNKNOWN_PREFIX : '';
     const cached = memo.get(id);
     if (cached) return cached;
     const incoming = incomingOf(edges, node);
-    if (incoming.length === 0 || depth > MAX_MOUNT_DEPTH || visiting.has(id)) return [''];
+    if (incoming.length === 0 || depth > MAX_MOUNT_DEPTH || visiting.has(id)) return [own];
     visiting.add(id);
     const prefixes = new Set<string>();
     for (const e of incoming) {
-      for (const p of visit(e.parent, depth + 1, visiting)) prefixes.add(joinRoutePath(p, e.prefix));
+      for (const p of visit(e.parent, depth + 1, visiting)) prefixes.add(joinRoutePath(p, e.prefix, own));
     }
     visiting.delete(id);
     const result = [...prefixes];
@@ -778,7 +815,8 @@ function routerModulePrefixes(scanned: Scanned[], byKey: Map<string, Scanned>, a
   const walk = (entries: RouterModuleEntry[], base: string): void => {
     for (const e of entries) {
       const path = joinRoutePath(base, e.path);
-      if (e.module) modulePrefix.set(e.module, path);
+      // A path not known statically never stands over a known one (the module registered twice).
+      if (e.module && !(unknownPrefixPath(path) !== undefined && modulePrefix.has(e.module))) modulePrefix.set(e.module, path);
       walk(e.children, path);
     }
   };
@@ -900,7 +938,7 @@ class ValueResolver {
       // `passport.use(config.id, withProxyAgent(strategy))`: a call making no router mounts nothing to warn of.
       const noRouter = m.routerName.endsWith('()') && !factoryOf(s, m.routerName.slice(0, -2), this.byKey, this.aliases);
       if (text === undefined && !noRouter) warnings.push(scanWarningText(s.file, { id: 'mountPrefixValue', args: [], line: m.line }));
-      out.mounts.push({ ...m, prefix: joinRoutePath(text ?? ''), prefixValue: undefined });
+      out.mounts.push({ ...m, prefix: joinRoutePath(text ?? UNKNOWN_PREFIX), prefixValue: undefined });
     }
     return out;
   }

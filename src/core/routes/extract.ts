@@ -6,9 +6,9 @@
 // config defaults; what cannot be known statically is a warning naming file, line and why.
 import ts from 'typescript';
 import type { HttpMethod } from '../model';
-import { expandOptionalGroups, joinRoutePath, openApiPathToRoute } from './joinPath';
+import { UNKNOWN_PREFIX, expandOptionalGroups, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod } from './routeSpec';
-import { EACH, LISTED, concat, hasEach, hasParams, hasRefs, literalOf, literalsOf, mergeParts, paramRef, propOf, str, type ConstValue, type Part } from './values';
+import { EACH, LISTED, concat, hasEach, hasParams, hasRefs, literalOf, literalsOf, mergeParts, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
 import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, substituteParams } from './extracted';
 import type { Endpoint, ExtractedFile, ExtractedMount, ExtractedRoute, NestModuleDecl, RouterModuleEntry, UriVersioning } from './extracted';
 import type { ScanMessage } from '../scanTexts';
@@ -115,6 +115,8 @@ class FileReader {
   private readonly evaluating = new Set<ts.Node>();
   /** Set by factoryPrefix when the prefix is not literal; taken by the caller that names the router. */
   private pendingPrefix: ConstValue | undefined;
+  /** Prefix expressions already warned of as not known statically (unknownPrefix). */
+  private readonly unknownPrefixes = new Set<ts.Node>();
   /** Inline plugin bodies already read under their own router: not read again as the file's. */
   private readonly handled = new Set<ts.Node>();
   /** This file's route helpers (see findRouteHelpers), by name. */
@@ -219,6 +221,21 @@ class FileReader {
   /** A declaration seen but not understood: data, rendered in the reader's language (core/scanTexts.ts). */
   private warn(node: ts.Node, message: ScanMessage): void {
     this.out.warnings.push({ ...message, line: this.line(node) });
+  }
+
+  /**
+   * A mount prefix this scan cannot know (`process.env.API_PREFIX`, `basePath()`): the segment
+   * UNKNOWN_PREFIX, so its routes are shown and never probed at a guessed path; warned once per
+   * expression. A template keeps its known parts (`${base}/v1` -> `/…/v1`).
+   */
+  private unknownPrefix(node: ts.Expression, at: ts.Node = node): StrValue {
+    // At the mount call's line, where collect.ts finds the mount (dropEmptyUnknownMounts).
+    if (!this.unknownPrefixes.has(node)) this.warn(at, { id: 'mountPrefix', args: [codeText(node, this.sf)] });
+    this.unknownPrefixes.add(node);
+    const e = skipOuter(node);
+    if (!ts.isTemplateExpression(e)) return str(`/${UNKNOWN_PREFIX}`);
+    const spans = e.templateSpans.map((span) => [literalOf(this.evaluate(span.expression)) ?? `/${UNKNOWN_PREFIX}/`, span.literal.text]);
+    return str(joinRoutePath(e.head.text, ...spans.flat()));
   }
 
   // ---- declarations ------------------------------------------------------------------------
@@ -366,7 +383,7 @@ class FileReader {
       const prefix = literalOf(this.evaluate(e.arguments[0]));
       if (!this.routers.has(router)) continue;
       if (prefix === undefined) this.warn(e, { id: 'routerPrefix', args: [router] });
-      else this.routers.set(router, joinRoutePath(this.routers.get(router) ?? '', prefix));
+      this.routers.set(router, joinRoutePath(this.routers.get(router) ?? '', prefix ?? UNKNOWN_PREFIX));
     }
   }
 
@@ -499,6 +516,7 @@ class FileReader {
       const value = literalOf(evaluated);
       if (value !== undefined) return joinRoutePath(value);
       if (evaluated && hasRefs(evaluated)) this.pendingPrefix = evaluated;
+      else if (prefix && !evaluated) return literalOf(this.unknownPrefix(prefix as ts.Expression));
     }
     return '';
   }
@@ -1812,8 +1830,8 @@ class FileReader {
       const served = plugin ? this.endpointServed(plugin) : undefined;
       if (plugin && served) return this.readRegisteredEndpoint(served, plugin, options, mountedOn);
       const prefixNode = options && ts.isObjectLiteralExpression(options) ? this.prop(options, 'prefix') : undefined;
-      const prefix = prefixNode ? this.evaluate(prefixNode) : str('');
-      if (!plugin || !prefix) return;
+      if (!plugin) return;
+      const prefix = prefixNode ? (this.evaluate(prefixNode) ?? this.unknownPrefix(prefixNode, call)) : str('');
       this.mountTarget(plugin, prefix, mountedOn, line);
       return;
     }
@@ -1822,7 +1840,11 @@ class FileReader {
       this.warn(call, { id: 'loopMount', args: [mountedOn, kind, looped] });
       return;
     }
-    const first = args[0] ? this.evaluate(args[0]) : undefined;
+    // `app.use(process.env.BASE_PATH, router)`, `app.use(apiPrefix(), router)`: a prefix, not known.
+    // A handler answering there (`app.use(apiRoot(), (req, res) => ...)`) is no router: left as before.
+    const unknown =
+      args[0] && args.length >= 2 && readsAsPrefix(args[0], this.sf, (id) => this.decls.get(id.text)) && !this.isRouterLike(args[0]) && !this.isRequestHandler(args[args.length - 1] as ts.Expression);
+    const first = args[0] ? (this.evaluate(args[0]) ?? (unknown ? this.unknownPrefix(args[0], call) : undefined)) : undefined;
     const firstText = literalOf(first);
     // A lone argument is what is mounted (`api.use(users)`), never a prefix; a prefix is a
     // string: a literal, or a constant built from one.
@@ -2152,7 +2174,7 @@ class FileReader {
         const module = mod && ts.isIdentifier(skipOuter(mod)) ? (skipOuter(mod) as ts.Identifier).text : '';
         // A path not known here (an imported constant) must not stand for '' over a known one.
         if (path === undefined) this.warn(o, module ? { id: 'routerModulePath', args: [module] } : { id: 'routerModulePathUnnamed', args: [] });
-        return [{ path: path ?? '', module: path === undefined ? '' : module, children: entries(this.prop(o, 'children'), depth + 1) }];
+        return [{ path: path ?? UNKNOWN_PREFIX, module, children: entries(this.prop(o, 'children'), depth + 1) }];
       });
     };
     const tree = entries(list);
@@ -2695,6 +2717,42 @@ function passesOn(node: ts.Node, next: string): boolean {
 /** Types, interfaces and type aliases declare no route and hold no value. */
 function isTypeOnly(node: ts.Node): boolean {
   return ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node);
+}
+
+/** A function whose name says it returns a path: `apiPrefix()`, `getBasePath()`, `config.baseUrl()`. */
+const PREFIX_NAME = /prefix|path|baseurl|(?:base|url|root)$/i;
+
+/**
+ * Whether an expression whose value is not known is a mount's path all the same: an environment
+ * variable, a template, or a call whose name says it returns a path (`held`: what a local
+ * constant holds, one step). Middleware (`app.use(auth(), router)`) is none; nor is a property
+ * read (`global.basePath`, `config.root`), a setting that usually defaults to no prefix, where the
+ * routes answer as written.
+ */
+function readsAsPrefix(node: ts.Expression, sf: ts.SourceFile, held: (id: ts.Identifier) => ts.Node | undefined): boolean {
+  const e = skipOuter(node);
+  if (ts.isTemplateExpression(e) || /^process\.env\b/.test(e.getText(sf))) return true;
+  const init = ts.isIdentifier(e) && !isParameter(e) ? held(e) : undefined;
+  if (init && ts.isExpression(init) && !ts.isIdentifier(skipOuter(init))) return readsAsPrefix(init, sf, () => undefined);
+  const callee = ts.isCallExpression(e) ? skipOuter(e.expression) : undefined;
+  const name = callee && (ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined);
+  return name !== undefined && PREFIX_NAME.test(name);
+}
+
+/** Whether an identifier names a parameter of a function around it. */
+function isParameter(id: ts.Identifier): boolean {
+  for (let cur: ts.Node | undefined = id.parent; cur; cur = cur.parent)
+    if (ts.isFunctionLike(cur) && cur.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === id.text)) return true;
+  return false;
+}
+
+/** Longest source text a message quotes. */
+const MAX_CODE_TEXT = 60;
+
+/** An expression's source text for a message, on one line and cut short. */
+function codeText(node: ts.Node, sf: ts.SourceFile): string {
+  const text = node.getText(sf).replace(/\s+/g, ' ');
+  return text.length > MAX_CODE_TEXT ? `${text.slice(0, MAX_CODE_TEXT - 1)}…` : text;
 }
 
 /** The router a function returns: `() => router`, `{ ...; return router.routes(); }` (its last return). */

@@ -11,6 +11,19 @@ export function joinRoutePath(...parts: string[]): string {
 }
 
 /**
+ * The segment standing for a mount prefix this scan cannot know (`app.use(basePath(), router)`,
+ * `register(plugin, { prefix: process.env.API_PREFIX })`): a route under it is shown as
+ * `/…/users/:id` and never probed, since a guessed URL would answer 404 for a route that exists.
+ */
+export const UNKNOWN_PREFIX = '…';
+
+/** Whether a joined path holds a prefix not known statically (UNKNOWN_PREFIX), several in a row read as one. */
+export function unknownPrefixPath(p: string): string | undefined {
+  if (!p.split('/').includes(UNKNOWN_PREFIX)) return undefined;
+  return p.split('/').filter((s, i, all) => s !== UNKNOWN_PREFIX || all[i - 1] !== UNKNOWN_PREFIX).join('/');
+}
+
+/**
  * A parameter's constraint is not part of the path a client calls: Express `:id(\\d+)`, Hono
  * `:id{[0-9]+}` -> `:id`.
  */

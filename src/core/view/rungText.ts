@@ -51,6 +51,8 @@ export function serviceReason(service: ServiceReport, module?: ModuleReport): st
 
 /** "404", "401 (200 with token)", or the verdict in words when no HTTP answer came back. */
 export function routeAnswer(route: RouteReport): string {
+  // Under a mount prefix not known statically: never asked at a guessed URL.
+  if (route.prefixUnknown) return l10n.t('not probed: prefix unknown');
   // A service that does not run was not asked: say so, rather than a bare "not probed".
   if (route.status === null && route.verdict === 'not-probed' && route.detail?.startsWith(NOT_RUNNING_DETAIL)) {
     return l10n.t`not probed: ${probeDetailText(route.detail) ?? ''}`;

@@ -227,6 +227,16 @@ suite('ladder: evaluateService', () => {
     assert.equal(report.action?.kind, 'rebuild');
   });
 
+  test('a module\'s route rung says why its routes were not sent, not that one of them is under a prefix not known statically', () => {
+    const unknown = { ...route('/…/users/:id', 'users', null, 'not-probed'), detail: 'prefix not known statically: not sent', prefixUnknown: true as const };
+    const notProbed = { ...route('/api/v1/users', 'users', null, 'not-probed'), detail: 'not running' };
+    const report = evaluateService(
+      evidence({ container: undefined, image: undefined, stale: false, containerListing: undefined, imageListing: undefined, routes: [unknown, notProbed] }),
+      { modules: [mod('users', usersFiles)], loose: null },
+    );
+    assert.equal(report.modules[0]?.rungs.route.evidence, 'routes not probed: not running');
+  });
+
   test('no container is not running, not drift: neutral rungs, summary says so, the action is Start', () => {
     const notProbed = { ...route('/api/v1/users', 'users', null, 'not-probed'), detail: 'not running' };
     const report = evaluateService(

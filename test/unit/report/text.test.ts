@@ -14,6 +14,11 @@ suite('report text: a route\'s answer', () => {
     assert.equal(routeAnswer(route({})), 'not sent: not-probed');
   });
 
+  test('a route under a prefix not known statically shows why it was not sent and what fixes it', () => {
+    const detail = 'prefix not known statically: not sent, since a guessed URL would answer 404; list the route with its full path in x-runtime-drift.routes';
+    assert.equal(routeAnswer(route({ path: '/…/users/:id', prefixUnknown: true, detail })), detail);
+  });
+
   test('an answer shows its status, verdict and the answer with the token', () => {
     assert.equal(routeAnswer(route({ status: 401, verdict: 'needs-auth', authStatus: 200 })), '401 needs-auth, with token 200');
     assert.equal(routeAnswer(route({ verdict: 'unreachable', detail: 'connect ECONNREFUSED 127.0.0.1:3300' })), 'unreachable (connect ECONNREFUSED 127.0.0.1:3300)');

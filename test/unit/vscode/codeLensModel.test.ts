@@ -30,6 +30,14 @@ suite('codeLensModel', () => {
     assert.deepEqual(lenses.get(`${WS}/backend/src/ping.ts`)?.map((l) => l.title), ['GET /api/v1/ping → 200 in runtime']);
   });
 
+  test('a route under a prefix not known statically says it was not probed and what fixes it, whatever the service\'s state', () => {
+    const svc = staleApi();
+    const r = route({ path: '/…/users/:id', file: 'u.ts', line: 4, status: null, verdict: 'not-probed', prefixUnknown: true, detail: 'prefix not known statically: not sent' });
+    assert.equal(routeLensTitle(svc, r), 'GET /…/users/:id → not probed: prefix unknown · list its full path in x-runtime-drift.routes');
+    const lenses = computeRouteLenses([sampleReport({ services: [{ ...svc, routes: [r] }] })]);
+    assert.equal(lenses.get(`${WS}/u.ts`)?.[0]?.tooltip, 'prefix not known statically: not sent');
+  });
+
   test('a route needing auth with no token offers Set Probe Credential when nothing needs rebuilding', () => {
     const svc = staleApi({ staleContainer: false, verdict: 'in-sync', missingFiles: [], missingFilesInImage: [], modules: [], action: null });
     const r = route({ path: '/api/v1/users', file: 'u.ts', line: 2, status: 401, verdict: 'needs-auth' });

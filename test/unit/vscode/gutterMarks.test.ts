@@ -38,6 +38,14 @@ suite('gutterMarks', () => {
     assert.match(fileMark?.hover ?? '', /- ✗ container: expected/);
   });
 
+  test('the hover of a route under a prefix not known statically says it was not probed and why, not that it answered', () => {
+    const detail = 'prefix not known statically: not sent; list the route with its full path in x-runtime-drift.routes';
+    const svc = staleApi({ routes: [{ ...staleApi().routes[0]!, path: '/…/steps', status: null, verdict: 'not-probed', prefixUnknown: true, detail }] });
+    const hover = computeGutterMarks([sampleReport({ services: [svc] })]).get(CONTROLLER)?.find((m) => m.line === 12)?.hover ?? '';
+    assert.match(hover, /`GET \/…\/steps` was \*\*not probed\*\*: its mount prefix is not known statically/);
+    assert.ok(hover.includes('x-runtime-drift.routes') && !hover.includes('answered') && !hover.includes('Why:'), hover);
+  });
+
   test('text from the workspace cannot inject links into trusted markdown', () => {
     const svc = staleApi({ routes: [{ ...staleApi().routes[0]!, detail: '[click](command:workbench.action.terminal.new)' }] });
     const marks = computeGutterMarks([sampleReport({ services: [svc] })]);
