@@ -156,8 +156,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
       }
     }
   }
-  routes.push(...configRoutes(opts.extra ?? [], warnings));
-  return { routes: sortRoutes(dedupe(routes)), warnings };
+  return { routes: sortRoutes(dedupe(withListedPaths(routes, configRoutes(opts.extra ?? [], warnings)))), warnings };
 }
 
 /** A warning of a mount whose prefix is not known statically, at index `at` of the warnings. */
@@ -188,6 +187,28 @@ function dropEmptyUnknownMounts(warnings: string[], unknownMounts: UnknownMountW
   const serves = (node: RouterNode) => byKey.get(node.key)?.x.routes.some((r) => of(node, r.router)) === true || edges.some((e) => e.parent.key === node.key && of(node, e.parent.name));
   for (const w of [...unknownMounts].reverse()) if (!edges.some((e) => e.parent.key === w.key && e.line === w.line && serves(e.child))) warnings.splice(w.at, 1);
   return edges;
+}
+
+/**
+ * The source routes and those x-runtime-drift.routes lists. A listed route that fills a source
+ * route's unknown prefix (`GET /api/v2/users/:userId` for `GET /api/…/users/:id`: same method,
+ * its known parts around the …) stands for it: probed at that path, at the handler's file and line.
+ */
+function withListedPaths(routes: RouteDef[], listed: RouteDef[]): RouteDef[] {
+  const shape = (p: string) => p.replace(/:[^/]+/g, ':');
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // The known parts in order, any segments where each … is.
+  const fills = (unknown: RouteDef, full: RouteDef) =>
+    full.method === unknown.method && new RegExp(`^${shape(unknown.path).split(`/${UNKNOWN_PREFIX}`).map(escape).join('(?:/.+)?')}$`).test(shape(full.path));
+  const filled = new Set<RouteDef>();
+  const placed = listed.map((full) => {
+    const source = routes.find((u) => u.prefixUnknown && !filled.has(u) && fills(u, full));
+    if (!source) return full;
+    filled.add(source);
+    const { prefixUnknown: _unknown, ...known } = source;
+    return { ...known, path: full.path };
+  });
+  return [...routes.filter((r) => !filled.has(r)), ...placed];
 }
 
 /** The routes `x-runtime-drift.routes` lists; a malformed entry is a warning. */

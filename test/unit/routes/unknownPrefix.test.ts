@@ -81,6 +81,21 @@ suite('routes under a mount prefix not known statically', () => {
     assert.deepEqual(shown(routes), ['GET /api/…/users/:id (prefix unknown)']);
   });
 
+  test('a route x-runtime-drift.routes lists that fills the unknown prefix stands for the source route: probed there, at its handler', () => {
+    const { routes } = collectRoutes(
+      [
+        { file: '/ws/src/app.ts', text: "import express from 'express';\nimport api from './api';\nconst app = express();\napp.use('/api', api);\n" },
+        { file: '/ws/src/api.ts', text: "import { Router } from 'express';\nimport users from './users';\nconst api = Router();\napi.use(config.usersPath(), users);\nexport default api;\n" },
+        { file: '/ws/src/users.ts', text: USERS.replace("router.get('/users/:id'", "router.get('/users/:id', h);\nrouter.post('/users/:id'") },
+      ],
+      { moduleOf, extra: ['GET /api/v2/users/:userId', 'GET /users/:id', 'GET /other'] },
+    );
+    assert.deepEqual(
+      routes.map((r) => `${r.method} ${r.path} ${r.origin} ${r.file ?? '-'}:${r.line ?? '-'}${r.prefixUnknown ? ' (prefix unknown)' : ''}`),
+      ['GET /api/v2/users/:userId source /ws/src/users.ts:3', 'POST /api/…/users/:id source /ws/src/users.ts:4 (prefix unknown)', 'GET /other config -:-', 'GET /users/:id config -:-'],
+    );
+  });
+
   test('Fastify register(plugin, { prefix: process.env.X }): the plugin\'s routes under …, not at the root', () => {
     const { routes, warnings } = collectRoutes(
       [
