@@ -1033,6 +1033,7 @@ class FileReader {
       if (pattern !== undefined) this.warn(node, { id: 'globLoad', args: [pattern] });
     }
     if (ts.isForOfStatement(node) && this.readForOf(node)) return;
+    if (ts.isVariableDeclaration(node) && node.initializer && this.isExportedRoutesTree(node)) this.readRouterTree(node.initializer);
     if (ts.isIfStatement(node)) {
       // A branch a constant condition never takes registers nothing (`if (ENABLE_X)` with `const ENABLE_X = false`).
       const taken = constantCondition(node.expression, (this.flags ??= constantFlags(this.sf)));
@@ -2153,8 +2154,25 @@ class FileReader {
     return imp ? imp.imported === 'RouterModule' && imp.source === '@nestjs/core' : local === 'RouterModule';
   }
 
+  /**
+   * `export const routes: Routes = [...]` (Routes of @nestjs/core): a RouterModule tree another
+   * file registers (`RouterModule.register(routes)` with `routes` imported), read where it is written.
+   */
+  private isExportedRoutesTree(node: ts.VariableDeclaration): boolean {
+    const type = node.type;
+    if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return false;
+    const local = type.typeName.text;
+    const imp = this.out.imports.find((i) => i.local === local);
+    const statement = node.parent.parent;
+    const routesType = imp ? imp.imported === 'Routes' && imp.source === '@nestjs/core' : local === 'Routes' && this.typeImportedNames.has(local);
+    return routesType && ts.isVariableStatement(statement) && hasModifier(statement, ts.SyntaxKind.ExportKeyword);
+  }
+
   private readRouterModule(call: ts.CallExpression): void {
-    const list = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
+    if (call.arguments[0]) this.readRouterTree(call.arguments[0]);
+  }
+
+  private readRouterTree(list: ts.Expression): void {
     const entries = (node: ts.Expression | undefined, depth = 0): RouterModuleEntry[] => {
       let l = node && depth < 10 ? skipOuter(node) : undefined;
       // `const routes: Routes = [...]; RouterModule.register(routes)`

@@ -1313,6 +1313,19 @@ suite("routes on real-world patterns: route configs registered through a project
     assert.deepEqual(routes.sort(), ['DELETE /users/:id', 'GET /users', 'PUT /users/:id']);
   });
 
+  test('a RouterModule tree written in its own file (export const routes: Routes = [...]) and registered where it is imported', () => {
+    const users = "import { Module, Controller, Get } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  @Get(':id')\n  one() {}\n}\n@Module({ controllers: [UsersController] })\nexport class UsersModule {}\n";
+    const app = "import { Module } from '@nestjs/common';\nimport { RouterModule } from '@nestjs/core';\nimport { routes } from './app.routes';\nimport { UsersModule } from './users';\n@Module({ imports: [UsersModule, RouterModule.register(routes)] })\nexport class AppModule {}\n";
+    for (const imported of ["import { Routes } from '@nestjs/core';", "import type { Routes } from '@nestjs/core';"]) {
+      const routes = routesOf({
+        '/s/app.routes.ts': `${imported}\nimport { UsersModule } from './users';\nexport const routes: Routes = [{ path: 'admin', children: [{ path: 'people', module: UsersModule }] }];\n`,
+        '/s/app.module.ts': app,
+        '/s/users.ts': users,
+      });
+      assert.deepEqual(routes, ['GET /admin/people/users/:id']);
+    }
+  });
+
   test('a class decorator wrapping Controller(path) in applyDecorators makes a controller: imported or local, its arguments written out or in an array it spreads', () => {
     const deco =
       "import { applyDecorators, Controller, UseGuards } from '@nestjs/common';\nexport function ApiController(name: string, secured = true) {\n  const decs = [ApiTags(name), Controller(name)];\n  if (secured) decs.push(UseGuards(AuthGuard));\n  return applyDecorators(...decs);\n}\nexport const Tagged = (name: string) => applyDecorators(ApiTags(name));\n";
