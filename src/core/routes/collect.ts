@@ -99,6 +99,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const unknownMounts = fileWarnings(scanned, warnings);
   const byKey = new Map(scanned.map((s) => [s.key, s]));
   dropUnmadeRouters(scanned, byKey, opts.aliases ?? []);
+  expandListedImports(scanned, opts.files ?? []);
   const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? [], opts.files ?? []);
   // Paths and prefixes built from other files' constants (or config defaults) are resolved now
   // that every file is known; what still cannot be known is a warning with file and line.
@@ -1165,18 +1166,45 @@ class ValueResolver {
  * tree has no such file (the folder is not known, so neither are the routes).
  */
 function listedNames(fromKey: string, listing: string, steps: readonly string[], files: readonly string[]): string[] | undefined {
+  const names = listedFiles(fromKey, listing, files);
+  if (names.length === 0 || steps[0] !== 'name') return undefined;
+  const made = names.map((n) => madeOfName(n, steps.slice(1)));
+  return made.every((m): m is string => m !== undefined) ? made : undefined;
+}
+
+/** The names of the files of a listed folder (`dir|endings`, relative to the file listing it) its filter keeps, sorted. */
+function listedFiles(fromKey: string, listing: string, files: readonly string[]): string[] {
   const [dir = '', endings = ''] = listing.split('|');
   const folder = posix.normalize(posix.join(posix.dirname(fromKey), dir)).replace(/\/$/, '');
   const keep = endings === '' ? [] : endings.split(',');
-  const names = files
+  return files
     .map(toSlash)
     .filter((f) => posix.dirname(f) === folder)
     .map((f) => posix.basename(f))
     .filter((n) => keep.length === 0 || keep.some((e) => n.endsWith(e)))
     .sort();
-  if (names.length === 0 || steps[0] !== 'name') return undefined;
-  const made = names.map((n) => madeOfName(n, steps.slice(1)));
-  return made.every((m): m is string => m !== undefined) ? made : undefined;
+}
+
+/**
+ * A module loaded once per file of a folder listed at run time (extract.ts listedLoad: the
+ * listing, values.ts LISTED, as the import's source): one import per file the tree holds there, and
+ * each mount of it once per file, under the loop's prefix. Without such files the import is left
+ * as it is: it resolves to nothing, so the mount is not found (and warned of), never guessed.
+ */
+function expandListedImports(scanned: Scanned[], files: readonly string[]): void {
+  for (const s of scanned) {
+    let { imports, mounts } = s.x;
+    for (const imp of s.x.imports) {
+      if (!imp.source.startsWith(LISTED)) continue;
+      const listing = imp.source.slice(LISTED.length);
+      const [dir = ''] = listing.split('|');
+      const each = listedFiles(s.key, listing, files).map((name, i) => ({ local: `${imp.local}@listed${i}`, imported: imp.imported, source: `./${posix.join(dir, name)}` }));
+      if (each.length === 0) continue;
+      imports = [...imports.filter((i) => i !== imp), ...each];
+      mounts = mounts.flatMap((m) => (m.routerName === imp.local ? each.map((e) => ({ ...m, routerName: e.local })) : [m]));
+    }
+    if (imports !== s.x.imports) s.x = { ...s.x, imports, mounts };
+  }
 }
 
 function madeOfName(name: string, steps: readonly string[]): string | undefined {

@@ -5,6 +5,7 @@
 // be literals, templates, concatenations, constants (local or imported), enum members and
 // config defaults; what cannot be known statically is a warning naming file, line and why.
 import ts from 'typescript';
+import { posix } from 'node:path';
 import type { HttpMethod } from '../model';
 import { UNKNOWN_PREFIX, expandOptionalGroups, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod } from './routeSpec';
@@ -320,6 +321,13 @@ class FileReader {
           if (ts.isIdentifier(el.name)) this.addImport(el.name.text, el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text, req);
       return;
     }
+    // `const route = require(path.join(__dirname, 'api', r))` in a loop over that folder's listing;
+    // `const router = route.default || route`: the module itself.
+    const each = init && ts.isIdentifier(node.name) ? (this.listedLoad(init) ?? this.interopDefault(init)) : undefined;
+    if (each && ts.isIdentifier(node.name)) {
+      this.addImport(node.name.text, each.imported, each.source);
+      return;
+    }
     // `const { port, globalPrefix } = configService.get('app')`: each name is that property of the value.
     if (ts.isObjectBindingPattern(node.name) && init) {
       for (const el of node.name.elements) if (ts.isIdentifier(el.name) && !el.dotDotDotToken && !this.decls.has(el.name.text)) this.decls.set(el.name.text, el);
@@ -369,6 +377,53 @@ class FileReader {
     let cur = init;
     while (ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression) && keepsSameRouter(cur)) cur = skipOuter(cur.expression.expression);
     return ts.isIdentifier(cur) && this.isReceiver(cur.text) ? cur.text : undefined;
+  }
+
+  /**
+   * `require(path.join(__dirname, 'api', r))` / `await import(join(dir, d.name))` in a loop over a
+   * folder listed at run time (listedEntry), the entry's name last: each file of that folder, the
+   * listing (values.ts LISTED) standing for the module's source; collect.ts makes it one per file.
+   */
+  private listedLoad(init: ts.Expression): { source: string; imported: string } | undefined {
+    const load = skipOuter(ts.isAwaitExpression(skipOuter(init)) ? (skipOuter(init) as ts.AwaitExpression).expression : init);
+    const arg = isModuleLoad(load) && ts.isCallExpression(load) && load.arguments[0] ? skipOuter(load.arguments[0]) : undefined;
+    if (!arg || !ts.isCallExpression(arg) || !/(?:^|\.)(?:join|resolve)$/.test(arg.expression.getText())) return undefined;
+    const args = arg.arguments.map(skipOuter);
+    const last = args[args.length - 1];
+    const entry = last && (ts.isIdentifier(last) ? this.loopEntry(last, ['name']) : ts.isPropertyAccessExpression(last) && last.name.text === 'name' && ts.isIdentifier(last.expression) ? this.loopEntry(last.expression, []) : undefined);
+    if (!entry || !last) return undefined;
+    const text = (x: ts.Expression): string | undefined => (x === last ? '\0' : literalOf(this.evaluate(x)));
+    const first = args[0];
+    const decl = first && ts.isIdentifier(first) ? this.decls.get(first.text) : undefined;
+    const base = decl && ts.isExpression(decl) ? dirnameJoin(skipOuter(decl), text) : undefined;
+    const rest = args.slice(1).map(text);
+    const joined = base !== undefined ? (rest.every((r): r is string => r !== undefined) ? [base, ...rest].join('/') : undefined) : dirnameJoin(arg, text);
+    const [dir = ''] = entry.slice(LISTED.length).split('|');
+    const same = joined !== undefined && posix.join('x', joined) === posix.join('x', dir, '\0');
+    return same ? { source: entry, imported: ts.isCallExpression(load) && load.expression.kind === ts.SyntaxKind.ImportKeyword ? '*' : 'default' } : undefined;
+  }
+
+  /** The listing (LISTED local) a loop over a listed folder binds `id` to, when what it binds is that entry's `steps` (['name'] for a name, [] for a dirent). */
+  private loopEntry(id: ts.Identifier, steps: string[]): string | undefined {
+    for (let node: ts.Node = id; node.parent !== undefined; node = node.parent) {
+      const loop = loopAt(node);
+      const value = loop && loop.variable === id.text ? this.listedEntry(loop.list) : undefined;
+      const ref = value?.kind === 'str' && typeof value.parts[0] === 'object' ? value.parts[0].ref : undefined;
+      if (ref) return ref.path.slice(1).join('.') === steps.join('.') ? ref.local : undefined;
+    }
+    return undefined;
+  }
+
+  /** `mod.default || mod`, `mod.default ?? mod`, `mod.default` of a module loaded whole: that module's default export. */
+  private interopDefault(init: ts.Expression): { source: string; imported: string } | undefined {
+    const e = skipOuter(init);
+    const left = ts.isBinaryExpression(e) && /^(?:\|\||\?\?)$/.test(e.operatorToken.getText()) ? skipOuter(e.left) : e;
+    const right = ts.isBinaryExpression(e) ? skipOuter(e.right) : undefined;
+    if (!ts.isPropertyAccessExpression(left) || left.name.text !== 'default' || !ts.isIdentifier(left.expression)) return undefined;
+    const mod = left.expression.text;
+    if (right && !(ts.isIdentifier(right) && right.text === mod)) return undefined;
+    const imp = this.out.imports.find((i) => i.local === mod && (i.imported === 'default' || i.imported === '*'));
+    return imp && { source: imp.source, imported: 'default' };
   }
 
   /**
@@ -1963,7 +2018,7 @@ class FileReader {
       return;
     }
     // import('./x') / require('./x')
-    const req = requireSource(a) ?? dynamicImportSource(a);
+    const req = requireSource(a) ?? dynamicImportSource(a) ?? this.listedLoad(a)?.source;
     if (req === undefined && isModuleLoad(a)) {
       this.out.warnings.push({ id: 'moduleName', args: [mountedOn], line });
       return;
@@ -2885,11 +2940,7 @@ function globLoaded(load: ts.CallExpression): string | undefined {
   if (!arg || ts.isStringLiteralLike(arg)) return undefined;
   for (let node: ts.Node = load; node.parent !== undefined; node = node.parent) {
     const parent = node.parent;
-    let list: ts.Expression | undefined;
-    if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && ts.isCallExpression(parent) && parent.arguments[0] === node) {
-      const callee = parent.expression;
-      if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'forEach' || callee.name.text === 'map')) list = callee.expression;
-    } else if (ts.isForOfStatement(parent) && parent.statement === node) list = parent.expression;
+    const list = loopAt(node)?.list;
     const glob = list ? skipOuter(ts.isAwaitExpression(skipOuter(list)) ? (skipOuter(list) as ts.AwaitExpression).expression : list) : undefined;
     if (glob && ts.isCallExpression(glob) && GLOB_CALL.test(glob.expression.getText().replace(/\s+/g, ''))) {
       const literals: string[] = [];
@@ -2903,6 +2954,23 @@ function globLoaded(load: ts.CallExpression): string | undefined {
     if (ts.isSourceFile(parent)) break;
   }
   return undefined;
+}
+
+/**
+ * The loop `node` is the body of: the callback of `.forEach` / `.map` over a list, or the statement
+ * of a `for (const x of list)`; with the name the element is bound to ('' when not a plain name).
+ */
+function loopAt(node: ts.Node): { list: ts.Expression; variable: string } | undefined {
+  const parent = node.parent;
+  if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && ts.isCallExpression(parent) && parent.arguments[0] === node) {
+    const callee = parent.expression;
+    const param = node.parameters[0]?.name;
+    const variable = param && ts.isIdentifier(param) ? param.text : '';
+    return ts.isPropertyAccessExpression(callee) && (callee.name.text === 'forEach' || callee.name.text === 'map') ? { list: callee.expression, variable } : undefined;
+  }
+  if (!parent || !ts.isForOfStatement(parent) || parent.statement !== node) return undefined;
+  const decl = ts.isVariableDeclarationList(parent.initializer) ? parent.initializer.declarations[0]?.name : undefined;
+  return { list: parent.expression, variable: decl && ts.isIdentifier(decl) ? decl.text : '' };
 }
 
 /**

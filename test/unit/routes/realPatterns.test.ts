@@ -37,6 +37,33 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(collectRoutes([{ file: '/s/server.js', text: server }], { moduleOf: () => undefined }).routes, []);
   });
 
+  test("a loop over a folder listed at run time that mounts each file's router mounts every router of that folder under the loop's prefix", () => {
+    const server = [
+      "import { readdirSync } from 'fs';",
+      "import path from 'path';",
+      "import express from 'express';",
+      'const app = express();',
+      "readdirSync(path.join(__dirname, 'v1')).forEach((file) => {",
+      "  const mod = require(path.join(__dirname, 'v1', file));",
+      '  const router = mod.default || mod;',
+      "  if (typeof router === 'function') app.use('/v1', router);",
+      '});',
+      "const extra = path.join(__dirname, 'v2');",
+      "for (const d of readdirSync(extra, { withFileTypes: true }).filter((d) => d.name.endsWith('.ts'))) app.use('/v2', require(path.join(extra, d.name)));",
+      'app.listen(3000);',
+    ].join('\n');
+    const sources = [
+      { file: '/s/server.ts', text: server },
+      { file: '/s/v1/users.ts', text: "import { Router } from 'express';\nconst router = Router();\nrouter.get('/users', h);\nexport default router;" },
+      { file: '/s/v1/jobs.ts', text: "const express = require('express');\nconst r = express.Router();\nr.post('/jobs/:id', h);\nmodule.exports = r;" },
+      { file: '/s/v2/items.ts', text: "import { Router } from 'express';\nconst router = Router();\nrouter.get('/items', h);\nexport default router;" },
+    ];
+    const files = ['/s/server.ts', '/s/v1/users.ts', '/s/v1/jobs.ts', '/s/v2/items.ts', '/s/v2/notes.md'];
+    const { routes, warnings } = collectRoutes(sources, { moduleOf: () => undefined, files });
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /v1/users', 'GET /v2/items', 'POST /v1/jobs/:id']);
+    assert.deepEqual(warnings, []);
+  });
+
   test('a router class whose constructor hands koa-router a prefix not known statically: its routes, its instances\' and what is mounted on them are shown under … with warnings, never at a guessed path', () => {
     const { routes, warnings } = collectRoutes(
       [
