@@ -2888,11 +2888,16 @@ function chainRoot(e: ts.Node): ts.Node {
   return cur;
 }
 
-/** Object literals with a `module` key inside a static method: the dynamic modules it returns. */
+/**
+ * Object literals with a `module` key inside a static method: the dynamic modules it returns; also
+ * one made from another by a spread (`{ ...this.forRoot(), imports: [...] }`), which has its lists.
+ */
 function moduleObjects(method: ts.Node): ts.ObjectLiteralExpression[] {
   const out: ts.ObjectLiteralExpression[] = [];
+  const has = (o: ts.ObjectLiteralExpression, key: string) => o.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === key);
+  const derived = (o: ts.ObjectLiteralExpression) => o.properties.some(ts.isSpreadAssignment) && (has(o, 'imports') || has(o, 'controllers'));
   const walk = (n: ts.Node): void => {
-    if (ts.isObjectLiteralExpression(n) && n.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'module')) out.push(n);
+    if (ts.isObjectLiteralExpression(n) && (has(n, 'module') || derived(n))) out.push(n);
     ts.forEachChild(n, walk);
   };
   walk(method);

@@ -39,6 +39,9 @@ export function moduleListOf(expr: ts.Expression, cx: ListContext, depth = 0): M
   const element = (x: ts.Expression) => lists.push(ts.isSpreadElement(x) ? moduleListOf(x.expression, cx, depth + 1) : entryOf(x, cx));
   if (ts.isArrayLiteralExpression(e)) e.elements.forEach(element);
   else if (ts.isConditionalExpression(e)) [e.whenTrue, e.whenFalse].forEach(more);
+  // `...(original.imports || [])`: either side's entries.
+  else if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) [e.left, e.right].forEach(more);
+  else if (isSiblingList(e, cx)) return { names: [], open: false, from: [] };
   else if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'concat') [e.expression.expression, ...e.arguments].forEach(more);
   else if (ts.isIdentifier(e)) {
     const source = cx.sourceOf(e);
@@ -57,6 +60,19 @@ export function moduleListOf(expr: ts.Expression, cx: ListContext, depth = 0): M
   } else return entryOf(e, cx);
   return { names: lists.flatMap((l) => l.names), open: lists.some((l) => l.open), from: lists.flatMap((l) => l.from) };
 }
+
+/**
+ * `original.imports` where `const original = this.forRoot()`: the list of another dynamic module of
+ * the same class, whose static methods' module objects are all read as the class's own already.
+ */
+function isSiblingList(e: ts.Expression, cx: ListContext): boolean {
+  if (!ts.isPropertyAccessExpression(e) || !LIST_KEYS.has(e.name.text) || !ts.isIdentifier(skip(e.expression))) return false;
+  const decl = cx.declOf(skip(e.expression) as ts.Identifier);
+  const call = decl && ts.isExpression(decl) ? skip(decl) : undefined;
+  return call !== undefined && ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.expression.kind === ts.SyntaxKind.ThisKeyword;
+}
+
+const LIST_KEYS = new Set(['imports', 'controllers']);
 
 /**
  * The module an expression's value comes from when it is a member of a module loaded by name:

@@ -1397,5 +1397,28 @@ suite('routes on real-world patterns: Nest module registration', () => {
     const open = { ...files, '/s/auth/ee.config.ts': "export function eeConfig() {\n  const ee = require('./ee-auth').authModule;\n  return { controllers: [...ee.controllers] };\n}\n", '/s/auth/ee-auth.ts': 'export const authModule = { controllers: [] };\n' };
     assert.deepEqual(routesOf(open).sort(), ['GET /auth', 'GET /debug/pprof', 'GET /files', 'GET /health']);
   });
+
+  test("Nest: a dynamic module made from another of its class by a spread ({ ...this.forRoot(), imports: [...original.imports, X] }) registers what it adds", () => {
+    const controller = (path: string, cls: string) => `import { Controller, Get } from '@nestjs/common';\n@Controller('${path}')\nexport class ${cls} {\n  @Get()\n  get() {}\n}\n`;
+    const module = (cls: string, ctl: string, file: string) => `import { Module } from '@nestjs/common';\nimport { ${ctl} } from './${file}';\n@Module({ controllers: [${ctl}] })\nexport class ${cls} {}\n`;
+    const files = {
+      '/s/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { Module } from '@nestjs/common';\nimport { AppModule } from './app.module';\n@Module({ imports: [AppModule.forApi()] })\nclass StaticModule {}\nasync function boot() {\n  const app = await NestFactory.create(StaticModule);\n  await app.listen(3000);\n}\n",
+      '/s/app.module.ts':
+        "import { DynamicModule, Module } from '@nestjs/common';\nimport { HealthModule } from './health.module';\nimport { LoginModule } from './login.module';\nimport { JobsModule } from './jobs.module';\n@Module({})\nexport class AppModule {\n" +
+        "  static forRoot(): DynamicModule {\n    return { module: AppModule, imports: [HealthModule] };\n  }\n" +
+        "  static forApi(): DynamicModule {\n    const original = this.forRoot();\n    return { ...original, imports: [...(original.imports || []), LoginModule] };\n  }\n" +
+        "  static forJobs(): DynamicModule {\n    const original = this.forRoot();\n    return { ...original, imports: [...(original.imports ?? []), JobsModule] };\n  }\n}\n",
+      '/s/health.module.ts': module('HealthModule', 'HealthController', 'health.controller'),
+      '/s/health.controller.ts': controller('health', 'HealthController'),
+      '/s/login.module.ts': module('LoginModule', 'LoginController', 'login.controller'),
+      '/s/login.controller.ts': controller('login', 'LoginController'),
+      '/s/jobs.module.ts': module('JobsModule', 'JobsController', 'jobs.controller'),
+      '/s/jobs.controller.ts': controller('jobs', 'JobsController'),
+      '/s/orphan.controller.ts': controller('orphan', 'OrphanController'),
+    };
+    // Every dynamic module of a class counts (which one a process starts is not told apart); a
+    // controller no module lists still serves nothing: the lists are all known.
+    assert.deepEqual(routesOf(files).sort(), ['GET /health', 'GET /jobs', 'GET /login']);
+  });
 });
 
