@@ -387,17 +387,19 @@ class FileReader {
   private listedLoad(init: ts.Expression): { source: string; imported: string } | undefined {
     const load = skipOuter(ts.isAwaitExpression(skipOuter(init)) ? (skipOuter(init) as ts.AwaitExpression).expression : init);
     const arg = isModuleLoad(load) && ts.isCallExpression(load) && load.arguments[0] ? skipOuter(load.arguments[0]) : undefined;
-    if (!arg || !ts.isCallExpression(arg) || !/(?:^|\.)(?:join|resolve)$/.test(arg.expression.getText())) return undefined;
-    const args = arg.arguments.map(skipOuter);
-    const last = args[args.length - 1];
-    const entry = last && (ts.isIdentifier(last) ? this.loopEntry(last, ['name']) : ts.isPropertyAccessExpression(last) && last.name.text === 'name' && ts.isIdentifier(last.expression) ? this.loopEntry(last.expression, []) : undefined);
-    if (!entry || !last) return undefined;
-    const text = (x: ts.Expression): string | undefined => (x === last ? '\0' : literalOf(this.evaluate(x)));
+    const joinCall = arg && ts.isCallExpression(arg) && /(?:^|\.)(?:join|resolve)$/.test(arg.expression.getText()) ? arg : undefined;
+    const pieces = arg && !joinCall ? concatPieces(arg) : undefined;
+    const args = joinCall ? joinCall.arguments.map(skipOuter) : pieces && pieces.length > 1 ? pieces : undefined;
+    const last = args?.[args.length - 1];
+    const entry = last && typeof last !== 'string' && (ts.isIdentifier(last) ? this.loopEntry(last, ['name']) : ts.isPropertyAccessExpression(last) && last.name.text === 'name' && ts.isIdentifier(last.expression) ? this.loopEntry(last.expression, []) : undefined);
+    if (!entry || !last || !args) return undefined;
+    const text = (x: ts.Expression | string): string | undefined => (typeof x === 'string' ? x : x === last ? '\0' : literalOf(this.evaluate(x)));
     const first = args[0];
-    const decl = first && ts.isIdentifier(first) ? this.decls.get(first.text) : undefined;
+    const decl = first && typeof first !== 'string' && ts.isIdentifier(first) ? this.decls.get(first.text) : undefined;
     const base = decl && ts.isExpression(decl) ? dirnameJoin(skipOuter(decl), text) : undefined;
     const rest = args.slice(1).map(text);
-    const joined = base !== undefined ? (rest.every((r): r is string => r !== undefined) ? [base, ...rest].join('/') : undefined) : dirnameJoin(arg, text);
+    const sep = joinCall ? '/' : '';
+    const joined = base !== undefined ? (rest.every((r): r is string => r !== undefined) ? [base, ...rest].join(sep) : undefined) : joinCall ? dirnameJoin(joinCall, text) : fromDirname(args, text);
     const [dir = ''] = entry.slice(LISTED.length).split('|');
     const same = joined !== undefined && posix.join('x', joined) === posix.join('x', dir, '\0');
     return same ? { source: entry, imported: ts.isCallExpression(load) && load.expression.kind === ts.SyntaxKind.ImportKeyword ? '*' : 'default' } : undefined;
@@ -3038,8 +3040,28 @@ function dirnameJoin(e: ts.Expression, text: (e: ts.Expression) => string | unde
     const parts = rest.map((a) => text(a));
     return parts.every((p): p is string => p !== undefined) ? parts.join('/') : undefined;
   }
+  const pieces = ts.isTemplateExpression(e) || ts.isBinaryExpression(e) ? concatPieces(e) : undefined;
+  if (pieces && pieces.length > 1) return fromDirname(pieces, (p) => (typeof p === 'string' ? p : text(p)));
   const lit = text(e);
   return lit?.replace(/^\.\//, '');
+}
+
+/** `${__dirname}/api/${r}`, `'./api/' + r`, `__dirname + '/api/' + r`: the literal and computed pieces in order. */
+function concatPieces(e: ts.Expression): Array<ts.Expression | string> {
+  const x = skipOuter(e);
+  if (ts.isTemplateExpression(x)) return [x.head.text, ...x.templateSpans.flatMap((span) => [skipOuter(span.expression), span.literal.text])].filter((p) => p !== '');
+  if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.PlusToken) return [...concatPieces(x.left), ...concatPieces(x.right)];
+  return [ts.isStringLiteralLike(x) ? x.text : x];
+}
+
+/** The pieces of a concatenated path as one path below the file's folder (`__dirname` or './' first), or undefined. */
+function fromDirname(pieces: Array<ts.Expression | string>, text: (e: ts.Expression | string) => string | undefined): string | undefined {
+  const [first, ...rest] = pieces;
+  const dirname = first !== undefined && typeof first !== 'string' && /^(?:__dirname|import\.meta\.dirname)$/.test(first.getText());
+  const parts = (dirname ? rest : pieces).map(text);
+  if (!parts.every((p): p is string => p !== undefined)) return undefined;
+  const joined = parts.join('');
+  return dirname ? joined.replace(/^\//, '') : /^\.\//.test(joined) ? joined.slice(2) : undefined;
 }
 
 /** A method of the class around `at`, by name. */

@@ -64,6 +64,28 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(warnings, []);
   });
 
+  test("the loaded file's path of such a loop may be a template or a concatenation (`${__dirname}/v1/${file}`, './v2/' + name)", () => {
+    const server = [
+      "const fs = require('fs');",
+      "const express = require('express');",
+      'const app = express();',
+      "fs.readdirSync(`${__dirname}/v1`).forEach((file) => {",
+      '  app.use(`/v1`, require(`${__dirname}/v1/${file}`));',
+      '});',
+      "for (const name of fs.readdirSync(__dirname + '/v2')) app.use('/v2', require('./v2/' + name));",
+      'app.listen(3000);',
+    ].join('\n');
+    const sources = [
+      { file: '/s/server.js', text: server },
+      { file: '/s/v1/users.js', text: "const express = require('express');\nconst r = express.Router();\nr.get('/users', h);\nmodule.exports = r;" },
+      { file: '/s/v2/items.js', text: "const express = require('express');\nconst r = express.Router();\nr.post('/items/:id', h);\nmodule.exports = r;" },
+    ];
+    const files = ['/s/server.js', '/s/v1/users.js', '/s/v2/items.js'];
+    const { routes, warnings } = collectRoutes(sources, { moduleOf: () => undefined, files });
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /v1/users', 'POST /v2/items/:id']);
+    assert.deepEqual(warnings, []);
+  });
+
   test('a router class whose constructor hands koa-router a prefix not known statically: its routes, its instances\' and what is mounted on them are shown under … with warnings, never at a guessed path', () => {
     const { routes, warnings } = collectRoutes(
       [
