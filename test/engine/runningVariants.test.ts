@@ -55,7 +55,7 @@ suite('stacks run from variant compose files beside the base file (real engine, 
   test('a rebuild of the name both stacks have is refused before compose runs; the project/service form is understood', async () => {
     const bare = await cli(['rebuild', 'api', '--workspace', dir, '--json'], env);
     assert.equal(bare.code, 2, bare.stdout + bare.stderr);
-    assert.match(bare.stderr, new RegExp(`api names a service in more than one compose project \\(${project}/api, ${built}/api\\)`));
+    assert.match(bare.stderr, new RegExp(`api names more than one service \\(${project}/api, ${built}/api\\): name one of them as listed`));
     assert.doesNotMatch(bare.stderr, /\n\s+at /, 'no stack trace');
     const scoped = await cli(['check', '--workspace', dir, '--json', '--no-probe', '--service', `${built}/api`], env);
     assert.deepEqual((JSON.parse(scoped.stdout) as Report).services.map((s) => `${s.project}/${s.name}`), [`${built}/api`]);
