@@ -18,6 +18,8 @@ import { findRunBundle, type RunBundle } from '../dockerfile/runBundle';
 import { withRootScripts, withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
 import { entryFolder } from '../routes/serverApps';
 import { compiledStartEntry } from './startEntry';
+import { renamedManifests, withCopiedManifests } from './copiedManifest';
+import { bundlerOutputDir } from './bundlerOutput';
 import { isAtOrInside } from '../pathInside';
 
 /** Tried in order: the config a Nest-style build uses, then the usual one. */
@@ -41,6 +43,8 @@ interface Facts {
   /** Compiled file by file (tsc, swc, babel): a tsconfig that emits, or a server's tsconfig. */
   compiled: boolean;
   bundler: BundledBy | undefined;
+  /** Where the bundler's own configuration says it writes (vite.config's build.outDir...). */
+  bundlerOut: { path: string; why: string } | undefined;
   /** A bundle made by a RUN of the Dockerfile (`deno compile --output app`), with its output. */
   runBundle: RunBundle | undefined;
   df: Dockerfile | undefined;
@@ -75,13 +79,18 @@ export async function inferMapping(fs: FsLike, spec: ServiceSpec): Promise<Sourc
   return undefined;
 }
 
-async function gatherFacts(fs: FsLike, spec: ServiceSpec): Promise<Facts> {
+async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const { build } = spec;
   const evidence: string[] = [];
   const context = build && isAbsolute(build.context) ? build.context : spec.projectDir;
-  const written = await readDockerfile(fs, spec, evidence);
+  const written = await readDockerfile(files, spec, evidence);
+  const built = written && stagesBuiltFor(written, build?.target);
+  // A manifest copied in as package.json is the package the image builds, not the folder's own.
+  const manifests = built ? renamedManifests(built) : [];
+  evidence.push(...manifests.map((m) => m.evidence));
+  const fs = withCopiedManifests(files, context, manifests);
   // Which package the image builds: what the stages of its build target do, not another service's.
-  const project = await findBuildProject(fs, context, build?.dockerfile, written && stagesBuiltFor(written, build?.target), spec.config?.command);
+  const project = await findBuildProject(fs, context, build?.dockerfile, built, spec.config?.command);
   const rootScripts = objectField(await readJsonObject(fs, join(context, 'package.json')), 'scripts');
   const scripts = Object.fromEntries(Object.entries(rootScripts).filter((e): e is [string, string] => typeof e[1] === 'string'));
   const df = written && withWorkspaceDeploys(withRunMoves(withRootScripts(withTurboPrunes(written), scripts)), project, context);
@@ -103,7 +112,8 @@ async function gatherFacts(fs: FsLike, spec: ServiceSpec): Promise<Facts> {
   const nx: BundledBy | undefined = emit?.bundledBy !== undefined ? { kind: 'nx', said: emit.bundledBy } : undefined;
   const run: BundledBy | undefined = runBundle && { kind: 'run', run: runBundle };
   const bundler = nx ?? ((await startsCopiedSource(fs, project, sourceRoot, locate, evidence)) ? undefined : (findBundler(project) ?? run));
-  return { fs, spec, context, project, ts, tsName, sourceRoot, emit, compiled, bundler, runBundle, df, locate, evidence };
+  const bundlerOut = bundler === undefined ? undefined : await bundlerOutputDir(fs, project);
+  return { fs, spec, context, project, ts, tsName, sourceRoot, emit, compiled, bundler, bundlerOut, runBundle, df, locate, evidence };
 }
 
 const TS_SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
@@ -196,9 +206,10 @@ function placeBundle(f: Facts): Placement | undefined {
   const bundleOutput = f.emit?.bundledBy !== undefined ? f.emit.dir : undefined;
   // A RUN's own bundling command names its output: nearer the truth than the usual folders.
   const runOutput = f.runBundle ? join(f.context, f.runBundle.output) : undefined;
-  for (const candidate of [bundleOutput, runOutput, f.ts?.outDir?.path, ...BUNDLE_OUTPUTS.map(at), f.sourceRoot]) {
+  for (const candidate of [bundleOutput, runOutput, f.bundlerOut?.path, f.ts?.outDir?.path, ...BUNDLE_OUTPUTS.map(at), f.sourceRoot]) {
     const loc = candidate === undefined ? undefined : f.locate(candidate);
     if (!loc) continue;
+    if (f.bundlerOut && candidate === f.bundlerOut.path) f.evidence.push(l10n.t`bundle output ${relative(f.context, f.bundlerOut.path) || '.'} (${f.bundlerOut.why})`);
     f.evidence.push(targetFrom(loc));
     return candidate === f.sourceRoot ? { target: loc.path, rewrites: {} } : { target: loc.path, buildOutDir: candidate, rewrites: {} };
   }
@@ -398,6 +409,8 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     if (started?.byStartScript && !isAtOrInside(ts.includeRoot.path, started.path)) return undefined;
     return { path: ts.includeRoot.path, why: `${relative(context, ts.includeRoot.from)} include` };
   },
+  // `"include": ["src/**/*", "../src/shared/**/*"]`: the project's own folder among shared ones.
+  async (_fs, { ts, context }) => (ts?.ownIncludeRoot ? { path: ts.ownIncludeRoot.path, why: l10n.t`${relative(context, ts.ownIncludeRoot.from)} include, its entries in its own folder` } : undefined),
   async (_fs, { ts, tsName, project }) => {
     const configDir = ts ? dirname(ts.file) : project.dir;
     return configDir !== project.dir && configDir.startsWith(project.dir + sep) ? { path: configDir, why: l10n.t`the folder of ${tsName}, which sets no rootDir` } : undefined;

@@ -16,6 +16,12 @@ export interface TsConfigInfo {
   emitDeclarationOnly?: boolean;
   /** The single folder `include` names (["src"], ["src/**\/*"]), absolute, when it names one. */
   includeRoot?: { path: string; from: string };
+  /**
+   * The single folder the `include` entries inside the config's own folder name, when others
+   * reach outside it (["src/**\/*", "../shared/**\/*"] -> "src"): the project's own source, the
+   * rest shared folders compiled along with it.
+   */
+  ownIncludeRoot?: { path: string; from: string };
   composite?: boolean;
   allowJs?: boolean;
   /** `include` and `exclude` as written, with the folder of the config that set them (they are relative to it). */
@@ -53,6 +59,11 @@ export async function readTsConfig(fs: FsLike, file: string): Promise<TsConfigIn
       const root = singleIncludeRoot(json['include']);
       if (root === undefined) delete info.includeRoot;
       else info.includeRoot = { path: resolve(dir, root), from: path };
+      const own = json['include'].filter((p) => typeof p !== 'string' || !p.replace(/^\.\//, '').startsWith('../'));
+      const ownRoot = root === undefined && own.length > 0 && own.length < json['include'].length ? singleIncludeRoot(own) : undefined;
+      // `[".", "../../test"]`: the config's folder itself is no narrower than the folder rules.
+      if (ownRoot === undefined || ownRoot === '.') delete info.ownIncludeRoot;
+      else info.ownIncludeRoot = { path: resolve(dir, ownRoot), from: path };
     }
   }
   if (paths) info.pathTargets = { paths: aliasFolders(paths.map, baseUrl ?? paths.dir), from: paths.from };

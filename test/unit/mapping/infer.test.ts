@@ -1428,4 +1428,31 @@ suite('mapping infer: a tsconfig that emits declarations only', () => {
     assert.equal(m?.target, '/app/dist', m?.evidence.join('\n'));
     assert.equal(m && mapSourceFile(m, '/ws/worker/main.ts'), '/app/dist/main.js');
   });
+
+  test("a tsconfig including its own src and shared folders above it (rootDir ../): its own src is the source root, not the config's folder (whose config/ is copied, not compiled)", async () => {
+    const fs = memFs({
+      '/ws/package.json': '{"dependencies":{"express":"4"},"scripts":{"build":"tsc -p server/tsconfig.json","start":"node server/dist/server/src/index.js"}}',
+      '/ws/server/tsconfig.json': '{"compilerOptions":{"outDir":"./dist","rootDir":"../"},"include":["src/**/*","../shared/**/*"]}',
+      '/ws/server/src/index.ts': '',
+      '/ws/server/config/config.json': '{}',
+      '/ws/shared/constants.ts': '',
+      '/ws/Dockerfile': [
+        'FROM node:22 AS builder',
+        'WORKDIR /app',
+        'COPY package.json ./',
+        'COPY server ./server',
+        'COPY shared ./shared',
+        'RUN npm install && npm run build',
+        'FROM node:22-slim',
+        'WORKDIR /app',
+        'COPY --from=builder /app/server ./server',
+        'CMD ["npm", "start"]',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/server/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/server/dist/server/src', m?.evidence.join('\n'));
+    assert.equal(m && mapSourceFile(m, '/ws/server/src/index.ts'), '/app/server/dist/server/src/index.js');
+    assert.equal(m && mapSourceFile(m, '/ws/server/config/config.json'), undefined);
+  });
 });

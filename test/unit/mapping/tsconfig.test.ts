@@ -46,4 +46,17 @@ suite('mapping tsconfig', () => {
     assert.deepEqual((await readTsConfig(fs, '/a/tsconfig.json'))?.includeRoot, { path: '/a/src', from: '/a/tsconfig.json' });
     assert.equal((await readTsConfig(fs, '/b/tsconfig.json'))?.includeRoot, undefined);
   });
+
+  test("include entries in the config's own folder beside ones reaching above it give the own folder; the config's folder itself or no outside entry give none", async () => {
+    const fs = memFs({
+      '/a/server/tsconfig.json': '{"include":["src/**/*","../src/shared/**/*","../src/helpers/**/*"]}',
+      '/b/api/tsconfig.json': '{"include":[".","../../test"]}',
+      '/c/tsconfig.json': '{"include":["src","test"]}',
+    });
+    const a = await readTsConfig(fs, '/a/server/tsconfig.json');
+    assert.equal(a?.includeRoot, undefined);
+    assert.deepEqual(a?.ownIncludeRoot, { path: '/a/server/src', from: '/a/server/tsconfig.json' });
+    assert.equal((await readTsConfig(fs, '/b/api/tsconfig.json'))?.ownIncludeRoot, undefined);
+    assert.equal((await readTsConfig(fs, '/c/tsconfig.json'))?.ownIncludeRoot, undefined);
+  });
 });

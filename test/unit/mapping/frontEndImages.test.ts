@@ -1,0 +1,86 @@
+// Front ends and servers built from one folder with a manifest per image, and bundlers whose own
+// configuration says where they write.
+import assert from 'node:assert/strict';
+import { inferMapping } from '../../../src/core/mapping/infer';
+import { mapSourceFile } from '../../../src/core/mapping/mapFile';
+import type { ServiceSpec } from '../../../src/core/model';
+import { memFs } from '../helpers/memFs';
+
+const spec = (dockerfile: string): ServiceSpec => ({
+  name: 'web',
+  project: 'ws',
+  projectDir: '/ws',
+  composeFiles: ['/ws/compose.yaml'],
+  ports: [],
+  drift: {},
+  build: { context: '/ws', dockerfile },
+});
+
+/** One folder, two images: the server's manifest is package.json, the front end's another file copied in under that name. */
+const SHARED_FOLDER = {
+  '/ws/package.json': JSON.stringify({ dependencies: { express: '4', react: '18' }, devDependencies: { vite: '5' }, scripts: { build: 'tsc -p api/tsconfig.json', start: 'node api/dist/index.js' } }),
+  '/ws/package.web.json': JSON.stringify({ dependencies: { react: '18', 'react-dom': '18' }, devDependencies: { vite: '5' }, scripts: { build: 'vite build' } }),
+  '/ws/api/tsconfig.json': '{"compilerOptions":{"outDir":"./dist","rootDir":"./src"},"include":["src"]}',
+  '/ws/api/src/index.ts': '',
+  '/ws/tsconfig.json': '{"compilerOptions":{"noEmit":true,"jsx":"react-jsx"},"include":["web"]}',
+  '/ws/web/main.tsx': '',
+  '/ws/vite.config.ts': "export default { build: { outDir: 'public-html' } };\n",
+  '/ws/Dockerfile.web': [
+    'FROM node:22 AS build',
+    'WORKDIR /srv',
+    'COPY package.web.json ./package.json',
+    'RUN npm install',
+    'COPY web ./web',
+    'COPY tsconfig.json vite.config.ts ./',
+    'RUN npm run build',
+    'FROM nginx:alpine',
+    'COPY --from=build /srv/public-html /usr/share/nginx/html',
+  ].join('\n'),
+};
+
+suite('mapping: front-end images', () => {
+  test('a manifest copied in as package.json (COPY package.web.json ./package.json) is the package the image builds: a vite front end, not the server package.json describes', async () => {
+    const m = await inferMapping(memFs(SHARED_FOLDER), spec('/ws/Dockerfile.web'));
+    assert.equal(m?.sourceRoot, '/ws/web', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true, m?.evidence.join('\n'));
+    assert.ok(m?.evidence.includes('the Dockerfile copies package.web.json as /srv/package.json, line 3: the image builds with that manifest'), m?.evidence.join('\n'));
+  });
+
+  test("vite's build.outDir says where the bundle is written: the image's copy of that folder is the target", async () => {
+    const m = await inferMapping(memFs(SHARED_FOLDER), spec('/ws/Dockerfile.web'));
+    assert.equal(m?.target, '/usr/share/nginx/html', m?.evidence.join('\n'));
+    assert.ok(m?.evidence.includes("bundle output public-html (vite's output folder in vite.config.ts)"), m?.evidence.join('\n'));
+  });
+
+  test('vite build --outDir on the build script wins over the config file', async () => {
+    const files = { ...SHARED_FOLDER, '/ws/package.web.json': JSON.stringify({ devDependencies: { vite: '5' }, scripts: { build: 'tsc && vite build --outDir out/site' } }) };
+    files['/ws/Dockerfile.web'] = files['/ws/Dockerfile.web'].replace('/srv/public-html', '/srv/out/site');
+    const m = await inferMapping(memFs(files), spec('/ws/Dockerfile.web'));
+    assert.equal(m?.target, '/usr/share/nginx/html', m?.evidence.join('\n'));
+  });
+
+  test("webpack's output.path (path.resolve(__dirname, 'x')) in webpack.config.js says where the bundle is written", async () => {
+    const m = await inferMapping(
+      memFs({
+        '/ws/package.json': JSON.stringify({ dependencies: { react: '18' }, devDependencies: { webpack: '5', 'webpack-cli': '5' }, scripts: { build: 'webpack --mode production' } }),
+        '/ws/src/index.jsx': '',
+        '/ws/webpack.config.js': "const path = require('path');\nmodule.exports = { entry: './src/index.jsx', output: { filename: 'app.js', path: path.resolve(__dirname, 'static/bundle') } };\n",
+        '/ws/Dockerfile': 'FROM node:22 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM nginx\nCOPY --from=build /app/static/bundle /usr/share/nginx/html/bundle\n',
+      }),
+      spec('/ws/Dockerfile'),
+    );
+    assert.equal(m?.target, '/usr/share/nginx/html/bundle', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+  });
+
+  test("the server's image built from the same folder with its own renamed manifest keeps the server's mapping", async () => {
+    const files = {
+      ...SHARED_FOLDER,
+      '/ws/package.api.json': JSON.stringify({ dependencies: { express: '4' }, scripts: { build: 'tsc -p api/tsconfig.json' } }),
+      '/ws/Dockerfile.api': 'FROM node:22 AS build\nWORKDIR /srv\nCOPY package.api.json ./package.json\nCOPY api ./api\nRUN npm install && npm run build\nFROM node:22-slim\nWORKDIR /srv\nCOPY --from=build /srv/api/dist ./api/dist\nCMD ["node","api/dist/index.js"]\n',
+    };
+    const m = await inferMapping(memFs(files), spec('/ws/Dockerfile.api'));
+    assert.equal(m?.sourceRoot, '/ws/api/src', m?.evidence.join('\n'));
+    assert.equal(m && mapSourceFile(m, '/ws/api/src/index.ts'), '/srv/api/dist/index.js');
+  });
+});
