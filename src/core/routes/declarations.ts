@@ -1,0 +1,308 @@
+// The file's top-level declarations and imports, read before the walk: what each name holds,
+// which names are routers (a factory call, a router type, an alias of one, a class that makes one)
+// and their own prefixes (koa `new Router({ prefix })`, `router.prefix('/x')`, Hono's `basePath`).
+import ts from 'typescript';
+import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
+import { hasRefs, literalOf } from './values';
+import { skipOuter } from './tsSyntax';
+import { ROUTER_METHODS, CONVENTIONAL_RECEIVER, bindingNames, isTypeOnly, chainRoot, calleeName, envDefault, enclosingFunction, singleReturn, isFunctionLike } from './routeSyntax';
+import { loadedModule, isModuleLoad } from './moduleLoads';
+import { Evaluator } from './evaluator';
+
+/** Calls whose result is an app or a router. */
+const ROUTER_FACTORY =
+  /^(?:express|express\.Router|express\.default|e\.Router|Router|fastify|Fastify|Koa|KoaRouter|Hono|OpenAPIHono|polka|restify\.createServer|createRouter|KoaRouter|router)$/;
+
+/** Type names of apps and routers: a parameter declared with one is a receiver (`app: FastifyInstance`, `r: express.Router`). */
+const ROUTER_TYPE = /^(?:OpenAPIHono|Hono|Router|IRouter|Express|Application|FastifyInstance|Koa|KoaRouter|Elysia)$/;
+
+export abstract class DeclarationReader extends Evaluator {
+  /**
+   * `registerAs('app', () => ({ globalPrefix: '/api', urlVersion: { prefix: 'v' } }))` (@nestjs/config):
+   * each literal (or `process.env.X || 'literal'` default) under its dotted key, `app.globalPrefix`,
+   * `app.urlVersion.prefix`, as `configService.get('app.globalPrefix')` reads it.
+   */
+  private readConfigNamespace(call: ts.CallExpression): void {
+    const [nsArg, factory] = call.arguments.map(skipOuter);
+    // The namespace as a literal or a constant of this file (`registerAs(appRegToken, ...)`).
+    const ns = calleeName(call.expression) === 'registerAs' ? literalOf(this.evaluate(nsArg)) : undefined;
+    if (ns === undefined || !factory) return;
+    if (!ts.isArrowFunction(factory) && !ts.isFunctionExpression(factory)) return;
+    const body = ts.isBlock(factory.body) ? singleReturn(factory.body) : factory.body;
+    const walk = (e: ts.Expression | undefined, key: string): void => {
+      const x = e ? skipOuter(e) : undefined;
+      if (!x) return;
+      if (ts.isObjectLiteralExpression(x)) {
+        for (const p of x.properties)
+          if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) walk(p.initializer, `${key}.${p.name.text}`);
+          else if (ts.isShorthandPropertyAssignment(p)) walk(p.name, `${key}.${p.name.text}`);
+        return;
+      }
+      // A literal, `process.env.X || 'literal'`, or a local constant holding one (`globalPrefix,` of `const globalPrefix = env('X', 'api')`).
+      const text = ts.isStringLiteralLike(x) ? x.text : (envDefault(x, this.sf) ?? literalOf(this.evaluate(x)));
+      if (text !== undefined) (this.out.configDefaults ??= {})[key] = text;
+    };
+    walk(body, ns);
+  }
+
+  protected collectDeclarations(sf: ts.SourceFile): void {
+    const visitDecl = (node: ts.Node): void => {
+      if (isTypeOnly(node)) return;
+      if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) {
+        // Config defaults: `key: process.env.X || 'literal'` anywhere in the file.
+        const d = envDefault(skipOuter(node.initializer), this.sf);
+        if (d !== undefined) (this.out.configDefaults ??= {})[node.name.text] = d;
+      }
+      if (ts.isCallExpression(node)) namespaces.push(node);
+      if (ts.isParameter(node)) {
+        this.readParameterType(node);
+        bindingNames(node.name, this.paramNames);
+      }
+      if (ts.isImportDeclaration(node)) this.readImport(node);
+      else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+        const spec = node.moduleReference.expression;
+        if (ts.isStringLiteral(spec)) this.addImport(node.name.text, 'default', spec.text);
+      } else if (ts.isVariableDeclaration(node)) {
+        this.readVariable(node);
+      } else if (ts.isEnumDeclaration(node) || ts.isClassDeclaration(node) || ts.isFunctionDeclaration(node)) {
+        if (node.name && !this.decls.has(node.name.text)) this.decls.set(node.name.text, node);
+      }
+      ts.forEachChild(node, visitDecl);
+    };
+    // registerAs factories read once every constant they may name is known.
+    const namespaces: ts.CallExpression[] = [];
+    visitDecl(sf);
+    for (const call of namespaces) this.readConfigNamespace(call);
+  }
+
+  private addImport(local: string, imported: string, source: string): void {
+    this.out.imports.push({ local, imported, source });
+    this.importedNames.add(local);
+  }
+
+  /**
+   * `function registerGet(api: OpenAPIHono)`, `(app: typeof monitorsApi) => ...`: a parameter typed
+   * as a router is a receiver whatever its name (`api` alone is left out as a client's name). A
+   * `typeof x` counts when `x` is a router made here or a name imported (value or type import).
+   */
+  private readParameterType(node: ts.ParameterDeclaration): void {
+    const type = node.type;
+    if (!type || !ts.isIdentifier(node.name)) return;
+    if (ts.isTypeReferenceNode(type)) {
+      const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
+      if (ROUTER_TYPE.test(name)) this.typedReceivers.add(node.name.text);
+    } else if (ts.isTypeQueryNode(type) && ts.isIdentifier(type.exprName)) {
+      const of = type.exprName.text;
+      if (this.routers.has(of) || this.importedNames.has(of) || this.typeImportedNames.has(of)) this.typedReceivers.add(node.name.text);
+    }
+  }
+
+  private readImport(node: ts.ImportDeclaration): void {
+    const clause = node.importClause;
+    if (clause && ts.isStringLiteral(node.moduleSpecifier)) {
+      if (clause.isTypeOnly && clause.name) this.typeImportedNames.add(clause.name.text);
+      const named = clause.namedBindings;
+      if (named && ts.isNamedImports(named)) for (const el of named.elements) if (clause.isTypeOnly || el.isTypeOnly) this.typeImportedNames.add(el.name.text);
+    }
+    if (!clause || clause.isTypeOnly || !ts.isStringLiteral(node.moduleSpecifier)) return;
+    const source = node.moduleSpecifier.text;
+    if (clause.name) this.addImport(clause.name.text, 'default', source);
+    const nb = clause.namedBindings;
+    if (nb && ts.isNamespaceImport(nb)) this.addImport(nb.name.text, '*', source);
+    else if (nb) for (const el of nb.elements) if (!el.isTypeOnly) this.addImport(el.name.text, (el.propertyName ?? el.name).text, source);
+  }
+
+  private readVariable(node: ts.VariableDeclaration): void {
+    const init = node.initializer ? skipOuter(node.initializer) : undefined;
+    // const x = require('./x'), const { a, b: c } = require('./x'); loaded at run time:
+    // const x = (await import('./x')).default, const { default: x } = await import('./x')
+    const loaded = init && loadedModule(init);
+    if (loaded !== undefined) {
+      const req = loaded.source;
+      if (ts.isIdentifier(node.name)) this.addImport(node.name.text, loaded.imported, req);
+      else if (ts.isObjectBindingPattern(node.name) && !loaded.member)
+        for (const el of node.name.elements)
+          if (ts.isIdentifier(el.name)) this.addImport(el.name.text, el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text, req);
+      return;
+    }
+    // `const route = require(path.join(__dirname, 'api', r))` in a loop over that folder's listing;
+    // `const router = route.default || route`: the module itself.
+    const each = init && ts.isIdentifier(node.name) ? (this.listedLoad(init) ?? this.interopDefault(init)) : undefined;
+    if (each && ts.isIdentifier(node.name)) {
+      this.addImport(node.name.text, each.imported, each.source);
+      return;
+    }
+    // `const { port, globalPrefix } = configService.get('app')`: each name is that property of the value.
+    if (ts.isObjectBindingPattern(node.name) && init) {
+      for (const el of node.name.elements) if (ts.isIdentifier(el.name) && !el.dotDotDotToken && !this.decls.has(el.name.text)) this.decls.set(el.name.text, el);
+      return;
+    }
+    if (!ts.isIdentifier(node.name) || !init) return;
+    const name = this.ownName(node.name.text, node);
+    if (!this.decls.has(name)) this.decls.set(name, init);
+    const root = chainRoot(init);
+    this.pendingPrefix = undefined;
+    const factory = this.factoryPrefix(root);
+    if (factory !== undefined) {
+      this.factoryNames.set(root, name);
+      // A router made here outranks a call of the same name read before it (see shadowsKnown).
+      if (this.out.routerMakers) delete this.out.routerMakers[name];
+      this.routers.set(name, joinRoutePath(factory, this.basePathOf(init, root)));
+      if (this.pendingPrefix) this.routerPrefixValues.set(name, this.pendingPrefix);
+      return;
+    }
+    const maker = this.routerMaker(root) ?? this.classMaker(root, name);
+    if (maker !== undefined && !this.shadowsKnown(name)) {
+      this.factoryNames.set(root, name);
+      this.madeBy(name, maker, joinRoutePath(this.basePathOf(init, root)));
+      return;
+    }
+    const aliased = this.aliasedRouter(init);
+    if (aliased !== undefined && aliased !== node.name.text) {
+      this.routerAliases.set(node.name.text, [...(this.routerAliases.get(node.name.text) ?? []), { of: aliased, fn: enclosingFunction(node) }]);
+      return;
+    }
+    // Hono `const api = app.basePath('/api')`: another face of `app`, its paths under the base.
+    const call = ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'basePath' ? init : undefined;
+    const based = call && ts.isPropertyAccessExpression(call.expression) ? skipOuter(call.expression.expression) : undefined;
+    if (call && based && ts.isIdentifier(based) && (this.routers.has(based.text) || CONVENTIONAL_RECEIVER.test(based.text))) {
+      this.routers.set(name, joinRoutePath(this.routers.get(based.text) ?? '', literalOf(this.evaluate(call.arguments[0])) ?? ''));
+      this.out.mounts.push({ prefix: '/', routerName: name, line: this.line(node), mountedOn: based.text });
+    }
+  }
+
+  /**
+   * The router a variable's initialiser names again: `router`, `router.use(a, b)`, `(router as X).use(a)`,
+   * and a chain of registrations on it, which return the router itself (Hono, Express, koa-router):
+   * `const guarded = base.post('/x', h).openapi(route, h)` after `base.use(auth)` is `base`, so
+   * mounting `guarded` mounts `base`'s routes.
+   */
+  private aliasedRouter(init: ts.Expression): string | undefined {
+    let cur = init;
+    while (ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression) && keepsSameRouter(cur)) cur = skipOuter(cur.expression.expression);
+    return ts.isIdentifier(cur) && this.isReceiver(cur.text) ? cur.text : undefined;
+  }
+
+  /** `mod.default || mod`, `mod.default ?? mod`, `mod.default` of a module loaded whole: that module's default export. */
+  private interopDefault(init: ts.Expression): { source: string; imported: string } | undefined {
+    const e = skipOuter(init);
+    const left = ts.isBinaryExpression(e) && /^(?:\|\||\?\?)$/.test(e.operatorToken.getText()) ? skipOuter(e.left) : e;
+    const right = ts.isBinaryExpression(e) ? skipOuter(e.right) : undefined;
+    if (!ts.isPropertyAccessExpression(left) || left.name.text !== 'default' || !ts.isIdentifier(left.expression)) return undefined;
+    const mod = left.expression.text;
+    if (right && !(ts.isIdentifier(right) && right.text === mod)) return undefined;
+    const imp = this.out.imports.find((i) => i.local === mod && (i.imported === 'default' || i.imported === '*'));
+    return imp && { source: imp.source, imported: 'default' };
+  }
+
+  /**
+   * koa-router `router.prefix('/api')` on a router made here: every route of the router gets it,
+   * those declared before the call too, so it is read before any route.
+   */
+  protected readPrefixCalls(sf: ts.SourceFile): void {
+    for (const st of sf.statements) {
+      const e = ts.isExpressionStatement(st) ? skipOuter(st.expression) : undefined;
+      if (!e || !ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || e.expression.name.text !== 'prefix' || !ts.isIdentifier(e.expression.expression)) continue;
+      const router = e.expression.expression.text;
+      const prefix = literalOf(this.evaluate(e.arguments[0]));
+      if (!this.routers.has(router)) continue;
+      if (prefix === undefined) this.warn(e, { id: 'routerPrefix', args: [router] });
+      this.routers.set(router, joinRoutePath(this.routers.get(router) ?? '', prefix ?? UNKNOWN_PREFIX));
+    }
+  }
+
+  /** A router made inline (`export default new Hono().basePath('/sync').get(...)`): its prefix with the chain's base paths. */
+  protected withChainBase(prefix: string, root: ts.Node): string {
+    let top: ts.Node = root;
+    while (ts.isPropertyAccessExpression(top.parent) && top.parent.expression === top && ts.isCallExpression(top.parent.parent) && top.parent.parent.expression === top.parent) top = top.parent.parent;
+    const base = top === root ? '' : this.basePathOf(top as ts.Expression, root);
+    return base === '' || base === '/' ? prefix : joinRoutePath(prefix, base);
+  }
+
+  /** Hono `new Hono().basePath('/api')`, koa-router `new Router().prefix('/api')`: the base paths along a chain, outermost last. */
+  private basePathOf(init: ts.Expression, root: ts.Node): string {
+    const parts: string[] = [];
+    let cur: ts.Node = init;
+    while (cur !== root && ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression)) {
+      // koa-router `new Router().prefix('/api')` sets the same kind of prefix.
+      if (cur.expression.name.text === 'basePath' || cur.expression.name.text === 'prefix') parts.unshift(literalOf(this.evaluate(cur.arguments[0])) ?? '');
+      cur = skipOuter(cur.expression.expression);
+    }
+    return joinRoutePath(...parts);
+  }
+
+  /**
+   * `createApp()`, `apiModule()`: a call of a function declared here or imported, which may make
+   * a router (`function createApp() { return new Hono() }`). Taken for one here; collect.ts keeps
+   * it only when that function is found to make a router.
+   */
+  protected routerMaker(node: ts.Node): string | undefined {
+    if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || isModuleLoad(node)) return undefined;
+    const fn = node.expression.text;
+    const decl = this.decls.get(fn);
+    return this.importedNames.has(fn) || (decl !== undefined && isFunctionLike(decl)) ? fn : undefined;
+  }
+
+  /**
+   * `const router = new Dispatcher(...)` of a class declared here or imported from a file of the
+   * project: 'new Dispatcher', a router when collect.ts finds the class among that file's
+   * routerClasses. Only under a router's name: `const store = new Store()` is read as before.
+   */
+  private classMaker(node: ts.Node, name: string): string | undefined {
+    if (!ts.isNewExpression(node) || !ts.isIdentifier(node.expression) || !CONVENTIONAL_RECEIVER.test(name)) return undefined;
+    const cls = node.expression.text;
+    const imported = this.out.imports.find((i) => i.local === cls);
+    const decl = this.decls.get(cls);
+    return imported?.source.startsWith('.') || (decl !== undefined && ts.isClassDeclaration(decl)) ? `new ${cls}` : undefined;
+  }
+
+  protected madeBy(router: string, maker: string, prefix: string): void {
+    this.routers.set(router, prefix);
+    const last = router.slice(router.lastIndexOf('.') + 1);
+    (this.out.routerMakers ??= {})[router] = { maker, byName: CONVENTIONAL_RECEIVER.test(last) };
+  }
+
+  /**
+   * `const task = await createTask(...)` in a handler of the file whose `task` is `new Hono()` or an
+   * import: a local of the handler shadowing that name (the file's own scope cannot declare it
+   * twice), not the router the file's routes and mounts name.
+   */
+  private shadowsKnown(name: string): boolean {
+    return this.importedNames.has(name) || this.madeHere(name);
+  }
+
+  /** A router made by a factory this file sees (`new Router()`, `express()`), not by a call of some function. */
+  protected madeHere(router: string): boolean {
+    return this.routers.has(router) && this.out.routerMakers?.[router] === undefined;
+  }
+
+  /** Made here, or by `new` of a class of the project's own (a router if collect.ts confirms the class): its paths may be written without a leading slash. */
+  protected ownsRouter(router: string): boolean {
+    return this.madeHere(router) || this.out.routerMakers?.[router]?.maker.startsWith('new ') === true;
+  }
+
+  /** The router prefix of a factory call (koa `new Router({ prefix })`, Hono `basePath`), '' for none; undefined when not a factory. */
+  protected factoryPrefix(node: ts.Node): string | undefined {
+    if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return undefined;
+    const callee = calleeName(node.expression);
+    if (!callee || !ROUTER_FACTORY.test(callee)) return undefined;
+    const options = node.arguments?.[0];
+    if (options && ts.isObjectLiteralExpression(skipOuter(options))) {
+      const prefix = this.prop(skipOuter(options) as ts.ObjectLiteralExpression, 'prefix');
+      const evaluated = prefix ? this.evaluate(prefix) : undefined;
+      const value = literalOf(evaluated);
+      if (value !== undefined) return joinRoutePath(value);
+      if (evaluated && hasRefs(evaluated)) this.pendingPrefix = evaluated;
+      else if (prefix && !evaluated) return literalOf(this.unknownPrefix(prefix as ts.Expression));
+    }
+    return '';
+  }
+}
+
+/** A link of a chain that returns the router it was called on: `use`, a registration (a path or config and a handler). */
+function keepsSameRouter(call: ts.CallExpression): boolean {
+  const m = (call.expression as ts.PropertyAccessExpression).name.text;
+  if (m === 'use') return true;
+  // `app.get('env')` reads a setting and `router.route('/x')` makes an Express Route: neither is the router.
+  return (m in ROUTER_METHODS || m === 'route' || m === 'openapi') && call.arguments.length >= 2;
+}

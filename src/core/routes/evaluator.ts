@@ -1,0 +1,288 @@
+// What an expression evaluates to, as far as route paths need (values.ts's ConstValue): literals,
+// templates, concatenations, conditionals, arrays and objects, local constants and enums, class
+// statics, constructor parameters, listed names and calls that pass a value on; and the warning
+// for a mount prefix that is not known statically.
+import ts from 'typescript';
+import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
+import { EACH, LISTED, concat, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type StrValue } from './values';
+import { skipOuter } from './tsSyntax';
+import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, enclosingFunction, singleReturn, hasModifier } from './routeSyntax';
+import { ReaderBase } from './readerBase';
+
+/** Calls whose value is their first argument, as far as paths are concerned. */
+const IDENTITY_CALL = /^(?:String|Object\.freeze|createRoute|\w+\.createRoute)$/;
+
+/** An environment variable's name as an env helper's first argument takes it (`GLOBAL_PREFIX`). */
+const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/** Longest source text a message quotes. */
+const MAX_CODE_TEXT = 60;
+
+export abstract class Evaluator extends ReaderBase {
+  /**
+   * A mount prefix this scan cannot know (`process.env.API_PREFIX`, `basePath()`): the segment
+   * UNKNOWN_PREFIX, so its routes are shown and never probed at a guessed path; warned once per
+   * expression. A template keeps its known parts (`${base}/v1` -> `/…/v1`).
+   */
+  protected unknownPrefix(node: ts.Expression, at: ts.Node = node): StrValue {
+    // At the mount call's line, where collect.ts finds the mount (dropEmptyUnknownMounts).
+    if (!this.unknownPrefixes.has(node)) this.warn(at, { id: 'mountPrefix', args: [codeText(node, this.sf)] });
+    this.unknownPrefixes.add(node);
+    const e = skipOuter(node);
+    if (!ts.isTemplateExpression(e)) return str(`/${UNKNOWN_PREFIX}`);
+    const spans = e.templateSpans.map((span) => [literalOf(this.evaluate(span.expression)) ?? `/${UNKNOWN_PREFIX}/`, span.literal.text]);
+    return str(joinRoutePath(e.head.text, ...spans.flat()));
+  }
+
+  protected enumValue(node: ts.EnumDeclaration): ConstValue {
+    const props: Record<string, ConstValue> = {};
+    for (const m of node.members) {
+      const name = ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : undefined;
+      if (!name || !m.initializer) continue;
+      const v = this.evaluate(m.initializer);
+      if (v) props[name] = v;
+    }
+    return { kind: 'obj', props };
+  }
+
+  /** What an expression evaluates to, as far as paths need; undefined when unknown. */
+  evaluate(node: ts.Node | undefined, depth = 0): ConstValue | undefined {
+    if (!node || depth > 20 || this.evaluating.has(node)) return undefined;
+    this.evaluating.add(node);
+    try {
+      return this.evaluateNode(node, depth + 1);
+    } finally {
+      this.evaluating.delete(node);
+    }
+  }
+
+  private evaluateNode(raw: ts.Node, depth: number): ConstValue | undefined {
+    const node = ts.isExpression(raw) ? skipOuter(raw) : raw;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return str(node.text);
+    if (ts.isNumericLiteral(node)) return str(node.text);
+    if (ts.isTemplateExpression(node)) return this.evaluateTemplate(node, depth);
+    if (ts.isBinaryExpression(node)) return this.evaluateBinary(node, depth);
+    if (ts.isConditionalExpression(node)) return this.evaluateConditional(node, depth);
+    if (ts.isArrayLiteralExpression(node)) return this.evaluateArray(node, depth);
+    if (ts.isObjectLiteralExpression(node)) return this.evaluateObject(node, depth);
+    if (ts.isIdentifier(node)) return this.evaluateIdentifier(node, depth);
+    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      // `this.path` in a class-based router: the class field's initializer (`public path = '/users'`).
+      const field = classField(node, node.name.text);
+      return field ? this.evaluate(field, depth) : undefined;
+    }
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+      const key = ts.isPropertyAccessExpression(node) ? node.name.text : literalOf(this.evaluate(node.argumentExpression, depth));
+      if (key === undefined) return undefined;
+      const base = this.evaluate(node.expression, depth);
+      return propOf(base, [key]);
+    }
+    if (ts.isCallExpression(node)) return this.evaluateCall(node, depth);
+    if (ts.isEnumMember(node) && node.initializer) return this.evaluate(node.initializer, depth);
+    return undefined;
+  }
+
+  private evaluateTemplate(node: ts.TemplateExpression, depth: number): ConstValue | undefined {
+    let out: ConstValue | undefined = str(node.head.text);
+    for (const span of node.templateSpans) {
+      const v = this.evaluate(span.expression, depth);
+      out = out && v ? concat(out, v) : undefined;
+      out = out && concat(out, str(span.literal.text));
+    }
+    return out;
+  }
+
+  /**
+   * `a === 'x' ? b : c`: the branch its test picks when both sides are known; on a constructor's
+   * parameter (`mode === 'global' ? '' : '/:projectId'`) both, each instance picking one.
+   */
+  private evaluateConditional(node: ts.ConditionalExpression, depth: number): ConstValue | undefined {
+    const test = skipOuter(node.condition);
+    if (!ts.isBinaryExpression(test)) return undefined;
+    const op = test.operatorToken.kind;
+    const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
+    if (!equal && op !== ts.SyntaxKind.ExclamationEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
+    const [left, right] = [this.evaluate(test.left, depth), this.evaluate(test.right, depth)];
+    const [whenTrue, whenFalse] = [this.evaluate(node.whenTrue, depth), this.evaluate(node.whenFalse, depth)];
+    if (!left || !right || !whenTrue || !whenFalse) return undefined;
+    const [then, otherwise] = equal ? [whenTrue, whenFalse] : [whenFalse, whenTrue];
+    const [l, r] = [literalOf(left), literalOf(right)];
+    if (l !== undefined && r !== undefined) return l === r ? then : otherwise;
+    const param = hasParams(left) && r !== undefined ? left : hasParams(right) && l !== undefined ? right : undefined;
+    const ref = param?.kind === 'str' && param.parts.length === 1 ? param.parts[0] : undefined;
+    const equals = l ?? r;
+    return typeof ref === 'object' && equals !== undefined ? { kind: 'cond', param: ref.ref.local, equals, then, otherwise } : undefined;
+  }
+
+  private evaluateBinary(node: ts.BinaryExpression, depth: number): ConstValue | undefined {
+    const op = node.operatorToken.kind;
+    if (op === ts.SyntaxKind.PlusToken) {
+      const a = this.evaluate(node.left, depth);
+      const b = this.evaluate(node.right, depth);
+      return a && b ? concat(a, b) : undefined;
+    }
+    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+      const d = envDefault(node, this.sf);
+      if (d !== undefined) return str(d);
+      const left = this.evaluate(node.left, depth);
+      // `route.version ?? 'v1'` over the elements of an imported list: the literal where an element has none.
+      const ref = left?.kind === 'str' && left.parts.length === 1 && typeof left.parts[0] === 'object' ? left.parts[0].ref : undefined;
+      const fallback = ref?.path.includes(EACH) ? literalOf(this.evaluate(node.right, depth)) : undefined;
+      if (ref && fallback !== undefined) return str({ ref: { ...ref, fallback } });
+      return left ?? this.evaluate(node.right, depth);
+    }
+    return undefined;
+  }
+
+  private evaluateArray(node: ts.ArrayLiteralExpression, depth: number): ConstValue | undefined {
+    const items: ConstValue[] = [];
+    for (const el of node.elements) {
+      const v = this.evaluate(el, depth);
+      if (!v) return undefined;
+      items.push(v);
+    }
+    return { kind: 'arr', items };
+  }
+
+  private evaluateObject(node: ts.ObjectLiteralExpression, depth: number): ConstValue {
+    const props: Record<string, ConstValue> = {};
+    for (const p of node.properties) {
+      const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+      if (!name) continue;
+      let v: ConstValue | undefined;
+      if (ts.isPropertyAssignment(p)) v = this.evaluate(p.initializer, depth);
+      else if (ts.isShorthandPropertyAssignment(p)) v = this.evaluate(p.name, depth);
+      else if (ts.isGetAccessorDeclaration(p) || ts.isMethodDeclaration(p)) v = this.evaluate(singleReturn(p.body), depth);
+      if (v) props[name] = v;
+    }
+    return { kind: 'obj', props };
+  }
+
+  private evaluateIdentifier(node: ts.Identifier, depth: number): ConstValue | undefined {
+    const hit = this.lookup(node.text);
+    if (hit && 'kind' in hit && typeof (hit as ConstValue).kind === 'string' && !('pos' in hit)) return hit as ConstValue;
+    if (hit && ts.isEnumDeclaration(hit as ts.Node)) return this.enumValue(hit as ts.EnumDeclaration);
+    if (hit && ts.isClassDeclaration(hit as ts.Node)) return this.classStatics(hit as ts.ClassDeclaration, depth);
+    if (hit && ts.isBindingElement(hit as ts.Node)) return this.destructured(hit as ts.BindingElement, depth);
+    if (hit && ts.isExpression(hit as ts.Node)) return this.evaluate(hit as ts.Expression, depth);
+    if (this.importedNames.has(node.text)) return str({ ref: { local: node.text, path: [] } });
+    return this.evaluateParameter(node, depth);
+  }
+
+  /**
+   * A parameter of the function around it: a constructor's, a reference each instance fills with
+   * its argument (`new ContextController(config, services, 'project')`, collect.ts).
+   */
+  private evaluateParameter(node: ts.Identifier, depth: number): ConstValue | undefined {
+    for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+      const index = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === node.text);
+      if (index >= 0) return ts.isConstructorDeclaration(fn) ? this.constructorParam(fn, index, depth) : undefined;
+    }
+    return undefined;
+  }
+
+  /** A name of `const { a, b: c = 'x' } = value`: that property of the value, else its default. */
+  private destructured(el: ts.BindingElement, depth: number): ConstValue | undefined {
+    const decl = el.parent.parent;
+    const key = el.propertyName ? (ts.isIdentifier(el.propertyName) || ts.isStringLiteral(el.propertyName) ? el.propertyName.text : undefined) : ts.isIdentifier(el.name) ? el.name.text : undefined;
+    if (key === undefined || !ts.isVariableDeclaration(decl) || !decl.initializer) return undefined;
+    return propOf(this.evaluate(decl.initializer, depth), [key]) ?? this.evaluate(el.initializer, depth);
+  }
+
+  /** A constructor's parameter as a reference to its position; its default kept for instances made without it. */
+  private constructorParam(ctor: ts.ConstructorDeclaration, index: number, depth: number): ConstValue | undefined {
+    const router = enclosingClassRouter(ctor);
+    if (router === undefined) return undefined;
+    const defaults = ((this.out.constructorDefaults ??= {})[router] ??= []);
+    while (defaults.length <= index) defaults.push(null);
+    const initializer = ctor.parameters[index]?.initializer;
+    defaults[index] = (initializer && this.evaluate(initializer, depth)) ?? null;
+    return paramRef(index);
+  }
+
+  /** `class GoogleSSO { static LOGIN_URI = '/api/v1/google/login' }`: the static fields read as `GoogleSSO.LOGIN_URI`. */
+  protected classStatics(node: ts.ClassDeclaration, depth: number): ConstValue | undefined {
+    const props: Record<string, ConstValue> = {};
+    for (const m of node.members) {
+      if (!ts.isPropertyDeclaration(m) || !m.initializer || !ts.isIdentifier(m.name) || !hasModifier(m, ts.SyntaxKind.StaticKeyword)) continue;
+      const v = this.evaluate(m.initializer, depth);
+      if (v) props[m.name.text] = v;
+    }
+    return Object.keys(props).length > 0 ? { kind: 'obj', props } : undefined;
+  }
+
+  /**
+   * What a loop over a listed folder makes of an entry's file name: `name.split('.')` (then an
+   * index), `name.replace(/\.js$/, '')`, `path.basename(name, '.js')`, `path.parse(name).name`.
+   */
+  private listedName(node: ts.CallExpression, depth: number): ConstValue | undefined {
+    const callee = skipOuter(node.expression);
+    const [first, second] = node.arguments.map(skipOuter);
+    const entryName = (e: ts.Expression | undefined): ConstValue | undefined => {
+      const v = e && this.evaluate(e, depth);
+      const ref = v?.kind === 'str' && v.parts.length === 1 && typeof v.parts[0] === 'object' ? v.parts[0].ref : undefined;
+      return ref?.local.startsWith(LISTED) && ref.path[ref.path.length - 1] === 'name' ? v : undefined;
+    };
+    if (ts.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      const base = /^(?:split|replace)$/.test(method) ? entryName(callee.expression) : undefined;
+      if (base && method === 'split' && first && ts.isStringLiteralLike(first)) return propOf(base, [`*split*${first.text}`]);
+      if (base && method === 'replace' && first && ts.isRegularExpressionLiteral(first) && /^\/\\\..*\$\/$/.test(first.text) && second && literalOf(this.evaluate(second, depth)) === '') return propOf(base, ['*stem*']);
+      const named = method === 'basename' ? entryName(first) : undefined;
+      const ext = second && ts.isStringLiteralLike(second) ? second.text : undefined;
+      if (named) return ext === undefined ? named : propOf(named, [`*strip*${ext}`]);
+    }
+    return undefined;
+  }
+
+  private evaluateCall(node: ts.CallExpression, depth: number): ConstValue | undefined {
+    // configService.get('app.apiPrefix', ...) / config.get<string>('API_PREFIX')
+    const callee = node.expression;
+    if (ts.isPropertyAccessExpression(callee) && /^(?:get|getOrThrow)$/.test(callee.name.text)) {
+      const key = literalOf(this.evaluate(node.arguments[0], depth));
+      if (key !== undefined) {
+        const fallback = literalOf(this.evaluate(node.arguments[1], depth));
+        return fallback !== undefined ? str(fallback) : { kind: 'config', key };
+      }
+    }
+    // `env('GLOBAL_PREFIX', 'api')`, `getEnv('PREFIX', '/v1')`: an environment helper's default.
+    const envHelper = calleeName(callee);
+    const [name, fallback] = node.arguments.map(skipOuter);
+    if (envHelper && /env$/i.test(envHelper) && name && ts.isStringLiteralLike(name) && ENV_NAME.test(name.text) && fallback) {
+      const d = literalOf(this.evaluate(fallback, depth));
+      if (d !== undefined) return str(d);
+    }
+    // `this.docsPath()`: what a method of the class without parameters returns.
+    if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && node.arguments.length === 0) {
+      const method = classMethod(node, callee.name.text);
+      return method && method.parameters.length === 0 ? this.evaluate(returnedExpression(method), depth) : undefined;
+    }
+    const listed = this.listedName(node, depth);
+    if (listed) return listed;
+    // String(x), Object.freeze({...}), @hono/zod-openapi createRoute({...}): the argument itself.
+    if (IDENTITY_CALL.test(calleeName(callee) ?? '')) return this.evaluate(node.arguments[0], depth);
+    const fn = skipOuter(callee);
+    // A route definition made by a curried factory, `createApiRequestHandler(spec)(handler)`: its spec.
+    if (ts.isCallExpression(fn) && ts.isIdentifier(skipOuter(fn.expression)) && fn.arguments.length === 1) return this.evaluate(fn.arguments[0], depth);
+    // An immediately invoked function: what it returns, `(function () { ...; return { ... } })()`.
+    if ((ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) && node.arguments.length === 0) {
+      if (!ts.isBlock(fn.body)) return this.evaluate(fn.body, depth);
+      const last = fn.body.statements[fn.body.statements.length - 1];
+      return last && ts.isReturnStatement(last) ? this.evaluate(last.expression, depth) : undefined;
+    }
+    return undefined;
+  }
+}
+
+/** An expression's source text for a message, on one line and cut short. */
+function codeText(node: ts.Node, sf: ts.SourceFile): string {
+  const text = node.getText(sf).replace(/\s+/g, ' ');
+  return text.length > MAX_CODE_TEXT ? `${text.slice(0, MAX_CODE_TEXT - 1)}…` : text;
+}
+
+/** A method of the class around `at`, by name. */
+function classMethod(at: ts.Node, name: string): ts.MethodDeclaration | undefined {
+  let cur: ts.Node | undefined = at.parent;
+  while (cur && !ts.isClassLike(cur)) cur = cur.parent;
+  return cur?.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name && m.body !== undefined);
+}

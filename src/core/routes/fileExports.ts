@@ -1,0 +1,333 @@
+// What the file offers other files, read after the walk: its exports (named, default, CommonJS),
+// the routers, router factories, classes and plain functions behind them, decorator and controller
+// factories, the parameters routes are declared on, and routers kept in an object by key.
+import ts from 'typescript';
+import { joinRoutePath } from './joinPath';
+import { literalOf, str, type ConstValue } from './values';
+import { skipOuter } from './tsSyntax';
+import { ROUTER_METHODS, returnedExpression, chainRoot, restNames, hasModifier } from './routeSyntax';
+import { requireSource } from './moduleLoads';
+import type { ReaderBase } from './readerBase';
+import { MountReader } from './mounts';
+
+/** A router class's verb method takes its handler under one of these names or types (see collectRouterClasses). */
+const HANDLER_PARAM = /^(?:handler|handlers|callback|cb|fn|action|middleware|middlewares|listener|controller)$/i;
+
+const HANDLER_TYPE = /(?:Handler|Middleware|Callback|Function|Controller|Action)$/;
+
+/** A key of an object of routers that can be a path: segments, parameters, '' for the root. */
+const ROUTER_KEY = /^[\w.:/-]*$/;
+
+export abstract class ExportReader extends MountReader {
+  /**
+   * Classes declared here that read like a router: a method named as an HTTP verb (`get`, `post`,
+   * `del`...) taking a path and then a handler, named so (`handler`, `callback`, `fn`...) or typed
+   * so (`RouteHandler`, a function type). An HTTP client's `get(url, config)` takes no handler.
+   */
+  private collectRouterClasses(): void {
+    const handler = (p: ts.ParameterDeclaration): boolean =>
+      (ts.isIdentifier(p.name) && HANDLER_PARAM.test(p.name.text)) ||
+      (p.type !== undefined && (ts.isFunctionTypeNode(p.type) || (ts.isTypeReferenceNode(p.type) && HANDLER_TYPE.test(p.type.typeName.getText(this.sf)))));
+    for (const [name, node] of this.decls) {
+      if (!ts.isClassDeclaration(node)) continue;
+      const verbs = node.members.filter((m) => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && m.name.text in ROUTER_METHODS && m.parameters.slice(1).some(handler));
+      if (verbs.length > 0) (this.out.routerClasses ??= []).push(name);
+    }
+  }
+
+  /**
+   * `class SchemaRouter extends Router { constructor(schema) { super({ prefix: '/' + tableToPathname(schema.table) }) } }`:
+   * a router class whose constructor hands its base a prefix this scan cannot know. collect.ts
+   * leaves out its own routes (through `this`) and those of its instances, and what is mounted on
+   * them, rather than serve them under a guessed path; it finds the instances by classInstances.
+   */
+  private collectClassPrefixes(): void {
+    for (const [name, node] of this.decls) {
+      if (!ts.isClassDeclaration(node) || !node.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword)) continue;
+      const ctor = node.members.find(ts.isConstructorDeclaration);
+      const call = ctor?.body?.statements.map((st) => (ts.isExpressionStatement(st) ? skipOuter(st.expression) : undefined)).find((e) => e !== undefined && ts.isCallExpression(e) && e.expression.kind === ts.SyntaxKind.SuperKeyword);
+      const options = call && ts.isCallExpression(call) && call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
+      const prefix = options && ts.isObjectLiteralExpression(options) ? this.prop(options, 'prefix') : undefined;
+      if (!prefix || literalOf(this.evaluate(prefix)) !== undefined) continue;
+      (this.out.unknownPrefixClasses ??= []).push(name);
+      this.warn(prefix, { id: 'classPrefix', args: [name] });
+    }
+    this.collectClassInstances();
+  }
+
+  /** `const router = new SchemaRouter(...)` under a router's name that routes name: the class, imported or declared here. */
+  private collectClassInstances(): void {
+    for (const name of new Set(this.out.routes.map((r) => r.router))) {
+      const init = name !== undefined ? this.decls.get(name) : undefined;
+      if (name === undefined || !init || !ts.isNewExpression(init as ts.Node)) continue;
+      const callee = (init as ts.NewExpression).expression;
+      if (!ts.isIdentifier(callee) || !(this.importedNames.has(callee.text) || (this.decls.get(callee.text) !== undefined && ts.isClassDeclaration(this.decls.get(callee.text) as ts.Node)))) continue;
+      (this.out.classInstances ??= {})[name] = callee.text;
+    }
+  }
+
+  /**
+   * Calls taken for routers (`const user = await getUser()` too) matter only where a route, a
+   * mount or a returned router names them: the others are dropped, so collect.ts does not follow
+   * the functions of every call of the file.
+   */
+  private pruneRouterMakers(): void {
+    const makers = this.out.routerMakers;
+    if (!makers) return;
+    const named = new Set<string>([...Object.values(this.out.routerFactories ?? {})]);
+    for (const r of this.out.routes) if (r.router !== undefined) named.add(r.router);
+    for (const m of this.out.mounts) named.add(m.routerName).add(m.mountedOn ?? '');
+    for (const name of Object.keys(makers)) if (!named.has(name)) delete makers[name];
+    if (Object.keys(makers).length === 0) delete this.out.routerMakers;
+  }
+
+  /** Functions that return a router: one of this file by its name, or a fresh one (`return new Hono()`) as ''. */
+  private collectRouterFactories(): void {
+    for (const [name, node] of this.decls) {
+      const fn = ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) ? node : undefined;
+      const returned = fn && returnedIdentifier(fn);
+      // `=> createInstance().basePath('/sync').get(...)`: the router made inline at the chain's root.
+      const inline = fn && returnedExpression(fn);
+      const madeInline = inline && this.factoryNames.get(chainRoot(inline));
+      if (returned !== undefined && this.routers.has(returned)) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: returned };
+      else if (madeInline !== undefined) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: madeInline };
+      else if (fn && returnsFactory(fn, (e) => this.factoryPrefix(e) !== undefined)) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: '' };
+    }
+  }
+
+  /** The file's functions that build Nest decorators with applyDecorators: route ones and controller ones. */
+  private collectDecoratorFactories(): void {
+    for (const [name, node] of this.decls) {
+      if (!ts.isFunctionDeclaration(node) && !ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) continue;
+      const routes = this.decoratorRoutes(name, 0);
+      if (routes) this.out.decoratorFactories = { ...(this.out.decoratorFactories ?? {}), [name]: routes };
+      this.collectControllerFactory(name);
+    }
+  }
+
+  /** A controller factory's path (controllerFactory), for the files that import it; `$0`... its parameters. */
+  private collectControllerFactory(name: string): void {
+    const factory = this.controllerFactory(name);
+    if (!factory) return;
+    let c: ReturnType<ReaderBase['controllerPath']>;
+    this.withScope(factory.scope, () => (c = this.controllerPath(factory.call, factory.pathArg)));
+    if (c) this.out.controllerFactories = { ...(this.out.controllerFactories ?? {}), [name]: c.paths };
+  }
+
+  protected collectExports(): void {
+    const constants: Record<string, ConstValue> = {};
+    for (const [name, node] of this.decls) {
+      if (ts.isFunctionDeclaration(node)) continue;
+      const v = ts.isEnumDeclaration(node) ? this.enumValue(node) : ts.isClassDeclaration(node) ? this.classStatics(node, 0) : ts.isExpression(node) ? this.evaluate(node) : undefined;
+      if (v && v.kind !== 'config') constants[name] = v;
+    }
+    if (Object.keys(constants).length > 0) this.out.constants = constants;
+    this.collectEndpoints();
+    this.collectDecoratorFactories();
+    this.collectRouterParams();
+    this.collectPlainFunctions();
+    this.collectRouterFactories();
+    this.collectRouterClasses();
+    this.collectClassPrefixes();
+    this.pruneRouterMakers();
+    const prefixes: Record<string, ConstValue> = {};
+    for (const [name, prefix] of this.routers) if (prefix !== '' && !name.startsWith('@')) prefixes[name] = str(prefix);
+    for (const [name, value] of this.routerPrefixValues) prefixes[name] = value;
+    if (Object.keys(prefixes).length > 0) this.out.routerPrefixes = prefixes;
+    const autoPrefix = literalOf(constants['autoPrefix']) ?? this.moduleExportsProp('autoPrefix');
+    if (autoPrefix !== undefined) this.out.autoPrefix = joinRoutePath(autoPrefix);
+    // export default x / module.exports = x / export = x
+    for (const st of this.sf.statements) {
+      let expr: ts.Expression | undefined;
+      if (ts.isExportAssignment(st)) expr = st.expression;
+      else if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const left = st.expression.left;
+        if (ts.isPropertyAccessExpression(left) && left.name.text === 'exports' && ts.isIdentifier(left.expression) && left.expression.text === 'module')
+          expr = st.expression.right;
+      } else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name && hasModifier(st, ts.SyntaxKind.DefaultKeyword)) {
+        this.out.defaultExport = st.name.text;
+      } else if (ts.isExportDeclaration(st) && st.exportClause && ts.isNamedExports(st.exportClause) && !st.moduleSpecifier) {
+        this.exportList(st.exportClause);
+      }
+      const named = cjsNamedExport(st);
+      if (named && ts.isIdentifier(named.value)) this.exportName(named.name, named.value.text);
+      if (ts.isExportDeclaration(st) && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier)) {
+        // Re-exports: `export { default as users } from './users'`, `export * from './x'`.
+        const source = st.moduleSpecifier.text;
+        if (!st.exportClause) this.out.imports.push({ local: '*reexport*', imported: '*', source });
+        else if (ts.isNamedExports(st.exportClause))
+          for (const el of st.exportClause.elements) this.out.imports.push({ local: `*reexport*${el.name.text}`, imported: (el.propertyName ?? el.name).text, source });
+      }
+      if (expr) {
+        const e = skipOuter(expr);
+        const root = chainRoot(e);
+        const name = ts.isIdentifier(e) ? e.text : (this.factoryNames.get(root) ?? (ts.isFunctionLike(e) ? '*' : undefined));
+        if (name) this.out.defaultExport = name;
+        const req = requireSource(e);
+        if (req !== undefined) this.out.imports.push({ local: '*reexport*default', imported: 'default', source: req });
+        if (ts.isObjectLiteralExpression(e)) this.exportObjectMembers(e);
+      }
+    }
+  }
+
+  /** Constants holding a package's handler (`const trpcHandler = createExpressMiddleware({ router })`), for mounts in other files. */
+  private collectEndpoints(): void {
+    for (const [name, node] of this.decls) {
+      const served = ts.isCallExpression(node) ? this.endpointServed(node) : undefined;
+      if (served) (this.out.endpoints ??= {})[name] = served;
+    }
+  }
+
+  /**
+   * The parameters of this file's functions that routes or mounts are declared on
+   * (`function usersRoutes(router) { router.get(...) }`): by position, '' for the others. The
+   * default export, when it is a function expression, is listed as 'default'.
+   */
+  private collectRouterParams(): void {
+    const used = new Set([
+      ...this.out.routes.map((r) => r.router ?? ''),
+      ...this.out.mounts.map((m) => m.mountedOn ?? ''),
+      ...(this.out.helperCalls ?? []).flatMap((c) => c.routers.filter((r): r is string => r !== null)),
+    ]);
+    const params = (fn: ts.SignatureDeclarationBase): string[] | undefined => {
+      const names = fn.parameters.flatMap((p) => {
+        // `...[router, tenant]: Args` spreads its names over the positions.
+        if (p.dotDotDotToken && ts.isArrayBindingPattern(p.name)) return p.name.elements.map((el) => (ts.isBindingElement(el) && ts.isIdentifier(el.name) ? el.name.text : ''));
+        // `...args` read as `const [router, tenant] = args`, or handed on whole (`f(...args)`).
+        if (p.dotDotDotToken && ts.isIdentifier(p.name)) return restNames(fn, p.name.text);
+        return [ts.isIdentifier(p.name) ? p.name.text : ''];
+      });
+      const mine = names.map((n) => (used.has(n) ? n : ''));
+      return mine.some((n) => n !== '') ? mine : undefined;
+    };
+    // `({ app, routes }: {...}) => ...`: the destructured names routes or mounts are declared on.
+    const props = (fn: ts.SignatureDeclarationBase): Record<string, string> | undefined => {
+      const found: Record<string, string> = {};
+      fn.parameters.forEach((p, i) => {
+        if (!ts.isObjectBindingPattern(p.name)) return;
+        for (const el of p.name.elements) {
+          const key = el.propertyName ?? el.name;
+          if (ts.isIdentifier(el.name) && ts.isIdentifier(key) && used.has(el.name.text)) found[`${i}.${key.text}`] = el.name.text;
+        }
+      });
+      return Object.keys(found).length > 0 ? found : undefined;
+    };
+    const out: Record<string, string[]> = {};
+    for (const [name, node] of this.decls) {
+      if (!ts.isFunctionDeclaration(node) && !ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) continue;
+      const p = params(node);
+      if (p) out[name] = p;
+      const o = props(node);
+      if (o) (this.out.routerParamProps ??= {})[name] = o;
+    }
+    for (const st of this.sf.statements) {
+      const e = ts.isExportAssignment(st) ? st.expression : ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && /^module\.exports$/.test(st.expression.left.getText(this.sf)) ? st.expression.right : undefined;
+      const fn = e ? skipOuter(e) : undefined;
+      const p = fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? params(fn) : undefined;
+      if (p) out['default'] = p;
+    }
+    if (Object.keys(out).length > 0) this.out.routerParams = out;
+  }
+
+  /** Top-level functions with no route or mount declared inside them (see ExtractedFile.plainFunctions). */
+  private collectPlainFunctions(): void {
+    const lines = [...this.out.routes.map((r) => r.line), ...this.out.mounts.map((m) => m.line), ...(this.out.autoloads ?? []).map((a) => a.line), ...(this.out.helperCalls ?? []).map((c) => c.line)];
+    const plain: string[] = [];
+    for (const [name, node] of this.decls) {
+      if (!ts.isFunctionDeclaration(node) && !ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) continue;
+      const start = this.line(node);
+      const end = this.sf.getLineAndCharacterOfPosition(node.getEnd()).line + 1;
+      if (!lines.some((l) => l >= start && l <= end)) plain.push(name);
+    }
+    if (plain.length > 0) this.out.plainFunctions = plain;
+  }
+
+  /**
+   * `export default { users, posts: postsRouter }` / `module.exports = { api: apiRouter }`: each
+   * property of an imported router re-exports its import; one of a local router names it.
+   */
+  private exportObjectMembers(o: ts.ObjectLiteralExpression): void {
+    for (const p of o.properties) {
+      const key = ts.isShorthandPropertyAssignment(p) ? p.name.text : ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) ? p.name.text : undefined;
+      const value = ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) ? skipOuter(p.initializer) : undefined;
+      if (key === undefined || !value || !ts.isIdentifier(value)) continue;
+      const imp = this.out.imports.find((i) => i.local === value.text);
+      if (imp) this.out.imports.push({ local: `*reexport*default.${key}`, imported: imp.imported, source: imp.source });
+      else this.exportName(key, value.text);
+    }
+  }
+
+  /**
+   * Top-level objects holding imported names under path-like keys, `const routes = { 'api/items':
+   * apiItems, '': defaultRoute }` or `export default { ... }`: possible mounts (ExtractedFile.keyedRouters).
+   */
+  protected readKeyedRouters(): void {
+    const objects = this.sf.statements.flatMap((st) =>
+      ts.isVariableStatement(st) ? st.declarationList.declarations.map((d) => d.initializer) : ts.isExportAssignment(st) ? [st.expression] : [],
+    );
+    for (const o of objects) {
+      const e = o && skipOuter(o);
+      if (!e || !ts.isObjectLiteralExpression(e)) continue;
+      for (const p of e.properties) {
+        if (!ts.isPropertyAssignment(p) || !(ts.isStringLiteral(p.name) || ts.isIdentifier(p.name)) || !ROUTER_KEY.test(p.name.text)) continue;
+        const value = skipOuter(p.initializer);
+        if (ts.isIdentifier(value) && this.importedNames.has(value.text))
+          (this.out.keyedRouters ??= []).push({ key: p.name.text, routerName: value.text, line: this.line(p) });
+      }
+    }
+  }
+
+  /** `export { a, b as c }` of this file's names; an imported one (`import { router as record } from './record'; export { record }`) is passed on. */
+  private exportList(list: ts.NamedExports): void {
+    for (const el of list.elements) {
+      const local = (el.propertyName ?? el.name).text;
+      const imp = el.name.text !== 'default' ? this.out.imports.find((i) => i.local === local) : undefined;
+      if (imp) this.out.imports.push({ local: `*reexport*${el.name.text}`, imported: imp.imported, source: imp.source });
+      else if (el.name.text === 'default') this.out.defaultExport = local;
+      else if (el.propertyName) this.exportName(el.name.text, el.propertyName.text);
+    }
+  }
+
+  private exportName(exported: string, local: string): void {
+    (this.out.exportNames ??= {})[exported] = local;
+  }
+
+  /** `module.exports.x = 'lit'` / `exports.x = 'lit'`. */
+  private moduleExportsProp(name: string): string | undefined {
+    for (const st of this.sf.statements) {
+      if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+      const left = st.expression.left;
+      if (ts.isPropertyAccessExpression(left) && left.name.text === name && /^(?:module\.exports|exports)$/.test(left.expression.getText(this.sf)))
+        return literalOf(this.evaluate(st.expression.right));
+    }
+    return undefined;
+  }
+}
+
+/** `exports.api = apiRouter` / `module.exports.api = apiRouter`: the exported name and its value. */
+function cjsNamedExport(st: ts.Statement): { name: string; value: ts.Expression } | undefined {
+  if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+  const left = st.expression.left;
+  if (!ts.isPropertyAccessExpression(left)) return undefined;
+  const base = left.expression;
+  const isExports =
+    (ts.isIdentifier(base) && base.text === 'exports') ||
+    (ts.isPropertyAccessExpression(base) && base.name.text === 'exports' && ts.isIdentifier(base.expression) && base.expression.text === 'module');
+  return isExports ? { name: left.name.text, value: skipOuter(st.expression.right) } : undefined;
+}
+
+/** The router a function returns: `() => router`, `{ ...; return router.routes(); }` (its last return). */
+function returnedIdentifier(fn: ts.FunctionLikeDeclaration): string | undefined {
+  const body = fn.body;
+  if (!body) return undefined;
+  let e: ts.Expression | undefined = ts.isBlock(body) ? [...body.statements].reverse().find(ts.isReturnStatement)?.expression : body;
+  e = e ? skipOuter(e) : undefined;
+  if (e && ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && /^(?:routes|middleware)$/.test(e.expression.name.text)) e = skipOuter(e.expression.expression);
+  return e && ts.isIdentifier(e) ? e.text : undefined;
+}
+
+/** Whether a function returns a router factory's result (`return new Hono()`, `=> express.Router()`). */
+function returnsFactory(fn: ts.FunctionLikeDeclaration, isFactory: (e: ts.Node) => boolean): boolean {
+  const e = returnedExpression(fn);
+  return e !== undefined && isFactory(chainRoot(e));
+}

@@ -1,0 +1,84 @@
+// Modules a file loads in code: `require('./x')`, `await import('./x')`, a member of either, and
+// loads in a loop over a glob's files (a list only known at run time).
+import ts from 'typescript';
+import { skipOuter } from './tsSyntax';
+
+/** `glob.sync(...)`, `globSync(...)`, `fg.sync(...)`, `await globby(...)`: a list of files only known at run time. */
+const GLOB_CALL = /^(?:glob|globSync|globby|globbySync|fg|fastGlob|fastglob|tinyglobby)(?:\.(?:sync|globSync|glob))?$/;
+
+export function requireSource(e: ts.Node): string | undefined {
+  if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression) || e.expression.text !== 'require') return undefined;
+  const a = e.arguments[0];
+  return a && ts.isStringLiteral(a) ? a.text : undefined;
+}
+
+/**
+ * The pattern of the glob whose files a `require(file)` / `import(file)` with a name not known
+ * statically loads: it is inside a callback of `.forEach` / `.map` over the glob's result, or a
+ * `for (const file of glob.sync(...))` (outline loads `plugins/*\/server/index.[jt]s` so). What
+ * those modules add (plugins registering routers) cannot be known without running it.
+ */
+export function globLoaded(load: ts.CallExpression): string | undefined {
+  const arg = load.arguments[0];
+  if (!arg || ts.isStringLiteralLike(arg)) return undefined;
+  for (let node: ts.Node = load; node.parent !== undefined; node = node.parent) {
+    const parent = node.parent;
+    const list = loopAt(node)?.list;
+    const glob = list ? skipOuter(ts.isAwaitExpression(skipOuter(list)) ? (skipOuter(list) as ts.AwaitExpression).expression : list) : undefined;
+    if (glob && ts.isCallExpression(glob) && GLOB_CALL.test(glob.expression.getText().replace(/\s+/g, ''))) {
+      const literals: string[] = [];
+      const collect = (n: ts.Node): void => {
+        if (ts.isStringLiteralLike(n)) literals.push(n.text);
+        ts.forEachChild(n, collect);
+      };
+      if (glob.arguments[0]) collect(glob.arguments[0]);
+      return literals.sort((a, b) => b.length - a.length)[0] ?? glob.arguments[0]?.getText() ?? '';
+    }
+    if (ts.isSourceFile(parent)) break;
+  }
+  return undefined;
+}
+
+/**
+ * The loop `node` is the body of: the callback of `.forEach` / `.map` over a list, or the statement
+ * of a `for (const x of list)`; with the name the element is bound to ('' when not a plain name).
+ */
+export function loopAt(node: ts.Node): { list: ts.Expression; variable: string } | undefined {
+  const parent = node.parent;
+  if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && ts.isCallExpression(parent) && parent.arguments[0] === node) {
+    const callee = parent.expression;
+    const param = node.parameters[0]?.name;
+    const variable = param && ts.isIdentifier(param) ? param.text : '';
+    return ts.isPropertyAccessExpression(callee) && (callee.name.text === 'forEach' || callee.name.text === 'map') ? { list: callee.expression, variable } : undefined;
+  }
+  if (!parent || !ts.isForOfStatement(parent) || parent.statement !== node) return undefined;
+  const decl = ts.isVariableDeclarationList(parent.initializer) ? parent.initializer.declarations[0]?.name : undefined;
+  return { list: parent.expression, variable: decl && ts.isIdentifier(decl) ? decl.text : '' };
+}
+
+/**
+ * A module a declaration loads and what of it the name gets: `require('./x')` its default (the
+ * CommonJS exports), `await import('./x')` its namespace, `require('./x').y` /
+ * `(await import('./x')).y` that export (a member: destructuring it takes no export's name).
+ */
+export function loadedModule(init: ts.Expression): { source: string; imported: string; member: boolean } | undefined {
+  const req = requireSource(init);
+  if (req !== undefined) return { source: req, imported: 'default', member: false };
+  const dyn = dynamicImportSource(init);
+  if (dyn !== undefined) return { source: dyn, imported: '*', member: false };
+  if (!ts.isPropertyAccessExpression(init)) return undefined;
+  const inner = skipOuter(init.expression);
+  const source = requireSource(inner) ?? dynamicImportSource(inner);
+  return source !== undefined ? { source, imported: init.name.text, member: true } : undefined;
+}
+
+/** `require(x)` / `import(x)` whatever x is. */
+export function isModuleLoad(e: ts.Node): boolean {
+  return ts.isCallExpression(e) && ((ts.isIdentifier(e.expression) && e.expression.text === 'require') || e.expression.kind === ts.SyntaxKind.ImportKeyword);
+}
+
+export function dynamicImportSource(e: ts.Node): string | undefined {
+  if (!ts.isCallExpression(e) || e.expression.kind !== ts.SyntaxKind.ImportKeyword) return undefined;
+  const a = e.arguments[0];
+  return a && ts.isStringLiteral(a) ? a.text : undefined;
+}

@@ -1,0 +1,370 @@
+// Mounts: `app.use(prefix, router)`, fastify's `register(plugin, { prefix })` and autoload,
+// Hono's `route`, class routers mounted by their methods; what is mounted (a router, a module, a
+// plugin body read under its own router, an endpoint package such as GraphQL, tRPC or a proxy) and
+// under which prefix.
+import ts from 'typescript';
+import { joinRoutePath } from './joinPath';
+import { literalOf, literalsOf, str, type ConstValue } from './values';
+import { ENDPOINT_METHODS, endpointPath, type Endpoint, type ExtractedMount } from './extracted';
+import { skipOuter } from './tsSyntax';
+import { CONVENTIONAL_RECEIVER, subclassRouter, thisAssigned, chainRoot, dirnameJoin } from './routeSyntax';
+import { requireSource, isModuleLoad, dynamicImportSource } from './moduleLoads';
+import { RouteHelperReader } from './routeHelpers';
+
+/** A function whose name says it returns a path: `apiPrefix()`, `getBasePath()`, `config.baseUrl()`. */
+const PREFIX_NAME = /prefix|path|baseurl|(?:base|url|root)$/i;
+
+/**
+ * Packages whose handler or plugin serves one GraphQL endpoint, a tree of tRPC procedures, proxies
+ * every request under its path, or answers paths of its own below it (Auth.js's sign-in and
+ * callback pages, the REST paths trpc-to-openapi makes of the procedures' meta).
+ */
+const ENDPOINT_PACKAGES: ReadonlyArray<readonly [RegExp, Endpoint]> = [
+  [/^(?:@trpc\/server(?:\/.*)?|@hono\/trpc-server)$/, 'trpc'],
+  [/^(?:@apollo\/server(?:\/.*)?|apollo-server-(?:express|koa|fastify|hapi|lambda)|@as-integrations\/.+|express-graphql|graphql-http(?:\/.*)?|graphql-yoga|@graphql-yoga\/.+|mercurius|koa-graphql|@hono\/graphql-server)$/, 'graphql'],
+  [/^(?:http-proxy-middleware|express-http-proxy)$/, 'proxy'],
+  [/^(?:@auth\/express|trpc-to-openapi|trpc-openapi)$/, 'subtree'],
+];
+
+export abstract class MountReader extends RouteHelperReader {
+  /**
+   * What a mounted handler or registered plugin serves when it comes from a GraphQL or tRPC
+   * package (by its import, or the import behind the variable holding it): one endpoint whose
+   * operations or procedures are not HTTP routes of their own.
+   */
+  protected endpointServed(arg: ts.Expression): Endpoint | undefined {
+    let e: ts.Expression = skipOuter(arg);
+    while (ts.isCallExpression(e) || ts.isPropertyAccessExpression(e)) e = skipOuter(e.expression);
+    if (!ts.isIdentifier(e)) return undefined;
+    const source = this.clientSourceOf(e.text);
+    return source === undefined ? undefined : ENDPOINT_PACKAGES.find(([re]) => re.test(source))?.[1];
+  }
+
+  /** The routes of a package's handler mounted at `at` (ENDPOINT_METHODS, endpointPath). */
+  private addEndpoint(served: Endpoint, router: string, at: ConstValue, node: ts.Node): void {
+    const paths = mapLiterals(at, (p) => endpointPath(served, p));
+    for (const method of ENDPOINT_METHODS[served]) this.addRoute(router, method, paths, node);
+  }
+
+  /** `fastify.register(fastifyTRPCPlugin, { prefix: '/trpc' })`, `register(mercurius, { schema, path? })`. */
+  private readRegisteredEndpoint(served: Endpoint, plugin: ts.Expression, options: ts.Expression | undefined, mountedOn: string): void {
+    const opts = options && ts.isObjectLiteralExpression(options) ? options : undefined;
+    const prefix = opts && this.prop(opts, 'prefix') ? this.evaluate(this.prop(opts, 'prefix')) : str('');
+    // The GraphQL path: the options' `path`, or that of the integration call (`fastifyApollo(apollo, { path })`).
+    const call = skipOuter(plugin);
+    const callOpts = ts.isCallExpression(call) ? call.arguments.map(skipOuter).find(ts.isObjectLiteralExpression) : undefined;
+    const pathNode = (opts && this.prop(opts, 'path')) ?? (callOpts && this.prop(callOpts, 'path'));
+    const path = served === 'graphql' ? (pathNode ? this.evaluate(pathNode) : str('/graphql')) : str('');
+    if (!prefix || !path) return this.warn(plugin, { id: 'endpointPath', args: [served === 'trpc' ? 'tRPC' : 'GraphQL'] });
+    this.addEndpoint(served, mountedOn, prefix.kind === 'str' && path.kind === 'str' ? str(...prefix.parts, '/', ...path.parts) : prefix, plugin);
+  }
+
+  /** Apollo Server 2/3 `server.applyMiddleware({ app, path = '/graphql' })`: GraphQL on that app. */
+  protected readApplyMiddleware(call: ts.CallExpression): void {
+    const opts = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
+    const app = opts && ts.isObjectLiteralExpression(opts) ? this.prop(opts, 'app') : undefined;
+    const router = app ? this.receiverOf(app) : undefined;
+    if (!opts || !ts.isObjectLiteralExpression(opts) || !router) return;
+    const pathNode = this.prop(opts, 'path');
+    const path = pathNode ? this.evaluate(pathNode) : str('/graphql');
+    if (!path) return this.warn(call, { id: 'applyMiddlewarePath', args: [] });
+    this.addEndpoint('graphql', router, path, call);
+  }
+
+  /** `app.use('/p', mw, router)`, koa `router.use('/u', users.routes())`, `app.use(mount('/p', x))`, fastify `register(plugin, { prefix })`, Hono `app.route('/p', sub)`. */
+  /** `pathFirst`: the first of two arguments is the path whatever its name (Hono `app.route(membersPath, sub)`). */
+  protected readMount(call: ts.CallExpression, mountedOn: string, kind: string, pathFirst = false): void {
+    const args = [...call.arguments];
+    const line = this.line(call);
+    if (kind === 'register') {
+      const plugin = args[0];
+      const options = args[1] ? skipOuter(args[1]) : undefined;
+      if (plugin && options && ts.isObjectLiteralExpression(options) && this.isAutoload(plugin)) return this.readAutoload(options, mountedOn, line);
+      const served = plugin ? this.endpointServed(plugin) : undefined;
+      if (plugin && served) return this.readRegisteredEndpoint(served, plugin, options, mountedOn);
+      const prefixNode = options && ts.isObjectLiteralExpression(options) ? this.prop(options, 'prefix') : undefined;
+      if (!plugin) return;
+      const prefix = prefixNode ? (this.evaluate(prefixNode) ?? this.unknownPrefix(prefixNode, call)) : str('');
+      this.mountTarget(plugin, prefix, mountedOn, line);
+      return;
+    }
+    const looped = this.unknownLoopVariable(call);
+    if (looped !== undefined) {
+      this.warn(call, { id: 'loopMount', args: [mountedOn, kind, looped] });
+      return;
+    }
+    // `app.use(process.env.BASE_PATH, router)`, `app.use(apiPrefix(), router)`: a prefix, not known.
+    // A handler answering there (`app.use(apiRoot(), (req, res) => ...)`) is no router: left as before.
+    const unknown =
+      args[0] && args.length >= 2 && readsAsPrefix(args[0], this.sf, (id) => this.decls.get(id.text)) && !this.isRouterLike(args[0]) && !this.isRequestHandler(args[args.length - 1] as ts.Expression);
+    const first = args[0] ? (this.evaluate(args[0]) ?? (unknown ? this.unknownPrefix(args[0], call) : undefined)) : undefined;
+    const firstText = literalOf(first);
+    // A lone argument is what is mounted (`api.use(users)`), never a prefix; a prefix is a
+    // string: a literal, or a constant built from one.
+    const hasPrefix =
+      args.length >= 2 && first !== undefined && first.kind === 'str' && (firstText === undefined ? pathFirst || first.parts.some((p) => typeof p === 'string') || !this.isRouterLike(args[0]) : firstText.startsWith('/') || firstText === '');
+    if (first && firstText !== undefined && !hasPrefix) return; // app.use('x') is not a mount
+    const prefix = hasPrefix && first ? first : str('');
+    // Express `app.use('/mcp', (req, res) => ...)` or `app.use(['/a', '/b'], handler)`: a
+    // handler answering every method under the path(s).
+    const paths = hasPrefix ? first : first?.kind === 'arr' && literalsOf(first)?.every((p) => p.startsWith('/')) ? first : undefined;
+    if (kind === 'use' && paths && args.length >= 2) {
+      const last = args[args.length - 1] as ts.Expression;
+      // `app.use('/graphql', cors(), expressMiddleware(server))`, `app.use('/trpc', createExpressMiddleware({ router }))`
+      const served = this.endpointServed(last);
+      if (served) return this.addEndpoint(served, mountedOn, paths, last);
+      if (this.isRequestHandler(last)) return this.addRoute(mountedOn, 'ALL', paths, last);
+    }
+    // `app.use(['/a', '/b'], router)`: mounted at each path.
+    const prefixes = hasPrefix ? [prefix] : paths?.kind === 'arr' ? paths.items : [prefix];
+    for (const p of prefixes) for (const a of paths !== undefined ? args.slice(1) : args) this.mountTarget(a, p, mountedOn, line);
+  }
+
+  /**
+   * A function that answers the request itself, `(req, res) => ...` or `(req, res, next)` that
+   * calls `next` only on some paths, not middleware that hands every request on: `next` passed to
+   * another call or called at the top of its body, a Koa/Hono `(ctx, next)`, an error handler.
+   */
+  private isRequestHandler(arg: ts.Expression): boolean {
+    let fn: ts.Node | undefined = skipOuter(arg);
+    if (ts.isIdentifier(fn)) fn = this.decls.get(fn.text);
+    if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn)) || !fn.body) return false;
+    const names = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
+    if (names.length < 2 || names.length > 3 || /^next$/i.test(names[1] ?? '')) return false;
+    const next = names[2];
+    if (!next) return true;
+    const callsNext = (e: ts.Node): boolean => {
+      const c = ts.isAwaitExpression(e) || ts.isReturnStatement(e) || ts.isExpressionStatement(e) ? (e as { expression?: ts.Node }).expression : e;
+      return !!c && ts.isCallExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === next;
+    };
+    if (!ts.isBlock(fn.body)) return !callsNext(fn.body) && !passesOn(fn.body, next);
+    return !fn.body.statements.some((st) => callsNext(st) || (ts.isExpressionStatement(st) && callsNext(skipOuter(st.expression)))) && !passesOn(fn.body, next);
+  }
+
+  private mountTarget(arg: ts.Expression, prefix: ConstValue, mountedOn: string, line: number, depth = 0): void {
+    let a = skipOuter(arg);
+    // Express flattens arrays of handlers: `app.use('/api', [auth, router])`.
+    if (ts.isArrayLiteralExpression(a)) {
+      for (const el of a.elements) this.mountTarget(el, prefix, mountedOn, line, depth + 1);
+      return;
+    }
+    // const api = compose([...]) / mount('/x', sub): follow the variable to what it holds.
+    const held = ts.isIdentifier(a) && depth < 4 ? this.decls.get(a.text) : undefined;
+    if (held && ts.isCallExpression(held) && ts.isIdentifier(held.expression) && /^(?:compose|koaCompose|mount|koaMount|Mount)$/.test(held.expression.text))
+      return this.mountTarget(held, prefix, mountedOn, line, depth + 1);
+    // koa-mount: mount('/p', app)
+    if (ts.isCallExpression(a) && ts.isIdentifier(a.expression) && /^(?:mount|koaMount|Mount)$/.test(a.expression.text) && a.arguments.length >= 2) {
+      const inner = this.evaluate(a.arguments[0]);
+      if (inner?.kind === 'str' && prefix.kind === 'str') return this.mountTarget(a.arguments[1] as ts.Expression, str(...prefix.parts, '/', ...inner.parts), mountedOn, line);
+    }
+    // koa-compose: compose([a.routes(), b.routes()])
+    if (ts.isCallExpression(a) && ts.isIdentifier(a.expression) && /^(?:compose|koaCompose)$/.test(a.expression.text) && a.arguments[0]) {
+      const list = skipOuter(a.arguments[0]);
+      if (ts.isArrayLiteralExpression(list)) for (const el of list.elements) this.mountTarget(el, prefix, mountedOn, line);
+      return;
+    }
+    // x.routes(), x.middleware(), x.router
+    if (ts.isCallExpression(a) && ts.isPropertyAccessExpression(a.expression) && /^(?:routes|middleware|allowedMethods)$/.test(a.expression.name.text)) {
+      if (a.expression.name.text === 'allowedMethods') return;
+      a = a.expression.expression;
+    }
+    // `new UsersController(config).router`: the routes the class declares on itself; also through
+    // the field the instance is kept in (`this.apiRouter = new ApiRouter(this)` ... `this.apiRouter.router`).
+    let made = ts.isPropertyAccessExpression(a) ? skipOuter(a.expression) : a;
+    if (ts.isPropertyAccessExpression(made) && made.expression.kind === ts.SyntaxKind.ThisKeyword) made = thisAssigned(made, made.name.text) ?? made;
+    if (ts.isNewExpression(made) && ts.isIdentifier(made.expression) && this.factoryPrefix(made) === undefined) {
+      // The arguments, those known as strings: a class's paths may be built from them (constructorParam).
+      const args = (made.arguments ?? []).map((x) => {
+        const v = this.evaluate(x);
+        return v?.kind === 'str' ? v : null;
+      });
+      this.out.mounts.push({ ...this.mountPrefix(prefix), routerName: `new ${made.expression.text}`, line, mountedOn, ...(args.length > 0 ? { args } : {}) });
+      return;
+    }
+    // require('./users').router: that export of the module.
+    const memberOf = ts.isPropertyAccessExpression(a) ? requireSource(skipOuter(a.expression)) : undefined;
+    if (memberOf !== undefined && ts.isPropertyAccessExpression(a)) {
+      const local = `require(${memberOf}).${a.name.text}`;
+      this.out.imports.push({ local, imported: a.name.text, source: memberOf });
+      this.out.mounts.push({ ...this.mountPrefix(prefix), routerName: local, line, mountedOn });
+      return;
+    }
+    // import('./x') / require('./x')
+    const req = requireSource(a) ?? dynamicImportSource(a) ?? this.listedLoad(a)?.source;
+    if (req === undefined && isModuleLoad(a)) {
+      this.out.warnings.push({ id: 'moduleName', args: [mountedOn], line });
+      return;
+    }
+    const routerName = this.mountedRouterName(a, req, line);
+    if (!routerName) return;
+    this.out.mounts.push({ ...this.mountPrefix(prefix), routerName, line, mountedOn });
+  }
+
+  /** The name collect.ts knows the mounted thing by: a required module, an inline plugin's router, a router variable. */
+  private mountedRouterName(a: ts.Expression, req: string | undefined, line: number): string | undefined {
+    if (req !== undefined) {
+      const name = `require(${req})`;
+      this.out.imports.push({ local: name, imported: 'default', source: req });
+      return name;
+    } else if (ts.isArrowFunction(a) || ts.isFunctionExpression(a)) {
+      // An inline plugin: its first parameter is the router its routes are declared on.
+      const p = a.parameters[0];
+      if (!p || !ts.isIdentifier(p.name)) return undefined;
+      const name = `${p.name.text}@${line}`;
+      this.routers.set(name, '');
+      this.handled.add(a);
+      this.withScope(new Map([[p.name.text, ts.factory.createIdentifier(name)]]), () => this.visit(a.body));
+      return name;
+    } else if (ts.isIdentifier(a) || ts.isPropertyAccessExpression(a) || ts.isCallExpression(a) || ts.isNewExpression(a)) {
+      const callee = ts.isCallExpression(a) ? skipOuter(a.expression) : undefined;
+      if (
+        callee && ts.isIdentifier(callee) && ts.isCallExpression(a) && (a.arguments.length === 0 || this.isOwnFunction(callee.text)) &&
+        !this.factoryNames.has(chainRoot(a)) && this.factoryPrefix(chainRoot(a)) === undefined
+      ) {
+        // usersRouter(), initApis(tenant) of the project's own code: a function that may make a
+        // router or app (collect.ts knows); or middleware()
+        return `${callee.text}()`;
+      } else {
+        if (ts.isCallExpression(a) && !this.factoryNames.has(chainRoot(a)) && this.factoryPrefix(chainRoot(a)) === undefined) return undefined; // middleware(opts)
+        return this.receiverOf(a);
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * A function that may be the project's own code: declared in this file, or imported (from a
+   * relative path, an alias, or a bare name that may be a workspace package: `workbench/hono`).
+   * collect.ts decides by resolving it; a package's `cors(opts)` resolves to nothing and mounts
+   * nothing.
+   */
+  private isOwnFunction(name: string): boolean {
+    const decl = this.decls.get(name);
+    if (decl && (ts.isFunctionDeclaration(decl) || ts.isArrowFunction(decl) || ts.isFunctionExpression(decl))) return true;
+    return this.out.imports.some((i) => i.local === name);
+  }
+
+  /** A mount's prefix: literal, or left for collect.ts to resolve. */
+  private mountPrefix(prefix: ConstValue): Pick<ExtractedMount, 'prefix' | 'prefixValue'> {
+    const literal = literalOf(prefix);
+    return literal !== undefined ? { prefix: joinRoutePath(literal) } : { prefix: '/', prefixValue: prefix };
+  }
+
+  /** An identifier that names a router or an imported module rather than a string. */
+  private isRouterLike(arg: ts.Expression | undefined): boolean {
+    const a = arg ? skipOuter(arg) : undefined;
+    if (!a || !ts.isIdentifier(a)) return false;
+    if (this.routers.has(a.text) || CONVENTIONAL_RECEIVER.test(a.text) || /(?:Router|Routes|Controller|router|routes|controller)$/.test(a.text)) return true;
+    // An imported camelCase binding is a module (a router); SCREAMING_CASE is a constant.
+    return this.importedNames.has(a.text) && !/^[A-Z0-9_]+$/.test(a.text);
+  }
+
+  private isAutoload(plugin: ts.Expression): boolean {
+    const p = skipOuter(plugin);
+    const source = ts.isIdentifier(p) ? this.out.imports.find((i) => i.local === p.text)?.source : requireSource(p);
+    return source === '@fastify/autoload' || source === 'fastify-autoload';
+  }
+
+  /** `register(AutoLoad, { dir: join(__dirname, 'routes'), options: { prefix } })`: each file under dir is a plugin. */
+  private readAutoload(options: ts.ObjectLiteralExpression, mountedOn: string, line: number): void {
+    const dirNode = this.prop(options, 'dir');
+    const dir = dirNode ? dirnameJoin(skipOuter(dirNode), (e) => literalOf(this.evaluate(e))) : undefined;
+    if (dir === undefined) {
+      this.out.warnings.push({ id: 'autoloadDir', args: [], line });
+      return;
+    }
+    const inner = this.prop(options, 'options');
+    const innerObj = inner ? skipOuter(inner) : undefined;
+    const prefixNode = innerObj && ts.isObjectLiteralExpression(innerObj) ? this.prop(innerObj, 'prefix') : undefined;
+    const prefix = prefixNode ? (literalOf(this.evaluate(prefixNode)) ?? '') : '';
+    const dirName = this.prop(options, 'dirNameRoutePrefix');
+    const dirNamePrefix = !(dirName && skipOuter(dirName).kind === ts.SyntaxKind.FalseKeyword);
+    this.out.autoloads = [...(this.out.autoloads ?? []), { dir, prefix: joinRoutePath(prefix), dirNamePrefix, mountedOn, line }];
+  }
+
+  /**
+   * `this.useWithMiddleware('/auth/simple', new Provider().router, limiter)` on a subclass's own
+   * router: a path literal and a router among the arguments. Recorded as pending; collect.ts keeps
+   * it when a class method of that name mounts its parameters at those positions.
+   */
+  protected readPendingClassMount(call: ts.CallExpression, callee: ts.PropertyAccessExpression): void {
+    if (skipOuter(callee.expression).kind !== ts.SyntaxKind.ThisKeyword || call.arguments.length < 2) return;
+    const router = subclassRouter(callee);
+    const path = call.arguments[0] ? this.evaluate(call.arguments[0]) : undefined;
+    if (router === undefined || !literalOf(path)?.startsWith('/') || !path) return;
+    call.arguments.forEach((arg, i) => {
+      if (i === 0) return;
+      const before = this.out.mounts.length;
+      this.mountTarget(arg, path, router, this.line(call));
+      const found = this.out.mounts.splice(before);
+      for (const m of found) (this.out.pendingClassMounts ??= []).push({ ...m, method: callee.name.text, pathArg: 0, routerArg: i });
+    });
+  }
+
+  /** Methods of `node` whose body mounts two of their parameters: `this.app.use(path, ..., router)`, `this.use(path, router)`. */
+  protected readMountMethods(node: ts.ClassDeclaration): void {
+    for (const m of node.members) {
+      if (!ts.isMethodDeclaration(m) || !m.body || !ts.isIdentifier(m.name)) continue;
+      const params = m.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
+      const at = (e: ts.Expression | undefined): number => {
+        const x = e && skipOuter(e);
+        return x && ts.isIdentifier(x) ? params.indexOf(x.text) : -1;
+      };
+      const find = (n: ts.Node): { pathArg: number; routerArg: number } | undefined => {
+        if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'use') {
+          const on = skipOuter(n.expression.expression);
+          const onThis = on.kind === ts.SyntaxKind.ThisKeyword || (ts.isPropertyAccessExpression(on) && on.expression.kind === ts.SyntaxKind.ThisKeyword);
+          const pathArg = at(n.arguments[0]);
+          const routerArg = n.arguments.length > 1 ? at(n.arguments[n.arguments.length - 1]) : -1;
+          if (onThis && pathArg >= 0 && routerArg >= 0) return { pathArg, routerArg };
+        }
+        return ts.forEachChild(n, find);
+      };
+      const sig = find(m.body);
+      if (sig) (this.out.mountMethods ??= {})[m.name.text] = sig;
+    }
+  }
+}
+
+/** `next` handed to another call as an argument anywhere in `node`. */
+function passesOn(node: ts.Node, next: string): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n) && n.arguments.some((a) => ts.isIdentifier(a) && a.text === next)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/**
+ * Whether an expression whose value is not known is a mount's path all the same: an environment
+ * variable, a template, or a call whose name says it returns a path (`held`: what a local
+ * constant holds, one step). Middleware (`app.use(auth(), router)`) is none; nor is a property
+ * read (`global.basePath`, `config.root`), a setting that usually defaults to no prefix, where the
+ * routes answer as written.
+ */
+function readsAsPrefix(node: ts.Expression, sf: ts.SourceFile, held: (id: ts.Identifier) => ts.Node | undefined): boolean {
+  const e = skipOuter(node);
+  if (ts.isTemplateExpression(e) || /^process\.env\b/.test(e.getText(sf))) return true;
+  const init = ts.isIdentifier(e) && !isParameter(e) ? held(e) : undefined;
+  if (init && ts.isExpression(init) && !ts.isIdentifier(skipOuter(init))) return readsAsPrefix(init, sf, () => undefined);
+  const callee = ts.isCallExpression(e) ? skipOuter(e.expression) : undefined;
+  const name = callee && (ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined);
+  return name !== undefined && PREFIX_NAME.test(name);
+}
+
+/** Whether an identifier names a parameter of a function around it. */
+function isParameter(id: ts.Identifier): boolean {
+  for (let cur: ts.Node | undefined = id.parent; cur; cur = cur.parent)
+    if (ts.isFunctionLike(cur) && cur.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === id.text)) return true;
+  return false;
+}
+
+/** Each string literal of a value changed by `f` (a string value's last literal part). */
+function mapLiterals(v: ConstValue, f: (p: string) => string): ConstValue {
+  if (v.kind === 'arr') return { ...v, items: v.items.map((i) => mapLiterals(i, f)) };
+  const lit = literalOf(v);
+  return lit !== undefined ? str(f(lit)) : v.kind === 'str' ? str(...v.parts, f('')) : v;
+}

@@ -1,0 +1,280 @@
+// A Nest app's configuration around its controllers: the global prefix, URI versioning,
+// RouterModule trees, GraphQL's endpoint, and each module's `imports`/`controllers` lists (with
+// dynamic modules and lists built in code) for collect.ts to find which controllers the app registers.
+import ts from 'typescript';
+import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
+import { hasRefs, literalOf } from './values';
+import { NEUTRAL_VERSION, type NestModuleDecl, type RouterModuleEntry, type UriVersioning } from './extracted';
+import { isFunctionWithBody, lastReturn, returnedExpressions, skipOuter } from './tsSyntax';
+import { moduleListOf } from './nestModuleList';
+import { requireSource } from './moduleLoads';
+import { hasModifier } from './routeSyntax';
+import { ExportReader } from './fileExports';
+
+export abstract class NestAppReader extends ExportReader {
+  /**
+   * Nest `GraphQLModule.forRoot({ path })` / `forRootAsync({ useFactory: () => ({ path }) })`:
+   * GraphQL at that path, else at the driver's default /graphql (a `useClass` options class is
+   * not followed); outside the global prefix unless `useGlobalPrefix: true`.
+   */
+  protected readNestGraphQL(call: ts.CallExpression): void {
+    const opts = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
+    if (opts && !ts.isObjectLiteralExpression(opts)) return;
+    const factory = opts ? this.prop(opts, 'useFactory') : undefined;
+    const fn = factory ? skipOuter(factory) : undefined;
+    const made = fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? (ts.isBlock(fn.body) ? lastReturn(fn.body) : fn.body) : undefined;
+    const madeObj = made ? skipOuter(made) : undefined;
+    const sources = [opts, madeObj && ts.isObjectLiteralExpression(madeObj) ? madeObj : undefined].filter((o): o is ts.ObjectLiteralExpression => o !== undefined);
+    const pathNode = sources.map((o) => this.prop(o, 'path')).find((n) => n !== undefined);
+    const path = pathNode ? literalOf(this.evaluate(pathNode)) : '/graphql';
+    if (path === undefined) return this.warn(call, { id: 'graphqlModulePath', args: [] });
+    const global = sources.some((o) => this.prop(o, 'useGlobalPrefix')?.kind === ts.SyntaxKind.TrueKeyword);
+    const line = this.line(call);
+    for (const method of ['GET', 'POST'] as const)
+      this.out.routes.push(global ? { method, path: joinRoutePath(path), line, kind: 'nest', version: [NEUTRAL_VERSION] } : { method, path: joinRoutePath(path), line, kind: 'router', router: 'GraphQLModule' });
+  }
+
+  protected readGlobalPrefix(call: ts.CallExpression): void {
+    const entry = this.nestFactoryModule();
+    if (entry !== undefined) this.out.nestEntryModule = entry;
+    const value = this.evaluate(call.arguments[0]);
+    const literal = literalOf(value);
+    if (literal !== undefined) this.out.globalPrefix = joinRoutePath(literal);
+    else if (value && hasRefs(value)) {
+      this.out.globalPrefixValue = value;
+      this.out.globalPrefixLine = this.line(call);
+    }
+    else {
+      this.warn(call, { id: 'globalPrefix', args: [] });
+      return;
+    }
+    const options = call.arguments[1] ? skipOuter(call.arguments[1]) : undefined;
+    if (!options || !ts.isObjectLiteralExpression(options)) return;
+    const exclude = this.prop(options, 'exclude');
+    const list = exclude ? skipOuter(exclude) : undefined;
+    if (!list || !ts.isArrayLiteralExpression(list)) return;
+    const paths: string[] = [];
+    for (const el of list.elements) {
+      const e = skipOuter(el);
+      const v = ts.isObjectLiteralExpression(e) ? this.evaluate(this.prop(e, 'path')) : this.evaluate(e);
+      const text = literalOf(v);
+      if (text !== undefined) paths.push(joinRoutePath(text));
+    }
+    this.out.globalPrefixExclude = paths;
+  }
+
+  /** `NestFactory.create(AppModule, ...)` in this file: the module the app is built from. */
+  protected nestFactoryModule(): string | undefined {
+    const find = (node: ts.Node): string | undefined => {
+      if (ts.isCallExpression(node)) {
+        const c = skipOuter(node.expression);
+        const first = node.arguments[0] ? skipOuter(node.arguments[0]) : undefined;
+        if (ts.isPropertyAccessExpression(c) && c.name.text === 'create' && ts.isIdentifier(c.expression) && c.expression.text === 'NestFactory' && first && ts.isIdentifier(first)) return first.text;
+      }
+      return ts.forEachChild(node, find);
+    };
+    return find(this.sf);
+  }
+
+  protected readVersioning(call: ts.CallExpression): void {
+    const arg = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
+    if (!arg) {
+      this.out.uriVersioning = { prefix: 'v' };
+      return;
+    }
+    if (!ts.isObjectLiteralExpression(arg)) {
+      this.warn(call, { id: 'versioningOptions', args: [] });
+      return;
+    }
+    const typeNode = this.prop(arg, 'type');
+    const typeExpr = typeNode ? skipOuter(typeNode) : undefined;
+    const type = !typeExpr ? 'URI' : ts.isPropertyAccessExpression(typeExpr) && /^(?:URI|HEADER|MEDIA_TYPE|CUSTOM)$/.test(typeExpr.name.text) ? typeExpr.name.text : undefined;
+    if (type === undefined) {
+      this.warn(call, { id: 'versioningType', args: [] });
+      return;
+    }
+    if (type !== 'URI') return; // header, media type, custom: the path carries no version
+    const versioning: UriVersioning = { prefix: 'v' };
+    const prefixNode = this.prop(arg, 'prefix');
+    if (prefixNode) {
+      const value = skipOuter(prefixNode).kind === ts.SyntaxKind.FalseKeyword ? undefined : this.evaluate(prefixNode);
+      const prefix = value ? literalOf(value) : '';
+      // A config key or a constant of another file: collect.ts reads it.
+      if (prefix === undefined && value && hasRefs(value)) this.out.versioningPrefixValue = { value, line: this.line(call) };
+      else if (prefix === undefined) {
+        this.warn(call, { id: 'versioningPrefix', args: [] });
+        return;
+      }
+      versioning.prefix = prefix ?? 'v';
+    }
+    const defaultNode = this.prop(arg, 'defaultVersion');
+    if (defaultNode) {
+      const v = this.versionOf(defaultNode);
+      if (v) versioning.defaultVersion = v;
+      else this.warn(call, { id: 'versioningDefault', args: [] });
+    }
+    this.out.uriVersioning = versioning;
+  }
+
+  /** `RouterModule`, or `RouterModule` of @nestjs/core imported under another name (`RouterModule as NestJsRouterModule`). */
+  protected isNestRouterModule(local: string): boolean {
+    const imp = this.out.imports.find((i) => i.local === local);
+    return imp ? imp.imported === 'RouterModule' && imp.source === '@nestjs/core' : local === 'RouterModule';
+  }
+
+  /**
+   * `export const routes: Routes = [...]` (Routes of @nestjs/core): a RouterModule tree another
+   * file registers (`RouterModule.register(routes)` with `routes` imported), read where it is written.
+   */
+  protected isExportedRoutesTree(node: ts.VariableDeclaration): boolean {
+    const type = node.type;
+    if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return false;
+    const local = type.typeName.text;
+    const imp = this.out.imports.find((i) => i.local === local);
+    const statement = node.parent.parent;
+    const routesType = imp ? imp.imported === 'Routes' && imp.source === '@nestjs/core' : local === 'Routes' && this.typeImportedNames.has(local);
+    return routesType && ts.isVariableStatement(statement) && hasModifier(statement, ts.SyntaxKind.ExportKeyword);
+  }
+
+  protected readRouterModule(call: ts.CallExpression): void {
+    if (call.arguments[0]) this.readRouterTree(call.arguments[0]);
+  }
+
+  protected readRouterTree(list: ts.Expression): void {
+    const entries = (node: ts.Expression | undefined, depth = 0): RouterModuleEntry[] => {
+      let l = node && depth < 10 ? skipOuter(node) : undefined;
+      // `const routes: Routes = [...]; RouterModule.register(routes)`
+      const held = l && ts.isIdentifier(l) ? this.decls.get(l.text) : undefined;
+      if (held && ts.isExpression(held as ts.Node)) l = skipOuter(held as ts.Expression);
+      if (!l || !ts.isArrayLiteralExpression(l)) return [];
+      return l.elements.flatMap((el): RouterModuleEntry[] => {
+        // `children: [...modules]`: the elements of the array constant spread there.
+        if (ts.isSpreadElement(el)) return entries(el.expression, depth + 1);
+        const o = skipOuter(el);
+        // `children: [UserModule]`: a module class, served under its parent's path.
+        if (ts.isIdentifier(o)) return [{ path: '', module: o.text, children: [] }];
+        if (!ts.isObjectLiteralExpression(o)) return [];
+        const pathNode = this.prop(o, 'path');
+        const path = pathNode ? literalOf(this.evaluate(pathNode)) : '';
+        const mod = this.prop(o, 'module');
+        const module = mod && ts.isIdentifier(skipOuter(mod)) ? (skipOuter(mod) as ts.Identifier).text : '';
+        // A path not known here (an imported constant) must not stand for '' over a known one.
+        if (path === undefined) this.warn(o, module ? { id: 'routerModulePath', args: [module] } : { id: 'routerModulePathUnnamed', args: [] });
+        return [{ path: path ?? UNKNOWN_PREFIX, module, children: entries(this.prop(o, 'children'), depth + 1) }];
+      });
+    };
+    const tree = entries(list);
+    if (tree.length > 0) this.out.routerModules = [...(this.out.routerModules ?? []), ...tree];
+  }
+
+  /**
+   * `@Module({ imports, controllers })`, with what its static methods' dynamic modules add
+   * (`static register() { return { module: X, controllers: [C] } }`) and, for metadata a function
+   * makes (`@Module(getModuleConfig())`), what it returns on each path: lists built in code are
+   * followed (nestModuleList.ts), a list with an entry not known is marked open.
+   */
+  protected readNestModule(node: ts.ClassDeclaration, name: string, call: ts.CallExpression): void {
+    const dynamic = node.members.filter((m) => ts.isMethodDeclaration(m) && hasModifier(m, ts.SyntaxKind.StaticKeyword)).flatMap((m) => moduleObjects(m));
+    const arg = call.arguments[0];
+    const meta = arg ? this.moduleMetadata(arg, 0) : { objects: [], configs: [] };
+    const m = meta ? this.moduleDecl([...meta.objects, ...dynamic], meta.configs) : { controllers: [], imports: [], openControllers: true, openImports: true };
+    this.out.nestModules = { ...(this.out.nestModules ?? {}), [name]: m };
+  }
+
+  /** The lists the metadata objects give, and the other files' functions whose metadata they take too. */
+  private moduleDecl(objects: ts.ObjectLiteralExpression[], configs: string[]): NestModuleDecl {
+    const cx = { declOf: (id: ts.Identifier) => this.declOf(id), pushesOf: (id: ts.Identifier) => this.pushesOf(id), sourceOf: (e: ts.Expression) => this.sourceOf(e) };
+    const lists = (key: string) =>
+      objects.flatMap((o) => {
+        const v = this.prop(o, key);
+        return v ? [moduleListOf(v, cx)] : [];
+      });
+    const controllers = lists('controllers');
+    const imports = lists('imports');
+    const m: NestModuleDecl = { controllers: controllers.flatMap((l) => l.names), imports: imports.flatMap((l) => l.names) };
+    if (controllers.some((l) => l.open)) m.openControllers = true;
+    if (imports.some((l) => l.open)) m.openImports = true;
+    const from = [...new Set([...controllers, ...imports].flatMap((l) => l.from))];
+    if (from.length > 0) m.loadedFrom = from;
+    if (configs.length > 0) m.configs = configs;
+    return m;
+  }
+
+  /**
+   * The object literals a module's metadata is: written out, or what a function of this file
+   * returns on each path (`if (isClerkEnabled()) return getEEModuleConfig(); else return
+   * getCommunityAuthModuleConfig()`), where a call of an imported function is named for the join
+   * (NestModuleDecl.configs). Undefined when not known.
+   */
+  private moduleMetadata(e: ts.Expression, depth: number): { objects: ts.ObjectLiteralExpression[]; configs: string[] } | undefined {
+    const x = skipOuter(e);
+    if (ts.isObjectLiteralExpression(x)) return { objects: [x], configs: [] };
+    const callee = ts.isCallExpression(x) ? skipOuter(x.expression) : undefined;
+    if (!callee || !ts.isIdentifier(callee) || depth > 3) return undefined;
+    if (this.importedNames.has(callee.text)) return { objects: [], configs: [callee.text] };
+    const fn = this.declOf(callee);
+    return fn && isFunctionWithBody(fn) ? this.returnedMetadata(fn, depth + 1) : undefined;
+  }
+
+  private returnedMetadata(fn: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration, depth: number): { objects: ts.ObjectLiteralExpression[]; configs: string[] } | undefined {
+    const parts = returnedExpressions(fn).map((r) => this.moduleMetadata(r, depth));
+    if (parts.length === 0 || parts.some((p) => p === undefined)) return undefined;
+    return { objects: parts.flatMap((p) => p?.objects ?? []), configs: parts.flatMap((p) => p?.configs ?? []) };
+  }
+
+  /** Functions of this file returning a Nest module's metadata (`export function getCommunityAuthModuleConfig(): ModuleMetadata`). */
+  protected collectModuleConfigs(): void {
+    if (!/\b(?:controllers|imports)\s*:/.test(this.sf.text)) return;
+    for (const [name, node] of this.decls) {
+      if (!isFunctionWithBody(node)) continue;
+      const meta = this.returnedMetadata(node, 0);
+      if (!meta || !meta.objects.some((o) => this.prop(o, 'controllers') ?? this.prop(o, 'imports'))) continue;
+      (this.out.moduleConfigs ??= {})[name] = this.moduleDecl(meta.objects, meta.configs);
+    }
+  }
+
+  /** The module specifier an imported (or required) name, or a `require('x')` call, stands for. */
+  private sourceOf(e: ts.Expression): string | undefined {
+    if (!ts.isIdentifier(e)) return requireSource(e);
+    return this.importedNames.has(e.text) ? this.out.imports.find((i) => i.local === e.text)?.source : undefined;
+  }
+
+  /** What a name of this file stands for where `id` uses it: a variable's initialiser, a function. */
+  private declOf(id: ts.Identifier): ts.Node | undefined {
+    return this.decls.get(this.ownName(id.text, id));
+  }
+
+  /** `modules.push(...)` and `modules.unshift(...)` of the array `id` names, anywhere in the file. */
+  private pushesOf(id: ts.Identifier): ts.CallExpression[] {
+    if (!this.arrayPushes) {
+      const found: ts.CallExpression[] = [];
+      const walk = (n: ts.Node): void => {
+        if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && /^(?:push|unshift)$/.test(n.expression.name.text) && ts.isIdentifier(n.expression.expression)) found.push(n);
+        ts.forEachChild(n, walk);
+      };
+      walk(this.sf);
+      this.arrayPushes = found;
+    }
+    const own = this.ownName(id.text, id);
+    return this.arrayPushes.filter((c) => {
+      const recv = (c.expression as ts.PropertyAccessExpression).expression as ts.Identifier;
+      return recv.text === id.text && this.ownName(recv.text, recv) === own;
+    });
+  }
+}
+
+/**
+ * Object literals with a `module` key inside a static method: the dynamic modules it returns; also
+ * one made from another by a spread (`{ ...this.forRoot(), imports: [...] }`), which has its lists.
+ */
+function moduleObjects(method: ts.Node): ts.ObjectLiteralExpression[] {
+  const out: ts.ObjectLiteralExpression[] = [];
+  const has = (o: ts.ObjectLiteralExpression, key: string) => o.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === key);
+  const derived = (o: ts.ObjectLiteralExpression) => o.properties.some(ts.isSpreadAssignment) && (has(o, 'imports') || has(o, 'controllers'));
+  const walk = (n: ts.Node): void => {
+    if (ts.isObjectLiteralExpression(n) && (has(n, 'module') || derived(n))) out.push(n);
+    ts.forEachChild(n, walk);
+  };
+  walk(method);
+  return out;
+}

@@ -1,0 +1,283 @@
+// Nest controllers: `@Controller(path)` classes and their `@Get()`/`@Post()`... handlers, with
+// versions, child controllers, controller and decorator factories (a function returning
+// `Controller(...)` or applying route decorators) and handler classes.
+import ts from 'typescript';
+import type { HttpMethod } from '../model';
+import { joinRoutePath } from './joinPath';
+import { literalOf, mergeParts, str, type ConstValue } from './values';
+import { NEUTRAL_VERSION, substituteParams, type ExtractedFile, type ExtractedRoute } from './extracted';
+import { lastReturn, skipOuter } from './tsSyntax';
+import type { Scope } from './readerBase';
+import { calleeName, singleReturn } from './routeSyntax';
+import { NestAppReader } from './nestApp';
+
+const NEST_METHODS: Readonly<Record<string, HttpMethod>> = {
+  Get: 'GET',
+  Post: 'POST',
+  Put: 'PUT',
+  Patch: 'PATCH',
+  Delete: 'DELETE',
+  Head: 'HEAD',
+  Options: 'OPTIONS',
+  All: 'ALL',
+  // `@Sse(':uid')`: a server-sent events stream, a GET route.
+  Sse: 'GET',
+};
+
+export abstract class NestControllerReader extends NestAppReader {
+  protected versionOf(node: ts.Expression): string[] | undefined {
+    const e = skipOuter(node);
+    const one = (x: ts.Expression): string | undefined => (memberName(x) === 'VERSION_NEUTRAL' ? NEUTRAL_VERSION : literalOf(this.evaluate(x)));
+    if (ts.isArrayLiteralExpression(e)) {
+      const out = e.elements.map(one);
+      return out.every((s): s is string => s !== undefined) ? out : undefined;
+    }
+    const v = one(e);
+    return v === undefined ? undefined : [v];
+  }
+
+  /**
+   * A decorator's own name: its last member name (`@common.Get`), or, for a name imported from a
+   * Nest package under another one (`import { Put as Patch } from '@nestjs/common'`), the name
+   * it was exported as: that `@Patch()` is a PUT route.
+   */
+  private decoratorName(e: ts.Expression): string {
+    const name = calleeName(e)?.split('.').pop() ?? '';
+    if (!ts.isIdentifier(skipOuter(e))) return name;
+    const imported = this.out.imports.find((i) => i.local === name && i.source.startsWith('@nestjs/'))?.imported;
+    return imported === undefined || imported === 'default' || imported === '*' ? name : imported;
+  }
+
+  protected readNestClass(node: ts.ClassDeclaration): void {
+    const decorators = ts.getDecorators(node) ?? [];
+    const isController = decorators.some((d) => ts.isCallExpression(d.expression) && /^(?:Controller|JsonController)$/.test(this.decoratorName(d.expression.expression)));
+    const base = baseClassName(node);
+    if (!isController && node.name) this.readHandlerClass(node, node.name.text, base);
+    for (const d of decorators) {
+      const call = ts.isCallExpression(d.expression) ? d.expression : undefined;
+      const name = call ? this.decoratorName(call.expression) : undefined;
+      if (name === 'Module' && call && node.name) this.readNestModule(node, node.name.text, call);
+      if (!call || !name) continue;
+      if (name === 'Controller' || name === 'JsonController') this.readController(node, d, this.controllerPath(d, call.arguments[0]), base);
+      else if (!isController) this.readControllerFactoryUse(node, d, call, name, base);
+    }
+  }
+
+  /** A controller's `@Controller(path)` or `@Controller({ path, version })`: its path and version, evaluated in the current scope. */
+  protected controllerPath(d: ts.Node, pathArg: ts.Expression | undefined): { paths: ConstValue; version?: string[] } | undefined {
+    const arg = pathArg ? skipOuter(pathArg) : undefined;
+    if (!arg || !ts.isObjectLiteralExpression(arg)) {
+      const paths = arg ? this.evaluate(arg) : str('');
+      if (!paths) this.warn(d, { id: 'controllerPath', args: [] });
+      return paths ? { paths } : undefined;
+    }
+    const p = this.prop(arg, 'path');
+    const paths = p ? this.evaluate(p) : str('');
+    if (!paths) this.warn(d, { id: 'controllerPath', args: [] });
+    const v = this.prop(arg, 'version');
+    const version = v ? this.versionOf(v) : undefined;
+    if (v && !version) this.warn(d, { id: 'controllerVersion', args: [] });
+    return paths ? { paths, ...(version ? { version } : {}) } : undefined;
+  }
+
+  /** A controller's handlers (and its base classes', its OvernightJS children) under its path. */
+  private readController(node: ts.ClassDeclaration, d: ts.Decorator, c: { paths: ConstValue; version?: string[] } | undefined, base: string | undefined): void {
+    if (!c) return;
+    const { paths, version } = c;
+    this.readNestHandlers(node, paths, version);
+    this.readChildControllers(node, ts.getDecorators(node) ?? [], paths);
+    if (base && node.name) {
+      const entry: NonNullable<ExtractedFile['controllerBases']>[number] = { controller: node.name.text, base, controllerPaths: paths, line: this.line(d) };
+      if (version) entry.version = version;
+      (this.out.controllerBases ??= []).push(entry);
+    }
+  }
+
+  /**
+   * `@ApiController('users')` where ApiController wraps `Controller(path)` in applyDecorators: a
+   * local factory is read here with the use's arguments; an imported one is left to collect.ts
+   * (decoratedControllers), which finds the factory in its file and serves the class's handlers
+   * (read as a handler class) under its path.
+   */
+  private readControllerFactoryUse(node: ts.ClassDeclaration, d: ts.Decorator, call: ts.CallExpression, name: string, base: string | undefined): void {
+    const factory = this.controllerFactory(name);
+    const args = call.arguments.map((a) => this.evaluate(a) ?? str(''));
+    if (factory) {
+      let c: ReturnType<NestControllerReader['controllerPath']>;
+      this.withScope(factory.scope, () => (c = this.controllerPath(d, factory.pathArg)));
+      this.readController(node, d, c && { ...c, paths: substituteParams(c.paths, args) }, base);
+      return;
+    }
+    const cls = node.name?.text;
+    if (!cls || !ts.isIdentifier(call.expression) || !this.importedNames.has(name) || !this.out.handlerClasses?.[cls]) return;
+    (this.out.decoratedControllers ??= []).push({ decorator: name, args, controller: cls, line: this.line(d) });
+  }
+
+  /**
+   * A local function returning applyDecorators(...) with a `Controller(path)` among its arguments,
+   * written there or in an array the function builds first (`const decs = [ApiTags(name),
+   * Controller(name)]; return applyDecorators(...decs)`): that call's argument, and the scope
+   * naming the function's parameters `$0`, `$1`... for the path.
+   */
+  protected controllerFactory(name: string): { call: ts.CallExpression; pathArg: ts.Expression | undefined; scope: Scope } | undefined {
+    const decl = this.decls.get(name);
+    const fn = decl && (ts.isFunctionDeclaration(decl) || ts.isArrowFunction(decl) || ts.isFunctionExpression(decl)) ? decl : undefined;
+    const fnBody = fn?.body;
+    if (!fn || !fnBody) return undefined;
+    const body = ts.isBlock(fnBody) ? lastReturn(fnBody) : fnBody;
+    const call = body ? skipOuter(body) : undefined;
+    if (!call || !ts.isCallExpression(call) || this.decoratorName(call.expression) !== 'applyDecorators') return undefined;
+    const applied = call.arguments.flatMap((a) => (ts.isSpreadElement(a) ? localArrayElements(fnBody, a.expression) : [a]));
+    const controller = applied.map(skipOuter).find((a): a is ts.CallExpression => ts.isCallExpression(a) && this.decoratorName(a.expression) === 'Controller');
+    if (!controller) return undefined;
+    const scope: Scope = new Map(fn.parameters.map((p, i) => [ts.isIdentifier(p.name) ? p.name.text : `#${i}`, str({ ref: { local: `$${i}`, path: [] } })]));
+    return { call: controller, pathArg: controller.arguments[0], scope };
+  }
+
+  /** OvernightJS `@ChildControllers([new Actions(), new Events()])` on a controller with a literal path. */
+  private readChildControllers(node: ts.ClassDeclaration, decorators: readonly ts.Decorator[], paths: ConstValue): void {
+    const path = literalOf(paths);
+    if (!node.name || path === undefined) return;
+    for (const d of decorators) {
+      if (!ts.isCallExpression(d.expression) || calleeName(d.expression.expression)?.split('.').pop() !== 'ChildControllers') continue;
+      const arg = d.expression.arguments[0] ? skipOuter(d.expression.arguments[0]) : undefined;
+      const list = arg && ts.isArrayLiteralExpression(arg) ? arg.elements.map(skipOuter) : arg ? [arg] : [];
+      const children = list.flatMap((e) => (ts.isNewExpression(e) && ts.isIdentifier(e.expression) ? [e.expression.text] : []));
+      if (children.length > 0) (this.out.childControllers ??= []).push({ parent: node.name.text, path, children });
+    }
+  }
+
+  /** A class that is no controller but declares route handlers, for the controllers that extend it. */
+  private readHandlerClass(node: ts.ClassDeclaration, name: string, base: string | undefined): void {
+    const own = this.out.routes;
+    this.out.routes = [];
+    try {
+      this.readNestHandlers(node, str(''), undefined);
+      const routes = this.out.routes.filter((r) => r.kind === 'nest');
+      if (routes.length > 0) (this.out.handlerClasses ??= {})[name] = base ? { routes, base } : { routes };
+    } finally {
+      this.out.routes = own;
+    }
+  }
+
+  private readNestHandlers(cls: ts.ClassDeclaration, controllerPaths: ConstValue, controllerVersion: string[] | undefined): void {
+    for (const member of cls.members) {
+      const decorators = ts.canHaveDecorators(member) ? (ts.getDecorators(member) ?? []) : [];
+      let handlerVersion: string[] | undefined;
+      for (const d of decorators) {
+        if (!ts.isCallExpression(d.expression) || this.decoratorName(d.expression.expression) !== 'Version') continue;
+        const arg = d.expression.arguments[0];
+        handlerVersion = arg ? this.versionOf(arg) : undefined;
+        if (!handlerVersion) this.warn(d, { id: 'versionDecorator', args: [] });
+      }
+      for (const d of decorators) {
+        if (!ts.isCallExpression(d.expression)) continue;
+        const name = this.decoratorName(d.expression.expression);
+        const method = NEST_METHODS[name];
+        if (!method) {
+          this.readDecoratorFactoryUse(d.expression, name, controllerPaths, handlerVersion ?? controllerVersion, cls.name?.text);
+          continue;
+        }
+        const arg = d.expression.arguments[0];
+        const a = arg ? skipOuter(arg) : undefined;
+        const paths = !a ? str('') : ts.isObjectLiteralExpression(a) ? (this.evaluate(this.prop(a, 'path')) ?? str('')) : this.evaluate(a);
+        if (!paths) {
+          this.warn(d, { id: 'decoratorPath', args: [name] });
+          continue;
+        }
+        const version = handlerVersion ?? controllerVersion;
+        this.addNestRoutes(method, controllerPaths, paths, version, d, cls.name?.text);
+      }
+    }
+  }
+
+  /** `@GetUser('me')` where GetUser wraps route decorators in applyDecorators: local, or left to collect.ts when imported. */
+  private readDecoratorFactoryUse(call: ts.CallExpression, name: string, controllerPaths: ConstValue, version: string[] | undefined, controller: string | undefined): void {
+    const args = call.arguments.map((a) => this.evaluate(a) ?? str(''));
+    const local = this.decoratorRoutes(name, 0);
+    if (local) {
+      for (const r of local) this.addNestRoutes(r.method, controllerPaths, substituteParams(r.path, args), version, call, controller);
+      return;
+    }
+    if (!ts.isIdentifier(call.expression) || !this.importedNames.has(name)) return;
+    const handler: NonNullable<ExtractedFile['decoratedHandlers']>[number] = { decorator: name, args, controllerPaths, line: this.line(call) };
+    if (version) handler.version = version;
+    if (controller) handler.controller = controller;
+    (this.out.decoratedHandlers ??= []).push(handler);
+  }
+
+  /** The route decorators a local applyDecorators factory applies, with its parameters as `$0`, `$1`... */
+  protected decoratorRoutes(name: string, depth: number): Array<{ method: HttpMethod; path: ConstValue }> | undefined {
+    const decl = this.decls.get(name);
+    if (!decl || depth > 4) return undefined;
+    const fn = ts.isFunctionDeclaration(decl) || ts.isArrowFunction(decl) || ts.isFunctionExpression(decl) ? decl : undefined;
+    if (!fn?.body) return undefined;
+    const body = ts.isBlock(fn.body) ? singleReturn(fn.body) ?? lastReturn(fn.body) : fn.body;
+    const call = body ? skipOuter(body) : undefined;
+    if (!call || !ts.isCallExpression(call) || calleeName(call.expression)?.split('.').pop() !== 'applyDecorators') return undefined;
+    const scope: Scope = new Map(fn.parameters.map((p, i) => [ts.isIdentifier(p.name) ? p.name.text : `#${i}`, str({ ref: { local: `$${i}`, path: [] } })]));
+    const out: Array<{ method: HttpMethod; path: ConstValue }> = [];
+    this.withScope(scope, () => {
+      for (const a of call.arguments) {
+        const inner = skipOuter(a);
+        if (!ts.isCallExpression(inner)) continue;
+        const innerName = this.decoratorName(inner.expression);
+        const method = NEST_METHODS[innerName];
+        if (method) {
+          const arg = inner.arguments[0];
+          out.push({ method, path: arg ? (this.evaluate(arg) ?? str('')) : str('') });
+        } else {
+          const nested = this.decoratorRoutes(innerName, depth + 1);
+          const args = inner.arguments.map((x) => this.evaluate(x) ?? str(''));
+          for (const r of nested ?? []) out.push({ method: r.method, path: substituteParams(r.path, args) });
+        }
+      }
+    });
+    return out.length > 0 ? out : undefined;
+  }
+
+  private addNestRoutes(method: HttpMethod, bases: ConstValue, paths: ConstValue, version: string[] | undefined, node: ts.Node, controller: string | undefined): void {
+    const items = (v: ConstValue): ConstValue[] => (v.kind === 'arr' ? v.items : [v]);
+    const line = this.line(node);
+    for (const b of items(bases)) {
+      for (const p of items(paths)) {
+        if (b.kind !== 'str' || p.kind !== 'str') continue;
+        const joined = str(...b.parts, '/', ...p.parts);
+        const literal = literalOf(joined);
+        const route: ExtractedRoute = { method, path: literal !== undefined ? joinRoutePath(literal) : '/', line, kind: 'nest' };
+        if (literal === undefined) route.pathValue = { kind: 'str', parts: mergeParts(joined.parts) };
+        if (version) route.version = version;
+        if (controller) route.controller = controller;
+        this.out.routes.push(route);
+      }
+    }
+  }
+}
+
+function memberName(e: ts.Expression): string | undefined {
+  const x = skipOuter(e);
+  if (ts.isPropertyAccessExpression(x)) return x.name.text;
+  if (ts.isIdentifier(x)) return x.text;
+  return undefined;
+}
+
+/** `class A extends B` / `extends ns.B` -> 'B' (the name a controller's base is imported or declared by). */
+function baseClassName(node: ts.ClassDeclaration): string | undefined {
+  const clause = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
+  const e = clause?.types[0]?.expression;
+  return e && (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) ? e.getText() : undefined;
+}
+
+/** The elements of `const name = [a, b]` written at the top of a function body (not spread ones). */
+function localArrayElements(body: ts.ConciseBody, e: ts.Expression): ts.Expression[] {
+  const x = skipOuter(e);
+  if (!ts.isBlock(body) || !ts.isIdentifier(x)) return [];
+  for (const st of body.statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      const init = d.initializer ? skipOuter(d.initializer) : undefined;
+      if (ts.isIdentifier(d.name) && d.name.text === x.text && init && ts.isArrayLiteralExpression(init)) return init.elements.filter((el) => !ts.isSpreadElement(el));
+    }
+  }
+  return [];
+}

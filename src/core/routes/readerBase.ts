@@ -1,0 +1,149 @@
+// The state one file's route reading shares (declarations, routers, scopes, what was handled),
+// and the small readings every layer uses: a node's line, warnings, object properties, scopes.
+// The readers are layered on this class, one concept per file (see extract.ts); the methods a
+// lower layer calls on a higher one are declared here.
+import ts from 'typescript';
+import type { HttpMethod } from '../model';
+import type { ConstValue } from './values';
+import type { ExtractedFile } from './extracted';
+import type { ScanMessage } from '../scanTexts';
+import { enclosingFunction } from './routeSyntax';
+
+export type Scope = Map<string, ts.Expression | ConstValue>;
+
+export abstract class ReaderBase {
+  /** Top-level `const x = ...` initialisers, enums, classes: what identifiers evaluate to. */
+  protected readonly decls = new Map<string, ts.Node>();
+  /** The file's feature flags (constantFlags), read at the first `if`. */
+  protected flags: Map<string, boolean> | undefined;
+  /** Every `x.push(...)`/`x.unshift(...)` of the file, found once when a Nest module list asks (pushesOf). */
+  protected arrayPushes: ts.CallExpression[] | undefined;
+  /** Scope-bound names whose receiver is being resolved now (a binding may name itself). */
+  protected readonly resolving = new Set<string>();
+  protected readonly importedNames = new Set<string>();
+  /** Names bound by `import type { x }`: a `typeof x` parameter type can name a router of another file. */
+  protected readonly typeImportedNames = new Set<string>();
+  /** Function parameters whose declared type is a router (`app: OpenAPIHono`, `api: typeof usersApi`). */
+  protected readonly typedReceivers = new Set<string>();
+  /** Factory calls (and their chains) assigned to a variable: the variable names the router. */
+  protected readonly factoryNames = new Map<ts.Node, string>();
+  /** Router names known from a factory call, with their own prefix (koa `new Router({ prefix })`). */
+  protected readonly routers = new Map<string, string>();
+  /**
+   * `const api = router.use(auth)`, `const api = router as Router<X>`: another name, in the function
+   * declaring it, for the router it was made from (`use` returns its router).
+   */
+  protected readonly routerAliases = new Map<string, Array<{ of: string; fn: ts.Node | undefined }>>();
+  /**
+   * A name declared again in another function of the file (`const router = new Router()` in two
+   * functions): each later declaration is its own router, named `router@line`; see ownName.
+   */
+  private readonly redeclared = new Map<string, Array<{ fn: ts.Node | undefined; name: string; decl: ts.VariableDeclaration }>>();
+  /** Every parameter name of the file's functions: with decls, the names it declares itself. */
+  protected readonly paramNames = new Set<string>();
+  /** Router prefixes that refer to other files' constants (`prefix: config.apiPrefix`). */
+  protected readonly routerPrefixValues = new Map<string, ConstValue>();
+  protected readonly scopes: Scope[] = [];
+  protected readonly evaluating = new Set<ts.Node>();
+  /** Set by factoryPrefix when the prefix is not literal; taken by the caller that names the router. */
+  protected pendingPrefix: ConstValue | undefined;
+  /** Prefix expressions already warned of as not known statically (unknownPrefix). */
+  protected readonly unknownPrefixes = new Set<ts.Node>();
+  /** Inline plugin bodies already read under their own router: not read again as the file's. */
+  protected readonly handled = new Set<ts.Node>();
+  /** This file's route helpers (see findRouteHelpers), by name. */
+  protected readonly routeHelpers = new Map<string, ts.FunctionDeclaration>();
+  /** Methods registering a route config handed in on the router they are given (findSpecMounters): no route of their own. */
+  protected readonly specMounterFns = new Set<ts.Node>();
+  /** The helpers being read at a call site, innermost last; routes found take the outermost call's line. */
+  protected readonly expanding: { name: string; line: number }[] = [];
+
+  constructor(
+    protected readonly sf: ts.SourceFile,
+    protected readonly out: ExtractedFile,
+  ) {}
+
+  /** Names declared by `const`/`let` in more than one function of the file (see redeclared). */
+  protected findRedeclared(): void {
+    const all = new Map<string, ts.VariableDeclaration[]>();
+    const walk = (node: ts.Node): void => {
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) all.set(node.name.text, [...(all.get(node.name.text) ?? []), node]);
+      ts.forEachChild(node, walk);
+    };
+    walk(this.sf);
+    for (const [name, decls] of all) {
+      const fns = decls.map((d) => enclosingFunction(d));
+      if (new Set(fns).size < 2) continue;
+      // The first declaration keeps the name (a top-level one first of all); each other function's its own.
+      const first = fns.indexOf(undefined) >= 0 ? undefined : fns[0];
+      this.redeclared.set(
+        name,
+        decls.map((decl, i) => ({ fn: fns[i], decl, name: fns[i] === first ? name : `${name}@${this.line(decl)}` })),
+      );
+    }
+  }
+
+  /** The router name a declaration or a reference stands for: `router@12` for a name another function of the file declares too. */
+  protected ownName(name: string, at: ts.Node): string {
+    const decls = this.redeclared.get(name);
+    if (!decls) return name;
+    if (ts.isVariableDeclaration(at)) return decls.find((d) => d.decl === at)?.name ?? name;
+    for (let fn = enclosingFunction(at); fn; fn = enclosingFunction(fn)) {
+      const own = decls.find((d) => d.fn === fn);
+      if (own) return own.name;
+      // A parameter of the same name in between shadows every outer declaration.
+      if (fn.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name)) return name;
+    }
+    return name;
+  }
+
+  protected line(node: ts.Node): number {
+    const call = this.expanding[0];
+    if (call) return call.line;
+    // A call on a chain (`server.route({...})\n  .route({...})`, `r.route('/x').get(...).post(...)`) is on its method's line.
+    const at = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) ? node.expression.name : node;
+    return this.sf.getLineAndCharacterOfPosition(at.getStart(this.sf)).line + 1;
+  }
+
+  /** A declaration seen but not understood: data, rendered in the reader's language (core/scanTexts.ts). */
+  protected warn(node: ts.Node, message: ScanMessage): void {
+    this.out.warnings.push({ ...message, line: this.line(node) });
+  }
+
+  protected prop(obj: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
+    for (const p of obj.properties) {
+      const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+      if (name !== key) continue;
+      if (ts.isPropertyAssignment(p)) return p.initializer;
+      if (ts.isShorthandPropertyAssignment(p)) return p.name;
+    }
+    return undefined;
+  }
+
+  protected lookup(name: string): ts.Expression | ConstValue | ts.Node | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const hit = this.scopes[i]?.get(name);
+      if (hit) return hit;
+    }
+    return this.decls.get(name);
+  }
+
+  protected withScope(scope: Scope, fn: () => void): void {
+    this.scopes.push(scope);
+    try {
+      fn();
+    } finally {
+      this.scopes.pop();
+    }
+  }
+
+  // Provided by the readers built on this one (see extract.ts).
+  protected abstract listedLoad(init: ts.Expression): { source: string; imported: string } | undefined;
+  protected abstract visit(node: ts.Node): void;
+  protected abstract isReceiver(name: string): boolean;
+  protected abstract inRouteHelper(node: ts.Node): boolean;
+  protected abstract versionOf(node: ts.Expression): string[] | undefined;
+  protected abstract controllerPath(d: ts.Node, pathArg: ts.Expression | undefined): { paths: ConstValue; version?: string[] } | undefined;
+  protected abstract controllerFactory(name: string): { call: ts.CallExpression; pathArg: ts.Expression | undefined; scope: Scope } | undefined;
+  protected abstract decoratorRoutes(name: string, depth: number): Array<{ method: HttpMethod; path: ConstValue }> | undefined;
+}

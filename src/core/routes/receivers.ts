@@ -1,0 +1,156 @@
+// The router a call is made on: a name, an alias, a chain (`router.route('/x').get(...)`), `this`
+// in a router class, a factory call; and whether a `get`/`post` on it is a client's request
+// (axios, fetch wrappers, a request made and its result used) rather than a route.
+import ts from 'typescript';
+import { CLASS_ROUTER } from './extracted';
+import { skipOuter } from './tsSyntax';
+import { ROUTER_METHODS, CONVENTIONAL_RECEIVER, subclassRouter, enclosingClassRouter, thisAssigned, chainRoot, classField, enclosingFunction, CHAIN_KEEPS_ROUTER, isFunctionLike } from './routeSyntax';
+import { LoopReader } from './loops';
+
+/** Packages whose `get`/`post` send a request: their calls are never routes. */
+const HTTP_CLIENT_PACKAGE = /^(?:(?:node:)?https?|axios|ky|ky-universal|got|superagent|supertest|node-fetch|cross-fetch|ofetch|undici|request|request-promise(?:-native)?|needle|phin|@angular\/common\/http|redaxios|wretch)$/;
+
+export abstract class ReceiverReader extends LoopReader {
+  /** The router a name stands for: what a scope binds it to, the router it renames, or itself. */
+  private identifierReceiver(e: ts.Identifier): string | undefined {
+    const bound = this.lookup(e.text);
+    // `[source].forEach((source) => ...)`: a parameter bound to an element of its own name is
+    // that outer name, not a loop back to itself.
+    const scoped = bound && ts.isExpression(bound as ts.Node) && this.scopes.some((s) => s.has(e.text)) ? (bound as ts.Expression) : undefined;
+    const alias = !scoped && e.parent ? this.routerAliases.get(e.text)?.find((a) => a.fn === enclosingFunction(e)) : undefined;
+    const next = scoped ?? (alias ? ts.factory.createIdentifier(alias.of) : undefined);
+    if (next && !this.resolving.has(e.text)) {
+      this.resolving.add(e.text);
+      try {
+        return this.receiverOf(next);
+      } finally {
+        this.resolving.delete(e.text);
+      }
+    }
+    return e.parent ? this.ownName(e.text, e) : e.text;
+  }
+
+  /** The router an expression stands for: a variable, a factory chain, `x.routes()`, `this.router`. */
+  protected receiverOf(expr: ts.Expression): string | undefined {
+    const e = skipOuter(expr);
+    if (ts.isIdentifier(e)) return this.identifierReceiver(e);
+    if (e.kind === ts.SyntaxKind.ThisKeyword) return subclassRouter(e) ?? 'this';
+    // `this.app.use(...)` in a subclass of a controller base: the base's router, the class itself.
+    if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword && !classField(e, e.name.text)) {
+      const own = subclassRouter(e);
+      if (own !== undefined) return own;
+      // `this.router = express()` in the class: its instances are mounted as `new ApiRouter().router`.
+      const made = thisAssigned(e, e.name.text);
+      if (made !== undefined && this.factoryPrefix(made) !== undefined) return enclosingClassRouter(e);
+    }
+    if (ts.isPropertyAccessExpression(e)) {
+      // route.router where `route` is an element of a literal array being iterated
+      const bound = ts.isIdentifier(e.expression) && this.scopes.some((s) => s.has((e.expression as ts.Identifier).text)) ? this.lookup(e.expression.text) : undefined;
+      if (bound && ts.isObjectLiteralExpression(bound as ts.Node)) {
+        const inner = this.prop(bound as ts.ObjectLiteralExpression, e.name.text);
+        return inner ? this.receiverOf(inner) : undefined;
+      }
+      const base = this.receiverOf(e.expression);
+      return base === undefined ? undefined : `${base}.${e.name.text}`;
+    }
+    if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
+      const named = this.factoryNames.get(e);
+      if (named) return named;
+      const prefix = this.factoryPrefix(e);
+      if (prefix !== undefined) {
+        const name = `@${this.line(e)}:${e.getStart(this.sf)}`;
+        this.factoryNames.set(e, name);
+        this.routers.set(name, this.withChainBase(prefix, e));
+        return name;
+      }
+      const maker = this.routerMaker(e);
+      if (maker !== undefined) {
+        const name = `@${this.line(e)}:${e.getStart(this.sf)}`;
+        this.factoryNames.set(e, name);
+        this.madeBy(name, maker, this.withChainBase('', e));
+        return name;
+      }
+      const callee = e.expression;
+      if (ts.isPropertyAccessExpression(callee)) {
+        const m = callee.name.text;
+        // Chains return their router: router.get(...).post(...), Router().use(...), app.basePath('/x')
+        if (m in ROUTER_METHODS || CHAIN_KEEPS_ROUTER.has(m)) {
+          const root = chainRoot(e);
+          const named2 = this.factoryNames.get(root);
+          if (named2) return named2;
+          return this.receiverOf(callee.expression);
+        }
+      }
+    }
+    return undefined;
+  }
+
+  protected isReceiver(name: string): boolean {
+    if (this.routers.has(name) || name.startsWith(CLASS_ROUTER)) return true;
+    const last = name.slice(name.lastIndexOf('.') + 1);
+    return CONVENTIONAL_RECEIVER.test(last) || this.importedNames.has(name) || this.typedReceivers.has(name);
+  }
+
+  /**
+   * An HTTP client's request, not a route: `await api.post('/x', data)`, `client.get('/y').then(...)`,
+   * `() => http.get('/z')`. Only asked of receivers known by name alone (imported, conventional),
+   * never of a router this file created. A registration is a statement and passes a handler; a
+   * request's answer is used and it passes data. A receiver imported from an HTTP client package
+   * (axios, ky, got...) or made by one (`axios.create()`) is a client whatever the call looks like.
+   */
+  protected isClientCall(call: ts.CallExpression, router: string): boolean {
+    const root = router.split('.')[0] ?? router;
+    const source = this.clientSourceOf(root);
+    if (source !== undefined && HTTP_CLIENT_PACKAGE.test(source)) return true;
+    if (call.arguments.slice(1).some((a) => isFunctionLike(skipOuter(a)))) return false;
+    return isValueUsed(call);
+  }
+
+  /** The package a name comes from: its import, or the import behind `const api = axios.create()`. */
+  protected clientSourceOf(name: string, depth = 0): string | undefined {
+    const imported = this.out.imports.find((i) => i.local === name)?.source;
+    if (imported !== undefined || depth > 3) return imported;
+    const init = this.decls.get(name);
+    if (!init || !ts.isExpression(init as ts.Node)) return undefined;
+    let cur: ts.Node = skipOuter(init as ts.Expression);
+    while (ts.isCallExpression(cur) || ts.isNewExpression(cur) || ts.isPropertyAccessExpression(cur)) cur = skipOuter(cur.expression);
+    return ts.isIdentifier(cur) && cur.text !== name ? this.clientSourceOf(cur.text, depth + 1) : undefined;
+  }
+}
+
+/**
+ * Whether a call's result is used: awaited, assigned, returned, passed on, or continued with
+ * `.then()`. Router chains (`router.get(..).post(..)`) are followed to their end first.
+ */
+function isValueUsed(call: ts.CallExpression): boolean {
+  let node: ts.Node = call;
+  for (;;) {
+    let parent = node.parent;
+    while (parent && (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent) || ts.isSatisfiesExpression(parent))) {
+      node = parent;
+      parent = node.parent;
+    }
+    if (parent && ts.isPropertyAccessExpression(parent) && parent.expression === node && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
+      const name = parent.name.text;
+      if (name in ROUTER_METHODS || name === 'use' || name === 'route') {
+        node = parent.parent;
+        continue;
+      }
+      return true; // .then(), .json(), .data
+    }
+    if (!parent) return false;
+    if (ts.isExpressionStatement(parent)) return false;
+    if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) return true;
+    return (
+      ts.isAwaitExpression(parent) ||
+      ts.isVariableDeclaration(parent) ||
+      ts.isReturnStatement(parent) ||
+      ts.isArrowFunction(parent) ||
+      ts.isCallExpression(parent) ||
+      ts.isYieldExpression(parent) ||
+      ts.isPropertyAssignment(parent) ||
+      ts.isArrayLiteralExpression(parent) ||
+      (ts.isBinaryExpression(parent) && parent.right === node)
+    );
+  }
+}

@@ -1,0 +1,311 @@
+// Functions of the file that register routes for their caller: route helpers taking method and
+// path as parameters (expanded at each call), spec mounters (a route config registered on the
+// router they are handed), and functions or modules a router is passed to.
+import ts from 'typescript';
+import { joinRoutePath, openApiPathToRoute } from './joinPath';
+import { isHttpMethod } from './routeSpec';
+import { literalOf, propOf, type ConstValue } from './values';
+import type { ExtractedFile, ExtractedRoute } from './extracted';
+import { skipOuter } from './tsSyntax';
+import { ROUTER_METHODS, CONVENTIONAL_RECEIVER, returnedExpression, restNames, enclosingFunction, CHAIN_KEEPS_ROUTER, isRoutePath } from './routeSyntax';
+import type { Scope } from './readerBase';
+import { requireSource } from './moduleLoads';
+import { RouterCallReader } from './routerCalls';
+
+export abstract class RouteHelperReader extends RouterCallReader {
+  /**
+   * Route helpers: functions of this file whose routes take the method and path from their
+   * parameters, `function route(method, path, ...handlers) { router[method](path, ...) }`, or
+   * hand their parameters on to such a function (`apiRoute(method, path, h) { route(method, path,
+   * [auth], h) }`). They are called with the values (`route(GET, '/login', [], login)`).
+   */
+  protected findRouteHelpers(): void {
+    const functions = [...this.decls.entries()].filter((e): e is [string, ts.FunctionDeclaration] => ts.isFunctionDeclaration(e[1]) && e[1].body !== undefined);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const [name, fn] of functions) {
+        if (this.routeHelpers.has(name)) continue;
+        const params = new Set(fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : '')).filter((n) => n !== ''));
+        const isParam = (e: ts.Expression | undefined) => e !== undefined && ts.isIdentifier(skipOuter(e)) && params.has((skipOuter(e) as ts.Identifier).text);
+        const declares = (node: ts.Node): boolean => {
+          if (ts.isCallExpression(node)) {
+            const c = skipOuter(node.expression);
+            if (ts.isElementAccessExpression(c) && isParam(c.argumentExpression)) return true;
+            if (ts.isIdentifier(c) && c.text !== name && this.routeHelpers.has(c.text) && node.arguments.some(isParam)) return true;
+          }
+          return ts.forEachChild(node, declares) ?? false;
+        };
+        if (fn.body && declares(fn.body)) {
+          this.routeHelpers.set(name, fn);
+          changed = true;
+          this.recordHelperSignature(name, fn);
+        }
+      }
+    }
+  }
+
+  /** `router[method](path, ...)` on three of its parameters: a helper other files can call (ExtractedFile.routeHelpers). */
+  private recordHelperSignature(name: string, fn: ts.FunctionDeclaration): void {
+    const at = (e: ts.Expression | undefined): number => {
+      const x = e && skipOuter(e);
+      return x && ts.isIdentifier(x) ? fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === x.text) : -1;
+    };
+    const find = (node: ts.Node): { router: number; method: number; path: number } | undefined => {
+      if (ts.isCallExpression(node)) {
+        const c = skipOuter(node.expression);
+        if (ts.isElementAccessExpression(c)) {
+          const sig = { router: at(c.expression), method: at(c.argumentExpression), path: at(node.arguments[0]) };
+          if (sig.router >= 0 && sig.method >= 0 && sig.path >= 0) return sig;
+        }
+      }
+      return ts.forEachChild(node, find);
+    };
+    const sig = fn.body && find(fn.body);
+    if (sig) (this.out.routeHelpers ??= {})[name] = sig;
+  }
+
+  /**
+   * Spec mounters: functions of this file, curried or not, whose result has a method that registers
+   * a route config it was given on the router it is handed, `defineApiEndpoint(prefix)({ route,
+   * handler })` returning `{ mountHttp(app) { app.openapi(routeForHono, handler) } }`
+   * (ExtractedFile.specMounters). Their call sites name the config (readSpecMount).
+   */
+  protected findSpecMounters(): void {
+    for (const [name, node] of this.decls) {
+      if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node) && !ts.isFunctionDeclaration(node)) continue;
+      const mounts: string[] = [];
+      const walk = (n: ts.Node): void => {
+        const init = ts.isPropertyAssignment(n) ? skipOuter(n.initializer) : undefined;
+        const fn = ts.isMethodDeclaration(n) ? n : init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? init : undefined;
+        const key = ts.isMethodDeclaration(n) || ts.isPropertyAssignment(n) ? n.name : undefined;
+        if (fn && key && ts.isIdentifier(key) && registersGivenConfig(fn)) {
+          mounts.push(key.text);
+          this.specMounterFns.add(fn);
+        }
+        ts.forEachChild(n, walk);
+      };
+      walk(node);
+      if (mounts.length > 0) (this.out.specMounters ??= {})[name] = mounts;
+    }
+  }
+
+  /**
+   * `listMembers.mountHttp(app, mw)`: a router handed to a method of a value a call made, that call
+   * given a route config (`memberEndpoint({ route: createRoute({ method: 'get', path: '/' }) })`).
+   * The route is recorded with the function at the root of the calls; collect.ts keeps it when that
+   * function is a spec mounter with this method. True when recorded.
+   */
+  protected readSpecMount(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
+    const target = skipOuter(callee.expression);
+    if (!ts.isIdentifier(target) || this.importedNames.has(target.text) || call.arguments.length === 0) return false;
+    let made = this.lookup(target.text);
+    // `for (const ep of [listKeys, getKey]) ep.mountHttp(app)`: the loop variable names each value.
+    for (let i = 0; i < 3 && made && ts.isIdentifier(made as ts.Node); i++) made = this.lookup((made as ts.Identifier).text);
+    if (!made || !ts.isCallExpression(made as ts.Node)) return false;
+    const router = call.arguments
+      .map((a) => skipOuter(a))
+      .map((a) => (ts.isIdentifier(a) ? this.receiverOf(a) : undefined))
+      .find((r) => r !== undefined && (this.routers.has(r) || this.typedReceivers.has(r)));
+    const spec = router === undefined ? undefined : this.specOf(made as ts.CallExpression, 0);
+    const method = literalOf(propOf(spec?.config, ['method']))?.toUpperCase();
+    const path = literalOf(propOf(spec?.config, ['path']));
+    if (!spec || router === undefined || method === undefined || !isHttpMethod(method) || path === undefined || !isRoutePath(path)) return false;
+    const route: ExtractedRoute = { method, path: joinRoutePath(this.routers.get(router) ?? '', openApiPathToRoute(path)), line: this.line(callee.name), kind: 'router', router };
+    (this.out.specMounts ??= []).push({ factory: spec.factory, ...(spec.member !== undefined ? { member: spec.member } : {}), mount: callee.name.text, route });
+    return true;
+  }
+
+  /**
+   * The route config a call is given (an argument, or a property of an object argument, with a method
+   * and a path) and the function at the root of its callee: `endpoint({ route })` where `endpoint =
+   * defineApiEndpoint(prefix)`, or a function of this file returning such a call, read with its
+   * parameters bound to the call's values (`buildEndpoint({ pathSuffix: '/resolve' })`).
+   */
+  private specOf(made: ts.CallExpression, depth: number): { factory: string; member?: string; config: ConstValue } | undefined {
+    const callee = skipOuter(made.expression);
+    const fn = ts.isIdentifier(callee) && !this.out.specMounters?.[callee.text] ? this.decls.get(callee.text) : undefined;
+    if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn))) {
+      const returned = returnedExpression(fn);
+      if (!returned || !ts.isCallExpression(returned) || depth > 3) return undefined;
+      const scope: Scope = new Map();
+      fn.parameters.forEach((p, i) => {
+        const v = this.evaluate(made.arguments[i]);
+        if (v && ts.isIdentifier(p.name)) scope.set(p.name.text, v);
+        else if (v && ts.isObjectBindingPattern(p.name))
+          for (const el of p.name.elements) {
+            const key = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : undefined;
+            const pv = key === undefined ? undefined : propOf(v, [key]);
+            if (pv && ts.isIdentifier(el.name)) scope.set(el.name.text, pv);
+          }
+      });
+      let found: ReturnType<RouteHelperReader['specOf']>;
+      this.withScope(scope, () => (found = this.specOf(returned, depth + 1)));
+      return found;
+    }
+    const root = this.factoryRoot(callee, 0);
+    if (!root) return undefined;
+    const config = made.arguments
+      .map((a) => this.evaluate(a))
+      .map((v) => (isRouteConfig(v) ? v : v?.kind === 'obj' ? Object.values(v.props).find((p) => isRouteConfig(p)) : undefined))
+      .find((v) => v !== undefined);
+    return config && { ...root, config };
+  }
+
+  /** The function at the root of a callee: `f(a)(b)`, `made` where `const made = f(a)`, `mod.f`. */
+  private factoryRoot(e: ts.Expression, depth: number): { factory: string; member?: string } | undefined {
+    let c = skipOuter(e);
+    while (ts.isCallExpression(c)) c = skipOuter(c.expression);
+    const base = ts.isPropertyAccessExpression(c) ? skipOuter(c.expression) : undefined;
+    if (ts.isPropertyAccessExpression(c)) return base && ts.isIdentifier(base) && this.importedNames.has(base.text) ? { factory: base.text, member: c.name.text } : undefined;
+    if (!ts.isIdentifier(c)) return undefined;
+    if (this.importedNames.has(c.text) || this.out.specMounters?.[c.text]) return { factory: c.text };
+    const init = this.decls.get(c.text);
+    return init && ts.isExpression(init) && ts.isCallExpression(skipOuter(init)) && depth < 4 ? this.factoryRoot((skipOuter(init) as ts.CallExpression).expression, depth + 1) : undefined;
+  }
+
+  /**
+   * `eu.route(router, 'get', '/etapi/notes', h)`, `route(router, 'get', ...)` of an imported function:
+   * recorded when it is given a router and an HTTP method literal (collect.ts decides whether it
+   * is a route helper). True when recorded.
+   */
+  protected readHelperCall(call: ts.CallExpression): boolean {
+    const callee = skipOuter(call.expression);
+    const root = ts.isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : callee;
+    if (!ts.isIdentifier(root) || !this.importedNames.has(root.text) || this.routers.has(root.text) || CONVENTIONAL_RECEIVER.test(root.text)) return false;
+    const routers = call.arguments.map((a) => {
+      const x = skipOuter(a);
+      const r = ts.isIdentifier(x) ? this.receiverOf(x) : undefined;
+      return r !== undefined && r !== root.text && (this.routers.has(r) || CONVENTIONAL_RECEIVER.test(r) || this.typedReceivers.has(r)) ? r : null;
+    });
+    // Most calls of an imported function hand it no router: their arguments are not evaluated.
+    if (!routers.some((r) => r !== null)) return false;
+    const literals = call.arguments.map((a) => (ts.isSpreadElement(a) ? null : (literalOf(this.evaluate(a)) ?? null)));
+    if (!literals.some((l) => l !== null && ROUTER_METHODS[l] !== undefined)) return false;
+    const entry: NonNullable<ExtractedFile['helperCalls']>[number] = { helper: root.text, literals, routers, line: this.line(call) };
+    if (ts.isPropertyAccessExpression(callee)) entry.member = callee.name.text;
+    (this.out.helperCalls ??= []).push(entry);
+    return true;
+  }
+
+  /**
+   * `etapiNotes.register(router)`, `routes.register(app)`: a router made here handed to a function
+   * of an imported module object, not a Fastify registration on it (that is called on the app and
+   * given a plugin). Each such argument mounts that function's parameter (`etapiNotes.register#0`).
+   */
+  protected readModulePassed(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
+    const root = skipOuter(callee.expression);
+    const name = callee.name.text;
+    // `imported.use(apiRouter)` mounts on an imported router: a router's own calls are not this.
+    if (name in ROUTER_METHODS || (CHAIN_KEEPS_ROUTER.has(name) && name !== 'register')) return false;
+    if (!ts.isIdentifier(root) || !this.importedNames.has(root.text) || this.routers.has(root.text)) return false;
+    const line = this.line(call);
+    let passed = false;
+    call.arguments.forEach((arg, i) => {
+      const a = skipOuter(arg);
+      const router = ts.isIdentifier(a) ? this.receiverOf(a) : undefined;
+      if (router === undefined || !this.routers.has(router) || router === root.text) return;
+      this.out.mounts.push({ prefix: '/', routerName: `${root.text}.${name}#${i}`, line, mountedOn: router });
+      passed = true;
+    });
+    return passed;
+  }
+
+  protected inRouteHelper(node: ts.Node): boolean {
+    const fn = enclosingFunction(node);
+    return fn !== undefined && ts.isFunctionDeclaration(fn) && fn.name !== undefined && this.routeHelpers.get(fn.name.text) === fn;
+  }
+
+  /**
+   * A call of a route helper: its body read with its parameters bound to the call's values (a
+   * router argument to that router), the routes it declares placed at the call.
+   */
+  private expandRouteHelper(call: ts.CallExpression, name: string, fn: ts.FunctionDeclaration): void {
+    const scope: Scope = new Map();
+    fn.parameters.forEach((p, i) => {
+      const arg = call.arguments[i];
+      if (!ts.isIdentifier(p.name) || !arg || ts.isSpreadElement(arg)) return;
+      const router = this.receiverOf(arg);
+      const value = router !== undefined && this.isReceiver(router) && this.routers.has(router) ? undefined : this.evaluate(arg);
+      if (value) scope.set(p.name.text, value);
+      else if (router !== undefined && this.routers.has(router)) scope.set(p.name.text, ts.factory.createIdentifier(router));
+    });
+    this.expanding.push({ name, line: this.expanding[0]?.line ?? this.line(call) });
+    try {
+      if (fn.body) this.withScope(scope, () => this.visit(fn.body as ts.Block));
+    } finally {
+      this.expanding.pop();
+    }
+  }
+
+  /**
+   * `usersRoutes(apiRouter)`, `require('./users')(app)`: a function that declares routes on the
+   * router it is given. Each router argument is a mount of that function's parameter at its
+   * position (`usersRoutes#0`), resolved by collect.ts against the function's file.
+   */
+  protected readRouterPassed(call: ts.CallExpression): void {
+    const callee = skipOuter(call.expression);
+    const helper = ts.isIdentifier(callee) ? this.routeHelpers.get(callee.text) : undefined;
+    if (helper && ts.isIdentifier(callee) && !this.expanding.some((e) => e.name === callee.text)) {
+      // One helper handing on to another is read at the outer helper's call sites, not in its own body.
+      if (this.expanding.length === 0 && this.inRouteHelper(call)) return;
+      return this.expandRouteHelper(call, callee.text, helper);
+    }
+    const req = requireSource(callee);
+    if (!ts.isIdentifier(callee) && req === undefined) return;
+    const line = this.line(call);
+    call.arguments.forEach((arg, i) => {
+      // `adminUserBasicsRoutes(...args)`: the enclosing function's rest parameter handed on whole,
+      // its first element (the router) at this position.
+      if (ts.isSpreadElement(arg) && ts.isIdentifier(arg.expression) && ts.isIdentifier(callee)) {
+        const rest = arg.expression.text;
+        const fn = enclosingFunction(call);
+        const param = fn?.parameters.find((p) => p.dotDotDotToken && ts.isIdentifier(p.name) && p.name.text === rest);
+        const router = fn && param ? restNames(fn, rest)[0] : undefined;
+        if (router && (this.importedNames.has(callee.text) || this.decls.has(callee.text))) this.out.mounts.push({ prefix: '/', routerName: `${callee.text}#${i}`, line, mountedOn: router });
+        return;
+      }
+      const a = skipOuter(arg);
+      // `registerMcp({ app, routes: protectedRoutes })`: each router the object carries, by its key.
+      const carried = ts.isObjectLiteralExpression(a)
+        ? a.properties.flatMap((p): [string, ts.Expression][] =>
+            ts.isShorthandPropertyAssignment(p) ? [[`.${p.name.text}`, p.name]] : ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) ? [[`.${p.name.text}`, p.initializer]] : [],
+          )
+        : [['', a] as [string, ts.Expression]];
+      for (const [key, value] of carried) {
+        const v = skipOuter(value);
+        if (!ts.isIdentifier(v)) continue;
+        const router = this.receiverOf(v);
+        if (router === undefined || !(this.routers.has(router) || CONVENTIONAL_RECEIVER.test(router))) continue;
+        const fn = ts.isIdentifier(callee) ? callee.text : `require(${req ?? ''})`;
+        if (req !== undefined) this.out.imports.push({ local: fn, imported: 'default', source: req });
+        else if (!this.importedNames.has(fn) && !this.decls.has(fn)) return;
+        this.out.mounts.push({ prefix: '/', routerName: `${fn}#${i}${key}`, line, mountedOn: router });
+      }
+    });
+  }
+}
+
+/** A route config: an object with a literal HTTP method and a path (`createRoute({ method: 'get', path: '/x' })`). */
+function isRouteConfig(v: ConstValue | undefined): boolean {
+  const method = literalOf(propOf(v, ['method']))?.toUpperCase();
+  return v?.kind === 'obj' && method !== undefined && isHttpMethod(method) && propOf(v, ['path'])?.kind === 'str';
+}
+
+/**
+ * A method registering a route config it is given on the router it is handed: its first parameter's
+ * `.openapi(config, handler)` with a config named, not written there (`mountHttp(app) { app.openapi(route, h) }`,
+ * `app.openapi(args.route, h)`).
+ */
+function registersGivenConfig(fn: ts.FunctionLikeDeclaration): boolean {
+  const p = fn.parameters[0]?.name;
+  if (!fn.body || !p || !ts.isIdentifier(p)) return false;
+  const find = (n: ts.Node): boolean => {
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'openapi' && n.arguments.length >= 2) {
+      const recv = skipOuter(n.expression.expression);
+      const config = n.arguments[0] && skipOuter(n.arguments[0]);
+      if (ts.isIdentifier(recv) && recv.text === p.text && config && (ts.isIdentifier(config) || ts.isPropertyAccessExpression(config))) return true;
+    }
+    return ts.forEachChild(n, find) ?? false;
+  };
+  return find(fn.body);
+}

@@ -1,0 +1,220 @@
+// Small readings of syntax the route readers share: router method names, class routers and
+// `this` assignments, returned and chained expressions, callee names, paths joined with __dirname,
+// class members, functions around a node.
+import ts from 'typescript';
+import type { HttpMethod } from '../model';
+import { CLASS_ROUTER } from './extracted';
+import { skipOuter } from './tsSyntax';
+import { requireSource, isModuleLoad } from './moduleLoads';
+
+export const ROUTER_METHODS: Readonly<Record<string, HttpMethod>> = {
+  get: 'GET',
+  post: 'POST',
+  put: 'PUT',
+  patch: 'PATCH',
+  delete: 'DELETE',
+  del: 'DELETE', // koa-router alias
+  head: 'HEAD',
+  options: 'OPTIONS',
+  all: 'ALL',
+};
+
+/**
+ * Receivers accepted without a visible factory call (a fastify plugin's parameter, a router passed
+ * in). Deliberately excludes client-ish names (axios, http, api, client, request) so that
+ * `http.get('/users', config)` in front-end code is not taken for a route.
+ */
+export const CONVENTIONAL_RECEIVER = /^(?:app|server|fastify|instance|router|routes|f)$|(?:Router|Routes|router|routes|App|app|Server)$/;
+
+/** Each class's `this.<name> = x` assignments in its members (the first of each name), read once per class. */
+const thisAssignments = new WeakMap<ts.ClassLikeDeclaration, Map<string, ts.Expression>>();
+
+/**
+ * Calls that answer the router they are called on: `router.use(a).use(b)`, fastify
+ * `withTypeProvider<T>()`, Express's settings (`express().disable('x-powered-by')`), Hono's
+ * `notFound` and `onError`.
+ */
+export const CHAIN_KEEPS_ROUTER = new Set(['use', 'route', 'register', 'routes', 'middleware', 'basePath', 'mount', 'withTypeProvider', 'openapi', 'doc', 'doc31', 'prefix', 'disable', 'enable', 'engine', 'notFound', 'onError']);
+
+/**
+ * The router `this` stands for inside `class UsersController extends Controller`: the class
+ * itself (`class UsersController`), whose instances are mounted with `new UsersController().router`.
+ * Only subclasses: a base whose methods wrap the router (`this.route({ method, path, handler })`).
+ */
+export function subclassRouter(at: ts.Node): string | undefined {
+  let cur: ts.Node | undefined = at.parent;
+  while (cur && !ts.isClassLike(cur)) cur = cur.parent;
+  if (!cur || !cur.name || !cur.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword)) return undefined;
+  return `${CLASS_ROUTER}${cur.name.text}`;
+}
+
+/** The class around `at` as a router of its own (`this.router = express()` in it). */
+export function enclosingClassRouter(at: ts.Node): string | undefined {
+  let cur: ts.Node | undefined = at.parent;
+  while (cur && !ts.isClassLike(cur)) cur = cur.parent;
+  return cur?.name ? `${CLASS_ROUTER}${cur.name.text}` : undefined;
+}
+
+/** What the class around `at` assigns to `this.<name>`: its field initializer, else the first `this.<name> = x` in its members. */
+export function thisAssigned(at: ts.Node, name: string): ts.Expression | undefined {
+  const field = classField(at, name);
+  if (field) return skipOuter(field);
+  let cur: ts.Node | undefined = at.parent;
+  while (cur && !ts.isClassLike(cur)) cur = cur.parent;
+  if (!cur) return undefined;
+  let assigned = thisAssignments.get(cur);
+  if (!assigned) {
+    const found = new Map<string, ts.Expression>();
+    const visit = (n: ts.Node): void => {
+      if (ts.isClassLike(n)) return;
+      if (
+        ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) &&
+        n.left.expression.kind === ts.SyntaxKind.ThisKeyword && !found.has(n.left.name.text)
+      )
+        found.set(n.left.name.text, skipOuter(n.right));
+      ts.forEachChild(n, visit);
+    };
+    for (const m of cur.members) if (!ts.isPropertyDeclaration(m)) ts.forEachChild(m, visit);
+    assigned = found;
+    thisAssignments.set(cur, assigned);
+  }
+  return assigned.get(name);
+}
+
+/** The names a binding declares: `r`, `{ path, router }`, `[a, b]`. */
+export function bindingNames(name: ts.BindingName, into: Set<string>): void {
+  if (ts.isIdentifier(name)) into.add(name.text);
+  else for (const el of name.elements) if (!ts.isOmittedExpression(el)) bindingNames(el.name, into);
+}
+
+/** Types, interfaces and type aliases declare no route and hold no value. */
+export function isTypeOnly(node: ts.Node): boolean {
+  return ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node);
+}
+
+/** What a function returns last: its last `return` expression, or an arrow's expression body. */
+export function returnedExpression(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
+  const body = fn.body;
+  const e = body === undefined ? undefined : ts.isBlock(body) ? [...body.statements].reverse().find(ts.isReturnStatement)?.expression : body;
+  return e === undefined ? undefined : skipOuter(e);
+}
+
+/** The innermost call or `new` of a chain: `Router().use(a).use(b)` -> `Router()`. */
+export function chainRoot(e: ts.Node): ts.Node {
+  let cur: ts.Node = e;
+  while (ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression)) {
+    const inner = skipOuter(cur.expression.expression);
+    // `require('express').Router()`: the module load is not a link of the chain.
+    if ((!ts.isCallExpression(inner) && !ts.isNewExpression(inner)) || isModuleLoad(inner)) break;
+    cur = inner;
+  }
+  return cur;
+}
+
+/** `express.Router`, `Router`, `new Koa` -> their dotted name. */
+export function calleeName(e: ts.Expression): string | undefined {
+  const x = skipOuter(e);
+  if (ts.isIdentifier(x)) return x.text;
+  if (ts.isPropertyAccessExpression(x)) {
+    const base = calleeName(x.expression);
+    return base === undefined ? undefined : `${base}.${x.name.text}`;
+  }
+  // `require('express').Router()`: the module's own name stands for the binding.
+  if (ts.isCallExpression(x)) return requireSource(x) ?? calleeName(x.expression);
+  return undefined;
+}
+
+/** `process.env.X || 'api'` / `?? 'api'` -> 'api'. */
+export function envDefault(e: ts.Expression, sf: ts.SourceFile): string | undefined {
+  if (!ts.isBinaryExpression(e)) return undefined;
+  const op = e.operatorToken.kind;
+  if (op !== ts.SyntaxKind.BarBarToken && op !== ts.SyntaxKind.QuestionQuestionToken) return undefined;
+  const left = skipOuter(e.left);
+  const right = skipOuter(e.right);
+  const isEnv = (x: ts.Expression): boolean => /^process\.env\b/.test(x.getText(sf));
+  if (!isEnv(left)) return undefined;
+  return ts.isStringLiteral(right) || ts.isNoSubstitutionTemplateLiteral(right) ? right.text : undefined;
+}
+
+/** `path.join(__dirname, 'routes')`, `join(import.meta.dirname, 'a', 'b')`, `'./routes'` -> 'routes' relative to the file's folder. */
+export function dirnameJoin(e: ts.Expression, text: (e: ts.Expression) => string | undefined): string | undefined {
+  if (ts.isCallExpression(e) && /(?:^|\.)(?:join|resolve)$/.test(e.expression.getText())) {
+    const [first, ...rest] = e.arguments;
+    if (!first || !/^(?:__dirname|import\.meta\.(?:dirname|url))$/.test(first.getText())) return undefined;
+    const parts = rest.map((a) => text(a));
+    return parts.every((p): p is string => p !== undefined) ? parts.join('/') : undefined;
+  }
+  const pieces = ts.isTemplateExpression(e) || ts.isBinaryExpression(e) ? concatPieces(e) : undefined;
+  if (pieces && pieces.length > 1) return fromDirname(pieces, (p) => (typeof p === 'string' ? p : text(p)));
+  const lit = text(e);
+  return lit?.replace(/^\.\//, '');
+}
+
+/** `${__dirname}/api/${r}`, `'./api/' + r`, `__dirname + '/api/' + r`: the literal and computed pieces in order. */
+export function concatPieces(e: ts.Expression): Array<ts.Expression | string> {
+  const x = skipOuter(e);
+  if (ts.isTemplateExpression(x)) return [x.head.text, ...x.templateSpans.flatMap((span) => [skipOuter(span.expression), span.literal.text])].filter((p) => p !== '');
+  if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.PlusToken) return [...concatPieces(x.left), ...concatPieces(x.right)];
+  return [ts.isStringLiteralLike(x) ? x.text : x];
+}
+
+/** The pieces of a concatenated path as one path below the file's folder (`__dirname` or './' first), or undefined. */
+export function fromDirname(pieces: Array<ts.Expression | string>, text: (e: ts.Expression | string) => string | undefined): string | undefined {
+  const [first, ...rest] = pieces;
+  const dirname = first !== undefined && typeof first !== 'string' && /^(?:__dirname|import\.meta\.dirname)$/.test(first.getText());
+  const parts = (dirname ? rest : pieces).map(text);
+  if (!parts.every((p): p is string => p !== undefined)) return undefined;
+  const joined = parts.join('');
+  return dirname ? joined.replace(/^\//, '') : /^\.\//.test(joined) ? joined.slice(2) : undefined;
+}
+
+/** The initializer of a field of the class around `at` (`path = '/users'`). */
+export function classField(at: ts.Node, name: string): ts.Expression | undefined {
+  let cur: ts.Node | undefined = at.parent;
+  while (cur && !ts.isClassLike(cur)) cur = cur.parent;
+  if (!cur) return undefined;
+  for (const m of cur.members) {
+    if (ts.isPropertyDeclaration(m) && m.initializer && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name)) && m.name.text === name) return m.initializer;
+  }
+  return undefined;
+}
+
+/**
+ * The names a rest parameter's positions go by in its function: those of `const [router, tenant]
+ * = args` in the body, else `args[0]` for the first (a function that only hands `...args` on).
+ */
+export function restNames(fn: ts.SignatureDeclarationBase, rest: string): string[] {
+  const body = 'body' in fn && fn.body && ts.isBlock(fn.body as ts.Node) ? (fn.body as ts.Block) : undefined;
+  for (const st of body?.statements ?? []) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations)
+      if (ts.isArrayBindingPattern(d.name) && d.initializer && ts.isIdentifier(d.initializer) && d.initializer.text === rest)
+        return d.name.elements.map((el) => (ts.isBindingElement(el) && ts.isIdentifier(el.name) ? el.name.text : ''));
+  }
+  return [`${rest}[0]`];
+}
+
+export function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let cur = node.parent; cur; cur = cur.parent)
+    if (ts.isFunctionDeclaration(cur) || ts.isArrowFunction(cur) || ts.isFunctionExpression(cur) || ts.isMethodDeclaration(cur) || ts.isConstructorDeclaration(cur)) return cur;
+  return undefined;
+}
+
+export function singleReturn(body: ts.Block | undefined): ts.Expression | undefined {
+  const st = body?.statements;
+  if (!st || st.length !== 1) return undefined;
+  const only = st[0];
+  return only && ts.isReturnStatement(only) ? only.expression : undefined;
+}
+
+export function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
+}
+
+export function isFunctionLike(e: ts.Node): boolean {
+  return ts.isArrowFunction(e) || ts.isFunctionExpression(e);
+}
+
+export function isRoutePath(p: string): boolean {
+  return p.startsWith('/') || p === '*' || p === '';
+}

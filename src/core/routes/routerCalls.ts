@@ -1,0 +1,235 @@
+// Route registrations on an Express/Koa/Hono/Fastify router: `router.get(path, handler)`,
+// koa-router's `register`, fastify's `route({ method, url })`, Hono's `on` and `mount`,
+// @hono/zod-openapi's `openapi(route, handler)` and its document, computed method names
+// (`router[method](path)`) and method-first helpers (`add('GET', '/x', handler)`).
+import ts from 'typescript';
+import type { HttpMethod } from '../model';
+import { expandOptionalGroups, joinRoutePath, openApiPathToRoute } from './joinPath';
+import { isHttpMethod } from './routeSpec';
+import { concat, hasEach, hasRefs, literalOf, literalsOf, propOf, str, type ConstValue } from './values';
+import { skipOuter } from './tsSyntax';
+import { ROUTER_METHODS, CONVENTIONAL_RECEIVER, enclosingFunction, isRoutePath } from './routeSyntax';
+import { ReceiverReader } from './receivers';
+
+export abstract class RouterCallReader extends ReceiverReader {
+  protected addRoute(router: string, method: HttpMethod, value: ConstValue, node: ts.Node): void {
+    const prefix = this.routers.get(router) ?? '';
+    const line = this.line(node);
+    const paths = literalsOf(value);
+    const deferredPrefix = this.routerPrefixValues.get(router);
+    if (deferredPrefix?.kind === 'str' && paths) {
+      for (const p of paths) this.out.routes.push({ method, path: '/', pathValue: str(...deferredPrefix.parts, '/', p), line, kind: 'router', router });
+      return;
+    }
+    if (paths) {
+      for (const p of paths.flatMap(expandOptionalGroups))
+        if (isRoutePath(p) || isRelativeKoaPath(p, this.ownsRouter(router)))
+          this.out.routes.push({ method, path: joinRoutePath(prefix, p), line, kind: 'router', router, ...(!isRoutePath(p) && joinRoutePath(prefix) === '/' ? { relative: true as const } : {}) });
+      return;
+    }
+    const items = value.kind === 'arr' ? value.items : [value];
+    for (const v of items) {
+      if (v.kind !== 'str' && v.kind !== 'config' && v.kind !== 'cond') continue;
+      const pathValue = prefix && v.kind !== 'config' ? (concat(str(prefix, '/'), v) ?? v) : v;
+      this.out.routes.push({ method, path: '/', pathValue, line, kind: 'router', router });
+    }
+  }
+
+  /** `router[method]('/x', h)`: the method from a literal (or a literal array being iterated); else a warning. */
+  protected readComputedMethod(call: ts.CallExpression, callee: ts.ElementAccessExpression): void {
+    const router = this.receiverOf(callee.expression);
+    if (!router || !(this.routers.has(router) || CONVENTIONAL_RECEIVER.test(router)) || call.arguments.length < 2) return;
+    const keyValue = this.evaluate(callee.argumentExpression);
+    const key = literalOf(keyValue);
+    const method = key !== undefined ? ROUTER_METHODS[key] : undefined;
+    if (method) return this.readRouterCall(call, router, method, key ?? '', callee.argumentExpression);
+    // `allRoutes.forEach((r) => router[r.method](r.path, r.handler))` over an imported list: the
+    // method of each element, paired with its path by collect.ts.
+    const path = this.evaluate(call.arguments[0]);
+    if (keyValue?.kind === 'str' && hasEach(keyValue) && path?.kind === 'str') {
+      const prefix = this.routers.get(router) ?? '';
+      this.out.routes.push({ method: 'ALL', methodValue: keyValue, path: '/', pathValue: str(prefix, '/', ...path.parts), line: this.line(call), kind: 'router', router });
+      return;
+    }
+    // In a route helper's own body the method is its parameter: its call sites name it (expandRouteHelper).
+    if (this.expanding.length === 0 && this.inRouteHelper(call)) return;
+    if (key === undefined) this.warn(call, { id: 'methodKey', args: [router, callee.argumentExpression.getText(this.sf)] });
+  }
+
+  protected readRouterCall(call: ts.CallExpression, router: string, method: HttpMethod, name: string, at: ts.Node): void {
+    const args = call.arguments;
+    // A route call has a handler; `router.get('/x')` alone is a lookup (app.get('env') too).
+    if (args.length < 2) return;
+    let value = this.evaluate(args[0]);
+    // koa-router: router.get('name', '/path', handler)
+    const second = args.length >= 3 ? this.evaluate(args[1]) : undefined;
+    const firstText = literalOf(value);
+    if (firstText !== undefined && !isRoutePath(firstText) && second && literalsOf(second)?.every(isRoutePath)) value = second;
+    // `app.get(SomeService, { strict: false })`: a lookup (Nest DI, settings), not a route: a
+    // route ends with its handler (Fastify's options object holds one).
+    const last = args[args.length - 1];
+    const lastNode = last ? skipOuter(last) : undefined;
+    if (lastNode && ts.isObjectLiteralExpression(lastNode) && !this.prop(lastNode, 'handler') && literalOf(value) === undefined) return;
+    if (!value) {
+      if (!ts.isRegularExpressionLiteral(args[0] as ts.Node))
+        this.warn(call, { id: 'routerPath', args: [router, name] });
+      return;
+    }
+    const lits = literalsOf(value);
+    if (lits && !lits.every((p) => isRoutePath(p) || (this.routers.get(router) ?? '') !== '' || isRelativeKoaPath(p, this.ownsRouter(router)))) return;
+    // `app.options('*', cors())`: CORS preflight for every path, plumbing rather than a route of the app.
+    if (method === 'OPTIONS' && lits?.every((p) => /^\/?(?:\*|\(\.\*\))$/.test(p))) return;
+    this.addRoute(router, method, value, at);
+  }
+
+  /**
+   * koa-router `router.register('*', ['get', 'post'], handler)`: a route for each method named.
+   * Fastify's `register(plugin, opts)` takes no path first, so it is read as a mount instead.
+   */
+  protected readKoaRegister(call: ts.CallExpression, router: string): boolean {
+    const [path, methods] = call.arguments;
+    if (call.arguments.length < 3 || !path || !methods) return false;
+    const value = this.evaluate(path);
+    const names = literalsOf(this.evaluate(methods))?.map((m) => m.toUpperCase());
+    if (!value || literalsOf(value) === undefined || !names?.length || !names.every(isHttpMethod)) return false;
+    for (const m of names) if (isHttpMethod(m)) this.addRoute(router, m, value, call);
+    return true;
+  }
+
+  /** `router.route('/b').get(...).post(...)` and fastify `server.route({ method, url })`. */
+  protected readRouteCall(call: ts.CallExpression, router: string): void {
+    const arg = call.arguments[0];
+    if (!arg) return;
+    const a = skipOuter(arg);
+    if (ts.isObjectLiteralExpression(a)) {
+      const methods = literalsOf(this.evaluate(this.prop(a, 'method')));
+      const url = this.evaluate(this.prop(a, 'url') ?? this.prop(a, 'path'));
+      if (!methods || !url) {
+        this.warn(call, { id: 'routeOptions', args: [router] });
+        return;
+      }
+      this.addOptionRoutes(router, methods, url, call);
+      return;
+    }
+    const path = this.evaluate(a);
+    if (!path) return;
+    if (!chainsMethod(call) && this.readRouteOptionsValue(path, call, router)) return;
+    // Walk up the chain: route('/x').get().post()
+    let node: ts.Node = call;
+    while (ts.isPropertyAccessExpression(node.parent) && ts.isCallExpression(node.parent.parent)) {
+      const m = ROUTER_METHODS[node.parent.name.text];
+      if (!m) break;
+      this.addRoute(router, m, path, node.parent.name);
+      node = node.parent.parent;
+    }
+  }
+
+  /**
+   * Fastify `instance.route(getThing)` given route options held by a name: a constant of this file
+   * (`{ method, url }`), or an imported one whose method and url collect.ts reads where it is declared.
+   */
+  private readRouteOptionsValue(options: ConstValue, call: ts.CallExpression, router: string): boolean {
+    if (options.kind === 'obj') {
+      const methods = literalsOf(propOf(options, ['method']));
+      const url = propOf(options, ['url']) ?? propOf(options, ['path']);
+      if (!methods || !url) return false;
+      this.addOptionRoutes(router, methods, url, call);
+      return true;
+    }
+    const ref = options.kind === 'str' && options.parts.length === 1 && typeof options.parts[0] === 'object' ? options.parts[0].ref : undefined;
+    if (!ref) return false;
+    const url = propOf(options, ['url']);
+    if (url?.kind !== 'str') return false;
+    const methodValue = propOf(options, ['method']);
+    this.out.routes.push({ method: 'ALL', methodValue, path: '/', pathValue: str(this.routers.get(router) ?? '', '/', ...url.parts), line: this.line(call), kind: 'router', router });
+    return true;
+  }
+
+  /** A route for each method of fastify route options (`'*'` is every method). */
+  private addOptionRoutes(router: string, methods: string[], url: ConstValue, call: ts.CallExpression): void {
+    for (const raw of methods) {
+      const m = raw.toUpperCase() === '*' ? 'ALL' : raw.toUpperCase();
+      if (isHttpMethod(m)) this.addRoute(router, m, url, call);
+    }
+  }
+
+  /** Hono `app.mount('/x', handler)`: every method under the path. */
+  protected readHonoMount(call: ts.CallExpression, router: string, at: ts.Node): void {
+    const path = literalOf(this.evaluate(call.arguments[0]));
+    if (path === undefined || call.arguments.length < 2) return;
+    this.addRoute(router, 'ALL', str(joinRoutePath(path, '*')), at);
+  }
+
+  /**
+   * @hono/zod-openapi `app.openapi(createRoute({ method: 'get', path: '/tasks/{id}' }), handler)`:
+   * the route config local, or an imported constant (`routes.list`) that collect.ts resolves.
+   */
+  protected readOpenApiRoute(call: ts.CallExpression, router: string): void {
+    // zod-to-openapi's schema metadata, `schema.openapi({ description })` or
+    // `schema.openapi('RefId', {...})`: no handler, so no route and nothing to warn of.
+    const first = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
+    if (call.arguments.length < 2 || !first || ts.isStringLiteralLike(first)) return;
+    const config = this.evaluate(call.arguments[0]);
+    // The line of `.openapi` itself: a chain of them starts on one line.
+    const at = ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call;
+    if (!config) {
+      // A spec mounter's own body: the configs it is given are read at its call sites (specMounts).
+      if (this.specMounterFns.has(enclosingFunction(call) as ts.Node)) return;
+      this.warn(call, { id: 'openapiConfig', args: [router] });
+      return;
+    }
+    const method = literalOf(propOf(config, ['method']))?.toUpperCase();
+    const path = propOf(config, ['path']);
+    if (method !== undefined && isHttpMethod(method) && literalOf(path) !== undefined) return this.addRoute(router, method, str(openApiPathToRoute(literalOf(path) ?? '')), at);
+    const methodValue = propOf(config, ['method']);
+    if (config.kind === 'str' && hasRefs(config) && methodValue && path?.kind === 'str') {
+      this.out.routes.push({ method: 'ALL', methodValue, path: '/', pathValue: str(this.routers.get(router) ?? '', '/', ...path.parts), line: this.line(at), kind: 'router', router });
+      return;
+    }
+    this.warn(call, { id: 'openapiMethod', args: [router] });
+  }
+
+  /** @hono/zod-openapi `app.doc('/doc', {...})` / `app.doc31(...)`: the OpenAPI document, served on GET. */
+  protected readOpenApiDoc(call: ts.CallExpression, router: string): void {
+    const path = literalOf(this.evaluate(call.arguments[0]));
+    if (path !== undefined && isRoutePath(path) && call.arguments.length >= 2) this.addRoute(router, 'GET', str(path), ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call);
+  }
+
+  /** Hono `app.on('GET', '/x', h)` / `app.on(['GET', 'POST'], ['/a', '/b'], h)`. */
+  protected readHonoOn(call: ts.CallExpression, router: string): void {
+    const methods = literalsOf(this.evaluate(call.arguments[0]));
+    const paths = this.evaluate(call.arguments[1]);
+    if (!methods || !paths || call.arguments.length < 3) return;
+    for (const raw of methods) {
+      const m = raw.toUpperCase();
+      if (isHttpMethod(m)) this.addRoute(router, m, paths, call);
+    }
+  }
+
+  /**
+   * A call on a router made here that names the HTTP method first and the path second,
+   * `router.alias(HttpMethod.POST, 'users/:id', 'users')`: a route of that method and path. The
+   * method is a literal ('POST') or a member named as one (`HttpMethod.POST`). True when read.
+   */
+  protected readMethodFirst(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
+    const [first, second] = call.arguments.map(skipOuter);
+    if (!first || !second) return false;
+    const named = ts.isStringLiteral(first) ? first.text : ts.isPropertyAccessExpression(first) ? first.name.text : undefined;
+    if (named === undefined || !/^[A-Z]+$/.test(named) || !isHttpMethod(named)) return false;
+    const router = this.receiverOf(callee.expression);
+    const path = this.evaluate(second);
+    if (!router || !this.ownsRouter(router) || !path || literalOf(path) === undefined) return false;
+    this.addRoute(router, named, path, call);
+    return true;
+  }
+}
+
+/** `router.route('/x').get(...)`: a method chained on the call. */
+function chainsMethod(call: ts.CallExpression): boolean {
+  return ts.isPropertyAccessExpression(call.parent) && call.parent.name.text in ROUTER_METHODS && ts.isCallExpression(call.parent.parent);
+}
+
+/** koa-router joins 'users' under a prefix as '/prefix/users'; without a prefix only '/x' counts. */
+function isRelativeKoaPath(p: string, knownRouter: boolean): boolean {
+  return knownRouter && /^[\w:.-]/.test(p);
+}
