@@ -78,6 +78,8 @@ export interface SourceScannerOptions {
 
 export type SourceScanner = SourceScannerLike & {
   walkComposeFolders(workspaceDir: string, opts: ComposeWalkOptions): Promise<ComposeFolders>;
+  /** Whether the worker runs JavaScript yet (it takes 100-500 ms to boot; a job sent earlier waits for that). */
+  online(): boolean;
   close(): Promise<void>;
   /** Feeds a file watcher's paths to the worker (a no-op feed where there is no worker). */
   watchFiles(onMissed: MissedChanges): FileWatchFeed;
@@ -101,6 +103,7 @@ class WorkerScanner implements SourceScanner {
   private broken: Error | undefined;
   private nextId = 0;
   private onMissed: MissedChanges | undefined;
+  private started = false;
 
   constructor(
     private readonly file: string,
@@ -115,6 +118,10 @@ class WorkerScanner implements SourceScanner {
     const reply = await this.request((id) => ({ kind: 'scan', id, req }), signal);
     if (!('scan' in reply)) throw new Error('the scan worker answered a scan with something else');
     return reply.scan;
+  }
+
+  online(): boolean {
+    return this.started && this.worker !== undefined;
   }
 
   async walkComposeFolders(root: string, opts: ComposeWalkOptions): Promise<ComposeFolders> {
@@ -194,6 +201,7 @@ class WorkerScanner implements SourceScanner {
       resourceLimits: { maxYoungGenerationSizeMb: SCAN_WORKER_YOUNG_MB },
     });
     if (v8Flags && v8Flags.length > 0) holdFlagsWhileStarting(w, v8Flags);
+    w.once('online', () => (this.started = true));
     w.unref();
     w.on('message', (reply: ScanReply | WorkerNotice) => this.receive(w, reply));
     w.on('error', (err) => this.fail(err));
@@ -271,6 +279,7 @@ export function createSourceScanner(opts: ScannerOptions): CompositeScanner {
   let workerFailed = worker === undefined;
   return {
     where: () => (workerFailed ? 'main thread' : 'worker thread'),
+    online: () => !workerFailed && (worker?.online() ?? false),
     async scan(req, signal) {
       if (worker && !workerFailed) {
         try {
@@ -286,8 +295,10 @@ export function createSourceScanner(opts: ScannerOptions): CompositeScanner {
       return inline.scan(req, signal);
     },
     // In the worker, which keeps the folders it read for the source walks; else here, the same walk.
+    // Also here while the worker still boots (a cold run's first check): waiting for it held the
+    // engine's first container list back by the boot, 300-500 ms under load (bench/README.md).
     async walkComposeFolders(root, walkOpts) {
-      if (worker && !workerFailed) {
+      if (worker && !workerFailed && worker.online()) {
         try {
           return await worker.walkComposeFolders(root, walkOpts);
         } catch (err) {

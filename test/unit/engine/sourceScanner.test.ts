@@ -32,6 +32,14 @@ async function inProcess(root: string): Promise<SourceScan> {
   return { ...tree, extracted };
 }
 
+/** Waits (up to 30 s: a loaded machine) until the scanner's worker runs JavaScript. */
+async function untilOnline(scanner: { online(): boolean }): Promise<void> {
+  for (let waited = 0; !scanner.online(); waited += 10) {
+    if (waited > 30_000) throw new Error('the scan worker did not come online');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 const byFile = (s: SourceScan) => [...s.extracted].sort((a, b) => (a.file < b.file ? -1 : 1));
 
 suite('source scanner: worker thread and synchronous scan', () => {
@@ -238,10 +246,25 @@ suite('source scanner: worker thread and synchronous scan', () => {
     }
   });
 
-  test('the walk for compose files runs in the worker, and the same check\'s source walk takes its folder listings from there', async () => {
+  test('while the worker still boots, the walk for compose files runs on this thread: the same answer, no listings kept', async () => {
+    const scanner = createSourceScanner({ workerFile, remember: false });
+    try {
+      assert.equal(scanner.online(), false, 'a worker thread does not run JavaScript as soon as it is made');
+      const found = await scanner.walkComposeFolders(dir, {});
+      assert.deepEqual(found, await walkComposeFolders(createNodeFs(), dir, {}));
+      assert.equal(found.listings, undefined, 'nothing kept for the source walks: they read their folders');
+      await untilOnline(scanner);
+      assert.equal(typeof (await scanner.walkComposeFolders(dir, {})).listings, 'number', 'once it runs, the worker walks');
+    } finally {
+      await scanner.close();
+    }
+  });
+
+  test('the walk for compose files runs in the worker once it is up, and the same check\'s source walk takes its folder listings from there', async () => {
     const scanner = createSourceScanner({ workerFile, remember: false });
     const late = join(root, 'modules', 'workflow', 'late.ts');
     try {
+      await untilOnline(scanner);
       const found = await scanner.walkComposeFolders(dir, {});
       assert.deepEqual({ ...found, listings: undefined }, { ...(await walkComposeFolders(createNodeFs(), dir, {})), listings: undefined });
       assert.equal(typeof found.listings, 'number', 'the worker kept its listings');
