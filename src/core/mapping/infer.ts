@@ -95,7 +95,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const scripts = Object.fromEntries(Object.entries(rootScripts).filter((e): e is [string, string] => typeof e[1] === 'string'));
   const df = written && withWorkspaceDeploys(withRunMoves(withRootScripts(withTurboPrunes(written), scripts)), project, context);
   if (project.evidence) evidence.push(project.evidence);
-  const ts = await projectTsConfig(fs, project, context, evidence);
+  const ts = await projectTsConfig(fs, project, context, evidence, df ? stagesBuiltFor(df, build?.target).stages.flatMap((st) => st.runs.map((r) => r.command)) : []);
   const tsName = ts ? relative(context, ts.file) || ts.file : '';
   const nxRoot = project.nx ? await nxWorkspaceRoot(fs, project.dir, context) : undefined;
   const sourceRoot = await pickSourceRoot(fs, spec, project, nxRoot, ts, tsName, evidence);
@@ -326,16 +326,26 @@ function describeRewrites(rewrites: Record<string, string>): string {
 }
 
 /**
- * The tsconfig the project compiles with: the one its build script names (`tsc -p X`), its
- * nest-cli.json `compilerOptions.tsConfigPath`, else tsconfig.build.json / tsconfig.json.
+ * The tsconfig the project compiles with: the one the image's own build runs tsc with (its RUN
+ * lines with the root package's scripts written out, `runs`), the one its build script names
+ * (`tsc -p X`), its nest-cli.json `compilerOptions.tsConfigPath`, else tsconfig.build.json /
+ * tsconfig.json.
  */
-async function projectTsConfig(fs: FsLike, project: BuildProject, context: string, evidence: string[]): Promise<TsConfigInfo | undefined> {
+async function projectTsConfig(fs: FsLike, project: BuildProject, context: string, evidence: string[], runs: readonly string[]): Promise<TsConfigInfo | undefined> {
   // A config emitting declarations only (`build:types`) makes the code's types, not the code: passed over.
   const emitsCode = async (file: string) => {
     const info = await readTsConfig(fs, file);
     return info?.emitDeclarationOnly === true ? undefined : info;
   };
-  for (const named of tsconfigsOfScripts(project.pkg?.scripts ?? {})) {
+  // Scripts are written out only where the build runs at the context root: a plain `tsc` there is the root's tsconfig.json.
+  const scripted = tsconfigsOfScripts(project.pkg?.scripts ?? {});
+  const run = project.dir === context ? tsconfigOfRuns(runs) : undefined;
+  const ran = run !== undefined && !scripted.includes(run) ? await emitsCode(join(context, run)) : undefined;
+  if (ran) {
+    evidence.push(l10n.t`tsconfig ${relative(context, ran.file)} (the image's build runs tsc with it)`);
+    return ran;
+  }
+  for (const named of scripted) {
     const info = await emitsCode(named.endsWith('.json') ? join(project.dir, named) : join(project.dir, named, 'tsconfig.json'));
     if (info) {
       evidence.push(l10n.t`tsconfig ${relative(context, info.file)} (named by package.json's build script)`);
@@ -353,6 +363,18 @@ async function projectTsConfig(fs: FsLike, project: BuildProject, context: strin
   for (const name of TSCONFIG_NAMES) {
     const info = await emitsCode(join(project.dir, name));
     if (info) return info;
+  }
+  return undefined;
+}
+
+/** The config the first tsc of these commands compiles the code with: `-p X`, else tsconfig.json; not a --emitDeclarationOnly run. */
+function tsconfigOfRuns(runs: readonly string[]): string | undefined {
+  for (const part of runs.flatMap((r) => r.split(/&&|\|\||;|\n/))) {
+    const m = /^\s*(?:(?:npx|pnpm(?:\s+exec)?|yarn)\s+)?tsc(?:\s+(.*?))?\s*$/.exec(part);
+    const args = m ? (m[1] ?? '') : undefined;
+    if (args === undefined || /--emitDeclarationOnly\b/.test(args)) continue;
+    const named = /(?:^|\s)(?:-p|--project|-b|--build)\s+(\S+)/.exec(args)?.[1];
+    return named === undefined ? 'tsconfig.json' : named.endsWith('.json') ? named.replace(/^\.\//, '') : join(named, 'tsconfig.json');
   }
   return undefined;
 }

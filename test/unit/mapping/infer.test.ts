@@ -1382,6 +1382,23 @@ suite('mapping infer: a tsconfig that emits declarations only', () => {
     assert.ok(m?.evidence.includes('tsconfig tsconfig.app.json (named by package.json\'s build script)'), m?.evidence.join('\n'));
   });
 
+  test("the image's build running plain tsc compiles with tsconfig.json, though another build script names a package's config (tsc -p packages/sdk/tsconfig.json) the image never runs", async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': JSON.stringify({
+        dependencies: { '@nestjs/core': '11' },
+        scripts: { build: 'npm run build:sdk && npm run build:main', 'build:sdk': 'tsc -p packages/sdk/tsconfig.json && rollup -c', 'build:main': 'rimraf lib && tsc', start: 'node lib/server' },
+      }),
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"outDir":"./lib"},"include":["src"]}',
+      '/ws/backend/packages/sdk/tsconfig.json': '{"compilerOptions":{"outDir":"lib"},"include":["../../src/api"]}',
+      '/ws/backend/src/server.ts': '',
+      '/ws/backend/src/api/index.ts': '',
+      '/ws/backend/Dockerfile': 'FROM node:24-slim\nWORKDIR /app\nCOPY package.json ./\nRUN npm install\nCOPY . .\nRUN npm run build:main\nCMD ["npm","start"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.target, '/app/lib', m?.evidence.join('\n'));
+    assert.equal(m && mapSourceFile(m, '/ws/backend/src/server.ts'), '/app/lib/server.js');
+  });
+
   test('an include that names a folder holding no source (test/ of JSON only) adds no input: the common root is the other folder', async () => {
     const files = {
       '/ws/backend/package.json': '{"dependencies":{"fastify":"4"},"scripts":{"build":"tsc -p tsconfig.json"}}',
