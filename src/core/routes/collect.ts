@@ -905,11 +905,12 @@ class ValueResolver {
   /** A copy of the file's extraction with its values resolved; undefined when it has none. */
   resolveFile(s: Scanned, warnings: string[]): ExtractedFile | undefined {
     const x = s.x;
-    const needs = x.globalPrefixValue || x.versioningPrefixValue || x.routes.some((r) => r.pathValue) || x.mounts.some((m) => m.prefixValue) || x.decoratedHandlers?.length || x.controllerBases?.length || x.decoratedControllers?.length;
+    const needs = x.globalPrefixValue || x.versioningPrefixValue || x.routes.some((r) => r.pathValue) || x.mounts.some((m) => m.prefixValue) || x.decoratedHandlers?.length || x.controllerBases?.length || x.decoratedControllers?.length || x.factoryControllers?.length;
     if (!needs) return undefined;
     const out: ExtractedFile = { ...x, routes: [], mounts: [] };
     for (const c of x.controllerBases ?? []) out.routes.push(...this.inheritedRoutes(s, c, warnings));
     for (const c of x.decoratedControllers ?? []) out.routes.push(...this.factoryControllerRoutes(s, c, warnings));
+    for (const c of x.factoryControllers ?? []) out.routes.push(...this.factoryClassRoutes(s, c, warnings));
     for (const h of x.decoratedHandlers ?? []) {
       const imp = x.imports.find((i) => i.local === h.decorator);
       const found = imp ? followExport(s, imp, undefined, this.byKey, this.aliases, 0) : undefined;
@@ -984,6 +985,46 @@ class ValueResolver {
   }
 
   /**
+   * The routes of `class AdminSales extends SalesController({ path: 'admins' }) {}` where the
+   * function called declares and returns an @Controller class: its handlers, the returned class's
+   * and that class's bases', under the factory's path filled with the call's arguments. Nothing
+   * when no function of the chain is such a factory.
+   */
+  private factoryClassRoutes(s: Scanned, c: NonNullable<ExtractedFile['factoryControllers']>[number], warnings: string[]): ExtractedRoute[] {
+    const template = this.factoryTemplate(s, c.controller, 0);
+    if (!template) return [];
+    const path = this.text(template.at, template.value, 0);
+    if (path === undefined) {
+      warnings.push(scanWarningText(s.file, { id: 'decoratorFactoryPath', args: [c.controller], line: c.line }));
+      return [];
+    }
+    return this.inheritedRoutes(s, { controller: c.controller, base: c.controller, controllerPaths: str(path), line: c.line }, warnings);
+  }
+
+  /**
+   * The @Controller path the class `name` of `at` gets from the call it extends: the called
+   * factory's path (controllerFactories), or the path that one gets from the call its own class
+   * extends, each filled with the arguments of the call below it.
+   */
+  private factoryTemplate(at: Scanned, name: string, depth: number): { at: Scanned; value: ConstValue } | undefined {
+    const cls = at.x.handlerClasses?.[name];
+    const found = cls?.base !== undefined && cls.baseArgs && depth < 4 ? this.handlerClass(at, cls.base) : undefined;
+    if (!cls?.baseArgs || !found) return undefined;
+    const own = found.target.x.controllerFactories?.[found.name];
+    const template = own ? { at: found.target, value: own } : this.factoryTemplate(found.target, found.name, depth + 1);
+    return template && { at: template.at, value: substituteParams(template.value, cls.baseArgs) };
+  }
+
+  /** The handler class `name` stands for in `at`: declared there or imported (`ns.Base` of a namespace import). */
+  private handlerClass(at: Scanned, name: string): { target: Scanned; name: string } | undefined {
+    if (at.x.handlerClasses?.[name]) return { target: at, name };
+    const [head, ...rest] = name.split('.');
+    const imp = at.x.imports.find((i) => i.local === head);
+    const found = imp ? followExport(at, imp, imp.imported === '*' ? rest[0] : undefined, this.byKey, this.aliases, 0) : undefined;
+    return found?.name !== undefined && found.target.x.handlerClasses?.[found.name] ? { target: found.target, name: found.name } : undefined;
+  }
+
+  /**
    * The routes a controller inherits: the handlers of the class it extends (local or imported,
    * and that class's own base), under the controller's path, version and name.
    */
@@ -992,11 +1033,8 @@ class ValueResolver {
     let at: Scanned = s;
     let name: string | undefined = c.base;
     for (let depth = 0; name !== undefined && depth < 4; depth++) {
-      const [head, ...rest] = name.split('.');
-      let found: { target: Scanned; name: string | undefined } | undefined = at.x.handlerClasses?.[name] ? { target: at, name } : undefined;
-      const imp = found ? undefined : at.x.imports.find((i) => i.local === head);
-      if (imp) found = followExport(at, imp, imp.imported === '*' ? rest[0] : undefined, this.byKey, this.aliases, 0);
-      const cls = found?.name !== undefined ? found.target.x.handlerClasses?.[found.name] : undefined;
+      const found = this.handlerClass(at, name);
+      const cls = found ? found.target.x.handlerClasses?.[found.name] : undefined;
       if (!found || !cls) break;
       for (const r of cls.routes) {
         const sub = r.pathValue ? this.text(found.target, r.pathValue, 0) : r.path;

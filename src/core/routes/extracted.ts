@@ -3,7 +3,7 @@
 // the TypeScript compiler.
 import type { HttpMethod } from '../model';
 import type { ScanWarning } from '../scanTexts';
-import { literalOf, str, type ConstValue, type Part } from './values';
+import { literalOf, propOf, str, type ConstValue, type Part } from './values';
 
 export type RouteKind = 'nest' | 'router';
 
@@ -220,7 +220,13 @@ export interface ExtractedFile {
    * Classes without @Controller whose methods carry route decorators (a generated
    * `UserControllerBase`): a controller extending one serves those routes under its own path.
    */
-  handlerClasses?: Record<string, { routes: ExtractedRoute[]; base?: string }>;
+  handlerClasses?: Record<string, { routes: ExtractedRoute[]; base?: string; baseArgs?: ConstValue[] }>;
+  /**
+   * Classes without @Controller that extend a call (`class AdminSales extends SalesController({ path:
+   * 'admins' }) {}`, handlerClasses with baseArgs): controllers when the function called declares
+   * and returns an @Controller class (controllerFactories), resolved by collect.ts.
+   */
+  factoryControllers?: Array<{ controller: string; line: number }>;
   /** `@Controller('users') class UserController extends UserControllerBase`: resolved by collect.ts. */
   controllerBases?: Array<{ controller: string; base: string; controllerPaths: ConstValue; version?: string[]; line: number }>;
   /**
@@ -287,7 +293,8 @@ export function substituteParams(v: ConstValue, args: ConstValue[]): ConstValue 
   const parts: Part[] = [];
   for (const p of v.parts) {
     const m = typeof p === 'string' ? null : /^\$(\d+)$/.exec(p.ref.local);
-    const arg = m ? args[Number(m[1])] : undefined;
+    // `props.path` of a parameter: that property of the argument (`{ path: 'admins' }`).
+    const arg = m && typeof p !== 'string' ? propOf(args[Number(m[1])], p.ref.path) : undefined;
     if (m && arg?.kind === 'str') parts.push(...arg.parts);
     else if (m) parts.push('');
     else parts.push(p);

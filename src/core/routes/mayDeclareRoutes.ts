@@ -24,7 +24,10 @@ const DECLARATIONS =
 // An object of routers under path keys (`{ 'api/items': apiItems, '': defaultRoute }`): a quoted key
 // holding a slash, or empty, before a plain name, where a property starts (not `c ? '' : x,`).
 const KEYED_ROUTER = String.raw`[{,\n]\s*['"](?:[\w.:-]*\/[\w.:/-]*)?['"]\s*:\s*[\w$]+\s*[,}]`;
-const ROUTE_TOKENS = new RegExp(`${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}`);
+// A class extending a call (`class AdminSales extends SalesController<Admin>({ path: 'admins' }) {}`):
+// a controller when the function called declares and returns an @Controller class.
+const EXTENDS_CALL = String.raw`\bclass\s+[\w$]+\s+extends\s+[\w$.]+\s*(?:<[^<>(){};]*>)?\s*\(`;
+const ROUTE_TOKENS = new RegExp(`${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}`);
 
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
 export const PREFILTER_ID = ROUTE_TOKENS.source;

@@ -51,8 +51,12 @@ export abstract class NestControllerReader extends NestAppReader {
   protected readNestClass(node: ts.ClassDeclaration): void {
     const decorators = ts.getDecorators(node) ?? [];
     const isController = decorators.some((d) => ts.isCallExpression(d.expression) && /^(?:Controller|JsonController)$/.test(this.decoratorName(d.expression.expression)));
-    const base = baseClassName(node);
-    if (!isController && node.name) this.readHandlerClass(node, node.name.text, base);
+    const factory = classFactoryOf(node);
+    if (factory) return this.readFactoryClass(node, factory);
+    const called = baseCall(node);
+    const base = baseClassName(node) ?? called?.name;
+    if (!isController && node.name) this.readHandlerClass(node, node.name.text, base, called && this.argValues(called.args));
+    if (!isController && node.name && called) (this.out.factoryControllers ??= []).push({ controller: node.name.text, line: this.line(node) });
     for (const d of decorators) {
       const call = ts.isCallExpression(d.expression) ? d.expression : undefined;
       const name = call ? this.decoratorName(call.expression) : undefined;
@@ -61,6 +65,28 @@ export abstract class NestControllerReader extends NestAppReader {
       if (name === 'Controller' || name === 'JsonController') this.readController(node, d, this.controllerPath(d, call.arguments[0]), base);
       else if (!isController) this.readControllerFactoryUse(node, d, call, name, base);
     }
+  }
+
+  /**
+   * A class a function declares and returns (`export function SalesController(props) {
+   * @Controller(`shoppings/${props.path}/sales`) abstract class SalesController {...} return
+   * SalesController }`): the function is a controller factory. Its path, the parameters as `$0`,
+   * `$1`... (controllerFactories), and its handlers and base (handlerClasses) go under the
+   * function's name, for the classes that extend a call of it.
+   */
+  private readFactoryClass(node: ts.ClassDeclaration, factory: { name: string; fn: ts.SignatureDeclarationBase }): void {
+    const scope: Scope = new Map(factory.fn.parameters.map((p, i) => [ts.isIdentifier(p.name) ? p.name.text : `#${i}`, str({ ref: { local: `$${i}`, path: [] } })]));
+    this.withScope(scope, () => {
+      const d = (ts.getDecorators(node) ?? []).find((x) => ts.isCallExpression(x.expression) && this.decoratorName(x.expression.expression) === 'Controller');
+      const c = d && ts.isCallExpression(d.expression) ? this.controllerPath(d, d.expression.arguments[0]) : undefined;
+      if (c) this.out.controllerFactories = { ...(this.out.controllerFactories ?? {}), [factory.name]: c.paths };
+      const called = baseCall(node);
+      this.readHandlerClass(node, factory.name, baseClassName(node) ?? called?.name, called ? this.argValues(called.args) : []);
+    });
+  }
+
+  private argValues(args: readonly ts.Expression[]): ConstValue[] {
+    return args.map((a) => this.evaluate(a) ?? str(''));
   }
 
   /** A controller's `@Controller(path)` or `@Controller({ path, version })`: its path and version, evaluated in the current scope. */
@@ -148,13 +174,14 @@ export abstract class NestControllerReader extends NestAppReader {
   }
 
   /** A class that is no controller but declares route handlers, for the controllers that extend it. */
-  private readHandlerClass(node: ts.ClassDeclaration, name: string, base: string | undefined): void {
+  private readHandlerClass(node: ts.ClassDeclaration, name: string, base: string | undefined, baseArgs?: ConstValue[]): void {
     const own = this.out.routes;
     this.out.routes = [];
     try {
       this.readNestHandlers(node, str(''), undefined);
       const routes = this.out.routes.filter((r) => r.kind === 'nest');
-      if (routes.length > 0) (this.out.handlerClasses ??= {})[name] = base ? { routes, base } : { routes };
+      // A class extending a call is kept without handlers of its own: it takes the factory's.
+      if (routes.length > 0 || baseArgs) (this.out.handlerClasses ??= {})[name] = { routes, ...(base ? { base } : {}), ...(baseArgs ? { baseArgs } : {}) };
     } finally {
       this.out.routes = own;
     }
@@ -259,6 +286,26 @@ function memberName(e: ts.Expression): string | undefined {
   if (ts.isPropertyAccessExpression(x)) return x.name.text;
   if (ts.isIdentifier(x)) return x.text;
   return undefined;
+}
+
+/** `class A extends F(args)` / `extends F<T>(args)`: the function called and its arguments. */
+function baseCall(node: ts.ClassDeclaration): { name: string; args: readonly ts.Expression[] } | undefined {
+  const e = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  const call = e && skipOuter(e);
+  return call && ts.isCallExpression(call) && ts.isIdentifier(call.expression) ? { name: call.expression.text, args: call.arguments } : undefined;
+}
+
+/** The function whose body declares `node` and returns it, with the name it is declared by. */
+function classFactoryOf(node: ts.ClassDeclaration): { name: string; fn: ts.SignatureDeclarationBase } | undefined {
+  const body = ts.isBlock(node.parent) ? node.parent : undefined;
+  const fn = body?.parent;
+  if (!body || !fn || !node.name || !(ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
+  const returned = lastReturn(body);
+  const id = returned && skipOuter(returned);
+  if (!id || !ts.isIdentifier(id) || id.text !== node.name.text) return undefined;
+  const holder = ts.isFunctionDeclaration(fn) ? fn : ts.isVariableDeclaration(fn.parent) ? fn.parent : undefined;
+  const name = holder?.name && ts.isIdentifier(holder.name) ? holder.name.text : undefined;
+  return name ? { name, fn } : undefined;
 }
 
 /** `class A extends B` / `extends ns.B` -> 'B' (the name a controller's base is imported or declared by). */

@@ -39,6 +39,8 @@ const SAMPLES: Record<string, string> = {
   // Which Nest controllers an app registers: the root module it starts, a module's metadata a function returns.
   'nest entry': "const app = await NestFactory.create(AppModule);\nawait app.listen(3000);",
   'nest module metadata': 'export function communityConfig(): ModuleMetadata {\n  return { imports: [UsersModule], controllers: [AuthController] };\n}',
+  // A controller whose path and handlers come from the factory it extends a call of: no decorator, no route call here.
+  'class extending a factory call': "import { ListingController } from './listing';\nexport class GuestItemsController extends ListingController<Guest>({\n  area: 'guests',\n}) {}",
 };
 
 /** Constants another file's routes may be built from: each must pass, however it is written. */

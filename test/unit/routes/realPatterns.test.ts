@@ -1390,6 +1390,38 @@ suite("routes on real-world patterns: route configs registered through a project
     });
     assert.deepEqual(routes.sort(), ['GET /api/posts/:slug', 'GET /users', 'GET /users/:id', 'POST /users']);
   });
+
+  test('a class extending a call of a controller factory (a function declaring and returning an @Controller class) serves the factory\'s handlers, its base factory\'s and its own under the path filled with the call\'s arguments', () => {
+    const { routes, warnings } = collectRoutes(
+      Object.entries({
+        '/s/base/listing.controller.ts':
+          "import { Controller, Get } from '@nestjs/common';\nimport core from '@nestia/core';\nexport function ListingController<T>(props: { area: string }) {\n  @Controller(`stores/${props.area}/items`)\n  abstract class ListingController {\n    @core.TypedRoute.Get()\n    list() {}\n    @Get(':id')\n    one() {}\n  }\n  return ListingController;\n}\n",
+        '/s/base/editable.controller.ts':
+          "import { Post } from '@nestjs/common';\nimport { ListingController } from './listing.controller';\nexport function EditableController<T>(props: { area: string }) {\n  abstract class EditableController extends ListingController<T>(props) {\n    @Post()\n    create() {}\n  }\n  return EditableController;\n}\n",
+        '/s/base/notes.controller.ts':
+          "import { Controller, Patch } from '@nestjs/common';\nexport const NotesController = (kind: 'orders' | 'items', props: { area: string }) => {\n  @Controller(`stores/${props.area}/${kind}/:parentId/notes`)\n  class NotesController {\n    @Patch()\n    page() {}\n  }\n  return NotesController;\n};\n",
+        '/s/owners.controller.ts':
+          "import { Put } from '@nestjs/common';\nimport { EditableController } from './base/editable.controller';\nimport { NotesController } from './base/notes.controller';\nexport class OwnerItemsController extends EditableController({ area: 'owners', guard: OwnerGuard }) {\n  @Put(':id/archive')\n  archive() {}\n}\nexport class OwnerOrderNotesController extends NotesController('orders', { area: 'owners' }) {}\n",
+        '/s/guests.controller.ts':
+          "import { ListingController } from './base/listing.controller';\nexport class GuestItemsController extends ListingController({ area: 'guests' }) {}\n",
+        '/s/app.module.ts':
+          "import { Module } from '@nestjs/common';\nimport { OwnerItemsController, OwnerOrderNotesController } from './owners.controller';\nimport { GuestItemsController } from './guests.controller';\n@Module({ controllers: [OwnerItemsController, OwnerOrderNotesController, GuestItemsController] })\nexport class AppModule {}\n",
+      }).map(([file, text]) => ({ file, text })),
+      { moduleOf: () => undefined, aliases: [] },
+    );
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`).sort(), [
+      'GET /stores/guests/items',
+      'GET /stores/guests/items/:id',
+      'GET /stores/owners/items',
+      'GET /stores/owners/items/:id',
+      'PATCH /stores/owners/orders/:parentId/notes',
+      'POST /stores/owners/items',
+      'PUT /stores/owners/items/:id/archive',
+    ]);
+    // The handler that answers is the factory's method, in the factory's file.
+    assert.equal(routes.find((r) => r.path === '/stores/guests/items/:id')?.file, '/s/base/listing.controller.ts');
+    assert.deepEqual(warnings, []);
+  });
 });
 
 suite('routes on real-world patterns: Nest module registration', () => {
