@@ -4,7 +4,7 @@
 // for a mount prefix that is not known statically.
 import ts from 'typescript';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
-import { EACH, LISTED, concat, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type StrValue } from './values';
+import { EACH, LISTED, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, str, type ConstValue, type StrValue } from './values';
 import { skipOuter } from './tsSyntax';
 import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, enclosingFunction, singleReturn, hasModifier } from './routeSyntax';
 import { ReaderBase } from './readerBase';
@@ -261,6 +261,13 @@ export abstract class Evaluator extends ReaderBase {
     if (listed) return listed;
     // String(x), Object.freeze({...}), @hono/zod-openapi createRoute({...}): the argument itself.
     if (IDENTITY_CALL.test(calleeName(callee) ?? '')) return this.evaluate(node.arguments[0], depth);
+    // A project's own wrapper of createRoute given a route config, `defineRoute({ method: 'post', path: '/x', tags })`:
+    // the config it is given (an object with a literal HTTP method and a path), as createRoute's.
+    const only = node.arguments.length === 1 ? skipOuter(node.arguments[0] as ts.Expression) : undefined;
+    if (only && ts.isObjectLiteralExpression(only)) {
+      const config = this.evaluate(only, depth);
+      if (isRouteConfig(config)) return config;
+    }
     const fn = skipOuter(callee);
     // A route definition made by a curried factory, `createApiRequestHandler(spec)(handler)`: its spec.
     if (ts.isCallExpression(fn) && ts.isIdentifier(skipOuter(fn.expression)) && fn.arguments.length === 1) return this.evaluate(fn.arguments[0], depth);

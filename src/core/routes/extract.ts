@@ -12,7 +12,7 @@
 import ts from 'typescript';
 import type { ExtractedFile } from './extracted';
 import { skipOuter } from './tsSyntax';
-import { ROUTER_METHODS, isTypeOnly } from './routeSyntax';
+import { ROUTER_METHODS, isFunctionLike, isTypeOnly } from './routeSyntax';
 import { globLoaded, isModuleLoad } from './moduleLoads';
 import { NestControllerReader } from './nestControllers';
 
@@ -119,8 +119,9 @@ class FileReader extends NestControllerReader {
     if (method) return this.readRouterCall(call, router, method, name, callee.name);
     if (name === 'register' && this.readKoaRegister(call, router)) return;
     if (name === 'mount') return this.readHonoMount(call, router, callee.name);
-    // Hono: app.route('/book', book) mounts a sub-app.
-    if (name === 'route' && call.arguments.length >= 2) return this.readMount(call, router, 'use', true);
+    // Hono: app.route('/book', book) mounts a sub-app. A function written there is no sub-app (choo's and
+    // Ember's client routes, `app.route('/login', (state, emit) => ...)`; Express's route(path) ignores it): nothing.
+    if (name === 'route' && call.arguments.length >= 2) return isFunctionLike(skipOuter(call.arguments[1] as ts.Expression)) ? undefined : this.readMount(call, router, 'use', true);
     if (name === 'route') return this.readRouteCall(call, router);
     if (name === 'on') return this.readHonoOn(call, router);
     if (name === 'openapi') return this.readOpenApiRoute(call, router);

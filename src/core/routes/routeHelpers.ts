@@ -4,7 +4,7 @@
 import ts from 'typescript';
 import { joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod } from './routeSpec';
-import { literalOf, propOf, type ConstValue } from './values';
+import { isRouteConfig, literalOf, propOf, type ConstValue } from './values';
 import type { ExtractedFile, ExtractedRoute } from './extracted';
 import { skipOuter } from './tsSyntax';
 import { ROUTER_METHODS, CONVENTIONAL_RECEIVER, returnedExpression, restNames, enclosingFunction, CHAIN_KEEPS_ROUTER, isRoutePath } from './routeSyntax';
@@ -283,12 +283,6 @@ export abstract class RouteHelperReader extends RouterCallReader {
       }
     });
   }
-}
-
-/** A route config: an object with a literal HTTP method and a path (`createRoute({ method: 'get', path: '/x' })`). */
-function isRouteConfig(v: ConstValue | undefined): boolean {
-  const method = literalOf(propOf(v, ['method']))?.toUpperCase();
-  return v?.kind === 'obj' && method !== undefined && isHttpMethod(method) && propOf(v, ['path'])?.kind === 'str';
 }
 
 /**

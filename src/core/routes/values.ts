@@ -2,6 +2,7 @@
 // concatenations, local and imported constants, object properties, enum members, getters that
 // return a literal, `process.env.X || 'default'`. A value that refers to another file stays a
 // reference until collect.ts has every file's exports to resolve it against.
+import { isHttpMethod } from './routeSpec';
 
 /**
  * In a reference's property path: each element of the array there, one value per element
@@ -124,4 +125,10 @@ export function hasParams(v: ConstValue): boolean {
 /** Whether a string reads an element of an imported list (a ref whose path holds EACH). */
 export function hasEach(v: StrValue): boolean {
   return v.parts.some((p) => typeof p !== 'string' && p.ref.path.includes(EACH));
+}
+
+/** A route config: an object with a literal HTTP method and a path (`createRoute({ method: 'get', path: '/x' })`). */
+export function isRouteConfig(v: ConstValue | undefined): boolean {
+  const method = literalOf(propOf(v, ['method']))?.toUpperCase();
+  return v?.kind === 'obj' && method !== undefined && isHttpMethod(method) && propOf(v, ['path'])?.kind === 'str';
 }

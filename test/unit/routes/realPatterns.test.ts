@@ -779,6 +779,15 @@ suite('routes on real-world patterns: values and mounts', () => {
     });
     assert.deepEqual(routes, ['GET /items']);
   });
+  test("route(path, function) mounts nothing: a client router's route (choo, Ember) or Express's route(path), whose second argument is ignored", () => {
+    const routes = routesOf({
+      '/s/client.js':
+        "const choo = require('choo');\nmodule.exports = function (app = choo()) {\n  app.route('/login', function (state, emit) { emit('render'); });\n  app.route('/oauth', (state, emit) => emit('authenticate'));\n  return app;\n};\n",
+      '/s/server.js':
+        "const express = require('express');\nconst app = express();\napp.route('/legacy', function (req, res) { res.end(); });\napp.route('/book').get((req, res) => res.end());\napp.listen(3000);\n",
+    });
+    assert.deepEqual(routes, ['GET /book']);
+  });
 });
 
 suite('routes on real-world patterns: @hono/zod-openapi', () => {
@@ -792,6 +801,21 @@ suite('routes on real-world patterns: @hono/zod-openapi', () => {
         "import { OpenAPIHono, createRoute } from '@hono/zod-openapi';\nimport * as routes from './items.routes';\nimport * as handlers from './items.handlers';\nconst health = createRoute({ method: 'get', path: '/health/{part}' });\nconst router = new OpenAPIHono()\n  .openapi(routes.getOne, handlers.getOne)\n  .openapi(routes.create, handlers.create)\n  .openapi(health, (c) => c.json({}));\nexport default router;\n",
     });
     assert.deepEqual(routes.sort(), ['GET /doc', 'GET /v1/health/:part', 'GET /v1/items/:id', 'POST /v1/items']);
+  });
+
+  test("a project's own wrapper of createRoute, given a route config, stands for that config (defineRoute({ method, path }) imported from another file)", () => {
+    const out = collectRoutes(
+      Object.entries({
+        '/s/util.ts':
+          "import { createRoute } from '@hono/zod-openapi';\nexport const defineRoute = (o: { method: 'get' | 'post'; path: string; summary?: string }) =>\n  createRoute({ method: o.method, path: o.path, summary: o.summary, responses: {} });\n",
+        '/s/routes.ts': "import { defineRoute } from './util';\nexport const listThings = defineRoute({ method: 'get', path: '/things', summary: 'list' });\nexport const addThing = defineRoute({ method: 'post', path: '/things/{id}' });\n",
+        '/s/app.ts':
+          "import { OpenAPIHono } from '@hono/zod-openapi';\nimport { listThings, addThing } from './routes';\nconst things = new OpenAPIHono();\nthings.openapi(listThings, (c) => c.json([]));\nthings.openapi(addThing, (c) => c.json({}));\nconst app = new OpenAPIHono();\napp.route('/api', things);\nexport default app;\n",
+      }).map(([file, text]) => ({ file, text })),
+      { moduleOf: () => undefined },
+    );
+    assert.deepEqual(out.routes.map((r) => `${r.method} ${r.path}`), ['GET /api/things', 'POST /api/things/:id']);
+    assert.deepEqual(out.warnings, []);
   });
 
   test('an openapi route config that cannot be read is a warning with file and line, not a route', () => {
