@@ -218,7 +218,10 @@ async function routesOf(dir: string, truthApps: string[]): Promise<RouteRun> {
  * for an app it is counted for (or for no app in particular): one app's route does not hide
  * another's (sorry-cypress's api GET /health-check-db is not found because the director has one).
  */
-function compareRoutes(t: Pick<Truth, 'routes' | 'notStatic'>, all: FoundRoute[]): { truth: Set<string>; exact: string[]; missed: string[]; extra: string[]; unknownPrefix: string[] } {
+function compareRoutes(
+  t: Pick<Truth, 'routes' | 'notStatic'>,
+  all: FoundRoute[],
+): { truth: Set<string>; exact: string[]; missed: string[]; extra: string[]; unknownPrefix: string[]; filled: string[]; fillsNone: string[] } {
   const found = all.filter((f) => !f.prefixUnknown);
   const unknownPrefix = [...new Set(all.filter((f) => f.prefixUnknown).map((f) => f.key))];
   const perApp = (t.routes ?? []).some((r) => r.app !== undefined);
@@ -228,7 +231,22 @@ function compareRoutes(t: Pick<Truth, 'routes' | 'notStatic'>, all: FoundRoute[]
   const got = new Set(found.flatMap((f) => [f.key, ...f.apps.map((a) => keyOf(a, f.key))]));
   const known = (f: FoundRoute) => [f.key, ...f.apps.map((a) => keyOf(a, f.key))].some((k) => truth.has(k) || dynamic.has(k));
   const extra = [...new Set(found.filter((f) => !known(f)).map((f) => (perApp ? `${f.key} [${f.apps.join(', ')}]` : f.key)))];
-  return { truth, exact: [...truth].filter((k) => got.has(k)), missed: [...truth].filter((k) => !got.has(k)), extra, unknownPrefix };
+  const missed = [...truth].filter((k) => !got.has(k));
+  return { truth, exact: [...truth].filter((k) => got.has(k)), missed, extra, unknownPrefix, ...unknownPrefixFills(unknownPrefix, missed) };
+}
+
+/**
+ * What the routes under a prefix not known statically stand for: the missed truth routes one of
+ * them fills (same method, its known parts around each `…`, as x-runtime-drift.routes fills them),
+ * and those of them that fill none (a route the truth does not have, or one at a wrong place).
+ */
+function unknownPrefixFills(unknownPrefix: string[], missed: string[]): { filled: string[]; fillsNone: string[] } {
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const patterns = unknownPrefix.map((k) => ({ k, re: new RegExp(`^${k.split('/…').map(escape).join('(?:/.+)?')}$`) }));
+  const bare = (k: string) => k.replace(/ \[[^\]]*\]$/, '');
+  const filled = missed.filter((m) => patterns.some((p) => p.re.test(bare(m))));
+  const fillsNone = patterns.filter((p) => !missed.some((m) => p.re.test(bare(m)))).map((p) => p.k);
+  return { filled, fillsNone };
 }
 
 async function mappingRight(dir: string, m: TruthMapping): Promise<{ right: boolean; got: string }> {
@@ -285,19 +303,19 @@ async function main(): Promise<void> {
       continue;
     }
     const { found, files, warnings, ms, rescanMs } = await routesOf(dir, [...new Set(t.routes.flatMap((r) => (r.app !== undefined ? [r.app] : [])))]);
-    const { truth, exact, missed, extra, unknownPrefix } = compareRoutes(t, found);
+    const { truth, exact, missed, extra, unknownPrefix, filled, fillsNone } = compareRoutes(t, found);
     const pct = truth.size ? (100 * exact.length) / truth.size : 100;
     console.log(
-      `${t.name.padEnd(30)} ${t.framework.padEnd(8)} ${String(files).padStart(6)} ${String(truth.size).padStart(6)} ${String(exact.length).padStart(6)} ${String(missed.length).padStart(6)} ${String(extra.length).padStart(6)}  ${pct.toFixed(0).padStart(5)}%  ${mapCell} ${ms.toFixed(0).padStart(8)} ${rescanMs.toFixed(1).padStart(11)}${unknownPrefix.length > 0 ? `  unknown-prefix ${unknownPrefix.length}` : ''}`,
+      `${t.name.padEnd(30)} ${t.framework.padEnd(8)} ${String(files).padStart(6)} ${String(truth.size).padStart(6)} ${String(exact.length).padStart(6)} ${String(missed.length).padStart(6)} ${String(extra.length).padStart(6)}  ${pct.toFixed(0).padStart(5)}%  ${mapCell} ${ms.toFixed(0).padStart(8)} ${rescanMs.toFixed(1).padStart(11)}${unknownPrefix.length > 0 ? `  unknown-prefix ${unknownPrefix.length} (for ${filled.length} missed, ${fillsNone.length} for none)` : ''}`,
     );
     if (verbose) {
       for (const k of missed) console.log(`    missed ${k}`);
       for (const k of extra) console.log(`    extra  ${k}`);
-      for (const k of unknownPrefix) console.log(`    prefix unknown  ${k}`);
+      for (const k of unknownPrefix) console.log(`    prefix unknown  ${k}${fillsNone.includes(k) ? '  (fills no missed route)' : ''}`);
       for (const m of mappings.filter((x) => !x.right)) console.log(`    mapping ${m.dockerfile}: expected ${m.expected}, got ${m.got}`);
       for (const w of warnings.slice(0, 15)) console.log(`    warning ${w.replace(dir + path.sep, '')}`);
     }
-    results.push({ name: t.name, repo: t.repo, commit: t.commit, framework: t.framework, files, truth: truth.size, exact: exact.length, missed, extra, unknownPrefix, mappings, warnings: warnings.length, ms: Math.round(ms), rescanMs: Math.round(rescanMs * 10) / 10 });
+    results.push({ name: t.name, repo: t.repo, commit: t.commit, framework: t.framework, files, truth: truth.size, exact: exact.length, missed, extra, unknownPrefix, unknownPrefixFills: filled.length, mappings, warnings: warnings.length, ms: Math.round(ms), rescanMs: Math.round(rescanMs * 10) / 10 });
   }
   const totalTruth = results.reduce((n, r) => n + r.truth, 0);
   const totalExact = results.reduce((n, r) => n + r.exact, 0);

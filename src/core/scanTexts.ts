@@ -52,6 +52,8 @@ const SCAN_TEXTS = {
   decoratorPath: (decorator: string) => l10n.t('@{0} path is not known statically; route skipped (list it in x-runtime-drift.routes)', decorator),
   // The joins across files (core/routes/collect.ts, in the check's own thread).
   mountUnresolved: (router: string, prefix: string) => l10n.t('mount of {0} at {1} not resolved; its routes stay unprefixed (list them in x-runtime-drift.routes)', router, prefix),
+  mountGuessed: (router: string, prefix: string, file: string, shown: string) =>
+    l10n.t('mount of {0} at {1} not resolved; {2}, whose path ends as its import does, is taken for it: its routes are shown under {3} and not probed (list them with their full paths in x-runtime-drift.routes)', router, prefix, file, shown),
   instancePrefix: (router: string, cls: string) =>
     l10n.t('{0} is a {1}, whose prefix is not known statically: its routes are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)', router, cls),
   mountedOnPrefix: (router: string) =>
@@ -66,6 +68,7 @@ const SCAN_TEXTS = {
   openapiValue: () => l10n.t('OpenAPI route method or path not found statically; route skipped (list it in x-runtime-drift.routes)'),
   routeValue: (method: string) => l10n.t('{0} route path not found statically; route skipped (list it in x-runtime-drift.routes)', method),
   routeTable: () => l10n.t('routes registered in a loop over a list not found statically; routes skipped (list them in x-runtime-drift.routes)'),
+  routerPrefixValue: (router: string) => l10n.t('the prefix of {0} is not found statically; its routes are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)', router),
   mountPrefixValue: () => l10n.t('mount prefix not found statically; its routes are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)'),
   relativeUnmounted: (router: string, paths: string) =>
     l10n.t('{0} is mounted nowhere this scan sees, and koa-router paths without a leading slash ({1}) match only under a mount: routes skipped (list them in x-runtime-drift.routes)', router, paths),

@@ -447,7 +447,8 @@ function unknownPrefixRouters(scanned: Scanned[], byKey: Map<string, Scanned>, a
       const found = classOf(s, cls, byKey, aliases);
       if (found?.name === undefined || !found.target.x.unknownPrefixClasses?.includes(found.name)) continue;
       out.add(`${s.key}#${name}`);
-      const lines = s.x.routes.filter((r) => r.router === name).map((r) => r.line);
+      // At its first route, else where it is mounted.
+      const lines = [...s.x.routes.filter((r) => r.router === name), ...s.x.mounts.filter((m) => m.routerName === name || m.mountedOn === name)].map((r) => r.line);
       warnings.push(scanWarningText(s.file, { id: 'instancePrefix', args: [name, cls], line: Math.min(...lines) }));
     }
   }
@@ -488,10 +489,7 @@ function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[]
   const edges: MountEdge[] = [];
   for (const s of scanned) {
     for (const mount of s.x.mounts) {
-      const children = resolveMount(s, mount, scanned, byKey, aliases);
-      // A mount at / changes no path: not finding it costs nothing worth a warning.
-      if (children.length === 0 && mount.prefix !== '/' && /rout|require\(/i.test(mount.routerName) && !packageCall(s, mount, byKey, aliases))
-        warnings.push(scanWarningText(s.file, { id: 'mountUnresolved', args: [mount.routerName, mount.prefix], line: mount.line }));
+      const { children, unknown } = mountChildren(s, mount, scanned, byKey, aliases, warnings);
       // koa-router: `parent.use(child.routes())` serves the child under the parent's own prefix too.
       const ownValue = mount.mountedOn !== undefined ? s.x.routerPrefixes?.[mount.mountedOn] : undefined;
       const ownText = ownValue ? resolver.text(s, ownValue, 0) : '';
@@ -502,7 +500,7 @@ function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[]
       for (const child of children) {
         // `register(api)` with `function register(api) {...}` beside it: the router itself, no mount.
         if (child.key === s.key && child.name === (mount.mountedOn ?? '')) continue;
-        edges.push({ prefix: joinRoutePath(own, mount.prefix), parent: { key: s.key, name: mount.mountedOn ?? '' }, child, line: mount.line, ...(args ? { args } : {}) });
+        edges.push({ prefix: joinRoutePath(own, mount.prefix, unknown), parent: { key: s.key, name: mount.mountedOn ?? '' }, child, line: mount.line, ...(args ? { args } : {}) });
       }
     }
     // Routes added in this file to a router imported from another: they get that router's
@@ -527,7 +525,63 @@ function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[]
       }
     }
   }
-  return [...edges, ...keyedEdges(scanned, edges, byKey, aliases)];
+  return [...edges, ...keyedEdges(scanned, edges, byKey, aliases), ...instanceEdges(scanned, byKey, aliases)];
+}
+
+/**
+ * What a mount mounts, warning of what it cannot find. A module under an alias this scan does not
+ * know (a bundler's or a loader's: `import usersRouter from '@server/routes/users'`) is taken for
+ * the one file of the scan whose path ends as the specifier does below its first segment
+ * (`…/routes/users.ts`), when that file declares what is mounted; the alias may lead elsewhere, so
+ * its routes are shown under the mount's prefix and then `unknown`, never probed.
+ */
+function mountChildren(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[], warnings: string[]): { children: RouterNode[]; unknown: string } {
+  const children = resolveMount(s, mount, scanned, byKey, aliases);
+  // A mount at / changes no path: not finding it costs nothing worth a warning.
+  if (children.length > 0 || mount.prefix === '/' || !/rout|require\(/i.test(mount.routerName) || packageCall(s, mount, byKey, aliases)) return { children, unknown: '' };
+  const guessed = guessedModule(s, mount, scanned, byKey, aliases);
+  if (!guessed) {
+    warnings.push(scanWarningText(s.file, { id: 'mountUnresolved', args: [mount.routerName, mount.prefix], line: mount.line }));
+    return { children, unknown: '' };
+  }
+  const file = posix.relative(posix.dirname(s.key), guessed.file.key);
+  warnings.push(scanWarningText(s.file, { id: 'mountGuessed', args: [mount.routerName, mount.prefix, file, joinRoutePath(mount.prefix, UNKNOWN_PREFIX)], line: mount.line }));
+  return { children: guessed.children, unknown: UNKNOWN_PREFIX };
+}
+
+/** The file a non-relative import the scan cannot resolve may stand for (mountChildren), and what the mount names in it. */
+function guessedModule(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[]): { file: Scanned; children: RouterNode[] } | undefined {
+  const head = mount.routerName.split('.')[0];
+  const imp = s.x.imports.find((i) => i.local === mount.routerName) ?? s.x.imports.find((i) => i.local === head);
+  if (!imp || imp.source.startsWith('.') || resolveModule(s.key, imp.source, byKey, aliases)) return undefined;
+  const tail = imp.source.split('/').slice(1).join('/').replace(/\.(?:m|c)?[jt]sx?$/, '');
+  if (tail === '') return undefined;
+  const stem = (key: string) => key.replace(/\.(?:m|c)?[jt]sx?$/, '').replace(/\/index$/, '');
+  const hits = scanned.filter((t) => t !== s && stem(t.key).endsWith(`/${tail}`));
+  const file = hits.length === 1 ? hits[0] : undefined;
+  if (!file) return undefined;
+  const source = posix.relative(posix.dirname(s.key), file.key).replace(/^(?!\.)/, './');
+  const patched: Scanned = { ...s, x: { ...s.x, imports: s.x.imports.map((i) => (i === imp ? { ...i, source } : i)) } };
+  const declaring = (node: RouterNode) => node.key === file.key && (node.name === '*' ? file.x.routes.length + file.x.mounts.length > 0 : declares(file, node.name));
+  const children = resolveMount(patched, mount, scanned, byKey, aliases).filter(declaring);
+  return children.length > 0 ? { file, children } : undefined;
+}
+
+/**
+ * `const itemsRouter = new TableRouter(items)` of a router class that declares routes on itself
+ * (`this.get('/:id', h)` in its constructor, read as the router `class TableRouter`): the instance
+ * serves them, so they are served wherever the instance is mounted, under its mounts' prefixes.
+ */
+function instanceEdges(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[]): MountEdge[] {
+  const out: MountEdge[] = [];
+  for (const s of scanned) {
+    for (const [name, cls] of Object.entries(s.x.classInstances ?? {})) {
+      const found = classOf(s, cls, byKey, aliases);
+      const classRouter = found?.name !== undefined ? `${CLASS_ROUTER}${found.name}` : undefined;
+      if (found && classRouter !== undefined && declares(found.target, classRouter)) out.push({ prefix: '/', parent: { key: s.key, name }, child: { key: found.target.key, name: classRouter } });
+    }
+  }
+  return out;
 }
 
 /**
@@ -933,6 +987,7 @@ class ValueResolver {
       }
     }
     this.resolvePrefixes(s, out, warnings);
+    const warned = new Set<string>();
       for (const r of x.routes) {
       // A path built from a class's constructor parameters is known per instance (instancePaths).
       if (!r.pathValue || hasParams(r.pathValue)) {
@@ -947,23 +1002,28 @@ class ValueResolver {
       }
       const texts = this.texts(s, r.pathValue);
       const method = r.methodValue ? this.text(s, r.methodValue, 0)?.toUpperCase() : r.method;
+      const underUnknown = texts === undefined && !r.methodValue ? this.underUnknownPrefix(s, r, warned, warnings) : undefined;
+      if (underUnknown) {
+        out.routes.push(underUnknown);
+        continue;
+      }
       if (texts === undefined || method === undefined || !isHttpMethod(method))
         warnings.push(scanWarningText(s.file, { ...(r.methodValue ? { id: 'openapiValue', args: [] } : { id: 'routeValue', args: [r.method] }), line: r.line }));
       else if (r.methodValue) for (const text of texts) out.routes.push({ ...r, method, path: joinRoutePath(openApiPathToRoute(text)), pathValue: undefined, methodValue: undefined });
       else for (const text of texts) out.routes.push({ ...r, path: joinRoutePath(text), pathValue: undefined });
     }
-    for (const m of x.mounts) {
-      if (!m.prefixValue) {
-        out.mounts.push(m);
-        continue;
-      }
-      const text = this.text(s, m.prefixValue, 0);
-      // `passport.use(config.id, withProxyAgent(strategy))`: a call making no router mounts nothing to warn of.
-      const noRouter = m.routerName.endsWith('()') && !factoryOf(s, m.routerName.slice(0, -2), this.byKey, this.aliases);
-      if (text === undefined && !noRouter) warnings.push(scanWarningText(s.file, { id: 'mountPrefixValue', args: [], line: m.line }));
-      out.mounts.push({ ...m, prefix: joinRoutePath(text ?? UNKNOWN_PREFIX), prefixValue: undefined });
-    }
+    out.mounts.push(...x.mounts.map((m) => this.resolveMount(s, m, warnings)));
     return out;
+  }
+
+  /** A mount with its prefix resolved; one not known statically is UNKNOWN_PREFIX, warned of. */
+  private resolveMount(s: Scanned, m: ExtractedMount, warnings: string[]): ExtractedMount {
+    if (!m.prefixValue) return m;
+    const text = this.text(s, m.prefixValue, 0);
+    // `passport.use(config.id, withProxyAgent(strategy))`: a call making no router mounts nothing to warn of.
+    const noRouter = m.routerName.endsWith('()') && !factoryOf(s, m.routerName.slice(0, -2), this.byKey, this.aliases);
+    if (text === undefined && !noRouter) warnings.push(scanWarningText(s.file, { id: 'mountPrefixValue', args: [], line: m.line }));
+    return { ...m, prefix: joinRoutePath(text ?? UNKNOWN_PREFIX), prefixValue: undefined };
   }
 
   /**
@@ -1057,6 +1117,20 @@ class ValueResolver {
       name = cls.base;
     }
     return out;
+  }
+
+  /**
+   * A koa-router route whose router's prefix is an imported value this scan cannot find
+   * (`new Router({ prefix: API_BASE })` of a module it does not hold): its own path under the
+   * prefix's known parts and … for the rest, warned of once per router where it is made.
+   */
+  private underUnknownPrefix(s: Scanned, r: ExtractedRoute, warned: Set<string>, warnings: string[]): ExtractedRoute | undefined {
+    const value = r.router !== undefined ? s.x.routerPrefixes?.[r.router] : undefined;
+    if (r.router === undefined || value?.kind !== 'str' || this.text(s, value, 0) !== undefined) return undefined;
+    const prefix = value.parts.map((p) => (typeof p === 'string' ? p : (this.refText(s, p, 0) ?? `/${UNKNOWN_PREFIX}/`))).join('');
+    if (!warned.has(r.router)) warnings.push(scanWarningText(s.file, { id: 'routerPrefixValue', args: [r.router], line: s.x.routerPrefixLines?.[r.router] ?? r.line }));
+    warned.add(r.router);
+    return { ...r, path: joinRoutePath(prefix, r.path), pathValue: undefined };
   }
 
   /** Nest's global prefix and URI-versioning prefix when they are config keys or other files' constants. */

@@ -53,7 +53,10 @@ export abstract class DeclarationReader extends Evaluator {
         const d = envDefault(skipOuter(node.initializer), this.sf);
         if (d !== undefined) (this.out.configDefaults ??= {})[node.name.text] = d;
       }
-      if (ts.isCallExpression(node)) namespaces.push(node);
+      if (ts.isCallExpression(node)) {
+        namespaces.push(node);
+        this.readKoaUse(node);
+      }
       if (ts.isParameter(node)) {
         this.readParameterType(node);
         bindingNames(node.name, this.paramNames);
@@ -95,6 +98,20 @@ export abstract class DeclarationReader extends Evaluator {
       const of = type.exprName.text;
       if (this.routers.has(of) || this.importedNames.has(of) || this.typeImportedNames.has(of)) this.typedReceivers.add(node.name.text);
     }
+  }
+
+  /**
+   * `parent.use(items.routes())`: what koa-router's `routes()` (or `middleware()`) is handed to is a
+   * router or an app whatever its name (`function itemRoutes(parent)`), so its mounts are read.
+   */
+  private readKoaUse(call: ts.CallExpression): void {
+    const callee = call.expression;
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'use' || !ts.isIdentifier(callee.expression)) return;
+    const koaRoutes = (a: ts.Expression) => {
+      const e = skipOuter(a);
+      return ts.isCallExpression(e) && e.arguments.length === 0 && ts.isPropertyAccessExpression(e.expression) && /^(?:routes|middleware)$/.test(e.expression.name.text);
+    };
+    if (call.arguments.some(koaRoutes)) this.typedReceivers.add(callee.expression.text);
   }
 
   private readImport(node: ts.ImportDeclaration): void {
@@ -148,7 +165,10 @@ export abstract class DeclarationReader extends Evaluator {
       // A router made here outranks a call of the same name read before it (see shadowsKnown).
       if (this.out.routerMakers) delete this.out.routerMakers[name];
       this.routers.set(name, joinRoutePath(factory, this.basePathOf(init, root)));
-      if (this.pendingPrefix) this.routerPrefixValues.set(name, this.pendingPrefix);
+      if (this.pendingPrefix) {
+        this.routerPrefixValues.set(name, this.pendingPrefix);
+        (this.out.routerPrefixLines ??= {})[name] = this.line(node);
+      }
       return;
     }
     const maker = this.routerMaker(root) ?? this.classMaker(root, name);

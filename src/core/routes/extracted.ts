@@ -167,6 +167,8 @@ export interface ExtractedFile {
   autoloads?: Array<{ dir: string; prefix: string; dirNamePrefix: boolean; mountedOn: string; line: number }>;
   /** Routers declared here with their own prefix (koa-router `prefix`): routes added to them from other files get it too. */
   routerPrefixes?: Record<string, ConstValue>;
+  /** The line making each router whose prefix is left for collect.ts to resolve (an imported constant): where a prefix it cannot find is warned of. */
+  routerPrefixLines?: Record<string, number>;
   /**
    * Decorators built with Nest's applyDecorators that include route decorators
    * (`export const GetUser = (path: string) => applyDecorators(Get(path), UseGuards(...))`):

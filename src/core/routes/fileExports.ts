@@ -55,9 +55,10 @@ export abstract class ExportReader extends MountReader {
     this.collectClassInstances();
   }
 
-  /** `const router = new SchemaRouter(...)` under a router's name that routes name: the class, imported or declared here. */
+  /** `const router = new SchemaRouter(...)` under a router's name that routes or mounts name: the class, imported or declared here. */
   private collectClassInstances(): void {
-    for (const name of new Set(this.out.routes.map((r) => r.router))) {
+    const named = [...this.out.routes.map((r) => r.router), ...this.out.mounts.flatMap((m) => [m.routerName, m.mountedOn])];
+    for (const name of new Set(named)) {
       const init = name !== undefined ? this.decls.get(name) : undefined;
       if (name === undefined || !init || !ts.isNewExpression(init as ts.Node)) continue;
       const callee = (init as ts.NewExpression).expression;

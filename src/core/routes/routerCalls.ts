@@ -18,7 +18,7 @@ export abstract class RouterCallReader extends ReceiverReader {
     const paths = literalsOf(value);
     const deferredPrefix = this.routerPrefixValues.get(router);
     if (deferredPrefix?.kind === 'str' && paths) {
-      for (const p of paths) this.out.routes.push({ method, path: '/', pathValue: str(...deferredPrefix.parts, '/', p), line, kind: 'router', router });
+      for (const p of paths) this.out.routes.push({ method, path: joinRoutePath(p), pathValue: str(...deferredPrefix.parts, '/', p), line, kind: 'router', router });
       return;
     }
     if (paths) {

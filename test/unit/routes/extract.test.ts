@@ -266,8 +266,8 @@ suite('extractRoutesFromSource: Express, Fastify, Koa', () => {
       out.routes.map((r) => `${r.method} ${r.path}`),
       ['GET /p/a', 'GET /p/items/:id', 'DELETE /p/a'],
     );
-    // `api` is not a known receiver (it reads like an HTTP client), so its use() is not a mount.
-    assert.deepEqual(out.mounts, []);
+    // `api` alone reads like an HTTP client's name, but what is handed koa-router's routes() is a router or an app: a mount.
+    assert.deepEqual(out.mounts, [{ prefix: '/nested', routerName: 'router', line: 6, mountedOn: 'api' }]);
   });
 
   test('default export and named imports are recorded for joining files', () => {

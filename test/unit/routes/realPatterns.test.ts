@@ -86,7 +86,7 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(warnings, []);
   });
 
-  test('a router class whose constructor hands koa-router a prefix not known statically: its routes, its instances\' and what is mounted on them are shown under … with warnings, never at a guessed path', () => {
+  test('a router class whose constructor hands koa-router a prefix not known statically: its routes, its instances\' and what is mounted on them are shown under … after the prefixes they are mounted under (/api, handed through a parameter), with warnings, never at a guessed path', () => {
     const { routes, warnings } = collectRoutes(
       [
         {
@@ -107,12 +107,19 @@ suite('routes on real-world patterns', () => {
     );
     assert.deepEqual(
       routes.map((r) => `${r.method} ${r.path}${r.prefixUnknown ? ' (prefix unknown)' : ''}`),
-      ['GET /api/status', 'GET /… (prefix unknown)', 'DELETE /…/:id (prefix unknown)', 'GET /…/:id/jit (prefix unknown)', 'GET /…/:id/users (prefix unknown)'],
+      ['GET /api/status', 'GET /api/… (prefix unknown)', 'DELETE /api/…/:id (prefix unknown)', 'GET /api/…/:id/jit (prefix unknown)', 'GET /api/…/:id/users (prefix unknown)'],
     );
     assert.deepEqual(warnings, [
       '/s/SchemaRouter.ts:4: the prefix class SchemaRouter hands its base router is not known statically: its routes and those of its instances are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)',
       '/s/orgs.ts:5: router is a SchemaRouter, whose prefix is not known statically: its routes are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)',
     ]);
+  });
+
+  test('a koa-router handed to a function under a name of any kind is a router there: what it mounts with .use(x.routes()) is served under its prefix', () => {
+    const app = "import Koa from 'koa';\nimport Router from '@koa/router';\nimport itemRoutes from './items';\nconst app = new Koa();\nconst api = new Router({ prefix: '/api' });\nitemRoutes(api);\napp.use(api.routes());\n";
+    const items = (use: string) => `import Router from '@koa/router';\nexport default function itemRoutes(parent) {\n  const items = new Router({ prefix: '/items' });\n  items.get('/:id', h);\n  ${use};\n}\n`;
+    assert.deepEqual(routesOf({ '/s/app.ts': app, '/s/items.ts': items('parent.use(items.routes())') }), ['GET /api/items/:id']);
+    assert.deepEqual(routesOf({ '/s/app.ts': app, '/s/items.ts': items('parent.use(items.routes(), items.allowedMethods())') }), ['GET /api/items/:id']);
   });
 
   test('OvernightJS child controllers are served under their parent, two levels deep, and not at their own path alone', () => {

@@ -5,6 +5,8 @@ import { collectRoutes } from '../helpers/collectText';
 const moduleOf = (): undefined => undefined;
 const shown = (routes: RouteDef[]) => routes.map((r) => `${r.method} ${r.path}${r.prefixUnknown ? ' (prefix unknown)' : ''}`);
 const USERS = "import { Router } from 'express';\nconst router = Router();\nrouter.get('/users/:id', (req, res) => res.send('x'));\nexport default router;\n";
+const TABLE_ROUTER =
+  "import Router from '@koa/router';\nexport class TableRouter extends Router {\n  constructor(table) {\n    super({ prefix: '/' + slugOf(table) });\n    this.get('/', list);\n    this.get('/:id', one);\n  }\n}\n";
 const TAIL = '(list them with their full paths in x-runtime-drift.routes)';
 
 /** An Express app mounting ./users at the prefix expression `prefix`. */
@@ -145,5 +147,74 @@ suite('routes under a mount prefix not known statically', () => {
       { moduleOf },
     );
     assert.deepEqual(shown(routes), ['GET /v1/users/:id', 'GET /…/users/:id (prefix unknown)']);
+  });
+
+  test('a router class handing its base a prefix not known statically: the routes it declares through this are served under each instance\'s mount, outer prefixes kept', () => {
+    const { routes, warnings } = collectRoutes(
+      [
+        {
+          file: '/ws/src/app.ts',
+          text: "import Koa from 'koa';\nimport mount from 'koa-mount';\nimport Router from '@koa/router';\nimport catalogRoutes from './catalog';\nconst app = new Koa();\nconst apiRouter = new Router();\ncatalogRoutes(apiRouter);\napp.use(mount('/api', apiRouter.routes()));\n",
+        },
+        { file: '/ws/src/tableRouter.ts', text: TABLE_ROUTER },
+        {
+          file: '/ws/src/catalog.ts',
+          text: "import { TableRouter } from './tableRouter';\nexport default function catalogRoutes(parentRouter) {\n  const itemsRouter = new TableRouter(itemsTable);\n  itemsRouter.post('/:id/tags', tag);\n  parentRouter.use(itemsRouter.routes());\n}\n",
+        },
+      ],
+      { moduleOf },
+    );
+    assert.deepEqual(shown(routes), ['GET /api/… (prefix unknown)', 'GET /api/…/:id (prefix unknown)', 'POST /api/…/:id/tags (prefix unknown)']);
+    assert.deepEqual(warnings, [
+      `/ws/src/tableRouter.ts:4: the prefix class TableRouter hands its base router is not known statically: its routes and those of its instances are shown under … and not probed ${TAIL}`,
+      `/ws/src/catalog.ts:4: itemsRouter is a TableRouter, whose prefix is not known statically: its routes are shown under … and not probed ${TAIL}`,
+    ]);
+  });
+
+  test('an instance of such a class that declares no route of its own serves the class\'s routes under its mount, with a warning there', () => {
+    const { routes, warnings } = collectRoutes(
+      [
+        {
+          file: '/ws/src/app.ts',
+          text: "import Koa from 'koa';\nimport mount from 'koa-mount';\nimport { TableRouter } from './tableRouter';\nconst app = new Koa();\nconst tagsRouter = new TableRouter(tagsTable);\napp.use(mount('/v2', tagsRouter.routes()));\n",
+        },
+        { file: '/ws/src/tableRouter.ts', text: TABLE_ROUTER },
+      ],
+      { moduleOf },
+    );
+    assert.deepEqual(shown(routes), ['GET /v2/… (prefix unknown)', 'GET /v2/…/:id (prefix unknown)']);
+    assert.deepEqual(warnings.slice(1), [`/ws/src/app.ts:6: tagsRouter is a TableRouter, whose prefix is not known statically: its routes are shown under … and not probed ${TAIL}`]);
+  });
+
+  test('Koa: a router prefix imported from a module the scan cannot resolve puts its routes under …, known parts kept, with a warning where the router is made', () => {
+    const made = (prefix: string) =>
+      collectRoutes(
+        [
+          {
+            file: '/ws/src/app.ts',
+            text: `import Koa from 'koa';\nimport Router from '@koa/router';\nimport { API_BASE } from '@acme/settings';\nconst app = new Koa();\nconst router = new Router({ prefix: ${prefix} });\nrouter.get('/users/:id', (ctx) => {});\nrouter.post('/users', (ctx) => {});\napp.use(router.routes());\n`,
+          },
+        ],
+        { moduleOf },
+      );
+    const plain = made('API_BASE');
+    assert.deepEqual(shown(plain.routes), ['POST /…/users (prefix unknown)', 'GET /…/users/:id (prefix unknown)']);
+    assert.deepEqual(plain.warnings, [`/ws/src/app.ts:5: the prefix of router is not found statically; its routes are shown under … and not probed ${TAIL}`]);
+    assert.deepEqual(shown(made('`${API_BASE}/v1`').routes), ['POST /…/v1/users (prefix unknown)', 'GET /…/v1/users/:id (prefix unknown)']);
+  });
+
+  test('a router mounted from a module under an alias the scan does not know: the one file whose path ends as the import does, under the mount\'s prefix and …', () => {
+    const { routes, warnings } = collectRoutes(
+      [
+        {
+          file: '/ws/src/app.ts',
+          text: "import express from 'express';\nimport usersRouter from '@server/routes/users';\nconst app = express();\napp.get('/health', (req, res) => res.send('ok'));\napp.use('/api', usersRouter);\napp.listen(3000);\n",
+        },
+        { file: '/ws/src/routes/users.ts', text: USERS },
+      ],
+      { moduleOf },
+    );
+    assert.deepEqual(shown(routes), ['GET /api/…/users/:id (prefix unknown)', 'GET /health']);
+    assert.deepEqual(warnings, [`/ws/src/app.ts:5: mount of usersRouter at /api not resolved; routes/users.ts, whose path ends as its import does, is taken for it: its routes are shown under /api/… and not probed ${TAIL}`]);
   });
 });
