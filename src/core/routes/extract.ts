@@ -84,6 +84,15 @@ class FileReader extends NestControllerReader {
     ts.forEachChild(node, (child) => this.visit(child));
   }
 
+  /**
+   * A package's own object imported as is (`const Encore = require('@symfony/webpack-encore')`):
+   * its `enableVersioning()` is that package's, not a Nest app's (an app is made by a call).
+   */
+  private packageObject(e: ts.Expression): boolean {
+    const x = skipOuter(e);
+    return ts.isIdentifier(x) && this.out.imports.some((i) => i.local === x.text && !/^(?:\.|~|#|@\/|@nestjs\/)/.test(i.source) && (i.imported === 'default' || i.imported === '*'));
+  }
+
   private readCall(call: ts.CallExpression): void {
     const callee = call.expression;
     if (ts.isElementAccessExpression(callee)) return this.readComputedMethod(call, callee);
@@ -91,7 +100,7 @@ class FileReader extends NestControllerReader {
     if (!ts.isPropertyAccessExpression(callee)) return this.readRouterPassed(call);
     const name = callee.name.text;
     if (name === 'setGlobalPrefix') return this.readGlobalPrefix(call);
-    if (name === 'enableVersioning') return this.readVersioning(call);
+    if (name === 'enableVersioning') return this.packageObject(callee.expression) ? undefined : this.readVersioning(call);
     if (name === 'register' && ts.isIdentifier(callee.expression) && this.isNestRouterModule(callee.expression.text)) return this.readRouterModule(call);
     if ((name === 'forRoot' || name === 'forRootAsync') && ts.isIdentifier(callee.expression) && callee.expression.text === 'GraphQLModule') return this.readNestGraphQL(call);
     if (name === 'applyMiddleware') return this.readApplyMiddleware(call);

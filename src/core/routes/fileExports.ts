@@ -43,7 +43,10 @@ export abstract class ExportReader extends MountReader {
    */
   private collectClassPrefixes(): void {
     for (const [name, node] of this.decls) {
-      if (!ts.isClassDeclaration(node) || !node.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword)) continue;
+      if (!ts.isClassDeclaration(node)) continue;
+      const base = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+      // `extends PassportStrategy(Strategy)`: a mixin's options (`prefix: 'ApiKey '`), no router's.
+      if (!base || ts.isCallExpression(skipOuter(base))) continue;
       const ctor = node.members.find(ts.isConstructorDeclaration);
       const call = ctor?.body?.statements.map((st) => (ts.isExpressionStatement(st) ? skipOuter(st.expression) : undefined)).find((e) => e !== undefined && ts.isCallExpression(e) && e.expression.kind === ts.SyntaxKind.SuperKeyword);
       const options = call && ts.isCallExpression(call) && call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;

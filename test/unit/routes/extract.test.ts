@@ -118,6 +118,22 @@ suite('extractRoutesFromSource: NestJS versioning', () => {
     assert.equal(versioningOf('app.enableVersioning(options);').v, undefined);
   });
 
+  test("another package's object imported as is (a webpack config's Encore.enableVersioning(isProduction)) is no Nest app: no versioning, no warning", () => {
+    for (const head of ["const Encore = require('@symfony/webpack-encore');", "import Encore from '@symfony/webpack-encore';", "import * as Encore from 'some-bundler';"]) {
+      for (const call of ['Encore.enableVersioning(Encore.isProduction());', 'Encore.enableVersioning();']) {
+        const out = extractRoutesFromSource(`${head}\n${call}\n`, 'webpack.config.js');
+        assert.equal(out.uriVersioning, undefined, `${head} ${call}`);
+        assert.deepEqual(warningsOf('webpack.config.js', out), []);
+      }
+    }
+  });
+
+  test("a class extending a call (a mixin: extends PassportStrategy(Strategy)) hands its base options, not a router's prefix: no unknown-prefix class, no warning", () => {
+    const out = extractRoutesFromSource("export class ApiKeyStrategy extends PassportStrategy(HeaderStrategy, 'key') {\n  constructor(private readonly cfg: Config) {\n    super({ header: 'Authorization', prefix: cfg.scheme });\n  }\n}\n", 'key.strategy.ts');
+    assert.equal(out.unknownPrefixClasses, undefined);
+    assert.deepEqual(warningsOf('key.strategy.ts', out), []);
+  });
+
   test("a route's version: its handler's @Version wherever it sits among the handler's decorators, else the controller's", () => {
     const text = [
       "@Controller({ path: 'cats', version: '1' })", // 1
