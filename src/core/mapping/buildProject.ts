@@ -75,18 +75,23 @@ async function findProjectFolder(fs: FsLike, context: string, dockerfile: string
 
 /**
  * A sub-folder's package.json copied into its stage's WORKDIR (`COPY browser/package*.json ./`,
- * then `npm install`, `npm run build` there): the image builds that package as its own, whatever
+ * then `npm install`, `npm run build` there), or the whole sub-folder (`COPY ./service ./`, then
+ * `pnpm install`, and the final image starts where that folder lands): the image builds that package as its own, whatever
  * the context's root package.json holds. Only one such folder: stages that install several
  * (a front end's and a back end's) leave the choice to the other rules.
  */
 async function packageCopiedToWorkdir(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile): Promise<BuildProject | undefined> {
   const found = new Map<string, string>();
+  const final = df.stages[df.stages.length - 1];
   for (const stage of df.stages) {
     for (const copy of stage.copies) {
       if (copy.from !== undefined || copy.byRun !== undefined || copy.dest !== stage.workdir) continue;
       for (const src of copy.sources) {
-        const rel = /^(?:\.\/)?([^*?[]+)\/package(?:\*)?\.json$/.exec(src)?.[1]?.replace(/\/+$/, '');
-        if (rel === undefined || rel === '.' || rel.startsWith('..') || posix.isAbsolute(rel) || found.has(rel)) continue;
+        // `COPY worker/package*.json ./`, or the whole package folder where the image starts: `COPY ./service ./`.
+        const manifestOf = /^(?:\.\/)?([^*?[]+)\/package(?:\*)?\.json$/.exec(src)?.[1];
+        const rel = (manifestOf ?? (/[*?[]/.test(src) ? undefined : src))?.replace(/^\.\//, '').replace(/\/+$/, '');
+        if (rel === undefined || rel === '.' || rel === '' || rel.startsWith('..') || posix.isAbsolute(rel) || found.has(rel)) continue;
+        if (manifestOf === undefined && (final === undefined || locateInImage(df, rel)?.path !== final.workdir)) continue;
         if ((await fs.stat(join(resolve(context, rel), 'package.json')))?.isFile) found.set(rel, l10n.t`the Dockerfile copies ${src} into its WORKDIR ${stage.workdir}, line ${copy.line}: the image builds package ${rel}`);
       }
     }

@@ -47,22 +47,28 @@ export async function findEmit(fs: FsLike, input: EmitInput): Promise<Emit | und
   return emitByOverride(input) ?? emitByNx(input) ?? (await emitByNxPlugin(fs, input)) ?? emitByNestSwc(input) ?? emitByBabelScript(input) ?? (await emitByTsc(fs, input)) ?? (await emitByStartEntry(fs, input));
 }
 
-/** `babel <dir> --out-dir <out>` (or `-d <out>`), up to the end of that command. */
-const BABEL_COMMAND = /(?:^|[\s;&|(/])babel\s+([^;&|]*)/g;
+/** `babel <dir> --out-dir <out>` / `swc <dir> -d <out>` (or `--out-dir`), up to the end of that command. */
+const FILE_COMPILER_COMMAND = /(?:^|[\s;&|(/])(babel|swc)\s+([^;&|]*)/g;
 
 /**
- * A package script that runs `babel <dir> --out-dir <out>` naming the source root: babel writes
- * each file at its path below <dir> into <out>. It outranks the tsconfig, which such a build runs
- * for its types or checks only (sorry-cypress: tsc with the root's noEmit, then babel src -d dist).
+ * A package script that runs `babel <dir> --out-dir <out>` or `swc <dir> -d <out>` naming the
+ * source root: babel writes each file at its path below <dir> into <out>; the swc CLI keeps the
+ * path as given (`swc ./src -d dist`: src/x.js -> dist/src/x.js) unless --strip-leading-paths.
+ * It outranks the tsconfig, which such a build runs for its types or checks only (sorry-cypress:
+ * tsc with the root's noEmit, then babel src -d dist). A watching run is a development script.
+ * https://swc.rs/docs/usage/cli#--strip-leading-paths
  */
 function emitByBabelScript({ project, sourceRoot, context }: EmitInput): Emit | undefined {
   for (const [name, script] of Object.entries(project.pkg?.scripts ?? {})) {
-    for (const match of script.matchAll(BABEL_COMMAND)) {
-      const args = (match[1] ?? '').trim().split(/\s+/).map((a) => a.replace(/^["']|["']$/g, ''));
+    for (const match of script.matchAll(FILE_COMPILER_COMMAND)) {
+      const args = (match[2] ?? '').trim().split(/\s+/).map((a) => a.replace(/^["']|["']$/g, ''));
+      // A watcher (`swc src -w --out-dir dist`) is for development: the image's build is another script.
+      if (args.some((a) => a === '-w' || a === '--watch')) continue;
       const at = args.findIndex((a) => a === '--out-dir' || a === '-d');
       const out = at >= 0 ? args[at + 1] : undefined;
       if (out === undefined || !args.some((a, i) => i !== at + 1 && !a.startsWith('-') && join(project.dir, a) === sourceRoot)) continue;
-      const dir = join(project.dir, out);
+      const keepsPath = match[1] === 'swc' && !args.includes('--strip-leading-paths');
+      const dir = keepsPath ? join(project.dir, out, relative(project.dir, sourceRoot)) : join(project.dir, out);
       return { dir, rewrites: { ...COMPILED_REWRITES }, evidence: [l10n.t`build output ${relative(context, dir) || '.'} (package.json script ${name}: ${match[0].trim()})`] };
     }
   }

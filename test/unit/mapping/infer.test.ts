@@ -1472,4 +1472,19 @@ suite('mapping infer: a tsconfig that emits declarations only', () => {
     assert.equal(m && mapSourceFile(m, '/ws/server/src/index.ts'), '/app/server/dist/server/src/index.js');
     assert.equal(m && mapSourceFile(m, '/ws/server/config/config.json'), undefined);
   });
+
+  test('a package folder copied whole into the WORKDIR (COPY ./service ./) is what the image runs: that folder maps to the WORKDIR, not the context around it', async () => {
+    const fs = memFs({
+      '/ws/README.md': '',
+      '/ws/installer.sh': '',
+      '/ws/service/package.json': '{"name":"svc","main":"index.js","dependencies":{"some-server-lib":"1"}}',
+      '/ws/service/index.js': "const { Server } = require('some-server-lib');\nnew Server().start();\n",
+      '/ws/Dockerfile': 'FROM node:20 AS build\nWORKDIR /app\nCOPY ./service ./\nRUN npm install --production\nFROM node:20-slim\nWORKDIR /app\nCOPY --from=build /app /app\nCMD ["node", "index.js"]\n',
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/service', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app', m?.evidence.join('\n'));
+    assert.equal(m && mapSourceFile(m, '/ws/service/index.js'), '/app/index.js');
+    assert.equal(m && mapSourceFile(m, '/ws/README.md'), undefined);
+  });
 });

@@ -1,0 +1,41 @@
+// Per-file compilers run by a package script (babel, swc): where each writes the source root.
+import assert from 'node:assert/strict';
+import { inferMapping } from '../../../src/core/mapping/infer';
+import { mapSourceFile } from '../../../src/core/mapping/mapFile';
+import type { ServiceSpec } from '../../../src/core/model';
+import { memFs } from '../helpers/memFs';
+
+const spec: ServiceSpec = { name: 'api', project: 'ws', projectDir: '/ws', composeFiles: [], ports: [], drift: {}, build: { context: '/ws', dockerfile: '/ws/Dockerfile' } };
+
+const project = (build: string, more: Record<string, string> = {}) =>
+  memFs({
+    '/ws/package.json': JSON.stringify({ main: 'index.js', scripts: { ...more, build }, dependencies: { express: '4' }, devDependencies: { '@swc/cli': '0.3', '@swc/core': '1' } }),
+    '/ws/index.js': "require('./src');\n",
+    '/ws/src/index.js': "const express = require('express');\n",
+    '/ws/src/routes/users.js': '',
+    '/ws/Dockerfile': 'FROM node:18\nWORKDIR /usr/src/app\nCOPY package*.json ./\nRUN npm install\nCOPY . .\nRUN npm run build\nCMD ["npm", "start"]\n',
+  });
+
+suite('mapping: per-file compilers', () => {
+  test('swc ./src -d dist keeps the path it was given below the out dir: src/x.js is dist/src/x.js', async () => {
+    const m = await inferMapping(project('npx swc ./src -d dist'), spec);
+    assert.equal(m?.sourceRoot, '/ws/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/usr/src/app/dist/src', m?.evidence.join('\n'));
+    assert.equal(m && mapSourceFile(m, '/ws/src/routes/users.js'), '/usr/src/app/dist/src/routes/users.js');
+  });
+
+  test('swc --strip-leading-paths writes the files straight below the out dir', async () => {
+    const m = await inferMapping(project('swc src --strip-leading-paths --out-dir build'), spec);
+    assert.equal(m?.target, '/usr/src/app/build', m?.evidence.join('\n'));
+  });
+
+  test('a watching swc script (swc src -w --out-dir dist) is for development: the build script places the output', async () => {
+    const m = await inferMapping(project('babel src -d lib', { 'watch-compile': 'swc src -w --out-dir dist' }), spec);
+    assert.equal(m?.target, '/usr/src/app/lib', m?.evidence.join('\n'));
+  });
+
+  test('babel src -d lib writes the files straight below the out dir', async () => {
+    const m = await inferMapping(project('babel src -d lib'), spec);
+    assert.equal(m?.target, '/usr/src/app/lib', m?.evidence.join('\n'));
+  });
+});
