@@ -549,14 +549,16 @@ function mountChildren(s: Scanned, mount: ExtractedMount, scanned: Scanned[], by
   return { children: guessed.children, unknown: UNKNOWN_PREFIX };
 }
 
+const withoutScriptExtension = (path: string) => path.replace(/\.[cm]?[jt]sx?$/, '');
+
 /** The file a non-relative import the scan cannot resolve may stand for (mountChildren), and what the mount names in it. */
 function guessedModule(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[]): { file: Scanned; children: RouterNode[] } | undefined {
   const head = mount.routerName.split('.')[0];
   const imp = s.x.imports.find((i) => i.local === mount.routerName) ?? s.x.imports.find((i) => i.local === head);
   if (!imp || imp.source.startsWith('.') || resolveModule(s.key, imp.source, byKey, aliases)) return undefined;
-  const tail = imp.source.split('/').slice(1).join('/').replace(/\.(?:m|c)?[jt]sx?$/, '');
+  const tail = withoutScriptExtension(imp.source.split('/').slice(1).join('/'));
   if (tail === '') return undefined;
-  const stem = (key: string) => key.replace(/\.(?:m|c)?[jt]sx?$/, '').replace(/\/index$/, '');
+  const stem = (key: string) => withoutScriptExtension(key).replace(/\/index$/, '');
   const hits = scanned.filter((t) => t !== s && stem(t.key).endsWith(`/${tail}`));
   const file = hits.length === 1 ? hits[0] : undefined;
   if (!file) return undefined;
