@@ -7,14 +7,14 @@
 //
 // One FileReader reads one file. Its readers are layered, one concept per file, each built on the
 // one before and sharing the file's state (readerBase.ts): evaluator (values), declarations,
-// loops, receivers, routerCalls, routeHelpers, mounts, fileExports, nestApp, nestControllers.
+// loops, receivers, routerCalls, routeHelpers, mounts, fileExports, nestApp, nestControllers, adonisRoutes.
 // This file holds the walk over the tree and the dispatch of each call to its reader.
 import ts from 'typescript';
 import type { ExtractedFile } from './extracted';
 import { skipOuter } from './tsSyntax';
 import { ROUTER_METHODS, isFunctionLike, isTypeOnly } from './routeSyntax';
 import { globLoaded, isModuleLoad } from './moduleLoads';
-import { NestControllerReader } from './nestControllers';
+import { AdonisReader } from './adonisRoutes';
 
 /** Past this size a file is not parsed: generated bundles, not route declarations. */
 export const MAX_ROUTE_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -38,7 +38,7 @@ export function extractRoutesFromSource(text: string, file: string): ExtractedFi
   return result;
 }
 
-class FileReader extends NestControllerReader {
+class FileReader extends AdonisReader {
   read(): void {
     this.findRedeclared();
     this.collectDeclarations(this.sf);
@@ -95,6 +95,7 @@ class FileReader extends NestControllerReader {
 
   private readCall(call: ts.CallExpression): void {
     const callee = call.expression;
+    if (this.readAdonisCall(call)) return;
     if (ts.isElementAccessExpression(callee)) return this.readComputedMethod(call, callee);
     if (this.readHelperCall(call)) return;
     if (!ts.isPropertyAccessExpression(callee)) return this.readRouterPassed(call);

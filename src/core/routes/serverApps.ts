@@ -23,6 +23,9 @@ export const SERVER_FRAMEWORKS = [
   '@hono/node-server',
   'restify',
   'polka',
+  // AdonisJS 5 and 6 (adonisRoutes.ts), and 4 (`@adonisjs/framework`).
+  '@adonisjs/core',
+  '@adonisjs/framework',
 ] as const;
 
 export interface ServerApp {

@@ -13,6 +13,14 @@ suite('findServerApps', () => {
     assert.deepEqual(await findServerApps(fs, ['/r/api/package.json']), [{ dir: '/r/api', evidence: 'package.json depends on express' }]);
   });
 
+  test('an AdonisJS app (its core package, or v4 framework package) is a server app', async () => {
+    const files = { '/r/api/package.json': pkg({ '@adonisjs/core': '6' }), '/r/old/package.json': pkg({ '@adonisjs/framework': '5' }) };
+    assert.deepEqual(await findServerApps(memFs(files), Object.keys(files)), [
+      { dir: '/r/api', evidence: 'package.json depends on @adonisjs/core' },
+      { dir: '/r/old', evidence: 'package.json depends on @adonisjs/framework' },
+    ]);
+  });
+
   test('a Next.js app that also lists express serves pages through `next start`: not a server app', async () => {
     const files = {
       '/r/web/package.json': pkg({ next: '14', express: '4', react: '18' }, { build: 'next build', start: 'next start' }),
