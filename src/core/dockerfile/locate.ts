@@ -134,7 +134,10 @@ function producedInStage(stage: Stage, rel: string, viaFrom: boolean): Hit | und
   const before = build ? contextCopies.filter(({ i }) => i <= build.afterCopy) : contextCopies;
   const flat = flattenedFolder(before.map(({ c }) => c));
   const under = flat !== undefined && rel.startsWith(`${flat.dir}/`) ? rel.slice(flat.dir.length + 1) : undefined;
-  const root = under !== undefined && flat ? flat.dest : (contextRoot(before.map(({ c }) => c)) ?? stage.workdir);
+  const copied = contextRoot(before.map(({ c }) => c));
+  // Only named files came in (`COPY ./entrypoint.sh /entrypoint.sh`): no sources were built here.
+  if (under === undefined && copied === undefined && before.every(({ c }) => c.sources.every((src) => looksLikeFile(normalizeRel(src))))) return undefined;
+  const root = under !== undefined && flat ? flat.dest : (copied ?? stage.workdir);
   const path = posix.join(root, under ?? rel);
   const run = build ?? ranAfter[ranAfter.length - 1];
   const why = run ? `, RUN ${truncate(run.command)}` : '';

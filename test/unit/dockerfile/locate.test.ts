@@ -6,6 +6,15 @@ import { withTurboPrunes } from '../../../src/core/dockerfile/runCopies';
 const at = (dockerfile: string, rel: string, target?: string) => locateInImage(parseDockerfile(dockerfile), rel, target);
 
 suite('dockerfile locate', () => {
+  test('an image that takes only named files from the context (its entrypoint) holds none of the sources, built or not', () => {
+    const df = 'FROM acme/shop:latest\nWORKDIR /shop\nCOPY ./entrypoint.sh /entrypoint.sh\nRUN chmod +x /entrypoint.sh\n';
+    assert.equal(at(df, ''), undefined);
+    assert.equal(at(df, 'dist'), undefined);
+    assert.equal(at(df, 'entrypoint.sh')?.path, '/entrypoint.sh');
+    // Files copied into a folder do put the context root there: what a RUN builds appears beside them.
+    assert.equal(at('FROM node\nWORKDIR /app\nCOPY package.json tsconfig.json ./\nRUN npm run build\n', 'dist')?.path, '/app/dist');
+  });
+
   test('COPY . . puts every context path under the WORKDIR', () => {
     const loc = at('FROM node\nWORKDIR /app\nCOPY . .\n', 'dist');
     assert.deepEqual(loc, { path: '/app/dist', evidence: 'Dockerfile: COPY . /app (stage 1)', madeByRun: false, fromStage: false });
