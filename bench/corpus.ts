@@ -263,7 +263,7 @@ async function mappingRight(dir: string, m: TruthMapping): Promise<{ right: bool
   const got = await inferMapping(fs, spec);
   if (!got) return { right: false, got: 'no mapping' };
   const sourceRoot = path.relative(dir, got.sourceRoot).split(path.sep).join('/') || '.';
-  const right = sourceRoot === m.sourceRoot.replace(/\/+$/, '') && got.target === m.target.replace(/\/+$/, '') && got.bundled === m.bundled;
+  const right = sourceRoot === m.sourceRoot.replace(/\/+$/, '') && got.target === m.target.replace(/(.)\/+$/, '$1') && got.bundled === m.bundled;
   return { right, got: `${sourceRoot} -> ${got.target}${got.bundled ? ' (bundled)' : ''}` };
 }
 
