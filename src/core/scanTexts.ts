@@ -37,7 +37,8 @@ const SCAN_TEXTS = {
   moduleName: (mountedOn: string) => l10n.t('{0} mounts a module whose name is not known statically; its routes are not known (list them in x-runtime-drift.routes)', mountedOn),
   globLoad: (pattern: string) =>
     l10n.t('modules loaded at run time from the files of glob {0}: the routes they add are not known statically (list them in x-runtime-drift.routes)', pattern),
-  autoloadDir: () => l10n.t('@fastify/autoload dir is not known statically; its routes stay unprefixed (list them in x-runtime-drift.routes)'),
+  autoloadDir: (shown: string) =>
+    l10n.t('@fastify/autoload dir is not known statically; the plugins below this file that nothing else registers are shown under {0} and not probed (list them with their full paths in x-runtime-drift.routes)', shown),
   globalPrefix: () => l10n.t('setGlobalPrefix argument is not known statically; set x-runtime-drift.routePrefix'),
   versioningOptions: () => l10n.t('enableVersioning argument is not an object literal; versions are not put in route paths (set x-runtime-drift.routePrefix)'),
   versioningType: () => l10n.t('enableVersioning type is not a VersioningType member; versions are not put in route paths (set x-runtime-drift.routePrefix)'),

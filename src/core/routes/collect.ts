@@ -514,6 +514,7 @@ function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[]
       edges.push({ prefix: joinRoutePath(prefix ?? ''), parent: { key: found.target.key, name: found.name }, child: { key: s.key, name: imp.local } });
     }
     for (const auto of s.x.autoloads ?? []) {
+      if (auto.dir === undefined) continue;
       const dir = posix.normalize(posix.join(posix.dirname(s.key), auto.dir));
       for (const t of scanned) {
         if (!t.key.startsWith(`${dir}/`)) continue;
@@ -525,7 +526,31 @@ function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[]
       }
     }
   }
-  return [...edges, ...keyedEdges(scanned, edges, byKey, aliases), ...instanceEdges(scanned, byKey, aliases)];
+  return [...edges, ...keyedEdges(scanned, edges, byKey, aliases), ...instanceEdges(scanned, byKey, aliases), ...unknownAutoloadEdges(scanned, edges)];
+}
+
+/**
+ * `register(AutoLoad, { dir: join(__dirname, settings.dir), options: { prefix: '/api' } })`: the
+ * plugin files below the registering file's folder that nothing else registers (routes only on
+ * their plugin function's parameter) are taken for what it loads, under its prefix and … (their
+ * folders' prefixes are not known), then their own autoPrefix.
+ */
+function unknownAutoloadEdges(scanned: Scanned[], edges: MountEdge[]): MountEdge[] {
+  const out: MountEdge[] = [];
+  const reached = new Set(edges.map((e) => e.child.key));
+  const plugin = (t: Scanned) => {
+    const params = new Set(Object.values(t.x.routerParams ?? {}).flat());
+    return t.x.routes.length > 0 && t.x.routes.every((r) => r.router !== undefined && params.has(r.router));
+  };
+  for (const s of scanned) {
+    for (const auto of (s.x.autoloads ?? []).filter((a) => a.dir === undefined)) {
+      const below = `${posix.dirname(s.key)}/`;
+      for (const t of scanned)
+        if (t !== s && t.key.startsWith(below) && !reached.has(t.key) && plugin(t))
+          out.push({ prefix: joinRoutePath(auto.prefix, UNKNOWN_PREFIX, t.x.autoPrefix ?? ''), parent: { key: s.key, name: auto.mountedOn }, child: { key: t.key, name: '*' } });
+    }
+  }
+  return out;
 }
 
 /**

@@ -164,7 +164,7 @@ export interface ExtractedFile {
    */
   childControllers?: Array<{ parent: string; path: string; children: string[] }>;
   /** `@fastify/autoload` registrations: every file under `dir` (relative to this file's folder) is a plugin. */
-  autoloads?: Array<{ dir: string; prefix: string; dirNamePrefix: boolean; mountedOn: string; line: number }>;
+  autoloads?: Array<{ dir?: string; prefix: string; dirNamePrefix: boolean; mountedOn: string; line: number }>;
   /** Routers declared here with their own prefix (koa-router `prefix`): routes added to them from other files get it too. */
   routerPrefixes?: Record<string, ConstValue>;
   /** The line making each router whose prefix is left for collect.ts to resolve (an imported constant): where a prefix it cannot find is warned of. */

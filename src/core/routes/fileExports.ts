@@ -4,7 +4,7 @@
 import ts from 'typescript';
 import { joinRoutePath } from './joinPath';
 import { literalOf, str, type ConstValue } from './values';
-import { skipOuter } from './tsSyntax';
+import { skipOuter, wrappedFunction } from './tsSyntax';
 import { ROUTER_METHODS, returnedExpression, chainRoot, restNames, hasModifier } from './routeSyntax';
 import { requireSource } from './moduleLoads';
 import type { ReaderBase } from './readerBase';
@@ -17,6 +17,16 @@ const HANDLER_TYPE = /(?:Handler|Middleware|Callback|Function|Controller|Action)
 
 /** A key of an object of routers that can be a path: segments, parameters, '' for the root. */
 const ROUTER_KEY = /^[\w.:/-]*$/;
+
+/**
+ * The function a statement exports as the file's default: `export default async function (fastify)`,
+ * `export default fp(async (app) => ...)`, `module.exports = async function (fastify, opts)`.
+ */
+function defaultFunction(st: ts.Statement, sf: ts.SourceFile): ts.SignatureDeclarationBase | undefined {
+  if (ts.isFunctionDeclaration(st)) return !st.name && hasModifier(st, ts.SyntaxKind.DefaultKeyword) ? st : undefined;
+  const e = ts.isExportAssignment(st) ? st.expression : ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && /^module\.exports$/.test(st.expression.left.getText(sf)) ? st.expression.right : undefined;
+  return e && wrappedFunction(e);
+}
 
 export abstract class ExportReader extends MountReader {
   /**
@@ -218,17 +228,16 @@ export abstract class ExportReader extends MountReader {
     };
     const out: Record<string, string[]> = {};
     for (const [name, node] of this.decls) {
-      if (!ts.isFunctionDeclaration(node) && !ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) continue;
-      const p = params(node);
+      const fn = ts.isFunctionDeclaration(node) ? node : ts.isExpression(node) ? wrappedFunction(node) : undefined;
+      const p = fn && params(fn);
       if (p) out[name] = p;
-      const o = props(node);
+      const o = fn && props(fn);
       if (o) (this.out.routerParamProps ??= {})[name] = o;
     }
     for (const st of this.sf.statements) {
-      const e = ts.isExportAssignment(st) ? st.expression : ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && /^module\.exports$/.test(st.expression.left.getText(this.sf)) ? st.expression.right : undefined;
-      const fn = e ? skipOuter(e) : undefined;
-      const p = fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? params(fn) : undefined;
-      if (p) out['default'] = p;
+      const p = defaultFunction(st, this.sf);
+      const found = p && params(p);
+      if (found) out['default'] = found;
     }
     if (Object.keys(out).length > 0) this.out.routerParams = out;
   }

@@ -3,7 +3,7 @@
 // plugin body read under its own router, an endpoint package such as GraphQL, tRPC or a proxy) and
 // under which prefix.
 import ts from 'typescript';
-import { joinRoutePath } from './joinPath';
+import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { literalOf, literalsOf, str, type ConstValue } from './values';
 import { ENDPOINT_METHODS, endpointPath, type Endpoint, type ExtractedMount } from './extracted';
 import { skipOuter } from './tsSyntax';
@@ -269,17 +269,15 @@ export abstract class MountReader extends RouteHelperReader {
   private readAutoload(options: ts.ObjectLiteralExpression, mountedOn: string, line: number): void {
     const dirNode = this.prop(options, 'dir');
     const dir = dirNode ? dirnameJoin(skipOuter(dirNode), (e) => literalOf(this.evaluate(e))) : undefined;
-    if (dir === undefined) {
-      this.out.warnings.push({ id: 'autoloadDir', args: [], line });
-      return;
-    }
     const inner = this.prop(options, 'options');
     const innerObj = inner ? skipOuter(inner) : undefined;
     const prefixNode = innerObj && ts.isObjectLiteralExpression(innerObj) ? this.prop(innerObj, 'prefix') : undefined;
     const prefix = prefixNode ? (literalOf(this.evaluate(prefixNode)) ?? '') : '';
     const dirName = this.prop(options, 'dirNameRoutePrefix');
     const dirNamePrefix = !(dirName && skipOuter(dirName).kind === ts.SyntaxKind.FalseKeyword);
-    this.out.autoloads = [...(this.out.autoloads ?? []), { dir, prefix: joinRoutePath(prefix), dirNamePrefix, mountedOn, line }];
+    // Not known: the plugins below this file that nothing else registers, under the prefix and … (collect.ts).
+    if (dir === undefined) this.out.warnings.push({ id: 'autoloadDir', args: [joinRoutePath(prefix, UNKNOWN_PREFIX)], line });
+    this.out.autoloads = [...(this.out.autoloads ?? []), { ...(dir !== undefined ? { dir } : {}), prefix: joinRoutePath(prefix), dirNamePrefix, mountedOn, line }];
   }
 
   /**

@@ -23,6 +23,21 @@ export function isFunctionWithBody(n: ts.Node): n is ts.ArrowFunction | ts.Funct
   return ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isFunctionDeclaration(n);
 }
 
+/**
+ * The function an expression is, or wraps as the first function among a call's arguments: a
+ * plugin wrapped by its registrar (`fp(async (app) => ...)`, `fp(fp2(function (f) {...}), opts)`).
+ */
+export function wrappedFunction(e: ts.Expression): ts.ArrowFunction | ts.FunctionExpression | undefined {
+  const inner = skipOuter(e);
+  if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) return inner;
+  if (!ts.isCallExpression(inner)) return undefined;
+  for (const arg of inner.arguments) {
+    const fn = wrappedFunction(arg);
+    if (fn) return fn;
+  }
+  return undefined;
+}
+
 /** What a function may return: an arrow's expression, else every `return x` of its own body (not of functions inside it). */
 export function returnedExpressions(fn: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration): ts.Expression[] {
   const body = fn.body;

@@ -203,6 +203,37 @@ suite('routes under a mount prefix not known statically', () => {
     assert.deepEqual(shown(made('`${API_BASE}/v1`').routes), ['POST /…/v1/users (prefix unknown)', 'GET /…/v1/users/:id (prefix unknown)']);
   });
 
+  test('@fastify/autoload with a dir not known statically: the plugins below its file that nothing else registers are served under its prefix and …', () => {
+    const { routes, warnings } = collectRoutes(
+      [
+        {
+          file: '/ws/src/app.ts',
+          text: "import Fastify from 'fastify';\nimport AutoLoad from '@fastify/autoload';\nimport { join } from 'node:path';\nimport health from './health';\nconst app = Fastify();\napp.register(health);\napp.register(AutoLoad, { dir: join(__dirname, settings.routesDir), options: { prefix: '/api' } });\napp.listen({ port: 3000 });\n",
+        },
+        { file: '/ws/src/health.ts', text: "export default async function (fastify) {\n  fastify.get('/health', async () => 'ok');\n}\n" },
+        { file: '/ws/src/routes/users/index.ts', text: "export default async function (fastify) {\n  fastify.get('/:id', async () => 'x');\n}\n" },
+        { file: '/ws/src/routes/status.ts', text: "export const autoPrefix = '/_app';\nexport default async function (f) {\n  f.get('/status', async () => 'ok');\n}\n" },
+        { file: '/ws/src/routes/items.js', text: "module.exports = async function (fastify, opts) {\n  fastify.post('/items', async () => 'ok');\n};\n" },
+        { file: '/ws/src/routes/orders/index.ts', text: "import fp from 'fastify-plugin';\nexport default fp(async (app) => {\n  app.route({ method: ['GET', 'DELETE'], url: '/orders', handler: async () => 'ok' });\n}, { name: 'orders' });\n" },
+        { file: '/ws/src/routes/tags.ts', text: "const tags = async (server, opts) => {\n  server.get('/tags', async () => []);\n};\nexport default tags;\n" },
+        // Routes on a router of its own, not on a parameter: not a plugin autoload would load.
+        { file: '/ws/src/routes/legacy.ts', text: "import Fastify from 'fastify';\nconst other = Fastify();\nother.get('/legacy', async () => 'x');\n" },
+      ],
+      { moduleOf },
+    );
+    assert.deepEqual(shown(routes), [
+      'GET /api/…/:id (prefix unknown)',
+      'GET /api/…/_app/status (prefix unknown)',
+      'POST /api/…/items (prefix unknown)',
+      'GET /api/…/orders (prefix unknown)',
+      'DELETE /api/…/orders (prefix unknown)',
+      'GET /api/…/tags (prefix unknown)',
+      'GET /health',
+      'GET /legacy',
+    ]);
+    assert.deepEqual(warnings, [`/ws/src/app.ts:7: @fastify/autoload dir is not known statically; the plugins below this file that nothing else registers are shown under /api/… and not probed ${TAIL}`]);
+  });
+
   test('a router mounted from a module under an alias the scan does not know: the one file whose path ends as the import does, under the mount\'s prefix and …', () => {
     const { routes, warnings } = collectRoutes(
       [
