@@ -431,8 +431,9 @@ export function imageRepository(image: string | undefined): string | undefined {
 /**
  * The prebuilt services that may take their project's only server app without naming it: the
  * one service of the project on an image that is not a well-known database, cache, broker or
- * proxy, when no service of the project builds (a build owns the source). Two candidates (an
- * app and a collector) share nothing: which one runs the code cannot be told.
+ * proxy, when no service of the project builds (a build owns the source); several services of
+ * one image (the app and the job that migrates its database) are that one. Two candidates on
+ * different images (an app and a collector) share nothing: which one runs the code cannot be told.
  */
 export function soleServerClaims(specs: readonly ServiceSpec[]): Set<ServiceSpec> {
   const byProject = new Map<string, ServiceSpec[]>();
@@ -441,7 +442,8 @@ export function soleServerClaims(specs: readonly ServiceSpec[]): Set<ServiceSpec
   for (const project of byProject.values()) {
     if (project.some((s) => s.build)) continue;
     const candidates = project.filter((s) => s.image !== undefined && !INFRASTRUCTURE_IMAGE.test(imageRepository(s.image) ?? ''));
-    if (candidates.length === 1 && candidates[0]) out.add(candidates[0]);
+    // One image under several names (the app and its migration job): one candidate.
+    if (new Set(candidates.map((s) => s.image)).size === 1) for (const c of candidates) out.add(c);
   }
   return out;
 }

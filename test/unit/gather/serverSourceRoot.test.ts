@@ -175,6 +175,10 @@ suite('serverSourceRoot', () => {
     assert.deepEqual([...soleServerClaims([ldap])], []);
     // two candidates (an app and an agent): neither
     assert.deepEqual([...soleServerClaims([app, db, spec('agent', { image: 'acme/clickstack-agent:2' })])], []);
+    // one image run twice (the app and its migration job) is one candidate: both run its code
+    const migrate = spec('migrate', { image: 'docmost/docmost:latest' });
+    assert.deepEqual([...soleServerClaims([app, migrate, db])], [app, migrate]);
+    assert.deepEqual([...soleServerClaims([app, migrate, spec('agent', { image: 'acme/clickstack-agent:2' })])], []);
     // another service builds the source: a sidecar on a generic image claims nothing
     assert.deepEqual([...soleServerClaims([spec('api', { build: { context: '/w' } as ServiceSpec['build'] }), spec('tools', { image: 'node:20' })])], []);
   });
