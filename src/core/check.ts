@@ -21,7 +21,7 @@ import { createLimiter, mapPool } from './pool';
 import { checkedContainer, swarmServiceOf, swarmServiceReport } from './swarm';
 import { emptyEngineState, gatherEngineState, type EngineState } from './gather/engineState';
 import { findServiceModules, gatherFiles, isServerSource, NO_FILES, outsideWorkspace, serverSourceRoots, skippedWarnings, soleServerClaims, type FileEvidence } from './gather/workspaceFiles';
-import { collectRoutes, probeServiceRoutes } from './gather/routes';
+import { collectRoutes, probeServiceRoutes, unreadFrameworkNotes } from './gather/routes';
 import { rel, relativeWarning } from './gather/paths';
 import { composeFileFlags } from './ladder/composeCommand';
 import { sharedNameWarnings } from './compose/sharedNames';
@@ -325,7 +325,8 @@ function readServiceWorkspace(
     const aliases = [...ownAliases, ...packages.aliases];
     // A one-shot job (a migration) runs the server's code but serves nothing: only declared routes.
     const collected = await handlerServedRoutes(deps.fs, root, opts.workspaceDir, scanned.files, collectRoutes(deps.log, spec, root, modules, spec.oneShot ? [] : extracted, aliases, { entry, files: scanned.files }));
-    const warnings = [...skippedWarnings(opts.workspaceDir, scanned), ...collected.warnings.map((w) => relativeWarning(opts.workspaceDir, w))];
+    const unread = routes ? await unreadFrameworkNotes(deps.fs, root, opts.workspaceDir, collected.routes, extracted) : [];
+    const warnings = [...skippedWarnings(opts.workspaceDir, scanned), ...[...collected.warnings, ...unread].map((w) => relativeWarning(opts.workspaceDir, w))];
     return { files, declared: collected.routes, warnings, pages: [] as PageDef[], listenPorts: listenPortsOf(extracted) };
   };
   if (mapping) {

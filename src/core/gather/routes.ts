@@ -1,8 +1,9 @@
 // The route side of one service's evidence: the routes its source declares (joined across files)
 // and what each answered when probed, under the probe policy and the user's trust.
+import { join } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import type { RouteDef, RouteReport, ServiceSpec } from '../model';
-import type { LogSink, ProberLike, SourceScan } from '../ports';
+import type { FsLike, LogSink, ProberLike, SourceScan } from '../ports';
 import type { ServiceEvidence } from '../ladder/evidence';
 import type { ModuleDir } from '../mapping/modules';
 import { moduleLookup } from '../mapping/modules';
@@ -13,6 +14,9 @@ import type { ProbeTrust } from '../probe/trust';
 import { probeRoutes, type ProbeRoutesOptions, type RouteProbeResult } from '../probe/runProbes';
 import type { HttpMethod } from '../model';
 import { rel } from './paths';
+import { foldersUpTo } from '../pathInside';
+import { readJsonObject } from '../mapping/tsconfig';
+import { unreadFrameworkWarnings } from '../routes/unreadFrameworks';
 
 /** What probing needs of the check's options. */
 export interface ProbeOptions {
@@ -49,6 +53,21 @@ export function collectRoutes(
   });
   for (const w of collected.warnings) log?.log('warn', `${spec.name}: ${w}`);
   return collected;
+}
+
+/**
+ * What the nearest package.json at or above `sourceRoot` says of server frameworks whose routes are
+ * not read (routes/unreadFrameworks.ts): a warning for each, at that file.
+ */
+export async function unreadFrameworkNotes(fs: FsLike, sourceRoot: string, workspaceDir: string, routes: readonly RouteDef[], extracted: SourceScan['extracted']): Promise<string[]> {
+  for (const dir of foldersUpTo(sourceRoot, workspaceDir)) {
+    const file = join(dir, 'package.json');
+    const pkg = await readJsonObject(fs, file);
+    if (!pkg) continue;
+    const deps = Object.keys({ ...(pkg['dependencies'] as object | undefined), ...(pkg['devDependencies'] as object | undefined) });
+    return unreadFrameworkWarnings(deps, routes, extracted).map((w) => `${file}: ${w}`);
+  }
+  return [];
 }
 
 /**

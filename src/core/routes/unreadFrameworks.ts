@@ -1,0 +1,44 @@
+// Server frameworks whose routes the scan does not read. A service whose package depends on one,
+// and whose routes include none declared in a file importing it, is told so in its warnings: an
+// empty or partial route list is then a known gap, not an app without routes.
+import type { RouteDef } from '../model';
+import type { ExtractedImport } from './extracted';
+import { scanMessageText } from '../scanTexts';
+
+interface UnreadFramework {
+  name: string;
+  /** The package.json dependencies that bring it. */
+  dependencies: readonly string[];
+  /** The modules a file declaring its routes imports. */
+  modules: RegExp;
+}
+
+const UNREAD_FRAMEWORKS: readonly UnreadFramework[] = [
+  { name: 'hapi', dependencies: ['@hapi/hapi', 'hapi'], modules: /^(?:@hapi\/hapi|hapi)$/ },
+  { name: 'Elysia', dependencies: ['elysia'], modules: /^elysia$/ },
+  { name: 'Sails', dependencies: ['sails'], modules: /^sails$/ },
+  { name: 'LoopBack', dependencies: ['@loopback/rest', '@loopback/core', 'loopback'], modules: /^(?:@loopback\/(?:rest|core)|loopback)$/ },
+  { name: 'Feathers', dependencies: ['@feathersjs/feathers'], modules: /^@feathersjs\// },
+  // A Meteor app's package.json lists the stubs of Node's modules for its client; its server imports `meteor/*`.
+  { name: 'Meteor', dependencies: ['meteor-node-stubs'], modules: /^meteor\// },
+  { name: 'Strapi', dependencies: ['@strapi/strapi'], modules: /^@strapi\// },
+  { name: 'Moleculer', dependencies: ['moleculer-web'], modules: /^moleculer-web$/ },
+];
+
+/**
+ * One warning per framework of UNREAD_FRAMEWORKS the package depends on (`dependencies`, the names
+ * of its package.json's dependencies and devDependencies) from which none of `routes` comes: none
+ * declared in a file of `extracted` importing it.
+ */
+export function unreadFrameworkWarnings(dependencies: readonly string[], routes: readonly RouteDef[], extracted: ReadonlyArray<{ file: string; x: { imports: readonly ExtractedImport[] } }>): string[] {
+  const out: string[] = [];
+  const declaring = new Set(routes.flatMap((r) => (r.origin === 'source' && r.file !== undefined ? [r.file] : [])));
+  for (const fw of UNREAD_FRAMEWORKS) {
+    const dependency = fw.dependencies.find((d) => dependencies.includes(d));
+    if (dependency === undefined) continue;
+    const importers = extracted.filter((e) => e.x.imports.some((i) => fw.modules.test(i.source)));
+    if (importers.some((e) => declaring.has(e.file))) continue;
+    out.push(scanMessageText({ id: 'unreadFramework', args: [fw.name, dependency] }));
+  }
+  return out;
+}

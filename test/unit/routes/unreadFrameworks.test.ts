@@ -1,0 +1,62 @@
+// Server frameworks whose routes the scan does not read (src/core/routes/unreadFrameworks.ts): a warning, not silence.
+import * as assert from 'node:assert/strict';
+import { collectExtracted } from '../../../src/core/routes/collect';
+import { extractRoutesFromSource } from '../../../src/core/routes/extract';
+import { unreadFrameworkWarnings } from '../../../src/core/routes/unreadFrameworks';
+
+/** The warnings for a package depending on `deps` whose source is `files`, after the scan and the joins. */
+function warningsOf(deps: string[], files: Record<string, string>): string[] {
+  const extracted = Object.entries(files).map(([file, text]) => ({ file, x: extractRoutesFromSource(text, file) }));
+  const { routes } = collectExtracted(structuredClone(extracted), { moduleOf: () => undefined });
+  return unreadFrameworkWarnings(deps, routes, extracted);
+}
+
+const unread = (framework: string, dependency: string) =>
+  `routes of ${framework} (package.json depends on ${dependency}) are not read: none of them is shown or probed (list them in x-runtime-drift.routes)`;
+
+suite('server frameworks whose routes are not read', () => {
+  test('hapi: a table of routes handed to server.route is not read, a warning says so; one route read from a file importing hapi silences it', () => {
+    const table = "import Hapi from '@hapi/hapi';\nconst server = Hapi.server({ port: 3000 });\nserver.route([{ method: 'GET', path: '/a', handler: () => 'a' }]);\n";
+    assert.deepEqual(warningsOf(['@hapi/hapi'], { '/s/server.ts': table }), [unread('hapi', '@hapi/hapi')]);
+    const one = `${table}server.route({ method: 'GET', path: '/b', handler: () => 'b' });\n`;
+    assert.deepEqual(warningsOf(['@hapi/hapi'], { '/s/server.ts': one }), []);
+  });
+
+  test('a route of another framework does not stand for the unread one: Express routes beside a hapi dependency', () => {
+    const files = { '/s/a.ts': "import express from 'express';\nconst app = express();\napp.get('/x', (req, res) => res.send('x'));\n", '/s/b.ts': "import Hapi from 'hapi';\nexport const s = new Hapi.Server();\n" };
+    assert.deepEqual(warningsOf(['express', 'hapi'], files), [unread('hapi', 'hapi')]);
+  });
+
+  test('Elysia: a route of a method of its own (route(method, path, handler)) is not read', () => {
+    const files = { '/s/index.ts': "import { Elysia } from 'elysia';\nconst app = new Elysia();\napp.route('M-SEARCH', '/devices', () => 'x');\napp.listen(3000);\n" };
+    assert.deepEqual(warningsOf(['elysia'], files), [unread('Elysia', 'elysia')]);
+  });
+
+  test("Sails: config/routes.js's table is not read", () => {
+    const files = { '/s/config/routes.js': "module.exports.routes = {\n  'GET /users': 'UserController.find',\n  'POST /users': { action: 'users/create' },\n};\n" };
+    assert.deepEqual(warningsOf(['sails'], files), [unread('Sails', 'sails')]);
+  });
+
+  test('LoopBack: its lower-case route decorators are not read', () => {
+    const files = { '/s/src/controllers/ping.controller.ts': "import { get } from '@loopback/rest';\nexport class PingController {\n  @get('/ping')\n  ping() { return {}; }\n}\n" };
+    assert.deepEqual(warningsOf(['@loopback/core', '@loopback/rest'], files), [unread('LoopBack', '@loopback/rest')]);
+  });
+
+  test('Feathers: services registered on the app are not read', () => {
+    const files = { '/s/src/app.ts': "import { feathers } from '@feathersjs/feathers';\nimport { koa } from '@feathersjs/koa';\nconst app = koa(feathers());\napp.use('messages', new MessageService());\n" };
+    assert.deepEqual(warningsOf(['@feathersjs/feathers', '@feathersjs/koa'], files), [unread('Feathers', '@feathersjs/feathers')]);
+  });
+
+  test("Meteor, Strapi and Moleculer: a Meteor method, Strapi's core router and a Moleculer gateway's aliases are not read", () => {
+    const files = {
+      '/s/server/main.js': "import { Meteor } from 'meteor/meteor';\nMeteor.methods({ 'tasks.insert'(text) {} });\n",
+      '/s/src/api/article/routes/article.ts': "import { factories } from '@strapi/strapi';\nexport default factories.createCoreRouter('api::article.article');\n",
+      '/s/services/api.service.js': "const ApiGateway = require('moleculer-web');\nmodule.exports = { mixins: [ApiGateway], settings: { routes: [{ path: '/api', aliases: { 'GET users': 'users.list' } }] } };\n",
+    };
+    assert.deepEqual(warningsOf(['meteor-node-stubs', '@strapi/strapi', 'moleculer-web'], files), [unread('Meteor', 'meteor-node-stubs'), unread('Strapi', '@strapi/strapi'), unread('Moleculer', 'moleculer-web')]);
+  });
+
+  test('a package depending on none of them gets no warning, whatever it serves', () => {
+    assert.deepEqual(warningsOf(['express'], { '/s/a.ts': "import express from 'express';\nexport const app = express();\n" }), []);
+  });
+});
