@@ -21,6 +21,7 @@ import { compiledStartEntry } from './startEntry';
 import { renamedManifests, withCopiedManifests } from './copiedManifest';
 import { bundlerOutputDir } from './bundlerOutput';
 import { isAtOrInside } from '../pathInside';
+import { startedSourceFile, type StartedSource } from './startedSource';
 
 /** Tried in order: the config a Nest-style build uses, then the usual one. */
 const TSCONFIG_NAMES = ['tsconfig.build.json', 'tsconfig.json'] as const;
@@ -47,6 +48,8 @@ interface Facts {
   bundlerOut: { path: string; why: string } | undefined;
   /** A bundle made by a RUN of the Dockerfile (`deno compile --output app`), with its output. */
   runBundle: RunBundle | undefined;
+  /** The image's start command runs this source file as copied: the image holds the source, not a build of it. */
+  started: StartedSource | undefined;
   df: Dockerfile | undefined;
   locate: (absPath: string) => Location | undefined;
   evidence: string[];
@@ -66,7 +69,7 @@ interface Placement {
 type PlacementRule = (f: Facts) => Promise<Placement | undefined> | Placement | undefined;
 
 /** In order: the user's word, a bundle, the build output, the source itself. */
-const PLACEMENT_RULES: readonly PlacementRule[] = [placeByOverride, placeBundle, placeBuildOutput, placeByStartedOutput, placeSource];
+const PLACEMENT_RULES: readonly PlacementRule[] = [placeByOverride, placeStartedSource, placeBundle, placeBuildOutput, placeByStartedOutput, placeSource];
 
 export async function inferMapping(fs: FsLike, spec: ServiceSpec): Promise<SourceMapping | undefined> {
   const { drift, build } = spec;
@@ -98,22 +101,24 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const ts = await projectTsConfig(fs, project, context, evidence, df ? stagesBuiltFor(df, build?.target).stages.flatMap((st) => st.runs.map((r) => r.command)) : []);
   const tsName = ts ? relative(context, ts.file) || ts.file : '';
   const nxRoot = project.nx ? await nxWorkspaceRoot(fs, project.dir, context) : undefined;
-  const sourceRoot = await pickSourceRoot(fs, spec, project, nxRoot, ts, tsName, evidence);
-  // A server whose tsconfig says noEmit is still compiled file by file (swc, babel: Nest's swc builder).
-  const compiled = ts !== undefined && (ts.noEmit !== true || project.server !== undefined);
   const locate = (absPath: string): Location | undefined => {
     const rel = relative(context, absPath);
     if (!df || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
     return locateInImage(df, rel.split(sep).join('/'), build?.target);
   };
+  const started = df && !spec.drift.source ? await startsSource(fs, df, build?.target, context, project, ts, locate) : undefined;
+  if (started) evidence.push(started.why);
+  const sourceRoot = await pickSourceRoot(fs, spec, project, nxRoot, ts, tsName, evidence, started);
+  // A server whose tsconfig says noEmit is still compiled file by file (swc, babel: Nest's swc builder).
+  const compiled = ts !== undefined && (ts.noEmit !== true || project.server !== undefined);
   const found = await findEmit(fs, { drift: spec.drift, nxRoot, project, sourceRoot, ts, context });
   const emit = found && ts?.outDir && ts.rootDir === undefined && found.bundledBy === undefined && df ? await tscRootByImageStart(fs, found, ts.outDir.path, sourceRoot, context, df, build?.target, locate) : found;
   const runBundle = df && emit?.bundledBy === undefined ? findRunBundle(df) : undefined;
   const nx: BundledBy | undefined = emit?.bundledBy !== undefined ? { kind: 'nx', said: emit.bundledBy } : undefined;
   const run: BundledBy | undefined = runBundle && { kind: 'run', run: runBundle };
-  const bundler = nx ?? ((await startsCopiedSource(fs, project, sourceRoot, locate, evidence)) ? undefined : (findBundler(project) ?? run));
+  const bundler = nx ?? (started !== undefined || (await startsCopiedSource(fs, project, sourceRoot, locate, evidence)) ? undefined : (findBundler(project) ?? run));
   const bundlerOut = bundler === undefined ? undefined : await bundlerOutputDir(fs, project);
-  return { fs, spec, context, project, ts, tsName, sourceRoot, emit, compiled, bundler, bundlerOut, runBundle, df, locate, evidence };
+  return { fs, spec, context, project, ts, tsName, sourceRoot, emit, compiled, bundler, bundlerOut, runBundle, started, df, locate, evidence };
 }
 
 const TS_SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
@@ -175,6 +180,22 @@ function startedImageFiles(stage: Stage): string[] {
   return files;
 }
 
+/** The source file the image's start command runs as copied (startedSource.ts), outside every build output the project names. */
+async function startsSource(
+  fs: FsLike,
+  df: Dockerfile,
+  target: string | undefined,
+  context: string,
+  project: BuildProject,
+  ts: TsConfigInfo | undefined,
+  locate: (abs: string) => Location | undefined,
+): Promise<StartedSource | undefined> {
+  const stage = builtStage(df, target);
+  if (!stage) return undefined;
+  const outputs = [ts?.outDir?.path, (await bundlerOutputDir(fs, project))?.path].filter((o): o is string => o !== undefined);
+  return startedSourceFile(fs, { df, stage, context, projectDir: project.dir, scripts: project.pkg?.scripts ?? {}, outputs, locate });
+}
+
 /**
  * A plain JavaScript server whose start script runs its source (`node server`) and whose image
  * holds that source as copied: a bundling build script beside it (webpack for the front end in the
@@ -195,6 +216,14 @@ function placeByOverride(f: Facts): Placement | undefined {
   if (f.emit) f.evidence.push(...f.emit.evidence);
   if (f.emit === undefined && !f.compiled) return { target, rewrites: {} };
   return { target, buildOutDir: f.emit?.dir ?? f.sourceRoot, rewrites: { ...(f.emit?.rewrites ?? COMPILED_REWRITES) } };
+}
+
+/** The image runs its source as copied: the source folder is where it is, names unchanged. */
+function placeStartedSource(f: Facts): Placement | undefined {
+  const loc = f.started && f.locate(f.sourceRoot);
+  if (!loc) return undefined;
+  f.evidence.push(targetFrom(loc));
+  return { target: loc.path, rewrites: {}, copiedAsIs: true };
 }
 
 /** A bundle has no per-file counterpart; the target is only where the bundle lands. */
@@ -399,6 +428,7 @@ interface SourceRootInput {
   ts: TsConfigInfo | undefined;
   tsName: string;
   context: string;
+  started: StartedSource | undefined;
 }
 
 const isDir = async (fs: FsLike, p: string): Promise<boolean> => Boolean((await fs.stat(p))?.isDirectory);
@@ -437,6 +467,15 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     const configDir = ts ? dirname(ts.file) : project.dir;
     return configDir !== project.dir && configDir.startsWith(project.dir + sep) ? { path: configDir, why: l10n.t`the folder of ${tsName}, which sets no rootDir` } : undefined;
   },
+  // The image starts a source file below a folder of the project (`node server/bin/prod.js`); not
+  // when the tsconfig's include spans more than that folder (backend/ and common/ both compiled).
+  async (_fs, { project, started, ts }) => {
+    const [top, ...rest] = started ? relative(project.dir, started.file).split(sep) : [];
+    if (top === undefined || rest.length === 0) return undefined;
+    const path = join(project.dir, top);
+    if (ts?.include?.patterns.some((p) => !isAtOrInside(path, join(ts.include?.dir ?? '', p.split(/[*?{[]/)[0] ?? '')))) return undefined;
+    return { path, why: l10n.t`the image starts ${started?.imagePath ?? ''}, below it` };
+  },
   async (fs, { project }) => entryFolder(fs, project.dir),
   async (fs, { project }) => {
     const entry = bundledEntryFolder(project);
@@ -463,10 +502,11 @@ async function pickSourceRoot(
   ts: TsConfigInfo | undefined,
   tsName: string,
   evidence: string[],
+  started?: StartedSource,
 ): Promise<string> {
   const context = spec.build && isAbsolute(spec.build.context) ? spec.build.context : spec.projectDir;
   for (const rule of SOURCE_ROOT_RULES) {
-    const found = await rule(fs, { spec, project, nxRoot, ts, tsName, context });
+    const found = await rule(fs, { spec, project, nxRoot, ts, tsName, context, started });
     if (found) {
       evidence.push(l10n.t`source root ${found.path} (${found.why})`);
       return found.path;

@@ -410,7 +410,7 @@ export async function appSourceDir(fs: FsLike, dir: string): Promise<string> {
 const NODE_START = /(?:^|[\s;&|])node\s+(?:-\S+\s+)*([^\s;&|-][^\s;&|]*)/;
 /** `npm run start-server`, `yarn start:prod`, `pnpm run serve`: the script it runs. */
 /** Folders that hold build output, never the source of an entry point. */
-const OUTPUT_DIRS = new Set(['dist', 'build', 'out', '.next', 'node_modules']);
+export const OUTPUT_DIRS = new Set(['dist', 'build', 'out', '.next', 'node_modules']);
 
 /** The script Node runs for `name` at the package root: the file itself, or `name.js` / `.cjs` / `.mjs` as Node resolves `node name`. */
 async function rootScript(fs: FsLike, dir: string, name: string): Promise<string | undefined> {

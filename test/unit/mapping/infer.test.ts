@@ -451,7 +451,9 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
       '/ws/backend/package.json': pkg({ koa: '2' }, { start: 'ts-node src/server.ts' }),
       '/ws/backend/tsconfig.json': '{"compilerOptions":{"outDir":"build"}}',
       '/ws/backend/src/server.ts': '',
-      '/ws/backend/Dockerfile': 'FROM node\nWORKDIR /usr/src/app\nCOPY package*.json ./\nRUN npm install\nCOPY . .\nCMD ["npm","start"]\n',
+      // A start the image's command does not show (a shell script): the missing output says it.
+      '/ws/backend/start.sh': 'npm start',
+      '/ws/backend/Dockerfile': 'FROM node\nWORKDIR /usr/src/app\nCOPY package*.json ./\nRUN npm install\nCOPY . .\nCMD ["sh","start.sh"]\n',
     });
     const m = await inferMapping(fs, spec());
     assert.equal(m?.target, '/usr/src/app/src', m?.evidence.join('\n'));
@@ -1486,5 +1488,62 @@ suite('mapping infer: a tsconfig that emits declarations only', () => {
     assert.equal(m?.target, '/app', m?.evidence.join('\n'));
     assert.equal(m && mapSourceFile(m, '/ws/service/index.js'), '/app/index.js');
     assert.equal(m && mapSourceFile(m, '/ws/README.md'), undefined);
+  });
+});
+
+suite('mapping infer: what the container runs decides', () => {
+  test('a start command running a source file as copied (node server/bin/prod.js) maps that folder as-is, though the build bundles a front end with webpack', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': JSON.stringify({ dependencies: { express: '4' }, devDependencies: { webpack: '5' }, scripts: { build: 'webpack', start: 'webpack-dev-server' } }),
+      '/ws/backend/webpack.config.js': "module.exports = { entry: './app/main.js', output: { path: require('path').resolve(__dirname, 'dist') } };",
+      '/ws/backend/app/main.js': '',
+      '/ws/backend/server/bin/prod.js': "require('../routes');",
+      '/ws/backend/server/routes.js': '',
+      '/ws/backend/Dockerfile': [
+        'FROM node AS builder',
+        'WORKDIR /app',
+        'COPY . /app',
+        'RUN npm ci && npm run build',
+        'FROM node',
+        'WORKDIR /app',
+        'COPY package*.json ./',
+        'COPY server server',
+        'COPY --from=builder /app/dist dist',
+        'CMD ["node", "server/bin/prod.js"]',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/server', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/server', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, false);
+    assert.equal(m && mapSourceFile(m, '/ws/backend/server/routes.js'), '/app/server/routes.js');
+  });
+
+  test('a start command running TypeScript with a runner (bun --hot src/index.ts) maps the source as-is, not the build script\'s bundle', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': JSON.stringify({ dependencies: { hono: '4' }, scripts: { build: 'bun build src/index.ts --outdir=./dist' } }),
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"strict":true}}',
+      '/ws/backend/src/index.ts': '',
+      '/ws/backend/src/routes/users.ts': '',
+      '/ws/backend/Dockerfile': 'FROM oven/bun\nWORKDIR /app\nCOPY package.json ./\nRUN bun install\nCOPY . .\nCMD ["bun", "--hot", "src/index.ts"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/src', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, false);
+    assert.equal(m && mapSourceFile(m, '/ws/backend/src/routes/users.ts'), '/app/src/routes/users.ts');
+  });
+
+  test('a started JavaScript file in the build output (node dist/index.js after COPY . . and a build) is not the source, even when a local build left it in the workspace', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': JSON.stringify({ dependencies: { express: '4' }, scripts: { build: 'tsc' } }),
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"outDir":"dist"},"include":["src"]}',
+      '/ws/backend/src/index.ts': '',
+      '/ws/backend/dist/index.js': '',
+      '/ws/backend/Dockerfile': 'FROM node\nWORKDIR /app\nCOPY . .\nRUN npm run build\nCMD ["node", "dist/index.js"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.target, '/app/dist', m?.evidence.join('\n'));
+    assert.equal(m && mapSourceFile(m, '/ws/backend/src/index.ts'), '/app/dist/index.js');
   });
 });

@@ -1,0 +1,106 @@
+// What the container runs decides: an image whose start command runs a source file of the build
+// context as it was copied (`node server/bin/prod.js`, `bun --hot src/index.ts`, `tsx
+// src/main.ts`, distroless's `CMD ["index.js"]`) runs its source, whatever a build script beside it
+// bundles (a front end's webpack) or compiles.
+import * as l10n from '@vscode/l10n';
+import { join, posix, relative, sep } from 'node:path';
+import type { Location } from '../dockerfile/locate';
+import { commandWords, type Dockerfile, type Stage } from '../dockerfile/parse';
+import type { FsLike } from '../ports';
+import { followScripts, OUTPUT_DIRS } from '../routes/serverApps';
+import { isAtOrInside } from '../pathInside';
+
+/** Programs that run the JavaScript or TypeScript file they are given. */
+const RUNNER = /^(?:node|nodejs|bun|tsx|ts-node|ts-node-dev|ts-node-esm|nodemon|deno|babel-node|esno|vite-node)$/;
+/** Their options that take the next word as their value. */
+const VALUE_FLAG = /^(?:-r|--require|--import|--loader|--experimental-loader|--env-file|--watch-path|--config|-c|--exec|--ext|-e|--eval)$/;
+/** Their words that come before the file (`bun run x.ts`, `deno run x.ts`). */
+const SUBCOMMAND = new Set(['run', 'watch']);
+const SCRIPT = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+const TS_SCRIPT = /\.(?:[cm]?ts|tsx)$/;
+
+export interface StartedSource {
+  /** The source file, absolute in the workspace. */
+  file: string;
+  /** Where the image has it. */
+  imagePath: string;
+  why: string;
+}
+
+/**
+ * The scripts a stage's start command runs, as image paths: after a runner (`node --watch x.js`,
+ * `bun --hot x.ts`, `bun run x.ts`), or first (an image whose entrypoint is node, as distroless's),
+ * in the folder it `cd`s to; package scripts it runs (`npm start`) written out.
+ */
+export function startedScripts(stage: Stage, scripts: Record<string, string>): string[] {
+  const files: string[] = [];
+  let cwd = stage.workdir;
+  const words = followScripts(commandWords(stage.start ?? ''), scripts, { hops: 2 });
+  let first = true;
+  for (const part of words.join(' ').split(/\s*(?:&&|\|\||;)\s*/)) {
+    const ws = part.split(/\s+/).filter((w) => w !== '' && !/^\w+=/.test(w));
+    if (ws[0] === 'cd' && ws[1] !== undefined) cwd = posix.resolve(cwd, ws[1]);
+    const file = first && SCRIPT.test(ws[0] ?? '') ? ws[0] : runnerScript(ws);
+    if (file !== undefined) files.push(posix.resolve(cwd, file));
+    first = false;
+  }
+  return files;
+}
+
+function runnerScript(words: string[]): string | undefined {
+  const at = words.findIndex((w) => RUNNER.test(posix.basename(w)));
+  if (at < 0) return undefined;
+  for (let i = at + 1; i < words.length; i++) {
+    const w = words[i] ?? '';
+    if (VALUE_FLAG.test(w)) i++;
+    else if (!w.startsWith('-') && !SUBCOMMAND.has(w)) return SCRIPT.test(w) ? w : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The first started script that is a source file of the project copied into the image as it is:
+ * TypeScript, or JavaScript that no build writes (outside the output folders `outputs` and the
+ * usual ones, with no TypeScript file of its name beside it).
+ */
+export async function startedSourceFile(
+  fs: FsLike,
+  opts: { df: Dockerfile; stage: Stage; context: string; projectDir: string; scripts: Record<string, string>; outputs: readonly string[]; locate: (abs: string) => Location | undefined },
+): Promise<StartedSource | undefined> {
+  for (const imagePath of startedScripts(opts.stage, opts.scripts)) {
+    for (const rel of contextCandidates(opts.df, imagePath)) {
+      const file = join(opts.context, ...rel.split('/'));
+      if (!isAtOrInside(opts.projectDir, file) || !(await isSource(fs, file, opts))) continue;
+      const loc = opts.locate(file);
+      if (loc?.path !== imagePath || loc.madeByRun) continue;
+      const why = l10n.t`the image starts ${imagePath}, the source file ${rel} as copied (${loc.evidence}): it runs the source`;
+      return { file, imagePath, why };
+    }
+  }
+  return undefined;
+}
+
+async function isSource(fs: FsLike, file: string, opts: { projectDir: string; outputs: readonly string[] }): Promise<boolean> {
+  if (!(await fs.stat(file))?.isFile) return false;
+  if (TS_SCRIPT.test(file)) return true;
+  const top = relative(opts.projectDir, file).split(sep)[0] ?? '';
+  if (OUTPUT_DIRS.has(top) || opts.outputs.some((o) => isAtOrInside(o, file))) return false;
+  const stem = file.replace(/\.[cm]?jsx?$/, '');
+  for (const ext of ['.ts', '.tsx', '.mts', '.cts']) if ((await fs.stat(stem + ext))?.isFile) return false;
+  return true;
+}
+
+/**
+ * Context paths that may be at `imagePath`, checked afterwards by locating them: its tails
+ * (`/app/server/x.js` -> server/x.js), and the path under each context COPY's destination joined
+ * to that COPY's source (`COPY ./service ./` in /app: /app/index.js -> service/index.js).
+ */
+function contextCandidates(df: Dockerfile, imagePath: string): string[] {
+  const segments = imagePath.split('/').filter((s) => s !== '');
+  const out = segments.map((_s, i) => segments.slice(i).join('/'));
+  for (const copy of df.stages.flatMap((st) => st.copies)) {
+    if (copy.from !== undefined || copy.byRun !== undefined || !imagePath.startsWith(`${copy.dest}/`)) continue;
+    for (const src of copy.sources) if (!/[*?[]/.test(src)) out.push(posix.join(src, imagePath.slice(copy.dest.length + 1)));
+  }
+  return [...new Set(out.map((p) => posix.normalize(p).replace(/^\.\//, '')))].filter((p) => p !== '' && !p.startsWith('..'));
+}
