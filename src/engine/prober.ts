@@ -2,10 +2,14 @@
 // bounded by timeoutMs and the caller's signal, redirects reported rather than followed (a 302
 // to /login is an answer), bodies always drained so sockets are reused. Tokens are sent, never
 // logged or echoed in a detail.
+//
+// Only the two parts of undici used here (its Agent and its request API) are loaded, and at the
+// first probe, not with the bundle: undici's index also loads fetch, WebSocket, caches, mocks and
+// interceptors, which a one-shot check paid for at start whether it probed or not (bench/README.md).
 import * as l10n from '@vscode/l10n';
 import { STATUS_CODES } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { Agent, request } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import { classifyError, classifyStatus, describeNotFound } from '../core/probe/classify';
 import { isLoopbackOrAllowedHost } from '../core/probe/policy';
 import type { ProbeOutcome } from '../core/model';
@@ -28,16 +32,37 @@ export interface ProberOptions {
 
 export type Prober = ProberLike & { close(): Promise<void> };
 
+/** undici's request API, called on a dispatcher (index.js binds it so; we pass the origin and path ourselves). */
+type RequestOn = (this: Dispatcher, opts: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
+
+interface UndiciParts {
+  Agent: typeof Agent;
+  request: RequestOn;
+}
+
+let undici: UndiciParts | undefined;
+
+/** The Agent and the request API alone (see the top of this file); the bundle keeps them as lazy modules. */
+function loadUndici(): UndiciParts {
+  undici ??= {
+    Agent: require('undici/lib/dispatcher/agent') as typeof Agent,
+    request: require('undici/lib/api/api-request') as RequestOn,
+  };
+  return undici;
+}
+
 export function createProber(opts: ProberOptions = {}): Prober {
   // Clamped: undici's and Node's timers take at most 2^31-1 ms and fire at once beyond it.
   const timeoutMs = Math.min(opts.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS, MAX_TIMER_MS);
   const userAgent = opts.userAgent ?? 'runtime-drift-probe';
-  const agent = new Agent({
-    headersTimeout: timeoutMs,
-    bodyTimeout: timeoutMs,
-    connect: { timeout: timeoutMs },
-    keepAliveTimeout: KEEP_ALIVE_MS,
-  });
+  let agent: Agent | undefined;
+  const dispatcher = (): Agent =>
+    (agent ??= new (loadUndici().Agent)({
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+      connect: { timeout: timeoutMs },
+      keepAliveTimeout: KEEP_ALIVE_MS,
+    }));
 
   const probe = async (req: ProbeRequest, signal?: AbortSignal): Promise<ProbeOutcome> => {
     // Defence in depth: runProbes refuses these too, but a direct caller must not reach a container
@@ -52,8 +77,11 @@ export function createProber(opts: ProberOptions = {}): Prober {
     const started = performance.now();
     const elapsed = (): number => Math.round(performance.now() - started);
     try {
-      const res = await request(req.url, {
-        dispatcher: agent,
+      const url = new URL(req.url);
+      const on = dispatcher();
+      const res = await loadUndici().request.call(on, {
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
         method,
         headers,
         signal: bounded,
@@ -77,7 +105,7 @@ export function createProber(opts: ProberOptions = {}): Prober {
     }
   };
 
-  return { probe, close: () => agent.close() };
+  return { probe, close: async () => agent?.close() };
 }
 
 /** The first `max` bytes of a body as text; the rest is discarded with the stream. */
