@@ -32,73 +32,74 @@ interface Hit {
  * context (e.g. "dist" from `npm run build`) counts as a context path at the place the context
  * was copied to: that is how a multi-stage build's output is traced to the final image.
  */
-export function locateInImage(df: Dockerfile, contextRelPath: string, target?: string): Location | undefined {
+export function locateInImage(df: Dockerfile, contextRelPath: string, target?: string, opts: { file?: boolean } = {}): Location | undefined {
   const stage = target === undefined ? df.stages[df.stages.length - 1] : findStage(df.stages, target);
   if (!stage) return undefined;
-  const hit = locateInStage(df, stage, normalizeRel(contextRelPath), false);
+  const hit = locateInStage(df, stage, normalizeRel(contextRelPath), false, opts.file === true);
   return hit && { path: hit.path, evidence: `Dockerfile: ${hit.steps.join('; ')}`, madeByRun: hit.madeByRun === true, fromStage: hit.fromStage === true, ...(hit.baseImage !== undefined ? { baseImage: hit.baseImage } : {}) };
 }
 
 /** A RUN that builds (compiles or bundles) the sources. */
 export const BUILD_COMMAND = /\b(?:tsc|build|tsup|esbuild|webpack|swc|babel|ncc)\b/;
 
-function locateInStage(df: Dockerfile, stage: Stage, rel: string, viaFrom: boolean): Hit | undefined {
+/** `file`: `rel` is a file, whatever its name (an executable `server`): copied into a folder, it lands inside it. */
+function locateInStage(df: Dockerfile, stage: Stage, rel: string, viaFrom: boolean, file = false): Hit | undefined {
   for (let i = stage.copies.length - 1; i >= 0; i--) {
     const copy = stage.copies[i] as CopyInstr;
-    const hit = copy.byRun !== undefined ? withinStage(df, stage, i, rel) : copy.from === undefined ? fromContext(copy, rel) : fromStage(df, stage, copy, rel);
+    const hit = copy.byRun !== undefined ? withinStage(df, stage, i, rel, file) : copy.from === undefined ? fromContext(copy, rel, file) : fromStage(df, stage, copy, rel, file);
     if (hit) return { ...hit, steps: [`${render(copy)} (${label(stage)})`, ...hit.steps], ...(copy.from !== undefined ? { fromStage: true } : {}) };
   }
   const base = stage.baseStage === undefined ? undefined : df.stages[stage.baseStage];
   if (base) {
-    const hit = locateInStage(df, base, rel, viaFrom);
+    const hit = locateInStage(df, base, rel, viaFrom, file);
     if (hit) return { ...hit, steps: [...hit.steps, l10n.t('{0} is built FROM {1}', label(stage), label(base))] };
   }
   return producedInStage(stage, rel, viaFrom);
 }
 
 /** A COPY from the build context that covers `rel` (the path itself, a parent, or a glob). */
-function fromContext(copy: CopyInstr, rel: string): Hit | undefined {
+function fromContext(copy: CopyInstr, rel: string, file: boolean): Hit | undefined {
   const many = copy.sources.length > 1;
   for (let j = copy.sources.length - 1; j >= 0; j--) {
     const raw = copy.sources[j] as string;
     if (/^(https?|git):\/\/|^git@/.test(raw)) continue;
     const src = normalizeRel(raw);
-    const path = placeUnder(src, rel, copy, many, /[*?[]/.test(src));
+    const path = placeUnder(src, rel, copy, many, /[*?[]/.test(src), file);
     if (path !== undefined) return { path, steps: [] };
   }
   return undefined;
 }
 
 /** A `COPY --from=<stage>` whose source covers where `rel` is in that stage. */
-function fromStage(df: Dockerfile, stage: Stage, copy: CopyInstr, rel: string): Hit | undefined {
+function fromStage(df: Dockerfile, stage: Stage, copy: CopyInstr, rel: string, file: boolean): Hit | undefined {
   const source = findStage(df.stages, copy.from as string);
   // Only earlier stages can be referenced; anything else is an external image we cannot see into.
   if (!source || source.index >= stage.index) return undefined;
-  const inner = locateInStage(df, source, rel, true);
+  const inner = locateInStage(df, source, rel, true, file);
   if (!inner) return undefined;
   const many = copy.sources.length > 1;
   for (const raw of copy.sources) {
     // --from sources are relative to the root of that stage, not its WORKDIR.
     const src = posix.resolve('/', raw);
-    const path = placeUnder(src, inner.path, copy, many, /[*?[]/.test(src));
+    const path = placeUnder(src, inner.path, copy, many, /[*?[]/.test(src), file);
     if (path !== undefined) return { ...inner, path };
   }
   return undefined;
 }
 
 /** A RUN's copy of a context folder (`pnpm deploy`, `turbo prune`): `rel` under it, found in the stage as it was before. */
-function withinStage(df: Dockerfile, stage: Stage, index: number, rel: string): Hit | undefined {
+function withinStage(df: Dockerfile, stage: Stage, index: number, rel: string, file: boolean): Hit | undefined {
   const copy = stage.copies[index] as CopyInstr;
   const src = normalizeRel(copy.sources[0] ?? '');
   // '' is the whole context (`turbo prune` copies the workspace).
   if (src !== '' && rel !== src && !rel.startsWith(`${src}/`)) return undefined;
   const before: Stage = { ...stage, copies: stage.copies.slice(0, index), runs: stage.runs.filter((r) => r.afterCopy < index) };
-  const inner = locateInStage(df, before, rel, true);
+  const inner = locateInStage(df, before, rel, true, file);
   return inner && { ...inner, path: posix.join(copy.dest, src === '' ? rel : rel.slice(src.length + 1)) };
 }
 
 /** Where `p` lands when `copy` copies `src` (a path or glob, same namespace as `p`); undefined when not covered. */
-function placeUnder(src: string, p: string, copy: CopyInstr, many: boolean, glob: boolean): string | undefined {
+function placeUnder(src: string, p: string, copy: CopyInstr, many: boolean, glob: boolean, file = false): string | undefined {
   const intoDir = copy.destIsDir || many;
   if (glob) {
     return globToRegExp(src).test(p) ? (intoDir ? posix.join(copy.dest, posix.basename(p)) : copy.dest) : undefined;
@@ -106,7 +107,7 @@ function placeUnder(src: string, p: string, copy: CopyInstr, many: boolean, glob
   if (src === '' || src === '/') return posix.join(copy.dest, p);
   if (p === src) {
     // A folder's contents go to dest; a file goes inside dest when dest is a folder.
-    return intoDir && looksLikeFile(src) ? posix.join(copy.dest, posix.basename(src)) : copy.dest;
+    return intoDir && (file || looksLikeFile(src)) ? posix.join(copy.dest, posix.basename(src)) : copy.dest;
   }
   if (p.startsWith(`${src}/`)) return posix.join(copy.dest, p.slice(src.length + 1));
   // One script taken out of the folder (`COPY --from=build /repo/apps/api/dist/index.cjs .`): a

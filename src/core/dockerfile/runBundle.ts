@@ -1,7 +1,8 @@
 // A server bundled (or compiled into one executable) by a RUN of the Dockerfile itself, not by a
 // package.json script: `deno compile --output app src/serve.ts`, `bun build --compile --outfile
-// server`, `esbuild --bundle --outfile=out.js`, `ncc build src/index.ts -o dist`. What it names as
-// output, as a build-context path, is what locateInImage can follow to the final image.
+// server`, `esbuild --bundle --outfile=out.js`, `ncc build src/index.ts -o dist`, `pkg . -o app`,
+// `nexe -o app`. What it names as output, as a build-context path, is what locateInImage can follow
+// to the final image.
 import { posix } from 'node:path';
 import { contextRoot } from './locate';
 import type { Dockerfile } from './parse';
@@ -9,8 +10,10 @@ import type { Dockerfile } from './parse';
 export interface RunBundle {
   /** The command that bundles, as written ("deno compile"). */
   bundler: string;
-  /** Its output as a build-context path ("apps/server/app"). */
+  /** Its output folder as a build-context path ("apps/server/dist"; '' for the context root). */
   output: string;
+  /** The one file it writes, when it names one (`--outfile server`, an executable): a build-context path. */
+  file?: string;
   line: number;
 }
 
@@ -20,14 +23,20 @@ interface BundleCommand {
   command: RegExp;
   /** Its output file or folder, the first capture group. */
   output: RegExp;
+  /** The output named is a file (an executable), not a folder; `--outfile` always is. */
+  file?: boolean;
 }
 
 const BUNDLE_COMMANDS: readonly BundleCommand[] = [
-  { name: 'deno compile', command: /\bdeno\s+compile\b/, output: /(?:--output[=\s]|\s-o\s*)(\S+)/ },
+  { name: 'deno compile', command: /\bdeno\s+compile\b/, output: /(?:--output[=\s]|\s-o\s*)(\S+)/, file: true },
   { name: 'deno bundle', command: /\bdeno\s+bundle\b/, output: /(?:--output[=\s]|\s-o\s*)(\S+)/ },
   { name: 'bun build', command: /\bbun\s+build\b/, output: /--out(?:file|dir)[=\s](\S+)/ },
   { name: 'esbuild --bundle', command: /\besbuild\b(?=.*\s--bundle\b)/, output: /--out(?:file|dir)[=\s](\S+)/ },
   { name: 'ncc build', command: /\bncc\s+build\b/, output: /(?:--out[=\s]|\s-o\s*)(\S+)/ },
+  // https://github.com/vercel/pkg#usage, https://github.com/nexe/nexe#usage: one executable.
+  { name: 'pkg', command: /(?:^|[\s/])pkg\s/, output: /(?:--output[=\s]|\s-o\s+)(\S+)/, file: true },
+  { name: 'pkg', command: /(?:^|[\s/])pkg\s/, output: /--out-path[=\s](\S+)/ },
+  { name: 'nexe', command: /(?:^|[\s/])nexe\s/, output: /(?:--output[=\s]|\s-o\s+)(\S+)/, file: true },
 ];
 
 /**
@@ -52,11 +61,12 @@ export function findRunBundle(df: Dockerfile): RunBundle | undefined {
           const out = b.output.exec(part)?.[1];
           if (out === undefined || root === undefined) continue;
           // `--outfile=dist-api/index.js` names the bundle itself: it lands in that file's folder.
-          const written = /--outfile[=\s]/.test(part) ? posix.dirname(unquote(out)) : unquote(out);
-          const abs = posix.resolve(cwd, written);
-          const rel = posix.relative(root, abs);
-          if (rel === '' || rel.startsWith('..')) continue;
-          found = { bundler: b.name, output: rel, line: run.line };
+          const isFile = b.file === true || /--outfile[=\s]/.test(part);
+          const abs = posix.resolve(cwd, unquote(out));
+          const rel = posix.relative(root, isFile ? posix.dirname(abs) : abs);
+          const file = posix.relative(root, abs);
+          if ((rel === '' && !isFile) || rel.startsWith('..') || file === '' || file.startsWith('..')) continue;
+          found = { bundler: b.name, output: rel, line: run.line, ...(isFile ? { file } : {}) };
         }
       }
     }

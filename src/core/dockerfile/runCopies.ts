@@ -79,7 +79,7 @@ export function withRunMoves(df: Dockerfile): Dockerfile {
   });
 }
 
-const RUNS_SCRIPT = /^(\s*)(?:pnpm|yarn|npm\s+run|pnpm\s+run|yarn\s+run)\s+([\w:.-]+)\s*$/;
+const RUNS_SCRIPT = /^(\s*)(?:pnpm|yarn|npm\s+run|pnpm\s+run|yarn\s+run|bun\s+run)\s+([\w:.-]+)\s*$/;
 
 /**
  * RUN lines that run a script of the context's root package.json (`pnpm local:package`, `npm run

@@ -63,7 +63,7 @@ export function bundlingText(by: BundledBy): string {
     case 'nestCli':
       return l10n.t('bundled: webpack (nest-cli.json compilerOptions.{0})', by.field);
     case 'run':
-      return l10n.t('bundled: {0} into {1} (a RUN at Dockerfile line {2})', by.run.bundler, by.run.output, by.run.line);
+      return l10n.t('bundled: {0} into {1} (a RUN at Dockerfile line {2})', by.run.bundler, by.run.file ?? by.run.output, by.run.line);
     case 'nx':
       return l10n.t('bundled: {0}', by.said);
   }

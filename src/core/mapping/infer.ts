@@ -233,8 +233,14 @@ function placeBundle(f: Facts): Placement | undefined {
   // tsc's per-file placement below outDir says nothing of where a bundler writes; a bundling
   // build target's own output (Nx outputPath) does.
   const bundleOutput = f.emit?.bundledBy !== undefined ? f.emit.dir : undefined;
-  // A RUN's own bundling command names its output: nearer the truth than the usual folders.
-  const runOutput = f.runBundle ? join(f.context, f.runBundle.output) : undefined;
+  // A RUN's own bundling command names its output: nearer the truth than the usual folders. One
+  // file it names (an executable) is followed itself: the folder it lands in is the target.
+  const runFile = f.runBundle?.file !== undefined && f.df ? locateInImage(f.df, f.runBundle.file, f.spec.build?.target, { file: true }) : undefined;
+  if (runFile && f.runBundle?.file !== undefined) {
+    f.evidence.push(targetFrom({ ...runFile, path: posix.dirname(runFile.path) }));
+    return { target: posix.dirname(runFile.path), buildOutDir: dirname(join(f.context, f.runBundle.file)), rewrites: {} };
+  }
+  const runOutput = f.runBundle && f.runBundle.output !== '' ? join(f.context, f.runBundle.output) : undefined;
   for (const candidate of [bundleOutput, runOutput, f.bundlerOut?.path, f.ts?.outDir?.path, ...BUNDLE_OUTPUTS.map(at), f.sourceRoot]) {
     const loc = candidate === undefined ? undefined : f.locate(candidate);
     if (!loc) continue;

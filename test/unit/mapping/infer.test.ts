@@ -1547,3 +1547,29 @@ suite('mapping infer: what the container runs decides', () => {
     assert.equal(m && mapSourceFile(m, '/ws/backend/src/index.ts'), '/app/dist/index.js');
   });
 });
+
+suite('mapping infer: a server compiled into one executable', () => {
+  test('bun build --compile --outfile server, run through a package script (bun run build:bin), the file copied on by name: bundled, the folder it lands in', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': JSON.stringify({ dependencies: { hono: '4' }, scripts: { build: 'bun build src/index.ts --outdir=./dist', 'build:bin': 'bun build --compile --minify src/index.ts --outfile server' } }),
+      '/ws/backend/src/index.ts': '',
+      '/ws/backend/Dockerfile': 'FROM oven/bun AS builder\nWORKDIR /app\nCOPY . .\nRUN bun run build:bin\nFROM alpine\nWORKDIR /app\nCOPY --from=builder /app/server ./server\nCMD ["./server"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+  });
+
+  test('pkg -o bin/api, the executable copied into a folder (COPY --from=build /srv/bin/api /usr/local/bin/): it lands inside that folder', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': JSON.stringify({ dependencies: { express: '4' } }),
+      '/ws/backend/src/server.js': '',
+      '/ws/backend/Dockerfile': 'FROM node AS build\nWORKDIR /srv\nCOPY . .\nRUN npm ci && npx pkg src/server.js --targets node18-linux-x64 -o bin/api\nFROM debian\nCOPY --from=build /srv/bin/api /usr/local/bin/\nCMD ["api"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.target, '/usr/local/bin', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+    assert.match(m?.evidence.join('\n') ?? '', /bundled: pkg into bin/);
+  });
+});
