@@ -44,7 +44,7 @@ export interface EmitInput {
 
 /** The first rule that knows. */
 export async function findEmit(fs: FsLike, input: EmitInput): Promise<Emit | undefined> {
-  return emitByOverride(input) ?? emitByNx(input) ?? (await emitByNxPlugin(fs, input)) ?? emitByNestSwc(input) ?? emitByBabelScript(input) ?? (await emitByTsc(fs, input)) ?? (await emitByStartEntry(fs, input));
+  return emitByOverride(input) ?? emitByNx(input) ?? (await emitByNxPlugin(fs, input)) ?? emitByNestSwc(input) ?? emitByBabelScript(input) ?? emitByEsbuildScript(input) ?? (await emitByTsc(fs, input)) ?? (await emitByStartEntry(fs, input));
 }
 
 /** `babel <dir> --out-dir <out>` / `swc <dir> -d <out>` (or `--out-dir`), up to the end of that command. */
@@ -73,6 +73,61 @@ function emitByBabelScript({ project, sourceRoot, context }: EmitInput): Emit | 
     }
   }
   return undefined;
+}
+
+/** `esbuild <entries> --outdir=<out>`, up to the end of that command (a `find` in backticks or `$(...)` kept whole). */
+const ESBUILD_COMMAND = /(?:^|[\s;&|(/])esbuild\s+((?:`[^`]*`|\$\((?:\\\)|[^)])*\)|[^;&|`$])*)/g;
+
+/**
+ * A package script that transpiles files one by one with esbuild (`esbuild `find src -name '*.ts'`
+ * --outdir=build`, `esbuild src/**\/*.ts --outdir=dist`; no --bundle): each entry is written at its
+ * path relative to --outbase, else to the entries' lowest common folder, below --outdir.
+ * https://esbuild.github.io/api/#outbase
+ */
+function emitByEsbuildScript({ project, sourceRoot, context }: EmitInput): Emit | undefined {
+  for (const [name, script] of Object.entries(project.pkg?.scripts ?? {})) {
+    for (const match of script.matchAll(ESBUILD_COMMAND)) {
+      const body = match[1] ?? '';
+      const options = new Map([...body.matchAll(/--([\w-]+)(?:=(\S+))?/g)].map((o) => [o[1] ?? '', (o[2] ?? '').replace(/^["']|["']$/g, '')]));
+      const out = options.get('outdir');
+      if (options.has('bundle') || options.has('watch') || !out) continue;
+      const folders = esbuildEntryFolders(body).map((f) => join(project.dir, f));
+      const base = options.get('outbase') ? join(project.dir, options.get('outbase') ?? '') : commonFolder(folders);
+      if (base === undefined || relative(base, sourceRoot).startsWith('..')) continue;
+      const evidence = [l10n.t`build output ${relative(context, join(project.dir, out)) || '.'} (package.json script ${name}: esbuild per file, out base ${relative(context, base) || '.'})`];
+      return placed(join(project.dir, out), base, sourceRoot, { ...COMPILED_REWRITES }, evidence);
+    }
+  }
+  return undefined;
+}
+
+/** The folders an esbuild command's entries come from: a `find <dir>`'s dir, a glob's fixed folder, a file's folder. */
+function esbuildEntryFolders(body: string): string[] {
+  const found = [...body.matchAll(/(?:`|\$\()\s*find\s+(\S+)/g)].map((m) => m[1] ?? '');
+  const rest = body.replace(/`[^`]*`|\$\((?:\\\)|[^)])*\)/g, ' ');
+  for (const raw of rest.split(/\s+/)) {
+    const token = raw.replace(/^["']|["']$/g, '');
+    if (token === '' || token.startsWith('-')) continue;
+    const wild = token.search(/[*?[{]/);
+    const fixed = wild >= 0 ? token.slice(0, wild) : token;
+    found.push(wild >= 0 ? fixed.slice(0, fixed.lastIndexOf('/') + 1) || '.' : posixDirname(fixed));
+  }
+  return found;
+}
+
+function posixDirname(p: string): string {
+  const at = p.lastIndexOf('/');
+  return at > 0 ? p.slice(0, at) : '.';
+}
+
+/** The deepest folder holding every one of `folders` (absolute), undefined for none. */
+function commonFolder(folders: string[]): string | undefined {
+  if (folders.length === 0) return undefined;
+  return folders.reduce((a, b) => {
+    let common = a;
+    while (relative(common, b).startsWith('..')) common = join(common, '..');
+    return common;
+  });
 }
 
 /**

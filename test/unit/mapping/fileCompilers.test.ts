@@ -1,4 +1,4 @@
-// Per-file compilers run by a package script (babel, swc): where each writes the source root.
+// Per-file compilers run by a package script (babel, swc, esbuild without --bundle): where each writes the source root.
 import assert from 'node:assert/strict';
 import { inferMapping } from '../../../src/core/mapping/infer';
 import { mapSourceFile } from '../../../src/core/mapping/mapFile';
@@ -7,13 +7,14 @@ import { memFs } from '../helpers/memFs';
 
 const spec: ServiceSpec = { name: 'api', project: 'ws', projectDir: '/ws', composeFiles: [], ports: [], drift: {}, build: { context: '/ws', dockerfile: '/ws/Dockerfile' } };
 
-const project = (build: string, more: Record<string, string> = {}) =>
+const project = (build: string, more: Record<string, string> = {}, files: Record<string, string> = {}) =>
   memFs({
     '/ws/package.json': JSON.stringify({ main: 'index.js', scripts: { ...more, build }, dependencies: { express: '4' }, devDependencies: { '@swc/cli': '0.3', '@swc/core': '1' } }),
     '/ws/index.js': "require('./src');\n",
     '/ws/src/index.js': "const express = require('express');\n",
     '/ws/src/routes/users.js': '',
     '/ws/Dockerfile': 'FROM node:18\nWORKDIR /usr/src/app\nCOPY package*.json ./\nRUN npm install\nCOPY . .\nRUN npm run build\nCMD ["npm", "start"]\n',
+    ...files,
   });
 
 suite('mapping: per-file compilers', () => {
@@ -37,5 +38,21 @@ suite('mapping: per-file compilers', () => {
   test('babel src -d lib writes the files straight below the out dir', async () => {
     const m = await inferMapping(project('babel src -d lib'), spec);
     assert.equal(m?.target, '/usr/src/app/lib', m?.evidence.join('\n'));
+  });
+
+  test("esbuild over every file of a folder (`find src -name '*.ts'`, no --bundle) writes them below --outdir relative to their common folder, not where the tsconfig's tsc would", async () => {
+    // tsc would keep src/ below build/: its inputs include tests/ too.
+    const tsconfig = JSON.stringify({ compilerOptions: { outDir: 'build' }, include: ['src/**/*.ts', 'tests/**/*.ts'] });
+    const build = "esbuild `find src \\( -name '*.ts' \\)` --platform=node --outdir=build --resolve-extensions=.js";
+    const fs = project(build, { 'check:types': 'tsc --noEmit' }, { '/ws/tsconfig.json': tsconfig, '/ws/tests/a.test.ts': '' });
+    const m = await inferMapping(fs, spec);
+    assert.equal(m?.sourceRoot, '/ws/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/usr/src/app/build', m?.evidence.join('\n'));
+    assert.equal(m && mapSourceFile(m, '/ws/src/routes/users.js'), '/usr/src/app/build/routes/users.js');
+  });
+
+  test('esbuild with a glob and --outbase keeps the paths relative to the out base', async () => {
+    const m = await inferMapping(project("esbuild 'src/**/*.js' --outbase=. --outdir=dist --platform=node"), spec);
+    assert.equal(m?.target, '/usr/src/app/dist/src', m?.evidence.join('\n'));
   });
 });
