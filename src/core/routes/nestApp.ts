@@ -6,7 +6,7 @@ import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { hasRefs, literalOf } from './values';
 import { NEUTRAL_VERSION, type NestModuleDecl, type RouterModuleEntry, type UriVersioning } from './extracted';
 import { isFunctionWithBody, lastReturn, returnedExpressions, skipOuter } from './tsSyntax';
-import { moduleListOf } from './nestModuleList';
+import { controllersGivenTo, moduleListOf } from './nestModuleList';
 import { requireSource } from './moduleLoads';
 import { hasModifier } from './routeSyntax';
 import { ExportReader } from './fileExports';
@@ -191,7 +191,11 @@ export abstract class NestAppReader extends ExportReader {
       });
     const controllers = lists('controllers');
     const imports = lists('imports');
-    const m: NestModuleDecl = { controllers: controllers.flatMap((l) => l.names), imports: imports.flatMap((l) => l.names) };
+    const given = objects.flatMap((o) => {
+      const v = this.prop(o, 'imports');
+      return v ? controllersGivenTo(v) : [];
+    });
+    const m: NestModuleDecl = { controllers: [...controllers.flatMap((l) => l.names), ...given], imports: imports.flatMap((l) => l.names) };
     if (controllers.some((l) => l.open)) m.openControllers = true;
     if (imports.some((l) => l.open)) m.openImports = true;
     const from = [...new Set([...controllers, ...imports].flatMap((l) => l.from))];

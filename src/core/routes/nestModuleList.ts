@@ -113,3 +113,29 @@ function entryOf(el: ts.Expression, cx: ListContext, depth = 0): ModuleList {
   const loaded = loadedFrom(e, cx);
   return loaded !== undefined ? { names: [], open: false, from: [loaded] } : OPEN;
 }
+
+/**
+ * Controller classes an imported module's options name (`PrometheusModule.register({ controller:
+ * StatusController })`, `X.forRoot({ controllers: [A, B] })`): a library that takes a controller
+ * registers it in the dynamic module it returns, so it serves like one of the module's own.
+ */
+export function controllersGivenTo(imports: ts.Expression): string[] {
+  const out: string[] = [];
+  const names = (v: ts.Expression) => {
+    const x = skip(v);
+    const items = ts.isArrayLiteralExpression(x) ? x.elements.map(skip) : [x];
+    for (const i of items) if (ts.isIdentifier(i)) out.push(i.text);
+  };
+  const walk = (n: ts.Node): void => {
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(skip(n.expression))) {
+      for (const arg of n.arguments) {
+        const o = skip(arg);
+        if (!ts.isObjectLiteralExpression(o)) continue;
+        for (const p of o.properties) if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && /^controllers?$/.test(p.name.text)) names(p.initializer);
+      }
+    }
+    ts.forEachChild(n, walk);
+  };
+  walk(imports);
+  return out;
+}

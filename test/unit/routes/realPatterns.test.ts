@@ -1456,6 +1456,21 @@ suite("routes on real-world patterns: route configs registered through a project
 });
 
 suite('routes on real-world patterns: Nest module registration', () => {
+  test("Nest: a controller class handed to an imported module's options (PrometheusModule.register({ controller: StatusController }), forRoot({ controllers: [A] })) is registered by that module", () => {
+    const controller = (path: string, cls: string) => `import { Controller, Get } from '@nestjs/common';\n@Controller('${path}')\nexport class ${cls} {\n  @Get()\n  get() {}\n}\n`;
+    const files = {
+      '/s/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nasync function boot() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);\n}\n",
+      '/s/app.module.ts': "import { Module } from '@nestjs/common';\nimport { MetricsModule } from './metrics.module';\n@Module({ imports: [MetricsModule] })\nexport class AppModule {}\n",
+      '/s/metrics.module.ts':
+        "import { Module } from '@nestjs/common';\nimport { PrometheusModule } from '@willsoto/nestjs-prometheus';\nimport { DocsModule } from 'some-docs-lib';\nimport { StatusController } from './status.controller';\nimport { DocsController } from './docs.controller';\n" +
+        "@Module({ imports: [PrometheusModule.register({ controller: StatusController, defaultMetrics: { enabled: true } }), DocsModule.forRoot({ controllers: [DocsController] })] })\nexport class MetricsModule {}\n",
+      '/s/status.controller.ts': controller('status', 'StatusController'),
+      '/s/docs.controller.ts': controller('docs', 'DocsController'),
+      '/s/orphan.controller.ts': controller('orphan', 'OrphanController'),
+    };
+    assert.deepEqual(routesOf(files).sort(), ['GET /docs', 'GET /status']);
+  });
+
   test("Nest: a controller class no module registers serves nothing, though a registered one of another file has its name; module lists built in code are followed", () => {
     const controller = (path: string, cls: string) => `import { Controller, Get } from '@nestjs/common';\n@Controller('${path}')\nexport class ${cls} {\n  @Get()\n  get() {}\n}\n`;
     const files = {
