@@ -67,6 +67,8 @@ export function withRunMoves(df: Dockerfile): Dockerfile {
     const dest = words?.pop();
     const root = contextRoot(stage.copies.filter((c) => c.from === undefined && c.byRun === undefined));
     if (!words || dest === undefined || root === undefined || /[*?$]/.test(dest)) return undefined;
+    const renamed = renameOf(command, words, dest, stage, root);
+    if (renamed) return renamed;
     for (const w of words) {
       const contents = /^(.+?)\/(?:\*|\.)$/.exec(w)?.[1];
       const folder = contents ?? (words.length > 1 && !/\.[a-z]+$/i.test(w) ? w.replace(/\/+$/, '') : undefined);
@@ -77,6 +79,19 @@ export function withRunMoves(df: Dockerfile): Dockerfile {
     }
     return undefined;
   });
+}
+
+/**
+ * `mv apps/community/dist dist`: one folder moved to a path of its own name, up the tree. Into an
+ * existing folder of that name it would land at dist/dist, which no build means: it is renamed.
+ */
+function renameOf(command: string, words: string[], dest: string, stage: Stage, root: string): RunCopy | undefined {
+  const [source] = words;
+  if (words.length !== 1 || source === undefined || !/^\s*mv\s/.test(command) || dest.endsWith('/') || /[*?$]/.test(source)) return undefined;
+  const folder = source.replace(/\/+$/, '');
+  if (posix.basename(folder) !== posix.basename(dest) || posix.resolve(stage.workdir, folder) === posix.resolve(stage.workdir, dest)) return undefined;
+  const rel = posix.relative(root, posix.resolve(stage.workdir, folder));
+  return rel === '' || rel.startsWith('..') ? undefined : { source: rel, dest: posix.resolve(stage.workdir, dest) };
 }
 
 const RUNS_SCRIPT = /^(\s*)(?:pnpm|yarn|npm\s+run|pnpm\s+run|yarn\s+run|bun\s+run)\s+([\w:.-]+)\s*$/;

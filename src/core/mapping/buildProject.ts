@@ -167,13 +167,24 @@ function nestCliAppBuilt(project: BuildProject, df: Dockerfile): BuildProject {
   return project;
 }
 
-/** The words after `nest build`, or after a package manager's run of a script that runs `nest build`. */
-function nestBuildArgs(command: string, scripts: Record<string, string>): string[] {
-  const direct = /\bnest\s+build\b(.*)/.exec(command)?.[1];
+/**
+ * The words after `nest build` (also the CLI run as a file, `node node_modules/@nestjs/cli/bin/nest.js
+ * build community`), or after a package manager's run of a script that runs `nest build`: the
+ * words given to the run, and those of the script's own `nest build X` (`"deploy:community": "nest
+ * build community && mv apps/community/dist dist"`).
+ */
+function nestBuildArgs(command: string, scripts: Record<string, string>, depth = 0): string[] {
+  const words = (rest: string | undefined) => (rest ?? '').split(/\s+/).filter((w) => w !== '' && !w.startsWith('-'));
+  const direct = NEST_BUILD.exec(command);
+  if (direct) return words(direct[1]);
   const viaScript = /\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?([\w:.-]+)(.*)/.exec(command);
-  const rest = direct ?? (viaScript?.[1] !== undefined && /\bnest\s+build\b/.test(scripts[viaScript[1]] ?? '') ? viaScript[2] : undefined);
-  return (rest ?? '').split(/\s+/).filter((w) => w !== '' && !w.startsWith('-'));
+  const script = viaScript?.[1] !== undefined ? scripts[viaScript[1]] : undefined;
+  if (script === undefined || depth > 2 || !/\bnest(?:\.js)?\s+build\b|\b(?:npm|pnpm|yarn|bun)\s/.test(script)) return [];
+  const own = script.split(/&&|\|\||[;|\n]/).flatMap((c) => nestBuildArgs(c, scripts, depth + 1));
+  return NEST_BUILD.test(script) ? [...words(viaScript?.[2]), ...own] : own;
 }
+
+const NEST_BUILD = /\bnest(?:\.js)?\s+build\b(.*)/;
 
 
 /** An Nx project.json with a build target in the Dockerfile's folder or one above it, inside the context. */

@@ -778,6 +778,35 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.ok(m?.evidence.includes("Nest CLI app auth of nest-cli.json's projects, built at Dockerfile line 8"), m?.evidence.join('\n'));
   });
 
+  test("a Nest CLI monorepo: the app a package script builds with its own words (`npm run deploy:api` whose script runs node_modules/@nestjs/cli/bin/nest.js build api)", async () => {
+    const app = (name: string) => ({ type: 'application', root: `apps/${name}`, sourceRoot: `apps/${name}/src`, compilerOptions: { tsConfigPath: `apps/${name}/tsconfig.app.json` } });
+    const files: Record<string, string> = {
+      '/ws/package.json': JSON.stringify({ scripts: { prebuild: 'rimraf dist', 'deploy:api': 'npm run prebuild && node ./node_modules/@nestjs/cli/bin/nest.js build api', build: 'nest build web' }, dependencies: { '@nestjs/core': '11' } }),
+      '/ws/nest-cli.json': JSON.stringify({ sourceRoot: 'apps/web/src', monorepo: true, compilerOptions: { tsConfigPath: 'apps/web/tsconfig.app.json' }, projects: { web: app('web'), api: app('api') } }),
+      '/ws/apps/web/tsconfig.app.json': '{"compilerOptions":{"outDir":"../../dist/apps/web"}}',
+      '/ws/apps/web/src/main.ts': '',
+      '/ws/apps/api/tsconfig.app.json': '{"compilerOptions":{"outDir":"../../dist/apps/api"}}',
+      '/ws/apps/api/src/main.ts': '',
+      '/ws/Dockerfile': 'FROM node AS build\nWORKDIR /build\nCOPY . .\nRUN npm run deploy:api\nFROM node\nWORKDIR /app\nCOPY --from=build /build/dist/ ./dist/\nCMD ["node", "dist/apps/api/main"]\n',
+    };
+    const m = await inferMapping(memFs(files), spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/apps/api/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/dist/apps/api', m?.evidence.join('\n'));
+  });
+
+  test('`mv apps/api/dist dist` after the build renames the output folder (moved up to a path of its own name, not into it)', async () => {
+    const files: Record<string, string> = {
+      '/ws/package.json': JSON.stringify({ dependencies: { '@nestjs/core': '11' } }),
+      '/ws/nest-cli.json': JSON.stringify({ sourceRoot: 'apps/api/src', monorepo: true, compilerOptions: { tsConfigPath: 'apps/api/tsconfig.app.json' }, projects: { api: { type: 'application', root: 'apps/api', sourceRoot: 'apps/api/src' } } }),
+      '/ws/apps/api/tsconfig.app.json': '{"compilerOptions":{"outDir":"./dist"}}',
+      '/ws/apps/api/src/main.ts': '',
+      '/ws/Dockerfile': 'FROM node AS build\nWORKDIR /build\nCOPY . .\nRUN npx nest build api && mv apps/api/dist dist\nFROM node\nWORKDIR /app\nCOPY --from=build /build/dist/ ./dist/\nCMD ["node", "dist/main"]\n',
+    };
+    const m = await inferMapping(memFs(files), spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/apps/api/src', m?.evidence?.join('\n'));
+    assert.equal(m?.target, '/app/dist', m?.evidence?.join('\n'));
+  });
+
   test('Nx run-many builds every project: the server is the project whose build output the image holds; a vite-built project sharing the root dependencies is no server', async () => {
     const project = (name: string, executor: string, outputPath: string) =>
       JSON.stringify({ name, sourceRoot: `apps/${name}/src`, targets: { build: { executor, options: { outputPath, main: `apps/${name}/src/main.ts` } } } });
