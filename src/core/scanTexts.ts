@@ -62,6 +62,8 @@ const SCAN_TEXTS = {
   mountedOnPrefixUnnamed: () =>
     l10n.t('the prefix of the router is not known statically; routes mounted on it are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)'),
   decoratorFactoryPath: (decorator: string) => l10n.t('@{0} path not found statically; route skipped (list it in x-runtime-drift.routes)', decorator),
+  routePrefixValue: () =>
+    l10n.t('routing-controllers routePrefix not found statically; the controllers\' routes are shown under … and not probed (set x-runtime-drift.routePrefix)'),
   globalPrefixValue: () => l10n.t('setGlobalPrefix value not found statically; set x-runtime-drift.routePrefix'),
   globalPrefixPart: (known: string) => l10n.t('setGlobalPrefix value only partly found statically: the parts not found are left out, prefix taken as {0} (set x-runtime-drift.routePrefix)', known),
   versioningPrefixPart: (known: string) =>

@@ -6,7 +6,7 @@ import * as l10n from '@vscode/l10n';
 import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, NestModuleDecl, RouterModuleEntry, UriVersioning } from './extracted';
 import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, substituteParams } from './extracted';
-import { EACH, LISTED, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
+import { DEFAULT_OBJECT, EACH, LISTED, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
 import { UNKNOWN_PREFIX, joinRoutePath, openApiPathToRoute, stripParamPatterns, unknownPrefixPath } from './joinPath';
 import { isHttpMethod, parseRouteSpec } from './routeSpec';
 import { scanMessageText, scanWarningText } from '../scanTexts';
@@ -464,10 +464,20 @@ function classOf(s: Scanned, cls: string, byKey: Map<string, Scanned>, aliases: 
 /** Whether calling `fn` (declared in `s` or imported there) returns a router. */
 function makesRouter(s: Scanned, fn: string, byKey: Map<string, Scanned>, aliases: PathAlias[], depth: number): boolean {
   if (fn.startsWith('new ')) return isRouterClass(s, fn.slice(4), byKey, aliases);
+  if (fn.endsWith(APP_FACTORY_CALL)) return isAppFactory(s, fn.slice(0, -APP_FACTORY_CALL.length), byKey, aliases);
   const found = factoryOf(s, fn, byKey, aliases);
   if (!found) return false;
   const inner = found.target.x.routerMakers?.[found.router];
   return inner === undefined || (depth < MAX_MOUNT_DEPTH && makesRouter(found.target, inner.maker, byKey, aliases, depth + 1));
+}
+
+const APP_FACTORY_CALL = '.createApp';
+
+/** Whether `name` (declared in `s` or imported there) is a Hono factory (ExtractedFile.appFactories). */
+function isAppFactory(s: Scanned, name: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): boolean {
+  const imp = s.x.imports.find((i) => i.local === name);
+  const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : { target: s, name };
+  return found?.name !== undefined && found.target.x.appFactories?.includes(found.name) === true;
 }
 
 /** Whether the class `cls` (declared in `s` or imported there) is a router class of the project's own (ExtractedFile.routerClasses). */
@@ -655,6 +665,7 @@ function exportsValue(s: Scanned, name: string): boolean {
     declares(s, name) ||
     s.x.constants?.[name] !== undefined ||
     s.x.routerFactories?.[name] !== undefined ||
+    s.x.appFactories?.includes(name) === true ||
     s.x.decoratorFactories?.[name] !== undefined ||
     s.x.controllerFactories?.[name] !== undefined ||
     s.x.routerParams?.[name] !== undefined ||
@@ -1171,6 +1182,9 @@ class ValueResolver {
       else if (known !== undefined) {
         out.globalPrefix = joinRoutePath(known);
         warnings.push(scanWarningText(s.file, { id: 'globalPrefixPart', args: [known], ...line }));
+      } else if (x.globalPrefixUnknownShown) {
+        out.globalPrefix = joinRoutePath(UNKNOWN_PREFIX);
+        warnings.push(scanWarningText(s.file, { id: 'routePrefixValue', args: [], ...line }));
       } else warnings.push(scanWarningText(s.file, { id: 'globalPrefixValue', args: [], ...line }));
     }
     if (x.versioningPrefixValue && x.uriVersioning) {
@@ -1227,8 +1241,10 @@ class ValueResolver {
     const member = imp.imported === '*' ? path[0] : undefined;
     const rest = imp.imported === '*' ? path.slice(1) : path;
     const found = followExport(s, imp, member, this.byKey, this.aliases, 0);
-    if (!found || found.name === undefined) return undefined;
-    const value = propOf(found.target.x.constants?.[found.name], rest);
+    // A default import of a file exporting an object literal: that object (`config.api.prefix`).
+    const name = found?.name ?? (found && imp.imported === 'default' ? DEFAULT_OBJECT : undefined);
+    if (!found || name === undefined) return undefined;
+    const value = propOf(found.target.x.constants?.[name], rest);
     return value && { file: found.target, value };
   }
 

@@ -257,6 +257,9 @@ export abstract class DeclarationReader extends Evaluator {
    * it only when that function is found to make a router.
    */
   protected routerMaker(node: ts.Node): string | undefined {
+    // Hono `usersFactory.createApp()`: an app when usersFactory is a createFactory() (collect.ts makesRouter).
+    const made = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'createApp' ? skipOuter(node.expression.expression) : undefined;
+    if (made && ts.isIdentifier(made) && (this.importedNames.has(made.text) || this.decls.has(made.text))) return `${made.text}.createApp`;
     if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || isModuleLoad(node)) return undefined;
     const fn = node.expression.text;
     const decl = this.decls.get(fn);

@@ -147,6 +147,12 @@ export abstract class Evaluator extends ReaderBase {
   private evaluateObject(node: ts.ObjectLiteralExpression, depth: number): ConstValue {
     const props: Record<string, ConstValue> = {};
     for (const p of node.properties) {
+      // `{ ...config, jwt: config.jwt }`: the spread object's properties, then the ones written after it.
+      if (ts.isSpreadAssignment(p)) {
+        const spread = this.evaluate(p.expression, depth);
+        if (spread?.kind === 'obj') Object.assign(props, spread.props);
+        continue;
+      }
       const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
       if (!name) continue;
       let v: ConstValue | undefined;

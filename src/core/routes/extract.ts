@@ -24,6 +24,8 @@ const OPENAPI_CALLS: Readonly<Record<string, true>> = { openapi: true, doc: true
 
 /** General-purpose utility libraries: their `get`, `all`, `on`, `use` are not routes or mounts. */
 const UTILITY_PACKAGE = /^(?:lodash(?:-es)?(?:\/.*)?|lodash\.\w+|underscore|ramda|immutable|object-path|dot-prop|rxjs(?:\/.*)?)$/;
+/** routing-controllers' functions that make or fill an app with its decorated controllers. */
+const ROUTING_CONTROLLERS_SERVER = /^(?:create|use)(?:Express|Koa)Server$/;
 
 export function extractRoutesFromSource(text: string, file: string): ExtractedFile {
   const result: ExtractedFile = { routes: [], mounts: [], imports: [], warnings: [] };
@@ -96,6 +98,8 @@ class FileReader extends AdonisReader {
   private readCall(call: ts.CallExpression): void {
     const callee = call.expression;
     if (this.readAdonisCall(call)) return;
+    if (ts.isIdentifier(callee) && ROUTING_CONTROLLERS_SERVER.test(callee.text) && this.out.imports.some((i) => i.local === callee.text && i.source === 'routing-controllers'))
+      return this.readRoutingControllersServer(call);
     if (ts.isElementAccessExpression(callee)) return this.readComputedMethod(call, callee);
     if (this.readHelperCall(call)) return;
     if (!ts.isPropertyAccessExpression(callee)) return this.readRouterPassed(call);

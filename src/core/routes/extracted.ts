@@ -120,6 +120,11 @@ export interface ExtractedFile {
   /** When the global prefix is not a literal of this file (a constant elsewhere, a config key), and its line. */
   globalPrefixValue?: ConstValue;
   globalPrefixLine?: number;
+  /**
+   * Set when the prefix is routing-controllers' `routePrefix` (createExpressServer({ routePrefix })):
+   * a value the scan cannot find puts the controllers' routes under `…` instead of at the root.
+   */
+  globalPrefixUnknownShown?: true;
   /** setGlobalPrefix's `exclude` paths, normalised. */
   globalPrefixExclude?: string[];
   /** The root module of the file's `NestFactory.create(AppModule)`. */
@@ -261,6 +266,8 @@ export interface ExtractedFile {
   ownRouters?: string[];
   /** Functions that make and return a router (`export const usersRouter = () => { const router = new Router(); ...; return router; }`): function name -> the router's name. */
   routerFactories?: Record<string, string>;
+  /** Hono factories (`export const usersFactory = createFactory<Env>()` of 'hono/factory'): their `createApp()` makes an app. */
+  appFactories?: string[];
   /**
    * Top-level functions whose bodies declare no route and no mount (`export const verifyToken =
    * (req, res, next) => ...`): a mount naming one (as middleware beside a router) mounts nothing.

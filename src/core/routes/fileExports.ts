@@ -3,7 +3,7 @@
 // factories, the parameters routes are declared on, and routers kept in an object by key.
 import ts from 'typescript';
 import { joinRoutePath } from './joinPath';
-import { literalOf, str, type ConstValue } from './values';
+import { DEFAULT_OBJECT, literalOf, str, type ConstValue } from './values';
 import { skipOuter, wrappedFunction } from './tsSyntax';
 import { ROUTER_METHODS, returnedExpression, chainRoot, restNames, hasModifier } from './routeSyntax';
 import { requireSource } from './moduleLoads';
@@ -97,7 +97,11 @@ export abstract class ExportReader extends MountReader {
 
   /** Functions that return a router: one of this file by its name, or a fresh one (`return new Hono()`) as ''. */
   private collectRouterFactories(): void {
-    for (const [name, node] of this.decls) {
+    // `export default () => { const app = Router(); user(app); return app; }`: the file's one
+    // anonymous factory, under the name its default export has ('*').
+    const anonymous = this.sf.statements.flatMap((st) => defaultFunction(st, this.sf) ?? []).pop();
+    const named: [string, ts.Node][] = anonymous ? [...this.decls, ['*', anonymous]] : [...this.decls];
+    for (const [name, node] of named) {
       const fn = ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) ? node : undefined;
       const returned = fn && returnedIdentifier(fn);
       // `=> createInstance().basePath('/sync').get(...)`: the router made inline at the chain's root.
@@ -107,6 +111,14 @@ export abstract class ExportReader extends MountReader {
       else if (madeInline !== undefined) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: madeInline };
       else if (fn && returnsFactory(fn, (e) => this.factoryPrefix(e) !== undefined)) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: '' };
     }
+  }
+
+  /** `const usersFactory = createFactory<Env>()` with createFactory of 'hono/factory': `usersFactory.createApp()` makes a Hono app. */
+  private collectAppFactories(): void {
+    const factory = this.out.imports.find((i) => i.imported === 'createFactory' && i.source === 'hono/factory')?.local;
+    if (factory === undefined) return;
+    const names = [...this.decls].filter(([, node]) => ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === factory).map(([name]) => name);
+    if (names.length > 0) this.out.appFactories = names;
   }
 
   /** The file's functions that build Nest decorators with applyDecorators: route ones and controller ones. */
@@ -141,6 +153,7 @@ export abstract class ExportReader extends MountReader {
     this.collectRouterParams();
     this.collectPlainFunctions();
     this.collectRouterFactories();
+    this.collectAppFactories();
     this.collectRouterClasses();
     this.collectClassPrefixes();
     this.pruneRouterMakers();
@@ -180,6 +193,9 @@ export abstract class ExportReader extends MountReader {
         const req = requireSource(e);
         if (req !== undefined) this.out.imports.push({ local: '*reexport*default', imported: 'default', source: req });
         if (ts.isObjectLiteralExpression(e)) this.exportObjectMembers(e);
+        // `export default { ...config, baseUrl }`: its value, for `config.api.prefix` in a file importing it.
+        const value = ts.isObjectLiteralExpression(e) ? this.evaluate(e) : undefined;
+        if (value?.kind === 'obj') (this.out.constants ??= {})[DEFAULT_OBJECT] = value;
       }
     }
   }

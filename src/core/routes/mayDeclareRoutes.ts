@@ -27,11 +27,25 @@ const KEYED_ROUTER = String.raw`[{,\n]\s*['"](?:[\w.:-]*\/[\w.:/-]*)?['"]\s*:\s*
 // A class extending a call (`class AdminSales extends SalesController<Admin>({ path: 'admins' }) {}`):
 // a controller when the function called declares and returns an @Controller class.
 const EXTENDS_CALL = String.raw`\bclass\s+[\w$]+\s+extends\s+[\w$.]+\s*(?:<[^<>(){};]*>)?\s*\(`;
-const ROUTE_TOKENS = new RegExp(`${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}`);
+// routing-controllers' app made with its options (`createExpressServer({ routePrefix: '/api' })`): the
+// prefix of every decorated controller, in a file that may declare nothing else.
+const CONTROLLERS_SERVER = String.raw`\b(?:create|use)(?:Express|Koa)Server\s*\(`;
+// A Hono factory (`export const usersFactory = createFactory<Env>()`): other files' apps are its createApp().
+const APP_FACTORY = String.raw`\bcreateFactory\s*[<(]`;
+const ROUTE_TOKENS = new RegExp(`${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}`);
+
+// An object a file declares and exports by name (`const config: Config = { api: { prefix: '/api' } };
+// export default config;`, `module.exports = config;`): no quote follows its export, yet other files
+// build paths from its members (`${config.api.prefix}/env.js`). The name is looked for only when such
+// an export is there.
+const EXPORTED_NAME = /\b(?:export\s+default|module\.exports\s*=)\s*([\w$]+)\s*(?:;|\n|$)/g;
+const objectDeclared = (name: string) => new RegExp(String.raw`\b(?:const|let|var)\s+${name.replace(/\$/g, '\\$')}\s*(?::[^=;]*)?=\s*\{`);
 
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
-export const PREFILTER_ID = ROUTE_TOKENS.source;
+export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}`;
 
 export function mayDeclareRoutes(text: string): boolean {
-  return ROUTE_TOKENS.test(text);
+  if (ROUTE_TOKENS.test(text)) return true;
+  for (const m of text.matchAll(EXPORTED_NAME)) if (m[1] !== undefined && objectDeclared(m[1]).test(text)) return true;
+  return false;
 }

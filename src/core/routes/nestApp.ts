@@ -34,6 +34,29 @@ export abstract class NestAppReader extends ExportReader {
       this.out.routes.push(global ? { method, path: joinRoutePath(path), line, kind: 'nest', version: [NEUTRAL_VERSION] } : { method, path: joinRoutePath(path), line, kind: 'router', router: 'GraphQLModule' });
   }
 
+  /**
+   * routing-controllers: `createExpressServer({ routePrefix, controllers })` (also useExpressServer,
+   * createKoaServer, useKoaServer) puts routePrefix before every decorated controller's routes, as
+   * Nest's global prefix does. One the scan cannot find (an environment variable) is kept as `…`.
+   */
+  protected readRoutingControllersServer(call: ts.CallExpression): void {
+    const last = call.arguments[call.arguments.length - 1];
+    const options = last ? skipOuter(last) : undefined;
+    const prefix = options && ts.isObjectLiteralExpression(options) ? this.prop(options, 'routePrefix') : undefined;
+    if (!prefix) return;
+    const value = this.evaluate(prefix);
+    const literal = literalOf(value);
+    this.out.globalPrefixLine = this.line(call);
+    if (literal !== undefined) this.out.globalPrefix = joinRoutePath(literal);
+    else if (value && hasRefs(value)) {
+      this.out.globalPrefixValue = value;
+      this.out.globalPrefixUnknownShown = true;
+    } else {
+      this.out.globalPrefix = joinRoutePath(UNKNOWN_PREFIX);
+      this.warn(call, { id: 'routePrefixValue', args: [] });
+    }
+  }
+
   protected readGlobalPrefix(call: ts.CallExpression): void {
     const entry = this.nestFactoryModule();
     if (entry !== undefined) this.out.nestEntryModule = entry;

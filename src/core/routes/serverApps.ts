@@ -195,8 +195,8 @@ async function nextRouteHandlers(fs: FsLike, dir: string, files: readonly string
 const PAGE_CLI = /(?:^|[\s;&|(])(?:next|nuxt|nuxi|astro|remix|remix-serve)\s+(?:build|dev|start|preview|generate)\b/;
 /** Scripts that start or develop the package: start, dev, serve, server, start:prod, dev:api. */
 const START_SCRIPT = /^(?:start|dev|serve|server)(?:$|[:-])/;
-/** A command running a JavaScript or TypeScript file through Node or a Node runner, or a Nest app. */
-const RUNS_SERVER = /(?:^|[\s;&|(])(?:(?:node|ts-node|ts-node-dev|tsx|nodemon|babel-node|node-dev)\s(?:[^;&|]*\s)?[^\s;&|]+\.[cm]?[jt]s\b|nest\s+start\b)/;
+/** A command running a JavaScript or TypeScript file through Node, a Node runner, Bun or Deno (`bun run --hot src/index.ts`), or a Nest app. */
+const RUNS_SERVER = /(?:^|[\s;&|(])(?:(?:node|ts-node|ts-node-dev|tsx|nodemon|babel-node|node-dev|bun|deno)\s(?:[^;&|]*\s)?[^\s;&|]+\.[cm]?[jt]s\b|nest\s+start\b)/;
 
 /** An Nx project.json of an application (not a library), with a build or serve target. */
 async function isNxApplication(fs: FsLike, projectJson: string): Promise<boolean> {

@@ -9,6 +9,8 @@ import { isHttpMethod } from './routeSpec';
  * (`for (const c of importedList) app.get(`/${c}`, ...)`), expanded once the import is resolved.
  */
 export const EACH = '[]';
+/** Where a file's constants keep the object literal it exports by default (`export default { ... }`, `module.exports = { ... }`). */
+export const DEFAULT_OBJECT = '*default';
 
 /**
  * The start of a reference's local name that stands for a folder listed at run time

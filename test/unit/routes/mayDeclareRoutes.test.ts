@@ -40,6 +40,10 @@ const SAMPLES: Record<string, string> = {
   'nest entry': "const app = await NestFactory.create(AppModule);\nawait app.listen(3000);",
   'nest module metadata': 'export function communityConfig(): ModuleMetadata {\n  return { imports: [UsersModule], controllers: [AuthController] };\n}',
   // A controller whose path and handlers come from the factory it extends a call of: no decorator, no route call here.
+  // routing-controllers' app: the prefix of every decorated controller, in a file that declares nothing else.
+  'routing-controllers server': "const expressApp = createExpressServer({\n  routePrefix: env.app.routePrefix,\n  controllers: env.app.dirs.controllers,\n});",
+  // A Hono factory whose createApp() other files' apps are made with: no route, no quote.
+  'hono factory of another file': 'export const doorlockFactory = createFactory<\n  Context & { Variables: { device: Device | undefined; }; }\n>();',
   'class extending a factory call': "import { ListingController } from './listing';\nexport class GuestItemsController extends ListingController<Guest>({\n  area: 'guests',\n}) {}",
 };
 
@@ -55,6 +59,9 @@ const CONSTANTS: Record<string, string> = {
   'class statics': "export default class Paths {\n  static users = '/users';\n}",
   'after a component': "export default function Icon() {\n  return null\n}\nexport const ICON_ROUTE = '/icon';",
   commonjs: "module.exports = { prefix: '/api' };",
+  // Declared first, exported by name: no quote after the export.
+  'object exported by name': "const config: Config = {\n  api: { prefix: '/api' },\n};\nexport default config;",
+  'object exported by name, commonjs': "const config = {\n  api: { prefix: '/api' },\n}\nmodule.exports = config",
 };
 
 /** Exports whose strings are no value of the export: a function's, a tagged template's. */

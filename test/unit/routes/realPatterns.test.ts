@@ -1522,3 +1522,49 @@ suite('routes on real-world patterns: Nest module registration', () => {
   });
 });
 
+suite('routes on real-world patterns: apps, prefixes and factories written in other files', () => {
+
+  test("a default import of an object literal exported by default, built with a spread of the file's config (`export default { ...config, baseUrl }`), gives its members: `${config.api.prefix}/env.js`", () => {
+    const files = {
+      '/s/config.ts': "const config: Config = {\n  port: parseInt(process.env.PORT || '5700', 10),\n  api: { prefix: '/api' },\n};\nconst baseUrl = process.env.BASE_URL || '';\nexport default {\n  ...config,\n  baseUrl,\n};",
+      '/s/app.ts': "import express from 'express';\nimport config from './config';\nconst app = express();\napp.get(`${config.api.prefix}/env.js`, h);\napp.listen(3000);",
+    };
+    assert.deepEqual(routesOf(files), ['GET /api/env.js']);
+  });
+
+  test('an anonymous default arrow function that makes a Router, hands it to register functions of other files and returns it is a router factory: its routes are served where its call is mounted', () => {
+    const files = {
+      '/s/api/index.ts': "import { Router } from 'express';\nimport user from './user';\nimport health from './health';\nexport default () => {\n  const app = Router();\n  user(app);\n  health(app);\n  return app;\n};",
+      '/s/api/user.ts': "import { Router } from 'express';\nconst route = Router();\nexport default (app: Router) => {\n  app.use('/user', route);\n  route.get('/', h);\n  route.post('/login', h);\n};",
+      '/s/api/health.ts': "import { Router } from 'express';\nconst route = Router();\nexport default (app: Router) => {\n  app.use('/', route);\n  route.get('/health', h);\n};",
+      '/s/app.ts': "import express from 'express';\nimport routes from './api';\nconst app = express();\napp.use('/api', routes());\napp.listen(3000);",
+    };
+    assert.deepEqual(routesOf(files).sort(), ['GET /api/health', 'GET /api/user', 'POST /api/user/login']);
+  });
+
+  test("routing-controllers: createExpressServer's routePrefix comes before the decorated controllers' routes; one the scan cannot find (an environment variable) puts them under … with a warning, never at the root", () => {
+    const controller = "import { JsonController, Get, Post } from 'routing-controllers';\n@JsonController('/users')\nexport class UserController {\n  @Get('/:id') one() {}\n  @Post() create() {}\n}";
+    const server = (prefix: string) => `import { createExpressServer } from 'routing-controllers';\nimport { env } from './env';\nconst app = createExpressServer({ routePrefix: ${prefix}, controllers: [__dirname + '/controllers/*.ts'] });\napp.listen(3000);`;
+    const env = "export const env = { app: { routePrefix: getOsEnv('APP_ROUTE_PREFIX') } };";
+    assert.deepEqual(routesOf({ '/s/controllers/user.ts': controller, '/s/app.ts': server("'/api'") }).sort(), ['GET /api/users/:id', 'POST /api/users']);
+    const { routes, warnings } = collectRoutes(
+      [{ file: '/s/controllers/user.ts', text: controller }, { file: '/s/env.ts', text: env }, { file: '/s/app.ts', text: server('env.app.routePrefix') }],
+      { moduleOf: () => undefined },
+    );
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /…/users/:id', 'POST /…/users']);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0] ?? '', /app\.ts:3: routing-controllers routePrefix not found statically/);
+  });
+
+  test('Hono factories: an app made by createApp() of a createFactory() of another file is a Hono app, its chained routes and .route() groups served where it is mounted; createApp() of anything else makes nothing', () => {
+    const files = {
+      '/s/users/factory.ts': "import { createFactory } from 'hono/factory';\nexport const usersFactory = createFactory<Env & {\n  Variables: { user: string; };\n}>();",
+      '/s/users/router.ts':
+        "import { usersFactory } from './factory';\nimport { listUsers, getUser, listKeys } from './handlers';\nconst keys = usersFactory.createApp().get('/', ...listKeys);\nexport const usersRouter = usersFactory\n  .createApp()\n  .get('/', ...listUsers)\n  .patch('/:id', ...getUser)\n  .route('/me/keys', keys);",
+      '/s/other.ts': "import { store } from './store';\nexport const cache = store.createApp().get('/x', (c) => c.text('y'));",
+      '/s/store.ts': "export const store = makeStore({ name: 'x' });",
+      '/s/index.ts': "import { Hono } from 'hono';\nimport { usersRouter } from './users/router';\nimport { cache } from './other';\nconst api = new Hono();\napi.route('/users', usersRouter);\napi.route('/cache', cache);\nconst app = new Hono();\napp.route('/api', api);\nexport default app;",
+    };
+    assert.deepEqual(routesOf(files).sort(), ['GET /api/users', 'GET /api/users/me/keys', 'PATCH /api/users/:id']);
+  });
+});

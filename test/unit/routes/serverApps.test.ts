@@ -143,6 +143,21 @@ suite('groupFilesByApp: a server package another server mounts', () => {
     assert.deepEqual(groups.map((g) => g.dir), ['/r/apps/worker', '/r/packages/dashboard']);
   });
 
+  test('one whose dev script runs its entry with Bun or Deno stays a server, not a library of a front end that imports its types', async () => {
+    for (const dev of ['bun run --hot src/index.ts', 'deno run -A src/main.ts']) {
+      const own = {
+        '/r/apps/api/package.json': JSON.stringify({ name: 'api', dependencies: { hono: '4' }, scripts: { dev, build: 'bun run build.ts' } }),
+        '/r/apps/api/src/index.ts': '',
+        '/r/apps/web/package.json': JSON.stringify({ name: 'web', dependencies: { hono: '4', api: 'workspace:*', react: '19' }, scripts: { dev: 'vite', build: 'vite build' } }),
+        '/r/apps/web/src/main.tsx': '',
+      };
+      const fs = memFs(own);
+      const all = Object.keys(own);
+      const groups = groupFilesByApp('/r', await findServerApps(fs, all), all.filter((f) => !f.endsWith('.json')), await findPackages(fs, all));
+      assert.deepEqual(groups.find((g) => g.dir === '/r/apps/api')?.files, ['/r/apps/api/src/index.ts'], dev);
+    }
+  });
+
   test('a workspace front end inside the server package (a root server with frontend/ in its workspaces) does not join it', async () => {
     const files = {
       '/r/package.json': JSON.stringify({ name: 'server', dependencies: { express: '4' }, scripts: { start: 'node dist/server.js' } }),
