@@ -37,8 +37,8 @@ export interface Stage {
   /** WORKDIR at the end of the stage ("/" when never set). */
   workdir: string;
   copies: CopyInstr[];
-  /** RUN commands, in order, with the index of the copy they follow (-1 before any copy). */
-  runs: { afterCopy: number; command: string; line: number }[];
+  /** RUN commands, in order, with the index of the copy they follow (-1 before any copy) and the WORKDIR they run in. */
+  runs: { afterCopy: number; command: string; line: number; workdir?: string }[];
   /** ENTRYPOINT then CMD (the last of each), as one command line: what the image starts. */
   start?: string;
 }
@@ -122,7 +122,7 @@ function readStageStep(st: ParseState, stage: Stage, ins: Instruction): void {
       break;
     }
     case 'RUN':
-      stage.runs.push({ afterCopy: stage.copies.length - 1, command: substituteInRun(ins.args.trim(), st.vars), line: ins.line });
+      stage.runs.push({ afterCopy: stage.copies.length - 1, command: substituteInRun(ins.args.trim(), st.vars), line: ins.line, workdir: stage.workdir });
       break;
     case 'CMD':
     case 'ENTRYPOINT': {

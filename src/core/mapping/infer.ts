@@ -22,6 +22,7 @@ import { renamedManifests, withCopiedManifests } from './copiedManifest';
 import { bundlerOutputDir } from './bundlerOutput';
 import { isAtOrInside } from '../pathInside';
 import { startedSourceFile, type StartedSource } from './startedSource';
+import { tsconfigsRun } from './runTsconfig';
 
 /** Tried in order: the config a Nest-style build uses, then the usual one. */
 const TSCONFIG_NAMES = ['tsconfig.build.json', 'tsconfig.json'] as const;
@@ -98,7 +99,9 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const scripts = Object.fromEntries(Object.entries(rootScripts).filter((e): e is [string, string] => typeof e[1] === 'string'));
   const df = written && withWorkspaceDeploys(withRunMoves(withRootScripts(withTurboPrunes(written), scripts)), project, context);
   if (project.evidence) evidence.push(project.evidence);
-  const ts = await projectTsConfig(fs, project, context, evidence, df ? stagesBuiltFor(df, build?.target).stages.flatMap((st) => st.runs.map((r) => r.command)) : []);
+  const projectName: [string, string][] = project.pkg?.name !== undefined ? [[project.pkg.name, relative(context, project.dir)]] : [];
+  const runConfigs = df ? await tsconfigsRun(fs, stagesBuiltFor(df, build?.target).stages, context, new Map(projectName)) : [];
+  const ts = await projectTsConfig(fs, project, context, evidence, runConfigs);
   const tsName = ts ? relative(context, ts.file) || ts.file : '';
   const nxRoot = project.nx ? await nxWorkspaceRoot(fs, project.dir, context) : undefined;
   const locate = (absPath: string): Location | undefined => {
@@ -361,8 +364,8 @@ function describeRewrites(rewrites: Record<string, string>): string {
 }
 
 /**
- * The tsconfig the project compiles with: the one the image's own build runs tsc with (its RUN
- * lines with the root package's scripts written out, `runs`), the one its build script names
+ * The tsconfig the project compiles with: the one the image's own build runs tsc with (`runs`,
+ * absolute: runTsconfig.ts; the first in the project's folder), the one its build script names
  * (`tsc -p X`), its nest-cli.json `compilerOptions.tsConfigPath`, else tsconfig.build.json /
  * tsconfig.json.
  */
@@ -372,16 +375,17 @@ async function projectTsConfig(fs: FsLike, project: BuildProject, context: strin
     const info = await readTsConfig(fs, file);
     return info?.emitDeclarationOnly === true ? undefined : info;
   };
-  // Scripts are written out only where the build runs at the context root: a plain `tsc` there is the root's tsconfig.json.
   const scripted = tsconfigsOfScripts(project.pkg?.scripts ?? {});
-  const run = project.dir === context ? tsconfigOfRuns(runs) : undefined;
-  const ran = run !== undefined && !scripted.includes(run) ? await emitsCode(join(context, run)) : undefined;
+  const scriptedAt = scripted.map((n) => join(project.dir, n.endsWith('.json') ? n : join(n, 'tsconfig.json')));
+  const run = runs.find((r) => isAtOrInside(project.dir, r));
+  const ran = run !== undefined && !scriptedAt.includes(run) ? await emitsCode(run) : undefined;
   if (ran) {
     evidence.push(l10n.t`tsconfig ${relative(context, ran.file)} (the image's build runs tsc with it)`);
     return ran;
   }
-  for (const named of scripted) {
-    const info = await emitsCode(named.endsWith('.json') ? join(project.dir, named) : join(project.dir, named, 'tsconfig.json'));
+  // The build script the image runs comes before the others that name a config.
+  for (const file of run !== undefined && scriptedAt.includes(run) ? [run, ...scriptedAt] : scriptedAt) {
+    const info = await emitsCode(file);
     if (info) {
       evidence.push(l10n.t`tsconfig ${relative(context, info.file)} (named by package.json's build script)`);
       return info;
@@ -398,18 +402,6 @@ async function projectTsConfig(fs: FsLike, project: BuildProject, context: strin
   for (const name of TSCONFIG_NAMES) {
     const info = await emitsCode(join(project.dir, name));
     if (info) return info;
-  }
-  return undefined;
-}
-
-/** The config the first tsc of these commands compiles the code with: `-p X`, else tsconfig.json; not a --emitDeclarationOnly run. */
-function tsconfigOfRuns(runs: readonly string[]): string | undefined {
-  for (const part of runs.flatMap((r) => r.split(/&&|\|\||;|\n/))) {
-    const m = /^\s*(?:(?:npx|pnpm(?:\s+exec)?|yarn)\s+)?tsc(?:\s+(.*?))?\s*$/.exec(part);
-    const args = m ? (m[1] ?? '') : undefined;
-    if (args === undefined || /--emitDeclarationOnly\b/.test(args)) continue;
-    const named = /(?:^|\s)(?:-p|--project|-b|--build)\s+(\S+)/.exec(args)?.[1];
-    return named === undefined ? 'tsconfig.json' : named.endsWith('.json') ? named.replace(/^\.\//, '') : join(named, 'tsconfig.json');
   }
   return undefined;
 }

@@ -27,7 +27,7 @@ CMD ["node", "dist/main.js"]
         [['.'], '/src', true],
       ],
     );
-    assert.deepEqual(build?.runs, [{ afterCopy: 1, command: 'npm run build', line: 6 }]);
+    assert.deepEqual(build?.runs, [{ afterCopy: 1, command: 'npm run build', line: 6, workdir: '/src' }]);
     assert.equal(final?.name, undefined);
     assert.equal(final?.index, 1);
     assert.deepEqual(final?.copies, [

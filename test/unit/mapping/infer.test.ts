@@ -1602,3 +1602,32 @@ suite('mapping infer: a server compiled into one executable', () => {
     assert.match(m?.evidence.join('\n') ?? '', /bundled: pkg into bin/);
   });
 });
+
+suite("mapping infer: the tsconfig the image's build runs, where it runs", () => {
+  const workspace = (dockerfile: string) =>
+    memFs({
+      '/ws/package.json': JSON.stringify({ name: 'root', private: true }),
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/*\n',
+      '/ws/apps/api/package.json': JSON.stringify({ name: 'api', dependencies: { express: '4' }, scripts: { build: 'tsc -p tsconfig.lib.json', 'build:docker': 'tsc -p tsconfig.docker.json' } }),
+      '/ws/apps/api/tsconfig.lib.json': '{"compilerOptions":{"outDir":"lib"},"include":["src"]}',
+      '/ws/apps/api/tsconfig.docker.json': '{"compilerOptions":{"outDir":"out"},"include":["src"]}',
+      '/ws/apps/api/src/main.ts': '',
+      '/ws/Dockerfile': dockerfile,
+    });
+  const ws = { context: '/ws', dockerfile: '/ws/Dockerfile' };
+
+  test('a package script run through a filter (pnpm --filter api build:docker) compiles with the config that script names, not the first build script\'s', async () => {
+    const m = await inferMapping(workspace('FROM node\nWORKDIR /app\nCOPY . .\nRUN pnpm install && pnpm --filter api build:docker\nCMD ["node", "apps/api/out/main.js"]\n'), spec({}, ws));
+    assert.equal(m?.target, '/app/apps/api/out', m?.evidence.join('\n'));
+  });
+
+  test('tsc run in the package\'s folder (WORKDIR, then cd) names the config from there', async () => {
+    const m = await inferMapping(workspace('FROM node\nWORKDIR /app\nCOPY . .\nWORKDIR /app/apps\nRUN pnpm install && cd api && npx tsc -p tsconfig.docker.json\nCMD ["node", "api/out/main.js"]\n'), spec({}, ws));
+    assert.equal(m?.target, '/app/apps/api/out', m?.evidence.join('\n'));
+  });
+
+  test('npm --prefix apps/api run build:docker runs that package\'s script in its folder', async () => {
+    const m = await inferMapping(workspace('FROM node\nWORKDIR /app\nCOPY . .\nRUN npm --prefix apps/api run build:docker\nCMD ["node", "apps/api/out/main.js"]\n'), spec({}, ws));
+    assert.equal(m?.target, '/app/apps/api/out', m?.evidence.join('\n'));
+  });
+});
