@@ -189,14 +189,15 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
   test("a service whose package depends on a server framework the scan does not read says so in its warnings, at its package.json", async () => {
     const ws = {
       '/ws/compose.yaml': 'services:\n  api:\n    build: ./api\n',
-      '/ws/api/Dockerfile': 'FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
-      '/ws/api/package.json': '{"dependencies":{"@hapi/hapi":"21"}}',
-      '/ws/api/server.js': "const Hapi = require('@hapi/hapi');\nconst server = Hapi.server({ port: 3000 });\nserver.route([{ method: 'GET', path: '/a', handler: () => 'a' }]);\nserver.start();\n",
+      '/ws/api/Dockerfile': 'FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ["node", "app.js"]\n',
+      '/ws/api/package.json': '{"dependencies":{"sails":"1"}}',
+      '/ws/api/app.js': "require('sails').lift({ port: 1337 });\n",
+      '/ws/api/config/routes.js': "module.exports.routes = {\n  'GET /users': 'UserController.find',\n};\n",
     };
     const report = await checkWorkspace({ engine: fakeEngine({ stale: false, containerFiles: [], imageFiles: [] }), prober: fakeProber(() => 200), fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
     assert.deepEqual(report.services[0]?.routes, []);
     assert.deepEqual(report.services[0]?.warnings, [
-      'api/package.json: routes of hapi (package.json depends on @hapi/hapi) are not read: none of them is shown or probed (list them in x-runtime-drift.routes)',
+      'api/package.json: routes of Sails (package.json depends on sails) are not read: none of them is shown or probed (list them in x-runtime-drift.routes)',
     ]);
   });
 

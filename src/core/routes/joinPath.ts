@@ -37,6 +37,14 @@ export function openApiPathToRoute(p: string): string {
   return p.replace(/\{([A-Za-z_$][\w$]*)\}/g, ':$1');
 }
 
+/**
+ * hapi's parameters as a router's: `{id}` -> `:id`, `{id?}` -> `:id?`, `{path*}` / `{parts*2}` ->
+ * `*`. Only a brace holding a bare name is one (Express 5's optional groups start with `/` or `:`).
+ */
+export function hapiPathToRoute(p: string): string {
+  return p.replace(/\{([A-Za-z_$][\w$]*)\*\d*\}/g, '*').replace(/\{([A-Za-z_$][\w$]*)(\??)\}/g, ':$1$2');
+}
+
 /** Past this many optional groups in one path, the path is kept as written. */
 const MAX_OPTIONAL_GROUPS = 4;
 

@@ -4,7 +4,7 @@
 // (`router[method](path)`) and method-first helpers (`add('GET', '/x', handler)`).
 import ts from 'typescript';
 import type { HttpMethod } from '../model';
-import { expandOptionalGroups, joinRoutePath, openApiPathToRoute } from './joinPath';
+import { expandOptionalGroups, hapiPathToRoute, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod } from './routeSpec';
 import { concat, hasEach, hasRefs, literalOf, literalsOf, propOf, str, type ConstValue } from './values';
 import { skipOuter } from './tsSyntax';
@@ -96,7 +96,7 @@ export abstract class RouterCallReader extends ReceiverReader {
     return true;
   }
 
-  /** `router.route('/b').get(...).post(...)` and fastify `server.route({ method, url })`. */
+  /** `router.route('/b').get(...).post(...)`, fastify `server.route({ method, url })` and hapi's tables of them. */
   protected readRouteCall(call: ts.CallExpression, router: string): void {
     const arg = call.arguments[0];
     if (!arg) return;
@@ -129,6 +129,11 @@ export abstract class RouterCallReader extends ReceiverReader {
    * (`{ method, url }`), or an imported one whose method and url collect.ts reads where it is declared.
    */
   private readRouteOptionsValue(options: ConstValue, call: ts.CallExpression, router: string): boolean {
+    // hapi `server.route([{ method, path, handler }, ...])`: a table of route options.
+    if (options.kind === 'arr' && options.items.length > 0 && options.items.every((o) => o.kind === 'obj')) {
+      if (!options.items.every((o) => this.readRouteOptionsValue(o, call, router))) this.warn(call, { id: 'routeOptions', args: [router] });
+      return true;
+    }
     if (options.kind === 'obj') {
       const methods = literalsOf(propOf(options, ['method']));
       const url = propOf(options, ['url']) ?? propOf(options, ['path']);
@@ -145,8 +150,9 @@ export abstract class RouterCallReader extends ReceiverReader {
     return true;
   }
 
-  /** A route for each method of fastify route options (`'*'` is every method). */
-  private addOptionRoutes(router: string, methods: string[], url: ConstValue, call: ts.CallExpression): void {
+  /** A route for each method of fastify or hapi route options (`'*'` is every method; hapi's `{id}` parameters read as `:id`). */
+  private addOptionRoutes(router: string, methods: string[], given: ConstValue, call: ts.CallExpression): void {
+    const url = given.kind === 'str' ? str(...given.parts.map((part) => (typeof part === 'string' ? hapiPathToRoute(part) : part))) : given;
     for (const raw of methods) {
       const m = raw.toUpperCase() === '*' ? 'ALL' : raw.toUpperCase();
       if (isHttpMethod(m)) this.addRoute(router, m, url, call);

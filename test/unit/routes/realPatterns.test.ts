@@ -9,6 +9,20 @@ const routesOf = (files: Record<string, string>, aliases = [] as { pattern: stri
   ).routes.map((r) => `${r.method} ${r.path}`);
 
 suite('routes on real-world patterns', () => {
+  test("hapi: a table of route options handed to server.route (inline or a constant of the file), each method of a method list, '*' for every method, {id} / {id?} / {rest*} parameters; an element not known statically is a warning", () => {
+    const server = [
+      "import Hapi from '@hapi/hapi';",
+      'const server = Hapi.server({ port: 3000 });',
+      "const items = [{ method: ['PUT', 'PATCH'], path: '/items/{id}/{rest*}', handler: update }, { method: '*', path: '/any/{opt?}', handler: h }];",
+      "server.route([{ method: 'GET', path: '/a', handler: () => 'a' }, { method: 'post', path: '/b', options: { handler: b } }]);",
+      'server.route(items);',
+      "server.route([{ method: 'GET', path: makePath(), handler: h }]);",
+    ].join('\n');
+    const { routes, warnings } = collectRoutes([{ file: '/s/server.ts', text: server }], { moduleOf: () => undefined });
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`).sort(), ['ALL /any/:opt?', 'GET /a', 'PATCH /items/:id/*', 'POST /b', 'PUT /items/:id/*']);
+    assert.deepEqual(warnings, ['/s/server.ts:6: server.route({...}) method or url is not known statically; route skipped (list it in x-runtime-drift.routes)']);
+  });
+
   test('a loop over a folder listed at run time registers one route per file there, named from the file; its filter keeps the endings it names', () => {
     const server = [
       "import fs from 'fs';",
