@@ -109,7 +109,8 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
     if (!df || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
     return locateInImage(df, rel.split(sep).join('/'), build?.target);
   };
-  const started = df && !spec.drift.source ? await startsSource(fs, df, build?.target, context, project, ts, locate) : undefined;
+  // A front end served by a script of its own (a static server.js) is its bundle, not that script.
+  const started = df && !spec.drift.source && (project.server !== undefined || findBundler(project) === undefined) ? await startsSource(fs, df, build?.target, context, project, ts, locate) : undefined;
   if (started) evidence.push(started.why);
   const sourceRoot = await pickSourceRoot(fs, spec, project, nxRoot, ts, tsName, evidence, started);
   // A server whose tsconfig says noEmit is still compiled file by file (swc, babel: Nest's swc builder).

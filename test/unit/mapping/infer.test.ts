@@ -1631,3 +1631,17 @@ suite("mapping infer: the tsconfig the image's build runs, where it runs", () =>
     assert.equal(m?.target, '/app/apps/api/out', m?.evidence.join('\n'));
   });
 });
+
+suite('mapping infer: a front end served by a script of its own', () => {
+  test('a package that bundles for the browser (esbuild --bundle) and is served by its own server.js is its bundle, not that script', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': JSON.stringify({ name: 'dashboard', scripts: { build: 'esbuild src/main.ts --bundle --outdir=dist' }, devDependencies: { esbuild: '*' } }),
+      '/ws/backend/src/main.ts': '',
+      '/ws/backend/server.js': '',
+      '/ws/backend/Dockerfile': 'FROM node\nWORKDIR /srv\nCOPY server.js ./\nCOPY dist ./dist\nCMD ["node", "server.js"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.target, '/srv/dist', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+  });
+});
