@@ -17,6 +17,7 @@ import { rel } from './paths';
 import { foldersUpTo } from '../pathInside';
 import { readJsonObject } from '../mapping/tsconfig';
 import { unreadFrameworkWarnings } from '../routes/unreadFrameworks';
+import { dependencyNames } from '../routes/serverApps';
 
 /** What probing needs of the check's options. */
 export interface ProbeOptions {
@@ -64,8 +65,7 @@ export async function unreadFrameworkNotes(fs: FsLike, sourceRoot: string, works
     const file = join(dir, 'package.json');
     const pkg = await readJsonObject(fs, file);
     if (!pkg) continue;
-    const deps = Object.keys({ ...(pkg['dependencies'] as object | undefined), ...(pkg['devDependencies'] as object | undefined) });
-    return unreadFrameworkWarnings(deps, routes, extracted).map((w) => `${file}: ${w}`);
+    return unreadFrameworkWarnings(dependencyNames(pkg), routes, extracted).map((w) => `${file}: ${w}`);
   }
   return [];
 }

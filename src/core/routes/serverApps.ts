@@ -122,13 +122,13 @@ async function nestCliApplicationAt(fs: FsLike, dir: string): Promise<NestCliApp
  */
 function serverEvidence(pkg: Record<string, unknown> | undefined): string | { frameworks: readonly string[]; routeHandlers?: true } | undefined {
   if (!pkg) return undefined;
-  const deps = { ...(pkg['dependencies'] as object | undefined), ...(pkg['devDependencies'] as object | undefined) } as Record<string, unknown>;
-  const framework = SERVER_FRAMEWORKS.find((f) => f in deps);
-  if (!framework) return 'next' in deps ? { frameworks: SERVER_FRAMEWORKS, routeHandlers: true } : undefined;
+  const deps = dependencyNames(pkg);
+  const framework = SERVER_FRAMEWORKS.find((f) => deps.includes(f));
+  if (!framework) return deps.includes('next') ? { frameworks: SERVER_FRAMEWORKS, routeHandlers: true } : undefined;
   const scripts = Object.entries(packageScripts(pkg));
   if (!scripts.some(([, cmd]) => PAGE_CLI.test(cmd))) return `depends on ${framework}`;
   const runs = scripts.find(([script, cmd]) => START_SCRIPT.test(script) && RUNS_SERVER.test(cmd));
-  return runs ? `depends on ${framework} and its ${runs[0]} script runs a server of its own` : { frameworks: SERVER_FRAMEWORKS.filter((f) => f in deps) };
+  return runs ? `depends on ${framework} and its ${runs[0]} script runs a server of its own` : { frameworks: SERVER_FRAMEWORKS.filter((f) => deps.includes(f)) };
 }
 
 /**
@@ -234,13 +234,18 @@ export interface WorkspacePackage {
   startable?: boolean;
 }
 
+/** The names of the packages a package.json depends on: its dependencies and devDependencies. */
+export function dependencyNames(pkg: Record<string, unknown>): string[] {
+  return Object.keys({ ...(pkg['dependencies'] as object | undefined), ...(pkg['devDependencies'] as object | undefined) });
+}
+
 export async function findPackages(fs: FsLike, files: readonly string[]): Promise<WorkspacePackage[]> {
   const out: WorkspacePackage[] = [];
   for (const file of files) {
     if (file.slice(file.lastIndexOf(sep) + 1) !== 'package.json') continue;
     const pkg = await readJsonObject(fs, file);
     if (!pkg) continue;
-    const deps = Object.keys({ ...(pkg['dependencies'] as object | undefined), ...(pkg['devDependencies'] as object | undefined) });
+    const deps = dependencyNames(pkg);
     out.push({
       dir: dirname(file),
       name: typeof pkg['name'] === 'string' ? pkg['name'] : undefined,
