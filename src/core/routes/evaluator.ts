@@ -4,7 +4,7 @@
 // for a mount prefix that is not known statically.
 import ts from 'typescript';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
-import { EACH, LISTED, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, str, type ConstValue, type StrValue } from './values';
+import { EACH, LISTED, SPREAD, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, str, type ConstValue, type StrValue } from './values';
 import { skipOuter } from './tsSyntax';
 import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, enclosingFunction, singleReturn, hasModifier } from './routeSyntax';
 import { ReaderBase } from './readerBase';
@@ -147,10 +147,12 @@ export abstract class Evaluator extends ReaderBase {
   private evaluateObject(node: ts.ObjectLiteralExpression, depth: number): ConstValue {
     const props: Record<string, ConstValue> = {};
     for (const p of node.properties) {
-      // `{ ...config, jwt: config.jwt }`: the spread object's properties, then the ones written after it.
+      // `{ ...config, jwt: config.jwt }`: the spread object's properties, then the ones written after it;
+      // an imported object spread (`{ ...getThingSpec, middleware }`) stands for the keys not written here.
       if (ts.isSpreadAssignment(p)) {
         const spread = this.evaluate(p.expression, depth);
         if (spread?.kind === 'obj') Object.assign(props, spread.props);
+        else if (spread?.kind === 'str' && spread.parts.length === 1 && typeof spread.parts[0] === 'object') props[SPREAD] = spread;
         continue;
       }
       const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;

@@ -11,6 +11,11 @@ import { isHttpMethod } from './routeSpec';
 export const EACH = '[]';
 /** Where a file's constants keep the object literal it exports by default (`export default { ... }`, `module.exports = { ... }`). */
 export const DEFAULT_OBJECT = '*default';
+/**
+ * In an object's properties: the imported object it spreads (`{ ...getThingSpec, middleware }`),
+ * read for every key the object does not write itself once collect.ts resolves the import.
+ */
+export const SPREAD = '*spread*';
 
 /**
  * The start of a reference's local name that stands for a folder listed at run time
@@ -86,8 +91,10 @@ export function hasRefs(v: ConstValue | undefined): boolean {
 /** A property path inside a value. */
 export function propOf(v: ConstValue | undefined, path: readonly string[]): ConstValue | undefined {
   let cur = v;
-  for (const key of path) {
+  for (const [i, key] of path.entries()) {
     if (!cur) return undefined;
+    const spread = cur.kind === 'obj' && !Object.hasOwn(cur.props, key) ? cur.props[SPREAD] : undefined;
+    if (spread) return propOf(spread, path.slice(i));
     if (cur.kind === 'obj') cur = cur.props[key];
     else if (cur.kind === 'arr' && /^\d+$/.test(key)) cur = cur.items[Number(key)];
     // `configService.get('app').globalPrefix`: the key under that namespace.

@@ -31,6 +31,7 @@ const SAMPLES: Record<string, string> = {
   'object of routers': "import apiItems from './api/items';\nimport home from './home';\nconst routes: Routers = {\n\t'api/items': apiItems,\n\t'': home,\n};\nexport default routes;",
   // A route table's parts: a route definition made by a curried factory, and a list of them spread into the table.
   'curried route definition': 'export const deleteThing = createHandler(\n  deleteThingSpec,\n)(deleteThingHandler);',
+  'curried route definition spreading its spec': 'export const deleteThing = createHandler({\n  ...deleteThingSpec,\n  middleware: [limit],\n})(async (req) => {\n  await remove(req.params.id);\n  return {};\n});',
   // A plugin whose every route call is given type arguments, a type literal with `;` before the path's quote.
   'typed route calls': "export default async (fastify: FastifyInstance) => {\n  fastify.get<{\n    Querystring: { limit?: number; offset?: number }\n  }>('/', async (request) => list(request));\n};",
   // A barrel that imports routers under new names and exports that list: no call, no `from` after its export.

@@ -1150,6 +1150,15 @@ suite('routes on real-world patterns: route tables', () => {
     assert.deepEqual(routesOf(files(forOf)).sort(), ['GET /api/v1/health', 'GET /api/v1/things', 'GET /api/v1/things/:id', 'POST /api/v1/things']);
   });
 
+  test("an element whose spec spreads an imported spec (createHandler({ ...getThingSpec, middleware })) takes its method and path from that spec", () => {
+    const withSpread = {
+      ...files('for (const r of allRoutes) router[r.method](`/v1${r.path}`, r.handler);'),
+      '/s/things/getThing.ts': "import { createHandler } from '../handler';\nimport { getThingSpec } from '../validators';\nexport const getThing = createHandler({\n  ...getThingSpec,\n  middleware: [auth],\n})(h);\n",
+      '/s/validators.ts': "export const listThingsSpec = { method: 'get' as const, path: '/things' };\nexport const postThingSpec = { method: 'post' as const, path: '/things' };\nexport const getThingSpec = { method: 'get' as const, path: '/things/:id/bulk', summary: 'one' };\n",
+    };
+    assert.deepEqual(routesOf(withSpread).sort(), ['GET /api/v1/health', 'GET /api/v1/things', 'GET /api/v1/things/:id/bulk', 'POST /api/v1/things']);
+  });
+
   test('a route table whose list cannot be found is a warning with its line, not a route', () => {
     const { routes, warnings } = collectRoutes(
       [{ file: '/s/api.ts', text: "import { Router } from 'express';\nimport { someRoutes } from './elsewhere';\nconst router = Router();\nsomeRoutes.forEach((r) => {\n  router[r.method](r.path, r.handler);\n});\n" }],
