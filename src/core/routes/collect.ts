@@ -9,6 +9,7 @@ import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, substitu
 import { DEFAULT_OBJECT, EACH, LISTED, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
 import { UNKNOWN_PREFIX, joinRoutePath, openApiPathToRoute, stripParamPatterns, unknownPrefixPath } from './joinPath';
 import { isHttpMethod, parseRouteSpec } from './routeSpec';
+import { ROUTER_METHODS } from './routeSyntax';
 import { scanMessageText, scanWarningText } from '../scanTexts';
 
 export interface CollectOptions {
@@ -122,7 +123,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
     warnings.push(scanMessageText({ id: 'severalVersionings', args: [versioned[0]?.file ?? ''] }));
   const versioning = opts.routePrefix === undefined ? versioned[0]?.x.uriVersioning : undefined;
 
-  for (const s of scanned) addImportedRoutes(s, byKey, opts.aliases ?? []);
+  for (const s of scanned) addImportedRoutes(s, byKey, opts.aliases ?? [], warnings);
   const edges = dropEmptyUnknownMounts(warnings, unknownMounts, mountEdges(scanned, warnings, opts.aliases ?? [], resolver), byKey);
   const moduleMounts = controllerPrefixes(scanned, byKey, opts.aliases ?? []);
   const prefixesOf = mountPrefixes(edges, unknownPrefixRouters(scanned, byKey, opts.aliases ?? [], warnings));
@@ -722,24 +723,30 @@ function resolveClassMount(s: Scanned, cls: string, byKey: Map<string, Scanned>,
 }
 
 /** Routes this file's calls and mounts make of what other files declare: route helpers, package handlers. */
-function addImportedRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathAlias[]): void {
-  addHelperRoutes(s, byKey, aliases);
+function addImportedRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathAlias[], warnings: string[]): void {
+  addHelperRoutes(s, byKey, aliases, warnings);
   addEndpointRoutes(s, byKey, aliases);
 }
 
 /**
  * `eu.route(router, 'get', '/etapi/notes', h)`: a call of another file's route helper is a route on
- * the router it is given, with the method and path at the helper's parameter positions.
+ * the router it is given, with the method and path at the helper's parameter positions (the path
+ * joined from its pieces, `createAction(router, '/api', c, a, '/group/list', 'get')` with `base +
+ * path`). A method or path the call does not give is a warning at the call.
  */
-function addHelperRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathAlias[]): void {
+function addHelperRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathAlias[], warnings: string[]): void {
   for (const call of s.x.helperCalls ?? []) {
     const imp = s.x.imports.find((i) => i.local === call.helper);
     const found = imp && followExport(s, imp, call.member, byKey, aliases, 0);
     const sig = found?.name !== undefined ? found.target.x.routeHelpers?.[found.name] : undefined;
-    const method = sig && call.literals[sig.method]?.toUpperCase();
-    const path = sig && call.literals[sig.path];
     const router = sig && call.routers[sig.router];
-    if (method && isHttpMethod(method) && path?.startsWith('/') && router) s.x.routes.push({ method, path: joinRoutePath(path), line: call.line, kind: 'router', router });
+    if (!sig || !router) continue;
+    const method = ROUTER_METHODS[call.literals[sig.method]?.toLowerCase() ?? ''];
+    const pieces = sig.path.map((p) => (typeof p === 'string' ? p : call.literals[p]));
+    const path = pieces.every((p): p is string => typeof p === 'string') ? pieces.join('') : undefined;
+    if (method && path?.startsWith('/')) s.x.routes.push({ method, path: joinRoutePath(path), line: call.line, kind: 'router', router });
+    else if (method && path === undefined) warnings.push(scanWarningText(s.file, { id: 'routeValue', args: [method], line: call.line }));
+    else if (!method) warnings.push(scanWarningText(s.file, { id: 'routeTable', args: [], line: call.line }));
   }
   // `listMembers.mountHttp(app)` of a value `defineApiEndpoint(prefix)({ route: createRoute(...) })`
   // made: a route on that router when the function registers the config it is given through that method.

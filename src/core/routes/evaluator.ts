@@ -167,7 +167,8 @@ export abstract class Evaluator extends ReaderBase {
   }
 
   private evaluateIdentifier(node: ts.Identifier, depth: number): ConstValue | undefined {
-    const hit = this.lookup(node.text);
+    // A name declared again in another function of the file is that function's own (`routerPath@12`).
+    const hit = this.scopes.some((sc) => sc.has(node.text)) ? this.lookup(node.text) : this.lookup(this.ownName(node.text, node));
     if (hit && 'kind' in hit && typeof (hit as ConstValue).kind === 'string' && !('pos' in hit)) return hit as ConstValue;
     if (hit && ts.isEnumDeclaration(hit as ts.Node)) return this.enumValue(hit as ts.EnumDeclaration);
     if (hit && ts.isClassDeclaration(hit as ts.Node)) return this.classStatics(hit as ts.ClassDeclaration, depth);

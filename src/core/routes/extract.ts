@@ -7,7 +7,7 @@
 //
 // One FileReader reads one file. Its readers are layered, one concept per file, each built on the
 // one before and sharing the file's state (readerBase.ts): evaluator (values), declarations,
-// loops, receivers, routerCalls, routeHelpers, mounts, fileExports, nestApp, nestControllers, adonisRoutes.
+// tableLoops, loops, receivers, routerCalls, routeHelpers, mounts, fileExports, nestApp, nestControllers, adonisRoutes.
 // This file holds the walk over the tree and the dispatch of each call to its reader.
 import ts from 'typescript';
 import type { ExtractedFile } from './extracted';
@@ -72,6 +72,7 @@ class FileReader extends AdonisReader {
       if (pattern !== undefined) this.warn(node, { id: 'globLoad', args: [pattern] });
     }
     if (ts.isForOfStatement(node) && this.readForOf(node)) return;
+    if ((ts.isForInStatement(node) && this.readForIn(node)) || (ts.isForStatement(node) && this.readForIndex(node))) return;
     if (ts.isVariableDeclaration(node) && node.initializer && this.isExportedRoutesTree(node)) this.readRouterTree(node.initializer);
     if (ts.isIfStatement(node)) {
       // A branch a constant condition never takes registers nothing (`if (ENABLE_X)` with `const ENABLE_X = false`).

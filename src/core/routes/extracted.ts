@@ -203,9 +203,10 @@ export interface ExtractedFile {
   routerParamProps?: Record<string, Record<string, string>>;
   /**
    * Route helpers taking the router, the method and the path as parameters (`function route(router,
-   * method, path, handler) { router[method](path, ...) }`): their positions, by function name.
+   * method, path, handler) { router[method](path, ...) }`): their positions, by function name; the
+   * path as pieces, a parameter's position or literal text (`router[method](base + path)`: [1, 4]).
    */
-  routeHelpers?: Record<string, { router: number; method: number; path: number }>;
+  routeHelpers?: Record<string, { router: number; method: number; path: Array<number | string> }>;
   /**
    * Calls of an imported function given a router and literals (`eu.route(router, 'get', '/notes', h)`):
    * routes on that router when collect.ts finds the function is a route helper (routeHelpers).

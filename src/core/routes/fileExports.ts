@@ -5,7 +5,7 @@ import ts from 'typescript';
 import { joinRoutePath } from './joinPath';
 import { DEFAULT_OBJECT, literalOf, str, type ConstValue } from './values';
 import { skipOuter, wrappedFunction } from './tsSyntax';
-import { ROUTER_METHODS, returnedExpression, chainRoot, restNames, hasModifier } from './routeSyntax';
+import { ROUTER_METHODS, returnedExpression, chainRoot, restNames, hasModifier, cjsNamedExport } from './routeSyntax';
 import { requireSource } from './moduleLoads';
 import type { ReaderBase } from './readerBase';
 import { MountReader } from './mounts';
@@ -331,18 +331,6 @@ export abstract class ExportReader extends MountReader {
     }
     return undefined;
   }
-}
-
-/** `exports.api = apiRouter` / `module.exports.api = apiRouter`: the exported name and its value. */
-function cjsNamedExport(st: ts.Statement): { name: string; value: ts.Expression } | undefined {
-  if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
-  const left = st.expression.left;
-  if (!ts.isPropertyAccessExpression(left)) return undefined;
-  const base = left.expression;
-  const isExports =
-    (ts.isIdentifier(base) && base.text === 'exports') ||
-    (ts.isPropertyAccessExpression(base) && base.name.text === 'exports' && ts.isIdentifier(base.expression) && base.expression.text === 'module');
-  return isExports ? { name: left.name.text, value: skipOuter(st.expression.right) } : undefined;
 }
 
 /** The router a function returns: `() => router`, `{ ...; return router.routes(); }` (its last return). */

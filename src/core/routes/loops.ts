@@ -7,12 +7,12 @@ import { EACH, LISTED, literalOf, str, type ConstValue } from './values';
 import { lastReturn, skipOuter } from './tsSyntax';
 import { bindingNames, dirnameJoin, concatPieces, fromDirname, isFunctionLike } from './routeSyntax';
 import { loopAt, isModuleLoad } from './moduleLoads';
-import { DeclarationReader } from './declarations';
+import { TableLoopReader } from './tableLoops';
 
 /** Array methods that call their callback once per element. */
 const ITERATING = new Set(['forEach', 'map', 'flatMap']);
 
-export abstract class LoopReader extends DeclarationReader {
+export abstract class LoopReader extends TableLoopReader {
   /**
    * `require(path.join(__dirname, 'api', r))` / `await import(join(dir, d.name))` in a loop over a
    * folder listed at run time (listedEntry), the entry's name last: each file of that folder, the
@@ -57,32 +57,39 @@ export abstract class LoopReader extends DeclarationReader {
     const fn = call.arguments[0];
     if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return false;
     const param = fn.parameters[0];
-    if (!param || !ts.isIdentifier(param.name)) return false;
-    return this.readLoop(callee.expression, param.name.text, fn.body);
+    if (!param) return false;
+    return this.readLoop(callee.expression, param.name, fn.body);
   }
 
   protected readForOf(node: ts.ForOfStatement): boolean {
     const decl = ts.isVariableDeclarationList(node.initializer) ? node.initializer.declarations[0] : undefined;
-    if (!decl || !ts.isIdentifier(decl.name)) return false;
-    return this.readLoop(node.expression, decl.name.text, node.statement);
+    if (!decl) return false;
+    return this.readLoop(node.expression, decl.name, node.statement);
   }
 
   /**
    * A loop body read once per element of a literal array; over an imported array, once with the
-   * variable standing for each element (collect.ts expands it when it resolves the import).
+   * variable standing for each element (collect.ts expands it when it resolves the import); over
+   * a constant table of the file, once per element with the variable's names bound (tableLoops.ts).
    */
-  private readLoop(list: ts.Expression, variable: string, body: ts.Node): boolean {
+  private readLoop(list: ts.Expression, name: ts.BindingName, body: ts.Node): boolean {
+    const table = () => {
+      const items = this.tableItems(list);
+      return items !== undefined && this.readTableLoop(name, items, body);
+    };
+    if (!ts.isIdentifier(name)) return table();
+    const variable = name.text;
     const arr = this.arrayElements(list);
     if (arr) {
-      for (const el of arr) {
-        // `[...featureRoutes, ...metricRoutes]`: each spread list's elements, as over that list.
-        const each = (ts.isSpreadElement(el) ? this.eachOf(el.expression) : undefined) ?? el;
-        this.withScope(new Map([[variable, each]]), () => this.visit(body));
-      }
+      // `[...featureRoutes, ...metricRoutes]`: each spread list's elements, as over that list.
+      this.visitEach(
+        arr.map((el) => new Map([[variable, (ts.isSpreadElement(el) ? this.eachOf(el.expression) : undefined) ?? el]])),
+        body,
+      );
       return true;
     }
     const each = this.eachOf(list) ?? this.listedEntry(list);
-    if (!each) return false;
+    if (!each) return table();
     this.withScope(new Map([[variable, each]]), () => this.visit(body));
     return true;
   }

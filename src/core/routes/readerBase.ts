@@ -11,6 +11,9 @@ import { enclosingFunction } from './routeSyntax';
 
 export type Scope = Map<string, ts.Expression | ConstValue>;
 
+/** A function of the file that registers routes for its caller (routeHelpers.ts). */
+export type RouteHelper = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression;
+
 export abstract class ReaderBase {
   /** Top-level `const x = ...` initialisers, enums, classes: what identifiers evaluate to. */
   protected readonly decls = new Map<string, ts.Node>();
@@ -52,7 +55,7 @@ export abstract class ReaderBase {
   /** Inline plugin bodies already read under their own router: not read again as the file's. */
   protected readonly handled = new Set<ts.Node>();
   /** This file's route helpers (see findRouteHelpers), by name. */
-  protected readonly routeHelpers = new Map<string, ts.FunctionDeclaration>();
+  protected readonly routeHelpers = new Map<string, RouteHelper>();
   /** Methods registering a route config handed in on the router they are given (findSpecMounters): no route of their own. */
   protected readonly specMounterFns = new Set<ts.Node>();
   /** The helpers being read at a call site, innermost last; routes found take the outermost call's line. */

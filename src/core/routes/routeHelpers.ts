@@ -6,9 +6,9 @@ import { joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod } from './routeSpec';
 import { isRouteConfig, literalOf, propOf, type ConstValue } from './values';
 import type { ExtractedFile, ExtractedRoute } from './extracted';
-import { skipOuter } from './tsSyntax';
-import { ROUTER_METHODS, CONVENTIONAL_RECEIVER, returnedExpression, restNames, enclosingFunction, CHAIN_KEEPS_ROUTER, isRoutePath } from './routeSyntax';
-import type { Scope } from './readerBase';
+import { isFunctionWithBody, skipOuter } from './tsSyntax';
+import { ROUTER_METHODS, CONVENTIONAL_RECEIVER, returnedExpression, restNames, enclosingFunction, CHAIN_KEEPS_ROUTER, isRoutePath, cjsNamedExport } from './routeSyntax';
+import type { RouteHelper, Scope } from './readerBase';
 import { requireSource } from './moduleLoads';
 import { RouterCallReader } from './routerCalls';
 
@@ -17,10 +17,12 @@ export abstract class RouteHelperReader extends RouterCallReader {
    * Route helpers: functions of this file whose routes take the method and path from their
    * parameters, `function route(method, path, ...handlers) { router[method](path, ...) }`, or
    * hand their parameters on to such a function (`apiRoute(method, path, h) { route(method, path,
-   * [auth], h) }`). They are called with the values (`route(GET, '/login', [], login)`).
+   * [auth], h) }`). They are called with the values (`route(GET, '/login', [], login)`). Declared,
+   * or a function held by a constant or a CommonJS export (`exports.createAction = (router, base,
+   * path, method) => { router[method](base + path, h) }`).
    */
   protected findRouteHelpers(): void {
-    const functions = [...this.decls.entries()].filter((e): e is [string, ts.FunctionDeclaration] => ts.isFunctionDeclaration(e[1]) && e[1].body !== undefined);
+    const functions = this.helperCandidates();
     for (let changed = true; changed; ) {
       changed = false;
       for (const [name, fn] of functions) {
@@ -44,18 +46,34 @@ export abstract class RouteHelperReader extends RouterCallReader {
     }
   }
 
-  /** `router[method](path, ...)` on three of its parameters: a helper other files can call (ExtractedFile.routeHelpers). */
-  private recordHelperSignature(name: string, fn: ts.FunctionDeclaration): void {
+  /** The file's functions by name: declarations, `const f = (...) => ...`, `exports.f = function (...) {...}`. */
+  private helperCandidates(): Array<[string, RouteHelper]> {
+    const out: Array<[string, RouteHelper]> = [];
+    for (const [name, node] of this.decls) if (isFunctionWithBody(node) && node.body !== undefined && !name.includes('@')) out.push([name, node]);
+    for (const st of this.sf.statements) {
+      const named = cjsNamedExport(st);
+      if (named && (ts.isArrowFunction(named.value) || ts.isFunctionExpression(named.value)) && !this.decls.has(named.name)) out.push([named.name, named.value]);
+    }
+    return out;
+  }
+
+  /**
+   * `router[method](path, ...)` on its parameters: a helper other files can call
+   * (ExtractedFile.routeHelpers). The path may join parameters and literals (`base + path`,
+   * `${base}${path}`), also through a constant of the helper (`const full = base + path`).
+   */
+  private recordHelperSignature(name: string, fn: RouteHelper): void {
     const at = (e: ts.Expression | undefined): number => {
       const x = e && skipOuter(e);
       return x && ts.isIdentifier(x) ? fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === x.text) : -1;
     };
-    const find = (node: ts.Node): { router: number; method: number; path: number } | undefined => {
+    const find = (node: ts.Node): { router: number; method: number; path: Array<number | string> } | undefined => {
       if (ts.isCallExpression(node)) {
         const c = skipOuter(node.expression);
-        if (ts.isElementAccessExpression(c)) {
-          const sig = { router: at(c.expression), method: at(c.argumentExpression), path: at(node.arguments[0]) };
-          if (sig.router >= 0 && sig.method >= 0 && sig.path >= 0) return sig;
+        const path = ts.isElementAccessExpression(c) && node.arguments[0] ? helperPathPieces(node.arguments[0], fn, at, 0) : undefined;
+        if (ts.isElementAccessExpression(c) && path) {
+          const sig = { router: at(c.expression), method: at(c.argumentExpression), path };
+          if (sig.router >= 0 && sig.method >= 0) return sig;
         }
       }
       return ts.forEachChild(node, find);
@@ -180,11 +198,14 @@ export abstract class RouteHelperReader extends RouterCallReader {
     // Most calls of an imported function hand it no router: their arguments are not evaluated.
     if (!routers.some((r) => r !== null)) return false;
     const literals = call.arguments.map((a) => (ts.isSpreadElement(a) ? null : (literalOf(this.evaluate(a)) ?? null)));
-    if (!literals.some((l) => l !== null && ROUTER_METHODS[l] !== undefined)) return false;
+    const method = literals.some((l) => l !== null && ROUTER_METHODS[l.toLowerCase()] !== undefined);
+    // In a loop over a list not known here, the call is kept for collect.ts to warn of if it is a
+    // route helper's, and read as before (a router handed to a function) too.
+    if (!method && this.unknownLoopVariable(call) === undefined) return false;
     const entry: NonNullable<ExtractedFile['helperCalls']>[number] = { helper: root.text, literals, routers, line: this.line(call) };
     if (ts.isPropertyAccessExpression(callee)) entry.member = callee.name.text;
     (this.out.helperCalls ??= []).push(entry);
-    return true;
+    return method;
   }
 
   /**
@@ -212,14 +233,14 @@ export abstract class RouteHelperReader extends RouterCallReader {
 
   protected inRouteHelper(node: ts.Node): boolean {
     const fn = enclosingFunction(node);
-    return fn !== undefined && ts.isFunctionDeclaration(fn) && fn.name !== undefined && this.routeHelpers.get(fn.name.text) === fn;
+    return fn !== undefined && [...this.routeHelpers.values()].some((h) => h === fn);
   }
 
   /**
    * A call of a route helper: its body read with its parameters bound to the call's values (a
    * router argument to that router), the routes it declares placed at the call.
    */
-  private expandRouteHelper(call: ts.CallExpression, name: string, fn: ts.FunctionDeclaration): void {
+  private expandRouteHelper(call: ts.CallExpression, name: string, fn: RouteHelper): void {
     const scope: Scope = new Map();
     fn.parameters.forEach((p, i) => {
       const arg = call.arguments[i];
@@ -231,7 +252,8 @@ export abstract class RouteHelperReader extends RouterCallReader {
     });
     this.expanding.push({ name, line: this.expanding[0]?.line ?? this.line(call) });
     try {
-      if (fn.body) this.withScope(scope, () => this.visit(fn.body as ts.Block));
+      const body = fn.body;
+      if (body) this.withScope(scope, () => this.visit(body));
     } finally {
       this.expanding.pop();
     }
@@ -302,4 +324,38 @@ function registersGivenConfig(fn: ts.FunctionLikeDeclaration): boolean {
     return ts.forEachChild(n, find) ?? false;
   };
   return find(fn.body);
+}
+
+/**
+ * A helper's path as pieces: a parameter's position or literal text (`base + path` -> [1, 4]),
+ * through a constant the helper declares (`const full = `${base}/${path}``). Undefined when it is
+ * built from anything else.
+ */
+function helperPathPieces(e: ts.Expression, fn: RouteHelper, param: (e: ts.Expression) => number, depth: number): Array<number | string> | undefined {
+  const x = skipOuter(e);
+  if (depth > 4) return undefined;
+  if (ts.isStringLiteralLike(x)) return [x.text];
+  if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const [left, right] = [helperPathPieces(x.left, fn, param, depth + 1), helperPathPieces(x.right, fn, param, depth + 1)];
+    return left && right ? [...left, ...right] : undefined;
+  }
+  if (ts.isTemplateExpression(x)) {
+    const out: Array<number | string> = [x.head.text];
+    for (const span of x.templateSpans) {
+      const inner = helperPathPieces(span.expression, fn, param, depth + 1);
+      if (!inner) return undefined;
+      out.push(...inner, span.literal.text);
+    }
+    return out;
+  }
+  if (!ts.isIdentifier(x)) return undefined;
+  const index = param(x);
+  if (index >= 0) return [index];
+  let local: ts.Expression | undefined;
+  const find = (n: ts.Node): void => {
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === x.text && n.initializer) local = n.initializer;
+    else if (!local && !ts.isFunctionLike(n)) ts.forEachChild(n, find);
+  };
+  if (fn.body) ts.forEachChild(fn.body, find);
+  return local ? helperPathPieces(local, fn, param, depth + 1) : undefined;
 }

@@ -218,3 +218,15 @@ export function isFunctionLike(e: ts.Node): boolean {
 export function isRoutePath(p: string): boolean {
   return p.startsWith('/') || p === '*' || p === '';
 }
+
+/** `exports.api = apiRouter` / `module.exports.api = apiRouter`: the exported name and its value. */
+export function cjsNamedExport(st: ts.Statement): { name: string; value: ts.Expression } | undefined {
+  if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+  const left = st.expression.left;
+  if (!ts.isPropertyAccessExpression(left)) return undefined;
+  const base = left.expression;
+  const isExports =
+    (ts.isIdentifier(base) && base.text === 'exports') ||
+    (ts.isPropertyAccessExpression(base) && base.name.text === 'exports' && ts.isIdentifier(base.expression) && base.expression.text === 'module');
+  return isExports ? { name: left.name.text, value: skipOuter(st.expression.right) } : undefined;
+}

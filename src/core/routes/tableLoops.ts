@@ -1,0 +1,178 @@
+// Loops over a constant table of route records: `for (const ctrl in routeConfig)`, `for (let i = 0;
+// i < routes.length; i++)`, `Object.keys(t)` / `Object.values(t)` / `Object.entries(t)`, and lists
+// reached through the table (`routeConfig[ctrl].forEach((item) => ...)`), the loop variable
+// destructured or not (`([name, list]) => ...`, `for (const { method, path } of routes)`). The
+// body is read once per element with its names bound to that element's key or value, so the
+// fields a registering call is given (`router[item.method](prefix + item.path)`, a helper's
+// arguments) are known there.
+import ts from 'typescript';
+import { literalOf, propOf, str, type ConstValue } from './values';
+import { skipOuter } from './tsSyntax';
+import type { Scope } from './readerBase';
+import { DeclarationReader } from './declarations';
+
+/** An element of a table: a value (an expression of the file, or a key as text), or an entry of `Object.entries`. */
+export type TableItem = ts.Expression | ConstValue | { key: string; value: ts.Expression };
+
+/** Past this many elements a loop is not read element by element (a data table, not routes). */
+const MAX_TABLE_ITEMS = 1000;
+
+/** `Object.keys(t)`, `Object.values(t)`, `Object.entries(t)`. */
+const OBJECT_LISTING = /^Object\.(keys|values|entries)$/;
+
+export abstract class TableLoopReader extends DeclarationReader {
+  /**
+   * The object or array literal an expression stands for: through names (scope, then the file's
+   * declarations), `Object.freeze(x)`, properties and elements with keys known here
+   * (`routeConfig[ctrl]` with `ctrl` bound by a loop).
+   */
+  protected tableNode(expr: ts.Expression, depth = 0): ts.ObjectLiteralExpression | ts.ArrayLiteralExpression | undefined {
+    const e = skipOuter(expr);
+    if (depth > 8) return undefined;
+    if (ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e)) return e;
+    if (ts.isIdentifier(e)) {
+      const hit = this.lookup(e.text);
+      return hit && isExpressionNode(hit) ? this.tableNode(hit, depth + 1) : undefined;
+    }
+    if (ts.isCallExpression(e) && e.expression.getText(this.sf) === 'Object.freeze' && e.arguments[0]) return this.tableNode(e.arguments[0], depth + 1);
+    if (!ts.isPropertyAccessExpression(e) && !ts.isElementAccessExpression(e)) return undefined;
+    const key = ts.isPropertyAccessExpression(e) ? e.name.text : literalOf(this.evaluate(e.argumentExpression));
+    const base = key === undefined ? undefined : this.tableNode(e.expression, depth + 1);
+    const member = base && key !== undefined ? tableMember(base, key) : undefined;
+    return member ? this.tableNode(member, depth + 1) : undefined;
+  }
+
+  /**
+   * The elements a loop runs over when its list is a constant table of the file: an array's
+   * elements, or an object's keys, values or entries (`Object.keys(t)`...). Undefined when not one.
+   */
+  protected tableItems(list: ts.Expression): TableItem[] | undefined {
+    const e = skipOuter(list);
+    const listing = ts.isCallExpression(e) && e.arguments[0] ? OBJECT_LISTING.exec(e.expression.getText(this.sf))?.[1] : undefined;
+    const table = listing !== undefined && ts.isCallExpression(e) && e.arguments[0] ? this.tableNode(e.arguments[0]) : listing === undefined ? this.tableNode(e) : undefined;
+    if (!table) return undefined;
+    const entries = tableEntries(table);
+    if (!entries || entries.length > MAX_TABLE_ITEMS) return undefined;
+    if (listing === 'keys') return entries.map(([key]) => str(key));
+    if (listing === 'entries') return entries.map(([key, value]) => ({ key, value }));
+    return ts.isArrayLiteralExpression(table) || listing === 'values' ? entries.map(([, value]) => value) : undefined;
+  }
+
+  /** `for (const ctrl in routeConfig)` over a constant table: the body once per key. */
+  protected readForIn(node: ts.ForInStatement): boolean {
+    const decl = ts.isVariableDeclarationList(node.initializer) ? node.initializer.declarations[0] : undefined;
+    const table = decl && ts.isIdentifier(decl.name) ? this.tableNode(node.expression) : undefined;
+    const keys = table && tableEntries(table);
+    if (!decl || !keys || keys.length > MAX_TABLE_ITEMS) return false;
+    return this.readTableLoop(decl.name, keys.map(([key]) => str(key)), node.statement);
+  }
+
+  /** `for (let i = 0; i < routes.length; i++)` over a constant array: the body once per index. */
+  protected readForIndex(node: ts.ForStatement): boolean {
+    const decl = node.initializer && ts.isVariableDeclarationList(node.initializer) ? node.initializer.declarations[0] : undefined;
+    const cond = node.condition && skipOuter(node.condition);
+    const start = decl?.initializer && skipOuter(decl.initializer);
+    if (!decl || !ts.isIdentifier(decl.name) || !start || !ts.isNumericLiteral(start) || start.text !== '0' || !isIncrement(node.incrementor, decl.name.text)) return false;
+    if (!cond || !ts.isBinaryExpression(cond) || cond.operatorToken.kind !== ts.SyntaxKind.LessThanToken || skipOuter(cond.left).getText(this.sf) !== decl.name.text) return false;
+    const length = skipOuter(cond.right);
+    const table = ts.isPropertyAccessExpression(length) && length.name.text === 'length' ? this.tableNode(length.expression) : undefined;
+    if (!table || !ts.isArrayLiteralExpression(table) || table.elements.length > MAX_TABLE_ITEMS) return false;
+    return this.readTableLoop(decl.name, table.elements.map((_, i) => str(String(i))), node.statement);
+  }
+
+  /**
+   * A loop body read once per element, its variable (a name or a destructuring) bound to the
+   * element. False when an element cannot be bound (the loop is then read as before).
+   */
+  protected readTableLoop(variable: ts.BindingName, items: TableItem[], body: ts.Node): boolean {
+    const scopes: Scope[] = [];
+    for (const item of items) {
+      const scope: Scope = new Map();
+      if (!this.bindItem(variable, item, scope)) return false;
+      scopes.push(scope);
+    }
+    this.visitEach(scopes, body);
+    return true;
+  }
+
+  /** A loop body read once in each scope; a warning its reading gives is kept once, not once per element. */
+  protected visitEach(scopes: Scope[], body: ts.Node): void {
+    const before = this.out.warnings.length;
+    for (const scope of scopes) this.withScope(scope, () => this.visit(body));
+    const seen = new Set<string>();
+    const added = this.out.warnings.splice(before).filter((w) => {
+      const key = JSON.stringify(w);
+      return !seen.has(key) && seen.add(key) !== undefined;
+    });
+    this.out.warnings.push(...added);
+  }
+
+  /** Binds the names of a loop variable to what they read of an element: `item`, `[key, list]`, `{ method, path = '/' }`. */
+  private bindItem(name: ts.BindingName, item: TableItem, scope: Scope): boolean {
+    if (ts.isIdentifier(name)) {
+      const value = isEntry(item) ? this.entryValue(item) : item;
+      if (value) scope.set(name.text, value);
+      return value !== undefined;
+    }
+    return name.elements.every((el, i) => {
+      if (ts.isOmittedExpression(el)) return true;
+      const key = ts.isArrayBindingPattern(name) ? String(i) : bindingKey(el);
+      const part = key === undefined || el.dotDotDotToken ? undefined : this.itemPart(item, key);
+      const value = part ?? el.initializer;
+      return value !== undefined && this.bindItem(el.name, value, scope);
+    });
+  }
+
+  /** The part of an element under a key: a property of an object literal or a value, an entry's key (0) or value (1). */
+  private itemPart(item: TableItem, key: string): TableItem | undefined {
+    if (isEntry(item)) return key === '0' ? str(item.key) : key === '1' ? item.value : undefined;
+    if (!isExpressionNode(item)) return propOf(item, [key]);
+    const table = this.tableNode(item);
+    return table ? tableMember(table, key) : propOf(this.evaluate(item), [key]);
+  }
+
+  /** An entry not destructured: `[key, value]` as a value, when its value is known. */
+  private entryValue(entry: { key: string; value: ts.Expression }): ConstValue | undefined {
+    const v = this.evaluate(entry.value);
+    return v && { kind: 'arr', items: [str(entry.key), v] };
+  }
+}
+
+function isEntry(item: TableItem): item is { key: string; value: ts.Expression } {
+  return 'key' in item && typeof item.key === 'string' && 'value' in item;
+}
+
+function isExpressionNode(x: unknown): x is ts.Expression {
+  return typeof x === 'object' && x !== null && 'pos' in x && typeof (x as ts.Node).kind === 'number' && ts.isExpression(x as ts.Node);
+}
+
+/** The key a destructuring element reads: `{ path }`, `{ method: m }`, `{ 'x-y': z }`. */
+function bindingKey(el: ts.BindingElement): string | undefined {
+  const key = el.propertyName ?? el.name;
+  return ts.isIdentifier(key) || ts.isStringLiteral(key) || ts.isNumericLiteral(key) ? key.text : undefined;
+}
+
+/** The keys and values of a table written out: each property of an object (plain ones only), each element of an array. */
+function tableEntries(table: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression): Array<[string, ts.Expression]> | undefined {
+  if (ts.isArrayLiteralExpression(table)) return table.elements.some(ts.isSpreadElement) ? undefined : table.elements.map((el, i) => [String(i), el]);
+  const out: Array<[string, ts.Expression]> = [];
+  for (const p of table.properties) {
+    const key = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name)) ? p.name.text : undefined;
+    if (key === undefined || !(ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p))) return undefined;
+    out.push([key, ts.isPropertyAssignment(p) ? p.initializer : p.name]);
+  }
+  return out;
+}
+
+/** The value a table holds under a key. */
+function tableMember(table: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression, key: string): ts.Expression | undefined {
+  return tableEntries(table)?.find(([k]) => k === key)?.[1];
+}
+
+/** `i++`, `++i`, `i += 1`. */
+function isIncrement(e: ts.Expression | undefined, name: string): boolean {
+  if (!e) return false;
+  const x = skipOuter(e);
+  if ((ts.isPostfixUnaryExpression(x) || ts.isPrefixUnaryExpression(x)) && x.operator === ts.SyntaxKind.PlusPlusToken) return ts.isIdentifier(x.operand) && x.operand.text === name;
+  return ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && ts.isIdentifier(x.left) && x.left.text === name && x.right.getText() === '1';
+}

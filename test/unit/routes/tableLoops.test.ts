@@ -1,0 +1,105 @@
+// Loops over constant tables of route records, their fields handed to a function of the project
+// that registers the route (tableLoops.ts, routeHelpers.ts): fixtures of our own.
+import * as assert from 'node:assert/strict';
+import { collectRoutes } from '../helpers/collectText';
+
+const collect = (files: Record<string, string>) =>
+  collectRoutes(
+    Object.entries(files).map(([file, text]) => ({ file, text })),
+    { moduleOf: () => undefined, aliases: [] },
+  );
+const routesOf = (files: Record<string, string>) =>
+  collect(files)
+    .routes.map((r) => `${r.method} ${r.path}`)
+    .sort();
+
+/** A helper of another file: `router[method](base + path, ...)` on its parameters. */
+const HELPER = [
+  'exports.addRoute = (router, base, handlers, action, path, method) => {',
+  '  router[method](base + path, async (ctx) => handlers[action](ctx));',
+  '};',
+  'exports.other = (router) => router;',
+].join('\n');
+
+suite('routes from loops over constant tables', () => {
+  test('for...in over an object of lists, each list read through the table (table[key].forEach), fields joined with a prefix table and handed to an imported helper', () => {
+    const { routes: found, warnings } = collect({
+      '/s/lib/helpers.js': HELPER,
+      '/s/router.js': [
+        "const Router = require('koa-router');",
+        "const { addRoute } = require('./lib/helpers.js');",
+        'const router = new Router();',
+        "let SECTIONS = { account: { prefix: '/account/', handlers: accountHandlers }, team: { prefix: '/team/', handlers: teamHandlers } };",
+        'let table = {',
+        "  account: [{ action: 'login', path: 'login', method: 'post' }, { action: 'me', path: 'me', method: 'get' }],",
+        "  team: [{ action: 'list', path: 'list', method: 'get' }, { action: 'remove', path: 'remove', method: 'del' }, { action: 'any', path: 'ping', method: 'all' }],",
+        '};',
+        'function addPlugin(config) {',
+        "  let full = '/plugin/' + config.path;",
+        "  addRoute(router, '/v1', config.handlers, config.action, full, config.method || 'GET');",
+        '}',
+        'for (let section in table) {',
+        '  let entries = table[section];',
+        '  entries.forEach((entry) => {',
+        '    let full = SECTIONS[section].prefix + entry.path;',
+        "    addRoute(router, '/v1', SECTIONS[section].handlers, entry.action, full, entry.method);",
+        '  });',
+        '}',
+        'module.exports = router;',
+      ].join('\n'),
+      '/s/app.js': "const Koa = require('koa');\nconst router = require('./router.js');\nconst app = new Koa();\napp.use(router.routes());\n",
+    });
+    const routes = found.map((r) => `${r.method} ${r.path}`).sort();
+    assert.deepEqual(routes, ['ALL /v1/team/ping', 'DELETE /v1/team/remove', 'GET /v1/account/me', 'GET /v1/team/list', 'POST /v1/account/login']);
+    // The plugin's path is its caller's: not known here, a warning where the helper is called.
+    assert.deepEqual(warnings, ['/s/router.js:11: GET route path not found statically; route skipped (list it in x-runtime-drift.routes)']);
+  });
+
+  const grouped = (loop: string) => ({
+    '/s/app.js': [
+      "const express = require('express');",
+      'const app = express();',
+      "const GROUPS = { users: [{ method: 'get', path: '/' }, { method: 'post', path: '/:id' }], teams: [{ method: 'put', path: '/:id' }] };",
+      "const FLAT = [{ verb: 'get', url: '/health' }, { verb: 'delete', url: '/cache' }];",
+      'const register = (server, method, group, path) => {',
+      '  const full = `/api/${group}${path}`;',
+      '  server[method](full, handle);',
+      '};',
+      loop,
+    ].join('\n'),
+  });
+  const GROUPED = ['GET /api/users', 'POST /api/users/:id', 'PUT /api/teams/:id'];
+  const forms: Array<[string, string, string[]]> = [
+    ['Object.keys(t).forEach, each list read as t[key], handed to a helper of the file (a const arrow, its path a template of its parameters)', 'Object.keys(GROUPS).forEach((g) => GROUPS[g].forEach((r) => register(app, r.method, g, r.path)));', GROUPED],
+    ['Object.entries(t).forEach destructured, then for...of destructured, handed to a helper of the file (a const arrow, its path a template of its parameters)', 'Object.entries(GROUPS).forEach(([g, list]) => {\n  for (const { method, path } of list) register(app, method, g, path);\n});', GROUPED],
+    ['for...of over Object.values(t), handed to a helper of the file (a const arrow, its path a template of its parameters)', "for (const r of Object.values(FLAT)) register(app, r.verb, 'ops', r.url);", ['DELETE /api/ops/cache', 'GET /api/ops/health']],
+    ['an index loop (for (let i = 0; i < t.length; i++)), registered directly', "for (let i = 0; i < FLAT.length; i++) {\n  const r = FLAT[i];\n  app[r.verb]('/direct' + r.url, handle);\n}", ['DELETE /direct/cache', 'GET /direct/health']],
+  ];
+  for (const [form, loop, expected] of forms)
+    test(`${form}: one route per element`, () => {
+      assert.deepEqual(routesOf(grouped(loop)), expected);
+    });
+
+  test("a helper call whose path or list is not known statically is a warning at the call, once however often its loop runs; the helper's own body is not one", () => {
+    const { routes, warnings } = collect({
+      '/s/lib/helpers.js': HELPER,
+      '/s/router.js': [
+        "const Router = require('koa-router');",
+        "const { addRoute } = require('./lib/helpers.js');",
+        'const router = new Router();',
+        "const KNOWN = [{ action: 'a', path: '/a', method: 'get' }, { action: 'b', path: '/b', method: 'post' }];",
+        "KNOWN.forEach((k) => addRoute(router, '/v1', h, k.action, k.path + suffix(), k.method));",
+        "for (const r of loadRoutes()) addRoute(router, '/v1', h, r.action, r.path, r.method);",
+        'KNOWN.forEach((k) => router.get(pathOf(k), h));',
+        'module.exports = router;',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, []);
+    assert.deepEqual(warnings, [
+      '/s/router.js:7: router.get path is not a string known statically; route skipped (list it in x-runtime-drift.routes)',
+      '/s/router.js:5: GET route path not found statically; route skipped (list it in x-runtime-drift.routes)',
+      '/s/router.js:5: POST route path not found statically; route skipped (list it in x-runtime-drift.routes)',
+      '/s/router.js:6: routes registered in a loop over a list not found statically; routes skipped (list them in x-runtime-drift.routes)',
+    ]);
+  });
+});
