@@ -1,8 +1,10 @@
 // Whether the project's build bundles its output into a few files (then source files have no
 // one-to-one counterpart in the image), and what says so.
 import * as l10n from '@vscode/l10n';
+import { relative, sep } from 'node:path';
 import type { RunBundle } from '../dockerfile/runBundle';
 import { objectField, type BuildProject } from './buildProject';
+import type { ScriptedBundle } from './bundleScript';
 
 /** What says the output is a bundle: the mapping's evidence line is made from it (bundlingText). */
 export type BundledBy =
@@ -10,6 +12,8 @@ export type BundledBy =
   | { kind: 'dependency'; name: string }
   /** A build script runs a bundling tool ("esbuild" in the "build" script). */
   | { kind: 'script'; tool: string; script: string }
+  /** A build script runs a file of the project that calls a bundler's API (bundleScript.ts). */
+  | { kind: 'scriptFile'; bundle: ScriptedBundle }
   /** nest-cli.json asks for webpack in this compilerOptions field. */
   | { kind: 'nestCli'; field: 'webpack' | 'builder' }
   /** A RUN of the Dockerfile bundles (dockerfile/runBundle.ts). */
@@ -23,15 +27,22 @@ export const BUNDLERS = ['vite', 'webpack', 'next', 'parcel', 'rollup', '@angula
 /** Build scripts that bundle a server into a few files. */
 const SERVER_BUNDLE_SCRIPT = /\btsup\b|\btsdown\b|\brolldown\b|\bncc\s+build\b|\besbuild\b[^&|;]*--bundle|\bwebpack\b|\bnest\s+build\b[^&|;]*--webpack|\bbun\s+build\b/;
 
+/** The build scripts that say how the project is built: a server's own build only (a `build:web` beside it bundles a front end). */
+export function buildScriptNames(project: BuildProject): RegExp {
+  return project.server !== undefined ? /^build(?::(?:prod|server|api))?$/ : /^build(?::[\w-]+)?$/;
+}
+
 /**
  * What bundles the output, if anything. A server is judged by its build script (tsup, tsdown, ncc,
- * esbuild --bundle, webpack) and nest-cli.json only: a front-end bundler beside it (Next, Vite
- * for the dashboard or for dev) does not make the server a bundle.
+ * esbuild --bundle, webpack, a script file calling a bundler's API: `scripted`, read by
+ * bundleScript.ts from the scripts buildScriptNames gives) and nest-cli.json only: a front-end
+ * bundler beside it (Next, Vite for the dashboard or for dev) does not make the server a bundle.
  */
-export function findBundler(project: BuildProject): BundledBy | undefined {
+export function findBundler(project: BuildProject, scripted?: ScriptedBundle): BundledBy | undefined {
   const pkg = project.pkg;
+  const scriptFile: BundledBy | undefined = scripted && { kind: 'scriptFile', bundle: scripted };
   if (project.server !== undefined) {
-    const script = bundlingScript(pkg?.scripts ?? {}, /^build(?::(?:prod|server|api))?$/);
+    const script = bundlingScript(pkg?.scripts ?? {}, buildScriptNames(project)) ?? scriptFile;
     if (script) return script;
     const nest = objectField(project.nestCli, 'compilerOptions');
     if (nest['webpack'] === true) return { kind: 'nestCli', field: 'webpack' };
@@ -44,7 +55,7 @@ export function findBundler(project: BuildProject): BundledBy | undefined {
   const named = BUNDLERS.find((b) => b in pkg.deps);
   if (named) return { kind: 'dependency', name: named };
   // No bundler dependency by name, but a build script that bundles (esbuild --bundle, webpack...).
-  return bundlingScript(pkg.scripts, /^build(?::[\w-]+)?$/);
+  return bundlingScript(pkg.scripts, buildScriptNames(project)) ?? scriptFile;
 }
 
 function bundlingScript(scripts: Record<string, string>, names: RegExp): BundledBy | undefined {
@@ -60,6 +71,8 @@ export function bundlingText(by: BundledBy): string {
       return l10n.t('bundled: package.json depends on {0}', by.name);
     case 'script':
       return l10n.t('bundled: {0} (its "{1}" script)', by.tool, by.script);
+    case 'scriptFile':
+      return l10n.t('bundled: {0} in {1} (its "{2}" script runs it)', by.bundle.tool, by.bundle.file, by.bundle.script);
     case 'nestCli':
       return l10n.t('bundled: webpack (nest-cli.json compilerOptions.{0})', by.field);
     case 'run':
@@ -76,15 +89,17 @@ const SERVER_ENTRY = /^(?:\.\/)?([\w@.-]+)\/[\w@./-]*\.[cm]?[jt]s$/;
 /**
  * The folder a server's bundling build script starts from: `esbuild api/index.ts --bundle
  * --outfile=dist-api/index.js` bundles what api/ holds, whatever other folders (a front end's
- * src/) sit beside it. The entry's first folder, as written in a `build*` script.
+ * src/) sit beside it. The entry's first folder, as written in a `build*` script, else in the
+ * options of the bundler API call a script file makes (`scripted`).
  */
-export function bundledEntryFolder(project: BuildProject): { folder: string; script: string } | undefined {
+export function bundledEntryFolder(project: BuildProject, scripted?: ScriptedBundle): { folder: string; script: string } | undefined {
   if (project.server === undefined) return undefined;
+  const firstFolder = (args: readonly string[]) => args.map((a) => SERVER_ENTRY.exec(a.replace(/^(['"])(.*)\1$/, '$2'))?.[1]).find((f) => f !== undefined && f !== '..' && f !== '.');
   for (const [name, script] of Object.entries(project.pkg?.scripts ?? {})) {
     if (!/^build\b/.test(name)) continue;
-    const args = ENTRY_BUNDLER.exec(script)?.[1]?.split(/\s+/) ?? [];
-    const folder = args.map((a) => SERVER_ENTRY.exec(a.replace(/^(['"])(.*)\1$/, '$2'))?.[1]).find((f) => f !== undefined && f !== '..' && f !== '.');
+    const folder = firstFolder(ENTRY_BUNDLER.exec(script)?.[1]?.split(/\s+/) ?? []);
     if (folder !== undefined) return { folder, script: name };
   }
-  return undefined;
+  const folder = scripted && firstFolder(scripted.entries.map((e) => relative(project.dir, e).split(sep).join('/')));
+  return scripted && folder !== undefined ? { folder, script: scripted.script } : undefined;
 }

@@ -6,6 +6,7 @@ import * as l10n from '@vscode/l10n';
 import { join, posix } from 'node:path';
 import type { FsLike } from '../ports';
 import type { BuildProject } from './buildProject';
+import type { ScriptedBundle } from './bundleScript';
 
 interface BundlerConfig {
   tool: string;
@@ -37,8 +38,11 @@ const BUNDLER_CONFIGS: readonly BundlerConfig[] = [
   },
 ];
 
-/** The folder (absolute) the project's bundler writes to, and what says so; undefined when its configuration does not name one. */
-export async function bundlerOutputDir(fs: FsLike, project: BuildProject): Promise<{ path: string; why: string } | undefined> {
+/**
+ * The folder (absolute) the project's bundler writes to, and what says so: its configuration, else
+ * the bundler API call of a build script file (`scripted`); undefined when neither names one.
+ */
+export async function bundlerOutputDir(fs: FsLike, project: BuildProject, scripted?: ScriptedBundle): Promise<{ path: string; why: string } | undefined> {
   const scripts = Object.entries(project.pkg?.scripts ?? {}).filter(([name]) => /^build\b/.test(name));
   for (const config of BUNDLER_CONFIGS) {
     const commands = scripts.flatMap(([name, script]) => {
@@ -57,5 +61,5 @@ export async function bundlerOutputDir(fs: FsLike, project: BuildProject): Promi
       if (text !== undefined) break;
     }
   }
-  return undefined;
+  return scripted?.output === undefined ? undefined : { path: scripted.output, why: l10n.t`${scripted.tool}'s output folder in ${scripted.file}` };
 }

@@ -13,7 +13,8 @@ import { readJsonObject, readTsConfig, type TsConfigInfo } from './tsconfig';
 import { parseDockerignore } from '../dockerfile/dockerignore';
 import { findBuildProject, objectField, withWorkspaceDeploys, type BuildProject } from './buildProject';
 import { COMPILED_REWRITES, findEmit, type Emit } from './emit';
-import { bundledEntryFolder, bundlingText, findBundler, type BundledBy } from './bundler';
+import { buildScriptNames, bundledEntryFolder, bundlingText, findBundler, type BundledBy } from './bundler';
+import { findScriptedBundle, type ScriptedBundle } from './bundleScript';
 import { findRunBundle, type RunBundle } from '../dockerfile/runBundle';
 import { withRootScripts, withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
 import { entryFolder } from '../routes/serverApps';
@@ -103,6 +104,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const runConfigs = df ? await tsconfigsRun(fs, stagesBuiltFor(df, build?.target).stages, context, new Map(projectName)) : [];
   const ts = await projectTsConfig(fs, project, context, evidence, runConfigs);
   const tsName = ts ? relative(context, ts.file) || ts.file : '';
+  const scripted = await findScriptedBundle(fs, project, buildScriptNames(project));
   const nxRoot = project.nx ? await nxWorkspaceRoot(fs, project.dir, context) : undefined;
   const locate = (absPath: string): Location | undefined => {
     const rel = relative(context, absPath);
@@ -110,9 +112,9 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
     return locateInImage(df, rel.split(sep).join('/'), build?.target);
   };
   // A front end served by a script of its own (a static server.js) is its bundle, not that script.
-  const started = df && !spec.drift.source && (project.server !== undefined || findBundler(project) === undefined) ? await startsSource(fs, df, build?.target, context, project, ts, locate) : undefined;
+  const started = df && !spec.drift.source && (project.server !== undefined || findBundler(project, scripted) === undefined) ? await startsSource(fs, df, { target: build?.target, context, project, ts, scripted }, locate) : undefined;
   if (started) evidence.push(started.why);
-  const sourceRoot = await pickSourceRoot(fs, spec, project, nxRoot, ts, tsName, evidence, started);
+  const sourceRoot = await pickSourceRoot(fs, { spec, project, nxRoot, ts, tsName, started, scripted }, evidence);
   // A server whose tsconfig says noEmit is still compiled file by file (swc, babel: Nest's swc builder).
   const compiled = ts !== undefined && (ts.noEmit !== true || project.server !== undefined);
   const found = await findEmit(fs, { drift: spec.drift, nxRoot, project, sourceRoot, ts, context });
@@ -120,8 +122,8 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const runBundle = df && emit?.bundledBy === undefined ? findRunBundle(df) : undefined;
   const nx: BundledBy | undefined = emit?.bundledBy !== undefined ? { kind: 'nx', said: emit.bundledBy } : undefined;
   const run: BundledBy | undefined = runBundle && { kind: 'run', run: runBundle };
-  const bundler = nx ?? (started !== undefined || (await startsCopiedSource(fs, project, sourceRoot, locate, evidence)) ? undefined : (findBundler(project) ?? run));
-  const bundlerOut = bundler === undefined ? undefined : await bundlerOutputDir(fs, project);
+  const bundler = nx ?? (started !== undefined || (await startsCopiedSource(fs, project, sourceRoot, locate, evidence)) ? undefined : (findBundler(project, scripted) ?? run));
+  const bundlerOut = bundler === undefined ? undefined : await bundlerOutputDir(fs, project, scripted);
   return { fs, spec, context, project, ts, tsName, sourceRoot, emit, compiled, bundler, bundlerOut, runBundle, started, df, locate, evidence };
 }
 
@@ -188,15 +190,12 @@ function startedImageFiles(stage: Stage): string[] {
 async function startsSource(
   fs: FsLike,
   df: Dockerfile,
-  target: string | undefined,
-  context: string,
-  project: BuildProject,
-  ts: TsConfigInfo | undefined,
+  { target, context, project, ts, scripted }: { target: string | undefined; context: string; project: BuildProject; ts: TsConfigInfo | undefined; scripted: ScriptedBundle | undefined },
   locate: (abs: string) => Location | undefined,
 ): Promise<StartedSource | undefined> {
   const stage = builtStage(df, target);
   if (!stage) return undefined;
-  const outputs = [ts?.outDir?.path, (await bundlerOutputDir(fs, project))?.path].filter((o): o is string => o !== undefined);
+  const outputs = [ts?.outDir?.path, (await bundlerOutputDir(fs, project, scripted))?.path].filter((o): o is string => o !== undefined);
   return startedSourceFile(fs, { df, stage, context, projectDir: project.dir, scripts: project.pkg?.scripts ?? {}, outputs, locate });
 }
 
@@ -428,6 +427,8 @@ interface SourceRootInput {
   tsName: string;
   context: string;
   started: StartedSource | undefined;
+  /** A build script file's bundler API call (bundleScript.ts). */
+  scripted: ScriptedBundle | undefined;
 }
 
 const isDir = async (fs: FsLike, p: string): Promise<boolean> => Boolean((await fs.stat(p))?.isDirectory);
@@ -476,8 +477,8 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     return { path, why: l10n.t`the image starts ${started?.imagePath ?? ''}, below it` };
   },
   async (fs, { project }) => entryFolder(fs, project.dir),
-  async (fs, { project }) => {
-    const entry = bundledEntryFolder(project);
+  async (fs, { project, scripted }) => {
+    const entry = bundledEntryFolder(project, scripted);
     const path = entry && join(project.dir, entry.folder);
     return path !== undefined && entry && (await isDir(fs, path)) ? { path, why: l10n.t`the entry its "${entry.script}" script bundles is below it` } : undefined;
   },
@@ -493,19 +494,11 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
   },
 ];
 
-async function pickSourceRoot(
-  fs: FsLike,
-  spec: ServiceSpec,
-  project: BuildProject,
-  nxRoot: string | undefined,
-  ts: TsConfigInfo | undefined,
-  tsName: string,
-  evidence: string[],
-  started?: StartedSource,
-): Promise<string> {
+async function pickSourceRoot(fs: FsLike, input: Omit<SourceRootInput, 'context'>, evidence: string[]): Promise<string> {
+  const { spec, project } = input;
   const context = spec.build && isAbsolute(spec.build.context) ? spec.build.context : spec.projectDir;
   for (const rule of SOURCE_ROOT_RULES) {
-    const found = await rule(fs, { spec, project, nxRoot, ts, tsName, context, started });
+    const found = await rule(fs, { ...input, context });
     if (found) {
       evidence.push(l10n.t`source root ${found.path} (${found.why})`);
       return found.path;

@@ -332,6 +332,38 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.ok(m?.evidence.some((e) => /bundled: tsup \(its "build" script\)/.test(e)), m?.evidence.join('\n'));
   });
 
+  test('a build script file calling a bundler API (Bun.build) bundles the server: its literal outdir is the output, its entry the source root', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': pkg({ hono: '4' }, { build: 'bun run scripts/build.ts' }),
+      '/ws/backend/scripts/build.ts': "await Bun.build({ entrypoints: ['./server/index.ts'], outdir: 'out', target: 'bun' });\n",
+      '/ws/backend/server/index.ts': '',
+      '/ws/backend/src/web.tsx': '',
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"noEmit":true}}',
+      '/ws/backend/Dockerfile': 'FROM oven/bun AS build\nWORKDIR /app\nCOPY . .\nRUN bun run build\nFROM oven/bun\nWORKDIR /srv\nCOPY --from=build /app/out ./out\nCMD ["bun","out/index.js"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/server', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/srv/out');
+    assert.equal(m?.buildOutDir, '/ws/backend/out');
+    assert.equal(m?.bundled, true);
+    assert.ok(m?.evidence.includes('bundled: Bun.build in scripts/build.ts (its "build" script runs it)'), m?.evidence.join('\n'));
+    assert.ok(m?.evidence.includes("bundle output out (Bun.build's output folder in scripts/build.ts)"), m?.evidence.join('\n'));
+  });
+
+  test("esbuild's build API in a node build script: the folder of its outfile (joined to the script's own folder) is where the bundle lands", async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': pkg({ express: '4' }, { build: 'node tools/bundle.mjs' }),
+      '/ws/backend/tools/bundle.mjs': "import * as esbuild from 'esbuild';\nimport path from 'node:path';\nawait esbuild.build({ entryPoints: ['src/main.ts'], bundle: true, platform: 'node', outfile: path.join(import.meta.dirname, '../bundle/main.js') });\n",
+      '/ws/backend/src/main.ts': '',
+      '/ws/backend/Dockerfile': 'FROM node AS build\nWORKDIR /app\nCOPY . .\nRUN npm run build\nFROM node\nWORKDIR /srv\nCOPY --from=build /app/bundle ./app\nCMD ["node","app/main.js"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/srv/app');
+    assert.equal(m?.bundled, true);
+    assert.ok(m?.evidence.includes('bundled: esbuild in tools/bundle.mjs (its "build" script runs it)'), m?.evidence.join('\n'));
+  });
+
   test('the tsconfig a build script names (tsc --project server/tsconfig.json) sets the source root', async () => {
     const fs = memFs({
       '/ws/backend/package.json': pkg({ express: '4', next: '14' }, { 'build:server': 'tsc --project server/tsconfig.json' }),

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { findScriptedBundle } from '../../../src/core/mapping/bundleScript';
+import type { BuildProject } from '../../../src/core/mapping/buildProject';
+import { memFs } from '../helpers/memFs';
+
+const project = (scripts: Record<string, string>): BuildProject => ({ dir: '/p', pkg: { deps: {}, scripts }, server: 'express' });
+const BUILD = /^build$/;
+
+async function read(script: string, files: Record<string, string>) {
+  return findScriptedBundle(memFs(files), project({ build: script }), BUILD);
+}
+
+suite('build script files that bundle through a bundler API', () => {
+  test('Bun.build: entrypoints and outdir, relative to the folder the script runs in', async () => {
+    const found = await read('bun run build.ts', { '/p/build.ts': "await Bun.build({ entrypoints: ['src/index.ts'], outdir: 'dist', target: 'bun' });" });
+    assert.deepEqual(found, { tool: 'Bun.build', file: 'build.ts', script: 'build', entries: ['/p/src/index.ts'], output: '/p/dist' });
+  });
+
+  test("esbuild's buildSync through require, its options in a constant of the file; outfile gives its folder", async () => {
+    const text = "const { buildSync: bundle } = require('esbuild');\nconst options = { entryPoints: { server: 'api/main.ts' }, outfile: 'out/server.js' };\nbundle(options);\n";
+    const found = await read('node ./scripts/build.js && echo done', { '/p/scripts/build.js': text });
+    assert.deepEqual(found, { tool: 'esbuild', file: 'scripts/build.js', script: 'build', entries: ['/p/api/main.ts'], output: '/p/out' });
+  });
+
+  test("rollup: its input, and the folder bundle.write names; joined to __dirname it is the script's own folder's", async () => {
+    const text = "import { rollup } from 'rollup';\nconst bundle = await rollup({ input: 'src/server.ts' });\nawait bundle.write({ dir: path.resolve(__dirname, 'build') });\n";
+    const found = await read('tsx tools/rollup.ts', { '/p/tools/rollup.ts': text });
+    assert.deepEqual(found, { tool: 'rollup', file: 'tools/rollup.ts', script: 'build', entries: ['/p/src/server.ts'], output: '/p/tools/build' });
+  });
+
+  test("tsup's build() API: entry and outDir", async () => {
+    const found = await read('node --import tsx build.ts', { '/p/build.ts': "import { build } from 'tsup';\nawait build({ entry: ['src/main.ts'], outDir: 'lib' });\n" });
+    assert.deepEqual(found, { tool: 'tsup', file: 'build.ts', script: 'build', entries: ['/p/src/main.ts'], output: '/p/lib' });
+  });
+
+  test('an output computed at run time names no folder; the call still says the output is a bundle', async () => {
+    const found = await read('node build.mjs', { '/p/build.mjs': "import esbuild from 'esbuild';\nawait esbuild.build({ entryPoints: [entry], outdir: process.env.OUT });\n" });
+    assert.deepEqual(found, { tool: 'esbuild', file: 'build.mjs', script: 'build', entries: [] });
+  });
+
+  test('not a bundling call: a build() of another module, a script that bundles nothing, the bun build CLI, a script of another name', async () => {
+    assert.equal(await read('node build.mjs', { '/p/build.mjs': "import { build } from './lib.mjs';\nbuild({ outdir: 'dist' });\n" }), undefined);
+    assert.equal(await read('node build.mjs', { '/p/build.mjs': "import { cpSync } from 'node:fs';\ncpSync('src', 'dist', { recursive: true });\n" }), undefined);
+    assert.equal(await read('bun build build.ts --outdir dist', { '/p/build.ts': "await Bun.build({ entrypoints: ['x.ts'], outdir: 'y' });" }), undefined);
+    const other = await findScriptedBundle(memFs({ '/p/build.ts': "await Bun.build({ entrypoints: ['x.ts'], outdir: 'y' });" }), project({ 'build:web': 'bun build.ts' }), BUILD);
+    assert.equal(other, undefined);
+  });
+});
