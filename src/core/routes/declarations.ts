@@ -5,7 +5,7 @@ import ts from 'typescript';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { hasRefs, literalOf } from './values';
 import { skipOuter } from './tsSyntax';
-import { ROUTER_METHODS, CONVENTIONAL_RECEIVER, bindingNames, isTypeOnly, chainRoot, calleeName, envDefault, enclosingFunction, singleReturn, isFunctionLike } from './routeSyntax';
+import { ROUTER_METHODS, CONVENTIONAL_RECEIVER, bindingNames, isTypeOnly, chainRoot, calleeName, envDefault, enclosingFunction, isFunctionLike } from './routeSyntax';
 import { loadedModule, isModuleLoad } from './moduleLoads';
 import { Evaluator } from './evaluator';
 
@@ -26,9 +26,10 @@ export abstract class DeclarationReader extends Evaluator {
     const [nsArg, factory] = call.arguments.map(skipOuter);
     // The namespace as a literal or a constant of this file (`registerAs(appRegToken, ...)`).
     const ns = calleeName(call.expression) === 'registerAs' ? literalOf(this.evaluate(nsArg)) : undefined;
-    if (ns === undefined || !factory) return;
-    if (!ts.isArrowFunction(factory) && !ts.isFunctionExpression(factory)) return;
-    const body = ts.isBlock(factory.body) ? singleReturn(factory.body) : factory.body;
+    // The factory inline, or a function or constant of this file (`registerAs('app', appConfigFactory)`).
+    const named = factory && ts.isIdentifier(factory) ? this.decls.get(factory.text) : factory;
+    const fn = named && (ts.isFunctionDeclaration(named) || isFunctionLike(named)) ? (named as ts.FunctionLikeDeclaration) : undefined;
+    if (ns === undefined || !fn?.body) return;
     const walk = (e: ts.Expression | undefined, key: string): void => {
       const x = e ? skipOuter(e) : undefined;
       if (!x) return;
@@ -42,7 +43,9 @@ export abstract class DeclarationReader extends Evaluator {
       const text = ts.isStringLiteralLike(x) ? x.text : (envDefault(x, this.sf) ?? literalOf(this.evaluate(x)));
       if (text !== undefined) (this.out.configDefaults ??= {})[key] = text;
     };
-    walk(body, ns);
+    // One value returned (the object of a `try` whose `catch` throws); several would be a guess.
+    const returned = returnedValues(fn.body);
+    if (returned.length === 1) walk(returned[0], ns);
   }
 
   protected collectDeclarations(sf: ts.SourceFile): void {
@@ -328,4 +331,20 @@ function keepsSameRouter(call: ts.CallExpression): boolean {
   if (m === 'use') return true;
   // `app.get('env')` reads a setting and `router.route('/x')` makes an Express Route: neither is the router.
   return (m in ROUTER_METHODS || m === 'route' || m === 'openapi') && call.arguments.length >= 2;
+}
+
+/**
+ * What a function returns: its expression body, or the value of each `return` of its block outside
+ * nested functions (`try { return { ...env, prefix: 'api' } } catch { throw ... }` returns one).
+ */
+function returnedValues(body: ts.ConciseBody): ts.Expression[] {
+  if (!ts.isBlock(body)) return [body];
+  const out: ts.Expression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isReturnStatement(n)) {
+      if (n.expression) out.push(n.expression);
+    } else if (!ts.isFunctionLike(n) && !ts.isClassLike(n)) ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(body, visit);
+  return out;
 }

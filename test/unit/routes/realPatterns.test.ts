@@ -1281,6 +1281,17 @@ suite('routes on real-world patterns: Nest modules and config read through local
     assert.deepEqual(routes, ['GET /v2/a']);
   });
 
+  test('a registerAs factory declared as a constant, its object returned from inside a try block, read through a typed get of the namespace', () => {
+    const routes = routesOf({
+      '/s/config/app.config.ts':
+        "import { registerAs } from '@nestjs/config';\nconst appConfigFactory = (): AppConfigType => {\n  try {\n    const env = AppEnvSchema.parse(process.env);\n    return { ...env, GLOBAL_PREFIX: 'api' };\n  } catch (e) {\n    throw new Error('Invalid configuration.');\n  }\n};\nexport default registerAs('app', appConfigFactory);\n",
+      '/s/main.ts':
+        "async function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  const appConfig = app.get(ConfigService).get<AppConfigType>('app');\n  const globalPrefix = appConfig.GLOBAL_PREFIX;\n  app.setGlobalPrefix(globalPrefix);\n}\n",
+      '/s/users/users.controller.ts': "@Controller('users')\nexport class UsersController {\n  @Get(':id') one() {}\n}\n",
+    });
+    assert.deepEqual(routes, ['GET /api/users/:id']);
+  });
+
   test('RouterModule children given as module classes, directly and through a spread array constant, take the parent path', () => {
     const routes = routesOf({
       '/s/system/system.module.ts':
