@@ -130,15 +130,15 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const registered = registeredControllers(scanned, byKey, opts.aliases ?? []);
   const routes: RouteDef[] = [];
   const served = opts.entry !== undefined ? servedFrom(byKey.get(toSlash(opts.entry)), edges) : undefined;
-  const mounted = (node: RouterNode) => incomingOf(edges, node).length > 0;
+  const unserved = unservedRouters(scanned, byKey, opts.aliases ?? [], edges);
   for (const s of scanned) {
     const module = opts.moduleOf(s.file);
     const outside = served !== undefined && !served.has(s.key);
-    const unreachable = unmountedRelative(s, mounted);
+    const unreachable = unmountedRelative(s, edges);
     if (!outside) for (const [router, rs] of unreachable) warnings.push(scanWarningText(s.file, { id: 'relativeUnmounted', args: [router, rs.map((r) => r.path.slice(1)).join(', ')], line: rs[0]?.line ?? 0 }));
     for (const r of s.x.routes) {
       // Nest controllers are served by the app their module reaches (nestEntries), not through mounts.
-      if ((r.router !== undefined && unreachable.has(r.router)) || (outside && r.kind !== 'nest') || (r.kind === 'nest' && !isRegistered(registered, s, r))) continue;
+      if ((r.router !== undefined && (unreachable.has(r.router) || unserved.has(`${s.key}#${r.router}`))) || (outside && r.kind !== 'nest') || (r.kind === 'nest' && !isRegistered(registered, s, r))) continue;
       const nestRoute = (prefix: string | undefined, excluded: string[]) =>
         nestPaths({ ...r, path: joinRoutePath((moduleMounts.get(`${s.key}#${r.controller ?? ''}`) ?? moduleMounts.get(`#${r.controller ?? ''}`)) ?? '', r.path) }, prefix, excluded, versioning);
       const serving = r.kind === 'nest' ? entries.filter((e) => e.controllers.has(r.controller ?? '')) : [];
@@ -399,16 +399,47 @@ function isExcluded(path: string, exclude: string[]): boolean {
   });
 }
 
+/** Packages whose router factory makes a router only, never an app (ExtractedFile.plainRouters). */
+const ROUTER_PACKAGES = new Set(['express', 'koa-router', '@koa/router', 'express-promise-router']);
+
+/**
+ * Routers that serve nothing: one an Express or koa-router factory makes in a file and exports for
+ * another file to mount, when no mount reaches it, it mounts nothing (a root of the app's routers
+ * is exported for the app) and no file of the scan imports that file (its mount commented out, the
+ * file left behind), in a scan where some mount is resolved. By `key#router`. A router its file
+ * keeps to itself is still taken for the app's root (mountPrefixes); so is a file a mount may reach
+ * by its name through a folder loaded at run time (`const ctrl = autoload('controllers');
+ * app.use('/', ctrl.auth)` for controllers/auth.js).
+ */
+function unservedRouters(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[], edges: MountEdge[]): Set<string> {
+  const imported = new Set<string>();
+  // A scan where no mount is resolved (a lone router file, a library of routers) has no app to leave a router out of.
+  if (edges.length === 0) return imported;
+  for (const s of scanned) for (const i of s.x.imports) imported.add(resolveModule(s.key, i.source, byKey, aliases)?.key ?? '');
+  const members = new Set(scanned.flatMap((s) => s.x.mounts.map((m) => /^[\w$]+\.([\w$]+)$/.exec(m.routerName)?.[1] ?? '')));
+  const out = new Set<string>();
+  for (const s of scanned) {
+    const base = /([^/]+?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(s.key)?.[1] ?? '';
+    if (imported.has(s.key) || members.has(base)) continue;
+    const exported = new Set([s.x.defaultExport, ...Object.values(s.x.exportNames ?? {})]);
+    for (const [name, via] of Object.entries(s.x.plainRouters ?? {})) {
+      const from = s.x.imports.find((i) => i.local === via)?.source;
+      if (from !== undefined && ROUTER_PACKAGES.has(from) && exported.has(name) && incomingOf(edges, { key: s.key, name }).length === 0 && !edges.some((e) => e.parent.key === s.key && e.parent.name === name)) out.add(`${s.key}#${name}`);
+    }
+  }
+  return out;
+}
+
 /**
  * koa-router routes whose paths have no leading slash (`router.post('email', ...)`), on routers
  * nothing mounts: at the root such a path matches no request (koa-router compares it with
  * '/email'), so they are served only under a mount this scan does not see (a plugin registry
  * filled at run time). By router, in declaration order.
  */
-function unmountedRelative(s: Scanned, mounted: (node: RouterNode) => boolean): Map<string, ExtractedRoute[]> {
+function unmountedRelative(s: Scanned, edges: MountEdge[]): Map<string, ExtractedRoute[]> {
   const out = new Map<string, ExtractedRoute[]>();
   for (const r of s.x.routes) {
-    if (!r.relative || r.router === undefined || mounted({ key: s.key, name: r.router })) continue;
+    if (!r.relative || r.router === undefined || incomingOf(edges, { key: s.key, name: r.router }).length > 0) continue;
     out.set(r.router, [...(out.get(r.router) ?? []), r]);
   }
   return out;

@@ -13,6 +13,9 @@ import { Evaluator } from './evaluator';
 const ROUTER_FACTORY =
   /^(?:express|express\.Router|express\.default|e\.Router|Router|fastify|Fastify|Koa|KoaRouter|Hono|OpenAPIHono|polka|restify\.createServer|createRouter|KoaRouter|router)$/;
 
+/** An Express or koa-router router factory (never an app's): `express.Router`, `Router`, `KoaRouter`; group 1 the module's local name. */
+const PLAIN_ROUTER = /^(?:(\w+)\.Router|Router|KoaRouter)$/;
+
 /** Type names of apps and routers: a parameter declared with one is a receiver (`app: FastifyInstance`, `r: express.Router`). */
 const ROUTER_TYPE = /^(?:OpenAPIHono|Hono|Router|IRouter|Express|Application|FastifyInstance|Koa|KoaRouter|Elysia)$/;
 
@@ -168,6 +171,8 @@ export abstract class DeclarationReader extends Evaluator {
       // A router made here outranks a call of the same name read before it (see shadowsKnown).
       if (this.out.routerMakers) delete this.out.routerMakers[name];
       this.routers.set(name, joinRoutePath(factory, this.basePathOf(init, root)));
+      const plain = PLAIN_ROUTER.exec(calleeName((root as ts.CallExpression).expression) ?? '');
+      if (plain) (this.out.plainRouters ??= {})[name] = plain[1] ?? plain[0];
       if (this.pendingPrefix) {
         this.routerPrefixValues.set(name, this.pendingPrefix);
         (this.out.routerPrefixLines ??= {})[name] = this.line(node);

@@ -265,6 +265,12 @@ export interface ExtractedFile {
    * a parameter): its own, never another file's router of the same name.
    */
   ownRouters?: string[];
+  /**
+   * Routers made here by an Express or koa-router factory (`express.Router()`, `new Router()`), with
+   * the local name the factory was reached through (`express`, `Router`): routers, never apps, so
+   * they serve only where something mounts them (see unservedRouters in collect.ts).
+   */
+  plainRouters?: Record<string, string>;
   /** Functions that make and return a router (`export const usersRouter = () => { const router = new Router(); ...; return router; }`): function name -> the router's name. */
   routerFactories?: Record<string, string>;
   /** Hono factories (`export const usersFactory = createFactory<Env>()` of 'hono/factory'): their `createApp()` makes an app. */

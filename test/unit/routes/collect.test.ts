@@ -167,6 +167,31 @@ suite('collectRoutes: Express mounts', () => {
     assert.equal(routes.find((r) => r.path === '/users/:id')?.file, users.file);
   });
 
+  test('an Express router a file exports that no file imports and nothing mounts serves nothing (its mount commented out)', () => {
+    const server = {
+      file: '/ws/w/server.js',
+      text: [
+        "const express = require('express');",
+        "const authRouter = require('./routes/auth');",
+        "// const webhooksRouter = require('./routes/webhooks');",
+        'const app = express();',
+        "app.use('/auth', authRouter);",
+        "// app.use('/webhooks', webhooksRouter);",
+        "app.get('/health', ok);",
+        'app.listen(3000);',
+      ].join('\n'),
+    };
+    const auth = { file: '/ws/w/routes/auth.js', text: "const express = require('express');\nconst router = express.Router();\nrouter.post('/login', login);\nmodule.exports = router;" };
+    const hooks = { file: '/ws/w/routes/webhooks.js', text: "const { Router } = require('express');\nconst router = Router();\nrouter.get('/', list);\nrouter.post('/:id/test', test);\nmodule.exports = { router };" };
+    assert.deepEqual(lines(collectRoutes([server, auth, hooks], { moduleOf }).routes), ['POST /auth/login', 'GET /health']);
+  });
+
+  test('a router file a folder loader may hand to a mount by its name (ctrl.auth for controllers/auth.js) is still served', () => {
+    const master = { file: '/ws/w/master.js', text: "const express = require('express');\nconst autoload = require('auto-load');\nconst ctrl = autoload(path.join(__dirname, 'controllers'));\nconst app = express();\napp.use('/', ctrl.auth);" };
+    const auth = { file: '/ws/w/controllers/auth.js', text: "const express = require('express');\nconst router = express.Router();\nrouter.get('/login', login);\nmodule.exports = router;" };
+    assert.deepEqual(lines(collectRoutes([master, auth], { moduleOf }).routes), ['GET /login']);
+  });
+
   test('a router mounted by variable name declared in another file (no import) is matched by name', () => {
     const main = { file: '/ws/s/main.js', text: "const app = express();\napp.use('/shop', shopRouter);" };
     const shop = { file: '/ws/s/shop.js', text: "shopRouter.get('/cart', cart);" };
