@@ -23,6 +23,7 @@ export abstract class RouteHelperReader extends RouterCallReader {
    */
   protected findRouteHelpers(): void {
     const functions = this.helperCandidates();
+    let called: Set<string> | undefined;
     for (let changed = true; changed; ) {
       changed = false;
       for (const [name, fn] of functions) {
@@ -34,6 +35,9 @@ export abstract class RouteHelperReader extends RouterCallReader {
             const c = skipOuter(node.expression);
             if (ts.isElementAccessExpression(c) && isParam(c.argumentExpression)) return true;
             if (ts.isIdentifier(c) && c.text !== name && this.routeHelpers.has(c.text) && node.arguments.some(isParam)) return true;
+            // `router.get(base + path, h)`, `router.route(prefix + path).get(h)` of a function called here: read at each call.
+            const verb = ts.isPropertyAccessExpression(c) && (c.name.text in ROUTER_METHODS || c.name.text === 'route') && isParam(c.expression);
+            if (verb && node.arguments[0] && readsName(node.arguments[0], params) && (called ??= calledNames(this.sf)).has(name)) return true;
           }
           return ts.forEachChild(node, declares) ?? false;
         };
@@ -358,4 +362,21 @@ function helperPathPieces(e: ts.Expression, fn: RouteHelper, param: (e: ts.Expre
   };
   if (fn.body) ts.forEachChild(fn.body, find);
   return local ? helperPathPieces(local, fn, param, depth + 1) : undefined;
+}
+
+/** Whether an expression reads one of the names (not inside a function of its own). */
+function readsName(e: ts.Node, names: ReadonlySet<string>): boolean {
+  if (ts.isIdentifier(e)) return names.has(e.text);
+  return !ts.isFunctionLike(e) && (ts.forEachChild(e, (c) => readsName(c, names) || undefined) ?? false);
+}
+
+/** The names of the file's functions called by name somewhere in it. */
+function calledNames(sf: ts.SourceFile): Set<string> {
+  const out = new Set<string>();
+  const walk = (n: ts.Node): void => {
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression)) out.add(n.expression.text);
+    ts.forEachChild(n, walk);
+  };
+  walk(sf);
+  return out;
 }

@@ -71,6 +71,8 @@ export abstract class RouterCallReader extends ReceiverReader {
     const lastNode = last ? skipOuter(last) : undefined;
     if (lastNode && ts.isObjectLiteralExpression(lastNode) && !this.prop(lastNode, 'handler') && literalOf(value) === undefined) return;
     if (!value) {
+      // In a route helper's own body the path is built from its parameters: its call sites give them (expandRouteHelper).
+      if (this.expanding.length === 0 && this.inRouteHelper(call)) return;
       if (!ts.isRegularExpressionLiteral(args[0] as ts.Node))
         this.warn(call, { id: 'routerPath', args: [router, name] });
       return;

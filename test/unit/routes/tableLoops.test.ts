@@ -80,6 +80,31 @@ suite('routes from loops over constant tables', () => {
       assert.deepEqual(routesOf(grouped(loop)), expected);
     });
 
+  test("a helper of the file with its own method, router.get(base + path) or router.route(prefix + path).get().post(), called in a loop: its routes at each call, no warning from its body", () => {
+    const { routes, warnings } = collect({
+      '/s/app.js': [
+        "const express = require('express');",
+        'const app = express();',
+        "const PAGES = [{ path: '/a' }, { path: '/b' }];",
+        'function page(router, base, path, h) {',
+        '  router.get(base + path, h);',
+        '}',
+        'function form(router, path) {',
+        "  router.route('/forms' + path).get(show).post(save);",
+        '}',
+        'for (const p of PAGES) {',
+        "  page(app, '/pages', p.path, render);",
+        '  form(app, p.path);',
+        '}',
+      ].join('\n'),
+    });
+    assert.deepEqual(
+      routes.map((r) => `${r.method} ${r.path} ${r.line}`),
+      ['GET /forms/a 12', 'POST /forms/a 12', 'GET /forms/b 12', 'POST /forms/b 12', 'GET /pages/a 11', 'GET /pages/b 11'],
+    );
+    assert.deepEqual(warnings, []);
+  });
+
   test("a helper call whose path or list is not known statically is a warning at the call, once however often its loop runs; the helper's own body is not one", () => {
     const { routes, warnings } = collect({
       '/s/lib/helpers.js': HELPER,
