@@ -8,7 +8,8 @@ import { refOf, type ServiceRef } from './view/serviceRef';
 export type Affected = 'all' | ServiceRef[];
 
 const COMPOSE_FILE = /(^|[\\/])(docker-)?compose(\.override)?\.ya?ml$/;
-const BUILD_FILE = /(^|[\\/])(Dockerfile[^\\/]*|[^\\/]*\.Dockerfile|\.dockerignore|\.env|tsconfig[^\\/]*\.json|package\.json)$/;
+// `dockerfile`: what Docker reads when a context has no Dockerfile (dockerfile/dockerfileName.ts).
+const BUILD_FILE = /(^|[\\/])(Dockerfile[^\\/]*|[^\\/]*\.Dockerfile|dockerfile|\.dockerignore|\.env|tsconfig[^\\/]*\.json|package\.json)$/;
 
 function inside(root: string, file: string): boolean {
   const rel = relative(root, file);

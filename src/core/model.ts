@@ -48,6 +48,8 @@ export interface ServiceBuild {
   context: string;
   /** Absolute path of the Dockerfile. */
   dockerfile: string;
+  /** Compose names no `dockerfile:`: Docker reads the context's `dockerfile` when it has no `Dockerfile` (dockerfile/dockerfileName.ts). */
+  defaultDockerfile?: boolean;
   target?: string;
   /** `build.args`, interpolated: the values the Dockerfile's ARGs take. */
   args?: Record<string, string>;

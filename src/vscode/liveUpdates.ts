@@ -17,7 +17,8 @@ import type { ReportStore } from './reportStore';
 const WATCHED = [
   '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,go,rb,php,java,kt,cs,rs}',
   '**/{compose,docker-compose}{,.override}.{yaml,yml}',
-  '**/{Dockerfile,Dockerfile.*,*.Dockerfile,.dockerignore,.env}',
+  // `dockerfile`: what Docker reads when a context has no Dockerfile (core/dockerfile/dockerfileName.ts).
+  '**/{Dockerfile,Dockerfile.*,*.Dockerfile,dockerfile,.dockerignore,.env}',
 ];
 const IGNORED = /[\\/](node_modules|\.git)[\\/]/;
 

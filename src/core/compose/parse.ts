@@ -11,6 +11,7 @@ import { isRecord } from '../isRecord';
 import { mergeComposeTrees } from './merge';
 import { parsePorts } from './portMappings';
 import { envFilePaths, parseServiceConfig } from './serviceConfig';
+import { DEFAULT_DOCKERFILE } from '../dockerfile/dockerfileName';
 
 export interface ComposeFileText {
   path: string;
@@ -336,7 +337,8 @@ function parseBuild(raw: unknown, ctx: ServiceContext, where: (f: string) => str
   if (raw === undefined || raw === null) return undefined;
   if (!isRecord(raw)) throw new UserInputError(l10n.t`${where('build')} must be a path or a mapping`);
   const context = optionalString(raw['context'], where('build.context')) ?? '.';
-  const dockerfile = optionalString(raw['dockerfile'], where('build.dockerfile')) ?? 'Dockerfile';
+  const named = optionalString(raw['dockerfile'], where('build.dockerfile'));
+  const dockerfile = named ?? DEFAULT_DOCKERFILE;
   const target = optionalString(raw['target'], where('build.target'));
   // A remote context (git URL, https tarball) has no local folder: keep it as written.
   const contextAbs = isRemoteContext(context) ? context : resolve(dir, context);
@@ -344,6 +346,7 @@ function parseBuild(raw: unknown, ctx: ServiceContext, where: (f: string) => str
     context: contextAbs,
     dockerfile: isAbsolute(dockerfile) ? dockerfile : resolve(contextAbs, dockerfile),
   };
+  if (named === undefined) build.defaultDockerfile = true;
   if (target !== undefined) build.target = target;
   const args = buildArgs(raw['args'], ctx.env, where);
   if (args) build.args = args;

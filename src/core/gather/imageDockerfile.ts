@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import type { ServiceBuild } from '../model';
 import type { FsLike } from '../ports';
+import { DEFAULT_DOCKERFILE, defaultDockerfileIn } from '../dockerfile/dockerfileName';
 
 /** Folders where projects keep the Dockerfiles of their images, besides the project root. */
 const DOCKERFILE_DIRS = ['', 'docker', 'dockers', 'deploy', 'deployments', 'apps', 'packages', 'services'];
@@ -22,7 +23,7 @@ export function imageNameForms(repository: string, projectWords: readonly string
 function namedCandidates(projectRoot: string, name: string): string[] {
   return DOCKERFILE_DIRS.flatMap((dir) => {
     const base = path.join(projectRoot, dir);
-    const inFolder = path.join(base, name, 'Dockerfile');
+    const inFolder = path.join(base, name, DEFAULT_DOCKERFILE);
     return dir === 'apps' || dir === 'packages' || dir === 'services'
       ? [inFolder]
       : [path.join(base, `Dockerfile.${name}`), path.join(base, `${name}.Dockerfile`), path.join(base, `${name}.dockerfile`), path.join(base, `Dockerfile-${name}`), inFolder];
@@ -32,11 +33,16 @@ function namedCandidates(projectRoot: string, name: string): string[] {
 /** A Dockerfile variant named for a way to build, not for an image of its own (`Dockerfile.prod`). */
 const BUILD_VARIANT = /^Dockerfile[.-](?:dev|development|prod|production|release|local|alpine|slim|debian|bookworm|node)$/i;
 
-/** The root's Dockerfile: `Dockerfile` itself, else its only build variant (`Dockerfile.prod`). */
+/** The root's Dockerfile: the one `docker build .` reads (`Dockerfile`, else `dockerfile`), else its only build variant (`Dockerfile.prod`). */
 async function rootDockerfile(fs: FsLike, projectRoot: string): Promise<string | undefined> {
-  const names = (await fs.readdir(projectRoot)).filter((n) => n === 'Dockerfile' || BUILD_VARIANT.test(n));
-  const chosen = names.includes('Dockerfile') ? 'Dockerfile' : names.length === 1 ? names[0] : undefined;
-  return chosen === undefined ? undefined : path.join(projectRoot, chosen);
+  const variants = (await fs.readdir(projectRoot)).filter((n) => BUILD_VARIANT.test(n));
+  return (await defaultDockerfileIn(fs, projectRoot)) ?? (variants.length === 1 && variants[0] !== undefined ? path.join(projectRoot, variants[0]) : undefined);
+}
+
+/** A candidate that exists: a folder's Dockerfile is the one a build of that folder reads (`Dockerfile`, else `dockerfile`). */
+async function existingDockerfile(fs: FsLike, file: string): Promise<string | undefined> {
+  if (path.basename(file) === DEFAULT_DOCKERFILE) return defaultDockerfileIn(fs, path.dirname(file));
+  return (await fs.stat(file))?.isFile ? file : undefined;
 }
 
 /**
@@ -47,7 +53,10 @@ async function rootDockerfile(fs: FsLike, projectRoot: string): Promise<string |
 export async function buildsForImage(fs: FsLike, repository: string, projectRoot: string, opts: { projectWords: readonly string[]; namesProject: boolean }): Promise<ServiceBuild[]> {
   const named: string[] = [];
   for (const form of imageNameForms(repository, opts.projectWords)) {
-    for (const file of namedCandidates(projectRoot, form)) if ((await fs.stat(file))?.isFile && !named.includes(file)) named.push(file);
+    for (const candidate of namedCandidates(projectRoot, form)) {
+      const file = await existingDockerfile(fs, candidate);
+      if (file !== undefined && !named.includes(file)) named.push(file);
+    }
   }
   const root = named.length === 0 && opts.namesProject ? await rootDockerfile(fs, projectRoot) : undefined;
   const files = root !== undefined ? [root] : named;

@@ -23,6 +23,7 @@ import { rel } from './paths';
 import { scanMessageText } from '../scanTexts';
 import { foldersUpTo, isAtOrInside } from '../pathInside';
 import { buildsForImage } from './imageDockerfile';
+import { serviceDockerfile } from '../dockerfile/dockerfileName';
 
 export type FileEvidence = { modules: ModuleEvidence[]; loose: ModuleEvidence | null };
 
@@ -289,7 +290,8 @@ function bindMounts(spec: ServiceSpec, dir: string): boolean {
  */
 async function buildBrings(fs: FsLike, spec: ServiceSpec, build: ServiceBuild): Promise<{ brings: (dir: string) => boolean; df: Dockerfile | undefined }> {
   // Read and parsed once, however many folders are asked about.
-  const df = (await fs.stat(build.dockerfile))?.isFile ? withRunMoves(withTurboPrunes(parseDockerfile(await fs.readFile(build.dockerfile), build.args))) : undefined;
+  const file = await serviceDockerfile(fs, build);
+  const df = (await fs.stat(file))?.isFile ? withRunMoves(withTurboPrunes(parseDockerfile(await fs.readFile(file), build.args))) : undefined;
   const brings = (dir: string) => bindMounts(spec, dir) || (df !== undefined && copiesContextFolder(df, path.relative(build.context, dir).split(path.sep).join('/'), build.target));
   return { brings, df };
 }

@@ -16,6 +16,7 @@ import { COMPILED_REWRITES, findEmit, type Emit } from './emit';
 import { buildScriptNames, bundledEntryFolder, bundlingText, findBundler, type BundledBy } from './bundler';
 import { findScriptedBundle, type ScriptedBundle } from './bundleScript';
 import { findRunBundle, type RunBundle } from '../dockerfile/runBundle';
+import { serviceDockerfile } from '../dockerfile/dockerfileName';
 import { withRootScripts, withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
 import { entryFolder } from '../routes/serverApps';
 import { compiledStartEntry } from './startEntry';
@@ -533,7 +534,7 @@ function runsABuild(df: Dockerfile): boolean {
 }
 
 async function readDockerfile(fs: FsLike, spec: ServiceSpec, evidence: string[]): Promise<Dockerfile | undefined> {
-  const path = spec.build?.dockerfile;
+  const path = spec.build && (await serviceDockerfile(fs, spec.build));
   if (path === undefined || !isAbsolute(path)) return undefined;
   if (!(await fs.stat(path))?.isFile) {
     evidence.push(l10n.t`no Dockerfile at ${path}`);

@@ -117,7 +117,8 @@ services:
       networkMode: 'host',
       drift: {},
     });
-    assert.deepEqual(web?.build, { context: '/ws/demo/frontend', dockerfile: '/ws/demo/frontend/Dockerfile' });
+    // No dockerfile: named, so Docker reads the context's `dockerfile` when it has no `Dockerfile`.
+    assert.deepEqual(web?.build, { context: '/ws/demo/frontend', dockerfile: '/ws/demo/frontend/Dockerfile', defaultDockerfile: true });
     assert.equal(db?.build, undefined);
     assert.equal(db?.image, 'postgres:16');
     assert.equal(worker?.name, 'worker');
@@ -191,6 +192,7 @@ services:
       assert.deepEqual(api?.build, {
         context: '/ws/demo/backend',
         dockerfile: '/ws/demo/backend/Dockerfile',
+        defaultDockerfile: true,
         target: 'dev',
       });
       assert.deepEqual(

@@ -74,6 +74,23 @@ suite('mapping infer', () => {
     assert.equal(m && mapSourceFile(m, '/ws/backend/src/main.ts'), '/app/dist/main.js');
   });
 
+  test('a context without Dockerfile but with a lowercase dockerfile: a compose build naming no dockerfile reads it, as Docker does; one naming Dockerfile does not', async () => {
+    const files = {
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"outDir":"./dist"},"include":["src/**/*"]}',
+      '/ws/backend/dockerfile': 'FROM node\nWORKDIR /usr/app\nCOPY dist ./dist\nCMD node dist/index.js\n',
+      '/ws/backend/src/index.ts': '',
+    };
+    const parsed = (build: string) => parseComposeProject([{ path: '/ws/compose.yaml', text: `services:\n  backend:\n    build: ${build}\n` }], { dir: '/ws', env: {} }).services[0];
+    const unnamed = parsed('./backend');
+    const m = unnamed && (await inferMapping(memFs(files), unnamed));
+    assert.equal(m?.target, '/usr/app/dist', m?.evidence.join('\n'));
+    assert.equal(m && mapSourceFile(m, '/ws/backend/src/index.ts'), '/usr/app/dist/index.js');
+    const named = parsed('{ context: ./backend, dockerfile: Dockerfile }');
+    const none = named && (await inferMapping(memFs(files), named));
+    // Named, it is read as named: no Dockerfile, nothing says where dist lands.
+    assert.equal(none, undefined);
+  });
+
   test('simple COPY dist ./dist', async () => {
     const fs = memFs({
       '/ws/backend/tsconfig.json': '{"compilerOptions":{"outDir":"./dist"},"include":["src/**/*"]}',

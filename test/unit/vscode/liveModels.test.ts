@@ -16,6 +16,8 @@ suite('affectedServices', () => {
   test('compose files and Dockerfiles may change any service', () => {
     assert.equal(servicesForFile([sampleReport()], '/ws/compose.override.yaml'), 'all');
     assert.equal(servicesForFile([sampleReport()], '/ws/backend/Dockerfile'), 'all');
+    // What Docker reads when the context has no Dockerfile.
+    assert.equal(servicesForFile([sampleReport()], '/ws/backend/dockerfile'), 'all');
   });
 
   test('container start/die follow compose labels; unknown compose services trigger a full check', () => {
