@@ -11,6 +11,7 @@ import { UNKNOWN_PREFIX, joinRoutePath, openApiPathToRoute, stripParamPatterns, 
 import { isHttpMethod, parseRouteSpec } from './routeSpec';
 import { ROUTER_METHODS } from './routeSyntax';
 import { scanMessageText, scanWarningText } from '../scanTexts';
+import { KEYS, keyText, routerMethodOf, type TableEntry } from './tableKeys';
 
 export interface CollectOptions {
   /**
@@ -702,7 +703,8 @@ function exportsValue(s: Scanned, name: string): boolean {
     s.x.controllerFactories?.[name] !== undefined ||
     s.x.routerParams?.[name] !== undefined ||
     s.x.handlerClasses?.[name] !== undefined ||
-    s.x.endpoints?.[name] !== undefined
+    s.x.endpoints?.[name] !== undefined ||
+    s.x.routeTables?.[name] !== undefined
   );
 }
 
@@ -1070,10 +1072,9 @@ class ValueResolver {
         out.routes.push(r);
         continue;
       }
-      if (r.methodValue?.kind === 'str' && hasEach(r.methodValue)) {
-        const rows = this.elementRoutes(s, r.methodValue, r.pathValue);
-        if (rows === undefined) warnings.push(scanWarningText(s.file, { id: 'routeTable', args: [], line: r.line }));
-        for (const row of rows ?? []) out.routes.push({ ...r, method: row.method, path: joinRoutePath(row.path), pathValue: undefined, methodValue: undefined });
+      const looped = this.loopRoutes(s, r, r.pathValue, warnings);
+      if (looped) {
+        out.routes.push(...looped);
         continue;
       }
       const texts = this.texts(s, r.pathValue);
@@ -1339,6 +1340,65 @@ class ValueResolver {
       const path = textOf(pathValue, item);
       return method !== undefined && isHttpMethod(method) && path !== undefined ? [{ method, path }] : [];
     });
+  }
+
+  /**
+   * A route registered in a loop over another file's list (`router[r.method](r.path, h)`) or
+   * over the keys of its route table: one per element or key; undefined for any other route.
+   */
+  private loopRoutes(s: Scanned, r: ExtractedRoute, pathValue: ConstValue, warnings: string[]): ExtractedRoute[] | undefined {
+    const m = r.methodValue;
+    if (m?.kind === 'str' && m.parts.some((p) => typeof p !== 'string' && p.ref.path.includes(KEYS))) return this.tableRoutes(s, r, m, pathValue, warnings);
+    if (m?.kind !== 'str' || !hasEach(m)) return undefined;
+    const rows = this.elementRoutes(s, m, pathValue);
+    if (rows === undefined) warnings.push(scanWarningText(s.file, { id: 'routeTable', args: [], line: r.line }));
+    return (rows ?? []).map((row) => ({ ...r, method: row.method, path: joinRoutePath(row.path), pathValue: undefined, methodValue: undefined }));
+  }
+
+  /**
+   * `router[method](path, h)` in a loop over the keys of another file's route table (tableKeys.ts):
+   * a route per key, its method and path made of the key as the loop makes them, at the key's line
+   * in the table's file. A table not found, or a part of one not known statically, is warned of.
+   */
+  private tableRoutes(s: Scanned, r: ExtractedRoute, methodValue: StrValue, pathValue: ConstValue, warnings: string[]): ExtractedRoute[] {
+    const ref = methodValue.parts.find((p): p is Exclude<Part, string> => typeof p !== 'string' && p.ref.path.includes(KEYS));
+    if (!ref || pathValue.kind !== 'str') return [];
+    const at = ref.ref.path.indexOf(KEYS);
+    const entries = this.tableEntries(s, ref.ref.local, ref.ref.path.slice(0, at), warnings, 0);
+    if (!entries) {
+      warnings.push(scanWarningText(s.file, { id: 'routeKeyTable', args: [ref.ref.local], line: r.line }));
+      return [];
+    }
+    const keyed = (p: Part, key: string): string | undefined =>
+      typeof p === 'string' ? p : p.ref.local === ref.ref.local && p.ref.path.includes(KEYS) ? keyText(key, p.ref.path.slice(p.ref.path.indexOf(KEYS) + 1)) : this.refText(s, p, 0);
+    return entries.flatMap(({ file, entry }) => {
+      const method = routerMethodOf(keyText(entry.key, ref.ref.path.slice(at + 1)));
+      const parts = pathValue.parts.map((p) => keyed(p, entry.key));
+      if (!method || !parts.every((p): p is string => p !== undefined)) return [];
+      const route: ExtractedRoute = { ...r, method, path: joinRoutePath(parts.join('')), pathValue: undefined, methodValue: undefined, line: entry.line };
+      if (file !== s) route.declaredIn = file.file;
+      return [route];
+    });
+  }
+
+  /** The keys of the route table an imported name (and a path in it, `()` for what a function returns) stands for, and of the tables it takes in. */
+  private tableEntries(s: Scanned, local: string, path: string[], warnings: string[], depth: number): Array<{ file: Scanned; entry: TableEntry }> | undefined {
+    const imp = s.x.imports.find((i) => i.local === local);
+    if (!imp || depth > 4) return undefined;
+    const member = imp.imported === '*' ? path[0] : undefined;
+    const rest = (imp.imported === '*' ? path.slice(1) : path).filter((p) => p !== '()');
+    const found = followExport(s, imp, member, this.byKey, this.aliases, 0);
+    const name = found?.name ?? (found && imp.imported === 'default' ? DEFAULT_OBJECT : undefined);
+    const table = found && name !== undefined && rest.length === 0 ? found.target.x.routeTables?.[name] : undefined;
+    if (!found || !table) return undefined;
+    for (const u of table.unknown) warnings.push(scanWarningText(found.target.file, { id: 'routeTablePart', args: [u.text], line: u.line }));
+    const out = table.entries.map((entry) => ({ file: found.target, entry }));
+    for (const p of table.pieces) {
+      const more = this.tableEntries(found.target, p.local, p.path, warnings, depth + 1);
+      if (!more) warnings.push(scanWarningText(found.target.file, { id: 'routeKeyTable', args: [p.local], line: p.line }));
+      out.push(...(more ?? []));
+    }
+    return out;
   }
 
   private elementTexts(s: Scanned, local: string, path: string[], each: number): Array<string | undefined> | undefined {

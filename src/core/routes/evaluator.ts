@@ -266,6 +266,8 @@ export abstract class Evaluator extends ReaderBase {
       const method = classMethod(node, callee.name.text);
       return method && method.parameters.length === 0 ? this.evaluate(returnedExpression(method), depth) : undefined;
     }
+    const keyed = this.tableKeyStep(node);
+    if (keyed) return keyed;
     const listed = this.listedName(node, depth);
     if (listed) return listed;
     // String(x), Object.freeze({...}), @hono/zod-openapi createRoute({...}): the argument itself.
@@ -291,7 +293,7 @@ export abstract class Evaluator extends ReaderBase {
 }
 
 /** An expression's source text for a message, on one line and cut short. */
-function codeText(node: ts.Node, sf: ts.SourceFile): string {
+export function codeText(node: ts.Node, sf: ts.SourceFile): string {
   const text = node.getText(sf).replace(/\s+/g, ' ');
   return text.length > MAX_CODE_TEXT ? `${text.slice(0, MAX_CODE_TEXT - 1)}…` : text;
 }

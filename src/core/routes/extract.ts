@@ -7,7 +7,7 @@
 //
 // One FileReader reads one file. Its readers are layered, one concept per file, each built on the
 // one before and sharing the file's state (readerBase.ts): evaluator (values), declarations,
-// tableLoops, loops, receivers, routerCalls, routeHelpers, mounts, fileExports, nestApp, nestControllers, adonisRoutes.
+// tableLoops, loops, routeTables, receivers, routerCalls, routeHelpers, mounts, fileExports, nestApp, nestControllers, adonisRoutes.
 // This file holds the walk over the tree and the dispatch of each call to its reader.
 import ts from 'typescript';
 import type { ExtractedFile } from './extracted';
@@ -49,6 +49,7 @@ class FileReader extends AdonisReader {
     this.readPrefixCalls(this.sf);
     this.visit(this.sf);
     this.collectExports();
+    this.collectRouteTables();
     this.readKeyedRouters();
     this.collectModuleConfigs();
     // The root module this file starts, for which controllers the app registers (collect.ts).
@@ -64,6 +65,7 @@ class FileReader extends AdonisReader {
       this.readNestClass(node);
       this.readMountMethods(node);
     }
+    if ((ts.isCallExpression(node) || ts.isForOfStatement(node) || ts.isForInStatement(node)) && this.readKeyLoop(node)) return;
     if (ts.isCallExpression(node)) {
       if (this.readForEach(node)) return;
       this.readCall(node);

@@ -4,6 +4,7 @@
 import type { HttpMethod } from '../model';
 import type { ScanWarning } from '../scanTexts';
 import { literalOf, propOf, str, type ConstValue, type Part } from './values';
+import type { RouteTable } from './tableKeys';
 
 export type RouteKind = 'nest' | 'router';
 
@@ -291,6 +292,8 @@ export interface ExtractedFile {
    * a mount of one in another file serves that endpoint (collect.ts).
    */
   endpoints?: Record<string, Endpoint>;
+  /** Route tables keyed by "METHOD /path" strings, by name (a function's: what it returns; the default export's: DEFAULT_OBJECT): what a loop over an imported one registers (tableKeys.ts). */
+  routeTables?: Record<string, RouteTable>;
   /** `export const autoPrefix = '/x'` (or module.exports.autoPrefix): the plugin's own prefix under autoload. */
   autoPrefix?: string;
   /** Declarations seen but not understood, with their lines: data the check renders (core/scanTexts.ts scanWarningText). */

@@ -33,7 +33,10 @@ const EXTENDS_CALL = String.raw`\bclass\s+[\w$]+\s+extends\s+[\w$.]+\s*(?:<[^<>(
 const CONTROLLERS_SERVER = String.raw`\b(?:create|use)(?:Express|Koa)Server\s*\(`;
 // A Hono factory (`export const usersFactory = createFactory<Env>()`): other files' apps are its createApp().
 const APP_FACTORY = String.raw`\bcreateFactory\s*[<(]`;
-const ROUTE_TOKENS = new RegExp(`${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}`);
+// A route table's key, "METHOD /path" (`'get /api/v1/ping': { controller }`), in a file that may only
+// build the table and return it from a function (routeTables.ts): another file's loop registers it.
+const METHOD_PATH_KEY = String.raw`['"\`]\s*(?:get|post|put|patch|delete|del|head|options|all|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ALL)\s+\/[^'"\`\s]*\s*['"\`]\s*:`;
+const ROUTE_TOKENS = new RegExp(`${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}`);
 
 // An object a file declares and exports by name (`const config: Config = { api: { prefix: '/api' } };
 // export default config;`, `module.exports = config;`): no quote follows its export, yet other files

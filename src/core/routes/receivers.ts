@@ -5,12 +5,12 @@ import ts from 'typescript';
 import { CLASS_ROUTER } from './extracted';
 import { skipOuter } from './tsSyntax';
 import { ROUTER_METHODS, CONVENTIONAL_RECEIVER, subclassRouter, enclosingClassRouter, thisAssigned, chainRoot, classField, enclosingFunction, CHAIN_KEEPS_ROUTER, isFunctionLike } from './routeSyntax';
-import { LoopReader } from './loops';
+import { RouteTableReader } from './routeTables';
 
 /** Packages whose `get`/`post` send a request: their calls are never routes. */
 const HTTP_CLIENT_PACKAGE = /^(?:(?:node:)?https?|axios|ky|ky-universal|got|superagent|supertest|node-fetch|cross-fetch|ofetch|undici|request|request-promise(?:-native)?|needle|phin|@angular\/common\/http|redaxios|wretch)$/;
 
-export abstract class ReceiverReader extends LoopReader {
+export abstract class ReceiverReader extends RouteTableReader {
   /** The router a name stands for: what a scope binds it to, the router it renames, or itself. */
   private identifierReceiver(e: ts.Identifier): string | undefined {
     const bound = this.lookup(e.text);

@@ -43,6 +43,8 @@ export abstract class RouterCallReader extends ReceiverReader {
     const key = literalOf(keyValue);
     const method = key !== undefined ? ROUTER_METHODS[key] : undefined;
     if (method) return this.readRouterCall(call, router, method, key ?? '', callee.argumentExpression);
+    // `router[method](path, h)` with the method made of a route table's key (routeTables.ts).
+    if (keyValue && this.readTableRoute(call, router, keyValue)) return;
     // `allRoutes.forEach((r) => router[r.method](r.path, r.handler))` over an imported list: the
     // method of each element, paired with its path by collect.ts.
     const path = this.evaluate(call.arguments[0]);

@@ -45,6 +45,8 @@ const SAMPLES: Record<string, string> = {
   'routing-controllers server': "const expressApp = createExpressServer({\n  routePrefix: env.app.routePrefix,\n  controllers: env.app.dirs.controllers,\n});",
   // A Hono factory whose createApp() other files' apps are made with: no route, no quote.
   'hono factory of another file': 'export const doorlockFactory = createFactory<\n  Context & { Variables: { device: Device | undefined; }; }\n>();',
+  // A route table keyed by "METHOD /path", built and returned by a function: another file's loop registers it.
+  'route table returned by a function': "function getRoutes(deps) {\n  const core = {\n    'get /api/v1/ping': { controller: deps.ping },\n    'POST /api/v1/login': login,\n  };\n  return core;\n}\nmodule.exports = getRoutes;",
   'class extending a factory call': "import { ListingController } from './listing';\nexport class GuestItemsController extends ListingController<Guest>({\n  area: 'guests',\n}) {}",
 };
 
