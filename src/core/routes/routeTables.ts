@@ -222,8 +222,9 @@ export abstract class RouteTableReader extends LoopReader {
       else if (ts.isExpression(node)) keep(name, this.declaredTable(name, node, 0));
     }
     for (const st of this.sf.statements) {
-      const exported = exportedObject(st, this.sf);
-      if (exported) keep(exported.name, this.objectTable(exported.value, 0));
+      const exported = exportedTable(st, this.sf);
+      const returned = exported && !ts.isObjectLiteralExpression(exported.value) ? returnedExpression(exported.value) : undefined;
+      if (exported) keep(exported.name, ts.isObjectLiteralExpression(exported.value) ? this.objectTable(exported.value, 0) : returned && this.tableOf(returned, 0));
     }
     if (Object.keys(tables).length > 0) this.out.routeTables = tables;
   }
@@ -243,15 +244,21 @@ function merge(parts: Array<NonNullable<OwnTable['table']>>): NonNullable<OwnTab
   return { entries: parts.flatMap((p) => p.entries), nodes: parts.flatMap((p) => p.nodes), pieces: parts.flatMap((p) => p.pieces), unknown: parts.flatMap((p) => p.unknown) };
 }
 
-/** `export default {...}` / `module.exports = {...}` (DEFAULT_OBJECT's name) and `module.exports.routes = {...}` / `exports.routes = {...}`. */
-function exportedObject(st: ts.Statement, sf: ts.SourceFile): { name: string; value: ts.ObjectLiteralExpression } | undefined {
+/**
+ * A table a statement exports without a name of the file: `export default {...}` / `module.exports =
+ * {...}` (under DEFAULT_OBJECT), an anonymous function returning one (`export default () => ({...})`,
+ * under '*', the default export's name for it; `export default function () {}`, under
+ * DEFAULT_OBJECT, as it has none), and `module.exports.routes = {...}` / `exports.routes = {...}`.
+ */
+function exportedTable(st: ts.Statement, sf: ts.SourceFile): { name: string; value: ts.ObjectLiteralExpression | ts.FunctionLikeDeclaration } | undefined {
+  if (ts.isFunctionDeclaration(st) && !st.name && st.body && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return { name: DEFAULT_OBJECT, value: st };
   const assigned = ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken ? st.expression : undefined;
   const value = ts.isExportAssignment(st) ? skipOuter(st.expression) : assigned ? skipOuter(assigned.right) : undefined;
+  const left = assigned?.left.getText(sf);
+  if (value && (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) && (!assigned || left === 'module.exports')) return { name: '*', value };
   if (!value || !ts.isObjectLiteralExpression(value)) return undefined;
-  if (!assigned) return { name: DEFAULT_OBJECT, value };
-  const left = assigned.left.getText(sf);
-  if (left === 'module.exports') return { name: DEFAULT_OBJECT, value };
-  const named = /^(?:module\.exports|exports)\.([\w$]+)$/.exec(left);
+  if (!assigned || left === 'module.exports') return { name: DEFAULT_OBJECT, value };
+  const named = /^(?:module\.exports|exports)\.([\w$]+)$/.exec(left ?? '');
   return named?.[1] !== undefined ? { name: named[1], value } : undefined;
 }
 

@@ -90,6 +90,17 @@ suite('route tables keyed by "METHOD /path"', () => {
     assert.deepEqual(placesOf(esm), ['GET /api/a /s/table.ts:2']);
   });
 
+  test('a table another file exports without a name of its own: an anonymous function returning it, a default function, module.exports.routes', () => {
+    const loop = (load: string) =>
+      `const express = require('express');\n${load}\nconst router = express.Router();\nfor (const key in routes) {\n  const [m, p] = key.split(' ');\n  router[m](p, h);\n}\nmodule.exports = router;`;
+    const arrow = { '/s/app.js': APP, '/s/table.js': "module.exports = () => ({\n  'get /a': a,\n});\n", '/s/router.js': loop("const makeRoutes = require('./table');\nconst routes = makeRoutes();") };
+    assert.deepEqual(placesOf(arrow), ['GET /api/a /s/table.js:2']);
+    const fn = { '/s/app.js': APP, '/s/table.ts': "export default function () {\n  return { 'post /b': b };\n}\n", '/s/router.js': loop("import makeRoutes from './table';\nconst routes = makeRoutes();") };
+    assert.deepEqual(placesOf(fn), ['POST /api/b /s/table.ts:2']);
+    const named = { '/s/app.js': APP, '/s/config.js': "module.exports.routes = {\n  'put /c': c,\n};\n", '/s/router.js': loop("const { routes } = require('./config');") };
+    assert.deepEqual(placesOf(named), ['PUT /api/c /s/config.js:2']);
+  });
+
   test("another file's function building the table in steps and returning it; the router made and returned by a function the app mounts", () => {
     const files = {
       '/s/app.js': "const express = require('express');\nconst { setupRoutes } = require('./setup');\nconst app = express();\napp.use(setupRoutes(deps));\n",
