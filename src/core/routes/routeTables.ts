@@ -40,14 +40,15 @@ export abstract class RouteTableReader extends LoopReader {
    * A loop over a table's keys (`Object.keys(t).forEach`, `.map`, `for...of Object.keys(t)` or
    * `Object.entries(t)`, `for...in t`) whose body calls a router by a computed method: read once
    * with the key bound to the table's keys. False for any other loop (read as before), and for a
-   * table written out in the file without a "METHOD /path" key: tableLoops.ts reads that one
-   * element by element.
+   * table written out in the file without a "METHOD /path" key (not a parameter of the same name):
+   * tableLoops.ts reads that one element by element.
    */
   protected readKeyLoop(node: ts.Node): boolean {
     const loop = keyLoop(node, (id) => this.decls.get(this.ownName(id.text, id)));
     if (!loop || !callsComputedMethod(loop.body)) return false;
     const table = this.tableOf(loop.table, 0);
-    if (this.tableNode(loop.table) !== undefined && !table?.entries.some((e) => METHOD_PATH_KEY.test(e.key))) return false;
+    const shadowed = ts.isIdentifier(skipOuter(loop.table)) && isParameterHere(skipOuter(loop.table) as ts.Identifier);
+    if (!shadowed && this.tableNode(loop.table) !== undefined && !table?.entries.some((e) => METHOD_PATH_KEY.test(e.key))) return false;
     const index = this.ownTables.length;
     this.ownTables.push({ text: codeText(loop.table, this.sf), table, warned: false });
     const key = str({ ref: { local: `${OWN_TABLE}${index}`, path: [KEYS] } });
