@@ -5,6 +5,7 @@ import { posix } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, NestModuleDecl, RouterModuleEntry, UriVersioning } from './extracted';
+import { methodRouterName } from './methodRouters';
 import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, substituteParams } from './extracted';
 import { DEFAULT_OBJECT, EACH, LISTED, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
 import { UNKNOWN_PREFIX, joinRoutePath, openApiPathToRoute, stripParamPatterns, unknownPrefixPath } from './joinPath';
@@ -747,11 +748,15 @@ function resolveFactoryMount(s: Scanned, fn: string, byKey: Map<string, Scanned>
   return found ? [{ key: found.target.key, name: found.router }] : [];
 }
 
-/** `new UsersController(config).router`: the routes that class declares on itself, in its file. */
-function resolveClassMount(s: Scanned, cls: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): RouterNode[] {
+/**
+ * `new UsersController(config).router`: the routes that class declares on itself, in its file;
+ * `new SchemaRouter#addRelationRoutes`: those its method declares (methodRouters.ts).
+ */
+function resolveClassMount(s: Scanned, named: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): RouterNode[] {
+  const [cls = named, method] = named.split('#');
   const imp = s.x.imports.find((i) => i.local === cls);
   const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : { target: s, name: cls };
-  const name = found?.name === undefined ? undefined : `${CLASS_ROUTER}${found.name}`;
+  const name = found?.name === undefined ? undefined : method === undefined ? `${CLASS_ROUTER}${found.name}` : methodRouterName(found.name, method);
   return found && name !== undefined && declares(found.target, name) ? [{ key: found.target.key, name }] : [];
 }
 

@@ -102,7 +102,7 @@ export abstract class DeclarationReader extends Evaluator {
       if (ROUTER_TYPE.test(name)) this.typedReceivers.add(node.name.text);
     } else if (ts.isTypeQueryNode(type) && ts.isIdentifier(type.exprName)) {
       const of = type.exprName.text;
-      if (this.routers.has(of) || this.importedNames.has(of) || this.typeImportedNames.has(of)) this.typedReceivers.add(node.name.text);
+      if (this.routers.has(of) || this.importedNames.has(of) || this.typeImports.has(of)) this.typedReceivers.add(node.name.text);
     }
   }
 
@@ -123,9 +123,11 @@ export abstract class DeclarationReader extends Evaluator {
   private readImport(node: ts.ImportDeclaration): void {
     const clause = node.importClause;
     if (clause && ts.isStringLiteral(node.moduleSpecifier)) {
-      if (clause.isTypeOnly && clause.name) this.typeImportedNames.add(clause.name.text);
+      const source = node.moduleSpecifier.text;
+      if (clause.isTypeOnly && clause.name) this.typeImports.set(clause.name.text, { imported: 'default', source });
       const named = clause.namedBindings;
-      if (named && ts.isNamedImports(named)) for (const el of named.elements) if (clause.isTypeOnly || el.isTypeOnly) this.typeImportedNames.add(el.name.text);
+      if (named && ts.isNamedImports(named))
+        for (const el of named.elements) if (clause.isTypeOnly || el.isTypeOnly) this.typeImports.set(el.name.text, { imported: (el.propertyName ?? el.name).text, source });
     }
     if (!clause || clause.isTypeOnly || !ts.isStringLiteral(node.moduleSpecifier)) return;
     const source = node.moduleSpecifier.text;

@@ -8,12 +8,16 @@ import { EACH, LISTED, SPREAD, concat, hasParams, isRouteConfig, literalOf, para
 import { skipOuter } from './tsSyntax';
 import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, enclosingFunction, singleReturn, hasModifier } from './routeSyntax';
 import { ReaderBase } from './readerBase';
+import { methodRouter } from './methodRouters';
 
 /** Calls whose value is their first argument, as far as paths are concerned. */
 const IDENTITY_CALL = /^(?:String|Object\.freeze|createRoute|\w+\.createRoute)$/;
 
 /** An environment variable's name as an env helper's first argument takes it (`GLOBAL_PREFIX`). */
 const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/** The name given a route parameter whose name is not known statically (`/:${idName(schema)}`). */
+const UNNAMED_PARAM = 'param';
 
 /** Longest source text a message quotes. */
 const MAX_CODE_TEXT = 60;
@@ -85,7 +89,8 @@ export abstract class Evaluator extends ReaderBase {
   private evaluateTemplate(node: ts.TemplateExpression, depth: number): ConstValue | undefined {
     let out: ConstValue | undefined = str(node.head.text);
     for (const span of node.templateSpans) {
-      const v = this.evaluate(span.expression, depth);
+      // `/:${idName(schema)}/x`: a route parameter whatever its name, when that is not known.
+      const v: ConstValue | undefined = this.evaluate(span.expression, depth) ?? (endsWithColon(out) && /^(?:\/|$)/.test(span.literal.text) ? str(UNNAMED_PARAM) : undefined);
       out = out && v ? concat(out, v) : undefined;
       out = out && concat(out, str(span.literal.text));
     }
@@ -185,7 +190,10 @@ export abstract class Evaluator extends ReaderBase {
   private evaluateParameter(node: ts.Identifier, depth: number): ConstValue | undefined {
     for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
       const index = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === node.text);
-      if (index >= 0) return ts.isConstructorDeclaration(fn) ? this.constructorParam(fn, index, depth) : undefined;
+      if (index < 0) continue;
+      // A router method's parameter (methodRouters.ts): each call's argument, as a constructor's.
+      const router = ts.isConstructorDeclaration(fn) ? enclosingClassRouter(fn) : ts.isMethodDeclaration(fn) ? methodRouter(fn) : undefined;
+      return router !== undefined && (ts.isConstructorDeclaration(fn) || ts.isMethodDeclaration(fn)) ? this.constructorParam(fn, router, index, depth) : undefined;
     }
     return undefined;
   }
@@ -198,10 +206,8 @@ export abstract class Evaluator extends ReaderBase {
     return propOf(this.evaluate(decl.initializer, depth), [key]) ?? this.evaluate(el.initializer, depth);
   }
 
-  /** A constructor's parameter as a reference to its position; its default kept for instances made without it. */
-  private constructorParam(ctor: ts.ConstructorDeclaration, index: number, depth: number): ConstValue | undefined {
-    const router = enclosingClassRouter(ctor);
-    if (router === undefined) return undefined;
+  /** A constructor's (or router method's) parameter as a reference to its position; its default kept for instances made (calls made) without it. */
+  private constructorParam(ctor: ts.ConstructorDeclaration | ts.MethodDeclaration, router: string, index: number, depth: number): ConstValue | undefined {
     const defaults = ((this.out.constructorDefaults ??= {})[router] ??= []);
     while (defaults.length <= index) defaults.push(null);
     const initializer = ctor.parameters[index]?.initializer;
@@ -290,6 +296,12 @@ export abstract class Evaluator extends ReaderBase {
     }
     return undefined;
   }
+}
+
+/** Whether a string value ends with a literal ':' (a route parameter's name comes next). */
+function endsWithColon(v: ConstValue | undefined): boolean {
+  const last = v?.kind === 'str' ? v.parts[v.parts.length - 1] : undefined;
+  return typeof last === 'string' && /\/:$/.test(last);
 }
 
 /** An expression's source text for a message, on one line and cut short. */

@@ -117,6 +117,7 @@ class FileReader extends AdonisReader {
     if (!method && name !== 'route' && name !== 'use' && name !== 'register' && name !== 'on' && name !== 'mount' && !(name in OPENAPI_CALLS)) {
       if (this.readSpecMount(call, callee)) return;
       if (this.readMethodFirst(call, callee)) return;
+      if (this.readInstanceMethodCall(call, callee)) return;
       return this.readPendingClassMount(call, callee);
     }
     // `.get()` on `router.route('/x')`: a link of the chain readRouteCall reads.

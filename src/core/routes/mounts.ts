@@ -7,7 +7,8 @@ import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { literalOf, literalsOf, str, type ConstValue } from './values';
 import { ENDPOINT_METHODS, endpointPath, type Endpoint, type ExtractedMount } from './extracted';
 import { skipOuter } from './tsSyntax';
-import { CONVENTIONAL_RECEIVER, subclassRouter, thisAssigned, chainRoot, dirnameJoin } from './routeSyntax';
+import { CONVENTIONAL_RECEIVER, ROUTER_METHODS, CHAIN_KEEPS_ROUTER, subclassRouter, thisAssigned, chainRoot, dirnameJoin } from './routeSyntax';
+import { instanceClass } from './methodRouters';
 import { requireSource, isModuleLoad, dynamicImportSource } from './moduleLoads';
 import { RouteHelperReader } from './routeHelpers';
 
@@ -297,6 +298,28 @@ export abstract class MountReader extends RouteHelperReader {
       const found = this.out.mounts.splice(before);
       for (const m of found) (this.out.pendingClassMounts ??= []).push({ ...m, method: callee.name.text, pathArg: 0, routerArg: i });
     });
+  }
+
+  /**
+   * `router.addRelationRoutes(rolesScopes, 'scopes');` on an instance of a class, made here or a
+   * parameter typed with it: a mount of that class's method router (methodRouters.ts) on the
+   * instance, with the call's arguments; collect.ts keeps it when the method registers routes.
+   * True when recorded.
+   */
+  protected readInstanceMethodCall(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
+    const target = skipOuter(callee.expression);
+    if (!ts.isIdentifier(target) || callee.name.text in ROUTER_METHODS || CHAIN_KEEPS_ROUTER.has(callee.name.text)) return false;
+    const router = this.receiverOf(target);
+    const cls = router === undefined ? undefined : instanceClass(target.text, call, this.decls.get(target.text) as ts.Node | undefined);
+    const typeOnly = cls !== undefined && !this.importedNames.has(cls) ? this.typeImports.get(cls) : undefined;
+    const known = cls !== undefined && (this.importedNames.has(cls) || typeOnly !== undefined || (this.decls.get(cls) !== undefined && ts.isClassDeclaration(this.decls.get(cls) as ts.Node)));
+    // Called for what it does, not for a value: `router.addRelationRoutes(...)` as a statement.
+    if (!known || router === undefined || !ts.isExpressionStatement(call.parent)) return false;
+    // `import type SchemaRouter from ...` for a parameter's type: followed as an import for this mount only.
+    if (typeOnly && !this.out.imports.some((i) => i.local === cls)) this.out.imports.push({ local: cls, ...typeOnly });
+    const args = call.arguments.map((a) => (ts.isSpreadElement(a) ? null : (this.evaluate(a) ?? null)));
+    this.out.mounts.push({ prefix: '/', routerName: `new ${cls}#${callee.name.text}`, line: this.line(call), mountedOn: router, args });
+    return true;
   }
 
   /** Methods of `node` whose body mounts two of their parameters: `this.app.use(path, ..., router)`, `this.use(path, router)`. */

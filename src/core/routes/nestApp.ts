@@ -155,7 +155,7 @@ export abstract class NestAppReader extends ExportReader {
     const local = type.typeName.text;
     const imp = this.out.imports.find((i) => i.local === local);
     const statement = node.parent.parent;
-    const routesType = imp ? imp.imported === 'Routes' && imp.source === '@nestjs/core' : local === 'Routes' && this.typeImportedNames.has(local);
+    const routesType = imp ? imp.imported === 'Routes' && imp.source === '@nestjs/core' : local === 'Routes' && this.typeImports.has(local);
     return routesType && ts.isVariableStatement(statement) && hasModifier(statement, ts.SyntaxKind.ExportKeyword);
   }
 

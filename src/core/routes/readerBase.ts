@@ -24,8 +24,11 @@ export abstract class ReaderBase {
   /** Scope-bound names whose receiver is being resolved now (a binding may name itself). */
   protected readonly resolving = new Set<string>();
   protected readonly importedNames = new Set<string>();
-  /** Names bound by `import type { x }`: a `typeof x` parameter type can name a router of another file. */
-  protected readonly typeImportedNames = new Set<string>();
+  /**
+   * Names bound by `import type { x }`, with what they import: a `typeof x` parameter type can name a
+   * router of another file, a parameter typed with a class a router class (methodRouters.ts).
+   */
+  protected readonly typeImports = new Map<string, { imported: string; source: string }>();
   /** Function parameters whose declared type is a router (`app: OpenAPIHono`, `api: typeof usersApi`). */
   protected readonly typedReceivers = new Set<string>();
   /** Factory calls (and their chains) assigned to a variable: the variable names the router. */

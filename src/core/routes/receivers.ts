@@ -3,6 +3,7 @@
 // (axios, fetch wrappers, a request made and its result used) rather than a route.
 import ts from 'typescript';
 import { CLASS_ROUTER } from './extracted';
+import { methodRouterOf } from './methodRouters';
 import { skipOuter } from './tsSyntax';
 import { ROUTER_METHODS, CONVENTIONAL_RECEIVER, subclassRouter, enclosingClassRouter, thisAssigned, chainRoot, classField, enclosingFunction, CHAIN_KEEPS_ROUTER, isFunctionLike } from './routeSyntax';
 import { RouteTableReader } from './routeTables';
@@ -34,7 +35,7 @@ export abstract class ReceiverReader extends RouteTableReader {
   protected receiverOf(expr: ts.Expression): string | undefined {
     const e = skipOuter(expr);
     if (ts.isIdentifier(e)) return this.identifierReceiver(e);
-    if (e.kind === ts.SyntaxKind.ThisKeyword) return subclassRouter(e) ?? 'this';
+    if (e.kind === ts.SyntaxKind.ThisKeyword) return methodRouterOf(e) ?? subclassRouter(e) ?? 'this';
     // `this.app.use(...)` in a subclass of a controller base: the base's router, the class itself.
     if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword && !classField(e, e.name.text)) {
       const own = subclassRouter(e);

@@ -129,6 +129,27 @@ suite('routes on real-world patterns', () => {
     ]);
   });
 
+  test("a router class's method whose paths use its parameters registers them once per call on an instance (made here, or a parameter typed with the class, imported as a type), with that call's arguments; a parameter whose name is not known is a parameter still", () => {
+    const tableRouter =
+      "import Router from 'koa-router';\nexport default class TableRouter extends Router {\n  constructor(table) {\n    super();\n    this.#addRoutes();\n  }\n  #addRoutes() {\n    this.get('/', h);\n  }\n  addRelation(queries, pathname = pathOf(queries), opts = {}) {\n    this.get(`/:id/${pathname}`, h);\n    this.put(`/:id/${pathname}`, h);\n    this.delete(`/:id/${pathname}/:${idName(queries)}`, h);\n  }\n}\n";
+    const routes = routesOf({
+      '/s/app.ts': "import Koa from 'koa';\nimport Router from 'koa-router';\nimport itemRoutes from './items';\nconst app = new Koa();\nconst api = new Router({ prefix: '/api' });\nitemRoutes(api);\napp.use(api.routes());\n",
+      '/s/TableRouter.ts': tableRouter,
+      '/s/items.ts':
+        "import TableRouter from './TableRouter';\nimport ownerRoutes from './owners';\nexport default function itemRoutes(parent) {\n  const itemsRouter = new TableRouter(Items);\n  itemsRouter.addRelation(itemTags, 'tags');\n  ownerRoutes(itemsRouter);\n  parent.use('/items', itemsRouter.routes());\n}\n",
+      '/s/owners.ts': "import type TableRouter from './TableRouter';\nexport default function ownerRoutes(router: TableRouter<Item>) {\n  router.addRelation(itemOwners, 'jit/owners');\n}\n",
+    });
+    assert.deepEqual(routes.sort(), [
+      'DELETE /api/items/:id/jit/owners/:param',
+      'DELETE /api/items/:id/tags/:param',
+      'GET /api/items',
+      'GET /api/items/:id/jit/owners',
+      'GET /api/items/:id/tags',
+      'PUT /api/items/:id/jit/owners',
+      'PUT /api/items/:id/tags',
+    ]);
+  });
+
   test('a koa-router handed to a function under a name of any kind is a router there: what it mounts with .use(x.routes()) is served under its prefix', () => {
     const app = "import Koa from 'koa';\nimport Router from '@koa/router';\nimport itemRoutes from './items';\nconst app = new Koa();\nconst api = new Router({ prefix: '/api' });\nitemRoutes(api);\napp.use(api.routes());\n";
     const items = (use: string) => `import Router from '@koa/router';\nexport default function itemRoutes(parent) {\n  const items = new Router({ prefix: '/items' });\n  items.get('/:id', h);\n  ${use};\n}\n`;

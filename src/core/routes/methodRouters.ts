@@ -1,0 +1,70 @@
+// Routes a router class registers in a method of its own, once per call with that call's values:
+// `addRelationRoutes(queries, pathname) { this.get(`/:id/${pathname}`, h) }` called as
+// `router.addRelationRoutes(rolesScopes, 'scopes')` on an instance. Such a method is a router of its
+// own (`class SchemaRouter#addRelationRoutes`), its parameters read as the constructor's are
+// (`$0`, `$1`...), mounted on the instance at each call with that call's arguments (collect.ts).
+import ts from 'typescript';
+import { CLASS_ROUTER } from './extracted';
+import { ROUTER_METHODS, subclassRouter } from './routeSyntax';
+import { skipOuter } from './tsSyntax';
+
+const routeMethods = new WeakMap<ts.MethodDeclaration, boolean>();
+
+/** The router name of the method `method` of the router class `cls`. */
+export function methodRouterName(cls: string, method: string): string {
+  return `${CLASS_ROUTER}${cls}#${method}`;
+}
+
+/**
+ * The router of the method around `at` (through the arrow functions in it) when that method
+ * registers routes on `this` whose paths use its parameters; undefined elsewhere (a constructor, a
+ * method whose routes do not depend on how it is called: those are the class's own).
+ */
+export function methodRouterOf(at: ts.Node): string | undefined {
+  let cur: ts.Node | undefined = at.parent;
+  while (cur && (ts.isArrowFunction(cur) || !ts.isFunctionLike(cur))) cur = cur.parent;
+  return cur && ts.isMethodDeclaration(cur) ? methodRouter(cur) : undefined;
+}
+
+/** `class SchemaRouter#addRelationRoutes` for that method, when it is such a method of a router subclass. */
+export function methodRouter(m: ts.MethodDeclaration): string | undefined {
+  if (!m.body || !ts.isIdentifier(m.name) || m.parameters.length === 0 || m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) return undefined;
+  const own = subclassRouter(m);
+  if (own === undefined) return undefined;
+  let registers = routeMethods.get(m);
+  if (registers === undefined) {
+    registers = registersByParams(m);
+    routeMethods.set(m, registers);
+  }
+  return registers ? methodRouterName(own.slice(CLASS_ROUTER.length), m.name.text) : undefined;
+}
+
+/** Whether a `this.<verb>(path, ...)` call in the method's body has a path naming one of its parameters. */
+function registersByParams(m: ts.MethodDeclaration): boolean {
+  const params = new Set(m.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : '')).filter((n) => n !== ''));
+  const names = (n: ts.Node): boolean => (ts.isIdentifier(n) && params.has(n.text)) || (ts.forEachChild(n, names) ?? false);
+  const find = (n: ts.Node): boolean => {
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text in ROUTER_METHODS) {
+      const onThis = skipOuter(n.expression.expression).kind === ts.SyntaxKind.ThisKeyword;
+      const path = n.arguments[0];
+      if (onThis && path && names(path)) return true;
+    }
+    return ts.forEachChild(n, find) ?? false;
+  };
+  return m.body !== undefined && find(m.body);
+}
+
+/**
+ * The class an instance named `name` at `at` is made of: `const router = new SchemaRouter(...)`
+ * (its declaration given), or a parameter typed with it (`router: SchemaRouter<K>`).
+ */
+export function instanceClass(name: string, at: ts.Node, decl: ts.Node | undefined): string | undefined {
+  if (decl && ts.isNewExpression(decl) && ts.isIdentifier(decl.expression)) return decl.expression.text;
+  for (let cur: ts.Node | undefined = at.parent; cur; cur = cur.parent) {
+    if (!ts.isFunctionLike(cur)) continue;
+    const p = cur.parameters.find((x) => ts.isIdentifier(x.name) && x.name.text === name);
+    if (!p) continue;
+    return p.type && ts.isTypeReferenceNode(p.type) && ts.isIdentifier(p.type.typeName) ? p.type.typeName.text : undefined;
+  }
+  return undefined;
+}
