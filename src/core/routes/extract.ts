@@ -35,13 +35,15 @@ export function extractRoutesFromSource(text: string, file: string): ExtractedFi
   }
   const kind = /\.tsx$/.test(file) ? ts.ScriptKind.TSX : /\.jsx$/.test(file) ? ts.ScriptKind.JSX : /\.(?:c|m)?js$/.test(file) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
   // JSDoc is not read for routes: not parsing it saves 10-20% of the parse (bench/README.md, ninth round).
-  const sf = ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, kind);
+  // No parent pointers from the parser: the reader's first walk links them (readerBase.ts findRedeclared).
+  const sf = ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, kind);
   new FileReader(sf, result).read();
   return result;
 }
 
 class FileReader extends AdonisReader {
   read(): void {
+    // First: its walk links the tree's parent pointers.
     this.findRedeclared();
     this.collectDeclarations(this.sf);
     this.findRouteHelpers();

@@ -8,6 +8,7 @@ import type { ConstValue } from './values';
 import type { ExtractedFile } from './extracted';
 import type { ScanMessage } from '../scanTexts';
 import { enclosingFunction } from './routeSyntax';
+import { forEachNodeLinkingParents } from './tsSyntax';
 
 export type Scope = Map<string, ts.Expression | ConstValue>;
 
@@ -69,14 +70,19 @@ export abstract class ReaderBase {
     protected readonly out: ExtractedFile,
   ) {}
 
-  /** Names declared by `const`/`let` in more than one function of the file (see redeclared). */
+  /**
+   * Names declared by `const`/`let` in more than one function of the file (see redeclared). The
+   * reader's first walk: it links the nodes to their parents (forEachNodeLinkingParents), which
+   * every later reading of `.parent` needs.
+   */
   protected findRedeclared(): void {
     const all = new Map<string, ts.VariableDeclaration[]>();
-    const walk = (node: ts.Node): void => {
-      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) all.set(node.name.text, [...(all.get(node.name.text) ?? []), node]);
-      ts.forEachChild(node, walk);
-    };
-    walk(this.sf);
+    forEachNodeLinkingParents(this.sf, (node) => {
+      if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name)) return;
+      const same = all.get(node.name.text);
+      if (same) same.push(node);
+      else all.set(node.name.text, [node]);
+    });
     for (const [name, decls] of all) {
       const fns = decls.map((d) => enclosingFunction(d));
       if (new Set(fns).size < 2) continue;

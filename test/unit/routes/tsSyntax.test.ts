@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import ts from 'typescript';
+import { forEachNodeLinkingParents } from '../../../src/core/routes/tsSyntax';
+
+/** Every node of a tree in walk order, with the index of its parent in that order (-1: none). */
+function parentIndexes(sf: ts.SourceFile): number[] {
+  const nodes: ts.Node[] = [];
+  const walk = (n: ts.Node): void => {
+    nodes.push(n);
+    ts.forEachChild(n, walk);
+  };
+  walk(sf);
+  const at = new Map(nodes.map((n, i) => [n, i]));
+  return nodes.map((n) => (n.parent ? (at.get(n.parent) ?? -2) : -1));
+}
+
+suite('forEachNodeLinkingParents', () => {
+  const text = [
+    "import { Router } from 'express';",
+    'export const router = Router();',
+    'class Api { path = `/v${1}`; constructor(private readonly app: App) { this.app.use(this.path, (req, res) => res.send({ ok: [1, 2] })); } }',
+    'function register(r: Router, ...rest: string[]) { for (const x of rest) if (x) r.get(`/${x}`, async () => { await Promise.all([]); }); }',
+    "type T<K extends string> = { [P in K]?: P } & Record<string, () => void>;",
+    'export default { routes: [router as unknown as T<"a">] } satisfies object;',
+  ].join('\n');
+  const parse = (setParents: boolean) => ts.createSourceFile('/ws/x.ts', text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, setParents, ts.ScriptKind.TS);
+
+  test("links every node to the parent the parser's own pass sets, visiting each once, parents first", () => {
+    const linked = parse(false);
+    const seen: ts.Node[] = [];
+    forEachNodeLinkingParents(linked, (n) => {
+      assert.ok(n === linked || n.parent !== undefined, `${ts.SyntaxKind[n.kind]} visited before its parent was linked`);
+      seen.push(n);
+    });
+    const expected = parentIndexes(parse(true));
+    assert.deepEqual(parentIndexes(linked), expected);
+    assert.equal(seen.length, expected.length);
+    assert.equal(new Set(seen).size, seen.length);
+  });
+
+  test('the parse it is meant for leaves the parents unset', () => {
+    const bare = parse(false);
+    assert.ok(parentIndexes(bare).slice(1).some((p) => p === -1));
+  });
+});
