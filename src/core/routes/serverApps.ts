@@ -313,9 +313,12 @@ export function groupFilesByApp(root: string, apps: readonly ServerApp[], files:
     return !pkg.deps.some((d) => FRONT_END.has(d));
   };
   const own = new Map<string, string[]>(dirs.map((d) => [d, []]));
+  // Each folder with its separator, made once (asked of every file).
+  const appInside = dirs.map((d) => ({ dir: d, below: d + sep }));
+  const pkgInside = pkgDirs.map((p) => ({ pkg: p, below: p.dir + sep }));
   for (const file of files) {
-    const app = dirs.find((d) => file.startsWith(d + sep));
-    const pkg = pkgDirs.find((p) => file.startsWith(p.dir + sep));
+    const app = appInside.find((a) => file.startsWith(a.below))?.dir;
+    const pkg = pkgInside.find((p) => file.startsWith(p.below))?.pkg;
     // In the app's folder, unless a workspace package nested deeper in it holds the file (a
     // root server with its front end in frontend/): then that package's rule below.
     if (app && !(pkg && pkg.dir.length > app.length && !dirs.includes(pkg.dir))) {
