@@ -26,9 +26,11 @@ export abstract class DeclarationReader extends Evaluator {
    * `app.urlVersion.prefix`, as `configService.get('app.globalPrefix')` reads it.
    */
   private readConfigNamespace(call: ts.CallExpression): void {
+    // Asked of every call of the file: the name first.
+    if (calleeName(call.expression) !== 'registerAs') return;
     const [nsArg, factory] = call.arguments.map(skipOuter);
     // The namespace as a literal or a constant of this file (`registerAs(appRegToken, ...)`).
-    const ns = calleeName(call.expression) === 'registerAs' ? literalOf(this.evaluate(nsArg)) : undefined;
+    const ns = literalOf(this.evaluate(nsArg));
     // The factory inline, or a function or constant of this file (`registerAs('app', appConfigFactory)`).
     const named = factory && ts.isIdentifier(factory) ? this.decls.get(factory.text) : factory;
     const fn = named && (ts.isFunctionDeclaration(named) || isFunctionLike(named)) ? (named as ts.FunctionLikeDeclaration) : undefined;

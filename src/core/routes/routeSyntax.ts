@@ -26,6 +26,12 @@ export const ROUTER_METHODS: Readonly<Record<string, HttpMethod>> = {
  */
 export const CONVENTIONAL_RECEIVER = /^(?:app|server|fastify|instance|router|routes|f)$|(?:Router|Routes|router|routes|App|app|Server)$/;
 
+/**
+ * Each class's field initializers (the first of each name), read once per class: a generated API
+ * client's class asks for its fields at every `this.x` of its hundreds of methods.
+ */
+const fieldInitializers = new WeakMap<ts.ClassLikeDeclaration, Map<string, ts.Expression>>();
+
 /** Each class's `this.<name> = x` assignments in its members (the first of each name), read once per class. */
 const thisAssignments = new WeakMap<ts.ClassLikeDeclaration, Map<string, ts.Expression>>();
 
@@ -173,10 +179,14 @@ export function classField(at: ts.Node, name: string): ts.Expression | undefined
   let cur: ts.Node | undefined = at.parent;
   while (cur && !ts.isClassLike(cur)) cur = cur.parent;
   if (!cur) return undefined;
-  for (const m of cur.members) {
-    if (ts.isPropertyDeclaration(m) && m.initializer && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name)) && m.name.text === name) return m.initializer;
+  let fields = fieldInitializers.get(cur);
+  if (!fields) {
+    fields = new Map();
+    for (const m of cur.members)
+      if (ts.isPropertyDeclaration(m) && m.initializer && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name)) && !fields.has(m.name.text)) fields.set(m.name.text, m.initializer);
+    fieldInitializers.set(cur, fields);
   }
-  return undefined;
+  return fields.get(name);
 }
 
 /**
