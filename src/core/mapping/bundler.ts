@@ -58,6 +58,11 @@ export function findBundler(project: BuildProject, scripted?: ScriptedBundle): B
   return bundlingScript(pkg.scripts, buildScriptNames(project)) ?? scriptFile;
 }
 
+/** The bundling tool a command runs (`webpack-cli build`, `tsup`, `esbuild src/main.ts --bundle`), if any. */
+export function serverBundleTool(command: string): string | undefined {
+  return SERVER_BUNDLE_SCRIPT.exec(command)?.[0];
+}
+
 function bundlingScript(scripts: Record<string, string>, names: RegExp): BundledBy | undefined {
   const build = Object.entries(scripts).find(([name, script]) => names.test(name) && SERVER_BUNDLE_SCRIPT.test(script));
   const tool = build && SERVER_BUNDLE_SCRIPT.exec(build[1])?.[0];

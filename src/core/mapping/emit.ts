@@ -4,13 +4,14 @@
 // relative to the common root of the inputs (inputRoot.ts).
 // Every answer carries the evidence it came from.
 import * as l10n from '@vscode/l10n';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { DriftOverrides } from '../model';
 import type { FsLike } from '../ports';
 import { commonInputRoot } from './inputRoot';
 import { objectField, type BuildProject } from './buildProject';
 import { readJsonObject, type TsConfigInfo } from './tsconfig';
 import { compiledStartEntry } from './startEntry';
+import { serverBundleTool } from './bundler';
 
 /** What tsc (and babel/swc builds following it) turns each source extension into. */
 export const COMPILED_REWRITES: Readonly<Record<string, string>> = {
@@ -44,7 +45,7 @@ export interface EmitInput {
 
 /** The first rule that knows. */
 export async function findEmit(fs: FsLike, input: EmitInput): Promise<Emit | undefined> {
-  return emitByOverride(input) ?? emitByNx(input) ?? (await emitByNxPlugin(fs, input)) ?? emitByNestSwc(input) ?? emitByBabelScript(input) ?? emitByEsbuildScript(input) ?? (await emitByTsc(fs, input)) ?? (await emitByStartEntry(fs, input));
+  return emitByOverride(input) ?? emitByNx(input) ?? emitByNxCommand(input) ?? (await emitByNxPlugin(fs, input)) ?? emitByNestSwc(input) ?? emitByBabelScript(input) ?? emitByEsbuildScript(input) ?? (await emitByTsc(fs, input)) ?? (await emitByStartEntry(fs, input));
 }
 
 /** `babel <dir> --out-dir <out>` / `swc <dir> -d <out>` (or `--out-dir`), up to the end of that command. */
@@ -199,6 +200,29 @@ function emitByNx({ nxRoot, project, sourceRoot, context }: EmitInput): Emit | u
     return placed(outputPath, root, sourceRoot, { ...COMPILED_REWRITES }, [l10n.t`build output ${outputPath} (${said}; paths kept relative to ${relative(context, root) || '.'})`]);
   }
   return undefined;
+}
+
+/**
+ * An Nx build target running a command of its own (`nx:run-commands` with `webpack-cli build`,
+ * `tsup`, `esbuild --bundle` ...): when that command bundles, the output is the target's
+ * `outputs` ({workspaceRoot}, {projectRoot}, {projectName} filled; a bare path is the workspace's).
+ * https://nx.dev/nx-api/nx/executors/run-commands https://nx.dev/reference/project-configuration#outputs
+ */
+function emitByNxCommand({ nxRoot, project, context }: EmitInput): Emit | undefined {
+  const build = objectField(objectField(project.nx, 'targets'), 'build');
+  if (nxRoot === undefined || !/^(?:nx|@nrwl\/workspace):run-commands$/.test(String(build['executor']))) return undefined;
+  const options = objectField(build, 'options');
+  const listed = Array.isArray(options['commands']) ? (options['commands'] as unknown[]) : [options['command']];
+  const commands = listed.map((c) => (typeof c === 'object' && c !== null ? (c as Record<string, unknown>)['command'] : c)).filter((c): c is string => typeof c === 'string');
+  const command = commands.find((c) => serverBundleTool(c) !== undefined);
+  const output = Array.isArray(build['outputs']) && typeof build['outputs'][0] === 'string' ? build['outputs'][0] : undefined;
+  if (command === undefined || output === undefined) return undefined;
+  const name = typeof project.nx?.['name'] === 'string' ? project.nx['name'] : undefined;
+  const filled = output.replace('{workspaceRoot}', nxRoot).replace('{projectRoot}', project.dir).replace('{projectName}', name ?? '{projectName}');
+  if (filled.includes('{')) return undefined;
+  const dir = isAbsolute(filled) ? filled : join(nxRoot, filled);
+  const said = l10n.t('{0} build target (nx:run-commands: {1}; outputs {2})', relative(context, join(project.dir, 'project.json')) || 'project.json', command, output);
+  return { dir, rewrites: {}, bundledBy: said, evidence: [l10n.t`build output ${dir} (${said})`] };
 }
 
 /**

@@ -711,6 +711,27 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.notEqual(none?.bundled, true, none?.evidence.join('\n'));
   });
 
+  // An Nx build target that runs a bundler through nx:run-commands; the output is built outside
+  // Docker (CI) and a root Dockerfile copies the prebuilt folder.
+  const NX_RUN_COMMANDS = (command: string, outputs: string[]) => ({
+    '/ws/nx.json': '{}',
+    '/ws/package.json': JSON.stringify({ name: 'ws', private: true, workspaces: ['apps/*'] }),
+    '/ws/apps/api/package.json': JSON.stringify({ name: '@ws/api', dependencies: { '@nestjs/core': '11' } }),
+    '/ws/apps/api/project.json': JSON.stringify({ name: 'api', sourceRoot: 'apps/api/src', targets: { build: { executor: 'nx:run-commands', outputs, options: { cwd: 'apps/api', command } } } }),
+    '/ws/apps/api/tsconfig.json': '{"compilerOptions":{}}',
+    '/ws/apps/api/src/main.ts': '',
+    '/ws/Dockerfile': 'FROM node\nWORKDIR /app\nCOPY ./dist/apps/api ./dist/apps/api\nCOPY package.json package.json\nWORKDIR /app/dist/apps/api\nRUN npm install\nWORKDIR /app\nCMD ["node", "dist/apps/api/main.js"]\n',
+  });
+
+  test('Nx nx:run-commands build running a bundler: bundled, its output the target\'s outputs; a command that does not bundle says nothing of it', async () => {
+    const m = await inferMapping(memFs(NX_RUN_COMMANDS('webpack-cli build', ['{workspaceRoot}/dist/apps/{projectName}'])), spec({}, at('/ws')));
+    assert.equal(m?.sourceRoot, '/ws/apps/api/src', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true, m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/dist/apps/api', m?.evidence.join('\n'));
+    const tsc = await inferMapping(memFs(NX_RUN_COMMANDS('tsc -p tsconfig.json', ['{workspaceRoot}/dist/apps/api'])), spec({}, at('/ws')));
+    assert.notEqual(tsc?.bundled, true, tsc?.evidence.join('\n'));
+  });
+
   const PNPM_MONOREPO = {
     '/ws/package.json': JSON.stringify({
       dependencies: { '@nestjs/core': '10', next: '14' },
