@@ -8,6 +8,13 @@ export function isAtOrInside(folder: string, path: string, separator: string = s
   return path.startsWith(folder.endsWith(separator) ? folder : folder + separator);
 }
 
+/** The deepest folder holding both `a` and `b`: `a` itself when `b` is in it, else the nearest folder above `a` that holds `b`. */
+export function commonFolder(a: string, b: string): string {
+  let dir = a;
+  while (!isAtOrInside(dir, b) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
 /** `start`, then each folder above it while it is still `boundary` or inside it (nearest first). */
 export function* foldersUpTo(start: string, boundary: string): Generator<string> {
   for (let dir = start; isAtOrInside(boundary, dir); dir = dirname(dir)) {

@@ -4,10 +4,11 @@
 // relative to the common root of the inputs (inputRoot.ts).
 // Every answer carries the evidence it came from.
 import * as l10n from '@vscode/l10n';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, posix, relative, sep } from 'node:path';
 import type { DriftOverrides } from '../model';
 import type { FsLike } from '../ports';
 import { commonInputRoot } from './inputRoot';
+import { commonFolder } from '../pathInside';
 import { objectField, type BuildProject } from './buildProject';
 import { readJsonObject, type TsConfigInfo } from './tsconfig';
 import { compiledStartEntry } from './startEntry';
@@ -93,7 +94,7 @@ function emitByEsbuildScript({ project, sourceRoot, context }: EmitInput): Emit 
       const out = options.get('outdir');
       if (options.has('bundle') || options.has('watch') || !out) continue;
       const folders = esbuildEntryFolders(body).map((f) => join(project.dir, f));
-      const base = options.get('outbase') ? join(project.dir, options.get('outbase') ?? '') : commonFolder(folders);
+      const base = options.get('outbase') ? join(project.dir, options.get('outbase') ?? '') : folders.length === 0 ? undefined : folders.reduce(commonFolder);
       if (base === undefined || relative(base, sourceRoot).startsWith('..')) continue;
       const evidence = [l10n.t`build output ${relative(context, join(project.dir, out)) || '.'} (package.json script ${name}: esbuild per file, out base ${relative(context, base) || '.'})`];
       return placed(join(project.dir, out), base, sourceRoot, { ...COMPILED_REWRITES }, evidence);
@@ -111,25 +112,11 @@ function esbuildEntryFolders(body: string): string[] {
     if (token === '' || token.startsWith('-')) continue;
     const wild = token.search(/[*?[{]/);
     const fixed = wild >= 0 ? token.slice(0, wild) : token;
-    found.push(wild >= 0 ? fixed.slice(0, fixed.lastIndexOf('/') + 1) || '.' : posixDirname(fixed));
+    found.push(wild >= 0 ? fixed.slice(0, fixed.lastIndexOf('/') + 1) || '.' : posix.dirname(fixed));
   }
   return found;
 }
 
-function posixDirname(p: string): string {
-  const at = p.lastIndexOf('/');
-  return at > 0 ? p.slice(0, at) : '.';
-}
-
-/** The deepest folder holding every one of `folders` (absolute), undefined for none. */
-function commonFolder(folders: string[]): string | undefined {
-  if (folders.length === 0) return undefined;
-  return folders.reduce((a, b) => {
-    let common = a;
-    while (relative(common, b).startsWith('..')) common = join(common, '..');
-    return common;
-  });
-}
 
 /**
  * Nest CLI's swc builder (nest-cli.json `compilerOptions.builder` swc): @swc/cli compiles the Nest

@@ -22,7 +22,7 @@ import { entryFolder } from '../routes/serverApps';
 import { compiledStartEntry } from './startEntry';
 import { renamedManifests, withCopiedManifests } from './copiedManifest';
 import { bundlerOutputDir } from './bundlerOutput';
-import { isAtOrInside } from '../pathInside';
+import { commonFolder, isAtOrInside } from '../pathInside';
 import { startedSourceFile, type StartedSource } from './startedSource';
 import { tsconfigsRun } from './runTsconfig';
 
@@ -262,7 +262,7 @@ async function placeBuildOutput(f: Facts): Promise<Placement | undefined> {
   const loc = f.locate(emit.dir);
   if (!loc) return undefined;
   const wholeContext = coversAnyPath(f.locate, f.context);
-  const copiedWithItsFolder = wholeContext || (!loc.fromStage && coversAnyPath(f.locate, sharedFolder(emit.dir, f.sourceRoot)));
+  const copiedWithItsFolder = wholeContext || (!loc.fromStage && coversAnyPath(f.locate, commonFolder(emit.dir, f.sourceRoot)));
   // Output found in a base image built from this context by another Dockerfile was built there.
   if ((copiedWithItsFolder || loc.madeByRun) && loc.baseImage === undefined && !runsABuild(df) && !(await f.fs.stat(emit.dir))?.isDirectory) {
     // `COPY . .`, or a COPY of the folder holding both the sources and the output (the package's),
@@ -520,13 +520,6 @@ async function nxWorkspaceRoot(fs: FsLike, dir: string, context: string): Promis
 /** A COPY of the whole context: any path at all is found in the image (copied, not guessed made by a RUN). */
 function coversAnyPath(locate: (abs: string) => Location | undefined, context: string): boolean {
   return locate(join(context, '.runtime-drift-probe', 'x'))?.madeByRun === false;
-}
-
-/** The deepest folder holding both paths. */
-function sharedFolder(a: string, b: string): string {
-  let dir = a;
-  while (relative(dir, b).startsWith('..') && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
 }
 
 function runsABuild(df: Dockerfile): boolean {

@@ -6,7 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { FsLike } from '../ports';
-import { isAtOrInside } from '../pathInside';
+import { commonFolder, isAtOrInside } from '../pathInside';
 import { compileGlob } from './exclude';
 import type { TsConfigInfo } from './tsconfig';
 
@@ -102,10 +102,4 @@ async function existing(fs: FsLike, dirs: readonly string[]): Promise<string[]> 
   const out: string[] = [];
   for (const d of new Set(dirs)) if ((await fs.stat(d))?.isDirectory) out.push(d);
   return out;
-}
-
-function commonFolder(a: string, b: string): string {
-  let c = a;
-  while (!isAtOrInside(c, b) && dirname(c) !== c) c = dirname(c);
-  return c;
 }

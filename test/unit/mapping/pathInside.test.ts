@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { foldersUpTo, isAtOrInside } from '../../../src/core/pathInside';
+import { commonFolder, foldersUpTo, isAtOrInside } from '../../../src/core/pathInside';
 
 suite('isAtOrInside', () => {
   test('counts the folder itself and what is below it', () => {
@@ -27,5 +27,15 @@ suite('foldersUpTo', () => {
     assert.deepEqual([...foldersUpTo('/elsewhere/a', '/w')], []);
     assert.deepEqual([...foldersUpTo('/w2/a', '/w')], []);
     assert.deepEqual([...foldersUpTo('/a/b', '/')], ['/a/b', '/a', '/']);
+  });
+});
+
+suite('commonFolder', () => {
+  test('the deepest folder holding both: the first when it holds the second, else a folder above it; a shared prefix is no folder', () => {
+    assert.equal(commonFolder('/w/api', '/w/api/src/a.ts'), '/w/api');
+    assert.equal(commonFolder('/w/api/src', '/w/api/dist'), '/w/api');
+    assert.equal(commonFolder('/w/api', '/w/api2'), '/w');
+    assert.equal(commonFolder('/w/api', '/elsewhere'), '/');
+    assert.equal(['/w/a/x', '/w/a/y', '/w/b'].reduce(commonFolder), '/w');
   });
 });
