@@ -5,6 +5,7 @@ import { findModules, moduleClassName, moduleLookup } from '../../../src/core/ma
 import { walkFileStats } from '../../../src/core/mapping/walk';
 import { findServiceModules } from '../../../src/core/gather/workspaceFiles';
 import { memFs } from '../helpers/memFs';
+import { extractRoutesFromSource } from '../../../src/core/routes/extract';
 
 /** The modules a check finds in a walked source tree (no route sources), each with its files. */
 async function listModules(fs: FsLike, m: SourceMapping): Promise<SourceModule[]> {
@@ -112,5 +113,17 @@ suite('mapping modules', () => {
     assert.equal(moduleClassName("import { Module } from '@nestjs/common';\n@Module({})\nexport class UsersModule {}"), 'UsersModule');
     assert.equal(moduleClassName('@Module({})\nexport   class   AuthModule  {}'), 'AuthModule');
     assert.equal(moduleClassName('const x = 1;'), undefined);
+  });
+
+  test('a file calling methods on a typed instance (res.end()) is not a router file: only route and mount files make modules', async () => {
+    const sources: Record<string, string> = {
+      '/ws/api/src/users/users.routes.ts': "import { Router } from 'express';\nexport const users = Router();\nusers.get('/users', (_q, r) => r.json([]));\n",
+      '/ws/api/src/lib/respond.ts': "import type { ServerResponse } from 'node:http';\nexport function send(res: ServerResponse): void {\n  res.setHeader('x', '1');\n  res.end('ok');\n}\n",
+    };
+    const fs = memFs(sources);
+    const { files, mtimes } = await walkFileStats(fs, mapping.sourceRoot);
+    const extracted = Object.entries(sources).map(([file, text]) => ({ file, x: extractRoutesFromSource(text, file) }));
+    const modules = await findServiceModules(fs, mapping, { files, mtimes, extracted, skipped: [] });
+    assert.deepEqual(modules.map((m) => m.name), ['users']);
   });
 });
