@@ -414,20 +414,25 @@ const ROUTER_PACKAGES = new Set(['express', 'koa-router', '@koa/router', 'expres
  * app.use('/', ctrl.auth)` for controllers/auth.js).
  */
 function unservedRouters(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[], edges: MountEdge[]): Set<string> {
-  const imported = new Set<string>();
-  // A scan where no mount is resolved (a lone router file, a library of routers) has no app to leave a router out of.
-  if (edges.length === 0) return imported;
-  for (const s of scanned) for (const i of s.x.imports) imported.add(resolveModule(s.key, i.source, byKey, aliases)?.key ?? '');
-  const members = new Set(scanned.flatMap((s) => s.x.mounts.map((m) => /^[\w$]+\.([\w$]+)$/.exec(m.routerName)?.[1] ?? '')));
   const out = new Set<string>();
+  // A scan where no mount is resolved (a lone router file, a library of routers) has no app to leave a router out of.
+  if (edges.length === 0) return out;
+  const candidates: { s: Scanned; name: string }[] = [];
   for (const s of scanned) {
-    const base = /([^/]+?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(s.key)?.[1] ?? '';
-    if (imported.has(s.key) || members.has(base)) continue;
     const exported = new Set([s.x.defaultExport, ...Object.values(s.x.exportNames ?? {})]);
     for (const [name, via] of Object.entries(s.x.plainRouters ?? {})) {
       const from = s.x.imports.find((i) => i.local === via)?.source;
-      if (from !== undefined && ROUTER_PACKAGES.has(from) && exported.has(name) && incomingOf(edges, { key: s.key, name }).length === 0 && !edges.some((e) => e.parent.key === s.key && e.parent.name === name)) out.add(`${s.key}#${name}`);
+      if (from !== undefined && ROUTER_PACKAGES.has(from) && exported.has(name) && incomingOf(edges, { key: s.key, name }).length === 0 && !edges.some((e) => e.parent.key === s.key && e.parent.name === name)) candidates.push({ s, name });
     }
+  }
+  // Resolving every import of the scan is the costly part: only when some router may be left out.
+  if (candidates.length === 0) return out;
+  const imported = new Set<string>();
+  for (const s of scanned) for (const i of s.x.imports) imported.add(resolveModule(s.key, i.source, byKey, aliases)?.key ?? '');
+  const members = new Set(scanned.flatMap((s) => s.x.mounts.map((m) => /^[\w$]+\.([\w$]+)$/.exec(m.routerName)?.[1] ?? '')));
+  for (const { s, name } of candidates) {
+    const base = /([^/]+?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(s.key)?.[1] ?? '';
+    if (!imported.has(s.key) && !members.has(base)) out.add(`${s.key}#${name}`);
   }
   return out;
 }
