@@ -15,19 +15,21 @@ export const common = {
 };
 
 /**
- * The route parser (src/core/routes/extract.ts and the TypeScript compiler, about 9 MB) is its own
- * bundle. In the scan worker, scanFile.ts's require of './extract' (made at the first file that may
- * declare a route) goes to src/engine/routeParserLoader.ts, which loads that bundle with a V8 code
- * cache: the worker's bundle loads in a tenth of the time and memory, a tree with no route source
- * never loads the parser, and a later process compiles it from its cache.
+ * The route parser (src/core/parserBundle.ts: the route reader, the build-script reader and the
+ * TypeScript compiler, about 9 MB) is its own bundle. scanFile.ts's require of './extract' (made
+ * at the first file that may declare a route, in the scan worker) and bundleScript.ts's require of
+ * './bundleCall' (at the first build script that may call a bundler's API, in the engine side and
+ * the command) go to src/engine/routeParserLoader.ts, which loads that bundle with a V8 code cache:
+ * the other bundles load in a tenth of the time and memory, a tree with no route source never
+ * loads the parser, and a later process compiles it from its cache.
  */
 const PARSER_FILE = 'routeParser.js';
 const parserApart = {
   name: 'route-parser-apart',
   setup(b) {
-    b.onResolve({ filter: /^\.\/extract$/ }, (args) =>
-      /[\\/]routes[\\/]scanFile\.ts$/.test(args.importer) ? { path: fileURLToPath(new URL('../src/engine/routeParserLoader.ts', import.meta.url)) } : undefined,
-    );
+    const loader = { path: fileURLToPath(new URL('../src/engine/routeParserLoader.ts', import.meta.url)) };
+    b.onResolve({ filter: /^\.\/extract$/ }, (args) => (/[\\/]routes[\\/]scanFile\.ts$/.test(args.importer) ? loader : undefined));
+    b.onResolve({ filter: /^\.\/bundleCall$/ }, (args) => (/[\\/]mapping[\\/]bundleScript\.ts$/.test(args.importer) ? loader : undefined));
   },
 };
 
@@ -56,16 +58,16 @@ export const entries = [
   // comments: V8 keeps a script's source for the process's life, and a few non-Latin-1 characters
   // in bundled libraries' comments made this 3.5 MB source a two-byte string (7 MB of the
   // extension host's heap; 2.4 MB one-byte without them). The source map still maps.
-  { entryPoints: ['src/engine/extensionBackend.ts'], outfile: 'dist/engine.js', minifyWhitespace: true },
+  { entryPoints: ['src/engine/extensionBackend.ts'], outfile: 'dist/engine.js', minifyWhitespace: true, plugins: [parserApart] },
   // Walks and reads source trees beside the main thread (src/engine/sourceScanner.ts).
   { entryPoints: ['src/engine/scanWorker.ts'], outfile: 'dist/scanWorker.js', plugins: [parserApart] },
-  { entryPoints: ['src/core/routes/extract.ts'], outfile: `dist/${PARSER_FILE}` },
+  { entryPoints: ['src/core/parserBundle.ts'], outfile: `dist/${PARSER_FILE}` },
   // The command: a small first bundle that starts an ssh:// engine's login, then requires the rest (src/cli/entry.ts).
   { entryPoints: ['src/cli/entry.ts'], outfile: 'dist/cli.js', external: [...common.external, './cliMain.js'] },
   // Without comments, as dist/engine.js: a bundled library's comments (undici's curly quotes) made
   // this 3.6 MB source a two-byte string, which V8 keeps for the process's life.
   // No ssh2 (withoutSsh2): the CLI reaches an ssh:// engine through its own tunnel.
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cliMain.js', minifyWhitespace: true, plugins: [withoutSsh2] },
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cliMain.js', minifyWhitespace: true, plugins: [withoutSsh2, parserApart] },
 ];
 
 // Run as a script (not imported by a test that builds a bundle the same way).

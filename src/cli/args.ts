@@ -21,7 +21,8 @@ $XDG_CACHE_HOME/runtime-drift/scans (else ~/.cache/runtime-drift/scans), so the 
 reads only what changed; --no-scan-cache reads every file and keeps nothing.
 
 exit codes: 0 in sync (rebuild: verified), 1 drift found (rebuild: not verified),
-            2 could not check (no engine, bad compose file, bad arguments)`;
+            2 could not check (no engine, bad compose file, bad arguments),
+            3 no drift but a service is not running (check only)`;
 
 export interface CliArgs {
   command: 'check' | 'rebuild' | 'help' | 'version';

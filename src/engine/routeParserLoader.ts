@@ -1,6 +1,8 @@
-// The route parser bundle (dist/routeParser.js: extract.ts and the TypeScript compiler), loaded
-// on the first file that may declare a route (core/routes/scanFile.ts; the build points its
-// require of './extract' here). Compiling 10 MB of JavaScript is most of that load: with a V8
+// The route parser bundle (dist/routeParser.js: extract.ts, bundleCall.ts and the TypeScript
+// compiler; entry core/parserBundle.ts), loaded on the first file that may declare a route
+// (core/routes/scanFile.ts) or the first build script that may call a bundler's API
+// (core/mapping/bundleScript.ts): the build points their requires of './extract' and
+// './bundleCall' here. Compiling 10 MB of JavaScript is most of that load: with a V8
 // code cache kept in the scan cache's folder, a later process loads it in about a quarter of the
 // time and a third less memory (measured: 375-734 ms and 114 MB RSS, cached 115-241 ms and 81 MB).
 // V8 rejects a cache made for other source, another V8 or other flags; a file not ours (owner,
@@ -10,18 +12,35 @@ import { createRequire, wrap } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import type { ExtractedFile } from '../core/routes/extracted';
+import type { BundleCall } from '../core/mapping/bundleCall';
 import { ownFolder, readOwnFile } from './scanCacheStore';
 
 const PARSER_FILE = 'routeParser.js';
 
 type Extract = (text: string, file: string) => ExtractedFile;
+type ReadBundleCall = (text: string, file: string) => BundleCall | undefined;
+interface ParserExports {
+  extractRoutesFromSource?: Extract;
+  readBundleCall?: ReadBundleCall;
+}
+interface Parser {
+  extract: Extract;
+  readBundleCall: ReadBundleCall;
+  saveCache?: () => void;
+}
 
 /** Where the code cache is kept (the scan cache's folder); set once by the scan worker. */
 let codeCacheDir: string | undefined;
-let loaded: { extract: Extract; saveCache?: () => void } | undefined;
+let loaded: Parser | undefined;
 
 export function setParserCodeCacheDir(dir: string | undefined): void {
   codeCacheDir = dir;
+}
+
+/** bundleCall.ts's reading of a build script, from the parser's bundle. */
+export function readBundleCall(text: string, file: string): BundleCall | undefined {
+  loaded ??= loadParser(join(__dirname, PARSER_FILE));
+  return loaded.readBundleCall(text, file);
 }
 
 export function extractRoutesFromSource(text: string, file: string): ExtractedFile {
@@ -33,16 +52,15 @@ export function extractRoutesFromSource(text: string, file: string): ExtractedFi
   return out;
 }
 
-function loadParser(file: string): { extract: Extract; saveCache?: () => void } {
+function loadParser(file: string): Parser {
   const cacheFile = codeCacheDir !== undefined && ownFolder(codeCacheDir) ? join(codeCacheDir, cacheName(file)) : undefined;
-  if (cacheFile === undefined) return { extract: (require(file) as { extractRoutesFromSource: Extract }).extractRoutesFromSource };
+  if (cacheFile === undefined) return parserOf(file, require(file) as ParserExports);
   const cachedData = readOwnFile(cacheFile);
   const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, ...(cachedData ? { cachedData } : {}) });
-  const mod = { exports: {} as { extractRoutesFromSource?: Extract } };
+  const mod = { exports: {} as ParserExports };
   (script.runInThisContext() as (...a: unknown[]) => void).call(mod.exports, mod.exports, createRequire(file), mod, file, dirname(file));
-  const extract = mod.exports.extractRoutesFromSource;
-  if (!extract) throw new Error(`${file} does not export the route parser`);
-  if (cachedData && script.cachedDataRejected !== true) return { extract };
+  const parser = parserOf(file, mod.exports);
+  if (cachedData && script.cachedDataRejected !== true) return parser;
   const saveCache = (): void => {
     try {
       // Written whole, then renamed: a reader never sees half a cache.
@@ -53,7 +71,13 @@ function loadParser(file: string): { extract: Extract; saveCache?: () => void } 
       // No cache this time: the next process compiles again.
     }
   };
-  return { extract, saveCache };
+  return { ...parser, saveCache };
+}
+
+function parserOf(file: string, exports: ParserExports): Parser {
+  const { extractRoutesFromSource: extract, readBundleCall: bundleCall } = exports;
+  if (!extract || !bundleCall) throw new Error(`${file} does not export the route parser`);
+  return { extract, readBundleCall: bundleCall };
 }
 
 /** One cache per parser bundle (its size and mtime), Node version and architecture. */

@@ -16,7 +16,7 @@ import { mapSourceFile, mapToBuildOutput, walkedFileMapper } from '../mapping/ma
 import { findModules, moduleClassName, moduleLookup, NEST_MODULE_FILE } from '../mapping/modules';
 import type { ModuleDir, ModuleRoots } from '../mapping/modules';
 import type { WalkedTree } from '../mapping/walk';
-import { isInstanceMethodMount } from '../routes/methodRouters';
+import { isInstanceMethodMount } from '../routes/extracted';
 import { appSourceDir, findPackages, findServerApps, type ServerApp, type WorkspacePackage } from '../routes/serverApps';
 import { startedWorkspacePackages } from '../mapping/buildProject';
 import { mapPool } from '../pool';

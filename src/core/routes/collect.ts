@@ -5,12 +5,10 @@ import { posix } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, NestModuleDecl, RouterModuleEntry, UriVersioning } from './extracted';
-import { methodRouterName } from './methodRouters';
-import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, substituteParams } from './extracted';
+import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, substituteParams, methodRouterName } from './extracted';
 import { DEFAULT_OBJECT, EACH, LISTED, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
 import { UNKNOWN_PREFIX, joinRoutePath, openApiPathToRoute, stripParamPatterns, unknownPrefixPath } from './joinPath';
-import { isHttpMethod, parseRouteSpec } from './routeSpec';
-import { ROUTER_METHODS } from './routeSyntax';
+import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText } from '../scanTexts';
 import { KEYS, keyText, routerMethodOf, type TableEntry } from './tableKeys';
 

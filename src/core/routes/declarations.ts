@@ -5,7 +5,8 @@ import ts from 'typescript';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { hasRefs, literalOf } from './values';
 import { skipOuter } from './tsSyntax';
-import { ROUTER_METHODS, CONVENTIONAL_RECEIVER, bindingNames, isTypeOnly, chainRoot, calleeName, envDefault, enclosingFunction, isFunctionLike } from './routeSyntax';
+import { CONVENTIONAL_RECEIVER, bindingNames, isTypeOnly, chainRoot, calleeName, envDefault, enclosingFunction, isFunctionLike } from './routeSyntax';
+import { ROUTER_METHODS } from './routeSpec';
 import { loadedModule, isModuleLoad } from './moduleLoads';
 import { Evaluator } from './evaluator';
 

@@ -12,7 +12,8 @@
 import ts from 'typescript';
 import type { ExtractedFile } from './extracted';
 import { skipOuter } from './tsSyntax';
-import { ROUTER_METHODS, isFunctionLike, isTypeOnly } from './routeSyntax';
+import { isFunctionLike, isTypeOnly } from './routeSyntax';
+import { ROUTER_METHODS } from './routeSpec';
 import { globLoaded, isModuleLoad } from './moduleLoads';
 import { AdonisReader } from './adonisRoutes';
 

@@ -335,3 +335,17 @@ export interface NestModuleDecl {
   /** Functions (by the names this file binds them to) whose returned metadata the module takes too (ExtractedFile.moduleConfigs). */
   configs?: string[];
 }
+
+/**
+ * Whether a mount is a call of a method on an instance (`router.addRelationRoutes(...)`,
+ * mounts.ts, methodRouters.ts): recorded for every such statement call on a typed instance (`res.end()` too) and
+ * kept by collect.ts only when that method registers routes, so it does not make a router file.
+ */
+export function isInstanceMethodMount(routerName: string): boolean {
+  return routerName.startsWith('new ') && routerName.includes('#');
+}
+
+/** The router name of the method `method` of the router class `cls`. */
+export function methodRouterName(cls: string, method: string): string {
+  return `${CLASS_ROUTER}${cls}#${method}`;
+}

@@ -4,25 +4,12 @@
 // own (`class SchemaRouter#addRelationRoutes`), its parameters read as the constructor's are
 // (`$0`, `$1`...), mounted on the instance at each call with that call's arguments (collect.ts).
 import ts from 'typescript';
-import { CLASS_ROUTER } from './extracted';
-import { ROUTER_METHODS, subclassRouter } from './routeSyntax';
+import { CLASS_ROUTER, methodRouterName } from './extracted';
+import { subclassRouter } from './routeSyntax';
+import { ROUTER_METHODS } from './routeSpec';
 import { skipOuter } from './tsSyntax';
 
 const routeMethods = new WeakMap<ts.MethodDeclaration, boolean>();
-
-/**
- * Whether a mount is a call of a method on an instance (`router.addRelationRoutes(...)`,
- * mounts.ts): recorded for every such statement call on a typed instance (`res.end()` too) and
- * kept by collect.ts only when that method registers routes, so it does not make a router file.
- */
-export function isInstanceMethodMount(routerName: string): boolean {
-  return routerName.startsWith('new ') && routerName.includes('#');
-}
-
-/** The router name of the method `method` of the router class `cls`. */
-export function methodRouterName(cls: string, method: string): string {
-  return `${CLASS_ROUTER}${cls}#${method}`;
-}
 
 /**
  * The router of the method around `at` (through the arrow functions in it) when that method

@@ -5,7 +5,8 @@ import ts from 'typescript';
 import { CLASS_ROUTER } from './extracted';
 import { methodRouterOf } from './methodRouters';
 import { skipOuter } from './tsSyntax';
-import { ROUTER_METHODS, CONVENTIONAL_RECEIVER, subclassRouter, enclosingClassRouter, thisAssigned, chainRoot, classField, enclosingFunction, CHAIN_KEEPS_ROUTER, isFunctionLike } from './routeSyntax';
+import { CONVENTIONAL_RECEIVER, subclassRouter, enclosingClassRouter, thisAssigned, chainRoot, classField, enclosingFunction, CHAIN_KEEPS_ROUTER, isFunctionLike } from './routeSyntax';
+import { ROUTER_METHODS } from './routeSpec';
 import { RouteTableReader } from './routeTables';
 
 /** Packages whose `get`/`post` send a request: their calls are never routes. */

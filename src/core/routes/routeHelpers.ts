@@ -3,11 +3,11 @@
 // router they are handed), and functions or modules a router is passed to.
 import ts from 'typescript';
 import { joinRoutePath, openApiPathToRoute } from './joinPath';
-import { isHttpMethod } from './routeSpec';
+import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
 import { isRouteConfig, literalOf, propOf, type ConstValue } from './values';
 import type { ExtractedFile, ExtractedRoute } from './extracted';
 import { isFunctionWithBody, skipOuter } from './tsSyntax';
-import { ROUTER_METHODS, CONVENTIONAL_RECEIVER, returnedExpression, restNames, enclosingFunction, CHAIN_KEEPS_ROUTER, isRoutePath, cjsNamedExport } from './routeSyntax';
+import { CONVENTIONAL_RECEIVER, returnedExpression, restNames, enclosingFunction, CHAIN_KEEPS_ROUTER, isRoutePath, cjsNamedExport } from './routeSyntax';
 import type { RouteHelper, Scope } from './readerBase';
 import { requireSource } from './moduleLoads';
 import { RouterCallReader } from './routerCalls';

@@ -3,6 +3,19 @@ import * as l10n from '@vscode/l10n';
 import { HTTP_METHODS, type HttpMethod } from '../model';
 import { joinRoutePath } from './joinPath';
 
+/** A router's method names (`router.get`, koa-router's `del`) and the HTTP method each registers. */
+export const ROUTER_METHODS: Readonly<Record<string, HttpMethod>> = {
+  get: 'GET',
+  post: 'POST',
+  put: 'PUT',
+  patch: 'PATCH',
+  delete: 'DELETE',
+  del: 'DELETE', // koa-router alias
+  head: 'HEAD',
+  options: 'OPTIONS',
+  all: 'ALL',
+};
+
 /** True when `value` is one of HTTP_METHODS (text that claims to be a method). */
 export function isHttpMethod(value: string): value is HttpMethod {
   return (HTTP_METHODS as readonly string[]).includes(value);

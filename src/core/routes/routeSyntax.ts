@@ -7,18 +7,6 @@ import { CLASS_ROUTER } from './extracted';
 import { skipOuter } from './tsSyntax';
 import { requireSource, isModuleLoad } from './moduleLoads';
 
-export const ROUTER_METHODS: Readonly<Record<string, HttpMethod>> = {
-  get: 'GET',
-  post: 'POST',
-  put: 'PUT',
-  patch: 'PATCH',
-  delete: 'DELETE',
-  del: 'DELETE', // koa-router alias
-  head: 'HEAD',
-  options: 'OPTIONS',
-  all: 'ALL',
-};
-
 /**
  * Receivers accepted without a visible factory call (a fastify plugin's parameter, a router passed
  * in). Deliberately excludes client-ish names (axios, http, api, client, request) so that

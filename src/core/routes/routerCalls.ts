@@ -5,10 +5,10 @@
 import ts from 'typescript';
 import type { HttpMethod } from '../model';
 import { expandOptionalGroups, hapiPathToRoute, joinRoutePath, openApiPathToRoute } from './joinPath';
-import { isHttpMethod } from './routeSpec';
+import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
 import { concat, hasEach, hasRefs, literalOf, literalsOf, propOf, str, type ConstValue } from './values';
 import { skipOuter } from './tsSyntax';
-import { ROUTER_METHODS, CONVENTIONAL_RECEIVER, enclosingFunction, isRoutePath } from './routeSyntax';
+import { CONVENTIONAL_RECEIVER, enclosingFunction, isRoutePath } from './routeSyntax';
 import { ReceiverReader } from './receivers';
 
 export abstract class RouterCallReader extends ReceiverReader {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseArgs, UsageError } from '../../../src/cli/args';
+import { parseArgs, UsageError, USAGE } from '../../../src/cli/args';
+import { EXIT } from '../../../src/cli/main';
 
 suite('cli: parseArgs', () => {
   test('check with repeated --service, --json and --no-probe', () => {
@@ -48,5 +49,10 @@ suite('cli: parseArgs', () => {
   test('no command prints help', () => {
     assert.equal(parseArgs([], '/cwd').command, 'help');
     assert.equal(parseArgs(['check', '--help'], '/cwd').command, 'help');
+  });
+
+  test('--help names every exit code check returns', () => {
+    const codes = USAGE.slice(USAGE.indexOf('exit codes:'));
+    for (const code of Object.values(EXIT)) assert.match(codes, new RegExp(`\\b${code} [a-z]`), `exit code ${code}`);
   });
 });

@@ -1,0 +1,159 @@
+// The bundling call of a build script (bundleScript.ts), read from its syntax with the TypeScript
+// parser. Kept apart from bundleScript.ts: the build puts this file in the route parser's bundle
+// (dist/routeParser.js, scripts/build.mjs), so the extension's engine side and the command load
+// the 9 MB compiler only when a build script may call a bundler, not at start-up.
+import { posix } from 'node:path';
+import ts from 'typescript';
+import { skipOuter } from '../routes/tsSyntax';
+
+/** Which module each API comes from, and the functions of it that bundle. */
+const MODULE_APIS: Record<string, { tool: string; calls: readonly string[] }> = {
+  esbuild: { tool: 'esbuild', calls: ['build', 'buildSync'] },
+  rollup: { tool: 'rollup', calls: ['rollup'] },
+  tsup: { tool: 'tsup', calls: ['build'] },
+};
+
+/** A path as a script writes it: relative to the folder it runs in, or to its own folder (`__dirname`). */
+export interface ScriptPath {
+  rel: string;
+  fromScript: boolean;
+}
+
+export interface BundleCall {
+  tool: string;
+  output?: ScriptPath;
+  entries: ScriptPath[];
+}
+
+/** The first bundling call in a script's text (see the file comment). */
+export function readBundleCall(text: string, file: string): BundleCall | undefined {
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, /\.[cm]?tsx?$/.test(file) ? ts.ScriptKind.TS : ts.ScriptKind.JS);
+  const apis = importedApis(sf);
+  return firstNode(sf, (n): BundleCall | undefined => {
+    if (!ts.isCallExpression(n)) return undefined;
+    const tool = calledTool(n.expression, apis);
+    const options = tool !== undefined && n.arguments[0] ? objectOf(sf, n.arguments[0]) : undefined;
+    return tool !== undefined && options ? { tool, entries: entriesOf(options), ...outputOf(options, tool === 'rollup' ? rollupWrite(sf) : undefined) } : undefined;
+  });
+}
+
+/** What `pick` answers for the first node (depth first, in source order) it answers for. */
+function firstNode<T>(root: ts.Node, pick: (n: ts.Node) => T | undefined): T | undefined {
+  let found: T | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found !== undefined) return;
+    found = pick(n);
+    if (found === undefined) ts.forEachChild(n, visit);
+  };
+  visit(root);
+  return found;
+}
+
+/** Local name -> tool, for each bundling function or namespace imported (`import { build } from 'esbuild'`, `const esbuild = require('esbuild')`). */
+function importedApis(sf: ts.SourceFile): Map<string, { tool: string; call?: string }> {
+  const apis = new Map<string, { tool: string; call?: string }>();
+  const bind = (module: string, local: string, imported: string | undefined) => {
+    const api = MODULE_APIS[module];
+    if (!api) return;
+    if (imported === undefined) apis.set(local, { tool: api.tool });
+    else if (api.calls.includes(imported)) apis.set(local, { tool: api.tool, call: imported });
+  };
+  const visit = (n: ts.Node): void => {
+    if (ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier) && n.importClause) {
+      const module = n.moduleSpecifier.text;
+      const { name, namedBindings } = n.importClause;
+      if (name) bind(module, name.text, undefined);
+      if (namedBindings && ts.isNamespaceImport(namedBindings)) bind(module, namedBindings.name.text, undefined);
+      if (namedBindings && ts.isNamedImports(namedBindings)) for (const el of namedBindings.elements) bind(module, el.name.text, (el.propertyName ?? el.name).text);
+    } else if (ts.isVariableDeclaration(n) && n.initializer) {
+      const module = requiredModule(n.initializer);
+      if (module !== undefined && ts.isIdentifier(n.name)) bind(module, n.name.text, undefined);
+      if (module !== undefined && ts.isObjectBindingPattern(n.name))
+        for (const el of n.name.elements) if (ts.isIdentifier(el.name)) bind(module, el.name.text, el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return apis;
+}
+
+/** `require('esbuild')`, `await import('esbuild')`: the module named. */
+function requiredModule(e: ts.Expression): string | undefined {
+  const inner = skipOuter(e);
+  if (!ts.isCallExpression(inner) || !ts.isStringLiteral(inner.arguments[0] ?? inner)) return undefined;
+  const callee = inner.expression;
+  const isRequire = ts.isIdentifier(callee) && callee.text === 'require';
+  return isRequire || callee.kind === ts.SyntaxKind.ImportKeyword ? (inner.arguments[0] as ts.StringLiteral).text : undefined;
+}
+
+/** The tool a call's callee is: `Bun.build`, an imported `build`, `esbuild.build`, `require('esbuild').buildSync`. */
+function calledTool(callee: ts.Expression, apis: Map<string, { tool: string; call?: string }>): string | undefined {
+  if (ts.isIdentifier(callee)) return apis.get(callee.text)?.call !== undefined ? apis.get(callee.text)?.tool : undefined;
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const member = callee.name.text;
+  const owner = skipOuter(callee.expression);
+  if (ts.isIdentifier(owner) && owner.text === 'Bun') return member === 'build' ? 'Bun.build' : undefined;
+  const module = ts.isIdentifier(owner) ? apis.get(owner.text) : undefined;
+  const tool = module?.call === undefined ? module?.tool : undefined;
+  const required = tool === undefined ? requiredModule(owner) : undefined;
+  const api = Object.values(MODULE_APIS).find((a) => a.tool === (tool ?? required));
+  return api?.calls.includes(member) ? api.tool : undefined;
+}
+
+/** The object literal an argument is, or names (`const options = { ... }` in the file). */
+function objectOf(sf: ts.SourceFile, arg: ts.Expression): ts.ObjectLiteralExpression | undefined {
+  const e = skipOuter(arg);
+  if (ts.isObjectLiteralExpression(e)) return e;
+  if (!ts.isIdentifier(e)) return undefined;
+  return firstNode(sf, (n) => {
+    const init = ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === e.text && n.initializer ? skipOuter(n.initializer) : undefined;
+    return init && ts.isObjectLiteralExpression(init) ? init : undefined;
+  });
+}
+
+function property(o: ts.ObjectLiteralExpression, names: readonly string[]): ts.Expression | undefined {
+  for (const p of o.properties) {
+    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && names.includes(p.name.text)) return p.initializer;
+  }
+  return undefined;
+}
+
+/** A literal path: `'dist'`, or one joined to the script's folder (`path.join(__dirname, 'dist')`). */
+function literalPath(e: ts.Expression | undefined): ScriptPath | undefined {
+  const inner = e && skipOuter(e);
+  if (!inner) return undefined;
+  if (ts.isStringLiteral(inner) || ts.isNoSubstitutionTemplateLiteral(inner)) return posix.isAbsolute(inner.text) ? undefined : { rel: inner.text, fromScript: false };
+  if (!ts.isCallExpression(inner) || !/^(?:join|resolve)$/.test(ts.isPropertyAccessExpression(inner.expression) ? inner.expression.name.text : inner.expression.getText())) return undefined;
+  const [base, ...rest] = inner.arguments;
+  const own = base && /^(?:__dirname|import\.meta\.dirname|import\.meta\.dir)$/.test(base.getText());
+  const parts = rest.map((a) => (ts.isStringLiteral(a) ? a.text : undefined));
+  if (!own || parts.length === 0 || parts.some((p) => p === undefined)) return undefined;
+  return { rel: posix.join(...(parts as string[])), fromScript: true };
+}
+
+function entriesOf(o: ts.ObjectLiteralExpression): ScriptPath[] {
+  const e = property(o, ['entrypoints', 'entryPoints', 'entry', 'input']);
+  const inner = e && skipOuter(e);
+  if (!inner) return [];
+  const items = ts.isArrayLiteralExpression(inner) ? [...inner.elements] : ts.isObjectLiteralExpression(inner) ? inner.properties.flatMap((p) => (ts.isPropertyAssignment(p) ? [p.initializer] : [])) : [inner];
+  return items.map((i) => literalPath(i)).filter((p): p is ScriptPath => p !== undefined);
+}
+
+/** Where the call's options (or rollup's `bundle.write(...)`) say it writes: a folder, or a file's folder. */
+function outputOf(o: ts.ObjectLiteralExpression, write: ts.ObjectLiteralExpression | undefined): { output?: ScriptPath } {
+  const rollupOutput = property(o, ['output']);
+  const nested = rollupOutput && ts.isObjectLiteralExpression(skipOuter(rollupOutput)) ? (skipOuter(rollupOutput) as ts.ObjectLiteralExpression) : undefined;
+  for (const options of [o, nested, write]) {
+    if (!options) continue;
+    const folder = literalPath(property(options, ['outdir', 'outDir', 'dir']));
+    if (folder !== undefined) return { output: folder };
+    const file = literalPath(property(options, ['outfile', 'file']));
+    if (file !== undefined) return { output: { ...file, rel: posix.dirname(file.rel) } };
+  }
+  return {};
+}
+
+/** The options of the file's first `.write({ ... })` call: where a rollup bundle is written. */
+function rollupWrite(sf: ts.SourceFile): ts.ObjectLiteralExpression | undefined {
+  return firstNode(sf, (n) => (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'write' && n.arguments[0] ? objectOf(sf, n.arguments[0]) : undefined));
+}

@@ -1,0 +1,62 @@
+// The TypeScript compiler (about 9 MB of JavaScript, 40-60 MB resident once loaded) lives in one
+// bundle, dist/routeParser.js, loaded on first need (src/engine/routeParserLoader.ts). A core
+// module on the engine side or the command's path that imports it directly (a shared constant of
+// a parser-using file is enough) puts it in that bundle's start-up: session 16's build-script
+// reader and a constant collect.ts took from routeSyntax.ts did, and the command's peak memory on a
+// 2,000-file check went from 93 to 153 MB. Built here as scripts/build.mjs builds them.
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const REPO = join(__dirname, '..', '..', '..');
+
+interface Entry {
+  entryPoints: string[];
+  outfile: string;
+  [k: string]: unknown;
+}
+
+async function buildScript(): Promise<{ common: object; entries: Entry[] }> {
+  return (await import(pathToFileURL(join(REPO, 'scripts', 'build.mjs')).href)) as { common: object; entries: Entry[] };
+}
+
+suite('the TypeScript compiler is in the route parser bundle only', () => {
+  test('the engine side, the command and the scan worker bundle no TypeScript; the parser bundle does', async function () {
+    this.timeout(120_000);
+    const script = await buildScript();
+    const holdsTypeScript: Record<string, boolean> = {};
+    for (const e of script.entries) {
+      const result = await build({ ...script.common, ...e, entryPoints: e.entryPoints.map((p) => join(REPO, p)), write: false, metafile: true, logLevel: 'silent' });
+      holdsTypeScript[e.outfile] = Object.keys(result.metafile.inputs).some((f) => /node_modules\/typescript\//.test(f));
+    }
+    assert.deepEqual(holdsTypeScript, {
+      'dist/extension.js': false,
+      'dist/engine.js': false,
+      'dist/scanWorker.js': false,
+      'dist/routeParser.js': true,
+      'dist/cli.js': false,
+      'dist/cliMain.js': false,
+    });
+  });
+
+  test("a build script's bundler call is read through the loader, from the parser bundle", async function () {
+    this.timeout(120_000);
+    const script = await buildScript();
+    const dir = mkdtempSync(join(tmpdir(), 'rd-parser-'));
+    try {
+      const parser = script.entries.find((e) => e.outfile.endsWith('routeParser.js'));
+      assert.ok(parser);
+      const opts = { ...script.common, sourcemap: false, logLevel: 'error' as const };
+      await build({ ...opts, ...parser, entryPoints: parser.entryPoints.map((p) => join(REPO, p)), outfile: join(dir, 'routeParser.js') });
+      await build({ ...opts, entryPoints: [join(REPO, 'src/engine/routeParserLoader.ts')], outfile: join(dir, 'loader.js') });
+      const loader = require(join(dir, 'loader.js')) as typeof import('../../../src/engine/routeParserLoader');
+      const found = loader.readBundleCall("import { build } from 'esbuild';\nawait build({ entryPoints: ['src/main.ts'], outdir: 'out' });\n", 'build.mjs');
+      assert.deepEqual(found, { tool: 'esbuild', entries: [{ rel: 'src/main.ts', fromScript: false }], output: { rel: 'out', fromScript: false } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
