@@ -4,10 +4,10 @@
 import { posix } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
-import type { ExtractedFile, ExtractedMount, ExtractedRoute, NestModuleDecl, RouterModuleEntry, UriVersioning } from './extracted';
+import type { ExtractedFile, ExtractedMount, ExtractedRoute, NestModuleDecl, RouterModuleEntry, UriVersioning, HelperArg } from './extracted';
 import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, substituteParams, methodRouterName } from './extracted';
 import { DEFAULT_OBJECT, EACH, LISTED, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
-import { UNKNOWN_PREFIX, joinRoutePath, openApiPathToRoute, stripParamPatterns, unknownPrefixPath } from './joinPath';
+import { UNKNOWN_PREFIX, hapiPathToRoute, joinRoutePath, openApiPathToRoute, stripParamPatterns, unknownPrefixPath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText } from '../scanTexts';
 import { KEYS, keyText, routerMethodOf, type TableEntry } from './tableKeys';
@@ -779,15 +779,22 @@ function addHelperRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathA
   for (const call of s.x.helperCalls ?? []) {
     const imp = s.x.imports.find((i) => i.local === call.helper);
     const found = imp && followExport(s, imp, call.member, byKey, aliases, 0);
-    const sig = found?.name !== undefined ? found.target.x.routeHelpers?.[found.name] : undefined;
-    const router = sig && call.routers[sig.router];
-    if (!sig || !router) continue;
-    const method = ROUTER_METHODS[call.literals[sig.method]?.toLowerCase() ?? ''];
-    const pieces = sig.path.map((p) => (typeof p === 'string' ? p : call.literals[p]));
-    const path = pieces.every((p): p is string => typeof p === 'string') ? pieces.join('') : undefined;
-    if (method && path?.startsWith('/')) s.x.routes.push({ method, path: joinRoutePath(path), line: call.line, kind: 'router', router });
-    else if (method && path === undefined) warnings.push(scanWarningText(s.file, { id: 'routeValue', args: [method], line: call.line }));
-    else if (!method) warnings.push(scanWarningText(s.file, { id: 'routeTable', args: [], line: call.line }));
+    const sig = found?.name !== undefined && !call.noMethod ? found.target.x.routeHelpers?.[found.name] : undefined;
+    // A helper of a fixed method (`registerPage(server, { path })`): each route it registers.
+    const fixed = found?.name !== undefined ? found.target.x.fixedHelpers?.[found.name] : undefined;
+    const given = (arg: HelperArg): string | null => (typeof arg === 'number' ? (call.literals[arg] ?? null) : (call.props?.[arg[0]]?.[arg[1]] ?? null));
+    const registered = sig ? [{ ...sig, method: given(sig.method) ?? '' }] : (fixed ?? []).map((r) => ({ ...r, method: typeof r.method === 'string' ? r.method : (given(r.method) ?? '') }));
+    for (const r of registered) {
+      const router = call.routers[r.router];
+      if (!router) continue;
+      const method = r.method === '*' ? 'ALL' : ROUTER_METHODS[r.method.toLowerCase()];
+      const pieces = r.path.map((p) => (typeof p === 'string' ? p : given(p)));
+      const joined = pieces.every((p): p is string => typeof p === 'string') ? pieces.join('') : undefined;
+      const path = joined !== undefined && 'options' in r && r.options ? hapiPathToRoute(joined) : joined;
+      if (method && path?.startsWith('/')) s.x.routes.push({ method, path: joinRoutePath(path), line: call.line, kind: 'router', router });
+      else if (method && path === undefined) warnings.push(scanWarningText(s.file, { id: 'routeValue', args: [method], line: call.line }));
+      else if (!method) warnings.push(scanWarningText(s.file, { id: 'routeTable', args: [], line: call.line }));
+    }
   }
   // `listMembers.mountHttp(app)` of a value `defineApiEndpoint(prefix)({ route: createRoute(...) })`
   // made: a route on that router when the function registers the config it is given through that method.
@@ -1045,7 +1052,7 @@ class ValueResolver {
   /** A copy of the file's extraction with its values resolved; undefined when it has none. */
   resolveFile(s: Scanned, warnings: string[]): ExtractedFile | undefined {
     const x = s.x;
-    const needs = x.globalPrefixValue || x.versioningPrefixValue || x.routes.some((r) => r.pathValue) || x.mounts.some((m) => m.prefixValue) || x.decoratedHandlers?.length || x.controllerBases?.length || x.decoratedControllers?.length || x.factoryControllers?.length;
+    const needs = x.globalPrefixValue || x.versioningPrefixValue || x.routes.some((r) => r.pathValue || r.optionsValue) || x.mounts.some((m) => m.prefixValue) || x.decoratedHandlers?.length || x.controllerBases?.length || x.decoratedControllers?.length || x.factoryControllers?.length;
     if (!needs) return undefined;
     const out: ExtractedFile = { ...x, routes: [], mounts: [] };
     for (const c of x.controllerBases ?? []) out.routes.push(...this.inheritedRoutes(s, c, warnings));
@@ -1075,6 +1082,10 @@ class ValueResolver {
     this.resolvePrefixes(s, out, warnings);
     const warned = new Set<string>();
       for (const r of x.routes) {
+      if (r.optionsValue) {
+        out.routes.push(...this.optionRoutes(s, r, r.optionsValue, warnings));
+        continue;
+      }
       // A path built from a class's constructor parameters is known per instance (instancePaths).
       if (!r.pathValue || hasParams(r.pathValue)) {
         out.routes.push(r);
@@ -1098,6 +1109,38 @@ class ValueResolver {
       else for (const text of texts) out.routes.push({ ...r, path: joinRoutePath(text), pathValue: undefined });
     }
     out.mounts.push(...x.mounts.map((m) => this.resolveMount(s, m, warnings)));
+    return out;
+  }
+
+  /**
+   * Route options from another file (`server.route(routes)`, `instance.route(getThing)` with the
+   * value imported): a route per method of each element, lists flattened (`[a, b].flat()`), an
+   * element naming another file's value followed there, hapi `{id}` parameters read as `:id`. An
+   * element whose method or path is not known is warned of once.
+   */
+  private optionRoutes(s: Scanned, r: ExtractedRoute, options: ConstValue, warnings: string[]): ExtractedRoute[] {
+    const out: ExtractedRoute[] = [];
+    let unknown = false;
+    const visit = (file: Scanned, v: ConstValue | undefined, depth: number): void => {
+      const ref = v?.kind === 'str' && v.parts.length === 1 && typeof v.parts[0] === 'object' ? v.parts[0].ref : undefined;
+      const found = ref && depth < 8 ? this.refValue(file, ref.local, ref.path) : undefined;
+      if (found) return visit(found.file, found.value, depth + 1);
+      if (v?.kind === 'arr' && depth < 8) return v.items.forEach((item) => visit(file, item, depth + 1));
+      const given = v?.kind === 'obj' ? propOf(v, ['method']) : undefined;
+      const methods = (given?.kind === 'arr' ? given.items : given ? [given] : []).map((m) => this.text(file, m, 0)?.toUpperCase());
+      const pathValue = v?.kind === 'obj' ? (propOf(v, ['path']) ?? propOf(v, ['url'])) : undefined;
+      const path = pathValue && this.text(file, pathValue, 0);
+      if (path === undefined || methods.length === 0 || methods.some((m) => m === undefined)) {
+        unknown = true;
+        return;
+      }
+      for (const m of methods) {
+        const method = m === '*' ? 'ALL' : m;
+        if (method !== undefined && isHttpMethod(method)) out.push({ ...r, method, path: joinRoutePath(r.path, hapiPathToRoute(path)), optionsValue: undefined });
+      }
+    };
+    visit(s, options, 0);
+    if (unknown) warnings.push(scanWarningText(s.file, { id: 'routeOptions', args: [r.router ?? ''], line: r.line }));
     return out;
   }
 

@@ -276,6 +276,11 @@ export abstract class Evaluator extends ReaderBase {
     if (keyed) return keyed;
     const listed = this.listedName(node, depth);
     if (listed) return listed;
+    // `[health, forms].flat()`: the list (elements that are lists, known only once collect.ts resolves them, flattened there).
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'flat' && node.arguments.length === 0) {
+      const list = this.evaluate(callee.expression, depth);
+      return list?.kind === 'arr' ? list : undefined;
+    }
     // String(x), Object.freeze({...}), @hono/zod-openapi createRoute({...}): the argument itself.
     if (IDENTITY_CALL.test(calleeName(callee) ?? '')) return this.evaluate(node.arguments[0], depth);
     // A project's own wrapper of createRoute given a route config, `defineRoute({ method: 'post', path: '/x', tags })`:

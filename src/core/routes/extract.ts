@@ -48,6 +48,7 @@ class FileReader extends AdonisReader {
     this.findRedeclared();
     this.collectDeclarations(this.sf);
     this.findRouteHelpers();
+    this.findFixedHelpers();
     this.findSpecMounters();
     this.readPrefixCalls(this.sf);
     this.visit(this.sf);

@@ -19,6 +19,12 @@ export interface ExtractedRoute {
    * by collect.ts (`method` is a placeholder until then); its path (`pathValue`) is OpenAPI style, `{id}`.
    */
   methodValue?: ConstValue;
+  /**
+   * Route options from another file (`server.route(routes)`, fastify `route(getThing)`): an object
+   * or a list of them (lists in it flattened), each element's method (or methods) and path (`url`,
+   * hapi `path`), resolved by collect.ts; `path` is the router's prefix until then.
+   */
+  optionsValue?: ConstValue;
   /** 1-based line of the decorator or of the method call. */
   line: number;
   kind: RouteKind;
@@ -114,6 +120,12 @@ export interface RouterModuleEntry {
   children: RouterModuleEntry[];
 }
 
+/**
+ * What a route helper reads from each call: the argument at a position, or a property of the
+ * argument there (`[1, 'path']` for `page.path` or `const { path } = page` of the second parameter).
+ */
+export type HelperArg = number | [number, string];
+
 export interface ExtractedFile {
   routes: ExtractedRoute[];
   /** `app.setGlobalPrefix('api/v1')`, normalised ('/api/v1'). */
@@ -207,12 +219,30 @@ export interface ExtractedFile {
    * method, path, handler) { router[method](path, ...) }`): their positions, by function name; the
    * path as pieces, a parameter's position or literal text (`router[method](base + path)`: [1, 4]).
    */
-  routeHelpers?: Record<string, { router: number; method: number; path: Array<number | string> }>;
+  routeHelpers?: Record<string, { router: number; method: number; path: Array<HelperArg | string> }>;
   /**
-   * Calls of an imported function given a router and literals (`eu.route(router, 'get', '/notes', h)`):
-   * routes on that router when collect.ts finds the function is a route helper (routeHelpers).
+   * Route helpers of a fixed method: functions registering a route of a literal method on a router
+   * parameter, the path read from their parameters (`registerPage(server, page) { const { path } =
+   * page; server.route({ method: 'GET', path }) }`): by function name, each route it registers,
+   * its path as pieces (literal text or what the call gives). `options`: registered as route options
+   * (`route({ method, path })`), whose hapi `{id}` parameters read as `:id`.
    */
-  helperCalls?: Array<{ helper: string; member?: string; literals: Array<string | null>; routers: Array<string | null>; line: number }>;
+  fixedHelpers?: Record<string, Array<{ router: number; method: string | HelperArg; path: Array<HelperArg | string>; options?: true }>>;
+  /**
+   * Calls of an imported function given a router (`eu.route(router, 'get', '/notes', h)`), with their
+   * literal arguments and the literal properties of object ones (`registerPage(server, { path: '/settings' })`):
+   * routes on that router when collect.ts finds the function is a route helper (routeHelpers, fixedHelpers).
+   */
+  helperCalls?: Array<{
+    helper: string;
+    member?: string;
+    literals: Array<string | null>;
+    props?: Array<Record<string, string> | null>;
+    routers: Array<string | null>;
+    line: number;
+    /** No method given, outside a loop over an unknown list: nothing for a helper taking the method from its call (routeHelpers). */
+    noMethod?: true;
+  }>;
   /**
    * Functions, curried or not, whose result registers the route config it was given on the router
    * one of its methods is handed: `defineApiEndpoint(prefix)({ route, handler })` returning

@@ -194,9 +194,10 @@ export abstract class ExportReader extends MountReader {
         const req = requireSource(e);
         if (req !== undefined) this.out.imports.push({ local: '*reexport*default', imported: 'default', source: req });
         if (ts.isObjectLiteralExpression(e)) this.exportObjectMembers(e);
-        // `export default { ...config, baseUrl }`: its value, for `config.api.prefix` in a file importing it.
-        const value = ts.isObjectLiteralExpression(e) ? this.evaluate(e) : undefined;
-        if (value?.kind === 'obj') (this.out.constants ??= {})[DEFAULT_OBJECT] = value;
+        // `export default { ...config, baseUrl }`: its value, for `config.api.prefix` in a file importing it;
+        // `export default [{ method, path }, ...]` (`[a, b].flat()`): a table of route options.
+        const value = ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e) || isFlatCall(e) ? this.evaluate(e) : undefined;
+        if (value?.kind === 'obj' || value?.kind === 'arr') (this.out.constants ??= {})[DEFAULT_OBJECT] = value;
       }
     }
   }
@@ -348,4 +349,9 @@ function returnedIdentifier(fn: ts.FunctionLikeDeclaration): string | undefined 
 function returnsFactory(fn: ts.FunctionLikeDeclaration, isFactory: (e: ts.Node) => boolean): boolean {
   const e = returnedExpression(fn);
   return e !== undefined && isFactory(chainRoot(e));
+}
+
+/** `[a, b].flat()`. */
+function isFlatCall(e: ts.Expression): boolean {
+  return ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'flat' && ts.isArrayLiteralExpression(skipOuter(e.expression.expression));
 }

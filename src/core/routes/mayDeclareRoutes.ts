@@ -6,7 +6,8 @@
 // definition made by a curried factory (`export const listX = createApiRequestHandler(listXSpec)(h)`,
 // also given an object spreading the spec: `createApiRequestHandler({ ...listXSpec, middleware })(h)`)
 // is a constant too: its spec holds the method and path a route table registers; so is a list of
-// names (`export const featureRoutes = [listFeatures, postFeature]`) such a table is spread from.
+// names (`export const featureRoutes = [listFeatures, postFeature]`, also `export default [health, items].flat()`
+// of a hapi route table) such a table is spread from.
 
 // A router handed to another function (`function experimentalEndpoints(router) { liveSyncEndpoints(router); }`)
 // mounts that function's routes: an argument named like extract.ts's conventional receivers.
@@ -21,7 +22,7 @@ const HANDED_ON = String.raw`[\w$]\s*\(\s*(?:[\w$]+\s*,\s*)*(?:app|server|fastif
 // (`fastify.get<{ Querystring: { limit?: number; offset?: number } }>('/', h)`) is a route's: its `(`
 // comes after the `<...>`, whose type literal may hold `;` before any quote.
 const DECLARATIONS =
-  /@(?:[\w$]+\.)?(?:Controller|Get|Post|Put|Patch|Delete|Head|Options|All|Module)\b|\.(?:get|post|put|patch|delete|del|head|options|all|on)\s*\((?!\s*(?:'[^'\n]*'|"[^"\n]*"|[\w$.]+)\s*\))|\.(?:get|post|put|patch|delete|del|head|options|all|route)\s*<\s*[{\w$]|\.(?:route|use|register|openapi)\s*\(|setGlobalPrefix|enableVersioning|\bNestFactory\.create\b|\bcontrollers\s*:\s*\[|applyMiddleware|Router\b|\bnew\s+(?:OpenAPIHono|Hono|Koa|Elysia)\b|\b(?:express|fastify|Fastify|polka)\s*\(|applyDecorators|@adonisjs\/core\/services\/router\b|@ioc:Adonis\/Core\/Route\b|\buse\(\s*['"]Route['"]\s*\)|\b(?:export\s+(?:const|enum|default)|module\.exports\s*=)(?!\s+(?:async\s+)?function\b|\s+[\w$]+(?:\s*:[^=;]*)?\s*=\s*(?:async\s*)?(?:\([^()]*\)|[\w$]+)\s*(?::[^=;]*)?=>)[^;`]*?(?:['"]|(?<![\w$)>\]]\s*)`)|\bexport\s*(?:\*|\{)[^;]*?\bfrom\s*['"]|\bexport\s*\{[^}]*\}(?!\s*from\b)|\bexport\s+const\s+[\w$]+\s*=\s*[\w$]+\(\s*(?:[\w$]+\s*,?\s*\)\s*\(|\{\s*\.\.\.[\w$]+\s*,)|\bexport\s+const\s+[\w$]+(?:\s*:[^=;]*)?\s*=\s*\[\s*(?:\/\/[^\n]*\s*)*[\w$]/;
+  /@(?:[\w$]+\.)?(?:Controller|Get|Post|Put|Patch|Delete|Head|Options|All|Module)\b|\.(?:get|post|put|patch|delete|del|head|options|all|on)\s*\((?!\s*(?:'[^'\n]*'|"[^"\n]*"|[\w$.]+)\s*\))|\.(?:get|post|put|patch|delete|del|head|options|all|route)\s*<\s*[{\w$]|\.(?:route|use|register|openapi)\s*\(|setGlobalPrefix|enableVersioning|\bNestFactory\.create\b|\bcontrollers\s*:\s*\[|applyMiddleware|Router\b|\bnew\s+(?:OpenAPIHono|Hono|Koa|Elysia)\b|\b(?:express|fastify|Fastify|polka)\s*\(|applyDecorators|@adonisjs\/core\/services\/router\b|@ioc:Adonis\/Core\/Route\b|\buse\(\s*['"]Route['"]\s*\)|\b(?:export\s+(?:const|enum|default)|module\.exports\s*=)(?!\s+(?:async\s+)?function\b|\s+[\w$]+(?:\s*:[^=;]*)?\s*=\s*(?:async\s*)?(?:\([^()]*\)|[\w$]+)\s*(?::[^=;]*)?=>)[^;`]*?(?:['"]|(?<![\w$)>\]]\s*)`)|\bexport\s*(?:\*|\{)[^;]*?\bfrom\s*['"]|\bexport\s*\{[^}]*\}(?!\s*from\b)|\bexport\s+const\s+[\w$]+\s*=\s*[\w$]+\(\s*(?:[\w$]+\s*,?\s*\)\s*\(|\{\s*\.\.\.[\w$]+\s*,)|\b(?:export\s+const\s+[\w$]+(?:\s*:[^=;]*)?\s*=|export\s+default|module\.exports\s*=)\s*\[\s*(?:\/\/[^\n]*\s*)*(?:[\w$]|\.\.\.)/;
 // An object of routers under path keys (`{ 'api/items': apiItems, '': defaultRoute }`): a quoted key
 // holding a slash, or empty, before a plain name, where a property starts (not `c ? '' : x,`).
 const KEYED_ROUTER = String.raw`[{,\n]\s*['"](?:[\w.:-]*\/[\w.:/-]*)?['"]\s*:\s*[\w$]+\s*[,}]`;

@@ -84,10 +84,10 @@ export abstract class MountReader extends RouteHelperReader {
       if (plugin && options && ts.isObjectLiteralExpression(options) && this.isAutoload(plugin)) return this.readAutoload(options, mountedOn, line);
       const served = plugin ? this.endpointServed(plugin) : undefined;
       if (plugin && served) return this.readRegisteredEndpoint(served, plugin, options, mountedOn);
-      const prefixNode = options && ts.isObjectLiteralExpression(options) ? this.prop(options, 'prefix') : undefined;
+      const prefixNode = options && ts.isObjectLiteralExpression(options) ? (this.prop(options, 'prefix') ?? this.hapiPrefixNode(options)) : undefined;
       if (!plugin) return;
       const prefix = prefixNode ? (this.evaluate(prefixNode) ?? this.unknownPrefix(prefixNode, call)) : str('');
-      this.mountTarget(plugin, prefix, mountedOn, line);
+      for (const [target, at] of this.hapiPlugins(plugin, prefix, call)) this.mountTarget(target, at, mountedOn, line);
       return;
     }
     const looped = this.unknownLoopVariable(call);
@@ -120,6 +120,28 @@ export abstract class MountReader extends RouteHelperReader {
     // `app.use(['/a', '/b'], router)`: mounted at each path.
     const prefixes = hasPrefix ? [prefix] : paths?.kind === 'arr' ? paths.items : [prefix];
     for (const p of prefixes) for (const a of paths !== undefined ? args.slice(1) : args) this.mountTarget(a, p, mountedOn, line);
+  }
+
+  /** hapi's `{ routes: { prefix: '/api' } }` registration options: the prefix. */
+  private hapiPrefixNode(options: ts.ObjectLiteralExpression): ts.Expression | undefined {
+    const routes = this.prop(options, 'routes');
+    const inner = routes && skipOuter(routes);
+    return inner && ts.isObjectLiteralExpression(inner) ? this.prop(inner, 'prefix') : undefined;
+  }
+
+  /**
+   * What `register` is given, each with its prefix: the plugin itself, or hapi's registration objects
+   * `{ plugin, routes: { prefix } }` (a prefix of their own joined after the call's) and lists of
+   * them and of plugins.
+   */
+  private hapiPlugins(plugin: ts.Expression, prefix: ConstValue, call: ts.CallExpression): Array<[ts.Expression, ConstValue]> {
+    const p = skipOuter(plugin);
+    if (ts.isArrayLiteralExpression(p)) return p.elements.flatMap((el) => this.hapiPlugins(el, prefix, call));
+    const inner = ts.isObjectLiteralExpression(p) ? this.prop(p, 'plugin') : undefined;
+    if (!inner || !ts.isObjectLiteralExpression(p)) return [[plugin, prefix]];
+    const own = this.hapiPrefixNode(p);
+    const value = own ? (this.evaluate(own) ?? this.unknownPrefix(own, call)) : undefined;
+    return [[inner, value && prefix.kind === 'str' && value.kind === 'str' ? str(...prefix.parts, '/', ...value.parts) : (value ?? prefix)]];
   }
 
   /**

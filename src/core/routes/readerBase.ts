@@ -62,6 +62,8 @@ export abstract class ReaderBase {
   protected readonly routeHelpers = new Map<string, RouteHelper>();
   /** Methods registering a route config handed in on the router they are given (findSpecMounters): no route of their own. */
   protected readonly specMounterFns = new Set<ts.Node>();
+  /** The bodies of the file's route helpers of a fixed method (routeHelpers.ts findFixedHelpers). */
+  protected readonly fixedHelperFns = new Set<ts.Node>();
   /** The helpers being read at a call site, innermost last; routes found take the outermost call's line. */
   protected readonly expanding: { name: string; line: number }[] = [];
 

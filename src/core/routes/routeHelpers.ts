@@ -5,7 +5,7 @@ import ts from 'typescript';
 import { joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
 import { isRouteConfig, literalOf, propOf, type ConstValue } from './values';
-import type { ExtractedFile, ExtractedRoute } from './extracted';
+import type { ExtractedFile, ExtractedRoute, HelperArg } from './extracted';
 import { isFunctionWithBody, skipOuter } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, returnedExpression, restNames, enclosingFunction, CHAIN_KEEPS_ROUTER, isRoutePath, cjsNamedExport } from './routeSyntax';
 import type { RouteHelper, Scope } from './readerBase';
@@ -28,7 +28,7 @@ export abstract class RouteHelperReader extends RouterCallReader {
       changed = false;
       for (const [name, fn] of functions) {
         if (this.routeHelpers.has(name)) continue;
-        const params = new Set(fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : '')).filter((n) => n !== ''));
+        const params = new Set(paramBindings(fn).keys());
         const isParam = (e: ts.Expression | undefined) => e !== undefined && ts.isIdentifier(skipOuter(e)) && params.has((skipOuter(e) as ts.Identifier).text);
         const declares = (node: ts.Node): boolean => {
           if (ts.isCallExpression(node)) {
@@ -47,6 +47,29 @@ export abstract class RouteHelperReader extends RouterCallReader {
           this.recordHelperSignature(name, fn);
         }
       }
+    }
+  }
+
+  /**
+   * Route helpers of a fixed method: functions of the file registering a route of a literal method on
+   * a router parameter with a path read from their parameters, `registerPage(server, page) { const {
+   * path } = page; server.route({ method: 'GET', path }) }`, `addList(router, base) { router.get(base
+   * + '/list', h) }` (ExtractedFile.fixedHelpers). Another file's call gives the path (collect.ts); a
+   * call of this file reads the body with the call's values (findRouteHelpers). Their own bodies warn
+   * of no path (inRouteHelper).
+   */
+  protected findFixedHelpers(): void {
+    for (const [name, fn] of this.helperCandidates()) {
+      const bound = paramBindings(fn);
+      const found: NonNullable<ExtractedFile['fixedHelpers']>[string] = [];
+      const walk = (n: ts.Node): void => {
+        if (ts.isCallExpression(n)) found.push(...fixedRegistrations(n, fn, bound));
+        if (!ts.isFunctionLike(n)) ts.forEachChild(n, walk);
+      };
+      if (fn.body) walk(fn.body);
+      if (found.length === 0) continue;
+      (this.out.fixedHelpers ??= {})[name] = found;
+      this.fixedHelperFns.add(fn);
     }
   }
 
@@ -71,10 +94,11 @@ export abstract class RouteHelperReader extends RouterCallReader {
       const x = e && skipOuter(e);
       return x && ts.isIdentifier(x) ? fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === x.text) : -1;
     };
-    const find = (node: ts.Node): { router: number; method: number; path: Array<number | string> } | undefined => {
+    const bound = paramBindings(fn);
+    const find = (node: ts.Node): { router: number; method: number; path: Array<HelperArg | string> } | undefined => {
       if (ts.isCallExpression(node)) {
         const c = skipOuter(node.expression);
-        const path = ts.isElementAccessExpression(c) && node.arguments[0] ? helperPathPieces(node.arguments[0], fn, at, 0) : undefined;
+        const path = ts.isElementAccessExpression(c) && node.arguments[0] ? helperPathPieces(node.arguments[0], fn, bound, 0) : undefined;
         if (ts.isElementAccessExpression(c) && path) {
           const sig = { router: at(c.expression), method: at(c.argumentExpression), path };
           if (sig.router >= 0 && sig.method >= 0) return sig;
@@ -201,12 +225,18 @@ export abstract class RouteHelperReader extends RouterCallReader {
     });
     // Most calls of an imported function hand it no router: their arguments are not evaluated.
     if (!routers.some((r) => r !== null)) return false;
-    const literals = call.arguments.map((a) => (ts.isSpreadElement(a) ? null : (literalOf(this.evaluate(a)) ?? null)));
+    const values = call.arguments.map((a) => (ts.isSpreadElement(a) ? undefined : this.evaluate(a)));
+    const literals = values.map((v) => literalOf(v) ?? null);
     const method = literals.some((l) => l !== null && ROUTER_METHODS[l.toLowerCase()] !== undefined);
-    // In a loop over a list not known here, the call is kept for collect.ts to warn of if it is a
-    // route helper's, and read as before (a router handed to a function) too.
-    if (!method && this.unknownLoopVariable(call) === undefined) return false;
+    // `registerPage(server, { path: '/settings', ... })`: the literal properties of object arguments,
+    // for a helper of a fixed method reading them (fixedHelpers).
+    const props = values.map((v) => (v?.kind === 'obj' ? literalProps(v) : null));
+    // Every such call is kept: collect.ts reads it if the function is a route helper. One without a
+    // method is read as a router handed to a function too; a helper taking the method from it reads it
+    // only in a loop over a list not known here (to warn of).
     const entry: NonNullable<ExtractedFile['helperCalls']>[number] = { helper: root.text, literals, routers, line: this.line(call) };
+    if (props.some((p) => p !== null)) entry.props = props;
+    if (!method && this.unknownLoopVariable(call) === undefined) entry.noMethod = true;
     if (ts.isPropertyAccessExpression(callee)) entry.member = callee.name.text;
     (this.out.helperCalls ??= []).push(entry);
     return method;
@@ -237,7 +267,7 @@ export abstract class RouteHelperReader extends RouterCallReader {
 
   protected inRouteHelper(node: ts.Node): boolean {
     const fn = enclosingFunction(node);
-    return fn !== undefined && [...this.routeHelpers.values()].some((h) => h === fn);
+    return fn !== undefined && (this.fixedHelperFns.has(fn) || [...this.routeHelpers.values()].some((h) => h === fn));
   }
 
   /**
@@ -335,33 +365,37 @@ function registersGivenConfig(fn: ts.FunctionLikeDeclaration): boolean {
  * through a constant the helper declares (`const full = `${base}/${path}``). Undefined when it is
  * built from anything else.
  */
-function helperPathPieces(e: ts.Expression, fn: RouteHelper, param: (e: ts.Expression) => number, depth: number): Array<number | string> | undefined {
+function helperPathPieces(e: ts.Expression, fn: RouteHelper, bound: ReadonlyMap<string, HelperArg>, depth: number): Array<HelperArg | string> | undefined {
   const x = skipOuter(e);
   if (depth > 4) return undefined;
   if (ts.isStringLiteralLike(x)) return [x.text];
   if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    const [left, right] = [helperPathPieces(x.left, fn, param, depth + 1), helperPathPieces(x.right, fn, param, depth + 1)];
+    const [left, right] = [helperPathPieces(x.left, fn, bound, depth + 1), helperPathPieces(x.right, fn, bound, depth + 1)];
     return left && right ? [...left, ...right] : undefined;
   }
   if (ts.isTemplateExpression(x)) {
-    const out: Array<number | string> = [x.head.text];
+    const out: Array<HelperArg | string> = [x.head.text];
     for (const span of x.templateSpans) {
-      const inner = helperPathPieces(span.expression, fn, param, depth + 1);
+      const inner = helperPathPieces(span.expression, fn, bound, depth + 1);
       if (!inner) return undefined;
       out.push(...inner, span.literal.text);
     }
     return out;
   }
+  // `page.path` of a parameter `page`.
+  const base = ts.isPropertyAccessExpression(x) ? skipOuter(x.expression) : undefined;
+  const owner = base && ts.isIdentifier(base) ? bound.get(base.text) : undefined;
+  if (typeof owner === 'number' && ts.isPropertyAccessExpression(x)) return [[owner, x.name.text]];
   if (!ts.isIdentifier(x)) return undefined;
-  const index = param(x);
-  if (index >= 0) return [index];
+  const arg = bound.get(x.text);
+  if (arg !== undefined) return [arg];
   let local: ts.Expression | undefined;
   const find = (n: ts.Node): void => {
     if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === x.text && n.initializer) local = n.initializer;
     else if (!local && !ts.isFunctionLike(n)) ts.forEachChild(n, find);
   };
   if (fn.body) ts.forEachChild(fn.body, find);
-  return local ? helperPathPieces(local, fn, param, depth + 1) : undefined;
+  return local ? helperPathPieces(local, fn, bound, depth + 1) : undefined;
 }
 
 /** Whether an expression reads one of the names (not inside a function of its own). */
@@ -379,4 +413,77 @@ function calledNames(sf: ts.SourceFile): Set<string> {
   };
   walk(sf);
   return out;
+}
+
+/**
+ * The names a function binds to what its call gives: each parameter (its position), the properties
+ * of a destructured parameter (`(server, { path })`) and those its body destructures from a
+ * parameter or reads off one into a constant (`const { path } = page`, `const path = page.path`).
+ */
+function paramBindings(fn: RouteHelper): Map<string, HelperArg> {
+  const out = new Map<string, HelperArg>();
+  const destructure = (pattern: ts.ObjectBindingPattern, at: number): void => {
+    for (const el of pattern.elements) {
+      const key = el.propertyName ?? el.name;
+      if (!el.dotDotDotToken && ts.isIdentifier(el.name) && (ts.isIdentifier(key) || ts.isStringLiteral(key))) out.set(el.name.text, [at, key.text]);
+    }
+  };
+  fn.parameters.forEach((p, i) => {
+    if (ts.isIdentifier(p.name)) out.set(p.name.text, i);
+    else if (ts.isObjectBindingPattern(p.name)) destructure(p.name, i);
+  });
+  const body = fn.body && ts.isBlock(fn.body) ? fn.body.statements : [];
+  for (const st of body) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      const init = d.initializer && skipOuter(d.initializer);
+      const from = init && ts.isIdentifier(init) ? out.get(init.text) : undefined;
+      if (typeof from === 'number' && ts.isObjectBindingPattern(d.name)) destructure(d.name, from);
+      const base = init && ts.isPropertyAccessExpression(init) ? skipOuter(init.expression) : undefined;
+      const owner = base && ts.isIdentifier(base) ? out.get(base.text) : undefined;
+      if (typeof owner === 'number' && init && ts.isPropertyAccessExpression(init) && ts.isIdentifier(d.name)) out.set(d.name.text, [owner, init.name.text]);
+    }
+  }
+  return out;
+}
+
+/**
+ * The routes one call of a helper's body registers with a literal method on a router parameter, its
+ * path read from the parameters: `server.route({ method: 'GET', path })` (route options, also a method
+ * list), `router.get(base + '/list', h)`. None when the path reads no parameter (a route of the
+ * router handed in, read as one: routerParams).
+ */
+function fixedRegistrations(call: ts.CallExpression, fn: RouteHelper, bound: ReadonlyMap<string, HelperArg>): NonNullable<ExtractedFile['fixedHelpers']>[string] {
+  const callee = skipOuter(call.expression);
+  const recv = ts.isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
+  const router = recv && ts.isIdentifier(recv) ? bound.get(recv.text) : undefined;
+  const first = call.arguments[0] && skipOuter(call.arguments[0]);
+  if (typeof router !== 'number' || !ts.isPropertyAccessExpression(callee) || !first) return [];
+  const readsParam = (pieces: Array<HelperArg | string> | undefined): pieces is Array<HelperArg | string> => pieces?.some((p) => typeof p !== 'string') ?? false;
+  const verb = ROUTER_METHODS[callee.name.text];
+  if (verb && call.arguments.length >= 2) {
+    const path = helperPathPieces(first, fn, bound, 0);
+    return readsParam(path) ? [{ router, method: verb, path }] : [];
+  }
+  if (callee.name.text !== 'route' || !ts.isObjectLiteralExpression(first)) return [];
+  const value = (key: string): ts.Expression | undefined => {
+    const p = first.properties.find((q) => q.name && ts.isIdentifier(q.name) && q.name.text === key);
+    return p && ts.isPropertyAssignment(p) ? p.initializer : p && ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+  };
+  const pathNode = value('path') ?? value('url');
+  const methodNode = value('method') && skipOuter(value('method') as ts.Expression);
+  const path = pathNode && helperPathPieces(pathNode, fn, bound, 0);
+  if (!readsParam(path) || !methodNode) return [];
+  const methods = ts.isStringLiteralLike(methodNode) ? [methodNode.text] : ts.isArrayLiteralExpression(methodNode) && methodNode.elements.every(ts.isStringLiteralLike) ? methodNode.elements.map((m) => (m as ts.StringLiteralLike).text) : [];
+  return methods.map((m) => ({ router, method: m, path, options: true as const }));
+}
+
+/** The properties of an object value that are literal strings (`{ path: '/settings', view: 'settings' }`). */
+function literalProps(v: ConstValue & { kind: 'obj' }): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(v.props)) {
+    const text = literalOf(value);
+    if (text !== undefined) out[key] = text;
+  }
+  return Object.keys(out).length > 0 ? out : null;
 }

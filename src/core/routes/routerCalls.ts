@@ -109,6 +109,8 @@ export abstract class RouterCallReader extends ReceiverReader {
       const methods = literalsOf(this.evaluate(this.prop(a, 'method')));
       const url = this.evaluate(this.prop(a, 'url') ?? this.prop(a, 'path'));
       if (!methods || !url) {
+        // In a route helper's own body the options are built from its parameters: its call sites give them.
+        if (this.expanding.length === 0 && this.inRouteHelper(call)) return;
         this.warn(call, { id: 'routeOptions', args: [router] });
         return;
       }
@@ -129,8 +131,9 @@ export abstract class RouterCallReader extends ReceiverReader {
   }
 
   /**
-   * Fastify `instance.route(getThing)` given route options held by a name: a constant of this file
-   * (`{ method, url }`), or an imported one whose method and url collect.ts reads where it is declared.
+   * Fastify `instance.route(getThing)`, hapi `server.route(routes)` given route options held by a
+   * name: a constant of this file (`{ method, url }`), or an imported one (an object or a list of
+   * them) whose elements collect.ts reads where they are declared (optionsValue).
    */
   private readRouteOptionsValue(options: ConstValue, call: ts.CallExpression, router: string): boolean {
     // hapi `server.route([{ method, path, handler }, ...])`: a table of route options.
@@ -147,10 +150,7 @@ export abstract class RouterCallReader extends ReceiverReader {
     }
     const ref = options.kind === 'str' && options.parts.length === 1 && typeof options.parts[0] === 'object' ? options.parts[0].ref : undefined;
     if (!ref) return false;
-    const url = propOf(options, ['url']);
-    if (url?.kind !== 'str') return false;
-    const methodValue = propOf(options, ['method']);
-    this.out.routes.push({ method: 'ALL', methodValue, path: '/', pathValue: str(this.routers.get(router) ?? '', '/', ...url.parts), line: this.line(call), kind: 'router', router });
+    this.out.routes.push({ method: 'ALL', optionsValue: options, path: joinRoutePath(this.routers.get(router) ?? ''), line: this.line(call), kind: 'router', router });
     return true;
   }
 

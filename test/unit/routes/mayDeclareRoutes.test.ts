@@ -37,6 +37,9 @@ const SAMPLES: Record<string, string> = {
   // A barrel that imports routers under new names and exports that list: no call, no `from` after its export.
   'barrel of renamed imports': "import { router as record } from './record';\nimport { router as storage } from './storage';\n\nexport {\n    record,\n    storage\n};",
   'list of route definitions': 'export const thingRoutes: Route[] = [\n  // CRUD\n  listThings,\n  postThing,\n];',
+  // A hapi route table gathered from other modules' lists, default-exported without a semicolon: no quote, no call of a router.
+  'default-exported list of route tables': "import items from './items.js'\nimport health from './health.js'\n\nexport default [\n  health,\n  items\n].flat()\n",
+  'module.exports list of route tables': "const items = require('./items')\nconst health = require('./health')\nmodule.exports = [\n  ...items,\n  health\n]\n",
   // Which Nest controllers an app registers: the root module it starts, a module's metadata a function returns.
   'nest entry': "const app = await NestFactory.create(AppModule);\nawait app.listen(3000);",
   'nest module metadata': 'export function communityConfig(): ModuleMetadata {\n  return { imports: [UsersModule], controllers: [AuthController] };\n}',

@@ -1,0 +1,80 @@
+// hapi's own shapes: route tables imported from other files, plugins and their route prefixes. Fixtures of our own.
+import * as assert from 'node:assert/strict';
+import { collectRoutes } from '../helpers/collectText';
+
+const collect = (files: Record<string, string>) => {
+  const { routes, warnings } = collectRoutes(
+    Object.entries(files).map(([file, text]) => ({ file, text })),
+    { moduleOf: () => undefined, aliases: [] },
+  );
+  return { routes: routes.map((r) => `${r.method} ${r.path}`).sort(), warnings };
+};
+
+suite('hapi', () => {
+  test('a route table imported from another file: lists of route options default-exported by modules, gathered with [...].flat(), a single route object among them, paths from module constants; server.route(table) in a plugin object', () => {
+    const { routes, warnings } = collect({
+      '/s/src/routes/items.js': [
+        "export const ITEM = '/items/{id}';",
+        'export default [',
+        "  { method: 'GET', path: '/items', handler: () => [] },",
+        "  { method: ['PUT', 'PATCH'], path: ITEM, options: { handler: update } },",
+        "  { method: 'DELETE', path: ITEM, handler: remove },",
+        '];',
+      ].join('\n'),
+      '/s/src/routes/health.js': "export default { method: 'GET', path: '/health', handler: () => 'ok' };",
+      '/s/src/routes/index.js': [
+        "import items from './items.js';",
+        "import health from './health.js';",
+        'export default [health, items].flat();',
+      ].join('\n'),
+      '/s/src/plugins/router.js': [
+        "import routes from '../routes/index.js';",
+        "export const router = { plugin: { name: 'router', register(server) { server.route(routes); } } };",
+      ].join('\n'),
+      '/s/src/server.js': [
+        "import hapi from '@hapi/hapi';",
+        "import { router } from './plugins/router.js';",
+        'export async function createServer() {',
+        '  const server = hapi.server({ port: 3000 });',
+        '  await server.register(router);',
+        '  return server;',
+        '}',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['DELETE /items/:id', 'GET /health', 'GET /items', 'PATCH /items/:id', 'PUT /items/:id']);
+    assert.deepEqual(warnings, []);
+  });
+
+  test('an imported table with an element not known statically: the others, and a warning at server.route', () => {
+    const { routes, warnings } = collect({
+      '/s/routes.js': "module.exports = [{ method: 'GET', path: '/a', handler: a }, { method: 'GET', path: buildPath(), handler: b }];",
+      '/s/server.js': "const Hapi = require('@hapi/hapi');\nconst routes = require('./routes');\nconst server = Hapi.server();\nserver.route(routes);\n",
+    });
+    assert.deepEqual(routes, ['GET /a']);
+    assert.deepEqual(warnings, ['/s/server.js:4: server.route({...}) method or url is not known statically; route skipped (list it in x-runtime-drift.routes)']);
+  });
+
+  test('plugins registered with a route prefix: register(plugin, { routes: { prefix } }), registration objects { plugin, routes: { prefix } } alone or in a list, their prefix after the call\'s', () => {
+    const plugin = (name: string, path: string) =>
+      `exports.plugin = { name: '${name}', register: async (server, options) => { server.route({ method: 'GET', path: '${path}', handler: () => 'ok' }); } };`;
+    const { routes, warnings } = collect({
+      '/s/users.js': plugin('users', '/users/{id}'),
+      '/s/admin.js': plugin('admin', '/stats'),
+      '/s/docs.js': plugin('docs', '/docs'),
+      '/s/health.js': plugin('health', '/health'),
+      '/s/server.js': [
+        "const Hapi = require('@hapi/hapi');",
+        'const init = async () => {',
+        '  const server = Hapi.server({ port: 3000 });',
+        "  await server.register(require('./users'), { routes: { prefix: '/api' } });",
+        "  await server.register({ plugin: require('./admin'), routes: { prefix: '/admin' } });",
+        "  await server.register([{ plugin: require('./docs'), routes: { prefix: '/v1' } }, require('./health')], { routes: { prefix: '/public' } });",
+        '  await server.start();',
+        '};',
+        'init();',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['GET /admin/stats', 'GET /api/users/:id', 'GET /public/health', 'GET /public/v1/docs']);
+    assert.deepEqual(warnings, []);
+  });
+});

@@ -1,0 +1,94 @@
+// Functions of the project that register routes of a fixed method with a path their caller gives
+// (routeHelpers.ts findFixedHelpers, collect.ts addHelperRoutes): fixtures of our own.
+import * as assert from 'node:assert/strict';
+import { collectRoutes } from '../helpers/collectText';
+
+const collect = (files: Record<string, string>) => {
+  const { routes, warnings } = collectRoutes(
+    Object.entries(files).map(([file, text]) => ({ file, text })),
+    { moduleOf: () => undefined, aliases: [] },
+  );
+  return { routes: routes.map((r) => `${r.method} ${r.path}`).sort(), warnings };
+};
+
+/** A helper of another file taking a page record: GET and POST of the path the record holds. */
+const PAGE_HELPER = [
+  'function registerPage(server, page) {',
+  '  const { path, view } = page;',
+  "  server.route({ method: 'GET', path, handler: (req, h) => h.view(view) });",
+  "  server.route({ method: ['POST', 'PUT'], path: page.path + '/save', handler: (req, h) => h.redirect(path) });",
+  '}',
+  'module.exports = { registerPage };',
+].join('\n');
+
+suite('route helpers of a fixed method', () => {
+  test('hapi: a helper of another file registering route options with the path of a record it is given (destructured, or read off it), called from a routes module given the server in an object', () => {
+    const { routes, warnings } = collect({
+      '/s/lib/page.js': PAGE_HELPER,
+      '/s/lib/admin.js': [
+        "const { registerPage } = require('./page');",
+        'function init(args) {',
+        '  const { server } = args;',
+        "  registerPage(server, { path: '/admin/{section}/settings', view: 'settings', async load() { return {}; } });",
+        "  registerPage(server, { path: '/admin/branding', view: 'branding' });",
+        "  server.route({ method: 'GET', path: '/admin', handler: () => 'ok' });",
+        '}',
+        'module.exports = init;',
+      ].join('\n'),
+      '/s/server.js': [
+        "const Hapi = require('@hapi/hapi');",
+        "const admin = require('./lib/admin');",
+        'const server = Hapi.server({ port: 3000 });',
+        'admin({ server });',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, [
+      'GET /admin',
+      'GET /admin/:section/settings',
+      'GET /admin/branding',
+      'POST /admin/:section/settings/save',
+      'POST /admin/branding/save',
+      'PUT /admin/:section/settings/save',
+      'PUT /admin/branding/save',
+    ]);
+    // The helper's own body has no path of its own to warn of.
+    assert.deepEqual(warnings, []);
+  });
+
+  test('the same helper called in its own file: its body read with the record it is given', () => {
+    const { routes, warnings } = collect({
+      '/s/server.js': [
+        "const Hapi = require('@hapi/hapi');",
+        'const server = Hapi.server({ port: 3000 });',
+        PAGE_HELPER.replace('module.exports = { registerPage };', ''),
+        "registerPage(server, { path: '/settings', view: 'settings' });",
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['GET /settings', 'POST /settings/save', 'PUT /settings/save']);
+    assert.deepEqual(warnings, []);
+  });
+
+  test('Express: helpers of another file calling a method of the router they are given with a path built from their parameters (a destructured parameter, a plain one); a route of a literal path there is the router\'s own; a call not giving the path is a warning at the call', () => {
+    const { routes, warnings } = collect({
+      '/s/crud.ts': [
+        "import type { Router } from 'express';",
+        "export function addList(router: Router, { base }: { base: string }) {",
+        "  router.get(base + '/list', list);",
+        "  router.get('/health', health);",
+        '}',
+        'export const addItem = (router: Router, path: string) => router.delete(`${path}/:id`, remove);',
+      ].join('\n'),
+      '/s/app.ts': [
+        "import express from 'express';",
+        "import { addList, addItem } from './crud';",
+        'const app = express();',
+        "addList(app, { base: '/users' });",
+        "addItem(app, '/teams');",
+        'addItem(app, process.env.BASE);',
+        'app.listen(3000);',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['DELETE /teams/:id', 'GET /health', 'GET /users/list']);
+    assert.deepEqual(warnings, ['/s/app.ts:6: DELETE route path not found statically; route skipped (list it in x-runtime-drift.routes)']);
+  });
+});
