@@ -213,8 +213,13 @@ export function isFunctionLike(e: ts.Node): boolean {
   return ts.isArrowFunction(e) || ts.isFunctionExpression(e);
 }
 
+/**
+ * A path a router matches from its root: '/x', '*', '', or one starting with an unnamed
+ * path-to-regexp group with no slash in it (koa-router's and Express 4's catch-all `(.*)`). A group
+ * holding slashes (`(/clusters/[^/]*)?/api`) is a regex no single path spells.
+ */
 export function isRoutePath(p: string): boolean {
-  return p.startsWith('/') || p === '*' || p === '';
+  return p.startsWith('/') || p === '*' || p === '' || /^\([^/()]*\)/.test(p);
 }
 
 /** `exports.api = apiRouter` / `module.exports.api = apiRouter`: the exported name and its value. */

@@ -481,6 +481,14 @@ suite('routes on real-world patterns', () => {
     });
     assert.deepEqual(routes, ['POST /api/documents.list']);
   });
+  test("koa-router: an unnamed group as the whole path, router.all('(.*)', h) at the end of a method chain, is the catch-all, matched from the root (the router's other routes stay, whether or not its mount is read); a regex path with slashes inside its group stays unread", () => {
+    const routes = routesOf({
+      '/s/server.js': "const Koa = require('koa');\nconst routes = require('./routes');\nconst app = new Koa();\napp.apply(boot).use(routes.routes());\napp.listen(8000);\n",
+      '/s/routes.js':
+        "const Router = require('koa-router');\nconst router = new Router();\nrouter\n  .get('/login', renderLogin)\n  .all('(/clusters/[^/]*)?/api/(.*)', checkToken)\n  .get('/terminal(.*)', renderTerminal)\n  .all('(.*)', renderView);\nmodule.exports = router;\n",
+    });
+    assert.deepEqual(routes.sort(), ['ALL /(.*)', 'GET /login', 'GET /terminal(.*)']);
+  });
   test("a parameter's constraint is not part of the path: Express :id(\\d+) in a class router's template, Hono :id{[0-9]+}", () => {
     const routes = routesOf({
       '/s/users.route.ts':
