@@ -26,7 +26,7 @@ interface Where {
 
 /**
  * The configs (absolute workspace paths) the stages' tsc runs compile with, in order; not a
- * --emitDeclarationOnly run. `packageAt` names the folders of the packages selectors pick.
+ * --emitDeclarationOnly or --noEmit run. `packageAt` names the folders of the packages selectors pick.
  */
 export async function tsconfigsRun(fs: FsLike, stages: readonly Stage[], context: string, packages: ReadonlyMap<string, string>): Promise<string[]> {
   const found: string[] = [];
@@ -49,7 +49,8 @@ async function configsOf(w: Where, text: string, start: string, depth: number): 
     const cd = /^\s*cd\s+(\S+)\s*$/.exec(part)?.[1];
     if (cd !== undefined) cwd = posix.resolve(cwd, cd);
     const tsc = TSC.exec(part);
-    if (tsc && !/--emitDeclarationOnly\b/.test(tsc[1] ?? '')) {
+    // A declarations-only or type-check (`tsc --noEmit`) run writes no code: it names no config of it.
+    if (tsc && !/--(?:emitDeclarationOnly|noEmit)\b/.test(tsc[1] ?? '')) {
       const named = /(?:^|\s)(?:-p|--project|-b|--build)\s+(\S+)/.exec(tsc[1] ?? '')?.[1] ?? '.';
       const file = posix.resolve(cwd, named.endsWith('.json') ? named : posix.join(named, 'tsconfig.json'));
       const rel = posix.relative(w.root, file);

@@ -1483,6 +1483,20 @@ suite('mapping infer: a tsconfig that emits declarations only', () => {
     assert.ok(m?.evidence.includes('tsconfig tsconfig.app.json (named by package.json\'s build script)'), m?.evidence.join('\n'));
   });
 
+  test('a type-check run (tsc --noEmit) in the build names no config of the code: the tsc -p after it does', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': JSON.stringify({ dependencies: { express: '4' }, scripts: { build: 'npm run check && tsc -p tsconfig.build.json', check: 'tsc --noEmit && tsx scripts/spec.ts' } }),
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"outDir":"./dist","noEmit":true},"include":["src","scripts"]}',
+      '/ws/backend/tsconfig.build.json': '{"extends":"./tsconfig.json","compilerOptions":{"rootDir":"./src","noEmit":false},"include":["src"]}',
+      '/ws/backend/src/main.ts': '',
+      '/ws/backend/scripts/spec.ts': '',
+      '/ws/backend/Dockerfile': MULTI_STAGE,
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.target, '/app/dist', m?.evidence.join('\n'));
+    assert.equal(m && mapSourceFile(m, '/ws/backend/src/main.ts'), '/app/dist/main.js');
+  });
+
   test("the image's build running plain tsc compiles with tsconfig.json, though another build script names a package's config (tsc -p packages/sdk/tsconfig.json) the image never runs", async () => {
     const fs = memFs({
       '/ws/backend/package.json': JSON.stringify({
