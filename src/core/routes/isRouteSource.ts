@@ -1,5 +1,5 @@
 // Which source files a route scan reads: JS/TS sources, not declaration files, not minified
-// bundles (`*.min.js`), not database migrations, not tests (by
+// bundles (`*.min.js`) or content-hashed build output, not database migrations, not tests (by
 // name, `x.spec.ts`, `app.e2e-spec.ts`, or by folder, `test/`, `__tests__/`, `e2e/`): a test
 // harness often builds its own app (RouterModule trees, routes of its own) that the server never serves.
 const SOURCE_CODE = /\.(c|m)?(t|j)sx?$/;
@@ -7,6 +7,12 @@ const SOURCE_CODE = /\.(c|m)?(t|j)sx?$/;
 const TEST_NAME = /[.-](?:e2e-)?(?:spec|test)\.[cm]?[jt]sx?$/;
 const TEST_FOLDER = /(?:^|[\\/])(?:test|tests|__tests__|__mocks__|e2e|cypress|playwright)[\\/]/;
 const MINIFIED = /\.min\.[cm]?js$/;
+/**
+ * Build output named by its content hash: webpack's `[contenthash].js` / `10.0a4386054b517ee54ead.js`
+ * chunks and file-loader copies, committed in an assets folder (kubesphere/console: 434 such files,
+ * 44 MB, most of its scan). A compiler writes them, and a compiler writes no route a person reads.
+ */
+const CONTENT_HASHED = /(?:^|[\\/.-])[0-9a-f]{16,}\.[cm]?js$/;
 /**
  * A database migration, named by its timestamp in a `migrations/` folder as every migration tool
  * names them (sequelize `20170712055148-create-users.js`, TypeORM `1693891895163-Init.ts`, MikroORM
@@ -19,5 +25,5 @@ const MIGRATION = /(?:^|[\\/])migrations?[\\/](?:[^\\/]+[\\/])*(?:Migration)?\d{
 export function isRouteSource(file: string, root = ''): boolean {
   if (!SOURCE_CODE.test(file) || file.endsWith('.d.ts') || TEST_NAME.test(file)) return false;
   const below = root !== '' && file.startsWith(root) ? file.slice(root.length) : file;
-  return !TEST_FOLDER.test(below) && !MINIFIED.test(below) && !MIGRATION.test(below);
+  return !TEST_FOLDER.test(below) && !MINIFIED.test(below) && !CONTENT_HASHED.test(below) && !MIGRATION.test(below);
 }

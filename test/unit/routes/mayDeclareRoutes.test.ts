@@ -161,6 +161,15 @@ suite('isRouteSource', () => {
     const x = extractRoutesFromSource(migration, '/w/server/migrations/20170712055148-add-flags.js');
     assert.deepEqual([x.routes, x.mounts], [[], []]);
   });
+
+  test('build output named by its content hash (webpack chunks, file-loader copies) is not read; a name that only holds digits or a short hex word still is', () => {
+    assert.equal(isRouteSource('/w/packages/ui/assets/dist/117389396b5ae8131c2a299bfc802c7a.js', '/w'), false);
+    assert.equal(isRouteSource('/w/packages/ui/assets/dist/10.0a4386054b517ee54ead.js', '/w'), false);
+    assert.equal(isRouteSource('/w/public/main-4ed993c7ab12cd34ef56.mjs', '/w'), false);
+    assert.equal(isRouteSource('/w/src/routes/v2.cafe.js', '/w'), true);
+    assert.equal(isRouteSource('/w/src/api/20230101-report.routes.ts', '/w'), true);
+    assert.equal(isRouteSource('/w/src/0123456789abcdef0123.ts', '/w'), true);
+  });
 });
 
 suite('groupFilesByApp', () => {
