@@ -807,14 +807,16 @@ function addHelperRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathA
 
 /**
  * `app.use('/trpc', trpcHandler)` where another file holds `export const trpcHandler =
- * createExpressMiddleware({ router })`: the routes of that package's endpoint at the mount.
+ * createExpressMiddleware({ router })`: the routes of that package's endpoint at the mount;
+ * `app.use('/api', notFound)` of a function there that answers the request itself: every method
+ * at that path (a plugin registered, a middleware mounted with no path, is none).
  */
 function addEndpointRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathAlias[]): void {
   for (const mount of s.x.mounts) {
     const imp = s.x.imports.find((i) => i.local === mount.routerName);
     const found = imp && followExport(s, imp, undefined, byKey, aliases, 0);
     const served = found?.name !== undefined ? found.target.x.endpoints?.[found.name] : undefined;
-    if (!served) continue;
+    if (!served || (served === 'handler' && !mount.atPath)) continue;
     const path = endpointPath(served, mount.prefix);
     for (const method of ENDPOINT_METHODS[served]) s.x.routes.push({ method, path, line: mount.line, kind: 'router', router: mount.mountedOn ?? '' });
   }

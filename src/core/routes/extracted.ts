@@ -45,20 +45,25 @@ export interface ExtractedRoute {
   clientLike?: true;
 }
 
-/** What a mounted handler of a known package serves (extract.ts knows the packages). */
-export type Endpoint = 'graphql' | 'trpc' | 'proxy' | 'subtree';
+/**
+ * What a mounted handler of a known package serves (extract.ts knows the packages), or a function
+ * of the project's own that answers the request itself (`handler`: fileExports.ts).
+ */
+export type Endpoint = 'graphql' | 'trpc' | 'proxy' | 'subtree' | 'handler';
 
 /**
  * The methods each endpoint answers: GraphQL GET and POST at its path; tRPC its procedures below
  * it (queries by GET, mutations by POST); a proxy, or a handler answering paths of its own below
- * its mount (Auth.js, trpc-to-openapi), every method. The operations, procedures and pages
- * themselves are not listed: they are not routes of the app.
+ * its mount (Auth.js, trpc-to-openapi), every method; so does a handler of the project's own
+ * mounted at a path. The operations, procedures and pages themselves are not listed: they are not
+ * routes of the app.
  */
 export const ENDPOINT_METHODS: Readonly<Record<Endpoint, readonly HttpMethod[]>> = {
   graphql: ['GET', 'POST'],
   trpc: ['GET', 'POST'],
   proxy: ['ALL'],
   subtree: ['ALL'],
+  handler: ['ALL'],
 };
 
 /** Where an endpoint mounted at `p` answers: below it (`/trpc/*`) for tRPC and a subtree, at it otherwise. */
@@ -89,6 +94,11 @@ export interface ExtractedMount {
   line: number;
   /** The router `use`/`register` was called on, so nested mounts compose. */
   mountedOn?: string;
+  /**
+   * Express `use` with a path (`app.use('/api', notFound)`): a function mounted so that answers the
+   * request itself (an `Endpoint` 'handler' of its file) answers every method there.
+   */
+  atPath?: true;
   /** `new ContextController(config, services, 'project').router`: its arguments, those known as strings (null for the others). */
   args?: Array<ConstValue | null>;
 }

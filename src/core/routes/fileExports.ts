@@ -10,6 +10,7 @@ import { ROUTER_METHODS } from './routeSpec';
 import { requireSource } from './moduleLoads';
 import type { ReaderBase } from './readerBase';
 import { MountReader } from './mounts';
+import type { Endpoint } from './extracted';
 
 /** A router class's verb method takes its handler under one of these names or types (see collectRouterClasses). */
 const HANDLER_PARAM = /^(?:handler|handlers|callback|cb|fn|action|middleware|middlewares|listener|controller)$/i;
@@ -25,8 +26,32 @@ const ROUTER_KEY = /^[\w.:/-]*$/;
  */
 function defaultFunction(st: ts.Statement, sf: ts.SourceFile): ts.SignatureDeclarationBase | undefined {
   if (ts.isFunctionDeclaration(st)) return !st.name && hasModifier(st, ts.SyntaxKind.DefaultKeyword) ? st : undefined;
-  const e = ts.isExportAssignment(st) ? st.expression : ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && /^module\.exports$/.test(st.expression.left.getText(sf)) ? st.expression.right : undefined;
+  const e = exportedValue(st, sf);
   return e && wrappedFunction(e);
+}
+
+/** What `export default x` / `export = x` / `module.exports = x` exports. */
+function exportedValue(st: ts.Statement, sf: ts.SourceFile): ts.Expression | undefined {
+  return ts.isExportAssignment(st) ? st.expression : ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && /^module\.exports$/.test(st.expression.left.getText(sf)) ? st.expression.right : undefined;
+}
+
+/**
+ * A request handler that never hands the request on: Express's `(req, res)`, or `(req, res, next)`
+ * that never names `next` (a not-found handler that throws). A Koa or Hono `(ctx, next)`, an error
+ * handler's four parameters and middleware calling `next` are none.
+ */
+function answersRequest(fn: ts.SignatureDeclarationBase): boolean {
+  const names = fn.parameters.map((p) => (ts.isIdentifier(p.name) && !p.dotDotDotToken ? p.name.text : ''));
+  if (names.length < 2 || names.length > 3 || names.includes('') || /^next$/i.test(names[1] ?? '')) return false;
+  const next = names[2];
+  if (next === undefined) return true;
+  let named = false;
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && n.text === next) named = true;
+    else if (!named) ts.forEachChild(n, visit);
+  };
+  if ('body' in fn && fn.body) visit(fn.body as ts.Node);
+  return !named;
 }
 
 export abstract class ExportReader extends MountReader {
@@ -263,14 +288,39 @@ export abstract class ExportReader extends MountReader {
   /** Top-level functions with no route or mount declared inside them (see ExtractedFile.plainFunctions). */
   private collectPlainFunctions(): void {
     const lines = [...this.out.routes.map((r) => r.line), ...this.out.mounts.map((m) => m.line), ...(this.out.autoloads ?? []).map((a) => a.line), ...(this.out.helperCalls ?? []).map((c) => c.line)];
+    const declaresNothing = (node: ts.Node): boolean => {
+      const start = this.line(node);
+      const end = this.sf.getLineAndCharacterOfPosition(node.getEnd()).line + 1;
+      return !lines.some((l) => l >= start && l <= end);
+    };
     const plain: string[] = [];
     for (const [name, node] of this.decls) {
       if (!ts.isFunctionDeclaration(node) && !ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) continue;
-      const start = this.line(node);
-      const end = this.sf.getLineAndCharacterOfPosition(node.getEnd()).line + 1;
-      if (!lines.some((l) => l >= start && l <= end)) plain.push(name);
+      if (declaresNothing(node)) plain.push(name);
     }
     if (plain.length > 0) this.out.plainFunctions = plain;
+    this.collectHandlerFunctions(plain, declaresNothing);
+  }
+
+  /**
+   * Plain functions that answer the request themselves (answersRequest): `module.exports = function
+   * notFound(req, res, next) { throw new Error404() }`. Another file's `app.use('/api', notFound)`
+   * answers every method at its path (collect.ts addEndpointRoutes). By name; a default export
+   * that is a function expression as '*', the name an import of it is followed to.
+   */
+  private collectHandlerFunctions(plain: readonly string[], declaresNothing: (node: ts.Node) => boolean): void {
+    const handlers: Record<string, Endpoint> = {};
+    for (const name of plain) {
+      const node = this.decls.get(name);
+      if (node && (ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && answersRequest(node)) handlers[name] = 'handler';
+    }
+    for (const st of this.sf.statements) {
+      // The function itself, not one a call wraps (`fp(async (app, opts) => ...)`, a plugin).
+      const value = exportedValue(st, this.sf);
+      const fn = ts.isFunctionDeclaration(st) ? defaultFunction(st, this.sf) : value && skipOuter(value);
+      if (fn && (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) && declaresNothing(fn) && answersRequest(fn)) handlers['*'] = 'handler';
+    }
+    if (Object.keys(handlers).length > 0) this.out.endpoints = { ...this.out.endpoints, ...handlers };
   }
 
   /**

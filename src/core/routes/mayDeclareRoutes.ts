@@ -37,7 +37,10 @@ const APP_FACTORY = String.raw`\bcreateFactory\s*[<(]`;
 // A route table's key, "METHOD /path" (`'get /api/v1/ping': { controller }`), in a file that may only
 // build the table and return it from a function (routeTables.ts): another file's loop registers it.
 const METHOD_PATH_KEY = String.raw`['"\`]\s*(?:get|post|put|patch|delete|del|head|options|all|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ALL)\s+\/[^'"\`\s]*\s*['"\`]\s*:`;
-const ROUTE_TOKENS = new RegExp(`${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}`);
+// A request handler exported as the file's default (`module.exports = function notFound(req, res, next)`):
+// another file's `app.use('/api', notFound)` answers there when it never hands the request on (fileExports.ts).
+const HANDLER_EXPORT = String.raw`\b(?:module\.exports\s*=|export\s+default)\s*(?:async\s+)?(?:function\b[\w$\s]*)?\(\s*(?:req|request)\b[^,()]*,\s*(?:res|response)\b`;
+const ROUTE_TOKENS = new RegExp(`${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}|${HANDLER_EXPORT}`);
 
 // An object a file declares and exports by name (`const config: Config = { api: { prefix: '/api' } };
 // export default config;`, `module.exports = config;`): no quote follows its export, yet other files

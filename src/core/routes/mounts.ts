@@ -119,7 +119,10 @@ export abstract class MountReader extends RouteHelperReader {
     }
     // `app.use(['/a', '/b'], router)`: mounted at each path.
     const prefixes = hasPrefix ? [prefix] : paths?.kind === 'arr' ? paths.items : [prefix];
+    const before = this.out.mounts.length;
     for (const p of prefixes) for (const a of paths !== undefined ? args.slice(1) : args) this.mountTarget(a, p, mountedOn, line);
+    // Another file's function that answers the request itself answers there (collect.ts addEndpointRoutes).
+    if (kind === 'use' && paths !== undefined) for (const m of this.out.mounts.slice(before)) m.atPath = true;
   }
 
   /** hapi's `{ routes: { prefix: '/api' } }` registration options: the prefix. */

@@ -262,9 +262,9 @@ suite('extractRoutesFromSource: Express, Fastify, Koa', () => {
     ].join('\n');
     const out = extractRoutesFromSource(text, 'app.js');
     assert.deepEqual(out.mounts, [
-      { prefix: '/users', routerName: 'auth', line: 3, mountedOn: 'app' },
-      { prefix: '/users', routerName: 'usersRouter', line: 3, mountedOn: 'app' },
-      { prefix: '/legacy', routerName: 'require(./legacy)', line: 4, mountedOn: 'app' },
+      { prefix: '/users', routerName: 'auth', line: 3, mountedOn: 'app', atPath: true },
+      { prefix: '/users', routerName: 'usersRouter', line: 3, mountedOn: 'app', atPath: true },
+      { prefix: '/legacy', routerName: 'require(./legacy)', line: 4, mountedOn: 'app', atPath: true },
     ]);
   });
 
@@ -283,7 +283,7 @@ suite('extractRoutesFromSource: Express, Fastify, Koa', () => {
       ['GET /p/a', 'GET /p/items/:id', 'DELETE /p/a'],
     );
     // `api` alone reads like an HTTP client's name, but what is handed koa-router's routes() is a router or an app: a mount.
-    assert.deepEqual(out.mounts, [{ prefix: '/nested', routerName: 'router', line: 6, mountedOn: 'api' }]);
+    assert.deepEqual(out.mounts, [{ prefix: '/nested', routerName: 'router', line: 6, mountedOn: 'api', atPath: true }]);
   });
 
   test('default export and named imports are recorded for joining files', () => {

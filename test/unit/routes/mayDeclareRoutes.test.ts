@@ -50,6 +50,8 @@ const SAMPLES: Record<string, string> = {
   'hono factory of another file': 'export const doorlockFactory = createFactory<\n  Context & { Variables: { device: Device | undefined; }; }\n>();',
   // A route table keyed by "METHOD /path", built and returned by a function: another file's loop registers it.
   'route table returned by a function': "function getRoutes(deps) {\n  const core = {\n    'get /api/v1/ping': { controller: deps.ping },\n    'POST /api/v1/login': login,\n  };\n  return core;\n}\nmodule.exports = getRoutes;",
+  // A request handler exported as the default: another file's `app.use('/api', notFound)` answers there.
+  'request handler exported as the default': "module.exports = function notFound(req, res, next) {\n  throw new NotFound(req.path);\n};",
   'class extending a factory call': "import { ListingController } from './listing';\nexport class GuestItemsController extends ListingController<Guest>({\n  area: 'guests',\n}) {}",
 };
 

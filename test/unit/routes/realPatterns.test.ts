@@ -1630,4 +1630,28 @@ suite('routes on real-world patterns: apps, prefixes and factories written in ot
     };
     assert.deepEqual(routesOf(files).sort(), ['GET /api/users', 'GET /api/users/me/keys', 'PATCH /api/users/:id']);
   });
+
+  test("a function of another file mounted by use at a path answers every method there when it answers the request itself (never names next); middleware calling next, a mount with no path and a registered plugin do not", () => {
+    const files = {
+      '/s/notFound.js': "module.exports = function notFound(req, res, next) {\n  throw new Error('Route ' + req.path + ' not found');\n};",
+      '/s/handlers.js': "function ping(req, res) {\n  res.send('pong');\n}\nfunction auth(req, res, next) {\n  if (req.user) return next();\n  res.sendStatus(401);\n}\nmodule.exports = { ping, auth };",
+      '/s/users.js': "const express = require('express');\nconst router = express.Router();\nrouter.get('/', (req, res) => res.json([]));\nmodule.exports = router;",
+      '/s/server.js': [
+        "const express = require('express');",
+        "const notFound = require('./notFound');",
+        "const { ping, auth } = require('./handlers');",
+        'const app = express();',
+        "app.use('/users', auth, require('./users'));",
+        "app.use('/ping', ping);",
+        "app.use('/private', auth);",
+        'app.use(ping);',
+        "app.use('/api', notFound);",
+        'app.listen(3000);',
+      ].join('\n'),
+    };
+    assert.deepEqual(routesOf(files).sort(), ['ALL /api', 'ALL /ping', 'GET /users']);
+    const plugin = "module.exports = async function (fastify, opts) {\n  fastify.decorate('answer', 42);\n};";
+    const fastify = "import Fastify from 'fastify';\nimport plugin from './plugin';\nconst app = Fastify();\napp.register(plugin, { prefix: '/p' });\napp.get('/x', async () => 'x');\napp.listen({ port: 3000 });";
+    assert.deepEqual(routesOf({ '/f/plugin.js': plugin, '/f/server.ts': fastify }), ['GET /x']);
+  });
 });
