@@ -95,7 +95,9 @@ async function appWorkspacePackages(fs: FsLike, sourceRoot: string, workspaceDir
  * A workspace package's Nest controllers serve only through a module the app imports (the app
  * module's `imports: [ProfilingModule.register(...)]`): of the packages' files, the Nest routes
  * of a controller no module reached from the app's own modules lists are left out (a framework
- * package's NovuController, served only by apps registering its NovuModule).
+ * package's NovuController, served only by apps registering its NovuModule). A routing-controllers
+ * controller (its file imports routing-controllers) has no module: the server's `controllers`
+ * option serves it, as it serves one of the app's own files, so it stays.
  */
 export function servedPackageRoutes(own: SourceScan['extracted'], theirs: SourceScan['extracted']): SourceScan['extracted'] {
   const modules = new Map<string, { controllers: string[]; imports: string[] }>();
@@ -110,7 +112,8 @@ export function servedPackageRoutes(own: SourceScan['extracted'], theirs: Source
     m.controllers.forEach((c) => controllers.add(c));
     todo.push(...m.imports);
   }
-  return theirs.map((e) => ({ ...e, x: { ...e.x, routes: e.x.routes.filter((r) => r.kind !== 'nest' || (r.controller !== undefined && controllers.has(r.controller))) } }));
+  const moduleLess = (e: SourceScan['extracted'][number]) => e.x.imports.some((i) => i.source === 'routing-controllers');
+  return theirs.map((e) => (moduleLess(e) ? e : { ...e, x: { ...e.x, routes: e.x.routes.filter((r) => r.kind !== 'nest' || (r.controller !== undefined && controllers.has(r.controller))) } }));
 }
 
 /**

@@ -80,6 +80,7 @@ class FileReader extends AdonisReader {
     if (ts.isForOfStatement(node) && this.readForOf(node)) return;
     if ((ts.isForInStatement(node) && this.readForIn(node)) || (ts.isForStatement(node) && this.readForIndex(node))) return;
     if (ts.isVariableDeclaration(node) && node.initializer && this.isExportedRoutesTree(node)) this.readRouterTree(node.initializer);
+    if (ts.isVariableDeclaration(node) || ts.isAsExpression(node)) this.readTypedRoutingControllersOptions(node);
     if (ts.isIfStatement(node)) {
       // A branch a constant condition never takes registers nothing (`if (ENABLE_X)` with `const ENABLE_X = false`).
       const taken = constantCondition(node.expression, (this.flags ??= constantFlags(this.sf)));

@@ -29,9 +29,10 @@ const KEYED_ROUTER = String.raw`[{,\n]\s*['"](?:[\w.:-]*\/[\w.:/-]*)?['"]\s*:\s*
 // A class extending a call (`class AdminSales extends SalesController<Admin>({ path: 'admins' }) {}`):
 // a controller when the function called declares and returns an @Controller class.
 const EXTENDS_CALL = String.raw`\bclass\s+[\w$]+\s+extends\s+[\w$.]+\s*(?:<[^<>(){};]*>)?\s*\(`;
-// routing-controllers' app made with its options (`createExpressServer({ routePrefix: '/api' })`): the
-// prefix of every decorated controller, in a file that may declare nothing else.
-const CONTROLLERS_SERVER = String.raw`\b(?:create|use)(?:Express|Koa)Server\s*\(`;
+// routing-controllers' app made with its options (`createExpressServer({ routePrefix: '/api' })`), or
+// those options built where another file's server takes them (`const o: RoutingControllersOptions =
+// {...}`): the prefix of every decorated controller, in a file that may declare nothing else.
+const CONTROLLERS_SERVER = String.raw`\b(?:create|use)(?:Express|Koa)Server\s*\(|\bRoutingControllersOptions\b`;
 // A Hono factory (`export const usersFactory = createFactory<Env>()`): other files' apps are its createApp().
 const APP_FACTORY = String.raw`\bcreateFactory\s*[<(]`;
 // A route table's key, "METHOD /path" (`'get /api/v1/ping': { controller }`), in a file that may only

@@ -41,19 +41,40 @@ export abstract class NestAppReader extends ExportReader {
    */
   protected readRoutingControllersServer(call: ts.CallExpression): void {
     const last = call.arguments[call.arguments.length - 1];
-    const options = last ? skipOuter(last) : undefined;
-    const prefix = options && ts.isObjectLiteralExpression(options) ? this.prop(options, 'routePrefix') : undefined;
+    let options = last ? skipOuter(last) : undefined;
+    // `const options = { routePrefix: '/api', controllers }; useKoaServer(koa, options)`
+    const held = options && ts.isIdentifier(options) ? this.decls.get(options.text) : undefined;
+    if (held && ts.isExpression(held as ts.Node)) options = skipOuter(held as ts.Expression);
+    if (options) this.readRoutingControllersOptions(options, call);
+  }
+
+  /**
+   * An object typed as routing-controllers' options (`const options: RoutingControllersOptions =
+   * {...}`, `{...} as RoutingControllersOptions`): its routePrefix is the controllers' prefix, also
+   * when a method of another class hands it to useKoaServer/useExpressServer as a parameter.
+   */
+  protected readTypedRoutingControllersOptions(node: ts.Node): void {
+    const typed = ts.isVariableDeclaration(node) ? node.type : ts.isAsExpression(node) ? node.type : undefined;
+    const value = ts.isVariableDeclaration(node) ? node.initializer : ts.isAsExpression(node) ? node.expression : undefined;
+    if (!typed || !value || !ts.isTypeReferenceNode(typed) || !ts.isIdentifier(typed.typeName)) return;
+    const local = typed.typeName.text;
+    const imp = this.out.imports.find((i) => i.local === local) ?? this.typeImports.get(local);
+    if (imp?.imported === 'RoutingControllersOptions' && imp.source === 'routing-controllers') this.readRoutingControllersOptions(skipOuter(value), node);
+  }
+
+  private readRoutingControllersOptions(options: ts.Expression, at: ts.Node): void {
+    const prefix = ts.isObjectLiteralExpression(options) ? this.prop(options, 'routePrefix') : undefined;
     if (!prefix) return;
     const value = this.evaluate(prefix);
     const literal = literalOf(value);
-    this.out.globalPrefixLine = this.line(call);
+    this.out.globalPrefixLine = this.line(at);
     if (literal !== undefined) this.out.globalPrefix = joinRoutePath(literal);
     else if (value && hasRefs(value)) {
       this.out.globalPrefixValue = value;
       this.out.globalPrefixUnknownShown = true;
     } else {
       this.out.globalPrefix = joinRoutePath(UNKNOWN_PREFIX);
-      this.warn(call, { id: 'routePrefixValue', args: [] });
+      this.warn(at, { id: 'routePrefixValue', args: [] });
     }
   }
 

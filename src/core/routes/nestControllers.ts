@@ -3,7 +3,7 @@
 // `Controller(...)` or applying route decorators) and handler classes.
 import ts from 'typescript';
 import type { HttpMethod } from '../model';
-import { joinRoutePath } from './joinPath';
+import { expandOptionalGroups, joinRoutePath } from './joinPath';
 import { literalOf, mergeParts, str, type ConstValue } from './values';
 import { NEUTRAL_VERSION, substituteParams, type ExtractedFile, type ExtractedRoute } from './extracted';
 import { lastReturn, skipOuter } from './tsSyntax';
@@ -271,11 +271,14 @@ export abstract class NestControllerReader extends NestAppReader {
         if (b.kind !== 'str' || p.kind !== 'str') continue;
         const joined = str(...b.parts, '/', ...p.parts);
         const literal = literalOf(joined);
-        const route: ExtractedRoute = { method, path: literal !== undefined ? joinRoutePath(literal) : '/', line, kind: 'nest' };
-        if (literal === undefined) route.pathValue = { kind: 'str', parts: mergeParts(joined.parts) };
-        if (version) route.version = version;
-        if (controller) route.controller = controller;
-        this.out.routes.push(route);
+        // Nest 11 on Express 5: an optional group (`download/:id{/:filename}`) answers with and without it.
+        for (const path of literal !== undefined && literal.includes('{/') ? expandOptionalGroups(literal) : [literal]) {
+          const route: ExtractedRoute = { method, path: path !== undefined ? joinRoutePath(path) : '/', line, kind: 'nest' };
+          if (path === undefined) route.pathValue = { kind: 'str', parts: mergeParts(joined.parts) };
+          if (version) route.version = version;
+          if (controller) route.controller = controller;
+          this.out.routes.push(route);
+        }
       }
     }
   }

@@ -19,6 +19,16 @@ suite('servedPackageRoutes', () => {
     const routes = servedPackageRoutes(own, theirs).flatMap((e) => e.x.routes.map((r) => `${r.method} ${r.path}`));
     assert.deepEqual(routes, ['GET /debug/pprof/heap']);
   });
+
+  test("a package's routing-controllers controller serves with no module: the server's controllers option lists it (its module classes hand it over)", () => {
+    const own = [file('/w/server/src/index.ts', "import { OcpiServer } from '@x/base';\nimport { CdrsModule } from '@x/cdrs';\nnew OcpiServer().run([new CdrsModule().getController()]);\n")];
+    const theirs = [
+      file('/w/cdrs/src/cdrs.api.ts', "import { Get, JsonController } from 'routing-controllers';\n@JsonController('/cdrs')\nexport class CdrsApi {\n  @Get('/:id')\n  one() {}\n}\n"),
+      file('/w/nest/src/nest.controller.ts', "import { Controller, Post } from '@nestjs/common';\n@Controller()\nexport class NovuController {\n  @Post()\n  post() {}\n}\n"),
+    ];
+    const routes = servedPackageRoutes(own, theirs).flatMap((e) => e.x.routes.map((r) => `${r.method} ${r.path}`));
+    assert.deepEqual(routes, ['GET /cdrs/:id']);
+  });
 });
 
 suite('appPackageSources', () => {

@@ -46,6 +46,8 @@ const SAMPLES: Record<string, string> = {
   // A controller whose path and handlers come from the factory it extends a call of: no decorator, no route call here.
   // routing-controllers' app: the prefix of every decorated controller, in a file that declares nothing else.
   'routing-controllers server': "const expressApp = createExpressServer({\n  routePrefix: env.app.routePrefix,\n  controllers: env.app.dirs.controllers,\n});",
+  // routing-controllers' options another file's server takes: their routePrefix, in a file with no server call.
+  'routing-controllers options': "export function ocpiOptions(controllers: Function[]) {\n  const options: RoutingControllersOptions = { routePrefix: '/ocpi', controllers };\n  return options;\n}",
   // A Hono factory whose createApp() other files' apps are made with: no route, no quote.
   'hono factory of another file': 'export const doorlockFactory = createFactory<\n  Context & { Variables: { device: Device | undefined; }; }\n>();',
   // A route table keyed by "METHOD /path", built and returned by a function: another file's loop registers it.

@@ -638,6 +638,19 @@ suite('routes on real-world patterns: Express and koa-router forms', () => {
     assert.deepEqual(routes, ['GET /p/:pad/:rev/export/:type', 'GET /p/:pad/export/:type']);
   });
 
+  test('Nest 11 on Express 5: a controller handler with an optional group answers with and without it (after a parameter too); a brace group without a leading slash is left as written', () => {
+    const controller = "import { Controller, Get } from '@nestjs/common';\n@Controller('attachment')\nexport class AttachmentController {\n  @Get('download/:id{/:filename}') download() {}\n  @Get('actions{/:type}') actions() {}\n  @Get('x/{id}') x() {}\n}";
+    const main = "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nconst app = await NestFactory.create(AppModule);\napp.setGlobalPrefix('api');\nawait app.listen(3000);";
+    const mod = "import { Module } from '@nestjs/common';\nimport { AttachmentController } from './attachment.controller';\n@Module({ controllers: [AttachmentController] })\nexport class AppModule {}";
+    assert.deepEqual(routesOf({ '/s/attachment.controller.ts': controller, '/s/main.ts': main, '/s/app.module.ts': mod }).sort(), [
+      'GET /api/attachment/actions',
+      'GET /api/attachment/actions/:type',
+      'GET /api/attachment/download/:id',
+      'GET /api/attachment/download/:id/:filename',
+      'GET /api/attachment/x/{id}',
+    ]);
+  });
+
   test('router[method](...) over a literal array of methods is one route per method; a method not known is a warning', () => {
     assert.deepEqual(routesOf(app("['get', 'post'].forEach((m) => { app[m]('/both', h); });\n")), ['GET /both', 'POST /both', 'GET /x']);
     const out = collectRoutes([{ file: '/s/m.js', text: "const express = require('express');\nconst app = express();\nfor (const r of table) { app[r.method](r.path, r.handler); }\ncache['k'](a, b);\n" }], { moduleOf: () => undefined });
@@ -1617,6 +1630,16 @@ suite('routes on real-world patterns: apps, prefixes and factories written in ot
     assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /…/users/:id', 'POST /…/users']);
     assert.equal(warnings.length, 1);
     assert.match(warnings[0] ?? '', /app\.ts:3: routing-controllers routePrefix not found statically/);
+  });
+
+  test("routing-controllers: a routePrefix in options held by a variable, or typed RoutingControllersOptions and handed to a base class's method that calls useKoaServer, comes before the controllers' routes", () => {
+    const controller = "import { JsonController, Get } from 'routing-controllers';\n@JsonController('/cdrs')\nexport class CdrsApi {\n  @Get('/:id') one() {}\n}\n@JsonController()\nexport class HealthController {\n  @Get('/health') health() {}\n}";
+    const held = "import Koa from 'koa';\nimport { useKoaServer } from 'routing-controllers';\nconst koa = new Koa();\nconst options = { routePrefix: '/ocpi', controllers: [CdrsApi, HealthController] };\nuseKoaServer(koa, options);\nkoa.listen(3000);";
+    assert.deepEqual(routesOf({ '/s/api.ts': controller, '/s/index.ts': held }).sort(), ['GET /ocpi/cdrs/:id', 'GET /ocpi/health']);
+    const base = "import Koa from 'koa';\nimport { useKoaServer } from 'routing-controllers';\nimport type { RoutingControllersOptions } from 'routing-controllers';\nexport class KoaServer {\n  koa = new Koa();\n  protected initApp(options: RoutingControllersOptions = {}) {\n    useKoaServer(this.koa, options);\n    this.koa.listen(3000);\n  }\n}";
+    const server = (typed: string) => `import type { RoutingControllersOptions } from 'routing-controllers';\nimport { KoaServer } from './koaServer';\nexport class OcpiServer extends KoaServer {\n  start(controllers: Function[]) {\n    ${typed}\n    this.initApp(options);\n  }\n}`;
+    for (const typed of ["const options: RoutingControllersOptions = { controllers, routePrefix: '/ocpi' };", "const options = { controllers, routePrefix: '/ocpi' } as RoutingControllersOptions;"])
+      assert.deepEqual(routesOf({ '/s/api.ts': controller, '/s/koaServer.ts': base, '/s/server.ts': server(typed) }).sort(), ['GET /ocpi/cdrs/:id', 'GET /ocpi/health'], typed);
   });
 
   test('Hono factories: an app made by createApp() of a createFactory() of another file is a Hono app, its chained routes and .route() groups served where it is mounted; createApp() of anything else makes nothing', () => {
