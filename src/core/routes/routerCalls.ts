@@ -75,6 +75,9 @@ export abstract class RouterCallReader extends ReceiverReader {
     if (!value) {
       // In a route helper's own body the path is built from its parameters: its call sites give them (expandRouteHelper).
       if (this.expanding.length === 0 && this.inRouteHelper(call)) return;
+      // `getSessionStore().get(sid, callback)`: the result of another file's call, used at once, may
+      // be no router at all (a store's lookup); collect.ts keeps such a call's routes only when it makes one.
+      if (router.startsWith('@') && this.out.routerMakers?.[router] !== undefined) return;
       if (!ts.isRegularExpressionLiteral(args[0] as ts.Node))
         this.warn(call, { id: 'routerPath', args: [router, name] });
       return;

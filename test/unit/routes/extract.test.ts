@@ -309,6 +309,13 @@ suite('extractRoutesFromSource: routers made by calls', () => {
     assert.deepEqual(x.routerMakers, { app: { maker: 'createApp', byName: true }, api: { maker: 'apiModule', byName: false }, r: { maker: 'createApp', byName: false } });
     assert.deepEqual(x.routerFactories, { make: 'r' });
   });
+
+  test("a lookup on another file's call used at once (getSessionStore().get(sid, callback)) is no route and no warning; on a router held by a name it still warns", () => {
+    const store = extractRoutesFromSource("import { getSessionStore } from './session-store';\nexport function load(sid: string, next: Next) {\n  getSessionStore().get(sid, (err, s) => next(err, s));\n}\n", '/ws/src/gateway.ts');
+    assert.deepEqual([store.routes, store.warnings], [[], []]);
+    const named = extractRoutesFromSource("import { createApp } from './lib';\nconst app = createApp();\napp.get(paths.users, (c) => c.json([]));\n", '/ws/src/app.ts');
+    assert.equal(named.warnings.length, 1);
+  });
 });
 
 suite('extractRoutesFromSource: modules loaded from a glob at run time', () => {
