@@ -19,6 +19,8 @@ const UNREAD_FRAMEWORKS: readonly UnreadFramework[] = [
   { name: 'Sails', dependencies: ['sails'], modules: /^sails$/ },
   { name: 'LoopBack', dependencies: ['@loopback/rest', '@loopback/core', 'loopback'], modules: /^(?:@loopback\/(?:rest|core)|loopback)$/ },
   { name: 'Feathers', dependencies: ['@feathersjs/feathers'], modules: /^@feathersjs\// },
+  // tsoa's @Route/@Get controllers become routes through a file it generates at build time (RegisterRoutes); one committed is read.
+  { name: 'tsoa', dependencies: ['tsoa', '@tsoa/runtime'], modules: /^(?:tsoa|@tsoa\/runtime)$/ },
   // A Meteor app's package.json lists the stubs of Node's modules for its client; its server imports `meteor/*`.
   { name: 'Meteor', dependencies: ['meteor-node-stubs'], modules: /^meteor\// },
   { name: 'Strapi', dependencies: ['@strapi/strapi'], modules: /^@strapi\// },

@@ -48,6 +48,15 @@ suite('server frameworks whose routes are not read', () => {
     assert.deepEqual(warningsOf(['@feathersjs/feathers', '@feathersjs/koa'], files), [unread('Feathers', '@feathersjs/feathers')]);
   });
 
+  test("tsoa: its decorated controllers are not read, their routes come from a file generated at build time; a committed generated file's routes silence it", () => {
+    const controller = "import { Controller, Get, Path, Route } from 'tsoa';\n@Route('users')\nexport class UsersController extends Controller {\n  @Get('{userId}')\n  public async getUser(@Path() userId: number) { return { id: userId }; }\n}\n";
+    const app = "import express from 'express';\nimport { RegisterRoutes } from '../build/routes';\nexport const app = express();\nRegisterRoutes(app);\napp.listen(3000);\n";
+    assert.deepEqual(warningsOf(['express', 'tsoa'], { '/s/src/controllers/users.ts': controller, '/s/src/app.ts': app }), [unread('tsoa', 'tsoa')]);
+    const generated = "import { fetchMiddlewares } from '@tsoa/runtime';\nimport { UsersController } from './controllers/users';\nexport function RegisterRoutes(app: Router) {\n  app.get('/users/:userId', ...(fetchMiddlewares<RequestHandler>(UsersController)), async (req, res, next) => {});\n}\n";
+    const committed = { '/s/src/controllers/users.ts': controller, '/s/src/app.ts': app.replace('../build/routes', './routes'), '/s/src/routes.ts': generated };
+    assert.deepEqual(warningsOf(['express', 'tsoa', '@tsoa/runtime'], committed), []);
+  });
+
   test("Meteor, Strapi and Moleculer: a Meteor method, Strapi's core router and a Moleculer gateway's aliases are not read", () => {
     const files = {
       '/s/server/main.js': "import { Meteor } from 'meteor/meteor';\nMeteor.methods({ 'tasks.insert'(text) {} });\n",
