@@ -18,7 +18,7 @@ import { ownFolder, readOwnFile } from './scanCacheStore';
 const PARSER_FILE = 'routeParser.js';
 
 type Extract = (text: string, file: string) => ExtractedFile;
-type ReadBundleCall = (text: string, file: string) => BundleCall | undefined;
+type ReadBundleCall = (text: string, file: string, configTool?: string) => BundleCall | undefined;
 interface ParserExports {
   extractRoutesFromSource?: Extract;
   readBundleCall?: ReadBundleCall;
@@ -38,9 +38,9 @@ export function setParserCodeCacheDir(dir: string | undefined): void {
 }
 
 /** bundleCall.ts's reading of a build script, from the parser's bundle. */
-export function readBundleCall(text: string, file: string): BundleCall | undefined {
+export function readBundleCall(text: string, file: string, configTool?: string): BundleCall | undefined {
   loaded ??= loadParser(join(__dirname, PARSER_FILE));
-  return loaded.readBundleCall(text, file);
+  return loaded.readBundleCall(text, file, configTool);
 }
 
 export function extractRoutesFromSource(text: string, file: string): ExtractedFile {

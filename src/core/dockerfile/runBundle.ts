@@ -5,7 +5,7 @@
 // to the final image.
 import { posix } from 'node:path';
 import { contextRoot } from './locate';
-import type { Dockerfile } from './parse';
+import type { Dockerfile, Stage } from './parse';
 
 export interface RunBundle {
   /** The command that bundles, as written ("deno compile"). */
@@ -25,6 +25,8 @@ interface BundleCommand {
   output: RegExp;
   /** The output named is a file (an executable), not a folder; `--outfile` always is. */
   file?: boolean;
+  /** The folder it writes to when the command names none. */
+  byDefault?: string;
 }
 
 const BUNDLE_COMMANDS: readonly BundleCommand[] = [
@@ -32,7 +34,8 @@ const BUNDLE_COMMANDS: readonly BundleCommand[] = [
   { name: 'deno bundle', command: /\bdeno\s+bundle\b/, output: /(?:--output[=\s]|\s-o\s*)(\S+)/ },
   { name: 'bun build', command: /\bbun\s+build\b/, output: /--out(?:file|dir)[=\s](\S+)/ },
   { name: 'esbuild --bundle', command: /\besbuild\b(?=.*\s--bundle\b)/, output: /--out(?:file|dir)[=\s](\S+)/ },
-  { name: 'ncc build', command: /\bncc\s+build\b/, output: /(?:--out[=\s]|\s-o\s*)(\S+)/ },
+  // https://github.com/vercel/ncc#commands: `-o, --out [dir]`, dist by default.
+  { name: 'ncc build', command: /\bncc\s+build\b/, output: /(?:--out[=\s]|\s-o\s*)(\S+)/, byDefault: 'dist' },
   // https://github.com/vercel/pkg#usage, https://github.com/nexe/nexe#usage: one executable.
   { name: 'pkg', command: /(?:^|[\s/])pkg\s/, output: /(?:--output[=\s]|\s-o\s+)(\S+)/, file: true },
   { name: 'pkg', command: /(?:^|[\s/])pkg\s/, output: /--out-path[=\s](\S+)/ },
@@ -46,32 +49,50 @@ const BUNDLE_COMMANDS: readonly BundleCommand[] = [
  */
 export function findRunBundle(df: Dockerfile): RunBundle | undefined {
   let found: RunBundle | undefined;
-  for (const stage of df.stages) {
-    const root = contextRoot(stage.copies.filter((c) => c.from === undefined && c.byRun === undefined));
-    for (const run of stage.runs) {
-      let cwd = stage.workdir;
-      for (const part of run.command.split(/\n|&&|;|\|\|/)) {
-        const cd = /^\s*cd\s+(\S+)\s*$/.exec(part);
-        if (cd?.[1] !== undefined) {
-          cwd = posix.resolve(cwd, unquote(cd[1]));
-          continue;
-        }
-        for (const b of BUNDLE_COMMANDS) {
-          if (!b.command.test(part)) continue;
-          const out = b.output.exec(part)?.[1];
-          if (out === undefined || root === undefined) continue;
-          // `--outfile=dist-api/index.js` names the bundle itself: it lands in that file's folder.
-          const isFile = b.file === true || /--outfile[=\s]/.test(part);
-          const abs = posix.resolve(cwd, unquote(out));
-          const rel = posix.relative(root, isFile ? posix.dirname(abs) : abs);
-          const file = posix.relative(root, abs);
-          if ((rel === '' && !isFile) || rel.startsWith('..') || file === '' || file.startsWith('..')) continue;
-          found = { bundler: b.name, output: rel, line: run.line, ...(isFile ? { file } : {}) };
-        }
-      }
+  for (const { part, cwd, root, line } of runCommands(df, (stage) => stage.workdir)) {
+    for (const b of BUNDLE_COMMANDS) {
+      if (!b.command.test(part)) continue;
+      const out = b.output.exec(part)?.[1] ?? b.byDefault;
+      if (out === undefined || root === undefined) continue;
+      // `--outfile=dist-api/index.js` names the bundle itself: it lands in that file's folder.
+      const isFile = b.file === true || /--outfile[=\s]/.test(part);
+      const abs = posix.resolve(cwd, unquote(out));
+      const rel = posix.relative(root, isFile ? posix.dirname(abs) : abs);
+      const file = posix.relative(root, abs);
+      if ((rel === '' && !isFile) || rel.startsWith('..') || file === '' || file.startsWith('..')) continue;
+      found = { bundler: b.name, output: rel, line, ...(isFile ? { file } : {}) };
     }
   }
   return found;
+}
+
+/**
+ * Each command of the Dockerfile's RUNs that runs where a stage put the build context, with the
+ * context-relative folder it runs in (the RUN's WORKDIR, then the `cd X` before it): `RUN node
+ * build.mjs` in WORKDIR /app/api of a stage that copied the context to /app runs api/build.mjs.
+ */
+export function runCommandsInContext(df: Dockerfile): { command: string; dir: string; line: number }[] {
+  const out: { command: string; dir: string; line: number }[] = [];
+  for (const { part, cwd, root, line } of runCommands(df, (stage, run) => run.workdir ?? stage.workdir)) {
+    const dir = root === undefined ? undefined : posix.relative(root, cwd);
+    if (dir !== undefined && !dir.startsWith('..') && !posix.isAbsolute(dir)) out.push({ command: part.trim(), dir, line });
+  }
+  return out;
+}
+
+/** The commands of every RUN, each with the folder it runs in (`cd X` followed from `start`) and where its stage put the context. */
+function* runCommands(df: Dockerfile, start: (stage: Stage, run: Stage['runs'][number]) => string): Generator<{ part: string; cwd: string; root: string | undefined; line: number }> {
+  for (const stage of df.stages) {
+    const root = contextRoot(stage.copies.filter((c) => c.from === undefined && c.byRun === undefined));
+    for (const run of stage.runs) {
+      let cwd = start(stage, run);
+      for (const part of run.command.split(/\n|&&|;|\|\|/)) {
+        const cd = /^\s*cd\s+(\S+)\s*$/.exec(part);
+        if (cd?.[1] !== undefined) cwd = posix.resolve(cwd, unquote(cd[1]));
+        else yield { part, cwd, root, line: run.line };
+      }
+    }
+  }
 }
 
 function unquote(s: string): string {

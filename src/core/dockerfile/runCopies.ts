@@ -9,19 +9,19 @@ import { contextRoot } from './locate';
 /** What one command of a RUN copies: a context-relative folder ('' for the whole context) to an absolute folder. */
 export type RunCopy = { source: string; dest: string };
 
-/** The Dockerfile with a copy after each RUN command `copyOf` answers for, in that RUN's place. */
-export function withRunCopies(df: Dockerfile, copyOf: (command: string, stage: Stage) => RunCopy | undefined): Dockerfile {
+/** The Dockerfile with a copy after each RUN command `copyOf` answers for (one or several), in that RUN's place. */
+export function withRunCopies(df: Dockerfile, copyOf: (command: string, stage: Stage) => RunCopy | readonly RunCopy[] | undefined): Dockerfile {
   const stages = df.stages.map((stage) => {
     const copies = [...stage.copies];
     const runs = stage.runs.map((r) => ({ ...r }));
     for (const run of runs) {
       for (const command of run.command.split(/&&|\|\||[;\n]/)) {
-        const found = copyOf(command, stage);
-        if (found === undefined) continue;
-        const at = run.afterCopy + 1;
-        const copy: CopyInstr = { instruction: 'COPY', sources: [found.source], dest: found.dest, destIsDir: true, line: run.line, byRun: command.trim() };
-        copies.splice(at, 0, copy);
-        for (const r of runs) if (r.afterCopy >= at) r.afterCopy += 1;
+        for (const found of [copyOf(command, stage) ?? []].flat()) {
+          const at = run.afterCopy + 1;
+          const copy: CopyInstr = { instruction: 'COPY', sources: [found.source], dest: found.dest, destIsDir: true, line: run.line, byRun: command.trim() };
+          copies.splice(at, 0, copy);
+          for (const r of runs) if (r.afterCopy >= at) r.afterCopy += 1;
+        }
       }
     }
     return { ...stage, copies, runs };
@@ -63,10 +63,11 @@ function laterSourcesFrom(df: Dockerfile, stage: Stage): string[] {
  */
 export function withRunMoves(df: Dockerfile): Dockerfile {
   return withRunCopies(df, (command, stage) => {
-    const words = /^\s*(?:mv|cp)\s+(.*)$/.exec(command)?.[1]?.split(/\s+/).filter((w) => w !== '' && !w.startsWith('-'));
+    const words = /^\s*(?:mv|cp)\s+(.*)$/.exec(command)?.[1]?.split(/\s+/).filter((w) => w !== '' && !w.startsWith('-')).flatMap(expandBraces);
     const dest = words?.pop();
     const root = contextRoot(stage.copies.filter((c) => c.from === undefined && c.byRun === undefined));
     if (!words || dest === undefined || root === undefined || /[*?$]/.test(dest)) return undefined;
+    if (/^\s*cp\s(?:.*\s)?--parents\b/.test(command)) return withParents(words, dest, stage, root);
     const renamed = renameOf(command, words, dest, stage, root);
     if (renamed) return renamed;
     for (const w of words) {
@@ -79,6 +80,34 @@ export function withRunMoves(df: Dockerfile): Dockerfile {
     }
     return undefined;
   });
+}
+
+/**
+ * `cp -r --parents ./backend/dist ./shared/dist /trimmed`: each source keeps the path it is written
+ * with below the destination (/trimmed/backend/dist). Only sources inside where the stage put the context.
+ * https://www.gnu.org/software/coreutils/manual/html_node/cp-invocation.html#index-_002d_002dparents
+ */
+function withParents(words: string[], dest: string, stage: Stage, root: string): RunCopy[] {
+  const into = posix.resolve(stage.workdir, dest);
+  return words.flatMap((w) => {
+    if (/[*?$]/.test(w)) return [];
+    const source = posix.relative(root, posix.resolve(stage.workdir, w));
+    if (source === '' || source.startsWith('..')) return [];
+    return [{ source, dest: posix.join(into, posix.isAbsolute(w) ? w : posix.normalize(w)) }];
+  });
+}
+
+/**
+ * A shell word's brace expansion, as bash does it (a Dockerfile with `SHELL ["/bin/bash", "-c"]`;
+ * sh leaves the braces, and a command written with them would fail there): `./{a,b}/{dist,x}` ->
+ * ./a/dist ./a/x ./b/dist ./b/x. Groups without a comma stay as written.
+ */
+function expandBraces(word: string): string[] {
+  const m = /\{([^{}]*,[^{}]*)\}/.exec(word);
+  if (!m) return [word];
+  const before = word.slice(0, m.index);
+  const after = word.slice(m.index + m[0].length);
+  return (m[1] ?? '').split(',').flatMap((alt) => expandBraces(before + alt + after));
 }
 
 /**

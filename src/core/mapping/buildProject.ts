@@ -7,7 +7,8 @@ import * as l10n from '@vscode/l10n';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Dockerfile, Stage } from '../dockerfile/parse';
-import { contextRoot, locateInImage } from '../dockerfile/locate';
+import { BUILD_COMMAND, contextRoot, locateInImage } from '../dockerfile/locate';
+import { runCommandsInContext } from '../dockerfile/runBundle';
 import { withRunCopies } from '../dockerfile/runCopies';
 import type { FsLike } from '../ports';
 import { BROWSER_EXECUTOR, SERVER_FRAMEWORKS } from '../routes/serverApps';
@@ -242,6 +243,7 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   const named = runs.flatMap((r) => [...r.matchAll(/\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?([\w:.-]+)/g)].map((m) => m[1] as string));
   const text = [...runs, ...named.filter((n) => n in scripts).map((n) => `${scripts[n]}`)].join('\n');
   const packages = await workspacePackages(fs, context, globs);
+  const selected = [...new Set([...selectedPackages(text), ...packagesBuiltIn(df, context, packages)])];
   const packagesAt = async (selectors: string[]): Promise<BuildProject[]> => {
     const found: BuildProject[] = [];
     for (const sel of selectors) {
@@ -254,10 +256,10 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   // No server package named by a command (none named, or only a library: `pnpm -F db prisma
   // generate`): the packages whose folders the COPY lines name (`COPY --from=builder
   // /app/apps/server/dist /app/apps/server/dist` after a root build).
-  let chosen = await startedOfSelected(await packagesAt(selectedPackages(text)), await packagesAt(selectedPackages(startTexts(df.stages[df.stages.length - 1], scripts, command).join('\n'))));
+  let chosen = await startedOfSelected(await packagesAt(selected), await packagesAt(selectedPackages(startTexts(df.stages[df.stages.length - 1], scripts, command).join('\n'))));
   let how = (pkg: string): string => l10n.t('the image starts workspace package {0}, one of those the build selects', pkg);
   if (chosen.length === 0) {
-    chosen = await servers(selectedPackages(text));
+    chosen = await servers(selected);
     how = (pkg: string): string => l10n.t("the Dockerfile's build selects workspace package {0}", pkg);
   }
   if (chosen.length === 0) {
@@ -292,7 +294,7 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   // No server at all: a front end the build selects (`pnpm --filter web exec vite build`, its
   // dist served by nginx or Caddy) is the image's code, not the workspace root as it is.
   if (chosen.length === 0) {
-    chosen = (await packagesAt(selectedPackages(text))).filter(rendersPages);
+    chosen = (await packagesAt(selected)).filter(rendersPages);
     how = (pkg) => l10n.t("the Dockerfile's build selects workspace package {0}", pkg);
   }
   // A package that renders pages (a Next.js app with a custom express server) comes after one
@@ -306,6 +308,17 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
     (first.server !== undefined ? ` (${first.server})` : '') +
     (others.length ? l10n.t('; it also builds {0} (x-runtime-drift.source chooses another)', others.join(', ')) : '');
   return first;
+}
+
+/**
+ * Workspace packages a RUN builds in, having `cd`ed or set its WORKDIR to the package's folder
+ * where the stage put the context (`RUN cd apps/server && yarn tsc`): `./apps/server` selectors.
+ */
+function packagesBuiltIn(df: Dockerfile, context: string, packages: Map<string, string>): string[] {
+  const dirs = new Set(packages.values());
+  return runCommandsInContext(df)
+    .filter((r) => r.dir !== '' && BUILD_COMMAND.test(r.command) && dirs.has(resolve(context, r.dir)))
+    .map((r) => `./${r.dir}`);
 }
 
 /** UI libraries a package renders pages with. */

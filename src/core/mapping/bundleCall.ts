@@ -25,15 +25,30 @@ export interface BundleCall {
   entries: ScriptPath[];
 }
 
-/** The first bundling call in a script's text (see the file comment). */
-export function readBundleCall(text: string, file: string): BundleCall | undefined {
+/**
+ * The first bundling call in a script's text (see the file comment); with `configTool`, the text
+ * is that build CLI's configuration file: its first object naming a literal `outfile` (at any
+ * depth) is the bundle, with the entries of it or of the object holding it.
+ */
+export function readBundleCall(text: string, file: string, configTool?: string): BundleCall | undefined {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, /\.[cm]?tsx?$/.test(file) ? ts.ScriptKind.TS : ts.ScriptKind.JS);
+  if (configTool !== undefined) return configOutfile(sf, configTool);
   const apis = importedApis(sf);
   return firstNode(sf, (n): BundleCall | undefined => {
     if (!ts.isCallExpression(n)) return undefined;
     const tool = calledTool(n.expression, apis);
     const options = tool !== undefined && n.arguments[0] ? objectOf(sf, n.arguments[0]) : undefined;
     return tool !== undefined && options ? { tool, entries: entriesOf(options), ...outputOf(options, tool === 'rollup' ? rollupWrite(sf) : undefined) } : undefined;
+  });
+}
+
+function configOutfile(sf: ts.SourceFile, tool: string): BundleCall | undefined {
+  return firstNode(sf, (n): BundleCall | undefined => {
+    if (!ts.isObjectLiteralExpression(n)) return undefined;
+    const out = literalPath(property(n, ['outfile']));
+    if (out === undefined) return undefined;
+    const owner = ts.isPropertyAssignment(n.parent) && ts.isObjectLiteralExpression(n.parent.parent) ? n.parent.parent : n;
+    return { tool, output: { ...out, rel: posix.dirname(out.rel) }, entries: [...entriesOf(n), ...(owner === n ? [] : entriesOf(owner))] };
   });
 }
 
@@ -123,6 +138,12 @@ function literalPath(e: ts.Expression | undefined): ScriptPath | undefined {
   const inner = e && skipOuter(e);
   if (!inner) return undefined;
   if (ts.isStringLiteral(inner) || ts.isNoSubstitutionTemplateLiteral(inner)) return posix.isAbsolute(inner.text) ? undefined : { rel: inner.text, fromScript: false };
+  // `entry: () => import('./src/main.js')`: the module the entry loads, relative to the file that imports it.
+  const loaded = ts.isArrowFunction(inner) && !ts.isBlock(inner.body) ? skipOuter(inner.body) : undefined;
+  if (loaded) {
+    const spec = ts.isCallExpression(loaded) && loaded.expression.kind === ts.SyntaxKind.ImportKeyword ? loaded.arguments[0] : undefined;
+    return spec && ts.isStringLiteral(spec) && spec.text.startsWith('.') ? { rel: spec.text, fromScript: true } : undefined;
+  }
   if (!ts.isCallExpression(inner) || !/^(?:join|resolve)$/.test(ts.isPropertyAccessExpression(inner.expression) ? inner.expression.name.text : inner.expression.getText())) return undefined;
   const [base, ...rest] = inner.arguments;
   const own = base && /^(?:__dirname|import\.meta\.dirname|import\.meta\.dir)$/.test(base.getText());

@@ -1,21 +1,26 @@
-// A build script of the project's own (`"build": "bun run build.ts"`, `node scripts/build.mjs`)
-// that bundles through a bundler's JavaScript API: `Bun.build({ entrypoints, outdir })`,
-// esbuild's `build` / `buildSync({ entryPoints, outdir | outfile })`, rollup's `rollup({ input })`
-// with `output` or `bundle.write({ dir | file })`, tsup's `build({ entry, outDir })`. Read from the
-// script's syntax: only literal options count (a folder computed at run time says nothing).
+// A build script of the project's own (`"build": "bun run build.ts"`, `node scripts/build.mjs`, or
+// a RUN of the Dockerfile: `RUN node build.mjs`) that bundles through a bundler's JavaScript API:
+// `Bun.build({ entrypoints, outdir })`, esbuild's `build` / `buildSync({ entryPoints, outdir |
+// outfile })`, rollup's `rollup({ input })` with `output` or `bundle.write({ dir | file })`, tsup's
+// `build({ entry, outDir })`; or a build CLI given a configuration file of the project (`x build -c
+// x.config.ts`) whose options name one output file (`outfile`): one file out is a bundle. Read from
+// the script's syntax: only literal options count (a folder computed at run time says nothing).
 // https://bun.sh/docs/bundler https://esbuild.github.io/api/#build https://rollupjs.org/javascript-api/
-import { dirname, join, posix } from 'node:path';
+import { dirname, join, posix, relative, sep } from 'node:path';
 import type { FsLike } from '../ports';
 import type { BuildProject } from './buildProject';
 import type { BundleCall, ScriptPath } from './bundleCall';
+import { isAtOrInside } from '../pathInside';
 
 export interface ScriptedBundle {
   /** The API called, as written in the evidence ("Bun.build", "esbuild", "rollup", "tsup"). */
   tool: string;
   /** The script file, relative to the project folder as its package.json names it. */
   file: string;
-  /** The package.json script that runs it. */
+  /** The package.json script that runs it ('' when a RUN of the Dockerfile does: `line`). */
   script: string;
+  /** The Dockerfile line of the RUN that runs it, when no package script does. */
+  line?: number;
   /** The folder the bundle is written to (absolute), when an option names it literally. */
   output?: string;
   /** The entry files (absolute), when an option names them literally. */
@@ -35,26 +40,59 @@ const NAMES_BUNDLER = /\bBun\s*\.\s*build\b|['"`](?:esbuild|rollup|tsup)['"`]/;
 type ReadBundleCall = typeof import('./bundleCall').readBundleCall;
 let readBundleCall: ReadBundleCall | undefined;
 
-function bundleCallIn(text: string, file: string): BundleCall | undefined {
-  if (!NAMES_BUNDLER.test(text)) return undefined;
+/** `configTool`: the file is a build CLI's configuration (its `outfile`), not a script calling an API. */
+function bundleCallIn(text: string, file: string, configTool?: string): BundleCall | undefined {
+  if (!(configTool === undefined ? NAMES_BUNDLER : /\boutfile\b/).test(text)) return undefined;
   // Loaded on first need (the build points this require at the route parser's bundle).
   readBundleCall ??= (require('./bundleCall') as typeof import('./bundleCall')).readBundleCall;
-  return readBundleCall(text, file);
+  return readBundleCall(text, file, configTool);
 }
 
-/** The first bundling API call of a file that a `build*` script (names: which) of the project runs. */
-export async function findScriptedBundle(fs: FsLike, project: BuildProject, names: RegExp): Promise<ScriptedBundle | undefined> {
-  for (const [script, command] of Object.entries(project.pkg?.scripts ?? {})) {
-    if (!names.test(script)) continue;
-    for (const file of runFiles(command)) {
-      const text = await fs.readFile(join(project.dir, file)).catch(() => undefined);
-      const found = text === undefined ? undefined : bundleCallIn(text, file);
+/** A RUN command of the Dockerfile, with the workspace folder it runs in (where the stage put the context, WORKDIR followed). */
+export interface ScriptRun {
+  command: string;
+  dir: string;
+  line: number;
+}
+
+/**
+ * The first bundling API call of a file that a `build*` script (names: which) of the project runs,
+ * else that a RUN of the Dockerfile (`runs`) runs, when the file or its entries are in the project.
+ */
+export async function findScriptedBundle(fs: FsLike, project: BuildProject, names: RegExp, runs: readonly ScriptRun[] = []): Promise<ScriptedBundle | undefined> {
+  const commands: { command: string; dir: string; script: string; line?: number }[] = [
+    ...Object.entries(project.pkg?.scripts ?? {})
+      .filter(([script]) => names.test(script))
+      .map(([script, command]) => ({ command, dir: project.dir, script })),
+    ...runs.map((r) => ({ command: r.command, dir: r.dir, script: '', line: r.line })),
+  ];
+  for (const run of commands) {
+    const files = [...runFiles(run.command).map((file) => ({ file, config: false })), ...configFiles(run.command).map((file) => ({ file, config: true }))];
+    for (const { file, config } of files) {
+      const abs = join(run.dir, file);
+      const text = await fs.readFile(abs).catch(() => undefined);
+      const found = text === undefined ? undefined : bundleCallIn(text, file, config ? toolOf(run.command, file) : undefined);
       if (!found) continue;
-      const from = (p: ScriptPath) => (p.fromScript ? join(project.dir, dirname(file), p.rel) : join(project.dir, p.rel));
-      return { tool: found.tool, file: file.replace(/^\.\//, ''), script, entries: found.entries.map(from), ...(found.output !== undefined ? { output: from(found.output) } : {}) };
+      const from = (p: ScriptPath) => (p.fromScript ? join(dirname(abs), p.rel) : join(run.dir, p.rel));
+      const entries = found.entries.map(from);
+      if (run.line !== undefined && !isAtOrInside(project.dir, abs) && !entries.some((e) => isAtOrInside(project.dir, e))) continue;
+      const named = run.line === undefined ? file.replace(/^\.\//, '') : relative(project.dir, abs).split(sep).join('/');
+      return { tool: found.tool, file: named, script: run.script, entries, ...(run.line !== undefined ? { line: run.line } : {}), ...(found.output !== undefined ? { output: from(found.output) } : {}) };
     }
   }
   return undefined;
+}
+
+/** The configuration files a command passes to a build CLI (`libnest build -c libnest.config.ts`, `--config=x.mjs`). */
+function configFiles(command: string): string[] {
+  return [...command.matchAll(/(?:^|\s)(?:-c|--config)(?:=|\s+)(['"]?)((?:\.\/)?[\w@.-][\w@./-]*\.[cm]?[jt]s)\1(?=$|\s|[;&|])/g)].map((m) => m[2] ?? '');
+}
+
+/** The program a command runs before the configuration file it names (`libnest` for `libnest build -c x.ts`). */
+function toolOf(command: string, file: string): string {
+  const before = command.slice(0, command.indexOf(file)).split(/&&|\|\||[;|\n]/).pop() ?? '';
+  const words = before.trim().split(/\s+/).filter((w) => !/^\w+=/.test(w) && !/^(?:npx|pnpm|yarn|bunx|exec|dlx)$/.test(w));
+  return posix.basename(words[0] ?? file);
 }
 
 /** The script files a command runs (`bun run build.ts`, `node --import tsx scripts/build.ts`), in order. */

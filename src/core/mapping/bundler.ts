@@ -77,6 +77,7 @@ export function bundlingText(by: BundledBy): string {
     case 'script':
       return l10n.t('bundled: {0} (its "{1}" script)', by.tool, by.script);
     case 'scriptFile':
+      if (by.bundle.line !== undefined) return l10n.t('bundled: {0} in {1} (a RUN at Dockerfile line {2} runs it)', by.bundle.tool, by.bundle.file, by.bundle.line);
       return l10n.t('bundled: {0} in {1} (its "{2}" script runs it)', by.bundle.tool, by.bundle.file, by.bundle.script);
     case 'nestCli':
       return l10n.t('bundled: webpack (nest-cli.json compilerOptions.{0})', by.field);

@@ -15,7 +15,7 @@ import { findBuildProject, objectField, withWorkspaceDeploys, type BuildProject 
 import { COMPILED_REWRITES, findEmit, type Emit } from './emit';
 import { buildScriptNames, bundledEntryFolder, bundlingText, findBundler, type BundledBy } from './bundler';
 import { findScriptedBundle, type ScriptedBundle } from './bundleScript';
-import { findRunBundle, type RunBundle } from '../dockerfile/runBundle';
+import { findRunBundle, runCommandsInContext, type RunBundle } from '../dockerfile/runBundle';
 import { serviceDockerfile } from '../dockerfile/dockerfileName';
 import { withRootScripts, withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
 import { entryFolder } from '../routes/serverApps';
@@ -105,7 +105,8 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const runConfigs = df ? await tsconfigsRun(fs, stagesBuiltFor(df, build?.target).stages, context, new Map(projectName)) : [];
   const ts = await projectTsConfig(fs, project, context, evidence, runConfigs);
   const tsName = ts ? relative(context, ts.file) || ts.file : '';
-  const scripted = await findScriptedBundle(fs, project, buildScriptNames(project));
+  const runs = df ? runCommandsInContext(stagesBuiltFor(df, build?.target)).map((r) => ({ ...r, dir: join(context, r.dir) })) : [];
+  const scripted = await findScriptedBundle(fs, project, buildScriptNames(project), runs);
   const nxRoot = project.nx ? await nxWorkspaceRoot(fs, project.dir, context) : undefined;
   const locate = (absPath: string): Location | undefined => {
     const rel = relative(context, absPath);
@@ -481,7 +482,8 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
   async (fs, { project, scripted }) => {
     const entry = bundledEntryFolder(project, scripted);
     const path = entry && join(project.dir, entry.folder);
-    return path !== undefined && entry && (await isDir(fs, path)) ? { path, why: l10n.t`the entry its "${entry.script}" script bundles is below it` } : undefined;
+    if (path === undefined || !entry || !(await isDir(fs, path))) return undefined;
+    return { path, why: entry.script === '' ? l10n.t('the entry a RUN of the Dockerfile bundles is below it') : l10n.t`the entry its "${entry.script}" script bundles is below it` };
   },
   async (fs, { project }) => {
     const compiled = await compiledStartEntry(fs, project.dir);

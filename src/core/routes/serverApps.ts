@@ -4,7 +4,7 @@
 // global prefixes). Files in no app folder (shared libraries) belong to every app that could
 // import them: the apps at or under the repository's root workspace.
 import * as l10n from '@vscode/l10n';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join, posix, sep } from 'node:path';
 import type { FsLike } from '../ports';
 import { readJsonObject } from '../mapping/tsconfig';
 import { walkFileStats } from '../mapping/walk';
@@ -440,7 +440,16 @@ async function loadedFolderCount(fs: FsLike, file: string): Promise<number> {
 export function startedFile(pkg: Record<string, unknown> | undefined): string | undefined {
   const scripts = packageScripts(pkg);
   const start = scripts['start'];
-  return start === undefined ? undefined : NODE_START.exec(followScripts(commandWords(start), scripts, { hops: 2, whole: true }).join(' '))?.[1];
+  if (start === undefined) return undefined;
+  // `cd backend && node server.js` runs backend/server.js: the folders it `cd`s to come first.
+  let cwd = '.';
+  for (const part of followScripts(commandWords(start), scripts, { hops: 2, whole: true }).join(' ').split(/\s*(?:&&|;)\s*/)) {
+    const cd = /^cd\s+([^\s|&;]+)$/.exec(part.trim())?.[1];
+    if (cd !== undefined) cwd = posix.join(cwd, cd);
+    const file = cd === undefined ? NODE_START.exec(part)?.[1] : undefined;
+    if (file !== undefined) return cwd === '.' ? file : posix.join(cwd, file);
+  }
+  return undefined;
 }
 
 /** `npm start`, `npm run x`, `yarn x`, `pnpm run x`, `bun run x`: the package script it runs. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { locateInImage } from '../../../src/core/dockerfile/locate';
 import { parseDockerfile } from '../../../src/core/dockerfile/parse';
-import { withTurboPrunes } from '../../../src/core/dockerfile/runCopies';
+import { withRunMoves, withTurboPrunes } from '../../../src/core/dockerfile/runCopies';
 
 const at = (dockerfile: string, rel: string, target?: string) => locateInImage(parseDockerfile(dockerfile), rel, target);
 
@@ -163,5 +163,16 @@ COPY --from=builder /build/dist ./dist
     // Without --docker and with no later stage naming it, out/ under the stage's WORKDIR.
     const plain = 'FROM n AS prune\nWORKDIR /app\nCOPY . .\nRUN npx turbo prune web --out-dir=pruned\nFROM n\nCOPY --from=prune /app/pruned/apps/web /web\n';
     assert.equal(locateInImage(withTurboPrunes(parseDockerfile(plain)), 'apps/web/src')?.path, '/web/src');
+  });
+  test('cp --parents keeps each source path below the destination; bash braces expand to every combination', () => {
+    const df = 'FROM node AS build\nSHELL ["/bin/bash", "-c"]\nADD . /repo\nWORKDIR /repo\nRUN npm run build\nRUN mkdir -p /slim\nRUN cp -r --parents ./{web,api}/{dist,package.json} /slim\nFROM scratch\nWORKDIR /srv\nCOPY --from=build /slim ./\n';
+    const moved = withRunMoves(parseDockerfile(df));
+    assert.equal(locateInImage(moved, 'api/dist')?.path, '/srv/api/dist');
+    assert.equal(locateInImage(moved, 'web/dist/index.html')?.path, '/srv/web/dist/index.html');
+    assert.equal(locateInImage(moved, 'api/package.json')?.path, '/srv/api/package.json');
+    // What the copy leaves out is not in the final image; without --parents the folder lands in the destination by name.
+    assert.equal(locateInImage(moved, 'api/src'), undefined);
+    const plain = withRunMoves(parseDockerfile(df.replace('cp -r --parents ./{web,api}/{dist,package.json}', 'cp -r ./api/dist ./web/dist')));
+    assert.equal(locateInImage(plain, 'api/dist')?.path, '/srv/dist');
   });
 });

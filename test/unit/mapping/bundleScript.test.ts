@@ -45,4 +45,19 @@ suite('build script files that bundle through a bundler API', () => {
     const other = await findScriptedBundle(memFs({ '/p/build.ts': "await Bun.build({ entrypoints: ['x.ts'], outdir: 'y' });" }), project({ 'build:web': 'bun build.ts' }), BUILD);
     assert.equal(other, undefined);
   });
+  test("a build CLI's configuration file (-c) naming one outfile: a bundle in that file's folder, its entry the module an entry function imports", async () => {
+    const config = "import path from 'node:path';\nexport default defineConfig({\n  build: { minify: true, outfile: path.resolve(import.meta.dirname, 'dist/app.js') },\n  entry: () => import('./src/main.js'),\n});\n";
+    const found = await read('rm -rf dist && NODE_ENV=production acme build -c acme.config.ts', { '/p/acme.config.ts': config });
+    assert.deepEqual(found, { tool: 'acme', file: 'acme.config.ts', script: 'build', entries: ['/p/src/main.js'], output: '/p/dist' });
+    // A configuration naming an output folder only (outDir, as vite's or tsup's do) says nothing of one bundle.
+    assert.equal(await read('acme build --config acme.config.ts', { '/p/acme.config.ts': "export default { outDir: 'dist' };\n" }), undefined);
+  });
+
+  test('a script file a RUN of the Dockerfile runs (node build.mjs in the RUN\'s folder), when the file or its entries are in the project', async () => {
+    const files = { '/p/tools/build.mjs': "import * as esbuild from 'esbuild';\nawait esbuild.build({ entryPoints: ['../src/main.ts'], bundle: true, outdir: '../out' });\n" };
+    const found = await findScriptedBundle(memFs(files), project({}), BUILD, [{ command: 'node build.mjs', dir: '/p/tools', line: 7 }]);
+    assert.deepEqual(found, { tool: 'esbuild', file: 'tools/build.mjs', script: '', line: 7, entries: ['/p/src/main.ts'], output: '/p/out' });
+    const elsewhere = { '/q/build.mjs': "import * as esbuild from 'esbuild';\nawait esbuild.build({ entryPoints: ['web/main.ts'], bundle: true, outdir: 'www' });\n" };
+    assert.equal(await findScriptedBundle(memFs(elsewhere), project({}), BUILD, [{ command: 'node build.mjs', dir: '/q', line: 3 }]), undefined);
+  });
 });

@@ -1729,3 +1729,92 @@ suite('mapping infer: a front end served by a script of its own', () => {
     assert.equal(m?.bundled, true);
   });
 });
+
+suite('mapping infer: start commands, RUN copies and build scripts the Dockerfile runs', () => {
+  const pkg = (deps: Record<string, string>, scripts: Record<string, string> = {}) => JSON.stringify({ dependencies: deps, scripts });
+
+  test('a start script that cds into a folder and runs a file there (cd api && node server.js) runs that folder as copied, not the front end in src', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': pkg({ express: '4', vite: '5' }, { build: 'vite build', start: 'cd api && node server.js' }),
+      '/ws/backend/api/server.js': "require('./routes');\n",
+      '/ws/backend/src/main.jsx': '',
+      '/ws/backend/Dockerfile': 'FROM node AS builder\nWORKDIR /app\nCOPY ./ ./\nRUN npm run build\nFROM node\nWORKDIR /app\nCOPY --from=builder /app .\nCOPY entry.sh /entry.sh\nCMD ["/entry.sh"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/api', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/api');
+    assert.equal(m?.bundled, false);
+  });
+
+  test('the build output gathered by cp --parents into a folder a FROM scratch stage copies is followed', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': pkg({ '@nestjs/core': '10' }, { build: 'tsc -p tsconfig.json' }),
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"rootDir":"src","outDir":"dist"}}',
+      '/ws/backend/src/main.ts': '',
+      '/ws/backend/Dockerfile': 'FROM node AS build\nSHELL ["/bin/bash", "-c"]\nADD . /repo\nWORKDIR /repo\nRUN npm run build\nRUN cp -r --parents ./{dist,package.json} /slim/app\nFROM scratch\nWORKDIR /srv\nCOPY --from=build /slim ./\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/srv/app/dist');
+    assert.equal(m?.buildOutDir, '/ws/backend/dist');
+  });
+
+  test("a build CLI run with a configuration file of the project naming one outfile bundles the server there (the project's own bundler)", async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': pkg({ '@nestjs/core': '11' }, { build: 'rm -rf dist && NODE_ENV=production acme build -c acme.config.ts', start: 'node dist/app.js' }),
+      '/ws/backend/acme.config.ts': "import path from 'node:path';\nexport default defineConfig({ build: { outfile: path.resolve(import.meta.dirname, 'dist/app.js') }, entry: () => import('./src/main.js') });\n",
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"allowJs":true},"include":["src/**/*","acme.config.ts"]}',
+      '/ws/backend/src/main.ts': '',
+      '/ws/backend/Dockerfile': 'FROM node AS build\nWORKDIR /app\nCOPY . .\nRUN npm run build\nFROM node\nWORKDIR /app\nCOPY --from=build /app/dist/ /app/dist/\nCMD ["node", "./dist/app.js"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/dist');
+    assert.equal(m?.bundled, true);
+    assert.ok(m?.evidence.includes('bundled: acme in acme.config.ts (its "build" script runs it)'), m?.evidence.join('\n'));
+  });
+
+  test('a script file a RUN of the Dockerfile runs (RUN node bundle.mjs, in its WORKDIR) that calls a bundler API bundles the server', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': pkg({ express: '4' }),
+      '/ws/backend/tools/bundle.mjs': "import * as esbuild from 'esbuild';\nawait esbuild.build({ entryPoints: ['../src/main.ts'], bundle: true, platform: 'node', outdir: '../out' });\n",
+      '/ws/backend/src/main.ts': '',
+      '/ws/backend/Dockerfile': 'FROM node AS build\nWORKDIR /app\nCOPY . .\nWORKDIR /app/tools\nRUN npm ci && node bundle.mjs\nFROM node\nWORKDIR /srv\nCOPY --from=build /app/out ./out\nCMD ["node", "out/main.js"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/srv/out');
+    assert.equal(m?.bundled, true);
+    assert.ok(m?.evidence.includes('bundled: esbuild in tools/bundle.mjs (a RUN at Dockerfile line 5 runs it)'), m?.evidence.join('\n'));
+  });
+
+  test('ncc build run by a RUN without -o writes its default dist: the bundle copied from there is where the server lands', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': pkg({ express: '4' }, { start: 'ts-node-dev src/index.ts' }),
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"rootDir":"src"}}',
+      '/ws/backend/src/index.ts': '',
+      '/ws/backend/Dockerfile': 'FROM node AS builder\nWORKDIR /app/\nCOPY . .\nRUN npm i && npm i @vercel/ncc -g && ncc build -m src/index.ts\nFROM node\nWORKDIR /app/\nCOPY --from=builder /app/dist /app/\nCMD ["node", "/app/index.js"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app');
+    assert.equal(m?.bundled, true);
+    assert.ok(m?.evidence.includes('bundled: ncc build into dist (a RUN at Dockerfile line 4)'), m?.evidence.join('\n'));
+  });
+
+  test('a RUN that cds into a workspace package and builds there (cd apps/api && yarn tsc) selects that package', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': JSON.stringify({ private: true, workspaces: ['packages/*', 'apps/*'], scripts: { 'build:lib': 'babel packages -d lib' } }),
+      '/ws/backend/packages/util/package.json': JSON.stringify({ name: '@acme/util', dependencies: { koa: '2' } }),
+      '/ws/backend/packages/util/src/index.ts': '',
+      '/ws/backend/apps/api/package.json': JSON.stringify({ name: '@acme/api', dependencies: { koa: '2' } }),
+      '/ws/backend/apps/api/tsconfig.json': '{"compilerOptions":{"rootDir":"src","outDir":"lib"},"include":["src"]}',
+      '/ws/backend/apps/api/src/index.ts': '',
+      '/ws/backend/Dockerfile': 'FROM node\nWORKDIR /repo\nADD ./ .\nRUN yarn install\nRUN yarn build:lib\nRUN cd apps/api && yarn tsc\nCMD ["node", "/repo/apps/api/lib/index.js"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/apps/api/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/repo/apps/api/lib');
+    assert.ok(m?.evidence.includes("the Dockerfile's build selects workspace package apps/api (package.json depends on koa)"), m?.evidence.join('\n'));
+  });
+});
