@@ -69,16 +69,15 @@ class FileReader extends AdonisReader {
       this.readNestClass(node);
       this.readMountMethods(node);
     }
-    if ((ts.isCallExpression(node) || ts.isForOfStatement(node) || ts.isForInStatement(node)) && this.readKeyLoop(node)) return;
+    // A loop over a table's keys whose body calls a router by a computed method, else one read element by element.
+    const loop = this.loopOf(node);
+    if (loop && (this.readKeyLoop(loop) || this.readLoop(loop))) return;
     if (ts.isCallExpression(node)) {
-      if (this.readForEach(node)) return;
       this.readCall(node);
       this.readListen(node);
       const pattern = isModuleLoad(node) ? globLoaded(node) : undefined;
       if (pattern !== undefined) this.warn(node, { id: 'globLoad', args: [pattern] });
     }
-    if (ts.isForOfStatement(node) && this.readForOf(node)) return;
-    if ((ts.isForInStatement(node) && this.readForIn(node)) || (ts.isForStatement(node) && this.readForIndex(node))) return;
     if (ts.isVariableDeclaration(node) && node.initializer && this.isExportedRoutesTree(node)) this.readRouterTree(node.initializer);
     if (ts.isVariableDeclaration(node) || ts.isAsExpression(node)) this.readTypedRoutingControllersOptions(node);
     if (ts.isIfStatement(node)) {

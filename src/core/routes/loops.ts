@@ -8,9 +8,7 @@ import { lastReturn, skipOuter } from './tsSyntax';
 import { bindingNames, dirnameJoin, concatPieces, fromDirname, isFunctionLike } from './routeSyntax';
 import { loopAt, isModuleLoad } from './moduleLoads';
 import { TableLoopReader } from './tableLoops';
-
-/** Array methods that call their callback once per element. */
-const ITERATING = new Set(['forEach', 'map', 'flatMap']);
+import { loopOfBody, type TableLoop } from './loopOverTable';
 
 export abstract class LoopReader extends TableLoopReader {
   /**
@@ -50,33 +48,21 @@ export abstract class LoopReader extends TableLoopReader {
     return undefined;
   }
 
-  /** `routes.forEach((r) => router.use(r.path, r.route))` over a literal array: once per element. */
-  protected readForEach(call: ts.CallExpression): boolean {
-    const callee = call.expression;
-    if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'forEach' && callee.name.text !== 'map')) return false;
-    const fn = call.arguments[0];
-    if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return false;
-    const param = fn.parameters[0];
-    if (!param) return false;
-    return this.readLoop(callee.expression, param.name, fn.body);
-  }
-
-  protected readForOf(node: ts.ForOfStatement): boolean {
-    const decl = ts.isVariableDeclarationList(node.initializer) ? node.initializer.declarations[0] : undefined;
-    if (!decl) return false;
-    return this.readLoop(node.expression, decl.name, node.statement);
-  }
-
   /**
-   * A loop body read once per element of a literal array; over an imported array, once with the
-   * variable standing for each element (collect.ts expands it when it resolves the import); over
-   * a constant table of the file, once per element with the variable's names bound (tableLoops.ts).
+   * A loop (loopOverTable.ts) read element by element: `routes.forEach((r) => router.use(r.path,
+   * r.route))` or `for (const r of list)` over a literal array, once per element; over an imported
+   * array, once with the variable standing for each element (collect.ts expands it when it resolves
+   * the import); over a constant table of the file (`for...in` and indexed `for` too), once per
+   * element with the variable's names bound (tableLoops.ts). False for any other loop.
    */
-  private readLoop(list: ts.Expression, name: ts.BindingName, body: ts.Node): boolean {
+  protected readLoop(loop: TableLoop): boolean {
+    const { variable: name, list, body } = loop;
+    if (!name) return false;
     const table = () => {
-      const items = this.tableItems(list);
+      const items = this.tableItems(loop);
       return items !== undefined && this.readTableLoop(name, items, body);
     };
+    if (loop.form === 'in' || loop.form === 'index') return ts.isIdentifier(name) && table();
     if (!ts.isIdentifier(name)) return table();
     const variable = name.text;
     const arr = this.arrayElements(list);
@@ -142,16 +128,13 @@ export abstract class LoopReader extends TableLoopReader {
   /**
    * The loop variable a call's arguments read when the loop runs over something not known here
    * (`for (const r of loadRouters()) app.use(r.path, r.router)`, `files.forEach((f) => ...)`); a
-   * loop over a literal array is read element by element instead (readForEach, readForOf).
+   * loop over a literal array is read element by element instead (readLoop).
    */
   protected unknownLoopVariable(call: ts.CallExpression): string | undefined {
     const names = new Set<string>();
     for (let cur: ts.Node = call; cur.parent && !ts.isSourceFile(cur); cur = cur.parent) {
-      const p = cur.parent;
-      if ((ts.isForOfStatement(p) || ts.isForInStatement(p)) && cur === p.statement && ts.isVariableDeclarationList(p.initializer))
-        for (const d of p.initializer.declarations) bindingNames(d.name, names);
-      if ((ts.isArrowFunction(cur) || ts.isFunctionExpression(cur)) && ts.isCallExpression(p) && p.arguments[0] === cur && ts.isPropertyAccessExpression(p.expression) && ITERATING.has(p.expression.name.text))
-        for (const param of cur.parameters.slice(0, 1)) bindingNames(param.name, names);
+      const loop = loopOfBody(cur);
+      if (loop?.variable && loop.form !== 'index') bindingNames(loop.variable, names);
     }
     if (names.size === 0) return undefined;
     let hit: string | undefined;

@@ -2,6 +2,7 @@
 // loads in a loop over a glob's files (a list only known at run time).
 import ts from 'typescript';
 import { skipOuter } from './tsSyntax';
+import { loopOfBody } from './loopOverTable';
 
 /** `glob.sync(...)`, `globSync(...)`, `fg.sync(...)`, `await globby(...)`: a list of files only known at run time. */
 const GLOB_CALL = /^(?:glob|globSync|globby|globbySync|fg|fastGlob|fastglob|tinyglobby)(?:\.(?:sync|globSync|glob))?$/;
@@ -40,20 +41,13 @@ export function globLoaded(load: ts.CallExpression): string | undefined {
 }
 
 /**
- * The loop `node` is the body of: the callback of `.forEach` / `.map` over a list, or the statement
- * of a `for (const x of list)`; with the name the element is bound to ('' when not a plain name).
+ * The loop `node` is the body of (loopOverTable.ts): the callback of `.forEach` / `.map` / `.flatMap` over a list,
+ * or the statement of a `for (const x of list)`; with the name the element is bound to ('' when not a plain name).
  */
 export function loopAt(node: ts.Node): { list: ts.Expression; variable: string } | undefined {
-  const parent = node.parent;
-  if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && ts.isCallExpression(parent) && parent.arguments[0] === node) {
-    const callee = parent.expression;
-    const param = node.parameters[0]?.name;
-    const variable = param && ts.isIdentifier(param) ? param.text : '';
-    return ts.isPropertyAccessExpression(callee) && (callee.name.text === 'forEach' || callee.name.text === 'map') ? { list: callee.expression, variable } : undefined;
-  }
-  if (!parent || !ts.isForOfStatement(parent) || parent.statement !== node) return undefined;
-  const decl = ts.isVariableDeclarationList(parent.initializer) ? parent.initializer.declarations[0]?.name : undefined;
-  return { list: parent.expression, variable: decl && ts.isIdentifier(decl) ? decl.text : '' };
+  const loop = loopOfBody(node);
+  if (!loop || (loop.form !== 'of' && loop.form !== 'callback')) return undefined;
+  return { list: loop.list, variable: loop.variable && ts.isIdentifier(loop.variable) ? loop.variable.text : '' };
 }
 
 /**

@@ -15,6 +15,7 @@ import { KEYS, LOWER, METHOD_PATH_KEY, OWN_TABLE, SPLIT, SPLIT_WS, TRIM, UPPER, 
 import type { Scope } from './readerBase';
 import { codeText } from './evaluator';
 import { LoopReader } from './loops';
+import type { TableLoop } from './loopOverTable';
 
 /** A table read in this file: its keys with their nodes (a route's line), or undefined when not known. */
 interface OwnTable {
@@ -43,9 +44,9 @@ export abstract class RouteTableReader extends LoopReader {
    * table written out in the file without a "METHOD /path" key (not a parameter of the same name):
    * tableLoops.ts reads that one element by element.
    */
-  protected readKeyLoop(node: ts.Node): boolean {
-    const loop = keyLoop(node, (id) => this.decls.get(this.ownName(id.text, id)));
-    if (!loop || !callsComputedMethod(loop.body)) return false;
+  protected readKeyLoop(loop: TableLoop): boolean {
+    const binding = loop.variable;
+    if ((loop.binds !== 'key' && loop.binds !== 'entry') || !binding || !callsComputedMethod(loop.body)) return false;
     const table = this.tableOf(loop.table, 0);
     const shadowed = ts.isIdentifier(skipOuter(loop.table)) && isParameterHere(skipOuter(loop.table) as ts.Identifier);
     if (!shadowed && this.tableNode(loop.table) !== undefined && !table?.entries.some((e) => METHOD_PATH_KEY.test(e.key))) return false;
@@ -53,7 +54,7 @@ export abstract class RouteTableReader extends LoopReader {
     this.ownTables.push({ text: codeText(loop.table, this.sf), table, warned: false });
     const key = str({ ref: { local: `${OWN_TABLE}${index}`, path: [KEYS] } });
     const scope: Scope = new Map();
-    bindKey(loop.binding, loop.entries, key, scope);
+    bindKey(binding, loop.binds === 'entry', key, scope);
     this.withScope(scope, () => {
       this.bindDerived(loop.body, scope);
       this.visit(loop.body);
@@ -261,28 +262,6 @@ function exportedTable(st: ts.Statement, sf: ts.SourceFile): { name: string; val
   if (!assigned || left === 'module.exports') return { name: DEFAULT_OBJECT, value };
   const named = /^(?:module\.exports|exports)\.([\w$]+)$/.exec(left ?? '');
   return named?.[1] !== undefined ? { name: named[1], value } : undefined;
-}
-
-/** A loop over a table's keys: the table, what binds the key, whether it runs over entries, and its body. */
-function keyLoop(node: ts.Node, declOf: (id: ts.Identifier) => ts.Node | undefined): { table: ts.Expression; binding: ts.BindingName; entries: boolean; body: ts.Node } | undefined {
-  if (ts.isForInStatement(node)) {
-    const name = ts.isVariableDeclarationList(node.initializer) ? node.initializer.declarations[0]?.name : undefined;
-    return name ? { table: node.expression, binding: name, entries: false, body: node.statement } : undefined;
-  }
-  let list: ts.Expression | undefined;
-  let binding: ts.BindingName | undefined;
-  let body: ts.Node | undefined;
-  if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer)) [list, binding, body] = [node.expression, node.initializer.declarations[0]?.name, node.statement];
-  else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && /^(?:forEach|map)$/.test(node.expression.name.text)) {
-    const fn = node.arguments[0] ? skipOuter(node.arguments[0]) : undefined;
-    if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) [list, binding, body] = [node.expression.expression, fn.parameters[0]?.name, fn.body];
-  }
-  if (!list || !binding || !body) return undefined;
-  let e: ts.Node | undefined = skipOuter(list);
-  if (ts.isIdentifier(e)) e = declOf(e);
-  const keys = e && ts.isCallExpression(e) ? /^Object\.(keys|entries)$/.exec(skipOuter(e.expression).getText()) : null;
-  const table = keys && e && ts.isCallExpression(e) ? e.arguments[0] : undefined;
-  return table ? { table, binding, entries: keys?.[1] === 'entries', body } : undefined;
 }
 
 /** Whether a loop body calls something by a computed name, `router[method](...)`. */

@@ -10,15 +10,13 @@ import { literalOf, propOf, str, type ConstValue } from './values';
 import { skipOuter } from './tsSyntax';
 import type { Scope } from './readerBase';
 import { DeclarationReader } from './declarations';
+import { loopOverTable, type TableLoop } from './loopOverTable';
 
 /** An element of a table: a value (an expression of the file, or a key as text), or an entry of `Object.entries`. */
 export type TableItem = ts.Expression | ConstValue | { key: string; value: ts.Expression };
 
 /** Past this many elements a loop is not read element by element (a data table, not routes). */
 const MAX_TABLE_ITEMS = 1000;
-
-/** `Object.keys(t)`, `Object.values(t)`, `Object.entries(t)`. */
-const OBJECT_LISTING = /^Object\.(keys|values|entries)$/;
 
 export abstract class TableLoopReader extends DeclarationReader {
   /**
@@ -43,42 +41,26 @@ export abstract class TableLoopReader extends DeclarationReader {
   }
 
   /**
-   * The elements a loop runs over when its list is a constant table of the file: an array's
-   * elements, or an object's keys, values or entries (`Object.keys(t)`...). Undefined when not one.
+   * The elements a loop runs over when it runs over a constant table of the file: an array's
+   * elements or indices, or an object's keys, values or entries (`for...in`, `Object.keys(t)`...).
+   * Undefined when not one.
    */
-  protected tableItems(list: ts.Expression): TableItem[] | undefined {
-    const e = skipOuter(list);
-    const listing = ts.isCallExpression(e) && e.arguments[0] ? OBJECT_LISTING.exec(e.expression.getText(this.sf))?.[1] : undefined;
-    const table = listing !== undefined && ts.isCallExpression(e) && e.arguments[0] ? this.tableNode(e.arguments[0]) : listing === undefined ? this.tableNode(e) : undefined;
-    if (!table) return undefined;
-    const entries = tableEntries(table);
-    if (!entries || entries.length > MAX_TABLE_ITEMS) return undefined;
-    if (listing === 'keys') return entries.map(([key]) => str(key));
-    if (listing === 'entries') return entries.map(([key, value]) => ({ key, value }));
-    return ts.isArrayLiteralExpression(table) || listing === 'values' ? entries.map(([, value]) => value) : undefined;
+  protected tableItems(loop: TableLoop): TableItem[] | undefined {
+    const table = this.tableNode(loop.table);
+    const entries = table && tableEntries(table);
+    if (!table || !entries || entries.length > MAX_TABLE_ITEMS) return undefined;
+    const array = ts.isArrayLiteralExpression(table);
+    if (loop.binds === 'key' || (loop.binds === 'index' && array)) return entries.map(([key]) => str(key));
+    if (loop.binds === 'entry') return entries.map(([key, value]) => ({ key, value }));
+    return (array && loop.binds === 'element') || loop.binds === 'value' ? entries.map(([, value]) => value) : undefined;
   }
 
-  /** `for (const ctrl in routeConfig)` over a constant table: the body once per key. */
-  protected readForIn(node: ts.ForInStatement): boolean {
-    const decl = ts.isVariableDeclarationList(node.initializer) ? node.initializer.declarations[0] : undefined;
-    const table = decl && ts.isIdentifier(decl.name) ? this.tableNode(node.expression) : undefined;
-    const keys = table && tableEntries(table);
-    if (!decl || !keys || keys.length > MAX_TABLE_ITEMS) return false;
-    return this.readTableLoop(decl.name, keys.map(([key]) => str(key)), node.statement);
+  /** The loop `node` is (loopOverTable.ts), a name of its list followed to the file's declaration it names here. */
+  protected loopOf(node: ts.Node): TableLoop | undefined {
+    return loopOverTable(node, this.listDecl);
   }
 
-  /** `for (let i = 0; i < routes.length; i++)` over a constant array: the body once per index. */
-  protected readForIndex(node: ts.ForStatement): boolean {
-    const decl = node.initializer && ts.isVariableDeclarationList(node.initializer) ? node.initializer.declarations[0] : undefined;
-    const cond = node.condition && skipOuter(node.condition);
-    const start = decl?.initializer && skipOuter(decl.initializer);
-    if (!decl || !ts.isIdentifier(decl.name) || !start || !ts.isNumericLiteral(start) || start.text !== '0' || !isIncrement(node.incrementor, decl.name.text)) return false;
-    if (!cond || !ts.isBinaryExpression(cond) || cond.operatorToken.kind !== ts.SyntaxKind.LessThanToken || skipOuter(cond.left).getText(this.sf) !== decl.name.text) return false;
-    const length = skipOuter(cond.right);
-    const table = ts.isPropertyAccessExpression(length) && length.name.text === 'length' ? this.tableNode(length.expression) : undefined;
-    if (!table || !ts.isArrayLiteralExpression(table) || table.elements.length > MAX_TABLE_ITEMS) return false;
-    return this.readTableLoop(decl.name, table.elements.map((_, i) => str(String(i))), node.statement);
-  }
+  private readonly listDecl = (id: ts.Identifier): ts.Node | undefined => this.decls.get(this.ownName(id.text, id));
 
   /**
    * A loop body read once per element, its variable (a name or a destructuring) bound to the
@@ -167,12 +149,4 @@ function tableEntries(table: ts.ObjectLiteralExpression | ts.ArrayLiteralExpress
 /** The value a table holds under a key. */
 function tableMember(table: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression, key: string): ts.Expression | undefined {
   return tableEntries(table)?.find(([k]) => k === key)?.[1];
-}
-
-/** `i++`, `++i`, `i += 1`. */
-function isIncrement(e: ts.Expression | undefined, name: string): boolean {
-  if (!e) return false;
-  const x = skipOuter(e);
-  if ((ts.isPostfixUnaryExpression(x) || ts.isPrefixUnaryExpression(x)) && x.operator === ts.SyntaxKind.PlusPlusToken) return ts.isIdentifier(x.operand) && x.operand.text === name;
-  return ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && ts.isIdentifier(x.left) && x.left.text === name && x.right.getText() === '1';
 }

@@ -73,6 +73,7 @@ suite('routes from loops over constant tables', () => {
     ['Object.keys(t).forEach, each list read as t[key], handed to a helper of the file (a const arrow, its path a template of its parameters)', 'Object.keys(GROUPS).forEach((g) => GROUPS[g].forEach((r) => register(app, r.method, g, r.path)));', GROUPED],
     ['Object.entries(t).forEach destructured, then for...of destructured, handed to a helper of the file (a const arrow, its path a template of its parameters)', 'Object.entries(GROUPS).forEach(([g, list]) => {\n  for (const { method, path } of list) register(app, method, g, path);\n});', GROUPED],
     ['for...of over Object.values(t), handed to a helper of the file (a const arrow, its path a template of its parameters)', "for (const r of Object.values(FLAT)) register(app, r.verb, 'ops', r.url);", ['DELETE /api/ops/cache', 'GET /api/ops/health']],
+    ['a constant holding Object.entries(t), its entries destructured in a for...of (loopOverTable.ts follows the name, as for a table keyed by "METHOD /path")', 'const groups = Object.entries(GROUPS);\nfor (const [g, list] of groups) list.forEach((r) => register(app, r.method, g, r.path));', GROUPED],
     ['an index loop (for (let i = 0; i < t.length; i++)), registered directly', "for (let i = 0; i < FLAT.length; i++) {\n  const r = FLAT[i];\n  app[r.verb]('/direct' + r.url, handle);\n}", ['DELETE /direct/cache', 'GET /direct/health']],
   ];
   for (const [form, loop, expected] of forms)

@@ -1,0 +1,91 @@
+// The one recogniser of a loop over a list or a table: `for (const k in t)`, `for (const x of
+// list)`, `for (let i = 0; i < list.length; i++)`, `list.forEach((x) => ...)` / `.map` / `.flatMap`,
+// over the list itself or over `Object.keys(t)` / `Object.values(t)` / `Object.entries(t)` (written
+// there or a constant of the file holding it). It says what the loop runs over, what each pass
+// binds and to which names (a name or a destructuring), and the body; the readers decide what to
+// make of it: tableLoops.ts and loops.ts read the body once per element, routeTables.ts once per
+// table key, moduleLoads.ts finds the list a module load in a loop takes its name from, loops.ts
+// the variable a call in a loop over something not known reads.
+import ts from 'typescript';
+import { skipOuter } from './tsSyntax';
+
+/** What a pass of a loop binds: an element of the list, a table's key, value or `[key, value]` entry, or an index. */
+type LoopBinds = 'element' | 'key' | 'value' | 'entry' | 'index';
+
+export interface TableLoop {
+  /** `for...in`, `for...of`, `for (let i = 0; i < t.length; i++)`, or the callback of `.forEach` / `.map` / `.flatMap`. */
+  form: 'in' | 'of' | 'index' | 'callback';
+  /** What the loop runs over as written: the object of `for...in`, the list of `for...of` / `.forEach`, `t` of `t.length`. */
+  list: ts.Expression;
+  /** The table read: `t` of `Object.keys(t)`, else the list itself. */
+  table: ts.Expression;
+  binds: LoopBinds;
+  /** The loop variable, a name or a destructuring; undefined when the loop declares none (`for (k in t)`, `() => ...`). */
+  variable: ts.BindingName | undefined;
+  /** The loop's statement, or the callback's body. */
+  body: ts.Node;
+  /** The callback of `.forEach` / `.map` / `.flatMap`. */
+  callback?: ts.ArrowFunction | ts.FunctionExpression;
+}
+
+/** `Object.keys(t)`, `Object.values(t)`, `Object.entries(t)`. */
+const OBJECT_LISTING = /^Object\.(keys|values|entries)$/;
+const LISTED: Readonly<Record<string, LoopBinds>> = { keys: 'key', values: 'value', entries: 'entry' };
+
+/** Array methods that call their callback once per element. */
+const LOOPING = new Set(['forEach', 'map', 'flatMap']);
+
+/**
+ * The loop `node` is, when it is one; `declOf` finds what a name of the list is declared with
+ * (`const keys = Object.keys(routes); keys.forEach(...)`).
+ */
+export function loopOverTable(node: ts.Node, declOf?: (id: ts.Identifier) => ts.Node | undefined): TableLoop | undefined {
+  if (ts.isForInStatement(node)) return { form: 'in', list: node.expression, table: node.expression, binds: 'key', variable: declared(node.initializer), body: node.statement };
+  if (ts.isForStatement(node)) return indexLoop(node);
+  if (ts.isForOfStatement(node)) return listLoop('of', node.expression, declared(node.initializer), node.statement, declOf);
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || !LOOPING.has(node.expression.name.text)) return undefined;
+  const fn = node.arguments[0] ? skipOuter(node.arguments[0]) : undefined;
+  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
+  const loop = listLoop('callback', node.expression.expression, fn.parameters[0]?.name, fn.body, declOf);
+  return { ...loop, callback: fn };
+}
+
+/** The loop whose statement or callback `node` is. */
+export function loopOfBody(node: ts.Node): TableLoop | undefined {
+  const loop = node.parent ? loopOverTable(node.parent) : undefined;
+  return loop && (loop.form === 'callback' ? loop.callback === node : loop.body === node) ? loop : undefined;
+}
+
+/** The first name (or destructuring) a loop declares: `const k` of `for (const k in t)`. */
+function declared(init: ts.ForInitializer): ts.BindingName | undefined {
+  return ts.isVariableDeclarationList(init) ? init.declarations[0]?.name : undefined;
+}
+
+function listLoop(form: 'of' | 'callback', list: ts.Expression, variable: ts.BindingName | undefined, body: ts.Node, declOf?: (id: ts.Identifier) => ts.Node | undefined): TableLoop {
+  let e: ts.Node | undefined = skipOuter(list);
+  if (ts.isIdentifier(e) && declOf) e = declOf(e);
+  const listing = e && ts.isCallExpression(e) && e.arguments[0] ? OBJECT_LISTING.exec(skipOuter(e.expression).getText())?.[1] : undefined;
+  const binds = listing === undefined ? undefined : LISTED[listing];
+  const table = binds && e && ts.isCallExpression(e) ? e.arguments[0] : undefined;
+  return { form, list, table: table ?? list, binds: (table && binds) ?? 'element', variable, body };
+}
+
+/** `for (let i = 0; i < routes.length; i++)`: the list is `routes`, each pass an index. */
+function indexLoop(node: ts.ForStatement): TableLoop | undefined {
+  const decl = node.initializer && ts.isVariableDeclarationList(node.initializer) ? node.initializer.declarations[0] : undefined;
+  const cond = node.condition && skipOuter(node.condition);
+  const start = decl?.initializer && skipOuter(decl.initializer);
+  if (!decl || !ts.isIdentifier(decl.name) || !start || !ts.isNumericLiteral(start) || start.text !== '0' || !isIncrement(node.incrementor, decl.name.text)) return undefined;
+  if (!cond || !ts.isBinaryExpression(cond) || cond.operatorToken.kind !== ts.SyntaxKind.LessThanToken || skipOuter(cond.left).getText() !== decl.name.text) return undefined;
+  const length = skipOuter(cond.right);
+  if (!ts.isPropertyAccessExpression(length) || length.name.text !== 'length') return undefined;
+  return { form: 'index', list: length.expression, table: length.expression, binds: 'index', variable: decl.name, body: node.statement };
+}
+
+/** `i++`, `++i`, `i += 1`. */
+function isIncrement(e: ts.Expression | undefined, name: string): boolean {
+  if (!e) return false;
+  const x = skipOuter(e);
+  if ((ts.isPostfixUnaryExpression(x) || ts.isPrefixUnaryExpression(x)) && x.operator === ts.SyntaxKind.PlusPlusToken) return ts.isIdentifier(x.operand) && x.operand.text === name;
+  return ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && ts.isIdentifier(x.left) && x.left.text === name && x.right.getText() === '1';
+}
