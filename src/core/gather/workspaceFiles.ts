@@ -16,7 +16,6 @@ import { mapSourceFile, mapToBuildOutput, walkedFileMapper } from '../mapping/ma
 import { findModules, moduleClassName, moduleLookup, NEST_MODULE_FILE } from '../mapping/modules';
 import type { ModuleDir, ModuleRoots } from '../mapping/modules';
 import type { WalkedTree } from '../mapping/walk';
-import { isInstanceMethodMount } from '../routes/extracted';
 import { appSourceDir, findPackages, findServerApps, type ServerApp, type WorkspacePackage } from '../routes/serverApps';
 import { startedWorkspacePackages } from '../mapping/buildProject';
 import { mapPool } from '../pool';
@@ -467,7 +466,7 @@ export async function findServiceModules(fs: FsLike, mapping: ModuleRoots, scan:
     const cls = moduleClassName(await fs.readFile(file).catch(() => ''));
     if (cls) nestModules.set(file, cls);
   });
-  const routerFiles = scan.extracted.filter(({ x }) => x.mounts.some((m) => !isInstanceMethodMount(m.routerName)) || x.routes.some((r) => r.kind === 'router')).map((e) => e.file);
+  const routerFiles = scan.extracted.filter(({ x }) => x.mounts.length > 0 || x.routes.some((r) => r.kind === 'router')).map((e) => e.file);
   return findModules(mapping, { files: scan.files, nestModules, routerFiles });
 }
 

@@ -5,7 +5,7 @@ import { posix } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, NestModuleDecl, RouterModuleEntry, UriVersioning, HelperArg } from './extracted';
-import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, substituteParams, methodRouterName } from './extracted';
+import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, substituteParams, methodRouterName, routerMethodName } from './extracted';
 import { DEFAULT_OBJECT, EACH, LISTED, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
 import { UNKNOWN_PREFIX, hapiPathToRoute, joinRoutePath, openApiPathToRoute, stripParamPatterns, unknownPrefixPath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
@@ -94,9 +94,23 @@ function confirmClassMounts(scanned: Scanned[]): Scanned[] {
   return scanned;
 }
 
+/**
+ * Pending method mounts (`router.addRelationRoutes(rolesScopes, 'scopes')` on an instance) of a
+ * method some file of the scan declares as a method router (methodRouters.ts): mounts, resolved to
+ * the instance's class as the others are (resolveClassMount).
+ */
+function confirmMethodMounts(scanned: Scanned[]): Scanned[] {
+  const made = new Set(scanned.flatMap((s) => [...s.x.routes.map((r) => routerMethodName(r.router)), ...s.x.mounts.map((m) => routerMethodName(m.mountedOn))]));
+  for (const s of scanned) {
+    const confirmed = (s.x.pendingMethodMounts ?? []).filter((m) => made.has(m.routerName.slice(m.routerName.indexOf('#') + 1)));
+    if (confirmed.length > 0) s.x = { ...s.x, mounts: [...s.x.mounts, ...confirmed] };
+  }
+  return scanned;
+}
+
 export function collectExtracted(extracted: { file: string; x: ExtractedFile }[], opts: CollectOptions): CollectedRoutes {
   const warnings: string[] = [];
-  const scanned: Scanned[] = confirmClassMounts(extracted.map((f) => ({ file: f.file, key: toSlash(f.file), x: f.x })));
+  const scanned: Scanned[] = confirmMethodMounts(confirmClassMounts(extracted.map((f) => ({ file: f.file, key: toSlash(f.file), x: f.x }))));
   const unknownMounts = fileWarnings(scanned, warnings);
   const byKey = new Map(scanned.map((s) => [s.key, s]));
   dropUnmadeRouters(scanned, byKey, opts.aliases ?? []);

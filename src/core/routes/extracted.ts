@@ -158,6 +158,12 @@ export interface ExtractedFile {
   mountMethods?: Record<string, { pathArg: number; routerArg: number }>;
   /** Calls of such a method on a subclass's own router, confirmed against mountMethods (collect.ts). */
   pendingClassMounts?: PendingClassMount[];
+  /**
+   * Statement calls of a method on an instance of a class (`router.addRelationRoutes(rolesScopes,
+   * 'scopes')`, methodRouters.ts): mounts of that method's router, kept by collect.ts when a file of
+   * the scan declares a method router of that name (`res.end()` on a `res: ServerResponse` never is).
+   */
+  pendingMethodMounts?: ExtractedMount[];
   /** When enableVersioning's `prefix` is not a literal of this file (a config key, a constant elsewhere), and its line. */
   versioningPrefixValue?: { value: ConstValue; line: number };
   mounts: ExtractedMount[];
@@ -376,16 +382,13 @@ export interface NestModuleDecl {
   configs?: string[];
 }
 
-/**
- * Whether a mount is a call of a method on an instance (`router.addRelationRoutes(...)`,
- * mounts.ts, methodRouters.ts): recorded for every such statement call on a typed instance (`res.end()` too) and
- * kept by collect.ts only when that method registers routes, so it does not make a router file.
- */
-export function isInstanceMethodMount(routerName: string): boolean {
-  return routerName.startsWith('new ') && routerName.includes('#');
-}
-
 /** The router name of the method `method` of the router class `cls`. */
 export function methodRouterName(cls: string, method: string): string {
   return `${CLASS_ROUTER}${cls}#${method}`;
+}
+
+/** The method a method router's name names: `addRelationRoutes` of `class SchemaRouter#addRelationRoutes`; undefined for any other router. */
+export function routerMethodName(router: string | undefined): string | undefined {
+  const at = router?.startsWith(CLASS_ROUTER) ? router.indexOf('#') : -1;
+  return at < 0 ? undefined : router?.slice(at + 1);
 }

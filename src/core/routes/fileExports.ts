@@ -10,7 +10,7 @@ import { ROUTER_METHODS } from './routeSpec';
 import { requireSource } from './moduleLoads';
 import type { ReaderBase } from './readerBase';
 import { MountReader } from './mounts';
-import type { Endpoint } from './extracted';
+import type { Endpoint, ExtractedMount } from './extracted';
 
 /** A router class's verb method takes its handler under one of these names or types (see collectRouterClasses). */
 const HANDLER_PARAM = /^(?:handler|handlers|callback|cb|fn|action|middleware|middlewares|listener|controller)$/i;
@@ -94,9 +94,17 @@ export abstract class ExportReader extends MountReader {
     this.collectClassInstances();
   }
 
+  /**
+   * The file's mounts with its pending method mounts (ExtractedFile.pendingMethodMounts): what the
+   * file declares on a router, as the parameters, instances and makers it names are judged by.
+   */
+  private mountsAndPending(): ExtractedMount[] {
+    return this.out.pendingMethodMounts ? [...this.out.mounts, ...this.out.pendingMethodMounts] : this.out.mounts;
+  }
+
   /** `const router = new SchemaRouter(...)` under a router's name that routes or mounts name: the class, imported or declared here. */
   private collectClassInstances(): void {
-    const named = [...this.out.routes.map((r) => r.router), ...this.out.mounts.flatMap((m) => [m.routerName, m.mountedOn])];
+    const named = [...this.out.routes.map((r) => r.router), ...this.mountsAndPending().flatMap((m) => [m.routerName, m.mountedOn])];
     for (const name of new Set(named)) {
       const init = name !== undefined ? this.decls.get(name) : undefined;
       if (name === undefined || !init || !ts.isNewExpression(init as ts.Node)) continue;
@@ -116,7 +124,7 @@ export abstract class ExportReader extends MountReader {
     if (!makers) return;
     const named = new Set<string>([...Object.values(this.out.routerFactories ?? {})]);
     for (const r of this.out.routes) if (r.router !== undefined) named.add(r.router);
-    for (const m of this.out.mounts) named.add(m.routerName).add(m.mountedOn ?? '');
+    for (const m of this.mountsAndPending()) named.add(m.routerName).add(m.mountedOn ?? '');
     for (const name of Object.keys(makers)) if (!named.has(name)) delete makers[name];
     if (Object.keys(makers).length === 0) delete this.out.routerMakers;
   }
@@ -243,7 +251,7 @@ export abstract class ExportReader extends MountReader {
   private collectRouterParams(): void {
     const used = new Set([
       ...this.out.routes.map((r) => r.router ?? ''),
-      ...this.out.mounts.map((m) => m.mountedOn ?? ''),
+      ...this.mountsAndPending().map((m) => m.mountedOn ?? ''),
       ...(this.out.helperCalls ?? []).flatMap((c) => c.routers.filter((r): r is string => r !== null)),
     ]);
     const params = (fn: ts.SignatureDeclarationBase): string[] | undefined => {
@@ -287,7 +295,7 @@ export abstract class ExportReader extends MountReader {
 
   /** Top-level functions with no route or mount declared inside them (see ExtractedFile.plainFunctions). */
   private collectPlainFunctions(): void {
-    const lines = [...this.out.routes.map((r) => r.line), ...this.out.mounts.map((m) => m.line), ...(this.out.autoloads ?? []).map((a) => a.line), ...(this.out.helperCalls ?? []).map((c) => c.line)];
+    const lines = [...this.out.routes.map((r) => r.line), ...this.mountsAndPending().map((m) => m.line), ...(this.out.autoloads ?? []).map((a) => a.line), ...(this.out.helperCalls ?? []).map((c) => c.line)];
     const declaresNothing = (node: ts.Node): boolean => {
       const start = this.line(node);
       const end = this.sf.getLineAndCharacterOfPosition(node.getEnd()).line + 1;

@@ -22,6 +22,11 @@ export function methodRouterOf(at: ts.Node): string | undefined {
   return cur && ts.isMethodDeclaration(cur) ? methodRouter(cur) : undefined;
 }
 
+/** Whether a class has a method of that name that is a method router (`x.addRelationRoutes(...)` on its instance may mount routes). */
+export function declaresMethodRouter(cls: ts.ClassDeclaration, method: string): boolean {
+  return cls.members.some((m) => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === method && methodRouter(m) !== undefined);
+}
+
 /** `class SchemaRouter#addRelationRoutes` for that method, when it is such a method of a router subclass. */
 export function methodRouter(m: ts.MethodDeclaration): string | undefined {
   if (!m.body || !ts.isIdentifier(m.name) || m.parameters.length === 0 || m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) return undefined;

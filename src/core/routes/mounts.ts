@@ -9,7 +9,7 @@ import { ENDPOINT_METHODS, endpointPath, type Endpoint, type ExtractedMount } fr
 import { skipOuter } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, subclassRouter, thisAssigned, chainRoot, dirnameJoin } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
-import { instanceClass } from './methodRouters';
+import { declaresMethodRouter, instanceClass } from './methodRouters';
 import { requireSource, isModuleLoad, dynamicImportSource } from './moduleLoads';
 import { RouteHelperReader } from './routeHelpers';
 
@@ -329,7 +329,8 @@ export abstract class MountReader extends RouteHelperReader {
   /**
    * `router.addRelationRoutes(rolesScopes, 'scopes');` on an instance of a class, made here or a
    * parameter typed with it: a mount of that class's method router (methodRouters.ts) on the
-   * instance, with the call's arguments; collect.ts keeps it when the method registers routes.
+   * instance, with the call's arguments: pending, collect.ts keeps it when a file of the scan declares
+   * a method router of that name (of a class of this file: only when that class's method is one).
    * True when recorded.
    */
   protected readInstanceMethodCall(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
@@ -338,13 +339,15 @@ export abstract class MountReader extends RouteHelperReader {
     const router = this.receiverOf(target);
     const cls = router === undefined ? undefined : instanceClass(target.text, call, this.decls.get(target.text) as ts.Node | undefined);
     const typeOnly = cls !== undefined && !this.importedNames.has(cls) ? this.typeImports.get(cls) : undefined;
-    const known = cls !== undefined && (this.importedNames.has(cls) || typeOnly !== undefined || (this.decls.get(cls) !== undefined && ts.isClassDeclaration(this.decls.get(cls) as ts.Node)));
+    const local = cls === undefined ? undefined : this.decls.get(cls);
+    // A class of this file: only when its method of that name is a method router; another file's, confirmed by collect.ts.
+    const known = cls !== undefined && (this.importedNames.has(cls) || typeOnly !== undefined || (local !== undefined && ts.isClassDeclaration(local) && declaresMethodRouter(local, callee.name.text)));
     // Called for what it does, not for a value: `router.addRelationRoutes(...)` as a statement.
     if (!known || router === undefined || !ts.isExpressionStatement(call.parent)) return false;
     // `import type SchemaRouter from ...` for a parameter's type: followed as an import for this mount only.
     if (typeOnly && !this.out.imports.some((i) => i.local === cls)) this.out.imports.push({ local: cls, ...typeOnly });
     const args = call.arguments.map((a) => (ts.isSpreadElement(a) ? null : (this.evaluate(a) ?? null)));
-    this.out.mounts.push({ prefix: '/', routerName: `new ${cls}#${callee.name.text}`, line: this.line(call), mountedOn: router, args });
+    (this.out.pendingMethodMounts ??= []).push({ prefix: '/', routerName: `new ${cls}#${callee.name.text}`, line: this.line(call), mountedOn: router, args });
     return true;
   }
 

@@ -1,6 +1,7 @@
 // Patterns the real-world corpus (npm run corpus) taught, each as a small fixture of our own.
 import * as assert from 'node:assert/strict';
 import { collectRoutes } from '../helpers/collectText';
+import { extractRoutesFromSource } from '../../../src/core/routes/extract';
 
 const routesOf = (files: Record<string, string>, aliases = [] as { pattern: string; targets: string[] }[]) =>
   collectRoutes(
@@ -148,6 +149,13 @@ suite('routes on real-world patterns', () => {
       'PUT /api/items/:id/jit/owners',
       'PUT /api/items/:id/tags',
     ]);
+  });
+
+  test("a statement call on a typed instance is a mount only when its class may have a method router: a class of the file must have one of that name, another file's is kept pending until some file declares one", () => {
+    const store = "import type { ServerResponse } from 'node:http';\nclass Store extends Base {\n  save(path) { this.cache.set(path, 1); }\n}\nconst router = new Store();\nrouter.save('/x');\nexport function send(res: ServerResponse) {\n  res.end('ok');\n}\n";
+    const x = extractRoutesFromSource(store, '/s/send.ts');
+    assert.deepEqual(x.mounts, []);
+    assert.deepEqual(x.pendingMethodMounts?.map((m) => `${m.mountedOn} ${m.routerName}`), ['res new ServerResponse#end']);
   });
 
   test('a koa-router handed to a function under a name of any kind is a router there: what it mounts with .use(x.routes()) is served under its prefix', () => {
