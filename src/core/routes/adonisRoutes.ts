@@ -5,6 +5,7 @@
 // file: the prefixes of the groups written around it (`router.group(() => {...}).prefix('/api')`,
 // outermost first) before its own. Resources are expanded as Adonis's RouteResource builds them.
 import ts from 'typescript';
+import { isCallExpression, isIdentifier, isPropertyAccessExpression, isStringLiteral } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { joinRoutePath } from './joinPath';
 import { isHttpMethod } from './routeSpec';
@@ -40,25 +41,25 @@ export abstract class AdonisReader extends NestControllerReader {
   private adonisRouters(): Set<string> {
     if (this.adonisNames) return this.adonisNames;
     const names = new Set(this.out.imports.filter((i) => i.imported === 'default' && ADONIS_ROUTER_MODULE.test(i.source)).map((i) => i.local));
-    for (const [name, init] of this.decls) if (ts.isCallExpression(init) && isUseRoute(init)) names.add(name);
+    for (const [name, init] of this.decls) if (isCallExpression(init) && isUseRoute(init)) names.add(name);
     return (this.adonisNames = names);
   }
 
   /** The Adonis router a chain starts from (`Route.group(...).prefix('/v1')`), when it does. */
   private adonisRoot(e: ts.Expression): string | undefined {
     let cur = skipOuter(e);
-    while (ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression)) cur = skipOuter(cur.expression.expression);
-    return ts.isIdentifier(cur) && this.adonisRouters().has(cur.text) ? cur.text : undefined;
+    while (isCallExpression(cur) && isPropertyAccessExpression(cur.expression)) cur = skipOuter(cur.expression.expression);
+    return isIdentifier(cur) && this.adonisRouters().has(cur.text) ? cur.text : undefined;
   }
 
   /** A call on Adonis's router or on a chain from it: read here (true), never by another framework's reader. */
   protected readAdonisCall(call: ts.CallExpression): boolean {
     const callee = call.expression;
-    if (!ts.isPropertyAccessExpression(callee) || this.adonisRouters().size === 0) return false;
+    if (!isPropertyAccessExpression(callee) || this.adonisRouters().size === 0) return false;
     const router = this.adonisRoot(callee.expression);
     if (router === undefined) return false;
     // A link of a chain (`.prefix()`, `.middleware()`, `.apiOnly()`) is read with the call it follows.
-    if (!ts.isIdentifier(skipOuter(callee.expression))) return true;
+    if (!isIdentifier(skipOuter(callee.expression))) return true;
     const name = callee.name.text;
     const method = ADONIS_METHODS[name];
     if (method) this.addAdonisRoute(call, router, [method], call.arguments[0], call.arguments.length >= 2);
@@ -77,7 +78,7 @@ export abstract class AdonisReader extends NestControllerReader {
   private addAdonisRoute(call: ts.CallExpression, router: string, methods: HttpMethod[], pathArg: ts.Expression | undefined, isRoute: boolean): void {
     if (!isRoute || !pathArg || methods.length === 0) return;
     const paths = literalsOf(this.evaluate(pathArg));
-    if (!paths) return this.warn(call, { id: 'routerPath', args: [router, ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : ''] });
+    if (!paths) return this.warn(call, { id: 'routerPath', args: [router, isPropertyAccessExpression(call.expression) ? call.expression.name.text : ''] });
     const prefix = this.adonisPrefix(call);
     const line = this.line(call);
     for (const m of methods) for (const p of paths) this.out.routes.push({ method: m, path: joinRoutePath(prefix, p), line, kind: 'router', router });
@@ -123,8 +124,8 @@ export abstract class AdonisReader extends NestControllerReader {
     const parts = [this.chainPrefix(call)];
     for (let node: ts.Node = call; node.parent; node = node.parent) {
       const group = node.parent;
-      if (!isFunctionLike(node) || !ts.isCallExpression(group) || !group.arguments.includes(node as ts.Expression)) continue;
-      if (ts.isPropertyAccessExpression(group.expression) && group.expression.name.text === 'group' && this.adonisRoot(group.expression.expression) !== undefined) parts.unshift(this.chainPrefix(group));
+      if (!isFunctionLike(node) || !isCallExpression(group) || !group.arguments.includes(node as ts.Expression)) continue;
+      if (isPropertyAccessExpression(group.expression) && group.expression.name.text === 'group' && this.adonisRoot(group.expression.expression) !== undefined) parts.unshift(this.chainPrefix(group));
     }
     return joinRoutePath(...parts);
   }
@@ -141,13 +142,13 @@ export abstract class AdonisReader extends NestControllerReader {
 /** Adonis v4's global `use('Route')`. */
 function isUseRoute(call: ts.CallExpression): boolean {
   const arg = call.arguments[0];
-  return ts.isIdentifier(call.expression) && call.expression.text === 'use' && call.arguments.length === 1 && !!arg && ts.isStringLiteral(arg) && arg.text === 'Route';
+  return isIdentifier(call.expression) && call.expression.text === 'use' && call.arguments.length === 1 && !!arg && isStringLiteral(arg) && arg.text === 'Route';
 }
 
 /** The call chained on `call` (`call.name(...)`), if any. */
 function chainLink(call: ts.CallExpression): { name: string; call: ts.CallExpression } | undefined {
   const access = call.parent;
-  if (!access || !ts.isPropertyAccessExpression(access) || access.expression !== call || !ts.isCallExpression(access.parent)) return undefined;
+  if (!access || !isPropertyAccessExpression(access) || access.expression !== call || !isCallExpression(access.parent)) return undefined;
   return { name: access.name.text, call: access.parent };
 }
 

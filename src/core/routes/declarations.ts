@@ -2,6 +2,7 @@
 // which names are routers (a factory call, a router type, an alias of one, a class that makes one)
 // and their own prefixes (koa `new Router({ prefix })`, `router.prefix('/x')`, Hono's `basePath`).
 import ts from 'typescript';
+import { forEachChild, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isClassLike, isEnumDeclaration, isExpressionStatement, isExternalModuleReference, isFunctionDeclaration, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isNamedImports, isNamespaceImport, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTypeQueryNode, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { hasRefs, literalOf } from './values';
 import { skipOuter } from './tsSyntax';
@@ -33,20 +34,20 @@ export abstract class DeclarationReader extends Evaluator {
     // The namespace as a literal or a constant of this file (`registerAs(appRegToken, ...)`).
     const ns = literalOf(this.evaluate(nsArg));
     // The factory inline, or a function or constant of this file (`registerAs('app', appConfigFactory)`).
-    const named = factory && ts.isIdentifier(factory) ? this.decls.get(factory.text) : factory;
-    const fn = named && (ts.isFunctionDeclaration(named) || isFunctionLike(named)) ? (named as ts.FunctionLikeDeclaration) : undefined;
+    const named = factory && isIdentifier(factory) ? this.decls.get(factory.text) : factory;
+    const fn = named && (isFunctionDeclaration(named) || isFunctionLike(named)) ? (named as ts.FunctionLikeDeclaration) : undefined;
     if (ns === undefined || !fn?.body) return;
     const walk = (e: ts.Expression | undefined, key: string): void => {
       const x = e ? skipOuter(e) : undefined;
       if (!x) return;
-      if (ts.isObjectLiteralExpression(x)) {
+      if (isObjectLiteralExpression(x)) {
         for (const p of x.properties)
-          if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) walk(p.initializer, `${key}.${p.name.text}`);
-          else if (ts.isShorthandPropertyAssignment(p)) walk(p.name, `${key}.${p.name.text}`);
+          if (isPropertyAssignment(p) && (isIdentifier(p.name) || isStringLiteral(p.name))) walk(p.initializer, `${key}.${p.name.text}`);
+          else if (isShorthandPropertyAssignment(p)) walk(p.name, `${key}.${p.name.text}`);
         return;
       }
       // A literal, `process.env.X || 'literal'`, or a local constant holding one (`globalPrefix,` of `const globalPrefix = env('X', 'api')`).
-      const text = ts.isStringLiteralLike(x) ? x.text : (envDefault(x, this.sf) ?? literalOf(this.evaluate(x)));
+      const text = isStringLiteralLike(x) ? x.text : (envDefault(x, this.sf) ?? literalOf(this.evaluate(x)));
       if (text !== undefined) (this.out.configDefaults ??= {})[key] = text;
     };
     // One value returned (the object of a `try` whose `catch` throws); several would be a guess.
@@ -57,12 +58,12 @@ export abstract class DeclarationReader extends Evaluator {
   protected collectDeclarations(sf: ts.SourceFile): void {
     const visitDecl = (node: ts.Node): void => {
       if (isTypeOnly(node)) return;
-      if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) {
+      if (isPropertyAssignment(node) && (isIdentifier(node.name) || isStringLiteral(node.name))) {
         // Config defaults: `key: process.env.X || 'literal'` anywhere in the file.
         const d = envDefault(skipOuter(node.initializer), this.sf);
         if (d !== undefined) (this.out.configDefaults ??= {})[node.name.text] = d;
       }
-      if (ts.isCallExpression(node)) {
+      if (isCallExpression(node)) {
         namespaces.push(node);
         this.readKoaUse(node);
       }
@@ -70,16 +71,16 @@ export abstract class DeclarationReader extends Evaluator {
         this.readParameterType(node);
         bindingNames(node.name, this.paramNames);
       }
-      if (ts.isImportDeclaration(node)) this.readImport(node);
-      else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+      if (isImportDeclaration(node)) this.readImport(node);
+      else if (isImportEqualsDeclaration(node) && isExternalModuleReference(node.moduleReference)) {
         const spec = node.moduleReference.expression;
-        if (ts.isStringLiteral(spec)) this.addImport(node.name.text, 'default', spec.text);
-      } else if (ts.isVariableDeclaration(node)) {
+        if (isStringLiteral(spec)) this.addImport(node.name.text, 'default', spec.text);
+      } else if (isVariableDeclaration(node)) {
         this.readVariable(node);
-      } else if (ts.isEnumDeclaration(node) || ts.isClassDeclaration(node) || ts.isFunctionDeclaration(node)) {
+      } else if (isEnumDeclaration(node) || isClassDeclaration(node) || isFunctionDeclaration(node)) {
         if (node.name && !this.decls.has(node.name.text)) this.decls.set(node.name.text, node);
       }
-      ts.forEachChild(node, visitDecl);
+      forEachChild(node, visitDecl);
     };
     // registerAs factories read once every constant they may name is known.
     const namespaces: ts.CallExpression[] = [];
@@ -99,11 +100,11 @@ export abstract class DeclarationReader extends Evaluator {
    */
   private readParameterType(node: ts.ParameterDeclaration): void {
     const type = node.type;
-    if (!type || !ts.isIdentifier(node.name)) return;
-    if (ts.isTypeReferenceNode(type)) {
-      const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
+    if (!type || !isIdentifier(node.name)) return;
+    if (isTypeReferenceNode(type)) {
+      const name = isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
       if (ROUTER_TYPE.test(name)) this.typedReceivers.add(node.name.text);
-    } else if (ts.isTypeQueryNode(type) && ts.isIdentifier(type.exprName)) {
+    } else if (isTypeQueryNode(type) && isIdentifier(type.exprName)) {
       const of = type.exprName.text;
       if (this.routers.has(of) || this.importedNames.has(of) || this.typeImports.has(of)) this.typedReceivers.add(node.name.text);
     }
@@ -115,28 +116,28 @@ export abstract class DeclarationReader extends Evaluator {
    */
   private readKoaUse(call: ts.CallExpression): void {
     const callee = call.expression;
-    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'use' || !ts.isIdentifier(callee.expression)) return;
+    if (!isPropertyAccessExpression(callee) || callee.name.text !== 'use' || !isIdentifier(callee.expression)) return;
     const koaRoutes = (a: ts.Expression) => {
       const e = skipOuter(a);
-      return ts.isCallExpression(e) && e.arguments.length === 0 && ts.isPropertyAccessExpression(e.expression) && /^(?:routes|middleware)$/.test(e.expression.name.text);
+      return isCallExpression(e) && e.arguments.length === 0 && isPropertyAccessExpression(e.expression) && /^(?:routes|middleware)$/.test(e.expression.name.text);
     };
     if (call.arguments.some(koaRoutes)) this.typedReceivers.add(callee.expression.text);
   }
 
   private readImport(node: ts.ImportDeclaration): void {
     const clause = node.importClause;
-    if (clause && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (clause && isStringLiteral(node.moduleSpecifier)) {
       const source = node.moduleSpecifier.text;
       if (clause.isTypeOnly && clause.name) this.typeImports.set(clause.name.text, { imported: 'default', source });
       const named = clause.namedBindings;
-      if (named && ts.isNamedImports(named))
+      if (named && isNamedImports(named))
         for (const el of named.elements) if (clause.isTypeOnly || el.isTypeOnly) this.typeImports.set(el.name.text, { imported: (el.propertyName ?? el.name).text, source });
     }
-    if (!clause || clause.isTypeOnly || !ts.isStringLiteral(node.moduleSpecifier)) return;
+    if (!clause || clause.isTypeOnly || !isStringLiteral(node.moduleSpecifier)) return;
     const source = node.moduleSpecifier.text;
     if (clause.name) this.addImport(clause.name.text, 'default', source);
     const nb = clause.namedBindings;
-    if (nb && ts.isNamespaceImport(nb)) this.addImport(nb.name.text, '*', source);
+    if (nb && isNamespaceImport(nb)) this.addImport(nb.name.text, '*', source);
     else if (nb) for (const el of nb.elements) if (!el.isTypeOnly) this.addImport(el.name.text, (el.propertyName ?? el.name).text, source);
   }
 
@@ -147,25 +148,25 @@ export abstract class DeclarationReader extends Evaluator {
     const loaded = init && loadedModule(init);
     if (loaded !== undefined) {
       const req = loaded.source;
-      if (ts.isIdentifier(node.name)) this.addImport(node.name.text, loaded.imported, req);
-      else if (ts.isObjectBindingPattern(node.name) && !loaded.member)
+      if (isIdentifier(node.name)) this.addImport(node.name.text, loaded.imported, req);
+      else if (isObjectBindingPattern(node.name) && !loaded.member)
         for (const el of node.name.elements)
-          if (ts.isIdentifier(el.name)) this.addImport(el.name.text, el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text, req);
+          if (isIdentifier(el.name)) this.addImport(el.name.text, el.propertyName && isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text, req);
       return;
     }
     // `const route = require(path.join(__dirname, 'api', r))` in a loop over that folder's listing;
     // `const router = route.default || route`: the module itself.
-    const each = init && ts.isIdentifier(node.name) ? (this.listedLoad(init) ?? this.interopDefault(init)) : undefined;
-    if (each && ts.isIdentifier(node.name)) {
+    const each = init && isIdentifier(node.name) ? (this.listedLoad(init) ?? this.interopDefault(init)) : undefined;
+    if (each && isIdentifier(node.name)) {
       this.addImport(node.name.text, each.imported, each.source);
       return;
     }
     // `const { port, globalPrefix } = configService.get('app')`: each name is that property of the value.
-    if (ts.isObjectBindingPattern(node.name) && init) {
-      for (const el of node.name.elements) if (ts.isIdentifier(el.name) && !el.dotDotDotToken && !this.decls.has(el.name.text)) this.decls.set(el.name.text, el);
+    if (isObjectBindingPattern(node.name) && init) {
+      for (const el of node.name.elements) if (isIdentifier(el.name) && !el.dotDotDotToken && !this.decls.has(el.name.text)) this.decls.set(el.name.text, el);
       return;
     }
-    if (!ts.isIdentifier(node.name) || !init) return;
+    if (!isIdentifier(node.name) || !init) return;
     const name = this.ownName(node.name.text, node);
     if (!this.decls.has(name)) this.decls.set(name, init);
     const root = chainRoot(init);
@@ -196,9 +197,9 @@ export abstract class DeclarationReader extends Evaluator {
       return;
     }
     // Hono `const api = app.basePath('/api')`: another face of `app`, its paths under the base.
-    const call = ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'basePath' ? init : undefined;
-    const based = call && ts.isPropertyAccessExpression(call.expression) ? skipOuter(call.expression.expression) : undefined;
-    if (call && based && ts.isIdentifier(based) && (this.routers.has(based.text) || CONVENTIONAL_RECEIVER.test(based.text))) {
+    const call = isCallExpression(init) && isPropertyAccessExpression(init.expression) && init.expression.name.text === 'basePath' ? init : undefined;
+    const based = call && isPropertyAccessExpression(call.expression) ? skipOuter(call.expression.expression) : undefined;
+    if (call && based && isIdentifier(based) && (this.routers.has(based.text) || CONVENTIONAL_RECEIVER.test(based.text))) {
       this.routers.set(name, joinRoutePath(this.routers.get(based.text) ?? '', literalOf(this.evaluate(call.arguments[0])) ?? ''));
       this.out.mounts.push({ prefix: '/', routerName: name, line: this.line(node), mountedOn: based.text });
     }
@@ -212,18 +213,18 @@ export abstract class DeclarationReader extends Evaluator {
    */
   private aliasedRouter(init: ts.Expression): string | undefined {
     let cur = init;
-    while (ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression) && keepsSameRouter(cur)) cur = skipOuter(cur.expression.expression);
-    return ts.isIdentifier(cur) && this.isReceiver(cur.text) ? cur.text : undefined;
+    while (isCallExpression(cur) && isPropertyAccessExpression(cur.expression) && keepsSameRouter(cur)) cur = skipOuter(cur.expression.expression);
+    return isIdentifier(cur) && this.isReceiver(cur.text) ? cur.text : undefined;
   }
 
   /** `mod.default || mod`, `mod.default ?? mod`, `mod.default` of a module loaded whole: that module's default export. */
   private interopDefault(init: ts.Expression): { source: string; imported: string } | undefined {
     const e = skipOuter(init);
-    const left = ts.isBinaryExpression(e) && /^(?:\|\||\?\?)$/.test(e.operatorToken.getText()) ? skipOuter(e.left) : e;
-    const right = ts.isBinaryExpression(e) ? skipOuter(e.right) : undefined;
-    if (!ts.isPropertyAccessExpression(left) || left.name.text !== 'default' || !ts.isIdentifier(left.expression)) return undefined;
+    const left = isBinaryExpression(e) && /^(?:\|\||\?\?)$/.test(e.operatorToken.getText()) ? skipOuter(e.left) : e;
+    const right = isBinaryExpression(e) ? skipOuter(e.right) : undefined;
+    if (!isPropertyAccessExpression(left) || left.name.text !== 'default' || !isIdentifier(left.expression)) return undefined;
     const mod = left.expression.text;
-    if (right && !(ts.isIdentifier(right) && right.text === mod)) return undefined;
+    if (right && !(isIdentifier(right) && right.text === mod)) return undefined;
     const imp = this.out.imports.find((i) => i.local === mod && (i.imported === 'default' || i.imported === '*'));
     return imp && { source: imp.source, imported: 'default' };
   }
@@ -234,8 +235,8 @@ export abstract class DeclarationReader extends Evaluator {
    */
   protected readPrefixCalls(sf: ts.SourceFile): void {
     for (const st of sf.statements) {
-      const e = ts.isExpressionStatement(st) ? skipOuter(st.expression) : undefined;
-      if (!e || !ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || e.expression.name.text !== 'prefix' || !ts.isIdentifier(e.expression.expression)) continue;
+      const e = isExpressionStatement(st) ? skipOuter(st.expression) : undefined;
+      if (!e || !isCallExpression(e) || !isPropertyAccessExpression(e.expression) || e.expression.name.text !== 'prefix' || !isIdentifier(e.expression.expression)) continue;
       const router = e.expression.expression.text;
       const prefix = literalOf(this.evaluate(e.arguments[0]));
       if (!this.routers.has(router)) continue;
@@ -247,7 +248,7 @@ export abstract class DeclarationReader extends Evaluator {
   /** A router made inline (`export default new Hono().basePath('/sync').get(...)`): its prefix with the chain's base paths. */
   protected withChainBase(prefix: string, root: ts.Node): string {
     let top: ts.Node = root;
-    while (ts.isPropertyAccessExpression(top.parent) && top.parent.expression === top && ts.isCallExpression(top.parent.parent) && top.parent.parent.expression === top.parent) top = top.parent.parent;
+    while (isPropertyAccessExpression(top.parent) && top.parent.expression === top && isCallExpression(top.parent.parent) && top.parent.parent.expression === top.parent) top = top.parent.parent;
     const base = top === root ? '' : this.basePathOf(top as ts.Expression, root);
     return base === '' || base === '/' ? prefix : joinRoutePath(prefix, base);
   }
@@ -256,7 +257,7 @@ export abstract class DeclarationReader extends Evaluator {
   private basePathOf(init: ts.Expression, root: ts.Node): string {
     const parts: string[] = [];
     let cur: ts.Node = init;
-    while (cur !== root && ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression)) {
+    while (cur !== root && isCallExpression(cur) && isPropertyAccessExpression(cur.expression)) {
       // koa-router `new Router().prefix('/api')` sets the same kind of prefix.
       if (cur.expression.name.text === 'basePath' || cur.expression.name.text === 'prefix') parts.unshift(literalOf(this.evaluate(cur.arguments[0])) ?? '');
       cur = skipOuter(cur.expression.expression);
@@ -271,9 +272,9 @@ export abstract class DeclarationReader extends Evaluator {
    */
   protected routerMaker(node: ts.Node): string | undefined {
     // Hono `usersFactory.createApp()`: an app when usersFactory is a createFactory() (collect.ts makesRouter).
-    const made = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'createApp' ? skipOuter(node.expression.expression) : undefined;
-    if (made && ts.isIdentifier(made) && (this.importedNames.has(made.text) || this.decls.has(made.text))) return `${made.text}.createApp`;
-    if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || isModuleLoad(node)) return undefined;
+    const made = isCallExpression(node) && isPropertyAccessExpression(node.expression) && node.expression.name.text === 'createApp' ? skipOuter(node.expression.expression) : undefined;
+    if (made && isIdentifier(made) && (this.importedNames.has(made.text) || this.decls.has(made.text))) return `${made.text}.createApp`;
+    if (!isCallExpression(node) || !isIdentifier(node.expression) || isModuleLoad(node)) return undefined;
     const fn = node.expression.text;
     const decl = this.decls.get(fn);
     return this.importedNames.has(fn) || (decl !== undefined && isFunctionLike(decl)) ? fn : undefined;
@@ -285,11 +286,11 @@ export abstract class DeclarationReader extends Evaluator {
    * routerClasses. Only under a router's name: `const store = new Store()` is read as before.
    */
   private classMaker(node: ts.Node, name: string): string | undefined {
-    if (!ts.isNewExpression(node) || !ts.isIdentifier(node.expression) || !CONVENTIONAL_RECEIVER.test(name)) return undefined;
+    if (!isNewExpression(node) || !isIdentifier(node.expression) || !CONVENTIONAL_RECEIVER.test(name)) return undefined;
     const cls = node.expression.text;
     const imported = this.out.imports.find((i) => i.local === cls);
     const decl = this.decls.get(cls);
-    return imported?.source.startsWith('.') || (decl !== undefined && ts.isClassDeclaration(decl)) ? `new ${cls}` : undefined;
+    return imported?.source.startsWith('.') || (decl !== undefined && isClassDeclaration(decl)) ? `new ${cls}` : undefined;
   }
 
   protected madeBy(router: string, maker: string, prefix: string): void {
@@ -319,11 +320,11 @@ export abstract class DeclarationReader extends Evaluator {
 
   /** The router prefix of a factory call (koa `new Router({ prefix })`, Hono `basePath`), '' for none; undefined when not a factory. */
   protected factoryPrefix(node: ts.Node): string | undefined {
-    if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return undefined;
+    if (!isCallExpression(node) && !isNewExpression(node)) return undefined;
     const callee = calleeName(node.expression);
     if (!callee || !ROUTER_FACTORY.test(callee)) return undefined;
     const options = node.arguments?.[0];
-    if (options && ts.isObjectLiteralExpression(skipOuter(options))) {
+    if (options && isObjectLiteralExpression(skipOuter(options))) {
       const prefix = this.prop(skipOuter(options) as ts.ObjectLiteralExpression, 'prefix');
       const evaluated = prefix ? this.evaluate(prefix) : undefined;
       const value = literalOf(evaluated);
@@ -348,13 +349,13 @@ function keepsSameRouter(call: ts.CallExpression): boolean {
  * nested functions (`try { return { ...env, prefix: 'api' } } catch { throw ... }` returns one).
  */
 function returnedValues(body: ts.ConciseBody): ts.Expression[] {
-  if (!ts.isBlock(body)) return [body];
+  if (!isBlock(body)) return [body];
   const out: ts.Expression[] = [];
   const visit = (n: ts.Node): void => {
-    if (ts.isReturnStatement(n)) {
+    if (isReturnStatement(n)) {
       if (n.expression) out.push(n.expression);
-    } else if (!ts.isFunctionLike(n) && !ts.isClassLike(n)) ts.forEachChild(n, visit);
+    } else if (!ts.isFunctionLike(n) && !isClassLike(n)) forEachChild(n, visit);
   };
-  ts.forEachChild(body, visit);
+  forEachChild(body, visit);
   return out;
 }

@@ -3,6 +3,7 @@
 // statics, constructor parameters, listed names and calls that pass a value on; and the warning
 // for a mount prefix that is not known statically.
 import ts from 'typescript';
+import { isArrayLiteralExpression, isBinaryExpression, isCallExpression, isConditionalExpression, isElementAccessExpression, isEnumMember, isExpression, isIdentifier, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isStringLiteral, isTemplateExpression } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { EACH, LISTED, SPREAD, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, str, type ConstValue, type StrValue } from './values';
 import { skipOuter } from './tsSyntax';
@@ -61,28 +62,28 @@ export abstract class Evaluator extends ReaderBase {
   }
 
   private evaluateNode(raw: ts.Node, depth: number): ConstValue | undefined {
-    const node = ts.isExpression(raw) ? skipOuter(raw) : raw;
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return str(node.text);
-    if (ts.isNumericLiteral(node)) return str(node.text);
-    if (ts.isTemplateExpression(node)) return this.evaluateTemplate(node, depth);
-    if (ts.isBinaryExpression(node)) return this.evaluateBinary(node, depth);
-    if (ts.isConditionalExpression(node)) return this.evaluateConditional(node, depth);
-    if (ts.isArrayLiteralExpression(node)) return this.evaluateArray(node, depth);
-    if (ts.isObjectLiteralExpression(node)) return this.evaluateObject(node, depth);
-    if (ts.isIdentifier(node)) return this.evaluateIdentifier(node, depth);
-    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    const node = isExpression(raw) ? skipOuter(raw) : raw;
+    if (isStringLiteral(node) || isNoSubstitutionTemplateLiteral(node)) return str(node.text);
+    if (isNumericLiteral(node)) return str(node.text);
+    if (isTemplateExpression(node)) return this.evaluateTemplate(node, depth);
+    if (isBinaryExpression(node)) return this.evaluateBinary(node, depth);
+    if (isConditionalExpression(node)) return this.evaluateConditional(node, depth);
+    if (isArrayLiteralExpression(node)) return this.evaluateArray(node, depth);
+    if (isObjectLiteralExpression(node)) return this.evaluateObject(node, depth);
+    if (isIdentifier(node)) return this.evaluateIdentifier(node, depth);
+    if (isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
       // `this.path` in a class-based router: the class field's initializer (`public path = '/users'`).
       const field = classField(node, node.name.text);
       return field ? this.evaluate(field, depth) : undefined;
     }
-    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
-      const key = ts.isPropertyAccessExpression(node) ? node.name.text : literalOf(this.evaluate(node.argumentExpression, depth));
+    if (isPropertyAccessExpression(node) || isElementAccessExpression(node)) {
+      const key = isPropertyAccessExpression(node) ? node.name.text : literalOf(this.evaluate(node.argumentExpression, depth));
       if (key === undefined) return undefined;
       const base = this.evaluate(node.expression, depth);
       return propOf(base, [key]);
     }
-    if (ts.isCallExpression(node)) return this.evaluateCall(node, depth);
-    if (ts.isEnumMember(node) && node.initializer) return this.evaluate(node.initializer, depth);
+    if (isCallExpression(node)) return this.evaluateCall(node, depth);
+    if (isEnumMember(node) && node.initializer) return this.evaluate(node.initializer, depth);
     return undefined;
   }
 

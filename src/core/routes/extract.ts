@@ -10,6 +10,7 @@
 // tableLoops, loops, routeTables, receivers, routerCalls, routeHelpers, mounts, fileExports, nestApp, nestControllers, adonisRoutes.
 // This file holds the walk over the tree and the dispatch of each call to its reader.
 import ts from 'typescript';
+import { forEachChild, isCallExpression, isClassDeclaration, isElementAccessExpression, isForInStatement, isForOfStatement, isForStatement, isIdentifier, isIfStatement, isObjectLiteralExpression, isPropertyAccessExpression, isVariableDeclaration } from './tsNodes';
 import type { ExtractedFile } from './extracted';
 import { skipOuter } from './tsSyntax';
 import { isFunctionLike, isTypeOnly } from './routeSyntax';
@@ -65,7 +66,7 @@ class FileReader extends AdonisReader {
 
   protected visit(node: ts.Node): void {
     if (this.handled.has(node) || isTypeOnly(node)) return;
-    if (ts.isClassDeclaration(node)) {
+    if (isClassDeclaration(node)) {
       this.readNestClass(node);
       this.readMountMethods(node);
     }
@@ -90,7 +91,7 @@ class FileReader extends AdonisReader {
       }
     }
     // Inline fastify plugins: register(async (f) => { f.get(...) }, { prefix })
-    ts.forEachChild(node, (child) => this.visit(child));
+    forEachChild(node, (child) => this.visit(child));
   }
 
   /**
@@ -105,16 +106,16 @@ class FileReader extends AdonisReader {
   private readCall(call: ts.CallExpression): void {
     const callee = call.expression;
     if (this.readAdonisCall(call)) return;
-    if (ts.isIdentifier(callee) && ROUTING_CONTROLLERS_SERVER.test(callee.text) && this.out.imports.some((i) => i.local === callee.text && i.source === 'routing-controllers'))
+    if (isIdentifier(callee) && ROUTING_CONTROLLERS_SERVER.test(callee.text) && this.out.imports.some((i) => i.local === callee.text && i.source === 'routing-controllers'))
       return this.readRoutingControllersServer(call);
-    if (ts.isElementAccessExpression(callee)) return this.readComputedMethod(call, callee);
+    if (isElementAccessExpression(callee)) return this.readComputedMethod(call, callee);
     if (this.readHelperCall(call)) return;
-    if (!ts.isPropertyAccessExpression(callee)) return this.readRouterPassed(call);
+    if (!isPropertyAccessExpression(callee)) return this.readRouterPassed(call);
     const name = callee.name.text;
     if (name === 'setGlobalPrefix') return this.readGlobalPrefix(call);
     if (name === 'enableVersioning') return this.packageObject(callee.expression) ? undefined : this.readVersioning(call);
-    if (name === 'register' && ts.isIdentifier(callee.expression) && this.isNestRouterModule(callee.expression.text)) return this.readRouterModule(call);
-    if ((name === 'forRoot' || name === 'forRootAsync') && ts.isIdentifier(callee.expression) && callee.expression.text === 'GraphQLModule') return this.readNestGraphQL(call);
+    if (name === 'register' && isIdentifier(callee.expression) && this.isNestRouterModule(callee.expression.text)) return this.readRouterModule(call);
+    if ((name === 'forRoot' || name === 'forRootAsync') && isIdentifier(callee.expression) && callee.expression.text === 'GraphQLModule') return this.readNestGraphQL(call);
     if (name === 'applyMiddleware') return this.readApplyMiddleware(call);
     const method = ROUTER_METHODS[name];
     if (this.readModulePassed(call, callee)) return;
@@ -155,8 +156,8 @@ class FileReader extends AdonisReader {
   private readListen(call: ts.CallExpression): void {
     const callee = skipOuter(call.expression);
     const arg = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
-    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'listen' || !arg) return;
-    const portExpr = ts.isObjectLiteralExpression(arg) ? this.prop(arg, 'port') : arg;
+    if (!isPropertyAccessExpression(callee) || callee.name.text !== 'listen' || !arg) return;
+    const portExpr = isObjectLiteralExpression(arg) ? this.prop(arg, 'port') : arg;
     const port = portExpr ? this.portValue(portExpr, 0) : undefined;
     if (port !== undefined && !(this.out.listenPorts ??= []).includes(port)) this.out.listenPorts.push(port);
   }

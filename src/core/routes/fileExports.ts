@@ -2,6 +2,7 @@
 // the routers, router factories, classes and plain functions behind them, decorator and controller
 // factories, the parameters routes are declared on, and routers kept in an object by key.
 import ts from 'typescript';
+import { isBinaryExpression, isClassDeclaration, isEnumDeclaration, isExportAssignment, isExportDeclaration, isExpression, isExpressionStatement, isFunctionDeclaration, isIdentifier, isNamedExports, isObjectLiteralExpression, isPropertyAccessExpression, isStringLiteral } from './tsNodes';
 import { joinRoutePath } from './joinPath';
 import { DEFAULT_OBJECT, literalOf, str, type ConstValue } from './values';
 import { skipOuter, wrappedFunction } from './tsSyntax';
@@ -177,8 +178,8 @@ export abstract class ExportReader extends MountReader {
   protected collectExports(): void {
     const constants: Record<string, ConstValue> = {};
     for (const [name, node] of this.decls) {
-      if (ts.isFunctionDeclaration(node)) continue;
-      const v = ts.isEnumDeclaration(node) ? this.enumValue(node) : ts.isClassDeclaration(node) ? this.classStatics(node, 0) : ts.isExpression(node) ? this.evaluate(node) : undefined;
+      if (isFunctionDeclaration(node)) continue;
+      const v = isEnumDeclaration(node) ? this.enumValue(node) : isClassDeclaration(node) ? this.classStatics(node, 0) : isExpression(node) ? this.evaluate(node) : undefined;
       if (v && v.kind !== 'config') constants[name] = v;
     }
     if (Object.keys(constants).length > 0) this.out.constants = constants;
@@ -200,29 +201,29 @@ export abstract class ExportReader extends MountReader {
     // export default x / module.exports = x / export = x
     for (const st of this.sf.statements) {
       let expr: ts.Expression | undefined;
-      if (ts.isExportAssignment(st)) expr = st.expression;
-      else if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      if (isExportAssignment(st)) expr = st.expression;
+      else if (isExpressionStatement(st) && isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
         const left = st.expression.left;
-        if (ts.isPropertyAccessExpression(left) && left.name.text === 'exports' && ts.isIdentifier(left.expression) && left.expression.text === 'module')
+        if (isPropertyAccessExpression(left) && left.name.text === 'exports' && isIdentifier(left.expression) && left.expression.text === 'module')
           expr = st.expression.right;
-      } else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name && hasModifier(st, ts.SyntaxKind.DefaultKeyword)) {
+      } else if ((isFunctionDeclaration(st) || isClassDeclaration(st)) && st.name && hasModifier(st, ts.SyntaxKind.DefaultKeyword)) {
         this.out.defaultExport = st.name.text;
-      } else if (ts.isExportDeclaration(st) && st.exportClause && ts.isNamedExports(st.exportClause) && !st.moduleSpecifier) {
+      } else if (isExportDeclaration(st) && st.exportClause && isNamedExports(st.exportClause) && !st.moduleSpecifier) {
         this.exportList(st.exportClause);
       }
       const named = cjsNamedExport(st);
-      if (named && ts.isIdentifier(named.value)) this.exportName(named.name, named.value.text);
-      if (ts.isExportDeclaration(st) && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier)) {
+      if (named && isIdentifier(named.value)) this.exportName(named.name, named.value.text);
+      if (isExportDeclaration(st) && st.moduleSpecifier && isStringLiteral(st.moduleSpecifier)) {
         // Re-exports: `export { default as users } from './users'`, `export * from './x'`.
         const source = st.moduleSpecifier.text;
         if (!st.exportClause) this.out.imports.push({ local: '*reexport*', imported: '*', source });
-        else if (ts.isNamedExports(st.exportClause))
+        else if (isNamedExports(st.exportClause))
           for (const el of st.exportClause.elements) this.out.imports.push({ local: `*reexport*${el.name.text}`, imported: (el.propertyName ?? el.name).text, source });
       }
       if (expr) {
         const e = skipOuter(expr);
         const root = chainRoot(e);
-        const name = ts.isIdentifier(e) ? e.text : (this.factoryNames.get(root) ?? (ts.isFunctionLike(e) ? '*' : undefined));
+        const name = isIdentifier(e) ? e.text : (this.factoryNames.get(root) ?? (ts.isFunctionLike(e) ? '*' : undefined));
         if (name) this.out.defaultExport = name;
         const req = requireSource(e);
         if (req !== undefined) this.out.imports.push({ local: '*reexport*default', imported: 'default', source: req });

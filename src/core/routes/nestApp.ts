@@ -2,6 +2,7 @@
 // RouterModule trees, GraphQL's endpoint, and each module's `imports`/`controllers` lists (with
 // dynamic modules and lists built in code) for collect.ts to find which controllers the app registers.
 import ts from 'typescript';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBlock, isCallExpression, isExpression, isFunctionExpression, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isSpreadElement, isTypeReferenceNode, isVariableStatement } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { hasRefs, literalOf } from './values';
 import { NEUTRAL_VERSION, type NestModuleDecl, type RouterModuleEntry, type UriVersioning } from './extracted';
@@ -19,12 +20,12 @@ export abstract class NestAppReader extends ExportReader {
    */
   protected readNestGraphQL(call: ts.CallExpression): void {
     const opts = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
-    if (opts && !ts.isObjectLiteralExpression(opts)) return;
+    if (opts && !isObjectLiteralExpression(opts)) return;
     const factory = opts ? this.prop(opts, 'useFactory') : undefined;
     const fn = factory ? skipOuter(factory) : undefined;
-    const made = fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? (ts.isBlock(fn.body) ? lastReturn(fn.body) : fn.body) : undefined;
+    const made = fn && (isArrowFunction(fn) || isFunctionExpression(fn)) ? (isBlock(fn.body) ? lastReturn(fn.body) : fn.body) : undefined;
     const madeObj = made ? skipOuter(made) : undefined;
-    const sources = [opts, madeObj && ts.isObjectLiteralExpression(madeObj) ? madeObj : undefined].filter((o): o is ts.ObjectLiteralExpression => o !== undefined);
+    const sources = [opts, madeObj && isObjectLiteralExpression(madeObj) ? madeObj : undefined].filter((o): o is ts.ObjectLiteralExpression => o !== undefined);
     const pathNode = sources.map((o) => this.prop(o, 'path')).find((n) => n !== undefined);
     const path = pathNode ? literalOf(this.evaluate(pathNode)) : '/graphql';
     if (path === undefined) return this.warn(call, { id: 'graphqlModulePath', args: [] });
@@ -93,14 +94,14 @@ export abstract class NestAppReader extends ExportReader {
       return;
     }
     const options = call.arguments[1] ? skipOuter(call.arguments[1]) : undefined;
-    if (!options || !ts.isObjectLiteralExpression(options)) return;
+    if (!options || !isObjectLiteralExpression(options)) return;
     const exclude = this.prop(options, 'exclude');
     const list = exclude ? skipOuter(exclude) : undefined;
-    if (!list || !ts.isArrayLiteralExpression(list)) return;
+    if (!list || !isArrayLiteralExpression(list)) return;
     const paths: string[] = [];
     for (const el of list.elements) {
       const e = skipOuter(el);
-      const v = ts.isObjectLiteralExpression(e) ? this.evaluate(this.prop(e, 'path')) : this.evaluate(e);
+      const v = isObjectLiteralExpression(e) ? this.evaluate(this.prop(e, 'path')) : this.evaluate(e);
       const text = literalOf(v);
       if (text !== undefined) paths.push(joinRoutePath(text));
     }
@@ -110,12 +111,12 @@ export abstract class NestAppReader extends ExportReader {
   /** `NestFactory.create(AppModule, ...)` in this file: the module the app is built from. */
   protected nestFactoryModule(): string | undefined {
     const find = (node: ts.Node): string | undefined => {
-      if (ts.isCallExpression(node)) {
+      if (isCallExpression(node)) {
         const c = skipOuter(node.expression);
         const first = node.arguments[0] ? skipOuter(node.arguments[0]) : undefined;
-        if (ts.isPropertyAccessExpression(c) && c.name.text === 'create' && ts.isIdentifier(c.expression) && c.expression.text === 'NestFactory' && first && ts.isIdentifier(first)) return first.text;
+        if (isPropertyAccessExpression(c) && c.name.text === 'create' && isIdentifier(c.expression) && c.expression.text === 'NestFactory' && first && isIdentifier(first)) return first.text;
       }
-      return ts.forEachChild(node, find);
+      return forEachChild(node, find);
     };
     return find(this.sf);
   }
@@ -126,13 +127,13 @@ export abstract class NestAppReader extends ExportReader {
       this.out.uriVersioning = { prefix: 'v' };
       return;
     }
-    if (!ts.isObjectLiteralExpression(arg)) {
+    if (!isObjectLiteralExpression(arg)) {
       this.warn(call, { id: 'versioningOptions', args: [] });
       return;
     }
     const typeNode = this.prop(arg, 'type');
     const typeExpr = typeNode ? skipOuter(typeNode) : undefined;
-    const type = !typeExpr ? 'URI' : ts.isPropertyAccessExpression(typeExpr) && /^(?:URI|HEADER|MEDIA_TYPE|CUSTOM)$/.test(typeExpr.name.text) ? typeExpr.name.text : undefined;
+    const type = !typeExpr ? 'URI' : isPropertyAccessExpression(typeExpr) && /^(?:URI|HEADER|MEDIA_TYPE|CUSTOM)$/.test(typeExpr.name.text) ? typeExpr.name.text : undefined;
     if (type === undefined) {
       this.warn(call, { id: 'versioningType', args: [] });
       return;
@@ -172,12 +173,12 @@ export abstract class NestAppReader extends ExportReader {
    */
   protected isExportedRoutesTree(node: ts.VariableDeclaration): boolean {
     const type = node.type;
-    if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return false;
+    if (!type || !isTypeReferenceNode(type) || !isIdentifier(type.typeName)) return false;
     const local = type.typeName.text;
     const imp = this.out.imports.find((i) => i.local === local);
     const statement = node.parent.parent;
     const routesType = imp ? imp.imported === 'Routes' && imp.source === '@nestjs/core' : local === 'Routes' && this.typeImports.has(local);
-    return routesType && ts.isVariableStatement(statement) && hasModifier(statement, ts.SyntaxKind.ExportKeyword);
+    return routesType && isVariableStatement(statement) && hasModifier(statement, ts.SyntaxKind.ExportKeyword);
   }
 
   protected readRouterModule(call: ts.CallExpression): void {
@@ -188,20 +189,20 @@ export abstract class NestAppReader extends ExportReader {
     const entries = (node: ts.Expression | undefined, depth = 0): RouterModuleEntry[] => {
       let l = node && depth < 10 ? skipOuter(node) : undefined;
       // `const routes: Routes = [...]; RouterModule.register(routes)`
-      const held = l && ts.isIdentifier(l) ? this.decls.get(l.text) : undefined;
-      if (held && ts.isExpression(held as ts.Node)) l = skipOuter(held as ts.Expression);
-      if (!l || !ts.isArrayLiteralExpression(l)) return [];
+      const held = l && isIdentifier(l) ? this.decls.get(l.text) : undefined;
+      if (held && isExpression(held as ts.Node)) l = skipOuter(held as ts.Expression);
+      if (!l || !isArrayLiteralExpression(l)) return [];
       return l.elements.flatMap((el): RouterModuleEntry[] => {
         // `children: [...modules]`: the elements of the array constant spread there.
-        if (ts.isSpreadElement(el)) return entries(el.expression, depth + 1);
+        if (isSpreadElement(el)) return entries(el.expression, depth + 1);
         const o = skipOuter(el);
         // `children: [UserModule]`: a module class, served under its parent's path.
-        if (ts.isIdentifier(o)) return [{ path: '', module: o.text, children: [] }];
-        if (!ts.isObjectLiteralExpression(o)) return [];
+        if (isIdentifier(o)) return [{ path: '', module: o.text, children: [] }];
+        if (!isObjectLiteralExpression(o)) return [];
         const pathNode = this.prop(o, 'path');
         const path = pathNode ? literalOf(this.evaluate(pathNode)) : '';
         const mod = this.prop(o, 'module');
-        const module = mod && ts.isIdentifier(skipOuter(mod)) ? (skipOuter(mod) as ts.Identifier).text : '';
+        const module = mod && isIdentifier(skipOuter(mod)) ? (skipOuter(mod) as ts.Identifier).text : '';
         // A path not known here (an imported constant) must not stand for '' over a known one.
         if (path === undefined) this.warn(o, module ? { id: 'routerModulePath', args: [module] } : { id: 'routerModulePathUnnamed', args: [] });
         return [{ path: path ?? UNKNOWN_PREFIX, module, children: entries(this.prop(o, 'children'), depth + 1) }];
@@ -218,7 +219,7 @@ export abstract class NestAppReader extends ExportReader {
    * followed (nestModuleList.ts), a list with an entry not known is marked open.
    */
   protected readNestModule(node: ts.ClassDeclaration, name: string, call: ts.CallExpression): void {
-    const dynamic = node.members.filter((m) => ts.isMethodDeclaration(m) && hasModifier(m, ts.SyntaxKind.StaticKeyword)).flatMap((m) => moduleObjects(m));
+    const dynamic = node.members.filter((m) => isMethodDeclaration(m) && hasModifier(m, ts.SyntaxKind.StaticKeyword)).flatMap((m) => moduleObjects(m));
     const arg = call.arguments[0];
     const meta = arg ? this.moduleMetadata(arg, 0) : { objects: [], configs: [] };
     const m = meta ? this.moduleDecl([...meta.objects, ...dynamic], meta.configs) : { controllers: [], imports: [], openControllers: true, openImports: true };
@@ -256,9 +257,9 @@ export abstract class NestAppReader extends ExportReader {
    */
   private moduleMetadata(e: ts.Expression, depth: number): { objects: ts.ObjectLiteralExpression[]; configs: string[] } | undefined {
     const x = skipOuter(e);
-    if (ts.isObjectLiteralExpression(x)) return { objects: [x], configs: [] };
-    const callee = ts.isCallExpression(x) ? skipOuter(x.expression) : undefined;
-    if (!callee || !ts.isIdentifier(callee) || depth > 3) return undefined;
+    if (isObjectLiteralExpression(x)) return { objects: [x], configs: [] };
+    const callee = isCallExpression(x) ? skipOuter(x.expression) : undefined;
+    if (!callee || !isIdentifier(callee) || depth > 3) return undefined;
     if (this.importedNames.has(callee.text)) return { objects: [], configs: [callee.text] };
     const fn = this.declOf(callee);
     return fn && isFunctionWithBody(fn) ? this.returnedMetadata(fn, depth + 1) : undefined;
@@ -283,7 +284,7 @@ export abstract class NestAppReader extends ExportReader {
 
   /** The module specifier an imported (or required) name, or a `require('x')` call, stands for. */
   private sourceOf(e: ts.Expression): string | undefined {
-    if (!ts.isIdentifier(e)) return requireSource(e);
+    if (!isIdentifier(e)) return requireSource(e);
     return this.importedNames.has(e.text) ? this.out.imports.find((i) => i.local === e.text)?.source : undefined;
   }
 
@@ -297,8 +298,8 @@ export abstract class NestAppReader extends ExportReader {
     if (!this.arrayPushes) {
       const found: ts.CallExpression[] = [];
       const walk = (n: ts.Node): void => {
-        if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && /^(?:push|unshift)$/.test(n.expression.name.text) && ts.isIdentifier(n.expression.expression)) found.push(n);
-        ts.forEachChild(n, walk);
+        if (isCallExpression(n) && isPropertyAccessExpression(n.expression) && /^(?:push|unshift)$/.test(n.expression.name.text) && isIdentifier(n.expression.expression)) found.push(n);
+        forEachChild(n, walk);
       };
       walk(this.sf);
       this.arrayPushes = found;
@@ -317,11 +318,11 @@ export abstract class NestAppReader extends ExportReader {
  */
 function moduleObjects(method: ts.Node): ts.ObjectLiteralExpression[] {
   const out: ts.ObjectLiteralExpression[] = [];
-  const has = (o: ts.ObjectLiteralExpression, key: string) => o.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === key);
+  const has = (o: ts.ObjectLiteralExpression, key: string) => o.properties.some((p) => p.name !== undefined && isIdentifier(p.name) && p.name.text === key);
   const derived = (o: ts.ObjectLiteralExpression) => o.properties.some(ts.isSpreadAssignment) && (has(o, 'imports') || has(o, 'controllers'));
   const walk = (n: ts.Node): void => {
-    if (ts.isObjectLiteralExpression(n) && (has(n, 'module') || derived(n))) out.push(n);
-    ts.forEachChild(n, walk);
+    if (isObjectLiteralExpression(n) && (has(n, 'module') || derived(n))) out.push(n);
+    forEachChild(n, walk);
   };
   walk(method);
   return out;

@@ -2,6 +2,7 @@
 // versions, child controllers, controller and decorator factories (a function returning
 // `Controller(...)` or applying route decorators) and handler classes.
 import ts from 'typescript';
+import { getDecorators, isArrayLiteralExpression, isArrowFunction, isBlock, isCallExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isSpreadElement, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { expandOptionalGroups, joinRoutePath } from './joinPath';
 import { literalOf, mergeParts, str, type ConstValue } from './values';
@@ -28,7 +29,7 @@ export abstract class NestControllerReader extends NestAppReader {
   protected versionOf(node: ts.Expression): string[] | undefined {
     const e = skipOuter(node);
     const one = (x: ts.Expression): string | undefined => (memberName(x) === 'VERSION_NEUTRAL' ? NEUTRAL_VERSION : literalOf(this.evaluate(x)));
-    if (ts.isArrayLiteralExpression(e)) {
+    if (isArrayLiteralExpression(e)) {
       const out = e.elements.map(one);
       return out.every((s): s is string => s !== undefined) ? out : undefined;
     }
@@ -43,14 +44,14 @@ export abstract class NestControllerReader extends NestAppReader {
    */
   private decoratorName(e: ts.Expression): string {
     const name = calleeName(e)?.split('.').pop() ?? '';
-    if (!ts.isIdentifier(skipOuter(e))) return name;
+    if (!isIdentifier(skipOuter(e))) return name;
     const imported = this.out.imports.find((i) => i.local === name && i.source.startsWith('@nestjs/'))?.imported;
     return imported === undefined || imported === 'default' || imported === '*' ? name : imported;
   }
 
   protected readNestClass(node: ts.ClassDeclaration): void {
-    const decorators = ts.getDecorators(node) ?? [];
-    const isController = decorators.some((d) => ts.isCallExpression(d.expression) && /^(?:Controller|JsonController)$/.test(this.decoratorName(d.expression.expression)));
+    const decorators = getDecorators(node) ?? [];
+    const isController = decorators.some((d) => isCallExpression(d.expression) && /^(?:Controller|JsonController)$/.test(this.decoratorName(d.expression.expression)));
     const factory = classFactoryOf(node);
     if (factory) return this.readFactoryClass(node, factory);
     const called = baseCall(node);
@@ -58,7 +59,7 @@ export abstract class NestControllerReader extends NestAppReader {
     if (!isController && node.name) this.readHandlerClass(node, node.name.text, base, called && this.argValues(called.args));
     if (!isController && node.name && called) (this.out.factoryControllers ??= []).push({ controller: node.name.text, line: this.line(node) });
     for (const d of decorators) {
-      const call = ts.isCallExpression(d.expression) ? d.expression : undefined;
+      const call = isCallExpression(d.expression) ? d.expression : undefined;
       const name = call ? this.decoratorName(call.expression) : undefined;
       if (name === 'Module' && call && node.name) this.readNestModule(node, node.name.text, call);
       if (!call || !name) continue;
@@ -75,10 +76,10 @@ export abstract class NestControllerReader extends NestAppReader {
    * function's name, for the classes that extend a call of it.
    */
   private readFactoryClass(node: ts.ClassDeclaration, factory: { name: string; fn: ts.SignatureDeclarationBase }): void {
-    const scope: Scope = new Map(factory.fn.parameters.map((p, i) => [ts.isIdentifier(p.name) ? p.name.text : `#${i}`, str({ ref: { local: `$${i}`, path: [] } })]));
+    const scope: Scope = new Map(factory.fn.parameters.map((p, i) => [isIdentifier(p.name) ? p.name.text : `#${i}`, str({ ref: { local: `$${i}`, path: [] } })]));
     this.withScope(scope, () => {
-      const d = (ts.getDecorators(node) ?? []).find((x) => ts.isCallExpression(x.expression) && this.decoratorName(x.expression.expression) === 'Controller');
-      const c = d && ts.isCallExpression(d.expression) ? this.controllerPath(d, d.expression.arguments[0]) : undefined;
+      const d = (getDecorators(node) ?? []).find((x) => isCallExpression(x.expression) && this.decoratorName(x.expression.expression) === 'Controller');
+      const c = d && isCallExpression(d.expression) ? this.controllerPath(d, d.expression.arguments[0]) : undefined;
       if (c) this.out.controllerFactories = { ...(this.out.controllerFactories ?? {}), [factory.name]: c.paths };
       const called = baseCall(node);
       this.readHandlerClass(node, factory.name, baseClassName(node) ?? called?.name, called ? this.argValues(called.args) : []);
@@ -92,7 +93,7 @@ export abstract class NestControllerReader extends NestAppReader {
   /** A controller's `@Controller(path)` or `@Controller({ path, version })`: its path and version, evaluated in the current scope. */
   protected controllerPath(d: ts.Node, pathArg: ts.Expression | undefined): { paths: ConstValue; version?: string[] } | undefined {
     const arg = pathArg ? skipOuter(pathArg) : undefined;
-    if (!arg || !ts.isObjectLiteralExpression(arg)) {
+    if (!arg || !isObjectLiteralExpression(arg)) {
       const paths = arg ? this.evaluate(arg) : str('');
       if (!paths) this.warn(d, { id: 'controllerPath', args: [] });
       return paths ? { paths } : undefined;
@@ -111,7 +112,7 @@ export abstract class NestControllerReader extends NestAppReader {
     if (!c) return;
     const { paths, version } = c;
     this.readNestHandlers(node, paths, version);
-    this.readChildControllers(node, ts.getDecorators(node) ?? [], paths);
+    this.readChildControllers(node, getDecorators(node) ?? [], paths);
     if (base && node.name) {
       const entry: NonNullable<ExtractedFile['controllerBases']>[number] = { controller: node.name.text, base, controllerPaths: paths, line: this.line(d) };
       if (version) entry.version = version;
@@ -135,7 +136,7 @@ export abstract class NestControllerReader extends NestAppReader {
       return;
     }
     const cls = node.name?.text;
-    if (!cls || !ts.isIdentifier(call.expression) || !this.importedNames.has(name) || !this.out.handlerClasses?.[cls]) return;
+    if (!cls || !isIdentifier(call.expression) || !this.importedNames.has(name) || !this.out.handlerClasses?.[cls]) return;
     (this.out.decoratedControllers ??= []).push({ decorator: name, args, controller: cls, line: this.line(d) });
   }
 
@@ -147,16 +148,16 @@ export abstract class NestControllerReader extends NestAppReader {
    */
   protected controllerFactory(name: string): { call: ts.CallExpression; pathArg: ts.Expression | undefined; scope: Scope } | undefined {
     const decl = this.decls.get(name);
-    const fn = decl && (ts.isFunctionDeclaration(decl) || ts.isArrowFunction(decl) || ts.isFunctionExpression(decl)) ? decl : undefined;
+    const fn = decl && (isFunctionDeclaration(decl) || isArrowFunction(decl) || isFunctionExpression(decl)) ? decl : undefined;
     const fnBody = fn?.body;
     if (!fn || !fnBody) return undefined;
-    const body = ts.isBlock(fnBody) ? lastReturn(fnBody) : fnBody;
+    const body = isBlock(fnBody) ? lastReturn(fnBody) : fnBody;
     const call = body ? skipOuter(body) : undefined;
-    if (!call || !ts.isCallExpression(call) || this.decoratorName(call.expression) !== 'applyDecorators') return undefined;
-    const applied = call.arguments.flatMap((a) => (ts.isSpreadElement(a) ? localArrayElements(fnBody, a.expression) : [a]));
-    const controller = applied.map(skipOuter).find((a): a is ts.CallExpression => ts.isCallExpression(a) && this.decoratorName(a.expression) === 'Controller');
+    if (!call || !isCallExpression(call) || this.decoratorName(call.expression) !== 'applyDecorators') return undefined;
+    const applied = call.arguments.flatMap((a) => (isSpreadElement(a) ? localArrayElements(fnBody, a.expression) : [a]));
+    const controller = applied.map(skipOuter).find((a): a is ts.CallExpression => isCallExpression(a) && this.decoratorName(a.expression) === 'Controller');
     if (!controller) return undefined;
-    const scope: Scope = new Map(fn.parameters.map((p, i) => [ts.isIdentifier(p.name) ? p.name.text : `#${i}`, str({ ref: { local: `$${i}`, path: [] } })]));
+    const scope: Scope = new Map(fn.parameters.map((p, i) => [isIdentifier(p.name) ? p.name.text : `#${i}`, str({ ref: { local: `$${i}`, path: [] } })]));
     return { call: controller, pathArg: controller.arguments[0], scope };
   }
 
@@ -165,10 +166,10 @@ export abstract class NestControllerReader extends NestAppReader {
     const path = literalOf(paths);
     if (!node.name || path === undefined) return;
     for (const d of decorators) {
-      if (!ts.isCallExpression(d.expression) || calleeName(d.expression.expression)?.split('.').pop() !== 'ChildControllers') continue;
+      if (!isCallExpression(d.expression) || calleeName(d.expression.expression)?.split('.').pop() !== 'ChildControllers') continue;
       const arg = d.expression.arguments[0] ? skipOuter(d.expression.arguments[0]) : undefined;
-      const list = arg && ts.isArrayLiteralExpression(arg) ? arg.elements.map(skipOuter) : arg ? [arg] : [];
-      const children = list.flatMap((e) => (ts.isNewExpression(e) && ts.isIdentifier(e.expression) ? [e.expression.text] : []));
+      const list = arg && isArrayLiteralExpression(arg) ? arg.elements.map(skipOuter) : arg ? [arg] : [];
+      const children = list.flatMap((e) => (isNewExpression(e) && isIdentifier(e.expression) ? [e.expression.text] : []));
       if (children.length > 0) (this.out.childControllers ??= []).push({ parent: node.name.text, path, children });
     }
   }
@@ -189,16 +190,16 @@ export abstract class NestControllerReader extends NestAppReader {
 
   private readNestHandlers(cls: ts.ClassDeclaration, controllerPaths: ConstValue, controllerVersion: string[] | undefined): void {
     for (const member of cls.members) {
-      const decorators = ts.canHaveDecorators(member) ? (ts.getDecorators(member) ?? []) : [];
+      const decorators = ts.canHaveDecorators(member) ? (getDecorators(member) ?? []) : [];
       let handlerVersion: string[] | undefined;
       for (const d of decorators) {
-        if (!ts.isCallExpression(d.expression) || this.decoratorName(d.expression.expression) !== 'Version') continue;
+        if (!isCallExpression(d.expression) || this.decoratorName(d.expression.expression) !== 'Version') continue;
         const arg = d.expression.arguments[0];
         handlerVersion = arg ? this.versionOf(arg) : undefined;
         if (!handlerVersion) this.warn(d, { id: 'versionDecorator', args: [] });
       }
       for (const d of decorators) {
-        if (!ts.isCallExpression(d.expression)) continue;
+        if (!isCallExpression(d.expression)) continue;
         const name = this.decoratorName(d.expression.expression);
         const method = NEST_METHODS[name];
         if (!method) {
@@ -207,7 +208,7 @@ export abstract class NestControllerReader extends NestAppReader {
         }
         const arg = d.expression.arguments[0];
         const a = arg ? skipOuter(arg) : undefined;
-        const paths = !a ? str('') : ts.isObjectLiteralExpression(a) ? (this.evaluate(this.prop(a, 'path')) ?? str('')) : this.evaluate(a);
+        const paths = !a ? str('') : isObjectLiteralExpression(a) ? (this.evaluate(this.prop(a, 'path')) ?? str('')) : this.evaluate(a);
         if (!paths) {
           this.warn(d, { id: 'decoratorPath', args: [name] });
           continue;
@@ -226,7 +227,7 @@ export abstract class NestControllerReader extends NestAppReader {
       for (const r of local) this.addNestRoutes(r.method, controllerPaths, substituteParams(r.path, args), version, call, controller);
       return;
     }
-    if (!ts.isIdentifier(call.expression) || !this.importedNames.has(name)) return;
+    if (!isIdentifier(call.expression) || !this.importedNames.has(name)) return;
     const handler: NonNullable<ExtractedFile['decoratedHandlers']>[number] = { decorator: name, args, controllerPaths, line: this.line(call) };
     if (version) handler.version = version;
     if (controller) handler.controller = controller;
@@ -237,17 +238,17 @@ export abstract class NestControllerReader extends NestAppReader {
   protected decoratorRoutes(name: string, depth: number): Array<{ method: HttpMethod; path: ConstValue }> | undefined {
     const decl = this.decls.get(name);
     if (!decl || depth > 4) return undefined;
-    const fn = ts.isFunctionDeclaration(decl) || ts.isArrowFunction(decl) || ts.isFunctionExpression(decl) ? decl : undefined;
+    const fn = isFunctionDeclaration(decl) || isArrowFunction(decl) || isFunctionExpression(decl) ? decl : undefined;
     if (!fn?.body) return undefined;
-    const body = ts.isBlock(fn.body) ? singleReturn(fn.body) ?? lastReturn(fn.body) : fn.body;
+    const body = isBlock(fn.body) ? singleReturn(fn.body) ?? lastReturn(fn.body) : fn.body;
     const call = body ? skipOuter(body) : undefined;
-    if (!call || !ts.isCallExpression(call) || calleeName(call.expression)?.split('.').pop() !== 'applyDecorators') return undefined;
-    const scope: Scope = new Map(fn.parameters.map((p, i) => [ts.isIdentifier(p.name) ? p.name.text : `#${i}`, str({ ref: { local: `$${i}`, path: [] } })]));
+    if (!call || !isCallExpression(call) || calleeName(call.expression)?.split('.').pop() !== 'applyDecorators') return undefined;
+    const scope: Scope = new Map(fn.parameters.map((p, i) => [isIdentifier(p.name) ? p.name.text : `#${i}`, str({ ref: { local: `$${i}`, path: [] } })]));
     const out: Array<{ method: HttpMethod; path: ConstValue }> = [];
     this.withScope(scope, () => {
       for (const a of call.arguments) {
         const inner = skipOuter(a);
-        if (!ts.isCallExpression(inner)) continue;
+        if (!isCallExpression(inner)) continue;
         const innerName = this.decoratorName(inner.expression);
         const method = NEST_METHODS[innerName];
         if (method) {
@@ -286,8 +287,8 @@ export abstract class NestControllerReader extends NestAppReader {
 
 function memberName(e: ts.Expression): string | undefined {
   const x = skipOuter(e);
-  if (ts.isPropertyAccessExpression(x)) return x.name.text;
-  if (ts.isIdentifier(x)) return x.text;
+  if (isPropertyAccessExpression(x)) return x.name.text;
+  if (isIdentifier(x)) return x.text;
   return undefined;
 }
 
@@ -295,19 +296,19 @@ function memberName(e: ts.Expression): string | undefined {
 function baseCall(node: ts.ClassDeclaration): { name: string; args: readonly ts.Expression[] } | undefined {
   const e = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
   const call = e && skipOuter(e);
-  return call && ts.isCallExpression(call) && ts.isIdentifier(call.expression) ? { name: call.expression.text, args: call.arguments } : undefined;
+  return call && isCallExpression(call) && isIdentifier(call.expression) ? { name: call.expression.text, args: call.arguments } : undefined;
 }
 
 /** The function whose body declares `node` and returns it, with the name it is declared by. */
 function classFactoryOf(node: ts.ClassDeclaration): { name: string; fn: ts.SignatureDeclarationBase } | undefined {
-  const body = ts.isBlock(node.parent) ? node.parent : undefined;
+  const body = isBlock(node.parent) ? node.parent : undefined;
   const fn = body?.parent;
-  if (!body || !fn || !node.name || !(ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
+  if (!body || !fn || !node.name || !(isFunctionDeclaration(fn) || isArrowFunction(fn) || isFunctionExpression(fn))) return undefined;
   const returned = lastReturn(body);
   const id = returned && skipOuter(returned);
-  if (!id || !ts.isIdentifier(id) || id.text !== node.name.text) return undefined;
-  const holder = ts.isFunctionDeclaration(fn) ? fn : ts.isVariableDeclaration(fn.parent) ? fn.parent : undefined;
-  const name = holder?.name && ts.isIdentifier(holder.name) ? holder.name.text : undefined;
+  if (!id || !isIdentifier(id) || id.text !== node.name.text) return undefined;
+  const holder = isFunctionDeclaration(fn) ? fn : isVariableDeclaration(fn.parent) ? fn.parent : undefined;
+  const name = holder?.name && isIdentifier(holder.name) ? holder.name.text : undefined;
   return name ? { name, fn } : undefined;
 }
 
@@ -315,18 +316,18 @@ function classFactoryOf(node: ts.ClassDeclaration): { name: string; fn: ts.Signa
 function baseClassName(node: ts.ClassDeclaration): string | undefined {
   const clause = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
   const e = clause?.types[0]?.expression;
-  return e && (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) ? e.getText() : undefined;
+  return e && (isIdentifier(e) || isPropertyAccessExpression(e)) ? e.getText() : undefined;
 }
 
 /** The elements of `const name = [a, b]` written at the top of a function body (not spread ones). */
 function localArrayElements(body: ts.ConciseBody, e: ts.Expression): ts.Expression[] {
   const x = skipOuter(e);
-  if (!ts.isBlock(body) || !ts.isIdentifier(x)) return [];
+  if (!isBlock(body) || !isIdentifier(x)) return [];
   for (const st of body.statements) {
-    if (!ts.isVariableStatement(st)) continue;
+    if (!isVariableStatement(st)) continue;
     for (const d of st.declarationList.declarations) {
       const init = d.initializer ? skipOuter(d.initializer) : undefined;
-      if (ts.isIdentifier(d.name) && d.name.text === x.text && init && ts.isArrayLiteralExpression(init)) return init.elements.filter((el) => !ts.isSpreadElement(el));
+      if (isIdentifier(d.name) && d.name.text === x.text && init && isArrayLiteralExpression(init)) return init.elements.filter((el) => !isSpreadElement(el));
     }
   }
   return [];

@@ -7,6 +7,7 @@
 // it is one of the scan's; any other entry that is not a class, a call on one or forwardRef(() => X)
 // leaves the list open.
 import ts from 'typescript';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isClassExpression, isConditionalExpression, isElementAccessExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isSpreadElement } from './tsNodes';
 import { lastReturn, skipOuter as skip } from './tsSyntax';
 
 export interface ModuleList {
@@ -36,25 +37,25 @@ export function moduleListOf(expr: ts.Expression, cx: ListContext, depth = 0): M
   if (depth > MAX_DEPTH) return OPEN;
   const lists: ModuleList[] = [];
   const more = (x: ts.Expression) => lists.push(moduleListOf(x, cx, depth + 1));
-  const element = (x: ts.Expression) => lists.push(ts.isSpreadElement(x) ? moduleListOf(x.expression, cx, depth + 1) : entryOf(x, cx));
-  if (ts.isArrayLiteralExpression(e)) e.elements.forEach(element);
-  else if (ts.isConditionalExpression(e)) [e.whenTrue, e.whenFalse].forEach(more);
+  const element = (x: ts.Expression) => lists.push(isSpreadElement(x) ? moduleListOf(x.expression, cx, depth + 1) : entryOf(x, cx));
+  if (isArrayLiteralExpression(e)) e.elements.forEach(element);
+  else if (isConditionalExpression(e)) [e.whenTrue, e.whenFalse].forEach(more);
   // `...(original.imports || [])`: either side's entries.
-  else if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) [e.left, e.right].forEach(more);
+  else if (isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) [e.left, e.right].forEach(more);
   else if (isSiblingList(e, cx)) return { names: [], open: false, from: [] };
-  else if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'concat') [e.expression.expression, ...e.arguments].forEach(more);
-  else if (ts.isIdentifier(e)) {
+  else if (isCallExpression(e) && isPropertyAccessExpression(e.expression) && e.expression.name.text === 'concat') [e.expression.expression, ...e.arguments].forEach(more);
+  else if (isIdentifier(e)) {
     const source = cx.sourceOf(e);
     if (source !== undefined) return { names: [], open: false, from: [source] };
     const decl = cx.declOf(e);
-    if (!decl || !ts.isExpression(decl) || ts.isFunctionExpression(decl) || ts.isArrowFunction(decl)) return OPEN;
+    if (!decl || !isExpression(decl) || isFunctionExpression(decl) || isArrowFunction(decl)) return OPEN;
     more(decl);
     // `modules.push(A)`, `modules.unshift(...extra)`: what the array holds after the file ran.
     for (const call of cx.pushesOf(e)) call.arguments.forEach(element);
-  } else if (ts.isCallExpression(e) && ts.isIdentifier(skip(e.expression))) {
+  } else if (isCallExpression(e) && isIdentifier(skip(e.expression))) {
     const fn = cx.declOf(skip(e.expression) as ts.Identifier);
-    const body = fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn)) ? fn.body : undefined;
-    const returned = body === undefined ? undefined : ts.isBlock(body) ? lastReturn(body) : body;
+    const body = fn && (isArrowFunction(fn) || isFunctionExpression(fn) || isFunctionDeclaration(fn)) ? fn.body : undefined;
+    const returned = body === undefined ? undefined : isBlock(body) ? lastReturn(body) : body;
     if (!returned) return OPEN;
     more(returned);
   } else return entryOf(e, cx);
@@ -66,10 +67,10 @@ export function moduleListOf(expr: ts.Expression, cx: ListContext, depth = 0): M
  * the same class, whose static methods' module objects are all read as the class's own already.
  */
 function isSiblingList(e: ts.Expression, cx: ListContext): boolean {
-  if (!ts.isPropertyAccessExpression(e) || !LIST_KEYS.has(e.name.text) || !ts.isIdentifier(skip(e.expression))) return false;
+  if (!isPropertyAccessExpression(e) || !LIST_KEYS.has(e.name.text) || !isIdentifier(skip(e.expression))) return false;
   const decl = cx.declOf(skip(e.expression) as ts.Identifier);
-  const call = decl && ts.isExpression(decl) ? skip(decl) : undefined;
-  return call !== undefined && ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.expression.kind === ts.SyntaxKind.ThisKeyword;
+  const call = decl && isExpression(decl) ? skip(decl) : undefined;
+  return call !== undefined && isCallExpression(call) && isPropertyAccessExpression(call.expression) && call.expression.expression.kind === ts.SyntaxKind.ThisKeyword;
 }
 
 const LIST_KEYS = new Set(['imports', 'controllers']);
@@ -82,33 +83,33 @@ const LIST_KEYS = new Set(['imports', 'controllers']);
 function loadedFrom(e: ts.Expression, cx: ListContext, depth = 0): string | undefined {
   let root = skip(e);
   // `require('@acme/ee')?.BillingModule.forRoot()`: down to what the members are read from.
-  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || (ts.isCallExpression(root) && cx.sourceOf(root) === undefined)) root = skip(root.expression);
-  if (root === skip(e) && !ts.isCallExpression(root)) return undefined;
+  while (isPropertyAccessExpression(root) || isElementAccessExpression(root) || (isCallExpression(root) && cx.sourceOf(root) === undefined)) root = skip(root.expression);
+  if (root === skip(e) && !isCallExpression(root)) return undefined;
   const source = cx.sourceOf(root);
-  if (source !== undefined || !ts.isIdentifier(root) || depth > 3) return source;
+  if (source !== undefined || !isIdentifier(root) || depth > 3) return source;
   const decl = cx.declOf(root);
-  return decl && ts.isExpression(decl) && (ts.isPropertyAccessExpression(skip(decl)) || ts.isElementAccessExpression(skip(decl)) || ts.isCallExpression(skip(decl))) ? loadedFrom(decl, cx, depth + 1) : undefined;
+  return decl && isExpression(decl) && (isPropertyAccessExpression(skip(decl)) || isElementAccessExpression(skip(decl)) || isCallExpression(skip(decl))) ? loadedFrom(decl, cx, depth + 1) : undefined;
 }
 
 /** One entry: `A`, `A.forRoot(...)`, `forwardRef(() => A)`, `cond ? A : B`, a variable of this file holding one. */
 function entryOf(el: ts.Expression, cx: ListContext, depth = 0): ModuleList {
   const e = skip(el);
   if (depth > MAX_DEPTH) return OPEN;
-  if (ts.isIdentifier(e)) {
+  if (isIdentifier(e)) {
     // `const uploader = cond ? LocalModule : S3Module` of this file: what the variable holds.
     const decl = cx.declOf(e);
-    return decl && ts.isExpression(decl) && !ts.isClassExpression(decl) ? entryOf(decl, cx, depth + 1) : { names: [e.text], open: false, from: [] };
+    return decl && isExpression(decl) && !isClassExpression(decl) ? entryOf(decl, cx, depth + 1) : { names: [e.text], open: false, from: [] };
   }
-  if (ts.isConditionalExpression(e)) {
+  if (isConditionalExpression(e)) {
     const both = [entryOf(e.whenTrue, cx, depth + 1), entryOf(e.whenFalse, cx, depth + 1)];
     return { names: both.flatMap((l) => l.names), open: both.some((l) => l.open), from: both.flatMap((l) => l.from) };
   }
-  if (ts.isCallExpression(e)) {
+  if (isCallExpression(e)) {
     const callee = skip(e.expression);
     const arg = e.arguments[0];
-    if (ts.isIdentifier(callee) && callee.text === 'forwardRef' && arg && ts.isArrowFunction(arg) && !ts.isBlock(arg.body)) return entryOf(arg.body, cx, depth + 1);
+    if (isIdentifier(callee) && callee.text === 'forwardRef' && arg && isArrowFunction(arg) && !isBlock(arg.body)) return entryOf(arg.body, cx, depth + 1);
     // `TypeOrmModule.forFeature([...])`, `ProfilingModule.register(name)`: the class the call is made on.
-    if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(skip(callee.expression))) return { names: [(skip(callee.expression) as ts.Identifier).text], open: false, from: [] };
+    if (isPropertyAccessExpression(callee) && isIdentifier(skip(callee.expression))) return { names: [(skip(callee.expression) as ts.Identifier).text], open: false, from: [] };
   }
   const loaded = loadedFrom(e, cx);
   return loaded !== undefined ? { names: [], open: false, from: [loaded] } : OPEN;
@@ -123,18 +124,18 @@ export function controllersGivenTo(imports: ts.Expression): string[] {
   const out: string[] = [];
   const names = (v: ts.Expression) => {
     const x = skip(v);
-    const items = ts.isArrayLiteralExpression(x) ? x.elements.map(skip) : [x];
-    for (const i of items) if (ts.isIdentifier(i)) out.push(i.text);
+    const items = isArrayLiteralExpression(x) ? x.elements.map(skip) : [x];
+    for (const i of items) if (isIdentifier(i)) out.push(i.text);
   };
   const walk = (n: ts.Node): void => {
-    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(skip(n.expression))) {
+    if (isCallExpression(n) && isPropertyAccessExpression(skip(n.expression))) {
       for (const arg of n.arguments) {
         const o = skip(arg);
-        if (!ts.isObjectLiteralExpression(o)) continue;
-        for (const p of o.properties) if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && /^controllers?$/.test(p.name.text)) names(p.initializer);
+        if (!isObjectLiteralExpression(o)) continue;
+        for (const p of o.properties) if (isPropertyAssignment(p) && isIdentifier(p.name) && /^controllers?$/.test(p.name.text)) names(p.initializer);
       }
     }
-    ts.forEachChild(n, walk);
+    forEachChild(n, walk);
   };
   walk(imports);
   return out;

@@ -3,6 +3,7 @@
 // The readers are layered on this class, one concept per file (see extract.ts); the methods a
 // lower layer calls on a higher one are declared here.
 import ts from 'typescript';
+import { isIdentifier, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isVariableDeclaration } from './tsNodes';
 import type { HttpMethod } from '../model';
 import type { ConstValue } from './values';
 import type { ExtractedFile } from './extracted';
@@ -80,7 +81,7 @@ export abstract class ReaderBase {
   protected findRedeclared(): void {
     const all = new Map<string, ts.VariableDeclaration[]>();
     forEachNodeLinkingParents(this.sf, (node) => {
-      if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name)) return;
+      if (!isVariableDeclaration(node) || !isIdentifier(node.name)) return;
       const same = all.get(node.name.text);
       if (same) same.push(node);
       else all.set(node.name.text, [node]);
@@ -101,12 +102,12 @@ export abstract class ReaderBase {
   protected ownName(name: string, at: ts.Node): string {
     const decls = this.redeclared.get(name);
     if (!decls) return name;
-    if (ts.isVariableDeclaration(at)) return decls.find((d) => d.decl === at)?.name ?? name;
+    if (isVariableDeclaration(at)) return decls.find((d) => d.decl === at)?.name ?? name;
     for (let fn = enclosingFunction(at); fn; fn = enclosingFunction(fn)) {
       const own = decls.find((d) => d.fn === fn);
       if (own) return own.name;
       // A parameter of the same name in between shadows every outer declaration.
-      if (fn.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name)) return name;
+      if (fn.parameters.some((p) => isIdentifier(p.name) && p.name.text === name)) return name;
     }
     return name;
   }
@@ -126,10 +127,10 @@ export abstract class ReaderBase {
 
   protected prop(obj: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
     for (const p of obj.properties) {
-      const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+      const name = p.name && (isIdentifier(p.name) || isStringLiteral(p.name)) ? p.name.text : undefined;
       if (name !== key) continue;
-      if (ts.isPropertyAssignment(p)) return p.initializer;
-      if (ts.isShorthandPropertyAssignment(p)) return p.name;
+      if (isPropertyAssignment(p)) return p.initializer;
+      if (isShorthandPropertyAssignment(p)) return p.name;
     }
     return undefined;
   }

@@ -2,6 +2,7 @@
 // in a router class, a factory call; and whether a `get`/`post` on it is a client's request
 // (axios, fetch wrappers, a request made and its result used) rather than a route.
 import ts from 'typescript';
+import { isArrayLiteralExpression, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isCallExpression, isElementAccessExpression, isExpression, isExpressionStatement, isIdentifier, isNewExpression, isNonNullExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isSatisfiesExpression, isVariableDeclaration, isYieldExpression } from './tsNodes';
 import { CLASS_ROUTER } from './extracted';
 import { methodRouterOf } from './methodRouters';
 import { skipOuter } from './tsSyntax';
@@ -18,7 +19,7 @@ export abstract class ReceiverReader extends RouteTableReader {
     const bound = this.lookup(e.text);
     // `[source].forEach((source) => ...)`: a parameter bound to an element of its own name is
     // that outer name, not a loop back to itself.
-    const scoped = bound && ts.isExpression(bound as ts.Node) && this.scopes.some((s) => s.has(e.text)) ? (bound as ts.Expression) : undefined;
+    const scoped = bound && isExpression(bound as ts.Node) && this.scopes.some((s) => s.has(e.text)) ? (bound as ts.Expression) : undefined;
     const alias = !scoped && e.parent ? this.routerAliases.get(e.text)?.find((a) => a.fn === enclosingFunction(e)) : undefined;
     const next = scoped ?? (alias ? ts.factory.createIdentifier(alias.of) : undefined);
     if (next && !this.resolving.has(e.text)) {
@@ -35,27 +36,27 @@ export abstract class ReceiverReader extends RouteTableReader {
   /** The router an expression stands for: a variable, a factory chain, `x.routes()`, `this.router`. */
   protected receiverOf(expr: ts.Expression): string | undefined {
     const e = skipOuter(expr);
-    if (ts.isIdentifier(e)) return this.identifierReceiver(e);
+    if (isIdentifier(e)) return this.identifierReceiver(e);
     if (e.kind === ts.SyntaxKind.ThisKeyword) return methodRouterOf(e) ?? subclassRouter(e) ?? 'this';
     // `this.app.use(...)` in a subclass of a controller base: the base's router, the class itself.
-    if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword && !classField(e, e.name.text)) {
+    if (isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword && !classField(e, e.name.text)) {
       const own = subclassRouter(e);
       if (own !== undefined) return own;
       // `this.router = express()` in the class: its instances are mounted as `new ApiRouter().router`.
       const made = thisAssigned(e, e.name.text);
       if (made !== undefined && this.factoryPrefix(made) !== undefined) return enclosingClassRouter(e);
     }
-    if (ts.isPropertyAccessExpression(e)) {
+    if (isPropertyAccessExpression(e)) {
       // route.router where `route` is an element of a literal array being iterated
-      const bound = ts.isIdentifier(e.expression) && this.scopes.some((s) => s.has((e.expression as ts.Identifier).text)) ? this.lookup(e.expression.text) : undefined;
-      if (bound && ts.isObjectLiteralExpression(bound as ts.Node)) {
+      const bound = isIdentifier(e.expression) && this.scopes.some((s) => s.has((e.expression as ts.Identifier).text)) ? this.lookup(e.expression.text) : undefined;
+      if (bound && isObjectLiteralExpression(bound as ts.Node)) {
         const inner = this.prop(bound as ts.ObjectLiteralExpression, e.name.text);
         return inner ? this.receiverOf(inner) : undefined;
       }
       const base = this.receiverOf(e.expression);
       return base === undefined ? undefined : `${base}.${e.name.text}`;
     }
-    if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
+    if (isCallExpression(e) || isNewExpression(e)) {
       const named = this.factoryNames.get(e);
       if (named) return named;
       const prefix = this.factoryPrefix(e);
@@ -73,7 +74,7 @@ export abstract class ReceiverReader extends RouteTableReader {
         return name;
       }
       const callee = e.expression;
-      if (ts.isPropertyAccessExpression(callee)) {
+      if (isPropertyAccessExpression(callee)) {
         const m = callee.name.text;
         // Chains return their router: router.get(...).post(...), Router().use(...), app.basePath('/x')
         if (m in ROUTER_METHODS || CHAIN_KEEPS_ROUTER.has(m)) {
@@ -113,10 +114,10 @@ export abstract class ReceiverReader extends RouteTableReader {
     const imported = this.out.imports.find((i) => i.local === name)?.source;
     if (imported !== undefined || depth > 3) return imported;
     const init = this.decls.get(name);
-    if (!init || !ts.isExpression(init as ts.Node)) return undefined;
+    if (!init || !isExpression(init as ts.Node)) return undefined;
     let cur: ts.Node = skipOuter(init as ts.Expression);
-    while (ts.isCallExpression(cur) || ts.isNewExpression(cur) || ts.isPropertyAccessExpression(cur)) cur = skipOuter(cur.expression);
-    return ts.isIdentifier(cur) && cur.text !== name ? this.clientSourceOf(cur.text, depth + 1) : undefined;
+    while (isCallExpression(cur) || isNewExpression(cur) || isPropertyAccessExpression(cur)) cur = skipOuter(cur.expression);
+    return isIdentifier(cur) && cur.text !== name ? this.clientSourceOf(cur.text, depth + 1) : undefined;
   }
 }
 
@@ -128,11 +129,11 @@ function isValueUsed(call: ts.CallExpression): boolean {
   let node: ts.Node = call;
   for (;;) {
     let parent = node.parent;
-    while (parent && (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent) || ts.isSatisfiesExpression(parent))) {
+    while (parent && (isParenthesizedExpression(parent) || isAsExpression(parent) || isNonNullExpression(parent) || isSatisfiesExpression(parent))) {
       node = parent;
       parent = node.parent;
     }
-    if (parent && ts.isPropertyAccessExpression(parent) && parent.expression === node && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
+    if (parent && isPropertyAccessExpression(parent) && parent.expression === node && isCallExpression(parent.parent) && parent.parent.expression === parent) {
       const name = parent.name.text;
       if (name in ROUTER_METHODS || name === 'use' || name === 'route') {
         node = parent.parent;
@@ -141,18 +142,18 @@ function isValueUsed(call: ts.CallExpression): boolean {
       return true; // .then(), .json(), .data
     }
     if (!parent) return false;
-    if (ts.isExpressionStatement(parent)) return false;
-    if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) return true;
+    if (isExpressionStatement(parent)) return false;
+    if (isPropertyAccessExpression(parent) || isElementAccessExpression(parent)) return true;
     return (
-      ts.isAwaitExpression(parent) ||
-      ts.isVariableDeclaration(parent) ||
-      ts.isReturnStatement(parent) ||
-      ts.isArrowFunction(parent) ||
-      ts.isCallExpression(parent) ||
-      ts.isYieldExpression(parent) ||
-      ts.isPropertyAssignment(parent) ||
-      ts.isArrayLiteralExpression(parent) ||
-      (ts.isBinaryExpression(parent) && parent.right === node)
+      isAwaitExpression(parent) ||
+      isVariableDeclaration(parent) ||
+      isReturnStatement(parent) ||
+      isArrowFunction(parent) ||
+      isCallExpression(parent) ||
+      isYieldExpression(parent) ||
+      isPropertyAssignment(parent) ||
+      isArrayLiteralExpression(parent) ||
+      (isBinaryExpression(parent) && parent.right === node)
     );
   }
 }

@@ -2,6 +2,7 @@
 // path as parameters (expanded at each call), spec mounters (a route config registered on the
 // router they are handed), and functions or modules a router is passed to.
 import ts from 'typescript';
+import { forEachChild, isArrowFunction, isCallExpression, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isMethodDeclaration, isPropertyAccessExpression, isPropertyAssignment } from './tsNodes';
 import { joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
 import { isRouteConfig, literalOf, propOf, type ConstValue } from './values';
@@ -31,15 +32,15 @@ export abstract class RouteHelperReader extends RouterCallReader {
         const params = new Set(paramBindings(fn).keys());
         const isParam = (e: ts.Expression | undefined) => e !== undefined && ts.isIdentifier(skipOuter(e)) && params.has((skipOuter(e) as ts.Identifier).text);
         const declares = (node: ts.Node): boolean => {
-          if (ts.isCallExpression(node)) {
+          if (isCallExpression(node)) {
             const c = skipOuter(node.expression);
-            if (ts.isElementAccessExpression(c) && isParam(c.argumentExpression)) return true;
-            if (ts.isIdentifier(c) && c.text !== name && this.routeHelpers.has(c.text) && node.arguments.some(isParam)) return true;
+            if (isElementAccessExpression(c) && isParam(c.argumentExpression)) return true;
+            if (isIdentifier(c) && c.text !== name && this.routeHelpers.has(c.text) && node.arguments.some(isParam)) return true;
             // `router.get(base + path, h)`, `router.route(prefix + path).get(h)` of a function called here: read at each call.
-            const verb = ts.isPropertyAccessExpression(c) && (c.name.text in ROUTER_METHODS || c.name.text === 'route') && isParam(c.expression);
+            const verb = isPropertyAccessExpression(c) && (c.name.text in ROUTER_METHODS || c.name.text === 'route') && isParam(c.expression);
             if (verb && node.arguments[0] && readsName(node.arguments[0], params) && (called ??= calledNames(this.sf)).has(name)) return true;
           }
-          return ts.forEachChild(node, declares) ?? false;
+          return forEachChild(node, declares) ?? false;
         };
         if (fn.body && declares(fn.body)) {
           this.routeHelpers.set(name, fn);
@@ -118,17 +119,17 @@ export abstract class RouteHelperReader extends RouterCallReader {
    */
   protected findSpecMounters(): void {
     for (const [name, node] of this.decls) {
-      if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node) && !ts.isFunctionDeclaration(node)) continue;
+      if (!isArrowFunction(node) && !isFunctionExpression(node) && !isFunctionDeclaration(node)) continue;
       const mounts: string[] = [];
       const walk = (n: ts.Node): void => {
-        const init = ts.isPropertyAssignment(n) ? skipOuter(n.initializer) : undefined;
-        const fn = ts.isMethodDeclaration(n) ? n : init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? init : undefined;
-        const key = ts.isMethodDeclaration(n) || ts.isPropertyAssignment(n) ? n.name : undefined;
-        if (fn && key && ts.isIdentifier(key) && registersGivenConfig(fn)) {
+        const init = isPropertyAssignment(n) ? skipOuter(n.initializer) : undefined;
+        const fn = isMethodDeclaration(n) ? n : init && (isArrowFunction(init) || isFunctionExpression(init)) ? init : undefined;
+        const key = isMethodDeclaration(n) || isPropertyAssignment(n) ? n.name : undefined;
+        if (fn && key && isIdentifier(key) && registersGivenConfig(fn)) {
           mounts.push(key.text);
           this.specMounterFns.add(fn);
         }
-        ts.forEachChild(n, walk);
+        forEachChild(n, walk);
       };
       walk(node);
       if (mounts.length > 0) (this.out.specMounters ??= {})[name] = mounts;

@@ -2,6 +2,7 @@
 // `this` assignments, returned and chained expressions, callee names, paths joined with __dirname,
 // class members, functions around a node.
 import ts from 'typescript';
+import { forEachChild, getModifiers, isArrayBindingPattern, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassLike, isConstructorDeclaration, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isIdentifier, isInterfaceDeclaration, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isOmittedExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyDeclaration, isReturnStatement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeAliasDeclaration, isTypeNode, isVariableStatement } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { CLASS_ROUTER } from './extracted';
 import { skipOuter } from './tsSyntax';
@@ -37,7 +38,7 @@ export const CHAIN_KEEPS_ROUTER = new Set(['use', 'route', 'register', 'routes',
  */
 export function subclassRouter(at: ts.Node): string | undefined {
   let cur: ts.Node | undefined = at.parent;
-  while (cur && !ts.isClassLike(cur)) cur = cur.parent;
+  while (cur && !isClassLike(cur)) cur = cur.parent;
   if (!cur || !cur.name || !cur.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword)) return undefined;
   return `${CLASS_ROUTER}${cur.name.text}`;
 }
@@ -45,7 +46,7 @@ export function subclassRouter(at: ts.Node): string | undefined {
 /** The class around `at` as a router of its own (`this.router = express()` in it). */
 export function enclosingClassRouter(at: ts.Node): string | undefined {
   let cur: ts.Node | undefined = at.parent;
-  while (cur && !ts.isClassLike(cur)) cur = cur.parent;
+  while (cur && !isClassLike(cur)) cur = cur.parent;
   return cur?.name ? `${CLASS_ROUTER}${cur.name.text}` : undefined;
 }
 
@@ -54,21 +55,21 @@ export function thisAssigned(at: ts.Node, name: string): ts.Expression | undefin
   const field = classField(at, name);
   if (field) return skipOuter(field);
   let cur: ts.Node | undefined = at.parent;
-  while (cur && !ts.isClassLike(cur)) cur = cur.parent;
+  while (cur && !isClassLike(cur)) cur = cur.parent;
   if (!cur) return undefined;
   let assigned = thisAssignments.get(cur);
   if (!assigned) {
     const found = new Map<string, ts.Expression>();
     const visit = (n: ts.Node): void => {
-      if (ts.isClassLike(n)) return;
+      if (isClassLike(n)) return;
       if (
-        ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) &&
+        isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPropertyAccessExpression(n.left) &&
         n.left.expression.kind === ts.SyntaxKind.ThisKeyword && !found.has(n.left.name.text)
       )
         found.set(n.left.name.text, skipOuter(n.right));
-      ts.forEachChild(n, visit);
+      forEachChild(n, visit);
     };
-    for (const m of cur.members) if (!ts.isPropertyDeclaration(m)) ts.forEachChild(m, visit);
+    for (const m of cur.members) if (!isPropertyDeclaration(m)) forEachChild(m, visit);
     assigned = found;
     thisAssignments.set(cur, assigned);
   }
@@ -77,29 +78,29 @@ export function thisAssigned(at: ts.Node, name: string): ts.Expression | undefin
 
 /** The names a binding declares: `r`, `{ path, router }`, `[a, b]`. */
 export function bindingNames(name: ts.BindingName, into: Set<string>): void {
-  if (ts.isIdentifier(name)) into.add(name.text);
-  else for (const el of name.elements) if (!ts.isOmittedExpression(el)) bindingNames(el.name, into);
+  if (isIdentifier(name)) into.add(name.text);
+  else for (const el of name.elements) if (!isOmittedExpression(el)) bindingNames(el.name, into);
 }
 
 /** Types, interfaces and type aliases declare no route and hold no value. */
 export function isTypeOnly(node: ts.Node): boolean {
-  return ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node);
+  return isTypeNode(node) || isInterfaceDeclaration(node) || isTypeAliasDeclaration(node);
 }
 
 /** What a function returns last: its last `return` expression, or an arrow's expression body. */
 export function returnedExpression(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
   const body = fn.body;
-  const e = body === undefined ? undefined : ts.isBlock(body) ? [...body.statements].reverse().find(ts.isReturnStatement)?.expression : body;
+  const e = body === undefined ? undefined : isBlock(body) ? [...body.statements].reverse().find(ts.isReturnStatement)?.expression : body;
   return e === undefined ? undefined : skipOuter(e);
 }
 
 /** The innermost call or `new` of a chain: `Router().use(a).use(b)` -> `Router()`. */
 export function chainRoot(e: ts.Node): ts.Node {
   let cur: ts.Node = e;
-  while (ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression)) {
+  while (isCallExpression(cur) && isPropertyAccessExpression(cur.expression)) {
     const inner = skipOuter(cur.expression.expression);
     // `require('express').Router()`: the module load is not a link of the chain.
-    if ((!ts.isCallExpression(inner) && !ts.isNewExpression(inner)) || isModuleLoad(inner)) break;
+    if ((!isCallExpression(inner) && !isNewExpression(inner)) || isModuleLoad(inner)) break;
     cur = inner;
   }
   return cur;
@@ -108,37 +109,37 @@ export function chainRoot(e: ts.Node): ts.Node {
 /** `express.Router`, `Router`, `new Koa` -> their dotted name. */
 export function calleeName(e: ts.Expression): string | undefined {
   const x = skipOuter(e);
-  if (ts.isIdentifier(x)) return x.text;
-  if (ts.isPropertyAccessExpression(x)) {
+  if (isIdentifier(x)) return x.text;
+  if (isPropertyAccessExpression(x)) {
     const base = calleeName(x.expression);
     return base === undefined ? undefined : `${base}.${x.name.text}`;
   }
   // `require('express').Router()`: the module's own name stands for the binding.
-  if (ts.isCallExpression(x)) return requireSource(x) ?? calleeName(x.expression);
+  if (isCallExpression(x)) return requireSource(x) ?? calleeName(x.expression);
   return undefined;
 }
 
 /** `process.env.X || 'api'` / `?? 'api'` -> 'api'. */
 export function envDefault(e: ts.Expression, sf: ts.SourceFile): string | undefined {
-  if (!ts.isBinaryExpression(e)) return undefined;
+  if (!isBinaryExpression(e)) return undefined;
   const op = e.operatorToken.kind;
   if (op !== ts.SyntaxKind.BarBarToken && op !== ts.SyntaxKind.QuestionQuestionToken) return undefined;
   const left = skipOuter(e.left);
   const right = skipOuter(e.right);
   const isEnv = (x: ts.Expression): boolean => /^process\.env\b/.test(x.getText(sf));
   if (!isEnv(left)) return undefined;
-  return ts.isStringLiteral(right) || ts.isNoSubstitutionTemplateLiteral(right) ? right.text : undefined;
+  return isStringLiteral(right) || isNoSubstitutionTemplateLiteral(right) ? right.text : undefined;
 }
 
 /** `path.join(__dirname, 'routes')`, `join(import.meta.dirname, 'a', 'b')`, `'./routes'` -> 'routes' relative to the file's folder. */
 export function dirnameJoin(e: ts.Expression, text: (e: ts.Expression) => string | undefined): string | undefined {
-  if (ts.isCallExpression(e) && /(?:^|\.)(?:join|resolve)$/.test(e.expression.getText())) {
+  if (isCallExpression(e) && /(?:^|\.)(?:join|resolve)$/.test(e.expression.getText())) {
     const [first, ...rest] = e.arguments;
     if (!first || !/^(?:__dirname|import\.meta\.(?:dirname|url))$/.test(first.getText())) return undefined;
     const parts = rest.map((a) => text(a));
     return parts.every((p): p is string => p !== undefined) ? parts.join('/') : undefined;
   }
-  const pieces = ts.isTemplateExpression(e) || ts.isBinaryExpression(e) ? concatPieces(e) : undefined;
+  const pieces = isTemplateExpression(e) || isBinaryExpression(e) ? concatPieces(e) : undefined;
   if (pieces && pieces.length > 1) return fromDirname(pieces, (p) => (typeof p === 'string' ? p : text(p)));
   const lit = text(e);
   return lit?.replace(/^\.\//, '');
@@ -147,9 +148,9 @@ export function dirnameJoin(e: ts.Expression, text: (e: ts.Expression) => string
 /** `${__dirname}/api/${r}`, `'./api/' + r`, `__dirname + '/api/' + r`: the literal and computed pieces in order. */
 export function concatPieces(e: ts.Expression): Array<ts.Expression | string> {
   const x = skipOuter(e);
-  if (ts.isTemplateExpression(x)) return [x.head.text, ...x.templateSpans.flatMap((span) => [skipOuter(span.expression), span.literal.text])].filter((p) => p !== '');
-  if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.PlusToken) return [...concatPieces(x.left), ...concatPieces(x.right)];
-  return [ts.isStringLiteralLike(x) ? x.text : x];
+  if (isTemplateExpression(x)) return [x.head.text, ...x.templateSpans.flatMap((span) => [skipOuter(span.expression), span.literal.text])].filter((p) => p !== '');
+  if (isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.PlusToken) return [...concatPieces(x.left), ...concatPieces(x.right)];
+  return [isStringLiteralLike(x) ? x.text : x];
 }
 
 /** The pieces of a concatenated path as one path below the file's folder (`__dirname` or './' first), or undefined. */
@@ -165,13 +166,13 @@ export function fromDirname(pieces: Array<ts.Expression | string>, text: (e: ts.
 /** The initializer of a field of the class around `at` (`path = '/users'`). */
 export function classField(at: ts.Node, name: string): ts.Expression | undefined {
   let cur: ts.Node | undefined = at.parent;
-  while (cur && !ts.isClassLike(cur)) cur = cur.parent;
+  while (cur && !isClassLike(cur)) cur = cur.parent;
   if (!cur) return undefined;
   let fields = fieldInitializers.get(cur);
   if (!fields) {
     fields = new Map();
     for (const m of cur.members)
-      if (ts.isPropertyDeclaration(m) && m.initializer && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name)) && !fields.has(m.name.text)) fields.set(m.name.text, m.initializer);
+      if (isPropertyDeclaration(m) && m.initializer && (isIdentifier(m.name) || isPrivateIdentifier(m.name)) && !fields.has(m.name.text)) fields.set(m.name.text, m.initializer);
     fieldInitializers.set(cur, fields);
   }
   return fields.get(name);
@@ -182,19 +183,19 @@ export function classField(at: ts.Node, name: string): ts.Expression | undefined
  * = args` in the body, else `args[0]` for the first (a function that only hands `...args` on).
  */
 export function restNames(fn: ts.SignatureDeclarationBase, rest: string): string[] {
-  const body = 'body' in fn && fn.body && ts.isBlock(fn.body as ts.Node) ? (fn.body as ts.Block) : undefined;
+  const body = 'body' in fn && fn.body && isBlock(fn.body as ts.Node) ? (fn.body as ts.Block) : undefined;
   for (const st of body?.statements ?? []) {
-    if (!ts.isVariableStatement(st)) continue;
+    if (!isVariableStatement(st)) continue;
     for (const d of st.declarationList.declarations)
-      if (ts.isArrayBindingPattern(d.name) && d.initializer && ts.isIdentifier(d.initializer) && d.initializer.text === rest)
-        return d.name.elements.map((el) => (ts.isBindingElement(el) && ts.isIdentifier(el.name) ? el.name.text : ''));
+      if (isArrayBindingPattern(d.name) && d.initializer && isIdentifier(d.initializer) && d.initializer.text === rest)
+        return d.name.elements.map((el) => (isBindingElement(el) && isIdentifier(el.name) ? el.name.text : ''));
   }
   return [`${rest}[0]`];
 }
 
 export function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
   for (let cur = node.parent; cur; cur = cur.parent)
-    if (ts.isFunctionDeclaration(cur) || ts.isArrowFunction(cur) || ts.isFunctionExpression(cur) || ts.isMethodDeclaration(cur) || ts.isConstructorDeclaration(cur)) return cur;
+    if (isFunctionDeclaration(cur) || isArrowFunction(cur) || isFunctionExpression(cur) || isMethodDeclaration(cur) || isConstructorDeclaration(cur)) return cur;
   return undefined;
 }
 
@@ -202,15 +203,15 @@ export function singleReturn(body: ts.Block | undefined): ts.Expression | undefi
   const st = body?.statements;
   if (!st || st.length !== 1) return undefined;
   const only = st[0];
-  return only && ts.isReturnStatement(only) ? only.expression : undefined;
+  return only && isReturnStatement(only) ? only.expression : undefined;
 }
 
 export function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
+  return ts.canHaveModifiers(node) && (getModifiers(node) ?? []).some((m) => m.kind === kind);
 }
 
 export function isFunctionLike(e: ts.Node): boolean {
-  return ts.isArrowFunction(e) || ts.isFunctionExpression(e);
+  return isArrowFunction(e) || isFunctionExpression(e);
 }
 
 /**
@@ -224,12 +225,12 @@ export function isRoutePath(p: string): boolean {
 
 /** `exports.api = apiRouter` / `module.exports.api = apiRouter`: the exported name and its value. */
 export function cjsNamedExport(st: ts.Statement): { name: string; value: ts.Expression } | undefined {
-  if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+  if (!isExpressionStatement(st) || !isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
   const left = st.expression.left;
-  if (!ts.isPropertyAccessExpression(left)) return undefined;
+  if (!isPropertyAccessExpression(left)) return undefined;
   const base = left.expression;
   const isExports =
-    (ts.isIdentifier(base) && base.text === 'exports') ||
-    (ts.isPropertyAccessExpression(base) && base.name.text === 'exports' && ts.isIdentifier(base.expression) && base.expression.text === 'module');
+    (isIdentifier(base) && base.text === 'exports') ||
+    (isPropertyAccessExpression(base) && base.name.text === 'exports' && isIdentifier(base.expression) && base.expression.text === 'module');
   return isExports ? { name: left.name.text, value: skipOuter(st.expression.right) } : undefined;
 }

@@ -1,13 +1,14 @@
 // Small readings of TypeScript syntax the route scan shares.
 import ts from 'typescript';
+import { forEachChild, isArrowFunction, isAsExpression, isAwaitExpression, isBlock, isCallExpression, isFunctionDeclaration, isFunctionExpression, isNonNullExpression, isParenthesizedExpression, isReturnStatement, isSatisfiesExpression, isTypeAssertionExpression } from './tsNodes';
 
 /** The expression inside parentheses, `as`, `!`, `satisfies`, type assertions and `await`. */
 export function skipOuter(e: ts.Expression): ts.Expression {
   let cur = e;
   for (;;) {
-    if (ts.isParenthesizedExpression(cur) || ts.isAsExpression(cur) || ts.isNonNullExpression(cur) || ts.isTypeAssertionExpression(cur) || ts.isSatisfiesExpression(cur))
+    if (isParenthesizedExpression(cur) || isAsExpression(cur) || isNonNullExpression(cur) || isTypeAssertionExpression(cur) || isSatisfiesExpression(cur))
       cur = cur.expression;
-    else if (ts.isAwaitExpression(cur)) cur = cur.expression;
+    else if (isAwaitExpression(cur)) cur = cur.expression;
     else return cur;
   }
 }
@@ -15,12 +16,12 @@ export function skipOuter(e: ts.Expression): ts.Expression {
 /** A block's last statement when it returns a value. */
 export function lastReturn(body: ts.Block): ts.Expression | undefined {
   const last = body.statements[body.statements.length - 1];
-  return last && ts.isReturnStatement(last) ? last.expression : undefined;
+  return last && isReturnStatement(last) ? last.expression : undefined;
 }
 
 /** An arrow function, a function expression or a function declaration. */
 export function isFunctionWithBody(n: ts.Node): n is ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration {
-  return ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isFunctionDeclaration(n);
+  return isArrowFunction(n) || isFunctionExpression(n) || isFunctionDeclaration(n);
 }
 
 /**
@@ -29,8 +30,8 @@ export function isFunctionWithBody(n: ts.Node): n is ts.ArrowFunction | ts.Funct
  */
 export function wrappedFunction(e: ts.Expression): ts.ArrowFunction | ts.FunctionExpression | undefined {
   const inner = skipOuter(e);
-  if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) return inner;
-  if (!ts.isCallExpression(inner)) return undefined;
+  if (isArrowFunction(inner) || isFunctionExpression(inner)) return inner;
+  if (!isCallExpression(inner)) return undefined;
   for (const arg of inner.arguments) {
     const fn = wrappedFunction(arg);
     if (fn) return fn;
@@ -42,13 +43,13 @@ export function wrappedFunction(e: ts.Expression): ts.ArrowFunction | ts.Functio
 export function returnedExpressions(fn: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration): ts.Expression[] {
   const body = fn.body;
   if (!body) return [];
-  if (!ts.isBlock(body)) return [body];
+  if (!isBlock(body)) return [body];
   const out: ts.Expression[] = [];
   const walk = (n: ts.Node): void => {
-    if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
-    if (!ts.isFunctionLike(n)) ts.forEachChild(n, walk);
+    if (isReturnStatement(n) && n.expression) out.push(n.expression);
+    if (!ts.isFunctionLike(n)) forEachChild(n, walk);
   };
-  ts.forEachChild(body, walk);
+  forEachChild(body, walk);
   return out;
 }
 
@@ -64,9 +65,9 @@ export function forEachNodeLinkingParents(sf: ts.SourceFile, visit: (node: ts.No
     visit(node);
     const outer = parent;
     parent = node;
-    ts.forEachChild(node, walk);
+    forEachChild(node, walk);
     parent = outer;
   };
   visit(sf);
-  ts.forEachChild(sf, walk);
+  forEachChild(sf, walk);
 }
