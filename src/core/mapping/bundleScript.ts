@@ -57,9 +57,16 @@ export interface ScriptRun {
 
 /**
  * The first bundling API call of a file that a `build*` script (names: which) of the project runs,
- * else that a RUN of the Dockerfile (`runs`) runs, when the file or its entries are in the project.
+ * else that a RUN of the Dockerfile (`runs`) runs, when the file or its entries are in the project;
+ * only files inside `within` (the build context) are read.
  */
-export async function findScriptedBundle(fs: FsLike, project: BuildProject, names: RegExp, runs: readonly ScriptRun[] = []): Promise<ScriptedBundle | undefined> {
+export async function findScriptedBundle(
+  fs: FsLike,
+  project: BuildProject,
+  names: RegExp,
+  runs: readonly ScriptRun[] = [],
+  within?: string,
+): Promise<ScriptedBundle | undefined> {
   const commands: { command: string; dir: string; script: string; line?: number }[] = [
     ...Object.entries(project.pkg?.scripts ?? {})
       .filter(([script]) => names.test(script))
@@ -70,6 +77,9 @@ export async function findScriptedBundle(fs: FsLike, project: BuildProject, name
     const files = [...runFiles(run.command).map((file) => ({ file, config: false })), ...configFiles(run.command).map((file) => ({ file, config: true }))];
     for (const { file, config } of files) {
       const abs = join(run.dir, file);
+      // A file outside the build context (`RUN node ../../../x.mjs`) is not read: workspace files
+      // are input, they do not choose what else of the machine is opened.
+      if (within !== undefined && !isAtOrInside(within, abs)) continue;
       const text = await fs.readFile(abs).catch(() => undefined);
       const found = text === undefined ? undefined : bundleCallIn(text, file, config ? toolOf(run.command, file) : undefined);
       if (!found) continue;

@@ -106,7 +106,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const ts = await projectTsConfig(fs, project, context, evidence, runConfigs);
   const tsName = ts ? relative(context, ts.file) || ts.file : '';
   const runs = df ? runCommandsInContext(stagesBuiltFor(df, build?.target)).map((r) => ({ ...r, dir: join(context, r.dir) })) : [];
-  const scripted = await findScriptedBundle(fs, project, buildScriptNames(project), runs);
+  const scripted = await findScriptedBundle(fs, project, buildScriptNames(project), runs, context);
   const nxRoot = project.nx ? await nxWorkspaceRoot(fs, project.dir, context) : undefined;
   const locate = (absPath: string): Location | undefined => {
     const rel = relative(context, absPath);

@@ -1788,6 +1788,22 @@ suite('mapping infer: start commands, RUN copies and build scripts the Dockerfil
     assert.ok(m?.evidence.includes('bundled: esbuild in tools/bundle.mjs (a RUN at Dockerfile line 5 runs it)'), m?.evidence.join('\n'));
   });
 
+  test('a script a RUN or a package script runs from outside the build context is never read', async () => {
+    const files = {
+      '/ws/backend/package.json': pkg({ express: '4' }, { build: 'node ../../outside/build.mjs' }),
+      '/ws/backend/src/main.ts': '',
+      '/outside/bundle.mjs': "import * as esbuild from 'esbuild';\nawait esbuild.build({ entryPoints: ['/ws/backend/src/main.ts'], outdir: '/ws/backend/out' });\n",
+      '/outside/build.mjs': "import * as esbuild from 'esbuild';\nawait esbuild.build({ entryPoints: ['/ws/backend/src/main.ts'], outdir: '/ws/backend/out' });\n",
+      '/ws/backend/Dockerfile': 'FROM node\nWORKDIR /app\nCOPY . .\nRUN node ../../outside/bundle.mjs && npm run build\nCMD ["node", "out/main.js"]\n',
+    };
+    const inner = memFs(files);
+    const read: string[] = [];
+    const fs = { ...inner, readFile: (p: string) => (read.push(p), inner.readFile(p)) };
+    const m = await inferMapping(fs, spec());
+    assert.deepEqual(read.filter((p) => p.startsWith('/outside')), []);
+    assert.notEqual(m?.bundled, true, m?.evidence.join('\n'));
+  });
+
   test('ncc build run by a RUN without -o writes its default dist: the bundle copied from there is where the server lands', async () => {
     const fs = memFs({
       '/ws/backend/package.json': pkg({ express: '4' }, { start: 'ts-node-dev src/index.ts' }),
