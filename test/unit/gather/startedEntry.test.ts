@@ -31,6 +31,11 @@ suite('startedSourceFile', () => {
     assert.equal(await started(service('user', { config })), '/w/tweet/index.js');
     assert.equal(await started(service('shell')), undefined);
   });
+
+  test('a file the command preloads (--import, -r) is not the one it starts', async () => {
+    const config = { command: ['node', '--import', './index.js', '-r', 'user/index.js', 'tweet/index.js'] } as ServiceSpec['config'];
+    assert.equal(await started(service('user', { config })), '/w/tweet/index.js');
+  });
 });
 
 suite('collect: routes of the started file', () => {
