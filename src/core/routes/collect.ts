@@ -137,7 +137,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
     warnings.push(scanMessageText({ id: 'severalVersionings', args: [versioned[0]?.file ?? ''] }));
   const versioning = opts.routePrefix === undefined ? versioned[0]?.x.uriVersioning : undefined;
 
-  for (const s of scanned) addImportedRoutes(s, byKey, opts.aliases ?? [], warnings);
+  addImportedRoutes(scanned, byKey, opts.aliases ?? [], warnings);
   const edges = dropEmptyUnknownMounts(warnings, unknownMounts, mountEdges(scanned, warnings, opts.aliases ?? [], resolver), byKey);
   const moduleMounts = controllerPrefixes(scanned, byKey, opts.aliases ?? []);
   const prefixesOf = mountPrefixes(edges, unknownPrefixRouters(scanned, byKey, opts.aliases ?? [], warnings));
@@ -778,9 +778,15 @@ function resolveClassMount(s: Scanned, named: string, byKey: Map<string, Scanned
 }
 
 /** Routes this file's calls and mounts make of what other files declare: route helpers, package handlers. */
-function addImportedRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathAlias[], warnings: string[]): void {
-  addHelperRoutes(s, byKey, aliases, warnings);
-  addEndpointRoutes(s, byKey, aliases);
+function addImportedRoutes(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[], warnings: string[]): void {
+  // Helper calls (many: every router handed to an imported function) are followed only when some
+  // file of the scan declares a helper: each is a module resolution, on every join.
+  const helpers = scanned.some((s) => hasKeys(s.x.routeHelpers) || hasKeys(s.x.fixedHelpers));
+  for (const s of scanned) {
+    if (helpers) addHelperRoutes(s, byKey, aliases, warnings);
+    addSpecMounts(s, byKey, aliases);
+    addEndpointRoutes(s, byKey, aliases);
+  }
 }
 
 /**
@@ -810,8 +816,13 @@ function addHelperRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathA
       else if (!method) warnings.push(scanWarningText(s.file, { id: 'routeTable', args: [], line: call.line }));
     }
   }
-  // `listMembers.mountHttp(app)` of a value `defineApiEndpoint(prefix)({ route: createRoute(...) })`
-  // made: a route on that router when the function registers the config it is given through that method.
+}
+
+/**
+ * `listMembers.mountHttp(app)` of a value `defineApiEndpoint(prefix)({ route: createRoute(...) })`
+ * made: a route on that router when the function registers the config it is given through that method.
+ */
+function addSpecMounts(s: Scanned, byKey: Map<string, Scanned>, aliases: PathAlias[]): void {
   for (const m of s.x.specMounts ?? []) {
     const imp = s.x.imports.find((i) => i.local === m.factory);
     const found = imp ? followExport(s, imp, m.member, byKey, aliases, 0) : { target: s, name: m.factory };
@@ -1548,4 +1559,9 @@ function dedupe(routes: RouteDef[]): RouteDef[] {
 
 function sortRoutes(routes: RouteDef[]): RouteDef[] {
   return routes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : HTTP_METHODS.indexOf(a.method) - HTTP_METHODS.indexOf(b.method)));
+}
+
+function hasKeys(o: object | undefined): boolean {
+  for (const _ in o) return true;
+  return false;
 }
