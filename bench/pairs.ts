@@ -83,11 +83,11 @@ function parseArgs(argv: string[]): Args {
 async function bundle(repo: string, out: string): Promise<void> {
   await mkdir(out, { recursive: true });
   const options: BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'error', external: ['vscode', 'cpu-features', './crypto/build/Release/sshcrypto.node'] };
-  const script = (await import(pathToFileURL(join(repo, 'scripts', 'build.mjs')).href)) as { entries: Array<BuildOptions & { entryPoints: string[]; outfile: string }>; withoutSsh2?: NonNullable<BuildOptions['plugins']>[number] };
+  const script = (await import(pathToFileURL(join(repo, 'scripts', 'build.mjs')).href)) as { entries: Array<BuildOptions & { entryPoints: string[]; outfile: string }>; withoutSsh2?: NonNullable<BuildOptions['plugins']>[number]; parserApart?: NonNullable<BuildOptions['plugins']>[number] };
   const scanning = script.entries.filter((e) => /scanWorker|routeParser/.test(e.outfile));
   await Promise.all([
     // Without ssh2 where that build's CLI bundle is (scripts/build.mjs withoutSsh2).
-    build({ ...options, minifyWhitespace: true, plugins: script.withoutSsh2 ? [script.withoutSsh2] : [], entryPoints: [join(repo, 'bench', 'child.ts')], outfile: join(out, 'child.cjs') }),
+    build({ ...options, minifyWhitespace: true, plugins: [script.withoutSsh2, script.parserApart].filter((p) => p !== undefined), entryPoints: [join(repo, 'bench', 'child.ts')], outfile: join(out, 'child.cjs') }),
     ...scanning.map((e) => build({ ...options, ...e, entryPoints: e.entryPoints.map((p) => join(repo, p)), outfile: join(out, basename(e.outfile)) })),
   ]);
 }

@@ -139,13 +139,13 @@ async function bundleChild(): Promise<void> {
   // The scan worker and the route parser go next to the child, where the runtime looks for them
   // (as in dist/), built as scripts/build.mjs builds them (the parser a bundle of its own); the
   // extension's engine bundle too, which the event re-check loads as the extension does.
-  const script = (await import(pathToFileURL(join(REPO, 'scripts', 'build.mjs')).href)) as { entries: Array<BuildOptions & { entryPoints: string[]; outfile: string }>; withoutSsh2?: NonNullable<BuildOptions['plugins']>[number] };
+  const script = (await import(pathToFileURL(join(REPO, 'scripts', 'build.mjs')).href)) as { entries: Array<BuildOptions & { entryPoints: string[]; outfile: string }>; withoutSsh2?: NonNullable<BuildOptions['plugins']>[number]; parserApart?: NonNullable<BuildOptions['plugins']>[number] };
   const scanning = script.entries.filter((e) => /scanWorker|routeParser|engine\.js/.test(e.outfile));
   await Promise.all([
     // Without comments and without ssh2, as dist/cliMain.js is built (a two-byte source would
     // weigh on the peak; scripts/build.mjs withoutSsh2). The floor runs in the same child bundle,
     // so its process loses ssh2's memory too.
-    build({ ...options, minifyWhitespace: true, plugins: script.withoutSsh2 ? [script.withoutSsh2] : [], entryPoints: [join(REPO, 'bench', 'child.ts')], outfile: CHILD }),
+    build({ ...options, minifyWhitespace: true, plugins: [script.withoutSsh2, script.parserApart].filter((p) => p !== undefined), entryPoints: [join(REPO, 'bench', 'child.ts')], outfile: CHILD }),
     ...scanning.map((e) => build({ ...options, ...e, entryPoints: e.entryPoints.map((p) => join(REPO, p)), outfile: join(TMP, basename(e.outfile)) })),
   ]);
 }

@@ -24,7 +24,7 @@ export const common = {
  * loads the parser, and a later process compiles it from its cache.
  */
 const PARSER_FILE = 'routeParser.js';
-const parserApart = {
+export const parserApart = {
   name: 'route-parser-apart',
   setup(b) {
     const loader = { path: fileURLToPath(new URL('../src/engine/routeParserLoader.ts', import.meta.url)) };
