@@ -17,8 +17,8 @@ import { ownFolder, readOwnFile } from './scanCacheStore';
 
 const PARSER_FILE = 'routeParser.js';
 
-type Extract = (text: string, file: string) => ExtractedFile;
-type ReadBundleCall = (text: string, file: string, configTool?: string) => BundleCall | undefined;
+type Extract = typeof import('../core/routes/extract').extractRoutesFromSource;
+type ReadBundleCall = typeof import('../core/mapping/bundleCall').readBundleCall;
 interface ParserExports {
   extractRoutesFromSource?: Extract;
   readBundleCall?: ReadBundleCall;

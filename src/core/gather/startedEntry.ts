@@ -8,12 +8,11 @@ import type { FsLike } from '../ports';
 import { commandWords } from '../dockerfile/parse';
 import { readJsonObject } from '../mapping/tsconfig';
 import { mapSourceFile } from '../mapping/mapFile';
+import { VALUE_FLAG } from '../mapping/startedSource';
 import { followScripts, packageScripts } from '../routes/serverApps';
 
 /** A word naming a JavaScript or TypeScript file (`user/index.js`, `/app/dist/main.js`, `./src/worker.ts`). */
 const SCRIPT_FILE = /^[\w./@-]+\.[cm]?[jt]sx?$/;
-/** Options that load a file before the started one (`node --import ./src/instrument.ts src/server.ts`): their value is not what starts. */
-const PRELOAD_FLAG = /^(?:-r|--require|--import|--loader|--experimental-loader)$/;
 /** How many `npm run` hops a script is followed through. */
 const MAX_SCRIPT_HOPS = 3;
 
@@ -39,7 +38,7 @@ export async function startedSourceFile(fs: FsLike, spec: ServiceSpec, mapping: 
   const started = startedCommand(spec, mapping);
   if (!started) return undefined;
   const words = await withPackageScript(fs, mapping, started.words, started.workdir);
-  const wanted = new Set(words.filter((w, i) => SCRIPT_FILE.test(w) && !PRELOAD_FLAG.test(words[i - 1] ?? '')).map((w) => posix.resolve(started.workdir, w)));
+  const wanted = new Set(words.filter((w, i) => SCRIPT_FILE.test(w) && !VALUE_FLAG.test(words[i - 1] ?? '')).map((w) => posix.resolve(started.workdir, w)));
   if (wanted.size === 0) return undefined;
   const hits = files.filter((f) => {
     const target = mapSourceFile(mapping, f);

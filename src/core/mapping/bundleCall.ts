@@ -5,13 +5,7 @@
 import { posix } from 'node:path';
 import ts from 'typescript';
 import { skipOuter } from '../routes/tsSyntax';
-
-/** Which module each API comes from, and the functions of it that bundle. */
-const MODULE_APIS: Record<string, { tool: string; calls: readonly string[] }> = {
-  esbuild: { tool: 'esbuild', calls: ['build', 'buildSync'] },
-  rollup: { tool: 'rollup', calls: ['rollup'] },
-  tsup: { tool: 'tsup', calls: ['build'] },
-};
+import { MODULE_APIS } from './bundleScript';
 
 /** A path as a script writes it: relative to the folder it runs in, or to its own folder (`__dirname`). */
 export interface ScriptPath {

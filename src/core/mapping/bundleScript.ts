@@ -31,11 +31,18 @@ export interface ScriptedBundle {
 const RUNNERS = new Set(['node', 'bun', 'tsx', 'ts-node', 'ts-node-esm', 'esno', 'esr', 'jiti', 'vite-node', 'deno', 'zx', 'babel-node', 'sucrase-node']);
 const SCRIPT_FILE = /^(?:\.\/)?[\w@.-][\w@./-]*\.[cm]?[jt]sx?$/;
 
+/** Which module each API comes from, and the functions of it that bundle (read by bundleCall.ts). */
+export const MODULE_APIS: Readonly<Record<string, { tool: string; calls: readonly string[] }>> = {
+  esbuild: { tool: 'esbuild', calls: ['build', 'buildSync'] },
+  rollup: { tool: 'rollup', calls: ['rollup'] },
+  tsup: { tool: 'tsup', calls: ['build'] },
+};
+
 /**
- * A script can call a bundler's API only if it names one: `Bun.build`, or the module it imports
- * (bundleCall.ts's MODULE_APIS). Only such a script loads the parser.
+ * A script can call a bundler's API only if it names one: `Bun.build`, or a module of MODULE_APIS
+ * it imports. Only such a script loads the parser.
  */
-const NAMES_BUNDLER = /\bBun\s*\.\s*build\b|['"`](?:esbuild|rollup|tsup)['"`]/;
+const NAMES_BUNDLER = new RegExp(`\\bBun\\s*\\.\\s*build\\b|['"\`](?:${Object.keys(MODULE_APIS).join('|')})['"\`]`);
 
 type ReadBundleCall = typeof import('./bundleCall').readBundleCall;
 let readBundleCall: ReadBundleCall | undefined;

@@ -12,8 +12,8 @@ import { isAtOrInside } from '../pathInside';
 
 /** Programs that run the JavaScript or TypeScript file they are given. */
 const RUNNER = /^(?:node|nodejs|bun|tsx|ts-node|ts-node-dev|ts-node-esm|nodemon|deno|babel-node|esno|vite-node)$/;
-/** Their options that take the next word as their value. */
-const VALUE_FLAG = /^(?:-r|--require|--import|--loader|--experimental-loader|--env-file|--watch-path|--config|-c|--exec|--ext|-e|--eval)$/;
+/** Their options that take the next word as their value (a preloaded module, a config, an env file: never the started file). */
+export const VALUE_FLAG = /^(?:-r|--require|--import|--loader|--experimental-loader|--env-file|--watch-path|--config|-c|--exec|--ext|-e|--eval)$/;
 /** Their words that come before the file (`bun run x.ts`, `deno run x.ts`). */
 const SUBCOMMAND = new Set(['run', 'watch']);
 const SCRIPT = /\.(?:[cm]?[jt]s|[jt]sx)$/;

@@ -781,7 +781,7 @@ function resolveClassMount(s: Scanned, named: string, byKey: Map<string, Scanned
 function addImportedRoutes(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[], warnings: string[]): void {
   // Helper calls (many: every router handed to an imported function) are followed only when some
   // file of the scan declares a helper: each is a module resolution, on every join.
-  const helpers = scanned.some((s) => hasKeys(s.x.routeHelpers) || hasKeys(s.x.fixedHelpers));
+  const helpers = scanned.some((s) => Object.keys(s.x.routeHelpers ?? {}).length > 0 || Object.keys(s.x.fixedHelpers ?? {}).length > 0);
   for (const s of scanned) {
     if (helpers) addHelperRoutes(s, byKey, aliases, warnings);
     addSpecMounts(s, byKey, aliases);
@@ -1559,9 +1559,4 @@ function dedupe(routes: RouteDef[]): RouteDef[] {
 
 function sortRoutes(routes: RouteDef[]): RouteDef[] {
   return routes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : HTTP_METHODS.indexOf(a.method) - HTTP_METHODS.indexOf(b.method)));
-}
-
-function hasKeys(o: object | undefined): boolean {
-  for (const _ in o) return true;
-  return false;
 }
