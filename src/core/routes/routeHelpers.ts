@@ -37,7 +37,9 @@ export abstract class RouteHelperReader extends RouterCallReader {
             if (isElementAccessExpression(c) && isParam(c.argumentExpression)) return true;
             if (isIdentifier(c) && c.text !== name && this.routeHelpers.has(c.text) && node.arguments.some(isParam)) return true;
             // `router.get(base + path, h)`, `router.route(prefix + path).get(h)` of a function called here: read at each call.
-            const verb = isPropertyAccessExpression(c) && (c.name.text in ROUTER_METHODS || c.name.text === 'route') && isParam(c.expression);
+            // The router may be the helper's parameter or one it reaches (`app.get(path, h)`, `instance.register(async
+            // (server) => server.get(path, h))`): a route call then has its handler too.
+            const verb = isPropertyAccessExpression(c) && (c.name.text in ROUTER_METHODS || c.name.text === 'route') && (isParam(c.expression) || (node.arguments.length >= 2 && this.isRouterName(c.expression)));
             if (verb && node.arguments[0] && readsName(node.arguments[0], params) && (called ??= calledNames(this.sf)).has(name)) return true;
           }
           return forEachChild(node, declares) ?? false;
@@ -267,8 +269,15 @@ export abstract class RouteHelperReader extends RouterCallReader {
   }
 
   protected inRouteHelper(node: ts.Node): boolean {
-    const fn = enclosingFunction(node);
-    return fn !== undefined && (this.fixedHelperFns.has(fn) || [...this.routeHelpers.values()].some((h) => h === fn));
+    const helpers = new Set<ts.Node>(this.routeHelpers.values());
+    for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) if (this.fixedHelperFns.has(fn) || helpers.has(fn)) return true;
+    return false;
+  }
+
+  /** A router by its name: one the file declares, or a conventional receiver (`app`, `server`). */
+  private isRouterName(e: ts.Expression): boolean {
+    const x = skipOuter(e);
+    return isIdentifier(x) && (this.routers.has(x.text) || CONVENTIONAL_RECEIVER.test(x.text));
   }
 
   /**

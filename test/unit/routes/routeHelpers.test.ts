@@ -91,4 +91,34 @@ suite('route helpers of a fixed method', () => {
     assert.deepEqual(routes, ['DELETE /teams/:id', 'GET /health', 'GET /users/list']);
     assert.deepEqual(warnings, ['/s/app.ts:6: DELETE route path not found statically; route skipped (list it in x-runtime-drift.routes)']);
   });
+
+  test('a function of the file taking only the path, registering it on a router it reaches (the enclosing function\'s parameter through an encapsulated Fastify plugin, a module-level app): read at each of its calls, its own body warns of nothing', () => {
+    const { routes, warnings } = collect({
+      '/s/redirects.ts': [
+        "import type { FastifyInstance } from 'fastify';",
+        'export function registerRedirects(instance: FastifyInstance): void {',
+        '  function redirectTo(path: string, target: string) {',
+        '    instance.register(async (server) => {',
+        '      server.get(path, async (request, reply) => reply.redirect(target));',
+        '    });',
+        '  }',
+        "  redirectTo('/w', '/home');",
+        "  redirectTo('/old/w', '/home');",
+        '}',
+      ].join('\n'),
+      '/s/server.ts': [
+        "import fastify from 'fastify';",
+        "import { registerRedirects } from './redirects';",
+        'const app = fastify();',
+        'function health(path: string) {',
+        "  app.get(path, async () => 'ok');",
+        '}',
+        "health('/healthz');",
+        'registerRedirects(app);',
+        'app.listen({ port: 8080 });',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['GET /healthz', 'GET /old/w', 'GET /w']);
+    assert.deepEqual(warnings, []);
+  });
 });
