@@ -55,6 +55,11 @@ suite('createProber (real HTTP server on 127.0.0.1)', () => {
 
   suiteSetup(async () => {
     ({ server, base } = await startServer(seen));
+    // The first probe of a process loads the HTTP client; on a loaded machine that alone can pass
+    // 300 ms. A probe of a prober of its own, with time to spare, pays it here, outside the tests.
+    const warm = createProber({ timeoutMs: 10_000 });
+    await warm.probe({ method: 'GET', url: `${base}/ok` });
+    await warm.close();
     prober = createProber({ timeoutMs: 300, userAgent: 'drift-test' });
   });
   suiteTeardown(async () => {
