@@ -945,14 +945,18 @@ function resolveUncached(fromKey: string, specifier: string, byKey: Map<string, 
   return lookupModule(posix.normalize(posix.join(posix.dirname(fromKey), specifier)), byKey);
 }
 
+/** The file `base` names: as written, with an extension, with its JS extension swapped, or its folder's index. */
 function lookupModule(base: string, byKey: Map<string, Scanned>): Scanned | undefined {
+  const exact = byKey.get(base);
+  if (exact) return exact;
   // TypeScript ESM writes './users.js' for './users.ts'.
   const stem = base.replace(/\.(?:m|c)?jsx?$/, '');
-  const candidates = [base, ...[base, stem].flatMap((b) => MODULE_EXTENSIONS.map((ext) => b + ext)), ...MODULE_EXTENSIONS.map((ext) => `${base}/index${ext}`)];
-  for (const c of candidates) {
-    const hit = byKey.get(c);
-    if (hit) return hit;
-  }
+  // Asked for every import followed on every join: no candidate list is built.
+  for (const b of stem === base ? [base, `${base}/index`] : [base, stem, `${base}/index`])
+    for (const ext of MODULE_EXTENSIONS) {
+      const hit = byKey.get(b + ext);
+      if (hit) return hit;
+    }
   return undefined;
 }
 

@@ -2,7 +2,7 @@
 // which names are routers (a factory call, a router type, an alias of one, a class that makes one)
 // and their own prefixes (koa `new Router({ prefix })`, `router.prefix('/x')`, Hono's `basePath`).
 import ts from 'typescript';
-import { forEachChild, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isClassLike, isEnumDeclaration, isExpressionStatement, isExternalModuleReference, isFunctionDeclaration, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isNamedImports, isNamespaceImport, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTypeQueryNode, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
+import { forEachChild, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isClassLike, isEnumDeclaration, isExpressionStatement, isExternalModuleReference, isFunctionDeclaration, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isNamedImports, isNamespaceImport, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTypeQueryNode, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { hasRefs, literalOf } from './values';
 import { skipOuter } from './tsSyntax';
@@ -55,9 +55,9 @@ export abstract class DeclarationReader extends Evaluator {
     if (returned.length === 1) walk(returned[0], ns);
   }
 
-  protected collectDeclarations(sf: ts.SourceFile): void {
+  /** What each node outside types declares (ReaderBase.valueNodes, listed by the first walk), in document order. */
+  protected collectDeclarations(): void {
     const visitDecl = (node: ts.Node): void => {
-      if (isTypeOnly(node)) return;
       if (isPropertyAssignment(node) && (isIdentifier(node.name) || isStringLiteral(node.name))) {
         // Config defaults: `key: process.env.X || 'literal'` anywhere in the file.
         const d = envDefault(skipOuter(node.initializer), this.sf);
@@ -67,7 +67,7 @@ export abstract class DeclarationReader extends Evaluator {
         namespaces.push(node);
         this.readKoaUse(node);
       }
-      if (ts.isParameter(node)) {
+      if (isParameter(node)) {
         this.readParameterType(node);
         bindingNames(node.name, this.paramNames);
       }
@@ -80,11 +80,10 @@ export abstract class DeclarationReader extends Evaluator {
       } else if (isEnumDeclaration(node) || isClassDeclaration(node) || isFunctionDeclaration(node)) {
         if (node.name && !this.decls.has(node.name.text)) this.decls.set(node.name.text, node);
       }
-      forEachChild(node, visitDecl);
     };
     // registerAs factories read once every constant they may name is known.
     const namespaces: ts.CallExpression[] = [];
-    visitDecl(sf);
+    for (const node of this.valueNodes) visitDecl(node);
     for (const call of namespaces) this.readConfigNamespace(call);
   }
 

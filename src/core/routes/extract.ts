@@ -10,7 +10,7 @@
 // tableLoops, loops, routeTables, receivers, routerCalls, routeHelpers, mounts, fileExports, nestApp, nestControllers, adonisRoutes.
 // This file holds the walk over the tree and the dispatch of each call to its reader.
 import ts from 'typescript';
-import { forEachChild, isCallExpression, isClassDeclaration, isElementAccessExpression, isForInStatement, isForOfStatement, isForStatement, isIdentifier, isIfStatement, isObjectLiteralExpression, isPropertyAccessExpression, isVariableDeclaration } from './tsNodes';
+import { forEachChild, isAsExpression, isBinaryExpression, isBindingElement, isCallExpression, isClassDeclaration, isElementAccessExpression, isForInStatement, isForOfStatement, isForStatement, isFunctionDeclaration, isIdentifier, isIfStatement, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isStringLiteral, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import type { ExtractedFile } from './extracted';
 import { skipOuter } from './tsSyntax';
 import { isFunctionLike, isTypeOnly } from './routeSyntax';
@@ -47,7 +47,7 @@ class FileReader extends AdonisReader {
   read(): void {
     // First: its walk links the tree's parent pointers.
     this.findRedeclared();
-    this.collectDeclarations(this.sf);
+    this.collectDeclarations();
     this.findRouteHelpers();
     this.findFixedHelpers();
     this.findSpecMounters();
@@ -73,15 +73,15 @@ class FileReader extends AdonisReader {
     // A loop over a table's keys whose body calls a router by a computed method, else one read element by element.
     const loop = this.loopOf(node);
     if (loop && (this.readKeyLoop(loop) || this.readLoop(loop))) return;
-    if (ts.isCallExpression(node)) {
+    if (isCallExpression(node)) {
       this.readCall(node);
       this.readListen(node);
       const pattern = isModuleLoad(node) ? globLoaded(node) : undefined;
       if (pattern !== undefined) this.warn(node, { id: 'globLoad', args: [pattern] });
     }
-    if (ts.isVariableDeclaration(node) && node.initializer && this.isExportedRoutesTree(node)) this.readRouterTree(node.initializer);
-    if (ts.isVariableDeclaration(node) || ts.isAsExpression(node)) this.readTypedRoutingControllersOptions(node);
-    if (ts.isIfStatement(node)) {
+    if (isVariableDeclaration(node) && node.initializer && this.isExportedRoutesTree(node)) this.readRouterTree(node.initializer);
+    if (isVariableDeclaration(node) || isAsExpression(node)) this.readTypedRoutingControllersOptions(node);
+    if (isIfStatement(node)) {
       // A branch a constant condition never takes registers nothing (`if (ENABLE_X)` with `const ENABLE_X = false`).
       const taken = constantCondition(node.expression, (this.flags ??= constantFlags(this.sf)));
       if (taken !== undefined) {
@@ -91,8 +91,11 @@ class FileReader extends AdonisReader {
       }
     }
     // Inline fastify plugins: register(async (f) => { f.get(...) }, { prefix })
-    forEachChild(node, (child) => this.visit(child));
+    forEachChild(node, this.visitChild);
   }
+
+  /** `visit` as one function for every node's children, not a closure made per node. */
+  private readonly visitChild = (child: ts.Node): void => this.visit(child);
 
   /**
    * A package's own object imported as is (`const Encore = require('@symfony/webpack-encore')`):
@@ -100,7 +103,7 @@ class FileReader extends AdonisReader {
    */
   private packageObject(e: ts.Expression): boolean {
     const x = skipOuter(e);
-    return ts.isIdentifier(x) && this.out.imports.some((i) => i.local === x.text && !/^(?:\.|~|#|@\/|@nestjs\/)/.test(i.source) && (i.imported === 'default' || i.imported === '*'));
+    return isIdentifier(x) && this.out.imports.some((i) => i.local === x.text && !/^(?:\.|~|#|@\/|@nestjs\/)/.test(i.source) && (i.imported === 'default' || i.imported === '*'));
   }
 
   private readCall(call: ts.CallExpression): void {
@@ -166,21 +169,21 @@ class FileReader extends AdonisReader {
   private portValue(e: ts.Expression, depth: number): number | undefined {
     const x = skipOuter(e);
     if (depth > 4) return undefined;
-    if (ts.isNumericLiteral(x) || ts.isStringLiteral(x)) {
+    if (isNumericLiteral(x) || isStringLiteral(x)) {
       const n = Number(x.text);
       return Number.isInteger(n) && n > 0 && n < 65536 ? n : undefined;
     }
-    if (ts.isCallExpression(x) && ts.isIdentifier(x.expression) && /^(?:Number|parseInt)$/.test(x.expression.text) && x.arguments[0]) return this.portValue(x.arguments[0], depth + 1);
-    if (ts.isPrefixUnaryExpression(x) && x.operator === ts.SyntaxKind.PlusToken) return this.portValue(x.operand, depth + 1);
-    if (ts.isBinaryExpression(x) && (x.operatorToken.kind === ts.SyntaxKind.BarBarToken || x.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) return this.portValue(x.right, depth + 1);
-    if (!ts.isIdentifier(x)) return undefined;
+    if (isCallExpression(x) && isIdentifier(x.expression) && /^(?:Number|parseInt)$/.test(x.expression.text) && x.arguments[0]) return this.portValue(x.arguments[0], depth + 1);
+    if (isPrefixUnaryExpression(x) && x.operator === ts.SyntaxKind.PlusToken) return this.portValue(x.operand, depth + 1);
+    if (isBinaryExpression(x) && (x.operatorToken.kind === ts.SyntaxKind.BarBarToken || x.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) return this.portValue(x.right, depth + 1);
+    if (!isIdentifier(x)) return undefined;
     const decl = this.decls.get(x.text);
     return decl && !this.paramNames.has(x.text) && isExpressionNode(decl) ? this.portValue(decl, depth + 1) : undefined;
   }
 }
 
 function isExpressionNode(n: ts.Node): n is ts.Expression {
-  return ts.isNumericLiteral(n) || ts.isStringLiteral(n) || ts.isCallExpression(n) || ts.isBinaryExpression(n) || ts.isPrefixUnaryExpression(n) || ts.isIdentifier(n) || ts.isParenthesizedExpression(n) || ts.isAsExpression(n);
+  return isNumericLiteral(n) || isStringLiteral(n) || isCallExpression(n) || isBinaryExpression(n) || isPrefixUnaryExpression(n) || isIdentifier(n) || isParenthesizedExpression(n) || isAsExpression(n);
 }
 
 /**
@@ -191,11 +194,11 @@ function constantCondition(e: ts.Expression, flags: ReadonlyMap<string, boolean>
   const x = skipOuter(e);
   if (x.kind === ts.SyntaxKind.TrueKeyword) return true;
   if (x.kind === ts.SyntaxKind.FalseKeyword) return false;
-  if (ts.isPrefixUnaryExpression(x) && x.operator === ts.SyntaxKind.ExclamationToken) {
+  if (isPrefixUnaryExpression(x) && x.operator === ts.SyntaxKind.ExclamationToken) {
     const v = constantCondition(x.operand, flags);
     return v === undefined ? undefined : !v;
   }
-  return ts.isIdentifier(x) ? flags.get(x.text) : undefined;
+  return isIdentifier(x) ? flags.get(x.text) : undefined;
 }
 
 /**
@@ -206,17 +209,17 @@ function constantCondition(e: ts.Expression, flags: ReadonlyMap<string, boolean>
 function constantFlags(sf: ts.SourceFile): Map<string, boolean> {
   const flags = new Map<string, boolean>();
   for (const st of sf.statements) {
-    if (!ts.isVariableStatement(st) || (st.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    if (!isVariableStatement(st) || (st.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
     for (const d of st.declarationList.declarations) {
       const kind = d.initializer ? skipOuter(d.initializer).kind : undefined;
-      if (ts.isIdentifier(d.name) && (kind === ts.SyntaxKind.TrueKeyword || kind === ts.SyntaxKind.FalseKeyword)) flags.set(d.name.text, kind === ts.SyntaxKind.TrueKeyword);
+      if (isIdentifier(d.name) && (kind === ts.SyntaxKind.TrueKeyword || kind === ts.SyntaxKind.FalseKeyword)) flags.set(d.name.text, kind === ts.SyntaxKind.TrueKeyword);
     }
   }
   if (flags.size === 0) return flags;
   const declared = new Map<string, number>();
   const walk = (n: ts.Node): void => {
-    if ((ts.isVariableDeclaration(n) || ts.isParameter(n) || ts.isBindingElement(n) || ts.isFunctionDeclaration(n)) && n.name && ts.isIdentifier(n.name)) declared.set(n.name.text, (declared.get(n.name.text) ?? 0) + 1);
-    ts.forEachChild(n, walk);
+    if ((isVariableDeclaration(n) || isParameter(n) || isBindingElement(n) || isFunctionDeclaration(n)) && n.name && isIdentifier(n.name)) declared.set(n.name.text, (declared.get(n.name.text) ?? 0) + 1);
+    forEachChild(n, walk);
   };
   walk(sf);
   for (const name of [...flags.keys()]) if ((declared.get(name) ?? 0) > 1) flags.delete(name);
@@ -226,7 +229,7 @@ function constantFlags(sf: ts.SourceFile): Map<string, boolean> {
 /** `router.route('/x')` or a `.get()`/`.post()` link after it. */
 function isRouteChainLink(e: ts.Expression): boolean {
   let cur = skipOuter(e);
-  while (ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression)) {
+  while (isCallExpression(cur) && isPropertyAccessExpression(cur.expression)) {
     const name = cur.expression.name.text;
     if (name === 'route') return cur.arguments.length === 1;
     if (!(name in ROUTER_METHODS)) return false;

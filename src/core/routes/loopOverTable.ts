@@ -7,6 +7,7 @@
 // table key, moduleLoads.ts finds the list a module load in a loop takes its name from, loops.ts
 // the variable a call in a loop over something not known reads.
 import ts from 'typescript';
+import { isArrowFunction, isBinaryExpression, isCallExpression, isForInStatement, isForOfStatement, isForStatement, isFunctionExpression, isIdentifier, isNumericLiteral, isPostfixUnaryExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isVariableDeclarationList } from './tsNodes';
 import { skipOuter } from './tsSyntax';
 
 /** What a pass of a loop binds: an element of the list, a table's key, value or `[key, value]` entry, or an index. */
@@ -40,12 +41,12 @@ const LOOPING = new Set(['forEach', 'map', 'flatMap']);
  * (`const keys = Object.keys(routes); keys.forEach(...)`).
  */
 export function loopOverTable(node: ts.Node, declOf?: (id: ts.Identifier) => ts.Node | undefined): TableLoop | undefined {
-  if (ts.isForInStatement(node)) return { form: 'in', list: node.expression, table: node.expression, binds: 'key', variable: declared(node.initializer), body: node.statement };
-  if (ts.isForStatement(node)) return indexLoop(node);
-  if (ts.isForOfStatement(node)) return listLoop('of', node.expression, declared(node.initializer), node.statement, declOf);
-  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || !LOOPING.has(node.expression.name.text)) return undefined;
+  if (isForInStatement(node)) return { form: 'in', list: node.expression, table: node.expression, binds: 'key', variable: declared(node.initializer), body: node.statement };
+  if (isForStatement(node)) return indexLoop(node);
+  if (isForOfStatement(node)) return listLoop('of', node.expression, declared(node.initializer), node.statement, declOf);
+  if (!isCallExpression(node) || !isPropertyAccessExpression(node.expression) || !LOOPING.has(node.expression.name.text)) return undefined;
   const fn = node.arguments[0] ? skipOuter(node.arguments[0]) : undefined;
-  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
+  if (!fn || !(isArrowFunction(fn) || isFunctionExpression(fn))) return undefined;
   const loop = listLoop('callback', node.expression.expression, fn.parameters[0]?.name, fn.body, declOf);
   return { ...loop, callback: fn };
 }
@@ -58,27 +59,27 @@ export function loopOfBody(node: ts.Node): TableLoop | undefined {
 
 /** The first name (or destructuring) a loop declares: `const k` of `for (const k in t)`. */
 function declared(init: ts.ForInitializer): ts.BindingName | undefined {
-  return ts.isVariableDeclarationList(init) ? init.declarations[0]?.name : undefined;
+  return isVariableDeclarationList(init) ? init.declarations[0]?.name : undefined;
 }
 
 function listLoop(form: 'of' | 'callback', list: ts.Expression, variable: ts.BindingName | undefined, body: ts.Node, declOf?: (id: ts.Identifier) => ts.Node | undefined): TableLoop {
   let e: ts.Node | undefined = skipOuter(list);
-  if (ts.isIdentifier(e) && declOf) e = declOf(e);
-  const listing = e && ts.isCallExpression(e) && e.arguments[0] ? OBJECT_LISTING.exec(skipOuter(e.expression).getText())?.[1] : undefined;
+  if (isIdentifier(e) && declOf) e = declOf(e);
+  const listing = e && isCallExpression(e) && e.arguments[0] ? OBJECT_LISTING.exec(skipOuter(e.expression).getText())?.[1] : undefined;
   const binds = listing === undefined ? undefined : LISTED[listing];
-  const table = binds && e && ts.isCallExpression(e) ? e.arguments[0] : undefined;
+  const table = binds && e && isCallExpression(e) ? e.arguments[0] : undefined;
   return { form, list, table: table ?? list, binds: (table && binds) ?? 'element', variable, body };
 }
 
 /** `for (let i = 0; i < routes.length; i++)`: the list is `routes`, each pass an index. */
 function indexLoop(node: ts.ForStatement): TableLoop | undefined {
-  const decl = node.initializer && ts.isVariableDeclarationList(node.initializer) ? node.initializer.declarations[0] : undefined;
+  const decl = node.initializer && isVariableDeclarationList(node.initializer) ? node.initializer.declarations[0] : undefined;
   const cond = node.condition && skipOuter(node.condition);
   const start = decl?.initializer && skipOuter(decl.initializer);
-  if (!decl || !ts.isIdentifier(decl.name) || !start || !ts.isNumericLiteral(start) || start.text !== '0' || !isIncrement(node.incrementor, decl.name.text)) return undefined;
-  if (!cond || !ts.isBinaryExpression(cond) || cond.operatorToken.kind !== ts.SyntaxKind.LessThanToken || skipOuter(cond.left).getText() !== decl.name.text) return undefined;
+  if (!decl || !isIdentifier(decl.name) || !start || !isNumericLiteral(start) || start.text !== '0' || !isIncrement(node.incrementor, decl.name.text)) return undefined;
+  if (!cond || !isBinaryExpression(cond) || cond.operatorToken.kind !== ts.SyntaxKind.LessThanToken || skipOuter(cond.left).getText() !== decl.name.text) return undefined;
   const length = skipOuter(cond.right);
-  if (!ts.isPropertyAccessExpression(length) || length.name.text !== 'length') return undefined;
+  if (!isPropertyAccessExpression(length) || length.name.text !== 'length') return undefined;
   return { form: 'index', list: length.expression, table: length.expression, binds: 'index', variable: decl.name, body: node.statement };
 }
 
@@ -86,6 +87,6 @@ function indexLoop(node: ts.ForStatement): TableLoop | undefined {
 function isIncrement(e: ts.Expression | undefined, name: string): boolean {
   if (!e) return false;
   const x = skipOuter(e);
-  if ((ts.isPostfixUnaryExpression(x) || ts.isPrefixUnaryExpression(x)) && x.operator === ts.SyntaxKind.PlusPlusToken) return ts.isIdentifier(x.operand) && x.operand.text === name;
-  return ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && ts.isIdentifier(x.left) && x.left.text === name && x.right.getText() === '1';
+  if ((isPostfixUnaryExpression(x) || isPrefixUnaryExpression(x)) && x.operator === ts.SyntaxKind.PlusPlusToken) return isIdentifier(x.operand) && x.operand.text === name;
+  return isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && isIdentifier(x.left) && x.left.text === name && x.right.getText() === '1';
 }

@@ -1,6 +1,7 @@
 // Modules a file loads in code: `require('./x')`, `await import('./x')`, a member of either, and
 // loads in a loop over a glob's files (a list only known at run time).
 import ts from 'typescript';
+import { forEachChild, isAwaitExpression, isCallExpression, isIdentifier, isPropertyAccessExpression, isSourceFile, isStringLiteral, isStringLiteralLike } from './tsNodes';
 import { skipOuter } from './tsSyntax';
 import { loopOfBody } from './loopOverTable';
 
@@ -8,9 +9,9 @@ import { loopOfBody } from './loopOverTable';
 const GLOB_CALL = /^(?:glob|globSync|globby|globbySync|fg|fastGlob|fastglob|tinyglobby)(?:\.(?:sync|globSync|glob))?$/;
 
 export function requireSource(e: ts.Node): string | undefined {
-  if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression) || e.expression.text !== 'require') return undefined;
+  if (!isCallExpression(e) || !isIdentifier(e.expression) || e.expression.text !== 'require') return undefined;
   const a = e.arguments[0];
-  return a && ts.isStringLiteral(a) ? a.text : undefined;
+  return a && isStringLiteral(a) ? a.text : undefined;
 }
 
 /**
@@ -21,21 +22,21 @@ export function requireSource(e: ts.Node): string | undefined {
  */
 export function globLoaded(load: ts.CallExpression): string | undefined {
   const arg = load.arguments[0];
-  if (!arg || ts.isStringLiteralLike(arg)) return undefined;
+  if (!arg || isStringLiteralLike(arg)) return undefined;
   for (let node: ts.Node = load; node.parent !== undefined; node = node.parent) {
     const parent = node.parent;
     const list = loopAt(node)?.list;
-    const glob = list ? skipOuter(ts.isAwaitExpression(skipOuter(list)) ? (skipOuter(list) as ts.AwaitExpression).expression : list) : undefined;
-    if (glob && ts.isCallExpression(glob) && GLOB_CALL.test(glob.expression.getText().replace(/\s+/g, ''))) {
+    const glob = list ? skipOuter(isAwaitExpression(skipOuter(list)) ? (skipOuter(list) as ts.AwaitExpression).expression : list) : undefined;
+    if (glob && isCallExpression(glob) && GLOB_CALL.test(glob.expression.getText().replace(/\s+/g, ''))) {
       const literals: string[] = [];
       const collect = (n: ts.Node): void => {
-        if (ts.isStringLiteralLike(n)) literals.push(n.text);
-        ts.forEachChild(n, collect);
+        if (isStringLiteralLike(n)) literals.push(n.text);
+        forEachChild(n, collect);
       };
       if (glob.arguments[0]) collect(glob.arguments[0]);
       return literals.sort((a, b) => b.length - a.length)[0] ?? glob.arguments[0]?.getText() ?? '';
     }
-    if (ts.isSourceFile(parent)) break;
+    if (isSourceFile(parent)) break;
   }
   return undefined;
 }
@@ -47,7 +48,7 @@ export function globLoaded(load: ts.CallExpression): string | undefined {
 export function loopAt(node: ts.Node): { list: ts.Expression; variable: string } | undefined {
   const loop = loopOfBody(node);
   if (!loop || (loop.form !== 'of' && loop.form !== 'callback')) return undefined;
-  return { list: loop.list, variable: loop.variable && ts.isIdentifier(loop.variable) ? loop.variable.text : '' };
+  return { list: loop.list, variable: loop.variable && isIdentifier(loop.variable) ? loop.variable.text : '' };
 }
 
 /**
@@ -60,7 +61,7 @@ export function loadedModule(init: ts.Expression): { source: string; imported: s
   if (req !== undefined) return { source: req, imported: 'default', member: false };
   const dyn = dynamicImportSource(init);
   if (dyn !== undefined) return { source: dyn, imported: '*', member: false };
-  if (!ts.isPropertyAccessExpression(init)) return undefined;
+  if (!isPropertyAccessExpression(init)) return undefined;
   const inner = skipOuter(init.expression);
   const source = requireSource(inner) ?? dynamicImportSource(inner);
   return source !== undefined ? { source, imported: init.name.text, member: true } : undefined;
@@ -68,11 +69,11 @@ export function loadedModule(init: ts.Expression): { source: string; imported: s
 
 /** `require(x)` / `import(x)` whatever x is. */
 export function isModuleLoad(e: ts.Node): boolean {
-  return ts.isCallExpression(e) && ((ts.isIdentifier(e.expression) && e.expression.text === 'require') || e.expression.kind === ts.SyntaxKind.ImportKeyword);
+  return isCallExpression(e) && ((isIdentifier(e.expression) && e.expression.text === 'require') || e.expression.kind === ts.SyntaxKind.ImportKeyword);
 }
 
 export function dynamicImportSource(e: ts.Node): string | undefined {
-  if (!ts.isCallExpression(e) || e.expression.kind !== ts.SyntaxKind.ImportKeyword) return undefined;
+  if (!isCallExpression(e) || e.expression.kind !== ts.SyntaxKind.ImportKeyword) return undefined;
   const a = e.arguments[0];
-  return a && ts.isStringLiteral(a) ? a.text : undefined;
+  return a && isStringLiteral(a) ? a.text : undefined;
 }

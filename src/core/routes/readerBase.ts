@@ -8,7 +8,7 @@ import type { HttpMethod } from '../model';
 import type { ConstValue } from './values';
 import type { ExtractedFile } from './extracted';
 import type { ScanMessage } from '../scanTexts';
-import { enclosingFunction } from './routeSyntax';
+import { enclosingFunction, isTypeOnly } from './routeSyntax';
 import { forEachNodeLinkingParents } from './tsSyntax';
 
 export type Scope = Map<string, ts.Expression | ConstValue>;
@@ -47,6 +47,8 @@ export abstract class ReaderBase {
    * functions): each later declaration is its own router, named `router@line`; see ownName.
    */
   private readonly redeclared = new Map<string, Array<{ fn: ts.Node | undefined; name: string; decl: ts.VariableDeclaration }>>();
+  /** The file's nodes outside types (isTypeOnly), in document order: found by the first walk (findRedeclared), read by collectDeclarations without another. */
+  protected readonly valueNodes: ts.Node[] = [];
   /** Every parameter name of the file's functions: with decls, the names it declares itself. */
   protected readonly paramNames = new Set<string>();
   /** Router prefixes that refer to other files' constants (`prefix: config.apiPrefix`). */
@@ -76,15 +78,20 @@ export abstract class ReaderBase {
   /**
    * Names declared by `const`/`let` in more than one function of the file (see redeclared). The
    * reader's first walk: it links the nodes to their parents (forEachNodeLinkingParents), which
-   * every later reading of `.parent` needs.
+   * every later reading of `.parent` needs, and lists the nodes outside types (valueNodes).
    */
   protected findRedeclared(): void {
     const all = new Map<string, ts.VariableDeclaration[]>();
+    const nodes = this.valueNodes;
     forEachNodeLinkingParents(this.sf, (node) => {
-      if (!isVariableDeclaration(node) || !isIdentifier(node.name)) return;
+      // Types declare no value: a type's nodes are linked, not listed (nor can they declare a variable).
+      if (isTypeOnly(node)) return true;
+      nodes.push(node);
+      if (!isVariableDeclaration(node) || !isIdentifier(node.name)) return false;
       const same = all.get(node.name.text);
       if (same) same.push(node);
       else all.set(node.name.text, [node]);
+      return false;
     });
     for (const [name, decls] of all) {
       const fns = decls.map((d) => enclosingFunction(d));

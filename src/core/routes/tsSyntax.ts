@@ -57,17 +57,21 @@ export function returnedExpressions(fn: ts.ArrowFunction | ts.FunctionExpression
  * Visits every node of a file parsed without parent pointers (extract.ts), linking each to its
  * parent before `visit` sees it: the reader's first walk over the tree does what the parser's
  * own pass would (a second walk, a third of the parse's time; bench/README.md, session 16).
+ * When `visit` returns true, the node's descendants are linked but not visited.
  */
-export function forEachNodeLinkingParents(sf: ts.SourceFile, visit: (node: ts.Node) => void): void {
+export function forEachNodeLinkingParents(sf: ts.SourceFile, visit: (node: ts.Node) => boolean | void): void {
   let parent: ts.Node = sf;
+  let skipping = 0;
   const walk = (node: ts.Node): void => {
     (node as { parent: ts.Node }).parent = parent;
-    visit(node);
+    const skip = skipping === 0 && visit(node) === true;
+    if (skip) skipping++;
     const outer = parent;
     parent = node;
     forEachChild(node, walk);
     parent = outer;
+    if (skip) skipping--;
   };
-  visit(sf);
+  if (visit(sf) === true) skipping++;
   forEachChild(sf, walk);
 }

@@ -38,6 +38,25 @@ suite('forEachNodeLinkingParents', () => {
     assert.equal(new Set(seen).size, seen.length);
   });
 
+  test("a node its visit answers true for has its descendants linked, not visited (a type's nodes, for the reader's list of value nodes)", () => {
+    const linked = parse(false);
+    const seen = new Set<ts.Node>();
+    forEachNodeLinkingParents(linked, (n) => {
+      seen.add(n);
+      return ts.isTypeNode(n);
+    });
+    assert.deepEqual(parentIndexes(linked), parentIndexes(parse(true)));
+    const all: ts.Node[] = [];
+    const walk = (n: ts.Node): void => {
+      all.push(n);
+      ts.forEachChild(n, walk);
+    };
+    walk(linked);
+    const belowType = (n: ts.Node): boolean => n.parent !== undefined && (ts.isTypeNode(n.parent) || belowType(n.parent));
+    assert.ok(all.some(belowType), 'the fixture has nodes inside types');
+    for (const n of all) assert.equal(seen.has(n), !belowType(n), `${ts.SyntaxKind[n.kind]} at ${n.pos}`);
+  });
+
   test('the parse it is meant for leaves the parents unset', () => {
     const bare = parse(false);
     assert.ok(parentIndexes(bare).slice(1).some((p) => p === -1));
