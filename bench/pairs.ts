@@ -16,12 +16,11 @@
 // bench/tmp/pairs/; --reuse runs on that stack again and --keep --reuse keeps it after; a run without
 // --keep removes it.
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build, type BuildOptions } from 'esbuild';
 import Dockerode from 'dockerode';
+import { bundleBenchChild } from './bundleChild';
 import { RESULT_MARK } from './protocol';
 import type { ChildResult, ChildTask } from './protocol';
 import { engineCpuBetween, engineCpuSnapshot } from './engineCpu';
@@ -77,19 +76,6 @@ function parseArgs(argv: string[]): Args {
   if (args.builds.length === 0) args.builds.push({ name: 'this', dir: REPO });
   if (args.task !== 'ours') args.floor = false;
   return args;
-}
-
-/** The bench child, scan worker and route parser of the build in `repo`, as run.ts bundles them. */
-async function bundle(repo: string, out: string): Promise<void> {
-  await mkdir(out, { recursive: true });
-  const options: BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'error', external: ['vscode', 'cpu-features', './crypto/build/Release/sshcrypto.node'] };
-  const script = (await import(pathToFileURL(join(repo, 'scripts', 'build.mjs')).href)) as { entries: Array<BuildOptions & { entryPoints: string[]; outfile: string }>; withoutSsh2?: NonNullable<BuildOptions['plugins']>[number]; parserApart?: NonNullable<BuildOptions['plugins']>[number] };
-  const scanning = script.entries.filter((e) => /scanWorker|routeParser/.test(e.outfile));
-  await Promise.all([
-    // Without ssh2 where that build's CLI bundle is (scripts/build.mjs withoutSsh2).
-    build({ ...options, minifyWhitespace: true, plugins: [script.withoutSsh2, script.parserApart].filter((p) => p !== undefined), entryPoints: [join(repo, 'bench', 'child.ts')], outfile: join(out, 'child.cjs') }),
-    ...scanning.map((e) => build({ ...options, ...e, entryPoints: e.entryPoints.map((p) => join(repo, p)), outfile: join(out, basename(e.outfile)) })),
-  ]);
 }
 
 async function runChild(dir: string, task: ChildTask, nodeArgs: string[]): Promise<ChildResult & { stderr: string }> {
@@ -153,7 +139,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const { services, files, routes } = args.stack;
   const noted = join(WORK, `stack-${services}x${files}x${routes}.json`);
-  for (const b of args.builds) await bundle(b.dir, join(WORK, b.name));
+  for (const b of args.builds) await bundleBenchChild(b.dir, join(WORK, b.name), /scanWorker|routeParser/);
   if (args.task === 'decorations') return pairDecorations(args);
   const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
   let stack: Stack & { runId: string };

@@ -10,11 +10,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import type { BuildOptions } from 'esbuild';
 import Dockerode from 'dockerode';
 import { run as runCommand } from '../test/fixtures/incident/driver.mjs';
+import { bundleBenchChild } from './bundleChild';
 import { RESULT_MARK } from './protocol';
 import type { ChildResult, ChildTask } from './protocol';
 import type { FloorInput } from './floor';
@@ -26,6 +24,8 @@ import type { Stack, StackSpec } from './stacks';
 const REPO = resolve(__dirname, '..');
 const TMP = join(REPO, 'bench', 'tmp');
 const CHILD = join(TMP, 'child.cjs');
+/** Bundles built next to the child: the scan worker, the route parser, and the extension's engine bundle, which the event re-check loads as the extension does. */
+const BESIDE_CHILD = /scanWorker|routeParser|engine\.js/;
 const ENGINE_BUNDLE = join(TMP, 'engine.js');
 const DEFAULT_OUT = join(REPO, 'bench', 'results.json');
 const SMOKE_OUT = join(TMP, 'results.smoke.json');
@@ -123,32 +123,6 @@ function median(xs: number[]): number {
 }
 
 const round = (x: number, digits = 1): number => Math.round(x * 10 ** digits) / 10 ** digits;
-
-async function bundleChild(): Promise<void> {
-  await mkdir(TMP, { recursive: true });
-  // Same externals as scripts/build.mjs: ssh2's optional native parts are loaded in try/catch.
-  const options: BuildOptions = {
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    // No source map: --enable-source-maps would parse it at load and inflate every child's RSS.
-    logLevel: 'error',
-    external: ['vscode', 'cpu-features', './crypto/build/Release/sshcrypto.node'],
-  };
-  // The scan worker and the route parser go next to the child, where the runtime looks for them
-  // (as in dist/), built as scripts/build.mjs builds them (the parser a bundle of its own); the
-  // extension's engine bundle too, which the event re-check loads as the extension does.
-  const script = (await import(pathToFileURL(join(REPO, 'scripts', 'build.mjs')).href)) as { entries: Array<BuildOptions & { entryPoints: string[]; outfile: string }>; withoutSsh2?: NonNullable<BuildOptions['plugins']>[number]; parserApart?: NonNullable<BuildOptions['plugins']>[number] };
-  const scanning = script.entries.filter((e) => /scanWorker|routeParser|engine\.js/.test(e.outfile));
-  await Promise.all([
-    // Without comments and without ssh2, as dist/cliMain.js is built (a two-byte source would
-    // weigh on the peak; scripts/build.mjs withoutSsh2). The floor runs in the same child bundle,
-    // so its process loses ssh2's memory too.
-    build({ ...options, minifyWhitespace: true, plugins: [script.withoutSsh2, script.parserApart].filter((p) => p !== undefined), entryPoints: [join(REPO, 'bench', 'child.ts')], outfile: CHILD }),
-    ...scanning.map((e) => build({ ...options, ...e, entryPoints: e.entryPoints.map((p) => join(REPO, p)), outfile: join(TMP, basename(e.outfile)) })),
-  ]);
-}
 
 async function runChild(task: ChildTask, nodeArgs: string[] = []): Promise<ChildResult> {
   const child = spawn(process.execPath, [...nodeArgs, CHILD, JSON.stringify(task)], {
@@ -411,7 +385,7 @@ function assertShape(results: Record<string, unknown>): void {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.extrasOnly) {
-    await bundleChild();
+    await bundleBenchChild(REPO, TMP, BESIDE_CHILD);
     const previous = JSON.parse(await readFile(args.out, 'utf8')) as Record<string, unknown>;
     const decorations = await decorationsResult(false);
     const updated: Record<string, unknown> = { ...previous, decorations, activation: await activationResult(false) };
@@ -423,7 +397,7 @@ async function main(): Promise<void> {
   }
   const runId = Math.random().toString(36).slice(2, 8);
   const started = Date.now();
-  await bundleChild();
+  await bundleBenchChild(REPO, TMP, BESIDE_CHILD);
   const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
   await docker.ping();
   await docker.getImage(BASE_IMAGE).inspect().catch(() => {
