@@ -67,6 +67,8 @@ export abstract class RouterCallReader extends ReceiverReader {
     const second = args.length >= 3 ? this.evaluate(args[1]) : undefined;
     const firstText = literalOf(value);
     if (firstText !== undefined && !isRoutePath(firstText) && second && literalsOf(second)?.every(isRoutePath)) value = second;
+    // restify: server.get({ name: 'users', path: '/users/:id', version: '1.0.0' }, handler)
+    if (value?.kind === 'obj') value = restifyOptionsPath(value) ?? value;
     // `app.get(SomeService, { strict: false })`: a lookup (Nest DI, settings), not a route: a
     // route ends with its handler (Fastify's options object holds one).
     const last = args[args.length - 1];
@@ -235,6 +237,15 @@ export abstract class RouterCallReader extends ReceiverReader {
     this.addRoute(router, named, path, call);
     return true;
   }
+}
+
+/**
+ * restify's route options (`{ path, name, version }`) given where other routers take the path: its
+ * `path`, when that is a string. An object with a `method` too is a route table's entry, not these.
+ */
+function restifyOptionsPath(options: ConstValue): ConstValue | undefined {
+  const path = propOf(options, ['path']);
+  return path?.kind === 'str' && propOf(options, ['method']) === undefined ? path : undefined;
 }
 
 /** `router.route('/x').get(...)`: a method chained on the call. */

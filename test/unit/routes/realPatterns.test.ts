@@ -24,6 +24,27 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(warnings, ['/s/server.ts:6: server.route({...}) method or url is not known statically; route skipped (list it in x-runtime-drift.routes)']);
   });
 
+  test("restify: route options in place of the path (server.get({ name, path }, h)), server.del; the module's exported function registers on the server it is handed", () => {
+    const routes = routesOf({
+      '/s/api.js': [
+        "const restify = require('restify');",
+        "const usersRoutes = require('./lib/users');",
+        'const server = restify.createServer({});',
+        "server.get({ name: 'public_get', path: '/public/*' }, serveStatic);",
+        'usersRoutes(db, server);',
+        'server.listen(8080);',
+      ].join('\n'),
+      '/s/lib/users.js': [
+        'module.exports = (db, server) => {',
+        "  server.get({ name: 'users', path: '/users', summary: 'List' }, list);",
+        "  server.del({ path: '/users/:user', tags: ['Users'] }, remove);",
+        "  server.post({ path: makePath() }, h);",
+        '};',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes.sort(), ['DELETE /users/:user', 'GET /public/*', 'GET /users']);
+  });
+
   test('a loop over a folder listed at run time registers one route per file there, named from the file; its filter keeps the endings it names', () => {
     const server = [
       "import fs from 'fs';",
