@@ -6,7 +6,7 @@ import { forEachChild, isBinaryExpression, isBlock, isCallExpression, isClassDec
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { hasRefs, literalOf } from './values';
 import { skipOuter } from './tsSyntax';
-import { CONVENTIONAL_RECEIVER, bindingNames, isTypeOnly, chainRoot, calleeName, envDefault, enclosingFunction, isFunctionLike } from './routeSyntax';
+import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, bindingNames, isTypeOnly, chainRoot, calleeName, envDefault, enclosingFunction, isFunctionLike } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
 import { loadedModule, isModuleLoad } from './moduleLoads';
 import { Evaluator } from './evaluator';
@@ -230,18 +230,26 @@ export abstract class DeclarationReader extends Evaluator {
 
   /**
    * koa-router `router.prefix('/api')` on a router made here: every route of the router gets it,
-   * those declared before the call too, so it is read before any route.
+   * those declared before the call too, so it is read before any route. The call may be a
+   * statement anywhere (in the function that makes the router) and may start a chain of calls
+   * that keep the router (`router.prefix('/v1').use(auth)`).
    */
   protected readPrefixCalls(sf: ts.SourceFile): void {
-    for (const st of sf.statements) {
-      const e = isExpressionStatement(st) ? skipOuter(st.expression) : undefined;
-      if (!e || !isCallExpression(e) || !isPropertyAccessExpression(e.expression) || e.expression.name.text !== 'prefix' || !isIdentifier(e.expression.expression)) continue;
-      const router = e.expression.expression.text;
-      const prefix = literalOf(this.evaluate(e.arguments[0]));
-      if (!this.routers.has(router)) continue;
-      if (prefix === undefined) this.warn(e, { id: 'routerPrefix', args: [router] });
-      this.routers.set(router, joinRoutePath(this.routers.get(router) ?? '', prefix ?? UNKNOWN_PREFIX));
-    }
+    if (!sf.text.includes('.prefix(')) return;
+    const visit = (node: ts.Node): void => {
+      const call = isExpressionStatement(node) ? prefixCallOf(node.expression) : undefined;
+      if (call) this.readPrefixCall(call);
+      forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+
+  private readPrefixCall(e: PrefixCall): void {
+    const router = this.ownName(e.expression.expression.text, e.expression.expression);
+    if (!this.routers.has(router)) return;
+    const prefix = literalOf(this.evaluate(e.arguments[0]));
+    if (prefix === undefined) this.warn(e, { id: 'routerPrefix', args: [router] });
+    this.routers.set(router, joinRoutePath(this.routers.get(router) ?? '', prefix ?? UNKNOWN_PREFIX));
   }
 
   /** A router made inline (`export default new Hono().basePath('/sync').get(...)`): its prefix with the chain's base paths. */
@@ -357,4 +365,17 @@ function returnedValues(body: ts.ConciseBody): ts.Expression[] {
   };
   forEachChild(body, visit);
   return out;
+}
+
+type PrefixCall = ts.CallExpression & { expression: ts.PropertyAccessExpression & { expression: ts.Identifier } };
+
+/** The `name.prefix(x)` call a statement's chain starts with (`router.prefix('/v1').use(auth)`), if any. */
+function prefixCallOf(statement: ts.Expression): PrefixCall | undefined {
+  let cur = skipOuter(statement);
+  while (isCallExpression(cur) && isPropertyAccessExpression(cur.expression)) {
+    if (cur.expression.name.text === 'prefix') return isIdentifier(cur.expression.expression) ? (cur as PrefixCall) : undefined;
+    if (!CHAIN_KEEPS_ROUTER.has(cur.expression.name.text)) return undefined;
+    cur = skipOuter(cur.expression.expression);
+  }
+  return undefined;
 }

@@ -45,6 +45,32 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(routes.sort(), ['DELETE /users/:user', 'GET /public/*', 'GET /users']);
   });
 
+  test("koa-router: router.prefix('/v1') called in the function that makes the router, alone or starting a chain of .use() calls, prefixes its routes, those another file's helper registers on it too", () => {
+    const helper = "export const registerLimitsRoute = (router: ExtendedRouter): void => {\n  router.get('/limits', '/limits', h).options('/limits', '/limits', h2);\n};";
+    const server = (prefixCall: string) => ({
+      '/s/src/lib/server.ts': [
+        "import Koa from 'koa';",
+        "import Router from '@koa/router';",
+        "import { registerLimitsRoute } from '../limits/route';",
+        'export const getHttpServer = () => {',
+        '  const app = new Koa();',
+        '  const rootRouter = new Router({ strict: true });',
+        "  rootRouter.prefix('/').use(apm);",
+        "  rootRouter.get('/', '/', (ctx) => { ctx.status = 404; });",
+        '  const apiRouter = new Router({ strict: true });',
+        `  ${prefixCall}`,
+        '  registerLimitsRoute(apiRouter);',
+        "  apiRouter.get('/spec.yaml', spec);",
+        '  app.use(rootRouter.routes()).use(apiRouter.routes());',
+        '};',
+      ].join('\n'),
+      '/s/src/limits/route.ts': helper,
+    });
+    const expected = ['GET /', 'GET /v1/limits', 'GET /v1/spec.yaml', 'OPTIONS /v1/limits'];
+    assert.deepEqual(routesOf(server("apiRouter.prefix('/v1')\n    .use(isAdmin)\n    .use(isSystem);")).sort(), expected);
+    assert.deepEqual(routesOf(server("apiRouter.prefix('/v1');")).sort(), expected);
+  });
+
   test('a loop over a folder listed at run time registers one route per file there, named from the file; its filter keeps the endings it names', () => {
     const server = [
       "import fs from 'fs';",
