@@ -215,6 +215,35 @@ export function isFunctionLike(e: ts.Node): boolean {
 }
 
 /**
+ * An Express-style `(req, res, next)` function given as a route's last handler that hands every
+ * request on: its body ends by calling `next()` (or is that call) and returns nowhere before, as
+ * `app.all('*', (req, res, next) => { res.header(...); next(); })` setting CORS headers for every
+ * path, or a path left to a middleware mounted before it. Middleware, though registered by a route call.
+ */
+export function handsEveryRequestOn(node: ts.Node): boolean {
+  if (!isFunctionLike(node)) return false;
+  const fn = node as ts.ArrowFunction | ts.FunctionExpression;
+  const names = fn.parameters.map((p) => (isIdentifier(p.name) ? p.name.text : ''));
+  const next = names[2];
+  if (names.length !== 3 || !next || /^next$/i.test(names[1] ?? '')) return false;
+  const isNextCall = (e: ts.Node | undefined): boolean => {
+    const c = e && ts.isExpression(e) ? skipOuter(e) : undefined;
+    return !!c && isCallExpression(c) && c.arguments.length === 0 && isIdentifier(c.expression) && c.expression.text === next;
+  };
+  if (!isBlock(fn.body)) return isNextCall(fn.body);
+  const last = fn.body.statements.at(-1);
+  if (!last || !(isExpressionStatement(last) || isReturnStatement(last)) || !isNextCall(last.expression)) return false;
+  let returns = false;
+  const visit = (n: ts.Node): void => {
+    if (returns || isFunctionLike(n) || isFunctionDeclaration(n)) return;
+    if (isReturnStatement(n) && n !== last) returns = true;
+    else forEachChild(n, visit);
+  };
+  forEachChild(fn.body, visit);
+  return !returns;
+}
+
+/**
  * A path a router matches from its root: '/x', '*', '', or one starting with an unnamed
  * path-to-regexp group with no slash in it (koa-router's and Express 4's catch-all `(.*)`). A group
  * holding slashes (`(/clusters/[^/]*)?/api`) is a regex no single path spells.

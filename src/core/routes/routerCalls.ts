@@ -8,7 +8,7 @@ import { expandOptionalGroups, hapiPathToRoute, joinRoutePath, openApiPathToRout
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
 import { concat, hasEach, hasRefs, literalOf, literalsOf, propOf, str, type ConstValue } from './values';
 import { skipOuter } from './tsSyntax';
-import { CONVENTIONAL_RECEIVER, enclosingFunction, isRoutePath } from './routeSyntax';
+import { CONVENTIONAL_RECEIVER, enclosingFunction, handsEveryRequestOn, isRoutePath } from './routeSyntax';
 import { ReceiverReader } from './receivers';
 
 export abstract class RouterCallReader extends ReceiverReader {
@@ -62,6 +62,10 @@ export abstract class RouterCallReader extends ReceiverReader {
     const args = call.arguments;
     // A route call has a handler; `router.get('/x')` alone is a lookup (app.get('env') too).
     if (args.length < 2) return;
+    const last = args[args.length - 1];
+    const lastNode = last ? skipOuter(last) : undefined;
+    // `app.all('*', (req, res, next) => { res.header(...); next(); })`: middleware, no route.
+    if (lastNode && handsEveryRequestOn(lastNode)) return;
     let value = this.evaluate(args[0]);
     // koa-router: router.get('name', '/path', handler)
     const second = args.length >= 3 ? this.evaluate(args[1]) : undefined;
@@ -71,8 +75,6 @@ export abstract class RouterCallReader extends ReceiverReader {
     if (value?.kind === 'obj') value = restifyOptionsPath(value) ?? value;
     // `app.get(SomeService, { strict: false })`: a lookup (Nest DI, settings), not a route: a
     // route ends with its handler (Fastify's options object holds one).
-    const last = args[args.length - 1];
-    const lastNode = last ? skipOuter(last) : undefined;
     if (lastNode && ts.isObjectLiteralExpression(lastNode) && !this.prop(lastNode, 'handler') && literalOf(value) === undefined) return;
     if (!value) {
       // In a route helper's own body the path is built from its parameters: its call sites give them (expandRouteHelper).

@@ -71,6 +71,23 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(routesOf(server("apiRouter.prefix('/v1');")).sort(), expected);
   });
 
+  test("a route call whose last handler is (req, res, next) ending in next() and returning nowhere before is middleware, no route; one that may answer first, or a Koa (ctx, next), is a route", () => {
+    const routes = routesOf({
+      '/s/server.js': [
+        "const express = require('express');",
+        "const Router = require('@koa/router');",
+        'const app = express();',
+        "app.all('*', (_, res, next) => {\n  res.header('Access-Control-Allow-Origin', '*');\n  next();\n});",
+        "app.get('/auth/callback', (req, res, next) => next());",
+        "app.get('/guarded', (req, res, next) => {\n  if (!req.user) return res.sendStatus(401);\n  next();\n});",
+        "app.post('/items', auth, function (req, res) { res.json([]); });",
+        'const router = new Router();',
+        "router.get('/k', async (ctx, next) => { await next(); });",
+      ].join('\n'),
+    });
+    assert.deepEqual(routes.sort(), ['GET /guarded', 'GET /k', 'POST /items']);
+  });
+
   test('a loop over a folder listed at run time registers one route per file there, named from the file; its filter keeps the endings it names', () => {
     const server = [
       "import fs from 'fs';",
