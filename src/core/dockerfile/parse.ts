@@ -271,7 +271,8 @@ function parseCopy(ins: Instruction, workdir: string, vars: Vars): CopyInstr | u
   const dest = normalize(posix.resolve(workdir, rawDest));
   const copy: CopyInstr = {
     instruction: ins.keyword === 'ADD' ? 'ADD' : 'COPY',
-    sources: words.slice(0, -1),
+    // A context source written absolute (`COPY /service /app`) is still relative to the context's root.
+    sources: words.slice(0, -1).map((w) => (from === undefined && w.startsWith('/') ? w.replace(/^\/+/, '') || '.' : w)),
     dest,
     destIsDir: /(^|\/)\.{0,2}$/.test(rawDest) || dest === '/',
     line: ins.line,

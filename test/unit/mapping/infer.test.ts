@@ -349,6 +349,43 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.ok(m?.evidence.some((e) => /bundled: tsup \(its "build" script\)/.test(e)), m?.evidence.join('\n'));
   });
 
+  test('COPY sources written absolute (COPY /api/package.json /app, COPY /api /app) are context paths: the image builds that sub-folder\'s server, not the front end at the root', async () => {
+    const fs = memFs({
+      '/ws/web/package.json': pkg({ vue: '3', vite: '5' }, { build: 'vite build' }),
+      '/ws/web/src/main.ts': '',
+      '/ws/web/api/package.json': pkg({ express: '4', tsup: '8' }, { build: 'tsup', prod: 'node ./build/index.mjs' }),
+      '/ws/web/api/tsconfig.json': '{"compilerOptions":{"outDir":"build","noEmit":true}}',
+      '/ws/web/api/src/index.ts': '',
+      '/ws/web/Dockerfile': [
+        'FROM node AS frontend',
+        'WORKDIR /app',
+        'COPY ./package.json /app',
+        'RUN npm install',
+        'COPY . /app',
+        'RUN npm run build',
+        'FROM node AS backend',
+        'WORKDIR /app',
+        'COPY /api/package.json /app',
+        'RUN npm install',
+        'COPY /api /app',
+        'RUN npm run build',
+        'FROM node',
+        'WORKDIR /app',
+        'COPY /api/package.json /app',
+        'RUN npm install --production',
+        'COPY /api /app',
+        'COPY --from=frontend /app/dist /app/public',
+        'COPY --from=backend /app/build /app/build',
+        'CMD ["npm", "run", "prod"]',
+        '',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws/web', dockerfile: '/ws/web/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/web/api/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/build', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+  });
+
   test('a build script file calling a bundler API (Bun.build) bundles the server: its literal outdir is the output, its entry the source root', async () => {
     const fs = memFs({
       '/ws/backend/package.json': pkg({ hono: '4' }, { build: 'bun run scripts/build.ts' }),
