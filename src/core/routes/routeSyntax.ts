@@ -215,10 +215,12 @@ export function isFunctionLike(e: ts.Node): boolean {
 }
 
 /**
- * An Express-style `(req, res, next)` function given as a route's last handler that hands every
- * request on: its body ends by calling `next()` (or is that call) and returns nowhere before, as
- * `app.all('*', (req, res, next) => { res.header(...); next(); })` setting CORS headers for every
- * path, or a path left to a middleware mounted before it. Middleware, though registered by a route call.
+ * An Express-style `(req, res, next)` function given as a route's only handler that hands every
+ * request on: its body ends by calling `next()` (or is that call), returns nowhere before and
+ * rewrites nothing of the request, as `app.all('*', (req, res, next) => { res.header(...); next(); })`
+ * setting CORS headers for every path, or a path left to a middleware mounted before it.
+ * Middleware, though registered by a route call. One that sets `req.url` (a rewrite the next
+ * middleware answers) is a route.
  */
 export function handsEveryRequestOn(node: ts.Node): boolean {
   if (!isFunctionLike(node)) return false;
@@ -233,14 +235,22 @@ export function handsEveryRequestOn(node: ts.Node): boolean {
   if (!isBlock(fn.body)) return isNextCall(fn.body);
   const last = fn.body.statements.at(-1);
   if (!last || !(isExpressionStatement(last) || isReturnStatement(last)) || !isNextCall(last.expression)) return false;
-  let returns = false;
+  const req = names[0];
+  let answers = false;
   const visit = (n: ts.Node): void => {
-    if (returns || isFunctionLike(n) || isFunctionDeclaration(n)) return;
-    if (isReturnStatement(n) && n !== last) returns = true;
+    if (answers || isFunctionLike(n) || isFunctionDeclaration(n)) return;
+    if ((isReturnStatement(n) && n !== last) || (isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && rootName(n.left) === req)) answers = true;
     else forEachChild(n, visit);
   };
   forEachChild(fn.body, visit);
-  return !returns;
+  return !answers;
+}
+
+/** `req` of `req.url`, `req.a.b`, `req['x']`. */
+function rootName(e: ts.Expression): string | undefined {
+  let cur = skipOuter(e);
+  while (isPropertyAccessExpression(cur) || ts.isElementAccessExpression(cur)) cur = skipOuter(cur.expression);
+  return isIdentifier(cur) ? cur.text : undefined;
 }
 
 /**

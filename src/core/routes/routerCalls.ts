@@ -64,8 +64,9 @@ export abstract class RouterCallReader extends ReceiverReader {
     if (args.length < 2) return;
     const last = args[args.length - 1];
     const lastNode = last ? skipOuter(last) : undefined;
-    // `app.all('*', (req, res, next) => { res.header(...); next(); })`: middleware, no route.
-    if (lastNode && handsEveryRequestOn(lastNode)) return;
+    // `app.all('*', (req, res, next) => { res.header(...); next(); })`: middleware, no route. With
+    // middleware before it (`router.all('/', requireSignIn, log)`) the path answers (401) all the same.
+    if (args.length === 2 && lastNode && handsEveryRequestOn(lastNode)) return;
     let value = this.evaluate(args[0]);
     // koa-router: router.get('name', '/path', handler)
     const second = args.length >= 3 ? this.evaluate(args[1]) : undefined;

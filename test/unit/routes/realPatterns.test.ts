@@ -71,7 +71,7 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(routesOf(server("apiRouter.prefix('/v1');")).sort(), expected);
   });
 
-  test("a route call whose last handler is (req, res, next) ending in next() and returning nowhere before is middleware, no route; one that may answer first, or a Koa (ctx, next), is a route", () => {
+  test("a route call whose only handler is (req, res, next) ending in next(), returning nowhere before, is middleware, no route; one that may answer first, rewrites the request for the next middleware, follows other middleware (auth answers) or is a Koa (ctx, next) is a route", () => {
     const routes = routesOf({
       '/s/server.js': [
         "const express = require('express');",
@@ -81,11 +81,13 @@ suite('routes on real-world patterns', () => {
         "app.get('/auth/callback', (req, res, next) => next());",
         "app.get('/guarded', (req, res, next) => {\n  if (!req.user) return res.sendStatus(401);\n  next();\n});",
         "app.post('/items', auth, function (req, res) { res.json([]); });",
+        "app.get('/:id', function (request, response, next) {\n  request.sturl = '/';\n  next();\n});",
+        "app.all('/record', requireSignIn, (req, res, next) => {\n  logger.log('debug', req.url);\n  next();\n});",
         'const router = new Router();',
         "router.get('/k', async (ctx, next) => { await next(); });",
       ].join('\n'),
     });
-    assert.deepEqual(routes.sort(), ['GET /guarded', 'GET /k', 'POST /items']);
+    assert.deepEqual(routes.sort(), ['ALL /record', 'GET /:id', 'GET /guarded', 'GET /k', 'POST /items']);
   });
 
   test('a loop over a folder listed at run time registers one route per file there, named from the file; its filter keeps the endings it names', () => {
