@@ -83,6 +83,17 @@ const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs',
  * Every route of a service, from its files already extracted one by one (extract.ts): a large
  * tree is never held as text, only as what each file declares.
  */
+/**
+ * Routes a plain Node server's handler answers by hand (ExtractedRoute.hand) are the app's only
+ * when it has no framework routes or mounts: beside them, that handler serves another server (a
+ * worker's health port, a dev tool's page server) the app's own address never reaches.
+ */
+function dropHandRoutesBesideFramework(scanned: Scanned[]): Scanned[] {
+  const framework = scanned.some((s) => s.x.mounts.length > 0 || s.x.routes.some((r) => r.hand === undefined));
+  if (framework) for (const s of scanned) if (s.x.routes.some((r) => r.hand)) s.x = { ...s.x, routes: s.x.routes.filter((r) => !r.hand) };
+  return scanned;
+}
+
 /** Pending class mounts (`this.useWithMiddleware(path, router, mw)`) that some class method of that name makes: mounts. */
 function confirmClassMounts(scanned: Scanned[]): Scanned[] {
   const made = new Set(scanned.flatMap((s) => Object.entries(s.x.mountMethods ?? {}).map(([name, sig]) => `${name}#${sig.pathArg}#${sig.routerArg}`)));
@@ -110,7 +121,7 @@ function confirmMethodMounts(scanned: Scanned[]): Scanned[] {
 
 export function collectExtracted(extracted: { file: string; x: ExtractedFile }[], opts: CollectOptions): CollectedRoutes {
   const warnings: string[] = [];
-  const scanned: Scanned[] = confirmMethodMounts(confirmClassMounts(extracted.map((f) => ({ file: f.file, key: toSlash(f.file), x: f.x }))));
+  const scanned: Scanned[] = dropHandRoutesBesideFramework(confirmMethodMounts(confirmClassMounts(extracted.map((f) => ({ file: f.file, key: toSlash(f.file), x: f.x })))));
   const unknownMounts = fileWarnings(scanned, warnings);
   const byKey = new Map(scanned.map((s) => [s.key, s]));
   dropUnmadeRouters(scanned, byKey, opts.aliases ?? []);

@@ -7,7 +7,7 @@
 //
 // One FileReader reads one file. Its readers are layered, one concept per file, each built on the
 // one before and sharing the file's state (readerBase.ts): evaluator (values), declarations,
-// tableLoops, loops, routeTables, receivers, routerCalls, routeHelpers, mounts, fileExports, nestApp, nestControllers, adonisRoutes.
+// tableLoops, loops, routeTables, receivers, routerCalls, routeHelpers, mounts, fileExports, nestApp, nestControllers, adonisRoutes, handRouting.
 // This file holds the walk over the tree and the dispatch of each call to its reader.
 import ts from 'typescript';
 import { forEachChild, isAsExpression, isBinaryExpression, isBindingElement, isCallExpression, isClassDeclaration, isElementAccessExpression, isForInStatement, isForOfStatement, isForStatement, isFunctionDeclaration, isIdentifier, isIfStatement, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isStringLiteral, isVariableDeclaration, isVariableStatement } from './tsNodes';
@@ -16,7 +16,7 @@ import { skipOuter } from './tsSyntax';
 import { isFunctionLike, isTypeOnly } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
 import { globLoaded, isModuleLoad } from './moduleLoads';
-import { AdonisReader } from './adonisRoutes';
+import { HandRoutingReader } from './handRouting';
 
 /** Past this size a file is not parsed: generated bundles, not route declarations. */
 export const MAX_ROUTE_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -43,7 +43,7 @@ export function extractRoutesFromSource(text: string, file: string): ExtractedFi
   return result;
 }
 
-class FileReader extends AdonisReader {
+class FileReader extends HandRoutingReader {
   read(): void {
     // First: its walk links the tree's parent pointers.
     this.findRedeclared();
@@ -76,6 +76,7 @@ class FileReader extends AdonisReader {
     if (isCallExpression(node)) {
       this.readCall(node);
       this.readListen(node);
+      this.readCreateServer(node);
       const pattern = isModuleLoad(node) ? globLoaded(node) : undefined;
       if (pattern !== undefined) this.warn(node, { id: 'globLoad', args: [pattern] });
     }

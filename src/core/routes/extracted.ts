@@ -43,6 +43,11 @@ export interface ExtractedRoute {
   relative?: true;
   /** Read like an HTTP client's request (`app.get('/x', h)` whose answer is used) on a router made by a call: kept only when that call makes a router. */
   clientLike?: true;
+  /**
+   * Answered by a plain Node server's handler routing by hand (handRouting.ts): served only in an
+   * app of no framework; beside a framework's routes it is another server (a health port, a dev tool).
+   */
+  hand?: true;
 }
 
 /**

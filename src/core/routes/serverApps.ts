@@ -43,7 +43,8 @@ export async function findServerApps(fs: FsLike, files: readonly string[]): Prom
   for (const file of files) {
     const name = file.slice(file.lastIndexOf(sep) + 1);
     if (name !== 'package.json') continue;
-    const evidence = serverEvidence(await readJsonObject(fs, file));
+    const pkg = await readJsonObject(fs, file);
+    const evidence = serverEvidence(pkg) ?? (await plainNodeServer(fs, dirname(file), pkg));
     if (typeof evidence === 'string') apps.set(dirname(file), { dir: dirname(file), evidence: `${name} ${evidence}` });
     else if (evidence?.routeHandlers) {
       const importer = await pageAppImporter(fs, dirname(file), await nextRouteHandlers(fs, dirname(file), files), SERVER_FRAMEWORKS);
@@ -129,6 +130,23 @@ function serverEvidence(pkg: Record<string, unknown> | undefined): string | { fr
   if (!scripts.some(([, cmd]) => PAGE_CLI.test(cmd))) return `depends on ${framework}`;
   const runs = scripts.find(([script, cmd]) => START_SCRIPT.test(script) && RUNS_SERVER.test(cmd));
   return runs ? `depends on ${framework} and its ${runs[0]} script runs a server of its own` : { frameworks: SERVER_FRAMEWORKS.filter((f) => deps.includes(f)) };
+}
+
+/** A file serving with Node's own server module: it imports `http` (`https`, `http2`, `node:`) and calls its `createServer`. */
+const NODE_SERVER_SOURCE = /\b(?:require\s*\(\s*|from\s*)['"](?:node:)?https?2?['"][\s\S]*?\bcreateServer\s*\(/;
+
+/**
+ * A package listing no server framework and no front end whose started file (its start script's
+ * `node x.js`, else its `main`) serves with Node's own `createServer`: a plain Node server, whose
+ * request handler may route by hand (handRouting.ts).
+ */
+async function plainNodeServer(fs: FsLike, dir: string, pkg: Record<string, unknown> | undefined): Promise<string | undefined> {
+  if (!pkg || dependencyNames(pkg).some((d) => FRONT_END.has(d))) return undefined;
+  const main = pkg['main'];
+  const file = startedFile(pkg) ?? (typeof main === 'string' ? main : undefined);
+  if (file === undefined || !SOURCE_FILE.test(file)) return undefined;
+  const text = await fs.readFile(join(dir, ...file.split('/'))).catch(() => '');
+  return NODE_SERVER_SOURCE.test(text) ? `starts ${posix.normalize(file)}, which serves with Node's createServer` : undefined;
 }
 
 /**

@@ -13,6 +13,23 @@ suite('findServerApps', () => {
     assert.deepEqual(await findServerApps(fs, ['/r/api/package.json']), [{ dir: '/r/api', evidence: 'package.json depends on express' }]);
   });
 
+  test("a package with no framework whose started file serves with Node's own createServer is a server app (a plain Node server); a front end's, or a file that only imports http, is not", async () => {
+    const files = {
+      '/r/hook/package.json': pkg({ pg: '8' }, { start: 'node src/server.js' }),
+      '/r/hook/src/server.js': "const http = require('node:http');\nhttp.createServer((req, res) => res.end()).listen(80);\n",
+      '/r/main/package.json': JSON.stringify({ main: 'index.mjs' }),
+      '/r/main/index.mjs': "import { createServer } from 'https';\ncreateServer(opts, handle).listen(443);\n",
+      '/r/cli/package.json': pkg({}, { start: 'node cli.js' }),
+      '/r/cli/cli.js': "const http = require('http');\nhttp.get('http://example.com');\n",
+      '/r/web/package.json': pkg({ react: '18' }, { start: 'node dev.js' }),
+      '/r/web/dev.js': "const http = require('http');\nhttp.createServer(serve).listen(3000);\n",
+    };
+    assert.deepEqual(await findServerApps(memFs(files), Object.keys(files)), [
+      { dir: '/r/hook', evidence: "package.json starts src/server.js, which serves with Node's createServer" },
+      { dir: '/r/main', evidence: "package.json starts index.mjs, which serves with Node's createServer" },
+    ]);
+  });
+
   test('an AdonisJS app (its core package, or v4 framework package) is a server app', async () => {
     const files = { '/r/api/package.json': pkg({ '@adonisjs/core': '6' }), '/r/old/package.json': pkg({ '@adonisjs/framework': '5' }) };
     assert.deepEqual(await findServerApps(memFs(files), Object.keys(files)), [
