@@ -25,6 +25,9 @@ import { isRouteSource } from '../src/core/routes/isRouteSource';
 import { scanSourceText } from '../src/core/routes/scanFile';
 import type { ExtractedFile } from '../src/core/routes/extracted';
 import type { ServiceSpec } from '../src/core/model';
+import { discoverComposeProjects } from '../src/core/compose/discover';
+import { startedSourceFile } from '../src/core/gather/startedEntry';
+import { isAtOrInside } from '../src/core/pathInside';
 
 interface TruthRoute {
   method: string;
@@ -121,8 +124,17 @@ interface RouteRun {
 interface ScannedRepository {
   files: number;
   extracted: Map<string, ExtractedFile>;
-  /** Each app's routes and warnings, joined from what is in `extracted` now. */
-  join(): Array<{ dir: string } & ReturnType<typeof collectExtracted>>;
+  /** Each app's routes and warnings, joined from what is in `extracted` now, limited to what the services' started files serve. */
+  join(services: readonly StartedService[]): Array<{ dir: string } & ReturnType<typeof collectExtracted>>;
+}
+
+/**
+ * What the check knows of a service built from the repository: the source root its mapping reads,
+ * and the file its container starts when the check can tell (gather/startedEntry.ts).
+ */
+interface StartedService {
+  sourceRoot: string;
+  entry: string | undefined;
 }
 
 async function scanRepository(dir: string): Promise<ScannedRepository> {
@@ -145,20 +157,77 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
   // A Next.js app's framework routes reach it only under its route handlers' folders (as the check leaves out the others).
   const handlerPaths = new Map<string, string[] | undefined>();
   for (const group of groups) handlerPaths.set(group.dir, await nextHandlerPaths(fs, group.dir, tree.files));
-  const join = () =>
+  const joinGroup = (group: (typeof groups)[number], entry: string | undefined) => {
+    const mine = group.files.flatMap((file) => {
+      const x = extracted.get(file);
+      return x ? [{ file, x }] : [];
+    });
+    // As the check joins them: another package's Nest controllers only through a module the app imports.
+    const own = mine.filter((f) => f.file.startsWith(group.dir + path.sep));
+    const joined = [...own, ...servedPackageRoutes(own, mine.filter((f) => !own.includes(f)))];
+    const collected = collectExtracted(joined, { moduleOf: () => undefined, aliases: aliasesOf.get(group.dir) ?? [], files: group.files, ...(entry !== undefined ? { entry } : {}) });
+    const paths = handlerPaths.get(group.dir);
+    return paths ? servedThroughHandlers(collected, paths) : collected;
+  };
+  const join = (services: readonly StartedService[]) =>
     groups.map((group) => {
-      const mine = group.files.flatMap((file) => {
-        const x = extracted.get(file);
-        return x ? [{ file, x }] : [];
-      });
-      // As the check joins them: another package's Nest controllers only through a module the app imports.
-      const own = mine.filter((f) => f.file.startsWith(group.dir + path.sep));
-      const joined = [...own, ...servedPackageRoutes(own, mine.filter((f) => !own.includes(f)))];
-      const collected = collectExtracted(joined, { moduleOf: () => undefined, aliases: aliasesOf.get(group.dir) ?? [], files: group.files });
-      const paths = handlerPaths.get(group.dir);
-      return { dir: group.dir, ...(paths ? servedThroughHandlers(collected, paths) : collected) };
+      // Each service starting a file of this app serves what that file reaches (the check's limit); the union of theirs.
+      const entries = groupEntries(group, groups, services);
+      const each = entries.map((entry) => joinGroup(group, entry));
+      return { dir: group.dir, routes: each.flatMap((c) => c.routes), warnings: [...new Set(each.flatMap((c) => c.warnings))] };
     });
   return { files: sources.length, extracted, join };
+}
+
+/**
+ * The started files a server app is joined from: those of the services whose started file is one
+ * of its own (the deepest app holding it); none known (undefined: every route of the app) when no
+ * service starts one of its files, or when a service reading its folder starts no file it can tell.
+ */
+function groupEntries(group: { dir: string; files: string[] }, groups: readonly { dir: string; files: string[] }[], services: readonly StartedService[]): Array<string | undefined> {
+  const ownerOf = (file: string) => groups.filter((g) => isAtOrInside(g.dir, file) && g.files.includes(file)).sort((a, b) => b.dir.length - a.dir.length)[0];
+  const overlaps = (root: string) => isAtOrInside(root, group.dir) || isAtOrInside(group.dir, root);
+  const entries = services.flatMap((s) => (s.entry !== undefined && ownerOf(s.entry) === group ? [s.entry] : []));
+  if (entries.length === 0 || services.some((s) => s.entry === undefined && overlaps(s.sourceRoot))) return [undefined];
+  return [...new Set(entries)];
+}
+
+/** The service a truth's Dockerfile stands for, as compose would declare it (the build context, file, target stage and args). */
+function mappingSpec(dir: string, m: TruthMapping): ServiceSpec {
+  return {
+    name: 'corpus',
+    project: 'corpus',
+    projectDir: dir,
+    composeFiles: [],
+    build: { context: path.join(dir, m.context), dockerfile: path.join(dir, m.dockerfile), ...(m.stage !== undefined ? { target: m.stage } : {}), ...(m.args !== undefined ? { args: m.args } : {}) },
+    ports: [],
+    drift: {},
+  };
+}
+
+/**
+ * The services the check would read in the repository, each with its started file as the check
+ * derives it (inferMapping, then startedSourceFile over the route sources under its source root):
+ * every compose service building from the repository, found as the check finds them, and every
+ * Dockerfile the truth records as a server's build (the repositories built without compose).
+ */
+async function startedServices(dir: string, mappings: readonly TruthMapping[], sources: readonly string[]): Promise<StartedService[]> {
+  const fs = createNodeFs();
+  const specs: ServiceSpec[] = [];
+  try {
+    for (const p of await discoverComposeProjects(fs, dir, {})) specs.push(...p.services.filter((s) => s.build !== undefined && isAtOrInside(dir, s.build.context)));
+  } catch {
+    // A compose file the check refuses: no service of it.
+  }
+  specs.push(...mappings.map((m) => mappingSpec(dir, m)));
+  const out: StartedService[] = [];
+  for (const spec of specs) {
+    const mapping = await inferMapping(fs, spec).catch(() => undefined);
+    if (!mapping) continue;
+    const entry = await startedSourceFile(fs, spec, mapping, sources.filter((f) => isAtOrInside(mapping.sourceRoot, f)));
+    out.push({ sourceRoot: mapping.sourceRoot, entry });
+  }
+  return out;
 }
 
 function repoRelative(dir: string, p: string): string {
@@ -181,15 +250,22 @@ function appsOfRoute(group: string, file: string | undefined, truthApps: string[
   return below.length > 0 ? below : [group];
 }
 
-/** `truthApps`: the app folders the truth names, to tell which app a route found is counted for. */
-async function routesOf(dir: string, truthApps: string[]): Promise<RouteRun> {
+/**
+ * `truthApps`: the app folders the truth names, to tell which app a route found is counted for;
+ * `mappings`: the truth's Dockerfiles, services of the repository beside its compose files.
+ */
+async function routesOf(dir: string, truthApps: string[], mappings: readonly TruthMapping[]): Promise<RouteRun> {
   const started = performance.now();
   const repo = await scanRepository(dir);
+  const scanned = performance.now() - started;
+  // Not timed: the check derives the started files from the mappings it infers anyway.
+  const services = await startedServices(dir, mappings, [...repo.extracted.keys()]);
+  const joinStarted = performance.now();
   const { extracted } = repo;
   const found = new Map<string, FoundRoute>();
   const warnings: string[] = [];
   const joinAll = (): void => {
-    for (const app of repo.join()) {
+    for (const app of repo.join(services)) {
       const group = repoRelative(dir, app.dir);
       for (const r of app.routes) {
         const key = routeKey(r.method, r.path);
@@ -200,7 +276,7 @@ async function routesOf(dir: string, truthApps: string[]): Promise<RouteRun> {
     }
   };
   joinAll();
-  const ms = performance.now() - started;
+  const ms = scanned + performance.now() - joinStarted;
   // A saved file: the route file with the most routes is read and scanned again, then joined.
   const saved = [...extracted.entries()].sort((a, b) => b[1].routes.length - a[1].routes.length)[0]?.[0];
   const again = performance.now();
@@ -251,15 +327,7 @@ function unknownPrefixFills(unknownPrefix: string[], missed: string[]): { filled
 
 async function mappingRight(dir: string, m: TruthMapping): Promise<{ right: boolean; got: string }> {
   const fs = createNodeFs();
-  const spec: ServiceSpec = {
-    name: 'corpus',
-    project: 'corpus',
-    projectDir: dir,
-    composeFiles: [],
-    build: { context: path.join(dir, m.context), dockerfile: path.join(dir, m.dockerfile), ...(m.stage !== undefined ? { target: m.stage } : {}), ...(m.args !== undefined ? { args: m.args } : {}) },
-    ports: [],
-    drift: {},
-  };
+  const spec = mappingSpec(dir, m);
   const got = await inferMapping(fs, spec);
   if (!got) return { right: false, got: 'no mapping' };
   const sourceRoot = path.relative(dir, got.sourceRoot).split(path.sep).join('/') || '.';
@@ -269,7 +337,8 @@ async function mappingRight(dir: string, m: TruthMapping): Promise<{ right: bool
 
 /** `--try DIR`: what the scan finds in a folder nobody recorded a truth for, to read by eye. */
 async function tryFolder(dir: string): Promise<void> {
-  for (const app of (await scanRepository(dir)).join()) {
+  const repo = await scanRepository(dir);
+  for (const app of repo.join(await startedServices(dir, [], [...repo.extracted.keys()]))) {
     console.log(`app ${path.relative(dir, app.dir) || '.'}: ${app.routes.length} routes`);
     for (const r of app.routes) console.log(`  ${r.method} ${r.path}  ${path.relative(dir, r.file ?? '')}:${r.line ?? ''}`);
     for (const w of app.warnings) console.log(`  warning ${w.replace(dir + path.sep, '')}`);
@@ -302,7 +371,7 @@ async function main(): Promise<void> {
       results.push({ name: t.name, repo: t.repo, commit: t.commit, framework: t.framework, files: 0, truth: 0, exact: 0, missed: [], extra: [], unknownPrefix: [], mappings, routesRecorded: false, warnings: 0, ms: 0, rescanMs: 0 });
       continue;
     }
-    const { found, files, warnings, ms, rescanMs } = await routesOf(dir, [...new Set(t.routes.flatMap((r) => (r.app !== undefined ? [r.app] : [])))]);
+    const { found, files, warnings, ms, rescanMs } = await routesOf(dir, [...new Set(t.routes.flatMap((r) => (r.app !== undefined ? [r.app] : [])))], t.mappings ?? []);
     const { truth, exact, missed, extra, unknownPrefix, filled, fillsNone } = compareRoutes(t, found);
     const pct = truth.size ? (100 * exact.length) / truth.size : 100;
     console.log(
