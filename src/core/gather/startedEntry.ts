@@ -26,7 +26,13 @@ function startedCommand(spec: ServiceSpec, mapping: SourceMapping): { words: str
   if (!stage) return undefined;
   const { command, entrypoint } = spec.config ?? {};
   const words = command !== undefined || entrypoint !== undefined ? [...(entrypoint ?? []), ...(command ?? [])] : commandWords(stage.command);
-  return words.length > 0 ? { words, workdir: spec.config?.workingDir ?? stage.workdir } : undefined;
+  let workdir = spec.config?.workingDir ?? stage.workdir;
+  // `cd server && node index.js` (a start script's folder): the files are named from there.
+  while (words[0] === 'cd' && words[1] !== undefined && words[2] === '&&') {
+    workdir = posix.resolve(workdir, words[1]);
+    words.splice(0, 3);
+  }
+  return words.length > 0 ? { words, workdir } : undefined;
 }
 
 /**

@@ -17,6 +17,7 @@ import { buildScriptNames, bundledEntryFolder, bundlingText, findBundler, type B
 import { findScriptedBundle, type ScriptedBundle } from './bundleScript';
 import { findRunBundle, runCommandsInContext, type RunBundle } from '../dockerfile/runBundle';
 import { serviceDockerfile } from '../dockerfile/dockerfileName';
+import { withStartScripts } from '../dockerfile/startScript';
 import { withRootScripts, withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
 import { entryFolder } from '../routes/serverApps';
 import { compiledStartEntry } from './startEntry';
@@ -89,7 +90,9 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const { build } = spec;
   const evidence: string[] = [];
   const context = build && isAbsolute(build.context) ? build.context : spec.projectDir;
-  const written = await readDockerfile(files, spec, evidence);
+  const parsed = await readDockerfile(files, spec, evidence);
+  // A start command running a script of the context starts what the script runs.
+  const written = parsed && (await withStartScripts(files, parsed, context, evidence));
   const built = written && stagesBuiltFor(written, build?.target);
   // A manifest copied in as package.json is the package the image builds, not the folder's own.
   const manifests = built ? renamedManifests(built) : [];

@@ -1,0 +1,160 @@
+// An image whose start command runs a shell script of the build context (`COPY entrypoint.sh
+// /entry.sh` + `ENTRYPOINT ["/entry.sh"]`, `CMD ["sh", "./start.sh"]`) starts what the script
+// runs: the node, bun, tsx or package-manager command it `exec`s, else the last one it runs. The
+// script is read as text, never run, and only from inside the build context.
+import * as l10n from '@vscode/l10n';
+import { join, posix } from 'node:path';
+import type { FsLike } from '../ports';
+import { isAtOrInside } from '../pathInside';
+import { commandWords, type CopyInstr, type Dockerfile, type Stage } from './parse';
+
+/** Shells a script is handed to (`sh ./start.sh`); their options before it are skipped. */
+const SHELL = /^(?:sh|bash|ash|dash|zsh)$/;
+/** Programs whose command is the app's start: a JavaScript runtime or runner, a package manager, a process manager. */
+const STARTS_APP = /^(?:node|nodejs|bun|deno|tsx|ts-node|ts-node-dev|nodemon|babel-node|npm|pnpm|yarn|npx|pm2|pm2-runtime)$/;
+/** Programs that run the rest of the line in their place (an init, a user switch): `exec tini -- node x`, `exec su-exec app node x`. */
+const WRAPPER = /^(?:tini|dumb-init|--)$/;
+const USER_SWITCH = /^(?:gosu|su-exec)$/;
+/** A script of more than this is not read (a start script is a few lines). */
+const MAX_SCRIPT_CHARS = 64 * 1024;
+/** Scripts followed through scripts they exec, at most. */
+const MAX_HOPS = 3;
+
+/** What a followed start script runs, and the evidence line that says where it was read. */
+export interface FollowedStart {
+  command: string;
+  why: string;
+}
+
+/**
+ * The Dockerfile with each stage's start command that runs a script of the build context replaced
+ * by what the script starts (`cd` folders it changes to kept: `cd /app/server && node index.js`);
+ * a stage whose script is not found in the context, or starts nothing known, is left as it is.
+ */
+export async function withStartScripts(fs: FsLike, df: Dockerfile, context: string, evidence: string[]): Promise<Dockerfile> {
+  let changed = false;
+  const stages: Stage[] = [];
+  for (const stage of df.stages) {
+    const followed = stage.start ? await followStartScript(fs, df, stage, context) : undefined;
+    if (followed) {
+      changed = true;
+      evidence.push(followed.why);
+    }
+    stages.push(followed ? { ...stage, start: followed.command } : stage);
+  }
+  return changed ? { ...df, stages } : df;
+}
+
+async function followStartScript(fs: FsLike, df: Dockerfile, stage: Stage, context: string): Promise<FollowedStart | undefined> {
+  let command = stage.start ?? '';
+  const read: string[] = [];
+  for (let hop = 0; hop < MAX_HOPS; hop++) {
+    const call = scriptCall(commandWords(command));
+    const file = call && (await contextScript(fs, df, stage, context, posix.resolve(stage.workdir, call.script)));
+    const text = file === undefined ? undefined : await fs.readFile(join(context, ...file.split('/'))).catch(() => undefined);
+    const next = text !== undefined && text.length <= MAX_SCRIPT_CHARS && call ? startOfScript(text, call.args) : undefined;
+    if (next === undefined || file === undefined) break;
+    read.push(file);
+    command = next;
+  }
+  if (read.length === 0) return undefined;
+  return { command, why: l10n.t('the image starts {0}: {1}, the command its start script {2} runs (read, not run)', stage.start ?? '', command, read.join(' -> ')) };
+}
+
+/** The script a start command runs (its first word, or the word after a shell and its options) and the arguments it gets. */
+function scriptCall(words: string[]): { script: string; args: string[] } | undefined {
+  let at = 0;
+  if (SHELL.test(posix.basename(words[0] ?? ''))) {
+    at = 1;
+    while ((words[at] ?? '').startsWith('-')) {
+      // `sh -c "..."` runs a command line, not a script file.
+      if (/^-\w*c/.test(words[at] ?? '')) return undefined;
+      at++;
+    }
+  }
+  const script = words[at];
+  if (script === undefined || STARTS_APP.test(posix.basename(script)) || /\.[cm]?[jt]sx?$/.test(script)) return undefined;
+  // A path (`/entry.sh`, `./start`) or a shell script's name (`start.sh`): not a program of the image's PATH.
+  if (!script.includes('/') && !/\.(?:ba)?sh$/.test(script)) return undefined;
+  return { script, args: words.slice(at + 1) };
+}
+
+/**
+ * The context-relative file the stage has at `imagePath`: the last COPY or ADD writing there (the
+ * stage's own, then those of the stage it is built FROM) copied it from the context, and the file
+ * is inside the context by its spelling and, where the file system tells, by its real path (a link
+ * out of the context is not followed). Undefined when another stage or a RUN may have put it there.
+ */
+async function contextScript(fs: FsLike, df: Dockerfile, stage: Stage, context: string, imagePath: string): Promise<string | undefined> {
+  for (let s: Stage | undefined = stage, hops = 0; s && hops < df.stages.length; s = s.baseStage === undefined ? undefined : df.stages[s.baseStage], hops++) {
+    for (const copy of [...s.copies].reverse()) {
+      const rels = copy.sources.flatMap((src) => sourceAt(copy, src, imagePath));
+      if (rels.length === 0) continue;
+      if (copy.from !== undefined || copy.byRun !== undefined) return undefined;
+      for (const rel of rels) if (await isContextFile(fs, context, rel)) return rel;
+    }
+  }
+  return undefined;
+}
+
+/** The context path a COPY's source `src` puts at `imagePath`, when it may (none for a glob or a URL). */
+function sourceAt(copy: CopyInstr, src: string, imagePath: string): string[] {
+  if (/[*?[]|:\/\//.test(src)) return [];
+  const rel = copy.dest === imagePath ? (copy.destIsDir || copy.sources.length > 1 ? posix.join(src, posix.basename(imagePath)) : src) : imagePath.startsWith(`${copy.dest}/`) ? posix.join(src, imagePath.slice(copy.dest.length + 1)) : undefined;
+  const clean = rel === undefined ? undefined : posix.normalize(rel).replace(/^\.?\/+/, '');
+  return clean === undefined || clean === '' || clean === '.' || clean.startsWith('..') ? [] : [clean];
+}
+
+async function isContextFile(fs: FsLike, context: string, rel: string): Promise<boolean> {
+  const abs = join(context, ...rel.split('/'));
+  const stat = isAtOrInside(context, abs) ? await fs.stat(abs) : undefined;
+  if (!stat?.isFile || (stat.size ?? 0) > MAX_SCRIPT_CHARS) return false;
+  if (!fs.realpath) return true;
+  const [realContext, realFile] = await Promise.all([fs.realpath(context), fs.realpath(abs)]);
+  return realContext !== undefined && realFile !== undefined && isAtOrInside(realContext, realFile);
+}
+
+/**
+ * What a shell script starts: the last command it `exec`s, else the last it runs, of those starting
+ * the app (node, bun, tsx, npm...; `exec "$@"` runs the script's arguments, the image's CMD), as a
+ * command line with the folder the script `cd`s to before it. Undefined when it starts none.
+ */
+export function startOfScript(text: string, args: readonly string[]): string | undefined {
+  let cwd: string | undefined;
+  let last: string | undefined;
+  let lastExec: string | undefined;
+  const lines = text.replace(/\\\r?\n/g, ' ').split(/\r?\n/);
+  for (const line of lines) {
+    const code = line.replace(/(^|\s)#.*$/, '');
+    for (const part of code.split(/&&|\|\||;/)) {
+      const words = commandWords(part.trim()).filter((w, i, all) => !/^\w+=/.test(w) || all.slice(0, i).some((b) => !/^\w+=/.test(b)));
+      const keyword = ['then', 'else', 'do', '{', '('].includes(words[0] ?? '') ? words.slice(1) : words;
+      // Relative to the folder the script starts in (the image's WORKDIR): `cd server` stays relative.
+      if (keyword[0] === 'cd' && keyword[1] !== undefined && !keyword[1].includes('$')) cwd = posix.isAbsolute(keyword[1]) ? posix.normalize(keyword[1]) : posix.join(cwd ?? '', keyword[1]);
+      const exec = keyword[0] === 'exec';
+      const started = startedWords(exec ? keyword.slice(1) : keyword, args, exec);
+      if (started === undefined) continue;
+      const command = [...(cwd !== undefined && cwd !== '.' ? ['cd', cwd, '&&'] : []), ...started].join(' ');
+      if (exec) lastExec = command;
+      last = command;
+    }
+  }
+  return lastExec ?? last;
+}
+
+/**
+ * The words of a command starting the app, past an init or user switch before it (`tini -- node
+ * x`); `"$@"` stands for `args`. One the script `exec`s may be another script (followed in turn).
+ */
+function startedWords(words: string[], args: readonly string[], exec: boolean): string[] | undefined {
+  let at = 0;
+  for (;;) {
+    const w = words[at] ?? '';
+    if (WRAPPER.test(posix.basename(w))) at++;
+    else if (USER_SWITCH.test(posix.basename(w))) at += 2;
+    else break;
+  }
+  const rest = words.slice(at).flatMap((w) => (w === '$@' ? [...args] : [w]));
+  if (rest.length === 0) return undefined;
+  return STARTS_APP.test(posix.basename(rest[0] ?? '')) || (exec && scriptCall(rest) !== undefined) ? rest : undefined;
+}

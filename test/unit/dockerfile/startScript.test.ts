@@ -1,0 +1,84 @@
+// A start command that runs a shell script of the build context starts what the script runs.
+import * as assert from 'node:assert/strict';
+import { parseDockerfile } from '../../../src/core/dockerfile/parse';
+import { startOfScript, withStartScripts } from '../../../src/core/dockerfile/startScript';
+import { startedSourceFile } from '../../../src/core/gather/startedEntry';
+import { inferMapping } from '../../../src/core/mapping/infer';
+import type { FsLike } from '../../../src/core/ports';
+import type { ServiceSpec, SourceMapping } from '../../../src/core/model';
+import { memFs } from '../helpers/memFs';
+
+const ENTRY_SH = '#!/bin/sh\nset -e\n# wait for the database\n./wait-for.sh db:5432\nnpx prisma migrate deploy\nexec node dist/main.js "$@"\n';
+
+suite('startOfScript', () => {
+  test('the node command the script execs, not the commands before it', () => {
+    assert.equal(startOfScript(ENTRY_SH, []), 'node dist/main.js');
+  });
+
+  test('the last command starting the app when none is exec-ed; a cd before it is kept', () => {
+    assert.equal(startOfScript('cd server\nNODE_ENV=production npm run migrate\nnpm start\n', []), 'cd server && npm start');
+    assert.equal(startOfScript('cd /srv/app && node index.js', []), 'cd /srv/app && node index.js');
+  });
+
+  test('exec "$@" runs the arguments the script gets (the CMD after an ENTRYPOINT script)', () => {
+    assert.equal(startOfScript('#!/bin/sh\nif [ "$1" = "x" ]; then echo; fi\nexec "$@"\n', ['node', 'server.js']), 'node server.js');
+  });
+
+  test('an init or a user switch before the command is passed over', () => {
+    assert.equal(startOfScript('exec su-exec app tini -- bun run src/index.ts\n', []), 'bun run src/index.ts');
+  });
+
+  test('a script starting nothing known says nothing', () => {
+    assert.equal(startOfScript('#!/bin/sh\necho hello\nnginx -g "daemon off;"\n', []), undefined);
+  });
+});
+
+suite('withStartScripts', () => {
+  const dockerfile = (cmd: string) => parseDockerfile(`FROM node:22\nWORKDIR /app\nCOPY entrypoint.sh /entry.sh\nCOPY . .\n${cmd}\n`);
+  const fs = memFs({ '/w/entrypoint.sh': ENTRY_SH, '/w/scripts/start.sh': 'cd api\nexec node build/server.js\n' });
+  const startOf = async (cmd: string, files: FsLike = fs) => (await withStartScripts(files, dockerfile(cmd), '/w', [])).stages[0]?.start;
+
+  test('an ENTRYPOINT script copied from the context starts the command it execs', async () => {
+    assert.equal(await startOf('ENTRYPOINT ["/entry.sh"]'), 'node dist/main.js');
+  });
+
+  test('a script handed to a shell (CMD ["sh", "./scripts/start.sh"]), found where COPY . . put it', async () => {
+    assert.equal(await startOf('CMD ["sh", "./scripts/start.sh"]'), 'cd api && node build/server.js');
+  });
+
+  test('a command naming no script of the context, or a shell -c line, is left as written', async () => {
+    assert.equal(await startOf('CMD ["node", "dist/main.js"]'), 'node dist/main.js');
+    assert.equal(await startOf('CMD ["/usr/local/bin/start.sh"]'), '/usr/local/bin/start.sh');
+    assert.equal(await startOf('CMD ["sh", "-c", "./scripts/start.sh"]'), 'sh -c ./scripts/start.sh');
+  });
+
+  test('a script is read only inside the build context: not one reached through a link out of it', async () => {
+    const read: string[] = [];
+    const linked: FsLike = {
+      ...fs,
+      readFile: (p) => {
+        read.push(p);
+        return fs.readFile(p);
+      },
+      realpath: async (p) => (p === '/w/entrypoint.sh' ? '/etc/entrypoint.sh' : p),
+    };
+    assert.equal(await startOf('ENTRYPOINT ["/entry.sh"]', linked), '/entry.sh');
+    assert.deepEqual(read, []);
+  });
+});
+
+suite('started file through a start script', () => {
+  test("the service's started file is the one the script runs, from the folder it cds to", async () => {
+    const fs = memFs({
+      '/w/Dockerfile': 'FROM node:22\nWORKDIR /app\nCOPY . .\nCMD ["sh", "./start.sh"]\n',
+      '/w/start.sh': '#!/bin/sh\ncd server\nexec node index.js\n',
+      '/w/server/package.json': JSON.stringify({ name: 'server', dependencies: { express: '^4' } }),
+      '/w/server/index.js': "const app = require('express')();\napp.get('/health', (req, res) => res.end());\napp.listen(3000);\n",
+      '/w/server/mock.js': "const app = require('express')();\napp.get('/mock', (req, res) => res.end());\napp.listen(3001);\n",
+    });
+    const spec = { name: 'api', project: 'p', projectDir: '/w', build: { context: '/w', dockerfile: '/w/Dockerfile' }, drift: {}, ports: [], composeFiles: [] } as ServiceSpec;
+    const mapping = (await inferMapping(fs, spec)) as SourceMapping;
+    assert.ok(mapping.evidence.some((e) => e.includes('start.sh')), mapping.evidence.join('\n'));
+    assert.equal(await startedSourceFile(fs, spec, mapping, ['/w/server/index.js', '/w/server/mock.js']), '/w/server/index.js');
+  });
+});
