@@ -68,7 +68,7 @@ export function withRunMoves(df: Dockerfile): Dockerfile {
     const root = contextRoot(stage.copies.filter((c) => c.from === undefined && c.byRun === undefined));
     if (!words || dest === undefined || root === undefined || /[*?$]/.test(dest)) return undefined;
     if (/^\s*cp\s(?:.*\s)?--parents\b/.test(command)) return withParents(words, dest, stage, root);
-    const renamed = renameOf(command, words, dest, stage, root);
+    const renamed = renameOf(command, words, dest, stage, root) ?? intoFolder(words, dest, stage, root);
     if (renamed) return renamed;
     for (const w of words) {
       const contents = /^(.+?)\/(?:\*|\.)$/.exec(w)?.[1];
@@ -121,6 +121,18 @@ function renameOf(command: string, words: string[], dest: string, stage: Stage, 
   if (posix.basename(folder) !== posix.basename(dest) || posix.resolve(stage.workdir, folder) === posix.resolve(stage.workdir, dest)) return undefined;
   const rel = posix.relative(root, posix.resolve(stage.workdir, folder));
   return rel === '' || rel.startsWith('..') ? undefined : { source: rel, dest: posix.resolve(stage.workdir, dest) };
+}
+
+/**
+ * `mv /repo/dist/ /out/`: one folder moved or copied into a folder written as one (a trailing
+ * slash), where it lands by its name (/out/dist).
+ */
+function intoFolder(words: string[], dest: string, stage: Stage, root: string): RunCopy | undefined {
+  const [source] = words;
+  if (words.length !== 1 || source === undefined || !dest.endsWith('/') || /\.[a-z]+$/i.test(source) || /[*?$]/.test(source)) return undefined;
+  const folder = source.replace(/\/+$/, '');
+  const rel = posix.relative(root, posix.resolve(stage.workdir, folder));
+  return rel === '' || rel.startsWith('..') ? undefined : { source: rel, dest: posix.resolve(stage.workdir, dest, posix.basename(folder)) };
 }
 
 const RUNS_SCRIPT = /^(\s*)(?:pnpm|yarn|npm\s+run|pnpm\s+run|yarn\s+run|bun\s+run)\s+([\w:.-]+)\s*$/;

@@ -43,23 +43,54 @@ const BUNDLER_CONFIGS: readonly BundlerConfig[] = [
  * the bundler API call of a build script file (`scripted`); undefined when neither names one.
  */
 export async function bundlerOutputDir(fs: FsLike, project: BuildProject, scripted?: ScriptedBundle): Promise<{ path: string; why: string } | undefined> {
-  const scripts = Object.entries(project.pkg?.scripts ?? {}).filter(([name]) => /^build\b/.test(name));
   for (const config of BUNDLER_CONFIGS) {
-    const commands = scripts.flatMap(([name, script]) => {
-      const command = config.command.exec(script)?.[0];
-      return command === undefined ? [] : [{ name, command }];
-    });
+    const commands = bundlerCommands(project, config, /^build\b/);
     for (const { name, command } of commands) {
       const flag = config.flag?.exec(command)?.[2];
       if (flag !== undefined) return { path: join(project.dir, flag), why: l10n.t`its "${name}" script: ${command.trim()}` };
     }
-    const named = commands.map((c) => /(?:--config|-c)[=\s]+(['"]?)([^\s'"]+)\1/.exec(c.command)?.[2]).filter((f) => f !== undefined);
-    for (const file of [...named, ...config.files]) {
-      const text = await fs.readFile(join(project.dir, file)).catch(() => undefined);
-      const out = text === undefined ? undefined : config.output.exec(text)?.[2];
-      if (out !== undefined && !posix.isAbsolute(out)) return { path: join(project.dir, out), why: l10n.t`${config.tool}'s output folder in ${file}` };
-      if (text !== undefined) break;
-    }
+    const read = await configText(fs, project, config, commands);
+    const out = read === undefined ? undefined : config.output.exec(read.text)?.[2];
+    if (read !== undefined && out !== undefined && !posix.isAbsolute(out)) return { path: join(project.dir, out), why: l10n.t`${config.tool}'s output folder in ${read.file}` };
   }
   return scripted?.output === undefined ? undefined : { path: scripted.output, why: l10n.t`${scripted.tool}'s output folder in ${scripted.file}` };
+}
+
+/** The build scripts (names: `names`) that run the config's tool, with that command. */
+function bundlerCommands(project: BuildProject, config: BundlerConfig, names: RegExp): { name: string; command: string }[] {
+  return Object.entries(project.pkg?.scripts ?? {}).flatMap(([name, script]) => {
+    const command = names.test(name) ? config.command.exec(script)?.[0] : undefined;
+    return command === undefined ? [] : [{ name, command }];
+  });
+}
+
+/** The tool's config file the commands name (--config / -c), else its usual one: the first of them there is. */
+async function configText(fs: FsLike, project: BuildProject, config: BundlerConfig, commands: { command: string }[]): Promise<{ file: string; text: string } | undefined> {
+  const named = commands.map((c) => /(?:--config|-c)[=\s]+(['"]?)([^\s'"]+)\1/.exec(c.command)?.[2]).filter((f) => f !== undefined);
+  for (const file of [...named, ...config.files]) {
+    const text = await fs.readFile(join(project.dir, file)).catch(() => undefined);
+    if (text !== undefined) return { file, text };
+  }
+  return undefined;
+}
+
+/**
+ * webpack's `entry` as its config writes it: a literal path, or the first of an array or object of
+ * them (`entry: { server: './server/server.js' }`). https://webpack.js.org/concepts/entry-points/
+ */
+const WEBPACK_ENTRY = /\bentry\s*:\s*(?:\[\s*|\{\s*(?:[\w$]+|(['"])[^'"]*\1)\s*:\s*\[?\s*)?(['"`])([^'"`$]+)\2/;
+
+/**
+ * The folder (first below the project, `server`) of the entry the project's own build bundles with
+ * webpack, as the config that build script runs says; not when the config sets its own `context`
+ * (entries are relative to it) or the entry is the project folder's own file.
+ */
+export async function webpackEntryFolder(fs: FsLike, project: BuildProject, names: RegExp): Promise<{ folder: string; file: string } | undefined> {
+  const config = BUNDLER_CONFIGS.find((c) => c.tool === 'webpack');
+  const commands = config ? bundlerCommands(project, config, names) : [];
+  const read = config && commands.length > 0 ? await configText(fs, project, config, commands) : undefined;
+  if (read === undefined || /\bcontext\s*:/.test(read.text)) return undefined;
+  const entry = WEBPACK_ENTRY.exec(read.text)?.[3];
+  const folder = entry === undefined || posix.isAbsolute(entry) ? undefined : /^(?:\.\/)?([\w@.-]+)\/[\w@./-]*\.[cm]?[jt]sx?$/.exec(entry)?.[1];
+  return folder === undefined || folder === '.' || folder === '..' ? undefined : { folder, file: read.file };
 }

@@ -11,7 +11,7 @@ import type { ServiceSpec, SourceMapping } from '../model';
 import type { FsLike } from '../ports';
 import { readJsonObject, readTsConfig, type TsConfigInfo } from './tsconfig';
 import { parseDockerignore } from '../dockerfile/dockerignore';
-import { findBuildProject, objectField, withWorkspaceDeploys, type BuildProject } from './buildProject';
+import { findBuildProject, objectField, readPackage, withWorkspaceDeploys, type BuildProject } from './buildProject';
 import { COMPILED_REWRITES, findEmit, type Emit } from './emit';
 import { buildScriptNames, bundledEntryFolder, bundlingText, findBundler, type BundledBy } from './bundler';
 import { findScriptedBundle, type ScriptedBundle } from './bundleScript';
@@ -19,12 +19,12 @@ import { findRunBundle, runCommandsInContext, type RunBundle } from '../dockerfi
 import { serviceDockerfile } from '../dockerfile/dockerfileName';
 import { withStartScripts } from '../dockerfile/startScript';
 import { withRootScripts, withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
-import { entryFolder } from '../routes/serverApps';
+import { entryFolder, SERVER_FRAMEWORKS } from '../routes/serverApps';
 import { compiledStartEntry } from './startEntry';
 import { renamedManifests, withCopiedManifests } from './copiedManifest';
-import { bundlerOutputDir } from './bundlerOutput';
+import { bundlerOutputDir, webpackEntryFolder } from './bundlerOutput';
 import { commonFolder, isAtOrInside } from '../pathInside';
-import { startedSourceFile, type StartedSource } from './startedSource';
+import { startedScripts, startedSourceFile, type StartedSource } from './startedSource';
 import { tsconfigsRun } from './runTsconfig';
 
 /** Tried in order: the config a Nest-style build uses, then the usual one. */
@@ -249,12 +249,47 @@ function placeBundle(f: Facts): Placement | undefined {
     return { target: posix.dirname(runFile.path), buildOutDir: dirname(join(f.context, f.runBundle.file)), rewrites: {} };
   }
   const runOutput = f.runBundle && f.runBundle.output !== '' ? join(f.context, f.runBundle.output) : undefined;
-  for (const candidate of [bundleOutput, runOutput, f.bundlerOut?.path, f.ts?.outDir?.path, ...BUNDLE_OUTPUTS.map(at), f.sourceRoot]) {
+  const outputs = [bundleOutput, runOutput, f.bundlerOut?.path, f.ts?.outDir?.path, ...BUNDLE_OUTPUTS.map(at)].filter((o): o is string => o !== undefined);
+  const moved = movedBundleStart(f, outputs);
+  if (moved) return moved;
+  for (const candidate of [...outputs, f.sourceRoot]) {
     const loc = candidate === undefined ? undefined : f.locate(candidate);
     if (!loc) continue;
     if (f.bundlerOut && candidate === f.bundlerOut.path) f.evidence.push(l10n.t`bundle output ${relative(f.context, f.bundlerOut.path) || '.'} (${f.bundlerOut.why})`);
     f.evidence.push(targetFrom(loc));
     return candidate === f.sourceRoot ? { target: loc.path, rewrites: {} } : { target: loc.path, buildOutDir: candidate, rewrites: {} };
+  }
+  return undefined;
+}
+
+/**
+ * The image starts a file a RUN of its stage moves or copies out of the bundle's output folder
+ * (`RUN mv dist/server.js server/server.js` + `node server/server.js`): the bundle is where it was
+ * moved. Read in the image's paths, so an output the stage got from another stage counts too.
+ */
+function movedBundleStart(f: Facts, outputs: readonly string[]): Placement | undefined {
+  const stage = f.df && builtStage(f.df, f.spec.build?.target);
+  if (!stage) return undefined;
+  const placed = outputs.flatMap((o) => {
+    const at = f.locate(o)?.path;
+    return at === undefined ? [] : [{ dir: o, at }];
+  });
+  for (const imagePath of startedScripts(stage, f.project.pkg?.scripts ?? {})) {
+    for (const run of stage.runs) {
+      for (const command of run.command.split(/&&|\|\||[;\n]/)) {
+        const words = /^\s*(?:mv|cp)\s+(.*)$/.exec(command)?.[1]?.split(/\s+/).filter((w) => w !== '' && !w.startsWith('-'));
+        if (words?.length !== 2 || /[*?$]/.test(command)) continue;
+        const cwd = run.workdir ?? stage.workdir;
+        const [from, to] = words.map((w) => posix.resolve(cwd, w)) as [string, string];
+        if ((words[1]?.endsWith('/') ? posix.join(to, posix.basename(from)) : to) !== imagePath) continue;
+        const out = placed.find((p) => from.startsWith(`${p.at}/`));
+        if (!out) continue;
+        const target = posix.dirname(imagePath);
+        const source = join(out.dir, ...from.slice(out.at.length + 1).split('/'));
+        f.evidence.push(l10n.t('target {0}: the image starts {1}, the bundle file {2} that a RUN at Dockerfile line {3} moves there ({4})', target, imagePath, relative(f.context, source), run.line, command.trim()));
+        return { target, buildOutDir: dirname(source), rewrites: {} };
+      }
+    }
   }
   return undefined;
 }
@@ -487,6 +522,17 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     const path = entry && join(project.dir, entry.folder);
     if (path === undefined || !entry || !(await isDir(fs, path))) return undefined;
     return { path, why: entry.script === '' ? l10n.t('the entry a RUN of the Dockerfile bundles is below it') : l10n.t`the entry its "${entry.script}" script bundles is below it` };
+  },
+  // A server bundled by webpack: its config's entry (`entry: { server: './server/server.js' }`). A
+  // package that is no server itself (a front end's, building a server beside it) only when that
+  // folder is a server package's.
+  async (fs, { project }) => {
+    const entry = await webpackEntryFolder(fs, project, buildScriptNames(project));
+    const path = entry && join(project.dir, entry.folder);
+    if (path === undefined || !entry || !(await isDir(fs, path))) return undefined;
+    const deps = project.server === undefined ? Object.keys((await readPackage(fs, path))?.deps ?? {}) : [];
+    if (project.server === undefined && !SERVER_FRAMEWORKS.some((f) => deps.includes(f))) return undefined;
+    return { path, why: l10n.t`the entry webpack bundles (${entry.file}) is below it` };
   },
   async (fs, { project }) => {
     const compiled = await compiledStartEntry(fs, project.dir);

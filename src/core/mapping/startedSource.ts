@@ -72,7 +72,8 @@ export async function startedSourceFile(
       const file = join(opts.context, ...rel.split('/'));
       if (!isAtOrInside(opts.projectDir, file) || !(await isSource(fs, file, opts))) continue;
       const loc = opts.locate(file);
-      if (loc?.path !== imagePath || loc.madeByRun) continue;
+      // A file a RUN moves over it (`mv dist/server.js server/server.js`) is not the source as copied.
+      if (loc?.path !== imagePath || loc.madeByRun || opts.stage.copies.some((c) => c.byRun !== undefined && c.dest === imagePath)) continue;
       const why = l10n.t`the image starts ${imagePath}, the source file ${rel} as copied (${loc.evidence}): it runs the source`;
       return { file, imagePath, why };
     }
