@@ -32,7 +32,8 @@ export function readBundleCall(text: string, file: string, configTool?: string):
     if (!ts.isCallExpression(n)) return undefined;
     const tool = calledTool(n.expression, apis);
     const options = tool !== undefined && n.arguments[0] ? objectOf(sf, n.arguments[0]) : undefined;
-    return tool !== undefined && options ? { tool, entries: entriesOf(options), ...outputOf(options, tool === 'rollup' ? rollupWrite(sf) : undefined) } : undefined;
+    if (tool === undefined || !options || !bundles(tool, options)) return undefined;
+    return { tool, entries: entriesOf(options), ...outputOf(options, tool === 'rollup' ? rollupWrite(sf) : undefined) };
   });
 }
 
@@ -118,6 +119,20 @@ function objectOf(sf: ts.SourceFile, arg: ts.Expression): ts.ObjectLiteralExpres
     const init = ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === e.text && n.initializer ? skipOuter(n.initializer) : undefined;
     return init && ts.isObjectLiteralExpression(init) ? init : undefined;
   });
+}
+
+/**
+ * Whether the call's options bundle: esbuild's only when asked (`bundle: true`; it transforms file
+ * by file by default, https://esbuild.github.io/api/#bundle), tsup's unless told not (`bundle:
+ * false`, https://tsup.egoist.dev/#bundle-files). A value computed at run time, or options spread
+ * in from elsewhere, may bundle.
+ */
+function bundles(tool: string, options: ts.ObjectLiteralExpression): boolean {
+  const value = property(options, ['bundle']);
+  const kind = value && skipOuter(value).kind;
+  if (kind === ts.SyntaxKind.FalseKeyword) return false;
+  if (tool !== 'esbuild' || kind !== undefined) return true;
+  return options.properties.some((p) => ts.isSpreadAssignment(p));
 }
 
 function property(o: ts.ObjectLiteralExpression, names: readonly string[]): ts.Expression | undefined {

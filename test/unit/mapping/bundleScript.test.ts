@@ -17,7 +17,7 @@ suite('build script files that bundle through a bundler API', () => {
   });
 
   test("esbuild's buildSync through require, its options in a constant of the file; outfile gives its folder", async () => {
-    const text = "const { buildSync: bundle } = require('esbuild');\nconst options = { entryPoints: { server: 'api/main.ts' }, outfile: 'out/server.js' };\nbundle(options);\n";
+    const text = "const { buildSync: bundle } = require('esbuild');\nconst options = { entryPoints: { server: 'api/main.ts' }, bundle: true, outfile: 'out/server.js' };\nbundle(options);\n";
     const found = await read('node ./scripts/build.js && echo done', { '/p/scripts/build.js': text });
     assert.deepEqual(found, { tool: 'esbuild', file: 'scripts/build.js', script: 'build', entries: ['/p/api/main.ts'], output: '/p/out' });
   });
@@ -34,7 +34,7 @@ suite('build script files that bundle through a bundler API', () => {
   });
 
   test('an output computed at run time names no folder; the call still says the output is a bundle', async () => {
-    const found = await read('node build.mjs', { '/p/build.mjs': "import esbuild from 'esbuild';\nawait esbuild.build({ entryPoints: [entry], outdir: process.env.OUT });\n" });
+    const found = await read('node build.mjs', { '/p/build.mjs': "import esbuild from 'esbuild';\nawait esbuild.build({ entryPoints: [entry], bundle: true, outdir: process.env.OUT });\n" });
     assert.deepEqual(found, { tool: 'esbuild', file: 'build.mjs', script: 'build', entries: [] });
   });
 
@@ -45,6 +45,21 @@ suite('build script files that bundle through a bundler API', () => {
     const other = await findScriptedBundle(memFs({ '/p/build.ts': "await Bun.build({ entrypoints: ['x.ts'], outdir: 'y' });" }), project({ 'build:web': 'bun build.ts' }), BUILD);
     assert.equal(other, undefined);
   });
+  test("esbuild's API transforms file by file unless asked to bundle; tsup's bundles unless told not; options from elsewhere may bundle", async () => {
+    const esbuild = (options: string) => read('node ./build.js', { '/p/build.js': `const { build } = require('esbuild');\nbuild({ entryPoints: ['./src/**/*.ts'], outdir: 'dist'${options} });\n` });
+    assert.equal(await esbuild(''), undefined);
+    assert.equal(await esbuild(', bundle: false, platform: "node"'), undefined);
+    assert.equal((await esbuild(', bundle: true'))?.tool, 'esbuild');
+    assert.equal((await esbuild(', bundle: process.env.BUNDLE === "1"'))?.tool, 'esbuild');
+    assert.equal((await esbuild(', ...shared'))?.tool, 'esbuild');
+    const tsup = (options: string) => read('node build.mjs', { '/p/build.mjs': `import { build } from 'tsup';\nawait build({ entry: ['src/main.ts']${options} });\n` });
+    assert.equal(await tsup(', bundle: false'), undefined);
+    assert.equal((await tsup(''))?.tool, 'tsup');
+    // The first call that bundles is the one read: a transform before it is passed over.
+    const both = "import * as esbuild from 'esbuild';\nawait esbuild.build({ entryPoints: ['src/a.ts'], outdir: 'lib' });\nawait esbuild.build({ entryPoints: ['src/main.ts'], bundle: true, outdir: 'out' });\n";
+    assert.deepEqual(await read('node build.mjs', { '/p/build.mjs': both }), { tool: 'esbuild', file: 'build.mjs', script: 'build', entries: ['/p/src/main.ts'], output: '/p/out' });
+  });
+
   test("a build CLI's configuration file (-c) naming one outfile: a bundle in that file's folder, its entry the module an entry function imports", async () => {
     const config = "import path from 'node:path';\nexport default defineConfig({\n  build: { minify: true, outfile: path.resolve(import.meta.dirname, 'dist/app.js') },\n  entry: () => import('./src/main.js'),\n});\n";
     const found = await read('rm -rf dist && NODE_ENV=production acme build -c acme.config.ts', { '/p/acme.config.ts': config });
