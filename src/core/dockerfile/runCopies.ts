@@ -135,7 +135,8 @@ function intoFolder(words: string[], dest: string, stage: Stage, root: string): 
   return rel === '' || rel.startsWith('..') ? undefined : { source: rel, dest: posix.resolve(stage.workdir, dest, posix.basename(folder)) };
 }
 
-const RUNS_SCRIPT = /^(\s*)(?:pnpm|yarn|npm\s+run|pnpm\s+run|yarn\s+run|bun\s+run)\s+([\w:.-]+)\s*$/;
+/** A command that only runs one script of the package, by name (group 2): `pnpm build`, `npm run bundle`. */
+export const RUNS_SCRIPT = /^(\s*)(?:pnpm|yarn|npm\s+run|pnpm\s+run|yarn\s+run|bun\s+run)\s+([\w:.-]+)\s*$/;
 
 /**
  * RUN lines that run a script of the context's root package.json (`pnpm local:package`, `npm run

@@ -199,9 +199,17 @@ async function nxProjectBeside(fs: FsLike, context: string, dockerfile: string):
   return undefined;
 }
 
-/** Package managers' and monorepo tools' ways of naming the packages a command runs in. */
-const SELECTORS: readonly { tool: RegExp; names: RegExp }[] = [
+/**
+ * Package managers' and monorepo tools' ways of naming the packages a command runs in. `folder`:
+ * the option names the package's folder, not the package (`pnpm -C apps/core run bundle`).
+ */
+const SELECTORS: readonly { tool: RegExp; names: RegExp; folder?: true }[] = [
   { tool: /\bpnpm\b/, names: /(?:--filter(?:=|\s+)|-F\s*)(['"]?)([^\s'"]+)\1/g },
+  // The folder a package manager runs in: pnpm's -C/--dir, npm's --prefix, yarn's --cwd.
+  // https://pnpm.io/pnpm-cli#-c-path---dir-path https://docs.npmjs.com/cli/using-npm/config#prefix
+  { tool: /\bpnpm\b/, names: /(?:(?<=\s)-C\s*|--dir(?:=|\s+))(['"]?)([^\s'"-][^\s'"]*)\1/g, folder: true },
+  { tool: /\bnpm\b/, names: /--prefix(?:=|\s+)(['"]?)([^\s'"-][^\s'"]*)\1/g, folder: true },
+  { tool: /\byarn\b/, names: /--cwd(?:=|\s+)(['"]?)([^\s'"-][^\s'"]*)\1/g, folder: true },
   // `yarn build --filter=x`: a root script running turbo, which takes the filter.
   { tool: /\b(?:npm|yarn)\b/, names: /(?:--workspace(?:=|\s+)|-w\s+|--filter(?:=|\s+))(['"]?)([^\s'"]+)\1/g },
   { tool: /\byarn\b/, names: /\bworkspace\s+(['"]?)([^\s'"]+)\1/g },
@@ -216,9 +224,9 @@ export function selectedPackages(text: string): string[] {
   const found: string[] = [];
   for (const command of text.split(/&&|\|\||[;&|\n]/)) {
     const hits: { at: number; name: string }[] = [];
-    for (const { tool, names } of SELECTORS) {
+    for (const { tool, names, folder } of SELECTORS) {
       if (!tool.test(command)) continue;
-      for (const m of command.matchAll(names)) if (m[2]) hits.push({ at: m.index ?? 0, name: m[2] });
+      for (const m of command.matchAll(names)) if (m[2]) hits.push({ at: m.index ?? 0, name: folder && !/^[./]/.test(m[2]) ? `./${m[2]}` : m[2] });
     }
     found.push(...hits.sort((a, b) => a.at - b.at).map((h) => bareSelector(h.name)));
   }

@@ -3,6 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import { relative, sep } from 'node:path';
 import type { RunBundle } from '../dockerfile/runBundle';
+import { RUNS_SCRIPT } from '../dockerfile/runCopies';
 import { objectField, type BuildProject } from './buildProject';
 import type { ScriptedBundle } from './bundleScript';
 
@@ -24,8 +25,19 @@ export type BundledBy =
 /** Dependencies that mean the output is a bundle, so files do not map one to one. */
 export const BUNDLERS = ['vite', 'webpack', 'next', 'parcel', 'rollup', '@angular/cli', 'react-scripts', '@sveltejs/kit'] as const;
 
-/** Build scripts that bundle a server into a few files. */
-const SERVER_BUNDLE_SCRIPT = /\btsup\b|\btsdown\b|\brolldown\b|\bncc\s+build\b|\besbuild\b[^&|;]*--bundle|\bwebpack\b|\bnest\s+build\b[^&|;]*--webpack|\bbun\s+build\b/;
+/** Build scripts that bundle a server into a few files (Vite's SSR build: https://vite.dev/guide/ssr#building-for-production). */
+const SERVER_BUNDLE_SCRIPT = /\btsup\b|\btsdown\b|\brolldown\b|\bncc\s+build\b|\besbuild\b[^&|;]*--bundle|\bwebpack\b|\bnest\s+build\b[^&|;]*--webpack|\bbun\s+build\b|\bvite\s+build\b[^&|;]*\s--ssr\b/;
+
+/**
+ * What a script runs: a script that only runs another script of the package (`"build": "npm run
+ * bundle"`) is that script, followed a few levels. A script running several (`npm run build:api
+ * && npm run build:web`) stays as written: the others may build a front end.
+ */
+export function scriptRun(scripts: Readonly<Record<string, string>>, script: string, depth = 0): string {
+  const name = RUNS_SCRIPT.exec(script)?.[2];
+  const body = name !== undefined && Object.hasOwn(scripts, name) ? scripts[name] : undefined;
+  return body === undefined || depth >= 3 ? script : scriptRun(scripts, body, depth + 1);
+}
 
 /** The build scripts that say how the project is built: a server's own build only (a `build:web` beside it bundles a front end). */
 export function buildScriptNames(project: BuildProject): RegExp {
@@ -64,8 +76,8 @@ export function serverBundleTool(command: string): string | undefined {
 }
 
 function bundlingScript(scripts: Record<string, string>, names: RegExp): BundledBy | undefined {
-  const build = Object.entries(scripts).find(([name, script]) => names.test(name) && SERVER_BUNDLE_SCRIPT.test(script));
-  const tool = build && SERVER_BUNDLE_SCRIPT.exec(build[1])?.[0];
+  const build = Object.entries(scripts).find(([name, script]) => names.test(name) && SERVER_BUNDLE_SCRIPT.test(scriptRun(scripts, script)));
+  const tool = build && SERVER_BUNDLE_SCRIPT.exec(scriptRun(scripts, build[1]))?.[0];
   return build && tool !== undefined ? { kind: 'script', tool, script: build[0] } : undefined;
 }
 

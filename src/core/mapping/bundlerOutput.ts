@@ -7,6 +7,7 @@ import { join, posix } from 'node:path';
 import type { FsLike } from '../ports';
 import type { BuildProject } from './buildProject';
 import type { ScriptedBundle } from './bundleScript';
+import { scriptRun, type BundledBy } from './bundler';
 
 interface BundlerConfig {
   tool: string;
@@ -56,10 +57,11 @@ export async function bundlerOutputDir(fs: FsLike, project: BuildProject, script
   return scripted?.output === undefined ? undefined : { path: scripted.output, why: l10n.t`${scripted.tool}'s output folder in ${scripted.file}` };
 }
 
-/** The build scripts (names: `names`) that run the config's tool, with that command. */
+/** The commands of the project's scripts named `names` (through the scripts they only run: scriptRun) that run the tool. */
 function bundlerCommands(project: BuildProject, config: BundlerConfig, names: RegExp): { name: string; command: string }[] {
-  return Object.entries(project.pkg?.scripts ?? {}).flatMap(([name, script]) => {
-    const command = names.test(name) ? config.command.exec(script)?.[0] : undefined;
+  const scripts = project.pkg?.scripts ?? {};
+  return Object.entries(scripts).flatMap(([name, script]) => {
+    const command = names.test(name) ? config.command.exec(scriptRun(scripts, script))?.[0] : undefined;
     return command === undefined ? [] : [{ name, command }];
   });
 }
@@ -93,4 +95,21 @@ export async function webpackEntryFolder(fs: FsLike, project: BuildProject, name
   const entry = WEBPACK_ENTRY.exec(read.text)?.[3];
   const folder = entry === undefined || posix.isAbsolute(entry) ? undefined : /^(?:\.\/)?([\w@.-]+)\/[\w@./-]*\.[cm]?[jt]sx?$/.exec(entry)?.[1];
   return folder === undefined || folder === '.' || folder === '..' ? undefined : { folder, file: read.file };
+}
+
+/** Vite's SSR build option set in its configuration: `build: { ssr: true }` or an entry (`ssr: 'src/server.ts'`). */
+const VITE_SSR_OPTION = /\bssr\s*:\s*(?:true\b|['"`])/;
+
+/**
+ * A server's build script (names: buildScriptNames) that runs Vite's SSR build through its
+ * configuration (build.ssr, https://vite.dev/config/build-options#build-ssr) bundles the server;
+ * `vite build --ssr` on the command line is read with the other bundling scripts (bundler.ts).
+ */
+export async function viteSsrBundle(fs: FsLike, project: BuildProject, names: RegExp): Promise<BundledBy | undefined> {
+  const vite = BUNDLER_CONFIGS.find((c) => c.tool === 'vite');
+  const commands = vite ? bundlerCommands(project, vite, names) : [];
+  const found = vite && commands.length > 0 ? await configText(fs, project, vite, commands) : undefined;
+  const [first] = commands;
+  if (!found || !first || !VITE_SSR_OPTION.test(found.text)) return undefined;
+  return { kind: 'script', tool: l10n.t('vite build, ssr in {0}', found.file), script: first.name };
 }

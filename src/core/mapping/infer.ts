@@ -22,7 +22,7 @@ import { withRootScripts, withRunMoves, withTurboPrunes } from '../dockerfile/ru
 import { entryFolder, SERVER_FRAMEWORKS } from '../routes/serverApps';
 import { compiledStartEntry } from './startEntry';
 import { renamedManifests, withCopiedManifests } from './copiedManifest';
-import { bundlerOutputDir, webpackEntryFolder } from './bundlerOutput';
+import { bundlerOutputDir, viteSsrBundle, webpackEntryFolder } from './bundlerOutput';
 import { commonFolder, isAtOrInside } from '../pathInside';
 import { startedScripts, startedSourceFile, type StartedSource } from './startedSource';
 import { tsconfigsRun } from './runTsconfig';
@@ -127,7 +127,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const runBundle = df && emit?.bundledBy === undefined ? findRunBundle(df) : undefined;
   const nx: BundledBy | undefined = emit?.bundledBy !== undefined ? { kind: 'nx', said: emit.bundledBy } : undefined;
   const run: BundledBy | undefined = runBundle && { kind: 'run', run: runBundle };
-  const bundler = nx ?? (started !== undefined || (await startsCopiedSource(fs, project, sourceRoot, locate, evidence)) ? undefined : (findBundler(project, scripted) ?? run));
+  const bundler = nx ?? (started !== undefined || (await startsCopiedSource(fs, project, sourceRoot, locate, evidence)) ? undefined : (findBundler(project, scripted) ?? run ?? (await viteSsrBundle(fs, project, buildScriptNames(project)))));
   const bundlerOut = bundler === undefined ? undefined : await bundlerOutputDir(fs, project, scripted);
   return { fs, spec, context, project, ts, tsName, sourceRoot, emit, compiled, bundler, bundlerOut, runBundle, started, df, locate, evidence };
 }

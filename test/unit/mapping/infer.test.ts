@@ -1057,6 +1057,48 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.deepEqual(selectedPackages('npx turbo prune --scope=web --docker'), ['web']);
     assert.deepEqual(selectedPackages('turbo prune --docker'), []);
   });
+  test("the folder a package manager runs in names the package: pnpm -C / --dir, npm --prefix, yarn --cwd", () => {
+    assert.deepEqual(selectedPackages('pnpm -C "apps/core" run bundle'), ['./apps/core']);
+    assert.deepEqual(selectedPackages('pnpm --dir=./server build && npm --prefix web run build && yarn --cwd api build'), ['./server', './web', './api']);
+    assert.deepEqual(selectedPackages('pnpm -r build && pnpm --filter-prod x build'), []);
+  });
+
+  test("a root script running a package's script in its folder (pnpm -C), which only runs another (npm run bundle): Vite's SSR build bundles the server", async () => {
+    const files = {
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/*\n',
+      '/ws/package.json': JSON.stringify({ name: 'root', scripts: { bundle: 'pnpm -C "apps/core" run bundle' } }),
+      '/ws/apps/core/package.json': JSON.stringify({ name: '@x/core', dependencies: { '@nestjs/core': '11' }, devDependencies: { vite: '7' }, scripts: { build: 'npm run bundle', bundle: 'vite build' } }),
+      '/ws/apps/core/nest-cli.json': '{"sourceRoot":"src","compilerOptions":{"builder":"swc"}}',
+      '/ws/apps/core/vite.config.ts': "export default defineConfig({ ssr: { noExternal: true }, build: { outDir: 'out', ssr: true, rollupOptions: { input: { main: 'src/main.ts' } } } });\n",
+      '/ws/apps/core/src/main.ts': '',
+      '/ws/apps/admin/package.json': JSON.stringify({ name: '@x/admin', dependencies: { vue: '3', vite: '7' }, scripts: { build: 'vite build' } }),
+      '/ws/Dockerfile': [
+        'FROM node AS builder',
+        'WORKDIR /app',
+        'COPY . .',
+        'RUN pnpm install',
+        'RUN pnpm bundle',
+        'RUN mv apps/core/out ./out',
+        'RUN pnpm --filter @x/admin run build && cp -R apps/admin/dist/. ./out/admin/',
+        'FROM node',
+        'WORKDIR /app',
+        'COPY --from=builder /app/out .',
+        'ENTRYPOINT ["./docker-entrypoint.sh"]',
+      ].join('\n'),
+    };
+    const m = await inferMapping(memFs(files), spec({}, at('/ws')));
+    assert.equal(m?.sourceRoot, '/ws/apps/core/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+    assert.ok(m?.evidence.includes('bundled: vite build, ssr in vite.config.ts (its "build" script)'), m?.evidence.join('\n'));
+    // Without build.ssr, the Vite build of a server package's script is not a server bundle.
+    const client = { ...files, '/ws/apps/core/vite.config.ts': "export default defineConfig({ build: { outDir: 'out' } });\n" };
+    assert.notEqual((await inferMapping(memFs(client), spec({}, at('/ws'))))?.bundled, true);
+    // `vite build --ssr <entry>` on the command line says the same.
+    const flag = { ...client, '/ws/apps/core/package.json': files['/ws/apps/core/package.json'].replace('"vite build"', '"vite build --ssr src/main.ts"') };
+    assert.equal((await inferMapping(memFs(flag), spec({}, at('/ws'))))?.bundled, true);
+  });
+
   test('pnpm deploy copies the selected package (with its bundle) out of the workspace; the image takes it from there', async () => {
     const fs = memFs({
       '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/*\n',
