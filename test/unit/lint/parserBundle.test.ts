@@ -53,7 +53,7 @@ suite('the TypeScript compiler is in the route parser bundle only', () => {
       await build({ ...opts, ...parser, entryPoints: parser.entryPoints.map((p) => join(REPO, p)), outfile: join(dir, 'routeParser.js') });
       await build({ ...opts, entryPoints: [join(REPO, 'src/engine/routeParserLoader.ts')], outfile: join(dir, 'loader.js') });
       const loader = require(join(dir, 'loader.js')) as typeof import('../../../src/engine/routeParserLoader');
-      const found = loader.readBundleCall("import { build } from 'esbuild';\nawait build({ entryPoints: ['src/main.ts'], outdir: 'out' });\n", 'build.mjs');
+      const found = loader.readBundleCall("import { build } from 'esbuild';\nawait build({ entryPoints: ['src/main.ts'], bundle: true, outdir: 'out' });\n", 'build.mjs');
       assert.deepEqual(found, { tool: 'esbuild', entries: [{ rel: 'src/main.ts', fromScript: false }], output: { rel: 'out', fromScript: false } });
     } finally {
       rmSync(dir, { recursive: true, force: true });

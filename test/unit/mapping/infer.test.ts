@@ -1871,8 +1871,8 @@ suite('mapping infer: start commands, RUN copies and build scripts the Dockerfil
     const files = {
       '/ws/backend/package.json': pkg({ express: '4' }, { build: 'node ../../outside/build.mjs' }),
       '/ws/backend/src/main.ts': '',
-      '/outside/bundle.mjs': "import * as esbuild from 'esbuild';\nawait esbuild.build({ entryPoints: ['/ws/backend/src/main.ts'], outdir: '/ws/backend/out' });\n",
-      '/outside/build.mjs': "import * as esbuild from 'esbuild';\nawait esbuild.build({ entryPoints: ['/ws/backend/src/main.ts'], outdir: '/ws/backend/out' });\n",
+      '/outside/bundle.mjs': "import * as esbuild from 'esbuild';\nawait esbuild.build({ entryPoints: ['/ws/backend/src/main.ts'], bundle: true, outdir: '/ws/backend/out' });\n",
+      '/outside/build.mjs': "import * as esbuild from 'esbuild';\nawait esbuild.build({ entryPoints: ['/ws/backend/src/main.ts'], bundle: true, outdir: '/ws/backend/out' });\n",
       '/ws/backend/Dockerfile': 'FROM node\nWORKDIR /app\nCOPY . .\nRUN node ../../outside/bundle.mjs && npm run build\nCMD ["node", "out/main.js"]\n',
     };
     const inner = memFs(files);
