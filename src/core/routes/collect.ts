@@ -6,7 +6,7 @@ import * as l10n from '@vscode/l10n';
 import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, NestModuleDecl, RouterModuleEntry, UriVersioning, HelperArg } from './extracted';
 import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, substituteParams, methodRouterName, routerMethodName } from './extracted';
-import { DEFAULT_OBJECT, EACH, LISTED, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
+import { DEFAULT_OBJECT, EACH, LISTED, SPREAD, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
 import { UNKNOWN_PREFIX, hapiPathToRoute, joinRoutePath, openApiPathToRoute, stripParamPatterns, unknownPrefixPath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText } from '../scanTexts';
@@ -1361,9 +1361,27 @@ class ValueResolver {
   }
 
   private refText(s: Scanned, p: Exclude<Part, string>, depth: number): string | undefined {
+    if (p.ref.truthy) return this.truthyText(s, p.ref.local, p.ref.path, p.ref.truthy);
     const found = this.refValue(s, p.ref.local, p.ref.path);
     if (!found) return undefined;
     return literalOf(found.value) ?? this.text(found.file, found.value, depth + 1);
+  }
+
+  /**
+   * The branch a truthiness test on an imported value picks (`route.options?.bare ? '' : '/api'`):
+   * the first when it is a non-empty string or `true`, the second when it is `false`, or absent from
+   * an object literal known whole; undefined when that cannot be known.
+   */
+  private truthyText(s: Scanned, local: string, path: string[], [then, otherwise]: [string, string]): string | undefined {
+    const found = this.refValue(s, local, path);
+    if (found) return found.value.kind === 'str' && literalOf(found.value) === '' ? otherwise : found.value.kind === 'str' && literalOf(found.value) === undefined ? undefined : then;
+    const key = path[path.length - 1];
+    const owner = key !== undefined ? this.refValue(s, local, path.slice(0, -1))?.value : undefined;
+    if (owner?.kind !== 'obj' || key === undefined || Object.hasOwn(owner.props, SPREAD)) return undefined;
+    const other = owner.other ?? {};
+    if (Object.hasOwn(other, SPREAD)) return undefined;
+    if (!Object.hasOwn(other, key)) return otherwise;
+    return other[key] === true ? then : other[key] === false ? otherwise : undefined;
   }
 
   /** The value an imported binding (and a property path in it) stands for, with the file declaring it. */
@@ -1518,17 +1536,33 @@ function listedNames(fromKey: string, listing: string, steps: readonly string[],
   return made.every((m): m is string => m !== undefined) ? made : undefined;
 }
 
-/** The names of the files of a listed folder (`dir|endings`, relative to the file listing it) its filter keeps, sorted. */
+/**
+ * The names of the files of a listed folder (`dir|endings`, relative to the file listing it) its
+ * filter keeps, sorted; with a glob (`dir|endings|<glob>`, values.ts PATH_ENTRY), the paths below the folder it matches.
+ */
 function listedFiles(fromKey: string, listing: string, files: readonly string[]): string[] {
-  const [dir = '', endings = ''] = listing.split('|');
+  const [dir = '', endings = '', glob] = listing.split('|');
   const folder = posix.normalize(posix.join(posix.dirname(fromKey), dir)).replace(/\/$/, '');
-  const keep = endings === '' ? [] : endings.split(',');
+  const tests = endings === '' ? [] : endings.split(',');
+  const test = (e: string): RegExp => (e.startsWith('=') ? wildcard(e.slice(1).replace(/\*/g, ''), '', true) : wildcard(e, '.*', false));
+  const keep = tests.filter((e) => !e.startsWith('!')).map(test);
+  const drop = tests.filter((e) => e.startsWith('!')).map((e) => test(e.slice(1)));
+  const matches = glob === undefined ? undefined : wildcard(glob, '[^/]*', true);
   return files
     .map(toSlash)
-    .filter((f) => posix.dirname(f) === folder)
-    .map((f) => posix.basename(f))
-    .filter((n) => keep.length === 0 || keep.some((e) => n.endsWith(e)))
+    .filter((f) => (matches ? f.startsWith(`${folder}/`) : posix.dirname(f) === folder))
+    .map((f) => f.slice(folder.length + 1))
+    .filter((n) => (!matches || matches.test(n)) && (keep.length === 0 || keep.some((e) => e.test(n))) && !drop.some((e) => e.test(n)))
     .sort();
+}
+
+/** A name pattern as a regular expression: '*' any text (`star`), '**' then '/' any folders below; the whole name, or its ending. */
+function wildcard(pattern: string, star: string, whole: boolean): RegExp {
+  const body = pattern
+    .split(/(\*\*\/|\*)/)
+    .map((piece) => (piece === '**/' ? '(?:.*/)?' : piece === '*' ? star : piece.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(whole ? `^${body}$` : `${body}$`);
 }
 
 /**
@@ -1539,18 +1573,54 @@ function listedFiles(fromKey: string, listing: string, files: readonly string[])
  */
 function expandListedImports(scanned: Scanned[], files: readonly string[]): void {
   for (const s of scanned) {
-    let { imports, mounts } = s.x;
+    let { imports, mounts, routes } = s.x;
     for (const imp of s.x.imports) {
       if (!imp.source.startsWith(LISTED)) continue;
       const listing = imp.source.slice(LISTED.length);
       const [dir = ''] = listing.split('|');
-      const each = listedFiles(s.key, listing, files).map((name, i) => ({ local: `${imp.local}@listed${i}`, imported: imp.imported, source: `./${posix.join(dir, name)}` }));
+      // The listing file itself is never one of them: loaded from its own loop it is not yet made.
+      const names = listedFiles(s.key, listing, files).filter((name) => posix.join(posix.dirname(s.key), dir, name) !== s.key);
+      const each = names.map((name, i) => ({ local: `${imp.local}@listed${i}`, imported: imp.imported, source: `./${posix.join(dir, name)}` }));
       if (each.length === 0) continue;
       imports = [...imports.filter((i) => i !== imp), ...each];
-      mounts = mounts.flatMap((m) => (m.routerName === imp.local ? each.map((e) => ({ ...m, routerName: e.local })) : [m]));
+      // Each file's copy reads that file's module, and that file's name where the loop makes a path of it.
+      const perFile = (v: ConstValue, i: number): ConstValue =>
+        mapRefs(v, (ref) => (ref.local === imp.local ? { ref: { ...ref, local: each[i]?.local ?? ref.local } } : ref.local === imp.source && ref.path[0] === EACH && ref.path[1] === 'name' ? (madeOfName(names[i] ?? '', ref.path.slice(2)) ?? { ref }) : { ref }));
+      mounts = mounts.flatMap((m) => (m.routerName === imp.local ? each.map((e, i) => ({ ...m, routerName: e.local, ...(m.prefixValue ? knownPrefix(perFile(m.prefixValue, i), m.prefix) : {}) })) : [m]));
+      // `server.route({ method: route.options.method, url: route.options.url })`: once per file, read from that file.
+      routes = routes.flatMap((r) => {
+        const value = r.optionsValue ?? r.pathValue;
+        if (!value || !refersTo(value, imp.local)) return [r];
+        return each.map((_, i) => ({ ...r, ...(r.optionsValue ? { optionsValue: perFile(r.optionsValue, i) } : {}), ...(r.pathValue ? { pathValue: perFile(r.pathValue, i) } : {}), ...(r.methodValue ? { methodValue: perFile(r.methodValue, i) } : {}) }));
+      });
     }
-    if (imports !== s.x.imports) s.x = { ...s.x, imports, mounts };
+    if (imports !== s.x.imports) s.x = { ...s.x, imports, mounts, routes };
   }
+}
+
+/** A mount prefix made literal by the file it is for (`/api/${name}`): the prefix; else still a value to resolve. */
+function knownPrefix(v: ConstValue, prefix: string): Pick<ExtractedMount, 'prefix' | 'prefixValue'> {
+  const literal = literalOf(v);
+  return literal !== undefined ? { prefix: joinRoutePath(literal), prefixValue: undefined } : { prefix, prefixValue: v };
+}
+
+/** Whether a value reads the imported name `local`. */
+function refersTo(v: ConstValue, local: string): boolean {
+  let found = false;
+  mapRefs(v, (ref) => {
+    found ||= ref.local === local;
+    return { ref };
+  });
+  return found;
+}
+
+/** A value with each reference replaced by what `fn` makes of it (text, or another reference). */
+function mapRefs(v: ConstValue, fn: (ref: Exclude<Part, string>['ref']) => Part): ConstValue {
+  if (v.kind === 'str') return str(...v.parts.map((p) => (typeof p === 'string' ? p : fn(p.ref))));
+  if (v.kind === 'arr') return { kind: 'arr', items: v.items.map((x) => mapRefs(x, fn)) };
+  if (v.kind === 'obj') return { ...v, props: Object.fromEntries(Object.entries(v.props).map(([k, x]) => [k, mapRefs(x, fn)])) };
+  if (v.kind === 'cond') return { ...v, then: mapRefs(v.then, fn), otherwise: mapRefs(v.otherwise, fn) };
+  return v;
 }
 
 function madeOfName(name: string, steps: readonly string[]): string | undefined {

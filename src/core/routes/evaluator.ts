@@ -76,6 +76,8 @@ export abstract class Evaluator extends ReaderBase {
       const field = classField(node, node.name.text);
       return field ? this.evaluate(field, depth) : undefined;
     }
+    const assigned = this.assignedProps.size > 0 && isPropertyAccessExpression(node) && isIdentifier(node.expression) && this.assignedProps.has(`${node.expression.text}.${node.name.text}`) ? assignedBefore(node) : undefined;
+    if (assigned) return this.evaluate(assigned, depth);
     if (isPropertyAccessExpression(node) || isElementAccessExpression(node)) {
       const key = isPropertyAccessExpression(node) ? node.name.text : literalOf(this.evaluate(node.argumentExpression, depth));
       if (key === undefined) return undefined;
@@ -104,7 +106,7 @@ export abstract class Evaluator extends ReaderBase {
    */
   private evaluateConditional(node: ts.ConditionalExpression, depth: number): ConstValue | undefined {
     const test = skipOuter(node.condition);
-    if (!ts.isBinaryExpression(test)) return undefined;
+    if (!ts.isBinaryExpression(test)) return this.truthinessConditional(node, depth);
     const op = test.operatorToken.kind;
     const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
     if (!equal && op !== ts.SyntaxKind.ExclamationEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
@@ -118,6 +120,24 @@ export abstract class Evaluator extends ReaderBase {
     const ref = param?.kind === 'str' && param.parts.length === 1 ? param.parts[0] : undefined;
     const equals = l ?? r;
     return typeof ref === 'object' && equals !== undefined ? { kind: 'cond', param: ref.ref.local, equals, then, otherwise } : undefined;
+  }
+
+  /**
+   * `route.options?.bare ? '' : '/api'` on another file's value, both branches literal: the value
+   * as a reference standing for one branch or the other (values.ts Part `truthy`), collect.ts
+   * picking it once the value is found; `!x` swaps them.
+   */
+  private truthinessConditional(node: ts.ConditionalExpression, depth: number): ConstValue | undefined {
+    let test = skipOuter(node.condition);
+    let negated = false;
+    while (ts.isPrefixUnaryExpression(test) && test.operator === ts.SyntaxKind.ExclamationToken) [test, negated] = [skipOuter(test.operand), !negated];
+    // The test first: most conditionals test no other file's value, and their branches are not evaluated.
+    const value = this.evaluate(test, depth);
+    const ref = value?.kind === 'str' && value.parts.length === 1 && typeof value.parts[0] === 'object' ? value.parts[0].ref : undefined;
+    if (!ref || ref.fallback !== undefined || ref.truthy || ref.path.includes(EACH)) return undefined;
+    const [whenTrue, whenFalse] = [literalOf(this.evaluate(node.whenTrue, depth)), literalOf(this.evaluate(node.whenFalse, depth))];
+    if (whenTrue === undefined || whenFalse === undefined) return undefined;
+    return str({ ref: { local: ref.local, path: ref.path, truthy: negated ? [whenFalse, whenTrue] : [whenTrue, whenFalse] } });
   }
 
   private evaluateBinary(node: ts.BinaryExpression, depth: number): ConstValue | undefined {
@@ -152,6 +172,7 @@ export abstract class Evaluator extends ReaderBase {
 
   private evaluateObject(node: ts.ObjectLiteralExpression, depth: number): ConstValue {
     const props: Record<string, ConstValue> = {};
+    let other: Record<string, boolean | null> | undefined;
     for (const p of node.properties) {
       // `{ ...config, jwt: config.jwt }`: the spread object's properties, then the ones written after it;
       // an imported object spread (`{ ...getThingSpec, middleware }`) stands for the keys not written here.
@@ -159,17 +180,23 @@ export abstract class Evaluator extends ReaderBase {
         const spread = this.evaluate(p.expression, depth);
         if (spread?.kind === 'obj') Object.assign(props, spread.props);
         else if (spread?.kind === 'str' && spread.parts.length === 1 && typeof spread.parts[0] === 'object') props[SPREAD] = spread;
+        // Keys a spread not known here may write: no key of the object is known absent.
+        if (spread?.kind !== 'obj' || spread.other) other = { ...other, ...(spread?.kind === 'obj' ? spread.other : { [SPREAD]: null }) };
         continue;
       }
       const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
-      if (!name) continue;
+      if (!name) {
+        (other ??= {})[SPREAD] = null;
+        continue;
+      }
       let v: ConstValue | undefined;
       if (ts.isPropertyAssignment(p)) v = this.evaluate(p.initializer, depth);
       else if (ts.isShorthandPropertyAssignment(p)) v = this.evaluate(p.name, depth);
       else if (ts.isGetAccessorDeclaration(p) || ts.isMethodDeclaration(p)) v = this.evaluate(singleReturn(p.body), depth);
       if (v) props[name] = v;
+      else (other ??= {})[name] = booleanLiteral(ts.isPropertyAssignment(p) ? p.initializer : undefined);
     }
-    return { kind: 'obj', props };
+    return other ? { kind: 'obj', props, other } : { kind: 'obj', props };
   }
 
   private evaluateIdentifier(node: ts.Identifier, depth: number): ConstValue | undefined {
@@ -321,4 +348,36 @@ function classMethod(at: ts.Node, name: string): ts.MethodDeclaration | undefine
   let cur: ts.Node | undefined = at.parent;
   while (cur && !ts.isClassLike(cur)) cur = cur.parent;
   return cur?.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name && m.body !== undefined);
+}
+
+/** `true` / `false` written as such; null for any other expression. */
+function booleanLiteral(e: ts.Expression | undefined): boolean | null {
+  const k = e && skipOuter(e).kind;
+  return k === ts.SyntaxKind.TrueKeyword ? true : k === ts.SyntaxKind.FalseKeyword ? false : null;
+}
+
+/**
+ * `options.url = `/api${options.url}`` earlier in the function, a statement of a block around
+ * `node` (`options.url` read after it): what was assigned, the last such statement; undefined when
+ * none is there (an assignment inside a branch or a callback is not one).
+ */
+function assignedBefore(node: ts.PropertyAccessExpression): ts.Expression | undefined {
+  const target = skipOuter(node.expression);
+  if (!ts.isIdentifier(target) || enclosingFunction(node) === undefined) return undefined;
+  for (let child: ts.Node = node, cur = node.parent; cur && !isFunctionLikeNode(cur); child = cur, cur = cur.parent) {
+    if (!ts.isBlock(cur)) continue;
+    const at = cur.statements.indexOf(child as ts.Statement);
+    for (let i = at - 1; i >= 0; i--) {
+      const st = cur.statements[i];
+      const e = st && ts.isExpressionStatement(st) ? skipOuter(st.expression) : undefined;
+      if (!e || !ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+      const left = skipOuter(e.left);
+      if (ts.isPropertyAccessExpression(left) && left.name.text === node.name.text && ts.isIdentifier(left.expression) && left.expression.text === target.text) return e.right;
+    }
+  }
+  return undefined;
+}
+
+function isFunctionLikeNode(n: ts.Node): boolean {
+  return ts.isFunctionLike(n) || ts.isSourceFile(n);
 }

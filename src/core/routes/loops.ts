@@ -3,7 +3,7 @@
 // taken from a list; and the loop variable a mount's path names but this scan cannot know.
 import ts from 'typescript';
 import { posix } from 'node:path';
-import { EACH, LISTED, literalOf, str, type ConstValue } from './values';
+import { EACH, LISTED, PATH_ENTRY, literalOf, str, type ConstValue } from './values';
 import { lastReturn, skipOuter } from './tsSyntax';
 import { bindingNames, dirnameJoin, concatPieces, fromDirname, isFunctionLike } from './routeSyntax';
 import { loopAt, isModuleLoad } from './moduleLoads';
@@ -19,6 +19,11 @@ export abstract class LoopReader extends TableLoopReader {
   protected listedLoad(init: ts.Expression): { source: string; imported: string } | undefined {
     const load = skipOuter(ts.isAwaitExpression(skipOuter(init)) ? (skipOuter(init) as ts.AwaitExpression).expression : init);
     const arg = isModuleLoad(load) && ts.isCallExpression(load) && load.arguments[0] ? skipOuter(load.arguments[0]) : undefined;
+    const imported = ts.isCallExpression(load) && load.expression.kind === ts.SyntaxKind.ImportKeyword ? '*' : 'default';
+    // `import(pathToFileURL(file).href)`, `require(file)`: a file of a listing of whole paths.
+    const whole = arg && fileOfUrl(arg);
+    const byPath = whole && ts.isIdentifier(whole) ? this.loopEntry(whole, [PATH_ENTRY]) : undefined;
+    if (byPath) return { source: byPath, imported };
     const joinCall = arg && ts.isCallExpression(arg) && /(?:^|\.)(?:join|resolve)$/.test(arg.expression.getText()) ? arg : undefined;
     const pieces = arg && !joinCall ? concatPieces(arg) : undefined;
     const args = joinCall ? joinCall.arguments.map(skipOuter) : pieces && pieces.length > 1 ? pieces : undefined;
@@ -34,7 +39,7 @@ export abstract class LoopReader extends TableLoopReader {
     const joined = base !== undefined ? (rest.every((r): r is string => r !== undefined) ? [base, ...rest].join(sep) : undefined) : joinCall ? dirnameJoin(joinCall, text) : fromDirname(args, text);
     const [dir = ''] = entry.slice(LISTED.length).split('|');
     const same = joined !== undefined && posix.join('x', joined) === posix.join('x', dir, '\0');
-    return same ? { source: entry, imported: ts.isCallExpression(load) && load.expression.kind === ts.SyntaxKind.ImportKeyword ? '*' : 'default' } : undefined;
+    return same ? { source: entry, imported } : undefined;
   }
 
   /** The listing (LISTED local) a loop over a listed folder binds `id` to, when what it binds is that entry's `steps` (['name'] for a name, [] for a dirent). */
@@ -89,26 +94,72 @@ export abstract class LoopReader extends TableLoopReader {
 
   /**
    * Each entry of a folder listed at run time, `fs.readdirSync(dir, { withFileTypes: true })` (a
-   * dirent, its file name `.name`) or `readdirSync(dir)` (the name), through `.filter(...)` calls
-   * whose `endsWith('.js')` keep those names only: one value collect.ts expands from the tree's files.
+   * dirent, its file name `.name`) or `readdirSync(dir)` (the name), or each file below it with its
+   * whole path (`jetpack.find(dir, { matching: '*.ts' })`, PATH_ENTRY), through local names and
+   * `.filter(...)` calls whose `endsWith(...)` keep (or, negated, drop) names so ending: one value
+   * collect.ts expands from the tree's files.
    */
   private listedEntry(list: ts.Expression): ConstValue | undefined {
-    let e = skipOuter(list);
     const endings: string[] = [];
-    while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'filter') {
-      const keep = e.arguments[0];
-      if (keep) endings.push(...endsWithLiterals(keep));
-      e = skipOuter(e.expression.expression);
+    let e = skipAwait(list);
+    for (let hops = 0; hops < 8; hops++) {
+      if (ts.isIdentifier(e) && !this.scopes.some((sc) => sc.has(e.getText()))) {
+        const decl = this.decls.get(this.ownName(e.text, e));
+        if (!decl || !ts.isExpression(decl)) return undefined;
+        e = skipAwait(decl);
+      } else if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'filter') {
+        const keep = e.arguments[0];
+        if (keep) endings.push(...endsWithTests(keep, (x) => this.patternText(x)));
+        e = skipAwait(e.expression.expression);
+      } else break;
     }
-    if (!ts.isCallExpression(e) || !/(?:^|\.)readdirSync$/.test(e.expression.getText())) return undefined;
-    const arg = e.arguments[0] ? skipOuter(e.arguments[0]) : undefined;
-    const dirNode = arg && ts.isIdentifier(arg) && !this.scopes.some((sc) => sc.has(arg.text)) ? this.decls.get(arg.text) : arg;
-    const dir = dirNode && ts.isExpression(dirNode) ? dirnameJoin(skipOuter(dirNode), (x) => literalOf(this.evaluate(x))) : undefined;
+    if (!ts.isCallExpression(e)) return undefined;
+    const found = this.folderFind(e);
+    if (found) return str({ ref: { local: `${LISTED}${found.dir}|${endings.join(',')}|${found.glob}`, path: [EACH, PATH_ENTRY] } });
+    if (!/(?:^|\.)readdirSync$/.test(e.expression.getText())) return undefined;
+    const dir = this.listedDir(e.arguments[0]);
     if (dir === undefined) return undefined;
     const options = e.arguments[1] ? skipOuter(e.arguments[1]) : undefined;
     const types = options && ts.isObjectLiteralExpression(options) ? this.prop(options, 'withFileTypes') : undefined;
     const dirents = types !== undefined && skipOuter(types).kind === ts.SyntaxKind.TrueKeyword;
     return str({ ref: { local: `${LISTED}${dir}|${endings.join(',')}`, path: dirents ? [EACH] : [EACH, 'name'] } });
+  }
+
+  /** A folder below the file's own (`join(__dirname, 'api')`, `fileURLToPath(new URL('../routes', import.meta.url))`), relative to it. */
+  private listedDir(arg: ts.Expression | undefined): string | undefined {
+    const a = arg ? skipOuter(arg) : undefined;
+    const dirNode = a && ts.isIdentifier(a) && !this.scopes.some((sc) => sc.has(a.text)) ? (this.decls.get(a.text) ?? a) : a;
+    return dirNode && ts.isExpression(dirNode) ? dirnameJoin(skipOuter(dirNode), (x) => literalOf(this.evaluate(x))) : undefined;
+  }
+
+  /**
+   * fs-jetpack's `find(dir, { matching: '*.ts' })` (and findAsync): every file below the folder
+   * whose name matches (a pattern without '/' matches at any depth), as a glob below the folder.
+   */
+  private folderFind(call: ts.CallExpression): { dir: string; glob: string } | undefined {
+    if (!/(?:^|\.)find(?:Async)?$/.test(call.expression.getText())) return undefined;
+    const options = call.arguments[1] ? skipOuter(call.arguments[1]) : undefined;
+    const matching = options && ts.isObjectLiteralExpression(options) ? this.prop(options, 'matching') : undefined;
+    const pattern = matching && this.patternText(matching);
+    const dir = pattern !== undefined ? this.listedDir(call.arguments[0]) : undefined;
+    if (dir === undefined || pattern === undefined || /[{}[\]!|,]/.test(pattern)) return undefined;
+    return { dir, glob: pattern.includes('/') ? pattern.replace(/^\.\//, '') : `**/${pattern}` };
+  }
+
+  /**
+   * A name pattern as written, each part not known statically a '*' (`*.${ext}` where `ext` is
+   * decided at run time: `*.*`); a local name followed to its value. Undefined for anything else.
+   */
+  private patternText(e: ts.Expression, depth = 0): string | undefined {
+    const x = skipOuter(e);
+    if (ts.isStringLiteralLike(x)) return x.text;
+    if (ts.isTemplateExpression(x) && depth < 4) {
+      const spans = x.templateSpans.map((span) => [this.patternText(span.expression, depth + 1) ?? '*', span.literal.text].join(''));
+      return x.head.text + spans.join('');
+    }
+    const decl = ts.isIdentifier(x) && !this.scopes.some((sc) => sc.has(x.text)) ? this.decls.get(this.ownName(x.text, x)) : undefined;
+    if (decl && ts.isExpression(decl) && depth < 4) return this.patternText(decl, depth + 1);
+    return literalOf(this.evaluate(x)) ?? (depth > 0 ? '*' : undefined);
   }
 
   private arrayElements(expr: ts.Expression, depth = 0): ts.Expression[] | undefined {
@@ -148,16 +199,46 @@ export abstract class LoopReader extends TableLoopReader {
   }
 }
 
-/** The string literals a filter callback tests names with: `(d) => d.isFile() && d.name.endsWith('.js')` -> ['.js']. */
-function endsWithLiterals(fn: ts.Node): string[] {
+/**
+ * The endings a filter callback tests names with, as patterns ('*' for a part not known), and the
+ * names it compares them with ('='): `(d) => d.isFile() && d.name.endsWith('.js')` -> ['.js'],
+ * `(f) => !f.endsWith('.map') && f !== 'index.js'` -> ['!.map', '!=index.js'].
+ */
+function endsWithTests(fn: ts.Node, pattern: (e: ts.Expression) => string | undefined): string[] {
   const out: string[] = [];
-  const walk = (n: ts.Node): void => {
+  const walk = (n: ts.Node, negated: boolean): void => {
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'endsWith') {
-      const arg = n.arguments[0] ? skipOuter(n.arguments[0]) : undefined;
-      if (arg && ts.isStringLiteralLike(arg)) out.push(arg.text);
+      const text = n.arguments[0] ? pattern(n.arguments[0]) : undefined;
+      if (text !== undefined && !/[,|]/.test(text)) out.push(negated ? `!${text}` : text);
+      return;
     }
-    ts.forEachChild(n, walk);
+    // `(f) => f !== 'index.js'`: that one name left out (kept, for `===`).
+    const op = ts.isBinaryExpression(n) ? n.operatorToken.kind : undefined;
+    const same = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
+    const named = ts.isBinaryExpression(n) && (same || op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) ? [n.left, n.right].map(skipOuter).find(ts.isStringLiteralLike) : undefined;
+    if (named && /^[^,|*]+\.[^,|*]+$/.test(named.text)) {
+      out.push(`${same === negated ? '!' : ''}=${named.text}`);
+      return;
+    }
+    const not = ts.isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.ExclamationToken;
+    ts.forEachChild(n, (c) => walk(c, not ? !negated : negated));
   };
-  walk(fn);
+  walk(fn, false);
   return out;
+}
+
+/** `pathToFileURL(x).href` (or `.toString()`, or the URL itself) -> x; any other expression as it is. */
+function fileOfUrl(e: ts.Expression): ts.Expression {
+  let x = skipOuter(e);
+  if (ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression) && x.expression.name.text === 'toString' && x.arguments.length === 0) x = skipOuter(x.expression.expression);
+  else if (ts.isPropertyAccessExpression(x) && x.name.text === 'href') x = skipOuter(x.expression);
+  const call = ts.isCallExpression(x) && /(?:^|\.)pathToFileURL$/.test(x.expression.getText()) ? x.arguments[0] : undefined;
+  return call ? skipOuter(call) : x;
+}
+
+/** An expression without its `await`s and parentheses. */
+function skipAwait(e: ts.Expression): ts.Expression {
+  let x = skipOuter(e);
+  while (ts.isAwaitExpression(x)) x = skipOuter(x.expression);
+  return x;
 }

@@ -3,7 +3,7 @@
 // The readers are layered on this class, one concept per file (see extract.ts); the methods a
 // lower layer calls on a higher one are declared here.
 import ts from 'typescript';
-import { isIdentifier, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isVariableDeclaration } from './tsNodes';
+import { isBinaryExpression, isIdentifier, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isVariableDeclaration } from './tsNodes';
 import type { HttpMethod } from '../model';
 import type { ConstValue } from './values';
 import type { ExtractedFile } from './extracted';
@@ -49,6 +49,8 @@ export abstract class ReaderBase {
   private readonly redeclared = new Map<string, Array<{ fn: ts.Node | undefined; name: string; decl: ts.VariableDeclaration }>>();
   /** The file's nodes outside types (isTypeOnly), in document order: found by the first walk (findRedeclared), read by collectDeclarations without another. */
   protected readonly valueNodes: ts.Node[] = [];
+  /** `options.url` of each `options.url = ...` in the file (found by the first walk): the only properties a later read may find reassigned. */
+  protected readonly assignedProps = new Set<string>();
   /** Every parameter name of the file's functions: with decls, the names it declares itself. */
   protected readonly paramNames = new Set<string>();
   /** Router prefixes that refer to other files' constants (`prefix: config.apiPrefix`). */
@@ -87,6 +89,8 @@ export abstract class ReaderBase {
       // Types declare no value: a type's nodes are linked, not listed (nor can they declare a variable).
       if (isTypeOnly(node)) return true;
       nodes.push(node);
+      if (isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPropertyAccessExpression(node.left) && isIdentifier(node.left.expression))
+        this.assignedProps.add(`${node.left.expression.text}.${node.left.name.text}`);
       if (!isVariableDeclaration(node) || !isIdentifier(node.name)) return false;
       const same = all.get(node.name.text);
       if (same) same.push(node);

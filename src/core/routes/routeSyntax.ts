@@ -139,6 +139,14 @@ export function dirnameJoin(e: ts.Expression, text: (e: ts.Expression) => string
     const parts = rest.map((a) => text(a));
     return parts.every((p): p is string => p !== undefined) ? parts.join('/') : undefined;
   }
+  if (/^(?:__dirname|import\.meta\.dirname)$/.test(e.getText())) return '';
+  // `fileURLToPath(new URL('../routes', import.meta.url))`, `new URL('./api', import.meta.url).pathname`: ES modules' `join(__dirname, ...)`.
+  const url = isCallExpression(e) && /(?:^|\.)fileURLToPath$/.test(e.expression.getText()) && e.arguments[0] ? skipOuter(e.arguments[0]) : isPropertyAccessExpression(e) && e.name.text === 'pathname' ? skipOuter(e.expression) : undefined;
+  if (url && isNewExpression(url) && url.expression.getText() === 'URL' && url.arguments?.length === 2 && url.arguments[1]?.getText() === 'import.meta.url') {
+    const [rel] = url.arguments;
+    const lit = rel && text(rel);
+    return lit?.replace(/^\.\//, '');
+  }
   const pieces = isTemplateExpression(e) || isBinaryExpression(e) ? concatPieces(e) : undefined;
   if (pieces && pieces.length > 1) return fromDirname(pieces, (p) => (typeof p === 'string' ? p : text(p)));
   const lit = text(e);

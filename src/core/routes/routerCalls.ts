@@ -114,11 +114,19 @@ export abstract class RouterCallReader extends ReceiverReader {
     if (!arg) return;
     const a = skipOuter(arg);
     if (ts.isObjectLiteralExpression(a)) {
-      const methods = literalsOf(this.evaluate(this.prop(a, 'method')));
+      const method = this.evaluate(withoutCase(this.prop(a, 'method')));
+      const methods = literalsOf(method);
       const url = this.evaluate(this.prop(a, 'url') ?? this.prop(a, 'path'));
       if (!methods || !url) {
         // In a route helper's own body the options are built from its parameters: its call sites give them.
         if (this.expanding.length === 0 && this.inRouteHelper(call)) return;
+        // `route({ method: options.method.toUpperCase(), url: options.url })` on another file's
+        // values (a module loaded in a loop over a folder): collect.ts reads them there.
+        if (method && url && hasRefs(method)) {
+          const optionsValue: ConstValue = { kind: 'obj', props: { method, url } };
+          this.out.routes.push({ method: 'ALL', optionsValue, path: joinRoutePath(this.routers.get(router) ?? ''), line: this.line(call), kind: 'router', router });
+          return;
+        }
         this.warn(call, { id: 'routeOptions', args: [router] });
         return;
       }
@@ -259,4 +267,10 @@ function chainsMethod(call: ts.CallExpression): boolean {
 /** koa-router joins 'users' under a prefix as '/prefix/users'; without a prefix only '/x' counts. */
 function isRelativeKoaPath(p: string, knownRouter: boolean): boolean {
   return knownRouter && /^[\w:.-]/.test(p);
+}
+
+/** `x.toUpperCase()` / `x.toLowerCase()` -> x: a method's case does not matter. */
+function withoutCase(e: ts.Expression | undefined): ts.Expression | undefined {
+  const x = e && skipOuter(e);
+  return x && ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression) && /^to(?:Upper|Lower)Case$/.test(x.expression.name.text) && x.arguments.length === 0 ? x.expression.expression : e;
 }

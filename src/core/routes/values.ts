@@ -28,15 +28,27 @@ export const SPREAD = '*spread*';
 export const LISTED = '*listed*';
 
 /**
- * A piece of a string: literal text, or a reference to an imported binding (and a property path in
- * it); `fallback` is the text when that property is absent (`route.version ?? 'v1'`).
+ * Under EACH of a listing of the files below a folder (`*listed*<dir>|<endings>|<glob>`): an entry's
+ * whole path, not its name (fs-jetpack's `find`, a glob's matches).
  */
-export type Part = string | { ref: { local: string; path: string[]; fallback?: string } };
+export const PATH_ENTRY = '*path*';
+
+/**
+ * A piece of a string: literal text, or a reference to an imported binding (and a property path in
+ * it); `fallback` is the text when that property is absent (`route.version ?? 'v1'`); `truthy`, the
+ * text in place of the value, the first when it is there and true, the second when it is absent or
+ * false (`route.options?.bare ? '' : '/api'`).
+ */
+export type Part = string | { ref: { local: string; path: string[]; fallback?: string; truthy?: [string, string] } };
 
 /** A constant a file exports (or declares), reduced to what paths are built from. */
 export type ConstValue =
   | { kind: 'str'; parts: Part[] }
-  | { kind: 'obj'; props: Record<string, ConstValue> }
+  /**
+   * `other`: the keys the object literal writes whose values are not in `props`, a boolean literal's
+   * value, null for a value not known statically (what a truthiness test on the key needs).
+   */
+  | { kind: 'obj'; props: Record<string, ConstValue>; other?: Record<string, boolean | null> }
   | { kind: 'arr'; items: ConstValue[] }
   /** `configService.get('app.apiPrefix')`: a configuration key, resolved against config defaults. */
   | { kind: 'config'; key: string }

@@ -1,0 +1,105 @@
+// Servers that find their route files at start-up (a folder listed or searched at run time) and
+// register what each file exports: read against the tree's files, never at a guessed path.
+import * as assert from 'node:assert/strict';
+import { collectRoutes } from '../helpers/collectText';
+
+const loader = [
+  "import jetpack from 'fs-jetpack';",
+  "import { fileURLToPath, pathToFileURL } from 'node:url';",
+  "import type { FastifyInstance } from 'fastify';",
+  'export async function loadRoutes(server: FastifyInstance) {',
+  "  const ext = process.env.COMPILED ? 'js' : 'ts';",
+  "  const found = await jetpack.findAsync(fileURLToPath(new URL('../handlers', import.meta.url)), { matching: `*.${ext}` });",
+  '  const files = found.filter((f) => !f.endsWith(`.spec.${ext}`));',
+  '  for (const file of files) {',
+  '    const mod = await import(pathToFileURL(file).href);',
+  '    const opts = mod.options;',
+  '    if (!opts?.url || !opts?.method) continue;',
+  "    opts.url = `${mod.options?.bare ? '' : '/v2'}${opts.url}`;",
+  '    server.withTypeProvider<Zod>().route({ method: opts.method.toUpperCase(), url: opts.url, handler: (req, res) => mod.run(req, res) });',
+  '  }',
+  '}',
+].join('\n');
+
+const handler = (options: string) => `export const options = ${options};\nexport const run = async (req, res) => res.send({});\n`;
+
+suite('route files found by a folder search at start-up', () => {
+  test("each file below the searched folder that the search's pattern and filter keep registers the options it exports, its url joined with what the loader puts before it", () => {
+    const sources = [
+      { file: '/s/src/core/loader.ts', text: loader },
+      { file: '/s/src/handlers/GetThing.ts', text: handler("{ url: '/things/:id', method: 'get' }") },
+      { file: '/s/src/handlers/admin/users/BanUser.ts', text: handler("{ url: '/admin/users/:id/ban', method: 'post', middlewares: ['auth'] }") },
+      { file: '/s/src/handlers/Health.ts', text: handler("{ url: '/health', method: 'get', bare: true }") },
+      { file: '/s/src/handlers/Quiet.ts', text: handler("{ url: '/quiet', method: 'delete', bare: false }") },
+      { file: '/s/src/handlers/GetThing.spec.ts', text: handler("{ url: '/not-a-route', method: 'get' }") },
+      { file: '/s/src/other/Elsewhere.ts', text: handler("{ url: '/elsewhere', method: 'get' }") },
+    ];
+    const files = sources.map((s) => s.file);
+    const { routes, warnings } = collectRoutes(sources, { moduleOf: () => undefined, files });
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`), ['GET /health', 'POST /v2/admin/users/:id/ban', 'DELETE /v2/quiet', 'GET /v2/things/:id']);
+    assert.deepEqual(warnings, []);
+  });
+
+  test("a file whose options are not known statically (the prefix test on a value computed at run time) is a warning with the loader's line, not a route at a guessed path", () => {
+    const sources = [
+      { file: '/s/src/core/loader.ts', text: loader },
+      { file: '/s/src/handlers/GetThing.ts', text: handler("{ url: '/things', method: 'get', bare: isBare() }") },
+      { file: '/s/src/handlers/GetOther.ts', text: handler("{ url: '/other', method: 'get' }") },
+    ];
+    const { routes, warnings } = collectRoutes(sources, { moduleOf: () => undefined, files: sources.map((s) => s.file) });
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`), ['GET /v2/other']);
+    assert.deepEqual(warnings, ['/s/src/core/loader.ts:13: server.route({...}) method or url is not known statically; route skipped (list it in x-runtime-drift.routes)']);
+  });
+
+  test("Express: each router file of the server's own folder, listed at start-up, mounted under a prefix made of its file name", () => {
+    const index = [
+      "const fs = require('fs');",
+      "const path = require('path');",
+      "const express = require('express');",
+      'const app = express();',
+      'fs.readdirSync(__dirname)',
+      "  .filter((file) => file.endsWith('.routes.js'))",
+      '  .forEach((file) => {',
+      "    const name = path.basename(file, '.routes.js');",
+      '    app.use(`/api/${name}`, require(path.join(__dirname, file)));',
+      '  });',
+      'module.exports = app;',
+    ].join('\n');
+    const router = (path: string) => `const router = require('express').Router();\nrouter.get('${path}', h);\nmodule.exports = router;\n`;
+    const sources = [
+      { file: '/s/routes/index.js', text: index },
+      { file: '/s/routes/users.routes.js', text: router('/:id') },
+      { file: '/s/routes/orders.routes.js', text: router('/') },
+    ];
+    const { routes, warnings } = collectRoutes(sources, { moduleOf: () => undefined, files: sources.map((s) => s.file) });
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`), ['GET /api/orders', 'GET /api/users/:id']);
+    assert.deepEqual(warnings, []);
+  });
+
+  test('a folder listed by its own index file: every other file kept by the filter (names compared too) is mounted, never the index itself', () => {
+    const index = [
+      "const fs = require('fs');",
+      "const router = require('express').Router();",
+      "fs.readdirSync(__dirname).filter((f) => f !== 'helpers.js').forEach((f) => router.use('/' + f.replace(/\\.js$/, ''), require('./' + f)));",
+      'module.exports = router;',
+    ].join('\n');
+    const sources = [
+      { file: '/s/app.js', text: "const app = require('express')();\napp.use('/v2', require('./v2/index.js'));\napp.listen(3000);\n" },
+      { file: '/s/v2/index.js', text: index },
+      { file: '/s/v2/items.js', text: "const r = require('express').Router();\nr.get('/:id', h);\nmodule.exports = r;\n" },
+      { file: '/s/v2/helpers.js', text: "const r = require('express').Router();\nr.get('/not-mounted', h);\nmodule.exports = r;\n" },
+    ];
+    const { routes, warnings } = collectRoutes(sources, { moduleOf: () => undefined, files: sources.map((s) => s.file) });
+    // helpers.js, left out by the filter, is not under /v2/helpers: a router nothing mounts is shown at its own paths.
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`), ['GET /not-mounted', 'GET /v2/items/:id']);
+    assert.deepEqual(warnings, []);
+  });
+
+  test('without the tree’s files the searched folder is not known: no route', () => {
+    const sources = [
+      { file: '/s/src/core/loader.ts', text: loader },
+      { file: '/s/src/handlers/GetThing.ts', text: handler("{ url: '/things', method: 'get' }") },
+    ];
+    assert.deepEqual(collectRoutes(sources, { moduleOf: () => undefined }).routes, []);
+  });
+});
