@@ -103,8 +103,8 @@ export abstract class LoopReader extends TableLoopReader {
     const endings: string[] = [];
     let e = skipAwait(list);
     for (let hops = 0; hops < 8; hops++) {
-      if (ts.isIdentifier(e) && !this.scopes.some((sc) => sc.has(e.getText()))) {
-        const decl = this.decls.get(this.ownName(e.text, e));
+      if (ts.isIdentifier(e)) {
+        const decl = this.fileDecl(e);
         if (!decl || !ts.isExpression(decl)) return undefined;
         e = skipAwait(decl);
       } else if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'filter') {
@@ -123,6 +123,11 @@ export abstract class LoopReader extends TableLoopReader {
     const types = options && ts.isObjectLiteralExpression(options) ? this.prop(options, 'withFileTypes') : undefined;
     const dirents = types !== undefined && skipOuter(types).kind === ts.SyntaxKind.TrueKeyword;
     return str({ ref: { local: `${LISTED}${dir}|${endings.join(',')}`, path: dirents ? [EACH] : [EACH, 'name'] } });
+  }
+
+  /** The file's declaration of a name no scope of this reading binds (ownName: a redeclared name's own one). */
+  private fileDecl(id: ts.Identifier): ts.Node | undefined {
+    return this.scopes.some((sc) => sc.has(id.text)) ? undefined : this.decls.get(this.ownName(id.text, id));
   }
 
   /** A folder below the file's own (`join(__dirname, 'api')`, `fileURLToPath(new URL('../routes', import.meta.url))`), relative to it. */
@@ -157,7 +162,7 @@ export abstract class LoopReader extends TableLoopReader {
       const spans = x.templateSpans.map((span) => [this.patternText(span.expression, depth + 1) ?? '*', span.literal.text].join(''));
       return x.head.text + spans.join('');
     }
-    const decl = ts.isIdentifier(x) && !this.scopes.some((sc) => sc.has(x.text)) ? this.decls.get(this.ownName(x.text, x)) : undefined;
+    const decl = ts.isIdentifier(x) ? this.fileDecl(x) : undefined;
     if (decl && ts.isExpression(decl) && depth < 4) return this.patternText(decl, depth + 1);
     return literalOf(this.evaluate(x)) ?? (depth > 0 ? '*' : undefined);
   }
