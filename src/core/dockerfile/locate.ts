@@ -47,12 +47,12 @@ function locateInStage(df: Dockerfile, stage: Stage, rel: string, viaFrom: boole
   for (let i = stage.copies.length - 1; i >= 0; i--) {
     const copy = stage.copies[i] as CopyInstr;
     const hit = copy.byRun !== undefined ? withinStage(df, stage, i, rel, file) : copy.from === undefined ? fromContext(copy, rel, file) : fromStage(df, stage, copy, rel, file);
-    if (hit) return { ...hit, steps: [`${render(copy)} (${label(stage)})`, ...hit.steps], ...(copy.from !== undefined ? { fromStage: true } : {}) };
+    if (hit) return { ...hit, steps: [`${render(copy)} (${stageLabel(stage)})`, ...hit.steps], ...(copy.from !== undefined ? { fromStage: true } : {}) };
   }
   const base = stage.baseStage === undefined ? undefined : df.stages[stage.baseStage];
   if (base) {
     const hit = locateInStage(df, base, rel, viaFrom, file);
-    if (hit) return { ...hit, steps: [...hit.steps, l10n.t('{0} is built FROM {1}', label(stage), label(base))] };
+    if (hit) return { ...hit, steps: [...hit.steps, l10n.t('{0} is built FROM {1}', stageLabel(stage), stageLabel(base))] };
   }
   return producedInStage(stage, rel, viaFrom);
 }
@@ -142,7 +142,7 @@ function producedInStage(stage: Stage, rel: string, viaFrom: boolean): Hit | und
   const path = posix.join(root, under ?? rel);
   const run = build ?? ranAfter[ranAfter.length - 1];
   const why = run ? `, RUN ${truncate(run.command)}` : '';
-  return { path, steps: [l10n.t('{0} is built in {1} at {2} (context copied to {3}{4})', rel, label(stage), path, root, why)], madeByRun: true };
+  return { path, steps: [l10n.t('{0} is built in {1} at {2} (context copied to {3}{4})', rel, stageLabel(stage), path, root, why)], madeByRun: true };
 }
 
 /**
@@ -153,7 +153,7 @@ function producedInStage(stage: Stage, rel: string, viaFrom: boolean): Hit | und
 function inBaseImage(stage: Stage, rel: string): Hit | undefined {
   if (stage.baseStage !== undefined || stage.copies.length > 0 || stage.workdir === '/') return undefined;
   const path = posix.join(stage.workdir, rel);
-  const step = l10n.t('{0} is FROM the image {1}, assumed built from this context at its WORKDIR {2}', label(stage), stage.from, stage.workdir);
+  const step = l10n.t('{0} is FROM the image {1}, assumed built from this context at its WORKDIR {2}', stageLabel(stage), stage.from, stage.workdir);
   return { path, steps: [step], madeByRun: true, baseImage: stage.from };
 }
 
@@ -195,7 +195,8 @@ function render(copy: CopyInstr): string {
   return `${copy.instruction}${from} ${copy.sources.join(' ')} ${copy.dest}`;
 }
 
-function label(stage: Stage): string {
+/** "stage 2" or `stage 2 "build"`, as the evidence names a stage. */
+export function stageLabel(stage: Stage): string {
   return stage.name === undefined ? l10n.t('stage {0}', stage.index + 1) : l10n.t('stage {0} "{1}"', stage.index + 1, stage.name);
 }
 

@@ -36,6 +36,12 @@ export interface Stage {
   baseStage?: number;
   /** WORKDIR at the end of the stage ("/" when never set). */
   workdir: string;
+  /**
+   * The stage is FROM an image (not a stage, not scratch) and sets no WORKDIR: it works in the
+   * image's WORKDIR, which the Dockerfile does not show. `workdir` is Docker's default "/" then,
+   * unless parseDockerfile was given the image's (imageWorkdir.ts).
+   */
+  workdirOfImage?: true;
   copies: CopyInstr[];
   /** RUN commands, in order, with the index of the copy they follow (-1 before any copy) and the WORKDIR they run in. */
   runs: { afterCopy: number; command: string; line: number; workdir?: string }[];
@@ -68,12 +74,16 @@ interface ParseState {
   cmds: Map<number, string>;
 }
 
-/** `buildArgs`: compose's `build.args` (`--build-arg`), the values the ARGs it names take over their defaults. */
-export function parseDockerfile(text: string, buildArgs: Readonly<Record<string, string>> = {}): Dockerfile {
+/**
+ * `buildArgs`: compose's `build.args` (`--build-arg`), the values the ARGs it names take over their
+ * defaults. `imageWorkdirs`: by stage index, the WORKDIR a stage FROM an image starts in (the
+ * image's), where known; else "/".
+ */
+export function parseDockerfile(text: string, buildArgs: Readonly<Record<string, string>> = {}, imageWorkdirs: ReadonlyMap<number, string> = new Map()): Dockerfile {
   const st: ParseState = { stages: [], globalArgs: new Map(), vars: new Map(), current: undefined, stageVars: new Map(), entrypoints: new Map(), cmds: new Map() };
   for (const ins of instructions(text)) {
     if (ins.keyword === 'ARG') readArg(st, ins.args, buildArgs);
-    else if (ins.keyword === 'FROM') readFrom(st, ins.args);
+    else if (ins.keyword === 'FROM') readFrom(st, ins.args, imageWorkdirs);
     else if (st.current) readStageStep(st, st.current, ins);
     if (st.current) st.stageVars.set(st.current.index, st.vars);
   }
@@ -91,14 +101,16 @@ function readArg(st: ParseState, args: string, buildArgs: Readonly<Record<string
   }
 }
 
-function readFrom(st: ParseState, args: string): void {
+function readFrom(st: ParseState, args: string, imageWorkdirs: ReadonlyMap<number, string>): void {
   const words = splitWords(args).filter((w) => !w.startsWith('--'));
   const from = substitute(words[0] ?? '', st.globalArgs);
   const name = words.length >= 3 && words[1]?.toUpperCase() === 'AS' ? words[2] : undefined;
   const base = findStage(st.stages, from);
-  const stage: Stage = { index: st.stages.length, from, workdir: base?.workdir ?? '/', copies: [], runs: [] };
+  const index = st.stages.length;
+  const stage: Stage = { index, from, workdir: base?.workdir ?? imageWorkdirs.get(index) ?? '/', copies: [], runs: [] };
   if (name !== undefined) stage.name = name;
   if (base) stage.baseStage = base.index;
+  else if (from.toLowerCase() !== 'scratch') stage.workdirOfImage = true;
   st.vars = new Map(base ? st.stageVars.get(base.index) : []);
   st.stages.push(stage);
   st.current = stage;
@@ -113,6 +125,7 @@ function readStageStep(st: ParseState, stage: Stage, ins: Instruction): void {
     case 'WORKDIR': {
       const dir = substitute(unquote(ins.args.trim()), st.vars);
       if (dir !== '') stage.workdir = normalize(posix.resolve(stage.workdir, dir));
+      delete stage.workdirOfImage;
       break;
     }
     case 'COPY':

@@ -30,6 +30,8 @@ export interface Emit {
   rewrites: Record<string, string>;
   /** Set when the tool bundles: why, a translated sentence (the output has no per-file counterpart then). */
   bundledBy?: string;
+  /** A script's own file-by-file compiler (babel, swc) writes it, whatever the tsconfig says (noEmit: tsc only checks types). */
+  byFileCompiler?: true;
   evidence: string[];
 }
 
@@ -71,7 +73,7 @@ function emitByBabelScript({ project, sourceRoot, context }: EmitInput): Emit | 
       if (out === undefined || !args.some((a, i) => i !== at + 1 && !a.startsWith('-') && join(project.dir, a) === sourceRoot)) continue;
       const keepsPath = match[1] === 'swc' && !args.includes('--strip-leading-paths');
       const dir = keepsPath ? join(project.dir, out, relative(project.dir, sourceRoot)) : join(project.dir, out);
-      return { dir, rewrites: { ...COMPILED_REWRITES }, evidence: [l10n.t`build output ${relative(context, dir) || '.'} (package.json script ${name}: ${match[0].trim()})`] };
+      return { dir, rewrites: { ...COMPILED_REWRITES }, byFileCompiler: true, evidence: [l10n.t`build output ${relative(context, dir) || '.'} (package.json script ${name}: ${match[0].trim()})`] };
     }
   }
   return undefined;

@@ -17,6 +17,7 @@ import { buildScriptNames, bundledEntryFolder, bundlingText, findBundler, type B
 import { findScriptedBundle, type ScriptedBundle } from './bundleScript';
 import { findRunBundle, runCommandsInContext, type RunBundle } from '../dockerfile/runBundle';
 import { serviceDockerfile } from '../dockerfile/dockerfileName';
+import { imageWorkdirs } from '../dockerfile/imageWorkdir';
 import { withStartScripts } from '../dockerfile/startScript';
 import { withRootScripts, withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
 import { entryFolder, SERVER_FRAMEWORKS } from '../routes/serverApps';
@@ -90,7 +91,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const { build } = spec;
   const evidence: string[] = [];
   const context = build && isAbsolute(build.context) ? build.context : spec.projectDir;
-  const parsed = await readDockerfile(files, spec, evidence);
+  const parsed = await readDockerfile(files, spec, context, evidence);
   // A start command running a script of the context starts what the script runs.
   const written = parsed && (await withStartScripts(files, parsed, context, evidence));
   const built = written && stagesBuiltFor(written, build?.target);
@@ -374,8 +375,9 @@ async function describeMapping(f: Facts, p: Placement): Promise<SourceMapping> {
   if (f.bundler !== undefined) {
     bundled = true;
     evidence.push(bundlingText(f.bundler));
-  } else if (ts?.noEmit === true && !p.copiedAsIs && f.project.server === undefined) {
-    // noEmit with the source not copied as-is means some other tool builds a bundle.
+  } else if (ts?.noEmit === true && !p.copiedAsIs && f.project.server === undefined && f.emit?.byFileCompiler !== true) {
+    // noEmit with the source not copied as-is means some other tool builds a bundle; unless a
+    // file-by-file compiler's output is known (babel src --out-dir .server: tsc only checks types).
     bundled = true;
     evidence.push(l10n.t`bundled: ${f.tsName} has noEmit: true`);
   }
@@ -577,12 +579,18 @@ function runsABuild(df: Dockerfile): boolean {
   return df.stages.some((st) => st.runs.some((r) => BUILD_COMMAND.test(r.command)));
 }
 
-async function readDockerfile(fs: FsLike, spec: ServiceSpec, evidence: string[]): Promise<Dockerfile | undefined> {
+/** The service's Dockerfile, parsed with the WORKDIRs it shows of its stages' base images. */
+async function readDockerfile(fs: FsLike, spec: ServiceSpec, context: string, evidence: string[]): Promise<Dockerfile | undefined> {
   const path = spec.build && (await serviceDockerfile(fs, spec.build));
   if (path === undefined || !isAbsolute(path)) return undefined;
   if (!(await fs.stat(path))?.isFile) {
     evidence.push(l10n.t`no Dockerfile at ${path}`);
     return undefined;
   }
-  return parseDockerfile(await fs.readFile(path), spec.build?.args);
+  const text = await fs.readFile(path);
+  const df = parseDockerfile(text, spec.build?.args);
+  const shown = await imageWorkdirs(fs, df, context);
+  if (shown.workdirs.size === 0) return df;
+  evidence.push(...shown.evidence);
+  return parseDockerfile(text, spec.build?.args, shown.workdirs);
 }

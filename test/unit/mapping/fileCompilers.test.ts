@@ -56,3 +56,17 @@ suite('mapping: per-file compilers', () => {
     assert.equal(m?.target, '/usr/src/app/dist/src', m?.evidence.join('\n'));
   });
 });
+
+suite('mapping: per-file compilers beside a type-checking tsconfig', () => {
+  test('a tsconfig with noEmit does not make a babel build a bundle: babel writes each file, tsc only checks types', async () => {
+    const fs = memFs({
+      '/ws/package.json': JSON.stringify({ scripts: { build: 'babel --out-dir ./.out ./src', start: 'node ./.out' }, dependencies: { 'acme-server': '1' } }),
+      '/ws/tsconfig.json': '{"compilerOptions":{"noEmit":true,"checkJs":true},"include":["src"]}',
+      '/ws/src/index.js': '',
+      '/ws/Dockerfile': 'FROM node:22\nWORKDIR /srv\nCOPY . .\nRUN npm run build\nCMD ["npm", "start"]\n',
+    });
+    const m = await inferMapping(fs, spec);
+    assert.equal(m?.target, '/srv/.out', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, false, m?.evidence.join('\n'));
+  });
+});

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { imageWorkdirs } from '../../../src/core/dockerfile/imageWorkdir';
+import { parseDockerfile } from '../../../src/core/dockerfile/parse';
+import { inferMapping } from '../../../src/core/mapping/infer';
+import type { ServiceSpec } from '../../../src/core/model';
+import { memFs } from '../helpers/memFs';
+
+// Two stages on a publisher's own node images, neither setting WORKDIR: the base images set /home/app.
+const dockerfile = (prodImage: string) => `ARG TAG=22
+FROM acme/node-dev:\${TAG} AS dev
+COPY package*.json ./
+RUN npm ci
+COPY . .
+RUN npm run build
+FROM ${prodImage} AS prod
+COPY --from=dev /home/app/package*.json ./
+COPY --from=dev /home/app/.out ./.out/
+COPY --from=dev /home/app/config/settings.js ./config/settings.js
+CMD ["node", ".out/index.js"]
+`;
+
+const files = (prodImage: string) => ({
+  '/ws/package.json': JSON.stringify({ scripts: { build: 'babel --out-dir ./.out ./src' } }),
+  '/ws/src/index.js': '',
+  '/ws/config/settings.js': '',
+  '/ws/Dockerfile': dockerfile(prodImage),
+});
+
+const spec: ServiceSpec = { name: 'api', project: 'ws', projectDir: '/ws', composeFiles: [], ports: [], drift: {}, build: { context: '/ws', dockerfile: '/ws/Dockerfile' } };
+
+suite('dockerfile: WORKDIRs of base images', () => {
+  test("a stage that sets no WORKDIR works in its image's, shown by a later COPY --from of a context file it copied in relative to it", async () => {
+    const df = parseDockerfile(dockerfile('acme/node:${TAG}'));
+    assert.equal(df.stages[0]?.workdirOfImage, true);
+    const { workdirs, evidence } = await imageWorkdirs(memFs(files('acme/node:${TAG}')), df, '/ws');
+    assert.equal(workdirs.get(0), '/home/app');
+    assert.match(evidence[0] ?? '', /stage 1 "dev" sets no WORKDIR: that of its image acme\/node-dev:22, \/home\/app, as COPY --from=dev \/home\/app\/config\/settings.js \(line 10\) shows/);
+  });
+
+  test('a stage FROM an image of the same publisher is assumed to share that WORKDIR, and the evidence says it is assumed', async () => {
+    const m = await inferMapping(memFs(files('acme/node:${TAG}')), spec);
+    assert.equal(m?.target, '/home/app/.out', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, false);
+    assert.ok(m?.evidence.some((e) => /stage 2 "prod" sets no WORKDIR: that of its image acme\/node:22, assumed \/home\/app as in stage 1 "dev"/.test(e)), m?.evidence.join('\n'));
+  });
+
+  test("an image of another publisher is not assumed to share it: its WORKDIR stays Docker's default", async () => {
+    const m = await inferMapping(memFs(files('node:22')), spec);
+    assert.equal(m?.target, '/.out', m?.evidence.join('\n'));
+    assert.ok(!m?.evidence.some((e) => /assumed \/home\/app/.test(e)), m?.evidence.join('\n'));
+  });
+
+  test('paths that name no context file the stage copied in, or a stage that sets its WORKDIR, show nothing', async () => {
+    const fs = memFs({ '/ws/src/index.js': '' });
+    const none = parseDockerfile('FROM acme/node AS b\nCOPY . .\nRUN make\nFROM acme/node\nCOPY --from=b /home/app/.out ./.out\n');
+    assert.equal((await imageWorkdirs(fs, none, '/ws')).workdirs.size, 0);
+    const set = parseDockerfile('FROM acme/node AS b\nWORKDIR /b\nCOPY . .\nFROM acme/node\nCOPY --from=b /home/app/src ./src\n');
+    assert.equal(set.stages[0]?.workdirOfImage, undefined);
+    assert.equal((await imageWorkdirs(fs, set, '/ws')).workdirs.size, 0);
+  });
+});
