@@ -207,8 +207,10 @@ export abstract class RouterCallReader extends ReceiverReader {
     const method = literalOf(propOf(config, ['method']))?.toUpperCase();
     const path = propOf(config, ['path']);
     if (method !== undefined && isHttpMethod(method) && literalOf(path) !== undefined) return this.addRoute(router, method, str(openApiPathToRoute(literalOf(path) ?? '')), at);
+    // An imported config (`routes.list`), or one spread into an object beside its middleware
+    // (`{ ...listRoute, middleware: [auth] }`): its method and path, resolved by collect.ts.
     const methodValue = propOf(config, ['method']);
-    if (config.kind === 'str' && hasRefs(config) && methodValue && path?.kind === 'str') {
+    if (methodValue?.kind === 'str' && hasRefs(methodValue) && path?.kind === 'str') {
       this.out.routes.push({ method: 'ALL', methodValue, path: '/', pathValue: str(this.routers.get(router) ?? '', '/', ...path.parts), line: this.line(at), kind: 'router', router });
       return;
     }

@@ -955,6 +955,21 @@ suite('routes on real-world patterns: @hono/zod-openapi', () => {
     assert.deepEqual(out.warnings, []);
   });
 
+  test('an imported route config spread into an object with its middleware (app.openapi({ ...listRoute, middleware: [auth] }, h)) is that config', () => {
+    const out = collectRoutes(
+      Object.entries({
+        '/s/contracts/routes.ts':
+          "import { createRoute } from '@hono/zod-openapi';\nexport const listNotes = createRoute({ method: 'get', path: '/api/notes', responses: {} });\nexport const editNote = createRoute({ method: 'patch', path: '/api/notes/{noteId}', responses: {} });\n",
+        '/s/api/notes.ts':
+          "import type { OpenAPIHono } from '@hono/zod-openapi';\nimport { editNote, listNotes } from '../contracts/routes';\nexport function registerNotes(app: OpenAPIHono): void {\n  app.openapi({ ...listNotes, middleware: [auth] as const }, (c) => c.json([]));\n  app.openapi(\n    {\n      ...editNote,\n      middleware: [auth, limit],\n    },\n    (c) => c.json({}),\n  );\n}\n",
+        '/s/api/app.ts': "import { OpenAPIHono } from '@hono/zod-openapi';\nimport { registerNotes } from './notes';\nconst app = new OpenAPIHono();\nregisterNotes(app);\nexport default app;\n",
+      }).map(([file, text]) => ({ file, text })),
+      { moduleOf: () => undefined },
+    );
+    assert.deepEqual(out.routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /api/notes', 'PATCH /api/notes/:noteId']);
+    assert.deepEqual(out.warnings, []);
+  });
+
   test('an openapi route config that cannot be read is a warning with file and line, not a route', () => {
     const out = collectRoutes([{ file: '/s/a.ts', text: "import { OpenAPIHono } from '@hono/zod-openapi';\nconst app = new OpenAPIHono();\napp.openapi(makeRoute(), h);\n" }], { moduleOf: () => undefined });
     assert.deepEqual(out.routes, []);
