@@ -39,6 +39,50 @@ const BUNDLER_CONFIGS: readonly BundlerConfig[] = [
   },
 ];
 
+/** rollup: its config's `output: { dir }` or `output: { file }` (the first of an array of outputs), or -d / -o on the command line. */
+const ROLLUP: BundlerConfig = {
+  tool: 'rollup',
+  command: /(?:^|[\s&|;(])rollup\b[^&|;]*/,
+  files: CONFIG_EXTENSIONS.map((e) => `rollup.config.${e}`),
+  output: /\boutput\s*:\s*\[?\s*\{[^}]*?\b(?:dir|file)\s*:\s*(['"`])([^'"`$]+)\1/g,
+  flag: /(?:--dir|-d|--file|-o)[=\s]+(['"]?)([^\s'"-][^\s'"]*)\1/,
+};
+
+/**
+ * rollup bundles front ends and libraries (an SDK) as often as servers: a server's build script
+ * (names: buildScriptNames) running it bundles the server only when the image starts a file rollup
+ * writes. `started(path, isFile)`: the file the image starts at that local path, or inside that
+ * local folder; undefined when it starts none there.
+ * https://rollupjs.org/configuration-options/#output-dir https://rollupjs.org/command-line-interface/
+ */
+export async function startedRollupBundle(
+  fs: FsLike,
+  project: BuildProject,
+  names: RegExp,
+  started: (path: string, isFile: boolean) => string | undefined,
+): Promise<{ by: BundledBy; out: { path: string; why: string } } | undefined> {
+  const commands = bundlerCommands(project, ROLLUP, names);
+  const [first] = commands;
+  if (!first) return undefined;
+  const outputs: { path: string; isFile: boolean; from: string }[] = [];
+  for (const { command } of commands) {
+    const flag = ROLLUP.flag?.exec(command);
+    if (flag) outputs.push({ path: flag[2] ?? '', isFile: /^(?:--file|-o)/.test(flag[0]), from: command.trim() });
+  }
+  const read = await configText(fs, project, ROLLUP, commands);
+  for (const m of read?.text.matchAll(ROLLUP.output) ?? []) outputs.push({ path: m[2] ?? '', isFile: /\bfile\s*:\s*\S+$/.test(m[0]), from: read?.file ?? '' });
+  for (const output of outputs) {
+    if (posix.isAbsolute(output.path)) continue;
+    const path = join(project.dir, output.path);
+    const file = started(path, output.isFile);
+    if (file === undefined) continue;
+    const dir = output.isFile ? posix.dirname(output.path) : output.path;
+    const tool = l10n.t('rollup writing {0} ({1}), which the image starts as {2}', output.path, output.from, file);
+    return { by: { kind: 'script', tool, script: first.name }, out: { path: join(project.dir, dir), why: l10n.t`rollup's output in ${output.from}` } };
+  }
+  return undefined;
+}
+
 /**
  * The folder (absolute) the project's bundler writes to, and what says so: its configuration, else
  * the bundler API call of a build script file (`scripted`); undefined when neither names one.

@@ -4,7 +4,7 @@
 // tried in order, and each writes to `evidence` what it decided from, so a wrong guess can be
 // seen (and overridden) by the user.
 import * as l10n from '@vscode/l10n';
-import { dirname, isAbsolute, join, posix, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, posix, relative, sep } from 'node:path';
 import { findStage, parseDockerfile, stagesBuiltFor, type Dockerfile, type Stage } from '../dockerfile/parse';
 import { BUILD_COMMAND, locateInImage, type Location } from '../dockerfile/locate';
 import type { ServiceSpec, SourceMapping } from '../model';
@@ -23,7 +23,7 @@ import { withRootScripts, withRunMoves, withTurboPrunes } from '../dockerfile/ru
 import { entryFolder, SERVER_FRAMEWORKS } from '../routes/serverApps';
 import { compiledStartEntry } from './startEntry';
 import { renamedManifests, withCopiedManifests } from './copiedManifest';
-import { bundlerOutputDir, viteSsrBundle, webpackEntryFolder } from './bundlerOutput';
+import { bundlerOutputDir, startedRollupBundle, viteSsrBundle, webpackEntryFolder } from './bundlerOutput';
 import { commonFolder, isAtOrInside } from '../pathInside';
 import { startedScripts, startedSourceFile, type StartedSource } from './startedSource';
 import { tsconfigsRun } from './runTsconfig';
@@ -128,8 +128,10 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const runBundle = df && emit?.bundledBy === undefined ? findRunBundle(df) : undefined;
   const nx: BundledBy | undefined = emit?.bundledBy !== undefined ? { kind: 'nx', said: emit.bundledBy } : undefined;
   const run: BundledBy | undefined = runBundle && { kind: 'run', run: runBundle };
-  const bundler = nx ?? (started !== undefined || (await startsCopiedSource(fs, project, sourceRoot, locate, evidence)) ? undefined : (findBundler(project, scripted) ?? run ?? (await viteSsrBundle(fs, project, buildScriptNames(project)))));
-  const bundlerOut = bundler === undefined ? undefined : await bundlerOutputDir(fs, project, scripted);
+  const notBundled = started !== undefined || (await startsCopiedSource(fs, project, sourceRoot, locate, evidence));
+  const rollup = nx || notBundled || !df ? undefined : await startedRollupBundle(fs, project, buildScriptNames(project), startedIn(df, build?.target, project, locate));
+  const bundler = nx ?? (notBundled ? undefined : (findBundler(project, scripted) ?? run ?? (await viteSsrBundle(fs, project, buildScriptNames(project))) ?? rollup?.by));
+  const bundlerOut = bundler === undefined ? undefined : bundler === rollup?.by ? rollup.out : await bundlerOutputDir(fs, project, scripted);
   return { fs, spec, context, project, ts, tsName, sourceRoot, emit, compiled, bundler, bundlerOut, runBundle, started, df, locate, evidence };
 }
 
@@ -190,6 +192,20 @@ function startedImageFiles(stage: Stage): string[] {
     else files.push(posix.resolve(cwd, m[2] ?? ''));
   }
   return files;
+}
+
+/**
+ * The script the built stage's start command runs (package scripts followed) at a local path, or
+ * in a local folder, as the image has them: what a bundler writes there is what the image runs.
+ */
+function startedIn(df: Dockerfile, target: string | undefined, project: BuildProject, locate: (abs: string) => Location | undefined): (path: string, isFile: boolean) => string | undefined {
+  const stage = builtStage(df, target);
+  const files = stage ? startedScripts(stage, project.pkg?.scripts ?? {}) : [];
+  return (path, isFile) => {
+    const at = locate(isFile ? dirname(path) : path)?.path;
+    if (at === undefined) return undefined;
+    return isFile ? files.find((f) => f === posix.join(at, basename(path))) : files.find((f) => f.startsWith(`${at}/`));
+  };
 }
 
 /** The source file the image's start command runs as copied (startedSource.ts), outside every build output the project names. */

@@ -349,6 +349,28 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.ok(m?.evidence.some((e) => /bundled: tsup \(its "build" script\)/.test(e)), m?.evidence.join('\n'));
   });
 
+  test('a server whose rollup writes the file the image starts is a bundle in rollup\'s output folder; a rollup building something else (an SDK) is not the server\'s build', async () => {
+    const dockerfile = (start: string) => `FROM node:22 AS build\nWORKDIR /srv\nCOPY . .\nRUN npm run build\nFROM node:22\nWORKDIR /srv\nCOPY --from=build /srv/out /srv/out\nCOPY --from=build /srv/lib /srv/lib\nCMD ["npm", "run", "${start}"]\n`;
+    const files = (start: string, config: string) => ({
+      '/ws/backend/package.json': pkg({ hono: '4' }, { build: 'tsc && rollup -c rollup.sdk.mjs', serve: 'node out/server.js', 'serve:lib': 'node lib/main.js' }),
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"rootDir":"src","outDir":"lib"}}',
+      '/ws/backend/rollup.sdk.mjs': config,
+      '/ws/backend/src/main.ts': '',
+      '/ws/backend/Dockerfile': dockerfile(start),
+    });
+    const bundled = await inferMapping(memFs(files('serve', "export default [{ input: 'src/server.ts', output: { dir: 'out', format: 'es' } }];")), spec());
+    assert.equal(bundled?.bundled, true, bundled?.evidence.join('\n'));
+    assert.equal(bundled?.target, '/srv/out', bundled?.evidence.join('\n'));
+    assert.ok(bundled?.evidence.some((e) => /bundled: rollup writing out \(rollup.sdk.mjs\), which the image starts as \/srv\/out\/server.js/.test(e)), bundled?.evidence.join('\n'));
+    // Its output file named, not a folder: the same.
+    const file = await inferMapping(memFs(files('serve', "export default { input: 'src/server.ts', output: { file: 'out/server.js' } };")), spec());
+    assert.equal(file?.bundled, true, file?.evidence.join('\n'));
+    // The image starts tsc's output: rollup's bundle (an SDK for browsers) is not what runs.
+    const sdk = await inferMapping(memFs(files('serve:lib', "export default { input: 'src/sdk.ts', output: { dir: 'out' } };")), spec());
+    assert.equal(sdk?.bundled, false, sdk?.evidence.join('\n'));
+    assert.equal(sdk?.target, '/srv/lib', sdk?.evidence.join('\n'));
+  });
+
   test('COPY sources written absolute (COPY /api/package.json /app, COPY /api /app) are context paths: the image builds that sub-folder\'s server, not the front end at the root', async () => {
     const fs = memFs({
       '/ws/web/package.json': pkg({ vue: '3', vite: '5' }, { build: 'vite build' }),
