@@ -6,12 +6,14 @@ import * as l10n from '@vscode/l10n';
 import { join, posix } from 'node:path';
 import type { FsLike } from '../ports';
 import { isAtOrInside } from '../pathInside';
+import { isFileRunner } from '../mapping/runners';
 import { commandWords, type CopyInstr, type Dockerfile, type Stage } from './parse';
 
 /** Shells a script is handed to (`sh ./start.sh`); their options before it are skipped. */
 const SHELL = /^(?:sh|bash|ash|dash|zsh)$/;
-/** Programs whose command is the app's start: a JavaScript runtime or runner, a package manager, a process manager. */
-const STARTS_APP = /^(?:node|nodejs|bun|deno|tsx|ts-node|ts-node-dev|nodemon|babel-node|npm|pnpm|yarn|npx|pm2|pm2-runtime)$/;
+/** Package and process managers: their command is the app's start, as a file runner's is. */
+const MANAGERS = /^(?:npm|pnpm|yarn|npx|pm2|pm2-runtime)$/;
+const startsApp = (word: string): boolean => isFileRunner(word) || MANAGERS.test(posix.basename(word));
 /** Programs that run the rest of the line in their place (an init, a user switch): `exec tini -- node x`, `exec su-exec app node x`. */
 const WRAPPER = /^(?:tini|dumb-init|--)$/;
 const USER_SWITCH = /^(?:gosu|su-exec)$/;
@@ -73,7 +75,7 @@ function scriptCall(words: string[]): { script: string; args: string[] } | undef
     }
   }
   const script = words[at];
-  if (script === undefined || STARTS_APP.test(posix.basename(script)) || /\.[cm]?[jt]sx?$/.test(script)) return undefined;
+  if (script === undefined || startsApp(script) || /\.[cm]?[jt]sx?$/.test(script)) return undefined;
   // A path (`/entry.sh`, `./start`) or a shell script's name (`start.sh`): not a program of the image's PATH.
   if (!script.includes('/') && !/\.(?:ba)?sh$/.test(script)) return undefined;
   return { script, args: words.slice(at + 1) };
@@ -156,5 +158,5 @@ function startedWords(words: string[], args: readonly string[], exec: boolean): 
   }
   const rest = words.slice(at).flatMap((w) => (w === '$@' ? [...args] : [w]));
   if (rest.length === 0) return undefined;
-  return STARTS_APP.test(posix.basename(rest[0] ?? '')) || (exec && scriptCall(rest) !== undefined) ? rest : undefined;
+  return startsApp(rest[0] ?? '') || (exec && scriptCall(rest) !== undefined) ? rest : undefined;
 }

@@ -11,6 +11,7 @@ import type { FsLike } from '../ports';
 import type { BuildProject } from './buildProject';
 import type { BundleCall, ScriptPath } from './bundleCall';
 import { isAtOrInside } from '../pathInside';
+import { isFileRunner } from './runners';
 
 export interface ScriptedBundle {
   /** The API called, as written in the evidence ("Bun.build", "esbuild", "rollup", "tsup"). */
@@ -27,8 +28,8 @@ export interface ScriptedBundle {
   entries: string[];
 }
 
-/** Commands that run a JavaScript or TypeScript file given as an argument. */
-const RUNNERS = new Set(['node', 'bun', 'tsx', 'ts-node', 'ts-node-esm', 'esno', 'esr', 'jiti', 'vite-node', 'deno', 'zx', 'babel-node', 'sucrase-node']);
+/** Commands that run a script file given as an argument: the file runners, and zx (a shell-script runner, for build scripts only). */
+const runsScript = (word: string): boolean => isFileRunner(word) || posix.basename(word) === 'zx';
 const SCRIPT_FILE = /^(?:\.\/)?[\w@.-][\w@./-]*\.[cm]?[jt]sx?$/;
 
 /** Which module each API comes from, and the functions of it that bundle (read by bundleCall.ts). */
@@ -117,7 +118,7 @@ function runFiles(command: string): string[] {
   const files: string[] = [];
   for (const part of command.split(/&&|\|\||[;|\n]/)) {
     const words = part.trim().split(/\s+/).map((w) => w.replace(/^(['"])(.*)\1$/, '$2'));
-    const at = words.findIndex((w) => RUNNERS.has(posix.basename(w)));
+    const at = words.findIndex(runsScript);
     if (at < 0) continue;
     // `bun build x.ts` is Bun's bundler CLI (bundler.ts reads it), not a script run.
     if (words[at] === 'bun' && words[at + 1] === 'build') continue;

@@ -9,9 +9,8 @@ import { commandWords, type Dockerfile, type Stage } from '../dockerfile/parse';
 import type { FsLike } from '../ports';
 import { followScripts, OUTPUT_DIRS } from '../routes/serverApps';
 import { isAtOrInside } from '../pathInside';
+import { isFileRunner } from './runners';
 
-/** Programs that run the JavaScript or TypeScript file they are given. */
-const RUNNER = /^(?:node|nodejs|bun|tsx|ts-node|ts-node-dev|ts-node-esm|nodemon|deno|babel-node|esno|vite-node)$/;
 /** Their options that take the next word as their value (a preloaded module, a config, an env file: never the started file). */
 export const VALUE_FLAG = /^(?:-r|--require|--import|--loader|--experimental-loader|--env-file|--watch-path|--config|-c|--exec|--ext|-e|--eval)$/;
 /** Their words that come before the file (`bun run x.ts`, `deno run x.ts`). */
@@ -48,7 +47,7 @@ export function startedScripts(stage: Stage, scripts: Record<string, string>): s
 }
 
 function runnerScript(words: string[]): string | undefined {
-  const at = words.findIndex((w) => RUNNER.test(posix.basename(w)));
+  const at = words.findIndex(isFileRunner);
   if (at < 0) return undefined;
   for (let i = at + 1; i < words.length; i++) {
     const w = words[i] ?? '';

@@ -10,6 +10,7 @@ import { readJsonObject } from '../mapping/tsconfig';
 import { walkFileStats } from '../mapping/walk';
 import { handlerPath } from './nextHandlers';
 import { commandWords } from '../dockerfile/parse';
+import { FILE_RUNNER_ALTERNATION } from '../mapping/runners';
 
 /** Dependencies that make a package a server whose routes we read. */
 export const SERVER_FRAMEWORKS = [
@@ -214,7 +215,7 @@ const PAGE_CLI = /(?:^|[\s;&|(])(?:next|nuxt|nuxi|astro|remix|remix-serve)\s+(?:
 /** Scripts that start or develop the package: start, dev, serve, server, start:prod, dev:api. */
 const START_SCRIPT = /^(?:start|dev|serve|server)(?:$|[:-])/;
 /** A command running a JavaScript or TypeScript file through Node, a Node runner, Bun or Deno (`bun run --hot src/index.ts`), or a Nest app. */
-const RUNS_SERVER = /(?:^|[\s;&|(])(?:(?:node|ts-node|ts-node-dev|tsx|nodemon|babel-node|node-dev|bun|deno)\s(?:[^;&|]*\s)?[^\s;&|]+\.[cm]?[jt]s\b|nest\s+start\b)/;
+const RUNS_SERVER = new RegExp(`(?:^|[\\s;&|(])(?:(?:${FILE_RUNNER_ALTERNATION})\\s(?:[^;&|]*\\s)?[^\\s;&|]+\\.[cm]?[jt]s\\b|nest\\s+start\\b)`);
 
 /** An Nx project.json of an application (not a library), with a build or serve target. */
 async function isNxApplication(fs: FsLike, projectJson: string): Promise<boolean> {

@@ -1748,6 +1748,21 @@ suite('mapping infer: what the container runs decides', () => {
     assert.equal(m && mapSourceFile(m, '/ws/backend/src/routes/users.ts'), '/app/src/routes/users.ts');
   });
 
+  test('every file runner of the one list starts the source as-is (esr, node-dev, sucrase-node: mapping/runners.ts), whatever the build script bundles', async () => {
+    for (const runner of ['esr', 'node-dev', 'sucrase-node']) {
+      const fs = memFs({
+        '/ws/backend/package.json': JSON.stringify({ dependencies: { express: '4' }, scripts: { build: 'esbuild src/index.ts --bundle --platform=node --outdir=dist' } }),
+        '/ws/backend/tsconfig.json': '{"compilerOptions":{"strict":true}}',
+        '/ws/backend/src/index.ts': '',
+        '/ws/backend/src/routes/users.ts': '',
+        '/ws/backend/Dockerfile': `FROM node\nWORKDIR /app\nCOPY . .\nRUN npm run build\nCMD ["/usr/local/bin/${runner}", "src/index.ts"]\n`,
+      });
+      const m = await inferMapping(fs, spec());
+      assert.equal(m?.bundled, false, `${runner}: ${m?.evidence.join('\n')}`);
+      assert.equal(m && mapSourceFile(m, '/ws/backend/src/routes/users.ts'), '/app/src/routes/users.ts', runner);
+    }
+  });
+
   test('a started JavaScript file in the build output (node dist/index.js after COPY . . and a build) is not the source, even when a local build left it in the workspace', async () => {
     const fs = memFs({
       '/ws/backend/package.json': JSON.stringify({ dependencies: { express: '4' }, scripts: { build: 'tsc' } }),
