@@ -82,8 +82,8 @@ export async function findScriptedBundle(
     ...runs.map((r) => ({ command: r.command, dir: r.dir, script: '', line: r.line })),
   ];
   for (const run of commands) {
-    const files = [...runFiles(run.command).map((file) => ({ file, config: false })), ...configFiles(run.command).map((file) => ({ file, config: true }))];
-    for (const { file, config } of files) {
+    const files = [...runFiles(run.command).map((r) => ({ ...r, config: false })), ...configFiles(run.command).map((file) => ({ file, args: [], config: true }))];
+    for (const { file, args, config } of files) {
       const abs = join(run.dir, file);
       // A file outside the build context (`RUN node ../../../x.mjs`) is not read: workspace files
       // are input, they do not choose what else of the machine is opened.
@@ -92,7 +92,9 @@ export async function findScriptedBundle(
       const found = text === undefined ? undefined : bundleCallIn(text, file, config ? toolOf(run.command, file) : undefined);
       if (!found) continue;
       const from = (p: ScriptPath) => (p.fromScript ? join(dirname(abs), p.rel) : join(run.dir, p.rel));
-      const entries = found.entries.map(from);
+      // Entries the call takes from its command line (`node build.mjs -e server/index.ts`, the
+      // script reading `entryPoints: [argv.entry]`) are the source files among its arguments.
+      const entries = found.entries.length > 0 ? found.entries.map(from) : await existingFiles(fs, args.filter((a) => SCRIPT_FILE.test(a)).map((a) => join(run.dir, a)));
       if (run.line !== undefined && !isAtOrInside(project.dir, abs) && !entries.some((e) => isAtOrInside(project.dir, e))) continue;
       const named = run.line === undefined ? file.replace(/^\.\//, '') : relative(project.dir, abs).split(sep).join('/');
       return { tool: found.tool, file: named, script: run.script, entries, ...(run.line !== undefined ? { line: run.line } : {}), ...(found.output !== undefined ? { output: from(found.output) } : {}) };
@@ -113,17 +115,24 @@ function toolOf(command: string, file: string): string {
   return posix.basename(words[0] ?? file);
 }
 
-/** The script files a command runs (`bun run build.ts`, `node --import tsx scripts/build.ts`), in order. */
-function runFiles(command: string): string[] {
-  const files: string[] = [];
+/** Those of the paths that are files of the workspace (an output named beside an entry is not, yet). */
+async function existingFiles(fs: FsLike, paths: readonly string[]): Promise<string[]> {
+  const found = await Promise.all(paths.map(async (p) => ((await fs.stat(p).catch(() => undefined))?.isFile === true ? p : undefined)));
+  return found.filter((p): p is string => p !== undefined);
+}
+
+/** The script files a command runs (`bun run build.ts`, `node --import tsx scripts/build.ts`), in order, each with the words after it. */
+function runFiles(command: string): { file: string; args: string[] }[] {
+  const files: { file: string; args: string[] }[] = [];
   for (const part of command.split(/&&|\|\||[;|\n]/)) {
     const words = part.trim().split(/\s+/).map((w) => w.replace(/^(['"])(.*)\1$/, '$2'));
     const at = words.findIndex(runsScript);
     if (at < 0) continue;
     // `bun build x.ts` is Bun's bundler CLI (bundler.ts reads it), not a script run.
     if (words[at] === 'bun' && words[at + 1] === 'build') continue;
-    const file = words.slice(at + 1).find((w) => SCRIPT_FILE.test(w) && !w.startsWith('-'));
-    if (file !== undefined) files.push(file);
+    const i = words.findIndex((w, j) => j > at && SCRIPT_FILE.test(w) && !w.startsWith('-'));
+    const file = words[i];
+    if (file !== undefined) files.push({ file, args: words.slice(i + 1) });
   }
   return files;
 }

@@ -38,6 +38,12 @@ suite('build script files that bundle through a bundler API', () => {
     assert.deepEqual(found, { tool: 'esbuild', file: 'build.mjs', script: 'build', entries: [] });
   });
 
+  test('entries the call reads from its command line are the source files among the arguments after the script (not the output it names)', async () => {
+    const text = "import esbuild from 'esbuild';\nconst argv = parse(process.argv);\nawait esbuild.build({ entryPoints: [argv.entry], bundle: true, outfile: argv.out });\n";
+    const found = await read('next build && node scripts/bundle.mjs -e api/main.ts -o out/api.mjs', { '/p/scripts/bundle.mjs': text, '/p/api/main.ts': 'export {};' });
+    assert.deepEqual(found, { tool: 'esbuild', file: 'scripts/bundle.mjs', script: 'build', entries: ['/p/api/main.ts'] });
+  });
+
   test('not a bundling call: a build() of another module, a script that bundles nothing, the bun build CLI, a script of another name', async () => {
     assert.equal(await read('node build.mjs', { '/p/build.mjs': "import { build } from './lib.mjs';\nbuild({ outdir: 'dist' });\n" }), undefined);
     assert.equal(await read('node build.mjs', { '/p/build.mjs': "import { cpSync } from 'node:fs';\ncpSync('src', 'dist', { recursive: true });\n" }), undefined);
