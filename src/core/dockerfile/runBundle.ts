@@ -43,12 +43,12 @@ const BUNDLE_COMMANDS: readonly BundleCommand[] = [
 ];
 
 /**
- * The last bundling command of the Dockerfile whose output lies in a stage's copy of the build
- * context (a bundle written to /tmp and copied on is followed through its next command's input).
- * `cd X &&` before the command moves where its relative output is written.
+ * The bundling commands of the Dockerfile whose output lies in a stage's copy of the build
+ * context, in order (a bundle written to /tmp and copied on is followed through its next command's
+ * input). `cd X &&` before the command moves where its relative output is written.
  */
-export function findRunBundle(df: Dockerfile): RunBundle | undefined {
-  let found: RunBundle | undefined;
+export function findRunBundles(df: Dockerfile): RunBundle[] {
+  const found: RunBundle[] = [];
   for (const { part, cwd, root, line } of runCommands(df, (stage) => stage.workdir)) {
     for (const b of BUNDLE_COMMANDS) {
       if (!b.command.test(part)) continue;
@@ -60,7 +60,7 @@ export function findRunBundle(df: Dockerfile): RunBundle | undefined {
       const rel = posix.relative(root, isFile ? posix.dirname(abs) : abs);
       const file = posix.relative(root, abs);
       if ((rel === '' && !isFile) || rel.startsWith('..') || file === '' || file.startsWith('..')) continue;
-      found = { bundler: b.name, output: rel, line, ...(isFile ? { file } : {}) };
+      found.push({ bundler: b.name, output: rel, line, ...(isFile ? { file } : {}) });
     }
   }
   return found;

@@ -15,7 +15,7 @@ import { findBuildProject, objectField, readPackage, withWorkspaceDeploys, type 
 import { COMPILED_REWRITES, findEmit, type Emit } from './emit';
 import { buildScriptNames, bundledEntryFolder, bundlingText, findBundler, type BundledBy } from './bundler';
 import { findScriptedBundle, type ScriptedBundle } from './bundleScript';
-import { findRunBundle, runCommandsInContext, type RunBundle } from '../dockerfile/runBundle';
+import { findRunBundles, runCommandsInContext, type RunBundle } from '../dockerfile/runBundle';
 import { serviceDockerfile } from '../dockerfile/dockerfileName';
 import { imageWorkdirs } from '../dockerfile/imageWorkdir';
 import { withStartScripts } from '../dockerfile/startScript';
@@ -125,7 +125,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const compiled = ts !== undefined && (ts.noEmit !== true || project.server !== undefined);
   const found = await findEmit(fs, { drift: spec.drift, nxRoot, project, sourceRoot, ts, context });
   const emit = found && ts?.outDir && ts.rootDir === undefined && found.bundledBy === undefined && df ? await tscRootByImageStart(fs, found, ts.outDir.path, sourceRoot, context, df, build?.target, locate) : found;
-  const runBundle = df && emit?.bundledBy === undefined ? findRunBundle(df) : undefined;
+  const runBundle = df && emit?.bundledBy === undefined ? startedRunBundle(df, build?.target, project.pkg?.scripts ?? {}) : undefined;
   const nx: BundledBy | undefined = emit?.bundledBy !== undefined ? { kind: 'nx', said: emit.bundledBy } : undefined;
   const run: BundledBy | undefined = runBundle && { kind: 'run', run: runBundle };
   const notBundled = started !== undefined || (await startsCopiedSource(fs, project, sourceRoot, locate, evidence));
@@ -181,6 +181,25 @@ async function tscRootByImageStart(
 /** The stage the service runs: its build target, else the last. */
 function builtStage(df: Dockerfile, target: string | undefined): Stage | undefined {
   return (target !== undefined ? findStage(df.stages, target) : undefined) ?? df.stages[df.stages.length - 1];
+}
+
+/**
+ * The RUN bundle the image starts: the last one whose one file is what the start command runs
+ * (`bun .output/server/index.mjs`). A start that runs another script file puts aside a one-file
+ * bundle found in the image elsewhere: that is another program's (an agent's, a worker's built
+ * beside the server). With no script file started (an executable, a package script), the last.
+ */
+function startedRunBundle(df: Dockerfile, target: string | undefined, scripts: Record<string, string>): RunBundle | undefined {
+  // A RUN of a stage the target does not build (the production builder, for a dev target) writes nothing it runs.
+  const bundles = findRunBundles(stagesBuiltFor(df, target));
+  const stage = builtStage(df, target);
+  const started = stage ? startedScripts(stage, scripts) : [];
+  const last = bundles[bundles.length - 1];
+  if (started.length === 0) return last;
+  const at = (b: RunBundle) => (b.file === undefined ? undefined : locateInImage(df, b.file, target, { file: true })?.path);
+  const hit = [...bundles].reverse().find((b) => started.includes(at(b) ?? ''));
+  if (hit) return hit;
+  return last && at(last) !== undefined ? undefined : last;
 }
 
 /** The JavaScript files the stage's start command runs with node, as image paths (`cd X && node Y.js`, `node Y.js` in WORKDIR). */

@@ -1790,6 +1790,31 @@ suite('mapping infer: a server compiled into one executable', () => {
     assert.equal(m?.bundled, true);
   });
 
+  test('of two one-file bundles RUNs write, the one the start command runs is the server (the later one bundles an agent beside it)', async () => {
+    const dockerfile = (cmd: string) =>
+      `FROM node AS build\nWORKDIR /app\nCOPY . .\nRUN npx esbuild src/index.ts --bundle --platform=node --outfile=out/server/index.mjs\nRUN npx esbuild agent/main.ts --bundle --platform=node --outfile=out/agent/index.mjs\nFROM node\nWORKDIR /app\nCOPY --from=build /app/out ./out\nCMD ${cmd}\n`;
+    const files = { '/ws/backend/package.json': JSON.stringify({ dependencies: { express: '4' } }), '/ws/backend/src/index.ts': '', '/ws/backend/agent/main.ts': '' };
+    const server = await inferMapping(memFs({ ...files, '/ws/backend/Dockerfile': dockerfile('["node", "out/server/index.mjs"]') }), spec());
+    assert.equal(server?.target, '/app/out/server', server?.evidence.join('\n'));
+    assert.equal(server?.bundled, true);
+    const agent = await inferMapping(memFs({ ...files, '/ws/backend/Dockerfile': dockerfile('["node", "out/agent/index.mjs"]') }), spec());
+    assert.equal(agent?.target, '/app/out/agent', agent?.evidence.join('\n'));
+  });
+
+  test("a bundle a RUN writes in a stage the service's build target does not build is not that target's (a dev stage running the source)", async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': JSON.stringify({ dependencies: { express: '4' }, scripts: { dev: 'nodemon' } }),
+      '/ws/backend/src/index.ts': '',
+      '/ws/backend/Dockerfile': 'FROM node AS dev\nWORKDIR /app\nCOPY . .\nCMD ["npm", "run", "dev"]\nFROM node AS build\nWORKDIR /app\nCOPY . .\nRUN npx esbuild src/index.ts --bundle --platform=node --outfile=out/index.mjs\nFROM node AS production\nWORKDIR /app\nCOPY --from=build /app/out ./out\nCMD ["node", "out/index.mjs"]\n',
+    });
+    const dev = await inferMapping(fs, spec({}, { context: '/ws/backend', dockerfile: '/ws/backend/Dockerfile', target: 'dev' }));
+    assert.equal(dev?.bundled, false, dev?.evidence.join('\n'));
+    assert.notEqual(dev?.target, '/app/out', dev?.evidence.join('\n'));
+    const production = await inferMapping(fs, spec({}, { context: '/ws/backend', dockerfile: '/ws/backend/Dockerfile', target: 'production' }));
+    assert.equal(production?.target, '/app/out', production?.evidence.join('\n'));
+    assert.equal(production?.bundled, true);
+  });
+
   test('pkg -o bin/api, the executable copied into a folder (COPY --from=build /srv/bin/api /usr/local/bin/): it lands inside that folder', async () => {
     const fs = memFs({
       '/ws/backend/package.json': JSON.stringify({ dependencies: { express: '4' } }),
