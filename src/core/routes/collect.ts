@@ -744,7 +744,7 @@ function declares(s: Scanned, name: string): boolean {
 /** Where the router mounted as `mount.routerName` is declared: by import, in this file, or by name. */
 function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[]): RouterNode[] {
   if (mount.routerName.endsWith('()')) return resolveFactoryMount(s, mount.routerName.slice(0, -2), byKey, aliases);
-  if (mount.routerName.startsWith('new ')) return resolveClassMount(s, mount.routerName.slice(4), byKey, aliases);
+  if (mount.routerName.startsWith('new ')) return resolveClassMount(s, mount.routerName.slice(4), byKey, aliases, mount.member);
   // `const api = apiModule(); app.route('/', api)`: the router the function makes.
   const made = s.x.routerMakers?.[mount.routerName];
   if (made && !made.maker.startsWith('new ') && !declares(s, mount.routerName)) return resolveFactoryMount(s, made.maker, byKey, aliases);
@@ -780,12 +780,15 @@ function resolveFactoryMount(s: Scanned, fn: string, byKey: Map<string, Scanned>
  * `new UsersController(config).router`: the routes that class declares on itself, in its file;
  * `new SchemaRouter#addRelationRoutes`: those its method declares (methodRouters.ts).
  */
-function resolveClassMount(s: Scanned, named: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): RouterNode[] {
+function resolveClassMount(s: Scanned, named: string, byKey: Map<string, Scanned>, aliases: PathAlias[], member?: string): RouterNode[] {
   const [cls = named, method] = named.split('#');
   const imp = s.x.imports.find((i) => i.local === cls);
   const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : { target: s, name: cls };
   const name = found?.name === undefined ? undefined : method === undefined ? `${CLASS_ROUTER}${found.name}` : methodRouterName(found.name, method);
-  return found && name !== undefined && declares(found.target, name) ? [{ key: found.target.key, name }] : [];
+  if (found && name !== undefined && declares(found.target, name)) return [{ key: found.target.key, name }];
+  // `new UsersApi().mount`: a function the class holds, whose first parameter its routes are declared on.
+  const param = found?.name !== undefined && member !== undefined ? found.target.x.routerParams?.[`${found.name}#${member}`]?.[0] : undefined;
+  return found && param ? [{ key: found.target.key, name: param }] : [];
 }
 
 /** Routes this file's calls and mounts make of what other files declare: route helpers, package handlers. */

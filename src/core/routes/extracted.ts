@@ -106,6 +106,8 @@ export interface ExtractedMount {
   atPath?: true;
   /** `new ContextController(config, services, 'project').router`: its arguments, those known as strings (null for the others). */
   args?: Array<ConstValue | null>;
+  /** `new UsersApi().mount`, `container.get(UsersApi).mount`: the member of the instance mounted. */
+  member?: string;
 }
 
 /**
@@ -227,7 +229,8 @@ export interface ExtractedFile {
   /**
    * Functions that declare routes on a router they are given (`function usersRoutes(router) {
    * router.get(...) }`): the parameter names by position ('' for a parameter that is not a
-   * router). An anonymous default export is listed as 'default'.
+   * router). An anonymous default export is listed as 'default'; a function a class holds in a
+   * property or method (`mount = async (fastify) => {...}`) as 'Class#member'.
    */
   routerParams?: Record<string, string[]>;
   /**

@@ -290,6 +290,14 @@ export abstract class ExportReader extends MountReader {
       const p = defaultFunction(st, this.sf);
       const found = p && params(p);
       if (found) out['default'] = found;
+      // `class UsersApi { mount = async (fastify) => { fastify.get(...) } }`, mounted as `new UsersApi().mount`.
+      if (ts.isClassDeclaration(st) && st.name) {
+        for (const m of st.members) {
+          const fn = ts.isMethodDeclaration(m) ? m : ts.isPropertyDeclaration(m) && m.initializer ? wrappedFunction(m.initializer) : undefined;
+          const names = fn && m.name && ts.isIdentifier(m.name) ? params(fn) : undefined;
+          if (names && m.name && ts.isIdentifier(m.name)) out[`${st.name.text}#${m.name.text}`] = names;
+        }
+      }
     }
     if (Object.keys(out).length > 0) this.out.routerParams = out;
   }

@@ -199,13 +199,21 @@ export abstract class MountReader extends RouteHelperReader {
     // the field the instance is kept in (`this.apiRouter = new ApiRouter(this)` ... `this.apiRouter.router`).
     let made = ts.isPropertyAccessExpression(a) ? skipOuter(a.expression) : a;
     if (ts.isPropertyAccessExpression(made) && made.expression.kind === ts.SyntaxKind.ThisKeyword) made = thisAssigned(made, made.name.text) ?? made;
+    // `container.get(UsersApi).mount`: a dependency-injection container's instance of a class
+    // (inversify's get, tsyringe's resolve, Nest's app.get) is read as that class's `new`.
+    const member = ts.isPropertyAccessExpression(a) ? { member: a.name.text } : {};
+    const injected = ts.isPropertyAccessExpression(a) ? containerInstance(made) : undefined;
+    if (injected !== undefined) {
+      this.out.mounts.push({ ...this.mountPrefix(prefix), routerName: `new ${injected}`, line, mountedOn, ...member });
+      return;
+    }
     if (ts.isNewExpression(made) && ts.isIdentifier(made.expression) && this.factoryPrefix(made) === undefined) {
       // The arguments, those known as strings: a class's paths may be built from them (constructorParam).
       const args = (made.arguments ?? []).map((x) => {
         const v = this.evaluate(x);
         return v?.kind === 'str' ? v : null;
       });
-      this.out.mounts.push({ ...this.mountPrefix(prefix), routerName: `new ${made.expression.text}`, line, mountedOn, ...(args.length > 0 ? { args } : {}) });
+      this.out.mounts.push({ ...this.mountPrefix(prefix), routerName: `new ${made.expression.text}`, line, mountedOn, ...(args.length > 0 ? { args } : {}), ...member });
       return;
     }
     // require('./users').router: that export of the module.
@@ -417,4 +425,11 @@ function mapLiterals(v: ConstValue, f: (p: string) => string): ConstValue {
   if (v.kind === 'arr') return { ...v, items: v.items.map((i) => mapLiterals(i, f)) };
   const lit = literalOf(v);
   return lit !== undefined ? str(f(lit)) : v.kind === 'str' ? str(...v.parts, f('')) : v;
+}
+
+/** The class a container call gives an instance of: `x.get(Cls)`, `x.resolve(Cls)` with one class-named argument. */
+function containerInstance(e: ts.Expression): string | undefined {
+  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || !/^(?:get|resolve)$/.test(e.expression.name.text)) return undefined;
+  const [arg, ...rest] = e.arguments;
+  return arg && rest.length === 0 && ts.isIdentifier(arg) && /^[A-Z]/.test(arg.text) ? arg.text : undefined;
 }

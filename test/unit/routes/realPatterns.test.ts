@@ -325,6 +325,17 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(routes.sort(), ['GET /api/libraries', 'GET /ping', 'POST /api/libraries/:id']);
   });
 
+  test("fastify: a plugin a class holds in a property or method, registered through an instance (new UsersApi().mount) or a dependency-injection container's (container.get(OrdersApi).routes)", () => {
+    const routes = routesOf({
+      '/s/server.ts':
+        "import Fastify from 'fastify';\nimport { UsersApi } from './usersApi';\nimport { OrdersApi } from './ordersApi';\nimport { container } from './container';\nconst app = Fastify();\napp.register(new UsersApi().mount, { prefix: '/v1' });\napp.register(container.get(OrdersApi).routes, { prefix: '/api' });\n",
+      '/s/usersApi.ts': "export class UsersApi {\n  mount = async (fastify) => {\n    fastify.get('/users', h);\n  };\n}\n",
+      '/s/ordersApi.ts': "export class OrdersApi {\n  async routes(app) {\n    app.post('/orders', h);\n    app.get('/orders/:id', h);\n  }\n}\n",
+      '/s/container.ts': 'export const container = { get: (c) => new c() };\n',
+    });
+    assert.deepEqual(routes.sort(), ['GET /api/orders/:id', 'GET /v1/users', 'POST /api/orders']);
+  });
+
   test('koa-mount of a koa-compose of routers', () => {
     const routes = routesOf({
       '/s/server.ts':
