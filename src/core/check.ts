@@ -9,6 +9,7 @@ import { errorText, isEngineUnreachable } from './errors';
 import { selectServices } from './compose/selectService';
 import { discoverComposeProjects, type DiscoverOptions } from './compose/discover';
 import { inferMapping } from './mapping/infer';
+import { imageWorkdirWarning } from './dockerfile/imageWorkdir';
 import { readPathAliases } from './routes/aliases';
 import { startedSourceFile } from './gather/startedEntry';
 import { appPackageSources, handlerServedRoutes, servedPackageRoutes } from './gather/appPackages';
@@ -178,7 +179,8 @@ async function checkService(
   const engineError = await engineAsked.pinged;
   const containersFound = engineError ? undefined : engineAsked.findContainers(spec, opts.signal);
   const { ev, files, workspaceWarnings } = await gatherEvidence(deps, opts, spec, mapping, { workspace, containersFound, engineError, configJudging });
-  const warnings = [...serviceWarnings, ...workspaceWarnings];
+  const workdir = imageWorkdirWarning(mapping, ev.container);
+  const warnings = [...serviceWarnings, ...(workdir !== undefined ? [workdir] : []), ...workspaceWarnings];
   const report = { ...evaluateService(ev, files), warnings: warnings.slice(0, MAX_WARNINGS), ...(ev.swarm ? { swarm: ev.swarm } : {}) };
   if (warnings.length > MAX_WARNINGS) report.warnings.push(l10n.t('… and {0} more', warnings.length - MAX_WARNINGS));
   deps.log?.log('info', `${spec.project}/${spec.name}: ${report.verdict} — ${report.summary}`);

@@ -194,8 +194,12 @@ export interface SourceMapping {
    * builds the source) or the local build output's (the image copies that output).
    */
   dockerignore?: { context: string; patterns: string[]; applies: 'source' | 'output' };
-  /** What the built stage starts (ENTRYPOINT then CMD, one line) and in which WORKDIR, from the Dockerfile the mapping was read from. */
-  started?: { command: string; workdir: string };
+  /**
+   * What the built stage starts (ENTRYPOINT then CMD, one line) and in which WORKDIR, from the
+   * Dockerfile the mapping was read from. `workdirOfImage`: the stage sets no WORKDIR, so `workdir`
+   * is its base image's as the Dockerfile shows it or as assumed (dockerfile/imageWorkdir.ts).
+   */
+  started?: { command: string; workdir: string; workdirOfImage?: true };
 }
 
 export interface SourceModule {

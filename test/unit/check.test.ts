@@ -186,6 +186,20 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     ]);
   });
 
+  test("a Dockerfile that sets no WORKDIR took Docker's default: the container's image working elsewhere is a warning naming the target it gives", async () => {
+    const ws = { ...WORKSPACE, '/ws/backend/Dockerfile': 'FROM acme/node-base\nCOPY dist ./dist\nCMD ["node","dist/main.js"]\n' };
+    const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: [] });
+    const defaults = { env: [], cmd: null, entrypoint: null, exposed: [], volumes: [], labels: {}, healthcheck: null, user: '', workingDir: '/app' };
+    const config = { image: 'ws_api', env: [], cmd: null, entrypoint: null, exposed: [], published: {}, volumes: {}, labels: {}, healthcheck: null, user: '', workingDir: '/app', imageDefaults: defaults };
+    const found = engine.findServiceContainers.bind(engine);
+    engine.findServiceContainers = async (project, service) => (await found(project, service)).map((c) => ({ ...c, config }));
+    const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    assert.ok(
+      report.services[0]?.warnings.includes('the Dockerfile sets no WORKDIR in the stage it builds: taken as /, but the image of container ws_api_1 works in /app, so the target is likely /app/dist, not /dist (x-runtime-drift.target)'),
+      report.services[0]?.warnings.join('\n'),
+    );
+  });
+
   test("a service whose package depends on a server framework the scan does not read says so in its warnings, at its package.json", async () => {
     const ws = {
       '/ws/compose.yaml': 'services:\n  api:\n    build: ./api\n',

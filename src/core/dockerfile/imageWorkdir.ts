@@ -7,6 +7,7 @@
 // assumed to share it, and the evidence says that it is an assumption.
 import * as l10n from '@vscode/l10n';
 import { join, posix } from 'node:path';
+import type { ContainerInfo, SourceMapping } from '../model';
 import type { FsLike } from '../ports';
 import { locateInImage, stageLabel as label } from './locate';
 import { findStage, type CopyInstr, type Dockerfile, type Stage } from './parse';
@@ -106,4 +107,23 @@ function repository(ref: string): string {
 
 function render(copy: CopyInstr): string {
   return `COPY --from=${copy.from ?? ''} ${copy.sources.join(' ')}`;
+}
+
+/**
+ * When the built stage sets no WORKDIR, the mapping took its image's as the Dockerfile shows it or
+ * as assumed: the container's image says which it is (its Config.WorkingDir, "/" when empty). A
+ * warning when they differ, with the target that WORKDIR gives.
+ */
+export function imageWorkdirWarning(mapping: SourceMapping | undefined, container: ContainerInfo | undefined): string | undefined {
+  const started = mapping?.started;
+  const image = container?.config?.imageDefaults;
+  if (!mapping || !started?.workdirOfImage || !image || !container) return undefined;
+  const actual = posix.resolve('/', image.workingDir);
+  const taken = started.workdir;
+  if (actual === taken) return undefined;
+  const below = posix.relative(taken, mapping.target);
+  const target = below.startsWith('..') || posix.isAbsolute(below) ? undefined : posix.join(actual, below);
+  return target === undefined
+    ? l10n.t('the Dockerfile sets no WORKDIR in the stage it builds: taken as {0}, but the image of container {1} works in {2}', taken, container.name, actual)
+    : l10n.t('the Dockerfile sets no WORKDIR in the stage it builds: taken as {0}, but the image of container {1} works in {2}, so the target is likely {3}, not {4} (x-runtime-drift.target)', taken, container.name, actual, target, mapping.target);
 }

@@ -429,7 +429,7 @@ async function describeMapping(f: Facts, p: Placement): Promise<SourceMapping> {
   }
   if (p.buildOutDir !== undefined) mapping.buildOutDir = p.buildOutDir;
   const started = f.df && builtStage(f.df, spec.build?.target);
-  if (started) mapping.started = { command: started.start ?? '', workdir: started.workdir };
+  if (started) mapping.started = { command: started.start ?? '', workdir: started.workdir, ...(started.workdirOfImage && spec.drift.target === undefined ? { workdirOfImage: true as const } : {}) };
   return mapping;
 }
 

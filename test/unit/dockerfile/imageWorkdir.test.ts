@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { imageWorkdirs } from '../../../src/core/dockerfile/imageWorkdir';
+import { imageWorkdirs, imageWorkdirWarning } from '../../../src/core/dockerfile/imageWorkdir';
 import { parseDockerfile } from '../../../src/core/dockerfile/parse';
 import { inferMapping } from '../../../src/core/mapping/infer';
-import type { ServiceSpec } from '../../../src/core/model';
+import type { ContainerInfo, ServiceSpec } from '../../../src/core/model';
 import { memFs } from '../helpers/memFs';
 
 // Two stages on a publisher's own node images, neither setting WORKDIR: the base images set /home/app.
@@ -57,5 +57,36 @@ suite('dockerfile: WORKDIRs of base images', () => {
     const set = parseDockerfile('FROM acme/node AS b\nWORKDIR /b\nCOPY . .\nFROM acme/node\nCOPY --from=b /home/app/src ./src\n');
     assert.equal(set.stages[0]?.workdirOfImage, undefined);
     assert.equal((await imageWorkdirs(fs, set, '/ws')).workdirs.size, 0);
+  });
+});
+
+suite("dockerfile: the image's own WORKDIR against the one the mapping took", () => {
+  const running = (workingDir: string): ContainerInfo =>
+    ({
+      id: 'c1', name: 'ws-api-1', state: 'running', imageId: 'sha256:1', imageRef: 'ws-api', created: '', labels: {},
+      config: { image: 'ws-api', env: [], cmd: null, entrypoint: null, exposed: [], published: {}, volumes: {}, labels: {}, healthcheck: null, user: '', workingDir,
+        imageDefaults: { env: [], cmd: null, entrypoint: null, exposed: [], volumes: [], labels: {}, healthcheck: null, user: '', workingDir } },
+    }) as ContainerInfo;
+
+  test('a container whose image works elsewhere than assumed gets a warning naming the target that WORKDIR gives', async () => {
+    const m = await inferMapping(memFs(files('acme/node:${TAG}')), spec);
+    assert.equal(imageWorkdirWarning(m, running('/home/app')), undefined);
+    assert.equal(
+      imageWorkdirWarning(m, running('/srv')),
+      'the Dockerfile sets no WORKDIR in the stage it builds: taken as /home/app, but the image of container ws-api-1 works in /srv, so the target is likely /srv/.out, not /home/app/.out (x-runtime-drift.target)',
+    );
+    // Docker's default, taken for an image of another publisher: an empty WorkingDir agrees with it.
+    const other = await inferMapping(memFs(files('node:22')), spec);
+    assert.equal(imageWorkdirWarning(other, running('')), undefined);
+    assert.match(imageWorkdirWarning(other, running('/home/app')) ?? '', /taken as \/, but the image of container ws-api-1 works in \/home\/app, so the target is likely \/home\/app\/.out/);
+  });
+
+  test('a stage that sets its WORKDIR, a target the user set, or no container: nothing to compare', async () => {
+    const set = await inferMapping(memFs({ ...files('acme/node:${TAG}'), '/ws/Dockerfile': 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm run build\nCMD ["node", ".out/index.js"]\n' }), spec);
+    assert.equal(imageWorkdirWarning(set, running('/srv')), undefined);
+    const told = await inferMapping(memFs(files('acme/node:${TAG}')), { ...spec, drift: { target: '/home/app/.out' } });
+    assert.equal(imageWorkdirWarning(told, running('/srv')), undefined);
+    const m = await inferMapping(memFs(files('acme/node:${TAG}')), spec);
+    assert.equal(imageWorkdirWarning(m, undefined), undefined);
   });
 });
