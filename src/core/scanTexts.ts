@@ -31,6 +31,7 @@ const SCAN_TEXTS = {
   routeTablePart: (part: string) =>
     l10n.t('routes merged into a route table from {0} are not known statically; they are skipped (list them in x-runtime-drift.routes)', part),
   routerPath: (router: string, method: string) => l10n.t('{0}.{1} path is not a string known statically; route skipped (list it in x-runtime-drift.routes)', router, method),
+  honoOn: (router: string) => l10n.t('{0}.on(method, path, handler) method or path is not known statically; route skipped (list it in x-runtime-drift.routes)', router),
   routeOptions: (router: string) => l10n.t('{0}.route({...}) method or url is not known statically; route skipped (list it in x-runtime-drift.routes)', router),
   openapiConfig: (router: string) => l10n.t('{0}.openapi route config is not known statically; route skipped (list it in x-runtime-drift.routes)', router),
   openapiMethod: (router: string) => l10n.t('{0}.openapi route method or path is not known statically; route skipped (list it in x-runtime-drift.routes)', router),

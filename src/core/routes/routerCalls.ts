@@ -225,9 +225,15 @@ export abstract class RouterCallReader extends ReceiverReader {
 
   /** Hono `app.on('GET', '/x', h)` / `app.on(['GET', 'POST'], ['/a', '/b'], h)`. */
   protected readHonoOn(call: ts.CallExpression, router: string): void {
+    if (call.arguments.length < 3) return;
     const methods = literalsOf(this.evaluate(call.arguments[0]));
     const paths = this.evaluate(call.arguments[1]);
-    if (!methods || !paths || call.arguments.length < 3) return;
+    // A route whose method or path is made at run time (`app.on(route.method, [route.path], h)`
+    // in a loop over a registry): a route skipped, said so, not dropped in silence.
+    // Only on a named router made here or a parameter typed as one: `.on(a, b, c)` is also
+    // drizzle's `index('x').on(columns)` (a call's result, named by its position: '@line:pos'), an editor's events...
+    const named = !router.startsWith('@') && (this.routers.has(router) || this.typedReceivers.has(router));
+    if (!methods || !paths) return named ? this.warn(call, { id: 'honoOn', args: [router] }) : undefined;
     for (const raw of methods) {
       const m = raw.toUpperCase();
       if (isHttpMethod(m)) this.addRoute(router, m, paths, call);

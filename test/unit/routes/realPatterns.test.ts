@@ -582,6 +582,27 @@ suite('routes on real-world patterns', () => {
     });
     assert.deepEqual(routes.sort(), ['GET /files/:name', 'GET /posts/:id', 'GET /users/:id']);
   });
+  test("Hono app.on(method, path, handler): literal methods and paths are routes; a method or path made at run time (a registry's entries mounted in a loop on a parameter typed Hono) is a warning naming the line, not a silent skip; .on(a, b, c) on what is no router (drizzle's index columns) says nothing", () => {
+    const app = [
+      "import { Hono } from 'hono';",
+      'const app = new Hono();',
+      "app.on(['GET', 'HEAD'], '/health', h);",
+      'export function mount(api: Hono, registry: { method: string; path: string }[]) {',
+      '  for (const route of registry) {',
+      '    api.on(route.method, [route.path], h);',
+      '  }',
+      '}',
+      "app.on('connect', listener);",
+      "export const byUser = (t: Table) => [index('by_user').on(t.userId, t.createdAt, t.kind)];",
+      "export const byKind = (t: Table) => { const idx = index('by_kind'); return [idx.on(t.kind, t.userId, t.at)]; };",
+      'export default app;',
+    ].join('\n');
+    const { routes, warnings } = collectRoutes([{ file: '/s/app.ts', text: app }], { moduleOf: () => undefined });
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /health', 'HEAD /health']);
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0] ?? '', /app\.ts:6: api\.on\(method, path, handler\) method or path is not known statically; route skipped \(list it in x-runtime-drift\.routes\)/);
+  });
+
   test("CORS preflight for every path (app.options('*', cors())) is not a route; an OPTIONS handler on a path is", () => {
     const routes = routesOf({
       '/s/app.js': "const express = require('express');\nconst app = express();\napp.options('*', cors());\napp.options('/upload', (req, res) => res.end());\napp.get('/x', h);\n",
