@@ -147,10 +147,13 @@ export async function readJsonObject(fs: FsLike, file: string): Promise<Record<s
   }
 }
 
-/** JSON with comments and trailing commas -> value. Throws SyntaxError like JSON.parse. */
+/**
+ * JSON with comments and trailing commas -> value. Throws SyntaxError like JSON.parse. A leading
+ * byte-order mark (files saved by Windows editors) is not part of the text, as tsc reads it.
+ */
 export function parseJsonc(text: string): unknown {
   let out = '';
-  let i = 0;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (i < text.length) {
     const ch = text[i] as string;
     if (ch === '"') {

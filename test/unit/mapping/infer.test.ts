@@ -91,6 +91,18 @@ suite('mapping infer', () => {
     assert.equal(none, undefined);
   });
 
+  test('a tsconfig saved with a byte-order mark still gives the build output: COPY . . then RUN npm run build in one stage -> /app/dist', async () => {
+    const fs = memFs({
+      '/ws/backend/tsconfig.json': '\uFEFF{ "compilerOptions": { "outDir": "dist", "rootDir": "src" }, "include": ["src/**/*"] }',
+      '/ws/backend/package.json': '{"main":"dist/server.js","scripts":{"build":"tsc -p tsconfig.json"},"dependencies":{"fastify":"^5"}}',
+      '/ws/backend/Dockerfile': 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN npm install\nRUN npm run build\nCMD ["node", "dist/server.js"]\n',
+      '/ws/backend/src/server.ts': '',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/src');
+    assert.equal(m?.target, '/app/dist');
+  });
+
   test('simple COPY dist ./dist', async () => {
     const fs = memFs({
       '/ws/backend/tsconfig.json': '{"compilerOptions":{"outDir":"./dist"},"include":["src/**/*"]}',

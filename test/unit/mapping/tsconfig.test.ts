@@ -8,6 +8,10 @@ suite('mapping tsconfig', () => {
     assert.deepEqual(parseJsonc(text), { url: 'http://x//y', odd: 'a,}', list: [1, 2] });
   });
 
+  test('parseJsonc reads a file saved with a byte-order mark (Windows editors), as tsc does', () => {
+    assert.deepEqual(parseJsonc('\uFEFF{\n  "compilerOptions": { "outDir": "dist" }\n}'), { compilerOptions: { outDir: 'dist' } });
+  });
+
   test('parseJsonc still rejects broken JSON', () => {
     assert.throws(() => parseJsonc('{"a": }'), SyntaxError);
   });
