@@ -160,3 +160,14 @@ function startedWords(words: string[], args: readonly string[], exec: boolean): 
   if (rest.length === 0) return undefined;
   return startsApp(rest[0] ?? '') || (exec && scriptCall(rest) !== undefined) ? rest : undefined;
 }
+
+/** The JavaScript files the stage's start command runs with node, as image paths (`cd X && node Y.js`, `node Y.js` in WORKDIR). */
+export function startedImageFiles(stage: Stage): string[] {
+  const files: string[] = [];
+  let cwd = stage.workdir;
+  for (const m of (stage.start ?? '').matchAll(/\bcd\s+([^\s;&|()]+)|(?:^|[\s;&|(])node\s+(?:-\S+\s+)*([^\s;&|()-][^\s;&|()]*\.[cm]?js)(?=$|[\s;&|)])/g)) {
+    if (m[1] !== undefined) cwd = posix.resolve(cwd, m[1]);
+    else files.push(posix.resolve(cwd, m[2] ?? ''));
+  }
+  return files;
+}

@@ -10,11 +10,12 @@ import type { Dockerfile, Stage } from '../dockerfile/parse';
 import { BUILD_COMMAND, contextRoot, locateInImage } from '../dockerfile/locate';
 import { runCommandsInContext } from '../dockerfile/runBundle';
 import { withRunCopies } from '../dockerfile/runCopies';
+import { startedImageFiles } from '../dockerfile/startScript';
 import type { FsLike } from '../ports';
 import { BROWSER_EXECUTOR, SERVER_FRAMEWORKS } from '../routes/serverApps';
 import { isRecord } from '../isRecord';
 import { readJsonObject } from './tsconfig';
-import { foldersUpTo } from '../pathInside';
+import { foldersUpTo, isAtOrInside } from '../pathInside';
 
 export interface PackageInfo {
   name?: string;
@@ -282,6 +283,10 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
     how = (pkg) => l10n.t('the image starts in workspace package {0}', pkg);
   }
   if (chosen.length === 0) {
+    chosen = await packagesAt(await builtOutputsInImage(fs, df, context, packages, true));
+    how = (pkg) => l10n.t('the image starts the Nx build output of workspace package {0}', pkg);
+  }
+  if (chosen.length === 0) {
     chosen = await servers(await builtOutputsInImage(fs, df, context, packages));
     how = (pkg) => l10n.t('the image holds the Nx build output of workspace package {0}', pkg);
   }
@@ -350,12 +355,16 @@ function byNameWithoutScope(packages: Map<string, string>, name: string): string
  * image holds: after a build of every project (`nx run-many -t build`) and `COPY --from=build
  * /app/dist ./dist`, the projects are told apart by what was built, not by a name.
  */
-async function builtOutputsInImage(fs: FsLike, df: Dockerfile, context: string, packages: Map<string, string>): Promise<string[]> {
+async function builtOutputsInImage(fs: FsLike, df: Dockerfile, context: string, packages: Map<string, string>, started = false): Promise<string[]> {
+  const final = df.stages[df.stages.length - 1];
+  // With `started`, only the output holding a file the image starts (`CMD node ./dist/apps/server/main.js`).
+  const startedFiles = started && final ? startedImageFiles(final) : [];
   const found: string[] = [];
   for (const dir of new Set(packages.values())) {
     const build = objectField(objectField(await readJsonObject(fs, join(dir, 'project.json')), 'targets'), 'build');
     const outputPath = objectField(build, 'options')['outputPath'];
-    if (typeof outputPath === 'string' && locateInImage(df, outputPath) !== undefined) found.push(`./${relative(context, dir).split(sep).join('/')}`);
+    const at = typeof outputPath === 'string' ? locateInImage(df, outputPath) : undefined;
+    if (at !== undefined && (!started || startedFiles.some((f) => isAtOrInside(at.path, f, '/')))) found.push(`./${relative(context, dir).split(sep).join('/')}`);
   }
   return found;
 }
@@ -552,7 +561,9 @@ async function workspacePackages(fs: FsLike, context: string, globs: readonly st
     const dirs = clean.endsWith('/*') ? (await fs.readdir(join(context, clean.slice(0, -2)))).map((n) => join(context, clean.slice(0, -2), n)) : [join(context, clean)];
     for (const dir of dirs) {
       for (const file of ['package.json', 'project.json']) {
-        const name = (await readJsonObject(fs, join(dir, file)))?.['name'];
+        const manifest = await readJsonObject(fs, join(dir, file));
+        // An Nx project.json naming no project (its name given by workspace.json): known by its folder.
+        const name = manifest?.['name'] ?? (manifest && file === 'project.json' ? relative(context, dir).split(sep).join('/') : undefined);
         if (typeof name === 'string' && !byName.has(name)) byName.set(name, dir);
       }
     }

@@ -18,7 +18,7 @@ import { findScriptedBundle, type ScriptedBundle } from './bundleScript';
 import { findRunBundles, runCommandsInContext, type RunBundle } from '../dockerfile/runBundle';
 import { serviceDockerfile } from '../dockerfile/dockerfileName';
 import { imageWorkdirs } from '../dockerfile/imageWorkdir';
-import { withStartScripts } from '../dockerfile/startScript';
+import { startedImageFiles, withStartScripts } from '../dockerfile/startScript';
 import { withRootScripts, withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
 import { entryFolder, SERVER_FRAMEWORKS } from '../routes/serverApps';
 import { compiledStartEntry } from './startEntry';
@@ -200,17 +200,6 @@ function startedRunBundle(df: Dockerfile, target: string | undefined, scripts: R
   const hit = [...bundles].reverse().find((b) => started.includes(at(b) ?? ''));
   if (hit) return hit;
   return last && at(last) !== undefined ? undefined : last;
-}
-
-/** The JavaScript files the stage's start command runs with node, as image paths (`cd X && node Y.js`, `node Y.js` in WORKDIR). */
-function startedImageFiles(stage: Stage): string[] {
-  const files: string[] = [];
-  let cwd = stage.workdir;
-  for (const m of (stage.start ?? '').matchAll(/\bcd\s+([^\s;&|()]+)|(?:^|[\s;&|(])node\s+(?:-\S+\s+)*([^\s;&|()-][^\s;&|()]*\.[cm]?js)(?=$|[\s;&|)])/g)) {
-    if (m[1] !== undefined) cwd = posix.resolve(cwd, m[1]);
-    else files.push(posix.resolve(cwd, m[2] ?? ''));
-  }
-  return files;
 }
 
 /**

@@ -782,6 +782,24 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.notEqual(none?.bundled, true, none?.evidence.join('\n'));
   });
 
+  test('Nx workspace built whole at the root (nx run-many), projects without a name in project.json: the one whose outputPath holds the file the image starts', async () => {
+    const project = (root: string, executor: string) =>
+      JSON.stringify({ sourceRoot: `${root}/src`, projectType: 'application', targets: { build: { executor, options: { outputPath: `dist/${root}`, main: `${root}/src/main.ts` } } } });
+    const fs = memFs({
+      '/ws/nx.json': '{}',
+      '/ws/package.json': JSON.stringify({ dependencies: { express: '4', react: '18' } }),
+      '/ws/apps/dashboard/project.json': project('apps/dashboard', '@nrwl/web:webpack'),
+      '/ws/apps/dashboard/src/main.tsx': '',
+      '/ws/apps/server/project.json': project('apps/server', '@nrwl/node:webpack'),
+      '/ws/apps/server/src/main.ts': '',
+      '/ws/Dockerfile': 'FROM node:16\nWORKDIR /code\nCOPY package.json .\nRUN npm i\nCOPY . .\nRUN npx nx run-many --target=build\nCMD node ./dist/apps/server/main.js\n',
+    });
+    const m = await inferMapping(fs, spec({}, at('/ws')));
+    assert.equal(m?.sourceRoot, '/ws/apps/server/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/code/dist/apps/server', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true, m?.evidence.join('\n'));
+  });
+
   // An Nx build target that runs a bundler through nx:run-commands; the output is built outside
   // Docker (CI) and a root Dockerfile copies the prebuilt folder.
   const NX_RUN_COMMANDS = (command: string, outputs: string[]) => ({
