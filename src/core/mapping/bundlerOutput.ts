@@ -83,6 +83,12 @@ export async function startedRollupBundle(
   return undefined;
 }
 
+/** webpack's `output.path` as a config's text writes it (a literal, or joined to __dirname), relative to the config's folder. */
+export function webpackOutputPath(text: string): string | undefined {
+  const out = BUNDLER_CONFIGS.find((c) => c.tool === 'webpack')?.output.exec(text)?.[2];
+  return out === undefined || posix.isAbsolute(out) ? undefined : out;
+}
+
 /**
  * The folder (absolute) the project's bundler writes to, and what says so: its configuration, else
  * the bundler API call of a build script file (`scripted`); undefined when neither names one.

@@ -13,6 +13,7 @@ import { objectField, type BuildProject } from './buildProject';
 import { readJsonObject, type TsConfigInfo } from './tsconfig';
 import { compiledStartEntry } from './startEntry';
 import { serverBundleTool } from './bundler';
+import { webpackOutputPath } from './bundlerOutput';
 
 /** What tsc (and babel/swc builds following it) turns each source extension into. */
 export const COMPILED_REWRITES: Readonly<Record<string, string>> = {
@@ -248,8 +249,12 @@ async function emitByNxPlugin(fs: FsLike, { nxRoot, project, context }: EmitInpu
     const fromOutputs = outputs[0]?.replace('{workspaceRoot}', nxRoot).replace('{projectRoot}', project.dir);
     if (fromOutputs !== undefined && !fromOutputs.includes('{'))
       return { dir: fromOutputs, rewrites: {}, bundledBy: said, evidence: [l10n.t`build output ${fromOutputs} (project.json build outputs; ${said})`] };
-    const literal = /\boutputPath\s*:\s*['"]([^'"]+)['"]/.exec(await fs.readFile(join(project.dir, config)).catch(() => ''))?.[1];
+    const text = await fs.readFile(join(project.dir, config)).catch(() => '');
+    const literal = /\boutputPath\s*:\s*['"]([^'"]+)['"]/.exec(text)?.[1];
     if (literal !== undefined) return { dir: join(nxRoot, literal), rewrites: {}, bundledBy: said, evidence: [l10n.t`build output ${join(nxRoot, literal)} (${config} outputPath; ${said})`] };
+    // No outputPath for the plugin: webpack's own `output: { path: join(__dirname, 'dist') }`, from the config's folder.
+    const own = known.plugin === '@nx/webpack/plugin' ? webpackOutputPath(text) : undefined;
+    if (own !== undefined) return { dir: join(project.dir, own), rewrites: {}, bundledBy: said, evidence: [l10n.t`build output ${join(project.dir, own)} (${config} output.path; ${said})`] };
   }
   return undefined;
 }

@@ -800,6 +800,22 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.equal(m?.bundled, true, m?.evidence.join('\n'));
   });
 
+  test("Nx inferred webpack build whose config sets no outputPath for the plugin: webpack's own output.path, from the config's folder, copied to the image's root folder", async () => {
+    const fs = memFs({
+      '/ws/nx.json': JSON.stringify({ plugins: [{ plugin: '@nx/webpack/plugin', options: { buildTargetName: 'build' } }] }),
+      '/ws/package.json': JSON.stringify({ scripts: { build: 'nx build' }, dependencies: { '@nestjs/core': '11' } }),
+      '/ws/project.json': JSON.stringify({ name: 'comments', sourceRoot: 'src', projectType: 'application', targets: { serve: { executor: '@nx/js:node' } } }),
+      '/ws/webpack.config.js': "const { NxWebpackPlugin } = require('@nx/webpack');\nconst { join } = require('path');\nmodule.exports = {\n  output: { path: join(__dirname, './dist') },\n  plugins: [new NxWebpackPlugin({ target: 'node', main: './src/main.ts' })],\n};\n",
+      '/ws/tsconfig.json': '{"compilerOptions":{}}',
+      '/ws/src/main.ts': '',
+      '/ws/Dockerfile': 'FROM node AS build\nWORKDIR /app\nCOPY . ./\nRUN npm install\nRUN npx nx build\nFROM node\nWORKDIR /app\nCOPY --from=build /app/dist/ /app\nCMD ["node", "/app/main.js"]\n',
+    });
+    const m = await inferMapping(fs, spec({}, at('/ws')));
+    assert.equal(m?.sourceRoot, '/ws/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true, m?.evidence.join('\n'));
+  });
+
   // An Nx build target that runs a bundler through nx:run-commands; the output is built outside
   // Docker (CI) and a root Dockerfile copies the prebuilt folder.
   const NX_RUN_COMMANDS = (command: string, outputs: string[]) => ({
