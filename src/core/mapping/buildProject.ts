@@ -267,6 +267,7 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   // /app/apps/server/dist /app/apps/server/dist` after a root build).
   let chosen = await startedOfSelected(await packagesAt(selected), await packagesAt(selectedPackages(startTexts(df.stages[df.stages.length - 1], scripts, command).join('\n'))));
   let how = (pkg: string): string => l10n.t('the image starts workspace package {0}, one of those the build selects', pkg);
+  let startedIn: BuildProject | undefined;
   if (chosen.length === 0) {
     chosen = await servers(selected);
     how = (pkg: string): string => l10n.t("the Dockerfile's build selects workspace package {0}", pkg);
@@ -276,7 +277,10 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
     // image starts in comes first.
     const started = new Set((await startPackageDirs(fs, df, context, scripts, packages)).map((d) => resolve(context, d)));
     chosen = (await servers(copiedPackageDirs(df, context, packages))).sort((a, b) => Number(started.has(b.dir)) - Number(started.has(a.dir)));
-    if (chosen.length > 1 && started.has(chosen[0]?.dir ?? '')) how = (pkg) => l10n.t('the Dockerfile copies workspace package {0}, the one the image starts in', pkg);
+    if (chosen.length > 1 && started.has(chosen[0]?.dir ?? '')) {
+      startedIn = chosen[0];
+      how = (pkg) => l10n.t('the Dockerfile copies workspace package {0}, the one the image starts in', pkg);
+    }
   }
   if (chosen.length === 0) {
     chosen = await servers(await startPackageDirs(fs, df, context, scripts, packages));
@@ -311,8 +315,10 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
     how = (pkg) => l10n.t("the Dockerfile's build selects workspace package {0}", pkg);
   }
   // A package that renders pages (a Next.js app with a custom express server) comes after one
-  // that only serves: the API server is the service's code when both are built.
-  chosen.sort((a, b) => Number(rendersPages(a)) - Number(rendersPages(b)));
+  // that only serves: the API server is the service's code when both are built. The package the
+  // image starts in stays first: a library beside it that depends on the framework is not what runs.
+  const rank = (p: BuildProject): number => (p === startedIn ? -1 : Number(rendersPages(p)));
+  chosen.sort((a, b) => rank(a) - rank(b));
   const first = chosen[0];
   if (!first) return undefined;
   const others = chosen.slice(1).map((p) => relative(context, p.dir));

@@ -816,6 +816,34 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.equal(m?.bundled, true, m?.evidence.join('\n'));
   });
 
+  test('the workspace package the image starts in is its code even when it renders pages and a library it copies beside it depends on the framework too', async () => {
+    const fs = memFs({
+      '/ws/package.json': JSON.stringify({ private: true, workspaces: ['services/*', 'libraries/*'] }),
+      '/ws/libraries/fetch-utils/package.json': JSON.stringify({ name: '@acme/fetch-utils', main: 'index.js', dependencies: { express: '4' } }),
+      '/ws/libraries/fetch-utils/index.js': '',
+      '/ws/services/web/package.json': JSON.stringify({ name: '@acme/web', dependencies: { express: '4', react: '18', 'react-dom': '18' } }),
+      '/ws/services/web/app.mjs': '',
+      '/ws/services/web/app/src/router.mjs': '',
+      '/ws/services/web/Dockerfile': [
+        'FROM node AS base',
+        'WORKDIR /acme/services/web',
+        'FROM base AS deps',
+        'COPY package.json /acme/',
+        'COPY services/web/package.json /acme/services/web/package.json',
+        'RUN cd /acme && yarn install',
+        'FROM deps AS dev',
+        'COPY libraries/fetch-utils/ /acme/libraries/fetch-utils/',
+        'COPY services/web/ /acme/services/web/',
+        'FROM dev AS app',
+        'CMD ["node", "app.mjs"]',
+        '',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/services/web/Dockerfile', target: 'dev' }));
+    assert.equal(m?.sourceRoot, '/ws/services/web', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/acme/services/web', m?.evidence.join('\n'));
+  });
+
   // An Nx build target that runs a bundler through nx:run-commands; the output is built outside
   // Docker (CI) and a root Dockerfile copies the prebuilt folder.
   const NX_RUN_COMMANDS = (command: string, outputs: string[]) => ({
