@@ -9,6 +9,10 @@ import { bindingNames, dirnameJoin, concatPieces, fromDirname, isFunctionLike } 
 import { loopAt, isModuleLoad } from './moduleLoads';
 import { TableLoopReader } from './tableLoops';
 import { loopOfBody, type TableLoop } from './loopOverTable';
+import { codeText } from './evaluator';
+
+/** Array methods that add elements to the list they are called on. */
+const ADDS_TO_LIST = new Set(['push', 'unshift']);
 
 export abstract class LoopReader extends TableLoopReader {
   /**
@@ -73,16 +77,40 @@ export abstract class LoopReader extends TableLoopReader {
     const arr = this.arrayElements(list);
     if (arr) {
       // `[...featureRoutes, ...metricRoutes]`: each spread list's elements, as over that list.
+      const before = this.out.routes.length;
       this.visitEach(
         arr.map((el) => new Map([[variable, (ts.isSpreadElement(el) ? this.eachOf(el.expression) : undefined) ?? el]])),
         body,
       );
+      if (this.out.routes.length > before) this.warnPushes(list);
       return true;
     }
     const each = this.eachOf(list) ?? this.listedEntry(list);
     if (!each) return table();
     this.withScope(new Map([[variable, each]]), () => this.visit(body));
     return true;
+  }
+
+  /**
+   * What is added to a route list at run time, `allRoutes.push(...routesOf(model))` in the file
+   * declaring it: not read (only the literal is), so a warning per call, not a silent skip. Asked
+   * only of a list whose loop registered routes.
+   */
+  private warnPushes(list: ts.Expression): void {
+    const id = skipOuter(list);
+    if (!ts.isIdentifier(id)) return;
+    const decl = this.fileDecl(id);
+    if (!decl) return;
+    const walk = (n: ts.Node): void => {
+      if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ADDS_TO_LIST.has(n.expression.name.text)) {
+        const target = skipOuter(n.expression.expression);
+        if (ts.isIdentifier(target) && target.text === id.text && this.fileDecl(target) === decl) {
+          for (const a of n.arguments) this.warn(n, { id: 'routeTablePart', args: [codeText(a, this.sf)] });
+        }
+      }
+      ts.forEachChild(n, walk);
+    };
+    walk(this.sf);
   }
 
   /** Each element of an imported array, as one value collect.ts expands when it resolves the import. */

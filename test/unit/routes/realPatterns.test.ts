@@ -603,6 +603,32 @@ suite('routes on real-world patterns', () => {
     assert.match(warnings[0] ?? '', /app\.ts:6: api\.on\(method, path, handler\) method or path is not known statically; route skipped \(list it in x-runtime-drift\.routes\)/);
   });
 
+  test("a route list registered in a loop gets elements pushed at run time (allRoutes.push(...routesOf(model))): the literal's routes are found, each push is a warning naming its line; a list whose loop registers nothing warns of nothing", () => {
+    const router = [
+      "import { Router } from 'express';",
+      "import { userRoutes } from './users';",
+      'const router = Router();',
+      'const allRoutes = [...userRoutes];',
+      'for (const model of MODELS) allRoutes.push(...routesOf(model));',
+      "allRoutes.forEach((route) => router[route.method](`/v1${route.path}`, route.handler));",
+      'const names = [a, b];',
+      'names.push(c);',
+      'names.forEach((n) => console.log(n));',
+      'export default router;',
+    ].join('\n');
+    const users = "export const userRoutes = [{ method: 'get', path: '/users', handler: h }, { method: 'post', path: '/users', handler: h }];\n";
+    const { routes, warnings } = collectRoutes(
+      [
+        { file: '/s/router.ts', text: router },
+        { file: '/s/users.ts', text: users },
+      ],
+      { moduleOf: () => undefined },
+    );
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /v1/users', 'POST /v1/users']);
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0] ?? '', /router\.ts:5: routes merged into a route table from \.\.\.routesOf\(model\) are not known statically/);
+  });
+
   test("CORS preflight for every path (app.options('*', cors())) is not a route; an OPTIONS handler on a path is", () => {
     const routes = routesOf({
       '/s/app.js': "const express = require('express');\nconst app = express();\napp.options('*', cors());\napp.options('/upload', (req, res) => res.end());\napp.get('/x', h);\n",
