@@ -9,7 +9,7 @@ import * as l10n from '@vscode/l10n';
 import { join, posix } from 'node:path';
 import type { ContainerInfo, SourceMapping } from '../model';
 import type { FsLike } from '../ports';
-import { locateInImage, stageLabel as label } from './locate';
+import { globToRegExp, locateInImage, stageLabel as label } from './locate';
 import { findStage, type CopyInstr, type Dockerfile, type Stage } from './parse';
 
 export interface ImageWorkdirs {
@@ -52,13 +52,13 @@ async function shownByCopiesFrom(fs: FsLike, df: Dockerfile, stage: Stage, conte
     for (const copy of later.copies) {
       if (copy.from === undefined || findStage(df.stages, copy.from) !== stage) continue;
       for (const raw of copy.sources) {
-        const source = posix.resolve('/', raw);
-        if (/[*?[]/.test(source)) continue;
-        const parts = source.split('/').filter(Boolean);
+        const parts = posix.resolve('/', raw).split('/').filter(Boolean);
+        // A wildcard only in the last name (`/home/node/package*.json`): a context file it matches.
+        if (parts.slice(0, -1).some((p) => GLOB.test(p))) continue;
         for (let n = 1; n < parts.length; n++) {
           const workdir = `/${parts.slice(0, n).join('/')}`;
-          const file = parts.slice(n).join('/');
-          if (!(await copiedRelative(fs, df, stage, context, file))) continue;
+          const file = await contextFile(fs, context, parts.slice(n));
+          if (file === undefined || !(await copiedRelative(fs, df, stage, context, file))) continue;
           const vote = votes.get(workdir);
           if (vote) vote.count++;
           else votes.set(workdir, { count: 1, copy, file });
@@ -71,6 +71,18 @@ async function shownByCopiesFrom(fs: FsLike, df: Dockerfile, stage: Stage, conte
   const [best, next] = ranked;
   if (!best || (next && next[1].count === best[1].count)) return undefined;
   return { workdir: best[0], ...best[1] };
+}
+
+const GLOB = /[*?[]/;
+
+/** The context path the names give, the first file it matches when the last name is a COPY wildcard (Go's filepath.Match). */
+async function contextFile(fs: FsLike, context: string, names: string[]): Promise<string | undefined> {
+  const last = names[names.length - 1] ?? '';
+  if (!GLOB.test(last)) return names.join('/');
+  const dir = names.slice(0, -1);
+  const matches = globToRegExp(last);
+  const found = (await fs.readdir(join(context, ...dir)).catch(() => [])).sort().find((name) => matches.test(name));
+  return found === undefined ? undefined : [...dir, found].join('/');
 }
 
 /** The context path `file` exists and the stage copies it (not builds it) to /`file`: relative to a WORKDIR taken as "/". */

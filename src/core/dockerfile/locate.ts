@@ -218,7 +218,7 @@ function truncate(s: string): string {
  * A COPY source glob as Docker reads it (Go's filepath.Match): `*`, `?` and `[...]` stay within one
  * path segment; no `**`, braces or extglobs. Parentheses stay literal.
  */
-function globToRegExp(glob: string): RegExp {
+export function globToRegExp(glob: string): RegExp {
   return picomatch.makeRe(glob.replace(/[()]/g, '\\$&'), { dot: true, noglobstar: true, nobrace: true, noextglob: true });
 }
 

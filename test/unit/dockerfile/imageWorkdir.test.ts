@@ -34,7 +34,7 @@ suite('dockerfile: WORKDIRs of base images', () => {
     assert.equal(df.stages[0]?.workdirOfImage, true);
     const { workdirs, evidence } = await imageWorkdirs(memFs(files('acme/node:${TAG}')), df, '/ws');
     assert.equal(workdirs.get(0), '/home/app');
-    assert.match(evidence[0] ?? '', /stage 1 "dev" sets no WORKDIR: that of its image acme\/node-dev:22, \/home\/app, as COPY --from=dev \/home\/app\/config\/settings.js \(line 10\) shows/);
+    assert.match(evidence[0] ?? '', /stage 1 "dev" sets no WORKDIR: that of its image acme\/node-dev:22, \/home\/app, as COPY --from=dev \/home\/app\/package\*\.json \(line 8\) shows: the context's package\.json/);
   });
 
   test('a stage FROM an image of the same publisher is assumed to share that WORKDIR, and the evidence says it is assumed', async () => {
@@ -48,6 +48,17 @@ suite('dockerfile: WORKDIRs of base images', () => {
     const m = await inferMapping(memFs(files('node:22')), spec);
     assert.equal(m?.target, '/.out', m?.evidence.join('\n'));
     assert.ok(!m?.evidence.some((e) => /assumed \/home\/app/.test(e)), m?.evidence.join('\n'));
+  });
+
+  test('a wildcard source shows it too, by a context file it matches: the build output and the manifests alone are enough', async () => {
+    const text = 'FROM acme/node-dev AS dev\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nFROM acme/node\nCOPY --from=dev /home/app/package*.json ./\nCOPY --from=dev /home/app/.out ./.out/\n';
+    const fs = memFs({ '/ws/package.json': '{}', '/ws/package-lock.json': '{}', '/ws/src/index.js': '' });
+    const { workdirs, evidence } = await imageWorkdirs(fs, parseDockerfile(text), '/ws');
+    assert.equal(workdirs.get(0), '/home/app');
+    assert.equal(workdirs.get(1), '/home/app');
+    assert.match(evidence[0] ?? '', /as COPY --from=dev \/home\/app\/package\*\.json \(line 7\) shows: the context's package-lock\.json/);
+    // A wildcard matching no file of the context shows nothing.
+    assert.equal((await imageWorkdirs(memFs({ '/ws/src/index.js': '' }), parseDockerfile(text), '/ws')).workdirs.size, 0);
   });
 
   test('paths that name no context file the stage copied in, or a stage that sets its WORKDIR, show nothing', async () => {
