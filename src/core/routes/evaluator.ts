@@ -3,7 +3,7 @@
 // statics, constructor parameters, listed names and calls that pass a value on; and the warning
 // for a mount prefix that is not known statically.
 import ts from 'typescript';
-import { isArrayLiteralExpression, isBinaryExpression, isCallExpression, isConditionalExpression, isElementAccessExpression, isEnumMember, isExpression, isIdentifier, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isStringLiteral, isTemplateExpression } from './tsNodes';
+import { isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { EACH, LISTED, SPREAD, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, str, type ConstValue, type StrValue } from './values';
 import { skipOuter } from './tsSyntax';
@@ -34,7 +34,7 @@ export abstract class Evaluator extends ReaderBase {
     if (!this.unknownPrefixes.has(node)) this.warn(at, { id: 'mountPrefix', args: [codeText(node, this.sf)] });
     this.unknownPrefixes.add(node);
     const e = skipOuter(node);
-    if (!ts.isTemplateExpression(e)) return str(`/${UNKNOWN_PREFIX}`);
+    if (!isTemplateExpression(e)) return str(`/${UNKNOWN_PREFIX}`);
     const spans = e.templateSpans.map((span) => [literalOf(this.evaluate(span.expression)) ?? `/${UNKNOWN_PREFIX}/`, span.literal.text]);
     return str(joinRoutePath(e.head.text, ...spans.flat()));
   }
@@ -42,7 +42,7 @@ export abstract class Evaluator extends ReaderBase {
   protected enumValue(node: ts.EnumDeclaration): ConstValue {
     const props: Record<string, ConstValue> = {};
     for (const m of node.members) {
-      const name = ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : undefined;
+      const name = isIdentifier(m.name) || isStringLiteral(m.name) ? m.name.text : undefined;
       if (!name || !m.initializer) continue;
       const v = this.evaluate(m.initializer);
       if (v) props[name] = v;
@@ -106,7 +106,7 @@ export abstract class Evaluator extends ReaderBase {
    */
   private evaluateConditional(node: ts.ConditionalExpression, depth: number): ConstValue | undefined {
     const test = skipOuter(node.condition);
-    if (!ts.isBinaryExpression(test)) return this.truthinessConditional(node, depth);
+    if (!isBinaryExpression(test)) return this.truthinessConditional(node, depth);
     const op = test.operatorToken.kind;
     const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
     if (!equal && op !== ts.SyntaxKind.ExclamationEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
@@ -130,7 +130,7 @@ export abstract class Evaluator extends ReaderBase {
   private truthinessConditional(node: ts.ConditionalExpression, depth: number): ConstValue | undefined {
     let test = skipOuter(node.condition);
     let negated = false;
-    while (ts.isPrefixUnaryExpression(test) && test.operator === ts.SyntaxKind.ExclamationToken) [test, negated] = [skipOuter(test.operand), !negated];
+    while (isPrefixUnaryExpression(test) && test.operator === ts.SyntaxKind.ExclamationToken) [test, negated] = [skipOuter(test.operand), !negated];
     // The test first: most conditionals test no other file's value, and their branches are not evaluated.
     const value = this.evaluate(test, depth);
     const ref = value?.kind === 'str' && value.parts.length === 1 && typeof value.parts[0] === 'object' ? value.parts[0].ref : undefined;
@@ -176,7 +176,7 @@ export abstract class Evaluator extends ReaderBase {
     for (const p of node.properties) {
       // `{ ...config, jwt: config.jwt }`: the spread object's properties, then the ones written after it;
       // an imported object spread (`{ ...getThingSpec, middleware }`) stands for the keys not written here.
-      if (ts.isSpreadAssignment(p)) {
+      if (isSpreadAssignment(p)) {
         const spread = this.evaluate(p.expression, depth);
         if (spread?.kind === 'obj') Object.assign(props, spread.props);
         else if (spread?.kind === 'str' && spread.parts.length === 1 && typeof spread.parts[0] === 'object') props[SPREAD] = spread;
@@ -184,17 +184,17 @@ export abstract class Evaluator extends ReaderBase {
         if (spread?.kind !== 'obj' || spread.other) other = { ...other, ...(spread?.kind === 'obj' ? spread.other : { [SPREAD]: null }) };
         continue;
       }
-      const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+      const name = p.name && (isIdentifier(p.name) || isStringLiteral(p.name)) ? p.name.text : undefined;
       if (!name) {
         (other ??= {})[SPREAD] = null;
         continue;
       }
       let v: ConstValue | undefined;
-      if (ts.isPropertyAssignment(p)) v = this.evaluate(p.initializer, depth);
-      else if (ts.isShorthandPropertyAssignment(p)) v = this.evaluate(p.name, depth);
-      else if (ts.isGetAccessorDeclaration(p) || ts.isMethodDeclaration(p)) v = this.evaluate(singleReturn(p.body), depth);
+      if (isPropertyAssignment(p)) v = this.evaluate(p.initializer, depth);
+      else if (isShorthandPropertyAssignment(p)) v = this.evaluate(p.name, depth);
+      else if (isGetAccessorDeclaration(p) || isMethodDeclaration(p)) v = this.evaluate(singleReturn(p.body), depth);
       if (v) props[name] = v;
-      else (other ??= {})[name] = booleanLiteral(ts.isPropertyAssignment(p) ? p.initializer : undefined);
+      else (other ??= {})[name] = booleanLiteral(isPropertyAssignment(p) ? p.initializer : undefined);
     }
     return other ? { kind: 'obj', props, other } : { kind: 'obj', props };
   }
@@ -203,10 +203,10 @@ export abstract class Evaluator extends ReaderBase {
     // A name declared again in another function of the file is that function's own (`routerPath@12`).
     const hit = this.scopes.some((sc) => sc.has(node.text)) ? this.lookup(node.text) : this.lookup(this.ownName(node.text, node));
     if (hit && 'kind' in hit && typeof (hit as ConstValue).kind === 'string' && !('pos' in hit)) return hit as ConstValue;
-    if (hit && ts.isEnumDeclaration(hit as ts.Node)) return this.enumValue(hit as ts.EnumDeclaration);
-    if (hit && ts.isClassDeclaration(hit as ts.Node)) return this.classStatics(hit as ts.ClassDeclaration, depth);
-    if (hit && ts.isBindingElement(hit as ts.Node)) return this.destructured(hit as ts.BindingElement, depth);
-    if (hit && ts.isExpression(hit as ts.Node)) return this.evaluate(hit as ts.Expression, depth);
+    if (hit && isEnumDeclaration(hit as ts.Node)) return this.enumValue(hit as ts.EnumDeclaration);
+    if (hit && isClassDeclaration(hit as ts.Node)) return this.classStatics(hit as ts.ClassDeclaration, depth);
+    if (hit && isBindingElement(hit as ts.Node)) return this.destructured(hit as ts.BindingElement, depth);
+    if (hit && isExpression(hit as ts.Node)) return this.evaluate(hit as ts.Expression, depth);
     if (this.importedNames.has(node.text)) return str({ ref: { local: node.text, path: [] } });
     return this.evaluateParameter(node, depth);
   }
@@ -217,11 +217,11 @@ export abstract class Evaluator extends ReaderBase {
    */
   private evaluateParameter(node: ts.Identifier, depth: number): ConstValue | undefined {
     for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
-      const index = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === node.text);
+      const index = fn.parameters.findIndex((p) => isIdentifier(p.name) && p.name.text === node.text);
       if (index < 0) continue;
       // A router method's parameter (methodRouters.ts): each call's argument, as a constructor's.
-      const router = ts.isConstructorDeclaration(fn) ? enclosingClassRouter(fn) : ts.isMethodDeclaration(fn) ? methodRouter(fn) : undefined;
-      return router !== undefined && (ts.isConstructorDeclaration(fn) || ts.isMethodDeclaration(fn)) ? this.constructorParam(fn, router, index, depth) : undefined;
+      const router = isConstructorDeclaration(fn) ? enclosingClassRouter(fn) : isMethodDeclaration(fn) ? methodRouter(fn) : undefined;
+      return router !== undefined && (isConstructorDeclaration(fn) || isMethodDeclaration(fn)) ? this.constructorParam(fn, router, index, depth) : undefined;
     }
     return undefined;
   }
@@ -229,8 +229,8 @@ export abstract class Evaluator extends ReaderBase {
   /** A name of `const { a, b: c = 'x' } = value`: that property of the value, else its default. */
   private destructured(el: ts.BindingElement, depth: number): ConstValue | undefined {
     const decl = el.parent.parent;
-    const key = el.propertyName ? (ts.isIdentifier(el.propertyName) || ts.isStringLiteral(el.propertyName) ? el.propertyName.text : undefined) : ts.isIdentifier(el.name) ? el.name.text : undefined;
-    if (key === undefined || !ts.isVariableDeclaration(decl) || !decl.initializer) return undefined;
+    const key = el.propertyName ? (isIdentifier(el.propertyName) || isStringLiteral(el.propertyName) ? el.propertyName.text : undefined) : isIdentifier(el.name) ? el.name.text : undefined;
+    if (key === undefined || !isVariableDeclaration(decl) || !decl.initializer) return undefined;
     return propOf(this.evaluate(decl.initializer, depth), [key]) ?? this.evaluate(el.initializer, depth);
   }
 
@@ -247,7 +247,7 @@ export abstract class Evaluator extends ReaderBase {
   protected classStatics(node: ts.ClassDeclaration, depth: number): ConstValue | undefined {
     const props: Record<string, ConstValue> = {};
     for (const m of node.members) {
-      if (!ts.isPropertyDeclaration(m) || !m.initializer || !ts.isIdentifier(m.name) || !hasModifier(m, ts.SyntaxKind.StaticKeyword)) continue;
+      if (!isPropertyDeclaration(m) || !m.initializer || !isIdentifier(m.name) || !hasModifier(m, ts.SyntaxKind.StaticKeyword)) continue;
       const v = this.evaluate(m.initializer, depth);
       if (v) props[m.name.text] = v;
     }
@@ -266,13 +266,13 @@ export abstract class Evaluator extends ReaderBase {
       const ref = v?.kind === 'str' && v.parts.length === 1 && typeof v.parts[0] === 'object' ? v.parts[0].ref : undefined;
       return ref?.local.startsWith(LISTED) && ref.path[ref.path.length - 1] === 'name' ? v : undefined;
     };
-    if (ts.isPropertyAccessExpression(callee)) {
+    if (isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
       const base = /^(?:split|replace)$/.test(method) ? entryName(callee.expression) : undefined;
-      if (base && method === 'split' && first && ts.isStringLiteralLike(first)) return propOf(base, [`*split*${first.text}`]);
-      if (base && method === 'replace' && first && ts.isRegularExpressionLiteral(first) && /^\/\\\..*\$\/$/.test(first.text) && second && literalOf(this.evaluate(second, depth)) === '') return propOf(base, ['*stem*']);
+      if (base && method === 'split' && first && isStringLiteralLike(first)) return propOf(base, [`*split*${first.text}`]);
+      if (base && method === 'replace' && first && isRegularExpressionLiteral(first) && /^\/\\\..*\$\/$/.test(first.text) && second && literalOf(this.evaluate(second, depth)) === '') return propOf(base, ['*stem*']);
       const named = method === 'basename' ? entryName(first) : undefined;
-      const ext = second && ts.isStringLiteralLike(second) ? second.text : undefined;
+      const ext = second && isStringLiteralLike(second) ? second.text : undefined;
       if (named) return ext === undefined ? named : propOf(named, [`*strip*${ext}`]);
     }
     return undefined;
@@ -281,7 +281,7 @@ export abstract class Evaluator extends ReaderBase {
   private evaluateCall(node: ts.CallExpression, depth: number): ConstValue | undefined {
     // configService.get('app.apiPrefix', ...) / config.get<string>('API_PREFIX')
     const callee = node.expression;
-    if (ts.isPropertyAccessExpression(callee) && /^(?:get|getOrThrow)$/.test(callee.name.text)) {
+    if (isPropertyAccessExpression(callee) && /^(?:get|getOrThrow)$/.test(callee.name.text)) {
       const key = literalOf(this.evaluate(node.arguments[0], depth));
       if (key !== undefined) {
         const fallback = literalOf(this.evaluate(node.arguments[1], depth));
@@ -291,12 +291,12 @@ export abstract class Evaluator extends ReaderBase {
     // `env('GLOBAL_PREFIX', 'api')`, `getEnv('PREFIX', '/v1')`: an environment helper's default.
     const envHelper = calleeName(callee);
     const [name, fallback] = node.arguments.map(skipOuter);
-    if (envHelper && /env$/i.test(envHelper) && name && ts.isStringLiteralLike(name) && ENV_NAME.test(name.text) && fallback) {
+    if (envHelper && /env$/i.test(envHelper) && name && isStringLiteralLike(name) && ENV_NAME.test(name.text) && fallback) {
       const d = literalOf(this.evaluate(fallback, depth));
       if (d !== undefined) return str(d);
     }
     // `this.docsPath()`: what a method of the class without parameters returns.
-    if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && node.arguments.length === 0) {
+    if (isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && node.arguments.length === 0) {
       const method = classMethod(node, callee.name.text);
       return method && method.parameters.length === 0 ? this.evaluate(returnedExpression(method), depth) : undefined;
     }
@@ -305,7 +305,7 @@ export abstract class Evaluator extends ReaderBase {
     const listed = this.listedName(node, depth);
     if (listed) return listed;
     // `[health, forms].flat()`: the list (elements that are lists, known only once collect.ts resolves them, flattened there).
-    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'flat' && node.arguments.length === 0) {
+    if (isPropertyAccessExpression(callee) && callee.name.text === 'flat' && node.arguments.length === 0) {
       const list = this.evaluate(callee.expression, depth);
       return list?.kind === 'arr' ? list : undefined;
     }
@@ -314,18 +314,18 @@ export abstract class Evaluator extends ReaderBase {
     // A project's own wrapper of createRoute given a route config, `defineRoute({ method: 'post', path: '/x', tags })`:
     // the config it is given (an object with a literal HTTP method and a path), as createRoute's.
     const only = node.arguments.length === 1 ? skipOuter(node.arguments[0] as ts.Expression) : undefined;
-    if (only && ts.isObjectLiteralExpression(only)) {
+    if (only && isObjectLiteralExpression(only)) {
       const config = this.evaluate(only, depth);
       if (isRouteConfig(config)) return config;
     }
     const fn = skipOuter(callee);
     // A route definition made by a curried factory, `createApiRequestHandler(spec)(handler)`: its spec.
-    if (ts.isCallExpression(fn) && ts.isIdentifier(skipOuter(fn.expression)) && fn.arguments.length === 1) return this.evaluate(fn.arguments[0], depth);
+    if (isCallExpression(fn) && isIdentifier(skipOuter(fn.expression)) && fn.arguments.length === 1) return this.evaluate(fn.arguments[0], depth);
     // An immediately invoked function: what it returns, `(function () { ...; return { ... } })()`.
-    if ((ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) && node.arguments.length === 0) {
-      if (!ts.isBlock(fn.body)) return this.evaluate(fn.body, depth);
+    if ((isFunctionExpression(fn) || isArrowFunction(fn)) && node.arguments.length === 0) {
+      if (!isBlock(fn.body)) return this.evaluate(fn.body, depth);
       const last = fn.body.statements[fn.body.statements.length - 1];
-      return last && ts.isReturnStatement(last) ? this.evaluate(last.expression, depth) : undefined;
+      return last && isReturnStatement(last) ? this.evaluate(last.expression, depth) : undefined;
     }
     return undefined;
   }
@@ -346,8 +346,8 @@ export function codeText(node: ts.Node, sf: ts.SourceFile): string {
 /** A method of the class around `at`, by name. */
 function classMethod(at: ts.Node, name: string): ts.MethodDeclaration | undefined {
   let cur: ts.Node | undefined = at.parent;
-  while (cur && !ts.isClassLike(cur)) cur = cur.parent;
-  return cur?.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name && m.body !== undefined);
+  while (cur && !isClassLike(cur)) cur = cur.parent;
+  return cur?.members.find((m): m is ts.MethodDeclaration => isMethodDeclaration(m) && isIdentifier(m.name) && m.name.text === name && m.body !== undefined);
 }
 
 /** `true` / `false` written as such; null for any other expression. */
@@ -363,21 +363,21 @@ function booleanLiteral(e: ts.Expression | undefined): boolean | null {
  */
 function assignedBefore(node: ts.PropertyAccessExpression): ts.Expression | undefined {
   const target = skipOuter(node.expression);
-  if (!ts.isIdentifier(target) || enclosingFunction(node) === undefined) return undefined;
+  if (!isIdentifier(target) || enclosingFunction(node) === undefined) return undefined;
   for (let child: ts.Node = node, cur = node.parent; cur && !isFunctionLikeNode(cur); child = cur, cur = cur.parent) {
-    if (!ts.isBlock(cur)) continue;
+    if (!isBlock(cur)) continue;
     const at = cur.statements.indexOf(child as ts.Statement);
     for (let i = at - 1; i >= 0; i--) {
       const st = cur.statements[i];
-      const e = st && ts.isExpressionStatement(st) ? skipOuter(st.expression) : undefined;
-      if (!e || !ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+      const e = st && isExpressionStatement(st) ? skipOuter(st.expression) : undefined;
+      if (!e || !isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
       const left = skipOuter(e.left);
-      if (ts.isPropertyAccessExpression(left) && left.name.text === node.name.text && ts.isIdentifier(left.expression) && left.expression.text === target.text) return e.right;
+      if (isPropertyAccessExpression(left) && left.name.text === node.name.text && isIdentifier(left.expression) && left.expression.text === target.text) return e.right;
     }
   }
   return undefined;
 }
 
 function isFunctionLikeNode(n: ts.Node): boolean {
-  return ts.isFunctionLike(n) || ts.isSourceFile(n);
+  return isFunctionLike(n) || isSourceFile(n);
 }

@@ -2,7 +2,7 @@
 // the routers, router factories, classes and plain functions behind them, decorator and controller
 // factories, the parameters routes are declared on, and routers kept in an object by key.
 import ts from 'typescript';
-import { isBinaryExpression, isClassDeclaration, isEnumDeclaration, isExportAssignment, isExportDeclaration, isExpression, isExpressionStatement, isFunctionDeclaration, isIdentifier, isNamedExports, isObjectLiteralExpression, isPropertyAccessExpression, isStringLiteral } from './tsNodes';
+import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isEnumDeclaration, isExportAssignment, isExportDeclaration, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isFunctionTypeNode, isIdentifier, isMethodDeclaration, isNamedExports, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isTypeReferenceNode, isVariableStatement } from './tsNodes';
 import { joinRoutePath } from './joinPath';
 import { DEFAULT_OBJECT, literalOf, str, type ConstValue } from './values';
 import { skipOuter, wrappedFunction } from './tsSyntax';
@@ -26,14 +26,14 @@ const ROUTER_KEY = /^[\w.:/-]*$/;
  * `export default fp(async (app) => ...)`, `module.exports = async function (fastify, opts)`.
  */
 function defaultFunction(st: ts.Statement, sf: ts.SourceFile): ts.SignatureDeclarationBase | undefined {
-  if (ts.isFunctionDeclaration(st)) return !st.name && hasModifier(st, ts.SyntaxKind.DefaultKeyword) ? st : undefined;
+  if (isFunctionDeclaration(st)) return !st.name && hasModifier(st, ts.SyntaxKind.DefaultKeyword) ? st : undefined;
   const e = exportedValue(st, sf);
   return e && wrappedFunction(e);
 }
 
 /** What `export default x` / `export = x` / `module.exports = x` exports. */
 function exportedValue(st: ts.Statement, sf: ts.SourceFile): ts.Expression | undefined {
-  return ts.isExportAssignment(st) ? st.expression : ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && /^module\.exports$/.test(st.expression.left.getText(sf)) ? st.expression.right : undefined;
+  return isExportAssignment(st) ? st.expression : isExpressionStatement(st) && isBinaryExpression(st.expression) && /^module\.exports$/.test(st.expression.left.getText(sf)) ? st.expression.right : undefined;
 }
 
 /**
@@ -42,14 +42,14 @@ function exportedValue(st: ts.Statement, sf: ts.SourceFile): ts.Expression | und
  * handler's four parameters and middleware calling `next` are none.
  */
 function answersRequest(fn: ts.SignatureDeclarationBase): boolean {
-  const names = fn.parameters.map((p) => (ts.isIdentifier(p.name) && !p.dotDotDotToken ? p.name.text : ''));
+  const names = fn.parameters.map((p) => (isIdentifier(p.name) && !p.dotDotDotToken ? p.name.text : ''));
   if (names.length < 2 || names.length > 3 || names.includes('') || /^next$/i.test(names[1] ?? '')) return false;
   const next = names[2];
   if (next === undefined) return true;
   let named = false;
   const visit = (n: ts.Node): void => {
-    if (ts.isIdentifier(n) && n.text === next) named = true;
-    else if (!named) ts.forEachChild(n, visit);
+    if (isIdentifier(n) && n.text === next) named = true;
+    else if (!named) forEachChild(n, visit);
   };
   if ('body' in fn && fn.body) visit(fn.body as ts.Node);
   return !named;
@@ -63,11 +63,11 @@ export abstract class ExportReader extends MountReader {
    */
   private collectRouterClasses(): void {
     const handler = (p: ts.ParameterDeclaration): boolean =>
-      (ts.isIdentifier(p.name) && HANDLER_PARAM.test(p.name.text)) ||
-      (p.type !== undefined && (ts.isFunctionTypeNode(p.type) || (ts.isTypeReferenceNode(p.type) && HANDLER_TYPE.test(p.type.typeName.getText(this.sf)))));
+      (isIdentifier(p.name) && HANDLER_PARAM.test(p.name.text)) ||
+      (p.type !== undefined && (isFunctionTypeNode(p.type) || (isTypeReferenceNode(p.type) && HANDLER_TYPE.test(p.type.typeName.getText(this.sf)))));
     for (const [name, node] of this.decls) {
-      if (!ts.isClassDeclaration(node)) continue;
-      const verbs = node.members.filter((m) => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && m.name.text in ROUTER_METHODS && m.parameters.slice(1).some(handler));
+      if (!isClassDeclaration(node)) continue;
+      const verbs = node.members.filter((m) => isMethodDeclaration(m) && isIdentifier(m.name) && m.name.text in ROUTER_METHODS && m.parameters.slice(1).some(handler));
       if (verbs.length > 0) (this.out.routerClasses ??= []).push(name);
     }
   }
@@ -80,14 +80,14 @@ export abstract class ExportReader extends MountReader {
    */
   private collectClassPrefixes(): void {
     for (const [name, node] of this.decls) {
-      if (!ts.isClassDeclaration(node)) continue;
+      if (!isClassDeclaration(node)) continue;
       const base = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
       // `extends PassportStrategy(Strategy)`: a mixin's options (`prefix: 'ApiKey '`), no router's.
-      if (!base || ts.isCallExpression(skipOuter(base))) continue;
+      if (!base || isCallExpression(skipOuter(base))) continue;
       const ctor = node.members.find(ts.isConstructorDeclaration);
-      const call = ctor?.body?.statements.map((st) => (ts.isExpressionStatement(st) ? skipOuter(st.expression) : undefined)).find((e) => e !== undefined && ts.isCallExpression(e) && e.expression.kind === ts.SyntaxKind.SuperKeyword);
-      const options = call && ts.isCallExpression(call) && call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
-      const prefix = options && ts.isObjectLiteralExpression(options) ? this.prop(options, 'prefix') : undefined;
+      const call = ctor?.body?.statements.map((st) => (isExpressionStatement(st) ? skipOuter(st.expression) : undefined)).find((e) => e !== undefined && isCallExpression(e) && e.expression.kind === ts.SyntaxKind.SuperKeyword);
+      const options = call && isCallExpression(call) && call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
+      const prefix = options && isObjectLiteralExpression(options) ? this.prop(options, 'prefix') : undefined;
       if (!prefix || literalOf(this.evaluate(prefix)) !== undefined) continue;
       (this.out.unknownPrefixClasses ??= []).push(name);
       this.warn(prefix, { id: 'classPrefix', args: [name] });
@@ -108,9 +108,9 @@ export abstract class ExportReader extends MountReader {
     const named = [...this.out.routes.map((r) => r.router), ...this.mountsAndPending().flatMap((m) => [m.routerName, m.mountedOn])];
     for (const name of new Set(named)) {
       const init = name !== undefined ? this.decls.get(name) : undefined;
-      if (name === undefined || !init || !ts.isNewExpression(init as ts.Node)) continue;
+      if (name === undefined || !init || !isNewExpression(init as ts.Node)) continue;
       const callee = (init as ts.NewExpression).expression;
-      if (!ts.isIdentifier(callee) || !(this.importedNames.has(callee.text) || (this.decls.get(callee.text) !== undefined && ts.isClassDeclaration(this.decls.get(callee.text) as ts.Node)))) continue;
+      if (!isIdentifier(callee) || !(this.importedNames.has(callee.text) || (this.decls.get(callee.text) !== undefined && isClassDeclaration(this.decls.get(callee.text) as ts.Node)))) continue;
       (this.out.classInstances ??= {})[name] = callee.text;
     }
   }
@@ -137,7 +137,7 @@ export abstract class ExportReader extends MountReader {
     const anonymous = this.sf.statements.flatMap((st) => defaultFunction(st, this.sf) ?? []).pop();
     const named: [string, ts.Node][] = anonymous ? [...this.decls, ['*', anonymous]] : [...this.decls];
     for (const [name, node] of named) {
-      const fn = ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) ? node : undefined;
+      const fn = isFunctionDeclaration(node) || isArrowFunction(node) || isFunctionExpression(node) ? node : undefined;
       const returned = fn && returnedIdentifier(fn);
       // `=> createInstance().basePath('/sync').get(...)`: the router made inline at the chain's root.
       const inline = fn && returnedExpression(fn);
@@ -152,14 +152,14 @@ export abstract class ExportReader extends MountReader {
   private collectAppFactories(): void {
     const factory = this.out.imports.find((i) => i.imported === 'createFactory' && i.source === 'hono/factory')?.local;
     if (factory === undefined) return;
-    const names = [...this.decls].filter(([, node]) => ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === factory).map(([name]) => name);
+    const names = [...this.decls].filter(([, node]) => isCallExpression(node) && isIdentifier(node.expression) && node.expression.text === factory).map(([name]) => name);
     if (names.length > 0) this.out.appFactories = names;
   }
 
   /** The file's functions that build Nest decorators with applyDecorators: route ones and controller ones. */
   private collectDecoratorFactories(): void {
     for (const [name, node] of this.decls) {
-      if (!ts.isFunctionDeclaration(node) && !ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) continue;
+      if (!isFunctionDeclaration(node) && !isArrowFunction(node) && !isFunctionExpression(node)) continue;
       const routes = this.decoratorRoutes(name, 0);
       if (routes) this.out.decoratorFactories = { ...(this.out.decoratorFactories ?? {}), [name]: routes };
       this.collectControllerFactory(name);
@@ -223,14 +223,14 @@ export abstract class ExportReader extends MountReader {
       if (expr) {
         const e = skipOuter(expr);
         const root = chainRoot(e);
-        const name = isIdentifier(e) ? e.text : (this.factoryNames.get(root) ?? (ts.isFunctionLike(e) ? '*' : undefined));
+        const name = isIdentifier(e) ? e.text : (this.factoryNames.get(root) ?? (isFunctionLike(e) ? '*' : undefined));
         if (name) this.out.defaultExport = name;
         const req = requireSource(e);
         if (req !== undefined) this.out.imports.push({ local: '*reexport*default', imported: 'default', source: req });
-        if (ts.isObjectLiteralExpression(e)) this.exportObjectMembers(e);
+        if (isObjectLiteralExpression(e)) this.exportObjectMembers(e);
         // `export default { ...config, baseUrl }`: its value, for `config.api.prefix` in a file importing it;
         // `export default [{ method, path }, ...]` (`[a, b].flat()`): a table of route options.
-        const value = ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e) || isFlatCall(e) ? this.evaluate(e) : undefined;
+        const value = isObjectLiteralExpression(e) || isArrayLiteralExpression(e) || isFlatCall(e) ? this.evaluate(e) : undefined;
         if (value?.kind === 'obj' || value?.kind === 'arr') (this.out.constants ??= {})[DEFAULT_OBJECT] = value;
       }
     }
@@ -239,7 +239,7 @@ export abstract class ExportReader extends MountReader {
   /** Constants holding a package's handler (`const trpcHandler = createExpressMiddleware({ router })`), for mounts in other files. */
   private collectEndpoints(): void {
     for (const [name, node] of this.decls) {
-      const served = ts.isCallExpression(node) ? this.endpointServed(node) : undefined;
+      const served = isCallExpression(node) ? this.endpointServed(node) : undefined;
       if (served) (this.out.endpoints ??= {})[name] = served;
     }
   }
@@ -258,10 +258,10 @@ export abstract class ExportReader extends MountReader {
     const params = (fn: ts.SignatureDeclarationBase): string[] | undefined => {
       const names = fn.parameters.flatMap((p) => {
         // `...[router, tenant]: Args` spreads its names over the positions.
-        if (p.dotDotDotToken && ts.isArrayBindingPattern(p.name)) return p.name.elements.map((el) => (ts.isBindingElement(el) && ts.isIdentifier(el.name) ? el.name.text : ''));
+        if (p.dotDotDotToken && isArrayBindingPattern(p.name)) return p.name.elements.map((el) => (isBindingElement(el) && isIdentifier(el.name) ? el.name.text : ''));
         // `...args` read as `const [router, tenant] = args`, or handed on whole (`f(...args)`).
-        if (p.dotDotDotToken && ts.isIdentifier(p.name)) return restNames(fn, p.name.text);
-        return [ts.isIdentifier(p.name) ? p.name.text : ''];
+        if (p.dotDotDotToken && isIdentifier(p.name)) return restNames(fn, p.name.text);
+        return [isIdentifier(p.name) ? p.name.text : ''];
       });
       const mine = names.map((n) => (used.has(n) ? n : ''));
       return mine.some((n) => n !== '') ? mine : undefined;
@@ -270,17 +270,17 @@ export abstract class ExportReader extends MountReader {
     const props = (fn: ts.SignatureDeclarationBase): Record<string, string> | undefined => {
       const found: Record<string, string> = {};
       fn.parameters.forEach((p, i) => {
-        if (!ts.isObjectBindingPattern(p.name)) return;
+        if (!isObjectBindingPattern(p.name)) return;
         for (const el of p.name.elements) {
           const key = el.propertyName ?? el.name;
-          if (ts.isIdentifier(el.name) && ts.isIdentifier(key) && used.has(el.name.text)) found[`${i}.${key.text}`] = el.name.text;
+          if (isIdentifier(el.name) && isIdentifier(key) && used.has(el.name.text)) found[`${i}.${key.text}`] = el.name.text;
         }
       });
       return Object.keys(found).length > 0 ? found : undefined;
     };
     const out: Record<string, string[]> = {};
     for (const [name, node] of this.decls) {
-      const fn = ts.isFunctionDeclaration(node) ? node : ts.isExpression(node) ? wrappedFunction(node) : undefined;
+      const fn = isFunctionDeclaration(node) ? node : isExpression(node) ? wrappedFunction(node) : undefined;
       const p = fn && params(fn);
       if (p) out[name] = p;
       const o = fn && props(fn);
@@ -291,11 +291,11 @@ export abstract class ExportReader extends MountReader {
       const found = p && params(p);
       if (found) out['default'] = found;
       // `class UsersApi { mount = async (fastify) => { fastify.get(...) } }`, mounted as `new UsersApi().mount`.
-      if (ts.isClassDeclaration(st) && st.name) {
+      if (isClassDeclaration(st) && st.name) {
         for (const m of st.members) {
-          const fn = ts.isMethodDeclaration(m) ? m : ts.isPropertyDeclaration(m) && m.initializer ? wrappedFunction(m.initializer) : undefined;
-          const names = fn && m.name && ts.isIdentifier(m.name) ? params(fn) : undefined;
-          if (names && m.name && ts.isIdentifier(m.name)) out[`${st.name.text}#${m.name.text}`] = names;
+          const fn = isMethodDeclaration(m) ? m : isPropertyDeclaration(m) && m.initializer ? wrappedFunction(m.initializer) : undefined;
+          const names = fn && m.name && isIdentifier(m.name) ? params(fn) : undefined;
+          if (names && m.name && isIdentifier(m.name)) out[`${st.name.text}#${m.name.text}`] = names;
         }
       }
     }
@@ -312,7 +312,7 @@ export abstract class ExportReader extends MountReader {
     };
     const plain: string[] = [];
     for (const [name, node] of this.decls) {
-      if (!ts.isFunctionDeclaration(node) && !ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) continue;
+      if (!isFunctionDeclaration(node) && !isArrowFunction(node) && !isFunctionExpression(node)) continue;
       if (declaresNothing(node)) plain.push(name);
     }
     if (plain.length > 0) this.out.plainFunctions = plain;
@@ -329,13 +329,13 @@ export abstract class ExportReader extends MountReader {
     const handlers: Record<string, Endpoint> = {};
     for (const name of plain) {
       const node = this.decls.get(name);
-      if (node && (ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && answersRequest(node)) handlers[name] = 'handler';
+      if (node && (isFunctionDeclaration(node) || isArrowFunction(node) || isFunctionExpression(node)) && answersRequest(node)) handlers[name] = 'handler';
     }
     for (const st of this.sf.statements) {
       // The function itself, not one a call wraps (`fp(async (app, opts) => ...)`, a plugin).
       const value = exportedValue(st, this.sf);
-      const fn = ts.isFunctionDeclaration(st) ? defaultFunction(st, this.sf) : value && skipOuter(value);
-      if (fn && (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) && declaresNothing(fn) && answersRequest(fn)) handlers['*'] = 'handler';
+      const fn = isFunctionDeclaration(st) ? defaultFunction(st, this.sf) : value && skipOuter(value);
+      if (fn && (isFunctionDeclaration(fn) || isFunctionExpression(fn) || isArrowFunction(fn)) && declaresNothing(fn) && answersRequest(fn)) handlers['*'] = 'handler';
     }
     if (Object.keys(handlers).length > 0) this.out.endpoints = { ...this.out.endpoints, ...handlers };
   }
@@ -346,9 +346,9 @@ export abstract class ExportReader extends MountReader {
    */
   private exportObjectMembers(o: ts.ObjectLiteralExpression): void {
     for (const p of o.properties) {
-      const key = ts.isShorthandPropertyAssignment(p) ? p.name.text : ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) ? p.name.text : undefined;
-      const value = ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) ? skipOuter(p.initializer) : undefined;
-      if (key === undefined || !value || !ts.isIdentifier(value)) continue;
+      const key = isShorthandPropertyAssignment(p) ? p.name.text : isPropertyAssignment(p) && isIdentifier(p.name) ? p.name.text : undefined;
+      const value = isShorthandPropertyAssignment(p) ? p.name : isPropertyAssignment(p) ? skipOuter(p.initializer) : undefined;
+      if (key === undefined || !value || !isIdentifier(value)) continue;
       const imp = this.out.imports.find((i) => i.local === value.text);
       if (imp) this.out.imports.push({ local: `*reexport*default.${key}`, imported: imp.imported, source: imp.source });
       else this.exportName(key, value.text);
@@ -361,15 +361,15 @@ export abstract class ExportReader extends MountReader {
    */
   protected readKeyedRouters(): void {
     const objects = this.sf.statements.flatMap((st) =>
-      ts.isVariableStatement(st) ? st.declarationList.declarations.map((d) => d.initializer) : ts.isExportAssignment(st) ? [st.expression] : [],
+      isVariableStatement(st) ? st.declarationList.declarations.map((d) => d.initializer) : isExportAssignment(st) ? [st.expression] : [],
     );
     for (const o of objects) {
       const e = o && skipOuter(o);
-      if (!e || !ts.isObjectLiteralExpression(e)) continue;
+      if (!e || !isObjectLiteralExpression(e)) continue;
       for (const p of e.properties) {
-        if (!ts.isPropertyAssignment(p) || !(ts.isStringLiteral(p.name) || ts.isIdentifier(p.name)) || !ROUTER_KEY.test(p.name.text)) continue;
+        if (!isPropertyAssignment(p) || !(isStringLiteral(p.name) || isIdentifier(p.name)) || !ROUTER_KEY.test(p.name.text)) continue;
         const value = skipOuter(p.initializer);
-        if (ts.isIdentifier(value) && this.importedNames.has(value.text))
+        if (isIdentifier(value) && this.importedNames.has(value.text))
           (this.out.keyedRouters ??= []).push({ key: p.name.text, routerName: value.text, line: this.line(p) });
       }
     }
@@ -393,9 +393,9 @@ export abstract class ExportReader extends MountReader {
   /** `module.exports.x = 'lit'` / `exports.x = 'lit'`. */
   private moduleExportsProp(name: string): string | undefined {
     for (const st of this.sf.statements) {
-      if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+      if (!isExpressionStatement(st) || !isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
       const left = st.expression.left;
-      if (ts.isPropertyAccessExpression(left) && left.name.text === name && /^(?:module\.exports|exports)$/.test(left.expression.getText(this.sf)))
+      if (isPropertyAccessExpression(left) && left.name.text === name && /^(?:module\.exports|exports)$/.test(left.expression.getText(this.sf)))
         return literalOf(this.evaluate(st.expression.right));
     }
     return undefined;
@@ -406,10 +406,10 @@ export abstract class ExportReader extends MountReader {
 function returnedIdentifier(fn: ts.FunctionLikeDeclaration): string | undefined {
   const body = fn.body;
   if (!body) return undefined;
-  let e: ts.Expression | undefined = ts.isBlock(body) ? [...body.statements].reverse().find(ts.isReturnStatement)?.expression : body;
+  let e: ts.Expression | undefined = isBlock(body) ? [...body.statements].reverse().find(ts.isReturnStatement)?.expression : body;
   e = e ? skipOuter(e) : undefined;
-  if (e && ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && /^(?:routes|middleware)$/.test(e.expression.name.text)) e = skipOuter(e.expression.expression);
-  return e && ts.isIdentifier(e) ? e.text : undefined;
+  if (e && isCallExpression(e) && isPropertyAccessExpression(e.expression) && /^(?:routes|middleware)$/.test(e.expression.name.text)) e = skipOuter(e.expression.expression);
+  return e && isIdentifier(e) ? e.text : undefined;
 }
 
 /** Whether a function returns a router factory's result (`return new Hono()`, `=> express.Router()`). */
@@ -420,5 +420,5 @@ function returnsFactory(fn: ts.FunctionLikeDeclaration, isFactory: (e: ts.Node) 
 
 /** `[a, b].flat()`. */
 function isFlatCall(e: ts.Expression): boolean {
-  return ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'flat' && ts.isArrayLiteralExpression(skipOuter(e.expression.expression));
+  return isCallExpression(e) && isPropertyAccessExpression(e.expression) && e.expression.name.text === 'flat' && isArrayLiteralExpression(skipOuter(e.expression.expression));
 }

@@ -7,7 +7,7 @@
 // what is certain is read: equality with a string starting with '/', never a prefix test
 // (`startsWith`), a regex or a table lookup, which name no one path.
 import ts from 'typescript';
-import { forEachChild, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isFunctionDeclaration, isIdentifier, isIfStatement, isNewExpression, isNumericLiteral, isObjectBindingPattern, isPropertyAccessExpression, isReturnStatement, isVariableDeclaration } from './tsNodes';
+import { forEachChild, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionDeclaration, isIdentifier, isIfStatement, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectBindingPattern, isPropertyAccessExpression, isReturnStatement, isStringLiteral, isSwitchStatement, isVariableDeclaration } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { isHttpMethod } from './routeSpec';
 import { str } from './values';
@@ -107,7 +107,7 @@ class RequestNames {
 /** A string literal's text. */
 function textOf(e: ts.Expression): string | undefined {
   const x = skipOuter(e);
-  return ts.isStringLiteral(x) || ts.isNoSubstitutionTemplateLiteral(x) ? x.text : undefined;
+  return isStringLiteral(x) || isNoSubstitutionTemplateLiteral(x) ? x.text : undefined;
 }
 
 /** What `value` compared with the URL or the method says: a path ('/x', no query), or a method. */
@@ -165,7 +165,7 @@ class HandWalk {
   visit(node: ts.Node, at: Match): boolean {
     if (isVariableDeclaration(node)) this.names.learn(node);
     if (isIfStatement(node)) return this.visitIf(node, at);
-    if (ts.isSwitchStatement(node)) return this.visitSwitch(node, at);
+    if (isSwitchStatement(node)) return this.visitSwitch(node, at);
     if (isBlock(node)) return this.visitStatements(node.statements, at);
     let found = false;
     forEachChild(node, (child) => {
@@ -203,7 +203,7 @@ class HandWalk {
     let found = false;
     let pending: Match[] = [];
     for (const clause of node.caseBlock.clauses) {
-      const said = ts.isCaseClause(clause) ? compared(this.names, node.expression, clause.expression) : undefined;
+      const said = isCaseClause(clause) ? compared(this.names, node.expression, clause.expression) : undefined;
       pending = said ? [...pending, said] : [];
       if (clause.statements.length === 0) continue;
       const joined = pending.reduce<Match>((m, s) => ({ paths: s.paths && [...(m.paths ?? []), ...s.paths], methods: s.methods && [...(m.methods ?? []), ...s.methods] }), {});

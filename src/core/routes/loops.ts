@@ -2,6 +2,7 @@
 // `for (const r of list)`): the elements, each bound in its own scope; a module loaded by a name
 // taken from a list; and the loop variable a mount's path names but this scan cannot know.
 import ts from 'typescript';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isSourceFile, isSpreadElement, isStringLiteralLike, isTemplateExpression } from './tsNodes';
 import { posix } from 'node:path';
 import { EACH, LISTED, PATH_ENTRY, literalOf, str, type ConstValue } from './values';
 import { lastReturn, skipOuter } from './tsSyntax';
@@ -21,23 +22,23 @@ export abstract class LoopReader extends TableLoopReader {
    * listing (values.ts LISTED) standing for the module's source; collect.ts makes it one per file.
    */
   protected listedLoad(init: ts.Expression): { source: string; imported: string } | undefined {
-    const load = skipOuter(ts.isAwaitExpression(skipOuter(init)) ? (skipOuter(init) as ts.AwaitExpression).expression : init);
-    const arg = isModuleLoad(load) && ts.isCallExpression(load) && load.arguments[0] ? skipOuter(load.arguments[0]) : undefined;
-    const imported = ts.isCallExpression(load) && load.expression.kind === ts.SyntaxKind.ImportKeyword ? '*' : 'default';
+    const load = skipOuter(isAwaitExpression(skipOuter(init)) ? (skipOuter(init) as ts.AwaitExpression).expression : init);
+    const arg = isModuleLoad(load) && isCallExpression(load) && load.arguments[0] ? skipOuter(load.arguments[0]) : undefined;
+    const imported = isCallExpression(load) && load.expression.kind === ts.SyntaxKind.ImportKeyword ? '*' : 'default';
     // `import(pathToFileURL(file).href)`, `require(file)`: a file of a listing of whole paths.
     const whole = arg && fileOfUrl(arg);
-    const byPath = whole && ts.isIdentifier(whole) ? this.loopEntry(whole, [PATH_ENTRY]) : undefined;
+    const byPath = whole && isIdentifier(whole) ? this.loopEntry(whole, [PATH_ENTRY]) : undefined;
     if (byPath) return { source: byPath, imported };
-    const joinCall = arg && ts.isCallExpression(arg) && /(?:^|\.)(?:join|resolve)$/.test(arg.expression.getText()) ? arg : undefined;
+    const joinCall = arg && isCallExpression(arg) && /(?:^|\.)(?:join|resolve)$/.test(arg.expression.getText()) ? arg : undefined;
     const pieces = arg && !joinCall ? concatPieces(arg) : undefined;
     const args = joinCall ? joinCall.arguments.map(skipOuter) : pieces && pieces.length > 1 ? pieces : undefined;
     const last = args?.[args.length - 1];
-    const entry = last && typeof last !== 'string' && (ts.isIdentifier(last) ? this.loopEntry(last, ['name']) : ts.isPropertyAccessExpression(last) && last.name.text === 'name' && ts.isIdentifier(last.expression) ? this.loopEntry(last.expression, []) : undefined);
+    const entry = last && typeof last !== 'string' && (isIdentifier(last) ? this.loopEntry(last, ['name']) : isPropertyAccessExpression(last) && last.name.text === 'name' && isIdentifier(last.expression) ? this.loopEntry(last.expression, []) : undefined);
     if (!entry || !last || !args) return undefined;
     const text = (x: ts.Expression | string): string | undefined => (typeof x === 'string' ? x : x === last ? '\0' : literalOf(this.evaluate(x)));
     const first = args[0];
-    const decl = first && typeof first !== 'string' && ts.isIdentifier(first) ? this.decls.get(first.text) : undefined;
-    const base = decl && ts.isExpression(decl) ? dirnameJoin(skipOuter(decl), text) : undefined;
+    const decl = first && typeof first !== 'string' && isIdentifier(first) ? this.decls.get(first.text) : undefined;
+    const base = decl && isExpression(decl) ? dirnameJoin(skipOuter(decl), text) : undefined;
     const rest = args.slice(1).map(text);
     const sep = joinCall ? '/' : '';
     const joined = base !== undefined ? (rest.every((r): r is string => r !== undefined) ? [base, ...rest].join(sep) : undefined) : joinCall ? dirnameJoin(joinCall, text) : fromDirname(args, text);
@@ -71,15 +72,15 @@ export abstract class LoopReader extends TableLoopReader {
       const items = this.tableItems(loop);
       return items !== undefined && this.readTableLoop(name, items, body);
     };
-    if (loop.form === 'in' || loop.form === 'index') return ts.isIdentifier(name) && table();
-    if (!ts.isIdentifier(name)) return table();
+    if (loop.form === 'in' || loop.form === 'index') return isIdentifier(name) && table();
+    if (!isIdentifier(name)) return table();
     const variable = name.text;
     const arr = this.arrayElements(list);
     if (arr) {
       // `[...featureRoutes, ...metricRoutes]`: each spread list's elements, as over that list.
       const before = this.out.routes.length;
       this.visitEach(
-        arr.map((el) => new Map([[variable, (ts.isSpreadElement(el) ? this.eachOf(el.expression) : undefined) ?? el]])),
+        arr.map((el) => new Map([[variable, (isSpreadElement(el) ? this.eachOf(el.expression) : undefined) ?? el]])),
         body,
       );
       if (this.out.routes.length > before) this.warnPushes(list);
@@ -131,24 +132,24 @@ export abstract class LoopReader extends TableLoopReader {
     const endings: string[] = [];
     let e = skipAwait(list);
     for (let hops = 0; hops < 8; hops++) {
-      if (ts.isIdentifier(e)) {
+      if (isIdentifier(e)) {
         const decl = this.fileDecl(e);
-        if (!decl || !ts.isExpression(decl)) return undefined;
+        if (!decl || !isExpression(decl)) return undefined;
         e = skipAwait(decl);
-      } else if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'filter') {
+      } else if (isCallExpression(e) && isPropertyAccessExpression(e.expression) && e.expression.name.text === 'filter') {
         const keep = e.arguments[0];
         if (keep) endings.push(...endsWithTests(keep, (x) => this.patternText(x)));
         e = skipAwait(e.expression.expression);
       } else break;
     }
-    if (!ts.isCallExpression(e)) return undefined;
+    if (!isCallExpression(e)) return undefined;
     const found = this.folderFind(e);
     if (found) return str({ ref: { local: `${LISTED}${found.dir}|${endings.join(',')}|${found.glob}`, path: [EACH, PATH_ENTRY] } });
     if (!/(?:^|\.)readdirSync$/.test(e.expression.getText())) return undefined;
     const dir = this.listedDir(e.arguments[0]);
     if (dir === undefined) return undefined;
     const options = e.arguments[1] ? skipOuter(e.arguments[1]) : undefined;
-    const types = options && ts.isObjectLiteralExpression(options) ? this.prop(options, 'withFileTypes') : undefined;
+    const types = options && isObjectLiteralExpression(options) ? this.prop(options, 'withFileTypes') : undefined;
     const dirents = types !== undefined && skipOuter(types).kind === ts.SyntaxKind.TrueKeyword;
     return str({ ref: { local: `${LISTED}${dir}|${endings.join(',')}`, path: dirents ? [EACH] : [EACH, 'name'] } });
   }
@@ -161,8 +162,8 @@ export abstract class LoopReader extends TableLoopReader {
   /** A folder below the file's own (`join(__dirname, 'api')`, `fileURLToPath(new URL('../routes', import.meta.url))`), relative to it. */
   private listedDir(arg: ts.Expression | undefined): string | undefined {
     const a = arg ? skipOuter(arg) : undefined;
-    const dirNode = a && ts.isIdentifier(a) && !this.scopes.some((sc) => sc.has(a.text)) ? (this.decls.get(a.text) ?? a) : a;
-    return dirNode && ts.isExpression(dirNode) ? dirnameJoin(skipOuter(dirNode), (x) => literalOf(this.evaluate(x))) : undefined;
+    const dirNode = a && isIdentifier(a) && !this.scopes.some((sc) => sc.has(a.text)) ? (this.decls.get(a.text) ?? a) : a;
+    return dirNode && isExpression(dirNode) ? dirnameJoin(skipOuter(dirNode), (x) => literalOf(this.evaluate(x))) : undefined;
   }
 
   /**
@@ -172,7 +173,7 @@ export abstract class LoopReader extends TableLoopReader {
   private folderFind(call: ts.CallExpression): { dir: string; glob: string } | undefined {
     if (!/(?:^|\.)find(?:Async)?$/.test(call.expression.getText())) return undefined;
     const options = call.arguments[1] ? skipOuter(call.arguments[1]) : undefined;
-    const matching = options && ts.isObjectLiteralExpression(options) ? this.prop(options, 'matching') : undefined;
+    const matching = options && isObjectLiteralExpression(options) ? this.prop(options, 'matching') : undefined;
     const pattern = matching && this.patternText(matching);
     const dir = pattern !== undefined ? this.listedDir(call.arguments[0]) : undefined;
     if (dir === undefined || pattern === undefined || /[{}[\]!|,]/.test(pattern)) return undefined;
@@ -185,28 +186,28 @@ export abstract class LoopReader extends TableLoopReader {
    */
   private patternText(e: ts.Expression, depth = 0): string | undefined {
     const x = skipOuter(e);
-    if (ts.isStringLiteralLike(x)) return x.text;
-    if (ts.isTemplateExpression(x) && depth < 4) {
+    if (isStringLiteralLike(x)) return x.text;
+    if (isTemplateExpression(x) && depth < 4) {
       const spans = x.templateSpans.map((span) => [this.patternText(span.expression, depth + 1) ?? '*', span.literal.text].join(''));
       return x.head.text + spans.join('');
     }
-    const decl = ts.isIdentifier(x) ? this.fileDecl(x) : undefined;
-    if (decl && ts.isExpression(decl) && depth < 4) return this.patternText(decl, depth + 1);
+    const decl = isIdentifier(x) ? this.fileDecl(x) : undefined;
+    if (decl && isExpression(decl) && depth < 4) return this.patternText(decl, depth + 1);
     return literalOf(this.evaluate(x)) ?? (depth > 0 ? '*' : undefined);
   }
 
   private arrayElements(expr: ts.Expression, depth = 0): ts.Expression[] | undefined {
     let e: ts.Node | undefined = skipOuter(expr);
-    if (ts.isIdentifier(e)) e = this.decls.get(e.text);
+    if (isIdentifier(e)) e = this.decls.get(e.text);
     // `for (const router of createRouters(tenant))`: what a function of this file returns, an
     // array literal of its routers, is what the loop runs over.
-    if (e && ts.isCallExpression(e) && ts.isIdentifier(skipOuter(e.expression)) && depth < 2) {
+    if (e && isCallExpression(e) && isIdentifier(skipOuter(e.expression)) && depth < 2) {
       const fn = this.decls.get((skipOuter(e.expression) as ts.Identifier).text);
-      const body = fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn)) ? fn.body : undefined;
-      const returned = body === undefined ? undefined : ts.isBlock(body) ? lastReturn(body) : body;
+      const body = fn && (isArrowFunction(fn) || isFunctionExpression(fn) || isFunctionDeclaration(fn)) ? fn.body : undefined;
+      const returned = body === undefined ? undefined : isBlock(body) ? lastReturn(body) : body;
       return returned ? this.arrayElements(returned, depth + 1) : undefined;
     }
-    return e && ts.isArrayLiteralExpression(e) ? [...e.elements] : undefined;
+    return e && isArrayLiteralExpression(e) ? [...e.elements] : undefined;
   }
 
   /**
@@ -216,7 +217,7 @@ export abstract class LoopReader extends TableLoopReader {
    */
   protected unknownLoopVariable(call: ts.CallExpression): string | undefined {
     const names = new Set<string>();
-    for (let cur: ts.Node = call; cur.parent && !ts.isSourceFile(cur); cur = cur.parent) {
+    for (let cur: ts.Node = call; cur.parent && !isSourceFile(cur); cur = cur.parent) {
       const loop = loopOfBody(cur);
       if (loop?.variable && loop.form !== 'index') bindingNames(loop.variable, names);
     }
@@ -224,8 +225,8 @@ export abstract class LoopReader extends TableLoopReader {
     let hit: string | undefined;
     const visit = (n: ts.Node): void => {
       if (hit !== undefined || isFunctionLike(n)) return;
-      if (ts.isIdentifier(n) && names.has(n.text) && !this.scopes.some((sc) => sc.has(n.text))) hit = n.text;
-      else ts.forEachChild(n, visit);
+      if (isIdentifier(n) && names.has(n.text) && !this.scopes.some((sc) => sc.has(n.text))) hit = n.text;
+      else forEachChild(n, visit);
     };
     for (const a of call.arguments) visit(a);
     return hit;
@@ -240,21 +241,21 @@ export abstract class LoopReader extends TableLoopReader {
 function endsWithTests(fn: ts.Node, pattern: (e: ts.Expression) => string | undefined): string[] {
   const out: string[] = [];
   const walk = (n: ts.Node, negated: boolean): void => {
-    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'endsWith') {
+    if (isCallExpression(n) && isPropertyAccessExpression(n.expression) && n.expression.name.text === 'endsWith') {
       const text = n.arguments[0] ? pattern(n.arguments[0]) : undefined;
       if (text !== undefined && !/[,|]/.test(text)) out.push(negated ? `!${text}` : text);
       return;
     }
     // `(f) => f !== 'index.js'`: that one name left out (kept, for `===`).
-    const op = ts.isBinaryExpression(n) ? n.operatorToken.kind : undefined;
+    const op = isBinaryExpression(n) ? n.operatorToken.kind : undefined;
     const same = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
-    const named = ts.isBinaryExpression(n) && (same || op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) ? [n.left, n.right].map(skipOuter).find(ts.isStringLiteralLike) : undefined;
+    const named = isBinaryExpression(n) && (same || op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) ? [n.left, n.right].map(skipOuter).find(isStringLiteralLike) : undefined;
     if (named && /^[^,|*]+\.[^,|*]+$/.test(named.text)) {
       out.push(`${same === negated ? '!' : ''}=${named.text}`);
       return;
     }
-    const not = ts.isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.ExclamationToken;
-    ts.forEachChild(n, (c) => walk(c, not ? !negated : negated));
+    const not = isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.ExclamationToken;
+    forEachChild(n, (c) => walk(c, not ? !negated : negated));
   };
   walk(fn, false);
   return out;
@@ -263,15 +264,15 @@ function endsWithTests(fn: ts.Node, pattern: (e: ts.Expression) => string | unde
 /** `pathToFileURL(x).href` (or `.toString()`, or the URL itself) -> x; any other expression as it is. */
 function fileOfUrl(e: ts.Expression): ts.Expression {
   let x = skipOuter(e);
-  if (ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression) && x.expression.name.text === 'toString' && x.arguments.length === 0) x = skipOuter(x.expression.expression);
-  else if (ts.isPropertyAccessExpression(x) && x.name.text === 'href') x = skipOuter(x.expression);
-  const call = ts.isCallExpression(x) && /(?:^|\.)pathToFileURL$/.test(x.expression.getText()) ? x.arguments[0] : undefined;
+  if (isCallExpression(x) && isPropertyAccessExpression(x.expression) && x.expression.name.text === 'toString' && x.arguments.length === 0) x = skipOuter(x.expression.expression);
+  else if (isPropertyAccessExpression(x) && x.name.text === 'href') x = skipOuter(x.expression);
+  const call = isCallExpression(x) && /(?:^|\.)pathToFileURL$/.test(x.expression.getText()) ? x.arguments[0] : undefined;
   return call ? skipOuter(call) : x;
 }
 
 /** An expression without its `await`s and parentheses. */
 function skipAwait(e: ts.Expression): ts.Expression {
   let x = skipOuter(e);
-  while (ts.isAwaitExpression(x)) x = skipOuter(x.expression);
+  while (isAwaitExpression(x)) x = skipOuter(x.expression);
   return x;
 }

@@ -4,6 +4,7 @@
 // own (`class SchemaRouter#addRelationRoutes`), its parameters read as the constructor's are
 // (`$0`, `$1`...), mounted on the instance at each call with that call's arguments (collect.ts).
 import ts from 'typescript';
+import { forEachChild, isArrowFunction, isCallExpression, isFunctionLike, isIdentifier, isMethodDeclaration, isNewExpression, isPropertyAccessExpression, isTypeReferenceNode } from './tsNodes';
 import { CLASS_ROUTER, methodRouterName } from './extracted';
 import { subclassRouter } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
@@ -18,18 +19,18 @@ const routeMethods = new WeakMap<ts.MethodDeclaration, boolean>();
  */
 export function methodRouterOf(at: ts.Node): string | undefined {
   let cur: ts.Node | undefined = at.parent;
-  while (cur && (ts.isArrowFunction(cur) || !ts.isFunctionLike(cur))) cur = cur.parent;
-  return cur && ts.isMethodDeclaration(cur) ? methodRouter(cur) : undefined;
+  while (cur && (isArrowFunction(cur) || !isFunctionLike(cur))) cur = cur.parent;
+  return cur && isMethodDeclaration(cur) ? methodRouter(cur) : undefined;
 }
 
 /** Whether a class has a method of that name that is a method router (`x.addRelationRoutes(...)` on its instance may mount routes). */
 export function declaresMethodRouter(cls: ts.ClassDeclaration, method: string): boolean {
-  return cls.members.some((m) => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === method && methodRouter(m) !== undefined);
+  return cls.members.some((m) => isMethodDeclaration(m) && isIdentifier(m.name) && m.name.text === method && methodRouter(m) !== undefined);
 }
 
 /** `class SchemaRouter#addRelationRoutes` for that method, when it is such a method of a router subclass. */
 export function methodRouter(m: ts.MethodDeclaration): string | undefined {
-  if (!m.body || !ts.isIdentifier(m.name) || m.parameters.length === 0 || m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) return undefined;
+  if (!m.body || !isIdentifier(m.name) || m.parameters.length === 0 || m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) return undefined;
   const own = subclassRouter(m);
   if (own === undefined) return undefined;
   let registers = routeMethods.get(m);
@@ -42,15 +43,15 @@ export function methodRouter(m: ts.MethodDeclaration): string | undefined {
 
 /** Whether a `this.<verb>(path, ...)` call in the method's body has a path naming one of its parameters. */
 function registersByParams(m: ts.MethodDeclaration): boolean {
-  const params = new Set(m.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : '')).filter((n) => n !== ''));
-  const names = (n: ts.Node): boolean => (ts.isIdentifier(n) && params.has(n.text)) || (ts.forEachChild(n, names) ?? false);
+  const params = new Set(m.parameters.map((p) => (isIdentifier(p.name) ? p.name.text : '')).filter((n) => n !== ''));
+  const names = (n: ts.Node): boolean => (isIdentifier(n) && params.has(n.text)) || (forEachChild(n, names) ?? false);
   const find = (n: ts.Node): boolean => {
-    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text in ROUTER_METHODS) {
+    if (isCallExpression(n) && isPropertyAccessExpression(n.expression) && n.expression.name.text in ROUTER_METHODS) {
       const onThis = skipOuter(n.expression.expression).kind === ts.SyntaxKind.ThisKeyword;
       const path = n.arguments[0];
       if (onThis && path && names(path)) return true;
     }
-    return ts.forEachChild(n, find) ?? false;
+    return forEachChild(n, find) ?? false;
   };
   return m.body !== undefined && find(m.body);
 }
@@ -60,12 +61,12 @@ function registersByParams(m: ts.MethodDeclaration): boolean {
  * (its declaration given), or a parameter typed with it (`router: SchemaRouter<K>`).
  */
 export function instanceClass(name: string, at: ts.Node, decl: ts.Node | undefined): string | undefined {
-  if (decl && ts.isNewExpression(decl) && ts.isIdentifier(decl.expression)) return decl.expression.text;
+  if (decl && isNewExpression(decl) && isIdentifier(decl.expression)) return decl.expression.text;
   for (let cur: ts.Node | undefined = at.parent; cur; cur = cur.parent) {
-    if (!ts.isFunctionLike(cur)) continue;
-    const p = cur.parameters.find((x) => ts.isIdentifier(x.name) && x.name.text === name);
+    if (!isFunctionLike(cur)) continue;
+    const p = cur.parameters.find((x) => isIdentifier(x.name) && x.name.text === name);
     if (!p) continue;
-    return p.type && ts.isTypeReferenceNode(p.type) && ts.isIdentifier(p.type.typeName) ? p.type.typeName.text : undefined;
+    return p.type && isTypeReferenceNode(p.type) && isIdentifier(p.type.typeName) ? p.type.typeName.text : undefined;
   }
   return undefined;
 }

@@ -3,6 +3,7 @@
 // plugin body read under its own router, an endpoint package such as GraphQL, tRPC or a proxy) and
 // under which prefix.
 import ts from 'typescript';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBlock, isCallExpression, isClassDeclaration, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isReturnStatement, isSpreadElement, isTemplateExpression } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { literalOf, literalsOf, str, type ConstValue } from './values';
 import { ENDPOINT_METHODS, endpointPath, type Endpoint, type ExtractedMount } from './extracted';
@@ -36,8 +37,8 @@ export abstract class MountReader extends RouteHelperReader {
    */
   protected endpointServed(arg: ts.Expression): Endpoint | undefined {
     let e: ts.Expression = skipOuter(arg);
-    while (ts.isCallExpression(e) || ts.isPropertyAccessExpression(e)) e = skipOuter(e.expression);
-    if (!ts.isIdentifier(e)) return undefined;
+    while (isCallExpression(e) || isPropertyAccessExpression(e)) e = skipOuter(e.expression);
+    if (!isIdentifier(e)) return undefined;
     const source = this.clientSourceOf(e.text);
     return source === undefined ? undefined : ENDPOINT_PACKAGES.find(([re]) => re.test(source))?.[1];
   }
@@ -50,11 +51,11 @@ export abstract class MountReader extends RouteHelperReader {
 
   /** `fastify.register(fastifyTRPCPlugin, { prefix: '/trpc' })`, `register(mercurius, { schema, path? })`. */
   private readRegisteredEndpoint(served: Endpoint, plugin: ts.Expression, options: ts.Expression | undefined, mountedOn: string): void {
-    const opts = options && ts.isObjectLiteralExpression(options) ? options : undefined;
+    const opts = options && isObjectLiteralExpression(options) ? options : undefined;
     const prefix = opts && this.prop(opts, 'prefix') ? this.evaluate(this.prop(opts, 'prefix')) : str('');
     // The GraphQL path: the options' `path`, or that of the integration call (`fastifyApollo(apollo, { path })`).
     const call = skipOuter(plugin);
-    const callOpts = ts.isCallExpression(call) ? call.arguments.map(skipOuter).find(ts.isObjectLiteralExpression) : undefined;
+    const callOpts = isCallExpression(call) ? call.arguments.map(skipOuter).find(isObjectLiteralExpression) : undefined;
     const pathNode = (opts && this.prop(opts, 'path')) ?? (callOpts && this.prop(callOpts, 'path'));
     const path = served === 'graphql' ? (pathNode ? this.evaluate(pathNode) : str('/graphql')) : str('');
     if (!prefix || !path) return this.warn(plugin, { id: 'endpointPath', args: [served === 'trpc' ? 'tRPC' : 'GraphQL'] });
@@ -64,9 +65,9 @@ export abstract class MountReader extends RouteHelperReader {
   /** Apollo Server 2/3 `server.applyMiddleware({ app, path = '/graphql' })`: GraphQL on that app. */
   protected readApplyMiddleware(call: ts.CallExpression): void {
     const opts = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
-    const app = opts && ts.isObjectLiteralExpression(opts) ? this.prop(opts, 'app') : undefined;
+    const app = opts && isObjectLiteralExpression(opts) ? this.prop(opts, 'app') : undefined;
     const router = app ? this.receiverOf(app) : undefined;
-    if (!opts || !ts.isObjectLiteralExpression(opts) || !router) return;
+    if (!opts || !isObjectLiteralExpression(opts) || !router) return;
     const pathNode = this.prop(opts, 'path');
     const path = pathNode ? this.evaluate(pathNode) : str('/graphql');
     if (!path) return this.warn(call, { id: 'applyMiddlewarePath', args: [] });
@@ -81,10 +82,10 @@ export abstract class MountReader extends RouteHelperReader {
     if (kind === 'register') {
       const plugin = args[0];
       const options = args[1] ? skipOuter(args[1]) : undefined;
-      if (plugin && options && ts.isObjectLiteralExpression(options) && this.isAutoload(plugin)) return this.readAutoload(options, mountedOn, line);
+      if (plugin && options && isObjectLiteralExpression(options) && this.isAutoload(plugin)) return this.readAutoload(options, mountedOn, line);
       const served = plugin ? this.endpointServed(plugin) : undefined;
       if (plugin && served) return this.readRegisteredEndpoint(served, plugin, options, mountedOn);
-      const prefixNode = options && ts.isObjectLiteralExpression(options) ? (this.prop(options, 'prefix') ?? this.hapiPrefixNode(options)) : undefined;
+      const prefixNode = options && isObjectLiteralExpression(options) ? (this.prop(options, 'prefix') ?? this.hapiPrefixNode(options)) : undefined;
       if (!plugin) return;
       const prefix = prefixNode ? (this.evaluate(prefixNode) ?? this.unknownPrefix(prefixNode, call)) : str('');
       for (const [target, at] of this.hapiPlugins(plugin, prefix, call)) this.mountTarget(target, at, mountedOn, line);
@@ -129,7 +130,7 @@ export abstract class MountReader extends RouteHelperReader {
   private hapiPrefixNode(options: ts.ObjectLiteralExpression): ts.Expression | undefined {
     const routes = this.prop(options, 'routes');
     const inner = routes && skipOuter(routes);
-    return inner && ts.isObjectLiteralExpression(inner) ? this.prop(inner, 'prefix') : undefined;
+    return inner && isObjectLiteralExpression(inner) ? this.prop(inner, 'prefix') : undefined;
   }
 
   /**
@@ -139,9 +140,9 @@ export abstract class MountReader extends RouteHelperReader {
    */
   private hapiPlugins(plugin: ts.Expression, prefix: ConstValue, call: ts.CallExpression): Array<[ts.Expression, ConstValue]> {
     const p = skipOuter(plugin);
-    if (ts.isArrayLiteralExpression(p)) return p.elements.flatMap((el) => this.hapiPlugins(el, prefix, call));
-    const inner = ts.isObjectLiteralExpression(p) ? this.prop(p, 'plugin') : undefined;
-    if (!inner || !ts.isObjectLiteralExpression(p)) return [[plugin, prefix]];
+    if (isArrayLiteralExpression(p)) return p.elements.flatMap((el) => this.hapiPlugins(el, prefix, call));
+    const inner = isObjectLiteralExpression(p) ? this.prop(p, 'plugin') : undefined;
+    if (!inner || !isObjectLiteralExpression(p)) return [[plugin, prefix]];
     const own = this.hapiPrefixNode(p);
     const value = own ? (this.evaluate(own) ?? this.unknownPrefix(own, call)) : undefined;
     return [[inner, value && prefix.kind === 'str' && value.kind === 'str' ? str(...prefix.parts, '/', ...value.parts) : (value ?? prefix)]];
@@ -154,60 +155,60 @@ export abstract class MountReader extends RouteHelperReader {
    */
   private isRequestHandler(arg: ts.Expression): boolean {
     let fn: ts.Node | undefined = skipOuter(arg);
-    if (ts.isIdentifier(fn)) fn = this.decls.get(fn.text);
-    if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn)) || !fn.body) return false;
-    const names = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
+    if (isIdentifier(fn)) fn = this.decls.get(fn.text);
+    if (!fn || !(isArrowFunction(fn) || isFunctionExpression(fn) || isFunctionDeclaration(fn)) || !fn.body) return false;
+    const names = fn.parameters.map((p) => (isIdentifier(p.name) ? p.name.text : ''));
     if (names.length < 2 || names.length > 3 || /^next$/i.test(names[1] ?? '')) return false;
     const next = names[2];
     if (!next) return true;
     const callsNext = (e: ts.Node): boolean => {
-      const c = ts.isAwaitExpression(e) || ts.isReturnStatement(e) || ts.isExpressionStatement(e) ? (e as { expression?: ts.Node }).expression : e;
-      return !!c && ts.isCallExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === next;
+      const c = isAwaitExpression(e) || isReturnStatement(e) || isExpressionStatement(e) ? (e as { expression?: ts.Node }).expression : e;
+      return !!c && isCallExpression(c) && isIdentifier(c.expression) && c.expression.text === next;
     };
-    if (!ts.isBlock(fn.body)) return !callsNext(fn.body) && !passesOn(fn.body, next);
-    return !fn.body.statements.some((st) => callsNext(st) || (ts.isExpressionStatement(st) && callsNext(skipOuter(st.expression)))) && !passesOn(fn.body, next);
+    if (!isBlock(fn.body)) return !callsNext(fn.body) && !passesOn(fn.body, next);
+    return !fn.body.statements.some((st) => callsNext(st) || (isExpressionStatement(st) && callsNext(skipOuter(st.expression)))) && !passesOn(fn.body, next);
   }
 
   private mountTarget(arg: ts.Expression, prefix: ConstValue, mountedOn: string, line: number, depth = 0): void {
     let a = skipOuter(arg);
     // Express flattens arrays of handlers: `app.use('/api', [auth, router])`.
-    if (ts.isArrayLiteralExpression(a)) {
+    if (isArrayLiteralExpression(a)) {
       for (const el of a.elements) this.mountTarget(el, prefix, mountedOn, line, depth + 1);
       return;
     }
     // const api = compose([...]) / mount('/x', sub): follow the variable to what it holds.
-    const held = ts.isIdentifier(a) && depth < 4 ? this.decls.get(a.text) : undefined;
-    if (held && ts.isCallExpression(held) && ts.isIdentifier(held.expression) && /^(?:compose|koaCompose|mount|koaMount|Mount)$/.test(held.expression.text))
+    const held = isIdentifier(a) && depth < 4 ? this.decls.get(a.text) : undefined;
+    if (held && isCallExpression(held) && isIdentifier(held.expression) && /^(?:compose|koaCompose|mount|koaMount|Mount)$/.test(held.expression.text))
       return this.mountTarget(held, prefix, mountedOn, line, depth + 1);
     // koa-mount: mount('/p', app)
-    if (ts.isCallExpression(a) && ts.isIdentifier(a.expression) && /^(?:mount|koaMount|Mount)$/.test(a.expression.text) && a.arguments.length >= 2) {
+    if (isCallExpression(a) && isIdentifier(a.expression) && /^(?:mount|koaMount|Mount)$/.test(a.expression.text) && a.arguments.length >= 2) {
       const inner = this.evaluate(a.arguments[0]);
       if (inner?.kind === 'str' && prefix.kind === 'str') return this.mountTarget(a.arguments[1] as ts.Expression, str(...prefix.parts, '/', ...inner.parts), mountedOn, line);
     }
     // koa-compose: compose([a.routes(), b.routes()])
-    if (ts.isCallExpression(a) && ts.isIdentifier(a.expression) && /^(?:compose|koaCompose)$/.test(a.expression.text) && a.arguments[0]) {
+    if (isCallExpression(a) && isIdentifier(a.expression) && /^(?:compose|koaCompose)$/.test(a.expression.text) && a.arguments[0]) {
       const list = skipOuter(a.arguments[0]);
-      if (ts.isArrayLiteralExpression(list)) for (const el of list.elements) this.mountTarget(el, prefix, mountedOn, line);
+      if (isArrayLiteralExpression(list)) for (const el of list.elements) this.mountTarget(el, prefix, mountedOn, line);
       return;
     }
     // x.routes(), x.middleware(), x.router
-    if (ts.isCallExpression(a) && ts.isPropertyAccessExpression(a.expression) && /^(?:routes|middleware|allowedMethods)$/.test(a.expression.name.text)) {
+    if (isCallExpression(a) && isPropertyAccessExpression(a.expression) && /^(?:routes|middleware|allowedMethods)$/.test(a.expression.name.text)) {
       if (a.expression.name.text === 'allowedMethods') return;
       a = a.expression.expression;
     }
     // `new UsersController(config).router`: the routes the class declares on itself; also through
     // the field the instance is kept in (`this.apiRouter = new ApiRouter(this)` ... `this.apiRouter.router`).
-    let made = ts.isPropertyAccessExpression(a) ? skipOuter(a.expression) : a;
-    if (ts.isPropertyAccessExpression(made) && made.expression.kind === ts.SyntaxKind.ThisKeyword) made = thisAssigned(made, made.name.text) ?? made;
+    let made = isPropertyAccessExpression(a) ? skipOuter(a.expression) : a;
+    if (isPropertyAccessExpression(made) && made.expression.kind === ts.SyntaxKind.ThisKeyword) made = thisAssigned(made, made.name.text) ?? made;
     // `container.get(UsersApi).mount`: a dependency-injection container's instance of a class
     // (inversify's get, tsyringe's resolve, Nest's app.get) is read as that class's `new`.
-    const member = ts.isPropertyAccessExpression(a) ? { member: a.name.text } : {};
-    const injected = ts.isPropertyAccessExpression(a) ? containerInstance(made) : undefined;
+    const member = isPropertyAccessExpression(a) ? { member: a.name.text } : {};
+    const injected = isPropertyAccessExpression(a) ? containerInstance(made) : undefined;
     if (injected !== undefined) {
       this.out.mounts.push({ ...this.mountPrefix(prefix), routerName: `new ${injected}`, line, mountedOn, ...member });
       return;
     }
-    if (ts.isNewExpression(made) && ts.isIdentifier(made.expression) && this.factoryPrefix(made) === undefined) {
+    if (isNewExpression(made) && isIdentifier(made.expression) && this.factoryPrefix(made) === undefined) {
       // The arguments, those known as strings: a class's paths may be built from them (constructorParam).
       const args = (made.arguments ?? []).map((x) => {
         const v = this.evaluate(x);
@@ -217,8 +218,8 @@ export abstract class MountReader extends RouteHelperReader {
       return;
     }
     // require('./users').router: that export of the module.
-    const memberOf = ts.isPropertyAccessExpression(a) ? requireSource(skipOuter(a.expression)) : undefined;
-    if (memberOf !== undefined && ts.isPropertyAccessExpression(a)) {
+    const memberOf = isPropertyAccessExpression(a) ? requireSource(skipOuter(a.expression)) : undefined;
+    if (memberOf !== undefined && isPropertyAccessExpression(a)) {
       const local = `require(${memberOf}).${a.name.text}`;
       this.out.imports.push({ local, imported: a.name.text, source: memberOf });
       this.out.mounts.push({ ...this.mountPrefix(prefix), routerName: local, line, mountedOn });
@@ -241,26 +242,26 @@ export abstract class MountReader extends RouteHelperReader {
       const name = `require(${req})`;
       this.out.imports.push({ local: name, imported: 'default', source: req });
       return name;
-    } else if (ts.isArrowFunction(a) || ts.isFunctionExpression(a)) {
+    } else if (isArrowFunction(a) || isFunctionExpression(a)) {
       // An inline plugin: its first parameter is the router its routes are declared on.
       const p = a.parameters[0];
-      if (!p || !ts.isIdentifier(p.name)) return undefined;
+      if (!p || !isIdentifier(p.name)) return undefined;
       const name = `${p.name.text}@${line}`;
       this.routers.set(name, '');
       this.handled.add(a);
       this.withScope(new Map([[p.name.text, ts.factory.createIdentifier(name)]]), () => this.visit(a.body));
       return name;
-    } else if (ts.isIdentifier(a) || ts.isPropertyAccessExpression(a) || ts.isCallExpression(a) || ts.isNewExpression(a)) {
-      const callee = ts.isCallExpression(a) ? skipOuter(a.expression) : undefined;
+    } else if (isIdentifier(a) || isPropertyAccessExpression(a) || isCallExpression(a) || isNewExpression(a)) {
+      const callee = isCallExpression(a) ? skipOuter(a.expression) : undefined;
       if (
-        callee && ts.isIdentifier(callee) && ts.isCallExpression(a) && (a.arguments.length === 0 || this.isOwnFunction(callee.text)) &&
+        callee && isIdentifier(callee) && isCallExpression(a) && (a.arguments.length === 0 || this.isOwnFunction(callee.text)) &&
         !this.factoryNames.has(chainRoot(a)) && this.factoryPrefix(chainRoot(a)) === undefined
       ) {
         // usersRouter(), initApis(tenant) of the project's own code: a function that may make a
         // router or app (collect.ts knows); or middleware()
         return `${callee.text}()`;
       } else {
-        if (ts.isCallExpression(a) && !this.factoryNames.has(chainRoot(a)) && this.factoryPrefix(chainRoot(a)) === undefined) return undefined; // middleware(opts)
+        if (isCallExpression(a) && !this.factoryNames.has(chainRoot(a)) && this.factoryPrefix(chainRoot(a)) === undefined) return undefined; // middleware(opts)
         return this.receiverOf(a);
       }
     }
@@ -275,7 +276,7 @@ export abstract class MountReader extends RouteHelperReader {
    */
   private isOwnFunction(name: string): boolean {
     const decl = this.decls.get(name);
-    if (decl && (ts.isFunctionDeclaration(decl) || ts.isArrowFunction(decl) || ts.isFunctionExpression(decl))) return true;
+    if (decl && (isFunctionDeclaration(decl) || isArrowFunction(decl) || isFunctionExpression(decl))) return true;
     return this.out.imports.some((i) => i.local === name);
   }
 
@@ -288,7 +289,7 @@ export abstract class MountReader extends RouteHelperReader {
   /** An identifier that names a router or an imported module rather than a string. */
   private isRouterLike(arg: ts.Expression | undefined): boolean {
     const a = arg ? skipOuter(arg) : undefined;
-    if (!a || !ts.isIdentifier(a)) return false;
+    if (!a || !isIdentifier(a)) return false;
     if (this.routers.has(a.text) || CONVENTIONAL_RECEIVER.test(a.text) || /(?:Router|Routes|Controller|router|routes|controller)$/.test(a.text)) return true;
     // An imported camelCase binding is a module (a router); SCREAMING_CASE is a constant.
     return this.importedNames.has(a.text) && !/^[A-Z0-9_]+$/.test(a.text);
@@ -296,7 +297,7 @@ export abstract class MountReader extends RouteHelperReader {
 
   private isAutoload(plugin: ts.Expression): boolean {
     const p = skipOuter(plugin);
-    const source = ts.isIdentifier(p) ? this.out.imports.find((i) => i.local === p.text)?.source : requireSource(p);
+    const source = isIdentifier(p) ? this.out.imports.find((i) => i.local === p.text)?.source : requireSource(p);
     return source === '@fastify/autoload' || source === 'fastify-autoload';
   }
 
@@ -306,7 +307,7 @@ export abstract class MountReader extends RouteHelperReader {
     const dir = dirNode ? dirnameJoin(skipOuter(dirNode), (e) => literalOf(this.evaluate(e))) : undefined;
     const inner = this.prop(options, 'options');
     const innerObj = inner ? skipOuter(inner) : undefined;
-    const prefixNode = innerObj && ts.isObjectLiteralExpression(innerObj) ? this.prop(innerObj, 'prefix') : undefined;
+    const prefixNode = innerObj && isObjectLiteralExpression(innerObj) ? this.prop(innerObj, 'prefix') : undefined;
     const prefix = prefixNode ? (literalOf(this.evaluate(prefixNode)) ?? '') : '';
     const dirName = this.prop(options, 'dirNameRoutePrefix');
     const dirNamePrefix = !(dirName && skipOuter(dirName).kind === ts.SyntaxKind.FalseKeyword);
@@ -343,18 +344,18 @@ export abstract class MountReader extends RouteHelperReader {
    */
   protected readInstanceMethodCall(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
     const target = skipOuter(callee.expression);
-    if (!ts.isIdentifier(target) || callee.name.text in ROUTER_METHODS || CHAIN_KEEPS_ROUTER.has(callee.name.text)) return false;
+    if (!isIdentifier(target) || callee.name.text in ROUTER_METHODS || CHAIN_KEEPS_ROUTER.has(callee.name.text)) return false;
     const router = this.receiverOf(target);
     const cls = router === undefined ? undefined : instanceClass(target.text, call, this.decls.get(target.text) as ts.Node | undefined);
     const typeOnly = cls !== undefined && !this.importedNames.has(cls) ? this.typeImports.get(cls) : undefined;
     const local = cls === undefined ? undefined : this.decls.get(cls);
     // A class of this file: only when its method of that name is a method router; another file's, confirmed by collect.ts.
-    const known = cls !== undefined && (this.importedNames.has(cls) || typeOnly !== undefined || (local !== undefined && ts.isClassDeclaration(local) && declaresMethodRouter(local, callee.name.text)));
+    const known = cls !== undefined && (this.importedNames.has(cls) || typeOnly !== undefined || (local !== undefined && isClassDeclaration(local) && declaresMethodRouter(local, callee.name.text)));
     // Called for what it does, not for a value: `router.addRelationRoutes(...)` as a statement.
-    if (!known || router === undefined || !ts.isExpressionStatement(call.parent)) return false;
+    if (!known || router === undefined || !isExpressionStatement(call.parent)) return false;
     // `import type SchemaRouter from ...` for a parameter's type: followed as an import for this mount only.
     if (typeOnly && !this.out.imports.some((i) => i.local === cls)) this.out.imports.push({ local: cls, ...typeOnly });
-    const args = call.arguments.map((a) => (ts.isSpreadElement(a) ? null : (this.evaluate(a) ?? null)));
+    const args = call.arguments.map((a) => (isSpreadElement(a) ? null : (this.evaluate(a) ?? null)));
     (this.out.pendingMethodMounts ??= []).push({ prefix: '/', routerName: `new ${cls}#${callee.name.text}`, line: this.line(call), mountedOn: router, args });
     return true;
   }
@@ -362,21 +363,21 @@ export abstract class MountReader extends RouteHelperReader {
   /** Methods of `node` whose body mounts two of their parameters: `this.app.use(path, ..., router)`, `this.use(path, router)`. */
   protected readMountMethods(node: ts.ClassDeclaration): void {
     for (const m of node.members) {
-      if (!ts.isMethodDeclaration(m) || !m.body || !ts.isIdentifier(m.name)) continue;
-      const params = m.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
+      if (!isMethodDeclaration(m) || !m.body || !isIdentifier(m.name)) continue;
+      const params = m.parameters.map((p) => (isIdentifier(p.name) ? p.name.text : ''));
       const at = (e: ts.Expression | undefined): number => {
         const x = e && skipOuter(e);
-        return x && ts.isIdentifier(x) ? params.indexOf(x.text) : -1;
+        return x && isIdentifier(x) ? params.indexOf(x.text) : -1;
       };
       const find = (n: ts.Node): { pathArg: number; routerArg: number } | undefined => {
-        if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'use') {
+        if (isCallExpression(n) && isPropertyAccessExpression(n.expression) && n.expression.name.text === 'use') {
           const on = skipOuter(n.expression.expression);
-          const onThis = on.kind === ts.SyntaxKind.ThisKeyword || (ts.isPropertyAccessExpression(on) && on.expression.kind === ts.SyntaxKind.ThisKeyword);
+          const onThis = on.kind === ts.SyntaxKind.ThisKeyword || (isPropertyAccessExpression(on) && on.expression.kind === ts.SyntaxKind.ThisKeyword);
           const pathArg = at(n.arguments[0]);
           const routerArg = n.arguments.length > 1 ? at(n.arguments[n.arguments.length - 1]) : -1;
           if (onThis && pathArg >= 0 && routerArg >= 0) return { pathArg, routerArg };
         }
-        return ts.forEachChild(n, find);
+        return forEachChild(n, find);
       };
       const sig = find(m.body);
       if (sig) (this.out.mountMethods ??= {})[m.name.text] = sig;
@@ -389,8 +390,8 @@ function passesOn(node: ts.Node, next: string): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
-    if (ts.isCallExpression(n) && n.arguments.some((a) => ts.isIdentifier(a) && a.text === next)) found = true;
-    else ts.forEachChild(n, visit);
+    if (isCallExpression(n) && n.arguments.some((a) => isIdentifier(a) && a.text === next)) found = true;
+    else forEachChild(n, visit);
   };
   visit(node);
   return found;
@@ -405,18 +406,18 @@ function passesOn(node: ts.Node, next: string): boolean {
  */
 function readsAsPrefix(node: ts.Expression, sf: ts.SourceFile, held: (id: ts.Identifier) => ts.Node | undefined): boolean {
   const e = skipOuter(node);
-  if (ts.isTemplateExpression(e) || /^process\.env\b/.test(e.getText(sf))) return true;
-  const init = ts.isIdentifier(e) && !isParameter(e) ? held(e) : undefined;
-  if (init && ts.isExpression(init) && !ts.isIdentifier(skipOuter(init))) return readsAsPrefix(init, sf, () => undefined);
-  const callee = ts.isCallExpression(e) ? skipOuter(e.expression) : undefined;
-  const name = callee && (ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined);
+  if (isTemplateExpression(e) || /^process\.env\b/.test(e.getText(sf))) return true;
+  const init = isIdentifier(e) && !isParameter(e) ? held(e) : undefined;
+  if (init && isExpression(init) && !isIdentifier(skipOuter(init))) return readsAsPrefix(init, sf, () => undefined);
+  const callee = isCallExpression(e) ? skipOuter(e.expression) : undefined;
+  const name = callee && (isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : undefined);
   return name !== undefined && PREFIX_NAME.test(name);
 }
 
 /** Whether an identifier names a parameter of a function around it. */
 function isParameter(id: ts.Identifier): boolean {
   for (let cur: ts.Node | undefined = id.parent; cur; cur = cur.parent)
-    if (ts.isFunctionLike(cur) && cur.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === id.text)) return true;
+    if (isFunctionLike(cur) && cur.parameters.some((p) => isIdentifier(p.name) && p.name.text === id.text)) return true;
   return false;
 }
 
@@ -429,7 +430,7 @@ function mapLiterals(v: ConstValue, f: (p: string) => string): ConstValue {
 
 /** The class a container call gives an instance of: `x.get(Cls)`, `x.resolve(Cls)` with one class-named argument. */
 function containerInstance(e: ts.Expression): string | undefined {
-  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || !/^(?:get|resolve)$/.test(e.expression.name.text)) return undefined;
+  if (!isCallExpression(e) || !isPropertyAccessExpression(e.expression) || !/^(?:get|resolve)$/.test(e.expression.name.text)) return undefined;
   const [arg, ...rest] = e.arguments;
-  return arg && rest.length === 0 && ts.isIdentifier(arg) && /^[A-Z]/.test(arg.text) ? arg.text : undefined;
+  return arg && rest.length === 0 && isIdentifier(arg) && /^[A-Z]/.test(arg.text) ? arg.text : undefined;
 }

@@ -2,7 +2,7 @@
 // RouterModule trees, GraphQL's endpoint, and each module's `imports`/`controllers` lists (with
 // dynamic modules and lists built in code) for collect.ts to find which controllers the app registers.
 import ts from 'typescript';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBlock, isCallExpression, isExpression, isFunctionExpression, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isSpreadElement, isTypeReferenceNode, isVariableStatement } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAsExpression, isBlock, isCallExpression, isExpression, isFunctionExpression, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isSpreadElement, isTypeReferenceNode, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { hasRefs, literalOf } from './values';
 import { NEUTRAL_VERSION, type NestModuleDecl, type RouterModuleEntry, type UriVersioning } from './extracted';
@@ -44,8 +44,8 @@ export abstract class NestAppReader extends ExportReader {
     const last = call.arguments[call.arguments.length - 1];
     let options = last ? skipOuter(last) : undefined;
     // `const options = { routePrefix: '/api', controllers }; useKoaServer(koa, options)`
-    const held = options && ts.isIdentifier(options) ? this.decls.get(options.text) : undefined;
-    if (held && ts.isExpression(held as ts.Node)) options = skipOuter(held as ts.Expression);
+    const held = options && isIdentifier(options) ? this.decls.get(options.text) : undefined;
+    if (held && isExpression(held as ts.Node)) options = skipOuter(held as ts.Expression);
     if (options) this.readRoutingControllersOptions(options, call);
   }
 
@@ -55,16 +55,16 @@ export abstract class NestAppReader extends ExportReader {
    * when a method of another class hands it to useKoaServer/useExpressServer as a parameter.
    */
   protected readTypedRoutingControllersOptions(node: ts.Node): void {
-    const typed = ts.isVariableDeclaration(node) ? node.type : ts.isAsExpression(node) ? node.type : undefined;
-    const value = ts.isVariableDeclaration(node) ? node.initializer : ts.isAsExpression(node) ? node.expression : undefined;
-    if (!typed || !value || !ts.isTypeReferenceNode(typed) || !ts.isIdentifier(typed.typeName)) return;
+    const typed = isVariableDeclaration(node) ? node.type : isAsExpression(node) ? node.type : undefined;
+    const value = isVariableDeclaration(node) ? node.initializer : isAsExpression(node) ? node.expression : undefined;
+    if (!typed || !value || !isTypeReferenceNode(typed) || !isIdentifier(typed.typeName)) return;
     const local = typed.typeName.text;
     const imp = this.out.imports.find((i) => i.local === local) ?? this.typeImports.get(local);
     if (imp?.imported === 'RoutingControllersOptions' && imp.source === 'routing-controllers') this.readRoutingControllersOptions(skipOuter(value), node);
   }
 
   private readRoutingControllersOptions(options: ts.Expression, at: ts.Node): void {
-    const prefix = ts.isObjectLiteralExpression(options) ? this.prop(options, 'routePrefix') : undefined;
+    const prefix = isObjectLiteralExpression(options) ? this.prop(options, 'routePrefix') : undefined;
     if (!prefix) return;
     const value = this.evaluate(prefix);
     const literal = literalOf(value);

@@ -3,7 +3,7 @@
 // The readers are layered on this class, one concept per file (see extract.ts); the methods a
 // lower layer calls on a higher one are declared here.
 import ts from 'typescript';
-import { isBinaryExpression, isIdentifier, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isVariableDeclaration } from './tsNodes';
+import { isBinaryExpression, isCallExpression, isIdentifier, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isVariableDeclaration } from './tsNodes';
 import type { HttpMethod } from '../model';
 import type { ConstValue } from './values';
 import type { ExtractedFile } from './extracted';
@@ -127,7 +127,7 @@ export abstract class ReaderBase {
     const call = this.expanding[0];
     if (call) return call.line;
     // A call on a chain (`server.route({...})\n  .route({...})`, `r.route('/x').get(...).post(...)`) is on its method's line.
-    const at = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) ? node.expression.name : node;
+    const at = isCallExpression(node) && isPropertyAccessExpression(node.expression) ? node.expression.name : node;
     return this.sf.getLineAndCharacterOfPosition(at.getStart(this.sf)).line + 1;
   }
 

@@ -2,7 +2,7 @@
 // path as parameters (expanded at each call), spec mounters (a route config registered on the
 // router they are handed), and functions or modules a router is passed to.
 import ts from 'typescript';
-import { forEachChild, isArrowFunction, isCallExpression, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isMethodDeclaration, isPropertyAccessExpression, isPropertyAssignment } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isMethodDeclaration, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import { joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
 import { isRouteConfig, literalOf, propOf, type ConstValue } from './values';
@@ -30,7 +30,7 @@ export abstract class RouteHelperReader extends RouterCallReader {
       for (const [name, fn] of functions) {
         if (this.routeHelpers.has(name)) continue;
         const params = new Set(paramBindings(fn).keys());
-        const isParam = (e: ts.Expression | undefined) => e !== undefined && ts.isIdentifier(skipOuter(e)) && params.has((skipOuter(e) as ts.Identifier).text);
+        const isParam = (e: ts.Expression | undefined) => e !== undefined && isIdentifier(skipOuter(e)) && params.has((skipOuter(e) as ts.Identifier).text);
         const declares = (node: ts.Node): boolean => {
           if (isCallExpression(node)) {
             const c = skipOuter(node.expression);
@@ -66,8 +66,8 @@ export abstract class RouteHelperReader extends RouterCallReader {
       const bound = paramBindings(fn);
       const found: NonNullable<ExtractedFile['fixedHelpers']>[string] = [];
       const walk = (n: ts.Node): void => {
-        if (ts.isCallExpression(n)) found.push(...fixedRegistrations(n, fn, bound));
-        if (!ts.isFunctionLike(n)) ts.forEachChild(n, walk);
+        if (isCallExpression(n)) found.push(...fixedRegistrations(n, fn, bound));
+        if (!isFunctionLike(n)) forEachChild(n, walk);
       };
       if (fn.body) walk(fn.body);
       if (found.length === 0) continue;
@@ -82,7 +82,7 @@ export abstract class RouteHelperReader extends RouterCallReader {
     for (const [name, node] of this.decls) if (isFunctionWithBody(node) && node.body !== undefined && !name.includes('@')) out.push([name, node]);
     for (const st of this.sf.statements) {
       const named = cjsNamedExport(st);
-      if (named && (ts.isArrowFunction(named.value) || ts.isFunctionExpression(named.value)) && !this.decls.has(named.name)) out.push([named.name, named.value]);
+      if (named && (isArrowFunction(named.value) || isFunctionExpression(named.value)) && !this.decls.has(named.name)) out.push([named.name, named.value]);
     }
     return out;
   }
@@ -95,19 +95,19 @@ export abstract class RouteHelperReader extends RouterCallReader {
   private recordHelperSignature(name: string, fn: RouteHelper): void {
     const at = (e: ts.Expression | undefined): number => {
       const x = e && skipOuter(e);
-      return x && ts.isIdentifier(x) ? fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === x.text) : -1;
+      return x && isIdentifier(x) ? fn.parameters.findIndex((p) => isIdentifier(p.name) && p.name.text === x.text) : -1;
     };
     const bound = paramBindings(fn);
     const find = (node: ts.Node): { router: number; method: number; path: Array<HelperArg | string> } | undefined => {
-      if (ts.isCallExpression(node)) {
+      if (isCallExpression(node)) {
         const c = skipOuter(node.expression);
-        const path = ts.isElementAccessExpression(c) && node.arguments[0] ? helperPathPieces(node.arguments[0], fn, bound, 0) : undefined;
-        if (ts.isElementAccessExpression(c) && path) {
+        const path = isElementAccessExpression(c) && node.arguments[0] ? helperPathPieces(node.arguments[0], fn, bound, 0) : undefined;
+        if (isElementAccessExpression(c) && path) {
           const sig = { router: at(c.expression), method: at(c.argumentExpression), path };
           if (sig.router >= 0 && sig.method >= 0) return sig;
         }
       }
-      return ts.forEachChild(node, find);
+      return forEachChild(node, find);
     };
     const sig = fn.body && find(fn.body);
     if (sig) (this.out.routeHelpers ??= {})[name] = sig;
@@ -146,14 +146,14 @@ export abstract class RouteHelperReader extends RouterCallReader {
    */
   protected readSpecMount(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
     const target = skipOuter(callee.expression);
-    if (!ts.isIdentifier(target) || this.importedNames.has(target.text) || call.arguments.length === 0) return false;
+    if (!isIdentifier(target) || this.importedNames.has(target.text) || call.arguments.length === 0) return false;
     let made = this.lookup(target.text);
     // `for (const ep of [listKeys, getKey]) ep.mountHttp(app)`: the loop variable names each value.
-    for (let i = 0; i < 3 && made && ts.isIdentifier(made as ts.Node); i++) made = this.lookup((made as ts.Identifier).text);
-    if (!made || !ts.isCallExpression(made as ts.Node)) return false;
+    for (let i = 0; i < 3 && made && isIdentifier(made as ts.Node); i++) made = this.lookup((made as ts.Identifier).text);
+    if (!made || !isCallExpression(made as ts.Node)) return false;
     const router = call.arguments
       .map((a) => skipOuter(a))
-      .map((a) => (ts.isIdentifier(a) ? this.receiverOf(a) : undefined))
+      .map((a) => (isIdentifier(a) ? this.receiverOf(a) : undefined))
       .find((r) => r !== undefined && (this.routers.has(r) || this.typedReceivers.has(r)));
     const spec = router === undefined ? undefined : this.specOf(made as ts.CallExpression, 0);
     const method = literalOf(propOf(spec?.config, ['method']))?.toUpperCase();
@@ -172,19 +172,19 @@ export abstract class RouteHelperReader extends RouterCallReader {
    */
   private specOf(made: ts.CallExpression, depth: number): { factory: string; member?: string; config: ConstValue } | undefined {
     const callee = skipOuter(made.expression);
-    const fn = ts.isIdentifier(callee) && !this.out.specMounters?.[callee.text] ? this.decls.get(callee.text) : undefined;
-    if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn))) {
+    const fn = isIdentifier(callee) && !this.out.specMounters?.[callee.text] ? this.decls.get(callee.text) : undefined;
+    if (fn && (isArrowFunction(fn) || isFunctionExpression(fn) || isFunctionDeclaration(fn))) {
       const returned = returnedExpression(fn);
-      if (!returned || !ts.isCallExpression(returned) || depth > 3) return undefined;
+      if (!returned || !isCallExpression(returned) || depth > 3) return undefined;
       const scope: Scope = new Map();
       fn.parameters.forEach((p, i) => {
         const v = this.evaluate(made.arguments[i]);
-        if (v && ts.isIdentifier(p.name)) scope.set(p.name.text, v);
-        else if (v && ts.isObjectBindingPattern(p.name))
+        if (v && isIdentifier(p.name)) scope.set(p.name.text, v);
+        else if (v && isObjectBindingPattern(p.name))
           for (const el of p.name.elements) {
-            const key = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : undefined;
+            const key = el.propertyName && isIdentifier(el.propertyName) ? el.propertyName.text : isIdentifier(el.name) ? el.name.text : undefined;
             const pv = key === undefined ? undefined : propOf(v, [key]);
-            if (pv && ts.isIdentifier(el.name)) scope.set(el.name.text, pv);
+            if (pv && isIdentifier(el.name)) scope.set(el.name.text, pv);
           }
       });
       let found: ReturnType<RouteHelperReader['specOf']>;
@@ -203,13 +203,13 @@ export abstract class RouteHelperReader extends RouterCallReader {
   /** The function at the root of a callee: `f(a)(b)`, `made` where `const made = f(a)`, `mod.f`. */
   private factoryRoot(e: ts.Expression, depth: number): { factory: string; member?: string } | undefined {
     let c = skipOuter(e);
-    while (ts.isCallExpression(c)) c = skipOuter(c.expression);
-    const base = ts.isPropertyAccessExpression(c) ? skipOuter(c.expression) : undefined;
-    if (ts.isPropertyAccessExpression(c)) return base && ts.isIdentifier(base) && this.importedNames.has(base.text) ? { factory: base.text, member: c.name.text } : undefined;
-    if (!ts.isIdentifier(c)) return undefined;
+    while (isCallExpression(c)) c = skipOuter(c.expression);
+    const base = isPropertyAccessExpression(c) ? skipOuter(c.expression) : undefined;
+    if (isPropertyAccessExpression(c)) return base && isIdentifier(base) && this.importedNames.has(base.text) ? { factory: base.text, member: c.name.text } : undefined;
+    if (!isIdentifier(c)) return undefined;
     if (this.importedNames.has(c.text) || this.out.specMounters?.[c.text]) return { factory: c.text };
     const init = this.decls.get(c.text);
-    return init && ts.isExpression(init) && ts.isCallExpression(skipOuter(init)) && depth < 4 ? this.factoryRoot((skipOuter(init) as ts.CallExpression).expression, depth + 1) : undefined;
+    return init && isExpression(init) && isCallExpression(skipOuter(init)) && depth < 4 ? this.factoryRoot((skipOuter(init) as ts.CallExpression).expression, depth + 1) : undefined;
   }
 
   /**
@@ -219,16 +219,16 @@ export abstract class RouteHelperReader extends RouterCallReader {
    */
   protected readHelperCall(call: ts.CallExpression): boolean {
     const callee = skipOuter(call.expression);
-    const root = ts.isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : callee;
-    if (!ts.isIdentifier(root) || !this.importedNames.has(root.text) || this.routers.has(root.text) || CONVENTIONAL_RECEIVER.test(root.text)) return false;
+    const root = isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : callee;
+    if (!isIdentifier(root) || !this.importedNames.has(root.text) || this.routers.has(root.text) || CONVENTIONAL_RECEIVER.test(root.text)) return false;
     const routers = call.arguments.map((a) => {
       const x = skipOuter(a);
-      const r = ts.isIdentifier(x) ? this.receiverOf(x) : undefined;
+      const r = isIdentifier(x) ? this.receiverOf(x) : undefined;
       return r !== undefined && r !== root.text && (this.routers.has(r) || CONVENTIONAL_RECEIVER.test(r) || this.typedReceivers.has(r)) ? r : null;
     });
     // Most calls of an imported function hand it no router: their arguments are not evaluated.
     if (!routers.some((r) => r !== null)) return false;
-    const values = call.arguments.map((a) => (ts.isSpreadElement(a) ? undefined : this.evaluate(a)));
+    const values = call.arguments.map((a) => (isSpreadElement(a) ? undefined : this.evaluate(a)));
     const literals = values.map((v) => literalOf(v) ?? null);
     const method = literals.some((l) => l !== null && ROUTER_METHODS[l.toLowerCase()] !== undefined);
     // `registerPage(server, { path: '/settings', ... })`: the literal properties of object arguments,
@@ -240,7 +240,7 @@ export abstract class RouteHelperReader extends RouterCallReader {
     const entry: NonNullable<ExtractedFile['helperCalls']>[number] = { helper: root.text, literals, routers, line: this.line(call) };
     if (props.some((p) => p !== null)) entry.props = props;
     if (!method && this.unknownLoopVariable(call) === undefined) entry.noMethod = true;
-    if (ts.isPropertyAccessExpression(callee)) entry.member = callee.name.text;
+    if (isPropertyAccessExpression(callee)) entry.member = callee.name.text;
     (this.out.helperCalls ??= []).push(entry);
     return method;
   }
@@ -255,12 +255,12 @@ export abstract class RouteHelperReader extends RouterCallReader {
     const name = callee.name.text;
     // `imported.use(apiRouter)` mounts on an imported router: a router's own calls are not this.
     if (name in ROUTER_METHODS || (CHAIN_KEEPS_ROUTER.has(name) && name !== 'register')) return false;
-    if (!ts.isIdentifier(root) || !this.importedNames.has(root.text) || this.routers.has(root.text)) return false;
+    if (!isIdentifier(root) || !this.importedNames.has(root.text) || this.routers.has(root.text)) return false;
     const line = this.line(call);
     let passed = false;
     call.arguments.forEach((arg, i) => {
       const a = skipOuter(arg);
-      const router = ts.isIdentifier(a) ? this.receiverOf(a) : undefined;
+      const router = isIdentifier(a) ? this.receiverOf(a) : undefined;
       if (router === undefined || !this.routers.has(router) || router === root.text) return;
       this.out.mounts.push({ prefix: '/', routerName: `${root.text}.${name}#${i}`, line, mountedOn: router });
       passed = true;
@@ -288,7 +288,7 @@ export abstract class RouteHelperReader extends RouterCallReader {
     const scope: Scope = new Map();
     fn.parameters.forEach((p, i) => {
       const arg = call.arguments[i];
-      if (!ts.isIdentifier(p.name) || !arg || ts.isSpreadElement(arg)) return;
+      if (!isIdentifier(p.name) || !arg || isSpreadElement(arg)) return;
       const router = this.receiverOf(arg);
       const value = router !== undefined && this.isReceiver(router) && this.routers.has(router) ? undefined : this.evaluate(arg);
       if (value) scope.set(p.name.text, value);
@@ -310,39 +310,39 @@ export abstract class RouteHelperReader extends RouterCallReader {
    */
   protected readRouterPassed(call: ts.CallExpression): void {
     const callee = skipOuter(call.expression);
-    const helper = ts.isIdentifier(callee) ? this.routeHelpers.get(callee.text) : undefined;
-    if (helper && ts.isIdentifier(callee) && !this.expanding.some((e) => e.name === callee.text)) {
+    const helper = isIdentifier(callee) ? this.routeHelpers.get(callee.text) : undefined;
+    if (helper && isIdentifier(callee) && !this.expanding.some((e) => e.name === callee.text)) {
       // One helper handing on to another is read at the outer helper's call sites, not in its own body.
       if (this.expanding.length === 0 && this.inRouteHelper(call)) return;
       return this.expandRouteHelper(call, callee.text, helper);
     }
     const req = requireSource(callee);
-    if (!ts.isIdentifier(callee) && req === undefined) return;
+    if (!isIdentifier(callee) && req === undefined) return;
     const line = this.line(call);
     call.arguments.forEach((arg, i) => {
       // `adminUserBasicsRoutes(...args)`: the enclosing function's rest parameter handed on whole,
       // its first element (the router) at this position.
-      if (ts.isSpreadElement(arg) && ts.isIdentifier(arg.expression) && ts.isIdentifier(callee)) {
+      if (isSpreadElement(arg) && isIdentifier(arg.expression) && isIdentifier(callee)) {
         const rest = arg.expression.text;
         const fn = enclosingFunction(call);
-        const param = fn?.parameters.find((p) => p.dotDotDotToken && ts.isIdentifier(p.name) && p.name.text === rest);
+        const param = fn?.parameters.find((p) => p.dotDotDotToken && isIdentifier(p.name) && p.name.text === rest);
         const router = fn && param ? restNames(fn, rest)[0] : undefined;
         if (router && (this.importedNames.has(callee.text) || this.decls.has(callee.text))) this.out.mounts.push({ prefix: '/', routerName: `${callee.text}#${i}`, line, mountedOn: router });
         return;
       }
       const a = skipOuter(arg);
       // `registerMcp({ app, routes: protectedRoutes })`: each router the object carries, by its key.
-      const carried = ts.isObjectLiteralExpression(a)
+      const carried = isObjectLiteralExpression(a)
         ? a.properties.flatMap((p): [string, ts.Expression][] =>
-            ts.isShorthandPropertyAssignment(p) ? [[`.${p.name.text}`, p.name]] : ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) ? [[`.${p.name.text}`, p.initializer]] : [],
+            isShorthandPropertyAssignment(p) ? [[`.${p.name.text}`, p.name]] : isPropertyAssignment(p) && isIdentifier(p.name) ? [[`.${p.name.text}`, p.initializer]] : [],
           )
         : [['', a] as [string, ts.Expression]];
       for (const [key, value] of carried) {
         const v = skipOuter(value);
-        if (!ts.isIdentifier(v)) continue;
+        if (!isIdentifier(v)) continue;
         const router = this.receiverOf(v);
         if (router === undefined || !(this.routers.has(router) || CONVENTIONAL_RECEIVER.test(router))) continue;
-        const fn = ts.isIdentifier(callee) ? callee.text : `require(${req ?? ''})`;
+        const fn = isIdentifier(callee) ? callee.text : `require(${req ?? ''})`;
         if (req !== undefined) this.out.imports.push({ local: fn, imported: 'default', source: req });
         else if (!this.importedNames.has(fn) && !this.decls.has(fn)) return;
         this.out.mounts.push({ prefix: '/', routerName: `${fn}#${i}${key}`, line, mountedOn: router });
@@ -358,14 +358,14 @@ export abstract class RouteHelperReader extends RouterCallReader {
  */
 function registersGivenConfig(fn: ts.FunctionLikeDeclaration): boolean {
   const p = fn.parameters[0]?.name;
-  if (!fn.body || !p || !ts.isIdentifier(p)) return false;
+  if (!fn.body || !p || !isIdentifier(p)) return false;
   const find = (n: ts.Node): boolean => {
-    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'openapi' && n.arguments.length >= 2) {
+    if (isCallExpression(n) && isPropertyAccessExpression(n.expression) && n.expression.name.text === 'openapi' && n.arguments.length >= 2) {
       const recv = skipOuter(n.expression.expression);
       const config = n.arguments[0] && skipOuter(n.arguments[0]);
-      if (ts.isIdentifier(recv) && recv.text === p.text && config && (ts.isIdentifier(config) || ts.isPropertyAccessExpression(config))) return true;
+      if (isIdentifier(recv) && recv.text === p.text && config && (isIdentifier(config) || isPropertyAccessExpression(config))) return true;
     }
-    return ts.forEachChild(n, find) ?? false;
+    return forEachChild(n, find) ?? false;
   };
   return find(fn.body);
 }
@@ -378,12 +378,12 @@ function registersGivenConfig(fn: ts.FunctionLikeDeclaration): boolean {
 function helperPathPieces(e: ts.Expression, fn: RouteHelper, bound: ReadonlyMap<string, HelperArg>, depth: number): Array<HelperArg | string> | undefined {
   const x = skipOuter(e);
   if (depth > 4) return undefined;
-  if (ts.isStringLiteralLike(x)) return [x.text];
-  if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+  if (isStringLiteralLike(x)) return [x.text];
+  if (isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.PlusToken) {
     const [left, right] = [helperPathPieces(x.left, fn, bound, depth + 1), helperPathPieces(x.right, fn, bound, depth + 1)];
     return left && right ? [...left, ...right] : undefined;
   }
-  if (ts.isTemplateExpression(x)) {
+  if (isTemplateExpression(x)) {
     const out: Array<HelperArg | string> = [x.head.text];
     for (const span of x.templateSpans) {
       const inner = helperPathPieces(span.expression, fn, bound, depth + 1);
@@ -393,33 +393,33 @@ function helperPathPieces(e: ts.Expression, fn: RouteHelper, bound: ReadonlyMap<
     return out;
   }
   // `page.path` of a parameter `page`.
-  const base = ts.isPropertyAccessExpression(x) ? skipOuter(x.expression) : undefined;
-  const owner = base && ts.isIdentifier(base) ? bound.get(base.text) : undefined;
-  if (typeof owner === 'number' && ts.isPropertyAccessExpression(x)) return [[owner, x.name.text]];
-  if (!ts.isIdentifier(x)) return undefined;
+  const base = isPropertyAccessExpression(x) ? skipOuter(x.expression) : undefined;
+  const owner = base && isIdentifier(base) ? bound.get(base.text) : undefined;
+  if (typeof owner === 'number' && isPropertyAccessExpression(x)) return [[owner, x.name.text]];
+  if (!isIdentifier(x)) return undefined;
   const arg = bound.get(x.text);
   if (arg !== undefined) return [arg];
   let local: ts.Expression | undefined;
   const find = (n: ts.Node): void => {
-    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === x.text && n.initializer) local = n.initializer;
-    else if (!local && !ts.isFunctionLike(n)) ts.forEachChild(n, find);
+    if (isVariableDeclaration(n) && isIdentifier(n.name) && n.name.text === x.text && n.initializer) local = n.initializer;
+    else if (!local && !isFunctionLike(n)) forEachChild(n, find);
   };
-  if (fn.body) ts.forEachChild(fn.body, find);
+  if (fn.body) forEachChild(fn.body, find);
   return local ? helperPathPieces(local, fn, bound, depth + 1) : undefined;
 }
 
 /** Whether an expression reads one of the names (not inside a function of its own). */
 function readsName(e: ts.Node, names: ReadonlySet<string>): boolean {
-  if (ts.isIdentifier(e)) return names.has(e.text);
-  return !ts.isFunctionLike(e) && (ts.forEachChild(e, (c) => readsName(c, names) || undefined) ?? false);
+  if (isIdentifier(e)) return names.has(e.text);
+  return !isFunctionLike(e) && (forEachChild(e, (c) => readsName(c, names) || undefined) ?? false);
 }
 
 /** The names of the file's functions called by name somewhere in it. */
 function calledNames(sf: ts.SourceFile): Set<string> {
   const out = new Set<string>();
   const walk = (n: ts.Node): void => {
-    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression)) out.add(n.expression.text);
-    ts.forEachChild(n, walk);
+    if (isCallExpression(n) && isIdentifier(n.expression)) out.add(n.expression.text);
+    forEachChild(n, walk);
   };
   walk(sf);
   return out;
@@ -435,23 +435,23 @@ function paramBindings(fn: RouteHelper): Map<string, HelperArg> {
   const destructure = (pattern: ts.ObjectBindingPattern, at: number): void => {
     for (const el of pattern.elements) {
       const key = el.propertyName ?? el.name;
-      if (!el.dotDotDotToken && ts.isIdentifier(el.name) && (ts.isIdentifier(key) || ts.isStringLiteral(key))) out.set(el.name.text, [at, key.text]);
+      if (!el.dotDotDotToken && isIdentifier(el.name) && (isIdentifier(key) || isStringLiteral(key))) out.set(el.name.text, [at, key.text]);
     }
   };
   fn.parameters.forEach((p, i) => {
-    if (ts.isIdentifier(p.name)) out.set(p.name.text, i);
-    else if (ts.isObjectBindingPattern(p.name)) destructure(p.name, i);
+    if (isIdentifier(p.name)) out.set(p.name.text, i);
+    else if (isObjectBindingPattern(p.name)) destructure(p.name, i);
   });
-  const body = fn.body && ts.isBlock(fn.body) ? fn.body.statements : [];
+  const body = fn.body && isBlock(fn.body) ? fn.body.statements : [];
   for (const st of body) {
-    if (!ts.isVariableStatement(st)) continue;
+    if (!isVariableStatement(st)) continue;
     for (const d of st.declarationList.declarations) {
       const init = d.initializer && skipOuter(d.initializer);
-      const from = init && ts.isIdentifier(init) ? out.get(init.text) : undefined;
-      if (typeof from === 'number' && ts.isObjectBindingPattern(d.name)) destructure(d.name, from);
-      const base = init && ts.isPropertyAccessExpression(init) ? skipOuter(init.expression) : undefined;
-      const owner = base && ts.isIdentifier(base) ? out.get(base.text) : undefined;
-      if (typeof owner === 'number' && init && ts.isPropertyAccessExpression(init) && ts.isIdentifier(d.name)) out.set(d.name.text, [owner, init.name.text]);
+      const from = init && isIdentifier(init) ? out.get(init.text) : undefined;
+      if (typeof from === 'number' && isObjectBindingPattern(d.name)) destructure(d.name, from);
+      const base = init && isPropertyAccessExpression(init) ? skipOuter(init.expression) : undefined;
+      const owner = base && isIdentifier(base) ? out.get(base.text) : undefined;
+      if (typeof owner === 'number' && init && isPropertyAccessExpression(init) && isIdentifier(d.name)) out.set(d.name.text, [owner, init.name.text]);
     }
   }
   return out;
@@ -465,26 +465,26 @@ function paramBindings(fn: RouteHelper): Map<string, HelperArg> {
  */
 function fixedRegistrations(call: ts.CallExpression, fn: RouteHelper, bound: ReadonlyMap<string, HelperArg>): NonNullable<ExtractedFile['fixedHelpers']>[string] {
   const callee = skipOuter(call.expression);
-  const recv = ts.isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
-  const router = recv && ts.isIdentifier(recv) ? bound.get(recv.text) : undefined;
+  const recv = isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
+  const router = recv && isIdentifier(recv) ? bound.get(recv.text) : undefined;
   const first = call.arguments[0] && skipOuter(call.arguments[0]);
-  if (typeof router !== 'number' || !ts.isPropertyAccessExpression(callee) || !first) return [];
+  if (typeof router !== 'number' || !isPropertyAccessExpression(callee) || !first) return [];
   const readsParam = (pieces: Array<HelperArg | string> | undefined): pieces is Array<HelperArg | string> => pieces?.some((p) => typeof p !== 'string') ?? false;
   const verb = ROUTER_METHODS[callee.name.text];
   if (verb && call.arguments.length >= 2) {
     const path = helperPathPieces(first, fn, bound, 0);
     return readsParam(path) ? [{ router, method: verb, path }] : [];
   }
-  if (callee.name.text !== 'route' || !ts.isObjectLiteralExpression(first)) return [];
+  if (callee.name.text !== 'route' || !isObjectLiteralExpression(first)) return [];
   const value = (key: string): ts.Expression | undefined => {
-    const p = first.properties.find((q) => q.name && ts.isIdentifier(q.name) && q.name.text === key);
-    return p && ts.isPropertyAssignment(p) ? p.initializer : p && ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+    const p = first.properties.find((q) => q.name && isIdentifier(q.name) && q.name.text === key);
+    return p && isPropertyAssignment(p) ? p.initializer : p && isShorthandPropertyAssignment(p) ? p.name : undefined;
   };
   const pathNode = value('path') ?? value('url');
   const methodNode = value('method') && skipOuter(value('method') as ts.Expression);
   const path = pathNode && helperPathPieces(pathNode, fn, bound, 0);
   if (!readsParam(path) || !methodNode) return [];
-  const methods = ts.isStringLiteralLike(methodNode) ? [methodNode.text] : ts.isArrayLiteralExpression(methodNode) && methodNode.elements.every(ts.isStringLiteralLike) ? methodNode.elements.map((m) => (m as ts.StringLiteralLike).text) : [];
+  const methods = isStringLiteralLike(methodNode) ? [methodNode.text] : isArrayLiteralExpression(methodNode) && methodNode.elements.every(isStringLiteralLike) ? methodNode.elements.map((m) => (m as ts.StringLiteralLike).text) : [];
   return methods.map((m) => ({ router, method: m, path, options: true as const }));
 }
 

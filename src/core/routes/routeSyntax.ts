@@ -2,7 +2,7 @@
 // `this` assignments, returned and chained expressions, callee names, paths joined with __dirname,
 // class members, functions around a node.
 import ts from 'typescript';
-import { forEachChild, getModifiers, isArrayBindingPattern, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassLike, isConstructorDeclaration, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isIdentifier, isInterfaceDeclaration, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isOmittedExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyDeclaration, isReturnStatement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeAliasDeclaration, isTypeNode, isVariableStatement } from './tsNodes';
+import { forEachChild, getModifiers, isArrayBindingPattern, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassLike, isConstructorDeclaration, isElementAccessExpression, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isIdentifier, isInterfaceDeclaration, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isOmittedExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyDeclaration, isReturnStatement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeAliasDeclaration, isTypeNode, isVariableStatement } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { CLASS_ROUTER } from './extracted';
 import { skipOuter } from './tsSyntax';
@@ -90,7 +90,7 @@ export function isTypeOnly(node: ts.Node): boolean {
 /** What a function returns last: its last `return` expression, or an arrow's expression body. */
 export function returnedExpression(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
   const body = fn.body;
-  const e = body === undefined ? undefined : isBlock(body) ? [...body.statements].reverse().find(ts.isReturnStatement)?.expression : body;
+  const e = body === undefined ? undefined : isBlock(body) ? [...body.statements].reverse().find(isReturnStatement)?.expression : body;
   return e === undefined ? undefined : skipOuter(e);
 }
 
@@ -237,7 +237,7 @@ export function handsEveryRequestOn(node: ts.Node): boolean {
   const next = names[2];
   if (names.length !== 3 || !next || /^next$/i.test(names[1] ?? '')) return false;
   const isNextCall = (e: ts.Node | undefined): boolean => {
-    const c = e && ts.isExpression(e) ? skipOuter(e) : undefined;
+    const c = e && isExpression(e) ? skipOuter(e) : undefined;
     return !!c && isCallExpression(c) && c.arguments.length === 0 && isIdentifier(c.expression) && c.expression.text === next;
   };
   if (!isBlock(fn.body)) return isNextCall(fn.body);
@@ -257,7 +257,7 @@ export function handsEveryRequestOn(node: ts.Node): boolean {
 /** `req` of `req.url`, `req.a.b`, `req['x']`. */
 function rootName(e: ts.Expression): string | undefined {
   let cur = skipOuter(e);
-  while (isPropertyAccessExpression(cur) || ts.isElementAccessExpression(cur)) cur = skipOuter(cur.expression);
+  while (isPropertyAccessExpression(cur) || isElementAccessExpression(cur)) cur = skipOuter(cur.expression);
   return isIdentifier(cur) ? cur.text : undefined;
 }
 

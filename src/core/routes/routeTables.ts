@@ -7,6 +7,7 @@
 // read once, its key bound to a reference the router call expands, one route per key, at the
 // key's line. What cannot be followed is a warning: a table not known statically, a part of one.
 import ts from 'typescript';
+import { forEachChild, isArrayBindingPattern, isArrowFunction, isBinaryExpression, isBindingElement, isCallExpression, isComputedPropertyName, isElementAccessExpression, isExportAssignment, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isIdentifier, isObjectLiteralExpression, isPrivateIdentifier, isPropertyAccessExpression, isRegularExpressionLiteral, isSpreadAssignment, isStringLiteralLike, isVariableDeclaration } from './tsNodes';
 import { DEFAULT_OBJECT, literalOf, str, type ConstValue, type Part, type StrValue } from './values';
 import { skipOuter } from './tsSyntax';
 import { enclosingFunction, isFunctionLike, returnedExpression } from './routeSyntax';
@@ -48,7 +49,7 @@ export abstract class RouteTableReader extends LoopReader {
     const binding = loop.variable;
     if ((loop.binds !== 'key' && loop.binds !== 'entry') || !binding || !callsComputedMethod(loop.body)) return false;
     const table = this.tableOf(loop.table, 0);
-    const shadowed = ts.isIdentifier(skipOuter(loop.table)) && isParameterHere(skipOuter(loop.table) as ts.Identifier);
+    const shadowed = isIdentifier(skipOuter(loop.table)) && isParameterHere(skipOuter(loop.table) as ts.Identifier);
     if (!shadowed && this.tableNode(loop.table) !== undefined && !table?.entries.some((e) => METHOD_PATH_KEY.test(e.key))) return false;
     const index = this.ownTables.length;
     this.ownTables.push({ text: codeText(loop.table, this.sf), table, warned: false });
@@ -65,20 +66,20 @@ export abstract class RouteTableReader extends LoopReader {
   /** The body's declarations of values made of the key (`const [method, path] = key.split(' ')`), in order. */
   private bindDerived(body: ts.Node, scope: Scope): void {
     const walk = (n: ts.Node): void => {
-      if (isFunctionLike(n) || ts.isFunctionDeclaration(n)) return;
-      if (ts.isVariableDeclaration(n) && n.initializer) {
+      if (isFunctionLike(n) || isFunctionDeclaration(n)) return;
+      if (isVariableDeclaration(n) && n.initializer) {
         const v = this.evaluate(n.initializer);
         if (v && readsKey(v)) bindName(n.name, v, scope);
       }
-      ts.forEachChild(n, walk);
+      forEachChild(n, walk);
     };
-    ts.forEachChild(body, walk);
+    forEachChild(body, walk);
   }
 
   /** `key.split(' ')`, `.split(/\s+/)`, `.toLowerCase()`, `.trim()` of a table's key: the key with that step. */
   protected tableKeyStep(call: ts.CallExpression): ConstValue | undefined {
     const callee = skipOuter(call.expression);
-    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    if (!isPropertyAccessExpression(callee)) return undefined;
     const name = callee.name.text;
     const sep = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
     const step = name === 'split' && sep ? splitStep(sep) : KEY_STEPS[name];
@@ -123,23 +124,23 @@ export abstract class RouteTableReader extends LoopReader {
   private tableOf(expr: ts.Expression, depth: number): OwnTable['table'] {
     const e = skipOuter(expr);
     if (depth > MAX_TABLE_DEPTH) return undefined;
-    if (ts.isObjectLiteralExpression(e)) return this.objectTable(e, depth);
-    if (ts.isIdentifier(e)) {
+    if (isObjectLiteralExpression(e)) return this.objectTable(e, depth);
+    if (isIdentifier(e)) {
       if (isParameterHere(e)) return undefined;
       const decl = this.decls.get(this.ownName(e.text, e));
-      if (decl && ts.isExpression(decl)) return this.declaredTable(e.text, decl, depth);
+      if (decl && isExpression(decl)) return this.declaredTable(e.text, decl, depth);
       return this.importedNames.has(e.text) ? piece(e.text, [], this.line(e)) : undefined;
     }
-    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(skipOuter(e.expression)) && this.importedNames.has((skipOuter(e.expression) as ts.Identifier).text))
+    if (isPropertyAccessExpression(e) && isIdentifier(skipOuter(e.expression)) && this.importedNames.has((skipOuter(e.expression) as ts.Identifier).text))
       return piece((skipOuter(e.expression) as ts.Identifier).text, [e.name.text], this.line(e));
-    if (!ts.isCallExpression(e)) return undefined;
+    if (!isCallExpression(e)) return undefined;
     const callee = skipOuter(e.expression);
     const name = callee.getText(this.sf);
     if (name === 'Object.assign') return merge(e.arguments.map((a) => this.partOf(a, depth)));
     if (name === 'Object.freeze' && e.arguments[0]) return this.tableOf(e.arguments[0], depth + 1);
-    if (!ts.isIdentifier(callee) || requireSource(e) !== undefined) return undefined;
+    if (!isIdentifier(callee) || requireSource(e) !== undefined) return undefined;
     const fn = this.decls.get(this.ownName(callee.text, callee));
-    if (fn && (ts.isFunctionDeclaration(fn) || isFunctionLike(fn))) {
+    if (fn && (isFunctionDeclaration(fn) || isFunctionLike(fn))) {
       const returned = returnedExpression(fn as ts.FunctionLikeDeclaration);
       return returned && this.tableOf(returned, depth + 1);
     }
@@ -154,14 +155,14 @@ export abstract class RouteTableReader extends LoopReader {
   private objectTable(o: ts.ObjectLiteralExpression, depth: number): OwnTable['table'] {
     const parts: Array<NonNullable<OwnTable['table']>> = [];
     for (const p of o.properties) {
-      if (ts.isSpreadAssignment(p)) {
+      if (isSpreadAssignment(p)) {
         parts.push(this.partOf(p.expression, depth));
         continue;
       }
       const name = p.name;
-      const key = !name ? undefined : ts.isComputedPropertyName(name) ? literalOf(this.evaluate(name.expression)) : ts.isPrivateIdentifier(name) ? undefined : name.text;
+      const key = !name ? undefined : isComputedPropertyName(name) ? literalOf(this.evaluate(name.expression)) : isPrivateIdentifier(name) ? undefined : name.text;
       if (key !== undefined && name) parts.push({ entries: [{ key, line: this.line(name) }], nodes: [name], pieces: [], unknown: [] });
-      else if (name && ts.isComputedPropertyName(name)) parts.push(this.partOf(name.expression, depth));
+      else if (name && isComputedPropertyName(name)) parts.push(this.partOf(name.expression, depth));
     }
     return merge(parts);
   }
@@ -174,13 +175,13 @@ export abstract class RouteTableReader extends LoopReader {
     const first = this.tableOf(init, depth + 1);
     if (!first) return undefined;
     const own = this.ownName(name, init.parent);
-    const sameName = (e: ts.Expression): boolean => ts.isIdentifier(skipOuter(e)) && (skipOuter(e) as ts.Identifier).text === name && this.ownName(name, e) === own;
+    const sameName = (e: ts.Expression): boolean => isIdentifier(skipOuter(e)) && (skipOuter(e) as ts.Identifier).text === name && this.ownName(name, e) === own;
     const parts = [first];
     const scope = enclosingFunction(init);
     for (const n of this.tableAdditions().get(name) ?? []) {
       if (scope && (n.pos < scope.pos || n.end > scope.end)) continue;
-      if (ts.isCallExpression(n) && n.arguments[0] && sameName(n.arguments[0])) for (const a of n.arguments.slice(1)) parts.push(this.partOf(a, depth));
-      if (ts.isBinaryExpression(n) && ts.isElementAccessExpression(n.left) && sameName(n.left.expression)) {
+      if (isCallExpression(n) && n.arguments[0] && sameName(n.arguments[0])) for (const a of n.arguments.slice(1)) parts.push(this.partOf(a, depth));
+      if (isBinaryExpression(n) && isElementAccessExpression(n.left) && sameName(n.left.expression)) {
         const key = literalOf(this.evaluate(n.left.argumentExpression));
         parts.push(key !== undefined ? { entries: [{ key, line: this.line(n.left) }], nodes: [n.left], pieces: [], unknown: [] } : this.partOf(n.left.argumentExpression, depth));
       }
@@ -194,12 +195,12 @@ export abstract class RouteTableReader extends LoopReader {
     const found = new Map<string, ts.Node[]>();
     const add = (target: ts.Expression, n: ts.Node): void => {
       const t = skipOuter(target);
-      if (ts.isIdentifier(t)) found.set(t.text, [...(found.get(t.text) ?? []), n]);
+      if (isIdentifier(t)) found.set(t.text, [...(found.get(t.text) ?? []), n]);
     };
     const walk = (n: ts.Node): void => {
-      if (ts.isCallExpression(n) && n.arguments[0] && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'assign' && n.expression.expression.getText(this.sf) === 'Object') add(n.arguments[0], n);
-      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(n.left)) add(n.left.expression, n);
-      ts.forEachChild(n, walk);
+      if (isCallExpression(n) && n.arguments[0] && isPropertyAccessExpression(n.expression) && n.expression.name.text === 'assign' && n.expression.expression.getText(this.sf) === 'Object') add(n.arguments[0], n);
+      if (isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && isElementAccessExpression(n.left)) add(n.left.expression, n);
+      forEachChild(n, walk);
     };
     walk(this.sf);
     this.additions = found;
@@ -218,15 +219,15 @@ export abstract class RouteTableReader extends LoopReader {
       if (t && t.entries.some((e) => METHOD_PATH_KEY.test(e.key))) tables[name] = { entries: t.entries, pieces: t.pieces, unknown: t.unknown };
     };
     for (const [name, node] of this.decls) {
-      const fn = ts.isFunctionDeclaration(node) || isFunctionLike(node) ? (node as ts.FunctionLikeDeclaration) : undefined;
+      const fn = isFunctionDeclaration(node) || isFunctionLike(node) ? (node as ts.FunctionLikeDeclaration) : undefined;
       const returned = fn ? returnedExpression(fn) : undefined;
       if (fn) keep(name, returned && this.tableOf(returned, 0));
-      else if (ts.isExpression(node)) keep(name, this.declaredTable(name, node, 0));
+      else if (isExpression(node)) keep(name, this.declaredTable(name, node, 0));
     }
     for (const st of this.sf.statements) {
       const exported = exportedTable(st, this.sf);
-      const returned = exported && !ts.isObjectLiteralExpression(exported.value) ? returnedExpression(exported.value) : undefined;
-      if (exported) keep(exported.name, ts.isObjectLiteralExpression(exported.value) ? this.objectTable(exported.value, 0) : returned && this.tableOf(returned, 0));
+      const returned = exported && !isObjectLiteralExpression(exported.value) ? returnedExpression(exported.value) : undefined;
+      if (exported) keep(exported.name, isObjectLiteralExpression(exported.value) ? this.objectTable(exported.value, 0) : returned && this.tableOf(returned, 0));
     }
     if (Object.keys(tables).length > 0) this.out.routeTables = tables;
   }
@@ -234,7 +235,7 @@ export abstract class RouteTableReader extends LoopReader {
 
 /** A name that is a parameter of a function around it: its value comes from the caller, not from the file's declarations. */
 function isParameterHere(id: ts.Identifier): boolean {
-  for (let fn = enclosingFunction(id); fn; fn = enclosingFunction(fn)) if (fn.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === id.text)) return true;
+  for (let fn = enclosingFunction(id); fn; fn = enclosingFunction(fn)) if (fn.parameters.some((p) => isIdentifier(p.name) && p.name.text === id.text)) return true;
   return false;
 }
 
@@ -253,12 +254,12 @@ function merge(parts: Array<NonNullable<OwnTable['table']>>): NonNullable<OwnTab
  * DEFAULT_OBJECT, as it has none), and `module.exports.routes = {...}` / `exports.routes = {...}`.
  */
 function exportedTable(st: ts.Statement, sf: ts.SourceFile): { name: string; value: ts.ObjectLiteralExpression | ts.FunctionLikeDeclaration } | undefined {
-  if (ts.isFunctionDeclaration(st) && !st.name && st.body && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return { name: DEFAULT_OBJECT, value: st };
-  const assigned = ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken ? st.expression : undefined;
-  const value = ts.isExportAssignment(st) ? skipOuter(st.expression) : assigned ? skipOuter(assigned.right) : undefined;
+  if (isFunctionDeclaration(st) && !st.name && st.body && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return { name: DEFAULT_OBJECT, value: st };
+  const assigned = isExpressionStatement(st) && isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken ? st.expression : undefined;
+  const value = isExportAssignment(st) ? skipOuter(st.expression) : assigned ? skipOuter(assigned.right) : undefined;
   const left = assigned?.left.getText(sf);
-  if (value && (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) && (!assigned || left === 'module.exports')) return { name: '*', value };
-  if (!value || !ts.isObjectLiteralExpression(value)) return undefined;
+  if (value && (isArrowFunction(value) || isFunctionExpression(value)) && (!assigned || left === 'module.exports')) return { name: '*', value };
+  if (!value || !isObjectLiteralExpression(value)) return undefined;
   if (!assigned || left === 'module.exports') return { name: DEFAULT_OBJECT, value };
   const named = /^(?:module\.exports|exports)\.([\w$]+)$/.exec(left ?? '');
   return named?.[1] !== undefined ? { name: named[1], value } : undefined;
@@ -266,26 +267,26 @@ function exportedTable(st: ts.Statement, sf: ts.SourceFile): { name: string; val
 
 /** Whether a loop body calls something by a computed name, `router[method](...)`. */
 function callsComputedMethod(body: ts.Node): boolean {
-  const find = (n: ts.Node): boolean => (ts.isCallExpression(n) && ts.isElementAccessExpression(skipOuter(n.expression))) || (ts.forEachChild(n, find) ?? false);
+  const find = (n: ts.Node): boolean => (isCallExpression(n) && isElementAccessExpression(skipOuter(n.expression))) || (forEachChild(n, find) ?? false);
   return find(body);
 }
 
 /** The key bound to a loop's variable: `key`, `[key, value]` of an entry, or `entry` (its `[0]`). */
 function bindKey(binding: ts.BindingName, entries: boolean, key: StrValue, scope: Scope): void {
   if (!entries) bindName(binding, key, scope);
-  else if (ts.isIdentifier(binding)) scope.set(binding.text, { kind: 'arr', items: [key] });
-  else if (ts.isArrayBindingPattern(binding)) {
+  else if (isIdentifier(binding)) scope.set(binding.text, { kind: 'arr', items: [key] });
+  else if (isArrayBindingPattern(binding)) {
     const first = binding.elements[0];
-    if (first && ts.isBindingElement(first)) bindName(first.name, key, scope);
+    if (first && isBindingElement(first)) bindName(first.name, key, scope);
   }
 }
 
 /** A name (or `[a, b]` of a list or a key's pieces) bound to a value in a scope. */
 function bindName(name: ts.BindingName, v: ConstValue, scope: Scope): void {
-  if (ts.isIdentifier(name)) scope.set(name.text, v);
-  else if (ts.isArrayBindingPattern(name))
+  if (isIdentifier(name)) scope.set(name.text, v);
+  else if (isArrayBindingPattern(name))
     name.elements.forEach((el, i) => {
-      if (ts.isBindingElement(el) && !el.dotDotDotToken) bindName(el.name, v.kind === 'arr' ? (v.items[i] ?? str()) : refStep(v, String(i)), scope);
+      if (isBindingElement(el) && !el.dotDotDotToken) bindName(el.name, v.kind === 'arr' ? (v.items[i] ?? str()) : refStep(v, String(i)), scope);
     });
 }
 
@@ -296,8 +297,8 @@ function refStep(v: ConstValue, step: string): ConstValue {
 
 /** `split(' ')`, `split(/\s+/)`: the step, for a literal separator or a run of white space. */
 function splitStep(sep: ts.Expression): string | undefined {
-  if (ts.isStringLiteralLike(sep)) return `${SPLIT}${sep.text}`;
-  return ts.isRegularExpressionLiteral(sep) && /^\/(?:\\s|\s)[+]?\/$/.test(sep.text) ? SPLIT_WS : undefined;
+  if (isStringLiteralLike(sep)) return `${SPLIT}${sep.text}`;
+  return isRegularExpressionLiteral(sep) && /^\/(?:\\s|\s)[+]?\/$/.test(sep.text) ? SPLIT_WS : undefined;
 }
 
 /** The reference to a table's keys a value is (alone), if it is one. */

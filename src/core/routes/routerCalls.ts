@@ -3,6 +3,7 @@
 // @hono/zod-openapi's `openapi(route, handler)` and its document, computed method names
 // (`router[method](path)`) and method-first helpers (`add('GET', '/x', handler)`).
 import ts from 'typescript';
+import { isCallExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { expandOptionalGroups, hapiPathToRoute, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
@@ -76,14 +77,14 @@ export abstract class RouterCallReader extends ReceiverReader {
     if (value?.kind === 'obj') value = restifyOptionsPath(value) ?? value;
     // `app.get(SomeService, { strict: false })`: a lookup (Nest DI, settings), not a route: a
     // route ends with its handler (Fastify's options object holds one).
-    if (lastNode && ts.isObjectLiteralExpression(lastNode) && !this.prop(lastNode, 'handler') && literalOf(value) === undefined) return;
+    if (lastNode && isObjectLiteralExpression(lastNode) && !this.prop(lastNode, 'handler') && literalOf(value) === undefined) return;
     if (!value) {
       // In a route helper's own body the path is built from its parameters: its call sites give them (expandRouteHelper).
       if (this.expanding.length === 0 && this.inRouteHelper(call)) return;
       // `getSessionStore().get(sid, callback)`: the result of another file's call, used at once, may
       // be no router at all (a store's lookup); collect.ts keeps such a call's routes only when it makes one.
       if (router.startsWith('@') && this.out.routerMakers?.[router] !== undefined) return;
-      if (!ts.isRegularExpressionLiteral(args[0] as ts.Node))
+      if (!isRegularExpressionLiteral(args[0] as ts.Node))
         this.warn(call, { id: 'routerPath', args: [router, name] });
       return;
     }
@@ -113,7 +114,7 @@ export abstract class RouterCallReader extends ReceiverReader {
     const arg = call.arguments[0];
     if (!arg) return;
     const a = skipOuter(arg);
-    if (ts.isObjectLiteralExpression(a)) {
+    if (isObjectLiteralExpression(a)) {
       const method = this.evaluate(withoutCase(this.prop(a, 'method')));
       const methods = literalsOf(method);
       const url = this.evaluate(this.prop(a, 'url') ?? this.prop(a, 'path'));
@@ -138,7 +139,7 @@ export abstract class RouterCallReader extends ReceiverReader {
     if (!chainsMethod(call) && this.readRouteOptionsValue(path, call, router)) return;
     // Walk up the chain: route('/x').get().post()
     let node: ts.Node = call;
-    while (ts.isPropertyAccessExpression(node.parent) && ts.isCallExpression(node.parent.parent)) {
+    while (isPropertyAccessExpression(node.parent) && isCallExpression(node.parent.parent)) {
       const m = ROUTER_METHODS[node.parent.name.text];
       if (!m) break;
       this.addRoute(router, m, path, node.parent.name);
@@ -194,10 +195,10 @@ export abstract class RouterCallReader extends ReceiverReader {
     // zod-to-openapi's schema metadata, `schema.openapi({ description })` or
     // `schema.openapi('RefId', {...})`: no handler, so no route and nothing to warn of.
     const first = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
-    if (call.arguments.length < 2 || !first || ts.isStringLiteralLike(first)) return;
+    if (call.arguments.length < 2 || !first || isStringLiteralLike(first)) return;
     const config = this.evaluate(call.arguments[0]);
     // The line of `.openapi` itself: a chain of them starts on one line.
-    const at = ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call;
+    const at = isPropertyAccessExpression(call.expression) ? call.expression.name : call;
     if (!config) {
       // A spec mounter's own body: the configs it is given are read at its call sites (specMounts).
       if (this.specMounterFns.has(enclosingFunction(call) as ts.Node)) return;
@@ -220,7 +221,7 @@ export abstract class RouterCallReader extends ReceiverReader {
   /** @hono/zod-openapi `app.doc('/doc', {...})` / `app.doc31(...)`: the OpenAPI document, served on GET. */
   protected readOpenApiDoc(call: ts.CallExpression, router: string): void {
     const path = literalOf(this.evaluate(call.arguments[0]));
-    if (path !== undefined && isRoutePath(path) && call.arguments.length >= 2) this.addRoute(router, 'GET', str(path), ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call);
+    if (path !== undefined && isRoutePath(path) && call.arguments.length >= 2) this.addRoute(router, 'GET', str(path), isPropertyAccessExpression(call.expression) ? call.expression.name : call);
   }
 
   /** Hono `app.on('GET', '/x', h)` / `app.on(['GET', 'POST'], ['/a', '/b'], h)`. */
@@ -248,7 +249,7 @@ export abstract class RouterCallReader extends ReceiverReader {
   protected readMethodFirst(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
     const [first, second] = call.arguments.map(skipOuter);
     if (!first || !second) return false;
-    const named = ts.isStringLiteral(first) ? first.text : ts.isPropertyAccessExpression(first) ? first.name.text : undefined;
+    const named = isStringLiteral(first) ? first.text : isPropertyAccessExpression(first) ? first.name.text : undefined;
     if (named === undefined || !/^[A-Z]+$/.test(named) || !isHttpMethod(named)) return false;
     const router = this.receiverOf(callee.expression);
     const path = this.evaluate(second);
@@ -269,7 +270,7 @@ function restifyOptionsPath(options: ConstValue): ConstValue | undefined {
 
 /** `router.route('/x').get(...)`: a method chained on the call. */
 function chainsMethod(call: ts.CallExpression): boolean {
-  return ts.isPropertyAccessExpression(call.parent) && call.parent.name.text in ROUTER_METHODS && ts.isCallExpression(call.parent.parent);
+  return isPropertyAccessExpression(call.parent) && call.parent.name.text in ROUTER_METHODS && isCallExpression(call.parent.parent);
 }
 
 /** koa-router joins 'users' under a prefix as '/prefix/users'; without a prefix only '/x' counts. */
@@ -280,5 +281,5 @@ function isRelativeKoaPath(p: string, knownRouter: boolean): boolean {
 /** `x.toUpperCase()` / `x.toLowerCase()` -> x: a method's case does not matter. */
 function withoutCase(e: ts.Expression | undefined): ts.Expression | undefined {
   const x = e && skipOuter(e);
-  return x && ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression) && /^to(?:Upper|Lower)Case$/.test(x.expression.name.text) && x.arguments.length === 0 ? x.expression.expression : e;
+  return x && isCallExpression(x) && isPropertyAccessExpression(x.expression) && /^to(?:Upper|Lower)Case$/.test(x.expression.name.text) && x.arguments.length === 0 ? x.expression.expression : e;
 }

@@ -6,6 +6,7 @@
 // fields a registering call is given (`router[item.method](prefix + item.path)`, a helper's
 // arguments) are known there.
 import ts from 'typescript';
+import { isArrayBindingPattern, isArrayLiteralExpression, isCallExpression, isElementAccessExpression, isExpression, isIdentifier, isNumericLiteral, isObjectLiteralExpression, isOmittedExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral } from './tsNodes';
 import { literalOf, propOf, str, type ConstValue } from './values';
 import { skipOuter } from './tsSyntax';
 import type { Scope } from './readerBase';
@@ -27,14 +28,14 @@ export abstract class TableLoopReader extends DeclarationReader {
   protected tableNode(expr: ts.Expression, depth = 0): ts.ObjectLiteralExpression | ts.ArrayLiteralExpression | undefined {
     const e = skipOuter(expr);
     if (depth > 8) return undefined;
-    if (ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e)) return e;
-    if (ts.isIdentifier(e)) {
+    if (isObjectLiteralExpression(e) || isArrayLiteralExpression(e)) return e;
+    if (isIdentifier(e)) {
       const hit = this.lookup(e.text);
       return hit && isExpressionNode(hit) ? this.tableNode(hit, depth + 1) : undefined;
     }
-    if (ts.isCallExpression(e) && e.expression.getText(this.sf) === 'Object.freeze' && e.arguments[0]) return this.tableNode(e.arguments[0], depth + 1);
-    if (!ts.isPropertyAccessExpression(e) && !ts.isElementAccessExpression(e)) return undefined;
-    const key = ts.isPropertyAccessExpression(e) ? e.name.text : literalOf(this.evaluate(e.argumentExpression));
+    if (isCallExpression(e) && e.expression.getText(this.sf) === 'Object.freeze' && e.arguments[0]) return this.tableNode(e.arguments[0], depth + 1);
+    if (!isPropertyAccessExpression(e) && !isElementAccessExpression(e)) return undefined;
+    const key = isPropertyAccessExpression(e) ? e.name.text : literalOf(this.evaluate(e.argumentExpression));
     const base = key === undefined ? undefined : this.tableNode(e.expression, depth + 1);
     const member = base && key !== undefined ? tableMember(base, key) : undefined;
     return member ? this.tableNode(member, depth + 1) : undefined;
@@ -49,7 +50,7 @@ export abstract class TableLoopReader extends DeclarationReader {
     const table = this.tableNode(loop.table);
     const entries = table && tableEntries(table);
     if (!table || !entries || entries.length > MAX_TABLE_ITEMS) return undefined;
-    const array = ts.isArrayLiteralExpression(table);
+    const array = isArrayLiteralExpression(table);
     if (loop.binds === 'key' || (loop.binds === 'index' && array)) return entries.map(([key]) => str(key));
     if (loop.binds === 'entry') return entries.map(([key, value]) => ({ key, value }));
     return (array && loop.binds === 'element') || loop.binds === 'value' ? entries.map(([, value]) => value) : undefined;
@@ -91,14 +92,14 @@ export abstract class TableLoopReader extends DeclarationReader {
 
   /** Binds the names of a loop variable to what they read of an element: `item`, `[key, list]`, `{ method, path = '/' }`. */
   private bindItem(name: ts.BindingName, item: TableItem, scope: Scope): boolean {
-    if (ts.isIdentifier(name)) {
+    if (isIdentifier(name)) {
       const value = isEntry(item) ? this.entryValue(item) : item;
       if (value) scope.set(name.text, value);
       return value !== undefined;
     }
     return name.elements.every((el, i) => {
-      if (ts.isOmittedExpression(el)) return true;
-      const key = ts.isArrayBindingPattern(name) ? String(i) : bindingKey(el);
+      if (isOmittedExpression(el)) return true;
+      const key = isArrayBindingPattern(name) ? String(i) : bindingKey(el);
       const part = key === undefined || el.dotDotDotToken ? undefined : this.itemPart(item, key);
       const value = part ?? el.initializer;
       return value !== undefined && this.bindItem(el.name, value, scope);
@@ -125,23 +126,23 @@ function isEntry(item: TableItem): item is { key: string; value: ts.Expression }
 }
 
 function isExpressionNode(x: unknown): x is ts.Expression {
-  return typeof x === 'object' && x !== null && 'pos' in x && typeof (x as ts.Node).kind === 'number' && ts.isExpression(x as ts.Node);
+  return typeof x === 'object' && x !== null && 'pos' in x && typeof (x as ts.Node).kind === 'number' && isExpression(x as ts.Node);
 }
 
 /** The key a destructuring element reads: `{ path }`, `{ method: m }`, `{ 'x-y': z }`. */
 function bindingKey(el: ts.BindingElement): string | undefined {
   const key = el.propertyName ?? el.name;
-  return ts.isIdentifier(key) || ts.isStringLiteral(key) || ts.isNumericLiteral(key) ? key.text : undefined;
+  return isIdentifier(key) || isStringLiteral(key) || isNumericLiteral(key) ? key.text : undefined;
 }
 
 /** The keys and values of a table written out: each property of an object (plain ones only), each element of an array. */
 function tableEntries(table: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression): Array<[string, ts.Expression]> | undefined {
-  if (ts.isArrayLiteralExpression(table)) return table.elements.some(ts.isSpreadElement) ? undefined : table.elements.map((el, i) => [String(i), el]);
+  if (isArrayLiteralExpression(table)) return table.elements.some(ts.isSpreadElement) ? undefined : table.elements.map((el, i) => [String(i), el]);
   const out: Array<[string, ts.Expression]> = [];
   for (const p of table.properties) {
-    const key = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name)) ? p.name.text : undefined;
-    if (key === undefined || !(ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p))) return undefined;
-    out.push([key, ts.isPropertyAssignment(p) ? p.initializer : p.name]);
+    const key = p.name && (isIdentifier(p.name) || isStringLiteral(p.name) || isNumericLiteral(p.name)) ? p.name.text : undefined;
+    if (key === undefined || !(isPropertyAssignment(p) || isShorthandPropertyAssignment(p))) return undefined;
+    out.push([key, isPropertyAssignment(p) ? p.initializer : p.name]);
   }
   return out;
 }

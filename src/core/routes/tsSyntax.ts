@@ -1,6 +1,6 @@
 // Small readings of TypeScript syntax the route scan shares.
 import ts from 'typescript';
-import { forEachChild, isArrowFunction, isAsExpression, isAwaitExpression, isBlock, isCallExpression, isFunctionDeclaration, isFunctionExpression, isNonNullExpression, isParenthesizedExpression, isReturnStatement, isSatisfiesExpression, isTypeAssertionExpression } from './tsNodes';
+import { forEachChild, isArrowFunction, isAsExpression, isAwaitExpression, isBlock, isCallExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isNonNullExpression, isParenthesizedExpression, isReturnStatement, isSatisfiesExpression, isTypeAssertionExpression } from './tsNodes';
 
 /** The expression inside parentheses, `as`, `!`, `satisfies`, type assertions and `await`. */
 export function skipOuter(e: ts.Expression): ts.Expression {
@@ -47,7 +47,7 @@ export function returnedExpressions(fn: ts.ArrowFunction | ts.FunctionExpression
   const out: ts.Expression[] = [];
   const walk = (n: ts.Node): void => {
     if (isReturnStatement(n) && n.expression) out.push(n.expression);
-    if (!ts.isFunctionLike(n)) forEachChild(n, walk);
+    if (!isFunctionLike(n)) forEachChild(n, walk);
   };
   forEachChild(body, walk);
   return out;
