@@ -51,7 +51,7 @@ export abstract class LoopReader extends TableLoopReader {
   private loopEntry(id: ts.Identifier, steps: string[]): string | undefined {
     for (let node: ts.Node = id; node.parent !== undefined; node = node.parent) {
       const loop = loopAt(node);
-      const value = loop && loop.variable === id.text ? this.listedEntry(loop.list) : undefined;
+      const value = loop && loop.variable === id.text ? this.listedEntry(loop.list, loop.loop) : undefined;
       const ref = value?.kind === 'str' && typeof value.parts[0] === 'object' ? value.parts[0].ref : undefined;
       if (ref) return ref.path.slice(1).join('.') === steps.join('.') ? ref.local : undefined;
     }
@@ -86,7 +86,7 @@ export abstract class LoopReader extends TableLoopReader {
       if (this.out.routes.length > before) this.warnPushes(list);
       return true;
     }
-    const each = this.eachOf(list) ?? this.listedEntry(list);
+    const each = this.eachOf(list) ?? this.listedEntry(list, loop);
     if (!each) return table();
     this.withScope(new Map([[variable, each]]), () => this.visit(body));
     return true;
@@ -125,11 +125,12 @@ export abstract class LoopReader extends TableLoopReader {
    * Each entry of a folder listed at run time, `fs.readdirSync(dir, { withFileTypes: true })` (a
    * dirent, its file name `.name`) or `readdirSync(dir)` (the name), or each file below it with its
    * whole path (`jetpack.find(dir, { matching: '*.ts' })`, PATH_ENTRY), through local names and
-   * `.filter(...)` calls whose `endsWith(...)` keep (or, negated, drop) names so ending: one value
+   * `.filter(...)` calls whose `endsWith(...)` keep (or, negated, drop) names so ending, and the
+   * loop's own guards that skip the others (`if (!name.endsWith('router.js')) continue;`): one value
    * collect.ts expands from the tree's files.
    */
-  private listedEntry(list: ts.Expression): ConstValue | undefined {
-    const endings: string[] = [];
+  private listedEntry(list: ts.Expression, loop?: TableLoop): ConstValue | undefined {
+    const endings: string[] = loop ? guardEndings(loop, (x) => this.patternText(x)) : [];
     let e = skipAwait(list);
     for (let hops = 0; hops < 8; hops++) {
       if (isIdentifier(e)) {
@@ -238,7 +239,7 @@ export abstract class LoopReader extends TableLoopReader {
  * names it compares them with ('='): `(d) => d.isFile() && d.name.endsWith('.js')` -> ['.js'],
  * `(f) => !f.endsWith('.map') && f !== 'index.js'` -> ['!.map', '!=index.js'].
  */
-function endsWithTests(fn: ts.Node, pattern: (e: ts.Expression) => string | undefined): string[] {
+function endsWithTests(fn: ts.Node, pattern: (e: ts.Expression) => string | undefined, negatedAtFirst = false): string[] {
   const out: string[] = [];
   const walk = (n: ts.Node, negated: boolean): void => {
     if (isCallExpression(n) && isPropertyAccessExpression(n.expression) && n.expression.name.text === 'endsWith') {
@@ -257,7 +258,27 @@ function endsWithTests(fn: ts.Node, pattern: (e: ts.Expression) => string | unde
     const not = isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.ExclamationToken;
     forEachChild(n, (c) => walk(c, not ? !negated : negated));
   };
-  walk(fn, false);
+  walk(fn, negatedAtFirst);
+  return out;
+}
+
+/**
+ * The endings the guards at the top of a loop's body keep, `if (!(f.endsWith('router.ts') ||
+ * f.endsWith('router.js'))) continue;` -> ['router.ts', 'router.js']: what a guard skips is the
+ * negation of what the loop keeps. `return` skips an element only in a callback (`forEach`).
+ */
+function guardEndings(loop: TableLoop, pattern: (e: ts.Expression) => string | undefined): string[] {
+  const body = loop.body;
+  const statements = ts.isBlock(body) ? body.statements : [];
+  const skips = (st: ts.Statement): boolean => {
+    const only = ts.isBlock(st) && st.statements.length === 1 ? st.statements[0] : st;
+    return only !== undefined && (ts.isContinueStatement(only) || (loop.form === 'callback' && ts.isReturnStatement(only) && only.expression === undefined));
+  };
+  const out: string[] = [];
+  for (const st of statements) {
+    if (!ts.isIfStatement(st) || st.elseStatement || !skips(st.thenStatement)) break;
+    out.push(...endsWithTests(st.expression, pattern, true));
+  }
   return out;
 }
 

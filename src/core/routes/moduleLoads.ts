@@ -3,7 +3,7 @@
 import ts from 'typescript';
 import { forEachChild, isAwaitExpression, isCallExpression, isIdentifier, isPropertyAccessExpression, isSourceFile, isStringLiteral, isStringLiteralLike } from './tsNodes';
 import { skipOuter } from './tsSyntax';
-import { loopOfBody } from './loopOverTable';
+import { loopOfBody, type TableLoop } from './loopOverTable';
 
 /** `glob.sync(...)`, `globSync(...)`, `fg.sync(...)`, `await globby(...)`: a list of files only known at run time. */
 const GLOB_CALL = /^(?:glob|globSync|globby|globbySync|fg|fastGlob|fastglob|tinyglobby)(?:\.(?:sync|globSync|glob))?$/;
@@ -45,10 +45,10 @@ export function globLoaded(load: ts.CallExpression): string | undefined {
  * The loop `node` is the body of (loopOverTable.ts): the callback of `.forEach` / `.map` / `.flatMap` over a list,
  * or the statement of a `for (const x of list)`; with the name the element is bound to ('' when not a plain name).
  */
-export function loopAt(node: ts.Node): { list: ts.Expression; variable: string } | undefined {
+export function loopAt(node: ts.Node): { list: ts.Expression; variable: string; loop: TableLoop } | undefined {
   const loop = loopOfBody(node);
   if (!loop || (loop.form !== 'of' && loop.form !== 'callback')) return undefined;
-  return { list: loop.list, variable: loop.variable && isIdentifier(loop.variable) ? loop.variable.text : '' };
+  return { list: loop.list, variable: loop.variable && isIdentifier(loop.variable) ? loop.variable.text : '', loop };
 }
 
 /**

@@ -95,6 +95,31 @@ suite('route files found by a folder search at start-up', () => {
     assert.deepEqual(warnings, []);
   });
 
+  test("a loop over a listed folder that skips, with a guard at its top, the names not ending as it wants (if (!f.endsWith('.routes.js')) continue) mounts only the kept files", () => {
+    const index = [
+      "const fs = require('fs');",
+      "const path = require('path');",
+      "const express = require('express');",
+      'const app = express();',
+      'for (const file of fs.readdirSync(__dirname)) {',
+      "  if (!(file.endsWith('.routes.js') || file.endsWith('.routes.ts'))) continue;",
+      "  app.use('/api', require(path.join(__dirname, file)));",
+      '}',
+      'module.exports = app;',
+    ].join('\n');
+    const router = (path: string) => `const router = require('express').Router();\nrouter.get('${path}', h);\nmodule.exports = router;\n`;
+    const sources = [
+      { file: '/s/routes/index.js', text: index },
+      { file: '/s/routes/users.routes.js', text: router('/users/:id') },
+      { file: '/s/routes/orders.routes.js', text: router('/orders') },
+      { file: '/s/routes/health.js', text: router('/health') },
+    ];
+    const { routes, warnings } = collectRoutes(sources, { moduleOf: () => undefined, files: sources.map((s) => s.file) });
+    // health.js, skipped by the guard, is not under /api: a router nothing mounts is shown at its own paths.
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /api/orders', 'GET /api/users/:id', 'GET /health']);
+    assert.deepEqual(warnings, []);
+  });
+
   test('without the tree’s files the searched folder is not known: no route', () => {
     const sources = [
       { file: '/s/src/core/loader.ts', text: loader },
