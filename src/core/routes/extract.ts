@@ -52,7 +52,9 @@ class FileReader extends HandRoutingReader {
     this.findFixedHelpers();
     this.findSpecMounters();
     this.readPrefixCalls(this.sf);
+    this.findLocalPlugins();
     this.visit(this.sf);
+    this.readLocalPluginsLeft();
     this.collectExports();
     this.collectRouteTables();
     this.readKeyedRouters();
@@ -65,7 +67,7 @@ class FileReader extends HandRoutingReader {
   }
 
   protected visit(node: ts.Node): void {
-    if (this.handled.has(node) || isTypeOnly(node)) return;
+    if (this.handled.has(node) || isTypeOnly(node) || this.localPlugins?.has(node)) return;
     if (isClassDeclaration(node)) {
       this.readNestClass(node);
       this.readMountMethods(node);

@@ -3,7 +3,7 @@
 // plugin body read under its own router, an endpoint package such as GraphQL, tRPC or a proxy) and
 // under which prefix.
 import ts from 'typescript';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBlock, isCallExpression, isClassDeclaration, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isReturnStatement, isSpreadElement, isTemplateExpression } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBlock, isCallExpression, isClassDeclaration, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isReturnStatement, isSpreadElement, isTemplateExpression, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { literalOf, literalsOf, str, type ConstValue } from './values';
 import { ENDPOINT_METHODS, endpointPath, type Endpoint, type ExtractedMount } from './extracted';
@@ -29,7 +29,14 @@ const ENDPOINT_PACKAGES: ReadonlyArray<readonly [RegExp, Endpoint]> = [
   [/^(?:@auth\/express|trpc-to-openapi|trpc-openapi)$/, 'subtree'],
 ];
 
+/** A function a plugin may be: its first parameter is the instance its routes are declared on. */
+type PluginFunction = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression;
+
 export abstract class MountReader extends RouteHelperReader {
+  /** Functions of this file registered as plugins by name (findLocalPlugins): read at their register call. */
+  protected localPlugins: Set<ts.Node> | undefined;
+  private readonly pluginsRead = new Set<ts.Node>();
+
   /**
    * What a mounted handler or registered plugin serves when it comes from a GraphQL or tRPC
    * package (by its import, or the import behind the variable holding it): one endpoint whose
@@ -244,13 +251,12 @@ export abstract class MountReader extends RouteHelperReader {
       return name;
     } else if (isArrowFunction(a) || isFunctionExpression(a)) {
       // An inline plugin: its first parameter is the router its routes are declared on.
-      const p = a.parameters[0];
-      if (!p || !isIdentifier(p.name)) return undefined;
-      const name = `${p.name.text}@${line}`;
-      this.routers.set(name, '');
-      this.handled.add(a);
-      this.withScope(new Map([[p.name.text, ts.factory.createIdentifier(name)]]), () => this.visit(a.body));
-      return name;
+      return this.readPluginBody(a, line);
+    } else if (isIdentifier(a) && this.localPlugins?.has(this.localPluginOf(a) as ts.Node)) {
+      // A plugin function of this file (`const api = async (fastify) => {...}`), read here as an inline one.
+      const fn = this.localPluginOf(a) as PluginFunction;
+      this.pluginsRead.add(fn);
+      return this.readPluginBody(fn, line);
     } else if (isIdentifier(a) || isPropertyAccessExpression(a) || isCallExpression(a) || isNewExpression(a)) {
       const callee = isCallExpression(a) ? skipOuter(a.expression) : undefined;
       if (
@@ -266,6 +272,51 @@ export abstract class MountReader extends RouteHelperReader {
       }
     }
     return undefined;
+  }
+
+  /** A plugin's body read under a router of its own, `param@line`, its first parameter standing for it. */
+  private readPluginBody(fn: PluginFunction, line: number): string | undefined {
+    const p = fn.parameters[0];
+    if (!p || !isIdentifier(p.name) || !fn.body) return undefined;
+    const name = `${p.name.text}@${line}`;
+    this.routers.set(name, '');
+    this.handled.add(fn);
+    const body = fn.body;
+    this.withScope(new Map([[p.name.text, ts.factory.createIdentifier(name)]]), () => this.visit(body));
+    return name;
+  }
+
+  /**
+   * The functions of this file that a `register` call hands on by name (`app.register(api, {
+   * prefix: '/api' })`): read at that call under their own router, as an inline plugin is, not
+   * where they are declared, where their routes would land on their parameter's name (`fastify`,
+   * shadowing the app's) without the prefix. Only files that call `.register(` are looked at.
+   */
+  protected findLocalPlugins(): void {
+    if (!this.sf.text.includes('.register(')) return;
+    for (const node of this.valueNodes) {
+      if (!isCallExpression(node) || !isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'register') continue;
+      const arg = node.arguments[0] && skipOuter(node.arguments[0]);
+      const fn = arg && isIdentifier(arg) ? this.localPluginOf(arg) : undefined;
+      if (fn) (this.localPlugins ??= new Set()).add(fn);
+    }
+  }
+
+  /** Each local plugin no `register` call read (its call was not on a router): read where it is, as before. */
+  protected readLocalPluginsLeft(): void {
+    const left = [...(this.localPlugins ?? [])].filter((fn) => !this.pluginsRead.has(fn));
+    this.localPlugins = undefined;
+    for (const fn of left) this.visit(fn);
+  }
+
+  /** The function a name of this file stands for, when its first parameter is a plain name (a plugin's instance). */
+  private localPluginOf(id: ts.Identifier): PluginFunction | undefined {
+    const decl = this.decls.get(this.ownName(id.text, id));
+    const init = decl && isVariableDeclaration(decl) ? decl.initializer : decl;
+    const fn = init && isExpression(init) ? skipOuter(init) : init;
+    if (!fn || !(isFunctionDeclaration(fn) || isArrowFunction(fn) || isFunctionExpression(fn))) return undefined;
+    const p = fn.parameters[0];
+    return p && isIdentifier(p.name) && fn.body ? fn : undefined;
   }
 
   /**

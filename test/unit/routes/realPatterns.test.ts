@@ -629,6 +629,32 @@ suite('routes on real-world patterns', () => {
     assert.match(warnings[0] ?? '', /router\.ts:5: routes merged into a route table from \.\.\.routesOf\(model\) are not known statically/);
   });
 
+  test("Fastify: a plugin function of the same file registered by name with a prefix (const api = async (fastify) => {...}; app.register(api, { prefix: '/api' })) serves under that prefix, its parameter shadowing the app's name or not; one registered on no router keeps its routes", () => {
+    const app = [
+      "import Fastify from 'fastify';",
+      'const fastify = Fastify();',
+      'const api = async (fastify) => {',
+      "  fastify.get('/users', h);",
+      "  fastify.post('/users', h);",
+      '};',
+      "async function admin(instance) { instance.get('/stats', h); }",
+      "fastify.register(api, { prefix: '/api' });",
+      "fastify.register(admin, { prefix: '/admin' });",
+      "fastify.register(admin, { prefix: '/internal' });",
+      "fastify.get('/health', h);",
+    ].join('\n');
+    const other = "const plugin = async (server) => { server.get('/kept', h); };\nregistry.register(plugin);\n";
+    const { routes, warnings } = collectRoutes(
+      [
+        { file: '/s/app.ts', text: app },
+        { file: '/s/other.ts', text: other },
+      ],
+      { moduleOf: () => undefined },
+    );
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /admin/stats', 'GET /api/users', 'GET /health', 'GET /internal/stats', 'GET /kept', 'POST /api/users']);
+    assert.deepEqual(warnings, []);
+  });
+
   test("CORS preflight for every path (app.options('*', cors())) is not a route; an OPTIONS handler on a path is", () => {
     const routes = routesOf({
       '/s/app.js': "const express = require('express');\nconst app = express();\napp.options('*', cors());\napp.options('/upload', (req, res) => res.end());\napp.get('/x', h);\n",
