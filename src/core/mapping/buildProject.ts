@@ -239,6 +239,53 @@ function bareSelector(name: string): string {
   return name.replace(/^\.\.\.\^?|\^?\.\.\.$/g, '').replace(/^\{(.*)\}$/, '$1');
 }
 
+/** What workspaceSelection has found when it asks for the later answers. */
+interface SelectionFacts {
+  fs: FsLike;
+  df: Dockerfile;
+  context: string;
+  scripts: Record<string, string>;
+  packages: Map<string, string>;
+  runs: string[];
+  selected: string[];
+  packagesAt: (selectors: string[]) => Promise<BuildProject[]>;
+  servers: (selectors: string[]) => Promise<BuildProject[]>;
+}
+
+/**
+ * workspaceSelection's later answers, tried in order when no package the build selects or copies
+ * is a server: the first that finds a package, with the sentence that says why.
+ */
+async function laterChoice(f: SelectionFacts): Promise<{ chosen: BuildProject[]; how: (pkg: string) => string }> {
+  const { fs, df, context, scripts, packages, runs, selected, packagesAt, servers } = f;
+  const tiers: Array<[() => Promise<BuildProject[]>, (pkg: string) => string]> = [
+    [async () => servers(await startPackageDirs(fs, df, context, scripts, packages)), (pkg) => l10n.t('the image starts in workspace package {0}', pkg)],
+    [async () => packagesAt(await builtOutputsInImage(fs, df, context, packages, true)), (pkg) => l10n.t('the image starts the Nx build output of workspace package {0}', pkg)],
+    [async () => servers(await builtOutputsInImage(fs, df, context, packages)), (pkg) => l10n.t('the image holds the Nx build output of workspace package {0}', pkg)],
+    // No package depends on a server framework (a Next.js app with its own http server): the one
+    // `pnpm deploy` copies out of the workspace is what the image runs.
+    [async () => packagesAt(deployedPackages(runs)), (pkg) => l10n.t('the Dockerfile deploys workspace package {0}', pkg)],
+    // No package depends on a server framework nor is deployed (a worker with a health server of
+    // node:http): the package the COPY lines name whose file the image starts (`COPY --from=build
+    // /app/apps/workflows/dist ./apps/workflows/dist` + `CMD node apps/workflows/dist/server.cjs`).
+    [
+      async () => {
+        const copied = copiedPackageDirs(df, context, packages);
+        return packagesAt((await startPackageDirs(fs, df, context, scripts, packages, true)).filter((d) => copied.includes(d)));
+      },
+      (pkg) => l10n.t('the image starts a file of workspace package {0}', pkg),
+    ],
+    // No server at all: a front end the build selects (`pnpm --filter web exec vite build`, its
+    // dist served by nginx or Caddy) is the image's code, not the workspace root as it is.
+    [async () => (await packagesAt(selected)).filter(rendersPages), (pkg) => l10n.t("the Dockerfile's build selects workspace package {0}", pkg)],
+  ];
+  for (const [find, how] of tiers) {
+    const chosen = await find();
+    if (chosen.length > 0) return { chosen, how };
+  }
+  return { chosen: [], how: (pkg) => pkg };
+}
+
 /**
  * In a workspace root, the first package the Dockerfile's build selects that is a server (a
  * front end built beside it is not the service's code). The text read is each RUN line and
@@ -282,38 +329,7 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
       how = (pkg) => l10n.t('the Dockerfile copies workspace package {0}, the one the image starts in', pkg);
     }
   }
-  if (chosen.length === 0) {
-    chosen = await servers(await startPackageDirs(fs, df, context, scripts, packages));
-    how = (pkg) => l10n.t('the image starts in workspace package {0}', pkg);
-  }
-  if (chosen.length === 0) {
-    chosen = await packagesAt(await builtOutputsInImage(fs, df, context, packages, true));
-    how = (pkg) => l10n.t('the image starts the Nx build output of workspace package {0}', pkg);
-  }
-  if (chosen.length === 0) {
-    chosen = await servers(await builtOutputsInImage(fs, df, context, packages));
-    how = (pkg) => l10n.t('the image holds the Nx build output of workspace package {0}', pkg);
-  }
-  // No package depends on a server framework (a Next.js app with its own http server): the one
-  // `pnpm deploy` copies out of the workspace is what the image runs.
-  if (chosen.length === 0) {
-    chosen = await packagesAt(deployedPackages(runs));
-    how = (pkg) => l10n.t('the Dockerfile deploys workspace package {0}', pkg);
-  }
-  // No package depends on a server framework nor is deployed (a worker with a health server of
-  // node:http): the package the COPY lines name whose file the image starts (`COPY --from=build
-  // /app/apps/workflows/dist ./apps/workflows/dist` + `CMD node apps/workflows/dist/server.cjs`).
-  if (chosen.length === 0) {
-    const copied = copiedPackageDirs(df, context, packages);
-    chosen = await packagesAt((await startPackageDirs(fs, df, context, scripts, packages, true)).filter((d) => copied.includes(d)));
-    how = (pkg) => l10n.t('the image starts a file of workspace package {0}', pkg);
-  }
-  // No server at all: a front end the build selects (`pnpm --filter web exec vite build`, its
-  // dist served by nginx or Caddy) is the image's code, not the workspace root as it is.
-  if (chosen.length === 0) {
-    chosen = (await packagesAt(selected)).filter(rendersPages);
-    how = (pkg) => l10n.t("the Dockerfile's build selects workspace package {0}", pkg);
-  }
+  if (chosen.length === 0) ({ chosen, how } = await laterChoice({ fs, df, context, scripts, packages, runs, selected, packagesAt, servers }));
   // A package that renders pages (a Next.js app with a custom express server) comes after one
   // that only serves: the API server is the service's code when both are built. The package the
   // image starts in stays first: a library beside it that depends on the framework is not what runs.
