@@ -36,8 +36,9 @@ suite('rebuild that does not stay up', () => {
     assertBounded(run, 240_000);
     assertNoInternalError(run);
     assert.equal(run.code, 1, run.stdout + run.stderr);
+    // A DOCKER_HOST the test runs with is named before each command, as the CLI shows it to a user.
     const label = [cmd, ...base].join(' ');
-    const back = new RegExp(`does not stay up \\(exited\\).*the image that ran before is ${workedImage.slice(7, 19)}: go back with \`docker tag ${workedImage} (\\S+) && ${label} up -d app\``);
+    const back = new RegExp(`does not stay up \\(exited\\).*the image that ran before is ${workedImage.slice(7, 19)}: go back with \`(?:DOCKER_HOST=\\S+ )?docker tag ${workedImage} (\\S+) && (?:DOCKER_HOST=\\S+ )?${label} up -d app\``);
     const m = back.exec(run.stdout);
     assert.ok(m, run.stdout);
     assert.doesNotMatch(run.stdout.split('\n').filter((l) => l.startsWith('✗')).join('\n'), /start the container/);
