@@ -2,7 +2,7 @@
 // `for (const r of list)`): the elements, each bound in its own scope; a module loaded by a name
 // taken from a list; and the loop variable a mount's path names but this scan cannot know.
 import ts from 'typescript';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isSourceFile, isSpreadElement, isStringLiteralLike, isTemplateExpression } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isIfStatement, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isSourceFile, isSpreadElement, isStringLiteralLike, isTemplateExpression } from './tsNodes';
 import { posix } from 'node:path';
 import { EACH, LISTED, PATH_ENTRY, literalOf, str, type ConstValue } from './values';
 import { lastReturn, skipOuter } from './tsSyntax';
@@ -99,19 +99,17 @@ export abstract class LoopReader extends TableLoopReader {
    */
   private warnPushes(list: ts.Expression): void {
     const id = skipOuter(list);
-    if (!ts.isIdentifier(id)) return;
+    if (!isIdentifier(id)) return;
     const decl = this.fileDecl(id);
     if (!decl) return;
-    const walk = (n: ts.Node): void => {
-      if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ADDS_TO_LIST.has(n.expression.name.text)) {
-        const target = skipOuter(n.expression.expression);
-        if (ts.isIdentifier(target) && target.text === id.text && this.fileDecl(target) === decl) {
-          for (const a of n.arguments) this.warn(n, { id: 'routeTablePart', args: [codeText(a, this.sf)] });
-        }
+    // The first walk's node list (valueNodes), not another walk of the file.
+    for (const n of this.valueNodes) {
+      if (!isCallExpression(n) || !isPropertyAccessExpression(n.expression) || !ADDS_TO_LIST.has(n.expression.name.text)) continue;
+      const target = skipOuter(n.expression.expression);
+      if (isIdentifier(target) && target.text === id.text && this.fileDecl(target) === decl) {
+        for (const a of n.arguments) this.warn(n, { id: 'routeTablePart', args: [codeText(a, this.sf)] });
       }
-      ts.forEachChild(n, walk);
-    };
-    walk(this.sf);
+    }
   }
 
   /** Each element of an imported array, as one value collect.ts expands when it resolves the import. */
@@ -269,14 +267,14 @@ function endsWithTests(fn: ts.Node, pattern: (e: ts.Expression) => string | unde
  */
 function guardEndings(loop: TableLoop, pattern: (e: ts.Expression) => string | undefined): string[] {
   const body = loop.body;
-  const statements = ts.isBlock(body) ? body.statements : [];
+  const statements = isBlock(body) ? body.statements : [];
   const skips = (st: ts.Statement): boolean => {
-    const only = ts.isBlock(st) && st.statements.length === 1 ? st.statements[0] : st;
-    return only !== undefined && (ts.isContinueStatement(only) || (loop.form === 'callback' && ts.isReturnStatement(only) && only.expression === undefined));
+    const only = isBlock(st) && st.statements.length === 1 ? st.statements[0] : st;
+    return only !== undefined && (ts.isContinueStatement(only) || (loop.form === 'callback' && isReturnStatement(only) && only.expression === undefined));
   };
   const out: string[] = [];
   for (const st of statements) {
-    if (!ts.isIfStatement(st) || st.elseStatement || !skips(st.thenStatement)) break;
+    if (!isIfStatement(st) || st.elseStatement || !skips(st.thenStatement)) break;
     out.push(...endsWithTests(st.expression, pattern, true));
   }
   return out;

@@ -3,11 +3,11 @@
 // plugin body read under its own router, an endpoint package such as GraphQL, tRPC or a proxy) and
 // under which prefix.
 import ts from 'typescript';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBlock, isCallExpression, isClassDeclaration, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isReturnStatement, isSpreadElement, isTemplateExpression, isVariableDeclaration } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBlock, isCallExpression, isClassDeclaration, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isReturnStatement, isSpreadElement, isTemplateExpression } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { literalOf, literalsOf, str, type ConstValue } from './values';
 import { ENDPOINT_METHODS, endpointPath, type Endpoint, type ExtractedMount } from './extracted';
-import { skipOuter } from './tsSyntax';
+import { isFunctionWithBody, skipOuter } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, subclassRouter, thisAssigned, chainRoot, dirnameJoin } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
 import { declaresMethodRouter, instanceClass } from './methodRouters';
@@ -35,7 +35,6 @@ type PluginFunction = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExp
 export abstract class MountReader extends RouteHelperReader {
   /** Functions of this file registered as plugins by name (findLocalPlugins): read at their register call. */
   protected localPlugins: Set<ts.Node> | undefined;
-  private readonly pluginsRead = new Set<ts.Node>();
 
   /**
    * What a mounted handler or registered plugin serves when it comes from a GraphQL or tRPC
@@ -245,6 +244,7 @@ export abstract class MountReader extends RouteHelperReader {
 
   /** The name collect.ts knows the mounted thing by: a required module, an inline plugin's router, a router variable. */
   private mountedRouterName(a: ts.Expression, req: string | undefined, line: number): string | undefined {
+    const local = isIdentifier(a) ? this.registeredHere(a) : undefined;
     if (req !== undefined) {
       const name = `require(${req})`;
       this.out.imports.push({ local: name, imported: 'default', source: req });
@@ -252,11 +252,9 @@ export abstract class MountReader extends RouteHelperReader {
     } else if (isArrowFunction(a) || isFunctionExpression(a)) {
       // An inline plugin: its first parameter is the router its routes are declared on.
       return this.readPluginBody(a, line);
-    } else if (isIdentifier(a) && this.localPlugins?.has(this.localPluginOf(a) as ts.Node)) {
+    } else if (local) {
       // A plugin function of this file (`const api = async (fastify) => {...}`), read here as an inline one.
-      const fn = this.localPluginOf(a) as PluginFunction;
-      this.pluginsRead.add(fn);
-      return this.readPluginBody(fn, line);
+      return this.readPluginBody(local, line);
     } else if (isIdentifier(a) || isPropertyAccessExpression(a) || isCallExpression(a) || isNewExpression(a)) {
       const callee = isCallExpression(a) ? skipOuter(a.expression) : undefined;
       if (
@@ -302,19 +300,24 @@ export abstract class MountReader extends RouteHelperReader {
     }
   }
 
-  /** Each local plugin no `register` call read (its call was not on a router): read where it is, as before. */
+  /** Each local plugin no `register` call read (its call was not on a router; one read is `handled`): read where it is, as before. */
   protected readLocalPluginsLeft(): void {
-    const left = [...(this.localPlugins ?? [])].filter((fn) => !this.pluginsRead.has(fn));
+    const left = [...(this.localPlugins ?? [])].filter((fn) => !this.handled.has(fn));
     this.localPlugins = undefined;
     for (const fn of left) this.visit(fn);
   }
 
-  /** The function a name of this file stands for, when its first parameter is a plain name (a plugin's instance). */
+  /** The local plugin (findLocalPlugins) a name registered here stands for. */
+  private registeredHere(id: ts.Identifier): PluginFunction | undefined {
+    const fn = this.localPlugins ? this.localPluginOf(id) : undefined;
+    return fn && this.localPlugins?.has(fn) ? fn : undefined;
+  }
+
+  /** The function a name of this file stands for (decls: a declaration, or a variable's initializer), when its first parameter is a plain name (a plugin's instance). */
   private localPluginOf(id: ts.Identifier): PluginFunction | undefined {
     const decl = this.decls.get(this.ownName(id.text, id));
-    const init = decl && isVariableDeclaration(decl) ? decl.initializer : decl;
-    const fn = init && isExpression(init) ? skipOuter(init) : init;
-    if (!fn || !(isFunctionDeclaration(fn) || isArrowFunction(fn) || isFunctionExpression(fn))) return undefined;
+    const fn = decl && isExpression(decl) ? skipOuter(decl) : decl;
+    if (!fn || !isFunctionWithBody(fn)) return undefined;
     const p = fn.parameters[0];
     return p && isIdentifier(p.name) && fn.body ? fn : undefined;
   }
