@@ -22,7 +22,7 @@ export abstract class LoopReader extends TableLoopReader {
    * listing (values.ts LISTED) standing for the module's source; collect.ts makes it one per file.
    */
   protected listedLoad(init: ts.Expression): { source: string; imported: string } | undefined {
-    const load = skipOuter(isAwaitExpression(skipOuter(init)) ? (skipOuter(init) as ts.AwaitExpression).expression : init);
+    const load = skipAwait(init);
     const arg = isModuleLoad(load) && isCallExpression(load) && load.arguments[0] ? skipOuter(load.arguments[0]) : undefined;
     const imported = isCallExpression(load) && load.expression.kind === ts.SyntaxKind.ImportKeyword ? '*' : 'default';
     // `import(pathToFileURL(file).href)`, `require(file)`: a file of a listing of whole paths.
@@ -37,7 +37,7 @@ export abstract class LoopReader extends TableLoopReader {
     if (!entry || !last || !args) return undefined;
     const text = (x: ts.Expression | string): string | undefined => (typeof x === 'string' ? x : x === last ? '\0' : literalOf(this.evaluate(x)));
     const first = args[0];
-    const decl = first && typeof first !== 'string' && isIdentifier(first) ? this.decls.get(first.text) : undefined;
+    const decl = first && typeof first !== 'string' && isIdentifier(first) ? this.fileDecl(first) : undefined;
     const base = decl && isExpression(decl) ? dirnameJoin(skipOuter(decl), text) : undefined;
     const rest = args.slice(1).map(text);
     const sep = joinCall ? '/' : '';
@@ -161,7 +161,7 @@ export abstract class LoopReader extends TableLoopReader {
   /** A folder below the file's own (`join(__dirname, 'api')`, `fileURLToPath(new URL('../routes', import.meta.url))`), relative to it. */
   private listedDir(arg: ts.Expression | undefined): string | undefined {
     const a = arg ? skipOuter(arg) : undefined;
-    const dirNode = a && isIdentifier(a) && !this.scopes.some((sc) => sc.has(a.text)) ? (this.decls.get(a.text) ?? a) : a;
+    const dirNode = a && isIdentifier(a) ? (this.fileDecl(a) ?? a) : a;
     return dirNode && isExpression(dirNode) ? dirnameJoin(skipOuter(dirNode), (x) => literalOf(this.evaluate(x))) : undefined;
   }
 

@@ -120,6 +120,34 @@ suite('route files found by a folder search at start-up', () => {
     assert.deepEqual(warnings, []);
   });
 
+  test('two functions that each name their own listed folder with the same name (const dir in each) list each its own folder', () => {
+    const index = [
+      "const fs = require('fs');",
+      "const path = require('path');",
+      'function mountV1(app) {',
+      "  const dir = path.join(__dirname, 'v1');",
+      "  for (const file of fs.readdirSync(dir)) app.use('/api/v1', require(path.join(dir, file)));",
+      '}',
+      'function mountV2(app) {',
+      "  const dir = path.join(__dirname, 'v2');",
+      "  for (const file of fs.readdirSync(dir)) app.use('/api/v2', require(path.join(dir, file)));",
+      '}',
+      "const app = require('express')();",
+      'mountV1(app);',
+      'mountV2(app);',
+      'app.listen(3000);',
+    ].join('\n');
+    const router = (path: string) => `const router = require('express').Router();\nrouter.get('${path}', h);\nmodule.exports = router;\n`;
+    const sources = [
+      { file: '/s/server.js', text: index },
+      { file: '/s/v1/users.js', text: router('/users') },
+      { file: '/s/v2/orders.js', text: router('/orders') },
+    ];
+    const { routes, warnings } = collectRoutes(sources, { moduleOf: () => undefined, files: sources.map((s) => s.file) });
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /api/v1/users', 'GET /api/v2/orders']);
+    assert.deepEqual(warnings, []);
+  });
+
   test('without the tree’s files the searched folder is not known: no route', () => {
     const sources = [
       { file: '/s/src/core/loader.ts', text: loader },
