@@ -147,6 +147,12 @@ export async function webpackEntryFolder(fs: FsLike, project: BuildProject, name
   return folder === undefined || folder === '.' || folder === '..' ? undefined : { folder, file: read.file };
 }
 
+/** The project's Vite config: the one its build script names (--config), else vite.config.*. */
+export async function viteConfigText(fs: FsLike, project: BuildProject): Promise<{ file: string; text: string } | undefined> {
+  const vite = BUNDLER_CONFIGS.find((c) => c.tool === 'vite');
+  return vite && configText(fs, project, vite, bundlerCommands(project, vite, /^build\b/));
+}
+
 /** Vite's SSR build option set in its configuration: `build: { ssr: true }` or an entry (`ssr: 'src/server.ts'`). */
 const VITE_SSR_OPTION = /\bssr\s*:\s*(?:true\b|['"`])/;
 

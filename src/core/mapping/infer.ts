@@ -25,7 +25,8 @@ import { compiledStartEntry } from './startEntry';
 import { renamedManifests, withCopiedManifests } from './copiedManifest';
 import { bundlerOutputDir, startedRollupBundle, viteSsrBundle, webpackEntryFolder } from './bundlerOutput';
 import { commonFolder, isAtOrInside } from '../pathInside';
-import { startedScripts, startedSourceFile, type StartedSource } from './startedSource';
+import { startedDevServer, startedScripts, startedSourceFile, type StartedSource } from './startedSource';
+import { nitroBundle, tanstackStartSource } from './viteServerPlugins';
 import { tsconfigsRun } from './runTsconfig';
 
 /** Tried in order: the config a Nest-style build uses, then the usual one. */
@@ -55,6 +56,8 @@ interface Facts {
   runBundle: RunBundle | undefined;
   /** The image's start command runs this source file as copied: the image holds the source, not a build of it. */
   started: StartedSource | undefined;
+  /** The image's start command runs a dev server (`vite`) over the source as copied. */
+  devServer: string | undefined;
   df: Dockerfile | undefined;
   locate: (absPath: string) => Location | undefined;
   evidence: string[];
@@ -120,6 +123,9 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   // A front end served by a script of its own (a static server.js) is its bundle, not that script.
   const started = df && !spec.drift.source && (project.server !== undefined || findBundler(project, scripted) === undefined) ? await startsSource(fs, df, { target: build?.target, context, project, ts, scripted }, locate) : undefined;
   if (started) evidence.push(started.why);
+  const stage = df && builtStage(df, build?.target);
+  const devServer = stage && !started ? startedDevServer(stage, project.pkg?.scripts ?? {}) : undefined;
+  if (devServer !== undefined) evidence.push(l10n.t`the image starts a dev server (${devServer}): it runs the source`);
   const sourceRoot = await pickSourceRoot(fs, { spec, project, nxRoot, ts, tsName, started, scripted }, evidence);
   // A server whose tsconfig says noEmit is still compiled file by file (swc, babel: Nest's swc builder).
   const compiled = ts !== undefined && (ts.noEmit !== true || project.server !== undefined);
@@ -128,11 +134,13 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const runBundle = df && emit?.bundledBy === undefined ? startedRunBundle(df, build?.target, project.pkg?.scripts ?? {}) : undefined;
   const nx: BundledBy | undefined = emit?.bundledBy !== undefined ? { kind: 'nx', said: emit.bundledBy } : undefined;
   const run: BundledBy | undefined = runBundle && { kind: 'run', run: runBundle };
-  const notBundled = started !== undefined || (await startsCopiedSource(fs, project, sourceRoot, locate, evidence));
+  const notBundled = started !== undefined || devServer !== undefined || (await startsCopiedSource(fs, project, sourceRoot, locate, evidence));
   const rollup = nx || notBundled || !df ? undefined : await startedRollupBundle(fs, project, buildScriptNames(project), startedIn(df, build?.target, project, locate));
-  const bundler = nx ?? (notBundled ? undefined : (findBundler(project, scripted) ?? run ?? (await viteSsrBundle(fs, project, buildScriptNames(project))) ?? rollup?.by));
-  const bundlerOut = bundler === undefined ? undefined : bundler === rollup?.by ? rollup.out : await bundlerOutputDir(fs, project, scripted);
-  return { fs, spec, context, project, ts, tsName, sourceRoot, emit, compiled, bundler, bundlerOut, runBundle, started, df, locate, evidence };
+  const nitro = nx || notBundled ? undefined : await nitroBundle(fs, project, buildScriptNames(project));
+  const bundler = nx ?? (notBundled ? undefined : (nitro?.by ?? findBundler(project, scripted) ?? run ?? (await viteSsrBundle(fs, project, buildScriptNames(project))) ?? rollup?.by));
+  const byOwnOutput = [rollup, nitro].find((b) => b !== undefined && b.by === bundler);
+  const bundlerOut = bundler === undefined ? undefined : byOwnOutput ? byOwnOutput.out : await bundlerOutputDir(fs, project, scripted);
+  return { fs, spec, context, project, ts, tsName, sourceRoot, emit, compiled, bundler, bundlerOut, runBundle, started, devServer, df, locate, evidence };
 }
 
 const TS_SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
@@ -253,7 +261,7 @@ function placeByOverride(f: Facts): Placement | undefined {
 
 /** The image runs its source as copied: the source folder is where it is, names unchanged. */
 function placeStartedSource(f: Facts): Placement | undefined {
-  const loc = f.started && f.locate(f.sourceRoot);
+  const loc = (f.started !== undefined || f.devServer !== undefined) && f.locate(f.sourceRoot);
   if (!loc) return undefined;
   f.evidence.push(targetFrom(loc));
   return { target: loc.path, rewrites: {}, copiedAsIs: true };
@@ -541,6 +549,10 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     const path = join(project.dir, top);
     if (ts?.include?.patterns.some((p) => !isAtOrInside(path, join(ts.include?.dir ?? '', p.split(/[*?{[]/)[0] ?? '')))) return undefined;
     return { path, why: l10n.t`the image starts ${started?.imagePath ?? ''}, below it` };
+  },
+  async (fs, { project }) => {
+    const src = await tanstackStartSource(fs, project);
+    return src && (await isDir(fs, src.path)) ? src : undefined;
   },
   async (fs, { project }) => entryFolder(fs, project.dir),
   async (fs, { project, scripted }) => {

@@ -104,3 +104,22 @@ function contextCandidates(df: Dockerfile, imagePath: string): string[] {
   }
   return [...new Set(out.map((p) => posix.normalize(p).replace(/^\.\//, '')))].filter((p) => p !== '' && !p.startsWith('..'));
 }
+
+/** Dev servers that serve the project's source as it is, compiling each file on request: `vite` (also `vite dev` / `vite serve`), `vinxi dev`, `nitro dev`. */
+const DEV_SERVER = /^(?:vite(?:\s+(?:dev|serve)\b|\s+-|\s*$)|(?:vinxi|nitro|nitropack)\s+dev\b)/;
+
+/**
+ * The dev server a stage's start command runs (package scripts followed: `bun run dev` ->
+ * `vite`): such an image runs the project's source as copied, not a build of it.
+ */
+export function startedDevServer(stage: Stage, scripts: Record<string, string>): string | undefined {
+  const words = followScripts(commandWords(stage.start ?? ''), scripts, { hops: 2 });
+  for (const part of words.join(' ').split(/\s*(?:&&|\|\||;)\s*/)) {
+    const ws = part.split(/\s+/).filter((w) => w !== '');
+    for (let i = 0; i < ws.length; i++) {
+      const rest = [posix.basename(ws[i] ?? ''), ...ws.slice(i + 1)].join(' ');
+      if (DEV_SERVER.test(rest)) return part.trim();
+    }
+  }
+  return undefined;
+}

@@ -2049,3 +2049,59 @@ suite('mapping infer: start commands, RUN copies and build scripts the Dockerfil
     assert.ok(m?.evidence.includes("the Dockerfile's build selects workspace package apps/api (package.json depends on koa)"), m?.evidence.join('\n'));
   });
 });
+
+suite('mapping infer: servers a Vite plugin builds (TanStack Start, Nitro)', () => {
+  const dockerfile = [
+    'FROM node AS development',
+    'WORKDIR /app',
+    'COPY . .',
+    'CMD ["npm", "run", "dev"]',
+    'FROM node AS builder',
+    'WORKDIR /app',
+    'COPY . .',
+    'RUN npm run build',
+    'FROM node AS production',
+    'WORKDIR /srv',
+    'COPY --from=builder /app/.output ./.output',
+    'CMD ["node", ".output/server/index.mjs"]',
+  ].join('\n');
+  const files = {
+    '/ws/package.json': JSON.stringify({ dependencies: { hono: '4', '@tanstack/react-start': '1', react: '19' }, devDependencies: { vite: '7', nitro: '3' }, scripts: { dev: 'vite --port 3000', build: 'vite build' } }),
+    '/ws/tsconfig.json': '{"include":["web/**/*","e2e/**/*"],"compilerOptions":{"noEmit":true}}',
+    '/ws/vite.config.ts': "import { tanstackStart } from '@tanstack/react-start/plugin/vite';\nimport { nitro } from 'nitro/vite';\nexport default defineConfig({ plugins: [tanstackStart({ srcDirectory: 'web' }), nitro({ preset: 'node' })], build: { outDir: 'dist' } });\n",
+    '/ws/web/server.ts': '',
+    '/ws/web/api/app.ts': "import { Hono } from 'hono';\n",
+    '/ws/src/unrelated.ts': '',
+    '/ws/Dockerfile': dockerfile,
+  };
+  const build = (target: string) => ({ context: '/ws', dockerfile: '/ws/Dockerfile', target });
+
+  test("the source root is TanStack Start's srcDirectory; Nitro's plugin bundles the server into .output/server, whatever Vite's build.outDir says", async () => {
+    const m = await inferMapping(memFs(files), spec({}, build('production')));
+    assert.equal(m?.sourceRoot, '/ws/web', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/srv/.output/server', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+    assert.ok(m?.evidence.includes("bundle output .output/server (Nitro's default output.serverDir)"), m?.evidence.join('\n'));
+    // A nitro.config output names the folder instead; without srcDirectory the plugin's default src.
+    const configured = {
+      ...files,
+      '/ws/nitro.config.ts': "export default defineConfig({ output: { dir: '{{ rootDir }}/.out', serverDir: '{{ output.dir }}/srv' } });\n",
+      '/ws/vite.config.ts': files['/ws/vite.config.ts'].replace("{ srcDirectory: 'web' }", ''),
+      '/ws/Dockerfile': dockerfile.replace('/app/.output ./.output', '/app/.out ./.out').replace('.output/server/index.mjs', '.out/srv/index.mjs'),
+    };
+    const c = await inferMapping(memFs(configured), spec({}, build('production')));
+    assert.equal(c?.sourceRoot, '/ws/src', c?.evidence.join('\n'));
+    assert.equal(c?.target, '/srv/.out/srv', c?.evidence.join('\n'));
+  });
+
+  test('an image whose start runs a dev server (npm run dev -> vite) holds the source as copied: not a bundle, names unchanged', async () => {
+    const m = await inferMapping(memFs(files), spec({}, build('development')));
+    assert.equal(m?.sourceRoot, '/ws/web', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/web', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, false);
+    assert.deepEqual(m?.rewrites, {});
+    // `vite build` then `vite preview` is no dev server.
+    const preview = { ...files, '/ws/package.json': files['/ws/package.json'].replace('vite --port 3000', 'vite preview') };
+    assert.equal((await inferMapping(memFs(preview), spec({}, build('development'))))?.bundled, true);
+  });
+});

@@ -1,0 +1,69 @@
+// Servers built by a Vite plugin: the plugin's own options, not Vite's, say where the server's
+// source is and where its build lands. Read from the config's text (it is code, not data): literal
+// values only, else the plugin's documented default.
+import * as l10n from '@vscode/l10n';
+import { join } from 'node:path';
+import type { FsLike } from '../ports';
+import type { BuildProject } from './buildProject';
+import type { BundledBy } from './bundler';
+import { scriptRun } from './bundler';
+import { viteConfigText } from './bundlerOutput';
+
+/** TanStack Start's Vite plugin call and its `srcDirectory` option (default `src`). */
+const TANSTACK_START = /\btanstackStart\s*\(/;
+const SRC_DIRECTORY = /\bsrcDirectory\s*:\s*(['"`])([^'"`$]+)\1/;
+
+/**
+ * The source folder of a TanStack Start app: its Vite plugin's `srcDirectory`, `src` when the
+ * call does not set it. Undefined when the project's Vite config does not use the plugin.
+ */
+export async function tanstackStartSource(fs: FsLike, project: BuildProject): Promise<{ path: string; why: string } | undefined> {
+  const read = await viteConfigText(fs, project);
+  if (!read || !TANSTACK_START.test(read.text)) return undefined;
+  const named = SRC_DIRECTORY.exec(read.text)?.[2];
+  return named === undefined
+    ? { path: join(project.dir, 'src'), why: l10n.t`TanStack Start's default srcDirectory (${read.file} uses its plugin)` }
+    : { path: join(project.dir, named), why: l10n.t`TanStack Start's srcDirectory in ${read.file}` };
+}
+
+/** A Vite config importing one of Nitro's Vite plugins: https://nitro.build/docs/configuration */
+const NITRO_VITE_PLUGIN = /\bfrom\s*(['"])(?:nitro\/vite|@tanstack\/nitro-v2-vite-plugin)\1/;
+/** Nitro's own build command. */
+const NITRO_BUILD = /(?:^|[\s&|;(])(?:nitro|nitropack)\s+build\b/;
+const NITRO_CONFIGS = ['nitro.config.ts', 'nitro.config.mts', 'nitro.config.js', 'nitro.config.mjs'] as const;
+/** Nitro's `output: { dir, serverDir }` (defaults `.output` and `{{ output.dir }}/server`); its values may hold `{{ ... }}`. */
+const NITRO_OUTPUT = /\boutput\s*:\s*\{((?:[^{}'"`]|'[^']*'|"[^"]*"|`[^`]*`)*)\}/;
+const OUTPUT_FIELD = (name: string) => new RegExp(`\\b${name}\\s*:\\s*(['"\`])([^'"\`$]+)\\1`);
+
+/**
+ * Nitro bundles the server into `.output/server` (its `output.serverDir`, set in nitro.config), run
+ * from the project's build script: `nitro build`, or `vite build` with Nitro's Vite plugin (TanStack
+ * Start, and Vite apps that serve through Nitro). Whatever Vite's own `build.outDir` says: that is
+ * the client's.
+ */
+export async function nitroBundle(fs: FsLike, project: BuildProject, names: RegExp): Promise<{ by: BundledBy; out: { path: string; why: string } } | undefined> {
+  const scripts = project.pkg?.scripts ?? {};
+  const builds = Object.entries(scripts).filter(([name]) => names.test(name));
+  const direct = builds.find(([, script]) => NITRO_BUILD.test(scriptRun(scripts, script)));
+  let by: BundledBy | undefined = direct && { kind: 'script', tool: l10n.t('Nitro'), script: direct[0] };
+  if (!by) {
+    const viteBuild = builds.find(([, script]) => /\bvite\s+build\b/.test(scriptRun(scripts, script)));
+    const read = viteBuild && (await viteConfigText(fs, project));
+    if (viteBuild && read && NITRO_VITE_PLUGIN.test(read.text)) by = { kind: 'script', tool: l10n.t('vite build with Nitro\'s Vite plugin in {0}', read.file), script: viteBuild[0] };
+  }
+  if (!by) return undefined;
+  return { by, out: await nitroServerDir(fs, project.dir) };
+}
+
+async function nitroServerDir(fs: FsLike, dir: string): Promise<{ path: string; why: string }> {
+  for (const file of NITRO_CONFIGS) {
+    const text = await fs.readFile(join(dir, file)).catch(() => undefined);
+    const output = text === undefined ? undefined : NITRO_OUTPUT.exec(text)?.[1];
+    if (output === undefined) continue;
+    const field = (name: string) => OUTPUT_FIELD(name).exec(output)?.[2]?.replace(/^\{\{\s*rootDir\s*\}\}\//, '');
+    const outDir = field('dir') ?? '.output';
+    const serverDir = field('serverDir')?.replace(/^\{\{\s*output\.dir\s*\}\}/, outDir) ?? `${outDir}/server`;
+    return { path: join(dir, serverDir), why: l10n.t`Nitro's output in ${file}` };
+  }
+  return { path: join(dir, '.output', 'server'), why: l10n.t("Nitro's default output.serverDir") };
+}
