@@ -350,6 +350,25 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.deepEqual(without.services[0]?.missingFiles, ['backend/src/modules/users/users.fixture.ts']);
   });
 
+  test('a module folder whose every file is kept out of the image (.dockerignore, or excluded) is no module of the image: not a failed source rung', async () => {
+    const engine = () => fakeEngine({ stale: false, containerFiles: ALL_TARGETS.slice(0, 2), imageFiles: [] });
+    const ignored = { ...WORKSPACE, '/ws/backend/.dockerignore': 'node_modules\ndist/modules/workflow\n' };
+    const cases: Array<[string, Record<string, string>, string[] | undefined]> = [
+      ['.dockerignore', ignored, undefined],
+      ['exclude setting', WORKSPACE, ['backend/src/modules/workflow']],
+    ];
+    for (const [how, ws, exclude] of cases) {
+      const report = await checkWorkspace({ engine: engine(), prober: fakeProber(() => 401), fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false, ...(exclude ? { exclude } : {}) });
+      const names = (report.services[0]?.modules ?? []).map((m) => `${m.name}:${m.firstFailure ?? 'none'}`);
+      assert.deepEqual(names, ['users:none'], how);
+      assert.equal(report.verdict, 'in-sync', `${how}: ${report.services[0]?.summary}`);
+    }
+    // Without either, the folder is the image's: its file missing from the container fails it.
+    const report = await checkWorkspace({ engine: engine(), prober: fakeProber(() => 401), fs: memFs(WORKSPACE, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    assert.deepEqual((report.services[0]?.modules ?? []).map((m) => `${m.name}:${m.firstFailure ?? 'none'}`), ['users:none', 'workflow:image']);
+    assert.equal(report.verdict, 'drift');
+  });
+
   test('a current container: the image is not listed separately (the container speaks for it)', async () => {
     const engine = fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: [] });
     const report = await checkWorkspace(

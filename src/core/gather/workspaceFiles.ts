@@ -43,7 +43,8 @@ export async function gatherFiles(
   hasBuild: boolean,
   modules: readonly ModuleDir[],
 ): Promise<FileEvidence> {
-  const mapped = mapWalkedFiles(opts, mapping, tree);
+  const leftOut: string[] = [];
+  const mapped = mapWalkedFiles(opts, mapping, tree, leftOut);
   const buildState: BuildState = hasBuild ? await judgeBuildOutput(fs, mapping, mapped) : new Map();
   mapped.sort((a, b) => LOCALE_ORDER(a.source, b.source));
   const toEvidence = (name: string, dir: string, target: string, files: MappedFile[]): ModuleEvidence => ({
@@ -59,17 +60,19 @@ export async function gatherFiles(
     return { modules: [], loose: { ...toEvidence('(bundle)', mapping.sourceRoot, mapping.target, []), files: mapped } };
   }
   const { byModule, rest } = bucketByModule(mapping, modules, mapped);
+  // A module folder whose every file is kept out of the image (.dockerignore, the exclude setting) is none of the image's.
+  const inImage = modules.filter((m) => (byModule.get(m.name)?.length ?? 0) > 0 || !leftOut.some((f) => f.startsWith(m.sourceDir + path.sep)));
   return {
-    modules: modules.map((m) => toEvidence(m.name, m.sourceDir, m.target, byModule.get(m.name) ?? [])),
+    modules: inImage.map((m) => toEvidence(m.name, m.sourceDir, m.target, byModule.get(m.name) ?? [])),
     loose: rest.length > 0 ? toEvidence('(root)', mapping.sourceRoot, mapping.target, rest) : null,
   };
 }
 
 /**
  * One pass over the walked files: workspace-relative path, exclusion (settings, .dockerignore),
- * container path. The scan has each file's mtime: no second stat.
+ * container path. The scan has each file's mtime: no second stat. The files excluded are added to `leftOut`.
  */
-function mapWalkedFiles(opts: { workspaceDir: string; exclude?: string[] }, mapping: SourceMapping, tree: WalkedTree): MappedFile[] {
+function mapWalkedFiles(opts: { workspaceDir: string; exclude?: string[] }, mapping: SourceMapping, tree: WalkedTree, leftOut: string[]): MappedFile[] {
   const excluded = compileExclude(opts.exclude);
   // Files .dockerignore keeps out of the build context never reach the image: not expected there.
   const ignore = mapping.dockerignore;
@@ -87,10 +90,16 @@ function mapWalkedFiles(opts: { workspaceDir: string; exclude?: string[] }, mapp
     const source = files[i] as string;
     const below = fast && source.startsWith(sourcePrefix) ? source.slice(sourcePrefix.length) : undefined;
     const relPath = below !== undefined ? wsPrefix + below : rel(opts.workspaceDir, source);
-    if (excluded(relPath)) continue;
+    if (excluded(relPath)) {
+      leftOut.push(source);
+      continue;
+    }
     if (ignored && ignore) {
       const decides = ignore.applies === 'source' ? source : mapToBuildOutput(mapping, source);
-      if (decides && ignored(rel(ignore.context, decides))) continue;
+      if (decides && ignored(rel(ignore.context, decides))) {
+        leftOut.push(source);
+        continue;
+      }
     }
     const target = mapping.bundled ? undefined : below !== undefined ? mapWalked(below) : mapSourceFile(mapping, source);
     if (!mapping.bundled && !target) continue;
