@@ -121,6 +121,9 @@ export abstract class ReceiverReader extends RouteTableReader {
   }
 }
 
+/** Operators whose left operand may be a statement's work rather than a value used: `a(), b()`, `ok && app.get(...)`'s kin. */
+const SEQUENCING_OPERATORS = new Set<ts.SyntaxKind>([ts.SyntaxKind.CommaToken, ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
+
 /**
  * Whether a call's result is used: awaited, assigned, returned, passed on, or continued with
  * `.then()`. Router chains (`router.get(..).post(..)`) are followed to their end first.
@@ -153,7 +156,7 @@ function isValueUsed(call: ts.CallExpression): boolean {
       isYieldExpression(parent) ||
       isPropertyAssignment(parent) ||
       isArrayLiteralExpression(parent) ||
-      (isBinaryExpression(parent) && parent.right === node)
+      (isBinaryExpression(parent) && (parent.right === node || !SEQUENCING_OPERATORS.has(parent.operatorToken.kind)))
     );
   }
 }

@@ -206,6 +206,21 @@ suite('extractRoutesFromSource: Express, Fastify, Koa', () => {
     );
   });
 
+  test("a package's lookup whose answer is compared or counted (distance.get(a, b) <= 3) is no route, and no warning of a path not known statically", () => {
+    const text = [
+      "const distance = require('fast-levenshtein');",
+      'function close(name, term) {',
+      '  const lower = name.toLowerCase();',
+      '  if (distance.get(lower, term) <= 3 || 1 + distance.get(term, lower) > 0) return true;',
+      '  return false;',
+      '}',
+      'module.exports = { close };',
+    ].join('\n');
+    const x = extractRoutesFromSource(text, 'search.js');
+    assert.deepEqual(x.routes, []);
+    assert.deepEqual(x.warnings, []);
+  });
+
   test('router.route(path) chains yield one route per method, each on its own line', () => {
     const text = ["const router = Router();", "router", "  .route('/books/:id')", '  .get(show)', '  .put(update)', "  .delete(destroy);", 'other.get(x);'].join('\n');
     assert.deepEqual(routesOf(text), ['GET /books/:id @4', 'PUT /books/:id @5', 'DELETE /books/:id @6']);
