@@ -581,9 +581,10 @@ function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[]
       if (!s.x.routes.some((r) => r.router === imp.local) || imp.local.startsWith('*')) continue;
       const found = followExport(s, imp, undefined, byKey, aliases, 0);
       if (!found || found.name === undefined || found.target === s) continue;
+      // A prefix not found statically is warned of where the router is made (underUnknownPrefix).
       const prefixValue = found.target.x.routerPrefixes?.[found.name];
-      const prefix = prefixValue ? resolver.text(found.target, prefixValue, 0) : '';
-      edges.push({ prefix: joinRoutePath(prefix ?? ''), parent: { key: found.target.key, name: found.name }, child: { key: s.key, name: imp.local } });
+      const prefix = prefixValue ? resolver.shownText(found.target, prefixValue) : '';
+      edges.push({ prefix: joinRoutePath(prefix), parent: { key: found.target.key, name: found.name }, child: { key: s.key, name: imp.local } });
     }
     for (const auto of s.x.autoloads ?? []) {
       if (auto.dir === undefined) continue;
@@ -1300,7 +1301,7 @@ class ValueResolver {
   private underUnknownPrefix(s: Scanned, r: ExtractedRoute, warned: Set<string>, warnings: string[]): ExtractedRoute | undefined {
     const value = r.router !== undefined ? s.x.routerPrefixes?.[r.router] : undefined;
     if (r.router === undefined || value?.kind !== 'str' || this.text(s, value, 0) !== undefined) return undefined;
-    const prefix = value.parts.map((p) => (typeof p === 'string' ? p : (this.refText(s, p, 0) ?? `/${UNKNOWN_PREFIX}/`))).join('');
+    const prefix = this.shownText(s, value);
     if (!warned.has(r.router)) warnings.push(scanWarningText(s.file, { id: 'routerPrefixValue', args: [r.router], line: s.x.routerPrefixLines?.[r.router] ?? r.line }));
     warned.add(r.router);
     return { ...r, path: joinRoutePath(prefix, r.path), pathValue: undefined };
@@ -1346,6 +1347,13 @@ class ValueResolver {
     return v.parts.map((p) => (typeof p === 'string' ? p : (this.refText(s, p, 0) ?? ''))).join('');
   }
 
+  /** A prefix as shown: its text, else its known parts with … for each part not found statically (what is under it is not probed). */
+  shownText(s: Scanned, v: ConstValue): string {
+    const text = this.text(s, v, 0);
+    if (text !== undefined || v.kind !== 'str') return text ?? UNKNOWN_PREFIX;
+    return v.parts.map((p) => (typeof p === 'string' ? p : (this.refText(s, p, 0) ?? `/${UNKNOWN_PREFIX}/`))).join('');
+  }
+
   text(s: Scanned, v: ConstValue, depth: number): string | undefined {
     if (depth > 8) return undefined;
     if (v.kind === 'config') {
@@ -1365,6 +1373,11 @@ class ValueResolver {
 
   private refText(s: Scanned, p: Exclude<Part, string>, depth: number): string | undefined {
     if (p.ref.truthy) return this.truthyText(s, p.ref.local, p.ref.path, p.ref.truthy);
+    if (p.ref.oneOf) {
+      // Chosen at run time among several: known when every one has the same text.
+      const texts = p.ref.oneOf.map((o) => this.refText(s, { ref: o }, depth));
+      return texts.every((t) => t !== undefined && t === texts[0]) ? texts[0] : undefined;
+    }
     const found = this.refValue(s, p.ref.local, p.ref.path);
     if (!found) return undefined;
     return literalOf(found.value) ?? this.text(found.file, found.value, depth + 1);

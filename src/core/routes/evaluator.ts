@@ -3,13 +3,14 @@
 // statics, constructor parameters, listed names and calls that pass a value on; and the warning
 // for a mount prefix that is not known statically.
 import ts from 'typescript';
-import { isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration } from './tsNodes';
+import { isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
-import { EACH, LISTED, SPREAD, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, str, type ConstValue, type StrValue } from './values';
+import { EACH, LISTED, ONE_OF, SPREAD, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, str, type ConstValue, type StrValue } from './values';
 import { skipOuter } from './tsSyntax';
 import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, enclosingFunction, singleReturn, hasModifier } from './routeSyntax';
 import { ReaderBase } from './readerBase';
 import { methodRouter } from './methodRouters';
+import { dynamicImportSource, requireSource } from './moduleLoads';
 
 /** Calls whose value is their first argument, as far as paths are concerned. */
 const IDENTITY_CALL = /^(?:String|Object\.freeze|createRoute|\w+\.createRoute)$/;
@@ -19,6 +20,41 @@ const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 
 /** The name given a route parameter whose name is not known statically (`/:${idName(schema)}`). */
 const UNNAMED_PARAM = 'param';
+
+/**
+ * `test && value` (maybe in parentheses, under a property path: `(test && require('./x')).default`):
+ * the value the guard gives when its test passes.
+ */
+function guardedValue(e: ts.Expression): ts.Expression | undefined {
+  let x = skipOuter(e);
+  while (isPropertyAccessExpression(x)) x = skipOuter(x.expression);
+  return isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ? x.right : undefined;
+}
+
+/**
+ * One value among alternatives chosen at run time: the literal all of them are, an object of the
+ * properties all of them have (each one of theirs), or a reference to each (ONE_OF), resolved
+ * when every one has the same text; undefined when one is not known.
+ */
+function oneOf(values: readonly (ConstValue | undefined)[]): ConstValue | undefined {
+  if (values.length === 0 || values.some((v) => v === undefined)) return undefined;
+  const known = values as ConstValue[];
+  const literals = known.map(literalOf);
+  if (literals.every((l) => l !== undefined && l === literals[0])) return known[0];
+  if (known.every((v) => v.kind === 'obj')) {
+    const objs = known as Extract<ConstValue, { kind: 'obj' }>[];
+    const props: Record<string, ConstValue> = {};
+    for (const key of Object.keys(objs[0]?.props ?? {})) {
+      const v = key === SPREAD ? undefined : oneOf(objs.map((o) => o.props[key]));
+      if (v) props[key] = v;
+    }
+    // Keys one of them writes with a value not known: none is known absent.
+    return { kind: 'obj', props, other: { [SPREAD]: null } };
+  }
+  const refs = known.map((v) => (v.kind === 'str' && v.parts.length === 1 && typeof v.parts[0] === 'object' ? v.parts[0].ref : undefined));
+  if (refs.some((r) => r === undefined || r.fallback !== undefined || r.truthy !== undefined || r.path.includes(EACH))) return undefined;
+  return str({ ref: { local: ONE_OF, path: [], oneOf: refs.flatMap((r) => (r ? (r.oneOf ?? [{ local: r.local, path: r.path }]) : [])) } });
+}
 
 /** Longest source text a message quotes. */
 const MAX_CODE_TEXT = 60;
@@ -111,8 +147,10 @@ export abstract class Evaluator extends ReaderBase {
     const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
     if (!equal && op !== ts.SyntaxKind.ExclamationEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
     const [left, right] = [this.evaluate(test.left, depth), this.evaluate(test.right, depth)];
+    // A test on a value known only at run time (`process.env.NODE_ENV === 'production' ? prod : dev`): either branch.
+    if (!left || !right) return oneOf([this.alternative(node.whenTrue, depth), this.alternative(node.whenFalse, depth)]);
     const [whenTrue, whenFalse] = [this.evaluate(node.whenTrue, depth), this.evaluate(node.whenFalse, depth)];
-    if (!left || !right || !whenTrue || !whenFalse) return undefined;
+    if (!whenTrue || !whenFalse) return undefined;
     const [then, otherwise] = equal ? [whenTrue, whenFalse] : [whenFalse, whenTrue];
     const [l, r] = [literalOf(left), literalOf(right)];
     if (l !== undefined && r !== undefined) return l === r ? then : otherwise;
@@ -150,6 +188,8 @@ export abstract class Evaluator extends ReaderBase {
     if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
       const d = envDefault(node, this.sf);
       if (d !== undefined) return str(d);
+      const chosen = this.evaluateChoice(node, depth);
+      if (chosen) return chosen;
       const left = this.evaluate(node.left, depth);
       // `route.version ?? 'v1'` over the elements of an imported list: the literal where an element has none.
       const ref = left?.kind === 'str' && left.parts.length === 1 && typeof left.parts[0] === 'object' ? left.parts[0].ref : undefined;
@@ -158,6 +198,50 @@ export abstract class Evaluator extends ReaderBase {
       return left ?? this.evaluate(node.right, depth);
     }
     return undefined;
+  }
+
+  /**
+   * `(env === 'local' && require('./config.local')).default || require('./config.prod').default`:
+   * a value chosen at run time among alternatives, some behind a guard (`test && value`); one of
+   * them, known when all are the same (oneOf). Undefined when no alternative is guarded, or one is
+   * not known statically.
+   */
+  private evaluateChoice(node: ts.BinaryExpression, depth: number): ConstValue | undefined {
+    const operands: ts.Expression[] = [];
+    const flatten = (e: ts.Expression): void => {
+      const x = skipOuter(e);
+      const op = isBinaryExpression(x) ? x.operatorToken.kind : undefined;
+      if (isBinaryExpression(x) && (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken)) [x.left, x.right].forEach(flatten);
+      else operands.push(x);
+    };
+    flatten(node);
+    const guarded = operands.map((o) => guardedValue(o));
+    if (guarded.every((g) => g === undefined)) return undefined;
+    return oneOf(operands.map((o, i) => this.alternative(guarded[i] ?? o, depth)));
+  }
+
+  /**
+   * One alternative's value: a module it loads (`require('./x')`, `(await import('./x'))`, their
+   * `.default`, then a property path) as a reference to that module's export, else what it evaluates to.
+   */
+  private alternative(e: ts.Expression, depth: number): ConstValue | undefined {
+    const path: string[] = [];
+    let x = skipOuter(e);
+    while (isPropertyAccessExpression(x)) {
+      path.unshift(x.name.text);
+      x = skipOuter(x.expression);
+    }
+    const guarded = guardedValue(x);
+    if (guarded) x = skipOuter(guarded);
+    if (isAwaitExpression(x)) x = skipOuter(x.expression);
+    const source = requireSource(x) ?? dynamicImportSource(x);
+    if (source === undefined) return guarded ? propOf(this.evaluate(guarded, depth), path) : this.evaluate(e, depth);
+    // `require('./x')` is the module's exports: the default export once compiled from ESM (`.default`), else the CommonJS object.
+    const byDefault = path[0] === 'default';
+    const imported = byDefault || requireSource(x) !== undefined ? 'default' : '*';
+    const local = `*load*${imported}*${source}`;
+    if (!this.out.imports.some((i) => i.local === local)) this.out.imports.push({ local, imported, source });
+    return str({ ref: { local, path: byDefault ? path.slice(1) : path } });
   }
 
   private evaluateArray(node: ts.ArrayLiteralExpression, depth: number): ConstValue | undefined {

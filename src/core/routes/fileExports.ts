@@ -2,7 +2,7 @@
 // the routers, router factories, classes and plain functions behind them, decorator and controller
 // factories, the parameters routes are declared on, and routers kept in an object by key.
 import ts from 'typescript';
-import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isEnumDeclaration, isExportAssignment, isExportDeclaration, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isFunctionTypeNode, isIdentifier, isMethodDeclaration, isNamedExports, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isTypeReferenceNode, isVariableStatement } from './tsNodes';
+import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isEnumDeclaration, isExportAssignment, isExportDeclaration, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isFunctionTypeNode, isIdentifier, isMethodDeclaration, isNamedExports, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isTypeReferenceNode, isVariableStatement } from './tsNodes';
 import { joinRoutePath } from './joinPath';
 import { DEFAULT_OBJECT, literalOf, str, type ConstValue } from './values';
 import { skipOuter, wrappedFunction } from './tsSyntax';
@@ -230,8 +230,10 @@ export abstract class ExportReader extends MountReader {
         if (isObjectLiteralExpression(e)) this.exportObjectMembers(e);
         // `export default { ...config, baseUrl }`: its value, for `config.api.prefix` in a file importing it;
         // `export default [{ method, path }, ...]` (`[a, b].flat()`): a table of route options.
-        const value = isObjectLiteralExpression(e) || isArrayLiteralExpression(e) || isFlatCall(e) ? this.evaluate(e) : undefined;
-        if (value?.kind === 'obj' || value?.kind === 'arr') (this.out.constants ??= {})[DEFAULT_OBJECT] = value;
+        // `export default env === 'production' ? prod : dev`: one of them (evaluator.ts oneOf).
+        const chosen = isConditionalExpression(e) || isBinaryExpression(e);
+        const value = isObjectLiteralExpression(e) || isArrayLiteralExpression(e) || isFlatCall(e) || chosen ? this.evaluate(e) : undefined;
+        if (value?.kind === 'obj' || value?.kind === 'arr' || (chosen && value?.kind === 'str')) (this.out.constants ??= {})[DEFAULT_OBJECT] = value;
       }
     }
   }

@@ -47,10 +47,13 @@ const ROUTE_TOKENS = new RegExp(`${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROU
 
 // An object a file declares and exports by name (`const config: Config = { api: { prefix: '/api' } };
 // export default config;`, `module.exports = config;`): no quote follows its export, yet other files
-// build paths from its members (`${config.api.prefix}/env.js`). The name is looked for only when such
-// an export is there.
+// build paths from its members (`${config.api.prefix}/env.js`). So does one chosen at run time among
+// others, or loaded (`let config = (env === 'local' && require('./config.local')).default ||
+// require('./config.prod').default`, `const config = isProd ? prod : dev`). The name is looked for
+// only when such an export is there.
 const EXPORTED_NAME = /\b(?:export\s+default|module\.exports\s*=)\s*([\w$]+)\s*(?:;|\n|$)/g;
-const objectDeclared = (name: string) => new RegExp(String.raw`\b(?:const|let|var)\s+${name.replace(/\$/g, '\\$')}\s*(?::[^=;]*)?=\s*\{`);
+const objectDeclared = (name: string) =>
+  new RegExp(String.raw`\b(?:const|let|var)\s+${name.replace(/\$/g, '\\$')}\s*(?::[^=;]*)?=(?:\s*\{|[^;]*?(?:\b(?:require|import)\s*\(|\?|&&|\|\|))`);
 
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
 export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}`;

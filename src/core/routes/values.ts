@@ -39,7 +39,20 @@ export const PATH_ENTRY = '*path*';
  * text in place of the value, the first when it is there and true, the second when it is absent or
  * false (`route.options?.bare ? '' : '/api'`).
  */
-export type Part = string | { ref: { local: string; path: string[]; fallback?: string; truthy?: [string, string] } };
+export type Part = string | { ref: { local: string; path: string[]; fallback?: string; truthy?: [string, string]; oneOf?: RefPath[] } };
+
+/** An imported binding and a property path in it. */
+export interface RefPath {
+  local: string;
+  path: string[];
+}
+
+/**
+ * The local of a reference standing for one of several values, chosen at run time
+ * (`(env === 'local' && require('./config.local')).default || require('./config.prod').default`):
+ * its `oneOf` lists them, and it has a text only when every one has the same.
+ */
+export const ONE_OF = '*oneOf*';
 
 /** A constant a file exports (or declares), reduced to what paths are built from. */
 export type ConstValue =
@@ -113,7 +126,9 @@ export function propOf(v: ConstValue | undefined, path: readonly string[]): Cons
     else if (cur.kind === 'config') cur = { kind: 'config', key: `${cur.key}.${key}` };
     else if (cur.kind === 'str' && cur.parts.length === 1 && typeof cur.parts[0] === 'object') {
       const ref = cur.parts[0].ref;
-      return str({ ref: { local: ref.local, path: [...ref.path, ...path.slice(path.indexOf(key))] } });
+      const rest = path.slice(i);
+      const oneOf = ref.oneOf?.map((o) => ({ local: o.local, path: [...o.path, ...rest] }));
+      return str({ ref: { local: ref.local, path: [...ref.path, ...rest], ...(oneOf ? { oneOf } : {}) } });
     } else return undefined;
   }
   return cur;

@@ -72,6 +72,9 @@ const CONSTANTS: Record<string, string> = {
   // Declared first, exported by name: no quote after the export.
   'object exported by name': "const config: Config = {\n  api: { prefix: '/api' },\n};\nexport default config;",
   'object exported by name, commonjs': "const config = {\n  api: { prefix: '/api' },\n}\nmodule.exports = config",
+  // One chosen at run time among loaded modules or other objects, exported by name: no quote after the export, no `= {`.
+  'loaded config chosen by the environment': "let config: Options =\n  (process.env.NODE_ENV === 'local' && require('./config.local')).default ||\n  require('./config.prod').default\nexport default config",
+  'config chosen by a conditional': "const config = isProduction ? production : development;\nexport default config;",
 };
 
 /** Exports whose strings are no value of the export: a function's, a tagged template's. */

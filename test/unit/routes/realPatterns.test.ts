@@ -45,6 +45,24 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(routes.sort(), ['DELETE /users/:user', 'GET /public/*', 'GET /users']);
   });
 
+  test("koa-router shared across files: its prefix from a config chosen by NODE_ENV is known when every config it may be has the same; when they differ, the routes other files add to it are under … as its own are, never at the root", () => {
+    const files = (index: string, prodPath = '/api') => ({
+      '/s/routes/router.ts': "import Router from 'koa-router';\nimport config from '../config';\nconst router = new Router({ prefix: config.serve.path });\nrouter.get('/env', h);\nexport default router;",
+      '/s/routes/users.ts': "import router from './router';\nrouter.get('/users/list', h);",
+      '/s/routes/index.ts': "import router from './router';\nimport './users';\nexport default router;",
+      '/s/app.ts': "import Koa from 'koa';\nimport router from './routes';\nconst app = new Koa();\napp.use(router.routes());\napp.listen(3000);",
+      '/s/config/index.ts': index,
+      '/s/config/config.local.ts': "export default { serve: { port: 8080, path: '/api' } };",
+      '/s/config/config.prod.ts': `const config = { serve: { port: Number(process.env.PORT) || 8080, path: '${prodPath}' } };\nexport default config;`,
+    });
+    const chain = "let configObj: Options =\n  (process.env.NODE_ENV === 'local' && require('./config.local')).default ||\n  require('./config.prod').default;\nexport default configObj;";
+    const ternary = "import local from './config.local';\nimport prod from './config.prod';\nexport default process.env.NODE_ENV === 'production' ? prod : local;";
+    for (const index of [chain, ternary]) assert.deepEqual(routesOf(files(index)).sort(), ['GET /api/env', 'GET /api/users/list'], index);
+    const { routes, warnings } = collectRoutes(Object.entries(files(chain, '/v2')).map(([file, text]) => ({ file, text })), { moduleOf: () => undefined });
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /…/env', 'GET /…/users/list']);
+    assert.deepEqual(warnings, ['/s/routes/router.ts:3: the prefix of router is not found statically; its routes are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)']);
+  });
+
   test("koa-router: router.prefix('/v1') called in the function that makes the router, alone or starting a chain of .use() calls, prefixes its routes, those another file's helper registers on it too", () => {
     const helper = "export const registerLimitsRoute = (router: ExtendedRouter): void => {\n  router.get('/limits', '/limits', h).options('/limits', '/limits', h2);\n};";
     const server = (prefixCall: string) => ({
