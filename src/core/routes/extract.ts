@@ -67,7 +67,7 @@ class FileReader extends HandRoutingReader {
   }
 
   protected visit(node: ts.Node): void {
-    if (this.handled.has(node) || isTypeOnly(node) || this.localPlugins?.has(node)) return;
+    if (this.handled.has(node) || isTypeOnly(node) || this.localPlugins?.has(node) || this.isNamedLoopCallback(node)) return;
     if (isClassDeclaration(node)) {
       this.readNestClass(node);
       this.readMountMethods(node);

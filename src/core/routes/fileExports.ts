@@ -344,12 +344,15 @@ export abstract class ExportReader extends MountReader {
 
   /**
    * `export default { users, posts: postsRouter }` / `module.exports = { api: apiRouter }`: each
-   * property of an imported router re-exports its import; one of a local router names it.
+   * property of an imported router re-exports its import (also one loaded in place, `routes:
+   * require('./routes')`); one of a local router names it.
    */
   private exportObjectMembers(o: ts.ObjectLiteralExpression): void {
     for (const p of o.properties) {
       const key = isShorthandPropertyAssignment(p) ? p.name.text : isPropertyAssignment(p) && isIdentifier(p.name) ? p.name.text : undefined;
       const value = isShorthandPropertyAssignment(p) ? p.name : isPropertyAssignment(p) ? skipOuter(p.initializer) : undefined;
+      const req = value && requireSource(value);
+      if (key !== undefined && req !== undefined) this.out.imports.push({ local: `*reexport*default.${key}`, imported: 'default', source: req });
       if (key === undefined || !value || !isIdentifier(value)) continue;
       const imp = this.out.imports.find((i) => i.local === value.text);
       if (imp) this.out.imports.push({ local: `*reexport*default.${key}`, imported: imp.imported, source: imp.source });

@@ -7,7 +7,7 @@
 // table key, moduleLoads.ts finds the list a module load in a loop takes its name from, loops.ts
 // the variable a call in a loop over something not known reads.
 import ts from 'typescript';
-import { isArrowFunction, isBinaryExpression, isCallExpression, isForInStatement, isForOfStatement, isForStatement, isFunctionExpression, isIdentifier, isNumericLiteral, isPostfixUnaryExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isVariableDeclarationList } from './tsNodes';
+import { isArrowFunction, isBinaryExpression, isCallExpression, isForInStatement, isFunctionDeclaration, isForOfStatement, isForStatement, isFunctionExpression, isIdentifier, isNumericLiteral, isPostfixUnaryExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isVariableDeclarationList } from './tsNodes';
 import { skipOuter } from './tsSyntax';
 
 /** What a pass of a loop binds: an element of the list, a table's key, value or `[key, value]` entry, or an index. */
@@ -25,8 +25,10 @@ export interface TableLoop {
   variable: ts.BindingName | undefined;
   /** The loop's statement, or the callback's body. */
   body: ts.Node;
-  /** The callback of `.forEach` / `.map` / `.flatMap`. */
-  callback?: ts.ArrowFunction | ts.FunctionExpression;
+  /** The callback of `.forEach` / `.map` / `.flatMap`; for `.forEach(name)`, the function of the file that name holds. */
+  callback?: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
+  /** The callback is a function of the file passed by name (`bases.forEach(registerRoutes)`), declared elsewhere. */
+  named?: boolean;
 }
 
 /** `Object.keys(t)`, `Object.values(t)`, `Object.entries(t)`. */
@@ -45,16 +47,18 @@ export function loopOverTable(node: ts.Node, declOf?: (id: ts.Identifier) => ts.
   if (isForStatement(node)) return indexLoop(node);
   if (isForOfStatement(node)) return listLoop('of', node.expression, declared(node.initializer), node.statement, declOf);
   if (!isCallExpression(node) || !isPropertyAccessExpression(node.expression) || !LOOPING.has(node.expression.name.text)) return undefined;
-  const fn = node.arguments[0] ? skipOuter(node.arguments[0]) : undefined;
-  if (!fn || !(isArrowFunction(fn) || isFunctionExpression(fn))) return undefined;
-  const loop = listLoop('callback', node.expression.expression, fn.parameters[0]?.name, fn.body, declOf);
-  return { ...loop, callback: fn };
+  const arg = node.arguments[0] ? skipOuter(node.arguments[0]) : undefined;
+  if (arg && (isArrowFunction(arg) || isFunctionExpression(arg))) return { ...listLoop('callback', node.expression.expression, arg.parameters[0]?.name, arg.body, declOf), callback: arg };
+  // `bases.forEach(registerRoutes)`: a function of the file, run once per element as an inline callback is.
+  const named = arg && isIdentifier(arg) && node.expression.name.text === 'forEach' && declOf ? declOf(arg) : undefined;
+  if (!named || !(isArrowFunction(named) || isFunctionExpression(named) || isFunctionDeclaration(named)) || !named.body) return undefined;
+  return { ...listLoop('callback', node.expression.expression, named.parameters[0]?.name, named.body, declOf), callback: named, named: true };
 }
 
 /** The loop whose statement or callback `node` is. */
 export function loopOfBody(node: ts.Node): TableLoop | undefined {
   const loop = node.parent ? loopOverTable(node.parent) : undefined;
-  return loop && (loop.form === 'callback' ? loop.callback === node : loop.body === node) ? loop : undefined;
+  return loop && !loop.named && (loop.form === 'callback' ? loop.callback === node : loop.body === node) ? loop : undefined;
 }
 
 /** The first name (or destructuring) a loop declares: `const k` of `for (const k in t)`. */

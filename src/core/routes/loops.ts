@@ -2,7 +2,7 @@
 // `for (const r of list)`): the elements, each bound in its own scope; a module loaded by a name
 // taken from a list; and the loop variable a mount's path names but this scan cannot know.
 import ts from 'typescript';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isIfStatement, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isSourceFile, isSpreadElement, isStringLiteralLike, isTemplateExpression } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isIfStatement, isNewExpression, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isSourceFile, isSpreadElement, isStringLiteralLike, isTemplateExpression } from './tsNodes';
 import { posix } from 'node:path';
 import { EACH, LISTED, PATH_ENTRY, literalOf, str, type ConstValue } from './values';
 import { lastReturn, skipOuter } from './tsSyntax';
@@ -197,7 +197,14 @@ export abstract class LoopReader extends TableLoopReader {
 
   private arrayElements(expr: ts.Expression, depth = 0): ts.Expression[] | undefined {
     let e: ts.Node | undefined = skipOuter(expr);
+    const held = isIdentifier(e) ? e : undefined;
     if (isIdentifier(e)) e = this.decls.get(e.text);
+    // `const bases = new Set(['/api']); if (v) bases.add(versioned)`: the array it starts from and
+    // each value the file adds to it (a conditional add too: the routes exist where it runs).
+    if (e && isNewExpression(e) && isIdentifier(e.expression) && e.expression.text === 'Set' && e.arguments?.length === 1 && e.arguments[0] && depth < 2) {
+      const start = this.arrayElements(e.arguments[0], depth + 1);
+      return start && held ? [...start, ...this.setAdds(held)] : start;
+    }
     // `for (const router of createRouters(tenant))`: what a function of this file returns, an
     // array literal of its routers, is what the loop runs over.
     if (e && isCallExpression(e) && isIdentifier(skipOuter(e.expression)) && depth < 2) {
@@ -207,6 +214,41 @@ export abstract class LoopReader extends TableLoopReader {
       return returned ? this.arrayElements(returned, depth + 1) : undefined;
     }
     return e && isArrayLiteralExpression(e) ? [...e.elements] : undefined;
+  }
+
+  /** The values `set.add(x)` calls of the file add to the Set a name holds (the first walk's node list). */
+  private setAdds(set: ts.Identifier): ts.Expression[] {
+    const decl = this.fileDecl(set);
+    const out: ts.Expression[] = [];
+    for (const n of this.valueNodes) {
+      if (!isCallExpression(n) || !isPropertyAccessExpression(n.expression) || n.expression.name.text !== 'add' || n.arguments.length !== 1) continue;
+      const target = skipOuter(n.expression.expression);
+      const arg = n.arguments[0];
+      if (arg && isIdentifier(target) && target.text === set.text && this.fileDecl(target) === decl) out.push(arg);
+    }
+    return out;
+  }
+
+  /**
+   * A function of the file run by `list.forEach(name)` over a list read here: read once per element
+   * there (readLoop), never at its declaration, where its parameter, a prefix or a path, is not known.
+   */
+  protected isNamedLoopCallback(node: ts.Node): boolean {
+    if (!isArrowFunction(node) && !isFunctionExpression(node) && !isFunctionDeclaration(node)) return false;
+    this.namedCallbacks ??= this.findNamedCallbacks();
+    return this.namedCallbacks.has(node);
+  }
+
+  private namedCallbacks: Set<ts.Node> | undefined;
+
+  private findNamedCallbacks(): Set<ts.Node> {
+    const out = new Set<ts.Node>();
+    for (const n of this.valueNodes) {
+      if (!isCallExpression(n)) continue;
+      const loop = this.loopOf(n);
+      if (loop?.named && loop.callback && loop.variable && isIdentifier(loop.variable) && this.arrayElements(loop.list)) out.add(loop.callback);
+    }
+    return out;
   }
 
   /**

@@ -55,11 +55,26 @@ const EXPORTED_NAME = /\b(?:export\s+default|module\.exports\s*=)\s*([\w$]+)\s*(
 const objectDeclared = (name: string) =>
   new RegExp(String.raw`\b(?:const|let|var)\s+${name.replace(/\$/g, '\\$')}\s*(?::[^=;]*)?=(?:\s*\{|[^;]*?(?:\b(?:require|import)\s*\(|\?|&&|\|\|))`);
 
+// A module's own barrel object (`const routes = require('./routes'); module.exports = { routes, service }`,
+// `import routes from './routes'; export default { routes }`): no quote after its export, yet another
+// file mounts `mod.routes`. An exported object literal naming a module this file loads from its own tree.
+const LOCAL_LOAD = /\b(?:(?:const|let|var)\s+([\w$]+)\s*=\s*require\s*\(|import\s+([\w$]+)\s+from)\s*['"]\.\.?\//g;
+const EXPORTED_OBJECT = /\b(?:module\.exports\s*=|export\s+default)\s*\{([^{}]*)\}/;
+
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
-export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}`;
+export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}`;
 
 export function mayDeclareRoutes(text: string): boolean {
   if (ROUTE_TOKENS.test(text)) return true;
   for (const m of text.matchAll(EXPORTED_NAME)) if (m[1] !== undefined && objectDeclared(m[1]).test(text)) return true;
+  return reExportsLocalModule(text);
+}
+
+/** Whether the file's exported object literal names a module it loads from its own tree (LOCAL_LOAD). */
+function reExportsLocalModule(text: string): boolean {
+  const exported = EXPORTED_OBJECT.exec(text)?.[1];
+  if (exported === undefined) return false;
+  const names = new Set(exported.split(',').map((entry) => entry.split(':').pop()?.trim()));
+  for (const m of text.matchAll(LOCAL_LOAD)) if (names.has(m[1] ?? m[2])) return true;
   return false;
 }

@@ -54,6 +54,9 @@ const SAMPLES: Record<string, string> = {
   'route table returned by a function': "function getRoutes(deps) {\n  const core = {\n    'get /api/v1/ping': { controller: deps.ping },\n    'POST /api/v1/login': login,\n  };\n  return core;\n}\nmodule.exports = getRoutes;",
   // A request handler exported as the default: another file's `app.use('/api', notFound)` answers there.
   'request handler exported as the default': "module.exports = function notFound(req, res, next) {\n  throw new NotFound(req.path);\n};",
+  // A module's barrel object: another file mounts `authModule.routes`; no quote, no call of a router.
+  'commonjs module object of its own files': "'use strict';\nconst routes = require('./routes');\nconst authService = require('./service');\n\nmodule.exports = { routes, authService };\n",
+  'esm module object of its own files': "import routes from './routes';\nimport service from './service';\nexport default {\n  routes,\n  service,\n};\n",
   'class extending a factory call': "import { ListingController } from './listing';\nexport class GuestItemsController extends ListingController<Guest>({\n  area: 'guests',\n}) {}",
 };
 
@@ -135,6 +138,8 @@ suite('mayDeclareRoutes (the cheap pre-filter)', () => {
   test('skips plain code', () => {
     assert.equal(mayDeclareRoutes('export class UsersService { list() { return [] } }'), false);
     assert.equal(mayDeclareRoutes("import { x } from './y';\nexport const z = x + 1;"), false);
+    // an exported object of a package's modules, or of none this file loads from its own tree
+    assert.equal(mayDeclareRoutes("const lodash = require('lodash');\nconst util = require('./util');\nmodule.exports = { lodash, helper };"), false);
     // lookups with one plain argument: no handler, no route
     assert.equal(mayDeclareRoutes("class S { port() { return this.configService.get('port') ?? cache.get(key) ?? map.get(this.id); } }"), false);
     // with a handler, or a lone mounted router, it may

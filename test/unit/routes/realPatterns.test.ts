@@ -1868,4 +1868,37 @@ suite('routes on real-world patterns: apps, prefixes and factories written in ot
     const fastify = "import Fastify from 'fastify';\nimport plugin from './plugin';\nconst app = Fastify();\napp.register(plugin, { prefix: '/p' });\napp.get('/x', async () => 'x');\napp.listen({ port: 3000 });";
     assert.deepEqual(routesOf({ '/f/plugin.js': plugin, '/f/server.ts': fastify }), ['GET /x']);
   });
+
+  test('a function of the file run by list.forEach(name) registers once per element: over an array literal, or a Set made from one with the values the file adds to it (a versioned base from an environment default); never at its declaration, where its parameter is not known', () => {
+    const auth = "const express = require('express');\nconst router = express.Router();\nrouter.get('/login', h);\nmodule.exports = router;\n";
+    const app = (bases: string) =>
+      [
+        "const express = require('express');",
+        "const auth = require('./auth');",
+        'const app = express();',
+        "const API_VERSION = process.env.API_VERSION || 'v1';",
+        'const API_BASE_PATH = `/api/${API_VERSION}`;',
+        'const registerApiRoutes = (basePath) => {',
+        '  app.use(basePath, auth);',
+        '  app.get(`${basePath}/health`, h);',
+        '};',
+        bases,
+        'app.listen(3000);',
+      ].join('\n');
+    const expected = ['GET /api/health', 'GET /api/login', 'GET /api/v1/health', 'GET /api/v1/login'];
+    const run = (bases: string) => collectRoutes([{ file: '/t/auth.js', text: auth }, { file: '/t/app.js', text: app(bases) }], { moduleOf: () => undefined });
+    const fromArray = run("['/api', API_BASE_PATH].forEach(registerApiRoutes);");
+    assert.deepEqual([fromArray.routes.map((r) => `${r.method} ${r.path}`).sort(), fromArray.warnings], [expected, []]);
+    const fromSet = run("const routeBases = new Set(['/api']);\nif (API_VERSION && API_BASE_PATH !== '/api') {\n  routeBases.add(API_BASE_PATH);\n}\nrouteBases.forEach(registerApiRoutes);");
+    assert.deepEqual([fromSet.routes.map((r) => `${r.method} ${r.path}`).sort(), fromSet.warnings], [expected, []]);
+  });
+
+  test("a module's CommonJS object loading its router in place (module.exports = { routes: require('./routes') }) is mounted through that property", () => {
+    const routes = routesOf({
+      '/m/modules/oidc/routes.js': "const express = require('express');\nconst router = express.Router();\nrouter.get('/providers', h);\nmodule.exports = router;\n",
+      '/m/modules/oidc/index.js': "module.exports = {\n  routes: require('./routes'),\n  service: require('./service'),\n};\n",
+      '/m/app.js': "const express = require('express');\nconst oidcModule = require('./modules/oidc');\nconst app = express();\napp.use('/api/oidc', oidcModule.routes);\napp.listen(3000);\n",
+    });
+    assert.deepEqual(routes, ['GET /api/oidc/providers']);
+  });
 });
