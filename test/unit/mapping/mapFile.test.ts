@@ -63,13 +63,14 @@ suite('mapping mapFile', () => {
   });
 
   test('walkedFileMapper gives what mapSourceFile gives for every file a walk can yield', () => {
-    const names = ['a.ts', 'b/c.tsx', 'd.mts', 'x/y/z.json', 'types.d.ts', 'a.spec.ts', 'w/x.test.tsx', '.env', 'noext', 'dots.in.name.cts'];
+    const names = ['a.ts', 'b/c.tsx', 'd.mts', 'x/y/z.json', 'types.d.ts', 'a.spec.ts', 'w/x.test.tsx', '.env', 'noext', 'dots.in.name.cts', '.ts', 'a/.ts', 'a..ts', 'v1.2/noext', 'v1.2/x.ts', 'e.', '...'];
     const mappings: SourceMapping[] = [
       compiled,
       { ...compiled, target: '/' },
       { ...compiled, target: '/app/dist/' },
       { ...compiled, target: '/app//odd/../dist' },
       { ...compiled, rewrites: {} },
+      { ...compiled, rewrites: { '': '.x', '.': '.y', '.ts': '.js' } },
       { ...compiled, bundled: true },
     ];
     for (const m of mappings) {
