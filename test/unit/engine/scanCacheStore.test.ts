@@ -13,6 +13,17 @@ import { scanTreeSync } from '../../../src/engine/scanTree';
 const ROUTES = "import { Router } from 'express';\nexport const r = Router();\nr.get('/items', () => undefined);\n";
 const PLAIN = (k: number) => `export function helper${k}() { return ${k}; }\n`;
 
+/** What a cache file says: its paths, sizes and mtimes, as [path, size, mtime] rows. */
+interface CacheBody {
+  root: string;
+  format: string;
+  paths: string;
+  sizes: number[];
+  mtimes: number[];
+}
+const rowsOf = (body: CacheBody): [string, number, number][] => body.paths.split('\n').map((p, i) => [p, body.sizes[i] ?? -1, body.mtimes[i] ?? -1]);
+const readBody = (path: string): [string, number, number][] => rowsOf(JSON.parse(readFileSync(path, 'utf8')) as CacheBody);
+
 suite('scan cache on disk', () => {
   let dir = '';
   let root = '';
@@ -72,11 +83,11 @@ suite('scan cache on disk', () => {
   test('only files the pre-filter found nothing in are kept; nothing is rewritten when nothing changed', () => {
     scanAsNewProcess();
     const path = cacheFileOf(cacheDir, root);
-    const body = JSON.parse(readFileSync(path, 'utf8')) as { files: [string, number, number][]; root: string; format: string };
+    const body = JSON.parse(readFileSync(path, 'utf8')) as CacheBody;
     assert.equal(body.format, SCAN_CACHE_FORMAT);
     assert.equal(body.root, root);
-    assert.deepEqual(body.files.map((f) => f[0]).sort(), ['modules/a/f0.ts', 'modules/a/f1.ts', 'modules/a/f2.ts', 'modules/a/f3.ts', 'modules/a/f4.ts']);
-    assert.deepEqual(body.files.find((f) => f[0] === 'modules/a/f0.ts')?.slice(1), [PLAIN(0).length, T * 1000]);
+    assert.deepEqual(rowsOf(body).map((f) => f[0]), ['modules/a/f0.ts', 'modules/a/f1.ts', 'modules/a/f2.ts', 'modules/a/f3.ts', 'modules/a/f4.ts']);
+    assert.deepEqual(rowsOf(body).find((f) => f[0] === 'modules/a/f0.ts')?.slice(1), [PLAIN(0).length, T * 1000]);
     assert.equal(statSync(path).mode & 0o777, 0o600);
     assert.equal(statSync(cacheDir).mode & 0o777, 0o700);
     const written = statSync(path).mtimeMs;
@@ -85,6 +96,15 @@ suite('scan cache on disk', () => {
     assert.equal(statSync(path).mtimeMs, T * 1000, 'not rewritten');
     assert.ok(written > T * 1000);
     assert.deepEqual(readdirSync(cacheDir).filter((f) => f.endsWith('.tmp')), [], 'no temporary file left');
+  });
+
+  test('a file whose name holds a line break is not kept (read every time), the others are', () => {
+    writeFileSync(join(root, 'modules/a/odd\nname.ts'), PLAIN(7));
+    assert.equal(scanAsNewProcess().read, 7);
+    assert.ok(!readBody(cacheFileOf(cacheDir, root)).some((f) => f[0].includes('odd')));
+    const second = scanAsNewProcess();
+    assert.equal(second.read, 2, 'the route file and the one not kept');
+    assert.ok(second.files.includes(join(root, 'modules/a/odd\nname.ts')));
   });
 
   test('a long-lived process (memory too): an unchanged re-scan reads nothing and writes nothing; a change is written once', () => {
@@ -104,8 +124,7 @@ suite('scan cache on disk', () => {
     assert.equal(scan().read, 1);
     const rewritten = statSync(path).mtimeMs;
     assert.ok(rewritten > T * 1000, 'the change is written');
-    const body = JSON.parse(readFileSync(path, 'utf8')) as { files: [string, number, number][] };
-    assert.equal(body.files.find((f) => f[0] === 'modules/a/f1.ts')?.[1], `${PLAIN(1)}export const y = 2;\n`.length);
+    assert.equal(readBody(path).find((f) => f[0] === 'modules/a/f1.ts')?.[1], `${PLAIN(1)}export const y = 2;\n`.length);
     utimesSync(path, T, T);
     assert.equal(scan().read, 0);
     assert.equal(statSync(path).mtimeMs, T * 1000, 'unchanged again: not rewritten');
@@ -113,12 +132,11 @@ suite('scan cache on disk', () => {
     const fewer = scan();
     assert.equal(fewer.read, 0);
     assert.ok(!fewer.files.some((f) => f.endsWith('f4.ts')));
-    const after = JSON.parse(readFileSync(path, 'utf8')) as { files: [string, number, number][] };
-    assert.ok(!after.files.some((f) => f[0] === 'modules/a/f4.ts'), 'a file gone is dropped from the cache file');
+    assert.ok(!readBody(path).some((f) => f[0] === 'modules/a/f4.ts'), 'a file gone is dropped from the cache file');
   });
 
   suite('a cache file that is not ours, not this root, or malformed is ignored (everything is read)', () => {
-    const valid = () => ({ format: SCAN_CACHE_FORMAT, version: SCAN_CACHE_VERSION, root, prefilter: PREFILTER_ID, files: [['modules/a/f0.ts', PLAIN(0).length, T * 1000]] });
+    const valid = () => ({ format: SCAN_CACHE_FORMAT, version: SCAN_CACHE_VERSION, root, prefilter: PREFILTER_ID, paths: 'modules/a/f0.ts\nmodules/a/f1.ts', sizes: [PLAIN(0).length, PLAIN(1).length], mtimes: [T * 1000, T * 1000] });
     const plant = (body: unknown, mode = 0o600) => {
       mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
       writeFileSync(cacheFileOf(cacheDir, root), typeof body === 'string' ? body : JSON.stringify(body), { mode });
@@ -128,8 +146,10 @@ suite('scan cache on disk', () => {
 
     test('a well-formed file of ours is read (the control case)', () => {
       plant(valid());
-      assert.deepEqual([...loaded().keys()], [join(root, 'modules/a/f0.ts')]);
-      assert.equal(scanAsNewProcess().read, 5);
+      assert.deepEqual([...loaded().keys()], [join(root, 'modules/a/f0.ts'), join(root, 'modules/a/f1.ts')]);
+      assert.deepEqual(loaded().get(join(root, 'modules/a/f1.ts')), { size: PLAIN(1).length, mtimeMs: T * 1000, extracted: null });
+      assert.equal(loaded().get(join(root, 'modules/a/f2.ts')), undefined);
+      assert.equal(scanAsNewProcess().read, 4);
     });
 
     const cases: Array<[string, () => void]> = [
@@ -138,8 +158,14 @@ suite('scan cache on disk', () => {
       ['another version', () => plant({ ...valid(), version: 99 })],
       ['another root (a file copied from elsewhere)', () => plant({ ...valid(), root: '/elsewhere/src' })],
       ['another pre-filter', () => plant({ ...valid(), prefilter: 'old' })],
-      ['an entry of the wrong shape', () => plant({ ...valid(), files: [['modules/a/f0.ts', -1, T * 1000]] })],
-      ['an absolute path', () => plant({ ...valid(), files: [['/etc/passwd', 1, T * 1000]] })],
+      ['a size of the wrong shape', () => plant({ ...valid(), sizes: [-1, 1] })],
+      ['an mtime of the wrong shape', () => plant({ ...valid(), mtimes: [T * 1000, 'now'] })],
+      ['more paths than numbers', () => plant({ ...valid(), paths: 'modules/a/f0.ts\nmodules/a/f1.ts\nmodules/a/f2.ts' })],
+      ['fewer paths than numbers', () => plant({ ...valid(), paths: 'modules/a/f0.ts' })],
+      ['an empty path', () => plant({ ...valid(), paths: 'modules/a/f0.ts\n' })],
+      ['a path with a NUL', () => plant({ ...valid(), paths: 'modules/a/f0.ts\nmodules/a/f1.ts\0' })],
+      ['the old format (an array per file)', () => plant({ ...valid(), paths: undefined, files: [['modules/a/f0.ts', PLAIN(0).length, T * 1000]] })],
+      ['an absolute path', () => plant({ ...valid(), paths: 'modules/a/f0.ts\n/etc/passwd' })],
       ['a file others may write', () => plant(valid(), 0o666)],
       [
         'a symbolic link',
