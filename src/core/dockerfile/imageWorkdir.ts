@@ -4,27 +4,51 @@
 // a later `COPY --from=<stage> /home/node/migrate-mongo-config.js` of a file the stage copied
 // in relative to its WORKDIR (`COPY . .`) names that WORKDIR. A stage FROM a sibling image (same
 // repository, or the same publisher: defradigital/node beside defradigital/node-development) is
-// assumed to share it, and the evidence says that it is an assumption.
+// assumed to share it, and the evidence says that it is an assumption. An image of the
+// repository's own, built by another of its Dockerfiles (ghcr.io/acme/base beside docker/base/),
+// gives its WORKDIR and ENV from that Dockerfile, also said to be an assumption.
 import * as l10n from '@vscode/l10n';
-import { join, posix } from 'node:path';
+import { basename, dirname, join, posix, relative } from 'node:path';
 import type { ContainerInfo, SourceMapping } from '../model';
 import type { FsLike } from '../ports';
 import { globToRegExp, locateInImage, stageLabel as label } from './locate';
-import { findStage, type CopyInstr, type Dockerfile, type Stage } from './parse';
+import { findStage, parseDockerfile, type CopyInstr, type Dockerfile, type Stage } from './parse';
 
 export interface ImageWorkdirs {
   /** By stage index: the WORKDIR a stage FROM an image starts in, for parseDockerfile. */
   workdirs: Map<number, string>;
+  /** By stage index: the ENV variables its image carries, where another Dockerfile of the repository builds it. */
+  envs: Map<number, ReadonlyMap<string, string>>;
+  /** By stage index: that Dockerfile's COPYs from the context (its start script, say), in the order its stages make them. */
+  copies: Map<number, readonly CopyInstr[]>;
   /** One sentence per stage, saying what showed its WORKDIR or that it is assumed. */
   evidence: string[];
 }
 
-/** The WORKDIRs of the stages that set none, where the Dockerfile shows them (`context`: the build context, absolute). */
-export async function imageWorkdirs(fs: FsLike, df: Dockerfile, context: string): Promise<ImageWorkdirs> {
+/**
+ * The WORKDIRs of the stages that set none, where the Dockerfile shows them (`context`: the build
+ * context, absolute; `dockerfile`: the Dockerfile's path, beside which the repository's own base
+ * images' Dockerfiles are looked for).
+ */
+export async function imageWorkdirs(fs: FsLike, df: Dockerfile, context: string, dockerfile?: string): Promise<ImageWorkdirs> {
   const workdirs = new Map<number, string>();
+  const envs = new Map<number, ReadonlyMap<string, string>>();
+  const copies = new Map<number, readonly CopyInstr[]>();
   const evidence: string[] = [];
+  const built = new Map<string, Awaited<ReturnType<typeof builtHere>>>();
   for (const stage of df.stages) {
-    if (!stage.workdirOfImage) continue;
+    if (!stage.workdirOfImage || dockerfile === undefined) continue;
+    if (!built.has(stage.from)) built.set(stage.from, await builtHere(fs, stage.from, dockerfile));
+    const own = built.get(stage.from);
+    if (!own) continue;
+    workdirs.set(stage.index, own.workdir);
+    if (own.env.size > 0) envs.set(stage.index, own.env);
+    if (own.copies.length > 0) copies.set(stage.index, own.copies);
+    const env = own.env.size === 0 ? '' : l10n.t('; its {0} ENV variable(s) from it', own.env.size);
+    evidence.push(l10n.t('{0} sets no WORKDIR: that of its image {1}, {2}, assumed built by {3} of this repository (a folder or file named as the image){4}', label(stage), stage.from, own.workdir, relative(context, own.file), env));
+  }
+  for (const stage of df.stages) {
+    if (!stage.workdirOfImage || workdirs.has(stage.index)) continue;
     const shown = await shownByCopiesFrom(fs, df, stage, context);
     if (!shown) continue;
     workdirs.set(stage.index, shown.workdir);
@@ -38,7 +62,32 @@ export async function imageWorkdirs(fs: FsLike, df: Dockerfile, context: string)
     workdirs.set(stage.index, workdir);
     evidence.push(l10n.t('{0} sets no WORKDIR: that of its image {1}, assumed {2} as in {3}, whose image {4} is of the same publisher', label(stage), stage.from, workdir, label(sibling), sibling.from));
   }
-  return { workdirs, evidence };
+  return { workdirs, envs, copies, evidence };
+}
+
+/**
+ * The Dockerfile beside this one that builds `image`, an image of a registry or namespace
+ * (`ghcr.io/acme/base:latest`, not `node:22`), found by its name: `../base/Dockerfile` (a sibling
+ * folder named as the image), `Dockerfile.base` or `base.Dockerfile` (beside it). Its last stage's
+ * WORKDIR and ENV are the image's, when that stage sets a WORKDIR of its own.
+ */
+async function builtHere(fs: FsLike, image: string, dockerfile: string): Promise<{ file: string; workdir: string; env: ReadonlyMap<string, string>; copies: CopyInstr[] } | undefined> {
+  const repo = repository(image);
+  if (!repo.includes('/')) return undefined;
+  const name = basename(repo);
+  const dir = dirname(dockerfile);
+  for (const file of [join(dirname(dir), name, 'Dockerfile'), join(dir, `Dockerfile.${name}`), join(dir, `${name}.Dockerfile`)]) {
+    if (file === dockerfile || !(await fs.stat(file))?.isFile) continue;
+    const { stages } = parseDockerfile(await fs.readFile(file));
+    const last = stages.at(-1);
+    if (!last || last.workdirOfImage || last.workdir === '/') return undefined;
+    // The last stage's own context COPYs and those of the stages it is built FROM, earliest first.
+    const chain: Stage[] = [];
+    for (let s: Stage | undefined = last; s && !chain.includes(s); s = s.baseStage === undefined ? undefined : stages[s.baseStage]) chain.unshift(s);
+    const copies = chain.flatMap((s) => s.copies.filter((c) => c.from === undefined && c.byRun === undefined));
+    return { file, workdir: last.workdir, env: new Map(Object.entries(last.env ?? {})), copies };
+  }
+  return undefined;
 }
 
 /**

@@ -47,6 +47,10 @@ export interface Stage {
   runs: { afterCopy: number; command: string; line: number; workdir?: string }[];
   /** ENTRYPOINT then CMD (the last of each), as one command line: what the image starts. */
   start?: string;
+  /** The ENV variables its image carries: set in it, in the stages it is built FROM, or by its base image where known. */
+  env?: Readonly<Record<string, string>>;
+  /** The context COPYs of the Dockerfile of this repository assumed to build its image (imageWorkdir.ts), for a stage FROM that image. */
+  imageCopies?: readonly CopyInstr[];
 }
 
 export interface Dockerfile {
@@ -67,6 +71,9 @@ interface ParseState {
   globalArgs: Vars;
   /** The current stage's variables (its ARGs and ENVs, and those of the stage it is built FROM). */
   vars: Vars;
+  /** The current stage's ENVs alone: what an image built from it carries. */
+  env: Vars;
+  stageEnvs: Map<number, Vars>;
   current: Stage | undefined;
   stageVars: Map<number, Vars>;
   /** Each stage's last ENTRYPOINT and CMD, joined into Stage.start. */
@@ -77,15 +84,32 @@ interface ParseState {
 /**
  * `buildArgs`: compose's `build.args` (`--build-arg`), the values the ARGs it names take over their
  * defaults. `imageWorkdirs`: by stage index, the WORKDIR a stage FROM an image starts in (the
- * image's), where known; else "/".
+ * image's), where known; else "/". `imageEnvs`: by stage index, the ENV variables its image
+ * carries, where known (`COPY --from=builder $APP_DIR/build` with APP_DIR set by the base image);
+ * `imageCopies`: by stage index, the context COPYs of the Dockerfile that builds its image.
  */
-export function parseDockerfile(text: string, buildArgs: Readonly<Record<string, string>> = {}, imageWorkdirs: ReadonlyMap<number, string> = new Map()): Dockerfile {
-  const st: ParseState = { stages: [], globalArgs: new Map(), vars: new Map(), current: undefined, stageVars: new Map(), entrypoints: new Map(), cmds: new Map() };
+export function parseDockerfile(
+  text: string,
+  buildArgs: Readonly<Record<string, string>> = {},
+  imageWorkdirs: ReadonlyMap<number, string> = new Map(),
+  imageEnvs: ReadonlyMap<number, ReadonlyMap<string, string>> = new Map(),
+  imageCopies: ReadonlyMap<number, readonly CopyInstr[]> = new Map(),
+): Dockerfile {
+  const st: ParseState = { stages: [], globalArgs: new Map(), vars: new Map(), env: new Map(), stageEnvs: new Map(), current: undefined, stageVars: new Map(), entrypoints: new Map(), cmds: new Map() };
   for (const ins of instructions(text)) {
     if (ins.keyword === 'ARG') readArg(st, ins.args, buildArgs);
-    else if (ins.keyword === 'FROM') readFrom(st, ins.args, imageWorkdirs);
+    else if (ins.keyword === 'FROM') readFrom(st, ins.args, imageWorkdirs, imageEnvs);
     else if (st.current) readStageStep(st, st.current, ins);
-    if (st.current) st.stageVars.set(st.current.index, st.vars);
+    if (st.current) {
+      st.stageVars.set(st.current.index, st.vars);
+      st.stageEnvs.set(st.current.index, st.env);
+    }
+  }
+  for (const stage of st.stages) {
+    const env = st.stageEnvs.get(stage.index);
+    if (env && env.size > 0) stage.env = Object.fromEntries(env);
+    const copies = imageCopies.get(stage.index);
+    if (copies && stage.workdirOfImage) stage.imageCopies = copies;
   }
   return { stages: st.stages };
 }
@@ -101,7 +125,7 @@ function readArg(st: ParseState, args: string, buildArgs: Readonly<Record<string
   }
 }
 
-function readFrom(st: ParseState, args: string, imageWorkdirs: ReadonlyMap<number, string>): void {
+function readFrom(st: ParseState, args: string, imageWorkdirs: ReadonlyMap<number, string>, imageEnvs: ReadonlyMap<number, ReadonlyMap<string, string>>): void {
   const words = splitWords(args).filter((w) => !w.startsWith('--'));
   const from = substitute(words[0] ?? '', st.globalArgs);
   const name = words.length >= 3 && words[1]?.toUpperCase() === 'AS' ? words[2] : undefined;
@@ -111,7 +135,8 @@ function readFrom(st: ParseState, args: string, imageWorkdirs: ReadonlyMap<numbe
   if (name !== undefined) stage.name = name;
   if (base) stage.baseStage = base.index;
   else if (from.toLowerCase() !== 'scratch') stage.workdirOfImage = true;
-  st.vars = new Map(base ? st.stageVars.get(base.index) : []);
+  st.env = new Map(base ? st.stageEnvs.get(base.index) : imageEnvs.get(index));
+  st.vars = new Map(base ? st.stageVars.get(base.index) : st.env);
   st.stages.push(stage);
   st.current = stage;
 }
@@ -120,7 +145,11 @@ function readFrom(st: ParseState, args: string, imageWorkdirs: ReadonlyMap<numbe
 function readStageStep(st: ParseState, stage: Stage, ins: Instruction): void {
   switch (ins.keyword) {
     case 'ENV':
-      for (const [name, value] of parseEnv(ins.args)) st.vars.set(name, substitute(value, st.vars));
+      for (const [name, value] of parseEnv(ins.args)) {
+        const v = substitute(value, st.vars);
+        st.vars.set(name, v);
+        st.env.set(name, v);
+      }
       break;
     case 'WORKDIR': {
       const dir = substitute(unquote(ins.args.trim()), st.vars);
@@ -135,7 +164,7 @@ function readStageStep(st: ParseState, stage: Stage, ins: Instruction): void {
       break;
     }
     case 'RUN':
-      stage.runs.push({ afterCopy: stage.copies.length - 1, command: substituteInRun(ins.args.trim(), st.vars), line: ins.line, workdir: stage.workdir });
+      stage.runs.push({ afterCopy: stage.copies.length - 1, command: substituteInRun(runCommand(ins.args), st.vars), line: ins.line, workdir: stage.workdir });
       break;
     case 'CMD':
     case 'ENTRYPOINT': {
@@ -148,6 +177,11 @@ function readStageStep(st: ParseState, stage: Stage, ins: Instruction): void {
     default:
       break;
   }
+}
+
+/** A RUN's command without its flags (`RUN --mount=type=cache,target=/root/.npm npm ci` runs `npm ci`). https://docs.docker.com/reference/dockerfile/#run */
+function runCommand(args: string): string {
+  return args.trim().replace(/^(?:--(?:mount|network|security|device)=\S+\s+)+/, '');
 }
 
 /** `["pnpm", "start"]` (exec form) or `pnpm start` (shell form) as one command line. */

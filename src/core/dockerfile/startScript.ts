@@ -83,13 +83,15 @@ function scriptCall(words: string[]): { script: string; args: string[] } | undef
 
 /**
  * The context-relative file the stage has at `imagePath`: the last COPY or ADD writing there (the
- * stage's own, then those of the stage it is built FROM) copied it from the context, and the file
+ * stage's own, then those of the stage it is built FROM, then those of the Dockerfile of this
+ * repository assumed to build the image the first is FROM) copied it from the context, and the file
  * is inside the context by its spelling and, where the file system tells, by its real path (a link
  * out of the context is not followed). Undefined when another stage or a RUN may have put it there.
  */
 async function contextScript(fs: FsLike, df: Dockerfile, stage: Stage, context: string, imagePath: string): Promise<string | undefined> {
   for (let s: Stage | undefined = stage, hops = 0; s && hops < df.stages.length; s = s.baseStage === undefined ? undefined : df.stages[s.baseStage], hops++) {
-    for (const copy of [...s.copies].reverse()) {
+    // Then those of the Dockerfile of this repository that builds the image the chain starts FROM.
+    for (const copy of [...(s.imageCopies ?? []), ...s.copies].reverse()) {
       const rels = copy.sources.flatMap((src) => sourceAt(copy, src, imagePath));
       if (rels.length === 0) continue;
       if (copy.from !== undefined || copy.byRun !== undefined) return undefined;

@@ -75,11 +75,14 @@ export async function findScriptedBundle(
   runs: readonly ScriptRun[] = [],
   within?: string,
 ): Promise<ScriptedBundle | undefined> {
+  const scripts = project.pkg?.scripts ?? {};
   const commands: { command: string; dir: string; script: string; line?: number }[] = [
-    ...Object.entries(project.pkg?.scripts ?? {})
+    ...Object.entries(scripts)
       .filter(([script]) => names.test(script))
       .map(([script, command]) => ({ command, dir: project.dir, script })),
     ...runs.map((r) => ({ command: r.command, dir: r.dir, script: '', line: r.line })),
+    // A RUN running a turbo task runs the project's script of that name (`turbo bundle` -> "bundle": "node build.mjs").
+    ...runs.flatMap((r) => turboTasks(r.command).flatMap((task) => (names.test(task) || !Object.hasOwn(scripts, task) ? [] : [{ command: scripts[task] ?? '', dir: project.dir, script: task }]))),
   ];
   for (const run of commands) {
     const files = [...runFiles(run.command).map((r) => ({ ...r, config: false })), ...configFiles(run.command).map((file) => ({ file, args: [], config: true }))];
@@ -101,6 +104,26 @@ export async function findScriptedBundle(
     }
   }
   return undefined;
+}
+
+/** turbo's own commands, which are no task of the workspace's packages. */
+const TURBO_COMMANDS = new Set(['prune', 'login', 'logout', 'link', 'unlink', 'gen', 'generate', 'daemon', 'ls', 'query', 'info', 'telemetry', 'scan', 'watch', 'boundaries', 'bin', 'docs', 'completion']);
+
+/** The tasks a command has turbo run (`turbo bundle`, `pnpm turbo run build lint --filter=api`): each package's script of that name. https://turborepo.com/docs/reference/run */
+function turboTasks(command: string): string[] {
+  const tasks: string[] = [];
+  for (const part of command.split(/&&|\|\||[;|\n]/)) {
+    const words = part.trim().split(/\s+/);
+    const at = words.findIndex((w) => posix.basename(w) === 'turbo');
+    if (at < 0) continue;
+    const rest = words.slice(words[at + 1] === 'run' ? at + 2 : at + 1);
+    if (TURBO_COMMANDS.has(rest[0] ?? '')) continue;
+    for (const w of rest) {
+      if (w.startsWith('-')) break;
+      tasks.push(w);
+    }
+  }
+  return tasks;
 }
 
 /** The configuration files a command passes to a build CLI (`libnest build -c libnest.config.ts`, `--config=x.mjs`). */

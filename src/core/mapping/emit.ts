@@ -4,7 +4,7 @@
 // relative to the common root of the inputs (inputRoot.ts).
 // Every answer carries the evidence it came from.
 import * as l10n from '@vscode/l10n';
-import { isAbsolute, join, posix, relative, sep } from 'node:path';
+import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import type { DriftOverrides } from '../model';
 import type { FsLike } from '../ports';
 import { commonInputRoot } from './inputRoot';
@@ -71,9 +71,10 @@ function emitByBabelScript({ project, sourceRoot, context }: EmitInput): Emit | 
       if (args.some((a) => a === '-w' || a === '--watch')) continue;
       const at = args.findIndex((a) => a === '--out-dir' || a === '-d');
       const out = at >= 0 ? args[at + 1] : undefined;
-      if (out === undefined || !args.some((a, i) => i !== at + 1 && !a.startsWith('-') && join(project.dir, a) === sourceRoot)) continue;
+      // Folders as written, trailing slash or not (`babel src/ -d lib/`).
+      if (out === undefined || !args.some((a, i) => i !== at + 1 && !a.startsWith('-') && resolve(project.dir, a) === sourceRoot)) continue;
       const keepsPath = match[1] === 'swc' && !args.includes('--strip-leading-paths');
-      const dir = keepsPath ? join(project.dir, out, relative(project.dir, sourceRoot)) : join(project.dir, out);
+      const dir = keepsPath ? resolve(project.dir, out, relative(project.dir, sourceRoot)) : resolve(project.dir, out);
       return { dir, rewrites: { ...COMPILED_REWRITES }, byFileCompiler: true, evidence: [l10n.t`build output ${relative(context, dir) || '.'} (package.json script ${name}: ${match[0].trim()})`] };
     }
   }

@@ -113,13 +113,13 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const ts = await projectTsConfig(fs, project, context, evidence, runConfigs);
   const tsName = ts ? relative(context, ts.file) || ts.file : '';
   const runs = df ? runCommandsInContext(stagesBuiltFor(df, build?.target)).map((r) => ({ ...r, dir: join(context, r.dir) })) : [];
-  const scripted = await findScriptedBundle(fs, project, buildScriptNames(project), runs, context);
   const nxRoot = project.nx ? await nxWorkspaceRoot(fs, project.dir, context) : undefined;
   const locate = (absPath: string): Location | undefined => {
     const rel = relative(context, absPath);
     if (!df || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
     return locateInImage(df, rel.split(sep).join('/'), build?.target);
   };
+  const scripted = await startedBundle(fs, await findScriptedBundle(fs, project, buildScriptNames(project), runs, context), { df, target: build?.target, project, ts, locate }, evidence);
   // A front end served by a script of its own (a static server.js) is its bundle, not that script.
   const started = df && !spec.drift.source && (project.server !== undefined || findBundler(project, scripted) === undefined) ? await startsSource(fs, df, { target: build?.target, context, project, ts, scripted }, locate) : undefined;
   if (started) evidence.push(started.why);
@@ -222,6 +222,44 @@ function startedIn(df: Dockerfile, target: string | undefined, project: BuildPro
     if (at === undefined) return undefined;
     return isFile ? files.find((f) => f === posix.join(at, basename(path))) : files.find((f) => f.startsWith(`${at}/`));
   };
+}
+
+/**
+ * A build script file's bundle is the server's unless the image starts a script file and none the
+ * bundle writes: none in the folder it writes to, or, that folder not known, a file tsc compiles
+ * into its outDir from a source that is no entry of the bundle (esbuild making a browser script
+ * beside a server tsc compiles into build/, where the image starts build/index.js).
+ */
+async function startedBundle(
+  fs: FsLike,
+  scripted: ScriptedBundle | undefined,
+  { df, target, project, ts, locate }: { df: Dockerfile | undefined; target: string | undefined; project: BuildProject; ts: TsConfigInfo | undefined; locate: (abs: string) => Location | undefined },
+  evidence: string[],
+): Promise<ScriptedBundle | undefined> {
+  const stage = df && builtStage(df, target);
+  const files = stage ? startedScripts(stage, project.pkg?.scripts ?? {}) : [];
+  if (!scripted || !df || files.length === 0) return scripted;
+  const writes = scripted.output !== undefined ? l10n.t`writes to ${relative(project.dir, scripted.output)}` : undefined;
+  if (scripted.output !== undefined && startedIn(df, target, project, locate)(scripted.output, false) !== undefined) return scripted;
+  const compiled = writes === undefined ? await startedTscOutput(fs, files, ts, locate) : undefined;
+  if (writes === undefined && (compiled === undefined || scripted.entries.includes(compiled.source))) return scripted;
+  const why = compiled ? l10n.t`the image starts ${compiled.file}, which tsc compiles from ${relative(project.dir, compiled.source)}` : l10n.t`it ${writes ?? ''}, and the image starts ${files.join(', ')}`;
+  evidence.push(l10n.t`not the server's bundle: ${scripted.tool} in ${scripted.file}: ${why}`);
+  return undefined;
+}
+
+/** A started file in where the image holds tsc's outDir, and the source file (under rootDir, else the include's root) it is compiled from. */
+async function startedTscOutput(fs: FsLike, files: readonly string[], ts: TsConfigInfo | undefined, locate: (abs: string) => Location | undefined): Promise<{ file: string; source: string } | undefined> {
+  const out = ts?.outDir && locate(ts.outDir.path)?.path;
+  const root = ts?.rootDir?.path ?? ts?.includeRoot?.path;
+  if (out === undefined || root === undefined) return undefined;
+  for (const file of files) {
+    if (!file.startsWith(`${out}/`)) continue;
+    const stem = file.slice(out.length + 1).replace(/\.[cm]?js$/, '');
+    const source = await firstFile(fs, TS_SOURCE_EXTENSIONS.map((ext) => join(root, stem + ext)));
+    if (source !== undefined) return { file, source };
+  }
+  return undefined;
 }
 
 /** The source file the image's start command runs as copied (startedSource.ts), outside every build output the project names. */
@@ -625,8 +663,8 @@ async function readDockerfile(fs: FsLike, spec: ServiceSpec, context: string, ev
   }
   const text = await fs.readFile(path);
   const df = parseDockerfile(text, spec.build?.args);
-  const shown = await imageWorkdirs(fs, df, context);
+  const shown = await imageWorkdirs(fs, df, context, path);
   if (shown.workdirs.size === 0) return df;
   evidence.push(...shown.evidence);
-  return parseDockerfile(text, spec.build?.args, shown.workdirs);
+  return parseDockerfile(text, spec.build?.args, shown.workdirs, shown.envs, shown.copies);
 }

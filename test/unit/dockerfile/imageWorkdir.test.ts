@@ -101,3 +101,44 @@ suite("dockerfile: the image's own WORKDIR against the one the mapping took", ()
     assert.equal(imageWorkdirWarning(m, undefined), undefined);
   });
 });
+
+suite("dockerfile: an image of the repository's own, built by another of its Dockerfiles", () => {
+  // docker/base/Dockerfile builds acme.io/team/base: WORKDIR and APP_DIR from an ARG, the start script copied in.
+  const base = 'FROM ubuntu:24.04\nARG APP_DIR=/srv/app\nENV APP_DIR=$APP_DIR\nWORKDIR $APP_DIR\nCOPY package.json ./\nRUN npm ci\nCOPY scripts scripts\n';
+  const api = 'ARG TAG=latest\nFROM acme.io/team/base:$TAG AS builder\nCOPY src src/\nRUN npm run build\nFROM acme.io/team/base:$TAG\nCOPY --from=builder $APP_DIR/out ./out\nCMD ["./scripts/start.sh"]\n';
+  const tree = (extra: Record<string, string> = {}) => ({
+    '/ws/package.json': JSON.stringify({ dependencies: { express: '5' }, scripts: { build: 'tsc && npm run build:widget', 'build:widget': 'node scripts/widget.mjs' } }),
+    '/ws/tsconfig.json': JSON.stringify({ compilerOptions: { rootDir: 'src', outDir: 'out' } }),
+    '/ws/src/index.ts': '',
+    '/ws/src/widget/client.ts': '',
+    '/ws/scripts/widget.mjs': "import { build } from 'esbuild';\nawait build({ entryPoints: ['src/widget/client.ts'], bundle: true, outfile: join(process.cwd(), 'static/widget.js') });\n",
+    '/ws/scripts/start.sh': '#!/bin/sh\nexec node out/index.js "$@"\n',
+    '/ws/docker/api/Dockerfile': api,
+    ...extra,
+  });
+  const apiSpec: ServiceSpec = { ...spec, build: { context: '/ws', dockerfile: '/ws/docker/api/Dockerfile' } };
+
+  test('a sibling folder named as the image gives its WORKDIR and ENV, the evidence saying it is assumed', async () => {
+    const m = await inferMapping(memFs(tree({ '/ws/docker/base/Dockerfile': base })), apiSpec);
+    assert.equal(m?.target, '/srv/app/out', m?.evidence.join('\n'));
+    assert.ok(m?.evidence.some((e) => /stage 2 sets no WORKDIR: that of its image acme\.io\/team\/base:latest, \/srv\/app, assumed built by docker\/base\/Dockerfile of this repository/.test(e)), m?.evidence.join('\n'));
+    // Without it nothing says where the image works, nor what $APP_DIR is: no target is guessed.
+    assert.notEqual((await inferMapping(memFs(tree()), apiSpec))?.target, '/srv/app/out');
+  });
+
+  test('a Dockerfile.<name> beside it counts too; a public image of no namespace is never looked for', async () => {
+    const m = await inferMapping(memFs(tree({ '/ws/docker/api/Dockerfile.base': base })), apiSpec);
+    assert.equal(m?.target, '/srv/app/out', m?.evidence.join('\n'));
+    const df = parseDockerfile('FROM node:22\nCOPY . .\n');
+    assert.equal((await imageWorkdirs(memFs({ '/ws/docker/node/Dockerfile': base }), df, '/ws', '/ws/docker/api/Dockerfile')).workdirs.size, 0);
+  });
+
+  test("the start script that image copies in is followed: a browser bundle beside the server tsc compiles does not make the server bundled", async () => {
+    const m = await inferMapping(memFs(tree({ '/ws/docker/base/Dockerfile': base })), apiSpec);
+    assert.equal(m?.bundled, false, m?.evidence.join('\n'));
+    assert.ok(m?.evidence.some((e) => e === "not the server's bundle: esbuild in scripts/widget.mjs: the image starts /srv/app/out/index.js, which tsc compiles from src/index.ts"), m?.evidence.join('\n'));
+    // The image starting no file tsc compiles (the bundle, wherever it is written): the bundle is the server's.
+    const served = await inferMapping(memFs(tree({ '/ws/docker/base/Dockerfile': base, '/ws/scripts/start.sh': '#!/bin/sh\nexec node static/widget.js\n' })), apiSpec);
+    assert.equal(served?.bundled, true, served?.evidence.join('\n'));
+  });
+});

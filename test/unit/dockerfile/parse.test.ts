@@ -150,4 +150,9 @@ COPY a $NOT_DECLARED/
     const df = parseDockerfile(text, { PKG: '@x/api' });
     assert.equal(df.stages[0]?.runs[0]?.command, "turbo prune @x/api --docker && echo '$APP' /out $HOME web");
   });
+
+  test("a RUN's flags are not part of its command (--mount, --network): RUN --mount=... npm run bundle runs npm run bundle", () => {
+    const df = parseDockerfile('FROM node\nRUN --mount=type=secret,id=token,env=TOKEN --network=default npm run bundle\nRUN --mount=type=cache,target=/root/.npm npm ci\n');
+    assert.deepEqual(df.stages[0]?.runs.map((r) => r.command), ['npm run bundle', 'npm ci']);
+  });
 });

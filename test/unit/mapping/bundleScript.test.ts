@@ -81,4 +81,16 @@ suite('build script files that bundle through a bundler API', () => {
     const elsewhere = { '/q/build.mjs': "import * as esbuild from 'esbuild';\nawait esbuild.build({ entryPoints: ['web/main.ts'], bundle: true, outdir: 'www' });\n" };
     assert.equal(await findScriptedBundle(memFs(elsewhere), project({}), BUILD, [{ command: 'node build.mjs', dir: '/q', line: 3 }]), undefined);
   });
+
+  test("a RUN running a turbo task runs the project's script of that name, whatever its name (turbo bundle -> \"bundle\": \"node build.mjs\")", async () => {
+    const files = { '/p/build.mjs': "import * as esbuild from 'esbuild';\nawait esbuild.build({ entryPoints: ['src/main.ts'], bundle: true, outfile: 'dist/main.js' });\n" };
+    const scripts = { bundle: 'rm -rf dist && node build.mjs' };
+    for (const command of ['turbo bundle', 'pnpm turbo run bundle --filter=api', 'npx turbo run lint bundle']) {
+      const found = await findScriptedBundle(memFs(files), project(scripts), BUILD, [{ command, dir: '/ws', line: 9 }]);
+      assert.deepEqual(found, { tool: 'esbuild', file: 'build.mjs', script: 'bundle', entries: ['/p/src/main.ts'], output: '/p/dist' }, command);
+    }
+    // turbo's own commands, and a task the project has no script for, run nothing of it.
+    assert.equal(await findScriptedBundle(memFs(files), project(scripts), BUILD, [{ command: 'turbo prune bundle --docker', dir: '/ws', line: 9 }]), undefined);
+    assert.equal(await findScriptedBundle(memFs(files), project(scripts), BUILD, [{ command: 'turbo pack', dir: '/ws', line: 9 }]), undefined);
+  });
 });

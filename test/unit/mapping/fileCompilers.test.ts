@@ -38,6 +38,10 @@ suite('mapping: per-file compilers', () => {
   test('babel src -d lib writes the files straight below the out dir', async () => {
     const m = await inferMapping(project('babel src -d lib'), spec);
     assert.equal(m?.target, '/usr/src/app/lib', m?.evidence.join('\n'));
+    // Folders written with a trailing slash are the same folders.
+    const slashed = await inferMapping(project('babel src/ -d lib/ --copy-files'), spec);
+    assert.equal(slashed?.target, '/usr/src/app/lib', slashed?.evidence.join('\n'));
+    assert.equal(slashed && mapSourceFile(slashed, '/ws/src/routes/users.js'), '/usr/src/app/lib/routes/users.js');
   });
 
   test("esbuild over every file of a folder (`find src -name '*.ts'`, no --bundle) writes them below --outdir relative to their common folder, not where the tsconfig's tsc would", async () => {
