@@ -12,6 +12,7 @@ import { mergeComposeTrees } from './merge';
 import { parsePorts } from './portMappings';
 import { envFilePaths, parseServiceConfig } from './serviceConfig';
 import { DEFAULT_DOCKERFILE } from '../dockerfile/dockerfileName';
+import { isImageReference } from './imageReference';
 
 export interface ComposeFileText {
   path: string;
@@ -318,6 +319,8 @@ function toServiceSpec(name: string, raw: unknown, ctx: ServiceContext): Service
   if (image !== undefined && image !== null) {
     if (typeof image !== 'string') throw new UserInputError(l10n.t`${where('image')} must be a string`);
     spec.image = image;
+    // Not asked of the engine (it would answer "invalid reference format"); the rest is still read.
+    if (!isImageReference(image)) spec.error ??= l10n.t`${where('image')}: "${image}" is not a valid image reference`;
   }
   const build = parseBuild(def['build'], ctx, where);
   if (build) spec.build = build;
@@ -329,6 +332,9 @@ function toServiceSpec(name: string, raw: unknown, ctx: ServiceContext): Service
     // says which port the service listens on, on the engine's host.
     if (networkMode === 'host' && spec.ports.length === 0) spec.ports = parsePorts(def['expose'], where('expose'));
   }
+  // Compose refuses such a service ("has neither an image nor a build context"): most often one of
+  // a file that only adds to another (labels for a proxy), which compose reads with that file.
+  if (spec.image === undefined && spec.build === undefined && def['provider'] === undefined) spec.error ??= l10n.t`${where('')}has neither an image nor a build context: compose runs it only with a compose file that gives one (check them together: --compose-file, or the runtimeDrift.composeFiles setting)`;
   return spec;
 }
 

@@ -310,6 +310,34 @@ services:
       assert.match(set.services[0]?.error ?? '', /invalid port/);
     });
 
+    test('an image reference made invalid by an unset variable fails that service only, naming the variable; the rest of it is still read', () => {
+      const p = parse('services:\n  api:\n    build: ./api\n    image: "ghcr.io/acme/api:${TAG}"\n    x-runtime-drift: { modulesDir: features }\n  web:\n    image: "${REGISTRY}/web:${TAG:-latest}"\n  db:\n    image: postgres:16\n');
+      const [api, web, db] = p.services;
+      assert.match(api?.error ?? '', /^service "api": image: "ghcr\.io\/acme\/api:" is not a valid image reference \(variable TAG is not set, so compose substitutes a blank string\)$/);
+      assert.equal(api?.build?.context, `${dir}/api`);
+      assert.equal(api?.drift.modulesDir, 'features');
+      assert.match(web?.error ?? '', /"\/web:latest" is not a valid image reference \(variable REGISTRY is not set/);
+      assert.equal(db?.error, undefined);
+      assert.equal(parse('services:\n  api:\n    image: "ghcr.io/acme/api:${TAG}"\n', { TAG: '1.2' }).services[0]?.error, undefined);
+    });
+
+    test('image references the engine accepts are taken as they are; malformed ones are that service\'s error', () => {
+      const digest = `sha256:${'a1'.repeat(32)}`;
+      const valid = ['postgres', 'postgres:16-alpine', 'ghcr.io/acme/api:1.2.3', 'localhost:5000/team/app', 'registry.example.com:443/a/b/c:v1', `nginx@${digest}`, `acme/api:latest@${digest}`, 'my_app', 'a__b', 'a---b/c.d', 'Registry.Example.com/app'];
+      for (const image of valid) assert.equal(parse(`services:\n  api:\n    image: "${image}"\n`).services[0]?.error, undefined, image);
+      for (const image of ['api:', ':latest', '/app:1', 'acme/API', 'app:tag with space', 'app::1', 'app@sha256:12', 'app/', `${'a'.repeat(256)}:1`]) {
+        assert.match(parse(`services:\n  api:\n    image: "${image}"\n`).services[0]?.error ?? '', /is not a valid image reference/, image);
+      }
+    });
+
+    test('a service with neither an image nor a build context (a file that only adds labels to another) is that service\'s error, which names how to check the files together', () => {
+      const p = parse('services:\n  api:\n    labels: [traefik.enable=true]\n  web:\n    image: nginx\n');
+      assert.match(p.services[0]?.error ?? '', /^service "api": has neither an image nor a build context: .*--compose-file/);
+      assert.equal(p.services[1]?.error, undefined);
+      const together = parseComposeProject([file('services:\n  api:\n    image: acme/api\n'), file('services:\n  api:\n    labels: [traefik.enable=true]\n', 'labels.yaml')], { dir, env: {} });
+      assert.deepEqual(together.services.map((s) => [s.name, s.image, s.error]), [['api', 'acme/api', undefined]]);
+    });
+
     test('a bad port fails the service but the rest of its definition is still read (build, image, x-runtime-drift)', () => {
       const p = parse('services:\n  api:\n    build: ./api\n    image: acme/api\n    ports: ["${PORT}:${PORT}"]\n    x-runtime-drift: { modulesDir: features }\n');
       const api = p.services[0];
