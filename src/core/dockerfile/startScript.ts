@@ -127,7 +127,7 @@ export function startOfScript(text: string, args: readonly string[]): string | u
   let cwd: string | undefined;
   let last: string | undefined;
   let lastExec: string | undefined;
-  const lines = text.replace(/\\\r?\n/g, ' ').split(/\r?\n/);
+  const lines = argumentBranches(text.replace(/\\\r?\n/g, ' ').split(/\r?\n/), args[0]);
   for (const line of lines) {
     const code = line.replace(/(^|\s)#.*$/, '');
     for (const part of code.split(/&&|\|\||;/)) {
@@ -144,6 +144,51 @@ export function startOfScript(text: string, args: readonly string[]): string | u
     }
   }
   return lastExec ?? last;
+}
+
+/**
+ * The lines a script runs given its first argument: of a `case "$1" in` (or of a variable set from
+ * it: `COMMAND=$1`), only the branch whose pattern matches the argument (`'start-web' ) exec node
+ * server.js ;;`), else its `*)` branch; every branch when the argument is not known.
+ */
+function argumentBranches(lines: readonly string[], first: string | undefined): string[] {
+  if (first === undefined) return [...lines];
+  const fromFirst = new Set(['1']);
+  const out: string[] = [];
+  let inCase = false;
+  let keep = true;
+  let matched = false;
+  for (const line of lines) {
+    const assigned = /^\s*(?:export\s+|local\s+)?([A-Za-z_]\w*)=["']?\$\{?1\}?["']?(?:\s|;|&&|$)/.exec(line);
+    if (assigned?.[1] !== undefined) fromFirst.add(assigned[1]);
+    const opened = /^\s*case\s+["']?\$\{?([A-Za-z_]\w*|1)\}?["']?\s+in\s*$/.exec(line);
+    if (!inCase && opened && fromFirst.has(opened[1] ?? '')) {
+      inCase = true;
+      keep = false;
+      matched = false;
+      continue;
+    }
+    if (!inCase) {
+      out.push(line);
+      continue;
+    }
+    if (/^\s*esac\b/.test(line)) {
+      inCase = false;
+      keep = true;
+      continue;
+    }
+    const branch = /^\s*\(?\s*([^()]+?)\s*\)\s*(.*)$/.exec(line);
+    if (branch && !/^\s*;;/.test(line) && !line.trim().startsWith('#')) {
+      const patterns = (branch[1] ?? '').split('|').map((p) => p.trim().replace(/^(['"])(.*)\1$/, '$2'));
+      keep = !matched && patterns.some((p) => p === first || p === '*');
+      matched ||= keep;
+      if (keep) out.push(branch[2] ?? '');
+      continue;
+    }
+    if (keep) out.push(line.replace(/;;\s*$/, ''));
+    if (/;;\s*$/.test(line)) keep = false;
+  }
+  return out;
 }
 
 /**

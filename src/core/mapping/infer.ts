@@ -299,7 +299,9 @@ function placeByOverride(f: Facts): Placement | undefined {
 
 /** The image runs its source as copied: the source folder is where it is, names unchanged. */
 function placeStartedSource(f: Facts): Placement | undefined {
-  const loc = (f.started !== undefined || f.devServer !== undefined) && f.locate(f.sourceRoot);
+  // A started file outside the source root (a launcher in docker/ requiring the build output) says nothing of how the source root is placed.
+  const runsRoot = f.started !== undefined ? isAtOrInside(f.sourceRoot, f.started.file) : f.devServer !== undefined;
+  const loc = runsRoot && f.locate(f.sourceRoot);
   if (!loc) return undefined;
   f.evidence.push(targetFrom(loc));
   return { target: loc.path, rewrites: {}, copiedAsIs: true };
@@ -610,9 +612,11 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     if (project.server === undefined && !SERVER_FRAMEWORKS.some((f) => deps.includes(f))) return undefined;
     return { path, why: l10n.t`the entry webpack bundles (${entry.file}) is below it` };
   },
-  async (fs, { project }) => {
+  // Not when the tsconfig's include spans more than that folder (bin/ and src/ compiled together: bin/server.ts starts the code of src/).
+  async (fs, { project, ts }) => {
     const compiled = await compiledStartEntry(fs, project.dir);
-    return compiled && { path: compiled.sourceRoot, why: compiled.why };
+    if (!compiled || ts?.include?.patterns.some((p) => !isAtOrInside(compiled.sourceRoot, join(ts.include?.dir ?? '', p.split(/[*?{[]/)[0] ?? '')))) return undefined;
+    return { path: compiled.sourceRoot, why: compiled.why };
   },
   async (fs, { project, ts, tsName }) => {
     const src = join(project.dir, 'src');

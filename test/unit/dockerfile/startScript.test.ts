@@ -31,6 +31,37 @@ suite('startOfScript', () => {
   test('a script starting nothing known says nothing', () => {
     assert.equal(startOfScript('#!/bin/sh\necho hello\nnginx -g "daemon off;"\n', []), undefined);
   });
+
+  test('a case on the first argument (or a variable set from it) runs the branch its pattern matches, else *)', () => {
+    const dispatch = "#!/bin/sh\nCOMMAND=$1 && shift 1\ncase \"$COMMAND\" in\n  'web' )\n    exec node web.js\n    ;;\n  'worker' | 'jobs' )\n    exec node worker.js\n    ;;\n  * )\n    exec node cli.js\n    ;;\nesac\n";
+    assert.equal(startOfScript(dispatch, ['web']), 'node web.js');
+    assert.equal(startOfScript(dispatch, ['jobs']), 'node worker.js');
+    assert.equal(startOfScript(dispatch, ['backup']), 'node cli.js');
+    assert.equal(startOfScript('case "$1" in\nweb) exec node web.js ;;\nworker) exec node worker.js ;;\nesac\n', ['web']), 'node web.js');
+    // The argument not known: every branch counts, as before (the last exec).
+    assert.equal(startOfScript(dispatch, []), 'node cli.js');
+  });
+});
+
+suite('a start script running a launcher outside the source root', () => {
+  const files = {
+    '/ws/package.json': JSON.stringify({ name: 'auth', dependencies: { express: '4' }, scripts: { build: 'tsc --build', start: 'node dist/bin/server.js' } }),
+    '/ws/tsconfig.json': JSON.stringify({ compilerOptions: { outDir: './dist' }, include: ['src/**/*', 'bin/**/*'] }),
+    '/ws/src/app.ts': "import express from 'express';\nexport const app = express();\n",
+    '/ws/bin/server.ts': "import { app } from '../src/app';\napp.listen(3000);\n",
+    '/ws/docker/entrypoint.sh': "#!/bin/sh\ncase \"$1\" in\n  'start-web' ) exec node docker/launch-server.js ;;\n  'cleanup' ) exec node docker/launch-cleanup.js ;;\nesac\n",
+    '/ws/docker/launch-server.js': "require(require('path').resolve(__dirname, '../dist/bin/server.js'));\n",
+    '/ws/docker/launch-cleanup.js': "require(require('path').resolve(__dirname, '../dist/bin/cleanup.js'));\n",
+    '/ws/Dockerfile': 'FROM node:20\nCOPY ./ /workspace\nWORKDIR /workspace\nRUN yarn install && yarn build\nENTRYPOINT ["/workspace/docker/entrypoint.sh"]\nCMD ["start-web"]\n',
+  };
+  const spec: ServiceSpec = { name: 'auth', project: 'ws', projectDir: '/ws', composeFiles: [], ports: [], drift: {}, build: { context: '/ws', dockerfile: '/ws/Dockerfile' } };
+
+  test('the build places the source root: src, which tsc compiles with bin/ into dist/src, not the source as copied', async () => {
+    const m = await inferMapping(memFs(files), spec);
+    assert.equal(m?.sourceRoot, '/ws/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/workspace/dist/src', m?.evidence.join('\n'));
+    assert.ok(m?.evidence.some((e) => e.includes('node docker/launch-server.js, the command its start script docker/entrypoint.sh runs')), m?.evidence.join('\n'));
+  });
 });
 
 suite('withStartScripts', () => {
