@@ -55,6 +55,7 @@ class FileReader extends HandRoutingReader {
     this.findLocalPlugins();
     this.visit(this.sf);
     this.readLocalPluginsLeft();
+    this.warnUnknownPaths();
     this.collectExports();
     this.collectRouteTables();
     this.readKeyedRouters();

@@ -89,9 +89,13 @@ export abstract class ReceiverReader extends RouteTableReader {
   }
 
   protected isReceiver(name: string): boolean {
+    return this.isRouterByName(name) || this.importedNames.has(name) || this.typedReceivers.has(name);
+  }
+
+  /** A receiver made a router here, a class router, or named as routers are: not one known only by its import or type. */
+  protected isRouterByName(name: string): boolean {
     if (this.routers.has(name) || name.startsWith(CLASS_ROUTER)) return true;
-    const last = name.slice(name.lastIndexOf('.') + 1);
-    return CONVENTIONAL_RECEIVER.test(last) || this.importedNames.has(name) || this.typedReceivers.has(name);
+    return CONVENTIONAL_RECEIVER.test(name.slice(name.lastIndexOf('.') + 1));
   }
 
   /**

@@ -13,6 +13,15 @@ import { CONVENTIONAL_RECEIVER, enclosingFunction, handsEveryRequestOn, isRouteP
 import { ReceiverReader } from './receivers';
 
 export abstract class RouterCallReader extends ReceiverReader {
+  /** Calls with a path not known statically on receivers known only by import or type: warned of once the file shows them routers (warnUnknownPaths). */
+  private readonly unknownPathCalls: { call: ts.CallExpression; router: string; name: string }[] = [];
+
+  /** The warnings of unknownPathCalls whose receiver this file gives a route or a mount. */
+  protected warnUnknownPaths(): void {
+    for (const { call, router, name } of this.unknownPathCalls)
+      if (this.out.routes.some((r) => r.router === router) || this.out.mounts.some((m) => m.mountedOn === router)) this.warn(call, { id: 'routerPath', args: [router, name] });
+  }
+
   protected addRoute(router: string, method: HttpMethod, value: ConstValue, node: ts.Node): void {
     const prefix = this.routers.get(router) ?? '';
     const line = this.line(node);
@@ -84,8 +93,11 @@ export abstract class RouterCallReader extends ReceiverReader {
       // `getSessionStore().get(sid, callback)`: the result of another file's call, used at once, may
       // be no router at all (a store's lookup); collect.ts keeps such a call's routes only when it makes one.
       if (router.startsWith('@') && this.out.routerMakers?.[router] !== undefined) return;
-      if (!isRegularExpressionLiteral(args[0] as ts.Node))
-        this.warn(call, { id: 'routerPath', args: [router, name] });
+      if (isRegularExpressionLiteral(args[0] as ts.Node)) return;
+      // A receiver known only by its import or type (`ExpCache.del(id, field, expr)`, `driver.delete(itemId,
+      // context)`, `yargs.options(name, options)`) is a router only when this file gives it a route too.
+      if (this.isRouterByName(router)) this.warn(call, { id: 'routerPath', args: [router, name] });
+      else this.unknownPathCalls.push({ call, router, name });
       return;
     }
     const lits = literalsOf(value);

@@ -45,6 +45,26 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(routes.sort(), ['DELETE /users/:user', 'GET /public/*', 'GET /users']);
   });
 
+  test("a verb call with a path not known statically warns only on a router: a receiver known only by its import or type (a cache, a storage driver, yargs) is one when the file gives it a route too", () => {
+    const file = (extra: string) => [
+      "import ExpCache from './expCache';",
+      "import yargs from 'yargs';",
+      "import type { Driver } from './driver';",
+      'declare const driver: Driver;',
+      'const id = nextId();',
+      'ExpCache.del(id, field, expr);',
+      'await driver.delete(id, context);',
+      'yargs.options(name, options);',
+      extra,
+    ].join('\n');
+    const warningsOf = (text: string) => extractRoutesFromSource(text, '/s/check.ts').warnings;
+    assert.deepEqual(warningsOf(file('')), []);
+    // The same receiver given a route with a known path is a router: its unknown path is warned of.
+    assert.deepEqual(warningsOf(file("ExpCache.get('/health', (req, res) => res.send('ok'));")), [{ id: 'routerPath', args: ['ExpCache', 'del'], line: 6 }]);
+    // A receiver named as routers are is warned of at once.
+    assert.equal(warningsOf("import router from './router';\nrouter.get(makePath(), h);").length, 1);
+  });
+
   test("koa-router shared across files: its prefix from a config chosen by NODE_ENV is known when every config it may be has the same; when they differ, the routes other files add to it are under … as its own are, never at the root", () => {
     const files = (index: string, prodPath = '/api') => ({
       '/s/routes/router.ts': "import Router from 'koa-router';\nimport config from '../config';\nconst router = new Router({ prefix: config.serve.path });\nrouter.get('/env', h);\nexport default router;",
