@@ -66,7 +66,8 @@ export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${LO
 
 export function mayDeclareRoutes(text: string): boolean {
   if (ROUTE_TOKENS.test(text)) return true;
-  for (const m of text.matchAll(EXPORTED_NAME)) if (m[1] !== undefined && objectDeclared(m[1]).test(text)) return true;
+  // A search first: matchAll copies the expression and makes an iterator for every file, and most export nothing by name.
+  if (text.search(EXPORTED_NAME) >= 0) for (const m of text.matchAll(EXPORTED_NAME)) if (m[1] !== undefined && objectDeclared(m[1]).test(text)) return true;
   return reExportsLocalModule(text);
 }
 
