@@ -89,12 +89,16 @@ export abstract class ReceiverReader extends RouteTableReader {
   }
 
   protected isReceiver(name: string): boolean {
-    return this.isRouterByName(name) || this.importedNames.has(name) || this.typedReceivers.has(name);
+    return this.routers.has(name) || this.isRouterByName(name) || this.importedNames.has(name) || this.typedReceivers.has(name);
   }
 
-  /** A receiver made a router here, a class router, or named as routers are: not one known only by its import or type. */
+  /**
+   * A receiver made a router here, a class router, or named as routers are: not one known only by
+   * its import or type, nor made by another file's function that may make anything
+   * (`const driver = await loadStorageDriver(config)`).
+   */
   protected isRouterByName(name: string): boolean {
-    if (this.routers.has(name) || name.startsWith(CLASS_ROUTER)) return true;
+    if ((this.routers.has(name) && this.out.routerMakers?.[name] === undefined) || name.startsWith(CLASS_ROUTER)) return true;
     return CONVENTIONAL_RECEIVER.test(name.slice(name.lastIndexOf('.') + 1));
   }
 

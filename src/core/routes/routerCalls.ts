@@ -94,8 +94,8 @@ export abstract class RouterCallReader extends ReceiverReader {
       // be no router at all (a store's lookup); collect.ts keeps such a call's routes only when it makes one.
       if (router.startsWith('@') && this.out.routerMakers?.[router] !== undefined) return;
       if (isRegularExpressionLiteral(args[0] as ts.Node)) return;
-      // A receiver known only by its import or type (`ExpCache.del(id, field, expr)`, `driver.delete(itemId,
-      // context)`, `yargs.options(name, options)`) is a router only when this file gives it a route too.
+      // A receiver known only by its import or type (`ExpCache.del(id, field, expr)`, `yargs.options(name,
+      // options)`), or made by a call (`driver.delete(itemId, context)`), is a router only when this file gives it a route too.
       if (this.isRouterByName(router)) this.warn(call, { id: 'routerPath', args: [router, name] });
       else this.unknownPathCalls.push({ call, router, name });
       return;

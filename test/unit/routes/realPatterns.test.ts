@@ -45,7 +45,7 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(routes.sort(), ['DELETE /users/:user', 'GET /public/*', 'GET /users']);
   });
 
-  test("a verb call with a path not known statically warns only on a router: a receiver known only by its import or type (a cache, a storage driver, yargs) is one when the file gives it a route too", () => {
+  test("a verb call with a path not known statically warns only on a router: a receiver known only by its import or type (a cache, yargs), or made by another file's function (a storage driver), is one when the file gives it a route too", () => {
     const file = (extra: string) => [
       "import ExpCache from './expCache';",
       "import yargs from 'yargs';",
@@ -61,6 +61,8 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(warningsOf(file('')), []);
     // The same receiver given a route with a known path is a router: its unknown path is warned of.
     assert.deepEqual(warningsOf(file("ExpCache.get('/health', (req, res) => res.send('ok'));")), [{ id: 'routerPath', args: ['ExpCache', 'del'], line: 6 }]);
+    // One made by another file's function, which may make anything (a storage driver), the same.
+    assert.deepEqual(warningsOf("import loadStorageDriver from './loadStorageDriver';\nexport default async function (config) {\n  const driver = await loadStorageDriver(config);\n  await driver.delete(nextId(), context);\n}"), []);
     // A receiver named as routers are is warned of at once.
     assert.equal(warningsOf("import router from './router';\nrouter.get(makePath(), h);").length, 1);
   });
