@@ -7,7 +7,7 @@ import { join, posix } from 'node:path';
 import type { FsLike } from '../ports';
 import { isAtOrInside } from '../pathInside';
 import { isFileRunner } from '../mapping/runners';
-import { commandWords, type CopyInstr, type Dockerfile, type Stage } from './parse';
+import { commandWords, findStage, type CopyInstr, type Dockerfile, type Stage } from './parse';
 
 /** Shells a script is handed to (`sh ./start.sh`); their options before it are skipped. */
 const SHELL = /^(?:sh|bash|ash|dash|zsh)$/;
@@ -86,15 +86,26 @@ function scriptCall(words: string[]): { script: string; args: string[] } | undef
  * stage's own, then those of the stage it is built FROM, then those of the Dockerfile of this
  * repository assumed to build the image the first is FROM) copied it from the context, and the file
  * is inside the context by its spelling and, where the file system tells, by its real path (a link
- * out of the context is not followed). Undefined when another stage or a RUN may have put it there.
+ * out of the context is not followed). A COPY --from a stage is followed into that stage, to the
+ * context file it copied there. Undefined when a RUN or an image may have put it there.
  */
-async function contextScript(fs: FsLike, df: Dockerfile, stage: Stage, context: string, imagePath: string): Promise<string | undefined> {
+async function contextScript(fs: FsLike, df: Dockerfile, stage: Stage, context: string, imagePath: string, depth = 0): Promise<string | undefined> {
   for (let s: Stage | undefined = stage, hops = 0; s && hops < df.stages.length; s = s.baseStage === undefined ? undefined : df.stages[s.baseStage], hops++) {
     // Then those of the Dockerfile of this repository that builds the image the chain starts FROM.
     for (const copy of [...(s.imageCopies ?? []), ...s.copies].reverse()) {
       const rels = copy.sources.flatMap((src) => sourceAt(copy, src, imagePath));
       if (rels.length === 0) continue;
-      if (copy.from !== undefined || copy.byRun !== undefined) return undefined;
+      if (copy.byRun !== undefined) return undefined;
+      // `COPY --from=build /src/entrypoint.sh /`: the file that stage has there, when the context put it there.
+      if (copy.from !== undefined) {
+        const from = findStage(df.stages, copy.from);
+        if (!from || from === s || depth >= MAX_HOPS) return undefined;
+        for (const rel of rels) {
+          const found = await contextScript(fs, df, from, context, `/${rel}`, depth + 1);
+          if (found !== undefined) return found;
+        }
+        return undefined;
+      }
       for (const rel of rels) if (await isContextFile(fs, context, rel)) return rel;
     }
   }
@@ -104,9 +115,16 @@ async function contextScript(fs: FsLike, df: Dockerfile, stage: Stage, context: 
 /** The context path a COPY's source `src` puts at `imagePath`, when it may (none for a glob or a URL). */
 function sourceAt(copy: CopyInstr, src: string, imagePath: string): string[] {
   if (/[*?[]|:\/\//.test(src)) return [];
-  const rel = copy.dest === imagePath ? (copy.destIsDir || copy.sources.length > 1 ? posix.join(src, posix.basename(imagePath)) : src) : imagePath.startsWith(`${copy.dest}/`) ? posix.join(src, imagePath.slice(copy.dest.length + 1)) : undefined;
-  const clean = rel === undefined ? undefined : posix.normalize(rel).replace(/^\.?\/+/, '');
-  return clean === undefined || clean === '' || clean === '.' || clean.startsWith('..') ? [] : [clean];
+  const under = copy.dest === '/' ? '/' : `${copy.dest}/`;
+  const rest = imagePath.startsWith(under) ? imagePath.slice(under.length) : undefined;
+  const rels =
+    copy.dest === imagePath
+      ? [copy.destIsDir || copy.sources.length > 1 ? posix.join(src, posix.basename(imagePath)) : src]
+      : rest !== undefined
+        ? // Below the destination: inside a copied folder, or (`COPY x/start.sh /`) the file itself.
+          [posix.join(src, rest), ...(copy.destIsDir && rest === posix.basename(src) ? [src] : [])]
+        : [];
+  return rels.map((rel) => posix.normalize(rel).replace(/^\.?\/+/, '')).filter((clean) => clean !== '' && clean !== '.' && !clean.startsWith('..'));
 }
 
 async function isContextFile(fs: FsLike, context: string, rel: string): Promise<boolean> {

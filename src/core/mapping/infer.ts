@@ -301,10 +301,20 @@ function placeByOverride(f: Facts): Placement | undefined {
 function placeStartedSource(f: Facts): Placement | undefined {
   // A started file outside the source root (a launcher in docker/ requiring the build output) says nothing of how the source root is placed.
   const runsRoot = f.started !== undefined ? isAtOrInside(f.sourceRoot, f.started.file) : f.devServer !== undefined;
-  const loc = runsRoot && f.locate(f.sourceRoot);
-  if (!loc) return undefined;
-  f.evidence.push(targetFrom(loc));
-  return { target: loc.path, rewrites: {}, copiedAsIs: true };
+  if (!runsRoot) return undefined;
+  const loc = f.locate(f.sourceRoot);
+  if (loc) {
+    f.evidence.push(targetFrom(loc));
+    return { target: loc.path, rewrites: {}, copiedAsIs: true };
+  }
+  // The source folder copied file by file or folder by folder (`COPY server.js ./`, `COPY services
+  // ./services`): where the started file is, less its path below the source root.
+  const below = f.started ? relative(f.sourceRoot, f.started.file).split(sep).join('/') : undefined;
+  const image = f.started?.imagePath;
+  if (below === undefined || image === undefined || !image.endsWith(`/${below}`)) return undefined;
+  const target = image.slice(0, -below.length - 1) || '/';
+  f.evidence.push(l10n.t`target ${target}: the image has the started ${below} at ${image}`);
+  return { target, rewrites: {}, copiedAsIs: true };
 }
 
 /** A bundle has no per-file counterpart; the target is only where the bundle lands. */
@@ -582,13 +592,15 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     return configDir !== project.dir && configDir.startsWith(project.dir + sep) ? { path: configDir, why: l10n.t`the folder of ${tsName}, which sets no rootDir` } : undefined;
   },
   // The image starts a source file below a folder of the project (`node server/bin/prod.js`); not
-  // when the tsconfig's include spans more than that folder (backend/ and common/ both compiled).
+  // when the tsconfig that includes it spans more than that folder (backend/ and common/ both compiled).
+  // One at the project's top (`node server.js` beside a front end's src/): the project folder.
   async (_fs, { project, started, ts }) => {
     const [top, ...rest] = started ? relative(project.dir, started.file).split(sep) : [];
-    if (top === undefined || rest.length === 0) return undefined;
+    if (top === undefined || !started || top === '..') return undefined;
+    if (rest.length === 0) return { path: project.dir, why: l10n.t`the image starts ${started.imagePath}, at the top of the project folder` };
     const path = join(project.dir, top);
-    if (ts?.include?.patterns.some((p) => !isAtOrInside(path, join(ts.include?.dir ?? '', p.split(/[*?{[]/)[0] ?? '')))) return undefined;
-    return { path, why: l10n.t`the image starts ${started?.imagePath ?? ''}, below it` };
+    if (ts && includeBases(ts).some((base) => !isAtOrInside(path, base))) return undefined;
+    return { path, why: l10n.t`the image starts ${started.imagePath}, below it` };
   },
   async (fs, { project }) => {
     const src = await tanstackStartSource(fs, project);
@@ -626,11 +638,42 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
   },
 ];
 
+/** The folders a tsconfig's include patterns start from (each pattern's part before its first wildcard). */
+function includeBases(ts: TsConfigInfo): string[] {
+  return ts.include?.patterns.map((p) => join(ts.include?.dir ?? '', p.split(/[*?{[]/)[0] ?? '')) ?? [];
+}
+
+/** Whether a tsconfig's include holds a file (no include: every file of its folder). */
+function includes(ts: TsConfigInfo, file: string): boolean {
+  return ts.include === undefined ? isAtOrInside(dirname(ts.file), file) : includeBases(ts).some((base) => isAtOrInside(base, file));
+}
+
+/** A relative path a file names: `require('./x')`, `import('./src/app.js')`, `resolve(__dirname, '../dist/server.js')`. */
+const RELATIVE_PATH = /['"`](\.\.?\/[^'"`$]+)['"`]/g;
+
+/**
+ * Whether a file names a path below the tsconfig's include or its outDir (`import('./src/app.js')`
+ * of a top-level app.js, a launcher requiring `../dist/bin/server.js`): that tsconfig is its code's.
+ */
+async function loadsIncluded(fs: FsLike, file: string, ts: TsConfigInfo): Promise<boolean> {
+  const text = await fs.readFile(file).catch(() => undefined);
+  if (text === undefined) return false;
+  for (const m of text.matchAll(RELATIVE_PATH)) {
+    const path = m[1] === undefined ? undefined : join(dirname(file), m[1]);
+    if (path !== undefined && (includes(ts, path) || (ts.outDir !== undefined && isAtOrInside(ts.outDir.path, path)))) return true;
+  }
+  return false;
+}
+
 async function pickSourceRoot(fs: FsLike, input: Omit<SourceRootInput, 'context'>, evidence: string[]): Promise<string> {
-  const { spec, project } = input;
+  const { spec, project, started } = input;
   const context = spec.build && isAbsolute(spec.build.context) ? spec.build.context : spec.projectDir;
+  // A tsconfig that leaves out the source file the image starts as copied, and every file that one
+  // loads (a front end's beside a plain JavaScript backend/app.js), says nothing of the server's source.
+  const ts = input.ts && started && !includes(input.ts, started.file) && !(await loadsIncluded(fs, started.file, input.ts)) ? undefined : input.ts;
+  if (ts !== input.ts && input.ts) evidence.push(l10n.t`${relative(context, input.ts.file)} does not include ${relative(context, started?.file ?? '')}, the file the image starts: not the server's`);
   for (const rule of SOURCE_ROOT_RULES) {
-    const found = await rule(fs, { ...input, context });
+    const found = await rule(fs, { ...input, ts, context });
     if (found) {
       evidence.push(l10n.t`source root ${found.path} (${found.why})`);
       return found.path;

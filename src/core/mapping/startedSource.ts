@@ -93,17 +93,27 @@ async function isSource(fs: FsLike, file: string, opts: { projectDir: string; ou
 /**
  * Context paths that may be at `imagePath`, checked afterwards by locating them: its tails
  * (`/app/server/x.js` -> server/x.js), and the path under each context COPY's destination joined
- * to that COPY's source (`COPY ./service ./` in /app: /app/index.js -> service/index.js).
+ * to that COPY's source (`COPY ./service ./` in /app: /app/index.js -> service/index.js), also
+ * through a COPY --from another stage (its source path there, looked up the same way).
  */
-function contextCandidates(df: Dockerfile, imagePath: string): string[] {
+function contextCandidates(df: Dockerfile, imagePath: string, depth = 0): string[] {
   const segments = imagePath.split('/').filter((s) => s !== '');
   const out = segments.map((_s, i) => segments.slice(i).join('/'));
   for (const copy of df.stages.flatMap((st) => st.copies)) {
-    if (copy.from !== undefined || copy.byRun !== undefined || !imagePath.startsWith(`${copy.dest}/`)) continue;
-    for (const src of copy.sources) if (!/[*?[]/.test(src)) out.push(posix.join(src, imagePath.slice(copy.dest.length + 1)));
+    if (copy.byRun !== undefined || !imagePath.startsWith(`${copy.dest}/`)) continue;
+    for (const src of copy.sources) {
+      if (/[*?[]/.test(src)) continue;
+      const at = posix.join(src, imagePath.slice(copy.dest.length + 1));
+      // `COPY --from=build /src/server /usr/app`: what that stage has at /src/server/... came from the context in turn.
+      if (copy.from === undefined) out.push(at);
+      else if (depth < MAX_STAGE_HOPS && posix.isAbsolute(at)) out.push(...contextCandidates(df, at, depth + 1));
+    }
   }
   return [...new Set(out.map((p) => posix.normalize(p).replace(/^\.\//, '')))].filter((p) => p !== '' && !p.startsWith('..'));
 }
+
+/** Copies between stages followed back to the context, at most. */
+const MAX_STAGE_HOPS = 3;
 
 /** Dev servers that serve the project's source as it is, compiling each file on request: `vite` (also `vite dev` / `vite serve`), `vinxi dev`, `nitro dev`. */
 const DEV_SERVER = /^(?:vite(?:\s+(?:dev|serve)\b|\s+-|\s*$)|(?:vinxi|nitro|nitropack)\s+dev\b)/;

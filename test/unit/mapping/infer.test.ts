@@ -1849,6 +1849,57 @@ suite('mapping infer: what the container runs decides', () => {
     assert.equal(m?.target, '/app/dist', m?.evidence.join('\n'));
     assert.equal(m && mapSourceFile(m, '/ws/backend/src/index.ts'), '/app/dist/index.js');
   });
+  test("a front end's tsconfig (include frontend/) beside a plain JavaScript backend the image starts as copied says nothing of the server: that backend folder, where its COPY puts it", async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': JSON.stringify({ dependencies: { express: '4', react: '18' }, scripts: { build: 'webpack' } }),
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"jsx":"react-jsx"},"include":["frontend/**/*"],"exclude":["backend"]}',
+      '/ws/backend/frontend/index.tsx': '',
+      '/ws/backend/backend/app.js': "const tasks = require('./modules/tasks');\n",
+      '/ws/backend/backend/modules/tasks/routes.js': '',
+      '/ws/backend/Dockerfile': 'FROM node AS builder\nWORKDIR /app\nCOPY . ./\nRUN npm run build\nFROM node\nWORKDIR /app\nCOPY ./backend/ /app/backend/\nCOPY --from=builder /app/dist ./backend/dist\nWORKDIR /app/backend\nCMD ["node", "app.js"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/backend', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/backend', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, false);
+  });
+
+  test('a start script copied from a build stage to / (COPY --from=build /src/docker-entrypoint /) is followed to the context file: the server folder it execs, copied from that stage, not the client tsconfig the build runs', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': JSON.stringify({ private: true }),
+      '/ws/backend/client/package.json': JSON.stringify({ dependencies: { react: '18' }, scripts: { build: 'tsc && vite build' } }),
+      '/ws/backend/client/tsconfig.json': '{"compilerOptions":{"noEmit":true},"include":["src"]}',
+      '/ws/backend/client/src/main.tsx': '',
+      '/ws/backend/server/package.json': JSON.stringify({ type: 'module', dependencies: { express: '4' } }),
+      '/ws/backend/server/server.js': "import makeApp from './app.js';\n",
+      '/ws/backend/server/app.js': '',
+      '/ws/backend/docker-entrypoint': '#!/bin/bash\nset -e\nexec node /usr/app/server.js $@\n',
+      '/ws/backend/Dockerfile': 'FROM node AS build\nWORKDIR /src\nCOPY . .\nRUN npm run build --prefix client && cp -r client/build/* server/public\nFROM node AS bundle\nWORKDIR /usr/app\nCOPY --from=build /src/docker-entrypoint /\nCOPY --from=build /src/server .\nENTRYPOINT ["/docker-entrypoint"]\nWORKDIR /var/lib/data\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.ok(m?.evidence.some((e) => e.includes('its start script docker-entrypoint runs')), m?.evidence.join('\n'));
+    assert.equal(m?.sourceRoot, '/ws/backend/server', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/usr/app', m?.evidence.join('\n'));
+  });
+
+  test('a server.js at the top of the project, copied file by file with its folders beside a front end in src/: the project folder, at the folder the image has server.js in; a top-level file loading src/ keeps src', async () => {
+    const dockerfile = (start: string) => `FROM node AS build\nWORKDIR /app\nCOPY . .\nRUN npm run build\nFROM node\nWORKDIR /app\nCOPY --from=build /app/dist ./dist\nCOPY --from=build /app/services ./services\nCOPY --from=build /app/src ./src\nCOPY --from=build /app/${start} ./${start}\nCMD ["node", "${start}"]\n`;
+    const files = {
+      '/ws/backend/package.json': JSON.stringify({ dependencies: { express: '4', vue: '3' }, devDependencies: { vite: '5' }, scripts: { build: 'vite build', start: 'node server' } }),
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"noEmit":true,"allowJs":true},"include":["src/**/*.js","src/**/*.vue"]}',
+      '/ws/backend/src/main.js': '',
+      '/ws/backend/services/app.js': '',
+      '/ws/backend/server.js': "const app = require('./services/app');\n",
+      '/ws/backend/app.js': "import('./src/main.js').then((app) => app.default());\n",
+    };
+    const served = await inferMapping(memFs({ ...files, '/ws/backend/Dockerfile': dockerfile('server.js') }), spec());
+    assert.equal(served?.sourceRoot, '/ws/backend', served?.evidence.join('\n'));
+    assert.equal(served?.target, '/app', served?.evidence.join('\n'));
+    assert.equal(served?.bundled, false);
+    const loadsSrc = await inferMapping(memFs({ ...files, '/ws/backend/Dockerfile': dockerfile('app.js') }), spec());
+    assert.equal(loadsSrc?.sourceRoot, '/ws/backend/src', loadsSrc?.evidence.join('\n'));
+    assert.equal(loadsSrc?.target, '/app/src', loadsSrc?.evidence.join('\n'));
+  });
 });
 
 suite('mapping infer: a server compiled into one executable', () => {
