@@ -11,15 +11,20 @@ import { concat, hasEach, hasRefs, literalOf, literalsOf, propOf, str, type Cons
 import { skipOuter } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, enclosingFunction, handsEveryRequestOn, isRoutePath } from './routeSyntax';
 import { ReceiverReader } from './receivers';
+import type { ScanMessage } from '../scanTexts';
 
 export abstract class RouterCallReader extends ReceiverReader {
-  /** Calls with a path not known statically on receivers known only by import or type: warned of once the file shows them routers (warnUnknownPaths). */
-  private readonly unknownPathCalls: { call: ts.CallExpression; router: string; name: string }[] = [];
+  /**
+   * Calls with a path not known statically on receivers known only by import or type, and with a
+   * method not known statically on receivers named like no router (`const query = knex('t');
+   * query[op](...)`): warned of once the file shows them routers (warnUnknownPaths).
+   */
+  private readonly unknownPathCalls: { call: ts.CallExpression; router: string; warning: Extract<ScanMessage, { id: 'routerPath' | 'methodKey' }> }[] = [];
 
   /** The warnings of unknownPathCalls whose receiver this file gives a route or a mount. */
   protected warnUnknownPaths(): void {
-    for (const { call, router, name } of this.unknownPathCalls)
-      if (this.out.routes.some((r) => r.router === router) || this.out.mounts.some((m) => m.mountedOn === router)) this.warn(call, { id: 'routerPath', args: [router, name] });
+    for (const { call, router, warning } of this.unknownPathCalls)
+      if (this.out.routes.some((r) => r.router === router) || this.out.mounts.some((m) => m.mountedOn === router)) this.warn(call, warning);
   }
 
   protected addRoute(router: string, method: HttpMethod, value: ConstValue, node: ts.Node): void {
@@ -65,7 +70,10 @@ export abstract class RouterCallReader extends ReceiverReader {
     }
     // In a route helper's own body the method is its parameter: its call sites name it (expandRouteHelper).
     if (this.expanding.length === 0 && this.inRouteHelper(call)) return;
-    if (key === undefined) this.warn(call, { id: 'methodKey', args: [router, callee.argumentExpression.getText(this.sf)] });
+    if (key !== undefined) return;
+    const warning: ScanMessage = { id: 'methodKey', args: [router, callee.argumentExpression.getText(this.sf)] };
+    if (CONVENTIONAL_RECEIVER.test(router.slice(router.lastIndexOf('.') + 1))) this.warn(call, warning);
+    else this.unknownPathCalls.push({ call, router, warning });
   }
 
   protected readRouterCall(call: ts.CallExpression, router: string, method: HttpMethod, name: string, at: ts.Node): void {
@@ -97,7 +105,7 @@ export abstract class RouterCallReader extends ReceiverReader {
       // A receiver known only by its import or type (`ExpCache.del(id, field, expr)`, `yargs.options(name,
       // options)`), or made by a call (`driver.delete(itemId, context)`), is a router only when this file gives it a route too.
       if (this.isRouterByName(router)) this.warn(call, { id: 'routerPath', args: [router, name] });
-      else this.unknownPathCalls.push({ call, router, name });
+      else this.unknownPathCalls.push({ call, router, warning: { id: 'routerPath', args: [router, name] } });
       return;
     }
     const lits = literalsOf(value);

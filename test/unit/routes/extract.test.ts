@@ -221,6 +221,26 @@ suite('extractRoutesFromSource: Express, Fastify, Koa', () => {
     assert.deepEqual(x.warnings, []);
   });
 
+  test("calls on what another module made, named like no router (a knex query's query[op](...), yargs.options(name, o)), given no route in the file: no warning of a method or path not known statically; a router's still are", () => {
+    const text = [
+      "import yargs from 'yargs';",
+      "import knex from './knex';",
+      "import express from 'express';",
+      "import { router } from '@/routes';",
+      "import { commands, op } from './config';",
+      'const dynamic = pathOf(commands);',
+      'for (const [name, options] of Object.entries(commands)) yargs.options(name, options);',
+      "const query = knex('domains').select('*');",
+      "query[op]('users.email', '%a%');",
+      'const api = express();',
+      'api.get(dynamic, handler);', // 11
+      'router.post(dynamic, handler);', // 12
+    ].join('\n');
+    const x = extractRoutesFromSource(text, 'setup.ts');
+    assert.deepEqual(x.routes, []);
+    assert.deepEqual(x.warnings.map((w) => `${w.id} ${w.args[0]} @${w.line}`), ['routerPath api @11', 'routerPath router @12']);
+  });
+
   test('router.route(path) chains yield one route per method, each on its own line', () => {
     const text = ["const router = Router();", "router", "  .route('/books/:id')", '  .get(show)', '  .put(update)', "  .delete(destroy);", 'other.get(x);'].join('\n');
     assert.deepEqual(routesOf(text), ['GET /books/:id @4', 'PUT /books/:id @5', 'DELETE /books/:id @6']);
