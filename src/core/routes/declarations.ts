@@ -325,11 +325,23 @@ export abstract class DeclarationReader extends Evaluator {
     return this.madeHere(router) || this.out.routerMakers?.[router]?.maker.startsWith('new ') === true;
   }
 
+  /**
+   * A function of the project's own, whatever its name: imported from a relative path or declared
+   * in this file (`import router from './router.js'` ... `router(config)` calls it, it is no
+   * library's router factory; `new Router()` of a class of the project's own stays one).
+   */
+  private ownFunction(name: string): boolean {
+    const imp = this.out.imports.find((i) => i.local === name);
+    if (imp) return imp.source.startsWith('.');
+    const decl = this.decls.get(name);
+    return decl !== undefined && (isFunctionDeclaration(decl) || isFunctionLike(decl));
+  }
+
   /** The router prefix of a factory call (koa `new Router({ prefix })`, Hono `basePath`), '' for none; undefined when not a factory. */
   protected factoryPrefix(node: ts.Node): string | undefined {
     if (!isCallExpression(node) && !isNewExpression(node)) return undefined;
     const callee = calleeName(node.expression);
-    if (!callee || !ROUTER_FACTORY.test(callee)) return undefined;
+    if (!callee || !ROUTER_FACTORY.test(callee) || (isCallExpression(node) && isIdentifier(node.expression) && this.ownFunction(node.expression.text))) return undefined;
     const options = node.arguments?.[0];
     if (options && isObjectLiteralExpression(skipOuter(options))) {
       const prefix = this.prop(skipOuter(options) as ts.ObjectLiteralExpression, 'prefix');

@@ -250,6 +250,19 @@ suite('collectRoutes: Express mounts', () => {
   });
 });
 
+suite('collectRoutes: a function of the project named router', () => {
+  test('router(config) of an imported module of the project is its function, which makes the router it returns, not a library factory', () => {
+    const router = { file: '/ws/m/lib/router.js', text: "import express from 'express';\nconst router = async function (config) {\n  const appRouter = express.Router();\n  appRouter.get('/db/:database', h);\n  return appRouter;\n};\nexport default router;" };
+    const middleware = { file: '/ws/m/lib/middleware.js', text: "import express from 'express';\nimport router from './router.js';\nconst middleware = async function (config) {\n  const app = express();\n  app.use('/', await router(config));\n  return app;\n};\nexport default middleware;" };
+    const app = { file: '/ws/m/app.js', text: "import express from 'express';\nimport middleware from './lib/middleware.js';\nconst app = express();\napp.use('/admin', await middleware({}));\napp.listen(8081);" };
+    // From the started file, as the check joins them: the router is reached through both factories.
+    assert.deepEqual(lines(collectRoutes([router, middleware, app], { moduleOf, entry: '/ws/m/app.js' }).routes), ['GET /admin/db/:database']);
+    // A router factory of a library named router is still one: koa-router's default export.
+    const koa = { file: '/ws/k/app.js', text: "import router from 'koa-router';\nconst r = router({ prefix: '/api' });\nr.get('/x', h);\napp.use(r.routes());" };
+    assert.deepEqual(lines(collectRoutes([koa], { moduleOf }).routes), ['GET /api/x']);
+  });
+});
+
 suite('collectRoutes: extra routes, de-duplication and order', () => {
   const file = { file: '/ws/a/app.js', text: "const app = express();\napp.get('/health', h);\napp.post('/b', h);\napp.get('/b', h);" };
 
