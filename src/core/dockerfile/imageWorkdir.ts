@@ -13,6 +13,7 @@ import type { ContainerInfo, SourceMapping } from '../model';
 import type { FsLike } from '../ports';
 import { globToRegExp, locateInImage, stageLabel as label } from './locate';
 import { findStage, parseDockerfile, type CopyInstr, type Dockerfile, type Stage } from './parse';
+import { isAtOrInside } from '../pathInside';
 
 export interface ImageWorkdirs {
   /** By stage index: the WORKDIR a stage FROM an image starts in, for parseDockerfile. */
@@ -38,7 +39,7 @@ export async function imageWorkdirs(fs: FsLike, df: Dockerfile, context: string,
   const built = new Map<string, Awaited<ReturnType<typeof builtHere>>>();
   for (const stage of df.stages) {
     if (!stage.workdirOfImage || dockerfile === undefined) continue;
-    if (!built.has(stage.from)) built.set(stage.from, await builtHere(fs, stage.from, dockerfile));
+    if (!built.has(stage.from)) built.set(stage.from, await builtHere(fs, stage.from, dockerfile, context));
     const own = built.get(stage.from);
     if (!own) continue;
     workdirs.set(stage.index, own.workdir);
@@ -69,15 +70,16 @@ export async function imageWorkdirs(fs: FsLike, df: Dockerfile, context: string,
  * The Dockerfile beside this one that builds `image`, an image of a registry or namespace
  * (`ghcr.io/acme/base:latest`, not `node:22`), found by its name: `../base/Dockerfile` (a sibling
  * folder named as the image), `Dockerfile.base` or `base.Dockerfile` (beside it). Its last stage's
- * WORKDIR and ENV are the image's, when that stage sets a WORKDIR of its own.
+ * WORKDIR and ENV are the image's, when that stage sets a WORKDIR of its own. Only a file inside
+ * the build context is read: the image's name (the workspace's text) never reaches a file beyond it.
  */
-async function builtHere(fs: FsLike, image: string, dockerfile: string): Promise<{ file: string; workdir: string; env: ReadonlyMap<string, string>; copies: CopyInstr[] } | undefined> {
+async function builtHere(fs: FsLike, image: string, dockerfile: string, context: string): Promise<{ file: string; workdir: string; env: ReadonlyMap<string, string>; copies: CopyInstr[] } | undefined> {
   const repo = repository(image);
   if (!repo.includes('/')) return undefined;
   const name = basename(repo);
   const dir = dirname(dockerfile);
   for (const file of [join(dirname(dir), name, 'Dockerfile'), join(dir, `Dockerfile.${name}`), join(dir, `${name}.Dockerfile`)]) {
-    if (file === dockerfile || !(await fs.stat(file))?.isFile) continue;
+    if (file === dockerfile || !isAtOrInside(context, file) || !(await fs.stat(file))?.isFile) continue;
     const { stages } = parseDockerfile(await fs.readFile(file));
     const last = stages.at(-1);
     if (!last || last.workdirOfImage || last.workdir === '/') return undefined;

@@ -133,6 +133,15 @@ suite("dockerfile: an image of the repository's own, built by another of its Doc
     assert.equal((await imageWorkdirs(memFs({ '/ws/docker/node/Dockerfile': base }), df, '/ws', '/ws/docker/api/Dockerfile')).workdirs.size, 0);
   });
 
+  test("only a Dockerfile inside the build context is read for the image's WORKDIR: an image named to reach beyond it (a context at the workspace's top) is not looked for there", async () => {
+    const df = parseDockerfile('FROM acme.io/team/base:latest\nCOPY . .\nCMD ["node", "index.js"]\n');
+    assert.equal((await imageWorkdirs(memFs({ '/base/Dockerfile': base, '/ws/index.js': 'x' }), df, '/ws', '/ws/Dockerfile')).workdirs.size, 0);
+    const dotted = parseDockerfile('FROM acme.io/team/..:latest\nCOPY . .\n');
+    assert.equal((await imageWorkdirs(memFs({ '/Dockerfile': base, '/ws/app/x.js': 'x' }), dotted, '/ws/app', '/ws/app/Dockerfile')).workdirs.size, 0);
+    // The same layout inside the context is read.
+    assert.equal((await imageWorkdirs(memFs({ '/ws/base/Dockerfile': base, '/ws/index.js': 'x' }), df, '/ws', '/ws/app/Dockerfile')).workdirs.size, 1);
+  });
+
   test("the start script that image copies in is followed: a browser bundle beside the server tsc compiles does not make the server bundled", async () => {
     const m = await inferMapping(memFs(tree({ '/ws/docker/base/Dockerfile': base })), apiSpec);
     assert.equal(m?.bundled, false, m?.evidence.join('\n'));
