@@ -72,6 +72,8 @@ interface Placement {
   copiedAsIs?: boolean;
   /** The image copies the local build output from the context (not the source, not a build stage's output). */
   copiesLocalOutput?: boolean;
+  /** The source folder copied file by file: the context paths the image's COPYs name, the only ones expected there. */
+  copiedOnly?: string[];
 }
 
 type PlacementRule = (f: Facts) => Promise<Placement | undefined> | Placement | undefined;
@@ -314,7 +316,22 @@ function placeStartedSource(f: Facts): Placement | undefined {
   if (below === undefined || image === undefined || !image.endsWith(`/${below}`)) return undefined;
   const target = image.slice(0, -below.length - 1) || '/';
   f.evidence.push(l10n.t`target ${target}: the image has the started ${below} at ${image}`);
-  return { target, rewrites: {}, copiedAsIs: true };
+  const copiedOnly = f.df ? contextCopies(f.df, f.spec.build?.target) : undefined;
+  return { target, rewrites: {}, copiedAsIs: true, ...(copiedOnly ? { copiedOnly } : {}) };
+}
+
+/**
+ * What the built stage (and the stages it is built FROM) copies from the context, as written
+ * (`server.js`, `lib/`, `package*.json`); undefined when it copies the whole context or anything
+ * from another stage or image, whose contents a list of names does not tell.
+ */
+function contextCopies(df: Dockerfile, target: string | undefined): string[] | undefined {
+  const chain: Stage[] = [];
+  for (let s = builtStage(df, target); s && !chain.includes(s); s = s.baseStage === undefined ? undefined : df.stages[s.baseStage]) chain.push(s);
+  const copies = chain.flatMap((s) => s.copies);
+  if (copies.some((c) => c.from !== undefined || c.byRun !== undefined)) return undefined;
+  const sources = copies.flatMap((c) => c.sources.map((src) => posix.normalize(src).replace(/^\.\/|\/$/g, '')));
+  return sources.length === 0 || sources.some((src) => src === '.' || src === '' || src.startsWith('..')) ? undefined : sources;
 }
 
 /** A bundle has no per-file counterpart; the target is only where the bundle lands. */
@@ -473,6 +490,12 @@ async function describeMapping(f: Facts, p: Placement): Promise<SourceMapping> {
       mapping.dockerignore = { context: f.context, patterns, applies: p.copiesLocalOutput ? 'output' : 'source' };
       evidence.push(l10n.t`${patterns.length} .dockerignore pattern(s): ignored files are not expected in the image`);
     }
+  }
+  if (p.copiedOnly) {
+    // Everything but what the COPYs name is left out, as a .dockerignore of `**` and their exceptions would; the file's own patterns after.
+    const only = ['**', ...p.copiedOnly.flatMap((src) => [`!${src}`, `!${src}/**`])];
+    mapping.dockerignore = { context: f.context, patterns: [...only, ...(mapping.dockerignore?.patterns ?? [])], applies: 'source' };
+    evidence.push(l10n.t`only what the Dockerfile copies is expected in the image: ${p.copiedOnly.join(', ')}`);
   }
   if (p.buildOutDir !== undefined) mapping.buildOutDir = p.buildOutDir;
   const started = f.df && builtStage(f.df, spec.build?.target);

@@ -2156,3 +2156,25 @@ suite('mapping infer: servers a Vite plugin builds (TanStack Start, Nitro)', () 
     assert.equal((await inferMapping(memFs(preview), spec({}, build('development'))))?.bundled, true);
   });
 });
+
+suite('inferMapping: a source folder copied file by file', () => {
+  test('only the files the Dockerfile copies are expected in the image (COPY server.js ./): the Dockerfile and the rest of the folder are not; the .dockerignore still applies', async () => {
+    const files = {
+      '/ws/api/server.js': "require('./lib/db');\nrequire('http').createServer((q, s) => s.end()).listen(3000);\n",
+      '/ws/api/lib/db.js': 'module.exports = {};\n',
+      '/ws/api/lib/db.test.js': 'test();\n',
+      '/ws/api/README.md': '# api\n',
+      '/ws/api/.dockerignore': '**/*.test.js\n',
+      '/ws/api/Dockerfile': 'FROM node:22\nWORKDIR /app\nCOPY server.js ./\nCOPY lib/ ./lib/\nCMD ["node", "server.js"]\n',
+    };
+    const m = await inferMapping(memFs(files), spec({}, { context: '/ws/api', dockerfile: '/ws/api/Dockerfile' }));
+    assert.equal(m?.target, '/app', m?.evidence.join('\n'));
+    const ignored = compileDockerignore(m?.dockerignore?.patterns ?? []);
+    const expected = Object.keys(files).map((f) => f.slice('/ws/api/'.length)).filter((f) => !ignored(f));
+    assert.deepEqual(expected, ['server.js', 'lib/db.js']);
+    assert.ok(m?.evidence.includes('only what the Dockerfile copies is expected in the image: server.js, lib'), m?.evidence.join('\n'));
+    // The whole folder copied: every file is expected but what .dockerignore leaves out.
+    const whole = await inferMapping(memFs({ ...files, '/ws/api/Dockerfile': 'FROM node:22\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n' }), spec({}, { context: '/ws/api', dockerfile: '/ws/api/Dockerfile' }));
+    assert.deepEqual(whole?.dockerignore?.patterns, ['**/*.test.js']);
+  });
+});
