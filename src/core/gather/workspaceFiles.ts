@@ -61,7 +61,7 @@ export async function gatherFiles(
   }
   const { byModule, rest } = bucketByModule(mapping, modules, mapped);
   // A module folder whose every file is kept out of the image (.dockerignore, the exclude setting) is none of the image's.
-  const inImage = modules.filter((m) => (byModule.get(m.name)?.length ?? 0) > 0 || !leftOut.some((f) => f.startsWith(m.sourceDir + path.sep)));
+  const inImage = modules.filter((m) => (byModule.get(m.name)?.length ?? 0) > 0 || !leftOut.some((f) => isAtOrInside(m.sourceDir, f)));
   return {
     modules: inImage.map((m) => toEvidence(m.name, m.sourceDir, m.target, byModule.get(m.name) ?? [])),
     loose: rest.length > 0 ? toEvidence('(root)', mapping.sourceRoot, mapping.target, rest) : null,

@@ -15,9 +15,9 @@ import type { ScanMessage } from '../scanTexts';
 
 export abstract class RouterCallReader extends ReceiverReader {
   /**
-   * Calls with a path not known statically on receivers known only by import or type, and with a
-   * method not known statically on receivers named like no router (`const query = knex('t');
-   * query[op](...)`): warned of once the file shows them routers (warnUnknownPaths).
+   * Calls with a path or a method not known statically on receivers not routers by name
+   * (isRouterByName: known only by import or type, or made by another file's function, as
+   * `const query = knex('t'); query[op](...)`): warned of once the file shows them routers (warnUnknownPaths).
    */
   private readonly unknownPathCalls: { call: ts.CallExpression; router: string; warning: Extract<ScanMessage, { id: 'routerPath' | 'methodKey' }> }[] = [];
 
@@ -72,7 +72,7 @@ export abstract class RouterCallReader extends ReceiverReader {
     if (this.expanding.length === 0 && this.inRouteHelper(call)) return;
     if (key !== undefined) return;
     const warning: ScanMessage = { id: 'methodKey', args: [router, callee.argumentExpression.getText(this.sf)] };
-    if (CONVENTIONAL_RECEIVER.test(router.slice(router.lastIndexOf('.') + 1))) this.warn(call, warning);
+    if (this.isRouterByName(router)) this.warn(call, warning);
     else this.unknownPathCalls.push({ call, router, warning });
   }
 

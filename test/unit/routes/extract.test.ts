@@ -235,10 +235,11 @@ suite('extractRoutesFromSource: Express, Fastify, Koa', () => {
       'const api = express();',
       'api.get(dynamic, handler);', // 11
       'router.post(dynamic, handler);', // 12
+      'api[op](dynamic, handler);', // 13: a router made here, whatever its name
     ].join('\n');
     const x = extractRoutesFromSource(text, 'setup.ts');
     assert.deepEqual(x.routes, []);
-    assert.deepEqual(x.warnings.map((w) => `${w.id} ${w.args[0]} @${w.line}`), ['routerPath api @11', 'routerPath router @12']);
+    assert.deepEqual(x.warnings.map((w) => `${w.id} ${w.args[0]} @${w.line}`), ['routerPath api @11', 'routerPath router @12', 'methodKey api @13']);
   });
 
   test('router.route(path) chains yield one route per method, each on its own line', () => {
