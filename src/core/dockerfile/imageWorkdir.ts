@@ -12,7 +12,7 @@ import { basename, dirname, join, posix, relative } from 'node:path';
 import type { ContainerInfo, SourceMapping } from '../model';
 import type { FsLike } from '../ports';
 import { globToRegExp, locateInImage, stageLabel as label } from './locate';
-import { findStage, parseDockerfile, type CopyInstr, type Dockerfile, type Stage } from './parse';
+import { findStage, parseDockerfile, stageChain, type CopyInstr, type Dockerfile, type Stage } from './parse';
 import { isAtOrInside } from '../pathInside';
 
 export interface ImageWorkdirs {
@@ -84,9 +84,7 @@ async function builtHere(fs: FsLike, image: string, dockerfile: string, context:
     const last = stages.at(-1);
     if (!last || last.workdirOfImage || last.workdir === '/') return undefined;
     // The last stage's own context COPYs and those of the stages it is built FROM, earliest first.
-    const chain: Stage[] = [];
-    for (let s: Stage | undefined = last; s && !chain.includes(s); s = s.baseStage === undefined ? undefined : stages[s.baseStage]) chain.unshift(s);
-    const copies = chain.flatMap((s) => s.copies.filter((c) => c.from === undefined && c.byRun === undefined));
+    const copies = stageChain(stages, last).flatMap((s) => s.copies.filter((c) => c.from === undefined && c.byRun === undefined));
     return { file, workdir: last.workdir, env: new Map(Object.entries(last.env ?? {})), copies };
   }
   return undefined;

@@ -206,6 +206,13 @@ export function findStage(stages: Stage[], ref: string): Stage | undefined {
   return /^\d+$/.test(ref) ? stages[Number(ref)] : undefined;
 }
 
+/** A stage and the stages it is built FROM, earliest first (`FROM build AS prod` after `FROM node AS build`: build, prod). */
+export function stageChain(stages: readonly Stage[], stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.baseStage === undefined ? undefined : stages[s.baseStage]) chain.unshift(s);
+  return chain;
+}
+
 /**
  * The Dockerfile as building `target` (a stage name; the last stage when undefined or unknown)
  * sees it: the target is the last stage; the stages it is built FROM and copies from,

@@ -5,7 +5,7 @@
 // seen (and overridden) by the user.
 import * as l10n from '@vscode/l10n';
 import { basename, dirname, isAbsolute, join, posix, relative, sep } from 'node:path';
-import { findStage, parseDockerfile, stagesBuiltFor, type Dockerfile, type Stage } from '../dockerfile/parse';
+import { findStage, parseDockerfile, stageChain, stagesBuiltFor, type Dockerfile, type Stage } from '../dockerfile/parse';
 import { BUILD_COMMAND, locateInImage, type Location } from '../dockerfile/locate';
 import type { ServiceSpec, SourceMapping } from '../model';
 import type { FsLike } from '../ports';
@@ -326,9 +326,8 @@ function placeStartedSource(f: Facts): Placement | undefined {
  * from another stage or image, whose contents a list of names does not tell.
  */
 function contextCopies(df: Dockerfile, target: string | undefined): string[] | undefined {
-  const chain: Stage[] = [];
-  for (let s = builtStage(df, target); s && !chain.includes(s); s = s.baseStage === undefined ? undefined : df.stages[s.baseStage]) chain.push(s);
-  const copies = chain.flatMap((s) => s.copies);
+  const built = builtStage(df, target);
+  const copies = built ? stageChain(df.stages, built).flatMap((s) => s.copies) : [];
   if (copies.some((c) => c.from !== undefined || c.byRun !== undefined)) return undefined;
   const sources = copies.flatMap((c) => c.sources.map((src) => posix.normalize(src).replace(/^\.\/|\/$/g, '')));
   return sources.length === 0 || sources.some((src) => src === '.' || src === '' || src.startsWith('..')) ? undefined : sources;
