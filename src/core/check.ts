@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import { NOT_RUNNING_DETAIL } from './model';
 import type { ContainerInfo, HttpMethod, Report, ServiceReport, ServiceSpec, SourceMapping } from './model';
-import type { ComposeFoldersLike, ConfigHashSourceLike, EngineLike, FsLike, LogSink, ProberLike, RebuildLocksLike, RunningComposeProject, SourceScannerLike, SourceScanRequest } from './ports';
+import type { ComposeFoldersLike, ConfigHashSourceLike, EngineLike, FsLike, LogSink, ProberLike, RebuildLocksLike, RunningComposeProject, SourceScan, SourceScannerLike, SourceScanRequest } from './ports';
 import { errorText, isEngineUnreachable } from './errors';
 import { selectServices } from './compose/selectService';
 import { discoverComposeProjects, type DiscoverOptions } from './compose/discover';
@@ -100,7 +100,7 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
   });
   // The source walks of this check may use the folder listings its own walk for compose files
   // read (never those of an earlier check's walk, which a remembered answer carries).
-  const scanDeps = walked.listings === undefined ? deps : { ...deps, scanner: withListings(deps.scanner, walked.listings) };
+  const scanDeps = { ...deps, scanner: scansOnce(walked.listings === undefined ? deps.scanner : withListings(deps.scanner, walked.listings)) };
   const all = projects.flatMap((p) => p.services);
   const specs = opts.services?.length ? selectServices(all, opts.services) : all;
 
@@ -143,6 +143,23 @@ function scannerWalk(scanner: SourceScannerLike, walked: { listings?: number }):
 
 function withListings(scanner: SourceScannerLike, listings: number): SourceScannerLike {
   return { scan: (req, signal) => scanner.scan({ ...req, listings }, signal) };
+}
+
+/**
+ * The scanner of one check: a source root asked for twice (services of several compose files,
+ * a dev and a prod variant building the same folder) is walked and read once, both asking the
+ * same answer. A check's reads see one state of the files anyway.
+ */
+function scansOnce(scanner: SourceScannerLike): SourceScannerLike {
+  const asked = new Map<string, Promise<SourceScan>>();
+  return {
+    scan: (req, signal) => {
+      const key = JSON.stringify([req.root, req.routes, req.boundary ?? null, req.fullWalk ?? false, req.listings ?? null]);
+      let scan = asked.get(key);
+      if (!scan) asked.set(key, (scan = scanner.scan(req, signal)));
+      return scan;
+    },
+  };
 }
 
 /**

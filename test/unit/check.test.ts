@@ -628,6 +628,23 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.equal(walks, 2);
   });
 
+  test('a source root two compose files build (a dev and a prod variant) is scanned once per check, both services answering from it', async () => {
+    const engine = fakeEngine({ stale: true, containerFiles: ALL_TARGETS.slice(0, 2), imageFiles: ALL_TARGETS });
+    const opts = { workspaceDir: '/ws', env: {}, probe: false };
+    const prod = `services:\n  api-prod:\n    build: ./backend\n    network_mode: host\n`;
+    const fs = memFs({ ...WORKSPACE, '/ws/deploy/compose.yaml': prod.replace('./backend', '../backend') }, { mtimes });
+    const asked: string[] = [];
+    const inline = createInlineScanner(fs, { remember: false, scanText: () => scanSourceText });
+    const counting: SourceScannerLike = { scan: async (req) => (asked.push(req.root), inline.scan(req)) };
+    const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs, scanner: counting }, opts);
+    assert.deepEqual(report.services.map((s) => s.name).sort(), ['api', 'api-prod']);
+    assert.deepEqual(asked, ['/ws/backend/src'], 'one walk and read of the shared source root');
+    for (const s of report.services) assert.deepEqual(s.routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /api/v1/users', 'GET /api/v1/workflows/steps/definitions', 'POST /api/v1/workflows/runs'], s.name);
+    // The next check asks again: nothing is kept between checks.
+    await checkWorkspace({ engine, prober: fakeProber(() => 200), fs, scanner: counting }, opts);
+    assert.deepEqual(asked, ['/ws/backend/src', '/ws/backend/src']);
+  });
+
   test("the scanner's answer is what the check uses; a cancelled scan is the check's rejection", async () => {
     const engine = fakeEngine({ stale: true, containerFiles: ALL_TARGETS.slice(0, 2), imageFiles: ALL_TARGETS });
     const opts = { workspaceDir: '/ws', env: {}, probe: false };
