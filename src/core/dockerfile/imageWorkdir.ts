@@ -101,18 +101,27 @@ async function shownByCopiesFrom(fs: FsLike, df: Dockerfile, stage: Stage, conte
     for (const copy of later.copies) {
       if (copy.from === undefined || findStage(df.stages, copy.from) !== stage) continue;
       for (const raw of copy.sources) {
-        const parts = posix.resolve('/', raw).split('/').filter(Boolean);
+        const source = posix.resolve('/', raw);
+        const parts = source.split('/').filter(Boolean);
         // A wildcard only in the last name (`/home/node/package*.json`): a context file it matches.
         if (parts.slice(0, -1).some((p) => GLOB.test(p))) continue;
-        for (let n = 1; n < parts.length; n++) {
+        const vote = (workdir: string, file: string) => {
+          const cast = votes.get(workdir);
+          if (cast) cast.count++;
+          else votes.set(workdir, { count: 1, copy, file });
+        };
+        let shown = false;
+        for (let n = 1; n < parts.length && !shown; n++) {
           const workdir = `/${parts.slice(0, n).join('/')}`;
           const file = await contextFile(fs, context, parts.slice(n));
           if (file === undefined || !(await copiedRelative(fs, df, stage, context, file))) continue;
-          const vote = votes.get(workdir);
-          if (vote) vote.count++;
-          else votes.set(workdir, { count: 1, copy, file });
-          break;
+          vote(workdir, file);
+          shown = true;
         }
+        // `COPY --from=build /home/app .` onto the later stage's own WORKDIR, of a stage that copied the
+        // whole context to its WORKDIR (`COPY . .`): the app folder moves as a whole, the folder copied is
+        // that WORKDIR.
+        if (!shown && parts.length > 0 && !GLOB.test(source) && copy.dest === later.workdir && copiesWholeContext(stage)) vote(source, '.');
       }
     }
   }
@@ -123,6 +132,11 @@ async function shownByCopiesFrom(fs: FsLike, df: Dockerfile, stage: Stage, conte
 }
 
 const GLOB = /[*?[]/;
+
+/** The stage copies the whole build context to its WORKDIR, as Docker's default "/" reads it (`COPY . .`, `COPY ./ ./`). */
+function copiesWholeContext(stage: Stage): boolean {
+  return stage.copies.some((c) => c.from === undefined && c.byRun === undefined && c.dest === '/' && c.sources.length > 0 && c.sources.every((s) => posix.normalize(s) === '.' || s === './'));
+}
 
 /** The context path the names give, the first file it matches when the last name is a COPY wildcard (Go's filepath.Match). */
 async function contextFile(fs: FsLike, context: string, names: string[]): Promise<string | undefined> {

@@ -32,21 +32,25 @@ interface Hit {
  * context (e.g. "dist" from `npm run build`) counts as a context path at the place the context
  * was copied to: that is how a multi-stage build's output is traced to the final image.
  */
-export function locateInImage(df: Dockerfile, contextRelPath: string, target?: string, opts: { file?: boolean } = {}): Location | undefined {
+export function locateInImage(df: Dockerfile, contextRelPath: string, target?: string, opts: { file?: boolean; at?: string } = {}): Location | undefined {
   const stage = target === undefined ? df.stages[df.stages.length - 1] : findStage(df.stages, target);
   if (!stage) return undefined;
-  const hit = locateInStage(df, stage, normalizeRel(contextRelPath), false, opts.file === true);
+  const hit = locateInStage(df, stage, normalizeRel(contextRelPath), false, opts.file === true, opts.at);
   return hit && { path: hit.path, evidence: `Dockerfile: ${hit.steps.join('; ')}`, madeByRun: hit.madeByRun === true, fromStage: hit.fromStage === true, ...(hit.baseImage !== undefined ? { baseImage: hit.baseImage } : {}) };
 }
 
 /** A RUN that builds (compiles or bundles) the sources. */
 export const BUILD_COMMAND = /\b(?:tsc|build|tsup|esbuild|webpack|swc|babel|ncc)\b/;
 
-/** `file`: `rel` is a file, whatever its name (an executable `server`): copied into a folder, it lands inside it. */
-function locateInStage(df: Dockerfile, stage: Stage, rel: string, viaFrom: boolean, file = false): Hit | undefined {
+/**
+ * `file`: `rel` is a file, whatever its name (an executable `server`): copied into a folder, it lands inside it.
+ * `at`: the stage's copy that puts it there, when several copies put it in several places (the one the image starts).
+ */
+function locateInStage(df: Dockerfile, stage: Stage, rel: string, viaFrom: boolean, file = false, at?: string): Hit | undefined {
   for (let i = stage.copies.length - 1; i >= 0; i--) {
     const copy = stage.copies[i] as CopyInstr;
     const hit = copy.byRun !== undefined ? withinStage(df, stage, i, rel, file) : copy.from === undefined ? fromContext(copy, rel, file) : fromStage(df, stage, copy, rel, file);
+    if (hit && at !== undefined && hit.path !== at) continue;
     if (hit) return { ...hit, steps: [`${render(copy)} (${stageLabel(stage)})`, ...hit.steps], ...(copy.from !== undefined ? { fromStage: true } : {}) };
   }
   const base = stage.baseStage === undefined ? undefined : df.stages[stage.baseStage];

@@ -20,7 +20,7 @@ import { serviceDockerfile } from '../dockerfile/dockerfileName';
 import { imageWorkdirs } from '../dockerfile/imageWorkdir';
 import { startedImageFiles, withStartScripts } from '../dockerfile/startScript';
 import { withRootScripts, withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
-import { entryFolder, SERVER_FRAMEWORKS } from '../routes/serverApps';
+import { entryFolder, SERVER_FRAMEWORKS, startedFile } from '../routes/serverApps';
 import { compiledStartEntry } from './startEntry';
 import { renamedManifests, withCopiedManifests } from './copiedManifest';
 import { bundlerOutputDir, startedRollupBundle, viteSsrBundle, webpackEntryFolder } from './bundlerOutput';
@@ -59,7 +59,8 @@ interface Facts {
   /** The image's start command runs a dev server (`vite`) over the source as copied. */
   devServer: string | undefined;
   df: Dockerfile | undefined;
-  locate: (absPath: string) => Location | undefined;
+  /** Where the image has a context path (`at`: the placement at that image path, when it has several). */
+  locate: (absPath: string, at?: string) => Location | undefined;
   evidence: string[];
 }
 
@@ -116,10 +117,10 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const tsName = ts ? relative(context, ts.file) || ts.file : '';
   const runs = df ? runCommandsInContext(stagesBuiltFor(df, build?.target)).map((r) => ({ ...r, dir: join(context, r.dir) })) : [];
   const nxRoot = project.nx ? await nxWorkspaceRoot(fs, project.dir, context) : undefined;
-  const locate = (absPath: string): Location | undefined => {
+  const locate = (absPath: string, at?: string): Location | undefined => {
     const rel = relative(context, absPath);
     if (!df || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
-    return locateInImage(df, rel.split(sep).join('/'), build?.target);
+    return locateInImage(df, rel.split(sep).join('/'), build?.target, at === undefined ? {} : { at });
   };
   const scripted = await startedBundle(fs, await findScriptedBundle(fs, project, buildScriptNames(project), runs, context), { df, target: build?.target, project, ts, locate }, evidence);
   // A front end served by a script of its own (a static server.js) is its bundle, not that script.
@@ -269,7 +270,7 @@ async function startsSource(
   fs: FsLike,
   df: Dockerfile,
   { target, context, project, ts, scripted }: { target: string | undefined; context: string; project: BuildProject; ts: TsConfigInfo | undefined; scripted: ScriptedBundle | undefined },
-  locate: (abs: string) => Location | undefined,
+  locate: (abs: string, at?: string) => Location | undefined,
 ): Promise<StartedSource | undefined> {
   const stage = builtStage(df, target);
   if (!stage) return undefined;
@@ -283,11 +284,28 @@ async function startsSource(
  * same package) does not bundle the server.
  */
 async function startsCopiedSource(fs: FsLike, project: BuildProject, sourceRoot: string, locate: (abs: string) => Location | undefined, evidence: string[]): Promise<boolean> {
-  if (project.server === undefined) return false;
+  if (project.server === undefined || locate(sourceRoot)?.madeByRun !== false) return false;
   const entry = await entryFolder(fs, project.dir);
-  if (entry?.path !== sourceRoot || !entry.byStartScript || locate(sourceRoot)?.madeByRun !== false) return false;
-  evidence.push(l10n.t`not bundled: ${entry.why}, and the image holds that source as copied`);
+  if (entry?.path === sourceRoot && entry.byStartScript) {
+    evidence.push(l10n.t`not bundled: ${entry.why}, and the image holds that source as copied`);
+    return true;
+  }
+  // `"start": "node app.js"` of a file at the source root loading its code from one folder (./lib):
+  // the server is that file run as copied, unless it loads the bundler's output.
+  const started = startedFile({ scripts: project.pkg?.scripts ?? {} });
+  const file = started !== undefined && /\.[cm]?js$/.test(started) ? join(project.dir, started) : undefined;
+  if (started === undefined || file === undefined || dirname(file) !== sourceRoot || !(await fs.stat(file))?.isFile) return false;
+  const out = await bundlerOutputDir(fs, project);
+  const text = await fs.readFile(file).catch(() => '');
+  if (out !== undefined && (isAtOrInside(out.path, file) || loadsFrom(text, relative(project.dir, out.path)))) return false;
+  evidence.push(l10n.t`not bundled: package.json's start script runs ${started}, a source file of the root, and the image holds that source as copied`);
   return true;
+}
+
+/** The script loads a module below `folder` (relative to it: `require('./dist/server')` for dist). */
+function loadsFrom(text: string, folder: string): boolean {
+  const top = folder.split(sep).join('/').replace(/^\.\//, '');
+  return top !== '' && new RegExp(`['"]\\./${top.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:/|['"])`).test(text);
 }
 
 function placeByOverride(f: Facts): Placement | undefined {
@@ -304,17 +322,19 @@ function placeStartedSource(f: Facts): Placement | undefined {
   // A started file outside the source root (a launcher in docker/ requiring the build output) says nothing of how the source root is placed.
   const runsRoot = f.started !== undefined ? isAtOrInside(f.sourceRoot, f.started.file) : f.devServer !== undefined;
   if (!runsRoot) return undefined;
-  const loc = f.locate(f.sourceRoot);
+  // Where the started file is, less its path below the source root: the source root copied there
+  // (of two copies of it, the one the image starts), or copied file by file or folder by folder.
+  const below = f.started ? relative(f.sourceRoot, f.started.file).split(sep).join('/') : undefined;
+  const image = f.started?.imagePath;
+  const startedAt = below !== undefined && image !== undefined && image.endsWith(`/${below}`) ? image.slice(0, -below.length - 1) || '/' : undefined;
+  const loc = (startedAt === undefined ? undefined : f.locate(f.sourceRoot, startedAt)) ?? f.locate(f.sourceRoot);
   if (loc) {
     f.evidence.push(targetFrom(loc));
     return { target: loc.path, rewrites: {}, copiedAsIs: true };
   }
-  // The source folder copied file by file or folder by folder (`COPY server.js ./`, `COPY services
-  // ./services`): where the started file is, less its path below the source root.
-  const below = f.started ? relative(f.sourceRoot, f.started.file).split(sep).join('/') : undefined;
-  const image = f.started?.imagePath;
-  if (below === undefined || image === undefined || !image.endsWith(`/${below}`)) return undefined;
-  const target = image.slice(0, -below.length - 1) || '/';
+  // The source folder copied file by file or folder by folder (`COPY server.js ./`, `COPY services ./services`).
+  if (below === undefined || image === undefined || startedAt === undefined) return undefined;
+  const target = startedAt;
   f.evidence.push(l10n.t`target ${target}: the image has the started ${below} at ${image}`);
   const copiedOnly = f.df ? contextCopies(f.df, f.spec.build?.target) : undefined;
   return { target, rewrites: {}, copiedAsIs: true, ...(copiedOnly ? { copiedOnly } : {}) };

@@ -64,13 +64,14 @@ function runnerScript(words: string[]): string | undefined {
  */
 export async function startedSourceFile(
   fs: FsLike,
-  opts: { df: Dockerfile; stage: Stage; context: string; projectDir: string; scripts: Record<string, string>; outputs: readonly string[]; locate: (abs: string) => Location | undefined },
+  opts: { df: Dockerfile; stage: Stage; context: string; projectDir: string; scripts: Record<string, string>; outputs: readonly string[]; locate: (abs: string, at?: string) => Location | undefined },
 ): Promise<StartedSource | undefined> {
   for (const imagePath of startedScripts(opts.stage, opts.scripts)) {
     for (const rel of contextCandidates(opts.df, imagePath)) {
       const file = join(opts.context, ...rel.split('/'));
       if (!isAtOrInside(opts.projectDir, file) || !(await isSource(fs, file, opts))) continue;
-      const loc = opts.locate(file);
+      // The copy that puts it where the image starts it (a file copied to two places: the started one).
+      const loc = opts.locate(file, imagePath);
       // A file a RUN moves over it (`mv dist/server.js server/server.js`) is not the source as copied.
       if (loc?.path !== imagePath || loc.madeByRun || opts.stage.copies.some((c) => c.byRun !== undefined && c.dest === imagePath)) continue;
       const why = l10n.t`the image starts ${imagePath}, the source file ${rel} as copied (${loc.evidence}): it runs the source`;

@@ -1,4 +1,4 @@
-// tsconfig `paths` and `baseUrl` (and package.json `imports`), as tsc resolves them: from the nearest tsconfig of an app (and
+// tsconfig (or a JavaScript project's jsconfig.json) `paths` and `baseUrl` (and package.json `imports`), as tsc resolves them: from the nearest tsconfig of an app (and
 // the configs it `extends`), made absolute so collect.ts can resolve `@server/routes` the way the
 // compiler does.
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
@@ -6,7 +6,7 @@ import type { FsLike } from '../ports';
 import { parseJsonc, readJsonObject, readTsConfig } from '../mapping/tsconfig';
 import type { PathAlias } from './collect';
 
-const TSCONFIG_NAMES = ['tsconfig.json', 'tsconfig.app.json', 'tsconfig.build.json', 'tsconfig.base.json'];
+const TSCONFIG_NAMES = ['tsconfig.json', 'tsconfig.app.json', 'tsconfig.build.json', 'tsconfig.base.json', 'jsconfig.json'];
 const MAX_EXTENDS = 8;
 
 interface Options {

@@ -6,7 +6,7 @@ import { forEachChild, isBinaryExpression, isBlock, isCallExpression, isClassDec
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { hasRefs, literalOf } from './values';
 import { skipOuter } from './tsSyntax';
-import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, bindingNames, isTypeOnly, chainRoot, calleeName, envDefault, enclosingFunction, isFunctionLike } from './routeSyntax';
+import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, bindingNames, isTypeOnly, chainRoot, calleeName, envDefault, enclosingFunction, isFunctionLike, assignedValue } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
 import { loadedModule, isModuleLoad } from './moduleLoads';
 import { Evaluator } from './evaluator';
@@ -141,7 +141,7 @@ export abstract class DeclarationReader extends Evaluator {
   }
 
   private readVariable(node: ts.VariableDeclaration): void {
-    const init = node.initializer ? skipOuter(node.initializer) : undefined;
+    const init = node.initializer ? assignedValue(node.initializer).value : undefined;
     // const x = require('./x'), const { a, b: c } = require('./x'); loaded at run time:
     // const x = (await import('./x')).default, const { default: x } = await import('./x')
     const loaded = init && loadedModule(init);

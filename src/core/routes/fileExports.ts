@@ -6,7 +6,7 @@ import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isArrowF
 import { joinRoutePath } from './joinPath';
 import { DEFAULT_OBJECT, literalOf, str, type ConstValue } from './values';
 import { skipOuter, wrappedFunction } from './tsSyntax';
-import { returnedExpression, chainRoot, restNames, hasModifier, cjsNamedExport } from './routeSyntax';
+import { returnedExpression, chainRoot, restNames, hasModifier, cjsNamedExport, isModuleExports, assignedValue } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
 import { requireSource } from './moduleLoads';
 import type { ReaderBase } from './readerBase';
@@ -204,12 +204,14 @@ export abstract class ExportReader extends MountReader {
       if (isExportAssignment(st)) expr = st.expression;
       else if (isExpressionStatement(st) && isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
         const left = st.expression.left;
-        if (isPropertyAccessExpression(left) && left.name.text === 'exports' && isIdentifier(left.expression) && left.expression.text === 'module')
-          expr = st.expression.right;
+        if (isModuleExports(left)) expr = st.expression.right;
       } else if ((isFunctionDeclaration(st) || isClassDeclaration(st)) && st.name && hasModifier(st, ts.SyntaxKind.DefaultKeyword)) {
         this.out.defaultExport = st.name.text;
       } else if (isExportDeclaration(st) && st.exportClause && isNamedExports(st.exportClause) && !st.moduleSpecifier) {
         this.exportList(st.exportClause);
+      } else if (isVariableStatement(st)) {
+        // `const authRouter = module.exports = Router()`: the variable is what the module exports.
+        for (const d of st.declarationList.declarations) if (isIdentifier(d.name) && d.initializer && assignedValue(d.initializer).exported) this.out.defaultExport = d.name.text;
       }
       const named = cjsNamedExport(st);
       if (named && isIdentifier(named.value)) this.exportName(named.name, named.value.text);

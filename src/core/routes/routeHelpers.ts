@@ -38,8 +38,10 @@ export abstract class RouteHelperReader extends RouterCallReader {
             if (isIdentifier(c) && c.text !== name && this.routeHelpers.has(c.text) && node.arguments.some(isParam)) return true;
             // `router.get(base + path, h)`, `router.route(prefix + path).get(h)` of a function called here: read at each call.
             // The router may be the helper's parameter or one it reaches (`app.get(path, h)`, `instance.register(async
-            // (server) => server.get(path, h))`): a route call then has its handler too.
-            const verb = isPropertyAccessExpression(c) && (c.name.text in ROUTER_METHODS || c.name.text === 'route') && (isParam(c.expression) || (node.arguments.length >= 2 && this.isRouterName(c.expression)));
+            // (server) => server.get(path, h))`): a route call then has its handler too, or is a `route(path)` its
+            // chained methods give handlers to (`router.route(path).get(h).post(h)`).
+            const isRoute = isPropertyAccessExpression(c) && c.name.text === 'route';
+            const verb = isPropertyAccessExpression(c) && (c.name.text in ROUTER_METHODS || isRoute) && (isParam(c.expression) || ((node.arguments.length >= 2 || isRoute) && this.isRouterName(c.expression)));
             if (verb && node.arguments[0] && readsName(node.arguments[0], params) && (called ??= calledNames(this.sf)).has(name)) return true;
           }
           return forEachChild(node, declares) ?? false;

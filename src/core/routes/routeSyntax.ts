@@ -270,6 +270,26 @@ export function isRoutePath(p: string): boolean {
   return p.startsWith('/') || p === '*' || p === '' || /^\([^/()]*\)/.test(p);
 }
 
+/** `module.exports`. */
+export function isModuleExports(e: ts.Expression): boolean {
+  return isPropertyAccessExpression(e) && e.name.text === 'exports' && isIdentifier(e.expression) && e.expression.text === 'module';
+}
+
+/**
+ * A variable's value through chained assignments (`const authRouter = module.exports = Router()`
+ * holds `Router()`), and whether one of them is `module.exports` (the variable is then what the
+ * module exports).
+ */
+export function assignedValue(init: ts.Expression): { value: ts.Expression; exported: boolean } {
+  let value = skipOuter(init);
+  let exported = false;
+  while (isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    exported ||= isModuleExports(skipOuter(value.left));
+    value = skipOuter(value.right);
+  }
+  return { value, exported };
+}
+
 /** `exports.api = apiRouter` / `module.exports.api = apiRouter`: the exported name and its value. */
 export function cjsNamedExport(st: ts.Statement): { name: string; value: ts.Expression } | undefined {
   if (!isExpressionStatement(st) || !isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;

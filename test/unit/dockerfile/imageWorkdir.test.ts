@@ -61,6 +61,17 @@ suite('dockerfile: WORKDIRs of base images', () => {
     assert.equal((await imageWorkdirs(memFs({ '/ws/src/index.js': '' }), parseDockerfile(text), '/ws')).workdirs.size, 0);
   });
 
+  test("a stage FROM an ARG image copying the whole context to its WORKDIR (COPY . .), whose folder a later stage copies onto its own WORKDIR (COPY --from=build /home/app/srv .): that folder is the stage's WORKDIR", async () => {
+    const text = 'ARG BUILDPACK\nARG RUNTIME\nFROM $BUILDPACK AS build\nCOPY . .\nRUN npm ci\nFROM $RUNTIME\nWORKDIR /home/app/srv\nCOPY --from=build /home/app/srv .\nCMD ["node", "app.js"]\n';
+    const fs = memFs({ '/ws/app.js': '', '/ws/lib/routes.js': '' });
+    const { workdirs, evidence } = await imageWorkdirs(fs, parseDockerfile(text), '/ws');
+    assert.equal(workdirs.get(0), '/home/app/srv');
+    assert.match(evidence[0] ?? '', /stage 1 "build" sets no WORKDIR: that of its image \$BUILDPACK, \/home\/app\/srv, as COPY --from=build \/home\/app\/srv \(line 8\) shows/);
+    // Copied elsewhere than the later stage's WORKDIR (a folder of the build's own output), it shows nothing.
+    const elsewhere = text.replace('COPY --from=build /home/app/srv .', 'COPY --from=build /home/app/srv/dist ./dist');
+    assert.equal((await imageWorkdirs(fs, parseDockerfile(elsewhere), '/ws')).workdirs.size, 0);
+  });
+
   test('paths that name no context file the stage copied in, or a stage that sets its WORKDIR, show nothing', async () => {
     const fs = memFs({ '/ws/src/index.js': '' });
     const none = parseDockerfile('FROM acme/node AS b\nCOPY . .\nRUN make\nFROM acme/node\nCOPY --from=b /home/app/.out ./.out\n');

@@ -1807,6 +1807,52 @@ suite('mapping infer: what the container runs decides', () => {
     assert.equal(m && mapSourceFile(m, '/ws/backend/server/routes.js'), '/app/server/routes.js');
   });
 
+  test("a package whose start script runs a root JavaScript file (node app.js, its code in ./lib) is that source run as copied, though the image's own start is not read: the front end its webpack build bundles into public/ does not bundle the server", async () => {
+    const files = (appText: string) =>
+      memFs({
+        '/ws/backend/package.json': JSON.stringify({ main: 'app.js', dependencies: { express: '4' }, devDependencies: { webpack: '4' }, scripts: { build: 'webpack --config webpack.prod.js', start: 'node app.js' } }),
+        '/ws/backend/webpack.common.js': "module.exports = { entry: { index: ['./public/js/index.js'] } };",
+        '/ws/backend/webpack.prod.js': "const common = require('./webpack.common.js');\nmodule.exports = merge(common, { output: { path: path.join(__dirname, 'public/build') } });",
+        '/ws/backend/app.js': appText,
+        '/ws/backend/lib/routes.js': '',
+        '/ws/backend/public/js/index.js': '',
+        '/ws/backend/deploy/entrypoint.sh': '#!/bin/sh\nnode app.js\n',
+        // The start script is made by a RUN (not followed): package.json's start script says what runs.
+        '/ws/backend/Dockerfile': 'FROM node\nWORKDIR /srv/app\nCOPY . .\nRUN npm ci && npm run build && cp ./deploy/entrypoint.sh ./\nENTRYPOINT ["/srv/app/entrypoint.sh"]\n',
+      });
+    const m = await inferMapping(files("const routes = require('./lib/routes');"), spec());
+    assert.equal(m?.sourceRoot, '/ws/backend', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/srv/app', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, false, m?.evidence.join('\n'));
+    assert.equal(m && mapSourceFile(m, '/ws/backend/lib/routes.js'), '/srv/app/lib/routes.js');
+    // A root file that loads the bundle (require('./public/build/server')) starts the bundle: bundled.
+    const launcher = await inferMapping(files("require('./public/build/server');"), spec());
+    assert.equal(launcher?.bundled, true, launcher?.evidence.join('\n'));
+  });
+
+  test('a source folder the image holds twice (COPY src . and a later COPY --from of a stage that copied it too) maps where the image starts it (node main.js in the WORKDIR), not the last copy', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': JSON.stringify({ main: 'index.js', dependencies: { express: '4' } }),
+      '/ws/backend/src/main.js': "require('./knex');",
+      '/ws/backend/src/knex.js': '',
+      '/ws/backend/Dockerfile': [
+        'FROM node AS build',
+        'WORKDIR /repo',
+        'COPY src ./svc/',
+        'RUN npm ci',
+        'FROM node',
+        'WORKDIR /repo/svc/',
+        'COPY src .',
+        'COPY --from=build /repo/svc ./svc',
+        'ENTRYPOINT ["tini", "--", "/nodejs/bin/node", "main.js"]',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/repo/svc', m?.evidence.join('\n'));
+    assert.equal(m && mapSourceFile(m, '/ws/backend/src/knex.js'), '/repo/svc/knex.js');
+  });
+
   test('a start command running TypeScript with a runner (bun --hot src/index.ts) maps the source as-is, not the build script\'s bundle', async () => {
     const fs = memFs({
       '/ws/backend/package.json': JSON.stringify({ dependencies: { hono: '4' }, scripts: { build: 'bun build src/index.ts --outdir=./dist' } }),

@@ -26,6 +26,26 @@ suite('route import aliases', () => {
     ).routes.map((r) => `${r.method} ${r.path}`);
     assert.deepEqual(routes, ['GET /users/:id']);
   });
+
+  test('a JavaScript project\'s jsconfig.json paths resolve like tsconfig paths (tsc and editors read it; a --loader or bundler applies it at run time)', async () => {
+    const fs = memFs({
+      '/ws/packages/backend/jsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@/routes/*": ["src/routes/*"] } } }',
+      '/ws/packages/backend/src/app.js': '',
+    });
+    const aliases = await readPathAliases(fs, '/ws/packages/backend/src', '/ws');
+    assert.deepEqual(aliases, [
+      { pattern: '@/routes/*', targets: ['/ws/packages/backend/src/routes/*'] },
+      { pattern: '*', targets: ['/ws/packages/backend/*'] },
+    ]);
+    const routes = collectRoutes(
+      [
+        { file: '/ws/packages/backend/src/app.js', text: "import express from 'express';\nimport users from '@/routes/users.js';\nconst app = express();\napp.use('/users', users);\napp.listen(3000);\n" },
+        { file: '/ws/packages/backend/src/routes/users.js', text: "import { Router } from 'express';\nconst router = Router();\nrouter.get('/:id', (req, res) => res.json({}));\nexport default router;\n" },
+      ],
+      { moduleOf: () => undefined, aliases },
+    ).routes.map((r) => `${r.method} ${r.path}`);
+    assert.deepEqual(routes, ['GET /users/:id']);
+  });
 });
 
 suite('route import aliases: workspace packages', () => {

@@ -881,6 +881,19 @@ suite('routes on real-world patterns: Express and koa-router forms', () => {
   });
 });
 
+suite('routes on real-world patterns: CommonJS chained assignments', () => {
+  test('`const authRouter = module.exports = Router()`: the variable is a router and what the module exports; routers so made and mounted without a prefix (behind a condition too) serve their routes', () => {
+    const routes = routesOf({
+      '/s/app.js': "const express = require('express');\nconst app = express();\napp.use(require('./lib/routes').router);\napp.listen(3000);\n",
+      '/s/lib/routes.js': "const { Router } = require('express');\nconst appRouter = Router();\nappRouter.get('/', h);\nappRouter.use(require('./auth'));\nexports.router = appRouter;\n",
+      '/s/lib/auth/index.js':
+        "const Router = require('express').Router;\nconst config = require('../config');\nconst authRouter = module.exports = Router();\nif (config.isGitHubEnable) authRouter.use(require('./github'));\nauthRouter.get('/logout', h);\n",
+      '/s/lib/auth/github/index.js': "const Router = require('express').Router;\nconst githubAuth = module.exports = Router();\ngithubAuth.get('/auth/github', h);\ngithubAuth.get('/auth/github/callback', h);\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /', 'GET /auth/github', 'GET /auth/github/callback', 'GET /logout']);
+  });
+});
+
 suite('routes on real-world patterns: module members and base paths', () => {
   test("app.use('/users', require('./users').router) mounts that export of the module", () => {
     const routes = routesOf({

@@ -121,4 +121,28 @@ suite('route helpers of a fixed method', () => {
     assert.deepEqual(routes, ['GET /healthz', 'GET /old/w', 'GET /w']);
     assert.deepEqual(warnings, []);
   });
+
+  test('a function of the file taking the path, chaining methods on a module-level router\'s route(path) (router.route(path).get(h).post(h)): read at each of its calls, its own body warns of nothing', () => {
+    const { routes, warnings } = collect({
+      '/s/hooks.js': [
+        "import { Router } from 'express';",
+        'const router = Router();',
+        'function hook(path, handler) {',
+        '  router.route(path).get(handler).post(handler);',
+        '}',
+        "hook('/flows/:id/sync', syncHandler);",
+        "hook('/:id', handler);",
+        'export default router;',
+      ].join('\n'),
+      '/s/app.js': [
+        "import express from 'express';",
+        "import hooks from './hooks.js';",
+        'const app = express();',
+        "app.use('/webhooks', hooks);",
+        'app.listen(3000);',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['GET /webhooks/:id', 'GET /webhooks/flows/:id/sync', 'POST /webhooks/:id', 'POST /webhooks/flows/:id/sync']);
+    assert.deepEqual(warnings, []);
+  });
 });
