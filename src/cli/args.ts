@@ -4,13 +4,17 @@ import { PROBE_METHODS, type HttpMethod } from '../core/model';
 import { LISTING_METHODS, type ListingMethod } from '../core/ports';
 
 export const USAGE = `usage:
-  runtime-drift check [--workspace DIR] [--service [PROJECT/]NAME[' (STACK FILE)']]... [--json] [--no-probe]
+  runtime-drift check [--workspace DIR] [--service [PROJECT/]NAME[' (STACK FILE)']]... [--json | --verbose] [--no-probe]
                       [--probe-method METHOD]... [--timeout MS] [--host DOCKER_HOST]
                       [--listing ${LISTING_METHODS.join('|')}] [--allow-origin ORIGIN]... [--allow-token-env NAME]...
                       [--compose-file FILE]... [--no-scan-cache]
-  runtime-drift rebuild [PROJECT/]SERVICE[' (STACK FILE)'] [--workspace DIR] [--json] [--host DOCKER_HOST] [--compose-file FILE]...
+  runtime-drift rebuild [PROJECT/]SERVICE[' (STACK FILE)'] [--workspace DIR] [--json | --verbose] [--host DOCKER_HOST] [--compose-file FILE]...
                       [--allow-origin ORIGIN]... [--allow-token-env NAME]...
   runtime-drift --help | --version
+
+the text report says each service's verdict and fix first, counts modules that read alike and
+routes that answered as declared or were not sent, and names what failed; --verbose lists every
+module's rungs, every route and every warning; --json prints the whole report as JSON.
 
 probes go to loopback and the engine's host; other origins only with --allow-origin (or
 RUNTIME_DRIFT_ALLOW_ORIGINS); a service's auth.bearerTokenEnv is read only with
@@ -29,6 +33,8 @@ export interface CliArgs {
   workspace: string;
   services: string[];
   json: boolean;
+  /** The text report lists every module's rungs, every route and every warning (report/text.ts). */
+  verbose: boolean;
   probe: boolean;
   extraMethods: HttpMethod[];
   timeoutMs: number;
@@ -60,6 +66,7 @@ const OPTIONS = {
   workspace: { type: 'string', short: 'w' },
   service: { type: 'string', short: 's' },
   json: { type: 'boolean' },
+  verbose: { type: 'boolean' },
   'no-probe': { type: 'boolean' },
   'no-scan-cache': { type: 'boolean' },
   'probe-method': { type: 'string' },
@@ -77,6 +84,7 @@ const SET: Record<Exclude<OptionName, 'help' | 'version'>, (args: CliArgs, value
   workspace: (args, v) => (args.workspace = v),
   service: (args, v) => args.services.push(v),
   json: (args) => (args.json = true),
+  verbose: (args) => (args.verbose = true),
   'no-probe': (args) => (args.probe = false),
   'no-scan-cache': (args) => (args.scanCache = false),
   'probe-method': (args, v) => {
@@ -106,6 +114,7 @@ export function parseArgs(argv: readonly string[], cwd: string): CliArgs {
     workspace: cwd,
     services: [],
     json: false,
+    verbose: false,
     probe: true,
     extraMethods: [],
     timeoutMs: DEFAULT_PROBE_TIMEOUT_MS,

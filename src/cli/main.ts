@@ -7,6 +7,7 @@ import { checkWorkspace } from '../core/check';
 import { rebuildService } from '../core/rebuild';
 import type { RebuildResult } from '../core/rebuild';
 import { formatReport, formatService } from '../core/report/text';
+import type { TextOptions } from '../core/report/text';
 import { SAFE_METHODS } from '../core/probe/policy';
 import { BusyError, errorText, InterruptedError, isEngineUnreachable, UserInputError } from '../core/errors';
 import { CLI_HEAP_FLAGS } from './heap';
@@ -123,7 +124,7 @@ async function check(args: CliArgs, workspace: string, adapters: Adapters, trust
   // An interrupted check may still return a report of what it got: not a verdict to print.
   signal.throwIfAborted();
   const secrets = secretsOf(trust);
-  process.stdout.write(args.json ? `${JSON.stringify(redactDeep(report, secrets), null, 2)}\n` : redact(formatReport(report), secrets));
+  process.stdout.write(args.json ? `${JSON.stringify(redactDeep(report, secrets), null, 2)}\n` : redact(formatReport(report, { verbose: args.verbose }), secrets));
   if (!report.engine.reachable) {
     process.stderr.write(`runtime-drift: ${redact(report.engine.error ?? '', secrets)}\n`);
     return EXIT.cannotCheck;
@@ -159,15 +160,15 @@ async function rebuild(args: CliArgs, workspace: string, adapters: Adapters, tru
   );
   signal.throwIfAborted();
   if (args.json) process.stdout.write(`${JSON.stringify(redactDeep(result, secrets), null, 2)}\n`);
-  else process.stdout.write(redact(formatRebuild(result), secrets));
+  else process.stdout.write(redact(formatRebuild(result, { verbose: args.verbose }), secrets));
   return result.verified ? EXIT.inSync : EXIT.drift;
 }
 
-export function formatRebuild(r: RebuildResult): string {
+export function formatRebuild(r: RebuildResult, options: TextOptions = {}): string {
   const lines = ['', `before: ${r.before ? `${r.before.verdict} — ${r.before.summary}` : 'not checked'}`];
   if (r.after) lines.push(`after:  ${r.after.verdict} — ${r.after.summary}`);
   for (const c of r.changes) lines.push(`  ${c}`);
-  if (r.after) lines.push('', ...formatService(r.after));
+  if (r.after) lines.push('', ...formatService(r.after, options));
   lines.push('', r.verified ? `✓ ${r.message}` : `✗ ${r.message}`);
   return `${lines.join('\n')}\n`;
 }

@@ -12,6 +12,14 @@ suite('cli: parseArgs', () => {
     assert.equal(a.probe, false);
   });
 
+  test('--verbose asks the text report for the full listing; off by default, and named in --help', () => {
+    assert.equal(parseArgs(['check'], '/cwd').verbose, false);
+    assert.equal(parseArgs(['check', '--verbose'], '/cwd').verbose, true);
+    assert.equal(parseArgs(['rebuild', 'api', '--verbose'], '/cwd').verbose, true);
+    assert.match(USAGE, /check .*\[--json \| --verbose\]/);
+    assert.match(USAGE, /--verbose lists every\s+module's rungs, every route and every warning/);
+  });
+
   test('defaults: workspace is the cwd, probes on, GET/HEAD only (no extra methods)', () => {
     const a = parseArgs(['check'], '/cwd');
     assert.equal(a.workspace, '/cwd');
