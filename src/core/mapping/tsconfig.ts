@@ -1,6 +1,6 @@
 // The parts of a tsconfig that decide where compiled files go: rootDir, outDir, noEmit.
 // tsconfig is JSONC (comments, trailing commas), so it is cleaned before JSON.parse.
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import type { FsLike } from '../ports';
 import { isRecord } from '../isRecord';
 
@@ -86,15 +86,16 @@ function aliasFolders(map: Record<string, unknown>, base: string): string[] {
   return [...folders];
 }
 
-async function loadChain(fs: FsLike, file: string, depth: number): Promise<{ path: string; json: Record<string, unknown> }[]> {
+async function loadChain(fs: FsLike, file: string, depth: number, leafDir = dirname(file)): Promise<{ path: string; json: Record<string, unknown> }[]> {
   if (!(await fs.stat(file))?.isFile) return [];
-  let json: unknown;
+  let parsed: unknown;
   try {
-    json = parseJsonc(await fs.readFile(file));
+    parsed = parseJsonc(await fs.readFile(file));
   } catch {
     return [];
   }
-  if (!isRecord(json)) return [];
+  if (!isRecord(parsed)) return [];
+  const json = expandConfigDir(parsed, dirname(file), leafDir);
   const bases: { path: string; json: Record<string, unknown> }[] = [];
   const ext = json['extends'];
   const parents = typeof ext === 'string' ? [ext] : Array.isArray(ext) ? ext.filter((e) => typeof e === 'string') : [];
@@ -103,10 +104,29 @@ async function loadChain(fs: FsLike, file: string, depth: number): Promise<{ pat
       // Package configs (@tsconfig/node20) rarely set rootDir/outDir; only relative ones are followed.
       if (!parent.startsWith('.')) continue;
       const path = resolve(dirname(file), parent.endsWith('.json') ? parent : `${parent}.json`);
-      bases.push(...(await loadChain(fs, path, depth + 1)));
+      bases.push(...(await loadChain(fs, path, depth + 1, leafDir)));
     }
   }
   return [...bases, { path: file, json }];
+}
+
+/**
+ * TypeScript 5.5's `${configDir}` template (https://www.typescriptlang.org/tsconfig/#extends): the
+ * folder of the config tsc reads first (the one extending the others), whichever config of the
+ * chain writes it. A shared base's `"outDir": "${configDir}/dist"` is each app's own dist. Replaced
+ * by that folder relative to the declaring config's folder, so resolving against it gives it.
+ */
+export function expandConfigDir(json: Record<string, unknown>, declaringDir: string, leafDir: string): Record<string, unknown> {
+  const dir = relative(declaringDir, leafDir) || '.';
+  const expand = (value: unknown): unknown =>
+    typeof value === 'string'
+      ? value.split('${configDir}').join(dir)
+      : Array.isArray(value)
+        ? value.map(expand)
+        : isRecord(value)
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expand(v)]))
+          : value;
+  return expand(json) as Record<string, unknown>;
 }
 
 /**

@@ -3,7 +3,8 @@
 // compiler does.
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { FsLike } from '../ports';
-import { parseJsonc, readJsonObject, readTsConfig } from '../mapping/tsconfig';
+import { isRecord } from '../isRecord';
+import { expandConfigDir, parseJsonc, readJsonObject, readTsConfig } from '../mapping/tsconfig';
 import type { PathAlias } from './collect';
 
 const TSCONFIG_NAMES = ['tsconfig.json', 'tsconfig.app.json', 'tsconfig.build.json', 'tsconfig.base.json', 'jsconfig.json'];
@@ -16,7 +17,7 @@ interface Options {
   pathsBase?: string;
 }
 
-async function readConfig(fs: FsLike, file: string, depth: number): Promise<Options> {
+async function readConfig(fs: FsLike, file: string, depth: number, leafDir = dirname(file)): Promise<Options> {
   if (depth > MAX_EXTENDS) return {};
   let raw: unknown;
   try {
@@ -24,15 +25,15 @@ async function readConfig(fs: FsLike, file: string, depth: number): Promise<Opti
   } catch {
     return {};
   }
-  if (!raw || typeof raw !== 'object') return {};
-  const cfg = raw as { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } };
+  if (!isRecord(raw)) return {};
+  const cfg = expandConfigDir(raw, dirname(file), leafDir) as { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } };
   const here = dirname(file);
   let inherited: Options = {};
   const parents = Array.isArray(cfg.extends) ? cfg.extends : cfg.extends !== undefined ? [cfg.extends] : [];
   for (const ext of parents) {
     if (typeof ext !== 'string' || !(ext.startsWith('.') || isAbsolute(ext))) continue; // package configs hold no paths of ours
     const target = resolve(here, ext.endsWith('.json') ? ext : `${ext}.json`);
-    inherited = { ...inherited, ...(await readConfig(fs, target, depth + 1)) };
+    inherited = { ...inherited, ...(await readConfig(fs, target, depth + 1, leafDir)) };
   }
   const own: Options = {};
   const co = cfg.compilerOptions;

@@ -3,7 +3,7 @@
 // statics, constructor parameters, listed names and calls that pass a value on; and the warning
 // for a mount prefix that is not known statically.
 import ts from 'typescript';
-import { isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { EACH, LISTED, ONE_OF, SPREAD, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, str, type ConstValue, type StrValue } from './values';
 import { skipOuter } from './tsSyntax';
@@ -171,11 +171,28 @@ export abstract class Evaluator extends ReaderBase {
     while (isPrefixUnaryExpression(test) && test.operator === ts.SyntaxKind.ExclamationToken) [test, negated] = [skipOuter(test.operand), !negated];
     // The test first: most conditionals test no other file's value, and their branches are not evaluated.
     const value = this.evaluate(test, depth);
+    if (value === undefined) return this.unsetBranch(node, test, negated, depth);
     const ref = value?.kind === 'str' && value.parts.length === 1 && typeof value.parts[0] === 'object' ? value.parts[0].ref : undefined;
     if (!ref || ref.fallback !== undefined || ref.truthy || ref.path.includes(EACH)) return undefined;
     const [whenTrue, whenFalse] = [literalOf(this.evaluate(node.whenTrue, depth)), literalOf(this.evaluate(node.whenFalse, depth))];
-    if (whenTrue === undefined || whenFalse === undefined) return undefined;
+    if (whenTrue === undefined || whenFalse === undefined) return this.unsetBranch(node, test, negated, depth);
     return str({ ref: { local: ref.local, path: ref.path, truthy: negated ? [whenFalse, whenTrue] : [whenTrue, whenFalse] } });
+  }
+
+  /**
+   * `config.pathPrefix ? `/${config.pathPrefix}` : ''` on a setting not known statically (another
+   * file's value too, when the branches are not both literals): the branch for the setting unset,
+   * as `config.pathPrefix || ''` reads (evaluateBinary takes the fallback of an unknown left side).
+   * Only for the idiom of an optional setting: the other branch is built from the tested value
+   * itself, and the fallback is a literal.
+   */
+  private unsetBranch(node: ts.ConditionalExpression, test: ts.Expression, negated: boolean, depth: number): ConstValue | undefined {
+    const [whenSet, whenUnset] = negated ? [node.whenFalse, node.whenTrue] : [node.whenTrue, node.whenFalse];
+    const fallback = literalOf(this.evaluate(whenUnset, depth));
+    if (fallback === undefined || !(isPropertyAccessExpression(test) || isIdentifier(test))) return undefined;
+    const tested = test.getText(this.sf);
+    const usesTested = (n: ts.Node): boolean => (n.kind === test.kind && n.getText(this.sf) === tested) || (forEachChild(n, usesTested) ?? false);
+    return usesTested(whenSet) ? str(fallback) : undefined;
   }
 
   private evaluateBinary(node: ts.BinaryExpression, depth: number): ConstValue | undefined {

@@ -30,6 +30,17 @@ suite('mapping tsconfig', () => {
     });
   });
 
+  test("${configDir} in a shared base config is the folder of the config that extends it (TypeScript 5.5)", async () => {
+    const fs = memFs({
+      '/ws/tsconfig.base.json': JSON.stringify({ compilerOptions: { outDir: '${configDir}/dist', rootDir: '${configDir}/src' }, include: ['${configDir}/src'] }),
+      '/ws/apps/server/tsconfig.json': JSON.stringify({ extends: '../../tsconfig.base.json' }),
+    });
+    const info = await readTsConfig(fs, '/ws/apps/server/tsconfig.json');
+    assert.equal(info?.outDir?.path, '/ws/apps/server/dist');
+    assert.equal(info?.rootDir?.path, '/ws/apps/server/src');
+    assert.equal(info?.includeRoot?.path, '/ws/apps/server/src');
+  });
+
   test('package extends are not followed; a missing or broken file reads as absent', async () => {
     const fs = memFs({ '/a/tsconfig.json': '{"extends":"@tsconfig/node20/tsconfig.json"}', '/b/tsconfig.json': '{oops' });
     assert.deepEqual(await readTsConfig(fs, '/a/tsconfig.json'), { file: '/a/tsconfig.json' });

@@ -48,6 +48,18 @@ suite('route import aliases', () => {
   });
 });
 
+suite('route import aliases: ${configDir}', () => {
+  test("a base config's baseUrl of ${configDir} is the extending app's folder: its paths alias (@x/server/* -> ./src/*) resolves there", async () => {
+    const fs = memFs({
+      '/ws/tsconfig.base.json': JSON.stringify({ compilerOptions: { baseUrl: '${configDir}' } }),
+      '/ws/apps/server/tsconfig.json': JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { paths: { '@x/server/*': ['./src/*'] } } }),
+      '/ws/apps/server/src/app.ts': '',
+    });
+    const aliases = await readPathAliases(fs, '/ws/apps/server/src', '/ws');
+    assert.deepEqual(aliases[0], { pattern: '@x/server/*', targets: ['/ws/apps/server/src/*'] });
+  });
+});
+
 suite('route import aliases: workspace packages', () => {
   test("a bare import of a workspace package reaches its source through `exports` (dist -> src by its tsconfig): the mount's prefix applies", async () => {
     const fs = memFs({

@@ -669,6 +669,26 @@ suite('routes on real-world patterns', () => {
     assert.match(warnings[0] ?? '', /router\.ts:5: routes merged into a route table from \.\.\.routesOf\(model\) are not known statically/);
   });
 
+  test("a prefix from an optional setting (config.pathPrefix ? `/${config.pathPrefix}` : ''), the setting another file's or not known: the branch for it unset, as config.pathPrefix || '' reads; not when the set branch ignores the tested value", () => {
+    const config = "export const config = schema.parse(readFileSync('config.json'));\n";
+    const api = [
+      "import { config } from './config';",
+      "import { users } from './users';",
+      'export const api = (instance, _, done) => {',
+      "  const prefix = config.pathPrefix ? `/${config.pathPrefix}` : '';",
+      "  instance.register(users, { prefix: `${prefix}/client/v1` });",
+      "  const other = config.legacy ? '/v0' + version : '';",
+      "  instance.register(users, { prefix: `${other}/other` });",
+      '  done();',
+      '};',
+    ].join('\n');
+    const users = "export const users = (instance, _, done) => { instance.route({ method: 'GET', url: '/me', handler: h }); done(); };\n";
+    const app = "import Fastify from 'fastify';\nimport { api } from './api';\nconst server = Fastify();\nserver.register(api);\n";
+    const routes = routesOf({ '/s/config.ts': config, '/s/api.ts': api, '/s/users.ts': users, '/s/app.ts': app });
+    assert.ok(routes.includes('GET /client/v1/me'), routes.join(', '));
+    assert.ok(!routes.includes('GET /other/me'), routes.join(', '));
+  });
+
   test("Fastify: a plugin function of the same file registered by name with a prefix (const api = async (fastify) => {...}; app.register(api, { prefix: '/api' })) serves under that prefix, its parameter shadowing the app's name or not; one registered on no router keeps its routes", () => {
     const app = [
       "import Fastify from 'fastify';",
