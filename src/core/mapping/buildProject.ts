@@ -72,7 +72,29 @@ async function findProjectFolder(fs: FsLike, context: string, dockerfile: string
   const installed = df ? await packageCopiedToWorkdir(fs, context, rootPkg, df) : undefined;
   if (installed) return installed;
   const whole = await describeProject(fs, context, rootPkg);
-  return (whole.server === undefined && df ? await copiedServerPackage(fs, context, rootPkg, df) : undefined) ?? whole;
+  return (whole.server === undefined && df ? ((await startedInPackage(fs, context, rootPkg, df)) ?? (await copiedServerPackage(fs, context, rootPkg, df))) : undefined) ?? whole;
+}
+
+/**
+ * A context that is neither a server package nor a workspace, copied whole, whose image starts in
+ * one of its packages (`cd packages/backend && yarn start`, an entrypoint script's, the context at
+ * the WORKDIR): that package, when it is a server's.
+ */
+async function startedInPackage(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile): Promise<BuildProject | undefined> {
+  const final = df.stages[df.stages.length - 1];
+  const root = final && stageContextRoot(df, final.index, 0);
+  if (!final || root === undefined) return undefined;
+  for (const text of startTexts(final, rootPkg?.scripts ?? {})) {
+    for (const m of text.matchAll(/\bcd\s+([\w./-]+)/g)) {
+      const rel = posix.relative(root, posix.resolve(final.workdir, m[1] ?? ''));
+      if (rel === '' || rel.startsWith('..') || posix.isAbsolute(rel)) continue;
+      const dir = resolve(context, rel);
+      if (!(await fs.stat(join(dir, 'package.json')))?.isFile) continue;
+      const project = await describeProject(fs, dir, rootPkg);
+      if (project.server !== undefined) return { ...project, evidence: l10n.t`the image starts in package ${rel} (${project.server}): ${text.trim()}` };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -214,6 +236,8 @@ const SELECTORS: readonly { tool: RegExp; names: RegExp; folder?: true }[] = [
   // `yarn build --filter=x`: a root script running turbo, which takes the filter.
   { tool: /\b(?:npm|yarn)\b/, names: /(?:--workspace(?:=|\s+)|-w\s+|--filter(?:=|\s+))(['"]?)([^\s'"]+)\1/g },
   { tool: /\byarn\b/, names: /\bworkspace\s+(['"]?)([^\s'"]+)\1/g },
+  // Yarn 2+ `yarn workspaces foreach --include packages/web run build`: a workspace by name or path. https://yarnpkg.com/cli/workspaces/foreach
+  { tool: /\byarn\s+workspaces\s+foreach\b/, names: /--include(?:=|\s+)(['"]?)([^\s'"*]+)\1/g },
   { tool: /\bturbo\b/, names: /--filter(?:=|\s+)(['"]?)([^\s'"]+)\1/g },
   // `turbo prune api --docker`, `turbo prune --scope=api`: the package the pruned workspace is for.
   { tool: /\bturbo\b/, names: /\bprune\s+(?:--scope(?:=|\s+))?(['"]?)([^\s'"-][^\s'"]*)\1/g },

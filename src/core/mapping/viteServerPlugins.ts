@@ -29,7 +29,7 @@ export async function tanstackStartSource(fs: FsLike, project: BuildProject): Pr
 /** A Vite config importing one of Nitro's Vite plugins: https://nitro.build/docs/configuration */
 const NITRO_VITE_PLUGIN = /\bfrom\s*(['"])(?:nitro\/vite|@tanstack\/nitro-v2-vite-plugin)\1/;
 /** Nitro's own build command. */
-const NITRO_BUILD = /(?:^|[\s&|;(])(?:nitro|nitropack)\s+build\b/;
+const NITRO_BUILD = /(?:^|[\s&|;(])(?:nitro|nitropack|nuxt|nuxi)\s+build\b/;
 const NITRO_CONFIGS = ['nitro.config.ts', 'nitro.config.mts', 'nitro.config.js', 'nitro.config.mjs'] as const;
 /** Nitro's `output: { dir, serverDir }` (defaults `.output` and `{{ output.dir }}/server`); its values may hold `{{ ... }}`. */
 const NITRO_OUTPUT = /\boutput\s*:\s*\{((?:[^{}'"`]|'[^']*'|"[^"]*"|`[^`]*`)*)\}/;
@@ -37,7 +37,8 @@ const OUTPUT_FIELD = (name: string) => new RegExp(`\\b${name}\\s*:\\s*(['"\`])([
 
 /**
  * Nitro bundles the server into `.output/server` (its `output.serverDir`, set in nitro.config), run
- * from the project's build script: `nitro build`, or `vite build` with Nitro's Vite plugin (TanStack
+ * from the project's build script: `nitro build`, `nuxt build` (Nuxt builds its server with Nitro:
+ * https://nuxt.com/docs/getting-started/deployment), or `vite build` with Nitro's Vite plugin (TanStack
  * Start, and Vite apps that serve through Nitro). Whatever Vite's own `build.outDir` says: that is
  * the client's.
  */

@@ -1105,6 +1105,36 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.deepEqual(selectedPackages('npx nx run-many -t build && npm install'), []);
   });
 
+  test("Yarn 2+ `workspaces foreach --include <path>` selects that workspace; a Nuxt app's `nuxt build` bundles its server into Nitro's .output/server, wherever the image puts .output", async () => {
+    assert.deepEqual(selectedPackages('yarn workspaces foreach --include "packages/web" -Wt run build'), ['packages/web']);
+    assert.deepEqual(selectedPackages('yarn workspaces foreach --exclude "@x/web" -Wt run build'), []);
+    const fs = memFs({
+      '/ws/package.json': JSON.stringify({ private: true, workspaces: ['packages/*'] }),
+      '/ws/packages/shared/package.json': JSON.stringify({ name: '@x/shared', scripts: { build: 'tsc' } }),
+      '/ws/packages/web/package.json': JSON.stringify({ name: '@x/web', dependencies: { nuxt: '4', vue: '3' }, scripts: { build: 'NODE_OPTIONS=--max-old-space-size=8192 nuxt build' } }),
+      '/ws/packages/web/nuxt.config.ts': "export default defineNuxtConfig({ vite: { build: { rollupOptions: { output: { entryFileNames: '[hash].js' } } } } });",
+      '/ws/packages/web/pages/index.vue': '',
+      '/ws/packages/web/server/api/health.ts': '',
+      '/ws/Dockerfile': [
+        'FROM node:22 AS build-stage',
+        'WORKDIR /repo',
+        'COPY package.json yarn.lock ./',
+        'COPY packages/shared ./packages/shared/',
+        'RUN yarn workspaces foreach --exclude "@x/web" -Wt run build',
+        'COPY packages/web ./packages/web/',
+        'RUN yarn workspaces foreach --include "packages/web" -Wt run build',
+        'FROM gcr.io/distroless/nodejs22-debian12 AS production-stage',
+        'WORKDIR /repo',
+        'COPY --from=build-stage /repo/packages/web/.output .',
+        'ENTRYPOINT ["/nodejs/bin/node", "./server/index.mjs"]',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, at('/ws')));
+    assert.equal(m?.sourceRoot, '/ws/packages/web', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/repo/server', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+  });
+
   test('a package named (not a path) is found by its package.json name', async () => {
     const files: Record<string, string> = { ...PNPM_MONOREPO, '/ws/Dockerfile': 'FROM node\nWORKDIR /app\nCOPY . .\nRUN pnpm --filter api build\n' };
     const m = await inferMapping(memFs(files), spec({}, at('/ws')));
@@ -1851,6 +1881,23 @@ suite('mapping infer: what the container runs decides', () => {
     assert.equal(m?.sourceRoot, '/ws/backend/src', m?.evidence.join('\n'));
     assert.equal(m?.target, '/repo/svc', m?.evidence.join('\n'));
     assert.equal(m && mapSourceFile(m, '/ws/backend/src/knex.js'), '/repo/svc/knex.js');
+  });
+
+  test('a context of packages side by side, no workspace, copied whole: the package its entrypoint script cds into and starts (cd packages/backend && yarn start) is the server, its started source where the copy puts it', async () => {
+    const fs = memFs({
+      '/ws/packages/backend/package.json': JSON.stringify({ type: 'module', dependencies: { express: '4' }, scripts: { start: 'node --loader ./alias-loader.mjs src/server.js' } }),
+      '/ws/packages/backend/alias-loader.mjs': '',
+      '/ws/packages/backend/src/server.js': "import app from './app.js';",
+      '/ws/packages/backend/src/app.js': '',
+      '/ws/packages/web/package.json': JSON.stringify({ dependencies: { react: '18' }, devDependencies: { vite: '5' }, scripts: { build: 'vite build' } }),
+      '/ws/packages/web/src/main.jsx': '',
+      '/ws/docker/entrypoint.sh': '#!/bin/sh\nset -e\ncd packages/backend\nif [ -n "$WORKER" ]; then\n  yarn start:worker\nelse\n  yarn db:migrate\n  yarn start\nfi\n',
+      '/ws/docker/Dockerfile': 'FROM node:22-alpine\nWORKDIR /srv\nCOPY . /srv\nRUN cd packages/web && yarn && yarn build\nRUN cd packages/backend && yarn --production\nCOPY ./docker/entrypoint.sh /entrypoint.sh\nENTRYPOINT ["sh", "/entrypoint.sh"]\n',
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/docker/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/packages/backend/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/srv/packages/backend/src', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, false);
   });
 
   test('a start command running TypeScript with a runner (bun --hot src/index.ts) maps the source as-is, not the build script\'s bundle', async () => {
