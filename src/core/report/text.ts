@@ -46,7 +46,16 @@ export function formatService(s: ServiceReport, options: TextOptions = {}): stri
   return options.verbose ? fullService(s) : compactService(s);
 }
 
-const head = (s: ServiceReport): string => `${serviceLabel(s)}  ${s.verdict.toUpperCase()}  ${s.summary}`;
+const head = (s: ServiceReport, summary = s.summary): string => `${serviceLabel(s)}  ${s.verdict.toUpperCase()}  ${summary}`;
+
+/** Characters of a service's summary the default form prints; a summary naming dozens of failing modules is cut at a comma before it. */
+const SUMMARY_SHOWN = 400;
+
+function clipped(summary: string): string {
+  if (summary.length <= SUMMARY_SHOWN) return summary;
+  const cut = summary.lastIndexOf(', ', SUMMARY_SHOWN);
+  return `${summary.slice(0, cut > 0 ? cut : SUMMARY_SHOWN)}, … (--verbose for all)`;
+}
 
 /** Where the service runs from and what it maps; with no container, container and image on one line. */
 function where(s: ServiceReport, compact: boolean): string[] {
@@ -131,7 +140,7 @@ const UNANSWERED_NAMED = 10;
 
 /** One screen per service: verdict and fix first; modules that read alike said once; routes counted by outcome, the failed ones named. */
 function compactService(s: ServiceReport): string[] {
-  const out = [head(s)];
+  const out = [head(s, clipped(s.summary))];
   if (s.fix) out.push(`  fix: ${s.fix}`);
   // The action's command is the fix's in all but wording; said when the fix does not carry it.
   if (s.action && !s.fix?.includes(s.action.command)) out.push(`  action: ${s.action.label} (${s.action.command})`);

@@ -89,6 +89,15 @@ suite('report text: one screen per service', () => {
     assert.equal(other[2], '  action: Start api (docker compose up -d api)');
   });
 
+  test('a summary naming dozens of failing modules is cut at a comma (--verbose prints it whole)', () => {
+    const summary = `not running (no container); module(s) ${Array.from({ length: 60 }, (_, i) => `frontend/js/features/part${i} (build)`).join(', ')}`;
+    const [first] = textOf(idleApi({ summary }));
+    assert.ok(first?.endsWith('(build), … (--verbose for all)'), first);
+    assert.ok((first?.length ?? 0) < 450, `${first?.length} characters`);
+    assert.equal(textOf(idleApi({ summary }), true)[0], `shop/api  NOT-RUNNING  ${summary}`);
+    assert.equal(textOf(idleApi())[0], 'shop/api  NOT-RUNNING  not running (no container); image shop-api not built', 'a short one is whole');
+  });
+
   test('a module that fails is shown in full, before the modules that read alike', () => {
     const failing = moduleReport({ name: 'workflow', rungs: rungs('container', true), firstFailure: 'container', fix: 'docker compose up -d api' });
     const text = textOf(idleApi({ modules: [...MODULE_NAMES.map((n) => idleModule(n, true)), failing] }));
