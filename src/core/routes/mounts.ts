@@ -400,13 +400,15 @@ export abstract class MountReader extends RouteHelperReader {
     const target = skipOuter(callee.expression);
     if (!isIdentifier(target) || callee.name.text in ROUTER_METHODS || CHAIN_KEEPS_ROUTER.has(callee.name.text)) return false;
     const router = this.receiverOf(target);
-    const cls = router === undefined ? undefined : instanceClass(target.text, call, this.decls.get(target.text) as ts.Node | undefined);
+    // Called for what it does, not for a value: `router.addRelationRoutes(...)` as a statement (asked
+    // first: the class is looked for up the tree, and most calls are no statement).
+    if (router === undefined || !isExpressionStatement(call.parent)) return false;
+    const cls = instanceClass(target.text, call, this.decls.get(target.text) as ts.Node | undefined);
     const typeOnly = cls !== undefined && !this.importedNames.has(cls) ? this.typeImports.get(cls) : undefined;
     const local = cls === undefined ? undefined : this.decls.get(cls);
     // A class of this file: only when its method of that name is a method router; another file's, confirmed by collect.ts.
     const known = cls !== undefined && (this.importedNames.has(cls) || typeOnly !== undefined || (local !== undefined && isClassDeclaration(local) && declaresMethodRouter(local, callee.name.text)));
-    // Called for what it does, not for a value: `router.addRelationRoutes(...)` as a statement.
-    if (!known || router === undefined || !isExpressionStatement(call.parent)) return false;
+    if (!known) return false;
     // `import type SchemaRouter from ...` for a parameter's type: followed as an import for this mount only.
     if (typeOnly && !this.out.imports.some((i) => i.local === cls)) this.out.imports.push({ local: cls, ...typeOnly });
     const args = call.arguments.map((a) => (isSpreadElement(a) ? null : (this.evaluate(a) ?? null)));
