@@ -3,7 +3,7 @@
 // @hono/zod-openapi's `openapi(route, handler)` and its document, computed method names
 // (`router[method](path)`) and method-first helpers (`add('GET', '/x', handler)`).
 import ts from 'typescript';
-import { isCallExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike } from './tsNodes';
+import { isCallExpression, isElementAccessExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { expandOptionalGroups, hapiPathToRoute, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
@@ -12,6 +12,7 @@ import { skipOuter } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, enclosingFunction, handsEveryRequestOn, isRoutePath } from './routeSyntax';
 import { ReceiverReader } from './receivers';
 import type { ScanMessage } from '../scanTexts';
+import { CLASS_ROUTER } from './extracted';
 
 export abstract class RouterCallReader extends ReceiverReader {
   /**
@@ -25,6 +26,19 @@ export abstract class RouterCallReader extends ReceiverReader {
   protected warnUnknownPaths(): void {
     for (const { call, router, warning } of this.unknownPathCalls)
       if (this.out.routes.some((r) => r.router === router) || this.out.mounts.some((m) => m.mountedOn === router)) this.warn(call, warning);
+  }
+
+  /**
+   * A receiver a call's unknown path is warned of at once: a router by name (isRouterByName), but not
+   * a member of `this` in a subclass that is taken for the class's router only because its base may
+   * hold one (`this._oauth2.get(url, token, cb)` in a passport strategy): that waits for the file to
+   * give the class a route or a mount, as receivers known by import do.
+   */
+  private surelyRouter(router: string, call: ts.CallExpression): boolean {
+    if (!this.isRouterByName(router)) return false;
+    const callee = skipOuter(call.expression);
+    const receiver = isPropertyAccessExpression(callee) || isElementAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
+    return !(router.startsWith(CLASS_ROUTER) && receiver !== undefined && isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword);
   }
 
   protected addRoute(router: string, method: HttpMethod, value: ConstValue, node: ts.Node): void {
@@ -72,7 +86,7 @@ export abstract class RouterCallReader extends ReceiverReader {
     if (this.expanding.length === 0 && this.inRouteHelper(call)) return;
     if (key !== undefined) return;
     const warning: ScanMessage = { id: 'methodKey', args: [router, callee.argumentExpression.getText(this.sf)] };
-    if (this.isRouterByName(router)) this.warn(call, warning);
+    if (this.surelyRouter(router, call)) this.warn(call, warning);
     else this.unknownPathCalls.push({ call, router, warning });
   }
 
@@ -104,7 +118,7 @@ export abstract class RouterCallReader extends ReceiverReader {
       if (isRegularExpressionLiteral(args[0] as ts.Node)) return;
       // A receiver known only by its import or type (`ExpCache.del(id, field, expr)`, `yargs.options(name,
       // options)`), or made by a call (`driver.delete(itemId, context)`), is a router only when this file gives it a route too.
-      if (this.isRouterByName(router)) this.warn(call, { id: 'routerPath', args: [router, name] });
+      if (this.surelyRouter(router, call)) this.warn(call, { id: 'routerPath', args: [router, name] });
       else this.unknownPathCalls.push({ call, router, warning: { id: 'routerPath', args: [router, name] } });
       return;
     }

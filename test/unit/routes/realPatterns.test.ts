@@ -914,6 +914,21 @@ suite('routes on real-world patterns: CommonJS chained assignments', () => {
   });
 });
 
+suite('routes on real-world patterns: members of this in subclasses', () => {
+  test("`this._oauth2.get(url, token, cb)` in a subclass of a package's class (a passport strategy) is no route and no warning; a subclass that also gives `this.app` a route is warned of its unknown path", () => {
+    const collect = (text: string) => collectRoutes([{ file: '/s/strategy.js', text }], { moduleOf: () => undefined });
+    const strategy = collect(
+      "const { Strategy } = require('passport-oauth2');\nclass CustomStrategy extends Strategy {\n  userProfile(accessToken, done) {\n    this._oauth2.get(this._userProfileURL, accessToken, function (err, body) { done(err, body); });\n  }\n}\nmodule.exports = CustomStrategy;\n",
+    );
+    assert.deepEqual(strategy.routes, []);
+    assert.deepEqual(strategy.warnings, []);
+    const controller = collect(
+      "const { Controller } = require('./base');\nclass Users extends Controller {\n  init() {\n    this.app.get('/users', (req, res) => res.json([]));\n    this.app.get(this.profilePath, (req, res) => res.json({}));\n  }\n}\nmodule.exports = Users;\n",
+    );
+    assert.deepEqual(controller.warnings, ['/s/strategy.js:5: class Users.get path is not a string known statically; route skipped (list it in x-runtime-drift.routes)']);
+  });
+});
+
 suite('routes on real-world patterns: module members and base paths', () => {
   test("app.use('/users', require('./users').router) mounts that export of the module", () => {
     const routes = routesOf({
