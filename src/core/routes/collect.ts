@@ -771,10 +771,18 @@ function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byK
   return scanned.filter((o) => o !== s && declares(o, mount.routerName)).map((o) => ({ key: o.key, name: mount.routerName }));
 }
 
-/** `router.use(usersRouter())`: the router the function makes, in its file; nothing for middleware(). */
-function resolveFactoryMount(s: Scanned, fn: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): RouterNode[] {
+/**
+ * `router.use(usersRouter())`: the router the function makes, in its file; nothing for middleware().
+ * A function returning what another one makes (`return createXaaRouter(options)`), adding nothing
+ * to it: that one's router.
+ */
+function resolveFactoryMount(s: Scanned, fn: string, byKey: Map<string, Scanned>, aliases: PathAlias[], depth = 0): RouterNode[] {
   const found = factoryOf(s, fn, byKey, aliases);
-  return found ? [{ key: found.target.key, name: found.router }] : [];
+  if (!found) return [];
+  const inner = found.target.x.routerMakers?.[found.router];
+  // Only a router declaring nothing of its own there: one built on a made instance (`const app = createInstance(); app.get(...)`) is that file's.
+  if (inner !== undefined && !inner.maker.startsWith('new ') && !declares(found.target, found.router) && depth < MAX_MOUNT_DEPTH) return resolveFactoryMount(found.target, inner.maker, byKey, aliases, depth + 1);
+  return [{ key: found.target.key, name: found.router }];
 }
 
 /**

@@ -130,6 +130,12 @@ export abstract class ExportReader extends MountReader {
     if (Object.keys(makers).length === 0) delete this.out.routerMakers;
   }
 
+  /** A returned call of a function of the project's own (`createXaaRouter(options)`), taken for a router it may make. */
+  private madeByCall(e: ts.Expression): string | undefined {
+    const call = skipOuter(e);
+    return isCallExpression(call) && isIdentifier(call.expression) && this.routerMaker(call) !== undefined ? this.receiverOf(call) : undefined;
+  }
+
   /** Functions that return a router: one of this file by its name, or a fresh one (`return new Hono()`) as ''. */
   private collectRouterFactories(): void {
     // `export default () => { const app = Router(); user(app); return app; }`: the file's one
@@ -141,7 +147,9 @@ export abstract class ExportReader extends MountReader {
       const returned = fn && returnedIdentifier(fn);
       // `=> createInstance().basePath('/sync').get(...)`: the router made inline at the chain's root.
       const inline = fn && returnedExpression(fn);
-      const madeInline = inline && this.factoryNames.get(chainRoot(inline));
+      // `return createXaaRouter({ ... })`: the router another function of the project makes, a
+      // router once collect.ts finds that function makes one (routerMakers, makesRouter).
+      const madeInline = inline && (this.factoryNames.get(chainRoot(inline)) ?? this.madeByCall(inline));
       if (returned !== undefined && this.routers.has(returned)) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: returned };
       else if (madeInline !== undefined) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: madeInline };
       else if (fn && returnsFactory(fn, (e) => this.factoryPrefix(e) !== undefined)) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: '' };

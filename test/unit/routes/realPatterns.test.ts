@@ -669,6 +669,15 @@ suite('routes on real-world patterns', () => {
     assert.match(warnings[0] ?? '', /router\.ts:5: routes merged into a route table from \.\.\.routesOf\(model\) are not known statically/);
   });
 
+  test("Hono: a factory returning what another factory of the project makes (return createXaaRouter(options)), mounted by call (app.route('/api/web/xaa', createXaaWebRouter())), serves that router's routes under the mount", () => {
+    const routes = routesOf({
+      '/s/mcp/xaa.ts': "import { Hono } from 'hono';\nexport function createXaaRouter(options) {\n  const router = new Hono();\n  router.get('/jwks', (c) => c.json({}));\n  return router;\n}\n",
+      '/s/web/xaa.ts': "import { createXaaRouter } from '../mcp/xaa.js';\nexport function createXaaWebRouter() {\n  return createXaaRouter({ issuer: '/api/web' });\n}\n",
+      '/s/index.ts': "import { Hono } from 'hono';\nimport { createXaaWebRouter } from './web/xaa';\nconst app = new Hono();\napp.route('/api/web/xaa', createXaaWebRouter());\n",
+    });
+    assert.deepEqual(routes, ['GET /api/web/xaa/jwks']);
+  });
+
   test("a prefix from an optional setting (config.pathPrefix ? `/${config.pathPrefix}` : ''), the setting another file's or not known: the branch for it unset, as config.pathPrefix || '' reads; not when the set branch ignores the tested value", () => {
     const config = "export const config = schema.parse(readFileSync('config.json'));\n";
     const api = [
