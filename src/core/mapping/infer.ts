@@ -5,7 +5,7 @@
 // seen (and overridden) by the user.
 import * as l10n from '@vscode/l10n';
 import { basename, dirname, isAbsolute, join, posix, relative, sep } from 'node:path';
-import { findStage, parseDockerfile, stageChain, stagesBuiltFor, type Dockerfile, type Stage } from '../dockerfile/parse';
+import { commandWords, findStage, parseDockerfile, stageChain, stagesBuiltFor, type Dockerfile, type Stage } from '../dockerfile/parse';
 import { BUILD_COMMAND, locateInImage, type Location } from '../dockerfile/locate';
 import type { ServiceSpec, SourceMapping } from '../model';
 import type { FsLike } from '../ports';
@@ -26,6 +26,7 @@ import { renamedManifests, withCopiedManifests } from './copiedManifest';
 import { bundlerOutputDir, startedRollupBundle, viteSsrBundle, webpackEntryFolder } from './bundlerOutput';
 import { commonFolder, isAtOrInside } from '../pathInside';
 import { startedDevServer, startedScripts, startedSourceFile, type StartedSource } from './startedSource';
+import { followScripts } from '../routes/serverApps';
 import { nitroBundle, tanstackStartSource } from './viteServerPlugins';
 import { tsconfigsRun } from './runTsconfig';
 
@@ -133,7 +134,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   // A server whose tsconfig says noEmit is still compiled file by file (swc, babel: Nest's swc builder).
   const compiled = ts !== undefined && (ts.noEmit !== true || project.server !== undefined);
   const found = await findEmit(fs, { drift: spec.drift, nxRoot, project, sourceRoot, ts, context });
-  const emit = found && ts?.outDir && ts.rootDir === undefined && found.bundledBy === undefined && df ? await tscRootByImageStart(fs, found, ts.outDir.path, sourceRoot, context, df, build?.target, locate) : found;
+  const emit = found && ts?.outDir && ts.rootDir === undefined && found.bundledBy === undefined && df ? await tscRootByImageStart(fs, found, { outDir: ts.outDir.path, inputsRead: ts.include !== undefined || copiesWholeContext(df), scripts: project.pkg?.scripts ?? {} }, sourceRoot, context, df, build?.target, locate) : found;
   const runBundle = df && emit?.bundledBy === undefined ? startedRunBundle(df, build?.target, project.pkg?.scripts ?? {}) : undefined;
   const nx: BundledBy | undefined = emit?.bundledBy !== undefined ? { kind: 'nx', said: emit.bundledBy } : undefined;
   const run: BundledBy | undefined = runBundle && { kind: 'run', run: runBundle };
@@ -153,12 +154,15 @@ const TS_SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
  * or files imported from outside the include count too (`import('../../../package.json')`): the
  * image's start command running `<outDir>/src/server/main.js`, the output of src/server/main.ts,
  * says which root that was (`cd /app/src/server && node ./dist/src/server/main.js`) when it is
- * above the one the include gives.
+ * above the one the include gives. With no include, the root was read from every TypeScript file
+ * of the project, the tests and scripts beside src included, which a build copying named folders
+ * (`COPY src ./src`, not the whole context) never sees: a lower root the start command names
+ * (`npm run start:prod` running `node dist/main`) wins too.
  */
 async function tscRootByImageStart(
   fs: FsLike,
   emit: Emit,
-  outDir: string,
+  { outDir, inputsRead, scripts }: { outDir: string; inputsRead: boolean; scripts: Record<string, string> },
   sourceRoot: string,
   context: string,
   df: Dockerfile,
@@ -168,7 +172,7 @@ async function tscRootByImageStart(
   const stage = builtStage(df, target);
   const out = locate(outDir)?.path;
   if (!stage || out === undefined) return emit;
-  for (const file of startedImageFiles(stage)) {
+  for (const file of [...startedImageFiles(stage), ...startedNodeEntries(stage, scripts)]) {
     if (!file.startsWith(`${out}/`)) continue;
     const stem = file.slice(out.length + 1).replace(/\.[cm]?js$/, '');
     for (let base = sourceRoot; isAtOrInside(context, base); base = dirname(base)) {
@@ -179,7 +183,8 @@ async function tscRootByImageStart(
         const before = relative(outDir, emit.dir);
         // Only a root above the one read from the include (the kept path grows at its front): the
         // reading cannot see imports, so it may miss inputs higher up, never lower down.
-        if (kept.length <= before.length || !(before === '' || kept.endsWith(sep + before))) return emit;
+        const lower = !inputsRead && kept.length < before.length && (kept === '' || before.endsWith(sep + kept));
+        if (!lower && (kept.length <= before.length || !(before === '' || kept.endsWith(sep + before)))) return emit;
         const dir = join(outDir, kept);
         return { ...emit, dir, evidence: [...emit.evidence, l10n.t`the image starts ${file}, the output of ${relative(context, source)}: the source root compiles to ${relative(context, dir)}`] };
       }
@@ -187,6 +192,28 @@ async function tscRootByImageStart(
     }
   }
   return emit;
+}
+
+/** A COPY of the whole context (`COPY . .`): the build sees every file of the project, tests and scripts included. */
+function copiesWholeContext(df: Dockerfile): boolean {
+  return df.stages.some((st) => st.copies.some((c) => c.from === undefined && c.byRun === undefined && c.sources.some((src) => src === '.' || src === './')));
+}
+
+/**
+ * The entry files node loads for the stage's start command, its package scripts followed (`npm run
+ * start:prod` -> `node dist/main`), an entry written without extension being its `.js` file.
+ */
+function startedNodeEntries(stage: Stage, scripts: Record<string, string>): string[] {
+  const words = followScripts(commandWords(stage.start ?? ''), scripts, { hops: 2 });
+  const out: string[] = [];
+  let cwd = stage.workdir;
+  for (const part of words.join(' ').split(/\s*(?:&&|\|\||;)\s*/)) {
+    const ws = part.split(/\s+/).filter((w) => w !== '' && !/^\w+=/.test(w));
+    if (ws[0] === 'cd' && ws[1] !== undefined) cwd = posix.resolve(cwd, ws[1]);
+    const entry = ws[0] === 'node' ? ws.slice(1).find((w) => !w.startsWith('-')) : undefined;
+    if (entry !== undefined && !/\.[a-z]+$/i.test(posix.basename(entry))) out.push(posix.resolve(cwd, `${entry}.js`));
+  }
+  return out;
 }
 
 /** The stage the service runs: its build target, else the last. */

@@ -1366,6 +1366,24 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.equal(m?.bundled, false);
   });
 
+  test("tsc without rootDir or include over a project with tests beside src, a build copying only src: the image's start command (npm run start:prod -> node dist/main) names the lower root the build saw", async () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({ name: 'x', dependencies: { '@nestjs/core': '10' }, scripts: { build: 'nest build', 'start:prod': 'node dist/main' } }),
+      '/ws/nest-cli.json': JSON.stringify({ sourceRoot: 'src' }),
+      '/ws/tsconfig.json': JSON.stringify({ compilerOptions: { outDir: './dist' } }),
+      '/ws/src/main.ts': '',
+      '/ws/test/app.e2e-spec.ts': '',
+      '/ws/prisma/seed.ts': '',
+      '/ws/Dockerfile': ['FROM node AS builder', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY tsconfig*.json ./', 'COPY src ./src', 'RUN npm run build', 'FROM node', 'COPY --from=builder /app/dist ./dist', 'CMD [ "npm", "run", "start:prod" ]'].join('\n'),
+    };
+    const m = await inferMapping(memFs(files), spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/dist', m?.evidence.join('\n'));
+    // The whole context copied: the tests are inputs, the root is the project folder.
+    const whole = await inferMapping(memFs({ ...files, '/ws/Dockerfile': files['/ws/Dockerfile'].replace('COPY src ./src', 'COPY . .') }), spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(whole?.target, '/dist/src', whole?.evidence.join('\n'));
+  });
+
   test('one build of several packages, a stage per service: the package the stage starts (its CMD, or the compose command) through a root script, a front end too, not the server built beside it', async () => {
     const fs = memFs({
       '/ws/pnpm-workspace.yaml': 'packages:\n  - api\n  - app\n',
