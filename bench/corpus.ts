@@ -16,8 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { createNodeFs } from '../src/engine/nodeFs';
 import { walkFileStats } from '../src/core/mapping/walk';
 import { inferMapping } from '../src/core/mapping/infer';
-import { findPackages, findServerApps, groupFilesByApp, nextAppSeeds, nextHandlerPaths } from '../src/core/routes/serverApps';
-import { fileLoads, importClosure, type FileLoads } from '../src/core/routes/servedClosure';
+import { findPackages, findServerApps, groupFilesByApp, nextHandlerPaths } from '../src/core/routes/serverApps';
 import { servedThroughHandlers } from '../src/core/routes/nextHandlers';
 import { readPathAliases, workspacePackageAliases } from '../src/core/routes/aliases';
 import { collectExtracted } from '../src/core/routes/collect';
@@ -127,8 +126,6 @@ interface ScannedRepository {
   extracted: Map<string, ExtractedFile>;
   /** Each app's routes and warnings, joined from what is in `extracted` now, limited to what the services' started files serve. */
   join(services: readonly StartedService[]): Array<{ dir: string } & ReturnType<typeof collectExtracted>>;
-  /** A file saved: scanned again, and what a Next.js app's closure reaches through it now read. */
-  saved(file: string): Promise<void>;
 }
 
 /**
@@ -147,52 +144,21 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
   const packages = await findPackages(fs, tree.files);
   const groups = groupFilesByApp(dir, apps, tree.files.filter((f) => isRouteSource(f, dir)), packages);
   const packageAliases = await workspacePackageAliases(fs, packages);
-  const aliasesOf = new Map<string, Awaited<ReturnType<typeof readPathAliases>>>();
-  for (const group of groups) aliasesOf.set(group.dir, [...(await readPathAliases(fs, group.dir, dir)), ...packageAliases]);
-  // A Next.js app's framework routes come only from what its custom server, route handlers and
-  // config load (servedClosure.ts), as the check reads it: its pages and components are not read.
-  const seedsOf = new Map<string, string[] | undefined>();
-  for (const group of groups) seedsOf.set(group.dir, await nextAppSeeds(fs, group.dir, group.files));
-  const loads = new Map<string, FileLoads>();
-  // A file read for its loads is read once: its text waits here for its scan.
-  const texts = new Map<string, string>();
-  const loadsOf = (file: string): FileLoads => {
-    let got = loads.get(file);
-    if (!got) {
-      const text = readFileSync(file, 'utf8');
-      texts.set(file, text);
-      loads.set(file, (got = fileLoads(text)));
-    }
-    return got;
-  };
-  const served = new Map<string, readonly string[]>();
-  const serve = async () => {
-    for (const group of groups) {
-      const seeds = seedsOf.get(group.dir);
-      const closure = seeds && (await importClosure(seeds, group.files, loadsOf, aliasesOf.get(group.dir) ?? []));
-      served.set(group.dir, closure ? group.files.filter((f) => closure.has(f)) : group.files);
-    }
-  };
-  await serve();
   // Only what some server app can serve is read (a front end's files are not), as the check reads
   // only a service's source root.
+  const sources = [...new Set(groups.flatMap((g) => g.files))];
   const extracted = new Map<string, ExtractedFile>();
-  const scanned = new Set<string>();
-  const scanServed = () => {
-    for (const file of new Set(groups.flatMap((g) => served.get(g.dir) ?? []))) {
-      if (scanned.has(file)) continue;
-      scanned.add(file);
-      const x = scanSourceText(file, texts.get(file) ?? readFileSync(file, 'utf8'));
-      if (x) extracted.set(file, x);
-    }
-    texts.clear();
-  };
-  scanServed();
+  for (const file of sources) {
+    const x = scanSourceText(file, readFileSync(file, 'utf8'));
+    if (x) extracted.set(file, x);
+  }
+  const aliasesOf = new Map<string, Awaited<ReturnType<typeof readPathAliases>>>();
+  for (const group of groups) aliasesOf.set(group.dir, [...(await readPathAliases(fs, group.dir, dir)), ...packageAliases]);
   // A Next.js app's framework routes reach it only under its route handlers' folders (as the check leaves out the others).
   const handlerPaths = new Map<string, string[] | undefined>();
   for (const group of groups) handlerPaths.set(group.dir, await nextHandlerPaths(fs, group.dir, tree.files));
   const joinGroup = (group: (typeof groups)[number], entry: string | undefined) => {
-    const mine = (served.get(group.dir) ?? []).flatMap((file) => {
+    const mine = group.files.flatMap((file) => {
       const x = extracted.get(file);
       return x ? [{ file, x }] : [];
     });
@@ -210,19 +176,7 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
       const each = entries.map((entry) => joinGroup(group, entry));
       return { dir: group.dir, routes: each.flatMap((c) => c.routes), warnings: [...new Set(each.flatMap((c) => c.warnings))] };
     });
-  const saved = async (file: string) => {
-    const text = readFileSync(file, 'utf8');
-    const x = scanSourceText(file, text);
-    if (x) extracted.set(file, x);
-    else extracted.delete(file);
-    // What a file of a Next.js app's closure loads now may bring another file into it: that file
-    // is read then. (A file outside every closure changes none: what it loads is not followed.)
-    if (!loads.has(file)) return;
-    loads.set(file, fileLoads(text));
-    await serve();
-    scanServed();
-  };
-  return { files: new Set(groups.flatMap((g) => g.files)).size, extracted, join, saved };
+  return { files: sources.length, extracted, join };
 }
 
 /**
@@ -326,7 +280,10 @@ async function routesOf(dir: string, truthApps: string[], mappings: readonly Tru
   // A saved file: the route file with the most routes is read and scanned again, then joined.
   const saved = [...extracted.entries()].sort((a, b) => b[1].routes.length - a[1].routes.length)[0]?.[0];
   const again = performance.now();
-  if (saved) await repo.saved(saved);
+  if (saved) {
+    const x = scanSourceText(saved, readFileSync(saved, 'utf8'));
+    if (x) extracted.set(saved, x);
+  }
   joinAll();
   return { found: [...found.values()], files: repo.files, warnings: [...new Set(warnings)], ms, rescanMs: performance.now() - again };
 }

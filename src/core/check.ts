@@ -12,7 +12,7 @@ import { inferMapping } from './mapping/infer';
 import { imageWorkdirWarning } from './dockerfile/imageWorkdir';
 import { readPathAliases } from './routes/aliases';
 import { startedSourceFile } from './gather/startedEntry';
-import { appPackageSources, handlerServedRoutes, nextAppServed, servedPackageRoutes } from './gather/appPackages';
+import { appPackageSources, handlerServedRoutes, servedPackageRoutes } from './gather/appPackages';
 import type { RouteDef } from './model';
 import type { ProbeTrust } from './probe/trust';
 import type { ServiceEvidence } from './ladder/evidence';
@@ -339,15 +339,9 @@ function readServiceWorkspace(
     const ownAliases = await readPathAliases(deps.fs, root, opts.workspaceDir);
     const packages = routes ? await appPackageSources(deps.fs, root, opts.workspaceDir, ownAliases) : { roots: [], aliases: [] };
     const theirs: typeof scanned.extracted = [];
-    const theirFiles: string[] = [];
-    for (const dir of packages.roots) {
-      const read = await scan({ root: dir, routes: true });
-      theirs.push(...read.extracted);
-      theirFiles.push(...read.files);
-    }
+    for (const dir of packages.roots) theirs.push(...(await scan({ root: dir, routes: true })).extracted);
+    const extracted = [...scanned.extracted, ...servedPackageRoutes(scanned.extracted, theirs)];
     const aliases = [...ownAliases, ...packages.aliases];
-    // A Next.js app's routes come only from what its custom server, route handlers and config load.
-    const extracted = await nextAppServed(deps.fs, root, opts.workspaceDir, [...scanned.files, ...theirFiles], aliases, [...scanned.extracted, ...servedPackageRoutes(scanned.extracted, theirs)]);
     // A one-shot job (a migration) runs the server's code but serves nothing: only declared routes.
     const collected = await handlerServedRoutes(deps.fs, root, opts.workspaceDir, scanned.files, collectRoutes(deps.log, spec, root, modules, spec.oneShot ? [] : extracted, aliases, { entry, files: scanned.files }));
     const unread = routes ? await unreadFrameworkNotes(deps.fs, root, opts.workspaceDir, collected.routes, extracted) : [];

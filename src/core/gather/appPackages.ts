@@ -6,11 +6,10 @@ import { dirname, join, sep } from 'node:path';
 import { foldersUpTo, isAtOrInside } from '../pathInside';
 import type { FsLike, SourceScan } from '../ports';
 import { workspacePackageDirs } from '../mapping/buildProject';
-import { appLibraryPackages, nextAppSeeds, nextHandlerPaths, workspaceServers } from '../routes/serverApps';
+import { appLibraryPackages, nextHandlerPaths, workspaceServers } from '../routes/serverApps';
 import { workspacePackageAliases } from '../routes/aliases';
 import type { CollectedRoutes, PathAlias } from '../routes/collect';
 import { servedThroughHandlers } from '../routes/nextHandlers';
-import { fileLoads, importClosure } from '../routes/servedClosure';
 
 export interface AppPackageSources {
   /** Folders of the packages to scan for routes, besides the source root. */
@@ -129,28 +128,4 @@ export async function handlerServedRoutes(fs: FsLike, sourceRoot: string, worksp
     return paths ? servedThroughHandlers(collected, paths) : collected;
   }
   return collected;
-}
-
-/**
- * Of a service's route sources, those a Next.js app (the nearest package.json at or above
- * `sourceRoot`) can serve framework routes from: what its custom server, route handlers and
- * config load (serverApps.ts nextAppSeeds, routes/servedClosure.ts); its pages and components are
- * Next.js's to load. `files`: the source root's and its packages' files; `aliases`, how their
- * imports resolve. All of `extracted` for any other app.
- */
-export async function nextAppServed(
-  fs: FsLike,
-  sourceRoot: string,
-  workspaceDir: string,
-  files: readonly string[],
-  aliases: readonly PathAlias[],
-  extracted: SourceScan['extracted'],
-): Promise<SourceScan['extracted']> {
-  for (const dir of foldersUpTo(sourceRoot, workspaceDir)) {
-    if (!(await fs.stat(join(dir, 'package.json')))?.isFile) continue;
-    const seeds = await nextAppSeeds(fs, dir, files);
-    const closure = seeds && (await importClosure(seeds, files, async (f) => fileLoads(await fs.readFile(f).catch(() => '')), aliases));
-    return closure ? extracted.filter((e) => closure.has(e.file)) : extracted;
-  }
-  return extracted;
 }

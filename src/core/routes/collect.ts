@@ -410,7 +410,7 @@ function nestPaths(r: ExtractedRoute, globalPrefix: string | undefined, exclude:
   return paths.map((p) => (globalPrefix && !excluded ? joinRoutePath(globalPrefix, p) : p));
 }
 
-export function toSlash(p: string): string {
+function toSlash(p: string): string {
   return p.replace(/\\/g, '/');
 }
 
@@ -940,17 +940,12 @@ function resolveModule(fromKey: string, specifier: string, byKey: Map<string, Sc
   const key = specifier.startsWith('.') ? `${posix.dirname(fromKey)}\0${specifier}` : specifier;
   const known = memo.get(key);
   if (known !== undefined) return known ?? undefined;
-  const found = resolveSpecifier(fromKey, specifier, byKey, aliases);
+  const found = resolveUncached(fromKey, specifier, byKey, aliases);
   memo.set(key, found ?? null);
   return found;
 }
 
-/**
- * What an import of `specifier` from the file keyed `fromKey` (POSIX) names among `byKey`'s keys:
- * a relative path, or a bare name through `aliases`; undefined when it names none of them (a
- * package outside the scan). The join's resolution, and the one servedClosure.ts follows.
- */
-export function resolveSpecifier<T>(fromKey: string, specifier: string, byKey: ReadonlyMap<string, T>, aliases: readonly PathAlias[]): T | undefined {
+function resolveUncached(fromKey: string, specifier: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): Scanned | undefined {
   if (!specifier.startsWith('.')) {
     for (const alias of aliases) {
       const star = alias.pattern.indexOf('*');
@@ -965,7 +960,7 @@ export function resolveSpecifier<T>(fromKey: string, specifier: string, byKey: R
       if (matched === undefined) continue;
       for (const t of alias.targets) {
         const hit = lookupModule(toSlash(t.replace('*', matched)), byKey);
-        if (hit !== undefined) return hit;
+        if (hit) return hit;
       }
     }
     return undefined;
@@ -974,16 +969,16 @@ export function resolveSpecifier<T>(fromKey: string, specifier: string, byKey: R
 }
 
 /** The file `base` names: as written, with an extension, with its JS extension swapped, or its folder's index. */
-function lookupModule<T>(base: string, byKey: ReadonlyMap<string, T>): T | undefined {
+function lookupModule(base: string, byKey: Map<string, Scanned>): Scanned | undefined {
   const exact = byKey.get(base);
-  if (exact !== undefined) return exact;
+  if (exact) return exact;
   // TypeScript ESM writes './users.js' for './users.ts'.
   const stem = base.replace(/\.(?:m|c)?jsx?$/, '');
   // Asked for every import followed on every join: no candidate list is built.
   for (const b of stem === base ? [base, `${base}/index`] : [base, stem, `${base}/index`])
     for (const ext of MODULE_EXTENSIONS) {
       const hit = byKey.get(b + ext);
-      if (hit !== undefined) return hit;
+      if (hit) return hit;
     }
   return undefined;
 }

@@ -190,33 +190,6 @@ export async function nextHandlerPaths(fs: FsLike, dir: string, files: readonly 
   return handlers.length > 0 ? handlers.map((f) => handlerPath(f.slice(dir.length + 1).split(sep).join('/'))) : undefined;
 }
 
-/** Next.js's own command building, developing or serving the app. */
-const NEXT_CLI = /(?:^|[\s;&|(])next\s+(?:build|dev|start)\b/;
-
-/**
- * The files a Next.js app in `dir` starts a framework server from, among `files` (absolute): its
- * route handlers, the source files at its top (a custom server `server.js`, `next.config.js`, a
- * bundler's config naming the server's entry), `middleware` and `instrumentation` in `src/`, and
- * those its package.json scripts name (`node server/index.js`). Undefined for any other package: one whose
- * scripts do not run Next.js's command is a server whose files may all serve. Only what these
- * load can register a framework route (routes/servedClosure.ts): Next.js loads the pages itself.
- */
-export async function nextAppSeeds(fs: FsLike, dir: string, files: readonly string[]): Promise<string[] | undefined> {
-  const pkg = await readJsonObject(fs, join(dir, 'package.json'));
-  const scripts = Object.values(packageScripts(pkg));
-  if (!pkg || !dependencyNames(pkg).includes('next') || !scripts.some((cmd) => NEXT_CLI.test(cmd))) return undefined;
-  const named = new Set(scripts.flatMap((cmd) => commandWords(cmd)).filter((w) => SOURCE_FILE.test(w)).map((w) => join(dir, ...w.split('/'))));
-  const handlers = new Set(await nextRouteHandlers(fs, dir, files));
-  return files.filter((f) => {
-    if (!f.startsWith(dir + sep) || !SOURCE_FILE.test(f)) return false;
-    const rel = f.slice(dir.length + 1).split(sep);
-    return handlers.has(f) || named.has(f) || rel.length === 1 || (rel.length === 2 && rel[0] === 'src' && NEXT_SPECIAL_FILE.test(rel[1] ?? ''));
-  });
-}
-
-/** The files Next.js itself loads on the server beside the route handlers, at the app's top or in `src/`. */
-const NEXT_SPECIAL_FILE = /^(?:middleware|instrumentation)\.[cm]?[jt]s$/;
-
 /** The folders that hold them. */
 const NEXT_ROUTE_FOLDERS = ['app', 'src/app', 'pages/api', 'src/pages/api'];
 
