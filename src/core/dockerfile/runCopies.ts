@@ -142,8 +142,10 @@ export const RUNS_SCRIPT = /^(\s*)(?:pnpm|yarn|npm\s+run|pnpm\s+run|yarn\s+run|b
  * RUN lines that run a script of the context's root package.json (`pnpm local:package`, `npm run
  * build`), in a stage whose WORKDIR is where it copied the context: the script's own commands in
  * their place (scripts of scripts too, a few levels down), so the copies they make are followed.
+ * `dir` (context-relative) takes another package's scripts instead: the RUNs working in that
+ * package's folder as the stage copied it (`WORKDIR /app/apps/api` then `RUN pnpm build:bundle`).
  */
-export function withRootScripts(df: Dockerfile, scripts: Readonly<Record<string, string>>): Dockerfile {
+export function withRootScripts(df: Dockerfile, scripts: Readonly<Record<string, string>>, dir = ''): Dockerfile {
   const expand = (command: string, depth: number): string =>
     command
       .split(/(&&|\|\||;|\n)/)
@@ -155,8 +157,10 @@ export function withRootScripts(df: Dockerfile, scripts: Readonly<Record<string,
       .join('');
   const stages = df.stages.map((stage) => {
     const root = contextRoot(stage.copies.filter((c) => c.from === undefined && c.byRun === undefined));
-    if (root === undefined || posix.resolve(root) !== posix.resolve(stage.workdir)) return stage;
-    return { ...stage, runs: stage.runs.map((r) => ({ ...r, command: expand(r.command, 0) })) };
+    if (root === undefined) return stage;
+    if (dir === '') return posix.resolve(root) !== posix.resolve(stage.workdir) ? stage : { ...stage, runs: stage.runs.map((r) => ({ ...r, command: expand(r.command, 0) })) };
+    const at = posix.resolve(root, dir);
+    return { ...stage, runs: stage.runs.map((r) => (posix.resolve(r.workdir ?? stage.workdir) === at ? { ...r, command: expand(r.command, 0) } : r)) };
   });
   return { ...df, stages };
 }

@@ -110,7 +110,9 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const project = await findBuildProject(fs, context, build?.dockerfile, built, spec.config?.command);
   const rootScripts = objectField(await readJsonObject(fs, join(context, 'package.json')), 'scripts');
   const scripts = Object.fromEntries(Object.entries(rootScripts).filter((e): e is [string, string] => typeof e[1] === 'string'));
-  const df = written && withWorkspaceDeploys(withRunMoves(withRootScripts(withTurboPrunes(written), scripts)), project, context);
+  const projectDir = relative(context, project.dir);
+  const ownScripts = (df: Dockerfile): Dockerfile => (projectDir === '' || projectDir.startsWith('..') || isAbsolute(projectDir) ? df : withRootScripts(df, project.pkg?.scripts ?? {}, projectDir.split(sep).join('/')));
+  const df = written && withWorkspaceDeploys(withRunMoves(ownScripts(withRootScripts(withTurboPrunes(written), scripts))), project, context);
   if (project.evidence) evidence.push(project.evidence);
   const projectName: [string, string][] = project.pkg?.name !== undefined ? [[project.pkg.name, relative(context, project.dir)]] : [];
   const runConfigs = df ? await tsconfigsRun(fs, stagesBuiltFor(df, build?.target).stages, context, new Map(projectName)) : [];

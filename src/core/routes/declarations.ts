@@ -15,6 +15,9 @@ import { Evaluator } from './evaluator';
 const ROUTER_FACTORY =
   /^(?:express|express\.Router|express\.default|e\.Router|Router|fastify|Fastify|Koa|KoaRouter|Hono|OpenAPIHono|polka|restify\.createServer|createRouter|KoaRouter|router)$/;
 
+/** koa-router's packages, old and new. */
+const KOA_ROUTER_PACKAGE = /^(?:koa-router|@koa\/router)$/;
+
 /** An Express or koa-router router factory (never an app's): `express.Router`, `Router`, `KoaRouter`; group 1 the module's local name. */
 const PLAIN_ROUTER = /^(?:(\w+)\.Router|Router|KoaRouter)$/;
 
@@ -337,11 +340,20 @@ export abstract class DeclarationReader extends Evaluator {
     return decl !== undefined && (isFunctionDeclaration(decl) || isFunctionLike(decl));
   }
 
+  /**
+   * koa-router's export bound to a name of the file's own choosing (`import koa_router from 'koa-router'`,
+   * `const KR = require('@koa/router')`): koa-router makes a router called with or without `new`.
+   */
+  private koaRouterBinding(name: string): boolean {
+    const imp = this.out.imports.find((i) => i.local === name);
+    return imp !== undefined && KOA_ROUTER_PACKAGE.test(imp.source) && (imp.imported === 'default' || imp.imported === '*');
+  }
+
   /** The router prefix of a factory call (koa `new Router({ prefix })`, Hono `basePath`), '' for none; undefined when not a factory. */
   protected factoryPrefix(node: ts.Node): string | undefined {
     if (!isCallExpression(node) && !isNewExpression(node)) return undefined;
     const callee = calleeName(node.expression);
-    if (!callee || !ROUTER_FACTORY.test(callee) || (isCallExpression(node) && isIdentifier(node.expression) && this.ownFunction(node.expression.text))) return undefined;
+    if (!callee || !(ROUTER_FACTORY.test(callee) || this.koaRouterBinding(callee)) || (isCallExpression(node) && isIdentifier(node.expression) && this.ownFunction(node.expression.text))) return undefined;
     const options = node.arguments?.[0];
     if (options && isObjectLiteralExpression(skipOuter(options))) {
       const prefix = this.prop(skipOuter(options) as ts.ObjectLiteralExpression, 'prefix');

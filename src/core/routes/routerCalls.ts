@@ -194,7 +194,7 @@ export abstract class RouterCallReader extends ReceiverReader {
     }
     if (options.kind === 'obj') {
       const methods = literalsOf(propOf(options, ['method']));
-      const url = propOf(options, ['url']) ?? propOf(options, ['path']);
+      const url = optionsUrl(options);
       if (!methods || !url) return false;
       this.addOptionRoutes(router, methods, url, call);
       return true;
@@ -316,4 +316,13 @@ function isRelativeKoaPath(p: string, knownRouter: boolean): boolean {
 function withoutCase(e: ts.Expression | undefined): ts.Expression | undefined {
   const x = e && skipOuter(e);
   return x && isCallExpression(x) && isPropertyAccessExpression(x.expression) && /^to(?:Upper|Lower)Case$/.test(x.expression.name.text) && x.arguments.length === 0 ? x.expression.expression : e;
+}
+
+/**
+ * Route options' url (fastify) or path (hapi). A key written in the object comes before one a spread
+ * beside it may bring: hapi's `{ method: 'POST', path: '/x', ...controller }` has its path, not `controller.url`.
+ */
+function optionsUrl(options: Extract<ConstValue, { kind: 'obj' }>): ConstValue | undefined {
+  const own = ['url', 'path'].find((k) => Object.hasOwn(options.props, k));
+  return own ? options.props[own] : (propOf(options, ['url']) ?? propOf(options, ['path']));
 }

@@ -292,6 +292,37 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.equal(m?.bundled, false);
   });
 
+  test("a RUN in a workspace package's folder running that package's own script (WORKDIR /app/apps/api, pnpm build:bundle = esbuild --bundle --outdir=dist): the server is bundled there", async () => {
+    const fs = memFs({
+      '/ws/package.json': JSON.stringify({ name: 'root', private: true }),
+      '/ws/pnpm-workspace.yaml': "packages:\n  - 'apps/*'\n  - 'packages/*'\n",
+      '/ws/packages/contract/package.json': JSON.stringify({ name: '@acme/contract' }),
+      '/ws/apps/api/package.json': JSON.stringify({ name: '@acme/api', type: 'module', scripts: { build: 'tsc', 'build:bundle': 'esbuild src/index.ts --bundle --outdir=dist --platform=node --packages=external', start: 'node dist/index.js' }, dependencies: { hono: '4', '@hono/node-server': '1' }, devDependencies: { esbuild: '0.25', typescript: '5' } }),
+      '/ws/apps/api/tsconfig.json': '{"compilerOptions":{"outDir":"./dist"},"include":["src/**/*"]}',
+      '/ws/apps/api/src/index.ts': '',
+      '/ws/apps/api/Dockerfile': [
+        'FROM node AS builder',
+        'WORKDIR /app',
+        'COPY package.json pnpm-workspace.yaml ./',
+        'COPY packages/contract ./packages/contract',
+        'COPY apps/api ./apps/api',
+        'RUN pnpm install',
+        'WORKDIR /app/apps/api',
+        'RUN pnpm build:bundle',
+        'FROM node',
+        'WORKDIR /app',
+        'COPY --from=builder /app/apps/api/dist ./apps/api/dist',
+        'WORKDIR /app/apps/api',
+        'CMD ["node", "dist/index.js"]',
+        '',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/apps/api/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/apps/api/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/apps/api/dist', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true, m?.evidence.join('\n'));
+  });
+
   test('a RUN of a root script that copies the build output into a folder (cp -r dist LICENSE package.json build) places it there', async () => {
     const fs = memFs({
       '/ws/package.json': pkg({ express: '4', typescript: '5' }, { 'build:backend': 'tsc', 'local:package': 'rm -rf build && mkdir build && cp -r dist LICENSE package.json build', start: 'node ./dist/server.js' }),

@@ -45,6 +45,26 @@ suite('hapi', () => {
     assert.deepEqual(warnings, []);
   });
 
+  test('route objects in a table with an imported controller spread beside the written method and path ({ method, path, ...controller }): each route, not the controller\'s url', () => {
+    const { routes, warnings } = collect({
+      '/s/src/api/things/controller.js': "const thingController = { options: { auth: false }, handler: async (request, h) => h.response({}) };\nexport { thingController };\n",
+      '/s/src/api/things/index.js': [
+        "import { thingController } from './controller.js';",
+        'const things = { plugin: { name: \'things\', register: async (server) => {',
+        "  await server.route([{ method: 'POST', path: '/things/{id}', ...thingController }, { method: 'GET', path: '/things', ...thingController }]);",
+        '} } };',
+        'export { things };',
+      ].join('\n'),
+      '/s/src/api/server.js': [
+        "import hapi from '@hapi/hapi';",
+        "import { things } from './things/index.js';",
+        'export async function createServer() { const server = hapi.server({ port: 3000 }); await server.register([things]); return server; }',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['GET /things', 'POST /things/:id']);
+    assert.deepEqual(warnings, []);
+  });
+
   test('an imported table with an element not known statically: the others, and a warning at server.route', () => {
     const { routes, warnings } = collect({
       '/s/routes.js': "module.exports = [{ method: 'GET', path: '/a', handler: a }, { method: 'GET', path: buildPath(), handler: b }];",

@@ -1980,4 +1980,13 @@ suite('routes on real-world patterns: apps, prefixes and factories written in ot
     });
     assert.deepEqual(routes, ['GET /api/oidc/providers']);
   });
+
+  test("koa-router's export called without new under a name of the file's own (import koa_router from 'koa-router', require('@koa/router') as makeRouter): its prefix option applies, a prefix of '/' adds nothing", () => {
+    const routes = routesOf({
+      '/k/src/server/api/general.js': "import koa_router from 'koa-router';\nexport default function useGeneralApi(app) {\n  const api = koa_router({ prefix: '/api/v1' });\n  app.use(api.routes());\n  api.post('/login', function*() { this.body = 1; });\n}\n",
+      '/k/src/server/server.js': "import Koa from 'koa';\nimport koa_router from 'koa-router';\nimport useGeneralApi from './api/general';\nconst app = new Koa();\nconst avatars = koa_router({ prefix: '/' });\napp.use(avatars.routes());\navatars.get('/avatar/:username', function*() {});\nuseGeneralApi(app);\napp.listen(8080);\n",
+      '/j/app.js': "const Koa = require('koa');\nconst makeRouter = require('@koa/router');\nconst app = new Koa();\nconst items = makeRouter({ prefix: '/api' });\nitems.get('/items', (ctx) => {});\napp.use(items.routes());\napp.listen(3000);\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /api/items', 'GET /avatar/:username', 'POST /api/v1/login']);
+  });
 });
