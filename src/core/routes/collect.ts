@@ -155,6 +155,8 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const registered = registeredControllers(scanned, byKey, opts.aliases ?? []);
   const routes: RouteDef[] = [];
   const served = opts.entry !== undefined ? servedFrom(byKey.get(toSlash(opts.entry)), edges) : undefined;
+  // oRPC procedures are answered where their OpenAPI handler is, under the prefix it is given.
+  const orpcPrefixes = [...new Set(scanned.flatMap((s) => s.x.orpcPrefixes ?? []))];
   const unserved = unservedRouters(scanned, byKey, opts.aliases ?? [], edges);
   for (const s of scanned) {
     const module = opts.moduleOf(s.file);
@@ -173,7 +175,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
           : serving.length > 0
             ? [...new Set(serving.flatMap((e) => nestRoute(e.prefix, e.exclude)))]
             : nestRoute(globalPrefix, exclude);
-      for (const path of paths) {
+      for (const path of r.orpc && orpcPrefixes.length > 0 ? paths.flatMap((p) => orpcPrefixes.map((pre) => joinRoutePath(pre, p))) : paths) {
         const known = stripParamPatterns(path);
         const unknown = unknownPrefixPath(known);
         const def: RouteDef = { method: r.method, path: unknown ?? known, file: r.declaredIn ?? s.file, line: r.line, origin: 'source' };

@@ -120,6 +120,7 @@ class FileReader extends HandRoutingReader {
     if (!isPropertyAccessExpression(callee)) return this.readRouterPassed(call);
     const name = callee.name.text;
     if (name === 'setGlobalPrefix') return this.readGlobalPrefix(call);
+    if (name === 'handle' && this.readOrpcHandle(call, callee)) return;
     if (name === 'enableVersioning') return this.packageObject(callee.expression) ? undefined : this.readVersioning(call);
     if (name === 'register' && isIdentifier(callee.expression) && this.isNestRouterModule(callee.expression.text)) return this.readRouterModule(call);
     if ((name === 'forRoot' || name === 'forRootAsync') && isIdentifier(callee.expression) && callee.expression.text === 'GraphQLModule') return this.readNestGraphQL(call);

@@ -30,6 +30,8 @@ export interface ExtractedRoute {
   kind: RouteKind;
   /** The router the route is declared on (router kind): how mounts find it. */
   router?: string;
+  /** An oRPC procedure's route (`oc.route({ method, path })`): served under the prefix its OpenAPI handler is given (ExtractedFile.orpcPrefixes). */
+  orpc?: true;
   /**
    * Nest: the API versions of `@Version(...)` on the handler, else of the controller's
    * `version`; NEUTRAL_VERSION for VERSION_NEUTRAL. Only used under URI versioning.
@@ -145,6 +147,8 @@ export type HelperArg = number | [number, string];
 
 export interface ExtractedFile {
   routes: ExtractedRoute[];
+  /** oRPC `openAPIHandler.handle(request, { prefix: '/api/v1' })`: the prefixes the scan's oRPC routes are served under. */
+  orpcPrefixes?: string[];
   /** `app.setGlobalPrefix('api/v1')`, normalised ('/api/v1'). */
   globalPrefix?: string;
   /** When the global prefix is not a literal of this file (a constant elsewhere, a config key), and its line. */

@@ -3,7 +3,7 @@
 // @hono/zod-openapi's `openapi(route, handler)` and its document, computed method names
 // (`router[method](path)`) and method-first helpers (`add('GET', '/x', handler)`).
 import ts from 'typescript';
-import { isCallExpression, isElementAccessExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike } from './tsNodes';
+import { isCallExpression, isElementAccessExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { expandOptionalGroups, hapiPathToRoute, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
@@ -51,9 +51,10 @@ export abstract class RouterCallReader extends ReceiverReader {
       return;
     }
     if (paths) {
+      const orpc = this.out.imports.some((i) => i.local === router && ORPC_PACKAGE.test(i.source)) ? { orpc: true as const } : {};
       for (const p of paths.flatMap(expandOptionalGroups))
         if (isRoutePath(p) || isRelativeKoaPath(p, this.ownsRouter(router)))
-          this.out.routes.push({ method, path: joinRoutePath(prefix, p), line, kind: 'router', router, ...(!isRoutePath(p) && joinRoutePath(prefix) === '/' ? { relative: true as const } : {}) });
+          this.out.routes.push({ method, path: joinRoutePath(prefix, p), line, kind: 'router', router, ...(!isRoutePath(p) && joinRoutePath(prefix) === '/' ? { relative: true as const } : {}), ...orpc });
       return;
     }
     const items = value.kind === 'arr' ? value.items : [value];
@@ -214,6 +215,26 @@ export abstract class RouterCallReader extends ReceiverReader {
     }
   }
 
+  /**
+   * oRPC's OpenAPI handler answering a request under a prefix, `openAPIHandler.handle(c.req.raw, {
+   * prefix: '/api/v1' })` on `new OpenAPIHandler(router)` of an @orpc package: the prefix of the
+   * scan's oRPC routes (collect.ts).
+   */
+  protected readOrpcHandle(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
+    const receiver = skipOuter(callee.expression);
+    const options = call.arguments[1] ? skipOuter(call.arguments[1]) : undefined;
+    if (callee.name.text !== 'handle' || !isIdentifier(receiver) || !options || !isObjectLiteralExpression(options)) return false;
+    const made = this.decls.get(receiver.text);
+    const maker = made && isNewExpression(made) && isIdentifier(made.expression) ? made.expression.text : undefined;
+    if (maker === undefined || !this.out.imports.some((i) => i.local === maker && ORPC_PACKAGE.test(i.source))) return false;
+    const prefix = this.prop(options, 'prefix');
+    const value = prefix ? literalOf(this.evaluate(prefix)) : undefined;
+    if (value === undefined) return false;
+    const joined = joinRoutePath(value);
+    if (!(this.out.orpcPrefixes ??= []).includes(joined)) this.out.orpcPrefixes.push(joined);
+    return true;
+  }
+
   /** Hono `app.mount('/x', handler)`: every method under the path. */
   protected readHonoMount(call: ts.CallExpression, router: string, at: ts.Node): void {
     const path = literalOf(this.evaluate(call.arguments[0]));
@@ -326,3 +347,6 @@ function optionsUrl(options: Extract<ConstValue, { kind: 'obj' }>): ConstValue |
   const own = ['url', 'path'].find((k) => Object.hasOwn(options.props, k));
   return own ? options.props[own] : (propOf(options, ['url']) ?? propOf(options, ['path']));
 }
+
+/** oRPC's packages (@orpc/contract's `oc`, @orpc/server's `os`, @orpc/openapi's handlers). */
+const ORPC_PACKAGE = /^@orpc\//;

@@ -1989,4 +1989,12 @@ suite('routes on real-world patterns: apps, prefixes and factories written in ot
     });
     assert.deepEqual(routes.sort(), ['GET /api/items', 'GET /avatar/:username', 'POST /api/v1/login']);
   });
+
+  test("oRPC: procedures' routes of a contract (oc.route({ method, path }) from @orpc/contract, in a package of their own) are served under the prefix the app's OpenAPIHandler is given (handler.handle(request, { prefix: '/api/v1' }))", () => {
+    const routes = routesOf({
+      '/w/packages/contract/src/contract.ts': "import { oc } from '@orpc/contract';\nimport { z } from 'zod';\nexport const contract = oc.router({\n  tags: { list: oc.route({ method: 'GET', path: '/tags' }).output(z.array(z.string())) },\n  songs: { image: oc.route({ method: 'GET', path: '/songs/{songId}/image' }).input(z.object({ songId: z.string() })) },\n});\n",
+      '/w/apps/api/src/app.ts': "import { Hono } from 'hono';\nimport { OpenAPIHandler } from '@orpc/openapi/fetch';\nimport { router } from './router';\nconst app = new Hono();\napp.get('/health', (c) => c.json({}));\nconst handler = new OpenAPIHandler(router, {});\napp.all('/api/v1/*', async (c) => {\n  const { response } = await handler.handle(c.req.raw, { prefix: '/api/v1', context: {} });\n  return response ?? c.notFound();\n});\nexport { app };\n",
+    });
+    assert.deepEqual(routes.sort(), ['ALL /api/v1/*', 'GET /api/v1/songs/:songId/image', 'GET /api/v1/tags', 'GET /health']);
+  });
 });
