@@ -1,12 +1,16 @@
 // Route paths are written loosely ('workflows', '/api/v1/', 'steps//definitions'); every path
 // the core compares or probes goes through this one normalisation.
 
-/** Joins route path parts with single slashes: a leading slash, no trailing slash ("/" for none). */
+/**
+ * Joins route path parts with single slashes: a leading slash, no trailing slash ("/" for none). A
+ * segment of stars only is one wildcard (`/api/auth/**` in Hono or Express matches as `/api/auth/*`).
+ */
 export function joinRoutePath(...parts: string[]): string {
   const segments = parts
     .flatMap((p) => p.split('/'))
     .map((s) => s.trim())
-    .filter((s) => s !== '');
+    .filter((s) => s !== '')
+    .map((s) => (s.length > 1 && /^\*+$/.test(s) ? '*' : s));
   return `/${segments.join('/')}`;
 }
 

@@ -1997,4 +1997,11 @@ suite('routes on real-world patterns: apps, prefixes and factories written in ot
     });
     assert.deepEqual(routes.sort(), ['ALL /api/v1/*', 'GET /api/v1/songs/:songId/image', 'GET /api/v1/tags', 'GET /health']);
   });
+
+  test("a path segment of stars only is one wildcard: Hono app.on(['POST', 'GET'], '/api/auth/**', ...) (better-auth's handler) is /api/auth/*", () => {
+    const routes = routesOf({
+      '/h/src/app.ts': "import { Hono } from 'hono';\nimport { auth } from './auth';\nconst app = new Hono();\napp.on(['POST', 'GET'], '/api/auth/**', (c) => auth.handler(c.req.raw));\nexport default app;\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /api/auth/*', 'POST /api/auth/*']);
+  });
 });
