@@ -140,7 +140,10 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const runBundle = df && emit?.bundledBy === undefined ? startedRunBundle(df, build?.target, project.pkg?.scripts ?? {}) : undefined;
   const nx: BundledBy | undefined = emit?.bundledBy !== undefined ? { kind: 'nx', said: emit.bundledBy } : undefined;
   const run: BundledBy | undefined = runBundle && { kind: 'run', run: runBundle };
-  const notBundled = started !== undefined || devServer !== undefined || (await startsCopiedSource(fs, project, sourceRoot, locate, evidence));
+  // A script compiling file by file (babel src --out-dir lib) beside a bundler (webpack for the browser):
+  // the image starting a file of its output runs that, not a bundle.
+  const startsCompiled = df !== undefined && emit?.byFileCompiler === true && startedIn(df, build?.target, project, locate)(emit.dir, false) !== undefined;
+  const notBundled = started !== undefined || devServer !== undefined || startsCompiled || (await startsCopiedSource(fs, project, sourceRoot, locate, evidence));
   const rollup = nx || notBundled || !df ? undefined : await startedRollupBundle(fs, project, buildScriptNames(project), startedIn(df, build?.target, project, locate));
   const nitro = nx || notBundled ? undefined : await nitroBundle(fs, project, buildScriptNames(project));
   const bundler = nx ?? (notBundled ? undefined : (nitro?.by ?? findBundler(project, scripted) ?? run ?? (await viteSsrBundle(fs, project, buildScriptNames(project))) ?? rollup?.by));

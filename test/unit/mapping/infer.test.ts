@@ -323,6 +323,19 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.equal(m?.bundled, true, m?.evidence.join('\n'));
   });
 
+  test('a build script running webpack for the browser and babel src --out-dir lib for the server: the image starting lib/server/index.js runs the per-file output, not a bundle', async () => {
+    const fs = memFs({
+      '/ws/package.json': pkg({ koa: '1', react: '16', webpack: '4', 'babel-cli': '6' }, { build: 'webpack --config ./webpack/prod.config.js && rm -rf ./lib && babel src --out-dir lib', production: 'NODE_ENV=production node lib/server/index.js' }),
+      '/ws/src/server/index.js': '',
+      '/ws/src/app/Main.jsx': '',
+      '/ws/Dockerfile': ['FROM node:10', 'WORKDIR /var/app', 'COPY . /var/app', 'RUN yarn build', 'CMD [ "yarn", "run", "production" ]', ''].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/var/app/lib', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, false, m?.evidence.join('\n'));
+  });
+
   test('a RUN of a root script that copies the build output into a folder (cp -r dist LICENSE package.json build) places it there', async () => {
     const fs = memFs({
       '/ws/package.json': pkg({ express: '4', typescript: '5' }, { 'build:backend': 'tsc', 'local:package': 'rm -rf build && mkdir build && cp -r dist LICENSE package.json build', start: 'node ./dist/server.js' }),
