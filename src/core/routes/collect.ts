@@ -119,6 +119,21 @@ function confirmMethodMounts(scanned: Scanned[]): Scanned[] {
   return scanned;
 }
 
+/** A route the source declares, at its full path (a prefix not known statically shown as such). */
+function sourceRoute(r: { method: RouteDef['method']; line: number }, file: string, path: string, module: string | undefined): RouteDef {
+  const known = stripParamPatterns(path);
+  const unknown = unknownPrefixPath(known);
+  const def: RouteDef = { method: r.method, path: unknown ?? known, file, line: r.line, origin: 'source' };
+  if (module !== undefined) def.module = module;
+  if (unknown !== undefined) def.prefixUnknown = true;
+  return def;
+}
+
+/** oRPC procedures are answered where their OpenAPI handler is, under each prefix it is given (in any file of the scan). */
+function underOrpcPrefixes(r: { orpc?: true }, paths: string[], prefixes: readonly string[]): string[] {
+  return r.orpc && prefixes.length > 0 ? paths.flatMap((p) => prefixes.map((pre) => joinRoutePath(pre, p))) : paths;
+}
+
 export function collectExtracted(extracted: { file: string; x: ExtractedFile }[], opts: CollectOptions): CollectedRoutes {
   const warnings: string[] = [];
   const scanned: Scanned[] = dropHandRoutesBesideFramework(confirmMethodMounts(confirmClassMounts(extracted.map((f) => ({ file: f.file, key: toSlash(f.file), x: f.x })))));
@@ -155,7 +170,6 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const registered = registeredControllers(scanned, byKey, opts.aliases ?? []);
   const routes: RouteDef[] = [];
   const served = opts.entry !== undefined ? servedFrom(byKey.get(toSlash(opts.entry)), edges) : undefined;
-  // oRPC procedures are answered where their OpenAPI handler is, under the prefix it is given.
   const orpcPrefixes = [...new Set(scanned.flatMap((s) => s.x.orpcPrefixes ?? []))];
   const unserved = unservedRouters(scanned, byKey, opts.aliases ?? [], edges);
   for (const s of scanned) {
@@ -175,14 +189,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
           : serving.length > 0
             ? [...new Set(serving.flatMap((e) => nestRoute(e.prefix, e.exclude)))]
             : nestRoute(globalPrefix, exclude);
-      for (const path of r.orpc && orpcPrefixes.length > 0 ? paths.flatMap((p) => orpcPrefixes.map((pre) => joinRoutePath(pre, p))) : paths) {
-        const known = stripParamPatterns(path);
-        const unknown = unknownPrefixPath(known);
-        const def: RouteDef = { method: r.method, path: unknown ?? known, file: r.declaredIn ?? s.file, line: r.line, origin: 'source' };
-        if (module !== undefined) def.module = module;
-        if (unknown !== undefined) def.prefixUnknown = true;
-        routes.push(def);
-      }
+      for (const path of underOrpcPrefixes(r, paths, orpcPrefixes)) routes.push(sourceRoute(r, r.declaredIn ?? s.file, path, module));
     }
   }
   return { routes: sortRoutes(dedupe(withListedPaths(routes, configRoutes(opts.extra ?? [], warnings)))), warnings };
