@@ -12,7 +12,7 @@ import { basename, dirname, join, posix, relative } from 'node:path';
 import type { ContainerInfo, SourceMapping } from '../model';
 import type { FsLike } from '../ports';
 import { globToRegExp, locateInImage, stageLabel as label } from './locate';
-import { findStage, parseDockerfile, stageChain, type CopyInstr, type Dockerfile, type Stage } from './parse';
+import { copiesFromContext, findStage, isContextRoot, parseDockerfile, stageChain, type CopyInstr, type Dockerfile, type Stage } from './parse';
 import { isAtOrInside } from '../pathInside';
 
 export interface ImageWorkdirs {
@@ -84,7 +84,7 @@ async function builtHere(fs: FsLike, image: string, dockerfile: string, context:
     const last = stages.at(-1);
     if (!last || last.workdirOfImage || last.workdir === '/') return undefined;
     // The last stage's own context COPYs and those of the stages it is built FROM, earliest first.
-    const copies = stageChain(stages, last).flatMap((s) => s.copies.filter((c) => c.from === undefined && c.byRun === undefined));
+    const copies = stageChain(stages, last).flatMap((s) => s.copies.filter(copiesFromContext));
     return { file, workdir: last.workdir, env: new Map(Object.entries(last.env ?? {})), copies };
   }
   return undefined;
@@ -121,7 +121,7 @@ async function shownByCopiesFrom(fs: FsLike, df: Dockerfile, stage: Stage, conte
         // `COPY --from=build /home/app .` onto the later stage's own WORKDIR, of a stage that copied the
         // whole context to its WORKDIR (`COPY . .`): the app folder moves as a whole, the folder copied is
         // that WORKDIR.
-        if (!shown && parts.length > 0 && !GLOB.test(source) && copy.dest === later.workdir && copiesWholeContext(stage)) vote(source, '.');
+        if (!shown && parts.length > 0 && !GLOB.test(source) && copy.dest === later.workdir && copiesContextToWorkdir(stage)) vote(source, '.');
       }
     }
   }
@@ -134,8 +134,8 @@ async function shownByCopiesFrom(fs: FsLike, df: Dockerfile, stage: Stage, conte
 const GLOB = /[*?[]/;
 
 /** The stage copies the whole build context to its WORKDIR, as Docker's default "/" reads it (`COPY . .`, `COPY ./ ./`). */
-function copiesWholeContext(stage: Stage): boolean {
-  return stage.copies.some((c) => c.from === undefined && c.byRun === undefined && c.dest === '/' && c.sources.length > 0 && c.sources.every((s) => posix.normalize(s) === '.' || s === './'));
+function copiesContextToWorkdir(stage: Stage): boolean {
+  return stage.copies.some((c) => copiesFromContext(c) && c.dest === '/' && c.sources.length > 0 && c.sources.every(isContextRoot));
 }
 
 /** The context path the names give, the first file it matches when the last name is a COPY wildcard (Go's filepath.Match). */

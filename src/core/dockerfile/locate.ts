@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
-import { findStage, type CopyInstr, type Dockerfile, type Stage } from './parse';
+import { copiesFromContext, findStage, type CopyInstr, type Dockerfile, type Stage } from './parse';
 
 export interface Location {
   /** Absolute path inside the image. */
@@ -241,7 +241,7 @@ export function copiesContextFolder(df: Dockerfile, contextRelDir: string, targe
     const inside = dir === '' ? src !== '' : src.startsWith(`${dir}/`);
     return src === '' || src === dir || dir.startsWith(`${src}/`) || (inside && !MANIFEST.test(src));
   };
-  const gets = (st: Stage): boolean => st.copies.some((c) => c.from === undefined && c.byRun === undefined && c.sources.some(covers));
+  const gets = (st: Stage): boolean => st.copies.some((c) => copiesFromContext(c) && c.sources.some(covers));
   const carries = (copy: CopyInstr, source: Stage): boolean => {
     const place = locateInImage(df, dir, String(source.index))?.path;
     if (place === undefined) return true;

@@ -27,6 +27,16 @@ export interface CopyInstr {
   byRun?: string;
 }
 
+/** A COPY or ADD of the build context's files: not from another stage or image, not a RUN's copy. */
+export function copiesFromContext(copy: CopyInstr): boolean {
+  return copy.from === undefined && copy.byRun === undefined;
+}
+
+/** A COPY source naming the whole build context (`.`, `./`, `a/..`). */
+export function isContextRoot(source: string): boolean {
+  return source === './' || posix.normalize(source) === '.';
+}
+
 export interface Stage {
   index: number;
   name?: string;

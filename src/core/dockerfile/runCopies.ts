@@ -3,7 +3,7 @@
 // `turbo prune` (the pruned workspace into out/). Each is a CopyInstr with `byRun` set, whose one
 // source is context-relative: where the context put that folder before this point.
 import { posix } from 'node:path';
-import { findStage, type CopyInstr, type Dockerfile, type Stage } from './parse';
+import { copiesFromContext, findStage, type CopyInstr, type Dockerfile, type Stage } from './parse';
 import { contextRoot } from './locate';
 
 /** What one command of a RUN copies: a context-relative folder ('' for the whole context) to an absolute folder. */
@@ -65,7 +65,7 @@ export function withRunMoves(df: Dockerfile): Dockerfile {
   return withRunCopies(df, (command, stage) => {
     const words = /^\s*(?:mv|cp)\s+(.*)$/.exec(command)?.[1]?.split(/\s+/).filter((w) => w !== '' && !w.startsWith('-')).flatMap(expandBraces);
     const dest = words?.pop();
-    const root = contextRoot(stage.copies.filter((c) => c.from === undefined && c.byRun === undefined));
+    const root = contextRoot(stage.copies.filter(copiesFromContext));
     if (!words || dest === undefined || root === undefined || /[*?$]/.test(dest)) return undefined;
     if (/^\s*cp\s(?:.*\s)?--parents\b/.test(command)) return withParents(words, dest, stage, root);
     const renamed = renameOf(command, words, dest, stage, root) ?? intoFolder(words, dest, stage, root);
@@ -156,7 +156,7 @@ export function withRootScripts(df: Dockerfile, scripts: Readonly<Record<string,
       })
       .join('');
   const stages = df.stages.map((stage) => {
-    const root = contextRoot(stage.copies.filter((c) => c.from === undefined && c.byRun === undefined));
+    const root = contextRoot(stage.copies.filter(copiesFromContext));
     if (root === undefined) return stage;
     if (dir === '') return posix.resolve(root) !== posix.resolve(stage.workdir) ? stage : { ...stage, runs: stage.runs.map((r) => ({ ...r, command: expand(r.command, 0) })) };
     const at = posix.resolve(root, dir);

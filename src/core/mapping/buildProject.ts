@@ -6,7 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { Dockerfile, Stage } from '../dockerfile/parse';
+import { copiesFromContext, type Dockerfile, type Stage } from '../dockerfile/parse';
 import { BUILD_COMMAND, contextRoot, locateInImage } from '../dockerfile/locate';
 import { runCommandsInContext } from '../dockerfile/runBundle';
 import { withRunCopies } from '../dockerfile/runCopies';
@@ -552,7 +552,7 @@ async function processManagerApps(fs: FsLike, context: string, file: string): Pr
 function stageContextRoot(df: Dockerfile, index: number, hops: number): string | undefined {
   const stage = df.stages[index];
   if (!stage || hops > 8) return undefined;
-  const own = contextRoot(stage.copies.filter((c) => c.from === undefined && c.byRun === undefined));
+  const own = contextRoot(stage.copies.filter(copiesFromContext));
   if (own !== undefined) return own;
   for (const copy of [...stage.copies].reverse()) {
     const from = copy.from === undefined ? undefined : df.stages.find((st) => st.name === copy.from || String(st.index) === copy.from);

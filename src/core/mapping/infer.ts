@@ -5,7 +5,7 @@
 // seen (and overridden) by the user.
 import * as l10n from '@vscode/l10n';
 import { basename, dirname, isAbsolute, join, posix, relative, sep } from 'node:path';
-import { commandWords, findStage, parseDockerfile, stageChain, stagesBuiltFor, type Dockerfile, type Stage } from '../dockerfile/parse';
+import { commandWords, copiesFromContext, findStage, isContextRoot, parseDockerfile, stageChain, stagesBuiltFor, type Dockerfile, type Stage } from '../dockerfile/parse';
 import { BUILD_COMMAND, locateInImage, type Location } from '../dockerfile/locate';
 import type { ServiceSpec, SourceMapping } from '../model';
 import type { FsLike } from '../ports';
@@ -136,7 +136,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   // A server whose tsconfig says noEmit is still compiled file by file (swc, babel: Nest's swc builder).
   const compiled = ts !== undefined && (ts.noEmit !== true || project.server !== undefined);
   const found = await findEmit(fs, { drift: spec.drift, nxRoot, project, sourceRoot, ts, context });
-  const emit = found && ts?.outDir && ts.rootDir === undefined && found.bundledBy === undefined && df ? await tscRootByImageStart(fs, found, { outDir: ts.outDir.path, inputsRead: ts.include !== undefined || copiesWholeContext(df), scripts: project.pkg?.scripts ?? {} }, sourceRoot, context, df, build?.target, locate) : found;
+  const emit = found && ts?.outDir && ts.rootDir === undefined && found.bundledBy === undefined && df ? await tscRootByImageStart(fs, found, { outDir: ts.outDir.path, inputsRead: ts.include !== undefined || buildSeesWholeContext(df), scripts: project.pkg?.scripts ?? {} }, sourceRoot, context, df, build?.target, locate) : found;
   const runBundle = df && emit?.bundledBy === undefined ? startedRunBundle(df, build?.target, project.pkg?.scripts ?? {}) : undefined;
   const nx: BundledBy | undefined = emit?.bundledBy !== undefined ? { kind: 'nx', said: emit.bundledBy } : undefined;
   const run: BundledBy | undefined = runBundle && { kind: 'run', run: runBundle };
@@ -200,8 +200,8 @@ async function tscRootByImageStart(
 }
 
 /** A COPY of the whole context (`COPY . .`): the build sees every file of the project, tests and scripts included. */
-function copiesWholeContext(df: Dockerfile): boolean {
-  return df.stages.some((st) => st.copies.some((c) => c.from === undefined && c.byRun === undefined && c.sources.some((src) => src === '.' || src === './')));
+function buildSeesWholeContext(df: Dockerfile): boolean {
+  return df.stages.some((st) => st.copies.some((c) => copiesFromContext(c) && c.sources.some(isContextRoot)));
 }
 
 /**

@@ -4,7 +4,7 @@
 // build`), that package's scripts written out in its folder.
 import { join, posix, relative, sep } from 'node:path';
 import { contextRoot } from '../dockerfile/locate';
-import type { Stage } from '../dockerfile/parse';
+import { copiesFromContext, type Stage } from '../dockerfile/parse';
 import type { FsLike } from '../ports';
 import { readPackage, selectedPackages } from './buildProject';
 
@@ -86,7 +86,7 @@ async function scriptConfigs(w: Where, part: string, cwd: string, depth: number)
 /** Where a stage holds the context root: its own context COPYs, else the stage it is built FROM. */
 function stageRoot(stages: readonly Stage[], stage: Stage): string | undefined {
   for (let s: Stage | undefined = stage; s; s = s.baseStage === undefined ? undefined : stages[s.baseStage]) {
-    const root = contextRoot(s.copies.filter((c) => c.from === undefined && c.byRun === undefined));
+    const root = contextRoot(s.copies.filter(copiesFromContext));
     if (root !== undefined) return root;
   }
   return undefined;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseDockerfile } from '../../../src/core/dockerfile/parse';
+import { copiesFromContext, isContextRoot, parseDockerfile } from '../../../src/core/dockerfile/parse';
 
 suite('dockerfile parse', () => {
   test('stages, names, WORKDIR and COPY destinations resolved against it', () => {
@@ -154,5 +154,11 @@ COPY a $NOT_DECLARED/
   test("a RUN's flags are not part of its command (--mount, --network): RUN --mount=... npm run bundle runs npm run bundle", () => {
     const df = parseDockerfile('FROM node\nRUN --mount=type=secret,id=token,env=TOKEN --network=default npm run bundle\nRUN --mount=type=cache,target=/root/.npm npm ci\n');
     assert.deepEqual(df.stages[0]?.runs.map((r) => r.command), ['npm run bundle', 'npm ci']);
+  });
+
+  test('a copy of the whole context: a source naming its root however written, a copy from the context only', () => {
+    assert.deepEqual(['.', './', './.', 'src/..', 'src', '..', '/', 'src/.'].map(isContextRoot), [true, true, true, true, false, false, false, false]);
+    const df = parseDockerfile('FROM node AS build\nCOPY . .\nFROM node\nCOPY --from=build /app .\nCOPY ./ ./\n');
+    assert.deepEqual(df.stages.flatMap((s) => s.copies.map(copiesFromContext)), [true, false, true]);
   });
 });
