@@ -41,7 +41,6 @@ const NO_FOLDER = '\0';
 
 class StatesByFolder extends ReadonlyMapBase<string, FileDriftState> {
   private readonly folders = new Map<string, Map<string, FileDriftState>>();
-  private count = 0;
   /**
    * The folder of the last lookup, and its names (undefined: none with a state). NO_FOLDER
    * before the first lookup and after a folder is added: it ends with no '/', so no path's
@@ -51,15 +50,19 @@ class StatesByFolder extends ReadonlyMapBase<string, FileDriftState> {
   private lastNames: Map<string, FileDriftState> | undefined;
 
   get size(): number {
-    return this.count;
+    let count = 0;
+    for (const names of this.folders.values()) count += names.size;
+    return count;
   }
 
   get(path: string): FileDriftState | undefined {
     const cut = path.lastIndexOf('/') + 1;
     const dir = this.lastDir;
     let names = this.lastNames;
-    if (cut !== dir.length || !path.startsWith(dir)) {
-      const next = path.slice(0, cut);
+    // slice and === rather than startsWith: V8's startsWith on these strings took about three
+    // times as long as the whole lookup does now (bench/README.md, "decorations").
+    const next = path.slice(0, cut);
+    if (cut !== dir.length || next !== dir) {
       names = this.folders.get(next);
       this.lastDir = next;
       this.lastNames = names;
@@ -67,26 +70,23 @@ class StatesByFolder extends ReadonlyMapBase<string, FileDriftState> {
     return names?.get(cut === 0 ? path : path.slice(cut));
   }
 
-  /** The state of `name` in folder `dir` (`dir + name` split at its last '/': dir '' or ending with '/'). */
-  getIn(dir: string, name: string): FileDriftState | undefined {
-    return this.folders.get(dir)?.get(name);
-  }
-
-  /** Sets `name` in folder `dir` (as getIn). */
-  setIn(dir: string, name: string, state: FileDriftState): void {
+  /**
+   * The states of the files in folder `dir` (`dir + name` split at its last '/': dir '' or ending
+   * with '/') by name, made empty if the folder has none yet: what the builder sets names in.
+   */
+  namesIn(dir: string): Map<string, FileDriftState> {
     let names = this.folders.get(dir);
     if (names === undefined) {
       this.folders.set(dir, (names = new Map()));
       // A folder that had no names may have been the last one asked.
       this.lastDir = NO_FOLDER;
     }
-    if (!names.has(name)) this.count += 1;
-    names.set(name, state);
+    return names;
   }
 
   set(path: string, state: FileDriftState): void {
     const cut = path.lastIndexOf('/') + 1;
-    this.setIn(path.slice(0, cut), path.slice(cut), state);
+    this.namesIn(path.slice(0, cut)).set(path.slice(cut), state);
   }
 
   *entries(): IterableIterator<[string, FileDriftState]> {
@@ -179,25 +179,30 @@ class DriftStates {
     let group: FolderGroup | undefined;
     let shared: ServiceFolder['states'] = NO_STATES;
     let moduleNames: Set<string> | undefined;
+    // The folder's states by name in the map being built, once a plain file of it is put.
+    let names: Map<string, FileDriftState> | undefined;
     for (const rel of rels) {
       const fileKind = stale !== undefined && stale.has(rel) ? 'stale' : kind;
       const slash = rel.lastIndexOf('/');
-      if (folder === undefined || slash !== key.length - 1 || !rel.startsWith(key)) {
+      const dir = rel.slice(0, slash + 1);
+      if (folder === undefined || slash !== key.length - 1 || dir !== key) {
         // The folder keeps its trailing slash: '' for a file in the workspace root, '/' for an absolute path.
-        key = rel.slice(0, slash + 1);
+        key = dir;
         folder = folders.get(key);
         ({ prefix, group, states: shared, moduleNames } = folder);
+        names = undefined;
       }
       const name = rel.slice(slash + 1);
       const folderModule = moduleNames === undefined || (!name.includes('\\') && !moduleNames.has(name));
       if (prefix !== undefined && group !== undefined && folderModule && isPlainName(name)) {
         // Kept by folder (StatesByFolder): the prefix is the folder's, the name has no '/'.
-        this.put(prefix, name, shared[fileKind] ?? folders.state(folder, fileKind), group);
+        names ??= this.out.namesIn(prefix);
+        this.put(names, name, shared[fileKind] ?? folders.state(folder, fileKind), group);
       } else {
         const path = absoluteIn(folders.workspace, rel);
         const own = this.group(folders.workspace, dirname(path));
         const cut = path.lastIndexOf('/') + 1;
-        this.put(path.slice(0, cut), path.slice(cut), this.fileState(fileKind, folders.line(folderModule ? folder.module : folders.moduleOf(rel), fileKind), own), own);
+        this.put(this.out.namesIn(path.slice(0, cut)), path.slice(cut), this.fileState(fileKind, folders.line(folderModule ? folder.module : folders.moduleOf(rel), fileKind), own), own);
       }
     }
   }
@@ -216,11 +221,11 @@ class DriftStates {
     return state;
   }
 
-  /** Puts file `name` of folder `dir` (as StatesByFolder.setIn) whose `state` counts in `group`. */
-  private put(dir: string, name: string, state: FileDriftState, group: FolderGroup): void {
-    const old = this.out.getIn(dir, name);
+  /** Puts file `name` of a folder (its `names`, from StatesByFolder.namesIn) whose `state` counts in `group`. */
+  private put(names: Map<string, FileDriftState>, name: string, state: FileDriftState, group: FolderGroup): void {
+    const old = names.get(name);
     if (old === undefined) {
-      this.out.setIn(dir, name, state);
+      names.set(name, state);
       group[state.kind] += 1;
       return;
     }
@@ -232,7 +237,7 @@ class DriftStates {
     first[kind] += 1;
     const merged: FileDriftState = { kind, badge: BADGE[kind], tooltip: `${old.tooltip}\n${state.tooltip}`, folder: false };
     this.groupOf.set(merged, first);
-    this.out.setIn(dir, name, merged);
+    names.set(name, merged);
   }
 
   finish(): FileDriftStates {
