@@ -353,6 +353,13 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
       how = (pkg) => l10n.t('the Dockerfile copies workspace package {0}, the one the image starts in', pkg);
     }
   }
+  if (chosen.length > 1 && startedIn === undefined) {
+    // A library using the framework built beside the server (`pnpm run --filter=./cdn-server/cdn
+    // --filter=./cdn-server build`): the package `pnpm deploy` copies out of the workspace is what runs.
+    const deployed = new Set((await packagesAt(deployedPackages(runs))).map((p) => p.dir));
+    startedIn = chosen.find((p) => deployed.has(p.dir));
+    if (startedIn) how = (pkg) => l10n.t('the Dockerfile deploys workspace package {0}, one of those the build selects', pkg);
+  }
   if (chosen.length === 0) ({ chosen, how } = await laterChoice({ fs, df, context, scripts, packages, runs, selected, packagesAt, servers }));
   // A package that renders pages (a Next.js app with a custom express server) comes after one
   // that only serves: the API server is the service's code when both are built. The package the

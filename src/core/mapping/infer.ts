@@ -575,7 +575,14 @@ async function projectTsConfig(fs: FsLike, project: BuildProject, context: strin
   };
   const scripted = tsconfigsOfScripts(project.pkg?.scripts ?? {});
   const scriptedAt = scripted.map((n) => join(project.dir, n.endsWith('.json') ? n : join(n, 'tsconfig.json')));
-  const run = runs.find((r) => isAtOrInside(project.dir, r));
+  // A config of a package nested in the project's folder (`cdn-server/cdn/tsconfig.json` beside
+  // `cdn-server/package.json`) compiles that package, not the project.
+  let run: string | undefined;
+  for (const r of runs) {
+    if (!isAtOrInside(project.dir, r) || (await inNestedPackage(fs, project.dir, dirname(r)))) continue;
+    run = r;
+    break;
+  }
   const ran = run !== undefined && !scriptedAt.includes(run) ? await emitsCode(run) : undefined;
   if (ran) {
     evidence.push(l10n.t`tsconfig ${relative(context, ran.file)} (the image's build runs tsc with it)`);
@@ -602,6 +609,12 @@ async function projectTsConfig(fs: FsLike, project: BuildProject, context: strin
     if (info) return info;
   }
   return undefined;
+}
+
+/** Whether `dir`, inside `root`, is in a package of its own below `root` (a package.json between them). */
+async function inNestedPackage(fs: FsLike, root: string, dir: string): Promise<boolean> {
+  for (let d = dir; d !== root && isAtOrInside(root, d); d = dirname(d)) if (await fs.stat(join(d, 'package.json'))) return true;
+  return false;
 }
 
 /** The tsconfigs build scripts compile with (`tsc -p X` / `tsc --project X` / `tsc --build X`), in script order; not one run with --emitDeclarationOnly. */

@@ -1295,6 +1295,51 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.ok(m?.evidence.some((e) => /RUN pnpm deploy --filter=@x\/server --legacy --prod \/prod\/server \(apps\/server -> \/prod\/server\)/.test(e)), m?.evidence.join('\n'));
   });
 
+  test('two selected packages use the framework (a library nested in the server\'s folder): the one pnpm deploy copies out is the project', async () => {
+    const fs = memFs({
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - edge\n  - edge/core\n',
+      '/ws/package.json': '{"name":"root"}',
+      '/ws/edge/package.json': JSON.stringify({ name: 'edge', files: ['dist'], dependencies: { hono: '4', '@x/edge-core': 'workspace:*' }, scripts: { build: 'tsc' } }),
+      '/ws/edge/tsconfig.json': '{"compilerOptions":{"outDir":"./dist"},"include":["src"]}',
+      '/ws/edge/src/index.ts': '',
+      '/ws/edge/core/package.json': JSON.stringify({ name: '@x/edge-core', dependencies: { hono: '4' }, scripts: { build: 'tsc' } }),
+      '/ws/edge/core/tsconfig.json': '{"compilerOptions":{"outDir":"./dist"},"include":["src"]}',
+      '/ws/edge/core/src/index.ts': '',
+      '/ws/edge/Dockerfile': [
+        'FROM node AS builder',
+        'WORKDIR /app',
+        'COPY . /app/',
+        'RUN pnpm install --filter=./edge/core --filter=./edge',
+        'RUN pnpm run --filter=./edge/core --filter=./edge build',
+        'RUN pnpm --filter=./edge --prod deploy pruned',
+        'FROM node',
+        'WORKDIR /app',
+        'COPY --from=builder /app/pruned .',
+        'CMD ["node", "dist"]',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/edge/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/edge/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/dist');
+    assert.equal(m?.bundled, false);
+    assert.ok(m?.evidence.some((e) => e.startsWith('the Dockerfile deploys workspace package edge, one of those the build selects')), m?.evidence.join('\n'));
+  });
+
+  test("a tsc run in a package nested in the project's folder compiles that package, not the project", async () => {
+    const fs = memFs({
+      '/ws/server/package.json': JSON.stringify({ name: 'server', dependencies: { express: '4' } }),
+      '/ws/server/tsconfig.json': '{"compilerOptions":{"rootDir":"src","outDir":"./build"}}',
+      '/ws/server/src/main.ts': '',
+      '/ws/server/shared/package.json': JSON.stringify({ name: 'shared' }),
+      '/ws/server/shared/tsconfig.json': '{"compilerOptions":{"rootDir":"lib","outDir":"./out"}}',
+      '/ws/server/shared/lib/index.ts': '',
+      '/ws/server/Dockerfile': 'FROM node\nWORKDIR /srv\nCOPY . .\nRUN cd shared && npx tsc && cd .. && npx tsc\nCMD ["node", "build/main.js"]\n',
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws/server', dockerfile: '/ws/server/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/server/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/srv/build');
+  });
+
   test('no selected package depends on a server framework (Next.js with its own http server): the package pnpm deploy copies out is the project', async () => {
     const fs = memFs({
       '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/web\n  - packages/core\n',
