@@ -4,8 +4,8 @@
 import { posix } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
-import type { ExtractedFile, ExtractedMount, ExtractedRoute, NestModuleDecl, RouterModuleEntry, UriVersioning, HelperArg } from './extracted';
-import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, substituteParams, methodRouterName, routerMethodName } from './extracted';
+import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestModuleDecl, RouterModuleEntry, UriVersioning, HelperArg } from './extracted';
+import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, mayHold, substituteParams, methodRouterName, routerMethodName } from './extracted';
 import { DEFAULT_OBJECT, EACH, LISTED, SPREAD, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
 import { UNKNOWN_PREFIX, hapiPathToRoute, joinRoutePath, openApiPathToRoute, stripParamPatterns, unknownPrefixPath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
@@ -52,6 +52,8 @@ export interface CollectedRoutes {
 interface RouterNode {
   key: string;
   name: string;
+  /** Made by a call of the router factory `fn` of its file: what the call gives its parameters (argConditions.ts). */
+  via?: { fn: string; given: ReadonlyArray<GivenObject | null> };
 }
 
 interface MountEdge {
@@ -264,11 +266,14 @@ function configRoutes(extra: readonly string[], warnings: string[]): RouteDef[] 
  * ContextController(config, services, 'project').router`), with that instance's arguments (or the
  * parameters' defaults) in its path.
  */
-function routerPaths(s: Scanned, r: ExtractedRoute, edges: MountEdge[], prefixesOf: (node: RouterNode) => string[], resolver: ValueResolver, warnings: string[]): string[] {
+function routerPaths(s: Scanned, r: ExtractedRoute, edges: MountEdge[], prefixesOf: PrefixesOf, resolver: ValueResolver, warnings: string[]): string[] {
   const node = { key: s.key, name: r.router ?? '' };
   const value = r.pathValue;
-  if (!value) return prefixesOf(node).map((p) => joinRoutePath(p, r.path));
-  const incoming = incomingOf(edges, node);
+  // Registered under conditions on its factory's options: not where the call making the instance rules them out.
+  const when = r.when;
+  const keep = when ? (e: MountEdge) => e.child.via === undefined || mayHold(when, e.child.via.fn, e.child.via.given) : undefined;
+  if (!value) return prefixesOf(node, keep).map((p) => joinRoutePath(p, r.path));
+  const incoming = keep ? incomingOf(edges, node).filter(keep) : incomingOf(edges, node);
   const defaults = s.x.constructorDefaults?.[node.name] ?? [];
   const out: string[] = [];
   for (const e of incoming.length > 0 ? incoming : [undefined]) {
@@ -558,11 +563,11 @@ function isRouterClass(s: Scanned, cls: string, byKey: Map<string, Scanned>, ali
 }
 
 /** The function `fn` names (by import or in this file) when it makes a router: its file and the router it returns. */
-function factoryOf(s: Scanned, fn: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): { target: Scanned; router: string } | undefined {
+function factoryOf(s: Scanned, fn: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): { target: Scanned; router: string; name: string } | undefined {
   const imp = s.x.imports.find((i) => i.local === fn);
   const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : { target: s, name: fn };
   const router = found?.name !== undefined ? found.target.x.routerFactories?.[found.name] : undefined;
-  return found && router !== undefined ? { target: found.target, router } : undefined;
+  return found?.name !== undefined && router !== undefined ? { target: found.target, router, name: found.name } : undefined;
 }
 
 function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[], resolver: ValueResolver): MountEdge[] {
@@ -757,7 +762,7 @@ function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byK
   if (mount.routerName.startsWith('new ')) return resolveClassMount(s, mount.routerName.slice(4), byKey, aliases, mount.member);
   // `const api = apiModule(); app.route('/', api)`: the router the function makes.
   const made = s.x.routerMakers?.[mount.routerName];
-  if (made && !made.maker.startsWith('new ') && !declares(s, mount.routerName)) return resolveFactoryMount(s, made.maker, byKey, aliases);
+  if (made && !made.maker.startsWith('new ') && !declares(s, mount.routerName)) return resolveFactoryMount(s, made.maker, byKey, aliases, 0, made.given);
   const passed = /^(.+)#(\d+)(?:\.([\w$]+))?$/.exec(mount.routerName);
   if (passed) return resolvePassedRouter(s, passed[1] ?? '', Number(passed[2]), byKey, aliases, passed[3]);
   const [head, ...rest] = mount.routerName.split('.');
@@ -769,6 +774,10 @@ function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byK
     if (!found) return [];
     const { target, name } = found;
     if (name !== undefined && declares(target, name)) return [{ key: target.key, name }];
+    // `export default createXaaRouter({ ... })` through a constant: the router that call makes, with its options.
+    const made = name !== undefined ? target.x.routerMakers?.[name] : undefined;
+    const viaCall = made?.given && !made.maker.startsWith('new ') ? resolveFactoryMount(target, made.maker, byKey, aliases, 0, made.given) : [];
+    if (viaCall.length > 0) return viaCall;
     // A function of that file that declares nothing (`app.use('/q', verifyToken, board)`: a
     // middleware) mounts nothing; a default export or a plugin function means the file.
     if (name !== undefined && target.x.plainFunctions?.includes(name)) return [];
@@ -785,13 +794,13 @@ function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byK
  * A function returning what another one makes (`return createXaaRouter(options)`), adding nothing
  * to it: that one's router.
  */
-function resolveFactoryMount(s: Scanned, fn: string, byKey: Map<string, Scanned>, aliases: PathAlias[], depth = 0): RouterNode[] {
+function resolveFactoryMount(s: Scanned, fn: string, byKey: Map<string, Scanned>, aliases: PathAlias[], depth = 0, given?: ReadonlyArray<GivenObject | null>): RouterNode[] {
   const found = factoryOf(s, fn, byKey, aliases);
   if (!found) return [];
   const inner = found.target.x.routerMakers?.[found.router];
   // Only a router declaring nothing of its own there: one built on a made instance (`const app = createInstance(); app.get(...)`) is that file's.
-  if (inner !== undefined && !inner.maker.startsWith('new ') && !declares(found.target, found.router) && depth < MAX_MOUNT_DEPTH) return resolveFactoryMount(found.target, inner.maker, byKey, aliases, depth + 1);
-  return [{ key: found.target.key, name: found.router }];
+  if (inner !== undefined && !inner.maker.startsWith('new ') && !declares(found.target, found.router) && depth < MAX_MOUNT_DEPTH) return resolveFactoryMount(found.target, inner.maker, byKey, aliases, depth + 1, inner.given);
+  return [{ key: found.target.key, name: found.router, ...(given ? { via: { fn: found.name, given } } : {}) }];
 }
 
 /**
@@ -1008,27 +1017,30 @@ function incomingOf(edges: MountEdge[], node: RouterNode): MountEdge[] {
  * router whose own prefix is not known statically (`unknown`) is under each of them and then that
  * prefix, UNKNOWN_PREFIX: its routes are shown, never at a guessed path.
  */
-function mountPrefixes(edges: MountEdge[], unknown: Set<string>): (node: RouterNode) => string[] {
+function mountPrefixes(edges: MountEdge[], unknown: Set<string>): PrefixesOf {
   const memo = new Map<string, string[]>();
-  const visit = (node: RouterNode, depth: number, visiting: Set<string>): string[] => {
+  const visit = (node: RouterNode, depth: number, visiting: Set<string>, keep?: (e: MountEdge) => boolean): string[] => {
     const id = `${node.key}#${node.name}`;
     const own = unknown.has(id) ? UNKNOWN_PREFIX : '';
-    const cached = memo.get(id);
+    const cached = keep ? undefined : memo.get(id);
     if (cached) return cached;
     const incoming = incomingOf(edges, node);
     if (incoming.length === 0 || depth > MAX_MOUNT_DEPTH || visiting.has(id)) return [own];
     visiting.add(id);
     const prefixes = new Set<string>();
-    for (const e of incoming) {
+    for (const e of keep ? incoming.filter(keep) : incoming) {
       for (const p of visit(e.parent, depth + 1, visiting)) prefixes.add(joinRoutePath(p, e.prefix, own));
     }
     visiting.delete(id);
     const result = [...prefixes];
-    memo.set(id, result);
+    if (!keep) memo.set(id, result);
     return result;
   };
-  return (node) => visit(node, 0, new Set());
+  return (node, keep) => visit(node, 0, new Set(), keep);
 }
+
+/** The prefixes a router is served under, through the mounts reaching it that `keep` keeps (every one without it). */
+type PrefixesOf = (node: RouterNode, keep?: (e: MountEdge) => boolean) => string[];
 
 /** The path each controller is served under before its own: its RouterModule prefix, its OvernightJS parents' paths. */
 function controllerPrefixes(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[]): Map<string, string> {

@@ -10,6 +10,7 @@ import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, bindingNames, isTypeOnly, ch
 import { ROUTER_METHODS } from './routeSpec';
 import { loadedModule, isModuleLoad } from './moduleLoads';
 import { Evaluator } from './evaluator';
+import { givenArgs } from './argConditions';
 
 /** Calls whose result is an app or a router. */
 const ROUTER_FACTORY =
@@ -187,10 +188,10 @@ export abstract class DeclarationReader extends Evaluator {
       }
       return;
     }
-    const maker = this.routerMaker(root) ?? this.classMaker(root, name);
+    const maker = this.routerMaker(root) ?? this.classMaker(root, name) ?? moduleInstanceMaker(root, node, this.decls);
     if (maker !== undefined && !this.shadowsKnown(name)) {
       this.factoryNames.set(root, name);
-      this.madeBy(name, maker, joinRoutePath(this.basePathOf(init, root)));
+      this.madeBy(name, maker, joinRoutePath(this.basePathOf(init, root)), root);
       return;
     }
     const aliased = this.aliasedRouter(init);
@@ -303,10 +304,12 @@ export abstract class DeclarationReader extends Evaluator {
     return imported?.source.startsWith('.') || (decl !== undefined && isClassDeclaration(decl)) ? `new ${cls}` : undefined;
   }
 
-  protected madeBy(router: string, maker: string, prefix: string): void {
+  /** `router` made by calling `maker` at `call`: with what the call gives the function's parameters (argConditions.ts). */
+  protected madeBy(router: string, maker: string, prefix: string, call: ts.Node): void {
     this.routers.set(router, prefix);
     const last = router.slice(router.lastIndexOf('.') + 1);
-    (this.out.routerMakers ??= {})[router] = { maker, byName: CONVENTIONAL_RECEIVER.test(last) };
+    const given = isCallExpression(call) ? givenArgs(call) : undefined;
+    (this.out.routerMakers ??= {})[router] = { maker, byName: CONVENTIONAL_RECEIVER.test(last), ...(given ? { given } : {}) };
   }
 
   /**
@@ -402,4 +405,15 @@ function prefixCallOf(statement: ts.Expression): PrefixCall | undefined {
     cur = skipOuter(cur.expression.expression);
   }
   return undefined;
+}
+
+/**
+ * `const accounts = makeAccounts({ ... })` at the top of the module, of a function declared in the
+ * file: an instance the module may export for another file to mount (a call inside a function,
+ * `const ret = getObject(idx)`, is not taken for one).
+ */
+function moduleInstanceMaker(root: ts.Node, decl: ts.VariableDeclaration, decls: ReadonlyMap<string, ts.Node>): string | undefined {
+  if (!isCallExpression(root) || !isIdentifier(root.expression) || enclosingFunction(decl) !== undefined) return undefined;
+  const fn = decls.get(root.expression.text);
+  return fn !== undefined && isFunctionDeclaration(fn) ? root.expression.text : undefined;
 }

@@ -17,6 +17,7 @@ import { isFunctionLike, isTypeOnly } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
 import { globLoaded, isModuleLoad } from './moduleLoads';
 import { HandRoutingReader } from './handRouting';
+import { branchConditions } from './argConditions';
 
 /** Past this size a file is not parsed: generated bundles, not route declarations. */
 export const MAX_ROUTE_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -93,9 +94,28 @@ class FileReader extends HandRoutingReader {
         if (branch) this.visit(branch);
         return;
       }
+      return this.visitIf(node);
     }
     // Inline fastify plugins: register(async (f) => { f.get(...) }, { prefix })
     forEachChild(node, this.visitChild);
+  }
+
+  /**
+   * Both branches of an `if` whose test is not constant: the routes a branch registers are
+   * registered only when what its test says of a router factory's options holds (argConditions.ts).
+   */
+  private visitIf(node: ts.IfStatement): void {
+    this.visit(node.expression);
+    let conditions: ReturnType<typeof branchConditions> | undefined;
+    for (const [branch, which] of [[node.thenStatement, 'then'], [node.elseStatement, 'otherwise']] as const) {
+      if (!branch) continue;
+      const before = this.out.routes.length;
+      this.visit(branch);
+      // The test is read only when the branch registered something.
+      if (this.out.routes.length === before) continue;
+      const when = (conditions ??= branchConditions(node.expression))[which];
+      if (when.length > 0) for (const r of this.out.routes.slice(before)) r.when = [...(r.when ?? []), ...when];
+    }
   }
 
   /** `visit` as one function for every node's children, not a closure made per node. */

@@ -50,6 +50,43 @@ export interface ExtractedRoute {
    * app of no framework; beside a framework's routes it is another server (a health port, a dev tool).
    */
   hand?: true;
+  /**
+   * Registered only under these conditions on the options of the router factory declaring it
+   * (`if (options.admin) router.get('/admin', h)`): an instance made by a call whose options
+   * cannot meet one does not serve it (argConditions.ts).
+   */
+  when?: ArgCondition[];
+}
+
+/** `options.admin` truthy (or falsy) for the router factory `fn`, its options the parameter at `param`. */
+export interface ArgCondition {
+  fn: string;
+  param: number;
+  prop: string;
+  truthy: boolean;
+}
+
+/**
+ * Whether a route under `when` may be registered by the call of the router factory `fn` that gave
+ * `given`: false only when some condition on that function's parameters is known not to hold.
+ */
+export function mayHold(when: readonly ArgCondition[], fn: string, given: ReadonlyArray<GivenObject | null>): boolean {
+  return when.every((c) => {
+    const arg = c.fn === fn ? given[c.param] : undefined;
+    if (!arg) return true;
+    // A property the call leaves out of a closed object literal is undefined: falsy.
+    const v = Object.hasOwn(arg.props, c.prop) ? arg.props[c.prop] : arg.closed ? false : null;
+    return v === null || v === undefined || v === c.truthy;
+  });
+}
+
+/**
+ * What a call gives one parameter, an object literal: each property's truthiness (null: not known
+ * from its form) and whether no other property can be there (no spread of an unknown object).
+ */
+export interface GivenObject {
+  props: Record<string, boolean | null>;
+  closed: boolean;
 }
 
 /**
@@ -302,7 +339,7 @@ export interface ExtractedFile {
    * receiver (`app`). collect.ts drops the routes of one whose function makes no router, unless
    * its name alone would have made it one.
    */
-  routerMakers?: Record<string, { maker: string; byName: boolean }>;
+  routerMakers?: Record<string, { maker: string; byName: boolean; given?: Array<GivenObject | null> }>;
   /**
    * `const routes = { 'api/items': apiItems, '': defaultRoute }`: names imported from other files,
    * kept in an object under path-like keys (a dispatcher of the project's own picks a router by

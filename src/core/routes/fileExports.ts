@@ -126,8 +126,18 @@ export abstract class ExportReader extends MountReader {
     const named = new Set<string>([...Object.values(this.out.routerFactories ?? {})]);
     for (const r of this.out.routes) if (r.router !== undefined) named.add(r.router);
     for (const m of this.mountsAndPending()) named.add(m.routerName).add(m.mountedOn ?? '');
+    // A router another file imports, made by a call giving options: what the call gives them (argConditions.ts).
+    for (const name of this.exportedLocals()) if (makers[name]?.given) named.add(name);
     for (const name of Object.keys(makers)) if (!named.has(name)) delete makers[name];
     if (Object.keys(makers).length === 0) delete this.out.routerMakers;
+  }
+
+  /** The local names the file exports: its default export, its export list's, its exported variables. */
+  private exportedLocals(): string[] {
+    const names = [...(this.out.defaultExport !== undefined ? [this.out.defaultExport] : []), ...Object.values(this.out.exportNames ?? {})];
+    for (const st of this.sf.statements)
+      if (isVariableStatement(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) for (const d of st.declarationList.declarations) if (isIdentifier(d.name)) names.push(d.name.text);
+    return names;
   }
 
   /** A returned call of a function of the project's own (`createXaaRouter(options)`), taken for a router it may make. */
@@ -199,7 +209,6 @@ export abstract class ExportReader extends MountReader {
     this.collectAppFactories();
     this.collectRouterClasses();
     this.collectClassPrefixes();
-    this.pruneRouterMakers();
     const prefixes: Record<string, ConstValue> = {};
     for (const [name, prefix] of this.routers) if (prefix !== '' && !name.startsWith('@')) prefixes[name] = str(prefix);
     for (const [name, value] of this.routerPrefixValues) prefixes[name] = value;
@@ -246,6 +255,8 @@ export abstract class ExportReader extends MountReader {
         if (value?.kind === 'obj' || value?.kind === 'arr' || (chosen && value?.kind === 'str')) (this.out.constants ??= {})[DEFAULT_OBJECT] = value;
       }
     }
+    // Once the exports are known (pruneRouterMakers keeps what other files may mount).
+    this.pruneRouterMakers();
   }
 
   /** Constants holding a package's handler (`const trpcHandler = createExpressMiddleware({ router })`), for mounts in other files. */

@@ -70,7 +70,7 @@ export abstract class ReceiverReader extends RouteTableReader {
       if (maker !== undefined) {
         const name = `@${this.line(e)}:${e.getStart(this.sf)}`;
         this.factoryNames.set(e, name);
-        this.madeBy(name, maker, this.withChainBase('', e));
+        this.madeBy(name, maker, this.withChainBase('', e), e);
         return name;
       }
       const callee = e.expression;

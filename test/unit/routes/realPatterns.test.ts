@@ -678,6 +678,64 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(routes, ['GET /api/web/xaa/jwks']);
   });
 
+  test("a router factory's routes under if (options.x): each instance serves those its call's options can reach (a property left out of an object literal is unset), all of them where the options are not known", () => {
+    const factory = [
+      "import { Hono } from 'hono';",
+      'export function makeAccounts(options, { audit }) {',
+      '  const router = new Hono();',
+      '  const admin = options.admin;',
+      '  const { metrics } = options;',
+      "  router.get('/me', h);",
+      '  if (admin) {',
+      "    router.get('/admin/users', h);",
+      "    if (options.billing && metrics) router.get('/admin/invoices', h);",
+      '  }',
+      "  if (!options.readOnly) router.post('/me', h);",
+      "  else router.get('/read-only', h);",
+      "  if (audit) router.get('/audit', h);",
+      "  if (metrics) router.get('/metrics', h);",
+      '  return router;',
+      '}',
+      // An instance made in the factory's own file, exported by a constant: no admin, read-only.
+      "const accounts = makeAccounts({ readOnly: true, name: 'local' }, { audit: false });",
+      'export default accounts;',
+    ].join('\n');
+    const hosted = [
+      "import { makeAccounts } from './accounts';",
+      'export function makeHostedAccounts() {',
+      '  const metrics = readMetrics();',
+      // Admin on; metrics maybe (a spread chosen at run time); billing and readOnly left out.
+      '  return makeAccounts({ admin: () => true, ...(metrics ? { metrics } : {}) }, { audit: true });',
+      '}',
+    ].join('\n');
+    const app = [
+      "import { Hono } from 'hono';",
+      "import accounts, { makeAccounts } from './accounts';",
+      "import { makeHostedAccounts } from './hosted';",
+      'const app = new Hono();',
+      "app.route('/local', accounts);",
+      "app.route('/hosted', makeHostedAccounts());",
+      "app.route('/any', makeAccounts(settings, extra));",
+    ].join('\n');
+    const routes = routesOf({ '/s/accounts.ts': factory, '/s/hosted.ts': hosted, '/s/app.ts': app }).sort();
+    assert.deepEqual(routes, [
+      'GET /any/admin/invoices',
+      'GET /any/admin/users',
+      'GET /any/audit',
+      'GET /any/me',
+      'GET /any/metrics',
+      'GET /any/read-only',
+      'GET /hosted/admin/users',
+      'GET /hosted/audit',
+      'GET /hosted/me',
+      'GET /hosted/metrics',
+      'GET /local/me',
+      'GET /local/read-only',
+      'POST /any/me',
+      'POST /hosted/me',
+    ]);
+  });
+
   test("a prefix from an optional setting (config.pathPrefix ? `/${config.pathPrefix}` : ''), the setting another file's or not known: the branch for it unset, as config.pathPrefix || '' reads; not when the set branch ignores the tested value", () => {
     const config = "export const config = schema.parse(readFileSync('config.json'));\n";
     const api = [
