@@ -16,7 +16,10 @@ import { performance } from 'node:perf_hooks';
 import { createNodeFs } from '../src/engine/nodeFs';
 import { walkFileStats } from '../src/core/mapping/walk';
 import { inferMapping } from '../src/core/mapping/infer';
-import { findPackages, findServerApps, groupFilesByApp, nextHandlerPaths } from '../src/core/routes/serverApps';
+import { findPackages, findServerApps, groupFilesByApp, nextAppScope, nextHandlerPaths } from '../src/core/routes/serverApps';
+import { readServedClosure } from '../src/engine/scanTree';
+import { READ_BUFFER_BYTES } from '../src/engine/nodeFs';
+import type { ServedScope } from '../src/core/ports';
 import { servedThroughHandlers } from '../src/core/routes/nextHandlers';
 import { readPathAliases, workspacePackageAliases } from '../src/core/routes/aliases';
 import { collectExtracted } from '../src/core/routes/collect';
@@ -126,6 +129,8 @@ interface ScannedRepository {
   extracted: Map<string, ExtractedFile>;
   /** Each app's routes and warnings, joined from what is in `extracted` now, limited to what the services' started files serve. */
   join(services: readonly StartedService[]): Array<{ dir: string } & ReturnType<typeof collectExtracted>>;
+  /** A file saved: scanned again, and what a Next.js app's closure reaches through it now read. */
+  saved(file: string): void;
 }
 
 /**
@@ -144,21 +149,48 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
   const packages = await findPackages(fs, tree.files);
   const groups = groupFilesByApp(dir, apps, tree.files.filter((f) => isRouteSource(f, dir)), packages);
   const packageAliases = await workspacePackageAliases(fs, packages);
+  const ownAliases = new Map<string, Awaited<ReturnType<typeof readPathAliases>>>();
+  for (const group of groups) ownAliases.set(group.dir, await readPathAliases(fs, group.dir, dir));
+  // A Next.js app's own files are read only through what serves it, by the scan worker's own
+  // reader (scanTree.ts readServedClosure), as the check reads such an app's source root; the
+  // packages it depends on whole, as the check scans them.
+  const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
+  const scopes = new Map<string, ServedScope>();
+  for (const group of groups) {
+    const scope = await nextAppScope(fs, group.dir);
+    if (scope) scopes.set(group.dir, { ...scope, aliases: ownAliases.get(group.dir) ?? [] });
+  }
+  const texts = new Map<string, string>();
+  const served = new Map<string, readonly string[]>();
+  const serve = (group: (typeof groups)[number]) => {
+    const scope = scopes.get(group.dir);
+    if (!scope) return served.set(group.dir, group.files);
+    const own = group.files.filter((f) => f.startsWith(group.dir + path.sep));
+    const closure = readServedClosure(group.dir, own, scope, buffer);
+    for (const [file, got] of closure.texts) if (got && got.skipped === undefined) texts.set(file, got.text);
+    const reached = closure.reached;
+    return served.set(group.dir, reached ? group.files.filter((f) => !own.includes(f) || reached.has(f)) : group.files);
+  };
+  groups.forEach(serve);
   // Only what some server app can serve is read (a front end's files are not), as the check reads
   // only a service's source root.
-  const sources = [...new Set(groups.flatMap((g) => g.files))];
+  const sources = [...new Set(groups.flatMap((g) => served.get(g.dir) ?? []))];
   const extracted = new Map<string, ExtractedFile>();
-  for (const file of sources) {
-    const x = scanSourceText(file, readFileSync(file, 'utf8'));
+  const scan = (file: string) => {
+    const x = scanSourceText(file, texts.get(file) ?? readFileSync(file, 'utf8'));
+    texts.delete(file);
     if (x) extracted.set(file, x);
-  }
+    else extracted.delete(file);
+  };
+  sources.forEach(scan);
+  texts.clear();
   const aliasesOf = new Map<string, Awaited<ReturnType<typeof readPathAliases>>>();
-  for (const group of groups) aliasesOf.set(group.dir, [...(await readPathAliases(fs, group.dir, dir)), ...packageAliases]);
+  for (const group of groups) aliasesOf.set(group.dir, [...(ownAliases.get(group.dir) ?? []), ...packageAliases]);
   // A Next.js app's framework routes reach it only under its route handlers' folders (as the check leaves out the others).
   const handlerPaths = new Map<string, string[] | undefined>();
   for (const group of groups) handlerPaths.set(group.dir, await nextHandlerPaths(fs, group.dir, tree.files));
   const joinGroup = (group: (typeof groups)[number], entry: string | undefined) => {
-    const mine = group.files.flatMap((file) => {
+    const mine = (served.get(group.dir) ?? []).flatMap((file) => {
       const x = extracted.get(file);
       return x ? [{ file, x }] : [];
     });
@@ -176,7 +208,17 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
       const each = entries.map((entry) => joinGroup(group, entry));
       return { dir: group.dir, routes: each.flatMap((c) => c.routes), warnings: [...new Set(each.flatMap((c) => c.warnings))] };
     });
-  return { files: sources.length, extracted, join };
+  // A saved file is scanned again; one of a Next.js app's closure may change what the closure reaches: read again, as the check reads it.
+  const saved = (file: string) => {
+    scan(file);
+    for (const group of groups.filter((g) => scopes.has(g.dir) && served.get(g.dir)?.includes(file))) {
+      const before = new Set(served.get(group.dir));
+      serve(group);
+      for (const f of served.get(group.dir) ?? []) if (!before.has(f)) scan(f);
+      texts.clear();
+    }
+  };
+  return { files: new Set(groups.flatMap((g) => g.files)).size, extracted, join, saved };
 }
 
 /**
@@ -280,10 +322,7 @@ async function routesOf(dir: string, truthApps: string[], mappings: readonly Tru
   // A saved file: the route file with the most routes is read and scanned again, then joined.
   const saved = [...extracted.entries()].sort((a, b) => b[1].routes.length - a[1].routes.length)[0]?.[0];
   const again = performance.now();
-  if (saved) {
-    const x = scanSourceText(saved, readFileSync(saved, 'utf8'));
-    if (x) extracted.set(saved, x);
-  }
+  if (saved) repo.saved(saved);
   joinAll();
   return { found: [...found.values()], files: repo.files, warnings: [...new Set(warnings)], ms, rescanMs: performance.now() - again };
 }

@@ -11,6 +11,7 @@ import { discoverComposeProjects, type DiscoverOptions } from './compose/discove
 import { inferMapping } from './mapping/infer';
 import { imageWorkdirWarning } from './dockerfile/imageWorkdir';
 import { readPathAliases } from './routes/aliases';
+import { nextAppScope } from './routes/serverApps';
 import { startedSourceFile } from './gather/startedEntry';
 import { appPackageSources, handlerServedRoutes, servedPackageRoutes } from './gather/appPackages';
 import type { RouteDef } from './model';
@@ -158,7 +159,7 @@ function scansOnce(scanner: SourceScannerLike): SourceScannerLike {
   const done = new Map<string, WeakRef<SourceScan>>();
   return {
     scan: (req, signal) => {
-      const key = JSON.stringify([req.root, req.routes, req.boundary ?? null, req.fullWalk ?? false, req.listings ?? null]);
+      const key = JSON.stringify([req.root, req.routes, req.boundary ?? null, req.fullWalk ?? false, req.listings ?? null, req.served ?? null]);
       const held = done.get(key)?.deref();
       if (held) return Promise.resolve(held);
       let scan = running.get(key);
@@ -342,11 +343,16 @@ function readServiceWorkspace(
 ): (() => Promise<WorkspaceEvidence>) | undefined {
   const bounded = { ...(boundary !== undefined ? { boundary } : {}), ...(opts.fullWalk ? { fullWalk: true } : {}) };
   const scan = (req: SourceScanRequest) => deps.scanner.scan({ ...req, ...bounded }, opts.signal);
-  const finish = async (root: string, scanned: Awaited<ReturnType<typeof scan>>, modules: Awaited<ReturnType<typeof findServiceModules>>, files: FileEvidence, routes = true) => {
+  // A root read for routes: a Next.js app's only through what serves it (SourceScanRequest.served).
+  const scanRoot = async (root: string, routes: boolean) => {
+    const ownAliases = await readPathAliases(deps.fs, root, opts.workspaceDir);
+    const scope = routes ? await nextAppScope(deps.fs, root) : undefined;
+    return { ownAliases, scanned: await scan({ root, routes, ...(scope ? { served: { ...scope, aliases: ownAliases } } : {}) }) };
+  };
+  const finish = async (root: string, { ownAliases, scanned }: Awaited<ReturnType<typeof scanRoot>>, modules: Awaited<ReturnType<typeof findServiceModules>>, files: FileEvidence, routes = true) => {
     // The file the container starts, when its command names one: a microservice of a shared tree serves only its routes.
     const entry = mapping ? await startedSourceFile(deps.fs, spec, mapping, scanned.extracted.map((e) => e.file)) : undefined;
     // The workspace packages its server depends on and the shared folders its aliases reach, for their routes only (the file rungs are the source root's).
-    const ownAliases = await readPathAliases(deps.fs, root, opts.workspaceDir);
     const packages = routes ? await appPackageSources(deps.fs, root, opts.workspaceDir, ownAliases) : { roots: [], aliases: [] };
     const theirs: typeof scanned.extracted = [];
     for (const dir of packages.roots) theirs.push(...(await scan({ root: dir, routes: true })).extracted);
@@ -363,12 +369,13 @@ function readServiceWorkspace(
       const buildRoot = mapping.buildOutDir && !mapping.bundled ? await deps.fs.stat(mapping.buildOutDir) : undefined;
       // A bundle is a front end's, unless its package is a server's (tsup, esbuild, deno compile).
       const frontEnd = mapping.bundled && !(await isServerSource(deps.fs, mapping.sourceRoot, opts.workspaceDir));
-      const scanned = await scan({ root: mapping.sourceRoot, routes: !frontEnd });
+      const read = await scanRoot(mapping.sourceRoot, !frontEnd);
+      const { scanned } = read;
       const modules = mapping.bundled ? [] : await findServiceModules(deps.fs, mapping, scanned);
       const files = await gatherFiles(deps.fs, opts, mapping, scanned, Boolean(buildRoot?.isDirectory), modules);
       // A bundled front end's pages: its router files and file-based routes.
       const pages = frontEnd ? await declaredPages(deps.fs, mapping.sourceRoot, scanned.files) : [];
-      return { ...(await finish(mapping.sourceRoot, scanned, modules, files, !frontEnd && !spec.oneShot)), pages };
+      return { ...(await finish(mapping.sourceRoot, read, modules, files, !frontEnd && !spec.oneShot)), pages };
     };
   }
   return async () => {
@@ -376,9 +383,9 @@ function readServiceWorkspace(
     const roots = spec.oneShot ? [] : await serverSourceRoots(deps.fs, spec, { claimsSoleApp, workspaceDir: opts.workspaceDir });
     const read: WorkspaceEvidence[] = [];
     for (const root of roots) {
-      const scanned = await scan({ root, routes: true });
+      const scanned = await scanRoot(root, true);
       // No module reports without a mapping; the modules still name the routes' groups.
-      const modules = await findServiceModules(deps.fs, { sourceRoot: root, modulesDir: spec.drift.modulesDir ?? 'modules', target: '' }, scanned);
+      const modules = await findServiceModules(deps.fs, { sourceRoot: root, modulesDir: spec.drift.modulesDir ?? 'modules', target: '' }, scanned.scanned);
       read.push(await finish(root, scanned, modules, NO_FILES));
     }
     // x-runtime-drift.routes join each app's: listed once.

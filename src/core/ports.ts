@@ -2,6 +2,7 @@
 // and in unit tests (fakes for pure logic). Everything takes an AbortSignal.
 import type { ContainerInfo, FileListing, HttpMethod, ImageInfo, ProbeOutcome } from './model';
 import type { ExtractedFile } from './routes/extracted';
+import type { PathAlias } from './routes/collect';
 import type { ScanMessage } from './scanTexts';
 
 /** Read-only view of the Docker engine. */
@@ -191,6 +192,20 @@ export interface SourceScanRequest {
   fullWalk?: boolean;
   /** ComposeFolders.listings of this check's walk for compose files: its folder listings may serve this walk. */
   listings?: number;
+  /**
+   * The root is a Next.js app's: of its route sources only what its custom server, route handlers
+   * and config load are read and scanned (core/routes/servedClosure.ts); the others are walked
+   * and stat'ed as any file. All of them when one of those loads a module by a computed name.
+   */
+  served?: ServedScope;
+}
+
+/** What a scan needs to read a Next.js app through what serves it (SourceScanRequest.served). */
+export interface ServedScope {
+  /** Source files the app's package.json scripts run, absolute (serverApps.ts nextAppScope). */
+  named: string[];
+  /** How its bare imports resolve (tsconfig `paths`: routes/aliases.ts). */
+  aliases: PathAlias[];
 }
 
 export interface SourceScan {

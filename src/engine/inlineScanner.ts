@@ -2,7 +2,7 @@
 // to the code, a worker that broke). The walk and the reads go through FsLike's time-sliced
 // walkTree/readEach, so an editor stays responsive while a large tree is read; each file's
 // route scan is remembered by mtime when `remember` is set (a long-lived process).
-import type { FsLike, SourceScan, SourceScannerLike } from '../core/ports';
+import type { FsLike, ServedScope, SourceScan, SourceScannerLike } from '../core/ports';
 import { walkFileStats } from '../core/mapping/walk';
 import { beginScanPass } from '../core/routes/scanCache';
 import { createMemoryScanCache } from './memoryScanCache';
@@ -10,6 +10,7 @@ import { isRouteSource } from '../core/routes/isRouteSource';
 import type { ExtractedFile } from '../core/routes/extracted';
 import type { ScanMessage } from '../core/scanTexts';
 import { mapPool } from '../core/pool';
+import { fileLoads, servedClosure } from '../core/routes/servedClosure';
 
 /** One file's route scan (core/routes/scanFile.ts scanSourceText), loaded by the caller. */
 export type ScanText = (file: string, text: string) => ExtractedFile | null;
@@ -33,9 +34,11 @@ export function createInlineScanner(fs: FsLike, opts: { remember: boolean; scanT
       const pass = beginScanPass(cache, req.root);
       const toRead: string[] = [];
       const mtimeOf = new Map<string, number>();
+      // A Next.js app's: only the closure of what serves it is read (its texts kept for the scan).
+      const closure = req.served ? await readClosure(fs, req.root, tree.files, req.served) : undefined;
       for (let i = 0; i < tree.files.length; i++) {
         const file = tree.files[i] as string;
-        if (!isRouteSource(file, req.root)) continue;
+        if (!isRouteSource(file, req.root) || (closure?.reached && !closure.reached.has(file))) continue;
         const mtimeMs = tree.mtimes[i] ?? 0;
         const reused = pass.reuse(file, mtimeMs, UNKNOWN_SIZE);
         if (reused !== undefined) {
@@ -55,11 +58,31 @@ export function createInlineScanner(fs: FsLike, opts: { remember: boolean; scanT
       const skip = (path: string, reason: ScanMessage): void => {
         tree.skipped.push({ path, reason });
       };
-      if (fs.readEach) await fs.readEach(toRead, take, skip);
-      else await mapPool(toRead, READS_IN_FLIGHT, async (file) => take(file, await fs.readFile(file)));
+      const unread = closure ? toRead.filter((file) => !closure.texts.has(file)) : toRead;
+      for (const file of toRead) {
+        const text = closure?.texts.get(file);
+        if (text !== undefined) take(file, text);
+      }
+      await readAll(fs, unread, take, skip);
       if (signal?.aborted) throw new Error('scan cancelled');
       pass.finish();
       return { ...tree, extracted, read: toRead.length };
     },
   };
+}
+
+function readAll(fs: FsLike, files: readonly string[], take: (file: string, text: string) => void, skip: (path: string, reason: ScanMessage) => void): Promise<void> {
+  if (fs.readEach) return fs.readEach(files, take, skip);
+  return mapPool(files, READS_IN_FLIGHT, async (file) => take(file, await fs.readFile(file))).then(() => undefined);
+}
+
+/** As engine/scanTree.ts readServedClosure, through FsLike, a wave of reads at a time; a file that cannot be read loads nothing (the scan then says why). */
+async function readClosure(fs: FsLike, root: string, files: readonly string[], served: ServedScope): Promise<{ reached: ReadonlySet<string> | undefined; texts: Map<string, string> }> {
+  const closure = servedClosure(root, files, served);
+  const texts = new Map<string, string>();
+  for (let wave = closure.wave(); wave.length > 0; wave = closure.wave()) {
+    await readAll(fs, wave, (file, text) => texts.set(file, text), () => undefined);
+    for (const file of wave) closure.add(file, fileLoads(texts.get(file) ?? ''));
+  }
+  return { reached: closure.gaveUp ? undefined : closure.reached, texts };
 }

@@ -2,12 +2,13 @@
 // (src/engine/scanWorker.ts). The same answers as check.ts's in-process scan, which a unit test
 // holds it to.
 import { skipSourceDir } from '../core/mapping/walk';
-import type { SourceScan, SourceScanRequest } from '../core/ports';
+import type { ServedScope, SourceScan, SourceScanRequest } from '../core/ports';
 import { beginScanPass } from '../core/routes/scanCache';
 import type { ScanCache, ScanEntry } from '../core/routes/scanCache';
 import { isRouteSource } from '../core/routes/isRouteSource';
 import { scanSourceText } from '../core/routes/scanFile';
-import { cannotRead, createTreeWalk, readSourceFile, statOrAbsent, type TreeWalkStepOptions } from './nodeFs';
+import { fileLoads, servedClosure } from '../core/routes/servedClosure';
+import { cannotRead, createTreeWalk, readSourceFile, statOrAbsent, type ReadOutcome, type TreeWalkStepOptions } from './nodeFs';
 
 /**
  * `buffer` is reused for every read (small files are read whole into it). Files and folders are
@@ -25,13 +26,17 @@ export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: Sca
   const mtimes = new Float64Array(walk.files.length);
   const extracted: SourceScan['extracted'] = [];
   const pass = beginScanPass(cache, req.root);
-  let read = 0;
-  for (const file of walk.files.sort()) {
-    const routeSource = req.routes && isRouteSource(file, req.root);
+  const sorted = walk.files.sort();
+  // A Next.js app's: only the closure of what serves it is a route source to read (read once: its texts wait here).
+  const closure = req.routes && req.served ? readServedClosure(req.root, sorted, req.served, buffer) : undefined;
+  let read = closure?.texts.size ?? 0;
+  for (const file of sorted) {
+    const routeSource = req.routes && isRouteSource(file, req.root) && (closure?.reached?.has(file) ?? true);
     let mtimeMs: number;
     let x: ScanEntry['extracted'];
+    const early = routeSource ? closure?.texts.get(file) : undefined;
     // A route source not seen before is read, its mtime taken on the way; anything else is stat'ed.
-    const stated = !routeSource || pass.remembers(file);
+    const stated = early === undefined && (!routeSource || pass.remembers(file));
     let st: ReturnType<typeof statOrAbsent>;
     try {
       st = stated ? statOrAbsent(file) : undefined;
@@ -45,14 +50,18 @@ export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: Sca
       mtimeMs = st.mtimeMs;
       x = reused ?? null;
     } else {
-      const got = readSourceFile(file, buffer);
-      read += 1;
+      const got = early ?? readSourceFile(file, buffer);
+      if (early === undefined) read += 1;
       if (!got) continue; // vanished since the walk
       mtimeMs = got.mtimeMs;
+      // Read for its loads: unchanged since the last scan, its findings stand.
+      const unchanged = early && got.skipped === undefined ? pass.reuse(file, mtimeMs, got.size) : undefined;
       if (got.skipped !== undefined) {
         // Still a source file (its place in the container is checked); only not scanned.
         skipped.push({ path: file, reason: got.skipped });
         x = null;
+      } else if (unchanged !== undefined) {
+        x = unchanged;
       } else {
         x = scanSourceText(file, got.text);
         pass.keep(file, mtimeMs, got.size, x);
@@ -65,6 +74,29 @@ export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: Sca
   const found = { files, mtimes: files.length === mtimes.length ? mtimes : mtimes.slice(0, files.length) };
   if (req.routes) pass.finish(found);
   return { ...found, extracted, skipped, read, followedLink: walk.followedLink() };
+}
+
+/** What a Next.js app's closure read: the files reached (undefined: a computed load, so every route source), and each read. */
+export interface ServedRead {
+  reached: ReadonlySet<string> | undefined;
+  texts: Map<string, ReadOutcome | undefined>;
+}
+
+/**
+ * The closure of what serves the Next.js app at `root` among `files` (its walked files; only route
+ * sources count), each file read once with the scan's buffer: the scan worker's, and the corpus's
+ * (bench/corpus.ts), so both read such an app alike.
+ */
+export function readServedClosure(root: string, files: readonly string[], served: ServedScope, buffer: Buffer): ServedRead {
+  const closure = servedClosure(root, files, served);
+  const texts = new Map<string, ReadOutcome | undefined>();
+  for (let wave = closure.wave(); wave.length > 0; wave = closure.wave())
+    for (const file of wave) {
+      const got = readSourceFile(file, buffer);
+      texts.set(file, got);
+      closure.add(file, fileLoads(got?.skipped === undefined && got ? got.text : ''));
+    }
+  return { reached: closure.gaveUp ? undefined : closure.reached, texts };
 }
 
 /** A scan, and whether its walk went through a symlink (engine/watchedTrees.ts then does not trust a watcher for it). */

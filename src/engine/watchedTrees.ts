@@ -127,6 +127,8 @@ class WatchedTreeSet implements WatchedTrees {
     const trusted =
       this.watching &&
       !req.fullWalk &&
+      // A Next.js app's closure (SourceScanRequest.served) may change with any saved file of it: walked each time.
+      req.served === undefined &&
       tree !== undefined &&
       tree.routes === req.routes &&
       tree.boundary === req.boundary &&
@@ -160,7 +162,7 @@ class WatchedTreeSet implements WatchedTrees {
   private walk(req: SourceScanRequest, listed?: TreeWalkStepOptions['listed']): TreeScan {
     const scan = scanTreeSync(req, this.opts.buffer, this.opts.cache, listed);
     this.forget(req.root);
-    if (this.watching && !scan.followedLink) this.keep(req, scan);
+    if (this.watching && !scan.followedLink && req.served === undefined) this.keep(req, scan);
     return scan;
   }
 

@@ -250,6 +250,24 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.deepEqual(byName, { api: ['GET /health api/src/main.ts'], db: [] });
   });
 
+  test("a Next.js app with a custom server is read for routes only through what its server, route handlers and config load: a component's router is never read", async () => {
+    const ws = {
+      '/ws/compose.yaml': 'services:\n  web:\n    image: ghcr.io/acme/web:1\n',
+      '/ws/web/package.json': JSON.stringify({ dependencies: { next: '15', express: '4', react: '19' }, scripts: { build: 'next build', start: 'node server.js' } }),
+      '/ws/web/server.js': "const express = require('express');\nconst { api } = require('./server/api');\nconst app = express();\napp.use('/api', api);\napp.all('*', (req, res) => handle(req, res));\napp.listen(3000);\n",
+      '/ws/web/server/api.ts': "import { Router } from 'express';\nexport const api = Router();\napi.get('/health', h);\n",
+      '/ws/web/components/Widget.tsx': "import express from 'express';\nexport const router = express.Router();\nrouter.get('/never', h);\n",
+      '/ws/web/pages/index.tsx': "import { router } from '../components/Widget';\nexport default function Home() { return null; }\n",
+    };
+    const base = memFs(ws, { mtimes });
+    const reads: string[] = [];
+    const fs: FsLike = { ...base, readFile: (p) => (reads.push(p), base.readFile(p)) };
+    const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: [] });
+    const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs }, { workspaceDir: '/ws', env: {}, probe: false });
+    assert.deepEqual(report.services[0]?.routes.map((r) => `${r.method} ${r.path} ${r.file}`).sort(), ['ALL /* web/server.js', 'GET /api/health web/server/api.ts']);
+    assert.ok(!reads.includes('/ws/web/components/Widget.tsx') && !reads.includes('/ws/web/pages/index.tsx'), reads.join('\n'));
+  });
+
   test("an image running several server apps (pm2 starting each): each app's routes are probed on the published port of the port it listens on", async () => {
     const express = (name: string, port: number, route: string) => ({
       [`/ws/apps/${name}/package.json`]: JSON.stringify({ name, dependencies: { express: '4' }, scripts: { start: 'node dist/main.js', pm2: `pm2 start pnpm --name ${name} -- start` } }),

@@ -424,7 +424,7 @@ function nestPaths(r: ExtractedRoute, globalPrefix: string | undefined, exclude:
   return paths.map((p) => (globalPrefix && !excluded ? joinRoutePath(globalPrefix, p) : p));
 }
 
-function toSlash(p: string): string {
+export function toSlash(p: string): string {
   return p.replace(/\\/g, '/');
 }
 
@@ -958,12 +958,17 @@ function resolveModule(fromKey: string, specifier: string, byKey: Map<string, Sc
   const key = specifier.startsWith('.') ? `${posix.dirname(fromKey)}\0${specifier}` : specifier;
   const known = memo.get(key);
   if (known !== undefined) return known ?? undefined;
-  const found = resolveUncached(fromKey, specifier, byKey, aliases);
+  const found = resolveSpecifier(fromKey, specifier, byKey, aliases);
   memo.set(key, found ?? null);
   return found;
 }
 
-function resolveUncached(fromKey: string, specifier: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): Scanned | undefined {
+/**
+ * What an import of `specifier` from the file keyed `fromKey` (POSIX) names among `byKey`'s keys:
+ * a relative path, or a bare name through `aliases`; undefined when it names none of them (a
+ * package outside the scan). The join's resolution, and the one servedClosure.ts follows.
+ */
+export function resolveSpecifier<T>(fromKey: string, specifier: string, byKey: ReadonlyMap<string, T>, aliases: readonly PathAlias[]): T | undefined {
   if (!specifier.startsWith('.')) {
     for (const alias of aliases) {
       const star = alias.pattern.indexOf('*');
@@ -978,7 +983,7 @@ function resolveUncached(fromKey: string, specifier: string, byKey: Map<string, 
       if (matched === undefined) continue;
       for (const t of alias.targets) {
         const hit = lookupModule(toSlash(t.replace('*', matched)), byKey);
-        if (hit) return hit;
+        if (hit !== undefined) return hit;
       }
     }
     return undefined;
@@ -987,16 +992,16 @@ function resolveUncached(fromKey: string, specifier: string, byKey: Map<string, 
 }
 
 /** The file `base` names: as written, with an extension, with its JS extension swapped, or its folder's index. */
-function lookupModule(base: string, byKey: Map<string, Scanned>): Scanned | undefined {
+function lookupModule<T>(base: string, byKey: ReadonlyMap<string, T>): T | undefined {
   const exact = byKey.get(base);
-  if (exact) return exact;
+  if (exact !== undefined) return exact;
   // TypeScript ESM writes './users.js' for './users.ts'.
   const stem = base.replace(/\.(?:m|c)?jsx?$/, '');
   // Asked for every import followed on every join: no candidate list is built.
   for (const b of stem === base ? [base, `${base}/index`] : [base, stem, `${base}/index`])
     for (const ext of MODULE_EXTENSIONS) {
       const hit = byKey.get(b + ext);
-      if (hit) return hit;
+      if (hit !== undefined) return hit;
     }
   return undefined;
 }

@@ -190,6 +190,28 @@ export async function nextHandlerPaths(fs: FsLike, dir: string, files: readonly 
   return handlers.length > 0 ? handlers.map((f) => handlerPath(f.slice(dir.length + 1).split(sep).join('/'))) : undefined;
 }
 
+/** Whether `relPath` (POSIX, relative to a Next.js app) is one of its route handlers. */
+export function isNextRouteHandler(relPath: string): boolean {
+  return NEXT_ROUTE_HANDLER.test(relPath);
+}
+
+/** Next.js's own command building, developing or serving the app. */
+const NEXT_CLI = /(?:^|[\s;&|(])next\s+(?:build|dev|start)\b/;
+
+/**
+ * For a Next.js app in `dir` (a package depending on `next` whose scripts run Next.js's own
+ * command), the source files its package.json scripts run (`node server/index.js`, absolute): with
+ * its route handlers and top-level sources, where a framework server can start
+ * (servedClosure.ts servedSeeds). Undefined for any other package: one whose scripts do not run
+ * Next.js's command is a server whose files may all serve.
+ */
+export async function nextAppScope(fs: FsLike, dir: string): Promise<{ named: string[] } | undefined> {
+  const pkg = await readJsonObject(fs, join(dir, 'package.json'));
+  const scripts = Object.values(packageScripts(pkg));
+  if (!pkg || !dependencyNames(pkg).includes('next') || !scripts.some((cmd) => NEXT_CLI.test(cmd))) return undefined;
+  return { named: [...new Set(scripts.flatMap((cmd) => commandWords(cmd)).filter((w) => SOURCE_FILE.test(w)).map((w) => join(dir, ...w.split('/'))))] };
+}
+
 /** The folders that hold them. */
 const NEXT_ROUTE_FOLDERS = ['app', 'src/app', 'pages/api', 'src/pages/api'];
 

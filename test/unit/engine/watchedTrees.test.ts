@@ -142,6 +142,28 @@ suite('watched source trees: kept from a file watcher instead of walked', () => 
     walks('a tree with a symlink is never kept', scan());
   });
 
+  test("a Next.js app's root (served): only what its server loads is read and scanned, the other files walked with their mtimes; never kept, so a server file newly importing one brings it in", () => {
+    write('server.js', "const express = require('express');\nconst { api } = require('./server/api');\nconst app = express();\napp.use('/api', api);\n");
+    write('server/api.ts', "import { Router } from 'express';\nexport const api = Router();\napi.get('/health', h);\n");
+    write('components/Widget.tsx', "import express from 'express';\nexport const router = express.Router();\nrouter.get('/widget', h);\n");
+    const req = { root, routes: true, served: { named: [], aliases: [] } };
+    const whole = scanTreeSync({ root, routes: true }, buffer);
+    const first = trees.scan(req);
+    assert.deepEqual(first.files, whole.files, 'every file walked');
+    assert.deepEqual([...first.mtimes], [...whole.mtimes], 'with its mtime');
+    // main.ts is a top-level source (a seed); the modules and the component are loaded by nothing that serves.
+    assert.deepEqual(byFile(first).map((e) => e.file.slice(root.length + 1)), ['main.ts', 'server.js', 'server/api.ts']);
+    assert.equal(first.read, 3, 'only the closure read');
+    write('server/api.ts', "import { Router } from 'express';\nimport { router } from '../components/Widget';\nexport const api = Router();\napi.use(router);\n");
+    trees.changed([join(root, 'server/api.ts')]);
+    const second = trees.scan(req);
+    assert.equal(second.watchedChanges, undefined, 'walked, not kept');
+    assert.ok(byFile(second).some((e) => e.file.endsWith('components/Widget.tsx')));
+    // A computed load among what serves: every route source is read.
+    write('server.js', 'for (const f of files) require(`./server/${f}`);\n');
+    assert.deepEqual(byFile(trees.scan(req)).map((e) => e.file), byFile(scanTreeSync({ root, routes: true }, buffer)).map((e) => e.file));
+  });
+
   test('a tree no scan asked for within the idle time is dropped at its refresh, not walked in the background', async () => {
     trees.close();
     trees = createWatchedTrees({ buffer, onMissed: (_root, paths) => missed.push(paths), refreshMs: 100, idleDropMs: 50 });
