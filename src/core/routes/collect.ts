@@ -4,7 +4,7 @@
 import { posix } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
-import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestModuleDecl, RouterModuleEntry, UriVersioning, HelperArg } from './extracted';
+import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestModuleDecl, PrefixExclude, RouterModuleEntry, UriVersioning, HelperArg } from './extracted';
 import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, mayHold, substituteParams, methodRouterName, routerMethodName } from './extracted';
 import { DEFAULT_OBJECT, EACH, LISTED, SPREAD, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
 import { UNKNOWN_PREFIX, hapiPathToRoute, joinRoutePath, openApiPathToRoute, stripParamPatterns, unknownPrefixPath } from './joinPath';
@@ -182,7 +182,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
     for (const r of s.x.routes) {
       // Nest controllers are served by the app their module reaches (nestEntries), not through mounts.
       if ((r.router !== undefined && (unreachable.has(r.router) || unserved.has(`${s.key}#${r.router}`))) || (outside && r.kind !== 'nest') || (r.kind === 'nest' && !isRegistered(registered, s, r))) continue;
-      const nestRoute = (prefix: string | undefined, excluded: string[]) =>
+      const nestRoute = (prefix: string | undefined, excluded: PrefixExclude[]) =>
         nestPaths({ ...r, path: joinRoutePath((moduleMounts.get(`${s.key}#${r.controller ?? ''}`) ?? moduleMounts.get(`#${r.controller ?? ''}`)) ?? '', r.path) }, prefix, excluded, versioning);
       const serving = r.kind === 'nest' ? entries.filter((e) => e.controllers.has(r.controller ?? '')) : [];
       const paths =
@@ -321,7 +321,7 @@ function servedFrom(entry: Scanned | undefined, edges: MountEdge[]): Set<string>
  * with the controllers its module reaches through `imports`, by class name. Only when the
  * prefixes differ between entries; a controller no entry reaches takes the joined prefix.
  */
-function nestEntries(scanned: Scanned[], withPrefix: Scanned[]): { prefix: string | undefined; exclude: string[]; controllers: Set<string> }[] {
+function nestEntries(scanned: Scanned[], withPrefix: Scanned[]): { prefix: string | undefined; exclude: PrefixExclude[]; controllers: Set<string> }[] {
   const configs = withPrefix.filter((s) => s.x.nestEntryModule !== undefined);
   if (configs.length < 2 || new Set(configs.map((s) => JSON.stringify([s.x.globalPrefix, s.x.globalPrefixExclude ?? []]))).size < 2) return [];
   const modules = new Map<string, { controllers: string[]; imports: string[] }>();
@@ -417,10 +417,10 @@ function moduleRefs(s: Scanned, m: NestModuleDecl, byKey: Map<string, Scanned>, 
  * against the path without its version segment (`exclude: ['health']` with default version 1
  * serves /v1/health, not /api/v1/health).
  */
-function nestPaths(r: ExtractedRoute, globalPrefix: string | undefined, exclude: string[], versioning: UriVersioning | undefined): string[] {
+function nestPaths(r: ExtractedRoute, globalPrefix: string | undefined, exclude: PrefixExclude[], versioning: UriVersioning | undefined): string[] {
   const versions = versioning ? (r.version ?? versioning.defaultVersion) : undefined;
   const paths = versions?.length ? versions.map((v) => (v === NEUTRAL_VERSION ? r.path : joinRoutePath(`${versioning?.prefix ?? ''}${v}`, r.path))) : [r.path];
-  const excluded = isExcluded(r.path, exclude);
+  const excluded = isExcluded(r, exclude);
   return paths.map((p) => (globalPrefix && !excluded ? joinRoutePath(globalPrefix, p) : p));
 }
 
@@ -428,14 +428,21 @@ export function toSlash(p: string): string {
   return p.replace(/\\/g, '/');
 }
 
-/** Nest's exclude entries: exact paths, or 'x/(.*)' / 'x/*' for everything under x. */
-function isExcluded(path: string, exclude: string[]): boolean {
-  return exclude.some((ex) => {
-    const wildcard = /^(.*?)\/(?:\(\.\*\)|\*)$/.exec(ex);
-    if (!wildcard) return ex === path;
-    const base = wildcard[1] || '/';
-    return path === base || path.startsWith(base === '/' ? '/' : `${base}/`);
-  });
+/**
+ * Whether a Nest exclude entry covers a route: the entry's method (none for every method) and its
+ * path read as Nest's router reads it, `:name` for one segment and a wildcard (`(.*)`, `*`, `*name`,
+ * `{*name}`) for the rest; a trailing wildcard covers its base path too (`docs/(.*)` covers /docs).
+ */
+function isExcluded(r: { path: string; method: string }, exclude: PrefixExclude[]): boolean {
+  return exclude.some((ex) => (ex.method === undefined || ex.method === r.method) && excludePattern(ex.path).test(r.path));
+}
+
+function excludePattern(path: string): RegExp {
+  const wildcard = /^(?:\(\.\*\)|\{\*\w*\}|\*\w*)$/;
+  const segments = path.split('/').filter(Boolean);
+  const last = segments.length > 0 && wildcard.test(segments[segments.length - 1] ?? '') ? segments.pop() : undefined;
+  const body = segments.map((seg) => '/' + (wildcard.test(seg) ? '.*' : seg.replace(/:\w+|[^:]+/g, (part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))))).join('');
+  return new RegExp(`^${body}${last !== undefined ? '(?:/.*)?' : ''}/?$`);
 }
 
 /** Packages whose router factory makes a router only, never an app (ExtractedFile.plainRouters). */

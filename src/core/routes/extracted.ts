@@ -121,6 +121,15 @@ export const CLASS_ROUTER = 'class ';
 /** Stands for Nest's VERSION_NEUTRAL in a version list: the route has no version segment. */
 export const NEUTRAL_VERSION = '';
 
+/**
+ * One entry of Nest's setGlobalPrefix `exclude` list: a path in Nest's route syntax (`health`,
+ * `issuers/:id/vci/{*path}`, `docs/(.*)`), for one method or, without `method`, for all of them.
+ */
+export interface PrefixExclude {
+  path: string;
+  method?: string;
+}
+
 /** `app.enableVersioning(...)` with URI versioning (Nest's default type). */
 export interface UriVersioning {
   /** Put before the version in the path: 'v' unless `prefix` says otherwise ('' for `prefix: false`). */
@@ -196,8 +205,8 @@ export interface ExtractedFile {
    * a value the scan cannot find puts the controllers' routes under `…` instead of at the root.
    */
   globalPrefixUnknownShown?: true;
-  /** setGlobalPrefix's `exclude` paths, normalised. */
-  globalPrefixExclude?: string[];
+  /** setGlobalPrefix's `exclude` entries: paths normalised, and the method when one is named (RequestMethod.GET). */
+  globalPrefixExclude?: PrefixExclude[];
   /** The root module of the file's `NestFactory.create(AppModule)`. */
   nestEntryModule?: string;
   /** `app.enableVersioning(...)` when its type is URI; absent when not called or another type. */

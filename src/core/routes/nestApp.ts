@@ -5,7 +5,7 @@ import ts from 'typescript';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAsExpression, isBlock, isCallExpression, isExpression, isFunctionExpression, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isSpreadElement, isTypeReferenceNode, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { hasRefs, literalOf } from './values';
-import { NEUTRAL_VERSION, type NestModuleDecl, type RouterModuleEntry, type UriVersioning } from './extracted';
+import { NEUTRAL_VERSION, type NestModuleDecl, type PrefixExclude, type RouterModuleEntry, type UriVersioning } from './extracted';
 import { isFunctionWithBody, lastReturn, returnedExpressions, skipOuter } from './tsSyntax';
 import { controllersGivenTo, moduleListOf } from './nestModuleList';
 import { requireSource } from './moduleLoads';
@@ -96,16 +96,28 @@ export abstract class NestAppReader extends ExportReader {
     const options = call.arguments[1] ? skipOuter(call.arguments[1]) : undefined;
     if (!options || !isObjectLiteralExpression(options)) return;
     const exclude = this.prop(options, 'exclude');
-    const list = exclude ? skipOuter(exclude) : undefined;
-    if (!list || !isArrayLiteralExpression(list)) return;
-    const paths: string[] = [];
+    const list = exclude ? this.arrayOf(exclude) : undefined;
+    if (!list) return;
+    const entries: PrefixExclude[] = [];
     for (const el of list.elements) {
       const e = skipOuter(el);
       const v = isObjectLiteralExpression(e) ? this.evaluate(this.prop(e, 'path')) : this.evaluate(e);
       const text = literalOf(v);
-      if (text !== undefined) paths.push(joinRoutePath(text));
+      if (text === undefined) continue;
+      const method = isObjectLiteralExpression(e) ? requestMethod(this.prop(e, 'method')) : undefined;
+      entries.push(method ? { path: joinRoutePath(text), method } : { path: joinRoutePath(text) });
     }
-    this.out.globalPrefixExclude = paths;
+    this.out.globalPrefixExclude = entries;
+  }
+
+  /** An array literal, written in place or held by a constant of this file (`exclude: EXCLUDED_ROUTES`). */
+  private arrayOf(e: ts.Expression): ts.ArrayLiteralExpression | undefined {
+    const x = skipOuter(e);
+    if (isArrayLiteralExpression(x)) return x;
+    const held = isIdentifier(x) ? this.declOf(x) : undefined;
+    const init = held && isVariableDeclaration(held) ? held.initializer : held;
+    const value = init && isExpression(init as ts.Node) ? skipOuter(init as ts.Expression) : undefined;
+    return value && isArrayLiteralExpression(value) ? value : undefined;
   }
 
   /** `NestFactory.create(AppModule, ...)` in this file: the module the app is built from. */
@@ -218,12 +230,20 @@ export abstract class NestAppReader extends ExportReader {
    * makes (`@Module(getModuleConfig())`), what it returns on each path: lists built in code are
    * followed (nestModuleList.ts), a list with an entry not known is marked open.
    */
-  protected readNestModule(node: ts.ClassDeclaration, name: string, call: ts.CallExpression): void {
+  protected readNestModule(node: ts.ClassDeclaration, name: string, call: ts.CallExpression | undefined): void {
     const dynamic = node.members.filter((m) => isMethodDeclaration(m) && hasModifier(m, ts.SyntaxKind.StaticKeyword)).flatMap((m) => moduleObjects(m));
-    const arg = call.arguments[0];
+    // Without @Module, only a class whose dynamic modules name it (`module: KeyModule`) is one.
+    if (!call && !dynamic.some((o) => this.namesModule(o, name))) return;
+    const arg = call?.arguments[0];
     const meta = arg ? this.moduleMetadata(arg, 0) : { objects: [], configs: [] };
     const m = meta ? this.moduleDecl([...meta.objects, ...dynamic], meta.configs) : { controllers: [], imports: [], openControllers: true, openImports: true };
     this.out.nestModules = { ...(this.out.nestModules ?? {}), [name]: m };
+  }
+
+  private namesModule(o: ts.ObjectLiteralExpression, name: string): boolean {
+    const m = this.prop(o, 'module');
+    const x = m ? skipOuter(m) : undefined;
+    return x !== undefined && isIdentifier(x) && x.text === name;
   }
 
   /** The lists the metadata objects give, and the other files' functions whose metadata they take too. */
@@ -310,6 +330,16 @@ export abstract class NestAppReader extends ExportReader {
       return recv.text === id.text && this.ownName(recv.text, recv) === own;
     });
   }
+}
+
+/**
+ * An exclude entry's `method: RequestMethod.GET`: the method it names; none for RequestMethod.ALL
+ * (or anything else), which excludes the path for every method.
+ */
+function requestMethod(e: ts.Expression | undefined): string | undefined {
+  const x = e ? skipOuter(e) : undefined;
+  const name = x && isPropertyAccessExpression(x) ? x.name.text : undefined;
+  return name && /^(?:GET|POST|PUT|DELETE|PATCH|OPTIONS|HEAD)$/.test(name) ? name : undefined;
 }
 
 /**

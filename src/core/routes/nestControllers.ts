@@ -58,14 +58,21 @@ export abstract class NestControllerReader extends NestAppReader {
     const base = baseClassName(node) ?? called?.name;
     if (!isController && node.name) this.readHandlerClass(node, node.name.text, base, called && this.argValues(called.args));
     if (!isController && node.name && called) (this.out.factoryControllers ??= []).push({ controller: node.name.text, line: this.line(node) });
+    let module = false;
     for (const d of decorators) {
       const call = isCallExpression(d.expression) ? d.expression : undefined;
       const name = call ? this.decoratorName(call.expression) : undefined;
-      if (name === 'Module' && call && node.name) this.readNestModule(node, node.name.text, call);
+      if (name === 'Module' && call && node.name) {
+        module = true;
+        this.readNestModule(node, node.name.text, call);
+      }
       if (!call || !name) continue;
       if (name === 'Controller' || name === 'JsonController') this.readController(node, d, this.controllerPath(d, call.arguments[0]), base);
       else if (!isController) this.readControllerFactoryUse(node, d, call, name, base);
     }
+    // A class with no @Module whose static methods return dynamic modules of it (`static forRoot():
+    // DynamicModule { return { module: KeyModule, controllers: [...] } }`) is a module all the same.
+    if (!module && !isController && node.name) this.readNestModule(node, node.name.text, undefined);
   }
 
   /**

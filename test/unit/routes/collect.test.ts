@@ -53,6 +53,59 @@ suite('collectRoutes: NestJS', () => {
     assert.equal('module' in (routes.find((r) => r.path === '/health') ?? {}), false);
   });
 
+  test('an exclude list held by a constant, its entries with a method and path parameters or a wildcard rest: only those routes, for those methods, stay outside the prefix', () => {
+    const { routes, warnings } = collectRoutes(
+      [
+        {
+          file: '/ws/src/main.ts',
+          text: [
+            'const KEPT_AT_ROOT: { path: string; method: RequestMethod }[] = [',
+            "  { path: '/', method: RequestMethod.GET },",
+            "  { path: 'wallet/:walletId/flow/{*path}', method: RequestMethod.ALL },",
+            "  { path: 'files/:name', method: RequestMethod.GET },",
+            '];',
+            'const app = await NestFactory.create(AppModule);',
+            "app.setGlobalPrefix('api', { exclude: KEPT_AT_ROOT });",
+          ].join('\n'),
+        },
+        { file: '/ws/src/app.controller.ts', text: "@Controller()\nexport class AppController {\n  @Get()\n  home() {}\n  @Post()\n  ping() {}\n}" },
+        {
+          file: '/ws/src/flow.controller.ts',
+          text: "@Controller('wallet/:walletId')\nexport class FlowController {\n  @Post('flow/start')\n  start() {}\n  @Get('flow/steps/:n')\n  step() {}\n  @Get('settings')\n  settings() {}\n}",
+        },
+        { file: '/ws/src/files.controller.ts', text: "@Controller('files')\nexport class FilesController {\n  @Get(':name')\n  read() {}\n  @Post(':name')\n  write() {}\n}" },
+      ],
+      { moduleOf },
+    );
+    assert.deepEqual(lines(routes).sort(), [
+      'GET /',
+      'GET /api/wallet/:walletId/settings',
+      'GET /files/:name',
+      'GET /wallet/:walletId/flow/steps/:n',
+      'POST /api',
+      'POST /api/files/:name',
+      'POST /wallet/:walletId/flow/start',
+    ]);
+    assert.deepEqual(warnings, []);
+  });
+
+  test('a class with no @Module whose static forRoot() returns a dynamic module naming it registers that module\'s controllers', () => {
+    const { routes } = collectRoutes(
+      [
+        { file: '/ws/src/main.ts', text: 'const app = await NestFactory.create(AppModule);\nawait app.listen(3000);' },
+        { file: '/ws/src/app.module.ts', text: '@Module({ imports: [KeysModule.forRoot()] })\nexport class AppModule {}' },
+        {
+          file: '/ws/src/keys/keys.module.ts',
+          text: '@Global()\nexport class KeysModule {\n  static forRoot(): DynamicModule {\n    return { module: KeysModule, controllers: [KeysController], providers: [] };\n  }\n}',
+        },
+        { file: '/ws/src/keys/keys.controller.ts', text: "@Controller('keys')\nexport class KeysController {\n  @Get()\n  list() {}\n}" },
+        { file: '/ws/src/keys/spare.controller.ts', text: "@Controller('spare')\nexport class SpareController {\n  @Get()\n  list() {}\n}" },
+      ],
+      { moduleOf },
+    );
+    assert.deepEqual(lines(routes), ['GET /keys']);
+  });
+
   test('x-runtime-drift.routePrefix wins over setGlobalPrefix', () => {
     const { routes } = collectRoutes(files, { moduleOf, routePrefix: '/v2/' });
     assert.deepEqual(lines(routes), ['GET /health', 'POST /v2/workflows', 'GET /v2/workflows/steps/definitions']);

@@ -69,7 +69,7 @@ suite('extractRoutesFromSource: NestJS', () => {
     assert.deepEqual(warningsOf('/ws/src/a.ts', out), ['/ws/src/a.ts:3: @Get path is not known statically; route skipped (list it in x-runtime-drift.routes)']);
   });
 
-  test('setGlobalPrefix in main.ts is normalised, with its exclude list', () => {
+  test('setGlobalPrefix in main.ts is normalised, with its exclude list and each entry\'s method', () => {
     const main = [
       'async function bootstrap() {',
       '  const app = await NestFactory.create(AppModule);',
@@ -82,7 +82,7 @@ suite('extractRoutesFromSource: NestJS', () => {
     ].join('\n');
     const out = extractRoutesFromSource(main, 'main.ts');
     assert.equal(out.globalPrefix, '/api/v1');
-    assert.deepEqual(out.globalPrefixExclude, ['/health', '/metrics']);
+    assert.deepEqual(out.globalPrefixExclude, [{ path: '/health' }, { path: '/metrics', method: 'GET' }]);
     assert.deepEqual(out.routes, []);
   });
 });
