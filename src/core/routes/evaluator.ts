@@ -3,7 +3,7 @@
 // statics, constructor parameters, listed names and calls that pass a value on; and the warning
 // for a mount prefix that is not known statically.
 import ts from 'typescript';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { EACH, LISTED, ONE_OF, SPREAD, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, str, type ConstValue, type StrValue } from './values';
 import { skipOuter } from './tsSyntax';
@@ -14,6 +14,17 @@ import { dynamicImportSource, requireSource } from './moduleLoads';
 
 /** Calls whose value is their first argument, as far as paths are concerned. */
 const IDENTITY_CALL = /^(?:String|Object\.freeze|createRoute|\w+\.createRoute)$/;
+
+/** Functions merging objects: a configuration's defaults with what a file or the environment gives at run time. */
+const MERGE_FUNCTION = /^(?:merge|mergeDeep|deepMerge|deepmerge|defaults|defaultsDeep|extend)$/;
+
+/** `merge(a, b)`, `this.merge(a, b)`, `_.defaultsDeep(a, b)`, `Object.assign({}, a, b)`. */
+function isMergeCall(callee: ts.Expression): boolean {
+  const x = skipOuter(callee);
+  if (isIdentifier(x)) return MERGE_FUNCTION.test(x.text);
+  if (!isPropertyAccessExpression(x)) return false;
+  return MERGE_FUNCTION.test(x.name.text) || (x.name.text === 'assign' && isIdentifier(x.expression) && x.expression.text === 'Object');
+}
 
 /** An environment variable's name as an env helper's first argument takes it (`GLOBAL_PREFIX`). */
 const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
@@ -121,8 +132,36 @@ export abstract class Evaluator extends ReaderBase {
       return propOf(base, [key]);
     }
     if (isCallExpression(node)) return this.evaluateCall(node, depth);
+    if (isNewExpression(node)) return this.instanceValue(node, depth);
     if (isEnumMember(node) && node.initializer) return this.evaluate(node.initializer, depth);
     return undefined;
+  }
+
+  /**
+   * `export default new Config()` of a class declared in the file: the instance's fields known
+   * statically, those with an initializer and those its constructor sets (`this.API = configs.API`),
+   * for `config.API.PREFIX` read in other files. Undefined when no field is known.
+   */
+  private instanceValue(node: ts.NewExpression, depth: number): ConstValue | undefined {
+    const decl = isIdentifier(node.expression) ? this.lookup(node.expression.text) : undefined;
+    if (!decl || !isClassDeclaration(decl as ts.Node)) return undefined;
+    const props: Record<string, ConstValue> = {};
+    const set = (name: string, e: ts.Expression) => {
+      const v = this.evaluate(e, depth);
+      if (v) props[name] = v;
+    };
+    for (const m of (decl as ts.ClassDeclaration).members) {
+      if (isPropertyDeclaration(m) && m.initializer && isIdentifier(m.name) && !hasModifier(m, ts.SyntaxKind.StaticKeyword)) set(m.name.text, m.initializer);
+      if (!isConstructorDeclaration(m) || !m.body) continue;
+      for (const st of m.body.statements) {
+        const e = isExpressionStatement(st) ? skipOuter(st.expression) : undefined;
+        if (!e || !isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+        const left = e.left;
+        if (isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) set(left.name.text, e.right);
+      }
+    }
+    // Fields set elsewhere (a method, a file's values) may be there too: none is known absent.
+    return Object.keys(props).length > 0 ? { kind: 'obj', props, other: { [SPREAD]: null } } : undefined;
   }
 
   private evaluateTemplate(node: ts.TemplateExpression, depth: number): ConstValue | undefined {
@@ -259,6 +298,35 @@ export abstract class Evaluator extends ReaderBase {
     const local = `*load*${imported}*${source}`;
     if (!this.out.imports.some((i) => i.local === local)) this.out.imports.push({ local, imported, source });
     return str({ ref: { local, path: byDefault ? path.slice(1) : path } });
+  }
+
+  /**
+   * `merge(configFromFile, defaults)`, `Object.assign({}, defaults, fromEnv)`, `_.defaultsDeep(...)`:
+   * the objects known statically merged (a later one's keys over an earlier one's), each of their
+   * values a default the others (a file read at run time) may replace, as `process.env.X || '/api'`
+   * reads. Undefined when no argument is a known object.
+   */
+  private mergedDefaults(args: readonly ts.Expression[], depth: number): ConstValue | undefined {
+    const objects = args.map((a) => this.evaluate(a, depth)).filter((v): v is Extract<ConstValue, { kind: 'obj' }> => v?.kind === 'obj');
+    if (!objects.some((o) => Object.keys(o.props).length > 0)) return undefined;
+    return { kind: 'obj', props: Object.assign({}, ...objects.map((o) => o.props)) as Record<string, ConstValue>, other: { [SPREAD]: null } };
+  }
+
+  /**
+   * `[].concat(require('./a'), require('./b'))`: one list, the receiver's items then each argument's
+   * (a list's items, else the value itself), as Array.prototype.concat makes it. Undefined on a
+   * receiver that is not a list (a string's concat) or an argument not known statically.
+   */
+  private concatenatedList(receiver: ts.Expression, args: readonly ts.Expression[], depth: number): ConstValue | undefined {
+    const list = this.evaluate(receiver, depth);
+    if (list?.kind !== 'arr') return undefined;
+    const items = [...list.items];
+    for (const a of args) {
+      const v = this.evaluate(a, depth);
+      if (!v) return undefined;
+      items.push(...(v.kind === 'arr' ? v.items : [v]));
+    }
+    return { kind: 'arr', items };
   }
 
   private evaluateArray(node: ts.ArrayLiteralExpression, depth: number): ConstValue | undefined {
@@ -410,6 +478,10 @@ export abstract class Evaluator extends ReaderBase {
       const list = this.evaluate(callee.expression, depth);
       return list?.kind === 'arr' ? list : undefined;
     }
+    if (isPropertyAccessExpression(callee) && callee.name.text === 'concat') return this.concatenatedList(callee.expression, node.arguments, depth);
+    if (isMergeCall(callee)) return this.mergedDefaults(node.arguments, depth);
+    // `require('./routes/health')` written where a value is (a list's element): the module's exports, as a reference.
+    if (requireSource(node) !== undefined) return this.alternative(node, depth);
     // String(x), Object.freeze({...}), @hono/zod-openapi createRoute({...}): the argument itself.
     if (IDENTITY_CALL.test(calleeName(callee) ?? '')) return this.evaluate(node.arguments[0], depth);
     // A project's own wrapper of createRoute given a route config, `defineRoute({ method: 'post', path: '/x', tags })`:

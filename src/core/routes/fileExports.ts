@@ -248,10 +248,11 @@ export abstract class ExportReader extends MountReader {
         if (req !== undefined) this.out.imports.push({ local: '*reexport*default', imported: 'default', source: req });
         if (isObjectLiteralExpression(e)) this.exportObjectMembers(e);
         // `export default { ...config, baseUrl }`: its value, for `config.api.prefix` in a file importing it;
-        // `export default [{ method, path }, ...]` (`[a, b].flat()`): a table of route options.
+        // `export default [{ method, path }, ...]` (`[a, b].flat()`, `[].concat(a, b)`): a table of route options.
         // `export default env === 'production' ? prod : dev`: one of them (evaluator.ts oneOf).
         const chosen = isConditionalExpression(e) || isBinaryExpression(e);
-        const value = isObjectLiteralExpression(e) || isArrayLiteralExpression(e) || isFlatCall(e) || chosen ? this.evaluate(e) : undefined;
+        // `export default new Config()`: the instance's fields (evaluator.ts instanceValue).
+        const value = isObjectLiteralExpression(e) || isArrayLiteralExpression(e) || isListCall(e) || isNewExpression(e) || chosen ? this.evaluate(e) : undefined;
         if (value?.kind === 'obj' || value?.kind === 'arr' || (chosen && value?.kind === 'str')) (this.out.constants ??= {})[DEFAULT_OBJECT] = value;
       }
     }
@@ -444,7 +445,7 @@ function returnsFactory(fn: ts.FunctionLikeDeclaration, isFactory: (e: ts.Node) 
   return e !== undefined && isFactory(chainRoot(e));
 }
 
-/** `[a, b].flat()`. */
-function isFlatCall(e: ts.Expression): boolean {
-  return isCallExpression(e) && isPropertyAccessExpression(e.expression) && e.expression.name.text === 'flat' && isArrayLiteralExpression(skipOuter(e.expression.expression));
+/** A list made from a list literal: `[a, b].flat()`, `[].concat(require('./a'), require('./b'))`. */
+function isListCall(e: ts.Expression): boolean {
+  return isCallExpression(e) && isPropertyAccessExpression(e.expression) && /^(?:flat|concat)$/.test(e.expression.name.text) && isArrayLiteralExpression(skipOuter(e.expression.expression));
 }

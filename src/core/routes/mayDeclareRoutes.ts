@@ -55,6 +55,14 @@ const EXPORTED_NAME = /\b(?:export\s+default|module\.exports\s*=)\s*([\w$]+)\s*(
 const objectDeclared = (name: string) =>
   new RegExp(String.raw`\b(?:const|let|var)\s+${name.replace(/\$/g, '\\$')}\s*(?::[^=;]*)?=(?:\s*\{|[^;]*?(?:\b(?:require|import)\s*\(|\?|&&|\|\|))`);
 
+// An instance of a class the file declares, exported, that merges objects (`class Config { constructor()
+// { this.API = merge(fromFile, defaults).API } } export default new Config();`): a configuration whose
+// defaults other files build paths from (`config.API.PREFIX + 'x'`). A service exported as an
+// instance (the common case, merging nothing) is no such value.
+const EXPORTED_INSTANCE = /\b(?:export\s+default|module\.exports\s*=)\s*new\s+([\w$]+)\s*\(/;
+const MERGES = /\b(?:merge|mergeDeep|deepMerge|deepmerge|defaults|defaultsDeep|extend)\s*\(/;
+const classDeclared = (name: string) => new RegExp(String.raw`\bclass\s+${name.replace(/\$/g, '\\$')}\b`);
+
 // A module's own barrel object (`const routes = require('./routes'); module.exports = { routes, service }`,
 // `import routes from './routes'; export default { routes }`): no quote after its export, yet another
 // file mounts `mod.routes`. An exported object literal naming a module this file loads from its own tree.
@@ -62,12 +70,14 @@ const LOCAL_LOAD = /\b(?:(?:const|let|var)\s+([\w$]+)\s*=\s*require\s*\(|import\
 const EXPORTED_OBJECT = /\b(?:module\.exports\s*=|export\s+default)\s*\{([^{}]*)\}/;
 
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
-export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}`;
+export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}`;
 
 export function mayDeclareRoutes(text: string): boolean {
   if (ROUTE_TOKENS.test(text)) return true;
   // A search first: matchAll copies the expression and makes an iterator for every file, and most export nothing by name.
   if (text.search(EXPORTED_NAME) >= 0) for (const m of text.matchAll(EXPORTED_NAME)) if (m[1] !== undefined && objectDeclared(m[1]).test(text)) return true;
+  const instance = EXPORTED_INSTANCE.exec(text)?.[1];
+  if (instance !== undefined && MERGES.test(text) && classDeclared(instance).test(text)) return true;
   return reExportsLocalModule(text);
 }
 

@@ -262,12 +262,12 @@ function rootName(e: ts.Expression): string | undefined {
 }
 
 /**
- * A path a router matches from its root: '/x', '*', '', or one starting with an unnamed
+ * A path a router matches from its root: '/x', '*', Express 5's '*splat', '', or one starting with an unnamed
  * path-to-regexp group with no slash in it (koa-router's and Express 4's catch-all `(.*)`). A group
  * holding slashes (`(/clusters/[^/]*)?/api`) is a regex no single path spells.
  */
 export function isRoutePath(p: string): boolean {
-  return p.startsWith('/') || p === '*' || p === '' || /^\([^/()]*\)/.test(p);
+  return p.startsWith('/') || p === '*' || p === '' || /^\([^/()]*\)/.test(p) || /^\*[A-Za-z_$][\w$]*$/.test(p);
 }
 
 /** `module.exports`. */

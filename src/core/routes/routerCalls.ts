@@ -201,7 +201,8 @@ export abstract class RouterCallReader extends ReceiverReader {
       return true;
     }
     const ref = options.kind === 'str' && options.parts.length === 1 && typeof options.parts[0] === 'object' ? options.parts[0].ref : undefined;
-    if (!ref) return false;
+    // A list made here of other files' tables (`const routes = [].concat(require('./a'), require('./b'))`): collect.ts follows each.
+    if (!ref && !(options.kind === 'arr' && hasRefs(options))) return false;
     this.out.routes.push({ method: 'ALL', optionsValue: options, path: joinRoutePath(this.routers.get(router) ?? ''), line: this.line(call), kind: 'router', router });
     return true;
   }

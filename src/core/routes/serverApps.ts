@@ -24,6 +24,8 @@ export const SERVER_FRAMEWORKS = [
   '@hono/node-server',
   'restify',
   'polka',
+  '@hapi/hapi',
+  'hapi',
   // AdonisJS 5 and 6 (adonisRoutes.ts), and 4 (`@adonisjs/framework`).
   '@adonisjs/core',
   '@adonisjs/framework',

@@ -610,6 +610,21 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.equal((await inferMapping(bundledOnly, spec()))?.bundled, true);
   });
 
+  test('a hapi server started from a root index.js that requires server/, beside a webpack build of browser assets: the image runs the source, not a bundle', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': pkg({ '@hapi/hapi': '21', webpack: '5' }, { build: 'webpack', start: 'node index.js' }),
+      '/ws/backend/webpack.config.js': "module.exports = { entry: { app: './server/src/js/app.js' }, output: { path: require('path').resolve(__dirname, 'server/dist/js') }, target: 'web' };\n",
+      '/ws/backend/index.js': "require('./server')().then((s) => s.start());\n",
+      '/ws/backend/server/index.js': '',
+      '/ws/backend/server/src/js/app.js': '',
+      '/ws/backend/Dockerfile': 'FROM node:22 AS base\nWORKDIR /home/node/app\nCOPY ./server ./server\nCOPY ./index.js .\nCOPY package*.json .\nFROM base AS production\nRUN npm ci --omit=dev && npm run build\nCMD ["node", "index.js"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.bundled, false, m?.evidence.join('\n'));
+    assert.equal(m?.sourceRoot, '/ws/backend', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/home/node/app');
+  });
+
   test('COPY . . with no local build output and no build step: the image runs the sources (ts-node)', async () => {
     const fs = memFs({
       '/ws/backend/package.json': pkg({ koa: '2' }, { start: 'ts-node src/server.ts' }),

@@ -65,6 +65,40 @@ suite('hapi', () => {
     assert.deepEqual(warnings, []);
   });
 
+  test("a CommonJS router plugin gathering its table itself: [].concat(require('../routes/a'), ...) of modules exporting a route object or a list of them, paths from a module constant in a template; server.route(routes) in register: server => {...}", () => {
+    const { routes, warnings } = collect({
+      '/s/server/routes/home.js': "module.exports = { method: 'GET', path: '/', handler: () => 'home' }",
+      '/s/server/routes/levels.js': [
+        "const route = 'levels'",
+        'module.exports = [',
+        "  { method: 'GET', path: `/${route}/{area}/{kind?}`, handler: () => [] },",
+        "  { method: 'POST', path: `/${route}`, handler: () => 'ok' }",
+        ']',
+      ].join('\n'),
+      '/s/server/plugins/router.js': [
+        'const routes = [].concat(',
+        "  require('../routes/home'),",
+        "  require('../routes/levels')",
+        ')',
+        "module.exports = { plugin: { name: 'router', register: server => { server.route(routes) } } }",
+      ].join('\n'),
+      '/s/server/index.js': "const hapi = require('@hapi/hapi')\nmodule.exports = async () => { const server = hapi.server(); await server.register(require('./plugins/router')); return server }\n",
+    });
+    assert.deepEqual(routes, ['GET /', 'GET /levels/:area/:kind?', 'POST /levels']);
+    assert.deepEqual(warnings, []);
+  });
+
+  test('a table module exporting [].concat(...) of other modules\' tables, imported by the plugin that routes it', () => {
+    const { routes, warnings } = collect({
+      '/s/routes/status.js': "module.exports = { method: 'GET', path: '/status', handler: () => 'ok' }",
+      '/s/routes/items.js': "module.exports = [{ method: 'GET', path: '/items', handler: () => [] }, { method: 'DELETE', path: '/items/{id}', handler: () => null }]",
+      '/s/routes/index.js': "module.exports = [].concat(require('./status'), require('./items'))",
+      '/s/server.js': "const Hapi = require('@hapi/hapi')\nconst routes = require('./routes')\nconst server = Hapi.server()\nserver.route(routes)\n",
+    });
+    assert.deepEqual(routes, ['DELETE /items/:id', 'GET /items', 'GET /status']);
+    assert.deepEqual(warnings, []);
+  });
+
   test('an imported table with an element not known statically: the others, and a warning at server.route', () => {
     const { routes, warnings } = collect({
       '/s/routes.js': "module.exports = [{ method: 'GET', path: '/a', handler: a }, { method: 'GET', path: buildPath(), handler: b }];",

@@ -78,6 +78,8 @@ const CONSTANTS: Record<string, string> = {
   // One chosen at run time among loaded modules or other objects, exported by name: no quote after the export, no `= {`.
   'loaded config chosen by the environment': "let config: Options =\n  (process.env.NODE_ENV === 'local' && require('./config.local')).default ||\n  require('./config.prod').default\nexport default config",
   'config chosen by a conditional': "const config = isProduction ? production : development;\nexport default config;",
+  // An instance of the file's class whose constructor merges a file's settings over defaults: no quote after the export.
+  'config instance merging defaults': "const fromFile = require(process.env.CONFIG ?? '../config.json');\nclass Config {\n  constructor() {\n    this.API = merge(fromFile, defaults).API;\n  }\n}\nexport default new Config();",
 };
 
 /** Exports whose strings are no value of the export: a function's, a tagged template's. */
@@ -137,6 +139,8 @@ suite('mayDeclareRoutes (the cheap pre-filter)', () => {
 
   test('skips plain code', () => {
     assert.equal(mayDeclareRoutes('export class UsersService { list() { return [] } }'), false);
+    // a service exported as an instance of its class, merging nothing: no configuration's defaults
+    assert.equal(mayDeclareRoutes('class Blocks {\n  private blocks = [];\n  constructor() { this.cache = new Map(); }\n}\nexport default new Blocks();'), false);
     assert.equal(mayDeclareRoutes("import { x } from './y';\nexport const z = x + 1;"), false);
     // an exported object of a package's modules, or of none this file loads from its own tree
     assert.equal(mayDeclareRoutes("const lodash = require('lodash');\nconst util = require('./util');\nmodule.exports = { lodash, helper };"), false);

@@ -337,6 +337,47 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(routes.sort(), ['GET /health-check-db', 'GET /ping']);
   });
 
+  test("paths concatenated onto a configuration exported as an instance of its class (export default new Config()), its fields set in the constructor from a merge of a file read at run time over a literal defaults object: the defaults' values", () => {
+    const routes = routesOf({
+      '/s/src/config.ts': [
+        "const configFromFile = require(process.env.CONFIG_FILE ? process.env.CONFIG_FILE : '../config.json');",
+        "interface IConfig { SERVER: { API_PREFIX: string; PORT: number } }",
+        "const defaults: IConfig = { 'SERVER': { 'API_PREFIX': '/api/v1/', 'PORT': 8999 } };",
+        'class Config implements IConfig {',
+        "  SERVER: IConfig['SERVER'];",
+        '  constructor() {',
+        '    const configs = this.merge(configFromFile, defaults);',
+        '    this.SERVER = configs.SERVER;',
+        '  }',
+        '  merge = (...objects: object[]): IConfig => objects.reduce((a, b) => ({ ...b, ...a })) as IConfig;',
+        '}',
+        'export default new Config();',
+      ].join('\n'),
+      '/s/src/api/prices.routes.ts': [
+        "import { Application } from 'express';",
+        "import config from '../config';",
+        'class PricesRoutes {',
+        '  public initRoutes(app: Application): void {',
+        '    app',
+        "      .get(config.SERVER.API_PREFIX + 'prices', this.getPrices)",
+        "      .post(config.SERVER.API_PREFIX + 'prices/' + 'refresh', this.getPrices);",
+        '  }',
+        '  private getPrices() {}',
+        '}',
+        'export default new PricesRoutes();',
+      ].join('\n'),
+      '/s/src/index.ts': "import express from 'express';\nimport pricesRoutes from './api/prices.routes';\nconst app = express();\npricesRoutes.initRoutes(app);\napp.listen(8999);\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /api/v1/prices', 'POST /api/v1/prices/refresh']);
+  });
+
+  test("Express 5's named wildcard written without a slash (app.all('*splat', h), the last route of an app) is a catch-all route, as '*' is", () => {
+    const routes = routesOf({
+      '/s/app.js': "const express = require('express')\nconst app = express()\napp.get('/healthcheck', h)\napp.set('title', 'x')\nconsole.log(app.get('title'))\napp.all('*splat', (req, res) => res.redirect('https://example.org/404'))\napp.listen(3000)\n",
+    });
+    assert.deepEqual(routes.sort(), ['ALL /*splat', 'GET /healthcheck']);
+  });
+
   test('a route table iterated with forEach mounts each router at its path', () => {
     const routes = routesOf({
       '/s/routes/v1/index.js':
