@@ -422,18 +422,31 @@ async function builtOutputsInImage(fs: FsLike, df: Dockerfile, context: string, 
   return found;
 }
 
-/** Workspace package folders (relative, `./apps/server`) that a COPY source path runs through, in Dockerfile order. */
+/**
+ * Workspace package folders (relative, `./apps/server`) that a COPY source path runs through, or
+ * that a folder it copies holds (`COPY packages ./packages`; not the context's root), in Dockerfile
+ * order. A package's manifest copied alone (`COPY apps/server/package.json apps/server/`, for the
+ * install of every workspace's dependencies) brings none of its code.
+ */
 function copiedPackageDirs(df: Dockerfile, context: string, packages: Map<string, string>): string[] {
   const rels = [...new Set(packages.values())].map((d) => relative(context, d).split(sep).join('/')).filter((r) => r !== '' && !r.startsWith('..'));
   const found: string[] = [];
   for (const stage of df.stages)
     for (const copy of stage.copies)
       for (const src of copy.sources) {
-        const padded = `/${src.replace(/^\.\//, '')}/`;
-        for (const rel of rels) if (padded.includes(`/${rel}/`) && !found.includes(`./${rel}`)) found.push(`./${rel}`);
+        const path = posix.normalize(src.replace(/^\.\//, '')).replace(/\/+$/, '');
+        const padded = `/${path}/`;
+        for (const rel of rels) {
+          const at = padded.indexOf(`/${rel}/`);
+          const holds = path !== '.' && copy.from === undefined && isAtOrInside(path, rel, '/');
+          if ((holds || (at >= 0 && !MANIFEST.test(padded.slice(at + rel.length + 1)))) && !found.includes(`./${rel}`)) found.push(`./${rel}`);
+        }
       }
   return found;
 }
+
+/** What is left of a COPY source below a package's folder when it copies only the package's manifest or lockfile. */
+const MANIFEST = /^\/(?:package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?)\/$/;
 
 /**
  * The command a stage starts (the compose `command:` instead of its CMD when there is one) and

@@ -903,6 +903,64 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.equal(m?.target, '/acme/services/web', m?.evidence.join('\n'));
   });
 
+  test("a workspace package whose manifest alone the Dockerfile copies (for the install) is not in the image: the package it copies whole and starts is, though it uses no server framework", async () => {
+    const fs = memFs({
+      '/ws/package.json': JSON.stringify({ private: true, workspaces: ['web', 'bot', 'shared'] }),
+      '/ws/web/package.json': JSON.stringify({ name: '@acme/web', dependencies: { hono: '4' }, scripts: { start: 'node dist/index.js' } }),
+      '/ws/web/src/index.ts': '',
+      '/ws/bot/package.json': JSON.stringify({ name: '@acme/bot', dependencies: { '@slack/bolt': '4' }, scripts: { start: 'node app.js' } }),
+      '/ws/bot/app.js': '',
+      '/ws/bot/listeners/message.js': '',
+      '/ws/shared/package.json': JSON.stringify({ name: '@acme/shared' }),
+      '/ws/shared/index.js': '',
+      '/ws/bot/Dockerfile': [
+        'FROM node:22-alpine',
+        'WORKDIR /app',
+        'COPY package.json package-lock.json ./',
+        'COPY web/package.json web/',
+        'COPY bot/package.json bot/',
+        'COPY shared/package.json shared/',
+        'RUN npm ci --workspace @acme/bot --omit=dev',
+        'COPY bot bot',
+        'COPY shared shared',
+        'CMD ["npm", "start", "--workspace", "@acme/bot"]',
+        '',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/bot/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/bot', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/bot', m?.evidence.join('\n'));
+  });
+
+  test('the folder holding the workspace packages copied whole (COPY packages ./packages, after their manifests for the install) copies each package: the server among them is the code', async () => {
+    const fs = memFs({
+      '/ws/package.json': JSON.stringify({ private: true, scripts: { build: 'pnpm -r build' } }),
+      '/ws/pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n",
+      '/ws/packages/front/package.json': JSON.stringify({ name: '@acme/front', dependencies: { next: '14', react: '18', 'react-dom': '18' } }),
+      '/ws/packages/api/package.json': JSON.stringify({ name: '@acme/api', dependencies: { express: '4' }, devDependencies: { typescript: '5' }, scripts: { build: 'tsc', start: 'node dist/server.js' } }),
+      '/ws/packages/api/tsconfig.json': JSON.stringify({ compilerOptions: { rootDir: 'src', outDir: 'dist' } }),
+      '/ws/packages/api/src/server.ts': '',
+      '/ws/Dockerfile': [
+        'FROM node:20 AS build',
+        'WORKDIR /app',
+        'COPY package.json pnpm-workspace.yaml ./',
+        'COPY packages/front/package.json ./packages/front/package.json',
+        'COPY packages/api/package.json ./packages/api/package.json',
+        'RUN pnpm install',
+        'COPY packages ./packages',
+        'RUN pnpm build',
+        'FROM node:20',
+        'WORKDIR /app',
+        'COPY --from=build /app/packages ./packages',
+        'CMD ["node", "packages/api/dist/server.js"]',
+        '',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/packages/api/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/packages/api/dist', m?.evidence.join('\n'));
+  });
+
   // An Nx build target that runs a bundler through nx:run-commands; the output is built outside
   // Docker (CI) and a root Dockerfile copies the prebuilt folder.
   const NX_RUN_COMMANDS = (command: string, outputs: string[]) => ({
