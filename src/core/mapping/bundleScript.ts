@@ -1,11 +1,13 @@
 // A build script of the project's own (`"build": "bun run build.ts"`, `node scripts/build.mjs`, or
 // a RUN of the Dockerfile: `RUN node build.mjs`) that bundles through a bundler's JavaScript API:
 // `Bun.build({ entrypoints, outdir })`, esbuild's `build` / `buildSync({ entryPoints, outdir |
-// outfile })`, rollup's `rollup({ input })` with `output` or `bundle.write({ dir | file })`, tsup's
-// `build({ entry, outDir })`; or a build CLI given a configuration file of the project (`x build -c
+// outfile })`, rollup's `rollup({ input })` with `output` or `bundle.write({ dir | file })`,
+// rolldown's `build({ input, output: { file | dir } })` or `rolldown({ input })`, tsup's `build({
+// entry, outDir })`; or a build CLI given a configuration file of the project (`x build -c
 // x.config.ts`) whose options name one output file (`outfile`): one file out is a bundle. Read from
 // the script's syntax: only literal options count (a folder computed at run time says nothing).
 // https://bun.sh/docs/bundler https://esbuild.github.io/api/#build https://rollupjs.org/javascript-api/
+// https://rolldown.rs/apis/javascript-api
 import { dirname, join, posix, relative, sep } from 'node:path';
 import type { FsLike } from '../ports';
 import type { BuildProject } from './buildProject';
@@ -37,6 +39,7 @@ export const MODULE_APIS: Readonly<Record<string, { tool: string; calls: readonl
   esbuild: { tool: 'esbuild', calls: ['build', 'buildSync'] },
   rollup: { tool: 'rollup', calls: ['rollup'] },
   tsup: { tool: 'tsup', calls: ['build'] },
+  rolldown: { tool: 'rolldown', calls: ['build', 'rolldown'] },
 };
 
 /**

@@ -373,7 +373,8 @@ export abstract class DeclarationReader extends Evaluator {
 /** A link of a chain that returns the router it was called on: `use`, a registration (a path or config and a handler). */
 function keepsSameRouter(call: ts.CallExpression): boolean {
   const m = (call.expression as ts.PropertyAccessExpression).name.text;
-  if (m === 'use') return true;
+  // Fastify's `fastify.withTypeProvider<ZodTypeProvider>()` is the same instance, typed.
+  if (m === 'use' || m === 'withTypeProvider') return true;
   // `app.get('env')` reads a setting and `router.route('/x')` makes an Express Route: neither is the router.
   return (m in ROUTER_METHODS || m === 'route' || m === 'openapi') && call.arguments.length >= 2;
 }

@@ -496,6 +496,21 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.ok(m?.evidence.includes('bundled: esbuild in tools/bundle.mjs (its "build" script runs it)'), m?.evidence.join('\n'));
   });
 
+  test("rolldown's build API in a node build script bundles the server: the folder of its output file is where the bundle lands", async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': pkg({ fastify: '5' }, { build: 'node scripts/build.mjs', start: 'node dist/index.js' }),
+      '/ws/backend/scripts/build.mjs': "import { build as bundle } from 'rolldown';\nawait bundle({ input: ['server/start.ts'], output: { file: 'out/index.js', format: 'esm' }, platform: 'node' });\n",
+      '/ws/backend/server/start.ts': '',
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"noEmit":true}}',
+      '/ws/backend/Dockerfile': 'FROM node AS build\nWORKDIR /app\nCOPY . .\nRUN npm run build\nFROM node\nWORKDIR /srv\nCOPY --from=build /app/out ./dist\nCMD ["node","dist/index.js"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/server', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/srv/dist', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+    assert.ok(m?.evidence.includes('bundled: rolldown in scripts/build.mjs (its "build" script runs it)'), m?.evidence.join('\n'));
+  });
+
   test('the tsconfig a build script names (tsc --project server/tsconfig.json) sets the source root', async () => {
     const fs = memFs({
       '/ws/backend/package.json': pkg({ express: '4', next: '14' }, { 'build:server': 'tsc --project server/tsconfig.json' }),

@@ -264,6 +264,15 @@ suite('collectRoutes: Express mounts', () => {
     assert.deepEqual(lines(collectRoutes([server, plugin], { moduleOf }).routes), ['GET /users/:id']);
   });
 
+  test("a fastify plugin's routes on `fastify.withTypeProvider<T>()` held in a variable of any name are the plugin's own", () => {
+    const server = { file: '/ws/f/server.ts', text: "import client from './client';\nconst app = Fastify();\napp.register(client, { prefix: '/api/client' });" };
+    const plugin = {
+      file: '/ws/f/client.ts',
+      text: "import type { FastifyInstance } from 'fastify';\nconst clientRoutes = async (fastify: FastifyInstance) => {\n  const typed = fastify.withTypeProvider<ZodTypeProvider>();\n  typed.get('/settings', { schema: {} }, async () => ({}));\n  typed.patch('/settings', { schema: {} }, async () => ({}));\n};\nexport default clientRoutes;",
+    };
+    assert.deepEqual(lines(collectRoutes([server, plugin], { moduleOf }).routes), ['GET /api/client/settings', 'PATCH /api/client/settings']);
+  });
+
   test('a router renamed in a route function (`const api = (router as R).use(mw)`) is the router passed in', () => {
     const app = { file: '/ws/k/app.ts', text: "import experienceRoutes from './experience';\nconst router = new Router();\nexperienceRoutes(router);\nconst app = new Koa();\napp.use(mount('/api', router.routes()));" };
     const routes = {
