@@ -10,13 +10,14 @@ import { contextRoot } from './locate';
 export type RunCopy = { source: string; dest: string };
 
 /** The Dockerfile with a copy after each RUN command `copyOf` answers for (one or several), in that RUN's place. */
-export function withRunCopies(df: Dockerfile, copyOf: (command: string, stage: Stage) => RunCopy | readonly RunCopy[] | undefined): Dockerfile {
+export function withRunCopies(df: Dockerfile, copyOf: (command: string, stage: Stage, before: readonly string[]) => RunCopy | readonly RunCopy[] | undefined): Dockerfile {
   const stages = df.stages.map((stage) => {
     const copies = [...stage.copies];
     const runs = stage.runs.map((r) => ({ ...r }));
     for (const run of runs) {
-      for (const command of run.command.split(/&&|\|\||[;\n]/)) {
-        for (const found of [copyOf(command, stage) ?? []].flat()) {
+      const commands = run.command.split(/&&|\|\||[;\n]/);
+      for (const [i, command] of commands.entries()) {
+        for (const found of [copyOf(command, stage, commands.slice(0, i)) ?? []].flat()) {
           const at = run.afterCopy + 1;
           const copy: CopyInstr = { instruction: 'COPY', sources: [found.source], dest: found.dest, destIsDir: true, line: run.line, byRun: command.trim() };
           copies.splice(at, 0, copy);
@@ -62,13 +63,13 @@ function laterSourcesFrom(df: Dockerfile, stage: Stage): string[] {
  * destination is a folder and each lands in it by name: `cp -r dist LICENSE build` -> build/dist.
  */
 export function withRunMoves(df: Dockerfile): Dockerfile {
-  return withRunCopies(df, (command, stage) => {
+  return withRunCopies(df, (command, stage, before) => {
     const words = /^\s*(?:mv|cp)\s+(.*)$/.exec(command)?.[1]?.split(/\s+/).filter((w) => w !== '' && !w.startsWith('-')).flatMap(expandBraces);
     const dest = words?.pop();
     const root = contextRoot(stage.copies.filter(copiesFromContext));
     if (!words || dest === undefined || root === undefined || /[*?$]/.test(dest)) return undefined;
     if (/^\s*cp\s(?:.*\s)?--parents\b/.test(command)) return withParents(words, dest, stage, root);
-    const renamed = renameOf(command, words, dest, stage, root) ?? intoFolder(words, dest, stage, root);
+    const renamed = renameOf(command, words, dest, stage, root, before) ?? intoFolder(words, dest, stage, root);
     if (renamed) return renamed;
     for (const w of words) {
       const contents = /^(.+?)\/(?:\*|\.)$/.exec(w)?.[1];
@@ -114,13 +115,23 @@ function expandBraces(word: string): string[] {
  * `mv apps/community/dist dist`: one folder moved to a path of its own name, up the tree. Into an
  * existing folder of that name it would land at dist/dist, which no build means: it is renamed.
  */
-function renameOf(command: string, words: string[], dest: string, stage: Stage, root: string): RunCopy | undefined {
+function renameOf(command: string, words: string[], dest: string, stage: Stage, root: string, before: readonly string[]): RunCopy | undefined {
   const [source] = words;
   if (words.length !== 1 || source === undefined || !/^\s*mv\s/.test(command) || dest.endsWith('/') || /[*?$]/.test(source)) return undefined;
   const folder = source.replace(/\/+$/, '');
-  if (posix.basename(folder) !== posix.basename(dest) || posix.resolve(stage.workdir, folder) === posix.resolve(stage.workdir, dest)) return undefined;
+  // `rm -rf package` then `mv dist package`: the destination is surely gone, so the folder takes its name.
+  const cleared = before.some((c) => removes(c, dest));
+  if ((posix.basename(folder) !== posix.basename(dest) && !cleared) || posix.resolve(stage.workdir, folder) === posix.resolve(stage.workdir, dest)) return undefined;
   const rel = posix.relative(root, posix.resolve(stage.workdir, folder));
   return rel === '' || rel.startsWith('..') ? undefined : { source: rel, dest: posix.resolve(stage.workdir, dest) };
+}
+
+/** Whether a command removes `path` recursively (`rm -rf package`, `rm -r -f ./package/`). */
+function removes(command: string, path: string): boolean {
+  const words = /^\s*rm\s+(.*)$/.exec(command)?.[1]?.split(/\s+/).filter((w) => w !== '');
+  if (!words?.some((w) => /^-[a-zA-Z]*r/i.test(w))) return false;
+  const norm = (p: string) => posix.normalize(p).replace(/\/+$/, '');
+  return words.some((w) => !w.startsWith('-') && norm(w) === norm(path));
 }
 
 /**

@@ -20,6 +20,7 @@ import { serviceDockerfile } from '../dockerfile/dockerfileName';
 import { imageWorkdirs } from '../dockerfile/imageWorkdir';
 import { startedImageFiles, withStartScripts } from '../dockerfile/startScript';
 import { withRootScripts, withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
+import { withRunScripts } from '../dockerfile/runScripts';
 import { entryFolder, SERVER_FRAMEWORKS, startedFile } from '../routes/serverApps';
 import { compiledStartEntry } from './startEntry';
 import { renamedManifests, withCopiedManifests } from './copiedManifest';
@@ -112,7 +113,9 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const scripts = Object.fromEntries(Object.entries(rootScripts).filter((e): e is [string, string] => typeof e[1] === 'string'));
   const projectDir = relative(context, project.dir);
   const ownScripts = (df: Dockerfile): Dockerfile => (projectDir === '' || projectDir.startsWith('..') || isAbsolute(projectDir) ? df : withRootScripts(df, project.pkg?.scripts ?? {}, projectDir.split(sep).join('/')));
-  const df = written && withWorkspaceDeploys(withRunMoves(ownScripts(withRootScripts(withTurboPrunes(written), scripts))), project, context);
+  // A package script running a shell script of the context (`"package": "./npm_package.sh"`): its commands, then the package scripts they run.
+  const withScripts = written && withRootScripts(await withRunScripts(fs, withRootScripts(withTurboPrunes(written), scripts), context), scripts);
+  const df = withScripts && withWorkspaceDeploys(withRunMoves(ownScripts(withScripts)), project, context);
   if (project.evidence) evidence.push(project.evidence);
   const projectName: [string, string][] = project.pkg?.name !== undefined ? [[project.pkg.name, relative(context, project.dir)]] : [];
   const runConfigs = df ? await tsconfigsRun(fs, stagesBuiltFor(df, build?.target).stages, context, new Map(projectName)) : [];

@@ -640,6 +640,22 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.equal(m?.target, '/home/node/app');
   });
 
+  test("a package script running a shell script of the context (\"package\": \"./pack.sh\") that builds, clears package/ and renames dist to it: the image's copy of package/ holds the build output", async () => {
+    const files = {
+      '/ws/backend/package.json': pkg({ express: '4' }, { build: 'tsc -p tsconfig.json', package: './pack.sh' }),
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"outDir":"dist"},"include":["src/**/*.ts"]}',
+      '/ws/backend/src/index.ts': '',
+      '/ws/backend/pack.sh': '#!/bin/sh\nset -e\n# build, then keep the output as package/\nrm -rf dist\nnpm run build\nrm -rf package\nmv dist package\ncp -R node_modules package\n',
+      '/ws/backend/Dockerfile': 'FROM node:22 AS builder\nWORKDIR /build\nCOPY . .\nRUN npm ci && npm run package\nFROM node:22\nWORKDIR /backend\nCOPY --from=builder /build/package ./package/\nCMD ["node", "/backend/package/index.js"]\n',
+    };
+    const m = await inferMapping(memFs(files), spec());
+    assert.equal(m?.target, '/backend/package', m?.evidence.join('\n'));
+    assert.equal(m?.sourceRoot, '/ws/backend/src');
+    // without the rm, package/ may be there already and dist would land inside it: no rename is assumed
+    const kept = { ...files, '/ws/backend/pack.sh': 'npm run build\nmv dist package\n' };
+    assert.notEqual((await inferMapping(memFs(kept), spec()))?.target, '/backend/package');
+  });
+
   test('COPY . . with no local build output and no build step: the image runs the sources (ts-node)', async () => {
     const fs = memFs({
       '/ws/backend/package.json': pkg({ koa: '2' }, { start: 'ts-node src/server.ts' }),
