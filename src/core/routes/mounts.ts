@@ -3,12 +3,13 @@
 // plugin body read under its own router, an endpoint package such as GraphQL, tRPC or a proxy) and
 // under which prefix.
 import ts from 'typescript';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBlock, isCallExpression, isClassDeclaration, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isReturnStatement, isSpreadElement, isTemplateExpression } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isIfStatement, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isReturnStatement, isSpreadElement, isTemplateExpression } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { literalOf, literalsOf, str, type ConstValue } from './values';
 import { ENDPOINT_METHODS, endpointPath, type Endpoint, type ExtractedMount } from './extracted';
 import { isFunctionWithBody, skipOuter } from './tsSyntax';
-import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, subclassRouter, thisAssigned, chainRoot, dirnameJoin } from './routeSyntax';
+import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, subclassRouter, thisAssigned, chainRoot, dirnameJoin, returnedExpression } from './routeSyntax';
+import type { HttpMethod } from '../model';
 import { ROUTER_METHODS } from './routeSpec';
 import { declaresMethodRouter, instanceClass } from './methodRouters';
 import { requireSource, isModuleLoad, dynamicImportSource } from './moduleLoads';
@@ -122,6 +123,9 @@ export abstract class MountReader extends RouteHelperReader {
       // `app.use('/graphql', cors(), expressMiddleware(server))`, `app.use('/trpc', createExpressMiddleware({ router }))`
       const served = this.endpointServed(last);
       if (served) return this.addEndpoint(served, mountedOn, paths, last);
+      // `app.use('/status', auth, method('GET', handler))`: a handler answering one method only.
+      const only = this.methodFiltered(last);
+      if (only) return this.addRoute(mountedOn, only, paths, last);
       if (this.isRequestHandler(last)) return this.addRoute(mountedOn, 'ALL', paths, last);
     }
     // `app.use(['/a', '/b'], router)`: mounted at each path.
@@ -173,6 +177,20 @@ export abstract class MountReader extends RouteHelperReader {
     };
     if (!isBlock(fn.body)) return !callsNext(fn.body) && !passesOn(fn.body, next);
     return !fn.body.statements.some((st) => callsNext(st) || (isExpressionStatement(st) && callsNext(skipOuter(st.expression)))) && !passesOn(fn.body, next);
+  }
+
+  /**
+   * `method('GET', handler)` of a function of this file that returns a handler answering requests of
+   * the method a parameter names and handing the others on (`(m, mw) => (req, res, next) =>
+   * req.method === m ? mw(req, res, next) : next()`): the method the call gives; else undefined.
+   */
+  private methodFiltered(arg: ts.Expression): HttpMethod | undefined {
+    const call = skipOuter(arg);
+    if (!isCallExpression(call) || !isIdentifier(call.expression)) return undefined;
+    const decl = this.decls.get(call.expression.text);
+    const index = decl && isFunctionWithBody(decl) ? methodParam(decl) : undefined;
+    const given = index !== undefined ? literalOf(this.evaluate(call.arguments[index])) : undefined;
+    return given !== undefined ? ROUTER_METHODS[given.toLowerCase()] : undefined;
   }
 
   private mountTarget(arg: ts.Expression, prefix: ConstValue, mountedOn: string, line: number, depth = 0): void {
@@ -489,4 +507,44 @@ function containerInstance(e: ts.Expression): string | undefined {
   if (!isCallExpression(e) || !isPropertyAccessExpression(e.expression) || !/^(?:get|resolve)$/.test(e.expression.name.text)) return undefined;
   const [arg, ...rest] = e.arguments;
   return arg && rest.length === 0 && isIdentifier(arg) && /^[A-Z]/.test(arg.text) ? arg.text : undefined;
+}
+
+/**
+ * The parameter of `fn` that the handler it returns compares `req.method` with, answering only on a
+ * match and calling `next()` otherwise: `(req, res, next) => req.method === m ? h(req, res, next) :
+ * next()`, or a body starting `if (req.method !== m) return next();`.
+ */
+function methodParam(fn: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration): number | undefined {
+  const handler = returnedExpression(fn);
+  if (!handler || !(isArrowFunction(handler) || isFunctionExpression(handler))) return undefined;
+  const [req, , next] = handler.parameters.map((p) => (isIdentifier(p.name) ? p.name.text : undefined));
+  if (req === undefined || next === undefined) return undefined;
+  const callsNext = (e: ts.Node | undefined): boolean => {
+    const x = e && (isReturnStatement(e) || isExpressionStatement(e)) ? e.expression : e;
+    const c = x && isExpression(x) ? skipOuter(x) : undefined;
+    return !!c && isCallExpression(c) && isIdentifier(c.expression) && c.expression.text === next && c.arguments.length === 0;
+  };
+  // `req.method === m` (equal: true) or `!==` (false), m a parameter of fn: its index.
+  const compared = (test: ts.Expression, equal: boolean): number | undefined => {
+    const t = skipOuter(test);
+    if (!isBinaryExpression(t)) return undefined;
+    const op = t.operatorToken.kind;
+    const ops = equal ? [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken] : [ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken];
+    if (!ops.includes(op)) return undefined;
+    const isMethod = (e: ts.Expression) => isPropertyAccessExpression(e) && e.name.text === 'method' && isIdentifier(e.expression) && e.expression.text === req;
+    const other = isMethod(skipOuter(t.left)) ? skipOuter(t.right) : isMethod(skipOuter(t.right)) ? skipOuter(t.left) : undefined;
+    const index = other && isIdentifier(other) ? fn.parameters.findIndex((p) => isIdentifier(p.name) && p.name.text === other.text) : -1;
+    return index >= 0 ? index : undefined;
+  };
+  const body = handler.body;
+  if (!isBlock(body)) {
+    const c = skipOuter(body);
+    if (!isConditionalExpression(c)) return undefined;
+    if (callsNext(c.whenFalse)) return compared(c.condition, true);
+    return callsNext(c.whenTrue) ? compared(c.condition, false) : undefined;
+  }
+  const first = body.statements[0];
+  if (!first || !isIfStatement(first) || first.elseStatement) return undefined;
+  const then = isBlock(first.thenStatement) ? first.thenStatement.statements[0] : first.thenStatement;
+  return then && isReturnStatement(then) && callsNext(then) ? compared(first.expression, false) : undefined;
 }

@@ -945,6 +945,25 @@ suite('routes on real-world patterns: routers handed around', () => {
 });
 
 suite('routes on real-world patterns: Express and koa-router forms', () => {
+  test("Express: app.use(path, mw, only('GET', handler)) of a function of the file whose handler answers one method (req.method === m ? h(req, res, next) : next(), or if (req.method !== m) return next() first) is a route of that method only", () => {
+    const app = [
+      "const express = require('express');",
+      'const only = (m, mw) => (req, res, next) => (req.method === m ? mw(req, res, next) : next());',
+      'function verb(name, handler) {',
+      '  return function (req, res, next) {',
+      '    if (req.method !== name) return next();',
+      '    handler(req, res);',
+      '  };',
+      '}',
+      'const app = express()',
+      "  .use('/status', auth, only('GET', (req, res) => res.json({})))",
+      "  .use('/save', auth, verb('POST', (req, res) => res.end()))",
+      "  .use('/proxy', (req, res) => res.end());",
+      'module.exports = app;',
+    ].join('\n');
+    assert.deepEqual(routesOf({ '/s/app.js': app }).sort(), ['ALL /proxy', 'GET /status', 'POST /save']);
+  });
+
   const app = (body: string) => ({ '/s/m.js': `const express = require('express');\nconst app = express();\nconst r = express.Router();\nr.get('/x', h);\n${body}` });
 
   test('a mount of an array of handlers mounts the routers in it; a mount at an array of paths mounts at each', () => {
