@@ -311,6 +311,29 @@ async function laterChoice(f: SelectionFacts): Promise<{ chosen: BuildProject[];
 }
 
 /**
+ * The image starts in (or starts a file of) one package that is no server itself but is built on
+ * workspace packages that are. Run as copied, with no build of its own, it only launches them
+ * (WORKDIR /app/services/pds + `node index.ts` importing @atproto/pds): they are the server's code,
+ * or its one workspace dependency when none depends on a framework. Compiled, it is the app that
+ * composes them (`node service/lib/entry.js`): the project itself. Several started packages (a run
+ * over the workspace, `turbo run dev`, starts every package's script) say nothing.
+ */
+async function builtOnServers(
+  started: BuildProject[],
+  packages: Map<string, string>,
+  f: Pick<SelectionFacts, 'packagesAt' | 'servers'>,
+): Promise<{ chosen: BuildProject[]; how: (pkg: string) => string } | undefined> {
+  const [p] = started;
+  if (started.length !== 1 || p === undefined || p.server !== undefined) return undefined;
+  const deps = Object.keys(p.pkg?.deps ?? {}).filter((d) => d !== p.pkg?.name && packages.has(d));
+  const depServers = await f.servers(deps);
+  if (p.pkg?.scripts['build'] !== undefined)
+    return depServers.length > 0 ? { chosen: [p], how: (pkg) => l10n.t('the image starts workspace package {0}, built on workspace packages that serve', pkg) } : undefined;
+  const chosen = depServers.length > 0 ? depServers : deps.length === 1 ? await f.packagesAt(deps) : [];
+  return chosen.length > 0 ? { chosen, how: (pkg) => l10n.t('the image starts in a package that only launches workspace package {0}', pkg) } : undefined;
+}
+
+/**
  * In a workspace root, the first package the Dockerfile's build selects that is a server (a
  * front end built beside it is not the service's code). The text read is each RUN line and
  * the root package.json scripts those lines run.
@@ -342,6 +365,10 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   if (chosen.length === 0) {
     chosen = await servers(selected);
     how = (pkg: string): string => l10n.t("the Dockerfile's build selects workspace package {0}", pkg);
+  }
+  if (chosen.length === 0) {
+    const built = await builtOnServers(await packagesAt(await startPackageDirs(fs, df, context, scripts, packages, true)), packages, { packagesAt, servers });
+    if (built) ({ chosen, how } = built);
   }
   if (chosen.length === 0) {
     // The COPY lines name every package the server needs (a library using hono too): the one the
@@ -591,16 +618,18 @@ function stageContextRoot(df: Dockerfile, index: number, hops: number): string |
 const NX_DEFAULT_GLOBS = ['apps/*', 'libs/*', 'packages/*'];
 
 async function workspaceGlobs(fs: FsLike, context: string, rootPkg: PackageInfo | undefined): Promise<string[]> {
-  if (rootPkg?.workspaces?.length) return rootPkg.workspaces;
+  const own = rootPkg?.workspaces ?? [];
   const file = join(context, 'pnpm-workspace.yaml');
-  if (!(await fs.stat(file))?.isFile) return (await fs.stat(join(context, 'nx.json')))?.isFile ? NX_DEFAULT_GLOBS : [];
+  if (!(await fs.stat(file))?.isFile) return own.length ? own : (await fs.stat(join(context, 'nx.json')))?.isFile ? NX_DEFAULT_GLOBS : [];
   try {
     const doc = parseYaml(await fs.readFile(file)) as { packages?: unknown } | null;
-    if (Array.isArray(doc?.packages)) return doc.packages.filter((p): p is string => typeof p === 'string' && !p.startsWith('!'));
+    // pnpm reads its packages from pnpm-workspace.yaml alone; a package.json `workspaces` beside it
+    // (for other tools) may list fewer (services/* left out): both are the workspace's.
+    if (Array.isArray(doc?.packages)) return [...new Set([...own, ...doc.packages.filter((p): p is string => typeof p === 'string' && !p.startsWith('!'))])];
     // A pnpm-workspace.yaml holding only settings (onlyBuiltDependencies...): Nx's folders, if Nx.
-    return (await fs.stat(join(context, 'nx.json')))?.isFile ? NX_DEFAULT_GLOBS : [];
+    return own.length ? own : (await fs.stat(join(context, 'nx.json')))?.isFile ? NX_DEFAULT_GLOBS : [];
   } catch {
-    return [];
+    return own;
   }
 }
 

@@ -624,7 +624,8 @@ async function inNestedPackage(fs: FsLike, root: string, dir: string): Promise<b
 function tsconfigsOfScripts(scripts: Record<string, string>): string[] {
   const named: string[] = [];
   for (const [name, script] of Object.entries(scripts)) {
-    if (!/build/.test(name)) continue;
+    // `build:tests` compiles the tests (test/tsconfig.json), not the server.
+    if (!/build/.test(name) || /\btests?\b/.test(name)) continue;
     const m = /\btsc\b([^&|;]*?)(?:-p|--project|-b|--build)\s+(\S+)([^&|;]*)/.exec(script);
     if (m?.[2] && !/--emitDeclarationOnly\b/.test(`${m[1] ?? ''} ${m[3] ?? ''}`)) named.push(m[2].replace(/^\.\//, ''));
   }

@@ -1429,6 +1429,100 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.ok(m?.evidence.some((e) => e.startsWith('the Dockerfile deploys workspace package edge, one of those the build selects')), m?.evidence.join('\n'));
   });
 
+  test("pnpm's packages are pnpm-workspace.yaml's, also beside a package.json `workspaces` that lists fewer", async () => {
+    const fs = memFs({
+      '/ws/package.json': JSON.stringify({ name: 'root', workspaces: ['packages/*'] }),
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - services/*\n  - packages/*\n',
+      '/ws/packages/http/package.json': JSON.stringify({ name: '@x/http', dependencies: { express: '4' }, scripts: { build: 'tsc' } }),
+      '/ws/packages/http/tsconfig.json': '{"compilerOptions":{"rootDir":"src","outDir":"dist"}}',
+      '/ws/packages/http/src/index.ts': '',
+      '/ws/services/api/package.json': JSON.stringify({ name: 'api-service', dependencies: { express: '4', '@x/http': 'workspace:^' }, scripts: { build: 'tsc' } }),
+      '/ws/services/api/tsconfig.json': '{"compilerOptions":{"rootDir":"src","outDir":"dist"}}',
+      '/ws/services/api/src/main.ts': '',
+      '/ws/Dockerfile': 'FROM node AS build\nWORKDIR /app\nCOPY . .\nRUN pnpm install && pnpm --filter api-service build\nFROM node\nCOPY --from=build /app /app\nCMD ["node", "/app/services/api/dist/main.js"]\n',
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/services/api/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/services/api/dist');
+  });
+
+  test('the image starts in a package run as copied that only launches a workspace server package: that package is the code', async () => {
+    const files = {
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - services/*\n  - packages/*\n',
+      '/ws/package.json': '{"name":"root"}',
+      '/ws/packages/pds/package.json': JSON.stringify({ name: '@x/pds', dependencies: { express: '4' }, scripts: { build: 'tsc --build tsconfig.build.json' } }),
+      '/ws/packages/pds/tsconfig.build.json': '{"compilerOptions":{"rootDir":"./src","outDir":"./dist"},"include":["./src"]}',
+      '/ws/packages/pds/src/index.ts': '',
+      '/ws/packages/common/package.json': JSON.stringify({ name: '@x/common', dependencies: { express: '4' }, scripts: { build: 'tsc' } }),
+      '/ws/services/pds/package.json': JSON.stringify({ name: 'pds-service', dependencies: { '@x/pds': 'workspace:^' } }),
+      '/ws/services/pds/index.ts': "import { PDS } from '@x/pds'\n",
+      '/ws/services/pds/Dockerfile': [
+        'FROM node AS build',
+        'WORKDIR /app',
+        'COPY ./package.json ./pnpm-workspace.yaml ./',
+        'COPY ./packages/common ./packages/common',
+        'COPY ./packages/pds ./packages/pds',
+        'COPY ./services/pds ./services/pds',
+        "RUN pnpm install && pnpm run --recursive --filter 'pds-service...' build",
+        'FROM node',
+        'COPY --from=build /app /app',
+        'WORKDIR /app/services/pds',
+        'CMD ["node", "--enable-source-maps", "index.ts"]',
+      ].join('\n'),
+    };
+    const m = await inferMapping(memFs(files), spec({}, { context: '/ws', dockerfile: '/ws/services/pds/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/packages/pds/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/packages/pds/dist');
+    // A launcher depending on one workspace package that uses no framework known here launches that one.
+    const one = { ...files, '/ws/packages/pds/package.json': JSON.stringify({ name: '@x/pds', dependencies: { '@connectrpc/connect-node': '2' }, scripts: { build: 'tsc --build tsconfig.build.json' } }) };
+    assert.equal((await inferMapping(memFs(one), spec({}, { context: '/ws', dockerfile: '/ws/services/pds/Dockerfile' })))?.sourceRoot, '/ws/packages/pds/src');
+  });
+
+  test('the image starts a compiled file of a package built on workspace server packages: that package is the app, not the library', async () => {
+    const fs = memFs({
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - packages/*\n  - service\n',
+      '/ws/package.json': JSON.stringify({ name: 'root', scripts: { 'build:production': 'pnpm run -r build' } }),
+      '/ws/service/package.json': JSON.stringify({ name: '@x/service-image', dependencies: { '@x/core': 'workspace:*' }, scripts: { build: 'tsc -b' } }),
+      '/ws/service/tsconfig.json': '{"compilerOptions":{"rootDir":"src","outDir":"lib"},"include":["src"]}',
+      '/ws/service/src/entry.ts': '',
+      '/ws/packages/core/package.json': JSON.stringify({ name: '@x/core', dependencies: { fastify: '5' }, scripts: { build: 'tsc -b' } }),
+      '/ws/packages/core/tsconfig.json': '{"compilerOptions":{"rootDir":"src","outDir":"dist"},"include":["src"]}',
+      '/ws/packages/core/src/index.ts': '',
+      '/ws/service/Dockerfile': [
+        'FROM node AS builder',
+        'WORKDIR /app',
+        'COPY package.json pnpm-workspace.yaml ./',
+        'COPY service/package.json service/tsconfig.json service/',
+        'COPY packages/core/package.json packages/core/tsconfig.json packages/core/',
+        'RUN pnpm install',
+        'COPY service/src service/src/',
+        'COPY packages/core/src packages/core/src/',
+        'RUN pnpm build:production',
+        'FROM node',
+        'WORKDIR /app',
+        'COPY --from=builder /app/ ./',
+        'ENTRYPOINT ["node", "service/lib/entry.js"]',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/service/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/service/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/service/lib');
+  });
+
+  test('a build script for the tests (build:tests = tsc -b test/tsconfig.json) does not name the server\'s tsconfig', async () => {
+    const fs = memFs({
+      '/ws/core/package.json': JSON.stringify({ name: 'core', dependencies: { fastify: '5' }, scripts: { build: 'tsc -b', 'build:tests': 'tsc -b test/tsconfig.json' } }),
+      '/ws/core/tsconfig.json': '{"compilerOptions":{"rootDir":"src","outDir":"dist"}}',
+      '/ws/core/src/index.ts': '',
+      '/ws/core/test/tsconfig.json': '{"compilerOptions":{"rootDir":"src","outDir":"dist"}}',
+      '/ws/core/test/src/app.test.ts': '',
+      '/ws/core/Dockerfile': 'FROM node\nWORKDIR /app\nCOPY . .\nRUN ./build.sh\nCMD ["node", "dist/index.js"]\n',
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws/core', dockerfile: '/ws/core/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/core/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/dist');
+  });
+
   test("a tsc run in a package nested in the project's folder compiles that package, not the project", async () => {
     const fs = memFs({
       '/ws/server/package.json': JSON.stringify({ name: 'server', dependencies: { express: '4' } }),
