@@ -173,13 +173,17 @@ export abstract class RouterCallReader extends ReceiverReader {
     if (!path) return;
     if (!chainsMethod(call) && this.readRouteOptionsValue(path, call, router)) return;
     // Walk up the chain: route('/x').get().post()
-    let node: ts.Node = call;
-    while (isPropertyAccessExpression(node.parent) && isCallExpression(node.parent.parent)) {
+    const chained: [HttpMethod, ts.Node][] = [];
+    for (let node: ts.Node = call; isPropertyAccessExpression(node.parent) && isCallExpression(node.parent.parent); node = node.parent.parent) {
       const m = ROUTER_METHODS[node.parent.name.text];
       if (!m) break;
-      this.addRoute(router, m, path, node.parent.name);
-      node = node.parent.parent;
+      chained.push([m, node.parent.name]);
     }
+    // An `.all(jwtdecode())` before the verbs of the same route is their middleware (Express's own
+    // example: route('/book').all(fn calling next()).get(...).post(...)), not a route of every method.
+    chained.forEach(([m, at], i) => {
+      if (m !== 'ALL' || chained.slice(i + 1).every(([later]) => later === 'ALL')) this.addRoute(router, m, path, at);
+    });
   }
 
   /**

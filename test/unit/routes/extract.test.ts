@@ -247,6 +247,21 @@ suite('extractRoutesFromSource: Express, Fastify, Koa', () => {
     assert.deepEqual(routesOf(text), ['GET /books/:id @4', 'PUT /books/:id @5', 'DELETE /books/:id @6']);
   });
 
+  test('an .all() before the verbs of a router.route(path) chain is their middleware; a last .all() is a route', () => {
+    const text = [
+      'const router = express.Router();', // 1
+      'router', // 2
+      "  .route('/users/:id')", // 3
+      '  .options((_, res) => res.sendStatus(204))', // 4
+      '  .all(jwtdecode())', // 5
+      '  .all(userIdFromMe)', // 6
+      '  .get(show)', // 7
+      '  .put(update);', // 8
+      "router.route('/ping').get(ping).all(notAllowed);", // 9
+    ].join('\n');
+    assert.deepEqual(routesOf(text), ['OPTIONS /users/:id @4', 'GET /users/:id @7', 'PUT /users/:id @8', 'GET /ping @9', 'ALL /ping @9']);
+  });
+
   test('fastify shorthand, route objects (method arrays, url) and register prefixes', () => {
     const text = [
       "import Fastify from 'fastify';", // 1
