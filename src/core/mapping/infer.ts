@@ -180,7 +180,7 @@ async function tscRootByImageStart(
   const stage = builtStage(df, target);
   const out = locate(outDir)?.path;
   if (!stage || out === undefined) return emit;
-  for (const file of [...startedImageFiles(stage), ...startedNodeEntries(stage, scripts)]) {
+  for (const file of [...startedImageFiles(stage), ...startedNodeEntries(stage, scripts, fromNodeImage(df, stage))]) {
     if (!file.startsWith(`${out}/`)) continue;
     const stem = file.slice(out.length + 1).replace(/\.[cm]?js$/, '');
     for (let base = sourceRoot; isAtOrInside(context, base); base = dirname(base)) {
@@ -209,19 +209,31 @@ function buildSeesWholeContext(df: Dockerfile): boolean {
 
 /**
  * The entry files node loads for the stage's start command, its package scripts followed (`npm run
- * start:prod` -> `node dist/main`), an entry written without extension being its `.js` file.
+ * start:prod` -> `node dist/main`), an entry written without extension being its `.js` file; with
+ * `nodeImage`, also the entry of a command starting with a node option, which the image hands to node.
  */
-function startedNodeEntries(stage: Stage, scripts: Record<string, string>): string[] {
+function startedNodeEntries(stage: Stage, scripts: Record<string, string>, nodeImage = false): string[] {
   const words = followScripts(commandWords(stage.start ?? ''), scripts, { hops: 2 });
   const out: string[] = [];
   let cwd = stage.workdir;
-  for (const part of words.join(' ').split(/\s*(?:&&|\|\||;)\s*/)) {
+  for (const [i, part] of words.join(' ').split(/\s*(?:&&|\|\||;)\s*/).entries()) {
     const ws = part.split(/\s+/).filter((w) => w !== '' && !/^\w+=/.test(w));
     if (ws[0] === 'cd' && ws[1] !== undefined) cwd = posix.resolve(cwd, ws[1]);
-    const entry = ws[0] === 'node' ? ws.slice(1).find((w) => !w.startsWith('-')) : undefined;
+    // The official node image's entrypoint runs node when the command starts with an option
+    // (CMD ["--max-old-space-size=500", "dist/main"]): https://github.com/nodejs/docker-node/blob/main/docker-entrypoint.sh
+    const node = ws[0] === 'node' ? ws.slice(1) : nodeImage && i === 0 && ws[0]?.startsWith('-') ? ws : undefined;
+    const entry = node?.find((w) => !w.startsWith('-'));
     if (entry !== undefined && !/\.[a-z]+$/i.test(posix.basename(entry))) out.push(posix.resolve(cwd, `${entry}.js`));
+    else if (entry !== undefined && ws[0] !== 'node' && /\.[cm]?js$/.test(entry)) out.push(posix.resolve(cwd, entry));
   }
   return out;
+}
+
+/** Whether a stage's image is the official node image (FROM node:20, or a stage built FROM one). */
+function fromNodeImage(df: Dockerfile, stage: Stage): boolean {
+  let s: Stage | undefined = stage;
+  for (let hops = 0; s?.baseStage !== undefined && hops < df.stages.length; hops++) s = df.stages[s.baseStage];
+  return s !== undefined && /^(?:docker\.io\/)?(?:library\/)?node(?:[:@]|$)/.test(s.from);
 }
 
 /** The stage the service runs: its build target, else the last. */

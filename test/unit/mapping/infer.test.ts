@@ -511,6 +511,22 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.ok(m?.evidence.includes('bundled: rolldown in scripts/build.mjs (its "build" script runs it)'), m?.evidence.join('\n'));
   });
 
+  test("a command the node image's entrypoint hands to node (CMD starting with an option) runs the output of src/main.ts with src kept: tsc's common root is above src (an import reaches outside it)", async () => {
+    const files = (cmd: string) =>
+      memFs({
+        '/ws/backend/package.json': pkg({ '@nestjs/core': '10' }, { build: 'nest build' }),
+        '/ws/backend/nest-cli.json': '{"sourceRoot":"src"}',
+        '/ws/backend/tsconfig.json': '{"compilerOptions":{"outDir":"./dist"},"include":["src/**/*.ts"]}',
+        '/ws/backend/src/main.ts': "import { person } from '../generated/person';\n",
+        '/ws/backend/generated/person.ts': '',
+        '/ws/backend/Dockerfile': `FROM node:20-slim AS build\nWORKDIR /app\nCOPY . .\nRUN npm run build\nFROM node:20-slim\nWORKDIR /app\nCOPY --from=build /app/dist ./dist\nCMD ${cmd}\n`,
+      });
+    for (const cmd of ['["--max-old-space-size=500", "/app/dist/src/main"]', '["--enable-source-maps", "dist/src/main.js"]']) {
+      const m = await inferMapping(files(cmd), spec());
+      assert.equal(m?.target, '/app/dist/src', `${cmd}\n${m?.evidence.join('\n')}`);
+    }
+  });
+
   test('the tsconfig a build script names (tsc --project server/tsconfig.json) sets the source root', async () => {
     const fs = memFs({
       '/ws/backend/package.json': pkg({ express: '4', next: '14' }, { 'build:server': 'tsc --project server/tsconfig.json' }),
