@@ -136,6 +136,21 @@ function underOrpcPrefixes(r: { orpc?: true }, paths: string[], prefixes: readon
   return r.orpc && prefixes.length > 0 ? paths.flatMap((p) => prefixes.map((pre) => joinRoutePath(pre, p))) : paths;
 }
 
+/** trpc-to-openapi's procedure routes (ExtractedRoute.openApiMeta) and its handlers' mounts, as joined. */
+interface OpenApiParts {
+  metas: { r: ExtractedRoute; file: string; module: string | undefined }[];
+  mounts: RouteDef[];
+}
+
+/**
+ * Each procedure's REST route below each trpc-to-openapi handler's mount (`/api/*` -> `/api/v1/notes`);
+ * a mount stays a subtree when the scan finds no procedure's meta, a meta without a mount is served nowhere.
+ */
+function openApiRoutes({ metas, mounts }: OpenApiParts): RouteDef[] {
+  if (metas.length === 0) return mounts;
+  return mounts.flatMap((m) => metas.map(({ r, file, module }) => sourceRoute(r, file, joinRoutePath(m.path.replace(/\/\*$/, ''), r.path), module)));
+}
+
 export function collectExtracted(extracted: { file: string; x: ExtractedFile }[], opts: CollectOptions): CollectedRoutes {
   const warnings: string[] = [];
   const scanned: Scanned[] = dropHandRoutesBesideFramework(confirmMethodMounts(confirmClassMounts(extracted.map((f) => ({ file: f.file, key: toSlash(f.file), x: f.x })))));
@@ -174,12 +189,17 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const served = opts.entry !== undefined ? servedFrom(byKey.get(toSlash(opts.entry)), edges) : undefined;
   const orpcPrefixes = [...new Set(scanned.flatMap((s) => s.x.orpcPrefixes ?? []))];
   const unserved = unservedRouters(scanned, byKey, opts.aliases ?? [], edges);
+  const openApi: OpenApiParts = { metas: [], mounts: [] };
   for (const s of scanned) {
     const module = opts.moduleOf(s.file);
     const outside = served !== undefined && !served.has(s.key);
     const unreachable = unmountedRelative(s, edges);
     if (!outside) for (const [router, rs] of unreachable) warnings.push(scanWarningText(s.file, { id: 'relativeUnmounted', args: [router, rs.map((r) => r.path.slice(1)).join(', ')], line: rs[0]?.line ?? 0 }));
     for (const r of s.x.routes) {
+      if (r.openApiMeta) {
+        openApi.metas.push({ r, file: r.declaredIn ?? s.file, module });
+        continue;
+      }
       // Nest controllers are served by the app their module reaches (nestEntries), not through mounts.
       if ((r.router !== undefined && (unreachable.has(r.router) || unserved.has(`${s.key}#${r.router}`))) || (outside && r.kind !== 'nest') || (r.kind === 'nest' && !isRegistered(registered, s, r))) continue;
       const nestRoute = (prefix: string | undefined, excluded: PrefixExclude[]) =>
@@ -191,9 +211,10 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
           : serving.length > 0
             ? [...new Set(serving.flatMap((e) => nestRoute(e.prefix, e.exclude)))]
             : nestRoute(globalPrefix, exclude);
-      for (const path of underOrpcPrefixes(r, paths, orpcPrefixes)) routes.push(sourceRoute(r, r.declaredIn ?? s.file, path, module));
+      for (const path of underOrpcPrefixes(r, paths, orpcPrefixes)) (r.openApiMount ? openApi.mounts : routes).push(sourceRoute(r, r.declaredIn ?? s.file, path, module));
     }
   }
+  routes.push(...openApiRoutes(openApi));
   return { routes: sortRoutes(dedupe(withListedPaths(routes, configRoutes(opts.extra ?? [], warnings)))), warnings };
 }
 

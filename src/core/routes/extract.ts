@@ -141,6 +141,7 @@ class FileReader extends HandRoutingReader {
     const name = callee.name.text;
     if (name === 'setGlobalPrefix') return this.readGlobalPrefix(call);
     if (name === 'handle' && this.readOrpcHandle(call, callee)) return;
+    if (name === 'meta' && this.readOpenApiMeta(call)) return;
     if (name === 'enableVersioning') return this.packageObject(callee.expression) ? undefined : this.readVersioning(call);
     if (name === 'register' && isIdentifier(callee.expression) && this.isNestRouterModule(callee.expression.text)) return this.readRouterModule(call);
     if ((name === 'forRoot' || name === 'forRootAsync') && isIdentifier(callee.expression) && callee.expression.text === 'GraphQLModule') return this.readNestGraphQL(call);
@@ -177,6 +178,7 @@ class FileReader extends HandRoutingReader {
     if (name === 'on') return this.readHonoOn(call, router);
     if (name === 'openapi') return this.readOpenApiRoute(call, router);
     if (name in OPENAPI_CALLS) return this.readOpenApiDoc(call, router);
+    if (name === 'use' && buildsProcedure(call)) return;
     return this.readMount(call, router, name);
   }
 
@@ -207,6 +209,16 @@ class FileReader extends HandRoutingReader {
   }
 }
 
+
+/** The links of a tRPC procedure's chain after its middlewares (`t.procedure.use(auth).input(z).query(h)`). */
+const PROCEDURE_LINKS = new Set(['input', 'output', 'meta', 'query', 'mutation', 'subscription']);
+
+/** `authProcedure.use(isAdmin).meta(...).query(h)`: a tRPC procedure's middleware, not a mount. */
+function buildsProcedure(call: ts.CallExpression): boolean {
+  for (let node: ts.Node = call; isPropertyAccessExpression(node.parent) && isCallExpression(node.parent.parent); node = node.parent.parent)
+    if (PROCEDURE_LINKS.has(node.parent.name.text)) return true;
+  return false;
+}
 function isExpressionNode(n: ts.Node): n is ts.Expression {
   return isNumericLiteral(n) || isStringLiteral(n) || isCallExpression(n) || isBinaryExpression(n) || isPrefixUnaryExpression(n) || isIdentifier(n) || isParenthesizedExpression(n) || isAsExpression(n);
 }

@@ -33,6 +33,13 @@ export interface ExtractedRoute {
   /** An oRPC procedure's route (`oc.route({ method, path })`): served under the prefix its OpenAPI handler is given (ExtractedFile.orpcPrefixes). */
   orpc?: true;
   /**
+   * A tRPC procedure's REST route (trpc-to-openapi: `.meta({ openapi: { method, path } })`): served
+   * below each trpc-to-openapi handler's mount the scan has (openApiMount), nowhere without one.
+   */
+  openApiMeta?: true;
+  /** The mount of a trpc-to-openapi handler (`app.use('/api', createOpenApiExpressMiddleware(...))`): its procedures' routes below it when the scan has them (openApiMeta). */
+  openApiMount?: true;
+  /**
    * Nest: the API versions of `@Version(...)` on the handler, else of the controller's
    * `version`; NEUTRAL_VERSION for VERSION_NEUTRAL. Only used under URI versioning.
    */
@@ -93,7 +100,7 @@ export interface GivenObject {
  * What a mounted handler of a known package serves (extract.ts knows the packages), or a function
  * of the project's own that answers the request itself (`handler`: fileExports.ts).
  */
-export type Endpoint = 'graphql' | 'trpc' | 'proxy' | 'subtree' | 'handler';
+export type Endpoint = 'graphql' | 'trpc' | 'proxy' | 'subtree' | 'openapi' | 'handler';
 
 /**
  * The methods each endpoint answers: GraphQL GET and POST at its path; tRPC its procedures below
@@ -107,12 +114,13 @@ export const ENDPOINT_METHODS: Readonly<Record<Endpoint, readonly HttpMethod[]>>
   trpc: ['GET', 'POST'],
   proxy: ['ALL'],
   subtree: ['ALL'],
+  openapi: ['ALL'],
   handler: ['ALL'],
 };
 
 /** Where an endpoint mounted at `p` answers: below it (`/trpc/*`) for tRPC and a subtree, at it otherwise. */
 export function endpointPath(served: Endpoint, p: string): string {
-  return served !== 'trpc' && served !== 'subtree' ? p : p.endsWith('*') ? p : `${p.replace(/\/+$/, '')}/*`;
+  return served !== 'trpc' && served !== 'subtree' && served !== 'openapi' ? p : p.endsWith('*') ? p : `${p.replace(/\/+$/, '')}/*`;
 }
 
 /** Names a router that is a class: a subclass of a controller base declaring routes on `this` ('class UsersController'). */

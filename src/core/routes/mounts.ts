@@ -27,7 +27,8 @@ const ENDPOINT_PACKAGES: ReadonlyArray<readonly [RegExp, Endpoint]> = [
   [/^(?:@trpc\/server(?:\/.*)?|@hono\/trpc-server)$/, 'trpc'],
   [/^(?:@apollo\/server(?:\/.*)?|apollo-server-(?:express|koa|fastify|hapi|lambda)|@as-integrations\/.+|express-graphql|graphql-http(?:\/.*)?|graphql-yoga|@graphql-yoga\/.+|mercurius|koa-graphql|@hono\/graphql-server)$/, 'graphql'],
   [/^(?:http-proxy-middleware|express-http-proxy)$/, 'proxy'],
-  [/^(?:@auth\/express|trpc-to-openapi|trpc-openapi)$/, 'subtree'],
+  [/^@auth\/express$/, 'subtree'],
+  [/^(?:trpc-to-openapi|trpc-openapi)$/, 'openapi'],
 ];
 
 /** A function a plugin may be: its first parameter is the instance its routes are declared on. */
@@ -53,7 +54,9 @@ export abstract class MountReader extends RouteHelperReader {
   /** The routes of a package's handler mounted at `at` (ENDPOINT_METHODS, endpointPath). */
   private addEndpoint(served: Endpoint, router: string, at: ConstValue, node: ts.Node): void {
     const paths = mapLiterals(at, (p) => endpointPath(served, p));
+    const before = this.out.routes.length;
     for (const method of ENDPOINT_METHODS[served]) this.addRoute(router, method, paths, node);
+    if (served === 'openapi') for (const r of this.out.routes.slice(before)) r.openApiMount = true;
   }
 
   /** `fastify.register(fastifyTRPCPlugin, { prefix: '/trpc' })`, `register(mercurius, { schema, path? })`. */

@@ -240,6 +240,24 @@ export abstract class RouterCallReader extends ReceiverReader {
     return true;
   }
 
+  /**
+   * A tRPC procedure's REST route for trpc-to-openapi, `.meta({ openapi: { method: 'GET', path:
+   * '/v1/notes/{id}' } })`: its method and path, served below the handler's mount (collect.ts).
+   */
+  protected readOpenApiMeta(call: ts.CallExpression): boolean {
+    const meta = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
+    const openapi = meta && isObjectLiteralExpression(meta) ? this.prop(meta, 'openapi') : undefined;
+    const spec = openapi ? skipOuter(openapi) : undefined;
+    if (!spec || !isObjectLiteralExpression(spec)) return false;
+    const methodNode = this.prop(spec, 'method');
+    const pathNode = this.prop(spec, 'path');
+    const method = methodNode ? literalOf(this.evaluate(methodNode))?.toUpperCase() : undefined;
+    const path = pathNode ? literalOf(this.evaluate(pathNode)) : undefined;
+    if (method === undefined || path === undefined || !isHttpMethod(method)) return false;
+    this.out.routes.push({ method, path: joinRoutePath(openApiPathToRoute(path)), line: this.line(call), kind: 'router', openApiMeta: true });
+    return true;
+  }
+
   /** Hono `app.mount('/x', handler)`: every method under the path. */
   protected readHonoMount(call: ts.CallExpression, router: string, at: ts.Node): void {
     const path = literalOf(this.evaluate(call.arguments[0]));

@@ -1396,6 +1396,40 @@ suite('routes on real-world patterns: handlers of packages that answer below the
   });
 });
 
+suite('routes on real-world patterns: trpc-to-openapi procedures', () => {
+  const app = [
+    "import express from 'express';",
+    "import { createOpenApiExpressMiddleware } from 'trpc-to-openapi';",
+    "import { appRouter } from './routers/_app';",
+    'const app = express();',
+    "app.use('/api', createOpenApiExpressMiddleware({ router: appRouter, createContext }));",
+    'app.listen(1111);',
+  ].join('\n');
+  const notes = [
+    "import { router, authProcedure, isAdmin } from '../middleware';",
+    'export const noteRouter = router({',
+    "  list: authProcedure.meta({ openapi: { method: 'GET', path: '/v1/note/list', protect: true } }).input(z.void()).query(list),",
+    '  remove: authProcedure',
+    '    .use(isAdmin)',
+    "    .meta({ openapi: { method: 'DELETE', path: '/v1/note/{id}', tags: ['Note'] } })",
+    '    .input(z.object({ id: z.number() }))',
+    '    .mutation(remove),',
+    "  internal: authProcedure.meta({ description: 'no REST route' }).query(internal),",
+    '});',
+  ].join('\n');
+  const middleware = "import { initTRPC } from '@trpc/server';\nexport const t = initTRPC.create();\nexport const router = t.router;\nexport const authProcedure = t.procedure;\nexport const isAdmin = t.middleware(async ({ next }) => next());\n";
+
+  test("each procedure's .meta({ openapi: { method, path } }) is a route below the handler's mount; a procedure's .use(middleware) mounts nothing", () => {
+    const routes = routesOf({ '/s/index.ts': app, '/s/routers/note.ts': notes, '/s/middleware/index.ts': middleware });
+    assert.deepEqual(routes.sort(), ['DELETE /api/v1/note/:id', 'GET /api/v1/note/list']);
+  });
+
+  test('without the handler the procedures are served nowhere; without procedures the handler answers below its mount', () => {
+    assert.deepEqual(routesOf({ '/s/routers/note.ts': notes, '/s/middleware/index.ts': middleware }), []);
+    assert.deepEqual(routesOf({ '/s/index.ts': app }), ['ALL /api/*']);
+  });
+});
+
 suite('routes on real-world patterns: classes whose paths come from their constructor or a method', () => {
   const controller = "import { Router } from 'express';\nexport default class Controller {\n  app = Router();\n  get router() { return this.app; }\n  route(options) { this.app[options.method](options.path, options.handler); }\n}\n";
   const context = [
