@@ -41,7 +41,9 @@ export abstract class RouteHelperReader extends RouterCallReader {
             // (server) => server.get(path, h))`): a route call then has its handler too, or is a `route(path)` its
             // chained methods give handlers to (`router.route(path).get(h).post(h)`).
             const isRoute = isPropertyAccessExpression(c) && c.name.text === 'route';
-            const verb = isPropertyAccessExpression(c) && (c.name.text in ROUTER_METHODS || isRoute) && (isParam(c.expression) || ((node.arguments.length >= 2 || isRoute) && this.isRouterName(c.expression)));
+            // `app.use(routePath, (req, res) => ...)`: a handler answering at the path it is given.
+            const handlerMount = isPropertyAccessExpression(c) && c.name.text === 'use' && node.arguments.length === 2 && isFunctionLike(skipOuter(node.arguments[1] as ts.Expression));
+            const verb = isPropertyAccessExpression(c) && (c.name.text in ROUTER_METHODS || isRoute || handlerMount) && (isParam(c.expression) || ((node.arguments.length >= 2 || isRoute) && this.isRouterName(c.expression)));
             if (verb && node.arguments[0] && readsName(node.arguments[0], params) && (called ??= calledNames(this.sf)).has(name)) return true;
           }
           return forEachChild(node, declares) ?? false;

@@ -247,6 +247,20 @@ suite('extractRoutesFromSource: Express, Fastify, Koa', () => {
     assert.deepEqual(routesOf(text), ['GET /books/:id @4', 'PUT /books/:id @5', 'DELETE /books/:id @6']);
   });
 
+  test("a function of the file mounting a handler at the path it is given (app.use(routePath, (req, res) => ...)) answers every method at each call's path", () => {
+    const text = [
+      'const app = express();', // 1
+      'const serveFile = (routePath: string, filePath: string) => {', // 2
+      '  app.use(routePath, (req, res) => res.sendFile(path.resolve(__dirname, filePath)));', // 3
+      '};', // 4
+      "serveFile('/dist/js/lute.min.js', './lute.min.js');", // 5
+      "serveFile('/dist/js/katex.min.js', './vendor/katex.min.js');", // 6
+      'const mountAt = (routePath: string) => app.use(routePath, apiRouter);', // 7
+      "mountAt('/api');", // 8
+    ].join('\n');
+    assert.deepEqual(routesOf(text), ['ALL /dist/js/lute.min.js @5', 'ALL /dist/js/katex.min.js @6']);
+  });
+
   test('an .all() before the verbs of a router.route(path) chain is their middleware; a last .all() is a route', () => {
     const text = [
       'const router = express.Router();', // 1
