@@ -69,3 +69,10 @@ export function expandOptionalGroups(p: string): string[] {
     });
   return out.some((x) => group.test(x)) ? [p] : out;
 }
+
+// An Express 4 path starting with a `*` segment (`'*' + '/api/app'`): the `*` matches any text,
+// none too, so the route answers at `/api/app` (and under any prefix, which no probe can guess):
+// served at its shortest match. https://expressjs.com/en/4x/api.html#path-examples
+export function withoutLeadingWildcard(p: string): string {
+  return p.startsWith('*/') ? p.slice(1) : p;
+}

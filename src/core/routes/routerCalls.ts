@@ -5,7 +5,7 @@
 import ts from 'typescript';
 import { isCallExpression, isElementAccessExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike } from './tsNodes';
 import type { HttpMethod } from '../model';
-import { expandOptionalGroups, hapiPathToRoute, joinRoutePath, openApiPathToRoute } from './joinPath';
+import { expandOptionalGroups, withoutLeadingWildcard, hapiPathToRoute, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
 import { concat, hasEach, hasRefs, literalOf, literalsOf, propOf, str, type ConstValue } from './values';
 import { skipOuter } from './tsSyntax';
@@ -52,7 +52,7 @@ export abstract class RouterCallReader extends ReceiverReader {
     }
     if (paths) {
       const orpc = this.out.imports.some((i) => i.local === router && ORPC_PACKAGE.test(i.source)) ? { orpc: true as const } : {};
-      for (const p of paths.flatMap(expandOptionalGroups))
+      for (const p of paths.flatMap(expandOptionalGroups).map(withoutLeadingWildcard))
         if (isRoutePath(p) || isRelativeKoaPath(p, this.ownsRouter(router)))
           this.out.routes.push({ method, path: joinRoutePath(prefix, p), line, kind: 'router', router, ...(!isRoutePath(p) && joinRoutePath(prefix) === '/' ? { relative: true as const } : {}), ...orpc });
       return;

@@ -945,6 +945,11 @@ suite('routes on real-world patterns: routers handed around', () => {
 });
 
 suite('routes on real-world patterns: Express and koa-router forms', () => {
+  test("Express 4: a path starting with a * segment ('*/api/app', fetched by a front end under any base URL) is served at its shortest match, /api/app", () => {
+    const routes = routesOf({ '/s/app.js': "const express = require('express');\nconst router = express.Router();\nrouter.get('*/api/app', h);\nrouter.get('/files/*', h);\nconst app = express();\napp.use(router);\n" });
+    assert.deepEqual(routes.sort(), ['GET /api/app', 'GET /files/*']);
+  });
+
   test("Express: app.use(path, mw, only('GET', handler)) of a function of the file whose handler answers one method (req.method === m ? h(req, res, next) : next(), or if (req.method !== m) return next() first) is a route of that method only", () => {
     const app = [
       "const express = require('express');",
