@@ -3,7 +3,7 @@
 // (dist/routeParser.js, scripts/build.mjs), so the extension's engine side and the command load
 // the 9 MB compiler only when a build script may call a bundler, not at start-up.
 import { posix } from 'node:path';
-import ts from 'typescript';
+import ts from '../routes/compiler';
 import { skipOuter } from '../routes/tsSyntax';
 import { MODULE_APIS } from './bundleScript';
 

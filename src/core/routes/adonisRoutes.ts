@@ -4,7 +4,7 @@
 // every route registered on that router is served, so a route's whole path is known in its own
 // file: the prefixes of the groups written around it (`router.group(() => {...}).prefix('/api')`,
 // outermost first) before its own. Resources are expanded as Adonis's RouteResource builds them.
-import ts from 'typescript';
+import ts from './compiler';
 import { isCallExpression, isIdentifier, isPropertyAccessExpression, isStringLiteral } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { joinRoutePath } from './joinPath';

@@ -1,7 +1,7 @@
 // Routes a router factory registers only under some of its options (`if (options.admin)
 // router.get('/admin', h)`), and what a call of the factory gives those options: collect.ts keeps
 // such a route for an instance only when the call's options can make the condition hold.
-import ts from 'typescript';
+import ts from './compiler';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isClassExpression, isConditionalExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteral, isTemplateExpression, isVariableDeclaration, isVariableDeclarationList } from './tsNodes';
 import type { ArgCondition, GivenObject } from './extracted';
 import { enclosingFunction } from './routeSyntax';

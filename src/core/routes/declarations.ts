@@ -1,7 +1,7 @@
 // The file's top-level declarations and imports, read before the walk: what each name holds,
 // which names are routers (a factory call, a router type, an alias of one, a class that makes one)
 // and their own prefixes (koa `new Router({ prefix })`, `router.prefix('/x')`, Hono's `basePath`).
-import ts from 'typescript';
+import ts from './compiler';
 import { forEachChild, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isClassLike, isEnumDeclaration, isExpressionStatement, isExternalModuleReference, isFunctionDeclaration, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isNamedImports, isNamespaceImport, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTypeQueryNode, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { hasRefs, literalOf } from './values';

@@ -9,7 +9,7 @@
 // one before and sharing the file's state (readerBase.ts): evaluator (values), declarations,
 // tableLoops, loops, routeTables, receivers, routerCalls, routeHelpers, mounts, fileExports, nestApp, nestControllers, adonisRoutes, handRouting.
 // This file holds the walk over the tree and the dispatch of each call to its reader.
-import ts from 'typescript';
+import ts from './compiler';
 import { forEachChild, isAsExpression, isBinaryExpression, isBindingElement, isCallExpression, isClassDeclaration, isElementAccessExpression, isForInStatement, isForOfStatement, isForStatement, isFunctionDeclaration, isIdentifier, isIfStatement, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isStringLiteral, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import type { ExtractedFile } from './extracted';
 import { skipOuter } from './tsSyntax';

@@ -6,7 +6,7 @@
 // `if (req.method !== 'POST') return ...` counts for the statements after it), else ALL. Only
 // what is certain is read: equality with a string starting with '/', never a prefix test
 // (`startsWith`), a regex or a table lookup, which name no one path.
-import ts from 'typescript';
+import ts from './compiler';
 import { forEachChild, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionDeclaration, isIdentifier, isIfStatement, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectBindingPattern, isPropertyAccessExpression, isReturnStatement, isStringLiteral, isSwitchStatement, isVariableDeclaration } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { isHttpMethod } from './routeSpec';

@@ -6,7 +6,7 @@
 // make of it: tableLoops.ts and loops.ts read the body once per element, routeTables.ts once per
 // table key, moduleLoads.ts finds the list a module load in a loop takes its name from, loops.ts
 // the variable a call in a loop over something not known reads.
-import ts from 'typescript';
+import ts from './compiler';
 import { isArrowFunction, isBinaryExpression, isCallExpression, isForInStatement, isFunctionDeclaration, isForOfStatement, isForStatement, isFunctionExpression, isIdentifier, isNumericLiteral, isPostfixUnaryExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isVariableDeclarationList } from './tsNodes';
 import { skipOuter } from './tsSyntax';
 

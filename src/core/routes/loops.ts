@@ -1,7 +1,7 @@
 // Loops that register routes once per element (`routes.forEach((r) => router.use(r.path, r.route))`,
 // `for (const r of list)`): the elements, each bound in its own scope; a module loaded by a name
 // taken from a list; and the loop variable a mount's path names but this scan cannot know.
-import ts from 'typescript';
+import ts from './compiler';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isIfStatement, isNewExpression, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isSourceFile, isSpreadElement, isStringLiteralLike, isTemplateExpression } from './tsNodes';
 import { posix } from 'node:path';
 import { EACH, LISTED, PATH_ENTRY, literalOf, str, type ConstValue } from './values';

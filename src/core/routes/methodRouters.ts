@@ -3,7 +3,7 @@
 // `router.addRelationRoutes(rolesScopes, 'scopes')` on an instance. Such a method is a router of its
 // own (`class SchemaRouter#addRelationRoutes`), its parameters read as the constructor's are
 // (`$0`, `$1`...), mounted on the instance at each call with that call's arguments (collect.ts).
-import ts from 'typescript';
+import ts from './compiler';
 import { forEachChild, isArrowFunction, isCallExpression, isFunctionLike, isIdentifier, isMethodDeclaration, isNewExpression, isPropertyAccessExpression, isTypeReferenceNode } from './tsNodes';
 import { CLASS_ROUTER, methodRouterName } from './extracted';
 import { subclassRouter } from './routeSyntax';

@@ -1,6 +1,6 @@
 // Modules a file loads in code: `require('./x')`, `await import('./x')`, a member of either, and
 // loads in a loop over a glob's files (a list only known at run time).
-import ts from 'typescript';
+import ts from './compiler';
 import { forEachChild, isAwaitExpression, isCallExpression, isIdentifier, isPropertyAccessExpression, isSourceFile, isStringLiteral, isStringLiteralLike } from './tsNodes';
 import { skipOuter } from './tsSyntax';
 import { loopOfBody, type TableLoop } from './loopOverTable';

@@ -1,7 +1,7 @@
 // A Nest app's configuration around its controllers: the global prefix, URI versioning,
 // RouterModule trees, GraphQL's endpoint, and each module's `imports`/`controllers` lists (with
 // dynamic modules and lists built in code) for collect.ts to find which controllers the app registers.
-import ts from 'typescript';
+import ts from './compiler';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAsExpression, isBlock, isCallExpression, isExpression, isFunctionExpression, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isSpreadElement, isTypeReferenceNode, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { hasRefs, literalOf } from './values';

@@ -1,7 +1,7 @@
 // Nest controllers: `@Controller(path)` classes and their `@Get()`/`@Post()`... handlers, with
 // versions, child controllers, controller and decorator factories (a function returning
 // `Controller(...)` or applying route decorators) and handler classes.
-import ts from 'typescript';
+import ts from './compiler';
 import { getDecorators, isArrayLiteralExpression, isArrowFunction, isBlock, isCallExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isSpreadElement, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { expandOptionalGroups, joinRoutePath } from './joinPath';

@@ -6,7 +6,7 @@
 // of `const eeModule = require('@acme/ee').m`) is named by that module, for the join to tell whether
 // it is one of the scan's; any other entry that is not a class, a call on one or forwardRef(() => X)
 // leaves the list open.
-import ts from 'typescript';
+import ts from './compiler';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isClassExpression, isConditionalExpression, isElementAccessExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isSpreadElement } from './tsNodes';
 import { lastReturn, skipOuter as skip } from './tsSyntax';
 

@@ -2,7 +2,7 @@
 // and the small readings every layer uses: a node's line, warnings, object properties, scopes.
 // The readers are layered on this class, one concept per file (see extract.ts); the methods a
 // lower layer calls on a higher one are declared here.
-import ts from 'typescript';
+import ts from './compiler';
 import { isBinaryExpression, isCallExpression, isIdentifier, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isVariableDeclaration } from './tsNodes';
 import type { HttpMethod } from '../model';
 import type { ConstValue } from './values';

@@ -1,7 +1,7 @@
 // The router a call is made on: a name, an alias, a chain (`router.route('/x').get(...)`), `this`
 // in a router class, a factory call; and whether a `get`/`post` on it is a client's request
 // (axios, fetch wrappers, a request made and its result used) rather than a route.
-import ts from 'typescript';
+import ts from './compiler';
 import { isArrayLiteralExpression, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isCallExpression, isElementAccessExpression, isExpression, isExpressionStatement, isIdentifier, isNewExpression, isNonNullExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isSatisfiesExpression, isVariableDeclaration, isYieldExpression } from './tsNodes';
 import { CLASS_ROUTER } from './extracted';
 import { methodRouterOf } from './methodRouters';

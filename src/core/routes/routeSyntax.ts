@@ -1,7 +1,7 @@
 // Small readings of syntax the route readers share: router method names, class routers and
 // `this` assignments, returned and chained expressions, callee names, paths joined with __dirname,
 // class members, functions around a node.
-import ts from 'typescript';
+import ts from './compiler';
 import { forEachChild, getModifiers, isArrayBindingPattern, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassLike, isConstructorDeclaration, isElementAccessExpression, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isIdentifier, isInterfaceDeclaration, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isOmittedExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyDeclaration, isReturnStatement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeAliasDeclaration, isTypeNode, isVariableStatement } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { CLASS_ROUTER } from './extracted';

@@ -6,7 +6,7 @@
 // (imported, or what an imported function returns), resolved by collect.ts. The loop's body is
 // read once, its key bound to a reference the router call expands, one route per key, at the
 // key's line. What cannot be followed is a warning: a table not known statically, a part of one.
-import ts from 'typescript';
+import ts from './compiler';
 import { forEachChild, isArrayBindingPattern, isArrowFunction, isBinaryExpression, isBindingElement, isCallExpression, isComputedPropertyName, isElementAccessExpression, isExportAssignment, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isIdentifier, isObjectLiteralExpression, isPrivateIdentifier, isPropertyAccessExpression, isRegularExpressionLiteral, isSpreadAssignment, isStringLiteralLike, isVariableDeclaration } from './tsNodes';
 import { DEFAULT_OBJECT, literalOf, str, type ConstValue, type Part, type StrValue } from './values';
 import { skipOuter } from './tsSyntax';

@@ -2,7 +2,7 @@
 // koa-router's `register`, fastify's `route({ method, url })`, Hono's `on` and `mount`,
 // @hono/zod-openapi's `openapi(route, handler)` and its document, computed method names
 // (`router[method](path)`) and method-first helpers (`add('GET', '/x', handler)`).
-import ts from 'typescript';
+import ts from './compiler';
 import { isCallExpression, isElementAccessExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { expandOptionalGroups, withoutLeadingWildcard, hapiPathToRoute, joinRoutePath, openApiPathToRoute } from './joinPath';

@@ -5,7 +5,7 @@
 // body is read once per element with its names bound to that element's key or value, so the
 // fields a registering call is given (`router[item.method](prefix + item.path)`, a helper's
 // arguments) are known there.
-import ts from 'typescript';
+import ts from './compiler';
 import { isArrayBindingPattern, isArrayLiteralExpression, isCallExpression, isElementAccessExpression, isExpression, isIdentifier, isNumericLiteral, isObjectLiteralExpression, isOmittedExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral } from './tsNodes';
 import { literalOf, propOf, str, type ConstValue } from './values';
 import { skipOuter } from './tsSyntax';

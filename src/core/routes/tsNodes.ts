@@ -3,7 +3,7 @@
 // properties, kept as a dictionary): a hash lookup and a getter call around a one-line kind test,
 // about 15x the test; the readers make tens of millions of them over a large tree (bench/README.md,
 // sixteenth round). Read once here, each is a direct call.
-import ts from 'typescript';
+import ts from './compiler';
 
 export const {
   forEachChild,

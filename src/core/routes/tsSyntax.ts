@@ -1,5 +1,5 @@
 // Small readings of TypeScript syntax the route scan shares.
-import ts from 'typescript';
+import ts from './compiler';
 import { forEachChild, isArrowFunction, isAsExpression, isAwaitExpression, isBlock, isCallExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isNonNullExpression, isParenthesizedExpression, isReturnStatement, isSatisfiesExpression, isTypeAssertionExpression } from './tsNodes';
 
 /** The expression inside parentheses, `as`, `!`, `satisfies`, type assertions and `await`. */

@@ -3,7 +3,7 @@
 // bundle is built with esbuild as scripts/build.mjs builds it); remembered scans; failures.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -76,6 +76,12 @@ suite('source scanner: worker thread and synchronous scan', () => {
   });
 
   suiteTeardown(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("the route parser bundle holds the TypeScript compiler's exports once: its modules import it through one module (core/routes/compiler.ts), not each as an ES-module copy", () => {
+    const bundle = readFileSync(join(dir, 'routeParser.js'), 'utf8');
+    assert.equal(bundle.match(/__toESM\(require_typescript\(\)\)/g)?.length ?? 0, 0);
+    assert.equal(bundle.match(/require_typescript\(\)/g)?.length, 1);
+  });
 
   test('scanTreeSync finds the files, mtimes and routes the in-process scan finds', async () => {
     const expected = await inProcess(root);
