@@ -11,6 +11,11 @@ import { MODULE_APIS } from './bundleScript';
 export interface ScriptPath {
   rel: string;
   fromScript: boolean;
+  /**
+   * Joined to a folder the script computes (`path.resolve(paths.root, 'server/start.ts')`): taken
+   * as relative to the folder the script runs in only where that names a file of the project.
+   */
+  fromUnknown?: true;
 }
 
 export interface BundleCall {
@@ -41,7 +46,7 @@ function configOutfile(sf: ts.SourceFile, tool: string): BundleCall | undefined 
   return firstNode(sf, (n): BundleCall | undefined => {
     if (!ts.isObjectLiteralExpression(n)) return undefined;
     const out = literalPath(property(n, ['outfile']));
-    if (out === undefined) return undefined;
+    if (out === undefined || out.fromUnknown) return undefined;
     const owner = ts.isPropertyAssignment(n.parent) && ts.isObjectLiteralExpression(n.parent.parent) ? n.parent.parent : n;
     return { tool, output: { ...out, rel: posix.dirname(out.rel) }, entries: [...entriesOf(n), ...(owner === n ? [] : entriesOf(owner))] };
   });
@@ -157,8 +162,10 @@ function literalPath(e: ts.Expression | undefined): ScriptPath | undefined {
   const [base, ...rest] = inner.arguments;
   const own = base && /^(?:__dirname|import\.meta\.dirname|import\.meta\.dir)$/.test(base.getText());
   const parts = rest.map((a) => (ts.isStringLiteral(a) ? a.text : undefined));
-  if (!own || parts.length === 0 || parts.some((p) => p === undefined)) return undefined;
-  return { rel: posix.join(...(parts as string[])), fromScript: true };
+  if (!base || parts.length === 0 || parts.some((p) => p === undefined)) return undefined;
+  const rel = posix.join(...(parts as string[]));
+  if (own) return { rel, fromScript: true };
+  return ts.isStringLiteral(base) || posix.isAbsolute(rel) ? undefined : { rel, fromScript: false, fromUnknown: true };
 }
 
 function entriesOf(o: ts.ObjectLiteralExpression): ScriptPath[] {
@@ -175,9 +182,11 @@ function outputOf(o: ts.ObjectLiteralExpression, write: ts.ObjectLiteralExpressi
   const nested = rollupOutput && ts.isObjectLiteralExpression(skipOuter(rollupOutput)) ? (skipOuter(rollupOutput) as ts.ObjectLiteralExpression) : undefined;
   for (const options of [o, nested, write]) {
     if (!options) continue;
-    const folder = literalPath(property(options, ['outdir', 'outDir', 'dir']));
+    // An output joined to a computed folder says nothing: it may be anywhere.
+    const known = (p: ScriptPath | undefined) => (p?.fromUnknown ? undefined : p);
+    const folder = known(literalPath(property(options, ['outdir', 'outDir', 'dir'])));
     if (folder !== undefined) return { output: folder };
-    const file = literalPath(property(options, ['outfile', 'file']));
+    const file = known(literalPath(property(options, ['outfile', 'file'])));
     if (file !== undefined) return { output: { ...file, rel: posix.dirname(file.rel) } };
   }
   return {};

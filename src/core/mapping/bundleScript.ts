@@ -5,7 +5,9 @@
 // rolldown's `build({ input, output: { file | dir } })` or `rolldown({ input })`, tsup's `build({
 // entry, outDir })`; or a build CLI given a configuration file of the project (`x build -c
 // x.config.ts`) whose options name one output file (`outfile`): one file out is a bundle. Read from
-// the script's syntax: only literal options count (a folder computed at run time says nothing).
+// the script's syntax: only literal options count (a folder computed at run time says nothing; an
+// entry joined to one, `path.resolve(paths.root, 'server/start.ts')`, counts where its literal part
+// names a file of the project from the folder the script runs in).
 // https://bun.sh/docs/bundler https://esbuild.github.io/api/#build https://rollupjs.org/javascript-api/
 // https://rolldown.rs/apis/javascript-api
 import { dirname, join, posix, relative, sep } from 'node:path';
@@ -100,7 +102,9 @@ export async function findScriptedBundle(
       const from = (p: ScriptPath) => (p.fromScript ? join(dirname(abs), p.rel) : join(run.dir, p.rel));
       // Entries the call takes from its command line (`node build.mjs -e server/index.ts`, the
       // script reading `entryPoints: [argv.entry]`) are the source files among its arguments.
-      const entries = found.entries.length > 0 ? found.entries.map(from) : await existingFiles(fs, args.filter((a) => SCRIPT_FILE.test(a)).map((a) => join(run.dir, a)));
+      const known = found.entries.filter((e) => !e.fromUnknown).map(from);
+      const guessed = await existingFiles(fs, found.entries.filter((e) => e.fromUnknown).map(from));
+      const entries = found.entries.length > 0 ? [...known, ...guessed] : await existingFiles(fs, args.filter((a) => SCRIPT_FILE.test(a)).map((a) => join(run.dir, a)));
       if (run.line !== undefined && !isAtOrInside(project.dir, abs) && !entries.some((e) => isAtOrInside(project.dir, e))) continue;
       const named = run.line === undefined ? file.replace(/^\.\//, '') : relative(project.dir, abs).split(sep).join('/');
       return { tool: found.tool, file: named, script: run.script, entries, ...(run.line !== undefined ? { line: run.line } : {}), ...(found.output !== undefined ? { output: from(found.output) } : {}) };

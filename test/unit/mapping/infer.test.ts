@@ -527,6 +527,23 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     }
   });
 
+  test("a bundle entry joined to a folder the script computes (path.resolve(paths.root, 'server/start.ts')) is taken from the folder the script runs in when that file is there", async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': pkg({ fastify: '5' }, { build: 'node scripts/build.mjs', start: 'node dist/index.js' }),
+      '/ws/backend/scripts/build.mjs':
+        "import path from 'node:path';\nimport { build } from 'rolldown';\nimport { paths } from './paths.mjs';\nawait build({ input: [path.resolve(paths.root, 'server/start.ts'), path.resolve(paths.root, 'gone/x.ts')], output: { file: path.resolve(paths.root, 'dist/index.js') } });\n",
+      '/ws/backend/scripts/paths.mjs': "export const paths = { root: process.cwd() };\n",
+      '/ws/backend/server/start.ts': '',
+      '/ws/backend/client/main.tsx': '',
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"noEmit":true}}',
+      '/ws/backend/Dockerfile': 'FROM node\nWORKDIR /app\nCOPY . .\nRUN npm run build\nCMD ["npm", "start"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/server', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/dist', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+  });
+
   test('the tsconfig a build script names (tsc --project server/tsconfig.json) sets the source root', async () => {
     const fs = memFs({
       '/ws/backend/package.json': pkg({ express: '4', next: '14' }, { 'build:server': 'tsc --project server/tsconfig.json' }),
