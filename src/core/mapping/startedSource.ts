@@ -40,22 +40,30 @@ export function startedScripts(stage: Stage, scripts: Record<string, string>): s
     const ws = part.split(/\s+/).filter((w) => w !== '' && !/^\w+=/.test(w));
     if (ws[0] === 'cd' && ws[1] !== undefined) cwd = posix.resolve(cwd, ws[1]);
     const file = first && SCRIPT.test(ws[0] ?? '') ? ws[0] : runnerScript(ws);
-    if (file !== undefined) files.push(posix.resolve(cwd, file));
+    if (file !== undefined) files.push(SCRIPT.test(file) ? posix.resolve(cwd, file) : posix.join(posix.resolve(cwd, file), 'index.js'));
     first = false;
   }
   return files;
 }
 
+/**
+ * The script a file runner is given: a file (`node server.js`), or a folder Node resolves to its
+ * index.js (`node app`), https://nodejs.org/api/modules.html#folders-as-modules. (`node core` naming
+ * core.js is left to the package's own start rules, startsCopiedSource.)
+ */
 function runnerScript(words: string[]): string | undefined {
   const at = words.findIndex(isFileRunner);
   if (at < 0) return undefined;
   for (let i = at + 1; i < words.length; i++) {
     const w = words[i] ?? '';
     if (VALUE_FLAG.test(w)) i++;
-    else if (!w.startsWith('-') && !SUBCOMMAND.has(w)) return SCRIPT.test(w) ? w : undefined;
+    else if (!w.startsWith('-') && !SUBCOMMAND.has(w)) return SCRIPT.test(w) || (posix.basename(words[at] ?? '') === 'node' && MODULE_NAME.test(w)) ? w : undefined;
   }
   return undefined;
 }
+
+/** A path `node` resolves as a module, with no extension written (`app`, `./server`, `dist/main`). */
+const MODULE_NAME = /^(?:\.{0,2}\/)?[\w@-][\w@./-]*$/;
 
 /**
  * The first started script that is a source file of the project copied into the image as it is:

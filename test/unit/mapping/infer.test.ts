@@ -689,6 +689,21 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.notEqual((await inferMapping(memFs(kept), spec()))?.target, '/backend/package');
   });
 
+  test('`node app` (a folder Node resolves to app/index.js) copied from a build stage that ran webpack for the browser: the image runs the source folder, not a bundle', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': JSON.stringify({ main: 'app/index.js', dependencies: { '@hapi/hapi': '21' }, devDependencies: { webpack: '5' }, scripts: { build: 'webpack', start: 'node app' } }),
+      '/ws/backend/webpack.config.js': "module.exports = { entry: './app/frontend/index.js', output: { path: require('path').resolve(__dirname, 'app/dist') } };\n",
+      '/ws/backend/app/index.js': "require('./server')();\n",
+      '/ws/backend/app/server.js': '',
+      '/ws/backend/app/frontend/index.js': '',
+      '/ws/backend/Dockerfile': 'FROM node:22 AS development\nWORKDIR /home/node\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nFROM node:22 AS production\nWORKDIR /home/node\nCOPY --from=development /home/node/app/ ./app/\nCMD [ "node", "app" ]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.bundled, false, m?.evidence.join('\n'));
+    assert.equal(m?.sourceRoot, '/ws/backend/app');
+    assert.equal(m?.target, '/home/node/app');
+  });
+
   test('COPY . . with no local build output and no build step: the image runs the sources (ts-node)', async () => {
     const fs = memFs({
       '/ws/backend/package.json': pkg({ koa: '2' }, { start: 'ts-node src/server.ts' }),
