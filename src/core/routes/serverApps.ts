@@ -337,24 +337,12 @@ export function groupFilesByApp(root: string, apps: readonly ServerApp[], files:
   const libraries = serverLibraries(apps, packages);
   const dirs = apps.map((a) => a.dir).filter((d) => !libraries.has(d)).sort((a, b) => b.length - a.length);
   const pkgDirs = packages.filter((p) => p.dir !== root).sort((a, b) => b.dir.length - a.dir.length);
-  const byName = packagesByName(packages);
-  const reachableFrom = (start: WorkspacePackage | undefined): Set<string> => reachableNames(start, byName);
-  // Each package's transitive dependencies, computed once (asked for every file below it).
-  const reach = new Map(packages.map((p) => [p, reachableFrom(p)]));
   const servers = { apps: new Set(apps.map((a) => a.dir)), libraries };
   const uses = new Map(dirs.map((d) => [d, new Set(appLibraryPackages(d, packages, servers).map((p) => p.dir))]));
-  const appNames = new Map(dirs.map((d) => [d, packages.find((p) => p.dir === d)?.name]));
-  // A package the app depends on is part of it (appLibraryPackages); one built for the browser
-  // otherwise never is, nor a server library (its app is served by the apps mounting it), nor one
-  // that depends on the app (a launcher, a combined build) or a front end; any other package
-  // (hoisted dependencies) may be.
-  const belongs = (pkg: WorkspacePackage, app: string): boolean => {
-    if (uses.get(app)?.has(pkg.dir)) return true;
-    if (pkg.browserApp || libraries.has(pkg.dir)) return false;
-    const appName = appNames.get(app);
-    if (appName !== undefined && (reach.get(pkg) ?? reachableFrom(pkg)).has(appName)) return false;
-    return !pkg.deps.some((d) => FRONT_END.has(d));
-  };
+  // A package is part of the app when the app depends on it (appLibraryPackages), as the check's
+  // scan of a service reads it (gather/appPackages.ts): a package the app uses without depending on
+  // it (hoisted) is read by neither.
+  const belongs = (pkg: WorkspacePackage, app: string): boolean => uses.get(app)?.has(pkg.dir) === true;
   const own = new Map<string, string[]>(dirs.map((d) => [d, []]));
   // Each folder with its separator, made once (asked of every file).
   const appInside = dirs.map((d) => ({ dir: d, below: d + sep }));

@@ -190,7 +190,7 @@ suite('isRouteSource', () => {
 
 suite('groupFilesByApp', () => {
   const pkg = (dir: string, name: string, deps: string[]) => ({ dir, name, deps });
-  test("a server's own files, the packages it depends on (transitively), free-standing packages; never a front end or a package that depends on the server", () => {
+  test("a server's own files, the packages it depends on (transitively) and files in no package; never a front end, a package that depends on the server or one it does not depend on (hoisted: the check does not read it)", () => {
     const apps = [{ dir: '/r/packages/api', evidence: 'package.json depends on fastify' }];
     const packages = [
       pkg('/r', 'root', []),
@@ -206,7 +206,7 @@ suite('groupFilesByApp', () => {
     assert.deepEqual(groups, [
       {
         dir: '/r/packages/api',
-        files: ['/r/packages/api/src/a.ts', '/r/packages/backend-lib/src/b.ts', '/r/packages/iso-lib/src/c.ts', '/r/examples/hoisted/index.ts', '/r/scripts/x.ts'],
+        files: ['/r/packages/api/src/a.ts', '/r/packages/backend-lib/src/b.ts', '/r/packages/iso-lib/src/c.ts', '/r/scripts/x.ts'],
       },
     ]);
   });
