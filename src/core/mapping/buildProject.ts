@@ -310,6 +310,19 @@ async function laterChoice(f: SelectionFacts): Promise<{ chosen: BuildProject[];
   return { chosen: [], how: (pkg) => pkg };
 }
 
+const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
+
+/** The package folder's JavaScript / TypeScript sources are all at its top (none in a folder of it but node_modules, tests, dist). */
+async function onlyTopLevelSources(fs: FsLike, dir: string): Promise<boolean> {
+  for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+    if (name === 'node_modules' || name.startsWith('.') || /^(?:tests?|__tests__|dist|build|lib)$/.test(name)) continue;
+    if (SOURCE_FILE.test(name) || !(await fs.stat(join(dir, name)))?.isDirectory) continue;
+    const inside = await fs.readdir(join(dir, name)).catch(() => [] as string[]);
+    if (inside.some((n) => SOURCE_FILE.test(n) && !n.endsWith('.d.ts'))) return false;
+  }
+  return true;
+}
+
 /**
  * The image starts in (or starts a file of) one package that is no server itself but is built on
  * workspace packages that are. Run as copied, with no build of its own, it only launches them
@@ -321,7 +334,7 @@ async function laterChoice(f: SelectionFacts): Promise<{ chosen: BuildProject[];
 async function builtOnServers(
   started: BuildProject[],
   packages: Map<string, string>,
-  f: Pick<SelectionFacts, 'packagesAt' | 'servers'>,
+  f: Pick<SelectionFacts, 'fs' | 'packagesAt' | 'servers'>,
 ): Promise<{ chosen: BuildProject[]; how: (pkg: string) => string } | undefined> {
   const [p] = started;
   if (started.length !== 1 || p === undefined || p.server !== undefined) return undefined;
@@ -329,6 +342,9 @@ async function builtOnServers(
   const depServers = await f.servers(deps);
   if (p.pkg?.scripts['build'] !== undefined)
     return depServers.length > 0 ? { chosen: [p], how: (pkg) => l10n.t('the image starts workspace package {0}, built on workspace packages that serve', pkg) } : undefined;
+  // A launcher is a few files at the package's top; a package with source folders of its own (a
+  // Slack bot's agent/ beside its app.js) is an app, whatever its dependencies.
+  if (!(await onlyTopLevelSources(f.fs, p.dir))) return undefined;
   const chosen = depServers.length > 0 ? depServers : deps.length === 1 ? await f.packagesAt(deps) : [];
   return chosen.length > 0 ? { chosen, how: (pkg) => l10n.t('the image starts in a package that only launches workspace package {0}', pkg) } : undefined;
 }
@@ -367,7 +383,7 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
     how = (pkg: string): string => l10n.t("the Dockerfile's build selects workspace package {0}", pkg);
   }
   if (chosen.length === 0) {
-    const built = await builtOnServers(await packagesAt(await startPackageDirs(fs, df, context, scripts, packages, true)), packages, { packagesAt, servers });
+    const built = await builtOnServers(await packagesAt(await startPackageDirs(fs, df, context, scripts, packages, true)), packages, { fs, packagesAt, servers });
     if (built) ({ chosen, how } = built);
   }
   if (chosen.length === 0) {

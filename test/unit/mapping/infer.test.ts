@@ -1524,6 +1524,9 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     // A launcher depending on one workspace package that uses no framework known here launches that one.
     const one = { ...files, '/ws/packages/pds/package.json': JSON.stringify({ name: '@x/pds', dependencies: { '@connectrpc/connect-node': '2' }, scripts: { build: 'tsc --build tsconfig.build.json' } }) };
     assert.equal((await inferMapping(memFs(one), spec({}, { context: '/ws', dockerfile: '/ws/services/pds/Dockerfile' })))?.sourceRoot, '/ws/packages/pds/src');
+    // A package with source folders of its own (a bot's agent/ beside its index.ts) is an app, not a launcher.
+    const app = { ...one, '/ws/services/pds/agent/runner.ts': 'export const run = 1\n' };
+    assert.notEqual((await inferMapping(memFs(app), spec({}, { context: '/ws', dockerfile: '/ws/services/pds/Dockerfile' })))?.sourceRoot, '/ws/packages/pds/src');
   });
 
   test('the image starts a compiled file of a package built on workspace server packages: that package is the app, not the library', async () => {
