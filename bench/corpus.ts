@@ -257,7 +257,7 @@ async function startedServices(dir: string, mappings: readonly TruthMapping[], s
   const fs = createNodeFs();
   const specs: ServiceSpec[] = [];
   try {
-    for (const p of await discoverComposeProjects(fs, dir, {})) specs.push(...p.services.filter((s) => s.build !== undefined && isAtOrInside(dir, s.build.context)));
+    for (const p of await discoverComposeProjects(fs, dir, {})) specs.push(...p.services.filter((s) => s.build !== undefined && s.inactiveProfiles === undefined && isAtOrInside(dir, s.build.context)));
   } catch {
     // A compose file the check refuses: no service of it.
   }

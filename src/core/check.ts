@@ -103,16 +103,17 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
   // read (never those of an earlier check's walk, which a remembered answer carries).
   const scanDeps = { ...deps, scanner: scansOnce(walked.listings === undefined ? deps.scanner : withListings(deps.scanner, walked.listings)) };
   const all = projects.flatMap((p) => p.services);
-  const specs = opts.services?.length ? selectServices(all, opts.services) : all;
+  const listed = opts.services?.length ? selectServices(all, opts.services) : all;
 
   const readWorkspace = createLimiter(WORKSPACE_CONCURRENCY);
   // The walk follows no link out of the workspace, and a source root outside it is not read.
   const boundary = (await deps.fs.realpath?.(opts.workspaceDir)) ?? undefined;
   const hashes = projectHashes(deps.configHashes);
   const composeParses = createComposeParses();
+  const findContainers = containerFinder(deps.engine, listed);
+  const specs = await startedProfiles(listed, pinged, findContainers, opts.signal);
   const claims = soleServerClaims(specs);
   const shared = sharedNameWarnings(specs, (f) => rel(opts.workspaceDir, f));
-  const findContainers = containerFinder(deps.engine, specs);
   const services = await mapPool(specs, SERVICE_CONCURRENCY, async (spec) => {
     const report = await checkService(scanDeps, opts, spec, { pinged, findContainers }, readWorkspace, boundary, { hashes, composeParses }, claims.has(spec));
     const clash = shared.get(spec);
@@ -221,6 +222,18 @@ type ContainerFinder = (spec: ServiceSpec, signal: AbortSignal | undefined) => P
  * How each service's containers are asked for in this check: one list per project for a project
  * with several services checked (where the engine can), else one per service.
  */
+/**
+ * The services to check: those of a profile not active here (compose starts them only with
+ * `--profile`) only when the engine has a container of theirs, running or stopped; none when the
+ * engine does not answer.
+ */
+async function startedProfiles(specs: ServiceSpec[], pinged: Promise<string | null>, find: ContainerFinder, signal: AbortSignal | undefined): Promise<ServiceSpec[]> {
+  if (!specs.some((s) => s.inactiveProfiles !== undefined)) return specs;
+  const reachable = (await pinged) === null;
+  const started = await Promise.all(specs.map(async (s) => s.inactiveProfiles === undefined || (reachable && (await find(s, signal).catch(() => [])).length > 0)));
+  return specs.filter((_, i) => started[i]);
+}
+
 function containerFinder(engine: EngineLike, specs: readonly ServiceSpec[]): ContainerFinder {
   const checked = new Map<string, number>();
   for (const s of specs) checked.set(s.project, (checked.get(s.project) ?? 0) + 1);

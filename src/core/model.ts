@@ -71,6 +71,11 @@ export interface ServiceSpec {
   stackFile?: string;
   /** `image:` as written (interpolated), if any. */
   image?: string;
+  /**
+   * Its `profiles:` when none of them is active here (COMPOSE_PROFILES): compose starts it only when
+   * asked (`--profile dev`). Checked only when the engine has a container of it (check.ts).
+   */
+  inactiveProfiles?: string[];
   build?: ServiceBuild;
   ports: PortMapping[];
   networkMode?: string;

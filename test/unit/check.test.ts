@@ -111,6 +111,17 @@ function fakeProber(answer: (req: ProbeRequest) => number): ProberLike & { sent:
 const mtimes = Object.fromEntries(Object.keys(WORKSPACE).map((p) => [p, T]));
 
 suite('checkWorkspace (fake engine, in-memory workspace)', () => {
+  test('a service of a profile not active here is checked only when the engine has a container of it (started with --profile)', async () => {
+    const files = { ...WORKSPACE, '/ws/compose.yaml': WORKSPACE['/ws/compose.yaml'].replace('    network_mode: host\n', '    network_mode: host\n    profiles: [dev]\n') };
+    const opts = { workspaceDir: '/ws', env: {}, trust: { allowedOrigins: [], tokenVariables: [] } };
+    const started = await checkWorkspace({ engine: fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: ALL_TARGETS }), prober: fakeProber(() => 200), fs: memFs(files, { mtimes }) }, opts);
+    assert.deepEqual(started.services.map((s) => [s.name, s.container?.name]), [['api', 'ws_api_1']]);
+    const none = await checkWorkspace({ engine: fakeEngine({ stale: false, containerFiles: [], imageFiles: [], noContainer: true }), prober: fakeProber(() => 200), fs: memFs(files, { mtimes }) }, opts);
+    assert.deepEqual(none.services, []);
+    const away = await checkWorkspace({ engine: fakeEngine({ stale: false, containerFiles: [], imageFiles: [], unreachable: true }), prober: fakeProber(() => 200), fs: memFs(files, { mtimes }) }, opts);
+    assert.deepEqual(away.services, []);
+  });
+
   test('the incident: finds the stale container, lists the newest image too, and maps files, modules and routes', async () => {
     const engine = fakeEngine({ stale: true, containerFiles: ALL_TARGETS.slice(0, 2), imageFiles: ALL_TARGETS });
     const prober = fakeProber((req) => (req.url.includes('workflows') ? 404 : req.bearerToken ? 200 : 401));

@@ -61,16 +61,23 @@ export function parseComposeProject(files: ComposeFileText[], opts: ParseCompose
       specs.push(invalidSpec(service, ctx, failed));
       continue;
     }
+    // A service of a profile not active here is kept, marked, for the check to take only when it
+    // was started (`--profile dev`); one whose definition cannot be read is left out, as before.
+    let inactive: string[] | undefined;
     try {
       const def = resolveExtends(service, raw, services, opts, 0);
       for (const dep of completionDependencies(def)) awaited.add(dep);
-      if (!profileActive(def, active)) continue;
+      inactive = profileActive(def, active) ? undefined : serviceProfiles(def);
       const spec = toServiceSpec(service, def, ctx);
+      if (inactive !== undefined) {
+        if (spec.error === undefined) specs.push({ ...spec, inactiveProfiles: inactive });
+        continue;
+      }
       if (spec.error !== undefined) spec.error += unsetHint(spec.error, unset.get(service), opts.envExample);
       specs.push(spec);
     } catch (err) {
       if (!(err instanceof UserInputError)) throw err;
-      specs.push(invalidSpec(service, ctx, err.message + unsetHint(err.message, unset.get(service), opts.envExample)));
+      if (inactive === undefined) specs.push(invalidSpec(service, ctx, err.message + unsetHint(err.message, unset.get(service), opts.envExample)));
     }
   }
   for (const included of includedProjects(merged['include'], opts, name)) specs.push(...included.services);
@@ -120,9 +127,13 @@ function activeProfiles(env: Env): Set<string> {
 }
 
 function profileActive(def: unknown, active: Set<string>): boolean {
+  const profiles = serviceProfiles(def);
+  return profiles.length === 0 || active.has('*') || profiles.some((p) => active.has(p));
+}
+
+function serviceProfiles(def: unknown): string[] {
   const profiles = isRecord(def) ? def['profiles'] : undefined;
-  if (!Array.isArray(profiles) || profiles.length === 0) return true;
-  return active.has('*') || profiles.some((p) => typeof p === 'string' && active.has(p));
+  return Array.isArray(profiles) ? profiles.filter((p): p is string => typeof p === 'string') : [];
 }
 
 /** `extends: base` / `extends: { service, file }`: the base service's definition under this one's. */

@@ -372,8 +372,12 @@ services:
 
     test('profiles: a service runs only when one of its profiles is active (COMPOSE_PROFILES)', () => {
       const text = 'services:\n  api:\n    build: ./api\n  debug:\n    image: busybox\n    profiles: [debug]\n';
-      assert.deepEqual(parse(text).services.map((s) => s.name), ['api']);
-      assert.deepEqual(parse(text, { COMPOSE_PROFILES: 'debug' }).services.map((s) => s.name), ['api', 'debug']);
+      // Kept, marked with its profiles, for the check to take only once started (`--profile debug`).
+      assert.deepEqual(parse(text).services.map((s) => [s.name, s.inactiveProfiles]), [['api', undefined], ['debug', ['debug']]]);
+      assert.deepEqual(parse(text, { COMPOSE_PROFILES: 'debug' }).services.map((s) => [s.name, s.inactiveProfiles]), [['api', undefined], ['debug', undefined]]);
+      // An inactive service whose definition cannot be read is left out, not reported.
+      const bad = 'services:\n  api:\n    build: ./api\n  debug:\n    image: busybox\n    ports: ["x:y:z:w"]\n    profiles: [debug]\n';
+      assert.deepEqual(parse(bad).services.map((s) => [s.name, s.error === undefined]), [['api', true]]);
     });
   });
 });
