@@ -169,7 +169,8 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
     const closure = readServedClosure(group.dir, own, scope, buffer);
     for (const [file, got] of closure.texts) if (got && got.skipped === undefined) texts.set(file, got.text);
     const reached = closure.reached;
-    return served.set(group.dir, reached ? group.files.filter((f) => !own.includes(f) || reached.has(f)) : group.files);
+    const mine = new Set(own);
+    return served.set(group.dir, reached ? group.files.filter((f) => !mine.has(f) || reached.has(f)) : group.files);
   };
   groups.forEach(serve);
   // Only what some server app can serve is read (a front end's files are not), as the check reads

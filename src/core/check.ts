@@ -219,10 +219,6 @@ async function checkService(
 type ContainerFinder = (spec: ServiceSpec, signal: AbortSignal | undefined) => Promise<ContainerInfo[]>;
 
 /**
- * How each service's containers are asked for in this check: one list per project for a project
- * with several services checked (where the engine can), else one per service.
- */
-/**
  * The services to check: those of a profile not active here (compose starts them only with
  * `--profile`) only when the engine has a container of theirs, running or stopped; none when the
  * engine does not answer.
@@ -234,6 +230,10 @@ async function startedProfiles(specs: ServiceSpec[], pinged: Promise<string | nu
   return specs.filter((_, i) => started[i]);
 }
 
+/**
+ * How each service's containers are asked for in this check: one list per project for a project
+ * with several services checked (where the engine can), else one per service.
+ */
 function containerFinder(engine: EngineLike, specs: readonly ServiceSpec[]): ContainerFinder {
   const checked = new Map<string, number>();
   for (const s of specs) checked.set(s.project, (checked.get(s.project) ?? 0) + 1);

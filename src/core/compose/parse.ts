@@ -67,7 +67,8 @@ export function parseComposeProject(files: ComposeFileText[], opts: ParseCompose
     try {
       const def = resolveExtends(service, raw, services, opts, 0);
       for (const dep of completionDependencies(def)) awaited.add(dep);
-      inactive = profileActive(def, active) ? undefined : serviceProfiles(def);
+      const profiles = serviceProfiles(def);
+      inactive = profileActive(profiles, active) ? undefined : profiles;
       const spec = toServiceSpec(service, def, ctx);
       if (inactive !== undefined) {
         if (spec.error === undefined) specs.push({ ...spec, inactiveProfiles: inactive });
@@ -126,8 +127,7 @@ function activeProfiles(env: Env): Set<string> {
   return new Set((env['COMPOSE_PROFILES'] ?? '').split(',').map((p) => p.trim()).filter((p) => p !== ''));
 }
 
-function profileActive(def: unknown, active: Set<string>): boolean {
-  const profiles = serviceProfiles(def);
+function profileActive(profiles: readonly string[], active: Set<string>): boolean {
   return profiles.length === 0 || active.has('*') || profiles.some((p) => active.has(p));
 }
 

@@ -5,7 +5,7 @@
 // build context, where the stage copied it.
 import { join, posix } from 'node:path';
 import type { FsLike } from '../ports';
-import { commandWords, type Dockerfile, type Stage } from './parse';
+import { commandWords, copiesFromContext, type Dockerfile, type Stage } from './parse';
 import { contextRoot } from './locate';
 
 /** Shells a script is handed to (`sh ./build.sh`); their options before it are skipped. */
@@ -18,7 +18,7 @@ export async function withRunScripts(fs: FsLike, df: Dockerfile, context: string
   let changed = false;
   const stages: Stage[] = [];
   for (const stage of df.stages) {
-    const root = contextRoot(stage.copies.filter((c) => c.from === undefined && c.byRun === undefined));
+    const root = contextRoot(stage.copies.filter(copiesFromContext));
     const runs = [];
     for (const run of stage.runs) {
       const command = root === undefined ? run.command : await expandScripts(fs, run.command, posix.resolve(run.workdir ?? stage.workdir), root, context);

@@ -12,7 +12,7 @@ import { runCommandsInContext } from '../dockerfile/runBundle';
 import { withRunCopies } from '../dockerfile/runCopies';
 import { startedImageFiles } from '../dockerfile/startScript';
 import type { FsLike } from '../ports';
-import { BROWSER_EXECUTOR, SERVER_FRAMEWORKS } from '../routes/serverApps';
+import { BROWSER_EXECUTOR, isSourceFileName, SERVER_FRAMEWORKS } from '../routes/serverApps';
 import { isRecord } from '../isRecord';
 import { readJsonObject } from './tsconfig';
 import { foldersUpTo, isAtOrInside } from '../pathInside';
@@ -310,15 +310,12 @@ async function laterChoice(f: SelectionFacts): Promise<{ chosen: BuildProject[];
   return { chosen: [], how: (pkg) => pkg };
 }
 
-const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
-
 /** The package folder's JavaScript / TypeScript sources are all at its top (none in a folder of it but node_modules, tests, dist). */
 async function onlyTopLevelSources(fs: FsLike, dir: string): Promise<boolean> {
   for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
     if (name === 'node_modules' || name.startsWith('.') || /^(?:tests?|__tests__|dist|build|lib)$/.test(name)) continue;
-    if (SOURCE_FILE.test(name) || !(await fs.stat(join(dir, name)))?.isDirectory) continue;
-    const inside = await fs.readdir(join(dir, name)).catch(() => [] as string[]);
-    if (inside.some((n) => SOURCE_FILE.test(n) && !n.endsWith('.d.ts'))) return false;
+    if (isSourceFileName(name) || !(await fs.stat(join(dir, name)))?.isDirectory) continue;
+    if ((await fs.readdir(join(dir, name)).catch(() => [] as string[])).some(isSourceFileName)) return false;
   }
   return true;
 }

@@ -173,6 +173,11 @@ async function pageAppImporter(fs: FsLike, dir: string, files: readonly string[]
 
 const SOURCE_FILE = /(?<!\.d)\.[cm]?[jt]sx?$/;
 
+/** A JavaScript or TypeScript source file's name (`.ts`, `.mjs`, `.tsx` ...; not a `.d.ts`). */
+export function isSourceFileName(name: string): boolean {
+  return SOURCE_FILE.test(name);
+}
+
 /**
  * A Next.js route handler, relative to its app: a `route.ts` in `app/` or a folder below it (App
  * Router), or a file below `pages/api/` (Pages Router), either under `src/`. Next.js hands it the whole request, its URL
