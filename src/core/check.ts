@@ -22,7 +22,7 @@ import { changedIn } from './ladder/rungs';
 import { createLimiter, mapPool } from './pool';
 import { checkedContainer, swarmServiceOf, swarmServiceReport } from './swarm';
 import { emptyEngineState, gatherEngineState, type EngineState } from './gather/engineState';
-import { findServiceModules, gatherFiles, isServerSource, NO_FILES, outsideWorkspace, serverSourceRoots, skippedWarnings, soleServerClaims, type FileEvidence } from './gather/workspaceFiles';
+import { findServiceModules, gatherFiles, imageBuilders, isServerSource, NO_FILES, outsideWorkspace, serverSourceRoots, skippedWarnings, soleServerClaims, type FileEvidence, type SourceHints } from './gather/workspaceFiles';
 import { collectRoutes, probeServiceRoutes, unreadFrameworkNotes } from './gather/routes';
 import { rel, relativeWarning } from './gather/paths';
 import { composeFileFlags } from './ladder/composeCommand';
@@ -113,9 +113,10 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
   const findContainers = containerFinder(deps.engine, listed);
   const specs = await startedProfiles(listed, pinged, findContainers, opts.signal);
   const claims = soleServerClaims(specs);
+  const builders = imageBuilders(specs, all);
   const shared = sharedNameWarnings(specs, (f) => rel(opts.workspaceDir, f));
   const services = await mapPool(specs, SERVICE_CONCURRENCY, async (spec) => {
-    const report = await checkService(scanDeps, opts, spec, { pinged, findContainers }, readWorkspace, boundary, { hashes, composeParses }, claims.has(spec));
+    const report = await checkService(scanDeps, opts, spec, { pinged, findContainers }, readWorkspace, boundary, { hashes, composeParses }, { claimsSoleApp: claims.has(spec), builtBy: builders.get(spec) });
     const clash = shared.get(spec);
     return clash === undefined ? report : { ...report, warnings: [clash, ...report.warnings] };
   });
@@ -193,16 +194,16 @@ async function checkService(
   readWorkspace: <R>(fn: () => Promise<R>) => Promise<R>,
   boundary: string | undefined,
   configJudging: { hashes: ProjectHashes; composeParses: ComposeParses },
-  claimsSoleApp: boolean,
+  hints: SourceHints,
 ): Promise<ServiceReport> {
-  if (spec.error !== undefined) return invalidService(deps, opts, spec, readWorkspace, boundary, claimsSoleApp);
+  if (spec.error !== undefined) return invalidService(deps, opts, spec, readWorkspace, boundary, hints);
   const { mapping, warnings: serviceWarnings } = await mappingWithin(deps, opts, spec, boundary);
 
   // The engine's answers and the workspace's files are independent: gathered at once, so the wait
   // on the engine's ping, archive streams and probes overlaps the source walk. Reading the
   // workspace is CPU work and holds every file of the service in memory: a few services at a
   // time (WORKSPACE_CONCURRENCY), while more wait on the engine meanwhile.
-  const workspaceRead = readServiceWorkspace(deps, opts, spec, mapping, boundary, claimsSoleApp);
+  const workspaceRead = readServiceWorkspace(deps, opts, spec, mapping, boundary, hints);
   const workspace = workspaceRead && readWorkspace(workspaceRead);
   workspace?.catch(() => undefined); // Awaited below, after the ping: never unhandled meanwhile.
   const engineError = await engineAsked.pinged;
@@ -352,7 +353,7 @@ function readServiceWorkspace(
   spec: ServiceSpec,
   mapping: SourceMapping | undefined,
   boundary: string | undefined,
-  claimsSoleApp: boolean,
+  hints: SourceHints,
 ): (() => Promise<WorkspaceEvidence>) | undefined {
   const bounded = { ...(boundary !== undefined ? { boundary } : {}), ...(opts.fullWalk ? { fullWalk: true } : {}) };
   const scan = (req: SourceScanRequest) => deps.scanner.scan({ ...req, ...bounded }, opts.signal);
@@ -391,9 +392,15 @@ function readServiceWorkspace(
       return { ...(await finish(mapping.sourceRoot, read, modules, files, !frontEnd && !spec.oneShot)), pages };
     };
   }
+  // The image another service builds (imageBuilders): the server source that service's check reads.
+  const builderRoots = async (builder: ServiceSpec): Promise<string[]> => {
+    const built = (await mappingWithin(deps, opts, builder, boundary)).mapping;
+    if (!built) return serverSourceRoots(deps.fs, builder, { workspaceDir: opts.workspaceDir });
+    return built.bundled && !(await isServerSource(deps.fs, built.sourceRoot, opts.workspaceDir)) ? [] : [built.sourceRoot];
+  };
   return async () => {
     // An image may run several server apps (pm2 starting each): the routes of all of them, each app read on its own.
-    const roots = spec.oneShot ? [] : await serverSourceRoots(deps.fs, spec, { claimsSoleApp, workspaceDir: opts.workspaceDir });
+    const roots = spec.oneShot ? [] : hints.builtBy ? await builderRoots(hints.builtBy) : await serverSourceRoots(deps.fs, spec, { claimsSoleApp: hints.claimsSoleApp, workspaceDir: opts.workspaceDir });
     const read: WorkspaceEvidence[] = [];
     for (const root of roots) {
       const scanned = await scanRoot(root, true);
@@ -441,12 +448,12 @@ async function invalidService(
   spec: ServiceSpec,
   readWorkspace: <R>(fn: () => Promise<R>) => Promise<R>,
   boundary: string | undefined,
-  claimsSoleApp: boolean,
+  hints: SourceHints,
 ): Promise<ServiceReport> {
   const report = invalidServiceReport(spec);
   if (!spec.build && !spec.image) return report;
   const { mapping, warnings } = await mappingWithin(deps, opts, spec, boundary);
-  const read = readServiceWorkspace(deps, opts, spec, mapping, boundary, claimsSoleApp);
+  const read = readServiceWorkspace(deps, opts, spec, mapping, boundary, hints);
   const workspace = read ? await readWorkspace(read) : undefined;
   const { routes } = await probeServiceRoutes(deps.prober, opts, spec, workspace?.declared ?? [], l10n.t('its compose definition could not be read'));
   const all = [...warnings, ...(workspace?.warnings ?? [])];

@@ -261,6 +261,22 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.deepEqual(byName, { api: ['GET /health api/src/main.ts'], db: [] });
   });
 
+  test('a prebuilt image that another compose file of the workspace builds gets that build\'s routes, when run with the same command', async () => {
+    const ws = {
+      ...WORKSPACE,
+      '/ws/compose.yaml': WORKSPACE['/ws/compose.yaml'].replace('    build: ./backend\n', '    build: ./backend\n    image: ghcr.io/acme/api:dev\n'),
+      // a deployment stack running the published image; a worker started from it with a command of its own
+      '/ws/deploy/compose.yaml': "services:\n  api:\n    image: ghcr.io/acme/api:1.4\n  worker:\n    image: ghcr.io/acme/api:1.4\n    command: ['node', 'dist/worker.js']\n  other:\n    image: ghcr.io/acme/other:1.4\n",
+    };
+    const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: [] });
+    const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    const byName = Object.fromEntries(report.services.map((s) => [`${s.project}/${s.name}`, s.routes.map((r) => `${r.method} ${r.path}`).sort()]));
+    const routes = ['GET /api/v1/users', 'GET /api/v1/workflows/steps/definitions', 'POST /api/v1/workflows/runs'];
+    assert.deepEqual(byName, { 'ws/api': routes, 'deploy/api': routes, 'deploy/worker': [], 'deploy/other': [] });
+    // the built service keeps its mapping; the prebuilt one gets the routes alone
+    assert.equal(report.services.find((s) => s.project === 'deploy' && s.name === 'api')?.mapping, null);
+  });
+
   test("a Next.js app with a custom server is read for routes only through what its server, route handlers and config load: a component's router is never read", async () => {
     const ws = {
       '/ws/compose.yaml': 'services:\n  web:\n    image: ghcr.io/acme/web:1\n',

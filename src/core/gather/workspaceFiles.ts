@@ -459,6 +459,46 @@ export function soleServerClaims(specs: readonly ServiceSpec[]): Set<ServiceSpec
   return out;
 }
 
+/** What tells where a service's server source is, besides its own definition (serverSourceRoots). */
+export type SourceHints = {
+  /** It may take its project's only server app without naming it (soleServerClaims). */
+  claimsSoleApp: boolean;
+  /** The service of the workspace that builds the image it runs (imageBuilders). */
+  builtBy?: ServiceSpec;
+};
+
+/**
+ * For each prebuilt service (`image:` and no `build:`), the service of the workspace, in any of its
+ * compose projects, that builds that image (`build:` beside the same `image:`, whatever the tags):
+ * a deployment stack running `ghcr.io/acme/shop:1.4` that the development stack builds. Only when
+ * both run the image with the same command (both the image's own, or the same `command:`): a worker
+ * started from the api's image with a command of its own serves none of the api's routes. None when
+ * several services build it differently.
+ */
+export function imageBuilders(specs: readonly ServiceSpec[], all: readonly ServiceSpec[]): Map<ServiceSpec, ServiceSpec> {
+  const builders = new Map<string, ServiceSpec[]>();
+  for (const s of all) {
+    const name = s.build && s.image !== undefined ? imageName(s.image) : undefined;
+    if (name !== undefined) builders.set(name, [...(builders.get(name) ?? []), s]);
+  }
+  const out = new Map<ServiceSpec, ServiceSpec>();
+  if (builders.size === 0) return out;
+  const commandOf = (s: ServiceSpec) => JSON.stringify([s.config?.entrypoint ?? null, s.config?.command ?? null]);
+  for (const s of specs) {
+    if (s.build || s.image === undefined) continue;
+    const candidates = (builders.get(imageName(s.image)) ?? []).filter((b) => commandOf(b) === commandOf(s));
+    const builds = new Set(candidates.map((b) => JSON.stringify(b.build)));
+    if (candidates[0] !== undefined && builds.size === 1) out.set(s, candidates[0]);
+  }
+  return out;
+}
+
+/** An image reference without tag and digest, Docker Hub's implied parts dropped: `docker.io/library/node:20` -> `node`. */
+function imageName(image: string): string {
+  const name = (image.split('@')[0] ?? image).replace(/:[\w][\w.-]*$/, '');
+  return name.replace(/^(?:docker\.io|index\.docker\.io)\//, '').replace(/^library\//, '');
+}
+
 /** Images that are never the workspace's own server. */
 const INFRASTRUCTURE_IMAGE =
   /^(?:postgres|postgis|mysql|mariadb|mongo|mongodb|redis|redis-stack|valkey|keydb|memcached|rabbitmq|nats|kafka|cp-kafka|zookeeper|nginx|traefik|caddy|haproxy|httpd|envoy|elasticsearch|opensearch|kibana|minio|clickhouse-server|clickhouse|localstack|mailhog|mailpit|maildev|adminer|pgadmin4|grafana|prometheus|loki|jaeger|all-in-one|otel-collector|opentelemetry-collector|keycloak|openldap|test-openldap|lldap|vault|consul|etcd|cassandra|neo4j|couchdb|influxdb|timescaledb|meilisearch|typesense|qdrant|weaviate|chromadb|mssql-server|azure-sql-edge|oracle|memgraph|dynamodb-local|pgbouncer|gotenberg|unleash-server)$/;

@@ -1,6 +1,6 @@
 // Where a service's server source is without a mapping: build contexts, prebuilt images, monorepos.
 import * as assert from 'node:assert/strict';
-import { imageRepository, isServerSource, serverSourceRoots, soleServerClaims } from '../../../src/core/gather/workspaceFiles';
+import { imageBuilders, imageRepository, isServerSource, serverSourceRoots, soleServerClaims } from '../../../src/core/gather/workspaceFiles';
 import type { ServiceSpec } from '../../../src/core/model';
 import { memFs } from '../helpers/memFs';
 
@@ -181,6 +181,23 @@ suite('serverSourceRoot', () => {
     assert.deepEqual([...soleServerClaims([app, migrate, spec('agent', { image: 'acme/clickstack-agent:2' })])], []);
     // another service builds the source: a sidecar on a generic image claims nothing
     assert.deepEqual([...soleServerClaims([spec('api', { build: { context: '/w' } as ServiceSpec['build'] }), spec('tools', { image: 'node:20' })])], []);
+  });
+
+  test('which service builds the image a prebuilt service runs: same name whatever the tag, digest or implied registry; same command; one build', () => {
+    const build = (context: string) => ({ context, dockerfile: `${context}/Dockerfile` }) as ServiceSpec['build'];
+    const api = spec('api', { image: 'acme/api:dev', build: build('/w') });
+    const deployed = spec('api', { project: 'deploy', image: 'docker.io/acme/api:1.4@sha256:abc' });
+    const local = spec('app', { project: 'deploy', image: 'localhost:5000/acme/api' });
+    const worker = spec('worker', { project: 'deploy', image: 'acme/api:1.4', config: { command: ['node', 'worker.js'] } as ServiceSpec['config'] });
+    const node = spec('node', { image: 'library/node:20' });
+    assert.deepEqual([...imageBuilders([api, deployed, local, worker, node], [api, deployed, local, worker, node])], [[deployed, api]]);
+    // a builder outside the services checked (another project) still says where the source is
+    assert.deepEqual([...imageBuilders([deployed], [api, deployed])], [[deployed, api]]);
+    // two services building it from different contexts: which one cannot be told
+    const other = spec('api2', { image: 'acme/api:2', build: build('/w/other') });
+    assert.deepEqual([...imageBuilders([deployed], [api, other, deployed])], []);
+    // the same build under two services is one
+    assert.deepEqual([...imageBuilders([deployed], [api, { ...api, project: 'q' }, deployed])], [[deployed, api]]);
   });
 
   test("a compose file in a folder of its own (docker/, no package.json) looks for the prebuilt image's server from the project above it, never above the workspace", async () => {
