@@ -13,7 +13,7 @@ import { imageWorkdirWarning } from './dockerfile/imageWorkdir';
 import { readPathAliases } from './routes/aliases';
 import { nextAppScope } from './routes/serverApps';
 import { startedSourceFile } from './gather/startedEntry';
-import { appPackageSources, handlerServedRoutes, servedPackageRoutes } from './gather/appPackages';
+import { appPackageSources, handlerServedRoutes, launcherOutside, servedPackageRoutes } from './gather/appPackages';
 import type { RouteDef } from './model';
 import type { ProbeTrust } from './probe/trust';
 import type { ServiceEvidence } from './ladder/evidence';
@@ -389,7 +389,10 @@ function readServiceWorkspace(
       const files = await gatherFiles(deps.fs, opts, mapping, scanned, Boolean(buildRoot?.isDirectory), modules);
       // A bundled front end's pages: its router files and file-based routes.
       const pages = frontEnd ? await declaredPages(deps.fs, mapping.sourceRoot, scanned.files) : [];
-      return { ...(await finish(mapping.sourceRoot, read, modules, files, !frontEnd && !spec.oneShot)), pages };
+      // A server file beside the source root mounting its routers: the routes are read through it.
+      const launcher = frontEnd || spec.oneShot ? undefined : await launcherOutside(deps.fs, mapping.sourceRoot, opts.workspaceDir);
+      const routeRead = launcher ? { ...read, scanned: await scan({ root: launcher.dir, routes: true, served: { named: [launcher.file], aliases: read.ownAliases } }) } : read;
+      return { ...(await finish(mapping.sourceRoot, routeRead, modules, files, !frontEnd && !spec.oneShot)), pages };
     };
   }
   // The image another service builds (imageBuilders): the server source that service's check reads.

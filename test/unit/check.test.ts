@@ -249,6 +249,20 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     ]);
   });
 
+  test("a server file at the package root that mounts the routers of its src folder (the mapped source root) is read for routes: they take its mount prefixes", async () => {
+    const ws = {
+      '/ws/compose.yaml': 'services:\n  api:\n    build: .\n',
+      '/ws/package.json': JSON.stringify({ name: 'api', main: 'server.js', scripts: { start: 'node server.js' }, dependencies: { express: '4' } }),
+      '/ws/Dockerfile': 'FROM node:22\nWORKDIR /home/node/app\nCOPY . ./\nCMD ["./entrypoint.sh"]\n',
+      '/ws/server.js': "const express = require('express');\nconst app = express();\napp.get('/version', (req, res) => res.send('1'));\napp.use('/api/users', require('./src/endpoints/users').router);\napp.listen(8000);\n",
+      '/ws/src/endpoints/users.js': "const express = require('express');\nconst router = express.Router();\nrouter.get('/me', (req, res) => res.send('x'));\nmodule.exports = { router };\n",
+      '/ws/src/util.js': 'module.exports = {};\n',
+    };
+    const report = await checkWorkspace({ engine: fakeEngine({ stale: false, containerFiles: [], imageFiles: [] }), prober: fakeProber(() => 200), fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    const api = report.services[0];
+    assert.deepEqual(api?.routes.map((r) => `${r.method} ${r.path} ${r.file}`).sort(), ['GET /api/users/me src/endpoints/users.js', 'GET /version server.js']);
+  });
+
   test('routes are found for a prebuilt image with no Dockerfile, from the server folder named like the service; a database gets none', async () => {
     const ws = {
       '/ws/compose.yaml': 'services:\n  api:\n    image: ghcr.io/acme/api:1\n  db:\n    image: postgres:16\n',

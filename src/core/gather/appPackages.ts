@@ -6,7 +6,7 @@ import { dirname, join, sep } from 'node:path';
 import { foldersUpTo, isAtOrInside } from '../pathInside';
 import type { FsLike, SourceScan } from '../ports';
 import { workspacePackageDirs } from '../mapping/buildProject';
-import { appLibraryPackages, nextHandlerPaths, workspaceServers } from '../routes/serverApps';
+import { appLibraryPackages, nextHandlerPaths, rootScriptLoading, workspaceServers } from '../routes/serverApps';
 import { workspacePackageAliases } from '../routes/aliases';
 import type { CollectedRoutes, PathAlias } from '../routes/collect';
 import { servedThroughHandlers } from '../routes/nextHandlers';
@@ -128,4 +128,21 @@ export async function handlerServedRoutes(fs: FsLike, sourceRoot: string, worksp
     return paths ? servedThroughHandlers(collected, paths) : collected;
   }
   return collected;
+}
+
+/**
+ * A server file outside the mapped source root that mounts its routers: the script at the root
+ * of the nearest package above the source root that the package starts and that loads the
+ * source root's modules (`server.js` beside `src/`, an image copying both). Its mounts give the
+ * source root's routers their prefixes, so its routes are read through it (the file rungs stay
+ * the source root's). Undefined when the source root is a package's own root, or none is found.
+ */
+export async function launcherOutside(fs: FsLike, sourceRoot: string, workspaceDir: string): Promise<{ dir: string; file: string } | undefined> {
+  for (const dir of foldersUpTo(sourceRoot, workspaceDir)) {
+    if (!(await fs.stat(join(dir, 'package.json')))?.isFile) continue;
+    if (dir === sourceRoot) return undefined;
+    const file = await rootScriptLoading(fs, dir, sourceRoot);
+    return file === undefined ? undefined : { dir, file };
+  }
+  return undefined;
 }

@@ -1469,8 +1469,9 @@ class ValueResolver {
     const member = imp.imported === '*' ? path[0] : undefined;
     const rest = imp.imported === '*' ? path.slice(1) : path;
     const found = followExport(s, imp, member, this.byKey, this.aliases, 0);
-    // A default import of a file exporting an object literal: that object (`config.api.prefix`).
-    const name = found?.name ?? (found && imp.imported === 'default' ? DEFAULT_OBJECT : undefined);
+    // A default import of a file exporting an object literal: that object (`config.api.prefix`);
+    // of one exporting a function (`*`): what it returns when called (values.ts CALLED).
+    const name = found?.name === '*' ? DEFAULT_OBJECT : (found?.name ?? (found && imp.imported === 'default' ? DEFAULT_OBJECT : undefined));
     if (!found || name === undefined) return undefined;
     const value = propOf(found.target.x.constants?.[name], rest);
     return value && { file: found.target, value };

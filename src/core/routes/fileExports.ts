@@ -4,7 +4,7 @@
 import ts from './compiler';
 import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isEnumDeclaration, isExportAssignment, isExportDeclaration, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isFunctionTypeNode, isIdentifier, isMethodDeclaration, isNamedExports, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isTypeReferenceNode, isVariableStatement } from './tsNodes';
 import { joinRoutePath } from './joinPath';
-import { DEFAULT_OBJECT, literalOf, str, type ConstValue } from './values';
+import { CALLED, DEFAULT_OBJECT, literalOf, str, type ConstValue } from './values';
 import { skipOuter, wrappedFunction } from './tsSyntax';
 import { returnedExpression, chainRoot, restNames, hasModifier, cjsNamedExport, isModuleExports, assignedValue } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
@@ -254,6 +254,10 @@ export abstract class ExportReader extends MountReader {
         // `export default new Config()`: the instance's fields (evaluator.ts instanceValue).
         const value = isObjectLiteralExpression(e) || isArrayLiteralExpression(e) || isListCall(e) || isNewExpression(e) || chosen ? this.evaluate(e) : undefined;
         if (value?.kind === 'obj' || value?.kind === 'arr' || (chosen && value?.kind === 'str')) (this.out.constants ??= {})[DEFAULT_OBJECT] = value;
+        // `module.exports = () => ({ method, path, options })`: a route factory; what a call returns (CALLED).
+        const returned = isArrowFunction(e) || isFunctionExpression(e) ? returnedExpression(e) : undefined;
+        const made = returned && (isObjectLiteralExpression(returned) || isArrayLiteralExpression(returned)) ? this.evaluate(returned) : undefined;
+        if (made && !value) (this.out.constants ??= {})[DEFAULT_OBJECT] = { kind: 'obj', props: { [CALLED]: made } };
       }
     }
     // Once the exports are known (pruneRouterMakers keeps what other files may mount).

@@ -75,6 +75,11 @@ export abstract class LoopReader extends TableLoopReader {
     if (loop.form === 'in' || loop.form === 'index') return isIdentifier(name) && table();
     if (!isIdentifier(name)) return table();
     const variable = name.text;
+    const mapped = this.mappedElements(list);
+    if (mapped) {
+      this.visitEach(mapped.map((m) => new Map<string, ts.Expression>([[variable, m.value], [m.param, m.element]])), body);
+      return true;
+    }
     const arr = this.arrayElements(list);
     if (arr) {
       // `[...featureRoutes, ...metricRoutes]`: each spread list's elements, as over that list.
@@ -107,7 +112,7 @@ export abstract class LoopReader extends TableLoopReader {
       if (!isCallExpression(n) || !isPropertyAccessExpression(n.expression) || !ADDS_TO_LIST.has(n.expression.name.text)) continue;
       const target = skipOuter(n.expression.expression);
       if (isIdentifier(target) && target.text === id.text && this.fileDecl(target) === decl) {
-        for (const a of n.arguments) this.warn(n, { id: 'routeTablePart', args: [codeText(a, this.sf)] });
+        for (const a of n.arguments) if (!isStringLiteralLike(a)) this.warn(n, { id: 'routeTablePart', args: [codeText(a, this.sf)] });
       }
     }
   }
@@ -198,7 +203,8 @@ export abstract class LoopReader extends TableLoopReader {
   private arrayElements(expr: ts.Expression, depth = 0): ts.Expression[] | undefined {
     let e: ts.Node | undefined = skipOuter(expr);
     const held = isIdentifier(e) ? e : undefined;
-    if (isIdentifier(e)) e = this.decls.get(e.text);
+    // The declaration in scope where the loop is: a name declared in several functions is each one's own.
+    if (isIdentifier(e)) e = this.decls.get(this.ownName(e.text, e));
     // `const bases = new Set(['/api']); if (v) bases.add(versioned)`: the array it starts from and
     // each value the file adds to it (a conditional add too: the routes exist where it runs).
     if (e && isNewExpression(e) && isIdentifier(e.expression) && e.expression.text === 'Set' && e.arguments?.length === 1 && e.arguments[0] && depth < 2) {
@@ -213,7 +219,35 @@ export abstract class LoopReader extends TableLoopReader {
       const returned = body === undefined ? undefined : isBlock(body) ? lastReturn(body) : body;
       return returned ? this.arrayElements(returned, depth + 1) : undefined;
     }
-    return e && isArrayLiteralExpression(e) ? [...e.elements] : undefined;
+    // `const plugins = ['auth', 'users']; if (coverage) plugins.push('coverage')`: a literal pushed is one more element (where it runs).
+    return e && isArrayLiteralExpression(e) ? [...e.elements, ...(held ? this.literalPushes(held) : [])] : undefined;
+  }
+
+  /**
+   * A list made by mapping a literal list (`const plugins = ['../plugins/a', 'b'].map((p) => require(p))`):
+   * for each element, what the callback's expression body gives, with its parameter bound to the element.
+   */
+  private mappedElements(expr: ts.Expression): Array<{ value: ts.Expression; param: string; element: ts.Expression }> | undefined {
+    let e: ts.Node | undefined = skipOuter(expr);
+    if (isIdentifier(e)) e = this.decls.get(this.ownName(e.text, e));
+    if (!e || !isCallExpression(e) || !isPropertyAccessExpression(e.expression) || e.expression.name.text !== 'map') return undefined;
+    const fn = e.arguments[0] ? skipOuter(e.arguments[0]) : undefined;
+    const param = fn && (isArrowFunction(fn) || isFunctionExpression(fn)) && fn.parameters.length === 1 ? fn.parameters[0]?.name : undefined;
+    const value = fn && isArrowFunction(fn) && !isBlock(fn.body) ? fn.body : undefined;
+    const elements = param && isIdentifier(param) && value ? this.arrayElements(e.expression.expression) : undefined;
+    return elements && param && isIdentifier(param) && value ? elements.map((element) => ({ value, param: param.text, element })) : undefined;
+  }
+
+  /** The string literals `list.push('x')` / `unshift` calls of the file add to the array a name holds (the first walk's node list). */
+  private literalPushes(list: ts.Identifier): ts.Expression[] {
+    const decl = this.fileDecl(list);
+    const out: ts.Expression[] = [];
+    for (const n of this.valueNodes) {
+      if (!isCallExpression(n) || !isPropertyAccessExpression(n.expression) || !ADDS_TO_LIST.has(n.expression.name.text) || !n.arguments.every(isStringLiteralLike)) continue;
+      const target = skipOuter(n.expression.expression);
+      if (isIdentifier(target) && target.text === list.text && this.fileDecl(target) === decl) out.push(...n.arguments);
+    }
+    return out;
   }
 
   /** The values `set.add(x)` calls of the file add to the Set a name holds (the first walk's node list). */

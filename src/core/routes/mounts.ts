@@ -3,7 +3,7 @@
 // plugin body read under its own router, an endpoint package such as GraphQL, tRPC or a proxy) and
 // under which prefix.
 import ts from './compiler';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isIfStatement, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isReturnStatement, isSpreadElement, isTemplateExpression } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isIfStatement, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isReturnStatement, isSpreadElement, isStringLiteralLike, isTemplateExpression } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { literalOf, literalsOf, str, type ConstValue } from './values';
 import { ENDPOINT_METHODS, endpointPath, type Endpoint, type ExtractedMount } from './extracted';
@@ -198,6 +198,9 @@ export abstract class MountReader extends RouteHelperReader {
 
   private mountTarget(arg: ts.Expression, prefix: ConstValue, mountedOn: string, line: number, depth = 0): void {
     let a = skipOuter(arg);
+    // A loop's variable bound to a module load (loops.ts mappedElements: `plugins.map((p) => require(p))`).
+    const bound = isIdentifier(a) && this.scopes.some((sc) => sc.has((a as ts.Identifier).text)) ? this.lookup(a.text) : undefined;
+    if (bound && 'pos' in bound && isModuleLoad(bound)) a = bound as ts.Expression;
     // Express flattens arrays of handlers: `app.use('/api', [auth, router])`.
     if (isArrayLiteralExpression(a)) {
       for (const el of a.elements) this.mountTarget(el, prefix, mountedOn, line, depth + 1);
@@ -253,7 +256,7 @@ export abstract class MountReader extends RouteHelperReader {
       return;
     }
     // import('./x') / require('./x')
-    const req = requireSource(a) ?? dynamicImportSource(a) ?? this.listedLoad(a)?.source;
+    const req = requireSource(a) ?? dynamicImportSource(a) ?? this.listedLoad(a)?.source ?? this.knownLoad(a);
     if (req === undefined && isModuleLoad(a)) {
       this.out.warnings.push({ id: 'moduleName', args: [mountedOn], line });
       return;
@@ -261,6 +264,17 @@ export abstract class MountReader extends RouteHelperReader {
     const routerName = this.mountedRouterName(a, req, line);
     if (!routerName) return;
     this.out.mounts.push({ ...this.mountPrefix(prefix), routerName, line, mountedOn });
+  }
+
+  /**
+   * `require(`../plugins/${name}`)` in a loop over a list of literal names (loops.ts binds `name` to
+   * each): a relative module whose name is known once the loop's element is.
+   */
+  private knownLoad(a: ts.Expression): string | undefined {
+    const arg = isModuleLoad(a) && isCallExpression(a) && a.arguments[0] ? skipOuter(a.arguments[0]) : undefined;
+    if (!arg || isStringLiteralLike(arg)) return undefined;
+    const name = literalOf(this.evaluate(arg));
+    return name !== undefined && name !== '' ? name : undefined;
   }
 
   /** The name collect.ts knows the mounted thing by: a required module, an inline plugin's router, a router variable. */

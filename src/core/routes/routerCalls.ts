@@ -3,11 +3,11 @@
 // @hono/zod-openapi's `openapi(route, handler)` and its document, computed method names
 // (`router[method](path)`) and method-first helpers (`add('GET', '/x', handler)`).
 import ts from './compiler';
-import { isCallExpression, isElementAccessExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike } from './tsNodes';
+import { isArrayLiteralExpression, isCallExpression, isElementAccessExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { expandOptionalGroups, withoutLeadingWildcard, hapiPathToRoute, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
-import { concat, hasEach, hasRefs, literalOf, literalsOf, propOf, str, type ConstValue } from './values';
+import { CALLED, concat, hasEach, hasRefs, literalOf, literalsOf, propOf, str, type ConstValue } from './values';
 import { skipOuter } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, enclosingFunction, handsEveryRequestOn, isRoutePath } from './routeSyntax';
 import { ReceiverReader } from './receivers';
@@ -169,7 +169,7 @@ export abstract class RouterCallReader extends ReceiverReader {
       this.addOptionRoutes(router, methods, url, call);
       return;
     }
-    const path = this.evaluate(a);
+    const path = this.evaluate(a) ?? this.factoryRoutes(a);
     if (!path) return;
     if (!chainsMethod(call) && this.readRouteOptionsValue(path, call, router)) return;
     // Walk up the chain: route('/x').get().post()
@@ -184,6 +184,37 @@ export abstract class RouterCallReader extends ReceiverReader {
     chained.forEach(([m, at], i) => {
       if (m !== 'ALL' || chained.slice(i + 1).every(([later]) => later === 'ALL')) this.addRoute(router, m, path, at);
     });
+  }
+
+  /**
+   * hapi `server.route([getRoute(), listRoute(config)])`, also joined by `.concat`
+   * (`loginRoutes(config).concat([logoutRoute()])`): calls of imported route factories
+   * (`module.exports = () => ({ method, path, options })`), each what its call returns, which
+   * collect.ts reads in the factory's file (values.ts CALLED); options objects written here among
+   * them are themselves. Undefined unless every element is one of those.
+   */
+  private factoryRoutes(a: ts.Expression): ConstValue | undefined {
+    let called = false;
+    const items = (e: ts.Expression): ConstValue[] | undefined => {
+      const c = skipOuter(e);
+      if (isArrayLiteralExpression(c)) {
+        const each = c.elements.map(items);
+        return each.every((v) => v !== undefined) ? each.flat() : undefined;
+      }
+      const callee = isCallExpression(c) ? skipOuter(c.expression) : undefined;
+      if (callee && isPropertyAccessExpression(callee) && callee.name.text === 'concat' && isCallExpression(c)) {
+        const each = [callee.expression, ...c.arguments].map(items);
+        return each.every((v) => v !== undefined) ? each.flat() : undefined;
+      }
+      if (callee && isIdentifier(callee) && this.importedNames.has(callee.text)) {
+        called = true;
+        return [str({ ref: { local: callee.text, path: [CALLED] } })];
+      }
+      const v = isObjectLiteralExpression(c) ? this.evaluate(c) : undefined;
+      return v ? [v] : undefined;
+    };
+    const list = items(a);
+    return list && called ? { kind: 'arr', items: list } : undefined;
   }
 
   /**

@@ -4,7 +4,7 @@
 // global prefixes). Files in no app folder (shared libraries) belong to every app that could
 // import them: the apps at or under the repository's root workspace.
 import * as l10n from '@vscode/l10n';
-import { dirname, join, posix, sep } from 'node:path';
+import { dirname, join, posix, relative, sep } from 'node:path';
 import type { FsLike } from '../ports';
 import { readJsonObject } from '../mapping/tsconfig';
 import { walkFileStats } from '../mapping/walk';
@@ -470,6 +470,29 @@ const RELATIVE_LOAD = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom)\s*['"](\.\/[^'"]+
 async function loadedFolderCount(fs: FsLike, file: string): Promise<number> {
   const text = await fs.readFile(file).catch(() => '');
   return new Set([...text.matchAll(RELATIVE_LOAD)].map((m) => (m[1] ?? '').slice(2).split('/')[0])).size;
+}
+
+/**
+ * The script at the root of the package in `dir` that its `main` (else the `node <file>` its start
+ * script runs) names, when it loads modules of `folder` (a folder of the package) by relative
+ * name: a server file beside its source folder (`server.js` mounting `require('./src/endpoints/x')`
+ * routers), absolute. Undefined when there is none.
+ */
+export async function rootScriptLoading(fs: FsLike, dir: string, folder: string): Promise<string | undefined> {
+  const pkg = await readJsonObject(fs, join(dir, 'package.json'));
+  const top = relative(dir, folder).split(sep)[0];
+  if (!pkg || top === undefined || top === '' || top === '..') return undefined;
+  const main = typeof pkg['main'] === 'string' ? pkg['main'] : undefined;
+  for (const named of [main, startedFile(pkg)]) {
+    const segments = named?.replace(/^\.\//, '').split('/') ?? [];
+    const name = segments[0];
+    if (segments.length !== 1 || name === undefined || name === '') continue;
+    const script = await rootScript(fs, dir, name);
+    if (script === undefined) continue;
+    const text = await fs.readFile(join(dir, script)).catch(() => '');
+    if ([...text.matchAll(RELATIVE_LOAD)].some((m) => (m[1] ?? '').slice(2).split('/')[0] === top)) return join(dir, script);
+  }
+  return undefined;
 }
 
 /** The file package.json's `start` script runs with node (through a start script that is only `npm run x`, two hops at most). */

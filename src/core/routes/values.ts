@@ -18,6 +18,12 @@ export const DEFAULT_OBJECT = '*default';
 export const SPREAD = '*spread*';
 
 /**
+ * In a reference's property path: what the function there returns when called (`getRoute()` of an
+ * imported hapi route factory, `module.exports = () => ({ method, path })`).
+ */
+export const CALLED = '*called*';
+
+/**
  * The start of a reference's local name that stands for a folder listed at run time
  * (`fs.readdirSync(join(__dirname, 'api'))`): `*listed*api|.js` names the folder (relative to the
  * file) and the name endings its filter keeps. Under EACH, `name` is an entry's file name, and

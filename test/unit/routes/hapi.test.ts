@@ -131,4 +131,65 @@ suite('hapi', () => {
     assert.deepEqual(routes, ['GET /admin/stats', 'GET /api/users/:id', 'GET /public/health', 'GET /public/v1/docs']);
     assert.deepEqual(warnings, []);
   });
+  test('route factories: server.route([getRoute(), listRoute(config)]) of modules exporting () => ({ method, path, options }), also joined by .concat: each route, under the plugin\'s prefix', () => {
+    const { routes, warnings } = collect({
+      '/s/plugins/items/get.js': "module.exports = () => ({ method: 'GET', path: '/items/{id}', options: { handler: async (request, h) => h.response({}) } });",
+      '/s/plugins/items/list.js': "module.exports = (config) => ({\n  method: ['GET', 'HEAD'],\n  path: '/items',\n  options: { handler: async (request, h) => h.response(config.items) },\n});",
+      '/s/plugins/items/remove.js': "module.exports = () => ({ method: 'DELETE', path: '/items/{id}', options: { handler: async (request, h) => h.response() } });",
+      '/s/plugins/items/index.js': [
+        "const getRoute = require('./get');",
+        "const listRoute = require('./list');",
+        "const removeRoute = require('./remove');",
+        "module.exports = { name: 'items', async register(server, options) {",
+        '  server.route([getRoute(), listRoute(options)].concat(removeRoute()));',
+        '} };',
+      ].join('\n'),
+      '/s/lib/server.js': [
+        "const Hapi = require('@hapi/hapi');",
+        'module.exports = async () => {',
+        '  const server = new Hapi.Server({ port: 8080 });',
+        "  await server.register({ plugin: require('../plugins/items'), routes: { prefix: '/v4' } });",
+        '  return server;',
+        '};',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['DELETE /v4/items/:id', 'GET /v4/items', 'GET /v4/items/:id', 'HEAD /v4/items']);
+    assert.deepEqual(warnings, []);
+  });
+
+  test('plugins registered in a loop over a list of their names (require(`../plugins/${name}`), a literal pushed where it runs), and over a list mapped to their modules ([...].map((p) => require(p))), each function with its own list of the same name', () => {
+    const { routes, warnings } = collect({
+      '/s/plugins/status.js': "module.exports = { name: 'status', async register(server) { server.route({ method: 'GET', path: '/status', handler: () => 'ok' }); } };",
+      '/s/plugins/users.js': "module.exports = { name: 'users', async register(server) { server.route({ method: 'GET', path: '/users/{id}', handler: () => ({}) }); } };",
+      '/s/plugins/coverage.js': "module.exports = { name: 'coverage', async register(server) { server.route({ method: 'GET', path: '/coverage/info', handler: () => ({}) }); } };",
+      '/s/lib/registerPlugins.js': [
+        'async function registerDefaultPlugins(server) {',
+        "  const plugins = ['../plugins/status'].map((plugin) => require(plugin));",
+        "  return plugins.map(async (pluginObj) => server.register({ plugin: pluginObj, routes: { prefix: '/v4' } }));",
+        '}',
+        'async function registerResourcePlugins(server, config) {',
+        "  const plugins = ['users'];",
+        "  if (config.coverage) plugins.push('coverage');",
+        '  return plugins.map(async (pluginName) => {',
+        "    await server.register({ plugin: require(`../plugins/${pluginName}`), options: { ...(config[pluginName] || {}) }, routes: { prefix: '/v4' } });",
+        '  });',
+        '}',
+        'module.exports = async (server, config) => {',
+        '  await registerDefaultPlugins(server);',
+        '  await registerResourcePlugins(server, config);',
+        '};',
+      ].join('\n'),
+      '/s/lib/server.js': [
+        "const Hapi = require('@hapi/hapi');",
+        "const registerPlugins = require('./registerPlugins');",
+        'module.exports = async (config) => {',
+        '  const server = new Hapi.Server({ port: 8080 });',
+        '  await registerPlugins(server, config);',
+        '  return server;',
+        '};',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['GET /v4/coverage/info', 'GET /v4/status', 'GET /v4/users/:id']);
+    assert.deepEqual(warnings, []);
+  });
 });
