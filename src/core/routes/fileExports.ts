@@ -254,14 +254,18 @@ export abstract class ExportReader extends MountReader {
         // `export default new Config()`: the instance's fields (evaluator.ts instanceValue).
         const value = isObjectLiteralExpression(e) || isArrayLiteralExpression(e) || isListCall(e) || isNewExpression(e) || chosen ? this.evaluate(e) : undefined;
         if (value?.kind === 'obj' || value?.kind === 'arr' || (chosen && value?.kind === 'str')) (this.out.constants ??= {})[DEFAULT_OBJECT] = value;
-        // `module.exports = () => ({ method, path, options })`: a route factory; what a call returns (CALLED).
-        const returned = isArrowFunction(e) || isFunctionExpression(e) ? returnedExpression(e) : undefined;
-        const made = returned && (isObjectLiteralExpression(returned) || isArrayLiteralExpression(returned)) ? this.evaluate(returned) : undefined;
-        if (made && !value) (this.out.constants ??= {})[DEFAULT_OBJECT] = { kind: 'obj', props: { [CALLED]: made } };
+        if (!value) this.collectCalledDefault(e);
       }
     }
     // Once the exports are known (pruneRouterMakers keeps what other files may mount).
     this.pruneRouterMakers();
+  }
+
+  /** `module.exports = () => ({ method, path, options })`: a route factory; what a call of it returns (values.ts CALLED). */
+  private collectCalledDefault(e: ts.Expression): void {
+    const returned = isArrowFunction(e) || isFunctionExpression(e) ? returnedExpression(e) : undefined;
+    const made = returned && (isObjectLiteralExpression(returned) || isArrayLiteralExpression(returned)) ? this.evaluate(returned) : undefined;
+    if (made) (this.out.constants ??= {})[DEFAULT_OBJECT] = { kind: 'obj', props: { [CALLED]: made } };
   }
 
   /** Constants holding a package's handler (`const trpcHandler = createExpressMiddleware({ router })`), for mounts in other files. */
