@@ -38,12 +38,13 @@ export abstract class ReceiverReader extends RouteTableReader {
     const e = skipOuter(expr);
     if (isIdentifier(e)) return this.identifierReceiver(e);
     if (e.kind === ts.SyntaxKind.ThisKeyword) return methodRouterOf(e) ?? subclassRouter(e) ?? 'this';
-    // `this.app.use(...)` in a subclass of a controller base: the base's router, the class itself.
-    if (isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword && !classField(e, e.name.text)) {
-      const own = subclassRouter(e);
+    if (isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const field = classField(e, e.name.text);
+      // `this.app.use(...)` in a subclass of a controller base: the base's router, the class itself.
+      const own = field === undefined ? subclassRouter(e) : undefined;
       if (own !== undefined) return own;
-      // `this.router = express()` in the class: its instances are mounted as `new ApiRouter().router`.
-      const made = thisAssigned(e, e.name.text);
+      // `this.router = express()` in the class, or its field `router = Router()`: its instances are mounted as `new ApiRouter().router`.
+      const made = field ?? thisAssigned(e, e.name.text);
       if (made !== undefined && this.factoryPrefix(made) !== undefined) return enclosingClassRouter(e);
     }
     if (isPropertyAccessExpression(e)) {

@@ -9,7 +9,7 @@ import { expandOptionalGroups, withoutLeadingWildcard, hapiPathToRoute, joinRout
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
 import { CALLED, concat, hasEach, hasRefs, literalOf, literalsOf, propOf, str, type ConstValue } from './values';
 import { skipOuter } from './tsSyntax';
-import { CONVENTIONAL_RECEIVER, enclosingFunction, handsEveryRequestOn, isRoutePath } from './routeSyntax';
+import { CONVENTIONAL_RECEIVER, classField, enclosingFunction, handsEveryRequestOn, isRoutePath, thisAssigned } from './routeSyntax';
 import { ReceiverReader } from './receivers';
 import type { ScanMessage } from '../scanTexts';
 import { CLASS_ROUTER } from './extracted';
@@ -41,6 +41,20 @@ export abstract class RouterCallReader extends ReceiverReader {
     return !(router.startsWith(CLASS_ROUTER) && receiver !== undefined && isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword);
   }
 
+  /**
+   * The receiver a warning names: the router's name, but the source text of a class's own router
+   * field (`this.router`, read as the class `class InstanceRouter`), as the reader wrote it.
+   */
+  private shownReceiver(router: string, call: ts.CallExpression): string {
+    const callee = skipOuter(call.expression);
+    let receiver = isPropertyAccessExpression(callee) || isElementAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
+    // `this.router.post(...).get(...)`: the chain's receiver.
+    while (receiver !== undefined && isCallExpression(receiver) && isPropertyAccessExpression(receiver.expression)) receiver = skipOuter(receiver.expression.expression);
+    if (!router.startsWith(CLASS_ROUTER) || receiver === undefined || !isPropertyAccessExpression(receiver) || receiver.expression.kind !== ts.SyntaxKind.ThisKeyword) return router;
+    const own = classField(receiver, receiver.name.text) ?? thisAssigned(receiver, receiver.name.text);
+    return own !== undefined ? receiver.getText(this.sf) : router;
+  }
+
   protected addRoute(router: string, method: HttpMethod, value: ConstValue, node: ts.Node): void {
     const prefix = this.routers.get(router) ?? '';
     const line = this.line(node);
@@ -68,7 +82,7 @@ export abstract class RouterCallReader extends ReceiverReader {
   /** `router[method]('/x', h)`: the method from a literal (or a literal array being iterated); else a warning. */
   protected readComputedMethod(call: ts.CallExpression, callee: ts.ElementAccessExpression): void {
     const router = this.receiverOf(callee.expression);
-    if (!router || !(this.routers.has(router) || CONVENTIONAL_RECEIVER.test(router)) || call.arguments.length < 2) return;
+    if (!router || !(this.routers.has(router) || CONVENTIONAL_RECEIVER.test(router) || router.startsWith(CLASS_ROUTER)) || call.arguments.length < 2) return;
     const keyValue = this.evaluate(callee.argumentExpression);
     const key = literalOf(keyValue);
     const method = key !== undefined ? ROUTER_METHODS[key] : undefined;
@@ -86,7 +100,7 @@ export abstract class RouterCallReader extends ReceiverReader {
     // In a route helper's own body the method is its parameter: its call sites name it (expandRouteHelper).
     if (this.expanding.length === 0 && this.inRouteHelper(call)) return;
     if (key !== undefined) return;
-    const warning: ScanMessage = { id: 'methodKey', args: [router, callee.argumentExpression.getText(this.sf)] };
+    const warning: ScanMessage = { id: 'methodKey', args: [this.shownReceiver(router, call), callee.argumentExpression.getText(this.sf)] };
     if (this.surelyRouter(router, call)) this.warn(call, warning);
     else this.unknownPathCalls.push({ call, router, warning });
   }
@@ -119,8 +133,9 @@ export abstract class RouterCallReader extends ReceiverReader {
       if (isRegularExpressionLiteral(args[0] as ts.Node)) return;
       // A receiver known only by its import or type (`ExpCache.del(id, field, expr)`, `yargs.options(name,
       // options)`), or made by a call (`driver.delete(itemId, context)`), is a router only when this file gives it a route too.
-      if (this.surelyRouter(router, call)) this.warn(call, { id: 'routerPath', args: [router, name] });
-      else this.unknownPathCalls.push({ call, router, warning: { id: 'routerPath', args: [router, name] } });
+      const warning: ScanMessage = { id: 'routerPath', args: [this.shownReceiver(router, call), name] };
+      if (this.surelyRouter(router, call)) this.warn(call, warning);
+      else this.unknownPathCalls.push({ call, router, warning });
       return;
     }
     const lits = literalsOf(value);

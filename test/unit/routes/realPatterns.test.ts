@@ -1080,6 +1080,20 @@ suite('routes on real-world patterns: module members and base paths', () => {
 });
 
 suite('routes on real-world patterns: controller subclasses', () => {
+  test('a class whose router is a field (`public readonly router: Router = Router()`) declares its routes on this.router and is mounted as new X(...).router; a subclass of a base holding no router too; a path not known names this.router', () => {
+    const out = collectRoutes(
+      Object.entries({
+        '/s/base.ts': "export abstract class Broker {\n  validate(req) { return req.body; }\n}\n",
+        '/s/items.ts': "import { Router } from 'express';\nimport { Broker } from './base';\nexport class ItemsRouter extends Broker {\n  constructor(...guards) {\n    super();\n    this.router\n      .post('/create', ...guards, create)\n      .get(pathOf('list'), ...guards, list);\n  }\n  public readonly router: Router = Router();\n}\n",
+        '/s/tags.ts': "import { Router } from 'express';\nexport class TagsRouter {\n  router = Router();\n  constructor() {\n    this.router.delete('/:id', remove);\n  }\n}\n",
+        '/s/index.ts': "import { Router } from 'express';\nimport { ItemsRouter } from './items';\nimport { TagsRouter } from './tags';\nconst router: Router = Router();\nrouter.get('/', home).use('/items', new ItemsRouter(a, b).router).use('/tags', new TagsRouter().router);\nexport { router };\n",
+      }).map(([file, text]) => ({ file, text })),
+      { moduleOf: () => undefined },
+    );
+    assert.deepEqual(out.routes.map((r) => `${r.method} ${r.path}`).sort(), ['DELETE /tags/:id', 'GET /', 'POST /items/create']);
+    assert.deepEqual(out.warnings, ['/s/items.ts:8: this.router.get path is not a string known statically; route skipped (list it in x-runtime-drift.routes)']);
+  });
+
   const base =
     "import { Router } from 'express';\nexport default class Controller {\n  app = Router();\n  route(options) { this.app[options.method](options.path, options.handler); }\n  get(path, handler) { this.route({ method: 'get', path, handler }); }\n  use(path, router) { this.app.use(path, router); }\n  get router() { return this.app; }\n}\n";
 
