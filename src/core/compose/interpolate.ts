@@ -31,7 +31,7 @@ export function interpolate(text: string, env: Env, where = 'value', onUnset?: O
     }
     if (next === '{') {
       const close = findClosingBrace(text, i + 2);
-      if (close < 0) throw new UserInputError(l10n.t`${where}: invalid interpolation format for "${text}": missing "}"`);
+      if (close < 0) throw new UserInputError(l10n.t`invalid interpolation format for "${text}" (missing "}") in ${where}`);
       out += expandBraced(text.slice(i + 2, close), env, where, text, onUnset);
       i = close + 1;
       continue;
@@ -81,7 +81,7 @@ function findClosingBrace(text: string, from: number): number {
 
 function expandBraced(body: string, env: Env, where: string, whole: string, onUnset: OnUnset | undefined): string {
   const name = NAME.exec(body)?.[0];
-  if (name === undefined) throw new UserInputError(l10n.t`${where}: invalid interpolation format for "${whole}"`);
+  if (name === undefined) throw new UserInputError(l10n.t`invalid interpolation format for "${whole}" in ${where}`);
   const rest = body.slice(name.length);
   const value = env[name];
   if (rest === '') {
@@ -100,13 +100,13 @@ function expandBraced(body: string, env: Env, where: string, whole: string, onUn
       if (missing) {
         const message = arg();
         throw new UserInputError(
-          l10n.t`${where}: required variable ${name} is missing a value${message ? `: ${message}` : ''}`,
+          l10n.t`required variable ${name} is missing a value${message ? `: ${message}` : ''} (in ${where})`,
         );
       }
       return value ?? '';
     case '+':
       return missing ? '' : arg();
     default:
-      throw new UserInputError(l10n.t`${where}: invalid interpolation format for "${whole}"`);
+      throw new UserInputError(l10n.t`invalid interpolation format for "${whole}" in ${where}`);
   }
 }

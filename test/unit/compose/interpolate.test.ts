@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { interpolate, interpolateDeep } from '../../../src/core/compose/interpolate';
 import { UserInputError } from '../../../src/core/errors';
+import { redact } from '../../../src/core/redact';
 
 suite('compose interpolate', () => {
   const env = { TAG: 'v2', EMPTY: '', PORT: '3000' };
@@ -37,11 +38,25 @@ suite('compose interpolate', () => {
       () => interpolate('${DB_URL:?set DB_URL first}', env, 'services.api.environment.DB'),
       (e: unknown) =>
         e instanceof UserInputError &&
-        e.message === 'services.api.environment.DB: required variable DB_URL is missing a value: set DB_URL first',
+        e.message === 'required variable DB_URL is missing a value: set DB_URL first (in services.api.environment.DB)',
     );
     assert.throws(() => interpolate('${EMPTY:?no}', env), UserInputError);
     assert.equal(interpolate('${EMPTY?no}', env), '');
     assert.equal(interpolate('${TAG?no}', env), 'v2');
+  });
+
+  test("an error on a key named like a secret keeps its words once redacted: the key is never followed by ': word', which redact() hides as a value", () => {
+    const messageOf = (text: string) => {
+      try {
+        interpolate(text, env, 'docker-compose.yml: services.db.environment.POSTGRES_PASSWORD');
+      } catch (e) {
+        return redact((e as Error).message);
+      }
+      return '';
+    };
+    assert.equal(messageOf('${PG_PASS:?Set PG_PASS in .env}'), 'required variable PG_PASS is missing a value: Set PG_PASS in .env (in docker-compose.yml: services.db.environment.POSTGRES_PASSWORD)');
+    assert.equal(messageOf('${:x}'), 'invalid interpolation format for "${:x}" in docker-compose.yml: services.db.environment.POSTGRES_PASSWORD');
+    assert.equal(messageOf('${PG_PASS'), 'invalid interpolation format for "${PG_PASS" (missing "}") in docker-compose.yml: services.db.environment.POSTGRES_PASSWORD');
   });
 
   test('$$ is a literal dollar, and a lone $ is kept', () => {
