@@ -188,12 +188,29 @@ export async function serverSourceRoots(fs: FsLike, spec: ServiceSpec, opts: { c
   return [];
 }
 
-/** A built service's server app folder: the build context's, else the one below it (or the one named like the service), when the build brings it. */
+/**
+ * A built service's server app folder: that of the project below the context whose folder holds
+ * the Dockerfile (apps/web/Dockerfile built with context '.' builds apps/web: a front end's
+ * image runs no server of the workspace root's package.json); else the build context's; else the
+ * one below it (or the one named like the service); each only when the build brings it.
+ */
 async function builtServerApp(fs: FsLike, spec: ServiceSpec, build: ServiceBuild, names: readonly string[]): Promise<string | undefined> {
+  const own = await dockerfileProject(fs, build);
+  if (own !== undefined && (await isServerApp(fs, own))) return (await buildBrings(fs, spec, build)).brings(own) ? own : undefined;
+  // A package that declares no dependencies says nothing of what it is (its dependencies are the root's): the context speaks for it.
+  if (own !== undefined && !declaresNoDependencies(await readJsonObject(fs, path.join(own, 'package.json')))) return undefined;
   if (await isServerApp(fs, build.context)) return (await buildBrings(fs, spec, build)).brings(build.context) ? build.context : undefined;
   const below = await serverAppsBelow(fs, build.context);
   const chosen = below.length === 1 ? below[0] : pickByName(below, names);
   return chosen && (await buildBrings(fs, spec, build)).brings(chosen.dir) ? chosen.dir : undefined;
+}
+
+/** The project folder (package.json, project.json) holding the Dockerfile below the build context, the deepest. */
+async function dockerfileProject(fs: FsLike, build: ServiceBuild): Promise<string | undefined> {
+  for (let dir = path.dirname(build.dockerfile); dir !== build.context && isAtOrInside(build.context, dir); dir = path.dirname(dir)) {
+    for (const name of APP_FILES) if ((await fs.stat(path.join(dir, name)))?.isFile) return dir;
+  }
+  return undefined;
 }
 
 /**

@@ -221,6 +221,24 @@ suite('serverSourceRoot', () => {
     assert.equal(await serverSourceRoot(single, spec('app', { image: 'acme/kuma:2' })), undefined);
   });
 
+  test("a build from the workspace root with the Dockerfile in a project's folder is that project's: a front end's gets no server even where the root's package.json depends on one; a server app's gets that app; a package declaring no dependencies leaves it to the root", async () => {
+    const dockerfile = 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npx nx build web\n';
+    const repo = memFs({
+      '/w/package.json': JSON.stringify({ name: 'shortener', dependencies: { '@nestjs/core': '10', '@builder.io/qwik': '1' } }),
+      '/w/apps/api/project.json': JSON.stringify({ projectType: 'application', sourceRoot: 'apps/api/src', targets: { build: { executor: '@nx/webpack:webpack' } } }),
+      '/w/apps/api/src/main.ts': '',
+      '/w/apps/api/Dockerfile': dockerfile,
+      '/w/apps/web/project.json': JSON.stringify({ projectType: 'application', targets: { build: { executor: 'qwik-nx:build' }, serve: { executor: '@nx/vite:dev-server' } } }),
+      '/w/apps/web/src/root.tsx': '',
+      '/w/apps/web/Dockerfile': dockerfile,
+      '/w/apps/tool/package.json': JSON.stringify({ name: 'tool' }),
+      '/w/apps/tool/Dockerfile': dockerfile,
+    });
+    assert.equal(await serverSourceRoot(repo, spec('frontend', { build: built('/w', '/w/apps/web/Dockerfile') })), undefined);
+    assert.equal(await serverSourceRoot(repo, spec('backend', { build: built('/w', '/w/apps/api/Dockerfile') })), '/w/apps/api/src');
+    assert.equal(await serverSourceRoot(repo, spec('tool', { build: built('/w', '/w/apps/tool/Dockerfile') })), '/w');
+  });
+
   test('a build from the repository root finds the one server app below it', async () => {
     assert.equal(await serverSourceRoot(monorepo, spec('app', { build: built('/w') })), '/w/apps/server/src');
   });
