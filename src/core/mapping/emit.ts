@@ -173,7 +173,7 @@ function emitByNx({ nxRoot, project, sourceRoot, context }: EmitInput): Emit | u
   if (!executor || nxRoot === undefined || typeof options['outputPath'] !== 'string') return undefined;
   const outputPath = join(nxRoot, options['outputPath']);
   const said = l10n.t('{0} build target ({1}, outputPath {2})', relative(context, join(project.dir, 'project.json')) || 'project.json', executor, options['outputPath']);
-  if (NX_BUNDLERS.test(executor) || (/^@(?:nx|nrwl)\/esbuild:/.test(executor) && options['bundle'] !== false)) {
+  if (NX_BUNDLERS.test(executor) || (/^@(?:nx|nrwl)\/esbuild:/.test(executor) && options['bundle'] !== false) || runsNxBundler(project.nx, options)) {
     return { dir: outputPath, rewrites: {}, bundledBy: said, evidence: [l10n.t`build output ${outputPath} (${said})`] };
   }
   if (/^@(?:nx|nrwl)\/esbuild:/.test(executor)) {
@@ -191,6 +191,19 @@ function emitByNx({ nxRoot, project, sourceRoot, context }: EmitInput): Emit | u
     return placed(outputPath, root, sourceRoot, { ...COMPILED_REWRITES }, [l10n.t`build output ${outputPath} (${said}; paths kept relative to ${relative(context, root) || '.'})`]);
   }
   return undefined;
+}
+
+/**
+ * A build target whose executor runs other targets of the project in turn (qwik-nx:build's
+ * `runSequence: ['web:build.client', 'web:build.ssr']`): it bundles when one of those is an Nx bundler.
+ */
+function runsNxBundler(nx: Record<string, unknown> | undefined, options: Record<string, unknown>): boolean {
+  const sequence = Array.isArray(options['runSequence']) ? options['runSequence'].filter((t): t is string => typeof t === 'string') : [];
+  const targets = objectField(nx, 'targets');
+  return sequence.some((step) => {
+    const executor = objectField(targets, step.slice(step.indexOf(':') + 1))['executor'];
+    return typeof executor === 'string' && NX_BUNDLERS.test(executor);
+  });
 }
 
 /**

@@ -1225,6 +1225,30 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.equal(m?.bundled, true);
   });
 
+  test("an Nx build target whose executor runs other targets of the project in turn (runSequence) bundles when one of them is an Nx bundler: its outputPath is the output", async () => {
+    const web = (executor: string) =>
+      JSON.stringify({
+        name: 'web',
+        sourceRoot: 'apps/web/src',
+        projectType: 'application',
+        targets: { build: { executor: 'community-nx:build', options: { runSequence: ['web:build.client', 'web:build.ssr'], outputPath: 'dist/apps/web' } }, 'build.client': { executor, options: { outputPath: 'dist/apps/web' } }, 'build.ssr': { executor: 'nx:run-commands' } },
+      });
+    const files = (executor: string) => ({
+      '/ws/nx.json': '{}',
+      '/ws/package.json': JSON.stringify({ dependencies: { express: '4', vite: '5' } }),
+      '/ws/apps/web/project.json': web(executor),
+      '/ws/apps/web/src/entry.express.tsx': '',
+      '/ws/apps/web/Dockerfile': 'FROM node AS build\nWORKDIR /app\nCOPY . .\nRUN npx nx build web --prod\nFROM node\nWORKDIR /app\nCOPY --from=build /app/dist/apps/web ./web\nCMD ["node", "web/server/entry.express.js"]\n',
+    });
+    const m = await inferMapping(memFs(files('@nx/vite:build')), spec({}, { context: '/ws', dockerfile: '/ws/apps/web/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/apps/web/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/web', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+    // Steps that bundle nothing Nx knows of: not judged a bundle by the sequence.
+    const plain = await inferMapping(memFs(files('nx:run-commands')), spec({}, { context: '/ws', dockerfile: '/ws/apps/web/Dockerfile' }));
+    assert.notEqual(plain?.target === '/app/web' && plain.bundled, true, plain?.evidence.join('\n'));
+  });
+
   test('pnpm workspace built from the root: the first server package the build selects; rootDir above it keeps repository paths', async () => {
     const m = await inferMapping(memFs(PNPM_MONOREPO), spec({}, at('/ws')));
     assert.equal(m?.sourceRoot, '/ws/apps/api/src', m?.evidence.join('\n'));
