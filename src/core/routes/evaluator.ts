@@ -7,7 +7,7 @@ import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpress
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { EACH, LISTED, ONE_OF, SPREAD, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, str, type ConstValue, type StrValue } from './values';
 import { skipOuter } from './tsSyntax';
-import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, enclosingFunction, singleReturn, hasModifier } from './routeSyntax';
+import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, constructorField, enclosingFunction, singleReturn, hasModifier } from './routeSyntax';
 import { ReaderBase } from './readerBase';
 import { methodRouter } from './methodRouters';
 import { dynamicImportSource, requireSource } from './moduleLoads';
@@ -120,7 +120,7 @@ export abstract class Evaluator extends ReaderBase {
     if (isIdentifier(node)) return this.evaluateIdentifier(node, depth);
     if (isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
       // `this.path` in a class-based router: the class field's initializer (`public path = '/users'`).
-      const field = classField(node, node.name.text);
+      const field = classField(node, node.name.text) ?? constructorField(node, node.name.text);
       return field ? this.evaluate(field, depth) : undefined;
     }
     const assigned = this.assignedProps.size > 0 && isPropertyAccessExpression(node) && isIdentifier(node.expression) && this.assignedProps.has(`${node.expression.text}.${node.name.text}`) ? assignedBefore(node) : undefined;
@@ -247,6 +247,9 @@ export abstract class Evaluator extends ReaderBase {
       const chosen = this.evaluateChoice(node, depth);
       if (chosen) return chosen;
       const left = this.evaluate(node.left, depth);
+      // `config.get('server.urlPrefix') || ''`: the literal default, as `config.get('k', 'default')` gives it.
+      const configDefault = left?.kind === 'config' ? literalOf(this.evaluate(node.right, depth)) : undefined;
+      if (configDefault !== undefined) return str(configDefault);
       // `route.version ?? 'v1'` over the elements of an imported list: the literal where an element has none.
       const ref = left?.kind === 'str' && left.parts.length === 1 && typeof left.parts[0] === 'object' ? left.parts[0].ref : undefined;
       const fallback = ref?.path.includes(EACH) ? literalOf(this.evaluate(node.right, depth)) : undefined;

@@ -61,6 +61,11 @@ const objectDeclared = (name: string) =>
 // instance (the common case, merging nothing) is no such value.
 const EXPORTED_INSTANCE = /\b(?:export\s+default|module\.exports\s*=)\s*new\s+([\w$]+)\s*\(/;
 const MERGES = /\b(?:merge|mergeDeep|deepMerge|deepmerge|defaults|defaultsDeep|extend)\s*\(/;
+// A service instance exported by name (`export const Common = new CommonService()`) whose class holds a
+// path in a field (`public baseHref = '/rtl';`, or `this.baseHref = '/rtl';` in its constructor): another
+// file mounts its routers under `common.baseHref`.
+const EXPORTED_NAMED_INSTANCE = /\bexport\s+const\s+[\w$]+\s*(?::[^=;]*)?=\s*new\s+([\w$]+)\s*\(/;
+const PATH_FIELD = /^[ \t]*(?:(?:public|private|protected|readonly|static)\s+)*(?:this\.)?[\w$]+\s*(?::[^=;\n]*)?=\s*(['"`])\/[\w./:-]*\1\s*;/m;
 const classDeclared = (name: string) => new RegExp(String.raw`\bclass\s+${name.replace(/\$/g, '\\$')}\b`);
 
 // A module's own barrel object (`const routes = require('./routes'); module.exports = { routes, service }`,
@@ -70,7 +75,7 @@ const LOCAL_LOAD = /\b(?:(?:const|let|var)\s+([\w$]+)\s*=\s*require\s*\(|import\
 const EXPORTED_OBJECT = /\b(?:module\.exports\s*=|export\s+default)\s*\{([^{}]*)\}/;
 
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
-export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}`;
+export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}`;
 
 export function mayDeclareRoutes(text: string): boolean {
   if (ROUTE_TOKENS.test(text)) return true;
@@ -78,6 +83,8 @@ export function mayDeclareRoutes(text: string): boolean {
   if (text.search(EXPORTED_NAME) >= 0) for (const m of text.matchAll(EXPORTED_NAME)) if (m[1] !== undefined && objectDeclared(m[1]).test(text)) return true;
   const instance = EXPORTED_INSTANCE.exec(text)?.[1];
   if (instance !== undefined && MERGES.test(text) && classDeclared(instance).test(text)) return true;
+  const named = EXPORTED_NAMED_INSTANCE.exec(text)?.[1];
+  if (named !== undefined && PATH_FIELD.test(text) && classDeclared(named).test(text)) return true;
   return reExportsLocalModule(text);
 }
 

@@ -187,6 +187,28 @@ export function classField(at: ts.Node, name: string): ts.Expression | undefined
 }
 
 /**
+ * A field a JavaScript class (or tsc's output of a TypeScript one) sets in a statement of its own
+ * in its constructor, `this.common = Common;`: what it holds once the instance is made (the
+ * evaluator's `this.common`). Not one set from a constructor parameter.
+ */
+export function constructorField(at: ts.Node, name: string): ts.Expression | undefined {
+  let cur: ts.Node | undefined = at.parent;
+  while (cur && !isClassLike(cur)) cur = cur.parent;
+  for (const m of cur?.members ?? []) {
+    if (!isConstructorDeclaration(m) || !m.body) continue;
+    const params = new Set(m.parameters.map((p) => (isIdentifier(p.name) ? p.name.text : '')));
+    for (const st of m.body.statements) {
+      const e = isExpressionStatement(st) ? st.expression : undefined;
+      if (!e || !isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+      const left = e.left;
+      const right = skipOuter(e.right);
+      if (isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name) return isIdentifier(right) && params.has(right.text) ? undefined : e.right;
+    }
+  }
+  return undefined;
+}
+
+/**
  * The names a rest parameter's positions go by in its function: those of `const [router, tenant]
  * = args` in the body, else `args[0]` for the first (a function that only hands `...args` on).
  */

@@ -343,3 +343,46 @@ suite('collectRoutes: extra routes, de-duplication and order', () => {
     assert.equal(routes.find((r) => r.path === '/health')?.origin, 'source');
   });
 });
+
+suite('collectRoutes: prefixes held by instances and configuration', () => {
+  const routes = { file: '/ws/server/routes/index.ts', text: "import { Router } from 'express';\nconst router = Router();\nrouter.get('/info', (req, res) => res.json({}));\nexport default router;\n" };
+
+  test("a prefix read through a class field holding another file's exported service instance (`public common = Common`, `export const Common = new CommonService()` whose class sets `baseHref = '/rtl'`), as a field or in the constructor (tsc's output)", () => {
+    const ts = [
+      { file: '/ws/server/utils/common.ts', text: "export class CommonService {\n  public port = 3000;\n  public baseHref = '/rtl';\n  constructor() {}\n}\nexport const Common = new CommonService();\n" },
+      {
+        file: '/ws/server/utils/app.ts',
+        text: "import express from 'express';\nimport apiRoutes from '../routes/index';\nimport { Common, CommonService } from './common';\nexport class App {\n  public app = express();\n  public common: CommonService = Common;\n  constructor() { this.setRoutes(); }\n  setRoutes() { this.app.use(this.common.baseHref + '/api', apiRoutes); }\n}\n",
+      },
+      routes,
+    ];
+    const js = [
+      { file: '/ws/backend/utils/common.js', text: "export class CommonService {\n  constructor() {\n    this.port = 3000;\n    this.baseHref = '/rtl';\n  }\n}\nexport const Common = new CommonService();\n" },
+      {
+        file: '/ws/backend/utils/app.js',
+        text: "import express from 'express';\nimport apiRoutes from '../routes/index.js';\nimport { Common } from './common.js';\nexport default class App {\n  constructor() {\n    this.app = express();\n    this.common = Common;\n    this.app.use(this.common.baseHref + '/api', apiRoutes);\n  }\n}\n",
+      },
+      { ...routes, file: '/ws/backend/routes/index.js' },
+    ];
+    for (const files of [ts, js]) {
+      const { routes: found, warnings } = collectRoutes(files, { moduleOf });
+      assert.deepEqual(lines(found), ['GET /rtl/api/info']);
+      assert.deepEqual(warnings, []);
+    }
+  });
+
+  test("a prefix from a configuration lookup with a literal default (`config.get('server.urlPrefix') || ''`) takes the default, as config.get(key, default) does", () => {
+    const { routes: found, warnings } = collectRoutes(
+      [
+        {
+          file: '/ws/lib/app.js',
+          text: "const express = require('express');\nconst config = require('config');\nconst urlPrefix = config.get('server.urlPrefix') || '/admin';\nconst app = express();\napp.get(`${urlPrefix}/`, (req, res) => res.send('x'));\napp.use(`${urlPrefix}/tools`, require('./tools'));\n",
+        },
+        { file: '/ws/lib/tools.js', text: "const router = require('express').Router();\nrouter.get('/export', (req, res) => res.send('x'));\nmodule.exports = router;\n" },
+      ],
+      { moduleOf },
+    );
+    assert.deepEqual(lines(found).sort(), ['GET /admin', 'GET /admin/tools/export']);
+    assert.deepEqual(warnings, []);
+  });
+});
