@@ -186,7 +186,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const prefixesOf = mountPrefixes(edges, unknownPrefixRouters(scanned, byKey, opts.aliases ?? [], warnings));
   const registered = registeredControllers(scanned, byKey, opts.aliases ?? []);
   const routes: RouteDef[] = [];
-  const served = opts.entry !== undefined ? servedFrom(byKey.get(toSlash(opts.entry)), edges) : undefined;
+  const served = opts.entry !== undefined ? servedFrom(byKey.get(toSlash(opts.entry)), edges, byKey, opts.aliases ?? []) : undefined;
   const orpcPrefixes = [...new Set(scanned.flatMap((s) => s.x.orpcPrefixes ?? []))];
   const unserved = unservedRouters(scanned, byKey, opts.aliases ?? [], edges);
   const openApi: OpenApiParts = { metas: [], mounts: [] };
@@ -316,15 +316,22 @@ function routerPaths(s: Scanned, r: ExtractedRoute, edges: MountEdge[], prefixes
 }
 
 /**
- * The files an entry file serves routes of: itself and what its routers mount, through every
- * mount below. Undefined (every file serves) when the entry declares no route and mounts nothing:
- * it starts the app some other way (`require('./server').listen()`, a Nest module). A file outside
- * the set (another microservice's) gives none of its routes and none of their warnings.
+ * The files an entry file serves routes of: itself, the router roots it imports (a file declaring
+ * routes or mounting a router: the entry starts that server too, `await startApiServer()` beside
+ * its own metrics server), and what their routers mount, through every mount below. Undefined
+ * (every file serves) when the entry declares no route and mounts nothing: it starts the app some
+ * other way (`require('./server').listen()`, a Nest module). A file outside the set (another
+ * microservice's) gives none of its routes and none of their warnings.
  */
-function servedFrom(entry: Scanned | undefined, edges: MountEdge[]): Set<string> | undefined {
+function servedFrom(entry: Scanned | undefined, edges: MountEdge[], byKey: ReadonlyMap<string, Scanned>, aliases: readonly PathAlias[]): Set<string> | undefined {
+  const isRoot = (s: Scanned) => s.x.routes.length > 0 || edges.some((e) => e.parent.key === s.key);
   // `app.use(helmet())` in a Nest main.ts mounts nothing: only a route or a resolved mount makes the entry a router root.
-  if (!entry || (entry.x.routes.length === 0 && !edges.some((e) => e.parent.key === entry.key))) return undefined;
+  if (!entry || !isRoot(entry)) return undefined;
   const served = new Set([entry.key]);
+  for (const source of new Set(entry.x.imports.map((i) => i.source))) {
+    const imported = resolveSpecifier(entry.key, source, byKey, aliases);
+    if (imported && isRoot(imported)) served.add(imported.key);
+  }
   for (let grew = true; grew; ) {
     grew = false;
     for (const e of edges) {
@@ -802,6 +809,9 @@ function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byK
     if (!found) return [];
     const { target, name } = found;
     if (name !== undefined && declares(target, name)) return [{ key: target.key, name }];
+    // A plugin its own file registers too (`fastify.register(Api, { prefix })`): the body read there, not the whole file.
+    const copy = name !== undefined ? target.x.pluginCopies?.[name]?.[0] : undefined;
+    if (copy !== undefined) return [{ key: target.key, name: copy }];
     // `export default createXaaRouter({ ... })` through a constant: the router that call makes, with its options.
     const made = name !== undefined ? target.x.routerMakers?.[name] : undefined;
     const viaCall = made?.given && !made.maker.startsWith('new ') ? resolveFactoryMount(target, made.maker, byKey, aliases, 0, made.given) : [];

@@ -450,6 +450,20 @@ export abstract class Evaluator extends ReaderBase {
     return undefined;
   }
 
+  /**
+   * `major('2.0.0')` (or minor, patch) of the semver package, named or through its default or
+   * namespace import (`semver.major(v)`), on a version known statically: that number's text.
+   */
+  private semverPart(node: ts.CallExpression, depth: number): string | undefined {
+    const callee = skipOuter(node.expression);
+    const [local, member] = isIdentifier(callee) ? [callee.text, undefined] : isPropertyAccessExpression(callee) && isIdentifier(callee.expression) ? [callee.expression.text, callee.name.text] : [];
+    const imp = local !== undefined ? this.out.imports.find((i) => i.local === local && i.source === 'semver') : undefined;
+    const part = imp ? (member === undefined ? imp.imported : imp.imported === 'default' || imp.imported === '*' ? member : undefined) : undefined;
+    const at = part === 'major' ? 1 : part === 'minor' ? 2 : part === 'patch' ? 3 : 0;
+    const version = at > 0 ? literalOf(this.evaluate(node.arguments[0], depth)) : undefined;
+    return version !== undefined ? /^\s*[=v]?(\d+)\.(\d+)\.(\d+)/.exec(version)?.[at] : undefined;
+  }
+
   private evaluateCall(node: ts.CallExpression, depth: number): ConstValue | undefined {
     // configService.get('app.apiPrefix', ...) / config.get<string>('API_PREFIX')
     const callee = node.expression;
@@ -459,6 +473,13 @@ export abstract class Evaluator extends ReaderBase {
         const fallback = literalOf(this.evaluate(node.arguments[1], depth));
         return fallback !== undefined ? str(fallback) : { kind: 'config', key };
       }
+    }
+    const semverPart = this.semverPart(node, depth);
+    if (semverPart !== undefined) return str(semverPart);
+    // `String(2)`, `String(major(version))`: the text of a value known statically.
+    if (isIdentifier(callee) && callee.text === 'String' && node.arguments.length === 1) {
+      const text = literalOf(this.evaluate(node.arguments[0], depth));
+      if (text !== undefined) return str(text);
     }
     // `env('GLOBAL_PREFIX', 'api')`, `getEnv('PREFIX', '/v1')`: an environment helper's default.
     const envHelper = calleeName(callee);

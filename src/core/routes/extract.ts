@@ -54,6 +54,7 @@ class FileReader extends HandRoutingReader {
     this.findSpecMounters();
     this.readPrefixCalls(this.sf);
     this.findLocalPlugins();
+    this.readTypedPluginSiblings();
     this.visit(this.sf);
     this.readLocalPluginsLeft();
     this.warnUnknownPaths();

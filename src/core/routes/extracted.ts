@@ -379,6 +379,12 @@ export interface ExtractedFile {
    */
   ownRouters?: string[];
   /**
+   * A plugin function of this file registered here (`fastify.register(Api, { prefix })`): the
+   * routers its body was read under, one per such call (`fastify@37`). Another file registering
+   * the same exported plugin mounts that body, not the whole file.
+   */
+  pluginCopies?: Record<string, string[]>;
+  /**
    * Routers made here by an Express or koa-router factory (`express.Router()`, `new Router()`), with
    * the local name the factory was reached through (`express`, `Router`): routers, never apps, so
    * they serve only where something mounts them (see unservedRouters in collect.ts).

@@ -3,7 +3,7 @@
 // plugin body read under its own router, an endpoint package such as GraphQL, tRPC or a proxy) and
 // under which prefix.
 import ts from './compiler';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isIfStatement, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isReturnStatement, isSpreadElement, isStringLiteralLike, isTemplateExpression } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isIfStatement, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isReturnStatement, isSpreadElement, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableStatement } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { literalOf, literalsOf, str, type ConstValue } from './values';
 import { ENDPOINT_METHODS, endpointPath, type Endpoint, type ExtractedMount } from './extracted';
@@ -289,7 +289,9 @@ export abstract class MountReader extends RouteHelperReader {
       return this.readPluginBody(a, line);
     } else if (local) {
       // A plugin function of this file (`const api = async (fastify) => {...}`), read here as an inline one.
-      return this.readPluginBody(local, line);
+      const name = this.readPluginBody(local, line);
+      if (name !== undefined && isIdentifier(a)) ((this.out.pluginCopies ??= {})[a.text] ??= []).push(name);
+      return name;
     } else if (isIdentifier(a) || isPropertyAccessExpression(a) || isCallExpression(a) || isNewExpression(a)) {
       const callee = isCallExpression(a) ? skipOuter(a.expression) : undefined;
       if (
@@ -332,6 +334,34 @@ export abstract class MountReader extends RouteHelperReader {
       const arg = node.arguments[0] && skipOuter(node.arguments[0]);
       const fn = arg && isIdentifier(arg) ? this.localPluginOf(arg) : undefined;
       if (fn) (this.localPlugins ??= new Set()).add(fn);
+    }
+  }
+
+  /**
+   * Fastify plugins of this file typed as such (`export const PoxRoutes: FastifyPluginAsync = async
+   * (fastify) => {...}`), two or more on a parameter of the same name: each read under a router of
+   * its own name, so another file registering one under a prefix (`register(PoxRoutes, { prefix })`)
+   * gets its routes alone, not its siblings' on the shared parameter name.
+   */
+  protected readTypedPluginSiblings(): void {
+    if (!this.sf.text.includes('FastifyPlugin')) return;
+    const plugins: { name: string; fn: PluginFunction; param: string }[] = [];
+    for (const st of this.sf.statements) {
+      if (!isVariableStatement(st)) continue;
+      for (const d of st.declarationList.declarations) {
+        const type = d.type && isTypeReferenceNode(d.type) && isIdentifier(d.type.typeName) ? d.type.typeName.text : undefined;
+        const fn = d.initializer ? skipOuter(d.initializer) : undefined;
+        if (!isIdentifier(d.name) || !type?.startsWith('FastifyPlugin') || !fn || !isFunctionWithBody(fn) || this.localPlugins?.has(fn)) continue;
+        const p = fn.parameters[0];
+        if (p && isIdentifier(p.name) && fn.body) plugins.push({ name: d.name.text, fn, param: p.name.text });
+      }
+    }
+    for (const { name, fn, param } of plugins) {
+      if (plugins.filter((o) => o.param === param).length < 2 || !fn.body) continue;
+      const body = fn.body;
+      this.routers.set(name, '');
+      this.handled.add(fn);
+      this.withScope(new Map([[param, ts.factory.createIdentifier(name)]]), () => this.visit(body));
     }
   }
 

@@ -138,6 +138,18 @@ suite('collectRoutes: NestJS URI versioning', () => {
     assert.deepEqual(warnings, []);
   });
 
+  test("a default version computed from a literal: String(major('2.0.0')) of semver, named or through its namespace, is '2'", () => {
+    const versioning = "import { major } from 'semver';\napp.enableVersioning({ type: VersioningType.URI, defaultVersion: String(major('2.0.0', { loose: false })) });";
+    const { routes, warnings } = collectRoutes([main(versioning), ...controllers], { moduleOf });
+    assert.ok(lines(routes).includes('GET /api/v2/workflows/steps/definitions'), lines(routes).join(', '));
+    assert.deepEqual(warnings, []);
+    const namespaced = "import * as semver from 'semver';\napp.enableVersioning({ type: VersioningType.URI, defaultVersion: `${semver.minor('1.4.0')}` });";
+    assert.ok(lines(collectRoutes([main(namespaced), ...controllers], { moduleOf }).routes).includes('GET /api/v4/workflows/steps/definitions'));
+    // Another package's major() is not known.
+    const other = "import { major } from './versions';\napp.enableVersioning({ type: VersioningType.URI, defaultVersion: String(major('2.0.0')) });";
+    assert.ok(lines(collectRoutes([main(other), ...controllers], { moduleOf }).routes).includes('GET /api/workflows/steps/definitions'));
+  });
+
   test('a versioned route whose path is excluded from the global prefix keeps its version segment: Nest matches the exclude list without it', () => {
     const status = { file: '/ws/api/src/status.controller.ts', text: "@Controller()\nexport class StatusController {\n  @Get('health')\n  ok() {}\n  @Version('2')\n  @Get('health/deep')\n  deep() {}\n}" };
     const { routes } = collectRoutes([main("app.enableVersioning({ type: VersioningType.URI, defaultVersion: ['1', VERSION_NEUTRAL] });"), status], { moduleOf });
@@ -322,6 +334,46 @@ suite('collectRoutes: a function of the project named router', () => {
     // A router factory of a library named router is still one: koa-router's default export.
     const koa = { file: '/ws/k/app.js', text: "import router from 'koa-router';\nconst r = router({ prefix: '/api' });\nr.get('/x', h);\napp.use(r.routes());" };
     assert.deepEqual(lines(collectRoutes([koa], { moduleOf }).routes), ['GET /api/x']);
+  });
+});
+
+suite('collectRoutes: the routes a started file serves', () => {
+  const imports = "import Fastify from 'fastify';\nimport { startApiServer } from './api/init.js';\nimport { startEventServer } from './events/server.js';\n";
+  const started = '/ws/s/src/index.ts';
+  const init = { file: '/ws/s/src/api/init.ts', text: "import { TxRoutes } from './routes/tx.js';\nexport async function startApiServer() {\n  const fastify = Fastify();\n  await fastify.register(TxRoutes, { prefix: '/extended/v1/tx' });\n  await fastify.listen({ port: 3999 });\n}" };
+  const tx = { file: '/ws/s/src/api/routes/tx.ts', text: "export const TxRoutes = async (fastify) => {\n  fastify.get('/:tx_id', h);\n};" };
+  const events = { file: '/ws/s/src/events/server.ts', text: "export async function startEventServer() {\n  const app = Fastify();\n  app.post('/new_block', h);\n  await app.listen({ port: 3700 });\n}" };
+  const other = { file: '/ws/s/src/worker/main.ts', text: "const app = Fastify();\napp.get('/worker/health', h);\napp.listen({ port: 4000 });" };
+
+  test('a started file with a route of its own that calls the servers of files it imports serves their routes too, not those of a file it does not import', () => {
+    const index = { file: started, text: imports + "await startApiServer();\nawait startEventServer();\nconst prom = Fastify();\nprom.route({ url: '/metrics', method: 'GET', handler: h });\nawait prom.listen({ port: 9153 });" };
+    assert.deepEqual(lines(collectRoutes([index, init, tx, events, other], { moduleOf, entry: started }).routes), ['GET /extended/v1/tx/:tx_id', 'GET /metrics', 'POST /new_block']);
+  });
+});
+
+suite('collectRoutes: a Fastify plugin of another file', () => {
+  test('a plugin registered twice in its own file and once from another file: each registration under its own prefix, none inside another', () => {
+    const init = {
+      file: '/ws/o/src/api/init.ts',
+      text:
+        "import { StatusRoutes } from './routes/status';\n" +
+        'export const Api = async (fastify) => {\n  await fastify.register(StatusRoutes);\n};\n' +
+        "export async function buildApiServer() {\n  const fastify = Fastify();\n  await fastify.register(Api, { prefix: '/ordinals/v1' });\n  await fastify.register(Api, { prefix: '/ordinals' });\n  return fastify;\n}",
+    };
+    const status = { file: '/ws/o/src/api/routes/status.ts', text: "export const StatusRoutes = async (fastify) => {\n  fastify.get('/stats', h);\n};" };
+    const generator = { file: '/ws/o/util/openapi.ts', text: "import { Api } from '../src/api/init';\nconst fastify = Fastify();\nawait fastify.register(Api, { prefix: '/ordinals/v1' });" };
+    assert.deepEqual(lines(collectRoutes([init, status, generator], { moduleOf }).routes), ['GET /ordinals/stats', 'GET /ordinals/v1/stats']);
+  });
+
+  test('two typed plugins of one file on a parameter of the same name, registered from another file under their own prefixes: each its own routes', () => {
+    const pox = {
+      file: '/ws/s/src/routes/pox.ts',
+      text:
+        "export const PoxEventRoutes: FastifyPluginAsync = async (fastify) => {\n  fastify.get('/*', redirect);\n};\n" +
+        "export const PoxRoutes: FastifyPluginAsync<Record<never, never>, Server> = async fastify => {\n  fastify.get('/events', h);\n  fastify.get('/tx/:tx_id', h);\n};",
+    };
+    const init = { file: '/ws/s/src/init.ts', text: "import { PoxEventRoutes, PoxRoutes } from './routes/pox';\nconst fastify = Fastify();\nawait fastify.register(PoxRoutes, { prefix: '/v1/:pox' });\nawait fastify.register(PoxEventRoutes, { prefix: '/v1/:events' });" };
+    assert.deepEqual(lines(collectRoutes([pox, init], { moduleOf }).routes), ['GET /v1/:events/*', 'GET /v1/:pox/events', 'GET /v1/:pox/tx/:tx_id']);
   });
 });
 
