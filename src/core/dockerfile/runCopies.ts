@@ -156,22 +156,61 @@ export const RUNS_SCRIPT = /^(\s*)(?:pnpm|yarn|npm\s+run|pnpm\s+run|yarn\s+run|b
  * `dir` (context-relative) takes another package's scripts instead: the RUNs working in that
  * package's folder as the stage copied it (`WORKDIR /app/apps/api` then `RUN pnpm build:bundle`).
  */
-export function withRootScripts(df: Dockerfile, scripts: Readonly<Record<string, string>>, dir = ''): Dockerfile {
+export function withRootScripts(df: Dockerfile, scripts: Readonly<Record<string, string>>, dir = '', name?: string): Dockerfile {
   const expand = (command: string, depth: number): string =>
     command
       .split(/(&&|\|\||;|\n)/)
       .map((part) => {
-        const name = RUNS_SCRIPT.exec(part)?.[2];
-        const body = name !== undefined && Object.hasOwn(scripts, name) ? scripts[name] : undefined;
+        const script = RUNS_SCRIPT.exec(part)?.[2];
+        const body = script !== undefined && Object.hasOwn(scripts, script) ? scripts[script] : undefined;
         return body !== undefined && depth < 3 ? ` ${expand(body, depth + 1)} ` : part;
+      })
+      .join('');
+  // From the context root, a run selecting the package (`pnpm --filter @x/api run build:node`): the script in its folder.
+  const back = dir.split('/').map(() => '..').join('/');
+  const selected = (command: string): string =>
+    command
+      .split(/(&&|\|\||;|\n)/)
+      .map((part) => {
+        const script = name !== undefined ? selectedScript(part, name, dir) : undefined;
+        const body = script !== undefined && Object.hasOwn(scripts, script) ? scripts[script] : undefined;
+        return body !== undefined ? ` cd ${dir} && ${expand(body, 1)} && cd ${back} ` : part;
       })
       .join('');
   const stages = df.stages.map((stage) => {
     const root = contextRoot(stage.copies.filter(copiesFromContext));
     if (root === undefined) return stage;
+    const atRoot = (r: Stage['runs'][number]) => posix.resolve(r.workdir ?? stage.workdir) === posix.resolve(root);
     if (dir === '') return posix.resolve(root) !== posix.resolve(stage.workdir) ? stage : { ...stage, runs: stage.runs.map((r) => ({ ...r, command: expand(r.command, 0) })) };
     const at = posix.resolve(root, dir);
-    return { ...stage, runs: stage.runs.map((r) => (posix.resolve(r.workdir ?? stage.workdir) === at ? { ...r, command: expand(r.command, 0) } : r)) };
+    return { ...stage, runs: stage.runs.map((r) => (posix.resolve(r.workdir ?? stage.workdir) === at ? { ...r, command: expand(r.command, 0) } : atRoot(r) ? { ...r, command: selected(r.command) } : r)) };
   });
   return { ...df, stages };
+}
+
+/**
+ * The script a command runs in the package named `name` (folder `dir`) of a workspace, selected by
+ * a filter: `pnpm --filter @x/api run build`, `pnpm -F ./apps/api build`, `npm run build -w @x/api`,
+ * `yarn workspace @x/api build`.
+ */
+function selectedScript(part: string, name: string, dir: string): string | undefined {
+  const words = part.trim().split(/\s+/);
+  const tool = words[0] ?? '';
+  const names = new Set([name, dir, `./${dir}`]);
+  if (tool === 'yarn' && words[1] === 'workspace') {
+    const rest = words.slice(3).filter((w) => w !== 'run');
+    return names.has(words[2] ?? '') && rest.length === 1 ? rest[0] : undefined;
+  }
+  if (!/^(?:pnpm|npm)$/.test(tool)) return undefined;
+  let picked = false;
+  const args: string[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i] ?? '';
+    const inline = /^(?:--filter|--workspace)=(.+)$/.exec(w);
+    if (inline) picked ||= names.has(inline[1] ?? '');
+    else if (/^(?:--filter|-F|-w|--workspace)$/.test(w)) picked ||= names.has(words[++i] ?? '');
+    else if (w.startsWith('-')) return undefined;
+    else if (w !== 'run') args.push(w);
+  }
+  return picked && args.length === 1 ? args[0] : undefined;
 }

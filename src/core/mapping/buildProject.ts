@@ -78,16 +78,31 @@ async function findProjectFolder(fs: FsLike, context: string, dockerfile: string
 /**
  * A context that is neither a server package nor a workspace, copied whole, whose image starts in
  * one of its packages (`cd packages/backend && yarn start`, an entrypoint script's, the context at
- * the WORKDIR): that package, when it is a server's.
+ * the WORKDIR), or starts a file of one's output (`node redisinsight/api/dist/src/main`: the
+ * nearest folder above the file's own holding a package.json): that package, when it is a server's.
  */
 async function startedInPackage(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile): Promise<BuildProject | undefined> {
   const final = df.stages[df.stages.length - 1];
-  const root = final && stageContextRoot(df, final.index, 0);
+  // A final stage copying only build output keeps the layout of a stage that put the context at its WORKDIR.
+  const root = final && (stageContextRoot(df, final.index, 0) ?? (df.stages.some((st) => stageContextRoot(df, st.index, 0) === final.workdir) ? final.workdir : undefined));
   if (!final || root === undefined) return undefined;
+  const workspace = (await workspaceGlobs(fs, context, rootPkg)).length > 0;
+  const inside = (p: string) => {
+    const rel = posix.relative(root, posix.resolve(final.workdir, p));
+    return rel === '' || rel.startsWith('..') || posix.isAbsolute(rel) ? undefined : rel;
+  };
   for (const text of startTexts(final, rootPkg?.scripts ?? {})) {
-    for (const m of text.matchAll(/\bcd\s+([\w./-]+)/g)) {
-      const rel = posix.relative(root, posix.resolve(final.workdir, m[1] ?? ''));
-      if (rel === '' || rel.startsWith('..') || posix.isAbsolute(rel)) continue;
+    const folders = [...text.matchAll(/\bcd\s+([\w./-]+)/g)].map((m) => inside(m[1] ?? ''));
+    // `node api/dist/src/main`: each folder above the file's own, nearest first, up to the context's
+    // root (a package's build output is in a folder of its own; a file of the package folder itself,
+    // `node server/server.js`, may be anything put there: a bundle of the root's build moved in).
+    // In a workspace, the packages its build selects decide (workspaceSelection): not one started beside them.
+    for (const m of workspace ? [] : text.matchAll(/(?:^|[\s;&|])node\s+(?:-\S+\s+)*([\w.][\w./-]*)/g)) {
+      const own = inside(posix.dirname(m[1] ?? ''));
+      for (let rel = own !== undefined ? posix.dirname(own) : '.'; rel !== '.'; rel = posix.dirname(rel)) folders.push(rel);
+    }
+    for (const rel of folders) {
+      if (rel === undefined) continue;
       const dir = resolve(context, rel);
       if (!(await fs.stat(join(dir, 'package.json')))?.isFile) continue;
       const project = await describeProject(fs, dir, rootPkg);

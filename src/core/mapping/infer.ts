@@ -112,7 +112,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const rootScripts = objectField(await readJsonObject(fs, join(context, 'package.json')), 'scripts');
   const scripts = Object.fromEntries(Object.entries(rootScripts).filter((e): e is [string, string] => typeof e[1] === 'string'));
   const projectDir = relative(context, project.dir);
-  const ownScripts = (df: Dockerfile): Dockerfile => (projectDir === '' || projectDir.startsWith('..') || isAbsolute(projectDir) ? df : withRootScripts(df, project.pkg?.scripts ?? {}, projectDir.split(sep).join('/')));
+  const ownScripts = (df: Dockerfile): Dockerfile => (projectDir === '' || projectDir.startsWith('..') || isAbsolute(projectDir) ? df : withRootScripts(df, project.pkg?.scripts ?? {}, projectDir.split(sep).join('/'), project.pkg?.name));
   // A package script running a shell script of the context (`"package": "./npm_package.sh"`): its commands, then the package scripts they run.
   const withScripts = written && withRootScripts(await withRunScripts(fs, withRootScripts(withTurboPrunes(written), scripts), context), scripts);
   const df = withScripts && withWorkspaceDeploys(withRunMoves(ownScripts(withScripts)), project, context);
@@ -139,7 +139,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   // A server whose tsconfig says noEmit is still compiled file by file (swc, babel: Nest's swc builder).
   const compiled = ts !== undefined && (ts.noEmit !== true || project.server !== undefined);
   const found = await findEmit(fs, { drift: spec.drift, nxRoot, project, sourceRoot, ts, context });
-  const emit = found && ts?.outDir && ts.rootDir === undefined && found.bundledBy === undefined && df ? await tscRootByImageStart(fs, found, { outDir: ts.outDir.path, inputsRead: ts.include !== undefined || buildSeesWholeContext(df), scripts: project.pkg?.scripts ?? {} }, sourceRoot, context, df, build?.target, locate) : found;
+  const emit = found && ts?.outDir && ts.rootDir === undefined && found.bundledBy === undefined && df ? await tscRootByImageStart(fs, found, { outDir: ts.outDir.path, inputsRead: buildSeesWholeContext(df), scripts: project.pkg?.scripts ?? {} }, sourceRoot, context, df, build?.target, locate) : found;
   const runBundle = df && emit?.bundledBy === undefined ? startedRunBundle(df, build?.target, project.pkg?.scripts ?? {}) : undefined;
   const nx: BundledBy | undefined = emit?.bundledBy !== undefined ? { kind: 'nx', said: emit.bundledBy } : undefined;
   const run: BundledBy | undefined = runBundle && { kind: 'run', run: runBundle };
@@ -165,7 +165,9 @@ const TS_SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
  * above the one the include gives. With no include, the root was read from every TypeScript file
  * of the project, the tests and scripts beside src included, which a build copying named folders
  * (`COPY src ./src`, not the whole context) never sees: a lower root the start command names
- * (`npm run start:prod` running `node dist/main`) wins too.
+ * (`npm run start:prod` running `node dist/main`) wins too. So it does over an include naming
+ * folders beside src (`"include": ["src/**\/*", "benchmarks/*"]`): read from the repository, not
+ * from what such a build copies.
  */
 async function tscRootByImageStart(
   fs: FsLike,

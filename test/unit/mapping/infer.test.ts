@@ -1746,6 +1746,56 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.equal(whole?.target, '/dist/src', whole?.evidence.join('\n'));
   });
 
+  test("tsc with an include naming folders beside src (benchmarks), a build copying only src: the start command's lower root wins too, the include's other folders not being in the build", async () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({ name: 'x', dependencies: { '@nestjs/core': '10' }, scripts: { build: 'nest build', 'start:prod': 'node dist/main' } }),
+      '/ws/nest-cli.json': JSON.stringify({ sourceRoot: 'src' }),
+      '/ws/tsconfig.json': JSON.stringify({ compilerOptions: { outDir: './dist' }, include: ['src/**/*', 'benchmarks/*'] }),
+      '/ws/src/main.ts': '',
+      '/ws/benchmarks/keys.ts': '',
+      '/ws/Dockerfile': ['FROM node AS builder', 'WORKDIR /app', 'COPY package*.json ./', 'COPY ./tsconfig*.json ./', 'COPY ./src ./src', 'RUN npm ci && npm run build', 'FROM node', 'WORKDIR /app', 'COPY --from=builder /app/dist ./dist', 'CMD [ "npm", "run", "start:prod" ]'].join('\n'),
+    };
+    const m = await inferMapping(memFs(files), spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.target, '/app/dist', m?.evidence.join('\n'));
+    const whole = await inferMapping(memFs({ ...files, '/ws/Dockerfile': files['/ws/Dockerfile'].replace('COPY ./src ./src', 'COPY . .') }), spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(whole?.target, '/app/dist/src', whole?.evidence.join('\n'));
+  });
+
+  test("a RUN at the workspace root running the server package's bundling script through a filter (pnpm --filter @x/api run build:node): bundled, the one file it writes copied on", async () => {
+    const files = {
+      '/ws/pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n",
+      '/ws/package.json': JSON.stringify({ name: 'root', private: true }),
+      '/ws/packages/api/package.json': JSON.stringify({
+        name: '@x/api',
+        dependencies: { hono: '4' },
+        scripts: { build: 'pnpm run build:worker', 'build:worker': 'esbuild --bundle src/index.worker.ts --outfile=dist-worker/_worker.js', 'build:node': 'esbuild --bundle src/index.node.ts --platform=node --outfile=dist-node/index.cjs' },
+      }),
+      '/ws/packages/api/src/index.node.ts': '',
+      '/ws/packages/api/src/index.worker.ts': '',
+      '/ws/packages/web/package.json': JSON.stringify({ name: '@x/web', dependencies: { vite: '5' } }),
+      '/ws/Dockerfile': ['FROM node AS builder', 'WORKDIR /app', 'COPY . .', 'RUN pnpm --filter @x/web run build && pnpm --filter @x/api run build:node', 'FROM node', 'WORKDIR /app', 'COPY --from=builder /app/packages/api/dist-node/index.cjs ./index.cjs', 'CMD ["node", "index.cjs"]'].join('\n'),
+    };
+    const m = await inferMapping(memFs(files), spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/packages/api/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true, m?.evidence.join('\n'));
+  });
+
+  test('a front-end root package (no workspaces) whose image starts a file of a server package below it (node app/api/dist/main): that package is the build\'s project', async () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({ name: 'desktop', dependencies: { react: '18', 'electron-store': '8' }, devDependencies: { vite: '5' }, scripts: { 'build:api': 'yarn --cwd app/api build' } }),
+      '/ws/app/api/package.json': JSON.stringify({ name: 'api', dependencies: { '@nestjs/core': '10' }, scripts: { build: 'nest build' } }),
+      '/ws/app/api/nest-cli.json': JSON.stringify({ sourceRoot: 'src' }),
+      '/ws/app/api/tsconfig.json': JSON.stringify({ compilerOptions: { outDir: './dist', rootDir: './src' } }),
+      '/ws/app/api/src/main.ts': '',
+      '/ws/Dockerfile': ['FROM node AS build', 'WORKDIR /usr/src/app', 'COPY . .', 'RUN yarn build:api', 'FROM node', 'WORKDIR /usr/src/app', 'COPY --from=build /usr/src/app/app/api/dist ./app/api/dist', 'ENTRYPOINT ["node", "app/api/dist/main"]'].join('\n'),
+    };
+    const m = await inferMapping(memFs(files), spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/app/api/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/usr/src/app/app/api/dist', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, false, m?.evidence.join('\n'));
+  });
+
   test('one build of several packages, a stage per service: the package the stage starts (its CMD, or the compose command) through a root script, a front end too, not the server built beside it', async () => {
     const fs = memFs({
       '/ws/pnpm-workspace.yaml': 'packages:\n  - api\n  - app\n',
