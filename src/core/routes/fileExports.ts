@@ -287,6 +287,8 @@ export abstract class ExportReader extends MountReader {
       ...this.mountsAndPending().map((m) => m.mountedOn ?? ''),
       ...(this.out.helperCalls ?? []).flatMap((c) => c.routers.filter((r): r is string => r !== null)),
     ]);
+    // No route or mount declared on a name: no parameter is one (most files).
+    if (![...used].some((name) => name !== '')) return;
     const params = (fn: ts.SignatureDeclarationBase): string[] | undefined => {
       const names = fn.parameters.flatMap((p) => {
         // `...[router, tenant]: Args` spreads its names over the positions.
@@ -338,6 +340,7 @@ export abstract class ExportReader extends MountReader {
   private collectPlainFunctions(): void {
     const lines = [...this.out.routes.map((r) => r.line), ...this.mountsAndPending().map((m) => m.line), ...(this.out.autoloads ?? []).map((a) => a.line), ...(this.out.helperCalls ?? []).map((c) => c.line)];
     const declaresNothing = (node: ts.Node): boolean => {
+      if (lines.length === 0) return true;
       const start = this.line(node);
       const end = this.sf.getLineAndCharacterOfPosition(node.getEnd()).line + 1;
       return !lines.some((l) => l >= start && l <= end);

@@ -490,17 +490,19 @@ export abstract class MountReader extends RouteHelperReader {
         const x = e && skipOuter(e);
         return x && isIdentifier(x) ? params.indexOf(x.text) : -1;
       };
-      const find = (n: ts.Node): { pathArg: number; routerArg: number } | undefined => {
-        if (isCallExpression(n) && isPropertyAccessExpression(n.expression) && n.expression.name.text === 'use') {
+      // The first such call of the body (its calls, not a walk of every node).
+      const find = (n: ts.CallExpression): { pathArg: number; routerArg: number } | undefined => {
+        if (isPropertyAccessExpression(n.expression) && n.expression.name.text === 'use') {
           const on = skipOuter(n.expression.expression);
           const onThis = on.kind === ts.SyntaxKind.ThisKeyword || (isPropertyAccessExpression(on) && on.expression.kind === ts.SyntaxKind.ThisKeyword);
           const pathArg = at(n.arguments[0]);
           const routerArg = n.arguments.length > 1 ? at(n.arguments[n.arguments.length - 1]) : -1;
           if (onThis && pathArg >= 0 && routerArg >= 0) return { pathArg, routerArg };
         }
-        return forEachChild(n, find);
+        return undefined;
       };
-      const sig = find(m.body);
+      let sig: { pathArg: number; routerArg: number } | undefined;
+      for (const call of m.parameters.length > 0 ? this.callsWithin(m.body) : []) if ((sig = find(call))) break;
       if (sig) (this.out.mountMethods ??= {})[m.name.text] = sig;
     }
   }

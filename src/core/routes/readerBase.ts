@@ -49,6 +49,8 @@ export abstract class ReaderBase {
   private readonly redeclared = new Map<string, Array<{ fn: ts.Node | undefined; name: string; decl: ts.VariableDeclaration }>>();
   /** The file's nodes outside types (isTypeOnly), in document order: found by the first walk (findRedeclared), read by collectDeclarations without another. */
   protected readonly valueNodes: ts.Node[] = [];
+  /** Every call of the file in document order (found by the first walk): read through callsWithin. */
+  private readonly calls: ts.CallExpression[] = [];
   /** `options.url` of each `options.url = ...` in the file (found by the first walk): the only properties a later read may find reassigned. */
   protected readonly assignedProps = new Set<string>();
   /** Every parameter name of the file's functions: with decls, the names it declares itself. */
@@ -96,7 +98,7 @@ export abstract class ReaderBase {
       if (same) same.push(node);
       else all.set(node.name.text, [node]);
       return false;
-    });
+    }, this.calls);
     for (const [name, decls] of all) {
       const fns = decls.map((d) => enclosingFunction(d));
       if (new Set(fns).size < 2) continue;
@@ -107,6 +109,29 @@ export abstract class ReaderBase {
         decls.map((decl, i) => ({ fn: fns[i], decl, name: fns[i] === first ? name : `${name}@${this.line(decl)}` })),
       );
     }
+  }
+
+  /**
+   * The calls inside `node` (and `node` itself when it is one), in the order a walk of it meets
+   * them: a reading that looks only at calls finds them without walking every node again. The
+   * first walk lists them in document order, each after the calls holding it, so those inside
+   * `node` are the run from the first starting at or after its start to the last starting before
+   * its end (less a call holding `node` that starts where it starts).
+   */
+  protected callsWithin(node: ts.Node): ts.CallExpression[] {
+    const calls = this.calls;
+    let lo = 0;
+    for (let hi = calls.length; lo < hi; ) {
+      const mid = (lo + hi) >>> 1;
+      if ((calls[mid] as ts.CallExpression).pos < node.pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: ts.CallExpression[] = [];
+    for (let i = lo; i < calls.length && (calls[i] as ts.CallExpression).pos < node.end; i++) {
+      const call = calls[i] as ts.CallExpression;
+      if (call.end <= node.end) out.push(call);
+    }
+    return out;
   }
 
   /** The router name a declaration or a reference stands for: `router@12` for a name another function of the file declares too. */

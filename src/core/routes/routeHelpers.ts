@@ -31,24 +31,23 @@ export abstract class RouteHelperReader extends RouterCallReader {
         if (this.routeHelpers.has(name)) continue;
         const params = new Set(paramBindings(fn).keys());
         const isParam = (e: ts.Expression | undefined) => e !== undefined && isIdentifier(skipOuter(e)) && params.has((skipOuter(e) as ts.Identifier).text);
-        const declares = (node: ts.Node): boolean => {
-          if (isCallExpression(node)) {
-            const c = skipOuter(node.expression);
-            if (isElementAccessExpression(c) && isParam(c.argumentExpression)) return true;
-            if (isIdentifier(c) && c.text !== name && this.routeHelpers.has(c.text) && node.arguments.some(isParam)) return true;
-            // `router.get(base + path, h)`, `router.route(prefix + path).get(h)` of a function called here: read at each call.
-            // The router may be the helper's parameter or one it reaches (`app.get(path, h)`, `instance.register(async
-            // (server) => server.get(path, h))`): a route call then has its handler too, or is a `route(path)` its
-            // chained methods give handlers to (`router.route(path).get(h).post(h)`).
-            const isRoute = isPropertyAccessExpression(c) && c.name.text === 'route';
-            // `app.use(routePath, (req, res) => ...)`: a handler answering at the path it is given.
-            const handlerMount = isPropertyAccessExpression(c) && c.name.text === 'use' && node.arguments.length === 2 && isFunctionLike(skipOuter(node.arguments[1] as ts.Expression));
-            const verb = isPropertyAccessExpression(c) && (c.name.text in ROUTER_METHODS || isRoute || handlerMount) && (isParam(c.expression) || ((node.arguments.length >= 2 || isRoute) && this.isRouterName(c.expression)));
-            if (verb && node.arguments[0] && readsName(node.arguments[0], params) && (called ??= calledNames(this.sf)).has(name)) return true;
-          }
-          return forEachChild(node, declares) ?? false;
+        // Any call of the body (its calls, not a walk of every node) that makes the function a helper.
+        const declares = (node: ts.CallExpression): boolean => {
+          const c = skipOuter(node.expression);
+          if (isElementAccessExpression(c) && isParam(c.argumentExpression)) return true;
+          if (isIdentifier(c) && c.text !== name && this.routeHelpers.has(c.text) && node.arguments.some(isParam)) return true;
+          // `router.get(base + path, h)`, `router.route(prefix + path).get(h)` of a function called here: read at each call.
+          // The router may be the helper's parameter or one it reaches (`app.get(path, h)`, `instance.register(async
+          // (server) => server.get(path, h))`): a route call then has its handler too, or is a `route(path)` its
+          // chained methods give handlers to (`router.route(path).get(h).post(h)`).
+          const isRoute = isPropertyAccessExpression(c) && c.name.text === 'route';
+          // `app.use(routePath, (req, res) => ...)`: a handler answering at the path it is given.
+          const handlerMount = isPropertyAccessExpression(c) && c.name.text === 'use' && node.arguments.length === 2 && isFunctionLike(skipOuter(node.arguments[1] as ts.Expression));
+          const verb = isPropertyAccessExpression(c) && (c.name.text in ROUTER_METHODS || isRoute || handlerMount) && (isParam(c.expression) || ((node.arguments.length >= 2 || isRoute) && this.isRouterName(c.expression)));
+          if (verb && node.arguments[0] && readsName(node.arguments[0], params) && (called ??= calledNames(this.sf)).has(name)) return true;
+          return false;
         };
-        if (fn.body && declares(fn.body)) {
+        if (fn.body && this.callsWithin(fn.body).some(declares)) {
           this.routeHelpers.set(name, fn);
           changed = true;
           this.recordHelperSignature(name, fn);
@@ -69,11 +68,9 @@ export abstract class RouteHelperReader extends RouterCallReader {
     for (const [name, fn] of this.helperCandidates()) {
       const bound = paramBindings(fn);
       const found: NonNullable<ExtractedFile['fixedHelpers']>[string] = [];
-      const walk = (n: ts.Node): void => {
-        if (isCallExpression(n)) found.push(...fixedRegistrations(n, fn, bound));
-        if (!isFunctionLike(n)) forEachChild(n, walk);
-      };
-      if (fn.body) walk(fn.body);
+      // The body's own calls, not those of a function inside it (its calls, not a walk of every node).
+      const body = fn.body;
+      if (body) for (const call of this.callsWithin(body)) if (outsideInnerFunctions(call, body)) found.push(...fixedRegistrations(call, fn, bound));
       if (found.length === 0) continue;
       (this.out.fixedHelpers ??= {})[name] = found;
       this.fixedHelperFns.add(fn);
@@ -467,6 +464,15 @@ function paramBindings(fn: RouteHelper): Map<string, HelperArg> {
  * list), `router.get(base + '/list', h)`. None when the path reads no parameter (a route of the
  * router handed in, read as one: routerParams).
  */
+/** Whether no function holds `node` inside `body` (`body` included, unless it is `node`): a walk of `body` not entering functions meets it. */
+function outsideInnerFunctions(node: ts.Node, body: ts.Node): boolean {
+  for (let at: ts.Node | undefined = node; at !== body; ) {
+    at = at.parent as ts.Node | undefined;
+    if (at === undefined || isFunctionLike(at)) return false;
+  }
+  return true;
+}
+
 function fixedRegistrations(call: ts.CallExpression, fn: RouteHelper, bound: ReadonlyMap<string, HelperArg>): NonNullable<ExtractedFile['fixedHelpers']>[string] {
   const callee = skipOuter(call.expression);
   const recv = isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : undefined;

@@ -349,12 +349,9 @@ export function groupFilesByApp(root: string, apps: readonly ServerApp[], files:
   // it (hoisted) is read by neither.
   const belongs = (pkg: WorkspacePackage, app: string): boolean => uses.get(app)?.has(pkg.dir) === true;
   const own = new Map<string, string[]>(dirs.map((d) => [d, []]));
-  // Each folder with its separator, made once (asked of every file).
-  const appInside = dirs.map((d) => ({ dir: d, below: d + sep }));
-  const pkgInside = pkgDirs.map((p) => ({ pkg: p, below: p.dir + sep }));
+  const holders = deepestHolders(dirs, pkgDirs);
   for (const file of files) {
-    const app = appInside.find((a) => file.startsWith(a.below))?.dir;
-    const pkg = pkgInside.find((p) => file.startsWith(p.below))?.pkg;
+    const { app, pkg } = holders(file);
     // In the app's folder, unless a workspace package nested deeper in it holds the file (a
     // root server with its front end in frontend/): then that package's rule below.
     if (app && !(pkg && pkg.dir.length > app.length && !dirs.includes(pkg.dir))) {
@@ -364,6 +361,39 @@ export function groupFilesByApp(root: string, apps: readonly ServerApp[], files:
     for (const d of dirs) if (!pkg || belongs(pkg, d)) own.get(d)?.push(file);
   }
   return [...own.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([dir, mine]) => ({ dir, files: mine }));
+}
+
+/**
+ * The deepest of `apps` and of `packages` holding a file (`file` starts with its folder and a
+ * separator). Asked of every file of a tree: a folder's answer is kept for its other files, and
+ * worked out from the folders above it, looked up by name; a `startsWith` per folder and file
+ * compared the long shared start of every path again (about 17 ms for apitable's 4,759 files
+ * against 14 packages).
+ */
+function deepestHolders(apps: readonly string[], packages: readonly WorkspacePackage[]): (file: string) => { app: string | undefined; pkg: WorkspacePackage | undefined } {
+  const appDirs = new Set(apps);
+  const pkgByDir = new Map<string, WorkspacePackage>();
+  // The first of a folder, as a search in the given order would find (packages are unique by folder).
+  for (const p of packages) if (!pkgByDir.has(p.dir)) pkgByDir.set(p.dir, p);
+  const byFolder = new Map<string, { app: string | undefined; pkg: WorkspacePackage | undefined }>();
+  return (file) => {
+    const cut = file.lastIndexOf(sep);
+    const folder = cut < 0 ? '' : file.slice(0, cut);
+    let found = byFolder.get(folder);
+    if (found === undefined) {
+      let app: string | undefined;
+      let pkg: WorkspacePackage | undefined;
+      // Every prefix of the file ending before a separator, deepest first.
+      for (let at = cut; at >= 0 && (app === undefined || pkg === undefined); at = at === 0 ? -1 : file.lastIndexOf(sep, at - 1)) {
+        const above = file.slice(0, at);
+        if (app === undefined && appDirs.has(above)) app = above;
+        if (pkg === undefined) pkg = pkgByDir.get(above);
+      }
+      found = { app, pkg };
+      byFolder.set(folder, found);
+    }
+    return found;
+  };
 }
 
 /**

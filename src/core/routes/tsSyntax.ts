@@ -57,13 +57,15 @@ export function returnedExpressions(fn: ts.ArrowFunction | ts.FunctionExpression
  * Visits every node of a file parsed without parent pointers (extract.ts), linking each to its
  * parent before `visit` sees it: the reader's first walk over the tree does what the parser's
  * own pass would (a second walk, a third of the parse's time; bench/README.md, session 16).
- * When `visit` returns true, the node's descendants are linked but not visited.
+ * When `visit` returns true, the node's descendants are linked but not visited. `calls`, when
+ * given, receives every call of the file, visited or not, in the walk's order (document order).
  */
-export function forEachNodeLinkingParents(sf: ts.SourceFile, visit: (node: ts.Node) => boolean | void): void {
+export function forEachNodeLinkingParents(sf: ts.SourceFile, visit: (node: ts.Node) => boolean | void, calls?: ts.CallExpression[]): void {
   let parent: ts.Node = sf;
   let skipping = 0;
   const walk = (node: ts.Node): void => {
     (node as { parent: ts.Node }).parent = parent;
+    if (calls !== undefined && isCallExpression(node)) calls.push(node);
     const skip = skipping === 0 && visit(node) === true;
     if (skip) skipping++;
     const outer = parent;

@@ -417,3 +417,32 @@ suite('extractRoutesFromSource: listen ports', () => {
     assert.equal(ports("import express from 'express';\nconst app = express();\napp.listen(config.port);\nfunction start(port) { app.listen(port); }\n"), undefined);
   });
 });
+
+suite('extractRoutesFromSource: what a function of the file does with the routers it is given', () => {
+  const x = extractRoutesFromSource(
+    [
+      "import { Router } from 'express';",
+      'export function crud(router: Router, base: string) {',
+      "  router.get(base + '/list', (req, res) => res.json([]));",
+      '  const later = () => router.post(base, (req, res) => res.end());',
+      '  return later;',
+      '}',
+      'export class Server {',
+      '  constructor(private readonly app: any) {}',
+      '  mount(path: string, router: Router) { this.app.use(path, router); }',
+      '  mountLater(path: string, router: Router) { setTimeout(() => this.app.use(path, router)); }',
+      '  notAMount(router: Router) { this.app.use(router); }',
+      "  none() { this.app.use('/x', Router()); }",
+      '}',
+    ].join('\n'),
+    '/ws/src/x.ts',
+  );
+
+  test("a fixed-method registration of the function's own body, not one of a function inside it", () => {
+    assert.deepEqual(x.fixedHelpers, { crud: [{ router: 0, method: 'GET', path: [1, '/list'] }] });
+  });
+
+  test('methods mounting two of their parameters on their own app, also from a callback inside them', () => {
+    assert.deepEqual(x.mountMethods, { mount: { pathArg: 0, routerArg: 1 }, mountLater: { pathArg: 0, routerArg: 1 } });
+  });
+});

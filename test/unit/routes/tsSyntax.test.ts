@@ -23,7 +23,7 @@ suite('forEachNodeLinkingParents', () => {
     "type T<K extends string> = { [P in K]?: P } & Record<string, () => void>;",
     'export default { routes: [router as unknown as T<"a">] } satisfies object;',
   ].join('\n');
-  const parse = (setParents: boolean) => ts.createSourceFile('/ws/x.ts', text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, setParents, ts.ScriptKind.TS);
+  const parse = (setParents: boolean, source = text) => ts.createSourceFile('/ws/x.ts', source, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, setParents, ts.ScriptKind.TS);
 
   test("links every node to the parent the parser's own pass sets, visiting each once, parents first", () => {
     const linked = parse(false);
@@ -55,6 +55,21 @@ suite('forEachNodeLinkingParents', () => {
     const belowType = (n: ts.Node): boolean => n.parent !== undefined && (ts.isTypeNode(n.parent) || belowType(n.parent));
     assert.ok(all.some(belowType), 'the fixture has nodes inside types');
     for (const n of all) assert.equal(seen.has(n), !belowType(n), `${ts.SyntaxKind[n.kind]} at ${n.pos}`);
+  });
+
+  test('lists every call of the file in walk order, those inside a type its visit skips too (the readers find calls in a body by position: ReaderBase.callsWithin)', () => {
+    const withCallInType = parse(false, `${text}\ntype K = { [key(1)]: string };`);
+    const calls: ts.CallExpression[] = [];
+    forEachNodeLinkingParents(withCallInType, (n) => ts.isTypeNode(n), calls);
+    const expected: ts.Node[] = [];
+    const walk = (n: ts.Node): void => {
+      if (ts.isCallExpression(n)) expected.push(n);
+      ts.forEachChild(n, walk);
+    };
+    walk(withCallInType);
+    assert.ok(expected.some((c) => ts.isCallExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === 'key'), 'the fixture has a call inside a type');
+    assert.deepEqual(calls, expected);
+    for (let i = 1; i < calls.length; i++) assert.ok((calls[i] as ts.Node).pos >= (calls[i - 1] as ts.Node).pos, 'in document order');
   });
 
   test('the parse it is meant for leaves the parents unset', () => {
