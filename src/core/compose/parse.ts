@@ -58,7 +58,7 @@ export function parseComposeProject(files: ComposeFileText[], opts: ParseCompose
     // One service's bad value (a port, a required variable) is that service's error, not the project's.
     const failed = errors.get(service);
     if (failed !== undefined) {
-      specs.push(invalidSpec(service, ctx, failed));
+      specs.push(partlyReadSpec(service, raw, services, ctx, opts, failed));
       continue;
     }
     // A service of a profile not active here is kept, marked, for the check to take only when it
@@ -116,6 +116,20 @@ function unsetHint(message: string, vars: UnsetVariable[] | undefined, example?:
       ? l10n.t('(variable {0} is not set, so compose substitutes a blank string{1})', list, copy)
       : l10n.t('(variables {0} are not set, so compose substitutes a blank string{1})', list, copy);
   return ` ${hint}`;
+}
+
+/**
+ * A service one of whose fields could not be interpolated (`${JWT_SECRET:?}` in its environment):
+ * its error, with what the rest of its definition says (image, build, volumes), so that where its
+ * source is still shows; nothing but its error when that cannot be read either.
+ */
+function partlyReadSpec(service: string, raw: unknown, services: Record<string, unknown>, ctx: ServiceContext, opts: ParseComposeOptions, error: string): ServiceSpec {
+  try {
+    return { ...toServiceSpec(service, resolveExtends(service, raw, services, opts, 0), ctx), error };
+  } catch (err) {
+    if (!(err instanceof UserInputError)) throw err;
+    return invalidSpec(service, ctx, error);
+  }
 }
 
 function invalidSpec(name: string, ctx: ServiceContext, error: string): ServiceSpec {
@@ -264,12 +278,26 @@ function loadFile(
       } catch (err) {
         if (!(err instanceof UserInputError)) throw err;
         serviceErrors.set(name, `${label}: ${err.message}`);
-        out[name] = {};
+        out[name] = readableFields(def, env, `services.${name}`, onUnset);
       }
     }
     tree['services'] = out;
   }
   return normalizeBuildShorthand(tree, label);
+}
+
+/** The fields of a service's definition that interpolate, when one does not: the rest is still its definition. */
+function readableFields(def: unknown, env: Env, at: string, onUnset: (variable: string, where: string) => void): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!isRecord(def)) return out;
+  for (const [key, value] of Object.entries(def)) {
+    try {
+      out[key] = interpolateDeep(value, env, `${at}.${key}`, onUnset);
+    } catch (err) {
+      if (!(err instanceof UserInputError)) throw err;
+    }
+  }
+  return out;
 }
 
 /** `build: ./api` means `build: { context: ./api }`; normalise first so overrides merge into it. */

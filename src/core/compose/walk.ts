@@ -13,8 +13,11 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'out', '.
 const DEPLOYMENT_DOT_DIRS = new Set(['.docker', '.deploy']);
 export const DEFAULT_MAX_DEPTH = 4;
 
-/** `docker-compose.prod.yml`, `compose.document.yaml`: a variant of a stack, used when a folder has no base file. */
-const VARIANT_FILE = /^(?:docker-)?compose\.(?!override\.)[\w.-]+\.ya?ml$/;
+/**
+ * `docker-compose.prod.yml`, `compose.document.yaml`, `docker-compose-dev.yml`, `dev.compose.yaml`,
+ * `example.docker-compose.yml`: a variant of a stack, used when a folder has no base file.
+ */
+const VARIANT_FILE = /^(?:(?:docker-)?compose[.-](?!override\.)[\w.-]+|[\w.-]+\.(?:docker-)?compose)\.ya?ml$/;
 
 /** What the walk reads: FsLike's readdir and stat (whether a name is a file or a folder, links followed). */
 export interface ComposeWalkFs {

@@ -10,7 +10,7 @@ import type { FsLike } from '../ports';
 import { DEFAULT_DOCKERFILE, defaultDockerfileIn } from '../dockerfile/dockerfileName';
 
 /** Folders where projects keep the Dockerfiles of their images, besides the project root. */
-const DOCKERFILE_DIRS = ['', 'docker', 'dockers', 'deploy', 'deployments', 'apps', 'packages', 'services'];
+const DOCKERFILE_DIRS = ['', 'docker', 'dockers', 'dockerfile', 'dockerfiles', 'deploy', 'deployments', 'apps', 'packages', 'services'];
 
 /** `shop-worker` with the project's words left out (`worker`), beside the name itself. */
 export function imageNameForms(repository: string, projectWords: readonly string[]): string[] {

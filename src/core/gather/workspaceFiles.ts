@@ -10,7 +10,7 @@ import { compileExclude } from '../mapping/exclude';
 import { readJsonObject } from '../mapping/tsconfig';
 import { compileDockerignore } from '../dockerfile/dockerignore';
 import { copiesContextFolder } from '../dockerfile/locate';
-import { parseDockerfile, type Dockerfile } from '../dockerfile/parse';
+import { findStage, parseDockerfile, stageChain, type Dockerfile } from '../dockerfile/parse';
 import { withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
 import { mapSourceFile, mapToBuildOutput, walkedFileMapper } from '../mapping/mapFile';
 import { findModules, moduleClassName, moduleLookup, NEST_MODULE_FILE } from '../mapping/modules';
@@ -24,6 +24,7 @@ import { scanMessageText } from '../scanTexts';
 import { foldersUpTo, isAtOrInside } from '../pathInside';
 import { buildsForImage } from './imageDockerfile';
 import { serviceDockerfile } from '../dockerfile/dockerfileName';
+import { inferMapping } from '../mapping/infer';
 
 export type FileEvidence = { modules: ModuleEvidence[]; loose: ModuleEvidence | null };
 
@@ -154,6 +155,8 @@ function bucketByModule(mapping: SourceMapping, modules: readonly ModuleDir[], m
  *   (a monorepo built from its root), or the one named like the service; either only when the
  *   Dockerfile brings the app's folder into the image or the service bind-mounts it (a maildev or
  *   collector image built from the repository root copies no app: none of the app's routes are its).
+ *   A build that brings no app but starts FROM a published image of a namespace (`acme/shop`, an
+ *   entrypoint script added) runs that image: its server is found as a prebuilt one's.
  * - Prebuilt (`image:`), searched from the compose file's project (projectsAbove: the nearest
  *   folder holding a package.json that has a server app, so a docs site's own package.json is
  *   passed over): a server folder named like the service (api/, apps/api/, packages/api/); else,
@@ -161,13 +164,18 @@ function bucketByModule(mapping: SourceMapping, modules: readonly ModuleDir[], m
  *   named like the service or the image's repository (`docmost/docmost:latest` -> docmost;
  *   `acme/shop-api` -> the package `@shop/api`); else the project's only server app, when the image
  *   is named like the project itself (`teableio/teable` in the `@teable/teable` workspace) or this
- *   service claims it (`soleServerClaims`) with a reason to run its code (`runsProjectCode`).
+ *   service claims it (`soleServerClaims`) with a reason to run its code (`runsProjectCode`). The
+ *   one app's source folder is where the project's Dockerfile for the image takes it from, if one does.
  */
 export async function serverSourceRoots(fs: FsLike, spec: ServiceSpec, opts: { claimsSoleApp?: boolean; workspaceDir?: string } = {}): Promise<string[]> {
   const names = [spec.name, imageRepository(spec.image)].filter((n): n is string => Boolean(n));
   if (spec.build) {
-    const built = await builtServerApp(fs, spec, spec.build, names);
-    return built === undefined ? [] : [await appSourceDir(fs, built)];
+    const { build, ...prebuilt } = spec;
+    const built = await builtServerApp(fs, spec, build, names);
+    if (built !== undefined) return [await appSourceDir(fs, built)];
+    // A build that only layers over the project's published image (an entrypoint script added): that image's server.
+    const base = await layeredImage(fs, spec, build);
+    return base === undefined ? [] : serverSourceRoots(fs, { ...prebuilt, image: base }, opts);
   }
   for (const projectRoot of await projectsAbove(fs, spec.projectDir, opts.workspaceDir ?? spec.projectDir)) {
     for (const dir of ['', 'apps', 'packages', 'services'].map((d) => path.join(projectRoot, d, spec.name)))
@@ -178,12 +186,13 @@ export async function serverSourceRoots(fs: FsLike, spec: ServiceSpec, opts: { c
     if (apps.length === 0) continue;
     const named = pickByName(apps, names);
     const chosen = named ? [named] : await appsBuiltForImage(fs, spec, projectRoot, apps);
+    if (chosen.length === 1 && chosen[0]) return [await imageSourceDir(fs, spec, projectRoot, chosen[0].dir)];
     if (chosen.length > 0) return Promise.all(chosen.map((a) => appSourceDir(fs, a.dir)));
     const only = apps.length === 1 ? apps[0] : undefined;
     const sole = only && (namesProject(names, projectRoot, await packageName(fs, projectRoot)) || (opts.claimsSoleApp && (await runsProjectCode(fs, spec, only.dir, projectRoot))));
     // Another package of the project builds an image of its own (a Next.js app beside the worker): the image may be that one.
     const ambiguous = only && sole && !bindMounts(spec, only.dir) && (await anotherPackageWithDockerfile(fs, projectRoot, only.dir));
-    return only && sole && !ambiguous ? [await appSourceDir(fs, only.dir)] : [];
+    return only && sole && !ambiguous ? [await imageSourceDir(fs, spec, projectRoot, only.dir)] : [];
   }
   return [];
 }
@@ -222,14 +231,10 @@ async function dockerfileProject(fs: FsLike, build: ServiceBuild): Promise<strin
 async function appsBuiltForImage<T extends { dir: string; name: string }>(fs: FsLike, spec: ServiceSpec, projectRoot: string, apps: readonly T[]): Promise<T[]> {
   const repository = imageRepository(spec.image);
   if (repository === undefined) return [];
-  const rootPackage = await packageName(fs, projectRoot);
-  const projectWords = projectWordsOf(spec, projectRoot, rootPackage);
-  // The root's Dockerfile only for an image named like the project itself, not one sharing a word with it (vue3-antdv-admin of nest-admin).
-  const namesIt = namesProject([repository], projectRoot, rootPackage);
   // The apps' package.jsons, read once whatever the number of builds asked about.
   let packages: WorkspacePackage[] | undefined;
   const packagesOf = async () => (packages ??= await findPackages(fs, apps.map((a) => path.join(a.dir, 'package.json'))));
-  for (const build of await buildsForImage(fs, repository, projectRoot, { projectWords, namesProject: namesIt })) {
+  for (const build of await imageBuilds(fs, spec, repository, projectRoot)) {
     const { brings, df } = await buildBrings(fs, spec, build);
     const brought = apps.filter((app) => brings(app.dir));
     const chosen = brought.length === 1 ? brought[0] : brought.length > 1 ? theServerAmong(brought, await packagesOf(), [spec.name, repository]) : undefined;
@@ -241,6 +246,30 @@ async function appsBuiltForImage<T extends { dir: string; name: string }>(fs: Fs
     if (holding.length === 1) return holding;
   }
   return [];
+}
+
+/**
+ * The source folder of the one app a prebuilt image runs: where the project's own Dockerfile for
+ * that image (imageDockerfile.ts) takes the server from when it brings the app, as a build of it
+ * would map (a package whose src/ is its front end, its server built from server/ by
+ * `Dockerfile.backend`; one whose server.js at the root loads services/); else the app's own
+ * (appSourceDir).
+ */
+async function imageSourceDir(fs: FsLike, spec: ServiceSpec, projectRoot: string, appDir: string): Promise<string> {
+  const repository = imageRepository(spec.image);
+  for (const build of repository === undefined ? [] : await imageBuilds(fs, spec, repository, projectRoot)) {
+    if (!(await buildBrings(fs, spec, build)).brings(appDir)) continue;
+    const root = (await inferMapping(fs, { ...spec, build }))?.sourceRoot;
+    if (root !== undefined && isAtOrInside(appDir, root)) return root;
+  }
+  return appSourceDir(fs, appDir);
+}
+
+/** The project's builds that may make the image `repository` (imageDockerfile.ts). */
+async function imageBuilds(fs: FsLike, spec: ServiceSpec, repository: string, projectRoot: string): Promise<ServiceBuild[]> {
+  const rootPackage = await packageName(fs, projectRoot);
+  // The root's Dockerfile only for an image named like the project itself, not one sharing a word with it (vue3-antdv-admin of nest-admin).
+  return buildsForImage(fs, repository, projectRoot, { projectWords: projectWordsOf(spec, projectRoot, rootPackage), namesProject: namesProject([repository], projectRoot, rootPackage) });
 }
 
 /**
@@ -311,6 +340,22 @@ function bindMounts(spec: ServiceSpec, dir: string): boolean {
 }
 
 /**
+ * The image a build starts from when it is a published one of a namespace (`acme/shop:latest`, not
+ * an official `node` or `python`) and the build brings no server app of the context: the server
+ * is that image's (a compose build that adds a script to the project's own image).
+ */
+async function layeredImage(fs: FsLike, spec: ServiceSpec, build: ServiceBuild): Promise<string | undefined> {
+  const { df } = await buildBrings(fs, spec, build);
+  const stages = df?.stages ?? [];
+  const built = (build.target !== undefined ? findStage(stages, build.target) : undefined) ?? stages[stages.length - 1];
+  const first = built && stageChain(stages, built)[0];
+  const from = first?.from;
+  if (from === undefined || first?.baseStage !== undefined) return undefined;
+  const namespaced = /^[^:@]+\//.test(from) && !/^(?:docker\.io\/)?library\//.test(from);
+  return namespaced && !INFRASTRUCTURE_IMAGE.test(imageRepository(from) ?? '') ? from : undefined;
+}
+
+/**
  * Whether the service runs the code of a context folder: its Dockerfile copies it (or the whole
  * context) into the image (no Dockerfile, no), or it bind-mounts the folder or one holding it.
  */
@@ -325,12 +370,15 @@ async function buildBrings(fs: FsLike, spec: ServiceSpec, build: ServiceBuild): 
 /**
  * The projects a compose file may belong to, nearest first: the folders from its own up to the
  * workspace that hold a package.json (a `docker/` or `deploy/` folder of compose files has none:
- * ghostfolio's docker/docker-compose.yml runs the image of apps/api); its own folder when none does.
+ * ghostfolio's docker/docker-compose.yml runs the image of apps/api). When none does (a repository
+ * with no root package.json, its packages in backend/ and frontend/ beside docker/), each of those
+ * folders, its own first.
  */
 async function projectsAbove(fs: FsLike, composeDir: string, workspaceDir: string): Promise<string[]> {
+  const folders = [...foldersUpTo(composeDir, workspaceDir)];
   const found: string[] = [];
-  for (const dir of foldersUpTo(composeDir, workspaceDir)) if ((await fs.stat(path.join(dir, 'package.json')))?.isFile) found.push(dir);
-  return found.length > 0 ? found : [composeDir];
+  for (const dir of folders) if ((await fs.stat(path.join(dir, 'package.json')))?.isFile) found.push(dir);
+  return found.length > 0 ? found : folders.length > 0 ? folders : [composeDir];
 }
 
 /** An image or service named like the project itself: its package name, that name's scope, or its folder. */

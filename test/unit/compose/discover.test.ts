@@ -96,6 +96,24 @@ suite('compose discover', () => {
     ]);
   });
 
+  test('variants are named either way: docker-compose-dev.yml, compose-ci.yaml, dev.compose.yaml, example.docker-compose.yml (an entrypoint script or a plain YAML file is none)', async () => {
+    const fs = memFs({
+      '/ws/backend/docker-compose-dev.yml': svc('dash'),
+      '/ws/docker/example.compose.yaml': svc('prefix'),
+      '/ws/ci/compose-ci.yaml': svc('compose-dash'),
+      '/ws/support/picsur.docker-compose.yml': svc('prefix-docker'),
+      '/ws/support/compose-entrypoint.sh': 'exec node server.js\n',
+      '/ws/support/composer.yml': svc('no'),
+    });
+    const projects = await discoverComposeProjects(fs, '/ws', {});
+    assert.deepEqual(projects.map((p) => [p.composeFiles.map((f) => f.replace('/ws/', '')), p.services[0]?.image]), [
+      [['backend/docker-compose-dev.yml'], 'dash'],
+      [['ci/compose-ci.yaml'], 'compose-dash'],
+      [['docker/example.compose.yaml'], 'prefix'],
+      [['support/picsur.docker-compose.yml'], 'prefix-docker'],
+    ]);
+  });
+
   test("a folder's stacks of separate files keep the project name compose gives them and are labelled by their file; a folder of one stack is not", async () => {
     const fs = memFs({
       '/ws/deploy/docker-compose.full.yml': svc('full'),

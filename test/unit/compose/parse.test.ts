@@ -299,6 +299,17 @@ services:
       assert.match(p.services[1]?.error ?? '', /set TAG/);
     });
 
+    test('a variable its environment requires missing fails the service, but its image, build and volumes are still read (where its source is); a required image leaves it none', () => {
+      const p = parse('services:\n  api:\n    image: acme/api:1\n    build: ./api\n    volumes: ["./api/src:/app/src"]\n    environment:\n      - SECRET=${SECRET:?SECRET is required}\n  web:\n    image: "web:${TAG:?set TAG}"\n');
+      const [api, web] = p.services;
+      assert.match(api?.error ?? '', /required variable SECRET is missing a value: SECRET is required/);
+      assert.equal(api?.image, 'acme/api:1');
+      assert.equal(api?.build?.context, `${dir}/api`);
+      assert.deepEqual(Object.values(api?.config?.volumes ?? {}), [`bind:${dir}/api/src`]);
+      assert.match(web?.error ?? '', /set TAG/);
+      assert.equal(web?.image, undefined);
+    });
+
     test('a port made blank by an unset variable names the variable, and only for the field it was in', () => {
       const p = parse('services:\n  api:\n    image: "api:${TAG}"\n    ports: ["${PORT}:${PORT}"]\n  web:\n    image: web\n    ports: ["${WEB_PORT:-8080}:80"]\n');
       const api = p.services.find((s) => s.name === 'api');

@@ -12,7 +12,7 @@ const serverSourceRoot = async (...args: Parameters<typeof serverSourceRoots>): 
   assert.ok(roots.length <= 1, roots.join(', '));
   return roots[0];
 };
-const spec = (name: string, extra: Partial<ServiceSpec>): ServiceSpec => ({ name, project: 'p', projectDir: '/w', ...extra }) as ServiceSpec;
+const spec = (name: string, extra: Partial<ServiceSpec>): ServiceSpec => ({ name, project: 'p', projectDir: '/w', drift: {}, ...extra }) as ServiceSpec;
 
 suite('serverSourceRoot', () => {
   const monorepo = memFs({
@@ -103,7 +103,7 @@ suite('serverSourceRoot', () => {
       // Copies that are not followed (a pruned workspace from another stage): the folder it lives in says.
       '/w/apps/worker/Dockerfile': 'FROM node:22 AS prune\nCOPY . .\nRUN turbo prune worker --docker\nFROM node:22\nCOPY --from=prune /prod/worker ./worker\nCMD ["node", "worker/dist/worker.js"]\n',
     });
-    const kaneo = { name: 'kaneo', project: 'kaneo', projectDir: '/w' };
+    const kaneo = { name: 'kaneo', project: 'kaneo', projectDir: '/w', drift: {} };
     assert.equal(await serverSourceRoot(repo, { ...kaneo, image: 'ghcr.io/usekaneo/kaneo:latest' } as ServiceSpec), '/w/apps/api/src');
     assert.equal(await serverSourceRoot(repo, { ...kaneo, name: 'jobs', image: 'ghcr.io/usekaneo/kaneo-worker:1' } as ServiceSpec), '/w/apps/worker/src');
     // No Dockerfile is named for it: nothing is guessed.
@@ -123,7 +123,7 @@ suite('serverSourceRoot', () => {
       '/w/Dockerfile': 'FROM node:22\nWORKDIR /app\nCOPY . .\nCMD ["node", "dist/main.js"]\n',
       '/w/web/nginx.conf': '',
     });
-    const admin = { project: 'nest-admin', projectDir: '/w' };
+    const admin = { project: 'nest-admin', projectDir: '/w', drift: {} };
     assert.equal(await serverSourceRoot(single, { ...admin, name: 'server', image: 'acme/nest-admin:stable' } as ServiceSpec), '/w/src');
     assert.equal(await serverSourceRoot(single, { ...admin, name: 'web', image: 'acme/vue3-antdv-admin:stable' } as ServiceSpec), undefined);
   });
@@ -212,6 +212,50 @@ suite('serverSourceRoot', () => {
     assert.equal(await serverSourceRoot(repo, app, { claimsSoleApp: true, workspaceDir: '/w' }), '/w/apps/api/src');
     // the workspace is the compose folder itself: nothing above it is read
     assert.equal(await serverSourceRoot(repo, app, { claimsSoleApp: true, workspaceDir: '/w/docker' }), undefined);
+  });
+
+  test('a repository with no package.json at its root or in the compose folder: the prebuilt image names its server among the packages beside that folder', async () => {
+    const repo = memFs({
+      '/w/docker/docker-compose.yml': '',
+      '/w/backend/package.json': JSON.stringify({ name: 'shop-backend', dependencies: { express: '4' } }),
+      '/w/backend/src/index.ts': '',
+      '/w/frontend/package.json': react,
+    });
+    const api = spec('api', { image: 'acme/backend:latest', projectDir: '/w/docker' });
+    assert.equal(await serverSourceRoot(repo, api, { workspaceDir: '/w' }), '/w/backend/src');
+    assert.equal(await serverSourceRoot(repo, spec('web', { image: 'acme/frontend:latest', projectDir: '/w/docker' }), { workspaceDir: '/w' }), undefined);
+    // never above the workspace
+    assert.equal(await serverSourceRoot(repo, api, { workspaceDir: '/w/docker' }), undefined);
+  });
+
+  test("a prebuilt image's server is where the project's Dockerfile for that image takes it from, not the package's src/ when that is its front end", async () => {
+    const files = {
+      '/w/package.json': JSON.stringify({ name: 'shop', dependencies: { express: '4', react: '18' }, scripts: { 'build:server': 'tsc -p server/tsconfig.json', server: 'node server/dist/server.js' } }),
+      '/w/src/main.tsx': '',
+      '/w/server/tsconfig.json': JSON.stringify({ compilerOptions: { rootDir: 'src', outDir: 'dist' } }),
+      '/w/server/src/server.ts': '',
+      '/w/compose.yaml': '',
+    };
+    const backend = spec('backend', { image: 'acme/shop-backend:1' });
+    const dockerfile = 'FROM node:22 AS builder\nWORKDIR /app\nCOPY package.json ./\nCOPY server ./server\nRUN npm run build:server\nFROM node:22-slim\nWORKDIR /app\nCOPY --from=builder /app/server ./server\nCMD ["npm", "run", "server"]\n';
+    assert.equal(await serverSourceRoot(memFs({ ...files, '/w/Dockerfile.backend': dockerfile }), backend, { claimsSoleApp: true }), '/w/server/src');
+    // no Dockerfile builds the image: the package's own source folder, as before
+    assert.equal(await serverSourceRoot(memFs(files), backend, { claimsSoleApp: true }), '/w/src');
+  });
+
+  test("a build that only layers over the project's published image (a script added) runs that image's server; one over an official image runs none", async () => {
+    const files = {
+      '/w/package.json': JSON.stringify({ name: 'shop', private: true }),
+      '/w/packages/backend/package.json': JSON.stringify({ name: '@shop/backend', dependencies: { express: '4' } }),
+      '/w/packages/backend/src/app.js': '',
+      '/w/packages/web/package.json': react,
+      '/w/docker/entrypoint.sh': '',
+    };
+    const main = spec('main', { build: built('/w/docker') });
+    const layered = memFs({ ...files, '/w/docker/Dockerfile': 'FROM acme/shop:latest\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["sh", "/entrypoint.sh"]\n' });
+    assert.equal(await serverSourceRoot(layered, main, { workspaceDir: '/w' }), '/w/packages/backend/src');
+    const official = memFs({ ...files, '/w/docker/Dockerfile': 'FROM node:22\nCOPY entrypoint.sh /entrypoint.sh\n' });
+    assert.equal(await serverSourceRoot(official, main, { workspaceDir: '/w' }), undefined);
   });
 
   test('a repository that is one server, its compose file beside its package.json: the prebuilt image named like it, or claiming it, gets its source', async () => {
