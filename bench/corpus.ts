@@ -60,7 +60,8 @@ interface Truth {
   mappings?: TruthMapping[];
 }
 
-const ROOT = path.resolve(__dirname, '..');
+// The repository: scripts/corpus.mjs runs this file bundled, from bench/tmp/corpus/, and says where.
+const ROOT = process.env.RUNTIME_DRIFT_CORPUS_ROOT ?? path.resolve(__dirname, '..');
 const CACHE = path.join(ROOT, 'corpus', 'cache');
 const MIRRORS = process.env.RUNTIME_DRIFT_CORPUS_MIRRORS ?? '/work/.mirror';
 
