@@ -92,7 +92,9 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
   );
   pinged.catch(() => undefined); // Awaited below; a service (or discovery) that fails first must not leave it unhandled.
   const walked: { listings?: number } = {};
+  let notRead: string[] = [];
   const projects = await discoverComposeProjects(deps.fs, opts.workspaceDir, opts.env, {
+    notRead: (files) => (notRead = files.map((f) => rel(opts.workspaceDir, f))),
     composeFiles: opts.composeFiles,
     folders: deps.composeFolders,
     fresh: opts.fullWalk,
@@ -127,6 +129,7 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
     checkedAt: new Date().toISOString(),
     engine: { reachable: engineError === null, host: deps.engine.host, error: engineError },
     services,
+    ...(notRead.length > 0 ? { composeFilesNotRead: notRead } : {}),
   };
 }
 

@@ -476,4 +476,9 @@ export interface Report {
   checkedAt: string;
   engine: { reachable: boolean; host: string; error: string | null };
   services: ServiceReport[];
+  /**
+   * Compose files of the workspace the check read no stack from, workspace-relative: variants
+   * beside a base file (`docker-compose.dev.yml`), run with `-f`, nothing running from them.
+   */
+  composeFilesNotRead?: string[];
 }

@@ -122,6 +122,17 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.deepEqual(away.services, []);
   });
 
+  test('a variant compose file beside the base file that no stack is read from is named in the report, workspace-relative (composeFilesNotRead); none, no field', async () => {
+    const opts = { workspaceDir: '/ws', env: {}, trust: { allowedOrigins: [], tokenVariables: [] } };
+    const engine = () => fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: ALL_TARGETS });
+    const files = { ...WORKSPACE, '/ws/docker-compose.dev.yml': 'services:\n  web:\n    image: nginx\n' };
+    const withVariant = await checkWorkspace({ engine: engine(), prober: fakeProber(() => 200), fs: memFs(files, { mtimes }) }, opts);
+    assert.deepEqual(withVariant.composeFilesNotRead, ['docker-compose.dev.yml']);
+    assert.deepEqual(withVariant.services.map((s) => s.name), ['api']);
+    const plain = await checkWorkspace({ engine: engine(), prober: fakeProber(() => 200), fs: memFs(WORKSPACE, { mtimes }) }, opts);
+    assert.equal('composeFilesNotRead' in plain, false);
+  });
+
   test('the incident: finds the stale container, lists the newest image too, and maps files, modules and routes', async () => {
     const engine = fakeEngine({ stale: true, containerFiles: ALL_TARGETS.slice(0, 2), imageFiles: ALL_TARGETS });
     const prober = fakeProber((req) => (req.url.includes('workflows') ? 404 : req.bearerToken ? 200 : 401));

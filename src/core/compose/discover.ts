@@ -32,6 +32,12 @@ export interface DiscoverOptions extends ComposeWalkOptions {
    * stack run from them is loaded from the files it was created from (withRunningFiles).
    */
   running?: () => Promise<readonly RunningComposeProject[]>;
+  /**
+   * Told the variant files beside a base file that no stack was read from (`docker-compose.dev.yml`
+   * next to `docker-compose.yml`, nothing running from it): the check names them, as files a user
+   * checks with --compose-file.
+   */
+  notRead?: (files: string[]) => void;
 }
 
 
@@ -58,9 +64,12 @@ export async function discoverComposeProjects(
   // Only where the files leave it open which stack runs: variants beside a base file, or stacks
   // of one name (a folder of variants, each `docker-compose.server.yml` named by the folder).
   const names = found.map((p) => p.name);
-  if (!opts.running || (besideBase.length === 0 && new Set(names).size === names.length)) return labelledByFile(found);
-  const known = new Set([...found.flatMap((p) => p.composeFiles), ...besideBase]);
-  return labelledByFile(await withRunningFiles(found, await opts.running(), known, (files) => loadFiles(fs, dirname(files[0] as string), files, env, workspaceDir)));
+  const stacks = !opts.running || (besideBase.length === 0 && new Set(names).size === names.length)
+    ? found
+    : await withRunningFiles(found, await opts.running(), new Set([...found.flatMap((p) => p.composeFiles), ...besideBase]), (files) => loadFiles(fs, dirname(files[0] as string), files, env, workspaceDir));
+  const read = new Set(stacks.flatMap((p) => p.composeFiles));
+  opts.notRead?.(besideBase.filter((f) => !read.has(f)));
+  return labelledByFile(stacks);
 }
 
 /**

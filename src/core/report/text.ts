@@ -135,6 +135,8 @@ const NAMES_SHOWN = 8;
 const FAILED_MODULES_NAMED = 10;
 /** Route counts per module said on one line before "… and N more". */
 const MODULE_COUNTS_SHOWN = 6;
+/** Compose files not checked named in the text report; the rest counted. */
+const NOT_READ_SHOWN = 5;
 /** More routes than this without an answer for one same reason are counted, not named: the reason is the service's, not theirs. */
 const UNANSWERED_NAMED = 10;
 
@@ -226,8 +228,17 @@ export function formatReport(report: Report, options: TextOptions = {}): string 
   if (report.services.length === 0) lines.push('no compose services found');
   for (const s of report.services) lines.push(...formatService(s, options), '');
   if (!options.verbose && report.services.length > 1) lines.push(...summary(report.services), '');
+  if (report.composeFilesNotRead?.length) lines.push(...notReadLines(report.composeFilesNotRead), '');
   lines.push(`verdict: ${report.verdict}`);
   return lines.join('\n') + '\n';
+}
+
+/** Variant compose files beside a base file, not checked: named, with the flag that checks one. */
+function notReadLines(files: readonly string[]): string[] {
+  return [
+    `not checked (${files.length}): ${listed(files, NOT_READ_SHOWN)}`,
+    `  variants beside a base compose file, run with -f; nothing runs from them. Check one with --compose-file ${files[0]} (repeatable, merged like docker compose -f)`,
+  ];
 }
 
 /** The end of a long report: each service's state and its fix, one line each, those with something to do first. */

@@ -114,6 +114,23 @@ suite('compose discover', () => {
     ]);
   });
 
+  test('variants beside a base file that no stack is read from are told (notRead), hyphenated ones (docker-compose-multi.yaml) too; a folder of hyphenated variants only gives a stack each', async () => {
+    const fs = memFs({
+      '/ws/compose.yaml': svc('root'),
+      '/ws/compose.override.yaml': svc('root'),
+      '/ws/docker-compose.dev.yml': svc('dev'),
+      '/ws/docker-compose-multi.yaml': svc('multi'),
+      '/ws/deploy/docker-compose-prod.yml': svc('prod'),
+    });
+    let told: string[] | undefined;
+    const projects = await discoverComposeProjects(fs, '/ws', {}, { notRead: (files) => (told = files) });
+    assert.deepEqual(projects.map((p) => [p.composeFiles.map((f) => f.replace('/ws/', '')), p.services[0]?.image]), [
+      [['compose.yaml', 'compose.override.yaml'], 'root'],
+      [['deploy/docker-compose-prod.yml'], 'prod'],
+    ]);
+    assert.deepEqual(told, ['/ws/docker-compose-multi.yaml', '/ws/docker-compose.dev.yml']);
+  });
+
   test("a folder's stacks of separate files keep the project name compose gives them and are labelled by their file; a folder of one stack is not", async () => {
     const fs = memFs({
       '/ws/deploy/docker-compose.full.yml': svc('full'),

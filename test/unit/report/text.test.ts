@@ -210,4 +210,15 @@ suite('report text: one screen per service', () => {
     assert.equal(formatReport(sampleReport({ services: [idleDb()] })).includes('summary'), false, 'one service needs no summary');
     assert.equal(formatReport(report, { verbose: true }).includes('summary'), false, '--verbose prints the full listing as before');
   });
+
+  test('compose files not checked (variants beside a base file, nothing running from them) are named before the verdict, with the flag that checks one; none, no line', () => {
+    const lines = formatReport(sampleReport({ services: [idleDb()], composeFilesNotRead: ['docker-compose.dev.yaml', 'deploy/docker-compose-multi.yaml'] })).trimEnd().split('\n');
+    assert.deepEqual(lines.slice(-4), [
+      'not checked (2): docker-compose.dev.yaml, deploy/docker-compose-multi.yaml',
+      '  variants beside a base compose file, run with -f; nothing runs from them. Check one with --compose-file docker-compose.dev.yaml (repeatable, merged like docker compose -f)',
+      '',
+      'verdict: drift',
+    ]);
+    assert.equal(formatReport(sampleReport({ services: [idleDb()] })).includes('not checked'), false);
+  });
 });
