@@ -1,6 +1,7 @@
 // Runs the whole ladder for a workspace through the ports (engine, prober, files, scanner): for
 // each service the gatherers (gather/) collect the evidence — engine state, workspace files,
 // routes and their probes — at once, then the pure ladder judges it.
+import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { NOT_RUNNING_DETAIL } from './model';
 import type { ContainerInfo, HttpMethod, Report, ServiceReport, ServiceSpec, SourceMapping } from './model';
@@ -258,6 +259,10 @@ async function mappingWithin(deps: CheckDeps, opts: CheckOptions, spec: ServiceS
   // the host (`source: ../../../../etc`). Checked on the real path, so a link cannot hide it.
   const outside = inferred && boundary !== undefined ? await outsideWorkspace(deps.fs, inferred.sourceRoot, boundary) : false;
   if (outside) warnings.push(l10n.t`${rel(opts.workspaceDir, inferred?.sourceRoot ?? '')}: the source root is outside the workspace: not read`);
+  // A node project's build that maps nothing: said, so an empty file ladder is not read as "nothing to compare".
+  if (!inferred && spec.build && (await deps.fs.stat(path.join(spec.build.context, 'package.json')))?.isFile) {
+    warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: no folder of the workspace found copied into the image as its source, so files are not compared with it (x-runtime-drift.source and target say where it goes)`);
+  }
   const rebuilding = deps.rebuilds?.holder(spec.project, spec.name);
   if (rebuilding) warnings.push(l10n.t`a rebuild of ${spec.name} is in progress (${rebuilding}): this answer may be overtaken when it ends`);
   return { mapping: outside ? undefined : inferred, warnings };

@@ -286,6 +286,26 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.deepEqual(byName, { api: ['GET /health api/src/main.ts'], db: [] });
   });
 
+  test("a node project's build whose Dockerfile copies no source into the image says so in a warning; a mapped build and a build of another language do not", async () => {
+    const ws = {
+      ...WORKSPACE,
+      '/ws/compose.yaml': `${WORKSPACE['/ws/compose.yaml']}  cloned:\n    build: ./cloned\n  py:\n    build: ./py\n`,
+      '/ws/cloned/package.json': '{"dependencies":{"express":"4"}}',
+      '/ws/cloned/Dockerfile': 'FROM node-base\nWORKDIR /srv\nRUN git clone https://example.invalid/x.git .\nCMD ["node","index.js"]\n',
+      '/ws/cloned/index.js': "const app = require('express')();\napp.get('/health', h);\n",
+      '/ws/py/Dockerfile': 'FROM python:3\nRUN pip install flask\n',
+      '/ws/py/app.py': 'print(1)\n',
+    };
+    const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: [] });
+    const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    const warnings = Object.fromEntries(report.services.map((s) => [s.name, s.warnings]));
+    assert.deepEqual(warnings, {
+      api: [],
+      cloned: ['cloned/Dockerfile: no folder of the workspace found copied into the image as its source, so files are not compared with it (x-runtime-drift.source and target say where it goes)'],
+      py: [],
+    });
+  });
+
   test('a prebuilt image that another compose file of the workspace builds gets that build\'s routes, when run with the same command', async () => {
     const ws = {
       ...WORKSPACE,
