@@ -389,8 +389,7 @@ function readServiceWorkspace(
   if (mapping) {
     return async () => {
       const buildRoot = mapping.buildOutDir && !mapping.bundled ? await deps.fs.stat(mapping.buildOutDir) : undefined;
-      // A bundle is a front end's, unless its package is a server's (tsup, esbuild, deno compile).
-      const frontEnd = mapping.bundled && !(await isServerSource(deps.fs, mapping.sourceRoot, opts.workspaceDir));
+      const frontEnd = await bundledFrontEnd(deps.fs, mapping, opts.workspaceDir);
       const read = await scanRoot(mapping.sourceRoot, !frontEnd);
       const { scanned } = read;
       const modules = mapping.bundled ? [] : await findServiceModules(deps.fs, mapping, scanned);
@@ -407,7 +406,7 @@ function readServiceWorkspace(
   const builderRoots = async (builder: ServiceSpec): Promise<string[]> => {
     const built = (await mappingWithin(deps, opts, builder, boundary)).mapping;
     if (!built) return serverSourceRoots(deps.fs, builder, { workspaceDir: opts.workspaceDir });
-    return built.bundled && !(await isServerSource(deps.fs, built.sourceRoot, opts.workspaceDir)) ? [] : [built.sourceRoot];
+    return (await bundledFrontEnd(deps.fs, built, opts.workspaceDir)) ? [] : [built.sourceRoot];
   };
   return async () => {
     // An image may run several server apps (pm2 starting each): the routes of all of them, each app read on its own.
@@ -426,6 +425,11 @@ function readServiceWorkspace(
     const listenPorts = [...new Set(read.flatMap((r) => r.listenPorts ?? []))];
     return { files: NO_FILES, declared, warnings: read.flatMap((r) => r.warnings), pages: [], listenPorts, routePorts };
   };
+}
+
+/** A bundle is a front end's, unless its package is a server's (tsup, esbuild, deno compile). */
+async function bundledFrontEnd(fs: FsLike, mapping: SourceMapping, workspaceDir: string): Promise<boolean> {
+  return mapping.bundled && !(await isServerSource(fs, mapping.sourceRoot, workspaceDir));
 }
 
 /**

@@ -15,6 +15,10 @@ const MAX_NAME_LENGTH = 255;
 
 export function isImageReference(ref: string): boolean {
   if (!REFERENCE.test(ref)) return false;
-  const name = ref.replace(/@.*$/, '').replace(/:[\w][\w.-]*$/, '');
-  return name.length <= MAX_NAME_LENGTH;
+  return repositoryName(ref).length <= MAX_NAME_LENGTH;
+}
+
+/** The reference without its tag and digest: `ghcr.io/acme/api:1@sha256:…` -> `ghcr.io/acme/api`. */
+export function repositoryName(ref: string): string {
+  return ref.replace(/@.*$/, '').replace(/:[\w][\w.-]*$/, '');
 }

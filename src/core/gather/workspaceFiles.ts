@@ -25,6 +25,7 @@ import { foldersUpTo, isAtOrInside } from '../pathInside';
 import { buildsForImage } from './imageDockerfile';
 import { serviceDockerfile } from '../dockerfile/dockerfileName';
 import { inferMapping } from '../mapping/infer';
+import { repositoryName } from '../compose/imageReference';
 
 export type FileEvidence = { modules: ModuleEvidence[]; loose: ModuleEvidence | null };
 
@@ -560,8 +561,7 @@ export function imageBuilders(specs: readonly ServiceSpec[], all: readonly Servi
 
 /** An image reference without tag and digest, Docker Hub's implied parts dropped: `docker.io/library/node:20` -> `node`. */
 function imageName(image: string): string {
-  const name = (image.split('@')[0] ?? image).replace(/:[\w][\w.-]*$/, '');
-  return name.replace(/^(?:docker\.io|index\.docker\.io)\//, '').replace(/^library\//, '');
+  return repositoryName(image).replace(/^(?:docker\.io|index\.docker\.io)\//, '').replace(/^library\//, '');
 }
 
 /** Images that are never the workspace's own server. */
