@@ -226,13 +226,23 @@ type ContainerFinder = (spec: ServiceSpec, signal: AbortSignal | undefined) => P
 /**
  * The services to check: those of a profile not active here (compose starts them only with
  * `--profile`) only when the engine has a container of theirs, running or stopped; none when the
- * engine does not answer.
+ * engine does not answer. Except in a stack where no active service builds anything (all its own
+ * services are under profiles, `docker compose up` alone would start none of them): there the
+ * services that build are checked anyway, shown as not running with their profiles named, so the
+ * workspace's own servers are not hidden until one is started.
  */
 async function startedProfiles(specs: ServiceSpec[], pinged: Promise<string | null>, find: ContainerFinder, signal: AbortSignal | undefined): Promise<ServiceSpec[]> {
   if (!specs.some((s) => s.inactiveProfiles !== undefined)) return specs;
+  const building = new Set(specs.filter((s) => s.inactiveProfiles === undefined && s.build !== undefined).map(stackKey));
+  const shownAnyway = (s: ServiceSpec) => s.build !== undefined && !building.has(stackKey(s));
   const reachable = (await pinged) === null;
-  const started = await Promise.all(specs.map(async (s) => s.inactiveProfiles === undefined || (reachable && (await find(s, signal).catch(() => [])).length > 0)));
+  const started = await Promise.all(specs.map(async (s) => s.inactiveProfiles === undefined || shownAnyway(s) || (reachable && (await find(s, signal).catch(() => [])).length > 0)));
   return specs.filter((_, i) => started[i]);
+}
+
+/** The stack a service belongs to: its compose project as read from its files. */
+function stackKey(spec: ServiceSpec): string {
+  return `${spec.project}\u0000${spec.composeFiles.join('\u0000')}`;
 }
 
 /**

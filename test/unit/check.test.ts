@@ -111,15 +111,30 @@ function fakeProber(answer: (req: ProbeRequest) => number): ProberLike & { sent:
 const mtimes = Object.fromEntries(Object.keys(WORKSPACE).map((p) => [p, T]));
 
 suite('checkWorkspace (fake engine, in-memory workspace)', () => {
-  test('a service of a profile not active here is checked only when the engine has a container of it (started with --profile)', async () => {
-    const files = { ...WORKSPACE, '/ws/compose.yaml': WORKSPACE['/ws/compose.yaml'].replace('    network_mode: host\n', '    network_mode: host\n    profiles: [dev]\n') };
+  test('a service of a profile not active here is checked only when the engine has a container of it (started with --profile), where an active service of its stack builds', async () => {
+    const profiled = WORKSPACE['/ws/compose.yaml'].replace('    network_mode: host\n', '    network_mode: host\n    profiles: [dev]\n');
+    const files = { ...WORKSPACE, '/ws/compose.yaml': `${profiled}  worker:\n    build: ./backend\n` };
     const opts = { workspaceDir: '/ws', env: {}, trust: { allowedOrigins: [], tokenVariables: [] } };
     const started = await checkWorkspace({ engine: fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: ALL_TARGETS }), prober: fakeProber(() => 200), fs: memFs(files, { mtimes }) }, opts);
-    assert.deepEqual(started.services.map((s) => [s.name, s.container?.name]), [['api', 'ws_api_1']]);
+    assert.deepEqual(started.services.map((s) => [s.name, s.container?.name]), [['api', 'ws_api_1'], ['worker', 'ws_api_1']]);
     const none = await checkWorkspace({ engine: fakeEngine({ stale: false, containerFiles: [], imageFiles: [], noContainer: true }), prober: fakeProber(() => 200), fs: memFs(files, { mtimes }) }, opts);
-    assert.deepEqual(none.services, []);
+    assert.deepEqual(none.services.map((s) => s.name), ['worker']);
     const away = await checkWorkspace({ engine: fakeEngine({ stale: false, containerFiles: [], imageFiles: [], unreachable: true }), prober: fakeProber(() => 200), fs: memFs(files, { mtimes }) }, opts);
-    assert.deepEqual(away.services, []);
+    assert.deepEqual(away.services.map((s) => s.name), ['worker']);
+  });
+
+  test('a stack whose every building service is under a profile not active here shows them before anything runs: not running, the profile named, routes read', async () => {
+    const profiled = WORKSPACE['/ws/compose.yaml'].replace('    network_mode: host\n', '    network_mode: host\n    profiles: [dev, full]\n');
+    const files = { ...WORKSPACE, '/ws/compose.yaml': `${profiled}  db:\n    image: postgres\n    profiles: [dev]\n  init:\n    image: alpine\n` };
+    const opts = { workspaceDir: '/ws', env: {}, trust: { allowedOrigins: [], tokenVariables: [] } };
+    const none = await checkWorkspace({ engine: fakeEngine({ stale: false, containerFiles: [], imageFiles: [], noContainer: true }), prober: fakeProber(() => 200), fs: memFs(files, { mtimes }) }, opts);
+    assert.deepEqual(none.services.map((s) => [s.name, s.verdict]), [['api', 'not-running'], ['init', 'not-running']]);
+    assert.equal(none.verdict, 'not-running');
+    const api = none.services[0] as ServiceReport;
+    assert.match(api.summary, /none of its profiles dev, full is active/);
+    assert.ok(api.routes.some((r) => r.path === '/api/v1/workflows/steps/definitions'), JSON.stringify(api.routes.map((r) => r.path)));
+    const away = await checkWorkspace({ engine: fakeEngine({ stale: false, containerFiles: [], imageFiles: [], unreachable: true }), prober: fakeProber(() => 200), fs: memFs(files, { mtimes }) }, opts);
+    assert.deepEqual(away.services.map((s) => s.name), ['api', 'init']);
   });
 
   test('a variant compose file beside the base file that no stack is read from is named in the report, workspace-relative (composeFilesNotRead); none, no field', async () => {

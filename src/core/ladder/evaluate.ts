@@ -175,6 +175,7 @@ function problemsAndNotes(ev: ServiceEvidence, f: Findings): { problems: string[
     // Another node's task is the Swarm's to judge by its image; its files cannot be listed from here.
     for (const t of elsewhere.filter((t) => t.stale)) problems.push(staleTaskText(t, ev.swarm?.image));
     if (!ev.container && elsewhere.length > 0) notes.push(...elsewhere.map((t) => l10n.t`task ${t.name} on node ${t.node ?? '?'}: not inspectable from this engine`));
+    else if (!ev.container && ev.spec.inactiveProfiles) notes.push(profileNote(ev.spec.inactiveProfiles));
     else if (!ev.container) notes.push(l10n.t('not running (no container)'));
     else if (ev.stale) problems.push(l10n.t`container ${shortId(ev.container.id)} runs an old image`);
     else if (completedJob(ev)) notes.push(l10n.t('one-shot job: completed (exit code 0)'));
@@ -193,6 +194,14 @@ function problemsAndNotes(ev: ServiceEvidence, f: Findings): { problems: string[
     (ev.container || ev.engineError ? problems : notes).push(l10n.t`module(s) ${f.failed.map((m) => `${m.name} (${m.firstFailure ? rungWord(m.firstFailure) : ''})`).join(', ')}`);
   }
   return { problems, notes };
+}
+
+/** A service compose starts only with `--profile` (or when named): why it has no container. */
+function profileNote(profiles: readonly string[]): string {
+  const list = profiles.join(', ');
+  return profiles.length === 1
+    ? l10n.t`not running (no container; its profile ${list} is not active, so compose starts it only when named or with --profile)`
+    : l10n.t`not running (no container; none of its profiles ${list} is active, so compose starts it only when named or with --profile)`;
 }
 
 /** The fix for the lowest failing rung across modules, else from the service's facts. */

@@ -94,6 +94,8 @@ const CASES: [string, Partial<ServiceEvidence>, ServiceFiles?][] = [
   ['one-shot job failed', { container: { ...container, state: 'exited', exitCode: 2 }, routes: [], spec: { ...evidence({}).spec, oneShot: true } }],
   ['not running, image built', { ...gone, routes: [route('users', null, 'not-probed', null, 'not running')] }],
   ['not running, image not built', { ...gone, image: undefined, routes: [route('users', null, 'not-probed', null, 'not running (container exited)')] }],
+  ['not running, its profile not active', { ...gone, spec: { ...evidence({}).spec, inactiveProfiles: ['dev'] } }],
+  ['not running, none of its profiles active', { ...gone, spec: { ...evidence({}).spec, inactiveProfiles: ['dev', 'full'] } }],
   ['not running, registry image not pulled', { ...gone, image: undefined, spec: { ...evidence({}).spec, build: undefined, image: 'redis' } }],
   ['image gone under a container', { image: undefined, stale: true }],
   ['registry image gone under a container', { image: undefined, stale: true, spec: { ...evidence({}).spec, build: undefined, image: 'redis' } }],
