@@ -147,10 +147,14 @@ function property(o: ts.ObjectLiteralExpression, names: readonly string[]): ts.E
   return undefined;
 }
 
-/** A literal path: `'dist'`, or one joined to the script's folder (`path.join(__dirname, 'dist')`). */
-function literalPath(e: ts.Expression | undefined): ScriptPath | undefined {
+/**
+ * A literal path: `'dist'`, or one joined to the script's folder (`path.join(__dirname, 'dist')`),
+ * written in place or as the value of a `const` of the file the option names (`outdir: OUTDIR`).
+ */
+function literalPath(e: ts.Expression | undefined, depth = 0): ScriptPath | undefined {
   const inner = e && skipOuter(e);
   if (!inner) return undefined;
+  if (ts.isIdentifier(inner)) return depth < 2 ? literalPath(constValue(inner), depth + 1) : undefined;
   if (ts.isStringLiteral(inner) || ts.isNoSubstitutionTemplateLiteral(inner)) return posix.isAbsolute(inner.text) ? undefined : { rel: inner.text, fromScript: false };
   // `entry: () => import('./src/main.js')`: the module the entry loads, relative to the file that imports it.
   const loaded = ts.isArrowFunction(inner) && !ts.isBlock(inner.body) ? skipOuter(inner.body) : undefined;
@@ -195,4 +199,14 @@ function outputOf(o: ts.ObjectLiteralExpression, write: ts.ObjectLiteralExpressi
 /** The options of the file's first `.write({ ... })` call: where a rollup bundle is written. */
 function rollupWrite(sf: ts.SourceFile): ts.ObjectLiteralExpression | undefined {
   return firstNode(sf, (n) => (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'write' && n.arguments[0] ? objectOf(sf, n.arguments[0]) : undefined));
+}
+
+/** The initializer of the file's top-level `const` a name refers to (none for `let`, `var`, or a name declared twice). */
+function constValue(name: ts.Identifier): ts.Expression | undefined {
+  const found: ts.Expression[] = [];
+  for (const statement of name.getSourceFile().statements) {
+    if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
+    for (const d of statement.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === name.text && d.initializer) found.push(d.initializer);
+  }
+  return found.length === 1 ? found[0] : undefined;
 }

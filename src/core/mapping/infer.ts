@@ -25,10 +25,10 @@ import { entryFolder, SERVER_FRAMEWORKS, startedFile } from '../routes/serverApp
 import { compiledStartEntry } from './startEntry';
 import { renamedManifests, withCopiedManifests } from './copiedManifest';
 import { bundlerOutputDir, startedRollupBundle, viteSsrBundle, webpackEntryFolder } from './bundlerOutput';
-import { commonFolder, isAtOrInside } from '../pathInside';
+import { commonFolder, foldersUpTo, isAtOrInside } from '../pathInside';
 import { startedDevServer, startedScripts, startedSourceFile, type StartedSource } from './startedSource';
 import { followScripts } from '../routes/serverApps';
-import { nitroBundle, tanstackStartSource } from './viteServerPlugins';
+import { nitroBundle, routerFrameworkBundle, tanstackStartSource } from './viteServerPlugins';
 import { tsconfigsRun } from './runTsconfig';
 
 /** Tried in order: the config a Nest-style build uses, then the usual one. */
@@ -149,8 +149,9 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const notBundled = started !== undefined || devServer !== undefined || startsCompiled || (await startsCopiedSource(fs, project, sourceRoot, locate, evidence));
   const rollup = nx || notBundled || !df ? undefined : await startedRollupBundle(fs, project, buildScriptNames(project), startedIn(df, build?.target, project, locate));
   const nitro = nx || notBundled ? undefined : await nitroBundle(fs, project, buildScriptNames(project));
-  const bundler = nx ?? (notBundled ? undefined : (nitro?.by ?? findBundler(project, scripted) ?? run ?? (await viteSsrBundle(fs, project, buildScriptNames(project))) ?? rollup?.by));
-  const byOwnOutput = [rollup, nitro].find((b) => b !== undefined && b.by === bundler);
+  const routerFramework = nx || notBundled ? undefined : await routerFrameworkBundle(fs, project, sourceRoot);
+  const bundler = nx ?? (notBundled ? undefined : (nitro?.by ?? findBundler(project, scripted) ?? run ?? (await viteSsrBundle(fs, project, buildScriptNames(project))) ?? rollup?.by ?? routerFramework?.by));
+  const byOwnOutput = [rollup, nitro, routerFramework].find((b) => b !== undefined && b.by === bundler);
   const bundlerOut = bundler === undefined ? undefined : byOwnOutput ? byOwnOutput.out : await bundlerOutputDir(fs, project, scripted);
   return { fs, spec, context, project, ts, tsName, sourceRoot, emit, compiled, bundler, bundlerOut, runBundle, started, devServer, df, locate, evidence };
 }
@@ -280,7 +281,9 @@ function startedIn(df: Dockerfile, target: string | undefined, project: BuildPro
  * A build script file's bundle is the server's unless the image starts a script file and none the
  * bundle writes: none in the folder it writes to, or, that folder not known, a file tsc compiles
  * into its outDir from a source that is no entry of the bundle (esbuild making a browser script
- * beside a server tsc compiles into build/, where the image starts build/index.js).
+ * beside a server tsc compiles into build/, where the image starts build/index.js). A package that is
+ * no server (a front end) keeps its bundle when the image holds the folder it writes to, whatever
+ * script serves it.
  */
 async function startedBundle(
   fs: FsLike,
@@ -293,6 +296,8 @@ async function startedBundle(
   if (!scripted || !df || files.length === 0) return scripted;
   const writes = scripted.output !== undefined ? l10n.t`writes to ${relative(project.dir, scripted.output)}` : undefined;
   if (scripted.output !== undefined && startedIn(df, target, project, locate)(scripted.output, false) !== undefined) return scripted;
+  // A front end's bundle (the package is no server) that the image holds, served by a script of its own (`bun serve-web.ts`).
+  if (scripted.output !== undefined && project.server === undefined && locate(scripted.output) !== undefined) return scripted;
   const compiled = writes === undefined ? await startedTscOutput(fs, files, ts, locate) : undefined;
   if (writes === undefined && (compiled === undefined || scripted.entries.includes(compiled.source))) return scripted;
   const why = compiled ? l10n.t`the image starts ${compiled.file}, which tsc compiles from ${relative(project.dir, compiled.source)}` : l10n.t`it ${writes ?? ''}, and the image starts ${files.join(', ')}`;
@@ -403,7 +408,7 @@ function contextCopies(df: Dockerfile, target: string | undefined): string[] | u
 }
 
 /** A bundle has no per-file counterpart; the target is only where the bundle lands. */
-function placeBundle(f: Facts): Placement | undefined {
+async function placeBundle(f: Facts): Promise<Placement | undefined> {
   if (f.bundler === undefined) return undefined;
   const at = (d: string) => join(f.project.dir, d);
   // tsc's per-file placement below outDir says nothing of where a bundler writes; a bundling
@@ -418,7 +423,7 @@ function placeBundle(f: Facts): Placement | undefined {
   }
   const runOutput = f.runBundle && f.runBundle.output !== '' ? join(f.context, f.runBundle.output) : undefined;
   const outputs = [bundleOutput, runOutput, f.bundlerOut?.path, f.ts?.outDir?.path, ...BUNDLE_OUTPUTS.map(at)].filter((o): o is string => o !== undefined);
-  const moved = movedBundleStart(f, outputs);
+  const moved = movedBundleStart(f, outputs) ?? (await nextStandalone(f));
   if (moved) return moved;
   for (const candidate of [...outputs, f.sourceRoot]) {
     const loc = candidate === undefined ? undefined : f.locate(candidate);
@@ -428,6 +433,39 @@ function placeBundle(f: Facts): Placement | undefined {
     return candidate === f.sourceRoot ? { target: loc.path, rewrites: {} } : { target: loc.path, buildOutDir: candidate, rewrites: {} };
   }
   return undefined;
+}
+
+/** Lockfiles of the package managers: Next.js keeps the traced files of a standalone build relative to the folder holding one. */
+const LOCKFILES = ['pnpm-lock.yaml', 'package-lock.json', 'yarn.lock', 'bun.lock', 'bun.lockb', 'npm-shrinkwrap.json'];
+
+/**
+ * Next.js `output: 'standalone'` writes .next/standalone, which the image copies instead of .next:
+ * a server.js beside a copy of the app's .next, at the app's path from the root the traced files
+ * are kept relative to (a monorepo's root: standalone/apps/web/server.js, standalone/apps/web/.next).
+ * The app's .next is beside the server.js the image starts in that copy, else at the app's path
+ * from the nearest folder holding a lockfile (Next.js's default tracing root).
+ * https://nextjs.org/docs/app/api-reference/config/next-config-js/output
+ */
+async function nextStandalone(f: Facts): Promise<Placement | undefined> {
+  const stage = f.df && builtStage(f.df, f.spec.build?.target);
+  const standalone = join(f.project.dir, '.next', 'standalone');
+  const at = stage && 'next' in (f.project.pkg?.deps ?? {}) ? f.locate(standalone) : undefined;
+  // Only a standalone folder copied out on its own: one the image has inside its .next (the whole project copied) is no layout of its own.
+  if (!stage || !at || f.locate(join(f.project.dir, '.next'))?.path === posix.dirname(at.path)) return undefined;
+  const server = startedScripts(stage, f.project.pkg?.scripts ?? {}).find((file) => posix.basename(file) === 'server.js' && isAtOrInside(at.path, file, '/'));
+  let app = server !== undefined ? posix.dirname(server) : undefined;
+  if (app === undefined) {
+    let root = f.project.dir;
+    for (const d of foldersUpTo(f.project.dir, f.context)) {
+      if (!(await Promise.all(LOCKFILES.map((l) => f.fs.stat(join(d, l))))).some((st) => st?.isFile)) continue;
+      root = d;
+      break;
+    }
+    app = posix.join(at.path, relative(root, f.project.dir).split(sep).join('/'));
+  }
+  const target = posix.join(app, '.next');
+  f.evidence.push(l10n.t`target ${target}: the image holds the Next.js standalone output (${at.evidence}), the app's .next beside ${server ?? posix.join(app, 'server.js')}`);
+  return { target, buildOutDir: join(f.project.dir, '.next'), rewrites: {} };
 }
 
 /**

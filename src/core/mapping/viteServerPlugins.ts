@@ -3,6 +3,7 @@
 // values only, else the plugin's documented default.
 import * as l10n from '@vscode/l10n';
 import { join } from 'node:path';
+import { isAtOrInside } from '../pathInside';
 import type { FsLike } from '../ports';
 import type { BuildProject } from './buildProject';
 import type { BundledBy } from './bundler';
@@ -67,4 +68,40 @@ async function nitroServerDir(fs: FsLike, dir: string): Promise<{ path: string; 
     return { path: join(dir, serverDir), why: l10n.t`Nitro's output in ${file}` };
   }
   return { path: join(dir, '.output', 'server'), why: l10n.t("Nitro's default output.serverDir") };
+}
+
+/** The build commands of Remix (its Vite plugin's and its classic compiler's) and of React Router's framework mode. */
+const ROUTER_FRAMEWORK_BUILD = /(?:^|[\s&|;(])(?:remix\s+(?:vite:)?build|react-router\s+build)\b/;
+const ROUTER_FRAMEWORK_CONFIGS = ['react-router.config.ts', 'react-router.config.js', 'remix.config.js', 'remix.config.mjs', 'remix.config.cjs'] as const;
+const APP_DIRECTORY = /\bappDirectory\s*:\s*(['"`])([^'"`$]+)\1/;
+const BUILD_DIRECTORY = /\bbuildDirectory\s*:\s*(['"`])([^'"`$]+)\1/;
+
+/**
+ * Remix (`remix vite:build`, `remix build`) and React Router's framework mode (`react-router
+ * build`) bundle the app directory (`appDirectory`, default `app`) into the build directory
+ * (`buildDirectory`, default `build`: build/server/index.js), even when the package is an Express
+ * server of its own whose server.ts is compiled file by file beside it: a source root in that app
+ * directory is a bundle's. Any `build*` script of the package counts (`build:remix`, run by `build`
+ * among others). https://remix.run/docs/en/main/file-conventions/vite-config https://reactrouter.com/api/framework-conventions/react-router.config.ts
+ */
+export async function routerFrameworkBundle(fs: FsLike, project: BuildProject, sourceRoot: string): Promise<{ by: BundledBy; out: { path: string; why: string } } | undefined> {
+  const scripts = project.pkg?.scripts ?? {};
+  const build = Object.entries(scripts).find(([name, script]) => /^build\b/.test(name) && ROUTER_FRAMEWORK_BUILD.test(scriptRun(scripts, script)));
+  if (!build) return undefined;
+  const texts: { file: string; text: string }[] = [];
+  const vite = await viteConfigText(fs, project);
+  if (vite) texts.push(vite);
+  for (const file of ROUTER_FRAMEWORK_CONFIGS) {
+    const text = await fs.readFile(join(project.dir, file)).catch(() => undefined);
+    if (text !== undefined) texts.push({ file, text });
+  }
+  const option = (re: RegExp) => texts.map((t) => re.exec(t.text)?.[2]).find((v) => v !== undefined);
+  const app = join(project.dir, option(APP_DIRECTORY) ?? 'app');
+  if (!isAtOrInside(app, sourceRoot)) return undefined;
+  const out = option(BUILD_DIRECTORY);
+  const tool = ROUTER_FRAMEWORK_BUILD.exec(scriptRun(scripts, build[1]))?.[0].trim() ?? '';
+  return {
+    by: { kind: 'script', tool, script: build[0] },
+    out: { path: join(project.dir, out ?? 'build'), why: out === undefined ? l10n.t`the default buildDirectory of ${tool}` : l10n.t`the buildDirectory of ${tool}` },
+  };
 }

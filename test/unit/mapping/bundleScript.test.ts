@@ -33,6 +33,16 @@ suite('build script files that bundle through a bundler API', () => {
     assert.deepEqual(found, { tool: 'tsup', file: 'build.ts', script: 'build', entries: ['/p/src/main.ts'], output: '/p/lib' });
   });
 
+  test("an option naming a top-level const of the file reads the const's value (`outdir: OUTDIR`); a let or an imported name says nothing", async () => {
+    const text = "import path from 'node:path';\nconst OUTDIR = path.resolve(import.meta.dir, '../out/web');\nawait Bun.build({ entrypoints: ['src/index.html'], outdir: OUTDIR });\n";
+    const found = await read('bun run tools/build.ts', { '/p/tools/build.ts': text });
+    assert.deepEqual(found, { tool: 'Bun.build', file: 'tools/build.ts', script: 'build', entries: ['/p/src/index.html'], output: '/p/out/web' });
+    const mutable = await read('bun run build.ts', { '/p/build.ts': text.replace('const OUTDIR', 'let OUTDIR') });
+    assert.equal(mutable?.output, undefined);
+    const imported = await read('bun run build.ts', { '/p/build.ts': "import { OUTDIR } from './paths';\nawait Bun.build({ entrypoints: ['src/index.html'], outdir: OUTDIR });\n" });
+    assert.equal(imported?.output, undefined);
+  });
+
   test('an output computed at run time names no folder; the call still says the output is a bundle', async () => {
     const found = await read('node build.mjs', { '/p/build.mjs': "import esbuild from 'esbuild';\nawait esbuild.build({ entryPoints: [entry], bundle: true, outdir: process.env.OUT });\n" });
     assert.deepEqual(found, { tool: 'esbuild', file: 'build.mjs', script: 'build', entries: [] });

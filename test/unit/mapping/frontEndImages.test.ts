@@ -3,18 +3,10 @@
 import assert from 'node:assert/strict';
 import { inferMapping } from '../../../src/core/mapping/infer';
 import { mapSourceFile } from '../../../src/core/mapping/mapFile';
-import type { ServiceSpec } from '../../../src/core/model';
 import { memFs } from '../helpers/memFs';
+import { buildSpec } from '../helpers/buildSpec';
 
-const spec = (dockerfile: string): ServiceSpec => ({
-  name: 'web',
-  project: 'ws',
-  projectDir: '/ws',
-  composeFiles: ['/ws/compose.yaml'],
-  ports: [],
-  drift: {},
-  build: { context: '/ws', dockerfile },
-});
+const spec = buildSpec;
 
 /** One folder, two images: the server's manifest is package.json, the front end's another file copied in under that name. */
 const SHARED_FOLDER = {
@@ -82,5 +74,22 @@ suite('mapping: front-end images', () => {
     const m = await inferMapping(memFs(files), spec('/ws/Dockerfile.api'));
     assert.equal(m?.sourceRoot, '/ws/api/src', m?.evidence.join('\n'));
     assert.equal(m && mapSourceFile(m, '/ws/api/src/index.ts'), '/srv/api/dist/index.js');
+  });
+
+  test('a front end bundled by a build script file, served by a script of its own (`bun serve.ts`): the bundle folder the image holds is the target', async () => {
+    const m = await inferMapping(
+      memFs({
+        '/ws/package.json': JSON.stringify({ dependencies: { react: '19', 'react-dom': '19' }, scripts: { build: 'bun run build.ts' } }),
+        '/ws/build.ts': "await Bun.build({ entrypoints: ['src/index.html'], outdir: 'out/web' });\n",
+        '/ws/src/index.html': '',
+        '/ws/src/main.tsx': '',
+        '/ws/serve.ts': "Bun.serve({ fetch: () => new Response('') });\n",
+        '/ws/Dockerfile': 'FROM oven/bun:1 AS build\nWORKDIR /app\nCOPY . .\nRUN bun install && bun run build\nFROM oven/bun:1-slim\nWORKDIR /app\nCOPY --from=build /app/out/web ./public\nCOPY serve.ts ./\nCMD ["bun", "serve.ts"]\n',
+      }),
+      spec('/ws/Dockerfile'),
+    );
+    assert.equal(m?.sourceRoot, '/ws/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/public', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true, m?.evidence.join('\n'));
   });
 });

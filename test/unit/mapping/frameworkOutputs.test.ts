@@ -1,0 +1,95 @@
+// Framework builds whose output the image holds in a layout of the framework's own.
+import assert from 'node:assert/strict';
+import { inferMapping } from '../../../src/core/mapping/infer';
+import { memFs } from '../helpers/memFs';
+import { buildSpec } from '../helpers/buildSpec';
+
+const spec = buildSpec;
+
+/** A pnpm workspace whose Next.js app builds with `output: 'standalone'`; the image copies .next/standalone, not .next. */
+const NEXT_MONOREPO = {
+  '/ws/package.json': JSON.stringify({ name: 'root', private: true, scripts: { build: 'turbo build' } }),
+  '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/*\n  - packages/*\n',
+  '/ws/pnpm-lock.yaml': '',
+  '/ws/apps/web/package.json': JSON.stringify({ name: '@acme/web', dependencies: { next: '15', react: '19', 'react-dom': '19' }, scripts: { build: 'next build', start: 'next start' } }),
+  '/ws/apps/web/next.config.ts': "export default { output: 'standalone' };\n",
+  '/ws/apps/web/tsconfig.json': '{"compilerOptions":{"noEmit":true,"jsx":"preserve"},"include":["src"]}',
+  '/ws/apps/web/src/app/page.tsx': '',
+  '/ws/apps/web/src/app/api/health/route.ts': '',
+  '/ws/Dockerfile': [
+    'FROM node:22-alpine AS builder',
+    'WORKDIR /app',
+    'COPY . .',
+    'RUN pnpm install && pnpm turbo build --filter=@acme/web',
+    'FROM node:22-alpine',
+    'WORKDIR /app',
+    'COPY --from=builder /app/apps/web/.next/standalone ./',
+    'COPY --from=builder /app/apps/web/.next/static ./apps/web/.next/static',
+    'CMD ["node", "apps/web/server.js"]',
+  ].join('\n'),
+};
+
+suite('mapping: framework outputs', () => {
+  test("Next.js standalone in a monorepo: the app's .next is beside the server.js the image starts in the copied standalone folder", async () => {
+    const m = await inferMapping(memFs(NEXT_MONOREPO), spec());
+    assert.equal(m?.sourceRoot, '/ws/apps/web/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/apps/web/.next', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+  });
+
+  test('Next.js standalone started by a package script: the .next sits at the app path from the folder with the lockfile', async () => {
+    const files = { ...NEXT_MONOREPO, '/ws/Dockerfile': NEXT_MONOREPO['/ws/Dockerfile'].replace('CMD ["node", "apps/web/server.js"]', 'CMD ["./start.sh"]') };
+    const m = await inferMapping(memFs(files), spec());
+    assert.equal(m?.target, '/app/apps/web/.next', m?.evidence.join('\n'));
+  });
+
+  test("Next.js standalone of a single app (node server.js in WORKDIR): the .next is at the copy's root", async () => {
+    const m = await inferMapping(
+      memFs({
+        '/ws/package.json': JSON.stringify({ dependencies: { next: '15', react: '19', 'react-dom': '19' }, scripts: { build: 'next build' } }),
+        '/ws/package-lock.json': '{}',
+        '/ws/src/app/page.tsx': '',
+        '/ws/Dockerfile': 'FROM node:22 AS builder\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM node:22-slim\nWORKDIR /srv\nCOPY --from=builder /app/public ./public\nCOPY --from=builder /app/.next/standalone ./\nCOPY --from=builder /app/.next/static ./.next/static\nCMD ["node", "server.js"]\n',
+      }),
+      spec(),
+    );
+    assert.equal(m?.sourceRoot, '/ws/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/srv/.next', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+  });
+
+  test('Next.js with the whole project in the image (COPY . . and next build there): no standalone layout is read into the .next it holds', async () => {
+    const m = await inferMapping(
+      memFs({
+        '/ws/package.json': JSON.stringify({ dependencies: { next: '15', react: '19', 'react-dom': '19' }, scripts: { build: 'next build', start: 'node .next/standalone/server.js' } }),
+        '/ws/package-lock.json': '{}',
+        '/ws/src/app/page.tsx': '',
+        '/ws/Dockerfile': 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD ["npm", "start"]\n',
+      }),
+      spec(),
+    );
+    assert.ok(m && !m.target.includes('standalone'), m?.evidence.join('\n'));
+  });
+
+  test('a Remix app behind its own Express server: the app directory that `remix vite:build` bundles maps to the build directory as a bundle', async () => {
+    const m = await inferMapping(
+      memFs({
+        '/ws/package.json': JSON.stringify({
+          dependencies: { express: '4', '@remix-run/express': '2', react: '18', 'react-dom': '18' },
+          devDependencies: { '@remix-run/dev': '2', vite: '5', esbuild: '0.20' },
+          scripts: { build: 'npm run build:remix && npm run build:server', 'build:remix': 'remix vite:build', 'build:server': 'esbuild --platform=node --format=cjs ./server.ts --outdir=build', start: 'node ./build/server.js' },
+        }),
+        '/ws/vite.config.ts': "import { vitePlugin as remix } from '@remix-run/dev';\nexport default { plugins: [remix()] };\n",
+        '/ws/tsconfig.json': '{"compilerOptions":{"noEmit":true,"jsx":"react-jsx"},"include":["app/**/*"]}',
+        '/ws/server.ts': "import express from 'express';\n",
+        '/ws/app/root.tsx': '',
+        '/ws/app/routes/api.health.ts': '',
+        '/ws/Dockerfile': 'FROM node:22 AS builder\nWORKDIR /srv\nCOPY . .\nRUN npm ci && npm run build\nFROM node:22-slim\nWORKDIR /srv\nCOPY --from=builder /srv/build ./build\nCMD ["node", "./build/server.js"]\n',
+      }),
+      spec(),
+    );
+    assert.equal(m?.sourceRoot, '/ws/app', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/srv/build', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true, m?.evidence.join('\n'));
+  });
+});
