@@ -52,6 +52,7 @@ const SCAN_TEXTS = {
   versioningDefault: () => l10n.t('enableVersioning defaultVersion is not a string literal or VERSION_NEUTRAL; taken as none (set x-runtime-drift.routePrefix)'),
   routerModulePath: (module: string) =>
     l10n.t('RouterModule path of {0} not known statically; its controllers\' routes are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)', module),
+  routerModuleTree: () => l10n.t('RouterModule.register tree not found statically; its modules\' controllers keep their own paths (list their routes with their full paths in x-runtime-drift.routes)'),
   routerModulePathUnnamed: () => l10n.t('RouterModule path of a module not known statically; its controllers keep their own paths (list their routes in x-runtime-drift.routes)'),
   controllerVersion: () => l10n.t('controller version is not a string literal or VERSION_NEUTRAL; taken as none (list its routes in x-runtime-drift.routes)'),
   controllerPath: () => l10n.t('controller path is not known statically; its routes are skipped (list them in x-runtime-drift.routes)'),

@@ -1157,6 +1157,8 @@ const MAX_CHILD_DEPTH = 16;
 /** Resolves the parts of paths that refer to other files' constants and config keys. */
 class ValueResolver {
   private readonly configDefaults = new Map<string, string>();
+  /** Every file's module calls by `Class.method` (moduleCallsOf), indexed when first asked. */
+  private moduleCalls: Map<string, Array<{ file: Scanned; args: ReadonlyArray<ConstValue | null> }>> | undefined;
 
   constructor(
     private readonly scanned: Scanned[],
@@ -1170,8 +1172,7 @@ class ValueResolver {
   /** A copy of the file's extraction with its values resolved; undefined when it has none. */
   resolveFile(s: Scanned, warnings: string[]): ExtractedFile | undefined {
     const x = s.x;
-    const needs = x.globalPrefixValue || x.versioningPrefixValue || x.routes.some((r) => r.pathValue || r.optionsValue) || x.mounts.some((m) => m.prefixValue) || x.decoratedHandlers?.length || x.controllerBases?.length || x.decoratedControllers?.length || x.factoryControllers?.length;
-    if (!needs) return undefined;
+    if (!needsResolving(x)) return undefined;
     const out: ExtractedFile = { ...x, routes: [], mounts: [] };
     for (const c of x.controllerBases ?? []) out.routes.push(...this.inheritedRoutes(s, c, warnings));
     for (const c of x.decoratedControllers ?? []) out.routes.push(...this.factoryControllerRoutes(s, c, warnings));
@@ -1198,6 +1199,7 @@ class ValueResolver {
       }
     }
     this.resolvePrefixes(s, out, warnings);
+    this.resolveRouterModules(s, out, warnings);
     const warned = new Set<string>();
       for (const r of x.routes) {
       if (r.optionsValue) {
@@ -1377,6 +1379,77 @@ class ValueResolver {
     if (!warned.has(r.router)) warnings.push(scanWarningText(s.file, { id: 'routerPrefixValue', args: [r.router], line: s.x.routerPrefixLines?.[r.router] ?? r.line }));
     warned.add(r.router);
     return { ...r, path: joinRoutePath(prefix, r.path), pathValue: undefined };
+  }
+
+  /**
+   * RouterModule trees left to the join: one registered here but written in another file as a
+   * constant (`RouterModule.register(routes)`, routes imported), read from that file's value; and
+   * those a module's static method registers with paths of its parameters, once per call of that
+   * method found in a module's imports (`HashModule.register({ route })`). What stays unknown is a
+   * warning at the registration, its modules' routes shown under … as before.
+   */
+  private resolveRouterModules(s: Scanned, out: ExtractedFile, warnings: string[]): void {
+    const trees: RouterModuleEntry[] = [];
+    for (const { value, line } of s.x.routerModuleValues ?? []) {
+      const ref = value.kind === 'str' && value.parts.length === 1 ? value.parts[0] : undefined;
+      const found = typeof ref === 'object' ? this.refValue(s, ref.ref.local, ref.ref.path) : undefined;
+      const unknown: string[] = [];
+      const tree = found ? this.treeOf(found.file, found.value, unknown, 0) : undefined;
+      if (!tree) warnings.push(scanWarningText(s.file, { id: 'routerModuleTree', args: [], line }));
+      for (const module of unknown) warnings.push(scanWarningText(s.file, { id: 'routerModulePath', args: [module], line }));
+      trees.push(...(tree ?? []));
+    }
+    for (const f of s.x.routerModuleFactories ?? []) {
+      const filled = this.moduleCallsOf(f.module, f.method).map((c) => this.filledTree(f.tree, c.file, c.args));
+      const known = filled.filter((t): t is RouterModuleEntry[] => t !== undefined);
+      if (known.length === 0) warnings.push(scanWarningText(s.file, { id: 'routerModulePath', args: [f.module], line: f.line }));
+      trees.push(...(known.length > 0 ? known.flat() : f.tree));
+    }
+    if (trees.length > 0) out.routerModules = [...(out.routerModules ?? []), ...trees];
+  }
+
+  /** A RouterModule tree as another file's constant holds it: its entries' paths in that file, modules by the names it gives them. */
+  private treeOf(file: Scanned, v: ConstValue, unknown: string[], depth: number): RouterModuleEntry[] | undefined {
+    if (v.kind !== 'arr' || depth > 10) return undefined;
+    return v.items.flatMap((item): RouterModuleEntry[] => {
+      // `children: [UserModule]`: a module class, served under its parent's path.
+      const named = moduleName(item);
+      if (named !== undefined) return [{ path: '', module: named, children: [] }];
+      if (item.kind !== 'obj') return [];
+      const pathValue = propOf(item, ['path']);
+      const path = pathValue ? this.text(file, pathValue, 0) : '';
+      const module = moduleName(propOf(item, ['module'])) ?? '';
+      const childValue = propOf(item, ['children']);
+      const children = childValue ? (this.treeOf(file, childValue, unknown, depth + 1) ?? []) : [];
+      if (path === undefined && module !== '') unknown.push(module);
+      return [{ path: path ?? UNKNOWN_PREFIX, module, children }];
+    });
+  }
+
+  /** A static method's RouterModule tree with one call's arguments in its paths (in the calling file); undefined when one is not known. */
+  private filledTree(tree: RouterModuleEntry[], file: Scanned, args: ReadonlyArray<ConstValue | null>): RouterModuleEntry[] | undefined {
+    const out: RouterModuleEntry[] = [];
+    for (const e of tree) {
+      const children = this.filledTree(e.children, file, args);
+      const value = e.pathValue && paramsGiven(e.pathValue, args) ? substituteParams(e.pathValue, args.map((a) => a ?? str(''))) : undefined;
+      const path = e.pathValue ? (value && this.text(file, value, 0)) : e.path;
+      if (path === undefined || children === undefined) return undefined;
+      out.push({ path, module: e.module, children });
+    }
+    return out;
+  }
+
+  /** The calls of a module class's static method in the scan's module imports (`HashModule.register({ route })`), with their files. */
+  private moduleCallsOf(module: string, method: string): Array<{ file: Scanned; args: ReadonlyArray<ConstValue | null> }> {
+    if (!this.moduleCalls) {
+      this.moduleCalls = new Map();
+      for (const file of this.scanned)
+        for (const c of file.x.moduleCalls ?? []) {
+          const key = `${c.module}.${c.method}`;
+          this.moduleCalls.set(key, [...(this.moduleCalls.get(key) ?? []), { file, args: c.args }]);
+        }
+    }
+    return this.moduleCalls.get(`${module}.${method}`) ?? [];
   }
 
   /** Nest's global prefix and URI-versioning prefix when they are config keys or other files' constants. */
@@ -1618,6 +1691,28 @@ class ValueResolver {
  * a piece of it split at a separator, the name without its last extension or without a given one. Undefined when the
  * tree has no such file (the folder is not known, so neither are the routes).
  */
+/** Whether a file's extraction holds values of other files (or config keys) to resolve. */
+function needsResolving(x: ExtractedFile): boolean {
+  const some = x.globalPrefixValue || x.versioningPrefixValue || x.routes.some((r) => r.pathValue || r.optionsValue) || x.mounts.some((m) => m.prefixValue);
+  const nest = x.decoratedHandlers?.length || x.controllerBases?.length || x.decoratedControllers?.length || x.factoryControllers?.length || x.routerModuleValues || x.routerModuleFactories;
+  return Boolean(some || nest);
+}
+
+/** The module class a value names: an imported class as a reference to it (`module: CliModule`). */
+function moduleName(v: ConstValue | undefined): string | undefined {
+  const p = v?.kind === 'str' && v.parts.length === 1 ? v.parts[0] : undefined;
+  return typeof p === 'object' && p.ref.path.length === 0 && !p.ref.local.startsWith('*') ? p.ref.local : undefined;
+}
+
+/** Whether every parameter a path reads (`$0`, `$0.route`) is given a string by the call. */
+function paramsGiven(v: ConstValue, args: ReadonlyArray<ConstValue | null>): boolean {
+  if (v.kind !== 'str') return false;
+  return v.parts.every((p) => {
+    const m = typeof p === 'string' ? null : /^\$(\d+)$/.exec(p.ref.local);
+    return !m || typeof p === 'string' || propOf(args[Number(m[1])] ?? undefined, p.ref.path)?.kind === 'str';
+  });
+}
+
 function listedNames(fromKey: string, listing: string, steps: readonly string[], files: readonly string[]): string[] | undefined {
   const names = listedFiles(fromKey, listing, files);
   if (names.length === 0 || steps[0] !== 'name') return undefined;

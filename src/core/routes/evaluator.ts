@@ -3,9 +3,9 @@
 // statics, constructor parameters, listed names and calls that pass a value on; and the warning
 // for a mount prefix that is not known statically.
 import ts from './compiler';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
-import { EACH, LISTED, ONE_OF, SPREAD, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, str, type ConstValue, type StrValue } from './values';
+import { CALLED, EACH, LISTED, ONE_OF, SPREAD, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, str, type ConstValue, type StrValue } from './values';
 import { skipOuter } from './tsSyntax';
 import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, constructorField, enclosingFunction, singleReturn, hasModifier } from './routeSyntax';
 import { ReaderBase } from './readerBase';
@@ -13,7 +13,7 @@ import { methodRouter } from './methodRouters';
 import { dynamicImportSource, requireSource } from './moduleLoads';
 
 /** Calls whose value is their first argument, as far as paths are concerned. */
-const IDENTITY_CALL = /^(?:String|Object\.freeze|createRoute|\w+\.createRoute)$/;
+const IDENTITY_CALL = /^(?:String|Object\.freeze|createRoute|\w+\.createRoute|cloneDeep|\w+\.cloneDeep|structuredClone)$/;
 
 /** Functions merging objects: a configuration's defaults with what a file or the environment gives at run time. */
 const MERGE_FUNCTION = /^(?:merge|mergeDeep|deepMerge|deepmerge|defaults|defaultsDeep|extend)$/;
@@ -134,7 +134,34 @@ export abstract class Evaluator extends ReaderBase {
     if (isCallExpression(node)) return this.evaluateCall(node, depth);
     if (isNewExpression(node)) return this.instanceValue(node, depth);
     if (isEnumMember(node) && node.initializer) return this.evaluate(node.initializer, depth);
+    if (isArrowFunction(node) || isFunctionExpression(node) || isFunctionDeclaration(node)) return this.keyedGetter(node, depth);
     return undefined;
+  }
+
+  /**
+   * A configuration getter, `(key) => key ? config[key] : config` (or `config[key]`, a function
+   * returning it): the object it reads under CALLED, so `get('server')` reads as `config.server`
+   * (evaluateCall), here or in a file importing the getter. Undefined for any other function.
+   */
+  private keyedGetter(fn: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration, depth: number): ConstValue | undefined {
+    const param = fn.parameters[0]?.name;
+    const body = fn.body && (isBlock(fn.body) ? singleReturn(fn.body) : fn.body);
+    if (!param || !isIdentifier(param) || !body) return undefined;
+    const isParam = (e: ts.Expression) => {
+      const x = skipOuter(e);
+      return isIdentifier(x) && x.text === param.text;
+    };
+    const keyed = (e: ts.Expression) => {
+      const x = skipOuter(e);
+      return isElementAccessExpression(x) && isParam(x.argumentExpression) ? x.expression : undefined;
+    };
+    const e = skipOuter(body);
+    // `key ? config[key] : config`: the same object read whole when no key is given.
+    const sameObject = (a: ts.Expression, b: ts.Expression) => skipOuter(a).getText(this.sf) === skipOuter(b).getText(this.sf);
+    const whole = isConditionalExpression(e) && isParam(e.condition) ? keyed(e.whenTrue) : undefined;
+    const read = isConditionalExpression(e) ? (whole && sameObject(whole, e.whenFalse) ? whole : undefined) : keyed(e);
+    const value = read ? this.evaluate(read, depth) : undefined;
+    return value && (value.kind === 'obj' || value.kind === 'str') ? { kind: 'obj', props: { [CALLED]: value } } : undefined;
   }
 
   /**
@@ -378,6 +405,7 @@ export abstract class Evaluator extends ReaderBase {
     if (hit && isEnumDeclaration(hit as ts.Node)) return this.enumValue(hit as ts.EnumDeclaration);
     if (hit && isClassDeclaration(hit as ts.Node)) return this.classStatics(hit as ts.ClassDeclaration, depth);
     if (hit && isBindingElement(hit as ts.Node)) return this.destructured(hit as ts.BindingElement, depth);
+    if (hit && isFunctionDeclaration(hit as ts.Node)) return this.evaluate(hit as ts.Node, depth);
     if (hit && isExpression(hit as ts.Node)) return this.evaluate(hit as ts.Expression, depth);
     if (this.importedNames.has(node.text)) return str({ ref: { local: node.text, path: [] } });
     return this.evaluateParameter(node, depth);
@@ -523,6 +551,11 @@ export abstract class Evaluator extends ReaderBase {
       if (!isBlock(fn.body)) return this.evaluate(fn.body, depth);
       const last = fn.body.statements[fn.body.statements.length - 1];
       return last && isReturnStatement(last) ? this.evaluate(last.expression, depth) : undefined;
+    }
+    // `get('server')` of a configuration getter (keyedGetter), declared here or imported: that key of what it reads.
+    if (isIdentifier(fn) && node.arguments.length === 1) {
+      const key = literalOf(this.evaluate(node.arguments[0], depth));
+      return key !== undefined ? propOf(this.evaluate(fn, depth), [CALLED, key]) : undefined;
     }
     return undefined;
   }

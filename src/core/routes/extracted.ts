@@ -191,6 +191,12 @@ export interface RouterModuleEntry {
   path: string;
   module: string;
   children: RouterModuleEntry[];
+  /**
+   * A path made of the parameters of the static method registering the tree (`static register({
+   * route })` ... `path: route`: `$0` and its `route`): each call of that method fills it
+   * (ExtractedFile.moduleCalls); `path` is UNKNOWN_PREFIX until then.
+   */
+  pathValue?: ConstValue;
 }
 
 /**
@@ -255,6 +261,15 @@ export interface ExtractedFile {
   moduleConfigs?: Record<string, NestModuleDecl>;
   /** RouterModule.register trees. */
   routerModules?: RouterModuleEntry[];
+  /** `RouterModule.register(routes)` with `routes` another file's constant: the value, resolved by collect.ts into a tree there. */
+  routerModuleValues?: Array<{ value: ConstValue; line: number }>;
+  /**
+   * RouterModule trees a module's static method registers with paths made of its parameters
+   * (RouterModuleEntry.pathValue), under the class and method: filled by each of their calls.
+   */
+  routerModuleFactories?: Array<{ module: string; method: string; tree: RouterModuleEntry[]; line: number }>;
+  /** `HashModule.register({ route })` in a Nest module's imports: the class, the static method and its arguments (null for one not known statically). */
+  moduleCalls?: Array<{ module: string; method: string; args: Array<ConstValue | null> }>;
   /** Ports the file's servers listen on, when literal or a constant of the file (`server.listen({ port: 5003 })`, `app.listen(PORT)` with `const PORT = process.env.PORT || 3000`). */
   listenPorts?: number[];
   /**

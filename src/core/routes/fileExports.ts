@@ -196,8 +196,8 @@ export abstract class ExportReader extends MountReader {
   protected collectExports(): void {
     const constants: Record<string, ConstValue> = {};
     for (const [name, node] of this.decls) {
-      if (isFunctionDeclaration(node)) continue;
-      const v = isEnumDeclaration(node) ? this.enumValue(node) : isClassDeclaration(node) ? this.classStatics(node, 0) : isExpression(node) ? this.evaluate(node) : undefined;
+      // A function's value is what a configuration getter reads (evaluator.ts keyedGetter), else none.
+      const v = isEnumDeclaration(node) ? this.enumValue(node) : isClassDeclaration(node) ? this.classStatics(node, 0) : isExpression(node) || isFunctionDeclaration(node) ? this.evaluate(node) : undefined;
       if (v && v.kind !== 'config') constants[name] = v;
     }
     if (Object.keys(constants).length > 0) this.out.constants = constants;

@@ -74,8 +74,13 @@ const classDeclared = (name: string) => new RegExp(String.raw`\bclass\s+${name.r
 const LOCAL_LOAD = /\b(?:(?:const|let|var)\s+([\w$]+)\s*=\s*require\s*\(|import\s+([\w$]+)\s+from)\s*['"]\.\.?\//g;
 const EXPORTED_OBJECT = /\b(?:module\.exports\s*=|export\s+default)\s*\{([^{}]*)\}/;
 
+// A configuration getter exported (`export const get = (key) => key ? config[key] : config`, `export
+// function get(key) { return config[key]; }`): another file's `get('server').globalPrefix` reads the
+// object it indexes (evaluator.ts keyedGetter), though no quote follows the export.
+const KEYED_GETTER = /\bexport\s+(?:const|function)\s+[\w$]+[^;{]*?(?:=>|\{\s*return)\s*(?:[\w$]+\s*\?\s*)?[\w$]+\s*\[\s*[\w$]+\s*\]/;
+
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
-export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}`;
+export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}`;
 
 export function mayDeclareRoutes(text: string): boolean {
   if (ROUTE_TOKENS.test(text)) return true;
@@ -85,7 +90,7 @@ export function mayDeclareRoutes(text: string): boolean {
   if (instance !== undefined && MERGES.test(text) && classDeclared(instance).test(text)) return true;
   const named = EXPORTED_NAMED_INSTANCE.exec(text)?.[1];
   if (named !== undefined && PATH_FIELD.test(text) && classDeclared(named).test(text)) return true;
-  return reExportsLocalModule(text);
+  return KEYED_GETTER.test(text) || reExportsLocalModule(text);
 }
 
 /** Whether the file's exported object literal names a module it loads from its own tree (LOCAL_LOAD). */

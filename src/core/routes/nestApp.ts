@@ -2,15 +2,16 @@
 // RouterModule trees, GraphQL's endpoint, and each module's `imports`/`controllers` lists (with
 // dynamic modules and lists built in code) for collect.ts to find which controllers the app registers.
 import ts from './compiler';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAsExpression, isBlock, isCallExpression, isExpression, isFunctionExpression, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isSpreadElement, isTypeReferenceNode, isVariableDeclaration, isVariableStatement } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAsExpression, isBlock, isCallExpression, isClassDeclaration, isExpression, isFunctionExpression, isIdentifier, isMethodDeclaration, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isSpreadElement, isTypeReferenceNode, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
-import { hasRefs, literalOf } from './values';
+import { hasParams, hasRefs, literalOf, paramRef, str } from './values';
 import { NEUTRAL_VERSION, type NestModuleDecl, type PrefixExclude, type RouterModuleEntry, type UriVersioning } from './extracted';
 import { isFunctionWithBody, lastReturn, returnedExpressions, skipOuter } from './tsSyntax';
 import { controllersGivenTo, moduleListOf } from './nestModuleList';
 import { requireSource } from './moduleLoads';
-import { hasModifier } from './routeSyntax';
+import { enclosingFunction, hasModifier } from './routeSyntax';
 import { ExportReader } from './fileExports';
+import type { Scope } from './readerBase';
 
 export abstract class NestAppReader extends ExportReader {
   /**
@@ -193,11 +194,28 @@ export abstract class NestAppReader extends ExportReader {
     return routesType && isVariableStatement(statement) && hasModifier(statement, ts.SyntaxKind.ExportKeyword);
   }
 
+  /**
+   * `RouterModule.register(tree)`: the tree written here, or a constant of another file (resolved by
+   * collect.ts). In a module's static method (`static register({ route }) { return { imports:
+   * [RouterModule.register([{ path: route, module: HashModule }])] } }`) a path made of the method's
+   * parameters is filled by each call of the method (ExtractedFile.routerModuleFactories).
+   */
   protected readRouterModule(call: ts.CallExpression): void {
-    if (call.arguments[0]) this.readRouterTree(call.arguments[0]);
+    const arg = call.arguments[0];
+    if (!arg) return;
+    const x = skipOuter(arg);
+    if (!isArrayLiteralExpression(x) && !(isIdentifier(x) && this.decls.has(x.text))) {
+      const value = this.evaluate(x);
+      if (value?.kind === 'str' && hasRefs(value)) (this.out.routerModuleValues ??= []).push({ value, line: this.line(call) });
+      return;
+    }
+    const method = staticMethodOf(call);
+    if (!method) return this.readRouterTree(arg);
+    this.withScope(parameterScope(method.fn), () => this.readRouterTree(arg, { module: method.module, method: method.name, line: this.line(call) }));
   }
 
-  protected readRouterTree(list: ts.Expression): void {
+  protected readRouterTree(list: ts.Expression, factory?: { module: string; method: string; line: number }): void {
+    let filled = false;
     const entries = (node: ts.Expression | undefined, depth = 0): RouterModuleEntry[] => {
       let l = node && depth < 10 ? skipOuter(node) : undefined;
       // `const routes: Routes = [...]; RouterModule.register(routes)`
@@ -212,16 +230,40 @@ export abstract class NestAppReader extends ExportReader {
         if (isIdentifier(o)) return [{ path: '', module: o.text, children: [] }];
         if (!isObjectLiteralExpression(o)) return [];
         const pathNode = this.prop(o, 'path');
-        const path = pathNode ? literalOf(this.evaluate(pathNode)) : '';
+        const value = pathNode ? this.evaluate(pathNode) : str('');
+        const path = literalOf(value);
         const mod = this.prop(o, 'module');
         const module = mod && isIdentifier(skipOuter(mod)) ? (skipOuter(mod) as ts.Identifier).text : '';
+        const children = entries(this.prop(o, 'children'), depth + 1);
+        // A path of the static method's parameters: known per call of it.
+        if (factory && value && hasParams(value)) {
+          filled = true;
+          return [{ path: UNKNOWN_PREFIX, module, children, pathValue: value }];
+        }
         // A path not known here (an imported constant) must not stand for '' over a known one.
         if (path === undefined) this.warn(o, module ? { id: 'routerModulePath', args: [module] } : { id: 'routerModulePathUnnamed', args: [] });
-        return [{ path: path ?? UNKNOWN_PREFIX, module, children: entries(this.prop(o, 'children'), depth + 1) }];
+        return [{ path: path ?? UNKNOWN_PREFIX, module, children }];
       });
     };
     const tree = entries(list);
-    if (tree.length > 0) this.out.routerModules = [...(this.out.routerModules ?? []), ...tree];
+    if (factory && filled) (this.out.routerModuleFactories ??= []).push({ ...factory, tree });
+    else if (tree.length > 0) this.out.routerModules = [...(this.out.routerModules ?? []), ...tree];
+  }
+
+  /**
+   * `HashModule.register({ route })` in a module's `imports`: the class, the method and the arguments
+   * (null for one not known statically), for the RouterModule trees whose paths a static method's
+   * parameters make (readRouterModule). Calls inside functions written there are not the list's.
+   */
+  private readModuleCalls(imports: ts.Expression): void {
+    const walk = (n: ts.Node): void => {
+      if (isCallExpression(n) && n.arguments.length > 0 && isPropertyAccessExpression(n.expression) && isIdentifier(n.expression.expression)) {
+        const args = n.arguments.map((a) => this.evaluate(a) ?? null);
+        (this.out.moduleCalls ??= []).push({ module: n.expression.expression.text, method: n.expression.name.text, args });
+      }
+      if (!isArrowFunction(n) && !isFunctionExpression(n)) forEachChild(n, walk);
+    };
+    walk(imports);
   }
 
   /**
@@ -256,6 +298,10 @@ export abstract class NestAppReader extends ExportReader {
       });
     const controllers = lists('controllers');
     const imports = lists('imports');
+    for (const o of objects) {
+      const v = this.prop(o, 'imports');
+      if (v) this.readModuleCalls(v);
+    }
     const given = objects.flatMap((o) => {
       const v = this.prop(o, 'imports');
       return v ? controllersGivenTo(v) : [];
@@ -356,4 +402,26 @@ function moduleObjects(method: ts.Node): ts.ObjectLiteralExpression[] {
   };
   walk(method);
   return out;
+}
+
+/** The static method of a named class a node is in (`static register(...)` of `class HashModule`), with the class's name. */
+function staticMethodOf(node: ts.Node): { module: string; name: string; fn: ts.MethodDeclaration } | undefined {
+  const fn = enclosingFunction(node);
+  const cls = fn?.parent;
+  if (!fn || !isMethodDeclaration(fn) || !hasModifier(fn, ts.SyntaxKind.StaticKeyword) || !isIdentifier(fn.name) || !cls || !isClassDeclaration(cls) || !cls.name) return undefined;
+  return { module: cls.name.text, name: fn.name.text, fn };
+}
+
+/** A function's parameters as references to what each call gives: `$0` for the first, `$0` and its `route` for `{ route }` destructured there. */
+function parameterScope(fn: ts.SignatureDeclarationBase): Scope {
+  const scope: Scope = new Map();
+  fn.parameters.forEach((p, i) => {
+    if (isIdentifier(p.name)) scope.set(p.name.text, paramRef(i));
+    else if (isObjectBindingPattern(p.name))
+      for (const el of p.name.elements) {
+        const key = el.propertyName ?? el.name;
+        if (isIdentifier(el.name) && isIdentifier(key) && !el.dotDotDotToken) scope.set(el.name.text, str({ ref: { local: `$${i}`, path: [key.text] } }));
+      }
+  });
+  return scope;
 }

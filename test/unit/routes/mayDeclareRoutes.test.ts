@@ -79,6 +79,9 @@ const CONSTANTS: Record<string, string> = {
   'loaded config chosen by the environment': "let config: Options =\n  (process.env.NODE_ENV === 'local' && require('./config.local')).default ||\n  require('./config.prod').default\nexport default config",
   'config chosen by a conditional': "const config = isProduction ? production : development;\nexport default config;",
   // An instance of the file's class whose constructor merges a file's settings over defaults: no quote after the export.
+  // A configuration getter: another file's `get('server').globalPrefix` reads the object it indexes; no quote after its export.
+  'configuration getter': "import defaultConfig from '../config/default';\nconst config = cloneDeep(defaultConfig);\nexport const get: (key?: KeyOfConfig) => Config | any = (key?: KeyOfConfig) =>\n  key ? config[key] : config;\nexport default { get };",
+  'configuration getter function': 'export function get(key: string) {\n  return config[key];\n}',
   'config instance merging defaults': "const fromFile = require(process.env.CONFIG ?? '../config.json');\nclass Config {\n  constructor() {\n    this.API = merge(fromFile, defaults).API;\n  }\n}\nexport default new Config();",
 };
 

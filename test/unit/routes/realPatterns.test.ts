@@ -2041,6 +2041,62 @@ suite('routes on real-world patterns: Nest module registration', () => {
 
 suite('routes on real-world patterns: apps, prefixes and factories written in other files', () => {
 
+  test("a Nest global prefix read through a configuration getter of another file (`get('server').globalPrefix`, the getter `(key) => key ? config[key] : config` over a clone of the default config), kept in a `let` an optional setting may rewrite", () => {
+    const controller = "import { Controller, Get, Module } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  @Get(':id') one() {}\n}\n@Module({ controllers: [UsersController] })\nexport class AppModule {}\n";
+    const main = [
+      "import { NestFactory } from '@nestjs/core';",
+      "import { get } from 'src/utils';",
+      "import { AppModule } from './app.module';",
+      "const serverConfig = get('server') as Config['server'];",
+      'export default async function bootstrap() {',
+      '  const app = await NestFactory.create(AppModule);',
+      '  let prefix = serverConfig.globalPrefix;',
+      '  if (serverConfig.proxyPath) {',
+      '    prefix = posix.join(serverConfig.proxyPath, prefix);',
+      '  }',
+      "  app.setGlobalPrefix(prefix, { exclude: ['/'] });",
+      '  await app.listen(serverConfig.port);',
+      '}',
+    ].join('\n');
+    const getters = {
+      arrow: "import { cloneDeep, merge } from 'lodash';\nimport defaultConfig from '../../config/default';\nconst config = cloneDeep(defaultConfig);\nmerge(config, envConfig);\nexport const get: (key?: KeyOfConfig) => Config | any = (key?: KeyOfConfig) =>\n  key ? config[key] : config;\nexport default { get };\n",
+      function: "import defaultConfig from '../../config/default';\nexport function get(key: string) {\n  return defaultConfig[key];\n}\n",
+    };
+    for (const [name, getter] of Object.entries(getters)) {
+      const files = {
+        '/s/config/default.ts': "export default {\n  server: { globalPrefix: 'api', port: parseInt(process.env.PORT, 10) || 5540, proxyPath: trim(process.env.PROXY_PATH, '/') },\n};\n",
+        '/s/src/utils/index.ts': "export * from './config';\n",
+        '/s/src/utils/config.ts': getter,
+        '/s/src/main.ts': main,
+        '/s/src/app.module.ts': controller,
+      };
+      assert.deepEqual(routesOf(files, [{ pattern: 'src/*', targets: ['/s/src/*'] }]), ['GET /api/users/:id'], name);
+    }
+  });
+
+  test("RouterModule trees a module's static method registers with its parameters (`static register({ route })`), filled by each call in a module's imports; a tree imported untyped from another file", () => {
+    const leaf = (name: string, path: string) =>
+      `import { Controller, Get, Module, DynamicModule } from '@nestjs/common';\nimport { RouterModule } from '@nestjs/core';\n@Controller('${path}')\nexport class ${name}Controller {\n  @Get() list() {}\n}\n@Module({})\nexport class ${name}Module {\n  static register({ route }): DynamicModule {\n    return {\n      module: ${name}Module,\n      imports: [RouterModule.register([{ path: route, module: ${name}Module }])],\n      controllers: [${name}Controller],\n    };\n  }\n}\n`;
+    const files = {
+      '/s/hash.module.ts': leaf('Hash', 'hash'),
+      '/s/keys.module.ts': leaf('Keys', 'keys'),
+      '/s/orphan.module.ts': leaf('Orphan', 'orphan'),
+      '/s/browser.module.ts':
+        "import { Module } from '@nestjs/common';\nimport { HashModule } from './hash.module';\nimport { KeysModule } from './keys.module';\nimport { OrphanModule } from './orphan.module';\nconst route = '/databases/:dbInstance';\n@Module({})\nexport class BrowserModule {\n  static register(repository = LocalRepository) {\n    return { module: BrowserModule, imports: [HashModule.register({ route }), KeysModule.register({ route }, repository), OrphanModule.register({ route: makeRoute() })] };\n  }\n}\n",
+      '/s/cli.module.ts': "import { Controller, Post, Module } from '@nestjs/common';\n@Controller('cli')\nexport class CliController {\n  @Post() create() {}\n}\n@Module({ controllers: [CliController] })\nexport class CliModule {}\n",
+      '/s/app.routes.ts': "import { CliModule } from './cli.module';\nexport const routes = [{ path: '/databases', children: [{ path: '/:dbInstance', module: CliModule }] }];\n",
+      '/s/app.module.ts':
+        "import { Module } from '@nestjs/common';\nimport { RouterModule } from '@nestjs/core';\nimport { routes } from './app.routes';\nimport { BrowserModule } from './browser.module';\nimport { CliModule } from './cli.module';\n@Module({ imports: [RouterModule.register(routes), BrowserModule.register(), CliModule] })\nexport class AppModule {}\n",
+    };
+    const { routes, warnings } = collectRoutes(
+      Object.entries(files).map(([file, text]) => ({ file, text })),
+      { moduleOf: () => undefined },
+    );
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /databases/:dbInstance/hash', 'GET /databases/:dbInstance/keys', 'GET /…/orphan', 'POST /databases/:dbInstance/cli']);
+    // The one call whose route is not known statically: a warning at its RouterModule.register.
+    assert.deepEqual(warnings, ["/s/orphan.module.ts:12: RouterModule path of OrphanModule not known statically; its controllers' routes are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)"]);
+  });
+
   test("a default import of an object literal exported by default, built with a spread of the file's config (`export default { ...config, baseUrl }`), gives its members: `${config.api.prefix}/env.js`", () => {
     const files = {
       '/s/config.ts': "const config: Config = {\n  port: parseInt(process.env.PORT || '5700', 10),\n  api: { prefix: '/api' },\n};\nconst baseUrl = process.env.BASE_URL || '';\nexport default {\n  ...config,\n  baseUrl,\n};",
