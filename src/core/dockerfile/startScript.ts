@@ -14,8 +14,14 @@ const SHELL = /^(?:sh|bash|ash|dash|zsh)$/;
 /** Package and process managers: their command is the app's start, as a file runner's is. */
 const MANAGERS = /^(?:npm|pnpm|yarn|npx|pm2|pm2-runtime)$/;
 const startsApp = (word: string): boolean => isFileRunner(word) || MANAGERS.test(posix.basename(word));
-/** Programs that run the rest of the line in their place (an init, a user switch): `exec tini -- node x`, `exec su-exec app node x`. */
-const WRAPPER = /^(?:tini|dumb-init|--)$/;
+/** Programs that run the rest of the line in their place (an init, a user switch, a hang-up guard): `exec tini -- node x`, `exec su-exec app node x`, `nohup node x &`. */
+const WRAPPER = /^(?:tini|dumb-init|nohup|--)$/;
+/**
+ * Static file servers a package runner starts (`npx serve -s dist`): they serve a built folder,
+ * not the app's code. https://github.com/vercel/serve https://github.com/http-party/http-server
+ */
+const STATIC_SERVER = /^(?:npx|pnpx|bunx|yarn|pnpm)$/;
+const STATIC_SERVER_PACKAGE = /^(?:serve|http-server|live-server|sirv-cli|static-server)$/;
 const USER_SWITCH = /^(?:gosu|su-exec)$/;
 /** A script of more than this is not read (a start script is a few lines). */
 const MAX_SCRIPT_CHARS = 64 * 1024;
@@ -139,12 +145,16 @@ async function isContextFile(fs: FsLike, context: string, rel: string): Promise<
 /**
  * What a shell script starts: the last command it `exec`s, else the last it runs, of those starting
  * the app (node, bun, tsx, npm...; `exec "$@"` runs the script's arguments, the image's CMD), as a
- * command line with the folder the script `cd`s to before it. Undefined when it starts none.
+ * command line with the folder the script `cd`s to before it. Undefined when it starts none. A
+ * static file server (`npx serve -s dist`) comes last: a script that also starts the app in the
+ * background (`nohup node index.js &`, then the built front end served in the foreground) starts
+ * that app's code.
  */
 export function startOfScript(text: string, args: readonly string[]): string | undefined {
   let cwd: string | undefined;
   let last: string | undefined;
   let lastExec: string | undefined;
+  let lastStatic: string | undefined;
   const lines = argumentBranches(text.replace(/\\\r?\n/g, ' ').split(/\r?\n/), args[0]);
   for (const line of lines) {
     const code = line.replace(/(^|\s)#.*$/, '');
@@ -154,14 +164,24 @@ export function startOfScript(text: string, args: readonly string[]): string | u
       // Relative to the folder the script starts in (the image's WORKDIR): `cd server` stays relative.
       if (keyword[0] === 'cd' && keyword[1] !== undefined && !keyword[1].includes('$')) cwd = posix.isAbsolute(keyword[1]) ? posix.normalize(keyword[1]) : posix.join(cwd ?? '', keyword[1]);
       const exec = keyword[0] === 'exec';
-      const started = startedWords(exec ? keyword.slice(1) : keyword, args, exec);
+      // A command run in the background (`nohup node index.js &`) starts what it names all the same.
+      const background = keyword.length > 1 && keyword[keyword.length - 1] === '&' ? keyword.slice(0, -1) : keyword;
+      const started = startedWords(exec ? background.slice(1) : background, args, exec);
       if (started === undefined) continue;
       const command = [...(cwd !== undefined && cwd !== '.' ? ['cd', cwd, '&&'] : []), ...started].join(' ');
-      if (exec) lastExec = command;
-      last = command;
+      if (servesStaticFiles(started)) lastStatic = command;
+      else if (exec) lastExec = command;
+      else last = command;
     }
   }
-  return lastExec ?? last;
+  return lastExec ?? last ?? lastStatic;
+}
+
+/** `npx serve -s dist`, `yarn http-server build`: a package runner starting a static file server. */
+function servesStaticFiles(words: readonly string[]): boolean {
+  if (!STATIC_SERVER.test(posix.basename(words[0] ?? ''))) return false;
+  const name = words.slice(1).find((w) => !w.startsWith('-') && w !== 'exec' && w !== 'dlx');
+  return name !== undefined && STATIC_SERVER_PACKAGE.test(name);
 }
 
 /**
@@ -222,7 +242,7 @@ function startedWords(words: string[], args: readonly string[], exec: boolean): 
     else break;
   }
   const rest = words.slice(at).flatMap((w) => (w === '$@' ? [...args] : [w]));
-  if (rest.length === 0) return undefined;
+  if (rest.length === 0 || buildsOrInstalls(rest)) return undefined;
   return startsApp(rest[0] ?? '') || (exec && scriptCall(rest) !== undefined) ? rest : undefined;
 }
 
@@ -235,4 +255,11 @@ export function startedImageFiles(stage: Stage): string[] {
     else files.push(posix.resolve(cwd, m[2] ?? ''));
   }
   return files;
+}
+
+/** A package manager building or installing (`npm run build`, `yarn install`, `pnpm run build:web`): a step before the start, not the start. */
+function buildsOrInstalls(words: readonly string[]): boolean {
+  if (!/^(?:npm|pnpm|yarn|bun)$/.test(posix.basename(words[0] ?? ''))) return false;
+  const name = words.slice(1).find((w) => !w.startsWith('-') && w !== 'run' && w !== 'run-script');
+  return name !== undefined && /^(?:build(?::[\w:-]+)?|install|ci|i|add)$/.test(name);
 }

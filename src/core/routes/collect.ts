@@ -318,7 +318,7 @@ function routerPaths(s: Scanned, r: ExtractedRoute, edges: MountEdge[], prefixes
 /**
  * The files an entry file serves routes of: itself, the router roots it imports (a file declaring
  * routes or mounting a router: the entry starts that server too, `await startApiServer()` beside
- * its own metrics server), and what their routers mount, through every mount below. Undefined
+ * its own metrics server), itself or through a module it imports that only gathers them, and what their routers mount, through every mount below. Undefined
  * (every file serves) when the entry declares no route and mounts nothing: it starts the app some
  * other way (`require('./server').listen()`, a Nest module). A file outside the set (another
  * microservice's) gives none of its routes and none of their warnings.
@@ -328,9 +328,15 @@ function servedFrom(entry: Scanned | undefined, edges: MountEdge[], byKey: Reado
   // `app.use(helmet())` in a Nest main.ts mounts nothing: only a route or a resolved mount makes the entry a router root.
   if (!entry || !isRoot(entry)) return undefined;
   const served = new Set([entry.key]);
-  for (const source of new Set(entry.x.imports.map((i) => i.source))) {
-    const imported = resolveSpecifier(entry.key, source, byKey, aliases);
-    if (imported && isRoot(imported)) served.add(imported.key);
+  const rootsOf = (from: Scanned): Scanned[] => [...new Set(from.x.imports.map((i) => i.source))].flatMap((source) => {
+    const imported = resolveSpecifier(from.key, source, byKey, aliases);
+    return imported ? [imported] : [];
+  });
+  for (const imported of rootsOf(entry)) {
+    if (isRoot(imported)) served.add(imported.key);
+    // A module gathering router files for the entry to register (`const routes = require('./api')`,
+    // then `_.each(routes, (register) => register(app))`): the roots it imports are the entry's too.
+    else for (const gathered of rootsOf(imported)) if (isRoot(gathered)) served.add(gathered.key);
   }
   for (let grew = true; grew; ) {
     grew = false;

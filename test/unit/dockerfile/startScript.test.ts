@@ -15,6 +15,13 @@ suite('startOfScript', () => {
     assert.equal(startOfScript(ENTRY_SH, []), 'node dist/main.js');
   });
 
+  test('an app started in the background (`nohup node index.js &`) before a static file server in the foreground (`npx serve -s dist`) is what the script starts; a build in the background is no start', () => {
+    const script = "#!/bin/bash\ncd server\nNODE_ENV=production nohup node index.js &\ncd ../client\nnohup sh -c 'npm run build && echo built' &\nnpx serve -s dist -l 4018\n";
+    assert.equal(startOfScript(script, []), 'cd server && node index.js');
+    // A static file server alone is still what the script starts.
+    assert.equal(startOfScript('cd client\nexec npx serve -s dist\n', []), 'cd client && npx serve -s dist');
+  });
+
   test('the last command starting the app when none is exec-ed; a cd before it is kept', () => {
     assert.equal(startOfScript('cd server\nNODE_ENV=production npm run migrate\nnpm start\n', []), 'cd server && npm start');
     assert.equal(startOfScript('cd /srv/app && node index.js', []), 'cd /srv/app && node index.js');

@@ -351,6 +351,17 @@ suite('collectRoutes: the routes a started file serves', () => {
   });
 });
 
+suite('collectRoutes: router files gathered by a module the started file imports', () => {
+  test("a started file registering each export of a gathering module in a loop (`_.each(require('./api'), (register) => register(app))`) serves the router files that module imports, not others", () => {
+    const index = { file: '/ws/c/server/index.js', text: "const express = require('express');\nconst routes = require('./api');\nconst app = express();\napp.get('/', h);\nfor (const register of Object.values(routes)) register(app);\napp.listen(4019);" };
+    const gather = { file: '/ws/c/server/api/index.js', text: "const team = require('./TeamRoute');\nconst user = require('./UserRoute');\nmodule.exports = { team, user };" };
+    const team = { file: '/ws/c/server/api/TeamRoute.js', text: "module.exports = (app) => {\n  app.get('/team/:id', h);\n};" };
+    const user = { file: '/ws/c/server/api/UserRoute.js', text: "module.exports = (app) => {\n  app.post('/user', h);\n};" };
+    const other = { file: '/ws/c/server/worker.js', text: "const app = require('express')();\napp.get('/worker/health', h);\napp.listen(4100);" };
+    assert.deepEqual(lines(collectRoutes([index, gather, team, user, other], { moduleOf, entry: '/ws/c/server/index.js' }).routes).sort(), ['GET /', 'GET /team/:id', 'POST /user']);
+  });
+});
+
 suite('collectRoutes: a Fastify plugin of another file', () => {
   test('a plugin registered twice in its own file and once from another file: each registration under its own prefix, none inside another', () => {
     const init = {
