@@ -36,6 +36,8 @@ export interface BuildProject {
   nestCli?: Record<string, unknown>;
   /** A server framework it depends on, or the file that marks it a server; undefined when not one. */
   server?: string;
+  /** Found by the Dockerfile copying this package's build output from the context (`COPY web/dist ./dist`): that folder, absolute, and the line. */
+  copiedOutput?: { dir: string; line: number };
   /** Why this folder is the project (only when it is not the build context). */
   evidence?: string;
 }
@@ -72,7 +74,32 @@ async function findProjectFolder(fs: FsLike, context: string, dockerfile: string
   const installed = df ? await packageCopiedToWorkdir(fs, context, rootPkg, df) : undefined;
   if (installed) return installed;
   const whole = await describeProject(fs, context, rootPkg);
-  return (whole.server === undefined && df ? ((await startedInPackage(fs, context, rootPkg, df)) ?? (await copiedServerPackage(fs, context, rootPkg, df))) : undefined) ?? whole;
+  if (whole.server !== undefined || !df) return whole;
+  return (await startedInPackage(fs, context, rootPkg, df)) ?? (await copiedServerPackage(fs, context, rootPkg, df)) ?? (await copiedOutputPackage(fs, context, rootPkg, df)) ?? whole;
+}
+
+/** The folder names a package's build usually writes to, as a Dockerfile copies them (`COPY web/dist ./dist`). */
+const OUTPUT_FOLDER = /^(?:dist|build|out|lib|\.next|\.output)$/;
+
+/**
+ * A context that is no server package, whose Dockerfile copies a package's build output made
+ * before `docker build` (`COPY ./packages/web/dist ./dist`, from the context, not a stage): the
+ * first package so copied, the folder holding that output with a package.json of its own.
+ */
+async function copiedOutputPackage(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile): Promise<BuildProject | undefined> {
+  for (const copy of df.stages.flatMap((s) => s.copies)) {
+    if (copy.from !== undefined || copy.byRun !== undefined) continue;
+    for (const src of copy.sources) {
+      const rel = posix.normalize(src).replace(/\/+$/, '');
+      const pkgRel = posix.dirname(rel);
+      if (!OUTPUT_FOLDER.test(posix.basename(rel)) || pkgRel === '.' || pkgRel.startsWith('..') || posix.isAbsolute(rel) || /[*?[]/.test(rel)) continue;
+      const dir = resolve(context, pkgRel);
+      if (!(await fs.stat(join(dir, 'package.json')))?.isFile) continue;
+      const evidence = l10n.t`the Dockerfile copies ${rel}, the build output of package ${pkgRel}, from the context, line ${copy.line}`;
+      return { ...(await describeProject(fs, dir, rootPkg)), evidence, copiedOutput: { dir: resolve(context, rel), line: copy.line } };
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -20,7 +20,9 @@ export type BundledBy =
   /** A RUN of the Dockerfile bundles (dockerfile/runBundle.ts). */
   | { kind: 'run'; run: RunBundle }
   /** An Nx build target bundles: `said` is the translated sentence naming it (mapping/emit.ts). */
-  | { kind: 'nx'; said: string };
+  | { kind: 'nx'; said: string }
+  /** The Dockerfile copies an output folder built before `docker build`, no tsc outDir: by a tool the build does not name. */
+  | { kind: 'copiedOutput'; folder: string; line: number };
 
 /** Dependencies that mean the output is a bundle, so files do not map one to one. */
 export const BUNDLERS = ['vite', 'webpack', 'next', 'parcel', 'rollup', '@angular/cli', 'react-scripts', '@sveltejs/kit'] as const;
@@ -97,6 +99,8 @@ export function bundlingText(by: BundledBy): string {
       return l10n.t('bundled: {0} into {1} (a RUN at Dockerfile line {2})', by.run.bundler, by.run.file ?? by.run.output, by.run.line);
     case 'nx':
       return l10n.t('bundled: {0}', by.said);
+    case 'copiedOutput':
+      return l10n.t('bundled: the Dockerfile copies {0} as built before docker build (line {1}), and no tsconfig outDir names it: no file-by-file counterpart is known', by.folder, by.line);
   }
 }
 

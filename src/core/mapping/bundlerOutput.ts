@@ -18,6 +18,8 @@ interface BundlerConfig {
   output: RegExp;
   /** The output folder on the command line: group 2 is the folder. */
   flag?: RegExp;
+  /** Where the tool writes when neither says (next build: .next). */
+  byDefault?: string;
 }
 
 const CONFIG_EXTENSIONS = ['ts', 'mts', 'js', 'mjs', 'cjs'];
@@ -36,6 +38,14 @@ const BUNDLER_CONFIGS: readonly BundlerConfig[] = [
     files: CONFIG_EXTENSIONS.map((e) => `webpack.config.${e}`),
     output: /\boutput\s*:\s*\{[^}]*?\bpath\s*:\s*(?:(?:path\.)?(?:resolve|join)\(\s*__dirname\s*,\s*)?(['"`])([^'"`$]+)\1/,
     flag: /--output-path[=\s]+(['"]?)([^\s'"]+)\1/,
+  },
+  {
+    // https://nextjs.org/docs/app/api-reference/config/next-config-js/distDir
+    tool: 'next',
+    command: /\bnext\s+build\b[^&|;]*/,
+    files: CONFIG_EXTENSIONS.map((e) => `next.config.${e}`),
+    output: /\bdistDir\s*:\s*(['"`])([^'"`$]+)\1/,
+    byDefault: '.next',
   },
 ];
 
@@ -104,7 +114,14 @@ export async function bundlerOutputDir(fs: FsLike, project: BuildProject, script
     const out = read === undefined ? undefined : config.output.exec(read.text)?.[2];
     if (read !== undefined && out !== undefined && !posix.isAbsolute(out)) return { path: join(project.dir, out), why: l10n.t`${config.tool}'s output folder in ${read.file}` };
   }
-  return scripted?.output === undefined ? undefined : { path: scripted.output, why: l10n.t`${scripted.tool}'s output folder in ${scripted.file}` };
+  if (scripted?.output !== undefined) return { path: scripted.output, why: l10n.t`${scripted.tool}'s output folder in ${scripted.file}` };
+  // Where a tool writes when nothing says, last: a server package beside its Next.js pages (a custom
+  // server bundled into dist by a build script file) runs its own output, not .next.
+  for (const config of BUNDLER_CONFIGS) {
+    const [run] = config.byDefault === undefined || project.server !== undefined ? [] : bundlerCommands(project, config, /^build\b/);
+    if (run !== undefined && config.byDefault !== undefined) return { path: join(project.dir, config.byDefault), why: l10n.t`${config.tool}'s own output folder (its "${run.name}" script: ${run.command.trim()})` };
+  }
+  return undefined;
 }
 
 /** The commands of the project's scripts named `names` (through the scripts they only run: scriptRun) that run the tool. */

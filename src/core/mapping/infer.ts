@@ -150,13 +150,27 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const rollup = nx || notBundled || !df ? undefined : await startedRollupBundle(fs, project, buildScriptNames(project), startedIn(df, build?.target, project, locate));
   const nitro = nx || notBundled ? undefined : await nitroBundle(fs, project, buildScriptNames(project));
   const routerFramework = nx || notBundled ? undefined : await routerFrameworkBundle(fs, project, sourceRoot);
-  const bundler = nx ?? (notBundled ? undefined : (nitro?.by ?? findBundler(project, scripted) ?? run ?? (await viteSsrBundle(fs, project, buildScriptNames(project))) ?? rollup?.by ?? routerFramework?.by));
-  const byOwnOutput = [rollup, nitro, routerFramework].find((b) => b !== undefined && b.by === bundler);
+  const copied = copiedOutputBundle(project, ts, context);
+  const bundler = nx ?? (notBundled ? undefined : (nitro?.by ?? findBundler(project, scripted) ?? run ?? (await viteSsrBundle(fs, project, buildScriptNames(project))) ?? rollup?.by ?? routerFramework?.by ?? copied?.by));
+  const byOwnOutput = [rollup, nitro, routerFramework, copied].find((b) => b !== undefined && b.by === bundler);
   const bundlerOut = bundler === undefined ? undefined : byOwnOutput ? byOwnOutput.out : await bundlerOutputDir(fs, project, scripted);
   return { fs, spec, context, project, ts, tsName, sourceRoot, emit, compiled, bundler, bundlerOut, runBundle, started, devServer, df, locate, evidence };
 }
 
 const TS_SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
+
+
+/**
+ * The package's build output the Dockerfile copies from the context, built before `docker build`
+ * (findBuildProject's copiedOutputPackage), when no tsconfig outDir names it: what made it is not
+ * known (a bundler run by a workspace tool), so it has no file-by-file counterpart.
+ */
+function copiedOutputBundle(project: BuildProject, ts: TsConfigInfo | undefined, context: string): { by: BundledBy; out: { path: string; why: string } } | undefined {
+  const out = project.copiedOutput;
+  if (out === undefined || ts?.outDir?.path === out.dir) return undefined;
+  const folder = relative(context, out.dir).split(sep).join('/');
+  return { by: { kind: 'copiedOutput', folder, line: out.line }, out: { path: out.dir, why: l10n.t`copied by the Dockerfile, line ${out.line}` } };
+}
 
 /**
  * tsc without rootDir keeps paths relative to the common root of all its inputs, and JSON modules
@@ -509,11 +523,13 @@ async function placeBuildOutput(f: Facts): Promise<Placement | undefined> {
   const wholeContext = coversAnyPath(f.locate, f.context);
   const copiedWithItsFolder = wholeContext || (!loc.fromStage && coversAnyPath(f.locate, commonFolder(emit.dir, f.sourceRoot)));
   // Output found in a base image built from this context by another Dockerfile was built there.
-  if ((copiedWithItsFolder || loc.madeByRun) && loc.baseImage === undefined && !runsABuild(df) && !(await f.fs.stat(emit.dir))?.isDirectory) {
+  const startsOutput = startedIn(df, f.spec.build?.target, f.project, f.locate)(emit.dir, false) !== undefined;
+  if ((copiedWithItsFolder || loc.madeByRun) && loc.baseImage === undefined && !runsABuild(df) && !startsOutput && !(await f.fs.stat(emit.dir))?.isDirectory) {
     // `COPY . .`, or a COPY of the folder holding both the sources and the output (the package's),
     // would carry a local build output, but there is none and the image builds nothing: it runs
     // the sources (ts-node, tsx, plain JS). A COPY naming the output itself stands: the output is
-    // made before `docker build` (CI, an Nx docker-build target).
+    // made before `docker build` (CI, an Nx docker-build target); so does one whose start command
+    // runs a file of the output (`node ./dist/index.js`): the checkout has no output, CI's has.
     f.evidence.push(l10n.t`no ${relative(f.context, emit.dir)} in the context and no build step in the Dockerfile: the image holds the sources`);
     return undefined;
   }
