@@ -23,7 +23,7 @@ import { changedIn } from './ladder/rungs';
 import { createLimiter, mapPool } from './pool';
 import { checkedContainer, swarmServiceOf, swarmServiceReport } from './swarm';
 import { emptyEngineState, gatherEngineState, type EngineState } from './gather/engineState';
-import { findServiceModules, gatherFiles, imageBuilders, isServerSource, NO_FILES, outsideWorkspace, serverSourceRoots, skippedWarnings, soleServerClaims, type FileEvidence, type SourceHints } from './gather/workspaceFiles';
+import { findServiceModules, gatherFiles, imageBuilders, isServerSource, mountedServerApp, NO_FILES, outsideWorkspace, serverSourceRoots, skippedWarnings, soleServerClaims, type FileEvidence, type SourceHints } from './gather/workspaceFiles';
 import { collectRoutes, probeServiceRoutes, unreadFrameworkNotes } from './gather/routes';
 import { rel, relativeWarning } from './gather/paths';
 import { composeFileFlags } from './ladder/composeCommand';
@@ -269,13 +269,20 @@ async function mappingWithin(deps: CheckDeps, opts: CheckOptions, spec: ServiceS
   // the host (`source: ../../../../etc`). Checked on the real path, so a link cannot hide it.
   const outside = inferred && boundary !== undefined ? await outsideWorkspace(deps.fs, inferred.sourceRoot, boundary) : false;
   if (outside) warnings.push(l10n.t`${rel(opts.workspaceDir, inferred?.sourceRoot ?? '')}: the source root is outside the workspace: not read`);
+  const packaged = spec.build !== undefined && Boolean((await deps.fs.stat(path.join(spec.build.context, 'package.json')))?.isFile);
+  // A build of no package (an image of tools: nginx, s6) whose service bind-mounts a server's folder
+  // (`- ../backend:/app`): the container runs the workspace's files, which the image does not hold.
+  const mounted = spec.build && !packaged && spec.drift.source === undefined ? await mountedServerApp(deps.fs, spec) : undefined;
+  if (mounted && spec.build) {
+    warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: the service bind-mounts ${rel(opts.workspaceDir, mounted.dir)} at ${mounted.at}, so the container runs those files from the workspace, not from the image: they are not compared with it (x-runtime-drift.source and target map them if the image holds them too)`);
+  }
   // A node project's build that maps nothing: said, so an empty file ladder is not read as "nothing to compare".
-  if (!inferred && spec.build && (await deps.fs.stat(path.join(spec.build.context, 'package.json')))?.isFile) {
+  if (!inferred && spec.build && packaged) {
     warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: no folder of the workspace found copied into the image as its source, so files are not compared with it (x-runtime-drift.source and target say where it goes)`);
   }
   const rebuilding = deps.rebuilds?.holder(spec.project, spec.name);
   if (rebuilding) warnings.push(l10n.t`a rebuild of ${spec.name} is in progress (${rebuilding}): this answer may be overtaken when it ends`);
-  return { mapping: outside ? undefined : inferred, warnings };
+  return { mapping: outside || mounted ? undefined : inferred, warnings };
 }
 
 interface Asked {

@@ -321,6 +321,27 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     });
   });
 
+  test("a build of no package whose service bind-mounts a server's folder (`- ../backend:/app`): that folder's routes, no mapping of the image's context, and a warning saying why files are not compared; not for a test runner", async () => {
+    const ws = {
+      '/ws/docker/compose.yaml': 'services:\n  fullstack:\n    build:\n      context: ./\n      dockerfile: ./dev/Dockerfile\n    volumes:\n      - ../backend:/app\n      - data:/data\n    working_dir: /app\n  e2e:\n    build: ./cypress\n    volumes:\n      - ../backend:/app\n    entrypoint: npm\n    command: ["run", "cypress:run"]\nvolumes:\n  data: {}\n',
+      '/ws/docker/cypress/Dockerfile': 'FROM cypress/included:15\n',
+      '/ws/docker/dev/Dockerfile': 'FROM acme/nginx-node:1\nCOPY rootfs /\nWORKDIR /root\n',
+      '/ws/docker/rootfs/etc/services.d/backend/run': '#!/bin/sh\ncd /app && node index.js\n',
+      '/ws/backend/package.json': '{"dependencies":{"express":"4"}}',
+      '/ws/backend/index.js': "const app = require('express')();\napp.get('/api/health', h);\napp.listen(3000);\n",
+    };
+    const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: [] });
+    const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    const [service, e2e] = report.services;
+    assert.deepEqual(service?.routes.map((r) => `${r.method} ${r.path} ${r.file}`), ['GET /api/health backend/index.js']);
+    // A test runner mounting the same folder serves none of its routes.
+    assert.deepEqual([e2e?.name, e2e?.routes, e2e?.warnings], ['e2e', [], []]);
+    assert.equal(service?.mapping, null);
+    assert.deepEqual(service?.warnings, [
+      'docker/dev/Dockerfile: the service bind-mounts backend at /app, so the container runs those files from the workspace, not from the image: they are not compared with it (x-runtime-drift.source and target map them if the image holds them too)',
+    ]);
+  });
+
   test('a prebuilt image that another compose file of the workspace builds gets that build\'s routes, when run with the same command', async () => {
     const ws = {
       ...WORKSPACE,

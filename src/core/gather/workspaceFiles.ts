@@ -17,7 +17,7 @@ import { findModules, moduleClassName, moduleLookup, NEST_MODULE_FILE } from '..
 import type { ModuleDir, ModuleRoots } from '../mapping/modules';
 import type { WalkedTree } from '../mapping/walk';
 import { appSourceDir, findPackages, findServerApps, type ServerApp, type WorkspacePackage } from '../routes/serverApps';
-import { startedWorkspacePackages } from '../mapping/buildProject';
+import { startedWorkspacePackages, workspacePackageDirs } from '../mapping/buildProject';
 import { mapPool } from '../pool';
 import { rel } from './paths';
 import { scanMessageText } from '../scanTexts';
@@ -174,6 +174,9 @@ export async function serverSourceRoots(fs: FsLike, spec: ServiceSpec, opts: { c
     const { build, ...prebuilt } = spec;
     const built = await builtServerApp(fs, spec, build, names);
     if (built !== undefined) return [await appSourceDir(fs, built)];
+    // The build brings no server app, the service bind-mounts one from outside its context (`- ../backend:/app`): the container runs that.
+    const mounted = await mountedServerApp(fs, spec);
+    if (mounted !== undefined && !isAtOrInside(build.context, mounted.dir) && !isAtOrInside(mounted.dir, build.context)) return [await appSourceDir(fs, mounted.dir)];
     // A build that only layers over the project's published image (an entrypoint script added): that image's server.
     const base = await layeredImage(fs, spec, build);
     return base === undefined ? [] : serverSourceRoots(fs, { ...prebuilt, image: base }, opts);
@@ -182,8 +185,12 @@ export async function serverSourceRoots(fs: FsLike, spec: ServiceSpec, opts: { c
     for (const dir of ['', 'apps', 'packages', 'services'].map((d) => path.join(projectRoot, d, spec.name)))
       if (await isServerApp(fs, dir)) return [await appSourceDir(fs, dir)];
     const below = await serverAppsBelow(fs, projectRoot);
-    // A repository that is one server (uptime-kuma, compose.yaml beside its package.json): the project itself.
-    const apps = below.length === 0 && (await isServerApp(fs, projectRoot)) ? [{ dir: projectRoot, name: (await packageName(fs, projectRoot)) ?? path.basename(projectRoot) }] : below;
+    // A repository that is one server (uptime-kuma, compose.yaml beside its package.json): the project
+    // itself; also beside a small server package of its own below (a webhook receiver with its own
+    // dependencies), unless the root is a workspace's (its packages are the apps, the root's
+    // dependencies theirs, as in an Nx workspace).
+    const rootApp = (await isServerApp(fs, projectRoot)) && (below.length === 0 || (await independentPackages(fs, projectRoot, below)));
+    const apps = rootApp ? [{ dir: projectRoot, name: (await packageName(fs, projectRoot)) ?? path.basename(projectRoot) }, ...below] : below;
     if (apps.length === 0) continue;
     const named = pickByName(apps, names);
     const chosen = named ? [named] : await appsBuiltForImage(fs, spec, projectRoot, apps);
@@ -340,6 +347,24 @@ function bindMounts(spec: ServiceSpec, dir: string): boolean {
   });
 }
 
+/** A command running tests: a test runner, or a package script named for one (`test`, `test:e2e`, `cypress:run-ct`). */
+const TEST_COMMAND = /(?:^|[\s:/-])(?:test|tests|e2e|cypress|jest|mocha|vitest|playwright)(?=$|[\s:/-])/;
+
+/**
+ * The server app folder of the workspace the service bind-mounts (`- ../backend:/app`), and where
+ * in the container: the first mount whose host folder is a server app's (its package.json depends
+ * on a server framework, or a Nest/Nx app file marks it).
+ */
+export async function mountedServerApp(fs: FsLike, spec: ServiceSpec): Promise<{ dir: string; at: string } | undefined> {
+  // A service whose command runs tests over the folder (`npm run cypress:run-ct`, `yarn test`) serves none of its routes.
+  if (TEST_COMMAND.test([...(spec.config?.entrypoint ?? []), ...(spec.config?.command ?? [])].join(' '))) return undefined;
+  for (const [at, v] of Object.entries(spec.config?.volumes ?? {})) {
+    const host = /^bind:(.*?)(?::ro)?$/.exec(v)?.[1];
+    if (host !== undefined && (await isServerApp(fs, host))) return { dir: host, at };
+  }
+  return undefined;
+}
+
 /**
  * The image a build starts from when it is a published one of a namespace (`acme/shop:latest`, not
  * an official `node` or `python`) and the build brings no server app of the context: the server
@@ -405,6 +430,15 @@ export async function isServerSource(fs: FsLike, sourceRoot: string, workspaceDi
 }
 
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+
+/** Each app is a package with dependencies of its own, and the root lists no workspace: they are installed apart from the root. */
+async function independentPackages(fs: FsLike, root: string, apps: readonly { dir: string }[]): Promise<boolean> {
+  for (const app of apps) {
+    const pkg = await readJsonObject(fs, path.join(app.dir, 'package.json'));
+    if (pkg === undefined || declaresNoDependencies(pkg)) return false;
+  }
+  return (await workspacePackageDirs(fs, root)).length === 0;
+}
 
 function declaresNoDependencies(pkg: Record<string, unknown> | undefined): boolean {
   return pkg !== undefined && DEPENDENCY_FIELDS.every((f) => {

@@ -265,6 +265,19 @@ suite('serverSourceRoot', () => {
     assert.equal(await serverSourceRoot(single, spec('app', { image: 'acme/kuma:2' })), undefined);
   });
 
+  test('a repository that is one server with a small server of its own below (a webhook receiver): the image named like the repository runs the root app, one named like neither gets neither', async () => {
+    const repo = memFs({
+      '/w/package.json': JSON.stringify({ name: 'p2p', dependencies: { express: '4' } }),
+      '/w/app/src/server.js': '',
+      '/w/webhook/package.json': JSON.stringify({ name: 'webhook', dependencies: { express: '4' } }),
+      '/w/webhook/server.js': '',
+      '/w/compose.yaml': '',
+    });
+    assert.equal(await serverSourceRoot(repo, spec('p2p', { image: 'acme/p2p:latest' })), '/w');
+    assert.equal(await serverSourceRoot(repo, spec('turn', { image: 'coturn/coturn' }), { workspaceDir: '/w' }), undefined);
+    assert.equal(await serverSourceRoot(repo, spec('hooks', { image: 'acme/webhook' })), '/w/webhook');
+  });
+
   test("a build from the workspace root with the Dockerfile in a project's folder is that project's: a front end's gets no server even where the root's package.json depends on one; a server app's gets that app; a package declaring no dependencies leaves it to the root", async () => {
     const dockerfile = 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npx nx build web\n';
     const repo = memFs({
