@@ -142,6 +142,9 @@ function producedInStage(stage: Stage, rel: string, viaFrom: boolean): Hit | und
   const copied = contextRoot(before.map(({ c }) => c));
   // Only named files came in (`COPY ./entrypoint.sh /entrypoint.sh`): no sources were built here.
   if (under === undefined && copied === undefined && before.every(({ c }) => c.sources.every((src) => looksLikeFile(normalizeRel(src))))) return undefined;
+  // Only folders deep in the context came in (`COPY packages/db/prisma ./packages/db/prisma`, for a
+  // migration job): the context as a whole was not built here.
+  if (rel === '' && under === undefined && before.every(({ c }) => c.sources.every((src) => normalizeRel(src).includes('/')))) return undefined;
   const root = under !== undefined && flat ? flat.dest : (copied ?? stage.workdir);
   const path = posix.join(root, under ?? rel);
   const run = build ?? ranAfter[ranAfter.length - 1];

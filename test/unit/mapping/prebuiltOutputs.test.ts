@@ -83,4 +83,13 @@ suite('inferMapping: output built before docker build, and Next.js', () => {
     assert.equal(await mapped(standalone('', '.'), '/ws/Dockerfile'), '/ws/src -> /app/.next (bundled)');
     assert.equal(await mapped(standalone('apps/site', 'apps/site'), '/ws/Dockerfile'), '/ws/apps/site/src -> /app/apps/site/.next (bundled)');
   });
+
+  test('a job stage that copies only a folder deep in the context (a migration: the schema and its migrations) holds no build of the context: no mapping, not the whole workspace as its source', async () => {
+    const files = {
+      ...WORKSPACE,
+      '/ws/packages/db/prisma/schema.prisma': '',
+      '/ws/Dockerfile': ['FROM oven/bun:1 AS migrator', 'WORKDIR /app', 'COPY packages/db/prisma ./packages/db/prisma', 'RUN bun install', 'RUN cp -R packages/db/prisma/migrations node_modules/db/', 'CMD ["bunx", "prisma", "migrate", "deploy"]'].join('\n'),
+    };
+    assert.equal(await mapped(files, '/ws/Dockerfile'), 'none');
+  });
 });
