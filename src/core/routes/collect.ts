@@ -5,7 +5,7 @@ import { posix } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestModuleDecl, PrefixExclude, RouterModuleEntry, UriVersioning, HelperArg } from './extracted';
-import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, mayHold, substituteParams, methodRouterName, routerMethodName } from './extracted';
+import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, mayHold, substituteParams, methodRouterName, routerMethodName } from './extracted';
 import { DEFAULT_OBJECT, EACH, LISTED, SPREAD, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
 import { UNKNOWN_PREFIX, hapiPathToRoute, joinRoutePath, openApiPathToRoute, stripParamPatterns, unknownPrefixPath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
@@ -1183,27 +1183,7 @@ class ValueResolver {
     for (const c of x.controllerBases ?? []) out.routes.push(...this.inheritedRoutes(s, c, warnings));
     for (const c of x.decoratedControllers ?? []) out.routes.push(...this.factoryControllerRoutes(s, c, warnings));
     for (const c of x.factoryControllers ?? []) out.routes.push(...this.factoryClassRoutes(s, c, warnings));
-    for (const h of x.decoratedHandlers ?? []) {
-      const imp = x.imports.find((i) => i.local === h.decorator);
-      const found = imp ? followExport(s, imp, undefined, this.byKey, this.aliases, 0) : undefined;
-      const factory = found?.name !== undefined ? found.target.x.decoratorFactories?.[found.name] : undefined;
-      for (const r of factory ?? []) {
-        const bases = h.controllerPaths.kind === 'arr' ? h.controllerPaths.items : [h.controllerPaths];
-        for (const base of bases) {
-          const sub = substituteParams(r.path, h.args);
-          const baseText = this.text(s, base, 0);
-          const subText = found ? this.text(found.target, sub, 0) : undefined;
-          if (baseText === undefined || subText === undefined) {
-            warnings.push(scanWarningText(s.file, { id: 'decoratorFactoryPath', args: [h.decorator], line: h.line }));
-            continue;
-          }
-          const route: ExtractedRoute = { method: r.method, path: joinRoutePath(baseText, subText), line: h.line, kind: 'nest' };
-          if (h.version) route.version = h.version;
-          if (h.controller) route.controller = h.controller;
-          out.routes.push(route);
-        }
-      }
-    }
+    for (const h of x.decoratedHandlers ?? []) out.routes.push(...this.decoratedRoutes(s, h, warnings));
     this.resolvePrefixes(s, out, warnings);
     this.resolveRouterModules(s, out, warnings);
     const warned = new Set<string>();
@@ -1385,6 +1365,32 @@ class ValueResolver {
     if (!warned.has(r.router)) warnings.push(scanWarningText(s.file, { id: 'routerPrefixValue', args: [r.router], line: s.x.routerPrefixLines?.[r.router] ?? r.line }));
     warned.add(r.router);
     return { ...r, path: joinRoutePath(prefix, r.path), pathValue: undefined };
+  }
+
+  /** A handler's routes from a decorator factory of another file (`@GetUser('me')`, `@APIRoute('GET', 'feed')`), under its controller's paths. */
+  private decoratedRoutes(s: Scanned, h: NonNullable<ExtractedFile['decoratedHandlers']>[number], warnings: string[]): ExtractedRoute[] {
+    const imp = s.x.imports.find((i) => i.local === h.decorator);
+    const found = imp ? followExport(s, imp, undefined, this.byKey, this.aliases, 0) : undefined;
+    const factory = found?.name !== undefined ? found.target.x.decoratorFactories?.[found.name] : undefined;
+    const out: ExtractedRoute[] = [];
+    for (const r of factory ?? []) {
+      const bases = h.controllerPaths.kind === 'arr' ? h.controllerPaths.items : [h.controllerPaths];
+      const method = r.methodValue ? factoryMethod(r.methodValue, h.args) : r.method;
+      for (const base of bases) {
+        const sub = substituteParams(r.path, h.args);
+        const baseText = this.text(s, base, 0);
+        const subText = found ? this.text(found.target, sub, 0) : undefined;
+        if (baseText === undefined || subText === undefined || method === undefined) {
+          warnings.push(scanWarningText(s.file, { id: method === undefined ? 'decoratorFactoryMethod' : 'decoratorFactoryPath', args: [h.decorator], line: h.line }));
+          continue;
+        }
+        const route: ExtractedRoute = { method, path: joinRoutePath(baseText, subText), line: h.line, kind: 'nest' };
+        if (h.version) route.version = h.version;
+        if (h.controller) route.controller = h.controller;
+        out.push(route);
+      }
+    }
+    return out;
   }
 
   /**

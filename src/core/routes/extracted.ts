@@ -5,6 +5,7 @@ import type { HttpMethod } from '../model';
 import type { ScanWarning } from '../scanTexts';
 import { literalOf, propOf, str, type ConstValue, type Part } from './values';
 import type { RouteTable } from './tableKeys';
+import { isHttpMethod } from './routeSpec';
 
 export type RouteKind = 'nest' | 'router';
 
@@ -286,9 +287,10 @@ export interface ExtractedFile {
   /**
    * Decorators built with Nest's applyDecorators that include route decorators
    * (`export const GetUser = (path: string) => applyDecorators(Get(path), UseGuards(...))`):
-   * parameters are refs `$0`, `$1`... in the paths, filled by each use.
+   * parameters are refs `$0`, `$1`... in the paths, filled by each use. Also a decorator recording
+   * its route for a registry of the project's own, its method a parameter too (`methodValue`).
    */
-  decoratorFactories?: Record<string, Array<{ method: HttpMethod; path: ConstValue }>>;
+  decoratorFactories?: Record<string, Array<{ method: HttpMethod; path: ConstValue; methodValue?: ConstValue }>>;
   /**
    * Class-decorator factories wrapping `Controller(path)` in applyDecorators (`export function
    * ApiController(name) { return applyDecorators(ApiTags(name), Controller(name)) }`): the path,
@@ -452,6 +454,12 @@ export function substituteParams(v: ConstValue, args: ConstValue[]): ConstValue 
     else parts.push(p);
   }
   return str(...parts);
+}
+
+/** The HTTP method a use of a decorator factory gives its method parameter (`@APIRoute('GET', 'feed')`); undefined when it is none. */
+export function factoryMethod(methodValue: ConstValue, args: ConstValue[]): HttpMethod | undefined {
+  const method = literalOf(substituteParams(methodValue, args))?.toUpperCase();
+  return method !== undefined && isHttpMethod(method) ? method : undefined;
 }
 
 /** A Nest module's lists, as extract.ts reads them from `@Module({...})` and its dynamic modules. */

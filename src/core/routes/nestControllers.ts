@@ -2,11 +2,12 @@
 // versions, child controllers, controller and decorator factories (a function returning
 // `Controller(...)` or applying route decorators) and handler classes.
 import ts from './compiler';
-import { getDecorators, isArrayLiteralExpression, isArrowFunction, isBlock, isCallExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isSpreadElement, isVariableDeclaration, isVariableStatement } from './tsNodes';
+import { forEachChild, getDecorators, isArrayLiteralExpression, isArrowFunction, isBlock, isCallExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isSpreadElement, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { expandOptionalGroups, joinRoutePath } from './joinPath';
-import { literalOf, mergeParts, str, type ConstValue } from './values';
-import { NEUTRAL_VERSION, substituteParams, type ExtractedFile, type ExtractedRoute } from './extracted';
+import { hasParams, literalOf, mergeParts, str, type ConstValue } from './values';
+import { isHttpMethod } from './routeSpec';
+import { NEUTRAL_VERSION, factoryMethod, substituteParams, type ExtractedFile, type ExtractedRoute } from './extracted';
 import { lastReturn, skipOuter } from './tsSyntax';
 import type { Scope } from './readerBase';
 import { calleeName, singleReturn } from './routeSyntax';
@@ -231,7 +232,10 @@ export abstract class NestControllerReader extends NestAppReader {
     const args = call.arguments.map((a) => this.evaluate(a) ?? str(''));
     const local = this.decoratorRoutes(name, 0);
     if (local) {
-      for (const r of local) this.addNestRoutes(r.method, controllerPaths, substituteParams(r.path, args), version, call, controller);
+      for (const r of local) {
+        const method = r.methodValue ? factoryMethod(r.methodValue, args) : r.method;
+        if (method) this.addNestRoutes(method, controllerPaths, substituteParams(r.path, args), version, call, controller);
+      }
       return;
     }
     if (!isIdentifier(call.expression) || !this.importedNames.has(name)) return;
@@ -241,17 +245,22 @@ export abstract class NestControllerReader extends NestAppReader {
     (this.out.decoratedHandlers ??= []).push(handler);
   }
 
-  /** The route decorators a local applyDecorators factory applies, with its parameters as `$0`, `$1`... */
-  protected decoratorRoutes(name: string, depth: number): Array<{ method: HttpMethod; path: ConstValue }> | undefined {
+  /**
+   * The route decorators a local applyDecorators factory applies, with its parameters as `$0`,
+   * `$1`...; or the route a decorator factory records for a registry of the project's own
+   * (metadataRoute).
+   */
+  protected decoratorRoutes(name: string, depth: number): DecoratorRoute[] | undefined {
     const decl = this.decls.get(name);
     if (!decl || depth > 4) return undefined;
     const fn = isFunctionDeclaration(decl) || isArrowFunction(decl) || isFunctionExpression(decl) ? decl : undefined;
     if (!fn?.body) return undefined;
     const body = isBlock(fn.body) ? singleReturn(fn.body) ?? lastReturn(fn.body) : fn.body;
     const call = body ? skipOuter(body) : undefined;
-    if (!call || !isCallExpression(call) || calleeName(call.expression)?.split('.').pop() !== 'applyDecorators') return undefined;
     const scope: Scope = new Map(fn.parameters.map((p, i) => [isIdentifier(p.name) ? p.name.text : `#${i}`, str({ ref: { local: `$${i}`, path: [] } })]));
-    const out: Array<{ method: HttpMethod; path: ConstValue }> = [];
+    if (call && (isArrowFunction(call) || isFunctionExpression(call))) return this.metadataRoute(call, scope);
+    if (!call || !isCallExpression(call) || calleeName(call.expression)?.split('.').pop() !== 'applyDecorators') return undefined;
+    const out: DecoratorRoute[] = [];
     this.withScope(scope, () => {
       for (const a of call.arguments) {
         const inner = skipOuter(a);
@@ -264,11 +273,39 @@ export abstract class NestControllerReader extends NestAppReader {
         } else {
           const nested = this.decoratorRoutes(innerName, depth + 1);
           const args = inner.arguments.map((x) => this.evaluate(x) ?? str(''));
-          for (const r of nested ?? []) out.push({ method: r.method, path: substituteParams(r.path, args) });
+          for (const r of nested ?? []) out.push({ method: r.method, path: substituteParams(r.path, args), ...(r.methodValue ? { methodValue: substituteParams(r.methodValue, args) } : {}) });
         }
       }
     });
     return out.length > 0 ? out : undefined;
+  }
+
+  /**
+   * A method decorator that records its route for a registry of the project's own (`function
+   * APIRoute(method, path) { return (target, propertyKey) => { routes.push({ method, path:
+   * `/api/:version/${path}`, methodName: propertyKey }); Reflect.defineMetadata(KEY, routes, target) } }`):
+   * the object it records with a `method` (an HTTP method or a parameter) and a `path`.
+   */
+  private metadataRoute(decorator: ts.ArrowFunction | ts.FunctionExpression, scope: Scope): DecoratorRoute[] | undefined {
+    if (decorator.parameters.length < 2) return undefined;
+    let record: ts.ObjectLiteralExpression | undefined;
+    const find = (n: ts.Node): void => {
+      if (isObjectLiteralExpression(n) && this.prop(n, 'method') && this.prop(n, 'path')) record = n;
+      else if (!record) forEachChild(n, find);
+    };
+    find(decorator.body);
+    if (!record) return undefined;
+    const fields = record;
+    let route: DecoratorRoute | undefined;
+    this.withScope(scope, () => {
+      const method = this.evaluate(this.prop(fields, 'method'));
+      const path = this.evaluate(this.prop(fields, 'path'));
+      const literal = literalOf(method)?.toUpperCase();
+      if (!method || path?.kind !== 'str') return;
+      if (literal !== undefined && isHttpMethod(literal)) route = { method: literal, path };
+      else if (hasParams(method)) route = { method: 'GET', path, methodValue: method };
+    });
+    return route && [route];
   }
 
   private addNestRoutes(method: HttpMethod, bases: ConstValue, paths: ConstValue, version: string[] | undefined, node: ts.Node, controller: string | undefined): void {
@@ -291,6 +328,9 @@ export abstract class NestControllerReader extends NestAppReader {
     }
   }
 }
+
+/** A route decorator factory's route: its method a parameter when `methodValue` is there (`$0`), filled by each use. */
+type DecoratorRoute = NonNullable<ExtractedFile['decoratorFactories']>[string][number];
 
 function memberName(e: ts.Expression): string | undefined {
   const x = skipOuter(e);

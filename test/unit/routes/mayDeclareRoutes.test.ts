@@ -57,6 +57,8 @@ const SAMPLES: Record<string, string> = {
   // A module's barrel object: another file mounts `authModule.routes`; no quote, no call of a router.
   'commonjs module object of its own files': "'use strict';\nconst routes = require('./routes');\nconst authService = require('./service');\n\nmodule.exports = { routes, authService };\n",
   'esm module object of its own files': "import routes from './routes';\nimport service from './service';\nexport default {\n  routes,\n  service,\n};\n",
+  // A route decorator of the project's own, the method its first argument: no Nest name, no router call.
+  'route decorator of its own': "import { APIRoute } from '@/http/decorators/route.decorator';\nexport class FeedController {\n  @APIRoute('GET', 'feed/notes')\n  async notes(ctx: AppContext) {}\n}",
   'class extending a factory call': "import { ListingController } from './listing';\nexport class GuestItemsController extends ListingController<Guest>({\n  area: 'guests',\n}) {}",
 };
 

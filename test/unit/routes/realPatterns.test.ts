@@ -2074,6 +2074,45 @@ suite('routes on real-world patterns: apps, prefixes and factories written in ot
     }
   });
 
+  test("route decorators of the project's own that record the route for its registry (`@APIRoute('GET', 'feed')` pushing { method, path: `/api/:version/${path}`, methodName }): their method and path from each use", () => {
+    const decorators = [
+      "export const ROUTES_KEY = Symbol('routes');",
+      'export function APIRoute(method: string, path: string, ...versions: string[]) {',
+      "  if (path.startsWith('/')) path = path.slice(1);",
+      '  return (target: object, propertyKey: string) => {',
+      '    const routes = Reflect.getMetadata(ROUTES_KEY, target) || [];',
+      '    routes.push({ method, path: `/api/:version/${path}`, methodName: propertyKey, versions });',
+      '    Reflect.defineMetadata(ROUTES_KEY, routes, target);',
+      '  };',
+      '}',
+      'export function RequireRoles(...roles: string[]) {',
+      '  return (target: object, propertyKey: string) => Reflect.defineMetadata(ROLES_KEY, roles, target, propertyKey);',
+      '}',
+    ].join('\n');
+    const controller = [
+      "import { APIRoute, RequireRoles } from './decorators';",
+      'export class FeedController {',
+      "  @APIRoute('GET', 'feed/notes')",
+      '  async notes(ctx) {}',
+      "  @APIRoute('post', '/feed/:id', 'v2')",
+      "  @RequireRoles('owner')",
+      '  async create(ctx) {}',
+      "  @APIRoute('FETCH', 'feed/other')",
+      '  async other(ctx) {}',
+      '}',
+    ].join('\n');
+    const { routes, warnings } = collectRoutes(
+      [
+        { file: '/s/decorators.ts', text: decorators },
+        { file: '/s/feed.controller.ts', text: controller },
+      ],
+      { moduleOf: () => undefined },
+    );
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /api/:version/feed/notes', 'POST /api/:version/feed/:id']);
+    // A use whose method is no HTTP method is a warning at the use.
+    assert.deepEqual(warnings, ['/s/feed.controller.ts:8: @APIRoute method is not an HTTP method known statically; route skipped (list it in x-runtime-drift.routes)']);
+  });
+
   test("RouterModule trees a module's static method registers with its parameters (`static register({ route })`), filled by each call in a module's imports; a tree imported untyped from another file", () => {
     const leaf = (name: string, path: string) =>
       `import { Controller, Get, Module, DynamicModule } from '@nestjs/common';\nimport { RouterModule } from '@nestjs/core';\n@Controller('${path}')\nexport class ${name}Controller {\n  @Get() list() {}\n}\n@Module({})\nexport class ${name}Module {\n  static register({ route }): DynamicModule {\n    return {\n      module: ${name}Module,\n      imports: [RouterModule.register([{ path: route, module: ${name}Module }])],\n      controllers: [${name}Controller],\n    };\n  }\n}\n`;
