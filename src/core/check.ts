@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { NOT_RUNNING_DETAIL } from './model';
-import type { ContainerInfo, HttpMethod, Report, ServiceReport, ServiceSpec, SourceMapping } from './model';
+import type { ContainerInfo, HttpMethod, Report, ServiceBuild, ServiceReport, ServiceSpec, SourceMapping } from './model';
 import type { ComposeFoldersLike, ConfigHashSourceLike, EngineLike, FsLike, LogSink, ProberLike, RebuildLocksLike, RunningComposeProject, SourceScan, SourceScannerLike, SourceScanRequest } from './ports';
 import { errorText, isEngineUnreachable } from './errors';
 import { selectServices } from './compose/selectService';
@@ -276,13 +276,31 @@ async function mappingWithin(deps: CheckDeps, opts: CheckOptions, spec: ServiceS
   if (mounted && spec.build) {
     warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: the service bind-mounts ${rel(opts.workspaceDir, mounted.dir)} at ${mounted.at}, so the container runs those files from the workspace, not from the image: they are not compared with it (x-runtime-drift.source and target map them if the image holds them too)`);
   }
+  const unbuildable = spec.build && spec.drift.source === undefined ? await buildInputMissing(deps.fs, spec.build, (f) => rel(opts.workspaceDir, f)) : undefined;
+  if (unbuildable !== undefined) warnings.push(unbuildable);
   // A node project's build that maps nothing: said, so an empty file ladder is not read as "nothing to compare".
-  if (!inferred && spec.build && packaged) {
+  else if (!inferred && spec.build && packaged) {
     warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: no folder of the workspace found copied into the image as its source, so files are not compared with it (x-runtime-drift.source and target say where it goes)`);
   }
   const rebuilding = deps.rebuilds?.holder(spec.project, spec.name);
   if (rebuilding) warnings.push(l10n.t`a rebuild of ${spec.name} is in progress (${rebuilding}): this answer may be overtaken when it ends`);
   return { mapping: outside || mounted ? undefined : inferred, warnings };
+}
+
+/**
+ * A build compose cannot run: its context is no folder (`build: docker/Dockerfile` names the
+ * context, not the Dockerfile), or its Dockerfile is not there. Said, as nothing is mapped.
+ */
+async function buildInputMissing(fs: CheckDeps['fs'], build: ServiceBuild, shown: (abs: string) => string): Promise<string | undefined> {
+  const context = await fs.stat(build.context);
+  if (!context?.isDirectory) {
+    return context?.isFile
+      ? l10n.t`build context ${shown(build.context)} is a file, not a folder: compose cannot build this service (\`build: PATH\` names the context folder; the Dockerfile goes in build.dockerfile)`
+      : l10n.t`build context ${shown(build.context)} does not exist: compose cannot build this service`;
+  }
+  const named = build.defaultDockerfile ? [build.dockerfile, path.join(build.context, 'dockerfile')] : [build.dockerfile];
+  if (!(await Promise.all(named.map((f) => fs.stat(f)))).some((st) => st?.isFile)) return l10n.t`${shown(build.dockerfile)} does not exist: compose cannot build this service`;
+  return undefined;
 }
 
 interface Asked {

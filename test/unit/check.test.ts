@@ -137,6 +137,19 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.deepEqual(away.services.map((s) => s.name), ['api', 'init']);
   });
 
+  test('a build compose cannot run is said: a context that is a file (`build: backend/Dockerfile`), one that does not exist, a Dockerfile that is not there', async () => {
+    const opts = { workspaceDir: '/ws', env: {}, trust: { allowedOrigins: [], tokenVariables: [] } };
+    const warningsWith = async (build: string) => {
+      const files = { ...WORKSPACE, '/ws/compose.yaml': WORKSPACE['/ws/compose.yaml'].replace('build: ./backend', build) };
+      const report = await checkWorkspace({ engine: fakeEngine({ stale: false, containerFiles: [], imageFiles: [], noContainer: true }), prober: fakeProber(() => 200), fs: memFs(files, { mtimes }) }, opts);
+      return report.services[0]?.warnings.filter((w) => w.includes('compose cannot build'));
+    };
+    assert.deepEqual(await warningsWith('build: ./backend/Dockerfile'), ['build context backend/Dockerfile is a file, not a folder: compose cannot build this service (`build: PATH` names the context folder; the Dockerfile goes in build.dockerfile)']);
+    assert.deepEqual(await warningsWith('build: ./server'), ['build context server does not exist: compose cannot build this service']);
+    assert.deepEqual(await warningsWith('build: { context: ./backend, dockerfile: Dockerfile.prod }'), ['backend/Dockerfile.prod does not exist: compose cannot build this service']);
+    assert.deepEqual(await warningsWith('build: ./backend'), []);
+  });
+
   test('a variant compose file beside the base file that no stack is read from is named in the report, workspace-relative (composeFilesNotRead); none, no field', async () => {
     const opts = { workspaceDir: '/ws', env: {}, trust: { allowedOrigins: [], tokenVariables: [] } };
     const engine = () => fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: ALL_TARGETS });
