@@ -15,6 +15,7 @@ import type { FsLike } from '../ports';
 import { BROWSER_EXECUTOR, isSourceFileName, SERVER_FRAMEWORKS } from '../routes/serverApps';
 import { isRecord } from '../isRecord';
 import { readJsonObject } from './tsconfig';
+import { findScriptedBundle } from './bundleScript';
 import { foldersUpTo, isAtOrInside } from '../pathInside';
 
 export interface PackageInfo {
@@ -389,6 +390,27 @@ async function builtOnServers(
 }
 
 /**
+ * A root script the build runs (`named`: the scripts its RUN lines name) runs a script file
+ * bundling one workspace package's entry (`bun scripts/build.backend.ts` calling `Bun.build({
+ * entrypoints: [path.join(ROOT, 'packages/backend/src/app.ts')] })`): that package is the image's.
+ */
+async function bundledByRootScript(
+  fs: FsLike,
+  context: string,
+  rootPkg: PackageInfo | undefined,
+  named: readonly string[],
+  packages: Map<string, string>,
+): Promise<{ chosen: BuildProject[]; how: (pkg: string) => string } | undefined> {
+  const ran = named.filter((n) => Object.hasOwn(rootPkg?.scripts ?? {}, n));
+  if (ran.length === 0) return undefined;
+  const bundle = await findScriptedBundle(fs, { dir: context, ...(rootPkg ? { pkg: rootPkg } : {}) }, new RegExp(`^(?:${ran.map(escapeRegExp).join('|')})$`), [], context);
+  const owners = [...new Set(bundle?.entries.flatMap((e) => [...new Set(packages.values())].filter((d) => isAtOrInside(d, e))) ?? [])];
+  const [owner] = owners;
+  if (owners.length !== 1 || owner === undefined || !bundle) return undefined;
+  return { chosen: [await describeProject(fs, owner, rootPkg)], how: (pkg) => l10n.t('the build runs {0} ({1} in {2}), which bundles an entry of workspace package {3}', bundle.script, bundle.tool, bundle.file, pkg) };
+}
+
+/**
  * In a workspace root, the first package the Dockerfile's build selects that is a server (a
  * front end built beside it is not the service's code). The text read is each RUN line and
  * the root package.json scripts those lines run.
@@ -442,6 +464,7 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
     startedIn = chosen.find((p) => deployed.has(p.dir));
     if (startedIn) how = (pkg) => l10n.t('the Dockerfile deploys workspace package {0}, one of those the build selects', pkg);
   }
+  if (chosen.length === 0) ({ chosen, how } = (await bundledByRootScript(fs, context, rootPkg, named, packages)) ?? { chosen, how });
   if (chosen.length === 0) ({ chosen, how } = await laterChoice({ fs, df, context, scripts, packages, runs, selected, packagesAt, servers }));
   // A package that renders pages (a Next.js app with a custom express server) comes after one
   // that only serves: the API server is the service's code when both are built. The package the
@@ -754,4 +777,8 @@ function deployTarget(command: string): string | undefined {
     else if (!w.startsWith('-')) rest.push(w);
   }
   return rest[rest.length - 1];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

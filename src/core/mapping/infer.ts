@@ -446,6 +446,28 @@ async function placeBundle(f: Facts): Promise<Placement | undefined> {
     f.evidence.push(targetFrom(loc));
     return candidate === f.sourceRoot ? { target: loc.path, rewrites: {} } : { target: loc.path, buildOutDir: candidate, rewrites: {} };
   }
+  return startedScriptedBundle(f);
+}
+
+/**
+ * A build script's bundle of one entry written where the script computes (`outdir: BUILD_DIR`
+ * imported): the image starts a file named as that entry's bundle (`app.ts` -> `bun app.js`), from
+ * a folder a COPY --from a build stage filled. That folder is the target.
+ */
+function startedScriptedBundle(f: Facts): Placement | undefined {
+  const bundle = f.bundler?.kind === 'scriptFile' ? f.bundler.bundle : undefined;
+  const stage = f.df && builtStage(f.df, f.spec.build?.target);
+  const [entry, ...more] = bundle?.output === undefined ? (bundle?.entries ?? []) : [];
+  if (!stage || entry === undefined || more.length > 0) return undefined;
+  const stem = basename(entry).replace(/\.[cm]?[jt]sx?$/, '');
+  for (const file of startedScripts(stage, f.project.pkg?.scripts ?? {})) {
+    if (posix.basename(file).replace(/\.[cm]?js$/, '') !== stem || !/\.[cm]?js$/.test(file)) continue;
+    const target = posix.dirname(file);
+    const copy = stage.copies.find((c) => c.from !== undefined && isAtOrInside(c.dest, target, '/'));
+    if (!copy) continue;
+    f.evidence.push(l10n.t`target ${target}: the image starts ${file}, named as the bundle of ${relative(f.context, entry)}, in a folder copied from another stage (Dockerfile line ${copy.line})`);
+    return { target, rewrites: {} };
+  }
   return undefined;
 }
 

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { findScriptedBundle } from '../../../src/core/mapping/bundleScript';
 import type { BuildProject } from '../../../src/core/mapping/buildProject';
 import { memFs } from '../helpers/memFs';
+import { buildSpec } from '../helpers/buildSpec';
+import { inferMapping } from '../../../src/core/mapping/infer';
 
 const project = (scripts: Record<string, string>): BuildProject => ({ dir: '/p', pkg: { deps: {}, scripts }, server: 'express' });
 const BUILD = /^build$/;
@@ -102,5 +104,21 @@ suite('build script files that bundle through a bundler API', () => {
     // turbo's own commands, and a task the project has no script for, run nothing of it.
     assert.equal(await findScriptedBundle(memFs(files), project(scripts), BUILD, [{ command: 'turbo prune bundle --docker', dir: '/ws', line: 9 }]), undefined);
     assert.equal(await findScriptedBundle(memFs(files), project(scripts), BUILD, [{ command: 'turbo pack', dir: '/ws', line: 9 }]), undefined);
+  });
+
+  test("a root script the image's build runs bundles one workspace package's entry to a folder the script computes: that package is the image's, its bundle where the image starts the entry's name", async () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({ name: 'root', workspaces: ['packages/*'], scripts: { 'build:api': 'bun tools/build-api.ts' } }),
+      '/ws/tools/build-api.ts': "import path from 'node:path';\nimport { ROOT, OUT } from './paths';\nawait Bun.build({ entrypoints: [path.join(ROOT, 'packages/api/src/server.ts')], outdir: path.join(OUT, 'api'), target: 'bun' });\n",
+      '/ws/packages/api/package.json': JSON.stringify({ name: '@acme/api', dependencies: { express: '5' } }),
+      '/ws/packages/api/tsconfig.json': '{"compilerOptions":{"noEmit":true},"include":["src"]}',
+      '/ws/packages/api/src/server.ts': '',
+      '/ws/packages/web/package.json': JSON.stringify({ name: '@acme/web', dependencies: { react: '19', 'react-dom': '19' } }),
+      '/ws/Dockerfile': 'FROM oven/bun:1 AS build\nWORKDIR /app\nCOPY . .\nRUN bun install && bun run build:api\nFROM oven/bun:1-slim\nWORKDIR /srv\nCOPY --from=build /app/out/api ./\nCMD ["bun", "server.js"]\n',
+    };
+    const m = await inferMapping(memFs(files), buildSpec());
+    assert.equal(m?.sourceRoot, '/ws/packages/api/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/srv', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
   });
 });
