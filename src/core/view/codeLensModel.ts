@@ -35,30 +35,48 @@ export function routeLensTitle(service: ServiceReport, route: RouteReport): stri
 
 export function computeRouteLenses(reports: readonly Report[]): RouteLenses {
   const out = new Map<string, LensModel[]>();
-  for (const report of reports) {
-    if (!report.engine.reachable) continue;
-    for (const service of report.services) {
-      const ref: ServiceRef = refOf(report, service);
-      for (const route of service.routes) {
-        if (route.file === null || route.line === null) continue;
-        const file = absoluteIn(report.workspace, route.file);
-        const lenses = out.get(file) ?? [];
-        lenses.push({ line: route.line, title: routeLensTitle(service, route), command: COMMAND.showReport, args: [], tooltip: route.detail ?? undefined });
-        if (service.action && route.verdict !== 'live') {
-          lenses.push({
-            line: route.line,
-            title: service.action.label,
-            command: ACTION_COMMAND[service.action.kind],
-            args: [ref],
-            tooltip: l10n.t`${service.action.command}, then verify`,
-          });
-        } else if (route.verdict === 'needs-auth' && route.authStatus === null) {
-          lenses.push({ line: route.line, title: l10n.t('Set Probe Credential'), command: COMMAND.setProbeCredential, args: [ref] });
-
-        }
-        out.set(file, lenses);
-      }
-    }
+  for (const { report, service, route } of shownRoutes(reports)) {
+    const file = absoluteIn(report.workspace, route.file as string);
+    const lenses = out.get(file) ?? [];
+    const line = route.line as number;
+    const title = routeLensTitle(service, route);
+    // Services built from one source (a dev and a prod variant) answering alike: one lens says it, one fix is offered.
+    if (!lenses.some((l) => l.line === line && l.title === title)) lenses.push({ line, title, command: COMMAND.showReport, args: [], tooltip: route.detail ?? undefined });
+    const fix = fixLens(report, service, route);
+    if (fix && !lenses.some((l) => l.line === line && l.command === fix.command)) lenses.push({ line, ...fix });
+    out.set(file, lenses);
   }
   return out;
+}
+
+function fixLens(report: Report, service: ServiceReport, route: RouteReport): Omit<LensModel, 'line'> | undefined {
+  const ref: ServiceRef = refOf(report, service);
+  if (service.action && route.verdict !== 'live') {
+    return { title: service.action.label, command: ACTION_COMMAND[service.action.kind], args: [ref], tooltip: l10n.t`${service.action.command}, then verify` };
+  }
+  if (route.verdict === 'needs-auth' && route.authStatus === null) return { title: l10n.t('Set Probe Credential'), command: COMMAND.setProbeCredential, args: [ref] };
+  return undefined;
+}
+
+interface ShownRoute {
+  report: Report;
+  service: ServiceReport;
+  route: RouteReport;
+}
+
+/**
+ * Each route with a place in the source, once per service that serves it; but where a service
+ * that runs answers for a handler, the services that do not run (another variant or profile of the
+ * same source) are left out there: their "not running" says nothing about the code.
+ */
+function shownRoutes(reports: readonly Report[]): ShownRoute[] {
+  const all: ShownRoute[] = [];
+  for (const report of reports) {
+    if (!report.engine.reachable) continue;
+    for (const service of report.services) for (const route of service.routes) if (route.file !== null && route.line !== null) all.push({ report, service, route });
+  }
+  const key = (r: ShownRoute) => `${r.report.workspace}\u0000${r.route.file}\u0000${r.route.line}\u0000${r.route.method} ${r.route.path}`;
+  const idle = (r: ShownRoute) => r.route.status === null && r.route.detail?.startsWith(NOT_RUNNING_DETAIL) === true;
+  const answered = new Set(all.filter((r) => !idle(r)).map(key));
+  return all.filter((r) => !idle(r) || !answered.has(key(r)));
 }

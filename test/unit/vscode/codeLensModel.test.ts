@@ -71,6 +71,19 @@ suite('codeLensModel', () => {
     assert.equal(lenses?.[1]?.command, COMMAND.startService);
   });
 
+  test('services built from one source (variants, profiles): the same answer is said once with one fix; a service that does not run says nothing where one that runs answers', () => {
+    const idle = (name: string) => {
+      const r = route({ path: '/api/users', module: null, file: 'api/src/users/users.controller.ts', line: 9, status: null, verdict: 'not-probed', detail: 'not running' });
+      return idleDb({ name, routes: [r], action: { kind: 'start', label: `Start ${name}`, steps: [['up', '-d', name]], command: `docker compose up -d ${name}` } });
+    };
+    const file = `${WS}/api/src/users/users.controller.ts`;
+    const none = computeRouteLenses([sampleReport({ services: [idle('api'), idle('api-dev'), idle('api-aio')] })]).get(file);
+    assert.deepEqual(none?.map((l) => l.title), ['GET /api/users → not probed: not running', 'Start api']);
+    const running = staleApi({ staleContainer: false, verdict: 'in-sync', missingFiles: [], missingFilesInImage: [], modules: [], routes: [route({ path: '/api/users', module: null, file: 'api/src/users/users.controller.ts', line: 9, status: 200 })] });
+    const one = computeRouteLenses([sampleReport({ services: [idle('api-dev'), running, idle('api-aio')] })]).get(file);
+    assert.deepEqual(one?.map((l) => l.title), ['GET /api/users → 200 in runtime']);
+  });
+
   test('a stopped container: "not probed: not running (container exited)", with no "in runtime"', () => {
     const r = route({ path: '/api/users', status: null, verdict: 'not-probed', detail: 'not running (container exited)' });
     const svc = staleApi({ verdict: 'stopped', staleContainer: false, container: { ...staleApi().container!, state: 'exited' } });
