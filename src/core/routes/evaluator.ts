@@ -67,6 +67,9 @@ function oneOf(values: readonly (ConstValue | undefined)[]): ConstValue | undefi
   return str({ ref: { local: ONE_OF, path: [], oneOf: refs.flatMap((r) => (r ? (r.oneOf ?? [{ local: r.local, path: r.path }]) : [])) } });
 }
 
+/** In a value's `other` keys: the object is a zod schema's defaults (zodValue), which `schema.parse(...)` gives. */
+const ZOD_SCHEMA = '*zod*';
+
 /** Longest source text a message quotes. */
 const MAX_CODE_TEXT = 60;
 
@@ -492,9 +495,59 @@ export abstract class Evaluator extends ReaderBase {
     return version !== undefined ? /^\s*[=v]?(\d+)\.(\d+)\.(\d+)/.exec(version)?.[at] : undefined;
   }
 
+  /**
+   * A zod schema of settings (`const envSchema = z.object({ LIVE_BASE_PATH: z.string().default('/live') })`):
+   * `z.object` as the object of its fields' defaults, `.default(x)` on a zod chain as x, and
+   * `schema.parse(process.env)` / `schema.safeParse(process.env).data` as those defaults (the
+   * environment may set others: none is known absent). Undefined for any other call.
+   */
+  private zodValue(node: ts.CallExpression, depth: number): ConstValue | undefined {
+    const callee = skipOuter(node.expression);
+    if (!isPropertyAccessExpression(callee)) return undefined;
+    const method = callee.name.text;
+    const arg = node.arguments[0];
+    if (method === 'parse' || method === 'safeParse') {
+      const schema = isCallExpression(skipOuter(callee.expression)) || isIdentifier(skipOuter(callee.expression)) ? this.evaluate(callee.expression, depth) : undefined;
+      if (schema?.kind !== 'obj' || !schema.other || !Object.hasOwn(schema.other, ZOD_SCHEMA)) return undefined;
+      const given = arg ? this.evaluate(arg, depth) : undefined;
+      const props = { ...schema.props, ...(given?.kind === 'obj' ? given.props : {}) };
+      const parsed: ConstValue = { kind: 'obj', props, other: { [SPREAD]: null } };
+      return method === 'parse' ? parsed : { kind: 'obj', props: { data: parsed }, other: { [SPREAD]: null } };
+    }
+    if (!this.isZodChain(callee.expression)) return undefined;
+    if (method === 'default' && arg) return this.evaluate(arg, depth);
+    const fields = method === 'object' && arg ? this.evaluate(arg, depth) : undefined;
+    return fields?.kind === 'obj' ? { kind: 'obj', props: fields.props, other: { ...fields.other, [ZOD_SCHEMA]: null } } : undefined;
+  }
+
+  /** Whether a chain of calls starts at zod's import (`z.string().url()`, `z` itself). */
+  private isZodChain(e: ts.Expression): boolean {
+    let x = skipOuter(e);
+    while (isCallExpression(x) || isPropertyAccessExpression(x)) x = skipOuter(x.expression);
+    return isIdentifier(x) && this.out.imports.some((i) => i.local === x.text && i.source === 'zod');
+  }
+
+  /**
+   * `validateEnv()` of a function of this file taking nothing: what it returns last (`return
+   * result.data`); `get('server')` of a configuration getter (keyedGetter), declared here or
+   * imported: that key of what it reads.
+   */
+  private calledFunction(node: ts.CallExpression, fn: ts.Identifier, depth: number): ConstValue | undefined {
+    const local = node.arguments.length === 0 ? this.lookup(this.ownName(fn.text, fn)) : undefined;
+    if (local && (isArrowFunction(local as ts.Node) || isFunctionExpression(local as ts.Node) || isFunctionDeclaration(local as ts.Node))) {
+      const f = local as ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
+      return f.parameters.length === 0 ? this.evaluate(returnedExpression(f), depth) : undefined;
+    }
+    if (node.arguments.length !== 1) return undefined;
+    const key = literalOf(this.evaluate(node.arguments[0], depth));
+    return key !== undefined ? propOf(this.evaluate(fn, depth), [CALLED, key]) : undefined;
+  }
+
   private evaluateCall(node: ts.CallExpression, depth: number): ConstValue | undefined {
     // configService.get('app.apiPrefix', ...) / config.get<string>('API_PREFIX')
     const callee = node.expression;
+    const zod = this.zodValue(node, depth);
+    if (zod) return zod;
     if (isPropertyAccessExpression(callee) && /^(?:get|getOrThrow)$/.test(callee.name.text)) {
       const key = literalOf(this.evaluate(node.arguments[0], depth));
       if (key !== undefined) {
@@ -552,12 +605,7 @@ export abstract class Evaluator extends ReaderBase {
       const last = fn.body.statements[fn.body.statements.length - 1];
       return last && isReturnStatement(last) ? this.evaluate(last.expression, depth) : undefined;
     }
-    // `get('server')` of a configuration getter (keyedGetter), declared here or imported: that key of what it reads.
-    if (isIdentifier(fn) && node.arguments.length === 1) {
-      const key = literalOf(this.evaluate(node.arguments[0], depth));
-      return key !== undefined ? propOf(this.evaluate(fn, depth), [CALLED, key]) : undefined;
-    }
-    return undefined;
+    return isIdentifier(fn) ? this.calledFunction(node, fn, depth) : undefined;
   }
 }
 

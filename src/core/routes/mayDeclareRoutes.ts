@@ -81,8 +81,13 @@ const EXPORTED_OBJECT = /\b(?:module\.exports\s*=|export\s+default)\s*\{([^{}]*)
 // object it indexes (evaluator.ts keyedGetter), though no quote follows the export.
 const KEYED_GETTER = /\bexport\s+(?:const|function)\s+[\w$]+[^;{]*?(?:=>|\{\s*return)\s*(?:[\w$]+\s*\?\s*)?[\w$]+\s*\[\s*[\w$]+\s*\]/;
 
+// A setting whose default is a path (`LIVE_BASE_PATH: z.string().default('/live')` of a zod schema of the
+// environment, evaluator.ts zodValue): another file mounts under `env.LIVE_BASE_PATH`, though no quote
+// follows the export (`export const env = validateEnv();`).
+const PATH_DEFAULT = /\.default\(\s*['"`]\//;
+
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
-export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}`;
+export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${PATH_DEFAULT.source}`;
 
 export function mayDeclareRoutes(text: string): boolean {
   if (ROUTE_TOKENS.test(text)) return true;
@@ -92,7 +97,7 @@ export function mayDeclareRoutes(text: string): boolean {
   if (instance !== undefined && MERGES.test(text) && classDeclared(instance).test(text)) return true;
   const named = EXPORTED_NAMED_INSTANCE.exec(text)?.[1];
   if (named !== undefined && PATH_FIELD.test(text) && classDeclared(named).test(text)) return true;
-  return KEYED_GETTER.test(text) || reExportsLocalModule(text);
+  return KEYED_GETTER.test(text) || PATH_DEFAULT.test(text) || reExportsLocalModule(text);
 }
 
 /** Whether the file's exported object literal names a module it loads from its own tree (LOCAL_LOAD). */

@@ -2074,6 +2074,34 @@ suite('routes on real-world patterns: apps, prefixes and factories written in ot
     }
   });
 
+  test("a mount prefix from a zod schema of the environment (`LIVE_BASE_PATH: z.string().default('/live')`, `export const env = validateEnv()` returning `schema.safeParse(process.env).data`): the default", () => {
+    const env = [
+      "import { z } from 'zod';",
+      'const envSchema = z.object({',
+      "  PORT: z.string().default('3000'),",
+      "  LIVE_BASE_PATH: z.string().default('/live'),",
+      "  API_BASE: z.string().url().optional(),",
+      '});',
+      'const validateEnv = () => {',
+      '  const result = envSchema.safeParse(process.env);',
+      '  if (!result.success) process.exit(1);',
+      '  return result.data;',
+      '};',
+      'export const env = validateEnv();',
+      "export const parsed = z.object({ BASE: z.string().default('/v2') }).parse(process.env);",
+    ].join('\n');
+    const app = "import express from 'express';\nimport { env, parsed } from './env';\nconst app = express();\nconst router = express.Router();\nrouter.get('/health', h);\napp.use(env.LIVE_BASE_PATH, router);\napp.use(parsed.BASE, router);\napp.use(env.API_BASE, router);\napp.listen(3000);\n";
+    const { routes, warnings } = collectRoutes(
+      [
+        { file: '/s/env.ts', text: env },
+        { file: '/s/app.ts', text: app },
+      ],
+      { moduleOf: () => undefined },
+    );
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /live/health', 'GET /v2/health', 'GET /…/health']);
+    assert.equal(warnings.length, 1);
+  });
+
   test("route decorators of the project's own that record the route for its registry (`@APIRoute('GET', 'feed')` pushing { method, path: `/api/:version/${path}`, methodName }): their method and path from each use", () => {
     const decorators = [
       "export const ROUTES_KEY = Symbol('routes');",
