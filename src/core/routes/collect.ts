@@ -5,7 +5,7 @@ import { posix } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestModuleDecl, PrefixExclude, RouterModuleEntry, UriVersioning, HelperArg } from './extracted';
-import { CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, mayHold, substituteParams, methodRouterName, routerMethodName } from './extracted';
+import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, mayHold, substituteParams, methodRouterName, routerMethodName } from './extracted';
 import { DEFAULT_OBJECT, EACH, LISTED, SPREAD, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
 import { UNKNOWN_PREFIX, hapiPathToRoute, joinRoutePath, openApiPathToRoute, stripParamPatterns, unknownPrefixPath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
@@ -934,6 +934,13 @@ function addEndpointRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: Pat
 
 /** `usersRoutes(apiRouter)`: the parameter at `index` of the function, in its file, is that router. */
 function resolvePassedRouter(s: Scanned, fn: string, index: number, byKey: Map<string, Scanned>, aliases: PathAlias[], property?: string): RouterNode[] {
+  // `chat.dynamicRouter(router)` on a value of no known class: that method's parameter in every class of the scan declaring routes on it.
+  if (fn.startsWith(ANY_CLASS)) {
+    const method = `#${fn.slice(ANY_CLASS.length)}`;
+    return [...byKey.values()].flatMap((t) =>
+      Object.entries(t.x.routerParams ?? {}).flatMap(([key, names]) => (key.endsWith(method) && key.indexOf('#') > 0 && names[index] ? [{ key: t.key, name: names[index] }] : [])),
+    );
+  }
   // `etapiNotes.register(router)`: a function of an imported module object, by its member name.
   const dot = fn.indexOf('.');
   const [local, member] = dot > 0 && !fn.startsWith('require(') ? [fn.slice(0, dot), fn.slice(dot + 1)] : [fn, undefined];

@@ -270,7 +270,13 @@ export abstract class DeclarationReader extends Evaluator {
     let cur: ts.Node = init;
     while (cur !== root && isCallExpression(cur) && isPropertyAccessExpression(cur.expression)) {
       // koa-router `new Router().prefix('/api')` sets the same kind of prefix.
-      if (cur.expression.name.text === 'basePath' || cur.expression.name.text === 'prefix') parts.unshift(literalOf(this.evaluate(cur.arguments[0])) ?? '');
+      if (cur.expression.name.text === 'basePath' || cur.expression.name.text === 'prefix') {
+        const arg = cur.arguments[0];
+        const value = literalOf(this.evaluate(arg));
+        // `basePath(config.server.base_path)`: not the root; its routes go under … with a warning.
+        if (value === undefined && arg) this.warn(cur, { id: 'mountPrefix', args: [arg.getText(this.sf)] });
+        parts.unshift(value ?? (arg ? UNKNOWN_PREFIX : ''));
+      }
       cur = skipOuter(cur.expression.expression);
     }
     return joinRoutePath(...parts);

@@ -153,6 +153,7 @@ class FileReader extends HandRoutingReader {
       if (this.readSpecMount(call, callee)) return;
       if (this.readMethodFirst(call, callee)) return;
       if (this.readInstanceMethodCall(call, callee)) return;
+      if (this.readPolymorphicPassed(call, callee)) return;
       return this.readPendingClassMount(call, callee);
     }
     // `.get()` on `router.route('/x')`: a link of the chain readRouteCall reads.

@@ -127,6 +127,9 @@ export function endpointPath(served: Endpoint, p: string): string {
 /** Names a router that is a class: a subclass of a controller base declaring routes on `this` ('class UsersController'). */
 export const CLASS_ROUTER = 'class ';
 
+/** A mount's router name for a method of any class of the scan (`*.dynamicRouter#0`: routeHelpers.ts readPolymorphicPassed). */
+export const ANY_CLASS = '*.';
+
 /** Stands for Nest's VERSION_NEUTRAL in a version list: the route has no version segment. */
 export const NEUTRAL_VERSION = '';
 

@@ -282,14 +282,22 @@ export abstract class ExportReader extends MountReader {
    * default export, when it is a function expression, is listed as 'default'.
    */
   private collectRouterParams(): void {
-    const used = new Set([
-      ...this.out.routes.map((r) => r.router ?? ''),
-      ...this.mountsAndPending().map((m) => m.mountedOn ?? ''),
-      ...(this.out.helperCalls ?? []).flatMap((c) => c.routers.filter((r): r is string => r !== null)),
-    ]);
+    const declared: Array<{ name: string; line: number }> = [
+      ...this.out.routes.map((r) => ({ name: r.router ?? '', line: r.line })),
+      ...this.mountsAndPending().map((m) => ({ name: m.mountedOn ?? '', line: m.line })),
+      ...(this.out.helperCalls ?? []).flatMap((c) => c.routers.filter((r): r is string => r !== null).map((name) => ({ name, line: c.line }))),
+    ];
     // No route or mount declared on a name: no parameter is one (most files).
-    if (![...used].some((name) => name !== '')) return;
+    if (!declared.some((d) => d.name !== '')) return;
+    // Only what is declared inside the function: `function logRouters(router) { router.stack... }`
+    // shares its parameter's name with a router of another function, which is not this one's.
+    const usedIn = (fn: ts.Node): Set<string> => {
+      const first = this.sf.getLineAndCharacterOfPosition(fn.getStart(this.sf)).line + 1;
+      const last = this.sf.getLineAndCharacterOfPosition(fn.getEnd()).line + 1;
+      return new Set(declared.filter((d) => d.line >= first && d.line <= last).map((d) => d.name));
+    };
     const params = (fn: ts.SignatureDeclarationBase): string[] | undefined => {
+      const used = usedIn(fn);
       const names = fn.parameters.flatMap((p) => {
         // `...[router, tenant]: Args` spreads its names over the positions.
         if (p.dotDotDotToken && isArrayBindingPattern(p.name)) return p.name.elements.map((el) => (isBindingElement(el) && isIdentifier(el.name) ? el.name.text : ''));
@@ -303,6 +311,7 @@ export abstract class ExportReader extends MountReader {
     // `({ app, routes }: {...}) => ...`: the destructured names routes or mounts are declared on.
     const props = (fn: ts.SignatureDeclarationBase): Record<string, string> | undefined => {
       const found: Record<string, string> = {};
+      const used = usedIn(fn);
       fn.parameters.forEach((p, i) => {
         if (!isObjectBindingPattern(p.name)) return;
         for (const el of p.name.elements) {

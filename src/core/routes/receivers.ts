@@ -2,7 +2,7 @@
 // in a router class, a factory call; and whether a `get`/`post` on it is a client's request
 // (axios, fetch wrappers, a request made and its result used) rather than a route.
 import ts from './compiler';
-import { isArrayLiteralExpression, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isCallExpression, isElementAccessExpression, isExpression, isExpressionStatement, isIdentifier, isNewExpression, isNonNullExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isSatisfiesExpression, isVariableDeclaration, isYieldExpression } from './tsNodes';
+import { isArrayLiteralExpression, isArrowFunction, isClassLike, isAsExpression, isAwaitExpression, isBinaryExpression, isCallExpression, isElementAccessExpression, isExpression, isExpressionStatement, isIdentifier, isNewExpression, isNonNullExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isReturnStatement, isSatisfiesExpression, isTypeReferenceNode, isVariableDeclaration, isYieldExpression } from './tsNodes';
 import { CLASS_ROUTER } from './extracted';
 import { methodRouterOf } from './methodRouters';
 import { skipOuter } from './tsSyntax';
@@ -39,6 +39,8 @@ export abstract class ReceiverReader extends RouteTableReader {
     if (isIdentifier(e)) return this.identifierReceiver(e);
     if (e.kind === ts.SyntaxKind.ThisKeyword) return methodRouterOf(e) ?? subclassRouter(e) ?? 'this';
     if (isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      // `client: AxiosInstance` declared by the class: its calls are requests, never routes.
+      if (this.httpClientField(e)) return undefined;
       const field = classField(e, e.name.text);
       // `this.app.use(...)` in a subclass of a controller base: the base's router, the class itself.
       const own = field === undefined ? subclassRouter(e) : undefined;
@@ -89,6 +91,17 @@ export abstract class ReceiverReader extends RouteTableReader {
     return undefined;
   }
 
+  /** `this.client` where the class declares `client: AxiosInstance` (a type imported from an HTTP client package). */
+  private httpClientField(e: ts.PropertyAccessExpression): boolean {
+    let cls: ts.Node | undefined = e.parent;
+    while (cls && !isClassLike(cls)) cls = cls.parent;
+    const field = cls && isClassLike(cls) ? cls.members.find((m) => isPropertyDeclaration(m) && isIdentifier(m.name) && m.name.text === e.name.text) : undefined;
+    const type = field && isPropertyDeclaration(field) ? field.type : undefined;
+    const typeName = type && isTypeReferenceNode(type) && isIdentifier(type.typeName) ? type.typeName.text : undefined;
+    const source = typeName !== undefined ? (this.out.imports.find((i) => i.local === typeName)?.source ?? this.typeImports.get(typeName)?.source) : undefined;
+    return source !== undefined && HTTP_CLIENT_PACKAGE.test(source);
+  }
+
   protected isReceiver(name: string): boolean {
     return this.routers.has(name) || this.isRouterByName(name) || this.importedNames.has(name) || this.typedReceivers.has(name);
   }
@@ -115,6 +128,8 @@ export abstract class ReceiverReader extends RouteTableReader {
     const source = this.clientSourceOf(root);
     if (source !== undefined && HTTP_CLIENT_PACKAGE.test(source)) return true;
     if (call.arguments.slice(1).some((a) => isFunctionLike(skipOuter(a)))) return false;
+    // koa-route's `app.use(route.get('/users', list))`: a request's answer is never middleware.
+    if (isUseArgument(call)) return false;
     return isValueUsed(call);
   }
 
@@ -128,6 +143,14 @@ export abstract class ReceiverReader extends RouteTableReader {
     while (isCallExpression(cur) || isNewExpression(cur) || isPropertyAccessExpression(cur)) cur = skipOuter(cur.expression);
     return isIdentifier(cur) && cur.text !== name ? this.clientSourceOf(cur.text, depth + 1) : undefined;
   }
+}
+
+/** Whether a call is handed as it is to a `use(...)` call (`app.use(route.get('/x', h))`). */
+function isUseArgument(call: ts.CallExpression): boolean {
+  let node: ts.Node = call;
+  while (node.parent && (isParenthesizedExpression(node.parent) || isAsExpression(node.parent) || isNonNullExpression(node.parent))) node = node.parent;
+  const parent = node.parent;
+  return parent !== undefined && isCallExpression(parent) && parent.expression !== node && isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'use';
 }
 
 /** Operators whose left operand may be a statement's work rather than a value used: `a(), b()`, `ok && app.get(...)`'s kin. */

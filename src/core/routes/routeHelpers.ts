@@ -6,7 +6,7 @@ import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBinaryExpres
 import { joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
 import { isRouteConfig, literalOf, propOf, type ConstValue } from './values';
-import type { ExtractedFile, ExtractedRoute, HelperArg } from './extracted';
+import { ANY_CLASS, type ExtractedFile, type ExtractedRoute, type HelperArg } from './extracted';
 import { isFunctionWithBody, skipOuter } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, returnedExpression, restNames, enclosingFunction, CHAIN_KEEPS_ROUTER, isRoutePath, cjsNamedExport } from './routeSyntax';
 import type { RouteHelper, Scope } from './readerBase';
@@ -257,16 +257,35 @@ export abstract class RouteHelperReader extends RouterCallReader {
     // `imported.use(apiRouter)` mounts on an imported router: a router's own calls are not this.
     if (name in ROUTER_METHODS || (CHAIN_KEEPS_ROUTER.has(name) && name !== 'register')) return false;
     if (!isIdentifier(root) || !this.importedNames.has(root.text) || this.routers.has(root.text)) return false;
+    return this.mountPassedRouters(call, `${root.text}.${name}`, (router) => router !== root.text);
+  }
+
+  /** Each argument of `call` that is a router made here mounts the parameter at its position of `fn` (`fn#i`); true when one does. */
+  private mountPassedRouters(call: ts.CallExpression, fn: string, accept: (router: string) => boolean): boolean {
     const line = this.line(call);
     let passed = false;
     call.arguments.forEach((arg, i) => {
       const a = skipOuter(arg);
       const router = isIdentifier(a) ? this.receiverOf(a) : undefined;
-      if (router === undefined || !this.routers.has(router) || router === root.text) return;
-      this.out.mounts.push({ prefix: '/', routerName: `${root.text}.${name}#${i}`, line, mountedOn: router });
+      if (router === undefined || !this.routers.has(router) || !accept(router)) return;
+      this.out.mounts.push({ prefix: '/', routerName: `${fn}#${i}`, line, mountedOn: router });
       passed = true;
     });
     return passed;
+  }
+
+  /**
+   * `chat.dynamicRouter(dynamicRouter)` on a value this file cannot name (a loop's element, a
+   * parameter): a router made here handed to a method of that name. Each such argument mounts the
+   * parameter at its position of the scan's class methods of that name that declare routes on it
+   * (`*.dynamicRouter#0`, resolved by collect.ts). True when recorded.
+   */
+  protected readPolymorphicPassed(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
+    const root = skipOuter(callee.expression);
+    const name = callee.name.text;
+    if (name in ROUTER_METHODS || CHAIN_KEEPS_ROUTER.has(name) || !isIdentifier(root) || this.importedNames.has(root.text) || this.routers.has(root.text) || CONVENTIONAL_RECEIVER.test(root.text)) return false;
+    // Only a router made here: not a call's result that may be anything (`const config = await parseConfig()`).
+    return this.mountPassedRouters(call, `${ANY_CLASS}${name}`, (router) => this.out.routerMakers?.[router] === undefined && router !== root.text);
   }
 
   protected inRouteHelper(node: ts.Node): boolean {

@@ -309,6 +309,26 @@ suite('collectRoutes: Express mounts', () => {
     assert.deepEqual(lines(collectRoutes([app, routes, entities, wiring], { moduleOf }).routes), ['GET /api/status']);
   });
 
+  test("a function handed a router whose parameter has another function's router's name (logRouters(router)) declares nothing: that router keeps its own mounts", () => {
+    const app = {
+      file: '/ws/k/router.ts',
+      text:
+        'function logRouters(router: Router) {\n  router.stack.forEach((r) => console.log(r.path));\n}\n' +
+        "export function registerApp() {\n  const app = new Koa();\n  const router = new Router();\n  router.get('/ask', h);\n  const admin = new Router({ prefix: '/admin' });\n  admin.get('/stats', h);\n  app.use(admin.routes());\n  logRouters(admin);\n  app.use(router.routes());\n  logRouters(router);\n}",
+    };
+    assert.deepEqual(lines(collectRoutes([app], { moduleOf }).routes), ['GET /admin/stats', 'GET /ask']);
+  });
+
+  test("a router handed to a method of a value of no known class (chat.dynamicRouter(router) in a loop) mounts that method's parameter in each class of the scan declaring routes on it", () => {
+    const app = {
+      file: '/ws/k/router.ts',
+      text: "import { models } from './models';\nconst app = new Koa();\nmodels.forEach((chat, site) => {\n  const dynamic = new Router({ prefix: '/dynamic' });\n  if (chat.dynamicRouter(dynamic)) app.use(dynamic.routes());\n});",
+    };
+    const suno = { file: '/ws/k/models/suno.ts', text: "export class Suno extends Base {\n  dynamicRouter(router: Router) {\n    router.post('/generate', h);\n    return true;\n  }\n}" };
+    const flux = { file: '/ws/k/models/flux.ts', text: "export class Flux extends Base {\n  dynamicRouter(router: Router) {\n    router.get('/result', h);\n    return true;\n  }\n}" };
+    assert.deepEqual(lines(collectRoutes([app, suno, flux], { moduleOf }).routes), ['POST /dynamic/generate', 'GET /dynamic/result']);
+  });
+
   test('two functions of one file each making a router of the same name: each router keeps its own routes and mounts', () => {
     const apis = {
       file: '/ws/k/init.ts',

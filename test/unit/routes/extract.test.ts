@@ -351,6 +351,39 @@ suite('extractRoutesFromSource: Express, Fastify, Koa', () => {
     assert.deepEqual(out.mounts, [{ prefix: '/nested', routerName: 'router', line: 6, mountedOn: 'api', atPath: true }]);
   });
 
+  test("koa-route: a route made by route.get(path, handler) and handed to app.use is a route, whatever its handler is; a client's answer used elsewhere is not", () => {
+    const text = [
+      "import Koa from 'koa';", // 1
+      "import route from 'koa-route';", // 2
+      "import * as users from './users';", // 3
+      'const app = new Koa();', // 4
+      "app.use(route.get('/heartbeat', users.heartbeat));", // 5
+      'app.use(', // 6
+      "  route.post('/users', users.add),", // 7
+      ');', // 8
+      "const answer = api.get('/users', options);", // 9
+    ].join('\n');
+    assert.deepEqual(routesOf(text), ['GET /heartbeat @5', 'POST /users @7']);
+  });
+
+  test("a field the class declares with an HTTP client's type (client: AxiosInstance) sends requests, also in a subclass: no route", () => {
+    const text = [
+      "import { AxiosInstance } from 'axios';", // 1
+      'export class Child extends Base {', // 2
+      '  public client: AxiosInstance;', // 3
+      '  constructor() {', // 4
+      '    super();', // 5
+      '    this.client = makeClient();', // 6
+      '  }', // 7
+      '  upload() {', // 8
+      "    this.client.post('/user/upload', { size: 1 });", // 9
+      "    this.app.get('/own', h);", // 10
+      '  }', // 11
+      '}', // 12
+    ].join('\n');
+    assert.deepEqual(routesOf(text), ['GET /own @10']);
+  });
+
   test('default export and named imports are recorded for joining files', () => {
     const users = "import { Router, type Request } from 'express';\nimport * as h from './handlers';\nconst router = Router();\nexport default router;";
     const out = extractRoutesFromSource(users, 'u.ts');

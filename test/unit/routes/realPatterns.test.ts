@@ -1079,6 +1079,22 @@ suite('routes on real-world patterns: module members and base paths', () => {
   });
 });
 
+suite('routes on real-world patterns: a base path not known statically', () => {
+  test("Hono new Hono().basePath(config.server.base_path) of a value not known: its routes are under … with a warning naming it, not at the root; the other app's stay at the root", () => {
+    const out = collectRoutes(
+      [
+        {
+          file: '/s/main.ts',
+          text: "import { Hono } from 'hono';\nimport { parseConfig } from './config';\nconst config = await parseConfig();\nconst app = new Hono();\nconst companion = new Hono().basePath(config.server.base_path);\ncompanion.post('/download', h);\napp.get('/healthz', h);\napp.route('/', companion);\nexport default app;\n",
+        },
+      ],
+      { moduleOf: () => undefined },
+    );
+    assert.deepEqual(out.routes.map((r) => `${r.method} ${r.path}`), ['GET /healthz', 'POST /…/download']);
+    assert.deepEqual(out.warnings, ['/s/main.ts:5: mount prefix config.server.base_path is not known statically; the routes mounted there are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)']);
+  });
+});
+
 suite('routes on real-world patterns: controller subclasses', () => {
   test('a class whose router is a field (`public readonly router: Router = Router()`) declares its routes on this.router and is mounted as new X(...).router; a subclass of a base holding no router too; a path not known names this.router', () => {
     const out = collectRoutes(
