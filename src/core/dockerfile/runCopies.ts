@@ -10,14 +10,14 @@ import { contextRoot } from './locate';
 export type RunCopy = { source: string; dest: string };
 
 /** The Dockerfile with a copy after each RUN command `copyOf` answers for (one or several), in that RUN's place. */
-export function withRunCopies(df: Dockerfile, copyOf: (command: string, stage: Stage, before: readonly string[]) => RunCopy | readonly RunCopy[] | undefined): Dockerfile {
+export function withRunCopies(df: Dockerfile, copyOf: (command: string, stage: Stage, before: readonly string[], workdir: string) => RunCopy | readonly RunCopy[] | undefined): Dockerfile {
   const stages = df.stages.map((stage) => {
     const copies = [...stage.copies];
     const runs = stage.runs.map((r) => ({ ...r }));
     for (const run of runs) {
       const commands = run.command.split(/&&|\|\||[;\n]/);
       for (const [i, command] of commands.entries()) {
-        for (const found of [copyOf(command, stage, commands.slice(0, i)) ?? []].flat()) {
+        for (const found of [copyOf(command, stage, commands.slice(0, i), run.workdir ?? stage.workdir) ?? []].flat()) {
           const at = run.afterCopy + 1;
           const copy: CopyInstr = { instruction: 'COPY', sources: [found.source], dest: found.dest, destIsDir: true, line: run.line, byRun: command.trim() };
           copies.splice(at, 0, copy);
@@ -63,21 +63,23 @@ function laterSourcesFrom(df: Dockerfile, stage: Stage): string[] {
  * destination is a folder and each lands in it by name: `cp -r dist LICENSE build` -> build/dist.
  */
 export function withRunMoves(df: Dockerfile): Dockerfile {
-  return withRunCopies(df, (command, stage, before) => {
+  return withRunCopies(df, (command, stage, before, workdir) => {
+    // The RUN works in the WORKDIR set before it, not the stage's last one.
+    const here = workdir === stage.workdir ? stage : { ...stage, workdir };
     const words = /^\s*(?:mv|cp)\s+(.*)$/.exec(command)?.[1]?.split(/\s+/).filter((w) => w !== '' && !w.startsWith('-')).flatMap(expandBraces);
     const dest = words?.pop();
     const root = contextRoot(stage.copies.filter(copiesFromContext));
     if (!words || dest === undefined || root === undefined || /[*?$]/.test(dest)) return undefined;
-    if (/^\s*cp\s(?:.*\s)?--parents\b/.test(command)) return withParents(words, dest, stage, root);
-    const renamed = renameOf(command, words, dest, stage, root, before) ?? intoFolder(words, dest, stage, root);
+    if (/^\s*cp\s(?:.*\s)?--parents\b/.test(command)) return withParents(words, dest, here, root);
+    const renamed = renameOf(command, words, dest, here, root, before) ?? intoFolder(words, dest, here, root);
     if (renamed) return renamed;
     for (const w of words) {
       const contents = /^(.+?)\/(?:\*|\.)$/.exec(w)?.[1];
       const folder = contents ?? (words.length > 1 && !/\.[a-z]+$/i.test(w) ? w.replace(/\/+$/, '') : undefined);
       if (folder === undefined || /[*?$]/.test(folder)) continue;
-      const rel = posix.relative(root, posix.resolve(stage.workdir, folder));
+      const rel = posix.relative(root, posix.resolve(here.workdir, folder));
       if (rel === '' || rel.startsWith('..')) continue;
-      return { source: rel, dest: posix.resolve(stage.workdir, dest, contents === undefined ? posix.basename(folder) : '') };
+      return { source: rel, dest: posix.resolve(here.workdir, dest, contents === undefined ? posix.basename(folder) : '') };
     }
     return undefined;
   });
@@ -147,7 +149,7 @@ function intoFolder(words: string[], dest: string, stage: Stage, root: string): 
 }
 
 /** A command that only runs one script of the package, by name (group 2): `pnpm build`, `npm run bundle`. */
-export const RUNS_SCRIPT = /^(\s*)(?:pnpm|yarn|npm\s+run|pnpm\s+run|yarn\s+run|bun\s+run)\s+([\w:.-]+)\s*$/;
+export const RUNS_SCRIPT = /^(\s*)(?:pnpm|yarn|npm\s+run|pnpm\s+run|yarn\s+run|bun\s+run|deno\s+task)\s+([\w:.-]+)\s*$/;
 
 /**
  * RUN lines that run a script of the context's root package.json (`pnpm local:package`, `npm run

@@ -72,8 +72,10 @@ async function followStartScript(fs: FsLike, df: Dockerfile, stage: Stage, conte
 /** The script a start command runs (its first word, or the word after a shell and its options) and the arguments it gets. */
 function scriptCall(words: string[]): { script: string; args: string[] } | undefined {
   let at = 0;
-  if (SHELL.test(posix.basename(words[0] ?? ''))) {
-    at = 1;
+  // `ENTRYPOINT ["/usr/bin/tini", "--"]` + `CMD ["./docker-entrypoint-dev.sh"]`: the init runs the script.
+  while (WRAPPER.test(posix.basename(words[at] ?? ''))) at++;
+  if (SHELL.test(posix.basename(words[at] ?? ''))) {
+    at += 1;
     while ((words[at] ?? '').startsWith('-')) {
       // `sh -c "..."` runs a command line, not a script file.
       if (/^-\w*c/.test(words[at] ?? '')) return undefined;

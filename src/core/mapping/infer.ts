@@ -12,6 +12,7 @@ import type { FsLike } from '../ports';
 import { readJsonObject, readTsConfig, type TsConfigInfo } from './tsconfig';
 import { parseDockerignore } from '../dockerfile/dockerignore';
 import { findBuildProject, objectField, readPackage, withWorkspaceDeploys, type BuildProject } from './buildProject';
+import { isRecord } from '../isRecord';
 import { COMPILED_REWRITES, findEmit, type Emit } from './emit';
 import { buildScriptNames, bundledEntryFolder, bundlingText, findBundler, type BundledBy } from './bundler';
 import { findScriptedBundle, type ScriptedBundle } from './bundleScript';
@@ -110,7 +111,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   // Which package the image builds: what the stages of its build target do, not another service's.
   const project = await findBuildProject(fs, context, build?.dockerfile, built, spec.config?.command);
   const rootScripts = objectField(await readJsonObject(fs, join(context, 'package.json')), 'scripts');
-  const scripts = Object.fromEntries(Object.entries(rootScripts).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const scripts = { ...(await denoTasks(fs, context)), ...Object.fromEntries(Object.entries(rootScripts).filter((e): e is [string, string] => typeof e[1] === 'string')) };
   const projectDir = relative(context, project.dir);
   const ownScripts = (df: Dockerfile): Dockerfile => (projectDir === '' || projectDir.startsWith('..') || isAbsolute(projectDir) ? df : withRootScripts(df, project.pkg?.scripts ?? {}, projectDir.split(sep).join('/'), project.pkg?.name));
   // A package script running a shell script of the context (`"package": "./npm_package.sh"`): its commands, then the package scripts they run.
@@ -895,4 +896,22 @@ async function readDockerfile(fs: FsLike, spec: ServiceSpec, context: string, ev
   if (shown.workdirs.size === 0) return df;
   evidence.push(...shown.evidence);
   return parseDockerfile(text, spec.build?.args, shown.workdirs, shown.envs, shown.copies);
+}
+
+/**
+ * The tasks of the context's deno.json or deno.jsonc (`"compile": "deno compile --output app src/main.ts"`,
+ * or `{ "command": ... }`): what `deno task compile` runs, read as package scripts are.
+ * https://docs.deno.com/runtime/reference/cli/task/
+ */
+async function denoTasks(fs: FsLike, context: string): Promise<Record<string, string>> {
+  for (const name of ['deno.json', 'deno.jsonc']) {
+    const tasks = objectField(await readJsonObject(fs, join(context, name)), 'tasks');
+    const out: Record<string, string> = {};
+    for (const [task, body] of Object.entries(tasks)) {
+      const command = typeof body === 'string' ? body : isRecord(body) ? body['command'] : undefined;
+      if (typeof command === 'string') out[task] = command;
+    }
+    if (Object.keys(tasks).length > 0) return out;
+  }
+  return {};
 }

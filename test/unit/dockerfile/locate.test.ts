@@ -164,6 +164,10 @@ COPY --from=builder /build/dist ./dist
     const plain = 'FROM n AS prune\nWORKDIR /app\nCOPY . .\nRUN npx turbo prune web --out-dir=pruned\nFROM n\nCOPY --from=prune /app/pruned/apps/web /web\n';
     assert.equal(locateInImage(withTurboPrunes(parseDockerfile(plain)), 'apps/web/src')?.path, '/web/src');
   });
+  test("a RUN's cp of the build output works in the WORKDIR set before it, not the stage's later one: the output lands where it copies to", () => {
+    const df = 'FROM node\nWORKDIR /usr/src/build\nCOPY . /usr/src/build\nRUN npm run build && mkdir -p /usr/src/app && cp -r ./dist/* /usr/src/app/ && rm -rf /usr/src/build\nWORKDIR /usr/src/app\nCMD ["node", "index.js"]\n';
+    assert.equal(locateInImage(withRunMoves(parseDockerfile(df)), 'dist/index.js')?.path, '/usr/src/app/index.js');
+  });
   test('cp --parents keeps each source path below the destination; bash braces expand to every combination', () => {
     const df = 'FROM node AS build\nSHELL ["/bin/bash", "-c"]\nADD . /repo\nWORKDIR /repo\nRUN npm run build\nRUN mkdir -p /slim\nRUN cp -r --parents ./{web,api}/{dist,package.json} /slim\nFROM scratch\nWORKDIR /srv\nCOPY --from=build /slim ./\n';
     const moved = withRunMoves(parseDockerfile(df));

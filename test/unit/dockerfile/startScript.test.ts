@@ -84,6 +84,11 @@ suite('withStartScripts', () => {
     assert.equal(await startOf('CMD ["sh", "./scripts/start.sh"]'), 'cd api && node build/server.js');
   });
 
+  test('a script an init runs (ENTRYPOINT ["/usr/bin/tini", "--"] with CMD ["./scripts/start.sh"]) is followed as the script itself', async () => {
+    assert.equal(await startOf('ENTRYPOINT ["/usr/bin/tini", "--"]\nCMD ["./scripts/start.sh"]'), 'cd api && node build/server.js');
+    assert.equal(await startOf('ENTRYPOINT ["dumb-init", "sh", "/entry.sh"]'), 'node dist/main.js');
+  });
+
   test('a command naming no script of the context, or a shell -c line, is left as written', async () => {
     assert.equal(await startOf('CMD ["node", "dist/main.js"]'), 'node dist/main.js');
     assert.equal(await startOf('CMD ["/usr/local/bin/start.sh"]'), '/usr/local/bin/start.sh');

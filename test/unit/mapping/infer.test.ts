@@ -1934,6 +1934,30 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
   });
 });
 
+suite('mapping infer: deno tasks', () => {
+  test("a RUN of `deno task compile` runs the deno.jsonc task (comments allowed): its deno compile makes the one executable copied on, bundled", async () => {
+    const fs = memFs({
+      '/ws/deno.jsonc': '{\n  // tasks\n  "tasks": {\n    "dev": "deno run --watch src/main.ts",\n    "compile": "deno compile --include ./src/lib/x.ts --output companion --allow-net src/main.ts",\n  },\n  "imports": { "hono": "jsr:@hono/hono@4" }\n}',
+      '/ws/src/main.ts': "import { Hono } from 'hono';",
+      '/ws/Dockerfile': [
+        'FROM denoland/deno AS builder',
+        'WORKDIR /app',
+        'COPY deno.jsonc ./',
+        'COPY ./src/ ./src/',
+        'RUN --mount=type=cache,target=/deno-dir deno task compile',
+        'FROM gcr.io/distroless/cc',
+        'WORKDIR /app',
+        'COPY --from=builder /app/companion ./',
+        'ENTRYPOINT ["/app/companion"]',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+  });
+});
+
 suite('mapping infer: output named by the start script, images built from another Dockerfile', () => {
   const repo = {
     '/ws/package.json': JSON.stringify({ dependencies: { koa: '2' }, scripts: { build: 'node ./build.js', start: 'node ./build/server/index.js' } }),
