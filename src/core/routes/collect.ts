@@ -541,7 +541,9 @@ function dropUnmadeRouters(scanned: Scanned[], byKey: Map<string, Scanned>, alia
     const unmade = Object.entries(s.x.routerMakers ?? {}).filter(([, m]) => !makesRouter(s, m.maker, byKey, aliases, 0));
     if (unmade.length === 0) continue;
     // A name that alone makes a receiver keeps what does not read like a client's request.
-    const gone = new Set(unmade.filter(([, m]) => !m.byName).map(([name]) => name));
+    // A plugin function handed to a wrapper (`const authorized = createAuthorizedRoute(async (fastify) => {...})`)
+    // declares its routes on its own parameter (fileExports.ts ownParamRouters): a mount of it stays.
+    const gone = new Set(unmade.filter(([name, m]) => !m.byName && ownParamRouter(s, name) === undefined).map(([name]) => name));
     const clientLike = new Set(unmade.map(([name]) => name));
     // Paths without a leading slash count only on a router class of the project's own (ownsRouter in extract.ts).
     const classless = new Set(unmade.filter(([, m]) => m.maker.startsWith('new ')).map(([name]) => name));
@@ -793,6 +795,12 @@ function exportsValue(s: Scanned, name: string): boolean {
   );
 }
 
+/** The parameter of the file's function `fn` that is its own router (fileExports.ts ownParamRouters), when it declares anything. */
+function ownParamRouter(s: Scanned, fn: string): string | undefined {
+  const own = s.x.routerParams?.[fn]?.find((p) => p.includes('@'));
+  return own !== undefined && declares(s, own) ? own : undefined;
+}
+
 function declares(s: Scanned, name: string): boolean {
   return s.x.routes.some((r) => r.router === name) || s.x.mounts.some((m) => m.mountedOn === name);
 }
@@ -801,6 +809,10 @@ function declares(s: Scanned, name: string): boolean {
 function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[]): RouterNode[] {
   if (mount.routerName.endsWith('()')) return resolveFactoryMount(s, mount.routerName.slice(0, -2), byKey, aliases);
   if (mount.routerName.startsWith('new ')) return resolveClassMount(s, mount.routerName.slice(4), byKey, aliases, mount.member);
+  // A function of this file whose parameter is its own router (`fastify.register(authorized)` of
+  // `const authorized = wrap(async (fastify) => {...})`): that function's routes.
+  const own = ownParamRouter(s, mount.routerName);
+  if (own !== undefined) return [{ key: s.key, name: own }];
   // `const api = apiModule(); app.route('/', api)`: the router the function makes.
   const made = s.x.routerMakers?.[mount.routerName];
   if (made && !made.maker.startsWith('new ') && !declares(s, mount.routerName)) return resolveFactoryMount(s, made.maker, byKey, aliases, 0, made.given);
@@ -825,6 +837,10 @@ function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byK
     // A function of that file that declares nothing (`app.use('/q', verifyToken, board)`: a
     // middleware) mounts nothing; a default export or a plugin function means the file.
     if (name !== undefined && target.x.plainFunctions?.includes(name)) return [];
+    // A plugin function whose parameter is its own router (another function of the file declares
+    // routes on a parameter of the same name: fileExports.ts ownParamRouters): that function's routes.
+    const own = name !== undefined ? ownParamRouter(target, name) : undefined;
+    if (own !== undefined) return [{ key: target.key, name: own }];
     return [{ key: target.key, name: '*' }];
   }
   // A router this file declares itself (`const router = new Router()`, a variable, a parameter) is

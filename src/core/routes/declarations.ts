@@ -361,6 +361,13 @@ export abstract class DeclarationReader extends Evaluator {
   /** The router prefix of a factory call (koa `new Router({ prefix })`, Hono `basePath`), '' for none; undefined when not a factory. */
   protected factoryPrefix(node: ts.Node): string | undefined {
     if (!isCallExpression(node) && !isNewExpression(node)) return undefined;
+    // Nest's `app.getHttpAdapter()` (and `.getInstance()` on it, the Express or Fastify app under it)
+    // of an app this file starts (`app.listen(...)`, not a test's app it only injects requests into):
+    // what is registered there is the server's own, outside the global prefix.
+    if (isCallExpression(node) && isPropertyAccessExpression(node.expression) && node.expression.name.text === 'getHttpAdapter' && node.arguments.length === 0) {
+      const app = skipOuter(node.expression.expression);
+      return isIdentifier(app) && this.callsWithin(this.sf).some((c) => isPropertyAccessExpression(c.expression) && c.expression.name.text === 'listen' && isIdentifier(c.expression.expression) && c.expression.expression.text === app.text) ? '' : undefined;
+    }
     const callee = calleeName(node.expression);
     if (!callee || !(ROUTER_FACTORY.test(callee) || this.koaRouterBinding(callee)) || (isCallExpression(node) && isIdentifier(node.expression) && this.ownFunction(node.expression.text))) return undefined;
     const options = node.arguments?.[0];

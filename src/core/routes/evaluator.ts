@@ -3,11 +3,11 @@
 // statics, constructor parameters, listed names and calls that pass a value on; and the warning
 // for a mount prefix that is not known statically.
 import ts from './compiler';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { CALLED, EACH, LISTED, ONE_OF, SPREAD, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, str, type ConstValue, type StrValue } from './values';
 import { skipOuter } from './tsSyntax';
-import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, constructorField, enclosingFunction, singleReturn, hasModifier } from './routeSyntax';
+import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, constructorField, enclosingFunction, singleReturn, hasModifier, returnWhenEnvUnset } from './routeSyntax';
 import { ReaderBase } from './readerBase';
 import { methodRouter } from './methodRouters';
 import { dynamicImportSource, requireSource } from './moduleLoads';
@@ -450,11 +450,50 @@ export abstract class Evaluator extends ReaderBase {
   protected classStatics(node: ts.ClassDeclaration, depth: number): ConstValue | undefined {
     const props: Record<string, ConstValue> = {};
     for (const m of node.members) {
+      // `routePrefix() { ...; return 'api'; }`: what a method without parameters returns, once called
+      // (`settings.routePrefix()` on an instance, evaluateCall), when the environment it tests is unset.
+      if (isMethodDeclaration(m) && isIdentifier(m.name) && m.parameters.length === 0) {
+        const returned = returnWhenEnvUnset(m);
+        const v = returned && this.evaluate(returned, depth);
+        if (v) props[m.name.text] = { kind: 'obj', props: { [CALLED]: v } };
+        continue;
+      }
       if (!isPropertyDeclaration(m) || !m.initializer || !isIdentifier(m.name) || !hasModifier(m, ts.SyntaxKind.StaticKeyword)) continue;
       const v = this.evaluate(m.initializer, depth);
       if (v) props[m.name.text] = v;
     }
     return Object.keys(props).length > 0 ? { kind: 'obj', props } : undefined;
+  }
+
+  /**
+   * `settings.routePrefix()` on an instance of a class (instanceClass): what that method returns
+   * (classStatics), read from the class where it is declared.
+   */
+  private instanceMethodCall(node: ts.CallExpression, depth: number): ConstValue | undefined {
+    const callee = node.expression;
+    const cls = isPropertyAccessExpression(callee) && node.arguments.length === 0 ? this.instanceClass(callee.expression) : undefined;
+    if (cls === undefined || !isPropertyAccessExpression(callee)) return undefined;
+    const path = [callee.name.text, CALLED];
+    if (this.importedNames.has(cls)) return str({ ref: { local: cls, path } });
+    const own = this.decls.get(cls);
+    return own && isClassDeclaration(own) ? propOf(this.classStatics(own, depth), path) : undefined;
+  }
+
+  /**
+   * The class of an instance a name holds: its declared type (`const settings: SettingsService = ...`),
+   * else the class handed to a container's `get`/`resolve` (`app.get(SettingsService)`).
+   */
+  private instanceClass(e: ts.Expression): string | undefined {
+    const x = skipOuter(e);
+    const init = isIdentifier(x) ? this.decls.get(this.ownName(x.text, x)) : undefined;
+    if (!init || !isExpression(init)) return undefined;
+    const decl = init.parent;
+    const typed = decl && isVariableDeclaration(decl) ? decl.type : undefined;
+    if (typed && isTypeReferenceNode(typed) && isIdentifier(typed.typeName)) return typed.typeName.text;
+    const made = skipOuter(isAwaitExpression(skipOuter(init)) ? (skipOuter(init) as ts.AwaitExpression).expression : init);
+    const arg = isCallExpression(made) && isPropertyAccessExpression(made.expression) && /^(?:get|resolve)$/.test(made.expression.name.text) && made.arguments.length === 1 ? skipOuter(made.arguments[0] as ts.Expression) : undefined;
+    // Not `new Router()`: a package's class (a router's `routes()`) has no method read here.
+    return arg && isIdentifier(arg) ? arg.text : undefined;
   }
 
   /**
@@ -569,6 +608,8 @@ export abstract class Evaluator extends ReaderBase {
       const d = literalOf(this.evaluate(fallback, depth));
       if (d !== undefined) return str(d);
     }
+    const returned = this.instanceMethodCall(node, depth);
+    if (returned) return returned;
     // `this.docsPath()`: what a method of the class without parameters returns.
     if (isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && node.arguments.length === 0) {
       const method = classMethod(node, callee.name.text);

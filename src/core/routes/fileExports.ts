@@ -322,10 +322,12 @@ export abstract class ExportReader extends MountReader {
       return Object.keys(found).length > 0 ? found : undefined;
     };
     const out: Record<string, string[]> = {};
+    const fns = new Map<string, ts.SignatureDeclarationBase>();
     for (const [name, node] of this.decls) {
       const fn = isFunctionDeclaration(node) ? node : isExpression(node) ? wrappedFunction(node) : undefined;
       const p = fn && params(fn);
       if (p) out[name] = p;
+      if (p && fn) fns.set(name, fn);
       const o = fn && props(fn);
       if (o) (this.out.routerParamProps ??= {})[name] = o;
     }
@@ -333,6 +335,7 @@ export abstract class ExportReader extends MountReader {
       const p = defaultFunction(st, this.sf);
       const found = p && params(p);
       if (found) out['default'] = found;
+      if (found && p) fns.set('default', p);
       // `class UsersApi { mount = async (fastify) => { fastify.get(...) } }`, mounted as `new UsersApi().mount`.
       if (isClassDeclaration(st) && st.name) {
         for (const m of st.members) {
@@ -342,7 +345,38 @@ export abstract class ExportReader extends MountReader {
         }
       }
     }
+    this.ownParamRouters(out, fns);
     if (Object.keys(out).length > 0) this.out.routerParams = out;
+  }
+
+  /**
+   * Two functions of the file declaring routes on a parameter of the same name (`export function
+   * registerProbe(fastify)`, `export default function debugPlugin(fastify)`) are two routers, each
+   * registered on its own (under its own prefix): each function's routes, mounts and helper calls on
+   * that parameter take the name `<param>@<line of the function>`.
+   */
+  private ownParamRouters(out: Record<string, string[]>, fns: ReadonlyMap<string, ts.SignatureDeclarationBase>): void {
+    const lines = (fn: ts.Node): [number, number] => [this.sf.getLineAndCharacterOfPosition(fn.getStart(this.sf)).line + 1, this.sf.getLineAndCharacterOfPosition(fn.end).line + 1];
+    const users = new Map<string, string[]>();
+    for (const [name, list] of Object.entries(out)) {
+      const fn = fns.get(name);
+      if (!fn) continue;
+      const [from, to] = lines(fn);
+      // Only a parameter the function declares routes on itself (not one it only mounts a plugin on).
+      for (const p of new Set(list)) if (p !== '' && this.out.routes.some((r) => r.router === p && r.line >= from && r.line <= to)) users.set(p, [...(users.get(p) ?? []), name]);
+    }
+    for (const [param, names] of users) {
+      if (names.length < 2) continue;
+      for (const name of names) {
+        const [from, to] = lines(fns.get(name) as ts.SignatureDeclarationBase);
+        const own = `${param}@${from}`;
+        const inside = (line: number): boolean => line >= from && line <= to;
+        for (const r of this.out.routes) if (r.router === param && inside(r.line)) r.router = own;
+        for (const m of this.mountsAndPending()) if (m.mountedOn === param && inside(m.line)) m.mountedOn = own;
+        for (const c of this.out.helperCalls ?? []) if (inside(c.line)) c.routers = c.routers.map((x) => (x === param ? own : x));
+        out[name] = (out[name] as string[]).map((x) => (x === param ? own : x));
+      }
+    }
   }
 
   /** Top-level functions with no route or mount declared inside them (see ExtractedFile.plainFunctions). */

@@ -2,7 +2,7 @@
 // `this` assignments, returned and chained expressions, callee names, paths joined with __dirname,
 // class members, functions around a node.
 import ts from './compiler';
-import { forEachChild, getModifiers, isArrayBindingPattern, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassLike, isConstructorDeclaration, isElementAccessExpression, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isIdentifier, isInterfaceDeclaration, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isOmittedExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyDeclaration, isReturnStatement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeAliasDeclaration, isTypeNode, isVariableStatement } from './tsNodes';
+import { forEachChild, getModifiers, isArrayBindingPattern, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassLike, isConstructorDeclaration, isElementAccessExpression, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isIdentifier, isIfStatement, isInterfaceDeclaration, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isOmittedExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyDeclaration, isReturnStatement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeAliasDeclaration, isTypeNode, isVariableStatement } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { CLASS_ROUTER } from './extracted';
 import { skipOuter } from './tsSyntax';
@@ -227,6 +227,45 @@ export function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | u
   for (let cur = node.parent; cur; cur = cur.parent)
     if (isFunctionDeclaration(cur) || isArrowFunction(cur) || isFunctionExpression(cur) || isMethodDeclaration(cur) || isConstructorDeclaration(cur)) return cur;
   return undefined;
+}
+
+/**
+ * What a function returns when the environment variables it tests are unset: its return reached
+ * when every `if` on the way, whose condition is a read of `process.env` (directly, or through a
+ * local read from it, joined by `&&` with further tests), is false (`if (mount && mount.length > 0)
+ * return ...; else return 'api';` -> 'api'). Undefined when any other statement or test is met.
+ */
+export function returnWhenEnvUnset(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
+  if (!fn.body || !isBlock(fn.body)) return undefined;
+  const envLocals = new Set<string>();
+  const isEnvRead = (e: ts.Expression): boolean => {
+    const x = skipOuter(e);
+    if (isIdentifier(x)) return envLocals.has(x.text);
+    const base = isPropertyAccessExpression(x) || isElementAccessExpression(x) ? skipOuter(x.expression) : undefined;
+    return base !== undefined && isPropertyAccessExpression(base) && base.name.text === 'env' && isIdentifier(base.expression) && base.expression.text === 'process';
+  };
+  // False when the variables are unset: a read of one, or an `&&` chain holding one.
+  const falseWhenUnset = (e: ts.Expression): boolean => {
+    const x = skipOuter(e);
+    if (isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return falseWhenUnset(x.left) || falseWhenUnset(x.right);
+    return isEnvRead(x);
+  };
+  const walk = (statements: readonly ts.Statement[]): ts.Expression | undefined | null => {
+    for (const st of statements) {
+      if (isReturnStatement(st)) return st.expression ? skipOuter(st.expression) : undefined;
+      if (isVariableStatement(st)) {
+        for (const d of st.declarationList.declarations) if (isIdentifier(d.name) && d.initializer && isEnvRead(d.initializer)) envLocals.add(d.name.text);
+        continue;
+      }
+      if (!isIfStatement(st) || !falseWhenUnset(st.expression)) return undefined;
+      const other = st.elseStatement;
+      if (!other) continue;
+      const r = walk(isBlock(other) ? other.statements : [other]);
+      if (r !== null) return r;
+    }
+    return null; // fell through: no return on this path yet
+  };
+  return walk(fn.body.statements) ?? undefined;
 }
 
 export function singleReturn(body: ts.Block | undefined): ts.Expression | undefined {

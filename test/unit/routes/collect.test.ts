@@ -106,6 +106,34 @@ suite('collectRoutes: NestJS', () => {
     assert.deepEqual(lines(routes), ['GET /keys']);
   });
 
+  test("a global prefix returned by a method of a settings class of another file: the value it returns when the environment variables it tests are unset", () => {
+    const settings = {
+      file: '/ws/api/src/settings/settings.service.ts',
+      text: [
+        "import { Injectable } from '@nestjs/common';",
+        '@Injectable()',
+        'export class SettingsService {',
+        '  routePrefix() {',
+        '    const mount = process.env.MOUNT_PATH;',
+        "    if (mount && mount.length > 0) {",
+        "      return mount.substring(1) + '/api';",
+        '    } else {',
+        "      return 'api';",
+        '    }',
+        '  }',
+        '}',
+      ].join('\n'),
+    };
+    const controller = { file: '/ws/api/src/modules/things/things.controller.ts', text: "@Controller('things')\nexport class ThingsController {\n  @Get(':id')\n  one() {}\n}" };
+    const typed = { file: '/ws/api/src/main.ts', text: "import { SettingsService } from './settings/settings.service';\nconst app = await NestFactory.create(AppModule);\nconst settings: SettingsService = app.get(SettingsService);\napp.setGlobalPrefix(settings.routePrefix());\nawait app.listen(3000);" };
+    assert.deepEqual(lines(collectRoutes([settings, typed, controller], { moduleOf }).routes), ['GET /api/things/:id']);
+    const inferred = { file: '/ws/api/src/main.ts', text: "import { SettingsService } from './settings/settings.service';\nconst app = await NestFactory.create(AppModule);\nconst settings = app.get(SettingsService);\napp.setGlobalPrefix(settings.routePrefix());\nawait app.listen(3000);" };
+    assert.deepEqual(lines(collectRoutes([settings, inferred, controller], { moduleOf }).routes), ['GET /api/things/:id']);
+    // Without an else: the return after the test of the environment.
+    const after = { ...settings, text: settings.text.replace("    } else {\n      return 'api';\n    }", "    }\n    return 'api';") };
+    assert.deepEqual(lines(collectRoutes([after, typed, controller], { moduleOf }).routes), ['GET /api/things/:id']);
+  });
+
   test('x-runtime-drift.routePrefix wins over setGlobalPrefix', () => {
     const { routes } = collectRoutes(files, { moduleOf, routePrefix: '/v2/' });
     assert.deepEqual(lines(routes), ['GET /health', 'POST /v2/workflows', 'GET /v2/workflows/steps/definitions']);
@@ -405,6 +433,30 @@ suite('collectRoutes: a Fastify plugin of another file', () => {
     };
     const init = { file: '/ws/s/src/init.ts', text: "import { PoxEventRoutes, PoxRoutes } from './routes/pox';\nconst fastify = Fastify();\nawait fastify.register(PoxRoutes, { prefix: '/v1/:pox' });\nawait fastify.register(PoxEventRoutes, { prefix: '/v1/:events' });" };
     assert.deepEqual(lines(collectRoutes([pox, init], { moduleOf }).routes), ['GET /v1/:events/*', 'GET /v1/:pox/events', 'GET /v1/:pox/tx/:tx_id']);
+  });
+
+  test("a file's default plugin registered under one prefix and a named function of it called with another prefixed instance: each function's routes under its own prefix only", () => {
+    const debug = {
+      file: '/ws/d/lib/routes/debug.js',
+      text: "export async function registerProbe(fastify) {\n  fastify.get('/active', h);\n}\nexport default async function debugPlugin(fastify) {\n  fastify.get('/status', h);\n  fastify.post('/enable', h);\n}",
+    };
+    const server = {
+      file: '/ws/d/lib/server.js',
+      text:
+        "import debugPlugin, { registerProbe } from './routes/debug.js';\nconst fastify = Fastify();\n" +
+        "fastify.register(async (app) => {\n  app.register(debugPlugin, { prefix: '/api/admin/debug' });\n  app.register(async (sub) => {\n    registerProbe(sub);\n  }, { prefix: '/api/debug' });\n});\nfastify.listen({ port: 9998 });",
+    };
+    assert.deepEqual([...lines(collectRoutes([debug, server], { moduleOf }).routes)].sort(), ['GET /api/admin/debug/status', 'GET /api/debug/active', 'POST /api/admin/debug/enable']);
+    // Two such functions where one registers the other, handed to a wrapper of the project's own: both under the one prefix.
+    const things = {
+      file: '/ws/d/lib/routes/things.ts',
+      text:
+        "import { withAuth } from '../auth';\nexport const thingsRoute = async (fastify) => {\n  fastify.register(authorized);\n  fastify.get('/:id', h);\n};\n" +
+        "const authorized = withAuth(async (fastify) => {\n  fastify.post('/', h);\n});",
+    };
+    const auth = { file: '/ws/d/lib/auth.ts', text: 'export function withAuth(plugin) {\n  return async (fastify, opts) => plugin(fastify, opts);\n}' };
+    const app = { file: '/ws/d/lib/app.ts', text: "import { thingsRoute } from './routes/things';\nconst fastify = Fastify();\nfastify.register(thingsRoute, { prefix: '/things' });\nfastify.listen({ port: 1 });" };
+    assert.deepEqual([...lines(collectRoutes([things, auth, app], { moduleOf }).routes)].sort(), ['GET /things/:id', 'POST /things']);
   });
 });
 

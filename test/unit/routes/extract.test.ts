@@ -85,6 +85,26 @@ suite('extractRoutesFromSource: NestJS', () => {
     assert.deepEqual(out.globalPrefixExclude, [{ path: '/health' }, { path: '/metrics', method: 'GET' }]);
     assert.deepEqual(out.routes, []);
   });
+
+  test("routes on the HTTP adapter of a Nest app (app.getHttpAdapter(), its getInstance(): the Express or Fastify app under it), whatever the variable's name", () => {
+    const main = [
+      'async function bootstrap() {', // 1
+      '  const app = await NestFactory.create(AppModule);', // 2
+      "  app.setGlobalPrefix('api');", // 3
+      '  const underlying = app.getHttpAdapter().getInstance();', // 4
+      "  underlying.disable('x-powered-by');", // 5
+      '  underlying.use(helmet());', // 6
+      "  underlying.get('/health-check', (_req, res) => res.send('ok'));", // 7
+      '  const adapter = app.getHttpAdapter();', // 8
+      "  adapter.post('/hooks/ping', (_req, res) => res.send('pong'));", // 9
+      '  await app.listen(3000);', // 10
+      '}',
+    ].join('\n');
+    assert.deepEqual(routesOf(main), ['GET /health-check @7', 'POST /hooks/ping @9']);
+    // A test's app (made, then requests injected; never listening) serves nothing.
+    const tested = main.replace('  await app.listen(3000);', '  await app.init();');
+    assert.deepEqual(routesOf(tested), []);
+  });
 });
 
 suite('extractRoutesFromSource: NestJS versioning', () => {
