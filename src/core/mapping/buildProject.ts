@@ -70,6 +70,10 @@ async function findProjectFolder(fs: FsLike, context: string, dockerfile: string
   const rootPkg = await readPackage(fs, context);
   const nx = dockerfile ? await nxProjectBeside(fs, context, dockerfile) : undefined;
   if (nx) return { ...(await describeProject(fs, nx.dir, rootPkg)), evidence: nx.evidence };
+  // A Nest CLI monorepo at the root whose app the build names (`pnpm run build gateway` running
+  // `nest build`): that app (findBuildProject), not a workspace package the stages copy beside it.
+  const root = df && (await fs.stat(join(context, 'nest-cli.json')))?.isFile ? await describeProject(fs, context, rootPkg) : undefined;
+  if (root && df && nestCliAppBuilt(root, df) !== root) return root;
   const selected = df ? await workspaceSelection(fs, context, rootPkg, df, command) : undefined;
   if (selected) return selected;
   const installed = df ? await packageCopiedToWorkdir(fs, context, rootPkg, df) : undefined;
@@ -443,6 +447,14 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
     chosen = await servers(selected);
     how = (pkg: string): string => l10n.t("the Dockerfile's build selects workspace package {0}", pkg);
   }
+  // A front end the build selects (`npm run build:public` in its folder) for an image running no
+  // JavaScript (caddy, nginx serving the files): that package, not a library copied in beside it
+  // that happens to depend on a server framework.
+  const final = df.stages[df.stages.length - 1];
+  if (chosen.length === 0 && final && !startTexts(final, scripts, command).some((t) => JS_RUNNER.test(t))) {
+    chosen = (await packagesAt(selected)).filter(rendersPages);
+    how = (pkg: string): string => l10n.t("the Dockerfile's build selects workspace package {0}, a front end the image serves without running JavaScript", pkg);
+  }
   if (chosen.length === 0) {
     const built = await builtOnServers(await packagesAt(await startPackageDirs(fs, df, context, scripts, packages, true)), packages, { fs, packagesAt, servers });
     if (built) ({ chosen, how } = built);
@@ -491,6 +503,9 @@ function packagesBuiltIn(df: Dockerfile, context: string, packages: Map<string, 
     .filter((r) => r.dir !== '' && BUILD_COMMAND.test(r.command) && dirs.has(resolve(context, r.dir)))
     .map((r) => `./${r.dir}`);
 }
+
+/** A start command running JavaScript: Node, a package manager's script, Bun, Deno. */
+const JS_RUNNER = /(?:^|[\s;&|/])(?:node|nodejs|npm|npx|pnpm|yarn|bun|bunx|deno|tsx|ts-node)(?:\s|$)/;
 
 /** UI libraries a package renders pages with. */
 const UI_LIBRARIES = ['react-dom', 'vue', 'svelte', '@angular/core', 'solid-js', 'preact'];

@@ -104,6 +104,8 @@ export function webpackOutputPath(text: string): string | undefined {
  * the bundler API call of a build script file (`scripted`); undefined when neither names one.
  */
 export async function bundlerOutputDir(fs: FsLike, project: BuildProject, scripted?: ScriptedBundle): Promise<{ path: string; why: string } | undefined> {
+  const angular = await angularOutputDir(fs, project);
+  if (angular) return angular;
   for (const config of BUNDLER_CONFIGS) {
     const commands = bundlerCommands(project, config, /^build\b/);
     for (const { name, command } of commands) {
@@ -122,6 +124,40 @@ export async function bundlerOutputDir(fs: FsLike, project: BuildProject, script
     if (run !== undefined && config.byDefault !== undefined) return { path: join(project.dir, config.byDefault), why: l10n.t`${config.tool}'s own output folder (its "${run.name}" script: ${run.command.trim()})` };
   }
   return undefined;
+}
+
+/**
+ * The Angular CLI's output folder (`ng build` in a build script): angular.json's build target
+ * `outputPath` of the project built (named on the command line, else the only one or the
+ * `defaultProject`); the application builder writes the browser files to its `browser` folder
+ * (`outputPath: { base, browser: '' }` to none). https://angular.dev/reference/configs/workspace-config
+ */
+async function angularOutputDir(fs: FsLike, project: BuildProject): Promise<{ path: string; why: string } | undefined> {
+  const scripts = project.pkg?.scripts ?? {};
+  const command = Object.entries(scripts).map(([name, script]) => (/^build\b/.test(name) ? /(?:^|[\s&|;(])ng\s+build\b([^&|;]*)/.exec(scriptRun(scripts, script)) : null)).find((m) => m);
+  if (!command) return undefined;
+  const text = await fs.readFile(join(project.dir, 'angular.json')).catch(() => undefined);
+  let config: unknown;
+  try {
+    config = text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const field = (o: unknown, key: string): unknown => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[key] : undefined);
+  const projects = field(config, 'projects');
+  const names = projects !== null && typeof projects === 'object' ? Object.keys(projects) : [];
+  const named = (command[1] ?? '').split(/\s+/).find((w) => w !== '' && !w.startsWith('-') && names.includes(w));
+  const fallback = field(config, 'defaultProject');
+  const name = named ?? (names.length === 1 ? names[0] : typeof fallback === 'string' ? fallback : undefined);
+  const build = field(field(field(projects, name ?? ''), 'architect') ?? field(field(projects, name ?? ''), 'targets'), 'build');
+  const output = field(field(build, 'options'), 'outputPath');
+  const builder = field(build, 'builder');
+  const application = typeof builder === 'string' && /:application$/.test(builder);
+  const base = typeof output === 'string' ? output : field(output, 'base');
+  if (typeof base !== 'string' || posix.isAbsolute(base)) return undefined;
+  const browser = typeof output === 'object' ? field(output, 'browser') : undefined;
+  const sub = application ? (typeof browser === 'string' ? browser : 'browser') : '';
+  return { path: join(project.dir, base, sub), why: l10n.t`the outputPath of project ${name ?? ''} in angular.json` };
 }
 
 /** The commands of the project's scripts named `names` (through the scripts they only run: scriptRun) that run the tool. */

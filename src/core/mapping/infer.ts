@@ -152,10 +152,14 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const nitro = nx || notBundled ? undefined : await nitroBundle(fs, project, buildScriptNames(project));
   const routerFramework = nx || notBundled ? undefined : await routerFrameworkBundle(fs, project, sourceRoot);
   const copied = copiedOutputBundle(project, ts, context);
-  const bundler = nx ?? (notBundled ? undefined : (nitro?.by ?? findBundler(project, scripted) ?? run ?? (await viteSsrBundle(fs, project, buildScriptNames(project))) ?? rollup?.by ?? routerFramework?.by ?? copied?.by));
+  // `react-router build` / `remix vite:build` run Vite themselves: the framework's build directory, not Vite's outDir.
+  const bundler = nx ?? (notBundled ? undefined : (nitro?.by ?? routerFramework?.by ?? findBundler(project, scripted) ?? run ?? (await viteSsrBundle(fs, project, buildScriptNames(project))) ?? rollup?.by ?? copied?.by));
   const byOwnOutput = [rollup, nitro, routerFramework, copied].find((b) => b !== undefined && b.by === bundler);
   const bundlerOut = bundler === undefined ? undefined : byOwnOutput ? byOwnOutput.out : await bundlerOutputDir(fs, project, scripted);
-  return { fs, spec, context, project, ts, tsName, sourceRoot, emit, compiled, bundler, bundlerOut, runBundle, started, devServer, df, locate, evidence };
+  // What the framework bundles is its app directory, also where the source root read was the whole package (`"include": ["**/*.ts"]`).
+  const appRoot = routerFramework !== undefined && bundler === routerFramework.by && routerFramework.app !== sourceRoot ? routerFramework.app : undefined;
+  if (appRoot !== undefined) evidence.push(l10n.t`source root ${appRoot}: the app directory ${routerFramework?.by.kind === 'script' ? routerFramework.by.tool : ''} bundles`);
+  return { fs, spec, context, project, ts, tsName, sourceRoot: appRoot ?? sourceRoot, emit, compiled, bundler, bundlerOut, runBundle, started, devServer, df, locate, evidence };
 }
 
 const TS_SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];

@@ -84,7 +84,7 @@ const BUILD_DIRECTORY = /\bbuildDirectory\s*:\s*(['"`])([^'"`$]+)\1/;
  * directory is a bundle's. Any `build*` script of the package counts (`build:remix`, run by `build`
  * among others). https://remix.run/docs/en/main/file-conventions/vite-config https://reactrouter.com/api/framework-conventions/react-router.config.ts
  */
-export async function routerFrameworkBundle(fs: FsLike, project: BuildProject, sourceRoot: string): Promise<{ by: BundledBy; out: { path: string; why: string } } | undefined> {
+export async function routerFrameworkBundle(fs: FsLike, project: BuildProject, sourceRoot: string): Promise<{ by: BundledBy; out: { path: string; why: string }; app: string } | undefined> {
   const scripts = project.pkg?.scripts ?? {};
   const build = Object.entries(scripts).find(([name, script]) => /^build\b/.test(name) && ROUTER_FRAMEWORK_BUILD.test(scriptRun(scripts, script)));
   if (!build) return undefined;
@@ -97,11 +97,13 @@ export async function routerFrameworkBundle(fs: FsLike, project: BuildProject, s
   }
   const option = (re: RegExp) => texts.map((t) => re.exec(t.text)?.[2]).find((v) => v !== undefined);
   const app = join(project.dir, option(APP_DIRECTORY) ?? 'app');
-  if (!isAtOrInside(app, sourceRoot)) return undefined;
+  // The app directory's files, or the whole package read as the source (a tsconfig including `**/*.ts`): infer.ts takes the app directory then.
+  if (!isAtOrInside(app, sourceRoot) && sourceRoot !== project.dir) return undefined;
   const out = option(BUILD_DIRECTORY);
   const tool = ROUTER_FRAMEWORK_BUILD.exec(scriptRun(scripts, build[1]))?.[0].trim() ?? '';
   return {
     by: { kind: 'script', tool, script: build[0] },
     out: { path: join(project.dir, out ?? 'build'), why: out === undefined ? l10n.t`the default buildDirectory of ${tool}` : l10n.t`the buildDirectory of ${tool}` },
+    app,
   };
 }

@@ -92,4 +92,26 @@ suite('mapping: framework outputs', () => {
     assert.equal(m?.target, '/srv/build', m?.evidence.join('\n'));
     assert.equal(m?.bundled, true, m?.evidence.join('\n'));
   });
+  test('a React Router framework app whose tsconfig includes the whole package, Vite among its dependencies: the app directory that `react-router build` bundles, to the build directory', async () => {
+    const m = await inferMapping(
+      memFs({
+        '/ws/package.json': JSON.stringify({
+          type: 'module',
+          scripts: { build: 'react-router build', dev: 'react-router dev' },
+          dependencies: { '@react-router/node': '7', '@react-router/serve': '7', react: '19', 'react-dom': '19', vite: '6' },
+          devDependencies: { '@react-router/dev': '7' },
+        }),
+        '/ws/react-router.config.ts': 'export default { ssr: true };\n',
+        '/ws/vite.config.ts': "import { reactRouter } from '@react-router/dev/vite';\nexport default { plugins: [reactRouter()] };\n",
+        '/ws/tsconfig.json': '{"compilerOptions":{"noEmit":true,"jsx":"react-jsx"},"include":["**/*.ts","**/*.tsx"]}',
+        '/ws/app/root.tsx': '',
+        '/ws/app/routes/home.tsx': '',
+        '/ws/Dockerfile': 'ARG BASE=node:22-slim\nFROM $BASE AS builder\nWORKDIR /src\nCOPY . .\nRUN npm ci && npm run build\nFROM $BASE\nWORKDIR /home/web\nCOPY --from=builder /src/node_modules ./node_modules\nCOPY --from=builder /src/build ./build\nCMD ["npx", "react-router-serve", "./build/server/index.js"]\n',
+      }),
+      spec(),
+    );
+    assert.equal(m?.sourceRoot, '/ws/app', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/home/web/build', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true, m?.evidence.join('\n'));
+  });
 });

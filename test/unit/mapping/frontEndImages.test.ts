@@ -92,4 +92,43 @@ suite('mapping: front-end images', () => {
     assert.equal(m?.target, '/app/public', m?.evidence.join('\n'));
     assert.equal(m?.bundled, true, m?.evidence.join('\n'));
   });
+  test("an Angular front end of an npm workspace built in its folder for a Caddy image: that package (not a library copied beside it that depends on a server framework), angular.json's outputPath", async () => {
+    const files = (outputPath: unknown): Record<string, string> => ({
+      '/ws/package.json': JSON.stringify({ name: 'fom', private: true, workspaces: ['libs', 'public', 'api'], scripts: { 'build:public': 'npm run build:public --workspace=public' } }),
+      '/ws/package-lock.json': '{}',
+      '/ws/libs/package.json': JSON.stringify({ name: '@fom/libs', dependencies: { '@nestjs/core': '11', '@angular/core': '20' } }),
+      '/ws/libs/utility/src/index.ts': '',
+      '/ws/api/package.json': JSON.stringify({ name: 'api', dependencies: { '@nestjs/core': '11' }, scripts: { 'build:api': 'nest build' } }),
+      '/ws/public/package.json': JSON.stringify({ name: 'public', dependencies: { '@angular/core': '20' }, devDependencies: { '@angular/cli': '20' }, scripts: { 'build:public': 'ng build --configuration production' } }),
+      '/ws/public/angular.json': JSON.stringify({ projects: { public: { architect: { build: { builder: '@angular/build:application', options: { outputPath, browser: 'src/main.ts' } } } } } }),
+      '/ws/public/tsconfig.json': '{"compilerOptions":{"outDir":"./dist/out-tsc"},"include":["src/**/*.ts"]}',
+      '/ws/public/src/main.ts': '',
+      '/ws/public/Dockerfile': [
+        'ARG build_dir=public',
+        'FROM node:24-slim AS build',
+        'ARG build_dir',
+        'WORKDIR /app',
+        'COPY package.json package-lock.json ./',
+        'COPY libs/package.json ./libs/',
+        'COPY public/package.json ./public/',
+        'RUN npm ci',
+        'COPY libs ./libs',
+        'COPY ${build_dir} ./${build_dir}',
+        'WORKDIR /app/${build_dir}',
+        'RUN npm run build:${build_dir}',
+        'FROM caddy:2-alpine',
+        'ARG build_dir',
+        'COPY --from=build /app/${build_dir}/dist/${build_dir} /srv',
+        '',
+      ].join('\n'),
+    });
+    const flat = await inferMapping(memFs(files({ base: 'dist/public', browser: '' })), spec('/ws/public/Dockerfile'));
+    assert.equal(flat?.sourceRoot, '/ws/public/src', flat?.evidence.join('\n'));
+    assert.equal(flat?.target, '/srv', flat?.evidence.join('\n'));
+    assert.equal(flat?.bundled, true, flat?.evidence.join('\n'));
+    // The application builder's default: the browser files in <outputPath>/browser.
+    const nested = await inferMapping(memFs(files('dist/public')), spec('/ws/public/Dockerfile'));
+    assert.equal(nested?.sourceRoot, '/ws/public/src', nested?.evidence.join('\n'));
+    assert.equal(nested?.target, '/srv/browser', nested?.evidence.join('\n'));
+  });
 });

@@ -1177,6 +1177,46 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.ok(m?.evidence.includes("Nest CLI app auth of nest-cli.json's projects, built at Dockerfile line 8"), m?.evidence.join('\n'));
   });
 
+  test('a Nest CLI monorepo in a pnpm workspace whose final stage copies a library package from the context: the app `pnpm run build <app>` builds, not the library', async () => {
+    const app = (name: string) => ({ type: 'application', root: `apps/${name}`, sourceRoot: `apps/${name}/src`, compilerOptions: { tsConfigPath: `apps/${name}/tsconfig.app.json` } });
+    const files: Record<string, string> = {
+      '/ws/package.json': JSON.stringify({ name: 'platform', scripts: { build: 'nest build' }, dependencies: { '@nestjs/core': '11' } }),
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - libs/*\n',
+      '/ws/nest-cli.json': JSON.stringify({
+        sourceRoot: 'apps/gateway/src',
+        monorepo: true,
+        compilerOptions: { webpack: true, tsConfigPath: 'apps/gateway/tsconfig.app.json' },
+        projects: { common: { type: 'library', root: 'libs/common', sourceRoot: 'libs/common/src' }, gateway: app('gateway'), provisioning: app('provisioning') },
+      }),
+      '/ws/libs/common/package.json': JSON.stringify({ name: '@acme/common', dependencies: { '@nestjs/core': '11' } }),
+      '/ws/libs/common/tsconfig.build.json': '{"compilerOptions":{"outDir":"./dist"},"include":["src/**/*"]}',
+      '/ws/libs/common/src/index.ts': '',
+      '/ws/apps/gateway/tsconfig.app.json': '{"compilerOptions":{"outDir":"../../dist/apps/gateway"}}',
+      '/ws/apps/gateway/src/main.ts': '',
+      '/ws/apps/provisioning/tsconfig.app.json': '{"compilerOptions":{"outDir":"../../dist/apps/provisioning"}}',
+      '/ws/apps/provisioning/src/main.ts': '',
+      '/ws/Dockerfile': [
+        'FROM node:24-alpine AS build',
+        'WORKDIR /app',
+        'COPY package.json pnpm-workspace.yaml ./',
+        'RUN pnpm i',
+        'COPY . .',
+        'RUN pnpm run build provisioning',
+        'FROM node:24-alpine',
+        'WORKDIR /app',
+        'COPY --from=build /app/dist/apps/provisioning/ ./dist/apps/provisioning/',
+        'COPY --from=build /app/node_modules ./node_modules',
+        'COPY libs/ ./libs/',
+        'CMD ["sh", "-c", "cd libs/common && cd ../.. && node dist/apps/provisioning/main.js"]',
+        '',
+      ].join('\n'),
+    };
+    const m = await inferMapping(memFs(files), spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/apps/provisioning/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/dist/apps/provisioning', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true, m?.evidence.join('\n'));
+  });
+
   test("a Nest CLI monorepo: the app a package script builds with its own words (`npm run deploy:api` whose script runs node_modules/@nestjs/cli/bin/nest.js build api)", async () => {
     const app = (name: string) => ({ type: 'application', root: `apps/${name}`, sourceRoot: `apps/${name}/src`, compilerOptions: { tsConfigPath: `apps/${name}/tsconfig.app.json` } });
     const files: Record<string, string> = {
