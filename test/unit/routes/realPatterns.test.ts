@@ -2090,6 +2090,14 @@ suite('routes on real-world patterns: apps, prefixes and factories written in ot
     }
   });
 
+  test("fastify: a prefix holding a parameter with a constraint and no name (`{ prefix: '/:(pox\\d_events)' }`) is a parameter of the route", () => {
+    const routes = routesOf({
+      '/s/app.ts': "import Fastify from 'fastify';\nimport { events } from './events';\nconst fastify = Fastify();\nfastify.register(events, { prefix: '/:(pox\\\\d_events)' });\nfastify.get('/files/:name(^\\\\w+)', h);\nfastify.listen({ port: 3000 });\n",
+      '/s/events.ts': "export async function events(fastify) {\n  fastify.get('/:principal', h);\n}\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /:param/:principal', 'GET /files/:name']);
+  });
+
   test("a mount prefix from a zod schema of the environment (`LIVE_BASE_PATH: z.string().default('/live')`, `export const env = validateEnv()` returning `schema.safeParse(process.env).data`): the default", () => {
     const env = [
       "import { z } from 'zod';",
