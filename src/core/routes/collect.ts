@@ -6,7 +6,7 @@ import * as l10n from '@vscode/l10n';
 import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestModuleDecl, PrefixExclude, RouterModuleEntry, UriVersioning, HelperArg } from './extracted';
 import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, mayHold, substituteParams, methodRouterName, routerMethodName } from './extracted';
-import { DEFAULT_OBJECT, EACH, LISTED, SPREAD, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
+import { ARG, CALLED, DEFAULT_OBJECT, EACH, LISTED, SPREAD, argRef, readsArgs, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
 import { UNKNOWN_PREFIX, hapiPathToRoute, joinRoutePath, openApiPathToRoute, stripParamPatterns, unknownPrefixPath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText } from '../scanTexts';
@@ -72,6 +72,9 @@ interface Scanned {
   key: string;
   x: ExtractedFile;
 }
+
+/** Parameters a function building a path is called with, at most, as collect.ts fills them (calledText). */
+const MAX_CALL_ARGS = 16;
 
 /** Guards against mount chains that loop or explode (a router mounted in itself). */
 const MAX_MOUNT_DEPTH = 10;
@@ -607,15 +610,21 @@ function isRouterClass(s: Scanned, cls: string, byKey: Map<string, Scanned>, ali
 
 /** The function `fn` names (by import or in this file) when it makes a router: its file and the router it returns. */
 function factoryOf(s: Scanned, fn: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): { target: Scanned; router: string; name: string } | undefined {
-  const imp = s.x.imports.find((i) => i.local === fn);
-  const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : { target: s, name: fn };
-  const router = found?.name !== undefined ? found.target.x.routerFactories?.[found.name] : undefined;
-  return found?.name !== undefined && router !== undefined ? { target: found.target, router, name: found.name } : undefined;
+  let imp = s.x.imports.find((i) => i.local === fn);
+  // `makeRouters.admin`: the router under that key of the object the function returns (fileExports.ts).
+  const dot = imp ? -1 : fn.lastIndexOf('.');
+  const member = dot > 0 ? fn.slice(dot + 1) : undefined;
+  if (member !== undefined) imp = s.x.imports.find((i) => i.local === fn.slice(0, dot));
+  const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : { target: s, name: member !== undefined ? fn.slice(0, dot) : fn };
+  const name = found?.name !== undefined && member !== undefined ? `${found.name}.${member}` : found?.name;
+  const router = name !== undefined && found ? found.target.x.routerFactories?.[name] : undefined;
+  return found && name !== undefined && router !== undefined ? { target: found.target, router, name } : undefined;
 }
 
 function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[], resolver: ValueResolver): MountEdge[] {
   const byKey = new Map(scanned.map((s) => [s.key, s]));
   const edges: MountEdge[] = [];
+  const byArgs: Array<{ s: Scanned; mount: ExtractedMount; prefixValue: ConstValue; children: RouterNode[]; own: string; unknown: string }> = [];
   for (const s of scanned) {
     for (const mount of s.x.mounts) {
       const { children, unknown } = mountChildren(s, mount, scanned, byKey, aliases, warnings);
@@ -625,6 +634,10 @@ function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[]
       if (ownText === undefined && children.length > 0)
         warnings.push(scanWarningText(s.file, { ...(mount.mountedOn !== undefined ? { id: 'mountedOnPrefix', args: [mount.mountedOn] } : { id: 'mountedOnPrefixUnnamed', args: [] }), line: mount.line }));
       const own = ownText ?? UNKNOWN_PREFIX;
+      if (mount.prefixValue && readsArgs(mount.prefixValue) && children.length > 0) {
+        byArgs.push({ s, mount, prefixValue: mount.prefixValue, children, own, unknown });
+        continue;
+      }
       const args = mount.args?.map((a) => (a ? resolver.text(s, a, 0) : undefined));
       for (const child of children) {
         // `register(api)` with `function register(api) {...}` beside it: the router itself, no mount.
@@ -656,7 +669,36 @@ function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[]
       }
     }
   }
+  edges.push(...argPrefixEdges(byArgs, edges, resolver, warnings));
   return [...edges, ...keyedEdges(scanned, edges, byKey, aliases), ...instanceEdges(scanned, byKey, aliases), ...unknownAutoloadEdges(scanned, edges)];
+}
+
+/**
+ * The mounts whose prefix is built from the parameters of the function their router is handed to
+ * (mounts.ts paramPrefix): under the prefix each call's arguments make, the calls being the mounts
+ * of that parameter (`require('./routes')(app, urlPrefix)`); one no call makes known is warned of
+ * and shown under UNKNOWN_PREFIX where a parameter is.
+ */
+function argPrefixEdges(mounts: ReadonlyArray<{ s: Scanned; mount: ExtractedMount; prefixValue: ConstValue; children: RouterNode[]; own: string; unknown: string }>, edges: readonly MountEdge[], resolver: ValueResolver, warnings: string[]): MountEdge[] {
+  const out: MountEdge[] = [];
+  for (const { s, mount, prefixValue, children, own, unknown } of mounts) {
+    const parent = { key: s.key, name: mount.mountedOn ?? '' };
+    const texts = new Set<string>();
+    for (const e of edges) {
+      if (e.child.key !== parent.key || e.child.name !== parent.name) continue;
+      // An argument not known (or not given) leaves its reference: the prefix is not known from that call.
+      const args = Array.from({ length: MAX_CALL_ARGS }, (_, i) => (e.args?.[i] !== undefined ? str(e.args[i] ?? '') : argRef(i)));
+      const text = resolver.text(s, substituteParams(prefixValue, args, ARG), 0);
+      if (text !== undefined) texts.add(text);
+    }
+    if (texts.size === 0) {
+      warnings.push(scanWarningText(s.file, { id: 'mountPrefixValue', args: [], line: mount.line }));
+      // Its known parts kept (`${urlPrefix}/v1` -> /…/v1), as for any prefix not known (evaluator.ts unknownPrefix).
+      texts.add(resolver.shownText(s, prefixValue));
+    }
+    for (const text of texts) for (const child of children) out.push({ prefix: joinRoutePath(own, text, unknown), parent, child, line: mount.line });
+  }
+  return out;
 }
 
 /**
@@ -693,7 +735,9 @@ function unknownAutoloadEdges(scanned: Scanned[], edges: MountEdge[]): MountEdge
 function mountChildren(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[], warnings: string[]): { children: RouterNode[]; unknown: string } {
   const children = resolveMount(s, mount, scanned, byKey, aliases);
   // A mount at / changes no path: not finding it costs nothing worth a warning.
-  if (children.length > 0 || mount.prefix === '/' || !/rout|require\(/i.test(mount.routerName) || packageCall(s, mount, byKey, aliases)) return { children, unknown: '' };
+  // A module's function called (`require('./mw')()`) that makes no router is middleware: nothing to warn of.
+  const calledModule = mount.routerName.startsWith('require(') && mount.routerName.endsWith('()');
+  if (children.length > 0 || mount.prefix === '/' || !/rout|require\(/i.test(mount.routerName) || calledModule || packageCall(s, mount, byKey, aliases)) return { children, unknown: '' };
   const guessed = guessedModule(s, mount, scanned, byKey, aliases);
   if (!guessed) {
     warnings.push(scanWarningText(s.file, { id: 'mountUnresolved', args: [mount.routerName, mount.prefix], line: mount.line }));
@@ -807,7 +851,7 @@ function declares(s: Scanned, name: string): boolean {
 
 /** Where the router mounted as `mount.routerName` is declared: by import, in this file, or by name. */
 function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[]): RouterNode[] {
-  if (mount.routerName.endsWith('()')) return resolveFactoryMount(s, mount.routerName.slice(0, -2), byKey, aliases);
+  if (mount.routerName.endsWith('()')) return resolveFactoryMount(s, mount.member !== undefined ? `${mount.routerName.slice(0, -2)}.${mount.member}` : mount.routerName.slice(0, -2), byKey, aliases);
   if (mount.routerName.startsWith('new ')) return resolveClassMount(s, mount.routerName.slice(4), byKey, aliases, mount.member);
   // A function of this file whose parameter is its own router (`fastify.register(authorized)` of
   // `const authorized = wrap(async (fastify) => {...})`): that function's routes.
@@ -1275,7 +1319,8 @@ class ValueResolver {
 
   /** A mount with its prefix resolved; one not known statically is UNKNOWN_PREFIX, warned of. */
   private resolveMount(s: Scanned, m: ExtractedMount, warnings: string[]): ExtractedMount {
-    if (!m.prefixValue) return m;
+    // Built from the parameters of the function the router is handed to: per call (mountEdges).
+    if (!m.prefixValue || readsArgs(m.prefixValue)) return m;
     const text = this.text(s, m.prefixValue, 0);
     // `passport.use(config.id, withProxyAgent(strategy))`: a call making no router mounts nothing to warn of.
     const noRouter = m.routerName.endsWith('()') && !factoryOf(s, m.routerName.slice(0, -2), this.byKey, this.aliases);
@@ -1558,9 +1603,40 @@ class ValueResolver {
       const texts = p.ref.oneOf.map((o) => this.refText(s, { ref: o }, depth));
       return texts.every((t) => t !== undefined && t === texts[0]) ? texts[0] : undefined;
     }
+    if (p.ref.args) return this.calledText(s, p.ref.local, p.ref.path, p.ref.args, depth);
     const found = this.refValue(s, p.ref.local, p.ref.path);
+    // `v1('users')` of an imported function, read as a configuration getter's key (evaluator.ts keyedGetter): a function building a path from its argument.
+    const key = p.ref.path.length - 1;
+    if (!found && key > 0 && p.ref.path[key - 1] === CALLED) return this.calledText(s, p.ref.local, p.ref.path.slice(0, key), [str(p.ref.path[key] ?? '')], depth);
     if (!found) return undefined;
     return literalOf(found.value) ?? this.text(found.file, found.value, depth + 1);
+  }
+
+  /**
+   * What an imported function (a path ending in CALLED), or a method of an imported class, returns
+   * for a call's arguments (values.ts Part args): its value (fileExports.ts pathFunctionValue), found
+   * through the classes it is inherited from, filled with the arguments' texts and, for those not
+   * given, the parameters' defaults.
+   */
+  private calledText(s: Scanned, local: string, path: string[], args: ConstValue[], depth: number): string | undefined {
+    const texts: string[] = [];
+    for (const a of args) {
+      const t = this.text(s, a, depth + 1);
+      if (t === undefined) return undefined;
+      texts.push(t);
+    }
+    let found = this.refValue(s, local, path.slice(0, -1));
+    // `class InstanceRouter extends RouterBroker` of a file whose RouterBroker extends another file's class.
+    for (let i = 0; found && i < 8; i++) {
+      const only = found.value.kind === 'str' && found.value.parts.length === 1 ? found.value.parts[0] : undefined;
+      if (typeof only !== 'object') break;
+      found = this.refValue(found.file, only.ref.local, only.ref.path);
+    }
+    const fn = found?.value.kind === 'obj' ? found.value.props : undefined;
+    const template = fn?.[CALLED];
+    if (!found || !fn || !template) return undefined;
+    const filled = Array.from({ length: MAX_CALL_ARGS }, (_, i) => (i < texts.length ? str(texts[i] ?? '') : (fn[`${ARG}${i}`] ?? str('undefined'))));
+    return this.text(found.file, substituteParams(template, filled, ARG), depth + 1);
   }
 
   /**

@@ -3,12 +3,15 @@
 // statics, constructor parameters, listed names and calls that pass a value on; and the warning
 // for a mount prefix that is not known statically.
 import ts from './compiler';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
-import { CALLED, EACH, LISTED, ONE_OF, SPREAD, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, str, type ConstValue, type StrValue } from './values';
+import { ARG, CALLED, unknownIn, EACH, LISTED, ONE_OF, SPREAD, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, str, type ConstValue, type StrValue } from './values';
 import { skipOuter } from './tsSyntax';
 import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, constructorField, enclosingFunction, singleReturn, hasModifier, returnWhenEnvUnset } from './routeSyntax';
 import { ReaderBase } from './readerBase';
+import { returnedTemplate } from './pathFunctions';
+import { substituteParams } from './extracted';
+import { isFunctionWithBody } from './tsSyntax';
 import { methodRouter } from './methodRouters';
 import { dynamicImportSource, requireSource } from './moduleLoads';
 
@@ -70,10 +73,22 @@ function oneOf(values: readonly (ConstValue | undefined)[]): ConstValue | undefi
 /** In a value's `other` keys: the object is a zod schema's defaults (zodValue), which `schema.parse(...)` gives. */
 const ZOD_SCHEMA = '*zod*';
 
+/** Statements a function building a path may have, at most: a longer one is not read as one (mayBuildPath). */
+const MAX_PATH_FUNCTION_STATEMENTS = 16;
+
+/** Text a function building a path has: a quote (or a template's `}`) followed by a slash, or a route parameter. */
+const PATH_TEXT = /['"`}]\/|\/:/;
+
+/** Arguments no path is built from (pathCall). */
+const NOT_TEXT = new Set([ts.SyntaxKind.ObjectLiteralExpression, ts.SyntaxKind.ArrayLiteralExpression, ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.FunctionExpression]);
+
 /** Longest source text a message quotes. */
 const MAX_CODE_TEXT = 60;
 
 export abstract class Evaluator extends ReaderBase {
+  /** Whether the file's text has what a function building a path has (PATH_TEXT), read at its first function (mayBuildPath). */
+  private pathText: boolean | undefined;
+
   /**
    * A mount prefix this scan cannot know (`process.env.API_PREFIX`, `basePath()`): the segment
    * UNKNOWN_PREFIX, so its routes are shown and never probed at a guessed path; warned once per
@@ -610,10 +625,13 @@ export abstract class Evaluator extends ReaderBase {
     }
     const returned = this.instanceMethodCall(node, depth);
     if (returned) return returned;
-    // `this.docsPath()`: what a method of the class without parameters returns.
-    if (isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && node.arguments.length === 0) {
-      const method = classMethod(node, callee.name.text);
-      return method && method.parameters.length === 0 ? this.evaluate(returnedExpression(method), depth) : undefined;
+    // `this.routerPath('sendText')`, `this.docsPath()`: what a method of the class (or a base class) returns for the arguments.
+    if (isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const built = this.pathCall(node, depth);
+      if (built) return built;
+      // `this.prefix()`: what a method of the class without parameters returns, whatever it is built of.
+      const method = node.arguments.length === 0 ? enclosingClass(node)?.members.find((m): m is ts.MethodDeclaration => isMethodDeclaration(m) && isIdentifier(m.name) && m.name.text === callee.name.text && m.body !== undefined) : undefined;
+      if (node.arguments.length === 0) return method && method.parameters.length === 0 ? this.evaluate(returnedExpression(method), depth) : undefined;
     }
     const keyed = this.tableKeyStep(node);
     if (keyed) return keyed;
@@ -646,7 +664,113 @@ export abstract class Evaluator extends ReaderBase {
       const last = fn.body.statements[fn.body.statements.length - 1];
       return last && isReturnStatement(last) ? this.evaluate(last.expression, depth) : undefined;
     }
-    return isIdentifier(fn) ? this.calledFunction(node, fn, depth) : undefined;
+    // A local function without parameters, a configuration getter's key (calledFunction); else
+    // `apiPath('users', true)`: what a function of the file, or an imported one, returns for the arguments.
+    return isIdentifier(fn) ? (this.calledFunction(node, fn, depth) ?? this.pathCall(node, depth)) : undefined;
+  }
+
+  /**
+   * A call of a function that builds a path from its parameters (pathFunctions.ts), with this call's
+   * arguments, a parameter's default where one is not given: the value, for a function of this file;
+   * a reference to what the imported function (or the imported base class's method) returns for
+   * them, for collect.ts. Undefined when an argument is not known statically (the path is then
+   * warned of as not known where it is used).
+   */
+  private pathCall(node: ts.CallExpression, depth: number): ConstValue | undefined {
+    // A path is built of texts: a call given an object, a list or a function builds none (`makeIcon({ ... })`), and is not read.
+    if (node.arguments.some((a) => NOT_TEXT.has(skipOuter(a).kind))) return undefined;
+    const target = this.pathTarget(skipOuter(node.expression));
+    // A function of the file is run (functionTemplate) before its arguments are read: most build no path.
+    const template = target && 'fn' in target ? (this.mayBuildPath(target.fn) ? this.functionTemplate(target.fn, depth) : undefined) : undefined;
+    if (!target || ('fn' in target && !template)) return undefined;
+    const args: ConstValue[] = [];
+    for (const a of node.arguments) {
+      const v = isSpreadElement(a) ? undefined : this.argValue(a, depth);
+      if (!v) return undefined;
+      args.push(v);
+    }
+    // Another file's function is read for texts only: a method of the imported base class given strings,
+    // an imported function given literals (not `makeIcon({ ... })`, `t(Strings.title)`: no path is built so).
+    const texts = 'remote' in target && (target.path.length > 0 ? args.every((a) => a.kind === 'str') : args.length > 0 && args.every((a) => literalOf(a) !== undefined));
+    if ('remote' in target) return texts ? str({ ref: { local: target.remote, path: [...target.path, CALLED], args } }) : undefined;
+    if (!template) return undefined;
+    const filled: ConstValue[] = [];
+    for (const [i, p] of target.fn.parameters.entries()) {
+      const v = args[i] ?? (p.initializer ? this.argValue(p.initializer, depth) : str('undefined'));
+      if (!v) return undefined;
+      filled.push(v);
+    }
+    const v = substituteParams(template, filled, ARG);
+    return unknownIn(v, true) ? undefined : v;
+  }
+
+  /**
+   * The function a call names: one of the file (declared, or held by a constant), a method of the
+   * class around the call or of a class it extends in the file; or an imported function, or a
+   * method of the imported class the class extends (`remote`, with the property path to it).
+   */
+  private pathTarget(callee: ts.Expression): { fn: ts.FunctionLikeDeclaration } | { remote: string; path: string[] } | undefined {
+    if (isIdentifier(callee)) {
+      if (this.scopes.some((sc) => sc.has(callee.text))) return undefined;
+      const decl = this.decls.get(callee.text);
+      if (decl && isFunctionWithBody(decl)) return decl.body ? { fn: decl } : undefined;
+      return this.importedNames.has(callee.text) ? { remote: callee.text, path: [] } : undefined;
+    }
+    if (!isPropertyAccessExpression(callee) || callee.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+    const name = callee.name.text;
+    let cls: ts.ClassLikeDeclaration | undefined = enclosingClass(callee);
+    for (let i = 0; cls && i < 8; i++) {
+      const method = cls.members.find((m): m is ts.MethodDeclaration => isMethodDeclaration(m) && isIdentifier(m.name) && m.name.text === name && m.body !== undefined);
+      if (method) return hasModifier(method, ts.SyntaxKind.StaticKeyword) ? undefined : { fn: method };
+      const base = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+      const baseName = base && isIdentifier(base) ? base.text : undefined;
+      if (baseName === undefined) return undefined;
+      const decl = this.decls.get(baseName);
+      if (decl && isClassDeclaration(decl)) cls = decl;
+      else return this.importedNames.has(baseName) ? { remote: baseName, path: [name] } : undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * Whether a function may build a path (pathFunctions.ts), cheaply: a body of a few statements whose
+   * text has a quote or `}` followed by a slash, or a route parameter, in a file that has one. Most have
+   * not, and are not run.
+   */
+  protected mayBuildPath(fn: ts.FunctionLikeDeclaration): boolean {
+    const body = fn.body;
+    if (!body || (isBlock(body) && body.statements.length > MAX_PATH_FUNCTION_STATEMENTS)) return false;
+    return (this.pathText ??= PATH_TEXT.test(this.sf.text)) && PATH_TEXT.test(this.sf.text.slice(body.pos, body.end));
+  }
+
+  /** An argument's value: `true`, `false`, `null` as their text (a test reads them: pathFunctions.ts), else what it evaluates to. */
+  protected argValue(e: ts.Expression, depth: number): ConstValue | undefined {
+    const k = skipOuter(e).kind;
+    if (k === ts.SyntaxKind.TrueKeyword) return str('true');
+    if (k === ts.SyntaxKind.FalseKeyword) return str('false');
+    if (k === ts.SyntaxKind.NullKeyword) return str('null');
+    return this.evaluate(e, depth);
+  }
+
+  /** What a function returns, its parameters as references to their positions (pathFunctions.ts); read once per function. */
+  protected functionTemplate(fn: ts.FunctionLikeDeclaration, depth = 0): ConstValue | undefined {
+    const known = this.templates.get(fn);
+    if (known !== undefined) return known ?? undefined;
+    // A function calling itself reads as not known.
+    this.templates.set(fn, null);
+    // Its body reads its own names, not those of the call's scopes.
+    const outer = this.scopes.splice(0);
+    const locals = new Map<string, ConstValue>();
+    this.scopes.push(locals);
+    let v: ConstValue | undefined;
+    try {
+      v = returnedTemplate(fn, locals, (e) => this.evaluate(e, depth));
+    } finally {
+      this.scopes.length = 0;
+      this.scopes.push(...outer);
+    }
+    this.templates.set(fn, v ?? null);
+    return v;
   }
 }
 
@@ -662,11 +786,11 @@ export function codeText(node: ts.Node, sf: ts.SourceFile): string {
   return text.length > MAX_CODE_TEXT ? `${text.slice(0, MAX_CODE_TEXT - 1)}…` : text;
 }
 
-/** A method of the class around `at`, by name. */
-function classMethod(at: ts.Node, name: string): ts.MethodDeclaration | undefined {
+/** The class around `at`. */
+function enclosingClass(at: ts.Node): ts.ClassLikeDeclaration | undefined {
   let cur: ts.Node | undefined = at.parent;
   while (cur && !isClassLike(cur)) cur = cur.parent;
-  return cur?.members.find((m): m is ts.MethodDeclaration => isMethodDeclaration(m) && isIdentifier(m.name) && m.name.text === name && m.body !== undefined);
+  return cur;
 }
 
 /** `true` / `false` written as such; null for any other expression. */

@@ -3,7 +3,7 @@
 // the TypeScript compiler.
 import type { HttpMethod } from '../model';
 import type { ScanWarning } from '../scanTexts';
-import { literalOf, propOf, str, type ConstValue, type Part } from './values';
+import { isTruthyText, literalOf, propOf, str, type ConstValue, type Part } from './values';
 import type { RouteTable } from './tableKeys';
 import { isHttpMethod } from './routeSpec';
 
@@ -438,22 +438,27 @@ export interface ExtractedFile {
   warnings: ScanWarning[];
 }
 
-/** A factory's path with its parameters (`$0`, `$1`...) replaced by the values of one use. */
-export function substituteParams(v: ConstValue, args: ConstValue[]): ConstValue {
-  if (v.kind === 'arr') return { kind: 'arr', items: v.items.map((x) => substituteParams(x, args)) };
+/**
+ * A factory's path with its parameters (`$0`, `$1`...) replaced by the values of one use; with
+ * `marker` ARG, a function's (`*arg*0`...) by one call's arguments. An argument not given leaves
+ * its reference for a conditional on it, '' in text.
+ */
+export function substituteParams(v: ConstValue, args: ReadonlyArray<ConstValue | undefined>, marker = '$'): ConstValue {
+  if (v.kind === 'arr') return { kind: 'arr', items: v.items.map((x) => substituteParams(x, args, marker)) };
   if (v.kind === 'cond') {
-    const arg = literalOf(args[Number(v.param.slice(1))]);
-    if (arg !== undefined) return substituteParams(arg === v.equals ? v.then : v.otherwise, args);
-    return { ...v, then: substituteParams(v.then, args), otherwise: substituteParams(v.otherwise, args) };
+    const at = markerIndex(v.param, marker);
+    const arg = at >= 0 ? literalOf(args[at]) : undefined;
+    if (arg !== undefined) return substituteParams((v.truthy ? isTruthyText(arg) : arg === v.equals) ? v.then : v.otherwise, args, marker);
+    return { ...v, then: substituteParams(v.then, args, marker), otherwise: substituteParams(v.otherwise, args, marker) };
   }
   if (v.kind !== 'str') return v;
   const parts: Part[] = [];
   for (const p of v.parts) {
-    const m = typeof p === 'string' ? null : /^\$(\d+)$/.exec(p.ref.local);
+    const at = typeof p === 'string' ? -1 : markerIndex(p.ref.local, marker);
     // `props.path` of a parameter: that property of the argument (`{ path: 'admins' }`).
-    const arg = m && typeof p !== 'string' ? propOf(args[Number(m[1])], p.ref.path) : undefined;
-    if (m && arg?.kind === 'str') parts.push(...arg.parts);
-    else if (m) parts.push('');
+    const arg = at >= 0 && typeof p !== 'string' ? propOf(args[at], p.ref.path) : undefined;
+    if (at >= 0 && arg?.kind === 'str') parts.push(...arg.parts);
+    else if (at >= 0) parts.push('');
     else parts.push(p);
   }
   return str(...parts);
@@ -463,6 +468,13 @@ export function substituteParams(v: ConstValue, args: ConstValue[]): ConstValue 
 export function factoryMethod(methodValue: ConstValue, args: ConstValue[]): HttpMethod | undefined {
   const method = literalOf(substituteParams(methodValue, args))?.toUpperCase();
   return method !== undefined && isHttpMethod(method) ? method : undefined;
+}
+
+/** The position `$2` (`*arg*2`) names with its marker, -1 for any other local. */
+function markerIndex(local: string, marker: string): number {
+  if (!local.startsWith(marker)) return -1;
+  const rest = local.slice(marker.length);
+  return /^\d+$/.test(rest) ? Number(rest) : -1;
 }
 
 /** A Nest module's lists, as extract.ts reads them from `@Module({...})` and its dynamic modules. */

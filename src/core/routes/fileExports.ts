@@ -4,8 +4,8 @@
 import ts from './compiler';
 import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isEnumDeclaration, isExportAssignment, isExportDeclaration, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isFunctionTypeNode, isIdentifier, isMethodDeclaration, isNamedExports, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isTypeReferenceNode, isVariableStatement } from './tsNodes';
 import { joinRoutePath } from './joinPath';
-import { CALLED, DEFAULT_OBJECT, literalOf, str, type ConstValue } from './values';
-import { skipOuter, wrappedFunction } from './tsSyntax';
+import { ARG, CALLED, DEFAULT_OBJECT, SPREAD, literalOf, str, unknownIn, type ConstValue } from './values';
+import { isFunctionWithBody, skipOuter, wrappedFunction } from './tsSyntax';
 import { returnedExpression, chainRoot, restNames, hasModifier, cjsNamedExport, isModuleExports, assignedValue } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
 import { requireSource } from './moduleLoads';
@@ -56,6 +56,7 @@ function answersRequest(fn: ts.SignatureDeclarationBase): boolean {
 }
 
 export abstract class ExportReader extends MountReader {
+
   /**
    * Classes declared here that read like a router: a method named as an HTTP verb (`get`, `post`,
    * `del`...) taking a path and then a handler, named so (`handler`, `callback`, `fn`...) or typed
@@ -160,10 +161,25 @@ export abstract class ExportReader extends MountReader {
       // `return createXaaRouter({ ... })`: the router another function of the project makes, a
       // router once collect.ts finds that function makes one (routerMakers, makesRouter).
       const madeInline = inline && (this.factoryNames.get(chainRoot(inline)) ?? this.madeByCall(inline));
+      // `return { apiv1: routerV1, apiv2: routerV2 }`: each router under the function's name and its key (`*.apiv1`).
+      if (inline && isObjectLiteralExpression(inline)) for (const [key, router] of this.objectRouters(inline)) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [`${name}.${key}`]: router };
       if (returned !== undefined && this.routers.has(returned)) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: returned };
       else if (madeInline !== undefined) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: madeInline };
       else if (fn && returnsFactory(fn, (e) => this.factoryPrefix(e) !== undefined)) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: '' };
     }
+  }
+
+  /** The routers of the file an object literal holds, by key (`{ apiv1: routerV1, admin }`). */
+  private objectRouters(obj: ts.ObjectLiteralExpression): Array<[string, string]> {
+    const out: Array<[string, string]> = [];
+    for (const p of obj.properties) {
+      const value = isPropertyAssignment(p) ? skipOuter(p.initializer) : isShorthandPropertyAssignment(p) ? p.name : undefined;
+      const key = p.name && (isIdentifier(p.name) || isStringLiteral(p.name)) ? p.name.text : undefined;
+      const router = value && isIdentifier(value) ? this.receiverOf(value) : undefined;
+      // A router made here, not a value some call returned (routerMakers: a router only if collect.ts finds that call makes one).
+      if (key !== undefined && router !== undefined && this.routers.has(router) && this.out.routerMakers?.[router] === undefined) out.push([key, router]);
+    }
+    return out;
   }
 
   /** `const usersFactory = createFactory<Env>()` with createFactory of 'hono/factory': `usersFactory.createApp()` makes a Hono app. */
@@ -196,8 +212,8 @@ export abstract class ExportReader extends MountReader {
   protected collectExports(): void {
     const constants: Record<string, ConstValue> = {};
     for (const [name, node] of this.decls) {
-      // A function's value is what a configuration getter reads (evaluator.ts keyedGetter), else none.
-      const v = isEnumDeclaration(node) ? this.enumValue(node) : isClassDeclaration(node) ? this.classStatics(node, 0) : isExpression(node) || isFunctionDeclaration(node) ? this.evaluate(node) : undefined;
+      // A function's value is what a configuration getter reads (evaluator.ts keyedGetter), else what it returns when it builds a path.
+      const v = isFunctionWithBody(node) ? (this.evaluate(node) ?? this.pathFunctionValue(node)) : isEnumDeclaration(node) ? this.enumValue(node) : isClassDeclaration(node) ? this.classValue(node, 0) : isExpression(node) ? this.evaluate(node) : undefined;
       if (v && v.kind !== 'config') constants[name] = v;
     }
     if (Object.keys(constants).length > 0) this.out.constants = constants;
@@ -261,11 +277,53 @@ export abstract class ExportReader extends MountReader {
     this.pruneRouterMakers();
   }
 
-  /** `module.exports = () => ({ method, path, options })`: a route factory; what a call of it returns (values.ts CALLED). */
+  /**
+   * `module.exports = () => ({ method, path, options })`: a route factory; what a call of it returns
+   * (values.ts CALLED). `module.exports = (name) => `/api/${name}``: a path function (pathFunctionValue).
+   */
   private collectCalledDefault(e: ts.Expression): void {
-    const returned = isArrowFunction(e) || isFunctionExpression(e) ? returnedExpression(e) : undefined;
-    const made = returned && (isObjectLiteralExpression(returned) || isArrayLiteralExpression(returned)) ? this.evaluate(returned) : undefined;
-    if (made) (this.out.constants ??= {})[DEFAULT_OBJECT] = { kind: 'obj', props: { [CALLED]: made } };
+    const fn = isArrowFunction(e) || isFunctionExpression(e) ? e : undefined;
+    const returned = fn && returnedExpression(fn);
+    const made = returned && (isObjectLiteralExpression(returned) || isArrayLiteralExpression(returned)) ? this.evaluate(returned) : fn && this.pathFunctionValue(fn);
+    if (made) (this.out.constants ??= {})[DEFAULT_OBJECT] = made.kind === 'obj' && Object.hasOwn(made.props, CALLED) ? made : { kind: 'obj', props: { [CALLED]: made } };
+  }
+
+  /**
+   * A function as other files call it, when it builds a path from its parameters (pathFunctions.ts):
+   * what it returns (CALLED), its parameters references to their positions, and the defaults of
+   * those that have one (`*arg*1`). Undefined for any other function.
+   */
+  private pathFunctionValue(fn: ts.FunctionLikeDeclaration): ConstValue | undefined {
+    if (fn.parameters.length === 0 || !this.mayBuildPath(fn)) return undefined;
+    const template = this.functionTemplate(fn);
+    if (!template || !unknownIn(template, true)) return undefined;
+    const props: Record<string, ConstValue> = { [CALLED]: template };
+    fn.parameters.forEach((p, i) => {
+      const d = p.initializer && this.argValue(p.initializer, 0);
+      if (d) props[`${ARG}${i}`] = d;
+    });
+    return { kind: 'obj', props };
+  }
+
+  /**
+   * A class as other files read it: its static fields (classStatics), the methods that build a path
+   * from their parameters (pathFunctionValue), those of the classes it extends in the file, and the
+   * imported class it extends, for what it does not have itself (SPREAD).
+   */
+  private classValue(node: ts.ClassDeclaration, depth: number): ConstValue | undefined {
+    const statics = this.classStatics(node, 0);
+    const props: Record<string, ConstValue> = {};
+    const base = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    const baseDecl = base && isIdentifier(base) ? this.decls.get(base.text) : undefined;
+    if (baseDecl && isClassDeclaration(baseDecl) && depth < 8) Object.assign(props, (this.classValue(baseDecl, depth + 1) as { props?: Record<string, ConstValue> } | undefined)?.props);
+    else if (base && isIdentifier(base) && this.importedNames.has(base.text)) props[SPREAD] = str({ ref: { local: base.text, path: [] } });
+    for (const m of node.members) {
+      if (!isMethodDeclaration(m) || !isIdentifier(m.name) || hasModifier(m, ts.SyntaxKind.StaticKeyword)) continue;
+      const v = this.pathFunctionValue(m);
+      if (v) props[m.name.text] = v;
+    }
+    if (statics?.kind === 'obj') Object.assign(props, statics.props);
+    return Object.keys(props).length > 0 ? { kind: 'obj', props } : undefined;
   }
 
   /** Constants holding a package's handler (`const trpcHandler = createExpressMiddleware({ router })`), for mounts in other files. */

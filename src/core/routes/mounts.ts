@@ -5,10 +5,11 @@
 import ts from './compiler';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isIfStatement, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isReturnStatement, isSpreadElement, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableStatement } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
-import { literalOf, literalsOf, str, type ConstValue } from './values';
+import { argRef, literalOf, literalsOf, readsArgs, str, type ConstValue } from './values';
+import type { Scope } from './readerBase';
 import { ENDPOINT_METHODS, endpointPath, type Endpoint, type ExtractedMount } from './extracted';
 import { isFunctionWithBody, skipOuter } from './tsSyntax';
-import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, subclassRouter, thisAssigned, chainRoot, dirnameJoin, returnedExpression } from './routeSyntax';
+import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, subclassRouter, thisAssigned, chainRoot, dirnameJoin, returnedExpression, enclosingFunction } from './routeSyntax';
 import type { HttpMethod } from '../model';
 import { ROUTER_METHODS } from './routeSpec';
 import { declaresMethodRouter, instanceClass } from './methodRouters';
@@ -110,7 +111,7 @@ export abstract class MountReader extends RouteHelperReader {
     // A handler answering there (`app.use(apiRoot(), (req, res) => ...)`) is no router: left as before.
     const unknown =
       args[0] && args.length >= 2 && readsAsPrefix(args[0], this.sf, (id) => this.decls.get(id.text)) && !this.isRouterLike(args[0]) && !this.isRequestHandler(args[args.length - 1] as ts.Expression);
-    const first = args[0] ? (this.evaluate(args[0]) ?? (unknown ? this.unknownPrefix(args[0], call) : undefined)) : undefined;
+    const first = args[0] ? (this.evaluate(args[0]) ?? this.paramPrefix(args[0], call, mountedOn) ?? (unknown ? this.unknownPrefix(args[0], call) : undefined)) : undefined;
     const firstText = literalOf(first);
     // A lone argument is what is mounted (`api.use(users)`), never a prefix; a prefix is a
     // string: a literal, or a constant built from one.
@@ -137,6 +138,24 @@ export abstract class MountReader extends RouteHelperReader {
     for (const p of prefixes) for (const a of paths !== undefined ? args.slice(1) : args) this.mountTarget(a, p, mountedOn, line);
     // Another file's function that answers the request itself answers there (collect.ts addEndpointRoutes).
     if (kind === 'use' && paths !== undefined) for (const m of this.out.mounts.slice(before)) m.atPath = true;
+  }
+
+  /**
+   * `app.use(`${urlPrefix}/apiv1`, r)` in `module.exports = function (app, urlPrefix) {...}`: a prefix
+   * built from parameters of the function the router is handed to, each a reference to its position
+   * (values.ts ARG), filled by collect.ts with the arguments of each call handing the router on
+   * (readRouterPassed's mount args). Undefined when the prefix reads no such parameter.
+   */
+  private paramPrefix(e: ts.Expression, call: ts.CallExpression, mountedOn: string): ConstValue | undefined {
+    const fn = enclosingFunction(call);
+    if (!fn || !fn.parameters.some((p) => isIdentifier(p.name) && p.name.text === mountedOn)) return undefined;
+    const scope: Scope = new Map();
+    fn.parameters.forEach((p, i) => {
+      if (isIdentifier(p.name) && p.name.text !== mountedOn && !p.dotDotDotToken) scope.set(p.name.text, argRef(i));
+    });
+    let v: ConstValue | undefined;
+    this.withScope(scope, () => (v = this.evaluate(e)));
+    return v && readsArgs(v) ? v : undefined;
   }
 
   /** hapi's `{ routes: { prefix: '/api' } }` registration options: the prefix. */
@@ -247,6 +266,8 @@ export abstract class MountReader extends RouteHelperReader {
       this.out.mounts.push({ ...this.mountPrefix(prefix), routerName: `new ${made.expression.text}`, line, mountedOn, ...(args.length > 0 ? { args } : {}), ...member });
       return;
     }
+    // `require('./home')()`, `apiRoutes.apiv1` of `const apiRoutes = require('./apiv1')(app)`: what the module's function returns (a member of it).
+    if (this.mountCalledFactory(a, prefix, mountedOn, line)) return;
     // require('./users').router: that export of the module.
     const memberOf = isPropertyAccessExpression(a) ? requireSource(skipOuter(a.expression)) : undefined;
     if (memberOf !== undefined && isPropertyAccessExpression(a)) {
@@ -275,6 +296,33 @@ export abstract class MountReader extends RouteHelperReader {
     if (!arg || isStringLiteralLike(arg)) return undefined;
     const name = literalOf(this.evaluate(arg));
     return name !== undefined && name !== '' ? name : undefined;
+  }
+
+  /**
+   * A call of a module's function mounted (`require('./home')()`), or a member of what one returns,
+   * through the constant holding it (`apiRoutes.apiv1` of `const apiRoutes = require('./apiv1')(app)`):
+   * the function by the name collect.ts finds it under (its router factory: fileExports.ts), and the member.
+   * True when mounted.
+   */
+  private mountCalledFactory(a: ts.Expression, prefix: ConstValue, mountedOn: string, line: number): boolean {
+    const called = this.calledFactory(a);
+    if (called) this.out.mounts.push({ ...this.mountPrefix(prefix), routerName: `${called.fn}()`, line, mountedOn, ...(called.member !== undefined ? { member: called.member } : {}) });
+    return called !== undefined;
+  }
+
+  /** The function (and member) mountCalledFactory mounts; undefined for any other mounted thing. */
+  private calledFactory(a: ts.Expression): { fn: string; member?: string } | undefined {
+    const member = isPropertyAccessExpression(a) ? a.name.text : undefined;
+    const base = isPropertyAccessExpression(a) ? skipOuter(a.expression) : a;
+    const held = isIdentifier(base) && member !== undefined ? this.decls.get(base.text) : base;
+    const call = held && isCallExpression(held as ts.Node) ? (held as ts.CallExpression) : undefined;
+    if (!call) return undefined;
+    const callee = skipOuter(call.expression);
+    const source = requireSource(callee);
+    if (source === undefined) return undefined;
+    const fn = `require(${source})`;
+    if (!this.out.imports.some((i) => i.local === fn)) this.out.imports.push({ local: fn, imported: 'default', source });
+    return { fn, ...(member !== undefined ? { member } : {}) };
   }
 
   /** The name collect.ts knows the mounted thing by: a required module, an inline plugin's router, a router variable. */

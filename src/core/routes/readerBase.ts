@@ -59,6 +59,8 @@ export abstract class ReaderBase {
   protected readonly routerPrefixValues = new Map<string, ConstValue>();
   protected readonly scopes: Scope[] = [];
   protected readonly evaluating = new Set<ts.Node>();
+  /** What each function read so far returns, its parameters as references (Evaluator.functionTemplate); null: not known. */
+  protected readonly templates = new Map<ts.Node, ConstValue | null>();
   /** Set by factoryPrefix when the prefix is not literal; taken by the caller that names the router. */
   protected pendingPrefix: ConstValue | undefined;
   /** Prefix expressions already warned of as not known statically (unknownPrefix). */

@@ -339,6 +339,9 @@ export abstract class RouteHelperReader extends RouterCallReader {
     const req = requireSource(callee);
     if (!isIdentifier(callee) && req === undefined) return;
     const line = this.line(call);
+    // The call's arguments, for a prefix the function builds from its parameters (mounts.ts paramPrefix).
+    let given: Array<ConstValue | null> | undefined;
+    const args = () => (given ??= call.arguments.map((a) => (isSpreadElement(a) ? undefined : this.argValue(a, 0))).map((v) => (v?.kind === 'str' ? v : null)));
     call.arguments.forEach((arg, i) => {
       // `adminUserBasicsRoutes(...args)`: the enclosing function's rest parameter handed on whole,
       // its first element (the router) at this position.
@@ -365,7 +368,8 @@ export abstract class RouteHelperReader extends RouterCallReader {
         const fn = isIdentifier(callee) ? callee.text : `require(${req ?? ''})`;
         if (req !== undefined) this.out.imports.push({ local: fn, imported: 'default', source: req });
         else if (!this.importedNames.has(fn) && !this.decls.has(fn)) return;
-        this.out.mounts.push({ prefix: '/', routerName: `${fn}#${i}${key}`, line, mountedOn: router });
+        const known = call.arguments.length > 1 ? args() : [];
+        this.out.mounts.push({ prefix: '/', routerName: `${fn}#${i}${key}`, line, mountedOn: router, ...(known.some((a, at) => a !== null && at !== i) ? { args: known } : {}) });
       }
     });
   }

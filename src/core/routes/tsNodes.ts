@@ -76,6 +76,7 @@ export const {
   isStringLiteralLike,
   isSwitchStatement,
   isTemplateExpression,
+  isThrowStatement,
   isTypeAliasDeclaration,
   isTypeAssertionExpression,
   isTypeNode,

@@ -43,9 +43,11 @@ export const PATH_ENTRY = '*path*';
  * A piece of a string: literal text, or a reference to an imported binding (and a property path in
  * it); `fallback` is the text when that property is absent (`route.version ?? 'v1'`); `truthy`, the
  * text in place of the value, the first when it is there and true, the second when it is absent or
- * false (`route.options?.bare ? '' : '/api'`).
+ * false (`route.options?.bare ? '' : '/api'`); `args`, on a path ending in CALLED, the arguments of
+ * the call (`this.routerPath('sendText')` of a method of an imported base class): what the function
+ * there returns for them (pathFunctions.ts).
  */
-export type Part = string | { ref: { local: string; path: string[]; fallback?: string; truthy?: [string, string]; oneOf?: RefPath[] } };
+export type Part = string | { ref: { local: string; path: string[]; fallback?: string; truthy?: [string, string]; oneOf?: RefPath[]; args?: ConstValue[] } };
 
 /** An imported binding and a property path in it. */
 export interface RefPath {
@@ -73,9 +75,10 @@ export type ConstValue =
   | { kind: 'config'; key: string }
   /**
    * `mode === 'global' ? '' : '/:projectId/context'` on a constructor parameter (`param` is its
-   * `$<index>`): one branch once an instance's argument is known (substituteParams).
+   * `$<index>`): one branch once an instance's argument is known (substituteParams). With `truthy`,
+   * the test is the argument's truthiness (`param ? ... : ...`), `equals` unused.
    */
-  | { kind: 'cond'; param: string; equals: string; then: ConstValue; otherwise: ConstValue };
+  | { kind: 'cond'; param: string; equals: string; then: ConstValue; otherwise: ConstValue; truthy?: true };
 
 export type StrValue = { kind: 'str'; parts: Part[] };
 
@@ -155,6 +158,41 @@ export function concat(a: ConstValue, b: ConstValue): ConstValue | undefined {
 /** A reference to a constructor's parameter (`$2`), filled by each instance's argument (substituteParams). */
 export function paramRef(index: number): StrValue {
   return str({ ref: { local: `$${index}`, path: [] } });
+}
+
+/**
+ * The start of a reference's local name that stands for a function's parameter (`*arg*1`), in what
+ * the function returns (pathFunctions.ts): filled with each call's argument, as paramRef's `$1` is
+ * with each instance's (a path function may read the constructor's parameters too).
+ */
+export const ARG = '*arg*';
+
+/** A reference to a function's parameter, filled by each call's argument. */
+export function argRef(index: number): StrValue {
+  return str({ ref: { local: `${ARG}${index}`, path: [] } });
+}
+
+/** A local whose value is not known (pathFunctions.ts): a value that reads it is not known either (unknownIn). */
+export const UNKNOWN_LOCAL = '*unknown*';
+
+/** Whether a value reads a local not known, or (`withParams`) a parameter, a conditional on one too. */
+export function unknownIn(v: ConstValue, withParams = false): boolean {
+  const unknown = (local: string) => local === UNKNOWN_LOCAL || (withParams && local.startsWith(ARG));
+  if (v.kind === 'str') return v.parts.some((p) => typeof p !== 'string' && unknown(p.ref.local));
+  if (v.kind === 'arr') return v.items.some((x) => unknownIn(x, withParams));
+  if (v.kind === 'cond') return unknown(v.param) || unknownIn(v.then, withParams) || unknownIn(v.otherwise, withParams);
+  if (v.kind === 'obj') return Object.values(v.props).some((x) => unknownIn(x, withParams));
+  return false;
+}
+
+/** Whether a value reads a function's parameter (values.ts ARG), a conditional on one too. */
+export function readsArgs(v: ConstValue): boolean {
+  return unknownIn(v, true) && !unknownIn(v);
+}
+
+/** An argument's text as a truthiness test reads it: '', 'false', '0', 'null', 'undefined' are false. */
+export function isTruthyText(text: string): boolean {
+  return !/^(?:|false|0|null|undefined|NaN)$/.test(text);
 }
 
 /** Whether a value depends on a constructor's parameters: a conditional on one, or a reference to one. */
