@@ -17,6 +17,7 @@ import { isRecord } from '../isRecord';
 import { readJsonObject } from './tsconfig';
 import { findScriptedBundle } from './bundleScript';
 import { foldersUpTo, isAtOrInside } from '../pathInside';
+import { escapeRegExp } from '../escapeRegExp';
 
 export interface PackageInfo {
   name?: string;
@@ -92,19 +93,24 @@ const OUTPUT_FOLDER = /^(?:dist|build|out|lib|\.next|\.output)$/;
  * first package so copied, the folder holding that output with a package.json of its own.
  */
 async function copiedOutputPackage(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile): Promise<BuildProject | undefined> {
-  for (const copy of df.stages.flatMap((s) => s.copies)) {
-    if (copy.from !== undefined || copy.byRun !== undefined) continue;
-    for (const src of copy.sources) {
-      const rel = posix.normalize(src).replace(/\/+$/, '');
-      const pkgRel = posix.dirname(rel);
-      if (!OUTPUT_FOLDER.test(posix.basename(rel)) || pkgRel === '.' || pkgRel.startsWith('..') || posix.isAbsolute(rel) || /[*?[]/.test(rel)) continue;
-      const dir = resolve(context, pkgRel);
-      if (!(await fs.stat(join(dir, 'package.json')))?.isFile) continue;
-      const evidence = l10n.t`the Dockerfile copies ${rel}, the build output of package ${pkgRel}, from the context, line ${copy.line}`;
-      return { ...(await describeProject(fs, dir, rootPkg)), evidence, copiedOutput: { dir: resolve(context, rel), line: copy.line } };
-    }
+  for (const { rel, line } of copiedContextPaths(df)) {
+    const pkgRel = posix.dirname(rel);
+    if (!OUTPUT_FOLDER.test(posix.basename(rel)) || pkgRel === '.') continue;
+    const dir = resolve(context, pkgRel);
+    if (!(await fs.stat(join(dir, 'package.json')))?.isFile) continue;
+    const evidence = l10n.t`the Dockerfile copies ${rel}, the build output of package ${pkgRel}, from the context, line ${line}`;
+    return { ...(await describeProject(fs, dir, rootPkg)), evidence, copiedOutput: { dir: resolve(context, rel), line } };
   }
   return undefined;
+}
+
+/** What the Dockerfile's COPYs take from the context, each path relative and normalized, with its line: not the context itself, nothing above it, no globs. */
+function copiedContextPaths(df: Dockerfile): { rel: string; line: number }[] {
+  return df.stages
+    .flatMap((s) => s.copies)
+    .filter(copiesFromContext)
+    .flatMap((copy) => copy.sources.map((src) => ({ rel: posix.normalize(src).replace(/\/+$/, ''), line: copy.line })))
+    .filter(({ rel }) => rel !== '.' && !rel.startsWith('..') && !posix.isAbsolute(rel) && !/[*?[]/.test(rel));
 }
 
 /**
@@ -179,16 +185,11 @@ async function packageCopiedToWorkdir(fs: FsLike, context: string, rootPkg: Pack
  */
 async function copiedServerPackage(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile): Promise<BuildProject | undefined> {
   const servers: BuildProject[] = [];
-  for (const copy of df.stages.flatMap((s) => s.copies)) {
-    if (copy.from !== undefined || copy.byRun !== undefined) continue;
-    for (const src of copy.sources) {
-      const rel = posix.normalize(src).replace(/\/+$/, '');
-      if (rel === '.' || rel.startsWith('..') || posix.isAbsolute(rel) || /[*?[]/.test(rel)) continue;
-      const dir = resolve(context, rel);
-      if (servers.some((p) => p.dir === dir) || !(await fs.stat(join(dir, 'package.json')))?.isFile) continue;
-      const project = await describeProject(fs, dir, rootPkg);
-      if (project.server) servers.push({ ...project, evidence: l10n.t`the Dockerfile copies server package ${rel} (${project.server}) from the context, line ${copy.line}` });
-    }
+  for (const { rel, line } of copiedContextPaths(df)) {
+    const dir = resolve(context, rel);
+    if (servers.some((p) => p.dir === dir) || !(await fs.stat(join(dir, 'package.json')))?.isFile) continue;
+    const project = await describeProject(fs, dir, rootPkg);
+    if (project.server) servers.push({ ...project, evidence: l10n.t`the Dockerfile copies server package ${rel} (${project.server}) from the context, line ${line}` });
   }
   return servers.sort((a, b) => Number(rendersPages(a)) - Number(rendersPages(b)))[0];
 }
@@ -794,6 +795,3 @@ function deployTarget(command: string): string | undefined {
   return rest[rest.length - 1];
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

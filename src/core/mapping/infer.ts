@@ -3,6 +3,7 @@
 // package.json) and the Dockerfile. The facts are gathered once; then small placement rules are
 // tried in order, and each writes to `evidence` what it decided from, so a wrong guess can be
 // seen (and overridden) by the user.
+import { escapeRegExp } from '../escapeRegExp';
 import * as l10n from '@vscode/l10n';
 import { basename, dirname, isAbsolute, join, posix, relative, sep } from 'node:path';
 import { commandWords, copiesFromContext, findStage, isContextRoot, parseDockerfile, stageChain, stagesBuiltFor, type Dockerfile, type Stage } from '../dockerfile/parse';
@@ -378,7 +379,7 @@ async function startsCopiedSource(fs: FsLike, project: BuildProject, sourceRoot:
 /** The script loads a module below `folder` (relative to it: `require('./dist/server')` for dist). */
 function loadsFrom(text: string, folder: string): boolean {
   const top = folder.split(sep).join('/').replace(/^\.\//, '');
-  return top !== '' && new RegExp(`['"]\\./${top.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:/|['"])`).test(text);
+  return top !== '' && new RegExp(`['"]\\./${escapeRegExp(top)}(?:/|['"])`).test(text);
 }
 
 function placeByOverride(f: Facts): Placement | undefined {

@@ -1,6 +1,7 @@
 // All routes of a service: extraction over every file, then the joins no single file knows
 // (Nest's global prefix, Express/Fastify/Koa mounts across imports), the user's extra routes,
 // de-duplicated and in a stable order so reports diff cleanly.
+import { escapeRegExp } from '../escapeRegExp';
 import { posix } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
@@ -258,10 +259,9 @@ function dropEmptyUnknownMounts(warnings: string[], unknownMounts: UnknownMountW
  */
 function withListedPaths(routes: RouteDef[], listed: RouteDef[]): RouteDef[] {
   const shape = (p: string) => p.replace(/:[^/]+/g, ':');
-  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // The known parts in order, any segments where each … is.
   const fills = (unknown: RouteDef, full: RouteDef) =>
-    full.method === unknown.method && new RegExp(`^${shape(unknown.path).split(`/${UNKNOWN_PREFIX}`).map(escape).join('(?:/.+)?')}$`).test(shape(full.path));
+    full.method === unknown.method && new RegExp(`^${shape(unknown.path).split(`/${UNKNOWN_PREFIX}`).map(escapeRegExp).join('(?:/.+)?')}$`).test(shape(full.path));
   const filled = new Set<RouteDef>();
   const placed = listed.map((full) => {
     const source = routes.find((u) => u.prefixUnknown && !filled.has(u) && fills(u, full));
@@ -478,7 +478,7 @@ function excludePattern(path: string): RegExp {
   const wildcard = /^(?:\(\.\*\)|\{\*\w*\}|\*\w*)$/;
   const segments = path.split('/').filter(Boolean);
   const last = segments.length > 0 && wildcard.test(segments[segments.length - 1] ?? '') ? segments.pop() : undefined;
-  const body = segments.map((seg) => '/' + (wildcard.test(seg) ? '.*' : seg.replace(/:\w+|[^:]+/g, (part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))))).join('');
+  const body = segments.map((seg) => '/' + (wildcard.test(seg) ? '.*' : seg.replace(/:\w+|[^:]+/g, (part) => (part.startsWith(':') ? '[^/]+' : escapeRegExp(part))))).join('');
   return new RegExp(`^${body}${last !== undefined ? '(?:/.*)?' : ''}/?$`);
 }
 
