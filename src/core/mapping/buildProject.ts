@@ -794,4 +794,3 @@ function deployTarget(command: string): string | undefined {
   }
   return rest[rest.length - 1];
 }
-

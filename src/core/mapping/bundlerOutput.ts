@@ -5,6 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import { join, posix } from 'node:path';
 import type { FsLike } from '../ports';
+import { isRecord } from '../isRecord';
 import type { BuildProject } from './buildProject';
 import type { ScriptedBundle } from './bundleScript';
 import { scriptRun, type BundledBy } from './bundler';
@@ -106,8 +107,15 @@ export function webpackOutputPath(text: string): string | undefined {
 export async function bundlerOutputDir(fs: FsLike, project: BuildProject, scripted?: ScriptedBundle): Promise<{ path: string; why: string } | undefined> {
   const angular = await angularOutputDir(fs, project);
   if (angular) return angular;
+  // Where a tool writes when nothing says, taken last: a server package beside its Next.js pages (a
+  // custom server bundled into dist by a build script file) runs its own output, not .next.
+  let byDefault: { path: string; why: string } | undefined;
   for (const config of BUNDLER_CONFIGS) {
     const commands = bundlerCommands(project, config, /^build\b/);
+    const [run] = commands;
+    if (byDefault === undefined && run !== undefined && config.byDefault !== undefined && project.server === undefined) {
+      byDefault = { path: join(project.dir, config.byDefault), why: l10n.t`${config.tool}'s own output folder (its "${run.name}" script: ${run.command.trim()})` };
+    }
     for (const { name, command } of commands) {
       const flag = config.flag?.exec(command)?.[2];
       if (flag !== undefined) return { path: join(project.dir, flag), why: l10n.t`its "${name}" script: ${command.trim()}` };
@@ -117,13 +125,7 @@ export async function bundlerOutputDir(fs: FsLike, project: BuildProject, script
     if (read !== undefined && out !== undefined && !posix.isAbsolute(out)) return { path: join(project.dir, out), why: l10n.t`${config.tool}'s output folder in ${read.file}` };
   }
   if (scripted?.output !== undefined) return { path: scripted.output, why: l10n.t`${scripted.tool}'s output folder in ${scripted.file}` };
-  // Where a tool writes when nothing says, last: a server package beside its Next.js pages (a custom
-  // server bundled into dist by a build script file) runs its own output, not .next.
-  for (const config of BUNDLER_CONFIGS) {
-    const [run] = config.byDefault === undefined || project.server !== undefined ? [] : bundlerCommands(project, config, /^build\b/);
-    if (run !== undefined && config.byDefault !== undefined) return { path: join(project.dir, config.byDefault), why: l10n.t`${config.tool}'s own output folder (its "${run.name}" script: ${run.command.trim()})` };
-  }
-  return undefined;
+  return byDefault;
 }
 
 /**
@@ -143,9 +145,9 @@ async function angularOutputDir(fs: FsLike, project: BuildProject): Promise<{ pa
   } catch {
     return undefined;
   }
-  const field = (o: unknown, key: string): unknown => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[key] : undefined);
+  const field = (o: unknown, key: string): unknown => (isRecord(o) ? o[key] : undefined);
   const projects = field(config, 'projects');
-  const names = projects !== null && typeof projects === 'object' ? Object.keys(projects) : [];
+  const names = isRecord(projects) ? Object.keys(projects) : [];
   const named = (command[1] ?? '').split(/\s+/).find((w) => w !== '' && !w.startsWith('-') && names.includes(w));
   const fallback = field(config, 'defaultProject');
   const name = named ?? (names.length === 1 ? names[0] : typeof fallback === 'string' ? fallback : undefined);

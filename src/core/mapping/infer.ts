@@ -3,7 +3,6 @@
 // package.json) and the Dockerfile. The facts are gathered once; then small placement rules are
 // tried in order, and each writes to `evidence` what it decided from, so a wrong guess can be
 // seen (and overridden) by the user.
-import { escapeRegExp } from '../escapeRegExp';
 import * as l10n from '@vscode/l10n';
 import { basename, dirname, isAbsolute, join, posix, relative, sep } from 'node:path';
 import { commandWords, copiesFromContext, findStage, isContextRoot, parseDockerfile, stageChain, stagesBuiltFor, type Dockerfile, type Stage } from '../dockerfile/parse';
@@ -14,6 +13,7 @@ import { readJsonObject, readTsConfig, type TsConfigInfo } from './tsconfig';
 import { parseDockerignore } from '../dockerfile/dockerignore';
 import { findBuildProject, objectField, readPackage, withWorkspaceDeploys, type BuildProject } from './buildProject';
 import { isRecord } from '../isRecord';
+import { escapeRegExp } from '../escapeRegExp';
 import { COMPILED_REWRITES, findEmit, type Emit } from './emit';
 import { buildScriptNames, bundledEntryFolder, bundlingText, findBundler, type BundledBy } from './bundler';
 import { findScriptedBundle, type ScriptedBundle } from './bundleScript';
@@ -164,7 +164,6 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
 }
 
 const TS_SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
-
 
 /**
  * The package's build output the Dockerfile copies from the context, built before `docker build`

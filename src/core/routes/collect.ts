@@ -1,9 +1,9 @@
 // All routes of a service: extraction over every file, then the joins no single file knows
 // (Nest's global prefix, Express/Fastify/Koa mounts across imports), the user's extra routes,
 // de-duplicated and in a stable order so reports diff cleanly.
-import { escapeRegExp } from '../escapeRegExp';
 import { posix } from 'node:path';
 import * as l10n from '@vscode/l10n';
+import { escapeRegExp } from '../escapeRegExp';
 import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestModuleDecl, PrefixExclude, RouterModuleEntry, UriVersioning, HelperArg } from './extracted';
 import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, mayHold, substituteParams, methodRouterName, routerMethodName } from './extracted';
