@@ -434,7 +434,8 @@ async function main(): Promise<void> {
         // Every stack also gets the extension's case: warm full checks and one-service re-checks
         // in one long-lived process. The stack with most services reports the event re-check.
         const one = stack.plans[stack.plans.length - 1]?.name ?? '';
-        const r = await runChild({ kind: 'recheck', workspaceDir: stack.dir, service: one, reps: Math.min(args.reps, RECHECK_REPS_MAX), engineBundle: ENGINE_BUNDLE });
+        const recheckProf = args.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(TMP, 'prof', `${stack.name}-recheck`)}`] : [];
+        const r = await runChild({ kind: 'recheck', workspaceDir: stack.dir, service: one, reps: Math.min(args.reps, RECHECK_REPS_MAX), engineBundle: ENGINE_BUNDLE }, recheckProf);
         const warm = Number(r.facts.fullMs);
         measured.oursWarmMs = round(warm);
         measured.oursWarmVsHand = round(measured.handMs / warm, 2);

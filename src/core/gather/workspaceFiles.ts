@@ -134,16 +134,15 @@ function bucketByModule(mapping: SourceMapping, modules: readonly ModuleDir[], m
   const rest: MappedFile[] = [];
   // Files of one folder come together: the folder's module is looked up once for them.
   let folder: string | undefined;
-  let mod: ModuleDir | undefined;
+  let bucket = rest;
   for (const f of mapped) {
     const cut = f.source.lastIndexOf(path.sep) + 1;
     if (folder === undefined || cut !== folder.length || !f.source.startsWith(folder)) {
       folder = f.source.slice(0, cut);
-      mod = moduleOf(f.source);
+      const mod = moduleOf(f.source);
+      bucket = (mod ? byModule.get(mod.name) : undefined) ?? rest;
     }
-    const bucket = mod ? byModule.get(mod.name) : undefined;
-    if (bucket) bucket.push(f);
-    else rest.push(f);
+    bucket.push(f);
   }
   return { byModule, rest };
 }

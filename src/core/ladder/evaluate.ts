@@ -102,8 +102,10 @@ function groupsOf(files: ServiceFiles): ModuleEvidence[] {
 }
 
 /** Every mapped file of a service: its modules' and the loose ones. */
-export function allFilesOf(files: ServiceFiles): MappedFile[] {
-  return groupsOf(files).flatMap((m) => m.files);
+export function allFilesOf(files: ServiceFiles): readonly MappedFile[] {
+  // concat copies each group's array whole, where flatMap goes element by element; one group is its own array.
+  const groups = groupsOf(files);
+  return groups.length === 1 ? (groups[0] as ModuleEvidence).files : ([] as MappedFile[]).concat(...groups.map((m) => m.files));
 }
 
 /** What a service's evidence shows, worked out once; the summary, the fix, the action and the verdict read it. */
@@ -111,7 +113,7 @@ interface Findings {
   modules: ModuleReport[];
   /** Modules whose ladder has a failing rung. */
   failed: ModuleReport[];
-  all: MappedFile[];
+  all: readonly MappedFile[];
   bundled: boolean;
   /** Files the container lacks, and of those the ones its image (stale: the newest; current: its own) has. */
   missing: readonly MappedFile[];
@@ -313,7 +315,7 @@ function configFix(ev: ServiceEvidence): string {
   return l10n.t`recreate the container (the compose files changed since it was created): ${`${composeCommand(ev.composeLabel, ev.composeFileFlags)} up -d ${ev.spec.name}`}`;
 }
 
-function newestMtime(files: { sourceMtimeMs: number }[]): number {
+function newestMtime(files: readonly { sourceMtimeMs: number }[]): number {
   let n = 0;
   for (const f of files) if (f.sourceMtimeMs > n) n = f.sourceMtimeMs;
   return n;
