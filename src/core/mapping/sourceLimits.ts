@@ -11,11 +11,16 @@ export const MAX_SOURCE_READ_BYTES = 1024 * 1024;
 /** How far into a file a NUL byte is looked for (git looks at the first 8000 bytes too). */
 const BINARY_SNIFF_BYTES = 8000;
 
-/** Text files hold no NUL byte; binary ones almost always do, early. */
+/**
+ * Binary files are full of NUL bytes (images, archives, compiled code, UTF-16 text); a source
+ * file may hold one or two as literals (a template string joining keys with `\x00` written as the
+ * byte itself): 1 in 100 of the bytes sniffed or more is binary, fewer is text.
+ */
 export function looksBinary(head: Uint8Array): boolean {
   const end = Math.min(head.length, BINARY_SNIFF_BYTES);
-  for (let i = 0; i < end; i++) if (head[i] === 0) return true;
-  return false;
+  let nuls = 0;
+  for (let i = 0; i < end; i++) if (head[i] === 0) nuls++;
+  return nuls > 0 && nuls * 100 >= end;
 }
 
 export function formatBytes(n: number): string {
