@@ -25,6 +25,8 @@ export interface PackageInfo {
   scripts: Record<string, string>;
   /** `workspaces` globs (npm, yarn), when the package is a workspace root. */
   workspaces?: string[];
+  /** `main`: the file `node <its folder>` runs (https://nodejs.org/api/modules.html#folders-as-modules). */
+  main?: string;
 }
 
 export interface BuildProject {
@@ -55,6 +57,7 @@ export async function readPackage(fs: FsLike, dir: string): Promise<PackageInfo 
   const scripts = Object.fromEntries(Object.entries(objectField(pkg, 'scripts')).filter((e): e is [string, string] => typeof e[1] === 'string'));
   const info: PackageInfo = { deps: { ...objectField(pkg, 'dependencies'), ...objectField(pkg, 'devDependencies') }, scripts };
   if (typeof pkg['name'] === 'string') info.name = pkg['name'];
+  if (typeof pkg['main'] === 'string') info.main = pkg['main'];
   const ws = Array.isArray(pkg['workspaces']) ? pkg['workspaces'] : objectField(pkg, 'workspaces')['packages'];
   if (Array.isArray(ws)) info.workspaces = ws.filter((w): w is string => typeof w === 'string');
   return info;
@@ -444,10 +447,7 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   let chosen = await startedOfSelected(await packagesAt(selected), await packagesAt(selectedPackages(startTexts(df.stages[df.stages.length - 1], scripts, command).join('\n'))));
   let how = (pkg: string): string => l10n.t('the image starts workspace package {0}, one of those the build selects', pkg);
   let startedIn: BuildProject | undefined;
-  if (chosen.length === 0) {
-    chosen = await servers(selected);
-    how = (pkg: string): string => l10n.t("the Dockerfile's build selects workspace package {0}", pkg);
-  }
+  if (chosen.length === 0) ({ chosen, how } = await deployedOrSelectedServers(df, packagesAt, async () => servers(selected)));
   // A front end the build selects (`npm run build:public` in its folder) for an image running no
   // JavaScript (caddy, nginx serving the files): that package, not a library copied in beside it
   // that happens to depend on a server framework.
@@ -779,6 +779,43 @@ export function withWorkspaceDeploys(df: Dockerfile, project: BuildProject, cont
 function deployedPackages(runs: string[]): string[] {
   const commands = runs.flatMap((r) => r.split(/&&|\|\||[;\n]/)).filter((c) => deployTarget(c) !== undefined);
   return [...new Set(commands.flatMap(selectedPackages))];
+}
+
+/**
+ * Several packages deployed (`pnpm deploy` of site and of worker), one run stage each: the one whose
+ * deploy folder the image copies. Else the server packages the build selects.
+ */
+async function deployedOrSelectedServers(
+  df: Dockerfile,
+  packagesAt: (selectors: string[]) => Promise<BuildProject[]>,
+  selectedServers: () => Promise<BuildProject[]>,
+): Promise<{ chosen: BuildProject[]; how: (pkg: string) => string }> {
+  const deployed = await packagesAt(deploysCopiedToFinal(df));
+  if (deployed.length > 0) return { chosen: deployed, how: (pkg) => l10n.t('the image copies the `pnpm deploy` folder of workspace package {0}', pkg) };
+  return { chosen: await selectedServers(), how: (pkg) => l10n.t("the Dockerfile's build selects workspace package {0}", pkg) };
+}
+
+/**
+ * The packages whose `pnpm deploy` folder the last stage copies from the stage that deployed them
+ * (`RUN pnpm deploy --filter=worker --prod /prod/worker`, then `COPY --from=build /prod/worker
+ * /prod/worker`): what that image runs, whatever else the same stage deployed for other targets.
+ * Only where the Dockerfile deploys several packages (one deployed is chosen as before).
+ */
+function deploysCopiedToFinal(df: Dockerfile): string[] {
+  const final = df.stages[df.stages.length - 1];
+  const fromStage = (stage: Stage) => (final?.copies ?? []).filter((c) => c.from !== undefined && (c.from === stage.name || c.from === String(stage.index)));
+  const found = df.stages.flatMap((stage) =>
+    stage.runs.flatMap((run) =>
+      run.command.split(/&&|\|\||[;\n]/).flatMap((command) => {
+        const target = deployTarget(command);
+        const dest = target === undefined ? undefined : posix.resolve(run.workdir ?? stage.workdir, target);
+        const copied = dest !== undefined && fromStage(stage).some((c) => c.sources.some((s) => isAtOrInside(posix.resolve('/', s), dest, '/') || isAtOrInside(dest, posix.resolve('/', s), '/')));
+        return copied ? selectedPackages(command) : [];
+      }),
+    ),
+  );
+  const all = deployedPackages(df.stages.flatMap((s) => s.runs.map((r) => r.command)));
+  return all.length > 1 ? [...new Set(found)] : [];
 }
 
 /** The folder a `pnpm deploy` writes to: its last word that is not an option or an option's value. */

@@ -43,7 +43,7 @@ export function scriptRun(scripts: Readonly<Record<string, string>>, script: str
 
 /** The build scripts that say how the project is built: a server's own build only (a `build:web` beside it bundles a front end). */
 export function buildScriptNames(project: BuildProject): RegExp {
-  return project.server !== undefined ? /^build(?::(?:prod|server|api))?$/ : /^build(?::[\w-]+)?$/;
+  return project.server !== undefined ? /^build(?:[:.](?:prod|server|api))?$/ : /^build(?:[:.][\w-]+)?$/;
 }
 
 /**

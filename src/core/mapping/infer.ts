@@ -288,7 +288,10 @@ function startedRunBundle(df: Dockerfile, target: string | undefined, scripts: R
  */
 function startedIn(df: Dockerfile, target: string | undefined, project: BuildProject, locate: (abs: string) => Location | undefined): (path: string, isFile: boolean) => string | undefined {
   const stage = builtStage(df, target);
-  const files = stage ? startedScripts(stage, project.pkg?.scripts ?? {}) : [];
+  // `node .` in the folder the project's package.json is copied to runs its main.
+  const manifestAt = project.pkg?.main === undefined ? undefined : locate(join(project.dir, 'package.json'))?.path;
+  const mainOf = (dir: string) => (manifestAt !== undefined && posix.dirname(manifestAt) === dir ? project.pkg?.main : undefined);
+  const files = stage ? startedScripts(stage, project.pkg?.scripts ?? {}, mainOf) : [];
   return (path, isFile) => {
     const at = locate(isFile ? dirname(path) : path)?.path;
     if (at === undefined) return undefined;

@@ -29,9 +29,10 @@ export interface StartedSource {
 /**
  * The scripts a stage's start command runs, as image paths: after a runner (`node --watch x.js`,
  * `bun --hot x.ts`, `bun run x.ts`), or first (an image whose entrypoint is node, as distroless's),
- * in the folder it `cd`s to; package scripts it runs (`npm start`) written out.
+ * in the folder it `cd`s to; package scripts it runs (`npm start`) written out. A folder started
+ * (`node .`) runs its package.json's main where `mainOf` knows that folder's, else its index.js.
  */
-export function startedScripts(stage: Stage, scripts: Record<string, string>): string[] {
+export function startedScripts(stage: Stage, scripts: Record<string, string>, mainOf?: (imageDir: string) => string | undefined): string[] {
   const files: string[] = [];
   let cwd = stage.workdir;
   const words = followScripts(commandWords(stage.start ?? ''), scripts, { hops: 2 });
@@ -40,7 +41,8 @@ export function startedScripts(stage: Stage, scripts: Record<string, string>): s
     const ws = part.split(/\s+/).filter((w) => w !== '' && !/^\w+=/.test(w));
     if (ws[0] === 'cd' && ws[1] !== undefined) cwd = posix.resolve(cwd, ws[1]);
     const file = first && SCRIPT.test(ws[0] ?? '') ? ws[0] : runnerScript(ws);
-    if (file !== undefined) files.push(SCRIPT.test(file) ? posix.resolve(cwd, file) : posix.join(posix.resolve(cwd, file), 'index.js'));
+    const main = file === undefined || SCRIPT.test(file) ? undefined : mainOf?.(posix.resolve(cwd, file));
+    if (file !== undefined) files.push(SCRIPT.test(file) ? posix.resolve(cwd, file) : posix.resolve(cwd, file, main ?? 'index.js'));
     first = false;
   }
   return files;
@@ -63,7 +65,7 @@ function runnerScript(words: string[]): string | undefined {
 }
 
 /** A path `node` resolves as a module, with no extension written (`app`, `./server`, `dist/main`). */
-const MODULE_NAME = /^(?:\.{0,2}\/)?[\w@-][\w@./-]*$/;
+const MODULE_NAME = /^(?:\.{1,2}\/?|(?:\.{0,2}\/)?[\w@-][\w@./-]*)$/;
 
 /**
  * The first started script that is a source file of the project copied into the image as it is:
