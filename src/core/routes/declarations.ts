@@ -179,7 +179,7 @@ export abstract class DeclarationReader extends Evaluator {
       this.factoryNames.set(root, name);
       // A router made here outranks a call of the same name read before it (see shadowsKnown).
       if (this.out.routerMakers) delete this.out.routerMakers[name];
-      this.routers.set(name, joinRoutePath(factory, this.basePathOf(init, root)));
+      this.routers.set(name, joinRoutePath(factory, this.basePathOf(init, root, factory === '' && !this.pendingPrefix)));
       const plain = PLAIN_ROUTER.exec(calleeName((root as ts.CallExpression).expression) ?? '');
       if (plain) (this.out.plainRouters ??= {})[name] = plain[1] ?? plain[0];
       if (this.pendingPrefix) {
@@ -265,14 +265,22 @@ export abstract class DeclarationReader extends Evaluator {
   }
 
   /** Hono `new Hono().basePath('/api')`, koa-router `new Router().prefix('/api')`: the base paths along a chain, outermost last. */
-  private basePathOf(init: ts.Expression, root: ts.Node): string {
+  private basePathOf(init: ts.Expression, root: ts.Node, deferRefs = false): string {
     const parts: string[] = [];
     let cur: ts.Node = init;
     while (cur !== root && isCallExpression(cur) && isPropertyAccessExpression(cur.expression)) {
       // koa-router `new Router().prefix('/api')` sets the same kind of prefix.
       if (cur.expression.name.text === 'basePath' || cur.expression.name.text === 'prefix') {
         const arg = cur.arguments[0];
-        const value = literalOf(this.evaluate(arg));
+        const evaluated = this.evaluate(arg);
+        const value = literalOf(evaluated);
+        // `new Hono().basePath(config.server.base_path)` of another file's value declaring a router (deferRefs): resolved by collect.ts as koa's `new Router({ prefix })`.
+        if (deferRefs && value === undefined && evaluated && hasRefs(evaluated) && parts.length === 0 && root !== cur && isNewExpression(root) && skipOuter(cur.expression.expression) === root) {
+          this.pendingPrefix = evaluated;
+          parts.unshift('');
+          cur = root;
+          continue;
+        }
         // `basePath(config.server.base_path)`: not the root; its routes go under … with a warning.
         if (value === undefined && arg) this.warn(cur, { id: 'mountPrefix', args: [arg.getText(this.sf)] });
         parts.unshift(value ?? (arg ? UNKNOWN_PREFIX : ''));

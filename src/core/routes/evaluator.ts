@@ -72,6 +72,8 @@ function oneOf(values: readonly (ConstValue | undefined)[]): ConstValue | undefi
 
 /** In a value's `other` keys: the object is a zod schema's defaults (zodValue), which `schema.parse(...)` gives. */
 const ZOD_SCHEMA = '*zod*';
+/** Methods of a zod schema that leave the value it gives as it was (no transform, preprocess or catch). */
+const ZOD_KEEPS_VALUE = /^(?:refine|superRefine|strict|passthrough|strip|describe|optional|nullable|nullish|min|max|length|nonempty|regex|url|email|uuid|int|positive|nonnegative|startsWith|endsWith|brand|readonly)$/;
 
 /** Statements a function building a path may have, at most: a longer one is not read as one (mayBuildPath). */
 const MAX_PATH_FUNCTION_STATEMENTS = 16;
@@ -226,6 +228,7 @@ export abstract class Evaluator extends ReaderBase {
    */
   private evaluateConditional(node: ts.ConditionalExpression, depth: number): ConstValue | undefined {
     const test = skipOuter(node.condition);
+    if (isCallExpression(test)) return this.slashConditional(node, test, depth) ?? this.truthinessConditional(node, depth);
     if (!isBinaryExpression(test)) return this.truthinessConditional(node, depth);
     const op = test.operatorToken.kind;
     const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
@@ -242,6 +245,24 @@ export abstract class Evaluator extends ReaderBase {
     const ref = param?.kind === 'str' && param.parts.length === 1 ? param.parts[0] : undefined;
     const equals = l ?? r;
     return typeof ref === 'object' && equals !== undefined ? { kind: 'cond', param: ref.ref.local, equals, then, otherwise } : undefined;
+  }
+
+  /**
+   * `base.endsWith('/') ? base : `${base}/``, `p.startsWith('/') ? p : '/' + p`: a slash made sure of.
+   * On a known text, the branch its test picks; else, when the branches differ only by slashes, the
+   * first, as a path joins the same either way (joinRoutePath). Undefined for any other test.
+   */
+  private slashConditional(node: ts.ConditionalExpression, test: ts.CallExpression, depth: number): ConstValue | undefined {
+    const callee = skipOuter(test.expression);
+    if (!isPropertyAccessExpression(callee) || !/^(?:endsWith|startsWith)$/.test(callee.name.text) || test.arguments.length !== 1) return undefined;
+    const slash = literalOf(this.evaluate(test.arguments[0], depth));
+    if (slash === undefined || !/^\/+$/.test(slash)) return undefined;
+    const [whenTrue, whenFalse] = [this.evaluate(node.whenTrue, depth), this.evaluate(node.whenFalse, depth)];
+    if (!whenTrue || !whenFalse) return undefined;
+    const text = literalOf(this.evaluate(callee.expression, depth));
+    if (text !== undefined) return (callee.name.text === 'endsWith' ? text.endsWith(slash) : text.startsWith(slash)) ? whenTrue : whenFalse;
+    const bare = (v: ConstValue) => (v.kind === 'str' ? JSON.stringify(str(...v.parts.map((p) => (typeof p === 'string' ? p.replace(/\//g, '') : p)).filter((p) => p !== ''))) : undefined);
+    return bare(whenTrue) !== undefined && bare(whenTrue) === bare(whenFalse) ? whenTrue : undefined;
   }
 
   /**
@@ -562,16 +583,51 @@ export abstract class Evaluator extends ReaderBase {
     const arg = node.arguments[0];
     if (method === 'parse' || method === 'safeParse') {
       const schema = isCallExpression(skipOuter(callee.expression)) || isIdentifier(skipOuter(callee.expression)) ? this.evaluate(callee.expression, depth) : undefined;
-      if (schema?.kind !== 'obj' || !schema.other || !Object.hasOwn(schema.other, ZOD_SCHEMA)) return undefined;
       const given = arg ? this.evaluate(arg, depth) : undefined;
-      const props = { ...schema.props, ...(given?.kind === 'obj' ? given.props : {}) };
+      const isSchema = schema?.kind === 'obj' && schema.other !== undefined && Object.hasOwn(schema.other, ZOD_SCHEMA);
+      // `configSchema.safeParse({ baseURI: argv.baseuri })` of a schema declared elsewhere: the object
+      // literal it validates, which is what it gives once valid (an object literal is never JSON.parse's).
+      if (!isSchema && !(given?.kind === 'obj' && arg && isObjectLiteralExpression(skipOuter(arg)))) return undefined;
+      const props = { ...(isSchema ? schema.props : {}), ...(given?.kind === 'obj' ? given.props : {}) };
       const parsed: ConstValue = { kind: 'obj', props, other: { [SPREAD]: null } };
       return method === 'parse' ? parsed : { kind: 'obj', props: { data: parsed }, other: { [SPREAD]: null } };
     }
     if (!this.isZodChain(callee.expression)) return undefined;
-    if (method === 'default' && arg) return this.evaluate(arg, depth);
+    // `z.object({ ... }).strict().default({})`: the object the schema makes of the default, its fields' defaults filled in.
+    const receiver = isCallExpression(skipOuter(callee.expression)) ? this.evaluate(callee.expression, depth) : undefined;
+    const given = method === 'default' && arg ? this.evaluate(arg, depth) : undefined;
+    if (given?.kind === 'obj' && receiver?.kind === 'obj') return { kind: 'obj', props: { ...receiver.props, ...given.props }, other: receiver.other };
+    if (method === 'default' && arg) return given;
+    // A check or a note on the schema (`.refine(...)`, `.strict()`, `.optional()`) keeps the value it gives.
+    if (ZOD_KEEPS_VALUE.test(method)) return receiver;
     const fields = method === 'object' && arg ? this.evaluate(arg, depth) : undefined;
     return fields?.kind === 'obj' ? { kind: 'obj', props: fields.props, other: { ...fields.other, [ZOD_SCHEMA]: null } } : undefined;
+  }
+
+  /**
+   * A yargs parser (`yargs(hideBin(process.argv)).option('baseuri', { default: '/' })`): the options'
+   * defaults, under `argv` on the parser and as what `.parse()` / `.parseSync()` give (yargs also
+   * gives a dashed option camel-cased). The command line and the environment may set others: none is
+   * known absent. Undefined for any other call.
+   */
+  private yargsValue(node: ts.CallExpression, depth: number): ConstValue | undefined {
+    const props: Record<string, ConstValue> = {};
+    let x: ts.Expression = node;
+    let last: string | undefined;
+    while (isCallExpression(x) && isPropertyAccessExpression(skipOuter(x.expression))) {
+      const callee = skipOuter(x.expression) as ts.PropertyAccessExpression;
+      last ??= callee.name.text;
+      const [name, options] = x.arguments;
+      const key = callee.name.text === 'option' && name ? literalOf(this.evaluate(name, depth)) : undefined;
+      const given = key !== undefined && options ? this.evaluate(options, depth) : undefined;
+      const value = given?.kind === 'obj' ? given.props['default'] : undefined;
+      if (key !== undefined && value) for (const k of new Set([key, key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())])) props[k] ??= value;
+      x = skipOuter(callee.expression);
+    }
+    const root = isCallExpression(x) ? skipOuter(x.expression) : x;
+    if (!isIdentifier(root) || !this.out.imports.some((i) => i.local === root.text && /^yargs(?:\/yargs)?$/.test(i.source))) return undefined;
+    const parsed: ConstValue = { kind: 'obj', props, other: { [SPREAD]: null } };
+    return last === 'parse' || last === 'parseSync' ? parsed : { kind: 'obj', props: { argv: parsed }, other: { [SPREAD]: null } };
   }
 
   /** Whether a chain of calls starts at zod's import (`z.string().url()`, `z` itself). */
@@ -592,6 +648,8 @@ export abstract class Evaluator extends ReaderBase {
       const f = local as ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
       return f.parameters.length === 0 ? this.evaluate(returnedExpression(f), depth) : undefined;
     }
+    // `await parseConfig()` of another file: what it returns (fileExports.ts calledValue).
+    if (node.arguments.length === 0 && !local) return propOf(this.evaluate(fn, depth), [CALLED]);
     if (node.arguments.length !== 1) return undefined;
     const key = literalOf(this.evaluate(node.arguments[0], depth));
     return key !== undefined ? propOf(this.evaluate(fn, depth), [CALLED, key]) : undefined;
@@ -600,7 +658,7 @@ export abstract class Evaluator extends ReaderBase {
   private evaluateCall(node: ts.CallExpression, depth: number): ConstValue | undefined {
     // configService.get('app.apiPrefix', ...) / config.get<string>('API_PREFIX')
     const callee = node.expression;
-    const zod = this.zodValue(node, depth);
+    const zod = this.zodValue(node, depth) ?? this.yargsValue(node, depth);
     if (zod) return zod;
     if (isPropertyAccessExpression(callee) && /^(?:get|getOrThrow)$/.test(callee.name.text)) {
       const key = literalOf(this.evaluate(node.arguments[0], depth));

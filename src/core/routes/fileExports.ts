@@ -5,7 +5,7 @@ import ts from './compiler';
 import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isEnumDeclaration, isExportAssignment, isExportDeclaration, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isFunctionTypeNode, isIdentifier, isMethodDeclaration, isNamedExports, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isTypeReferenceNode, isVariableStatement } from './tsNodes';
 import { joinRoutePath } from './joinPath';
 import { ARG, CALLED, DEFAULT_OBJECT, SPREAD, literalOf, str, unknownIn, type ConstValue } from './values';
-import { isFunctionWithBody, skipOuter, wrappedFunction } from './tsSyntax';
+import { isFunctionWithBody, returnedExpressions, skipOuter, wrappedFunction } from './tsSyntax';
 import { returnedExpression, chainRoot, restNames, hasModifier, cjsNamedExport, isModuleExports, assignedValue } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
 import { requireSource } from './moduleLoads';
@@ -213,7 +213,7 @@ export abstract class ExportReader extends MountReader {
     const constants: Record<string, ConstValue> = {};
     for (const [name, node] of this.decls) {
       // A function's value is what a configuration getter reads (evaluator.ts keyedGetter), else what it returns when it builds a path.
-      const v = isFunctionWithBody(node) ? (this.evaluate(node) ?? this.pathFunctionValue(node)) : isEnumDeclaration(node) ? this.enumValue(node) : isClassDeclaration(node) ? this.classValue(node, 0) : isExpression(node) ? this.evaluate(node) : undefined;
+      const v = isFunctionWithBody(node) ? (this.evaluate(node) ?? this.pathFunctionValue(node) ?? this.calledValue(node)) : isEnumDeclaration(node) ? this.enumValue(node) : isClassDeclaration(node) ? this.classValue(node, 0) : isExpression(node) ? this.evaluate(node) : undefined;
       if (v && v.kind !== 'config') constants[name] = v;
     }
     if (Object.keys(constants).length > 0) this.out.constants = constants;
@@ -267,14 +267,26 @@ export abstract class ExportReader extends MountReader {
         // `export default [{ method, path }, ...]` (`[a, b].flat()`, `[].concat(a, b)`): a table of route options.
         // `export default env === 'production' ? prod : dev`: one of them (evaluator.ts oneOf).
         const chosen = isConditionalExpression(e) || isBinaryExpression(e);
-        // `export default new Config()`: the instance's fields (evaluator.ts instanceValue).
-        const value = isObjectLiteralExpression(e) || isArrayLiteralExpression(e) || isListCall(e) || isNewExpression(e) || chosen ? this.evaluate(e) : undefined;
+        // `export default new Config()`: the instance's fields (evaluator.ts instanceValue); `export default result.data`: a constant's object.
+        const value = isObjectLiteralExpression(e) || isArrayLiteralExpression(e) || isListCall(e) || isNewExpression(e) || isPropertyAccessExpression(e) || chosen ? this.evaluate(e) : undefined;
         if (value?.kind === 'obj' || value?.kind === 'arr' || (chosen && value?.kind === 'str')) (this.out.constants ??= {})[DEFAULT_OBJECT] = value;
         if (!value) this.collectCalledDefault(e);
       }
     }
     // Once the exports are known (pruneRouterMakers keeps what other files may mount).
     this.pruneRouterMakers();
+  }
+
+  /**
+   * `export async function parseConfig() { ...; return validated; }`, taking nothing and returning
+   * one object known statically (a parsed schema's defaults): that object under CALLED, for
+   * `(await parseConfig()).server.base_path` in a file importing it. Undefined for any other function.
+   */
+  private calledValue(fn: ts.Node): ConstValue | undefined {
+    if (!isFunctionDeclaration(fn) && !isArrowFunction(fn) && !isFunctionExpression(fn)) return undefined;
+    const returned = fn.parameters.length === 0 ? returnedExpressions(fn) : [];
+    const made = returned.length === 1 ? this.evaluate(returned[0]) : undefined;
+    return made?.kind === 'obj' ? { kind: 'obj', props: { [CALLED]: made } } : undefined;
   }
 
   /**
@@ -420,8 +432,9 @@ export abstract class ExportReader extends MountReader {
       const fn = fns.get(name);
       if (!fn) continue;
       const [from, to] = lines(fn);
-      // Only a parameter the function declares routes on itself (not one it only mounts a plugin on).
-      for (const p of new Set(list)) if (p !== '' && this.out.routes.some((r) => r.router === p && r.line >= from && r.line <= to)) users.set(p, [...(users.get(p) ?? []), name]);
+      // A parameter the function declares routes or mounts sub-apps on itself (`app.route('/healthz', health)`).
+      const uses = (p: string) => this.out.routes.some((r) => r.router === p && r.line >= from && r.line <= to) || this.out.mounts.some((m) => m.mountedOn === p && m.line >= from && m.line <= to);
+      for (const p of new Set(list)) if (p !== '' && uses(p)) users.set(p, [...(users.get(p) ?? []), name]);
     }
     for (const [param, names] of users) {
       if (names.length < 2) continue;

@@ -126,7 +126,8 @@ export function envDefault(e: ts.Expression, sf: ts.SourceFile): string | undefi
   if (op !== ts.SyntaxKind.BarBarToken && op !== ts.SyntaxKind.QuestionQuestionToken) return undefined;
   const left = skipOuter(e.left);
   const right = skipOuter(e.right);
-  const isEnv = (x: ts.Expression): boolean => /^process\.env\b/.test(x.getText(sf));
+  // Node's process.env, Deno's Deno.env.get('X'), Bun's Bun.env.
+  const isEnv = (x: ts.Expression): boolean => /^(?:process\.env\b|Deno\.env\.get\(|Bun\.env\b)/.test(x.getText(sf));
   if (!isEnv(left)) return undefined;
   return isStringLiteral(right) || isNoSubstitutionTemplateLiteral(right) ? right.text : undefined;
 }

@@ -1091,7 +1091,7 @@ suite('routes on real-world patterns: a base path not known statically', () => {
       { moduleOf: () => undefined },
     );
     assert.deepEqual(out.routes.map((r) => `${r.method} ${r.path}`), ['GET /healthz', 'POST /…/download']);
-    assert.deepEqual(out.warnings, ['/s/main.ts:5: mount prefix config.server.base_path is not known statically; the routes mounted there are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)']);
+    assert.deepEqual(out.warnings, ['/s/main.ts:5: the prefix of companion is not found statically; its routes are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)']);
   });
 });
 
@@ -2124,6 +2124,98 @@ suite('routes on real-world patterns: apps, prefixes and factories written in ot
     );
     assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /live/health', 'GET /v2/health', 'GET /…/health']);
     assert.equal(warnings.length, 1);
+  });
+
+  test("a mount prefix from a yargs option's default (`.option('baseuri', { default: '/' })`, `{ argv }`) validated by a schema of another file (`configSchema.safeParse({ baseURI: argv.baseuri })`, `export default result.data`), a slash made sure of (`p.endsWith('/') ? p : `${p}/``)", () => {
+    const config = [
+      "import yargs from 'yargs/yargs';",
+      "import { configSchema } from './schema';",
+      'const { argv: argvObj } = yargs(process.argv.slice(2))',
+      "  .env('APP_OPTION_')",
+      "  .option('baseuri', { default: '/v3', type: 'string' })",
+      "  .option('disable-rate-limit', { default: '/limited', type: 'boolean' });",
+      'const argv = argvObj as Record<string, any>;',
+      'const result = configSchema.safeParse({ baseURI: argv.baseuri, other: argv.disableRateLimit });',
+      'if (!result.success) process.exit(1);',
+      'export default result.data;',
+    ].join('\n');
+    const app = [
+      "import Fastify from 'fastify';",
+      "import config from './config';",
+      "const servedPath = config.baseURI.endsWith('/') ? config.baseURI : `${config.baseURI}/`;",
+      'const fastify = Fastify();',
+      "const routePrefix = servedPath.endsWith('/') ? servedPath : servedPath + '/';",
+      'fastify.register(scoped, { prefix: routePrefix });',
+      "fastify.register(scoped, { prefix: config.other.startsWith('/') ? config.other : '/' + config.other });",
+      "fastify.register(scoped, { prefix: '/x'.endsWith('/') ? '/yes' : '/no' });",
+      'async function scoped(s) {',
+      "  s.register(api, { prefix: '/api/' });",
+      '}',
+      "async function api(a) { a.get('/history', h); }",
+      'fastify.listen({ port: 3000 });',
+    ].join('\n');
+    const routes = routesOf({
+      '/s/schema.ts': "import { strictObject, string } from 'zod';\nexport const configSchema = strictObject({ baseURI: string(), other: string() });\n",
+      '/s/config.ts': config,
+      '/s/app.ts': app,
+    });
+    assert.deepEqual(routes.sort(), ['GET /limited/api/history', 'GET /no/api/history', 'GET /v3/api/history']);
+  });
+
+  test("a Hono base path from a zod default read through another file's config loader, sub-apps mounted by two functions on parameters of one name (`new Hono().basePath(config.server.base_path)`, `config = await parseConfig()` returning `Schema.parse(raw)`, `z.object({...}).strict().default({})`, `.default(Deno.env.get('X') || '/companion').refine(...)`)", () => {
+    const config = [
+      "import { z } from 'zod';",
+      "import { parse } from '@std/toml';",
+      'export const ConfigSchema = z.object({',
+      '  server: z.object({',
+      "    port: z.number().default(Number(Deno.env.get('PORT')) || 8282),",
+      "    base_path: z.string().default(Deno.env.get('SERVER_BASE_PATH') || '/companion').refine((p) => p.startsWith('/'), { message: 'x' }),",
+      '  }).strict().default({}),',
+      '}).strict();',
+      'export async function parseConfig() {',
+      "  const text = await Deno.readTextFile('config.toml').catch(() => null);",
+      '  try {',
+      '    const raw = text ? parse(text) : {};',
+      '    const validated = ConfigSchema.parse(raw);',
+      '    return validated;',
+      '  } catch (err) {',
+      '    throw err;',
+      '  }',
+      '}',
+    ].join('\n');
+    // Two functions of one file mounting sub-apps on a parameter of the same name: two apps.
+    const routes = [
+      "import { Hono } from 'hono';",
+      "import latest from './latest';",
+      "import health from './health';",
+      "export const companionRoutes = (app: Hono) => { app.route('/latest', latest); };",
+      "export const miscRoutes = (app: Hono) => { app.route('/healthz', health); };",
+    ].join('\n');
+    const subApp = "import { Hono } from 'hono';\nconst sub = new Hono();\nsub.get('/', h);\nexport default sub;\n";
+    const main = [
+      "import { Hono } from 'hono';",
+      "import { parseConfig } from './config';",
+      "import { companionRoutes, miscRoutes } from './routes';",
+      'const config = await parseConfig();',
+      'const app = new Hono();',
+      'const companionApp = new Hono().basePath(config.server.base_path);',
+      'companionRoutes(companionApp);',
+      'miscRoutes(app);',
+      "app.route('/', companionApp);",
+      'Deno.serve({ port: config.server.port }, app.fetch);',
+    ].join('\n');
+    const { routes: found, warnings } = collectRoutes(
+      [
+        { file: '/s/config.ts', text: config },
+        { file: '/s/routes.ts', text: routes },
+        { file: '/s/latest.ts', text: subApp },
+        { file: '/s/health.ts', text: subApp },
+        { file: '/s/main.ts', text: main },
+      ],
+      { moduleOf: () => undefined },
+    );
+    assert.deepEqual(found.map((r) => `${r.method} ${r.path}`).sort(), ['GET /companion/latest', 'GET /healthz']);
+    assert.deepEqual(warnings, []);
   });
 
   test("route decorators of the project's own that record the route for its registry (`@APIRoute('GET', 'feed')` pushing { method, path: `/api/:version/${path}`, methodName }): their method and path from each use", () => {
