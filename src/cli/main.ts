@@ -119,6 +119,12 @@ function secretsOf(trust: ProbeTrust): string[] {
   return secretValues(process.env, trust.tokenVariables);
 }
 
+/** Compose files only hidden folders hold: the flag that checks one. */
+function hiddenHint(files: readonly string[] | undefined): string {
+  if (!files?.length) return '';
+  return `, or --compose-file ${files[0]} for a compose file in a hidden folder (${files.length} found)`;
+}
+
 async function check(args: CliArgs, workspace: string, adapters: Adapters, trust: ProbeTrust, signal: AbortSignal): Promise<number> {
   const report = await checkWorkspace(adapters.deps, { ...checkOptions(args, workspace, trust, signal), composeLabel: adapters.hostedLabel(guessComposeLabel(process.env)) });
   // An interrupted check may still return a report of what it got: not a verdict to print.
@@ -130,7 +136,7 @@ async function check(args: CliArgs, workspace: string, adapters: Adapters, trust
     return EXIT.cannotCheck;
   }
   if (report.services.length === 0) {
-    process.stderr.write(`runtime-drift: no compose services found under ${workspace}: Runtime Drift checks the services of a compose file (compose.yaml, docker-compose.yml, or a variant such as docker-compose.prod.yml) in that folder or up to ${DEFAULT_MAX_DEPTH} folders below; pass --workspace DIR for another folder\n`);
+    process.stderr.write(`runtime-drift: no compose services found under ${workspace}: Runtime Drift checks the services of a compose file (compose.yaml, docker-compose.yml, or a variant such as docker-compose.prod.yml) in that folder or up to ${DEFAULT_MAX_DEPTH} folders below; pass --workspace DIR for another folder${hiddenHint(report.composeFilesHidden)}\n`);
     return EXIT.cannotCheck;
   }
   switch (report.verdict) {

@@ -9,6 +9,7 @@ import type { ComposeFoldersLike, ConfigHashSourceLike, EngineLike, FsLike, LogS
 import { errorText, isEngineUnreachable } from './errors';
 import { selectServices } from './compose/selectService';
 import { discoverComposeProjects, type DiscoverOptions } from './compose/discover';
+import { hiddenComposeFiles } from './compose/walk';
 import { inferMapping } from './mapping/infer';
 import { imageWorkdirWarning } from './dockerfile/imageWorkdir';
 import { readPathAliases } from './routes/aliases';
@@ -124,6 +125,7 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
     return clash === undefined ? report : { ...report, warnings: [clash, ...report.warnings] };
   });
   const engineError = await pinged;
+  const hidden = all.length === 0 && !opts.composeFiles?.length ? await hiddenComposeFiles(deps.fs, opts.workspaceDir) : [];
   return {
     verdict: overallVerdict(services),
     workspace: opts.workspaceDir,
@@ -131,6 +133,7 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
     engine: { reachable: engineError === null, host: deps.engine.host, error: engineError },
     services,
     ...(notRead.length > 0 ? { composeFilesNotRead: notRead } : {}),
+    ...(hidden.length > 0 ? { composeFilesHidden: hidden } : {}),
   };
 }
 

@@ -481,4 +481,9 @@ export interface Report {
    * beside a base file (`docker-compose.dev.yml`), run with `-f`, nothing running from them.
    */
   composeFilesNotRead?: string[];
+  /**
+   * When no service was found: compose files in hidden folders of the workspace root, which the
+   * check does not read on its own (`.devcontainer/docker-compose.yml`), workspace-relative, at most five.
+   */
+  composeFilesHidden?: string[];
 }

@@ -25,6 +25,7 @@ import { RuntimeStatusBar } from './statusBar';
 
 export const CONTAINERS_VIEW = 'runtimeDrift.containers';
 const STATE_CONTEXT_KEY = 'runtimeDrift.state';
+const HIDDEN_COMPOSE_CONTEXT_KEY = 'runtimeDrift.composeHidden';
 
 export interface ControllerWiring {
   /** Loads the engine side (dynamic import) on the first check. */
@@ -106,6 +107,8 @@ export class RuntimeDriftController implements vscode.Disposable {
 
   private updateContext(): void {
     void vscode.commands.executeCommand('setContext', STATE_CONTEXT_KEY, viewState(this.store.all(), this.store.checking, this.store.error));
+    // No service, but compose files in hidden folders (.devcontainer): the view says how to choose one.
+    void vscode.commands.executeCommand('setContext', HIDDEN_COMPOSE_CONTEXT_KEY, this.store.all().some((r) => (r.composeFilesHidden?.length ?? 0) > 0));
   }
 
   dispose(): void {

@@ -11,6 +11,7 @@ import type { ContainerInfo, FileListing, ImageInfo, ProbeOutcome, Report, Servi
 import type { EngineLike, ProbeRequest, ProberLike } from '../../src/core/ports';
 import { EngineUnreachableError } from '../../src/core/errors';
 import { memFs } from './helpers/memFs';
+import { formatReport } from '../../src/core/report/text';
 import { walkComposeFolders } from '../../src/core/compose/walk';
 import { COMPOSE_FOLDERS_REFRESH_MS, ComposeFolderMemory } from '../../src/engine/composeFolders';
 import { extractRoutesFromSource } from '../../src/core/routes/extract';
@@ -159,6 +160,27 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.deepEqual(withVariant.services.map((s) => s.name), ['api']);
     const plain = await checkWorkspace({ engine: engine(), prober: fakeProber(() => 200), fs: memFs(WORKSPACE, { mtimes }) }, opts);
     assert.equal('composeFilesNotRead' in plain, false);
+  });
+
+  test('no service found, compose files only in hidden folders: named in the report and its text (composeFilesHidden); never read', async () => {
+    const opts = { workspaceDir: '/ws', env: {}, trust: { allowedOrigins: [], tokenVariables: [] } };
+    const engine = () => fakeEngine({ stale: false, containerFiles: [], imageFiles: [], noContainer: true });
+    const hiddenOnly = {
+      '/ws/package.json': '{"name":"app"}',
+      '/ws/.devcontainer/docker-compose.yml': 'services:\n  dev:\n    build: ..\n',
+      '/ws/.github/deployment/self-host/compose.yaml': 'services:\n  app:\n    image: acme/app\n',
+    };
+    const report = await checkWorkspace({ engine: engine(), prober: fakeProber(() => 200), fs: memFs(hiddenOnly, { mtimes }) }, opts);
+    assert.deepEqual(report.services, []);
+    assert.deepEqual(report.composeFilesHidden, ['.devcontainer/docker-compose.yml', '.github/deployment/self-host/compose.yaml']);
+    assert.match(formatReport(report), /no compose services found\ncompose files in hidden folders, not read on their own: \.devcontainer\/docker-compose\.yml, \.github\/deployment\/self-host\/compose\.yaml\n {2}check one with --compose-file \.devcontainer\/docker-compose\.yml/);
+    // Chosen with --compose-file / the setting: read, and nothing is said of hidden files.
+    const chosen = await checkWorkspace({ engine: engine(), prober: fakeProber(() => 200), fs: memFs(hiddenOnly, { mtimes }) }, { ...opts, composeFiles: ['.devcontainer/docker-compose.yml'] });
+    assert.deepEqual(chosen.services.map((s) => s.name), ['dev']);
+    assert.equal('composeFilesHidden' in chosen, false);
+    // A workspace with a service of its own says nothing of hidden ones either.
+    const withService = await checkWorkspace({ engine: engine(), prober: fakeProber(() => 200), fs: memFs({ ...WORKSPACE, '/ws/.devcontainer/compose.yaml': 'services:\n  dev:\n    image: node\n' }, { mtimes }) }, opts);
+    assert.equal('composeFilesHidden' in withService, false);
   });
 
   test('the incident: finds the stale container, lists the newest image too, and maps files, modules and routes', async () => {

@@ -71,6 +71,37 @@ export async function walkComposeFolders(fs: ComposeWalkFs, workspaceDir: string
   return { root: workspaceDir, baseDirs: baseDirs.sort(), variants: variants.sort(), besideBase: besideBase.sort(), read, descended };
 }
 
+/** Compose files named in hidden folders are listed up to this many. */
+const HIDDEN_SHOWN = 5;
+/** Folder levels searched below a hidden folder of the workspace root. */
+const HIDDEN_DEPTH = 3;
+
+/**
+ * Compose files the walk does not read because they sit in a hidden folder of the workspace root
+ * (`.devcontainer/docker-compose.yml`, `.github/deployment/compose.yaml`), workspace-relative and
+ * sorted, at most five: what a check that found no service names, so that the user can choose one
+ * (--compose-file, runtimeDrift.composeFiles). Asked only then: the check never reads them itself.
+ */
+export async function hiddenComposeFiles(fs: ComposeWalkFs, workspaceDir: string): Promise<string[]> {
+  const found: string[] = [];
+  const visit = async (dir: string, depth: number): Promise<void> => {
+    const names = await fs.readdir(dir);
+    for (const n of names) if ((COMPOSE_FILE_NAMES as readonly string[]).includes(n) || VARIANT_FILE.test(n)) found.push(join(dir, n));
+    if (depth >= HIDDEN_DEPTH) return;
+    for (const n of names) {
+      if (SKIPPED_DIRS.has(n)) continue;
+      const child = join(dir, n);
+      if ((await fs.stat(child))?.isDirectory) await visit(child, depth + 1);
+    }
+  };
+  for (const n of await fs.readdir(workspaceDir)) {
+    if (!n.startsWith('.') || DEPLOYMENT_DOT_DIRS.has(n) || SKIPPED_DIRS.has(n)) continue;
+    const dir = join(workspaceDir, n);
+    if ((await fs.stat(dir))?.isDirectory) await visit(dir, 1);
+  }
+  return found.map((f) => toPosix(relative(workspaceDir, f))).sort().slice(0, HIDDEN_SHOWN);
+}
+
 /**
  * Whether a created, changed or deleted `path` can change what the walk that found `walked`
  * answers: a compose base or variant file named in a folder it read, or a folder appearing in

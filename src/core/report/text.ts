@@ -225,7 +225,7 @@ function compactPages(s: ServiceReport): string[] {
 
 export function formatReport(report: Report, options: TextOptions = {}): string {
   const lines: string[] = [`Runtime Drift — ${report.workspace}`, `engine: ${report.engine.host}${report.engine.reachable ? '' : ` — NOT REACHABLE: ${report.engine.error}`}`, ''];
-  if (report.services.length === 0) lines.push('no compose services found');
+  if (report.services.length === 0) lines.push('no compose services found', ...hiddenLines(report.composeFilesHidden ?? []));
   for (const s of report.services) lines.push(...formatService(s, options), '');
   if (!options.verbose && report.services.length > 1) lines.push(...summary(report.services), '');
   if (report.composeFilesNotRead?.length) lines.push(...notReadLines(report.composeFilesNotRead), '');
@@ -234,6 +234,11 @@ export function formatReport(report: Report, options: TextOptions = {}): string 
 }
 
 /** Variant compose files beside a base file, not checked: named, with the flag that checks one. */
+function hiddenLines(files: readonly string[]): string[] {
+  if (files.length === 0) return [];
+  return [`compose files in hidden folders, not read on their own: ${files.join(', ')}`, `  check one with --compose-file ${files[0]} (in the editor: the runtimeDrift.composeFiles setting)`];
+}
+
 function notReadLines(files: readonly string[]): string[] {
   return [
     `not checked (${files.length}): ${listed(files, NOT_READ_SHOWN)}`,

@@ -3,6 +3,7 @@ import type { FsLike } from '../../../src/core/ports';
 import { discoverComposeProjects, loadComposeProject } from '../../../src/core/compose/discover';
 import type { DiscoverOptions } from '../../../src/core/compose/discover';
 import { memFs } from '../helpers/memFs';
+import { hiddenComposeFiles } from '../../../src/core/compose/walk';
 
 const svc = (image: string) => `services:\n  app:\n    image: ${image}\n`;
 const findComposeDirs = async (fs: FsLike, dir: string, opts: DiscoverOptions) => (await discoverComposeProjects(fs, dir, {}, opts)).map((p) => p.dir);
@@ -27,6 +28,23 @@ suite('compose discover', () => {
         ['/ws/apps/shop', 'shop'],
       ],
     );
+  });
+
+  test('compose files in hidden folders of the root, for a check that found none: down to three levels, five at most, sorted', async () => {
+    const fs = memFs({
+      '/ws/.devcontainer/docker-compose.yml': svc('dev'),
+      '/ws/.github/deployment/self-host/compose.yaml': svc('self-host'),
+      '/ws/.github/a/b/c/compose.yaml': svc('too deep'),
+      '/ws/.docker/docker-compose.yml': svc('walked anyway: not hidden'),
+      '/ws/.git/compose.yaml': svc('no'),
+      '/ws/.config/node_modules/pkg/compose.yaml': svc('no'),
+      '/ws/.ci/docker-compose.test.yml': svc('a variant'),
+      '/ws/apps/.local/compose.yaml': svc('not at the root: not asked'),
+    });
+    assert.deepEqual(await hiddenComposeFiles(fs, '/ws'), ['.ci/docker-compose.test.yml', '.devcontainer/docker-compose.yml', '.github/deployment/self-host/compose.yaml']);
+    const many = memFs(Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map((n) => [`/ws/.${n}/compose.yaml`, svc(n)])));
+    assert.deepEqual(await hiddenComposeFiles(many, '/ws'), ['.a/compose.yaml', '.b/compose.yaml', '.c/compose.yaml', '.d/compose.yaml', '.e/compose.yaml']);
+    assert.deepEqual(await hiddenComposeFiles(memFs({ '/ws/compose.yaml': svc('x') }), '/ws'), []);
   });
 
   test('respects maxDepth and exclude', async () => {
