@@ -39,14 +39,16 @@ export interface FollowedStart {
  * by what the script starts (`cd` folders it changes to kept: `cd /app/server && node index.js`);
  * a stage whose script is not found in the context, or starts nothing known, is left as it is.
  */
-export async function withStartScripts(fs: FsLike, df: Dockerfile, context: string, evidence: string[]): Promise<Dockerfile> {
+export async function withStartScripts(fs: FsLike, df: Dockerfile, context: string, evidence: string[], target?: string): Promise<Dockerfile> {
   let changed = false;
   const stages: Stage[] = [];
+  // The evidence is the built stage's (the target, else the last): another target's start script says nothing of this image.
+  const built = (target !== undefined ? findStage(df.stages, target) : undefined) ?? df.stages[df.stages.length - 1];
   for (const stage of df.stages) {
     const followed = stage.start ? await followStartScript(fs, df, stage, context) : undefined;
     if (followed) {
       changed = true;
-      evidence.push(followed.why);
+      if (stage === built) evidence.push(followed.why);
     }
     stages.push(followed ? { ...stage, start: followed.command } : stage);
   }

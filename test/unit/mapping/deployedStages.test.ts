@@ -16,7 +16,7 @@ const spec = (target?: string): ServiceSpec => ({
   build: { context: '/ws', dockerfile: '/ws/Dockerfile', ...(target !== undefined ? { target } : {}) },
 });
 
-const WORKSPACE = 'FROM node:20-slim AS base\nRUN corepack enable\n\nFROM base AS build\nCOPY . /usr/src/app\nWORKDIR /usr/src/app\nRUN pnpm install --frozen-lockfile\nRUN pnpm run build\nRUN pnpm deploy --filter=web --prod /prod/web\nRUN pnpm deploy --filter=jobs --prod /prod/jobs\n\nFROM base AS web\nCOPY --from=build /prod/web /prod/web\nWORKDIR /prod/web\nCMD ["node", "dist/server.js"]\n\nFROM base AS jobs\nCOPY --from=build /prod/jobs /prod/jobs\nWORKDIR /prod/jobs\nCMD ["node", "dist/index.js"]\n';
+const WORKSPACE = 'FROM node:20-slim AS base\nRUN corepack enable\n\nFROM base AS build\nCOPY . /usr/src/app\nWORKDIR /usr/src/app\nRUN pnpm install --frozen-lockfile\nRUN pnpm run build\nRUN pnpm deploy --filter=web --prod /prod/web\nRUN pnpm deploy --filter=jobs --prod /prod/jobs\n\nFROM base AS web\nCOPY --from=build /prod/web /prod/web\nWORKDIR /prod/web\nCOPY ./scripts/web-entry.sh /prod/web/entry.sh\nENTRYPOINT ["/prod/web/entry.sh"]\nCMD ["node", "dist/server.js"]\n\nFROM base AS jobs\nCOPY --from=build /prod/jobs /prod/jobs\nWORKDIR /prod/jobs\nCMD ["node", "dist/index.js"]\n';
 
 const workspace = (webBuild: Record<string, string>) =>
   memFs({
@@ -26,6 +26,7 @@ const workspace = (webBuild: Record<string, string>) =>
     '/ws/web/src/server.ts': "import { Hono } from 'hono';\nexport default new Hono();\n",
     '/ws/jobs/package.json': JSON.stringify({ name: 'jobs', dependencies: { bullmq: '^5' }, devDependencies: { esbuild: '^0.20' }, scripts: { build: 'esbuild src/index.ts --bundle --platform=node --outfile=dist/index.js' } }),
     '/ws/jobs/src/index.ts': "import { Worker } from 'bullmq';\nnew Worker('q', async () => {});\n",
+    '/ws/scripts/web-entry.sh': '#!/bin/sh\nexport REGION=eu\nexec "$@"\n',
     '/ws/Dockerfile': WORKSPACE,
   });
 
@@ -37,6 +38,13 @@ suite('packages deployed by one build stage, one run stage each', () => {
     assert.equal(m?.sourceRoot, '/ws/jobs/src', m?.evidence.join('\n'));
     assert.equal(m?.target, '/prod/jobs/dist', m?.evidence.join('\n'));
     assert.equal(m?.bundled, true);
+  });
+
+  test("another target's start script is not this image's evidence", async () => {
+    const jobs = await inferMapping(workspace(SPLIT_BUILD), spec('jobs'));
+    assert.ok(!jobs?.evidence.some((e) => e.includes('web-entry.sh')), jobs?.evidence.join('\n'));
+    const web = await inferMapping(workspace(SPLIT_BUILD), spec('web'));
+    assert.ok(web?.evidence.some((e) => e.includes('web-entry.sh')), web?.evidence.join('\n'));
   });
 
   test("a build script's server step named with a dot (build.server: vite build --ssr) bundles the server into the deployed dist", async () => {
