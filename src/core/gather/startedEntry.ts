@@ -10,6 +10,7 @@ import { readJsonObject } from '../mapping/tsconfig';
 import { mapSourceFile } from '../mapping/mapFile';
 import { VALUE_FLAG } from '../mapping/startedSource';
 import { followScripts, packageScripts } from '../routes/serverApps';
+import { isAtOrInside } from '../pathInside';
 
 /** A word naming a JavaScript or TypeScript file (`user/index.js`, `/app/dist/main.js`, `./src/worker.ts`). */
 const SCRIPT_FILE = /^[\w./@-]+\.[cm]?[jt]sx?$/;
@@ -43,7 +44,7 @@ function startedCommand(spec: ServiceSpec, mapping: SourceMapping): { words: str
 export async function startedSourceFile(fs: FsLike, spec: ServiceSpec, mapping: SourceMapping, files: readonly string[]): Promise<string | undefined> {
   const started = startedCommand(spec, mapping);
   if (!started) return undefined;
-  const words = await withPackageScript(fs, mapping, started.words, started.workdir);
+  const words = withNestedCommands(await withPackageScript(fs, spec, mapping, started.words, started.workdir));
   const wanted = new Set(words.filter((w, i) => SCRIPT_FILE.test(w) && !VALUE_FLAG.test(words[i - 1] ?? '')).map((w) => posix.resolve(started.workdir, w)));
   if (wanted.size === 0) return undefined;
   const hits = files.filter((f) => {
@@ -53,10 +54,34 @@ export async function startedSourceFile(fs: FsLike, spec: ServiceSpec, mapping: 
   return hits.length === 1 ? hits[0] : undefined;
 }
 
-/** The words with the `npm run x` they hold replaced by script x of the package.json in the working directory (and the arguments after it). */
-async function withPackageScript(fs: FsLike, mapping: SourceMapping, words: string[], workdir: string): Promise<string[]> {
+/**
+ * The words, each holding a whole command line (one quoted argument with spaces: `tsc-watch
+ * --onSuccess "node dist/index.js"`, `concurrently "node server.js" "vite"`) followed by that
+ * command's own words: the program that watches or spawns runs the file that command names.
+ */
+function withNestedCommands(words: readonly string[]): string[] {
+  return words.flatMap((w) => (/\s/.test(w.trim()) ? [w, ...commandWords(w)] : [w]));
+}
+
+/**
+ * The words with the `npm run x` they hold replaced by script x of the package.json in the working
+ * directory (and the arguments after it). That folder is found below the mapping's target, or above
+ * it through the local build output the target stands for (`WORKDIR /app` holding package.json,
+ * with the compiled src at /app/dist), within the build context.
+ */
+async function withPackageScript(fs: FsLike, spec: ServiceSpec, mapping: SourceMapping, words: string[], workdir: string): Promise<string[]> {
   const below = posix.relative(mapping.target, workdir);
-  if (below.startsWith('..') || posix.isAbsolute(below)) return words;
-  const pkg = await readJsonObject(fs, join(mapping.sourceRoot, ...below.split('/').filter(Boolean), 'package.json'));
+  if (posix.isAbsolute(below)) return words;
+  const host = below.startsWith('..') ? hostAbove(spec, mapping, below) : join(mapping.sourceRoot, ...below.split('/').filter(Boolean));
+  if (host === undefined) return words;
+  const pkg = await readJsonObject(fs, join(host, 'package.json'));
   return followScripts(words, packageScripts(pkg), { hops: MAX_SCRIPT_HOPS });
+}
+
+/** The host folder `below` (`..`, `../..`) names from the local build output the target stands for, when inside the build context. */
+function hostAbove(spec: ServiceSpec, mapping: SourceMapping, below: string): string | undefined {
+  const context = spec.build?.context;
+  if (mapping.buildOutDir === undefined || context === undefined) return undefined;
+  const host = join(mapping.buildOutDir, ...below.split('/'));
+  return isAtOrInside(context, host) ? host : undefined;
 }

@@ -23,7 +23,7 @@ import { imageWorkdirs } from '../dockerfile/imageWorkdir';
 import { startedImageFiles, withStartScripts } from '../dockerfile/startScript';
 import { withRootScripts, withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
 import { withRunScripts } from '../dockerfile/runScripts';
-import { entryFolder, SERVER_FRAMEWORKS, startedFile } from '../routes/serverApps';
+import { entryFolder, SERVER_FRAMEWORKS, soleLoadedFolder, startedFile } from '../routes/serverApps';
 import { compiledStartEntry } from './startEntry';
 import { renamedManifests, withCopiedManifests } from './copiedManifest';
 import { bundlerOutputDir, startedRollupBundle, viteSsrBundle, webpackEntryFolder } from './bundlerOutput';
@@ -783,10 +783,17 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
   // The image starts a source file below a folder of the project (`node server/bin/prod.js`); not
   // when the tsconfig that includes it spans more than that folder (backend/ and common/ both compiled).
   // One at the project's top (`node server.js` beside a front end's src/): the project folder.
-  async (_fs, { project, started, ts }) => {
+  async (fs, { project, started, ts }) => {
     const [top, ...rest] = started ? relative(project.dir, started.file).split(sep) : [];
     if (top === undefined || !started || top === '..') return undefined;
-    if (rest.length === 0) return { path: project.dir, why: l10n.t`the image starts ${started.imagePath}, at the top of the project folder` };
+    if (rest.length === 0) {
+      // A launcher beside the project's src folder loading only its modules (`node koa-api.js`
+      // importing ./src/routes.js): the src folder, as a start script's root file loading only ./src
+      // is (entryFolder). One loading ./lib only is the server itself, lib its helpers.
+      const folder = await soleLoadedFolder(fs, started.file);
+      if (folder === join(project.dir, 'src')) return { path: folder, why: l10n.t`the image starts ${started.imagePath}, at the top of the project folder, which loads only modules of ${relative(project.dir, folder)}` };
+      return { path: project.dir, why: l10n.t`the image starts ${started.imagePath}, at the top of the project folder` };
+    }
     const path = join(project.dir, top);
     if (ts && includeBases(ts).some((base) => !isAtOrInside(path, base))) return undefined;
     return { path, why: l10n.t`the image starts ${started.imagePath}, below it` };

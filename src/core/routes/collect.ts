@@ -323,8 +323,9 @@ function routerPaths(s: Scanned, r: ExtractedRoute, edges: MountEdge[], prefixes
  * routes or mounting a router: the entry starts that server too, `await startApiServer()` beside
  * its own metrics server), itself or through a module it imports that only gathers them, and what their routers mount, through every mount below. Undefined
  * (every file serves) when the entry declares no route and mounts nothing: it starts the app some
- * other way (`require('./server').listen()`, a Nest module). A file outside the set (another
- * microservice's) gives none of its routes and none of their warnings.
+ * other way (`require('./server').listen()`, a Nest module), and when no file of the set declares a
+ * route (its routers dispatch through a table the mounts do not show). A file outside the set
+ * (another microservice's) gives none of its routes and none of their warnings.
  */
 function servedFrom(entry: Scanned | undefined, edges: MountEdge[], byKey: ReadonlyMap<string, Scanned>, aliases: readonly PathAlias[]): Set<string> | undefined {
   const isRoot = (s: Scanned) => s.x.routes.length > 0 || edges.some((e) => e.parent.key === s.key);
@@ -349,7 +350,9 @@ function servedFrom(entry: Scanned | undefined, edges: MountEdge[], byKey: Reado
       grew = true;
     }
   }
-  return served;
+  // Mounts reaching no route declaration (`app.use(routeHandler)`, a middleware dispatching through
+  // a table of routers): the entry's routes are reached some other way, so every file serves.
+  return [...served].some((key) => (byKey.get(key)?.x.routes.length ?? 0) > 0) ? served : undefined;
 }
 
 /**

@@ -503,6 +503,21 @@ async function loadedFolderCount(fs: FsLike, file: string): Promise<number> {
 }
 
 /**
+ * The one folder beside `file` whose modules it loads by relative name (`import { router } from
+ * './src/routes.js'` and './src/middleware.js' -> src), when it loads modules of no other folder
+ * and no file beside it: a launcher of that folder. Absolute; undefined otherwise.
+ */
+export async function soleLoadedFolder(fs: FsLike, file: string): Promise<string | undefined> {
+  const text = await fs.readFile(file).catch(() => '');
+  const loads = [...text.matchAll(RELATIVE_LOAD)].map((m) => (m[1] ?? '').slice(2).split('/'));
+  const tops = new Set(loads.map((segments) => (segments.length > 1 ? segments[0] : undefined)));
+  const [top] = tops;
+  if (tops.size !== 1 || top === undefined || top === '' || top === '.' || top === '..') return undefined;
+  const folder = join(dirname(file), top);
+  return (await fs.stat(folder))?.isDirectory ? folder : undefined;
+}
+
+/**
  * The script at the root of the package in `dir` that its `main` (else the `node <file>` its start
  * script runs) names, when it loads modules of `folder` (a folder of the package) by relative
  * name: a server file beside its source folder (`server.js` mounting `require('./src/endpoints/x')`

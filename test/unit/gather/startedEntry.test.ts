@@ -38,6 +38,28 @@ suite('startedSourceFile', () => {
   });
 });
 
+suite('startedSourceFile: a compiled server started by a watcher', () => {
+  // WORKDIR /app holds package.json; tsc compiles src/ to /app/dist; compose runs `npm run dev`,
+  // whose tsc-watch starts the output through --onSuccess "node dist/index.js".
+  const fs = memFs({
+    '/w/package.json': JSON.stringify({ scripts: { dev: 'tsc-watch --onSuccess "node dist/index.js"' } }),
+    '/w/tsconfig.json': JSON.stringify({ compilerOptions: { rootDir: './src', outDir: './dist' } }),
+    '/w/Dockerfile': 'FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nRUN npm install\nCOPY . .\nRUN npx tsc\nCMD ["node", "dist/index.js"]\n',
+    '/w/src/index.ts': "import express from 'express';\nconst app = express();\napp.get('/', h);\napp.listen(3000);\n",
+    '/w/dist/index.js': "const app = require('express')();\napp.get('/', h);\n",
+  });
+  const spec = (command?: string[]): ServiceSpec =>
+    ({ name: 'app', project: 'p', projectDir: '/w', build: { context: '/w', dockerfile: '/w/Dockerfile' }, drift: {}, ...(command ? { config: { command } } : {}) }) as ServiceSpec;
+  const started = async (s: ServiceSpec) => startedSourceFile(fs, s, (await inferMapping(fs, s)) as SourceMapping, ['/w/src/index.ts']);
+
+  test('the package script is read in the WORKDIR above the compiled target, and the command its quoted argument holds is followed', async () => {
+    assert.equal(await started(spec()), '/w/src/index.ts');
+    assert.equal(await started(spec(['npm', 'run', 'dev'])), '/w/src/index.ts');
+    assert.equal(await started(spec(['tsc-watch', '--onSuccess', 'node dist/index.js'])), '/w/src/index.ts');
+    assert.equal(await started(spec(['tsc-watch', '--onSuccess', 'echo built'])), undefined);
+  });
+});
+
 suite('collect: routes of the started file', () => {
   const tree = [
     { file: '/w/index.js', text: "module.exports = async function (fastify) {\n  fastify.register(require('./user'), { prefix: '/api/user' });\n  fastify.register(require('./tweet'), { prefix: '/api/tweet' });\n};\n" },
@@ -50,6 +72,17 @@ suite('collect: routes of the started file', () => {
     assert.deepEqual(paths('/w/user/index.js'), ['POST /api/user/login']);
     assert.deepEqual(paths('/w/index.js'), ['GET /api/tweet', 'POST /api/user/login']);
     assert.deepEqual(paths(), ['GET /api/tweet', 'POST /api/user/login']);
+  });
+
+  test('an entry whose mounts reach no route (its routers dispatch through a table of routers) restricts nothing', () => {
+    const koa = [
+      { file: '/w/src/app.ts', text: "import Koa from 'koa';\nimport api from './api';\nconst app = new Koa();\napp.use(api.routes());\napp.listen(3000);\n" },
+      { file: '/w/src/api.ts', text: "import Router from 'koa-router';\nimport routes from './routes';\nconst api = new Router();\napi.use(async (ctx) => routes[ctx.path].exec(ctx));\nexport default api;\n" },
+      { file: '/w/src/routes.ts', text: "import ping from './ping';\nconst routes = { 'api/ping': ping };\nexport default routes;\n" },
+      { file: '/w/src/ping.ts', text: "import Router from 'koa-router';\nconst router = new Router();\nrouter.get('/api/ping', h);\nexport default router;\n" },
+    ];
+    const routes = collectRoutes(koa, { moduleOf: () => undefined, entry: '/w/src/app.ts' }).routes.map((r) => `${r.method} ${r.path}`);
+    assert.deepEqual(routes, ['GET /api/ping']);
   });
 
   test('an entry that declares and mounts nothing (it starts the app some other way) restricts nothing', () => {

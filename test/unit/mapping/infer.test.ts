@@ -2765,3 +2765,26 @@ suite('inferMapping: a source folder copied file by file', () => {
     assert.deepEqual(whole?.dockerignore?.patterns, ['**/*.test.js']);
   });
 });
+
+suite('inferMapping: a root file the image starts, launching the src folder', () => {
+  const files = {
+    '/ws/backend/package.json': JSON.stringify({ type: 'module', main: 'index.js', dependencies: { koa: '2' } }),
+    '/ws/backend/Dockerfile': 'FROM node:18\nWORKDIR /app\nCOPY package*.json ./\nRUN npm install\nCOPY . .\nCMD ["node", "api.js"]\n',
+    '/ws/backend/api.js': "import Koa from 'koa';\nimport { router } from './src/routes.js';\nimport { metrics } from './src/middleware.js';\nnew Koa().use(metrics).use(router.routes()).listen(8011);\n",
+    '/ws/backend/src/routes.js': "import Router from 'koa-router';\nexport const router = new Router();\nrouter.get('/health', h);\n",
+    '/ws/backend/src/middleware.js': 'export const metrics = async (ctx, next) => next();\n',
+  };
+
+  test('a root file loading only modules of src (node api.js importing ./src/routes.js) maps src, at its place in the image', async () => {
+    const m = await inferMapping(memFs(files), spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/src', m?.evidence.join('\n'));
+  });
+
+  test('one also loading a file beside it, or another folder, keeps the project folder', async () => {
+    const beside = { ...files, '/ws/backend/api.js': `import { config } from './config.js';\n${files['/ws/backend/api.js']}`, '/ws/backend/config.js': '' };
+    assert.equal((await inferMapping(memFs(beside), spec()))?.sourceRoot, '/ws/backend');
+    const lib = { ...files, '/ws/backend/api.js': `import { db } from './lib/db.js';\n${files['/ws/backend/api.js']}`, '/ws/backend/lib/db.js': '' };
+    assert.equal((await inferMapping(memFs(lib), spec()))?.sourceRoot, '/ws/backend');
+  });
+});
