@@ -58,7 +58,7 @@ function isExecutable(path) {
 }
 
 /** Absolute path of a command, looking in PATH and the sbin folders a non-login root PATH may lack. */
-function findCommand(name) {
+export function findCommand(name) {
   const dirs = [...(process.env.PATH ?? '').split(':').filter(Boolean), '/usr/local/sbin', '/usr/sbin', '/sbin'];
   return dirs.map((dir) => join(dir, name)).find(isExecutable);
 }

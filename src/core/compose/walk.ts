@@ -19,6 +19,11 @@ export const DEFAULT_MAX_DEPTH = 4;
  */
 const VARIANT_FILE = /^(?:(?:docker-)?compose[.-](?!override\.)[\w.-]+|[\w.-]+\.(?:docker-)?compose)\.ya?ml$/;
 
+/** A compose base file's name or a variant's (`docker-compose.prod.yml`). */
+function isComposeFileName(name: string): boolean {
+  return (COMPOSE_FILE_NAMES as readonly string[]).includes(name) || VARIANT_FILE.test(name);
+}
+
 /** What the walk reads: FsLike's readdir and stat (whether a name is a file or a folder, links followed). */
 export interface ComposeWalkFs {
   /** Entry names in a folder, sorted; [] when absent or unreadable. */
@@ -86,7 +91,7 @@ export async function hiddenComposeFiles(fs: ComposeWalkFs, workspaceDir: string
   const found: string[] = [];
   const visit = async (dir: string, depth: number): Promise<void> => {
     const names = await fs.readdir(dir);
-    for (const n of names) if ((COMPOSE_FILE_NAMES as readonly string[]).includes(n) || VARIANT_FILE.test(n)) found.push(join(dir, n));
+    for (const n of names) if (isComposeFileName(n)) found.push(join(dir, n));
     if (depth >= HIDDEN_DEPTH) return;
     for (const n of names) {
       if (SKIPPED_DIRS.has(n)) continue;
@@ -113,7 +118,7 @@ export function composeWalkTouched(walked: WalkedFolders, path: string, isDir: (
   const parent = dirname(path);
   if (!walked.read.has(parent)) return false;
   const name = basename(path);
-  if ((COMPOSE_FILE_NAMES as readonly string[]).includes(name) || VARIANT_FILE.test(name)) return true;
+  if (isComposeFileName(name)) return true;
   return walked.descended.has(parent) && (walked.read.has(path) || isDir(path));
 }
 

@@ -496,10 +496,15 @@ async function rootScript(fs: FsLike, dir: string, name: string): Promise<string
 /** `require('./src/x')`, `import y from './adapter/z'`, `import('./lib')`: the relative modules a file loads. */
 const RELATIVE_LOAD = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom)\s*['"](\.\/[^'"]+)['"]/g;
 
+/** The relative modules a script loads by name, each as its path's segments below the script's folder (`./src/routes.js` -> src, routes.js). */
+async function relativeLoads(fs: FsLike, file: string): Promise<string[][]> {
+  const text = await fs.readFile(file).catch(() => '');
+  return [...text.matchAll(RELATIVE_LOAD)].map((m) => (m[1] ?? '').slice(2).split('/'));
+}
+
 /** How many top folders of its own folder a script loads modules from by name (a file beside it counts as one). */
 async function loadedFolderCount(fs: FsLike, file: string): Promise<number> {
-  const text = await fs.readFile(file).catch(() => '');
-  return new Set([...text.matchAll(RELATIVE_LOAD)].map((m) => (m[1] ?? '').slice(2).split('/')[0])).size;
+  return new Set((await relativeLoads(fs, file)).map((segments) => segments[0])).size;
 }
 
 /**
@@ -508,9 +513,7 @@ async function loadedFolderCount(fs: FsLike, file: string): Promise<number> {
  * and no file beside it: a launcher of that folder. Absolute; undefined otherwise.
  */
 export async function soleLoadedFolder(fs: FsLike, file: string): Promise<string | undefined> {
-  const text = await fs.readFile(file).catch(() => '');
-  const loads = [...text.matchAll(RELATIVE_LOAD)].map((m) => (m[1] ?? '').slice(2).split('/'));
-  const tops = new Set(loads.map((segments) => (segments.length > 1 ? segments[0] : undefined)));
+  const tops = new Set((await relativeLoads(fs, file)).map((segments) => (segments.length > 1 ? segments[0] : undefined)));
   const [top] = tops;
   if (tops.size !== 1 || top === undefined || top === '' || top === '.' || top === '..') return undefined;
   const folder = join(dirname(file), top);

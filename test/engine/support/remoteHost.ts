@@ -6,11 +6,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { runCli } from './dockerCli';
+import { findCommand } from '../../../scripts/engine-setup.mjs';
 import type { CliResult } from './dockerCli';
 
 export interface TlsMaterial {
@@ -61,18 +62,9 @@ async function must(result: Promise<CliResult>, what: string): Promise<CliResult
   return r;
 }
 
-/** A daemon's path as scripts/engine-setup.mjs finds it: on PATH, else in the sbin folders (a PATH without them still runs the tests). */
-function sbinCommand(name: string): string {
-  const dirs = [...(process.env['PATH'] ?? '').split(':').filter(Boolean), '/usr/local/sbin', '/usr/sbin', '/sbin'];
-  for (const dir of dirs) {
-    try {
-      accessSync(join(dir, name), constants.X_OK);
-      return join(dir, name);
-    } catch {
-      // not here
-    }
-  }
-  return name;
+/** dockerd as scripts/engine-setup.mjs finds the main engine's: on PATH, else in the sbin folders. */
+function dockerdPath(): string {
+  return findCommand('dockerd') ?? 'dockerd';
 }
 
 export async function startRemoteHost(opts: RemoteHostOptions = {}): Promise<RemoteHost> {
@@ -128,7 +120,7 @@ export async function startRemoteHost(opts: RemoteHostOptions = {}): Promise<Rem
     const port = tls ? 2376 : 2375;
     const listen = tls || opts.tcp ? ['-H', `tcp://${engineIp}:${port}`] : [];
     const tlsFlags = tls ? ['--tlsverify', '--tlscacert', tls.ca, '--tlscert', tls.serverCert, '--tlskey', tls.serverKey] : [];
-    dockerd = spawnIn(engineNs, sbinCommand('dockerd'), [
+    dockerd = spawnIn(engineNs, dockerdPath(), [
       '--data-root', join(dir, 'data'),
       '--exec-root', join(dir, 'exec'),
       '--pidfile', join(dir, 'dockerd.pid'),
@@ -201,7 +193,7 @@ export async function startWorkerEngine(host: RemoteHost, hostname: string, imag
   const socket = join(dir, 'docker.sock');
   const docker: WorkerEngine['docker'] = (args, o = {}) => runCli('docker', ['-H', `unix://${socket}`, ...args], { ...o, timeoutMs: 300_000 });
   // The script is constant; the host name and dockerd's arguments are its positional parameters.
-  const dockerd = host.spawnIn(host.clientNs, 'unshare', ['--uts', '--', 'sh', '-c', 'hostname "$0" && exec "$@"', hostname, sbinCommand('dockerd'),
+  const dockerd = host.spawnIn(host.clientNs, 'unshare', ['--uts', '--', 'sh', '-c', 'hostname "$0" && exec "$@"', hostname, dockerdPath(),
     '--data-root', join(dir, 'data'), '--exec-root', join(dir, 'exec'), '--pidfile', join(dir, 'dockerd.pid'),
     '-H', `unix://${socket}`, '--bridge=none', '--iptables=false', '--ip6tables=false']);
   const stop = async (): Promise<void> => {
