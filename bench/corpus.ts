@@ -16,11 +16,11 @@ import { performance } from 'node:perf_hooks';
 import { createNodeFs } from '../src/engine/nodeFs';
 import { walkFileStats } from '../src/core/mapping/walk';
 import { inferMapping } from '../src/core/mapping/infer';
-import { findPackages, findServerApps, groupFilesByApp, nextAppScope, nextHandlerPaths } from '../src/core/routes/serverApps';
+import { findPackages, findServerApps, groupFilesByApp, nextAppScope } from '../src/core/routes/serverApps';
+import { findNextApps, nextServedRoutes, nextServing, type NextServing } from '../src/core/routes/nextRoutes';
 import { readServedClosure } from '../src/engine/scanTree';
 import { READ_BUFFER_BYTES } from '../src/engine/nodeFs';
 import type { ServedScope } from '../src/core/ports';
-import { servedThroughHandlers } from '../src/core/routes/nextHandlers';
 import { readPathAliases, workspacePackageAliases } from '../src/core/routes/aliases';
 import { collectExtracted } from '../src/core/routes/collect';
 import { servedPackageRoutes } from '../src/core/gather/appPackages';
@@ -146,7 +146,10 @@ interface StartedService {
 async function scanRepository(dir: string): Promise<ScannedRepository> {
   const fs = createNodeFs();
   const tree = await walkFileStats(fs, dir);
-  const apps = await findServerApps(fs, tree.files);
+  const servers = await findServerApps(fs, tree.files);
+  // A Next.js app with route handlers serves its own API routes, as the check reads a Next.js service's.
+  const nextApps = (await findNextApps(fs, tree.files)).filter((d) => !servers.some((a) => a.dir === d));
+  const apps = [...servers, ...nextApps.map((d) => ({ dir: d, evidence: 'a Next.js app with route handlers' }))];
   const packages = await findPackages(fs, tree.files);
   const groups = groupFilesByApp(dir, apps, tree.files.filter((f) => isRouteSource(f, dir)), packages);
   const packageAliases = await workspacePackageAliases(fs, packages);
@@ -188,9 +191,9 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
   texts.clear();
   const aliasesOf = new Map<string, Awaited<ReturnType<typeof readPathAliases>>>();
   for (const group of groups) aliasesOf.set(group.dir, [...(ownAliases.get(group.dir) ?? []), ...packageAliases]);
-  // A Next.js app's framework routes reach it only under its route handlers' folders (as the check leaves out the others).
-  const handlerPaths = new Map<string, string[] | undefined>();
-  for (const group of groups) handlerPaths.set(group.dir, await nextHandlerPaths(fs, group.dir, tree.files));
+  // A Next.js app's own routes, and its framework routes only under its route handlers' folders (as the check serves them).
+  const serving = new Map<string, NextServing>();
+  for (const group of groups) serving.set(group.dir, await nextServing(fs, group.dir, tree.files));
   const joinGroup = (group: (typeof groups)[number], entry: string | undefined) => {
     const mine = (served.get(group.dir) ?? []).flatMap((file) => {
       const x = extracted.get(file);
@@ -200,8 +203,7 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
     const own = mine.filter((f) => f.file.startsWith(group.dir + path.sep));
     const joined = [...own, ...servedPackageRoutes(own, mine.filter((f) => !own.includes(f)))];
     const collected = collectExtracted(joined, { moduleOf: () => undefined, aliases: aliasesOf.get(group.dir) ?? [], files: group.files, ...(entry !== undefined ? { entry } : {}) });
-    const paths = handlerPaths.get(group.dir);
-    return paths ? servedThroughHandlers(collected, paths) : collected;
+    return nextServedRoutes(group.dir, collected, own, serving.get(group.dir) ?? {});
   };
   const join = (services: readonly StartedService[]) =>
     groups.map((group) => {

@@ -14,6 +14,7 @@ import { inferMapping } from './mapping/infer';
 import { imageWorkdirWarning } from './dockerfile/imageWorkdir';
 import { readPathAliases } from './routes/aliases';
 import { nextAppScope } from './routes/serverApps';
+import { isNextAppSource } from './routes/nextRoutes';
 import { startedSourceFile } from './gather/startedEntry';
 import { appPackageSources, handlerServedRoutes, launcherOutside, servedPackageRoutes } from './gather/appPackages';
 import type { RouteDef } from './model';
@@ -419,7 +420,7 @@ function readServiceWorkspace(
     const extracted = [...scanned.extracted, ...servedPackageRoutes(scanned.extracted, theirs)];
     const aliases = [...ownAliases, ...packages.aliases];
     // A one-shot job (a migration) runs the server's code but serves nothing: only declared routes.
-    const collected = await handlerServedRoutes(deps.fs, root, opts.workspaceDir, scanned.files, collectRoutes(deps.log, spec, root, modules, spec.oneShot ? [] : extracted, aliases, { entry, files: scanned.files }));
+    const collected = await handlerServedRoutes(deps.fs, root, opts.workspaceDir, scanned, collectRoutes(deps.log, spec, root, modules, spec.oneShot ? [] : extracted, aliases, { entry, files: scanned.files }));
     const unread = routes ? await unreadFrameworkNotes(deps.fs, root, opts.workspaceDir, collected.routes, extracted) : [];
     const warnings = [...skippedWarnings(opts.workspaceDir, scanned), ...[...collected.warnings, ...unread].map((w) => relativeWarning(opts.workspaceDir, w))];
     return { files, declared: collected.routes, warnings, pages: [] as PageDef[], listenPorts: listenPortsOf(extracted) };
@@ -428,16 +429,16 @@ function readServiceWorkspace(
     return async () => {
       const buildRoot = mapping.buildOutDir && !mapping.bundled ? await deps.fs.stat(mapping.buildOutDir) : undefined;
       const frontEnd = await bundledFrontEnd(deps.fs, mapping, opts.workspaceDir);
-      const read = await scanRoot(mapping.sourceRoot, !frontEnd);
-      const { scanned } = read;
-      const modules = mapping.bundled ? [] : await findServiceModules(deps.fs, mapping, scanned);
-      const files = await gatherFiles(deps.fs, opts, mapping, scanned, Boolean(buildRoot?.isDirectory), modules);
+      const routed = !frontEnd || (await isNextAppSource(deps.fs, mapping.sourceRoot, opts.workspaceDir));
+      const read = await scanRoot(mapping.sourceRoot, routed);
+      const modules = mapping.bundled ? [] : await findServiceModules(deps.fs, mapping, read.scanned);
+      const files = await gatherFiles(deps.fs, opts, mapping, read.scanned, Boolean(buildRoot?.isDirectory), modules);
       // A bundled front end's pages: its router files and file-based routes.
-      const pages = frontEnd ? await declaredPages(deps.fs, mapping.sourceRoot, scanned.files) : [];
+      const pages = frontEnd ? await declaredPages(deps.fs, mapping.sourceRoot, read.scanned.files) : [];
       // A server file beside the source root mounting its routers: the routes are read through it.
       const launcher = frontEnd || spec.oneShot ? undefined : await launcherOutside(deps.fs, mapping.sourceRoot, opts.workspaceDir);
       const routeRead = launcher ? { ...read, scanned: await scan({ root: launcher.dir, routes: true, served: { named: [launcher.file], aliases: read.ownAliases } }) } : read;
-      return { ...(await finish(mapping.sourceRoot, routeRead, modules, files, !frontEnd && !spec.oneShot)), pages };
+      return { ...(await finish(mapping.sourceRoot, routeRead, modules, files, routed && !spec.oneShot)), pages };
     };
   }
   // The image another service builds (imageBuilders): the server source that service's check reads.
@@ -465,7 +466,10 @@ function readServiceWorkspace(
   };
 }
 
-/** A bundle is a front end's, unless its package is a server's (tsup, esbuild, deno compile). */
+/**
+ * A bundle is a front end's, unless its package is a server's (tsup, esbuild, deno compile). A
+ * front end's routes are not read, except a Next.js app's: its route handlers are read beside its pages.
+ */
 async function bundledFrontEnd(fs: FsLike, mapping: SourceMapping, workspaceDir: string): Promise<boolean> {
   return mapping.bundled && !(await isServerSource(fs, mapping.sourceRoot, workspaceDir));
 }

@@ -88,6 +88,10 @@ const SCAN_TEXTS = {
   severalGlobalPrefixes: (values: string, used: string, file: string) => l10n.t('several setGlobalPrefix values ({0}); using {1} from {2} (set x-runtime-drift.routePrefix)', values, used, file),
   outsideRouteHandlers: (paths: string, routes: string) =>
     l10n.t('this Next.js app hands its route handlers only the paths under {0}: {1} never reach them and are left out (list them in x-runtime-drift.routes if a rewrite serves them)', paths, routes),
+  nextBasePath: (value: string) =>
+    l10n.t('basePath {0} is not known statically: this Next.js app\'s route handlers are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)', value),
+  nextReexportAll: (source: string) =>
+    l10n.t('this Next.js route handler re-exports everything {0} exports: its methods are not read (list its routes in x-runtime-drift.routes)', source),
   unreadFramework: (framework: string, dependency: string) =>
     l10n.t('routes of {0} (package.json depends on {1}) are not read: none of them is shown or probed (list them in x-runtime-drift.routes)', framework, dependency),
   severalVersionings: (file: string) => l10n.t('several enableVersioning calls with different options; using the one in {0} (set x-runtime-drift.routePrefix)', file),

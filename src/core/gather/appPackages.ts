@@ -6,10 +6,10 @@ import { dirname, join, sep } from 'node:path';
 import { foldersUpTo, isAtOrInside } from '../pathInside';
 import type { FsLike, SourceScan } from '../ports';
 import { workspacePackageDirs } from '../mapping/buildProject';
-import { appLibraryPackages, nextHandlerPaths, rootScriptLoading, workspaceServers } from '../routes/serverApps';
+import { appLibraryPackages, rootScriptLoading, workspaceServers } from '../routes/serverApps';
 import { workspacePackageAliases } from '../routes/aliases';
 import type { CollectedRoutes, PathAlias } from '../routes/collect';
-import { servedThroughHandlers } from '../routes/nextHandlers';
+import { nextServedRoutes, nextServing } from '../routes/nextRoutes';
 
 export interface AppPackageSources {
   /** Folders of the packages to scan for routes, besides the source root. */
@@ -117,15 +117,15 @@ export function servedPackageRoutes(own: SourceScan['extracted'], theirs: Source
 }
 
 /**
- * The routes of a service's source less those its app never receives: a Next.js app (the nearest
- * package.json at or above `sourceRoot`) hands its route handlers only the paths under their
- * folders (routes/nextHandlers.ts). `files`: the source root's, where its route handlers are.
+ * The routes of a service's source as its app serves them: a Next.js app (the nearest package.json
+ * at or above `sourceRoot`) adds its route handlers' own and hands framework routes only the paths
+ * under the handlers' folders (routes/nextRoutes.ts). `files`: the source root's, where its route
+ * handlers are; `extracted`: their scans.
  */
-export async function handlerServedRoutes(fs: FsLike, sourceRoot: string, workspaceDir: string, files: readonly string[], collected: CollectedRoutes): Promise<CollectedRoutes> {
+export async function handlerServedRoutes(fs: FsLike, sourceRoot: string, workspaceDir: string, read: { files: readonly string[]; extracted: SourceScan['extracted'] }, collected: CollectedRoutes): Promise<CollectedRoutes> {
   for (const dir of foldersUpTo(sourceRoot, workspaceDir)) {
     if (!(await fs.stat(join(dir, 'package.json')))?.isFile) continue;
-    const paths = await nextHandlerPaths(fs, dir, files);
-    return paths ? servedThroughHandlers(collected, paths) : collected;
+    return nextServedRoutes(dir, collected, read.extracted, await nextServing(fs, dir, read.files));
   }
   return collected;
 }

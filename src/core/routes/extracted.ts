@@ -6,6 +6,7 @@ import type { ScanWarning } from '../scanTexts';
 import { isTruthyText, literalOf, propOf, str, type ConstValue, type Part } from './values';
 import type { RouteTable } from './tableKeys';
 import { isHttpMethod } from './routeSpec';
+import type { NextHandlerExports } from './nextExports';
 
 export type RouteKind = 'nest' | 'router';
 
@@ -211,6 +212,8 @@ export type HelperArg = number | [number, string];
 
 export interface ExtractedFile {
   routes: ExtractedRoute[];
+  /** A file whose path may make it a Next.js route handler: what it exports for Next.js to call (nextExports.ts). */
+  nextHandler?: NextHandlerExports;
   /** oRPC `openAPIHandler.handle(request, { prefix: '/api/v1' })`: the prefixes the scan's oRPC routes are served under. */
   orpcPrefixes?: string[];
   /** `app.setGlobalPrefix('api/v1')`, normalised ('/api/v1'). */

@@ -86,8 +86,11 @@ const KEYED_GETTER = /\bexport\s+(?:const|function)\s+[\w$]+[^;{]*?(?:=>|\{\s*re
 // follows the export (`export const env = validateEnv();`).
 const PATH_DEFAULT = /\.default\(\s*['"`]\//;
 
+/** A Next.js route handler's path (isNextHandlerFile). */
+const NEXT_HANDLER_PATH = /\/app\/(?:.+\/)?route\.[^/]+$|\/pages\/api\/.+$/;
+
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
-export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${PATH_DEFAULT.source}`;
+export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${PATH_DEFAULT.source}|${NEXT_HANDLER_PATH.source}`;
 
 export function mayDeclareRoutes(text: string): boolean {
   if (ROUTE_TOKENS.test(text)) return true;
@@ -107,4 +110,12 @@ function reExportsLocalModule(text: string): boolean {
   const names = new Set(exported.split(',').map((entry) => entry.split(':').pop()?.trim()));
   for (const m of text.matchAll(LOCAL_LOAD)) if (names.has(m[1] ?? m[2])) return true;
   return false;
+}
+
+/**
+ * A file that may be a Next.js route handler, by its path alone: a `route.*` file below an `app`
+ * folder, or a file below `pages/api`. Which app it belongs to, and so its URL, is decided later.
+ */
+export function isNextHandlerFile(file: string): boolean {
+  return NEXT_HANDLER_PATH.test(file.replace(/\\/g, '/'));
 }

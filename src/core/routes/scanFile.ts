@@ -4,16 +4,19 @@
 // pre-filter, not before: a tree with no route source never loads it. The build puts it in a
 // bundle of its own (dist/routeParser.js, scripts/build.mjs), so the scan worker starts small.
 import type { ExtractedFile } from './extracted';
-import { mayDeclareRoutes } from './mayDeclareRoutes';
+import { isNextHandlerFile, mayDeclareRoutes } from './mayDeclareRoutes';
 
 type Extract = typeof import('./extract').extractRoutesFromSource;
 
 /** Loaded on first need, once per thread (the scan worker's, or the inline scanner's). */
 let extract: Extract | undefined;
 
-/** What `text` declares; null when the cheap pre-filter says it cannot declare a route. */
+/**
+ * What `text` declares; null when the cheap pre-filter says it cannot declare a route. A file
+ * whose path may make it a Next.js route handler is read whatever its text: its exports are routes.
+ */
 export function scanSourceText(file: string, text: string): ExtractedFile | null {
-  if (!mayDeclareRoutes(text) || isMinified(text)) return null;
+  if ((!mayDeclareRoutes(text) && !isNextHandlerFile(file)) || isMinified(text)) return null;
   extract ??= (require('./extract') as typeof import('./extract')).extractRoutesFromSource;
   return extract(text, file);
 }

@@ -81,9 +81,9 @@ suite('handlerServedRoutes', () => {
       '/w/apps/api/package.json': JSON.stringify({ dependencies: { hono: '4' }, scripts: { start: 'node dist/index.js' } }),
     });
     const collected = { routes: [{ method: 'GET' as const, path: '/api/health', origin: 'source' as const }, { method: 'GET' as const, path: '/health', origin: 'source' as const }], warnings: [] };
-    const web = await handlerServedRoutes(fs, '/w/apps/web/src', '/w', ['/w/apps/web/src/app/api/[[...route]]/route.ts'], collected);
+    const web = await handlerServedRoutes(fs, '/w/apps/web/src', '/w', { files: ['/w/apps/web/src/app/api/[[...route]]/route.ts'], extracted: [] }, collected);
     assert.deepEqual(web.routes.map((r) => r.path), ['/api/health']);
     assert.equal(web.warnings.length, 1);
-    assert.deepEqual(await handlerServedRoutes(fs, '/w/apps/api', '/w', [], collected), collected);
+    assert.deepEqual(await handlerServedRoutes(fs, '/w/apps/api', '/w', { files: [], extracted: [] }, collected), collected);
   });
 });

@@ -1,0 +1,184 @@
+// A Next.js app's own HTTP routes: its App Router route handlers (`app/**/route.ts` exporting GET,
+// POST, ...) and its Pages Router API routes (`pages/api/**`, a default-exported handler answering
+// every method), at the URL its file's folders give, under next.config's `basePath`. A handler that
+// hands the request to a server framework's app (Hono's `handle(app)`) is no route of its own: that
+// app's routes are (nextHandlers.ts bounds them by the handler's folder).
+import { join, relative, sep } from 'node:path';
+import type { FsLike } from '../ports';
+import type { RouteDef } from '../model';
+import { scanWarningText } from '../scanTexts';
+import type { ExtractedFile } from './extracted';
+import { joinRoutePath, UNKNOWN_PREFIX } from './joinPath';
+import { isNextRouteHandler, nextAppScope, nextHandlerPaths, SERVER_FRAMEWORKS } from './serverApps';
+import { servedThroughHandlers } from './nextHandlers';
+import type { CollectedRoutes } from './collect';
+import { foldersUpTo } from '../pathInside';
+
+/** What next.config says about where the app's routes are, and which files are routes. */
+export interface NextAppLayout {
+  /** `basePath`, '' for none; UNKNOWN_PREFIX when it is not known statically. */
+  basePath: string;
+  /** The file endings that are pages and routes (`pageExtensions`, default tsx ts jsx js). */
+  extensions: string[];
+  /** The App Router's and the Pages Router's folders, relative to the app ('app' or 'src/app'), when present. */
+  appDir?: string;
+  pagesDir?: string;
+  /** Why basePath is not known (the config file and line), when it is not. */
+  basePathWarning?: string;
+}
+
+const CONFIG_FILES = ['next.config.js', 'next.config.mjs', 'next.config.cjs', 'next.config.ts', 'next.config.mts'];
+const DEFAULT_EXTENSIONS = ['tsx', 'ts', 'jsx', 'js'];
+
+/** The layout of the Next.js app in `dir`: its config's basePath and pageExtensions, its router folders. */
+export async function nextAppLayout(fs: FsLike, dir: string): Promise<NextAppLayout> {
+  const layout: NextAppLayout = { basePath: '', extensions: DEFAULT_EXTENSIONS };
+  for (const name of CONFIG_FILES) {
+    const text = await fs.readFile(join(dir, name)).catch(() => undefined);
+    if (text === undefined) continue;
+    Object.assign(layout, configLayout(text, join(dir, name)));
+    break;
+  }
+  const isDir = async (rel: string) => Boolean((await fs.stat(join(dir, ...rel.split('/'))))?.isDirectory);
+  // Next.js reads src/app and src/pages only when the app's root has no app or pages folder.
+  const [app, srcApp, pages, srcPages] = await Promise.all(['app', 'src/app', 'pages', 'src/pages'].map(isDir));
+  const rootRouted = app || pages;
+  if (app) layout.appDir = 'app';
+  else if (srcApp && !rootRouted) layout.appDir = 'src/app';
+  if (pages) layout.pagesDir = 'pages';
+  else if (srcPages && !rootRouted) layout.pagesDir = 'src/pages';
+  return layout;
+}
+
+/**
+ * basePath and pageExtensions from a next.config's text: a literal, or an environment variable's
+ * literal default (`process.env.BASE_PATH || ''`); any other basePath is not known statically.
+ */
+export function configLayout(text: string, file: string): Pick<NextAppLayout, 'basePath' | 'extensions' | 'basePathWarning'> {
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/^[ \t]*\/\/.*$/gm, '');
+  const out: Pick<NextAppLayout, 'basePath' | 'extensions' | 'basePathWarning'> = { basePath: '', extensions: DEFAULT_EXTENSIONS };
+  const base = /\bbasePath\s*:\s*([^,\n}]+)/.exec(code);
+  if (base?.[1] !== undefined) {
+    const value = base[1].trim();
+    const literal = /^(['"`])([^'"`$]*)\1$/.exec(value) ?? /^process\.env\.[\w$]+\s*(?:\|\||\?\?)\s*(['"`])([^'"`$]*)\1$/.exec(value);
+    if (literal) out.basePath = literal[2] ?? '';
+    else {
+      out.basePath = UNKNOWN_PREFIX;
+      const line = code.slice(0, base.index).split('\n').length;
+      out.basePathWarning = scanWarningText(file, { id: 'nextBasePath', args: [value], line });
+    }
+  }
+  const exts = /\bpageExtensions\s*:\s*\[([^\]]*)\]/.exec(code)?.[1];
+  const listed = exts === undefined ? [] : [...exts.matchAll(/(['"`])([\w.-]+)\1/g)].map((m) => m[2] ?? '');
+  if (listed.length > 0) out.extensions = listed;
+  return out;
+}
+
+/**
+ * The URL path of a route handler from its path relative to the app (POSIX), or undefined when it
+ * is none: `app/api/users/[id]/route.ts` -> `/api/users/:id` (`[...slug]` :slug+, `[[...slug]]`
+ * :slug*; route groups `(x)` and slots `@x` left out; a `_private` folder is not routed), and
+ * `pages/api/users/index.ts` -> `/api/users`.
+ */
+export function nextRouteOf(rel: string, layout: Pick<NextAppLayout, 'extensions' | 'appDir' | 'pagesDir'>): { router: 'app' | 'pages'; path: string } | undefined {
+  const endsAs = (name: string) => layout.extensions.find((e) => name.endsWith(`.${e}`) && name.length > e.length + 1);
+  const parts = rel.split('/');
+  const name = parts.at(-1) ?? '';
+  if (layout.appDir !== undefined && rel.startsWith(`${layout.appDir}/`)) {
+    const ext = endsAs(name);
+    if (ext === undefined || name !== `route.${ext}`) return undefined;
+    const folders = parts.slice(layout.appDir.split('/').length, -1);
+    if (folders.some((f) => f.startsWith('_'))) return undefined;
+    return { router: 'app', path: joinRoutePath(...folders.filter((f) => !/^\(.*\)$/.test(f) && !f.startsWith('@')).map(dynamicSegment)) };
+  }
+  if (layout.pagesDir !== undefined && rel.startsWith(`${layout.pagesDir}/api/`)) {
+    const ext = endsAs(name);
+    if (ext === undefined) return undefined;
+    const segments = [...parts.slice(layout.pagesDir.split('/').length, -1), name.slice(0, -ext.length - 1)];
+    if (segments.at(-1) === 'index') segments.pop();
+    return { router: 'pages', path: joinRoutePath(...segments.map(dynamicSegment)) };
+  }
+  return undefined;
+}
+
+function dynamicSegment(segment: string): string {
+  const optionalRest = /^\[\[\.\.\.([^\]]+)\]\]$/.exec(segment);
+  if (optionalRest) return `:${optionalRest[1]}*`;
+  const rest = /^\[\.\.\.([^\]]+)\]$/.exec(segment);
+  if (rest) return `:${rest[1]}+`;
+  const param = /^\[([^\]]+)\]$/.exec(segment);
+  return param ? `:${param[1]}` : segment;
+}
+
+/** A module of a server framework (`hono/vercel`, `express`): a handler importing one hands the request to that framework's app. */
+function isFrameworkModule(source: string): boolean {
+  return SERVER_FRAMEWORKS.some((f) => source === f || source.startsWith(`${f}/`));
+}
+
+/** The routes the Next.js app in `dir` declares among `extracted` (its files' scans), with what could not be read. */
+export function nextAppRoutes(dir: string, extracted: ReadonlyArray<{ file: string; x: ExtractedFile }>, layout: NextAppLayout): { routes: RouteDef[]; warnings: string[] } {
+  const routes: RouteDef[] = [];
+  const warnings: string[] = layout.basePathWarning !== undefined ? [layout.basePathWarning] : [];
+  for (const { file, x } of extracted) {
+    const handler = x.nextHandler;
+    if (!handler || !file.startsWith(dir + sep) || x.imports.some((i) => isFrameworkModule(i.source))) continue;
+    const route = nextRouteOf(relative(dir, file).split(sep).join('/'), layout);
+    if (!route) continue;
+    const path = joinRoutePath(layout.basePath, route.path);
+    const unknown = layout.basePath === UNKNOWN_PREFIX ? { prefixUnknown: true as const } : {};
+    if (route.router === 'pages') {
+      if (handler.defaultLine !== undefined) routes.push({ method: 'ALL', path, file, line: handler.defaultLine, origin: 'source', ...unknown });
+      continue;
+    }
+    for (const m of handler.methods) routes.push({ method: m.method, path, file, line: m.line, origin: 'source', ...unknown });
+    for (const source of handler.reexportsAll ?? []) warnings.push(scanWarningText(file, { id: 'nextReexportAll', args: [source] }));
+  }
+  return { routes, warnings };
+}
+
+/** What a package's routes need to be served as a Next.js app serves them (nextServing); undefined for another package. */
+export interface NextServing {
+  /** The route handlers' folders bounding a framework app's routes (serverApps.ts nextHandlerPaths), when the app lists no framework. */
+  handlerPaths?: string[];
+  /** The app's layout, when it is a Next.js app (a package depending on `next` whose scripts run it). */
+  layout?: NextAppLayout;
+}
+
+/** What the package in `dir` needs for nextServedRoutes. `files`: its source files (where its handlers are). */
+export async function nextServing(fs: FsLike, dir: string, files: readonly string[]): Promise<NextServing> {
+  const handlerPaths = await nextHandlerPaths(fs, dir, files);
+  const layout = (await nextAppScope(fs, dir)) ? await nextAppLayout(fs, dir) : undefined;
+  return { ...(handlerPaths ? { handlerPaths } : {}), ...(layout ? { layout } : {}) };
+}
+
+/**
+ * The routes of the package in `dir` as it serves them: a Next.js app's route handlers' own added,
+ * a framework app's they hand requests to bounded by the handlers' folders (nextHandlers.ts); any
+ * other package's as collected. `extracted`: the scans of its files.
+ */
+export function nextServedRoutes(dir: string, collected: CollectedRoutes, extracted: ReadonlyArray<{ file: string; x: ExtractedFile }>, serving: NextServing): CollectedRoutes {
+  const served = serving.handlerPaths ? servedThroughHandlers(collected, serving.handlerPaths) : collected;
+  if (!serving.layout) return served;
+  const own = nextAppRoutes(dir, extracted, serving.layout);
+  return { routes: [...served.routes, ...own.routes], warnings: [...served.warnings, ...own.warnings] };
+}
+
+/** The Next.js apps among `files` (a tree's, absolute) that have a route handler: servers of their own API routes. */
+export async function findNextApps(fs: FsLike, files: readonly string[]): Promise<string[]> {
+  const apps: string[] = [];
+  for (const file of files) {
+    if (!file.endsWith(`${sep}package.json`) || file.includes(`${sep}node_modules${sep}`)) continue;
+    const dir = file.slice(0, -'/package.json'.length);
+    if (!(await nextAppScope(fs, dir))) continue;
+    if (files.some((f) => f.startsWith(dir + sep) && isNextRouteHandler(f.slice(dir.length + 1).split(sep).join('/')))) apps.push(dir);
+  }
+  return apps;
+}
+
+/** Whether the package holding `sourceRoot` (the nearest package.json at or above it, within the workspace) is a Next.js app. */
+export async function isNextAppSource(fs: FsLike, sourceRoot: string, workspaceDir: string): Promise<boolean> {
+  for (const dir of foldersUpTo(sourceRoot, workspaceDir)) {
+    if ((await fs.stat(join(dir, 'package.json')))?.isFile) return (await nextAppScope(fs, dir)) !== undefined;
+  }
+  return false;
+}

@@ -1,0 +1,137 @@
+// A Next.js app's own routes: route handlers' exported methods and Pages Router API files, at the
+// URL their folders give, under next.config's basePath; handlers handing requests to a framework app
+// are not routes of their own.
+import * as assert from 'node:assert/strict';
+import { scanSourceText } from '../../../src/core/routes/scanFile';
+import { configLayout, findNextApps, nextAppLayout, nextAppRoutes, nextRouteOf, nextServedRoutes, nextServing } from '../../../src/core/routes/nextRoutes';
+import { handlerServedRoutes } from '../../../src/core/gather/appPackages';
+import type { ExtractedFile } from '../../../src/core/routes/extracted';
+import { memFs } from '../helpers/memFs';
+
+const scan = (file: string, text: string): ExtractedFile => {
+  const x = scanSourceText(file, text);
+  assert.ok(x, `${file} is read`);
+  return x;
+};
+const methodsOf = (file: string, text: string) => scan(file, text).nextHandler?.methods.map((m) => `${m.method}@${m.line}`);
+
+suite('nextHandler exports', () => {
+  test('every way of exporting a method is read, with its line; other exports and type exports are not methods', () => {
+    const file = '/w/app/api/x/route.ts';
+    assert.deepEqual(methodsOf(file, 'export async function GET(req: Request) {\n  return Response.json({})\n}\nexport const POST = async () => new Response()\nexport const dynamic = "force-dynamic"\n'), ['GET@1', 'POST@4']);
+    assert.deepEqual(methodsOf(file, 'const handler = NextAuth(options)\nexport { handler as GET, handler as POST }\n'), ['GET@2', 'POST@2']);
+    assert.deepEqual(methodsOf(file, "import { handlers } from '@/auth'\nexport const { GET, POST } = handlers\n"), ['GET@2', 'POST@2']);
+    assert.deepEqual(methodsOf(file, 'export const {\n  handlers: { GET, POST },\n  auth,\n} = NextAuth(config)\n'), ['GET@2', 'POST@2']);
+    assert.deepEqual(methodsOf(file, "export { GET, DELETE } from '../shared/route'\nexport type { GET as X } from './t'\n"), ['GET@1', 'DELETE@1']);
+    assert.deepEqual(methodsOf(file, 'function PATCH() {}\nexport const Get = 1\n'), undefined);
+  });
+
+  test("a file whose text the pre-filter would skip is read when its path can be a handler's; not elsewhere", () => {
+    const text = 'export async function GET() {\n  return new Response("ok")\n}\n';
+    assert.equal(scanSourceText('/w/lib/get.ts', text), null);
+    assert.deepEqual(scanSourceText('/w/src/app/health/route.ts', text)?.nextHandler?.methods, [{ method: 'GET', line: 1 }]);
+  });
+
+  test("a Pages Router file's default export (ESM or CommonJS) is its handler; export * is noted", () => {
+    assert.equal(scan('/w/pages/api/a.ts', 'export default async function handler(req, res) {\n  res.json({})\n}\n').nextHandler?.defaultLine, 1);
+    assert.equal(scan('/w/pages/api/b.js', 'const h = (req, res) => res.end()\nmodule.exports = h\n').nextHandler?.defaultLine, 2);
+    assert.equal(scan('/w/pages/api/c.ts', 'const h = withAuth(x)\nexport default h\n').nextHandler?.defaultLine, 2);
+    assert.deepEqual(scan('/w/app/api/d/route.ts', "export * from '../other/route'\n").nextHandler?.reexportsAll, ['../other/route']);
+  });
+});
+
+suite('nextRouteOf', () => {
+  const layout = { extensions: ['tsx', 'ts', 'jsx', 'js'], appDir: 'app', pagesDir: 'pages' };
+  test('folders give the URL: dynamic, catch-all and optional catch-all segments; groups and slots left out; private folders and other names not routed', () => {
+    assert.deepEqual(nextRouteOf('app/api/users/[id]/route.ts', layout), { router: 'app', path: '/api/users/:id' });
+    assert.deepEqual(nextRouteOf('app/(admin)/@panel/api/files/[...path]/route.js', layout), { router: 'app', path: '/api/files/:path+' });
+    assert.deepEqual(nextRouteOf('app/api/auth/[[...nextauth]]/route.ts', layout), { router: 'app', path: '/api/auth/:nextauth*' });
+    assert.deepEqual(nextRouteOf('app/route.ts', layout), { router: 'app', path: '/' });
+    assert.equal(nextRouteOf('app/api/_lib/route.ts', layout), undefined);
+    assert.equal(nextRouteOf('app/api/x/route.mjs', layout), undefined);
+    assert.equal(nextRouteOf('app/api/x/handler.ts', layout), undefined);
+    assert.equal(nextRouteOf('src/app/api/x/route.ts', layout), undefined);
+  });
+
+  test('a Pages Router API file: its folders and name, index naming its folder', () => {
+    assert.deepEqual(nextRouteOf('pages/api/index.ts', layout), { router: 'pages', path: '/api' });
+    assert.deepEqual(nextRouteOf('pages/api/posts/[slug]/index.js', layout), { router: 'pages', path: '/api/posts/:slug' });
+    assert.deepEqual(nextRouteOf('pages/api/v1/health.ts', layout), { router: 'pages', path: '/api/v1/health' });
+    assert.equal(nextRouteOf('pages/about.tsx', layout), undefined);
+  });
+
+  test('pageExtensions decide which files are routes, and what of the name is the URL', () => {
+    const custom = { extensions: ['page.tsx', 'api.ts'], appDir: 'src/app', pagesDir: 'src/pages' };
+    assert.deepEqual(nextRouteOf('src/pages/api/users.api.ts', custom), { router: 'pages', path: '/api/users' });
+    assert.equal(nextRouteOf('src/pages/api/users.test.ts', custom), undefined);
+    assert.deepEqual(nextRouteOf('src/app/api/x/route.api.ts', custom), { router: 'app', path: '/api/x' });
+    assert.equal(nextRouteOf('src/app/api/x/route.ts', custom), undefined);
+  });
+});
+
+suite('next.config', () => {
+  test('basePath: a literal, an environment default, or not known (a warning naming the config line); pageExtensions listed; comments ignored', () => {
+    assert.equal(configLayout("module.exports = { basePath: '/docs' }", '/w/next.config.js').basePath, '/docs');
+    assert.equal(configLayout('const c = {\n  basePath: process.env.BASE_PATH || "",\n}', '/w/next.config.mjs').basePath, '');
+    assert.equal(configLayout("export default {\n  // basePath: '/old',\n  output: 'standalone' }", '/w/next.config.ts').basePath, '');
+    const unknown = configLayout('const c = {\n  output: "standalone",\n  basePath: getBase(),\n}', '/w/next.config.js');
+    assert.equal(unknown.basePath, '…');
+    assert.match(unknown.basePathWarning ?? '', /^\/w\/next\.config\.js:3: basePath getBase\(\) is not known statically/);
+    assert.deepEqual(configLayout("module.exports = { pageExtensions: ['page.tsx', \"api.ts\"] }", '/w/next.config.js').extensions, ['page.tsx', 'api.ts']);
+  });
+
+  test('src/app and src/pages count only when the app root has neither app nor pages', async () => {
+    const fs = memFs({ '/w/a/app/x/route.ts': '', '/w/a/src/pages/api/y.ts': '', '/w/b/src/app/x/route.ts': '', '/w/b/src/pages/api/y.ts': '', '/w/b/next.config.js': "module.exports = { basePath: '/b' }" });
+    assert.deepEqual(await nextAppLayout(fs, '/w/a'), { basePath: '', extensions: ['tsx', 'ts', 'jsx', 'js'], appDir: 'app' });
+    assert.deepEqual(await nextAppLayout(fs, '/w/b'), { basePath: '/b', extensions: ['tsx', 'ts', 'jsx', 'js'], appDir: 'src/app', pagesDir: 'src/pages' });
+  });
+});
+
+suite('nextAppRoutes', () => {
+  const layout = { basePath: '/base', extensions: ['tsx', 'ts', 'jsx', 'js'], appDir: 'app', pagesDir: 'pages' };
+  const files = {
+    '/w/web/app/api/items/[id]/route.ts': 'export async function GET() {}\nexport async function DELETE() {}\n',
+    '/w/web/app/api/[[...route]]/route.ts': "import { handle } from 'hono/vercel'\nimport app from '@/server'\nexport const GET = handle(app)\nexport const POST = handle(app)\n",
+    '/w/web/pages/api/hello.ts': 'export default function handler(req, res) {\n  res.json({ hi: 1 })\n}\n',
+    '/w/web/app/api/all/route.ts': "export * from '../items/[id]/route'\n",
+    '/w/web/lib/route.ts': 'export async function GET() {}\n',
+  };
+  const extracted = Object.entries(files).flatMap(([file, text]) => {
+    const x = scanSourceText(file, text);
+    return x ? [{ file, x }] : [];
+  });
+
+  test("each exported method at its URL under basePath, with its line; a Pages API file answers every method; a framework adapter adds none; export * is warned of", () => {
+    const got = nextAppRoutes('/w/web', extracted, layout);
+    assert.deepEqual(
+      got.routes.map((r) => `${r.method} ${r.path} ${r.file?.slice('/w/web/'.length)}:${r.line}`),
+      ['GET /base/api/items/:id app/api/items/[id]/route.ts:1', 'DELETE /base/api/items/:id app/api/items/[id]/route.ts:2', 'ALL /base/api/hello pages/api/hello.ts:1'],
+    );
+    assert.equal(got.warnings.length, 1);
+    assert.match(got.warnings[0] ?? '', /app\/api\/all\/route\.ts: this Next\.js route handler re-exports everything \.\.\/items\/\[id\]\/route exports/);
+  });
+
+  test('under a basePath not known statically, the routes are shown under … and never probed', () => {
+    const got = nextAppRoutes('/w/web', extracted, { ...layout, basePath: '…', basePathWarning: 'w' });
+    assert.deepEqual([...new Set(got.routes.map((r) => `${r.path} ${String(r.prefixUnknown)}`))], ['/…/api/items/:id true', '/…/api/hello true']);
+    assert.deepEqual(got.warnings.slice(0, 1), ['w']);
+  });
+});
+
+suite('a Next.js service and app', () => {
+  const pkg = JSON.stringify({ dependencies: { next: '15' }, scripts: { build: 'next build', start: 'next start' } });
+  const handler = '/w/apps/web/src/app/api/health/route.ts';
+  const fs = memFs({ '/w/apps/web/package.json': pkg, [handler]: 'export const GET = () => Response.json({ ok: true })\n', '/w/apps/docs/package.json': JSON.stringify({ dependencies: { next: '15' } }), '/w/apps/docs/app/api/x/route.ts': '' });
+
+  test("the check's routes of a Next.js service's source root hold its handlers' (the package above the source root), beside what was collected", async () => {
+    const x = scan(handler, 'export const GET = () => Response.json({ ok: true })\n');
+    const collected = { routes: [], warnings: [] };
+    const got = await handlerServedRoutes(fs, '/w/apps/web/src', '/w', { files: [handler], extracted: [{ file: handler, x }] }, collected);
+    assert.deepEqual(got.routes.map((r) => `${r.method} ${r.path}`), ['GET /api/health']);
+    assert.deepEqual(nextServedRoutes('/w/apps/web', collected, [{ file: handler, x }], await nextServing(fs, '/w/apps/docs', [])), collected);
+  });
+
+  test('a Next.js app is one whose scripts run Next.js and that has a route handler', async () => {
+    assert.deepEqual(await findNextApps(fs, ['/w/apps/web/package.json', handler, '/w/apps/docs/package.json', '/w/apps/docs/app/api/x/route.ts']), ['/w/apps/web']);
+  });
+});
