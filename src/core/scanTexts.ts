@@ -55,6 +55,8 @@ const SCAN_TEXTS = {
   routerModuleTree: () => l10n.t('RouterModule.register tree not found statically; its modules\' controllers keep their own paths (list their routes with their full paths in x-runtime-drift.routes)'),
   routerModulePathUnnamed: () => l10n.t('RouterModule path of a module not known statically; its controllers keep their own paths (list their routes in x-runtime-drift.routes)'),
   controllerVersion: () => l10n.t('controller version is not a string literal or VERSION_NEUTRAL; taken as none (list its routes in x-runtime-drift.routes)'),
+  controllerUnregistered: (cls: string, source: string) =>
+    l10n.t('controller {0} is decorated by {1}, of no decorator framework the scan knows, and no call of {1} registering it on a router was found: its routes are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)', cls, source),
   controllerPath: () => l10n.t('controller path is not known statically; its routes are skipped (list them in x-runtime-drift.routes)'),
   versionDecorator: () => l10n.t('@Version argument is not a string literal or VERSION_NEUTRAL; taken as none (list the route in x-runtime-drift.routes)'),
   decoratorPath: (decorator: string) => l10n.t('@{0} path is not known statically; route skipped (list it in x-runtime-drift.routes)', decorator),

@@ -165,10 +165,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? [], opts.files ?? []);
   // Paths and prefixes built from other files' constants (or config defaults) are resolved now
   // that every file is known; what still cannot be known is a warning with file and line.
-  for (const s of scanned) {
-    const resolved = resolver.resolveFile(s, warnings);
-    if (resolved) s.x = resolved;
-  }
+  for (const s of scanned) s.x = resolver.resolveFile(s, warnings) ?? s.x;
 
   const sourcePrefixes = scanned.filter((s) => s.x.globalPrefix !== undefined);
   const distinct = [...new Set(sourcePrefixes.map((s) => s.x.globalPrefix))];
@@ -189,6 +186,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const moduleMounts = controllerPrefixes(scanned, byKey, opts.aliases ?? []);
   const prefixesOf = mountPrefixes(edges, unknownPrefixRouters(scanned, byKey, opts.aliases ?? [], warnings));
   const registered = registeredControllers(scanned, byKey, opts.aliases ?? []);
+  const ownDecorated = ownDecoratorPaths(scanned, byKey, opts.aliases ?? [], prefixesOf, warnings);
   const routes: RouteDef[] = [];
   const served = opts.entry !== undefined ? servedFrom(byKey.get(toSlash(opts.entry)), edges, byKey, opts.aliases ?? []) : undefined;
   const orpcPrefixes = [...new Set(scanned.flatMap((s) => s.x.orpcPrefixes ?? []))];
@@ -212,9 +210,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
       const paths =
         r.kind !== 'nest'
           ? routerPaths(s, r, edges, prefixesOf, resolver, warnings)
-          : serving.length > 0
-            ? [...new Set(serving.flatMap((e) => nestRoute(e.prefix, e.exclude)))]
-            : nestRoute(globalPrefix, exclude);
+          : (ownDecorated(s, r) ?? (serving.length > 0 ? [...new Set(serving.flatMap((e) => nestRoute(e.prefix, e.exclude)))] : nestRoute(globalPrefix, exclude)));
       for (const path of underOrpcPrefixes(r, paths, orpcPrefixes)) (r.openApiMount ? openApi.mounts : routes).push(sourceRoute(r, r.declaredIn ?? s.file, path, module));
     }
   }
@@ -411,6 +407,37 @@ function registeredControllers(scanned: Scanned[], byKey: Map<string, Scanned>, 
   }
   const known = [...reached].every((k) => !modules.get(k)?.open.imports);
   return new Set([...modules].filter(([k]) => !known || reached.has(k)).flatMap(([, m]) => m.controllers));
+}
+
+/**
+ * Controllers decorated by a module of no decorator framework the scan knows (a project's own
+ * `@Controller`, ExtractedRoute.decoratedBy): served under the prefixes of each router a function of
+ * that same module is handed (`registerController(this.router, controller)` with `app.use('/live',
+ * this.router)`). With no such call and no Nest app in the scan, where they are served is not
+ * known: under … with a warning. Undefined for a route to place as a Nest controller's.
+ */
+function ownDecoratorPaths(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[], prefixesOf: PrefixesOf, warnings: string[]): (s: Scanned, r: ExtractedRoute) => string[] | undefined {
+  const moduleOf = (s: Scanned, spec: string) => resolveModule(s.key, spec, byKey, aliases)?.key ?? (spec.startsWith('.') ? `${s.key}\0${spec}` : spec);
+  // Each registration's paths before the controller's own: its router's prefixes, and the path the class mounts that field of its own at.
+  const routers = new Map<string, string[]>();
+  for (const s of scanned)
+    for (const c of s.x.controllerRegistrars ?? []) {
+      const own = c.member !== undefined ? s.x.mounts.find((m) => m.ownMember === c.member && m.routerName === c.router && m.mountedOn === c.router) : undefined;
+      const prefixes = prefixesOf({ key: s.key, name: c.router }).map((p) => joinRoutePath(p, own?.prefix ?? ''));
+      routers.set(moduleOf(s, c.source), [...(routers.get(moduleOf(s, c.source)) ?? []), ...prefixes]);
+    }
+  const nestApp = scanned.some((s) => s.x.nestEntryModule !== undefined);
+  const warned = new Set<string>();
+  return (s, r) => {
+    if (r.decoratedBy === undefined) return undefined;
+    const on = routers.get(moduleOf(s, r.decoratedBy));
+    if (on) return [...new Set(on.map((p) => joinRoutePath(p, r.path)))];
+    if (nestApp) return undefined;
+    const id = `${s.key}#${r.controller ?? ''}`;
+    if (!warned.has(id)) warnings.push(scanWarningText(s.file, { id: 'controllerUnregistered', args: [r.controller ?? '', r.decoratedBy], line: r.line }));
+    warned.add(id);
+    return [joinRoutePath(UNKNOWN_PREFIX, r.path)];
+  };
 }
 
 /** Whether a controller's route serves: a class no module of the app registers serves nothing (a package's controller named like the app's own). */

@@ -48,6 +48,12 @@ export interface ExtractedRoute {
   version?: string[];
   /** Nest: the controller class, for RouterModule prefixes. */
   controller?: string;
+  /**
+   * A decorated controller's route whose `@Controller` is imported from a module of no decorator
+   * framework the scan knows (a project's own decorators package): the import's source. Such a
+   * class is served where a function of that module registers it on a router (controllerRegistrars).
+   */
+  decoratedBy?: string;
   /** The file of the handler when another file's class declares it (an inherited handler); `line` is in it. */
   declaredIn?: string;
   /** koa-router path without a leading slash (`router.post('documents.list')`) on a router without a prefix: served only under a mount. */
@@ -169,6 +175,12 @@ export interface ExtractedMount {
   args?: Array<ConstValue | null>;
   /** `new UsersApi().mount`, `container.get(UsersApi).mount`: the member of the instance mounted. */
   member?: string;
+  /**
+   * A class mounting one router field of its own on another (`this.app.use('/live', this.router)`,
+   * both read as the class's router, so no edge of the mount graph): the field mounted, for what is
+   * registered on that field alone (controllerRegistrars' `member`).
+   */
+  ownMember?: string;
 }
 
 /**
@@ -371,6 +383,12 @@ export interface ExtractedFile {
    * and returns an @Controller class (controllerFactories), resolved by collect.ts.
    */
   factoryControllers?: Array<{ controller: string; line: number }>;
+  /**
+   * Calls of an imported function handing it a router (`registerController(this.router,
+   * controller)`): where the controllers decorated by that function's module (ExtractedRoute.decoratedBy)
+   * are served, under that router's prefixes (collect.ts).
+   */
+  controllerRegistrars?: Array<{ source: string; router: string; line: number; member?: string }>;
   /** `@Controller('users') class UserController extends UserControllerBase`: resolved by collect.ts. */
   controllerBases?: Array<{ controller: string; base: string; controllerPaths: ConstValue; version?: string[]; line: number }>;
   /**

@@ -7,8 +7,8 @@ import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpress
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { argRef, literalOf, literalsOf, readsArgs, str, type ConstValue } from './values';
 import type { Scope } from './readerBase';
-import { ENDPOINT_METHODS, endpointPath, type Endpoint, type ExtractedMount } from './extracted';
-import { isFunctionWithBody, skipOuter } from './tsSyntax';
+import { CLASS_ROUTER, ENDPOINT_METHODS, endpointPath, type Endpoint, type ExtractedMount } from './extracted';
+import { isFunctionWithBody, skipOuter, thisMember } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, subclassRouter, thisAssigned, chainRoot, dirnameJoin, returnedExpression, enclosingFunction } from './routeSyntax';
 import type { HttpMethod } from '../model';
 import { ROUTER_METHODS } from './routeSpec';
@@ -284,7 +284,8 @@ export abstract class MountReader extends RouteHelperReader {
     }
     const routerName = this.mountedRouterName(a, req, line);
     if (!routerName) return;
-    this.out.mounts.push({ ...this.mountPrefix(prefix), routerName, line, mountedOn });
+    const own = routerName === mountedOn && routerName.startsWith(CLASS_ROUTER) ? thisMember(a) : undefined;
+    this.out.mounts.push({ ...this.mountPrefix(prefix), routerName, line, mountedOn, ...(own !== undefined ? { ownMember: own } : {}) });
   }
 
   /**

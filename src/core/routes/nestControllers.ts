@@ -8,7 +8,7 @@ import { expandOptionalGroups, joinRoutePath } from './joinPath';
 import { hasParams, literalOf, mergeParts, str, type ConstValue } from './values';
 import { isHttpMethod } from './routeSpec';
 import { NEUTRAL_VERSION, factoryMethod, substituteParams, type ExtractedFile, type ExtractedRoute } from './extracted';
-import { lastReturn, skipOuter } from './tsSyntax';
+import { lastReturn, skipOuter, thisMember } from './tsSyntax';
 import type { Scope } from './readerBase';
 import { calleeName, singleReturn } from './routeSyntax';
 import { NestAppReader } from './nestApp';
@@ -25,6 +25,16 @@ const NEST_METHODS: Readonly<Record<string, HttpMethod>> = {
   // `@Sse(':uid')`: a server-sent events stream, a GET route.
   Sse: 'GET',
 };
+
+/** Packages of decorator frameworks whose controllers the scan places itself (Nest's global prefix, routing-controllers' routePrefix, OvernightJS). */
+const DECORATOR_FRAMEWORK = /^(?:@nestjs\/|routing-controllers$|@overnightjs\/)/;
+
+/** The name a callee starts from: `Controller` of `Controller`, `common` of `common.Controller`. */
+function rootName(e: ts.Expression): string | undefined {
+  let x = skipOuter(e);
+  while (isPropertyAccessExpression(x)) x = skipOuter(x.expression);
+  return isIdentifier(x) ? x.text : undefined;
+}
 
 export abstract class NestControllerReader extends NestAppReader {
   protected versionOf(node: ts.Expression): string[] | undefined {
@@ -68,7 +78,7 @@ export abstract class NestControllerReader extends NestAppReader {
         this.readNestModule(node, node.name.text, call);
       }
       if (!call || !name) continue;
-      if (name === 'Controller' || name === 'JsonController') this.readController(node, d, this.controllerPath(d, call.arguments[0]), base);
+      if (name === 'Controller' || name === 'JsonController') this.readOwnDecoratorController(node, d, call, base);
       else if (!isController) this.readControllerFactoryUse(node, d, call, name, base);
     }
     // A class with no @Module whose static methods return dynamic modules of it (`static forRoot():
@@ -113,6 +123,35 @@ export abstract class NestControllerReader extends NestAppReader {
     const version = v ? this.versionOf(v) : undefined;
     if (v && !version) this.warn(d, { id: 'controllerVersion', args: [] });
     return paths ? { paths, ...(version ? { version } : {}) } : undefined;
+  }
+
+  /** A controller, its routes marked with the module of its `@Controller` when that is no decorator framework's (ExtractedRoute.decoratedBy). */
+  private readOwnDecoratorController(node: ts.ClassDeclaration, d: ts.Decorator, call: ts.CallExpression, base: string | undefined): void {
+    const before = this.out.routes.length;
+    this.readController(node, d, this.controllerPath(d, call.arguments[0]), base);
+    const root = rootName(call.expression);
+    const source = root !== undefined ? this.out.imports.find((i) => i.local === root)?.source : undefined;
+    if (source === undefined || DECORATOR_FRAMEWORK.test(source)) return;
+    for (const r of this.out.routes.slice(before)) r.decoratedBy = source;
+  }
+
+  /**
+   * `registerController(this.router, controller)`: an imported function handed a router, for the
+   * controllers its module's decorators declare (collect.ts joins them by the module).
+   */
+  protected readControllerRegistrar(call: ts.CallExpression): void {
+    const callee = skipOuter(call.expression);
+    const source = isIdentifier(callee) && call.arguments.length >= 2 ? this.out.imports.find((i) => i.local === callee.text)?.source : undefined;
+    if (source === undefined || DECORATOR_FRAMEWORK.test(source)) return;
+    // Names and members only: a call written there (`express.Router()`) is read where it is a router's.
+    const named = call.arguments.map(skipOuter).filter((a) => isIdentifier(a) || isPropertyAccessExpression(a));
+    const at = named.find((a) => {
+      const r = this.receiverOf(a);
+      return r !== undefined && this.isRouterByName(r);
+    });
+    const router = at ? this.receiverOf(at) : undefined;
+    const member = at ? thisMember(at) : undefined;
+    if (router !== undefined) (this.out.controllerRegistrars ??= []).push({ source, router, line: this.line(call), ...(member !== undefined ? { member } : {}) });
   }
 
   /** A controller's handlers (and its base classes', its OvernightJS children) under its path. */

@@ -1,6 +1,6 @@
 // Small readings of TypeScript syntax the route scan shares.
 import ts from './compiler';
-import { forEachChild, isArrowFunction, isAsExpression, isAwaitExpression, isBlock, isCallExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isNonNullExpression, isParenthesizedExpression, isReturnStatement, isSatisfiesExpression, isTypeAssertionExpression } from './tsNodes';
+import { forEachChild, isArrowFunction, isAsExpression, isAwaitExpression, isBlock, isCallExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isNonNullExpression, isParenthesizedExpression, isPropertyAccessExpression, isReturnStatement, isSatisfiesExpression, isTypeAssertionExpression } from './tsNodes';
 
 /** The expression inside parentheses, `as`, `!`, `satisfies`, type assertions and `await`. */
 export function skipOuter(e: ts.Expression): ts.Expression {
@@ -76,4 +76,10 @@ export function forEachNodeLinkingParents(sf: ts.SourceFile, visit: (node: ts.No
   };
   if (visit(sf) === true) skipping++;
   forEachChild(sf, walk);
+}
+
+/** The field `this.<name>` reads (`router` of `this.router`); undefined for anything else. */
+export function thisMember(e: ts.Expression): string | undefined {
+  const x = skipOuter(e);
+  return isPropertyAccessExpression(x) && x.expression.kind === ts.SyntaxKind.ThisKeyword ? x.name.text : undefined;
 }

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import type { RouteDef } from '../../../src/core/model';
+import { collectRoutes } from '../helpers/collectText';
+
+// Controllers decorated by a project's own decorators package (no decorator framework the scan
+// knows), registered on an Express router by that package's function.
+const moduleOf = (): undefined => undefined;
+const shown = (routes: RouteDef[]) => routes.map((r) => `${r.method} ${r.path}${r.prefixUnknown ? ' (prefix unknown)' : ''}`);
+
+const HEALTH = {
+  file: '/ws/app/src/controllers/health.ts',
+  text: "import { Controller, Get } from '@acme/decorators';\n@Controller('/health')\nexport class HealthController {\n  @Get('/')\n  check(req, res) { res.send('ok'); }\n}\n",
+};
+const LIST = { file: '/ws/app/src/controllers/index.ts', text: "import { HealthController } from './health';\nexport const CONTROLLERS = [HealthController];\n" };
+
+suite("controllers of a project's own decorators", () => {
+  test('registered in a loop on a router field the class mounts on its app field: under that mount', () => {
+    const server = {
+      file: '/ws/app/src/server.ts',
+      text:
+        "import express from 'express';\nimport { registerController } from '@acme/decorators';\nimport { CONTROLLERS } from './controllers';\n" +
+        'export class Server {\n  constructor() {\n    this.app = express();\n    this.router = express.Router();\n    this.app.use(\'/live\', this.router);\n  }\n' +
+        '  setupRoutes() {\n    CONTROLLERS.forEach((controller) => registerController(this.router, controller, []));\n  }\n}\n',
+    };
+    const { routes, warnings } = collectRoutes([server, HEALTH, LIST], { moduleOf });
+    assert.deepEqual(shown(routes), ['GET /live/health']);
+    assert.deepEqual(warnings, []);
+  });
+
+  test('registered on a router variable: under each prefix that router is mounted at', () => {
+    const app = {
+      file: '/ws/app/src/app.ts',
+      text:
+        "import express from 'express';\nimport { registerController } from '@acme/decorators';\nimport { HealthController } from './controllers/health';\n" +
+        "const app = express();\nconst router = express.Router();\nregisterController(router, HealthController);\napp.use('/api', router);\napp.listen(3000);\n",
+    };
+    assert.deepEqual(shown(collectRoutes([app, HEALTH], { moduleOf }).routes), ['GET /api/health']);
+  });
+
+  test('no call of the package registering them and no Nest app: under …, with a warning naming the file, line and decorator', () => {
+    const { routes, warnings } = collectRoutes([HEALTH, LIST], { moduleOf });
+    assert.deepEqual(shown(routes), ['GET /…/health (prefix unknown)']);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0] ?? '', /^\/ws\/app\/src\/controllers\/health\.ts:4: controller HealthController is decorated by @acme\/decorators, of no decorator framework the scan knows/);
+  });
+
+  test("Nest's own decorators keep their place at the root", () => {
+    const nest = { file: HEALTH.file, text: HEALTH.text.replace('@acme/decorators', '@nestjs/common') };
+    const { routes, warnings } = collectRoutes([nest], { moduleOf });
+    assert.deepEqual(shown(routes), ['GET /health']);
+    assert.deepEqual(warnings, []);
+  });
+});
