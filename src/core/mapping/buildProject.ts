@@ -18,6 +18,7 @@ import { readJsonObject } from './tsconfig';
 import { findScriptedBundle } from './bundleScript';
 import { foldersUpTo, isAtOrInside } from '../pathInside';
 import { escapeRegExp } from '../escapeRegExp';
+import { startedDevServer } from './startedSource';
 
 export interface PackageInfo {
   name?: string;
@@ -337,12 +338,11 @@ async function laterChoice(f: SelectionFacts): Promise<{ chosen: BuildProject[];
     [async () => servers(await startPackageDirs(fs, df, context, scripts, packages)), (pkg) => l10n.t('the image starts in workspace package {0}', pkg)],
     [async () => packagesAt(await builtOutputsInImage(fs, df, context, packages, true)), (pkg) => l10n.t('the image starts the Nx build output of workspace package {0}', pkg)],
     [async () => servers(await builtOutputsInImage(fs, df, context, packages)), (pkg) => l10n.t('the image holds the Nx build output of workspace package {0}', pkg)],
-    // No package depends on a server framework (a Next.js app with its own http server): the one
-    // `pnpm deploy` copies out of the workspace is what the image runs.
-    [async () => packagesAt(deployedPackages(runs)), (pkg) => l10n.t('the Dockerfile deploys workspace package {0}', pkg)],
-    // No package depends on a server framework nor is deployed (a worker with a health server of
-    // node:http): the package the COPY lines name whose file the image starts (`COPY --from=build
-    // /app/apps/workflows/dist ./apps/workflows/dist` + `CMD node apps/workflows/dist/server.cjs`).
+    // No package depends on a server framework (a worker with a health server of node:http, a
+    // Next.js app): the package the COPY lines name whose file the image starts (`COPY --from=build
+    // /app/apps/workflows/dist ./apps/workflows/dist` + `CMD node apps/workflows/dist/server.cjs`),
+    // before one `pnpm deploy` copies out beside it (a worker deployed next to the started
+    // `node apps/web/server.js` of a Next.js standalone output).
     [
       async () => {
         const copied = copiedPackageDirs(df, context, packages);
@@ -350,6 +350,20 @@ async function laterChoice(f: SelectionFacts): Promise<{ chosen: BuildProject[];
       },
       (pkg) => l10n.t('the image starts a file of workspace package {0}', pkg),
     ],
+    // No server, no started file: the package the image starts in (its WORKDIR, a `cd`) when the
+    // start command runs a dev server there through that package's own scripts (WORKDIR
+    // /app/apps/web + `pnpm run dev` -> `next dev`): it serves that package's source as copied.
+    [
+      async () => {
+        const final = df.stages[df.stages.length - 1];
+        const started = final ? await packagesAt(await startPackageDirs(fs, df, context, scripts, packages)) : [];
+        return started.filter((p) => final !== undefined && startedDevServer(final, p.pkg?.scripts ?? {}) !== undefined);
+      },
+      (pkg) => l10n.t('the image starts a dev server in workspace package {0}', pkg),
+    ],
+    // No package depends on a server framework and the image starts no file of a copied one: the
+    // one `pnpm deploy` copies out of the workspace is what the image runs.
+    [async () => packagesAt(deployedPackages(runs)), (pkg) => l10n.t('the Dockerfile deploys workspace package {0}', pkg)],
     // No server at all: a front end the build selects (`pnpm --filter web exec vite build`, its
     // dist served by nginx or Caddy) is the image's code, not the workspace root as it is.
     [async () => (await packagesAt(selected)).filter(rendersPages), (pkg) => l10n.t("the Dockerfile's build selects workspace package {0}", pkg)],

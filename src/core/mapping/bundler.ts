@@ -58,6 +58,7 @@ export function findBundler(project: BuildProject, scripted?: ScriptedBundle): B
   if (project.server !== undefined) {
     const script = bundlingScript(pkg?.scripts ?? {}, buildScriptNames(project)) ?? scriptFile;
     if (script) return script;
+    if (builtByNextOnly(project)) return { kind: 'script', tool: 'next build', script: 'build' };
     const nest = objectField(project.nestCli, 'compilerOptions');
     if (nest['webpack'] === true) return { kind: 'nestCli', field: 'webpack' };
     // Nest CLI 10+: `"builder": "webpack"` or `{ "type": "webpack" }` (tsc and swc emit per file).
@@ -70,6 +71,21 @@ export function findBundler(project: BuildProject, scripted?: ScriptedBundle): B
   if (named) return { kind: 'dependency', name: named };
   // No bundler dependency by name, but a build script that bundles (esbuild --bundle, webpack...).
   return bundlingScript(pkg.scripts, buildScriptNames(project)) ?? scriptFile;
+}
+
+/** A `build` script that is `next build` alone (env settings and flags aside): what runs the package's routes once built is Next.js. */
+const NEXT_BUILD_ONLY = /^(?:(?:cross-env\s+)?(?:\w+=\S*\s+)*)?next\s+build(?:\s+-[\w-]+(?:[=\s](?!-)\S+)?)*\s*$/;
+
+/**
+ * A server package (it depends on hono, express...) whose whole build is `next build`: its
+ * framework runs inside the Next.js app's route handlers (`export const GET = handle(app)`), so
+ * its code is in Next's bundle (.next), not compiled beside it. A custom server built besides
+ * (`next build && tsc -p tsconfig.server.json`) is not this.
+ */
+export function builtByNextOnly(project: BuildProject): boolean {
+  const scripts = project.pkg?.scripts ?? {};
+  const build = scripts['build'];
+  return build !== undefined && NEXT_BUILD_ONLY.test(scriptRun(scripts, build).trim());
 }
 
 /** The bundling tool a command runs (`webpack-cli build`, `tsup`, `esbuild src/main.ts --bundle`), if any. */

@@ -8,7 +8,7 @@ import type { FsLike } from '../ports';
 import { isRecord } from '../isRecord';
 import type { BuildProject } from './buildProject';
 import type { ScriptedBundle } from './bundleScript';
-import { scriptRun, type BundledBy } from './bundler';
+import { builtByNextOnly, scriptRun, type BundledBy } from './bundler';
 
 interface BundlerConfig {
   tool: string;
@@ -113,7 +113,7 @@ export async function bundlerOutputDir(fs: FsLike, project: BuildProject, script
   for (const config of BUNDLER_CONFIGS) {
     const commands = bundlerCommands(project, config, /^build\b/);
     const [run] = commands;
-    if (byDefault === undefined && run !== undefined && config.byDefault !== undefined && project.server === undefined) {
+    if (byDefault === undefined && run !== undefined && config.byDefault !== undefined && (project.server === undefined || (config.tool === 'next' && builtByNextOnly(project)))) {
       byDefault = { path: join(project.dir, config.byDefault), why: l10n.t`${config.tool}'s own output folder (its "${run.name}" script: ${run.command.trim()})` };
     }
     for (const { name, command } of commands) {

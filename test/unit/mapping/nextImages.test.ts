@@ -1,0 +1,87 @@
+// Next.js images: a server framework run inside the app's route handlers, dev servers, and a
+// started standalone server beside a deployed worker.
+import assert from 'node:assert/strict';
+import { inferMapping } from '../../../src/core/mapping/infer';
+import { memFs } from '../helpers/memFs';
+import { buildSpec } from '../helpers/buildSpec';
+import type { SourceMapping } from '../../../src/core/model';
+
+/** The mapping's source root, target and bundled flag, its evidence shown when one is not as expected. */
+function assertMapping(m: SourceMapping | undefined, sourceRoot: string, target: string, bundled: boolean): void {
+  const why = m?.evidence.join('\n');
+  assert.deepEqual({ sourceRoot: m?.sourceRoot, target: m?.target, bundled: m?.bundled }, { sourceRoot, target, bundled }, why);
+}
+
+/** A pnpm workspace whose Next.js app apps/web is copied whole into /app (`files` override). */
+const workspace = (web: Record<string, unknown>, files: Record<string, string>): Record<string, string> => ({
+  '/ws/package.json': JSON.stringify({ name: 'root', private: true, scripts: { build: 'turbo build', dev: 'turbo dev --filter=./apps/web' } }),
+  '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/*\n',
+  '/ws/pnpm-lock.yaml': '',
+  '/ws/apps/web/package.json': JSON.stringify({ name: '@acme/web', ...web }),
+  '/ws/apps/web/next.config.ts': "export default { output: 'standalone' };\n",
+  '/ws/apps/web/tsconfig.json': '{"compilerOptions":{"noEmit":true,"jsx":"preserve"},"include":["src"]}',
+  '/ws/apps/web/src/app/page.tsx': '',
+  '/ws/apps/web/src/app/api/[...route]/route.ts': "import { handle } from 'hono/vercel';\nimport { app } from '../../../server';\nexport const GET = handle(app);\n",
+  '/ws/apps/web/src/server.ts': "import { Hono } from 'hono';\nexport const app = new Hono().basePath('/api');\napp.get('/health', (c) => c.text('ok'));\n",
+  ...files,
+});
+
+const NEXT_DEPS = { next: '16', react: '19', 'react-dom': '19' };
+
+/** Built in the app's folder (`cd apps/web && next build`), the standalone output copied to the WORKDIR. */
+const STANDALONE = [
+  'FROM node:24-slim AS builder',
+  'WORKDIR /app',
+  'COPY . .',
+  'RUN corepack enable && pnpm install --frozen-lockfile && cd apps/web && pnpm exec next build',
+  'FROM node:24-slim AS runner',
+  'WORKDIR /app',
+  'COPY --from=builder /app/apps/web/.next/standalone ./',
+  'CMD ["node", "apps/web/server.js"]',
+];
+
+suite('mapping: Next.js images', () => {
+  test("a server framework run inside the app's route handlers (hono/vercel), built by `next build` alone: the app's bundle in .next", async () => {
+    const web = { dependencies: { ...NEXT_DEPS, hono: '4' }, scripts: { build: 'next build', start: 'next start' } };
+    const m = await inferMapping(memFs(workspace(web, { '/ws/Dockerfile': STANDALONE.join('\n') })), buildSpec());
+    assertMapping(m, '/ws/apps/web/src', '/app/apps/web/.next', true);
+  });
+
+  test('a custom server compiled beside `next build` (next build && tsc) is not taken for the Next.js bundle', async () => {
+    const web = { dependencies: { ...NEXT_DEPS, express: '5' }, scripts: { build: 'next build && tsc -p tsconfig.server.json', start: 'node dist/server.js' } };
+    const m = await inferMapping(memFs(workspace(web, { '/ws/Dockerfile': STANDALONE.join('\n') })), buildSpec());
+    assert.ok(!m?.evidence.includes('bundled: next build (its "build" script)'), m?.evidence.join('\n'));
+  });
+
+  test('the standalone server.js the image starts decides the package over a worker deployed beside it (pnpm deploy)', async () => {
+    const web = { dependencies: NEXT_DEPS, scripts: { build: 'next build' } };
+    // The start script copied from the context (`COPY docker ./docker`) runs `node apps/web/server.js`.
+    const dockerfile = [...STANDALONE.slice(0, 4), 'RUN pnpm --filter @acme/worker deploy --prod /tmp/worker', ...STANDALONE.slice(4, 7), 'COPY --from=builder /tmp/worker ./apps/worker', 'COPY docker ./docker', 'CMD ["/app/docker/start.sh"]'];
+    const files = workspace(web, {
+      '/ws/apps/worker/package.json': JSON.stringify({ name: '@acme/worker', type: 'module', scripts: { start: 'node src/index.mjs' }, dependencies: { bullmq: '5' } }),
+      '/ws/apps/worker/src/index.mjs': '',
+      '/ws/docker/start.sh': '#!/bin/sh\nset -e\nexec node apps/web/server.js\n',
+      '/ws/Dockerfile': dockerfile.join('\n'),
+    });
+    const m = await inferMapping(memFs(files), buildSpec());
+    assertMapping(m, '/ws/apps/web/src', '/app/apps/web/.next', true);
+  });
+
+  test('`npx next dev` runs the source as copied: not a bundle, names unchanged', async () => {
+    const m = await inferMapping(
+      memFs({
+        '/ws/package.json': JSON.stringify({ dependencies: NEXT_DEPS, scripts: { build: 'next build', dev: 'next dev' } }),
+        '/ws/src/pages/api/ping.js': 'export default function handler(req, res) { res.end(); }\n',
+        '/ws/Dockerfile': 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["npx", "next", "dev"]\n',
+      }),
+      buildSpec(),
+    );
+    assertMapping(m, '/ws/src', '/app/src', false);
+  });
+
+  test("a workspace copied whole, started in the app's folder with its own dev script (WORKDIR apps/web, pnpm run dev -> next dev): that app's source as copied", async () => {
+    const web = { dependencies: NEXT_DEPS, scripts: { build: 'next build', dev: 'next dev --turbopack' } };
+    const m = await inferMapping(memFs(workspace(web, { '/ws/Dockerfile': 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nWORKDIR /app/apps/web\nCMD ["pnpm", "run", "dev"]\n' })), buildSpec());
+    assertMapping(m, '/ws/apps/web/src', '/app/apps/web/src', false);
+  });
+});
