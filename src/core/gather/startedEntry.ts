@@ -78,10 +78,20 @@ async function withPackageScript(fs: FsLike, spec: ServiceSpec, mapping: SourceM
   return followScripts(words, packageScripts(pkg), { hops: MAX_SCRIPT_HOPS });
 }
 
-/** The host folder `below` (`..`, `../..`) names from the local build output the target stands for, when inside the build context. */
+/**
+ * The host folder `below` (`..`, `../..`) names from the local folder the target stands for (the
+ * build output; the source root itself when the image holds the source as copied: `COPY src ./src`
+ * with WORKDIR /app holding package.json), when inside the build context.
+ */
 function hostAbove(spec: ServiceSpec, mapping: SourceMapping, below: string): string | undefined {
   const context = spec.build?.context;
-  if (mapping.buildOutDir === undefined || context === undefined) return undefined;
-  const host = join(mapping.buildOutDir, ...below.split('/'));
+  const local = mapping.buildOutDir ?? (asCopied(mapping) ? mapping.sourceRoot : undefined);
+  if (local === undefined || context === undefined) return undefined;
+  const host = join(local, ...below.split('/'));
   return isAtOrInside(context, host) ? host : undefined;
+}
+
+/** The image holds the source root as copied: no build output, no renamed file, no bundle. */
+function asCopied(mapping: SourceMapping): boolean {
+  return mapping.buildOutDir === undefined && !mapping.bundled && Object.keys(mapping.rewrites).length === 0;
 }

@@ -60,6 +60,27 @@ suite('startedSourceFile: a compiled server started by a watcher', () => {
   });
 });
 
+suite('startedSourceFile: the source run as copied, its package.json beside the copied folder', () => {
+  // WORKDIR /app holds package.json; COPY src ./src, no build; CMD npm run dev runs the TypeScript
+  // entry through tsx. The tree also holds a stray server at its root, and tsc's .js beside the .ts.
+  const dockerfile = 'FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nRUN npm install\nCOPY tsconfig.json ./\nCOPY src ./src\nCMD ["npm", "run", "dev"]\n';
+  const fs = memFs({
+    '/w/package.json': JSON.stringify({ scripts: { dev: 'npx tsx watch -r tsconfig-paths/register src/http/server.ts' } }),
+    '/w/tsconfig.json': JSON.stringify({ include: ['src/**/*'] }),
+    '/w/Dockerfile': dockerfile,
+    '/w/src/http/server.ts': "import { fastify } from 'fastify';\nconst app = fastify();\napp.listen({ port: 3000 });\n",
+    '/w/src/http/server.js': "const app = require('fastify')();\napp.listen({ port: 3000 });\n",
+  });
+  const spec = { name: 'app', project: 'p', projectDir: '/w', build: { context: '/w', dockerfile: '/w/Dockerfile' }, drift: {} } as unknown as ServiceSpec;
+  const files = ['/w/src/http/server.ts', '/w/src/http/server.js'];
+
+  test("the package script is read in the WORKDIR above the copied source root, and names the file it starts", async () => {
+    const mapping = (await inferMapping(fs, spec)) as SourceMapping;
+    assert.equal(mapping.target, '/app/src');
+    assert.equal(await startedSourceFile(fs, spec, mapping, files), '/w/src/http/server.ts');
+  });
+});
+
 suite('collect: routes of the started file', () => {
   const tree = [
     { file: '/w/index.js', text: "module.exports = async function (fastify) {\n  fastify.register(require('./user'), { prefix: '/api/user' });\n  fastify.register(require('./tweet'), { prefix: '/api/tweet' });\n};\n" },
