@@ -165,6 +165,7 @@ async function packageCopiedToWorkdir(fs: FsLike, context: string, rootPkg: Pack
   const found = new Map<string, string>();
   const final = df.stages[df.stages.length - 1];
   for (const stage of df.stages) {
+    if (final && !holdsStartedFile(df, stage, final)) continue;
     for (const copy of stage.copies) {
       if (copy.from !== undefined || copy.byRun !== undefined || copy.dest !== stage.workdir) continue;
       for (const src of copy.sources) {
@@ -180,6 +181,20 @@ async function packageCopiedToWorkdir(fs: FsLike, context: string, rootPkg: Pack
   const [only] = found;
   if (found.size !== 1 || !only) return undefined;
   return { ...(await describeProject(fs, resolve(context, only[0]), rootPkg)), evidence: only[1] };
+}
+
+/**
+ * Whether what `stage` builds can be what the final image starts: always, unless the final stage
+ * starts known files (`node dist/server.js`) and takes this earlier stage's files only by COPYs
+ * that put none of them in place (an admin panel's stage, `COPY --from=admin /app/admin/dist
+ * ./admin/dist`, beside the server it does not start).
+ */
+function holdsStartedFile(df: Dockerfile, stage: Stage, final: Stage): boolean {
+  const started = startedImageFiles(final);
+  if (started.length === 0 || stage === final) return true;
+  for (let s: Stage | undefined = final; s?.baseStage !== undefined; s = df.stages[s.baseStage]) if (s.baseStage === stage.index) return true;
+  const taken = final.copies.filter((c) => c.from !== undefined && (c.from === stage.name || c.from === String(stage.index)));
+  return taken.length === 0 || taken.some((c) => started.some((f) => isAtOrInside(c.dest, f, '/')));
 }
 
 /**
@@ -626,7 +641,9 @@ async function startPackageDirs(fs: FsLike, df: Dockerfile, context: string, scr
   if (workdir.startsWith('..')) return [];
   const rels = [...new Set(packages.values())].map((d) => relative(context, d).split(sep).join('/')).filter((r) => r !== '' && !r.startsWith('..'));
   const dirs = [workdir];
-  for (const text of startTexts(final, scripts)) {
+  // A WORKDIR holding a workspace package runs that package's scripts (`yarn start` in /app/apps/client), not the root's.
+  const own = rels.includes(workdir) ? (await readPackage(fs, join(context, workdir)))?.scripts : undefined;
+  for (const text of startTexts(final, own ?? scripts)) {
     for (const m of text.matchAll(/\bcd\s+([\w./-]+)/g)) dirs.push(posix.join(workdir, m[1] ?? ''));
     // With startedFiles, the relative file paths it names (`node apps/api/dist/server.cjs`).
     if (startedFiles) for (const m of text.matchAll(/(?:^|\s)((?:\.\/)?\w[\w.-]*\/[\w./-]+)/g)) dirs.push(posix.join(workdir, m[1] ?? ''));

@@ -131,4 +131,51 @@ suite('mapping: front-end images', () => {
     assert.equal(nested?.sourceRoot, '/ws/public/src', nested?.evidence.join('\n'));
     assert.equal(nested?.target, '/srv/browser', nested?.evidence.join('\n'));
   });
+
+  test("a server image that also builds an admin panel in a stage of its own (its package.json copied into that stage's WORKDIR) maps the server the image starts, not the panel whose output lands beside it", async () => {
+    const fs = memFs({
+      '/ws/package.json': JSON.stringify({ dependencies: { fastify: '5' }, devDependencies: { tsup: '8' }, scripts: { build: 'tsup', start: 'node dist/server.js' } }),
+      '/ws/tsconfig.json': '{"compilerOptions":{"rootDir":"./src","outDir":"./dist"}}',
+      '/ws/src/server.ts': '',
+      '/ws/admin/package.json': JSON.stringify({ dependencies: { react: '19' }, devDependencies: { vite: '7' }, scripts: { build: 'vite build' } }),
+      '/ws/admin/src/main.tsx': '',
+      '/ws/Dockerfile': [
+        'FROM node:22 AS builder',
+        'WORKDIR /app',
+        'COPY package.json ./',
+        'RUN npm ci',
+        'COPY tsconfig.json ./',
+        'COPY src ./src',
+        'RUN npm run build',
+        'FROM node:22 AS admin',
+        'WORKDIR /app/admin',
+        'COPY admin/package.json ./',
+        'RUN npm ci',
+        'COPY admin/ ./',
+        'RUN npm run build',
+        'FROM node:22',
+        'WORKDIR /app',
+        'COPY --from=builder /app/dist ./dist',
+        'COPY --from=admin /app/admin/dist ./admin/dist',
+        'CMD ["node", "dist/server.js"]',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec('/ws/Dockerfile'));
+    assert.equal(m?.sourceRoot, '/ws/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/dist', m?.evidence.join('\n'));
+  });
+
+  test("a workspace's front-end image whose WORKDIR holds that package runs its own start script (`yarn start` there: remix-serve), not the root's workspace run that would start the server package too", async () => {
+    const fs = memFs({
+      '/ws/package.json': JSON.stringify({ private: true, workspaces: ['apps/*'], scripts: { build: 'lerna run build', start: 'lerna run start' }, devDependencies: { lerna: '8' } }),
+      '/ws/apps/server/package.json': JSON.stringify({ name: 'api', dependencies: { fastify: '5' }, scripts: { build: 'tsc', start: 'node dist/index.js' } }),
+      '/ws/apps/server/src/index.ts': '',
+      '/ws/apps/client/package.json': JSON.stringify({ name: 'web', dependencies: { '@remix-run/node': '2', react: '18' }, devDependencies: { '@remix-run/dev': '2', vite: '5' }, scripts: { build: 'remix vite:build', start: 'remix-serve ./build/server/index.js' } }),
+      '/ws/apps/client/app/root.tsx': '',
+      '/ws/apps/client/Dockerfile': ['FROM node:20-alpine', 'WORKDIR /app/apps/client', 'COPY apps/client/package.json ./', 'RUN yarn install', 'COPY apps/client .', 'RUN yarn build', 'CMD ["yarn", "start"]'].join('\n'),
+    });
+    const m = await inferMapping(fs, spec('/ws/apps/client/Dockerfile'));
+    assert.equal(m?.sourceRoot, '/ws/apps/client/app', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/apps/client/build', m?.evidence.join('\n'));
+  });
 });
