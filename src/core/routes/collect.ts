@@ -191,6 +191,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const served = opts.entry !== undefined ? servedFrom(byKey.get(toSlash(opts.entry)), edges, byKey, opts.aliases ?? []) : undefined;
   const orpcPrefixes = [...new Set(scanned.flatMap((s) => s.x.orpcPrefixes ?? []))];
   const unserved = unservedRouters(scanned, byKey, opts.aliases ?? [], edges);
+  const unused = unusedRouteFunctions(scanned, byKey, opts.aliases ?? [], edges);
   const openApi: OpenApiParts = { metas: [], mounts: [] };
   for (const s of scanned) {
     const module = opts.moduleOf(s.file);
@@ -203,7 +204,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
         continue;
       }
       // Nest controllers are served by the app their module reaches (nestEntries), not through mounts.
-      if ((r.router !== undefined && (unreachable.has(r.router) || unserved.has(`${s.key}#${r.router}`))) || (outside && r.kind !== 'nest') || (r.kind === 'nest' && !isRegistered(registered, s, r))) continue;
+      if (unused.has(r) || (r.router !== undefined && (unreachable.has(r.router) || unserved.has(`${s.key}#${r.router}`))) || (outside && r.kind !== 'nest') || (r.kind === 'nest' && !isRegistered(registered, s, r))) continue;
       const nestRoute = (prefix: string | undefined, excluded: PrefixExclude[]) =>
         nestPaths({ ...r, path: joinRoutePath((moduleMounts.get(`${s.key}#${r.controller ?? ''}`) ?? moduleMounts.get(`#${r.controller ?? ''}`)) ?? '', r.path) }, prefix, excluded, versioning);
       const serving = r.kind === 'nest' ? entries.filter((e) => e.controllers.has(r.controller ?? '')) : [];
@@ -545,6 +546,30 @@ function unservedRouters(scanned: Scanned[], byKey: Map<string, Scanned>, aliase
     const base = /([^/]+?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(s.key)?.[1] ?? '';
     if (!imported.has(s.key) && !members.has(base)) out.add(`${s.key}#${name}`);
   }
+  return out;
+}
+
+/**
+ * Routes of a file's exported functions (ExtractedFile.routeFunctions: a fastify plugin, a route
+ * factory) that no file of the scan imports (a barrel's re-export is no use; a namespace import
+ * is), in a file no mount reaches: a plugin whose registration is gone, or a library's API the app
+ * does not take. Served nowhere, in a scan where some mount is resolved.
+ */
+function unusedRouteFunctions(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[], edges: MountEdge[]): Set<ExtractedRoute> {
+  const out = new Set<ExtractedRoute>();
+  const reached = new Set(edges.flatMap((e) => [e.child.key, e.parent.key]));
+  const candidates = scanned.filter((s) => s.x.routeFunctions !== undefined && !reached.has(s.key));
+  // A scan where no mount is resolved (a lone plugin file, a library of plugins) has no app to leave one out of.
+  if (edges.length === 0 || candidates.length === 0) return out;
+  const used = new Set<string>();
+  for (const s of scanned)
+    for (const i of s.x.imports) {
+      const found = i.local.startsWith('*reexport*') ? undefined : followExport(s, i, undefined, byKey, aliases, 0);
+      if (found) used.add(`${found.target.key}#${found.name ?? '*'}`);
+    }
+  for (const s of candidates)
+    for (const [fn, [from, to]] of Object.entries(s.x.routeFunctions ?? {}))
+      if (!used.has(`${s.key}#${fn}`) && !used.has(`${s.key}#*`)) for (const r of s.x.routes) if (r.declaredIn === undefined && r.line >= from && r.line <= to) out.add(r);
   return out;
 }
 

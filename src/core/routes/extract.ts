@@ -11,7 +11,9 @@
 // This file holds the walk over the tree and the dispatch of each call to its reader.
 import ts from './compiler';
 import { forEachChild, isAsExpression, isBinaryExpression, isBindingElement, isCallExpression, isClassDeclaration, isElementAccessExpression, isForInStatement, isForOfStatement, isForStatement, isFunctionDeclaration, isIdentifier, isIfStatement, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isStringLiteral, isVariableDeclaration, isVariableStatement } from './tsNodes';
-import type { ExtractedFile } from './extracted';
+import type { ExtractedFile, ExtractedMount, ExtractedRoute } from './extracted';
+import { exportedFunctionLines, uncalledFunctionLines } from './uncalledFunctions';
+import { LISTED } from './values';
 import { skipOuter } from './tsSyntax';
 import { isFunctionLike, isTypeOnly } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
@@ -66,11 +68,47 @@ class FileReader extends HandRoutingReader {
     this.collectRouteTables();
     this.readKeyedRouters();
     this.collectModuleConfigs();
+    this.dropUncalled();
+    this.findRouteFunctions();
     // The root module this file starts, for which controllers the app registers (collect.ts).
     const entry = this.out.nestEntryModule === undefined && this.sf.text.includes('NestFactory') ? this.nestFactoryModule() : undefined;
     if (entry !== undefined) this.out.nestEntryModule = entry;
     const own = [...new Set(this.out.mounts.map((m) => m.routerName).filter((name) => !this.importedNames.has(name) && (this.madeHere(name) || this.decls.has(name) || this.paramNames.has(name))))];
     if (own.length > 0) this.out.ownRouters = own;
+  }
+
+  /**
+   * Routes and mounts inside a top-level function nothing uses (uncalledFunctions.ts) are never
+   * registered; a folder listing loaded only there (extract.ts listedLoad) loads nothing.
+   */
+  private dropUncalled(): void {
+    const lines = [...this.out.routes.filter((r) => r.declaredIn === undefined).map((r) => r.line), ...this.out.mounts.map((m) => m.line)];
+    const dead = lines.length > 0 ? uncalledFunctionLines(this.sf, lines) : [];
+    if (dead.length === 0) return;
+    const inDead = (line: number) => dead.some(([from, to]) => line >= from && line <= to);
+    const dropped = this.out.mounts.filter((m) => inDead(m.line));
+    this.out.routes = this.out.routes.filter((r) => r.declaredIn !== undefined || !inDead(r.line));
+    this.out.mounts = this.out.mounts.filter((m) => !inDead(m.line));
+    const uses = (m: ExtractedMount, local: string) => m.routerName === local || m.routerName.startsWith(`${local}.`);
+    this.out.imports = this.out.imports.filter((i) => !i.source.startsWith(LISTED) || !dropped.some((m) => uses(m, i.local)) || this.out.mounts.some((m) => uses(m, i.local)));
+  }
+
+  /**
+   * A file whose routes are all in its exported functions and which mounts nothing: those functions
+   * (ExtractedFile.routeFunctions). Only a plugin registering on the router it is handed itself
+   * (`async (app) => { app.get(...) }`) or a router factory (`createMetricsPlugin()`): a file using
+   * one hands it a router or registers what it makes, which the pre-filter keeps (mayDeclareRoutes.ts);
+   * one given a context object (`registerHealthRoute({ app })`, a hook's `(name, { app })`) may be
+   * called from a file the scan never reads.
+   */
+  private findRouteFunctions(): void {
+    const routes = this.out.routes.filter((r) => r.declaredIn === undefined);
+    if (routes.length === 0 || this.out.mounts.length > 0) return;
+    const exported = new Set([this.out.defaultExport ?? '', ...Object.values(this.out.exportNames ?? {})]);
+    const found = Object.entries(exportedFunctionLines(this.sf, routes.map((r) => r.line), exported) ?? {});
+    const within = (r: ExtractedRoute, [from, to]: [number, number]) => r.line >= from && r.line <= to;
+    const fns = found.filter(([fn, range]) => this.out.routerFactories?.[fn] !== undefined || routes.every((r) => !within(r, range) || (this.out.routerParams?.[fn] ?? []).includes(r.router ?? '')));
+    if (fns.length > 0 && routes.every((r) => fns.some(([, range]) => within(r, range)))) this.out.routeFunctions = Object.fromEntries(fns);
   }
 
   protected visit(node: ts.Node): void {

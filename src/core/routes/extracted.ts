@@ -327,6 +327,13 @@ export interface ExtractedFile {
    */
   routerParams?: Record<string, string[]>;
   /**
+   * A file mounting nothing whose routes are all inside its exported top-level functions (a fastify
+   * plugin `export default healthRoutes`, a factory `export function createMetricsPlugin()`): each
+   * function's first and last line. collect.ts serves none of a function's routes when no file of the
+   * scan imports it and no mount reaches the file.
+   */
+  routeFunctions?: Record<string, [number, number]>;
+  /**
    * The routers a function takes inside an object parameter (`({ app, routes }) => ...`): by
    * function, `<position>.<property>` -> the local name it is bound to.
    */

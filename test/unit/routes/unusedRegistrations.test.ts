@@ -1,0 +1,62 @@
+// Registrations the app never makes: a top-level function nothing calls (its call commented out),
+// and exported plugins or route factories no file of the scan takes (a file left behind, a library's API).
+import * as assert from 'node:assert/strict';
+import { collectRoutes } from '../helpers/collectText';
+
+const moduleOf = (): undefined => undefined;
+const plugin = (path: string) => `import type { FastifyPluginAsync } from 'fastify';\nconst routes: FastifyPluginAsync = async (app) => {\n  app.get('${path}', async () => ({ ok: true }));\n};\nexport default routes;\n`;
+const metrics =
+  "import fp from 'fastify-plugin';\nexport function createMetricsPlugin(options = {}) {\n  return fp(async (app) => {\n    app.get(options.path ?? '/metrics', async () => 'm');\n  });\n}\n";
+
+/** A Fastify app registering its auth plugin (POST /login), whose `registerRoutes` loads every routes/*router.ts and registers its default export; `called` says whether the app calls it. */
+function app(called: boolean, extra = ''): string {
+  return [
+    "import Fastify from 'fastify';",
+    "import { readdirSync } from 'node:fs';",
+    "import { join } from 'node:path';",
+    "import auth from './plugins/auth';",
+    extra,
+    'async function registerRoutes(app) {',
+    "  const dir = join(__dirname, 'routes');",
+    '  for (const file of readdirSync(dir)) {',
+    "    if (!file.endsWith('router.ts')) continue;",
+    '    const mod = await import(join(dir, file));',
+    '    await app.register(mod.default);',
+    '  }',
+    '}',
+    'const fastify = Fastify();',
+    'fastify.register(auth);',
+    called ? 'registerRoutes(fastify);' : '// registerRoutes(fastify);',
+    'fastify.listen({ port: 3000 });',
+  ].join('\n');
+}
+
+const AUTH = { file: '/s/src/plugins/auth.ts', text: "export default async function auth(app) {\n  app.post('/login', async () => ({}));\n}\n" };
+
+function routesOf(files: { file: string; text: string }[]): string[] {
+  const sources = [...files, AUTH];
+  return collectRoutes(sources, { moduleOf, files: sources.map((s) => s.file) }).routes.map((r) => `${r.method} ${r.path}`).sort();
+}
+
+suite('registrations the app never makes', () => {
+  test('the listed route files of a function nothing calls serve nothing; called, they do, and a file its filter leaves out does not', () => {
+    const files = (called: boolean) => [
+      { file: '/s/src/app.ts', text: app(called) },
+      { file: '/s/src/routes/users.router.ts', text: plugin('/users') },
+      { file: '/s/src/routes/health.ts', text: plugin('/health') },
+    ];
+    assert.deepEqual(routesOf(files(false)), ['POST /login']);
+    assert.deepEqual(routesOf(files(true)), ['GET /users', 'POST /login']);
+  });
+
+  test('an exported route factory no file imports by name (a barrel re-exporting it is no use) serves nothing; registered, it does', () => {
+    const files = (use: string) => [
+      { file: '/s/src/app.ts', text: app(true, use) },
+      { file: '/s/src/routes/users.router.ts', text: plugin('/users') },
+      { file: '/s/src/core/index.ts', text: "export { createMetricsPlugin } from './metrics';\nexport class AppError extends Error {}\n" },
+      { file: '/s/src/core/metrics.ts', text: metrics },
+    ];
+    assert.deepEqual(routesOf(files("import { AppError } from './core';")), ['GET /users', 'POST /login']);
+    assert.deepEqual(routesOf(files("import { createMetricsPlugin } from './core';\nexport const metricsPlugin = createMetricsPlugin();")), ['GET /metrics', 'GET /users', 'POST /login']);
+  });
+});
