@@ -22,6 +22,8 @@ export interface BundleCall {
   tool: string;
   output?: ScriptPath;
   entries: ScriptPath[];
+  /** An entry is a glob (`entryPoints: ['src/**\/*.ts']`): every file its own entry, written at its own path below the output folder, not one bundle. */
+  perFile?: true;
 }
 
 /**
@@ -38,7 +40,8 @@ export function readBundleCall(text: string, file: string, configTool?: string):
     const tool = calledTool(n.expression, apis);
     const options = tool !== undefined && n.arguments[0] ? objectOf(sf, n.arguments[0]) : undefined;
     if (tool === undefined || !options || !bundles(tool, options)) return undefined;
-    return { tool, entries: entriesOf(options), ...outputOf(options, tool === 'rollup' ? rollupWrite(sf) : undefined) };
+    const entries = entriesOf(options);
+    return { tool, entries, ...outputOf(options, tool === 'rollup' ? rollupWrite(sf) : undefined), ...(entries.some((e) => /[*?]/.test(e.rel)) ? { perFile: true as const } : {}) };
   });
 }
 

@@ -30,6 +30,8 @@ export interface ScriptedBundle {
   output?: string;
   /** The entry files (absolute), when an option names them literally. */
   entries: string[];
+  /** Its entries are globs: each file is written at its own path below `output` (BundleCall.perFile). */
+  perFile?: true;
 }
 
 /** Commands that run a script file given as an argument: the file runners, and zx (a shell-script runner, for build scripts only). */
@@ -107,7 +109,7 @@ export async function findScriptedBundle(
       const entries = found.entries.length > 0 ? [...known, ...guessed] : await existingFiles(fs, args.filter((a) => SCRIPT_FILE.test(a)).map((a) => join(run.dir, a)));
       if (run.line !== undefined && !isAtOrInside(project.dir, abs) && !entries.some((e) => isAtOrInside(project.dir, e))) continue;
       const named = run.line === undefined ? file.replace(/^\.\//, '') : relative(project.dir, abs).split(sep).join('/');
-      return { tool: found.tool, file: named, script: run.script, entries, ...(run.line !== undefined ? { line: run.line } : {}), ...(found.output !== undefined ? { output: from(found.output) } : {}) };
+      return { tool: found.tool, file: named, script: run.script, entries, ...(run.line !== undefined ? { line: run.line } : {}), ...(found.output !== undefined ? { output: from(found.output) } : {}), ...(found.perFile ? { perFile: true as const } : {}) };
     }
   }
   return undefined;

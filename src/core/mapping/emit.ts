@@ -14,6 +14,7 @@ import { readJsonObject, type TsConfigInfo } from './tsconfig';
 import { compiledStartEntry } from './startEntry';
 import { serverBundleTool } from './bundler';
 import { webpackOutputPath } from './bundlerOutput';
+import type { ScriptedBundle } from './bundleScript';
 
 /** What tsc (and babel/swc builds following it) turns each source extension into. */
 export const COMPILED_REWRITES: Readonly<Record<string, string>> = {
@@ -45,11 +46,13 @@ export interface EmitInput {
   ts: TsConfigInfo | undefined;
   /** For evidence: paths are shown relative to it. */
   context: string;
+  /** A build script calling a bundler's API with glob entries (bundleScript.ts): each file written at its own path. */
+  perFile?: ScriptedBundle;
 }
 
 /** The first rule that knows. */
 export async function findEmit(fs: FsLike, input: EmitInput): Promise<Emit | undefined> {
-  return emitByOverride(input) ?? emitByNx(input) ?? emitByNxCommand(input) ?? (await emitByNxPlugin(fs, input)) ?? emitByNestSwc(input) ?? emitByBabelScript(input) ?? emitByEsbuildScript(input) ?? (await emitByTsc(fs, input)) ?? (await emitByStartEntry(fs, input));
+  return emitByOverride(input) ?? emitByNx(input) ?? emitByNxCommand(input) ?? (await emitByNxPlugin(fs, input)) ?? emitByNestSwc(input) ?? emitByBabelScript(input) ?? emitByEsbuildScript(input) ?? emitByPerFileScript(input) ?? (await emitByTsc(fs, input)) ?? (await emitByStartEntry(fs, input));
 }
 
 /** `babel <dir> --out-dir <out>` / `swc <dir> -d <out>` (or `--out-dir`), up to the end of that command. */
@@ -105,6 +108,24 @@ function emitByEsbuildScript({ project, sourceRoot, context }: EmitInput): Emit 
     }
   }
   return undefined;
+}
+
+/**
+ * A build script calling a bundler's API with glob entries (`esbuild.build({ entryPoints:
+ * ['src/**\/*.ts'], outdir: 'dist', bundle: true })`): each matched file is an entry of its own,
+ * written at its path relative to the entries' lowest common folder below the output folder, its
+ * imports inlined or not: file for file, not one bundle. https://esbuild.github.io/api/#glob
+ */
+function emitByPerFileScript({ perFile, sourceRoot, context }: EmitInput): Emit | undefined {
+  if (perFile?.output === undefined || perFile.entries.length === 0) return undefined;
+  const folders = perFile.entries.map((e) => {
+    const wild = e.search(/[*?[{]/);
+    return wild >= 0 ? e.slice(0, wild).replace(/[\\/][^\\/]*$/, '') : join(e, '..');
+  });
+  const base = folders.reduce(commonFolder);
+  if (relative(base, sourceRoot).startsWith('..')) return undefined;
+  const evidence = [l10n.t`build output ${relative(context, perFile.output) || '.'} (${perFile.tool} in ${perFile.file}: glob entries, each file written at its own path, out base ${relative(context, base) || '.'})`];
+  return placed(perFile.output, base, sourceRoot, { ...COMPILED_REWRITES }, evidence);
 }
 
 /** The folders an esbuild command's entries come from: a `find <dir>`'s dir, a glob's fixed folder, a file's folder. */

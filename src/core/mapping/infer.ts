@@ -130,7 +130,10 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
     if (!df || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
     return locateInImage(df, rel.split(sep).join('/'), build?.target, at === undefined ? {} : { at });
   };
-  const scripted = await startedBundle(fs, await findScriptedBundle(fs, project, buildScriptNames(project), runs, context), { df, target: build?.target, project, ts, locate }, evidence);
+  const scriptFound = await findScriptedBundle(fs, project, buildScriptNames(project), runs, context);
+  // A build script whose entries are globs writes each file at its own path: an emit (findEmit), not a bundle.
+  const perFile = scriptFound?.perFile ? scriptFound : undefined;
+  const scripted = await startedBundle(fs, perFile ? undefined : scriptFound, { df, target: build?.target, project, ts, locate }, evidence);
   // A front end served by a script of its own (a static server.js) is its bundle, not that script.
   const started = df && !spec.drift.source && (project.server !== undefined || findBundler(project, scripted) === undefined) ? await startsSource(fs, df, { target: build?.target, context, project, ts, scripted }, locate) : undefined;
   if (started) evidence.push(started.why);
@@ -140,7 +143,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const sourceRoot = await pickSourceRoot(fs, { spec, project, nxRoot, ts, tsName, started, scripted }, evidence);
   // A server whose tsconfig says noEmit is still compiled file by file (swc, babel: Nest's swc builder).
   const compiled = ts !== undefined && (ts.noEmit !== true || project.server !== undefined);
-  const found = await findEmit(fs, { drift: spec.drift, nxRoot, project, sourceRoot, ts, context });
+  const found = await findEmit(fs, { drift: spec.drift, nxRoot, project, sourceRoot, ts, context, ...(perFile ? { perFile } : {}) });
   const emit = found && ts?.outDir && ts.rootDir === undefined && found.bundledBy === undefined && df ? await tscRootByImageStart(fs, found, { outDir: ts.outDir.path, inputsRead: buildSeesWholeContext(df), scripts: project.pkg?.scripts ?? {} }, sourceRoot, context, df, build?.target, locate) : found;
   const runBundle = df && emit?.bundledBy === undefined ? startedRunBundle(df, build?.target, project.pkg?.scripts ?? {}) : undefined;
   const nx: BundledBy | undefined = emit?.bundledBy !== undefined ? { kind: 'nx', said: emit.bundledBy } : undefined;

@@ -121,4 +121,21 @@ suite('build script files that bundle through a bundler API', () => {
     assert.equal(m?.target, '/srv', m?.evidence.join('\n'));
     assert.equal(m?.bundled, true);
   });
+
+  test("glob entries (esbuild's entryPoints: ['src/index.ts', 'src/**/*.ts'] with bundle: true): each file written at its own path below outdir, an emit file for file, not one bundle", async () => {
+    const config = "import * as esbuild from 'esbuild';\nawait esbuild.build({ entryPoints: ['src/index.ts', 'src/**/*.ts'], outdir: 'dist', bundle: true, format: 'esm', platform: 'node' });\n";
+    const found = await read('node esbuild.config.js', { '/p/esbuild.config.js': config });
+    assert.equal(found?.perFile, true);
+    const fs = memFs({
+      '/ws/package.json': JSON.stringify({ type: 'module', dependencies: { fastify: '5' }, devDependencies: { esbuild: '0.24' }, scripts: { build: 'node esbuild.config.js', start: 'node dist/index.js' } }),
+      '/ws/tsconfig.json': '{"compilerOptions":{"outDir":"dist"},"include":["src"]}',
+      '/ws/esbuild.config.js': config,
+      '/ws/src/index.ts': '',
+      '/ws/src/routes/items.ts': '',
+      '/ws/Dockerfile': 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm install && npm run build\nCMD ["npm", "start"]\n',
+    });
+    const m = await inferMapping(fs, buildSpec());
+    const got = { sourceRoot: m?.sourceRoot, target: m?.target, bundled: m?.bundled, ts: m?.rewrites['.ts'] };
+    assert.deepEqual(got, { sourceRoot: '/ws/src', target: '/app/dist', bundled: false, ts: '.js' }, m?.evidence.join('\n'));
+  });
 });
