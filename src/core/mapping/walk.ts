@@ -18,9 +18,13 @@ export interface WalkedTree {
   skipped: SkippedEntry[];
 }
 
-/** Folders a source walk never enters: dependencies and dot-folders (.git, .cache...). */
+/**
+ * Folders a source walk never enters: dependencies and dot-folders (.git, .cache...), except
+ * `.well-known` (RFC 8615), whose files a server answers at /.well-known/... (a Next.js route handler
+ * app/.well-known/assetlinks.json/route.ts).
+ */
 export function skipSourceDir(name: string): boolean {
-  return name === 'node_modules' || name.startsWith('.');
+  return name === 'node_modules' || (name.startsWith('.') && name !== '.well-known');
 }
 
 /** Regular files under `dir` with their mtimes; node_modules and dot-folders are skipped. */

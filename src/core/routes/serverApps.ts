@@ -183,7 +183,7 @@ export function isSourceFileName(name: string): boolean {
  * Router), or a file below `pages/api/` (Pages Router), either under `src/`. Next.js hands it the whole request, its URL
  * unchanged: a framework app it serves answers at that app's own paths.
  */
-const NEXT_ROUTE_HANDLER = /^(?:src\/)?(?:app\/(?:.+\/)?route\.[cm]?[jt]s|pages\/api\/.+\.[cm]?[jt]sx?)$/;
+const NEXT_ROUTE_HANDLER = /^(?:src\/)?(?:app\/(?:.+\/)?route\.[cm]?[jt]sx?|pages\/api\/.+\.[cm]?[jt]sx?)$/;
 /**
  * The paths a Next.js app listing no server framework hands to its route handlers (nextHandlers.ts
  * handlerPath), from the handlers among `files` (else walked): such an app runs no server of its

@@ -7,6 +7,7 @@ import { configLayout, findNextApps, nextAppLayout, nextAppRoutes, nextRouteOf, 
 import { handlerServedRoutes } from '../../../src/core/gather/appPackages';
 import type { ExtractedFile } from '../../../src/core/routes/extracted';
 import { memFs } from '../helpers/memFs';
+import { walkFileStats } from '../../../src/core/mapping/walk';
 
 const scan = (file: string, text: string): ExtractedFile => {
   const x = scanSourceText(file, text);
@@ -131,7 +132,15 @@ suite('a Next.js service and app', () => {
     assert.deepEqual(nextServedRoutes('/w/apps/web', collected, [{ file: handler, x }], await nextServing(fs, '/w/apps/docs', [])), collected);
   });
 
-  test('a Next.js app is one whose scripts run Next.js and that has a route handler', async () => {
+  test('a Next.js app is one whose scripts run Next.js and that has a route handler (route.tsx too)', async () => {
     assert.deepEqual(await findNextApps(fs, ['/w/apps/web/package.json', handler, '/w/apps/docs/package.json', '/w/apps/docs/app/api/x/route.ts']), ['/w/apps/web']);
+    const og = memFs({ '/w/l/package.json': pkg, '/w/l/src/app/api/og/route.tsx': 'export async function GET() {}\n' });
+    assert.deepEqual(await findNextApps(og, ['/w/l/package.json', '/w/l/src/app/api/og/route.tsx']), ['/w/l']);
+  });
+
+  test('a .well-known folder is walked (its handlers answer at /.well-known/...); other dot-folders are not', async () => {
+    const tree = memFs({ '/w/app/.well-known/assetlinks.json/route.ts': 'export function GET() {}\n', '/w/app/.cache/x/route.ts': '', '/w/.git/HEAD': '' });
+    assert.deepEqual((await walkFileStats(tree, '/w')).files, ['/w/app/.well-known/assetlinks.json/route.ts']);
+    assert.deepEqual(nextRouteOf('app/.well-known/assetlinks.json/route.ts', { extensions: ['ts'], appDir: 'app' }), { router: 'app', path: '/.well-known/assetlinks.json' });
   });
 });
