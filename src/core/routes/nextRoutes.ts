@@ -51,21 +51,28 @@ export async function nextAppLayout(fs: FsLike, dir: string): Promise<NextAppLay
 }
 
 /**
- * basePath and pageExtensions from a next.config's text: a literal, or an environment variable's
- * literal default (`process.env.BASE_PATH || ''`); any other basePath is not known statically.
+ * basePath and pageExtensions from a next.config's text: a literal, an environment variable's
+ * literal default (`process.env.BASE_PATH || ''`), also through a constant of the file. An
+ * environment variable with no default is no basePath unless the build sets it (Next.js reads an
+ * unset one as none): the routes are shown without it, with a warning naming it. Any other basePath
+ * is not known statically.
  */
 export function configLayout(text: string, file: string): Pick<NextAppLayout, 'basePath' | 'extensions' | 'basePathWarning'> {
   const code = text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/^[ \t]*\/\/.*$/gm, '');
   const out: Pick<NextAppLayout, 'basePath' | 'extensions' | 'basePathWarning'> = { basePath: '', extensions: DEFAULT_EXTENSIONS };
   const base = /\bbasePath\s*:\s*([^,\n}]+)/.exec(code);
   if (base?.[1] !== undefined) {
-    const value = base[1].trim();
-    const literal = /^(['"`])([^'"`$]*)\1$/.exec(value) ?? /^process\.env\.[\w$]+\s*(?:\|\||\?\?)\s*(['"`])([^'"`$]*)\1$/.exec(value);
+    const written = base[1].trim();
+    const constant = /^[A-Za-z_$][\w$]*$/.test(written) ? new RegExp(`\\b(?:const|let|var)\\s+${written.replace(/\$/g, '\\$')}\\s*=\\s*([^;\\n]+)`).exec(code)?.[1]?.trim() : undefined;
+    const value = constant ?? written;
+    const literal = /^(['"`])([^'"`$]*)\1$/.exec(value) ?? /^(?:process\.)?env\.[\w$]+\s*(?:\|\||\?\?)\s*(['"`])([^'"`$]*)\1$/.exec(value);
+    const envVar = /^(?:process\.)?env\.([\w$]+)$/.exec(value)?.[1];
+    const line = code.slice(0, base.index).split('\n').length;
     if (literal) out.basePath = literal[2] ?? '';
+    else if (envVar !== undefined) out.basePathWarning = scanWarningText(file, { id: 'nextBasePathEnv', args: [envVar], line });
     else {
       out.basePath = UNKNOWN_PREFIX;
-      const line = code.slice(0, base.index).split('\n').length;
-      out.basePathWarning = scanWarningText(file, { id: 'nextBasePath', args: [value], line });
+      out.basePathWarning = scanWarningText(file, { id: 'nextBasePath', args: [written], line });
     }
   }
   const exts = /\bpageExtensions\s*:\s*\[([^\]]*)\]/.exec(code)?.[1];

@@ -71,7 +71,7 @@ suite('nextRouteOf', () => {
 });
 
 suite('next.config', () => {
-  test('basePath: a literal, an environment default, or not known (a warning naming the config line); pageExtensions listed; comments ignored', () => {
+  test('basePath: a literal (also through a constant), an environment default, an environment variable with no default (none, warned), or not known (a warning naming the config line); pageExtensions listed; comments ignored', () => {
     assert.equal(configLayout("module.exports = { basePath: '/docs' }", '/w/next.config.js').basePath, '/docs');
     assert.equal(configLayout('const c = {\n  basePath: process.env.BASE_PATH || "",\n}', '/w/next.config.mjs').basePath, '');
     assert.equal(configLayout("export default {\n  // basePath: '/old',\n  output: 'standalone' }", '/w/next.config.ts').basePath, '');
@@ -79,6 +79,12 @@ suite('next.config', () => {
     assert.equal(unknown.basePath, '…');
     assert.match(unknown.basePathWarning ?? '', /^\/w\/next\.config\.js:3: basePath getBase\(\) is not known statically/);
     assert.deepEqual(configLayout("module.exports = { pageExtensions: ['page.tsx', \"api.ts\"] }", '/w/next.config.js').extensions, ['page.tsx', 'api.ts']);
+    for (const text of ['const c = {\n  basePath: env.NEXT_PUBLIC_BASE_PATH,\n}', 'const basePath = process.env.NEXT_PUBLIC_BASE_PATH;\nconst c = {\n  basePath: basePath,\n}']) {
+      const fromEnv = configLayout(text, '/w/next.config.mjs');
+      assert.equal(fromEnv.basePath, '');
+      assert.match(fromEnv.basePathWarning ?? '', /next\.config\.mjs:\d: basePath is NEXT_PUBLIC_BASE_PATH at build time, which the source does not set/);
+    }
+    assert.equal(configLayout("const base = '/app'\nmodule.exports = { basePath: base }", '/w/next.config.js').basePath, '/app');
   });
 
   test('src/app and src/pages count only when the app root has neither app nor pages', async () => {
