@@ -7,6 +7,8 @@ const SOURCE_CODE = /\.(c|m)?(t|j)sx?$/;
 const TEST_NAME = /[.-](?:e2e-)?(?:spec|test)\.[cm]?[jt]sx?$/;
 const TEST_FOLDER = /(?:^|[\\/])(?:test|tests|__tests__|__mocks__|e2e|cypress|playwright)[\\/]/;
 const MINIFIED = /\.min\.[cm]?js$/;
+/** A Next.js route handler's path: what is above its `app/` or `pages/api/` folder. */
+const NEXT_HANDLER = /^(.*?[\\/])(?:src[\\/])?(?:app[\\/](?:.+[\\/])?route\.[cm]?[jt]sx?|pages[\\/]api[\\/].+)$/;
 /**
  * Build output named by its content hash: webpack's `[contenthash].js` / `10.0a4386054b517ee54ead.js`
  * chunks and file-loader copies, committed in an assets folder (kubesphere/console: 434 such files,
@@ -25,5 +27,7 @@ const MIGRATION = /(?:^|[\\/])migrations?[\\/](?:[^\\/]+[\\/])*(?:Migration)?\d{
 export function isRouteSource(file: string, root = ''): boolean {
   if (!SOURCE_CODE.test(file) || file.endsWith('.d.ts') || TEST_NAME.test(file)) return false;
   const below = root !== '' && file.startsWith(root) ? file.slice(root.length) : file;
-  return !TEST_FOLDER.test(below) && !MINIFIED.test(below) && !CONTENT_HASHED.test(below) && !MIGRATION.test(below);
+  // A Next.js route handler's folders below `app/` or `pages/api/` are its URL (`app/api/checker/test/route.ts`): only those above count.
+  const folders = NEXT_HANDLER.exec(below)?.[1] ?? below;
+  return !TEST_FOLDER.test(folders) && !MINIFIED.test(below) && !CONTENT_HASHED.test(below) && !MIGRATION.test(below);
 }

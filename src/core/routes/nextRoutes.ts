@@ -60,9 +60,10 @@ export async function nextAppLayout(fs: FsLike, dir: string): Promise<NextAppLay
 export function configLayout(text: string, file: string): Pick<NextAppLayout, 'basePath' | 'extensions' | 'basePathWarning'> {
   const code = text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/^[ \t]*\/\/.*$/gm, '');
   const out: Pick<NextAppLayout, 'basePath' | 'extensions' | 'basePathWarning'> = { basePath: '', extensions: DEFAULT_EXTENSIONS };
-  const base = /\bbasePath\s*:\s*([^,\n}]+)/.exec(code);
-  if (base?.[1] !== undefined) {
-    const written = base[1].trim();
+  // `basePath: value`, or the shorthand `basePath,` of a constant named so.
+  const base = /\bbasePath\s*(?::\s*([^,\n}]+)|(?=\s*[,}\n]))/.exec(code);
+  if (base) {
+    const written = (base[1] ?? 'basePath').trim();
     const constant = /^[A-Za-z_$][\w$]*$/.test(written) ? new RegExp(`\\b(?:const|let|var)\\s+${written.replace(/\$/g, '\\$')}\\s*=\\s*([^;\\n]+)`).exec(code)?.[1]?.trim() : undefined;
     const value = constant ?? written;
     const literal = /^(['"`])([^'"`$]*)\1$/.exec(value) ?? /^(?:process\.)?env\.[\w$]+\s*(?:\|\||\?\?)\s*(['"`])([^'"`$]*)\1$/.exec(value);

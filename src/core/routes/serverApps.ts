@@ -206,17 +206,24 @@ export function isNextRouteHandler(relPath: string): boolean {
 const NEXT_CLI = /(?:^|[\s;&|(])next\s+(?:build|dev|start)\b/;
 
 /**
- * For a Next.js app in `dir` (a package depending on `next` whose scripts run Next.js's own
- * command), the source files its package.json scripts run (`node server/index.js`, absolute): with
- * its route handlers and top-level sources, where a framework server can start
- * (servedClosure.ts servedSeeds). Undefined for any other package: one whose scripts do not run
- * Next.js's command is a server whose files may all serve.
+ * For a Next.js app in `dir` (a package whose scripts run Next.js's own command, and that depends
+ * on `next` or, where a monorepo hoists it to the root, holds Next.js's `app` or `pages` folder),
+ * the source files its package.json scripts run (`node server/index.js`, absolute): with its route
+ * handlers and top-level sources, where a framework server can start (servedClosure.ts
+ * servedSeeds). Undefined for any other package: one whose scripts do not run Next.js's command
+ * is a server whose files may all serve.
  */
 export async function nextAppScope(fs: FsLike, dir: string): Promise<{ named: string[] } | undefined> {
   const pkg = await readJsonObject(fs, join(dir, 'package.json'));
   const scripts = Object.values(packageScripts(pkg));
-  if (!pkg || !dependencyNames(pkg).includes('next') || !scripts.some((cmd) => NEXT_CLI.test(cmd))) return undefined;
+  if (!pkg || !scripts.some((cmd) => NEXT_CLI.test(cmd))) return undefined;
+  if (!dependencyNames(pkg).includes('next') && !(await hasNextRouterFolder(fs, dir))) return undefined;
   return { named: [...new Set(scripts.flatMap((cmd) => commandWords(cmd)).filter((w) => SOURCE_FILE.test(w)).map((w) => join(dir, ...w.split('/'))))] };
+}
+
+async function hasNextRouterFolder(fs: FsLike, dir: string): Promise<boolean> {
+  for (const folder of ['app', 'src/app', 'pages', 'src/pages']) if ((await fs.stat(join(dir, ...folder.split('/'))))?.isDirectory) return true;
+  return false;
 }
 
 /** The folders that hold them. */

@@ -8,6 +8,7 @@ import { handlerServedRoutes } from '../../../src/core/gather/appPackages';
 import type { ExtractedFile } from '../../../src/core/routes/extracted';
 import { memFs } from '../helpers/memFs';
 import { walkFileStats } from '../../../src/core/mapping/walk';
+import { isRouteSource } from '../../../src/core/routes/isRouteSource';
 
 const scan = (file: string, text: string): ExtractedFile => {
   const x = scanSourceText(file, text);
@@ -85,6 +86,7 @@ suite('next.config', () => {
       assert.match(fromEnv.basePathWarning ?? '', /next\.config\.mjs:\d: basePath is NEXT_PUBLIC_BASE_PATH at build time, which the source does not set/);
     }
     assert.equal(configLayout("const base = '/app'\nmodule.exports = { basePath: base }", '/w/next.config.js').basePath, '/app');
+    assert.equal(configLayout("const basePath = '/plugin';\nexport default {\n  basePath,\n  env: { x: { basePath: !Boolean(basePath) } },\n}", '/w/next.config.mjs').basePath, '/plugin');
   });
 
   test('src/app and src/pages count only when the app root has neither app nor pages', async () => {
@@ -142,6 +144,18 @@ suite('a Next.js service and app', () => {
     assert.deepEqual(await findNextApps(fs, ['/w/apps/web/package.json', handler, '/w/apps/docs/package.json', '/w/apps/docs/app/api/x/route.ts']), ['/w/apps/web']);
     const og = memFs({ '/w/l/package.json': pkg, '/w/l/src/app/api/og/route.tsx': 'export async function GET() {}\n' });
     assert.deepEqual(await findNextApps(og, ['/w/l/package.json', '/w/l/src/app/api/og/route.tsx']), ['/w/l']);
+  });
+
+  test("a package whose scripts run Next.js is a Next.js app though a monorepo hoists `next` to the root, when it holds an app or pages folder", async () => {
+    const hoisted = memFs({ '/w/f/package.json': JSON.stringify({ scripts: { build: 'next build' } }), '/w/f/src/app/api/u/route.ts': 'export const GET = async () => new Response()\n', '/w/g/package.json': JSON.stringify({ scripts: { dev: 'next dev apps/web' } }) });
+    assert.deepEqual(await findNextApps(hoisted, ['/w/f/package.json', '/w/f/src/app/api/u/route.ts', '/w/g/package.json']), ['/w/f']);
+  });
+
+  test("a Next.js handler's folders below app/ are its URL, not a test folder; a test file or a folder above app/ still is", () => {
+    assert.equal(isRouteSource('/r/apps/web/src/app/api/checker/test/http/route.ts', '/r'), true);
+    assert.equal(isRouteSource('/r/web/pages/api/tests/run.ts', '/r'), true);
+    assert.equal(isRouteSource('/r/test/fixture/app/api/x/route.ts', '/r'), false);
+    assert.equal(isRouteSource('/r/app/api/x/route.test.ts', '/r'), false);
   });
 
   test('a .well-known folder is walked (its handlers answer at /.well-known/...); other dot-folders are not', async () => {
