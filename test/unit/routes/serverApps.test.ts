@@ -214,7 +214,7 @@ suite('findServerApps: a Next.js app listing no server framework, judged by its 
       '/r/a/app/api/auth/route.ts': "import type { Context } from 'hono'\nexport async function GET() {}\n",
       '/r/b/package.json': web,
       '/r/b/lib/server.ts': "import { Hono } from 'hono'\n",
-      '/r/b/app/route.tsx': "import { Hono } from 'hono'\n",
+      '/r/b/app/page.tsx': "import { Hono } from 'hono'\n",
       '/r/c/package.json': web,
     };
     assert.deepEqual(await findServerApps(memFs(files), Object.keys(files)), []);
