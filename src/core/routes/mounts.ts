@@ -25,7 +25,8 @@ const PREFIX_NAME = /prefix|path|baseurl|(?:base|url|root)$/i;
  * callback pages, the REST paths trpc-to-openapi makes of the procedures' meta).
  */
 const ENDPOINT_PACKAGES: ReadonlyArray<readonly [RegExp, Endpoint]> = [
-  [/^(?:@trpc\/server(?:\/.*)?|@hono\/trpc-server)$/, 'trpc'],
+  // tRPC's adapters make the handler; the package's root makes procedures and middleware (`t.middleware(...)`), mounted on nothing.
+  [/^(?:@trpc\/server\/adapters(?:\/.*)?|@hono\/trpc-server)$/, 'trpc'],
   [/^(?:@apollo\/server(?:\/.*)?|apollo-server-(?:express|koa|fastify|hapi|lambda)|@as-integrations\/.+|express-graphql|graphql-http(?:\/.*)?|graphql-yoga|@graphql-yoga\/.+|mercurius|koa-graphql|@hono\/graphql-server)$/, 'graphql'],
   [/^(?:http-proxy-middleware|express-http-proxy)$/, 'proxy'],
   [/^@auth\/express$/, 'subtree'],

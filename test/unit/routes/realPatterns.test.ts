@@ -1459,6 +1459,12 @@ suite('routes on real-world patterns: trpc-to-openapi procedures', () => {
     assert.deepEqual(routes.sort(), ['DELETE /api/v1/note/:id', 'GET /api/v1/note/list']);
   });
 
+  test("a procedure made with .use(middleware) and kept in a constant mounts nothing either (tRPC's middleware is no handler)", () => {
+    const monitors = "import { protectedProcedure, requireWrites } from '../middleware';\nconst writesProcedure = protectedProcedure.use(requireWrites);\nexport const monitorsRouter = router({ create: writesProcedure.mutation(create) });\n";
+    const withWrites = `${middleware}export const protectedProcedure = t.procedure;\nexport const requireWrites = t.middleware(({ next }) => next());\n`;
+    assert.deepEqual(routesOf({ '/s/routers/monitors.ts': monitors, '/s/middleware/index.ts': withWrites }), []);
+  });
+
   test('without the handler the procedures are served nowhere; without procedures the handler answers below its mount', () => {
     assert.deepEqual(routesOf({ '/s/routers/note.ts': notes, '/s/middleware/index.ts': middleware }), []);
     assert.deepEqual(routesOf({ '/s/index.ts': app }), ['ALL /api/*']);
