@@ -203,7 +203,7 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
     const own = mine.filter((f) => f.file.startsWith(group.dir + path.sep));
     const joined = [...own, ...servedPackageRoutes(own, mine.filter((f) => !own.includes(f)))];
     const collected = collectExtracted(joined, { moduleOf: () => undefined, aliases: aliasesOf.get(group.dir) ?? [], files: group.files, ...(entry !== undefined ? { entry } : {}) });
-    return nextServedRoutes(group.dir, collected, own, serving.get(group.dir) ?? {});
+    return nextServedRoutes(group.dir, collected, joined, serving.get(group.dir) ?? {}, aliasesOf.get(group.dir) ?? []);
   };
   const join = (services: readonly StartedService[]) =>
     groups.map((group) => {

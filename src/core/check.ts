@@ -420,7 +420,7 @@ function readServiceWorkspace(
     const extracted = [...scanned.extracted, ...servedPackageRoutes(scanned.extracted, theirs)];
     const aliases = [...ownAliases, ...packages.aliases];
     // A one-shot job (a migration) runs the server's code but serves nothing: only declared routes.
-    const collected = await handlerServedRoutes(deps.fs, root, opts.workspaceDir, scanned, collectRoutes(deps.log, spec, root, modules, spec.oneShot ? [] : extracted, aliases, { entry, files: scanned.files }));
+    const collected = await handlerServedRoutes(deps.fs, root, opts.workspaceDir, { files: scanned.files, extracted, aliases }, collectRoutes(deps.log, spec, root, modules, spec.oneShot ? [] : extracted, aliases, { entry, files: scanned.files }));
     const unread = routes ? await unreadFrameworkNotes(deps.fs, root, opts.workspaceDir, collected.routes, extracted) : [];
     const warnings = [...skippedWarnings(opts.workspaceDir, scanned), ...[...collected.warnings, ...unread].map((w) => relativeWarning(opts.workspaceDir, w))];
     return { files, declared: collected.routes, warnings, pages: [] as PageDef[], listenPorts: listenPortsOf(extracted) };

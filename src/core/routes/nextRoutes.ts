@@ -11,7 +11,7 @@ import type { ExtractedFile } from './extracted';
 import { joinRoutePath, UNKNOWN_PREFIX } from './joinPath';
 import { isNextRouteHandler, nextAppScope, nextHandlerPaths, SERVER_FRAMEWORKS } from './serverApps';
 import { servedThroughHandlers } from './nextHandlers';
-import type { CollectedRoutes } from './collect';
+import { resolveSpecifier, toSlash, type CollectedRoutes, type PathAlias } from './collect';
 import { foldersUpTo } from '../pathInside';
 
 /** What next.config says about where the app's routes are, and which files are routes. */
@@ -118,18 +118,34 @@ function dynamicSegment(segment: string): string {
   return param ? `:${param[1]}` : segment;
 }
 
-/** A module of a server framework (`hono/vercel`, `express`): a handler importing one hands the request to that framework's app. */
+/** A module of a server framework (`hono/vercel`, `express`), not its client (`hono/client`): a handler importing one hands the request to that framework's app. */
 function isFrameworkModule(source: string): boolean {
-  return SERVER_FRAMEWORKS.some((f) => source === f || source.startsWith(`${f}/`));
+  return SERVER_FRAMEWORKS.some((f) => source === f || source.startsWith(`${f}/`)) && !/\/client$/.test(source);
 }
 
-/** The routes the Next.js app in `dir` declares among `extracted` (its files' scans), with what could not be read. */
-export function nextAppRoutes(dir: string, extracted: ReadonlyArray<{ file: string; x: ExtractedFile }>, layout: NextAppLayout): { routes: RouteDef[]; warnings: string[] } {
+/** A server framework's adapter to Next.js's route handlers: `handle(app)` turns its app into one. */
+const NEXT_ADAPTER = /^hono\/(?:vercel|nextjs)$/;
+
+type Scans = ReadonlyArray<{ file: string; x: ExtractedFile }>;
+
+/**
+ * Whether a route handler hands its requests to a server framework's app: it imports the framework
+ * itself (`handle` from hono/vercel), or a module of the app that makes its handler with a Next.js
+ * adapter (`const { handler } = OAuthIntegration(...)`, whose module returns `handle(app)`).
+ */
+function isAdapter(file: string, x: ExtractedFile, byKey: ReadonlyMap<string, ExtractedFile>, aliases: readonly PathAlias[]): boolean {
+  if (x.imports.some((i) => isFrameworkModule(i.source))) return true;
+  return x.imports.some((i) => resolveSpecifier(toSlash(file), i.source, byKey, aliases)?.imports.some((j) => NEXT_ADAPTER.test(j.source)) === true);
+}
+
+/** The routes the Next.js app in `dir` declares among `extracted` (its files' scans), with what could not be read. `aliases`: its import aliases. */
+export function nextAppRoutes(dir: string, extracted: Scans, layout: NextAppLayout, aliases: readonly PathAlias[] = []): { routes: RouteDef[]; warnings: string[] } {
   const routes: RouteDef[] = [];
   const warnings: string[] = layout.basePathWarning !== undefined ? [layout.basePathWarning] : [];
+  const byKey = new Map(extracted.map((e) => [toSlash(e.file), e.x]));
   for (const { file, x } of extracted) {
     const handler = x.nextHandler;
-    if (!handler || !file.startsWith(dir + sep) || x.imports.some((i) => isFrameworkModule(i.source))) continue;
+    if (!handler || !file.startsWith(dir + sep) || isAdapter(file, x, byKey, aliases)) continue;
     const route = nextRouteOf(relative(dir, file).split(sep).join('/'), layout);
     if (!route) continue;
     const path = joinRoutePath(layout.basePath, route.path);
@@ -164,10 +180,10 @@ export async function nextServing(fs: FsLike, dir: string, files: readonly strin
  * a framework app's they hand requests to bounded by the handlers' folders (nextHandlers.ts); any
  * other package's as collected. `extracted`: the scans of its files.
  */
-export function nextServedRoutes(dir: string, collected: CollectedRoutes, extracted: ReadonlyArray<{ file: string; x: ExtractedFile }>, serving: NextServing): CollectedRoutes {
+export function nextServedRoutes(dir: string, collected: CollectedRoutes, extracted: Scans, serving: NextServing, aliases: readonly PathAlias[] = []): CollectedRoutes {
   const served = serving.handlerPaths ? servedThroughHandlers(collected, serving.handlerPaths) : collected;
   if (!serving.layout) return served;
-  const own = nextAppRoutes(dir, extracted, serving.layout);
+  const own = nextAppRoutes(dir, extracted, serving.layout, aliases);
   return { routes: [...served.routes, ...own.routes], warnings: [...served.warnings, ...own.warnings] };
 }
 

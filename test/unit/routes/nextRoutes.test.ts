@@ -120,6 +120,20 @@ suite('nextAppRoutes', () => {
     assert.match(got.warnings[0] ?? '', /app\/api\/all\/route\.ts: this Next\.js route handler re-exports everything \.\.\/items\/\[id\]\/route exports/);
   });
 
+  test("a handler made by a module of the app that adapts a framework app (its own import is the app's module, through an alias) is an adapter; one importing a framework's client is a route", () => {
+    const more = {
+      '/w/web/app/api/integrations/[...connection]/route.ts': "import { OAuth } from '@/lib/oauth/server'\nconst { handler } = OAuth({ basePath: '/api/integrations' })\nexport const GET = handler\nexport const POST = handler\n",
+      '/w/web/lib/oauth/server.ts': "import { Hono } from 'hono'\nimport { handle } from 'hono/vercel'\nexport function OAuth({ basePath }) {\n  const app = new Hono().basePath(basePath)\n  app.get('/auth/:id', (c) => c.text('x'))\n  return { handler: handle(app) }\n}\n",
+      '/w/web/app/api/status/route.ts': "import { hc } from 'hono/client'\nexport async function GET() {\n  return Response.json({})\n}\n",
+    };
+    const scans = Object.entries(more).flatMap(([file, text]) => {
+      const x = scanSourceText(file, text);
+      return x ? [{ file, x }] : [];
+    });
+    const got = nextAppRoutes('/w/web', scans, layout, [{ pattern: '@/*', targets: ['/w/web/*'] }]);
+    assert.deepEqual(got.routes.map((r) => `${r.method} ${r.path}`), ['GET /base/api/status']);
+  });
+
   test('under a basePath not known statically, the routes are shown under … and never probed', () => {
     const got = nextAppRoutes('/w/web', extracted, { ...layout, basePath: '…', basePathWarning: 'w' });
     assert.deepEqual([...new Set(got.routes.map((r) => `${r.path} ${String(r.prefixUnknown)}`))], ['/…/api/items/:id true', '/…/api/hello true']);
