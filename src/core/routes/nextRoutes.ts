@@ -9,7 +9,7 @@ import type { RouteDef } from '../model';
 import { scanWarningText } from '../scanTexts';
 import type { ExtractedFile } from './extracted';
 import { joinRoutePath, UNKNOWN_PREFIX } from './joinPath';
-import { isNextRouteHandler, nextAppScope, nextHandlerPaths, SERVER_FRAMEWORKS } from './serverApps';
+import { isNextRouteHandler, NEXT_ROUTER_FOLDERS, nextAppScope, nextHandlerPaths, SERVER_FRAMEWORKS } from './serverApps';
 import { servedThroughHandlers } from './nextHandlers';
 import { resolveSpecifier, toSlash, type CollectedRoutes, type PathAlias } from './collect';
 import { foldersUpTo } from '../pathInside';
@@ -41,7 +41,7 @@ export async function nextAppLayout(fs: FsLike, dir: string): Promise<NextAppLay
   }
   const isDir = async (rel: string) => Boolean((await fs.stat(join(dir, ...rel.split('/'))))?.isDirectory);
   // Next.js reads src/app and src/pages only when the app's root has no app or pages folder.
-  const [app, srcApp, pages, srcPages] = await Promise.all(['app', 'src/app', 'pages', 'src/pages'].map(isDir));
+  const [app, srcApp, pages, srcPages] = await Promise.all(NEXT_ROUTER_FOLDERS.map(isDir));
   const rootRouted = app || pages;
   if (app) layout.appDir = 'app';
   else if (srcApp && !rootRouted) layout.appDir = 'src/app';

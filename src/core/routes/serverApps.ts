@@ -221,8 +221,11 @@ export async function nextAppScope(fs: FsLike, dir: string): Promise<{ named: st
   return { named: [...new Set(scripts.flatMap((cmd) => commandWords(cmd)).filter((w) => SOURCE_FILE.test(w)).map((w) => join(dir, ...w.split('/'))))] };
 }
 
+/** Next.js's router folders, in the order nextRoutes.ts reads them: the App Router's and the Pages Router's, at the app's root or in `src/`. */
+export const NEXT_ROUTER_FOLDERS = ['app', 'src/app', 'pages', 'src/pages'] as const;
+
 async function hasNextRouterFolder(fs: FsLike, dir: string): Promise<boolean> {
-  for (const folder of ['app', 'src/app', 'pages', 'src/pages']) if ((await fs.stat(join(dir, ...folder.split('/'))))?.isDirectory) return true;
+  for (const folder of NEXT_ROUTER_FOLDERS) if ((await fs.stat(join(dir, ...folder.split('/'))))?.isDirectory) return true;
   return false;
 }
 
