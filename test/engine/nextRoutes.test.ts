@@ -15,6 +15,7 @@ import { uniqueProjectName } from './support/projectNames';
 import { BUSYBOX_NODE } from './support/buildImage';
 import type { Report, ServiceReport } from '../../src/core/model';
 import type { RebuildResult } from '../../src/core/rebuild';
+import { CLOCK_SLACK_MS } from '../../src/core/ladder/evaluate';
 
 /** The stand-in for `next start`: a request reaches a compiled route handler whose folders match its path. */
 const SERVER = `
@@ -45,6 +46,7 @@ suite('Next.js route handlers on a real engine: read from source, probed on the 
   const project = uniqueProjectName('rdnext');
   const env = { COMPOSE_PROJECT_NAME: project };
   const web = (...p: string[]) => path.join(dir, 'web', ...p);
+  let imageCreated = 0;
 
   /** What `next build` leaves for each route handler of the source: .next/server/app/<folders>/route.js with its methods. */
   async function nextBuild(handlers: Record<string, string[]>): Promise<void> {
@@ -90,12 +92,15 @@ suite('Next.js route handlers on a real engine: read from source, probed on the 
 
   test("before the feature: the handler's GET is a route at its folder's URL, live on the container; the page is served", async () => {
     const { service, code, text } = await check();
+    imageCreated = Date.parse(service.image?.created ?? '');
     assert.deepEqual(routesOf(service), ['GET /api/health web/app/api/health/route.ts:1 live'], text);
     assert.deepEqual(service.pages.map((p) => [p.path, p.verdict]), [['/', 'served']], text);
     assert.equal(code, 0, text);
   });
 
   test('a new handler in the source, not in the running build: its GET answers 404 (missing), its POST is not sent; rebuild is the fix', async () => {
+    // Written later than the image by more than the clock slack, as a change after a build is: a bundle is judged by the image's time.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, imageCreated + CLOCK_SLACK_MS + 500 - Date.now())));
     await mkdir(web('app', 'api', 'reports', '[id]'), { recursive: true });
     await writeFile(web('app', 'api', 'reports', '[id]', 'route.ts'), 'export async function GET() {\n  return Response.json({});\n}\n\nexport async function POST() {\n  return Response.json({});\n}\n');
     const { service, code, text } = await check();

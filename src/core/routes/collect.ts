@@ -414,8 +414,9 @@ function registeredControllers(scanned: Scanned[], byKey: Map<string, Scanned>, 
  * Controllers decorated by a module of no decorator framework the scan knows (a project's own
  * `@Controller`, ExtractedRoute.decoratedBy): served under the prefixes of each router a function of
  * that same module is handed (`registerController(this.router, controller)` with `app.use('/live',
- * this.router)`). With no such call and no Nest app in the scan, where they are served is not
- * known: under … with a warning. Undefined for a route to place as a Nest controller's.
+ * this.router)`). With no such call and no Nest-like app in the scan (NestFactory.create, a global
+ * prefix, modules listing controllers: a framework of the project's own shaped like Nest places them
+ * as Nest does), where they are served is not known: under … with a warning. Undefined for a route to place as a Nest controller's.
  */
 function ownDecoratorPaths(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[], prefixesOf: PrefixesOf, warnings: string[]): (s: Scanned, r: ExtractedRoute) => string[] | undefined {
   const moduleOf = (s: Scanned, spec: string) => resolveModule(s.key, spec, byKey, aliases)?.key ?? (spec.startsWith('.') ? `${s.key}\0${spec}` : spec);
@@ -427,7 +428,8 @@ function ownDecoratorPaths(scanned: Scanned[], byKey: Map<string, Scanned>, alia
       const prefixes = prefixesOf({ key: s.key, name: c.router }).map((p) => joinRoutePath(p, own?.prefix ?? ''));
       routers.set(moduleOf(s, c.source), [...(routers.get(moduleOf(s, c.source)) ?? []), ...prefixes]);
     }
-  const nestApp = scanned.some((s) => s.x.nestEntryModule !== undefined);
+  // A Nest-like app: NestFactory.create, a global prefix, or modules listing controllers (a framework of the project's own shaped like Nest).
+  const nestApp = scanned.some((s) => s.x.nestEntryModule !== undefined || s.x.globalPrefix !== undefined || s.x.globalPrefixValue !== undefined || Object.keys(s.x.nestModules ?? {}).length > 0);
   const warned = new Set<string>();
   return (s, r) => {
     if (r.decoratedBy === undefined) return undefined;

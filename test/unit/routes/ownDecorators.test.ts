@@ -44,6 +44,15 @@ suite("controllers of a project's own decorators", () => {
     assert.match(warnings[0] ?? '', /^\/ws\/app\/src\/controllers\/health\.ts:4: controller HealthController is decorated by @acme\/decorators, of no decorator framework the scan knows/);
   });
 
+  test("a Nest-like framework of the project's own (its modules list the controllers, the app sets a global prefix): as Nest places them", () => {
+    const module = { file: '/ws/app/src/app.module.ts', text: "import { Module } from './framework/decorators';\nimport { HealthController } from './controllers/health';\n@Module({ controllers: [HealthController] })\nexport class AppModule {}\n" };
+    const main = { file: '/ws/app/src/main.ts', text: "import { AppModule } from './app.module';\nimport { createApp } from './framework/httpApp';\nconst app = createApp(AppModule);\napp.setGlobalPrefix('api/v1');\napp.listen(3000);\n" };
+    const own = { file: HEALTH.file, text: HEALTH.text.replace('@acme/decorators', '../framework/decorators') };
+    const { routes, warnings } = collectRoutes([own, module, main], { moduleOf });
+    assert.deepEqual(shown(routes), ['GET /api/v1/health']);
+    assert.deepEqual(warnings, []);
+  });
+
   test("Nest's own decorators keep their place at the root", () => {
     const nest = { file: HEALTH.file, text: HEALTH.text.replace('@acme/decorators', '@nestjs/common') };
     const { routes, warnings } = collectRoutes([nest], { moduleOf });
