@@ -3,6 +3,7 @@
 // and `pages/`, SvelteKit `src/routes`). Pure: paths and texts in, pages out. Read statically,
 // like the server routes: a path built at run time is not seen.
 import type { PageFramework } from '../model';
+import { isUrlFolder } from '../routes/nextHandlers';
 
 export interface PageDef {
   /** The route path as written ("/workflow", "settings/:id"); file-based routes as the framework serves them. */
@@ -95,7 +96,7 @@ export function filePages(files: readonly { abs: string; rel: string }[], routin
     if (routing.next) {
       const app = /^(?:.*\/)?(?:src\/)?app\/(.*?)\/?page\.(?:tsx|jsx|ts|js|mdx)$/.exec(`/${rel}`);
       if (app && !rel.includes('node_modules/')) {
-        const segments = (app[1] ?? '').split('/').filter((s) => s !== '' && !/^\(.*\)$/.test(s) && !s.startsWith('@'));
+        const segments = (app[1] ?? '').split('/').filter((s) => s !== '' && isUrlFolder(s));
         out.push({ path: `/${segments.join('/')}`, framework: 'next-app', file: abs, line: 1 });
         continue;
       }

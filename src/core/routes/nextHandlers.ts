@@ -6,6 +6,11 @@
 import { scanWarningText } from '../scanTexts';
 import type { CollectedRoutes } from './collect';
 
+/** Whether a folder of a Next.js app's router is part of its URLs: route groups `(marketing)` and parallel-route slots `@modal` are not. */
+export function isUrlFolder(segment: string): boolean {
+  return !/^\(.*\)$/.test(segment) && !segment.startsWith('@');
+}
+
 /**
  * The path a route handler answers under, from its file relative to the app (POSIX): its folders
  * below `app/` (a `pages/api/` file: `api`, its folders and its name, `index` none) up to the
@@ -19,7 +24,7 @@ export function handlerPath(relPath: string): string {
   const path: string[] = [];
   for (const segment of segments) {
     if (segment.startsWith('[')) break;
-    if (/^\(.*\)$/.test(segment) || segment.startsWith('@')) continue;
+    if (!isUrlFolder(segment)) continue;
     path.push(segment);
   }
   return `/${path.join('/')}`;

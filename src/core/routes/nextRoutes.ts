@@ -10,7 +10,7 @@ import { scanWarningText } from '../scanTexts';
 import type { ExtractedFile } from './extracted';
 import { joinRoutePath, UNKNOWN_PREFIX } from './joinPath';
 import { isNextRouteHandler, NEXT_ROUTER_FOLDERS, nextAppScope, nextHandlerPaths, SERVER_FRAMEWORKS } from './serverApps';
-import { servedThroughHandlers } from './nextHandlers';
+import { isUrlFolder, servedThroughHandlers } from './nextHandlers';
 import { resolveSpecifier, toSlash, type CollectedRoutes, type PathAlias } from './collect';
 import { foldersUpTo } from '../pathInside';
 
@@ -97,7 +97,7 @@ export function nextRouteOf(rel: string, layout: Pick<NextAppLayout, 'extensions
     if (ext === undefined || name !== `route.${ext}`) return undefined;
     const folders = parts.slice(layout.appDir.split('/').length, -1);
     if (folders.some((f) => f.startsWith('_'))) return undefined;
-    return { router: 'app', path: joinRoutePath(...folders.filter((f) => !/^\(.*\)$/.test(f) && !f.startsWith('@')).map(dynamicSegment)) };
+    return { router: 'app', path: joinRoutePath(...folders.filter(isUrlFolder).map(dynamicSegment)) };
   }
   if (layout.pagesDir !== undefined && rel.startsWith(`${layout.pagesDir}/api/`)) {
     const ext = endsAs(name);
