@@ -5,12 +5,10 @@ import * as assert from 'node:assert/strict';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from './support/dockerCli';
-import { freeLoopbackPort as freePort, runtimeDrift as cli } from './support/runtimeDriftCli';
+import { checkService, composeUpBuilt, freeLoopbackPort as freePort, runtimeDrift as cli } from './support/runtimeDriftCli';
 import { cleanupProject } from './support/cleanupProject';
 import { uniqueProjectName } from './support/projectNames';
 import { DISTROLESS_NODE } from './support/buildImage';
-import type { Report, ServiceReport } from '../../src/core/model';
 import type { RebuildResult } from '../../src/core/rebuild';
 
 /** Literal values in the compose file, not in any environment: only hiding them keeps them out of the output. */
@@ -63,13 +61,7 @@ suite('config drift on a real engine: environment, command and port, found and f
     );
   }
 
-  async function check(): Promise<{ code: number; service: ServiceReport; stdout: string; stderr: string }> {
-    const run = await cli(['check', '--workspace', dir, '--json'], env);
-    const report = JSON.parse(run.stdout) as Report;
-    const service = report.services.find((s) => s.name === 'api');
-    assert.ok(service, run.stdout + run.stderr);
-    return { code: run.code, service, stdout: run.stdout, stderr: run.stderr };
-  }
+  const check = () => checkService(dir, 'api', env);
 
   async function rebuild(): Promise<{ code: number; result: RebuildResult; stdout: string; stderr: string }> {
     const run = await cli(['rebuild', 'api', '--workspace', dir, '--json'], env);
@@ -86,8 +78,7 @@ suite('config drift on a real engine: environment, command and port, found and f
     await writeFile(path.join(dir, 'api', 'server.js'), SERVER);
     await writeFile(path.join(dir, 'api', 'Dockerfile'), `FROM ${DISTROLESS_NODE}\nWORKDIR /app\nCOPY server.js ./\nCMD ["node", "server.js"]\n`);
     await writeCompose({ feature: 'off', mode: 'a', port: await freePort(), secret: OLD_SECRET });
-    const up = await runCli('docker-compose', ['up', '-d', '--build'], { cwd: dir, env: { ...env, DOCKER_BUILDKIT: '0' }, timeoutMs: 300_000 });
-    assert.equal(up.code, 0, up.stderr);
+    await composeUpBuilt(dir, env);
   });
 
   suiteTeardown(async () => {

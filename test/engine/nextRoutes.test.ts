@@ -8,12 +8,11 @@ import * as assert from 'node:assert/strict';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from './support/dockerCli';
-import { freeLoopbackPort as freePort, runtimeDrift as cli } from './support/runtimeDriftCli';
+import { checkService, composeUpBuilt, freeLoopbackPort as freePort, runtimeDrift as cli } from './support/runtimeDriftCli';
 import { cleanupProject } from './support/cleanupProject';
 import { uniqueProjectName } from './support/projectNames';
 import { BUSYBOX_NODE } from './support/buildImage';
-import type { Report, ServiceReport } from '../../src/core/model';
+import type { ServiceReport } from '../../src/core/model';
 import type { RebuildResult } from '../../src/core/rebuild';
 import { CLOCK_SLACK_MS } from '../../src/core/ladder/evaluate';
 
@@ -59,13 +58,7 @@ suite('Next.js route handlers on a real engine: read from source, probed on the 
     }
   }
 
-  async function check(): Promise<{ code: number; service: ServiceReport; text: string }> {
-    const run = await cli(['check', '--workspace', dir, '--json'], env);
-    const report = JSON.parse(run.stdout) as Report;
-    const service = report.services.find((s) => s.name === 'web');
-    assert.ok(service, run.stdout + run.stderr);
-    return { code: run.code, service, text: run.stdout };
-  }
+  const check = () => checkService(dir, 'web', env);
 
   const routesOf = (service: ServiceReport) => service.routes.map((r) => `${r.method} ${r.path} ${r.file}:${r.line} ${r.verdict}`);
 
@@ -81,8 +74,7 @@ suite('Next.js route handlers on a real engine: read from source, probed on the 
     await writeFile(web('Dockerfile'), `FROM ${BUSYBOX_NODE}\nWORKDIR /app\nCOPY server.js ./\nCOPY .next ./.next\nCMD ["node", "server.js"]\n`);
     await writeFile(path.join(dir, 'compose.yaml'), ['services:', '  web:', '    build: ./web', '    network_mode: host', '    environment:', `      PORT: "${port}"`, '    x-runtime-drift:', `      baseUrl: http://127.0.0.1:${port}`, ''].join('\n'));
     await nextBuild({ 'api/health': ['GET'] });
-    const up = await runCli('docker-compose', ['up', '-d', '--build'], { cwd: dir, env: { ...env, DOCKER_BUILDKIT: '0' }, timeoutMs: 300_000 });
-    assert.equal(up.code, 0, up.stderr);
+    await composeUpBuilt(dir, env);
   });
 
   suiteTeardown(async () => {
@@ -91,7 +83,7 @@ suite('Next.js route handlers on a real engine: read from source, probed on the 
   });
 
   test("before the feature: the handler's GET is a route at its folder's URL, live on the container; the page is served", async () => {
-    const { service, code, text } = await check();
+    const { service, code, stdout: text } = await check();
     imageCreated = Date.parse(service.image?.created ?? '');
     assert.deepEqual(routesOf(service), ['GET /api/health web/app/api/health/route.ts:1 live'], text);
     assert.deepEqual(service.pages.map((p) => [p.path, p.verdict]), [['/', 'served']], text);
@@ -103,7 +95,7 @@ suite('Next.js route handlers on a real engine: read from source, probed on the 
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, imageCreated + CLOCK_SLACK_MS + 500 - Date.now())));
     await mkdir(web('app', 'api', 'reports', '[id]'), { recursive: true });
     await writeFile(web('app', 'api', 'reports', '[id]', 'route.ts'), 'export async function GET() {\n  return Response.json({});\n}\n\nexport async function POST() {\n  return Response.json({});\n}\n');
-    const { service, code, text } = await check();
+    const { service, code, stdout: text } = await check();
     assert.deepEqual(routesOf(service), ['GET /api/health web/app/api/health/route.ts:1 live', 'GET /api/reports/:id web/app/api/reports/[id]/route.ts:1 missing', 'POST /api/reports/:id web/app/api/reports/[id]/route.ts:5 not-probed'], text);
     assert.equal(code, 1, text);
     assert.equal(service.action?.kind, 'rebuild', text);

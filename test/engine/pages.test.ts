@@ -7,12 +7,10 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
-import { runCli } from './support/dockerCli';
-import { freeLoopbackPort as freePort, runtimeDrift as cli } from './support/runtimeDriftCli';
+import { checkService, composeUpBuilt, freeLoopbackPort as freePort, runtimeDrift as cli } from './support/runtimeDriftCli';
 import { cleanupProject } from './support/cleanupProject';
 import { uniqueProjectName } from './support/projectNames';
 import { BUSYBOX_NODE } from './support/buildImage';
-import type { Report, ServiceReport } from '../../src/core/model';
 import type { RebuildResult } from '../../src/core/rebuild';
 
 /** A static server with the SPA fallback every front-end host has: an unknown path gets index.html, 200. */
@@ -71,13 +69,7 @@ suite('front-end pages on a real engine: the Workflow page in the served bundle'
     await writeFile(path.join(web(), 'dist', 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="/assets/main.js"></script>\n');
   }
 
-  async function check(): Promise<{ code: number; service: ServiceReport; text: string }> {
-    const run = await cli(['check', '--workspace', dir, '--json'], env);
-    const report = JSON.parse(run.stdout) as Report;
-    const service = report.services.find((s) => s.name === 'dashboard');
-    assert.ok(service, run.stdout + run.stderr);
-    return { code: run.code, service, text: run.stdout };
-  }
+  const check = () => checkService(dir, 'dashboard', env);
 
   suiteSetup(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'rd-pages-'));
@@ -97,8 +89,7 @@ suite('front-end pages on a real engine: the Workflow page in the served bundle'
       ['services:', '  dashboard:', '    build: ./dashboard', '    network_mode: host', '    environment:', `      PORT: "${port}"`, ''].join('\n'),
     );
     await bundle();
-    const up = await runCli('docker-compose', ['up', '-d', '--build'], { cwd: dir, env: { ...env, DOCKER_BUILDKIT: '0' }, timeoutMs: 300_000 });
-    assert.equal(up.code, 0, up.stderr);
+    await composeUpBuilt(dir, env);
   });
 
   suiteTeardown(async () => {
@@ -107,7 +98,7 @@ suite('front-end pages on a real engine: the Workflow page in the served bundle'
   });
 
   test('before the feature: the one page is in the bundle the container serves', async () => {
-    const { service, code, text } = await check();
+    const { service, code, stdout: text } = await check();
     assert.equal(service.mapping?.bundled, true, text);
     assert.equal(service.mapping?.target, '/srv/dist');
     assert.deepEqual(service.pages.map((p) => [p.path, p.verdict, p.chunk]), [['/', 'served', 'Home']]);

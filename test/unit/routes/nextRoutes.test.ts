@@ -15,6 +15,12 @@ const scan = (file: string, text: string): ExtractedFile => {
   assert.ok(x, `${file} is read`);
   return x;
 };
+/** Each file's scan, as the scanner hands them to the join (files it skips left out). */
+const scansOf = (files: Record<string, string>) =>
+  Object.entries(files).flatMap(([file, text]) => {
+    const x = scanSourceText(file, text);
+    return x ? [{ file, x }] : [];
+  });
 const methodsOf = (file: string, text: string) => scan(file, text).nextHandler?.methods.map((m) => `${m.method}@${m.line}`);
 
 suite('nextHandler exports', () => {
@@ -105,10 +111,7 @@ suite('nextAppRoutes', () => {
     '/w/web/app/api/all/route.ts': "export * from '../items/[id]/route'\n",
     '/w/web/lib/route.ts': 'export async function GET() {}\n',
   };
-  const extracted = Object.entries(files).flatMap(([file, text]) => {
-    const x = scanSourceText(file, text);
-    return x ? [{ file, x }] : [];
-  });
+  const extracted = scansOf(files);
 
   test("each exported method at its URL under basePath, with its line; a Pages API file answers every method; a framework adapter adds none; export * is warned of", () => {
     const got = nextAppRoutes('/w/web', extracted, layout);
@@ -126,10 +129,7 @@ suite('nextAppRoutes', () => {
       '/w/web/lib/oauth/server.ts': "import { Hono } from 'hono'\nimport { handle } from 'hono/vercel'\nexport function OAuth({ basePath }) {\n  const app = new Hono().basePath(basePath)\n  app.get('/auth/:id', (c) => c.text('x'))\n  return { handler: handle(app) }\n}\n",
       '/w/web/app/api/status/route.ts': "import { hc } from 'hono/client'\nexport async function GET() {\n  return Response.json({})\n}\n",
     };
-    const scans = Object.entries(more).flatMap(([file, text]) => {
-      const x = scanSourceText(file, text);
-      return x ? [{ file, x }] : [];
-    });
+    const scans = scansOf(more);
     const got = nextAppRoutes('/w/web', scans, layout, [{ pattern: '@/*', targets: ['/w/web/*'] }]);
     assert.deepEqual(got.routes.map((r) => `${r.method} ${r.path}`), ['GET /base/api/status']);
   });
