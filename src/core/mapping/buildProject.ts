@@ -18,7 +18,7 @@ import { readJsonObject } from './tsconfig';
 import { findScriptedBundle } from './bundleScript';
 import { foldersUpTo, isAtOrInside } from '../pathInside';
 import { escapeRegExp } from '../escapeRegExp';
-import { startedDevServer } from './startedSource';
+import { contextCandidates, startedDevServer, startedScripts } from './startedSource';
 
 export interface PackageInfo {
   name?: string;
@@ -85,7 +85,7 @@ async function findProjectFolder(fs: FsLike, context: string, dockerfile: string
   if (installed) return installed;
   const whole = await describeProject(fs, context, rootPkg);
   if (whole.server !== undefined || !df) return whole;
-  return (await startedInPackage(fs, context, rootPkg, df)) ?? (await copiedServerPackage(fs, context, rootPkg, df)) ?? (await copiedOutputPackage(fs, context, rootPkg, df)) ?? whole;
+  return (await startedInPackage(fs, context, rootPkg, df)) ?? (await startedStageOutput(fs, context, rootPkg, df)) ?? (await copiedServerPackage(fs, context, rootPkg, df)) ?? (await copiedOutputPackage(fs, context, rootPkg, df)) ?? whole;
 }
 
 /** The folder names a package's build usually writes to, as a Dockerfile copies them (`COPY web/dist ./dist`). */
@@ -118,8 +118,8 @@ function copiedContextPaths(df: Dockerfile): { rel: string; line: number }[] {
 }
 
 /**
- * A context that is neither a server package nor a workspace, copied whole, whose image starts in
- * one of its packages (`cd packages/backend && yarn start`, an entrypoint script's, the context at
+ * A context that is no server package (a workspace whose build selects none of its packages
+ * included), copied whole, whose image starts in one of its packages (`cd packages/backend && yarn start`, an entrypoint script's, the context at
  * the WORKDIR), or starts a file of one's output (`node redisinsight/api/dist/src/main`: the
  * nearest folder above the file's own holding a package.json): that package, when it is a server's.
  */
@@ -128,7 +128,9 @@ async function startedInPackage(fs: FsLike, context: string, rootPkg: PackageInf
   // A final stage copying only build output keeps the layout of a stage that put the context at its WORKDIR.
   const root = final && (stageContextRoot(df, final.index, 0) ?? (df.stages.some((st) => stageContextRoot(df, st.index, 0) === final.workdir) ? final.workdir : undefined));
   if (!final || root === undefined) return undefined;
-  const workspace = (await workspaceGlobs(fs, context, rootPkg)).length > 0;
+  // In a workspace, the packages its build selects decide (workspaceSelection), even when the
+  // selection resolves to none (`--filter api` with two scopes having an api): not one started beside them.
+  const selects = (await workspaceGlobs(fs, context, rootPkg)).length > 0 && selectedPackages(buildText(df, rootPkg?.scripts ?? {}).text).length > 0;
   const inside = (p: string) => {
     const rel = posix.relative(root, posix.resolve(final.workdir, p));
     return rel === '' || rel.startsWith('..') || posix.isAbsolute(rel) ? undefined : rel;
@@ -138,8 +140,9 @@ async function startedInPackage(fs: FsLike, context: string, rootPkg: PackageInf
     // `node api/dist/src/main`: each folder above the file's own, nearest first, up to the context's
     // root (a package's build output is in a folder of its own; a file of the package folder itself,
     // `node server/server.js`, may be anything put there: a bundle of the root's build moved in).
-    // In a workspace, the packages its build selects decide (workspaceSelection): not one started beside them.
-    for (const m of workspace ? [] : text.matchAll(/(?:^|[\s;&|])node\s+(?:-\S+\s+)*([\w.][\w./-]*)/g)) {
+    // In a workspace whose build selects no package (a root script `cd packages/x && swc src -d
+    // dist`, lerna run build), the package holding the started file likewise.
+    for (const m of selects ? [] : text.matchAll(/(?:^|[\s;&|])node\s+(?:-\S+\s+)*([\w.][\w./-]*)/g)) {
       const own = inside(posix.dirname(m[1] ?? ''));
       for (let rel = own !== undefined ? posix.dirname(own) : '.'; rel !== '.'; rel = posix.dirname(rel)) folders.push(rel);
     }
@@ -152,6 +155,37 @@ async function startedInPackage(fs: FsLike, context: string, rootPkg: PackageInf
     }
   }
   return undefined;
+}
+
+/**
+ * A context that is no server package, whose final stage starts a file that another stage built
+ * inside one of its packages and the final stage copied out of it (`COPY --from=builder
+ * /work/mods/api/dist /home/app/api/dist` + `node /home/app/api/dist/server.js`, the builder
+ * holding the context at /work): the nearest folder above the file's own holding a package.json,
+ * below the context's root. The build of the whole workspace (`lerna run build`) names no package:
+ * what the image keeps and starts does.
+ */
+async function startedStageOutput(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile): Promise<BuildProject | undefined> {
+  const [first] = await stageOutputPackages(fs, context, df, rootPkg?.scripts ?? {});
+  return first && { ...(await describeProject(fs, resolve(context, first.dir), rootPkg)), evidence: first.why };
+}
+
+/** The packages (folders relative to the context) holding files the final stage starts that it copies out of another stage's build (startedStageOutput). */
+async function stageOutputPackages(fs: FsLike, context: string, df: Dockerfile, scripts: Record<string, string>): Promise<{ dir: string; why: string }[]> {
+  const final = df.stages[df.stages.length - 1];
+  const found: { dir: string; why: string }[] = [];
+  for (const file of final ? new Set([...startedImageFiles(final), ...startedScripts(final, scripts)]) : []) {
+    for (const rel of contextCandidates(df, file)) {
+      const at = locateInImage(df, rel, undefined, { file: true });
+      if (at?.path !== file || !at.fromStage) continue;
+      for (let dir = posix.dirname(posix.dirname(rel)); dir !== '.' && dir !== '/'; dir = posix.dirname(dir)) {
+        if (!(await fs.stat(join(context, dir, 'package.json')))?.isFile) continue;
+        if (!found.some((f) => f.dir === dir)) found.push({ dir, why: l10n.t`the image starts ${file}, built in package ${dir} (${at.evidence})` });
+        break;
+      }
+    }
+  }
+  return found;
 }
 
 /**
@@ -457,8 +491,7 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   if (globs.length === 0) return undefined;
   const runs = df.stages.flatMap((s) => s.runs.map((r) => r.command));
   const scripts = rootPkg?.scripts ?? {};
-  const named = runs.flatMap((r) => [...r.matchAll(/\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?([\w:.-]+)/g)].map((m) => m[1] as string));
-  const text = [...runs, ...named.filter((n) => n in scripts).map((n) => `${scripts[n]}`)].join('\n');
+  const { named, text } = buildText(df, scripts);
   const packages = await workspacePackages(fs, context, globs);
   const selected = [...new Set([...selectedPackages(text), ...packagesBuiltIn(df, context, packages)])];
   const packagesAt = async (selectors: string[]): Promise<BuildProject[]> => {
@@ -492,7 +525,7 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   if (chosen.length === 0) {
     // The COPY lines name every package the server needs (a library using hono too): the one the
     // image starts in comes first.
-    const started = new Set((await startPackageDirs(fs, df, context, scripts, packages)).map((d) => resolve(context, d)));
+    const started = new Set([...(await startPackageDirs(fs, df, context, scripts, packages)), ...(await stageOutputPackages(fs, context, df, scripts)).map((p) => p.dir)].map((d) => resolve(context, d)));
     chosen = (await servers(copiedPackageDirs(df, context, packages))).sort((a, b) => Number(started.has(b.dir)) - Number(started.has(a.dir)));
     if (chosen.length > 1 && started.has(chosen[0]?.dir ?? '')) {
       startedIn = chosen[0];
@@ -521,6 +554,13 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
     (first.server !== undefined ? ` (${first.server})` : '') +
     (others.length ? l10n.t('; it also builds {0} (x-runtime-drift.source chooses another)', others.join(', ')) : '');
   return first;
+}
+
+/** The Dockerfile's RUN commands and the root scripts they run by name (`npm run build`): what selects the packages built. */
+function buildText(df: Dockerfile, scripts: Record<string, string>): { named: string[]; text: string } {
+  const runs = df.stages.flatMap((s) => s.runs.map((r) => r.command));
+  const named = runs.flatMap((r) => [...r.matchAll(/\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?([\w:.-]+)/g)].map((m) => m[1] as string));
+  return { named, text: [...runs, ...named.filter((n) => n in scripts).map((n) => `${scripts[n]}`)].join('\n') };
 }
 
 /**

@@ -165,14 +165,55 @@ function literalPath(e: ts.Expression | undefined, depth = 0): ScriptPath | unde
     const spec = ts.isCallExpression(loaded) && loaded.expression.kind === ts.SyntaxKind.ImportKeyword ? loaded.arguments[0] : undefined;
     return spec && ts.isStringLiteral(spec) && spec.text.startsWith('.') ? { rel: spec.text, fromScript: true } : undefined;
   }
-  if (!ts.isCallExpression(inner) || !/^(?:join|resolve)$/.test(ts.isPropertyAccessExpression(inner.expression) ? inner.expression.name.text : inner.expression.getText())) return undefined;
+  if (!isPathJoin(inner)) return undefined;
   const [base, ...rest] = inner.arguments;
-  const own = base && /^(?:__dirname|import\.meta\.dirname|import\.meta\.dir)$/.test(base.getText());
   const parts = rest.map((a) => (ts.isStringLiteral(a) ? a.text : undefined));
   if (!base || parts.length === 0 || parts.some((p) => p === undefined)) return undefined;
   const rel = posix.join(...(parts as string[]));
-  if (own) return { rel, fromScript: true };
+  const own = scriptFolder(base);
+  if (own !== undefined) return { rel: posix.join(own, rel), fromScript: true };
   return ts.isStringLiteral(base) || posix.isAbsolute(rel) ? undefined : { rel, fromScript: false, fromUnknown: true };
+}
+
+/** `path.join(...)`, `resolve(...)`. */
+function isPathJoin(e: ts.Expression): e is ts.CallExpression {
+  return ts.isCallExpression(e) && /^(?:join|resolve)$/.test(ts.isPropertyAccessExpression(e.expression) ? e.expression.name.text : e.expression.getText());
+}
+
+/**
+ * The script's own folder, or one joined to it, as a path relative to that folder: `__dirname`,
+ * `import.meta.dirname`, ESM's `dirname(fileURLToPath(import.meta.url))`, a `const` of the file
+ * holding one (`const APP = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')`).
+ */
+function scriptFolder(e: ts.Expression, depth = 0): string | undefined {
+  const inner = skipOuter(e);
+  if (/^(?:__dirname|import\.meta\.dirname|import\.meta\.dir|(?:\w+\.)?dirname\((?:\w+\.)?fileURLToPath\(import\.meta\.url\)\))$/.test(inner.getText().replace(/\s+/g, ''))) return '';
+  if (ts.isIdentifier(inner)) {
+    const value = depth < 3 ? constValue(inner) : undefined;
+    return value === undefined ? undefined : scriptFolder(value, depth + 1);
+  }
+  if (!isPathJoin(inner) || depth >= 3) return undefined;
+  const [base, ...rest] = inner.arguments;
+  const parts = rest.map((a) => (ts.isStringLiteral(a) ? a.text : undefined));
+  const own = base === undefined || parts.some((p) => p === undefined) ? undefined : scriptFolder(base, depth + 1);
+  return own === undefined ? undefined : posix.join(own, ...(parts as string[]));
+}
+
+/**
+ * A file named at run time in a folder the script names (`outfile: path.join(OUT_DIR, `${name}.cjs`)`,
+ * one bundle per entry of a list): that folder, as a file of it.
+ */
+function computedFileIn(e: ts.Expression | undefined): ScriptPath | undefined {
+  const inner = e && skipOuter(e);
+  if (!inner || !isPathJoin(inner) || inner.arguments.length < 2) return undefined;
+  const last = inner.arguments[inner.arguments.length - 1] as ts.Expression;
+  if (ts.isStringLiteral(last) || /[/\\]/.test(last.getText())) return undefined;
+  const [base, ...mid] = inner.arguments.slice(0, -1);
+  const parts = mid.map((a) => (ts.isStringLiteral(a) ? a.text : undefined));
+  if (base === undefined || parts.some((p) => p === undefined)) return undefined;
+  const own = scriptFolder(base);
+  const folder = own !== undefined ? { rel: own, fromScript: true } : literalPath(base);
+  return folder && { ...folder, rel: posix.join(folder.rel, ...(parts as string[]), 'file') };
 }
 
 function entriesOf(o: ts.ObjectLiteralExpression): ScriptPath[] {
@@ -193,7 +234,7 @@ function outputOf(o: ts.ObjectLiteralExpression, write: ts.ObjectLiteralExpressi
     const known = (p: ScriptPath | undefined) => (p?.fromUnknown ? undefined : p);
     const folder = known(literalPath(property(options, ['outdir', 'outDir', 'dir'])));
     if (folder !== undefined) return { output: folder };
-    const file = known(literalPath(property(options, ['outfile', 'file'])));
+    const file = known(literalPath(property(options, ['outfile', 'file'])) ?? computedFileIn(property(options, ['outfile', 'file'])));
     if (file !== undefined) return { output: { ...file, rel: posix.dirname(file.rel) } };
   }
   return {};

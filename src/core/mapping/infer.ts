@@ -28,7 +28,7 @@ import { compiledStartEntry } from './startEntry';
 import { renamedManifests, withCopiedManifests } from './copiedManifest';
 import { bundlerOutputDir, startedRollupBundle, viteSsrBundle, webpackEntryFolder } from './bundlerOutput';
 import { commonFolder, foldersUpTo, isAtOrInside } from '../pathInside';
-import { startedDevServer, startedScripts, startedSourceFile, type StartedSource } from './startedSource';
+import { contextCandidates, startedDevServer, startedScripts, startedSourceFile, type StartedSource } from './startedSource';
 import { followScripts } from '../routes/serverApps';
 import { nitroBundle, routerFrameworkBundle, tanstackStartSource } from './viteServerPlugins';
 import { tsconfigsRun } from './runTsconfig';
@@ -159,7 +159,9 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   // `react-router build` / `remix vite:build` run Vite themselves: the framework's build directory, not Vite's outDir.
   const bundler = nx ?? (notBundled ? undefined : (nitro?.by ?? routerFramework?.by ?? findBundler(project, scripted) ?? run ?? (await viteSsrBundle(fs, project, buildScriptNames(project))) ?? rollup?.by ?? copied?.by));
   const byOwnOutput = [rollup, nitro, routerFramework, copied].find((b) => b !== undefined && b.by === bundler);
-  const bundlerOut = bundler === undefined ? undefined : byOwnOutput ? byOwnOutput.out : await bundlerOutputDir(fs, project, scripted);
+  // A server bundled by a build script file writes where that script says: another tool's configured output (Vite's, for its client) is not the server's.
+  const scriptOut = bundler?.kind === 'scriptFile' && project.server !== undefined && bundler.bundle.output !== undefined ? { path: bundler.bundle.output, why: l10n.t`${bundler.bundle.tool}'s output folder in ${bundler.bundle.file}` } : undefined;
+  const bundlerOut = bundler === undefined ? undefined : byOwnOutput ? byOwnOutput.out : (scriptOut ?? (await bundlerOutputDir(fs, project, scripted)));
   // What the framework bundles is its app directory, also where the source root read was the whole package (`"include": ["**/*.ts"]`).
   const appRoot = routerFramework !== undefined && bundler === routerFramework.by && routerFramework.app !== sourceRoot ? routerFramework.app : undefined;
   if (appRoot !== undefined) evidence.push(l10n.t`source root ${appRoot}: the app directory ${routerFramework?.by.kind === 'script' ? routerFramework.by.tool : ''} bundles`);
@@ -448,7 +450,7 @@ async function placeBundle(f: Facts): Promise<Placement | undefined> {
   }
   const runOutput = f.runBundle && f.runBundle.output !== '' ? join(f.context, f.runBundle.output) : undefined;
   const outputs = [bundleOutput, runOutput, f.bundlerOut?.path, f.ts?.outDir?.path, ...BUNDLE_OUTPUTS.map(at)].filter((o): o is string => o !== undefined);
-  const moved = movedBundleStart(f, outputs) ?? (await nextStandalone(f));
+  const moved = movedBundleStart(f, outputs) ?? (await nextStandalone(f)) ?? copiedBundleStart(f, outputs);
   if (moved) return moved;
   for (const candidate of [...outputs, f.sourceRoot]) {
     const loc = candidate === undefined ? undefined : f.locate(candidate);
@@ -542,6 +544,31 @@ function movedBundleStart(f: Facts, outputs: readonly string[]): Placement | und
         f.evidence.push(l10n.t('target {0}: the image starts {1}, the bundle file {2} that a RUN at Dockerfile line {3} moves there ({4})', target, imagePath, relative(f.context, source), run.line, command.trim()));
         return { target, buildOutDir: dirname(source), rewrites: {} };
       }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The image starts a bundle file that a COPY takes alone out of the bundle's output folder, the
+ * folder itself not copied (`COPY --from=builder /app/apps/api/dist/index.js /app/index.js` + `bun
+ * /app/index.js`): the bundle is where that file lands.
+ */
+function copiedBundleStart(f: Facts, outputs: readonly string[]): Placement | undefined {
+  const stage = f.df && builtStage(f.df, f.spec.build?.target);
+  if (!stage || !f.df) return undefined;
+  for (const imagePath of startedScripts(stage, f.project.pkg?.scripts ?? {})) {
+    // The COPY names the file itself (not a folder holding it).
+    const own = stage.copies.some((c) => c.from !== undefined && c.sources.length === 1 && /\.[cm]?js$/.test(c.sources[0] ?? '') && (c.dest === imagePath || (c.dest.endsWith('/') && posix.join(c.dest, posix.basename(c.sources[0] ?? '')) === imagePath)));
+    if (!own) continue;
+    for (const rel of contextCandidates(f.df, imagePath)) {
+      const file = join(f.context, ...rel.split('/'));
+      const out = outputs.find((o) => isAtOrInside(o, file) && o !== file);
+      const loc = out === undefined ? undefined : locateInImage(f.df, rel, f.spec.build?.target, { file: true });
+      if (out === undefined || loc?.path !== imagePath) continue;
+      const target = posix.dirname(imagePath);
+      f.evidence.push(l10n.t`target ${target}: the image starts ${imagePath}, the bundle file ${rel} copied there (${loc.evidence})`);
+      return { target, buildOutDir: dirname(file), rewrites: {} };
     }
   }
   return undefined;

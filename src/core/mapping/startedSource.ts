@@ -107,14 +107,16 @@ async function isSource(fs: FsLike, file: string, opts: { projectDir: string; ou
  * to that COPY's source (`COPY ./service ./` in /app: /app/index.js -> service/index.js), also
  * through a COPY --from another stage (its source path there, looked up the same way).
  */
-function contextCandidates(df: Dockerfile, imagePath: string, depth = 0): string[] {
+export function contextCandidates(df: Dockerfile, imagePath: string, depth = 0): string[] {
   const segments = imagePath.split('/').filter((s) => s !== '');
   const out = segments.map((_s, i) => segments.slice(i).join('/'));
   for (const copy of df.stages.flatMap((st) => st.copies)) {
-    if (copy.byRun !== undefined || !imagePath.startsWith(`${copy.dest}/`)) continue;
+    // A file copied under a name of its own (`COPY --from=build /app/dist/index.js /app/index.js`): its one source.
+    const renamed = copy.dest === imagePath && copy.sources.length === 1;
+    if (copy.byRun !== undefined || (!renamed && !imagePath.startsWith(`${copy.dest}/`))) continue;
     for (const src of copy.sources) {
       if (/[*?[]/.test(src)) continue;
-      const at = posix.join(src, imagePath.slice(copy.dest.length + 1));
+      const at = renamed ? src : posix.join(src, imagePath.slice(copy.dest.length + 1));
       // `COPY --from=build /src/server /usr/app`: what that stage has at /src/server/... came from the context in turn.
       if (copy.from === undefined) out.push(at);
       else if (depth < MAX_STAGE_HOPS && posix.isAbsolute(at)) out.push(...contextCandidates(df, at, depth + 1));

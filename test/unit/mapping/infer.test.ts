@@ -1137,7 +1137,7 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.equal(m?.target, '/app/apps/api/dist', m?.evidence.join('\n'));
     assert.equal(m?.bundled, true);
     assert.ok(m?.evidence.includes('bundled: webpack (nest-cli.json compilerOptions.builder)'), m?.evidence.join('\n'));
-    assert.ok(m?.evidence.some((e) => e.startsWith("the Dockerfile's build selects workspace package apps/api (package.json depends on @nestjs/core); it also builds apps/web")), m?.evidence.join('\n'));
+    assert.ok(m?.evidence.some((e) => e.startsWith('the Dockerfile copies workspace package apps/api, the one the image starts in (package.json depends on @nestjs/core); it also builds apps/web')), m?.evidence.join('\n'));
   });
 
   test('a Nest CLI monorepo: the app the Dockerfile builds (`pnpm run build auth` running nest build), not the default app', async () => {
