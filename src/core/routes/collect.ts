@@ -397,7 +397,7 @@ function registeredControllers(scanned: Scanned[], byKey: Map<string, Scanned>, 
   for (const s of scanned) for (const [name, m] of Object.entries(s.x.nestModules ?? {})) modules.set(`${s.key}#${name}`, moduleRefs(s, m, byKey, aliases, 0));
   // A module named through an import not followed: each module of the scan with that class name.
   const modulesOf = (ref: string): string[] => (modules.has(ref) ? [ref] : ref.startsWith('#') ? [...modules.keys()].filter((k) => k.endsWith(ref)) : []);
-  const roots = scanned.flatMap((s) => (s.x.nestEntryModule !== undefined ? modulesOf(classRef(s, s.x.nestEntryModule, byKey, aliases)) : []));
+  const roots = scanned.flatMap((s) => (s.x.nestEntryModules ?? (s.x.nestEntryModule !== undefined ? [s.x.nestEntryModule] : [])).flatMap((m) => modulesOf(classRef(s, m, byKey, aliases))));
   if (roots.length === 0 || [...modules.values()].some((m) => m.open.controllers)) return undefined;
   const reached = new Set<string>();
   for (let todo = roots, key = todo.pop(); key !== undefined; key = todo.pop()) {
@@ -884,6 +884,9 @@ function packageCall(s: Scanned, mount: ExtractedMount, byKey: Map<string, Scann
 function exportsValue(s: Scanned, name: string): boolean {
   return (
     declares(s, name) ||
+    // A Nest controller or module class declared there (one with no base class holds no constant).
+    s.x.routes.some((r) => r.controller === name) ||
+    s.x.nestModules?.[name] !== undefined ||
     s.x.constants?.[name] !== undefined ||
     s.x.routerFactories?.[name] !== undefined ||
     s.x.appFactories?.includes(name) === true ||
@@ -1526,6 +1529,7 @@ class ValueResolver {
    * warning at the registration, its modules' routes shown under … as before.
    */
   private resolveRouterModules(s: Scanned, out: ExtractedFile, warnings: string[]): void {
+    if (out.routerModules) out.routerModules = this.importedPaths(s, out.routerModules, warnings);
     const trees: RouterModuleEntry[] = [];
     for (const { value, line } of s.x.routerModuleValues ?? []) {
       const ref = value.kind === 'str' && value.parts.length === 1 ? value.parts[0] : undefined;
@@ -1543,6 +1547,17 @@ class ValueResolver {
       trees.push(...(known.length > 0 ? known.flat() : f.tree));
     }
     if (trees.length > 0) out.routerModules = [...(out.routerModules ?? []), ...trees];
+  }
+
+  /** A RouterModule tree with the paths written as other files' constants read (`path: ClientTypeBaseRoute.Student`); one not found stays … and is warned of. */
+  private importedPaths(s: Scanned, tree: RouterModuleEntry[], warnings: string[]): RouterModuleEntry[] {
+    return tree.map((e) => {
+      const children = this.importedPaths(s, e.children, warnings);
+      if (!e.pathValue || hasParams(e.pathValue)) return { ...e, children };
+      const path = this.text(s, e.pathValue, 0);
+      if (path === undefined) warnings.push(scanWarningText(s.file, { id: 'routerModulePath', args: [e.module], line: e.line ?? 0 }));
+      return { path: path ?? UNKNOWN_PREFIX, module: e.module, children };
+    });
   }
 
   /** A RouterModule tree as another file's constant holds it: its entries' paths in that file, modules by the names it gives them. */
@@ -1862,8 +1877,13 @@ class ValueResolver {
 /** Whether a file's extraction holds values of other files (or config keys) to resolve. */
 function needsResolving(x: ExtractedFile): boolean {
   const some = x.globalPrefixValue || x.versioningPrefixValue || x.routes.some((r) => r.pathValue || r.optionsValue) || x.mounts.some((m) => m.prefixValue);
-  const nest = x.decoratedHandlers?.length || x.controllerBases?.length || x.decoratedControllers?.length || x.factoryControllers?.length || x.routerModuleValues || x.routerModuleFactories;
+  const nest = x.decoratedHandlers?.length || x.controllerBases?.length || x.decoratedControllers?.length || x.factoryControllers?.length || x.routerModuleValues || x.routerModuleFactories || x.routerModules?.some(readsImportedPath);
   return Boolean(some || nest);
+}
+
+/** Whether a RouterModule entry, or one of its children, has a path of another file's constant to read. */
+function readsImportedPath(e: RouterModuleEntry): boolean {
+  return (e.pathValue !== undefined && !hasParams(e.pathValue)) || e.children.some(readsImportedPath);
 }
 
 /** The module class a value names: an imported class as a reference to it (`module: CliModule`). */

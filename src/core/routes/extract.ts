@@ -71,8 +71,9 @@ class FileReader extends HandRoutingReader {
     this.dropUncalled();
     this.findRouteFunctions();
     // The root module this file starts, for which controllers the app registers (collect.ts).
-    const entry = this.out.nestEntryModule === undefined && this.sf.text.includes('NestFactory') ? this.nestFactoryModule() : undefined;
-    if (entry !== undefined) this.out.nestEntryModule = entry;
+    const entries = this.sf.text.includes('NestFactory') ? this.nestFactoryModules() : [];
+    if (this.out.nestEntryModule === undefined && entries[0] !== undefined) this.out.nestEntryModule = entries[0];
+    if (entries.length > 1) this.out.nestEntryModules = entries;
     const own = [...new Set(this.out.mounts.map((m) => m.routerName).filter((name) => !this.importedNames.has(name) && (this.madeHere(name) || this.decls.has(name) || this.paramNames.has(name))))];
     if (own.length > 0) this.out.ownRouters = own;
   }

@@ -214,6 +214,8 @@ export interface RouterModuleEntry {
    * (ExtractedFile.moduleCalls); `path` is UNKNOWN_PREFIX until then.
    */
   pathValue?: ConstValue;
+  /** Where a path of another file's constant is written (the warning's line when the join does not find it). */
+  line?: number;
 }
 
 /**
@@ -242,6 +244,8 @@ export interface ExtractedFile {
   globalPrefixExclude?: PrefixExclude[];
   /** The root module of the file's `NestFactory.create(AppModule)`. */
   nestEntryModule?: string;
+  /** Every root module of the file's `NestFactory.create` calls, when it starts more than one app (each app's controllers serve). */
+  nestEntryModules?: string[];
   /** `app.enableVersioning(...)` when its type is URI; absent when not called or another type. */
   uriVersioning?: UriVersioning;
   /** Class methods that mount their parameters, `useWithMiddleware(path, router, mw) { this.app.use(path, mw, router) }`: argument indexes by method name. */

@@ -3,7 +3,7 @@
 // plugin body read under its own router, an endpoint package such as GraphQL, tRPC or a proxy) and
 // under which prefix.
 import ts from './compiler';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isIfStatement, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isReturnStatement, isSpreadElement, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableStatement } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isIfStatement, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isReturnStatement, isSpreadElement, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableStatement } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { argRef, literalOf, literalsOf, readsArgs, str, type ConstValue } from './values';
 import type { Scope } from './readerBase';
@@ -110,14 +110,22 @@ export abstract class MountReader extends RouteHelperReader {
     }
     // `app.use(process.env.BASE_PATH, router)`, `app.use(apiPrefix(), router)`: a prefix, not known.
     // A handler answering there (`app.use(apiRoot(), (req, res) => ...)`) is no router: left as before.
+    const last = args[args.length - 1] as ts.Expression | undefined;
+    // At a regular expression, a package's middleware made by a call (`express.json()`) is no router to show.
+    const regexMiddleware = !!args[0] && isRegularExpressionLiteral(skipOuter(args[0])) && !!last && isCallExpression(skipOuter(last)) && !isModuleLoad(skipOuter(last));
     const unknown =
-      args[0] && args.length >= 2 && readsAsPrefix(args[0], this.sf, (id) => this.decls.get(id.text)) && !this.isRouterLike(args[0]) && !this.isRequestHandler(args[args.length - 1] as ts.Expression);
+      args[0] && last && args.length >= 2 && !regexMiddleware && readsAsPrefix(args[0], this.sf, (id) => this.decls.get(id.text)) && !this.isRouterLike(args[0]) && !this.isRequestHandler(last);
     const first = args[0] ? (this.evaluate(args[0]) ?? this.paramPrefix(args[0], call, mountedOn) ?? (unknown ? this.unknownPrefix(args[0], call) : undefined)) : undefined;
     const firstText = literalOf(first);
     // A lone argument is what is mounted (`api.use(users)`), never a prefix; a prefix is a
     // string: a literal, or a constant built from one.
+    // A setting read (`config.get('server.apiPath')`) is a prefix too, its text found with the settings' defaults or not known.
     const hasPrefix =
-      args.length >= 2 && first !== undefined && first.kind === 'str' && (firstText === undefined ? pathFirst || first.parts.some((p) => typeof p === 'string') || !this.isRouterLike(args[0]) : firstText.startsWith('/') || firstText === '');
+      args.length >= 2 &&
+      first !== undefined &&
+      (first.kind === 'config'
+        ? unknown && this.readsNodeConfig(args[0])
+        : first.kind === 'str' && (firstText === undefined ? pathFirst || first.parts.some((p) => typeof p === 'string') || !this.isRouterLike(args[0]) : firstText.startsWith('/') || firstText === ''));
     if (first && firstText !== undefined && !hasPrefix) return; // app.use('x') is not a mount
     const prefix = hasPrefix && first ? first : str('');
     // Express `app.use('/mcp', (req, res) => ...)` or `app.use(['/a', '/b'], handler)`: a
@@ -139,6 +147,13 @@ export abstract class MountReader extends RouteHelperReader {
     for (const p of prefixes) for (const a of paths !== undefined ? args.slice(1) : args) this.mountTarget(a, p, mountedOn, line);
     // Another file's function that answers the request itself answers there (collect.ts addEndpointRoutes).
     if (kind === 'use' && paths !== undefined) for (const m of this.out.mounts.slice(before)) m.atPath = true;
+  }
+
+  /** `config.get('server.apiPath')` of node-config (the `config` package): its values are in the config folder's files and the environment, not in the code. */
+  private readsNodeConfig(e: ts.Expression | undefined): boolean {
+    const call = e ? skipOuter(e) : undefined;
+    const receiver = call && isCallExpression(call) && isPropertyAccessExpression(call.expression) ? skipOuter(call.expression.expression) : undefined;
+    return !!receiver && isIdentifier(receiver) && this.clientSourceOf(receiver.text) === 'config';
   }
 
   /**
@@ -579,12 +594,20 @@ function passesOn(node: ts.Node, next: string): boolean {
  */
 function readsAsPrefix(node: ts.Expression, sf: ts.SourceFile, held: (id: ts.Identifier) => ts.Node | undefined): boolean {
   const e = skipOuter(node);
-  if (isTemplateExpression(e) || /^process\.env\b/.test(e.getText(sf))) return true;
+  // A regular expression (`app.use(/(\/api)?/, router)`) matches paths no string gives.
+  if (isTemplateExpression(e) || isRegularExpressionLiteral(e) || /^process\.env\b/.test(e.getText(sf))) return true;
   const init = isIdentifier(e) && !isParameter(e) ? held(e) : undefined;
   if (init && isExpression(init) && !isIdentifier(skipOuter(init))) return readsAsPrefix(init, sf, () => undefined);
   const callee = isCallExpression(e) ? skipOuter(e.expression) : undefined;
   const name = callee && (isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : undefined);
-  return name !== undefined && PREFIX_NAME.test(name);
+  return (name !== undefined && PREFIX_NAME.test(name)) || (isCallExpression(e) && readsPrefixSetting(e));
+}
+
+/** A setting read by its key, the key's last part naming a path: `config.get('server.apiPath')`, `configService.get('API_PREFIX')`. */
+function readsPrefixSetting(call: ts.CallExpression): boolean {
+  const key = call.arguments[0];
+  const last = key && isStringLiteralLike(key) ? key.text.split(/[.:/]/).pop() : undefined;
+  return last !== undefined && PREFIX_NAME.test(last);
 }
 
 /** Whether an identifier names a parameter of a function around it. */

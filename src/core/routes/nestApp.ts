@@ -123,15 +123,22 @@ export abstract class NestAppReader extends ExportReader {
 
   /** `NestFactory.create(AppModule, ...)` in this file: the module the app is built from. */
   protected nestFactoryModule(): string | undefined {
-    const find = (node: ts.Node): string | undefined => {
+    return this.nestFactoryModules()[0];
+  }
+
+  /** The root module of each `NestFactory.create(Module)` of the file, in order: a file may start several apps (a public and a private one). */
+  protected nestFactoryModules(): string[] {
+    const out: string[] = [];
+    const find = (node: ts.Node): void => {
       if (isCallExpression(node)) {
         const c = skipOuter(node.expression);
         const first = node.arguments[0] ? skipOuter(node.arguments[0]) : undefined;
-        if (isPropertyAccessExpression(c) && c.name.text === 'create' && isIdentifier(c.expression) && c.expression.text === 'NestFactory' && first && isIdentifier(first)) return first.text;
+        if (isPropertyAccessExpression(c) && c.name.text === 'create' && isIdentifier(c.expression) && c.expression.text === 'NestFactory' && first && isIdentifier(first)) out.push(first.text);
       }
-      return forEachChild(node, find);
+      forEachChild(node, find);
     };
-    return find(this.sf);
+    find(this.sf);
+    return out;
   }
 
   protected readVersioning(call: ts.CallExpression): void {
@@ -240,6 +247,8 @@ export abstract class NestAppReader extends ExportReader {
           filled = true;
           return [{ path: UNKNOWN_PREFIX, module, children, pathValue: value }];
         }
+        // Another file's constant or enum member (`path: ClientTypeBaseRoute.Student`): read in the join (collect.ts resolveRouterModules).
+        if (path === undefined && module && value?.kind === 'str' && hasRefs(value) && !hasParams(value)) return [{ path: UNKNOWN_PREFIX, module, children, pathValue: value, line: this.line(o) }];
         // A path not known here (an imported constant) must not stand for '' over a known one.
         if (path === undefined) this.warn(o, module ? { id: 'routerModulePath', args: [module] } : { id: 'routerModulePathUnnamed', args: [] });
         return [{ path: path ?? UNKNOWN_PREFIX, module, children }];

@@ -616,6 +616,38 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(routes.sort(), ['GET /api/v2/notes/:id', 'POST /api/private/notes']);
   });
 
+  test('a main starting several Nest apps (a settings context first, then a public and a private app): the controllers of every root module serve', () => {
+    const routes = routesOf({
+      '/s/main.ts':
+        "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const settings = await NestFactory.create(SettingsModule);\n  const publicApp = await NestFactory.create(PublicAppModule);\n  await publicApp.listen(3001);\n  if (settings.get(Flags).privateApi) {\n    const privateApp = await NestFactory.create(PrivateAppModule);\n    await privateApp.listen(4001);\n  }\n}\nbootstrap();\n",
+      '/s/settings.module.ts': '@Module({ providers: [Flags] })\nexport class SettingsModule {}\n',
+      '/s/public.app.module.ts': "import { AccountsController } from './accounts.controller';\n@Module({ controllers: [AccountsController] })\nexport class PublicAppModule {}\n",
+      '/s/private.app.module.ts': "import { MetricsController } from './metrics.controller';\n@Module({ controllers: [MetricsController] })\nexport class PrivateAppModule {}\n",
+      '/s/accounts.controller.ts': "@Controller()\nexport class AccountsController {\n  @Get('/accounts/:address') one() {}\n}\n",
+      '/s/metrics.controller.ts': "@Controller()\nexport class MetricsController {\n  @Get('/metrics') metrics() {}\n}\n",
+      '/s/stray.controller.ts': "@Controller('stray')\nexport class StrayController {\n  @Get() list() {}\n}\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /accounts/:address', 'GET /metrics']);
+  });
+
+  test("RouterModule paths written as another file's enum members (through a barrel), each module's controllers imported from a barrel's `export *` list: each under its module's path", () => {
+    const routes = routesOf({
+      '/s/main.ts': "import { NestFactory } from '@nestjs/core';\nconst app = await NestFactory.create(AppModule);\napp.setGlobalPrefix('api');\nawait app.listen(3000);\n",
+      '/s/types/index.ts': "export * from './other';\nexport * from './clientRoute';\n",
+      '/s/types/other.ts': 'export const other = 1;\n',
+      '/s/types/clientRoute.ts': "export enum ClientRoute {\n  Student = 'students',\n  AEST = 'aest',\n}\n",
+      '/s/controllers/index.ts': "export * from './user.dto';\nexport * from './user.aest.controller';\nexport * from './user.students.controller';\n",
+      '/s/controllers/user.dto.ts': 'export class UserDto {}\n',
+      '/s/controllers/user.aest.controller.ts': "@Controller('user')\nexport class UserAESTController {\n  @Get(':id') one() {}\n}\n",
+      '/s/controllers/user.students.controller.ts': "@Controller('user')\nexport class UserStudentsController {\n  @Patch(':id') update() {}\n}\n",
+      '/s/aest.module.ts': "import { UserAESTController } from './controllers';\n@Module({ controllers: [UserAESTController] })\nexport class AppAESTModule {}\n",
+      '/s/students.module.ts': "import { UserStudentsController } from './controllers';\n@Module({ controllers: [UserStudentsController] })\nexport class AppStudentsModule {}\n",
+      '/s/app.module.ts':
+        "import { ClientRoute } from './types';\n@Module({ imports: [AppAESTModule, AppStudentsModule, RouterModule.register([{ path: ClientRoute.AEST, module: AppAESTModule }, { path: ClientRoute.Student, module: AppStudentsModule }])] })\nexport class AppModule {}\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /api/aest/user/:id', 'PATCH /api/students/user/:id']);
+  });
+
   test('koa: sub-routers made by factory functions, nested under a parent prefix built from a constant behind a barrel of export *', () => {
     const routes = routesOf({
       '/s/src/api/index.ts':

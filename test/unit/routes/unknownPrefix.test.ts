@@ -48,6 +48,36 @@ suite('routes under a mount prefix not known statically', () => {
     assert.deepEqual(read.warnings, []);
   });
 
+  test("a node-config setting naming a path (config.get('server.apiPath'), values in config/*.json and the environment) is a prefix not known: under …, warned of; a project's own settings module is read as before", () => {
+    const app = (source: string) =>
+      collectRoutes(
+        [
+          { file: '/ws/src/app.ts', text: `import express from 'express';\nimport config from '${source}';\nimport users from './users';\nconst app = express();\napp.use(config.get('server.apiPath'), users);\napp.listen(3000);\n` },
+          { file: '/ws/src/users.ts', text: USERS },
+        ],
+        { moduleOf },
+      );
+    const nodeConfig = app('config');
+    assert.deepEqual(shown(nodeConfig.routes), ['GET /…/users/:id (prefix unknown)']);
+    assert.deepEqual(nodeConfig.warnings, [`/ws/src/app.ts:5: mount prefix not found statically; its routes are shown under … and not probed ${TAIL}`]);
+    const own = app('./lib/config');
+    assert.deepEqual([shown(own.routes), own.warnings], [['GET /users/:id'], []]);
+  });
+
+  test("a regular expression mount path matches paths no string gives: a router there is under …, warned of; a package's middleware made there by a call shows nothing", () => {
+    const { routes, warnings } = expressWith('/(\\/api)?/');
+    assert.deepEqual(shown(routes), ['GET /…/users/:id (prefix unknown)']);
+    assert.deepEqual(warnings, [`/ws/src/app.ts:4: mount prefix /(\\/api)?/ is not known statically; the routes mounted there are shown under … and not probed ${TAIL}`]);
+    const json = collectRoutes(
+      [
+        { file: '/ws/src/app.ts', text: "import express from 'express';\nimport users from './users';\nconst app = express();\napp.use(/^(?!\\/internal).*/, express.json({ limit: '10mb' }));\napp.use('/api', users);\n" },
+        { file: '/ws/src/users.ts', text: USERS },
+      ],
+      { moduleOf },
+    );
+    assert.deepEqual([shown(json.routes), json.warnings], [['GET /api/users/:id'], []]);
+  });
+
   test('a template keeps its known parts: `${process.env.BASE}/v1` -> /…/v1', () => {
     assert.deepEqual(shown(expressWith('`${process.env.BASE}/v1`').routes), ['GET /…/v1/users/:id (prefix unknown)']);
   });
