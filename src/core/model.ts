@@ -293,6 +293,12 @@ export interface ImageInfo {
   id: string;
   /** ISO time. */
   created: string;
+  /**
+   * ISO time the engine last tagged the image (Docker's Metadata.LastTagTime): a build tags its
+   * image again even when every step came from the layer cache, which keeps `created` old. Absent
+   * when the engine does not say (Podman, the containerd image store) or was not asked.
+   */
+  lastTagged?: string;
 }
 
 /** Paths (absolute, inside the container/image) of regular files under a listed root. */
@@ -428,7 +434,11 @@ export interface ServiceReport {
   summary: string;
   /** exitCode: its last run's, when it is not running and the engine said. */
   container: { id: string; name: string; state: string; imageId: string; created: string; exitCode?: number } | null;
-  image: { ref: string; id: string | null; created: string | null };
+  /**
+   * lastTagged: a bundled service's image compose builds, when a build last tagged it, if later
+   * than `created` (a rebuild from the layer cache); its source is judged against the later time.
+   */
+  image: { ref: string; id: string | null; created: string | null; lastTagged?: string };
   staleContainer: boolean;
   baseUrl: string | null;
   mapping: { sourceRoot: string; target: string; bundled: boolean; evidence: string[] } | null;

@@ -253,8 +253,9 @@ class DockerodeEngine implements DockerEngine {
   async inspectImage(ref: string, signal?: AbortSignal): Promise<ImageInfo | undefined> {
     return this.call(l10n.t`inspect image ${ref}`, signal, this.timeoutMs, async (bounded) => {
       try {
-        const info = await engineRequest<Dockerode.ImageInspectInfo>(this.docker, `/images/${ref}/json`, {}, bounded);
-        return { ref, id: info.Id, created: isoTime(info.Created) } satisfies ImageInfo;
+        const info = await engineRequest<Dockerode.ImageInspectInfo & { Metadata?: { LastTagTime?: string } }>(this.docker, `/images/${ref}/json`, {}, bounded);
+        const lastTagged = tagTime(info.Metadata?.LastTagTime);
+        return { ref, id: info.Id, created: isoTime(info.Created), ...(lastTagged ? { lastTagged } : {}) } satisfies ImageInfo;
       } catch (err) {
         if (statusOf(err) === 404) return undefined;
         throw err;
@@ -652,6 +653,12 @@ function engineMessage(err: unknown): string {
 function oneLine(err: unknown): string {
   const text = errorText(err);
   return text.split('\n')[0]?.trim() ?? '';
+}
+
+/** Docker's LastTagTime as ISO; none when absent, unparsable or the zero time ("0001-01-01T00:00:00Z") of an image never tagged here. */
+function tagTime(value: string | undefined): string | undefined {
+  const at = value ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(at) || at <= 0 ? undefined : new Date(at).toISOString();
 }
 
 function isoTime(value: string | number): string {

@@ -5,11 +5,12 @@
 // a path when such a compiled handler exists for it (its dynamic [id] folders matching any segment),
 // with the methods it exports, and 404 otherwise, as Next.js does.
 import * as assert from 'node:assert/strict';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkService, composeUpBuilt, freeLoopbackPort as freePort, runtimeDrift as cli } from './support/runtimeDriftCli';
 import { cleanupProject } from './support/cleanupProject';
+import { runCli } from './support/dockerCli';
 import { uniqueProjectName } from './support/projectNames';
 import { BUSYBOX_NODE } from './support/buildImage';
 import type { ServiceReport } from '../../src/core/model';
@@ -110,5 +111,25 @@ suite('Next.js route handlers on a real engine: read from source, probed on the 
     assert.equal(result.verified, true, result.message + run.stderr);
     const reports = result.after?.routes.find((r) => r.method === 'GET' && r.path === '/api/reports/:id');
     assert.equal(reports?.verdict, 'live', JSON.stringify(result.after?.routes));
+  });
+
+  test("a source file touched but not changed reads as newer than the bundle; a rebuild the layer cache serves whole (same image, its creation time unchanged) is judged from that build, so the service is in sync", async () => {
+    const before = await check();
+    assert.equal(before.service.verdict, 'in-sync', before.stdout);
+    const image = before.service.image;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(image.lastTagged ?? image.created ?? '') + CLOCK_SLACK_MS + 500 - Date.now())));
+    const now = new Date();
+    await utimes(web('app', 'page.tsx'), now, now);
+    const touched = await check();
+    assert.match(touched.service.summary, /source changed after the image was built/, touched.stdout);
+    assert.equal(touched.code, 1, touched.stdout);
+    const build = await runCli('docker-compose', ['build', 'web'], { cwd: dir, env: { ...env, DOCKER_BUILDKIT: '0' }, timeoutMs: 300_000 });
+    assert.equal(build.code, 0, build.stderr);
+    const after = await check();
+    assert.equal(after.service.image.id, image.id, 'every step came from the cache: the same image');
+    assert.equal(after.service.image.created, image.created);
+    assert.ok(Date.parse(after.service.image.lastTagged ?? '') >= now.getTime() - CLOCK_SLACK_MS, after.stdout);
+    assert.equal(after.service.verdict, 'in-sync', after.stdout);
+    assert.equal(after.code, 0, after.stdout);
   });
 });

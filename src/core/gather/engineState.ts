@@ -56,6 +56,12 @@ export async function gatherEngineState(
       }
     }
   }
+  // A bundled service is judged by when its image was built, and a build served from the layer
+  // cache only tags the image again: the time of that tag is asked fresh, never remembered.
+  if (image && container?.refImage === image && mapping?.bundled && spec.build) {
+    const fresh = await engine.inspectImage(image.ref, signal);
+    if (fresh?.id === image.id) image = fresh;
+  }
   const ref = imageRef ?? defaultImageRefs(spec)[0] ?? spec.name;
   const stale = Boolean(container && image && container.imageId !== image.id);
   const listable = mapping && !mapping.bundled;

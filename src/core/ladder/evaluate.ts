@@ -2,7 +2,7 @@
 import { composeCommand } from './composeCommand';
 import * as l10n from '@vscode/l10n';
 import { RUNG_NAMES } from '../model';
-import type { ConfigDrift, ModuleReport, PageReport, RouteReport, RungName, Rungs, ServiceAction, ServiceReport, SourceMapping, SwarmServiceReport, SwarmTaskReport, Verdict } from '../model';
+import type { ConfigDrift, ImageInfo, ModuleReport, PageReport, RouteReport, RungName, Rungs, ServiceAction, ServiceReport, SourceMapping, SwarmServiceReport, SwarmTaskReport, Verdict } from '../model';
 import type { MappedFile, ModuleEvidence, ServiceEvidence } from './evidence';
 import { changedIn, evaluateRungs, filesMissingFrom, listSome } from './rungs';
 import { rungWord, shortId } from './format';
@@ -15,6 +15,17 @@ import { dockerCommandOf } from '../engineCommands';
  * image was built. Host mtimes and engine timestamps come from different clocks; allow for it.
  */
 export const CLOCK_SLACK_MS = 2000;
+
+/**
+ * When the image last had the workspace's build context, in ms: its creation, or, for an image
+ * compose builds, the engine's last tag of it when later (a rebuild served from the layer cache:
+ * Docker's cache compares file contents, not times, so the context then held what the image holds).
+ */
+export function builtAt(image: ImageInfo, built: boolean): number {
+  const created = Date.parse(image.created);
+  const tagged = built && image.lastTagged ? Date.parse(image.lastTagged) : Number.NaN;
+  return Number.isNaN(tagged) ? created : Math.max(created, tagged);
+}
 
 export function firstFailure(rungs: Rungs): RungName | null {
   return RUNG_NAMES.find((name) => rungs[name].status === 'fail') ?? null;
@@ -158,7 +169,7 @@ function findingsOf(ev: ServiceEvidence, files: ServiceFiles): Findings {
     divergedFromImage,
     routeBad: ev.routes.filter((r) => ['missing', 'broken', 'unreachable'].includes(r.verdict)),
     authBad: ev.routes.filter((r) => r.authVerdict !== null && r.authVerdict !== 'live'),
-    bundledNewer: bundled && ev.image !== undefined && newestMtime(all) > Date.parse(ev.image.created) + CLOCK_SLACK_MS,
+    bundledNewer: bundled && ev.image !== undefined && newestMtime(all) > builtAt(ev.image, ev.spec.build !== undefined) + CLOCK_SLACK_MS,
     configDrift: judgeRuntime ? (ev.config?.drift ?? []) : [],
     pages,
     pagesMissing: judgeRuntime ? pages.filter((p) => p.verdict === 'missing') : [],
@@ -284,7 +295,7 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
     verdict,
     summary: said.length > 0 ? said.join('; ') : verdict === 'in-sync' ? l10n.t('running container serves the source') : l10n.t('not checked'),
     container: c ? { id: c.id, name: c.name, state: c.state, imageId: c.imageId, created: c.created, ...(c.state !== 'running' && c.exitCode !== undefined ? { exitCode: c.exitCode } : {}) } : null,
-    image: { ref: ev.imageRef, id: ev.image?.id ?? null, created: ev.image?.created ?? null },
+    image: { ref: ev.imageRef, id: ev.image?.id ?? null, created: ev.image?.created ?? null, ...(f.bundled && ev.image && builtAt(ev.image, ev.spec.build !== undefined) > Date.parse(ev.image.created) ? { lastTagged: ev.image.lastTagged } : {}) },
     staleContainer: ev.stale,
     baseUrl: ev.baseUrl,
     mapping: mappingReport(ev.mapping),

@@ -31,7 +31,8 @@ function containerLine(s: ServiceReport): string {
 
 function imageLine(s: ServiceReport): string {
   if (!s.image.id) return `image: ${s.image.ref} (not found)`;
-  return `image: ${s.image.ref} ${shortId(s.image.id)}, built ${timeAgo(s.image.created, new Date()) ?? 'at an unknown time'}${s.sourceNewest ? `; newest source change ${timeAgo(s.sourceNewest, new Date()) ?? 'unknown'}` : ''}`;
+  const rebuilt = s.image.lastTagged ? `, built again from the layer cache ${timeAgo(s.image.lastTagged, new Date()) ?? 'at an unknown time'}` : '';
+  return `image: ${s.image.ref} ${shortId(s.image.id)}, built ${timeAgo(s.image.created, new Date()) ?? 'at an unknown time'}${rebuilt}${s.sourceNewest ? `; newest source change ${timeAgo(s.sourceNewest, new Date()) ?? 'unknown'}` : ''}`;
 }
 
 const PAGE_MARK = { served: '✓', missing: '✗', unknown: '?' } as const;

@@ -27,7 +27,7 @@ function serviceSection(service: ServiceReport): string[] {
   const c = service.container;
   out.push(
     `- ${c ? l10n.t`Container: ${c.name} (${shortId(c.id)}), ${c.state}, image ${shortId(c.imageId)}, created ${c.created}` : l10n.t('Container: none')}`,
-    `- ${l10n.t`Newest image: ${service.image.ref} (${shortId(service.image.id)})`}${service.image.created ? l10n.t`, built ${service.image.created}` : ''}`,
+    `- ${l10n.t`Newest image: ${service.image.ref} (${shortId(service.image.id)})`}${service.image.created ? l10n.t`, built ${service.image.created}` : ''}${service.image.lastTagged ? l10n.t`, built again from the layer cache ${service.image.lastTagged}` : ''}`,
     `- ${service.staleContainer ? l10n.t('Container is **stale** (older image than the newest build)') : l10n.t('Container is current')}`,
   );
   if (service.sourceNewest) out.push(`- ${l10n.t`Newest source change: ${service.sourceNewest}`}`);

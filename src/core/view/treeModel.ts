@@ -355,6 +355,7 @@ function containerNode(service: ServiceReport, parentId: string, ref: ServiceRef
     l10n.t`Container ${c.name} (${shortId(c.id)}) is ${c.state}.`,
     created ? l10n.t`Created from image ${shortId(c.imageId)} ${created}` : l10n.t`Created from image ${shortId(c.imageId)}`,
     built ? l10n.t`Newest image ${service.image.ref}: ${shortId(service.image.id)}, built ${built}.` : l10n.t`Newest image ${service.image.ref}: ${shortId(service.image.id)}.`,
+    ...(service.image.lastTagged ? [l10n.t`Built again from the layer cache ${timeAgo(service.image.lastTagged, now) ?? service.image.lastTagged}: its source is judged from then.`] : []),
     service.staleContainer
       ? l10n.t('Stale: the container runs an older image than the newest build; recreate it.')
       : l10n.t('Current: the container runs the newest image.'),

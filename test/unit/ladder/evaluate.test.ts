@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { evaluateService, fixFor, overallVerdict } from '../../../src/core/ladder/evaluate';
+import { builtAt, evaluateService, fixFor, overallVerdict } from '../../../src/core/ladder/evaluate';
 import { composeFileFlags } from '../../../src/core/ladder/composeCommand';
 import type { MappedFile, ModuleEvidence, ServiceEvidence } from '../../../src/core/ladder/evidence';
 import type { ContainerInfo, FileListing, ImageInfo, RouteReport } from '../../../src/core/model';
@@ -82,6 +82,16 @@ function evidence(over: Partial<ServiceEvidence>): ServiceEvidence {
     ...over,
   };
 }
+
+/** A bundled front end's current container: judged by image time. */
+const BUNDLED: Partial<ServiceEvidence> = {
+  mapping: { sourceRoot: '/ws/web/src', target: '/usr/share/nginx/html', rewrites: {}, bundled: true, modulesDir: 'modules', evidence: [] },
+  container: { ...container, imageId: NEW },
+  stale: false,
+  containerListing: undefined,
+  imageListing: undefined,
+  routes: [],
+};
 
 suite('ladder: evaluateService', () => {
   test('the incident: a stale container lacks the new module; first failure is the container rung, fix is recreate', () => {
@@ -381,15 +391,7 @@ suite('ladder: evaluateService', () => {
 
   test('a bundled front end is judged by image time, never file by file', () => {
     const bundle = { ...mod('(bundle)', []), files: [file('web/src/App.tsx', '', T0 + 3_600_000)] };
-    const ev = evidence({
-      mapping: { sourceRoot: '/ws/web/src', target: '/usr/share/nginx/html', rewrites: {}, bundled: true, modulesDir: 'modules', evidence: [] },
-      container: { ...container, imageId: NEW },
-      
-      stale: false,
-      containerListing: undefined,
-      imageListing: undefined,
-      routes: [],
-    });
+    const ev = evidence(BUNDLED);
     const report = evaluateService(ev, { modules: [], loose: bundle });
     assert.deepEqual(report.missingFiles, []);
     assert.equal(report.verdict, 'drift');
@@ -397,6 +399,21 @@ suite('ladder: evaluateService', () => {
     assert.match(report.fix ?? '', /^build the image/);
     const fresh = evaluateService(ev, { modules: [], loose: { ...bundle, files: [file('web/src/App.tsx', '', T0)] } });
     assert.equal(fresh.verdict, 'in-sync', fresh.summary);
+  });
+
+  test('a bundled image a later build served from the layer cache (tagged again, created unchanged) is judged from that build; an image compose only pulls, from its creation', () => {
+    const bundle = { ...mod('(bundle)', []), files: [file('web/src/App.tsx', '', T0 + 3_600_000)] };
+    const retagged = { ...newImage, lastTagged: new Date(T0 + 3_700_000).toISOString() };
+    const rebuilt = evaluateService(evidence({ ...BUNDLED, image: retagged }), { modules: [], loose: bundle });
+    assert.equal(rebuilt.verdict, 'in-sync', rebuilt.summary);
+    assert.equal(rebuilt.image.lastTagged, retagged.lastTagged);
+    const pulled = evaluateService(evidence({ ...BUNDLED, image: retagged, spec: { ...evidence({}).spec, build: undefined, image: 'demo_api' } }), { modules: [], loose: bundle });
+    assert.match(pulled.summary, /source changed after the image was built/);
+    assert.equal(pulled.image.lastTagged, undefined);
+    const taggedBefore = evaluateService(evidence({ ...BUNDLED, image: { ...newImage, lastTagged: newImage.created } }), { modules: [], loose: bundle });
+    assert.match(taggedBefore.summary, /source changed after the image was built/);
+    assert.equal(taggedBefore.image.lastTagged, undefined, 'said only when it is what the source is judged against');
+    assert.equal(builtAt({ ...newImage, lastTagged: 'not a time' }, true), Date.parse(newImage.created));
   });
 
   test('fixFor names the compose command the machine has', () => {
