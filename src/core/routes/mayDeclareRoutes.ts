@@ -89,8 +89,14 @@ const PATH_DEFAULT = /\.default\(\s*['"`]\//;
 /** A Next.js route handler's path (isNextHandlerFile). */
 const NEXT_HANDLER_PATH = /\/app\/(?:.+\/)?route\.[^/]+$|\/pages\/api\/.+$/;
 
+/**
+ * A Next.js metadata code file's path (`app/sitemap.ts`, `src/app/blog/[slug]/opengraph-image.tsx`:
+ * nextMetadata.ts): its exports are read as a route handler's are.
+ */
+const NEXT_METADATA_CODE_PATH = /\/app\/(?:.+\/)?(?:robots|manifest|sitemap|(?:icon|apple-icon|opengraph-image|twitter-image)\d?)(?:\.[\w-]+)?\.[cm]?[jt]sx?$/;
+
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
-export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${PATH_DEFAULT.source}|${NEXT_HANDLER_PATH.source}`;
+export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${PATH_DEFAULT.source}|${NEXT_HANDLER_PATH.source}|${NEXT_METADATA_CODE_PATH.source}`;
 
 export function mayDeclareRoutes(text: string): boolean {
   if (ROUTE_TOKENS.test(text)) return true;
@@ -114,8 +120,15 @@ function reExportsLocalModule(text: string): boolean {
 
 /**
  * A file that may be a Next.js route handler, by its path alone: a `route.*` file below an `app`
- * folder, or a file below `pages/api`. Which app it belongs to, and so its URL, is decided later.
+ * folder, a file below `pages/api`, or a metadata code file below an `app` folder (`sitemap.ts`,
+ * `opengraph-image.tsx`). Which app it belongs to, and so its URL, is decided later.
  */
 export function isNextHandlerFile(file: string): boolean {
-  return NEXT_HANDLER_PATH.test(file.replace(/\\/g, '/'));
+  return NEXT_HANDLER_PATH.test(file.replace(/\\/g, '/')) || isNextMetadataCode(file);
 }
+
+/** Whether `file` may be a Next.js metadata code file (NEXT_METADATA_CODE_PATH), by its path alone. */
+export function isNextMetadataCode(file: string): boolean {
+  return NEXT_METADATA_CODE_PATH.test(file.replace(/\\/g, '/'));
+}
+

@@ -6,6 +6,7 @@ import ts from './compiler';
 import { isBindingElement, isExportAssignment, isExportDeclaration, isExpressionStatement, isBinaryExpression, isFunctionDeclaration, isClassDeclaration, isIdentifier, isNamedExports, isObjectBindingPattern, isArrayBindingPattern, isStringLiteral, isVariableStatement } from './tsNodes';
 import { hasModifier, isModuleExports } from './routeSyntax';
 import type { HttpMethod } from '../model';
+import { METADATA_ID_EXPORTS } from './nextMetadata';
 
 /** The export names Next.js's App Router calls as handlers. */
 const HANDLER_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
@@ -18,6 +19,8 @@ export interface NextHandlerExports {
   defaultLine?: number;
   /** `export * from './x'`: methods of another module, not read (its specifier). */
   reexportsAll?: string[];
+  /** A metadata file's generateSitemaps or generateImageMetadata export (nextMetadata.ts): the line naming it. */
+  idsLine?: number;
 }
 
 /** The handler exports of a file's top-level statements; undefined when it exports none. */
@@ -26,6 +29,7 @@ export function nextHandlerExports(sf: ts.SourceFile): NextHandlerExports | unde
   const lineOf = (node: ts.Node) => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
   const add = (name: ts.Identifier | ts.StringLiteral | ts.ModuleExportName) => {
     const text = name.text;
+    if (METADATA_ID_EXPORTS.has(text)) out.idsLine ??= lineOf(name);
     if (HANDLER_METHODS.has(text) && !out.methods.some((m) => m.method === text)) out.methods.push({ method: text as HttpMethod, line: lineOf(name) });
   };
   for (const st of sf.statements) {

@@ -13,6 +13,7 @@ import { isNextRouteHandler, NEXT_ROUTER_FOLDERS, nextAppScope, nextHandlerPaths
 import { isUrlFolder, servedThroughHandlers } from './nextHandlers';
 import { resolveSpecifier, toSlash, type CollectedRoutes, type PathAlias } from './collect';
 import { foldersUpTo } from '../pathInside';
+import { dynamicSegment, metadataRouteOf } from './nextMetadata';
 
 /** What next.config says about where the app's routes are, and which files are routes. */
 export interface NextAppLayout {
@@ -109,15 +110,6 @@ export function nextRouteOf(rel: string, layout: Pick<NextAppLayout, 'extensions
   return undefined;
 }
 
-function dynamicSegment(segment: string): string {
-  const optionalRest = /^\[\[\.\.\.([^\]]+)\]\]$/.exec(segment);
-  if (optionalRest) return `:${optionalRest[1]}*`;
-  const rest = /^\[\.\.\.([^\]]+)\]$/.exec(segment);
-  if (rest) return `:${rest[1]}+`;
-  const param = /^\[([^\]]+)\]$/.exec(segment);
-  return param ? `:${param[1]}` : segment;
-}
-
 /** A module of a server framework (`hono/vercel`, `express`), not its client (`hono/client`): a handler importing one hands the request to that framework's app. */
 function isFrameworkModule(source: string): boolean {
   return SERVER_FRAMEWORKS.some((f) => source === f || source.startsWith(`${f}/`)) && !/\/client$/.test(source);
@@ -139,7 +131,7 @@ function isAdapter(file: string, x: ExtractedFile, byKey: ReadonlyMap<string, Ex
 }
 
 /** The routes the Next.js app in `dir` declares among `extracted` (its files' scans), with what could not be read. `aliases`: its import aliases. */
-export function nextAppRoutes(dir: string, extracted: Scans, layout: NextAppLayout, aliases: readonly PathAlias[] = []): { routes: RouteDef[]; warnings: string[] } {
+export function nextAppRoutes(dir: string, extracted: Scans, layout: NextAppLayout, aliases: readonly PathAlias[] = [], metadataFiles: readonly string[] = []): { routes: RouteDef[]; warnings: string[] } {
   const routes: RouteDef[] = [];
   const warnings: string[] = layout.basePathWarning !== undefined ? [layout.basePathWarning] : [];
   const byKey = new Map(extracted.map((e) => [toSlash(e.file), e.x]));
@@ -157,7 +149,26 @@ export function nextAppRoutes(dir: string, extracted: Scans, layout: NextAppLayo
     for (const m of handler.methods) routes.push({ method: m.method, path, file, line: m.line, origin: 'source', ...unknown });
     for (const source of handler.reexportsAll ?? []) warnings.push(scanWarningText(file, { id: 'nextReexportAll', args: [source] }));
   }
-  return { routes, warnings };
+  return { routes: [...routes, ...metadataRoutes(dir, metadataFiles, layout, byKey)], warnings };
+}
+
+/**
+ * The GET routes of the app's metadata files (nextMetadata.ts), under basePath: a code file's when
+ * its scan has the default export that generates it, at `/:id` below its name when it exports
+ * generateSitemaps or generateImageMetadata; a static file's always.
+ */
+function metadataRoutes(dir: string, files: readonly string[], layout: NextAppLayout, byKey: ReadonlyMap<string, ExtractedFile>): RouteDef[] {
+  const appDir = layout.appDir;
+  if (appDir === undefined) return [];
+  const unknown = layout.basePath === UNKNOWN_PREFIX ? { prefixUnknown: true as const } : {};
+  return files.flatMap((file): RouteDef[] => {
+    const handler = byKey.get(toSlash(file))?.nextHandler;
+    const rel = relative(join(dir, ...appDir.split('/')), file).split(sep).join('/');
+    const route = metadataRouteOf(rel, layout.extensions, handler?.idsLine !== undefined);
+    if (!route || (route.code && handler?.defaultLine === undefined)) return [];
+    const line = route.code ? { line: handler?.defaultLine } : {};
+    return [{ method: 'GET', path: joinRoutePath(layout.basePath, route.path), file, ...line, origin: 'source', ...unknown }];
+  });
 }
 
 /** What a package's routes need to be served as a Next.js app serves them (nextServing); undefined for another package. */
@@ -166,13 +177,17 @@ export interface NextServing {
   handlerPaths?: string[];
   /** The app's layout, when it is a Next.js app (a package depending on `next` whose scripts run it). */
   layout?: NextAppLayout;
+  /** Its App Router's files that can be metadata files (nextMetadata.ts decides), with a layout. */
+  metadataFiles?: string[];
 }
 
 /** What the package in `dir` needs for nextServedRoutes. `files`: its source files (where its handlers are). */
 export async function nextServing(fs: FsLike, dir: string, files: readonly string[]): Promise<NextServing> {
   const handlerPaths = await nextHandlerPaths(fs, dir, files);
   const layout = (await nextAppScope(fs, dir)) ? await nextAppLayout(fs, dir) : undefined;
-  return { ...(handlerPaths ? { handlerPaths } : {}), ...(layout ? { layout } : {}) };
+  const router = layout?.appDir !== undefined ? join(dir, ...layout.appDir.split('/')) + sep : undefined;
+  const metadataFiles = router !== undefined ? files.filter((f) => f.startsWith(router) && layout && metadataRouteOf(f.slice(router.length).split(sep).join('/'), layout.extensions)) : [];
+  return { ...(handlerPaths ? { handlerPaths } : {}), ...(layout ? { layout, metadataFiles } : {}) };
 }
 
 /**
@@ -183,20 +198,26 @@ export async function nextServing(fs: FsLike, dir: string, files: readonly strin
 export function nextServedRoutes(dir: string, collected: CollectedRoutes, extracted: Scans, serving: NextServing, aliases: readonly PathAlias[] = []): CollectedRoutes {
   const served = serving.handlerPaths ? servedThroughHandlers(collected, serving.handlerPaths) : collected;
   if (!serving.layout) return served;
-  const own = nextAppRoutes(dir, extracted, serving.layout, aliases);
+  const own = nextAppRoutes(dir, extracted, serving.layout, aliases, serving.metadataFiles);
   return { routes: [...served.routes, ...own.routes], warnings: [...served.warnings, ...own.warnings] };
 }
 
-/** The Next.js apps among `files` (a tree's, absolute) that have a route handler: servers of their own API routes. */
+/** The Next.js apps among `files` (a tree's, absolute) that have a route handler or a metadata file (app/sitemap.ts, app/favicon.ico): servers of their own routes. */
 export async function findNextApps(fs: FsLike, files: readonly string[]): Promise<string[]> {
   const apps: string[] = [];
   for (const file of files) {
     if (!file.endsWith(`${sep}package.json`) || file.includes(`${sep}node_modules${sep}`)) continue;
     const dir = file.slice(0, -'/package.json'.length);
     if (!(await nextAppScope(fs, dir))) continue;
-    if (files.some((f) => f.startsWith(dir + sep) && isNextRouteHandler(f.slice(dir.length + 1).split(sep).join('/')))) apps.push(dir);
+    if (files.some((f) => f.startsWith(dir + sep) && servesOwnRoute(f.slice(dir.length + 1).split(sep).join('/')))) apps.push(dir);
   }
   return apps;
+}
+
+/** Whether `rel` (POSIX, relative to a Next.js app) is a route handler or a metadata file of its App Router. */
+function servesOwnRoute(rel: string): boolean {
+  const inApp = /^(?:src\/)?app\/(.+)$/.exec(rel)?.[1];
+  return isNextRouteHandler(rel) || (inApp !== undefined && metadataRouteOf(inApp, DEFAULT_EXTENSIONS) !== undefined);
 }
 
 /** Whether the package holding `sourceRoot` (the nearest package.json at or above it, within the workspace) is a Next.js app. */

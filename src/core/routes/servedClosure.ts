@@ -8,6 +8,7 @@ import { sep } from 'node:path';
 import type { PathAlias } from './collect';
 import { resolveSpecifier, toSlash } from './collect';
 import { isNextRouteHandler } from './serverApps';
+import { isNextMetadataCode } from './mayDeclareRoutes';
 import { isRouteSource } from './isRouteSource';
 import type { ServedScope } from '../ports';
 
@@ -47,7 +48,7 @@ const SOURCE_FILE = /(?<!\.d)\.[cm]?[jt]sx?$/;
 
 /**
  * Where a Next.js app in `dir` (the scanned root) starts a framework server from, among `files`
- * (absolute): its route handlers, the source files at its top (a custom server `server.js`,
+ * (absolute): its route handlers and metadata code files (`app/sitemap.ts`), the source files at its top (a custom server `server.js`,
  * `next.config.js`, a bundler config naming the server's entry), `middleware` and
  * `instrumentation` in `src/`, and `named`, the files its package.json scripts run
  * (serverApps.ts nextAppScope).
@@ -57,7 +58,7 @@ export function servedSeeds(dir: string, files: readonly string[], named: readon
   return files.filter((f) => {
     if (!f.startsWith(dir + sep) || !SOURCE_FILE.test(f)) return false;
     const rel = f.slice(dir.length + 1).split(sep);
-    return scripts.has(f) || rel.length === 1 || (rel.length === 2 && rel[0] === 'src' && NEXT_SPECIAL_FILE.test(rel[1] ?? '')) || isNextRouteHandler(rel.join('/'));
+    return scripts.has(f) || rel.length === 1 || (rel.length === 2 && rel[0] === 'src' && NEXT_SPECIAL_FILE.test(rel[1] ?? '')) || isNextRouteHandler(rel.join('/')) || isNextMetadataCode(`/${rel.join('/')}`);
   });
 }
 
