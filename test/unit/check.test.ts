@@ -336,6 +336,20 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.deepEqual(byName, { api: ['GET /health api/src/main.ts'], db: [] });
   });
 
+  test("a published image of the project's Next.js app (no server framework, no build) gets that app's routes: its route handlers and metadata files", async () => {
+    const ws = {
+      '/ws/docker-compose.yml': 'services:\n  umami:\n    image: ghcr.io/umami-software/umami:postgresql-latest\n  db:\n    image: postgres:16\n',
+      '/ws/package.json': JSON.stringify({ name: 'umami', dependencies: { next: '15', react: '19' }, scripts: { build: 'next build', start: 'next start' } }),
+      '/ws/src/app/api/heartbeat/route.ts': 'export async function GET() {\n  return Response.json({ ok: true })\n}\n',
+      '/ws/src/app/favicon.ico': '',
+      '/ws/src/components/Chart.tsx': 'export function Chart() {\n  return null\n}\n',
+    };
+    const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: [] });
+    const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    const byName = Object.fromEntries(report.services.map((s) => [s.name, s.routes.map((r) => `${r.method} ${r.path} ${r.file}`)]));
+    assert.deepEqual(byName, { umami: ['GET /api/heartbeat src/app/api/heartbeat/route.ts', 'GET /favicon.ico src/app/favicon.ico'], db: [] });
+  });
+
   test("a node project's build whose Dockerfile copies no source into the image says so in a warning; a mapped build and a build of another language do not", async () => {
     const ws = {
       ...WORKSPACE,

@@ -16,7 +16,7 @@ import { mapSourceFile, mapToBuildOutput, walkedFileMapper } from '../mapping/ma
 import { findModules, moduleClassName, moduleLookup, NEST_MODULE_FILE } from '../mapping/modules';
 import type { ModuleDir, ModuleRoots } from '../mapping/modules';
 import type { WalkedTree } from '../mapping/walk';
-import { appSourceDir, findPackages, findServerApps, type ServerApp, type WorkspacePackage } from '../routes/serverApps';
+import { appSourceDir, findPackages, findServerApps, nextAppScope, type ServerApp, type WorkspacePackage } from '../routes/serverApps';
 import { startedWorkspacePackages, workspacePackageDirs } from '../mapping/buildProject';
 import { mapPool } from '../pool';
 import { rel } from './paths';
@@ -166,6 +166,9 @@ function bucketByModule(mapping: SourceMapping, modules: readonly ModuleDir[], m
  *   is named like the project itself (`teableio/teable` in the `@teable/teable` workspace) or this
  *   service claims it (`soleServerClaims`) with a reason to run its code (`runsProjectCode`). The
  *   one app's source folder is where the project's Dockerfile for the image takes it from, if one does.
+ *   A Next.js app using no server framework serves its own routes (`next start`): a candidate at
+ *   each step after the server apps (projectApps), so an API beside a web app stays the image's
+ *   server, and the only app when the project has no server app (umami's image).
  */
 export async function serverSourceRoots(fs: FsLike, spec: ServiceSpec, opts: { claimsSoleApp?: boolean; workspaceDir?: string } = {}): Promise<string[]> {
   const names = [spec.name, imageRepository(spec.image)].filter((n): n is string => Boolean(n));
@@ -183,23 +186,46 @@ export async function serverSourceRoots(fs: FsLike, spec: ServiceSpec, opts: { c
   for (const projectRoot of await projectsAbove(fs, spec.projectDir, opts.workspaceDir ?? spec.projectDir)) {
     for (const dir of ['', 'apps', 'packages', 'services'].map((d) => path.join(projectRoot, d, spec.name)))
       if (await isServerApp(fs, dir)) return [await appSourceDir(fs, dir)];
-    const below = await serverAppsBelow(fs, projectRoot);
-    // A repository that is one server (uptime-kuma, compose.yaml beside its package.json): the project
-    // itself; also beside a small server package of its own below (a webhook receiver with its own
-    // dependencies), unless the root is a workspace's (its packages are the apps, the root's
-    // dependencies theirs, as in an Nx workspace).
-    const rootApp = (await isServerApp(fs, projectRoot)) && (below.length === 0 || (await independentPackages(fs, projectRoot, below)));
-    const apps = rootApp ? [{ dir: projectRoot, name: (await packageName(fs, projectRoot)) ?? path.basename(projectRoot) }, ...below] : below;
-    if (apps.length === 0) continue;
-    const named = pickByName(apps, names);
-    const chosen = named ? [named] : await appsBuiltForImage(fs, spec, projectRoot, apps);
+    const { servers: apps, nextApps } = await projectApps(fs, spec, projectRoot);
+    if (apps.length === 0 && nextApps.length === 0) continue;
+    // The server apps first, so an API beside a web app stays the image's server; a Next.js app where none is told.
+    const built = async (among: AppFolder[]) => (among.length > 0 ? appsBuiltForImage(fs, spec, projectRoot, among) : []);
+    const byName = (among: AppFolder[]) => pickByName(among, names);
+    const chosen = await firstFound([async () => [byName(apps)], async () => built(apps), async () => [byName(nextApps)], async () => built(nextApps)]);
     if (chosen.length === 1 && chosen[0]) return [await imageSourceDir(fs, spec, projectRoot, chosen[0].dir)];
     if (chosen.length > 0) return Promise.all(chosen.map((a) => appSourceDir(fs, a.dir)));
-    const only = apps.length === 1 ? apps[0] : undefined;
+    const only = apps.length === 1 ? apps[0] : apps.length === 0 && nextApps.length === 1 ? nextApps[0] : undefined;
     const sole = only && (namesProject(names, projectRoot, await packageName(fs, projectRoot)) || (opts.claimsSoleApp && (await runsProjectCode(fs, spec, only.dir, projectRoot))));
     // Another package of the project builds an image of its own (a Next.js app beside the worker): the image may be that one.
     const ambiguous = only && sole && !bindMounts(spec, only.dir) && (await anotherPackageWithDockerfile(fs, projectRoot, only.dir));
     return only && sole && !ambiguous ? [await imageSourceDir(fs, spec, projectRoot, only.dir)] : [];
+  }
+  return [];
+}
+
+/**
+ * The apps a prebuilt image of the project may run: its server apps (a package using a server
+ * framework) below it, and the project itself when it is one server (uptime-kuma, compose.yaml
+ * beside its package.json), also beside a small server package of its own below (a webhook
+ * receiver with its own dependencies), unless the root is a workspace's (its packages are the
+ * apps, the root's dependencies theirs, as in an Nx workspace). Apart, its Next.js apps that are
+ * no server app (umami: the project a Next.js app, `next start` serving its route handlers).
+ */
+async function projectApps(fs: FsLike, spec: ServiceSpec, projectRoot: string): Promise<{ servers: AppFolder[]; nextApps: AppFolder[] }> {
+  const below = await serverAppsBelow(fs, projectRoot);
+  const rootApp = (await isServerApp(fs, projectRoot)) && (below.length === 0 || (await independentPackages(fs, projectRoot, below)));
+  const servers = rootApp ? [{ dir: projectRoot, name: (await packageName(fs, projectRoot)) ?? path.basename(projectRoot) }, ...below] : below;
+  // Only for the project's own image: a third party's named like one of its folders (vectorized/console beside webapps/console) runs none of its code.
+  if (!sharesWord(imageWords(spec.image), projectWordsOf(spec, projectRoot, await packageName(fs, projectRoot)))) return { servers, nextApps: [] };
+  const next = await appsBelow(fs, projectRoot, async (dir) => ((await nextAppScope(fs, dir)) ? [dir] : []), true);
+  return { servers, nextApps: next.filter((n) => !servers.some((a) => a.dir === n.dir)) };
+}
+
+/** The first non-empty answer of `steps`, asked in turn (an undefined pick counts as none). */
+async function firstFound<T>(steps: ReadonlyArray<() => Promise<Array<T | undefined>>>): Promise<T[]> {
+  for (const step of steps) {
+    const found = (await step()).filter((x): x is T => x !== undefined);
+    if (found.length > 0) return found;
   }
   return [];
 }
@@ -314,7 +340,12 @@ async function runsProjectCode(fs: FsLike, spec: ServiceSpec, appDir: string, pr
   if (bindMounts(spec, appDir)) return true;
   const appWords = [path.basename(appDir), await packageName(fs, appDir)].flatMap((n) => nameWords(n ?? ''));
   const projectWords = [...projectWordsOf(spec, projectRoot, await packageName(fs, projectRoot)), ...appWords];
-  return imageWords(spec.image).some((w) => projectWords.some((p) => p === w || (Math.min(p.length, w.length) >= 4 && (p.includes(w) || w.includes(p)))));
+  return sharesWord(imageWords(spec.image), projectWords);
+}
+
+/** Whether a word of `image` is one of `project`, or (both 4 letters or more) holds one or is held in one: `jitsucom` and jitsu. */
+function sharesWord(image: readonly string[], project: readonly string[]): boolean {
+  return image.some((w) => project.some((p) => p === w || (Math.min(p.length, w.length) >= 4 && (p.includes(w) || w.includes(p)))));
 }
 
 /** Words of a name that can tell one project from another: `@acme/shop-api` -> acme, shop. */
@@ -460,11 +491,19 @@ async function markedServerApps(fs: FsLike, dir: string): Promise<ServerApp[]> {
 }
 
 /** Server apps in the folders below `root` (or that a Nest CLI monorepo's nest-cli.json there names), three levels deep at most, never in dependencies or build output. */
-async function serverAppsBelow(fs: FsLike, root: string): Promise<Array<{ dir: string; name: string }>> {
-  const found: Array<{ dir: string; name: string }> = [];
+async function serverAppsBelow(fs: FsLike, root: string): Promise<AppFolder[]> {
+  return appsBelow(fs, root, async (dir) => (await markedServerApps(fs, dir)).map((a) => a.dir));
+}
+
+/** An app's folder and its package name (else the folder's name). */
+type AppFolder = { dir: string; name: string };
+
+/** The app folders `marked` finds in the folders below `root` (and `root` itself with `withRoot`), as serverAppsBelow walks them. */
+async function appsBelow(fs: FsLike, root: string, marked: (dir: string) => Promise<string[]>, withRoot = false): Promise<AppFolder[]> {
+  const found: AppFolder[] = [];
   const visit = async (dir: string, depth: number): Promise<void> => {
-    for (const app of await markedServerApps(fs, dir))
-      if (app.dir !== root && !found.some((f) => f.dir === app.dir)) found.push({ dir: app.dir, name: (await packageName(fs, app.dir)) ?? path.basename(app.dir) });
+    for (const app of await marked(dir))
+      if ((withRoot || app !== root) && !found.some((f) => f.dir === app)) found.push({ dir: app, name: (await packageName(fs, app)) ?? path.basename(app) });
     if (depth >= APPS_DEPTH || found.length > 20) return;
     for (const entry of (await fs.readdir(dir)).sort()) {
       if (entry.startsWith('.') || NOT_APP_DIR.has(entry)) continue;

@@ -426,3 +426,37 @@ suite('serverSourceRoot: a prebuilt tool beside the server', () => {
     assert.equal(await serverSourceRoot(repo, spec('dev', { image: 'node:22' }), { claimsSoleApp: true }), undefined);
   });
 });
+
+suite('serverSourceRoot: a prebuilt Next.js app', () => {
+  const nextPkg = (name: string) => JSON.stringify({ name, dependencies: { next: '15', react: '19' }, scripts: { build: 'next build', start: 'next start' } });
+
+  test("a project that is a Next.js app with no server framework: its published image, named like it or claiming it, runs that app", async () => {
+    const umami = memFs({
+      '/w/package.json': nextPkg('umami'),
+      '/w/src/app/api/heartbeat/route.ts': 'export async function GET() {\n  return Response.json({ ok: true })\n}\n',
+    });
+    assert.equal(await serverSourceRoot(umami, spec('umami', { image: 'ghcr.io/umami-software/umami:postgresql-latest' })), '/w/src');
+    assert.equal(await serverSourceRoot(umami, spec('analytics', { image: 'ghcr.io/acme/analytics:1' }), { claimsSoleApp: true }), undefined);
+    assert.equal(await serverSourceRoot(umami, spec('db', { image: 'postgres:16' })), undefined);
+  });
+
+  test("beside an API the API stays the image's server (named like the project, or brought by its Dockerfile); a web app is the project's image named like it, not a third party's", async () => {
+    const files = {
+      '/w/package.json': JSON.stringify({ name: 'acme', private: true, workspaces: ['apps/*'] }),
+      '/w/apps/api/package.json': JSON.stringify({ name: '@acme/api', dependencies: { express: '5' }, scripts: { start: 'node dist/index.js' } }),
+      '/w/apps/api/src/index.ts': '',
+      '/w/apps/web/package.json': nextPkg('@acme/web'),
+      '/w/apps/web/app/api/health/route.ts': 'export const GET = () => new Response()\n',
+      '/w/apps/console/package.json': nextPkg('console'),
+      '/w/apps/console/app/favicon.ico': '',
+    };
+    const fs = memFs(files);
+    assert.equal(await serverSourceRoot(fs, spec('acme', { image: 'acme/acme:1' })), '/w/apps/api/src');
+    assert.equal(await serverSourceRoot(fs, spec('web', { image: 'acme/web:1' })), '/w/apps/web');
+    // A third party's image named like one of the project's apps runs none of its code.
+    assert.equal(await serverSourceRoot(fs, spec('kafka-console', { image: 'docker.redpanda.com/vectorized/console:1' })), undefined);
+    assert.equal(await serverSourceRoot(fs, spec('console', { image: 'ghcr.io/acme/console:1' })), '/w/apps/console');
+    const together = memFs({ ...files, '/w/Dockerfile.acme': 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "apps/api/dist/index.js"]\n' });
+    assert.equal(await serverSourceRoot(together, spec('app', { image: 'ghcr.io/acme/acme:1' })), '/w/apps/api/src');
+  });
+});
