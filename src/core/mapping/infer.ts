@@ -665,12 +665,12 @@ async function describeMapping(f: Facts, p: Placement): Promise<SourceMapping> {
   const modulesDir = spec.drift.modulesDir ?? DEFAULT_MODULES_DIR;
   evidence.push(spec.drift.modulesDir !== undefined ? l10n.t`modules under ${modulesDir}/ (x-runtime-drift.modulesDir)` : l10n.t`modules under ${modulesDir}/ (default)`);
   const mapping: SourceMapping = { sourceRoot: f.sourceRoot, target: p.target, rewrites: p.rewrites, bundled, modulesDir, evidence };
-  const ignoreFile = join(f.context, '.dockerignore');
-  if (spec.build && (await f.fs.stat(ignoreFile))?.isFile) {
+  const ignoreFile = spec.build && (await dockerignoreFile(f.fs, spec, f.context));
+  if (ignoreFile !== undefined) {
     const patterns = parseDockerignore(await f.fs.readFile(ignoreFile));
     if (patterns.length > 0) {
       mapping.dockerignore = { context: f.context, patterns, applies: p.copiesLocalOutput ? 'output' : 'source' };
-      evidence.push(l10n.t`${patterns.length} .dockerignore pattern(s): ignored files are not expected in the image`);
+      evidence.push(basename(ignoreFile) === '.dockerignore' ? l10n.t`${patterns.length} .dockerignore pattern(s): ignored files are not expected in the image` : l10n.t`${patterns.length} pattern(s) of ${basename(ignoreFile)}, the Dockerfile's own ignore file: ignored files are not expected in the image`);
     }
   }
   if (p.copiedOnly) {
@@ -924,6 +924,19 @@ function coversAnyPath(locate: (abs: string) => Location | undefined, context: s
 
 function runsABuild(df: Dockerfile): boolean {
   return df.stages.some((st) => st.runs.some((r) => BUILD_COMMAND.test(r.command)));
+}
+
+/**
+ * The ignore file the build reads: BuildKit's Dockerfile-specific one (`<Dockerfile>.dockerignore`
+ * beside the Dockerfile) over the context's `.dockerignore`; undefined when there is neither.
+ * https://docs.docker.com/build/concepts/context/#filename-and-location
+ */
+async function dockerignoreFile(fs: FsLike, spec: ServiceSpec, context: string): Promise<string | undefined> {
+  const dockerfile = spec.build && (await serviceDockerfile(fs, spec.build));
+  for (const file of [...(dockerfile !== undefined && isAbsolute(dockerfile) ? [`${dockerfile}.dockerignore`] : []), join(context, '.dockerignore')]) {
+    if ((await fs.stat(file))?.isFile) return file;
+  }
+  return undefined;
 }
 
 /** The service's Dockerfile, parsed with the WORKDIRs it shows of its stages' base images. */

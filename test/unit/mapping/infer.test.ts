@@ -816,6 +816,20 @@ suite('.dockerignore: what never reaches the image is not expected there', () =>
     });
     assert.equal(built.m?.dockerignore?.applies, 'source');
   });
+
+  test("a Dockerfile's own ignore file (<Dockerfile>.dockerignore beside it) is read instead of the context's .dockerignore", async () => {
+    const build = { context: '/ws', dockerfile: '/ws/apps/api/Dockerfile' };
+    const fs = memFs({
+      '/ws/apps/api/tsconfig.json': '{"compilerOptions":{"rootDir":"src","outDir":"dist"}}',
+      '/ws/apps/api/package.json': '{"name":"api","dependencies":{"express":"4"},"scripts":{"build":"tsc"}}',
+      '/ws/apps/api/Dockerfile': 'FROM n\nWORKDIR /app\nCOPY apps/api .\nRUN npm run build\nCMD ["node","dist/main.js"]\n',
+      '/ws/apps/api/Dockerfile.dockerignore': '**/*.test.ts\n',
+      '/ws/.dockerignore': 'node_modules\n',
+    });
+    const m = await inferMapping(fs, spec({}, build));
+    assert.deepEqual(m?.dockerignore?.patterns, ['**/*.test.ts'], m?.evidence.join('\n'));
+    assert.ok(m?.evidence.some((e) => e.includes('Dockerfile.dockerignore')), m?.evidence.join('\n'));
+  });
 });
 
 suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => {
