@@ -1,7 +1,9 @@
 // Whether the project's build bundles its output into a few files (then source files have no
 // one-to-one counterpart in the image), and what says so.
 import * as l10n from '@vscode/l10n';
-import { relative, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
+import type { FsLike } from '../ports';
+import { isAtOrInside } from '../pathInside';
 import type { RunBundle } from '../dockerfile/runBundle';
 import { RUNS_SCRIPT } from '../dockerfile/runCopies';
 import { objectField, type BuildProject } from './buildProject';
@@ -130,14 +132,35 @@ const SERVER_ENTRY = /^(?:\.\/)?([\w@.-]+)\/[\w@./-]*\.[cm]?[jt]s$/;
  * src/) sit beside it. The entry's first folder, as written in a `build*` script, else in the
  * options of the bundler API call a script file makes (`scripted`).
  */
-export function bundledEntryFolder(project: BuildProject, scripted?: ScriptedBundle): { folder: string; script: string } | undefined {
+export function bundledEntryFolder(project: BuildProject, scripted?: ScriptedBundle): { folder: string; entry: string; script: string } | undefined {
   if (project.server === undefined) return undefined;
-  const firstFolder = (args: readonly string[]) => args.map((a) => SERVER_ENTRY.exec(a.replace(/^(['"])(.*)\1$/, '$2'))?.[1]).find((f) => f !== undefined && f !== '..' && f !== '.');
+  const firstFolder = (args: readonly string[]) =>
+    args
+      .map((a) => a.replace(/^(['"])(.*)\1$/, '$2'))
+      .map((entry) => ({ entry, folder: SERVER_ENTRY.exec(entry)?.[1] }))
+      .find((e): e is { entry: string; folder: string } => e.folder !== undefined && e.folder !== '..' && e.folder !== '.');
   for (const [name, script] of Object.entries(project.pkg?.scripts ?? {})) {
     if (!/^build\b/.test(name)) continue;
-    const folder = firstFolder(ENTRY_BUNDLER.exec(script)?.[1]?.split(/\s+/) ?? []);
-    if (folder !== undefined) return { folder, script: name };
+    const found = firstFolder(ENTRY_BUNDLER.exec(script)?.[1]?.split(/\s+/) ?? []);
+    if (found !== undefined) return { ...found, script: name };
   }
-  const folder = scripted && firstFolder(scripted.entries.map((e) => relative(project.dir, e).split(sep).join('/')));
-  return scripted && folder !== undefined ? { folder, script: scripted.script } : undefined;
+  const found = scripted && firstFolder(scripted.entries.map((e) => relative(project.dir, e).split(sep).join('/')));
+  return scripted && found !== undefined ? { ...found, script: scripted.script } : undefined;
+}
+
+/** A module loaded by a path going up from the file's folder (`from '../src/lib/server/startup.ts'`, `require('../knexfile.js')`). */
+const PARENT_LOAD = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom|^\s*import)\s*['"](\.\.\/[^'"]+)['"]/gm;
+
+/**
+ * The first module `file` loads by a relative path that leaves `folder` but stays in `root` (absolute),
+ * as written: what a bundle of that entry takes in from beside its own folder. Undefined when none.
+ */
+export async function loadedBeyond(fs: FsLike, file: string, folder: string, root: string): Promise<string | undefined> {
+  const text = await fs.readFile(file).catch(() => '');
+  for (const m of text.matchAll(PARENT_LOAD)) {
+    const spec = m[1] ?? '';
+    const loaded = resolve(dirname(file), spec);
+    if (!isAtOrInside(folder, loaded) && isAtOrInside(root, loaded)) return spec;
+  }
+  return undefined;
 }

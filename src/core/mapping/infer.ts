@@ -15,7 +15,7 @@ import { findBuildProject, objectField, readPackage, withWorkspaceDeploys, type 
 import { isRecord } from '../isRecord';
 import { escapeRegExp } from '../escapeRegExp';
 import { COMPILED_REWRITES, findEmit, type Emit } from './emit';
-import { buildScriptNames, bundledEntryFolder, bundlingText, findBundler, type BundledBy } from './bundler';
+import { buildScriptNames, bundledEntryFolder, bundlingText, findBundler, loadedBeyond, type BundledBy } from './bundler';
 import { findScriptedBundle, type ScriptedBundle } from './bundleScript';
 import { findRunBundles, runCommandsInContext, type RunBundle } from '../dockerfile/runBundle';
 import { serviceDockerfile } from '../dockerfile/dockerfileName';
@@ -89,7 +89,8 @@ const PLACEMENT_RULES: readonly PlacementRule[] = [placeByOverride, placeStarted
 export async function inferMapping(fs: FsLike, spec: ServiceSpec): Promise<SourceMapping | undefined> {
   const { drift, build } = spec;
   if (!build && drift.source === undefined && drift.target === undefined) return undefined;
-  const facts = await gatherFacts(fs, spec);
+  const gathered = await gatherFacts(fs, spec);
+  const facts = (await unbuiltBundle(gathered)) ? { ...gathered, bundler: undefined, bundlerOut: undefined } : gathered;
   for (const rule of PLACEMENT_RULES) {
     const placement = await rule(facts);
     if (placement) return describeMapping(facts, placement);
@@ -437,10 +438,6 @@ function contextCopies(df: Dockerfile, target: string | undefined): string[] | u
 /** A bundle has no per-file counterpart; the target is only where the bundle lands. */
 async function placeBundle(f: Facts): Promise<Placement | undefined> {
   if (f.bundler === undefined) return undefined;
-  const at = (d: string) => join(f.project.dir, d);
-  // tsc's per-file placement below outDir says nothing of where a bundler writes; a bundling
-  // build target's own output (Nx outputPath) does.
-  const bundleOutput = f.emit?.bundledBy !== undefined ? f.emit.dir : undefined;
   // A RUN's own bundling command names its output: nearer the truth than the usual folders. One
   // file it names (an executable) is followed itself: the folder it lands in is the target.
   const runFile = f.runBundle?.file !== undefined && f.df ? locateInImage(f.df, f.runBundle.file, f.spec.build?.target, { file: true }) : undefined;
@@ -448,8 +445,7 @@ async function placeBundle(f: Facts): Promise<Placement | undefined> {
     f.evidence.push(targetFrom({ ...runFile, path: posix.dirname(runFile.path) }));
     return { target: posix.dirname(runFile.path), buildOutDir: dirname(join(f.context, f.runBundle.file)), rewrites: {} };
   }
-  const runOutput = f.runBundle && f.runBundle.output !== '' ? join(f.context, f.runBundle.output) : undefined;
-  const outputs = [bundleOutput, runOutput, f.bundlerOut?.path, f.ts?.outDir?.path, ...BUNDLE_OUTPUTS.map(at)].filter((o): o is string => o !== undefined);
+  const outputs = bundleOutputs(f);
   const moved = movedBundleStart(f, outputs) ?? (await nextStandalone(f)) ?? copiedBundleStart(f, outputs);
   if (moved) return moved;
   for (const candidate of [...outputs, f.sourceRoot]) {
@@ -460,6 +456,46 @@ async function placeBundle(f: Facts): Promise<Placement | undefined> {
     return candidate === f.sourceRoot ? { target: loc.path, rewrites: {} } : { target: loc.path, buildOutDir: candidate, rewrites: {} };
   }
   return startedScriptedBundle(f);
+}
+
+/** Where the bundle may be, nearest the truth first: a bundling Nx target's outputPath, a RUN's own output, the bundler's configured one, then the usual folders. */
+function bundleOutputs(f: Facts): string[] {
+  const at = (d: string) => join(f.project.dir, d);
+  // tsc's per-file placement below outDir says nothing of where a bundler writes; a bundling
+  // build target's own output (Nx outputPath) does.
+  const bundleOutput = f.emit?.bundledBy !== undefined ? f.emit.dir : undefined;
+  const runOutput = f.runBundle && f.runBundle.output !== '' ? join(f.context, f.runBundle.output) : undefined;
+  return [bundleOutput, runOutput, f.bundlerOut?.path, f.ts?.outDir?.path, ...BUNDLE_OUTPUTS.map(at)].filter((o): o is string => o !== undefined);
+}
+
+/** Package scripts npm, yarn and pnpm run themselves when a RUN installs the dependencies. */
+const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare'] as const;
+
+/**
+ * A bundler the package's scripts name that the image never runs: no RUN builds, nor does the
+ * start command or a script an install runs, and the image has the bundle's output folder only
+ * through a COPY of the folder its sources are in (`COPY src ./`), while the context holds no such
+ * output (ignored, or never built there). The image holds the sources as copied, as a development
+ * image does whose start runs `nuxt dev` or `pnpm run dev` over them.
+ */
+async function unbuiltBundle(f: Facts): Promise<boolean> {
+  const { df } = f;
+  const stage = df && builtStage(df, f.spec.build?.target);
+  if (!df || !stage || f.bundler === undefined || f.bundler.kind === 'run' || runsABuild(df)) return false;
+  const scripts = f.project.pkg?.scripts ?? {};
+  const starts = followScripts(commandWords(stage.start ?? ''), scripts, { hops: 2 }).join(' ');
+  if (BUILD_COMMAND.test(starts) || INSTALL_SCRIPTS.some((name) => BUILD_COMMAND.test(scripts[name] ?? ''))) return false;
+  // A RUN or the start command naming the output's place in the image (`RUN mv dist/app.js api/`) uses it: built before docker build.
+  const commands = [starts, ...df.stages.flatMap((st) => st.runs.map((r) => r.command))];
+  const named = (imagePath: string) => [imagePath, posix.relative(stage.workdir, imagePath)].some((p) => p !== '' && !p.startsWith('..') && commands.some((c) => c.includes(p)));
+  for (const out of bundleOutputs(f)) {
+    const loc = f.locate(out);
+    if (!loc) continue;
+    if (loc.fromStage || loc.madeByRun || loc.baseImage !== undefined || !coversAnyPath(f.locate, commonFolder(out, f.sourceRoot)) || named(loc.path)) return false;
+    if ((await f.fs.stat(out))?.isDirectory) return false;
+  }
+  f.evidence.push(l10n.t`no build step in the Dockerfile, nor in its start command, and no bundle output in the context: the image holds the sources`);
+  return true;
 }
 
 /**
@@ -837,6 +873,9 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     const entry = bundledEntryFolder(project, scripted);
     const path = entry && join(project.dir, entry.folder);
     if (path === undefined || !entry || !(await isDir(fs, path))) return undefined;
+    // The entry loading modules from beside its folder (`import x from '../src/lib/server/x.ts'`): the bundle takes them in too.
+    const beyond = await loadedBeyond(fs, join(project.dir, entry.entry), path, project.dir);
+    if (beyond !== undefined) return { path: project.dir, why: l10n.t`the bundle's entry ${entry.entry} loads ${beyond}, beside its folder ${entry.folder}` };
     return { path, why: entry.script === '' ? l10n.t('the entry a RUN of the Dockerfile bundles is below it') : l10n.t`the entry its "${entry.script}" script bundles is below it` };
   },
   // A server bundled by webpack: its config's entry (`entry: { server: './server/server.js' }`). A

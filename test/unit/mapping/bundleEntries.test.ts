@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { inferMapping } from '../../../src/core/mapping/infer';
+import type { ServiceSpec } from '../../../src/core/model';
+import { memFs } from '../helpers/memFs';
+
+const spec: ServiceSpec = { name: 'api', project: 'ws', projectDir: '/ws', composeFiles: [], ports: [], drift: {}, build: { context: '/ws', dockerfile: '/ws/Dockerfile' } };
+
+suite('inferMapping: the sources a bundle of one entry takes in', () => {
+  // An Express entry in server/ bundled by esbuild, beside the app's modules in app/.
+  const files = (entry: string) =>
+    memFs({
+      '/ws/package.json': JSON.stringify({ type: 'module', scripts: { build: 'esbuild server/main.ts --bundle --platform=node --outfile=dist/main.js' }, dependencies: { express: '4' }, devDependencies: { esbuild: '0.25' } }),
+      '/ws/server/main.ts': entry,
+      '/ws/app/lib/db.ts': 'export const db = {};\n',
+      '/ws/Dockerfile': 'FROM node:22 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM node:22\nWORKDIR /app\nCOPY --from=build /app/dist ./dist\nCMD ["node", "dist/main.js"]\n',
+    });
+
+  test("an entry loading modules from beside its folder (from '../app/lib/db.ts'): the bundle's sources are the project folder", async () => {
+    const m = await inferMapping(files("import express from 'express';\nimport { db } from '../app/lib/db.ts';\nexpress().listen(3000);\n"), spec);
+    assert.equal(m?.sourceRoot, '/ws', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/dist', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+    assert.ok(m?.evidence.includes("source root /ws (the bundle's entry server/main.ts loads ../app/lib/db.ts, beside its folder server)"), m?.evidence.join('\n'));
+  });
+
+  test("an entry loading only its own folder's modules, or one outside the project (a workspace's ../../shared), bundles its folder", async () => {
+    for (const entry of ["import express from 'express';\nimport { routes } from './routes.ts';\n", "import express from 'express';\nimport { types } from '../../shared/types.ts';\n"]) {
+      const m = await inferMapping(files(entry), spec);
+      assert.equal(m?.sourceRoot, '/ws/server', m?.evidence.join('\n'));
+      assert.equal(m?.bundled, true);
+    }
+  });
+});
