@@ -1,7 +1,7 @@
 // Whether the project's build bundles its output into a few files (then source files have no
 // one-to-one counterpart in the image), and what says so.
 import * as l10n from '@vscode/l10n';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { FsLike } from '../ports';
 import { isAtOrInside } from '../pathInside';
 import type { RunBundle } from '../dockerfile/runBundle';
@@ -123,25 +123,42 @@ export function bundlingText(by: BundledBy): string {
 }
 
 /** A bundling command that names its entry file among its arguments. */
-const ENTRY_BUNDLER = /\b(?:esbuild|bun\s+build|ncc\s+build|tsup|tsdown)\s+([^&|;]*)/;
+const ENTRY_BUNDLER = /\b(esbuild|bun\s+build|ncc\s+build|tsup|tsdown)\s+([^&|;]*)/;
 const SERVER_ENTRY = /^(?:\.\/)?([\w@.-]+)\/[\w@./-]*\.[cm]?[jt]s$/;
+/** Its options that take a configuration file (never an entry). */
+const CONFIG_FLAG = /^(?:-c|--config)$/;
+/** The bundlers whose configuration file lists the entries, when the command names none: https://tsup.egoist.dev/#multiple-entrypoints, https://tsdown.dev/options/entry */
+const ENTRY_CONFIGS: Readonly<Record<string, readonly string[]>> = {
+  tsup: ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'].map((e) => `tsup.config.${e}`),
+  tsdown: ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'].map((e) => `tsdown.config.${e}`),
+};
+/** A configuration's `entry` as written: a literal path, or the first of an array or object of them (`entry: ['server/index.ts']`). */
+const CONFIG_ENTRY = /\bentry\s*:\s*(?:\[\s*|\{\s*(?:[\w$]+|(['"])[^'"]*\1)\s*:\s*\[?\s*)?(['"`])([^'"`$]+)\2/;
 
 /**
  * The folder a server's bundling build script starts from: `esbuild api/index.ts --bundle
  * --outfile=dist-api/index.js` bundles what api/ holds, whatever other folders (a front end's
- * src/) sit beside it. The entry's first folder, as written in a `build*` script, else in the
- * options of the bundler API call a script file makes (`scripted`).
+ * src/) sit beside it. The entry's first folder, as written in a `build*` script (the server's own
+ * build scripts, buildScriptNames, before the others: `build:server` before a library's
+ * `build:lib`), else in the configuration file it names (`tsup --config server/tsup.config.ts`,
+ * whose `entry` is relative to the package), else in the options of the bundler API call a script
+ * file makes (`scripted`).
  */
-export function bundledEntryFolder(project: BuildProject, scripted?: ScriptedBundle): { folder: string; entry: string; script: string } | undefined {
+export async function bundledEntryFolder(fs: FsLike, project: BuildProject, scripted?: ScriptedBundle): Promise<{ folder: string; entry: string; script: string } | undefined> {
   if (project.server === undefined) return undefined;
   const firstFolder = (args: readonly string[]) =>
     args
       .map((a) => a.replace(/^(['"])(.*)\1$/, '$2'))
       .map((entry) => ({ entry, folder: SERVER_ENTRY.exec(entry)?.[1] }))
       .find((e): e is { entry: string; folder: string } => e.folder !== undefined && e.folder !== '..' && e.folder !== '.');
-  for (const [name, script] of Object.entries(project.pkg?.scripts ?? {})) {
-    if (!/^build\b/.test(name)) continue;
-    const found = firstFolder(ENTRY_BUNDLER.exec(script)?.[1]?.split(/\s+/) ?? []);
+  const own = buildScriptNames(project);
+  const builds = Object.entries(project.pkg?.scripts ?? {}).filter(([name]) => /^build\b/.test(name));
+  for (const [name, script] of [...builds.filter(([n]) => own.test(n)), ...builds.filter(([n]) => !own.test(n))]) {
+    const m = ENTRY_BUNDLER.exec(script);
+    const words = m?.[2]?.split(/\s+/) ?? [];
+    const config = words.find((_w, i) => CONFIG_FLAG.test(words[i - 1] ?? ''));
+    const args = words.filter((w, i) => !CONFIG_FLAG.test(w) && !CONFIG_FLAG.test(words[i - 1] ?? ''));
+    const found = firstFolder(args) ?? firstFolder(await configEntries(fs, project.dir, m?.[1] ?? '', config));
     if (found !== undefined) return { ...found, script: name };
   }
   const found = scripted && firstFolder(scripted.entries.map((e) => relative(project.dir, e).split(sep).join('/')));
@@ -163,4 +180,16 @@ export async function loadedBeyond(fs: FsLike, file: string, folder: string, roo
     if (!isAtOrInside(folder, loaded) && isAtOrInside(root, loaded)) return spec;
   }
   return undefined;
+}
+
+/** The entry a bundler's configuration file (the one named, else its usual one in `dir`) lists first, as written. */
+async function configEntries(fs: FsLike, dir: string, tool: string, named: string | undefined): Promise<string[]> {
+  const usual = ENTRY_CONFIGS[tool];
+  if (usual === undefined) return [];
+  for (const file of named !== undefined ? [named] : usual) {
+    const text = await fs.readFile(join(dir, file)).catch(() => undefined);
+    const entry = text === undefined ? undefined : CONFIG_ENTRY.exec(text)?.[3];
+    if (text !== undefined) return entry === undefined ? [] : [entry];
+  }
+  return [];
 }

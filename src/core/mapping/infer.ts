@@ -28,7 +28,7 @@ import { compiledStartEntry } from './startEntry';
 import { renamedManifests, withCopiedManifests } from './copiedManifest';
 import { bundlerOutputDir, startedRollupBundle, viteSsrBundle, webpackEntryFolder } from './bundlerOutput';
 import { commonFolder, foldersUpTo, isAtOrInside } from '../pathInside';
-import { contextCandidates, startedDevServer, startedScripts, startedSourceFile, type StartedSource } from './startedSource';
+import { contextCandidates, startedDevServer, startedLauncherOutput, startedScripts, startedSourceFile, type StartedSource } from './startedSource';
 import { followScripts } from '../routes/serverApps';
 import { nitroBundle, routerFrameworkBundle, tanstackStartSource } from './viteServerPlugins';
 import { tsconfigsRun } from './runTsconfig';
@@ -62,6 +62,8 @@ interface Facts {
   started: StartedSource | undefined;
   /** The image's start command runs a dev server (`vite`) over the source as copied. */
   devServer: string | undefined;
+  /** The image starts a launcher of the project (bin/start.js) that starts this file of its build output. */
+  launched: { launcher: string; output: string } | undefined;
   df: Dockerfile | undefined;
   /** Where the image has a context path (`at`: the placement at that image path, when it has several). */
   locate: (absPath: string, at?: string) => Location | undefined;
@@ -141,6 +143,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const stage = df && builtStage(df, build?.target);
   const devServer = stage && !started ? startedDevServer(stage, project.pkg?.scripts ?? {}) : undefined;
   if (devServer !== undefined) evidence.push(l10n.t`the image starts a dev server (${devServer}): it runs the source`);
+  const launched = df && stage && !started && devServer === undefined ? await startedLauncherOutput(fs, { df, stage, context, projectDir: project.dir, scripts: project.pkg?.scripts ?? {} }) : undefined;
   const sourceRoot = await pickSourceRoot(fs, { spec, project, nxRoot, ts, tsName, started, scripted }, evidence);
   // A server whose tsconfig says noEmit is still compiled file by file (swc, babel: Nest's swc builder).
   const compiled = ts !== undefined && (ts.noEmit !== true || project.server !== undefined);
@@ -166,7 +169,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   // What the framework bundles is its app directory, also where the source root read was the whole package (`"include": ["**/*.ts"]`).
   const appRoot = routerFramework !== undefined && bundler === routerFramework.by && routerFramework.app !== sourceRoot ? routerFramework.app : undefined;
   if (appRoot !== undefined) evidence.push(l10n.t`source root ${appRoot}: the app directory ${routerFramework?.by.kind === 'script' ? routerFramework.by.tool : ''} bundles`);
-  return { fs, spec, context, project, ts, tsName, sourceRoot: appRoot ?? sourceRoot, emit, compiled, bundler, bundlerOut, runBundle, started, devServer, df, locate, evidence };
+  return { fs, spec, context, project, ts, tsName, sourceRoot: appRoot ?? sourceRoot, emit, compiled, bundler, bundlerOut, runBundle, started, devServer, launched, df, locate, evidence };
 }
 
 const TS_SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
@@ -448,6 +451,14 @@ async function placeBundle(f: Facts): Promise<Placement | undefined> {
   const outputs = bundleOutputs(f);
   const moved = movedBundleStart(f, outputs) ?? (await nextStandalone(f)) ?? copiedBundleStart(f, outputs);
   if (moved) return moved;
+  // A launcher the image starts names the bundle's file (`node dist/server/index.js`): its folder, of the bundler's outputs, is the target.
+  const launched = f.launched && outputs.some((o) => isAtOrInside(o, f.launched?.output ?? '')) ? f.launched : undefined;
+  const launchedAt = launched && f.locate(dirname(launched.output));
+  if (launched && launchedAt) {
+    f.evidence.push(l10n.t`the image starts ${relative(f.context, launched.launcher)}, which starts ${relative(f.context, launched.output)} of the build output`);
+    f.evidence.push(targetFrom(launchedAt));
+    return { target: launchedAt.path, buildOutDir: dirname(launched.output), rewrites: {} };
+  }
   for (const candidate of [...outputs, f.sourceRoot]) {
     const loc = candidate === undefined ? undefined : f.locate(candidate);
     if (!loc) continue;
@@ -870,7 +881,7 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
   },
   async (fs, { project }) => entryFolder(fs, project.dir),
   async (fs, { project, scripted }) => {
-    const entry = bundledEntryFolder(project, scripted);
+    const entry = await bundledEntryFolder(fs, project, scripted);
     const path = entry && join(project.dir, entry.folder);
     if (path === undefined || !entry || !(await isDir(fs, path))) return undefined;
     // The entry loading modules from beside its folder (`import x from '../src/lib/server/x.ts'`): the bundle takes them in too.

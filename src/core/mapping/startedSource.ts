@@ -7,7 +7,7 @@ import { join, posix, relative, sep } from 'node:path';
 import type { Location } from '../dockerfile/locate';
 import { commandWords, type Dockerfile, type Stage } from '../dockerfile/parse';
 import type { FsLike } from '../ports';
-import { followScripts, OUTPUT_DIRS } from '../routes/serverApps';
+import { followScripts, launchedOutput, OUTPUT_DIRS } from '../routes/serverApps';
 import { isAtOrInside } from '../pathInside';
 import { isFileRunner } from './runners';
 
@@ -91,11 +91,32 @@ export async function startedSourceFile(
   return undefined;
 }
 
+/**
+ * The build output file a started launcher of the project starts (`npm start` running bin/start.js,
+ * which spawns `node dist/server/index.js`): absolute, the path it names taken from the project
+ * folder (serverApps.ts launchedOutput), with the launcher. Undefined when the image starts none.
+ */
+export async function startedLauncherOutput(
+  fs: FsLike,
+  opts: { df: Dockerfile; stage: Stage; context: string; projectDir: string; scripts: Record<string, string> },
+): Promise<{ launcher: string; output: string } | undefined> {
+  for (const imagePath of startedScripts(opts.stage, opts.scripts)) {
+    for (const rel of contextCandidates(opts.df, imagePath)) {
+      const file = join(opts.context, ...rel.split('/'));
+      if (!isAtOrInside(opts.projectDir, file) || !/\.[cm]?js$/.test(file) || !(await fs.stat(file))?.isFile) continue;
+      const output = await launchedOutput(fs, file);
+      if (output !== undefined) return { launcher: file, output: join(opts.projectDir, ...output.split('/')) };
+    }
+  }
+  return undefined;
+}
+
 async function isSource(fs: FsLike, file: string, opts: { projectDir: string; outputs: readonly string[] }): Promise<boolean> {
   if (!(await fs.stat(file))?.isFile) return false;
   if (TS_SCRIPT.test(file)) return true;
   const top = relative(opts.projectDir, file).split(sep)[0] ?? '';
   if (OUTPUT_DIRS.has(top) || opts.outputs.some((o) => isAtOrInside(o, file))) return false;
+  if ((await launchedOutput(fs, file)) !== undefined) return false;
   const stem = file.replace(/\.[cm]?jsx?$/, '');
   for (const ext of ['.ts', '.tsx', '.mts', '.cts']) if ((await fs.stat(stem + ext))?.isFile) return false;
   return true;

@@ -496,6 +496,30 @@ const NODE_START = /(?:^|[\s;&|])node\s+(?:-\S+\s+)*([^\s;&|-][^\s;&|]*)/;
 /** Folders that hold build output, never the source of an entry point. */
 export const OUTPUT_DIRS = new Set(['dist', 'build', 'out', '.next', 'node_modules']);
 
+/** `resolve(root, "dist", "server", "index.js")`, `join(__dirname, '../dist/server.js')`: a path call, its arguments. */
+const PATH_CALL = /\b(?:resolve|join)\s*\(([^()]*)\)/g;
+const QUOTED = /(['"`])([^'"`$]*)\1/g;
+
+/**
+ * The file of a build output folder a JavaScript launcher starts (`bin/start.js` spawning `node
+ * dist/server/index.js`), as a path from that output folder on (`dist/server/index.js`): the first
+ * path it names, as a literal or as a path call's literal parts, that runs through an output folder
+ * (dist, build, out) and ends in a JavaScript file. Such a script is not the server's source, only
+ * what starts its build. Undefined when it names none.
+ */
+export async function launchedOutput(fs: FsLike, file: string): Promise<string | undefined> {
+  const text = await fs.readFile(file).catch(() => '');
+  const paths = [...text.matchAll(PATH_CALL)].map((m) => [...(m[1] ?? '').matchAll(QUOTED)].map((q) => q[2] ?? '').join('/'));
+  // A literal only as a relative path (`'../dist/server.js'`): `'/dist/bundle.js'` is a URL the server serves.
+  paths.push(...[...text.matchAll(QUOTED)].map((q) => q[2] ?? '').filter((p) => /^\.\.?\//.test(p)));
+  for (const p of paths) {
+    const segments = p.split('/').filter((x) => x !== '' && x !== '.');
+    const at = segments.findIndex((x) => OUTPUT_DIRS.has(x) && x !== 'node_modules');
+    if (at >= 0 && at < segments.length - 1 && /\.[cm]?js$/.test(segments[segments.length - 1] ?? '')) return segments.slice(at).join('/');
+  }
+  return undefined;
+}
+
 /** The script Node runs for `name` at the package root: the file itself, or `name.js` / `.cjs` / `.mjs` as Node resolves `node name`. */
 async function rootScript(fs: FsLike, dir: string, name: string): Promise<string | undefined> {
   const candidates = /\.[cm]?js$/.test(name) ? [name] : [`${name}.js`, `${name}.cjs`, `${name}.mjs`];
@@ -620,7 +644,7 @@ export async function entryFolder(fs: FsLike, dir: string): Promise<{ path: stri
     if (script !== undefined && loaded === 0)
       return { path: dir, why: l10n.t`${entry.from} ${script} at the package root loads no module of its folders by name`, byStartScript: entry.byStartScript };
     if (/\.[cm]?js$/.test(entry.file)) {
-      if (segments.length < 2 || !(await fs.stat(join(dir, ...segments)))?.isFile) continue;
+      if (segments.length < 2 || !(await fs.stat(join(dir, ...segments)))?.isFile || (await launchedOutput(fs, join(dir, ...segments))) !== undefined) continue;
       return { path: join(dir, top), why: l10n.t`${entry.from} ${entry.file} is below it`, byStartScript: entry.byStartScript };
     }
     // `node server`: Node runs the folder's index.js, so the folder holds the server.
