@@ -5,7 +5,7 @@
 // to the final image.
 import { posix } from 'node:path';
 import { contextRoot } from './locate';
-import { copiesFromContext, type Dockerfile, type Stage } from './parse';
+import { copiesFromContext, stageChain, type Dockerfile, type Stage } from './parse';
 
 export interface RunBundle {
   /** The command that bundles, as written ("deno compile"). */
@@ -80,10 +80,14 @@ export function runCommandsInContext(df: Dockerfile): { command: string; dir: st
   return out;
 }
 
-/** The commands of every RUN, each with the folder it runs in (`cd X` followed from `start`) and where its stage put the context. */
+/**
+ * The commands of every RUN, each with the folder it runs in (`cd X` followed from `start`) and where
+ * its stage put the context: a stage built FROM another that copied it (`FROM sources AS build`) has
+ * it where that one put it.
+ */
 function* runCommands(df: Dockerfile, start: (stage: Stage, run: Stage['runs'][number]) => string): Generator<{ part: string; cwd: string; root: string | undefined; line: number }> {
   for (const stage of df.stages) {
-    const root = contextRoot(stage.copies.filter(copiesFromContext));
+    const root = contextRoot(stageChain(df.stages, stage).flatMap((s) => s.copies.filter(copiesFromContext)));
     for (const run of stage.runs) {
       let cwd = start(stage, run);
       for (const part of run.command.split(/\n|&&|;|\|\|/)) {

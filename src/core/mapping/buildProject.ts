@@ -512,9 +512,11 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   if (chosen.length === 0) ({ chosen, how } = await deployedOrSelectedServers(df, packagesAt, async () => servers(selected)));
   // A front end the build selects (`npm run build:public` in its folder) for an image running no
   // JavaScript (caddy, nginx serving the files): that package, not a library copied in beside it
-  // that happens to depend on a server framework.
+  // that happens to depend on a server framework. Not when the image holds a server package's folder
+  // (`COPY --from=build /app/server/bin ./server/bin`): a server made into an executable runs with no JavaScript runner.
   const final = df.stages[df.stages.length - 1];
-  if (chosen.length === 0 && final && !startTexts(final, scripts, command).some((t) => JS_RUNNER.test(t))) {
+  const holdsServer = async (stage: Stage) => (await servers(copiedPackageDirs({ ...df, stages: [stage] }, context, packages))).length > 0;
+  if (chosen.length === 0 && final && !startTexts(final, scripts, command).some((t) => JS_RUNNER.test(t)) && !(await holdsServer(final))) {
     chosen = (await packagesAt(selected)).filter(rendersPages);
     how = (pkg: string): string => l10n.t("the Dockerfile's build selects workspace package {0}, a front end the image serves without running JavaScript", pkg);
   }
@@ -575,7 +577,7 @@ function packagesBuiltIn(df: Dockerfile, context: string, packages: Map<string, 
 }
 
 /** A start command running JavaScript: Node, a package manager's script, Bun, Deno. */
-const JS_RUNNER = /(?:^|[\s;&|/])(?:node|nodejs|npm|npx|pnpm|yarn|bun|bunx|deno|tsx|ts-node)(?:\s|$)/;
+export const JS_RUNNER = /(?:^|[\s;&|/])(?:node|nodejs|npm|npx|pnpm|yarn|bun|bunx|deno|tsx|ts-node)(?:\s|$)/;
 
 /** UI libraries a package renders pages with. */
 const UI_LIBRARIES = ['react-dom', 'vue', 'svelte', '@angular/core', 'solid-js', 'preact'];

@@ -89,7 +89,7 @@ export async function findScriptedBundle(
       .map(([script, command]) => ({ command, dir: project.dir, script })),
     ...runs.map((r) => ({ command: r.command, dir: r.dir, script: '', line: r.line })),
     // A RUN running a turbo task runs the project's script of that name (`turbo bundle` -> "bundle": "node build.mjs").
-    ...runs.flatMap((r) => turboTasks(r.command).flatMap((task) => (names.test(task) || !Object.hasOwn(scripts, task) ? [] : [{ command: scripts[task] ?? '', dir: project.dir, script: task }]))),
+    ...(await Promise.all(runs.map((r) => turboTasksRun(fs, project, r.command, within)))).flat().flatMap((task) => (names.test(task) || !Object.hasOwn(scripts, task) ? [] : [{ command: scripts[task] ?? '', dir: project.dir, script: task }])),
   ];
   for (const run of commands) {
     const files = [...runFiles(run.command).map((r) => ({ ...r, config: false })), ...configFiles(run.command).map((file) => ({ file, args: [], config: true }))];
@@ -113,6 +113,62 @@ export async function findScriptedBundle(
     }
   }
   return undefined;
+}
+
+/**
+ * The project's tasks a turbo command runs: those it names (turboTasks), none when its `--filter`s
+ * name other packages only (`turbo bundle --filter=@x/web` runs no task of the server), and the
+ * project's own tasks those depend on in turbo.json (`"make-bin": { "dependsOn": ["bundle"] }`: a
+ * `dependsOn` entry without `^` or `#` is the same package's task), the package's turbo.json and the
+ * workspace root's (`within`). https://turborepo.com/docs/reference/configuration#dependson
+ */
+async function turboTasksRun(fs: FsLike, project: BuildProject, command: string, within: string | undefined): Promise<string[]> {
+  const named = turboTasks(command);
+  if (named.length === 0 || !filtersProject(command, project, within)) return [];
+  const configs = await Promise.all([project.dir, within].filter((d): d is string => d !== undefined).map((d) => readTurboTasks(fs, d)));
+  const name = project.pkg?.name;
+  const tasks = [...named];
+  for (let i = 0; i < tasks.length && tasks.length < 20; i++) {
+    const task = tasks[i] ?? '';
+    for (const config of configs)
+      for (const key of [task, ...(name !== undefined ? [`${name}#${task}`] : [])])
+        for (const dep of config[key] ?? []) {
+          const own = dep.includes('#') ? (name !== undefined && dep.startsWith(`${name}#`) ? dep.slice(name.length + 1) : undefined) : dep.startsWith('^') ? undefined : dep;
+          if (own !== undefined && !tasks.includes(own)) tasks.push(own);
+        }
+  }
+  return tasks;
+}
+
+/** Whether a turbo command's `--filter`s select the project: no filter, one naming it (by name, by its name without scope, or by its folder), one selecting a package's dependencies too (`x...`, not followed here), or any name when the project's is not known. */
+function filtersProject(command: string, project: BuildProject, within: string | undefined): boolean {
+  const filters = [...command.matchAll(/--filter(?:=|\s+)(['"]?)([^\s'"]+)\1/g)].map((m) => m[2] ?? '');
+  if (filters.length === 0 || filters.some((f) => f.endsWith('...'))) return true;
+  const name = project.pkg?.name;
+  return filters.some((f) => {
+    const bare = f.replace(/^\.\.\.\^?|^\{|\}$/g, '');
+    if (bare.startsWith('.')) return within !== undefined && join(within, bare) === project.dir;
+    return name === undefined || bare === name || bare === name.slice(name.indexOf('/') + 1);
+  });
+}
+
+/** A turbo.json's tasks (`tasks`, turbo 1's `pipeline`), each with its `dependsOn` entries. */
+async function readTurboTasks(fs: FsLike, dir: string): Promise<Record<string, string[]>> {
+  const text = await fs.readFile(join(dir, 'turbo.json')).catch(() => undefined);
+  let json: unknown;
+  try {
+    json = text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    return {};
+  }
+  const record = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const tasks = record(record(json)['tasks'] ?? record(json)['pipeline']);
+  const out: Record<string, string[]> = {};
+  for (const [task, def] of Object.entries(tasks)) {
+    const deps = record(def)['dependsOn'];
+    out[task] = Array.isArray(deps) ? deps.filter((d): d is string => typeof d === 'string') : [];
+  }
+  return out;
 }
 
 /** turbo's own commands, which are no task of the workspace's packages. */

@@ -6,12 +6,12 @@
 import * as l10n from '@vscode/l10n';
 import { basename, dirname, isAbsolute, join, posix, relative, sep } from 'node:path';
 import { commandWords, copiesFromContext, findStage, isContextRoot, parseDockerfile, stageChain, stagesBuiltFor, type Dockerfile, type Stage } from '../dockerfile/parse';
-import { BUILD_COMMAND, locateInImage, type Location } from '../dockerfile/locate';
+import { BUILD_COMMAND, contextRoot, locateInImage, type Location } from '../dockerfile/locate';
 import type { ServiceSpec, SourceMapping } from '../model';
 import type { FsLike } from '../ports';
 import { readJsonObject, readTsConfig, type TsConfigInfo } from './tsconfig';
 import { parseDockerignore } from '../dockerfile/dockerignore';
-import { findBuildProject, objectField, readPackage, withWorkspaceDeploys, type BuildProject } from './buildProject';
+import { findBuildProject, JS_RUNNER, objectField, readPackage, withWorkspaceDeploys, type BuildProject } from './buildProject';
 import { isRecord } from '../isRecord';
 import { escapeRegExp } from '../escapeRegExp';
 import { COMPILED_REWRITES, findEmit, type Emit } from './emit';
@@ -466,7 +466,35 @@ async function placeBundle(f: Facts): Promise<Placement | undefined> {
     f.evidence.push(targetFrom(loc));
     return candidate === f.sourceRoot ? { target: loc.path, rewrites: {} } : { target: loc.path, buildOutDir: candidate, rewrites: {} };
   }
-  return startedScriptedBundle(f);
+  return startedScriptedBundle(f) ?? (await packedBundle(f));
+}
+
+/**
+ * A bundle a later step of the build packs into an executable (pkg, by a script whose output path is
+ * computed at run time): the image holds neither the bundle's folder nor the source, only a folder
+ * of the package that the build made (in no workspace), copied from a build stage, and it starts no
+ * JavaScript runner. That folder holds the server, in a form no source file has a counterpart in.
+ */
+async function packedBundle(f: Facts): Promise<Placement | undefined> {
+  const stage = f.df && builtStage(f.df, f.spec.build?.target);
+  if (!f.df || !stage || f.bundler?.kind !== 'scriptFile' || JS_RUNNER.test(stage.start ?? '')) return undefined;
+  const made: { abs: string; loc: Location }[] = [];
+  for (const copy of stage.copies) {
+    const from = copy.from === undefined ? undefined : findStage(f.df.stages, copy.from);
+    const root = from && contextRoot(stageChain(f.df.stages, from).flatMap((s) => s.copies.filter(copiesFromContext)));
+    for (const src of root === undefined ? [] : copy.sources) {
+      const rel = posix.relative(root ?? '', posix.resolve('/', src));
+      const abs = join(f.context, ...rel.split('/'));
+      if (rel === '' || rel.startsWith('..') || !isAtOrInside(f.project.dir, abs) || abs === f.project.dir || (await f.fs.stat(abs)) !== undefined) continue;
+      const loc = f.locate(abs);
+      if (loc) made.push({ abs, loc });
+    }
+  }
+  const [only, ...more] = made;
+  if (!only || more.length > 0) return undefined;
+  f.evidence.push(l10n.t`the image holds ${relative(f.context, only.abs)}, made by the build (not in the workspace), and starts no JavaScript runner: the bundle packed into an executable there`);
+  f.evidence.push(targetFrom(only.loc));
+  return { target: only.loc.path, rewrites: {} };
 }
 
 /** Where the bundle may be, nearest the truth first: a bundling Nx target's outputPath, a RUN's own output, the bundler's configured one, then the usual folders. */

@@ -106,6 +106,21 @@ suite('build script files that bundle through a bundler API', () => {
     assert.equal(await findScriptedBundle(memFs(files), project(scripts), BUILD, [{ command: 'turbo pack', dir: '/ws', line: 9 }]), undefined);
   });
 
+  test("a turbo RUN filtered to another package runs none of the project's tasks; a task turbo.json makes another depend on runs with it (make-bin dependsOn bundle)", async () => {
+    const files = { '/p/build.mjs': "import * as esbuild from 'esbuild';\nawait esbuild.build({ entryPoints: ['src/main.ts'], bundle: true, outdir: 'dist' });\n" };
+    const named: BuildProject = { dir: '/p', pkg: { name: '@tv/server', deps: {}, scripts: { bundle: 'node build.mjs', 'make-bin': 'node pack.mjs' } }, server: 'fastify' };
+    const run = (command: string, extra: Record<string, string> = {}) => findScriptedBundle(memFs({ ...files, ...extra }), named, BUILD, [{ command, dir: '/p', line: 9 }], '/');
+    assert.equal(await run('pnpm turbo bundle --filter=@tv/web'), undefined);
+    assert.equal((await run('pnpm turbo bundle --filter=@tv/server'))?.script, 'bundle');
+    assert.equal((await run('pnpm turbo bundle --filter=server'))?.script, 'bundle');
+    assert.equal(await run('pnpm turbo make-bin'), undefined);
+    const dependsOn = { '/p/turbo.json': JSON.stringify({ extends: ['//'], tasks: { 'make-bin': { dependsOn: ['^build', '@tv/web#bundle', 'bundle'] } } }) };
+    assert.equal((await run('pnpm turbo make-bin -- --target linux-x64', dependsOn))?.script, 'bundle');
+    const rootOnly = { '/turbo.json': JSON.stringify({ tasks: { '@tv/server#make-bin': { dependsOn: ['@tv/server#bundle'] } } }) };
+    assert.equal((await run('pnpm turbo make-bin', rootOnly))?.script, 'bundle');
+    assert.equal(await run('pnpm turbo make-bin', { '/p/turbo.json': JSON.stringify({ tasks: { 'make-bin': { dependsOn: ['^bundle'] } } }) }), undefined);
+  });
+
   test("a root script the image's build runs bundles one workspace package's entry to a folder the script computes: that package is the image's, its bundle where the image starts the entry's name", async () => {
     const files = {
       '/ws/package.json': JSON.stringify({ name: 'root', workspaces: ['packages/*'], scripts: { 'build:api': 'bun tools/build-api.ts' } }),
