@@ -94,6 +94,29 @@ export async function startedRollupBundle(
   return undefined;
 }
 
+/** A rollup config's options read for preserveModules: each a literal (`input: 'server/router.ts'`). */
+const ROLLUP_INPUT = /\binput\s*:\s*(['"`])([^'"`$]+)\1/;
+const ROLLUP_DIR = /\bdir\s*:\s*(['"`])([^'"`$]+)\1/;
+const ROLLUP_MODULES_ROOT = /\bpreserveModulesRoot\s*:\s*(['"`])([^'"`$]+)\1/;
+
+/**
+ * rollup run by a server's own build script (names: buildScriptNames) with `output.preserveModules`:
+ * no bundle, one file per module, each at its path below `preserveModulesRoot` under `output.dir`
+ * (`input: 'server/router.ts'`, `dir: 'build/server/hono'`, `preserveModulesRoot: '.'`:
+ * server/router.ts -> build/server/hono/server/router.js). Only literal options count; without a
+ * literal preserveModulesRoot the paths depend on every module imported, which is not read.
+ * https://rollupjs.org/configuration-options/#output-preservemodules
+ */
+export async function rollupModules(fs: FsLike, project: BuildProject, names: RegExp): Promise<{ input: string; dir: string; root: string; file: string; script: string } | undefined> {
+  const commands = bundlerCommands(project, ROLLUP, names);
+  const [first] = commands;
+  const read = first && (await configText(fs, project, ROLLUP, commands));
+  if (!first || !read || !/\bpreserveModules\s*:\s*true\b/.test(read.text)) return undefined;
+  const [input, dir, root] = [ROLLUP_INPUT, ROLLUP_DIR, ROLLUP_MODULES_ROOT].map((re) => re.exec(read.text)?.[2]);
+  if (input === undefined || dir === undefined || root === undefined || [input, dir, root].some((p) => posix.isAbsolute(p))) return undefined;
+  return { input: join(project.dir, input), dir: join(project.dir, dir), root: join(project.dir, root), file: read.file, script: first.name };
+}
+
 /** webpack's `output.path` as a config's text writes it (a literal, or joined to __dirname), relative to the config's folder. */
 export function webpackOutputPath(text: string): string | undefined {
   const out = BUNDLER_CONFIGS.find((c) => c.tool === 'webpack')?.output.exec(text)?.[2];

@@ -8,12 +8,12 @@ import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import type { DriftOverrides } from '../model';
 import type { FsLike } from '../ports';
 import { commonInputRoot } from './inputRoot';
-import { commonFolder } from '../pathInside';
+import { commonFolder, isAtOrInside } from '../pathInside';
 import { objectField, type BuildProject } from './buildProject';
 import { readJsonObject, type TsConfigInfo } from './tsconfig';
 import { compiledStartEntry } from './startEntry';
-import { serverBundleTool } from './bundler';
-import { webpackOutputPath } from './bundlerOutput';
+import { buildScriptNames, serverBundleTool } from './bundler';
+import { rollupModules, webpackOutputPath } from './bundlerOutput';
 import type { ScriptedBundle } from './bundleScript';
 
 /** What tsc (and babel/swc builds following it) turns each source extension into. */
@@ -52,7 +52,16 @@ export interface EmitInput {
 
 /** The first rule that knows. */
 export async function findEmit(fs: FsLike, input: EmitInput): Promise<Emit | undefined> {
-  return emitByOverride(input) ?? emitByNx(input) ?? emitByNxCommand(input) ?? (await emitByNxPlugin(fs, input)) ?? emitByNestSwc(input) ?? emitByBabelScript(input) ?? emitByEsbuildScript(input) ?? emitByPerFileScript(input) ?? (await emitByTsc(fs, input)) ?? (await emitByStartEntry(fs, input));
+  return emitByOverride(input) ?? emitByNx(input) ?? emitByNxCommand(input) ?? (await emitByNxPlugin(fs, input)) ?? emitByNestSwc(input) ?? emitByBabelScript(input) ?? emitByEsbuildScript(input) ?? emitByPerFileScript(input) ?? (await emitByRollupModules(fs, input)) ?? (await emitByTsc(fs, input)) ?? (await emitByStartEntry(fs, input));
+}
+
+/** A server's rollup build keeping one file per module (bundlerOutput.ts rollupModules): each at its path below preserveModulesRoot in output.dir. */
+async function emitByRollupModules(fs: FsLike, { project, sourceRoot, context }: EmitInput): Promise<Emit | undefined> {
+  if (project.server === undefined) return undefined;
+  const rollup = await rollupModules(fs, project, buildScriptNames(project));
+  if (!rollup || !isAtOrInside(rollup.root, sourceRoot) || !isAtOrInside(sourceRoot, rollup.input)) return undefined;
+  const evidence = [l10n.t`build output ${relative(context, rollup.dir) || '.'} (rollup with preserveModules in ${rollup.file}, its "${rollup.script}" script: one file per module, paths kept below ${relative(context, rollup.root) || '.'})`];
+  return placed(rollup.dir, rollup.root, sourceRoot, { ...COMPILED_REWRITES }, evidence);
 }
 
 /** `babel <dir> --out-dir <out>` / `swc <dir> -d <out>` (or `--out-dir`), up to the end of that command. */

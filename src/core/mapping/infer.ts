@@ -26,7 +26,7 @@ import { withRunScripts } from '../dockerfile/runScripts';
 import { entryFolder, SERVER_FRAMEWORKS, soleLoadedFolder, startedFile } from '../routes/serverApps';
 import { compiledStartEntry } from './startEntry';
 import { renamedManifests, withCopiedManifests } from './copiedManifest';
-import { bundlerOutputDir, startedRollupBundle, viteSsrBundle, webpackEntryFolder } from './bundlerOutput';
+import { bundlerOutputDir, rollupModules, startedRollupBundle, viteSsrBundle, webpackEntryFolder } from './bundlerOutput';
 import { commonFolder, foldersUpTo, isAtOrInside } from '../pathInside';
 import { contextCandidates, startedDevServer, startedLauncherOutput, startedScripts, startedSourceFile, type StartedSource } from './startedSource';
 import { followScripts } from '../routes/serverApps';
@@ -908,6 +908,13 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     return src && (await isDir(fs, src.path)) ? src : undefined;
   },
   async (fs, { project }) => entryFolder(fs, project.dir),
+  // A server's rollup build keeping one file per module (`input: 'server/router.ts'`, preserveModules): the input's first folder.
+  async (fs, { project }) => {
+    const rollup = project.server === undefined ? undefined : await rollupModules(fs, project, buildScriptNames(project));
+    const [top] = rollup ? relative(project.dir, rollup.input).split(sep) : [];
+    const path = top === undefined || top === '..' || !rollup || rollup.input === join(project.dir, top) ? undefined : join(project.dir, top);
+    return path === undefined ? undefined : { path, why: l10n.t`the input of rollup with preserveModules in ${rollup?.file ?? ''} is below it` };
+  },
   async (fs, { project, scripted }) => {
     const entry = await bundledEntryFolder(fs, project, scripted);
     const path = entry && join(project.dir, entry.folder);
