@@ -520,7 +520,7 @@ const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare'] as c
 async function unbuiltBundle(f: Facts): Promise<boolean> {
   const { df } = f;
   const stage = df && builtStage(df, f.spec.build?.target);
-  if (!df || !stage || f.bundler === undefined || f.bundler.kind === 'run' || runsABuild(df)) return false;
+  if (!df || !stage || f.bundler === undefined || f.bundler.kind === 'run' || runsABuild(df) || runsTasks(df)) return false;
   const scripts = f.project.pkg?.scripts ?? {};
   const starts = followScripts(commandWords(stage.start ?? ''), scripts, { hops: 2 }).join(' ');
   if (BUILD_COMMAND.test(starts) || INSTALL_SCRIPTS.some((name) => BUILD_COMMAND.test(scripts[name] ?? ''))) return false;
@@ -1005,6 +1005,13 @@ async function nxWorkspaceRoot(fs: FsLike, dir: string, context: string): Promis
 /** A COPY of the whole context: any path at all is found in the image (copied, not guessed made by a RUN). */
 function coversAnyPath(locate: (abs: string) => Location | undefined, context: string): boolean {
   return locate(join(context, '.runtime-drift-probe', 'x'))?.madeByRun === false;
+}
+
+/** A task runner or a package script run by name (`pnpm turbo make-bin`, `nx run api:bundle`, `npm run pack`): what it runs may build, whatever its name. */
+const TASK_RUN = /(?:^|[\s;&|(])(?:(?:turbo|nx|lerna)\s+(?:run\s+)?|(?:npm|pnpm|yarn|bun)\s+run\s+)[\w:@/.-]+/;
+
+function runsTasks(df: Dockerfile): boolean {
+  return df.stages.some((st) => st.runs.some((r) => TASK_RUN.test(r.command)));
 }
 
 function runsABuild(df: Dockerfile): boolean {

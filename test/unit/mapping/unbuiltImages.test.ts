@@ -39,5 +39,10 @@ suite('inferMapping: an image that never builds the bundle its scripts make', ()
     // Built before docker build, and not ignored: the copy carries it.
     const local = { ...app, '/ws/.dockerignore': '/web/node_modules\n', '/ws/web/.output/server/index.mjs': '', '/ws/Dockerfile.dev': dev };
     assert.equal((await inferMapping(memFs(local), spec('Dockerfile.dev')))?.bundled, true);
+    // A task runner or a script run by name may build, whatever the task is called.
+    for (const run of ['RUN pnpm turbo make-image', 'RUN npx nx run web:package', 'RUN npm run package']) {
+      const byTask = { ...app, '/ws/Dockerfile.dev': dev.replace('COPY web ./\n', `COPY web ./\n${run}\n`) };
+      assert.equal((await inferMapping(memFs(byTask), spec('Dockerfile.dev')))?.bundled, true, run);
+    }
   });
 });
