@@ -1,0 +1,38 @@
+// What the image the service runs does: its stage, what it starts, what its COPYs and RUNs cover.
+import { basename, dirname, join, posix } from 'node:path';
+import { findStage, type Dockerfile, type Stage } from '../dockerfile/parse';
+import { BUILD_COMMAND, type Location } from '../dockerfile/locate';
+import type { BuildProject } from './buildProject';
+import { startedScripts } from './startedSource';
+
+/** The stage the service runs: its build target, else the last. */
+export function builtStage(df: Dockerfile, target: string | undefined): Stage | undefined {
+  return (target !== undefined ? findStage(df.stages, target) : undefined) ?? df.stages[df.stages.length - 1];
+}
+
+/**
+ * The script the built stage's start command runs (package scripts followed) at a local path, or
+ * in a local folder, as the image has them: what a bundler writes there is what the image runs.
+ */
+export function startedIn(df: Dockerfile, target: string | undefined, project: BuildProject, locate: (abs: string) => Location | undefined): (path: string, isFile: boolean) => string | undefined {
+  const stage = builtStage(df, target);
+  // `node .` in the folder the project's package.json is copied to runs its main.
+  const manifestAt = project.pkg?.main === undefined ? undefined : locate(join(project.dir, 'package.json'))?.path;
+  const mainOf = (dir: string) => (manifestAt !== undefined && posix.dirname(manifestAt) === dir ? project.pkg?.main : undefined);
+  const files = stage ? startedScripts(stage, project.pkg?.scripts ?? {}, mainOf) : [];
+  return (path, isFile) => {
+    const at = locate(isFile ? dirname(path) : path)?.path;
+    if (at === undefined) return undefined;
+    return isFile ? files.find((f) => f === posix.join(at, basename(path))) : files.find((f) => f.startsWith(`${at}/`));
+  };
+}
+
+/** A COPY of the whole context: any path at all is found in the image (copied, not guessed made by a RUN). */
+export function coversAnyPath(locate: (abs: string) => Location | undefined, context: string): boolean {
+  return locate(join(context, '.runtime-drift-probe', 'x'))?.madeByRun === false;
+}
+
+/** A RUN of any stage runs a build (BUILD_COMMAND). */
+export function runsABuild(df: Dockerfile): boolean {
+  return df.stages.some((st) => st.runs.some((r) => BUILD_COMMAND.test(r.command)));
+}

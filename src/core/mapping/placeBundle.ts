@@ -1,0 +1,195 @@
+// Where a bundle lands in the image (the placement rule for bundles and its helpers): a bundle has no
+// per-file counterpart, only the folder it is written to.
+import * as l10n from '@vscode/l10n';
+import { basename, dirname, join, posix, relative, sep } from 'node:path';
+import { copiesFromContext, findStage, stageChain } from '../dockerfile/parse';
+import { contextRoot, locateInImage, type Location } from '../dockerfile/locate';
+import { JS_RUNNER } from './buildProject';
+import { foldersUpTo, isAtOrInside } from '../pathInside';
+import { contextCandidates, startedScripts } from './startedSource';
+import { targetFrom, type Facts, type Placement } from './facts';
+import { builtStage } from './builtImage';
+
+/** Where bundlers usually write, when nothing says otherwise (Vite/webpack/Parcel, CRA, Next). */
+const BUNDLE_OUTPUTS = ['dist', 'build', '.next'] as const;
+
+/** A bundle has no per-file counterpart; the target is only where the bundle lands. */
+export async function placeBundle(f: Facts): Promise<Placement | undefined> {
+  if (f.bundler === undefined) return undefined;
+  // A RUN's own bundling command names its output: nearer the truth than the usual folders. One
+  // file it names (an executable) is followed itself: the folder it lands in is the target.
+  const runFile = f.runBundle?.file !== undefined && f.df ? locateInImage(f.df, f.runBundle.file, f.spec.build?.target, { file: true }) : undefined;
+  if (runFile && f.runBundle?.file !== undefined) {
+    f.evidence.push(targetFrom({ ...runFile, path: posix.dirname(runFile.path) }));
+    return { target: posix.dirname(runFile.path), buildOutDir: dirname(join(f.context, f.runBundle.file)), rewrites: {} };
+  }
+  const outputs = bundleOutputs(f);
+  const moved = movedBundleStart(f, outputs) ?? (await nextStandalone(f)) ?? copiedBundleStart(f, outputs);
+  if (moved) return moved;
+  // A launcher the image starts names the bundle's file (`node dist/server/index.js`): its folder, of the bundler's outputs, is the target.
+  const launched = f.launched && outputs.some((o) => isAtOrInside(o, f.launched?.output ?? '')) ? f.launched : undefined;
+  const launchedAt = launched && f.locate(dirname(launched.output));
+  if (launched && launchedAt) {
+    f.evidence.push(l10n.t`the image starts ${relative(f.context, launched.launcher)}, which starts ${relative(f.context, launched.output)} of the build output`);
+    f.evidence.push(targetFrom(launchedAt));
+    return { target: launchedAt.path, buildOutDir: dirname(launched.output), rewrites: {} };
+  }
+  for (const candidate of [...outputs, f.sourceRoot]) {
+    const loc = candidate === undefined ? undefined : f.locate(candidate);
+    if (!loc) continue;
+    if (f.bundlerOut && candidate === f.bundlerOut.path) f.evidence.push(l10n.t`bundle output ${relative(f.context, f.bundlerOut.path) || '.'} (${f.bundlerOut.why})`);
+    f.evidence.push(targetFrom(loc));
+    return candidate === f.sourceRoot ? { target: loc.path, rewrites: {} } : { target: loc.path, buildOutDir: candidate, rewrites: {} };
+  }
+  return startedScriptedBundle(f) ?? (await packedBundle(f));
+}
+
+/**
+ * A bundle a later step of the build packs into an executable (pkg, by a script whose output path is
+ * computed at run time): the image holds neither the bundle's folder nor the source, only a folder
+ * of the package that the build made (in no workspace), copied from a build stage, and it starts no
+ * JavaScript runner. That folder holds the server, in a form no source file has a counterpart in.
+ */
+async function packedBundle(f: Facts): Promise<Placement | undefined> {
+  const stage = f.df && builtStage(f.df, f.spec.build?.target);
+  if (!f.df || !stage || f.bundler?.kind !== 'scriptFile' || JS_RUNNER.test(stage.start ?? '')) return undefined;
+  const made: { abs: string; loc: Location }[] = [];
+  for (const copy of stage.copies) {
+    const from = copy.from === undefined ? undefined : findStage(f.df.stages, copy.from);
+    const root = from && contextRoot(stageChain(f.df.stages, from).flatMap((s) => s.copies.filter(copiesFromContext)));
+    for (const src of root === undefined ? [] : copy.sources) {
+      const rel = posix.relative(root ?? '', posix.resolve('/', src));
+      const abs = join(f.context, ...rel.split('/'));
+      if (rel === '' || rel.startsWith('..') || !isAtOrInside(f.project.dir, abs) || abs === f.project.dir || (await f.fs.stat(abs)) !== undefined) continue;
+      const loc = f.locate(abs);
+      if (loc) made.push({ abs, loc });
+    }
+  }
+  const [only, ...more] = made;
+  if (!only || more.length > 0) return undefined;
+  f.evidence.push(l10n.t`the image holds ${relative(f.context, only.abs)}, made by the build (not in the workspace), and starts no JavaScript runner: the bundle packed into an executable there`);
+  f.evidence.push(targetFrom(only.loc));
+  return { target: only.loc.path, rewrites: {} };
+}
+
+/** Where the bundle may be, nearest the truth first: a bundling Nx target's outputPath, a RUN's own output, the bundler's configured one, then the usual folders. */
+export function bundleOutputs(f: Facts): string[] {
+  const at = (d: string) => join(f.project.dir, d);
+  // tsc's per-file placement below outDir says nothing of where a bundler writes; a bundling
+  // build target's own output (Nx outputPath) does.
+  const bundleOutput = f.emit?.bundledBy !== undefined ? f.emit.dir : undefined;
+  const runOutput = f.runBundle && f.runBundle.output !== '' ? join(f.context, f.runBundle.output) : undefined;
+  return [bundleOutput, runOutput, f.bundlerOut?.path, f.ts?.outDir?.path, ...BUNDLE_OUTPUTS.map(at)].filter((o): o is string => o !== undefined);
+}
+
+/**
+ * A build script's bundle of one entry written where the script computes (`outdir: BUILD_DIR`
+ * imported): the image starts a file named as that entry's bundle (`app.ts` -> `bun app.js`), from
+ * a folder a COPY --from a build stage filled. That folder is the target.
+ */
+function startedScriptedBundle(f: Facts): Placement | undefined {
+  const bundle = f.bundler?.kind === 'scriptFile' ? f.bundler.bundle : undefined;
+  const stage = f.df && builtStage(f.df, f.spec.build?.target);
+  const [entry, ...more] = bundle?.output === undefined ? (bundle?.entries ?? []) : [];
+  if (!stage || entry === undefined || more.length > 0) return undefined;
+  const stem = basename(entry).replace(/\.[cm]?[jt]sx?$/, '');
+  for (const file of startedScripts(stage, f.project.pkg?.scripts ?? {})) {
+    if (posix.basename(file).replace(/\.[cm]?js$/, '') !== stem || !/\.[cm]?js$/.test(file)) continue;
+    const target = posix.dirname(file);
+    const copy = stage.copies.find((c) => c.from !== undefined && isAtOrInside(c.dest, target, '/'));
+    if (!copy) continue;
+    f.evidence.push(l10n.t`target ${target}: the image starts ${file}, named as the bundle of ${relative(f.context, entry)}, in a folder copied from another stage (Dockerfile line ${copy.line})`);
+    return { target, rewrites: {} };
+  }
+  return undefined;
+}
+
+/** Lockfiles of the package managers: Next.js keeps the traced files of a standalone build relative to the folder holding one. */
+const LOCKFILES = ['pnpm-lock.yaml', 'package-lock.json', 'yarn.lock', 'bun.lock', 'bun.lockb', 'npm-shrinkwrap.json'];
+
+/**
+ * Next.js `output: 'standalone'` writes .next/standalone, which the image copies instead of .next:
+ * a server.js beside a copy of the app's .next, at the app's path from the root the traced files
+ * are kept relative to (a monorepo's root: standalone/apps/web/server.js, standalone/apps/web/.next).
+ * The app's .next is beside the server.js the image starts in that copy, else at the app's path
+ * from the nearest folder holding a lockfile (Next.js's default tracing root).
+ * https://nextjs.org/docs/app/api-reference/config/next-config-js/output
+ */
+async function nextStandalone(f: Facts): Promise<Placement | undefined> {
+  const stage = f.df && builtStage(f.df, f.spec.build?.target);
+  const standalone = join(f.project.dir, '.next', 'standalone');
+  const at = stage && 'next' in (f.project.pkg?.deps ?? {}) ? f.locate(standalone) : undefined;
+  // Only a standalone folder copied out on its own: one the image has inside its .next (the whole project copied) is no layout of its own.
+  if (!stage || !at || f.locate(join(f.project.dir, '.next'))?.path === posix.dirname(at.path)) return undefined;
+  const server = startedScripts(stage, f.project.pkg?.scripts ?? {}).find((file) => posix.basename(file) === 'server.js' && isAtOrInside(at.path, file, '/'));
+  let app = server !== undefined ? posix.dirname(server) : undefined;
+  if (app === undefined) {
+    let root = f.project.dir;
+    for (const d of foldersUpTo(f.project.dir, f.context)) {
+      if (!(await Promise.all(LOCKFILES.map((l) => f.fs.stat(join(d, l))))).some((st) => st?.isFile)) continue;
+      root = d;
+      break;
+    }
+    app = posix.join(at.path, relative(root, f.project.dir).split(sep).join('/'));
+  }
+  const target = posix.join(app, '.next');
+  f.evidence.push(l10n.t`target ${target}: the image holds the Next.js standalone output (${at.evidence}), the app's .next beside ${server ?? posix.join(app, 'server.js')}`);
+  return { target, buildOutDir: join(f.project.dir, '.next'), rewrites: {} };
+}
+
+/**
+ * The image starts a file a RUN of its stage moves or copies out of the bundle's output folder
+ * (`RUN mv dist/server.js server/server.js` + `node server/server.js`): the bundle is where it was
+ * moved. Read in the image's paths, so an output the stage got from another stage counts too.
+ */
+function movedBundleStart(f: Facts, outputs: readonly string[]): Placement | undefined {
+  const stage = f.df && builtStage(f.df, f.spec.build?.target);
+  if (!stage) return undefined;
+  const placed = outputs.flatMap((o) => {
+    const at = f.locate(o)?.path;
+    return at === undefined ? [] : [{ dir: o, at }];
+  });
+  for (const imagePath of startedScripts(stage, f.project.pkg?.scripts ?? {})) {
+    for (const run of stage.runs) {
+      for (const command of run.command.split(/&&|\|\||[;\n]/)) {
+        const words = /^\s*(?:mv|cp)\s+(.*)$/.exec(command)?.[1]?.split(/\s+/).filter((w) => w !== '' && !w.startsWith('-'));
+        if (words?.length !== 2 || /[*?$]/.test(command)) continue;
+        const cwd = run.workdir ?? stage.workdir;
+        const [from, to] = words.map((w) => posix.resolve(cwd, w)) as [string, string];
+        if ((words[1]?.endsWith('/') ? posix.join(to, posix.basename(from)) : to) !== imagePath) continue;
+        const out = placed.find((p) => from.startsWith(`${p.at}/`));
+        if (!out) continue;
+        const target = posix.dirname(imagePath);
+        const source = join(out.dir, ...from.slice(out.at.length + 1).split('/'));
+        f.evidence.push(l10n.t('target {0}: the image starts {1}, the bundle file {2} that a RUN at Dockerfile line {3} moves there ({4})', target, imagePath, relative(f.context, source), run.line, command.trim()));
+        return { target, buildOutDir: dirname(source), rewrites: {} };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The image starts a bundle file that a COPY takes alone out of the bundle's output folder, the
+ * folder itself not copied (`COPY --from=builder /app/apps/api/dist/index.js /app/index.js` + `bun
+ * /app/index.js`): the bundle is where that file lands.
+ */
+function copiedBundleStart(f: Facts, outputs: readonly string[]): Placement | undefined {
+  const stage = f.df && builtStage(f.df, f.spec.build?.target);
+  if (!stage || !f.df) return undefined;
+  for (const imagePath of startedScripts(stage, f.project.pkg?.scripts ?? {})) {
+    // The COPY names the file itself (not a folder holding it).
+    const own = stage.copies.some((c) => c.from !== undefined && c.sources.length === 1 && /\.[cm]?js$/.test(c.sources[0] ?? '') && (c.dest === imagePath || (c.dest.endsWith('/') && posix.join(c.dest, posix.basename(c.sources[0] ?? '')) === imagePath)));
+    if (!own) continue;
+    for (const rel of contextCandidates(f.df, imagePath)) {
+      const file = join(f.context, ...rel.split('/'));
+      const out = outputs.find((o) => isAtOrInside(o, file) && o !== file);
+      const loc = out === undefined ? undefined : locateInImage(f.df, rel, f.spec.build?.target, { file: true });
+      if (out === undefined || loc?.path !== imagePath) continue;
+      const target = posix.dirname(imagePath);
+      f.evidence.push(l10n.t`target ${target}: the image starts ${imagePath}, the bundle file ${rel} copied there (${loc.evidence})`);
+      return { target, buildOutDir: dirname(file), rewrites: {} };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,175 @@
+// Which folder holds the service's source (the source root): small rules tried in order, the first that
+// answers wins, its reason written to the evidence.
+import * as l10n from '@vscode/l10n';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import type { ServiceSpec } from '../model';
+import type { FsLike } from '../ports';
+import { readPackage, type BuildProject } from './buildProject';
+import type { TsConfigInfo } from './tsconfig';
+import { buildScriptNames, bundledEntryFolder, loadedBeyond } from './bundler';
+import type { ScriptedBundle } from './bundleScript';
+import { entryFolder, SERVER_FRAMEWORKS, soleLoadedFolder } from '../routes/serverApps';
+import { compiledStartEntry } from './startEntry';
+import { rollupModules, webpackEntryFolder } from './bundlerOutput';
+import { isAtOrInside } from '../pathInside';
+import type { StartedSource } from './startedSource';
+import { tanstackStartSource } from './viteServerPlugins';
+
+type SourceRootRule = (fs: FsLike, r: SourceRootInput) => Promise<{ path: string; why: string } | undefined>;
+
+interface SourceRootInput {
+  spec: ServiceSpec;
+  project: BuildProject;
+  nxRoot: string | undefined;
+  ts: TsConfigInfo | undefined;
+  tsName: string;
+  context: string;
+  started: StartedSource | undefined;
+  /** A build script file's bundler API call (bundleScript.ts). */
+  scripted: ScriptedBundle | undefined;
+}
+
+const isDir = async (fs: FsLike, p: string): Promise<boolean> => Boolean((await fs.stat(p))?.isDirectory);
+
+/** In order; the first that answers is the source root. */
+const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
+  async (_fs, { spec }) => (spec.drift.source === undefined ? undefined : { path: spec.drift.source, why: 'x-runtime-drift.source' }),
+  // Nx and the Nest CLI name it; Nx relative to the workspace root, the Nest CLI to the project.
+  async (fs, { project, nxRoot }) => {
+    const nx = project.nx?.['sourceRoot'];
+    if (typeof nx !== 'string' || nxRoot === undefined || !(await isDir(fs, join(nxRoot, nx)))) return undefined;
+    return { path: join(nxRoot, nx), why: 'project.json sourceRoot' };
+  },
+  async (fs, { project }) => {
+    const nest = project.nestCli?.['sourceRoot'];
+    if (typeof nest !== 'string' || project.dir === undefined || !(await isDir(fs, join(project.dir, nest)))) return undefined;
+    return { path: join(project.dir, nest), why: 'nest-cli.json sourceRoot' };
+  },
+  // A rootDir at or above the project folder (`"rootDir": "."`, a monorepo's base config) is where
+  // output paths are kept from, not the source folder: the rules below find that.
+  async (_fs, { ts, project, context }) =>
+    ts?.rootDir && ts.rootDir.path.startsWith(project.dir + sep) ? { path: ts.rootDir.path, why: `${relative(context, ts.rootDir.from)} compilerOptions.rootDir` } : undefined,
+  // `"include": ["."]` names the project folder itself: no narrower than it, so its src folder
+  // (below) says more about where the server's code is.
+  // A tsconfig that only type-checks (noEmit) a folder the start script's server is not in (an
+  // Astro or Vite front end's src beside a plain JavaScript server.js) says nothing of the server.
+  async (fs, { ts, context, project }) => {
+    if (!ts?.includeRoot || ts.includeRoot.path === project.dir) return undefined;
+    const started = ts.noEmit === true ? await entryFolder(fs, project.dir) : undefined;
+    if (started?.byStartScript && !isAtOrInside(ts.includeRoot.path, started.path)) return undefined;
+    return { path: ts.includeRoot.path, why: `${relative(context, ts.includeRoot.from)} include` };
+  },
+  // `"include": ["src/**/*", "../src/shared/**/*"]`: the project's own folder among shared ones.
+  async (_fs, { ts, context }) => (ts?.ownIncludeRoot ? { path: ts.ownIncludeRoot.path, why: l10n.t`${relative(context, ts.ownIncludeRoot.from)} include, its entries in its own folder` } : undefined),
+  async (_fs, { ts, tsName, project }) => {
+    const configDir = ts ? dirname(ts.file) : project.dir;
+    return configDir !== project.dir && configDir.startsWith(project.dir + sep) ? { path: configDir, why: l10n.t`the folder of ${tsName}, which sets no rootDir` } : undefined;
+  },
+  // The image starts a source file below a folder of the project (`node server/bin/prod.js`); not
+  // when the tsconfig that includes it spans more than that folder (backend/ and common/ both compiled).
+  // One at the project's top (`node server.js` beside a front end's src/): the project folder.
+  async (fs, { project, started, ts }) => {
+    const [top, ...rest] = started ? relative(project.dir, started.file).split(sep) : [];
+    if (top === undefined || !started || top === '..') return undefined;
+    if (rest.length === 0) {
+      // A launcher beside the project's src folder loading only its modules (`node koa-api.js`
+      // importing ./src/routes.js): the src folder, as a start script's root file loading only ./src
+      // is (entryFolder). One loading ./lib only is the server itself, lib its helpers.
+      const folder = await soleLoadedFolder(fs, started.file);
+      if (folder === join(project.dir, 'src')) return { path: folder, why: l10n.t`the image starts ${started.imagePath}, at the top of the project folder, which loads only modules of ${relative(project.dir, folder)}` };
+      return { path: project.dir, why: l10n.t`the image starts ${started.imagePath}, at the top of the project folder` };
+    }
+    const path = join(project.dir, top);
+    if (ts && includeBases(ts).some((base) => !isAtOrInside(path, base))) return undefined;
+    return { path, why: l10n.t`the image starts ${started.imagePath}, below it` };
+  },
+  async (fs, { project }) => {
+    const src = await tanstackStartSource(fs, project);
+    return src && (await isDir(fs, src.path)) ? src : undefined;
+  },
+  async (fs, { project }) => entryFolder(fs, project.dir),
+  // A server's rollup build keeping one file per module (`input: 'server/router.ts'`, preserveModules): the input's first folder.
+  async (fs, { project }) => {
+    const rollup = project.server === undefined ? undefined : await rollupModules(fs, project, buildScriptNames(project));
+    const [top] = rollup ? relative(project.dir, rollup.input).split(sep) : [];
+    const path = top === undefined || top === '..' || !rollup || rollup.input === join(project.dir, top) ? undefined : join(project.dir, top);
+    return path === undefined ? undefined : { path, why: l10n.t`the input of rollup with preserveModules in ${rollup?.file ?? ''} is below it` };
+  },
+  async (fs, { project, scripted }) => {
+    const entry = await bundledEntryFolder(fs, project, scripted);
+    const path = entry && join(project.dir, entry.folder);
+    if (path === undefined || !entry || !(await isDir(fs, path))) return undefined;
+    // The entry loading modules from beside its folder (`import x from '../src/lib/server/x.ts'`): the bundle takes them in too.
+    const beyond = await loadedBeyond(fs, join(project.dir, entry.entry), path, project.dir);
+    if (beyond !== undefined) return { path: project.dir, why: l10n.t`the bundle's entry ${entry.entry} loads ${beyond}, beside its folder ${entry.folder}` };
+    return { path, why: entry.script === '' ? l10n.t('the entry a RUN of the Dockerfile bundles is below it') : l10n.t`the entry its "${entry.script}" script bundles is below it` };
+  },
+  // A server bundled by webpack: its config's entry (`entry: { server: './server/server.js' }`). A
+  // package that is no server itself (a front end's, building a server beside it) only when that
+  // folder is a server package's.
+  async (fs, { project }) => {
+    const entry = await webpackEntryFolder(fs, project, buildScriptNames(project));
+    const path = entry && join(project.dir, entry.folder);
+    if (path === undefined || !entry || !(await isDir(fs, path))) return undefined;
+    const deps = project.server === undefined ? Object.keys((await readPackage(fs, path))?.deps ?? {}) : [];
+    if (project.server === undefined && !SERVER_FRAMEWORKS.some((f) => deps.includes(f))) return undefined;
+    return { path, why: l10n.t`the entry webpack bundles (${entry.file}) is below it` };
+  },
+  // Not when the tsconfig's include spans more than that folder (bin/ and src/ compiled together: bin/server.ts starts the code of src/).
+  async (fs, { project, ts }) => {
+    const compiled = await compiledStartEntry(fs, project.dir);
+    if (!compiled || ts?.include?.patterns.some((p) => !isAtOrInside(compiled.sourceRoot, join(ts.include?.dir ?? '', p.split(/[*?{[]/)[0] ?? '')))) return undefined;
+    return { path: compiled.sourceRoot, why: compiled.why };
+  },
+  async (fs, { project, ts, tsName }) => {
+    const src = join(project.dir, 'src');
+    if (!(await isDir(fs, src))) return undefined;
+    if (!tsName) return { path: src, why: l10n.t("the project's src folder") };
+    return { path: src, why: ts?.rootDir ? l10n.t`the project's src folder; ${tsName}'s rootDir is not below the project folder` : l10n.t`the project's src folder; ${tsName} sets no rootDir` };
+  },
+];
+
+/** The folders a tsconfig's include patterns start from (each pattern's part before its first wildcard). */
+function includeBases(ts: TsConfigInfo): string[] {
+  return ts.include?.patterns.map((p) => join(ts.include?.dir ?? '', p.split(/[*?{[]/)[0] ?? '')) ?? [];
+}
+
+/** Whether a tsconfig's include holds a file (no include: every file of its folder). */
+function includes(ts: TsConfigInfo, file: string): boolean {
+  return ts.include === undefined ? isAtOrInside(dirname(ts.file), file) : includeBases(ts).some((base) => isAtOrInside(base, file));
+}
+
+/** A relative path a file names: `require('./x')`, `import('./src/app.js')`, `resolve(__dirname, '../dist/server.js')`. */
+const RELATIVE_PATH = /['"`](\.\.?\/[^'"`$]+)['"`]/g;
+
+/**
+ * Whether a file names a path below the tsconfig's include or its outDir (`import('./src/app.js')`
+ * of a top-level app.js, a launcher requiring `../dist/bin/server.js`): that tsconfig is its code's.
+ */
+async function loadsIncluded(fs: FsLike, file: string, ts: TsConfigInfo): Promise<boolean> {
+  const text = await fs.readFile(file).catch(() => undefined);
+  if (text === undefined) return false;
+  for (const m of text.matchAll(RELATIVE_PATH)) {
+    const path = m[1] === undefined ? undefined : join(dirname(file), m[1]);
+    if (path !== undefined && (includes(ts, path) || (ts.outDir !== undefined && isAtOrInside(ts.outDir.path, path)))) return true;
+  }
+  return false;
+}
+
+export async function pickSourceRoot(fs: FsLike, input: Omit<SourceRootInput, 'context'>, evidence: string[]): Promise<string> {
+  const { spec, project, started } = input;
+  const context = spec.build && isAbsolute(spec.build.context) ? spec.build.context : spec.projectDir;
+  // A tsconfig that leaves out the source file the image starts as copied, and every file that one
+  // loads (a front end's beside a plain JavaScript backend/app.js), says nothing of the server's source.
+  const ts = input.ts && started && !includes(input.ts, started.file) && !(await loadsIncluded(fs, started.file, input.ts)) ? undefined : input.ts;
+  if (ts !== input.ts && input.ts) evidence.push(l10n.t`${relative(context, input.ts.file)} does not include ${relative(context, started?.file ?? '')}, the file the image starts: not the server's`);
+  for (const rule of SOURCE_ROOT_RULES) {
+    const found = await rule(fs, { ...input, ts, context });
+    if (found) {
+      evidence.push(l10n.t`source root ${found.path} (${found.why})`);
+      return found.path;
+    }
+  }
+  evidence.push(project.dir === context ? l10n.t`source root ${project.dir} (the build context itself)` : l10n.t`source root ${project.dir} (the project folder)`);
+  return project.dir;
+}
