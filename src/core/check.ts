@@ -544,7 +544,9 @@ function invalidServiceReport(spec: ServiceSpec): ServiceReport {
     configDrift: [],
     configBasis: null,
     pages: [],
-    fix: l10n.t('correct the service in the compose file, then check again'),
+    fix: spec.unsetVariables?.length
+      ? l10n.t('set {0} in .env beside the compose file or in the environment, then check again', spec.unsetVariables.join(', '))
+      : l10n.t('correct the service in the compose file, then check again'),
     action: null,
     errors: [spec.error ?? ''],
     warnings: [],

@@ -86,6 +86,8 @@ export interface ServiceSpec {
    * it is affected. With only its ports bad, the rest of it (build, image, x-runtime-drift) is read.
    */
   error?: string;
+  /** The unset variables (compose substituted a blank string) that made `error`: the fix is to set them. */
+  unsetVariables?: string[];
   /** The runtime configuration the compose files declare now (core/compose/serviceConfig.ts), for config drift. */
   config?: DeclaredConfig;
   /**

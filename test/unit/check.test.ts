@@ -471,8 +471,17 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     const web = report.services.find((s) => s.name === 'web');
     assert.equal(web?.verdict, 'unknown');
     assert.match(web?.errors[0] ?? '', /set WEB_TAG in \.env/);
+    assert.equal(web?.fix, 'set WEB_TAG in .env beside the compose file or in the environment, then check again');
     assert.equal(report.services.find((s) => s.name === 'api')?.verdict, 'in-sync');
     assert.equal(report.verdict, 'in-sync');
+  });
+
+  test('a bad value no variable made (a port "http:3000"): the fix is to correct the service', async () => {
+    const compose = WORKSPACE['/ws/compose.yaml'].replace('    network_mode: host\n', '    ports: ["http:3000"]\n');
+    const engine = fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: [] });
+    const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs({ ...WORKSPACE, '/ws/compose.yaml': compose }, { mtimes }) }, { workspaceDir: '/ws', env: {} });
+    assert.equal(report.services[0]?.verdict, 'unknown');
+    assert.equal(report.services[0]?.fix, 'correct the service in the compose file, then check again');
   });
 
   test('a service whose only bad value is a port (${PORT} not set yet): unknown, not asked of the engine, but its mapping and routes show, not probed', async () => {
@@ -483,6 +492,7 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     const api = report.services[0];
     assert.equal(api?.verdict, 'unknown');
     assert.match(api?.definitionError ?? '', /variable PORT is not set/);
+    assert.equal(api?.fix, 'set PORT in .env beside the compose file or in the environment, then check again');
     assert.equal(api?.mapping?.target, '/app/dist');
     assert.ok(api?.routes.some((r) => r.method === 'GET' && r.path === '/api/v1/workflows/steps/definitions' && r.verdict === 'not-probed' && /could not be read/.test(r.detail ?? '')));
     assert.deepEqual(prober.sent, []);

@@ -79,6 +79,16 @@ function findClosingBrace(text: string, from: number): number {
   return -1;
 }
 
+/** A variable compose requires (`${X:?}`) is not set: the fix is to set it. */
+export class MissingVariableError extends UserInputError {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 function expandBraced(body: string, env: Env, where: string, whole: string, onUnset: OnUnset | undefined): string {
   const name = NAME.exec(body)?.[0];
   if (name === undefined) throw new UserInputError(l10n.t`invalid interpolation format for "${whole}" in ${where}`);
@@ -99,7 +109,8 @@ function expandBraced(body: string, env: Env, where: string, whole: string, onUn
     case '?':
       if (missing) {
         const message = arg();
-        throw new UserInputError(
+        throw new MissingVariableError(
+          name,
           l10n.t`required variable ${name} is missing a value${message ? `: ${message}` : ''} (in ${where})`,
         );
       }

@@ -6,7 +6,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { ComposeProject, ServiceBuild, ServiceSpec } from '../model';
 import { errorText, UserInputError } from '../errors';
 import { parseDriftOverrides } from './driftOverrides';
-import { interpolateDeep, type Env } from './interpolate';
+import { interpolateDeep, MissingVariableError, type Env } from './interpolate';
 import { isRecord } from '../isRecord';
 import { mergeComposeTrees } from './merge';
 import { parsePorts } from './portMappings';
@@ -40,7 +40,7 @@ export interface ParseComposeOptions {
 const MAX_COMPOSE_DEPTH = 5;
 
 export function parseComposeProject(files: ComposeFileText[], opts: ParseComposeOptions): ComposeProject {
-  const errors = new Map<string, string>();
+  const errors = new Map<string, { message: string; variable?: string }>();
   const unset = new Map<string, UnsetVariable[]>();
   const trees = files.map((f) => loadFile(f, opts.env, errors, unset));
   const merged = trees.reduce<Record<string, unknown>>(
@@ -58,7 +58,8 @@ export function parseComposeProject(files: ComposeFileText[], opts: ParseCompose
     // One service's bad value (a port, a required variable) is that service's error, not the project's.
     const failed = errors.get(service);
     if (failed !== undefined) {
-      specs.push(partlyReadSpec(service, raw, services, ctx, opts, failed));
+      const spec = partlyReadSpec(service, raw, services, ctx, opts, failed.message);
+      specs.push(failed.variable !== undefined ? { ...spec, unsetVariables: [failed.variable] } : spec);
       continue;
     }
     // A service of a profile not active here is kept, marked, for the check to take only when it
@@ -74,11 +75,10 @@ export function parseComposeProject(files: ComposeFileText[], opts: ParseCompose
         if (spec.error === undefined) specs.push({ ...spec, inactiveProfiles: inactive });
         continue;
       }
-      if (spec.error !== undefined) spec.error += unsetHint(spec.error, unset.get(service), opts.envExample);
-      specs.push(spec);
+      specs.push(spec.error !== undefined ? withUnsetHint(spec, spec.error, unset.get(service), opts.envExample) : spec);
     } catch (err) {
       if (!(err instanceof UserInputError)) throw err;
-      if (inactive === undefined) specs.push(invalidSpec(service, ctx, err.message + unsetHint(err.message, unset.get(service), opts.envExample)));
+      if (inactive === undefined) specs.push(withUnsetHint(invalidSpec(service, ctx, err.message), err.message, unset.get(service), opts.envExample));
     }
   }
   for (const included of includedProjects(merged['include'], opts, name)) specs.push(...included.services);
@@ -105,9 +105,13 @@ interface UnsetVariable {
  * "invalid port ':3000'" says little when the port came from `${PORT}`: the error names the unset
  * variables of the field it is about, as compose's own warning would have.
  */
-function unsetHint(message: string, vars: UnsetVariable[] | undefined, example?: ParseComposeOptions['envExample']): string {
+function withUnsetHint(spec: ServiceSpec, message: string, vars: UnsetVariable[] | undefined, example?: ParseComposeOptions['envExample']): ServiceSpec {
   const names = [...new Set((vars ?? []).filter((v) => message.includes(v.field.split('.')[0] ?? v.field)).map((v) => v.name))];
-  if (names.length === 0) return '';
+  if (names.length === 0) return spec;
+  return { ...spec, error: message + unsetHint(names, example), unsetVariables: names };
+}
+
+function unsetHint(names: string[], example?: ParseComposeOptions['envExample']): string {
   const list = names.join(', ');
   const inExample = example ? names.filter((n) => example.names.includes(n)) : [];
   const copy = example && inExample.length > 0 ? l10n.t('; {0} sets {1}: copy it to .env beside the compose file', example.file, inExample.join(', ')) : '';
@@ -240,7 +244,7 @@ export function normalizeProjectName(raw: string): string {
 function loadFile(
   file: ComposeFileText,
   env: Env,
-  serviceErrors: Map<string, string>,
+  serviceErrors: Map<string, { message: string; variable?: string }>,
   unset = new Map<string, UnsetVariable[]>(),
 ): Record<string, unknown> {
   const label = basename(file.path);
@@ -277,7 +281,7 @@ function loadFile(
         out[name] = interpolateDeep(def, env, `services.${name}`, onUnset);
       } catch (err) {
         if (!(err instanceof UserInputError)) throw err;
-        serviceErrors.set(name, `${label}: ${err.message}`);
+        serviceErrors.set(name, { message: `${label}: ${err.message}`, ...(err instanceof MissingVariableError ? { variable: err.variable } : {}) });
         out[name] = readableFields(def, env, `services.${name}`, onUnset);
       }
     }

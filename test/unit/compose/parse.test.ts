@@ -315,9 +315,11 @@ services:
       const api = p.services.find((s) => s.name === 'api');
       assert.match(api?.error ?? '', /ports\[0\]: invalid port ":" \(variable PORT is not set, so compose substitutes a blank string\)$/);
       assert.doesNotMatch(api?.error ?? '', /TAG/);
+      assert.deepEqual(api?.unsetVariables, ['PORT']);
       assert.equal(p.services.find((s) => s.name === 'web')?.error, undefined);
       const set = parse('services:\n  api:\n    ports: ["${PORT}:3000"]\n', { PORT: 'x' });
       assert.doesNotMatch(set.services[0]?.error ?? '', /not set/);
+      assert.equal(set.services[0]?.unsetVariables, undefined);
       assert.match(set.services[0]?.error ?? '', /invalid port/);
     });
 
