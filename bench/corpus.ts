@@ -18,6 +18,7 @@ import { walkFileStats } from '../src/core/mapping/walk';
 import { inferMapping } from '../src/core/mapping/infer';
 import { findPackages, findServerApps, groupFilesByApp, nextAppScope } from '../src/core/routes/serverApps';
 import { findNextApps, nextServedRoutes, nextServing, type NextServing } from '../src/core/routes/nextRoutes';
+import { findNitroApps } from '../src/core/routes/nitroRoutes';
 import { readServedClosure } from '../src/engine/scanTree';
 import { READ_BUFFER_BYTES } from '../src/engine/nodeFs';
 import type { ServedScope } from '../src/core/ports';
@@ -149,7 +150,9 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
   const servers = await findServerApps(fs, tree.files);
   // A Next.js app with route handlers serves its own API routes, as the check reads a Next.js service's.
   const nextApps = (await findNextApps(fs, tree.files)).filter((d) => !servers.some((a) => a.dir === d));
-  const apps = [...servers, ...nextApps.map((d) => ({ dir: d, evidence: 'a Next.js app with route handlers' }))];
+  // So does a Nuxt app or a Nitro server with file routes (server/api, routes/), as the check reads its service's.
+  const nitroApps = (await findNitroApps(fs, tree.files)).filter((d) => !servers.some((a) => a.dir === d) && !nextApps.includes(d));
+  const apps = [...servers, ...nextApps.map((d) => ({ dir: d, evidence: 'a Next.js app with route handlers' })), ...nitroApps.map((d) => ({ dir: d, evidence: 'a Nuxt app or Nitro server with file routes' }))];
   const packages = await findPackages(fs, tree.files);
   const groups = groupFilesByApp(dir, apps, tree.files.filter((f) => isRouteSource(f, dir)), packages);
   const packageAliases = await workspacePackageAliases(fs, packages);

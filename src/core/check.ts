@@ -15,6 +15,7 @@ import { imageWorkdirWarning } from './dockerfile/imageWorkdir';
 import { readPathAliases } from './routes/aliases';
 import { nextAppScope } from './routes/serverApps';
 import { isNextAppSource } from './routes/nextRoutes';
+import { isNitroAppSource } from './routes/nitroRoutes';
 import { startedSourceFile } from './gather/startedEntry';
 import { appPackageSources, handlerServedRoutes, launcherOutside, servedPackageRoutes } from './gather/appPackages';
 import type { RouteDef } from './model';
@@ -429,7 +430,7 @@ function readServiceWorkspace(
     return async () => {
       const buildRoot = mapping.buildOutDir && !mapping.bundled ? await deps.fs.stat(mapping.buildOutDir) : undefined;
       const frontEnd = await bundledFrontEnd(deps.fs, mapping, opts.workspaceDir);
-      const routed = !frontEnd || (await isNextAppSource(deps.fs, mapping.sourceRoot, opts.workspaceDir));
+      const routed = !frontEnd || (await isNextAppSource(deps.fs, mapping.sourceRoot, opts.workspaceDir)) || (await isNitroAppSource(deps.fs, mapping.sourceRoot, opts.workspaceDir));
       const read = await scanRoot(mapping.sourceRoot, routed);
       const modules = mapping.bundled ? [] : await findServiceModules(deps.fs, mapping, read.scanned);
       const files = await gatherFiles(deps.fs, opts, mapping, read.scanned, Boolean(buildRoot?.isDirectory), modules);

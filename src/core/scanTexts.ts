@@ -94,6 +94,10 @@ const SCAN_TEXTS = {
     l10n.t('basePath {0} is not known statically: this Next.js app\'s route handlers are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)', value),
   nextBasePathEnv: (variable: string) =>
     l10n.t('basePath is {0} at build time, which the source does not set: this Next.js app\'s route handlers are shown without a basePath (if the image is built with one, list its routes with their full paths in x-runtime-drift.routes)', variable),
+  nitroBaseURL: (value: string) =>
+    l10n.t('baseURL {0} is not known statically: this app\'s Nitro server routes are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)', value),
+  nitroHandlerRoute: (value: string) =>
+    l10n.t('a handler\'s route {0} in the config is not known statically: it is not shown or probed (list it in x-runtime-drift.routes)', value),
   nextReexportAll: (source: string) =>
     l10n.t('this Next.js route handler re-exports everything {0} exports: its methods are not read (list its routes in x-runtime-drift.routes)', source),
   unreadFramework: (framework: string, dependency: string) =>

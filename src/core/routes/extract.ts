@@ -21,7 +21,7 @@ import { globLoaded, isModuleLoad } from './moduleLoads';
 import { HandRoutingReader } from './handRouting';
 import { branchConditions } from './argConditions';
 import { nextHandlerExports } from './nextExports';
-import { isNextHandlerFile } from './mayDeclareRoutes';
+import { isNextHandlerFile, isNitroHandlerFile } from './mayDeclareRoutes';
 
 /** Past this size a file is not parsed: generated bundles, not route declarations. */
 export const MAX_ROUTE_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -45,7 +45,8 @@ export function extractRoutesFromSource(text: string, file: string): ExtractedFi
   // No parent pointers from the parser: the reader's first walk links them (readerBase.ts findRedeclared).
   const sf = ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, kind);
   new FileReader(sf, result).read();
-  const handler = isNextHandlerFile(file) ? nextHandlerExports(sf) : undefined;
+  // A Nitro handler's default export is read as a Pages Router API file's is (nitroRoutes.ts).
+  const handler = isNextHandlerFile(file) || isNitroHandlerFile(file, text) ? nextHandlerExports(sf) : undefined;
   if (handler) result.nextHandler = handler;
   return result;
 }

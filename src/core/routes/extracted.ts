@@ -226,7 +226,7 @@ export type HelperArg = number | [number, string];
 
 export interface ExtractedFile {
   routes: ExtractedRoute[];
-  /** A file whose path may make it a Next.js route handler: what it exports for Next.js to call (nextExports.ts). */
+  /** A file whose path may make it a Next.js route handler or a Nitro handler: what it exports for Next.js or Nitro to call (nextExports.ts). */
   nextHandler?: NextHandlerExports;
   /** oRPC `openAPIHandler.handle(request, { prefix: '/api/v1' })`: the prefixes the scan's oRPC routes are served under. */
   orpcPrefixes?: string[];

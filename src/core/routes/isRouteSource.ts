@@ -9,6 +9,8 @@ const TEST_FOLDER = /(?:^|[\\/])(?:test|tests|__tests__|__mocks__|e2e|cypress|pl
 const MINIFIED = /\.min\.[cm]?js$/;
 /** A Next.js route handler's path: what is above its `app/` or `pages/api/` folder. */
 const NEXT_HANDLER = /^(.*?[\\/])(?:src[\\/])?(?:app[\\/](?:.+[\\/])?route\.[cm]?[jt]sx?|pages[\\/]api[\\/].+)$/;
+/** A Nuxt app's Nitro handler's path: what is above its `server/api/` or `server/routes/` folder. */
+const NITRO_HANDLER = /^(.*?[\\/])server[\\/](?:api|routes)[\\/].+$/;
 /**
  * Build output named by its content hash: webpack's `[contenthash].js` / `10.0a4386054b517ee54ead.js`
  * chunks and file-loader copies, committed in an assets folder (kubesphere/console: 434 such files,
@@ -27,7 +29,8 @@ const MIGRATION = /(?:^|[\\/])migrations?[\\/](?:[^\\/]+[\\/])*(?:Migration)?\d{
 export function isRouteSource(file: string, root = ''): boolean {
   if (!SOURCE_CODE.test(file) || file.endsWith('.d.ts') || TEST_NAME.test(file)) return false;
   const below = root !== '' && file.startsWith(root) ? file.slice(root.length) : file;
-  // A Next.js route handler's folders below `app/` or `pages/api/` are its URL (`app/api/checker/test/route.ts`): only those above count.
-  const folders = NEXT_HANDLER.exec(below)?.[1] ?? below;
+  // A Next.js route handler's folders below `app/` or `pages/api/` are its URL (`app/api/checker/test/route.ts`),
+  // as a Nitro handler's below `server/api/` (`server/api/test/index.post.ts`): only those above count.
+  const folders = NEXT_HANDLER.exec(below)?.[1] ?? NITRO_HANDLER.exec(below)?.[1] ?? below;
   return !TEST_FOLDER.test(folders) && !MINIFIED.test(below) && !CONTENT_HASHED.test(below) && !MIGRATION.test(below);
 }

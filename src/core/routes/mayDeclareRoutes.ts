@@ -95,8 +95,17 @@ const NEXT_HANDLER_PATH = /\/app\/(?:.+\/)?route\.[^/]+$|\/pages\/api\/.+$/;
  */
 const NEXT_METADATA_CODE_PATH = /\/app\/(?:.+\/)?(?:robots|manifest|sitemap|(?:icon|apple-icon|opengraph-image|twitter-image)\d?)(?:\.[\w-]+)?\.[cm]?[jt]sx?$/;
 
+/**
+ * A Nitro handler's path (Nuxt's `server/api/x.get.ts`, a Nitro server's `routes/feed.ts`): a file
+ * below an `api` or `routes` folder (isNitroHandlerFile). Which app it belongs to, and so whether it
+ * is one, is decided later (nitroRoutes.ts).
+ */
+const NITRO_HANDLER_PATH = /\/(?:api|routes)\/(?:[^/]+\/)*[^/]+\.[cm]?[jt]sx?$/;
+/** A Nitro handler is its file's default export. */
+const DEFAULT_EXPORT = /\bexport\s+default\b|\bmodule\.exports\s*=/;
+
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
-export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${PATH_DEFAULT.source}|${NEXT_HANDLER_PATH.source}|${NEXT_METADATA_CODE_PATH.source}`;
+export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${PATH_DEFAULT.source}|${NEXT_HANDLER_PATH.source}|${NEXT_METADATA_CODE_PATH.source}|${NITRO_HANDLER_PATH.source}|${DEFAULT_EXPORT.source}`;
 
 export function mayDeclareRoutes(text: string): boolean {
   if (ROUTE_TOKENS.test(text)) return true;
@@ -125,6 +134,11 @@ function reExportsLocalModule(text: string): boolean {
  */
 export function isNextHandlerFile(file: string): boolean {
   return NEXT_HANDLER_PATH.test(file.replace(/\\/g, '/')) || isNextMetadataCode(file);
+}
+
+/** Whether `file` may be a Nitro handler (NITRO_HANDLER_PATH) by its path, with a default export in `text`. */
+export function isNitroHandlerFile(file: string, text: string): boolean {
+  return NITRO_HANDLER_PATH.test(file.replace(/\\/g, '/')) && DEFAULT_EXPORT.test(text);
 }
 
 /** Whether `file` may be a Next.js metadata code file (NEXT_METADATA_CODE_PATH), by its path alone. */

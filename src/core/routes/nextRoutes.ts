@@ -14,6 +14,7 @@ import { isUrlFolder, servedThroughHandlers } from './nextHandlers';
 import { resolveSpecifier, toSlash, type CollectedRoutes, type PathAlias } from './collect';
 import { foldersUpTo } from '../pathInside';
 import { dynamicSegment, metadataRouteOf } from './nextMetadata';
+import { nitroAppLayout, nitroAppRoutes, type NitroLayout } from './nitroRoutes';
 
 /** What next.config says about where the app's routes are, and which files are routes. */
 export interface NextAppLayout {
@@ -179,6 +180,8 @@ export interface NextServing {
   layout?: NextAppLayout;
   /** Its App Router's files that can be metadata files (nextMetadata.ts decides), with a layout. */
   metadataFiles?: string[];
+  /** Where its Nitro file routes are, when it is a Nuxt app or a Nitro server (nitroRoutes.ts). */
+  nitro?: NitroLayout;
 }
 
 /** What the package in `dir` needs for nextServedRoutes. `files`: its source files (where its handlers are). */
@@ -187,19 +190,24 @@ export async function nextServing(fs: FsLike, dir: string, files: readonly strin
   const layout = (await nextAppScope(fs, dir)) ? await nextAppLayout(fs, dir) : undefined;
   const router = layout?.appDir !== undefined ? join(dir, ...layout.appDir.split('/')) + sep : undefined;
   const metadataFiles = router !== undefined ? files.filter((f) => f.startsWith(router) && layout && metadataRouteOf(f.slice(router.length).split(sep).join('/'), layout.extensions)) : [];
-  return { ...(handlerPaths ? { handlerPaths } : {}), ...(layout ? { layout, metadataFiles } : {}) };
+  const nitro = await nitroAppLayout(fs, dir);
+  return { ...(handlerPaths ? { handlerPaths } : {}), ...(layout ? { layout, metadataFiles } : {}), ...(nitro ? { nitro } : {}) };
 }
 
 /**
- * The routes of the package in `dir` as it serves them: a Next.js app's route handlers' own added,
+ * The routes of the package in `dir` as it serves them: a Next.js app's route handlers' own added
+ * (a Nuxt app's or a Nitro server's file routes likewise, nitroRoutes.ts),
  * a framework app's they hand requests to bounded by the handlers' folders (nextHandlers.ts); any
  * other package's as collected. `extracted`: the scans of its files.
  */
 export function nextServedRoutes(dir: string, collected: CollectedRoutes, extracted: Scans, serving: NextServing, aliases: readonly PathAlias[] = []): CollectedRoutes {
   const served = serving.handlerPaths ? servedThroughHandlers(collected, serving.handlerPaths) : collected;
-  if (!serving.layout) return served;
-  const own = nextAppRoutes(dir, extracted, serving.layout, aliases, serving.metadataFiles);
-  return { routes: [...served.routes, ...own.routes], warnings: [...served.warnings, ...own.warnings] };
+  const own = [
+    ...(serving.layout ? [nextAppRoutes(dir, extracted, serving.layout, aliases, serving.metadataFiles)] : []),
+    ...(serving.nitro ? [nitroAppRoutes(dir, extracted, serving.nitro)] : []),
+  ];
+  if (own.length === 0) return served;
+  return { routes: [...served.routes, ...own.flatMap((o) => o.routes)], warnings: [...served.warnings, ...own.flatMap((o) => o.warnings)] };
 }
 
 /** The Next.js apps among `files` (a tree's, absolute) that have a route handler or a metadata file (app/sitemap.ts, app/favicon.ico): servers of their own routes. */

@@ -1,0 +1,191 @@
+// A Nuxt app's or a standalone Nitro server's own HTTP routes: Nitro's file routes (nitropack's
+// scan). Each file below the server folder's `api/` (served under /api) or `routes/` (at the root)
+// is one handler, its default export, at the URL its path gives: `[id]` -> :id, `[...slug]` a
+// catch-all, `(group)` folders left out, `index` names its folder, a `.get` / `.post`... suffix its
+// one method (none: every method); all under the app's baseURL. server/middleware, plugins and
+// routeRules declare no route.
+import { join, relative, sep } from 'node:path';
+import type { FsLike } from '../ports';
+import type { HttpMethod, RouteDef } from '../model';
+import { readJsonObject } from '../mapping/tsconfig';
+import { scanWarningText } from '../scanTexts';
+import { foldersUpTo } from '../pathInside';
+import type { ExtractedFile } from './extracted';
+import { joinRoutePath, UNKNOWN_PREFIX } from './joinPath';
+import { dependencyNames, packageScripts } from './serverApps';
+import { configOptions, literalString, type ConfigValue } from './nitroConfig';
+
+/** Where a Nuxt or Nitro app's file routes are, and under which base. */
+export interface NitroLayout {
+  /** The folder holding `api/` and `routes/`, relative to the app (POSIX; '' for the app's own folder). */
+  serverDir: string;
+  /** The base every route is served under: '' for none; UNKNOWN_PREFIX when it is not known statically. */
+  baseURL: string;
+  /** Why the base, or a handler's route, is not known (the config file and line), when it is not. */
+  warnings: string[];
+  /** The handlers the config lists (`handlers`, Nuxt's `serverHandlers`), with literal routes: the config file holds them. */
+  configured?: { file: string; routes: Array<{ method: HttpMethod; path: string; line: number }> };
+}
+
+const NUXT_CONFIGS = ['nuxt.config.ts', 'nuxt.config.js', 'nuxt.config.mjs', 'nuxt.config.mts', 'nuxt.config.cjs'];
+const NITRO_CONFIGS = ['nitro.config.ts', 'nitro.config.js', 'nitro.config.mjs', 'nitro.config.mts'];
+/** Nuxt's and Nitro's own commands building, developing or serving the app. */
+const NUXT_CLI = /(?:^|[\s;&|(])(?:nuxt|nuxi)\s+(?:build|dev|generate|preview|prepare|start)\b/;
+const NITRO_CLI = /(?:^|[\s;&|(])(?:nitro|nitropack)\s+(?:build|dev|prepare)\b/;
+const NUXT_DEPS = ['nuxt', 'nuxt3', 'nuxt-nightly'];
+const NITRO_DEPS = ['nitropack', 'nitro', 'nitropack-nightly', 'nitro-nightly'];
+
+/** The first of `names` in `dir` that is a file, with its text. */
+async function firstConfig(fs: FsLike, dir: string, names: readonly string[]): Promise<{ file: string; text: string } | undefined> {
+  for (const name of names) {
+    const file = join(dir, name);
+    const text = await fs.readFile(file).catch(() => undefined);
+    if (text !== undefined) return { file, text };
+  }
+  return undefined;
+}
+
+/**
+ * The layout of the Nuxt app or Nitro server in `dir`: a package whose config file (nuxt.config,
+ * nitro.config) sits beside its package.json, depending on Nuxt or Nitro or running its command.
+ * Undefined for any other folder.
+ */
+export async function nitroAppLayout(fs: FsLike, dir: string): Promise<NitroLayout | undefined> {
+  const pkg = await readJsonObject(fs, join(dir, 'package.json'));
+  if (!pkg) return undefined;
+  const deps = dependencyNames(pkg);
+  const scripts = Object.values(packageScripts(pkg));
+  const uses = (names: readonly string[], cli: RegExp) => names.some((d) => deps.includes(d)) || scripts.some((s) => cli.test(s));
+  const nuxt = uses(NUXT_DEPS, NUXT_CLI) ? await firstConfig(fs, dir, NUXT_CONFIGS) : undefined;
+  if (nuxt) return nuxtLayout(fs, dir, nuxt);
+  const nitro = uses(NITRO_DEPS, NITRO_CLI) ? await firstConfig(fs, dir, NITRO_CONFIGS) : undefined;
+  if (!nitro) return undefined;
+  const options = configOptions(nitro.text);
+  // Nitro scans its srcDir's api/ and routes/ (v3: its serverDir's).
+  const serverDir = literalString(options.get('serverDir')) ?? literalString(options.get('srcDir')) ?? '';
+  return withConfigured({ serverDir: posixRelative(serverDir), ...baseOf(nitro.file, options.get('baseURL')) }, nitro.file, options, ['handlers']);
+}
+
+/**
+ * A Nuxt app's server folder: `serverDir` when written, else `server` at its root (Nuxt 4) or in
+ * its `srcDir` (Nuxt 3), whichever exists.
+ */
+async function nuxtLayout(fs: FsLike, dir: string, config: { file: string; text: string }): Promise<NitroLayout> {
+  const options = configOptions(config.text);
+  const written = literalString(options.get('serverDir'));
+  const srcDir = literalString(options.get('srcDir'));
+  const candidates = written !== undefined ? [written] : ['server', ...(srcDir !== undefined ? [[posixRelative(srcDir), 'server'].filter((s) => s !== '').join('/')] : [])];
+  let serverDir = posixRelative(candidates[0] ?? 'server');
+  for (const c of candidates) {
+    if ((await fs.stat(join(dir, ...posixRelative(c).split('/'))))?.isDirectory) {
+      serverDir = posixRelative(c);
+      break;
+    }
+  }
+  const layout = { serverDir, ...baseOf(config.file, options.get('app.baseURL') ?? options.get('nitro.baseURL')) };
+  return withConfigured(layout, config.file, options, ['serverHandlers', 'nitro.handlers']);
+}
+
+/**
+ * The layout with the handlers its config lists under `keys` (`{ route: '/api/x', handler:
+ * './x.ts', method: 'get' }`): each with a literal route is a route (no method: every method); a
+ * middleware is none; one whose route is not a literal is a warning.
+ */
+function withConfigured(layout: NitroLayout, file: string, options: ReadonlyMap<string, ConfigValue>, keys: readonly string[]): NitroLayout {
+  const routes: Array<{ method: HttpMethod; path: string; line: number }> = [];
+  for (const key of keys) {
+    for (let k = 0; options.has(`${key}[${k}].handler`) || options.has(`${key}[${k}].route`); k++) {
+      const at = (name: string) => options.get(`${key}[${k}].${name}`);
+      const route = at('route');
+      if (route === undefined || at('middleware')?.text === 'true') continue;
+      const path = literalString(route);
+      const method = (literalString(at('method')) ?? 'all').toUpperCase();
+      if (path === undefined) layout.warnings.push(scanWarningText(file, { id: 'nitroHandlerRoute', args: [route.text], line: route.line }));
+      else if (method === 'ALL' || SERVED_METHODS.has(method)) routes.push({ method: method as HttpMethod, path, line: route.line });
+    }
+  }
+  return routes.length > 0 ? { ...layout, configured: { file, routes } } : layout;
+}
+
+/** `./src/` -> `src`, `.` -> ''. */
+function posixRelative(p: string): string {
+  return p.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '').replace(/^\.$/, '').replace(/\/+$/, '');
+}
+
+/** The base a written `baseURL` gives: a literal's, else not known (with a warning naming it). */
+function baseOf(file: string, v: ConfigValue | undefined): Pick<NitroLayout, 'baseURL' | 'warnings'> {
+  if (v === undefined) return { baseURL: '', warnings: [] };
+  const literal = literalString(v) ?? /^(?:process\.)?env\.[\w$]+\s*(?:\|\||\?\?)\s*(['"`])([^'"`$]*)\1$/.exec(v.text)?.[2];
+  if (literal !== undefined) return { baseURL: literal === '/' ? '' : literal, warnings: [] };
+  return { baseURL: UNKNOWN_PREFIX, warnings: [scanWarningText(file, { id: 'nitroBaseURL', args: [v.text], line: v.line })] };
+}
+
+/** nitropack's method suffixes, with the build a handler is for (`.dev`: `nuxt dev` only; `.prerender`: the build's prerender only). */
+const METHOD_SUFFIX = /\.(connect|delete|get|head|options|patch|post|put|trace)(?:\.(dev|prod|prerender))?$/;
+const SOURCE_EXT = /\.[cm]?[jt]sx?$/;
+const NOT_HANDLER = /\.d\.[cm]?ts$|\.(?:spec|test|stories)\.[^/]+$/;
+const SERVED_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+/**
+ * The route of a handler from its path below the server folder (POSIX), or undefined when it is
+ * none: `api/users/[id].get.ts` -> GET /api/users/:id, `routes/feed/index.ts` -> ALL /feed,
+ * `api/files/[...path].ts` -> /api/files/:path* (an unnamed `[...]`: *).
+ */
+export function nitroRouteOf(rel: string): { method: HttpMethod; path: string } | undefined {
+  const top = /^(api|routes)\/(.+)$/.exec(rel);
+  if (!top || !SOURCE_EXT.test(rel) || NOT_HANDLER.test(rel) || rel.split('/').some((s) => s.startsWith('.') || s.startsWith('-'))) return undefined;
+  let route = (top[2] ?? '')
+    .replace(SOURCE_EXT, '')
+    .replace(/\([^(/\\]+\)\//g, '')
+    .replace(/\[\.{3}\]/g, '*')
+    .replace(/\[\.{3}(\w+)\]/g, ':$1*')
+    .replace(/\[([^/\]]+)\]/g, ':$1');
+  const suffix = METHOD_SUFFIX.exec(route);
+  let method: HttpMethod = 'ALL';
+  if (suffix) {
+    const m = (suffix[1] ?? '').toUpperCase();
+    if (!SERVED_METHODS.has(m) || suffix[2] === 'dev' || suffix[2] === 'prerender') return undefined;
+    method = m as HttpMethod;
+    route = route.slice(0, suffix.index);
+  }
+  const segments = route.split('/');
+  if (segments.at(-1) === 'index') segments.pop();
+  return { method, path: joinRoutePath(top[1] === 'api' ? '/api' : '', ...segments) };
+}
+
+/** The routes the Nitro app in `dir` declares among `extracted` (its files' scans): each handler file with a default export. */
+export function nitroAppRoutes(dir: string, extracted: ReadonlyArray<{ file: string; x: ExtractedFile }>, layout: NitroLayout): { routes: RouteDef[]; warnings: string[] } {
+  const server = layout.serverDir === '' ? dir : join(dir, ...layout.serverDir.split('/'));
+  const unknown = layout.baseURL === UNKNOWN_PREFIX ? { prefixUnknown: true as const } : {};
+  const routes: RouteDef[] = [];
+  for (const { file, x } of extracted) {
+    const line = x.nextHandler?.defaultLine;
+    if (line === undefined || !file.startsWith(server + sep)) continue;
+    const route = nitroRouteOf(relative(server, file).split(sep).join('/'));
+    if (route) routes.push({ method: route.method, path: joinRoutePath(layout.baseURL, route.path), file, line, origin: 'source', ...unknown });
+  }
+  for (const r of layout.configured?.routes ?? []) routes.push({ method: r.method, path: joinRoutePath(layout.baseURL, r.path), file: layout.configured?.file, line: r.line, origin: 'source', ...unknown });
+  return { routes, warnings: routes.length > 0 ? layout.warnings : [] };
+}
+
+/** The Nuxt apps and Nitro servers among `files` (a tree's, absolute) with a file route: servers of their own routes. */
+export async function findNitroApps(fs: FsLike, files: readonly string[]): Promise<string[]> {
+  const apps: string[] = [];
+  for (const file of files) {
+    if (!file.endsWith(`${sep}package.json`) || file.includes(`${sep}node_modules${sep}`)) continue;
+    const dir = file.slice(0, -'/package.json'.length);
+    const layout = await nitroAppLayout(fs, dir);
+    if (!layout) continue;
+    const server = (layout.serverDir === '' ? dir : join(dir, ...layout.serverDir.split('/'))) + sep;
+    if (layout.configured || files.some((f) => f.startsWith(server) && nitroRouteOf(f.slice(server.length).split(sep).join('/')) !== undefined)) apps.push(dir);
+  }
+  return apps;
+}
+
+/** Whether the package holding `sourceRoot` (the nearest package.json at or above it, within the workspace) is a Nuxt app or a Nitro server. */
+export async function isNitroAppSource(fs: FsLike, sourceRoot: string, workspaceDir: string): Promise<boolean> {
+  for (const dir of foldersUpTo(sourceRoot, workspaceDir)) {
+    if ((await fs.stat(join(dir, 'package.json')))?.isFile) return (await nitroAppLayout(fs, dir)) !== undefined;
+  }
+  return false;
+}
