@@ -4,6 +4,7 @@ import * as l10n from '@vscode/l10n';
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import { copiesFromContext, findStage, type CopyInstr, type Dockerfile, type Stage } from './parse';
+import { BUILD_COMMAND } from '../mapping/buildCommands';
 
 export interface Location {
   /** Absolute path inside the image. */
@@ -38,9 +39,6 @@ export function locateInImage(df: Dockerfile, contextRelPath: string, target?: s
   const hit = locateInStage(df, stage, normalizeRel(contextRelPath), false, opts.file === true, opts.at);
   return hit && { path: hit.path, evidence: `Dockerfile: ${hit.steps.join('; ')}`, madeByRun: hit.madeByRun === true, fromStage: hit.fromStage === true, ...(hit.baseImage !== undefined ? { baseImage: hit.baseImage } : {}) };
 }
-
-/** A RUN that builds (compiles or bundles) the sources. */
-export const BUILD_COMMAND = /\b(?:tsc|build|tsup|esbuild|webpack|swc|babel|ncc)\b/;
 
 /**
  * `file`: `rel` is a file, whatever its name (an executable `server`): copied into a folder, it lands inside it.

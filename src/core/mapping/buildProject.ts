@@ -7,7 +7,8 @@ import * as l10n from '@vscode/l10n';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { copiesFromContext, type Dockerfile, type Stage } from '../dockerfile/parse';
-import { BUILD_COMMAND, contextRoot, locateInImage } from '../dockerfile/locate';
+import { contextRoot, locateInImage } from '../dockerfile/locate';
+import { BUILD_COMMAND, scriptRun, scriptsRun } from './buildCommands';
 import { runCommandsInContext } from '../dockerfile/runBundle';
 import { withRunCopies } from '../dockerfile/runCopies';
 import { startedImageFiles } from '../dockerfile/startScript';
@@ -302,11 +303,11 @@ function nestBuildArgs(command: string, scripts: Record<string, string>, depth =
   const words = (rest: string | undefined) => (rest ?? '').split(/\s+/).filter((w) => w !== '' && !w.startsWith('-'));
   const direct = NEST_BUILD.exec(command);
   if (direct) return words(direct[1]);
-  const viaScript = /\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?([\w:.-]+)(.*)/.exec(command);
-  const script = viaScript?.[1] !== undefined ? scripts[viaScript[1]] : undefined;
+  const viaScript = scriptRun(command);
+  const script = viaScript !== undefined ? scripts[viaScript.name] : undefined;
   if (script === undefined || depth > 2 || !/\bnest(?:\.js)?\s+build\b|\b(?:npm|pnpm|yarn|bun)\s/.test(script)) return [];
   const own = script.split(/&&|\|\||[;|\n]/).flatMap((c) => nestBuildArgs(c, scripts, depth + 1));
-  return NEST_BUILD.test(script) ? [...words(viaScript?.[2]), ...own] : own;
+  return NEST_BUILD.test(script) ? [...words(viaScript?.rest), ...own] : own;
 }
 
 const NEST_BUILD = /\bnest(?:\.js)?\s+build\b(.*)/;
@@ -561,7 +562,7 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
 /** The Dockerfile's RUN commands and the root scripts they run by name (`npm run build`): what selects the packages built. */
 function buildText(df: Dockerfile, scripts: Record<string, string>): { named: string[]; text: string } {
   const runs = df.stages.flatMap((s) => s.runs.map((r) => r.command));
-  const named = runs.flatMap((r) => [...r.matchAll(/\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?([\w:.-]+)/g)].map((m) => m[1] as string));
+  const named = runs.flatMap((r) => scriptsRun(r));
   return { named, text: [...runs, ...named.filter((n) => n in scripts).map((n) => `${scripts[n]}`)].join('\n') };
 }
 
@@ -576,7 +577,12 @@ function packagesBuiltIn(df: Dockerfile, context: string, packages: Map<string, 
     .map((r) => `./${r.dir}`);
 }
 
-/** A start command running JavaScript: Node, a package manager's script, Bun, Deno. */
+/**
+ * A start command running JavaScript: Node, a package manager's script, Bun, Deno. Not a question
+ * of buildCommands.ts (does a command build, or run a package script by name): whether the image
+ * runs JavaScript at all, where one starting none (caddy, nginx, an executable) serves built files
+ * or a server packed into an executable. So any package manager counts here, whatever it runs.
+ */
 export const JS_RUNNER = /(?:^|[\s;&|/])(?:node|nodejs|npm|npx|pnpm|yarn|bun|bunx|deno|tsx|ts-node)(?:\s|$)/;
 
 /** UI libraries a package renders pages with. */
@@ -648,8 +654,7 @@ const MANIFEST = /^\/(?:package\.json|package-lock\.json|npm-shrinkwrap\.json|ya
 function startTexts(stage: Stage | undefined, scripts: Record<string, string>, command?: string[]): string[] {
   const texts = [command !== undefined ? command.join(' ') : (stage?.start ?? '')];
   for (let i = 0; i < texts.length && i < 12; i++) {
-    for (const m of (texts[i] ?? '').matchAll(/\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?([\w:.-]+)/g)) {
-      const name = m[1] ?? '';
+    for (const name of scriptsRun(texts[i] ?? '')) {
       for (const key of [name, `${name}:default`, `${name}:linux`, `${name}:nix`]) if (scripts[key] !== undefined) texts.push(scripts[key] ?? '');
     }
   }

@@ -1,7 +1,7 @@
-// What the image the service runs does: its stage, what it starts, what its COPYs and RUNs cover.
+// What the image the service runs does: its stage, what it starts, what its COPYs cover.
 import { basename, dirname, join, posix } from 'node:path';
 import { findStage, type Dockerfile, type Stage } from '../dockerfile/parse';
-import { BUILD_COMMAND, type Location } from '../dockerfile/locate';
+import type { Location } from '../dockerfile/locate';
 import type { BuildProject } from './buildProject';
 import { startedScripts } from './startedSource';
 
@@ -30,9 +30,4 @@ export function startedIn(df: Dockerfile, target: string | undefined, project: B
 /** A COPY of the whole context: any path at all is found in the image (copied, not guessed made by a RUN). */
 export function coversAnyPath(locate: (abs: string) => Location | undefined, context: string): boolean {
   return locate(join(context, '.runtime-drift-probe', 'x'))?.madeByRun === false;
-}
-
-/** A RUN of any stage runs a build (BUILD_COMMAND). */
-export function runsABuild(df: Dockerfile): boolean {
-  return df.stages.some((st) => st.runs.some((r) => BUILD_COMMAND.test(r.command)));
 }

@@ -6,7 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import { basename, dirname, isAbsolute, join, posix, relative, sep } from 'node:path';
 import { commandWords, copiesFromContext, isContextRoot, parseDockerfile, stagesBuiltFor, type Dockerfile, type Stage } from '../dockerfile/parse';
-import { BUILD_COMMAND, locateInImage, type Location } from '../dockerfile/locate';
+import { locateInImage, type Location } from '../dockerfile/locate';
 import type { ServiceSpec, SourceMapping } from '../model';
 import type { FsLike } from '../ports';
 import { readJsonObject, readTsConfig, type TsConfigInfo } from './tsconfig';
@@ -32,7 +32,8 @@ import { followScripts } from '../routes/serverApps';
 import { nitroBundle, routerFrameworkBundle } from './viteServerPlugins';
 import { tsconfigsRun } from './runTsconfig';
 import type { Facts, Placement } from './facts';
-import { builtStage, coversAnyPath, runsABuild, startedIn } from './builtImage';
+import { builtStage, coversAnyPath, startedIn } from './builtImage';
+import { BUILD_COMMAND, runsABuild, runsTasks } from './buildCommands';
 import { firstFile, TS_SOURCE_EXTENSIONS } from './tsSource';
 import { bundleOutputs } from './placeBundle';
 import { PLACEMENT_RULES } from './placement';
@@ -472,13 +473,6 @@ async function nxWorkspaceRoot(fs: FsLike, dir: string, context: string): Promis
     if ((await fs.stat(join(d, 'nx.json')))?.isFile) return d;
     if (dirname(d) === d) return context;
   }
-}
-
-/** A task runner or a package script run by name (`pnpm turbo make-bin`, `nx run api:bundle`, `npm run pack`): what it runs may build, whatever its name. */
-const TASK_RUN = /(?:^|[\s;&|(])(?:(?:turbo|nx|lerna)\s+(?:run\s+)?|(?:npm|pnpm|yarn|bun)\s+run\s+)[\w:@/.-]+/;
-
-function runsTasks(df: Dockerfile): boolean {
-  return df.stages.some((st) => st.runs.some((r) => TASK_RUN.test(r.command)));
 }
 
 /**

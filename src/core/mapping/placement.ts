@@ -7,7 +7,8 @@ import { startedImageFiles } from '../dockerfile/startScript';
 import { COMPILED_REWRITES } from './emit';
 import { commonFolder, isAtOrInside } from '../pathInside';
 import { targetFrom, type Facts, type Placement } from './facts';
-import { builtStage, coversAnyPath, runsABuild, startedIn } from './builtImage';
+import { builtStage, coversAnyPath, startedIn } from './builtImage';
+import { runsABuild } from './buildCommands';
 import { firstFile, TS_SOURCE_EXTENSIONS } from './tsSource';
 import { placeBundle } from './placeBundle';
 

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { BUILD_COMMAND, runsABuild, runsTasks, scriptRun, scriptsRun } from '../../../src/core/mapping/buildCommands';
+import { parseDockerfile } from '../../../src/core/dockerfile/parse';
+
+const runs = (command: string) => parseDockerfile(`FROM node:22\nCOPY . .\nRUN ${command}\n`);
+
+suite('buildCommands: whether a command runs a build or a package script', () => {
+  test('a build is a build tool, or a script or task named build', () => {
+    for (const command of ['npx tsc -p .', 'pnpm build', 'npx esbuild src/main.ts --bundle', 'turbo run build']) assert.equal(runsABuild(runs(command)), true, command);
+    for (const command of ['npm ci', 'npm run migrate', 'pnpm turbo make-bin']) assert.equal(runsABuild(runs(command)), false, command);
+    assert.equal(BUILD_COMMAND.test('nx run api:build'), true);
+  });
+
+  test('a task run is a task runner, or a package script run with `run`, whatever its name: not a bare package manager command', () => {
+    for (const command of ['pnpm turbo make-bin', 'nx run api:bundle', 'npm run pack', 'lerna run package', 'bun run @acme/api:dist']) assert.equal(runsTasks(runs(command)), true, command);
+    for (const command of ['pnpm install', 'yarn', 'npm ci', 'npx webpack']) assert.equal(runsTasks(runs(command)), false, command);
+  });
+
+  test('the scripts a text runs are named after a package manager, with `run` or bare, each in order', () => {
+    assert.deepEqual(scriptsRun('yarn build:web && yarn build:server'), ['build:web', 'build:server']);
+    assert.deepEqual(scriptsRun('npm run start:prod'), ['start:prod']);
+    assert.deepEqual(scriptsRun('npm install'), ['install']);
+    assert.deepEqual(scriptRun('pnpm run deploy:community --watch'), { name: 'deploy:community', rest: ' --watch' });
+    assert.equal(scriptRun('node dist/main.js'), undefined);
+  });
+});
