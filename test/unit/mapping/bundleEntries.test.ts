@@ -1,7 +1,7 @@
-import assert from 'node:assert/strict';
 import { inferMapping } from '../../../src/core/mapping/infer';
 import type { ServiceSpec } from '../../../src/core/model';
 import { memFs } from '../helpers/memFs';
+import { assertMapping } from './assertMapping';
 
 const spec: ServiceSpec = { name: 'api', project: 'ws', projectDir: '/ws', composeFiles: [], ports: [], drift: {}, build: { context: '/ws', dockerfile: '/ws/Dockerfile' } };
 
@@ -16,18 +16,12 @@ suite('inferMapping: the sources a bundle of one entry takes in', () => {
     });
 
   test("an entry loading modules from beside its folder (from '../app/lib/db.ts'): the bundle's sources are the project folder", async () => {
-    const m = await inferMapping(files("import express from 'express';\nimport { db } from '../app/lib/db.ts';\nexpress().listen(3000);\n"), spec);
-    assert.equal(m?.sourceRoot, '/ws', m?.evidence.join('\n'));
-    assert.equal(m?.target, '/app/dist', m?.evidence.join('\n'));
-    assert.equal(m?.bundled, true);
-    assert.ok(m?.evidence.includes("source root /ws (the bundle's entry server/main.ts loads ../app/lib/db.ts, beside its folder server)"), m?.evidence.join('\n'));
+    await assertMapping(files("import express from 'express';\nimport { db } from '../app/lib/db.ts';\nexpress().listen(3000);\n"), { sourceRoot: '/ws', target: '/app/dist', bundled: true, evidence: ["source root /ws (the bundle's entry server/main.ts loads ../app/lib/db.ts, beside its folder server)"] }, spec);
   });
 
   test("an entry loading only its own folder's modules, or one outside the project (a workspace's ../../shared), bundles its folder", async () => {
     for (const entry of ["import express from 'express';\nimport { routes } from './routes.ts';\n", "import express from 'express';\nimport { types } from '../../shared/types.ts';\n"]) {
-      const m = await inferMapping(files(entry), spec);
-      assert.equal(m?.sourceRoot, '/ws/server', m?.evidence.join('\n'));
-      assert.equal(m?.bundled, true);
+      await assertMapping(files(entry), { sourceRoot: '/ws/server', bundled: true }, spec);
     }
   });
 });

@@ -4,6 +4,7 @@ import type { BuildProject } from '../../../src/core/mapping/buildProject';
 import { memFs } from '../helpers/memFs';
 import { buildSpec } from '../helpers/buildSpec';
 import { inferMapping } from '../../../src/core/mapping/infer';
+import { assertMapping } from './assertMapping';
 
 const project = (scripts: Record<string, string>): BuildProject => ({ dir: '/p', pkg: { deps: {}, scripts }, server: 'express' });
 const BUILD = /^build$/;
@@ -131,10 +132,7 @@ suite('build script files that bundle through a bundler API', () => {
       '/ws/packages/web/package.json': JSON.stringify({ name: '@acme/web', dependencies: { react: '19', 'react-dom': '19' } }),
       '/ws/Dockerfile': 'FROM oven/bun:1 AS build\nWORKDIR /app\nCOPY . .\nRUN bun install && bun run build:api\nFROM oven/bun:1-slim\nWORKDIR /srv\nCOPY --from=build /app/out/api ./\nCMD ["bun", "server.js"]\n',
     };
-    const m = await inferMapping(memFs(files), buildSpec());
-    assert.equal(m?.sourceRoot, '/ws/packages/api/src', m?.evidence.join('\n'));
-    assert.equal(m?.target, '/srv', m?.evidence.join('\n'));
-    assert.equal(m?.bundled, true);
+    await assertMapping(files, { sourceRoot: '/ws/packages/api/src', target: '/srv', bundled: true });
   });
 
   test("glob entries (esbuild's entryPoints: ['src/index.ts', 'src/**/*.ts'] with bundle: true): each file written at its own path below outdir, an emit file for file, not one bundle", async () => {

@@ -6,6 +6,7 @@ import { parseDockerfile } from '../../../src/core/dockerfile/parse';
 import { memFs } from '../helpers/memFs';
 import { buildSpec } from '../helpers/buildSpec';
 import { inferMapping } from '../../../src/core/mapping/infer';
+import { assertMapping } from './assertMapping';
 
 const WORKSPACE = {
   '/ws/package.json': JSON.stringify({ name: 'tv', private: true, workspaces: ['server', 'web'], scripts: { build: 'turbo run build' } }),
@@ -46,10 +47,7 @@ const packedImage = (final: string[]) =>
 suite('mapping: a bundle packed into an executable by a step not read', () => {
   test("the image holds only a folder of the server package the build made and starts no JavaScript runner: the server's bundle is there", async () => {
     const files = { ...PACKED, '/ws/Dockerfile': packedImage(['COPY --from=build /tv/server/bin /tv/server/bin', 'ENTRYPOINT ["/tv/server/bin/tv-linux-x64"]']) };
-    const m = await inferMapping(memFs(files), buildSpec());
-    assert.equal(m?.sourceRoot, '/ws/server/src', m?.evidence.join('\n'));
-    assert.equal(m?.target, '/tv/server/bin', m?.evidence.join('\n'));
-    assert.equal(m?.bundled, true);
+    await assertMapping(files, { sourceRoot: '/ws/server/src', target: '/tv/server/bin', bundled: true });
   });
 
   test('two such folders, or a JavaScript runner started, say nothing of where the bundle is', async () => {
@@ -67,8 +65,6 @@ suite('mapping: RUNs of a stage built FROM the stage that copied the context', (
       '/ws/server/main.ts': '',
       '/ws/Dockerfile': 'FROM node:22 AS sources\nWORKDIR /app\nCOPY . .\nFROM sources AS build\nRUN npx esbuild server/main.ts --bundle --platform=node --outfile=out/server.js\nFROM node:22-slim\nCOPY --from=build /app/out /srv\nCMD ["node", "/srv/server.js"]\n',
     };
-    const m = await inferMapping(memFs(files), buildSpec());
-    assert.equal(m?.target, '/srv', m?.evidence.join('\n'));
-    assert.equal(m?.bundled, true, m?.evidence.join('\n'));
+    await assertMapping(files, { target: '/srv', bundled: true });
   });
 });

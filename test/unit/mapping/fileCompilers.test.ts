@@ -1,9 +1,9 @@
 // Per-file compilers run by a package script (babel, swc, esbuild without --bundle): where each writes the source root.
 import assert from 'node:assert/strict';
-import { inferMapping } from '../../../src/core/mapping/infer';
 import { mapSourceFile } from '../../../src/core/mapping/mapFile';
 import type { ServiceSpec } from '../../../src/core/model';
 import { memFs } from '../helpers/memFs';
+import { assertMapping } from './assertMapping';
 
 const spec: ServiceSpec = { name: 'api', project: 'ws', projectDir: '/ws', composeFiles: [], ports: [], drift: {}, build: { context: '/ws', dockerfile: '/ws/Dockerfile' } };
 
@@ -19,29 +19,23 @@ const project = (build: string, more: Record<string, string> = {}, files: Record
 
 suite('mapping: per-file compilers', () => {
   test('swc ./src -d dist keeps the path it was given below the out dir: src/x.js is dist/src/x.js', async () => {
-    const m = await inferMapping(project('npx swc ./src -d dist'), spec);
-    assert.equal(m?.sourceRoot, '/ws/src', m?.evidence.join('\n'));
-    assert.equal(m?.target, '/usr/src/app/dist/src', m?.evidence.join('\n'));
-    assert.equal(m && mapSourceFile(m, '/ws/src/routes/users.js'), '/usr/src/app/dist/src/routes/users.js');
+    const m = await assertMapping(project('npx swc ./src -d dist'), { sourceRoot: '/ws/src', target: '/usr/src/app/dist/src' }, spec);
+    assert.equal(mapSourceFile(m, '/ws/src/routes/users.js'), '/usr/src/app/dist/src/routes/users.js');
   });
 
   test('swc --strip-leading-paths writes the files straight below the out dir', async () => {
-    const m = await inferMapping(project('swc src --strip-leading-paths --out-dir build'), spec);
-    assert.equal(m?.target, '/usr/src/app/build', m?.evidence.join('\n'));
+    await assertMapping(project('swc src --strip-leading-paths --out-dir build'), { target: '/usr/src/app/build' }, spec);
   });
 
   test('a watching swc script (swc src -w --out-dir dist) is for development: the build script places the output', async () => {
-    const m = await inferMapping(project('babel src -d lib', { 'watch-compile': 'swc src -w --out-dir dist' }), spec);
-    assert.equal(m?.target, '/usr/src/app/lib', m?.evidence.join('\n'));
+    await assertMapping(project('babel src -d lib', { 'watch-compile': 'swc src -w --out-dir dist' }), { target: '/usr/src/app/lib' }, spec);
   });
 
   test('babel src -d lib writes the files straight below the out dir', async () => {
-    const m = await inferMapping(project('babel src -d lib'), spec);
-    assert.equal(m?.target, '/usr/src/app/lib', m?.evidence.join('\n'));
+    await assertMapping(project('babel src -d lib'), { target: '/usr/src/app/lib' }, spec);
     // Folders written with a trailing slash are the same folders.
-    const slashed = await inferMapping(project('babel src/ -d lib/ --copy-files'), spec);
-    assert.equal(slashed?.target, '/usr/src/app/lib', slashed?.evidence.join('\n'));
-    assert.equal(slashed && mapSourceFile(slashed, '/ws/src/routes/users.js'), '/usr/src/app/lib/routes/users.js');
+    const slashed = await assertMapping(project('babel src/ -d lib/ --copy-files'), { target: '/usr/src/app/lib' }, spec);
+    assert.equal(mapSourceFile(slashed, '/ws/src/routes/users.js'), '/usr/src/app/lib/routes/users.js');
   });
 
   test("esbuild over every file of a folder (`find src -name '*.ts'`, no --bundle) writes them below --outdir relative to their common folder, not where the tsconfig's tsc would", async () => {
@@ -49,15 +43,12 @@ suite('mapping: per-file compilers', () => {
     const tsconfig = JSON.stringify({ compilerOptions: { outDir: 'build' }, include: ['src/**/*.ts', 'tests/**/*.ts'] });
     const build = "esbuild `find src \\( -name '*.ts' \\)` --platform=node --outdir=build --resolve-extensions=.js";
     const fs = project(build, { 'check:types': 'tsc --noEmit' }, { '/ws/tsconfig.json': tsconfig, '/ws/tests/a.test.ts': '' });
-    const m = await inferMapping(fs, spec);
-    assert.equal(m?.sourceRoot, '/ws/src', m?.evidence.join('\n'));
-    assert.equal(m?.target, '/usr/src/app/build', m?.evidence.join('\n'));
-    assert.equal(m && mapSourceFile(m, '/ws/src/routes/users.js'), '/usr/src/app/build/routes/users.js');
+    const m = await assertMapping(fs, { sourceRoot: '/ws/src', target: '/usr/src/app/build' }, spec);
+    assert.equal(mapSourceFile(m, '/ws/src/routes/users.js'), '/usr/src/app/build/routes/users.js');
   });
 
   test('esbuild with a glob and --outbase keeps the paths relative to the out base', async () => {
-    const m = await inferMapping(project("esbuild 'src/**/*.js' --outbase=. --outdir=dist --platform=node"), spec);
-    assert.equal(m?.target, '/usr/src/app/dist/src', m?.evidence.join('\n'));
+    await assertMapping(project("esbuild 'src/**/*.js' --outbase=. --outdir=dist --platform=node"), { target: '/usr/src/app/dist/src' }, spec);
   });
 });
 
@@ -69,8 +60,6 @@ suite('mapping: per-file compilers beside a type-checking tsconfig', () => {
       '/ws/src/index.js': '',
       '/ws/Dockerfile': 'FROM node:22\nWORKDIR /srv\nCOPY . .\nRUN npm run build\nCMD ["npm", "start"]\n',
     });
-    const m = await inferMapping(fs, spec);
-    assert.equal(m?.target, '/srv/.out', m?.evidence.join('\n'));
-    assert.equal(m?.bundled, false, m?.evidence.join('\n'));
+    await assertMapping(fs, { target: '/srv/.out', bundled: false }, spec);
   });
 });

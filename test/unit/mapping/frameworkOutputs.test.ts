@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { inferMapping } from '../../../src/core/mapping/infer';
 import { memFs } from '../helpers/memFs';
 import { buildSpec } from '../helpers/buildSpec';
+import { assertMapping } from './assertMapping';
 
 const spec = buildSpec;
 
@@ -31,16 +32,12 @@ const NEXT_MONOREPO = {
 
 suite('mapping: framework outputs', () => {
   test("Next.js standalone in a monorepo: the app's .next is beside the server.js the image starts in the copied standalone folder", async () => {
-    const m = await inferMapping(memFs(NEXT_MONOREPO), spec());
-    assert.equal(m?.sourceRoot, '/ws/apps/web/src', m?.evidence.join('\n'));
-    assert.equal(m?.target, '/app/apps/web/.next', m?.evidence.join('\n'));
-    assert.equal(m?.bundled, true);
+    await assertMapping(NEXT_MONOREPO, { sourceRoot: '/ws/apps/web/src', target: '/app/apps/web/.next', bundled: true }, spec());
   });
 
   test('Next.js standalone started by a package script: the .next sits at the app path from the folder with the lockfile', async () => {
     const files = { ...NEXT_MONOREPO, '/ws/Dockerfile': NEXT_MONOREPO['/ws/Dockerfile'].replace('CMD ["node", "apps/web/server.js"]', 'CMD ["./start.sh"]') };
-    const m = await inferMapping(memFs(files), spec());
-    assert.equal(m?.target, '/app/apps/web/.next', m?.evidence.join('\n'));
+    await assertMapping(files, { target: '/app/apps/web/.next' }, spec());
   });
 
   test("Next.js standalone of a single app (node server.js in WORKDIR): the .next is at the copy's root", async () => {

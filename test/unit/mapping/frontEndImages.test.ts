@@ -5,6 +5,7 @@ import { inferMapping } from '../../../src/core/mapping/infer';
 import { mapSourceFile } from '../../../src/core/mapping/mapFile';
 import { memFs } from '../helpers/memFs';
 import { buildSpec } from '../helpers/buildSpec';
+import { assertMapping } from './assertMapping';
 
 const spec = buildSpec;
 
@@ -32,23 +33,17 @@ const SHARED_FOLDER = {
 
 suite('mapping: front-end images', () => {
   test('a manifest copied in as package.json (COPY package.web.json ./package.json) is the package the image builds: a vite front end, not the server package.json describes', async () => {
-    const m = await inferMapping(memFs(SHARED_FOLDER), spec('/ws/Dockerfile.web'));
-    assert.equal(m?.sourceRoot, '/ws/web', m?.evidence.join('\n'));
-    assert.equal(m?.bundled, true, m?.evidence.join('\n'));
-    assert.ok(m?.evidence.includes('the Dockerfile copies package.web.json as /srv/package.json, line 3: the image builds with that manifest'), m?.evidence.join('\n'));
+    await assertMapping(SHARED_FOLDER, { sourceRoot: '/ws/web', bundled: true, evidence: ['the Dockerfile copies package.web.json as /srv/package.json, line 3: the image builds with that manifest'] }, spec('/ws/Dockerfile.web'));
   });
 
   test("vite's build.outDir says where the bundle is written: the image's copy of that folder is the target", async () => {
-    const m = await inferMapping(memFs(SHARED_FOLDER), spec('/ws/Dockerfile.web'));
-    assert.equal(m?.target, '/usr/share/nginx/html', m?.evidence.join('\n'));
-    assert.ok(m?.evidence.includes("bundle output public-html (vite's output folder in vite.config.ts)"), m?.evidence.join('\n'));
+    await assertMapping(SHARED_FOLDER, { target: '/usr/share/nginx/html', evidence: ["bundle output public-html (vite's output folder in vite.config.ts)"] }, spec('/ws/Dockerfile.web'));
   });
 
   test('vite build --outDir on the build script wins over the config file', async () => {
     const files = { ...SHARED_FOLDER, '/ws/package.web.json': JSON.stringify({ devDependencies: { vite: '5' }, scripts: { build: 'tsc && vite build --outDir out/site' } }) };
     files['/ws/Dockerfile.web'] = files['/ws/Dockerfile.web'].replace('/srv/public-html', '/srv/out/site');
-    const m = await inferMapping(memFs(files), spec('/ws/Dockerfile.web'));
-    assert.equal(m?.target, '/usr/share/nginx/html', m?.evidence.join('\n'));
+    await assertMapping(files, { target: '/usr/share/nginx/html' }, spec('/ws/Dockerfile.web'));
   });
 
   test("webpack's output.path (path.resolve(__dirname, 'x')) in webpack.config.js says where the bundle is written", async () => {
@@ -71,9 +66,8 @@ suite('mapping: front-end images', () => {
       '/ws/package.api.json': JSON.stringify({ dependencies: { express: '4' }, scripts: { build: 'tsc -p api/tsconfig.json' } }),
       '/ws/Dockerfile.api': 'FROM node:22 AS build\nWORKDIR /srv\nCOPY package.api.json ./package.json\nCOPY api ./api\nRUN npm install && npm run build\nFROM node:22-slim\nWORKDIR /srv\nCOPY --from=build /srv/api/dist ./api/dist\nCMD ["node","api/dist/index.js"]\n',
     };
-    const m = await inferMapping(memFs(files), spec('/ws/Dockerfile.api'));
-    assert.equal(m?.sourceRoot, '/ws/api/src', m?.evidence.join('\n'));
-    assert.equal(m && mapSourceFile(m, '/ws/api/src/index.ts'), '/srv/api/dist/index.js');
+    const m = await assertMapping(files, { sourceRoot: '/ws/api/src' }, spec('/ws/Dockerfile.api'));
+    assert.equal(mapSourceFile(m, '/ws/api/src/index.ts'), '/srv/api/dist/index.js');
   });
 
   test('a front end bundled by a build script file, served by a script of its own (`bun serve.ts`): the bundle folder the image holds is the target', async () => {
@@ -122,14 +116,9 @@ suite('mapping: front-end images', () => {
         '',
       ].join('\n'),
     });
-    const flat = await inferMapping(memFs(files({ base: 'dist/public', browser: '' })), spec('/ws/public/Dockerfile'));
-    assert.equal(flat?.sourceRoot, '/ws/public/src', flat?.evidence.join('\n'));
-    assert.equal(flat?.target, '/srv', flat?.evidence.join('\n'));
-    assert.equal(flat?.bundled, true, flat?.evidence.join('\n'));
+    await assertMapping(files({ base: 'dist/public', browser: '' }), { sourceRoot: '/ws/public/src', target: '/srv', bundled: true }, spec('/ws/public/Dockerfile'));
     // The application builder's default: the browser files in <outputPath>/browser.
-    const nested = await inferMapping(memFs(files('dist/public')), spec('/ws/public/Dockerfile'));
-    assert.equal(nested?.sourceRoot, '/ws/public/src', nested?.evidence.join('\n'));
-    assert.equal(nested?.target, '/srv/browser', nested?.evidence.join('\n'));
+    await assertMapping(files('dist/public'), { sourceRoot: '/ws/public/src', target: '/srv/browser' }, spec('/ws/public/Dockerfile'));
   });
 
   test("a server image that also builds an admin panel in a stage of its own (its package.json copied into that stage's WORKDIR) maps the server the image starts, not the panel whose output lands beside it", async () => {
@@ -160,9 +149,7 @@ suite('mapping: front-end images', () => {
         'CMD ["node", "dist/server.js"]',
       ].join('\n'),
     });
-    const m = await inferMapping(fs, spec('/ws/Dockerfile'));
-    assert.equal(m?.sourceRoot, '/ws/src', m?.evidence.join('\n'));
-    assert.equal(m?.target, '/app/dist', m?.evidence.join('\n'));
+    await assertMapping(fs, { sourceRoot: '/ws/src', target: '/app/dist' }, spec('/ws/Dockerfile'));
   });
 
   test("a workspace's front-end image whose WORKDIR holds that package runs its own start script (`yarn start` there: remix-serve), not the root's workspace run that would start the server package too", async () => {
@@ -174,8 +161,6 @@ suite('mapping: front-end images', () => {
       '/ws/apps/client/app/root.tsx': '',
       '/ws/apps/client/Dockerfile': ['FROM node:20-alpine', 'WORKDIR /app/apps/client', 'COPY apps/client/package.json ./', 'RUN yarn install', 'COPY apps/client .', 'RUN yarn build', 'CMD ["yarn", "start"]'].join('\n'),
     });
-    const m = await inferMapping(fs, spec('/ws/apps/client/Dockerfile'));
-    assert.equal(m?.sourceRoot, '/ws/apps/client/app', m?.evidence.join('\n'));
-    assert.equal(m?.target, '/app/apps/client/build', m?.evidence.join('\n'));
+    await assertMapping(fs, { sourceRoot: '/ws/apps/client/app', target: '/app/apps/client/build' }, spec('/ws/apps/client/Dockerfile'));
   });
 });

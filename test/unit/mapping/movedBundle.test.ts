@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { inferMapping } from '../../../src/core/mapping/infer';
 import type { ServiceSpec } from '../../../src/core/model';
 import { memFs } from '../helpers/memFs';
+import { assertMapping } from './assertMapping';
 
 const spec: ServiceSpec = { name: 'console', project: 'p', projectDir: '/ws', composeFiles: [], ports: [], drift: {}, build: { context: '/ws', dockerfile: '/ws/Dockerfile' } };
 
@@ -24,22 +25,16 @@ const DOCKERFILE = 'FROM node:20\nWORKDIR /srv/console\nCOPY . /srv/console\nRUN
 
 suite('a webpack-bundled server whose bundle a RUN moves', () => {
   test("the source root is the folder of the entry the server's webpack config names", async () => {
-    const m = await inferMapping(files(SERVER_CONFIG, DOCKERFILE), spec);
-    assert.equal(m?.sourceRoot, '/ws/api', m?.evidence.join('\n'));
-    assert.equal(m?.bundled, true);
+    await assertMapping(files(SERVER_CONFIG, DOCKERFILE), { sourceRoot: '/ws/api', bundled: true }, spec);
   });
 
   test('the target is where the image starts the bundle file a RUN moved out of the output folder', async () => {
-    const m = await inferMapping(files(SERVER_CONFIG, DOCKERFILE), spec);
-    assert.equal(m?.target, '/srv/console/api', m?.evidence.join('\n'));
-    assert.equal(m?.buildOutDir, '/ws/dist');
+    await assertMapping(files(SERVER_CONFIG, DOCKERFILE), { target: '/srv/console/api', buildOutDir: '/ws/dist' }, spec);
   });
 
   test('the output folder moved into another stage\'s folder (mv /repo/dist/ /out/), copied from there, and the bundle file moved again', async () => {
     const multiStage = 'FROM node:20 AS builder\nWORKDIR /repo\nADD . /repo/\nRUN yarn && yarn build\nRUN mkdir -p /out/api\nRUN mv /repo/dist/ /out/\nFROM node:20\nWORKDIR /srv/console\nCOPY --from=builder /out/ /srv/console/\nRUN mv dist/app.js api/app.js\nCMD ["npm", "run", "serve"]\n';
-    const m = await inferMapping(files(SERVER_CONFIG, multiStage), spec);
-    assert.equal(m?.sourceRoot, '/ws/api', m?.evidence.join('\n'));
-    assert.equal(m?.target, '/srv/console/api', m?.evidence.join('\n'));
+    await assertMapping(files(SERVER_CONFIG, multiStage), { sourceRoot: '/ws/api', target: '/srv/console/api' }, spec);
   });
 
   test('a config setting its own context, or an entry in the project folder itself, names no source folder', async () => {

@@ -4,13 +4,7 @@ import assert from 'node:assert/strict';
 import { inferMapping } from '../../../src/core/mapping/infer';
 import { memFs } from '../helpers/memFs';
 import { buildSpec } from '../helpers/buildSpec';
-import type { SourceMapping } from '../../../src/core/model';
-
-/** The mapping's source root, target and bundled flag, its evidence shown when one is not as expected. */
-function assertMapping(m: SourceMapping | undefined, sourceRoot: string, target: string, bundled: boolean): void {
-  const why = m?.evidence.join('\n');
-  assert.deepEqual({ sourceRoot: m?.sourceRoot, target: m?.target, bundled: m?.bundled }, { sourceRoot, target, bundled }, why);
-}
+import { assertMapping } from './assertMapping';
 
 /** A pnpm workspace whose Next.js app apps/web is copied whole into /app (`files` override). */
 const workspace = (web: Record<string, unknown>, files: Record<string, string>): Record<string, string> => ({
@@ -43,8 +37,7 @@ const STANDALONE = [
 suite('mapping: Next.js images', () => {
   test("a server framework run inside the app's route handlers (hono/vercel), built by `next build` alone: the app's bundle in .next", async () => {
     const web = { dependencies: { ...NEXT_DEPS, hono: '4' }, scripts: { build: 'next build', start: 'next start' } };
-    const m = await inferMapping(memFs(workspace(web, { '/ws/Dockerfile': STANDALONE.join('\n') })), buildSpec());
-    assertMapping(m, '/ws/apps/web/src', '/app/apps/web/.next', true);
+    await assertMapping(workspace(web, { '/ws/Dockerfile': STANDALONE.join('\n') }), { sourceRoot: '/ws/apps/web/src', target: '/app/apps/web/.next', bundled: true });
   });
 
   test('a custom server compiled beside `next build` (next build && tsc) is not taken for the Next.js bundle', async () => {
@@ -63,25 +56,22 @@ suite('mapping: Next.js images', () => {
       '/ws/docker/start.sh': '#!/bin/sh\nset -e\nexec node apps/web/server.js\n',
       '/ws/Dockerfile': dockerfile.join('\n'),
     });
-    const m = await inferMapping(memFs(files), buildSpec());
-    assertMapping(m, '/ws/apps/web/src', '/app/apps/web/.next', true);
+    await assertMapping(files, { sourceRoot: '/ws/apps/web/src', target: '/app/apps/web/.next', bundled: true });
   });
 
   test('`npx next dev` runs the source as copied: not a bundle, names unchanged', async () => {
-    const m = await inferMapping(
-      memFs({
+    await assertMapping(
+      {
         '/ws/package.json': JSON.stringify({ dependencies: NEXT_DEPS, scripts: { build: 'next build', dev: 'next dev' } }),
         '/ws/src/pages/api/ping.js': 'export default function handler(req, res) { res.end(); }\n',
         '/ws/Dockerfile': 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["npx", "next", "dev"]\n',
-      }),
-      buildSpec(),
+      },
+      { sourceRoot: '/ws/src', target: '/app/src', bundled: false },
     );
-    assertMapping(m, '/ws/src', '/app/src', false);
   });
 
   test("a workspace copied whole, started in the app's folder with its own dev script (WORKDIR apps/web, pnpm run dev -> next dev): that app's source as copied", async () => {
     const web = { dependencies: NEXT_DEPS, scripts: { build: 'next build', dev: 'next dev --turbopack' } };
-    const m = await inferMapping(memFs(workspace(web, { '/ws/Dockerfile': 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nWORKDIR /app/apps/web\nCMD ["pnpm", "run", "dev"]\n' })), buildSpec());
-    assertMapping(m, '/ws/apps/web/src', '/app/apps/web/src', false);
+    await assertMapping(workspace(web, { '/ws/Dockerfile': 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nWORKDIR /app/apps/web\nCMD ["pnpm", "run", "dev"]\n' }), { sourceRoot: '/ws/apps/web/src', target: '/app/apps/web/src', bundled: false });
   });
 });

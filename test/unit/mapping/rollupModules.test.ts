@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { inferMapping } from '../../../src/core/mapping/infer';
 import { memFs } from '../helpers/memFs';
 import { buildSpec } from '../helpers/buildSpec';
+import { assertMapping } from './assertMapping';
 
 const ROLLUP = "export default {\n  input: 'server/router.ts',\n  output: { dir: 'build/server/hono', format: 'esm', preserveModules: true, preserveModulesRoot: '.' },\n};\n";
 
@@ -22,11 +23,8 @@ const files = (rollup: string) =>
 
 suite('mapping: a server built by rollup with preserveModules', () => {
   test("the server's folder maps file by file to its place below output.dir (paths kept below preserveModulesRoot), not the router framework's app bundle", async () => {
-    const m = await inferMapping(files(ROLLUP), buildSpec());
-    assert.equal(m?.sourceRoot, '/ws/server', m?.evidence.join('\n'));
-    assert.equal(m?.target, '/app/build/server/hono/server', m?.evidence.join('\n'));
-    assert.equal(m?.bundled, false);
-    assert.equal(m?.rewrites['.ts'], '.js');
+    const m = await assertMapping(files(ROLLUP), { sourceRoot: '/ws/server', target: '/app/build/server/hono/server', bundled: false });
+    assert.equal(m.rewrites['.ts'], '.js');
   });
 
   test('without preserveModules, or with no literal preserveModulesRoot, rollup says nothing of a per-file layout', async () => {

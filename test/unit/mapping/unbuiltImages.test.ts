@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { inferMapping } from '../../../src/core/mapping/infer';
 import { memFs } from '../helpers/memFs';
 import { buildSpec } from '../helpers/buildSpec';
+import { assertMapping } from './assertMapping';
 
 const spec = (dockerfile: string) => buildSpec(`/ws/${dockerfile}`);
 
@@ -20,18 +21,11 @@ suite('inferMapping: an image that never builds the bundle its scripts make', ()
   const built = 'FROM node:24-alpine AS build\nWORKDIR /app\nCOPY web/package.json ./\nRUN pnpm install\nCOPY web ./\nRUN pnpm build\nFROM node:24-alpine\nWORKDIR /app\nCOPY --from=build /app/.output /app\nCMD ["node", "server/index.mjs"]\n';
 
   test('no RUN builds, nor the start command, and the context has no output: the image holds the sources as copied, not a bundle', async () => {
-    const m = await inferMapping(memFs({ ...app, '/ws/Dockerfile.dev': dev }), spec('Dockerfile.dev'));
-    assert.equal(m?.sourceRoot, '/ws/web', m?.evidence.join('\n'));
-    assert.equal(m?.target, '/app', m?.evidence.join('\n'));
-    assert.equal(m?.bundled, false, m?.evidence.join('\n'));
-    assert.deepEqual(m?.rewrites, {});
-    assert.ok(m?.evidence.includes('no build step in the Dockerfile, nor in its start command, and no bundle output in the context: the image holds the sources'), m?.evidence.join('\n'));
+    await assertMapping({ ...app, '/ws/Dockerfile.dev': dev }, { sourceRoot: '/ws/web', target: '/app', bundled: false, rewrites: {}, evidence: ['no build step in the Dockerfile, nor in its start command, and no bundle output in the context: the image holds the sources'] }, spec('Dockerfile.dev'));
   });
 
   test('a bundle the image does build stays one: a RUN of the build script, an install script that builds, a start command that builds, an output in the context', async () => {
-    const fromRun = await inferMapping(memFs({ ...app, '/ws/Dockerfile': built }), spec('Dockerfile'));
-    assert.equal(fromRun?.target, '/app/server', fromRun?.evidence.join('\n'));
-    assert.equal(fromRun?.bundled, true);
+    await assertMapping({ ...app, '/ws/Dockerfile': built }, { target: '/app/server', bundled: true }, spec('Dockerfile'));
     const byInstall = { ...app, '/ws/web/package.json': app['/ws/web/package.json'].replace('nuxt prepare', 'nuxt build'), '/ws/Dockerfile.dev': dev };
     assert.equal((await inferMapping(memFs(byInstall), spec('Dockerfile.dev')))?.bundled, true);
     const byStart = { ...app, '/ws/Dockerfile.dev': `${dev}CMD ["build"]\n` };
