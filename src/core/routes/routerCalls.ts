@@ -3,7 +3,7 @@
 // @hono/zod-openapi's `openapi(route, handler)` and its document, computed method names
 // (`router[method](path)`) and method-first helpers (`add('GET', '/x', handler)`).
 import ts from './compiler';
-import { isArrayLiteralExpression, isCallExpression, isElementAccessExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike } from './tsNodes';
+import { isArrayLiteralExpression, isCallExpression, isElementAccessExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike, isConditionalExpression } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { expandOptionalGroups, withoutLeadingWildcard, hapiPathToRoute, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
@@ -100,6 +100,8 @@ export abstract class RouterCallReader extends ReceiverReader {
     // In a route helper's own body the method is its parameter: its call sites name it (expandRouteHelper).
     if (this.expanding.length === 0 && this.inRouteHelper(call)) return;
     if (key !== undefined) return;
+    // `router[push ? 'push' : 'replace'](url, ...)`: every key it can be is a literal and none a method: no route.
+    if (possibleKeys(callee.argumentExpression)?.every((k) => ROUTER_METHODS[k] === undefined)) return;
     const warning: ScanMessage = { id: 'methodKey', args: [this.shownReceiver(router, call), callee.argumentExpression.getText(this.sf)] };
     if (this.surelyRouter(router, call)) this.warn(call, warning);
     else this.unknownPathCalls.push({ call, router, warning });
@@ -419,3 +421,13 @@ function optionsUrl(options: Extract<ConstValue, { kind: 'obj' }>): ConstValue |
 
 /** oRPC's packages (@orpc/contract's `oc`, @orpc/server's `os`, @orpc/openapi's handlers). */
 const ORPC_PACKAGE = /^@orpc\//;
+
+/** The string literals a computed key can be (`a ? 'x' : 'y'`, nested, parenthesised); undefined when any branch is not one. */
+function possibleKeys(expr: ts.Expression): string[] | undefined {
+  const e = skipOuter(expr);
+  if (isStringLiteralLike(e)) return [e.text];
+  if (!isConditionalExpression(e)) return undefined;
+  const a = possibleKeys(e.whenTrue);
+  const b = possibleKeys(e.whenFalse);
+  return a && b ? [...a, ...b] : undefined;
+}

@@ -262,6 +262,18 @@ suite('extractRoutesFromSource: Express, Fastify, Koa', () => {
     assert.deepEqual(x.warnings.map((w) => `${w.id} ${w.args[0]} @${w.line}`), ['routerPath api @11', 'routerPath router @12', 'methodKey api @13']);
   });
 
+  test("a computed method whose every value is a literal and none an HTTP method is no route and no warning (a client router's push or replace)", () => {
+    const text = [
+      'const router = express.Router();',
+      'router[push ? "push" : "replace"](url, undefined, { shallow: true });', // 2: no route, no warning
+      "router[(fast ? 'get' : 'post')]('/x', handler);", // 3: a method it may be: still warned
+      'router[verb](url, handler);', // 4
+    ].join('\n');
+    const x = extractRoutesFromSource(text, 'nav.ts');
+    assert.deepEqual(x.routes, []);
+    assert.deepEqual(x.warnings.map((w) => `${w.id} ${w.args[1]} @${w.line}`), ["methodKey (fast ? 'get' : 'post') @3", 'methodKey verb @4']);
+  });
+
   test('router.route(path) chains yield one route per method, each on its own line', () => {
     const text = ["const router = Router();", "router", "  .route('/books/:id')", '  .get(show)', '  .put(update)', "  .delete(destroy);", 'other.get(x);'].join('\n');
     assert.deepEqual(routesOf(text), ['GET /books/:id @4', 'PUT /books/:id @5', 'DELETE /books/:id @6']);
