@@ -80,6 +80,8 @@ const SCAN_TEXTS = {
     l10n.t('enableVersioning prefix only partly found statically: the parts not found are left out, prefix taken as {0} (set x-runtime-drift.routePrefix)', known),
   openapiValue: () => l10n.t('OpenAPI route method or path not found statically; route skipped (list it in x-runtime-drift.routes)'),
   routeValue: (method: string) => l10n.t('{0} route path not found statically; route skipped (list it in x-runtime-drift.routes)', method),
+  loopHelperUnread: (callee: string, source: string) =>
+    l10n.t('routes registered in a loop through {0}, a function of {1}, which the scan does not read; routes skipped (list them in x-runtime-drift.routes)', callee, source),
   routeTable: () => l10n.t('routes registered in a loop over a list not found statically; routes skipped (list them in x-runtime-drift.routes)'),
   routerPrefixValue: (router: string) => l10n.t('the prefix of {0} is not found statically; its routes are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)', router),
   mountPrefixValue: () => l10n.t('mount prefix not found statically; its routes are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)'),

@@ -988,9 +988,25 @@ function addImportedRoutes(scanned: Scanned[], byKey: Map<string, Scanned>, alia
   // file of the scan declares a helper: each is a module resolution, on every join.
   const helpers = scanned.some((s) => Object.keys(s.x.routeHelpers ?? {}).length > 0 || Object.keys(s.x.fixedHelpers ?? {}).length > 0);
   for (const s of scanned) {
+    warnUnreadLoopHelpers(s, byKey, aliases, warnings);
     if (helpers) addHelperRoutes(s, byKey, aliases, warnings);
     addSpecMounts(s, byKey, aliases);
     addEndpointRoutes(s, byKey, aliases);
+  }
+}
+
+/**
+ * `apm.koa.addRoutes(router, d.paths, ...d.handlers)` in a loop over a table: what each pass registers
+ * is up to a package's code, which the scan does not read: a warning at the call, not a guess.
+ */
+function warnUnreadLoopHelpers(s: Scanned, byKey: Map<string, Scanned>, aliases: PathAlias[], warnings: string[]): void {
+  const warned = new Set<number>();
+  for (const call of s.x.loopHelperCalls ?? []) {
+    const imp = s.x.imports.find((i) => i.local === call.local);
+    // A module of the project (under an alias, or found by the scan) is read for what it declares, or is no route's.
+    if (!imp || warned.has(call.line) || aliases.some((a) => aliasMatch(a, imp.source) !== undefined) || resolveModule(s.key, imp.source, byKey, aliases)) continue;
+    warned.add(call.line);
+    warnings.push(scanWarningText(s.file, { id: 'loopHelperUnread', args: [call.callee, imp.source], line: call.line }));
   }
 }
 
@@ -1142,15 +1158,7 @@ function resolveModule(fromKey: string, specifier: string, byKey: Map<string, Sc
 export function resolveSpecifier<T>(fromKey: string, specifier: string, byKey: ReadonlyMap<string, T>, aliases: readonly PathAlias[]): T | undefined {
   if (!specifier.startsWith('.')) {
     for (const alias of aliases) {
-      const star = alias.pattern.indexOf('*');
-      const matched =
-        star < 0
-          ? specifier === alias.pattern
-            ? ''
-            : undefined
-          : specifier.startsWith(alias.pattern.slice(0, star)) && specifier.endsWith(alias.pattern.slice(star + 1))
-            ? specifier.slice(star, specifier.length - (alias.pattern.length - star - 1))
-            : undefined;
+      const matched = aliasMatch(alias, specifier);
       if (matched === undefined) continue;
       for (const t of alias.targets) {
         const hit = lookupModule(toSlash(t.replace('*', matched)), byKey);
@@ -1160,6 +1168,14 @@ export function resolveSpecifier<T>(fromKey: string, specifier: string, byKey: R
     return undefined;
   }
   return lookupModule(posix.normalize(posix.join(posix.dirname(fromKey), specifier)), byKey);
+}
+
+/** What a bare specifier gives an alias's `*` (`''` for one without): undefined when the alias does not match it. */
+function aliasMatch(alias: PathAlias, specifier: string): string | undefined {
+  const star = alias.pattern.indexOf('*');
+  if (star < 0) return specifier === alias.pattern ? '' : undefined;
+  const [before, after] = [alias.pattern.slice(0, star), alias.pattern.slice(star + 1)];
+  return specifier.startsWith(before) && specifier.endsWith(after) ? specifier.slice(star, specifier.length - after.length) : undefined;
 }
 
 /** The file `base` names: as written, with an extension, with its JS extension swapped, or its folder's index. */

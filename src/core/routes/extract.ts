@@ -182,6 +182,7 @@ class FileReader extends HandRoutingReader {
     if (isIdentifier(callee) && ROUTING_CONTROLLERS_SERVER.test(callee.text) && this.out.imports.some((i) => i.local === callee.text && i.source === 'routing-controllers'))
       return this.readRoutingControllersServer(call);
     if (isElementAccessExpression(callee)) return this.readComputedMethod(call, callee);
+    this.readLoopHelperCall(call);
     if (this.readHelperCall(call)) return;
     if (!isPropertyAccessExpression(callee)) return this.readRouterPassed(call);
     const name = callee.name.text;

@@ -357,6 +357,13 @@ export interface ExtractedFile {
    */
   fixedHelpers?: Record<string, Array<{ router: number; method: string | HelperArg; path: Array<HelperArg | string>; options?: true }>>;
   /**
+   * Calls in a loop handing a router and the loop's element to a function of an imported module
+   * (`Object.entries(routes).forEach(([name, d]) => apm.koa.addRoutes(router, d.paths, ...d.handlers))`):
+   * routes registered per element by code this file does not hold. collect.ts warns of each whose
+   * module is no file of the scan (a package's): `local` is the import it is reached through.
+   */
+  loopHelperCalls?: Array<{ local: string; callee: string; line: number }>;
+  /**
    * Calls of an imported function given a router (`eu.route(router, 'get', '/notes', h)`), with their
    * literal arguments and the literal properties of object ones (`registerPage(server, { path: '/settings' })`):
    * routes on that router when collect.ts finds the function is a route helper (routeHelpers, fixedHelpers).

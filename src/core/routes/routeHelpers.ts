@@ -2,13 +2,15 @@
 // path as parameters (expanded at each call), spec mounters (a route config registered on the
 // router they are handed), and functions or modules a router is passed to.
 import ts from './compiler';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isMethodDeclaration, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, isVariableStatement } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isMethodDeclaration, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSourceFile, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import { joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
 import { isRouteConfig, literalOf, propOf, type ConstValue } from './values';
 import { ANY_CLASS, type ExtractedFile, type ExtractedRoute, type HelperArg } from './extracted';
 import { isFunctionWithBody, skipOuter } from './tsSyntax';
-import { CONVENTIONAL_RECEIVER, returnedExpression, restNames, enclosingFunction, CHAIN_KEEPS_ROUTER, isRoutePath, cjsNamedExport } from './routeSyntax';
+import { CONVENTIONAL_RECEIVER, returnedExpression, restNames, enclosingFunction, CHAIN_KEEPS_ROUTER, isRoutePath, cjsNamedExport, bindingNames } from './routeSyntax';
+import { loopOfBody } from './loopOverTable';
+import { isBuiltin } from 'node:module';
 import type { RouteHelper, Scope } from './readerBase';
 import { requireSource } from './moduleLoads';
 import { RouterCallReader } from './routerCalls';
@@ -244,6 +246,44 @@ export abstract class RouteHelperReader extends RouterCallReader {
     if (isPropertyAccessExpression(callee)) entry.member = callee.name.text;
     (this.out.helperCalls ??= []).push(entry);
     return method;
+  }
+
+  /**
+   * `Object.entries(routes).forEach(([name, d]) => apm.koa.addRoutes(router, d.paths, ...d.handlers))`:
+   * a router and the loop's element handed to a function of an imported module, reached through the
+   * import or a constant of it (`const apm = apmUtils.koa`). Each element may be a route this file
+   * does not declare: recorded (ExtractedFile.loopHelperCalls) for collect.ts to warn of when that
+   * module is no file of the scan.
+   */
+  protected readLoopHelperCall(call: ts.CallExpression): void {
+    const callee = skipOuter(call.expression);
+    const local = this.importRoot(callee, 0);
+    if (local === undefined || this.routers.has(local) || CONVENTIONAL_RECEIVER.test(local)) return;
+    // A package's function: not a module of the project (`./helpers`, `~/lib`), nor one of Node's (`node:path`).
+    const source = this.out.imports.find((i) => i.local === local)?.source;
+    if (source === undefined || !PACKAGE_NAME.test(source) || isBuiltin(source)) return;
+    // A router this file makes (`new Router()`, `express.Router()`): not a name that often is one (`app`), handed to anything.
+    const isRouter = (a: ts.Expression): boolean => {
+      const x = skipOuter(a);
+      const r = isIdentifier(x) ? this.receiverOf(x) : undefined;
+      return r !== undefined && r !== local && this.routers.has(r) && this.out.routerMakers?.[r] === undefined;
+    };
+    if (!call.arguments.some(isRouter)) return;
+    const names = loopNames(call);
+    if (names.size === 0 || !call.arguments.some((a) => !isRouter(a) && readsName(a, names))) return;
+    // A loop over a table known here is read once per element: one record of the call.
+    const line = this.line(call);
+    if (!this.out.loopHelperCalls?.some((c) => c.line === line)) (this.out.loopHelperCalls ??= []).push({ local, callee: callee.getText(this.sf), line });
+  }
+
+  /** The imported name at the root of `e`: `mod.f`, or `helpers.f` of `const helpers = mod.koa`. */
+  private importRoot(e: ts.Expression, depth: number): string | undefined {
+    let root = skipOuter(e);
+    while (isPropertyAccessExpression(root)) root = skipOuter(root.expression);
+    if (!isIdentifier(root)) return undefined;
+    if (this.importedNames.has(root.text)) return root.text;
+    const init = depth < 3 ? this.decls.get(root.text) : undefined;
+    return init && isExpression(init) && isPropertyAccessExpression(skipOuter(init)) ? this.importRoot(init, depth + 1) : undefined;
   }
 
   /**
@@ -529,4 +569,17 @@ function literalProps(v: ConstValue & { kind: 'obj' }): Record<string, string> |
     if (text !== undefined) out[key] = text;
   }
   return Object.keys(out).length > 0 ? out : null;
+}
+
+/** A package's name as an import names it (`elastic-apm-utils`, `@scope/pkg/sub`): not a path, an alias of the project (`@/x`, `~/x`, `#x`) or a URL. */
+const PACKAGE_NAME = /^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(?:\/[\w.-]+)*$/;
+
+/** The names the loops around `node` bind per pass (`([name, definition]) => ...`, `for (const r of list)`, an index). */
+function loopNames(node: ts.Node): Set<string> {
+  const names = new Set<string>();
+  for (let cur: ts.Node = node; cur.parent && !isSourceFile(cur); cur = cur.parent) {
+    const variable = loopOfBody(cur)?.variable;
+    if (variable) bindingNames(variable, names);
+  }
+  return names;
 }

@@ -128,4 +128,30 @@ suite('routes from loops over constant tables', () => {
       '/s/router.js:6: routes registered in a loop over a list not found statically; routes skipped (list them in x-runtime-drift.routes)',
     ]);
   });
+
+  test("a router and the loop's element handed to a function of a package (through a constant of its import) is a warning at the call, once; a function of the scan is read as before", () => {
+    const { routes, warnings } = collect({
+      '/s/lib/helpers.js': HELPER,
+      '/s/router.js': [
+        "const Router = require('koa-router');",
+        "const apmUtils = require('apm-utils');",
+        "const { addRoute } = require('./lib/helpers.js');",
+        'const helpers = apmUtils.koa;',
+        'const router = new Router();',
+        "const TABLE = { '/spec': { handlers: [h] }, '/users/:id': { paths: [{ name: 'user', path: '/users/:id' }], handlers: [h] } };",
+        'Object.entries(TABLE).forEach(([name, definition]) => {',
+        '  helpers.addRoutes(router, (definition.paths || [{ name, path: name }]).map((p) => [p.name, p.path]), ...definition.handlers);',
+        "  addRoute(router, '/v1', h, 'show', name, 'get');",
+        '});',
+        "helpers.middleware(router, { prefix: '/v1' });",
+        "for (const key of Object.keys(TABLE)) apmUtils.track(router, 'table');",
+        'module.exports = router;',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /v1/spec', 'GET /v1/users/:id']);
+    // Outside a loop, or in one that hands it nothing of the element, a package's function given the router is no registration seen.
+    assert.deepEqual(warnings, [
+      '/s/router.js:8: routes registered in a loop through helpers.addRoutes, a function of apm-utils, which the scan does not read; routes skipped (list them in x-runtime-drift.routes)',
+    ]);
+  });
 });
