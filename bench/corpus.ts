@@ -31,6 +31,7 @@ import type { ExtractedFile } from '../src/core/routes/extracted';
 import type { ServiceSpec } from '../src/core/model';
 import { discoverComposeProjects } from '../src/core/compose/discover';
 import { startedSourceFile } from '../src/core/gather/startedEntry';
+import { installedNestMajor } from '../src/core/gather/routes';
 import { isAtOrInside } from '../src/core/pathInside';
 
 interface TruthRoute {
@@ -197,6 +198,15 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
   // A Next.js app's own routes, and its framework routes only under its route handlers' folders (as the check serves them).
   const serving = new Map<string, NextServing>();
   for (const group of groups) serving.set(group.dir, await nextServing(fs, group.dir, tree.files));
+  // The @nestjs/core major each app installs, as the check reads it for a source root (gather/routes.ts).
+  const nestMajors = new Map<string, number | undefined>();
+  for (const group of groups) {
+    const files = (served.get(group.dir) ?? []).flatMap((file) => {
+      const x = extracted.get(file);
+      return x ? [{ file, x }] : [];
+    });
+    nestMajors.set(group.dir, await installedNestMajor(fs, group.dir, dir, files));
+  }
   const joinGroup = (group: (typeof groups)[number], entry: string | undefined) => {
     const mine = (served.get(group.dir) ?? []).flatMap((file) => {
       const x = extracted.get(file);
@@ -205,7 +215,8 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
     // As the check joins them: another package's Nest controllers only through a module the app imports.
     const own = mine.filter((f) => f.file.startsWith(group.dir + path.sep));
     const joined = [...own, ...servedPackageRoutes(own, mine.filter((f) => !own.includes(f)))];
-    const collected = collectExtracted(joined, { moduleOf: () => undefined, aliases: aliasesOf.get(group.dir) ?? [], files: group.files, ...(entry !== undefined ? { entry } : {}) });
+    const nestMajor = nestMajors.get(group.dir);
+    const collected = collectExtracted(joined, { moduleOf: () => undefined, aliases: aliasesOf.get(group.dir) ?? [], files: group.files, ...(entry !== undefined ? { entry } : {}), ...(nestMajor !== undefined ? { nestMajor } : {}) });
     return nextServedRoutes(group.dir, collected, joined, serving.get(group.dir) ?? {}, aliasesOf.get(group.dir) ?? []);
   };
   const join = (services: readonly StartedService[]) =>

@@ -18,6 +18,7 @@ import { foldersUpTo } from '../pathInside';
 import { readJsonObject } from '../mapping/tsconfig';
 import { unreadFrameworkWarnings } from '../routes/unreadFrameworks';
 import { dependencyNames } from '../routes/serverApps';
+import { nestCoreMajor } from '../routes/nestExclude';
 
 /** What probing needs of the check's options. */
 export interface ProbeOptions {
@@ -38,7 +39,7 @@ export function collectRoutes(
   modules: readonly ModuleDir[],
   found: SourceScan['extracted'],
   aliases: PathAlias[],
-  tree: { entry?: string | undefined; files?: readonly string[] } = {},
+  tree: { entry?: string | undefined; files?: readonly string[]; nestMajor?: number | undefined } = {},
 ): { routes: RouteDef[]; warnings: string[] } {
   // Reads finish in any order; the collection's warnings and tie-breaks follow the files' order.
   const extracted = [...found].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -51,6 +52,7 @@ export function collectRoutes(
     aliases,
     ...(tree.entry !== undefined ? { entry: tree.entry } : {}),
     ...(tree.files ? { files: tree.files } : {}),
+    ...(tree.nestMajor !== undefined ? { nestMajor: tree.nestMajor } : {}),
   });
   for (const w of collected.warnings) log?.log('warn', `${spec.name}: ${w}`);
   return collected;
@@ -68,6 +70,22 @@ export async function unreadFrameworkNotes(fs: FsLike, sourceRoot: string, works
     return unreadFrameworkWarnings(dependencyNames(pkg), routes, extracted).map((w) => `${file}: ${w}`);
   }
   return [];
+}
+
+/**
+ * The major of @nestjs/core installed for a source root, when its setGlobalPrefix has an exclude
+ * list (routes/nestExclude.ts reads it as that major does): the first package.json at or above
+ * `sourceRoot` that names a version, else the package-lock.json beside one that records it.
+ */
+export async function installedNestMajor(fs: FsLike, sourceRoot: string, workspaceDir: string, extracted: SourceScan['extracted']): Promise<number | undefined> {
+  if (!extracted.some((e) => (e.x.globalPrefixExclude ?? []).length > 0)) return undefined;
+  for (const dir of foldersUpTo(sourceRoot, workspaceDir)) {
+    const pkg = await readJsonObject(fs, join(dir, 'package.json'));
+    if (!pkg) continue;
+    const major = nestCoreMajor(pkg, undefined) ?? nestCoreMajor(pkg, await readJsonObject(fs, join(dir, 'package-lock.json')));
+    if (major !== undefined) return major;
+  }
+  return undefined;
 }
 
 /**

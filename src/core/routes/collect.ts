@@ -4,6 +4,7 @@
 import { posix } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { escapeRegExp } from '../escapeRegExp';
+import { isExcluded } from './nestExclude';
 import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestModuleDecl, PrefixExclude, RouterModuleEntry, UriVersioning, HelperArg } from './extracted';
 import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, mayHold, substituteParams, methodRouterName, routerMethodName } from './extracted';
@@ -35,6 +36,8 @@ export interface CollectOptions {
    * registers one route per file there, named from the file (values.ts LISTED).
    */
   files?: readonly string[];
+  /** The major of @nestjs/core the app's package installs (nestExclude.ts nestCoreMajor): how its setGlobalPrefix exclude list reads. */
+  nestMajor?: number;
 }
 
 /** `"@server/*": ["../server/*"]` from a tsconfig, made absolute: pattern and targets hold at most one '*'. */
@@ -206,7 +209,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
       // Nest controllers are served by the app their module reaches (nestEntries), not through mounts.
       if (unused.has(r) || (r.router !== undefined && (unreachable.has(r.router) || unserved.has(`${s.key}#${r.router}`))) || (outside && r.kind !== 'nest') || (r.kind === 'nest' && !isRegistered(registered, s, r))) continue;
       const nestRoute = (prefix: string | undefined, excluded: PrefixExclude[]) =>
-        nestPaths({ ...r, path: joinRoutePath((moduleMounts.get(`${s.key}#${r.controller ?? ''}`) ?? moduleMounts.get(`#${r.controller ?? ''}`)) ?? '', r.path) }, prefix, excluded, versioning);
+        nestPaths({ ...r, path: joinRoutePath((moduleMounts.get(`${s.key}#${r.controller ?? ''}`) ?? moduleMounts.get(`#${r.controller ?? ''}`)) ?? '', r.path) }, prefix, excluded, versioning, opts.nestMajor);
       const serving = r.kind === 'nest' ? entries.filter((e) => e.controllers.has(r.controller ?? '')) : [];
       const paths =
         r.kind !== 'nest'
@@ -487,32 +490,15 @@ function moduleRefs(s: Scanned, m: NestModuleDecl, byKey: Map<string, Scanned>, 
  * against the path without its version segment (`exclude: ['health']` with default version 1
  * serves /v1/health, not /api/v1/health).
  */
-function nestPaths(r: ExtractedRoute, globalPrefix: string | undefined, exclude: PrefixExclude[], versioning: UriVersioning | undefined): string[] {
+function nestPaths(r: ExtractedRoute, globalPrefix: string | undefined, exclude: PrefixExclude[], versioning: UriVersioning | undefined, nestMajor: number | undefined): string[] {
   const versions = versioning ? (r.version ?? versioning.defaultVersion) : undefined;
   const paths = versions?.length ? versions.map((v) => (v === NEUTRAL_VERSION ? r.path : joinRoutePath(`${versioning?.prefix ?? ''}${v}`, r.path))) : [r.path];
-  const excluded = isExcluded(r, exclude);
+  const excluded = isExcluded(r, exclude, nestMajor);
   return paths.map((p) => (globalPrefix && !excluded ? joinRoutePath(globalPrefix, p) : p));
 }
 
 export function toSlash(p: string): string {
   return p.replace(/\\/g, '/');
-}
-
-/**
- * Whether a Nest exclude entry covers a route: the entry's method (none for every method) and its
- * path read as Nest's router reads it, `:name` for one segment and a wildcard (`(.*)`, `*`, `*name`,
- * `{*name}`) for the rest; a trailing wildcard covers its base path too (`docs/(.*)` covers /docs).
- */
-function isExcluded(r: { path: string; method: string }, exclude: PrefixExclude[]): boolean {
-  return exclude.some((ex) => (ex.method === undefined || ex.method === r.method) && excludePattern(ex.path).test(r.path));
-}
-
-function excludePattern(path: string): RegExp {
-  const wildcard = /^(?:\(\.\*\)|\{\*\w*\}|\*\w*)$/;
-  const segments = path.split('/').filter(Boolean);
-  const last = segments.length > 0 && wildcard.test(segments[segments.length - 1] ?? '') ? segments.pop() : undefined;
-  const body = segments.map((seg) => '/' + (wildcard.test(seg) ? '.*' : seg.replace(/:\w+|[^:]+/g, (part) => (part.startsWith(':') ? '[^/]+' : escapeRegExp(part))))).join('');
-  return new RegExp(`^${body}${last !== undefined ? '(?:/.*)?' : ''}/?$`);
 }
 
 /** Packages whose router factory makes a router only, never an app (ExtractedFile.plainRouters). */
