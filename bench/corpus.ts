@@ -31,7 +31,7 @@ import type { ExtractedFile } from '../src/core/routes/extracted';
 import type { ServiceSpec } from '../src/core/model';
 import { discoverComposeProjects } from '../src/core/compose/discover';
 import { startedSourceFile } from '../src/core/gather/startedEntry';
-import { installedNestMajor } from '../src/core/gather/routes';
+import { installedNestMajor, nodeConfigSettings } from '../src/core/gather/routes';
 import { isAtOrInside } from '../src/core/pathInside';
 
 interface TruthRoute {
@@ -200,12 +200,14 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
   for (const group of groups) serving.set(group.dir, await nextServing(fs, group.dir, tree.files));
   // The @nestjs/core major each app installs, as the check reads it for a source root (gather/routes.ts).
   const nestMajors = new Map<string, number | undefined>();
+  const settingsOf = new Map<string, Record<string, string> | undefined>();
   for (const group of groups) {
     const files = (served.get(group.dir) ?? []).flatMap((file) => {
       const x = extracted.get(file);
       return x ? [{ file, x }] : [];
     });
     nestMajors.set(group.dir, await installedNestMajor(fs, group.dir, dir, files));
+    settingsOf.set(group.dir, await nodeConfigSettings(fs, group.dir, dir, files));
   }
   const joinGroup = (group: (typeof groups)[number], entry: string | undefined) => {
     const mine = (served.get(group.dir) ?? []).flatMap((file) => {
@@ -216,7 +218,8 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
     const own = mine.filter((f) => f.file.startsWith(group.dir + path.sep));
     const joined = [...own, ...servedPackageRoutes(own, mine.filter((f) => !own.includes(f)))];
     const nestMajor = nestMajors.get(group.dir);
-    const collected = collectExtracted(joined, { moduleOf: () => undefined, aliases: aliasesOf.get(group.dir) ?? [], files: group.files, ...(entry !== undefined ? { entry } : {}), ...(nestMajor !== undefined ? { nestMajor } : {}) });
+    const settings = settingsOf.get(group.dir);
+    const collected = collectExtracted(joined, { moduleOf: () => undefined, aliases: aliasesOf.get(group.dir) ?? [], files: group.files, ...(entry !== undefined ? { entry } : {}), ...(nestMajor !== undefined ? { nestMajor } : {}), ...(settings !== undefined ? { settings } : {}) });
     return nextServedRoutes(group.dir, collected, joined, serving.get(group.dir) ?? {}, aliasesOf.get(group.dir) ?? []);
   };
   const join = (services: readonly StartedService[]) =>

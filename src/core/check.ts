@@ -27,7 +27,7 @@ import { createLimiter, mapPool } from './pool';
 import { checkedContainer, swarmServiceOf, swarmServiceReport } from './swarm';
 import { emptyEngineState, gatherEngineState, type EngineState } from './gather/engineState';
 import { findServiceModules, gatherFiles, imageBuilders, isServerSource, mountedServerApp, NO_FILES, outsideWorkspace, serverSourceRoots, skippedWarnings, soleServerClaims, type FileEvidence, type SourceHints } from './gather/workspaceFiles';
-import { collectRoutes, installedNestMajor, probeServiceRoutes, unreadFrameworkNotes } from './gather/routes';
+import { collectRoutes, installedNestMajor, nodeConfigSettings, probeServiceRoutes, unreadFrameworkNotes } from './gather/routes';
 import { rel, relativeWarning } from './gather/paths';
 import { composeFileFlags } from './ladder/composeCommand';
 import { sharedNameWarnings } from './compose/sharedNames';
@@ -421,7 +421,7 @@ function readServiceWorkspace(
     const extracted = [...scanned.extracted, ...servedPackageRoutes(scanned.extracted, theirs)];
     const aliases = [...ownAliases, ...packages.aliases];
     // A one-shot job (a migration) runs the server's code but serves nothing: only declared routes.
-    const collected = await handlerServedRoutes(deps.fs, root, opts.workspaceDir, { files: scanned.files, extracted, aliases }, collectRoutes(deps.log, spec, root, modules, spec.oneShot ? [] : extracted, aliases, { entry, files: scanned.files, nestMajor: await installedNestMajor(deps.fs, root, opts.workspaceDir, extracted) }));
+    const collected = await handlerServedRoutes(deps.fs, root, opts.workspaceDir, { files: scanned.files, extracted, aliases }, collectRoutes(deps.log, spec, root, modules, spec.oneShot ? [] : extracted, aliases, { entry, files: scanned.files, nestMajor: await installedNestMajor(deps.fs, root, opts.workspaceDir, extracted), settings: await nodeConfigSettings(deps.fs, root, opts.workspaceDir, extracted) }));
     const unread = routes ? await unreadFrameworkNotes(deps.fs, root, opts.workspaceDir, collected.routes, extracted) : [];
     const warnings = [...skippedWarnings(opts.workspaceDir, scanned), ...[...collected.warnings, ...unread].map((w) => relativeWarning(opts.workspaceDir, w))];
     return { files, declared: collected.routes, warnings, pages: [] as PageDef[], listenPorts: listenPortsOf(extracted) };

@@ -15,10 +15,12 @@ import { probeRoutes, type ProbeRoutesOptions, type RouteProbeResult } from '../
 import type { HttpMethod } from '../model';
 import { rel } from './paths';
 import { foldersUpTo } from '../pathInside';
-import { readJsonObject } from '../mapping/tsconfig';
+import { parseJsonc, readJsonObject } from '../mapping/tsconfig';
 import { unreadFrameworkWarnings } from '../routes/unreadFrameworks';
 import { dependencyNames } from '../routes/serverApps';
 import { nestCoreMajor } from '../routes/nestExclude';
+import { NODE_CONFIG_DEFAULT_FILES, NODE_CONFIG_PACKAGE, nodeConfigDefaults } from '../routes/nodeConfig';
+import { parse as parseYaml } from 'yaml';
 
 /** What probing needs of the check's options. */
 export interface ProbeOptions {
@@ -39,7 +41,7 @@ export function collectRoutes(
   modules: readonly ModuleDir[],
   found: SourceScan['extracted'],
   aliases: PathAlias[],
-  tree: { entry?: string | undefined; files?: readonly string[]; nestMajor?: number | undefined } = {},
+  tree: { entry?: string | undefined; files?: readonly string[]; nestMajor?: number | undefined; settings?: Record<string, string> | undefined } = {},
 ): { routes: RouteDef[]; warnings: string[] } {
   // Reads finish in any order; the collection's warnings and tie-breaks follow the files' order.
   const extracted = [...found].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -53,6 +55,7 @@ export function collectRoutes(
     ...(tree.entry !== undefined ? { entry: tree.entry } : {}),
     ...(tree.files ? { files: tree.files } : {}),
     ...(tree.nestMajor !== undefined ? { nestMajor: tree.nestMajor } : {}),
+    ...(tree.settings !== undefined ? { settings: tree.settings } : {}),
   });
   for (const w of collected.warnings) log?.log('warn', `${spec.name}: ${w}`);
   return collected;
@@ -84,6 +87,31 @@ export async function installedNestMajor(fs: FsLike, sourceRoot: string, workspa
     if (!pkg) continue;
     const major = nestCoreMajor(pkg, undefined) ?? nestCoreMajor(pkg, await readJsonObject(fs, join(dir, 'package-lock.json')));
     if (major !== undefined) return major;
+  }
+  return undefined;
+}
+
+/**
+ * node-config's defaults for a source root that imports it (routes/nodeConfig.ts): the config
+ * folder's default files beside the first package.json at or above `sourceRoot` that depends on it
+ * (the folder the server runs in, node-config's NODE_CONFIG_DIR default `./config`).
+ */
+export async function nodeConfigSettings(fs: FsLike, sourceRoot: string, workspaceDir: string, extracted: SourceScan['extracted']): Promise<Record<string, string> | undefined> {
+  if (!extracted.some((e) => e.x.imports.some((i) => i.source === NODE_CONFIG_PACKAGE))) return undefined;
+  for (const dir of foldersUpTo(sourceRoot, workspaceDir)) {
+    const pkg = await readJsonObject(fs, join(dir, 'package.json'));
+    if (!pkg || !dependencyNames(pkg).includes(NODE_CONFIG_PACKAGE)) continue;
+    const values: unknown[] = [];
+    for (const name of NODE_CONFIG_DEFAULT_FILES) {
+      const file = join(dir, 'config', name);
+      if (!(await fs.stat(file))?.isFile) continue;
+      try {
+        values.push(name.endsWith('.json') ? parseJsonc(await fs.readFile(file)) : parseYaml(await fs.readFile(file)));
+      } catch {
+        // A default file node-config could not read either: the server does not start.
+      }
+    }
+    return nodeConfigDefaults(values);
   }
   return undefined;
 }

@@ -38,6 +38,8 @@ export interface CollectOptions {
   files?: readonly string[];
   /** The major of @nestjs/core the app's package installs (nestExclude.ts nestCoreMajor): how its setGlobalPrefix exclude list reads. */
   nestMajor?: number;
+  /** node-config's defaults by dotted key (nodeConfig.ts): the text of `config.get('server.apiPath')`. */
+  settings?: Readonly<Record<string, string>>;
 }
 
 /** `"@server/*": ["../server/*"]` from a tsconfig, made absolute: pattern and targets hold at most one '*'. */
@@ -165,7 +167,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const byKey = new Map(scanned.map((s) => [s.key, s]));
   dropUnmadeRouters(scanned, byKey, opts.aliases ?? []);
   expandListedImports(scanned, opts.files ?? []);
-  const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? [], opts.files ?? []);
+  const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? [], opts.files ?? [], opts.settings ?? {});
   // Paths and prefixes built from other files' constants (or config defaults) are resolved now
   // that every file is known; what still cannot be known is a warning with file and line.
   for (const s of scanned) s.x = resolver.resolveFile(s, warnings) ?? s.x;
@@ -1300,6 +1302,7 @@ class ValueResolver {
     private readonly byKey: Map<string, Scanned>,
     private readonly aliases: PathAlias[],
     private readonly files: readonly string[],
+    private readonly settings: Readonly<Record<string, string>>,
   ) {
     for (const s of scanned) for (const [k, v] of Object.entries(s.x.configDefaults ?? {})) if (!this.configDefaults.has(k)) this.configDefaults.set(k, v);
   }
@@ -1658,7 +1661,7 @@ class ValueResolver {
     if (v.kind === 'config') {
       // The full key of a registerAs namespace first, then a property of that name anywhere.
       const key = v.key.split('.').pop() ?? v.key;
-      return this.configDefaults.get(v.key) ?? this.configDefaults.get(key);
+      return this.configDefaults.get(v.key) ?? this.settings[v.key] ?? this.configDefaults.get(key);
     }
     if (v.kind !== 'str') return undefined;
     let out = '';

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import type { RouteDef } from '../../../src/core/model';
 import { collectRoutes } from '../helpers/collectText';
+import { memFs } from '../helpers/memFs';
+import { nodeConfigSettings } from '../../../src/core/gather/routes';
+import { extractRoutesFromSource } from '../../../src/core/routes/extract';
 
 const moduleOf = (): undefined => undefined;
 const shown = (routes: RouteDef[]) => routes.map((r) => `${r.method} ${r.path}${r.prefixUnknown ? ' (prefix unknown)' : ''}`);
@@ -48,7 +51,7 @@ suite('routes under a mount prefix not known statically', () => {
     assert.deepEqual(read.warnings, []);
   });
 
-  test("a node-config setting naming a path (config.get('server.apiPath'), values in config/*.json and the environment) is a prefix not known: under …, warned of; a project's own settings module is read as before", () => {
+  test("a node-config setting naming a path (config.get('server.apiPath')) whose defaults are not read (no config folder given) is a prefix not known: under …, warned of; a project's own settings module is read as before", () => {
     const app = (source: string) =>
       collectRoutes(
         [
@@ -62,6 +65,30 @@ suite('routes under a mount prefix not known statically', () => {
     assert.deepEqual(nodeConfig.warnings, [`/ws/src/app.ts:5: mount prefix not found statically; its routes are shown under … and not probed ${TAIL}`]);
     const own = app('./lib/config');
     assert.deepEqual([shown(own.routes), own.warnings], [['GET /users/:id'], []]);
+  });
+
+  test("node-config's defaults (config/default.json, .yaml beside the package depending on it) give the text of config.get with a literal key; a key they do not hold, or one not literal, stays under …, warned of", async () => {
+    const fs = memFs({
+      '/ws/package.json': JSON.stringify({ dependencies: { config: '^3.3.0', express: '^5.0.0' } }),
+      '/ws/config/default.json': JSON.stringify({ frontend: { apiPath: 'api/v2' }, server: { apiPath: '/v1', port: 8080 } }),
+      '/ws/config/default.yaml': 'server:\n  adminPath: /admin\n',
+      '/ws/config/production.json': '{}',
+    });
+    const text = (use: string) => `import express from 'express';\nimport config from 'config';\nimport users from './users';\nconst app = express();\n${use}\napp.listen(3000);\n`;
+    const files = (use: string) => [
+      { file: '/ws/src/app.ts', text: text(use) },
+      { file: '/ws/src/users.ts', text: USERS },
+    ];
+    const extracted = files('').map((f) => ({ file: f.file, x: extractRoutesFromSource(f.text, f.file) }));
+    const settings = await nodeConfigSettings(fs, '/ws/src', '/ws', extracted);
+    assert.deepEqual(settings, { 'frontend.apiPath': 'api/v2', 'server.apiPath': '/v1', 'server.port': '8080', 'server.adminPath': '/admin' });
+    const read = (use: string) => collectRoutes(files(use), { moduleOf, ...(settings ? { settings } : {}) });
+    const known = read("app.use(config.get('server.apiPath'), users);\napp.use(config.get('server.adminPath'), users);");
+    assert.deepEqual([shown(known.routes), known.warnings], [['GET /admin/users/:id', 'GET /v1/users/:id'], []]);
+    const missing = read("app.use(config.get('server.basePath'), users);");
+    assert.deepEqual([shown(missing.routes), missing.warnings], [['GET /…/users/:id (prefix unknown)'], [`/ws/src/app.ts:5: mount prefix not found statically; its routes are shown under … and not probed ${TAIL}`]]);
+    // A package that does not depend on node-config reads none.
+    assert.equal(await nodeConfigSettings(memFs({ '/ws/package.json': '{}', '/ws/config/default.json': '{"a":"/x"}' }), '/ws/src', '/ws', extracted), undefined);
   });
 
   test("a regular expression mount path matches paths no string gives: a router there is under …, warned of; a package's middleware made there by a call shows nothing", () => {
