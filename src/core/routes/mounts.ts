@@ -6,6 +6,7 @@ import ts from './compiler';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isIfStatement, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isReturnStatement, isSpreadElement, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableStatement } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { argRef, literalOf, literalsOf, readsArgs, str, type ConstValue } from './values';
+import { regexPrefixes } from './regexPrefixes';
 import type { Scope } from './readerBase';
 import { CLASS_ROUTER, ENDPOINT_METHODS, endpointPath, type Endpoint, type ExtractedMount } from './extracted';
 import { isFunctionWithBody, skipOuter, thisMember } from './tsSyntax';
@@ -115,7 +116,13 @@ export abstract class MountReader extends RouteHelperReader {
     const regexMiddleware = !!args[0] && isRegularExpressionLiteral(skipOuter(args[0])) && !!last && isCallExpression(skipOuter(last)) && !isModuleLoad(skipOuter(last));
     const unknown =
       args[0] && last && args.length >= 2 && !regexMiddleware && readsAsPrefix(args[0], this.sf, (id) => this.decls.get(id.text)) && !this.isRouterLike(args[0]) && !this.isRequestHandler(last);
-    const first = args[0] ? (this.evaluate(args[0]) ?? this.paramPrefix(args[0], call, mountedOn) ?? (unknown ? this.unknownPrefix(args[0], call) : undefined)) : undefined;
+    // `app.use(/(\/api)?/, apiRouter)`: a regular expression matching a few literal prefixes mounts at each of them.
+    const regex = args[0] && !regexMiddleware && isRegularExpressionLiteral(skipOuter(args[0])) ? regexPrefixes(skipOuter(args[0]).getText(this.sf)) : undefined;
+    const first = regex
+      ? ({ kind: 'arr', items: regex.map((p) => str(p)) } satisfies ConstValue)
+      : args[0]
+        ? (this.evaluate(args[0]) ?? this.paramPrefix(args[0], call, mountedOn) ?? (unknown ? this.unknownPrefix(args[0], call) : undefined))
+        : undefined;
     const firstText = literalOf(first);
     // A lone argument is what is mounted (`api.use(users)`), never a prefix; a prefix is a
     // string: a literal, or a constant built from one.

@@ -91,10 +91,10 @@ suite('routes under a mount prefix not known statically', () => {
     assert.equal(await nodeConfigSettings(memFs({ '/ws/package.json': '{}', '/ws/config/default.json': '{"a":"/x"}' }), '/ws/src', '/ws', extracted), undefined);
   });
 
-  test("a regular expression mount path matches paths no string gives: a router there is under …, warned of; a package's middleware made there by a call shows nothing", () => {
-    const { routes, warnings } = expressWith('/(\\/api)?/');
+  test("a regular expression mount path matching more than a few literal prefixes: a router there is under …, warned of; a package's middleware made there by a call shows nothing", () => {
+    const { routes, warnings } = expressWith('/^\\/api\\/v\\d+/');
     assert.deepEqual(shown(routes), ['GET /…/users/:id (prefix unknown)']);
-    assert.deepEqual(warnings, [`/ws/src/app.ts:4: mount prefix /(\\/api)?/ is not known statically; the routes mounted there are shown under … and not probed ${TAIL}`]);
+    assert.deepEqual(warnings, [`/ws/src/app.ts:4: mount prefix /^\\/api\\/v\\d+/ is not known statically; the routes mounted there are shown under … and not probed ${TAIL}`]);
     const json = collectRoutes(
       [
         { file: '/ws/src/app.ts', text: "import express from 'express';\nimport users from './users';\nconst app = express();\napp.use(/^(?!\\/internal).*/, express.json({ limit: '10mb' }));\napp.use('/api', users);\n" },
@@ -103,6 +103,14 @@ suite('routes under a mount prefix not known statically', () => {
       { moduleOf },
     );
     assert.deepEqual([shown(json.routes), json.warnings], [['GET /api/users/:id'], []]);
+  });
+
+  test("a regular expression mount path made of literal characters, groups, alternatives and '?' mounts at each prefix it matches at the path's start; unanchored, only when it may match nothing there", () => {
+    assert.deepEqual(shown(expressWith('/(\\/api)?/').routes).sort(), ['GET /api/users/:id', 'GET /users/:id']);
+    assert.deepEqual(shown(expressWith('/^\\/(?:api|v2)/i').routes).sort(), ['GET /api/users/:id', 'GET /v2/users/:id']);
+    // Unanchored and never empty, Express finds it anywhere in the path: not known.
+    const anywhere = expressWith('/\\/api/');
+    assert.deepEqual([shown(anywhere.routes), anywhere.warnings.length], [['GET /…/users/:id (prefix unknown)'], 1]);
   });
 
   test('a template keeps its known parts: `${process.env.BASE}/v1` -> /…/v1', () => {
