@@ -190,7 +190,10 @@ export async function serverSourceRoots(fs: FsLike, spec: ServiceSpec, opts: { c
     if (apps.length === 0 && nextApps.length === 0) continue;
     // The server apps first, so an API beside a web app stays the image's server; a Next.js app where none is told.
     const built = async (among: AppFolder[]) => (among.length > 0 ? appsBuiltForImage(fs, spec, projectRoot, among) : []);
-    const byName = (among: AppFolder[]) => pickByName(among, names);
+    // The image `typebot-builder` of the typebot project names its app `builder` (the image's name only: a service's own name may be its role).
+    const projectWords = projectWordsOf(spec, projectRoot, await packageName(fs, projectRoot));
+    const imageNamed = withoutProjectWord(imageRepository(spec.image) ?? '', projectWords);
+    const byName = (among: AppFolder[]) => pickByName(among, names) ?? (imageNamed.length > 0 ? pickByName(among, imageNamed) : undefined);
     const chosen = await firstFound([async () => [byName(apps)], async () => built(apps), async () => [byName(nextApps)], async () => built(nextApps)]);
     if (chosen.length === 1 && chosen[0]) return [await imageSourceDir(fs, spec, projectRoot, chosen[0].dir)];
     if (chosen.length > 0) return Promise.all(chosen.map((a) => appSourceDir(fs, a.dir)));
@@ -560,6 +563,12 @@ function nameForms(name: string): string[] {
 /** Case and `_`/`-` do not tell names apart (`hitokoto_api` is `hitokoto-api`). */
 function normalName(name: string): string {
   return name.toLowerCase().replace(/_/g, '-');
+}
+
+/** `typebot-builder` -> `builder` when `typebot` is a word of the project's names; nothing otherwise. */
+function withoutProjectWord(name: string, projectWords: readonly string[]): string[] {
+  const m = /^([a-z0-9]+)[-_](.{3,})$/i.exec(name);
+  return m && projectWords.includes((m[1] as string).toLowerCase()) ? [m[2] as string] : [];
 }
 
 function pickByName<T extends { dir: string; name: string }>(apps: readonly T[], names: readonly string[]): T | undefined {

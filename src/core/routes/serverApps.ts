@@ -216,13 +216,23 @@ const NEXT_CLI = /(?:^|[\s;&|(])next\s+(?:build|dev|start)\b/;
 export async function nextAppScope(fs: FsLike, dir: string): Promise<{ named: string[] } | undefined> {
   const pkg = await readJsonObject(fs, join(dir, 'package.json'));
   const scripts = Object.values(packageScripts(pkg));
-  if (!pkg || !scripts.some((cmd) => NEXT_CLI.test(cmd))) return undefined;
+  if (!pkg) return undefined;
+  // Started by its scripts (`next start`), or by a task runner's inferred targets (Nx's @nx/next: a next.config beside a `next` dependency, no script).
+  const started = scripts.some((cmd) => NEXT_CLI.test(cmd)) || (dependencyNames(pkg).includes('next') && (await hasNextConfig(fs, dir)) && (await hasNextRouterFolder(fs, dir)));
+  if (!started) return undefined;
   if (!dependencyNames(pkg).includes('next') && !(await hasNextRouterFolder(fs, dir))) return undefined;
   return { named: [...new Set(scripts.flatMap((cmd) => commandWords(cmd)).filter((w) => SOURCE_FILE.test(w)).map((w) => join(dir, ...w.split('/'))))] };
 }
 
 /** Next.js's router folders, in the order nextRoutes.ts reads them: the App Router's and the Pages Router's, at the app's root or in `src/`. */
 export const NEXT_ROUTER_FOLDERS = ['app', 'src/app', 'pages', 'src/pages'] as const;
+
+const NEXT_CONFIGS = ['next.config.js', 'next.config.mjs', 'next.config.cjs', 'next.config.ts', 'next.config.mts'];
+
+async function hasNextConfig(fs: FsLike, dir: string): Promise<boolean> {
+  for (const name of NEXT_CONFIGS) if ((await fs.stat(join(dir, name)))?.isFile) return true;
+  return false;
+}
 
 async function hasNextRouterFolder(fs: FsLike, dir: string): Promise<boolean> {
   for (const folder of NEXT_ROUTER_FOLDERS) if ((await fs.stat(join(dir, ...folder.split('/'))))?.isDirectory) return true;

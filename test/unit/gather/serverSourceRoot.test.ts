@@ -460,3 +460,22 @@ suite('serverSourceRoot: a prebuilt Next.js app', () => {
     assert.equal(await serverSourceRoot(together, spec('app', { image: 'ghcr.io/acme/acme:1' })), '/w/apps/api/src');
   });
 });
+
+suite('serverSourceRoot: Next.js apps run by a task runner, services named with the project', () => {
+  test("a Next.js app started by Nx's inferred targets (a next.config beside a next dependency, no script), and a service named `<project>-<app>`, run that app", async () => {
+    const app = (name: string) => ({
+      [`/w/apps/${name}/package.json`]: JSON.stringify({ name, dependencies: { next: '16', react: '19' }, nx: { targets: { dev: { dependsOn: ['^build'] } } } }),
+      [`/w/apps/${name}/next.config.mjs`]: 'export default {}\n',
+      [`/w/apps/${name}/src/app/api/health/route.ts`]: 'export const GET = () => new Response()\n',
+    });
+    const fs = memFs({ '/w/package.json': JSON.stringify({ name: 'typebot-os', private: true, workspaces: ['apps/*'] }), ...app('builder'), ...app('viewer') });
+    assert.equal(await serverSourceRoot(fs, spec('typebot-builder', { image: 'acme/typebot-builder:latest', project: 'typebot' })), '/w/apps/builder/src');
+    assert.equal(await serverSourceRoot(fs, spec('typebot-viewer', { image: 'acme/typebot-viewer:latest', project: 'typebot' })), '/w/apps/viewer/src');
+    // The first word not the project's, or only the service named so: no app is named.
+    assert.equal(await serverSourceRoot(fs, spec('other-builder', { image: 'acme/other-builder:latest', project: 'typebot' })), undefined);
+    assert.equal(await serverSourceRoot(fs, spec('typebot-builder', { image: 'acme/typebot:latest', project: 'typebot' })), undefined);
+    // Without a next.config the package is no Next.js app Nx starts.
+    const bare = memFs({ '/w/package.json': JSON.stringify({ name: 'typebot-os', private: true, workspaces: ['apps/*'] }), '/w/apps/builder/package.json': JSON.stringify({ name: 'builder', dependencies: { next: '16' } }), '/w/apps/builder/src/app/api/health/route.ts': '' });
+    assert.equal(await serverSourceRoot(bare, spec('typebot-builder', { image: 'acme/typebot-builder:latest', project: 'typebot' })), undefined);
+  });
+});
