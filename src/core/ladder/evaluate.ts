@@ -135,6 +135,8 @@ interface Findings {
   divergedFromImage: boolean;
   routeBad: RouteReport[];
   authBad: RouteReport[];
+  /** When the image last had the build context (builtAt); undefined without an image. */
+  imageBuiltAt: number | undefined;
   bundledNewer: boolean;
   configDrift: ConfigDrift[];
   pages: PageReport[];
@@ -158,6 +160,7 @@ function findingsOf(ev: ServiceEvidence, files: ServiceFiles): Findings {
     changedIn(all, ev.imageListing).length === 0;
   const pages = ev.pages ?? [];
   const judgeRuntime = ev.container !== undefined && !ev.engineError;
+  const imageBuiltAt = ev.image ? builtAt(ev.image, ev.spec.build !== undefined) : undefined;
   return {
     modules,
     failed: modules.filter((m) => m.firstFailure),
@@ -169,7 +172,8 @@ function findingsOf(ev: ServiceEvidence, files: ServiceFiles): Findings {
     divergedFromImage,
     routeBad: ev.routes.filter((r) => ['missing', 'broken', 'unreachable'].includes(r.verdict)),
     authBad: ev.routes.filter((r) => r.authVerdict !== null && r.authVerdict !== 'live'),
-    bundledNewer: bundled && ev.image !== undefined && newestMtime(all) > builtAt(ev.image, ev.spec.build !== undefined) + CLOCK_SLACK_MS,
+    imageBuiltAt,
+    bundledNewer: bundled && imageBuiltAt !== undefined && newestMtime(all) > imageBuiltAt + CLOCK_SLACK_MS,
     configDrift: judgeRuntime ? (ev.config?.drift ?? []) : [],
     pages,
     pagesMissing: judgeRuntime ? pages.filter((p) => p.verdict === 'missing') : [],
@@ -295,7 +299,7 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
     verdict,
     summary: said.length > 0 ? said.join('; ') : verdict === 'in-sync' ? l10n.t('running container serves the source') : l10n.t('not checked'),
     container: c ? { id: c.id, name: c.name, state: c.state, imageId: c.imageId, created: c.created, ...(c.state !== 'running' && c.exitCode !== undefined ? { exitCode: c.exitCode } : {}) } : null,
-    image: { ref: ev.imageRef, id: ev.image?.id ?? null, created: ev.image?.created ?? null, ...(f.bundled && ev.image && builtAt(ev.image, ev.spec.build !== undefined) > Date.parse(ev.image.created) ? { lastTagged: ev.image.lastTagged } : {}) },
+    image: { ref: ev.imageRef, id: ev.image?.id ?? null, created: ev.image?.created ?? null, ...(f.bundled && ev.image && f.imageBuiltAt !== undefined && f.imageBuiltAt > Date.parse(ev.image.created) ? { lastTagged: ev.image.lastTagged } : {}) },
     staleContainer: ev.stale,
     baseUrl: ev.baseUrl,
     mapping: mappingReport(ev.mapping),
