@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import type { FsLike } from '../ports';
 import { startedFile } from '../routes/serverApps';
 import { readJsonObject } from './tsconfig';
-
-const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
+import { TS_SOURCE_EXTENSIONS } from './tsSource';
 
 export interface StartEntry {
   /** The source folder the entry is compiled from. */
@@ -31,7 +30,7 @@ export async function compiledStartEntry(fs: FsLike, dir: string): Promise<Start
   for (let cut = segments.length - 2; cut >= 1; cut--) {
     const rest = segments.slice(cut);
     const stem = rest.join('/').replace(/\.[cm]?js$/, '');
-    for (const ext of SOURCE_EXTENSIONS) {
+    for (const ext of TS_SOURCE_EXTENSIONS) {
       if (!(await fs.stat(join(dir, stem + ext)))?.isFile) continue;
       const folder = rest[0] as string;
       return {

@@ -10,6 +10,7 @@ import type { FsLike } from '../ports';
 import { followScripts, launchedOutput, OUTPUT_DIRS } from '../routes/serverApps';
 import { isAtOrInside } from '../pathInside';
 import { isFileRunner } from './runners';
+import { TS_SOURCE_EXTENSIONS } from './tsSource';
 
 /** Their options that take the next word as their value (a preloaded module, a config, an env file: never the started file). */
 export const VALUE_FLAG = /^(?:-r|--require|--import|--loader|--experimental-loader|--env-file|--watch-path|--config|-c|--exec|--ext|-e|--eval)$/;
@@ -118,7 +119,7 @@ async function isSource(fs: FsLike, file: string, opts: { projectDir: string; ou
   if (OUTPUT_DIRS.has(top) || opts.outputs.some((o) => isAtOrInside(o, file))) return false;
   if ((await launchedOutput(fs, file)) !== undefined) return false;
   const stem = file.replace(/\.[cm]?jsx?$/, '');
-  for (const ext of ['.ts', '.tsx', '.mts', '.cts']) if ((await fs.stat(stem + ext))?.isFile) return false;
+  for (const ext of TS_SOURCE_EXTENSIONS) if ((await fs.stat(stem + ext))?.isFile) return false;
   return true;
 }
 
