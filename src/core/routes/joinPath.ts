@@ -29,13 +29,14 @@ export function unknownPrefixPath(p: string): string | undefined {
 
 /**
  * A parameter's constraint is not part of the path a client calls: Express `:id(\\d+)`, Hono
- * `:id{[0-9]+}` -> `:id`; a parameter with a constraint and no name (find-my-way's
+ * `:id{[0-9]+}` -> `:id`, a slash inside a character class included (Hono `:handle{@[^/]+}`; a bare
+ * slash opens an optional group instead, `:pad{/:rev}`); a parameter with a constraint and no name (find-my-way's
  * `/:(pox\\d_events)`) is one all the same, named `param` as evaluator.ts names one not known.
  */
 export function stripParamPatterns(p: string): string {
   if (!p.includes('{') && !p.includes('(')) return p;
   return p
-    .replace(/(:[A-Za-z_$][\w$]*)\{[^{}/]*\}/g, '$1')
+    .replace(/(:[A-Za-z_$][\w$]*)\{(?:\[[^\]]*\]|[^{}/[])*\}/g, '$1')
     .replace(/(:[A-Za-z_$][\w$]*)\((?:[^()]|\([^()]*\))*\)/g, '$1')
     .replace(/(^|\/):\((?:[^()]|\([^()]*\))*\)/g, '$1:param');
 }

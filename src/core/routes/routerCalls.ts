@@ -9,7 +9,7 @@ import { expandOptionalGroups, withoutLeadingWildcard, hapiPathToRoute, joinRout
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
 import { CALLED, concat, hasEach, hasRefs, literalOf, literalsOf, propOf, str, type ConstValue } from './values';
 import { skipOuter } from './tsSyntax';
-import { CONVENTIONAL_RECEIVER, classField, enclosingFunction, handsEveryRequestOn, isRoutePath, thisAssigned } from './routeSyntax';
+import { CONVENTIONAL_RECEIVER, chainRoot, classField, enclosingFunction, handsEveryRequestOn, isFunctionLike, isRoutePath, thisAssigned } from './routeSyntax';
 import { ReceiverReader } from './receivers';
 import type { ScanMessage } from '../scanTexts';
 import { CLASS_ROUTER } from './extracted';
@@ -109,6 +109,9 @@ export abstract class RouterCallReader extends ReceiverReader {
 
   protected readRouterCall(call: ts.CallExpression, router: string, method: HttpMethod, name: string, at: ts.Node): void {
     const args = call.arguments;
+    // Hono `app.get(handler)`: answered at the app's current path.
+    const only = args.length === 1 && args[0] ? skipOuter(args[0]) : undefined;
+    if (only && isFunctionLike(only) && this.isHonoApp(router)) return this.addRoute(router, method, str(this.honoPaths.get(router) ?? '/'), at);
     // A route call has a handler; `router.get('/x')` alone is a lookup (app.get('env') too).
     if (args.length < 2) return;
     const last = args[args.length - 1];
@@ -144,7 +147,21 @@ export abstract class RouterCallReader extends ReceiverReader {
     if (lits && !lits.every((p) => isRoutePath(p) || (this.routers.get(router) ?? '') !== '' || isRelativeKoaPath(p, this.ownsRouter(router)))) return;
     // `app.options('*', cors())`: CORS preflight for every path, plumbing rather than a route of the app.
     if (method === 'OPTIONS' && lits?.every((p) => /^\/?(?:\*|\(\.\*\))$/.test(p))) return;
+    const lastPath = lits?.[lits.length - 1];
+    if (lastPath !== undefined) this.honoPaths.set(router, lastPath);
     this.addRoute(router, method, value, at);
+  }
+
+  /** Each router's last literal path of a method call: a Hono app's current path (`/` before any), where a call without a path answers. */
+  private readonly honoPaths = new Map<string, string>();
+
+  /** A receiver made by `new Hono()` (or another class of hono or an @hono package, `new OpenAPIHono()`), directly or through a chain (`new Hono().basePath('/x')`). */
+  private isHonoApp(router: string): boolean {
+    const init = this.decls.get(router);
+    const root = init ? chainRoot(init) : undefined;
+    if (!root || !isNewExpression(root)) return false;
+    const made = skipOuter(root.expression);
+    return isIdentifier(made) && this.out.imports.some((i) => i.local === made.text && /^(?:hono|@hono\/[\w.-]+)$/.test(i.source));
   }
 
   /**
