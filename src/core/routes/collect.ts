@@ -13,6 +13,7 @@ import { UNKNOWN_PREFIX, hapiPathToRoute, joinRoutePath, openApiPathToRoute, str
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText } from '../scanTexts';
 import { KEYS, keyText, routerMethodOf, type TableEntry } from './tableKeys';
+import { SERVER_FRAMEWORKS } from './serverApps';
 
 export interface CollectOptions {
   /**
@@ -598,6 +599,32 @@ function dropUnmadeRouters(scanned: Scanned[], byKey: Map<string, Scanned>, alia
     const kept = (r: ExtractedRoute) => r.router === undefined || (!gone.has(r.router) && !(r.clientLike && clientLike.has(r.router)) && !(r.relative && classless.has(r.router)));
     s.x = { ...s.x, routes: s.x.routes.filter(kept), mounts: s.x.mounts.filter((m) => !gone.has(m.mountedOn ?? '') && !gone.has(m.routerName)) };
   }
+  for (const s of scanned) dropPackageClientReceivers(s, byKey, aliases);
+}
+
+/**
+ * A receiver imported from the file that makes it by calling another package's function, one no
+ * server framework of ours gives (`export const api = createApi()` of saga-query, a client's request
+ * builder): what another file reads on it (`api.post('/auth/login', function* (ctx, next) {...})`)
+ * is no route either, as it is not in the file that makes it (dropUnmadeRouters).
+ */
+function dropPackageClientReceivers(s: Scanned, byKey: Map<string, Scanned>, aliases: PathAlias[]): void {
+  const clients = new Set<string>();
+  for (const imp of s.x.imports) {
+    if (!s.x.routes.some((r) => r.router === imp.local)) continue;
+    const found = followExport(s, imp, undefined, byKey, aliases, 0);
+    const maker = found?.name !== undefined ? found.target.x.routerMakers?.[found.name]?.maker : undefined;
+    const makerImport = maker !== undefined && found ? found.target.x.imports.find((i) => i.local === maker) : undefined;
+    if (found && makerImport && !resolveModule(found.target.key, makerImport.source, byKey, aliases) && !isFrameworkPackage(makerImport.source)) clients.add(imp.local);
+  }
+  if (clients.size === 0) return;
+  s.x = { ...s.x, routes: s.x.routes.filter((r) => r.router === undefined || !clients.has(r.router)), mounts: s.x.mounts.filter((m) => !clients.has(m.mountedOn ?? '')) };
+}
+
+/** A package of a server framework whose routes are read (serverApps.ts SERVER_FRAMEWORKS), or one of its own packages (`@hono/zod-openapi`, `@fastify/autoload`). */
+function isFrameworkPackage(source: string): boolean {
+  const name = source.startsWith('@') ? source.split('/').slice(0, 2).join('/') : (source.split('/')[0] ?? source);
+  return (SERVER_FRAMEWORKS as readonly string[]).includes(name) || /^@(?:hono|fastify|koa|nestjs|hapi|adonisjs)\//.test(name);
 }
 
 /**

@@ -8,3 +8,10 @@ export function collectRoutes(files: { file: string; text: string }[], opts: Col
     opts,
   );
 }
+
+/** The routes of a few files as `METHOD /path` lines, sorted. */
+export function routeLines(files: { file: string; text: string }[]): string[] {
+  return collectRoutes(files, { moduleOf: () => undefined })
+    .routes.map((r) => `${r.method} ${r.path}`)
+    .sort();
+}

@@ -1,12 +1,7 @@
 // Hono paths as Hono answers them: a mount path's parameter constraint holding a slash inside a
 // character class, and a method call without a path (answered at the app's current path).
 import assert from 'node:assert/strict';
-import { collectRoutes } from '../helpers/collectText';
-
-const routesOf = (files: { file: string; text: string }[]): string[] =>
-  collectRoutes(files, { moduleOf: () => undefined })
-    .routes.map((r) => `${r.method} ${r.path}`)
-    .sort();
+import { routeLines as routesOf } from '../helpers/collectText';
 
 suite('Hono paths', () => {
   test("a sub-app mounted at a parameter whose constraint holds a slash in a character class (`/:handle{@[^/]+}`): its routes under /:handle, the constraint dropped like a route's own", () => {
