@@ -73,15 +73,15 @@ export function withRunMoves(df: Dockerfile): Dockerfile {
     if (/^\s*cp\s(?:.*\s)?--parents\b/.test(command)) return withParents(words, dest, here, root);
     const renamed = renameOf(command, words, dest, here, root, before) ?? intoFolder(words, dest, here, root);
     if (renamed) return renamed;
-    for (const w of words) {
+    // Every folder of several sources lands in the destination: `cp -r bin/ dist/ node_modules/ LICENSE /app/` moves dist too.
+    return words.flatMap((w) => {
       const contents = /^(.+?)\/(?:\*|\.)$/.exec(w)?.[1];
       const folder = contents ?? (words.length > 1 && !/\.[a-z]+$/i.test(w) ? w.replace(/\/+$/, '') : undefined);
-      if (folder === undefined || /[*?$]/.test(folder)) continue;
+      if (folder === undefined || /[*?$]/.test(folder)) return [];
       const rel = posix.relative(root, posix.resolve(here.workdir, folder));
-      if (rel === '' || rel.startsWith('..')) continue;
-      return { source: rel, dest: posix.resolve(here.workdir, dest, contents === undefined ? posix.basename(folder) : '') };
-    }
-    return undefined;
+      if (rel === '' || rel.startsWith('..')) return [];
+      return [{ source: rel, dest: posix.resolve(here.workdir, dest, contents === undefined ? posix.basename(folder) : '') }];
+    });
   });
 }
 
