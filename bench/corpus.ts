@@ -50,6 +50,12 @@ interface TruthMapping {
   stage?: string;
   /** The compose `build.args` the service passes (after interpolation), when its Dockerfile's ARGs need them. */
   args?: Record<string, string>;
+  /**
+   * A compose service built from this Dockerfile, in `composeFile` (repository-relative): the mapping
+   * of that service as compose starts it (its command, entrypoint, working_dir), not the image's own.
+   */
+  service?: string;
+  composeFile?: string;
 }
 interface Truth {
   name: string;
@@ -385,9 +391,21 @@ function unknownPrefixFills(unknownPrefix: string[], missed: string[]): { filled
   return { filled, fillsNone };
 }
 
+/**
+ * The compose service a truth's mapping names, as the check reads it from its compose file; an
+ * error when the file does not declare it building the truth's Dockerfile.
+ */
+async function serviceSpec(dir: string, m: TruthMapping, service: string): Promise<ServiceSpec> {
+  const file = path.join(dir, m.composeFile ?? 'docker-compose.yml');
+  const [project] = await discoverComposeProjects(createNodeFs(), path.dirname(file), {}, { composeFiles: [file] });
+  const spec = project?.services.find((s) => s.name === service);
+  if (spec?.build?.dockerfile !== path.join(dir, m.dockerfile)) throw new Error(`${m.composeFile ?? 'docker-compose.yml'}: no service ${service} building ${m.dockerfile}`);
+  return spec;
+}
+
 async function mappingRight(dir: string, m: TruthMapping): Promise<{ right: boolean; got: string }> {
   const fs = createNodeFs();
-  const spec = mappingSpec(dir, m);
+  const spec = m.service !== undefined ? await serviceSpec(dir, m, m.service) : mappingSpec(dir, m);
   const got = await inferMapping(fs, spec);
   if (!got) return { right: false, got: 'no mapping' };
   const sourceRoot = path.relative(dir, got.sourceRoot).split(path.sep).join('/') || '.';
@@ -422,7 +440,7 @@ async function main(): Promise<void> {
     const dir = checkout(t);
     if (!dir) continue;
     const mappings = [];
-    for (const m of t.mappings ?? []) mappings.push({ dockerfile: m.dockerfile, expected: `${m.sourceRoot} -> ${m.target}${m.bundled ? ' (bundled)' : ''}`, ...(await mappingRight(dir, m)) });
+    for (const m of t.mappings ?? []) mappings.push({ dockerfile: m.service !== undefined ? `${m.dockerfile} [service ${m.service}]` : m.dockerfile, expected: `${m.sourceRoot} -> ${m.target}${m.bundled ? ' (bundled)' : ''}`, ...(await mappingRight(dir, m)) });
     const mapRight = mappings.filter((m) => m.right).length;
     const mapCell = mappings.length ? `${mapRight}/${mappings.length}`.padEnd(8) : '-'.padEnd(8);
     if (t.routes === undefined) {

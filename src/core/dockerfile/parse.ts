@@ -57,6 +57,9 @@ export interface Stage {
   runs: { afterCopy: number; command: string; line: number; workdir?: string }[];
   /** ENTRYPOINT then CMD (the last of each), as one command line: what the image starts. */
   start?: string;
+  /** The last ENTRYPOINT and the last CMD apart, each as one command line: a compose service replaces them one by one (serviceStart.ts). */
+  entrypoint?: string;
+  cmd?: string;
   /** The ENV variables its image carries: set in it, in the stages it is built FROM, or by its base image where known. */
   env?: Readonly<Record<string, string>>;
   /** The context COPYs of the Dockerfile of this repository assumed to build its image (imageWorkdir.ts), for a stage FROM that image. */
@@ -86,9 +89,6 @@ interface ParseState {
   stageEnvs: Map<number, Vars>;
   current: Stage | undefined;
   stageVars: Map<number, Vars>;
-  /** Each stage's last ENTRYPOINT and CMD, joined into Stage.start. */
-  entrypoints: Map<number, string>;
-  cmds: Map<number, string>;
 }
 
 /**
@@ -105,7 +105,7 @@ export function parseDockerfile(
   imageEnvs: ReadonlyMap<number, ReadonlyMap<string, string>> = new Map(),
   imageCopies: ReadonlyMap<number, readonly CopyInstr[]> = new Map(),
 ): Dockerfile {
-  const st: ParseState = { stages: [], globalArgs: new Map(), vars: new Map(), env: new Map(), stageEnvs: new Map(), current: undefined, stageVars: new Map(), entrypoints: new Map(), cmds: new Map() };
+  const st: ParseState = { stages: [], globalArgs: new Map(), vars: new Map(), env: new Map(), stageEnvs: new Map(), current: undefined, stageVars: new Map() };
   for (const ins of instructions(text)) {
     if (ins.keyword === 'ARG') readArg(st, ins.args, buildArgs);
     else if (ins.keyword === 'FROM') readFrom(st, ins.args, imageWorkdirs, imageEnvs);
@@ -179,14 +179,19 @@ function readStageStep(st: ParseState, stage: Stage, ins: Instruction): void {
     case 'CMD':
     case 'ENTRYPOINT': {
       const words = execWords(ins.args);
-      if (ins.keyword === 'ENTRYPOINT') st.entrypoints.set(stage.index, words);
-      else st.cmds.set(stage.index, words);
-      stage.start = [st.entrypoints.get(stage.index) ?? '', st.cmds.get(stage.index) ?? ''].join(' ').trim();
+      if (ins.keyword === 'ENTRYPOINT') stage.entrypoint = words;
+      else stage.cmd = words;
+      stage.start = startLine(stage.entrypoint, stage.cmd);
       break;
     }
     default:
       break;
   }
+}
+
+/** ENTRYPOINT then CMD as the one command line the image starts. */
+export function startLine(entrypoint: string | undefined, cmd: string | undefined): string {
+  return [entrypoint ?? '', cmd ?? ''].join(' ').trim();
 }
 
 /** A RUN's command without its flags (`RUN --mount=type=cache,target=/root/.npm npm ci` runs `npm ci`). https://docs.docker.com/reference/dockerfile/#run */

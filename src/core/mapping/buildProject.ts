@@ -17,6 +17,7 @@ import { BROWSER_EXECUTOR, isSourceFileName, SERVER_FRAMEWORKS } from '../routes
 import { isRecord } from '../isRecord';
 import { readJsonObject } from './tsconfig';
 import { findScriptedBundle } from './bundleScript';
+import { withNodemonConfigs } from './nodemonScripts';
 import { foldersUpTo, isAtOrInside } from '../pathInside';
 import { escapeRegExp } from '../escapeRegExp';
 import { contextCandidates, startedDevServer, startedScripts } from './startedSource';
@@ -56,7 +57,8 @@ export function objectField(o: object | undefined, name: string): Record<string,
 export async function readPackage(fs: FsLike, dir: string): Promise<PackageInfo | undefined> {
   const pkg = await readJsonObject(fs, join(dir, 'package.json'));
   if (!pkg) return undefined;
-  const scripts = Object.fromEntries(Object.entries(objectField(pkg, 'scripts')).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const written = Object.fromEntries(Object.entries(objectField(pkg, 'scripts')).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const scripts = await withNodemonConfigs(fs, dir, pkg, written);
   const info: PackageInfo = { deps: { ...objectField(pkg, 'dependencies'), ...objectField(pkg, 'devDependencies') }, scripts };
   if (typeof pkg['name'] === 'string') info.name = pkg['name'];
   if (typeof pkg['main'] === 'string') info.main = pkg['main'];

@@ -21,6 +21,7 @@ import { findRunBundles, runCommandsInContext, type RunBundle } from '../dockerf
 import { serviceDockerfile } from '../dockerfile/dockerfileName';
 import { imageWorkdirs } from '../dockerfile/imageWorkdir';
 import { startedImageFiles, withStartScripts } from '../dockerfile/startScript';
+import { withServiceStart } from '../dockerfile/serviceStart';
 import { withRootScripts, withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
 import { withRunScripts } from '../dockerfile/runScripts';
 import { entryFolder, startedFile } from '../routes/serverApps';
@@ -499,9 +500,10 @@ async function readDockerfile(fs: FsLike, spec: ServiceSpec, context: string, ev
   const text = await fs.readFile(path);
   const df = parseDockerfile(text, spec.build?.args);
   const shown = await imageWorkdirs(fs, df, context, path);
-  if (shown.workdirs.size === 0) return df;
-  evidence.push(...shown.evidence);
-  return parseDockerfile(text, spec.build?.args, shown.workdirs, shown.envs, shown.copies);
+  if (shown.workdirs.size > 0) evidence.push(...shown.evidence);
+  const read = shown.workdirs.size === 0 ? df : parseDockerfile(text, spec.build?.args, shown.workdirs, shown.envs, shown.copies);
+  // A compose service's command, entrypoint and working_dir start its container, in place of the image's.
+  return withServiceStart(read, spec.build?.target, spec.config, evidence);
 }
 
 /**

@@ -1,0 +1,44 @@
+// A package script that is `nodemon` with no script of its own (`"dev": "nodemon"`) runs what
+// nodemon's configuration says: its `exec` (nodemon.json, or package.json `nodemonConfig`), else
+// the package's `main` with node. nodemon only restarts that command on changes, so the script is
+// read as that command. https://github.com/remy/nodemon#config-files https://github.com/remy/nodemon#usage
+import { join } from 'node:path';
+import { commandWords } from '../dockerfile/parse';
+import type { FsLike } from '../ports';
+import { isRecord } from '../isRecord';
+import { readJsonObject } from './tsconfig';
+
+/** nodemon's options that take a value (the next word is not a script). */
+const VALUE_OPTIONS = new Set(['--config', '--watch', '-w', '--ext', '-e', '--ignore', '-i', '--delay', '-d', '--signal', '-s']);
+
+/** The scripts with each bare `nodemon` replaced by the command its configuration runs, when it has one. */
+export async function withNodemonConfigs(fs: FsLike, dir: string, pkg: Record<string, unknown>, scripts: Record<string, string>): Promise<Record<string, string>> {
+  let out = scripts;
+  for (const [name, script] of Object.entries(scripts)) {
+    const config = bareNodemon(script);
+    if (config === undefined) continue;
+    const own = await readJsonObject(fs, join(dir, config || 'nodemon.json'));
+    const fromPkg = isRecord(pkg['nodemonConfig']) ? pkg['nodemonConfig'] : undefined;
+    const exec = [own, fromPkg].map((c) => c?.['exec']).find((e): e is string => typeof e === 'string' && e.trim() !== '');
+    const main = typeof pkg['main'] === 'string' ? `node ${pkg['main']}` : undefined;
+    const runs = exec ?? main;
+    if (runs !== undefined) out = { ...out, [name]: runs };
+  }
+  return out;
+}
+
+/** The config file a script running nodemon without a script names ('' for the default), or undefined when it is not that. */
+function bareNodemon(script: string): string | undefined {
+  const words = commandWords(script.trim());
+  if (words[0] !== 'nodemon' || words.length > 8 || /[;&|]/.test(script)) return undefined;
+  let config = '';
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i] ?? '';
+    if (w === '--exec' || w === '-x' || !w.startsWith('-')) return undefined;
+    if (VALUE_OPTIONS.has(w)) {
+      if (w === '--config') config = words[i + 1] ?? '';
+      i++;
+    }
+  }
+  return config;
+}
