@@ -342,7 +342,8 @@ const SELECTORS: readonly { tool: RegExp; names: RegExp; folder?: true }[] = [
   { tool: /\byarn\b/, names: /\bworkspace\s+(['"]?)([^\s'"]+)\1/g },
   // Yarn 2+ `yarn workspaces foreach --include packages/web run build`: a workspace by name or path. https://yarnpkg.com/cli/workspaces/foreach
   { tool: /\byarn\s+workspaces\s+foreach\b/, names: /--include(?:=|\s+)(['"]?)([^\s'"*]+)\1/g },
-  { tool: /\bturbo\b/, names: /--filter(?:=|\s+)(['"]?)([^\s'"]+)\1/g },
+  // turbo's -F is --filter's short form: `turbo build -F @acme/web`. https://turborepo.com/docs/reference/run#--filter-string
+  { tool: /\bturbo\b/, names: /(?:--filter(?:=|\s+)|(?<![\w-])-F\s*)(['"]?)([^\s'"]+)\1/g },
   // `turbo prune api --docker`, `turbo prune --scope=api`: the package the pruned workspace is for.
   { tool: /\bturbo\b/, names: /\bprune\s+(?:--scope(?:=|\s+))?(['"]?)([^\s'"-][^\s'"]*)\1/g },
   { tool: /\bnx\b/, names: /\b(?:build\s+|run\s+)(['"]?)([\w@./-]+?)\1(?::build\b|\s|$)/g },

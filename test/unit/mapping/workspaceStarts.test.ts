@@ -101,3 +101,26 @@ suite('monorepo images: the package the image starts', () => {
     await expectMapping(fs, '/ws/src', '/app/dist/server', true);
   });
 });
+
+suite('monorepo images: the package a turbo filter selects', () => {
+  const apps = (build: string) =>
+    memFs({
+      '/ws/package.json': JSON.stringify({ name: 'root', private: true, devDependencies: { turbo: '^2' }, packageManager: 'pnpm@9.0.0' }),
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/*\n  - packages/*\n',
+      '/ws/apps/web/package.json': JSON.stringify({ name: '@acme/web', dependencies: { next: '^14', '@acme/db': 'workspace:*' }, scripts: { build: 'next build', start: 'next start' } }),
+      '/ws/apps/web/tsconfig.json': JSON.stringify({ include: ['src'], compilerOptions: { noEmit: true } }),
+      '/ws/apps/web/src/app/page.tsx': 'export default function Page() { return null; }\n',
+      '/ws/apps/admin/package.json': JSON.stringify({ name: '@acme/admin', dependencies: { next: '^14' }, scripts: { build: 'next build', start: 'next start' } }),
+      '/ws/apps/admin/src/app/page.tsx': 'export default function Page() { return null; }\n',
+      '/ws/packages/db/package.json': JSON.stringify({ name: '@acme/db', scripts: { 'prisma:generate': 'prisma generate' } }),
+      '/ws/apps/web/Dockerfile': `FROM node:20-alpine\nCOPY . home/node/app\nWORKDIR /home/node/app\nRUN npm i -g turbo pnpm\nRUN pnpm i --frozen-lockfile\nRUN turbo -F @acme/db prisma:generate\nRUN ${build}\nCMD ["turbo", "start", "-F", "@acme/web"]\n`,
+    });
+
+  test("turbo's short -F selects the package as --filter does (turbo build -F @acme/web): its Next.js bundle", async () => {
+    for (const build of ['turbo build -F @acme/web', 'turbo run build --filter=@acme/web']) {
+      const m = await inferMapping(apps(build), buildSpec('/ws/apps/web/Dockerfile'));
+      const why = m?.evidence.join('\n');
+      assert.deepEqual({ sourceRoot: m?.sourceRoot, target: m?.target, bundled: m?.bundled }, { sourceRoot: '/ws/apps/web/src', target: '/home/node/app/apps/web/.next', bundled: true }, `${build}\n${why}`);
+    }
+  });
+});
