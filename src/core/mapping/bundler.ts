@@ -1,7 +1,7 @@
 // Whether the project's build bundles its output into a few files (then source files have no
 // one-to-one counterpart in the image), and what says so.
 import * as l10n from '@vscode/l10n';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import type { FsLike } from '../ports';
 import { isAtOrInside } from '../pathInside';
 import type { RunBundle } from '../dockerfile/runBundle';
@@ -93,6 +93,36 @@ export function builtByNextOnly(project: BuildProject): boolean {
 /** The bundling tool a command runs (`webpack-cli build`, `tsup`, `esbuild src/main.ts --bundle`), if any. */
 export function serverBundleTool(command: string): string | undefined {
   return SERVER_BUNDLE_SCRIPT.exec(command)?.[0];
+}
+
+/** esbuild's and `bun build`'s command line: the entries, with --outdir (or one --outfile). https://esbuild.github.io/api/#outdir https://bun.sh/docs/bundler#outdir */
+const CLI_BUNDLE = /\besbuild\b[^&|;]*--bundle|\bbun\s+build\b/;
+
+/**
+ * The files, package-relative, that a server build script's bundler command line writes: each
+ * entry under --outdir by its name with .js (`esbuild ./server.ts --bundle --outdir=build` ->
+ * build/server.js), or the --outfile. Read from the server's own build scripts (buildScriptNames).
+ */
+export function scriptBundleFiles(project: BuildProject): { file: string; script: string }[] {
+  const scripts = project.pkg?.scripts ?? {};
+  const names = buildScriptNames(project);
+  return Object.entries(scripts)
+    .filter(([name]) => names.test(name))
+    .flatMap(([name, script]) => cliBundleFiles(scriptRun(scripts, script)).map((file) => ({ file, script: name })));
+}
+
+function cliBundleFiles(run: string): string[] {
+  if (!CLI_BUNDLE.test(run) || /&&|\|\||;/.test(run)) return [];
+  const words = run.split(/\s+/).filter((w) => w !== '');
+  const option = (name: string) => {
+    const at = words.findIndex((w) => w === name || w.startsWith(`${name}=`));
+    return at < 0 ? undefined : words[at]?.includes('=') ? words[at]?.slice(name.length + 1) : words[at + 1];
+  };
+  const outfile = option('--outfile');
+  if (outfile !== undefined) return [posix.normalize(outfile)];
+  const outdir = option('--outdir');
+  const entries = words.filter((w, i) => !w.startsWith('-') && !/^--out(?:dir|file)$/.test(words[i - 1] ?? '') && /\.[cm]?[jt]sx?$/.test(w));
+  return outdir === undefined ? [] : entries.map((e) => posix.join(outdir, posix.basename(e).replace(/\.[cm]?[jt]sx?$/, '.js')));
 }
 
 function bundlingScript(scripts: Record<string, string>, names: RegExp): BundledBy | undefined {

@@ -15,7 +15,7 @@ import { findBuildProject, objectField, withWorkspaceDeploys, type BuildProject 
 import { isRecord } from '../isRecord';
 import { escapeRegExp } from '../escapeRegExp';
 import { findEmit, type Emit } from './emit';
-import { buildScriptNames, bundlingText, findBundler, type BundledBy } from './bundler';
+import { buildScriptNames, bundlingText, findBundler, scriptBundleFiles, type BundledBy } from './bundler';
 import { findScriptedBundle, type ScriptedBundle } from './bundleScript';
 import { findRunBundles, runCommandsInContext, type RunBundle } from '../dockerfile/runBundle';
 import { serviceDockerfile } from '../dockerfile/dockerfileName';
@@ -115,13 +115,13 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   const notBundled = started !== undefined || devServer !== undefined || startsCompiled || (await startsCopiedSource(fs, project, sourceRoot, locate, evidence));
   const rollup = nx || notBundled || !df ? undefined : await startedRollupBundle(fs, project, buildScriptNames(project), startedIn(df, build?.target, project, locate));
   const nitro = nx || notBundled ? undefined : await nitroBundle(fs, project, buildScriptNames(project));
-  const routerFramework = nx || notBundled ? undefined : await routerFrameworkBundle(fs, project, sourceRoot);
+  const startedCli = notBundled ? undefined : startedCliBundle(df, build?.target, project, locate);
+  const routerFramework = nx || notBundled || startedCli ? undefined : await routerFrameworkBundle(fs, project, sourceRoot);
   const copied = copiedOutputBundle(project, ts, context);
   // `react-router build` / `remix vite:build` run Vite themselves: the framework's build directory, not Vite's outDir.
   const bundler = nx ?? (notBundled ? undefined : (nitro?.by ?? routerFramework?.by ?? findBundler(project, scripted) ?? run ?? (await viteSsrBundle(fs, project, buildScriptNames(project))) ?? rollup?.by ?? copied?.by));
   const byOwnOutput = [rollup, nitro, routerFramework, copied].find((b) => b !== undefined && b.by === bundler);
-  // A server bundled by a build script file writes where that script says: another tool's configured output (Vite's, for its client) is not the server's.
-  const scriptOut = bundler?.kind === 'scriptFile' && project.server !== undefined && bundler.bundle.output !== undefined ? { path: bundler.bundle.output, why: l10n.t`${bundler.bundle.tool}'s output folder in ${bundler.bundle.file}` } : undefined;
+  const scriptOut = serverScriptOutput(bundler, project, startedCli);
   const bundlerOut = bundler === undefined ? undefined : byOwnOutput ? byOwnOutput.out : (scriptOut ?? (await bundlerOutputDir(fs, project, scripted)));
   // What the framework bundles is its app directory, also where the source root read was the whole package (`"include": ["**/*.ts"]`).
   const appRoot = routerFramework !== undefined && bundler === routerFramework.by && routerFramework.app !== sourceRoot ? routerFramework.app : undefined;
@@ -220,6 +220,28 @@ function fromNodeImage(df: Dockerfile, stage: Stage): boolean {
   let s: Stage | undefined = stage;
   for (let hops = 0; s?.baseStage !== undefined && hops < df.stages.length; hops++) s = df.stages[s.baseStage];
   return s !== undefined && /^(?:docker\.io\/)?(?:library\/)?node(?:[:@]|$)/.test(s.from);
+}
+
+/**
+ * Where a server's own bundling script writes, when it says: a build script file's output, or the
+ * folder of the started file its bundler command line writes. Another tool's configured output
+ * (Vite's, for its client) is not the server's.
+ */
+function serverScriptOutput(bundler: BundledBy | undefined, project: BuildProject, startedCli: { file: string; script: string } | undefined): { path: string; why: string } | undefined {
+  if (bundler?.kind === 'scriptFile' && project.server !== undefined && bundler.bundle.output !== undefined) return { path: bundler.bundle.output, why: l10n.t`${bundler.bundle.tool}'s output folder in ${bundler.bundle.file}` };
+  if (startedCli && bundler?.kind === 'script' && bundler.script === startedCli.script) return { path: join(project.dir, dirname(startedCli.file)), why: l10n.t`the folder of ${startedCli.file}, which its "${startedCli.script}" script writes and the image starts` };
+  return undefined;
+}
+
+/**
+ * The file a server build script's bundler command line writes that the image starts (`esbuild ./server.ts
+ * --bundle --outdir=build`, started as build/server.js): that bundle is the server, not an app a
+ * router framework bundles beside it into the same folder (remix build's build/index.js).
+ */
+function startedCliBundle(df: Dockerfile | undefined, target: string | undefined, project: BuildProject, locate: (abs: string) => Location | undefined): { file: string; script: string } | undefined {
+  const stage = df && builtStage(df, target);
+  const started = stage ? startedScripts(stage, project.pkg?.scripts ?? {}) : [];
+  return started.length === 0 ? undefined : scriptBundleFiles(project).find(({ file }) => started.includes(locate(join(project.dir, file))?.path ?? ''));
 }
 
 /**
