@@ -4,7 +4,9 @@
 // script is read as text, never run, and only from inside the build context.
 import * as l10n from '@vscode/l10n';
 import { join, posix } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { FsLike } from '../ports';
+import { isRecord } from '../isRecord';
 import { isAtOrInside } from '../pathInside';
 import { isFileRunner } from '../mapping/runners';
 import { commandWords, findStage, type CopyInstr, type Dockerfile, type Stage } from './parse';
@@ -59,6 +61,12 @@ async function followStartScript(fs: FsLike, df: Dockerfile, stage: Stage, conte
   let command = stage.start ?? '';
   const read: string[] = [];
   for (let hop = 0; hop < MAX_HOPS; hop++) {
+    const litefs = await litefsExec(fs, df, stage, context, commandWords(command));
+    if (litefs) {
+      read.push(litefs.file);
+      command = litefs.command;
+      continue;
+    }
     const call = scriptCall(commandWords(command));
     const file = call && (await contextScript(fs, df, stage, context, posix.resolve(stage.workdir, call.script)));
     const text = file === undefined ? undefined : await fs.readFile(join(context, ...file.split('/'))).catch(() => undefined);
@@ -69,6 +77,34 @@ async function followStartScript(fs: FsLike, df: Dockerfile, stage: Stage, conte
   }
   if (read.length === 0) return undefined;
   return { command, why: l10n.t('the image starts {0}: {1}, the command its start script {2} runs (read, not run)', stage.start ?? '', command, read.join(' -> ')) };
+}
+
+/**
+ * `litefs mount` runs the commands of its configuration's `exec` in order, the last one being the
+ * app it serves (the ones before: migrations, `if-candidate` steps): the configuration file the
+ * image has at `-config`, else ./litefs.yml in the WORKDIR, else /etc/litefs.yml, when the context
+ * put it there. https://fly.io/docs/litefs/config/#exec-configuration
+ */
+async function litefsExec(fs: FsLike, df: Dockerfile, stage: Stage, context: string, words: string[]): Promise<{ command: string; file: string } | undefined> {
+  if (posix.basename(words[0] ?? '') !== 'litefs' || words[1] !== 'mount') return undefined;
+  const at = words.findIndex((w) => w === '-config' || w === '--config');
+  const given = at >= 0 ? words[at + 1] : undefined;
+  for (const imagePath of given !== undefined ? [posix.resolve(stage.workdir, given)] : [posix.resolve(stage.workdir, 'litefs.yml'), '/etc/litefs.yml']) {
+    const file = await contextScript(fs, df, stage, context, imagePath);
+    const text = file === undefined ? undefined : await fs.readFile(join(context, ...file.split('/'))).catch(() => undefined);
+    if (file === undefined || text === undefined || text.length > MAX_SCRIPT_CHARS) continue;
+    let config: unknown;
+    try {
+      config = parseYaml(text);
+    } catch {
+      return undefined;
+    }
+    const exec = isRecord(config) ? config['exec'] : undefined;
+    const last: unknown = Array.isArray(exec) ? exec[exec.length - 1] : exec;
+    const command = typeof last === 'string' ? last : isRecord(last) && typeof last['cmd'] === 'string' ? last['cmd'] : undefined;
+    return command === undefined ? undefined : { command, file };
+  }
+  return undefined;
 }
 
 /** The script a start command runs (its first word, or the word after a shell and its options) and the arguments it gets. */
