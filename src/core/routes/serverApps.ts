@@ -546,6 +546,15 @@ async function relativeLoads(fs: FsLike, file: string): Promise<string[][]> {
   return [...text.matchAll(RELATIVE_LOAD)].map((m) => (m[1] ?? '').slice(2).split('/'));
 }
 
+/** `require('../app')`, `from '../src/x'`: the names right above a script's folder it loads modules of. */
+const UP_LOAD = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom)\s*['"]\.\.\/([^'"/.][^'"/]*)(?<!\.json)['"/]/g;
+
+/** How many files or folders of the folder above its own a script loads modules of by a relative path. */
+async function upLoadedTops(fs: FsLike, file: string): Promise<number> {
+  const text = await fs.readFile(file).catch(() => '');
+  return new Set([...text.matchAll(UP_LOAD)].map((m) => (m[1] ?? '').replace(/\.[cm]?[jt]s$/, ''))).size;
+}
+
 /** How many top folders of its own folder a script loads modules from by name (a file beside it counts as one). */
 async function loadedFolderCount(fs: FsLike, file: string): Promise<number> {
   return new Set((await relativeLoads(fs, file)).map((segments) => segments[0])).size;
@@ -649,10 +658,17 @@ export async function entryFolder(fs: FsLike, dir: string): Promise<{ path: stri
     // `src` beside it is not its code.
     const script = segments.length === 1 ? await rootScript(fs, dir, top) : undefined;
     const loaded = script === undefined ? 1 : await loadedFolderCount(fs, join(dir, script));
+    // A TypeScript server file at the package root (`main: server.ts`, `tsx ./server.ts`) loading its app beside it and modules of src (./app, ./src/x): the same.
+    if (segments.length === 1 && /\.[cm]?ts$/.test(top) && (await fs.stat(join(dir, top)))?.isFile && (await loadedFolderCount(fs, join(dir, top))) > 1)
+      return { path: dir, why: l10n.t`${entry.from} ${top} at the package root loads code from several of its folders`, byStartScript: entry.byStartScript };
     if (script !== undefined && loaded > 1)
       return { path: dir, why: l10n.t`${entry.from} ${script} at the package root loads code from several of its folders`, byStartScript: entry.byStartScript };
     if (script !== undefined && loaded === 0)
       return { path: dir, why: l10n.t`${entry.from} ${script} at the package root loads no module of its folders by name`, byStartScript: entry.byStartScript };
+    // `node ./bin/www`: a launcher in the package's bin folder (or a start file without extension) loading modules of several of its parts by a path going up (`require('../app')`, `require('../src/log')`).
+    const launcher = segments.length === 2;
+    if (launcher && (await fs.stat(join(dir, ...segments)))?.isFile && (await upLoadedTops(fs, join(dir, ...segments))) > 1)
+      return { path: dir, why: l10n.t`${entry.from} ${entry.file} loads code from several parts of the package above its folder`, byStartScript: entry.byStartScript };
     if (/\.[cm]?js$/.test(entry.file)) {
       if (segments.length < 2 || !(await fs.stat(join(dir, ...segments)))?.isFile || (await launchedOutput(fs, join(dir, ...segments))) !== undefined) continue;
       return { path: join(dir, top), why: l10n.t`${entry.from} ${entry.file} is below it`, byStartScript: entry.byStartScript };
