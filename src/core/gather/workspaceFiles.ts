@@ -17,6 +17,7 @@ import { findModules, moduleClassName, moduleLookup, NEST_MODULE_FILE } from '..
 import type { ModuleDir, ModuleRoots } from '../mapping/modules';
 import type { WalkedTree } from '../mapping/walk';
 import { appSourceDir, findPackages, findServerApps, nextAppScope, type ServerApp, type WorkspacePackage } from '../routes/serverApps';
+import { nitroAppLayout } from '../routes/nitroRoutes';
 import { startedWorkspacePackages, workspacePackageDirs } from '../mapping/buildProject';
 import { mapPool } from '../pool';
 import { rel } from './paths';
@@ -212,7 +213,8 @@ export async function serverSourceRoots(fs: FsLike, spec: ServiceSpec, opts: { c
  * beside its package.json), also beside a small server package of its own below (a webhook
  * receiver with its own dependencies), unless the root is a workspace's (its packages are the
  * apps, the root's dependencies theirs, as in an Nx workspace). Apart, its Next.js apps that are
- * no server app (umami: the project a Next.js app, `next start` serving its route handlers).
+ * no server app (umami: the project a Next.js app, `next start` serving its route handlers), and
+ * its Nuxt apps and Nitro servers (a Nuxt app's image serving its server/api routes).
  */
 async function projectApps(fs: FsLike, spec: ServiceSpec, projectRoot: string): Promise<{ servers: AppFolder[]; nextApps: AppFolder[] }> {
   const below = await serverAppsBelow(fs, projectRoot);
@@ -220,7 +222,7 @@ async function projectApps(fs: FsLike, spec: ServiceSpec, projectRoot: string): 
   const servers = rootApp ? [{ dir: projectRoot, name: (await packageName(fs, projectRoot)) ?? path.basename(projectRoot) }, ...below] : below;
   // Only for the project's own image: a third party's named like one of its folders (vectorized/console beside webapps/console) runs none of its code.
   if (!sharesWord(imageWords(spec.image), projectWordsOf(spec, projectRoot, await packageName(fs, projectRoot)))) return { servers, nextApps: [] };
-  const next = await appsBelow(fs, projectRoot, async (dir) => ((await nextAppScope(fs, dir)) ? [dir] : []), true);
+  const next = await appsBelow(fs, projectRoot, async (dir) => ((await nextAppScope(fs, dir)) || (await nitroAppLayout(fs, dir)) ? [dir] : []), true);
   return { servers, nextApps: next.filter((n) => !servers.some((a) => a.dir === n.dir)) };
 }
 

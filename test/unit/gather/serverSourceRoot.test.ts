@@ -479,3 +479,16 @@ suite('serverSourceRoot: Next.js apps run by a task runner, services named with 
     assert.equal(await serverSourceRoot(bare, spec('typebot-builder', { image: 'acme/typebot-builder:latest', project: 'typebot' })), undefined);
   });
 });
+
+suite('serverSourceRoot: a prebuilt Nuxt app', () => {
+  test("a project that is a Nuxt app with server routes: its published image, named like it, runs that app; another image does not", async () => {
+    const ziit = memFs({
+      '/ziit/package.json': JSON.stringify({ name: 'nuxt-app', dependencies: { nuxt: '4.4.6', vue: '3' }, scripts: { build: 'nuxt build', dev: 'nuxt dev' } }),
+      '/ziit/nuxt.config.ts': 'export default defineNuxtConfig({})\n',
+      '/ziit/server/api/stats.get.ts': 'export default defineEventHandler(() => ({}))\n',
+      '/ziit/app/app.vue': '<template />\n',
+    });
+    assert.equal(await serverSourceRoot(ziit, spec('app', { image: 'ghcr.io/0pandadev/ziit:v1.1.2', projectDir: '/ziit' })), '/ziit');
+    assert.equal(await serverSourceRoot(ziit, spec('postgres', { image: 'timescale/timescaledb-ha:pg17', projectDir: '/ziit' })), undefined);
+  });
+});
