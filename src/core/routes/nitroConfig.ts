@@ -1,8 +1,8 @@
 // What a nuxt.config or nitro.config says, read from its text without running it: the options of
 // the object its default export passes to defineNuxtConfig / defineNitroConfig (or exports), by
 // their dotted path (`app.baseURL`, `srcDir`), each with its written value and line. Only plain
-// values are kept; a nested object's own options are listed under its path, an array's objects'
-// under its path and their index (`handlers[0].route`).
+// values are kept; a nested object's own options are listed under its path, an array as written
+// and its objects' under its path and their index (`handlers[0].route`).
 
 /** One option as written: its value's text (`'/base'`, `process.env.X`) and the line it is on. */
 export interface ConfigValue {
@@ -61,7 +61,9 @@ function readObject(code: string, open: number, prefix: string, out: Map<string,
       continue;
     }
     if (code[i] === '[') {
+      const start = i;
       i = readArray(code, i, `${prefix}${name}`, out);
+      out.set(prefix + name, { text: code.slice(start, i), line: lineAt(start) });
       continue;
     }
     const end = valueEnd(code, i);

@@ -19,6 +19,8 @@ import { configOptions, literalString, type ConfigValue } from './nitroConfig';
 export interface NitroLayout {
   /** The folder holding `api/` and `routes/`, relative to the app (POSIX; '' for the app's own folder). */
   serverDir: string;
+  /** A Nuxt app's layers' server folders (`extends: ['./base']`, `layers/*`), relative to it: their routes are the app's too. */
+  layers?: string[];
   /** The base every route is served under: '' for none; UNKNOWN_PREFIX when it is not known statically. */
   baseURL: string;
   /** Why the base, or a handler's route, is not known (the config file and line), when it is not. */
@@ -82,8 +84,25 @@ async function nuxtLayout(fs: FsLike, dir: string, config: { file: string; text:
       break;
     }
   }
-  const layout = { serverDir, ...baseOf(config.file, options.get('app.baseURL') ?? options.get('nitro.baseURL')) };
+  const layers = await layerServerDirs(fs, dir, options.get('extends'));
+  const layout = { serverDir, ...(layers.length > 0 ? { layers } : {}), ...baseOf(config.file, options.get('app.baseURL') ?? options.get('nitro.baseURL')) };
   return withConfigured(layout, config.file, options, ['serverHandlers', 'nitro.handlers']);
+}
+
+/**
+ * The server folders of a Nuxt app's local layers: those `extends` names by a relative path
+ * (`'./base'`, `['../shared', 'github:x/y']`: a package or a remote layer is not in the tree) and
+ * each folder of its `layers/` (Nuxt registers them itself), that hold a `server` folder.
+ */
+async function layerServerDirs(fs: FsLike, dir: string, written: ConfigValue | undefined): Promise<string[]> {
+  const named = [...(written?.text ?? '').matchAll(/(['"`])(\.{1,2}\/[^'"`$]*)\1/g)].map((m) => posixRelative(m[2] ?? ''));
+  const auto = (await fs.readdir(join(dir, 'layers'))).map((n) => `layers/${n}`);
+  const out: string[] = [];
+  for (const layer of [...named, ...auto]) {
+    const server = [layer, 'server'].filter((p) => p !== '').join('/');
+    if (!out.includes(server) && (await fs.stat(join(dir, ...server.split('/'))))?.isDirectory) out.push(server);
+  }
+  return out;
 }
 
 /**
@@ -155,17 +174,23 @@ export function nitroRouteOf(rel: string): { method: HttpMethod; path: string } 
 
 /** The routes the Nitro app in `dir` declares among `extracted` (its files' scans): each handler file with a default export. */
 export function nitroAppRoutes(dir: string, extracted: ReadonlyArray<{ file: string; x: ExtractedFile }>, layout: NitroLayout): { routes: RouteDef[]; warnings: string[] } {
-  const server = layout.serverDir === '' ? dir : join(dir, ...layout.serverDir.split('/'));
+  const servers = serverFolders(dir, layout);
   const unknown = layout.baseURL === UNKNOWN_PREFIX ? { prefixUnknown: true as const } : {};
   const routes: RouteDef[] = [];
   for (const { file, x } of extracted) {
     const line = x.nextHandler?.defaultLine;
-    if (line === undefined || !file.startsWith(server + sep)) continue;
+    const server = servers.find((s) => file.startsWith(s + sep));
+    if (line === undefined || server === undefined) continue;
     const route = nitroRouteOf(relative(server, file).split(sep).join('/'));
     if (route) routes.push({ method: route.method, path: joinRoutePath(layout.baseURL, route.path), file, line, origin: 'source', ...unknown });
   }
   for (const r of layout.configured?.routes ?? []) routes.push({ method: r.method, path: joinRoutePath(layout.baseURL, r.path), file: layout.configured?.file, line: r.line, origin: 'source', ...unknown });
   return { routes, warnings: routes.length > 0 ? layout.warnings : [] };
+}
+
+/** The app's server folder and its layers', absolute. */
+function serverFolders(dir: string, layout: NitroLayout): string[] {
+  return [layout.serverDir, ...(layout.layers ?? [])].map((d) => (d === '' ? dir : join(dir, ...d.split('/'))));
 }
 
 /** The Nuxt apps and Nitro servers among `files` (a tree's, absolute) with a file route: servers of their own routes. */
@@ -176,8 +201,9 @@ export async function findNitroApps(fs: FsLike, files: readonly string[]): Promi
     const dir = file.slice(0, -'/package.json'.length);
     const layout = await nitroAppLayout(fs, dir);
     if (!layout) continue;
-    const server = (layout.serverDir === '' ? dir : join(dir, ...layout.serverDir.split('/'))) + sep;
-    if (layout.configured || files.some((f) => f.startsWith(server) && nitroRouteOf(f.slice(server.length).split(sep).join('/')) !== undefined)) apps.push(dir);
+    const servers = serverFolders(dir, layout).map((s) => s + sep);
+    const routed = (f: string) => servers.some((s) => f.startsWith(s) && nitroRouteOf(f.slice(s.length).split(sep).join('/')) !== undefined);
+    if (layout.configured || files.some(routed)) apps.push(dir);
   }
   return apps;
 }

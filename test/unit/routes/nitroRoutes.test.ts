@@ -83,6 +83,23 @@ suite('Nuxt and Nitro layouts', () => {
     assert.deepEqual((await nitroAppLayout(nuxt, '/n'))?.configured?.routes, [{ method: 'GET', path: '/api/legacy', line: 1 }]);
   });
 
+  test("a Nuxt app's local layers serve their server routes too: those `extends` names by a relative path and each folder of layers/; a package layer is not in the tree", async () => {
+    const pkg = JSON.stringify({ dependencies: { nuxt: '4' } });
+    const fs = memFs({
+      '/w/app/package.json': pkg,
+      '/w/app/nuxt.config.ts': "export default defineNuxtConfig({\n  extends: ['../base', '@acme/ui-layer'],\n})\n",
+      '/w/app/server/api/own.get.ts': HANDLER,
+      '/w/app/layers/auth/server/api/session.get.ts': HANDLER,
+      '/w/app/layers/theme/nuxt.config.ts': 'export default defineNuxtConfig({})',
+      '/w/base/server/routes/health.ts': HANDLER,
+    });
+    const layout = await nitroAppLayout(fs, '/w/app');
+    assert.deepEqual(layout?.layers, ['../base/server', 'layers/auth/server']);
+    const scans = scansOf({ '/w/app/server/api/own.get.ts': HANDLER, '/w/app/layers/auth/server/api/session.get.ts': HANDLER, '/w/base/server/routes/health.ts': HANDLER });
+    assert.deepEqual(listed(nitroAppRoutes('/w/app', scans, layout ?? { serverDir: '', baseURL: '', warnings: [] }).routes), ['ALL /health@1', 'GET /api/own@1', 'GET /api/session@1']);
+    assert.deepEqual(await findNitroApps(fs, ['/w/app/package.json', '/w/app/layers/auth/server/api/session.get.ts']), ['/w/app']);
+  });
+
   test('a package is a Nuxt or Nitro app only with its config file and Nuxt or Nitro among its dependencies or scripts', async () => {
     const fs = memFs({
       '/w/a/package.json': JSON.stringify({ dependencies: { express: '4' } }),
