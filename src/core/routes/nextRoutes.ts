@@ -9,7 +9,7 @@ import type { RouteDef } from '../model';
 import { scanWarningText } from '../scanTexts';
 import type { ExtractedFile } from './extracted';
 import { joinRoutePath, UNKNOWN_PREFIX } from './joinPath';
-import { isNextRouteHandler, NEXT_ROUTER_FOLDERS, nextAppScope, nextHandlerPaths, SERVER_FRAMEWORKS } from './serverApps';
+import { isNextRouteHandler, NEXT_CONFIG_FILES, NEXT_ROUTER_FOLDERS, nextAppScope, nextHandlerPaths, SERVER_FRAMEWORKS } from './serverApps';
 import { isUrlFolder, servedThroughHandlers } from './nextHandlers';
 import { resolveSpecifier, toSlash, type CollectedRoutes, type PathAlias } from './collect';
 import { foldersUpTo } from '../pathInside';
@@ -29,13 +29,12 @@ export interface NextAppLayout {
   basePathWarning?: string;
 }
 
-const CONFIG_FILES = ['next.config.js', 'next.config.mjs', 'next.config.cjs', 'next.config.ts', 'next.config.mts'];
 const DEFAULT_EXTENSIONS = ['tsx', 'ts', 'jsx', 'js'];
 
 /** The layout of the Next.js app in `dir`: its config's basePath and pageExtensions, its router folders. */
 export async function nextAppLayout(fs: FsLike, dir: string): Promise<NextAppLayout> {
   const layout: NextAppLayout = { basePath: '', extensions: DEFAULT_EXTENSIONS };
-  for (const name of CONFIG_FILES) {
+  for (const name of NEXT_CONFIG_FILES) {
     const text = await fs.readFile(join(dir, name)).catch(() => undefined);
     if (text === undefined) continue;
     Object.assign(layout, configLayout(text, join(dir, name)));

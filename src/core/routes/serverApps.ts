@@ -227,10 +227,11 @@ export async function nextAppScope(fs: FsLike, dir: string): Promise<{ named: st
 /** Next.js's router folders, in the order nextRoutes.ts reads them: the App Router's and the Pages Router's, at the app's root or in `src/`. */
 export const NEXT_ROUTER_FOLDERS = ['app', 'src/app', 'pages', 'src/pages'] as const;
 
-const NEXT_CONFIGS = ['next.config.js', 'next.config.mjs', 'next.config.cjs', 'next.config.ts', 'next.config.mts'];
+/** next.config's names, in the order nextRoutes.ts reads the first it finds. */
+export const NEXT_CONFIG_FILES = ['next.config.js', 'next.config.mjs', 'next.config.cjs', 'next.config.ts', 'next.config.mts'] as const;
 
 async function hasNextConfig(fs: FsLike, dir: string): Promise<boolean> {
-  for (const name of NEXT_CONFIGS) if ((await fs.stat(join(dir, name)))?.isFile) return true;
+  for (const name of NEXT_CONFIG_FILES) if ((await fs.stat(join(dir, name)))?.isFile) return true;
   return false;
 }
 
