@@ -187,12 +187,12 @@ export async function serverSourceRoots(fs: FsLike, spec: ServiceSpec, opts: { c
   for (const projectRoot of await projectsAbove(fs, spec.projectDir, opts.workspaceDir ?? spec.projectDir)) {
     for (const dir of ['', 'apps', 'packages', 'services'].map((d) => path.join(projectRoot, d, spec.name)))
       if (await isServerApp(fs, dir)) return [await appSourceDir(fs, dir)];
-    const { servers: apps, nextApps } = await projectApps(fs, spec, projectRoot);
+    const projectWords = projectWordsOf(spec, projectRoot, await packageName(fs, projectRoot));
+    const { servers: apps, nextApps } = await projectApps(fs, spec, projectRoot, projectWords);
     if (apps.length === 0 && nextApps.length === 0) continue;
     // The server apps first, so an API beside a web app stays the image's server; a Next.js app where none is told.
     const built = async (among: AppFolder[]) => (among.length > 0 ? appsBuiltForImage(fs, spec, projectRoot, among) : []);
     // The image `typebot-builder` of the typebot project names its app `builder` (the image's name only: a service's own name may be its role).
-    const projectWords = projectWordsOf(spec, projectRoot, await packageName(fs, projectRoot));
     const imageNamed = withoutProjectWord(imageRepository(spec.image) ?? '', projectWords);
     const byName = (among: AppFolder[]) => pickByName(among, names) ?? (imageNamed.length > 0 ? pickByName(among, imageNamed) : undefined);
     const chosen = await firstFound([async () => [byName(apps)], async () => built(apps), async () => [byName(nextApps)], async () => built(nextApps)]);
@@ -216,12 +216,12 @@ export async function serverSourceRoots(fs: FsLike, spec: ServiceSpec, opts: { c
  * no server app (umami: the project a Next.js app, `next start` serving its route handlers), and
  * its Nuxt apps and Nitro servers (a Nuxt app's image serving its server/api routes).
  */
-async function projectApps(fs: FsLike, spec: ServiceSpec, projectRoot: string): Promise<{ servers: AppFolder[]; nextApps: AppFolder[] }> {
+async function projectApps(fs: FsLike, spec: ServiceSpec, projectRoot: string, projectWords: readonly string[]): Promise<{ servers: AppFolder[]; nextApps: AppFolder[] }> {
   const below = await serverAppsBelow(fs, projectRoot);
   const rootApp = (await isServerApp(fs, projectRoot)) && (below.length === 0 || (await independentPackages(fs, projectRoot, below)));
   const servers = rootApp ? [{ dir: projectRoot, name: (await packageName(fs, projectRoot)) ?? path.basename(projectRoot) }, ...below] : below;
   // Only for the project's own image: a third party's named like one of its folders (vectorized/console beside webapps/console) runs none of its code.
-  if (!sharesWord(imageWords(spec.image), projectWordsOf(spec, projectRoot, await packageName(fs, projectRoot)))) return { servers, nextApps: [] };
+  if (!sharesWord(imageWords(spec.image), projectWords)) return { servers, nextApps: [] };
   const next = await appsBelow(fs, projectRoot, async (dir) => ((await nextAppScope(fs, dir)) || (await nitroAppLayout(fs, dir)) ? [dir] : []), true);
   return { servers, nextApps: next.filter((n) => !servers.some((a) => a.dir === n.dir)) };
 }
