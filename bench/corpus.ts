@@ -31,7 +31,7 @@ import type { ExtractedFile } from '../src/core/routes/extracted';
 import type { ServiceSpec } from '../src/core/model';
 import { discoverComposeProjects } from '../src/core/compose/discover';
 import { startedSourceFile } from '../src/core/gather/startedEntry';
-import { installedNestMajor, nodeConfigSettings } from '../src/core/gather/routes';
+import { installedNestMajor, nodeConfigSettings, packagesAbove } from '../src/core/gather/routes';
 import { isAtOrInside } from '../src/core/pathInside';
 
 interface TruthRoute {
@@ -223,8 +223,9 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
       const x = extracted.get(file);
       return x ? [{ file, x }] : [];
     });
-    nestMajors.set(group.dir, await installedNestMajor(fs, group.dir, dir, files));
-    settingsOf.set(group.dir, await nodeConfigSettings(fs, group.dir, dir, files));
+    const pkgs = packagesAbove(fs, group.dir, dir);
+    nestMajors.set(group.dir, await installedNestMajor(fs, pkgs, files));
+    settingsOf.set(group.dir, await nodeConfigSettings(fs, pkgs, files));
   }
   const joinGroup = (group: (typeof groups)[number], entry: string | undefined) => {
     const mine = (served.get(group.dir) ?? []).flatMap((file) => {

@@ -17,7 +17,7 @@ import { nextAppScope } from './routes/serverApps';
 import { isNextAppSource } from './routes/nextRoutes';
 import { isNitroAppSource } from './routes/nitroRoutes';
 import { startedSourceFile } from './gather/startedEntry';
-import { appPackageSources, handlerServedRoutes, launcherOutside, servedPackageRoutes } from './gather/appPackages';
+import { appPackageSources, launcherOutside, servedPackageRoutes } from './gather/appPackages';
 import type { RouteDef } from './model';
 import type { ProbeTrust } from './probe/trust';
 import type { ServiceEvidence } from './ladder/evidence';
@@ -27,7 +27,7 @@ import { createLimiter, mapPool } from './pool';
 import { checkedContainer, swarmServiceOf, swarmServiceReport } from './swarm';
 import { emptyEngineState, gatherEngineState, type EngineState } from './gather/engineState';
 import { findServiceModules, gatherFiles, imageBuilders, isServerSource, mountedServerApp, NO_FILES, outsideWorkspace, serverSourceRoots, skippedWarnings, soleServerClaims, type FileEvidence, type SourceHints } from './gather/workspaceFiles';
-import { collectRoutes, installedNestMajor, nodeConfigSettings, probeServiceRoutes, unreadFrameworkNotes } from './gather/routes';
+import { joinRoutes, probeServiceRoutes } from './gather/routes';
 import { rel, relativeWarning } from './gather/paths';
 import { buildInputMissing } from './gather/buildInput';
 import { composeFileFlags } from './ladder/composeCommand';
@@ -405,10 +405,8 @@ function readServiceWorkspace(
     for (const dir of packages.roots) theirs.push(...(await scan({ root: dir, routes: true })).extracted);
     const extracted = [...scanned.extracted, ...servedPackageRoutes(scanned.extracted, theirs)];
     const aliases = [...ownAliases, ...packages.aliases];
-    // A one-shot job (a migration) runs the server's code but serves nothing: only declared routes.
-    const collected = await handlerServedRoutes(deps.fs, root, opts.workspaceDir, { files: scanned.files, extracted, aliases }, collectRoutes(deps.log, spec, root, modules, spec.oneShot ? [] : extracted, aliases, { entry, files: scanned.files, nestMajor: await installedNestMajor(deps.fs, root, opts.workspaceDir, extracted), settings: await nodeConfigSettings(deps.fs, root, opts.workspaceDir, extracted) }));
-    const unread = routes ? await unreadFrameworkNotes(deps.fs, root, opts.workspaceDir, collected.routes, extracted) : [];
-    const warnings = [...skippedWarnings(opts.workspaceDir, scanned), ...[...collected.warnings, ...unread].map((w) => relativeWarning(opts.workspaceDir, w))];
+    const collected = await joinRoutes({ fs: deps.fs, log: deps.log, workspaceDir: opts.workspaceDir }, spec, { root, modules, entry, files: scanned.files, extracted, aliases }, routes);
+    const warnings = [...skippedWarnings(opts.workspaceDir, scanned), ...collected.warnings.map((w) => relativeWarning(opts.workspaceDir, w))];
     return { files, declared: collected.routes, warnings, pages: [] as PageDef[], listenPorts: listenPortsOf(extracted) };
   };
   if (mapping) {

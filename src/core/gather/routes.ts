@@ -14,6 +14,7 @@ import type { ProbeTrust } from '../probe/trust';
 import { probeRoutes, type ProbeRoutesOptions, type RouteProbeResult } from '../probe/runProbes';
 import type { HttpMethod } from '../model';
 import { rel } from './paths';
+import { handlerServedRoutes } from './appPackages';
 import { foldersUpTo } from '../pathInside';
 import { parseJsonc, readJsonObject } from '../mapping/tsconfig';
 import { unreadFrameworkWarnings } from '../routes/unreadFrameworks';
@@ -61,30 +62,48 @@ export function collectRoutes(
   return collected;
 }
 
+/** A package.json at or above a source root, read. */
+export interface PackageFile {
+  dir: string;
+  file: string;
+  pkg: Record<string, unknown>;
+}
+
 /**
- * What the nearest package.json at or above `sourceRoot` says of server frameworks whose routes are
- * not read (routes/unreadFrameworks.ts): a warning for each, at that file.
+ * The package.json files at or above `sourceRoot` (up to the workspace), nearest first, read once on
+ * first use and shared by the gatherers below (each wants a different one of them).
  */
-export async function unreadFrameworkNotes(fs: FsLike, sourceRoot: string, workspaceDir: string, routes: readonly RouteDef[], extracted: SourceScan['extracted']): Promise<string[]> {
-  for (const dir of foldersUpTo(sourceRoot, workspaceDir)) {
-    const file = join(dir, 'package.json');
-    const pkg = await readJsonObject(fs, file);
-    if (!pkg) continue;
-    return unreadFrameworkWarnings(dependencyNames(pkg), routes, extracted).map((w) => `${file}: ${w}`);
-  }
-  return [];
+export function packagesAbove(fs: FsLike, sourceRoot: string, workspaceDir: string): () => Promise<PackageFile[]> {
+  let read: Promise<PackageFile[]> | undefined;
+  const readAll = async (): Promise<PackageFile[]> => {
+    const found: PackageFile[] = [];
+    for (const dir of foldersUpTo(sourceRoot, workspaceDir)) {
+      const file = join(dir, 'package.json');
+      const pkg = await readJsonObject(fs, file);
+      if (pkg) found.push({ dir, file, pkg });
+    }
+    return found;
+  };
+  return () => (read ??= readAll());
+}
+
+/**
+ * What the nearest package.json at or above the source root says of server frameworks whose routes
+ * are not read (routes/unreadFrameworks.ts): a warning for each, at that file.
+ */
+async function unreadFrameworkNotes(packages: () => Promise<PackageFile[]>, routes: readonly RouteDef[], extracted: SourceScan['extracted']): Promise<string[]> {
+  const nearest = (await packages())[0];
+  return nearest ? unreadFrameworkWarnings(dependencyNames(nearest.pkg), routes, extracted).map((w) => `${nearest.file}: ${w}`) : [];
 }
 
 /**
  * The major of @nestjs/core installed for a source root, when its setGlobalPrefix has an exclude
  * list (routes/nestExclude.ts reads it as that major does): the first package.json at or above
- * `sourceRoot` that names a version, else the package-lock.json beside one that records it.
+ * the source root that names a version, else the package-lock.json beside one that records it.
  */
-export async function installedNestMajor(fs: FsLike, sourceRoot: string, workspaceDir: string, extracted: SourceScan['extracted']): Promise<number | undefined> {
+export async function installedNestMajor(fs: FsLike, packages: () => Promise<PackageFile[]>, extracted: SourceScan['extracted']): Promise<number | undefined> {
   if (!extracted.some((e) => (e.x.globalPrefixExclude ?? []).length > 0)) return undefined;
-  for (const dir of foldersUpTo(sourceRoot, workspaceDir)) {
-    const pkg = await readJsonObject(fs, join(dir, 'package.json'));
-    if (!pkg) continue;
+  for (const { dir, pkg } of await packages()) {
     const major = nestCoreMajor(pkg, undefined) ?? nestCoreMajor(pkg, await readJsonObject(fs, join(dir, 'package-lock.json')));
     if (major !== undefined) return major;
   }
@@ -93,27 +112,55 @@ export async function installedNestMajor(fs: FsLike, sourceRoot: string, workspa
 
 /**
  * node-config's defaults for a source root that imports it (routes/nodeConfig.ts): the config
- * folder's default files beside the first package.json at or above `sourceRoot` that depends on it
- * (the folder the server runs in, node-config's NODE_CONFIG_DIR default `./config`).
+ * folder's default files beside the first package.json at or above the source root that depends on
+ * it (the folder the server runs in, node-config's NODE_CONFIG_DIR default `./config`).
  */
-export async function nodeConfigSettings(fs: FsLike, sourceRoot: string, workspaceDir: string, extracted: SourceScan['extracted']): Promise<Record<string, string> | undefined> {
+export async function nodeConfigSettings(fs: FsLike, packages: () => Promise<PackageFile[]>, extracted: SourceScan['extracted']): Promise<Record<string, string> | undefined> {
   if (!extracted.some((e) => e.x.imports.some((i) => i.source === NODE_CONFIG_PACKAGE))) return undefined;
-  for (const dir of foldersUpTo(sourceRoot, workspaceDir)) {
-    const pkg = await readJsonObject(fs, join(dir, 'package.json'));
-    if (!pkg || !dependencyNames(pkg).includes(NODE_CONFIG_PACKAGE)) continue;
-    const values: unknown[] = [];
-    for (const name of NODE_CONFIG_DEFAULT_FILES) {
-      const file = join(dir, 'config', name);
-      if (!(await fs.stat(file))?.isFile) continue;
-      try {
-        values.push(name.endsWith('.json') ? parseJsonc(await fs.readFile(file)) : parseYaml(await fs.readFile(file)));
-      } catch {
-        // A default file node-config could not read either: the server does not start.
-      }
+  const owner = (await packages()).find(({ pkg }) => dependencyNames(pkg).includes(NODE_CONFIG_PACKAGE));
+  if (!owner) return undefined;
+  const values: unknown[] = [];
+  for (const name of NODE_CONFIG_DEFAULT_FILES) {
+    const file = join(owner.dir, 'config', name);
+    if (!(await fs.stat(file))?.isFile) continue;
+    try {
+      values.push(name.endsWith('.json') ? parseJsonc(await fs.readFile(file)) : parseYaml(await fs.readFile(file)));
+    } catch {
+      // A default file node-config could not read either: the server does not start.
     }
-    return nodeConfigDefaults(values);
   }
-  return undefined;
+  return nodeConfigDefaults(values);
+}
+
+/** What joinRoutes reads of one source root's scan. */
+interface ScannedRoot {
+  root: string;
+  modules: readonly ModuleDir[];
+  entry: string | undefined;
+  files: readonly string[];
+  extracted: SourceScan['extracted'];
+  aliases: PathAlias[];
+}
+
+/**
+ * A source root's routes joined across its files (with what the package.json files above it tell:
+ * the installed Nest major, node-config's defaults, frameworks not read), and their warnings;
+ * `routes` false for a root read for its files only (no notes of frameworks not read).
+ */
+export async function joinRoutes(
+  ctx: { fs: FsLike; log: LogSink | undefined; workspaceDir: string },
+  spec: ServiceSpec,
+  read: ScannedRoot,
+  routes: boolean,
+): Promise<{ routes: RouteDef[]; warnings: string[] }> {
+  const { root, extracted, aliases } = read;
+  const pkgs = packagesAbove(ctx.fs, root, ctx.workspaceDir);
+  const tree = { entry: read.entry, files: read.files, nestMajor: await installedNestMajor(ctx.fs, pkgs, extracted), settings: await nodeConfigSettings(ctx.fs, pkgs, extracted) };
+  // A one-shot job (a migration) runs the server's code but serves nothing: only declared routes.
+  const joined = collectRoutes(ctx.log, spec, root, read.modules, spec.oneShot ? [] : extracted, aliases, tree);
+  const collected = await handlerServedRoutes(ctx.fs, root, ctx.workspaceDir, { files: read.files, extracted, aliases }, joined);
+  const unread = routes ? await unreadFrameworkNotes(pkgs, collected.routes, extracted) : [];
+  return { routes: collected.routes, warnings: [...collected.warnings, ...unread] };
 }
 
 /**

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { collectRoutes } from '../helpers/collectText';
 import { nestCoreMajor } from '../../../src/core/routes/nestExclude';
-import { installedNestMajor } from '../../../src/core/gather/routes';
+import { installedNestMajor, packagesAbove } from '../../../src/core/gather/routes';
 import { extractRoutesFromSource } from '../../../src/core/routes/extract';
 import { memFs } from '../helpers/memFs';
 
@@ -51,8 +51,8 @@ suite('Nest setGlobalPrefix exclude, by the installed @nestjs/core major', () =>
       '/ws/apps/web/package.json': JSON.stringify({ dependencies: { '@nestjs/core': '^11.0.0' } }),
     });
     const withExclude = [{ file: '/ws/apps/api/src/main.ts', x: extractRoutesFromSource(MAIN, '/ws/apps/api/src/main.ts') }];
-    assert.equal(await installedNestMajor(fs, '/ws/apps/api/src', '/ws', withExclude), 10);
-    assert.equal(await installedNestMajor(fs, '/ws/apps/other/src', '/ws', withExclude), 11);
-    assert.equal(await installedNestMajor(fs, '/ws/apps/api/src', '/ws', []), undefined);
+    assert.equal(await installedNestMajor(fs, packagesAbove(fs, '/ws/apps/api/src', '/ws'), withExclude), 10);
+    assert.equal(await installedNestMajor(fs, packagesAbove(fs, '/ws/apps/other/src', '/ws'), withExclude), 11);
+    assert.equal(await installedNestMajor(fs, packagesAbove(fs, '/ws/apps/api/src', '/ws'), []), undefined);
   });
 });

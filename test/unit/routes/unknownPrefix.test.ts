@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { RouteDef } from '../../../src/core/model';
 import { collectRoutes } from '../helpers/collectText';
 import { memFs } from '../helpers/memFs';
-import { nodeConfigSettings } from '../../../src/core/gather/routes';
+import { nodeConfigSettings, packagesAbove } from '../../../src/core/gather/routes';
 import { extractRoutesFromSource } from '../../../src/core/routes/extract';
 
 const moduleOf = (): undefined => undefined;
@@ -80,7 +80,7 @@ suite('routes under a mount prefix not known statically', () => {
       { file: '/ws/src/users.ts', text: USERS },
     ];
     const extracted = files('').map((f) => ({ file: f.file, x: extractRoutesFromSource(f.text, f.file) }));
-    const settings = await nodeConfigSettings(fs, '/ws/src', '/ws', extracted);
+    const settings = await nodeConfigSettings(fs, packagesAbove(fs, '/ws/src', '/ws'), extracted);
     assert.deepEqual(settings, { 'frontend.apiPath': 'api/v2', 'server.apiPath': '/v1', 'server.port': '8080', 'server.adminPath': '/admin' });
     const read = (use: string) => collectRoutes(files(use), { moduleOf, ...(settings ? { settings } : {}) });
     const known = read("app.use(config.get('server.apiPath'), users);\napp.use(config.get('server.adminPath'), users);");
@@ -88,7 +88,8 @@ suite('routes under a mount prefix not known statically', () => {
     const missing = read("app.use(config.get('server.basePath'), users);");
     assert.deepEqual([shown(missing.routes), missing.warnings], [['GET /…/users/:id (prefix unknown)'], [`/ws/src/app.ts:5: mount prefix not found statically; its routes are shown under … and not probed ${TAIL}`]]);
     // A package that does not depend on node-config reads none.
-    assert.equal(await nodeConfigSettings(memFs({ '/ws/package.json': '{}', '/ws/config/default.json': '{"a":"/x"}' }), '/ws/src', '/ws', extracted), undefined);
+    const bare = memFs({ '/ws/package.json': '{}', '/ws/config/default.json': '{"a":"/x"}' });
+    assert.equal(await nodeConfigSettings(bare, packagesAbove(bare, '/ws/src', '/ws'), extracted), undefined);
   });
 
   test("a regular expression mount path matching more than a few literal prefixes: a router there is under …, warned of; a package's middleware made there by a call shows nothing", () => {
