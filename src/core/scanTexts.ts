@@ -123,8 +123,11 @@ export type ScanMessageId = keyof ScanTexts;
 /** One message as data: its id and its arguments (names, paths, codes: never words of ours). */
 export type ScanMessage = { [K in ScanMessageId]: { id: K; args: Parameters<ScanTexts[K]> } }[ScanMessageId];
 
-/** A message about one line of a file (none: about the whole file). */
-export type ScanWarning = ScanMessage & { line?: number };
+/**
+ * A message about one line of a file (none: about the whole file); `on`, the receiver it is about
+ * when that receiver was made by a call (routerMakers): it goes when collect.ts finds no router made.
+ */
+export type ScanWarning = ScanMessage & { line?: number; on?: string };
 
 /** The words of `m` in the current l10n bundle's language. */
 export function scanMessageText(m: ScanMessage): string {

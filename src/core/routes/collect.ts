@@ -167,6 +167,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const unknownMounts = fileWarnings(scanned, warnings);
   const byKey = new Map(scanned.map((s) => [s.key, s]));
   dropUnmadeRouters(scanned, byKey, opts.aliases ?? []);
+  madeReceiverWarnings(scanned, warnings);
   expandListedImports(scanned, opts.files ?? []);
   const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? [], opts.files ?? [], opts.settings ?? {});
   // Paths and prefixes built from other files' constants (or config defaults) are resolved now
@@ -237,10 +238,16 @@ function fileWarnings(scanned: Scanned[], warnings: string[]): UnknownMountWarni
   const unknownMounts: UnknownMountWarning[] = [];
   for (const s of scanned)
     for (const w of [...s.x.warnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))) {
+      if (w.on !== undefined) continue;
       if (w.id === 'mountPrefix' && s.x.mounts.some((m) => m.line === w.line)) unknownMounts.push({ at: warnings.length, key: s.key, line: w.line ?? 0 });
       warnings.push(scanWarningText(s.file, w));
     }
   return unknownMounts;
+}
+
+/** The warnings about a receiver some call made (ScanWarning.on), of those dropUnmadeRouters kept: about a router. */
+function madeReceiverWarnings(scanned: Scanned[], warnings: string[]): void {
+  for (const s of scanned) for (const w of s.x.warnings) if (w.on !== undefined) warnings.push(scanWarningText(s.file, w));
 }
 
 /**
@@ -602,7 +609,8 @@ function dropUnmadeRouters(scanned: Scanned[], byKey: Map<string, Scanned>, alia
     // Paths without a leading slash count only on a router class of the project's own (ownsRouter in extract.ts).
     const classless = new Set(unmade.filter(([, m]) => m.maker.startsWith('new ')).map(([name]) => name));
     const kept = (r: ExtractedRoute) => r.router === undefined || (!gone.has(r.router) && !(r.clientLike && clientLike.has(r.router)) && !(r.relative && classless.has(r.router)));
-    s.x = { ...s.x, routes: s.x.routes.filter(kept), mounts: s.x.mounts.filter((m) => !gone.has(m.mountedOn ?? '') && !gone.has(m.routerName)) };
+    const warnings = s.x.warnings.filter((w) => w.on === undefined || !gone.has(w.on));
+    s.x = { ...s.x, routes: s.x.routes.filter(kept), mounts: s.x.mounts.filter((m) => !gone.has(m.mountedOn ?? '') && !gone.has(m.routerName)), warnings };
   }
   for (const s of scanned) dropPackageClientReceivers(s, byKey, aliases);
 }

@@ -130,6 +130,8 @@ export abstract class ExportReader extends MountReader {
     for (const m of this.mountsAndPending()) named.add(m.routerName).add(m.mountedOn ?? '');
     // A router another file imports, made by a call giving options: what the call gives them (argConditions.ts).
     for (const name of this.exportedLocals()) if (makers[name]?.given) named.add(name);
+    // A warning about what a receiver mounts (ScanWarning.on): collect.ts keeps it only if the call makes a router.
+    for (const w of this.out.warnings) if (w.on !== undefined) named.add(w.on);
     for (const name of Object.keys(makers)) if (!named.has(name)) delete makers[name];
     if (Object.keys(makers).length === 0) delete this.out.routerMakers;
   }

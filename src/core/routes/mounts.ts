@@ -133,7 +133,8 @@ export abstract class MountReader extends RouteHelperReader {
     }
     const looped = this.unknownLoopVariable(call);
     if (looped !== undefined) {
-      this.warn(call, { id: 'loopMount', args: [mountedOn, kind, looped] });
+      // On a value some call made (`const md = markdownit(); plugins.forEach((p) => md.use(p))`): of a router only if collect.ts finds one made.
+      this.warn(call, { id: 'loopMount', args: [mountedOn, kind, looped] }, this.out.routerMakers?.[mountedOn] !== undefined ? mountedOn : undefined);
       return;
     }
     // `app.use(process.env.BASE_PATH, router)`, `app.use(apiPrefix(), router)`: a prefix, not known.

@@ -159,8 +159,8 @@ export abstract class ReaderBase {
   }
 
   /** A declaration seen but not understood: data, rendered in the reader's language (core/scanTexts.ts). */
-  protected warn(node: ts.Node, message: ScanMessage): void {
-    this.out.warnings.push({ ...message, line: this.line(node) });
+  protected warn(node: ts.Node, message: ScanMessage, on?: string): void {
+    this.out.warnings.push({ ...message, line: this.line(node), ...(on !== undefined ? { on } : {}) });
   }
 
   protected prop(obj: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {

@@ -986,6 +986,19 @@ suite('routes on real-world patterns: routers handed around', () => {
     assert.match(out.warnings[2] ?? '', /^\/s\/main\.js:7: app mounts a module whose name is not known statically/);
     assert.equal(out.warnings.length, 3);
   });
+
+  test("a loop's use() on a value a call made is warned of only when that call makes a router: a markdown parser's plugins are no mounts", () => {
+    const files = (make: string) => [
+      { file: '/s/md.ts', text: `import markdown from 'markdown-it';\nexport function rules(plugins: Plugin[]) {\n  const md = markdown('default');\n  plugins.forEach((plugin) => md.use(plugin));\n  return md;\n}\n` },
+      { file: '/s/app.ts', text: `import { makeApp } from './make';\nconst registry = makeApp();\nfor (const r of loadRouters()) registry.use(r);\n` },
+      { file: '/s/make.ts', text: make },
+    ];
+    const warned = (make: string) => collectRoutes(files(make), { moduleOf: () => undefined }).warnings;
+    // makeApp makes an Express app: the loop over routers not known is warned of.
+    assert.deepEqual(warned("import express from 'express';\nexport function makeApp() {\n  return express();\n}\n"), ['/s/app.ts:3: registry.use inside a loop over values not known statically (r); what it mounts is not known (list its routes in x-runtime-drift.routes)']);
+    // makeApp makes a map: neither loop is a mount.
+    assert.deepEqual(warned('export function makeApp() {\n  return new Map();\n}\n'), []);
+  });
 });
 
 suite('routes on real-world patterns: Express and koa-router forms', () => {
