@@ -23,7 +23,8 @@ import { readServedClosure } from '../src/engine/scanTree';
 import { READ_BUFFER_BYTES } from '../src/engine/nodeFs';
 import type { ServedScope } from '../src/core/ports';
 import { readPathAliases, workspacePackageAliases } from '../src/core/routes/aliases';
-import { collectExtracted } from '../src/core/routes/collect';
+import { collectExtracted, type PathAlias } from '../src/core/routes/collect';
+import { TestFolderImports } from '../src/core/routes/testFolderImports';
 import { servedPackageRoutes } from '../src/core/gather/appPackages';
 import { isRouteSource } from '../src/core/routes/isRouteSource';
 import { scanSourceText } from '../src/core/routes/scanFile';
@@ -210,6 +211,7 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
   };
   sources.forEach(scan);
   texts.clear();
+  groups.forEach((group) => scanTestFolderImports(group.dir, tree.files, ownAliases.get(group.dir) ?? [], served, extracted, scan));
   const aliasesOf = new Map<string, Awaited<ReturnType<typeof readPathAliases>>>();
   for (const group of groups) aliasesOf.set(group.dir, [...(ownAliases.get(group.dir) ?? []), ...packageAliases]);
   // A Next.js app's own routes, and its framework routes only under its route handlers' folders (as the check serves them).
@@ -258,6 +260,25 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
     }
   };
   return { files: new Set(groups.flatMap((g) => g.files)).size, extracted, join, saved };
+}
+
+/**
+ * The second wave of the check's scan of an app's folder (routes/testFolderImports.ts): the files of
+ * test folders under `dir` its own scanned code imports, scanned with `scan` and served with the app.
+ */
+function scanTestFolderImports(dir: string, files: readonly string[], aliases: PathAlias[], served: Map<string, readonly string[]>, extracted: ReadonlyMap<string, ExtractedFile>, scan: (file: string) => void): void {
+  const inside = (f: string) => f.startsWith(dir + path.sep);
+  const reach = new TestFolderImports(dir, files.filter(inside), aliases);
+  const mine = served.get(dir) ?? [];
+  for (const f of mine) if (inside(f)) reach.add(f, extracted.get(f) ?? null);
+  const more: string[] = [];
+  for (let wave = reach.wave(); wave.length > 0; wave = reach.wave())
+    for (const f of wave) {
+      if (!extracted.has(f)) scan(f);
+      more.push(f);
+      reach.add(f, extracted.get(f) ?? null);
+    }
+  if (more.length > 0) served.set(dir, [...mine, ...more]);
 }
 
 /**

@@ -394,7 +394,7 @@ function readServiceWorkspace(
   const scanRoot = async (root: string, routes: boolean) => {
     const ownAliases = await readPathAliases(deps.fs, root, opts.workspaceDir);
     const scope = routes ? await nextAppScope(deps.fs, root) : undefined;
-    return { ownAliases, scanned: await scan({ root, routes, ...(scope ? { served: { ...scope, aliases: ownAliases } } : {}) }) };
+    return { ownAliases, scanned: await scan({ root, routes, ...(ownAliases.length > 0 ? { aliases: ownAliases } : {}), ...(scope ? { served: { ...scope, aliases: ownAliases } } : {}) }) };
   };
   const finish = async (root: string, { ownAliases, scanned }: Awaited<ReturnType<typeof scanRoot>>, modules: Awaited<ReturnType<typeof findServiceModules>>, files: FileEvidence, routes = true) => {
     // The file the container starts, when its command names one: a microservice of a shared tree serves only its routes.
@@ -421,7 +421,7 @@ function readServiceWorkspace(
       const pages = frontEnd ? await declaredPages(deps.fs, mapping.sourceRoot, read.scanned.files) : [];
       // A server file beside the source root mounting its routers: the routes are read through it.
       const launcher = frontEnd || spec.oneShot ? undefined : await launcherOutside(deps.fs, mapping.sourceRoot, opts.workspaceDir);
-      const routeRead = launcher ? { ...read, scanned: await scan({ root: launcher.dir, routes: true, served: { named: [launcher.file], aliases: read.ownAliases } }) } : read;
+      const routeRead = launcher ? { ...read, scanned: await scan({ root: launcher.dir, routes: true, ...(read.ownAliases.length > 0 ? { aliases: read.ownAliases } : {}), served: { named: [launcher.file], aliases: read.ownAliases } }) } : read;
       return { ...(await finish(mapping.sourceRoot, routeRead, modules, files, routed && !spec.oneShot)), pages };
     };
   }

@@ -198,6 +198,8 @@ export interface SourceScanRequest {
    * and stat'ed as any file. All of them when one of those loads a module by a computed name.
    */
   served?: ServedScope;
+  /** How the root's bare imports resolve (tsconfig `paths`), for the files of test folders its code imports (routes/testFolderImports.ts). */
+  aliases?: PathAlias[];
 }
 
 /** What a scan needs to read a Next.js app through what serves it (SourceScanRequest.served). */

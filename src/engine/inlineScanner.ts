@@ -4,13 +4,15 @@
 // route scan is remembered by mtime when `remember` is set (a long-lived process).
 import type { FsLike, ServedScope, SourceScan, SourceScannerLike } from '../core/ports';
 import { walkFileStats } from '../core/mapping/walk';
-import { beginScanPass } from '../core/routes/scanCache';
+import { beginScanPass, type ScanPass } from '../core/routes/scanCache';
+import type { PathAlias } from '../core/routes/collect';
 import { createMemoryScanCache } from './memoryScanCache';
 import { isRouteSource } from '../core/routes/isRouteSource';
 import type { ExtractedFile } from '../core/routes/extracted';
 import type { ScanMessage } from '../core/scanTexts';
 import { mapPool } from '../core/pool';
 import { fileLoads, servedClosure } from '../core/routes/servedClosure';
+import { TestFolderImports } from '../core/routes/testFolderImports';
 
 /** One file's route scan (core/routes/scanFile.ts scanSourceText), loaded by the caller. */
 export type ScanText = (file: string, text: string) => ExtractedFile | null;
@@ -64,11 +66,48 @@ export function createInlineScanner(fs: FsLike, opts: { remember: boolean; scanT
         if (text !== undefined) take(file, text);
       }
       await readAll(fs, unread, take, skip);
+      const more = await readTestFolderImports({ ...tree, root: req.root, aliases: req.aliases }, extracted, pass, (files) => {
+        if (cache) for (const file of files) mtimeOf.set(file, mtimeOfWalked(tree, file));
+        return readAll(fs, files, take, skip);
+      });
       if (signal?.aborted) throw new Error('scan cancelled');
       pass.finish();
-      return { ...tree, extracted, read: toRead.length };
+      return { ...tree, extracted, read: toRead.length + more };
     },
   };
+}
+
+/**
+ * The second wave (routes/testFolderImports.ts): the files of test folders the code in `extracted`
+ * imports, each remembered one taken from `pass`, the others read through `read` (which adds what
+ * they declare to `extracted`), wave by wave; how many were read.
+ */
+async function readTestFolderImports(
+  tree: { root: string; files: readonly string[]; mtimes: Float64Array; aliases?: PathAlias[] | undefined },
+  extracted: SourceScan['extracted'],
+  pass: ScanPass,
+  read: (files: string[]) => Promise<void>,
+): Promise<number> {
+  const reach = new TestFolderImports(tree.root, tree.files, tree.aliases);
+  for (const e of extracted) reach.add(e.file, e.x);
+  let count = 0;
+  for (let wave = reach.wave(); wave.length > 0; wave = reach.wave()) {
+    const before = extracted.length;
+    const fresh = wave.filter((file) => {
+      const reused = pass.reuse(file, mtimeOfWalked(tree, file), UNKNOWN_SIZE);
+      if (reused) extracted.push({ file, x: reused });
+      return reused === undefined;
+    });
+    count += fresh.length;
+    await read(fresh);
+    for (const e of extracted.slice(before)) reach.add(e.file, e.x);
+  }
+  return count;
+}
+
+/** A walked file's mtime (a few files of a wave: looked up, not indexed). */
+function mtimeOfWalked(tree: { files: readonly string[]; mtimes: Float64Array }, file: string): number {
+  return tree.mtimes[tree.files.indexOf(file)] ?? 0;
 }
 
 function readAll(fs: FsLike, files: readonly string[], take: (file: string, text: string) => void, skip: (path: string, reason: ScanMessage) => void): Promise<void> {

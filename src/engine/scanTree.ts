@@ -4,7 +4,8 @@
 import { skipSourceDir } from '../core/mapping/walk';
 import type { ServedScope, SourceScan, SourceScanRequest } from '../core/ports';
 import { beginScanPass } from '../core/routes/scanCache';
-import type { ScanCache, ScanEntry } from '../core/routes/scanCache';
+import type { ScanCache, ScanEntry, ScanPass } from '../core/routes/scanCache';
+import { TestFolderImports } from '../core/routes/testFolderImports';
 import { isRouteSource } from '../core/routes/isRouteSource';
 import { scanSourceText } from '../core/routes/scanFile';
 import { fileLoads, servedClosure } from '../core/routes/servedClosure';
@@ -71,9 +72,44 @@ export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: Sca
     files.push(file);
     if (x) extracted.push({ file, x });
   }
+  if (req.routes) read += scanTestFolderImports(req, files, { extracted, skipped }, pass, buffer);
   const found = { files, mtimes: files.length === mtimes.length ? mtimes : mtimes.slice(0, files.length) };
   if (req.routes) pass.finish(found);
   return { ...found, extracted, skipped, read, followedLink: walk.followedLink() };
+}
+
+/**
+ * The second wave (routes/testFolderImports.ts): the files of test folders among `files` that the
+ * scanned code imports, scanned into `into` in turn (remembered as any route source); how many were read.
+ */
+function scanTestFolderImports(req: SourceScanRequest, files: readonly string[], into: Pick<SourceScan, 'extracted' | 'skipped'>, pass: ScanPass, buffer: Buffer): number {
+  const reach = new TestFolderImports(req.root, files, req.aliases);
+  for (const e of into.extracted) reach.add(e.file, e.x);
+  let read = 0;
+  for (let wave = reach.wave(); wave.length > 0; wave = reach.wave())
+    for (const file of wave) {
+      let x: ScanEntry['extracted'] | undefined;
+      try {
+        const st = statOrAbsent(file);
+        x = st ? pass.reuse(file, st.mtimeMs, st.size) : undefined;
+      } catch {
+        x = undefined; // the read below says why
+      }
+      if (x === undefined) {
+        const got = readSourceFile(file, buffer);
+        read += 1;
+        if (!got) continue;
+        if (got.skipped !== undefined) {
+          into.skipped.push({ path: file, reason: got.skipped });
+          continue;
+        }
+        x = scanSourceText(file, got.text);
+        pass.keep(file, got.mtimeMs, got.size, x);
+      }
+      if (x) into.extracted.push({ file, x });
+      reach.add(file, x);
+    }
+  return read;
 }
 
 /** What a Next.js app's closure read: the files reached (undefined: a computed load, so every route source), and each read. */

@@ -17,7 +17,9 @@ import { lstatSync } from 'node:fs';
 import { skipSourceDir } from '../core/mapping/walk';
 import type { SkippedEntry, SourceScan, SourceScanRequest } from '../core/ports';
 import type { ExtractedFile } from '../core/routes/extracted';
-import { isRouteSource } from '../core/routes/isRouteSource';
+import { inTestFolderOnly, isRouteSource } from '../core/routes/isRouteSource';
+import type { PathAlias } from '../core/routes/collect';
+import { TestFolderImports } from '../core/routes/testFolderImports';
 import type { ScanCache } from '../core/routes/scanCache';
 import { scanSourceText } from '../core/routes/scanFile';
 import { createTreeWalk, readSourceFile, statOrAbsent, type TreeWalkStepOptions } from './nodeFs';
@@ -71,6 +73,8 @@ interface KnownTree {
   mtimes: Float64Array;
   routes: boolean;
   boundary: string | undefined;
+  /** The request's aliases (SourceScanRequest.aliases), as JSON: a scan with others walks. */
+  aliases: string;
   declared: Map<string, ExtractedFile>;
   skipped: SkippedEntry[];
   walkedAt: number;
@@ -132,6 +136,7 @@ class WatchedTreeSet implements WatchedTrees {
       tree !== undefined &&
       tree.routes === req.routes &&
       tree.boundary === req.boundary &&
+      tree.aliases === JSON.stringify(req.aliases ?? []) &&
       // The background walk is late only when the worker was busy; never trust a tree twice that old.
       this.now() - tree.walkedAt < 2 * this.refreshMs;
     const changes = trusted && tree.queued !== 'walk' ? tree.queued.size : 0;
@@ -176,6 +181,7 @@ class WatchedTreeSet implements WatchedTrees {
       mtimes: packed.mtimes,
       routes: req.routes,
       boundary: req.boundary,
+      aliases: JSON.stringify(req.aliases ?? []),
       declared: new Map(scan.extracted.map((e) => [e.file, e.x])),
       skipped: [...scan.skipped],
       walkedAt: at,
@@ -193,7 +199,7 @@ class WatchedTreeSet implements WatchedTrees {
     if (this.trees.get(root) !== tree) return;
     if (this.now() - tree.usedAt > this.idleDropMs) return this.forget(root);
     const before = tree.queued === 'walk' ? undefined : this.applyQueued(root, tree);
-    const req: SourceScanRequest = { root, routes: tree.routes, ...(tree.boundary !== undefined ? { boundary: tree.boundary } : {}) };
+    const req: SourceScanRequest = { root, routes: tree.routes, aliases: JSON.parse(tree.aliases) as PathAlias[], ...(tree.boundary !== undefined ? { boundary: tree.boundary } : {}) };
     const usedAt = tree.usedAt;
     const scan = this.walk(req);
     const fresh = this.trees.get(root);
@@ -223,7 +229,31 @@ class WatchedTreeSet implements WatchedTrees {
     tree.table = new PathTable(next.files, `${root}/`);
     tree.mtimes = next.mtimes;
     tree.queued = new Set();
+    if (tree.routes) this.followTestImports(root, tree, next.files);
     return next;
+  }
+
+  /**
+   * The second wave again (routes/testFolderImports.ts, as scanTreeSync's): the files of test folders
+   * what the tree declares imports now; one reached and not declared (changed, or newly reached) is
+   * read, one no longer reached dropped.
+   */
+  private followTestImports(root: string, tree: KnownTree, files: readonly string[]): void {
+    const reach = new TestFolderImports(root, files, JSON.parse(tree.aliases) as PathAlias[]);
+    for (const [file, x] of tree.declared) if (!inTestFolderOnly(file, root)) reach.add(file, x);
+    for (let wave = reach.wave(); wave.length > 0; wave = reach.wave())
+      for (const file of wave) {
+        let x = tree.declared.get(file);
+        if (x === undefined) {
+          const got = readSourceFile(file, this.opts.buffer);
+          tree.reads += 1;
+          if (got?.skipped !== undefined && !tree.skipped.some((e) => e.path === file)) tree.skipped.push({ path: file, reason: got.skipped });
+          const scanned = got && got.skipped === undefined ? scanSourceText(file, got.text) : null;
+          if (scanned) tree.declared.set(file, (x = scanned));
+        }
+        reach.add(file, x ?? null);
+      }
+    for (const file of [...tree.declared.keys()]) if (!reach.reached.has(file) && inTestFolderOnly(file, root)) tree.declared.delete(file);
   }
 
   /** One reported path looked at again, into `changes`; false: the tree must be walked instead. */
@@ -255,6 +285,8 @@ class WatchedTreeSet implements WatchedTrees {
   /** A file present now: its mtime, and what it declares when it is a route source (read again). */
   private rescan(root: string, tree: KnownTree, file: string, mtimeMs: number, changes: Changes): void {
     changes.present.set(file, mtimeMs);
+    // A file of a test folder the tree's code imports is read again by followTestImports.
+    if (!isRouteSource(file, root)) tree.declared.delete(file);
     if (!tree.routes || !isRouteSource(file, root)) return;
     const got = readSourceFile(file, this.opts.buffer);
     tree.reads += 1;

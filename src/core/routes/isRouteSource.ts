@@ -2,6 +2,7 @@
 // bundles (`*.min.js`) or content-hashed build output, not database migrations, not tests (by
 // name, `x.spec.ts`, `app.e2e-spec.ts`, or by folder, `test/`, `__tests__/`, `e2e/`): a test
 // harness often builds its own app (RouterModule trees, routes of its own) that the server never serves.
+// A file of a test folder the server's own code imports is read in a second wave (testFolderImports.ts).
 const SOURCE_CODE = /\.(c|m)?(t|j)sx?$/;
 /** `x.spec.ts`, `x.test.js`, `app.e2e-spec.ts` (wider than mapping's TEST_SOURCE, which it covers). */
 const TEST_NAME = /[.-](?:e2e-)?(?:spec|test)\.[cm]?[jt]sx?$/;
@@ -27,10 +28,24 @@ const MIGRATION = /(?:^|[\\/])migrations?[\\/](?:[^\\/]+[\\/])*(?:Migration)?\d{
 
 /** `root`: the scanned folder; test folders are looked for below it only (a checkout may itself sit in a `test/`). */
 export function isRouteSource(file: string, root = ''): boolean {
-  if (!SOURCE_CODE.test(file) || file.endsWith('.d.ts') || TEST_NAME.test(file)) return false;
+  return sourceKind(file, root) === 'source';
+}
+
+/**
+ * A file isRouteSource leaves out for its folder alone (`src/api/tests/tests.module.ts`, not
+ * `tests/app.spec.ts`): read all the same when the server code a scan read imports it
+ * (testFolderImports.ts).
+ */
+export function inTestFolderOnly(file: string, root = ''): boolean {
+  return sourceKind(file, root) === 'testFolder';
+}
+
+function sourceKind(file: string, root: string): 'source' | 'testFolder' | 'other' {
+  if (!SOURCE_CODE.test(file) || file.endsWith('.d.ts') || TEST_NAME.test(file)) return 'other';
   const below = root !== '' && file.startsWith(root) ? file.slice(root.length) : file;
+  if (MINIFIED.test(below) || CONTENT_HASHED.test(below) || MIGRATION.test(below)) return 'other';
   // A Next.js route handler's folders below `app/` or `pages/api/` are its URL (`app/api/checker/test/route.ts`),
   // as a Nitro handler's below `server/api/` (`server/api/test/index.post.ts`): only those above count.
   const folders = NEXT_HANDLER.exec(below)?.[1] ?? NITRO_HANDLER.exec(below)?.[1] ?? below;
-  return !TEST_FOLDER.test(folders) && !MINIFIED.test(below) && !CONTENT_HASHED.test(below) && !MIGRATION.test(below);
+  return TEST_FOLDER.test(folders) ? 'testFolder' : 'source';
 }
