@@ -7,6 +7,7 @@ import { escapeRegExp } from '../escapeRegExp';
 import { isExcluded } from './nestExclude';
 import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestModuleDecl, PrefixExclude, RouterModuleEntry, UriVersioning, HelperArg } from './extracted';
+import { factoryRouteAt } from './routeFactories';
 import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, mayHold, substituteParams, methodRouterName, routerMethodName, writtenName } from './extracted';
 import { ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, SPREAD, argRef, readsArgs, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
 import { UNKNOWN_PREFIX, hapiPathToRoute, joinRoutePath, openApiPathToRoute, stripParamPatterns, unknownPrefixPath } from './joinPath';
@@ -1412,6 +1413,7 @@ class ValueResolver {
     for (const c of x.decoratedControllers ?? []) out.routes.push(...this.factoryControllerRoutes(s, c, warnings));
     for (const c of x.factoryControllers ?? []) out.routes.push(...this.factoryClassRoutes(s, c, warnings));
     for (const h of x.decoratedHandlers ?? []) out.routes.push(...this.decoratedRoutes(s, h, warnings));
+    for (const c of x.factoryCalls ?? []) out.routes.push(...this.factoryCallRoutes(s, c, warnings));
     this.resolvePrefixes(s, out, warnings);
     this.resolveRouterModules(s, out, warnings);
     const warned = new Set<string>();
@@ -1612,6 +1614,24 @@ class ValueResolver {
     if (!warned.has(r.router)) warnings.push(scanWarningText(s.file, { id: 'routerPrefixValue', args: [r.router], line: s.x.routerPrefixLines?.[r.router] ?? r.line }));
     warned.add(r.router);
     return { ...r, path: joinRoutePath(prefix, r.path), pathValue: undefined };
+  }
+
+  /**
+   * `const schemaRoutes = createSchemaRoute('/schema/post', ...)` of another file's route factory
+   * (routeFactories.ts): its routes on that constant, at the paths the call gives; a path or method
+   * the call does not give is a warning at the call. Nothing for a function that is no route factory.
+   */
+  private factoryCallRoutes(s: Scanned, c: NonNullable<ExtractedFile['factoryCalls']>[number], warnings: string[]): ExtractedRoute[] {
+    const imp = s.x.imports.find((i) => i.local === c.factory);
+    const found = imp ? followExport(s, imp, c.member, this.byKey, this.aliases, 0) : undefined;
+    const out: ExtractedRoute[] = [];
+    for (const r of found?.name !== undefined ? (found.target.x.routeFactories?.[found.name] ?? []) : []) {
+      const at = factoryRouteAt(r, c.args);
+      const text = at.path && this.text(s, at.path, 0);
+      if (at.method && text?.startsWith('/')) out.push({ method: at.method, path: joinRoutePath(r.options ? hapiPathToRoute(text) : text), line: c.line, kind: 'router', router: c.router });
+      else warnings.push(scanWarningText(s.file, at.method ? { id: 'routeValue', args: [at.method], line: c.line } : { id: 'routeTable', args: [], line: c.line }));
+    }
+    return out;
   }
 
   /** A handler's routes from a decorator factory of another file (`@GetUser('me')`, `@APIRoute('GET', 'feed')`), under its controller's paths. */
@@ -2003,7 +2023,7 @@ class ValueResolver {
 /** Whether a file's extraction holds values of other files (or config keys) to resolve. */
 function needsResolving(x: ExtractedFile): boolean {
   const some = x.globalPrefixValue || x.versioningPrefixValue || x.routes.some((r) => r.pathValue || r.optionsValue) || x.mounts.some((m) => m.prefixValue);
-  const nest = x.decoratedHandlers?.length || x.controllerBases?.length || x.decoratedControllers?.length || x.factoryControllers?.length || x.routerModuleValues || x.routerModuleFactories || x.routerModules?.some(readsImportedPath);
+  const nest = x.factoryCalls?.length || x.decoratedHandlers?.length || x.controllerBases?.length || x.decoratedControllers?.length || x.factoryControllers?.length || x.routerModuleValues || x.routerModuleFactories || x.routerModules?.some(readsImportedPath);
   return Boolean(some || nest);
 }
 

@@ -64,6 +64,7 @@ class FileReader extends HandRoutingReader {
     this.collectDeclarations();
     this.findRouteHelpers();
     this.findFixedHelpers();
+    this.findRouteFactories();
     this.findMountHelpers();
     this.findSpecMounters();
     this.readPrefixCalls(this.sf);
@@ -190,6 +191,7 @@ class FileReader extends HandRoutingReader {
       return this.readRoutingControllersServer(call);
     if (isElementAccessExpression(callee)) return this.readComputedMethod(call, callee);
     this.readLoopHelperCall(call);
+    this.readFactoryCall(call);
     if (this.readHelperCall(call)) return;
     if (this.readTsRestEndpoints(call)) return;
     if (!isPropertyAccessExpression(callee)) return this.readRouterPassed(call);

@@ -237,6 +237,14 @@ export interface RouterModuleEntry {
  */
 export type HelperArg = number | [number, string];
 
+/** A route a route factory's plugin registers (ExtractedFile.routeFactories): its method and path as pieces, literal or what the call gives. */
+export interface FactoryRoute {
+  method: string | HelperArg;
+  path: Array<HelperArg | string>;
+  /** Registered as route options (`route({ method, url })`), whose hapi `{id}` parameters read as `:id`. */
+  options?: true;
+}
+
 /** One mount a helper makes: on the router at parameter `on`, the router at `child`, under `prefix` (parameters as values.ts ARG references). */
 export interface MountHelperEntry {
   on: HelperArg;
@@ -386,6 +394,19 @@ export interface ExtractedFile {
    * by function name, each mount (mountHelpers.ts), made at each call by collect.ts.
    */
   mountHelpers?: Record<string, MountHelperEntry[]>;
+  /**
+   * Route factories: functions returning a plugin whose routes, on the plugin's own router (its first
+   * parameter), take their paths from the function's parameters (`createSchemaRoute(path, schema) {
+   * return async (fastify) => { fastify.get(path, h) } }`): by function name, each route as
+   * fixedHelpers gives one (routeFactories.ts). Another file's call gives the paths (factoryCalls).
+   */
+  routeFactories?: Record<string, FactoryRoute[]>;
+  /**
+   * `const schemaRoutes = createSchemaRoute('/schema/post', ...)` of an imported function: the
+   * constant is the plugin it returns, holding the routes collect.ts finds the function registers
+   * (routeFactories) at the paths this call gives (`args`, null where not known here).
+   */
+  factoryCalls?: Array<{ factory: string; member?: string; router: string; args: Array<ConstValue | null>; line: number }>;
   /**
    * Calls in a loop handing a router and the loop's element to a function of an imported module
    * (`Object.entries(routes).forEach(([name, d]) => apm.koa.addRoutes(router, d.paths, ...d.handlers))`):

@@ -48,7 +48,10 @@ const HANDLER_EXPORT = String.raw`\b(?:module\.exports\s*=|export\s+default)\s*(
 const SAILS_CONFIG = String.raw`\bmodule\.exports\.(?:routes|blueprints)\s*=`;
 // A plain Node server (`http.createServer((req, res) => ...)`): its handler may route by hand (handRouting.ts).
 const NODE_SERVER = String.raw`\bcreateServer\s*\(`;
-const ROUTE_TOKENS = new RegExp(`${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}|${HANDLER_EXPORT}|${NODE_SERVER}|${SAILS_CONFIG}`);
+// A constant made by a call given a path (`const postSchema = createSchemaRoute('/schema/post', PostSchema)`):
+// the plugin of another file's route factory (routeFactories.ts), registering its routes at that path.
+const PATH_GIVEN_CALL = String.raw`\b(?:const|let|var)\s+[\w$]+\s*=\s*[\w$]+\s*\(\s*(?:[\w$.]+\s*,\s*)*['"\`]\/`;
+const ROUTE_TOKENS = new RegExp(`${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}|${HANDLER_EXPORT}|${NODE_SERVER}|${SAILS_CONFIG}|${PATH_GIVEN_CALL}`);
 
 // An object a file declares and exports by name (`const config: Config = { api: { prefix: '/api' } };
 // export default config;`, `module.exports = config;`): no quote follows its export, yet other files

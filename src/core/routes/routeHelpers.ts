@@ -7,7 +7,7 @@ import { joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
 import { argRef, isRouteConfig, literalOf, propOf, type ConstValue } from './values';
 import { mountHelperEntries } from './mountHelpers';
-import { ANY_CLASS, type ExtractedFile, type ExtractedRoute, type HelperArg } from './extracted';
+import { ANY_CLASS, type ExtractedFile, type ExtractedRoute, type FactoryRoute, type HelperArg } from './extracted';
 import { isFunctionWithBody, skipOuter } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, returnedExpression, restNames, enclosingFunction, CHAIN_KEEPS_ROUTER, isRoutePath, cjsNamedExport, bindingNames } from './routeSyntax';
 import { loopOfBody } from './loopOverTable';
@@ -78,6 +78,46 @@ export abstract class RouteHelperReader extends RouterCallReader {
       (this.out.fixedHelpers ??= {})[name] = found;
       this.fixedHelperFns.add(fn);
     }
+  }
+
+  /**
+   * Route factories (routeFactories.ts): functions of the file returning a plugin whose own router's
+   * routes read their paths from the function's parameters (ExtractedFile.routeFactories), as
+   * fixedHelpers are read with the plugin's router for the parameter. A call of this file reads the
+   * body with the call's values (findRouteHelpers); their own bodies warn of no path (inRouteHelper).
+   */
+  protected findRouteFactories(): void {
+    for (const [name, fn] of this.helperCandidates()) {
+      const returned = returnedPlugin(fn);
+      const body = returned?.plugin.body;
+      if (!returned || !body) continue;
+      const bound = new Map(paramBindings(fn)).set(returned.router, PLUGIN_ROUTER);
+      const found = this.callsWithin(body)
+        .filter((c) => outsideInnerFunctions(c, body))
+        .flatMap((c) => fixedRegistrations(c, fn, bound))
+        .filter((r) => r.router === PLUGIN_ROUTER)
+        .map(({ method, path, options }): FactoryRoute => ({ method, path, ...(options ? { options } : {}) }));
+      if (found.length === 0) continue;
+      (this.out.routeFactories ??= {})[name] = found;
+      this.fixedHelperFns.add(fn);
+    }
+  }
+
+  /**
+   * `const schemaRoutes = createSchemaRoute('/schema/post', ...)` of an imported function, or a
+   * member of an imported module: recorded with its arguments' values (ExtractedFile.factoryCalls)
+   * for collect.ts to find whether the function is a route factory.
+   */
+  protected readFactoryCall(call: ts.CallExpression): void {
+    const decl = call.parent;
+    const callee = skipOuter(call.expression);
+    const root = isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : callee;
+    if (!isVariableDeclaration(decl) || decl.initializer !== call || !isIdentifier(decl.name) || !isIdentifier(root) || !this.importedNames.has(root.text) || call.arguments.length === 0) return;
+    const args = call.arguments.map((a) => (isSpreadElement(a) ? null : (this.evaluate(a) ?? null)));
+    if (!args.some((a) => a?.kind === 'str')) return;
+    const entry: NonNullable<ExtractedFile['factoryCalls']>[number] = { factory: root.text, router: decl.name.text, args, line: this.line(call) };
+    if (isPropertyAccessExpression(callee)) entry.member = callee.name.text;
+    (this.out.factoryCalls ??= []).push(entry);
   }
 
   /**
@@ -597,6 +637,20 @@ function fixedRegistrations(call: ts.CallExpression, fn: RouteHelper, bound: Rea
   const methods = isStringLiteralLike(methodNode) ? [methodNode.text] : isArrayLiteralExpression(methodNode) && methodNode.elements.every(isStringLiteralLike) ? methodNode.elements.map((m) => (m as ts.StringLiteralLike).text) : [];
   return methods.map((m) => ({ router, method: m, path, options: true as const }));
 }
+
+/**
+ * The plugin a function returns (an arrow function or function expression with a body) and the
+ * name of its first parameter, the router it declares routes on; undefined when it returns none.
+ */
+function returnedPlugin(fn: ts.FunctionLikeDeclaration): { plugin: ts.ArrowFunction | ts.FunctionExpression; router: string } | undefined {
+  const plugin = returnedExpression(fn);
+  if (!plugin || !(isArrowFunction(plugin) || isFunctionExpression(plugin))) return undefined;
+  const first = plugin.parameters[0]?.name;
+  return first && isIdentifier(first) ? { plugin, router: first.text } : undefined;
+}
+
+/** In a route factory's bindings (findRouteFactories): the plugin's router, no parameter of the factory. */
+const PLUGIN_ROUTER = -1;
 
 /** The properties of an object value that are literal strings (`{ path: '/settings', view: 'settings' }`). */
 function literalProps(v: ConstValue & { kind: 'obj' }): Record<string, string> | null {
