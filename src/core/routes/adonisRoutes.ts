@@ -20,8 +20,11 @@ const ADONIS_ROUTER_MODULE = /^(?:@adonisjs\/core\/services\/router|@ioc:Adonis\
 /** Router methods registering one route of one method (`any` answers every method). */
 const ADONIS_METHODS: Readonly<Record<string, HttpMethod>> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', any: 'ALL' };
 
-/** What a brisk route (`router.on('/').render('home')`) is given: then it answers GET. */
-const BRISK_HANDLERS = new Set(['render', 'redirect', 'redirectToPath', 'redirectToRoute', 'setHandler']);
+/**
+ * What a brisk route (`router.on('/').render('home')`) is given: then it answers GET. `renderInertia`
+ * is the macro @adonisjs/inertia's provider adds to BriskRoute (v6 apps with an Inertia front end).
+ */
+const BRISK_HANDLERS = new Set(['render', 'renderInertia', 'redirect', 'redirectToPath', 'redirectToRoute', 'setHandler']);
 
 /** A resource's routes as Adonis builds them (RouteResource): action, methods, path after the base. */
 const RESOURCE_ACTIONS: ReadonlyArray<{ action: string; methods: HttpMethod[]; path: string; member: boolean }> = [

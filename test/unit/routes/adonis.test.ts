@@ -114,6 +114,18 @@ suite('AdonisJS routes', () => {
     assert.deepEqual(routes, ['GET /inner', 'GET /plain']);
   });
 
+  test("v6 brisk routes given a page by Inertia's macro (renderInertia) answer GET, inside groups too; a brisk route given nothing is none", () => {
+    const { routes } = routesOf({
+      '/a/start/routes.ts': [
+        "import router from '@adonisjs/core/services/router'",
+        "router.on('/welcome').renderInertia('welcome')",
+        "router.group(() => { router.on('/billing').renderInertia('settings/billing', { tab: 1 }) }).prefix('/settings')",
+        "router.on('/unfinished')",
+      ].join('\n'),
+    });
+    assert.deepEqual(routes.sort(), ['GET /settings/billing', 'GET /welcome']);
+  });
+
   test('a routes file declaring only resources and brisk routes passes the pre-filter', () => {
     const text = ["import router from '@adonisjs/core/services/router'", "router.on('/').render('pages/home')", "router.resource('posts', PostsController)"].join('\n');
     assert.deepEqual(scanSourceText('/a/start/routes.ts', text)?.routes.map((r) => `${r.method} ${r.path}`).sort(), ['DELETE /posts/:id', 'GET /', 'GET /posts', 'GET /posts/:id', 'GET /posts/:id/edit', 'GET /posts/create', 'PATCH /posts/:id', 'POST /posts', 'PUT /posts/:id']);
