@@ -10,6 +10,7 @@ import { isRecord } from '../isRecord';
 import { isAtOrInside } from '../pathInside';
 import { isFileRunner } from '../mapping/runners';
 import { commandWords, findStage, type CopyInstr, type Dockerfile, type Stage } from './parse';
+import { pm2AppCommand, pm2EcosystemFile } from './pm2Ecosystem';
 
 /** Shells a script is handed to (`sh ./start.sh`); their options before it are skipped. */
 const SHELL = /^(?:sh|bash|ash|dash|zsh)$/;
@@ -61,10 +62,10 @@ async function followStartScript(fs: FsLike, df: Dockerfile, stage: Stage, conte
   let command = stage.start ?? '';
   const read: string[] = [];
   for (let hop = 0; hop < MAX_HOPS; hop++) {
-    const litefs = await litefsExec(fs, df, stage, context, commandWords(command));
-    if (litefs) {
-      read.push(litefs.file);
-      command = litefs.command;
+    const manager = (await litefsExec(fs, df, stage, context, commandWords(command))) ?? (await pm2App(fs, df, stage, context, commandWords(command)));
+    if (manager) {
+      read.push(manager.file);
+      command = manager.command;
       continue;
     }
     const call = scriptCall(commandWords(command));
@@ -105,6 +106,15 @@ async function litefsExec(fs: FsLike, df: Dockerfile, stage: Stage, context: str
     return command === undefined ? undefined : { command, file };
   }
   return undefined;
+}
+
+/** `pm2-runtime ecosystem.config.js`: the command of the one app the ecosystem file the context put in the image declares (pm2Ecosystem.ts). */
+async function pm2App(fs: FsLike, df: Dockerfile, stage: Stage, context: string, words: string[]): Promise<{ command: string; file: string } | undefined> {
+  const given = pm2EcosystemFile(words);
+  const file = given === undefined ? undefined : await contextScript(fs, df, stage, context, posix.resolve(stage.workdir, given));
+  const text = file === undefined ? undefined : await fs.readFile(join(context, ...file.split('/'))).catch(() => undefined);
+  const command = text !== undefined && text.length <= MAX_SCRIPT_CHARS ? pm2AppCommand(text) : undefined;
+  return command === undefined || file === undefined ? undefined : { command, file };
 }
 
 /** The script a start command runs (its first word, or the word after a shell and its options) and the arguments it gets. */

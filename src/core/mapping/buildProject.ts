@@ -22,6 +22,7 @@ import { foldersUpTo, isAtOrInside } from '../pathInside';
 import { escapeRegExp } from '../escapeRegExp';
 import { contextCandidates, startedDevServer, startedScripts } from './startedSource';
 import { parallelTexts } from './gnuParallel';
+import { nxBuildOutput } from './nxOutput';
 
 export interface PackageInfo {
   name?: string;
@@ -429,6 +430,19 @@ async function laterChoice(f: SelectionFacts): Promise<{ chosen: BuildProject[];
   return { chosen: [], how: (pkg) => pkg };
 }
 
+/**
+ * The front end an image running no JavaScript serves: the one the build selects (`npm run
+ * build:public` in its folder), else, for a build over the whole workspace (`lerna run build`,
+ * `turbo run build`) that selects none by name, the one whose folder the final stage copies out
+ * of a build stage (`COPY --from=build /app/packages/web/dist /usr/share/nginx/html`; a dist built
+ * before docker build and copied from the context is another rule's).
+ */
+async function servedFrontEnd(packagesAt: (selectors: string[]) => Promise<BuildProject[]>, selected: string[], copiedToFinal: string[]): Promise<{ chosen: BuildProject[]; how: (pkg: string) => string }> {
+  const chosen = (await packagesAt(selected)).filter(rendersPages);
+  if (chosen.length > 0) return { chosen, how: (pkg) => l10n.t("the Dockerfile's build selects workspace package {0}, a front end the image serves without running JavaScript", pkg) };
+  return { chosen: (await packagesAt(copiedToFinal)).filter(rendersPages), how: (pkg) => l10n.t('the image serves the build output of workspace package {0}, a front end, without running JavaScript', pkg) };
+}
+
 /** The package folder's JavaScript / TypeScript sources are all at its top (none in a folder of it but node_modules, tests, dist). */
 async function onlyTopLevelSources(fs: FsLike, dir: string): Promise<boolean> {
   for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
@@ -522,8 +536,7 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   const final = df.stages[df.stages.length - 1];
   const holdsServer = async (stage: Stage) => (await servers(copiedPackageDirs({ ...df, stages: [stage] }, context, packages))).length > 0;
   if (chosen.length === 0 && final && !startTexts(final, scripts, command).some((t) => JS_RUNNER.test(t)) && !(await holdsServer(final))) {
-    chosen = (await packagesAt(selected)).filter(rendersPages);
-    how = (pkg: string): string => l10n.t("the Dockerfile's build selects workspace package {0}, a front end the image serves without running JavaScript", pkg);
+    ({ chosen, how } = await servedFrontEnd(packagesAt, selected, copiedPackageDirs({ ...df, stages: [{ ...final, copies: final.copies.filter((c) => c.from !== undefined) }] }, context, packages)));
   }
   if (chosen.length === 0) {
     const built = await builtOnServers(await packagesAt(await startPackageDirs(fs, df, context, scripts, packages, true)), packages, { fs, packagesAt, servers });
@@ -606,7 +619,7 @@ function byNameWithoutScope(packages: Map<string, string>, name: string): string
 }
 
 /**
- * Nx projects whose build output (project.json build `outputPath`, from the workspace root) the
+ * Nx projects whose build output (project.json build `outputPath` or the webpack config's, nxOutput.ts) the
  * image holds: after a build of every project (`nx run-many -t build`) and `COPY --from=build
  * /app/dist ./dist`, the projects are told apart by what was built, not by a name.
  */
@@ -616,9 +629,8 @@ async function builtOutputsInImage(fs: FsLike, df: Dockerfile, context: string, 
   const startedFiles = started && final ? startedImageFiles(final) : [];
   const found: string[] = [];
   for (const dir of new Set(packages.values())) {
-    const build = objectField(objectField(await readJsonObject(fs, join(dir, 'project.json')), 'targets'), 'build');
-    const outputPath = objectField(build, 'options')['outputPath'];
-    const at = typeof outputPath === 'string' ? locateInImage(df, outputPath) : undefined;
+    const outputPath = await nxBuildOutput(fs, dir, context);
+    const at = outputPath !== undefined ? locateInImage(df, outputPath) : undefined;
     if (at !== undefined && (!started || startedFiles.some((f) => isAtOrInside(at.path, f, '/')))) found.push(`./${relative(context, dir).split(sep).join('/')}`);
   }
   return found;

@@ -164,3 +164,47 @@ suite('mapping: front-end images', () => {
     await assertMapping(fs, { sourceRoot: '/ws/apps/client/app', target: '/app/apps/client/build' }, spec('/ws/apps/client/Dockerfile'));
   });
 });
+
+suite('mapping: a front end built by a build over the whole workspace', () => {
+  /** A lerna workspace: a server and a Vue front end; the front end's image copies only its own package and builds everything present. */
+  const WORKSPACE = {
+    '/ws/package.json': JSON.stringify({ private: true, workspaces: ['packages/*'], scripts: { build: 'lerna run build' }, devDependencies: { lerna: '8' } }),
+    '/ws/lerna.json': '{"version":"independent"}',
+    '/ws/packages/server/package.json': JSON.stringify({ name: 'server', dependencies: { express: '4' }, scripts: { build: 'tsc' } }),
+    '/ws/packages/server/tsconfig.json': '{"compilerOptions":{"outDir":"./dist","rootDir":"./src"}}',
+    '/ws/packages/server/src/main.ts': '',
+    '/ws/packages/portal/package.json': JSON.stringify({ name: 'portal', dependencies: { vue: '3' }, devDependencies: { vite: '5' }, scripts: { build: 'vite build' } }),
+    '/ws/packages/portal/src/main.ts': '',
+    '/ws/packages/portal/index.html': '',
+    '/ws/packages/portal/Dockerfile': [
+      'FROM node:22 AS build',
+      'WORKDIR /work',
+      'COPY package*.json lerna.json ./',
+      'COPY packages/portal/package.json ./packages/portal/',
+      'RUN npm ci',
+      'COPY packages/portal/. ./packages/portal',
+      'RUN npm run build',
+      'FROM nginx:alpine',
+      'COPY --from=build /work/packages/portal/dist /usr/share/nginx/html',
+    ].join('\n'),
+  };
+
+  test('`lerna run build` names no package: the front end whose build output the nginx stage copies is the image\'s code', async () => {
+    await assertMapping(WORKSPACE, { sourceRoot: '/ws/packages/portal/src', target: '/usr/share/nginx/html', bundled: true }, spec('/ws/packages/portal/Dockerfile'));
+  });
+
+  test('a dist built before docker build and copied from the context (no build stage) is not read as a build over the workspace: the bundle folder stays the target', async () => {
+    const files = {
+      ...WORKSPACE,
+      '/ws/packages/portal/package.json': JSON.stringify({ name: 'portal', dependencies: { vue: '3' }, scripts: { build: 'our-cli bundle' } }),
+      '/ws/packages/portal/Dockerfile': 'FROM nginx:alpine\nWORKDIR /site\nCOPY ./packages/portal/dist ./web\n',
+    };
+    await assertMapping(files, { sourceRoot: '/ws/packages/portal/src', target: '/site/web', bundled: true }, spec('/ws/packages/portal/Dockerfile'));
+  });
+
+  test('a final stage copying a server package\'s output is not taken for a front end (it stays a server image)', async () => {
+    const files = { ...WORKSPACE, '/ws/packages/portal/Dockerfile': WORKSPACE['/ws/packages/portal/Dockerfile'].replace('/work/packages/portal/dist /usr/share/nginx/html', '/work/packages/server/dist /usr/share/nginx/html') };
+    const m = await inferMapping(memFs(files), spec('/ws/packages/portal/Dockerfile'));
+    assert.notEqual(m?.sourceRoot, '/ws/packages/portal/src', m?.evidence.join('\n'));
+  });
+});

@@ -1,0 +1,36 @@
+// pm2's ecosystem file (`pm2-runtime ecosystem.config.js`, `pm2 start apps.json`): the process
+// manager starts each app it declares, `script` (a file node runs, or a program) with its `args` in
+// its `cwd`. https://pm2.keymetrics.io/docs/usage/application-declaration/
+// Read as text, never run: an app whose fields are built at run time (`script: path.join(...)`) is not known.
+import { posix } from 'node:path';
+
+/** pm2's commands: `pm2-runtime` and `pm2-docker` in containers, `pm2 start`. */
+const PM2 = /^pm2(?:-runtime|-docker)?$/;
+/** The ecosystem file formats pm2 reads. */
+const ECOSYSTEM_FILE = /\.(?:[cm]?js|json|ya?ml)$/;
+
+/** The ecosystem file a pm2 start command names (`pm2-runtime start ecosystem.config.js --env production`), when it does. */
+export function pm2EcosystemFile(words: readonly string[]): string | undefined {
+  if (!PM2.test(posix.basename(words[0] ?? ''))) return undefined;
+  const operands = words.slice(1).filter((w) => !w.startsWith('-'));
+  const file = operands[0] === 'start' ? operands[1] : operands[0];
+  return file !== undefined && ECOSYSTEM_FILE.test(file) ? file : undefined;
+}
+
+/**
+ * The command an ecosystem file's one app runs (`cd ./api && node dist/main.js`), when the text
+ * declares `apps` with exactly one literal `script`: a file node runs (`node` before a .js, .cjs or
+ * .mjs path), or a program with its literal `args`. A file given to pm2 that is the app itself
+ * (no `apps`), several apps or a script built at run time: undefined.
+ */
+export function pm2AppCommand(text: string): string | undefined {
+  if (!/["']?\bapps["']?\s*:/.test(text)) return undefined;
+  const scripts = [...text.matchAll(/["']?\bscript["']?\s*:\s*["'`]([^"'`$]+)["'`]/g)].map((m) => m[1] ?? '');
+  const [script] = scripts;
+  if (scripts.length !== 1 || script === undefined) return undefined;
+  const field = (name: string): string | undefined => new RegExp(`["']?\\b${name}["']?\\s*:\\s*["'\`]([^"'\`$]+)["'\`]`).exec(text)?.[1];
+  const cwd = field('cwd');
+  const args = field('args');
+  const run = /\.[cm]?js$/.test(script) ? `node ${script}` : script;
+  return `${cwd !== undefined ? `cd ${cwd} && ` : ''}${run}${args !== undefined ? ` ${args}` : ''}`;
+}
