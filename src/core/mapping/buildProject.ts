@@ -125,7 +125,7 @@ function copiedContextPaths(df: Dockerfile): { rel: string; line: number }[] {
 /**
  * A context that is no server package (a workspace whose build selects none of its packages
  * included), copied whole, whose image starts in one of its packages (`cd packages/backend && yarn start`, an entrypoint script's, the context at
- * the WORKDIR), or starts a file of one's output (`node redisinsight/api/dist/src/main`: the
+ * the WORKDIR; or a WORKDIR set to one below the context's copy), or starts a file of one's output (`node redisinsight/api/dist/src/main`: the
  * nearest folder above the file's own holding a package.json): that package, when it is a server's.
  */
 async function startedInPackage(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile): Promise<BuildProject | undefined> {
@@ -151,6 +151,9 @@ async function startedInPackage(fs: FsLike, context: string, rootPkg: PackageInf
       const own = inside(posix.dirname(m[1] ?? ''));
       for (let rel = own !== undefined ? posix.dirname(own) : '.'; rel !== '.'; rel = posix.dirname(rel)) folders.push(rel);
     }
+    // Last, the WORKDIR itself where it is a folder of the context (`WORKDIR /srv/app` after `COPY
+    // . /srv`): a package's start command (`npm run start`) runs the package.json found there.
+    if (text.trim() !== '') folders.push(inside('.'));
     for (const rel of folders) {
       if (rel === undefined) continue;
       const dir = resolve(context, rel);

@@ -100,6 +100,18 @@ suite('monorepo images: the package the image starts', () => {
     });
     await expectMapping(fs, '/ws/src', '/app/dist/server', true);
   });
+
+  test('a context with no package of its own copied whole above the WORKDIR (`COPY . /srv` in WORKDIR /srv/api, `npm start`): the server package at that WORKDIR, its source as copied there', async () => {
+    const fs = memFs({
+      '/ws/api/package.json': JSON.stringify({ name: 'api', dependencies: { express: '^4' }, scripts: { start: 'node ./bin/run' } }),
+      '/ws/api/bin/run': "#!/usr/bin/env node\nconst app = require('../server');\nconst log = require('../lib/log');\napp.listen(8000, () => log('up'));\n",
+      '/ws/api/server.js': "const express = require('express');\nmodule.exports = express();\n",
+      '/ws/api/lib/log.js': 'module.exports = console.log;\n',
+      '/ws/widgets/package.json': JSON.stringify({ name: 'widgets', scripts: { build: 'webpack' } }),
+      '/ws/Dockerfile': 'FROM node:22-alpine\nWORKDIR /srv/api\nCOPY . /srv\nRUN npm ci && cd ../widgets && npm ci && npm run build\nCMD ["npm", "run", "start"]\n',
+    });
+    await expectMapping(fs, '/ws/api', '/srv/api', false);
+  });
 });
 
 suite('monorepo images: the package a turbo filter selects', () => {
