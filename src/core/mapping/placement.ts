@@ -13,11 +13,12 @@ import { TS_SOURCE_EXTENSIONS } from './tsSource';
 import { firstFile } from '../firstFile';
 import { placeBundle } from './placeBundle';
 import { startedCopy } from './startedCopy';
+import { placeCopiedPackage } from './copyingBuild';
 
 type PlacementRule = (f: Facts) => Promise<Placement | undefined> | Placement | undefined;
 
-/** In order: the user's word, a bundle, the build output, the source itself. */
-export const PLACEMENT_RULES: readonly PlacementRule[] = [placeByOverride, placeStartedSource, placeBundle, placeBuildOutput, placeByStartedOutput, placeSource];
+/** In order: the user's word, a bundle, the build output, a build that only copies the package, the source itself. */
+export const PLACEMENT_RULES: readonly PlacementRule[] = [placeByOverride, placeStartedSource, placeBundle, placeBuildOutput, placeByStartedOutput, placeCopiedPackage, placeSource];
 
 function placeByOverride(f: Facts): Placement | undefined {
   const target = f.spec.drift.target;

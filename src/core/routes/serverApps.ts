@@ -30,6 +30,8 @@ export const SERVER_FRAMEWORKS = [
   // AdonisJS 5 and 6 (adonisRoutes.ts), and 4 (`@adonisjs/framework`).
   '@adonisjs/core',
   '@adonisjs/framework',
+  // Sails (sailsRoutes.ts).
+  'sails',
 ] as const;
 
 export interface ServerApp {

@@ -38,6 +38,11 @@ suite('findServerApps', () => {
     ]);
   });
 
+  test('a Sails app (its routes read from config/routes.js) is a server app', async () => {
+    const files = { '/r/server/package.json': pkg({ sails: '1', 'sails-hook-orm': '4' }), '/r/client/package.json': pkg({ react: '18' }) };
+    assert.deepEqual(await findServerApps(memFs(files), Object.keys(files)), [{ dir: '/r/server', evidence: 'package.json depends on sails' }]);
+  });
+
   test('a Next.js app that also lists express serves pages through `next start`: not a server app', async () => {
     const files = {
       '/r/web/package.json': pkg({ next: '14', express: '4', react: '18' }, { build: 'next build', start: 'next start' }),
