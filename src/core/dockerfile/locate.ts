@@ -93,15 +93,22 @@ function fromStage(df: Dockerfile, stage: Stage, copy: CopyInstr, rel: string, f
   return inner && path !== undefined ? { ...inner, path } : undefined;
 }
 
-/** A RUN's copy of a context folder (`pnpm deploy`, `turbo prune`): `rel` under it, found in the stage as it was before. */
+/**
+ * A RUN's copy of a context folder (`pnpm deploy`, `turbo prune`): `rel` under it, found in the stage
+ * as it was before. A RUN's move of one script file to a path of its name (`mv dist/app.js
+ * out/api/app.js`): a bundle's folder, whose output is that file, is where the file lands, as a
+ * COPY of that one file says (placeUnder).
+ */
 function withinStage(df: Dockerfile, stage: Stage, index: number, rel: string, file: boolean): Hit | undefined {
   const copy = stage.copies[index] as CopyInstr;
   const src = normalizeRel(copy.sources[0] ?? '');
+  const bundleFolder = SCRIPT_FILE.test(src) && posix.dirname(src) === rel && posix.basename(copy.dest) === posix.basename(src);
   // '' is the whole context (`turbo prune` copies the workspace).
-  if (src !== '' && rel !== src && !rel.startsWith(`${src}/`)) return undefined;
+  if (src !== '' && rel !== src && !rel.startsWith(`${src}/`) && !bundleFolder) return undefined;
   const before: Stage = { ...stage, copies: stage.copies.slice(0, index), runs: stage.runs.filter((r) => r.afterCopy < index) };
   const inner = locateInStage(df, before, rel, true, file);
-  return inner && { ...inner, path: posix.join(copy.dest, src === '' ? rel : rel.slice(src.length + 1)) };
+  const path = bundleFolder ? posix.dirname(copy.dest) : posix.join(copy.dest, src === '' ? rel : rel.slice(src.length + 1));
+  return inner && { ...inner, path };
 }
 
 /** Where `p` lands when `copy` copies `src` (a path or glob, same namespace as `p`); undefined when not covered. */
@@ -122,7 +129,8 @@ function placeUnder(src: string, p: string, copy: CopyInstr, many: boolean, glob
   return undefined;
 }
 
-const SCRIPT_FILE = /\.(?:c|m)?js$/;
+/** A script file (a bundle's), as a Dockerfile or a RUN copies it alone. */
+export const SCRIPT_FILE = /\.(?:c|m)?js$/;
 
 /**
  * `rel` was not copied in, but may have been built here: when this stage received (part of) the

@@ -4,7 +4,7 @@
 // source is context-relative: where the context put that folder before this point.
 import { posix } from 'node:path';
 import { copiesFromContext, findStage, type CopyInstr, type Dockerfile, type Stage } from './parse';
-import { contextRoot } from './locate';
+import { contextRoot, SCRIPT_FILE } from './locate';
 
 /** What one command of a RUN copies: a context-relative folder ('' for the whole context) to an absolute folder. */
 export type RunCopy = { source: string; dest: string };
@@ -71,7 +71,7 @@ export function withRunMoves(df: Dockerfile): Dockerfile {
     const root = contextRoot(stage.copies.filter(copiesFromContext));
     if (!words || dest === undefined || root === undefined || /[*?$]/.test(dest)) return undefined;
     if (/^\s*cp\s(?:.*\s)?--parents\b/.test(command)) return withParents(words, dest, here, root);
-    const renamed = renameOf(command, words, dest, here, root, before) ?? intoFolder(words, dest, here, root);
+    const renamed = renameOf(command, words, dest, here, root, before) ?? intoFolder(words, dest, here, root) ?? scriptIntoFolder(command, words, dest, here, root, before);
     if (renamed) return renamed;
     // Every folder of several sources lands in the destination: `cp -r bin/ dist/ node_modules/ LICENSE /app/` moves dist too.
     return words.flatMap((w) => {
@@ -146,6 +146,33 @@ function intoFolder(words: string[], dest: string, stage: Stage, root: string): 
   const folder = source.replace(/\/+$/, '');
   const rel = posix.relative(root, posix.resolve(stage.workdir, folder));
   return rel === '' || rel.startsWith('..') ? undefined : { source: rel, dest: posix.resolve(stage.workdir, dest, posix.basename(folder)) };
+}
+
+/**
+ * `mv /src/api/production/app.js /src/out/api`: one script file (a bundle) moved or copied into a
+ * folder an earlier command of the RUN made (`mkdir -p out/api`, resolved where the RUN's `cd`s
+ * left it) or written as one (a trailing slash). Recorded as the file moved to its path there, as
+ * a renamed file is (`mv dist/app.js api/app.js`).
+ */
+function scriptIntoFolder(command: string, words: string[], dest: string, stage: Stage, root: string, before: readonly string[]): RunCopy | undefined {
+  const [source] = words;
+  if (words.length !== 1 || source === undefined || !/^\s*(?:mv|cp)\s/.test(command) || !SCRIPT_FILE.test(source) || /[*?$]/.test(source)) return undefined;
+  const into = posix.resolve(stage.workdir, dest);
+  if (!dest.endsWith('/') && !madeFolders(before, stage.workdir).includes(into)) return undefined;
+  const rel = posix.relative(root, posix.resolve(stage.workdir, source));
+  return rel === '' || rel.startsWith('..') ? undefined : { source: rel, dest: posix.join(into, posix.basename(source)) };
+}
+
+/** The folders `mkdir` commands make (absolute), each resolved where the `cd`s before it left the shell, from `workdir`. */
+function madeFolders(commands: readonly string[], workdir: string): string[] {
+  let cwd = workdir;
+  const made: string[] = [];
+  for (const command of commands) {
+    const words = command.trim().split(/\s+/);
+    if (words[0] === 'cd' && words[1] !== undefined && !/[$`*?~-]/.test(words[1])) cwd = posix.resolve(cwd, words[1]);
+    if (words[0] === 'mkdir') made.push(...words.slice(1).filter((w) => !w.startsWith('-') && !/[$`*?{]/.test(w)).map((w) => posix.resolve(cwd, w)));
+  }
+  return made;
 }
 
 /** A command that only runs one script of the package, by name (group 2): `pnpm build`, `npm run bundle`. */

@@ -37,7 +37,7 @@ async function expandScripts(fs: FsLike, command: string, workdir: string, root:
   for (const part of parts) {
     const file = scriptOf(part, workdir, root);
     const text = file === undefined ? undefined : await fs.readFile(join(context, ...file.split('/'))).catch(() => undefined);
-    out.push(text !== undefined && text.length <= MAX_SCRIPT_CHARS ? ` ${scriptCommands(text)} ` : part);
+    out.push(text !== undefined && text.length <= MAX_SCRIPT_CHARS ? ` ${scriptCommands(text, workdir)} ` : part);
   }
   return out.join('');
 }
@@ -51,11 +51,39 @@ function scriptOf(part: string, workdir: string, root: string): string | undefin
   return rel === '' || rel.startsWith('..') || posix.isAbsolute(rel) ? undefined : rel;
 }
 
-/** A script's commands, one a line: its shebang, comments, blank lines and `set` options left out. */
-function scriptCommands(text: string): string {
-  return text
+/**
+ * A script's commands, one a line: its shebang, comments, blank lines and `set` options left out;
+ * the folder it starts in (`workdir`) written for a variable holding it (workingFolderVariables).
+ */
+function scriptCommands(text: string, workdir: string): string {
+  const lines = text
     .split(/\r?\n/)
     .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#') && !/^set\s/.test(l))
-    .join('\n');
+    .filter((l) => l !== '' && !l.startsWith('#') && !/^set\s/.test(l));
+  return withWorkingFolder(lines, workdir).join('\n');
+}
+
+/** `BASE=$(pwd)`, `` ROOT=`pwd` ``, `HERE="$PWD"`: a variable set to the working folder, the name in group 1. */
+const PWD_ASSIGNMENT = /^(?:export\s+|readonly\s+)?(\w+)=(?:"?\$\(pwd\)"?|"?`pwd`"?|"?\$\{?PWD\}?"?)$/;
+
+/**
+ * Lines with each variable set to the working folder before the script first changes folder
+ * (`BASE_PATH=$(pwd)`, then `cd "${BASE_PATH}/daemon"`) written as that folder, the RUN's
+ * working folder, and a quoted word left with no quoting to keep (`"/src/daemon/app.js"`): the
+ * moves it makes (`mv "${BASE_PATH}/daemon/production/app.js" "${BASE_PATH}/out/daemon"`) are
+ * then read as written ones are. A variable set after a `cd`, or set again, is left as written.
+ */
+function withWorkingFolder(lines: readonly string[], workdir: string): string[] {
+  const firstCd = lines.findIndex((l) => /^(?:cd|pushd)\s/.test(l));
+  const set = (name: string) => lines.filter((l) => new RegExp(`^(?:export\\s+|readonly\\s+)?${name}=`).test(l)).length;
+  const names = lines.flatMap((l, i) => {
+    const name = PWD_ASSIGNMENT.exec(l)?.[1];
+    return name !== undefined && (firstCd < 0 || i < firstCd) && set(name) === 1 ? [name] : [];
+  });
+  if (names.length === 0) return [...lines];
+  const uses = new RegExp(`\\$(?:\\{(${names.join('|')})\\}|(${names.join('|')})\\b)`, 'g');
+  return lines.map((l) => {
+    const written = l.replace(uses, workdir);
+    return written === l ? l : written.replace(/"([^"\s$`\\]*)"/g, '$1');
+  });
 }

@@ -10,7 +10,8 @@ import { copiesFromContext, type Dockerfile, type Stage } from '../dockerfile/pa
 import { contextRoot, locateInImage } from '../dockerfile/locate';
 import { BUILD_COMMAND, scriptRun, scriptsRun } from './buildCommands';
 import { runCommandsInContext } from '../dockerfile/runBundle';
-import { withRunCopies } from '../dockerfile/runCopies';
+import { withRunCopies, withRunMoves } from '../dockerfile/runCopies';
+import { withRunScripts } from '../dockerfile/runScripts';
 import { startedImageFiles } from '../dockerfile/startScript';
 import type { FsLike } from '../ports';
 import { BROWSER_EXECUTOR, isSourceFileName, SERVER_FRAMEWORKS } from '../routes/serverApps';
@@ -169,12 +170,13 @@ async function startedInPackage(fs: FsLike, context: string, rootPkg: PackageInf
  * A context that is no server package, whose final stage starts a file that another stage built
  * inside one of its packages and the final stage copied out of it (`COPY --from=builder
  * /work/mods/api/dist /home/app/api/dist` + `node /home/app/api/dist/server.js`, the builder
- * holding the context at /work): the nearest folder above the file's own holding a package.json,
- * below the context's root. The build of the whole workspace (`lerna run build`) names no package:
- * what the image keeps and starts does.
+ * holding the context at /work), or a script the stage runs moved out of it: the nearest folder
+ * above the file's own holding a package.json, below the context's root. The build of the whole
+ * workspace (`lerna run build`) names no package: what the image keeps and starts does.
  */
 async function startedStageOutput(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile): Promise<BuildProject | undefined> {
-  const [first] = await stageOutputPackages(fs, context, df, rootPkg?.scripts ?? {});
+  // The moves a shell script of the context makes (`RUN ./build.sh`: `mv api/production/app.js out/api`) take files out of a package too.
+  const [first] = await stageOutputPackages(fs, context, withRunMoves(await withRunScripts(fs, df, context)), rootPkg?.scripts ?? {});
   return first && { ...(await describeProject(fs, resolve(context, first.dir), rootPkg)), evidence: first.why };
 }
 

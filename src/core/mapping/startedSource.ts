@@ -139,6 +139,8 @@ export function contextCandidates(df: Dockerfile, imagePath: string, depth = 0):
   for (const copy of df.stages.flatMap((st) => st.copies)) {
     // A file copied under a name of its own (`COPY --from=build /app/dist/index.js /app/index.js`): its one source.
     const renamed = copy.dest === imagePath && copy.sources.length === 1;
+    // A file a RUN moved there (`mv /src/api/production/app.js /src/out/api`): its context-relative source.
+    if (copy.byRun !== undefined && renamed) out.push(...copy.sources);
     if (copy.byRun !== undefined || (!renamed && !imagePath.startsWith(`${copy.dest}/`))) continue;
     for (const src of copy.sources) {
       if (/[*?[]/.test(src)) continue;
