@@ -288,6 +288,9 @@ async function mappingWithin(deps: CheckDeps, opts: CheckOptions, spec: ServiceS
   else if (!inferred && spec.build && packaged) {
     warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: no folder of the workspace found copied into the image as its source, so files are not compared with it (x-runtime-drift.source and target say where it goes)`);
   }
+  for (const file of inferred && !outside && !mounted && spec.build ? (inferred.alsoStarted ?? []) : []) {
+    warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build?.dockerfile ?? '')}: the image also starts ${rel(opts.workspaceDir, file)}, outside the source root ${rel(opts.workspaceDir, inferred?.sourceRoot ?? '')}: that program's files are not compared with the image (a service of its own with x-runtime-drift.source and target maps them)`);
+  }
   const rebuilding = deps.rebuilds?.holder(spec.project, spec.name);
   if (rebuilding) warnings.push(l10n.t`a rebuild of ${spec.name} is in progress (${rebuilding}): this answer may be overtaken when it ends`);
   return { mapping: outside || mounted ? undefined : inferred, warnings };

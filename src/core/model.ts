@@ -207,6 +207,12 @@ export interface SourceMapping {
    * is its base image's as the Dockerfile shows it or as assumed (dockerfile/imageWorkdir.ts).
    */
   started?: { command: string; workdir: string; workdirOfImage?: true };
+  /**
+   * Source files of other packages the image starts as copied beside the mapped one (`parallel node
+   * {} ::: apps/api/src/index.ts apps/worker/src/index.ts`), absolute: outside the source root, so
+   * their files are not compared with the image.
+   */
+  alsoStarted?: string[];
 }
 
 export interface SourceModule {

@@ -384,6 +384,23 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     });
   });
 
+  test('an image starting a second program of another package beside the mapped one (`parallel node {} ::: apps/web/src/main.ts apps/jobs/src/main.ts`) says so in a warning: its files are not compared', async () => {
+    const ws = {
+      '/ws/compose.yaml': 'services:\n  app:\n    build: .\n',
+      '/ws/package.json': JSON.stringify({ private: true, workspaces: ['apps/*'] }),
+      '/ws/apps/web/package.json': JSON.stringify({ name: 'web', dependencies: { fastify: '5' } }),
+      '/ws/apps/web/src/main.ts': "import Fastify from 'fastify';\nconst app = Fastify();\napp.get('/health', async () => 'ok');\n",
+      '/ws/apps/jobs/package.json': JSON.stringify({ name: 'jobs', dependencies: { bullmq: '5' } }),
+      '/ws/apps/jobs/src/main.ts': 'export {};\n',
+      '/ws/Dockerfile': 'FROM node:24-alpine\nWORKDIR /srv\nCOPY . .\nRUN npm install\nCMD [ "/bin/sh", "-c", "parallel node --experimental-strip-types {} ::: apps/web/src/main.ts apps/jobs/src/main.ts" ]\n',
+    };
+    const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: [] });
+    const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    assert.deepEqual(report.services[0]?.warnings, [
+      "Dockerfile: the image also starts apps/jobs/src/main.ts, outside the source root apps/web/src: that program's files are not compared with the image (a service of its own with x-runtime-drift.source and target maps them)",
+    ]);
+  });
+
   test("a build of no package whose service bind-mounts a server's folder (`- ../backend:/app`): that folder's routes, no mapping of the image's context, and a warning saying why files are not compared; not for a test runner", async () => {
     const ws = {
       '/ws/docker/compose.yaml': 'services:\n  fullstack:\n    build:\n      context: ./\n      dockerfile: ./dev/Dockerfile\n    volumes:\n      - ../backend:/app\n      - data:/data\n    working_dir: /app\n  e2e:\n    build: ./cypress\n    volumes:\n      - ../backend:/app\n    entrypoint: npm\n    command: ["run", "cypress:run"]\nvolumes:\n  data: {}\n',

@@ -29,7 +29,7 @@ import { entryFolder, startedFile } from '../routes/serverApps';
 import { renamedManifests, withCopiedManifests } from './copiedManifest';
 import { bundlerOutputDir, startedRollupBundle, viteSsrBundle } from './bundlerOutput';
 import { commonFolder, isAtOrInside } from '../pathInside';
-import { startedDevServer, startedLauncherOutput, startedScripts, startedSourceFile, type StartedSource } from './startedSource';
+import { otherStartedSources, startedDevServer, startedLauncherOutput, startedScripts, startedSourceFile, type StartedSource } from './startedSource';
 import { followScripts } from '../routes/serverApps';
 import { nitroBundle, routerFrameworkBundle } from './viteServerPlugins';
 import { tsconfigsRun } from './runTsconfig';
@@ -320,7 +320,10 @@ async function startsSource(
   const stage = builtStage(df, target);
   if (!stage) return undefined;
   const outputs = [ts?.outDir?.path, (await bundlerOutputDir(fs, project, scripted))?.path].filter((o): o is string => o !== undefined);
-  return startedSourceFile(fs, { df, stage, context, projectDir: project.dir, scripts: project.pkg?.scripts ?? {}, outputs, locate });
+  const opts = { df, stage, context, projectDir: project.dir, scripts: project.pkg?.scripts ?? {}, outputs, locate };
+  const started = await startedSourceFile(fs, opts);
+  const others = started ? await otherStartedSources(fs, opts) : [];
+  return started && others.length > 0 ? { ...started, others } : started;
 }
 
 /**
@@ -415,6 +418,11 @@ async function describeMapping(f: Facts, p: Placement): Promise<SourceMapping> {
     evidence.push(l10n.t`only what the Dockerfile copies is expected in the image: ${p.copiedOnly.join(', ')}`);
   }
   if (p.buildOutDir !== undefined) mapping.buildOutDir = p.buildOutDir;
+  const others = f.started?.others?.filter((o) => !isAtOrInside(f.sourceRoot, o));
+  if (others?.length) {
+    mapping.alsoStarted = others;
+    evidence.push(l10n.t`the image also starts ${others.map((o) => relative(f.context, o)).join(', ')}, outside the source root: not mapped`);
+  }
   const started = f.df && builtStage(f.df, spec.build?.target);
   if (started) mapping.started = { command: started.start ?? '', workdir: started.workdir, ...(started.workdirOfImage && spec.drift.target === undefined ? { workdirOfImage: true as const } : {}) };
   return mapping;

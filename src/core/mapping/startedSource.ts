@@ -26,6 +26,8 @@ export interface StartedSource {
   /** Where the image has it. */
   imagePath: string;
   why: string;
+  /** Source files outside the project's folder the image starts too (otherStartedSources), absolute. */
+  others?: string[];
 }
 
 /**
@@ -77,21 +79,41 @@ const MODULE_NAME = /^(?:\.{1,2}\/?|(?:\.{0,2}\/)?[\w@-][\w@./-]*)$/;
  * TypeScript, or JavaScript that no build writes (outside the output folders `outputs` and the
  * usual ones, with no TypeScript file of its name beside it).
  */
-export async function startedSourceFile(
-  fs: FsLike,
-  opts: { df: Dockerfile; stage: Stage; context: string; projectDir: string; scripts: Record<string, string>; outputs: readonly string[]; locate: (abs: string, at?: string) => Location | undefined },
-): Promise<StartedSource | undefined> {
+export async function startedSourceFile(fs: FsLike, opts: StartedSourceOptions): Promise<StartedSource | undefined> {
   for (const imagePath of startedScripts(opts.stage, opts.scripts)) {
-    for (const rel of contextCandidates(opts.df, imagePath)) {
-      const file = join(opts.context, ...rel.split('/'));
-      if (!isAtOrInside(opts.projectDir, file) || !(await isSource(fs, file, opts))) continue;
-      // The copy that puts it where the image starts it (a file copied to two places: the started one).
-      const loc = opts.locate(file, imagePath);
-      // A file a RUN moves over it (`mv dist/server.js server/server.js`) is not the source as copied.
-      if (loc?.path !== imagePath || loc.madeByRun || opts.stage.copies.some((c) => c.byRun !== undefined && c.dest === imagePath)) continue;
-      const why = l10n.t`the image starts ${imagePath}, the source file ${rel} as copied (${loc.evidence}): it runs the source`;
-      return { file, imagePath, why };
-    }
+    const found = await sourceStartedAt(fs, imagePath, opts, (file) => isAtOrInside(opts.projectDir, file));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+type StartedSourceOptions = { df: Dockerfile; stage: Stage; context: string; projectDir: string; scripts: Record<string, string>; outputs: readonly string[]; locate: (abs: string, at?: string) => Location | undefined };
+
+/**
+ * The source files of the context outside the project's folder that the image starts as copied
+ * beside the project's (`parallel node {} ::: apps/api/src/index.ts apps/worker/src/index.ts`, a
+ * second program of another package): one mapping holds one source root, so theirs are not mapped.
+ */
+export async function otherStartedSources(fs: FsLike, opts: StartedSourceOptions): Promise<string[]> {
+  const out: string[] = [];
+  for (const imagePath of startedScripts(opts.stage, opts.scripts)) {
+    const found = await sourceStartedAt(fs, imagePath, opts, (file) => isAtOrInside(opts.context, file) && !isAtOrInside(opts.projectDir, file));
+    if (found && !out.includes(found.file)) out.push(found.file);
+  }
+  return out;
+}
+
+/** The source file of the context, among those `within` accepts, that the image has as copied at `imagePath`. */
+async function sourceStartedAt(fs: FsLike, imagePath: string, opts: StartedSourceOptions, within: (file: string) => boolean): Promise<StartedSource | undefined> {
+  for (const rel of contextCandidates(opts.df, imagePath)) {
+    const file = join(opts.context, ...rel.split('/'));
+    if (!within(file) || !(await isSource(fs, file, opts))) continue;
+    // The copy that puts it where the image starts it (a file copied to two places: the started one).
+    const loc = opts.locate(file, imagePath);
+    // A file a RUN moves over it (`mv dist/server.js server/server.js`) is not the source as copied.
+    if (loc?.path !== imagePath || loc.madeByRun || opts.stage.copies.some((c) => c.byRun !== undefined && c.dest === imagePath)) continue;
+    const why = l10n.t`the image starts ${imagePath}, the source file ${rel} as copied (${loc.evidence}): it runs the source`;
+    return { file, imagePath, why };
   }
   return undefined;
 }

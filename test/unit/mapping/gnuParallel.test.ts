@@ -45,5 +45,19 @@ suite('GNU parallel start commands: the mapping', () => {
     };
     const m = await assertMapping(files, { sourceRoot: '/ws/apps/web/src', target: '/srv/apps/web/src', bundled: false });
     assert.equal(mapSourceFile(m, '/ws/apps/web/src/routes.ts'), '/srv/apps/web/src/routes.ts');
+    // The second program, of another package, is named: one mapping does not cover it.
+    assert.deepEqual(m.alsoStarted, ['/ws/apps/jobs/src/main.ts']);
+    assert.ok(m.evidence.includes('the image also starts apps/jobs/src/main.ts, outside the source root: not mapped'), m.evidence.join('\n'));
+  });
+
+  test('two files of the mapped package started side by side (`parallel node {} ::: src/main.js src/jobs.js`) are no other program', async () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({ name: 'api', dependencies: { express: '5' } }),
+      '/ws/src/main.js': "const express = require('express');\nexpress().listen(3000);\n",
+      '/ws/src/jobs.js': 'setInterval(() => {}, 1000);\n',
+      '/ws/Dockerfile': 'FROM node:24-alpine\nWORKDIR /srv\nCOPY . .\nCMD [ "/bin/sh", "-c", "parallel node {} ::: src/main.js src/jobs.js" ]\n',
+    };
+    const m = await assertMapping(files, { sourceRoot: '/ws/src', target: '/srv/src', bundled: false });
+    assert.equal(m.alsoStarted, undefined, m.evidence.join('\n'));
   });
 });
