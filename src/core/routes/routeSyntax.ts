@@ -27,9 +27,9 @@ const thisAssignments = new WeakMap<ts.ClassLikeDeclaration, Map<string, ts.Expr
 /**
  * Calls that answer the router they are called on: `router.use(a).use(b)`, fastify
  * `withTypeProvider<T>()`, Express's settings (`express().disable('x-powered-by')`), Hono's
- * `notFound` and `onError`.
+ * `notFound`, `onError` and `on(methods, path, h)`.
  */
-export const CHAIN_KEEPS_ROUTER = new Set(['use', 'route', 'register', 'routes', 'middleware', 'basePath', 'mount', 'withTypeProvider', 'openapi', 'doc', 'doc31', 'prefix', 'disable', 'enable', 'engine', 'notFound', 'onError']);
+export const CHAIN_KEEPS_ROUTER = new Set(['use', 'route', 'register', 'routes', 'middleware', 'basePath', 'mount', 'withTypeProvider', 'openapi', 'doc', 'doc31', 'prefix', 'disable', 'enable', 'engine', 'notFound', 'onError', 'on']);
 
 /**
  * The router `this` stands for inside `class UsersController extends Controller`: the class

@@ -2513,4 +2513,11 @@ suite('routes on real-world patterns: apps, prefixes and factories written in ot
     });
     assert.deepEqual(routes.sort(), ['GET /api/auth/*', 'POST /api/auth/*']);
   });
+
+  test("Hono's .on([...methods], path, h) returns the app: the route chained right after it is read too", () => {
+    const routes = routesOf({
+      '/h/src/app.ts': "import { Hono } from 'hono';\nexport const app = new Hono()\n  .get('/', (c) => c.text('up'))\n  .on(['POST', 'GET'], '/auth/*', (c) => c.text('auth'))\n  .get('/me', (c) => c.json({}))\n  .post('/logout', (c) => c.json({}));\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /', 'GET /auth/*', 'GET /me', 'POST /auth/*', 'POST /logout']);
+  });
 });
