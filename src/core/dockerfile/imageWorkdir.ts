@@ -99,7 +99,9 @@ async function shownByCopiesFrom(fs: FsLike, df: Dockerfile, stage: Stage, conte
   const votes = new Map<string, { count: number; copy: CopyInstr; file: string }>();
   for (const later of df.stages.slice(stage.index + 1)) {
     for (const copy of later.copies) {
-      if (copy.from === undefined || findStage(df.stages, copy.from) !== stage) continue;
+      const from = copy.from === undefined ? undefined : findStage(df.stages, copy.from);
+      const chain = from === undefined ? [] : workdirHeirs(df, from, stage);
+      if (from === undefined || chain.length === 0) continue;
       for (const raw of copy.sources) {
         const source = posix.resolve('/', raw);
         const parts = source.split('/').filter(Boolean);
@@ -114,14 +116,14 @@ async function shownByCopiesFrom(fs: FsLike, df: Dockerfile, stage: Stage, conte
         for (let n = 1; n < parts.length && !shown; n++) {
           const workdir = `/${parts.slice(0, n).join('/')}`;
           const file = await contextFile(fs, context, parts.slice(n));
-          if (file === undefined || !(await copiedRelative(fs, df, stage, context, file))) continue;
+          if (file === undefined || !(await copiedRelative(fs, df, from, context, file))) continue;
           vote(workdir, file);
           shown = true;
         }
         // `COPY --from=build /home/app .` onto the later stage's own WORKDIR, of a stage that copied the
         // whole context to its WORKDIR (`COPY . .`): the app folder moves as a whole, the folder copied is
         // that WORKDIR.
-        if (!shown && parts.length > 0 && !GLOB.test(source) && copy.dest === later.workdir && copiesContextToWorkdir(stage)) vote(source, '.');
+        if (!shown && parts.length > 0 && !GLOB.test(source) && copy.dest === later.workdir && chain.some(copiesContextToWorkdir)) vote(source, '.');
       }
     }
   }
@@ -132,6 +134,20 @@ async function shownByCopiesFrom(fs: FsLike, df: Dockerfile, stage: Stage, conte
 }
 
 const GLOB = /[*?[]/;
+
+/**
+ * The stages from `stage` to `from` (`from`'s chain of FROM stages, `stage` first) when `from` is
+ * `stage` or built FROM it, no stage between setting a WORKDIR: all work in `stage`'s image's
+ * WORKDIR, so a COPY --from `from` shows it (`FROM acme/node AS base`, `FROM base AS build`,
+ * `COPY --from=build /app/dist`). Empty otherwise.
+ */
+function workdirHeirs(df: Dockerfile, from: Stage, stage: Stage): Stage[] {
+  const chain = stageChain(df.stages, from);
+  const at = chain.indexOf(stage);
+  if (at < 0) return [];
+  const heirs = chain.slice(at);
+  return heirs.every((s) => s.workdir === stage.workdir) ? heirs : [];
+}
 
 /** The stage copies the whole build context to its WORKDIR, as Docker's default "/" reads it (`COPY . .`, `COPY ./ ./`). */
 function copiesContextToWorkdir(stage: Stage): boolean {

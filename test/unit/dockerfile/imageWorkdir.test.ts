@@ -72,6 +72,19 @@ suite('dockerfile: WORKDIRs of base images', () => {
     assert.equal((await imageWorkdirs(fs, parseDockerfile(elsewhere), '/ws')).workdirs.size, 0);
   });
 
+  test("a COPY --from a stage built FROM the one that sets no WORKDIR shows it too, when no stage between sets one: base FROM an image, build and the last stage FROM base", async () => {
+    const text = 'FROM ghcr.io/acme/node:24 AS base\nENV TZ=UTC\nFROM base AS build\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nFROM base\nCOPY --from=build /srv/app/package.json ./\nCOPY --from=build /srv/app/dist ./dist\nCMD ["npm", "start"]\n';
+    const ws = { '/ws/package.json': JSON.stringify({ scripts: { build: 'tsc', start: 'node dist/main.js' } }), '/ws/tsconfig.json': JSON.stringify({ compilerOptions: { outDir: 'dist', rootDir: 'src' } }), '/ws/src/main.ts': '', '/ws/Dockerfile': text };
+    const { workdirs, evidence } = await imageWorkdirs(memFs(ws), parseDockerfile(text), '/ws');
+    assert.equal(workdirs.get(0), '/srv/app');
+    assert.match(evidence[0] ?? '', /stage 1 "base" sets no WORKDIR: that of its image ghcr\.io\/acme\/node:24, \/srv\/app, as COPY --from=build \/srv\/app\/package\.json \(line 9\) shows/);
+    const m = await inferMapping(memFs(ws), spec);
+    assert.equal(m?.target, '/srv/app/dist', m?.evidence.join('\n'));
+    // A stage between that sets its own WORKDIR works elsewhere: its files say nothing of the image's.
+    const moved = text.replace('FROM base AS build\n', 'FROM base AS build\nWORKDIR /build\n');
+    assert.equal((await imageWorkdirs(memFs(ws), parseDockerfile(moved), '/ws')).workdirs.size, 0);
+  });
+
   test('paths that name no context file the stage copied in, or a stage that sets its WORKDIR, show nothing', async () => {
     const fs = memFs({ '/ws/src/index.js': '' });
     const none = parseDockerfile('FROM acme/node AS b\nCOPY . .\nRUN make\nFROM acme/node\nCOPY --from=b /home/app/.out ./.out\n');
