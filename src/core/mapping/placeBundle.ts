@@ -34,7 +34,7 @@ export async function placeBundle(f: Facts): Promise<Placement | undefined> {
     f.evidence.push(targetFrom(launchedAt));
     return { target: launchedAt.path, buildOutDir: dirname(launched.output), rewrites: {} };
   }
-  for (const candidate of [...outputs, f.sourceRoot]) {
+  for (const candidate of [...startedOutputFirst(f, outputs), f.sourceRoot]) {
     const loc = candidate === undefined ? undefined : f.locate(candidate);
     if (!loc) continue;
     if (f.bundlerOut && candidate === f.bundlerOut.path) f.evidence.push(l10n.t`bundle output ${relative(f.context, f.bundlerOut.path) || '.'} (${f.bundlerOut.why})`);
@@ -70,6 +70,26 @@ async function packedBundle(f: Facts): Promise<Placement | undefined> {
   f.evidence.push(l10n.t`the image holds ${relative(f.context, only.abs)}, made by the build (not in the workspace), and starts no JavaScript runner: the bundle packed into an executable there`);
   f.evidence.push(targetFrom(only.loc));
   return { target: only.loc.path, rewrites: {} };
+}
+
+/**
+ * The outputs with the usual folders (BUNDLE_OUTPUTS) reordered: one holding a file the image starts
+ * (`node build/index.js`, SvelteKit adapter-node's `build`) before those holding none, where the
+ * image has them all (a whole-context COPY puts `dist` and `build` there alike). A configured
+ * output (a bundler's, tsc's outDir, a RUN's) keeps its place before them.
+ */
+function startedOutputFirst(f: Facts, outputs: readonly string[]): string[] {
+  const stage = f.df && builtStage(f.df, f.spec.build?.target);
+  const started = stage ? startedScripts(stage, f.project.pkg?.scripts ?? {}) : [];
+  const usual = new Set(BUNDLE_OUTPUTS.map((d) => join(f.project.dir, d)));
+  const holdsStart = (o: string): boolean => {
+    const at = usual.has(o) ? f.locate(o) : undefined;
+    return at !== undefined && started.some((file) => isAtOrInside(at.path, file, '/'));
+  };
+  const first = outputs.find(holdsStart);
+  if (first === undefined) return [...outputs];
+  const configured = outputs.filter((o) => !usual.has(o));
+  return [...configured, first, ...outputs.filter((o) => usual.has(o) && o !== first)];
 }
 
 /** Where the bundle may be, nearest the truth first: a bundling Nx target's outputPath, a RUN's own output, the bundler's configured one, then the usual folders. */

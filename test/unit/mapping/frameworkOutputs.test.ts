@@ -111,4 +111,18 @@ suite('mapping: framework outputs', () => {
     assert.equal(m?.target, '/home/web/build', m?.evidence.join('\n'));
     assert.equal(m?.bundled, true, m?.evidence.join('\n'));
   });
+
+  test('a whole-context image starting build/index.js (SvelteKit adapter-node writes build/): the usual output holding the started file is the target, not dist', async () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({ name: 'web', dependencies: { '@sveltejs/kit': '2', svelte: '5', '@sveltejs/adapter-node': '5' }, scripts: { build: 'vite build', start: 'node build/index.js' } }),
+      '/ws/svelte.config.js': "import adapter from '@sveltejs/adapter-node';\nexport default { kit: { adapter: adapter() } };\n",
+      '/ws/src/routes/+page.svelte': '',
+      '/ws/src/hooks.server.ts': '',
+      '/ws/Dockerfile': 'FROM node:22-slim\nWORKDIR /srv\nCOPY . .\nRUN npm ci && npm run build\nCMD ["node", "build/index.js"]\n',
+    };
+    await assertMapping(files, { sourceRoot: '/ws/src', target: '/srv/build', bundled: true }, spec());
+    // Started from dist, the same image is read as before: dist first.
+    const dist = { ...files, '/ws/Dockerfile': files['/ws/Dockerfile'].replace('build/index.js', 'dist/index.js') };
+    await assertMapping(dist, { target: '/srv/dist' }, spec());
+  });
 });
