@@ -2,7 +2,7 @@
 // in a router class, a factory call; and whether a `get`/`post` on it is a client's request
 // (axios, fetch wrappers, a request made and its result used) rather than a route.
 import ts from './compiler';
-import { isArrayLiteralExpression, isArrowFunction, isClassLike, isAsExpression, isAwaitExpression, isBinaryExpression, isCallExpression, isElementAccessExpression, isExpression, isExpressionStatement, isIdentifier, isNewExpression, isNonNullExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isReturnStatement, isSatisfiesExpression, isTypeReferenceNode, isVariableDeclaration, isYieldExpression } from './tsNodes';
+import { isArrayLiteralExpression, isArrowFunction, isClassLike, isAsExpression, isAwaitExpression, isBinaryExpression, isCallExpression, isConditionalExpression, isElementAccessExpression, isExpression, isExpressionStatement, isIdentifier, isNewExpression, isNonNullExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isReturnStatement, isSatisfiesExpression, isTypeReferenceNode, isVariableDeclaration, isYieldExpression } from './tsNodes';
 import { CLASS_ROUTER } from './extracted';
 import { methodRouterOf } from './methodRouters';
 import { skipOuter } from './tsSyntax';
@@ -178,6 +178,11 @@ function isValueUsed(call: ts.CallExpression): boolean {
     }
     if (!parent) return false;
     if (isExpressionStatement(parent)) return false;
+    // `return ok ? this.post({ path }, data) : []`: a branch's value is the conditional's.
+    if (isConditionalExpression(parent) && parent.condition !== node) {
+      node = parent;
+      continue;
+    }
     if (isPropertyAccessExpression(parent) || isElementAccessExpression(parent)) return true;
     return (
       isAwaitExpression(parent) ||

@@ -27,4 +27,16 @@ suite('client receivers made in another file', () => {
     ]);
     assert.ok(routes.some((r) => r.startsWith('GET ') && r.endsWith('/users')), routes.join(', '));
   });
+
+  test("a REST client class's `this.post({ path }, user)` returned through a conditional (`ok ? this.post(...) : []`) is a request whose answer is used, not a route; the server's own stay", () => {
+    const routes = routesOf([
+      { file: '/w/server/data/restClient.ts', text: 'export default class RestClient {\n  async post(opts: { path: string; data?: unknown }, user?: unknown) {\n    return {};\n  }\n}\n' },
+      {
+        file: '/w/server/data/searchClient.ts',
+        text: "import RestClient from './restClient';\nexport default class SearchClient extends RestClient {\n  byNumbers(numbers: string[], user: unknown) {\n    return numbers.length > 0 ? this.post({ path: '/search/numbers', data: { numbers } }, user) : [];\n  }\n}\n",
+      },
+      { file: '/w/server/app.ts', text: "import express from 'express';\nconst app = express();\napp.get('/health', (req, res) => res.send('ok'));\napp.listen(3000);\n" },
+    ]);
+    assert.deepEqual(routes, ['GET /health']);
+  });
 });
