@@ -8,6 +8,7 @@ import { isExcluded } from './nestExclude';
 import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestModuleDecl, PrefixExclude, RouterModuleEntry, UriVersioning, HelperArg } from './extracted';
 import { factoryRouteAt } from './routeFactories';
+import { dropUnmetMemberGuards } from './unmetMemberGuards';
 import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, mayHold, substituteParams, methodRouterName, routerMethodName, writtenName } from './extracted';
 import { ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, SPREAD, argRef, readsArgs, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
 import { UNKNOWN_PREFIX, hapiPathToRoute, joinRoutePath, openApiPathToRoute, stripParamPatterns, unknownPrefixPath } from './joinPath';
@@ -189,6 +190,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
     warnings.push(scanMessageText({ id: 'severalVersionings', args: [versioned[0]?.file ?? ''] }));
   const versioning = opts.routePrefix === undefined ? versioned[0]?.x.uriVersioning : undefined;
 
+  dropUnmetMemberGuards(scanned, (s, local) => classMembersOf(s, local, byKey, opts.aliases ?? []));
   addImportedRoutes(scanned, byKey, opts.aliases ?? [], warnings);
   const edges = dropEmptyUnknownMounts(warnings, unknownMounts, mountEdges(scanned, warnings, opts.aliases ?? [], resolver), byKey);
   const moduleMounts = controllerPrefixes(scanned, byKey, opts.aliases ?? []);
@@ -1171,6 +1173,15 @@ function resolvePassedRouter(s: Scanned, fn: string, index: number, byKey: Map<s
   const fnName = found.name !== undefined && found.name !== '*' ? found.name : imp?.imported === 'default' ? 'default' : undefined;
   const name = property !== undefined ? (fnName !== undefined ? found.target.x.routerParamProps?.[fnName]?.[`${index}.${property}`] : undefined) : param?.[index];
   return name ? [{ key: found.target.key, name }] : [];
+}
+
+/** The members of the class `local` stands for in `s`: declared there, or imported (memberGuards.ts). */
+function classMembersOf(s: Scanned, local: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): readonly string[] | undefined {
+  const own = s.x.classMembers?.[local];
+  if (own) return own;
+  const imp = s.x.imports.find((i) => i.local === local);
+  const hit = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : undefined;
+  return hit?.name !== undefined ? hit.target.x.classMembers?.[hit.name] : undefined;
 }
 
 /**

@@ -10,6 +10,7 @@
 // tableLoops, loops, routeTables, receivers, routerCalls, routeHelpers, mounts, fileExports, nestApp, nestControllers, adonisRoutes, handRouting.
 // This file holds the walk over the tree and the dispatch of each call to its reader.
 import ts from './compiler';
+import { classMembers } from './memberGuards';
 import { forEachChild, isAsExpression, isBinaryExpression, isBindingElement, isCallExpression, isClassDeclaration, isElementAccessExpression, isForInStatement, isForOfStatement, isForStatement, isFunctionDeclaration, isIdentifier, isIfStatement, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isStringLiteral, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute } from './extracted';
 import { exportedFunctionLines, uncalledFunctionLines } from './uncalledFunctions';
@@ -54,6 +55,9 @@ export function extractRoutesFromSource(text: string, file: string): ExtractedFi
   // A Nitro handler's default export is read as a Pages Router API file's is (nitroRoutes.ts).
   const handler = isNextHandlerFile(file) || isNitroHandlerFile(file, text) ? nextHandlerExports(sf) : undefined;
   if (handler) result.nextHandler = handler;
+  // A route helper's `handler.POST && router.post(...)` of another file asks this file's classes (memberGuards.ts).
+  const members = classMembers(sf);
+  if (members) result.classMembers = members;
   return result;
 }
 
@@ -226,7 +230,7 @@ class FileReader extends HandRoutingReader {
       for (const r of this.out.routes.slice(before)) r.clientLike = true;
       return;
     }
-    if (method) return this.readRouterCall(call, router, method, name, callee.name);
+    if (method) return this.guardedByMember(call, () => this.readRouterCall(call, router, method, name, callee.name));
     if (name === 'register' && this.readKoaRegister(call, router)) return;
     if (name === 'mount') return this.readHonoMount(call, router, callee.name);
     // Hono: app.route('/book', book) mounts a sub-app. A function written there is no sub-app (choo's and

@@ -73,6 +73,12 @@ export interface ExtractedRoute {
    * cannot meet one does not serve it (argConditions.ts).
    */
   when?: ArgCondition[];
+  /**
+   * Registered by a route helper only when the instance it was given has this member (`handler.POST
+   * && router.post(path, handler.POST)` called with `new ConfirmHandler()`): `local` is the class's
+   * name in this file; collect.ts drops the route where that class lacks the member (memberGuards.ts).
+   */
+  needsMember?: { local: string; member: string };
 }
 
 /** `options.admin` truthy (or falsy) for the router factory `fn`, its options the parameter at `param`. */
@@ -294,6 +300,8 @@ export interface ExtractedFile {
   imports: ExtractedImport[];
   /** The router or constant behind `export default x` / `module.exports = x`. */
   defaultExport?: string;
+  /** The instance members of the file's top-level classes extending none, by class name (memberGuards.ts). */
+  classMembers?: Record<string, string[]>;
   /**
    * Exported names and the local each stands for: `export { router as api }`, CommonJS
    * `exports.api = router`, a property of `module.exports = { api: router }` (CommonJS makes

@@ -15,8 +15,12 @@ import { isBuiltin } from 'node:module';
 import type { RouteHelper, Scope } from './readerBase';
 import { requireSource } from './moduleLoads';
 import { RouterCallReader } from './routerCalls';
+import { instanceArgs, memberGuardOf } from './memberGuards';
 
 export abstract class RouteHelperReader extends RouterCallReader {
+  /** The route helpers being expanded: their parameters given `new X(...)` at the call, and their bodies. */
+  private readonly instanceGuards: { instances: ReadonlyMap<string, string>; body: ts.Node }[] = [];
+
   /**
    * Route helpers: functions of this file whose routes take the method and path from their
    * parameters, `function route(method, path, ...handlers) { router[method](path, ...) }`, or
@@ -415,6 +419,7 @@ export abstract class RouteHelperReader extends RouterCallReader {
    */
   private expandRouteHelper(call: ts.CallExpression, name: string, fn: RouteHelper): void {
     const scope: Scope = new Map();
+    const instances = instanceArgs(fn.parameters, call.arguments);
     fn.parameters.forEach((p, i) => {
       const arg = call.arguments[i];
       if (!isIdentifier(p.name) || !arg || isSpreadElement(arg)) return;
@@ -424,12 +429,23 @@ export abstract class RouteHelperReader extends RouterCallReader {
       else if (router !== undefined && this.routers.has(router)) scope.set(p.name.text, ts.factory.createIdentifier(router));
     });
     this.expanding.push({ name, line: this.expanding[0]?.line ?? this.line(call) });
+    const body = fn.body;
+    if (body) this.instanceGuards.push({ instances, body });
     try {
-      const body = fn.body;
       if (body) this.withScope(scope, () => this.visit(body));
     } finally {
       this.expanding.pop();
+      if (body) this.instanceGuards.pop();
     }
+  }
+
+  /** A router call read by `read`, its routes marked with the member its helper's guard needs of an instance given to the helper (memberGuards.ts). */
+  protected guardedByMember(call: ts.CallExpression, read: () => void): void {
+    const at = this.instanceGuards.at(-1);
+    const guard = at && at.instances.size > 0 ? memberGuardOf(call, at.instances, at.body) : undefined;
+    const before = this.out.routes.length;
+    read();
+    if (guard) for (const r of this.out.routes.slice(before)) r.needsMember = guard;
   }
 
   /**
