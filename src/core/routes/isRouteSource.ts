@@ -7,6 +7,12 @@ const SOURCE_CODE = /\.(c|m)?(t|j)sx?$/;
 /** `x.spec.ts`, `x.test.js`, `app.e2e-spec.ts` (wider than mapping's TEST_SOURCE, which it covers). */
 const TEST_NAME = /[.-](?:e2e-)?(?:spec|test)\.[cm]?[jt]sx?$/;
 const TEST_FOLDER = /(?:^|[\\/])(?:test|tests|__tests__|__mocks__|e2e|cypress|playwright)[\\/]/;
+/**
+ * Test helpers' folders (`testutils/`, `test-utils/`): the app a test sets up, with routes of its own
+ * (one seeding the session). Never a URL's segment, even below a Next.js or Nitro handler folder
+ * (an Express app's `server/routes/testutils/`).
+ */
+const TEST_HELPERS = /(?:^|[\\/])(?:test-?utils|testUtils)[\\/]/;
 const MINIFIED = /\.min\.[cm]?js$/;
 /** A Next.js route handler's path: what is above its `app/` or `pages/api/` folder. */
 const NEXT_HANDLER = /^(.*?[\\/])(?:src[\\/])?(?:app[\\/](?:.+[\\/])?route\.[cm]?[jt]sx?|pages[\\/]api[\\/].+)$/;
@@ -47,5 +53,5 @@ function sourceKind(file: string, root: string): 'source' | 'testFolder' | 'othe
   // A Next.js route handler's folders below `app/` or `pages/api/` are its URL (`app/api/checker/test/route.ts`),
   // as a Nitro handler's below `server/api/` (`server/api/test/index.post.ts`): only those above count.
   const folders = NEXT_HANDLER.exec(below)?.[1] ?? NITRO_HANDLER.exec(below)?.[1] ?? below;
-  return TEST_FOLDER.test(folders) ? 'testFolder' : 'source';
+  return TEST_FOLDER.test(folders) || TEST_HELPERS.test(below) ? 'testFolder' : 'source';
 }

@@ -177,6 +177,11 @@ suite('isRouteSource', () => {
     assert.equal(isRouteSource('/w/test/app.e2e-spec.ts', '/w'), false);
     assert.equal(isRouteSource('/w/test/test-setup.ts', '/w'), false);
     assert.equal(isRouteSource('/w/src/__tests__/routes.ts', '/w'), false);
+    // a test helpers' folder: the app tests set up, with a route of its own to seed the session
+    assert.equal(isRouteSource('/w/server/routes/testutils/testUtilRoute.ts', '/w'), false);
+    assert.equal(isRouteSource('/w/src/test-utils/appSetup.ts', '/w'), false);
+    assert.equal(isRouteSource('/w/src/testUtils/server.ts', '/w'), false);
+    assert.equal(isRouteSource('/w/src/routes/utils/index.ts', '/w'), true);
     assert.equal(isRouteSource('/w/src/types.d.ts', '/w'), false);
     // a checkout that itself sits in a folder called test/
     assert.equal(isRouteSource('/home/u/test/proj/src/main.ts', '/home/u/test/proj'), true);
