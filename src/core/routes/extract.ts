@@ -138,7 +138,8 @@ class FileReader extends HandRoutingReader {
       this.readCall(node);
       this.readListen(node);
       this.readCreateServer(node);
-      const pattern = isModuleLoad(node) ? globLoaded(node) : undefined;
+      // A glob whose files are known statically (globListings.ts) is read file by file, not warned of.
+      const pattern = isModuleLoad(node) && !this.listedLoad(node) ? globLoaded(node) : undefined;
       if (pattern !== undefined) this.warn(node, { id: 'globLoad', args: [pattern] });
     }
     if (isVariableDeclaration(node) && node.initializer && this.isExportedRoutesTree(node)) this.readRouterTree(node.initializer);

@@ -11,6 +11,7 @@ import { loopAt, isModuleLoad } from './moduleLoads';
 import { TableLoopReader } from './tableLoops';
 import { loopOfBody, type TableLoop } from './loopOverTable';
 import { shownCode } from './shownCode';
+import { globListing } from './globListings';
 
 /** Array methods that add elements to the list they are called on. */
 const ADDS_TO_LIST = new Set(['push', 'unshift']);
@@ -147,6 +148,9 @@ export abstract class LoopReader extends TableLoopReader {
       } else break;
     }
     if (!isCallExpression(e)) return undefined;
+    const globbed = globListing(e, (x) => this.patternText(x), (x) => this.listedDir(x));
+    // A glob's matches relative to its `cwd` are read as a listed name is (`require('./' + file)`).
+    if (globbed) return str({ ref: { local: `${LISTED}${globbed.dir}|${endings.join(',')}|${globbed.glob}`, path: globbed.whole ? [EACH, PATH_ENTRY] : [EACH, 'name'] } });
     const found = this.folderFind(e);
     if (found) return str({ ref: { local: `${LISTED}${found.dir}|${endings.join(',')}|${found.glob}`, path: [EACH, PATH_ENTRY] } });
     if (!/(?:^|\.)readdirSync$/.test(e.expression.getText())) return undefined;

@@ -4,9 +4,8 @@ import ts from './compiler';
 import { forEachChild, isAwaitExpression, isCallExpression, isIdentifier, isPropertyAccessExpression, isSourceFile, isStringLiteral, isStringLiteralLike } from './tsNodes';
 import { skipOuter } from './tsSyntax';
 import { loopOfBody, type TableLoop } from './loopOverTable';
+import { GLOB_CALL } from './globListings';
 
-/** `glob.sync(...)`, `globSync(...)`, `fg.sync(...)`, `await globby(...)`: a list of files only known at run time. */
-const GLOB_CALL = /^(?:glob|globSync|globby|globbySync|fg|fastGlob|fastglob|tinyglobby)(?:\.(?:sync|globSync|glob))?$/;
 
 export function requireSource(e: ts.Node): string | undefined {
   if (!isCallExpression(e) || !isIdentifier(e.expression) || e.expression.text !== 'require') return undefined;

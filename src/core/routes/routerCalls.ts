@@ -204,7 +204,7 @@ export abstract class RouterCallReader extends ReceiverReader {
       this.addOptionRoutes(router, methods, url, call);
       return;
     }
-    const path = this.evaluate(a) ?? this.factoryRoutes(a);
+    const path = this.evaluate(a) ?? this.factoryRoutes(a) ?? this.listedRoutes(a);
     // `server.route(require('./' + file))` in a loop over files found at run time: which module, not known.
     if (!path) return requiresComputedName(a) ? this.warn(call, { id: 'routeModule', args: [router] }) : undefined;
     if (!chainsMethod(call) && this.readRouteOptionsValue(path, call, router)) return;
@@ -220,6 +220,19 @@ export abstract class RouterCallReader extends ReceiverReader {
     chained.forEach(([m, at], i) => {
       if (m !== 'ALL' || chained.slice(i + 1).every(([later]) => later === 'ALL')) this.addRoute(router, m, path, at);
     });
+  }
+
+  /**
+   * hapi `server.route(require('./' + file))` in a loop over a folder's listing or a glob's matches
+   * known statically (loops.ts listedEntry): each file's exports, one import collect.ts makes one per
+   * file (expandListedImports).
+   */
+  private listedRoutes(a: ts.Expression): ConstValue | undefined {
+    const listed = isCallExpression(a) ? this.listedLoad(a) : undefined;
+    if (!listed) return undefined;
+    const local = `*load*${listed.imported}*${listed.source}`;
+    if (!this.out.imports.some((i) => i.local === local)) this.out.imports.push({ local, ...listed });
+    return str({ ref: { local, path: [] } });
   }
 
   /**

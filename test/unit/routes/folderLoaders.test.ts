@@ -148,6 +148,65 @@ suite('route files found by a folder search at start-up', () => {
     assert.deepEqual(warnings, []);
   });
 
+  test("hapi: a glob below the plugin's own folder (`cwd: __dirname`) loads each matching file's route table, the filter's excluded name and files elsewhere left out", () => {
+    const plugin = [
+      "const { globSync } = require('node:fs');",
+      'exports.plugin = {',
+      "  name: 'tables',",
+      '  register(server) {',
+      "    globSync('**/table.js', { cwd: __dirname })",
+      "      .filter((f) => f !== 'table.js')",
+      "      .forEach((f) => server.route(require('./' + f)));",
+      '  },',
+      '};',
+    ].join('\n');
+    const table = (method: string, path: string) => `module.exports = [{ method: '${method}', path: '${path}', handler: () => 'ok' }];\n`;
+    const sources = [
+      { file: '/s/src/web/routes.js', text: plugin },
+      { file: '/s/src/web/table.js', text: table('GET', '/top') },
+      { file: '/s/src/web/books/table.js', text: table('GET', '/books/{id}') },
+      { file: '/s/src/web/shelves/deep/table.js', text: table('POST', '/shelves') },
+      { file: '/s/src/web/books/other.js', text: table('GET', '/other') },
+      { file: '/s/src/elsewhere/table.js', text: table('GET', '/elsewhere') },
+    ];
+    const { routes, warnings } = collectRoutes(sources, { moduleOf: () => undefined, files: sources.map((s) => s.file) });
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`), ['GET /books/:id', 'POST /shelves']);
+    assert.deepEqual(warnings, []);
+  });
+
+  test('Express: a glob pattern starting at the file’s own folder lists whole paths, each a router mounted where the loop says', () => {
+    const index = [
+      "const glob = require('glob');",
+      "const path = require('path');",
+      "const app = require('express')();",
+      "for (const file of glob.sync(path.join(__dirname, 'api', '*.router.js'))) app.use('/api', require(file));",
+      'app.listen(3000);',
+    ].join('\n');
+    const router = (path: string) => `const router = require('express').Router();\nrouter.get('${path}', h);\nmodule.exports = router;\n`;
+    const sources = [
+      { file: '/s/server.js', text: index },
+      { file: '/s/api/users.router.js', text: router('/users') },
+      { file: '/s/api/orders.router.js', text: router('/orders') },
+      { file: '/s/api/helpers.js', text: 'module.exports = { limit: 10 };\n' },
+    ];
+    const { routes, warnings } = collectRoutes(sources, { moduleOf: () => undefined, files: sources.map((s) => s.file) });
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`), ['GET /api/orders', 'GET /api/users']);
+    assert.deepEqual(warnings, []);
+  });
+
+  test("a glob relative to the process's working folder, or one whose options drop files, is not read: the load stays a warning", () => {
+    const plugin = (call: string) => ["const glob = require('glob');", 'exports.plugin = { name: "t", register(server) {', `  ${call}.forEach((f) => server.route(require('./' + f)));`, '} };'].join('\n');
+    for (const call of ["glob.sync('routes/*.js')", "glob.sync('*.js', { cwd: __dirname, ignore: ['a.js'] })"]) {
+      const sources = [
+        { file: '/s/plugin.js', text: plugin(call) },
+        { file: '/s/a.js', text: "module.exports = [{ method: 'GET', path: '/a', handler: () => 'ok' }];\n" },
+      ];
+      const { routes, warnings } = collectRoutes(sources, { moduleOf: () => undefined, files: sources.map((s) => s.file) });
+      assert.deepEqual(routes, [], call);
+      assert.ok(warnings.some((w) => w.startsWith('/s/plugin.js:3: server.route(require(...)) loads its routes from a module named at run time')), call);
+    }
+  });
+
   test('without the tree’s files the searched folder is not known: no route', () => {
     const sources = [
       { file: '/s/src/core/loader.ts', text: loader },
