@@ -10,12 +10,13 @@ import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestMo
 import { factoryRouteAt } from './routeFactories';
 import { dropUnmetMemberGuards } from './unmetMemberGuards';
 import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, mayHold, substituteParams, methodRouterName, routerMethodName, writtenName } from './extracted';
-import { ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, SPREAD, argRef, readsArgs, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
+import { ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, SPREAD, SPREAD_ITEMS, argRef, readsArgs, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
 import { UNKNOWN_PREFIX, hapiPathToRoute, joinRoutePath, openApiPathToRoute, stripParamPatterns, unknownPrefixPath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
 import { KEYS, keyText, routerMethodOf, type TableEntry } from './tableKeys';
 import { SERVER_FRAMEWORKS } from './serverApps';
+import { eachElementOptions, listElements, listParamAt, optionsForList, type Located } from './listElements';
 
 export interface CollectOptions {
   /**
@@ -171,6 +172,8 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   dropUnmadeRouters(scanned, byKey, opts.aliases ?? []);
   madeReceiverWarnings(scanned, warnings);
   expandListedImports(scanned, opts.files ?? []);
+  // Before the values are resolved: what a route list helper registers is route options to resolve.
+  if (scanned.some((s) => s.x.listHelpers !== undefined)) for (const s of scanned) addListHelperRoutes(s, byKey, opts.aliases ?? [], warnings);
   const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? [], opts.files ?? [], opts.settings ?? {});
   // Paths and prefixes built from other files' constants (or config defaults) are resolved now
   // that every file is known; what still cannot be known is a warning with file and line.
@@ -1123,6 +1126,40 @@ function addHelperRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathA
 }
 
 /**
+ * `registerRoutes(server, defaults.api.routes)` of a route list helper (listHelpers.ts): the routes
+ * it registers for each element of the list given, on the router given, as route options read where
+ * the list is declared (optionRoutes).
+ */
+function addListHelperRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathAlias[], warnings: string[]): void {
+  // A router handed to a function is recorded as a mount of its parameter (`registerRoutes#0` on `server`), with the call's arguments.
+  const handed = s.x.mounts.flatMap((m) => {
+    const passed = /^([^#]+)#(\d+)$/.exec(m.routerName);
+    if (!passed?.[1] || m.mountedOn === undefined) return [];
+    const [local = '', member] = passed[1].startsWith('require(') ? [passed[1]] : passed[1].split('.');
+    const routers = Array.from({ length: Number(passed[2]) + 1 }, (_, i) => (i === Number(passed[2]) ? (m.mountedOn ?? null) : null));
+    return [{ helper: local, ...(member !== undefined ? { member } : {}), args: m.args ?? [], routers, line: m.line }];
+  });
+  const calls = [...(s.x.listHelperCalls ?? []), ...handed.filter((h) => !s.x.listHelperCalls?.some((c) => c.line === h.line && c.helper === h.helper))];
+  const added: ExtractedRoute[] = [];
+  for (const call of calls) {
+    const imp = s.x.imports.find((i) => i.local === call.helper);
+    // A helper of this file, or one imported.
+    const found = imp ? followExport(s, imp, call.member, byKey, aliases, 0) : call.member === undefined ? { target: s, name: call.helper } : undefined;
+    const entries = found?.name !== undefined ? found.target.x.listHelpers?.[found.name] : undefined;
+    for (const e of entries ?? []) {
+      const router = call.routers[e.router];
+      const at = listParamAt(e.options);
+      const list = call.args[at];
+      const optionsValue = list ? optionsForList(e.options, at, list) : undefined;
+      if (router && optionsValue) added.push({ method: 'ALL', optionsValue, path: '/', line: call.line, kind: 'router', router });
+      // A list not known here (`registerAll(app, loadEndpoints())`): its routes are not known, said at the call.
+      else if (router) warnings.push(scanWarningText(s.file, { id: 'routeOptions', args: [writtenName(router)], line: call.line }));
+    }
+  }
+  if (added.length > 0) s.x = { ...s.x, routes: [...s.x.routes, ...added] };
+}
+
+/**
  * `listMembers.mountHttp(app)` of a value `defineApiEndpoint(prefix)({ route: createRoute(...) })`
  * made: a route on that router when the function registers the config it is given through that method.
  */
@@ -1472,8 +1509,12 @@ class ValueResolver {
     // A ts-rest server router (SERVED_CONTRACT) may turn out to be another library's plugin: silent unless a contract is reached.
     let contracts = 0;
     const visit = (file: Scanned, v: ConstValue | undefined, depth: number, prefix: string): void => {
+      // `for (const e of routes) server.route({ url: e.path, method: e.method })` over another file's list: each element's.
+      const each = v && depth < 12 ? eachElementOptions({ file, value: v }, (f, local, path) => this.refValue(f, local, path)) : undefined;
+      if (each) return each.forEach((e) => visit(e.file, e.value, depth + 1, prefix));
       const ref = v?.kind === 'str' && v.parts.length === 1 && typeof v.parts[0] === 'object' ? v.parts[0].ref : undefined;
-      const found = ref && depth < 12 ? this.refValue(file, ref.local, ref.path) : undefined;
+      // A list spread into this one (`[...adminRoutes, probe]`, SPREAD_ITEMS): its elements in place.
+      const found = ref && depth < 12 ? this.refValue(file, ref.local, ref.path[ref.path.length - 1] === SPREAD_ITEMS ? ref.path.slice(0, -1) : ref.path) : undefined;
       if (found) return visit(found.file, found.value, depth + 1, prefix);
       if (v?.kind === 'arr' && depth < 12) return v.items.forEach((item) => visit(file, item, depth + 1, prefix));
       const contractPrefix = v?.kind === 'obj' && depth < 12 ? v.props[CONTRACT_PREFIX] : undefined;
@@ -1489,7 +1530,7 @@ class ValueResolver {
         return;
       }
       const given = v?.kind === 'obj' ? propOf(v, ['method']) : undefined;
-      const methods = (given?.kind === 'arr' ? given.items : given ? [given] : []).map((m) => this.text(file, m, 0)?.toUpperCase());
+      const methods = (given?.kind === 'arr' ? given.items : given ? [given] : []).map((m) => (this.text(file, m, 0) ?? methodMemberName(m))?.toUpperCase());
       const pathValue = v?.kind === 'obj' ? (propOf(v, ['path']) ?? propOf(v, ['url'])) : undefined;
       const path = pathValue && this.text(file, pathValue, 0);
       if (path === undefined || methods.length === 0 || methods.some((m) => m === undefined)) {
@@ -1931,24 +1972,25 @@ class ValueResolver {
     const each = first.ref.path.indexOf(EACH);
     const listPath = first.ref.path.slice(0, each);
     const list = this.refValue(s, first.ref.local, listPath);
-    if (list?.value.kind !== 'arr') return undefined;
+    const elements = list && listElements(list, (f, local, path) => this.refValue(f, local, path));
+    if (!elements) return undefined;
     const sameList = (p: Part): p is Exclude<Part, string> =>
       typeof p !== 'string' && p.ref.local === first.ref.local && p.ref.path.length > each && p.ref.path[each] === EACH && listPath.every((k, i) => p.ref.path[i] === k);
-    const textOf = (v: StrValue, item: ConstValue): string | undefined => {
+    const textOf = (v: StrValue, item: Located<Scanned>): string | undefined => {
       let out = '';
       for (const p of v.parts) {
         let t: string | undefined;
         if (typeof p === 'string') t = p;
         else if (sameList(p)) {
-          const value = propOf(item, p.ref.path.slice(each + 1));
-          t = (value && (literalOf(value) ?? this.text(list.file, value, 1))) ?? p.ref.fallback;
+          const value = propOf(item.value, p.ref.path.slice(each + 1));
+          t = (value && (literalOf(value) ?? this.text(item.file, value, 1))) ?? p.ref.fallback;
         } else t = this.refText(s, p, 0);
         if (t === undefined) return undefined;
         out += t;
       }
       return out;
     };
-    return list.value.items.flatMap((item) => {
+    return elements.flatMap((item) => {
       const method = textOf(methodValue, item)?.toUpperCase();
       const path = textOf(pathValue, item);
       return method !== undefined && isHttpMethod(method) && path !== undefined ? [{ method, path }] : [];
@@ -2031,6 +2073,16 @@ class ValueResolver {
  * a piece of it split at a separator, the name without its last extension or without a given one. Undefined when the
  * tree has no such file (the folder is not known, so neither are the routes).
  */
+/**
+ * `method: router.HTTPMethod.GET` of a package the scan does not read (a workspace library's enum): the
+ * member's name when it is an HTTP method, as an enum of methods names its members; undefined otherwise.
+ */
+function methodMemberName(v: ConstValue): string | undefined {
+  const ref = v.kind === 'str' && v.parts.length === 1 && typeof v.parts[0] === 'object' ? v.parts[0].ref : undefined;
+  const last = ref && ref.path.length >= 1 && !ref.local.startsWith('*') ? ref.path[ref.path.length - 1] : undefined;
+  return last !== undefined && isHttpMethod(last.toUpperCase()) ? last : undefined;
+}
+
 /** Whether a file's extraction holds values of other files (or config keys) to resolve. */
 function needsResolving(x: ExtractedFile): boolean {
   const some = x.globalPrefixValue || x.versioningPrefixValue || x.routes.some((r) => r.pathValue || r.optionsValue) || x.mounts.some((m) => m.prefixValue);

@@ -6,7 +6,7 @@ import ts from './compiler';
 import { NODE_CONFIG_PACKAGE } from './nodeConfig';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
-import { ARG, CALLED, unknownIn, EACH, LISTED, ONE_OF, SPREAD, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, str, type ConstValue, type StrValue } from './values';
+import { ARG, CALLED, unknownIn, EACH, LISTED, ONE_OF, SPREAD, SPREAD_ITEMS, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, str, type ConstValue, type StrValue } from './values';
 import { skipOuter } from './tsSyntax';
 import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, constructorField, enclosingFunction, singleReturn, hasModifier, returnWhenEnvUnset } from './routeSyntax';
 import { ReaderBase, type Scope } from './readerBase';
@@ -399,9 +399,13 @@ export abstract class Evaluator extends ReaderBase {
   private evaluateArray(node: ts.ArrayLiteralExpression, depth: number): ConstValue | undefined {
     const items: ConstValue[] = [];
     for (const el of node.elements) {
-      const v = this.evaluate(el, depth);
+      const v = this.evaluate(isSpreadElement(el) ? el.expression : el, depth);
       if (!v) return undefined;
-      items.push(v);
+      if (!isSpreadElement(el)) items.push(v);
+      // `[...routes, ...imported]`: a list of this file spliced in, another file's left for collect.ts to splice (SPREAD_ITEMS).
+      else if (v.kind === 'arr') items.push(...v.items);
+      else if (v.kind === 'str' && v.parts.length === 1 && typeof v.parts[0] === 'object' && !v.parts[0].ref.path.includes(EACH)) items.push(str({ ref: { ...v.parts[0].ref, path: [...v.parts[0].ref.path, SPREAD_ITEMS] } }));
+      else return undefined;
     }
     return { kind: 'arr', items };
   }

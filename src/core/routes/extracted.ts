@@ -397,6 +397,19 @@ export interface ExtractedFile {
    */
   fixedHelpers?: Record<string, Array<{ router: number; method: string | HelperArg; path: Array<HelperArg | string>; options?: true }>>;
   /**
+   * Route list helpers (listHelpers.ts): functions registering a route for each element of a list
+   * parameter (`registerRoutes(app, endpoints) { for (const e of endpoints) app.route({ url: e.path,
+   * method: e.method }) }`), by function name: the router parameter's position and the route options
+   * read from the elements, the parameters as values.ts ARG references (the list's element under EACH).
+   */
+  listHelpers?: Record<string, Array<{ router: number; options: ConstValue }>>;
+  /**
+   * Calls handing a router and other values to a function (`registerRoutes(server, [...adminRoutes])`):
+   * the function as called, each argument's value (null for one not known) and router name (null for
+   * one that is no router): routes on that router when collect.ts finds a list helper (listHelpers).
+   */
+  listHelperCalls?: Array<{ helper: string; member?: string; args: Array<ConstValue | null>; routers: Array<string | null>; line: number }>;
+  /**
    * Mount helpers: functions mounting a router a parameter gives on another a parameter gives, under
    * a prefix read from their parameters (`setup(type, app, routes) { app.use(`/${type}`, routes) }`):
    * by function name, each mount (mountHelpers.ts), made at each call by collect.ts.

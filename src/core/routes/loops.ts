@@ -12,6 +12,7 @@ import { TableLoopReader } from './tableLoops';
 import { loopOfBody, type TableLoop } from './loopOverTable';
 import { shownCode } from './shownCode';
 import { globListing } from './globListings';
+import { paramListElement } from './listHelpers';
 
 /** Array methods that add elements to the list they are called on. */
 const ADDS_TO_LIST = new Set(['push', 'unshift']);
@@ -92,11 +93,19 @@ export abstract class LoopReader extends TableLoopReader {
       if (this.out.routes.length > before) this.warnPushes(list);
       return true;
     }
-    const each = this.eachOf(list) ?? this.listedEntry(list, loop);
+    // Over a parameter of a named function: an element of the list each call gives (listHelpers.ts).
+    // Never again inside its own body: `const walk = (node) => node.forEach(walk)` recurses.
+    if (this.elementLoops.has(body)) return false;
+    const each = this.eachOf(list) ?? this.listedEntry(list, loop) ?? paramListElement(list, body);
     if (!each) return table();
+    this.elementLoops.add(body);
     this.withScope(new Map([[variable, each]]), () => this.visit(body));
+    this.elementLoops.delete(body);
     return true;
   }
+
+  /** The bodies of the loops being read with their variable bound to an element now. */
+  private readonly elementLoops = new Set<ts.Node>();
 
   /**
    * What is added to a route list at run time, `allRoutes.push(...routesOf(model))` in the file

@@ -5,7 +5,7 @@ import ts from './compiler';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isMethodDeclaration, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSourceFile, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import { joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
-import { argRef, isRouteConfig, literalOf, propOf, type ConstValue } from './values';
+import { argRef, hasRefs, isRouteConfig, literalOf, propOf, type ConstValue } from './values';
 import { mountHelperEntries } from './mountHelpers';
 import { ANY_CLASS, type ExtractedFile, type ExtractedRoute, type FactoryRoute, type HelperArg } from './extracted';
 import { isFunctionWithBody, skipOuter } from './tsSyntax';
@@ -314,6 +314,9 @@ export abstract class RouteHelperReader extends RouterCallReader {
     if (!method && this.unknownLoopVariable(call) === undefined) entry.noMethod = true;
     if (isPropertyAccessExpression(callee)) entry.member = callee.name.text;
     (this.out.helperCalls ??= []).push(entry);
+    // A list handed on with the router (`registerRoutes(server, [...adminRoutes])`): for a route list helper (listHelpers.ts).
+    if (values.some((v) => v?.kind === 'arr' || (v?.kind === 'str' && hasRefs(v))))
+      (this.out.listHelperCalls ??= []).push({ helper: root.text, ...(entry.member !== undefined ? { member: entry.member } : {}), args: values.map((v) => v ?? null), routers, line: entry.line });
     return method;
   }
 
@@ -466,7 +469,8 @@ export abstract class RouteHelperReader extends RouterCallReader {
     const line = this.line(call);
     // The call's arguments, for a prefix the function builds from its parameters (mounts.ts paramPrefix).
     let given: Array<ConstValue | null> | undefined;
-    const args = () => (given ??= call.arguments.map((a) => (isSpreadElement(a) ? undefined : this.argValue(a, 0))).map((v) => (v?.kind === 'str' ? v : null)));
+    // A list too, for a route list helper registering each element (listHelpers.ts).
+    const args = () => (given ??= call.arguments.map((a) => (isSpreadElement(a) ? undefined : this.argValue(a, 0))).map((v) => (v?.kind === 'str' || v?.kind === 'arr' ? v : null)));
     call.arguments.forEach((arg, i) => {
       // `adminUserBasicsRoutes(...args)`: the enclosing function's rest parameter handed on whole,
       // its first element (the router) at this position.

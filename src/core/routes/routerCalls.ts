@@ -3,11 +3,12 @@
 // @hono/zod-openapi's `openapi(route, handler)` and its document, computed method names
 // (`router[method](path)`) and method-first helpers (`add('GET', '/x', handler)`).
 import ts from './compiler';
-import { isArrayLiteralExpression, isCallExpression, isElementAccessExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike, isConditionalExpression } from './tsNodes';
+import { isArrayLiteralExpression, isCallExpression, isElementAccessExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike, isConditionalExpression, isSpreadAssignment } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { expandOptionalGroups, withoutLeadingWildcard, hapiPathToRoute, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
-import { CALLED, concat, hasEach, hasRefs, literalOf, literalsOf, propOf, str, type ConstValue } from './values';
+import { CALLED, SPREAD, concat, hasEach, hasRefs, literalOf, literalsOf, propOf, readsArgs, str, type ConstValue } from './values';
+import { listHelperOf } from './listHelpers';
 import { skipOuter } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, chainRoot, classField, enclosingFunction, handsEveryRequestOn, isFunctionLike, isRoutePath, thisAssigned } from './routeSyntax';
 import { ReceiverReader } from './receivers';
@@ -193,11 +194,10 @@ export abstract class RouterCallReader extends ReceiverReader {
         if (this.expanding.length === 0 && this.inRouteHelper(call)) return;
         // `route({ method: options.method.toUpperCase(), url: options.url })` on another file's
         // values (a module loaded in a loop over a folder): collect.ts reads them there.
-        if (method && url && hasRefs(method)) {
-          const optionsValue: ConstValue = { kind: 'obj', props: { method, url } };
-          this.out.routes.push({ method: 'ALL', optionsValue, path: joinRoutePath(this.routers.get(router) ?? ''), line: this.line(call), kind: 'router', router });
-          return;
-        }
+        if (method && url && hasRefs(method) && this.optionsRoute({ kind: 'obj', props: { method, url } }, call, router)) return;
+        // `route({ ...endpoint, handler })` in a loop over another file's list: the element's own options, read by collect.ts.
+        const spread = a.properties.some(isSpreadAssignment) ? this.evaluate(a) : undefined;
+        if (spread?.kind === 'obj' && spread.props[SPREAD] && this.optionsRoute(spread, call, router)) return;
         this.warn(call, { id: 'routeOptions', args: [writtenName(router)] });
         return;
       }
@@ -280,6 +280,8 @@ export abstract class RouterCallReader extends ReceiverReader {
     if (options.kind === 'obj') {
       const methods = literalsOf(propOf(options, ['method']));
       const url = optionsUrl(options);
+      // A method or url of another file's value (`method: HttpMethod.GET` of an imported enum): read by collect.ts.
+      if ((!methods || !url) && url && hasRefs(propOf(options, ['method']))) return this.optionsRoute(options, call, router);
       if (!methods || !url) return false;
       this.addOptionRoutes(router, methods, url, call);
       return true;
@@ -287,7 +289,22 @@ export abstract class RouterCallReader extends ReceiverReader {
     const ref = options.kind === 'str' && options.parts.length === 1 && typeof options.parts[0] === 'object' ? options.parts[0].ref : undefined;
     // A list made here of other files' tables (`const routes = [].concat(require('./a'), require('./b'))`): collect.ts follows each.
     if (!ref && !(options.kind === 'arr' && hasRefs(options))) return false;
-    this.out.routes.push({ method: 'ALL', optionsValue: options, path: joinRoutePath(this.routers.get(router) ?? ''), line: this.line(call), kind: 'router', router });
+    return this.optionsRoute(options, call, router);
+  }
+
+  /**
+   * Route options collect.ts reads where their values are declared; in a route list helper's loop over
+   * its parameter (listHelpers.ts), that helper's options, read for each call's list. False when
+   * they read a parameter of no such helper.
+   */
+  private optionsRoute(optionsValue: ConstValue, call: ts.CallExpression, router: string): boolean {
+    if (!readsArgs(optionsValue)) {
+      this.out.routes.push({ method: 'ALL', optionsValue, path: joinRoutePath(this.routers.get(router) ?? ''), line: this.line(call), kind: 'router', router });
+      return true;
+    }
+    const helper = listHelperOf(call, router);
+    if (!helper) return false;
+    ((this.out.listHelpers ??= {})[helper.name] ??= []).push({ router: helper.router, options: optionsValue });
     return true;
   }
 

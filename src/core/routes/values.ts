@@ -18,6 +18,12 @@ export const DEFAULT_OBJECT = '*default';
 export const SPREAD = '*spread*';
 
 /**
+ * In a reference's property path, last: the elements of the array there, spliced into the array
+ * holding the reference (`[...adminRoutes, ...probeRoutes]` of imported lists; listElements.ts).
+ */
+export const SPREAD_ITEMS = '*items*';
+
+/**
  * In a reference's property path: what the function there returns when called (`getRoute()` of an
  * imported hapi route factory, `module.exports = () => ({ method, path })`).
  */
@@ -235,6 +241,9 @@ export function hasEach(v: StrValue): boolean {
 
 /** A route config: an object with a literal HTTP method and a path (`createRoute({ method: 'get', path: '/x' })`). */
 export function isRouteConfig(v: ConstValue | undefined): boolean {
-  const method = literalOf(propOf(v, ['method']))?.toUpperCase();
+  const given = propOf(v, ['method']);
+  // `method: HTTPMethod.GET` of an imported enum: a member named for its method (its value read where the enum is).
+  const ref = given?.kind === 'str' && given.parts.length === 1 && typeof given.parts[0] === 'object' ? given.parts[0].ref : undefined;
+  const method = (literalOf(given) ?? (ref && ref.path.length > 0 ? ref.path[ref.path.length - 1] : undefined))?.toUpperCase();
   return v?.kind === 'obj' && method !== undefined && isHttpMethod(method) && propOf(v, ['path'])?.kind === 'str';
 }

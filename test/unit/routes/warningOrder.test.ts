@@ -22,7 +22,8 @@ suite('route warnings', () => {
       "import fastify from 'fastify';",
       'const app = fastify();',
       'export function registerAll(server, endpoints) {',
-      '  for (const e of endpoints) {',
+      // A list the loop makes (not the parameter itself, which would make a route list helper warned of at its call).
+      '  for (const e of endpoints.filter(Boolean)) {',
       '    server.register(async function (app) {',
       '      app.route({ url: e.path, method: e.method, handler });',
       '    });',
