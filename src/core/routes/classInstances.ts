@@ -1,6 +1,8 @@
 // What an instance of a class holds, as far as paths need: the fields it is given a value when
-// made (`apiPath = '/api'`, `this.prefix = '/v1'` in its constructor), those of the classes it
-// extends, and the instance a function declared to return the class gives (`load(): AppConfig`).
+// made (`apiPath = '/api'`, `this.prefix = '/v1'` in its constructor), its methods and getters,
+// those of the classes it extends, and the instance a function declared to return the class gives
+// (`load(): AppConfig`). One reading for `new Config()`, a declared return type and an instance a
+// container hands out (`app.get(SettingsService)`, evaluator.ts heldInstance).
 // A configuration class whose fields' defaults hold the API prefix reads so
 // (`Config.Server.apiPath + '/users'`, the default recorded as other configuration defaults are).
 import ts from './compiler';
@@ -8,6 +10,9 @@ import { isClassDeclaration, isConstructorDeclaration, isExpressionStatement, is
 import { NEW, SPREAD, str, type ConstValue } from './values';
 import { skipOuter } from './tsSyntax';
 import { hasModifier } from './routeSyntax';
+
+/** The classes whose instance members are being read (instanceFields), on this thread. */
+const reading = new Set<ts.ClassDeclaration>();
 
 /** How many classes up an `extends` chain in one file an instance's fields are looked for. */
 const MAX_BASES = 8;
@@ -17,6 +22,8 @@ export interface ClassReader {
   evaluate(node: ts.Node | undefined, depth: number): ConstValue | undefined;
   /** The class declared in the file under that name. */
   localClass(name: string): ts.ClassDeclaration | undefined;
+  /** What an instance's methods and getters give (evaluator.ts classMembers). */
+  instanceMembers(cls: ts.ClassDeclaration, depth: number): Record<string, ConstValue>;
   /** Whether the name is imported from a file of the project (a relative path), not from a package. */
   projectImport(name: string): boolean;
 }
@@ -52,6 +59,15 @@ export function instanceFields(cls: ts.ClassDeclaration, reader: ClassReader, de
       if (!e || !isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
       const left = e.left;
       if (isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) set(left.name.text, e.right);
+    }
+  }
+  // A method declared to return its own class (`clone(): Config`) is not read again inside itself.
+  if (!reading.has(cls)) {
+    reading.add(cls);
+    try {
+      Object.assign(props, reader.instanceMembers(cls, depth));
+    } finally {
+      reading.delete(cls);
     }
   }
   return Object.keys(props).length > 0 ? { kind: 'obj', props, other: { [SPREAD]: null } } : undefined;

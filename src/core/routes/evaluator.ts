@@ -6,7 +6,7 @@ import ts from './compiler';
 import { NODE_CONFIG_PACKAGE } from './nodeConfig';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
-import { ARG, CALLED, unknownIn, EACH, LISTED, ONE_OF, SPREAD, SPREAD_ITEMS, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, str, type ConstValue, type StrValue } from './values';
+import { ARG, CALLED, NEW, unknownIn, EACH, LISTED, ONE_OF, SPREAD, SPREAD_ITEMS, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, str, type ConstValue, type StrValue } from './values';
 import { skipOuter } from './tsSyntax';
 import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, constructorField, enclosingFunction, singleReturn, hasModifier, returnWhenEnvUnset } from './routeSyntax';
 import { ReaderBase, type Scope } from './readerBase';
@@ -205,6 +205,7 @@ export abstract class Evaluator extends ReaderBase {
     return (this.classReaderCache ??= {
       evaluate: (n, d) => this.evaluate(n, d),
       localClass: (name) => asClass(this.decls.get(name)),
+      instanceMembers: (cls, depth) => this.classMembers(cls, depth, 'instance'),
       projectImport: (name) => this.out.imports.some((i) => i.local === name && i.source.startsWith('.')),
     });
   }
@@ -484,32 +485,42 @@ export abstract class Evaluator extends ReaderBase {
     return paramRef(index);
   }
 
-  /** `class GoogleSSO { static LOGIN_URI = '/api/v1/google/login' }`: the static fields read as `GoogleSSO.LOGIN_URI`. */
+  /**
+   * `class GoogleSSO { static LOGIN_URI = '/api/v1/google/login' }`: the static fields read as
+   * `GoogleSSO.LOGIN_URI`; with the methods and getters (classMembers), as a class's name reads.
+   */
   protected classStatics(node: ts.ClassDeclaration, depth: number): ConstValue | undefined {
-    const props: Record<string, ConstValue> = {};
+    const props = this.classMembers(node, depth, 'all');
     for (const m of node.members) {
-      // `routePrefix() { ...; return 'api'; }`: what a method without parameters returns, once called
-      // (`settings.routePrefix()` on an instance, evaluateCall), when the environment it tests is unset.
-      // `static load(path?: string): AppConfig`: an instance of the class it is declared to return (classInstances.ts).
-      if (isMethodDeclaration(m) && isIdentifier(m.name)) {
-        const returned = m.parameters.length === 0 ? returnWhenEnvUnset(m) : undefined;
-        const v = (returned && this.evaluate(returned, depth)) || declaredInstance(m.type, this.classReader, depth);
-        if (v) props[m.name.text] = { kind: 'obj', props: { [CALLED]: v } };
-        continue;
-      }
-      // `get app() { return this.config.get('app'); }`: a getter read as a property (`settings.app.apiPrefix`
-      // on an instance), what it returns when the environment it tests is unset.
-      if (isGetAccessorDeclaration(m) && isIdentifier(m.name)) {
-        const returned = returnWhenEnvUnset(m);
-        const v = returned && this.evaluate(returned, depth);
-        if (v) props[m.name.text] = v;
-        continue;
-      }
       if (!isPropertyDeclaration(m) || !m.initializer || !isIdentifier(m.name) || !hasModifier(m, ts.SyntaxKind.StaticKeyword)) continue;
       const v = this.evaluate(m.initializer, depth);
       if (v) props[m.name.text] = v;
     }
     return Object.keys(props).length > 0 ? { kind: 'obj', props } : undefined;
+  }
+
+  /**
+   * A class's methods and getters as far as paths need (`all`; `instance`: only those an instance
+   * has, for ClassReader.instanceMembers): a method without parameters, what it returns once called
+   * (`settings.routePrefix()`) when the environment it tests is unset; `static load(path?: string):
+   * AppConfig`, an instance of the class it is declared to return (classInstances.ts); a getter
+   * (`get app() { return this.config.get('app'); }`), what it returns, read as a property.
+   */
+  private classMembers(node: ts.ClassDeclaration, depth: number, which: 'all' | 'instance'): Record<string, ConstValue> {
+    const props: Record<string, ConstValue> = {};
+    for (const m of node.members) {
+      if (!m.name || !isIdentifier(m.name) || (which === 'instance' && hasModifier(m, ts.SyntaxKind.StaticKeyword))) continue;
+      if (isMethodDeclaration(m)) {
+        const returned = m.parameters.length === 0 ? returnWhenEnvUnset(m) : undefined;
+        const v = (returned && this.evaluate(returned, depth)) || declaredInstance(m.type, this.classReader, depth);
+        if (v) props[m.name.text] = { kind: 'obj', props: { [CALLED]: v } };
+      } else if (isGetAccessorDeclaration(m)) {
+        const returned = returnWhenEnvUnset(m);
+        const v = returned && this.evaluate(returned, depth);
+        if (v) props[m.name.text] = v;
+      }
+    }
+    return props;
   }
 
   /**
@@ -520,10 +531,7 @@ export abstract class Evaluator extends ReaderBase {
     const callee = node.expression;
     const cls = isPropertyAccessExpression(callee) && node.arguments.length === 0 ? this.instanceClass(callee.expression) : undefined;
     if (cls === undefined || !isPropertyAccessExpression(callee)) return undefined;
-    const path = [callee.name.text, CALLED];
-    if (this.importedNames.has(cls)) return str({ ref: { local: cls, path } });
-    const own = this.decls.get(cls);
-    return own && isClassDeclaration(own) ? propOf(this.classStatics(own, depth), path) : undefined;
+    return propOf(this.heldInstanceOf(cls, depth), [callee.name.text, CALLED]);
   }
 
   /**
@@ -548,10 +556,12 @@ export abstract class Evaluator extends ReaderBase {
    */
   private heldInstance(e: ts.Expression, depth: number): ConstValue | undefined {
     const cls = this.instanceClass(e);
-    if (cls === undefined) return undefined;
-    if (this.importedNames.has(cls)) return str({ ref: { local: cls, path: [] } });
-    const own = this.decls.get(cls);
-    return own && isClassDeclaration(own) ? this.classStatics(own, depth) : undefined;
+    return cls === undefined ? undefined : this.heldInstanceOf(cls, depth);
+  }
+
+  /** An instance of `cls` a container gives (instanceClass): classInstances.ts instanceOf, also of a class imported through an alias. */
+  private heldInstanceOf(cls: string, depth: number): ConstValue | undefined {
+    return this.importedNames.has(cls) ? str({ ref: { local: cls, path: [NEW] } }) : instanceOf(cls, this.classReader, depth);
   }
 
   /**

@@ -62,4 +62,30 @@ suite('class instances', () => {
       assert.deepEqual(warnings.map((w) => w.split(':').slice(0, 2).join(':')), ['/s/server.ts:4', '/s/server.ts:5']);
     }
   });
+
+  test("one instance reading whichever way the instance is had: `new X()` reads its getters too, a container's `app.get(X)` its fields too, and a method returning its own class is read once", () => {
+    const config = [
+      'export class ApiConfig {',
+      "  version = 'v2';",
+      '  get basePath() {',
+      "    return '/shop-api';",
+      '  }',
+      '  copy(): ApiConfig {',
+      '    return new ApiConfig();',
+      '  }',
+      '}',
+    ].join('\n');
+    const made = routesOf({
+      '/s/config.ts': config,
+      '/s/server.ts': "import express from 'express';\nimport { ApiConfig } from './config';\nconst app = express();\nconst cfg = new ApiConfig();\napp.get(cfg.basePath + '/orders', list);\napp.get(`/${cfg.version}/items`, items);\n",
+    });
+    assert.deepEqual(made.routes, ['GET /shop-api/orders', 'GET /v2/items']);
+    const held = routesOf({
+      '/s/config.ts': config,
+      '/s/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { ApiConfig } from './config';\nimport { AppModule } from './app.module';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  const cfg = app.get(ApiConfig);\n  app.setGlobalPrefix(cfg.version);\n}\n",
+      '/s/app.module.ts': "import { Module } from '@nestjs/common';\nimport { ItemsController } from './items.controller';\n@Module({ controllers: [ItemsController] })\nexport class AppModule {}\n",
+      '/s/items.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('items')\nexport class ItemsController {\n  @Get()\n  list() {}\n}\n",
+    });
+    assert.deepEqual(held.routes, ['GET /v2/items']);
+  });
 });
