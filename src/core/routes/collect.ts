@@ -1063,6 +1063,9 @@ function resolveClassMount(s: Scanned, named: string, byKey: Map<string, Scanned
   const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : { target: s, name: cls };
   const name = found?.name === undefined ? undefined : method === undefined ? `${CLASS_ROUTER}${found.name}` : methodRouterName(found.name, method);
   if (found && name !== undefined && declares(found.target, name)) return [{ key: found.target.key, name }];
+  // `new Hub().middleware` of a class whose constructor keeps a router it builds in that field (memberRouters.ts).
+  const kept = found?.name !== undefined && member !== undefined && method === undefined ? found.target.x.memberRouters?.[`${found.name}#${member}`] : undefined;
+  if (found && kept !== undefined) return [{ key: found.target.key, name: kept }];
   // `new UsersApi().mount`: a function the class holds, whose first parameter its routes are declared on.
   const param = found?.name !== undefined && member !== undefined ? found.target.x.routerParams?.[`${found.name}#${member}`]?.[0] : undefined;
   return found && param ? [{ key: found.target.key, name: param }] : [];

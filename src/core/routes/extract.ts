@@ -24,6 +24,7 @@ import { branchConditions } from './argConditions';
 import { nextHandlerExports } from './nextExports';
 import { isNextHandlerFile, isNitroHandlerFile } from './mayDeclareRoutes';
 import { readSailsConfig } from './sailsRoutes';
+import { memberRouters } from './memberRouters';
 
 /** Past this size a file is not parsed: generated bundles, not route declarations. */
 export const MAX_ROUTE_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -83,12 +84,20 @@ class FileReader extends HandRoutingReader {
     this.collectModuleConfigs();
     this.dropUncalled();
     this.findRouteFunctions();
+    this.findMemberRouters();
     // The root module this file starts, for which controllers the app registers (collect.ts).
     const entries = this.sf.text.includes('NestFactory') ? this.nestFactoryModules() : [];
     if (this.out.nestEntryModule === undefined && entries[0] !== undefined) this.out.nestEntryModule = entries[0];
     if (entries.length > 1) this.out.nestEntryModules = entries;
     const own = [...new Set(this.out.mounts.map((m) => m.routerName).filter((name) => !this.importedNames.has(name) && (this.madeHere(name) || this.decls.has(name) || this.paramNames.has(name))))];
     if (own.length > 0) this.out.ownRouters = own;
+  }
+
+  /** Fields a class's constructor keeps a router of this file in (memberRouters.ts). */
+  private findMemberRouters(): void {
+    const routers = new Set([...this.out.routes.map((r) => r.router ?? ''), ...this.out.mounts.map((m) => m.mountedOn)].filter((n): n is string => n !== undefined && n !== ''));
+    const found = memberRouters(this.sf, routers);
+    if (found) this.out.memberRouters = found;
   }
 
   /**

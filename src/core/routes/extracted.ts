@@ -503,6 +503,8 @@ export interface ExtractedFile {
   unknownPrefixClasses?: string[];
   /** Routers made by `new` of a class imported or declared here (`const router = new SchemaRouter(...)`): router name -> class name. */
   classInstances?: Record<string, string>;
+  /** Fields a class's constructor sets to a router of this file (`this.middleware = router`): `Class#field` -> router name (memberRouters.ts). */
+  memberRouters?: Record<string, string>;
   /** Classes declared here whose verb methods take a path and a handler (`class Router { get(path, handler) {...} }`): `new` of one makes a router. */
   routerClasses?: string[];
   /**

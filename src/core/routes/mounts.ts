@@ -300,6 +300,9 @@ export abstract class MountReader extends RouteHelperReader {
     // the field the instance is kept in (`this.apiRouter = new ApiRouter(this)` ... `this.apiRouter.router`).
     let made = isPropertyAccessExpression(a) ? skipOuter(a.expression) : a;
     if (isPropertyAccessExpression(made) && made.expression.kind === ts.SyntaxKind.ThisKeyword) made = thisAssigned(made, made.name.text) ?? made;
+    // `const hub = new Hub(); app.use('/hub', hub.middleware)`: the instance the constant holds.
+    const instance = isPropertyAccessExpression(a) && isIdentifier(made) ? (this.decls.get(made.text) as ts.Node | undefined) : undefined;
+    if (instance && isNewExpression(instance)) made = instance;
     // `container.get(UsersApi).mount`: a dependency-injection container's instance of a class
     // (inversify's get, tsyringe's resolve, Nest's app.get) is read as that class's `new`.
     const member = isPropertyAccessExpression(a) ? { member: a.name.text } : {};
