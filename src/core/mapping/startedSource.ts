@@ -75,12 +75,14 @@ function runnerScript(words: string[]): string | undefined {
 const MODULE_NAME = /^(?:\.{1,2}\/?|(?:\.{0,2}\/)?[\w@-][\w@./-]*)$/;
 
 /**
- * The first started script that is a source file of the project copied into the image as it is:
+ * The last started script that is a source file of the project copied into the image as it is:
  * TypeScript, or JavaScript that no build writes (outside the output folders `outputs` and the
- * usual ones, with no TypeScript file of its name beside it).
+ * usual ones, with no TypeScript file of its name beside it). The last: in a chain (`node
+ * scripts/setup.js && node server/index.js`) each command must end before the next starts, so the
+ * one left running, the server, is the last.
  */
 export async function startedSourceFile(fs: FsLike, opts: StartedSourceOptions): Promise<StartedSource | undefined> {
-  for (const imagePath of startedScripts(opts.stage, opts.scripts)) {
+  for (const imagePath of startedScripts(opts.stage, opts.scripts).reverse()) {
     const found = await sourceStartedAt(fs, imagePath, opts, (file) => isAtOrInside(opts.projectDir, file));
     if (found) return found;
   }

@@ -689,6 +689,19 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.notEqual((await inferMapping(memFs(kept), spec()))?.target, '/backend/package');
   });
 
+  test('a start chaining a one-off setup script before the server (`node tools/prepare.js && npm run serve`): the image runs the server, the last script of the chain', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': pkg({ express: '4', vite: '5' }, { build: 'vite build', boot: 'node tools/prepare.js && npm run serve', serve: 'node api/main.js' }),
+      '/ws/backend/tools/prepare.js': '',
+      '/ws/backend/api/main.js': '',
+      '/ws/backend/Dockerfile': 'FROM node:22 AS build\nWORKDIR /srv\nCOPY . .\nRUN npm ci && npm run build\nFROM node:22\nWORKDIR /srv\nCOPY --from=build /srv/dist ./dist\nCOPY --from=build /srv/tools ./tools\nCOPY --from=build /srv/api ./api\nCMD ["npm", "run", "boot"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/api', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/srv/api');
+    assert.equal(m?.bundled, false);
+  });
+
   test('`node app` (a folder Node resolves to app/index.js) copied from a build stage that ran webpack for the browser: the image runs the source folder, not a bundle', async () => {
     const fs = memFs({
       '/ws/backend/package.json': JSON.stringify({ main: 'app/index.js', dependencies: { '@hapi/hapi': '21' }, devDependencies: { webpack: '5' }, scripts: { build: 'webpack', start: 'node app' } }),
