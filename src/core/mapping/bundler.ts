@@ -29,8 +29,8 @@ export type BundledBy =
 /** Dependencies that mean the output is a bundle, so files do not map one to one. */
 export const BUNDLERS = ['vite', 'webpack', 'next', 'parcel', 'rollup', '@angular/cli', 'react-scripts', '@sveltejs/kit'] as const;
 
-/** Build scripts that bundle a server into a few files (Vite's SSR build: https://vite.dev/guide/ssr#building-for-production). */
-const SERVER_BUNDLE_SCRIPT = /\btsup\b|\btsdown\b|\brolldown\b|\bncc\s+build\b|\besbuild\b[^&|;]*--bundle|\bwebpack\b|\bnest\s+build\b[^&|;]*--webpack|\bbun\s+build\b|\bvite\s+build\b[^&|;]*\s--ssr\b/;
+/** Build scripts that bundle a server into a few files (Vite's SSR build: https://vite.dev/guide/ssr#building-for-production; Rsbuild and Rspack, webpack's kin). */
+const SERVER_BUNDLE_SCRIPT = /\btsup\b|\btsdown\b|\brolldown\b|\bncc\s+build\b|\besbuild\b[^&|;]*--bundle|\bwebpack\b|\brsbuild\s+build\b|\brspack\s+build\b|\bnest\s+build\b[^&|;]*--webpack|\bbun\s+build\b|\bvite\s+build\b[^&|;]*\s--ssr\b/;
 
 /**
  * What a script runs: a script that only runs another script of the package (`"build": "npm run

@@ -41,6 +41,14 @@ const BUNDLER_CONFIGS: readonly BundlerConfig[] = [
     flag: /--output-path[=\s]+(['"]?)([^\s'"]+)\1/,
   },
   {
+    // https://rsbuild.rs/config/output/dist-path: `distPath: { root: 'build' }` (or a folder written alone), dist by default.
+    tool: 'rsbuild',
+    command: /\brsbuild\s+build\b[^&|;]*/,
+    files: CONFIG_EXTENSIONS.map((e) => `rsbuild.config.${e}`),
+    output: /\bdistPath\s*:\s*(?:\{[^}]*?\broot\s*:\s*)?(['"`])([^'"`$]+)\1/,
+    byDefault: 'dist',
+  },
+  {
     // https://nextjs.org/docs/app/api-reference/config/next-config-js/distDir
     tool: 'next',
     command: /\bnext\s+build\b[^&|;]*/,
