@@ -527,9 +527,11 @@ const ROUTER_PACKAGES = new Set(['express', 'koa-router', '@koa/router', 'expres
 
 /**
  * Routers that serve nothing: one an Express or koa-router factory makes in a file and exports for
- * another file to mount, when no mount reaches it, it mounts nothing (a root of the app's routers
- * is exported for the app) and no file of the scan imports that file (its mount commented out, the
- * file left behind), in a scan where some mount is resolved. By `key#router`. A router its file
+ * another file to mount (or returns from a function of the file that makes it: `export function
+ * usersRouter() { const router = Router(); ...; return router }`), when no mount reaches it, it
+ * mounts nothing (a root of the app's routers is exported for the app) and no file of the scan
+ * imports that file (its mount commented out, the file left behind), in a scan where some mount is
+ * resolved. By `key#router`. A router its file
  * keeps to itself is still taken for the app's root (mountPrefixes); so is a file a mount may reach
  * by its name through a folder loaded at run time (`const ctrl = autoload('controllers');
  * app.use('/', ctrl.auth)` for controllers/auth.js).
@@ -540,7 +542,8 @@ function unservedRouters(scanned: Scanned[], byKey: Map<string, Scanned>, aliase
   if (edges.length === 0) return out;
   const candidates: { s: Scanned; name: string }[] = [];
   for (const s of scanned) {
-    const exported = new Set([s.x.defaultExport, ...Object.values(s.x.exportNames ?? {})]);
+    // Exported, or returned by a function that makes it (a router factory: called where the router is wanted).
+    const exported = new Set([s.x.defaultExport, ...Object.values(s.x.exportNames ?? {}), ...Object.values(s.x.routerFactories ?? {})]);
     for (const [name, via] of Object.entries(s.x.plainRouters ?? {})) {
       const from = s.x.imports.find((i) => i.local === via)?.source;
       if (from !== undefined && ROUTER_PACKAGES.has(from) && exported.has(name) && incomingOf(edges, { key: s.key, name }).length === 0 && !edges.some((e) => e.parent.key === s.key && e.parent.name === name)) candidates.push({ s, name });

@@ -279,6 +279,19 @@ suite('collectRoutes: Express mounts', () => {
     assert.deepEqual(lines(collectRoutes([server, auth, hooks], { moduleOf }).routes), ['POST /auth/login', 'GET /health']);
   });
 
+  test("an Express router a file's function makes and returns serves nothing when no file imports that file; imported and mounted, it serves", () => {
+    const server = {
+      file: '/ws/f/server.ts',
+      text: ["import express from 'express';", "import { ordersRouter } from './routers/orders';", 'const app = express();', "app.use('/orders', ordersRouter());", 'app.listen(3000);'].join('\n'),
+    };
+    // The handler hands a value it made to an imported function (read as a possible mount helper call: the file is no plain route function file).
+    const factory = (name: string, path: string) =>
+      `import express from 'express';\nimport { readToken, verify } from '../auth';\nexport function ${name}() {\n  const router = express.Router();\n  router.post('${path}', async (req, res) => {\n    const token = readToken(req);\n    await verify(token);\n    res.sendStatus(204);\n  });\n  return router;\n}\n`;
+    const orders = { file: '/ws/f/routers/orders.ts', text: factory('ordersRouter', '/:id/refund') };
+    const left = { file: '/ws/f/routers/profile.ts', text: factory('profileRouter', '/email') };
+    assert.deepEqual(lines(collectRoutes([server, orders, left], { moduleOf }).routes), ['POST /orders/:id/refund']);
+  });
+
   test('a router file a folder loader may hand to a mount by its name (ctrl.auth for controllers/auth.js) is still served', () => {
     const master = { file: '/ws/w/master.js', text: "const express = require('express');\nconst autoload = require('auto-load');\nconst ctrl = autoload(path.join(__dirname, 'controllers'));\nconst app = express();\napp.use('/', ctrl.auth);" };
     const auth = { file: '/ws/w/controllers/auth.js', text: "const express = require('express');\nconst router = express.Router();\nrouter.get('/login', login);\nmodule.exports = router;" };
