@@ -17,6 +17,7 @@ import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts
 import { KEYS, keyText, routerMethodOf, type TableEntry } from './tableKeys';
 import { SERVER_FRAMEWORKS } from './serverApps';
 import { eachElementOptions, listElements, listParamAt, optionsForList, type Located } from './listElements';
+import { ServerTrees, type ImportGraph } from './serverTrees';
 
 export interface CollectOptions {
   /**
@@ -206,6 +207,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const unserved = unservedRouters(scanned, byKey, opts.aliases ?? [], edges);
   const unused = unusedRouteFunctions(scanned, byKey, opts.aliases ?? [], edges);
   const openApi: OpenApiParts = { metas: [], mounts: [] };
+  const trees = new ServerTrees(edges, importGraph(scanned, byKey, opts.aliases ?? []));
   for (const s of scanned) {
     const module = opts.moduleOf(s.file);
     const outside = served !== undefined && !served.has(s.key);
@@ -225,11 +227,18 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
         r.kind !== 'nest'
           ? routerPaths(s, r, edges, prefixesOf, resolver, warnings)
           : (ownDecorated(s, r) ?? (serving.length > 0 ? [...new Set(serving.flatMap((e) => nestRoute(e.prefix, e.exclude)))] : nestRoute(globalPrefix, exclude)));
-      for (const path of underOrpcPrefixes(r, paths, orpcPrefixes)) (r.openApiMount ? openApi.mounts : routes).push(sourceRoute(r, r.declaredIn ?? s.file, path, module));
+      for (const path of underOrpcPrefixes(r, paths, orpcPrefixes)) (r.openApiMount ? openApi.mounts : routes).push(trees.at(sourceRoute(r, r.declaredIn ?? s.file, path, module), r.kind !== 'nest' ? s.key : undefined));
     }
   }
-  routes.push(...openApiRoutes(openApi));
-  return { routes: sortRoutes(dedupe(withListedPaths(routes, configRoutes(opts.extra ?? [], warnings)))), warnings };
+  return { routes: sortRoutes(trees.dedupe(withListedPaths([...routes, ...openApiRoutes(openApi)], configRoutes(opts.extra ?? [], warnings)))), warnings };
+}
+
+/** The scan's files, each with the files of the scan it imports (resolved as mounts resolve them). */
+function importGraph(scanned: readonly Scanned[], byKey: ReadonlyMap<string, Scanned>, aliases: readonly PathAlias[]): ImportGraph {
+  return {
+    keys: scanned.map((s) => s.key),
+    importsOf: (key) => [...new Set(byKey.get(key)?.x.imports.map((i) => i.source))].flatMap((source) => resolveSpecifier(key, source, byKey, aliases)?.key ?? []),
+  };
 }
 
 /** A warning of a mount whose prefix is not known statically, at index `at` of the warnings. */
@@ -2220,13 +2229,6 @@ function madeOfName(name: string, steps: readonly string[]): string | undefined 
   }
   if (step.startsWith('*split*') && index !== undefined && /^\d+$/.test(index) && steps.length === 2) return name.split(step.slice('*split*'.length))[Number(index)];
   return undefined;
-}
-
-function dedupe(routes: RouteDef[]): RouteDef[] {
-  const seen = new Map<string, RouteDef>();
-  // First wins: source routes come before config ones and carry file and line.
-  for (const r of routes) if (!seen.has(`${r.method} ${r.path}`)) seen.set(`${r.method} ${r.path}`, r);
-  return [...seen.values()];
 }
 
 function sortRoutes(routes: RouteDef[]): RouteDef[] {
