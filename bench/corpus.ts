@@ -33,6 +33,7 @@ import type { ServiceSpec } from '../src/core/model';
 import { discoverComposeProjects } from '../src/core/compose/discover';
 import { startedSourceFile } from '../src/core/gather/startedEntry';
 import { installedNestMajor, nodeConfigSettings, packagesAbove } from '../src/core/gather/routes';
+import { exampleEnvOf } from '../src/core/gather/exampleEnv';
 import { isAtOrInside } from '../src/core/pathInside';
 
 interface TruthRoute {
@@ -220,6 +221,7 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
   // The @nestjs/core major each app installs, as the check reads it for a source root (gather/routes.ts).
   const nestMajors = new Map<string, number | undefined>();
   const settingsOf = new Map<string, Record<string, string> | undefined>();
+  const exampleEnvs = new Map<string, Awaited<ReturnType<typeof exampleEnvOf>>>();
   for (const group of groups) {
     const files = (served.get(group.dir) ?? []).flatMap((file) => {
       const x = extracted.get(file);
@@ -228,6 +230,7 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
     const pkgs = packagesAbove(fs, group.dir, dir);
     nestMajors.set(group.dir, await installedNestMajor(fs, pkgs, files));
     settingsOf.set(group.dir, await nodeConfigSettings(fs, pkgs, files));
+    exampleEnvs.set(group.dir, await exampleEnvOf(fs, pkgs, files, dir));
   }
   const joinGroup = (group: (typeof groups)[number], entry: string | undefined) => {
     const mine = (served.get(group.dir) ?? []).flatMap((file) => {
@@ -239,7 +242,8 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
     const joined = [...own, ...servedPackageRoutes(own, mine.filter((f) => !own.includes(f)))];
     const nestMajor = nestMajors.get(group.dir);
     const settings = settingsOf.get(group.dir);
-    const collected = collectExtracted(joined, { moduleOf: () => undefined, aliases: aliasesOf.get(group.dir) ?? [], files: group.files, ...(entry !== undefined ? { entry } : {}), ...(nestMajor !== undefined ? { nestMajor } : {}), ...(settings !== undefined ? { settings } : {}) });
+    const exampleEnv = exampleEnvs.get(group.dir);
+    const collected = collectExtracted(joined, { moduleOf: () => undefined, aliases: aliasesOf.get(group.dir) ?? [], files: group.files, ...(entry !== undefined ? { entry } : {}), ...(nestMajor !== undefined ? { nestMajor } : {}), ...(settings !== undefined ? { settings } : {}), ...(exampleEnv !== undefined ? { exampleEnv } : {}) });
     return nextServedRoutes(group.dir, collected, joined, serving.get(group.dir) ?? {}, aliasesOf.get(group.dir) ?? []);
   };
   const join = (services: readonly StartedService[]) =>

@@ -77,6 +77,16 @@ const SCAN_TEXTS = {
   decoratorFactoryPath: (decorator: string) => l10n.t('@{0} path not found statically; route skipped (list it in x-runtime-drift.routes)', decorator),
   routePrefixValue: () =>
     l10n.t('routing-controllers routePrefix not found statically; the controllers\' routes are shown under … and not probed (set x-runtime-drift.routePrefix)'),
+  routePrefixEnv: (variable: string) =>
+    l10n.t('routing-controllers routePrefix is the environment variable {0}, not known statically: the controllers\' routes are shown under … and not probed (set x-runtime-drift.routePrefix to its value where the server runs)', variable),
+  routePrefixEnvExample: (variable: string, file: string, value: string, prefix: string) =>
+    l10n.t(
+      'routing-controllers routePrefix is the environment variable {0}, not known statically: the controllers\' routes are shown under … and not probed ({1} sets {0}={2}; if that is what runs, set x-runtime-drift.routePrefix: {3})',
+      variable,
+      file,
+      value,
+      prefix,
+    ),
   globalPrefixValue: () => l10n.t('setGlobalPrefix value not found statically; set x-runtime-drift.routePrefix'),
   globalPrefixPart: (known: string) => l10n.t('setGlobalPrefix value only partly found statically: the parts not found are left out, prefix taken as {0} (set x-runtime-drift.routePrefix)', known),
   versioningPrefixPart: (known: string) =>

@@ -7,7 +7,8 @@ import type { FsLike, LogSink, ProberLike, SourceScan } from '../ports';
 import type { ServiceEvidence } from '../ladder/evidence';
 import type { ModuleDir } from '../mapping/modules';
 import { moduleLookup } from '../mapping/modules';
-import { collectExtracted, type PathAlias } from '../routes/collect';
+import { collectExtracted, type ExampleEnv, type PathAlias } from '../routes/collect';
+import { exampleEnvOf } from './exampleEnv';
 import { resolveBaseUrl, SAFE_METHODS, unknownPrefixReason } from '../probe/policy';
 import { NO_TRUST, refuseTokenVariable } from '../probe/trust';
 import type { ProbeTrust } from '../probe/trust';
@@ -42,7 +43,7 @@ export function collectRoutes(
   modules: readonly ModuleDir[],
   found: SourceScan['extracted'],
   aliases: PathAlias[],
-  tree: { entry?: string | undefined; files?: readonly string[]; nestMajor?: number | undefined; settings?: Record<string, string> | undefined } = {},
+  tree: { entry?: string | undefined; files?: readonly string[]; nestMajor?: number | undefined; settings?: Record<string, string> | undefined; exampleEnv?: ExampleEnv | undefined } = {},
 ): { routes: RouteDef[]; warnings: string[] } {
   // Reads finish in any order; the collection's warnings and tie-breaks follow the files' order.
   const extracted = [...found].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -57,6 +58,7 @@ export function collectRoutes(
     ...(tree.files ? { files: tree.files } : {}),
     ...(tree.nestMajor !== undefined ? { nestMajor: tree.nestMajor } : {}),
     ...(tree.settings !== undefined ? { settings: tree.settings } : {}),
+    ...(tree.exampleEnv !== undefined ? { exampleEnv: tree.exampleEnv } : {}),
   });
   for (const w of collected.warnings) log?.log('warn', `${spec.name}: ${w}`);
   return collected;
@@ -155,7 +157,13 @@ export async function joinRoutes(
 ): Promise<{ routes: RouteDef[]; warnings: string[] }> {
   const { root, extracted, aliases } = read;
   const pkgs = packagesAbove(ctx.fs, root, ctx.workspaceDir);
-  const tree = { entry: read.entry, files: read.files, nestMajor: await installedNestMajor(ctx.fs, pkgs, extracted), settings: await nodeConfigSettings(ctx.fs, pkgs, extracted) };
+  const tree = {
+    entry: read.entry,
+    files: read.files,
+    nestMajor: await installedNestMajor(ctx.fs, pkgs, extracted),
+    settings: await nodeConfigSettings(ctx.fs, pkgs, extracted),
+    exampleEnv: await exampleEnvOf(ctx.fs, pkgs, extracted, ctx.workspaceDir),
+  };
   // A one-shot job (a migration) runs the server's code but serves nothing: only declared routes.
   const joined = collectRoutes(ctx.log, spec, root, read.modules, spec.oneShot ? [] : extracted, aliases, tree);
   const collected = await handlerServedRoutes(ctx.fs, root, ctx.workspaceDir, { files: read.files, extracted, aliases }, joined);

@@ -45,6 +45,18 @@ export interface CollectOptions {
   nestMajor?: number;
   /** node-config's defaults by dotted key (nodeConfig.ts): the text of `config.get('server.apiPath')`. */
   settings?: Readonly<Record<string, string>>;
+  /**
+   * A committed example of the environment (`.env.example`) beside the app's package.json, read
+   * (gather/exampleEnv.ts): named in a warning about a value an environment variable decides,
+   * never taken for that value.
+   */
+  exampleEnv?: ExampleEnv;
+}
+
+/** An example environment file, repository-relative as shown, and the variables it sets. */
+export interface ExampleEnv {
+  file: string;
+  vars: Readonly<Record<string, string>>;
 }
 
 /** `"@server/*": ["../server/*"]` from a tsconfig, made absolute: pattern and targets hold at most one '*'. */
@@ -175,7 +187,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   expandListedImports(scanned, opts.files ?? []);
   // Before the values are resolved: what a route list helper registers is route options to resolve.
   if (scanned.some((s) => s.x.listHelpers !== undefined)) for (const s of scanned) addListHelperRoutes(s, byKey, opts.aliases ?? [], warnings);
-  const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? [], opts.files ?? [], opts.settings ?? {});
+  const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? [], opts.files ?? [], opts.settings ?? {}, opts.exampleEnv);
   // Paths and prefixes built from other files' constants (or config defaults) are resolved now
   // that every file is known; what still cannot be known is a warning with file and line.
   for (const s of scanned) s.x = resolver.resolveFile(s, warnings) ?? s.x;
@@ -231,6 +243,19 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
     }
   }
   return { routes: sortRoutes(trees.dedupe(withListedPaths([...routes, ...openApiRoutes(openApi)], configRoutes(opts.extra ?? [], warnings)))), warnings };
+}
+
+/** The environment variable a value is, when it is one place of a constant that keeps one (ExtractedFile.envReads), of this file or imported. */
+function envVariableOf(s: Scanned, v: ConstValue, byKey: Map<string, Scanned>, aliases: PathAlias[]): string | undefined {
+  const part = v.kind === 'str' && v.parts.length === 1 ? v.parts[0] : undefined;
+  const ref = typeof part === 'object' && !part.ref.args && !part.ref.truthy && !part.ref.oneOf ? part.ref : undefined;
+  if (!ref) return undefined;
+  const own = s.x.envReads?.[[ref.local, ...ref.path].join('.')];
+  const imp = s.x.imports.find((i) => i.local === ref.local);
+  if (own !== undefined || !imp) return own;
+  const member = imp.imported === '*' ? ref.path[0] : undefined;
+  const found = followExport(s, imp, member, byKey, aliases, 0);
+  return found?.name !== undefined ? found.target.x.envReads?.[[found.name, ...(imp.imported === '*' ? ref.path.slice(1) : ref.path)].join('.')] : undefined;
 }
 
 /** The scan's files, each with the files of the scan it imports (resolved as mounts resolve them). */
@@ -1462,6 +1487,7 @@ class ValueResolver {
     private readonly aliases: PathAlias[],
     private readonly files: readonly string[],
     private readonly settings: Readonly<Record<string, string>>,
+    private readonly exampleEnv: ExampleEnv | undefined,
   ) {
     for (const s of scanned) for (const [k, v] of Object.entries(s.x.configDefaults ?? {})) if (!this.configDefaults.has(k)) this.configDefaults.set(k, v);
     for (const s of scanned) for (const [k, v] of Object.entries(s.x.configDefaultValues ?? {})) if (!this.configDefaultValues.has(k)) this.configDefaultValues.set(k, { file: s, value: v });
@@ -1823,7 +1849,7 @@ class ValueResolver {
         warnings.push(scanWarningText(s.file, { id: 'globalPrefixPart', args: [known], ...line }));
       } else if (x.globalPrefixUnknownShown) {
         out.globalPrefix = joinRoutePath(UNKNOWN_PREFIX);
-        warnings.push(scanWarningText(s.file, { id: 'routePrefixValue', args: [], ...line }));
+        warnings.push(scanWarningText(s.file, { ...this.exampleEnvHint(s, x.globalPrefixValue), ...line }));
       } else warnings.push(scanWarningText(s.file, { id: 'globalPrefixValue', args: [], ...line }));
     }
     if (x.versioningPrefixValue && x.uriVersioning) {
@@ -1838,6 +1864,17 @@ class ValueResolver {
         delete out.uriVersioning;
       }
     }
+  }
+
+  /**
+   * The routePrefix warning, naming the environment variable the prefix is (`env.app.routePrefix`
+   * kept from `getOsEnv('APP_ROUTE_PREFIX')`) and what the committed example environment sets it to.
+   */
+  private exampleEnvHint(s: Scanned, v: ConstValue): ScanMessage {
+    const variable = envVariableOf(s, v, this.byKey, this.aliases);
+    const value = variable !== undefined ? this.exampleEnv?.vars[variable] : undefined;
+    if (this.exampleEnv && variable !== undefined && value !== undefined) return { id: 'routePrefixEnvExample', args: [variable, this.exampleEnv.file, value, joinRoutePath(value)] };
+    return variable !== undefined ? { id: 'routePrefixEnv', args: [variable] } : { id: 'routePrefixValue', args: [] };
   }
 
   /**

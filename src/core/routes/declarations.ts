@@ -11,6 +11,7 @@ import { ROUTER_METHODS } from './routeSpec';
 import { loadedModule, isModuleLoad } from './moduleLoads';
 import { Evaluator } from './evaluator';
 import { givenArgs } from './argConditions';
+import { envVariableRead, keptAt } from './envReads';
 
 /** Calls whose result is an app or a router. */
 const ROUTER_FACTORY =
@@ -70,6 +71,7 @@ export abstract class DeclarationReader extends Evaluator {
         const d = envDefault(skipOuter(node.initializer), this.sf);
         if (d !== undefined) (this.out.configDefaults ??= {})[node.name.text] = d;
       }
+      if ((isPropertyAssignment(node) || isVariableDeclaration(node)) && node.initializer) this.readEnvRead(node, node.initializer);
       if (isCallExpression(node)) {
         namespaces.push(node);
         this.readKoaUse(node);
@@ -92,6 +94,13 @@ export abstract class DeclarationReader extends Evaluator {
     const namespaces: ts.CallExpression[] = [];
     for (const node of this.valueNodes) visitDecl(node);
     for (const call of namespaces) this.readConfigNamespace(call);
+  }
+
+  /** `routePrefix: getOsEnv('APP_ROUTE_PREFIX')` in a top-level constant: the variable it reads, at its dotted place (envReads.ts). */
+  private readEnvRead(node: ts.PropertyAssignment | ts.VariableDeclaration, init: ts.Expression): void {
+    const variable = envVariableRead(init, this.sf);
+    const at = variable !== undefined ? keptAt(node) : undefined;
+    if (variable !== undefined && at !== undefined) (this.out.envReads ??= {})[at] = variable;
   }
 
   private addImport(local: string, imported: string, source: string): void {

@@ -312,6 +312,8 @@ export interface ExtractedFile {
   constants?: Record<string, ConstValue>;
   /** `apiPrefix: process.env.API_PREFIX || 'api'`: config property defaults, by property name. */
   configDefaults?: Record<string, string>;
+  /** `export const env = { app: { routePrefix: getOsEnv('APP_ROUTE_PREFIX') } }`: the environment variable each place reads, by dotted place (`env.app.routePrefix`). */
+  envReads?: Record<string, string>;
   /** A registerAs default that is another file's constant (`apiPrefix: process.env.API_PREFIX ?? DEFAULTS.API_PREFIX`), by its dotted key. */
   configDefaultValues?: Record<string, ConstValue>;
   /**

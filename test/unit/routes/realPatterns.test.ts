@@ -2408,7 +2408,7 @@ suite('routes on real-world patterns: apps, prefixes and factories written in ot
     );
     assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /…/users/:id', 'POST /…/users']);
     assert.equal(warnings.length, 1);
-    assert.match(warnings[0] ?? '', /app\.ts:3: routing-controllers routePrefix not found statically/);
+    assert.match(warnings[0] ?? '', /app\.ts:3: routing-controllers routePrefix is the environment variable APP_ROUTE_PREFIX, not known statically/);
   });
 
   test("routing-controllers: a routePrefix in options held by a variable, or typed RoutingControllersOptions and handed to a base class's method that calls useKoaServer, comes before the controllers' routes", () => {
