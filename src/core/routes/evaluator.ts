@@ -920,7 +920,10 @@ function endsWithColon(v: ConstValue | undefined): boolean {
 /** An expression's source text for a message, on one line and cut short. */
 export function codeText(node: ts.Node, sf: ts.SourceFile): string {
   const text = node.getText(sf).replace(/\s+/g, ' ');
-  return text.length > MAX_CODE_TEXT ? `${text.slice(0, MAX_CODE_TEXT - 1)}…` : text;
+  if (text.length <= MAX_CODE_TEXT) return text;
+  // A string or template cut short keeps its closing quote, so the quote inside a message reads whole (`/${a}/b…`).
+  const quote = /^[`'"]/.exec(text)?.[0] ?? '';
+  return `${text.slice(0, MAX_CODE_TEXT - 1 - quote.length)}…${quote}`;
 }
 
 /** The class around `at`. */

@@ -25,6 +25,21 @@ suite('warnings quote the code not known statically', () => {
     assert.deepEqual(warnings, ['/s/widgets.ts:6: router.get path base (= `/${slug(Widgets.tableName)}`) is not a string known statically; route skipped (list it in x-runtime-drift.routes)']);
   });
 
+  test('a long template cut short in the quote keeps its closing backquote after the ellipsis, within the same length', () => {
+    const warnings = warningsOf({
+      '/s/gadgets.ts': [
+        "import { Router } from 'express';",
+        "import { Gadgets } from '@acme/generated';",
+        "import { slug } from './slug';",
+        'export function gadgetRoutes(router: Router) {',
+        '  const base = `/${slug(Gadgets.tableName)}/:gadgetId/maintenance-windows/:windowId`;',
+        '  router.put(base, update);',
+        '}',
+      ].join('\n'),
+    });
+    assert.deepEqual(warnings, ['/s/gadgets.ts:6: router.put path base (= `/${slug(Gadgets.tableName)}/:gadgetId/maintenance-windows…`) is not a string known statically; route skipped (list it in x-runtime-drift.routes)']);
+  });
+
   test('a destructured name or an expression is quoted as written: there is no initialiser of its own to show', () => {
     const warnings = warningsOf({
       '/s/mount.ts': [
