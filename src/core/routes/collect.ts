@@ -10,7 +10,7 @@ import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestMo
 import { factoryRouteAt } from './routeFactories';
 import { dropUnmetMemberGuards } from './unmetMemberGuards';
 import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, mayHold, substituteParams, methodRouterName, routerMethodName, writtenName } from './extracted';
-import { ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, SPREAD, SPREAD_ITEMS, argRef, readsArgs, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
+import { ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, SPREAD, SPREAD_ITEMS, VALUES, argRef, readsArgs, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
 import { UNKNOWN_PREFIX, hapiPathToRoute, joinRoutePath, openApiPathToRoute, stripParamPatterns, unknownPrefixPath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
@@ -1299,6 +1299,28 @@ function followExport(
   return { target, name };
 }
 
+/** The values a module exports, for `Object.values(namespace)`: its constants, its exported names, what its re-exports bring. */
+function moduleValues(target: Scanned, byKey: Map<string, Scanned>, aliases: PathAlias[], depth: number): Array<{ file: Scanned; value: ConstValue }> {
+  if (depth > 8) return [];
+  const own = new Map(Object.entries(target.x.constants ?? {}).filter(([name]) => name !== DEFAULT_OBJECT));
+  for (const [name, local] of Object.entries(target.x.exportNames ?? {})) {
+    const value = target.x.constants?.[local];
+    if (value) own.set(name, value);
+  }
+  const out = [...own.values()].map((value) => ({ file: target, value }));
+  for (const imp of target.x.imports) {
+    if (imp.local === '*reexport*') {
+      const star = resolveModule(target.key, imp.source, byKey, aliases);
+      if (star) out.push(...moduleValues(star, byKey, aliases, depth + 1));
+    } else if (imp.local.startsWith('*reexport*') && imp.local !== '*reexport*default') {
+      const hit = followExport(target, imp, undefined, byKey, aliases, depth + 1);
+      const value = hit?.name !== undefined ? hit.target.x.constants?.[hit.name] : undefined;
+      if (hit && value) out.push({ file: hit.target, value });
+    }
+  }
+  return out;
+}
+
 /**
  * Resolutions made in one collection (its files and aliases are fixed): a large workspace asks the
  * same import again for every export it follows through (growthbook: 1.6 s of a 6 s join).
@@ -1549,15 +1571,20 @@ class ValueResolver {
     // ts-rest writes a contract's route path after its pathPrefix, those of enclosing contracts before both (`/projects` + `-bulk`).
     // A ts-rest server router (SERVED_CONTRACT) may turn out to be another library's plugin: silent unless a contract is reached.
     let contracts = 0;
-    const visit = (file: Scanned, v: ConstValue | undefined, depth: number, prefix: string): void => {
+    // Among `Object.values(x)` (listed): an exported value that is no route options (a path constant) is no route, not one unknown.
+    const visit = (file: Scanned, v: ConstValue | undefined, depth: number, prefix: string, listed = false): void => {
       // `for (const e of routes) server.route({ url: e.path, method: e.method })` over another file's list: each element's.
       const each = v && depth < 12 ? eachElementOptions({ file, value: v }, (f, local, path) => this.refValue(f, local, path)) : undefined;
-      if (each) return each.forEach((e) => visit(e.file, e.value, depth + 1, prefix));
+      if (each) return each.forEach((e) => visit(e.file, e.value, depth + 1, prefix, listed));
       const ref = v?.kind === 'str' && v.parts.length === 1 && typeof v.parts[0] === 'object' ? v.parts[0].ref : undefined;
       // A list spread into this one (`[...adminRoutes, probe]`, SPREAD_ITEMS): its elements in place.
-      const found = ref && depth < 12 ? this.refValue(file, ref.local, ref.path[ref.path.length - 1] === SPREAD_ITEMS ? ref.path.slice(0, -1) : ref.path) : undefined;
-      if (found) return visit(found.file, found.value, depth + 1, prefix);
-      if (v?.kind === 'arr' && depth < 12) return v.items.forEach((item) => visit(file, item, depth + 1, prefix));
+      const refPath = ref && ref.path[ref.path.length - 1] === SPREAD_ITEMS ? ref.path.slice(0, -1) : ref?.path;
+      const values = ref && refPath && refPath[refPath.length - 1] === VALUES && depth < 12 ? this.listedValues(file, ref.local, refPath.slice(0, -1)) : undefined;
+      if (values) return values.forEach((x) => visit(x.file, x.value, depth + 1, prefix, true));
+      const found = ref && refPath && depth < 12 ? this.refValue(file, ref.local, refPath) : undefined;
+      if (found) return visit(found.file, found.value, depth + 1, prefix, listed);
+      if (v?.kind === 'arr' && depth < 12) return v.items.forEach((item) => visit(file, item, depth + 1, prefix, listed));
+      if (listed && (v?.kind !== 'obj' || propOf(v, ['method']) === undefined)) return;
       const contractPrefix = v?.kind === 'obj' && depth < 12 ? v.props[CONTRACT_PREFIX] : undefined;
       const served = v?.kind === 'obj' ? v.props[SERVED_CONTRACT] : undefined;
       // Served under a register's prefix (mounts.ts readTsRestServed): one not known is the mount's warning.
@@ -1991,6 +2018,21 @@ class ValueResolver {
     if (!found || name === undefined) return undefined;
     const value = propOf(found.target.x.constants?.[name], rest);
     return value && { file: found.target, value };
+  }
+
+  /**
+   * `Object.values(x)` of another file's value (a VALUES reference): the values of the object `x`
+   * names there, or, for a namespace import itself, every value its module exports (`export { a }
+   * from './a'`, `export * from './b'` followed, its exported names and top-level constants).
+   */
+  private listedValues(s: Scanned, local: string, path: string[]): Array<{ file: Scanned; value: ConstValue }> | undefined {
+    const imp = s.x.imports.find((i) => i.local === local);
+    if (imp?.imported === '*' && path.length === 0) {
+      const target = resolveModule(s.key, imp.source, this.byKey, this.aliases);
+      return target ? moduleValues(target, this.byKey, this.aliases, 0) : undefined;
+    }
+    const found = this.refValue(s, local, path);
+    return found?.value.kind === 'obj' ? Object.entries(found.value.props).filter(([k]) => k !== SPREAD).map(([, value]) => ({ file: found.file, value })) : undefined;
   }
 
   /**

@@ -18,6 +18,7 @@ import { dynamicImportSource, requireSource } from './moduleLoads';
 import { spreadingReturn } from './spreadingFunctions';
 import { asClass, declaredInstance, instanceOf, type ClassReader } from './classInstances';
 import { tsRestRouterValue } from './tsRestContracts';
+import { isObjectValuesCall, isReference, objectValues } from './objectValues';
 
 /** Calls whose value is their first argument, as far as paths are concerned. */
 const IDENTITY_CALL = /^(?:String|Object\.freeze|createRoute|\w+\.createRoute|cloneDeep|\w+\.cloneDeep|structuredClone)$/;
@@ -780,6 +781,7 @@ export abstract class Evaluator extends ReaderBase {
       return list?.kind === 'arr' ? list : undefined;
     }
     if (isPropertyAccessExpression(callee) && callee.name.text === 'concat') return this.concatenatedList(callee.expression, node.arguments, depth);
+    if (isObjectValuesCall(node)) return objectValues(this.evaluate(node.arguments[0], depth));
     if (isMergeCall(callee)) return this.mergedDefaults(node.arguments, depth);
     // `require('./routes/health')` written where a value is (a list's element): the module's exports, as a reference.
     if (requireSource(node) !== undefined) return this.alternative(node, depth);

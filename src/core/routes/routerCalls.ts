@@ -3,7 +3,7 @@
 // @hono/zod-openapi's `openapi(route, handler)` and its document, computed method names
 // (`router[method](path)`) and method-first helpers (`add('GET', '/x', handler)`).
 import ts from './compiler';
-import { isArrayLiteralExpression, isCallExpression, isElementAccessExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike, isConditionalExpression, isSpreadAssignment } from './tsNodes';
+import { isArrayLiteralExpression, isCallExpression, isElementAccessExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike, isConditionalExpression, isSpreadAssignment, isSpreadElement } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { expandOptionalGroups, withoutLeadingWildcard, hapiPathToRoute, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
@@ -205,6 +205,7 @@ export abstract class RouterCallReader extends ReceiverReader {
       return;
     }
     const path = this.evaluate(a) ?? this.factoryRoutes(a) ?? this.listedRoutes(a);
+    if (!path && isArrayLiteralExpression(a) && !chainsMethod(call)) return this.readRouteTable(a, call, router);
     // `server.route(require('./' + file))` in a loop over files found at run time: which module, not known.
     if (!path) return requiresComputedName(a) ? this.warn(call, { id: 'routeModule', args: [router] }) : undefined;
     if (!chainsMethod(call) && this.readRouteOptionsValue(path, call, router)) return;
@@ -233,6 +234,21 @@ export abstract class RouterCallReader extends ReceiverReader {
     const local = `*load*${listed.imported}*${listed.source}`;
     if (!this.out.imports.some((i) => i.local === local)) this.out.imports.push({ local, ...listed });
     return str({ ref: { local, path: [] } });
+  }
+
+  /**
+   * hapi `server.route([health, ...Object.values(userRoutes), ...rest])` where some element is not
+   * known statically (a rest of a destructuring, a list a function returns): the elements known are
+   * read, each as its own table; the others are warned of, not a reason to drop the whole table.
+   */
+  private readRouteTable(table: ts.ArrayLiteralExpression, call: ts.CallExpression, router: string): void {
+    let unknown = false;
+    for (const el of table.elements) {
+      const v = this.evaluate(isSpreadElement(el) ? el.expression : el);
+      if (v && this.readRouteOptionsValue(v.kind === 'arr' ? v : { kind: 'arr', items: [v] }, call, router)) continue;
+      unknown = true;
+    }
+    if (unknown) this.warn(call, { id: 'routeOptions', args: [writtenName(router)] });
   }
 
   /**

@@ -29,6 +29,13 @@ export const SPREAD_ITEMS = '*items*';
  */
 export const CALLED = '*called*';
 
+/**
+ * In a reference's property path, last: the values of the object there, as `Object.values(x)`
+ * gives them; on a namespace import alone (`Object.values(routesModule)`), the module's exported
+ * values. collect.ts lists them once the import is resolved.
+ */
+export const VALUES = '*values*';
+
 /** In a ts-rest contract's value (tsRestContracts.ts): its `pathPrefix` (empty when it has none); its other keys are its routes and nested contracts. */
 export const CONTRACT_PREFIX = '*pathPrefix*';
 /** In a ts-rest server router's value (`s.router(contract, impl)`): the contract it serves. */

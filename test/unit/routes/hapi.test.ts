@@ -99,6 +99,52 @@ suite('hapi', () => {
     assert.deepEqual(warnings, []);
   });
 
+  test('a table spreading other lists ([home, ...orderRoutes, ...local]): the elements of each, an imported list followed to its module', () => {
+    const { routes, warnings } = collect({
+      '/s/lib/routes/orders.js': "module.exports = [{ method: 'GET', path: '/v2/{shop}/orders', handler: list }, { method: 'POST', path: '/v2/{shop}/orders', handler: add }];",
+      '/s/lib/routes/home.js': "module.exports = { method: 'GET', path: '/', handler: () => 'up' };",
+      '/s/lib/plugins/router.js': [
+        "const home = require('../routes/home.js');",
+        "const orderRoutes = require('../routes/orders.js');",
+        "const local = [{ method: 'DELETE', path: '/cache', handler: flush }];",
+        'const all = [home, ...orderRoutes, ...local];',
+        "module.exports = { name: 'router', register: (server) => { server.route(all); } };",
+      ].join('\n'),
+      '/s/lib/server.js': "const Hapi = require('@hapi/hapi');\nconst router = require('./plugins/router.js');\nconst server = Hapi.server();\nserver.register(router);\n",
+    });
+    assert.deepEqual(routes, ['DELETE /cache', 'GET /', 'GET /v2/:shop/orders', 'POST /v2/:shop/orders']);
+    assert.deepEqual(warnings, []);
+  });
+
+  test('Object.values of a namespace import of an index module re-exporting route objects (export { x } from, export * from), and of an object written here: every route object; the module\'s path constants are no routes', () => {
+    const { routes, warnings } = collect({
+      '/s/src/shops/get.js': "export const shopPath = '/v1/shops/{id}';\nexport const shopGet = { method: 'GET', path: shopPath, handler: get };",
+      '/s/src/shops/list.js': "export const shopList = { method: 'GET', path: '/v1/shops', handler: list };",
+      '/s/src/shops/more/index.js': "export const shopDelete = { method: 'DELETE', path: '/v1/shops/{id}', handler: del };",
+      '/s/src/shops/index.js': "export { shopGet } from './get.js';\nexport { shopList } from './list.js';\nexport * from './more/index.js';",
+      '/s/src/plugins/router.js': [
+        "import * as shopRoutes from '../shops/index.js';",
+        "const extra = { ping: { method: 'GET', path: '/ping', handler: pong } };",
+        'export const router = { plugin: { name: \'router\', register: (server) => { server.route([...Object.values(shopRoutes), ...Object.values(extra)]); } } };',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['DELETE /v1/shops/:id', 'GET /ping', 'GET /v1/shops', 'GET /v1/shops/:id']);
+    assert.deepEqual(warnings, []);
+  });
+
+  test('a table written at server.route with one element not known statically (a list a function returns): the other elements, and a warning', () => {
+    const { routes, warnings } = collect({
+      '/s/src/health.js': "export const health = { method: 'GET', path: '/health', handler: ok };",
+      '/s/src/plugin.js': [
+        "import { health } from './health.js';",
+        "const register = (server) => { server.route([health, { method: 'POST', path: '/jobs', handler: run }, ...pluginRoutes(server)]); };",
+        "export const plugin = { name: 'jobs', register };",
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['GET /health', 'POST /jobs']);
+    assert.deepEqual(warnings, ['/s/src/plugin.js:2: server.route({...}) method or url is not known statically; route skipped (list it in x-runtime-drift.routes)']);
+  });
+
   test('an imported table with an element not known statically: the others, and a warning at server.route', () => {
     const { routes, warnings } = collect({
       '/s/routes.js': "module.exports = [{ method: 'GET', path: '/a', handler: a }, { method: 'GET', path: buildPath(), handler: b }];",
