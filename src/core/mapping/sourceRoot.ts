@@ -5,10 +5,11 @@ import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { ServiceSpec } from '../model';
 import type { FsLike } from '../ports';
 import { readPackage, type BuildProject } from './buildProject';
-import type { TsConfigInfo } from './tsconfig';
+import { readJsonObject, type TsConfigInfo } from './tsconfig';
 import { buildScriptNames, bundledEntryFolder, loadedBeyond } from './bundler';
 import type { ScriptedBundle } from './bundleScript';
-import { entryFolder, SERVER_FRAMEWORKS, soleLoadedFolder } from '../routes/serverApps';
+import { entryFolder, SERVER_FRAMEWORKS, soleLoadedFolder, startedFile } from '../routes/serverApps';
+import { TS_SOURCE_EXTENSIONS } from './tsSource';
 import { compiledStartEntry } from './startEntry';
 import { rollupModules, webpackEntryFolder } from './bundlerOutput';
 import { isAtOrInside } from '../pathInside';
@@ -121,6 +122,7 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     if (!compiled || ts?.include?.patterns.some((p) => !isAtOrInside(compiled.sourceRoot, join(ts.include?.dir ?? '', p.split(/[*?{[]/)[0] ?? '')))) return undefined;
     return { path: compiled.sourceRoot, why: compiled.why };
   },
+  async (fs, { project, ts }) => (ts ? await rootStartedSource(fs, project.dir, ts) : undefined),
   async (fs, { project, ts, tsName }) => {
     const src = join(project.dir, 'src');
     if (!(await isDir(fs, src))) return undefined;
@@ -128,6 +130,23 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     return { path: src, why: ts?.rootDir ? l10n.t`the project's src folder; ${tsName}'s rootDir is not below the project folder` : l10n.t`the project's src folder; ${tsName} sets no rootDir` };
   },
 ];
+
+/**
+ * A tsconfig whose rootDir is the project folder itself, and a start script running the output of a
+ * source file of that folder outside its src (`node bin/server.js`, from bin/server.ts, the
+ * package.json copied beside the output as AdonisJS builds): the whole folder is compiled as the
+ * server, not only src.
+ */
+async function rootStartedSource(fs: FsLike, dir: string, ts: TsConfigInfo): Promise<{ path: string; why: string } | undefined> {
+  const file = ts.rootDir?.path === dir ? startedFile(await readJsonObject(fs, join(dir, 'package.json'))) : undefined;
+  if (file === undefined || !/\.[cm]?js$/.test(file)) return undefined;
+  const stem = join(dir, file.replace(/\.[cm]?js$/, ''));
+  if (!isAtOrInside(dir, stem) || isAtOrInside(join(dir, 'src'), stem)) return undefined;
+  for (const ext of TS_SOURCE_EXTENSIONS) {
+    if ((await fs.stat(stem + ext))?.isFile) return { path: dir, why: l10n.t`its rootDir is the project folder, and package.json's start script runs ${file}, the output of ${relative(dir, stem + ext)}, outside src` };
+  }
+  return undefined;
+}
 
 /** The folders a tsconfig's include patterns start from (each pattern's part before its first wildcard). */
 function includeBases(ts: TsConfigInfo): string[] {

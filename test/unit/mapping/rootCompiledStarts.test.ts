@@ -1,0 +1,36 @@
+// A TypeScript project compiled whole (tsconfig rootDir "./", outDir "./build") whose start script
+// runs the output of a file outside its src folder (`node bin/server.js` from bin/server.ts, the
+// package.json copied into build/ beside it, as AdonisJS builds): the project folder is the source,
+// not src. Fixtures of our own.
+import { assertMapping } from './assertMapping';
+
+const DOCKERFILE = [
+  'FROM node:22-alpine AS build',
+  'WORKDIR /srv',
+  'COPY . .',
+  'RUN npm ci && npm run build',
+  'FROM node:22-alpine',
+  'WORKDIR /srv',
+  'COPY --from=build /srv/build /srv',
+  'CMD ["node", "bin/server.js"]',
+].join('\n');
+
+const files = (start: string) => ({
+  '/ws/package.json': JSON.stringify({ name: 'shelf', type: 'module', scripts: { build: 'tsc', start }, dependencies: { '@adonisjs/core': '^6' } }),
+  '/ws/tsconfig.json': JSON.stringify({ compilerOptions: { rootDir: './', outDir: './build' } }),
+  '/ws/bin/server.ts': "import '../start/routes.js'\n",
+  '/ws/start/routes.ts': "import router from '@adonisjs/core/services/router'\nrouter.get('/books', () => [])\n",
+  '/ws/src/extensions.ts': 'export {}\n',
+  '/ws/Dockerfile': DOCKERFILE,
+});
+
+suite('a project compiled whole, started from outside its src folder', () => {
+  test('node bin/server.js, the output of bin/server.ts, with rootDir ./: the project folder compiles to /srv', async () => {
+    await assertMapping(files('node bin/server.js'), { sourceRoot: '/ws', target: '/srv', bundled: false });
+  });
+
+  test('a start script running a file of src (node src/main.js) keeps src as the source', async () => {
+    const given = { ...files('node src/main.js'), '/ws/src/main.ts': "import '../start/routes.js'\n" };
+    await assertMapping(given, { sourceRoot: '/ws/src', target: '/srv/src' });
+  });
+});
