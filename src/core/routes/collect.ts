@@ -1283,6 +1283,9 @@ function followExport(
   // `module.exports = { api: apiRouter }` read as `routes.api`, or `exports.api = apiRouter`.
   const aliased = target.x.exportNames?.[wanted === 'default' && member !== undefined ? member : wanted];
   if (aliased !== undefined) return { target, name: aliased };
+  // `helpers.setupPageRoute(...)` of a CommonJS module exporting no value as a whole (`exports.x = ...`,
+  // `const helpers = module.exports; helpers.x = ...`): the member is its export of that name.
+  if (wanted === 'default' && member !== undefined && target.x.defaultExport === undefined && !target.x.imports.some((i) => i.local.startsWith('*reexport*'))) return { target, name: member };
   const name = wanted === 'default' ? target.x.defaultExport : wanted;
   if (name !== undefined && name !== '*' && exportsValue(target, name)) return { target, name };
   const reexport = target.x.imports.find((i) => i.local === `*reexport*${wanted}`);

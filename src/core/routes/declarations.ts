@@ -156,6 +156,18 @@ export abstract class DeclarationReader extends Evaluator {
     else if (nb) for (const el of nb.elements) if (!el.isTypeOnly) this.addImport(el.name.text, (el.propertyName ?? el.name).text, source);
   }
 
+  /**
+   * `const { setupPageRoute } = helpers` of `const helpers = require('./helpers')`: those exports of the
+   * module, as destructuring the require itself takes them. True when read so.
+   */
+  private readAliasDestructuring(name: ts.BindingName, init: ts.Expression): boolean {
+    const via = isIdentifier(init) && isObjectBindingPattern(name) ? this.out.imports.find((i) => i.local === init.text && (i.imported === 'default' || i.imported === '*')) : undefined;
+    if (!via || !isObjectBindingPattern(name)) return false;
+    for (const el of name.elements)
+      if (isIdentifier(el.name) && !el.dotDotDotToken) this.addImport(el.name.text, el.propertyName && isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text, via.source);
+    return true;
+  }
+
   private readVariable(node: ts.VariableDeclaration): void {
     const init = node.initializer ? assignedValue(node.initializer).value : undefined;
     // const x = require('./x'), const { a, b: c } = require('./x'); loaded at run time:
@@ -169,6 +181,7 @@ export abstract class DeclarationReader extends Evaluator {
           if (isIdentifier(el.name)) this.addImport(el.name.text, el.propertyName && isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text, req);
       return;
     }
+    if (init && this.readAliasDestructuring(node.name, init)) return;
     // `const route = require(path.join(__dirname, 'api', r))` in a loop over that folder's listing;
     // `const router = route.default || route`: the module itself.
     const each = init && isIdentifier(node.name) ? (this.listedLoad(init) ?? this.interopDefault(init)) : undefined;

@@ -2,7 +2,7 @@
 // path as parameters (expanded at each call), spec mounters (a route config registered on the
 // router they are handed), and functions or modules a router is passed to.
 import ts from './compiler';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isMethodDeclaration, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSourceFile, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, isVariableStatement } from './tsNodes';
+import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isOmittedExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isMethodDeclaration, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSourceFile, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import { joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
 import { argRef, hasRefs, isRouteConfig, literalOf, propOf, type ConstValue } from './values';
@@ -165,11 +165,13 @@ export abstract class RouteHelperReader extends RouterCallReader {
    * `${base}${path}`), also through a constant of the helper (`const full = base + path`).
    */
   private recordHelperSignature(name: string, fn: RouteHelper): void {
+    const bound = paramBindings(fn);
+    // A parameter's place, or that of a name a rest parameter's elements bind (`const [router, verb] = args`).
     const at = (e: ts.Expression | undefined): number => {
       const x = e && skipOuter(e);
-      return x && isIdentifier(x) ? fn.parameters.findIndex((p) => isIdentifier(p.name) && p.name.text === x.text) : -1;
+      const place = x && isIdentifier(x) ? bound.get(x.text) : undefined;
+      return typeof place === 'number' ? place : -1;
     };
-    const bound = paramBindings(fn);
     const find = (node: ts.Node): { router: number; method: number; path: Array<HelperArg | string> } | undefined => {
       if (isCallExpression(node)) {
         const c = skipOuter(node.expression);
@@ -599,8 +601,10 @@ function paramBindings(fn: RouteHelper): Map<string, HelperArg> {
       if (!el.dotDotDotToken && isIdentifier(el.name) && (isIdentifier(key) || isStringLiteral(key))) out.set(el.name.text, [at, key.text]);
     }
   };
+  const rest = new Map<string, number>();
   fn.parameters.forEach((p, i) => {
-    if (isIdentifier(p.name)) out.set(p.name.text, i);
+    if (isIdentifier(p.name) && p.dotDotDotToken) rest.set(p.name.text, i);
+    else if (isIdentifier(p.name)) out.set(p.name.text, i);
     else if (isObjectBindingPattern(p.name)) destructure(p.name, i);
   });
   const body = fn.body && isBlock(fn.body) ? fn.body.statements : [];
@@ -608,6 +612,12 @@ function paramBindings(fn: RouteHelper): Map<string, HelperArg> {
     if (!isVariableStatement(st)) continue;
     for (const d of st.declarationList.declarations) {
       const init = d.initializer && skipOuter(d.initializer);
+      // `function (...args) { const [router, name] = args }`: the names at the places they take.
+      const spread = init && isIdentifier(init) ? rest.get(init.text) : undefined;
+      if (spread !== undefined && isArrayBindingPattern(d.name))
+        d.name.elements.forEach((el, i) => {
+          if (!isOmittedExpression(el) && !el.dotDotDotToken && isIdentifier(el.name)) out.set(el.name.text, spread + i);
+        });
       const from = init && isIdentifier(init) ? out.get(init.text) : undefined;
       if (typeof from === 'number' && isObjectBindingPattern(d.name)) destructure(d.name, from);
       const base = init && isPropertyAccessExpression(init) ? skipOuter(init.expression) : undefined;

@@ -359,7 +359,25 @@ export function cjsNamedExport(st: ts.Statement): { name: string; value: ts.Expr
   if (!isPropertyAccessExpression(left)) return undefined;
   const base = left.expression;
   const isExports =
-    (isIdentifier(base) && base.text === 'exports') ||
+    (isIdentifier(base) && (base.text === 'exports' || exportsAliases(st.getSourceFile()).has(base.text))) ||
     (isPropertyAccessExpression(base) && base.name.text === 'exports' && isIdentifier(base.expression) && base.expression.text === 'module');
   return isExports ? { name: left.name.text, value: skipOuter(st.expression.right) } : undefined;
+}
+
+const EXPORTS_ALIASES = new WeakMap<ts.SourceFile, Set<string>>();
+
+/** The top-level constants a file binds to its CommonJS exports, `const helpers = module.exports` (its `helpers.x = ...` are exports). */
+function exportsAliases(sf: ts.SourceFile): Set<string> {
+  let names = EXPORTS_ALIASES.get(sf);
+  if (names) return names;
+  names = new Set();
+  for (const st of sf.statements) {
+    if (!isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      const init = d.initializer && skipOuter(d.initializer);
+      if (isIdentifier(d.name) && init && isPropertyAccessExpression(init) && init.name.text === 'exports' && isIdentifier(init.expression) && init.expression.text === 'module') names.add(d.name.text);
+    }
+  }
+  EXPORTS_ALIASES.set(sf, names);
+  return names;
 }

@@ -137,4 +137,36 @@ suite('route helpers of a fixed method', () => {
     assert.deepEqual(routes, ['GET /webhooks/:id', 'GET /webhooks/flows/:id/sync', 'POST /webhooks/:id', 'POST /webhooks/flows/:id/sync']);
     assert.deepEqual(warnings, []);
   });
+
+  test('CommonJS helpers taking their arguments as a rest parameter (`function (...args) { const [router, name] = args }`), exported through an alias of module.exports (`const lib = module.exports; lib.page = ...`), called destructured from a require held by a name and as a member of it', () => {
+    const { routes, warnings } = collect({
+      '/s/lib/http.js': [
+        'const lib = module.exports;',
+        'lib.page = function (...args) {',
+        '  const [router, name] = args;',
+        '  const handler = args[args.length - 1];',
+        '  router.get(name, handler);',
+        '  router.get(`/json${name}`, handler);',
+        '};',
+        'lib.endpoint = function (...args) {',
+        '  const [router, verb, name] = args;',
+        '  router[verb](name, args[args.length - 1]);',
+        '};',
+      ].join('\n'),
+      '/s/lib/routes.js': [
+        "const express = require('express');",
+        "const lib = require('./http');",
+        'const { page } = lib;',
+        'module.exports = function (app) {',
+        '  const router = express.Router();',
+        "  page(router, '/inbox', (req, res) => res.end());",
+        "  lib.endpoint(router, 'delete', '/inbox/:id', (req, res) => res.end());",
+        "  app.use('/', router);",
+        '};',
+      ].join('\n'),
+      '/s/app.js': "const app = require('express')();\nrequire('./lib/routes')(app);\napp.listen(3000);\n",
+    });
+    assert.deepEqual(routes, ['DELETE /inbox/:id', 'GET /inbox', 'GET /json/inbox']);
+    assert.deepEqual(warnings, []);
+  });
 });
