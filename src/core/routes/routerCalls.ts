@@ -3,7 +3,7 @@
 // @hono/zod-openapi's `openapi(route, handler)` and its document, computed method names
 // (`router[method](path)`) and method-first helpers (`add('GET', '/x', handler)`).
 import ts from './compiler';
-import { isArrayLiteralExpression, isCallExpression, isElementAccessExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike, isConditionalExpression, isSpreadAssignment, isSpreadElement } from './tsNodes';
+import { isArrayLiteralExpression, isCallExpression, isElementAccessExpression, isExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike, isConditionalExpression, isSpreadAssignment, isSpreadElement } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { expandOptionalGroups, withoutLeadingWildcard, hapiPathToRoute, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
@@ -244,11 +244,24 @@ export abstract class RouterCallReader extends ReceiverReader {
   private readRouteTable(table: ts.ArrayLiteralExpression, call: ts.CallExpression, router: string): void {
     let unknown = false;
     for (const el of table.elements) {
-      const v = this.evaluate(isSpreadElement(el) ? el.expression : el);
+      const v = this.evaluate(this.guardedList(isSpreadElement(el) ? el.expression : el));
       if (v && this.readRouteOptionsValue(v.kind === 'arr' ? v : { kind: 'arr', items: [v] }, call, router)) continue;
       unknown = true;
     }
     if (unknown) this.warn(call, { id: 'routeOptions', args: [writtenName(router)] });
+  }
+
+  /**
+   * `flags.devEndpoints() ? Object.values(devRoutes) : []` (also held by a constant of the file): routes
+   * registered when a condition holds, the list of the branch that is not empty; else the element itself.
+   */
+  private guardedList(e: ts.Expression): ts.Expression {
+    const x = skipOuter(e);
+    const held = isIdentifier(x) ? this.decls.get(x.text) : undefined;
+    const c = held && isExpression(held) ? skipOuter(held) : x;
+    if (!isConditionalExpression(c)) return e;
+    const empty = (b: ts.Expression) => isArrayLiteralExpression(skipOuter(b)) && (skipOuter(b) as ts.ArrayLiteralExpression).elements.length === 0;
+    return empty(c.whenFalse) ? c.whenTrue : empty(c.whenTrue) ? c.whenFalse : e;
   }
 
   /**

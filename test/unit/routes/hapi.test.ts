@@ -145,6 +145,23 @@ suite('hapi', () => {
     assert.deepEqual(warnings, ['/s/src/plugin.js:2: server.route({...}) method or url is not known statically; route skipped (list it in x-runtime-drift.routes)']);
   });
 
+  test('a table element registered under a condition (`flags.beta() ? Object.values(betaRoutes) : []`, held by a constant or written in place): the routes of the branch that is not empty', () => {
+    const { routes, warnings } = collect({
+      '/s/src/beta.js': "export const betaGet = { method: 'GET', path: '/beta/{id}', handler: get };",
+      '/s/src/plugin.js': [
+        "import * as betaRoutes from './beta.js';",
+        "const stable = { method: 'GET', path: '/stable', handler: s };",
+        'const register = (server, options) => {',
+        '  const beta = options.flags.beta() ? Object.values(betaRoutes) : [];',
+        "  server.route([stable, ...beta, ...(options.debug ? [] : [{ method: 'POST', path: '/reset', handler: r }])]);",
+        '};',
+        "export const plugin = { name: 'beta', register };",
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['GET /beta/:id', 'GET /stable', 'POST /reset']);
+    assert.deepEqual(warnings, []);
+  });
+
   test('an imported table with an element not known statically: the others, and a warning at server.route', () => {
     const { routes, warnings } = collect({
       '/s/routes.js': "module.exports = [{ method: 'GET', path: '/a', handler: a }, { method: 'GET', path: buildPath(), handler: b }];",
