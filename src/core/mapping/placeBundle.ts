@@ -73,23 +73,20 @@ async function packedBundle(f: Facts): Promise<Placement | undefined> {
 }
 
 /**
- * The outputs with the usual folders (BUNDLE_OUTPUTS) reordered: one holding a file the image starts
- * (`node build/index.js`, SvelteKit adapter-node's `build`) before those holding none, where the
- * image has them all (a whole-context COPY puts `dist` and `build` there alike). A configured
- * output (a bundler's, tsc's outDir, a RUN's) keeps its place before them.
+ * The outputs, those holding a file the image starts first (`node build/index.js`: SvelteKit
+ * adapter-node's `build` before vite's `dist`; Rsbuild's configured `build`, which `nodemon
+ * build/index.js` runs, before tsc's outDir `lib`), the deepest of them first (tsc's `dist/server`
+ * before the usual `dist` both hold `dist/server/main.js` in); the others keep their order after them.
  */
 function startedOutputFirst(f: Facts, outputs: readonly string[]): string[] {
   const stage = f.df && builtStage(f.df, f.spec.build?.target);
   const started = stage ? startedScripts(stage, f.project.pkg?.scripts ?? {}) : [];
-  const usual = new Set(BUNDLE_OUTPUTS.map((d) => join(f.project.dir, d)));
-  const holdsStart = (o: string): boolean => {
-    const at = usual.has(o) ? f.locate(o) : undefined;
-    return at !== undefined && started.some((file) => isAtOrInside(at.path, file, '/'));
+  const depth = (o: string): number => {
+    const at = started.length > 0 ? f.locate(o) : undefined;
+    return at !== undefined && started.some((file) => isAtOrInside(at.path, file, '/')) ? at.path.length : -1;
   };
-  const first = outputs.find(holdsStart);
-  if (first === undefined) return [...outputs];
-  const configured = outputs.filter((o) => !usual.has(o));
-  return [...configured, first, ...outputs.filter((o) => usual.has(o) && o !== first)];
+  const ranked = outputs.map((o, i) => ({ o, i, d: depth(o) }));
+  return ranked.sort((x, y) => (y.d >= 0 || x.d >= 0 ? y.d - x.d : 0) || x.i - y.i).map((r) => r.o);
 }
 
 /** Where the bundle may be, nearest the truth first: a bundling Nx target's outputPath, a RUN's own output, the bundler's configured one, then the usual folders. */

@@ -41,4 +41,9 @@ suite('a server bundled by Rsbuild', () => {
     const dockerfile = DOCKERFILE.replace(/\bout\//g, 'dist/');
     await assertMapping(files("export default defineConfig({ output: { target: 'node' } });\n", dockerfile), { target: '/opt/services/api/dist', bundled: true }, spec);
   });
+
+  test("a distPath named as a usual output (build), the context copied whole and built there: the folder holding the started bundle, not tsc's outDir", async () => {
+    const whole = ['FROM node:22', 'WORKDIR /repo', 'COPY . .', 'WORKDIR /repo/services/api', 'RUN npm ci && npm run build', 'CMD ["node", "build/index.js"]', ''].join('\n');
+    await assertMapping(files("export default defineConfig({ output: { distPath: './build', target: 'node' } });\n", whole), { sourceRoot: '/ws/services/api/src', target: '/repo/services/api/build', bundled: true }, spec);
+  });
 });
