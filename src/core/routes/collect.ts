@@ -10,7 +10,7 @@ import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestMo
 import { factoryRouteAt } from './routeFactories';
 import { dropUnmetMemberGuards } from './unmetMemberGuards';
 import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, mayHold, substituteParams, methodRouterName, routerMethodName, writtenName } from './extracted';
-import { ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, SPREAD, SPREAD_ITEMS, VALUES, argRef, readsArgs, hasEach, hasParams, literalOf, paramRef, propOf, str, type ConstValue, type Part, type StrValue } from './values';
+import { ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, SPREAD, SPREAD_ITEMS, VALUES, argRef, readsArgs, hasEach, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type StrValue } from './values';
 import { UNKNOWN_PREFIX, hapiPathToRoute, joinRoutePath, openApiPathToRoute, stripParamPatterns, unknownPrefixPath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
@@ -1579,7 +1579,7 @@ class ValueResolver {
       // `for (const e of routes) server.route({ url: e.path, method: e.method })` over another file's list: each element's.
       const each = v && depth < 12 ? eachElementOptions({ file, value: v }, (f, local, path) => this.refValue(f, local, path)) : undefined;
       if (each) return each.forEach((e) => visit(e.file, e.value, depth + 1, prefix, listed));
-      const ref = v?.kind === 'str' && v.parts.length === 1 && typeof v.parts[0] === 'object' ? v.parts[0].ref : undefined;
+      const ref = soleRef(v);
       // A list spread into this one (`[...adminRoutes, probe]`, SPREAD_ITEMS): its elements in place.
       const refPath = ref && ref.path[ref.path.length - 1] === SPREAD_ITEMS ? ref.path.slice(0, -1) : ref?.path;
       const values = ref && refPath && refPath[refPath.length - 1] === VALUES && depth < 12 ? this.listedValues(file, ref.local, refPath.slice(0, -1)) : undefined;
@@ -2175,7 +2175,7 @@ class ValueResolver {
  * member's name when it is an HTTP method, as an enum of methods names its members; undefined otherwise.
  */
 function methodMemberName(v: ConstValue): string | undefined {
-  const ref = v.kind === 'str' && v.parts.length === 1 && typeof v.parts[0] === 'object' ? v.parts[0].ref : undefined;
+  const ref = soleRef(v);
   const last = ref && ref.path.length >= 1 && !ref.local.startsWith('*') ? ref.path[ref.path.length - 1] : undefined;
   return last !== undefined && isHttpMethod(last.toUpperCase()) ? last : undefined;
 }

@@ -6,7 +6,7 @@ import ts from './compiler';
 import { NODE_CONFIG_PACKAGE } from './nodeConfig';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
-import { ARG, CALLED, NEW, unknownIn, EACH, LISTED, ONE_OF, SPREAD, SPREAD_ITEMS, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, str, type ConstValue, type StrValue } from './values';
+import { ARG, CALLED, NEW, unknownIn, EACH, LISTED, ONE_OF, SPREAD, SPREAD_ITEMS, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type StrValue } from './values';
 import { skipOuter } from './tsSyntax';
 import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, constructorField, enclosingFunction, singleReturn, hasModifier, returnWhenEnvUnset } from './routeSyntax';
 import { ReaderBase, type Scope } from './readerBase';
@@ -18,7 +18,7 @@ import { dynamicImportSource, requireSource } from './moduleLoads';
 import { spreadingReturn } from './spreadingFunctions';
 import { asClass, declaredInstance, instanceOf, type ClassReader } from './classInstances';
 import { tsRestRouterValue } from './tsRestContracts';
-import { isObjectValuesCall, isReference, objectValues } from './objectValues';
+import { isObjectValuesCall, objectValues } from './objectValues';
 
 /** Calls whose value is their first argument, as far as paths are concerned. */
 const IDENTITY_CALL = /^(?:String|Object\.freeze|createRoute|\w+\.createRoute|cloneDeep|\w+\.cloneDeep|structuredClone)$/;
@@ -70,7 +70,7 @@ function oneOf(values: readonly (ConstValue | undefined)[]): ConstValue | undefi
     // Keys one of them writes with a value not known: none is known absent.
     return { kind: 'obj', props, other: { [SPREAD]: null } };
   }
-  const refs = known.map((v) => (v.kind === 'str' && v.parts.length === 1 && typeof v.parts[0] === 'object' ? v.parts[0].ref : undefined));
+  const refs = known.map((v) => soleRef(v));
   if (refs.some((r) => r === undefined || r.fallback !== undefined || r.truthy !== undefined || r.path.includes(EACH))) return undefined;
   return str({ ref: { local: ONE_OF, path: [], oneOf: refs.flatMap((r) => (r ? (r.oneOf ?? [{ local: r.local, path: r.path }]) : [])) } });
 }
@@ -277,7 +277,7 @@ export abstract class Evaluator extends ReaderBase {
     // The test first: most conditionals test no other file's value, and their branches are not evaluated.
     const value = this.evaluate(test, depth);
     if (value === undefined) return this.unsetBranch(node, test, negated, depth);
-    const ref = value?.kind === 'str' && value.parts.length === 1 && typeof value.parts[0] === 'object' ? value.parts[0].ref : undefined;
+    const ref = soleRef(value);
     if (!ref || ref.fallback !== undefined || ref.truthy || ref.path.includes(EACH)) return undefined;
     const [whenTrue, whenFalse] = [literalOf(this.evaluate(node.whenTrue, depth)), literalOf(this.evaluate(node.whenFalse, depth))];
     if (whenTrue === undefined || whenFalse === undefined) return this.unsetBranch(node, test, negated, depth);
@@ -317,7 +317,7 @@ export abstract class Evaluator extends ReaderBase {
       const configDefault = left?.kind === 'config' ? literalOf(this.evaluate(node.right, depth)) : undefined;
       if (configDefault !== undefined) return str(configDefault);
       // `route.version ?? 'v1'` over the elements of an imported list: the literal where an element has none.
-      const ref = left?.kind === 'str' && left.parts.length === 1 && typeof left.parts[0] === 'object' ? left.parts[0].ref : undefined;
+      const ref = soleRef(left);
       const fallback = ref?.path.includes(EACH) ? literalOf(this.evaluate(node.right, depth)) : undefined;
       if (ref && fallback !== undefined) return str({ ref: { ...ref, fallback } });
       return left ?? this.evaluate(node.right, depth);
@@ -403,10 +403,11 @@ export abstract class Evaluator extends ReaderBase {
     for (const el of node.elements) {
       const v = this.evaluate(isSpreadElement(el) ? el.expression : el, depth);
       if (!v) return undefined;
+      const ref = soleRef(v);
       if (!isSpreadElement(el)) items.push(v);
       // `[...routes, ...imported]`: a list of this file spliced in, another file's left for collect.ts to splice (SPREAD_ITEMS).
       else if (v.kind === 'arr') items.push(...v.items);
-      else if (v.kind === 'str' && v.parts.length === 1 && typeof v.parts[0] === 'object' && !v.parts[0].ref.path.includes(EACH)) items.push(str({ ref: { ...v.parts[0].ref, path: [...v.parts[0].ref.path, SPREAD_ITEMS] } }));
+      else if (ref && !ref.path.includes(EACH)) items.push(str({ ref: { ...ref, path: [...ref.path, SPREAD_ITEMS] } }));
       else return undefined;
     }
     return { kind: 'arr', items };
@@ -421,7 +422,7 @@ export abstract class Evaluator extends ReaderBase {
       if (isSpreadAssignment(p)) {
         const spread = this.evaluate(p.expression, depth);
         if (spread?.kind === 'obj') Object.assign(props, spread.props);
-        else if (spread?.kind === 'str' && spread.parts.length === 1 && typeof spread.parts[0] === 'object') props[SPREAD] = spread;
+        else if (soleRef(spread)) props[SPREAD] = spread as ConstValue;
         // Keys a spread not known here may write: no key of the object is known absent.
         if (spread?.kind !== 'obj' || spread.other) other = { ...other, ...(spread?.kind === 'obj' ? spread.other : { [SPREAD]: null }) };
         continue;
@@ -591,7 +592,7 @@ export abstract class Evaluator extends ReaderBase {
     const [first, second] = node.arguments.map(skipOuter);
     const entryName = (e: ts.Expression | undefined): ConstValue | undefined => {
       const v = e && this.evaluate(e, depth);
-      const ref = v?.kind === 'str' && v.parts.length === 1 && typeof v.parts[0] === 'object' ? v.parts[0].ref : undefined;
+      const ref = soleRef(v);
       return ref?.local.startsWith(LISTED) && ref.path[ref.path.length - 1] === 'name' ? v : undefined;
     };
     if (isPropertyAccessExpression(callee)) {

@@ -2,7 +2,7 @@
 // read in: the lists it spreads (`[...adminRoutes, ...probeRoutes]`, values.ts SPREAD_ITEMS) are
 // followed to the files declaring them and spliced in; and a route list helper's options
 // (listHelpers.ts) for the list one call gives. No TypeScript here: collect.ts runs without the parser.
-import { ARG, EACH, SPREAD_ITEMS, propOf, str, type ConstValue, type Part, type RefPath } from './values';
+import { ARG, EACH, SPREAD_ITEMS, propOf, soleRef, str, type ConstValue, type Part, type RefPath } from './values';
 
 /** A value and the file whose imports and constants its references are read against. */
 export interface Located<F> {
@@ -23,7 +23,7 @@ const MAX_SPREAD_DEPTH = 8;
 export function listElements<F>(at: Located<F>, resolve: RefResolver<F>, depth = 0): Array<Located<F>> | undefined {
   if (depth > MAX_SPREAD_DEPTH) return undefined;
   // A list another file's constant holds (`export const routes = adminRoutes`): that file's list.
-  const held = refOf(at.value);
+  const held = soleRef(at.value);
   if (held) {
     const found = resolve(at.file, held.local, held.path);
     return found && listElements(found, resolve, depth + 1);
@@ -32,7 +32,7 @@ export function listElements<F>(at: Located<F>, resolve: RefResolver<F>, depth =
   if (list.value.kind !== 'arr') return undefined;
   const out: Array<Located<F>> = [];
   for (const item of list.value.items) {
-    const ref = refOf(item);
+    const ref = soleRef(item);
     if (!ref || ref.path[ref.path.length - 1] !== SPREAD_ITEMS) {
       out.push({ file: list.file, value: item });
       continue;
@@ -43,11 +43,6 @@ export function listElements<F>(at: Located<F>, resolve: RefResolver<F>, depth =
     out.push(...inner);
   }
   return out;
-}
-
-/** The reference a value is when it is only that. */
-function refOf(v: ConstValue): RefPath | undefined {
-  return v.kind === 'str' && v.parts.length === 1 && typeof v.parts[0] === 'object' ? v.parts[0].ref : undefined;
 }
 
 /**
@@ -106,7 +101,7 @@ function eachRefs(v: ConstValue | undefined): RefPath[] {
 
 /** The reference a value is when it is only that and reads an element of a list (EACH). */
 function eachRef(v: ConstValue): RefPath | undefined {
-  const ref = refOf(v);
+  const ref = soleRef(v);
   return ref?.path.includes(EACH) ? ref : undefined;
 }
 
@@ -118,12 +113,12 @@ function eachRef(v: ConstValue): RefPath | undefined {
  * options read another parameter or the list is neither.
  */
 export function optionsForList(options: ConstValue, at: number, list: ConstValue): ConstValue | undefined {
-  const whole = refOf(list);
+  const whole = soleRef(list);
   if (whole) return withElement(options, at, (rest) => str({ ref: { local: whole.local, path: [...whole.path, EACH, ...rest] } }));
   if (list.kind !== 'arr') return undefined;
   const items: ConstValue[] = [];
   for (const item of list.items) {
-    const ref = refOf(item);
+    const ref = soleRef(item);
     const spread = ref?.path[ref.path.length - 1] === SPREAD_ITEMS ? ref : undefined;
     const one = spread
       ? withElement(options, at, (rest) => str({ ref: { local: spread.local, path: [...spread.path.slice(0, -1), EACH, ...rest] } }))

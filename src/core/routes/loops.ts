@@ -4,7 +4,7 @@
 import ts from './compiler';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isIfStatement, isNewExpression, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isSourceFile, isSpreadElement, isStringLiteralLike, isTemplateExpression } from './tsNodes';
 import { posix } from 'node:path';
-import { EACH, LISTED, PATH_ENTRY, literalOf, str, type ConstValue } from './values';
+import { EACH, LISTED, PATH_ENTRY, literalOf, soleRef, str, type ConstValue } from './values';
 import { lastReturn, skipOuter } from './tsSyntax';
 import { bindingNames, dirnameJoin, concatPieces, fromDirname, isFunctionLike } from './routeSyntax';
 import { loopAt, isModuleLoad } from './moduleLoads';
@@ -130,7 +130,7 @@ export abstract class LoopReader extends TableLoopReader {
   /** Each element of an imported array, as one value collect.ts expands when it resolves the import. */
   private eachOf(list: ts.Expression): ConstValue | undefined {
     const imported = this.evaluate(list);
-    const ref = imported?.kind === 'str' && imported.parts.length === 1 && typeof imported.parts[0] === 'object' ? imported.parts[0].ref : undefined;
+    const ref = soleRef(imported);
     return ref && str({ ref: { local: ref.local, path: [...ref.path, EACH] } });
   }
 

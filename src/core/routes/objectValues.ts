@@ -4,17 +4,12 @@
 import ts from './compiler';
 import { isIdentifier, isPropertyAccessExpression } from './tsNodes';
 import { skipOuter } from './tsSyntax';
-import { SPREAD, VALUES, str, type ConstValue } from './values';
+import { SPREAD, VALUES, soleRef, str, type ConstValue } from './values';
 
 /** `Object.values(x)`, one argument. */
 export function isObjectValuesCall(call: ts.CallExpression): boolean {
   const callee = skipOuter(call.expression);
   return isPropertyAccessExpression(callee) && callee.name.text === 'values' && isIdentifier(callee.expression) && callee.expression.text === 'Object' && call.arguments.length === 1;
-}
-
-/** A value that is only another file's value: a reference, resolved by collect.ts. */
-export function isReference(v: ConstValue): boolean {
-  return v.kind === 'str' && v.parts.length === 1 && typeof v.parts[0] === 'object';
 }
 
 /**
@@ -23,6 +18,6 @@ export function isReference(v: ConstValue): boolean {
  */
 export function objectValues(v: ConstValue | undefined): ConstValue | undefined {
   if (v?.kind === 'obj') return v.other === undefined && !Object.hasOwn(v.props, SPREAD) ? { kind: 'arr', items: Object.values(v.props) } : undefined;
-  const ref = v?.kind === 'str' && v.parts.length === 1 && typeof v.parts[0] === 'object' ? v.parts[0].ref : undefined;
+  const ref = soleRef(v);
   return ref && !ref.path.includes(VALUES) ? str({ ref: { ...ref, path: [...ref.path, VALUES] } }) : undefined;
 }

@@ -7,7 +7,7 @@ import { isArrayLiteralExpression, isCallExpression, isElementAccessExpression, 
 import type { HttpMethod } from '../model';
 import { expandOptionalGroups, withoutLeadingWildcard, hapiPathToRoute, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
-import { CALLED, SPREAD, concat, hasEach, hasRefs, literalOf, literalsOf, propOf, readsArgs, str, type ConstValue } from './values';
+import { CALLED, SPREAD, concat, hasEach, hasRefs, literalOf, literalsOf, propOf, readsArgs, soleRef, str, type ConstValue } from './values';
 import { listHelperOf } from './listHelpers';
 import { skipOuter } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, chainRoot, classField, enclosingFunction, handsEveryRequestOn, isFunctionLike, isRoutePath, thisAssigned } from './routeSyntax';
@@ -315,7 +315,7 @@ export abstract class RouterCallReader extends ReceiverReader {
       this.addOptionRoutes(router, methods, url, call);
       return true;
     }
-    const ref = options.kind === 'str' && options.parts.length === 1 && typeof options.parts[0] === 'object' ? options.parts[0].ref : undefined;
+    const ref = soleRef(options);
     // A list made here of other files' tables (`const routes = [].concat(require('./a'), require('./b'))`): collect.ts follows each.
     if (!ref && !(options.kind === 'arr' && hasRefs(options))) return false;
     return this.optionsRoute(options, call, router);

@@ -158,12 +158,13 @@ export function propOf(v: ConstValue | undefined, path: readonly string[]): Cons
     else if (cur.kind === 'arr' && /^\d+$/.test(key)) cur = cur.items[Number(key)];
     // `configService.get('app').globalPrefix`: the key under that namespace.
     else if (cur.kind === 'config') cur = { kind: 'config', key: `${cur.key}.${key}` };
-    else if (cur.kind === 'str' && cur.parts.length === 1 && typeof cur.parts[0] === 'object') {
-      const ref = cur.parts[0].ref;
+    else {
+      const ref = soleRef(cur);
+      if (!ref) return undefined;
       const rest = path.slice(i);
       const oneOf = ref.oneOf?.map((o) => ({ local: o.local, path: [...o.path, ...rest] }));
       return str({ ref: { local: ref.local, path: [...ref.path, ...rest], ...(oneOf ? { oneOf } : {}) } });
-    } else return undefined;
+    }
   }
   return cur;
 }
@@ -246,11 +247,19 @@ export function hasEach(v: StrValue): boolean {
   return v.parts.some((p) => typeof p !== 'string' && p.ref.path.includes(EACH));
 }
 
+/** A value's reference when the value is only that (another value, resolved later: collect.ts). */
+export type Reference = Extract<Part, object>['ref'];
+
+/** The reference `v` is when it is only one (`str({ ref })`); undefined for anything else. */
+export function soleRef(v: ConstValue | undefined): Reference | undefined {
+  return v?.kind === 'str' && v.parts.length === 1 && typeof v.parts[0] === 'object' ? v.parts[0].ref : undefined;
+}
+
 /** A route config: an object with a literal HTTP method and a path (`createRoute({ method: 'get', path: '/x' })`). */
 export function isRouteConfig(v: ConstValue | undefined): boolean {
   const given = propOf(v, ['method']);
   // `method: HTTPMethod.GET` of an imported enum: a member named for its method (its value read where the enum is).
-  const ref = given?.kind === 'str' && given.parts.length === 1 && typeof given.parts[0] === 'object' ? given.parts[0].ref : undefined;
+  const ref = soleRef(given);
   const method = (literalOf(given) ?? (ref && ref.path.length > 0 ? ref.path[ref.path.length - 1] : undefined))?.toUpperCase();
   return v?.kind === 'obj' && method !== undefined && isHttpMethod(method) && propOf(v, ['path'])?.kind === 'str';
 }
