@@ -124,6 +124,8 @@ const SCAN_TEXTS = {
     l10n.t('Sails binds blueprint routes ({0}) at run time from the app\'s models and actions: they are not listed (list them in x-runtime-drift.routes)', kinds),
   unreadFramework: (framework: string, dependency: string) =>
     l10n.t('routes of {0} (package.json depends on {1}) are not read: none of them is shown or probed (list them in x-runtime-drift.routes)', framework, dependency),
+  unfollowedFramework: (framework: string, dependency: string) =>
+    l10n.t('no route of {0} found though package.json depends on {1}: its routes are read where written out, and these are made in a way the scan does not follow; none is shown or probed (list them in x-runtime-drift.routes)', framework, dependency),
   severalVersionings: (file: string) => l10n.t('several enableVersioning calls with different options; using the one in {0} (set x-runtime-drift.routePrefix)', file),
 } satisfies Record<string, (...args: string[]) => string>;
 

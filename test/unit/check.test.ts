@@ -286,7 +286,7 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     );
   });
 
-  test("a service whose package depends on a server framework the scan does not read says so in its warnings, at its package.json", async () => {
+  test("a service whose package depends on a server framework of which the scan found no route says so in its warnings, at its package.json", async () => {
     const ws = {
       '/ws/compose.yaml': 'services:\n  api:\n    build: ./api\n',
       '/ws/api/Dockerfile': 'FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ["node", "app.js"]\n',
@@ -297,7 +297,7 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.deepEqual(report.services[0]?.routes, []);
     assert.deepEqual(report.services[0]?.warnings, [
       'api/app.js:4: server.route({...}) method or url is not known statically; route skipped (list it in x-runtime-drift.routes)',
-      'api/package.json: routes of hapi (package.json depends on @hapi/hapi) are not read: none of them is shown or probed (list them in x-runtime-drift.routes)',
+      'api/package.json: no route of hapi found though package.json depends on @hapi/hapi: its routes are read where written out, and these are made in a way the scan does not follow; none is shown or probed (list them in x-runtime-drift.routes)',
     ]);
   });
 

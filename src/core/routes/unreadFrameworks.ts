@@ -13,10 +13,12 @@ interface UnreadFramework {
   modules: RegExp;
   /** A file whose scan says it serves this framework's routes though it imports none of `modules` (a ts-rest server made in another file). */
   serves?: 'tsRestServed';
+  /** The dependencies through which its routes are read where written out: none found then means they are made in a way the scan does not follow, not that the framework is unread. */
+  readThrough?: readonly string[];
 }
 
 const UNREAD_FRAMEWORKS: readonly UnreadFramework[] = [
-  { name: 'hapi', dependencies: ['@hapi/hapi', 'hapi'], modules: /^(?:@hapi\/hapi|hapi)$/ },
+  { name: 'hapi', dependencies: ['@hapi/hapi', 'hapi'], modules: /^(?:@hapi\/hapi|hapi)$/, readThrough: ['@hapi/hapi', 'hapi'] },
   { name: 'Elysia', dependencies: ['elysia'], modules: /^elysia$/ },
   { name: 'LoopBack', dependencies: ['@loopback/rest', '@loopback/core', 'loopback'], modules: /^(?:@loopback\/(?:rest|core)|loopback)$/ },
   { name: 'Feathers', dependencies: ['@feathersjs/feathers'], modules: /^@feathersjs\// },
@@ -28,7 +30,7 @@ const UNREAD_FRAMEWORKS: readonly UnreadFramework[] = [
   { name: 'Moleculer', dependencies: ['moleculer-web'], modules: /^moleculer-web$/ },
   // ts-rest serves the routes of a contract (`initContract().router({ list: { method, path } }, { pathPrefix })`) given to its server adapter;
   // those of the fastify and express adapters are read (tsRestContracts.ts), the Nest and serverless ones not yet.
-  { name: 'ts-rest', dependencies: ['@ts-rest/fastify', '@ts-rest/express', '@ts-rest/nest', '@ts-rest/serverless'], modules: /^@ts-rest\/(?:fastify|express|nest|serverless)$/, serves: 'tsRestServed' },
+  { name: 'ts-rest', dependencies: ['@ts-rest/fastify', '@ts-rest/express', '@ts-rest/nest', '@ts-rest/serverless'], modules: /^@ts-rest\/(?:fastify|express|nest|serverless)$/, serves: 'tsRestServed', readThrough: ['@ts-rest/fastify', '@ts-rest/express'] },
 ];
 
 /**
@@ -44,7 +46,7 @@ export function unreadFrameworkWarnings(dependencies: readonly string[], routes:
     if (dependency === undefined) continue;
     const importers = extracted.filter((e) => e.x.imports.some((i) => fw.modules.test(i.source)) || (fw.serves !== undefined && e.x[fw.serves] === true));
     if (importers.some((e) => declaring.has(e.file))) continue;
-    out.push(scanMessageText({ id: 'unreadFramework', args: [fw.name, dependency] }));
+    out.push(scanMessageText({ id: fw.readThrough?.includes(dependency) ? 'unfollowedFramework' : 'unreadFramework', args: [fw.name, dependency] }));
   }
   return out;
 }
