@@ -20,7 +20,7 @@ import { findPackages, findServerApps, groupFilesByApp, nextAppScope } from '../
 import { findNextApps, nextServedRoutes, nextServing, type NextServing } from '../src/core/routes/nextRoutes';
 import { findNitroApps } from '../src/core/routes/nitroRoutes';
 import { readServedClosure } from '../src/engine/scanTree';
-import { READ_BUFFER_BYTES } from '../src/engine/nodeFs';
+import { READ_BUFFER_BYTES, readSourceFile } from '../src/engine/nodeFs';
 import type { ServedScope } from '../src/core/ports';
 import { readPathAliases, workspacePackageAliases } from '../src/core/routes/aliases';
 import { collectExtracted, type PathAlias } from '../src/core/routes/collect';
@@ -204,9 +204,14 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
   // only a service's source root.
   const sources = [...new Set(groups.flatMap((g) => served.get(g.dir) ?? []))];
   const extracted = new Map<string, ExtractedFile>();
+  // Read as the check's scan worker reads (engine/nodeFs.ts readSourceFile): a file over the read
+  // limit or binary is not scanned, so the corpus sees no route or warning the check cannot.
   const scan = (file: string) => {
-    const x = scanSourceText(file, texts.get(file) ?? readFileSync(file, 'utf8'));
+    const read = texts.has(file) ? undefined : readSourceFile(file, buffer);
+    const text = texts.get(file) ?? (read?.skipped === undefined ? read?.text : undefined);
     texts.delete(file);
+    if (text === undefined) return extracted.delete(file);
+    const x = scanSourceText(file, text);
     if (x) extracted.set(file, x);
     else extracted.delete(file);
   };
