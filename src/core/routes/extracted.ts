@@ -200,6 +200,8 @@ export interface ExtractedMount {
    * registered on that field alone (controllerRegistrars' `member`).
    */
   ownMember?: string;
+  /** A call of this file's function whose every return is a function literal (mounts.ts makesHandler): a handler, no router. */
+  handler?: true;
 }
 
 /**

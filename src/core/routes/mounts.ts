@@ -9,7 +9,7 @@ import { CONTRACT_PREFIX, SERVED_CONTRACT, argRef, literalOf, literalsOf, readsA
 import { regexPrefixes } from './regexPrefixes';
 import type { Scope } from './readerBase';
 import { CLASS_ROUTER, ENDPOINT_METHODS, endpointPath, type Endpoint, type ExtractedMount } from './extracted';
-import { isFunctionWithBody, skipOuter, thisMember } from './tsSyntax';
+import { isFunctionWithBody, returnedExpressions, skipOuter, thisMember } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, subclassRouter, thisAssigned, chainRoot, dirnameJoin, returnedExpression, enclosingFunction } from './routeSyntax';
 import type { HttpMethod } from '../model';
 import { ROUTER_METHODS } from './routeSpec';
@@ -339,7 +339,7 @@ export abstract class MountReader extends RouteHelperReader {
     const routerName = this.mountedRouterName(a, req, line);
     if (!routerName) return;
     const own = routerName === mountedOn && routerName.startsWith(CLASS_ROUTER) ? thisMember(a) : undefined;
-    this.out.mounts.push({ ...this.mountPrefix(prefix), routerName, line, mountedOn, ...(own !== undefined ? { ownMember: own } : {}) });
+    this.out.mounts.push({ ...this.mountPrefix(prefix), routerName, line, mountedOn, ...(own !== undefined ? { ownMember: own } : {}), ...(this.makesHandler(routerName) ? { handler: true } : {}) });
   }
 
   /**
@@ -488,6 +488,17 @@ export abstract class MountReader extends RouteHelperReader {
     if (!fn || !isFunctionWithBody(fn)) return undefined;
     const p = fn.parameters[0];
     return p && isIdentifier(p.name) && fn.body ? fn : undefined;
+  }
+
+  /**
+   * A function of this file every return of which is a function literal (`createHandler(dir)`
+   * returning `async (req, res) => res.sendFile(...)`): what it makes is a handler, never a router.
+   */
+  private makesHandler(routerName: string): boolean {
+    const decl = routerName.endsWith('()') ? this.decls.get(routerName.slice(0, -2)) : undefined;
+    if (!decl || !(isFunctionDeclaration(decl) || isArrowFunction(decl) || isFunctionExpression(decl))) return false;
+    const returned = returnedExpressions(decl).map(skipOuter);
+    return returned.length > 0 && returned.every((e) => isArrowFunction(e) || isFunctionExpression(e));
   }
 
   /**

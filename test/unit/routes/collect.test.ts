@@ -304,6 +304,18 @@ suite('collectRoutes: Express mounts', () => {
     assert.deepEqual(lines(collectRoutes([main, shop], { moduleOf }).routes), ['GET /shop/cart']);
   });
 
+  test("a call of this file's function that returns a handler (every return a function literal) mounts no router: nothing to resolve, no warning; one that returns anything else still warns", () => {
+    const text = (body: string) =>
+      `const express = require('express');\nconst router = express.Router();\nfunction createRouteHandler(pick) {\n${body}\n}\nrouter.use('/files/*', createRouteHandler((req) => req.user.dir));\nrouter.get('/ping', (req, res) => res.send('pong'));\nmodule.exports = router;\n`;
+    const handler = { file: '/ws/h/files.js', text: text('  return async (req, res) => {\n    if (!req.params[0]) return res.sendStatus(404);\n    return res.sendFile(req.params[0], { root: pick(req) });\n  };') };
+    const made = collectRoutes([handler], { moduleOf });
+    assert.deepEqual(lines(made.routes), ['GET /ping']);
+    assert.deepEqual(made.warnings, []);
+    // the same name returning what another call made may be a router: still warned of
+    const unknown = { file: '/ws/h/files.js', text: text('  return build(pick);') };
+    assert.deepEqual(collectRoutes([unknown], { moduleOf }).warnings, ['/ws/h/files.js:6: mount of createRouteHandler() at /files/* not resolved; its routes stay unprefixed (list them in x-runtime-drift.routes)']);
+  });
+
   test('an unresolvable mount leaves routes unprefixed and says so', () => {
     const { warnings } = collectRoutes([app, users, api, admin], { moduleOf });
     assert.deepEqual(warnings, ['/ws/web/src/app.ts:7: mount of orphanRouter at /orphans not resolved; its routes stay unprefixed (list them in x-runtime-drift.routes)']);
