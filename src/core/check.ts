@@ -414,7 +414,7 @@ function readServiceWorkspace(
   };
   if (mapping) {
     return async () => {
-      const buildRoot = mapping.buildOutDir && !mapping.bundled ? await deps.fs.stat(mapping.buildOutDir) : undefined;
+      const buildRoot = mapping.buildOutDir && !mapping.bundled && !mapping.builtInImage ? await deps.fs.stat(mapping.buildOutDir) : undefined;
       const frontEnd = await bundledFrontEnd(deps.fs, mapping, opts.workspaceDir);
       const routed = !frontEnd || (await isNextAppSource(deps.fs, mapping.sourceRoot, opts.workspaceDir)) || (await isNitroAppSource(deps.fs, mapping.sourceRoot, opts.workspaceDir));
       const read = await scanRoot(mapping.sourceRoot, routed);

@@ -187,6 +187,11 @@ export interface SourceMapping {
   target: string;
   /** Absolute local build output folder matching `target` (e.g. /ws/backend/dist), if known. */
   buildOutDir?: string;
+  /**
+   * The image compiles the source it copies (tsc without outDir, then a build step in the
+   * Dockerfile): the local build output is not its input, so the build rung has nothing to compare.
+   */
+  builtInImage?: true;
   /** Source extension -> output extension (".ts" -> ".js"). */
   rewrites: Record<string, string>;
   /** Front-end bundle (Vite, webpack, Next...): no 1:1 file mapping. */

@@ -616,6 +616,28 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.equal(byName.users?.rungs.build.status, 'pass');
   });
 
+  test('tsc without outDir, the whole context copied and built by the image: no local build output is compared (a fresh checkout has no compiled files beside its sources, and needs none)', async () => {
+    const ws = (run: string) => ({
+      '/ws/compose.yaml': 'services:\n  api:\n    build: .\n',
+      '/ws/Dockerfile': `FROM node:20\nCOPY . /opt/server\nWORKDIR /opt/server\n${run}CMD ["node", "src/main.js"]\n`,
+      '/ws/package.json': '{"scripts":{"build":"tsc"},"dependencies":{"express":"4"}}',
+      '/ws/tsconfig.json': '{"compilerOptions":{"module":"commonjs"}}',
+      '/ws/src/main.ts': "import express from 'express';\nconst app = express();\napp.listen(3000);\n",
+      '/ws/src/modules/users/users.ts': 'export const users = [];\n',
+    });
+    const check = async (files: Record<string, string>) => {
+      const engine = fakeEngine({ stale: false, containerFiles: ['/opt/server/src/main.js', '/opt/server/src/modules/users/users.js'], imageFiles: [] });
+      const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(files, { mtimes: Object.fromEntries(Object.keys(files).map((p) => [p, T])) }) }, { workspaceDir: '/ws', env: {}, probe: false });
+      return report.services[0];
+    };
+    const built = await check(ws('RUN npm run build\n'));
+    assert.deepEqual(built?.modules.map((m) => [m.name, m.rungs.build.status, m.rungs.build.evidence]), [['users', 'skip', 'no local build output to compare (the image builds from source)']]);
+    assert.ok(built?.mapping?.evidence.includes('the image compiles them itself (a build step in the Dockerfile): no local build output to compare'), built?.mapping?.evidence.join('\n'));
+    // no build step in the image: the compiled files beside the sources are what it copies, and their absence fails the rung
+    const copied = await check(ws(''));
+    assert.deepEqual(copied?.modules.map((m) => [m.name, m.rungs.build.status]), [['users', 'fail']]);
+  });
+
   test('excluded files (folders or globs) are left out of the file checks', async () => {
     const engine = () => fakeEngine({ stale: false, containerFiles: ALL_TARGETS.slice(0, 2), imageFiles: [] });
     const deps = { prober: fakeProber(() => 401), fs: memFs(WORKSPACE, { mtimes }) };

@@ -51,6 +51,8 @@ export interface Placement {
   copiesLocalOutput?: boolean;
   /** The source folder copied file by file: the context paths the image's COPYs name, the only ones expected there. */
   copiedOnly?: string[];
+  /** The image compiles the copied source itself: `buildOutDir` says where compiled files sit, not what the image was built from. */
+  builtInImage?: true;
 }
 
 /** Where the image holds a folder, and the Dockerfile line that says so. */

@@ -418,6 +418,7 @@ async function describeMapping(f: Facts, p: Placement): Promise<SourceMapping> {
     evidence.push(l10n.t`only what the Dockerfile copies is expected in the image: ${p.copiedOnly.join(', ')}`);
   }
   if (p.buildOutDir !== undefined) mapping.buildOutDir = p.buildOutDir;
+  if (p.builtInImage) mapping.builtInImage = true;
   const others = f.started?.others?.filter((o) => !isAtOrInside(f.sourceRoot, o));
   if (others?.length) {
     mapping.alsoStarted = others;

@@ -125,7 +125,11 @@ function placeSource(f: Facts): Placement | undefined {
   if (f.compiled && f.emit === undefined) {
     // tsc without outDir writes each .js next to its .ts, so the copied source holds the output.
     f.evidence.push(l10n.t`${f.tsName} has no outDir: compiled files sit next to their sources`);
-    return { target: loc.path, buildOutDir: f.sourceRoot, rewrites: { ...COMPILED_REWRITES } };
+    // Compiled by the image's own build (`COPY . /opt/server` then `RUN yarn build`): the local
+    // compiled files, or their absence in a fresh checkout, are not what the image holds.
+    const builtInImage = f.df !== undefined && runsABuild(f.df);
+    if (builtInImage) f.evidence.push(l10n.t`the image compiles them itself (a build step in the Dockerfile): no local build output to compare`);
+    return { target: loc.path, buildOutDir: f.sourceRoot, rewrites: { ...COMPILED_REWRITES }, ...(builtInImage ? { builtInImage } : {}) };
   }
   return { target: loc.path, rewrites: {}, copiedAsIs: true };
 }
