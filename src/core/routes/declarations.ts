@@ -15,7 +15,7 @@ import { envVariableRead, keptAt } from './envReads';
 
 /** Calls whose result is an app or a router. */
 const ROUTER_FACTORY =
-  /^(?:express|express\.Router|express\.default|e\.Router|Router|fastify|Fastify|Koa|KoaRouter|Hono|OpenAPIHono|polka|restify\.createServer|createRouter|KoaRouter|router)$/;
+  /^(?:express|express\.Router|express\.default|e\.Router|Router|fastify|Fastify|Koa|KoaRouter|Hono|OpenAPIHono|Elysia|polka|restify\.createServer|createRouter|KoaRouter|router)$/;
 
 /** koa-router's packages, old and new. */
 const KOA_ROUTER_PACKAGE = /^(?:koa-router|@koa\/router)$/;

@@ -7,7 +7,7 @@
 //
 // One FileReader reads one file. Its readers are layered, one concept per file, each built on the
 // one before and sharing the file's state (readerBase.ts): evaluator (values), declarations,
-// tableLoops, loops, routeTables, receivers, routerCalls, routeHelpers, mounts, fileExports, nestApp, nestControllers, adonisRoutes, handRouting.
+// tableLoops, loops, routeTables, receivers, routerCalls, routeHelpers, mounts, fileExports, nestApp, nestControllers, adonisRoutes, handRouting, elysiaRoutes.
 // This file holds the walk over the tree and the dispatch of each call to its reader.
 import ts from './compiler';
 import { classMembers } from './memberGuards';
@@ -19,7 +19,7 @@ import { skipOuter } from './tsSyntax';
 import { isFunctionLike, isTypeOnly } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
 import { globLoaded, isModuleLoad } from './moduleLoads';
-import { HandRoutingReader } from './handRouting';
+import { ElysiaReader } from './elysiaRoutes';
 import { branchConditions } from './argConditions';
 import { nextHandlerExports } from './nextExports';
 import { isNextHandlerFile, isNitroHandlerFile } from './mayDeclareRoutes';
@@ -62,11 +62,12 @@ export function extractRoutesFromSource(text: string, file: string): ExtractedFi
   return result;
 }
 
-class FileReader extends HandRoutingReader {
+class FileReader extends ElysiaReader {
   read(): void {
     // First: its walk links the tree's parent pointers.
     this.findRedeclared();
     this.collectDeclarations();
+    this.findElysia();
     this.findRouteHelpers();
     this.findFixedHelpers();
     this.findRouteFactories();
@@ -217,6 +218,7 @@ class FileReader extends HandRoutingReader {
     if (name === 'register' && isIdentifier(callee.expression) && this.isNestRouterModule(callee.expression.text)) return this.readRouterModule(call);
     if ((name === 'forRoot' || name === 'forRootAsync') && isIdentifier(callee.expression) && callee.expression.text === 'GraphQLModule') return this.readNestGraphQL(call);
     if (name === 'applyMiddleware') return this.readApplyMiddleware(call);
+    if (this.readElysiaCall(call, callee)) return;
     const method = ROUTER_METHODS[name];
     if (this.readModulePassed(call, callee)) return;
     if (!method && name !== 'route' && name !== 'use' && name !== 'register' && name !== 'on' && name !== 'mount' && !(name in OPENAPI_CALLS)) {

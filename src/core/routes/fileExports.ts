@@ -229,7 +229,8 @@ export abstract class ExportReader extends MountReader {
     this.collectRouterClasses();
     this.collectClassPrefixes();
     const prefixes: Record<string, ConstValue> = {};
-    for (const [name, prefix] of this.routers) if (prefix !== '' && !name.startsWith('@')) prefixes[name] = str(prefix);
+    // An Elysia instance made inline (`new Elysia({ prefix: '/api' }).use(plugin).listen(3000)`): its plugins are under its prefix too.
+    for (const [name, prefix] of this.routers) if (prefix !== '' && (!name.startsWith('@') || this.elysiaFile)) prefixes[name] = str(prefix);
     for (const [name, value] of this.routerPrefixValues) prefixes[name] = value;
     if (Object.keys(prefixes).length > 0) this.out.routerPrefixes = prefixes;
     const autoPrefix = literalOf(constants['autoPrefix']) ?? this.moduleExportsProp('autoPrefix');

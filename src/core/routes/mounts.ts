@@ -266,7 +266,7 @@ export abstract class MountReader extends RouteHelperReader {
     return given !== undefined ? ROUTER_METHODS[given.toLowerCase()] : undefined;
   }
 
-  private mountTarget(arg: ts.Expression, prefix: ConstValue, mountedOn: string, line: number, depth = 0): void {
+  protected mountTarget(arg: ts.Expression, prefix: ConstValue, mountedOn: string, line: number, depth = 0): void {
     let a = skipOuter(arg);
     // A loop's variable bound to a module load (loops.ts mappedElements: `plugins.map((p) => require(p))`).
     const bound = isIdentifier(a) && this.scopes.some((sc) => sc.has((a as ts.Identifier).text)) ? this.lookup(a.text) : undefined;

@@ -58,6 +58,8 @@ export abstract class ReaderBase {
   /** Router prefixes that refer to other files' constants (`prefix: config.apiPrefix`). */
   protected readonly routerPrefixValues = new Map<string, ConstValue>();
   protected readonly scopes: Scope[] = [];
+  /** The file imports Elysia (elysiaRoutes.ts): every link of a chain on its instances returns the instance. */
+  protected elysiaFile = false;
   protected readonly evaluating = new Set<ts.Node>();
   /** What each function read so far returns, its parameters as references (Evaluator.functionTemplate); null: not known. */
   protected readonly templates = new Map<ts.Node, ConstValue | null>();

@@ -79,8 +79,9 @@ export abstract class ReceiverReader extends RouteTableReader {
       const callee = e.expression;
       if (isPropertyAccessExpression(callee)) {
         const m = callee.name.text;
-        // Chains return their router: router.get(...).post(...), Router().use(...), app.basePath('/x')
-        if (m in ROUTER_METHODS || CHAIN_KEEPS_ROUTER.has(m)) {
+        // Chains return their router: router.get(...).post(...), Router().use(...), app.basePath('/x');
+        // each of an Elysia instance's methods returns it (`.guard(...)`, `.derive(...)`, `.as('global')`).
+        if (m in ROUTER_METHODS || CHAIN_KEEPS_ROUTER.has(m) || this.elysiaFile) {
           const root = chainRoot(e);
           const named2 = this.factoryNames.get(root);
           if (named2) return named2;

@@ -129,8 +129,8 @@ export abstract class RouterCallReader extends ReceiverReader {
     // restify: server.get({ name: 'users', path: '/users/:id', version: '1.0.0' }, handler)
     if (value?.kind === 'obj') value = restifyOptionsPath(value) ?? value;
     // `app.get(SomeService, { strict: false })`: a lookup (Nest DI, settings), not a route: a
-    // route ends with its handler (Fastify's options object holds one).
-    if (lastNode && isObjectLiteralExpression(lastNode) && !this.prop(lastNode, 'handler') && literalOf(value) === undefined) return;
+    // route ends with its handler (Fastify's options object holds one). Elysia's route ends with its hook (`get(path, handler, { detail })`).
+    if (lastNode && isObjectLiteralExpression(lastNode) && !this.prop(lastNode, 'handler') && literalOf(value) === undefined && !(this.elysiaFile && args.length >= 3)) return;
     if (!value) {
       // In a route helper's own body the path is built from its parameters: its call sites give them (expandRouteHelper).
       if (this.expanding.length === 0 && this.inRouteHelper(call)) return;
