@@ -19,7 +19,8 @@ interface UnreadFramework {
 
 const UNREAD_FRAMEWORKS: readonly UnreadFramework[] = [
   { name: 'hapi', dependencies: ['@hapi/hapi', 'hapi'], modules: /^(?:@hapi\/hapi|hapi)$/, readThrough: ['@hapi/hapi', 'hapi'] },
-  { name: 'Elysia', dependencies: ['elysia'], modules: /^elysia$/ },
+  // Elysia is read (elysiaRoutes.ts); a package none of whose routes are (all registered on an instance reached through other objects) is still told.
+  { name: 'Elysia', dependencies: ['elysia'], modules: /^elysia$/, readThrough: ['elysia'] },
   { name: 'LoopBack', dependencies: ['@loopback/rest', '@loopback/core', 'loopback'], modules: /^(?:@loopback\/(?:rest|core)|loopback)$/ },
   { name: 'Feathers', dependencies: ['@feathersjs/feathers'], modules: /^@feathersjs\// },
   // tsoa's @Route/@Get controllers become routes through a file it generates at build time (RegisterRoutes); one committed is read.

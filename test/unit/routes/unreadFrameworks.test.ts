@@ -34,9 +34,16 @@ suite('server frameworks whose routes are not read', () => {
     assert.deepEqual(warningsOf(['express', 'hapi'], files), [unfollowed('hapi', 'hapi')]);
   });
 
-  test('Elysia: a route of a method of its own (route(method, path, handler)) is not read', () => {
+  test('Elysia: a route of a method of its own (route(method, path, handler)) is not read: none found, the warning says so', () => {
     const files = { '/s/index.ts': "import { Elysia } from 'elysia';\nconst app = new Elysia();\napp.route('M-SEARCH', '/devices', () => 'x');\napp.listen(3000);\n" };
-    assert.deepEqual(warningsOf(['elysia'], files), [unread('Elysia', 'elysia')]);
+    assert.deepEqual(warningsOf(['elysia'], files), [unfollowed('Elysia', 'elysia')]);
+  });
+
+  test('Elysia read: routes of its instances silence the warning; routes only on an instance another object hands out, with paths built at run time, leave it', () => {
+    const read = { '/s/index.ts': "import { Elysia } from 'elysia';\nnew Elysia({ prefix: '/api' }).guard({}, (app) => app.get('/a', () => 1)).listen(3000);\n" };
+    assert.deepEqual(warningsOf(['elysia'], read), []);
+    const hidden = { '/s/ping.ts': "import { t } from 'elysia';\nimport { Base } from './base';\nexport class Ping extends Base {\n  run() { this.server.elysia.get(this.prefix.concat('/ping'), () => 'pong', { response: t.String() }); }\n}\n" };
+    assert.deepEqual(warningsOf(['elysia'], hidden), [unfollowed('Elysia', 'elysia')]);
   });
 
   test("Sails is read (sailsRoutes.ts): config/routes.js's table brings no warning of an unread framework", () => {
