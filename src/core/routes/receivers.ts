@@ -62,11 +62,17 @@ export abstract class ReceiverReader extends RouteTableReader {
     if (isCallExpression(e) || isNewExpression(e)) {
       const named = this.factoryNames.get(e);
       if (named) return named;
+      const outer = this.pendingPrefix;
+      this.pendingPrefix = undefined;
       const prefix = this.factoryPrefix(e);
+      const pending = this.pendingPrefix;
+      this.pendingPrefix = outer;
       if (prefix !== undefined) {
         const name = `@${this.line(e)}:${e.getStart(this.sf)}`;
         this.factoryNames.set(e, name);
         this.routers.set(name, this.withChainBase(prefix, e));
+        // `new Elysia({ prefix: config.prefix }).use(...)` not assigned: another file's value, resolved by collect.ts as a named instance's is.
+        if (pending && this.elysiaFile) this.routerPrefixValues.set(name, pending);
         return name;
       }
       const maker = this.routerMaker(e);

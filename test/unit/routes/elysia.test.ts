@@ -44,6 +44,16 @@ suite('Elysia', () => {
     assert.deepEqual(routes, ['DELETE /api/n/notes/:id', 'GET /api/lazy', 'GET /api/n/notes', 'GET /api/user/me', 'POST /api/user/login']);
   });
 
+  test("an instance made inline (never assigned) whose prefix is another file's value: its own routes and its plugins' under that prefix, a template group prefix of an imported constant after it", () => {
+    const { routes } = routesAndWarnings({
+      '/s/index.ts': `${ELYSIA}import { config } from './config';\nimport { API } from './consts';\nimport { users } from './users';\nnew Elysia({ prefix: config.prefix })\n  .get('/own', () => 1)\n  .group(\`\${API}/v1\`, (g) => g.use(users))\n  .listen(3000);\n`,
+      '/s/config.ts': "export const config = { prefix: '/root' };\n",
+      '/s/consts.ts': "export const API = '/api';\n",
+      '/s/users.ts': `${ELYSIA}export const users = new Elysia({ prefix: '/users' }).get('/', () => []);\n`,
+    });
+    assert.deepEqual(routes, ['GET /root/api/v1/users', 'GET /root/own']);
+  });
+
   test('a prefix not known statically (an environment variable as the group prefix or the constructor prefix) is a warning naming file and line; its routes are shown under …', () => {
     const { routes, warnings } = routesAndWarnings({
       '/s/app.ts': `${ELYSIA}const app = new Elysia({ prefix: process.env.BASE_PATH })\n  .get('/a', () => 1)\n  .group(process.env.GROUP, (g) => g.get('/b', () => 2));\napp.listen(3000);\n`,
