@@ -29,7 +29,7 @@ import { servedPackageRoutes } from '../src/core/gather/appPackages';
 import { isRouteSource } from '../src/core/routes/isRouteSource';
 import { scanSourceText } from '../src/core/routes/scanFile';
 import type { ExtractedFile } from '../src/core/routes/extracted';
-import type { ServiceSpec } from '../src/core/model';
+import type { ServiceSpec, SourceMapping } from '../src/core/model';
 import { discoverComposeProjects } from '../src/core/compose/discover';
 import { startedSourceFile } from '../src/core/gather/startedEntry';
 import { installedNestMajor, nodeConfigSettings, packagesAbove } from '../src/core/gather/routes';
@@ -448,9 +448,12 @@ async function serviceSpec(dir: string, m: TruthMapping, service: string): Promi
 async function mappingRight(dir: string, m: TruthMapping): Promise<{ right: boolean; got: string }> {
   const fs = createNodeFs();
   const spec = m.service !== undefined ? await serviceSpec(dir, m, m.service) : mappingSpec(dir, m);
-  const got = await inferMapping(fs, spec);
-  if (!got) return { right: false, got: 'no mapping' };
-  const sourceRoot = path.relative(dir, got.sourceRoot).split(path.sep).join('/') || '.';
+  const primary = await inferMapping(fs, spec);
+  if (!primary) return { right: false, got: 'no mapping' };
+  // An image starting several programs has a mapping for each: the truth's is the one of its source root, else the primary.
+  const rootOf = (m: SourceMapping) => path.relative(dir, m.sourceRoot).split(path.sep).join('/') || '.';
+  const got = [primary, ...(primary.programs ?? [])].find((p) => rootOf(p) === m.sourceRoot.replace(/\/+$/, '')) ?? primary;
+  const sourceRoot = rootOf(got);
   const right = sourceRoot === m.sourceRoot.replace(/\/+$/, '') && got.target === m.target.replace(/(.)\/+$/, '$1') && got.bundled === m.bundled;
   return { right, got: `${sourceRoot} -> ${got.target}${got.bundled ? ' (bundled)' : ''}` };
 }

@@ -25,7 +25,8 @@ import { allFilesOf, evaluateService, mappingReport, overallVerdict } from './la
 import { changedIn } from './ladder/rungs';
 import { createLimiter, mapPool } from './pool';
 import { checkedContainer, swarmServiceOf, swarmServiceReport } from './swarm';
-import { emptyEngineState, gatherEngineState, type EngineState } from './gather/engineState';
+import { emptyEngineState, gatherEngineState, listMapped, type EngineState } from './gather/engineState';
+import { withProgramFiles } from './gather/programFiles';
 import { findServiceModules, gatherFiles, imageBuilders, isServerSource, mountedServerApp, NO_FILES, outsideWorkspace, serverSourceRoots, skippedWarnings, soleServerClaims, type FileEvidence, type SourceHints } from './gather/workspaceFiles';
 import { joinRoutes, probeServiceRoutes } from './gather/routes';
 import { rel, relativeWarning } from './gather/paths';
@@ -419,7 +420,9 @@ function readServiceWorkspace(
       const routed = !frontEnd || (await isNextAppSource(deps.fs, mapping.sourceRoot, opts.workspaceDir)) || (await isNitroAppSource(deps.fs, mapping.sourceRoot, opts.workspaceDir));
       const read = await scanRoot(mapping.sourceRoot, routed);
       const modules = mapping.bundled ? [] : await findServiceModules(deps.fs, mapping, read.scanned);
-      const files = await gatherFiles(deps.fs, opts, mapping, read.scanned, Boolean(buildRoot?.isDirectory), modules);
+      const primaryFiles = await gatherFiles(deps.fs, opts, mapping, read.scanned, Boolean(buildRoot?.isDirectory), modules);
+      // The other programs the image starts: their files against their own targets (their routes are not read).
+      const files = await withProgramFiles(deps.fs, opts, mapping, primaryFiles, (root) => scan({ root, routes: false }));
       // A bundled front end's pages: its router files and file-based routes.
       const pages = frontEnd ? await declaredPages(deps.fs, mapping.sourceRoot, read.scanned.files) : [];
       // A server file beside the source root mounting its routers: the routes are read through it.
@@ -478,7 +481,8 @@ async function askImageForChangedFiles(
 ): Promise<void> {
   if (!mapping || !state.image || !state.container || state.stale || state.imageListing || !state.containerListing) return;
   if (changedIn(allFilesOf(files), state.containerListing).length === 0) return;
-  state.imageListing = await engine.listImageFiles(state.image.id, mapping.target, signal).catch(() => undefined);
+  const imageId = state.image.id;
+  state.imageListing = await listMapped(mapping, (target) => engine.listImageFiles(imageId, target, signal)).catch(() => undefined);
 }
 
 /**

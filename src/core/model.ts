@@ -218,6 +218,13 @@ export interface SourceMapping {
    * their files are not compared with the image.
    */
   alsoStarted?: string[];
+  /**
+   * The other programs the image starts beside the one this mapping is of (GNU parallel, `a & b`,
+   * `concurrently`, pm2's apps, supervisord's programs), each mapped as an image starting only it
+   * would be, with its own evidence; only those whose source root is apart from this one's and
+   * from each other's. This mapping stays the primary: what a reading of one program uses.
+   */
+  programs?: SourceMapping[];
 }
 
 export interface SourceModule {
@@ -315,6 +322,14 @@ export interface ImageInfo {
 }
 
 /** Paths (absolute, inside the container/image) of regular files under a listed root. */
+/** A mapping as reports show it. */
+export interface MappingReport {
+  sourceRoot: string;
+  target: string;
+  bundled: boolean;
+  evidence: string[];
+}
+
 export interface FileListing {
   root: string;
   files: ReadonlySet<string>;
@@ -454,7 +469,8 @@ export interface ServiceReport {
   image: { ref: string; id: string | null; created: string | null; lastTagged?: string };
   staleContainer: boolean;
   baseUrl: string | null;
-  mapping: { sourceRoot: string; target: string; bundled: boolean; evidence: string[] } | null;
+  /** The mapping the check read; `programs`: those of the other programs the image starts (SourceMapping.programs), when there are any. */
+  mapping: (MappingReport & { programs?: MappingReport[] }) | null;
   /** Newest modification time of the service's source (ISO), to compare with image.created. */
   sourceNewest: string | null;
   modules: ModuleReport[];

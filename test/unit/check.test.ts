@@ -111,6 +111,16 @@ function fakeProber(answer: (req: ProbeRequest) => number): ProberLike & { sent:
 
 const mtimes = Object.fromEntries(Object.keys(WORKSPACE).map((p) => [p, T]));
 
+/** A workspace whose image runs apps/web's server and `second` through GNU parallel, with `files` beside it. */
+const parallelWorkspace = (second: string, files: Record<string, string>): Record<string, string> => ({
+  '/ws/compose.yaml': 'services:\n  app:\n    build: .\n',
+  '/ws/package.json': JSON.stringify({ private: true, workspaces: ['apps/*'] }),
+  '/ws/apps/web/package.json': JSON.stringify({ name: 'web', dependencies: { fastify: '5' } }),
+  '/ws/apps/web/src/main.ts': "import Fastify from 'fastify';\nconst app = Fastify();\napp.get('/health', async () => 'ok');\n",
+  '/ws/Dockerfile': `FROM node:24-alpine\nWORKDIR /srv\nCOPY . .\nRUN npm install\nCMD [ "/bin/sh", "-c", "parallel node --experimental-strip-types {} ::: apps/web/src/main.ts ${second}" ]\n`,
+  ...files,
+});
+
 suite('checkWorkspace (fake engine, in-memory workspace)', () => {
   test('a service of a profile not active here is checked only when the engine has a container of it (started with --profile), where an active service of its stack builds', async () => {
     const profiled = WORKSPACE['/ws/compose.yaml'].replace('    network_mode: host\n', '    network_mode: host\n    profiles: [dev]\n');
@@ -384,21 +394,30 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     });
   });
 
-  test('an image starting a second program of another package beside the mapped one (`parallel node {} ::: apps/web/src/main.ts apps/jobs/src/main.ts`) says so in a warning: its files are not compared', async () => {
-    const ws = {
-      '/ws/compose.yaml': 'services:\n  app:\n    build: .\n',
-      '/ws/package.json': JSON.stringify({ private: true, workspaces: ['apps/*'] }),
-      '/ws/apps/web/package.json': JSON.stringify({ name: 'web', dependencies: { fastify: '5' } }),
-      '/ws/apps/web/src/main.ts': "import Fastify from 'fastify';\nconst app = Fastify();\napp.get('/health', async () => 'ok');\n",
+  test('an image starting a second program of another package beside the mapped one (`parallel node {} ::: apps/web/src/main.ts apps/jobs/src/main.ts`): each program\'s files are compared with its own target, the container listed under both', async () => {
+    const ws = parallelWorkspace('apps/jobs/src/main.ts', {
       '/ws/apps/jobs/package.json': JSON.stringify({ name: 'jobs', dependencies: { bullmq: '5' } }),
       '/ws/apps/jobs/src/main.ts': 'export {};\n',
-      '/ws/Dockerfile': 'FROM node:24-alpine\nWORKDIR /srv\nCOPY . .\nRUN npm install\nCMD [ "/bin/sh", "-c", "parallel node --experimental-strip-types {} ::: apps/web/src/main.ts apps/jobs/src/main.ts" ]\n',
-    };
+      '/ws/apps/jobs/src/queue.ts': 'export {};\n',
+    });
+    // The running container lacks the worker's queue.ts: an image built before it was written.
+    const engine = fakeEngine({ stale: false, containerFiles: ['/srv/apps/web/src/main.ts', '/srv/apps/jobs/src/main.ts'], imageFiles: [] });
+    const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    const [service] = report.services;
+    assert.deepEqual(service?.warnings, []);
+    assert.deepEqual([service?.mapping?.sourceRoot, service?.mapping?.programs?.map((p) => `${p.sourceRoot} -> ${p.target}`)], ['/ws/apps/web/src', ['/ws/apps/jobs/src -> /srv/apps/jobs/src']]);
+    assert.deepEqual(service?.missingFiles, ['apps/jobs/src/queue.ts']);
+    assert.deepEqual(engine.calls.filter((c) => c.startsWith('list container')), ['list container c0ntainer0001 /srv/apps/web/src', 'list container c0ntainer0001 /srv/apps/jobs/src']);
+  });
+
+  test('a second program the image starts that maps to no folder of its own (its file at the root of the workspace, beside the packages) keeps the warning: its files are not compared', async () => {
+    const ws = parallelWorkspace('jobs.ts', { '/ws/jobs.ts': 'export {};\n' });
     const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: [] });
     const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
     assert.deepEqual(report.services[0]?.warnings, [
-      "Dockerfile: the image also starts apps/jobs/src/main.ts, outside the source root apps/web/src: that program's files are not compared with the image (a service of its own with x-runtime-drift.source and target maps them)",
+      "Dockerfile: the image also starts jobs.ts, outside the source root apps/web/src: that program's files are not compared with the image (a service of its own with x-runtime-drift.source and target maps them)",
     ]);
+    assert.equal(report.services[0]?.mapping?.programs, undefined);
   });
 
   test("a build of no package whose service bind-mounts a server's folder (`- ../backend:/app`): that folder's routes, no mapping of the image's context, and a warning saying why files are not compared; not for a test runner", async () => {

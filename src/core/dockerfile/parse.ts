@@ -64,6 +64,8 @@ export interface Stage {
   cmd?: string;
   /** The ENV variables its image carries: set in it, in the stages it is built FROM, or by its base image where known. */
   env?: Readonly<Record<string, string>>;
+  /** Files the stage writes from a heredoc (`COPY <<EOF /app/start.sh`): their image path, text and line. */
+  written?: { path: string; text: string; line: number }[];
   /** The context COPYs of the Dockerfile of this repository assumed to build its image (imageWorkdir.ts), for a stage FROM that image. */
   imageCopies?: readonly CopyInstr[];
 }
@@ -76,6 +78,8 @@ interface Instruction {
   keyword: string;
   args: string;
   line: number;
+  /** The bodies of its heredocs, by delimiter, in order. */
+  heredocs?: { delim: string; body: string }[];
 }
 
 type Vars = Map<string, string>;
@@ -173,6 +177,8 @@ function readStageStep(st: ParseState, stage: Stage, ins: Instruction): void {
     case 'ADD': {
       const copy = parseCopy(ins, stage.workdir, st.vars);
       if (copy) stage.copies.push(copy);
+      const written = heredocFiles(ins, stage.workdir, st.vars);
+      if (written.length > 0) stage.written = [...(stage.written ?? []), ...written];
       break;
     }
     case 'RUN':
@@ -294,12 +300,15 @@ function instructions(text: string): Instruction[] {
     // Heredocs (`RUN <<EOF ... EOF`): their body lines are data, not instructions; a RUN's body
     // is the script it runs, so it is part of the command (a build step may be in it).
     const bodies: string[] = [];
-    for (const h of args.matchAll(/<<-?["']?([A-Za-z_][A-Za-z0-9_]*)["']?/g)) {
+    const heredocs: { delim: string; body: string }[] = [];
+    for (const h of args.matchAll(/<<-?["']?([A-Za-z_][A-Za-z0-9_.]*)["']?/g)) {
       const delim = h[1] as string;
+      const from = bodies.length;
       while (i < lines.length && (lines[i] ?? '').trim() !== delim) bodies.push(lines[i++] ?? '');
+      heredocs.push({ delim, body: bodies.slice(from).join('\n') });
       i++;
     }
-    out.push({ keyword, args: keyword === 'RUN' && bodies.length > 0 ? `${args}\n${bodies.join('\n')}` : args, line: startLine });
+    out.push({ keyword, args: keyword === 'RUN' && bodies.length > 0 ? `${args}\n${bodies.join('\n')}` : args, line: startLine, ...(heredocs.length > 0 ? { heredocs } : {}) });
   }
   return out;
 }
@@ -350,6 +359,21 @@ function parseCopy(ins: Instruction, workdir: string, vars: Vars): CopyInstr | u
   };
   if (from !== undefined) copy.from = from;
   return copy;
+}
+
+/**
+ * The files a COPY writes from its heredocs (`COPY <<EOF /app/start.sh`: the body at that path;
+ * into a folder, `COPY <<a.sh <<b.sh /app/`, each under its delimiter's name). The body as written:
+ * its variables are the running shell's. https://docs.docker.com/reference/dockerfile/#here-documents
+ */
+function heredocFiles(ins: Instruction, workdir: string, vars: Vars): { path: string; text: string; line: number }[] {
+  if (ins.keyword !== 'COPY' || !ins.heredocs) return [];
+  const words = splitWords(ins.args.trim()).filter((w) => !w.startsWith('--'));
+  const rawDest = words[words.length - 1];
+  if (rawDest === undefined || rawDest.startsWith('<<')) return [];
+  const dest = normalize(posix.resolve(workdir, substitute(unquote(rawDest), vars)));
+  const intoFolder = ins.heredocs.length > 1 || /\/$/.test(rawDest);
+  return ins.heredocs.map((h) => ({ path: intoFolder ? posix.join(dest, h.delim) : dest, text: h.body, line: ins.line }));
 }
 
 /** `ARG A=1 B` -> [["A","1"],["B",undefined]]. */

@@ -19,18 +19,51 @@ export function pm2EcosystemFile(words: readonly string[]): string | undefined {
 
 /**
  * The command an ecosystem file's one app runs (`cd ./api && node dist/main.js`), when the text
- * declares `apps` with exactly one literal `script`: a file node runs (`node` before a .js, .cjs or
- * .mjs path), or a program with its literal `args`. A file given to pm2 that is the app itself
- * (no `apps`), several apps or a script built at run time: undefined.
+ * declares `apps` with exactly one literal `script` (pm2AppCommands). A file given to pm2 that is
+ * the app itself (no `apps`), several apps or a script built at run time: undefined.
  */
 export function pm2AppCommand(text: string): string | undefined {
-  if (!/["']?\bapps["']?\s*:/.test(text)) return undefined;
-  const scripts = [...text.matchAll(/["']?\bscript["']?\s*:\s*["'`]([^"'`$]+)["'`]/g)].map((m) => m[1] ?? '');
-  const [script] = scripts;
-  if (scripts.length !== 1 || script === undefined) return undefined;
-  const field = (name: string): string | undefined => new RegExp(`["']?\\b${name}["']?\\s*:\\s*["'\`]([^"'\`$]+)["'\`]`).exec(text)?.[1];
-  const cwd = field('cwd');
-  const args = field('args');
-  const run = /\.[cm]?js$/.test(script) ? `node ${script}` : script;
-  return `${cwd !== undefined ? `cd ${cwd} && ` : ''}${run}${args !== undefined ? ` ${args}` : ''}`;
+  const scripts = [...text.matchAll(SCRIPT_FIELD)];
+  const commands = pm2AppCommands(text);
+  return scripts.length === 1 && commands.length === 1 ? commands[0] : undefined;
+}
+
+const SCRIPT_FIELD = /["']?\bscript["']?\s*:\s*["'`]([^"'`$]+)["'`]/g;
+
+/**
+ * The command each app of an ecosystem file's `apps` runs, in order: its literal `script` (a file
+ * node runs: `node` before a .js, .cjs or .mjs path; else a program) with its literal `args`, in its
+ * `cwd` (`cd ./api && node dist/main.js`), its fields read from the object literal holding its
+ * `script`. An app whose script is built at run time is left out.
+ */
+export function pm2AppCommands(text: string): string[] {
+  if (!/["']?\bapps["']?\s*:/.test(text)) return [];
+  const out: string[] = [];
+  for (const m of text.matchAll(SCRIPT_FIELD)) {
+    const script = m[1] ?? '';
+    const app = enclosingObject(text, m.index);
+    const field = (name: string): string | undefined => new RegExp(`["']?\\b${name}["']?\\s*:\\s*["'\`]([^"'\`$]+)["'\`]`).exec(app)?.[1];
+    const cwd = field('cwd');
+    const args = field('args');
+    const run = /\.[cm]?js$/.test(script) ? `node ${script}` : script;
+    out.push(`${cwd !== undefined ? `cd ${cwd} && ` : ''}${run}${args !== undefined ? ` ${args}` : ''}`);
+  }
+  return out;
+}
+
+/** The text of the `{...}` object literal around `at` (braces counted, strings not told apart: an app's fields hold none). */
+function enclosingObject(text: string, at: number): string {
+  let start = at;
+  for (let depth = 0; start > 0; start--) {
+    const c = text[start - 1];
+    if (c === '}') depth++;
+    else if (c === '{' && depth-- === 0) break;
+  }
+  let end = at;
+  for (let depth = 0; end < text.length; end++) {
+    const c = text[end];
+    if (c === '{') depth++;
+    else if (c === '}' && depth-- === 0) break;
+  }
+  return text.slice(start, end);
 }

@@ -15,7 +15,7 @@ import { pm2AppCommand, pm2EcosystemFile } from './pm2Ecosystem';
 /** Shells a script is handed to (`sh ./start.sh`); their options before it are skipped. */
 const SHELL = /^(?:sh|bash|ash|dash|zsh)$/;
 /** Package and process managers: their command is the app's start, as a file runner's is. */
-const MANAGERS = /^(?:npm|pnpm|yarn|npx|pm2|pm2-runtime)$/;
+const MANAGERS = /^(?:npm|pnpm|yarn|npx|pm2|pm2-runtime|supervisord)$/;
 const startsApp = (word: string): boolean => isFileRunner(word) || MANAGERS.test(posix.basename(word));
 /** Programs that run the rest of the line in their place (an init, a user switch, a hang-up guard): `exec tini -- node x`, `exec su-exec app node x`, `nohup node x &`. */
 const WRAPPER = /^(?:tini|dumb-init|nohup|--)$/;
@@ -69,11 +69,10 @@ async function followStartScript(fs: FsLike, df: Dockerfile, stage: Stage, conte
       continue;
     }
     const call = scriptCall(commandWords(command));
-    const file = call && (await contextScript(fs, df, stage, context, posix.resolve(stage.workdir, call.script)));
-    const text = file === undefined ? undefined : await fs.readFile(join(context, ...file.split('/'))).catch(() => undefined);
-    const next = text !== undefined && text.length <= MAX_SCRIPT_CHARS && call ? startOfScript(text, call.args) : undefined;
-    if (next === undefined || file === undefined) break;
-    read.push(file);
+    const script = call && (await imageFile(fs, df, stage, context, posix.resolve(stage.workdir, call.script)));
+    const next = script && call ? startOfScript(script.text, call.args) : undefined;
+    if (next === undefined || script === undefined) break;
+    read.push(script.file);
     command = next;
   }
   if (read.length === 0) return undefined;
@@ -91,12 +90,12 @@ async function litefsExec(fs: FsLike, df: Dockerfile, stage: Stage, context: str
   const at = words.findIndex((w) => w === '-config' || w === '--config');
   const given = at >= 0 ? words[at + 1] : undefined;
   for (const imagePath of given !== undefined ? [posix.resolve(stage.workdir, given)] : [posix.resolve(stage.workdir, 'litefs.yml'), '/etc/litefs.yml']) {
-    const file = await contextScript(fs, df, stage, context, imagePath);
-    const text = file === undefined ? undefined : await fs.readFile(join(context, ...file.split('/'))).catch(() => undefined);
-    if (file === undefined || text === undefined || text.length > MAX_SCRIPT_CHARS) continue;
+    const read = await imageFile(fs, df, stage, context, imagePath);
+    if (read === undefined) continue;
+    const { file } = read;
     let config: unknown;
     try {
-      config = parseYaml(text);
+      config = parseYaml(read.text);
     } catch {
       return undefined;
     }
@@ -108,13 +107,34 @@ async function litefsExec(fs: FsLike, df: Dockerfile, stage: Stage, context: str
   return undefined;
 }
 
+/**
+ * The file the stage has at `imagePath`, no bigger than a start script, with what names it: the
+ * context file a COPY put there (contextScript), else the text a heredoc of the Dockerfile wrote
+ * there (`COPY <<EOF /app/start.sh`).
+ */
+export async function imageFile(fs: FsLike, df: Dockerfile, stage: Stage, context: string, imagePath: string): Promise<{ file: string; text: string } | undefined> {
+  const file = await contextScript(fs, df, stage, context, imagePath);
+  const written = file === undefined ? writtenAt(df, stage, imagePath) : undefined;
+  const text = file !== undefined ? await fs.readFile(join(context, ...file.split('/'))).catch(() => undefined) : written?.text;
+  if (text === undefined || text.length > MAX_SCRIPT_CHARS) return undefined;
+  return { file: file ?? l10n.t`${imagePath} (Dockerfile line ${written?.line ?? 0})`, text };
+}
+
+/** The last heredoc file written at `imagePath` by the stage or the stages it is built FROM. */
+function writtenAt(df: Dockerfile, stage: Stage, imagePath: string): { text: string; line: number } | undefined {
+  for (let s: Stage | undefined = stage, hops = 0; s && hops < df.stages.length; s = s.baseStage === undefined ? undefined : df.stages[s.baseStage], hops++) {
+    const found = s.written?.filter((w) => w.path === imagePath).at(-1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** `pm2-runtime ecosystem.config.js`: the command of the one app the ecosystem file the context put in the image declares (pm2Ecosystem.ts). */
 async function pm2App(fs: FsLike, df: Dockerfile, stage: Stage, context: string, words: string[]): Promise<{ command: string; file: string } | undefined> {
   const given = pm2EcosystemFile(words);
-  const file = given === undefined ? undefined : await contextScript(fs, df, stage, context, posix.resolve(stage.workdir, given));
-  const text = file === undefined ? undefined : await fs.readFile(join(context, ...file.split('/'))).catch(() => undefined);
-  const command = text !== undefined && text.length <= MAX_SCRIPT_CHARS ? pm2AppCommand(text) : undefined;
-  return command === undefined || file === undefined ? undefined : { command, file };
+  const read = given === undefined ? undefined : await imageFile(fs, df, stage, context, posix.resolve(stage.workdir, given));
+  const command = read && pm2AppCommand(read.text);
+  return command === undefined || read === undefined ? undefined : { command, file: read.file };
 }
 
 /** The script a start command runs (its first word, or the word after a shell and its options) and the arguments it gets. */

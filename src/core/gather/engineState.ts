@@ -1,6 +1,6 @@
 // The engine side of one service's evidence: its container (running first, then newest), the
 // image its tag points to now, and the files of each under the mapping's target.
-import type { ContainerInfo, ServiceSpec, SourceMapping } from '../model';
+import type { ContainerInfo, FileListing, ServiceSpec, SourceMapping } from '../model';
 import type { EngineLike } from '../ports';
 import type { ServiceEvidence } from '../ladder/evidence';
 
@@ -64,10 +64,28 @@ export async function gatherEngineState(
   }
   const ref = imageRef ?? defaultImageRefs(spec)[0] ?? spec.name;
   const stale = Boolean(container && image && container.imageId !== image.id);
-  const listable = mapping && !mapping.bundled;
+  // Each program the image starts is listed under its own target (SourceMapping.programs): one listing of them all.
   const [containerListing, imageListing] = await Promise.all([
-    container && listable ? engine.listContainerFiles(container.id, mapping.target, signal) : undefined,
-    image && listable && (stale || !container) ? engine.listImageFiles(image.id, mapping.target, signal) : undefined,
+    container ? listMapped(mapping, (t) => engine.listContainerFiles(container.id, t, signal)) : undefined,
+    image && (stale || !container) ? listMapped(mapping, (t) => engine.listImageFiles(image.id, t, signal)) : undefined,
   ]);
   return { engineError: null, imageRef: ref, container, image, stale, containerListing, imageListing };
+}
+
+/**
+ * The files the file rungs compare, listed by `list` under each target: the mapping's, then its
+ * programs' (none of a bundle), as one listing: the first's root, and whether it is absent; every
+ * file and size of each. Undefined when there is no target to list.
+ */
+export async function listMapped(mapping: SourceMapping | undefined, list: (target: string) => Promise<FileListing | undefined>): Promise<FileListing | undefined> {
+  const targets = [...new Set([mapping, ...(mapping?.programs ?? [])].flatMap((m) => (m && !m.bundled ? [m.target] : [])))];
+  const [first, ...rest] = await Promise.all(targets.map(list));
+  if (!first || rest.length === 0) return first;
+  const files = new Set(first.files);
+  const sizes = new Map(first.sizes);
+  for (const l of rest) {
+    for (const f of l?.files ?? []) files.add(f);
+    for (const [f, size] of l?.sizes ?? []) sizes.set(f, size);
+  }
+  return { ...first, files, ...(first.sizes || sizes.size > 0 ? { sizes } : {}) };
 }

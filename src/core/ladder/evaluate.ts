@@ -2,7 +2,7 @@
 import { composeCommand } from './composeCommand';
 import * as l10n from '@vscode/l10n';
 import { RUNG_NAMES } from '../model';
-import type { ConfigDrift, ImageInfo, ModuleReport, PageReport, RouteReport, RungName, Rungs, ServiceAction, ServiceReport, SourceMapping, SwarmServiceReport, SwarmTaskReport, Verdict } from '../model';
+import type { ConfigDrift, ImageInfo, MappingReport, ModuleReport, PageReport, RouteReport, RungName, Rungs, ServiceAction, ServiceReport, SourceMapping, SwarmServiceReport, SwarmTaskReport, Verdict } from '../model';
 import type { MappedFile, ModuleEvidence, ServiceEvidence } from './evidence';
 import { changedIn, evaluateRungs, filesMissingFrom, listSome } from './rungs';
 import { rungWord, shortId } from './format';
@@ -283,7 +283,9 @@ function failedJob(ev: ServiceEvidence): boolean {
 
 /** What a report says of a service's mapping. */
 export function mappingReport(mapping: SourceMapping | undefined): ServiceReport['mapping'] {
-  return mapping ? { sourceRoot: mapping.sourceRoot, target: mapping.target, bundled: mapping.bundled, evidence: mapping.evidence } : null;
+  if (!mapping) return null;
+  const shown = (m: SourceMapping): MappingReport => ({ sourceRoot: m.sourceRoot, target: m.target, bundled: m.bundled, evidence: m.evidence });
+  return { ...shown(mapping), ...(mapping.programs?.length ? { programs: mapping.programs.map(shown) } : {}) };
 }
 
 export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): ServiceReport {

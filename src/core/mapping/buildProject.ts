@@ -72,12 +72,13 @@ export async function readPackage(fs: FsLike, dir: string): Promise<PackageInfo 
 
 /** The project the image builds from `context` (see the file comment). */
 /** `command`: the compose service's `command:`, run instead of the image's CMD. */
-export async function findBuildProject(fs: FsLike, context: string, dockerfile: string | undefined, df: Dockerfile | undefined, command?: string[]): Promise<BuildProject> {
-  const project = await findProjectFolder(fs, context, dockerfile, df, command);
+export async function findBuildProject(fs: FsLike, context: string, dockerfile: string | undefined, df: Dockerfile | undefined, command?: string[], oneProgram = false): Promise<BuildProject> {
+  const project = await findProjectFolder(fs, context, dockerfile, df, command, oneProgram);
   return df ? nestCliAppBuilt(project, df) : project;
 }
 
-async function findProjectFolder(fs: FsLike, context: string, dockerfile: string | undefined, df: Dockerfile | undefined, command: string[] | undefined): Promise<BuildProject> {
+/** `oneProgram`: the image's start is one program of several it runs (programMappings.ts), the package it starts in being its own, server or not. */
+async function findProjectFolder(fs: FsLike, context: string, dockerfile: string | undefined, df: Dockerfile | undefined, command: string[] | undefined, oneProgram: boolean): Promise<BuildProject> {
   const rootPkg = await readPackage(fs, context);
   const nx = dockerfile ? await nxProjectBeside(fs, context, dockerfile) : undefined;
   if (nx) return { ...(await describeProject(fs, nx.dir, rootPkg)), evidence: nx.evidence };
@@ -85,13 +86,16 @@ async function findProjectFolder(fs: FsLike, context: string, dockerfile: string
   // `nest build`): that app (findBuildProject), not a workspace package the stages copy beside it.
   const root = df && (await fs.stat(join(context, 'nest-cli.json')))?.isFile ? await describeProject(fs, context, rootPkg) : undefined;
   if (root && df && nestCliAppBuilt(root, df) !== root) return root;
+  // One program of several: what it starts decides, ahead of what the build selects for them all.
+  const started = df && oneProgram ? ((await startedInPackage(fs, context, rootPkg, df, true)) ?? (await startedStageOutput(fs, context, rootPkg, df))) : undefined;
+  if (started) return started;
   const selected = df ? await workspaceSelection(fs, context, rootPkg, df, command) : undefined;
   if (selected) return selected;
   const installed = df ? await packageCopiedToWorkdir(fs, context, rootPkg, df) : undefined;
   if (installed) return installed;
   const whole = await describeProject(fs, context, rootPkg);
   if (whole.server !== undefined || !df) return whole;
-  return (await startedInPackage(fs, context, rootPkg, df)) ?? (await startedStageOutput(fs, context, rootPkg, df)) ?? (await copiedServerPackage(fs, context, rootPkg, df)) ?? (await copiedOutputPackage(fs, context, rootPkg, df)) ?? whole;
+  return (await startedInPackage(fs, context, rootPkg, df, false)) ?? (await startedStageOutput(fs, context, rootPkg, df)) ?? (await copiedServerPackage(fs, context, rootPkg, df)) ?? (await copiedOutputPackage(fs, context, rootPkg, df)) ?? whole;
 }
 
 /** The folder names a package's build usually writes to, as a Dockerfile copies them (`COPY web/dist ./dist`). */
@@ -129,7 +133,7 @@ function copiedContextPaths(df: Dockerfile): { rel: string; line: number }[] {
  * the WORKDIR; or a WORKDIR set to one below the context's copy), or starts a file of one's output (`node redisinsight/api/dist/src/main`: the
  * nearest folder above the file's own holding a package.json): that package, when it is a server's.
  */
-async function startedInPackage(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile): Promise<BuildProject | undefined> {
+async function startedInPackage(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile, anyPackage: boolean): Promise<BuildProject | undefined> {
   const final = df.stages[df.stages.length - 1];
   // A final stage copying only build output keeps the layout of a stage that put the context at its WORKDIR.
   const root = final && (stageContextRoot(df, final.index, 0) ?? (df.stages.some((st) => stageContextRoot(df, st.index, 0) === final.workdir) ? final.workdir : undefined));
@@ -161,6 +165,7 @@ async function startedInPackage(fs: FsLike, context: string, rootPkg: PackageInf
       if (!(await fs.stat(join(dir, 'package.json')))?.isFile) continue;
       const project = await describeProject(fs, dir, rootPkg);
       if (project.server !== undefined) return { ...project, evidence: l10n.t`the image starts in package ${rel} (${project.server}): ${text.trim()}` };
+      if (anyPackage) return { ...project, evidence: l10n.t`the program starts in package ${rel}: ${text.trim()}` };
     }
   }
   return undefined;

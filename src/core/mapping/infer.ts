@@ -42,29 +42,40 @@ import { bundleOutputs } from './placeBundle';
 import { PLACEMENT_RULES } from './placement';
 import { pickSourceRoot } from './sourceRoot';
 import { startedCopy } from './startedCopy';
+import { withProgramStart, type StartedProgram } from '../dockerfile/startedPrograms';
+import { programEvidence, withProgramMappings } from './programMappings';
 
 /** Tried in order: the config a Nest-style build uses, then the usual one. */
 const TSCONFIG_NAMES = ['tsconfig.build.json', 'tsconfig.json'] as const;
 
 const DEFAULT_MODULES_DIR = 'modules';
 
+/** The service's mapping: of what its image starts, with those of the other programs it starts beside the first (programMappings.ts). */
 export async function inferMapping(fs: FsLike, spec: ServiceSpec): Promise<SourceMapping | undefined> {
+  const primary = await inferProgram(fs, spec);
+  // A source root the user gave maps the one program they meant.
+  if (!primary || spec.drift.source !== undefined) return primary?.mapping;
+  return withProgramMappings(primary.mapping, primary.facts, async (program) => (await inferProgram(fs, spec, program))?.mapping);
+}
+
+/** The mapping of the image's start, or of one `program` of it, as an image starting only that program would have. */
+async function inferProgram(fs: FsLike, spec: ServiceSpec, program?: StartedProgram): Promise<{ mapping: SourceMapping; facts: Facts } | undefined> {
   const { drift, build } = spec;
   if (!build && drift.source === undefined && drift.target === undefined) return undefined;
-  const gathered = await gatherFacts(fs, spec);
+  const gathered = await gatherFacts(fs, spec, program);
   const facts = (await unbuiltBundle(gathered)) ? { ...gathered, bundler: undefined, bundlerOut: undefined } : gathered;
   for (const rule of PLACEMENT_RULES) {
     const placement = await rule(facts);
-    if (placement) return describeMapping(facts, placement);
+    if (placement) return { mapping: await describeMapping(facts, placement), facts };
   }
   return undefined;
 }
 
-async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
+async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedProgram | undefined): Promise<Facts> {
   const { build } = spec;
-  const evidence: string[] = [];
+  const evidence: string[] = program ? [programEvidence(program)] : [];
   const context = build && isAbsolute(build.context) ? build.context : spec.projectDir;
-  const parsed = await readDockerfile(files, spec, context, evidence);
+  const parsed = await readDockerfile(files, spec, context, evidence).then((df) => (df && program ? withProgramStart(df, build?.target, program) : df));
   // A start command running a script of the context starts what the script runs.
   const written = parsed && (await withStartScripts(files, parsed, context, evidence, build?.target));
   const built = written && stagesBuiltFor(written, build?.target);
@@ -73,7 +84,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec): Promise<Facts> {
   evidence.push(...manifests.map((m) => m.evidence));
   const fs = withCopiedManifests(files, context, manifests);
   // Which package the image builds: what the stages of its build target do, not another service's.
-  const project = await findBuildProject(fs, context, build?.dockerfile, built, spec.config?.command);
+  const project = await findBuildProject(fs, context, build?.dockerfile, built, spec.config?.command, program !== undefined);
   const rootScripts = objectField(await readJsonObject(fs, join(context, 'package.json')), 'scripts');
   const scripts = { ...(await denoTasks(fs, context)), ...Object.fromEntries(Object.entries(rootScripts).filter((e): e is [string, string] => typeof e[1] === 'string')) };
   const projectDir = relative(context, project.dir);
@@ -419,11 +430,6 @@ async function describeMapping(f: Facts, p: Placement): Promise<SourceMapping> {
   }
   if (p.buildOutDir !== undefined) mapping.buildOutDir = p.buildOutDir;
   if (p.builtInImage) mapping.builtInImage = true;
-  const others = f.started?.others?.filter((o) => !isAtOrInside(f.sourceRoot, o));
-  if (others?.length) {
-    mapping.alsoStarted = others;
-    evidence.push(l10n.t`the image also starts ${others.map((o) => relative(f.context, o)).join(', ')}, outside the source root: not mapped`);
-  }
   const started = f.df && builtStage(f.df, spec.build?.target);
   if (started) mapping.started = { command: started.start ?? '', workdir: started.workdir, ...(started.workdirOfImage && spec.drift.target === undefined ? { workdirOfImage: true as const } : {}) };
   return mapping;

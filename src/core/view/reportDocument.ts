@@ -33,8 +33,10 @@ function serviceSection(service: ServiceReport): string[] {
   if (service.sourceNewest) out.push(`- ${l10n.t`Newest source change: ${service.sourceNewest}`}`);
   if (service.baseUrl) out.push(`- ${l10n.t`Base URL: ${service.baseUrl}`}`);
   if (service.mapping) {
-    out.push(`- ${l10n.t`Mapping: ${service.mapping.sourceRoot} → ${service.mapping.target}`}${service.mapping.bundled ? ` ${l10n.t('(bundled)')}` : ''}`);
-    for (const e of service.mapping.evidence) out.push(`  - ${e}`);
+    for (const m of [service.mapping, ...(service.mapping.programs ?? [])]) {
+      out.push(`- ${l10n.t`Mapping: ${m.sourceRoot} → ${m.target}`}${m.bundled ? ` ${l10n.t('(bundled)')}` : ''}`);
+      for (const e of m.evidence) out.push(`  - ${e}`);
+    }
   }
   if (service.fix) out.push('', l10n.t`**Fix:** ${`\`${service.fix}\``}`);
   if (service.action) out.push('', l10n.t`**Action:** ${service.action.label} (${`\`${service.action.command}\``})`);

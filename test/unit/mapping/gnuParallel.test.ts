@@ -30,7 +30,7 @@ suite('GNU parallel start commands', () => {
 });
 
 suite('GNU parallel start commands: the mapping', () => {
-  test('a workspace root (vite among its tools) whose image runs two packages\' TypeScript through parallel and node --experimental-strip-types: the first started package\'s source as copied, not a bundle', async () => {
+  test('a workspace root (vite among its tools) whose image runs two packages\' TypeScript through parallel and node --experimental-strip-types: the first started package\'s source as copied, not a bundle; the second package (no server of its own) mapped as a program of its own', async () => {
     const files = {
       '/ws/package.json': JSON.stringify({ private: true, scripts: { 'build:all': 'nx run-many --target=build' }, devDependencies: { '@nx/vite': '22', vite: '7' } }),
       '/ws/pnpm-workspace.yaml': "packages:\n  - 'apps/*'\n",
@@ -45,9 +45,10 @@ suite('GNU parallel start commands: the mapping', () => {
     };
     const m = await assertMapping(files, { sourceRoot: '/ws/apps/web/src', target: '/srv/apps/web/src', bundled: false });
     assert.equal(mapSourceFile(m, '/ws/apps/web/src/routes.ts'), '/srv/apps/web/src/routes.ts');
-    // The second program, of another package, is named: one mapping does not cover it.
-    assert.deepEqual(m.alsoStarted, ['/ws/apps/jobs/src/main.ts']);
-    assert.ok(m.evidence.includes('the image also starts apps/jobs/src/main.ts, outside the source root: not mapped'), m.evidence.join('\n'));
+    // The second program, of another package, has a mapping of its own: nothing is left unmapped.
+    assert.deepEqual(m.programs?.map((p) => [p.sourceRoot, p.target, p.bundled]), [['/ws/apps/jobs/src', '/srv/apps/jobs/src', false]]);
+    assert.equal(mapSourceFile(m.programs?.[0] ?? m, '/ws/apps/jobs/src/main.ts'), '/srv/apps/jobs/src/main.ts');
+    assert.equal(m.alsoStarted, undefined, m.evidence.join('\n'));
   });
 
   test('two files of the mapped package started side by side (`parallel node {} ::: src/main.js src/jobs.js`) are no other program', async () => {
@@ -59,5 +60,6 @@ suite('GNU parallel start commands: the mapping', () => {
     };
     const m = await assertMapping(files, { sourceRoot: '/ws/src', target: '/srv/src', bundled: false });
     assert.equal(m.alsoStarted, undefined, m.evidence.join('\n'));
+    assert.equal(m.programs, undefined, m.evidence.join('\n'));
   });
 });

@@ -91,6 +91,12 @@ suite('small text helpers', () => {
     assert.match(md, /\*\*Fix:\*\* `docker compose build api && docker compose up -d api`/);
   });
 
+  test('the report document shows each mapping of an image starting several programs, the primary first, each with its evidence', () => {
+    const worker = { sourceRoot: '/ws/worker/src', target: '/app/worker', bundled: false, evidence: ['one of the programs the image starts: node worker/main.js (in /app)'] };
+    const md = renderReportMarkdown([sampleReport({ services: [staleApi({ mapping: { sourceRoot: '/ws/backend/src', target: '/app/dist', bundled: false, evidence: ['target from Dockerfile COPY'], programs: [worker] } })] })]);
+    assert.match(md, /- Mapping: \/ws\/backend\/src → \/app\/dist\n  - target from Dockerfile COPY\n- Mapping: \/ws\/worker\/src → \/app\/worker\n  - one of the programs the image starts: node worker\/main\.js \(in \/app\)/);
+  });
+
   test("a stack told apart by its file is named with it, in the report document and the CLI's text", () => {
     const report = sampleReport({ services: [idleDb({ stackFile: 'docker-compose.full.yml' }), idleDb()] });
     const md = renderReportMarkdown([report]);

@@ -1,0 +1,46 @@
+// An image starting several programs (`parallel node {} ::: apps/api/src/index.ts
+// apps/worker/src/index.ts`, supervisord running a server and a Next.js front end, pm2 with two
+// apps) holds the build of each: each program gets a mapping of its own, read as the mapping of an
+// image starting only it would be (infer.ts, the image's start narrowed to that program). The first
+// mapping, of the image's whole start, stays the primary; the others are kept where their source
+// roots are apart from it and from each other.
+import * as l10n from '@vscode/l10n';
+import { relative } from 'node:path';
+import type { SourceMapping } from '../model';
+import { isAtOrInside } from '../pathInside';
+import { startedPrograms, type StartedProgram } from '../dockerfile/startedPrograms';
+import { imageFile } from '../dockerfile/startScript';
+import { builtStage } from './builtImage';
+import type { Facts } from './facts';
+
+/**
+ * The primary mapping with the mappings of the other programs the image starts (`programs`), and
+ * the source files it starts that none of them maps (`alsoStarted`). `inferProgram` reads the
+ * mapping of an image starting only the program it is given.
+ */
+export async function withProgramMappings(primary: SourceMapping, f: Facts, inferProgram: (program: StartedProgram) => Promise<SourceMapping | undefined>): Promise<SourceMapping> {
+  const stage = f.df && builtStage(f.df, f.spec.build?.target);
+  const df = f.df;
+  const programs = stage && df ? await startedPrograms(stage, f.project.pkg?.scripts ?? {}, async (p) => (await imageFile(f.fs, df, stage, f.context, p))?.text) : [];
+  const kept: SourceMapping[] = [];
+  // A root holding another's (the whole workspace, read where the program names no package of its own) maps no program apart.
+  const apart = (root: string) => [primary, ...kept].every((m) => !isAtOrInside(m.sourceRoot, root) && !isAtOrInside(root, m.sourceRoot));
+  for (const program of programs.length > 1 ? programs : []) {
+    const mapping = await inferProgram(program);
+    if (mapping && apart(mapping.sourceRoot)) kept.push(mapping);
+  }
+  const out: SourceMapping = kept.length > 0 ? { ...primary, programs: kept } : primary;
+  const mapped = [out, ...kept];
+  const others = f.started?.others?.filter((o) => !mapped.some((m) => isAtOrInside(m.sourceRoot, o)));
+  if (others?.length) {
+    out.alsoStarted = others;
+    out.evidence.push(l10n.t`the image also starts ${others.map((o) => relative(f.context, o)).join(', ')}, outside the source root: not mapped`);
+  }
+  if (kept.length > 0) out.evidence.push(l10n.t`the image starts ${programs.length} programs: ${kept.length} more mapped (${kept.map((m) => relative(f.context, m.sourceRoot)).join(', ')})`);
+  return out;
+}
+
+/** The evidence line opening a program's own mapping. */
+export function programEvidence(program: StartedProgram): string {
+  return l10n.t`one of the programs the image starts: ${program.command} (in ${program.workdir})`;
+}

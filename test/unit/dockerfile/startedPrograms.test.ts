@@ -1,0 +1,65 @@
+// The programs a start command runs side by side, and those of the process managers' configurations.
+import assert from 'node:assert/strict';
+import { parseDockerfile } from '../../../src/core/dockerfile/parse';
+import { startedPrograms } from '../../../src/core/dockerfile/startedPrograms';
+import { pm2AppCommand, pm2AppCommands } from '../../../src/core/dockerfile/pm2Ecosystem';
+import { supervisordPrograms } from '../../../src/core/dockerfile/supervisord';
+
+const stageOf = (dockerfile: string) => {
+  const stage = parseDockerfile(dockerfile).stages.at(-1);
+  assert.ok(stage);
+  return stage;
+};
+const commands = async (dockerfile: string, scripts: Record<string, string> = {}, files: Record<string, string> = {}) =>
+  (await startedPrograms(stageOf(dockerfile), scripts, async (p) => files[p])).map((p) => `${p.workdir}: ${p.command}`);
+
+suite('programs a start command runs side by side', () => {
+  test('`a & b` in a shell: each, in the folder a `cd` before them went to; of a chain, only the command left running', async () => {
+    assert.deepEqual(await commands('FROM node\nWORKDIR /srv\nCMD ["sh", "-c", "cd apps && node api.js & exec node worker.js"]\n'), ['/srv/apps: node api.js', '/srv/apps: node worker.js']);
+    assert.deepEqual(await commands('FROM node\nWORKDIR /srv\nCMD ["sh", "-c", "node migrate.js && node api.js & node worker.js; wait"]\n'), ['/srv: node api.js', '/srv: node worker.js']);
+    assert.deepEqual(await commands('FROM node\nWORKDIR /srv\nCMD node migrate.js && node api.js\n'), ['/srv: node api.js']);
+  });
+
+  test('`concurrently` with quoted commands and `npm:` scripts, past its options', async () => {
+    const scripts = { start: 'concurrently -n api,web --kill-others "node api/main.js" "npm:web"', web: 'node web/server.js' };
+    assert.deepEqual(await commands('FROM node\nWORKDIR /srv\nCMD ["npm", "start"]\n', scripts), ['/srv: node api/main.js', '/srv: node web/server.js']);
+  });
+
+  test('`run-p` and `npm-run-all --parallel` run package scripts at once; `npm-run-all` without it runs them one after another', async () => {
+    const scripts = { 'start:api': 'node api.js', 'start:jobs': 'node jobs.js' };
+    const df = (cmd: string) => `FROM node\nWORKDIR /srv\nCMD ${cmd}\n`;
+    assert.deepEqual(await commands(df('run-p start:api start:jobs'), scripts), ['/srv: node api.js', '/srv: node jobs.js']);
+    assert.deepEqual(await commands(df('npm-run-all --parallel start:api start:jobs'), scripts), ['/srv: node api.js', '/srv: node jobs.js']);
+    assert.equal((await commands(df('npm-run-all start:api start:jobs'), scripts)).length, 1);
+  });
+
+  test('supervisord: the programs of the configuration -c names, else of the files copied where the packaged one includes them', async () => {
+    const conf = '[program:api]\ncommand=node main.js\ndirectory=/srv/api\n[program:web]\ncommand=node server.js\n';
+    assert.deepEqual(await commands('FROM node\nWORKDIR /srv\nCMD ["supervisord", "-c", "conf/app.conf"]\n', {}, { '/srv/conf/app.conf': conf }), ['/srv/api: node main.js', '/srv: node server.js']);
+    const copied = 'FROM node\nWORKDIR /srv\nCOPY app.conf /etc/supervisor/conf.d/app.conf\nCMD ["/usr/bin/supervisord", "-n"]\n';
+    assert.deepEqual(await commands(copied, {}, { '/etc/supervisor/conf.d/app.conf': conf }), ['/srv/api: node main.js', '/srv: node server.js']);
+  });
+
+  test('supervisord: only [program:x] sections, comments after a blank dropped, `directory` relative to the start folder', () => {
+    const text = '[supervisord]\ncommand=never\n[program:a]\ncommand=node a.js ; the api\ndirectory=api\n; [program:b]\n[group:x]\nprograms=a\n';
+    assert.deepEqual(supervisordPrograms(text, '/srv'), [{ command: 'node a.js', workdir: '/srv/api' }]);
+  });
+
+  test("pm2's ecosystem file: each app's command, its own cwd and args read from its object (an env object inside it included); one app's command only when there is one", () => {
+    const text = "module.exports = { apps: [\n { name: 'a', script: 'dist/a.js', env: { X: '1' }, args: '--port 1' },\n { name: 'b', cwd: './b', script: 'server.js' },\n] };\n";
+    assert.deepEqual(pm2AppCommands(text), ['node dist/a.js --port 1', 'cd ./b && node server.js']);
+    assert.equal(pm2AppCommand(text), undefined);
+    assert.equal(pm2AppCommand("{ apps: [{ cwd: 'b', script: 'server.js' }] }"), 'cd b && node server.js');
+  });
+});
+
+suite('files a Dockerfile writes from heredocs', () => {
+  test('`COPY <<EOF /path`: the body at that path; several into a folder, each under its delimiter; a RUN heredoc is no file', () => {
+    const df = parseDockerfile('FROM node\nWORKDIR /srv\nCOPY <<EOF /start.sh\n#!/bin/sh\nexec node main.js\nEOF\nCOPY <<a.sh <<b.sh conf/\none\na.sh\ntwo\nb.sh\nRUN <<EOF\necho hi\nEOF\n');
+    assert.deepEqual(df.stages[0]?.written?.map((w) => [w.path, w.text, w.line]), [
+      ['/start.sh', '#!/bin/sh\nexec node main.js', 3],
+      ['/srv/conf/a.sh', 'one', 7],
+      ['/srv/conf/b.sh', 'two', 7],
+    ]);
+  });
+});
