@@ -294,7 +294,17 @@ async function mappingWithin(deps: CheckDeps, opts: CheckOptions, spec: ServiceS
   }
   const rebuilding = deps.rebuilds?.holder(spec.project, spec.name);
   if (rebuilding) warnings.push(l10n.t`a rebuild of ${spec.name} is in progress (${rebuilding}): this answer may be overtaken when it ends`);
-  return { mapping: outside || mounted ? undefined : inferred, warnings };
+  return { mapping: outside || mounted ? undefined : await programsWithin(deps.fs, inferred, boundary), warnings };
+}
+
+/** The mapping without the programs whose source root is outside the workspace (as the primary's is checked: not read). */
+async function programsWithin(fs: FsLike, mapping: SourceMapping | undefined, boundary: string | undefined): Promise<SourceMapping | undefined> {
+  if (!mapping?.programs || boundary === undefined) return mapping;
+  const within: SourceMapping[] = [];
+  for (const p of mapping.programs) if (!(await outsideWorkspace(fs, p.sourceRoot, boundary))) within.push(p);
+  if (within.length === mapping.programs.length) return mapping;
+  const { programs: _all, ...rest } = mapping;
+  return within.length > 0 ? { ...rest, programs: within } : rest;
 }
 
 interface Asked {

@@ -410,6 +410,22 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.deepEqual(engine.calls.filter((c) => c.startsWith('list container')), ['list container c0ntainer0001 /srv/apps/web/src', 'list container c0ntainer0001 /srv/apps/jobs/src']);
   });
 
+  test("a second program whose source root is outside the workspace opened (the build context above it) is not read: the workspace's own program alone is compared", async () => {
+    const ws = parallelWorkspace('apps/jobs/src/main.ts', {
+      '/ws/apps/web/compose.yaml': 'services:\n  app:\n    build:\n      context: ../..\n',
+      '/ws/apps/jobs/package.json': JSON.stringify({ name: 'jobs', dependencies: { bullmq: '5' } }),
+      '/ws/apps/jobs/src/main.ts': 'export {};\n',
+    });
+    const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: [] });
+    // A file system that tells real paths: the workspace boundary is checked on them.
+    const fs: FsLike = { ...memFs(ws, { mtimes }), realpath: async (p) => p };
+    const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs }, { workspaceDir: '/ws/apps/web', env: {}, probe: false });
+    const [service] = report.services;
+    assert.equal(service?.mapping?.sourceRoot, '/ws/apps/web/src');
+    assert.equal(service?.mapping?.programs, undefined);
+    assert.deepEqual(service?.missingFiles, ['src/main.ts']);
+  });
+
   test('a second program the image starts that maps to no folder of its own (its file at the root of the workspace, beside the packages) keeps the warning: its files are not compared', async () => {
     const ws = parallelWorkspace('jobs.ts', { '/ws/jobs.ts': 'export {};\n' });
     const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: [] });
