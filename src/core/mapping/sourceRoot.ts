@@ -15,6 +15,7 @@ import { rollupModules, webpackEntryFolder } from './bundlerOutput';
 import { isAtOrInside } from '../pathInside';
 import type { StartedSource } from './startedSource';
 import { tanstackStartSource } from './viteServerPlugins';
+import { nitroServerSource } from '../routes/nitroRoutes';
 
 type SourceRootRule = (fs: FsLike, r: SourceRootInput) => Promise<{ path: string; why: string } | undefined>;
 
@@ -84,6 +85,7 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     if (ts && includeBases(ts).some((base) => !isAtOrInside(path, base))) return undefined;
     return { path, why: l10n.t`the image starts ${started.imagePath}, below it` };
   },
+  async (fs, { project }) => nitroServerSource(fs, project.dir),
   async (fs, { project }) => {
     const src = await tanstackStartSource(fs, project);
     return src && (await isDir(fs, src.path)) ? src : undefined;

@@ -227,10 +227,20 @@ export abstract class DeclarationReader extends Evaluator {
     // Hono `const api = app.basePath('/api')`: another face of `app`, its paths under the base.
     const call = isCallExpression(init) && isPropertyAccessExpression(init.expression) && init.expression.name.text === 'basePath' ? init : undefined;
     const based = call && isPropertyAccessExpression(call.expression) ? skipOuter(call.expression.expression) : undefined;
-    if (call && based && isIdentifier(based) && (this.routers.has(based.text) || CONVENTIONAL_RECEIVER.test(based.text))) {
-      this.routers.set(name, joinRoutePath(this.routers.get(based.text) ?? '', literalOf(this.evaluate(call.arguments[0])) ?? ''));
-      this.out.mounts.push({ prefix: '/', routerName: name, line: this.line(node), mountedOn: based.text });
-    }
+    if (call && based && isIdentifier(based) && (this.routers.has(based.text) || CONVENTIONAL_RECEIVER.test(based.text))) this.basePathFace(name, call, based.text);
+  }
+
+  /**
+   * Hono `app.basePath('/api')` naming `name`: another face of `based` (the router it is called
+   * on), sharing its routes table with its paths under the base, so mounted on it at `/`. A base
+   * not known here puts them under … with a warning, as a factory chain's does (basePathOf).
+   */
+  protected basePathFace(name: string, call: ts.CallExpression, based: string): void {
+    const arg = call.arguments[0];
+    const value = literalOf(this.evaluate(arg));
+    if (value === undefined && arg) this.warn(call, { id: 'mountPrefix', args: [arg.getText(this.sf)] });
+    this.routers.set(name, joinRoutePath(this.routers.get(based) ?? '', value ?? (arg ? UNKNOWN_PREFIX : '')));
+    this.out.mounts.push({ prefix: '/', routerName: name, line: this.line(call), mountedOn: based });
   }
 
   /**

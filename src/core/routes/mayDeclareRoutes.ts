@@ -122,8 +122,8 @@ const NEXT_METADATA_CODE_PATH = /\/app\/(?:.+\/)?(?:robots|manifest|sitemap|(?:i
  * is one, is decided later (nitroRoutes.ts).
  */
 const NITRO_HANDLER_PATH = /\/(?:api|routes)\/(?:[^/]+\/)*[^/]+\.[cm]?[jt]sx?$/;
-/** A Nitro handler is its file's default export. */
-const DEFAULT_EXPORT = /\bexport\s+default\b|\bmodule\.exports\s*=/;
+/** A Nitro handler is its file's default export, its own or another file's (`export { default } from './list.post'`). */
+const DEFAULT_EXPORT = /\bexport\s+default\b|\bmodule\.exports\s*=|\bexport\s*\{[^}]*\bdefault\b[^}]*\}/;
 
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
 export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${SETTINGS_GETTER.source}|${PATH_DEFAULT.source}|${CONFIG_CLASSES.source}|${NEXT_HANDLER_PATH.source}|${NEXT_METADATA_CODE_PATH.source}|${NITRO_HANDLER_PATH.source}|${DEFAULT_EXPORT.source}`;

@@ -4,6 +4,7 @@
 // catch-all, `(group)` folders left out, `index` names its folder, a `.get` / `.post`... suffix its
 // one method (none: every method); all under the app's baseURL. server/middleware, plugins and
 // routeRules declare no route.
+import * as l10n from '@vscode/l10n';
 import { join, relative, sep } from 'node:path';
 import type { FsLike } from '../ports';
 import type { HttpMethod, RouteDef } from '../model';
@@ -196,6 +197,19 @@ export async function findNitroApps(fs: FsLike, files: readonly string[]): Promi
     if (layout.configured || files.some(routed)) apps.push(dir);
   }
   return apps;
+}
+
+/**
+ * A standalone Nitro server's source folder: the srcDir (v3: serverDir) its config names below the
+ * package, which Nitro scans and bundles; undefined for a Nuxt app (its source is the whole app) or
+ * a server whose srcDir is its own folder.
+ */
+export async function nitroServerSource(fs: FsLike, dir: string): Promise<{ path: string; why: string } | undefined> {
+  if (await firstText(fs, dir, NUXT_CONFIGS)) return undefined;
+  const layout = await nitroAppLayout(fs, dir);
+  if (!layout || layout.serverDir === '' || layout.serverDir.startsWith('..')) return undefined;
+  const path = join(dir, ...layout.serverDir.split('/'));
+  return (await fs.stat(path))?.isDirectory ? { path, why: l10n.t`Nitro's srcDir ${layout.serverDir}, which it bundles` } : undefined;
 }
 
 /** Whether the package holding `sourceRoot` (the nearest package.json at or above it, within the workspace) is a Nuxt app or a Nitro server. */

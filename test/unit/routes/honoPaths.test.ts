@@ -33,6 +33,22 @@ suite('Hono paths', () => {
     assert.deepEqual(routes, ['GET /tags/:tag', 'GET /u', 'GET /u/feed', 'POST /u/feed']);
   });
 
+  test("`app.basePath(base)` on an app made before, in a chain of its own statement, puts that chain's routes and mounts under the base (a `const ... as const` base too); the app's other routes keep their paths", () => {
+    const routes = routesOf([
+      {
+        file: '/w/src/index.ts',
+        text: "import { Hono } from 'hono';\nimport items from './items';\nconst BASE = '/api/v2' as const;\nconst app = new Hono();\napp.get('/health', (c) => c.text('ok'));\napp.basePath(BASE).route('/items', items);\napp.basePath('/old').get('/ping', (c) => c.text('pong'));\nexport default app;\n",
+      },
+      { file: '/w/src/items.ts', text: "import { Hono } from 'hono';\nconst items = new Hono();\nitems.get('/', (c) => c.json([]));\nitems.get('/:id', (c) => c.json({}));\nexport default items;\n" },
+    ]);
+    assert.deepEqual(routes, ['GET /api/v2/items', 'GET /api/v2/items/:id', 'GET /health', 'GET /old/ping']);
+  });
+
+  test("a base not known statically (`app.basePath(process.env.BASE).get('/x')`) puts the chain's routes under … with a warning", () => {
+    const routes = routesOf([{ file: '/w/src/index.ts', text: "import { Hono } from 'hono';\nconst app = new Hono();\napp.basePath(process.env.BASE).get('/x', (c) => c.text('x'));\nexport default app;\n" }]);
+    assert.deepEqual(routes, ['GET /…/x']);
+  });
+
   test('a one-argument call on a receiver that is no Hono app stays a lookup (`cache.get(key)`, an Express app\'s `app.get(fn)`)', () => {
     const routes = routesOf([
       {

@@ -3,7 +3,7 @@
 // (its default export), method from the file name's suffix, under the app's baseURL.
 import * as assert from 'node:assert/strict';
 import { scanSourceText } from '../../../src/core/routes/scanFile';
-import { findNitroApps, isNitroAppSource, nitroAppLayout, nitroAppRoutes, nitroRouteOf } from '../../../src/core/routes/nitroRoutes';
+import { findNitroApps, isNitroAppSource, nitroAppLayout, nitroAppRoutes, nitroRouteOf, nitroServerSource } from '../../../src/core/routes/nitroRoutes';
 import { handlerServedRoutes } from '../../../src/core/gather/appPackages';
 import { isRouteSource } from '../../../src/core/routes/isRouteSource';
 import { memFs } from '../helpers/memFs';
@@ -100,6 +100,27 @@ suite('Nuxt and Nitro layouts', () => {
     assert.deepEqual(await findNitroApps(fs, ['/w/app/package.json', '/w/app/layers/auth/server/api/session.get.ts']), ['/w/app']);
   });
 
+  test("a standalone Nitro server's source folder is the srcDir its config names (what Nitro bundles); none for a srcDir at its own folder, one not there, or a Nuxt app", async () => {
+    const pkg = JSON.stringify({ devDependencies: { nitropack: '2.12.9' }, scripts: { build: 'nitro build' } });
+    const fs = memFs({
+      '/w/a/package.json': pkg,
+      '/w/a/nitro.config.ts': "import { config } from 'dotenv';\nconfig();\nexport default defineNitroConfig({\n  srcDir: 'server',\n})\n",
+      '/w/a/server/routes/index.ts': 'export default eventHandler(() => "hi")\n',
+      '/w/b/package.json': pkg,
+      '/w/b/nitro.config.ts': 'export default defineNitroConfig({})\n',
+      '/w/b/routes/index.ts': 'export default eventHandler(() => "hi")\n',
+      '/w/c/package.json': pkg,
+      '/w/c/nitro.config.ts': "export default defineNitroConfig({ srcDir: 'src' })\n",
+      '/w/d/package.json': JSON.stringify({ dependencies: { nuxt: '3' } }),
+      '/w/d/nuxt.config.ts': "export default defineNuxtConfig({ srcDir: 'app' })\n",
+      '/w/d/app/server/api/x.get.ts': 'export default eventHandler(() => "x")\n',
+    });
+    assert.equal((await nitroServerSource(fs, '/w/a'))?.path, '/w/a/server');
+    assert.equal(await nitroServerSource(fs, '/w/b'), undefined);
+    assert.equal(await nitroServerSource(fs, '/w/c'), undefined);
+    assert.equal(await nitroServerSource(fs, '/w/d'), undefined);
+  });
+
   test('a package is a Nuxt or Nitro app only with its config file and Nuxt or Nitro among its dependencies or scripts', async () => {
     const fs = memFs({
       '/w/a/package.json': JSON.stringify({ dependencies: { express: '4' } }),
@@ -134,6 +155,17 @@ suite('nitroAppRoutes', () => {
     assert.equal(scanSourceText('/w/server/utils/list.ts', text), null);
     assert.equal(scanSourceText('/w/server/api/list.get.ts', text)?.nextHandler?.defaultLine, 1);
     assert.equal(scanSourceText('/w/server/api/types.ts', 'export interface Item { id: string }\n'), null);
+  });
+
+  test("a handler file re-exporting another file's handler (`export { default } from './save.post'`) is a route of its own path and method; a named re-export is none", () => {
+    const scans = scansOf({
+      '/w/server/routes/notes/save.post.ts': HANDLER,
+      '/w/server/routes/notes/save.put.ts': "// the same handler answers PUT\nexport { default } from './save.post';\n",
+      '/w/server/routes/notes/alias.ts': "export { handler as default } from '../../utils/handler';\n",
+      '/w/server/routes/notes/helpers.ts': "export { default as save } from './save.post';\n",
+    });
+    const got = nitroAppRoutes('/w', scans, { serverDir: 'server', baseURL: '', warnings: [] });
+    assert.deepEqual(listed(got.routes), ['ALL /notes/alias@1', 'POST /notes/save@1', 'PUT /notes/save@2']);
   });
 
   test('routes under an unknown base are marked so and carry its warning', () => {
