@@ -405,11 +405,28 @@ export abstract class MountReader extends RouteHelperReader {
         // router or app (collect.ts knows); or middleware()
         return `${callee.text}()`;
       } else {
+        const exported = isCallExpression(a) ? this.moduleFunctionCalled(a) : undefined;
+        if (exported !== undefined) return exported;
         if (isCallExpression(a) && !this.factoryNames.has(chainRoot(a)) && this.factoryPrefix(chainRoot(a)) === undefined) return undefined; // middleware(opts)
         return this.receiverOf(a);
       }
     }
     return undefined;
+  }
+
+  /**
+   * `campaigns.getRouter(kind)` (awaited or not) of `const campaigns = require('./campaigns')` or
+   * `import * as campaigns`: that export of the module called, as destructuring the module takes its
+   * exports (readAliasDestructuring); collect.ts mounts what it returns when it makes a router.
+   */
+  private moduleFunctionCalled(call: ts.CallExpression): string | undefined {
+    const callee = skipOuter(call.expression);
+    const mod = isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
+    const via = mod && isIdentifier(mod) ? this.out.imports.find((i) => i.local === mod.text && (i.imported === 'default' || i.imported === '*')) : undefined;
+    if (!via || !isPropertyAccessExpression(callee) || !isIdentifier(callee.name) || !via.source.startsWith('.')) return undefined;
+    const local = `${via.local}.${callee.name.text}`;
+    if (!this.out.imports.some((i) => i.local === local)) this.out.imports.push({ local, imported: callee.name.text, source: via.source });
+    return `${local}()`;
   }
 
   /** A plugin's body read under a router of its own, `param@line`, its first parameter standing for it. */

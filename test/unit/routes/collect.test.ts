@@ -292,6 +292,31 @@ suite('collectRoutes: Express mounts', () => {
     assert.deepEqual(lines(collectRoutes([server, orders, left], { moduleOf }).routes), ['POST /orders/:id/refund']);
   });
 
+  test("a module's exported function called on the module (`await campaigns.getRouter(kind)` of a required module, `admin.makeRouter()` of a namespace import) mounts the router it makes and returns, under the mount's prefix", () => {
+    const server = {
+      file: '/ws/g/server.js',
+      text: [
+        "const express = require('express');",
+        "const campaigns = require('./routes/campaigns');",
+        "import * as admin from './routes/admin';",
+        'async function createApp(kind) {',
+        '  const app = express();',
+        "  app.use('/cpgs', await campaigns.getRouter(kind));",
+        "  app.use('/admin', admin.makeRouter());",
+        "  app.use('/limits', campaigns.limiter({ max: 5 }));",
+        '  return app;',
+        '}',
+        'createApp(1).then((app) => app.listen(3000));',
+      ].join('\n'),
+    };
+    const campaigns = {
+      file: '/ws/g/routes/campaigns.js',
+      text: "const express = require('express');\nasync function getRouter(kind) {\n  const router = express.Router();\n  if (kind === 1) router.get('/preview/:id', (req, res) => res.send('x'));\n  return router;\n}\nfunction limiter(opts) {\n  return (req, res, next) => next();\n}\nmodule.exports.getRouter = getRouter;\nmodule.exports.limiter = limiter;\n",
+    };
+    const admin = { file: '/ws/g/routes/admin.ts', text: "import { Router } from 'express';\nexport function makeRouter() {\n  const r = Router();\n  r.post('/reindex', (req, res) => res.sendStatus(202));\n  return r;\n}\n" };
+    assert.deepEqual(lines(collectRoutes([server, campaigns, admin], { moduleOf }).routes).sort(), ['GET /cpgs/preview/:id', 'POST /admin/reindex']);
+  });
+
   test('a router file a folder loader may hand to a mount by its name (ctrl.auth for controllers/auth.js) is still served', () => {
     const master = { file: '/ws/w/master.js', text: "const express = require('express');\nconst autoload = require('auto-load');\nconst ctrl = autoload(path.join(__dirname, 'controllers'));\nconst app = express();\napp.use('/', ctrl.auth);" };
     const auth = { file: '/ws/w/controllers/auth.js', text: "const express = require('express');\nconst router = express.Router();\nrouter.get('/login', login);\nmodule.exports = router;" };
