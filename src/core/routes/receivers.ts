@@ -34,6 +34,20 @@ export abstract class ReceiverReader extends RouteTableReader {
   }
 
   /** The router an expression stands for: a variable, a factory chain, `x.routes()`, `this.router`. */
+  /**
+   * `app.basePath('/api').route('/x', sub)` on a router known by name: a face of it under the base
+   * (a factory's own chain, `new Hono().basePath('/x')`, is read with the factory: withChainBase).
+   */
+  private basePathReceiver(e: ts.CallExpression, on: ts.Expression): string | undefined {
+    const based = this.receiverOf(on);
+    if (based === undefined) return undefined;
+    // Not `@`-named as inline routers are: its base is its prefix, which its mounts need too.
+    const name = `basePath:${this.line(e)}:${e.getStart(this.sf)}`;
+    this.factoryNames.set(e, name);
+    this.basePathFace(name, e, based);
+    return name;
+  }
+
   protected receiverOf(expr: ts.Expression): string | undefined {
     const e = skipOuter(expr);
     if (isIdentifier(e)) return this.identifierReceiver(e);
@@ -85,18 +99,8 @@ export abstract class ReceiverReader extends RouteTableReader {
       const callee = e.expression;
       if (isPropertyAccessExpression(callee)) {
         const m = callee.name.text;
-        // `app.basePath('/api').route('/x', sub)` on a router known by name: a face of it under the base
-        // (a factory's own chain, `new Hono().basePath('/x')`, is read with the factory: withChainBase).
         const on = skipOuter(callee.expression);
-        if (m === 'basePath' && isCallExpression(e) && !isCallExpression(on) && !isNewExpression(on)) {
-          const based = this.receiverOf(on);
-          if (based === undefined) return undefined;
-          // Not `@`-named as inline routers are: its base is its prefix, which its mounts need too.
-          const name = `basePath:${this.line(e)}:${e.getStart(this.sf)}`;
-          this.factoryNames.set(e, name);
-          this.basePathFace(name, e, based);
-          return name;
-        }
+        if (m === 'basePath' && isCallExpression(e) && !isCallExpression(on) && !isNewExpression(on)) return this.basePathReceiver(e, on);
         // Chains return their router: router.get(...).post(...), Router().use(...), app.basePath('/x');
         // each of an Elysia instance's methods returns it (`.guard(...)`, `.derive(...)`, `.as('global')`).
         if (m in ROUTER_METHODS || CHAIN_KEEPS_ROUTER.has(m) || this.elysiaFile) {
