@@ -61,7 +61,10 @@ function clipped(summary: string): string {
 /** Where the service runs from and what it maps; with no container, container and image on one line. */
 function where(s: ServiceReport, compact: boolean): string[] {
   const out = compact && !s.container ? [`  ${containerLine(s)} · ${imageLine(s)}`] : [`  ${containerLine(s)}`, `  ${imageLine(s)}`];
-  if (s.mapping) out.push(`  mapping: ${s.mapping.sourceRoot} → ${s.mapping.target}${s.mapping.bundled ? ' (bundled: judged by image build time, not file by file)' : ''}`);
+  const bundled = (m: { bundled: boolean }) => (m.bundled ? ' (bundled: judged by image build time, not file by file)' : '');
+  if (s.mapping) out.push(`  mapping: ${s.mapping.sourceRoot} → ${s.mapping.target}${bundled(s.mapping)}`);
+  // The other programs the image starts, each with its own mapping (SourceMapping.programs).
+  for (const p of s.mapping?.programs ?? []) out.push(`  also runs: ${p.sourceRoot} → ${p.target}${bundled(p)}`);
   if (s.baseUrl) out.push(`  base URL: ${s.baseUrl}`);
   return out;
 }

@@ -89,6 +89,15 @@ suite('report text: one screen per service', () => {
     assert.equal(other[2], '  action: Start api (docker compose up -d api)');
   });
 
+  test('an image running several programs: each other program\'s mapping is a line under the mapping', () => {
+    const worker = { sourceRoot: '/ws/worker', target: '/app/worker', bundled: false, evidence: [] };
+    const web = { sourceRoot: '/ws/web/src', target: '/app/web/.next', bundled: true, evidence: [] };
+    const text = textOf(idleApi({ mapping: { sourceRoot: '/ws/server', target: '/app/server', bundled: false, evidence: [], programs: [worker, web] } }));
+    const at = text.indexOf('  mapping: /ws/server → /app/server');
+    assert.deepEqual(text.slice(at, at + 3), ['  mapping: /ws/server → /app/server', '  also runs: /ws/worker → /app/worker', '  also runs: /ws/web/src → /app/web/.next (bundled: judged by image build time, not file by file)'], text.join('\n'));
+    assert.equal(count(textOf(idleApi()), 'also runs'), 0);
+  });
+
   test('a summary naming dozens of failing modules is cut at a comma (--verbose prints it whole)', () => {
     const summary = `not running (no container); module(s) ${Array.from({ length: 60 }, (_, i) => `frontend/js/features/part${i} (build)`).join(', ')}`;
     const [first] = textOf(idleApi({ summary }));
