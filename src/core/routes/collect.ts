@@ -10,7 +10,7 @@ import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestMo
 import { factoryRouteAt } from './routeFactories';
 import { dropUnmetMemberGuards } from './unmetMemberGuards';
 import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, mayHold, substituteParams, methodRouterName, routerMethodName, writtenName } from './extracted';
-import { ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, SPREAD, SPREAD_ITEMS, VALUES, argRef, readsArgs, hasEach, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type StrValue } from './values';
+import { ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, OMIT, SPREAD, SPREAD_ITEMS, VALUES, argRef, readsArgs, hasEach, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type StrValue } from './values';
 import { UNKNOWN_PREFIX, hapiPathToRoute, joinRoutePath, openApiPathToRoute, stripParamPatterns, unknownPrefixPath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
@@ -1303,14 +1303,14 @@ function followExport(
 }
 
 /** The values a module exports, for `Object.values(namespace)`: its constants, its exported names, what its re-exports bring. */
-function moduleValues(target: Scanned, byKey: Map<string, Scanned>, aliases: PathAlias[], depth: number): Array<{ file: Scanned; value: ConstValue }> {
+function moduleValues(target: Scanned, byKey: Map<string, Scanned>, aliases: PathAlias[], depth: number): Array<{ file: Scanned; value: ConstValue; name: string }> {
   if (depth > 8) return [];
   const own = new Map(Object.entries(target.x.constants ?? {}).filter(([name]) => name !== DEFAULT_OBJECT));
   for (const [name, local] of Object.entries(target.x.exportNames ?? {})) {
     const value = target.x.constants?.[local];
     if (value) own.set(name, value);
   }
-  const out = [...own.values()].map((value) => ({ file: target, value }));
+  const out = [...own].map(([name, value]) => ({ file: target, value, name }));
   for (const imp of target.x.imports) {
     if (imp.local === '*reexport*') {
       const star = resolveModule(target.key, imp.source, byKey, aliases);
@@ -1318,7 +1318,7 @@ function moduleValues(target: Scanned, byKey: Map<string, Scanned>, aliases: Pat
     } else if (imp.local.startsWith('*reexport*') && imp.local !== '*reexport*default') {
       const hit = followExport(target, imp, undefined, byKey, aliases, depth + 1);
       const value = hit?.name !== undefined ? hit.target.x.constants?.[hit.name] : undefined;
-      if (hit && value) out.push({ file: hit.target, value });
+      if (hit && value) out.push({ file: hit.target, value, name: imp.local.slice('*reexport*'.length) });
     }
   }
   return out;
@@ -2028,14 +2028,20 @@ class ValueResolver {
    * names there, or, for a namespace import itself, every value its module exports (`export { a }
    * from './a'`, `export * from './b'` followed, its exported names and top-level constants).
    */
-  private listedValues(s: Scanned, local: string, path: string[]): Array<{ file: Scanned; value: ConstValue }> | undefined {
+  private listedValues(s: Scanned, local: string, path: string[], omitted: readonly string[] = []): Array<{ file: Scanned; value: ConstValue }> | undefined {
+    // What an object rest element keeps (`...rest` of `const { legacy: _l, ...rest } = routes`): all but the keys it names.
+    const last = path[path.length - 1];
+    if (last?.startsWith(OMIT)) {
+      const omitted = last.slice(OMIT.length).split('|');
+      return this.listedValues(s, local, path.slice(0, -1), omitted);
+    }
     const imp = s.x.imports.find((i) => i.local === local);
     if (imp?.imported === '*' && path.length === 0) {
       const target = resolveModule(s.key, imp.source, this.byKey, this.aliases);
-      return target ? moduleValues(target, this.byKey, this.aliases, 0) : undefined;
+      return target ? moduleValues(target, this.byKey, this.aliases, 0).filter((v) => !omitted.includes(v.name)) : undefined;
     }
     const found = this.refValue(s, local, path);
-    return found?.value.kind === 'obj' ? Object.entries(found.value.props).filter(([k]) => k !== SPREAD).map(([, value]) => ({ file: found.file, value })) : undefined;
+    return found?.value.kind === 'obj' ? Object.entries(found.value.props).filter(([k]) => k !== SPREAD && !omitted.includes(k)).map(([, value]) => ({ file: found.file, value })) : undefined;
   }
 
   /**

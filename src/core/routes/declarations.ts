@@ -165,6 +165,8 @@ export abstract class DeclarationReader extends Evaluator {
     if (!via || !isObjectBindingPattern(name)) return false;
     for (const el of name.elements)
       if (isIdentifier(el.name) && !el.dotDotDotToken) this.addImport(el.name.text, el.propertyName && isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text, via.source);
+      // `...rest`: the module's other exports (evaluator.ts restOf).
+      else if (isIdentifier(el.name) && !this.decls.has(el.name.text)) this.decls.set(el.name.text, el);
     return true;
   }
 
@@ -191,7 +193,7 @@ export abstract class DeclarationReader extends Evaluator {
     }
     // `const { port, globalPrefix } = configService.get('app')`: each name is that property of the value.
     if (isObjectBindingPattern(node.name) && init) {
-      for (const el of node.name.elements) if (isIdentifier(el.name) && !el.dotDotDotToken && !this.decls.has(el.name.text)) this.decls.set(el.name.text, el);
+      for (const el of node.name.elements) if (isIdentifier(el.name) && !this.decls.has(el.name.text)) this.decls.set(el.name.text, el);
       return;
     }
     if (!isIdentifier(node.name) || !init) return;

@@ -4,9 +4,9 @@
 // for a mount prefix that is not known statically.
 import ts from './compiler';
 import { NODE_CONFIG_PACKAGE } from './nodeConfig';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isComputedPropertyName, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
-import { ARG, CALLED, NEW, unknownIn, EACH, LISTED, ONE_OF, SPREAD, SPREAD_ITEMS, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type StrValue } from './values';
+import { ARG, CALLED, NEW, OMIT, VALUES, unknownIn, EACH, LISTED, ONE_OF, SPREAD, SPREAD_ITEMS, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type StrValue } from './values';
 import { skipOuter } from './tsSyntax';
 import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, constructorField, enclosingFunction, singleReturn, hasModifier, returnWhenEnvUnset } from './routeSyntax';
 import { ReaderBase, type Scope } from './readerBase';
@@ -470,9 +470,10 @@ export abstract class Evaluator extends ReaderBase {
     return undefined;
   }
 
-  /** A name of `const { a, b: c = 'x' } = value`: that property of the value, else its default. */
+  /** A name of `const { a, b: c = 'x' } = value`: that property of the value, else its default; `...rest`, what the others leave (restOf). */
   private destructured(el: ts.BindingElement, depth: number): ConstValue | undefined {
     const decl = el.parent.parent;
+    if (el.dotDotDotToken) return isVariableDeclaration(decl) && decl.initializer ? restOf(this.evaluate(decl.initializer, depth), el) : undefined;
     const key = el.propertyName ? (isIdentifier(el.propertyName) || isStringLiteral(el.propertyName) ? el.propertyName.text : undefined) : isIdentifier(el.name) ? el.name.text : undefined;
     if (key === undefined || !isVariableDeclaration(decl) || !decl.initializer) return undefined;
     return propOf(this.evaluate(decl.initializer, depth), [key]) ?? this.evaluate(el.initializer, depth);
@@ -966,4 +967,23 @@ function assignedBefore(node: ts.PropertyAccessExpression): ts.Expression | unde
 
 function isFunctionLikeNode(n: ts.Node): boolean {
   return isFunctionLike(n) || isSourceFile(n);
+}
+
+/**
+ * `const { legacy: _l, ...rest } = routes`: the object without the keys its siblings take; of another
+ * file's value, a reference marked OMIT with them (collect.ts lists the rest). Undefined when a
+ * sibling's key is computed.
+ */
+function restOf(whole: ConstValue | undefined, el: ts.BindingElement): ConstValue | undefined {
+  const keys: string[] = [];
+  for (const sib of (el.parent as ts.ObjectBindingPattern).elements) {
+    if (sib === el) continue;
+    const written = sib.propertyName ?? sib.name;
+    const key = isComputedPropertyName(written) ? written.expression : written;
+    if (!isIdentifier(key) && !isStringLiteralLike(key)) return undefined;
+    keys.push(key.text);
+  }
+  if (whole?.kind === 'obj') return { ...whole, props: Object.fromEntries(Object.entries(whole.props).filter(([k]) => !keys.includes(k))) };
+  const ref = soleRef(whole);
+  return ref && !ref.path.includes(VALUES) ? str({ ref: { local: ref.local, path: [...ref.path, `${OMIT}${keys.join('|')}`] } }) : undefined;
 }

@@ -36,6 +36,13 @@ export const CALLED = '*called*';
  */
 export const VALUES = '*values*';
 
+/**
+ * In a reference's property path, last or before VALUES: what an object rest element keeps of the
+ * value there (`const { legacy: _l, ...rest } = routesModule`), every key but those after the
+ * marker, `|`-separated (`*omit*legacy`). A property read through it is the property itself.
+ */
+export const OMIT = '*omit*';
+
 /** In a ts-rest contract's value (tsRestContracts.ts): its `pathPrefix` (empty when it has none); its other keys are its routes and nested contracts. */
 export const CONTRACT_PREFIX = '*pathPrefix*';
 /** In a ts-rest server router's value (`s.router(contract, impl)`): the contract it serves. */
@@ -162,8 +169,10 @@ export function propOf(v: ConstValue | undefined, path: readonly string[]): Cons
       const ref = soleRef(cur);
       if (!ref) return undefined;
       const rest = path.slice(i);
+      // A property of what a rest element keeps is that property of the whole (OMIT).
+      const at = ref.path[ref.path.length - 1]?.startsWith(OMIT) ? ref.path.slice(0, -1) : ref.path;
       const oneOf = ref.oneOf?.map((o) => ({ local: o.local, path: [...o.path, ...rest] }));
-      return str({ ref: { local: ref.local, path: [...ref.path, ...rest], ...(oneOf ? { oneOf } : {}) } });
+      return str({ ref: { local: ref.local, path: [...at, ...rest], ...(oneOf ? { oneOf } : {}) } });
     }
   }
   return cur;

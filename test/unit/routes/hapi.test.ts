@@ -132,6 +132,27 @@ suite('hapi', () => {
     assert.deepEqual(warnings, []);
   });
 
+  test('Object.values of an object rest element (`const { legacy: _l, ...current } = shopRoutes`): every value but those the pattern names, of a namespace import and of an object written here; a property read through the rest is the property', () => {
+    const { routes, warnings } = collect({
+      '/s/src/shops/index.js': [
+        "export const shopGet = { method: 'GET', path: '/v2/shops/{id}', handler: get };",
+        "export const shopLegacy = { method: 'GET', path: '/v1/shops/{id}', handler: old };",
+        "export const shopList = { method: 'GET', path: '/v2/shops', handler: list };",
+      ].join('\n'),
+      '/s/src/plugins/router.js': [
+        "import * as shopRoutes from '../shops/index.js';",
+        "const local = { ping: { method: 'GET', path: '/ping', handler: p }, debug: { method: 'GET', path: '/debug', handler: d }, stats: { method: 'GET', path: '/stats', handler: s } };",
+        'export const router = { plugin: { name: \'router\', register: (server) => {',
+        '  const { shopLegacy: _legacy, ...current } = shopRoutes;',
+        "  const { debug, ['stats']: _s, ...kept } = local;",
+        "  server.route([...Object.values(current), ...Object.values(kept), { method: 'GET', path: `${current.shopList.path}/count`, handler: c }]);",
+        '} } };',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['GET /ping', 'GET /v2/shops', 'GET /v2/shops/:id', 'GET /v2/shops/count']);
+    assert.deepEqual(warnings, []);
+  });
+
   test('a table written at server.route with one element not known statically (a list a function returns): the other elements, and a warning', () => {
     const { routes, warnings } = collect({
       '/s/src/health.js': "export const health = { method: 'GET', path: '/health', handler: ok };",
