@@ -1585,6 +1585,9 @@ class ValueResolver {
       const values = ref && refPath && refPath[refPath.length - 1] === VALUES && depth < 12 ? this.listedValues(file, ref.local, refPath.slice(0, -1)) : undefined;
       if (values) return values.forEach((x) => visit(x.file, x.value, depth + 1, prefix, true));
       const found = ref && refPath && depth < 12 ? this.refValue(file, ref.local, refPath) : undefined;
+      // `Filter.go(routes, env)` of a method giving back a list it is handed (passThrough.ts): that argument, here.
+      const passed = found && ref?.args ? passedArg(found.value, ref.args) : undefined;
+      if (passed) return visit(file, passed, depth + 1, prefix, listed);
       if (found) return visit(found.file, found.value, depth + 1, prefix, listed);
       if (v?.kind === 'arr' && depth < 12) return v.items.forEach((item) => visit(file, item, depth + 1, prefix, listed));
       if (listed && (v?.kind !== 'obj' || propOf(v, ['method']) === undefined)) return;
@@ -2321,4 +2324,10 @@ function madeOfName(name: string, steps: readonly string[]): string | undefined 
 
 function sortRoutes(routes: RouteDef[]): RouteDef[] {
   return routes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : HTTP_METHODS.indexOf(a.method) - HTTP_METHODS.indexOf(b.method)));
+}
+
+/** The argument a function's value names when it gives back one of its arguments (`*arg*0`, passThrough.ts). */
+function passedArg(value: ConstValue, args: readonly ConstValue[]): ConstValue | undefined {
+  const ref = soleRef(value);
+  return ref && ref.path.length === 0 && ref.local.startsWith(ARG) ? args[Number(ref.local.slice(ARG.length))] : undefined;
 }

@@ -6,7 +6,7 @@ import { forEachChild, isBinaryExpression, isBlock, isCallExpression, isClassDec
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { hasRefs, literalOf } from './values';
 import { skipOuter } from './tsSyntax';
-import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, bindingNames, isTypeOnly, chainRoot, calleeName, envDefault, enclosingFunction, isFunctionLike, assignedValue } from './routeSyntax';
+import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, returnedValues, bindingNames, isTypeOnly, chainRoot, calleeName, envDefault, enclosingFunction, isFunctionLike, assignedValue } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
 import { loadedModule, isModuleLoad } from './moduleLoads';
 import { Evaluator } from './evaluator';
@@ -435,22 +435,6 @@ function keepsSameRouter(call: ts.CallExpression): boolean {
   if (m === 'use' || m === 'withTypeProvider') return true;
   // `app.get('env')` reads a setting and `router.route('/x')` makes an Express Route: neither is the router.
   return (m in ROUTER_METHODS || m === 'route' || m === 'openapi') && call.arguments.length >= 2;
-}
-
-/**
- * What a function returns: its expression body, or the value of each `return` of its block outside
- * nested functions (`try { return { ...env, prefix: 'api' } } catch { throw ... }` returns one).
- */
-function returnedValues(body: ts.ConciseBody): ts.Expression[] {
-  if (!isBlock(body)) return [body];
-  const out: ts.Expression[] = [];
-  const visit = (n: ts.Node): void => {
-    if (isReturnStatement(n)) {
-      if (n.expression) out.push(n.expression);
-    } else if (!ts.isFunctionLike(n) && !isClassLike(n)) forEachChild(n, visit);
-  };
-  forEachChild(body, visit);
-  return out;
 }
 
 type PrefixCall = ts.CallExpression & { expression: ts.PropertyAccessExpression & { expression: ts.Identifier } };

@@ -6,11 +6,12 @@ import ts from './compiler';
 import { NODE_CONFIG_PACKAGE } from './nodeConfig';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isComputedPropertyName, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
-import { ARG, CALLED, NEW, OMIT, VALUES, unknownIn, EACH, LISTED, ONE_OF, SPREAD, SPREAD_ITEMS, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type StrValue } from './values';
+import { ARG, CALLED, NEW, OMIT, VALUES, argRef, unknownIn, EACH, LISTED, ONE_OF, SPREAD, SPREAD_ITEMS, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type StrValue } from './values';
 import { skipOuter } from './tsSyntax';
 import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, constructorField, enclosingFunction, singleReturn, hasModifier, returnWhenEnvUnset } from './routeSyntax';
 import { ReaderBase, type Scope } from './readerBase';
 import { returnedTemplate } from './pathFunctions';
+import { passedParam } from './passThrough';
 import { substituteParams } from './extracted';
 import { isFunctionWithBody } from './tsSyntax';
 import { methodRouter } from './methodRouters';
@@ -515,7 +516,9 @@ export abstract class Evaluator extends ReaderBase {
       if (!m.name || !isIdentifier(m.name) || (which === 'instance' && hasModifier(m, ts.SyntaxKind.StaticKeyword))) continue;
       if (isMethodDeclaration(m)) {
         const returned = m.parameters.length === 0 ? returnWhenEnvUnset(m) : undefined;
-        const v = (returned && this.evaluate(returned, depth)) || declaredInstance(m.type, this.classReader, depth);
+        // `static go(routes, env)` giving back `routes` or some of it (passThrough.ts): the argument it is handed.
+        const passed = m.parameters.length > 0 ? passedParam(m, (name, viaThis) => (viaThis ? classMethod(node, name) : undefined)) : undefined;
+        const v = (returned && this.evaluate(returned, depth)) || declaredInstance(m.type, this.classReader, depth) || (passed !== undefined ? argRef(passed) : undefined);
         if (v) props[m.name.text] = { kind: 'obj', props: { [CALLED]: v } };
       } else if (isGetAccessorDeclaration(m)) {
         const returned = returnWhenEnvUnset(m);
@@ -547,9 +550,14 @@ export abstract class Evaluator extends ReaderBase {
     const cls = isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
     if (!cls || !isIdentifier(cls) || !isPropertyAccessExpression(callee) || this.scopes.some((sc) => sc.has(cls.text))) return undefined;
     const path = [callee.name.text, CALLED];
-    if (this.classReader.projectImport(cls.text)) return str({ ref: { local: cls.text, path } });
+    // A list handed over (`Filter.go(routes, env)`): the call's arguments go with the reference, for a method that gives one back (passThrough.ts).
+    const given = node.arguments.map((a) => this.evaluate(a, depth) ?? str(''));
+    const args = given.some((a) => a.kind === 'arr') ? given : undefined;
+    if (this.classReader.projectImport(cls.text)) return str({ ref: { local: cls.text, path, ...(args ? { args } : {}) } });
     const own = asClass(this.decls.get(cls.text));
-    return own ? propOf(this.classStatics(own, depth), path) : undefined;
+    const value = own ? propOf(this.classStatics(own, depth), path) : undefined;
+    const arg = args ? soleRef(value)?.local : undefined;
+    return (arg?.startsWith(ARG) && args?.[Number(arg.slice(ARG.length))]) || value;
   }
 
   /**
@@ -986,4 +994,9 @@ function restOf(whole: ConstValue | undefined, el: ts.BindingElement): ConstValu
   if (whole?.kind === 'obj') return { ...whole, props: Object.fromEntries(Object.entries(whole.props).filter(([k]) => !keys.includes(k))) };
   const ref = soleRef(whole);
   return ref && !ref.path.includes(VALUES) ? str({ ref: { local: ref.local, path: [...ref.path, `${OMIT}${keys.join('|')}`] } }) : undefined;
+}
+
+/** A class's own method of that name. */
+function classMethod(node: ts.ClassDeclaration, name: string): ts.MethodDeclaration | undefined {
+  return node.members.find((m): m is ts.MethodDeclaration => isMethodDeclaration(m) && isIdentifier(m.name) && m.name.text === name);
 }

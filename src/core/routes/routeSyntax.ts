@@ -381,3 +381,19 @@ function exportsAliases(sf: ts.SourceFile): Set<string> {
   EXPORTS_ALIASES.set(sf, names);
   return names;
 }
+
+/**
+ * What a function returns: its expression body, or the value of each `return` of its block outside
+ * nested functions (`try { return { ...env, prefix: 'api' } } catch { throw ... }` returns one).
+ */
+export function returnedValues(body: ts.ConciseBody): ts.Expression[] {
+  if (!isBlock(body)) return [body];
+  const out: ts.Expression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isReturnStatement(n)) {
+      if (n.expression) out.push(n.expression);
+    } else if (!ts.isFunctionLike(n) && !isClassLike(n)) forEachChild(n, visit);
+  };
+  forEachChild(body, visit);
+  return out;
+}

@@ -153,6 +153,38 @@ suite('hapi', () => {
     assert.deepEqual(warnings, []);
   });
 
+  test('a table handed through a function that gives it back or some of it (a class\'s static method filtering it for some environments, `routes.filter(...)` in a sibling called as this.kept(routes)): the table\'s routes, of an imported class and of one declared here', () => {
+    const { routes, warnings } = collect({
+      '/s/app/keep.js': [
+        'class Keep {',
+        '  static select(list, stage) {',
+        "    if (stage === 'live') return this.kept(list);",
+        '    return list;',
+        '  }',
+        '  static kept(list) { return list.filter((r) => !r.options?.app?.draft); }',
+        "  static tagged(list) { return list.map((r) => ({ ...r, tags: ['api'] })); }",
+        '}',
+        'module.exports = Keep;',
+      ].join('\n'),
+      '/s/app/items.js': "module.exports = [{ method: 'GET', path: '/items', handler: a }, { method: 'POST', path: '/items', handler: b, options: { app: { draft: true } } }];",
+      '/s/app/router.js': [
+        "const Keep = require('./keep.js');",
+        "const ItemRoutes = require('./items.js');",
+        'class Local { static pick(list) { return list.slice(0); } }',
+        "const own = [{ method: 'GET', path: '/own', handler: o }];",
+        "const dropped = [{ method: 'GET', path: '/dropped', handler: d }];",
+        'const routes = [...ItemRoutes];',
+        'module.exports = { name: \'router\', register: (server) => {',
+        '  server.route(Keep.select(routes, process.env.STAGE));',
+        '  server.route(Local.pick(own));',
+        '  server.route(Keep.tagged(dropped));',
+        '} };',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['GET /items', 'GET /own', 'POST /items']);
+    assert.deepEqual(warnings, ['/s/app/router.js:10: server.route({...}) method or url is not known statically; route skipped (list it in x-runtime-drift.routes)']);
+  });
+
   test('a table written at server.route with one element not known statically (a list a function returns): the other elements, and a warning', () => {
     const { routes, warnings } = collect({
       '/s/src/health.js': "export const health = { method: 'GET', path: '/health', handler: ok };",
