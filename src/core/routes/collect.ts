@@ -809,13 +809,15 @@ function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[]
  * arguments make. The calls are the mounts readRouterPassed records of each router argument.
  */
 function mountHelperEdges(s: Scanned, scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[], resolver: ValueResolver, warnings: string[]): MountEdge[] {
-  const calls = new Map<string, { fn: string; mount: ExtractedMount; names: Map<string, string> }>();
+  // Each argument's routers by the place they take: a position, a property of one, or each element's property of a list there (`2.subRouters[].router`).
+  const calls = new Map<string, { fn: string; mount: ExtractedMount; names: Map<string, string[]> }>();
   for (const m of s.x.mounts) {
-    const passed = /^(.+)#(\d+)(\.[\w$]+)?$/.exec(m.routerName);
+    const passed = /^(.+?)#(\d+)(\.[\w$.[\]]+)?$/.exec(m.routerName);
     if (!passed || m.mountedOn === undefined || passed[1]?.startsWith(ANY_CLASS)) continue;
     const id = `${m.line}:${passed[1] ?? ''}`;
-    const call = calls.get(id) ?? { fn: passed[1] ?? '', mount: m, names: new Map(Object.entries(m.argNames ?? {})) };
-    call.names.set(`${passed[2] ?? ''}${passed[3] ?? ''}`, m.mountedOn);
+    const call = calls.get(id) ?? { fn: passed[1] ?? '', mount: m, names: new Map(Object.entries(m.argNames ?? {}).map(([k, v]) => [k, [v]])) };
+    const at = `${passed[2] ?? ''}${passed[3] ?? ''}`;
+    call.names.set(at, [...(call.names.get(at) ?? []), m.mountedOn]);
     calls.set(id, call);
   }
   const out: MountEdge[] = [];
@@ -829,14 +831,15 @@ function mountHelperEdges(s: Scanned, scanned: Scanned[], byKey: Map<string, Sca
     });
     const at = (arg: HelperArg) => names.get(typeof arg === 'number' ? String(arg) : `${arg[0]}.${arg[1]}`);
     for (const entry of helper.entries) {
-      const [parent, child] = [at(entry.on), at(entry.child)];
-      if (parent === undefined || child === undefined) continue;
+      const [parent, children] = [at(entry.on)?.[0], at(entry.child) ?? []];
+      if (parent === undefined || children.length === 0) continue;
       const value = substituteParams(entry.prefix, args, ARG);
       const text = resolver.text(helper.target, value, 0);
       if (text === undefined) warnings.push(scanWarningText(s.file, { id: 'mountPrefixValue', args: [], line: mount.line }));
       const prefix = joinRoutePath(text ?? resolver.shownText(helper.target, value));
-      for (const c of resolveMount(s, { prefix, routerName: child, line: mount.line, mountedOn: parent }, scanned, byKey, aliases))
-        out.push({ prefix, parent: { key: s.key, name: parent }, child: c, line: mount.line });
+      for (const child of children)
+        for (const c of resolveMount(s, { prefix, routerName: child, line: mount.line, mountedOn: parent }, scanned, byKey, aliases))
+          out.push({ prefix, parent: { key: s.key, name: parent }, child: c, line: mount.line });
     }
   }
   return out;

@@ -3,10 +3,11 @@
 // app.use(`/${type}`, routes) }`). The prefix and what is mounted are known only at each call
 // (`setup('users', app, usersRouter)`): collect.ts makes one mount per call (ExtractedFile.mountHelpers).
 import ts from './compiler';
-import { forEachChild, isFunctionLike, isIdentifier, isObjectBindingPattern, isPropertyAccessExpression, isSpreadElement, isStringLiteral, isVariableDeclaration } from './tsNodes';
+import { forEachChild, isForOfStatement, isFunctionLike, isIdentifier, isObjectBindingPattern, isPropertyAccessExpression, isSpreadElement, isStringLiteral, isVariableDeclaration, isVariableDeclarationList } from './tsNodes';
 import { skipOuter } from './tsSyntax';
 import { concat, str, type ConstValue } from './values';
 import type { HelperArg, MountHelperEntry } from './extracted';
+import { forwardedTo } from './forwardingMiddleware';
 
 /** A `router.use([prefix,] target)` call of the helper's body: its receiver's and target's names and the prefix expression. */
 interface UseCall {
@@ -63,8 +64,8 @@ function useCall(call: ts.CallExpression): UseCall | undefined {
   const targets = call.arguments
     .slice(withPrefix ? 1 : 0)
     .map((a) => skipOuter(a))
-    .filter(isIdentifier)
-    .map((a) => a.text);
+    .map((a) => (isIdentifier(a) ? a.text : forwardedTo(a)?.text))
+    .filter((t): t is string => t !== undefined);
   return { receiver: receiver.text, targets, prefix: withPrefix ? call.arguments[0] : undefined };
 }
 
@@ -83,6 +84,11 @@ function withInnerBindings(body: ts.Node, params: ReadonlyMap<string, HelperArg>
         const key = el.propertyName ?? el.name;
         if (!el.dotDotDotToken && isIdentifier(el.name) && (isIdentifier(key) || isStringLiteral(key))) out.set(el.name.text, [from, key.text]);
       }
+    // `for (const { router } of config.subRouters)`: each element's property (EACH_ELEMENT), `for (const r of list)` each element.
+    const looped = isForOfStatement(n) ? skipOuter(n.expression) : undefined;
+    const list = looped && isIdentifier(looped) ? out.get(looped.text) : undefined;
+    const decl = isForOfStatement(n) && isVariableDeclarationList(n.initializer) ? n.initializer.declarations[0] : undefined;
+    if (Array.isArray(list) && decl) bindElement(decl.name, list, out);
     const owner = init && isPropertyAccessExpression(init) ? skipOuter(init.expression) : undefined;
     const at = owner && isIdentifier(owner) ? out.get(owner.text) : undefined;
     if (typeof at === 'number' && init && isPropertyAccessExpression(init) && isVariableDeclaration(n) && isIdentifier(n.name)) out.set(n.name.text, [at, init.name.text]);
@@ -90,4 +96,18 @@ function withInnerBindings(body: ts.Node, params: ReadonlyMap<string, HelperArg>
   };
   forEachChild(body, walk);
   return out;
+}
+
+/** In a HelperArg's key: an element of the list there (`subRouters[].router`, the router of each element of the `subRouters` property). */
+export const EACH_ELEMENT = '[]';
+
+/** The name (or the names an object pattern takes) a loop over a parameter's list binds, as each element (or its property). */
+function bindElement(name: ts.BindingName, list: [number, string], out: Map<string, HelperArg>): void {
+  const [at, key] = list;
+  if (isIdentifier(name)) out.set(name.text, [at, `${key}${EACH_ELEMENT}`]);
+  else if (isObjectBindingPattern(name))
+    for (const el of name.elements) {
+      const prop = el.propertyName ?? el.name;
+      if (!el.dotDotDotToken && isIdentifier(el.name) && (isIdentifier(prop) || isStringLiteral(prop))) out.set(el.name.text, [at, `${key}${EACH_ELEMENT}.${prop.text}`]);
+    }
 }

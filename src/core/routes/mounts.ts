@@ -7,6 +7,7 @@ import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpress
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { CONTRACT_PREFIX, SERVED_CONTRACT, argRef, literalOf, literalsOf, readsArgs, str, type ConstValue } from './values';
 import { regexPrefixes } from './regexPrefixes';
+import { forwardedTo } from './forwardingMiddleware';
 import type { Scope } from './readerBase';
 import { CLASS_ROUTER, ENDPOINT_METHODS, endpointPath, type Endpoint, type ExtractedMount } from './extracted';
 import { isFunctionWithBody, returnedExpressions, skipOuter, thisMember } from './tsSyntax';
@@ -166,7 +167,9 @@ export abstract class MountReader extends RouteHelperReader {
     // Express `app.use('/mcp', (req, res) => ...)` or `app.use(['/a', '/b'], handler)`: a
     // handler answering every method under the path(s).
     const paths = hasPrefix ? first : first?.kind === 'arr' && literalsOf(first)?.every((p) => p.startsWith('/')) ? first : undefined;
-    if (kind === 'use' && paths && args.length >= 2) {
+    // `app.use('/x', (req, res, next) => router(req, res, next))`: a middleware handing the request on to a router mounts it.
+    const forwarded = kind === 'use' ? args.map((a) => this.forwardedRouter(a) ?? a) : args;
+    if (kind === 'use' && paths && args.length >= 2 && forwarded[forwarded.length - 1] === args[args.length - 1]) {
       const last = args[args.length - 1] as ts.Expression;
       // `app.use('/graphql', cors(), expressMiddleware(server))`, `app.use('/trpc', createExpressMiddleware({ router }))`
       const served = this.endpointServed(last);
@@ -179,7 +182,7 @@ export abstract class MountReader extends RouteHelperReader {
     // `app.use(['/a', '/b'], router)`: mounted at each path.
     const prefixes = hasPrefix ? [prefix] : paths?.kind === 'arr' ? paths.items : [prefix];
     const before = this.out.mounts.length;
-    for (const p of prefixes) for (const a of paths !== undefined ? args.slice(1) : args) this.mountTarget(a, p, mountedOn, line);
+    for (const p of prefixes) for (const a of paths !== undefined ? forwarded.slice(1) : forwarded) this.mountTarget(a, p, mountedOn, line);
     // Another file's function that answers the request itself answers there (collect.ts addEndpointRoutes).
     if (kind === 'use' && paths !== undefined) for (const m of this.out.mounts.slice(before)) m.atPath = true;
   }
@@ -537,6 +540,16 @@ export abstract class MountReader extends RouteHelperReader {
   }
 
   /** An identifier that names a router or an imported module rather than a string. */
+  /**
+   * The router a middleware hands the request on to (forwardingMiddleware.ts): one made in this
+   * file, or imported under a router's name; a handler it calls is not mounted, nor a name a loop or
+   * a parameter binds (a mount helper's, mountHelpers.ts, read at its calls).
+   */
+  private forwardedRouter(arg: ts.Expression): ts.Identifier | undefined {
+    const to = forwardedTo(skipOuter(arg));
+    return to && (this.routers.has(to.text) || (this.importedNames.has(to.text) && CONVENTIONAL_RECEIVER.test(to.text))) ? to : undefined;
+  }
+
   private isRouterLike(arg: ts.Expression | undefined): boolean {
     const a = arg ? skipOuter(arg) : undefined;
     if (!a || !isIdentifier(a)) return false;

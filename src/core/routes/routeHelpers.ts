@@ -6,7 +6,7 @@ import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isOmitte
 import { joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
 import { argRef, hasRefs, isRouteConfig, literalOf, propOf, type ConstValue } from './values';
-import { mountHelperEntries } from './mountHelpers';
+import { EACH_ELEMENT, mountHelperEntries } from './mountHelpers';
 import { ANY_CLASS, type ExtractedFile, type ExtractedRoute, type FactoryRoute, type HelperArg } from './extracted';
 import { isFunctionWithBody, skipOuter } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, returnedExpression, restNames, enclosingFunction, CHAIN_KEEPS_ROUTER, isRoutePath, cjsNamedExport, bindingNames } from './routeSyntax';
@@ -458,6 +458,22 @@ export abstract class RouteHelperReader extends RouterCallReader {
    * router it is given. Each router argument is a mount of that function's parameter at its
    * position (`usersRoutes#0`), resolved by collect.ts against the function's file.
    */
+  /**
+   * A value an argument's object carries under `key`: itself, or, for a list of objects written
+   * there or held by a constant of the file (`subRouters: [{ router: formRoutes, patterns }]`), each
+   * element's properties under `key[].prop` (mountHelpers.ts EACH_ELEMENT).
+   */
+  private carriedList(key: string, value: ts.Expression): Array<[string, ts.Expression]> {
+    const v = skipOuter(value);
+    const held = isIdentifier(v) ? this.decls.get(v.text) : v;
+    const list = held && isArrayLiteralExpression(held as ts.Node) ? (held as ts.ArrayLiteralExpression) : undefined;
+    if (!list) return [[key, value]];
+    return list.elements.flatMap((el) => {
+      const o = skipOuter(el as ts.Expression);
+      return isObjectLiteralExpression(o) ? o.properties.flatMap((p): Array<[string, ts.Expression]> => (isPropertyAssignment(p) && isIdentifier(p.name) ? [[`${key}${EACH_ELEMENT}.${p.name.text}`, p.initializer]] : isShorthandPropertyAssignment(p) ? [[`${key}${EACH_ELEMENT}.${p.name.text}`, p.name]] : [])) : [];
+    });
+  }
+
   protected readRouterPassed(call: ts.CallExpression): void {
     const callee = skipOuter(call.expression);
     const helper = isIdentifier(callee) ? this.routeHelpers.get(callee.text) : undefined;
@@ -488,7 +504,7 @@ export abstract class RouteHelperReader extends RouterCallReader {
       // `registerMcp({ app, routes: protectedRoutes })`: each router the object carries, by its key.
       const carried = isObjectLiteralExpression(a)
         ? a.properties.flatMap((p): [string, ts.Expression][] =>
-            isShorthandPropertyAssignment(p) ? [[`.${p.name.text}`, p.name]] : isPropertyAssignment(p) && isIdentifier(p.name) ? [[`.${p.name.text}`, p.initializer]] : [],
+            isShorthandPropertyAssignment(p) ? this.carriedList(`.${p.name.text}`, p.name) : isPropertyAssignment(p) && isIdentifier(p.name) ? this.carriedList(`.${p.name.text}`, p.initializer) : [],
           )
         : [['', a] as [string, ts.Expression]];
       for (const [key, value] of carried) {

@@ -55,6 +55,43 @@ suite('mount helpers', () => {
     assert.deepEqual(warnings, []);
   });
 
+  test('a helper looping over a list property of its argument (`for (const { handler } of extras)` of `const { extras } = given`), each handed on by a middleware calling it with its own (req, res, next): each router of the list the caller holds in a constant, under the helper\'s prefix', () => {
+    const { routes, warnings } = collect({
+      '/s/lib/attach.js': [
+        "const express = require('express');",
+        'function attach(kind, target, given) {',
+        '  const { main, extras } = given;',
+        '  const front = express.Router();',
+        '  for (const { handler, words } of extras) {',
+        '    front.use(function (req, res, next) {',
+        '      if (!words.some((w) => req.path.includes(w))) return next();',
+        '      return handler(req, res, next);',
+        '    });',
+        '  }',
+        '  front.use(main);',
+        '  target.use(`/${kind}`, front);',
+        '}',
+        'module.exports = { attach };',
+      ].join('\n'),
+      '/s/books/routes.js': moduleRoutes('/:id'),
+      '/s/books/notesRoutes.js': moduleRoutes('/:id/notes'),
+      '/s/books/tagsRoutes.js': moduleRoutes('/:id/tags'),
+      '/s/books/index.js': [
+        "const routes = require('./routes');",
+        "const notesRoutes = require('./notesRoutes');",
+        "const tagsRoutes = require('./tagsRoutes');",
+        "const { attach } = require('../lib/attach');",
+        'module.exports.mount = (app) => {',
+        "  const extras = [{ handler: notesRoutes, words: ['notes'] }, { handler: tagsRoutes, words: ['tags'] }];",
+        "  attach('books', app, { main: routes, extras });",
+        '};',
+      ].join('\n'),
+      '/s/server.js': "const express = require('express');\nconst books = require('./books');\nconst app = express();\nbooks.mount(app);",
+    });
+    assert.deepEqual(routes, ['GET /books/:id', 'GET /books/:id/notes', 'GET /books/:id/tags']);
+    assert.deepEqual(warnings, []);
+  });
+
   test('a helper of the same file called twice: one mount per call, the prefix joined from a parameter and a literal', () => {
     const { routes } = collect({
       '/s/server.js': [
