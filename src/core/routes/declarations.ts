@@ -9,7 +9,7 @@ import { skipOuter } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, returnedValues, bindingNames, isTypeOnly, chainRoot, calleeName, envDefault, enclosingFunction, isFunctionLike, assignedValue } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
 import { loadedModule, isModuleLoad } from './moduleLoads';
-import { Evaluator } from './evaluator';
+import { Evaluator, REST_OF_MODULE } from './evaluator';
 import { givenArgs } from './argConditions';
 import { envVariableRead, keptAt } from './envReads';
 
@@ -170,19 +170,26 @@ export abstract class DeclarationReader extends Evaluator {
     return true;
   }
 
+  /** `const x = require('./x')`, `const { a, b: c, ...rest } = require('./x')`: imports of the module's value or its exports. */
+  private readLoadedBinding(name: ts.BindingName, loaded: NonNullable<ReturnType<typeof loadedModule>>): void {
+    const req = loaded.source;
+    if (isIdentifier(name)) this.addImport(name.text, loaded.imported, req);
+    else if (isObjectBindingPattern(name) && !loaded.member)
+      for (const el of name.elements)
+        if (isIdentifier(el.name) && !el.dotDotDotToken) this.addImport(el.name.text, el.propertyName && isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text, req);
+        // `...rest`: the module's other exports, the whole module less the names taken (evaluator.ts restOf), under a name of its own.
+        else if (isIdentifier(el.name)) {
+          this.addImport(`${REST_OF_MODULE}${el.name.text}`, loaded.imported, req);
+          this.decls.set(el.name.text, el);
+        }
+  }
+
   private readVariable(node: ts.VariableDeclaration): void {
     const init = node.initializer ? assignedValue(node.initializer).value : undefined;
     // const x = require('./x'), const { a, b: c } = require('./x'); loaded at run time:
     // const x = (await import('./x')).default, const { default: x } = await import('./x')
     const loaded = init && loadedModule(init);
-    if (loaded !== undefined) {
-      const req = loaded.source;
-      if (isIdentifier(node.name)) this.addImport(node.name.text, loaded.imported, req);
-      else if (isObjectBindingPattern(node.name) && !loaded.member)
-        for (const el of node.name.elements)
-          if (isIdentifier(el.name)) this.addImport(el.name.text, el.propertyName && isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text, req);
-      return;
-    }
+    if (loaded !== undefined) return this.readLoadedBinding(node.name, loaded);
     if (init && this.readAliasDestructuring(node.name, init)) return;
     // `const route = require(path.join(__dirname, 'api', r))` in a loop over that folder's listing;
     // `const router = route.default || route`: the module itself.

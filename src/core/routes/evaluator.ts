@@ -474,7 +474,9 @@ export abstract class Evaluator extends ReaderBase {
   /** A name of `const { a, b: c = 'x' } = value`: that property of the value, else its default; `...rest`, what the others leave (restOf). */
   private destructured(el: ts.BindingElement, depth: number): ConstValue | undefined {
     const decl = el.parent.parent;
-    if (el.dotDotDotToken) return isVariableDeclaration(decl) && decl.initializer ? restOf(this.evaluate(decl.initializer, depth), el) : undefined;
+    // `const { legacy, ...rest } = require('./routes')`: the module under the name declarations.ts gave it.
+    const loaded = el.dotDotDotToken && isIdentifier(el.name) && this.importedNames.has(`${REST_OF_MODULE}${el.name.text}`) ? str({ ref: { local: `${REST_OF_MODULE}${el.name.text}`, path: [] } }) : undefined;
+    if (el.dotDotDotToken) return isVariableDeclaration(decl) && decl.initializer ? restOf(loaded ?? this.evaluate(decl.initializer, depth), el) : undefined;
     const key = el.propertyName ? (isIdentifier(el.propertyName) || isStringLiteral(el.propertyName) ? el.propertyName.text : undefined) : isIdentifier(el.name) ? el.name.text : undefined;
     if (key === undefined || !isVariableDeclaration(decl) || !decl.initializer) return undefined;
     return propOf(this.evaluate(decl.initializer, depth), [key]) ?? this.evaluate(el.initializer, depth);
@@ -976,6 +978,9 @@ function assignedBefore(node: ts.PropertyAccessExpression): ts.Expression | unde
 function isFunctionLikeNode(n: ts.Node): boolean {
   return isFunctionLike(n) || isSourceFile(n);
 }
+
+/** The start of the local name a rest element of a module load (`const { a, ...rest } = require('./x')`) imports the module under. */
+export const REST_OF_MODULE = '*rest*';
 
 /**
  * `const { legacy: _l, ...rest } = routes`: the object without the keys its siblings take; of another

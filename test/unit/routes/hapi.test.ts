@@ -153,6 +153,24 @@ suite('hapi', () => {
     assert.deepEqual(warnings, []);
   });
 
+  test('Object.values of the rest of a module load (`const { legacy, ...current } = require(\'./shops\')`): every export but the names taken', () => {
+    const { routes, warnings } = collect({
+      '/s/shops.js': [
+        "const legacy = { method: 'GET', path: '/v1/shops', handler: old };",
+        "const list = { method: 'GET', path: '/v2/shops', handler: all };",
+        "module.exports = { legacy, list, create: { method: 'POST', path: '/v2/shops', handler: create } };",
+      ].join('\n'),
+      '/s/server.js': [
+        "const Hapi = require('@hapi/hapi');",
+        "const { legacy, ...current } = require('./shops');",
+        'const server = Hapi.server();',
+        'server.route(Object.values(current));',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['GET /v2/shops', 'POST /v2/shops']);
+    assert.deepEqual(warnings, []);
+  });
+
   test('a table handed through a function that gives it back or some of it (a class\'s static method filtering it for some environments, `routes.filter(...)` in a sibling called as this.kept(routes)): the table\'s routes, of an imported class and of one declared here', () => {
     const { routes, warnings } = collect({
       '/s/app/keep.js': [
