@@ -806,11 +806,26 @@ function stageContextRoot(df: Dockerfile, index: number, hops: number): string |
     const theirs = stageContextRoot(df, from.index, hops + 1);
     if (theirs === undefined) continue;
     for (const src of copy.sources) {
-      const inside = posix.relative(posix.normalize(src).replace(/\/+$/, '') || '/', theirs);
+      const from = posix.normalize(src).replace(/\/+$/, '') || '/';
+      const inside = posix.relative(from, theirs);
       if (!inside.startsWith('..') && !posix.isAbsolute(inside)) return posix.join(copy.dest, inside);
+      const kept = keptPlace(theirs, from, copy.dest);
+      if (kept !== undefined) return kept;
     }
   }
   return stage.baseStage === undefined ? undefined : stageContextRoot(df, stage.baseStage, hops + 1);
+}
+
+/**
+ * A folder of the context copied out of a build stage to the same place below another root
+ * (`COPY --from=builder /usr/crowd/app/services/apps/api/ ./services/apps/api` where the builder
+ * has the context at /usr/crowd/app): that root is where this stage has the context's layout.
+ */
+function keptPlace(theirs: string, from: string, dest: string): string | undefined {
+  const below = posix.relative(theirs, from);
+  const to = dest.replace(/\/+$/, '');
+  if (below === '' || below.startsWith('..') || posix.isAbsolute(below) || !to.endsWith(`/${below}`)) return undefined;
+  return to.slice(0, -below.length - 1) || '/';
 }
 
 /** Where an Nx workspace keeps its projects by convention. */

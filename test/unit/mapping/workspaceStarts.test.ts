@@ -58,6 +58,22 @@ suite('monorepo images: the package the image starts', () => {
     await expectMapping(fs, '/ws/mods/identity/src', '/service/mods/identity/dist');
   });
 
+  test('servers copied into the builder by their common folder and one copied out to the same place below another root (no copy of the whole context there): the package the image starts in runs, not the first server of the folder', async () => {
+    const fs = memFs({
+      '/ws/package.json': JSON.stringify({ name: 'root', private: true }),
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - services/apps/*\n',
+      '/ws/services/apps/alpha/package.json': JSON.stringify({ name: '@x/alpha', dependencies: { express: '^4' }, scripts: { start: 'tsx src/main.ts' } }),
+      '/ws/services/apps/alpha/tsconfig.json': JSON.stringify({ include: ['src'] }),
+      '/ws/services/apps/alpha/src/main.ts': "import express from 'express';\nexpress().listen(1);\n",
+      '/ws/services/apps/beta/package.json': JSON.stringify({ name: '@x/beta', dependencies: { express: '^4' }, scripts: { start: 'tsx src/main.ts' } }),
+      '/ws/services/apps/beta/tsconfig.json': JSON.stringify({ include: ['src'] }),
+      '/ws/services/apps/beta/src/main.ts': "import express from 'express';\nexpress().listen(2);\n",
+      '/ws/Dockerfile':
+        'FROM node:20-alpine AS builder\nWORKDIR /srv/app\nCOPY ./pnpm-workspace.yaml ./\nCOPY ./services ./services\nRUN pnpm i\n\nFROM node:20-alpine AS runner\nWORKDIR /srv/app\nCOPY --from=builder /srv/app/node_modules ./node_modules\nCOPY --from=builder /srv/app/services/apps/beta/ ./services/apps/beta\nWORKDIR /srv/app/services/apps/beta\nCMD ["pnpm", "run", "start"]\n',
+    });
+    await expectMapping(fs, '/ws/services/apps/beta/src', '/srv/app/services/apps/beta/src', false);
+  });
+
   test('a bundle file copied alone under a name of its own (COPY --from=builder /app/apps/flows/dist/index.js /app/index.js): the bundle is where it lands', async () => {
     const fs = memFs({
       '/ws/package.json': JSON.stringify({ name: 'root', workspaces: ['apps/*', 'packages/*'] }),
