@@ -9,8 +9,8 @@ import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestModuleDecl, PrefixExclude, RouterModuleEntry, UriVersioning, HelperArg } from './extracted';
 import { factoryRouteAt } from './routeFactories';
 import { dropUnmetMemberGuards } from './unmetMemberGuards';
-import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, mayHold, substituteParams, methodRouterName, routerMethodName, writtenName } from './extracted';
-import { ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, OMIT, SPREAD, SPREAD_ITEMS, VALUES, argRef, readsArgs, hasEach, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type StrValue } from './values';
+import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, guardsHold, mayHold, substituteParams, methodRouterName, routerMethodName, writtenName } from './extracted';
+import { ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, OMIT, SPREAD, SPREAD_ITEMS, VALUES, argRef, readsArgs, hasEach, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type Reference, type StrValue } from './values';
 import { UNKNOWN_PREFIX, hapiPathToRoute, joinRoutePath, openApiPathToRoute, stripParamPatterns, unknownPrefixPath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
@@ -207,7 +207,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const versioning = opts.routePrefix === undefined ? versioned[0]?.x.uriVersioning : undefined;
 
   dropUnmetMemberGuards(scanned, (s, local) => classMembersOf(s, local, byKey, opts.aliases ?? []));
-  addImportedRoutes(scanned, byKey, opts.aliases ?? [], warnings);
+  addImportedRoutes(scanned, byKey, opts.aliases ?? [], resolver, warnings);
   const edges = dropEmptyUnknownMounts(warnings, unknownMounts, mountEdges(scanned, warnings, opts.aliases ?? [], resolver), byKey);
   const moduleMounts = controllerPrefixes(scanned, byKey, opts.aliases ?? []);
   const prefixesOf = mountPrefixes(edges, unknownPrefixRouters(scanned, byKey, opts.aliases ?? [], warnings));
@@ -1112,13 +1112,13 @@ function resolveClassMount(s: Scanned, named: string, byKey: Map<string, Scanned
 }
 
 /** Routes this file's calls and mounts make of what other files declare: route helpers, package handlers. */
-function addImportedRoutes(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[], warnings: string[]): void {
+function addImportedRoutes(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[], resolver: ValueResolver, warnings: string[]): void {
   // Helper calls (many: every router handed to an imported function) are followed only when some
   // file of the scan declares a helper: each is a module resolution, on every join.
   const helpers = scanned.some((s) => Object.keys(s.x.routeHelpers ?? {}).length > 0 || Object.keys(s.x.fixedHelpers ?? {}).length > 0);
   for (const s of scanned) {
     warnUnreadLoopHelpers(s, byKey, aliases, warnings);
-    if (helpers) addHelperRoutes(s, byKey, aliases, warnings);
+    if (helpers) addHelperRoutes(s, byKey, aliases, resolver, warnings);
     addSpecMounts(s, byKey, aliases);
     addEndpointRoutes(s, byKey, aliases);
   }
@@ -1145,15 +1145,15 @@ function warnUnreadLoopHelpers(s: Scanned, byKey: Map<string, Scanned>, aliases:
  * joined from its pieces, `createAction(router, '/api', c, a, '/group/list', 'get')` with `base +
  * path`). A method or path the call does not give is a warning at the call.
  */
-function addHelperRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathAlias[], warnings: string[]): void {
+function addHelperRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathAlias[], resolver: ValueResolver, warnings: string[]): void {
   for (const call of s.x.helperCalls ?? []) {
     const imp = s.x.imports.find((i) => i.local === call.helper);
     const found = imp && followExport(s, imp, call.member, byKey, aliases, 0);
     const sig = found?.name !== undefined && !call.noMethod ? found.target.x.routeHelpers?.[found.name] : undefined;
     // A helper of a fixed method (`registerPage(server, { path })`): each route it registers.
     const fixed = found?.name !== undefined ? found.target.x.fixedHelpers?.[found.name] : undefined;
-    const given = (arg: HelperArg): string | null => (typeof arg === 'number' ? (call.literals[arg] ?? null) : (call.props?.[arg[0]]?.[arg[1]] ?? null));
-    const registered = sig ? [{ ...sig, method: given(sig.method) ?? '' }] : (fixed ?? []).map((r) => ({ ...r, method: typeof r.method === 'string' ? r.method : (given(r.method) ?? '') }));
+    const given = (arg: HelperArg): string | null => (typeof arg === 'number' ? (call.literals[arg] ?? null) : (call.props?.[arg[0]]?.[arg[1]] ?? importedProp(s, call.refs?.[arg[0]], arg[1], resolver)));
+    const registered = sig ? [{ ...sig, method: given(sig.method) ?? '' }] : (fixed ?? []).filter((r) => guardsHold(r.when, given)).map((r) => ({ ...r, method: typeof r.method === 'string' ? r.method : (given(r.method) ?? '') }));
     for (const r of registered) {
       const router = call.routers[r.router];
       if (!router) continue;
@@ -1166,6 +1166,11 @@ function addHelperRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathA
       else if (!method) warnings.push(scanWarningText(s.file, { id: 'routeTable', args: [], line: call.line }));
     }
   }
+}
+
+/** A property of an imported object handed to a helper (`createRoute(server, healthHandler)` reading `rh.path`): its text, resolved where the object is declared. */
+function importedProp(s: Scanned, ref: Reference | null | undefined, prop: string, resolver: ValueResolver): string | null {
+  return ref ? (resolver.text(s, { kind: 'str', parts: [{ ref: { ...ref, path: [...ref.path, prop] } }] }, 0) ?? null) : null;
 }
 
 /**

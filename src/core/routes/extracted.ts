@@ -3,7 +3,7 @@
 // the TypeScript compiler.
 import type { HttpMethod } from '../model';
 import type { ScanWarning } from '../scanTexts';
-import { isTruthyText, literalOf, propOf, str, type ConstValue, type Part } from './values';
+import { isTruthyText, literalOf, propOf, str, type ConstValue, type Part, type Reference } from './values';
 import type { RouteTable } from './tableKeys';
 import { isHttpMethod } from './routeSpec';
 import type { NextHandlerExports } from './nextExports';
@@ -245,6 +245,20 @@ export interface RouterModuleEntry {
  */
 export type HelperArg = number | [number, string];
 
+/** A test around a helper's registration (helperGuards.ts): the parameter property `arg` equals `equals` there. */
+export interface HelperGuard {
+  arg: HelperArg;
+  equals: string;
+}
+
+/** Whether a helper's registration under `when` may run for a call giving `given`: false only when a compared value is given and differs. */
+export function guardsHold(when: readonly HelperGuard[] | undefined, given: (arg: HelperArg) => string | null): boolean {
+  return (when ?? []).every((g) => {
+    const value = given(g.arg);
+    return value === null || value === g.equals;
+  });
+}
+
 /** A route a route factory's plugin registers (ExtractedFile.routeFactories): its method and path as pieces, literal or what the call gives. */
 export interface FactoryRoute {
   method: string | HelperArg;
@@ -399,7 +413,7 @@ export interface ExtractedFile {
    * its path as pieces (literal text or what the call gives). `options`: registered as route options
    * (`route({ method, path })`), whose hapi `{id}` parameters read as `:id`.
    */
-  fixedHelpers?: Record<string, Array<{ router: number; method: string | HelperArg; path: Array<HelperArg | string>; options?: true }>>;
+  fixedHelpers?: Record<string, Array<{ router: number; method: string | HelperArg; path: Array<HelperArg | string>; options?: true; when?: HelperGuard[] }>>;
   /**
    * Route list helpers (listHelpers.ts): functions registering a route for each element of a list
    * parameter (`registerRoutes(app, endpoints) { for (const e of endpoints) app.route({ url: e.path,
@@ -450,6 +464,8 @@ export interface ExtractedFile {
     member?: string;
     literals: Array<string | null>;
     props?: Array<Record<string, string> | null>;
+    /** Arguments that are another file's binding (`createRoute(server, healthHandler)` of an imported object): read once collect.ts resolves it. */
+    refs?: Array<Reference | null>;
     routers: Array<string | null>;
     line: number;
     /** No method given, outside a loop over an unknown list: nothing for a helper taking the method from its call (routeHelpers). */

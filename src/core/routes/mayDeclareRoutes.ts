@@ -107,6 +107,13 @@ const CONFIG_CLASSES = new RegExp(
   String.raw`\bexport\s+const\s+${CONFIG_WORD}\s*(?::[^=;]*)?=\s*[\w$.]+\(|\)\s*:\s*${CONFIG_WORD}\s*[&{]|\bclass\s+${CONFIG_WORD}\s+extends\s+[\w$]+\s*[{<]`,
 );
 
+// An object exported by name built from the file's own path constant (`const path = '/health'; export
+// const route = { method, path }`, spread into `export const routeHandler = { ...route, handler }`): no
+// quote follows its export, yet another file's route helper reads its `path` (`createRoute(server,
+// routeHandler)`). The constant a path literal, or a `path`/`url` taken from another constant.
+const PATH_CONST = /^const\s+[\w$]+\s*(?::[^=;\n]*)?=\s*(['"`])\/[^'"`\n]*\1\s*;?\s*$|^const\s+(?:path|url)\s*(?::[^=;\n]*)?=\s*[\w$.]+\s*;?\s*$/m;
+const EXPORTED_OBJECT_LITERAL = /\bexport\s+const\s+[\w$]+\s*(?::[^=;]*)?=\s*\{/;
+
 /** A Next.js route handler's path (isNextHandlerFile). */
 const NEXT_HANDLER_PATH = /\/app\/(?:.+\/)?route\.[^/]+$|\/pages\/api\/.+$/;
 
@@ -126,7 +133,7 @@ const NITRO_HANDLER_PATH = /\/(?:api|routes)\/(?:[^/]+\/)*[^/]+\.[cm]?[jt]sx?$/;
 const DEFAULT_EXPORT = /\bexport\s+default\b|\bmodule\.exports\s*=|\bexport\s*\{[^}]*\bdefault\b[^}]*\}/;
 
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
-export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${SETTINGS_GETTER.source}|${PATH_DEFAULT.source}|${CONFIG_CLASSES.source}|${NEXT_HANDLER_PATH.source}|${NEXT_METADATA_CODE_PATH.source}|${NITRO_HANDLER_PATH.source}|${DEFAULT_EXPORT.source}`;
+export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${SETTINGS_GETTER.source}|${PATH_DEFAULT.source}|${CONFIG_CLASSES.source}|${PATH_CONST.source}|${EXPORTED_OBJECT_LITERAL.source}|${NEXT_HANDLER_PATH.source}|${NEXT_METADATA_CODE_PATH.source}|${NITRO_HANDLER_PATH.source}|${DEFAULT_EXPORT.source}`;
 
 export function mayDeclareRoutes(text: string): boolean {
   if (ROUTE_TOKENS.test(text)) return true;
@@ -136,6 +143,7 @@ export function mayDeclareRoutes(text: string): boolean {
   if (instance !== undefined && MERGES.test(text) && classDeclared(instance).test(text)) return true;
   const named = EXPORTED_NAMED_INSTANCE.exec(text)?.[1];
   if (named !== undefined && PATH_FIELD.test(text) && classDeclared(named).test(text)) return true;
+  if (PATH_CONST.test(text) && EXPORTED_OBJECT_LITERAL.test(text)) return true;
   return KEYED_GETTER.test(text) || SETTINGS_GETTER.test(text) || PATH_DEFAULT.test(text) || CONFIG_CLASSES.test(text) || reExportsLocalModule(text);
 }
 

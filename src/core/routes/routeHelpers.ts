@@ -5,7 +5,8 @@ import ts from './compiler';
 import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isOmittedExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isMethodDeclaration, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSourceFile, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import { joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
-import { argRef, hasRefs, isRouteConfig, literalOf, propOf, type ConstValue } from './values';
+import { argRef, hasRefs, isRouteConfig, literalOf, propOf, soleRef, type ConstValue } from './values';
+import { helperGuards } from './helperGuards';
 import { EACH_ELEMENT, mountHelperEntries } from './mountHelpers';
 import { ANY_CLASS, type ExtractedFile, type ExtractedRoute, type FactoryRoute, type HelperArg } from './extracted';
 import { isFunctionWithBody, skipOuter } from './tsSyntax';
@@ -313,6 +314,8 @@ export abstract class RouteHelperReader extends RouterCallReader {
     // only in a loop over a list not known here (to warn of).
     const entry: NonNullable<ExtractedFile['helperCalls']>[number] = { helper: root.text, literals, routers, line: this.line(call) };
     if (props.some((p) => p !== null)) entry.props = props;
+    const refs = values.map((v) => soleRef(v) ?? null);
+    if (refs.some((r) => r !== null)) entry.refs = refs;
     if (!method && this.unknownLoopVariable(call) === undefined) entry.noMethod = true;
     if (isPropertyAccessExpression(callee)) entry.member = callee.name.text;
     (this.out.helperCalls ??= []).push(entry);
@@ -669,7 +672,8 @@ function fixedRegistrations(call: ts.CallExpression, fn: RouteHelper, bound: Rea
   const verb = ROUTER_METHODS[callee.name.text];
   if (verb && call.arguments.length >= 2) {
     const path = helperPathPieces(first, fn, bound, 0);
-    return readsParam(path) ? [{ router, method: verb, path }] : [];
+    const when = helperGuards(call, bound);
+    return readsParam(path) ? [{ router, method: verb, path, ...(when.length > 0 ? { when } : {}) }] : [];
   }
   if (callee.name.text !== 'route' || !isObjectLiteralExpression(first)) return [];
   const value = (key: string): ts.Expression | undefined => {

@@ -155,6 +155,13 @@ suite('mayDeclareRoutes (the cheap pre-filter)', () => {
     assert.equal(mayDeclareRoutes("import { Logger } from './logger';\nexport const log = Logger.create(options);"), false);
   });
 
+  test("passes an object exported by name built from the file's own path constant (a route record another file's helper reads); not an object beside no path constant", () => {
+    assert.equal(mayDeclareRoutes("const path = '/jobs/:id/retry';\nconst method = 'POST';\nexport const route = { method, path };\nexport const routeHandler = { ...route, handler };"), true);
+    assert.equal(mayDeclareRoutes("import { itemsPath } from '../paths';\nconst path = itemsPath;\nexport const routeHandler: Handler = { path, method: verb, handler };"), true);
+    assert.equal(mayDeclareRoutes("const retries = 3;\nexport const policy = { retries, backoff };"), false);
+    assert.equal(mayDeclareRoutes("const path = '/tmp/cache';\nexport function clean() { return rm(path); }"), false);
+  });
+
   test('skips plain code', () => {
     assert.equal(mayDeclareRoutes('export class UsersService { list() { return [] } }'), false);
     // a service exported as an instance of its class, merging nothing: no configuration's defaults

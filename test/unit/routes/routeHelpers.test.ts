@@ -169,4 +169,37 @@ suite('route helpers of a fixed method', () => {
     assert.deepEqual(routes, ['DELETE /inbox/:id', 'GET /inbox', 'GET /json/inbox']);
     assert.deepEqual(warnings, []);
   });
+
+  test("Express: a helper of another file taking a route record and branching on its method (`if (rh.method === 'GET') server.get(rh.path, ...)`), given records other files export (literal, built from their own constants, spreading a `route` object): each record's one route, no other method", () => {
+    const { routes, warnings } = collect({
+      '/s/lib/createRoute.ts': [
+        'export const createRoute = (server, rh) => {',
+        "  if (rh.method === 'GET') {",
+        '    server.get(rh.path, rh.handler);',
+        "  } else if (rh.method === 'POST') {",
+        '    server.post(rh.path, rh.handler);',
+        "  } else if ('DELETE' === rh.method) {",
+        '    server.delete(rh.path, rh.handler);',
+        '  }',
+        '};',
+      ].join('\n'),
+      '/s/lib/routes/ping.ts': "export const pingRoute = { method: 'GET', path: '/ping', handler: (req, res) => res.end() };",
+      '/s/lib/routes/jobs.ts': ["const path = '/jobs/:id/retry';", "const method = 'POST';", 'const handler = (req, res) => res.end();', 'export const retryRoute = { path, method, handler };'].join('\n'),
+      '/s/lib/routes/files.ts': ["const path = '/files/:name';", "const method = 'DELETE';", 'export const route = { method, path };', 'export const removeRoute = { ...route, handler: (req, res) => res.end() };'].join('\n'),
+      '/s/lib/server.ts': [
+        "import express from 'express';",
+        "import { createRoute } from './createRoute';",
+        "import { pingRoute } from './routes/ping';",
+        "import { retryRoute } from './routes/jobs';",
+        "import { removeRoute as remove } from './routes/files';",
+        'const app = express();',
+        'createRoute(app, pingRoute);',
+        'createRoute(app, retryRoute);',
+        'createRoute(app, remove);',
+        'app.listen(3000);',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['DELETE /files/:name', 'GET /ping', 'POST /jobs/:id/retry']);
+    assert.deepEqual(warnings, []);
+  });
 });
