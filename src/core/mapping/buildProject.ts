@@ -24,6 +24,7 @@ import { escapeRegExp } from '../escapeRegExp';
 import { contextCandidates, startedDevServer, startedScripts } from './startedSource';
 import { parallelTexts } from './gnuParallel';
 import { nxBuildOutput } from './nxOutput';
+import { packageAtWorkdir } from './workdirPackage';
 
 export interface PackageInfo {
   name?: string;
@@ -710,10 +711,12 @@ async function startPackageDirs(fs: FsLike, df: Dockerfile, context: string, scr
   const final = df.stages[df.stages.length - 1];
   if (!final) return [];
   const root = stageContextRoot(df, final.index, 0);
-  if (root === undefined) return [];
+  const rels = [...new Set(packages.values())].map((d) => relative(context, d).split(sep).join('/')).filter((r) => r !== '' && !r.startsWith('..'));
+  // No stage's context at the final WORKDIR: the one package the final stage holds there.
+  const held = root === undefined ? packageAtWorkdir(df, rels) : undefined;
+  if (root === undefined) return held !== undefined ? [`./${held}`] : [];
   const workdir = posix.relative(root, final.workdir);
   if (workdir.startsWith('..')) return [];
-  const rels = [...new Set(packages.values())].map((d) => relative(context, d).split(sep).join('/')).filter((r) => r !== '' && !r.startsWith('..'));
   const dirs = [workdir];
   // A WORKDIR holding a workspace package runs that package's scripts (`yarn start` in /app/apps/client), not the root's.
   const own = rels.includes(workdir) ? (await readPackage(fs, join(context, workdir)))?.scripts : undefined;

@@ -44,6 +44,7 @@ import { pickSourceRoot } from './sourceRoot';
 import { startedCopy } from './startedCopy';
 import { withProgramStart, type StartedProgram } from '../dockerfile/startedPrograms';
 import { programEvidence, withProgramMappings } from './programMappings';
+import { scriptsReached } from './scriptsReached';
 
 /** Tried in order: the config a Nest-style build uses, then the usual one. */
 const TSCONFIG_NAMES = ['tsconfig.build.json', 'tsconfig.json'] as const;
@@ -95,7 +96,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   if (project.evidence) evidence.push(project.evidence);
   const projectName: [string, string][] = project.pkg?.name !== undefined ? [[project.pkg.name, relative(context, project.dir)]] : [];
   const runConfigs = df ? await tsconfigsRun(fs, stagesBuiltFor(df, build?.target).stages, context, new Map(projectName)) : [];
-  const ts = await projectTsConfig(fs, project, context, evidence, runConfigs);
+  const ts = await projectTsConfig(fs, project, context, evidence, runConfigs, built ? built.stages.flatMap((st) => st.runs.map((r) => r.command)) : []);
   const tsName = ts ? relative(context, ts.file) || ts.file : '';
   const runs = df ? runCommandsInContext(stagesBuiltFor(df, build?.target)).map((r) => ({ ...r, dir: join(context, r.dir) })) : [];
   const nxRoot = project.nx ? await nxWorkspaceRoot(fs, project.dir, context) : undefined;
@@ -448,13 +449,16 @@ function describeRewrites(rewrites: Record<string, string>): string {
  * (`tsc -p X`), its nest-cli.json `compilerOptions.tsConfigPath`, else tsconfig.build.json /
  * tsconfig.json.
  */
-async function projectTsConfig(fs: FsLike, project: BuildProject, context: string, evidence: string[], runs: readonly string[]): Promise<TsConfigInfo | undefined> {
+async function projectTsConfig(fs: FsLike, project: BuildProject, context: string, evidence: string[], runs: readonly string[], imageRuns: readonly string[]): Promise<TsConfigInfo | undefined> {
   // A config emitting declarations only (`build:types`) makes the code's types, not the code: passed over.
   const emitsCode = async (file: string) => {
     const info = await readTsConfig(fs, file);
     return info?.emitDeclarationOnly === true ? undefined : info;
   };
-  const scripted = tsconfigsOfScripts(project.pkg?.scripts ?? {});
+  // Only the scripts the image's build runs, when it runs any of this package's by name.
+  const scripts = project.pkg?.scripts ?? {};
+  const reached = scriptsReached(imageRuns, scripts);
+  const scripted = tsconfigsOfScripts(reached.size > 0 ? Object.fromEntries(Object.entries(scripts).filter(([name]) => reached.has(name))) : scripts);
   const scriptedAt = scripted.map((n) => join(project.dir, n.endsWith('.json') ? n : join(n, 'tsconfig.json')));
   // A config of a package nested in the project's folder (`cdn-server/cdn/tsconfig.json` beside
   // `cdn-server/package.json`) compiles that package, not the project.

@@ -135,23 +135,28 @@ const LOCKFILES = ['pnpm-lock.yaml', 'package-lock.json', 'yarn.lock', 'bun.lock
 async function nextStandalone(f: Facts): Promise<Placement | undefined> {
   const stage = f.df && builtStage(f.df, f.spec.build?.target);
   const standalone = join(f.project.dir, '.next', 'standalone');
-  const at = stage && 'next' in (f.project.pkg?.deps ?? {}) ? f.locate(standalone) : undefined;
+  if (!stage || !('next' in (f.project.pkg?.deps ?? {}))) return undefined;
+  const rel = relative(await tracingRoot(f), f.project.dir).split(sep).join('/');
+  // The whole standalone folder copied, else only the app's own folder of it (`COPY --from=build
+  // /app/apps/web/.next/standalone/apps/web ./`): server.js and the app's .next at that copy.
+  const whole = f.locate(standalone);
+  const own = whole ? undefined : f.locate(join(standalone, rel));
+  const at = whole ?? own;
   // Only a standalone folder copied out on its own: one the image has inside its .next (the whole project copied) is no layout of its own.
-  if (!stage || !at || f.locate(join(f.project.dir, '.next'))?.path === posix.dirname(at.path)) return undefined;
+  if (!at || (whole && f.locate(join(f.project.dir, '.next'))?.path === posix.dirname(whole.path))) return undefined;
   const server = startedScripts(stage, f.project.pkg?.scripts ?? {}).find((file) => posix.basename(file) === 'server.js' && isAtOrInside(at.path, file, '/'));
-  let app = server !== undefined ? posix.dirname(server) : undefined;
-  if (app === undefined) {
-    let root = f.project.dir;
-    for (const d of foldersUpTo(f.project.dir, f.context)) {
-      if (!(await Promise.all(LOCKFILES.map((l) => f.fs.stat(join(d, l))))).some((st) => st?.isFile)) continue;
-      root = d;
-      break;
-    }
-    app = posix.join(at.path, relative(root, f.project.dir).split(sep).join('/'));
-  }
+  const app = own ? at.path : server !== undefined ? posix.dirname(server) : posix.join(at.path, rel);
   const target = posix.join(app, '.next');
   f.evidence.push(l10n.t`target ${target}: the image holds the Next.js standalone output (${at.evidence}), the app's .next beside ${server ?? posix.join(app, 'server.js')}`);
   return { target, buildOutDir: join(f.project.dir, '.next'), rewrites: {} };
+}
+
+/** The folder Next.js keeps a standalone build's traced files relative to: the nearest one above the app holding a lockfile, else the app's. */
+async function tracingRoot(f: Facts): Promise<string> {
+  for (const d of foldersUpTo(f.project.dir, f.context)) {
+    if ((await Promise.all(LOCKFILES.map((l) => f.fs.stat(join(d, l))))).some((st) => st?.isFile)) return d;
+  }
+  return f.project.dir;
 }
 
 /**
