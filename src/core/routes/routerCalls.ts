@@ -209,6 +209,9 @@ export abstract class RouterCallReader extends ReceiverReader {
     // `server.route(require('./' + file))` in a loop over files found at run time: which module, not known.
     if (!path) return requiresComputedName(a) ? this.warn(call, { id: 'routeModule', args: [router] }) : undefined;
     if (!chainsMethod(call) && this.readRouteOptionsValue(path, call, router)) return;
+    // Route options no reading resolved (`app.route(route)` in a loop over a parameter of the function
+    // that made `app`): their routes are not known here, said at the call rather than dropped unsaid.
+    if (!chainsMethod(call) && literalOf(path) === undefined) return this.warn(call, { id: 'routeOptions', args: [writtenName(router)] });
     // Walk up the chain: route('/x').get().post()
     const chained: [HttpMethod, ts.Node][] = [];
     for (let node: ts.Node = call; isPropertyAccessExpression(node.parent) && isCallExpression(node.parent.parent); node = node.parent.parent) {

@@ -24,6 +24,22 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(warnings, ['/s/server.ts:6: server.route({...}) method or url is not known statically; route skipped (list it in x-runtime-drift.routes)']);
   });
 
+  test('fastify: route options registered in a loop over a parameter of the function that makes the instance (a server factory given its routes) are warned of at the call, not dropped unsaid', () => {
+    const server = [
+      "import fastify from 'fastify';",
+      'function makeServer(name: string, routes: RouteOptions[]) {',
+      '  const app = fastify();',
+      '  routes.forEach((route) => { app.route(route); });',
+      "  app.get('/ping', async () => 'pong');",
+      '  return app;',
+      '}',
+      "await makeServer('api', listRoutes()).listen({ port: 3000 });",
+    ].join('\n');
+    const { routes, warnings } = collectRoutes([{ file: '/s/server.ts', text: server }], { moduleOf: () => undefined });
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`), ['GET /ping']);
+    assert.deepEqual(warnings, ['/s/server.ts:4: app.route({...}) method or url is not known statically; route skipped (list it in x-runtime-drift.routes)']);
+  });
+
   test("restify: route options in place of the path (server.get({ name, path }, h)), server.del; the module's exported function registers on the server it is handed", () => {
     const routes = routesOf({
       '/s/api.js': [
