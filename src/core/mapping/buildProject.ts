@@ -24,7 +24,6 @@ import { escapeRegExp } from '../escapeRegExp';
 import { contextCandidates, startedDevServer, startedScripts } from './startedSource';
 import { parallelTexts } from './gnuParallel';
 import { nxBuildOutput } from './nxOutput';
-import { packageAtWorkdir } from './workdirPackage';
 
 export interface PackageInfo {
   name?: string;
@@ -712,9 +711,7 @@ async function startPackageDirs(fs: FsLike, df: Dockerfile, context: string, scr
   if (!final) return [];
   const root = stageContextRoot(df, final.index, 0);
   const rels = [...new Set(packages.values())].map((d) => relative(context, d).split(sep).join('/')).filter((r) => r !== '' && !r.startsWith('..'));
-  // No stage's context at the final WORKDIR: the one package the final stage holds there.
-  const held = root === undefined ? packageAtWorkdir(df, rels) : undefined;
-  if (root === undefined) return held !== undefined ? [`./${held}`] : [];
+  if (root === undefined) return [];
   const workdir = posix.relative(root, final.workdir);
   if (workdir.startsWith('..')) return [];
   const dirs = [workdir];
