@@ -1,6 +1,7 @@
 // All routes of a service: extraction over every file, then the joins no single file knows
 // (Nest's global prefix, Express/Fastify/Koa mounts across imports), the user's extra routes,
 // de-duplicated and in a stable order so reports diff cleanly.
+import { applyMethodWrappers } from './methodWrapperRoutes';
 import { posix } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { escapeRegExp } from '../escapeRegExp';
@@ -179,7 +180,7 @@ function openApiRoutes({ metas, mounts }: OpenApiParts): RouteDef[] {
 
 export function collectExtracted(extracted: { file: string; x: ExtractedFile }[], opts: CollectOptions): CollectedRoutes {
   const warnings: string[] = [];
-  const scanned: Scanned[] = dropHandRoutesBesideFramework(confirmMethodMounts(confirmClassMounts(extracted.map((f) => ({ file: f.file, key: toSlash(f.file), x: f.x })))));
+  const scanned: Scanned[] = applyMethodWrappers(dropHandRoutesBesideFramework(confirmMethodMounts(confirmClassMounts(extracted.map((f) => ({ file: f.file, key: toSlash(f.file), x: f.x }))))));
   const unknownMounts = fileWarnings(scanned, warnings);
   const byKey = new Map(scanned.map((s) => [s.key, s]));
   dropUnmadeRouters(scanned, byKey, opts.aliases ?? []);

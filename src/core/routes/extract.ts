@@ -25,6 +25,7 @@ import { nextHandlerExports } from './nextExports';
 import { isNextHandlerFile, isNitroHandlerFile } from './mayDeclareRoutes';
 import { readSailsConfig } from './sailsRoutes';
 import { memberRouters } from './memberRouters';
+import { methodWrappers } from './methodWrappers';
 
 /** Past this size a file is not parsed: generated bundles, not route declarations. */
 export const MAX_ROUTE_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -59,6 +60,8 @@ export function extractRoutesFromSource(text: string, file: string): ExtractedFi
   // A route helper's `handler.POST && router.post(...)` of another file asks this file's classes (memberGuards.ts).
   const members = classMembers(sf);
   if (members) result.classMembers = members;
+  const wrappers = methodWrappers(sf);
+  if (wrappers) result.methodWrappers = wrappers;
   return result;
 }
 
@@ -223,6 +226,8 @@ class FileReader extends ElysiaReader {
     if (this.readModulePassed(call, callee)) return;
     if (!method && name !== 'route' && name !== 'use' && name !== 'register' && name !== 'on' && name !== 'mount' && !(name in OPENAPI_CALLS)) {
       if (this.readSpecMount(call, callee)) return;
+      // A route only where some file declares the wrapper (collect.ts): the other readings stay open.
+      this.readWrapperCall(call, callee);
       if (this.readMethodFirst(call, callee)) return;
       if (this.readInstanceMethodCall(call, callee)) return;
       if (this.readPolymorphicPassed(call, callee)) return;

@@ -63,6 +63,12 @@ export interface ExtractedRoute {
   /** Read like an HTTP client's request (`app.get('/x', h)` whose answer is used) on a router made by a call: kept only when that call makes a router. */
   clientLike?: true;
   /**
+   * `router.getAsync('/x', h)`: registered by this member, no method of a router's own, on a router.
+   * A route of the method a method wrapper of that name forwards to (methodWrappers.ts), found by
+   * collect.ts in the project's files; dropped where none is.
+   */
+  wrapper?: string;
+  /**
    * Answered by a plain Node server's handler routing by hand (handRouting.ts): served only in an
    * app of no framework; beside a framework's routes it is another server (a health port, a dev tool).
    */
@@ -509,6 +515,8 @@ export interface ExtractedFile {
    * its name alone would have made it one.
    */
   routerMakers?: Record<string, { maker: string; byName: boolean; given?: Array<GivenObject | null> }>;
+  /** Members this file assigns on a router forwarding to one of its methods (`router.getAsync = (path, ...h) => router.get(path, ...)`): member -> method (methodWrappers.ts). */
+  methodWrappers?: Record<string, HttpMethod>;
   /**
    * `const routes = { 'api/items': apiItems, '': defaultRoute }`: names imported from other files,
    * kept in an object under path-like keys (a dispatcher of the project's own picks a router by

@@ -166,7 +166,8 @@ export abstract class ExportReader extends MountReader {
       const madeInline = inline && (this.factoryNames.get(chainRoot(inline)) ?? this.madeByCall(inline));
       // `return { apiv1: routerV1, apiv2: routerV2 }`: each router under the function's name and its key (`*.apiv1`).
       if (inline && isObjectLiteralExpression(inline)) for (const [key, router] of this.objectRouters(inline)) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [`${name}.${key}`]: router };
-      if (returned !== undefined && this.routers.has(returned)) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: returned };
+      // A name routes are declared on, a receiver by its name only (`const router = routerFactory.create()`), is one too.
+      if (returned !== undefined && (this.routers.has(returned) || this.out.routes.some((r) => r.router === returned))) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: returned };
       else if (madeInline !== undefined) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: madeInline };
       else if (fn && returnsFactory(fn, (e) => this.factoryPrefix(e) !== undefined)) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: '' };
     }

@@ -249,7 +249,8 @@ export abstract class MountReader extends RouteHelperReader {
     if (!next) return true;
     const callsNext = (e: ts.Node): boolean => {
       const c = isAwaitExpression(e) || isReturnStatement(e) || isExpressionStatement(e) ? (e as { expression?: ts.Node }).expression : e;
-      return !!c && isCallExpression(c) && isIdentifier(c.expression) && c.expression.text === next;
+      // `next(new NotFoundError())`: the request ends there, answered by the error handler (a 404 fallback), not handed on.
+      return !!c && isCallExpression(c) && isIdentifier(c.expression) && c.expression.text === next && !(c.arguments.length === 1 && isNewExpression(skipOuter(c.arguments[0] as ts.Expression)));
     };
     if (!isBlock(fn.body)) return !callsNext(fn.body) && !passesOn(fn.body, next);
     return !fn.body.statements.some((st) => callsNext(st) || (isExpressionStatement(st) && callsNext(skipOuter(st.expression)))) && !passesOn(fn.body, next);
@@ -269,11 +270,21 @@ export abstract class MountReader extends RouteHelperReader {
     return given !== undefined ? ROUTER_METHODS[given.toLowerCase()] : undefined;
   }
 
+  /**
+   * A loop's variable bound to a module load (loops.ts mappedElements: `plugins.map((p) => require(p))`);
+   * in a helper's body read at a call (routeHelpers.ts expandRouteHelper), what the call hands in for
+   * the parameter mounted (`useWith404Fallback('/x', xRouter)`); else the name itself.
+   */
+  private boundTarget(a: ts.Expression, depth: number): ts.Expression {
+    if (!isIdentifier(a)) return a;
+    const bound = this.scopes.some((sc) => sc.has(a.text)) ? this.lookup(a.text) : undefined;
+    if (bound && 'pos' in bound && isModuleLoad(bound)) return bound as ts.Expression;
+    const passed = depth === 0 ? this.expanding.at(-1)?.passed?.get(a.text) : undefined;
+    return passed ? skipOuter(passed) : a;
+  }
+
   protected mountTarget(arg: ts.Expression, prefix: ConstValue, mountedOn: string, line: number, depth = 0): void {
-    let a = skipOuter(arg);
-    // A loop's variable bound to a module load (loops.ts mappedElements: `plugins.map((p) => require(p))`).
-    const bound = isIdentifier(a) && this.scopes.some((sc) => sc.has((a as ts.Identifier).text)) ? this.lookup(a.text) : undefined;
-    if (bound && 'pos' in bound && isModuleLoad(bound)) a = bound as ts.Expression;
+    let a = this.boundTarget(skipOuter(arg), depth);
     // Express flattens arrays of handlers: `app.use('/api', [auth, router])`.
     if (isArrayLiteralExpression(a)) {
       for (const el of a.elements) this.mountTarget(el, prefix, mountedOn, line, depth + 1);

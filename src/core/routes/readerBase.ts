@@ -76,7 +76,7 @@ export abstract class ReaderBase {
   /** The bodies of the file's route helpers of a fixed method (routeHelpers.ts findFixedHelpers). */
   protected readonly fixedHelperFns = new Set<ts.Node>();
   /** The helpers being read at a call site, innermost last; routes found take the outermost call's line. */
-  protected readonly expanding: { name: string; line: number }[] = [];
+  protected readonly expanding: { name: string; line: number; passed?: ReadonlyMap<string, ts.Expression> }[] = [];
 
   constructor(
     protected readonly sf: ts.SourceFile,

@@ -51,7 +51,10 @@ export abstract class RouteHelperReader extends RouterCallReader {
           const isRoute = isPropertyAccessExpression(c) && c.name.text === 'route';
           // `app.use(routePath, (req, res) => ...)`: a handler answering at the path it is given.
           const handlerMount = isPropertyAccessExpression(c) && c.name.text === 'use' && node.arguments.length === 2 && isFunctionLike(skipOuter(node.arguments[1] as ts.Expression));
-          const verb = isPropertyAccessExpression(c) && (c.name.text in ROUTER_METHODS || isRoute || handlerMount) && (isParam(c.expression) || ((node.arguments.length >= 2 || isRoute) && this.isRouterName(c.expression)));
+          // `app.use(url, router)` of a router it is given on one it does not take (`function useWithFallback(url, router) { app.use(url, router) }`
+          // nested in the function making app): mounts, read at each call with what the call hands in (expandRouteHelper).
+          const paramMount = isPropertyAccessExpression(c) && c.name.text === 'use' && !isParam(c.expression) && node.arguments.slice(1).some(isParam);
+          const verb = isPropertyAccessExpression(c) && (c.name.text in ROUTER_METHODS || isRoute || handlerMount || paramMount) && (isParam(c.expression) || ((node.arguments.length >= 2 || isRoute) && this.isRouterName(c.expression)));
           if (verb && node.arguments[0] && readsName(node.arguments[0], params) && (called ??= calledNames(this.sf)).has(name)) return true;
           return false;
         };
@@ -428,6 +431,7 @@ export abstract class RouteHelperReader extends RouterCallReader {
   private expandRouteHelper(call: ts.CallExpression, name: string, fn: RouteHelper): void {
     const scope: Scope = new Map();
     const instances = instanceArgs(fn.parameters, call.arguments);
+    const passed = new Map<string, ts.Expression>();
     fn.parameters.forEach((p, i) => {
       const arg = call.arguments[i];
       if (!isIdentifier(p.name) || !arg || isSpreadElement(arg)) return;
@@ -435,8 +439,12 @@ export abstract class RouteHelperReader extends RouterCallReader {
       const value = router !== undefined && this.isReceiver(router) && this.routers.has(router) ? undefined : this.evaluate(arg);
       if (value) scope.set(p.name.text, value);
       else if (router !== undefined && this.routers.has(router)) scope.set(p.name.text, ts.factory.createIdentifier(router));
+      // What the call hands in by name or as a call's result (`useWith404Fallback('/x', imported)`, `(..., await m.getRouter())`): a mount of the parameter mounts it.
+      // A parameter of the helper calling this one stands for what its own call handed in.
+      const outer = isIdentifier(skipOuter(arg)) ? this.expanding.at(-1)?.passed?.get((skipOuter(arg) as ts.Identifier).text) : undefined;
+      if (isMountable(arg)) passed.set(p.name.text, outer ?? arg);
     });
-    this.expanding.push({ name, line: this.expanding[0]?.line ?? this.line(call) });
+    this.expanding.push({ name, line: this.expanding[0]?.line ?? this.line(call), passed });
     const body = fn.body;
     if (body) this.instanceGuards.push({ instances, body });
     try {
@@ -738,4 +746,10 @@ function argNames(call: ts.CallExpression): Record<string, string> | undefined {
       }
   });
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** A name or a call's result (awaited or not): what a helper's parameter may stand for where its body mounts it. */
+function isMountable(arg: ts.Expression): boolean {
+  const x = skipOuter(arg);
+  return isIdentifier(x) || isCallExpression(x);
 }

@@ -9,6 +9,7 @@ import { expandOptionalGroups, withoutLeadingWildcard, hapiPathToRoute, joinRout
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
 import { CALLED, SPREAD, concat, hasEach, hasRefs, literalOf, literalsOf, propOf, readsArgs, soleRef, str, type ConstValue } from './values';
 import { listHelperOf } from './listHelpers';
+import { isWrapperForwarding } from './methodWrappers';
 import { skipOuter } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, chainRoot, classField, enclosingFunction, handsEveryRequestOn, isFunctionLike, isRoutePath, thisAssigned } from './routeSyntax';
 import { ReceiverReader } from './receivers';
@@ -109,6 +110,22 @@ export abstract class RouterCallReader extends ReceiverReader {
     else this.unknownPathCalls.push({ call, router, warning });
   }
 
+  /**
+   * `router.getAsync('/x', h)`: a member no router has, called with a route path and a handler on a
+   * router: read as a route whose method collect.ts takes from the method wrapper of that name
+   * (methodWrappers.ts), or drops.
+   */
+  protected readWrapperCall(call: ts.CallExpression, callee: ts.PropertyAccessExpression): void {
+    const args = call.arguments;
+    if (args.length < 2 || args.some(isSpreadElement)) return;
+    const paths = literalsOf(this.evaluate(args[0]));
+    const router = paths?.every((p) => p.startsWith('/')) ? this.receiverOf(callee.expression) : undefined;
+    if (router === undefined || !this.isReceiver(router)) return;
+    const before = this.out.routes.length;
+    this.readRouterCall(call, router, 'ALL', callee.name.text, callee.name);
+    for (const r of this.out.routes.slice(before)) r.wrapper = callee.name.text;
+  }
+
   protected readRouterCall(call: ts.CallExpression, router: string, method: HttpMethod, name: string, at: ts.Node): void {
     const args = call.arguments;
     // Hono `app.get(handler)`: answered at the app's current path.
@@ -137,7 +154,7 @@ export abstract class RouterCallReader extends ReceiverReader {
       // `getSessionStore().get(sid, callback)`: the result of another file's call, used at once, may
       // be no router at all (a store's lookup); collect.ts keeps such a call's routes only when it makes one.
       if (router.startsWith('@') && this.out.routerMakers?.[router] !== undefined) return;
-      if (isRegularExpressionLiteral(args[0] as ts.Node)) return;
+      if (isRegularExpressionLiteral(args[0] as ts.Node) || isWrapperForwarding(call)) return;
       // A receiver known only by its import or type (`ExpCache.del(id, field, expr)`, `yargs.options(name,
       // options)`), or made by a call (`driver.delete(itemId, context)`), is a router only when this file gives it a route too.
       const warning: ScanMessage = { id: 'routerPath', args: [this.shownReceiver(router, call), name, this.shownCode(args[0] as ts.Expression)] };

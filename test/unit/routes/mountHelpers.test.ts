@@ -112,4 +112,43 @@ suite('mount helpers', () => {
   test('a module calling a helper with a literal prefix and a router is read as a route source (the cheap test before the scan)', () => {
     assert.equal(mayDeclareRoutes("const routes = require('./routes');\nmodule.exports.mount = (app) => setupMount('admin', app, routes);"), true);
   });
+  test("helpers nested in the function making the app mount on that app: a router the call names (imported, or an awaited module function's) under the call's url, through a helper calling another, and a 404 fallback ending the request (next(new NotFound())) is an ALL route there", () => {
+    const { routes } = collect({
+      '/n/app.js': [
+        "const express = require('express');",
+        "const users = require('./users');",
+        "const reports = require('./reports');",
+        'async function createApp(kind) {',
+        '  const app = express();',
+        '  function notFoundUnder(url) {',
+        '    app.use(url, (req, res, next) => { next(new NotFound()); });',
+        '  }',
+        '  function mountAt(url, r) {',
+        '    app.use(url, r);',
+        '  }',
+        '  function mountWithFallback(url, router) {',
+        '    mountAt(url, router);',
+        '    notFoundUnder(url);',
+        '  }',
+        '  app.use((req, res, next) => { next(); });',
+        "  mountWithFallback('/users', users);",
+        "  mountWithFallback('/reports', await reports.build(kind));",
+        '  return app;',
+        '}',
+        'createApp(1).then((app) => app.listen(3000));',
+      ].join('\n'),
+      '/n/users.js': moduleRoutes('/:id'),
+      '/n/reports.js': [
+        "const factory = require('./lib/factory');",
+        'async function build(kind) {',
+        '  const router = factory.create();',
+        "  router.get('/daily', (req, res) => res.json([]));",
+        '  return router;',
+        '}',
+        'module.exports.build = build;',
+      ].join('\n'),
+      '/n/lib/factory.js': "const express = require('express');\nmodule.exports.create = () => express.Router();\n",
+    });
+    assert.deepEqual(routes, ['ALL /reports', 'ALL /users', 'GET /reports/daily', 'GET /users/:id']);
+  });
 });
