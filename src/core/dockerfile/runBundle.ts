@@ -14,6 +14,8 @@ export interface RunBundle {
   output: string;
   /** The one file it writes, when it names one (`--outfile server`, an executable): a build-context path. */
   file?: string;
+  /** The script files it names as entries (`./apps/api/src/index.ts`), as build-context paths. */
+  entries: string[];
   line: number;
 }
 
@@ -52,7 +54,7 @@ export function findRunBundles(df: Dockerfile): RunBundle[] {
   for (const { part, cwd, root, line } of runCommands(df, (stage) => stage.workdir)) {
     for (const b of BUNDLE_COMMANDS) {
       if (!b.command.test(part)) continue;
-      const out = b.output.exec(part)?.[1] ?? b.byDefault;
+      const out = lastOutput(part, b.output) ?? b.byDefault;
       if (out === undefined || root === undefined) continue;
       // `--outfile=dist-api/index.js` names the bundle itself: it lands in that file's folder.
       const isFile = b.file === true || /--outfile[=\s]/.test(part);
@@ -60,7 +62,7 @@ export function findRunBundles(df: Dockerfile): RunBundle[] {
       const rel = posix.relative(root, isFile ? posix.dirname(abs) : abs);
       const file = posix.relative(root, abs);
       if ((rel === '' && !isFile) || rel.startsWith('..') || file === '' || file.startsWith('..')) continue;
-      found.push({ bundler: b.name, output: rel, line, ...(isFile ? { file } : {}) });
+      found.push({ bundler: b.name, output: rel, entries: entryFiles(part, cwd, root), line, ...(isFile ? { file } : {}) });
     }
   }
   return found;
@@ -97,6 +99,23 @@ function* runCommands(df: Dockerfile, start: (stage: Stage, run: Stage['runs'][n
       }
     }
   }
+}
+
+/** Options of the bundling commands whose value is a file that is no entry (the output, a configuration). */
+const FILE_OPTION = /^(?:--out(?:file|dir|put)?|-o|--config|-c|--tsconfig(?:-override)?)$/;
+
+/** The script files a bundling command names as entries, not as an option's value: build-context paths (none outside it). */
+function entryFiles(part: string, cwd: string, root: string): string[] {
+  const words = part.trim().split(/\s+/).map(unquote);
+  return words
+    .filter((w, i) => !w.startsWith('-') && !FILE_OPTION.test(words[i - 1] ?? '') && /\.[cm]?[jt]sx?$/.test(w))
+    .map((w) => posix.relative(root, posix.resolve(cwd, w)))
+    .filter((rel) => !rel.startsWith('..') && !posix.isAbsolute(rel));
+}
+
+/** The output a command names last: a later option overrides an earlier one (a script's `--outfile=x.js` given `-- --outfile=x` after it). */
+function lastOutput(part: string, output: RegExp): string | undefined {
+  return [...part.matchAll(new RegExp(output.source, 'g'))].at(-1)?.[1];
 }
 
 function unquote(s: string): string {

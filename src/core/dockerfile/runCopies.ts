@@ -175,8 +175,25 @@ function madeFolders(commands: readonly string[], workdir: string): string[] {
   return made;
 }
 
-/** A command that only runs one script of the package, by name (group 2): `pnpm build`, `npm run bundle`. */
-export const RUNS_SCRIPT = /^(\s*)(?:pnpm|yarn|npm\s+run|pnpm\s+run|yarn\s+run|bun\s+run|deno\s+task)\s+([\w:.-]+)\s*$/;
+/**
+ * A command that only runs one script of the package, by name (group 2): `pnpm build`, `npm run
+ * bundle`; the words after a `--` (group 3) are handed to the script (packageScriptCall).
+ */
+const RUNS_SCRIPT = /^(\s*)(?:pnpm|yarn|npm\s+run|pnpm\s+run|yarn\s+run|bun\s+run|deno\s+task)\s+([\w:.-]+)(?:\s+--\s+([^&|;\n]*?))?\s*$/;
+
+/**
+ * What a command running one package script by name runs: the script's body, with the words
+ * after the command's `--` put at its end (`npm run build:bundle -- --compile --outfile=x`: the
+ * manager appends them to the script's command line, so its last command gets them; npm, pnpm,
+ * yarn and bun alike). Undefined when the command runs no script of `scripts`.
+ */
+export function packageScriptCall(part: string, scripts: Readonly<Record<string, string>>): string | undefined {
+  const m = RUNS_SCRIPT.exec(part);
+  const name = m?.[2];
+  const body = name !== undefined && Object.hasOwn(scripts, name) ? scripts[name] : undefined;
+  const args = m?.[3]?.trim();
+  return body === undefined ? undefined : args ? `${body} ${args}` : body;
+}
 
 /**
  * RUN lines that run a script of the context's root package.json (`pnpm local:package`, `npm run
@@ -190,8 +207,7 @@ export function withRootScripts(df: Dockerfile, scripts: Readonly<Record<string,
     command
       .split(/(&&|\|\||;|\n)/)
       .map((part) => {
-        const script = RUNS_SCRIPT.exec(part)?.[2];
-        const body = script !== undefined && Object.hasOwn(scripts, script) ? scripts[script] : undefined;
+        const body = packageScriptCall(part, scripts);
         return body !== undefined && depth < 3 ? ` ${expand(body, depth + 1)} ` : part;
       })
       .join('');

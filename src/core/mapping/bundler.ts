@@ -5,7 +5,7 @@ import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import type { FsLike } from '../ports';
 import { isAtOrInside } from '../pathInside';
 import type { RunBundle } from '../dockerfile/runBundle';
-import { RUNS_SCRIPT } from '../dockerfile/runCopies';
+import { packageScriptCall } from '../dockerfile/runCopies';
 import { objectField, type BuildProject } from './buildProject';
 import type { ScriptedBundle } from './bundleScript';
 
@@ -38,8 +38,7 @@ const SERVER_BUNDLE_SCRIPT = /\btsup\b|\btsdown\b|\brolldown\b|\bncc\s+build\b|\
  * && npm run build:web`) stays as written: the others may build a front end.
  */
 export function scriptRun(scripts: Readonly<Record<string, string>>, script: string, depth = 0): string {
-  const name = RUNS_SCRIPT.exec(script)?.[2];
-  const body = name !== undefined && Object.hasOwn(scripts, name) ? scripts[name] : undefined;
+  const body = packageScriptCall(script, scripts);
   return body === undefined || depth >= 3 ? script : scriptRun(scripts, body, depth + 1);
 }
 
@@ -115,7 +114,8 @@ function cliBundleFiles(run: string): string[] {
   if (!CLI_BUNDLE.test(run) || /&&|\|\||;/.test(run)) return [];
   const words = run.split(/\s+/).filter((w) => w !== '');
   const option = (name: string) => {
-    const at = words.findIndex((w) => w === name || w.startsWith(`${name}=`));
+    // The last one given wins (`-- --outfile=x` handed to a script that names one already).
+    const at = words.map((w, i) => (w === name || w.startsWith(`${name}=`) ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
     return at < 0 ? undefined : words[at]?.includes('=') ? words[at]?.slice(name.length + 1) : words[at + 1];
   };
   const outfile = option('--outfile');
