@@ -24,6 +24,7 @@ import { escapeRegExp } from '../escapeRegExp';
 import { contextCandidates, startedDevServer, startedScripts } from './startedSource';
 import { parallelTexts } from './gnuParallel';
 import { nxBuildOutput } from './nxOutput';
+import { runBundledPackage } from './runBundledPackage';
 
 export interface PackageInfo {
   name?: string;
@@ -95,7 +96,13 @@ async function findProjectFolder(fs: FsLike, context: string, dockerfile: string
   if (installed) return installed;
   const whole = await describeProject(fs, context, rootPkg);
   if (whole.server !== undefined || !df) return whole;
-  return (await startedInPackage(fs, context, rootPkg, df, false)) ?? (await startedStageOutput(fs, context, rootPkg, df)) ?? (await copiedServerPackage(fs, context, rootPkg, df)) ?? (await copiedOutputPackage(fs, context, rootPkg, df)) ?? whole;
+  return (await startedInPackage(fs, context, rootPkg, df, false)) ?? (await startedStageOutput(fs, context, rootPkg, df)) ?? (await bundledPackage(fs, context, rootPkg, df)) ?? (await copiedServerPackage(fs, context, rootPkg, df)) ?? (await copiedOutputPackage(fs, context, rootPkg, df)) ?? whole;
+}
+
+/** The package a RUN's bundling command takes its entry from (runBundledPackage.ts). */
+async function bundledPackage(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile): Promise<BuildProject | undefined> {
+  const found = await runBundledPackage(fs, context, df);
+  return found && { ...(await describeProject(fs, resolve(context, found.dir), rootPkg)), evidence: found.why };
 }
 
 /** The folder names a package's build usually writes to, as a Dockerfile copies them (`COPY web/dist ./dist`). */
