@@ -69,7 +69,7 @@ async function followStartScript(fs: FsLike, df: Dockerfile, stage: Stage, conte
       continue;
     }
     const call = scriptCall(commandWords(command));
-    const script = call && (await imageFile(fs, df, stage, context, posix.resolve(stage.workdir, call.script)));
+    const script = call && (await scriptInImage(fs, df, stage, context, call.script));
     const next = script && call ? startOfScript(script.text, call.args) : undefined;
     if (next === undefined || script === undefined) break;
     read.push(script.file);
@@ -77,6 +77,24 @@ async function followStartScript(fs: FsLike, df: Dockerfile, stage: Stage, conte
   }
   if (read.length === 0) return undefined;
   return { command, why: l10n.t('the image starts {0}: {1}, the command its start script {2} runs (read, not run)', stage.start ?? '', command, read.join(' -> ')) };
+}
+
+/** The folders of a base image's PATH (Debian, Alpine and the node images alike), in their order. */
+const PATH_FOLDERS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
+/**
+ * The script a start command names, as the image has it: a path resolved in the WORKDIR; a bare
+ * name (`docker-entrypoint.sh`) there too, then in the PATH's folders, where the exec form finds
+ * it (`COPY docker/docker-entrypoint.sh /usr/local/bin/`).
+ */
+async function scriptInImage(fs: FsLike, df: Dockerfile, stage: Stage, context: string, script: string): ReturnType<typeof imageFile> {
+  const inWorkdir = await imageFile(fs, df, stage, context, posix.resolve(stage.workdir, script));
+  if (inWorkdir !== undefined || script.includes('/')) return inWorkdir;
+  for (const folder of PATH_FOLDERS) {
+    const found = await imageFile(fs, df, stage, context, posix.join(folder, script));
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /**

@@ -22,14 +22,22 @@ export async function withProgramMappings(primary: SourceMapping, f: Facts, infe
   const stage = f.df && builtStage(f.df, f.spec.build?.target);
   const df = f.df;
   const programs = stage && df ? await startedPrograms(stage, f.project.pkg?.scripts ?? {}, async (p) => (await imageFile(f.fs, df, stage, f.context, p))?.text) : [];
-  const kept: SourceMapping[] = [];
-  // A root holding another's (the whole workspace, read where the program names no package of its own) maps no program apart.
-  const apart = (root: string) => [primary, ...kept].every((m) => !isAtOrInside(m.sourceRoot, root) && !isAtOrInside(root, m.sourceRoot));
+  const found: SourceMapping[] = [];
   for (const program of programs.length > 1 ? programs : []) {
     const mapping = await inferProgram(program);
-    if (mapping && apart(mapping.sourceRoot)) kept.push(mapping);
+    if (mapping) found.push(mapping);
   }
-  const out: SourceMapping = kept.length > 0 ? { ...primary, programs: kept } : primary;
+  // The image's start read as the whole build context (a process manager's start names no package),
+  // each program a package inside it (supervisord starting each package's server): the first
+  // program's mapping leads, the others beside it.
+  const led = found.length > 1 && primary.sourceRoot === f.context && found.every((m) => m.sourceRoot !== f.context && isAtOrInside(f.context, m.sourceRoot)) ? found[0] : undefined;
+  const base = led ?? primary;
+  const kept: SourceMapping[] = [];
+  // A root holding another's (the whole workspace, read where the program names no package of its own) maps no program apart.
+  const apart = (root: string) => [base, ...kept].every((m) => !isAtOrInside(m.sourceRoot, root) && !isAtOrInside(root, m.sourceRoot));
+  for (const mapping of found) if (mapping !== led && apart(mapping.sourceRoot)) kept.push(mapping);
+  if (led) led.evidence.unshift(l10n.t`the image's start reads as the whole build context; its first program's mapping leads`);
+  const out: SourceMapping = kept.length > 0 ? { ...base, programs: kept } : base;
   const mapped = [out, ...kept];
   const others = f.started?.others?.filter((o) => !mapped.some((m) => isAtOrInside(m.sourceRoot, o)));
   if (others?.length) {
