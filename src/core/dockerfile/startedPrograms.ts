@@ -18,8 +18,8 @@ export interface StartedProgram {
   workdir: string;
 }
 
-/** Programs read at most: a start naming more is read for its first ones. */
-const MAX_PROGRAMS = 8;
+/** Programs read at most (a server and a worker per package of a workspace: a dozen): a start naming more is read for its first ones. */
+const MAX_PROGRAMS = 12;
 
 /** `concurrently`'s options that take the next word as their value. https://github.com/open-cli-tools/concurrently#usage */
 const CONCURRENTLY_VALUE = /^(?:-n|--names|-c|--prefix-colors|-p|--prefix|-l|--prefix-length|-m|--max-processes|-s|--success|--restart-tries|--restart-after|-t|--timestamp-format|--default-input-target|--pad-prefix|--passthrough-arguments)$/;

@@ -29,4 +29,15 @@ suite('mapping: supervisord started by a PATH script, running each package of a 
       m.evidence.join('\n'),
     );
   });
+
+  test('a server and its workers per package, nine programs in all: the package of the last is mapped too', async () => {
+    const workers = Array.from({ length: 8 }, (_, i) => `[program:mail-worker-${i}]\ndirectory=/srv/suite/apps/mail\ncommand=node dist/worker.js\n`).join('\n');
+    const conf = `[supervisord]\nnodaemon=true\n\n${workers}\n[program:billing]\ndirectory=/srv/suite/apps/billing\ncommand=node dist/main.js\n`;
+    const m = await assertMapping({ ...FILES, '/ws/apps/mail/src/worker.ts': '', '/ws/ops/supervisord.conf': conf }, { sourceRoot: '/ws/apps/mail/src' });
+    assert.deepEqual(
+      (m.programs ?? []).map((p) => p.sourceRoot),
+      ['/ws/apps/billing/src'],
+      m.evidence.join('\n'),
+    );
+  });
 });
