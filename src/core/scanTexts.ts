@@ -39,6 +39,9 @@ const SCAN_TEXTS = {
   openapiConfig: (router: string) => l10n.t('{0}.openapi route config is not known statically; route skipped (list it in x-runtime-drift.routes)', router),
   openapiMethod: (router: string) => l10n.t('{0}.openapi route method or path is not known statically; route skipped (list it in x-runtime-drift.routes)', router),
   endpointPath: (served: string) => l10n.t('{0} endpoint path is not known statically (list it in x-runtime-drift.routes)', served),
+  feathersServiceMethods: (code: string) =>
+    l10n.t('Feathers service {0}: its methods are not known statically (a class or a call not read here); its REST routes are not shown (list them in x-runtime-drift.routes)', code),
+  feathersServicePath: (code: string) => l10n.t('Feathers service path {0} is not known statically; its REST routes are not shown (list them in x-runtime-drift.routes)', code),
   applyMiddlewarePath: () => l10n.t('GraphQL applyMiddleware path is not known statically (list it in x-runtime-drift.routes)'),
   graphqlModulePath: () => l10n.t('GraphQLModule path is not known statically (list it in x-runtime-drift.routes)'),
   loopMount: (mountedOn: string, call: string, looped: string) =>

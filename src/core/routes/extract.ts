@@ -19,7 +19,7 @@ import { skipOuter } from './tsSyntax';
 import { isFunctionLike, isTypeOnly } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
 import { globLoaded, isModuleLoad } from './moduleLoads';
-import { ElysiaReader } from './elysiaRoutes';
+import { FeathersReader } from './feathersServices';
 import { branchConditions } from './argConditions';
 import { nextHandlerExports } from './nextExports';
 import { isNextHandlerFile, isNitroHandlerFile } from './mayDeclareRoutes';
@@ -65,7 +65,7 @@ export function extractRoutesFromSource(text: string, file: string): ExtractedFi
   return result;
 }
 
-class FileReader extends ElysiaReader {
+class FileReader extends FeathersReader {
   read(): void {
     // First: its walk links the tree's parent pointers.
     this.findRedeclared();
@@ -258,6 +258,7 @@ class FileReader extends ElysiaReader {
     if (name === 'openapi') return this.readOpenApiRoute(call, router);
     if (name in OPENAPI_CALLS) return this.readOpenApiDoc(call, router);
     if (name === 'use' && buildsProcedure(call)) return;
+    if (name === 'use' && this.readFeathersService(call, router)) return;
     return this.readMount(call, router, name);
   }
 

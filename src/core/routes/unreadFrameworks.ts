@@ -22,7 +22,8 @@ const UNREAD_FRAMEWORKS: readonly UnreadFramework[] = [
   // Elysia is read (elysiaRoutes.ts); a package none of whose routes are (all registered on an instance reached through other objects) is still told.
   { name: 'Elysia', dependencies: ['elysia'], modules: /^elysia$/, readThrough: ['elysia'] },
   { name: 'LoopBack', dependencies: ['@loopback/rest', '@loopback/core', 'loopback'], modules: /^(?:@loopback\/(?:rest|core)|loopback)$/ },
-  { name: 'Feathers', dependencies: ['@feathersjs/feathers'], modules: /^@feathersjs\// },
+  // Feathers services are read (feathersServices.ts), from the files registering them, which may import only a database adapter (feathers-mongoose).
+  { name: 'Feathers', dependencies: ['@feathersjs/feathers'], modules: /^(?:@feathersjs\/|feathers-)/, readThrough: ['@feathersjs/feathers'] },
   // tsoa's @Route/@Get controllers become routes through a file it generates at build time (RegisterRoutes); one committed is read.
   { name: 'tsoa', dependencies: ['tsoa', '@tsoa/runtime'], modules: /^(?:tsoa|@tsoa\/runtime)$/ },
   // A Meteor app's package.json lists the stubs of Node's modules for its client; its server imports `meteor/*`.

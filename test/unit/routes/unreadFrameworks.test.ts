@@ -68,9 +68,11 @@ suite('server frameworks whose routes are not read', () => {
     assert.deepEqual(warningsOf(['@loopback/core', '@loopback/rest'], files), [unread('LoopBack', '@loopback/rest')]);
   });
 
-  test('Feathers: services registered on the app are not read', () => {
+  test('Feathers: a service whose methods are not followed leaves no route, and the warning says the framework is read where written out; one read in a file importing only its adapter silences it', () => {
     const files = { '/s/src/app.ts': "import { feathers } from '@feathersjs/feathers';\nimport { koa } from '@feathersjs/koa';\nconst app = koa(feathers());\napp.use('messages', new MessageService());\n" };
-    assert.deepEqual(warningsOf(['@feathersjs/feathers', '@feathersjs/koa'], files), [unread('Feathers', '@feathersjs/feathers')]);
+    assert.deepEqual(warningsOf(['@feathersjs/feathers', '@feathersjs/koa'], files), [unfollowed('Feathers', '@feathersjs/feathers')]);
+    const adapter = { '/s/src/notes.service.js': "const createService = require('feathers-nedb');\nmodule.exports = function (app) {\n  app.use('/notes', createService({}));\n};\n" };
+    assert.deepEqual(warningsOf(['@feathersjs/feathers', '@feathersjs/koa'], { ...files, ...adapter }), []);
   });
 
   test("tsoa: its decorated controllers are not read, their routes come from a file generated at build time; a committed generated file's routes silence it", () => {

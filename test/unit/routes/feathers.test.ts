@@ -1,0 +1,62 @@
+// Feathers services read as REST routes (src/core/routes/feathersServices.ts): `app.use(path, service)`
+// serves a route for each method the service has (find, get, create, update, patch, remove), on the
+// service's path and on the path of one record. Fixtures of our own.
+import assert from 'node:assert/strict';
+import { routesAndWarnings } from '../helpers/collectText';
+
+const APP = "const feathers = require('@feathersjs/feathers');\nconst express = require('@feathersjs/express');\nconst app = express(feathers());\napp.configure(express.rest());\n";
+const ONE = ':__feathersId';
+/** The nine routes of a service with all six methods at `p`. */
+const allNine = (p: string) => [`DELETE ${p}`, `DELETE ${p}/${ONE}`, `GET ${p}`, `GET ${p}/${ONE}`, `PATCH ${p}`, `PATCH ${p}/${ONE}`, `POST ${p}`, `PUT ${p}`, `PUT ${p}/${ONE}`];
+
+suite('Feathers services', () => {
+  test("a database adapter's service (its default export called, or its class made with new) has all six methods, registered in a configure function of another file", () => {
+    const { routes, warnings } = routesAndWarnings({
+      '/s/src/app.js': `${APP}const books = require('./services/books.service');\nconst shelves = require('./services/shelves.service');\napp.configure(books);\napp.configure(shelves);\napp.listen(3030);\n`,
+      '/s/src/services/books.service.js': "const makeService = require('feathers-sequelize');\nmodule.exports = function () {\n  const app = this;\n  const svc = makeService({ Model: {} });\n  app.use('/books', svc);\n};\n",
+      '/s/src/services/shelves.service.js': "const { Service } = require('feathers-memory');\nmodule.exports = (app) => {\n  app.use('shelves', new Service({ paginate: false }));\n};\n",
+    });
+    assert.deepEqual(routes, [...allNine('/books'), ...allNine('/shelves')].sort());
+    assert.deepEqual(warnings, []);
+  });
+
+  test('an object literal has the methods it writes; leading and trailing slashes of the path are dropped; middleware before or after the service is not one', () => {
+    const { routes } = routesAndWarnings({
+      '/s/app.js': `${APP}const parse = (req, res, next) => next();\nconst status = {\n  async find() { return []; },\n  get: async (id) => ({ id }),\n};\napp.use('/status/', parse, status, (req, res, next) => next());\napp.use('ping', { create: async (data) => data });\n`,
+    });
+    assert.deepEqual(routes, ['GET /status', `GET /status/${ONE}`, 'POST /ping']);
+  });
+
+  test("a class of the file has the methods it declares; one extending an adapter's class has all six; a package's own service (feathers-blob) its known methods", () => {
+    const { routes } = routesAndWarnings({
+      '/s/app.js': `${APP}const { Service } = require('feathers-mongoose');\nconst blob = require('feathers-blob');\nclass Tokens extends Service {\n  create(data) { return super.create(data); }\n}\nclass Reports {\n  async find() { return []; }\n  async remove(id) { return id; }\n  setup() {}\n}\napp.use('/tokens', new Tokens({}));\napp.use('/reports', new Reports());\napp.use('/files', blob({ Model: {} }));\n`,
+    });
+    assert.deepEqual(routes, [...allNine('/tokens'), 'DELETE /files', `DELETE /files/${ONE}`, 'DELETE /reports', `DELETE /reports/${ONE}`, 'GET /reports', `GET /files/${ONE}`, 'POST /files'].sort());
+  });
+
+  test("v5's methods option narrows what is served; a path of the file's constants reads as other paths do", () => {
+    const { routes } = routesAndWarnings({
+      '/s/src/app.ts': "import { feathers } from '@feathersjs/feathers';\nimport { koa, rest } from '@feathersjs/koa';\nimport { KnexService } from '@feathersjs/knex';\nconst app = koa(feathers());\napp.configure(rest());\nconst notesPath = 'notes';\nconst notesMethods = ['find', 'get', 'create'] as const;\napp.use(notesPath, new KnexService({ Model: db, name: 'notes' }), { methods: notesMethods, events: [] });\n",
+    });
+    assert.deepEqual(routes, ['GET /notes', `GET /notes/${ONE}`, 'POST /notes']);
+  });
+
+  test("a service whose methods cannot be known here (a class of another file) or whose path is not known statically is a warning at its line; Express's own mounts beside are read as before", () => {
+    const { routes, warnings } = routesAndWarnings({
+      '/s/app.js': `${APP}const { UserService } = require('./users.class');\nconst memory = require('feathers-memory');\nconst router = express.Router();\nrouter.get('/health', (req, res) => res.end());\napp.use('/users', new UserService());\napp.use(process.env.TODO_PATH, memory());\napp.use('/ops', router);\n`,
+    });
+    assert.deepEqual(routes, ['GET /ops/health']);
+    assert.deepEqual(warnings, [
+      '/s/app.js:9: Feathers service new UserService(): its methods are not known statically (a class or a call not read here); its REST routes are not shown (list them in x-runtime-drift.routes)',
+      '/s/app.js:10: Feathers service path process.env.TODO_PATH is not known statically; its REST routes are not shown (list them in x-runtime-drift.routes)',
+    ]);
+  });
+
+  test('in a file importing nothing of Feathers, an instance of an unknown class mounted at a path is no service: nothing read, nothing warned', () => {
+    const { routes, warnings } = routesAndWarnings({
+      '/s/app.js': "const express = require('express');\nconst { Api } = require('./api');\nconst app = express();\napp.use('/api', new Api());\n",
+    });
+    assert.deepEqual(routes, []);
+    assert.deepEqual(warnings, []);
+  });
+});
