@@ -207,7 +207,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
     warnings.push(scanMessageText({ id: 'severalVersionings', args: [versioned[0]?.file ?? ''] }));
   const versioning = opts.routePrefix === undefined ? versioned[0]?.x.uriVersioning : undefined;
 
-  dropUnmetMemberGuards(scanned, (s, local) => classMembersOf(s, local, byKey, opts.aliases ?? []));
+  dropUnmetMemberGuards(scanned, (s, local) => classMembersOf(s, local, byKey, opts.aliases ?? []), unknownServiceClass(warnings));
   addImportedRoutes(scanned, byKey, opts.aliases ?? [], resolver, warnings);
   const edges = dropEmptyUnknownMounts(warnings, unknownMounts, mountEdges(scanned, warnings, opts.aliases ?? [], resolver), byKey);
   const moduleMounts = controllerPrefixes(scanned, byKey, opts.aliases ?? []);
@@ -1259,6 +1259,11 @@ function resolvePassedRouter(s: Scanned, fn: string, index: number, byKey: Map<s
   const fnName = found.name !== undefined && found.name !== '*' ? found.name : imp?.imported === 'default' ? 'default' : undefined;
   const name = property !== undefined ? (fnName !== undefined ? found.target.x.routerParamProps?.[fnName]?.[`${index}.${property}`] : undefined) : param?.[index];
   return name ? [{ key: found.target.key, name }] : [];
+}
+
+/** A Feathers service of a class not found (feathersServices.ts): its routes dropped, said at the `use` line. */
+function unknownServiceClass(warnings: string[]): (s: Scanned, local: string, line: number) => void {
+  return (s, local, line) => warnings.push(scanWarningText(s.file, { id: 'feathersServiceMethods', args: [`new ${local}()`], line }));
 }
 
 /** The members of the class `local` stands for in `s`: declared there, or imported (memberGuards.ts). */

@@ -19,7 +19,7 @@ import { skipOuter } from './tsSyntax';
 import { isFunctionLike, isTypeOnly } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
 import { globLoaded, isModuleLoad } from './moduleLoads';
-import { FeathersReader } from './feathersServices';
+import { FeathersReader, feathersClassMembers } from './feathersServices';
 import { branchConditions } from './argConditions';
 import { nextHandlerExports } from './nextExports';
 import { isNextHandlerFile, isNitroHandlerFile } from './mayDeclareRoutes';
@@ -59,7 +59,9 @@ export function extractRoutesFromSource(text: string, file: string): ExtractedFi
   if (handler) result.nextHandler = handler;
   // A route helper's `handler.POST && router.post(...)` of another file asks this file's classes (memberGuards.ts).
   const members = classMembers(sf);
-  if (members) result.classMembers = members;
+  // A Feathers service's class extending a package's (feathersServices.ts): its methods, for another file's `use(path, new X())`.
+  const services = feathersClassMembers(sf, result.imports);
+  if (members || services) result.classMembers = { ...members, ...services };
   const wrappers = methodWrappers(sf);
   if (wrappers) result.methodWrappers = wrappers;
   return result;

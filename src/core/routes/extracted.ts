@@ -83,8 +83,10 @@ export interface ExtractedRoute {
    * Registered by a route helper only when the instance it was given has this member (`handler.POST
    * && router.post(path, handler.POST)` called with `new ConfirmHandler()`): `local` is the class's
    * name in this file; collect.ts drops the route where that class lacks the member (memberGuards.ts).
+   * With `known`, also where the class is not found (a Feathers service of another file's class,
+   * feathersServices.ts): the route is one of its methods, and a warning says why it is dropped.
    */
-  needsMember?: { local: string; member: string };
+  needsMember?: { local: string; member: string; known?: true };
 }
 
 /** `options.admin` truthy (or falsy) for the router factory `fn`, its options the parameter at `param`. */

@@ -15,6 +15,7 @@ import { isAsExpression, isCallExpression, isClassDeclaration, isIdentifier, isM
 import { literalOf, literalsOf, str, type ConstValue } from './values';
 import { skipOuter } from './tsSyntax';
 import type { HttpMethod } from '../model';
+import type { ExtractedImport } from './extracted';
 import { ElysiaReader } from './elysiaRoutes';
 
 const SERVICE_METHODS = ['find', 'get', 'create', 'update', 'patch', 'remove'] as const;
@@ -47,8 +48,15 @@ const PACKAGE_SERVICES: ReadonlyArray<readonly [RegExp, readonly ServiceMethod[]
 /** Packages of Feathers: a file importing one registers services with `use`, whose unknown ones are told. */
 const FEATHERS_MODULE = /^(?:@feathersjs\/|feathers-)/;
 
-/** What an argument of `use` is: a service with these methods, one whose methods are not known (`unknown`), or no service. */
-type Served = ReadonlySet<ServiceMethod> | 'unknown' | undefined;
+/**
+ * What an argument of `use` is: a service with these methods, one whose methods are not known
+ * (`unknown`), an instance of a class another file of the project declares (its methods read at the
+ * join, memberGuards.ts), or no service.
+ */
+type Served = ReadonlySet<ServiceMethod> | 'unknown' | { projectClass: string } | undefined;
+
+/** An import from a file of the project, not a package: relative, or through a path alias. */
+const PROJECT_IMPORT = /^(?:\.|~|#|@\/)/;
 
 export abstract class FeathersReader extends ElysiaReader {
   /** `app.use(path, [middleware...,] service [, middleware...|options])` registering a Feathers service: its routes; true when read so. */
@@ -60,7 +68,8 @@ export abstract class FeathersReader extends ElysiaReader {
     let served: Served;
     for (const [i, a] of rest.entries()) {
       served = this.servedBy(a, 0);
-      if (served === 'unknown' && !feathersFile) served = undefined;
+      // An instance of a class not read here is a service only in a file of Feathers (an Express app may mount one).
+      if ((served === 'unknown' || (served !== undefined && 'projectClass' in served)) && !feathersFile) served = undefined;
       if (served !== undefined) {
         at = i;
         break;
@@ -77,8 +86,14 @@ export abstract class FeathersReader extends ElysiaReader {
       this.warn(call, { id: 'feathersServicePath', args: [pathArg.getText(this.sf)] });
       return true;
     }
-    const methods = this.optionMethods(rest.slice(at + 1), served);
-    for (const m of SERVICE_METHODS) if (methods.has(m)) for (const [verb, one] of METHOD_ROUTES[m]) this.addRoute(router, verb, servicePath(path, one), call);
+    const methods = this.optionMethods(rest.slice(at + 1), 'projectClass' in served ? new Set(SERVICE_METHODS) : served);
+    for (const m of SERVICE_METHODS) {
+      if (!methods.has(m)) continue;
+      const before = this.out.routes.length;
+      for (const [verb, one] of METHOD_ROUTES[m]) this.addRoute(router, verb, servicePath(path, one), call);
+      // Each stands where the class, found through its import at the join, has the method (collect.ts).
+      if ('projectClass' in served) for (const r of this.out.routes.slice(before)) r.needsMember = { local: served.projectClass, member: m, known: true };
+    }
     return true;
   }
 
@@ -116,9 +131,10 @@ export abstract class FeathersReader extends ElysiaReader {
       if (!base) return nonEmpty(own);
       const inherited = this.classServed(base, depth + 1);
       if (inherited === undefined) return own.size > 0 ? 'unknown' : undefined;
-      return inherited === 'unknown' ? inherited : new Set([...own, ...inherited]);
+      return inherited instanceof Set ? new Set([...own, ...inherited]) : 'unknown';
     }
-    // A class imported from the project or from a package not known, or not declared here.
+    if (this.out.imports.some((i) => i.local === c.text && PROJECT_IMPORT.test(i.source))) return { projectClass: c.text };
+    // A class from a package not known, or not declared here.
     return this.packageServed(c) ?? 'unknown';
   }
 
@@ -155,4 +171,22 @@ function servicePath(path: ConstValue, one: boolean): ConstValue {
   const lit = literalOf(path);
   const base = lit !== undefined ? str(`/${lit.replace(/^\/+|\/+$/g, '')}`) : path.kind === 'str' ? str('/', ...path.parts) : path;
   return one && base.kind === 'str' ? str(...base.parts, `/${ID_PARAM}`) : base;
+}
+
+/**
+ * The service methods of the file's top-level classes extending a package's service class
+ * (`class Users extends KnexService`, `class Auth extends AuthenticationService`): their own and the
+ * package's, for another file's `use(path, new Users())` (memberGuards.ts classMembers reads the
+ * classes extending none).
+ */
+export function feathersClassMembers(sf: ts.SourceFile, imports: readonly ExtractedImport[]): Record<string, string[]> | undefined {
+  let out: Record<string, string[]> | undefined;
+  for (const st of sf.statements) {
+    const base = isClassDeclaration(st) && st.name ? st.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression : undefined;
+    const source = base && isIdentifier(base) ? imports.find((i) => i.local === base.text)?.source : undefined;
+    const known = source === undefined ? undefined : PACKAGE_SERVICES.find(([re]) => re.test(source));
+    if (!known || !isClassDeclaration(st) || !st.name) continue;
+    (out ??= {})[st.name.text] = [...new Set([...ownMethods(st.members), ...known[1]])];
+  }
+  return out;
 }

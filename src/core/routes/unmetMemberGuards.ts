@@ -5,12 +5,27 @@ import type { ExtractedFile } from './extracted';
 
 /**
  * The routes of files whose member guards are unmet dropped: where `membersOf` (the class a file's
- * name stands for, declared there or imported) knows the class and it lacks the member.
+ * name stands for, declared there or imported) knows the class and it lacks the member, or does not
+ * know it and the guard asks for a `known` class (each such class told once by `unknown`, with the line).
  */
-export function dropUnmetMemberGuards<S extends { x: ExtractedFile }>(scanned: readonly S[], membersOf: (s: S, local: string) => readonly string[] | undefined): void {
+export function dropUnmetMemberGuards<S extends { x: ExtractedFile }>(
+  scanned: readonly S[],
+  membersOf: (s: S, local: string) => readonly string[] | undefined,
+  unknown?: (s: S, local: string, line: number) => void,
+): void {
   for (const s of scanned) {
     if (!s.x.routes.some((r) => r.needsMember)) continue;
-    const routes = s.x.routes.filter((r) => r.needsMember === undefined || (membersOf(s, r.needsMember.local)?.includes(r.needsMember.member) ?? true));
+    const told = new Set<string>();
+    const routes = s.x.routes.filter((r) => {
+      const guard = r.needsMember;
+      if (guard === undefined) return true;
+      const members = membersOf(s, guard.local);
+      if (members === undefined && guard.known && !told.has(`${guard.local}:${r.line}`)) {
+        told.add(`${guard.local}:${r.line}`);
+        unknown?.(s, guard.local, r.line);
+      }
+      return members?.includes(guard.member) ?? !guard.known;
+    });
     if (routes.length !== s.x.routes.length) s.x = { ...s.x, routes };
   }
 }

@@ -46,10 +46,21 @@ suite('Feathers services', () => {
       '/s/app.js': `${APP}const { UserService } = require('./users.class');\nconst memory = require('feathers-memory');\nconst router = express.Router();\nrouter.get('/health', (req, res) => res.end());\napp.use('/users', new UserService());\napp.use(process.env.TODO_PATH, memory());\napp.use('/ops', router);\n`,
     });
     assert.deepEqual(routes, ['GET /ops/health']);
-    assert.deepEqual(warnings, [
-      '/s/app.js:9: Feathers service new UserService(): its methods are not known statically (a class or a call not read here); its REST routes are not shown (list them in x-runtime-drift.routes)',
+    assert.deepEqual(warnings.sort(), [
       '/s/app.js:10: Feathers service path process.env.TODO_PATH is not known statically; its REST routes are not shown (list them in x-runtime-drift.routes)',
+      '/s/app.js:9: Feathers service new UserService(): its methods are not known statically (a class or a call not read here); its REST routes are not shown (list them in x-runtime-drift.routes)',
     ]);
+  });
+
+  test("a class of another file: one extending a package's service class has its own and the package's methods, one extending none those it declares (v5's custom service); one extending a class of the project is a warning, its routes dropped", () => {
+    const { routes, warnings } = routesAndWarnings({
+      '/s/src/app.ts': "import { feathers } from '@feathersjs/feathers';\nimport { koa, rest } from '@feathersjs/koa';\nimport { Auth } from './auth';\nimport { Notes } from './notes';\nimport { Audit } from './audit';\nconst app = koa(feathers());\napp.configure(rest());\napp.use('authentication', new Auth(app));\napp.use('notes', new Notes());\napp.use('audit', new Audit());\n",
+      '/s/src/auth.ts': "import { AuthenticationService } from '@feathersjs/authentication';\nexport class Auth extends AuthenticationService {\n  async getPayload(r: unknown) { return r; }\n}\n",
+      '/s/src/notes.ts': "import type { Params } from '@feathersjs/feathers';\nexport class Notes {\n  async find(_p: Params) { return []; }\n  async patch(id: string, data: unknown) { return { id, data }; }\n}\n",
+      '/s/src/audit.ts': "import { Base } from './base';\nexport class Audit extends Base {\n  async find() { return []; }\n}\n",
+    });
+    assert.deepEqual(routes, ['DELETE /authentication', `DELETE /authentication/${ONE}`, 'GET /notes', 'PATCH /notes', `PATCH /notes/${ONE}`, 'POST /authentication']);
+    assert.deepEqual(warnings, ['/s/src/app.ts:10: Feathers service new Audit(): its methods are not known statically (a class or a call not read here); its REST routes are not shown (list them in x-runtime-drift.routes)']);
   });
 
   test('in a file importing nothing of Feathers, an instance of an unknown class mounted at a path is no service: nothing read, nothing warned', () => {

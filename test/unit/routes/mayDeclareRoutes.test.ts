@@ -162,6 +162,13 @@ suite('mayDeclareRoutes (the cheap pre-filter)', () => {
     assert.equal(mayDeclareRoutes("const path = '/tmp/cache';\nexport function clean() { return rm(path); }"), false);
   });
 
+  test("passes a class of a file loading a Feathers package (its service methods another file's use(path, new X()) serves, feathersServices.ts); not a class beside no Feathers package", () => {
+    assert.equal(mayDeclareRoutes("const { AuthenticationService } = require('@feathersjs/authentication');\nclass Auth extends AuthenticationService {}\nmodule.exports = { Auth };\n"), true);
+    assert.equal(mayDeclareRoutes("import type { Params } from '@feathersjs/feathers';\nexport class Notes {\n  async find(_p: Params) { return []; }\n}\n"), true);
+    assert.equal(mayDeclareRoutes("import { Base } from './base';\nexport class Notes extends Base {\n  async find() { return []; }\n}\n"), false);
+    assert.equal(mayDeclareRoutes("const { errors } = require('@feathersjs/errors');\nmodule.exports = (e) => new errors.NotFound(e);\n"), false);
+  });
+
   test('skips plain code', () => {
     assert.equal(mayDeclareRoutes('export class UsersService { list() { return [] } }'), false);
     // a service exported as an instance of its class, merging nothing: no configuration's defaults
