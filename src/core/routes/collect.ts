@@ -1546,6 +1546,7 @@ class ValueResolver {
     this.resolveRouterModules(s, out, warnings);
     const warned = new Set<string>();
       for (const r of x.routes) {
+      if (r.serviceMethod && !this.servesMethod(s, r.serviceMethod)) continue;
       if (r.optionsValue) {
         out.routes.push(...this.optionRoutes(s, r, r.optionsValue, warnings));
         continue;
@@ -2176,6 +2177,13 @@ class ValueResolver {
     return out;
   }
 
+  /** A Feathers service's `methods` option of another file (feathersServices.ts): whether it names the method; a list not found names every one. */
+  private servesMethod(s: Scanned, served: NonNullable<ExtractedRoute['serviceMethod']>): boolean {
+    const ref = soleRef(served.methods);
+    const list = ref ? this.refValue(s, ref.local, ref.path)?.value : undefined;
+    return list?.kind !== 'arr' || list.items.some((item) => literalOf(item) === served.method);
+  }
+
   private elementTexts(s: Scanned, local: string, path: string[], each: number): Array<string | undefined> | undefined {
     if (local.startsWith(LISTED)) return listedNames(s.key, local.slice(LISTED.length), path.slice(each + 1), this.files);
     const list = this.refValue(s, local, path.slice(0, each));
@@ -2205,7 +2213,7 @@ function methodMemberName(v: ConstValue): string | undefined {
 
 /** Whether a file's extraction holds values of other files (or config keys) to resolve. */
 function needsResolving(x: ExtractedFile): boolean {
-  const some = x.globalPrefixValue || x.versioningPrefixValue || x.routes.some((r) => r.pathValue || r.optionsValue) || x.mounts.some((m) => m.prefixValue);
+  const some = x.globalPrefixValue || x.versioningPrefixValue || x.routes.some((r) => r.pathValue || r.optionsValue || r.serviceMethod) || x.mounts.some((m) => m.prefixValue);
   const nest = x.factoryCalls?.length || x.decoratedHandlers?.length || x.controllerBases?.length || x.decoratedControllers?.length || x.factoryControllers?.length || x.routerModuleValues || x.routerModuleFactories || x.routerModules?.some(readsImportedPath);
   return Boolean(some || nest);
 }

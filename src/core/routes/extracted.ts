@@ -87,6 +87,12 @@ export interface ExtractedRoute {
    * feathersServices.ts): the route is one of its methods, and a warning says why it is dropped.
    */
   needsMember?: { local: string; member: string; known?: true };
+  /**
+   * A Feathers service's route for `method`, served only when the `methods` option of its `use`
+   * names it, that option another file's list (`{ methods: userMethods }`): collect.ts drops the
+   * route where the list, found, lacks the method (feathersServices.ts).
+   */
+  serviceMethod?: { method: string; methods: ConstValue };
 }
 
 /** `options.admin` truthy (or falsy) for the router factory `fn`, its options the parameter at `param`. */

@@ -12,7 +12,7 @@
 // is a warning, its routes unknown.
 import ts from './compiler';
 import { isAsExpression, isCallExpression, isClassDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral } from './tsNodes';
-import { literalOf, literalsOf, str, type ConstValue } from './values';
+import { literalOf, literalsOf, soleRef, str, type ConstValue } from './values';
 import { skipOuter } from './tsSyntax';
 import type { HttpMethod } from '../model';
 import type { ExtractedImport } from './extracted';
@@ -86,23 +86,31 @@ export abstract class FeathersReader extends ElysiaReader {
       this.warn(call, { id: 'feathersServicePath', args: [pathArg.getText(this.sf)] });
       return true;
     }
-    const methods = this.optionMethods(rest.slice(at + 1), 'projectClass' in served ? new Set(SERVICE_METHODS) : served);
+    const { methods, deferred } = this.optionMethods(rest.slice(at + 1), 'projectClass' in served ? new Set(SERVICE_METHODS) : served);
     for (const m of SERVICE_METHODS) {
       if (!methods.has(m)) continue;
       const before = this.out.routes.length;
       for (const [verb, one] of METHOD_ROUTES[m]) this.addRoute(router, verb, servicePath(path, one), call);
-      // Each stands where the class, found through its import at the join, has the method (collect.ts).
-      if ('projectClass' in served) for (const r of this.out.routes.slice(before)) r.needsMember = { local: served.projectClass, member: m, known: true };
+      for (const r of this.out.routes.slice(before)) {
+        // Each stands where the class, found through its import at the join, has the method (collect.ts).
+        if ('projectClass' in served) r.needsMember = { local: served.projectClass, member: m, known: true };
+        if (deferred) r.serviceMethod = { method: m, methods: deferred };
+      }
     }
     return true;
   }
 
-  /** v5's `{ methods: [...] }` after the service: those of the service's methods it names; when not known statically, all of them. */
-  private optionMethods(after: readonly ts.Expression[], served: ReadonlySet<ServiceMethod>): ReadonlySet<ServiceMethod> {
+  /**
+   * v5's `{ methods: [...] }` after the service: those of the service's methods it names; a list of
+   * another file (`deferred`) is read at the join; one not known at all leaves all of them.
+   */
+  private optionMethods(after: readonly ts.Expression[], served: ReadonlySet<ServiceMethod>): { methods: ReadonlySet<ServiceMethod>; deferred?: ConstValue } {
     const options = after.map((a) => skipOuter(a)).find(isObjectLiteralExpression);
     const node = options && this.prop(options, 'methods');
-    const named = node ? literalsOf(this.evaluate(node)) : undefined;
-    return named ? new Set([...served].filter((m) => named.includes(m))) : served;
+    const value = node ? this.evaluate(node) : undefined;
+    const named = literalsOf(value);
+    if (named) return { methods: new Set([...served].filter((m) => named.includes(m))) };
+    return soleRef(value) ? { methods: served, deferred: value } : { methods: served };
   }
 
   /** What `use` is given at that argument (Served), following a name to its declaration. */

@@ -63,6 +63,15 @@ suite('Feathers services', () => {
     assert.deepEqual(warnings, ['/s/src/app.ts:10: Feathers service new Audit(): its methods are not known statically (a class or a call not read here); its REST routes are not shown (list them in x-runtime-drift.routes)']);
   });
 
+  test("v5's methods option and path of another file (the generated shared module) are read at the join: the option narrows the adapter's six methods", () => {
+    const { routes } = routesAndWarnings({
+      '/s/src/app.ts': "import { feathers } from '@feathersjs/feathers';\nimport { koa, rest } from '@feathersjs/koa';\nimport { user } from './services/users/users';\nconst app = koa(feathers());\napp.configure(rest());\napp.configure(user);\n",
+      '/s/src/services/users/users.ts': "import { KnexService } from '@feathersjs/knex';\nimport { userMethods, userPath } from './users.shared';\nexport const user = (app: Application) => {\n  app.use(userPath, new KnexService({ Model: db }), { methods: userMethods, events: [] });\n};\n",
+      '/s/src/services/users/users.shared.ts': "export const userPath = 'users';\nexport const userMethods: Array<keyof UserService> = ['find', 'get', 'create', 'patch', 'remove'];\n",
+    });
+    assert.deepEqual(routes, ['DELETE /users', `DELETE /users/${ONE}`, 'GET /users', `GET /users/${ONE}`, 'PATCH /users', `PATCH /users/${ONE}`, 'POST /users']);
+  });
+
   test('in a file importing nothing of Feathers, an instance of an unknown class mounted at a path is no service: nothing read, nothing warned', () => {
     const { routes, warnings } = routesAndWarnings({
       '/s/app.js': "const express = require('express');\nconst { Api } = require('./api');\nconst app = express();\napp.use('/api', new Api());\n",
