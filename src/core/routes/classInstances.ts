@@ -8,7 +8,7 @@
 import ts from './compiler';
 import { isClassDeclaration, isConstructorDeclaration, isExpressionStatement, isBinaryExpression, isIdentifier, isIntersectionTypeNode, isPropertyAccessExpression, isPropertyDeclaration, isTypeReferenceNode } from './tsNodes';
 import { NEW, SPREAD, str, type ConstValue } from './values';
-import { skipOuter } from './tsSyntax';
+import { skipOuter, extendedClass } from './tsSyntax';
 import { hasModifier } from './routeSyntax';
 
 /** The classes whose instance members are being read (instanceFields), on this thread. */
@@ -30,7 +30,7 @@ export interface ClassReader {
 
 /** The name of the class a class extends, when written as a plain name. */
 export function extendedName(cls: ts.ClassLikeDeclaration): string | undefined {
-  const base = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  const base = extendedClass(cls);
   return base && isIdentifier(base) ? base.text : undefined;
 }
 

@@ -7,7 +7,7 @@ import { NODE_CONFIG_PACKAGE } from './nodeConfig';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isComputedPropertyName, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { ARG, CALLED, NEW, OMIT, VALUES, argRef, unknownIn, EACH, LISTED, ONE_OF, SPREAD, SPREAD_ITEMS, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type StrValue } from './values';
-import { skipOuter } from './tsSyntax';
+import { skipOuter, extendedClass } from './tsSyntax';
 import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, constructorField, enclosingFunction, singleReturn, hasModifier, returnWhenEnvUnset } from './routeSyntax';
 import { ReaderBase, type Scope } from './readerBase';
 import { returnedTemplate } from './pathFunctions';
@@ -873,7 +873,7 @@ export abstract class Evaluator extends ReaderBase {
     for (let i = 0; cls && i < 8; i++) {
       const method = cls.members.find((m): m is ts.MethodDeclaration => isMethodDeclaration(m) && isIdentifier(m.name) && m.name.text === name && m.body !== undefined);
       if (method) return hasModifier(method, ts.SyntaxKind.StaticKeyword) ? undefined : { fn: method };
-      const base = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+      const base = extendedClass(cls);
       const baseName = base && isIdentifier(base) ? base.text : undefined;
       if (baseName === undefined) return undefined;
       const decl = this.decls.get(baseName);

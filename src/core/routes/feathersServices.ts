@@ -13,7 +13,7 @@
 import ts from './compiler';
 import { isAsExpression, isCallExpression, isClassDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral } from './tsNodes';
 import { literalOf, literalsOf, soleRef, str, type ConstValue } from './values';
-import { skipOuter } from './tsSyntax';
+import { skipOuter, extendedClass } from './tsSyntax';
 import type { HttpMethod } from '../model';
 import type { ExtractedImport } from './extracted';
 import { ElysiaReader } from './elysiaRoutes';
@@ -135,7 +135,7 @@ export abstract class FeathersReader extends ElysiaReader {
     const decl = this.decls.get(c.text);
     if (decl && isClassDeclaration(decl)) {
       const own = ownMethods(decl.members);
-      const base = decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+      const base = extendedClass(decl);
       if (!base) return nonEmpty(own);
       const inherited = this.classServed(base, depth + 1);
       if (inherited === undefined) return own.size > 0 ? 'unknown' : undefined;
@@ -148,10 +148,14 @@ export abstract class FeathersReader extends ElysiaReader {
 
   /** A name imported from a package of PACKAGE_SERVICES: its methods. */
   private packageServed(name: ts.Identifier): Served {
-    const source = this.out.imports.find((i) => i.local === name.text)?.source;
-    const known = source === undefined ? undefined : PACKAGE_SERVICES.find(([re]) => re.test(source));
-    return known ? new Set(known[1]) : undefined;
+    const known = packageMethods(this.out.imports.find((i) => i.local === name.text)?.source);
+    return known ? new Set(known) : undefined;
   }
+}
+
+/** The methods of the services a package of PACKAGE_SERVICES makes, by the module imported. */
+function packageMethods(source: string | undefined): readonly ServiceMethod[] | undefined {
+  return source === undefined ? undefined : PACKAGE_SERVICES.find(([re]) => re.test(source))?.[1];
 }
 
 /** The methods among SERVICE_METHODS that a class or an object literal writes. */
@@ -190,11 +194,10 @@ function servicePath(path: ConstValue, one: boolean): ConstValue {
 export function feathersClassMembers(sf: ts.SourceFile, imports: readonly ExtractedImport[]): Record<string, string[]> | undefined {
   let out: Record<string, string[]> | undefined;
   for (const st of sf.statements) {
-    const base = isClassDeclaration(st) && st.name ? st.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression : undefined;
-    const source = base && isIdentifier(base) ? imports.find((i) => i.local === base.text)?.source : undefined;
-    const known = source === undefined ? undefined : PACKAGE_SERVICES.find(([re]) => re.test(source));
+    const base = isClassDeclaration(st) && st.name ? extendedClass(st) : undefined;
+    const known = packageMethods(base && isIdentifier(base) ? imports.find((i) => i.local === base.text)?.source : undefined);
     if (!known || !isClassDeclaration(st) || !st.name) continue;
-    (out ??= {})[st.name.text] = [...new Set([...ownMethods(st.members), ...known[1]])];
+    (out ??= {})[st.name.text] = [...new Set([...ownMethods(st.members), ...known])];
   }
   return out;
 }

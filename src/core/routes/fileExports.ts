@@ -6,7 +6,7 @@ import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isArrowF
 import { joinRoutePath } from './joinPath';
 import { instanceFields } from './classInstances';
 import { ARG, CALLED, DEFAULT_OBJECT, NEW, SPREAD, literalOf, str, unknownIn, type ConstValue } from './values';
-import { isFunctionWithBody, returnedExpressions, skipOuter, wrappedFunction } from './tsSyntax';
+import { isFunctionWithBody, returnedExpressions, skipOuter, wrappedFunction, extendedClass } from './tsSyntax';
 import { returnedExpression, chainRoot, restNames, hasModifier, cjsNamedExport, isModuleExports, assignedValue } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
 import { requireSource } from './moduleLoads';
@@ -83,7 +83,7 @@ export abstract class ExportReader extends MountReader {
   private collectClassPrefixes(): void {
     for (const [name, node] of this.decls) {
       if (!isClassDeclaration(node)) continue;
-      const base = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+      const base = extendedClass(node);
       // `extends PassportStrategy(Strategy)`: a mixin's options (`prefix: 'ApiKey '`), no router's.
       if (!base || isCallExpression(skipOuter(base))) continue;
       const ctor = node.members.find(ts.isConstructorDeclaration);
@@ -330,7 +330,7 @@ export abstract class ExportReader extends MountReader {
   private classValue(node: ts.ClassDeclaration, depth: number): ConstValue | undefined {
     const statics = this.classStatics(node, 0);
     const props: Record<string, ConstValue> = {};
-    const base = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    const base = extendedClass(node);
     const baseDecl = base && isIdentifier(base) ? this.decls.get(base.text) : undefined;
     if (baseDecl && isClassDeclaration(baseDecl) && depth < 8) Object.assign(props, (this.classValue(baseDecl, depth + 1) as { props?: Record<string, ConstValue> } | undefined)?.props);
     else if (base && isIdentifier(base) && this.importedNames.has(base.text)) props[SPREAD] = str({ ref: { local: base.text, path: [] } });

@@ -8,7 +8,7 @@ import { expandOptionalGroups, joinRoutePath } from './joinPath';
 import { hasParams, literalOf, mergeParts, str, type ConstValue } from './values';
 import { isHttpMethod } from './routeSpec';
 import { NEUTRAL_VERSION, factoryMethod, substituteParams, type ExtractedFile, type ExtractedRoute } from './extracted';
-import { lastReturn, skipOuter, thisMember } from './tsSyntax';
+import { lastReturn, skipOuter, thisMember, extendedClass } from './tsSyntax';
 import type { Scope } from './readerBase';
 import { calleeName, singleReturn } from './routeSyntax';
 import { NestAppReader } from './nestApp';
@@ -402,7 +402,7 @@ function memberName(e: ts.Expression): string | undefined {
 
 /** `class A extends F(args)` / `extends F<T>(args)`: the function called and its arguments. */
 function baseCall(node: ts.ClassDeclaration): { name: string; args: readonly ts.Expression[] } | undefined {
-  const e = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  const e = extendedClass(node);
   const call = e && skipOuter(e);
   return call && isCallExpression(call) && isIdentifier(call.expression) ? { name: call.expression.text, args: call.arguments } : undefined;
 }

@@ -3,6 +3,11 @@ import ts from './compiler';
 import { forEachChild, isArrowFunction, isAsExpression, isAwaitExpression, isBlock, isCallExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isNonNullExpression, isParenthesizedExpression, isPropertyAccessExpression, isReturnStatement, isSatisfiesExpression, isTypeAssertionExpression } from './tsNodes';
 
 /** The expression inside parentheses, `as`, `!`, `satisfies`, type assertions and `await`. */
+/** What a class extends, as written (`class A extends B`, `extends F(args)`): the expression of its `extends` clause. */
+export function extendedClass(cls: ts.ClassLikeDeclaration): ts.Expression | undefined {
+  return cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+}
+
 export function skipOuter(e: ts.Expression): ts.Expression {
   let cur = e;
   for (;;) {
