@@ -22,6 +22,7 @@ import { unreadFrameworkWarnings } from '../routes/unreadFrameworks';
 import { dependencyNames } from '../routes/serverApps';
 import { nestCoreMajor } from '../routes/nestExclude';
 import { NODE_CONFIG_DEFAULT_FILES, NODE_CONFIG_PACKAGE, nodeConfigDefaults } from '../routes/nodeConfig';
+import { TSOA_CONFIG, TSOA_SOURCE, tsoaBasePath } from '../routes/tsoaRoutes';
 import { parse as parseYaml } from 'yaml';
 
 /** What probing needs of the check's options. */
@@ -43,7 +44,7 @@ export function collectRoutes(
   modules: readonly ModuleDir[],
   found: SourceScan['extracted'],
   aliases: PathAlias[],
-  tree: { entry?: string | undefined; files?: readonly string[]; nestMajor?: number | undefined; settings?: Record<string, string> | undefined; exampleEnv?: ExampleEnv | undefined } = {},
+  tree: { entry?: string | undefined; files?: readonly string[]; nestMajor?: number | undefined; settings?: Record<string, string> | undefined; exampleEnv?: ExampleEnv | undefined; tsoaBasePath?: string | undefined } = {},
 ): { routes: RouteDef[]; warnings: string[] } {
   // Reads finish in any order; the collection's warnings and tie-breaks follow the files' order.
   const extracted = [...found].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -59,6 +60,7 @@ export function collectRoutes(
     ...(tree.nestMajor !== undefined ? { nestMajor: tree.nestMajor } : {}),
     ...(tree.settings !== undefined ? { settings: tree.settings } : {}),
     ...(tree.exampleEnv !== undefined ? { exampleEnv: tree.exampleEnv } : {}),
+    ...(tree.tsoaBasePath !== undefined ? { tsoaBasePath: tree.tsoaBasePath } : {}),
   });
   for (const w of collected.warnings) log?.log('warn', `${spec.name}: ${w}`);
   return collected;
@@ -134,6 +136,19 @@ export async function nodeConfigSettings(fs: FsLike, packages: () => Promise<Pac
   return nodeConfigDefaults(values);
 }
 
+/**
+ * tsoa.json's `routes.basePath` for a source root whose controllers tsoa's generated RegisterRoutes
+ * registers (routes/tsoaRoutes.ts): from the first package at or above the root that has a tsoa.json.
+ */
+export async function tsoaRoutesBase(fs: FsLike, packages: () => Promise<PackageFile[]>, extracted: SourceScan['extracted']): Promise<string | undefined> {
+  if (!extracted.some((e) => (e.x.controllerRegistrars ?? []).some((c) => c.source === TSOA_SOURCE))) return undefined;
+  for (const { dir } of await packages()) {
+    const config = await readJsonObject(fs, join(dir, TSOA_CONFIG));
+    if (config !== undefined) return tsoaBasePath(config);
+  }
+  return undefined;
+}
+
 /** What joinRoutes reads of one source root's scan. */
 interface ScannedRoot {
   root: string;
@@ -163,6 +178,7 @@ export async function joinRoutes(
     nestMajor: await installedNestMajor(ctx.fs, pkgs, extracted),
     settings: await nodeConfigSettings(ctx.fs, pkgs, extracted),
     exampleEnv: await exampleEnvOf(ctx.fs, pkgs, extracted, ctx.workspaceDir),
+    tsoaBasePath: await tsoaRoutesBase(ctx.fs, pkgs, extracted),
   };
   // A one-shot job (a migration) runs the server's code but serves nothing: only declared routes.
   const joined = collectRoutes(ctx.log, spec, root, read.modules, spec.oneShot ? [] : extracted, aliases, tree);

@@ -19,6 +19,7 @@ import { KEYS, keyText, routerMethodOf, type TableEntry } from './tableKeys';
 import { SERVER_FRAMEWORKS } from './serverApps';
 import { eachElementOptions, listElements, listParamAt, optionsForList, type Located } from './listElements';
 import { ServerTrees, type ImportGraph } from './serverTrees';
+import { TSOA_SOURCE } from './tsoaRoutes';
 
 export interface CollectOptions {
   /**
@@ -52,6 +53,8 @@ export interface CollectOptions {
    * never taken for that value.
    */
   exampleEnv?: ExampleEnv;
+  /** tsoa.json's `routes.basePath` (tsoaRoutes.ts): before each path tsoa's generated RegisterRoutes registers. */
+  tsoaBasePath?: string;
 }
 
 /** An example environment file, repository-relative as shown, and the variables it sets. */
@@ -213,7 +216,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const moduleMounts = controllerPrefixes(scanned, byKey, opts.aliases ?? []);
   const prefixesOf = mountPrefixes(edges, unknownPrefixRouters(scanned, byKey, opts.aliases ?? [], warnings));
   const registered = registeredControllers(scanned, byKey, opts.aliases ?? []);
-  const ownDecorated = ownDecoratorPaths(scanned, byKey, opts.aliases ?? [], prefixesOf, warnings);
+  const ownDecorated = ownDecoratorPaths(scanned, byKey, opts.aliases ?? [], prefixesOf, warnings, opts.tsoaBasePath);
   const routes: RouteDef[] = [];
   const served = opts.entry !== undefined ? servedFrom(byKey.get(toSlash(opts.entry)), edges, byKey, opts.aliases ?? []) : undefined;
   const orpcPrefixes = [...new Set(scanned.flatMap((s) => s.x.orpcPrefixes ?? []))];
@@ -476,15 +479,28 @@ function registeredControllers(scanned: Scanned[], byKey: Map<string, Scanned>, 
  * this.router)`). With no such call and no Nest-like app in the scan (NestFactory.create, a global
  * prefix, modules listing controllers: a framework of the project's own shaped like Nest places them
  * as Nest does), where they are served is not known: under … with a warning. Undefined for a route to place as a Nest controller's.
+ * tsoa's controllers are served by its generated `RegisterRoutes(app)` under tsoa.json's basePath,
+ * unless the scan holds that generated file (its own registrations are then the routes).
  */
-function ownDecoratorPaths(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[], prefixesOf: PrefixesOf, warnings: string[]): (s: Scanned, r: ExtractedRoute) => string[] | undefined {
+function ownDecoratorPaths(
+  scanned: Scanned[],
+  byKey: Map<string, Scanned>,
+  aliases: PathAlias[],
+  prefixesOf: PrefixesOf,
+  warnings: string[],
+  tsoaBase: string | undefined,
+): (s: Scanned, r: ExtractedRoute) => string[] | undefined {
   const moduleOf = (s: Scanned, spec: string) => resolveModule(s.key, spec, byKey, aliases)?.key ?? (spec.startsWith('.') ? `${s.key}\0${spec}` : spec);
   // Each registration's paths before the controller's own: its router's prefixes, and the path the class mounts that field of its own at.
   const routers = new Map<string, string[]>();
+  // tsoa's RegisterRoutes imported from a generated file the scan holds: that file's registrations are the routes.
+  const generated = new Set<string>();
   for (const s of scanned)
     for (const c of s.x.controllerRegistrars ?? []) {
+      if (c.generatedIn !== undefined && resolveModule(s.key, c.generatedIn, byKey, aliases)) generated.add(c.source);
       const own = c.member !== undefined ? s.x.mounts.find((m) => m.ownMember === c.member && m.routerName === c.router && m.mountedOn === c.router) : undefined;
-      const prefixes = prefixesOf({ key: s.key, name: c.router }).map((p) => joinRoutePath(p, own?.prefix ?? ''));
+      const base = c.source === TSOA_SOURCE ? (tsoaBase ?? '') : '';
+      const prefixes = prefixesOf({ key: s.key, name: c.router }).map((p) => joinRoutePath(joinRoutePath(p, base), own?.prefix ?? ''));
       routers.set(moduleOf(s, c.source), [...(routers.get(moduleOf(s, c.source)) ?? []), ...prefixes]);
     }
   // A Nest-like app: NestFactory.create, a global prefix, or modules listing controllers (a framework of the project's own shaped like Nest).
@@ -492,6 +508,7 @@ function ownDecoratorPaths(scanned: Scanned[], byKey: Map<string, Scanned>, alia
   const warned = new Set<string>();
   return (s, r) => {
     if (r.decoratedBy === undefined) return undefined;
+    if (generated.has(r.decoratedBy)) return [];
     const on = routers.get(moduleOf(s, r.decoratedBy));
     if (on) return [...new Set(on.map((p) => joinRoutePath(p, r.path)))];
     if (nestApp) return undefined;

@@ -511,9 +511,11 @@ export interface ExtractedFile {
   /**
    * Calls of an imported function handing it a router (`registerController(this.router,
    * controller)`): where the controllers decorated by that function's module (ExtractedRoute.decoratedBy)
-   * are served, under that router's prefixes (collect.ts).
+   * are served, under that router's prefixes (collect.ts). tsoa's generated `RegisterRoutes(app)`
+   * has `generatedIn`, the module it is imported from: when the scan holds that file, its own
+   * registrations are the routes and the decorators are not placed again.
    */
-  controllerRegistrars?: Array<{ source: string; router: string; line: number; member?: string }>;
+  controllerRegistrars?: Array<{ source: string; router: string; line: number; member?: string; generatedIn?: string }>;
   /** `@Controller('users') class UserController extends UserControllerBase`: resolved by collect.ts. */
   controllerBases?: Array<{ controller: string; base: string; controllerPaths: ConstValue; version?: string[]; line: number }>;
   /**

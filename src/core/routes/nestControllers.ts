@@ -13,6 +13,7 @@ import type { Scope } from './readerBase';
 import { calleeName, singleReturn } from './routeSyntax';
 import { NestAppReader } from './nestApp';
 import { TEGG_CONTROLLER, TEGG_METHOD, teggMethodOf } from './teggDecorators';
+import { TSOA_PACKAGE, TSOA_REGISTER, TSOA_SOURCE, tsoaPath } from './tsoaRoutes';
 
 const NEST_METHODS: Readonly<Record<string, HttpMethod>> = {
   Get: 'GET',
@@ -70,9 +71,17 @@ export abstract class NestControllerReader extends NestAppReader {
     return imported === undefined || imported === 'default' || imported === '*' ? name : imported;
   }
 
+  /** A class decorator making a controller: Nest's, routing-controllers', tegg's by name; tsoa's `@Route` imported from tsoa. */
+  private isControllerDecorator(callee: ts.Expression): boolean {
+    const name = this.decoratorName(callee);
+    if (CONTROLLER_DECORATORS.has(name)) return true;
+    const x = skipOuter(callee);
+    return isIdentifier(x) && this.out.imports.some((i) => i.local === x.text && i.imported === 'Route' && TSOA_PACKAGE.test(i.source));
+  }
+
   protected readNestClass(node: ts.ClassDeclaration): void {
     const decorators = getDecorators(node) ?? [];
-    const isController = decorators.some((d) => isCallExpression(d.expression) && CONTROLLER_DECORATORS.has(this.decoratorName(d.expression.expression)));
+    const isController = decorators.some((d) => isCallExpression(d.expression) && this.isControllerDecorator(d.expression.expression));
     const factory = classFactoryOf(node);
     if (factory) return this.readFactoryClass(node, factory);
     const called = baseCall(node);
@@ -88,7 +97,7 @@ export abstract class NestControllerReader extends NestAppReader {
         this.readNestModule(node, node.name.text, call);
       }
       if (!call || !name) continue;
-      if (CONTROLLER_DECORATORS.has(name)) this.readOwnDecoratorController(node, d, call, base);
+      if (this.isControllerDecorator(call.expression)) this.readOwnDecoratorController(node, d, call, base);
       else if (!isController) this.readControllerFactoryUse(node, d, call, name, base);
     }
     // A class with no @Module whose static methods return dynamic modules of it (`static forRoot():
@@ -142,7 +151,11 @@ export abstract class NestControllerReader extends NestAppReader {
     const root = rootName(call.expression);
     const source = root !== undefined ? this.out.imports.find((i) => i.local === root)?.source : undefined;
     if (source === undefined || DECORATOR_FRAMEWORK.test(source)) return;
-    for (const r of this.out.routes.slice(before)) r.decoratedBy = source;
+    const tsoa = TSOA_PACKAGE.test(source);
+    for (const r of this.out.routes.slice(before)) {
+      r.decoratedBy = tsoa ? TSOA_SOURCE : source;
+      if (tsoa) r.path = tsoaPath(r.path);
+    }
   }
 
   /**
@@ -151,7 +164,10 @@ export abstract class NestControllerReader extends NestAppReader {
    */
   protected readControllerRegistrar(call: ts.CallExpression): void {
     const callee = skipOuter(call.expression);
-    const source = isIdentifier(callee) && call.arguments.length >= 2 ? this.out.imports.find((i) => i.local === callee.text)?.source : undefined;
+    const imp = isIdentifier(callee) ? this.out.imports.find((i) => i.local === callee.text) : undefined;
+    // tsoa's generated `RegisterRoutes(app)`: its controllers are those tsoa's decorators declare.
+    const tsoa = imp?.imported === TSOA_REGISTER && call.arguments.length >= 1;
+    const source = tsoa ? TSOA_SOURCE : call.arguments.length >= 2 ? imp?.source : undefined;
     if (source === undefined || DECORATOR_FRAMEWORK.test(source)) return;
     // Names and members only: a call written there (`express.Router()`) is read where it is a router's.
     const named = call.arguments.map(skipOuter).filter((a) => isIdentifier(a) || isPropertyAccessExpression(a));
@@ -161,7 +177,7 @@ export abstract class NestControllerReader extends NestAppReader {
     });
     const router = at ? this.receiverOf(at) : undefined;
     const member = at ? thisMember(at) : undefined;
-    if (router !== undefined) (this.out.controllerRegistrars ??= []).push({ source, router, line: this.line(call), ...(member !== undefined ? { member } : {}) });
+    if (router !== undefined) (this.out.controllerRegistrars ??= []).push({ source, router, line: this.line(call), ...(member !== undefined ? { member } : {}), ...(tsoa && imp ? { generatedIn: imp.source } : {}) });
   }
 
   /** A controller's handlers (and its base classes', its OvernightJS children) under its path. */

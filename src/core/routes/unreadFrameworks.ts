@@ -24,8 +24,8 @@ const UNREAD_FRAMEWORKS: readonly UnreadFramework[] = [
   { name: 'LoopBack', dependencies: ['@loopback/rest', '@loopback/core', 'loopback'], modules: /^(?:@loopback\/(?:rest|core)|loopback)$/ },
   // Feathers services are read (feathersServices.ts), from the files registering them, which may import only a database adapter (feathers-mongoose).
   { name: 'Feathers', dependencies: ['@feathersjs/feathers'], modules: /^(?:@feathersjs\/|feathers-)/, readThrough: ['@feathersjs/feathers'] },
-  // tsoa's @Route/@Get controllers become routes through a file it generates at build time (RegisterRoutes); one committed is read.
-  { name: 'tsoa', dependencies: ['tsoa', '@tsoa/runtime'], modules: /^(?:tsoa|@tsoa\/runtime)$/ },
+  // tsoa's @Route/@Get controllers are read (tsoaRoutes.ts), and so is a committed generated routes file.
+  { name: 'tsoa', dependencies: ['tsoa', '@tsoa/runtime'], modules: /^(?:tsoa|@tsoa\/runtime)$/, readThrough: ['tsoa', '@tsoa/runtime'] },
   // A Meteor app's package.json lists the stubs of Node's modules for its client; its server imports `meteor/*`.
   { name: 'Meteor', dependencies: ['meteor-node-stubs'], modules: /^meteor\// },
   { name: 'Strapi', dependencies: ['@strapi/strapi'], modules: /^@strapi\// },

@@ -75,13 +75,15 @@ suite('server frameworks whose routes are not read', () => {
     assert.deepEqual(warningsOf(['@feathersjs/feathers', '@feathersjs/koa'], { ...files, ...adapter }), []);
   });
 
-  test("tsoa: its decorated controllers are not read, their routes come from a file generated at build time; a committed generated file's routes silence it", () => {
+  test("tsoa is read: its controllers served by RegisterRoutes, or a committed generated file's routes, silence it; a package with tsoa none of whose routes is found is told so", () => {
     const controller = "import { Controller, Get, Path, Route } from 'tsoa';\n@Route('users')\nexport class UsersController extends Controller {\n  @Get('{userId}')\n  public async getUser(@Path() userId: number) { return { id: userId }; }\n}\n";
     const app = "import express from 'express';\nimport { RegisterRoutes } from '../build/routes';\nexport const app = express();\nRegisterRoutes(app);\napp.listen(3000);\n";
-    assert.deepEqual(warningsOf(['express', 'tsoa'], { '/s/src/controllers/users.ts': controller, '/s/src/app.ts': app }), [unread('tsoa', 'tsoa')]);
+    assert.deepEqual(warningsOf(['express', 'tsoa'], { '/s/src/controllers/users.ts': controller, '/s/src/app.ts': app }), []);
     const generated = "import { fetchMiddlewares } from '@tsoa/runtime';\nimport { UsersController } from './controllers/users';\nexport function RegisterRoutes(app: Router) {\n  app.get('/users/:userId', ...(fetchMiddlewares<RequestHandler>(UsersController)), async (req, res, next) => {});\n}\n";
     const committed = { '/s/src/controllers/users.ts': controller, '/s/src/app.ts': app.replace('../build/routes', './routes'), '/s/src/routes.ts': generated };
     assert.deepEqual(warningsOf(['express', 'tsoa', '@tsoa/runtime'], committed), []);
+    const elsewhere = "import { Controller } from 'tsoa';\nexport class Base extends Controller {}\n";
+    assert.deepEqual(warningsOf(['express', 'tsoa'], { '/s/src/base.ts': elsewhere, '/s/src/app.ts': app }), [unfollowed('tsoa', 'tsoa')]);
   });
 
   test("Meteor, Strapi and Moleculer: a Meteor method, Strapi's core router and a Moleculer gateway's aliases are not read", () => {
