@@ -217,6 +217,7 @@ class FileReader extends FeathersReader {
     if (!isPropertyAccessExpression(callee)) return this.readRouterPassed(call);
     const name = callee.name.text;
     if (name === 'setGlobalPrefix') return this.readGlobalPrefix(call);
+    if (name === 'basePath' && this.readLoopbackBasePath(call)) return;
     if (name === 'handle' && this.readOrpcHandle(call, callee)) return;
     if (name === 'meta' && this.readOpenApiMeta(call)) return;
     if (name === 'enableVersioning') return this.packageObject(callee.expression) ? undefined : this.readVersioning(call);

@@ -14,6 +14,7 @@ import { calleeName, singleReturn } from './routeSyntax';
 import { NestAppReader } from './nestApp';
 import { TEGG_CONTROLLER, TEGG_METHOD, teggMethodOf } from './teggDecorators';
 import { TSOA_PACKAGE, TSOA_REGISTER, TSOA_SOURCE, tsoaPath } from './tsoaRoutes';
+import { LOOPBACK_REST, isLoopbackRouteDecorator, loopbackMethod } from './loopbackRoutes';
 
 const NEST_METHODS: Readonly<Record<string, HttpMethod>> = {
   Get: 'GET',
@@ -86,6 +87,7 @@ export abstract class NestControllerReader extends NestAppReader {
     if (factory) return this.readFactoryClass(node, factory);
     const called = baseCall(node);
     const base = baseClassName(node) ?? called?.name;
+    if (!isController && this.isLoopbackController(node)) return this.readLoopbackController(node, base);
     if (!isController && node.name) this.readHandlerClass(node, node.name.text, base, called && this.argValues(called.args));
     if (!isController && node.name && called) (this.out.factoryControllers ??= []).push({ controller: node.name.text, line: this.line(node) });
     let module = false;
@@ -125,6 +127,52 @@ export abstract class NestControllerReader extends NestAppReader {
 
   private argValues(args: readonly ts.Expression[]): ConstValue[] {
     return args.map((a) => this.evaluate(a) ?? str(''));
+  }
+
+  /** The name a decorator is exported as by LoopBack's REST packages (`get`, `operation`, `api`), when imported from one. */
+  private loopbackExported(callee: ts.Expression): string | undefined {
+    const x = skipOuter(callee);
+    return isIdentifier(x) ? this.out.imports.find((i) => i.local === x.text && LOOPBACK_REST.test(i.source))?.imported : undefined;
+  }
+
+  /** A LoopBack 4 controller: a class with a method decorated by one of @loopback/rest's route decorators. */
+  private isLoopbackController(node: ts.ClassDeclaration): boolean {
+    return node.members.some((m) =>
+      (ts.canHaveDecorators(m) ? (getDecorators(m) ?? []) : []).some((d) => isCallExpression(d.expression) && isLoopbackRouteDecorator(this.loopbackExported(d.expression.expression) ?? '')),
+    );
+  }
+
+  /** A LoopBack 4 controller's routes, under its `@api({ basePath })`, paths' `{id}` as `:id`. */
+  private readLoopbackController(node: ts.ClassDeclaration, base: string | undefined): void {
+    const api = (getDecorators(node) ?? []).map((d) => d.expression).find((e): e is ts.CallExpression => isCallExpression(e) && this.loopbackExported(e.expression) === 'api');
+    const spec = api?.arguments[0] ? skipOuter(api.arguments[0]) : undefined;
+    const basePath = spec && isObjectLiteralExpression(spec) ? this.prop(spec, 'basePath') : undefined;
+    const paths = basePath ? this.evaluate(basePath) : str('');
+    const before = this.out.routes.length;
+    this.readController(node, api ?? node, paths ? { paths } : undefined, base);
+    for (const r of this.out.routes.slice(before)) r.path = tsoaPath(r.path);
+  }
+
+  /**
+   * LoopBack 4's `app.basePath('/api')` (or `this.basePath(...)` in the application class), in a file
+   * importing a LoopBack package: before every controller's path, as a global prefix is.
+   */
+  protected readLoopbackBasePath(call: ts.CallExpression): boolean {
+    if (call.arguments.length !== 1 || !this.out.imports.some((i) => i.source.startsWith('@loopback/'))) return false;
+    const literal = literalOf(this.evaluate(call.arguments[0]));
+    if (literal === undefined) return false;
+    this.out.globalPrefix = joinRoutePath(literal);
+    this.out.globalPrefixLine = this.line(call);
+    return true;
+  }
+
+  /** A LoopBack route decorator's method and the argument holding its path (`@get('/x')`, `@operation('get', '/x')`). */
+  private loopbackRoute(call: ts.CallExpression): { method: HttpMethod; pathArg: ts.Expression | undefined } | undefined {
+    const exported = this.loopbackExported(call.expression);
+    if (exported === undefined || !isLoopbackRouteDecorator(exported)) return undefined;
+    const operation = exported === 'operation';
+    const method = loopbackMethod(exported, operation ? literalOf(this.evaluate(call.arguments[0])) : undefined);
+    return method ? { method, pathArg: call.arguments[operation ? 1 : 0] } : undefined;
   }
 
   /** A controller's `@Controller(path)` or `@Controller({ path, version })`: its path and version, evaluated in the current scope. */
@@ -181,7 +229,7 @@ export abstract class NestControllerReader extends NestAppReader {
   }
 
   /** A controller's handlers (and its base classes', its OvernightJS children) under its path. */
-  private readController(node: ts.ClassDeclaration, d: ts.Decorator, c: { paths: ConstValue; version?: string[] } | undefined, base: string | undefined): void {
+  private readController(node: ts.ClassDeclaration, d: ts.Node, c: { paths: ConstValue; version?: string[] } | undefined, base: string | undefined): void {
     if (!c) return;
     const { paths, version } = c;
     this.readNestHandlers(node, paths, version);
@@ -276,7 +324,8 @@ export abstract class NestControllerReader extends NestAppReader {
         if (!isCallExpression(d.expression)) continue;
         const name = this.decoratorName(d.expression.expression);
         const tegg = name === TEGG_METHOD;
-        const method = tegg ? teggMethodOf(d.expression.arguments[0]) : NEST_METHODS[name];
+        const loopback = this.loopbackRoute(d.expression);
+        const method = tegg ? teggMethodOf(d.expression.arguments[0]) : (loopback?.method ?? NEST_METHODS[name]);
         if (tegg && !method) {
           this.warn(d, { id: 'decoratorMethod', args: [name] });
           continue;
@@ -291,7 +340,7 @@ export abstract class NestControllerReader extends NestAppReader {
           if (nestRouted) continue;
           nestRouted = true;
         }
-        const arg = d.expression.arguments[0];
+        const arg = loopback ? loopback.pathArg : d.expression.arguments[0];
         const a = arg ? skipOuter(arg) : undefined;
         const paths = !a ? str('') : isObjectLiteralExpression(a) ? (this.evaluate(this.prop(a, 'path')) ?? str('')) : this.evaluate(a);
         if (!paths) {

@@ -21,7 +21,9 @@ const UNREAD_FRAMEWORKS: readonly UnreadFramework[] = [
   { name: 'hapi', dependencies: ['@hapi/hapi', 'hapi'], modules: /^(?:@hapi\/hapi|hapi)$/, readThrough: ['@hapi/hapi', 'hapi'] },
   // Elysia is read (elysiaRoutes.ts); a package none of whose routes are (all registered on an instance reached through other objects) is still told.
   { name: 'Elysia', dependencies: ['elysia'], modules: /^elysia$/, readThrough: ['elysia'] },
-  { name: 'LoopBack', dependencies: ['@loopback/rest', '@loopback/core', 'loopback'], modules: /^(?:@loopback\/(?:rest|core)|loopback)$/ },
+  // LoopBack 4's decorated controllers are read (loopbackRoutes.ts); LoopBack 3's models exposed through its JSON configs are not.
+  { name: 'LoopBack', dependencies: ['@loopback/rest', '@loopback/core'], modules: /^@loopback\/(?:rest|core|openapi-v3)$/, readThrough: ['@loopback/rest', '@loopback/openapi-v3'] },
+  { name: 'LoopBack 3', dependencies: ['loopback'], modules: /^loopback$/ },
   // Feathers services are read (feathersServices.ts), from the files registering them, which may import only a database adapter (feathers-mongoose).
   { name: 'Feathers', dependencies: ['@feathersjs/feathers'], modules: /^(?:@feathersjs\/|feathers-)/, readThrough: ['@feathersjs/feathers'] },
   // tsoa's @Route/@Get controllers are read (tsoaRoutes.ts), and so is a committed generated routes file.

@@ -63,9 +63,11 @@ suite('server frameworks whose routes are not read', () => {
     assert.deepEqual(warningsOf(['fastify', '@ts-rest/core', '@ts-rest/fastify'], { '/s/server.ts': dynamic }), [unfollowed('ts-rest', '@ts-rest/fastify')]);
   });
 
-  test('LoopBack: its lower-case route decorators are not read', () => {
+  test("LoopBack 4 is read: a controller's lower-case route decorators silence it; LoopBack 3's models are not read", () => {
     const files = { '/s/src/controllers/ping.controller.ts': "import { get } from '@loopback/rest';\nexport class PingController {\n  @get('/ping')\n  ping() { return {}; }\n}\n" };
-    assert.deepEqual(warningsOf(['@loopback/core', '@loopback/rest'], files), [unread('LoopBack', '@loopback/rest')]);
+    assert.deepEqual(warningsOf(['@loopback/core', '@loopback/rest'], files), []);
+    const v3 = { '/s/server/server.js': "const loopback = require('loopback');\nconst boot = require('loopback-boot');\nconst app = (module.exports = loopback());\nboot(app, __dirname);\n" };
+    assert.deepEqual(warningsOf(['loopback', 'loopback-boot'], v3), [unread('LoopBack 3', 'loopback')]);
   });
 
   test('Feathers: a service whose methods are not followed leaves no route, and the warning says the framework is read where written out; one read in a file importing only its adapter silences it', () => {
