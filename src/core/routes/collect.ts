@@ -216,7 +216,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const moduleMounts = controllerPrefixes(scanned, byKey, opts.aliases ?? []);
   const prefixesOf = mountPrefixes(edges, unknownPrefixRouters(scanned, byKey, opts.aliases ?? [], warnings));
   const registered = registeredControllers(scanned, byKey, opts.aliases ?? []);
-  const ownDecorated = ownDecoratorPaths(scanned, byKey, opts.aliases ?? [], prefixesOf, warnings, opts.tsoaBasePath);
+  const ownDecorated = ownDecoratorPaths(scanned, byKey, opts.aliases ?? [], prefixesOf, warnings, opts.tsoaBasePath ?? scanned.find((s) => s.x.tsoaBasePath !== undefined)?.x.tsoaBasePath);
   const routes: RouteDef[] = [];
   const served = opts.entry !== undefined ? servedFrom(byKey.get(toSlash(opts.entry)), edges, byKey, opts.aliases ?? []) : undefined;
   const orpcPrefixes = [...new Set(scanned.flatMap((s) => s.x.orpcPrefixes ?? []))];

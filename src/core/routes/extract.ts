@@ -207,6 +207,7 @@ class FileReader extends FeathersReader {
     const callee = call.expression;
     if (this.readAdonisCall(call)) return;
     this.readControllerRegistrar(call);
+    if (this.readTsoaGenerateRoutes(call)) return;
     if (isIdentifier(callee) && ROUTING_CONTROLLERS_SERVER.test(callee.text) && this.out.imports.some((i) => i.local === callee.text && i.source === 'routing-controllers'))
       return this.readRoutingControllersServer(call);
     if (isElementAccessExpression(callee)) return this.readComputedMethod(call, callee);

@@ -298,6 +298,8 @@ export interface ExtractedFile {
   orpcPrefixes?: string[];
   /** `app.setGlobalPrefix('api/v1')`, normalised ('/api/v1'). */
   globalPrefix?: string;
+  /** tsoa's generateRoutes({ basePath }) called by a script of the project (a tsoa.json written as code): the prefix of its generated routes. */
+  tsoaBasePath?: string;
   /** When the global prefix is not a literal of this file (a constant elsewhere, a config key), and its line. */
   globalPrefixValue?: ConstValue;
   globalPrefixLine?: number;

@@ -5,7 +5,7 @@ import ts from './compiler';
 import { forEachChild, getDecorators, isArrayLiteralExpression, isArrowFunction, isBlock, isCallExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isSpreadElement, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { expandOptionalGroups, joinRoutePath } from './joinPath';
-import { hasParams, literalOf, mergeParts, str, type ConstValue } from './values';
+import { hasParams, literalOf, mergeParts, propOf, str, type ConstValue } from './values';
 import { isHttpMethod } from './routeSpec';
 import { NEUTRAL_VERSION, factoryMethod, substituteParams, type ExtractedFile, type ExtractedRoute } from './extracted';
 import { lastReturn, skipOuter, thisMember, extendedClass } from './tsSyntax';
@@ -13,7 +13,7 @@ import type { Scope } from './readerBase';
 import { calleeName, singleReturn } from './routeSyntax';
 import { NestAppReader } from './nestApp';
 import { TEGG_CONTROLLER, TEGG_METHOD, teggMethodOf } from './teggDecorators';
-import { TSOA_PACKAGE, TSOA_REGISTER, TSOA_SOURCE, tsoaPath } from './tsoaRoutes';
+import { TSOA_CLI, TSOA_PACKAGE, TSOA_REGISTER, TSOA_SOURCE, tsoaPath } from './tsoaRoutes';
 import { LOOPBACK_REST, isLoopbackRouteDecorator, loopbackMethod } from './loopbackRoutes';
 
 const NEST_METHODS: Readonly<Record<string, HttpMethod>> = {
@@ -163,6 +163,19 @@ export abstract class NestControllerReader extends NestAppReader {
     if (literal === undefined) return false;
     this.out.globalPrefix = joinRoutePath(literal);
     this.out.globalPrefixLine = this.line(call);
+    return true;
+  }
+
+  /**
+   * tsoa's `generateRoutes({ basePath, routesDir, ... })` (from tsoa or @tsoa/cli) in a script of the
+   * project: tsoa.json written as code, its basePath before every generated route.
+   */
+  protected readTsoaGenerateRoutes(call: ts.CallExpression): boolean {
+    const callee = skipOuter(call.expression);
+    const imp = isIdentifier(callee) ? this.out.imports.find((i) => i.local === callee.text) : undefined;
+    if (imp?.imported !== 'generateRoutes' || !TSOA_CLI.test(imp.source) || !call.arguments[0]) return false;
+    const base = literalOf(propOf(this.evaluate(call.arguments[0]), ['basePath']));
+    if (base !== undefined) this.out.tsoaBasePath = base;
     return true;
   }
 

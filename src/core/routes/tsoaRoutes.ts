@@ -6,6 +6,9 @@
 /** The packages tsoa's decorators are imported from. */
 export const TSOA_PACKAGE = /^(?:tsoa|@tsoa\/runtime)$/;
 
+/** The packages tsoa's programmatic generateRoutes is imported from. */
+export const TSOA_CLI = /^(?:tsoa|@tsoa\/cli)$/;
+
 /** The module a tsoa controller's routes are marked with (ExtractedRoute.decoratedBy) and its registrars carry. */
 export const TSOA_SOURCE = 'tsoa';
 

@@ -5,6 +5,7 @@ import { memFs } from '../helpers/memFs';
 import { packagesAbove, tsoaRoutesBase } from '../../../src/core/gather/routes';
 import { extractRoutesFromSource } from '../../../src/core/routes/extract';
 import { tsoaBasePath, tsoaPath } from '../../../src/core/routes/tsoaRoutes';
+import { mayDeclareRoutes } from '../../../src/core/routes/mayDeclareRoutes';
 
 // tsoa: `@Route` classes served by the generated RegisterRoutes (a file not committed) under
 // tsoa.json's routes.basePath and the prefix of the router it is handed.
@@ -65,6 +66,16 @@ suite('tsoa', () => {
     const own = { file: ORDERS.file, text: ORDERS.text.replace("from 'tsoa'", "from '../routing'") };
     const { routes } = collectRoutes([own, serverOn('app', '')], { moduleOf });
     assert.deepEqual(shown(routes), []);
+  });
+
+  test("a script calling tsoa's generateRoutes({ basePath }) (tsoa.json as code): that basePath; the pre-filter lets the script through", () => {
+    const script = {
+      file: '/ws/src/tsoa.ts',
+      text: "import { generateRoutes, ExtendedRoutesConfig } from 'tsoa';\n(async () => {\n  const routeOptions: ExtendedRoutesConfig = { basePath: '/shop/api/v1', entryFile: './src/index.ts', routesDir: './src/routes' };\n  await generateRoutes(routeOptions);\n})();\n",
+    };
+    assert.equal(mayDeclareRoutes(script.text), true);
+    const { routes } = collectRoutes([ORDERS, script, serverOn('app', '')], { moduleOf });
+    assert.deepEqual(shown(routes), ['GET /shop/api/v1/orders/:orderId', 'GET /shop/api/v1/orders/:orderId/lines/:line', 'POST /shop/api/v1/orders']);
   });
 
   test("tsoa.json's routes.basePath, read from the first package at or above the source root that has one", async () => {
