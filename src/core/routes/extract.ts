@@ -24,6 +24,7 @@ import { branchConditions } from './argConditions';
 import { nextHandlerExports } from './nextExports';
 import { isNextHandlerFile, isNitroHandlerFile } from './mayDeclareRoutes';
 import { readSailsConfig } from './sailsRoutes';
+import { readStrapiRouter } from './strapiRoutes';
 import { memberRouters } from './memberRouters';
 import { methodWrappers } from './methodWrappers';
 
@@ -54,6 +55,8 @@ export function extractRoutesFromSource(text: string, file: string): ExtractedFi
   new FileReader(sf, result).read();
   // Sails binds its config folder's routes itself (sailsRoutes.ts).
   if (SAILS_EXPORT.test(text)) readSailsConfig(sf, result);
+  // Strapi loads its APIs' router files itself (strapiRoutes.ts).
+  readStrapiRouter(sf, result);
   // A Nitro handler's default export is read as a Pages Router API file's is (nitroRoutes.ts).
   const handler = isNextHandlerFile(file) || isNitroHandlerFile(file, text) ? nextHandlerExports(sf) : undefined;
   if (handler) result.nextHandler = handler;

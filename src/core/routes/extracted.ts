@@ -7,6 +7,7 @@ import { isTruthyText, literalOf, propOf, str, type ConstValue, type Part, type 
 import type { RouteTable } from './tableKeys';
 import { isHttpMethod } from './routeSpec';
 import type { NextHandlerExports } from './nextExports';
+import type { StrapiRouter } from './strapiRoutes';
 
 export type RouteKind = 'nest' | 'router';
 
@@ -298,6 +299,8 @@ export interface ExtractedFile {
   orpcPrefixes?: string[];
   /** `app.setGlobalPrefix('api/v1')`, normalised ('/api/v1'). */
   globalPrefix?: string;
+  /** A Strapi router file's router (strapiRoutes.ts): routes gather/strapiApp.ts places under the content API's prefix. */
+  strapiRouter?: StrapiRouter;
   /** tsoa's generateRoutes({ basePath }) called by a script of the project (a tsoa.json written as code): the prefix of its generated routes. */
   tsoaBasePath?: string;
   /** When the global prefix is not a literal of this file (a constant elsewhere, a config key), and its line. */

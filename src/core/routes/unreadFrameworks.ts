@@ -30,7 +30,8 @@ const UNREAD_FRAMEWORKS: readonly UnreadFramework[] = [
   { name: 'tsoa', dependencies: ['tsoa', '@tsoa/runtime'], modules: /^(?:tsoa|@tsoa\/runtime)$/, readThrough: ['tsoa', '@tsoa/runtime'] },
   // A Meteor app's package.json lists the stubs of Node's modules for its client; its server imports `meteor/*`.
   { name: 'Meteor', dependencies: ['meteor-node-stubs'], modules: /^meteor\// },
-  { name: 'Strapi', dependencies: ['@strapi/strapi'], modules: /^@strapi\// },
+  // Strapi's API router files are read (strapiRoutes.ts, gather/strapiApp.ts); its admin and plugins' routes are not.
+  { name: 'Strapi', dependencies: ['@strapi/strapi'], modules: /^@strapi\//, readThrough: ['@strapi/strapi'] },
   { name: 'Moleculer', dependencies: ['moleculer-web'], modules: /^moleculer-web$/ },
   // ts-rest serves the routes of a contract (`initContract().router({ list: { method, path } }, { pathPrefix })`) given to its server adapter;
   // those of the fastify and express adapters are read (tsRestContracts.ts), the Nest and serverless ones not yet.

@@ -1,0 +1,88 @@
+// Strapi (v4, v5): the router files of its APIs (`src/api/<api>/routes/*.ts`), which Strapi loads
+// itself (no file imports them). A core router (`factories.createCoreRouter('api::restaurant.restaurant',
+// { prefix, only, except })`) serves its content type's REST routes, named by the type's schema.json
+// (`info.pluralName`, `singularName`, `kind`: gather/strapiApp.ts reads it and places the routes); a custom router exports
+// `{ routes: [{ method, path, handler }] }`. Both are served under the content API's prefix (`/api`,
+// or config/api's `rest.prefix`), then the router's own prefix.
+import ts from './compiler';
+import { isArrayLiteralExpression, isBinaryExpression, isCallExpression, isExpressionStatement, isIdentifier, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteral } from './tsNodes';
+import type { HttpMethod } from '../model';
+import type { ExtractedFile } from './extracted';
+import { isHttpMethod } from './routeSpec';
+import { skipOuter } from './tsSyntax';
+
+/** A router file Strapi loads: in the routes folder of one of its APIs. */
+const STRAPI_ROUTER_FILE = /(?:^|\/)api\/[^/]+\/routes\/[^/]+\.[cm]?[jt]s$/;
+
+/** A file's router, as read (ExtractedFile.strapiRouter). */
+export interface StrapiRouter {
+  line: number;
+  /** A core router: the content type's uid and createCoreRouter's options. */
+  core?: { uid: string; prefix?: string; only?: string[]; except?: string[] };
+  /** A custom router's routes, and its prefix. */
+  routes?: Array<{ method: HttpMethod; path: string; line: number }>;
+  prefix?: string;
+}
+
+/** The router a Strapi router file exports, when `file` is one and exports a router read statically. */
+export function readStrapiRouter(sf: ts.SourceFile, out: ExtractedFile): void {
+  if (!STRAPI_ROUTER_FILE.test(sf.fileName.replace(/\\/g, '/'))) return;
+  const line = (n: ts.Node) => sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
+  for (const st of sf.statements) {
+    const exported = defaultExport(st);
+    const value = exported && skipOuter(exported);
+    if (!value) continue;
+    if (isCallExpression(value) && calleeEnd(value.expression) === 'createCoreRouter') {
+      const uid = text(value.arguments[0]);
+      const options = value.arguments[1] ? skipOuter(value.arguments[1]) : undefined;
+      const opts = options && isObjectLiteralExpression(options) ? options : undefined;
+      if (uid === undefined) continue;
+      const prefix = opts ? text(prop(opts, 'prefix')) : undefined;
+      const only = opts ? names(prop(opts, 'only')) : undefined;
+      const except = opts ? names(prop(opts, 'except')) : undefined;
+      out.strapiRouter = { line: line(value), core: { uid, ...(prefix !== undefined ? { prefix } : {}), ...(only ? { only } : {}), ...(except ? { except } : {}) } };
+    } else if (isObjectLiteralExpression(value)) {
+      const list = prop(value, 'routes');
+      const items = list && isArrayLiteralExpression(skipOuter(list)) ? (skipOuter(list) as ts.ArrayLiteralExpression).elements.map(skipOuter) : [];
+      const routes = items.flatMap((r) => (isObjectLiteralExpression(r) ? customRoute(r, line(r)) : []));
+      const prefix = text(prop(value, 'prefix'));
+      if (routes.length > 0 && text(prop(value, 'type')) !== 'admin') out.strapiRouter = { line: line(value), routes, ...(prefix !== undefined ? { prefix } : {}) };
+    }
+  }
+}
+
+/** `{ method: 'GET', path: '/restaurants/custom', handler }`: a custom router's route. */
+function customRoute(r: ts.ObjectLiteralExpression, line: number): Array<{ method: HttpMethod; path: string; line: number }> {
+  const method = text(prop(r, 'method'))?.toUpperCase();
+  const path = text(prop(r, 'path'));
+  return method !== undefined && isHttpMethod(method) && path !== undefined ? [{ method, path, line }] : [];
+}
+
+function defaultExport(st: ts.Statement): ts.Expression | undefined {
+  if (ts.isExportAssignment(st)) return st.expression;
+  if (!isExpressionStatement(st) || !isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+  const left = st.expression.left;
+  return isPropertyAccessExpression(left) && left.name.text === 'exports' && isIdentifier(left.expression) && left.expression.text === 'module' ? st.expression.right : undefined;
+}
+
+function calleeEnd(e: ts.Expression): string | undefined {
+  const x = skipOuter(e);
+  return isIdentifier(x) ? x.text : isPropertyAccessExpression(x) ? x.name.text : undefined;
+}
+
+function prop(o: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  const p = o.properties.find((q): q is ts.PropertyAssignment => isPropertyAssignment(q) && (isIdentifier(q.name) || isStringLiteral(q.name)) && q.name.text === name);
+  return p?.initializer;
+}
+
+function text(e: ts.Expression | undefined): string | undefined {
+  const x = e && skipOuter(e);
+  return x && (isStringLiteral(x) || isNoSubstitutionTemplateLiteral(x)) ? x.text : undefined;
+}
+
+function names(e: ts.Expression | undefined): string[] | undefined {
+  const x = e && skipOuter(e);
+  if (!x || !isArrayLiteralExpression(x)) return undefined;
+  const out = x.elements.map((el) => text(el));
+  return out.every((s): s is string => s !== undefined) ? out : undefined;
+}
