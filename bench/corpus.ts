@@ -32,7 +32,7 @@ import type { ExtractedFile } from '../src/core/routes/extracted';
 import type { RouteDef, ServiceSpec, SourceMapping } from '../src/core/model';
 import { discoverComposeProjects } from '../src/core/compose/discover';
 import { startedSourceFile } from '../src/core/gather/startedEntry';
-import { strapiRoutes } from '../src/core/gather/strapiApp';
+import { loadedRoutes } from '../src/core/gather/loadedRoutes';
 import { installedNestMajor, nodeConfigSettings, packagesAbove } from '../src/core/gather/routes';
 import { exampleEnvOf } from '../src/core/gather/exampleEnv';
 import { isAtOrInside } from '../src/core/pathInside';
@@ -228,7 +228,7 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
   const nestMajors = new Map<string, number | undefined>();
   const settingsOf = new Map<string, Record<string, string> | undefined>();
   const exampleEnvs = new Map<string, Awaited<ReturnType<typeof exampleEnvOf>>>();
-  const strapiOf = new Map<string, RouteDef[]>();
+  const loadedOf = new Map<string, RouteDef[]>();
   for (const group of groups) {
     const files = (served.get(group.dir) ?? []).flatMap((file) => {
       const x = extracted.get(file);
@@ -238,7 +238,7 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
     nestMajors.set(group.dir, await installedNestMajor(fs, pkgs, files));
     settingsOf.set(group.dir, await nodeConfigSettings(fs, pkgs, files));
     exampleEnvs.set(group.dir, await exampleEnvOf(fs, pkgs, files, dir));
-    strapiOf.set(group.dir, await strapiRoutes(fs, files));
+    loadedOf.set(group.dir, await loadedRoutes(fs, files));
   }
   const joinGroup = (group: (typeof groups)[number], entry: string | undefined) => {
     const mine = (served.get(group.dir) ?? []).flatMap((file) => {
@@ -253,8 +253,8 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
     const exampleEnv = exampleEnvs.get(group.dir);
     const collected = collectExtracted(joined, { moduleOf: () => undefined, aliases: aliasesOf.get(group.dir) ?? [], files: group.files, ...(entry !== undefined ? { entry } : {}), ...(nestMajor !== undefined ? { nestMajor } : {}), ...(settings !== undefined ? { settings } : {}), ...(exampleEnv !== undefined ? { exampleEnv } : {}) });
     const nextServed = nextServedRoutes(group.dir, collected, joined, serving.get(group.dir) ?? {}, aliasesOf.get(group.dir) ?? []);
-    // Strapi's router files, as the check adds them (gather/routes.ts joinRoutes).
-    return { ...nextServed, routes: [...nextServed.routes, ...(strapiOf.get(group.dir) ?? [])] };
+    // Files a framework loads itself (Strapi, Moleculer), as the check adds them (gather/routes.ts joinRoutes).
+    return { ...nextServed, routes: [...nextServed.routes, ...(loadedOf.get(group.dir) ?? [])] };
   };
   const join = (services: readonly StartedService[]) =>
     groups.map((group) => {

@@ -23,7 +23,7 @@ import { dependencyNames } from '../routes/serverApps';
 import { nestCoreMajor } from '../routes/nestExclude';
 import { NODE_CONFIG_DEFAULT_FILES, NODE_CONFIG_PACKAGE, nodeConfigDefaults } from '../routes/nodeConfig';
 import { TSOA_CONFIG, TSOA_SOURCE, tsoaBasePath } from '../routes/tsoaRoutes';
-import { strapiRoutes } from './strapiApp';
+import { loadedRoutes } from './loadedRoutes';
 import { parse as parseYaml } from 'yaml';
 
 /** What probing needs of the check's options. */
@@ -184,8 +184,8 @@ export async function joinRoutes(
   // A one-shot job (a migration) runs the server's code but serves nothing: only declared routes.
   const joined = collectRoutes(ctx.log, spec, root, read.modules, spec.oneShot ? [] : extracted, aliases, tree);
   const served = await handlerServedRoutes(ctx.fs, root, ctx.workspaceDir, { files: read.files, extracted, aliases }, joined);
-  // Strapi loads its APIs' router files itself: their routes join whatever else the tree serves.
-  const collected = spec.oneShot ? served : { ...served, routes: [...served.routes, ...(await strapiRoutes(ctx.fs, extracted))] };
+  // Files a framework loads itself (Strapi's routers, Moleculer's services): their routes join whatever else the tree serves.
+  const collected = spec.oneShot ? served : { ...served, routes: [...served.routes, ...(await loadedRoutes(ctx.fs, extracted))] };
   const unread = routes ? await unreadFrameworkNotes(pkgs, collected.routes, extracted) : [];
   return { routes: collected.routes, warnings: [...collected.warnings, ...unread] };
 }

@@ -25,6 +25,7 @@ import { nextHandlerExports } from './nextExports';
 import { isNextHandlerFile, isNitroHandlerFile } from './mayDeclareRoutes';
 import { readSailsConfig } from './sailsRoutes';
 import { readStrapiRouter } from './strapiRoutes';
+import { readMoleculerSchemas } from './moleculerRoutes';
 import { memberRouters } from './memberRouters';
 import { methodWrappers } from './methodWrappers';
 
@@ -42,6 +43,9 @@ const UTILITY_PACKAGE = /^(?:lodash(?:-es)?(?:\/.*)?|lodash\.\w+|underscore|ramd
 /** routing-controllers' functions that make or fill an app with its decorated controllers. */
 const ROUTING_CONTROLLERS_SERVER = /^(?:create|use)(?:Express|Koa)Server$/;
 
+/** A Moleculer gateway (moleculer-web) or a service schema whose actions may declare `rest`. */
+const MOLECULER_SCHEMA = /moleculer-web|\brest\s*:/;
+
 export function extractRoutesFromSource(text: string, file: string): ExtractedFile {
   const result: ExtractedFile = { routes: [], mounts: [], imports: [], warnings: [] };
   if (text.length > MAX_ROUTE_SOURCE_BYTES) {
@@ -57,6 +61,8 @@ export function extractRoutesFromSource(text: string, file: string): ExtractedFi
   if (SAILS_EXPORT.test(text)) readSailsConfig(sf, result);
   // Strapi loads its APIs' router files itself (strapiRoutes.ts).
   readStrapiRouter(sf, result);
+  // Moleculer's runner loads service files itself (moleculerRoutes.ts): a gateway's aliases, services' rest actions.
+  if (MOLECULER_SCHEMA.test(text)) readMoleculerSchemas(sf, result);
   // A Nitro handler's default export is read as a Pages Router API file's is (nitroRoutes.ts).
   const handler = isNextHandlerFile(file) || isNitroHandlerFile(file, text) ? nextHandlerExports(sf) : undefined;
   if (handler) result.nextHandler = handler;

@@ -8,6 +8,7 @@ import type { RouteTable } from './tableKeys';
 import { isHttpMethod } from './routeSpec';
 import type { NextHandlerExports } from './nextExports';
 import type { StrapiRouter } from './strapiRoutes';
+import type { MoleculerGateway, MoleculerService } from './moleculerRoutes';
 
 export type RouteKind = 'nest' | 'router';
 
@@ -299,6 +300,8 @@ export interface ExtractedFile {
   orpcPrefixes?: string[];
   /** `app.setGlobalPrefix('api/v1')`, normalised ('/api/v1'). */
   globalPrefix?: string;
+  /** Moleculer service schemas of the file (moleculerRoutes.ts): gateways and the services whose actions they may alias. */
+  moleculer?: { gateways?: MoleculerGateway[]; services?: MoleculerService[] };
   /** A Strapi router file's router (strapiRoutes.ts): routes gather/strapiApp.ts places under the content API's prefix. */
   strapiRouter?: StrapiRouter;
   /** tsoa's generateRoutes({ basePath }) called by a script of the project (a tsoa.json written as code): the prefix of its generated routes. */

@@ -9,7 +9,7 @@ import { isArrayLiteralExpression, isBinaryExpression, isCallExpression, isExpre
 import type { HttpMethod } from '../model';
 import type { ExtractedFile } from './extracted';
 import { isHttpMethod } from './routeSpec';
-import { skipOuter } from './tsSyntax';
+import { literalProp, literalText, literalTexts, skipOuter } from './tsSyntax';
 
 /** A router file Strapi loads: in the routes folder of one of its APIs. */
 const STRAPI_ROUTER_FILE = /(?:^|\/)api\/[^/]+\/routes\/[^/]+\.[cm]?[jt]s$/;
@@ -33,28 +33,28 @@ export function readStrapiRouter(sf: ts.SourceFile, out: ExtractedFile): void {
     const value = exported && skipOuter(exported);
     if (!value) continue;
     if (isCallExpression(value) && calleeEnd(value.expression) === 'createCoreRouter') {
-      const uid = text(value.arguments[0]);
+      const uid = literalText(value.arguments[0]);
       const options = value.arguments[1] ? skipOuter(value.arguments[1]) : undefined;
       const opts = options && isObjectLiteralExpression(options) ? options : undefined;
       if (uid === undefined) continue;
-      const prefix = opts ? text(prop(opts, 'prefix')) : undefined;
-      const only = opts ? names(prop(opts, 'only')) : undefined;
-      const except = opts ? names(prop(opts, 'except')) : undefined;
+      const prefix = opts ? literalText(literalProp(opts, 'prefix')) : undefined;
+      const only = opts ? literalTexts(literalProp(opts, 'only')) : undefined;
+      const except = opts ? literalTexts(literalProp(opts, 'except')) : undefined;
       out.strapiRouter = { line: line(value), core: { uid, ...(prefix !== undefined ? { prefix } : {}), ...(only ? { only } : {}), ...(except ? { except } : {}) } };
     } else if (isObjectLiteralExpression(value)) {
-      const list = prop(value, 'routes');
+      const list = literalProp(value, 'routes');
       const items = list && isArrayLiteralExpression(skipOuter(list)) ? (skipOuter(list) as ts.ArrayLiteralExpression).elements.map(skipOuter) : [];
       const routes = items.flatMap((r) => (isObjectLiteralExpression(r) ? customRoute(r, line(r)) : []));
-      const prefix = text(prop(value, 'prefix'));
-      if (routes.length > 0 && text(prop(value, 'type')) !== 'admin') out.strapiRouter = { line: line(value), routes, ...(prefix !== undefined ? { prefix } : {}) };
+      const prefix = literalText(literalProp(value, 'prefix'));
+      if (routes.length > 0 && literalText(literalProp(value, 'type')) !== 'admin') out.strapiRouter = { line: line(value), routes, ...(prefix !== undefined ? { prefix } : {}) };
     }
   }
 }
 
 /** `{ method: 'GET', path: '/restaurants/custom', handler }`: a custom router's route. */
 function customRoute(r: ts.ObjectLiteralExpression, line: number): Array<{ method: HttpMethod; path: string; line: number }> {
-  const method = text(prop(r, 'method'))?.toUpperCase();
-  const path = text(prop(r, 'path'));
+  const method = literalText(literalProp(r, 'method'))?.toUpperCase();
+  const path = literalText(literalProp(r, 'path'));
   return method !== undefined && isHttpMethod(method) && path !== undefined ? [{ method, path, line }] : [];
 }
 
@@ -70,19 +70,5 @@ function calleeEnd(e: ts.Expression): string | undefined {
   return isIdentifier(x) ? x.text : isPropertyAccessExpression(x) ? x.name.text : undefined;
 }
 
-function prop(o: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
-  const p = o.properties.find((q): q is ts.PropertyAssignment => isPropertyAssignment(q) && (isIdentifier(q.name) || isStringLiteral(q.name)) && q.name.text === name);
-  return p?.initializer;
-}
 
-function text(e: ts.Expression | undefined): string | undefined {
-  const x = e && skipOuter(e);
-  return x && (isStringLiteral(x) || isNoSubstitutionTemplateLiteral(x)) ? x.text : undefined;
-}
 
-function names(e: ts.Expression | undefined): string[] | undefined {
-  const x = e && skipOuter(e);
-  if (!x || !isArrayLiteralExpression(x)) return undefined;
-  const out = x.elements.map((el) => text(el));
-  return out.every((s): s is string => s !== undefined) ? out : undefined;
-}

@@ -1,6 +1,6 @@
 // Small readings of TypeScript syntax the route scan shares.
 import ts from './compiler';
-import { forEachChild, isArrowFunction, isAsExpression, isAwaitExpression, isBlock, isCallExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isNonNullExpression, isParenthesizedExpression, isPropertyAccessExpression, isReturnStatement, isSatisfiesExpression, isTypeAssertionExpression } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isIdentifier, isNoSubstitutionTemplateLiteral, isPropertyAssignment, isStringLiteral, isArrowFunction, isAsExpression, isAwaitExpression, isBlock, isCallExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isNonNullExpression, isParenthesizedExpression, isPropertyAccessExpression, isReturnStatement, isSatisfiesExpression, isTypeAssertionExpression } from './tsNodes';
 
 /** The expression inside parentheses, `as`, `!`, `satisfies`, type assertions and `await`. */
 /** What a class extends, as written (`class A extends B`, `extends F(args)`): the expression of its `extends` clause. */
@@ -87,4 +87,23 @@ export function forEachNodeLinkingParents(sf: ts.SourceFile, visit: (node: ts.No
 export function thisMember(e: ts.Expression): string | undefined {
   const x = skipOuter(e);
   return isPropertyAccessExpression(x) && x.expression.kind === ts.SyntaxKind.ThisKeyword ? x.name.text : undefined;
+}
+
+/** The value written for `name` in an object literal (`name: value`, `'name': value`). */
+export function literalProp(o: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  return o.properties.find((q): q is ts.PropertyAssignment => isPropertyAssignment(q) && (isIdentifier(q.name) || isStringLiteral(q.name)) && q.name.text === name)?.initializer;
+}
+
+/** A string written as a literal (quotes or a template without substitutions). */
+export function literalText(e: ts.Expression | undefined): string | undefined {
+  const x = e && skipOuter(e);
+  return x && (isStringLiteral(x) || isNoSubstitutionTemplateLiteral(x)) ? x.text : undefined;
+}
+
+/** An array literal of string literals, each element one. */
+export function literalTexts(e: ts.Expression | undefined): string[] | undefined {
+  const x = e && skipOuter(e);
+  if (!x || !isArrayLiteralExpression(x)) return undefined;
+  const out = x.elements.map((el) => literalText(el));
+  return out.every((s): s is string => s !== undefined) ? out : undefined;
 }

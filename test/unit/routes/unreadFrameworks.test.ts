@@ -88,13 +88,13 @@ suite('server frameworks whose routes are not read', () => {
     assert.deepEqual(warningsOf(['express', 'tsoa'], { '/s/src/base.ts': elsewhere, '/s/src/app.ts': app }), [unfollowed('tsoa', 'tsoa')]);
   });
 
-  test("Meteor and Moleculer: a Meteor method and a Moleculer gateway's aliases are not read; Strapi is read where written out (a core router whose content type is not found gives none)", () => {
+  test("Meteor: a Meteor method is not read; Strapi and Moleculer are read where written out (a core router whose content type is not found, a gateway whose routes the check joins later, give none here)", () => {
     const files = {
       '/s/server/main.js': "import { Meteor } from 'meteor/meteor';\nMeteor.methods({ 'tasks.insert'(text) {} });\n",
       '/s/src/api/article/routes/article.ts': "import { factories } from '@strapi/strapi';\nexport default factories.createCoreRouter('api::article.article');\n",
       '/s/services/api.service.js': "const ApiGateway = require('moleculer-web');\nmodule.exports = { mixins: [ApiGateway], settings: { routes: [{ path: '/api', aliases: { 'GET users': 'users.list' } }] } };\n",
     };
-    assert.deepEqual(warningsOf(['meteor-node-stubs', '@strapi/strapi', 'moleculer-web'], files), [unread('Meteor', 'meteor-node-stubs'), unfollowed('Strapi', '@strapi/strapi'), unread('Moleculer', 'moleculer-web')]);
+    assert.deepEqual(warningsOf(['meteor-node-stubs', '@strapi/strapi', 'moleculer-web'], files), [unread('Meteor', 'meteor-node-stubs'), unfollowed('Strapi', '@strapi/strapi'), unfollowed('Moleculer', 'moleculer-web')]);
   });
 
   test('a package depending on none of them gets no warning, whatever it serves', () => {

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { extractRoutesFromSource } from '../../../src/core/routes/extract';
+import { mayDeclareRoutes } from '../../../src/core/routes/mayDeclareRoutes';
+import { moleculerRoutes } from '../../../src/core/gather/loadedRoutes';
+
+// Moleculer: an API gateway's aliases, and with autoAliases its services' actions that declare rest.
+function routesOf(files: Record<string, string>): string[] {
+  const extracted = Object.entries(files)
+    .filter(([, text]) => mayDeclareRoutes(text))
+    .map(([file, text]) => ({ file, x: extractRoutesFromSource(text, file) }));
+  return moleculerRoutes(extracted).map((r) => `${r.method} ${r.path}`).sort();
+}
+
+const GATEWAY = (route: string) =>
+  "const ApiGateway = require('moleculer-web');\nmodule.exports = {\n  name: 'api',\n  mixins: [ApiGateway],\n  settings: {\n    port: 3000,\n    path: '/api',\n" +
+  `    routes: [${route}],\n  },\n};\n`;
+const USERS =
+  "module.exports = {\n  name: 'users',\n  settings: { fields: ['_id'] },\n  actions: {\n    list: { rest: 'GET /', handler(ctx) {} },\n    get: { rest: { method: 'GET', path: '/:id' }, handler(ctx) {} },\n" +
+  "    me: { rest: ['GET /me', 'POST /me'], handler(ctx) {} },\n    internal: { handler(ctx) {} },\n  },\n};\n";
+const ORDERS = "import { ServiceSchema } from 'moleculer';\nconst OrdersService: ServiceSchema = {\n  name: 'orders',\n  version: 2,\n  actions: { create: { rest: 'POST /', async handler() {} } },\n};\nexport default OrdersService;\n";
+
+suite('Moleculer', () => {
+  test("a gateway route's aliases under settings.path and the route's path: methods, REST shorthand, no method (every method)", () => {
+    const route = "{\n      path: '/v1',\n      aliases: {\n        'GET users/:id': 'users.get',\n        'REST posts': 'posts',\n        '/health': 'api.health',\n      },\n      mappingPolicy: 'restrict',\n    }";
+    assert.deepEqual(routesOf({ '/ws/services/api.service.js': GATEWAY(route) }), [
+      'ALL /api/v1/health',
+      'DELETE /api/v1/posts/:id',
+      'GET /api/v1/posts',
+      'GET /api/v1/posts/:id',
+      'GET /api/v1/users/:id',
+      'PATCH /api/v1/posts/:id',
+      'POST /api/v1/posts',
+      'PUT /api/v1/posts/:id',
+    ]);
+  });
+
+  test("autoAliases: each service action's rest at the service's base (/<version>/<name>, or settings.rest), within the whitelist", () => {
+    const auto = "{ path: '', autoAliases: true }";
+    const files = { '/ws/services/api.service.js': GATEWAY(auto), '/ws/services/users.service.js': USERS, '/ws/services/orders.service.ts': ORDERS };
+    assert.deepEqual(routesOf(files), ['GET /api/users', 'GET /api/users/:id', 'GET /api/users/me', 'POST /api/users/me', 'POST /api/v2/orders']);
+    const listed = { ...files, '/ws/services/api.service.js': GATEWAY("{ path: '/x', autoAliases: true, whitelist: ['users.*'] }") };
+    assert.deepEqual(routesOf(listed), ['GET /x/users', 'GET /x/users/:id', 'GET /x/users/me', 'POST /x/users/me'].map((r) => r.replace('/x', '/api/x')));
+    const based = { '/ws/services/api.service.js': GATEWAY(auto), '/ws/services/users.service.js': USERS.replace("settings: { fields: ['_id'] }", "settings: { rest: '/people' }") };
+    assert.deepEqual(routesOf(based), ['GET /api/people', 'GET /api/people/:id', 'GET /api/people/me', 'POST /api/people/me']);
+  });
+
+  test('without a gateway, or with a mixin not from moleculer-web, no route', () => {
+    assert.deepEqual(routesOf({ '/ws/services/users.service.js': USERS }), []);
+    const own = GATEWAY("{ path: '', aliases: { 'GET /x': 'a.b' } }").replace("require('moleculer-web')", "require('./gateway')");
+    assert.deepEqual(routesOf({ '/ws/services/api.service.js': own }), []);
+  });
+});
