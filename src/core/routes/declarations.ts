@@ -2,7 +2,7 @@
 // which names are routers (a factory call, a router type, an alias of one, a class that makes one)
 // and their own prefixes (koa `new Router({ prefix })`, `router.prefix('/x')`, Hono's `basePath`).
 import ts from './compiler';
-import { forEachChild, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isClassLike, isEnumDeclaration, isExpressionStatement, isExternalModuleReference, isFunctionDeclaration, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isNamedImports, isNamespaceImport, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTypeQueryNode, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
+import { forEachChild, isArrayBindingPattern, isBindingElement, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isClassLike, isEnumDeclaration, isExpressionStatement, isExternalModuleReference, isFunctionDeclaration, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isNamedImports, isNamespaceImport, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTypeQueryNode, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { hasRefs, literalOf } from './values';
 import { skipOuter } from './tsSyntax';
@@ -198,6 +198,7 @@ export abstract class DeclarationReader extends Evaluator {
       this.addImport(node.name.text, each.imported, each.source);
       return;
     }
+    if (init && this.readRoutersTaken(node.name, init)) return;
     // `const { port, globalPrefix } = configService.get('app')`: each name is that property of the value.
     if (isObjectBindingPattern(node.name) && init) {
       for (const el of node.name.elements) if (isIdentifier(el.name) && !this.decls.has(el.name.text)) this.decls.set(el.name.text, el);
@@ -332,6 +333,22 @@ export abstract class DeclarationReader extends Evaluator {
       cur = skipOuter(cur.expression.expression);
     }
     return joinRoutePath(...parts);
+  }
+
+  /**
+   * `const [api, admin] = setupRouters(app)`: each name the router at that position of the list the
+   * function returns (fileExports.ts routerFactories `setupRouters.1`); a router only if collect.ts
+   * finds that function returns one there. True when the names are taken so.
+   */
+  private readRoutersTaken(name: ts.BindingName, init: ts.Expression): boolean {
+    const fn = isArrayBindingPattern(name) ? this.routerMaker(init) : undefined;
+    if (fn === undefined || !isArrayBindingPattern(name)) return false;
+    name.elements.forEach((el, at) => {
+      if (!isBindingElement(el) || el.dotDotDotToken || !isIdentifier(el.name) || this.shadowsKnown(el.name.text)) return;
+      this.decls.set(el.name.text, el);
+      this.madeBy(el.name.text, `${fn}.${at}`, '', init);
+    });
+    return true;
   }
 
   /**

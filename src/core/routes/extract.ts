@@ -17,6 +17,7 @@ import { exportedFunctionLines, uncalledFunctionLines } from './uncalledFunction
 import { LISTED } from './values';
 import { skipOuter } from './tsSyntax';
 import { isFunctionLike, isTypeOnly } from './routeSyntax';
+import { TSED_CONFIGURATION } from './tsedMount';
 import { ROUTER_METHODS } from './routeSpec';
 import { globLoaded, isModuleLoad } from './moduleLoads';
 import { FeathersReader, feathersClassMembers } from './feathersServices';
@@ -219,6 +220,7 @@ class FileReader extends FeathersReader {
     if (this.readTsoaGenerateRoutes(call)) return;
     if (isIdentifier(callee) && ROUTING_CONTROLLERS_SERVER.test(callee.text) && this.out.imports.some((i) => i.local === callee.text && i.source === 'routing-controllers'))
       return this.readRoutingControllersServer(call);
+    if (isIdentifier(callee) && this.out.imports.some((i) => i.local === callee.text && i.imported === 'Configuration' && TSED_CONFIGURATION.test(i.source))) return this.readTsedConfiguration(call);
     if (isElementAccessExpression(callee)) return this.readComputedMethod(call, callee);
     this.readLoopHelperCall(call);
     this.readFactoryCall(call);

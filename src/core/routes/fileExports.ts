@@ -5,7 +5,7 @@ import ts from './compiler';
 import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isEnumDeclaration, isExportAssignment, isExportDeclaration, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isFunctionTypeNode, isIdentifier, isMethodDeclaration, isNamedExports, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isTypeReferenceNode, isVariableStatement } from './tsNodes';
 import { joinRoutePath } from './joinPath';
 import { instanceFields } from './classInstances';
-import { ARG, CALLED, DEFAULT_OBJECT, NEW, SPREAD, literalOf, str, unknownIn, type ConstValue } from './values';
+import { ARG, CALLED, DEFAULT_OBJECT, NEW, SPREAD, literalOf, propOf, str, unknownIn, type ConstValue } from './values';
 import { isFunctionWithBody, returnedExpressions, skipOuter, wrappedFunction, extendedClass } from './tsSyntax';
 import { returnedExpression, chainRoot, restNames, hasModifier, cjsNamedExport, isModuleExports, assignedValue } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
@@ -166,6 +166,8 @@ export abstract class ExportReader extends MountReader {
       const madeInline = inline && (this.factoryNames.get(chainRoot(inline)) ?? this.madeByCall(inline));
       // `return { apiv1: routerV1, apiv2: routerV2 }`: each router under the function's name and its key (`*.apiv1`).
       if (inline && isObjectLiteralExpression(inline)) for (const [key, router] of this.objectRouters(inline)) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [`${name}.${key}`]: router };
+      // `return [router, adminRouter]`: each router under the function's name and its position (`*.1`), for `const [api, admin] = setup()`.
+      if (inline && isArrayLiteralExpression(inline)) for (const [at, router] of this.arrayRouters(inline)) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [`${name}.${at}`]: router };
       // A name routes are declared on, a receiver by its name only (`const router = routerFactory.create()`), is one too.
       if (returned !== undefined && (this.routers.has(returned) || this.out.routes.some((r) => r.router === returned))) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: returned };
       else if (madeInline !== undefined) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: madeInline };
@@ -180,10 +182,23 @@ export abstract class ExportReader extends MountReader {
       const value = isPropertyAssignment(p) ? skipOuter(p.initializer) : isShorthandPropertyAssignment(p) ? p.name : undefined;
       const key = p.name && (isIdentifier(p.name) || isStringLiteral(p.name)) ? p.name.text : undefined;
       const router = value && isIdentifier(value) ? this.receiverOf(value) : undefined;
-      // A router made here, not a value some call returned (routerMakers: a router only if collect.ts finds that call makes one).
-      if (key !== undefined && router !== undefined && this.routers.has(router) && this.out.routerMakers?.[router] === undefined) out.push([key, router]);
+      if (key !== undefined && router !== undefined && this.ownRouter(router)) out.push([key, router]);
     }
     return out;
+  }
+
+  /** The routers of the file a list literal holds, by position (`[router, adminRouter]`). */
+  private arrayRouters(list: ts.ArrayLiteralExpression): Array<[number, string]> {
+    return list.elements.flatMap((e, at): Array<[number, string]> => {
+      const value = skipOuter(e);
+      const router = isIdentifier(value) ? this.receiverOf(value) : undefined;
+      return router !== undefined && this.ownRouter(router) ? [[at, router]] : [];
+    });
+  }
+
+  /** A router made here, not a value some call returned (routerMakers: a router only if collect.ts finds that call makes one). */
+  private ownRouter(router: string): boolean {
+    return this.routers.has(router) && this.out.routerMakers?.[router] === undefined;
   }
 
   /** `const usersFactory = createFactory<Env>()` with createFactory of 'hono/factory': `usersFactory.createApp()` makes a Hono app. */
@@ -274,7 +289,7 @@ export abstract class ExportReader extends MountReader {
         const chosen = isConditionalExpression(e) || isBinaryExpression(e);
         // `export default new Config()`: the instance's fields (evaluator.ts instanceValue); `export default result.data`: a constant's object.
         const value = isObjectLiteralExpression(e) || isArrayLiteralExpression(e) || isListCall(e) || isNewExpression(e) || isPropertyAccessExpression(e) || chosen ? this.evaluate(e) : undefined;
-        if (value?.kind === 'obj' || value?.kind === 'arr' || (chosen && value?.kind === 'str')) (this.out.constants ??= {})[DEFAULT_OBJECT] = value;
+        if (value?.kind === 'obj' || value?.kind === 'arr' || (chosen && value?.kind === 'str')) (this.out.constants ??= {})[DEFAULT_OBJECT] = value.kind === 'obj' ? this.withCalledMembers(value) : value;
         if (!value) this.collectCalledDefault(e);
       }
     }
@@ -289,9 +304,26 @@ export abstract class ExportReader extends MountReader {
    */
   private calledValue(fn: ts.Node): ConstValue | undefined {
     if (!isFunctionDeclaration(fn) && !isArrowFunction(fn) && !isFunctionExpression(fn)) return undefined;
-    const returned = fn.parameters.length === 0 ? returnedExpressions(fn) : [];
-    const made = returned.length === 1 ? this.evaluate(returned[0]) : undefined;
-    return made?.kind === 'obj' ? { kind: 'obj', props: { [CALLED]: made } } : undefined;
+    const returned = returnedExpressions(fn);
+    const only = returned.length === 1 ? skipOuter(returned[0] as ts.Expression) : undefined;
+    // `(api) => [{ method, path, handler }, ...]`: a table of objects, whatever it is given (a hapi
+    // route list whose parameters reach only its handlers).
+    const table = only !== undefined && isArrayLiteralExpression(only) && only.elements.length > 0 && only.elements.every((e) => isObjectLiteralExpression(skipOuter(e)));
+    if (fn.parameters.length > 0 && !table) return undefined;
+    const made = only ? this.evaluate(only) : undefined;
+    return made?.kind === 'obj' || (table && made?.kind === 'arr') ? { kind: 'obj', props: { [CALLED]: made } } : undefined;
+  }
+
+  /**
+   * `module.exports = { apiRoutes, adminRoutes }` of functions returning what a call gives
+   * (calledValue): each under its key, for `Routes.apiRoutes(api)` in a file requiring the module.
+   */
+  private withCalledMembers(value: Extract<ConstValue, { kind: 'obj' }>): ConstValue {
+    const called = Object.entries(this.out.exportNames ?? {}).filter(([key, local]) => value.other?.[key] === null && propOf(this.out.constants?.[local], [CALLED]) !== undefined);
+    if (called.length === 0) return value;
+    const props = { ...value.props };
+    for (const [key, local] of called) props[key] = this.out.constants?.[local] as ConstValue;
+    return { ...value, props };
   }
 
   /**

@@ -1,11 +1,11 @@
 // Which source files a route scan reads: JS/TS sources, not declaration files, not minified
 // bundles (`*.min.js`) or content-hashed build output, not database migrations, not tests (by
-// name, `x.spec.ts`, `app.e2e-spec.ts`, or by folder, `test/`, `__tests__/`, `e2e/`): a test
+// name, `x.spec.ts`, `app.e2e-spec.ts`, `x.integ.ts`, or by folder, `test/`, `__tests__/`, `e2e/`): a test
 // harness often builds its own app (RouterModule trees, routes of its own) that the server never serves.
 // A file of a test folder the server's own code imports is read in a second wave (testFolderImports.ts).
 const SOURCE_CODE = /\.(c|m)?(t|j)sx?$/;
-/** `x.spec.ts`, `x.test.js`, `app.e2e-spec.ts` (wider than mapping's TEST_SOURCE, which it covers). */
-const TEST_NAME = /[.-](?:e2e-)?(?:spec|test)\.[cm]?[jt]sx?$/;
+/** `x.spec.ts`, `x.test.js`, `app.e2e-spec.ts`, an integration test's `x.integ.ts` (wider than mapping's TEST_SOURCE, which it covers). */
+const TEST_NAME = /(?:[.-](?:e2e-)?(?:spec|test)|\.integ)\.[cm]?[jt]sx?$/;
 const TEST_FOLDER = /(?:^|[\\/])(?:test|tests|__tests__|__mocks__|e2e|cypress|playwright)[\\/]/;
 /**
  * Test helpers' folders (`testutils/`, `test-utils/`): the app a test sets up, with routes of its own

@@ -11,6 +11,7 @@ import { controllersGivenTo, moduleListOf } from './nestModuleList';
 import { requireSource } from './moduleLoads';
 import { enclosingFunction, hasModifier } from './routeSyntax';
 import { ExportReader } from './fileExports';
+import { tsedMountPaths } from './tsedMount';
 import type { Scope } from './readerBase';
 
 export abstract class NestAppReader extends ExportReader {
@@ -48,6 +49,22 @@ export abstract class NestAppReader extends ExportReader {
     const held = options && isIdentifier(options) ? this.decls.get(options.text) : undefined;
     if (held && isExpression(held as ts.Node)) options = skipOuter(held as ts.Expression);
     if (options) this.readRoutingControllersOptions(options, call);
+  }
+
+  /**
+   * Ts.ED `@Configuration({ mount: { '/rest': [...] } })`: the path its controllers are served
+   * under (tsedMount.ts); not known (with a warning) when it mounts them at several or at a computed one.
+   */
+  protected readTsedConfiguration(call: ts.CallExpression): void {
+    const paths = call.arguments[0] ? tsedMountPaths(call.arguments[0]) : undefined;
+    if (paths === undefined || paths.length === 0) return;
+    const distinct = [...new Set(paths.map((p) => joinRoutePath(p)))];
+    this.out.globalPrefixLine = this.line(call);
+    if (distinct.length === 1 && !paths.includes('')) this.out.globalPrefix = distinct[0];
+    else {
+      this.out.globalPrefix = joinRoutePath(UNKNOWN_PREFIX);
+      this.warn(call, { id: 'routePrefixValue', args: [] });
+    }
   }
 
   /**

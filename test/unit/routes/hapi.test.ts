@@ -338,3 +338,47 @@ suite('hapi', () => {
     assert.deepEqual(warnings, []);
   });
 });
+
+suite('hapi route lists made by functions', () => {
+  const ROUTES = [
+    'const answer = (deps, req, h) => deps.handle(req, h);',
+    'const publicRoutes = (deps) => [',
+    "  { method: 'GET', path: '/status', handler: (req, h) => answer(deps, req, h) },",
+    "  { method: 'PUT', path: '/accounts/{id}', handler: (req, h) => answer(deps, req, h) },",
+    '];',
+    "const adminRoutes = (deps) => [{ method: 'DELETE', path: '/cache', handler: (req, h) => answer(deps, req, h) }];",
+    'module.exports = { publicRoutes, adminRoutes };',
+  ].join('\n');
+
+  test("a module's functions returning route lists whatever they are given: server.route(Routes.publicRoutes(deps)) serves that list", () => {
+    const { routes, warnings } = collect({
+      '/s/src/routes.js': ROUTES,
+      '/s/src/server.js': [
+        "const Hapi = require('@hapi/hapi');",
+        "const Routes = require('./routes');",
+        'const start = async (deps) => {',
+        '  const server = new Hapi.Server({ port: 3000 });',
+        '  server.route(Routes.publicRoutes(deps));',
+        '  await server.start();',
+        '};',
+        'module.exports = { start };',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['GET /status', 'PUT /accounts/:id']);
+    assert.deepEqual(warnings, []);
+  });
+
+  test('a function returning something else than a list of objects is not taken for a route list', () => {
+    const { routes } = collect({
+      '/s/src/routes.js': ["const paths = (base) => [base + '/a', base + '/b'];", 'module.exports = { paths };'].join('\n'),
+      '/s/src/server.js': [
+        "const Hapi = require('@hapi/hapi');",
+        "const Routes = require('./routes');",
+        'const server = new Hapi.Server({ port: 3000 });',
+        'server.route(Routes.paths(process.env.BASE));',
+        "server.route({ method: 'GET', path: '/ping', handler: () => 'pong' });",
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['GET /ping']);
+  });
+});

@@ -191,6 +191,11 @@ suite('isRouteSource', () => {
     assert.equal(isRouteSource('/w/test/app.e2e-spec.ts', '/w'), false);
     assert.equal(isRouteSource('/w/test/test-setup.ts', '/w'), false);
     assert.equal(isRouteSource('/w/src/__tests__/routes.ts', '/w'), false);
+    // an integration test beside the code it tests (its own app mounting the router under a test path)
+    assert.equal(isRouteSource('/w/src/features/news/routes/news.integ.ts', '/w'), false);
+    assert.equal(isRouteSource('/w/src/routes/pages-rename.exclusive.integ.ts', '/w'), false);
+    // a module whose name only ends in "integration" is the server's own
+    assert.equal(isRouteSource('/w/src/routes/slack-integration.ts', '/w'), true);
     // a test helpers' folder: the app tests set up, with a route of its own to seed the session
     assert.equal(isRouteSource('/w/server/routes/testutils/testUtilRoute.ts', '/w'), false);
     assert.equal(isRouteSource('/w/src/test-utils/appSetup.ts', '/w'), false);
