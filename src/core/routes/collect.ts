@@ -1116,9 +1116,14 @@ function resolveFactoryMount(s: Scanned, fn: string, byKey: Map<string, Scanned>
  * `new SchemaRouter#addRelationRoutes`: those its method declares (methodRouters.ts).
  */
 function resolveClassMount(s: Scanned, named: string, byKey: Map<string, Scanned>, aliases: PathAlias[], member?: string): RouterNode[] {
-  const [cls = named, method] = named.split('#');
+  const [cls = named, method, index] = named.split('#');
   const imp = s.x.imports.find((i) => i.local === cls);
   const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : { target: s, name: cls };
+  // `this.codes.route(app)`: the parameter at that position of the class's method (routeHelpers.ts readInstancePassed).
+  if (index !== undefined) {
+    const param = found?.name !== undefined ? found.target.x.routerParams?.[`${found.name}#${method ?? ''}`]?.[Number(index)] : undefined;
+    return found && param ? [{ key: found.target.key, name: param }] : [];
+  }
   const name = found?.name === undefined ? undefined : method === undefined ? `${CLASS_ROUTER}${found.name}` : methodRouterName(found.name, method);
   if (found && name !== undefined && declares(found.target, name)) return [{ key: found.target.key, name }];
   // `new Hub().middleware` of a class whose constructor keeps a router it builds in that field (memberRouters.ts).

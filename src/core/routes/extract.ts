@@ -112,7 +112,7 @@ class FileReader extends FeathersReader {
   /** Fields a class's constructor keeps a router of this file in (memberRouters.ts). */
   private findMemberRouters(): void {
     const routers = new Set([...this.out.routes.map((r) => r.router ?? ''), ...this.out.mounts.map((m) => m.mountedOn)].filter((n): n is string => n !== undefined && n !== ''));
-    const found = memberRouters(this.sf, routers);
+    const found = memberRouters(this.sf, routers, (e) => this.receiverOf(e));
     if (found) this.out.memberRouters = found;
   }
 
@@ -237,6 +237,7 @@ class FileReader extends FeathersReader {
     if ((name === 'forRoot' || name === 'forRootAsync') && isIdentifier(callee.expression) && callee.expression.text === 'GraphQLModule') return this.readNestGraphQL(call);
     if (name === 'applyMiddleware') return this.readApplyMiddleware(call);
     if (this.readElysiaCall(call, callee)) return;
+    if (this.readInstancePassed(call, callee)) return;
     const method = ROUTER_METHODS[name];
     if (this.readModulePassed(call, callee)) return;
     if (!method && name !== 'route' && name !== 'use' && name !== 'register' && name !== 'on' && name !== 'mount' && !(name in OPENAPI_CALLS)) {

@@ -450,7 +450,7 @@ export abstract class ExportReader extends MountReader {
       const found = p && params(p);
       if (found) out['default'] = found;
       if (found && p) fns.set('default', p);
-      if (isClassDeclaration(st)) Object.assign(out, memberParams(st, params));
+      if (isClassDeclaration(st)) Object.assign(out, memberParams(st, params, fns));
     }
     this.ownParamRouters(out, fns);
     if (Object.keys(out).length > 0) this.out.routerParams = out;
@@ -613,13 +613,16 @@ function isListCall(e: ts.Expression): boolean {
 }
 
 /** `class UsersApi { mount = async (fastify) => { fastify.get(...) } }`, mounted as `new UsersApi().mount`: each member's router parameters, by `Class#member`. */
-function memberParams(st: ts.ClassDeclaration, params: (fn: ts.SignatureDeclarationBase) => string[] | undefined): Record<string, string[]> {
+function memberParams(st: ts.ClassDeclaration, params: (fn: ts.SignatureDeclarationBase) => string[] | undefined, fns: Map<string, ts.SignatureDeclarationBase>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   if (!st.name) return out;
   for (const m of st.members) {
     const fn = isMethodDeclaration(m) ? m : isPropertyDeclaration(m) && m.initializer ? wrappedFunction(m.initializer) : undefined;
     const names = fn && m.name && isIdentifier(m.name) ? params(fn) : undefined;
-    if (names && m.name && isIdentifier(m.name)) out[`${st.name.text}#${m.name.text}`] = names;
+    if (!names || !fn || !m.name || !isIdentifier(m.name)) continue;
+    out[`${st.name.text}#${m.name.text}`] = names;
+    // Two methods declaring routes on parameters of one name are two routers (ownParamRouters), as two functions are.
+    fns.set(`${st.name.text}#${m.name.text}`, fn);
   }
   return out;
 }

@@ -6,8 +6,11 @@
 // The routes are declared on the constructor's local router; the mount names the instance's field.
 // Each such field is recorded by class and member (`Hub#middleware` -> `router`), so a mount of
 // that member of an instance (collect.ts resolveClassMount) serves the local router's routes.
+// A method returning a router it makes is read the same way (`route() { return new Elysia().get(...) }`
+// asked as `app.use(hub.route())`: `Hub#route` -> that router).
 import ts from './compiler';
-import { isBinaryExpression, isClassDeclaration, isConstructorDeclaration, isExpressionStatement, isIdentifier, isPropertyAccessExpression } from './tsNodes';
+import { isBinaryExpression, isClassDeclaration, isConstructorDeclaration, isExpressionStatement, isIdentifier, isMethodDeclaration, isPropertyAccessExpression } from './tsNodes';
+import { returnedExpression } from './routeSyntax';
 import { skipOuter } from './tsSyntax';
 
 /**
@@ -15,12 +18,14 @@ import { skipOuter } from './tsSyntax';
  * names routes or mounts of this file are declared on): `Class#field` -> router name. Undefined
  * when there is none.
  */
-export function memberRouters(sf: ts.SourceFile, routers: ReadonlySet<string>): Record<string, string> | undefined {
+export function memberRouters(sf: ts.SourceFile, routers: ReadonlySet<string>, returned: (e: ts.Expression) => string | undefined): Record<string, string> | undefined {
   if (routers.size === 0) return undefined;
   const out: Record<string, string> = {};
   for (const st of sf.statements) {
     if (!isClassDeclaration(st) || !st.name) continue;
     for (const m of st.members) {
+      const made = isMethodDeclaration(m) && isIdentifier(m.name) ? madeRouter(m, routers, returned) : undefined;
+      if (made !== undefined) out[`${st.name.text}#${(m.name as ts.Identifier).text}`] = made;
       if (!isConstructorDeclaration(m) || !m.body) continue;
       for (const s of m.body.statements) {
         const e = isExpressionStatement(s) ? skipOuter(s.expression) : undefined;
@@ -33,4 +38,15 @@ export function memberRouters(sf: ts.SourceFile, routers: ReadonlySet<string>): 
     }
   }
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
+ * The router a method returns when it is one this file declares routes or mounts on and not one of
+ * the method's parameters (a router handed in is the caller's: routerParams).
+ */
+function madeRouter(m: ts.MethodDeclaration, routers: ReadonlySet<string>, returned: (e: ts.Expression) => string | undefined): string | undefined {
+  const e = m.body ? returnedExpression(m) : undefined;
+  const name = e ? returned(e) : undefined;
+  const params = new Set(m.parameters.map((p) => (isIdentifier(p.name) ? p.name.text : '')));
+  return name !== undefined && routers.has(name) && !params.has(name) ? name : undefined;
 }

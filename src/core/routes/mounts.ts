@@ -18,6 +18,7 @@ import { declaresMethodRouter, instanceClass } from './methodRouters';
 import { requireSource, isModuleLoad, dynamicImportSource } from './moduleLoads';
 import { RouteHelperReader } from './routeHelpers';
 import { tsRestEndpoints, tsRestPluginRouter } from './tsRestContracts';
+import { containerInstance } from './instanceClasses';
 
 /** A function whose name says it returns a path: `apiPrefix()`, `getBasePath()`, `config.baseUrl()`. */
 const PREFIX_NAME = /prefix|path|baseurl|(?:base|url|root)$/i;
@@ -334,6 +335,7 @@ export abstract class MountReader extends RouteHelperReader {
       this.out.mounts.push({ ...this.mountPrefix(prefix), routerName: `new ${made.expression.text}`, line, mountedOn, ...(args.length > 0 ? { args } : {}), ...member });
       return;
     }
+    if (this.mountInstanceMethod(a, prefix, mountedOn, line)) return;
     // `require('./home')()`, `apiRoutes.apiv1` of `const apiRoutes = require('./apiv1')(app)`: what the module's function returns (a member of it).
     if (this.mountCalledFactory(a, prefix, mountedOn, line)) return;
     // require('./users').router: that export of the module.
@@ -354,6 +356,20 @@ export abstract class MountReader extends RouteHelperReader {
     if (!routerName) return;
     const own = routerName === mountedOn && routerName.startsWith(CLASS_ROUTER) ? thisMember(a) : undefined;
     this.out.mounts.push({ ...this.mountPrefix(prefix), routerName, line, mountedOn, ...(own !== undefined ? { ownMember: own } : {}), ...(this.makesHandler(routerName) ? { handler: true } : {}) });
+  }
+
+  /**
+   * `app.use(accounts.route())` of `const accounts = container.resolve(Accounts)`: a method of a class
+   * of the project asked of its instance (instanceClasses.ts), handed no router (one handed a router
+   * declares its routes on it: readInstancePassed), mounts what that method gives (collect.ts
+   * resolveClassMount). True when mounted.
+   */
+  private mountInstanceMethod(a: ts.Expression, prefix: ConstValue, mountedOn: string, line: number): boolean {
+    if (!isCallExpression(a) || !isPropertyAccessExpression(a.expression) || a.expression.name.text in ROUTER_METHODS) return false;
+    const cls = this.instanceClassOf(a.expression.expression);
+    if (cls === undefined || a.arguments.some((x) => isIdentifier(skipOuter(x)) && this.routers.has(this.receiverOf(x) ?? ''))) return false;
+    this.out.mounts.push({ ...this.mountPrefix(prefix), routerName: `new ${cls}`, line, mountedOn, member: a.expression.name.text });
+    return true;
   }
 
   /**
@@ -712,13 +728,6 @@ function mapLiterals(v: ConstValue, f: (p: string) => string): ConstValue {
   if (v.kind === 'arr') return { ...v, items: v.items.map((i) => mapLiterals(i, f)) };
   const lit = literalOf(v);
   return lit !== undefined ? str(f(lit)) : v.kind === 'str' ? str(...v.parts, f('')) : v;
-}
-
-/** The class a container call gives an instance of: `x.get(Cls)`, `x.resolve(Cls)` with one class-named argument. */
-function containerInstance(e: ts.Expression): string | undefined {
-  if (!isCallExpression(e) || !isPropertyAccessExpression(e.expression) || !/^(?:get|resolve)$/.test(e.expression.name.text)) return undefined;
-  const [arg, ...rest] = e.arguments;
-  return arg && rest.length === 0 && isIdentifier(arg) && /^[A-Z]/.test(arg.text) ? arg.text : undefined;
 }
 
 /**

@@ -2,7 +2,7 @@
 // path as parameters (expanded at each call), spec mounters (a route config registered on the
 // router they are handed), and functions or modules a router is passed to.
 import ts from './compiler';
-import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isOmittedExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isMethodDeclaration, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSourceFile, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, isVariableStatement } from './tsNodes';
+import { forEachChild, isClassDeclaration, isArrayBindingPattern, isArrayLiteralExpression, isOmittedExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isMethodDeclaration, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSourceFile, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import { joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
 import { argRef, hasRefs, isRouteConfig, literalOf, propOf, soleRef, type ConstValue } from './values';
@@ -17,6 +17,7 @@ import type { RouteHelper, Scope } from './readerBase';
 import { requireSource } from './moduleLoads';
 import { RouterCallReader } from './routerCalls';
 import { instanceArgs, memberGuardOf } from './memberGuards';
+import { receiverClass } from './instanceClasses';
 
 export abstract class RouteHelperReader extends RouterCallReader {
   /** The route helpers being expanded: their parameters given `new X(...)` at the call, and their bodies. */
@@ -410,6 +411,30 @@ export abstract class RouteHelperReader extends RouterCallReader {
     if (name in ROUTER_METHODS || CHAIN_KEEPS_ROUTER.has(name) || !isIdentifier(root) || this.importedNames.has(root.text) || this.routers.has(root.text) || CONVENTIONAL_RECEIVER.test(root.text)) return false;
     // Only a router made here: not a call's result that may be anything (`const config = await parseConfig()`).
     return this.mountPassedRouters(call, `${ANY_CLASS}${name}`, (router) => this.out.routerMakers?.[router] === undefined && router !== root.text);
+  }
+
+  /**
+   * `group('/api', (app) => this.codes.route(app))`, `app.use(this.send(app))`: a router handed to a
+   * method of an instance whose class the code names (instanceClasses.ts). Each such argument mounts
+   * that method's parameter at its position (`new Codes#route#0`, collect.ts resolveClassMount). True when recorded.
+   */
+  protected readInstancePassed(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
+    if (callee.name.text in ROUTER_METHODS || call.arguments.length === 0) return false;
+    const cls = this.instanceClassOf(callee.expression);
+    if (cls === undefined) return false;
+    return this.mountPassedRouters(call, `new ${cls}#${callee.name.text}`, () => true);
+  }
+
+  /**
+   * The class a receiver is an instance of (instanceClasses.ts) when this file declares or imports
+   * it and the receiver is no router (a method of `new Hono()` is the framework's).
+   */
+  protected instanceClassOf(e: ts.Expression): string | undefined {
+    const cls = receiverClass(e, (name) => this.decls.get(name) as ts.Node | undefined);
+    const local = cls !== undefined ? (this.decls.get(cls) as ts.Node | undefined) : undefined;
+    if (cls === undefined || !(this.importedNames.has(cls) || (local !== undefined && isClassDeclaration(local)))) return undefined;
+    const router = this.receiverOf(e);
+    return router !== undefined && this.routers.has(router) ? undefined : cls;
   }
 
   protected inRouteHelper(node: ts.Node): boolean {

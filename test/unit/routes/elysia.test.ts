@@ -72,6 +72,26 @@ suite('Elysia', () => {
     assert.deepEqual(warnings, ["/s/app.ts:4: GET route path pathOf('x') not found statically; route skipped (list it in x-runtime-drift.routes)"]);
   });
 
+  test("a class's method returning an instance, asked of the class's instance from a container (`app.use(container.resolve(Accounts).route())`, through a constant or inside a method or a group): its routes under the prefixes it is used in", () => {
+    const { routes } = routesAndWarnings({
+      '/s/app.ts': `${ELYSIA}import { container } from 'tsyringe';\nimport { Accounts } from './accounts';\nimport { Docs } from './docs';\nconst accounts = container.resolve(Accounts);\nexport const app = new Elysia()\n  .get('/health', () => 1)\n  .use(accounts.route())\n  .group('/v2', (g) => g.use(container.resolve(Docs).route()));\napp.listen(3000);\n`,
+      '/s/accounts.ts': `${ELYSIA}export class Accounts {\n  route() {\n    return new Elysia({ prefix: '/accounts' }).get('/me', () => 1);\n  }\n}\n`,
+      '/s/docs.ts': `${ELYSIA}import { container } from 'tsyringe';\nimport { Items } from './items';\nexport class Docs {\n  public route() {\n    const items = container.resolve(Items);\n    return new Elysia().group('/docs/:team', (app) => app.guard({ beforeHandle() {} }).get('/spec.json', () => 1).use(items.route()));\n  }\n}\n`,
+      '/s/items.ts': `${ELYSIA}export class Items {\n  public route() {\n    return new Elysia().group('', (app) => app.get('/items', () => 1).delete('/items/:id', () => 1));\n  }\n}\n`,
+    });
+    assert.deepEqual(routes, ['DELETE /v2/docs/:team/items/:id', 'GET /accounts/me', 'GET /health', 'GET /v2/docs/:team/items', 'GET /v2/docs/:team/spec.json']);
+  });
+
+  test("a group handing its instance to a method of an injected class (`(app) => this.codes.route(app)`, `@inject(Codes)` or the parameter's type), whose methods declare routes on the instance they are handed (`app.use(this.send(app))`): each method's routes under the group, the same class usable in two groups", () => {
+    const { routes } = routesAndWarnings({
+      '/s/app.ts': `${ELYSIA}import { container } from 'tsyringe';\nimport { Accounts } from './accounts';\nnew Elysia().use(container.resolve(Accounts).route()).listen(3000);\n`,
+      '/s/accounts.ts': `${ELYSIA}import { inject } from 'tsyringe';\nimport { Codes } from './codes';\nimport { Extra } from './extra';\nexport class Accounts {\n  constructor(@inject(Codes) private readonly codes: CodeSender, private readonly extra: Extra) {}\n  route() {\n    return new Elysia()\n      .group('/api/accounts', (app) => this.codes.route(app))\n      .group('/public', (app) => app.use(this.extra.route(app)).use(this.codes.route(app)));\n  }\n}\n`,
+      '/s/codes.ts': `${ELYSIA}export class Codes {\n  public route(app: Elysia) {\n    return app.group('/codes', (app) => app.use(this.send(app)).use(this.check(app)));\n  }\n\n  private send(app: Elysia) {\n    return app.post('/send', () => 1);\n  }\n\n  private check(app: Elysia) {\n    return app.post('/check', () => 1);\n  }\n}\n`,
+      '/s/extra.ts': `${ELYSIA}export class Extra {\n  route(app: Elysia) {\n    return app.get('/about', () => 1);\n  }\n}\n`,
+    });
+    assert.deepEqual(routes, ['GET /public/about', 'POST /api/accounts/codes/check', 'POST /api/accounts/codes/send', 'POST /public/codes/check', 'POST /public/codes/send']);
+  });
+
   test('without an import of Elysia, `group` and `guard` are no routing: a callback named app stays what it was', () => {
     const { routes } = routesAndWarnings({
       '/s/app.ts': "import express from 'express';\nconst app = express();\nconst tasks = { group: (n: string, fn: (app: unknown) => void) => fn(app) };\ntasks.group('/x', (app) => app);\napp.get('/ok', (req, res) => res.send('ok'));\napp.listen(3000);\n",
