@@ -32,6 +32,8 @@ export const SERVER_FRAMEWORKS = [
   '@adonisjs/framework',
   // Sails (sailsRoutes.ts).
   'sails',
+  // Elysia on Bun (elysiaRoutes.ts).
+  'elysia',
 ] as const;
 
 export interface ServerApp {

@@ -43,6 +43,15 @@ suite('findServerApps', () => {
     assert.deepEqual(await findServerApps(memFs(files), Object.keys(files)), [{ dir: '/r/server', evidence: 'package.json depends on sails' }]);
   });
 
+  test('an Elysia app on Bun (no listen: `export default { fetch: app.fetch }`) is a server app beside a Next.js front end of the same monorepo', async () => {
+    const files = {
+      '/r/apps/ingest/package.json': pkg({ elysia: '1', '@elysiajs/cors': '1' }, { start: 'bun run src/index.ts' }),
+      '/r/apps/ingest/src/index.ts': "import { Elysia } from 'elysia';\nconst app = new Elysia().post('/events', () => 1);\nexport default { fetch: app.fetch, port: 4000 };\n",
+      '/r/apps/web/package.json': pkg({ next: '15', react: '19' }, { build: 'next build' }),
+    };
+    assert.deepEqual(await findServerApps(memFs(files), Object.keys(files)), [{ dir: '/r/apps/ingest', evidence: 'package.json depends on elysia' }]);
+  });
+
   test('a Next.js app that also lists express serves pages through `next start`: not a server app', async () => {
     const files = {
       '/r/web/package.json': pkg({ next: '14', express: '4', react: '18' }, { build: 'next build', start: 'next start' }),
