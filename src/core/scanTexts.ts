@@ -32,6 +32,14 @@ const SCAN_TEXTS = {
     l10n.t('routes merged into a route table from {0} are not known statically; they are skipped (list them in x-runtime-drift.routes)', part),
   routerPath: (router: string, method: string, code: string) =>
     l10n.t('{0}.{1} path {2} is not a string known statically; route skipped (list it in x-runtime-drift.routes)', router, method, code),
+  instanceFieldPath: (router: string, method: string, code: string, field: string) =>
+    l10n.t(
+      '{0}.{1} path {2} reads this.{3}, a field of the instance whose value is given at run time (not a value of the class known statically); route skipped (list it in x-runtime-drift.routes)',
+      router,
+      method,
+      code,
+      field,
+    ),
   routeMethod: (router: string, code: string) => l10n.t('{0}.route method {1} is not an HTTP method known statically; route skipped (list it in x-runtime-drift.routes)', router, code),
   honoOn: (router: string) => l10n.t('{0}.on(method, path, handler) method or path is not known statically; route skipped (list it in x-runtime-drift.routes)', router),
   routeOptions: (router: string) => l10n.t('{0}.route({...}) method or url is not known statically; route skipped (list it in x-runtime-drift.routes)', router),

@@ -3,7 +3,7 @@
 // @hono/zod-openapi's `openapi(route, handler)` and its document, computed method names
 // (`router[method](path)`) and method-first helpers (`add('GET', '/x', handler)`).
 import ts from './compiler';
-import { isArrayLiteralExpression, isCallExpression, isElementAccessExpression, isExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike, isConditionalExpression, isSpreadAssignment, isSpreadElement } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isCallExpression, isElementAccessExpression, isExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike, isConditionalExpression, isSpreadAssignment, isSpreadElement } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { expandOptionalGroups, withoutLeadingWildcard, hapiPathToRoute, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
@@ -22,7 +22,7 @@ export abstract class RouterCallReader extends ReceiverReader {
    * (isRouterByName: known only by import or type, or made by another file's function, as
    * `const query = knex('t'); query[op](...)`): warned of once the file shows them routers (warnUnknownPaths).
    */
-  private readonly unknownPathCalls: { call: ts.CallExpression; router: string; warning: Extract<ScanMessage, { id: 'routerPath' | 'methodKey' }> }[] = [];
+  private readonly unknownPathCalls: { call: ts.CallExpression; router: string; warning: Extract<ScanMessage, { id: 'routerPath' | 'instanceFieldPath' | 'methodKey' }> }[] = [];
 
   /** The warnings of unknownPathCalls whose receiver this file gives a route or a mount. */
   protected warnUnknownPaths(): void {
@@ -157,7 +157,10 @@ export abstract class RouterCallReader extends ReceiverReader {
       if (isRegularExpressionLiteral(args[0] as ts.Node) || isWrapperForwarding(call)) return;
       // A receiver known only by its import or type (`ExpCache.del(id, field, expr)`, `yargs.options(name,
       // options)`), or made by a call (`driver.delete(itemId, context)`), is a router only when this file gives it a route too.
-      const warning: ScanMessage = { id: 'routerPath', args: [this.shownReceiver(router, call), name, this.shownCode(args[0] as ts.Expression)] };
+      // `this.PREFIX.concat('/:name')`: why not known is that field of the instance, given its value at run time.
+      const field = thisFieldRead(args[0] as ts.Expression);
+      const shown: [string, string, string] = [this.shownReceiver(router, call), name, this.shownCode(args[0] as ts.Expression)];
+      const warning: ScanMessage = field !== undefined ? { id: 'instanceFieldPath', args: [...shown, field] } : { id: 'routerPath', args: shown };
       if (this.surelyRouter(router, call)) this.warn(call, warning);
       else this.unknownPathCalls.push({ call, router, warning });
       return;
@@ -533,4 +536,16 @@ function possibleKeys(expr: ts.Expression): string[] | undefined {
 /** `require(name)` whose name is not a string literal: the module is chosen at run time. */
 function requiresComputedName(e: ts.Expression): boolean {
   return isCallExpression(e) && isIdentifier(e.expression) && e.expression.text === 'require' && e.arguments.length === 1 && !isStringLiteralLike(skipOuter(e.arguments[0] as ts.Expression));
+}
+
+/** The first field of `this` a path expression reads (`this.PREFIX.concat('/:name')` -> PREFIX), when it reads one. */
+function thisFieldRead(e: ts.Expression): string | undefined {
+  let found: string | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found !== undefined) return;
+    if (isPropertyAccessExpression(n) && n.expression.kind === ts.SyntaxKind.ThisKeyword) found = n.name.text;
+    else forEachChild(n, visit);
+  };
+  visit(e);
+  return found;
 }
