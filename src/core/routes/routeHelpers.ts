@@ -19,6 +19,9 @@ import { RouterCallReader } from './routerCalls';
 import { instanceArgs, memberGuardOf } from './memberGuards';
 import { receiverClass } from './instanceClasses';
 
+/** An import of a file of the project: a relative path or a conventional alias (`@/`, `~/`, `#`). */
+const PROJECT_SOURCE = /^(?:\.|~|#|@\/)/;
+
 export abstract class RouteHelperReader extends RouterCallReader {
   /** The route helpers being expanded: their parameters given `new X(...)` at the call, and their bodies. */
   private readonly instanceGuards: { instances: ReadonlyMap<string, string>; body: ts.Node }[] = [];
@@ -426,13 +429,16 @@ export abstract class RouteHelperReader extends RouterCallReader {
   }
 
   /**
-   * The class a receiver is an instance of (instanceClasses.ts) when this file declares or imports
-   * it and the receiver is no router (a method of `new Hono()` is the framework's).
+   * The class a receiver is an instance of (instanceClasses.ts) when this file declares it or imports
+   * it from a file of the project (a relative path or an alias such as `@/`, `~/`, `#`: not a
+   * package's class, `new ExpressAdapter().getRouter()`, whose code the scan does not read), and the
+   * receiver is no router (a method of `new Hono()` is the framework's).
    */
   protected instanceClassOf(e: ts.Expression): string | undefined {
     const cls = receiverClass(e, (name) => this.decls.get(name) as ts.Node | undefined);
     const local = cls !== undefined ? (this.decls.get(cls) as ts.Node | undefined) : undefined;
-    if (cls === undefined || !(this.importedNames.has(cls) || (local !== undefined && isClassDeclaration(local)))) return undefined;
+    const imported = cls !== undefined && this.out.imports.some((i) => i.local === cls && PROJECT_SOURCE.test(i.source));
+    if (cls === undefined || !(imported || (local !== undefined && isClassDeclaration(local)))) return undefined;
     const router = this.receiverOf(e);
     return router !== undefined && this.routers.has(router) ? undefined : cls;
   }

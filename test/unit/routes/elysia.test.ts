@@ -82,6 +82,14 @@ suite('Elysia', () => {
     assert.deepEqual(routes, ['DELETE /v2/docs/:team/items/:id', 'GET /accounts/me', 'GET /health', 'GET /v2/docs/:team/items', 'GET /v2/docs/:team/spec.json']);
   });
 
+  test("a method of a package's class (`new ExpressAdapter().getRouter()`, code the scan does not read) is no class of the project: its mount at a prefix not known statically is still warned of", () => {
+    const { warnings } = routesAndWarnings({
+      '/s/app.ts': "import express from 'express';\nimport { ExpressAdapter } from '@bull-board/express';\nconst app = express();\nconst board = new ExpressAdapter();\napp.use(`/admin/${process.env.BOARD_KEY}/queues`, board.getRouter());\napp.get('/', (req, res) => res.send('ok'));\napp.listen(3000);\n",
+    });
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0] ?? '', /^\/s\/app\.ts:5: mount prefix `\/admin\/\$\{process\.env\.BOARD_KEY\}\/queues` is not known statically/);
+  });
+
   test("a group handing its instance to a method of an injected class (`(app) => this.codes.route(app)`, `@inject(Codes)` or the parameter's type), whose methods declare routes on the instance they are handed (`app.use(this.send(app))`): each method's routes under the group, the same class usable in two groups", () => {
     const { routes } = routesAndWarnings({
       '/s/app.ts': `${ELYSIA}import { container } from 'tsyringe';\nimport { Accounts } from './accounts';\nnew Elysia().use(container.resolve(Accounts).route()).listen(3000);\n`,
