@@ -26,6 +26,7 @@ import { applyChangedEntries, EXEC_MISSING, EXEC_UNSUPPORTED, execChangedEntries
 import { ContainerListings } from './containerListings';
 import { DEFAULT_ENGINE_TIMEOUT_MS, DEFAULT_LISTING_TIMEOUT_MS, boundedScope, boundedSignal, isTimeoutReason, raceSignal } from './timeouts';
 import { isRecord } from '../core/isRecord';
+import { filesystemKey } from './imageFilesystem';
 
 export interface DockerEngineOptions {
   /** Explicit engine address (extension setting / --host); else DOCKER_HOST, the docker context, the default socket. */
@@ -145,6 +146,8 @@ class DockerodeEngine implements DockerEngine {
   private readonly ready: (() => Promise<void>) | undefined;
   private readonly lifetime = new AbortController();
   private readonly imageListings = new Map<string, Promise<FileListing>>();
+  /** Image ID -> what decides its files (imageFilesystem.ts), from this client's inspects: images alike in it share one listing. */
+  private readonly imageFilesystems = new Map<string, string>();
   private readonly imageConfigs = new Map<string, Promise<{ config: ReturnType<typeof imageConfigOf>; created: string } | null>>();
   /** Per container: true when find ran there, false when it has none (distroless). */
   private readonly execTools = new Map<string, boolean>();
@@ -255,6 +258,7 @@ class DockerodeEngine implements DockerEngine {
       try {
         const info = await engineRequest<Dockerode.ImageInspectInfo & { Metadata?: { LastTagTime?: string } }>(this.docker, `/images/${ref}/json`, {}, bounded);
         const lastTagged = tagTime(info.Metadata?.LastTagTime);
+        this.rememberFilesystem(info);
         return { ref, id: info.Id, created: isoTime(info.Created), ...(lastTagged ? { lastTagged } : {}) } satisfies ImageInfo;
       } catch (err) {
         if (statusOf(err) === 404) return undefined;
@@ -383,7 +387,10 @@ class DockerodeEngine implements DockerEngine {
     if (!known) {
       // A failed or cancelled inspect is not remembered: the next check asks again.
       known = engineRequest<Dockerode.ImageInspectInfo>(this.docker, `/images/${imageId}/json`, {}, signal).then(
-        (info) => ({ config: imageConfigOf(info), created: isoTime(info.Created) }),
+        (info) => {
+          this.rememberFilesystem(info);
+          return { config: imageConfigOf(info), created: isoTime(info.Created) };
+        },
         () => {
           this.imageConfigs.delete(imageId);
           return null;
@@ -470,9 +477,19 @@ class DockerodeEngine implements DockerEngine {
     return changes === EXEC_UNSUPPORTED ? this.containerListing(id, root, signal) : applyChangedEntries(previous, changes);
   }
 
-  /** An image's files, once per (image ID, root) for the life of this client. */
+  private rememberFilesystem(info: Dockerode.ImageInspectInfo): void {
+    const key = filesystemKey(info);
+    if (key === undefined || this.imageFilesystems.get(info.Id) === key) return;
+    if (this.imageFilesystems.size >= IMAGE_LISTING_CACHE) this.imageFilesystems.delete(this.imageFilesystems.keys().next().value as string);
+    this.imageFilesystems.set(info.Id, key);
+  }
+
+  /**
+   * An image's files, once per (image ID, root) for the life of this client; once per (files, root)
+   * for images this client inspected: ten services' tags of one build (a label apart) list once.
+   */
   private cachedImageListing(imageId: string, root: string, list: () => Promise<FileListing>): Promise<FileListing> {
-    const key = `${imageId}\0${normaliseRoot(root)}`;
+    const key = `${this.imageFilesystems.get(imageId) ?? imageId}\0${normaliseRoot(root)}`;
     const known = this.imageListings.get(key);
     if (known) return known;
     const listing = list();

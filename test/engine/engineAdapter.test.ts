@@ -150,6 +150,25 @@ suite('dockerEngine against the real engine', () => {
     assert.equal(old.files.has(ADDED), false);
   });
 
+  test('images a label apart (one build tagged per service) are listed once; another layer or a VOLUME is listed apart', async () => {
+    const fresh = createDockerEngine();
+    try {
+      // Both FROM v2 with a LABEL only: other image IDs, the same layers.
+      const labelled = async (name: string, extra = '') => buildImage({ tag: `${project}_${name}`, files: { Dockerfile: `FROM ${v2Id}\nLABEL service=${name}\n${extra}` }, project });
+      const [a, b, withVolume] = [await labelled('a'), await labelled('b'), await labelled('v', 'VOLUME /app/dist/data\n')];
+      assert.equal(new Set([a, b, withVolume, v2Id]).size, 4, 'four image IDs');
+      for (const tagged of ['a', 'b', 'v']) assert.ok(await fresh.inspectImage(`${project}_${tagged}`));
+      const [listedA, listedB] = await Promise.all([fresh.listImageFiles(a, '/app/dist'), fresh.listImageFiles(b, '/app/dist')]);
+      assert.equal(listedB, listedA, 'one listing serves both');
+      assert.deepEqual([...listedA.files].sort(), [...V1_LISTING, ADDED].sort());
+      assert.notEqual(await fresh.listImageFiles(withVolume, '/app/dist'), listedA, 'a VOLUME mounts a volume in the helper: listed on its own');
+      // v1 differs in a layer: its own listing, without the added file.
+      assert.equal((await fresh.listImageFiles(v1Id, '/app/dist')).files.has(ADDED), false);
+    } finally {
+      fresh.close();
+    }
+  });
+
   test('listImageFiles leaves no container behind (removed beside the answer, within seconds)', async () => {
     await engine.listImageFiles(v1Id, '/app/dist');
     const leftovers = async (): Promise<string> => (await dockerCli(['ps', '-aq', '--filter', `label=${LISTING_CONTAINER_LABEL}`, '--filter', `ancestor=${v1Id}`], { check: true })).stdout.trim();
