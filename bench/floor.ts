@@ -4,11 +4,13 @@
 // offers (`find … -exec stat` through exec in a running container, output lines counted; the
 // archive API, tar headers counted and bodies skipped, when exec cannot answer) and, for a
 // container running an old image, one archive of the newest image through a created-never-started
-// container, as the product must; plus the R route GETs (the route rung's facts). Whatever the
+// container, as the product must (once for images alike in their layers, VOLUMEs and WORKDIR, as the
+// product lists them: engine/imageFilesystem.ts); plus the R route GETs (the route rung's facts). Whatever the
 // product spends above this is ours to explain.
 import { Agent, request } from 'node:http';
 import Dockerode from 'dockerode';
 import { demuxer, findCommand } from '../src/engine/execListing';
+import { filesystemKey } from '../src/engine/imageFilesystem';
 
 export interface FloorInput {
   project: string;
@@ -34,6 +36,7 @@ export async function runFloor(docker: Dockerode, input: FloorInput): Promise<Fl
   const signal = AbortSignal.timeout(FLOOR_TIMEOUT_MS);
   const agent = new Agent({ keepAlive: true });
   try {
+    const imageListings = new Map<string, Promise<number>>();
     const summaries = await docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${input.project}`] }, abortSignal: signal });
     const perContainer = await Promise.all(
       summaries.map(async (s) => {
@@ -46,24 +49,12 @@ export async function runFloor(docker: Dockerode, input: FloorInput): Promise<Fl
           Promise.all((probe?.paths ?? []).map((p) => loopbackStatus(agent, probe?.port ?? 0, p))),
         ]);
         const image = await docker.getImage(info.Config.Image).inspect();
-        let imageFiles = 0;
         const stale = image.Id !== info.Image;
-        if (stale) {
-          const lister = await docker.createContainer({
-            Image: image.Id,
-            Entrypoint: [''],
-            Cmd: ['/nonexistent'],
-            NetworkDisabled: true,
-            HostConfig: { NetworkMode: 'none' },
-            abortSignal: signal,
-          });
-          try {
-            imageFiles = await countArchive(await lister.getArchive({ path: input.target, abortSignal: signal }));
-          } finally {
-            await lister.remove({ force: true, v: true }).catch(() => undefined);
-          }
-        }
-        return { files, stale, imageFiles, probes: answers.length };
+        // Images alike in what decides their files (a LABEL apart) are listed once, as the product lists them.
+        const key = filesystemKey(image) ?? image.Id;
+        let listed = stale ? imageListings.get(key) : undefined;
+        if (stale && listed === undefined) imageListings.set(key, (listed = countImage(docker, image.Id, input.target, signal)));
+        return { files, stale, imageFiles: listed ? await listed : 0, probes: answers.length };
       }),
     );
     return {
@@ -75,6 +66,23 @@ export async function runFloor(docker: Dockerode, input: FloorInput): Promise<Fl
     };
   } finally {
     agent.destroy();
+  }
+}
+
+/** Files under `target` in an image: one archive through a created-never-started container. */
+async function countImage(docker: Dockerode, imageId: string, target: string, signal: AbortSignal): Promise<number> {
+  const lister = await docker.createContainer({
+    Image: imageId,
+    Entrypoint: [''],
+    Cmd: ['/nonexistent'],
+    NetworkDisabled: true,
+    HostConfig: { NetworkMode: 'none' },
+    abortSignal: signal,
+  });
+  try {
+    return await countArchive(await lister.getArchive({ path: target, abortSignal: signal }));
+  } finally {
+    await lister.remove({ force: true, v: true }).catch(() => undefined);
   }
 }
 
