@@ -19,6 +19,7 @@ import { inferMapping } from '../src/core/mapping/infer';
 import { findPackages, findServerApps, groupFilesByApp, nextAppScope } from '../src/core/routes/serverApps';
 import { findNextApps, nextServedRoutes, nextServing, type NextServing } from '../src/core/routes/nextRoutes';
 import { findNitroApps } from '../src/core/routes/nitroRoutes';
+import { findSvelteKitApps } from '../src/core/routes/svelteKitRoutes';
 import { readServedClosure } from '../src/engine/scanTree';
 import { READ_BUFFER_BYTES, readSourceFile } from '../src/engine/nodeFs';
 import type { ServedScope } from '../src/core/ports';
@@ -173,7 +174,14 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
   const nextApps = (await findNextApps(fs, tree.files)).filter((d) => !servers.some((a) => a.dir === d));
   // So does a Nuxt app or a Nitro server with file routes (server/api, routes/), as the check reads its service's.
   const nitroApps = (await findNitroApps(fs, tree.files)).filter((d) => !servers.some((a) => a.dir === d) && !nextApps.includes(d));
-  const apps = [...servers, ...nextApps.map((d) => ({ dir: d, evidence: 'a Next.js app with route handlers' })), ...nitroApps.map((d) => ({ dir: d, evidence: 'a Nuxt app or Nitro server with file routes' }))];
+  // So does a SvelteKit app built for a server with endpoints (+server.ts), as the check reads its service's.
+  const kitApps = (await findSvelteKitApps(fs, tree.files)).filter((d) => !servers.some((a) => a.dir === d) && !nextApps.includes(d) && !nitroApps.includes(d));
+  const apps = [
+    ...servers,
+    ...nextApps.map((d) => ({ dir: d, evidence: 'a Next.js app with route handlers' })),
+    ...nitroApps.map((d) => ({ dir: d, evidence: 'a Nuxt app or Nitro server with file routes' })),
+    ...kitApps.map((d) => ({ dir: d, evidence: 'a SvelteKit app with endpoints' })),
+  ];
   const packages = await findPackages(fs, tree.files);
   const groups = groupFilesByApp(dir, apps, tree.files.filter((f) => isRouteSource(f, dir)), packages);
   const packageAliases = await workspacePackageAliases(fs, packages);
@@ -256,8 +264,11 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
     // Files a framework loads itself (Strapi, Moleculer), as the check adds them (gather/routes.ts joinRoutes).
     return { ...nextServed, routes: [...nextServed.routes, ...(loadedOf.get(group.dir) ?? [])] };
   };
+  // A SvelteKit app serves its endpoints only where a service runs it (its image's `node build`): one no service reads (an example app) serves none, as the check reads only a service's source root.
+  const unserved = (group: (typeof groups)[number], services: readonly StartedService[]) => kitApps.includes(group.dir) && !services.some((s) => isAtOrInside(s.sourceRoot, group.dir) || isAtOrInside(group.dir, s.sourceRoot));
   const join = (services: readonly StartedService[]) =>
     groups.map((group) => {
+      if (unserved(group, services)) return { dir: group.dir, routes: [], warnings: [] };
       // Each service starting a file of this app serves what that file reaches (the check's limit); the union of theirs.
       const entries = groupEntries(group, groups, services);
       const each = entries.map((entry) => joinGroup(group, entry));

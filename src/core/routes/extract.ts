@@ -23,7 +23,7 @@ import { globLoaded, isModuleLoad } from './moduleLoads';
 import { FeathersReader, feathersClassMembers } from './feathersServices';
 import { branchConditions } from './argConditions';
 import { nextHandlerExports } from './nextExports';
-import { isNextHandlerFile, isNitroHandlerFile } from './mayDeclareRoutes';
+import { readsHandlerExports } from './mayDeclareRoutes';
 import { readSailsConfig } from './sailsRoutes';
 import { readStrapiRouter } from './strapiRoutes';
 import { readMoleculerSchemas } from './moleculerRoutes';
@@ -64,8 +64,8 @@ export function extractRoutesFromSource(text: string, file: string): ExtractedFi
   readStrapiRouter(sf, result);
   // Moleculer's runner loads service files itself (moleculerRoutes.ts): a gateway's aliases, services' rest actions.
   if (MOLECULER_SCHEMA.test(text)) readMoleculerSchemas(sf, result);
-  // A Nitro handler's default export is read as a Pages Router API file's is (nitroRoutes.ts).
-  const handler = isNextHandlerFile(file) || isNitroHandlerFile(file, text) ? nextHandlerExports(sf) : undefined;
+  // A Nitro handler's default export is read as a Pages Router API file's is (nitroRoutes.ts), a SvelteKit endpoint's methods as a route handler's (svelteKitRoutes.ts).
+  const handler = readsHandlerExports(file, text) ? nextHandlerExports(sf) : undefined;
   if (handler) result.nextHandler = handler;
   // A route helper's `handler.POST && router.post(...)` of another file asks this file's classes (memberGuards.ts).
   const members = classMembers(sf);

@@ -1,6 +1,7 @@
 // What a Next.js route handler file exports, read from its syntax tree: the HTTP methods an App
 // Router `route.ts` answers (its exports named GET, POST, ...) and whether a Pages Router API file
-// has a default export (its handler, which answers every method). Read only for files whose path
+// has a default export (its handler, which answers every method). A SvelteKit endpoint's
+// (`+server.ts`) are read the same way, with its `fallback` export. Read only for files whose path
 // can be one (isNextHandlerFile); nextRoutes.ts turns them into routes once the app's folder is known.
 import ts from './compiler';
 import { isBindingElement, isExportAssignment, isExportDeclaration, isExpressionStatement, isBinaryExpression, isFunctionDeclaration, isClassDeclaration, isIdentifier, isNamedExports, isObjectBindingPattern, isArrayBindingPattern, isStringLiteral, isVariableStatement } from './tsNodes';
@@ -19,6 +20,8 @@ export interface NextHandlerExports {
   defaultLine?: number;
   /** `export * from './x'`: methods of another module, not read (its specifier). */
   reexportsAll?: string[];
+  /** A SvelteKit endpoint's `fallback` export, answering every method it exports no handler for: the line naming it. */
+  fallbackLine?: number;
   /** A metadata file's generateSitemaps or generateImageMetadata export (nextMetadata.ts): the line naming it. */
   idsLine?: number;
 }
@@ -30,6 +33,7 @@ export function nextHandlerExports(sf: ts.SourceFile): NextHandlerExports | unde
   const add = (name: ts.Identifier | ts.StringLiteral | ts.ModuleExportName) => {
     const text = name.text;
     if (METADATA_ID_EXPORTS.has(text)) out.idsLine ??= lineOf(name);
+    if (text === 'fallback') out.fallbackLine ??= lineOf(name);
     if (HANDLER_METHODS.has(text) && !out.methods.some((m) => m.method === text)) out.methods.push({ method: text as HttpMethod, line: lineOf(name) });
   };
   for (const st of sf.statements) {
@@ -48,7 +52,7 @@ export function nextHandlerExports(sf: ts.SourceFile): NextHandlerExports | unde
       out.defaultLine ??= lineOf(st);
     }
   }
-  return out.methods.length > 0 || out.defaultLine !== undefined || out.reexportsAll ? out : undefined;
+  return out.methods.length > 0 || out.defaultLine !== undefined || out.fallbackLine !== undefined || out.reexportsAll ? out : undefined;
 }
 
 /** The identifiers a declaration binds: `GET`, or each of `{ GET, POST }`, `{ handlers: { GET, POST } }`, `[GET]`. */

@@ -16,6 +16,8 @@ import { foldersUpTo } from '../pathInside';
 import { firstText } from '../firstFile';
 import { dynamicSegment, metadataRouteOf } from './nextMetadata';
 import { nitroAppLayout, nitroAppRoutes, type NitroLayout } from './nitroRoutes';
+import { svelteKitAppRoutes, svelteKitLayout, type SvelteKitLayout } from './svelteKitRoutes';
+import { packageFolders } from './packageFolders';
 
 /** What next.config says about where the app's routes are, and which files are routes. */
 export interface NextAppLayout {
@@ -178,6 +180,8 @@ export interface NextServing {
   metadataFiles?: string[];
   /** Where its Nitro file routes are, when it is a Nuxt app or a Nitro server (nitroRoutes.ts). */
   nitro?: NitroLayout;
+  /** Where its endpoints are, when it is a SvelteKit app with a server adapter (svelteKitRoutes.ts). */
+  svelteKit?: SvelteKitLayout;
 }
 
 /** What the package in `dir` needs for nextServedRoutes. `files`: its source files (where its handlers are). */
@@ -187,12 +191,14 @@ export async function nextServing(fs: FsLike, dir: string, files: readonly strin
   const router = layout?.appDir !== undefined ? join(dir, ...layout.appDir.split('/')) + sep : undefined;
   const metadataFiles = router !== undefined ? files.filter((f) => f.startsWith(router) && layout && metadataRouteOf(f.slice(router.length).split(sep).join('/'), layout.extensions)) : [];
   const nitro = await nitroAppLayout(fs, dir);
-  return { ...(handlerPaths ? { handlerPaths } : {}), ...(layout ? { layout, metadataFiles } : {}), ...(nitro ? { nitro } : {}) };
+  const svelteKit = await svelteKitLayout(fs, dir);
+  return { ...(handlerPaths ? { handlerPaths } : {}), ...(layout ? { layout, metadataFiles } : {}), ...(nitro ? { nitro } : {}), ...(svelteKit ? { svelteKit } : {}) };
 }
 
 /**
  * The routes of the package in `dir` as it serves them: a Next.js app's route handlers' own added
- * (a Nuxt app's or a Nitro server's file routes likewise, nitroRoutes.ts),
+ * (a Nuxt app's or a Nitro server's file routes likewise, nitroRoutes.ts, and a SvelteKit app's
+ * endpoints, svelteKitRoutes.ts),
  * a framework app's they hand requests to bounded by the handlers' folders (nextHandlers.ts); any
  * other package's as collected. `extracted`: the scans of its files.
  */
@@ -201,6 +207,7 @@ export function nextServedRoutes(dir: string, collected: CollectedRoutes, extrac
   const own = [
     ...(serving.layout ? [nextAppRoutes(dir, extracted, serving.layout, aliases, serving.metadataFiles)] : []),
     ...(serving.nitro ? [nitroAppRoutes(dir, extracted, serving.nitro)] : []),
+    ...(serving.svelteKit ? [svelteKitAppRoutes(dir, extracted, serving.svelteKit)] : []),
   ];
   if (own.length === 0) return served;
   return { routes: [...served.routes, ...own.flatMap((o) => o.routes)], warnings: [...served.warnings, ...own.flatMap((o) => o.warnings)] };
@@ -209,9 +216,7 @@ export function nextServedRoutes(dir: string, collected: CollectedRoutes, extrac
 /** The Next.js apps among `files` (a tree's, absolute) that have a route handler or a metadata file (app/sitemap.ts, app/favicon.ico): servers of their own routes. */
 export async function findNextApps(fs: FsLike, files: readonly string[]): Promise<string[]> {
   const apps: string[] = [];
-  for (const file of files) {
-    if (!file.endsWith(`${sep}package.json`) || file.includes(`${sep}node_modules${sep}`)) continue;
-    const dir = file.slice(0, -'/package.json'.length);
+  for (const dir of packageFolders(files)) {
     if (!(await nextAppScope(fs, dir))) continue;
     if (files.some((f) => f.startsWith(dir + sep) && servesOwnRoute(f.slice(dir.length + 1).split(sep).join('/')))) apps.push(dir);
   }

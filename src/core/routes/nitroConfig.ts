@@ -1,5 +1,6 @@
-// What a nuxt.config or nitro.config says, read from its text without running it: the options of
-// the object its default export passes to defineNuxtConfig / defineNitroConfig (or exports), by
+// What a nuxt.config or nitro.config (or a svelte.config: svelteKitRoutes.ts) says, read from its
+// text without running it: the options of the object its default export passes to
+// defineNuxtConfig / defineNitroConfig (or exports, itself or by the name of a constant), by
 // their dotted path (`app.baseURL`, `srcDir`), each with its written value and line. Only plain
 // values are kept; a nested object's own options are listed under its path, an array as written
 // and its objects' under its path and their index (`handlers[0].route`).
@@ -92,9 +93,15 @@ function readArray(code: string, open: number, path: string, out: Map<string, Co
 export function configOptions(text: string): Map<string, ConfigValue> {
   const code = withoutComments(text);
   const out = new Map<string, ConfigValue>();
-  const call = /\bdefine(?:Nuxt|Nitro)Config\s*\(\s*\{/.exec(code) ?? /\bexport\s+default\s*\{/.exec(code);
+  const call = /\bdefine(?:Nuxt|Nitro)Config\s*\(\s*\{/.exec(code) ?? /\bexport\s+default\s*\{/.exec(code) ?? namedDefault(code);
   if (call) readObject(code, call.index + call[0].length - 1, '', out);
   return out;
+}
+
+/** `export default config` of a `const config = {` (svelte.config.js's usual shape): the match ending at its `{`. */
+function namedDefault(code: string): RegExpExecArray | null {
+  const name = /\bexport\s+default\s+([A-Za-z_$][\w$]*)\s*;?\s*$/m.exec(code)?.[1];
+  return name === undefined ? null : new RegExp(`\\b(?:const|let|var)\\s+${name.replace(/\$/g, '\\$')}\\s*(?::[^=]*)?=\\s*\\{`).exec(code);
 }
 
 /** A value written as a string literal (no interpolation): its text; undefined for anything else. */

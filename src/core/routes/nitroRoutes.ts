@@ -16,6 +16,7 @@ import type { ExtractedFile } from './extracted';
 import { joinRoutePath, UNKNOWN_PREFIX } from './joinPath';
 import { dependencyNames, packageScripts } from './serverApps';
 import { configOptions, literalString, NITRO_CONFIG_FILES, type ConfigValue } from './nitroConfig';
+import { packageFolders } from './packageFolders';
 
 /** Where a Nuxt or Nitro app's file routes are, and under which base. */
 export interface NitroLayout {
@@ -187,9 +188,7 @@ function serverFolders(dir: string, layout: NitroLayout): string[] {
 /** The Nuxt apps and Nitro servers among `files` (a tree's, absolute) with a file route: servers of their own routes. */
 export async function findNitroApps(fs: FsLike, files: readonly string[]): Promise<string[]> {
   const apps: string[] = [];
-  for (const file of files) {
-    if (!file.endsWith(`${sep}package.json`) || file.includes(`${sep}node_modules${sep}`)) continue;
-    const dir = file.slice(0, -'/package.json'.length);
+  for (const dir of packageFolders(files)) {
     const layout = await nitroAppLayout(fs, dir);
     if (!layout) continue;
     const servers = serverFolders(dir, layout).map((s) => s + sep);

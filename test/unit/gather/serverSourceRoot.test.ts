@@ -492,3 +492,18 @@ suite('serverSourceRoot: a prebuilt Nuxt app', () => {
     assert.equal(await serverSourceRoot(ziit, spec('postgres', { image: 'timescale/timescaledb-ha:pg17', projectDir: '/ziit' })), undefined);
   });
 });
+
+suite('serverSourceRoot: a prebuilt SvelteKit app', () => {
+  const kit = (adapter: string) =>
+    memFs({
+      '/trails/package.json': JSON.stringify({ name: 'trails', scripts: { build: 'vite build' }, devDependencies: { '@sveltejs/kit': '2', [adapter]: '5', svelte: '5', vite: '6' } }),
+      '/trails/svelte.config.js': `import adapter from '${adapter}';\nexport default { kit: { adapter: adapter() } };\n`,
+      '/trails/src/routes/api/trails/+server.ts': 'export async function GET() {}\n',
+      '/trails/src/routes/+page.svelte': '<h1>trails</h1>\n',
+    });
+
+  test("a project that is a SvelteKit app built for Node: its published image, named like it, runs that app; a static site's serves no endpoint", async () => {
+    assert.equal(await serverSourceRoot(kit('@sveltejs/adapter-node'), spec('web', { image: 'ghcr.io/acme/trails:v1.2.0', projectDir: '/trails' })), '/trails/src');
+    assert.equal(await serverSourceRoot(kit('@sveltejs/adapter-static'), spec('web', { image: 'ghcr.io/acme/trails:v1.2.0', projectDir: '/trails' })), undefined);
+  });
+});

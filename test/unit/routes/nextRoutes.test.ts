@@ -9,18 +9,13 @@ import type { ExtractedFile } from '../../../src/core/routes/extracted';
 import { memFs } from '../helpers/memFs';
 import { walkFileStats } from '../../../src/core/mapping/walk';
 import { isRouteSource } from '../../../src/core/routes/isRouteSource';
+import { scansOf } from '../helpers/handlerScans';
 
 const scan = (file: string, text: string): ExtractedFile => {
   const x = scanSourceText(file, text);
   assert.ok(x, `${file} is read`);
   return x;
 };
-/** Each file's scan, as the scanner hands them to the join (files it skips left out). */
-const scansOf = (files: Record<string, string>) =>
-  Object.entries(files).flatMap(([file, text]) => {
-    const x = scanSourceText(file, text);
-    return x ? [{ file, x }] : [];
-  });
 const methodsOf = (file: string, text: string) => scan(file, text).nextHandler?.methods.map((m) => `${m.method}@${m.line}`);
 
 suite('nextHandler exports', () => {

@@ -7,15 +7,9 @@ import { findNitroApps, isNitroAppSource, nitroAppLayout, nitroAppRoutes, nitroR
 import { handlerServedRoutes } from '../../../src/core/gather/appPackages';
 import { isRouteSource } from '../../../src/core/routes/isRouteSource';
 import { memFs } from '../helpers/memFs';
+import { listed, scansOf } from '../helpers/handlerScans';
 
 const HANDLER = 'export default defineEventHandler(async (event) => {\n  return { ok: true }\n})\n';
-/** Each file's scan, as the scanner hands them to the join (files it skips left out). */
-const scansOf = (files: Record<string, string>) =>
-  Object.entries(files).flatMap(([file, text]) => {
-    const x = scanSourceText(file, text);
-    return x ? [{ file, x }] : [];
-  });
-const listed = (routes: ReadonlyArray<{ method: string; path: string; line?: number }>) => routes.map((r) => `${r.method} ${r.path}@${r.line}`).sort();
 
 suite('nitroRouteOf', () => {
   test('api/ is served under /api and routes/ at the root; the file name gives the path, its suffix the method (none: every method)', () => {
