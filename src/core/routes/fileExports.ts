@@ -300,7 +300,10 @@ export abstract class ExportReader extends MountReader {
   /**
    * `export async function parseConfig() { ...; return validated; }`, taking nothing and returning
    * one object known statically (a parsed schema's defaults): that object under CALLED, for
-   * `(await parseConfig()).server.base_path` in a file importing it. Undefined for any other function.
+   * `(await parseConfig()).server.base_path` in a file importing it. A function taking parameters
+   * and returning one object literal (a route record made per call, `(store) => ({ ...route,
+   * handler: handler(store) })`): that object, its keys built from the parameters not known.
+   * Undefined for any other function.
    */
   private calledValue(fn: ts.Node): ConstValue | undefined {
     if (!isFunctionDeclaration(fn) && !isArrowFunction(fn) && !isFunctionExpression(fn)) return undefined;
@@ -309,7 +312,9 @@ export abstract class ExportReader extends MountReader {
     // `(api) => [{ method, path, handler }, ...]`: a table of objects, whatever it is given (a hapi
     // route list whose parameters reach only its handlers).
     const table = only !== undefined && isArrayLiteralExpression(only) && only.elements.length > 0 && only.elements.every((e) => isObjectLiteralExpression(skipOuter(e)));
-    if (fn.parameters.length > 0 && !table) return undefined;
+    // `(scheduler) => ({ ...route, handler })`: one object literal, its keys built from parameters not known.
+    const literal = only !== undefined && isObjectLiteralExpression(only);
+    if (fn.parameters.length > 0 && !table && !literal) return undefined;
     const made = only ? this.evaluate(only) : undefined;
     return made?.kind === 'obj' || (table && made?.kind === 'arr') ? { kind: 'obj', props: { [CALLED]: made } } : undefined;
   }

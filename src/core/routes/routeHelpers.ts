@@ -5,7 +5,7 @@ import ts from './compiler';
 import { forEachChild, isClassDeclaration, isArrayBindingPattern, isArrayLiteralExpression, isOmittedExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isMethodDeclaration, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSourceFile, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import { joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
-import { argRef, hasRefs, isRouteConfig, literalOf, propOf, soleRef, type ConstValue } from './values';
+import { CALLED, argRef, hasRefs, isRouteConfig, literalOf, propOf, soleRef, str, type ConstValue } from './values';
 import { helperGuards } from './helperGuards';
 import { EACH_ELEMENT, mountHelperEntries } from './mountHelpers';
 import { ANY_CLASS, type ExtractedFile, type ExtractedRoute, type FactoryRoute, type HelperArg } from './extracted';
@@ -295,6 +295,16 @@ export abstract class RouteHelperReader extends RouterCallReader {
   }
 
   /**
+   * `createRoute(server, jobsHandler(store))`: what an imported function returns, handed to a helper
+   * (a route record its file's factory makes per call, fileExports.ts calledValue), read there.
+   */
+  private importedCallResult(arg: ts.Expression): ConstValue | undefined {
+    const x = skipOuter(arg);
+    const callee = isCallExpression(x) ? skipOuter(x.expression) : undefined;
+    return callee && isIdentifier(callee) && this.importedNames.has(callee.text) ? str({ ref: { local: callee.text, path: [CALLED] } }) : undefined;
+  }
+
+  /**
    * `eu.route(router, 'get', '/etapi/notes', h)`, `route(router, 'get', ...)` of an imported function:
    * recorded when it is given a router and an HTTP method literal (collect.ts decides whether it
    * is a route helper). True when recorded.
@@ -310,7 +320,7 @@ export abstract class RouteHelperReader extends RouterCallReader {
     });
     // Most calls of an imported function hand it no router: their arguments are not evaluated.
     if (!routers.some((r) => r !== null)) return false;
-    const values = call.arguments.map((a) => (isSpreadElement(a) ? undefined : this.evaluate(a)));
+    const values = call.arguments.map((a) => (isSpreadElement(a) ? undefined : (this.evaluate(a) ?? this.importedCallResult(a))));
     const literals = values.map((v) => literalOf(v) ?? null);
     const method = literals.some((l) => l !== null && ROUTER_METHODS[l.toLowerCase()] !== undefined);
     // `registerPage(server, { path: '/settings', ... })`: the literal properties of object arguments,

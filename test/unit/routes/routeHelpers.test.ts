@@ -202,4 +202,41 @@ suite('route helpers of a fixed method', () => {
     assert.deepEqual(routes, ['DELETE /files/:name', 'GET /ping', 'POST /jobs/:id/retry']);
     assert.deepEqual(warnings, []);
   });
+
+  test("Express: such a helper given what another file's factory returns when called (`createRoute(app, retryHandler(queue))`, a function taking arguments and returning one object literal, spreading a `route` record or written whole): that record's route; a factory returning anything else is no record (warned)", () => {
+    const { routes, warnings } = collect({
+      '/s/lib/createRoute.ts': [
+        'export const createRoute = (server, rh) => {',
+        "  if (rh.method === 'GET') server.get(rh.path, rh.handler);",
+        "  else if (rh.method === 'POST') server.post(rh.path, rh.handler);",
+        '};',
+      ].join('\n'),
+      '/s/lib/routes/retry.ts': [
+        "const path = '/jobs/:id/retry';",
+        "const method = 'POST';",
+        'export const route = { path, method };',
+        'export const retryHandler = (queue) => {',
+        '  return { ...route, handler: (req, res) => res.json(queue.retry(req.params.id)) };',
+        '};',
+      ].join('\n'),
+      '/s/lib/routes/stats.ts': "export const statsHandler = (queue, limit) => ({ method: 'GET', path: '/stats', handler: (req, res) => res.json(queue.stats(limit)) });",
+      '/s/lib/routes/other.ts': ["const route = { method: 'GET', path: '/other' };", 'export const otherHandler = (queue) => (queue ? route : undefined);'].join('\n'),
+      '/s/lib/server.ts': [
+        "import express from 'express';",
+        "import { createRoute } from './createRoute';",
+        "import { retryHandler } from './routes/retry';",
+        "import { statsHandler } from './routes/stats';",
+        "import { otherHandler } from './routes/other';",
+        'export const start = (queue) => {',
+        '  const app = express();',
+        '  createRoute(app, retryHandler(queue));',
+        '  createRoute(app, statsHandler(queue, 10));',
+        '  createRoute(app, otherHandler(queue));',
+        '  app.listen(3000);',
+        '};',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['GET /stats', 'POST /jobs/:id/retry']);
+    assert.deepEqual(warnings, ['/s/lib/server.ts:10: GET route path not found statically; route skipped (list it in x-runtime-drift.routes)', '/s/lib/server.ts:10: POST route path not found statically; route skipped (list it in x-runtime-drift.routes)']);
+  });
 });
