@@ -25,6 +25,8 @@ const SCAN_TEXTS = {
   classPrefix: (cls: string, code: string) =>
     l10n.t('the prefix class {0} hands its base router ({1}) is not known statically: its routes and those of its instances are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)', cls, code),
   methodKey: (router: string, key: string) => l10n.t('{0}[{1}] method is not known statically; route skipped (list it in x-runtime-drift.routes)', router, key),
+  tableCallKey: (table: string, key: string, router: string) =>
+    l10n.t('{0}[{1}]({2}, ...): which function of {0} is called is not known statically; the routes it registers on {2} are not known (list them in x-runtime-drift.routes)', table, key, router),
   routeKeyTable: (table: string) =>
     l10n.t('routes registered by the keys of {0}: that route table is not known statically; routes skipped (list them in x-runtime-drift.routes)', table),
   routeKeyPath: (path: string) => l10n.t('route path {0} made of a route table key is not known statically; routes skipped (list them in x-runtime-drift.routes)', path),

@@ -85,7 +85,8 @@ export abstract class RouterCallReader extends ReceiverReader {
   /** `router[method]('/x', h)`: the method from a literal (or a literal array being iterated); else a warning. */
   protected readComputedMethod(call: ts.CallExpression, callee: ts.ElementAccessExpression): void {
     const router = this.receiverOf(callee.expression);
-    if (!router || !(this.routers.has(router) || CONVENTIONAL_RECEIVER.test(router) || router.startsWith(CLASS_ROUTER)) || call.arguments.length < 2) return;
+    if (!router || !(this.routers.has(router) || CONVENTIONAL_RECEIVER.test(router) || router.startsWith(CLASS_ROUTER))) return this.warnTableCall(call, callee);
+    if (call.arguments.length < 2) return;
     const keyValue = this.evaluate(callee.argumentExpression);
     const key = literalOf(keyValue);
     const method = key !== undefined ? ROUTER_METHODS[key] : undefined;
@@ -108,6 +109,21 @@ export abstract class RouterCallReader extends ReceiverReader {
     const warning: ScanMessage = { id: 'methodKey', args: [this.shownReceiver(router, call), callee.argumentExpression.getText(this.sf)] };
     if (this.surelyRouter(router, call)) this.warn(call, warning);
     else this.unknownPathCalls.push({ call, router, warning });
+  }
+
+  /**
+   * `mounts[key](router, name)`: a function of an object of the file, picked by a key not known
+   * statically and handed a router (a table of route-registering functions run for names a plugin
+   * hook or a configuration gives at run time): what it registers there is not known, a warning.
+   */
+  private warnTableCall(call: ts.CallExpression, callee: ts.ElementAccessExpression): void {
+    const e = skipOuter(callee.expression);
+    const table = isIdentifier(e) ? e.text : undefined;
+    const decl = table !== undefined && !this.scopes.some((sc) => sc.has(table)) ? this.decls.get(table) : undefined;
+    if (!decl || !isObjectLiteralExpression(skipOuter(decl as ts.Expression)) || this.expanding.length > 0) return;
+    if (literalOf(this.evaluate(callee.argumentExpression)) !== undefined) return;
+    const router = call.arguments.map((a) => (isIdentifier(skipOuter(a)) ? this.receiverOf(skipOuter(a)) : undefined)).find((r) => r !== undefined && (this.routers.has(r) || CONVENTIONAL_RECEIVER.test(r)));
+    if (router !== undefined) this.warn(call, { id: 'tableCallKey', args: [table ?? '', callee.argumentExpression.getText(this.sf), this.shownReceiver(router, call)] });
   }
 
   /**
