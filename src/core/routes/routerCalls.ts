@@ -122,8 +122,9 @@ export abstract class RouterCallReader extends ReceiverReader {
     const decl = table !== undefined && !this.scopes.some((sc) => sc.has(table)) ? this.decls.get(table) : undefined;
     if (!decl || !isObjectLiteralExpression(skipOuter(decl as ts.Expression)) || this.expanding.length > 0) return;
     if (literalOf(this.evaluate(callee.argumentExpression)) !== undefined) return;
-    const router = call.arguments.map((a) => (isIdentifier(skipOuter(a)) ? this.receiverOf(skipOuter(a)) : undefined)).find((r) => r !== undefined && (this.routers.has(r) || CONVENTIONAL_RECEIVER.test(r)));
-    if (router !== undefined) this.warn(call, { id: 'tableCallKey', args: [table ?? '', callee.argumentExpression.getText(this.sf), this.shownReceiver(router, call)] });
+    // A router by its name (`router`, `app`), not any value the file reads routes through (`data`, `user`).
+    const router = call.arguments.map((a) => skipOuter(a)).find((a): a is ts.Identifier => isIdentifier(a) && CONVENTIONAL_RECEIVER.test(a.text));
+    if (router !== undefined) this.warn(call, { id: 'tableCallKey', args: [table ?? '', callee.argumentExpression.getText(this.sf), router.text] });
   }
 
   /**
