@@ -28,6 +28,7 @@ import { createLimiter, mapPool } from './pool';
 import { checkedContainer, swarmServiceOf, swarmServiceReport } from './swarm';
 import { emptyEngineState, gatherEngineState, listMapped, type EngineState } from './gather/engineState';
 import { withProgramFiles } from './gather/programFiles';
+import { hasLocalBuild } from './gather/localBuild';
 import { findServiceModules, gatherFiles, imageBuilders, isServerSource, mountedServerApp, NO_FILES, outsideWorkspace, serverSourceRoots, skippedWarnings, soleServerClaims, type FileEvidence, type SourceHints } from './gather/workspaceFiles';
 import { joinRoutes, probeServiceRoutes } from './gather/routes';
 import { rel, relativeWarning } from './gather/paths';
@@ -426,12 +427,11 @@ function readServiceWorkspace(
   };
   if (mapping) {
     return async () => {
-      const buildRoot = mapping.buildOutDir && !mapping.bundled && !mapping.builtInImage ? await deps.fs.stat(mapping.buildOutDir) : undefined;
       const frontEnd = await bundledFrontEnd(deps.fs, mapping, opts.workspaceDir);
       const routed = !frontEnd || (await someAppSource([isNextAppSource, isNitroAppSource, isSvelteKitAppSource], deps.fs, mapping.sourceRoot, opts.workspaceDir));
       const read = await scanRoot(mapping.sourceRoot, routed);
       const modules = mapping.bundled ? [] : await findServiceModules(deps.fs, mapping, read.scanned);
-      const primaryFiles = await gatherFiles(deps.fs, opts, mapping, read.scanned, Boolean(buildRoot?.isDirectory), modules);
+      const primaryFiles = await gatherFiles(deps.fs, opts, mapping, read.scanned, await hasLocalBuild(deps.fs, mapping), modules);
       // The other programs the image starts: their files against their own targets (their routes are not read).
       const files = await withProgramFiles(deps.fs, opts, mapping, primaryFiles, (root) => scan({ root, routes: false }));
       // A bundled front end's pages: its router files and file-based routes.

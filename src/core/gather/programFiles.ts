@@ -5,6 +5,7 @@ import type { FsLike, SourceScan } from '../ports';
 import type { SourceMapping } from '../model';
 import { rel } from './paths';
 import { findServiceModules, gatherFiles, type FileEvidence } from './workspaceFiles';
+import { hasLocalBuild } from './localBuild';
 
 /** `files` (the primary mapping's) with those of each program that is not a bundle, its source root read by `scan`. */
 export async function withProgramFiles(
@@ -17,8 +18,7 @@ export async function withProgramFiles(
   const modules = [...files.modules];
   for (const program of (mapping.programs ?? []).filter((p) => !p.bundled)) {
     const scanned = await scan(program.sourceRoot);
-    const hasBuild = program.buildOutDir !== undefined && Boolean((await fs.stat(program.buildOutDir))?.isDirectory);
-    const own = await gatherFiles(fs, opts, program, scanned, hasBuild, await findServiceModules(fs, program, scanned));
+    const own = await gatherFiles(fs, opts, program, scanned, await hasLocalBuild(fs, program), await findServiceModules(fs, program, scanned));
     modules.push(...own.modules.map((m) => ({ ...m, name: m.rel })), ...(own.loose ? [{ ...own.loose, name: rel(opts.workspaceDir, program.sourceRoot) }] : []));
   }
   return modules.length === files.modules.length ? files : { ...files, modules };
