@@ -14,6 +14,7 @@ import { compiledStartEntry } from './startEntry';
 import { rollupModules, webpackEntryFolder } from './bundlerOutput';
 import { isAtOrInside } from '../pathInside';
 import type { StartedSource } from './startedSource';
+import type { Location } from '../dockerfile/locate';
 import { tanstackStartSource } from './viteServerPlugins';
 import { nitroServerSource } from '../routes/nitroRoutes';
 
@@ -29,6 +30,8 @@ interface SourceRootInput {
   started: StartedSource | undefined;
   /** A build script file's bundler API call (bundleScript.ts). */
   scripted: ScriptedBundle | undefined;
+  /** Where the image has a context path (infer.ts's Facts.locate). */
+  locate: (absPath: string) => Location | undefined;
 }
 
 const isDir = async (fs: FsLike, p: string): Promise<boolean> => Boolean((await fs.stat(p))?.isDirectory);
@@ -70,7 +73,7 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
   // The image starts a source file below a folder of the project (`node server/bin/prod.js`); not
   // when the tsconfig that includes it spans more than that folder (backend/ and common/ both compiled).
   // One at the project's top (`node server.js` beside a front end's src/): the project folder.
-  async (fs, { project, started, ts }) => {
+  async (fs, { project, started, ts, locate }) => {
     const [top, ...rest] = started ? relative(project.dir, started.file).split(sep) : [];
     if (top === undefined || !started || top === '..') return undefined;
     if (rest.length === 0) {
@@ -83,7 +86,7 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     }
     const path = join(project.dir, top);
     if (ts && includeBases(ts).some((base) => !isAtOrInside(path, base))) return undefined;
-    return { path, why: l10n.t`the image starts ${started.imagePath}, below it` };
+    return copiedAlone(path, started, locate) ?? { path, why: l10n.t`the image starts ${started.imagePath}, below it` };
   },
   async (fs, { project }) => nitroServerSource(fs, project.dir),
   async (fs, { project }) => {
@@ -132,6 +135,19 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     return { path: src, why: ts?.rootDir ? l10n.t`the project's src folder; ${tsName}'s rootDir is not below the project folder` : l10n.t`the project's src folder; ${tsName} sets no rootDir` };
   },
 ];
+
+/**
+ * A started file the image has on its own (`COPY tools/agent/server.mjs /srv/agent/server.mjs`),
+ * with no folder between `top` (the project's folder it is below) and it copied as a folder, nor
+ * kept at the same path below its image folder as below `top`: its own folder, copied file by file,
+ * is the source root (placement.ts placeStartedSource), not `top`, which the image does not hold.
+ */
+function copiedAlone(top: string, started: StartedSource, locate: (absPath: string) => Location | undefined): { path: string; why: string } | undefined {
+  const below = relative(top, started.file).split(sep).join('/');
+  if (started.imagePath.endsWith(`/${below}`)) return undefined;
+  for (let dir = dirname(started.file); isAtOrInside(top, dir); dir = dirname(dir)) if (locate(dir) !== undefined) return undefined;
+  return { path: dirname(started.file), why: l10n.t`the image starts ${started.imagePath}, the file copied on its own: its folder` };
+}
 
 /**
  * A tsconfig whose rootDir is the project folder itself, and a start script running the output of a

@@ -2791,6 +2791,20 @@ suite('inferMapping: a source folder copied file by file', () => {
     const whole = await inferMapping(memFs({ ...files, '/ws/api/Dockerfile': 'FROM node:22\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n' }), spec({}, { context: '/ws/api', dockerfile: '/ws/api/Dockerfile' }));
     assert.deepEqual(whole?.dockerignore?.patterns, ['**/*.test.js']);
   });
+
+  test("a monorepo's file copied on its own to a folder of another name and started there (COPY tools/relay/main.mjs /opt/relay-run/main.mjs): its own folder, at the started file's folder; a folder above it copied whole keeps that folder", async () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({ name: 'root', workspaces: ['tools/*'] }),
+      '/ws/tools/relay/main.mjs': "import http from 'node:http';\nhttp.createServer((q, s) => s.end()).listen(8080);\n",
+      '/ws/tools/relay/tidy.mjs': 'export {};\n',
+      '/ws/tools/relay/Dockerfile': 'FROM node:22\nCOPY tools/relay/tidy.mjs /tmp/tidy.mjs\nCOPY tools/relay/main.mjs /opt/relay-run/main.mjs\nCMD ["node", "/opt/relay-run/main.mjs"]\n',
+    };
+    const alone = await inferMapping(memFs(files), spec({}, { context: '/ws', dockerfile: '/ws/tools/relay/Dockerfile' }));
+    assert.deepEqual([alone?.sourceRoot, alone?.target], ['/ws/tools/relay', '/opt/relay-run'], alone?.evidence.join('\n'));
+    const whole = { ...files, '/ws/tools/relay/Dockerfile': 'FROM node:22\nCOPY tools /opt/tools\nCMD ["node", "/opt/tools/relay/main.mjs"]\n' };
+    const m = await inferMapping(memFs(whole), spec({}, { context: '/ws', dockerfile: '/ws/tools/relay/Dockerfile' }));
+    assert.deepEqual([m?.sourceRoot, m?.target], ['/ws/tools', '/opt/tools'], m?.evidence.join('\n'));
+  });
 });
 
 suite('inferMapping: a root file the image starts, launching the src folder', () => {
