@@ -16,6 +16,7 @@ import { startedImageFiles } from '../dockerfile/startScript';
 import type { FsLike } from '../ports';
 import { BROWSER_EXECUTOR, isSourceFileName, SERVER_FRAMEWORKS } from '../routes/serverApps';
 import { isRecord } from '../isRecord';
+import { startsNothing } from './unstartedImage';
 import { readJsonObject } from './tsconfig';
 import { findScriptedBundle } from './bundleScript';
 import { withNodemonConfigs } from './nodemonScripts';
@@ -96,7 +97,26 @@ async function findProjectFolder(fs: FsLike, context: string, dockerfile: string
   if (installed) return installed;
   const whole = await describeProject(fs, context, rootPkg);
   if (whole.server !== undefined || !df) return whole;
-  return (await startedInPackage(fs, context, rootPkg, df, false)) ?? (await startedStageOutput(fs, context, rootPkg, df)) ?? (await bundledPackage(fs, context, rootPkg, df)) ?? (await copiedServerPackage(fs, context, rootPkg, df)) ?? (await copiedOutputPackage(fs, context, rootPkg, df)) ?? whole;
+  return (await startedInPackage(fs, context, rootPkg, df, false)) ?? (await startedStageOutput(fs, context, rootPkg, df)) ?? (await bundledPackage(fs, context, rootPkg, df)) ?? (await copiedServerPackage(fs, context, rootPkg, df)) ?? (await copiedOutputPackage(fs, context, rootPkg, df)) ?? (await soleServerOfUnstarted(fs, context, rootPkg, df)) ?? whole;
+}
+
+/**
+ * An image that starts nothing of its own (unstartedImage.ts), built from a workspace whose one
+ * server package is the only program it could serve: that package. Several servers: none chosen
+ * (which one runs is set where the image is run).
+ */
+async function soleServerOfUnstarted(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile): Promise<BuildProject | undefined> {
+  const built = df.stages[df.stages.length - 1];
+  if (!built || !startsNothing(df, built)) return undefined;
+  const servers: BuildProject[] = [];
+  for (const dir of await workspacePackageDirs(fs, context)) {
+    const project = await describeProject(fs, dir, rootPkg);
+    if (project.server !== undefined) servers.push(project);
+  }
+  const [sole] = servers;
+  if (servers.length !== 1 || !sole) return undefined;
+  const rel = relative(context, sole.dir).split(sep).join('/');
+  return { ...sole, evidence: l10n.t`the image names no start command (its base image's is node's REPL): what runs is set where it is run; workspace package ${rel} is the one server (${sole.server ?? ''})` };
 }
 
 /** The package a RUN's bundling command takes its entry from (runBundledPackage.ts). */

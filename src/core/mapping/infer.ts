@@ -45,6 +45,7 @@ import { startedCopy } from './startedCopy';
 import { withProgramStart, type StartedProgram } from '../dockerfile/startedPrograms';
 import { programEvidence, withProgramMappings } from './programMappings';
 import { scriptsReached } from './scriptsReached';
+import { fromNodeImage } from './unstartedImage';
 
 /** Tried in order: the config a Nest-style build uses, then the usual one. */
 const TSCONFIG_NAMES = ['tsconfig.build.json', 'tsconfig.json'] as const;
@@ -230,13 +231,6 @@ function startedNodeEntries(stage: Stage, scripts: Record<string, string>, nodeI
     else if (entry !== undefined && ws[0] !== 'node' && /\.[cm]?js$/.test(entry)) out.push(posix.resolve(cwd, entry));
   }
   return out;
-}
-
-/** Whether a stage's image is the official node image (FROM node:20, or a stage built FROM one). */
-function fromNodeImage(df: Dockerfile, stage: Stage): boolean {
-  let s: Stage | undefined = stage;
-  for (let hops = 0; s?.baseStage !== undefined && hops < df.stages.length; hops++) s = df.stages[s.baseStage];
-  return s !== undefined && /^(?:docker\.io\/)?(?:library\/)?node(?:[:@]|$)/.test(s.from);
 }
 
 /**

@@ -1,0 +1,35 @@
+// An image whose Dockerfile names no start command over Node's image (its own CMD is node's REPL):
+// what runs is set where the image is run; a workspace's one server package is all it could serve.
+import assert from 'node:assert/strict';
+import { inferMapping } from '../../../src/core/mapping/infer';
+import { memFs } from '../helpers/memFs';
+import { buildSpec } from '../helpers/buildSpec';
+
+const WORKSPACE = {
+  '/ws/package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['apps/*'], scripts: { build: 'npm run build --workspaces' } }),
+  '/ws/apps/api/package.json': JSON.stringify({ name: '@x/api', dependencies: { express: '^5' }, scripts: { build: 'tsc -p tsconfig.json' } }),
+  '/ws/apps/api/tsconfig.json': JSON.stringify({ compilerOptions: { rootDir: 'src', outDir: 'dist' } }),
+  '/ws/apps/api/src/main.ts': "import express from 'express';\nexpress().listen(3000);\n",
+  '/ws/apps/site/package.json': JSON.stringify({ name: '@x/site', dependencies: { react: '^19' }, devDependencies: { vite: '^6' }, scripts: { build: 'vite build' } }),
+  '/ws/apps/site/src/main.tsx': 'export {};\n',
+  // The build stage is the image (built with --target build); the last stage only lifts the front end's files out.
+  '/ws/Dockerfile': 'FROM node:22 AS build\nWORKDIR /srv\nCOPY . /srv\nRUN npm ci && npm run build\n\nFROM scratch AS assets\nCOPY --from=build /srv/apps/site/dist /\n',
+};
+
+const spec = () => ({ ...buildSpec(), build: { context: '/ws', dockerfile: '/ws/Dockerfile', target: 'build' } });
+
+suite('inferMapping: an image that names no start command', () => {
+  test('over node, from a workspace with one server package: that package, at its build output in the image', async () => {
+    const m = await inferMapping(memFs(WORKSPACE), spec());
+    assert.deepEqual([m?.sourceRoot, m?.target], ['/ws/apps/api/src', '/srv/apps/api/dist'], m?.evidence.join('\n'));
+  });
+
+  test('two server packages, or a start command, or a base image other than node: not chosen this way', async () => {
+    const two = { ...WORKSPACE, '/ws/apps/jobs/package.json': JSON.stringify({ name: '@x/jobs', dependencies: { fastify: '^5' } }) };
+    assert.equal((await inferMapping(memFs(two), spec()))?.sourceRoot, '/ws');
+    const started = { ...WORKSPACE, '/ws/Dockerfile': WORKSPACE['/ws/Dockerfile'].replace('RUN npm ci && npm run build\n', 'RUN npm ci && npm run build\nCMD ["node", "tools/repl.js"]\n') };
+    assert.equal((await inferMapping(memFs(started), spec()))?.sourceRoot, '/ws');
+    const other = { ...WORKSPACE, '/ws/Dockerfile': WORKSPACE['/ws/Dockerfile'].replace('FROM node:22 AS build', 'FROM example/toolbox AS build') };
+    assert.equal((await inferMapping(memFs(other), spec()))?.sourceRoot, '/ws');
+  });
+});
