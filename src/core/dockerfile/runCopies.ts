@@ -234,6 +234,27 @@ export function withRootScripts(df: Dockerfile, scripts: Readonly<Record<string,
 }
 
 /**
+ * The one task `turbo run <task>` (`turbo <task>`) runs, when it runs in the package named by one of
+ * `names`: turbo runs a task's script in every workspace package that has it, or in those its
+ * `--filter` / `-F` selects. https://turborepo.com/docs/reference/run
+ */
+function turboTask(words: readonly string[], names: ReadonlySet<string>): string | undefined {
+  let filtered = false;
+  let picked = false;
+  const tasks: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    const inline = /^--filter=(.+)$/.exec(w);
+    const named = inline ? inline[1] : w === '--filter' || w === '-F' ? words[++i] : undefined;
+    if (named !== undefined || inline) {
+      filtered = true;
+      picked ||= names.has((named ?? '').replace(/^(['"])(.*)\1$/, '$2'));
+    } else if (!w.startsWith('-') && w !== 'run') tasks.push(w);
+  }
+  return (!filtered || picked) && tasks.length === 1 ? tasks[0] : undefined;
+}
+
+/**
  * The script a command runs in the package named `name` (folder `dir`) of a workspace, selected by
  * a filter: `pnpm --filter @x/api run build`, `pnpm -F ./apps/api build`, `npm run build -w @x/api`,
  * `yarn workspace @x/api build`.
@@ -246,6 +267,8 @@ function selectedScript(part: string, name: string, dir: string): string | undef
     const rest = words.slice(3).filter((w) => w !== 'run');
     return names.has(words[2] ?? '') && rest.length === 1 ? rest[0] : undefined;
   }
+  const turbo = words.indexOf('turbo');
+  if (turbo === 0 || (turbo === 1 && /^(?:npx|pnpx|bunx|pnpm|yarn)$/.test(tool))) return turboTask(words.slice(turbo + 1), names);
   if (!/^(?:pnpm|npm)$/.test(tool)) return undefined;
   let picked = false;
   const args: string[] = [];

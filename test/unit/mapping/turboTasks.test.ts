@@ -1,0 +1,31 @@
+// A build over a Turborepo workspace (`bun run build:image` -> `turbo build:image`) runs the task's
+// script in every package that has it, or in those `--filter` names: the server package's own script
+// (a `bun build --compile` writing an executable) is what made the file the image starts.
+import assert from 'node:assert/strict';
+import { inferMapping } from '../../../src/core/mapping/infer';
+import { memFs } from '../helpers/memFs';
+import { buildSpec } from '../helpers/buildSpec';
+
+const workspace = (task: string) => ({
+  '/ws/package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['apps/*'], scripts: { 'build:image': task } }),
+  '/ws/apps/api/package.json': JSON.stringify({ name: '@x/api', dependencies: { elysia: '^1' }, scripts: { dev: 'bun --hot src/index.ts', 'build:image': 'bun build --compile src/index.ts --outfile api-bin' } }),
+  '/ws/apps/api/src/index.ts': "import { Elysia } from 'elysia';\nnew Elysia().get('/', () => 'ok').listen(3000);\n",
+  '/ws/apps/web/package.json': JSON.stringify({ name: '@x/web', devDependencies: { vite: '^6' }, scripts: { 'build:image': 'vite build' } }),
+  '/ws/apps/web/src/main.ts': 'export {};\n',
+  '/ws/Dockerfile':
+    'FROM oven/bun:1 AS build\nWORKDIR /app\nCOPY . .\nRUN bun install && bun run build:image\n\nFROM oven/bun:1\nWORKDIR /srv\nCOPY --from=build /app/apps/api/api-bin .\nCOPY --from=build /app/apps/web/dist ./public\nENTRYPOINT ["/tini", "--"]\nCMD ["./api-bin"]\n',
+});
+
+suite('inferMapping: a Turborepo task over the workspace', () => {
+  test("`turbo build:image` (and `turbo run build:image --filter=@x/api`) runs the server package's script: its executable's folder in the image, the package's src bundled", async () => {
+    for (const task of ['turbo build:image', 'turbo run build:image --filter=@x/api', 'npx turbo run build:image -F @x/api']) {
+      const m = await inferMapping(memFs(workspace(task)), buildSpec());
+      assert.deepEqual([m?.sourceRoot, m?.target, m?.bundled], ['/ws/apps/api/src', '/srv', true], `${task}\n${m?.evidence.join('\n')}`);
+    }
+  });
+
+  test('a filter naming another package does not run the server package\'s script', async () => {
+    const m = await inferMapping(memFs(workspace('turbo run build:image --filter=@x/web')), buildSpec());
+    assert.notDeepEqual([m?.sourceRoot, m?.target], ['/ws/apps/api/src', '/srv'], m?.evidence.join('\n'));
+  });
+});
