@@ -238,7 +238,7 @@ export function withRootScripts(df: Dockerfile, scripts: Readonly<Record<string,
  * `names`: turbo runs a task's script in every workspace package that has it, or in those its
  * `--filter` / `-F` selects. https://turborepo.com/docs/reference/run
  */
-function turboTask(words: readonly string[], names: ReadonlySet<string>): string | undefined {
+export function turboTask(words: readonly string[], names: ReadonlySet<string>): string | undefined {
   let filtered = false;
   let picked = false;
   const tasks: string[] = [];

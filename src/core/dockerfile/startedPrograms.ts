@@ -10,6 +10,7 @@ import { parallelRuns } from '../mapping/gnuParallel';
 import { isFileRunner } from '../mapping/runners';
 import { pm2AppCommands, pm2EcosystemFile } from './pm2Ecosystem';
 import { supervisordConfigs, supervisordPrograms } from './supervisord';
+import { turboTask } from './runCopies';
 
 export interface StartedProgram {
   /** The command line it runs (`cd api && node dist/main.js`). */
@@ -30,9 +31,14 @@ const CONCURRENTLY_VALUE = /^(?:-n|--names|-c|--prefix-colors|-p|--prefix|-l|--p
  * file the image has at a path, when the build context put it there). One program, or none known:
  * a list of at most one.
  */
-export async function startedPrograms(stage: Stage, scripts: Record<string, string>, readImageFile: (imagePath: string) => Promise<string | undefined>): Promise<StartedProgram[]> {
+export async function startedPrograms(
+  stage: Stage,
+  scripts: Record<string, string>,
+  readImageFile: (imagePath: string) => Promise<string | undefined>,
+  packagesWithScript: (name: string) => Promise<{ dir: string; script: string }[]> = async () => [],
+): Promise<StartedProgram[]> {
   const words = followScripts(commandWords(stage.start ?? ''), scripts, { hops: 2 });
-  const managed = await managerPrograms(words, stage, readImageFile);
+  const managed = (await managerPrograms(words, stage, readImageFile)) ?? (await turboPrograms(words, stage.workdir, packagesWithScript));
   if (managed) return managed.slice(0, MAX_PROGRAMS);
   const out: StartedProgram[] = [];
   let workdir = stage.workdir;
@@ -72,6 +78,24 @@ async function managerPrograms(words: readonly string[], stage: Stage, readImage
     if (conf !== undefined) return supervisordPrograms(conf, stage.workdir);
   }
   return undefined;
+}
+
+/** A runner before turbo (`bun --bun turbo dev`, `npx turbo run dev`), with its options. */
+const TURBO_RUNNER = /^(?:npx|pnpx|bunx|pnpm|yarn|bun|exec|tini|dumb-init|--|-.*)$/;
+
+/**
+ * The packages' scripts a start running one Turborepo task over the workspace starts (`bun --bun
+ * turbo dev` in the workspace root: each package's dev script, in its folder), found by
+ * `packagesWithScript` (folder relative to the workspace root, and the script). A task run with a
+ * filter, or in a chain, is left to the other readings.
+ */
+async function turboPrograms(words: readonly string[], workdir: string, packagesWithScript: (name: string) => Promise<{ dir: string; script: string }[]>): Promise<StartedProgram[] | undefined> {
+  if (words.some((w) => /^(?:&&|\|\||;|&)$/.test(w))) return undefined;
+  const at = words.findIndex((w) => !TURBO_RUNNER.test(posix.basename(w)));
+  if (words[at] !== 'turbo') return undefined;
+  const task = turboTask(words.slice(at + 1), new Set());
+  const found = task === undefined ? [] : await packagesWithScript(task);
+  return found.length > 0 ? found.map((p) => ({ command: p.script, workdir: posix.join(workdir, p.dir) })) : undefined;
 }
 
 function splitAt(words: readonly string[], separator: string): string[][] {

@@ -5,13 +5,14 @@
 // mapping, of the image's whole start, stays the primary; the others are kept where their source
 // roots are apart from it and from each other.
 import * as l10n from '@vscode/l10n';
-import { relative } from 'node:path';
+import { relative, sep } from 'node:path';
 import type { SourceMapping } from '../model';
 import { isAtOrInside } from '../pathInside';
 import { startedPrograms, type StartedProgram } from '../dockerfile/startedPrograms';
 import { imageFile } from '../dockerfile/startScript';
 import { builtStage } from './builtImage';
 import type { Facts } from './facts';
+import { readPackage, workspacePackageDirs } from './buildProject';
 
 /**
  * The primary mapping with the mappings of the other programs the image starts (`programs`), and
@@ -21,7 +22,7 @@ import type { Facts } from './facts';
 export async function withProgramMappings(primary: SourceMapping, f: Facts, inferProgram: (program: StartedProgram) => Promise<SourceMapping | undefined>): Promise<SourceMapping> {
   const stage = f.df && builtStage(f.df, f.spec.build?.target);
   const df = f.df;
-  const programs = stage && df ? await startedPrograms(stage, f.project.pkg?.scripts ?? {}, async (p) => (await imageFile(f.fs, df, stage, f.context, p))?.text) : [];
+  const programs = stage && df ? await startedPrograms(stage, f.project.pkg?.scripts ?? {}, async (p) => (await imageFile(f.fs, df, stage, f.context, p))?.text, (name) => packagesWithScript(f, name)) : [];
   const found: SourceMapping[] = [];
   for (const program of programs.length > 1 ? programs : []) {
     const mapping = await inferProgram(program);
@@ -45,6 +46,16 @@ export async function withProgramMappings(primary: SourceMapping, f: Facts, infe
     out.evidence.push(l10n.t`the image also starts ${others.map((o) => relative(f.context, o)).join(', ')}, outside the source root: not mapped`);
   }
   if (kept.length > 0) out.evidence.push(l10n.t`the image starts ${programs.length} programs: ${kept.length} more mapped (${kept.map((m) => relative(f.context, m.sourceRoot)).join(', ')})`);
+  return out;
+}
+
+/** The workspace packages of the build context having the script `name` (a task run over the workspace starts each): folder relative to the context, and the script. */
+async function packagesWithScript(f: Facts, name: string): Promise<{ dir: string; script: string }[]> {
+  const out: { dir: string; script: string }[] = [];
+  for (const dir of await workspacePackageDirs(f.fs, f.context)) {
+    const script = (await readPackage(f.fs, dir))?.scripts?.[name];
+    if (script !== undefined) out.push({ dir: relative(f.context, dir).split(sep).join('/'), script });
+  }
   return out;
 }
 

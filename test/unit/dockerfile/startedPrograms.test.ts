@@ -20,6 +20,17 @@ suite('programs a start command runs side by side', () => {
     assert.deepEqual(await commands('FROM node\nWORKDIR /srv\nCMD node migrate.js && node api.js\n'), ['/srv: node api.js']);
   });
 
+  test("a Turborepo task over the workspace (`bun --bun turbo dev`, `npx turbo run dev`): each package's script of that name, in its folder; a filtered run, or one in a chain, is not read so", async () => {
+    const packages = async (name: string) => (name === 'dev' ? [{ dir: 'apps/api', script: 'bun --hot src/index.ts' }, { dir: 'apps/web', script: 'vite' }] : []);
+    const run = async (cmd: string, scripts: Record<string, string> = {}) =>
+      (await startedPrograms(stageOf(`FROM oven/bun\nWORKDIR /app\nCMD ${cmd}\n`), scripts, async () => undefined, packages)).map((p) => `${p.workdir}: ${p.command}`);
+    const both = ['/app/apps/api: bun --hot src/index.ts', '/app/apps/web: vite'];
+    assert.deepEqual(await run('["bun", "run", "dev"]', { dev: 'bun --bun turbo dev' }), both);
+    assert.deepEqual(await run('npx turbo run dev'), both);
+    assert.deepEqual(await run('npx turbo run dev --filter=@x/web'), ['/app: npx turbo run dev --filter=@x/web']);
+    assert.deepEqual(await run('["sh", "-c", "bun run migrate && turbo dev"]'), ['/app: turbo dev']);
+  });
+
   test('`concurrently` with quoted commands and `npm:` scripts, past its options', async () => {
     const scripts = { start: 'concurrently -n api,web --kill-others "node api/main.js" "npm:web"', web: 'node web/server.js' };
     assert.deepEqual(await commands('FROM node\nWORKDIR /srv\nCMD ["npm", "start"]\n', scripts), ['/srv: node api/main.js', '/srv: node web/server.js']);

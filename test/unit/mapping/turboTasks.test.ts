@@ -28,4 +28,16 @@ suite('inferMapping: a Turborepo task over the workspace', () => {
     const m = await inferMapping(memFs(workspace('turbo run build:image --filter=@x/web')), buildSpec());
     assert.notDeepEqual([m?.sourceRoot, m?.target], ['/ws/apps/api/src', '/srv'], m?.evidence.join('\n'));
   });
+
+  test("a dev image starting `bun --bun turbo dev` in the workspace root starts each package's dev script in its folder: each package is a program of its own, its source as copied", async () => {
+    const files = {
+      ...workspace('turbo build:image'),
+      '/ws/package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['apps/*'], scripts: { dev: 'bun --bun turbo dev' } }),
+      '/ws/apps/web/package.json': JSON.stringify({ name: '@x/web', devDependencies: { vite: '^6' }, scripts: { dev: 'bun --bun vite dev' } }),
+      '/ws/Dockerfile': 'FROM oven/bun:1\nWORKDIR /app\nCOPY . .\nRUN bun install\nENTRYPOINT ["/tini", "--"]\nCMD ["bun", "run", "dev"]\n',
+    };
+    const m = await inferMapping(memFs(files), buildSpec());
+    const all = [m, ...(m?.programs ?? [])].map((p) => `${p?.sourceRoot} -> ${p?.target}`);
+    assert.deepEqual(all, ['/ws/apps/api/src -> /app/apps/api/src', '/ws/apps/web/src -> /app/apps/web/src'], m?.evidence.join('\n'));
+  });
 });
