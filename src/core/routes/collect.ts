@@ -1313,8 +1313,10 @@ function followExport(
   if (!target || depth > 8) return target ? { target, name: undefined } : undefined;
   const wanted = imp.imported === 'default' ? 'default' : imp.imported === '*' ? member : imp.imported;
   if (wanted === undefined) return { target, name: undefined };
-  // `export default { users, posts }`: a member of the default export is what that property holds.
-  const property = wanted === 'default' && member !== undefined ? target.x.imports.find((i) => i.local === `*reexport*default.${member}`) : undefined;
+  // `export default { users, posts }`: a member of the default export is what that property holds;
+  // so is a name taken from a CommonJS module (`const { users } = require('./x')` of `module.exports = { users }`).
+  const key = wanted === 'default' ? member : wanted;
+  const property = key !== undefined ? target.x.imports.find((i) => i.local === `*reexport*default.${key}`) : undefined;
   if (property) return followExport(target, property, undefined, byKey, aliases, depth + 1);
   // `module.exports = { api: apiRouter }` read as `routes.api`, or `exports.api = apiRouter`.
   const aliased = target.x.exportNames?.[wanted === 'default' && member !== undefined ? member : wanted];
@@ -1857,7 +1859,8 @@ class ValueResolver {
       const children = this.importedPaths(s, e.children, warnings);
       if (!e.pathValue || hasParams(e.pathValue)) return { ...e, children };
       const path = this.text(s, e.pathValue, 0);
-      if (path === undefined) warnings.push(scanWarningText(s.file, { id: 'routerModulePath', args: [e.module], line: e.line ?? 0 }));
+      const line = e.line ?? 0;
+      if (path === undefined) warnings.push(scanWarningText(s.file, e.module ? { id: 'routerModulePath', args: [e.module], line } : { id: 'routerModulePathUnnamed', args: [], line }));
       return { path: path ?? UNKNOWN_PREFIX, module: e.module, children };
     });
   }

@@ -28,6 +28,7 @@ import { readSailsConfig } from './sailsRoutes';
 import { readStrapiRouter } from './strapiRoutes';
 import { readMoleculerSchemas } from './moleculerRoutes';
 import { memberRouters } from './memberRouters';
+import { fieldLoads } from './fieldLoads';
 import { methodWrappers } from './methodWrappers';
 
 /** Past this size a file is not parsed: generated bundles, not route declarations. */
@@ -101,6 +102,7 @@ class FileReader extends FeathersReader {
     this.dropUncalled();
     this.findRouteFunctions();
     this.findMemberRouters();
+    this.findFieldLoads();
     // The root module this file starts, for which controllers the app registers (collect.ts).
     const entries = this.sf.text.includes('NestFactory') ? this.nestFactoryModules() : [];
     if (this.out.nestEntryModule === undefined && entries[0] !== undefined) this.out.nestEntryModule = entries[0];
@@ -114,6 +116,13 @@ class FileReader extends FeathersReader {
     const routers = new Set([...this.out.routes.map((r) => r.router ?? ''), ...this.out.mounts.map((m) => m.mountedOn)].filter((n): n is string => n !== undefined && n !== ''));
     const found = memberRouters(this.sf, routers, (e) => this.receiverOf(e));
     if (found) this.out.memberRouters = found;
+  }
+
+  /** Fields of this file's classes holding a loaded module that a mount here names (`app.use('/events', this.events)`): imports of it (fieldLoads.ts). */
+  private findFieldLoads(): void {
+    if (!this.out.mounts.some((m) => m.routerName.startsWith('this.'))) return;
+    const taken = new Set(this.out.imports.map((i) => i.local));
+    for (const i of fieldLoads(this.sf)) if (!taken.has(i.local) && this.out.mounts.some((m) => m.routerName === i.local)) this.out.imports.push(i);
   }
 
   /**

@@ -6,7 +6,12 @@
 const SOURCE_CODE = /\.(c|m)?(t|j)sx?$/;
 /** `x.spec.ts`, `x.test.js`, `app.e2e-spec.ts`, an integration test's `x.integ.ts` (wider than mapping's TEST_SOURCE, which it covers). */
 const TEST_NAME = /(?:[.-](?:e2e-)?(?:spec|test)|\.integ)\.[cm]?[jt]sx?$/;
-const TEST_FOLDER = /(?:^|[\\/])(?:test|tests|__tests__|__mocks__|e2e|cypress|playwright)[\\/]/;
+/**
+ * Test folders, also a suite's folder named by its kind (`test-int/`, `tests_e2e/`, `integration-tests/`):
+ * the kind a closed list, so that a route folder such as `routes/test-runs/` stays a source.
+ */
+const TEST_FOLDER =
+  /(?:^|[\\/])(?:test|tests|__tests__|__mocks__|e2e|cypress|playwright|tests?[-_](?:int|integration|e2e|unit|functional|acceptance|system|smoke)|(?:int|integration|e2e|unit|functional|acceptance|system|smoke)[-_]tests?)[\\/]/;
 /**
  * Test helpers' folders (`testutils/`, `test-utils/`): the app a test sets up, with routes of its own
  * (one seeding the session). Never a URL's segment, even below a Next.js or Nitro handler folder

@@ -264,8 +264,9 @@ export abstract class NestAppReader extends ExportReader {
           filled = true;
           return [{ path: UNKNOWN_PREFIX, module, children, pathValue: value }];
         }
-        // Another file's constant or enum member (`path: ClientTypeBaseRoute.Student`): read in the join (collect.ts resolveRouterModules).
-        if (path === undefined && module && value?.kind === 'str' && hasRefs(value) && !hasParams(value)) return [{ path: UNKNOWN_PREFIX, module, children, pathValue: value, line: this.line(o) }];
+        // Another file's constant or enum member (`path: ClientTypeBaseRoute.Student`), also on an entry
+        // naming no module that only groups children (`{ path: MODULES_PREFIX, children: [...] }`): read in the join (collect.ts resolveRouterModules).
+        if (path === undefined && value?.kind === 'str' && hasRefs(value) && !hasParams(value)) return [{ path: UNKNOWN_PREFIX, module, children, pathValue: value, line: this.line(o) }];
         // A path not known here (an imported constant) must not stand for '' over a known one.
         if (path === undefined) this.warn(o, module ? { id: 'routerModulePath', args: [module] } : { id: 'routerModulePathUnnamed', args: [] });
         return [{ path: path ?? UNKNOWN_PREFIX, module, children }];

@@ -201,6 +201,10 @@ suite('isRouteSource', () => {
     assert.equal(isRouteSource('/w/src/test-utils/appSetup.ts', '/w'), false);
     assert.equal(isRouteSource('/w/src/testUtils/server.ts', '/w'), false);
     assert.equal(isRouteSource('/w/src/routes/utils/index.ts', '/w'), true);
+    // a suite's folder named by its kind; a route folder that only starts with test- is a source
+    assert.equal(isRouteSource('/w/test-int/bot.js', '/w'), false);
+    assert.equal(isRouteSource('/w/packages/api/integration_tests/server.ts', '/w'), false);
+    assert.equal(isRouteSource('/w/src/routes/test-runs/index.ts', '/w'), true);
     assert.equal(isRouteSource('/w/src/types.d.ts', '/w'), false);
     // a checkout that itself sits in a folder called test/
     assert.equal(isRouteSource('/home/u/test/proj/src/main.ts', '/home/u/test/proj'), true);

@@ -676,6 +676,68 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(routes.sort(), ['GET /api/aest/user/:id', 'PATCH /api/students/user/:id']);
   });
 
+  test("a RouterModule entry naming no module, grouping children under another file's constant (in a static register method that also spreads a list made at run time)", () => {
+    const routes = routesOf({
+      '/s/main.ts': "import { NestFactory } from '@nestjs/core';\nconst app = await NestFactory.create(AppModule.register({ extra: found() }));\napp.setGlobalPrefix('api');\nawait app.listen(3000);\n",
+      '/s/prefixes.ts': "export const AREAS = 'areas';\nexport const GARDEN = 'garden';\nexport const TOOLS = 'tools';\n",
+      '/s/garden.module.ts': "import { BedsController } from './beds.controller';\n@Module({ controllers: [BedsController] })\nexport class GardenModule {}\n",
+      '/s/beds.controller.ts': "@Controller('beds')\nexport class BedsController {\n  @Get(':id') one() {}\n}\n",
+      '/s/tools.module.ts': "import { RakesController } from './rakes.controller';\n@Module({ controllers: [RakesController] })\nexport class ToolsModule {}\n",
+      '/s/rakes.controller.ts': "@Controller()\nexport class RakesController {\n  @Post() add() {}\n}\n",
+      '/s/app.module.ts': [
+        "import { RouterModule } from '@nestjs/core';",
+        "import { AREAS, GARDEN, TOOLS } from './prefixes';",
+        '@Module({})',
+        'export class AppModule {',
+        '  static register({ extra }): DynamicModule {',
+        '    const more = extra.map((e) => ({ path: e.prefix, module: e.cls }));',
+        '    return {',
+        '      module: AppModule,',
+        '      imports: [RouterModule.register([{ path: AREAS, children: [{ path: GARDEN, module: GardenModule }, { path: TOOLS, module: ToolsModule }, ...more] }]), GardenModule, ToolsModule],',
+        '    };',
+        '  }',
+        '}',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes.sort(), ['GET /api/areas/garden/beds/:id', 'POST /api/areas/tools']);
+  });
+
+  test("express: a name taken from a CommonJS module exporting an object of required routers (const { reports } = require('./reports'))", () => {
+    const routes = routesOf({
+      '/s/app.js': "const express = require('express');\nconst app = express();\nconst { reports } = require('./reports');\napp.use('/:team/reports', reports);\napp.listen(3000);\n",
+      '/s/reports/index.js': "const reports = require('./routes/reports');\nconst archive = () => {};\nmodule.exports = { archive, reports };\n",
+      '/s/reports/routes/reports.js': "const router = require('express').Router({ mergeParams: true });\nrouter.get('/csv', (req, res) => res.send(''));\nmodule.exports = router;\n",
+    });
+    assert.deepEqual(routes, ['GET /:team/reports/csv']);
+  });
+
+  test('express: routers a class keeps in fields set from module loads in one method and mounted in another (this.x = require(...), a member of one, a member of another field)', () => {
+    const routes = routesOf({
+      '/s/app.js': "const express = require('express');\nconst app = express();\nconst extras = require('./extras');\nextras.mount(app);\napp.listen(3000);\n",
+      '/s/extras.js': [
+        'class Extras {',
+        '  constructor() { this.notes = undefined; this.boards = undefined; }',
+        '  load() {',
+        "    try { this.notes = require('./notes'); } catch (e) {}",
+        "    this.kit = require('./kit');",
+        '    this.boards = this.kit.boardsRoute;',
+        '  }',
+        '  mount(app) {',
+        "    if (this.notes) app.use('/:team/notes', this.notes);",
+        "    if (this.boards) app.use('/:team/boards', this.boards);",
+        '  }',
+        '}',
+        'const extras = new Extras();',
+        'extras.load();',
+        'module.exports = extras;',
+      ].join('\n'),
+      '/s/notes.js': "const router = require('express').Router();\nrouter.post('/', (req, res) => res.end());\nmodule.exports = router;\n",
+      '/s/kit/index.js': "const boardsRoute = require('./boards');\nmodule.exports = { boardsRoute };\n",
+      '/s/kit/boards.js': "const router = require('express').Router();\nrouter.get('/:id', (req, res) => res.end());\nmodule.exports = router;\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /:team/boards/:id', 'POST /:team/notes']);
+  });
+
   test('koa: sub-routers made by factory functions, nested under a parent prefix built from a constant behind a barrel of export *', () => {
     const routes = routesOf({
       '/s/src/api/index.ts':
