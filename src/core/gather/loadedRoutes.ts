@@ -34,18 +34,28 @@ function aliasRoutes(base: string, spec: string): Array<{ method: HttpMethod; pa
   return isHttpMethod(method) ? [{ method, path }] : [];
 }
 
-/** A whitelist entry naming a service's actions (`users.*`, `**`, `v2.users.list`) by the service's full name. */
-function whitelisted(whitelist: readonly string[] | undefined, fullName: string): boolean {
+/** Whether a whitelist entry (`users.*`, `**`, `v2.users.list`) names an action by its full name (`<service full name>.<action>`). */
+function whitelisted(whitelist: readonly string[] | undefined, actionName: string): boolean {
   if (!whitelist) return true;
   return whitelist.some((w) => {
     const pattern = new RegExp(`^${w.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '.+').replace(/\*/g, '[^.]+')}$`);
-    return pattern.test(`${fullName}.action`);
+    return pattern.test(actionName);
   });
 }
 
 /** A Moleculer service's base for its actions' rest: `settings.rest`, else `/<version>/<name>` (dots as slashes). */
 function serviceBase(s: MoleculerService): string {
   return s.rest ?? `/${[s.version, s.name].filter((p) => p !== undefined).join('/').replace(/\./g, '/')}`;
+}
+
+/** A gateway route's autoAliases: each whitelisted service action's rest at the service's base (or the rest's own basePath). */
+function autoAliasRoutes(base: string, whitelist: readonly string[] | undefined, services: ReadonlyArray<{ file: string; s: MoleculerService }>): RouteDef[] {
+  return services.flatMap(({ file, s }) => {
+    const fullName = [s.version, s.name].filter((p) => p !== undefined).join('.');
+    return s.actions
+      .filter((a) => whitelisted(whitelist, `${fullName}.${a.action ?? ''}`))
+      .flatMap((a) => aliasRoutes(joinRoutePath(base, a.base ?? serviceBase(s)), a.spec).map((r): RouteDef => ({ ...r, file, line: a.line, origin: 'source' })));
+  });
 }
 
 /** Each gateway route's aliases, and with autoAliases the rest of every whitelisted service's actions, at full paths. */
@@ -58,10 +68,7 @@ export function moleculerRoutes(extracted: SourceScan['extracted']): RouteDef[] 
         const base = joinRoutePath(gw.path ?? '', route.path ?? '');
         for (const a of route.aliases) for (const r of aliasRoutes(base, a.spec)) out.push({ ...r, file, line: a.line, origin: 'source' });
         if (!route.autoAliases) continue;
-        for (const { file: sf, s } of services) {
-          if (!whitelisted(route.whitelist, [s.version, s.name].filter((p) => p !== undefined).join('.'))) continue;
-          for (const a of s.actions) for (const r of aliasRoutes(joinRoutePath(base, serviceBase(s)), a.spec)) out.push({ ...r, file: sf, line: a.line, origin: 'source' });
-        }
+        out.push(...autoAliasRoutes(base, route.whitelist, services));
       }
   return out;
 }

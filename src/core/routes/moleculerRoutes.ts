@@ -14,6 +14,9 @@ import { literalProp, literalText, literalTexts, skipOuter } from './tsSyntax';
 interface Written {
   spec: string;
   line: number;
+  /** For an action's rest: the action's name (whitelists name actions) and its own base, replacing the service's. */
+  action?: string;
+  base?: string;
 }
 
 export interface MoleculerGateway {
@@ -82,24 +85,32 @@ function readService(o: ts.ObjectLiteralExpression, line: (n: ts.Node) => number
   const rest = settings ? literalText(literalProp(settings, 'rest')) : undefined;
   const written = actions.properties.flatMap((a) => {
     const def = isPropertyAssignment(a) ? skipOuter(a.initializer) : undefined;
-    const r = def && isObjectLiteralExpression(def) ? literalProp(def, 'rest') : undefined;
-    return r ? restSpecs(skipOuter(r)).map((spec) => ({ spec, line: line(a) })) : [];
+    const r = def && isObjectLiteralExpression(def) && published(def) ? literalProp(def, 'rest') : undefined;
+    const action = isPropertyAssignment(a) && (isIdentifier(a.name) || isStringLiteral(a.name)) ? a.name.text : undefined;
+    return r && action !== undefined ? restSpecs(skipOuter(r), action).map((spec) => ({ ...spec, line: line(a), action })) : [];
   });
   if (written.length === 0) return undefined;
   return { name, ...(version !== undefined ? { version } : {}), ...(rest !== undefined ? { rest } : {}), actions: written };
 }
 
-/** An action's `rest`: "GET /x", "/x", `{ method, path }`, or a list of them. */
-function restSpecs(r: ts.Expression): string[] {
-  if (isArrayLiteralExpression(r)) return r.elements.flatMap((e) => restSpecs(skipOuter(e)));
+/** An action's `rest`: "GET /x", "/x", `{ method, path, basePath }` (no path: the action's name), or a list of them. */
+function restSpecs(r: ts.Expression, action: string): Array<{ spec: string; base?: string }> {
+  if (isArrayLiteralExpression(r)) return r.elements.flatMap((e) => restSpecs(skipOuter(e), action));
   const literal = literalText(r);
-  if (literal !== undefined) return [literal];
+  if (literal !== undefined) return [{ spec: literal }];
   if (!isObjectLiteralExpression(r)) return [];
-  const path = literalText(literalProp(r, 'path'));
+  const path = literalProp(r, 'path') ? literalText(literalProp(r, 'path')) : action;
   const method = literalText(literalProp(r, 'method'));
-  return path === undefined ? [] : [method === undefined ? path : `${method} ${path}`];
+  const base = literalText(literalProp(r, 'basePath'));
+  if (path === undefined) return [];
+  return [{ spec: method === undefined ? path : `${method} ${path}`, ...(base !== undefined ? { base } : {}) }];
 }
 
+/** moleculer-web aliases only published actions (no `visibility`, or 'published'). */
+function published(def: ts.ObjectLiteralExpression): boolean {
+  const v = literalProp(def, 'visibility');
+  return v === undefined || literalText(v) === 'published';
+}
 
 function objectProp(o: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralExpression | undefined {
   const v = literalProp(o, name);

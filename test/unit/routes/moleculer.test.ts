@@ -44,6 +44,18 @@ suite('Moleculer', () => {
     assert.deepEqual(routesOf(based), ['GET /api/people', 'GET /api/people/:id', 'GET /api/people/me', 'POST /api/people/me']);
   });
 
+  test("autoAliases: a whitelist names single actions; a rest object without path is the action's name; its basePath replaces the service's; unpublished actions are not aliased", () => {
+    const accounts =
+      "module.exports = {\n  name: 'accounts',\n  actions: {\n    signup: { rest: 'POST /', handler() {} },\n    whoami: { rest: { method: 'GET' }, handler() {} },\n" +
+      "    probe: { rest: 'GET /probe', handler() {} },\n    moved: { rest: { method: 'PUT', basePath: '/legacy', path: '/move' }, handler() {} },\n" +
+      "    secret: { rest: 'GET /secret', visibility: 'protected', handler() {} },\n    open: { rest: 'GET /open', visibility: 'published', handler() {} },\n  },\n};\n";
+    const gw = (list: string) => GATEWAY(`{ path: '', autoAliases: true, whitelist: [${list}] }`);
+    const listed = { '/ws/services/api.service.js': gw("'$node.list', 'accounts.signup', 'accounts.whoami', 'accounts.moved'"), '/ws/services/accounts.service.js': accounts };
+    assert.deepEqual(routesOf(listed), ['GET /api/accounts/whoami', 'POST /api/accounts', 'PUT /api/legacy/move']);
+    const all = { ...listed, '/ws/services/api.service.js': gw("'**'") };
+    assert.deepEqual(routesOf(all), ['GET /api/accounts/open', 'GET /api/accounts/probe', 'GET /api/accounts/whoami', 'POST /api/accounts', 'PUT /api/legacy/move']);
+  });
+
   test('without a gateway, or with a mixin not from moleculer-web, no route', () => {
     assert.deepEqual(routesOf({ '/ws/services/users.service.js': USERS }), []);
     const own = GATEWAY("{ path: '', aliases: { 'GET /x': 'a.b' } }").replace("require('moleculer-web')", "require('./gateway')");
