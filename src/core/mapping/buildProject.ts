@@ -562,7 +562,9 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   // No server package named by a command (none named, or only a library: `pnpm -F db prisma
   // generate`): the packages whose folders the COPY lines name (`COPY --from=builder
   // /app/apps/server/dist /app/apps/server/dist` after a root build).
-  let chosen = await startedOfSelected(await packagesAt(selected), await packagesAt(selectedPackages(startTexts(df.stages[df.stages.length - 1], scripts, command).join('\n'))));
+  const selectedProjects = await packagesAt(selected);
+  let chosen = await startedOfSelected(selectedProjects, await packagesAt(selectedPackages(startTexts(df.stages[df.stages.length - 1], scripts, command).join('\n'))));
+  if (chosen.length === 0) chosen = await builtFileOfOnlySelected(selectedProjects, await startedBuildOutputs(fs, df, context, scripts, command), servers, packages);
   let how = (pkg: string): string => l10n.t('the image starts workspace package {0}, one of those the build selects', pkg);
   let startedIn: BuildProject | undefined;
   if (chosen.length === 0) ({ chosen, how } = await deployedOrSelectedServers(df, packagesAt, async () => servers(selected)));
@@ -713,6 +715,40 @@ function startTexts(stage: Stage | undefined, scripts: Record<string, string>, c
   }
   // `parallel node {} ::: api/src/main.ts worker/src/main.ts`: each line it runs.
   return texts.flatMap(parallelTexts);
+}
+
+/**
+ * The build selects one package (`yarn workspace @x/web build`) and the image runs a file of its
+ * build output (`node ./web/build/index.js`, a file the context does not hold): that package is the
+ * service's code, a front end too, not a server package the image also holds (the whole workspace
+ * copied) -- unless it depends on a workspace server package (the later rules weigh that one).
+ */
+async function builtFileOfOnlySelected(
+  selected: BuildProject[],
+  builtFiles: string[],
+  servers: (selectors: string[]) => Promise<BuildProject[]>,
+  packages: Map<string, string>,
+): Promise<BuildProject[]> {
+  const [only] = selected;
+  if (selected.length !== 1 || !only || !builtFiles.some((f) => f.startsWith(only.dir + sep))) return [];
+  const workspaceDeps = Object.keys(only.pkg?.deps ?? {}).filter((name) => packages.has(name));
+  return (await servers(workspaceDeps)).length > 0 ? [] : [only];
+}
+
+/** The files the final stage's start runs by a path relative to its WORKDIR (`node ./web/build/index.js`) that the context does not hold (made by the build), absolute in the context. */
+async function startedBuildOutputs(fs: FsLike, df: Dockerfile, context: string, scripts: Record<string, string>, command: string[] | undefined): Promise<string[]> {
+  const final = df.stages[df.stages.length - 1];
+  const root = final ? stageContextRoot(df, final.index, 0) : undefined;
+  if (!final || root === undefined) return [];
+  const workdir = posix.relative(root, final.workdir);
+  if (workdir.startsWith('..')) return [];
+  const out: string[] = [];
+  for (const text of startTexts(final, scripts, command))
+    for (const m of text.matchAll(/(?:^|\s)((?:\.\/)?\w[\w.-]*\/[\w./-]+\.[cm]?js)\b/g)) {
+      const file = resolve(context, posix.join(workdir, m[1] ?? ''));
+      if (!(await fs.stat(file))?.isFile) out.push(file);
+    }
+  return out;
 }
 
 /**

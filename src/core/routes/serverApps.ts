@@ -34,9 +34,9 @@ export const SERVER_FRAMEWORKS = [
   'sails',
   // Elysia on Bun (elysiaRoutes.ts).
   'elysia',
-  // LoopBack 4 (loopbackRoutes.ts), a Moleculer gateway (moleculerRoutes.ts): servers whose routes are read. Not yet
-  // Strapi: a front end's image that copies the whole workspace beside a Strapi app would be mapped to the Strapi app.
+  // LoopBack 4 (loopbackRoutes.ts), Strapi (strapiRoutes.ts), a Moleculer gateway (moleculerRoutes.ts): servers whose routes are read.
   '@loopback/rest',
+  '@strapi/strapi',
   'moleculer-web',
 ] as const;
 

@@ -52,13 +52,14 @@ suite('findServerApps', () => {
     assert.deepEqual(await findServerApps(memFs(files), Object.keys(files)), [{ dir: '/r/apps/ingest', evidence: 'package.json depends on elysia' }]);
   });
 
-  test('a LoopBack 4 app and a Moleculer gateway beside a SvelteKit front end are server apps (their routes are read)', async () => {
+  test('a Strapi app, a LoopBack 4 app and a Moleculer gateway beside a SvelteKit front end are server apps (their routes are read)', async () => {
     const files = {
+      '/r/cms/package.json': pkg({ '@strapi/strapi': '5', react: '18' }, { build: 'strapi build', start: 'strapi start' }),
       '/r/lb/package.json': pkg({ '@loopback/core': '6', '@loopback/rest': '14' }, { start: 'node .' }),
       '/r/gw/package.json': pkg({ moleculer: '0.14', 'moleculer-web': '0.10' }, { start: 'moleculer-runner services' }),
       '/r/web/package.json': pkg({ '@sveltejs/kit': '2', svelte: '5' }, { build: 'vite build' }),
     };
-    assert.deepEqual((await findServerApps(memFs(files), Object.keys(files))).map((a) => a.dir).sort(), ['/r/gw', '/r/lb']);
+    assert.deepEqual((await findServerApps(memFs(files), Object.keys(files))).map((a) => a.dir).sort(), ['/r/cms', '/r/gw', '/r/lb']);
   });
 
   test('a Next.js app that also lists express serves pages through `next start`: not a server app', async () => {
