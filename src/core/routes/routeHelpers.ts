@@ -25,6 +25,8 @@ const PROJECT_SOURCE = /^(?:\.|~|#|@\/)/;
 export abstract class RouteHelperReader extends RouterCallReader {
   /** The route helpers being expanded: their parameters given `new X(...)` at the call, and their bodies. */
   private readonly instanceGuards: { instances: ReadonlyMap<string, string>; body: ts.Node }[] = [];
+  /** The parameter places each route helper's routes read (router, method, path, list), for a helper handing its own on. */
+  private readonly helperPlaces = new Map<string, ReadonlySet<number>>();
 
   /**
    * Route helpers: functions of this file whose routes take the method and path from their
@@ -41,13 +43,23 @@ export abstract class RouteHelperReader extends RouterCallReader {
       changed = false;
       for (const [name, fn] of functions) {
         if (this.routeHelpers.has(name)) continue;
-        const params = new Set(paramBindings(fn).keys());
+        const bound = paramBindings(fn);
+        const params = new Set(bound.keys());
         const isParam = (e: ts.Expression | undefined) => e !== undefined && isIdentifier(skipOuter(e)) && params.has((skipOuter(e) as ts.Identifier).text);
+        const read = new Set<number>();
+        const mark = (...es: Array<ts.Node | undefined>): true => {
+          for (const e of es) if (e) for (const at of placesRead(e, bound)) read.add(at);
+          return true;
+        };
         // Any call of the body (its calls, not a walk of every node) that makes the function a helper.
         const declares = (node: ts.CallExpression): boolean => {
           const c = skipOuter(node.expression);
-          if (isElementAccessExpression(c) && isParam(c.argumentExpression)) return true;
-          if (isIdentifier(c) && c.text !== name && this.routeHelpers.has(c.text) && node.arguments.some(isParam)) return true;
+          if (isElementAccessExpression(c) && isParam(c.argumentExpression)) return mark(c.expression, c.argumentExpression, node.arguments[0]);
+          // Handing on a parameter at a place the other helper's routes read (its router, method, path or
+          // list): not one it only passes along (`createServer(port, api, routes)` given a port read from options).
+          const handed = isIdentifier(c) && c.text !== name ? this.helperPlaces.get(c.text) : undefined;
+          const onward = handed ? node.arguments.filter((a, i) => isParam(a) && handed.has(i)) : [];
+          if (onward.length > 0) return mark(...onward);
           // `router.get(base + path, h)`, `router.route(prefix + path).get(h)` of a function called here: read at each call.
           // The router may be the helper's parameter or one it reaches (`app.get(path, h)`, `instance.register(async
           // (server) => server.get(path, h))`): a route call then has its handler too, or is a `route(path)` its
@@ -59,11 +71,12 @@ export abstract class RouteHelperReader extends RouterCallReader {
           // nested in the function making app): mounts, read at each call with what the call hands in (expandRouteHelper).
           const paramMount = isPropertyAccessExpression(c) && c.name.text === 'use' && !isParam(c.expression) && node.arguments.slice(1).some(isParam);
           const verb = isPropertyAccessExpression(c) && (c.name.text in ROUTER_METHODS || isRoute || handlerMount || paramMount) && (isParam(c.expression) || ((node.arguments.length >= 2 || isRoute) && this.isRouterName(c.expression)));
-          if (verb && node.arguments[0] && readsName(node.arguments[0], params) && (called ??= calledNames(this.sf)).has(name)) return true;
+          if (verb && node.arguments[0] && readsName(node.arguments[0], params) && (called ??= calledNames(this.sf)).has(name)) return mark(c.expression, node.arguments[0]);
           return false;
         };
-        if (fn.body && this.callsWithin(fn.body).some(declares)) {
+        if (fn.body && this.callsWithin(fn.body).filter(declares).length > 0) {
           this.routeHelpers.set(name, fn);
+          this.helperPlaces.set(name, read);
           changed = true;
           this.recordHelperSignature(name, fn);
         }
@@ -640,6 +653,15 @@ function holdsRoutePath(e: ts.Expression, depth: number): boolean {
 }
 
 /** Whether an expression reads one of the names (not inside a function of its own). */
+/** The parameter places the names an expression reads are bound to (paramBindings). */
+function placesRead(e: ts.Node, bound: ReadonlyMap<string, HelperArg>): number[] {
+  const place = isIdentifier(e) ? bound.get(e.text) : undefined;
+  if (place !== undefined) return [typeof place === 'number' ? place : place[0]];
+  const out: number[] = [];
+  if (!isFunctionLike(e)) forEachChild(e, (c) => void out.push(...placesRead(c, bound)));
+  return out;
+}
+
 function readsName(e: ts.Node, names: ReadonlySet<string>): boolean {
   if (isIdentifier(e)) return names.has(e.text);
   return !isFunctionLike(e) && (forEachChild(e, (c) => readsName(c, names) || undefined) ?? false);

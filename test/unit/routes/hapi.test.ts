@@ -381,4 +381,35 @@ suite('hapi route lists made by functions', () => {
     });
     assert.deepEqual(routes, ['GET /ping']);
   });
+  test('a server-making function given its route list (makeServer(port, list) doing server.route(list)), called with a port read by destructuring the caller\'s own options: the caller is no route helper, each call serves its list', () => {
+    const { routes, warnings } = collect({
+      '/s/lib/tables.js': [
+        'const publicTable = (backend) => [{ method: \'GET\', path: \'/status\', handler: () => backend.ok() }, { method: \'PUT\', path: \'/things/{key}\', handler: () => null }];',
+        'const staffTable = (backend) => [{ method: \'DELETE\', path: \'/cache\', handler: () => backend.flush() }];',
+        'module.exports = { publicTable, staffTable };',
+      ].join('\n'),
+      '/s/lib/boot.js': [
+        "const Hapi = require('@hapi/hapi');",
+        "const Tables = require('./tables');",
+        'const makeServer = async (port, backend, list, staff) => {',
+        '  const server = new Hapi.Server({ port });',
+        '  server.route(list);',
+        '  await server.start();',
+        '  return server;',
+        '};',
+        'const startPublic = async (settings) => {',
+        '  const { PUBLIC_PORT, LOG } = settings;',
+        '  const backend = await connect(LOG);',
+        '  return makeServer(PUBLIC_PORT, backend, Tables.publicTable(backend), false);',
+        '};',
+        'const startStaff = async (settings) => {',
+        '  const { STAFF_PORT } = settings;',
+        '  return makeServer(STAFF_PORT, {}, Tables.staffTable({}), true);',
+        '};',
+        'module.exports = { startPublic, startStaff };',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['DELETE /cache', 'GET /status', 'PUT /things/:key']);
+    assert.deepEqual(warnings, []);
+  });
 });
