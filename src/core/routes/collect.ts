@@ -1178,7 +1178,7 @@ function addHelperRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathA
     const given = (arg: HelperArg): string | null => (typeof arg === 'number' ? (call.literals[arg] ?? null) : (call.props?.[arg[0]]?.[arg[1]] ?? importedProp(s, call.refs?.[arg[0]], arg[1], resolver)));
     const registered = sig ? [{ ...sig, method: given(sig.method) ?? '' }] : (fixed ?? []).filter((r) => guardsHold(r.when, given)).map((r) => ({ ...r, method: typeof r.method === 'string' ? r.method : (given(r.method) ?? '') }));
     for (const r of registered) {
-      const router = call.routers[r.router];
+      const router = typeof r.router === 'number' ? call.routers[r.router] : call.routerProps?.[r.router[0]]?.[r.router[1]];
       if (!router) continue;
       const method = r.method === '*' ? 'ALL' : ROUTER_METHODS[r.method.toLowerCase()];
       const pieces = r.path.map((p) => (typeof p === 'string' ? p : given(p)));

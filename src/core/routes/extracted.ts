@@ -435,7 +435,7 @@ export interface ExtractedFile {
    * its path as pieces (literal text or what the call gives). `options`: registered as route options
    * (`route({ method, path })`), whose hapi `{id}` parameters read as `:id`.
    */
-  fixedHelpers?: Record<string, Array<{ router: number; method: string | HelperArg; path: Array<HelperArg | string>; options?: true; when?: HelperGuard[] }>>;
+  fixedHelpers?: Record<string, Array<{ router: HelperArg; method: string | HelperArg; path: Array<HelperArg | string>; options?: true; when?: HelperGuard[] }>>;
   /**
    * Route list helpers (listHelpers.ts): functions registering a route for each element of a list
    * parameter (`registerRoutes(app, endpoints) { for (const e of endpoints) app.route({ url: e.path,
@@ -489,6 +489,8 @@ export interface ExtractedFile {
     /** Arguments that are another file's binding (`createRoute(server, healthHandler)` of an imported object): read once collect.ts resolves it. */
     refs?: Array<Reference | null>;
     routers: Array<string | null>;
+    /** Routers an object argument carries, by its key (`configRoute({ router, path: '/' })`), for a helper reading its router from a parameter's property. */
+    routerProps?: Array<Record<string, string> | null>;
     line: number;
     /** No method given, outside a loop over an unknown list: nothing for a helper taking the method from its call (routeHelpers). */
     noMethod?: true;

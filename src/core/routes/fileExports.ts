@@ -400,7 +400,7 @@ export abstract class ExportReader extends MountReader {
     const declared: Array<{ name: string; line: number }> = [
       ...this.out.routes.map((r) => ({ name: r.router ?? '', line: r.line })),
       ...this.mountsAndPending().map((m) => ({ name: m.mountedOn ?? '', line: m.line })),
-      ...(this.out.helperCalls ?? []).flatMap((c) => c.routers.filter((r): r is string => r !== null).map((name) => ({ name, line: c.line }))),
+      ...(this.out.helperCalls ?? []).flatMap((c) => [...c.routers, ...(c.routerProps ?? []).flatMap((p) => Object.values(p ?? {}))].filter((r): r is string => r !== null).map((name) => ({ name, line: c.line }))),
     ];
     // No route or mount declared on a name: no parameter is one (most files).
     if (!declared.some((d) => d.name !== '')) return;
@@ -487,6 +487,7 @@ export abstract class ExportReader extends MountReader {
         for (const r of this.out.routes) if (r.router === param && inside(r.line)) r.router = own;
         for (const m of this.mountsAndPending()) if (m.mountedOn === param && inside(m.line)) m.mountedOn = own;
         for (const c of this.out.helperCalls ?? []) if (inside(c.line)) c.routers = c.routers.map((x) => (x === param ? own : x));
+        for (const c of this.out.helperCalls ?? []) if (inside(c.line) && c.routerProps) c.routerProps = c.routerProps.map((p) => p && Object.fromEntries(Object.entries(p).map(([k, x]) => [k, x === param ? own : x])));
         out[name] = (out[name] as string[]).map((x) => (x === param ? own : x));
       }
     }

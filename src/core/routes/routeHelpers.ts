@@ -326,13 +326,15 @@ export abstract class RouteHelperReader extends RouterCallReader {
     const callee = skipOuter(call.expression);
     const root = isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : callee;
     if (!isIdentifier(root) || !this.importedNames.has(root.text) || this.routers.has(root.text) || CONVENTIONAL_RECEIVER.test(root.text)) return false;
-    const routers = call.arguments.map((a) => {
+    const routerOf = (a: ts.Expression): string | null => {
       const x = skipOuter(a);
       const r = isIdentifier(x) ? this.receiverOf(x) : undefined;
       return r !== undefined && r !== root.text && (this.routers.has(r) || CONVENTIONAL_RECEIVER.test(r) || this.typedReceivers.has(r)) ? r : null;
-    });
+    };
+    const routers = call.arguments.map(routerOf);
+    const routerProps = call.arguments.map((a) => carriedRouters(a, routerOf));
     // Most calls of an imported function hand it no router: their arguments are not evaluated.
-    if (!routers.some((r) => r !== null)) return false;
+    if (!routers.some((r) => r !== null) && !routerProps.some((r) => r !== null)) return false;
     const values = call.arguments.map((a) => (isSpreadElement(a) ? undefined : (this.evaluate(a) ?? this.importedCallResult(a))));
     const literals = values.map((v) => literalOf(v) ?? null);
     const method = literals.some((l) => l !== null && ROUTER_METHODS[l.toLowerCase()] !== undefined);
@@ -344,6 +346,7 @@ export abstract class RouteHelperReader extends RouterCallReader {
     // only in a loop over a list not known here (to warn of).
     const entry: NonNullable<ExtractedFile['helperCalls']>[number] = { helper: root.text, literals, routers, line: this.line(call) };
     if (props.some((p) => p !== null)) entry.props = props;
+    if (routerProps.some((p) => p !== null)) entry.routerProps = routerProps;
     const refs = values.map((v) => soleRef(v) ?? null);
     if (refs.some((r) => r !== null)) entry.refs = refs;
     if (!method && this.unknownLoopVariable(call) === undefined) entry.noMethod = true;
@@ -653,6 +656,19 @@ function holdsRoutePath(e: ts.Expression, depth: number): boolean {
 }
 
 /** Whether an expression reads one of the names (not inside a function of its own). */
+/** The routers an object argument carries by key (`{ router, path: '/' }`, `{ app: api }`); null when none. */
+function carriedRouters(arg: ts.Expression, routerOf: (e: ts.Expression) => string | null): Record<string, string> | null {
+  const o = skipOuter(arg);
+  if (!isObjectLiteralExpression(o)) return null;
+  const out: Record<string, string> = {};
+  for (const p of o.properties) {
+    const value = isShorthandPropertyAssignment(p) ? p.name : isPropertyAssignment(p) && isIdentifier(p.name) ? p.initializer : undefined;
+    const router = value && p.name && isIdentifier(p.name) ? routerOf(value) : null;
+    if (router !== null && p.name && isIdentifier(p.name)) out[p.name.text] = router;
+  }
+  return Object.keys(out).length > 0 ? out : null;
+}
+
 /** The parameter places the names an expression reads are bound to (paramBindings). */
 function placesRead(e: ts.Node, bound: ReadonlyMap<string, HelperArg>): number[] {
   const place = isIdentifier(e) ? bound.get(e.text) : undefined;
@@ -736,9 +752,10 @@ function outsideInnerFunctions(node: ts.Node, body: ts.Node): boolean {
 function fixedRegistrations(call: ts.CallExpression, fn: RouteHelper, bound: ReadonlyMap<string, HelperArg>): NonNullable<ExtractedFile['fixedHelpers']>[string] {
   const callee = skipOuter(call.expression);
   const recv = isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
+  // The router a parameter is, or a property of one (`({ router, path }) => router.get(path, h)`).
   const router = recv && isIdentifier(recv) ? bound.get(recv.text) : undefined;
   const first = call.arguments[0] && skipOuter(call.arguments[0]);
-  if (typeof router !== 'number' || !isPropertyAccessExpression(callee) || !first) return [];
+  if (router === undefined || !isPropertyAccessExpression(callee) || !first) return [];
   const readsParam = (pieces: Array<HelperArg | string> | undefined): pieces is Array<HelperArg | string> => pieces?.some((p) => typeof p !== 'string') ?? false;
   const verb = ROUTER_METHODS[callee.name.text];
   if (verb && call.arguments.length >= 2) {

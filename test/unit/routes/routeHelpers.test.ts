@@ -239,4 +239,26 @@ suite('route helpers of a fixed method', () => {
     assert.deepEqual(routes, ['GET /stats', 'POST /jobs/:id/retry']);
     assert.deepEqual(warnings, ['/s/lib/server.ts:10: GET route path not found statically; route skipped (list it in x-runtime-drift.routes)', '/s/lib/server.ts:10: POST route path not found statically; route skipped (list it in x-runtime-drift.routes)']);
   });
+  test('Express: a helper of another file taking the router and the path in one object argument (({ router, path, title }) => { router.get(path, ...); router.post(path, ...) }); each call registers both on the router it carries, under that router\'s mount', () => {
+    const { routes, warnings } = collect({
+      '/s/lib/settingsPage.js': [
+        'const settingsPage = ({ router, path, title = "" }) => {',
+        '  router.get(path, (req, res) => res.send(title));',
+        '  router.post(path, (req, res) => res.redirect(path));',
+        '};',
+        'module.exports = { settingsPage };',
+      ].join('\n'),
+      '/s/routes/config.js': [
+        "const express = require('express');",
+        "const { settingsPage } = require('../lib/settingsPage');",
+        'const router = express.Router();',
+        "settingsPage({ router, path: '/', title: 'Site' });",
+        "settingsPage({ router: router, path: '/mail', async form(req) { return req.body; } });",
+        'module.exports = router;',
+      ].join('\n'),
+      '/s/app.js': "const express = require('express');\nconst app = express();\napp.use('/settings', require('./routes/config'));\napp.listen(3000);\n",
+    });
+    assert.deepEqual(routes, ['GET /settings', 'GET /settings/mail', 'POST /settings', 'POST /settings/mail']);
+    assert.deepEqual(warnings, []);
+  });
 });
