@@ -8,6 +8,7 @@ import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { CONTRACT_PREFIX, SERVED_CONTRACT, argRef, literalOf, literalsOf, readsArgs, str, type ConstValue } from './values';
 import { regexPrefixes } from './regexPrefixes';
 import { forwardedTo } from './forwardingMiddleware';
+import { isGuardMiddleware } from './guardMiddleware';
 import type { Scope } from './readerBase';
 import { CLASS_ROUTER, ENDPOINT_METHODS, endpointPath, type Endpoint, type ExtractedMount } from './extracted';
 import { isFunctionWithBody, returnedExpressions, skipOuter, thisMember } from './tsSyntax';
@@ -248,6 +249,8 @@ export abstract class MountReader extends RouteHelperReader {
     if (names.length < 2 || names.length > 3 || /^next$/i.test(names[1] ?? '')) return false;
     const next = names[2];
     if (!next) return true;
+    // `(req, res, next) => { if (ok) next(); else res.status(401).send() }`: a guard, the routes after it answer.
+    if (isGuardMiddleware(fn)) return false;
     const callsNext = (e: ts.Node): boolean => {
       const c = isAwaitExpression(e) || isReturnStatement(e) || isExpressionStatement(e) ? (e as { expression?: ts.Node }).expression : e;
       // `next(new NotFoundError())`: the request ends there, answered by the error handler (a 404 fallback), not handed on.
