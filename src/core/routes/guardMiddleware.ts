@@ -3,8 +3,9 @@
 // (`res.status(401).send(...)`, `res.sendStatus(403)`). It answers nothing of its own at its path:
 // the routes after it do. Written in branches (`if (ok) { next(); } else { res.status(401)... }`),
 // it is the same as the early-return form (`if (!ok) return res.status(401).send(); next();`).
+// One handing the request to another function (`await oauth(req, res)`) may answer there: no guard.
 import ts from './compiler';
-import { forEachChild, isCallExpression, isIdentifier, isNumericLiteral, isPropertyAccessExpression } from './tsNodes';
+import { forEachChild, isCallExpression, isIdentifier, isNumericLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment } from './tsNodes';
 import { skipOuter } from './tsSyntax';
 
 /** The methods of Express's response that answer the request. */
@@ -16,13 +17,15 @@ const ANSWERS = new Set(['send', 'json', 'end', 'sendStatus', 'status', 'redirec
  */
 export function isGuardMiddleware(fn: ts.FunctionLikeDeclaration): boolean {
   const names = fn.parameters.map((p) => (isIdentifier(p.name) ? p.name.text : ''));
-  const [, res, next] = names;
-  if (!fn.body || !res || !next) return false;
+  const [req, res, next] = names;
+  if (!fn.body || !req || !res || !next) return false;
   let handsOn = false;
   let answersOk = false;
   const visit = (n: ts.Node): void => {
     if (answersOk) return;
     if (isCallExpression(n) && isIdentifier(n.expression) && n.expression.text === next && n.arguments.length === 0) handsOn = true;
+    // The request handed to another function (`await oauth(req, res)`, `serve({ req, res })`): that function may answer it.
+    if (isCallExpression(n) && n.arguments.some((a) => handsOver(a, req))) answersOk = true;
     const chain = isCallExpression(n) ? answerChain(n, res) : undefined;
     if (chain) {
       if (!chain.some((c) => errorStatus(c))) answersOk = true;
@@ -32,6 +35,13 @@ export function isGuardMiddleware(fn: ts.FunctionLikeDeclaration): boolean {
   };
   forEachChild(fn.body, visit);
   return handsOn && !answersOk;
+}
+
+/** Whether a call's argument is the request itself, or an object holding it (`{ req, res }`). */
+function handsOver(arg: ts.Expression, req: string): boolean {
+  const a = skipOuter(arg);
+  if (isIdentifier(a)) return a.text === req;
+  return isObjectLiteralExpression(a) && a.properties.some((p) => (isShorthandPropertyAssignment(p) ? p.name.text === req : isPropertyAssignment(p) && isIdentifier(skipOuter(p.initializer)) && (skipOuter(p.initializer) as ts.Identifier).text === req));
 }
 
 /** The calls of `res.status(401).send('x')` from the outermost, when `call` is that chain's last call on `res`. */

@@ -9,7 +9,7 @@ const routesOf = (text: string): string[] =>
     .sort();
 
 suite('guard middleware', () => {
-  test('use(path, fn) whose fn calls next() in one branch and answers only 4xx otherwise is middleware, as the early-return form is; one answering 200 in a branch stays a route', () => {
+  test('use(path, fn) whose fn calls next() in one branch and answers only 4xx otherwise is middleware, as the early-return form is; one answering 200 in a branch, or handing the request to another function (which may answer it), stays a route', () => {
     const routes = routesOf(
       [
         "const express = require('express');",
@@ -24,10 +24,11 @@ suite('guard middleware', () => {
         '});',
         "app.use('/members', function (req, res, next) { if (req.session) next(); else res.sendStatus(401); });",
         "app.use('/hello', (req, res, next) => { if (req.query.skip) { next(); } else { res.status(200).send('hi'); } });",
+        "app.use('/sso', async (req, res, next) => { if (req.path !== '/') { next(); return; } const ok = await login(req, res); if (!ok) res.status(401).end(); });",
         "app.get('/staff/report', (req, res) => res.json([]));",
         'app.listen(3000);',
       ].join('\n'),
     );
-    assert.deepEqual(routes, ['ALL /hello', 'GET /staff/report']);
+    assert.deepEqual(routes, ['ALL /hello', 'ALL /sso', 'GET /staff/report']);
   });
 });
