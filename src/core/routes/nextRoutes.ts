@@ -30,11 +30,6 @@ export interface NextAppLayout {
   pagesDir?: string;
   /** Why basePath is not known (the config file and line), when it is not. */
   basePathWarning?: string;
-  /**
-   * `output: 'export'`: `next build` writes static files and no Next.js server runs (`next start`
-   * refuses such an app); whatever serves the folder answers, not the app's routes.
-   */
-  staticExport?: true;
 }
 
 const DEFAULT_EXTENSIONS = ['tsx', 'ts', 'jsx', 'js'];
@@ -62,10 +57,9 @@ export async function nextAppLayout(fs: FsLike, dir: string): Promise<NextAppLay
  * unset one as none): the routes are shown without it, with a warning naming it. Any other basePath
  * is not known statically.
  */
-export function configLayout(text: string, file: string): Pick<NextAppLayout, 'basePath' | 'extensions' | 'basePathWarning' | 'staticExport'> {
+export function configLayout(text: string, file: string): Pick<NextAppLayout, 'basePath' | 'extensions' | 'basePathWarning'> {
   const code = text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/^[ \t]*\/\/.*$/gm, '');
-  const out: Pick<NextAppLayout, 'basePath' | 'extensions' | 'basePathWarning' | 'staticExport'> = { basePath: '', extensions: DEFAULT_EXTENSIONS };
-  if (/\boutput\s*:\s*(['"`])export\1/.test(code)) out.staticExport = true;
+  const out: Pick<NextAppLayout, 'basePath' | 'extensions' | 'basePathWarning'> = { basePath: '', extensions: DEFAULT_EXTENSIONS };
   // `basePath: value`, or the shorthand `basePath,` of a constant named so.
   const base = /\bbasePath\s*(?::\s*([^,\n}]+)|(?=\s*[,}\n]))/.exec(code);
   if (base) {
@@ -193,9 +187,7 @@ export interface NextServing {
 /** What the package in `dir` needs for nextServedRoutes. `files`: its source files (where its handlers are). */
 export async function nextServing(fs: FsLike, dir: string, files: readonly string[]): Promise<NextServing> {
   const handlerPaths = await nextHandlerPaths(fs, dir, files);
-  const found = (await nextAppScope(fs, dir)) ? await nextAppLayout(fs, dir) : undefined;
-  // A static export runs no Next.js server: its route handlers and metadata files are files of a folder.
-  const layout = found?.staticExport ? undefined : found;
+  const layout = (await nextAppScope(fs, dir)) ? await nextAppLayout(fs, dir) : undefined;
   const router = layout?.appDir !== undefined ? join(dir, ...layout.appDir.split('/')) + sep : undefined;
   const metadataFiles = router !== undefined ? files.filter((f) => f.startsWith(router) && layout && metadataRouteOf(f.slice(router.length).split(sep).join('/'), layout.extensions)) : [];
   const nitro = await nitroAppLayout(fs, dir);
@@ -225,7 +217,7 @@ export function nextServedRoutes(dir: string, collected: CollectedRoutes, extrac
 export async function findNextApps(fs: FsLike, files: readonly string[]): Promise<string[]> {
   const apps: string[] = [];
   for (const dir of packageFolders(files)) {
-    if (!(await nextAppScope(fs, dir)) || (await nextAppLayout(fs, dir)).staticExport) continue;
+    if (!(await nextAppScope(fs, dir))) continue;
     if (files.some((f) => f.startsWith(dir + sep) && servesOwnRoute(f.slice(dir.length + 1).split(sep).join('/')))) apps.push(dir);
   }
   return apps;

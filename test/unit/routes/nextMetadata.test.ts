@@ -81,25 +81,4 @@ suite('Next.js metadata routes', () => {
     const files = ['/w/site/app/sitemap.ts', '/w/site/app/[id]/opengraph-image.tsx', '/w/site/app/page.tsx', '/w/site/lib/icon.ts'];
     assert.deepEqual(servedSeeds('/w/site', files, []), files.slice(0, 2));
   });
-  test("a Next.js app built as a static export (next.config output: 'export') runs no Next.js server: its metadata files and route handlers are no routes of its own; without it they are", async () => {
-    const texts: Record<string, string> = {
-      '/w/docs/package.json': JSON.stringify({ dependencies: { next: '15' }, scripts: { build: 'next build', start: 'next start' } }),
-      '/w/docs/next.config.mjs': "// output: 'standalone'\nexport default wrap({ trailingSlash: true, output: 'export', images: { unoptimized: true } });\n",
-      '/w/docs/app/icon.png': '',
-      '/w/docs/app/feed/route.ts': 'export async function GET() {\n  return new Response("")\n}\n',
-      '/w/docs/app/page.tsx': 'export default function Page() {}\n',
-    };
-    const files = Object.keys(texts);
-    const extracted = files.flatMap((file) => {
-      const x = scanSourceText(file, texts[file] ?? '');
-      return x ? [{ file, x }] : [];
-    });
-    const routesWith = async (config: string) => {
-      const fs = memFs({ ...texts, '/w/docs/next.config.mjs': config });
-      return nextServedRoutes('/w/docs', { routes: [], warnings: [] }, extracted, await nextServing(fs, '/w/docs', files)).routes.map((r) => `${r.method} ${r.path}`);
-    };
-    assert.deepEqual(await routesWith(texts['/w/docs/next.config.mjs'] ?? ''), []);
-    assert.deepEqual(await findNextApps(memFs(texts), files), []);
-    assert.deepEqual((await routesWith("export default { output: 'standalone' };\n")).sort(), ['GET /feed', 'GET /icon.png']);
-  });
 });
