@@ -12,7 +12,7 @@ import { factoryRouteAt } from './routeFactories';
 import { dropUnmetMemberGuards } from './unmetMemberGuards';
 import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, guardsHold, mayHold, substituteParams, methodRouterName, routerMethodName, writtenName } from './extracted';
 import { ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, OMIT, SPREAD, SPREAD_ITEMS, VALUES, argRef, readsArgs, hasEach, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type Reference, type StrValue } from './values';
-import { UNKNOWN_PREFIX, hapiPathToRoute, joinRoutePath, openApiPathToRoute, stripParamPatterns, unknownPrefixPath } from './joinPath';
+import { UNKNOWN_PREFIX, bracedPathToRoute, joinRoutePath, openApiPathToRoute, stripParamPatterns, unknownPrefixPath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
 import { KEYS, keyText, routerMethodOf, type TableEntry } from './tableKeys';
@@ -1183,7 +1183,7 @@ function addHelperRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathA
       const method = r.method === '*' ? 'ALL' : ROUTER_METHODS[r.method.toLowerCase()];
       const pieces = r.path.map((p) => (typeof p === 'string' ? p : given(p)));
       const joined = pieces.every((p): p is string => typeof p === 'string') ? pieces.join('') : undefined;
-      const path = joined !== undefined && 'options' in r && r.options ? hapiPathToRoute(joined) : joined;
+      const path = joined !== undefined && 'options' in r && r.options ? bracedPathToRoute(joined) : joined;
       if (method && path?.startsWith('/')) s.x.routes.push({ method, path: joinRoutePath(path), line: call.line, kind: 'router', router });
       else if (method && path === undefined) warnings.push(scanWarningText(s.file, { id: 'routeValue', args: [method], line: call.line }));
       else if (!method) warnings.push(scanWarningText(s.file, { id: 'routeTable', args: [], line: call.line }));
@@ -1652,7 +1652,7 @@ class ValueResolver {
       }
       for (const m of methods) {
         const method = m === '*' ? 'ALL' : m;
-        if (method !== undefined && isHttpMethod(method)) out.push({ ...r, method, path: joinRoutePath(r.path, hapiPathToRoute(prefix + path)), optionsValue: undefined });
+        if (method !== undefined && isHttpMethod(method)) out.push({ ...r, method, path: joinRoutePath(r.path, bracedPathToRoute(prefix + path)), optionsValue: undefined });
       }
     };
     visit(s, options, 0, '');
@@ -1793,7 +1793,7 @@ class ValueResolver {
     for (const r of found?.name !== undefined ? (found.target.x.routeFactories?.[found.name] ?? []) : []) {
       const at = factoryRouteAt(r, c.args);
       const text = at.path && this.text(s, at.path, 0);
-      if (at.method && text?.startsWith('/')) out.push({ method: at.method, path: joinRoutePath(r.options ? hapiPathToRoute(text) : text), line: c.line, kind: 'router', router: c.router });
+      if (at.method && text?.startsWith('/')) out.push({ method: at.method, path: joinRoutePath(r.options ? bracedPathToRoute(text) : text), line: c.line, kind: 'router', router: c.router });
       else warnings.push(scanWarningText(s.file, at.method ? { id: 'routeValue', args: [at.method], line: c.line } : { id: 'routeTable', args: [], line: c.line }));
     }
     return out;

@@ -47,10 +47,11 @@ export function openApiPathToRoute(p: string): string {
 }
 
 /**
- * hapi's parameters as a router's: `{id}` -> `:id`, `{id?}` -> `:id?`, `{path*}` / `{parts*2}` ->
- * `*`. Only a brace holding a bare name is one (Express 5's optional groups start with `/` or `:`).
+ * Braced parameters (hapi's, tsoa's and LoopBack's decorators') as a router's: `{id}` -> `:id`,
+ * `{id?}` -> `:id?`, hapi's `{path*}` / `{parts*2}` -> `*`. Only a brace holding a bare name is one
+ * (Express 5's optional groups start with `/` or `:`).
  */
-export function hapiPathToRoute(p: string): string {
+export function bracedPathToRoute(p: string): string {
   return p.replace(/\{([A-Za-z_$][\w$]*)\*\d*\}/g, '*').replace(/\{([A-Za-z_$][\w$]*)(\??)\}/g, ':$1$2');
 }
 

@@ -4,7 +4,7 @@
 import ts from './compiler';
 import { forEachChild, getDecorators, isArrayLiteralExpression, isArrowFunction, isBlock, isCallExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isSpreadElement, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import type { HttpMethod } from '../model';
-import { expandOptionalGroups, joinRoutePath } from './joinPath';
+import { bracedPathToRoute, expandOptionalGroups, joinRoutePath } from './joinPath';
 import { hasParams, literalOf, mergeParts, propOf, str, type ConstValue } from './values';
 import { isHttpMethod } from './routeSpec';
 import { NEUTRAL_VERSION, factoryMethod, substituteParams, type ExtractedFile, type ExtractedRoute } from './extracted';
@@ -13,7 +13,7 @@ import type { Scope } from './readerBase';
 import { calleeName, singleReturn } from './routeSyntax';
 import { NestAppReader } from './nestApp';
 import { TEGG_CONTROLLER, TEGG_METHOD, teggMethodOf } from './teggDecorators';
-import { TSOA_CLI, TSOA_PACKAGE, TSOA_REGISTER, TSOA_SOURCE, tsoaPath } from './tsoaRoutes';
+import { TSOA_CLI, TSOA_PACKAGE, TSOA_REGISTER, TSOA_SOURCE } from './tsoaRoutes';
 import { LOOPBACK_REST, isLoopbackRouteDecorator, loopbackMethod } from './loopbackRoutes';
 
 const NEST_METHODS: Readonly<Record<string, HttpMethod>> = {
@@ -150,7 +150,7 @@ export abstract class NestControllerReader extends NestAppReader {
     const paths = basePath ? this.evaluate(basePath) : str('');
     const before = this.out.routes.length;
     this.readController(node, api ?? node, paths ? { paths } : undefined, base);
-    for (const r of this.out.routes.slice(before)) r.path = tsoaPath(r.path);
+    for (const r of this.out.routes.slice(before)) r.path = bracedPathToRoute(r.path);
   }
 
   /**
@@ -215,7 +215,7 @@ export abstract class NestControllerReader extends NestAppReader {
     const tsoa = TSOA_PACKAGE.test(source);
     for (const r of this.out.routes.slice(before)) {
       r.decoratedBy = tsoa ? TSOA_SOURCE : source;
-      if (tsoa) r.path = tsoaPath(r.path);
+      if (tsoa) r.path = bracedPathToRoute(r.path);
     }
   }
 

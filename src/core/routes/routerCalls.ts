@@ -5,7 +5,7 @@
 import ts from './compiler';
 import { forEachChild, isArrayLiteralExpression, isCallExpression, isElementAccessExpression, isExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike, isConditionalExpression, isSpreadAssignment, isSpreadElement } from './tsNodes';
 import type { HttpMethod } from '../model';
-import { expandOptionalGroups, withoutLeadingWildcard, hapiPathToRoute, joinRoutePath, openApiPathToRoute } from './joinPath';
+import { expandOptionalGroups, withoutLeadingWildcard, bracedPathToRoute, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
 import { CALLED, SPREAD, concat, hasEach, hasRefs, literalOf, literalsOf, propOf, readsArgs, soleRef, str, type ConstValue } from './values';
 import { listHelperOf } from './listHelpers';
@@ -379,7 +379,7 @@ export abstract class RouterCallReader extends ReceiverReader {
 
   /** A route for each method of fastify or hapi route options (`'*'` is every method; hapi's `{id}` parameters read as `:id`). */
   private addOptionRoutes(router: string, methods: string[], given: ConstValue, call: ts.CallExpression): void {
-    const url = given.kind === 'str' ? str(...given.parts.map((part) => (typeof part === 'string' ? hapiPathToRoute(part) : part))) : given;
+    const url = given.kind === 'str' ? str(...given.parts.map((part) => (typeof part === 'string' ? bracedPathToRoute(part) : part))) : given;
     for (const raw of methods) {
       const m = raw.toUpperCase() === '*' ? 'ALL' : raw.toUpperCase();
       if (isHttpMethod(m)) this.addRoute(router, m, url, call);

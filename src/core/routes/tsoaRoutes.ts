@@ -18,11 +18,6 @@ export const TSOA_REGISTER = 'RegisterRoutes';
 /** tsoa's configuration file, beside the package.json of the app (the CLI's default `--configuration`). */
 export const TSOA_CONFIG = 'tsoa.json';
 
-/** A tsoa decorator path as the generated Express/Koa routes register it: `{id}` -> `:id`. */
-export function tsoaPath(path: string): string {
-  return path.replace(/\{([A-Za-z_$][\w$]*)\}/g, ':$1');
-}
-
 /** tsoa.json's `routes.basePath` (the prefix of every generated route), when it names one. */
 export function tsoaBasePath(config: unknown): string | undefined {
   const routes = isRecord(config) ? config.routes : undefined;

@@ -4,7 +4,8 @@ import { collectRoutes } from '../helpers/collectText';
 import { memFs } from '../helpers/memFs';
 import { packagesAbove, tsoaRoutesBase } from '../../../src/core/gather/routes';
 import { extractRoutesFromSource } from '../../../src/core/routes/extract';
-import { tsoaBasePath, tsoaPath } from '../../../src/core/routes/tsoaRoutes';
+import { tsoaBasePath } from '../../../src/core/routes/tsoaRoutes';
+import { bracedPathToRoute } from '../../../src/core/routes/joinPath';
 import { mayDeclareRoutes } from '../../../src/core/routes/mayDeclareRoutes';
 
 // tsoa: `@Route` classes served by the generated RegisterRoutes (a file not committed) under
@@ -30,8 +31,8 @@ const serverOn = (receiver: string, mount: string) => ({
 
 suite('tsoa', () => {
   test("decorator paths as the generated routes register them: '{id}' is ':id'", () => {
-    assert.equal(tsoaPath('/orders/{orderId}/lines/{line}'), '/orders/:orderId/lines/:line');
-    assert.equal(tsoaPath('/files/{/:name}'), '/files/{/:name}');
+    assert.equal(bracedPathToRoute('/orders/{orderId}/lines/{line}'), '/orders/:orderId/lines/:line');
+    assert.equal(bracedPathToRoute('/files/{/:name}'), '/files/{/:name}');
   });
 
   test('controllers served where RegisterRoutes is handed a router: its mount prefix, then tsoa.json basePath', () => {
