@@ -737,18 +737,29 @@ async function builtFileOfOnlySelected(
 
 /** The files the final stage's start runs by a path relative to its WORKDIR (`node ./web/build/index.js`) that the context does not hold (made by the build), absolute in the context. */
 async function startedBuildOutputs(fs: FsLike, df: Dockerfile, context: string, scripts: Record<string, string>, command: string[] | undefined): Promise<string[]> {
-  const final = df.stages[df.stages.length - 1];
-  const root = final ? stageContextRoot(df, final.index, 0) : undefined;
-  if (!final || root === undefined) return [];
-  const workdir = posix.relative(root, final.workdir);
-  if (workdir.startsWith('..')) return [];
+  const at = finalWorkdir(df);
+  if (!at) return [];
   const out: string[] = [];
-  for (const text of startTexts(final, scripts, command))
-    for (const m of text.matchAll(/(?:^|\s)((?:\.\/)?\w[\w.-]*\/[\w./-]+\.[cm]?js)\b/g)) {
-      const file = resolve(context, posix.join(workdir, m[1] ?? ''));
-      if (!(await fs.stat(file))?.isFile) out.push(file);
+  for (const text of startTexts(at.final, scripts, command))
+    for (const rel of startedRelativePaths(text)) {
+      const file = resolve(context, posix.join(at.workdir, rel));
+      if (/\.[cm]?js$/.test(rel) && !(await fs.stat(file))?.isFile) out.push(file);
     }
   return out;
+}
+
+/** The final stage and its WORKDIR relative to where it holds the context's root, when the WORKDIR is at or below it. */
+function finalWorkdir(df: Dockerfile): { final: Stage; workdir: string } | undefined {
+  const final = df.stages[df.stages.length - 1];
+  const root = final ? stageContextRoot(df, final.index, 0) : undefined;
+  if (!final || root === undefined) return undefined;
+  const workdir = posix.relative(root, final.workdir);
+  return workdir.startsWith('..') ? undefined : { final, workdir };
+}
+
+/** The relative file paths a start command names (`node apps/api/dist/server.cjs`, `node ./web/build/index.js`). */
+function startedRelativePaths(text: string): string[] {
+  return [...text.matchAll(/(?:^|\s)((?:\.\/)?\w[\w.-]*\/[\w./-]+)/g)].map((m) => m[1] ?? '');
 }
 
 /**
@@ -770,20 +781,17 @@ async function startedOfSelected(selected: BuildProject[], started: BuildProject
  * process manager's file lists (`pm2-runtime ecosystem.config.js`: their `cwd` and `script`).
  */
 async function startPackageDirs(fs: FsLike, df: Dockerfile, context: string, scripts: Record<string, string>, packages: Map<string, string>, startedFiles = false): Promise<string[]> {
-  const final = df.stages[df.stages.length - 1];
-  if (!final) return [];
-  const root = stageContextRoot(df, final.index, 0);
+  const at = finalWorkdir(df);
+  if (!at) return [];
+  const { final, workdir } = at;
   const rels = [...new Set(packages.values())].map((d) => relative(context, d).split(sep).join('/')).filter((r) => r !== '' && !r.startsWith('..'));
-  if (root === undefined) return [];
-  const workdir = posix.relative(root, final.workdir);
-  if (workdir.startsWith('..')) return [];
   const dirs = [workdir];
   // A WORKDIR holding a workspace package runs that package's scripts (`yarn start` in /app/apps/client), not the root's.
   const own = rels.includes(workdir) ? (await readPackage(fs, join(context, workdir)))?.scripts : undefined;
   for (const text of startTexts(final, own ?? scripts)) {
     for (const m of text.matchAll(/\bcd\s+([\w./-]+)/g)) dirs.push(posix.join(workdir, m[1] ?? ''));
     // With startedFiles, the relative file paths it names (`node apps/api/dist/server.cjs`).
-    if (startedFiles) for (const m of text.matchAll(/(?:^|\s)((?:\.\/)?\w[\w.-]*\/[\w./-]+)/g)) dirs.push(posix.join(workdir, m[1] ?? ''));
+    if (startedFiles) for (const rel of startedRelativePaths(text)) dirs.push(posix.join(workdir, rel));
     dirs.push(...(await workspaceRunDirs(fs, text, context, rels, packages)));
     for (const file of processManagerFiles(text)) dirs.push(...(await processManagerApps(fs, context, posix.join(workdir, file))));
   }

@@ -6,7 +6,7 @@
 // loads service files itself (no file imports them): each file's schema is read here and the
 // gateways are joined with the services by gather/loadedRoutes.ts.
 import ts from './compiler';
-import { forEachChild, isArrayLiteralExpression, isIdentifier, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPropertyAssignment, isStringLiteral } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isIdentifier, isNumericLiteral, isObjectLiteralExpression, isPropertyAssignment, isStringLiteral } from './tsNodes';
 import type { ExtractedFile } from './extracted';
 import { literalProp, literalText, literalTexts, skipOuter } from './tsSyntax';
 
@@ -117,5 +117,3 @@ function objectProp(o: ts.ObjectLiteralExpression, name: string): ts.ObjectLiter
   const x = v && skipOuter(v);
   return x && isObjectLiteralExpression(x) ? x : undefined;
 }
-
-

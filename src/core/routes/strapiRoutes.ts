@@ -5,11 +5,12 @@
 // `{ routes: [{ method, path, handler }] }`. Both are served under the content API's prefix (`/api`,
 // or config/api's `rest.prefix`), then the router's own prefix.
 import ts from './compiler';
-import { isArrayLiteralExpression, isBinaryExpression, isCallExpression, isExpressionStatement, isIdentifier, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteral } from './tsNodes';
+import { isArrayLiteralExpression, isBinaryExpression, isCallExpression, isExpressionStatement, isObjectLiteralExpression } from './tsNodes';
 import type { HttpMethod } from '../model';
 import type { ExtractedFile } from './extracted';
 import { isHttpMethod } from './routeSpec';
 import { literalProp, literalText, literalTexts, skipOuter } from './tsSyntax';
+import { calleeName, isModuleExports } from './routeSyntax';
 
 /** A router file Strapi loads: in the routes folder of one of its APIs. */
 const STRAPI_ROUTER_FILE = /(?:^|\/)api\/[^/]+\/routes\/[^/]+\.[cm]?[jt]s$/;
@@ -32,7 +33,7 @@ export function readStrapiRouter(sf: ts.SourceFile, out: ExtractedFile): void {
     const exported = defaultExport(st);
     const value = exported && skipOuter(exported);
     if (!value) continue;
-    if (isCallExpression(value) && calleeEnd(value.expression) === 'createCoreRouter') {
+    if (isCallExpression(value) && calleeName(value.expression)?.split('.').pop() === 'createCoreRouter') {
       const uid = literalText(value.arguments[0]);
       const options = value.arguments[1] ? skipOuter(value.arguments[1]) : undefined;
       const opts = options && isObjectLiteralExpression(options) ? options : undefined;
@@ -58,17 +59,8 @@ function customRoute(r: ts.ObjectLiteralExpression, line: number): Array<{ metho
   return method !== undefined && isHttpMethod(method) && path !== undefined ? [{ method, path, line }] : [];
 }
 
+/** What a statement exports as the module: `export default x`, `module.exports = x`. */
 function defaultExport(st: ts.Statement): ts.Expression | undefined {
   if (ts.isExportAssignment(st)) return st.expression;
-  if (!isExpressionStatement(st) || !isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
-  const left = st.expression.left;
-  return isPropertyAccessExpression(left) && left.name.text === 'exports' && isIdentifier(left.expression) && left.expression.text === 'module' ? st.expression.right : undefined;
+  return isExpressionStatement(st) && isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && isModuleExports(st.expression.left) ? st.expression.right : undefined;
 }
-
-function calleeEnd(e: ts.Expression): string | undefined {
-  const x = skipOuter(e);
-  return isIdentifier(x) ? x.text : isPropertyAccessExpression(x) ? x.name.text : undefined;
-}
-
-
-
