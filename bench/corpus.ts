@@ -17,7 +17,7 @@ import { createNodeFs } from '../src/engine/nodeFs';
 import { walkFileStats } from '../src/core/mapping/walk';
 import { inferMapping } from '../src/core/mapping/infer';
 import { findPackages, findServerApps, groupFilesByApp, nextAppScope } from '../src/core/routes/serverApps';
-import { findNextApps, nextServedRoutes, nextServing, type NextServing } from '../src/core/routes/nextRoutes';
+import { findNextApps } from '../src/core/routes/nextRoutes';
 import { findNitroApps } from '../src/core/routes/nitroRoutes';
 import { findSvelteKitApps } from '../src/core/routes/svelteKitRoutes';
 import { readServedClosure } from '../src/engine/scanTree';
@@ -30,12 +30,10 @@ import { servedPackageRoutes } from '../src/core/gather/appPackages';
 import { isRouteSource } from '../src/core/routes/isRouteSource';
 import { scanSourceText } from '../src/core/routes/scanFile';
 import type { ExtractedFile } from '../src/core/routes/extracted';
-import type { RouteDef, ServiceSpec, SourceMapping } from '../src/core/model';
+import type { ServiceSpec, SourceMapping } from '../src/core/model';
 import { discoverComposeProjects } from '../src/core/compose/discover';
 import { startedSourceFile } from '../src/core/gather/startedEntry';
-import { loadedRoutes } from '../src/core/gather/loadedRoutes';
-import { installedNestMajor, nodeConfigSettings, packagesAbove } from '../src/core/gather/routes';
-import { exampleEnvOf } from '../src/core/gather/exampleEnv';
+import { routeTreeFacts, servedTreeRoutes, type RouteTreeFacts } from '../src/core/gather/routes';
 import { isAtOrInside } from '../src/core/pathInside';
 
 interface TruthRoute {
@@ -152,7 +150,7 @@ interface ScannedRepository {
   files: number;
   extracted: Map<string, ExtractedFile>;
   /** Each app's routes and warnings, joined from what is in `extracted` now, limited to what the services' started files serve. */
-  join(services: readonly StartedService[]): Array<{ dir: string } & ReturnType<typeof collectExtracted>>;
+  join(services: readonly StartedService[]): Promise<Array<{ dir: string } & ReturnType<typeof collectExtracted>>>;
   /** A file saved: scanned again, and what a Next.js app's closure reaches through it now read. */
   saved(file: string): void;
 }
@@ -229,51 +227,35 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
   groups.forEach((group) => scanTestFolderImports(group.dir, tree.files, ownAliases.get(group.dir) ?? [], served, extracted, scan));
   const aliasesOf = new Map<string, Awaited<ReturnType<typeof readPathAliases>>>();
   for (const group of groups) aliasesOf.set(group.dir, [...(ownAliases.get(group.dir) ?? []), ...packageAliases]);
-  // A Next.js app's own routes, and its framework routes only under its route handlers' folders (as the check serves them).
-  const serving = new Map<string, NextServing>();
-  for (const group of groups) serving.set(group.dir, await nextServing(fs, group.dir, tree.files));
-  // The @nestjs/core major each app installs, as the check reads it for a source root (gather/routes.ts).
-  const nestMajors = new Map<string, number | undefined>();
-  const settingsOf = new Map<string, Record<string, string> | undefined>();
-  const exampleEnvs = new Map<string, Awaited<ReturnType<typeof exampleEnvOf>>>();
-  const loadedOf = new Map<string, RouteDef[]>();
-  for (const group of groups) {
-    const files = (served.get(group.dir) ?? []).flatMap((file) => {
+  // What each app's package.json and config files tell its routes, as the check reads them for a source root (gather/routes.ts).
+  const servedOf = (group: (typeof groups)[number]) =>
+    (served.get(group.dir) ?? []).flatMap((file) => {
       const x = extracted.get(file);
       return x ? [{ file, x }] : [];
     });
-    const pkgs = packagesAbove(fs, group.dir, dir);
-    nestMajors.set(group.dir, await installedNestMajor(fs, pkgs, files));
-    settingsOf.set(group.dir, await nodeConfigSettings(fs, pkgs, files));
-    exampleEnvs.set(group.dir, await exampleEnvOf(fs, pkgs, files, dir));
-    loadedOf.set(group.dir, await loadedRoutes(fs, files));
-  }
-  const joinGroup = (group: (typeof groups)[number], entry: string | undefined) => {
-    const mine = (served.get(group.dir) ?? []).flatMap((file) => {
-      const x = extracted.get(file);
-      return x ? [{ file, x }] : [];
-    });
+  const factsOf = new Map<string, RouteTreeFacts>();
+  for (const group of groups) factsOf.set(group.dir, await routeTreeFacts(fs, group.dir, dir, servedOf(group)));
+  // Joined as the check joins a source root's routes (gather/routes.ts joinRoutes): collected, served through a Next.js app's handlers, plus framework-loaded files.
+  const joinGroup = async (group: (typeof groups)[number], entry: string | undefined) => {
+    const mine = servedOf(group);
     // As the check joins them: another package's Nest controllers only through a module the app imports.
     const own = mine.filter((f) => f.file.startsWith(group.dir + path.sep));
     const joined = [...own, ...servedPackageRoutes(own, mine.filter((f) => !own.includes(f)))];
-    const nestMajor = nestMajors.get(group.dir);
-    const settings = settingsOf.get(group.dir);
-    const exampleEnv = exampleEnvs.get(group.dir);
-    const collected = collectExtracted(joined, { moduleOf: () => undefined, aliases: aliasesOf.get(group.dir) ?? [], files: group.files, ...(entry !== undefined ? { entry } : {}), ...(nestMajor !== undefined ? { nestMajor } : {}), ...(settings !== undefined ? { settings } : {}), ...(exampleEnv !== undefined ? { exampleEnv } : {}) });
-    const nextServed = nextServedRoutes(group.dir, collected, joined, serving.get(group.dir) ?? {}, aliasesOf.get(group.dir) ?? []);
-    // Files a framework loads itself (Strapi, Moleculer), as the check adds them (gather/routes.ts joinRoutes).
-    return { ...nextServed, routes: [...nextServed.routes, ...(loadedOf.get(group.dir) ?? [])] };
+    const aliases = aliasesOf.get(group.dir) ?? [];
+    const collected = collectExtracted(joined, { moduleOf: () => undefined, aliases, files: group.files, ...(entry !== undefined ? { entry } : {}), ...factsOf.get(group.dir) });
+    return servedTreeRoutes(fs, { root: group.dir, workspaceDir: dir, oneShot: false }, { files: tree.files, extracted: joined, aliases }, collected);
   };
   // A SvelteKit app serves its endpoints only where a service runs it (its image's `node build`): one no service reads (an example app) serves none, as the check reads only a service's source root.
   const unserved = (group: (typeof groups)[number], services: readonly StartedService[]) => kitApps.includes(group.dir) && !services.some((s) => isAtOrInside(s.sourceRoot, group.dir) || isAtOrInside(group.dir, s.sourceRoot));
   const join = (services: readonly StartedService[]) =>
-    groups.map((group) => {
-      if (unserved(group, services)) return { dir: group.dir, routes: [], warnings: [] };
-      // Each service starting a file of this app serves what that file reaches (the check's limit); the union of theirs.
-      const entries = groupEntries(group, groups, services);
-      const each = entries.map((entry) => joinGroup(group, entry));
-      return { dir: group.dir, routes: each.flatMap((c) => c.routes), warnings: [...new Set(each.flatMap((c) => c.warnings))] };
-    });
+    Promise.all(
+      groups.map(async (group) => {
+        if (unserved(group, services)) return { dir: group.dir, routes: [], warnings: [] };
+        // Each service starting a file of this app serves what that file reaches (the check's limit); the union of theirs.
+        const each = await Promise.all(groupEntries(group, groups, services).map((entry) => joinGroup(group, entry)));
+        return { dir: group.dir, routes: each.flatMap((c) => c.routes), warnings: [...new Set(each.flatMap((c) => c.warnings))] };
+      }),
+    );
   // A saved file is scanned again; one of a Next.js app's closure may change what the closure reaches: read again, as the check reads it.
   const saved = (file: string) => {
     scan(file);
@@ -391,8 +373,8 @@ async function routesOf(dir: string, truthApps: string[], mappings: readonly Tru
   const { extracted } = repo;
   const found = new Map<string, FoundRoute>();
   const warnings: string[] = [];
-  const joinAll = (): void => {
-    for (const app of repo.join(services)) {
+  const joinAll = async (): Promise<void> => {
+    for (const app of await repo.join(services)) {
       const group = repoRelative(dir, app.dir);
       for (const r of app.routes) {
         const key = routeKey(r.method, r.path);
@@ -402,13 +384,13 @@ async function routesOf(dir: string, truthApps: string[], mappings: readonly Tru
       warnings.push(...app.warnings);
     }
   };
-  joinAll();
+  await joinAll();
   const ms = scanned + performance.now() - joinStarted;
   // A saved file: the route file with the most routes is read and scanned again, then joined.
   const saved = [...extracted.entries()].sort((a, b) => b[1].routes.length - a[1].routes.length)[0]?.[0];
   const again = performance.now();
   if (saved) repo.saved(saved);
-  joinAll();
+  await joinAll();
   return { found: [...found.values()], files: repo.files, warnings: [...new Set(warnings)], ms, rescanMs: performance.now() - again };
 }
 
@@ -477,7 +459,7 @@ async function mappingRight(dir: string, m: TruthMapping): Promise<{ right: bool
 /** `--try DIR`: what the scan finds in a folder nobody recorded a truth for, to read by eye. */
 async function tryFolder(dir: string): Promise<void> {
   const repo = await scanRepository(dir);
-  for (const app of repo.join(await startedServices(dir, [], [...repo.extracted.keys()]))) {
+  for (const app of await repo.join(await startedServices(dir, [], [...repo.extracted.keys()]))) {
     console.log(`app ${path.relative(dir, app.dir) || '.'}: ${app.routes.length} routes`);
     for (const r of app.routes) console.log(`  ${r.method} ${r.path}  ${path.relative(dir, r.file ?? '')}:${r.line ?? ''}`);
     for (const w of app.warnings) console.log(`  warning ${w.replace(dir + path.sep, '')}`);

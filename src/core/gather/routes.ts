@@ -7,7 +7,7 @@ import type { FsLike, LogSink, ProberLike, SourceScan } from '../ports';
 import type { ServiceEvidence } from '../ladder/evidence';
 import type { ModuleDir } from '../mapping/modules';
 import { moduleLookup } from '../mapping/modules';
-import { collectExtracted, type ExampleEnv, type PathAlias } from '../routes/collect';
+import { collectExtracted, type CollectedRoutes, type ExampleEnv, type PathAlias } from '../routes/collect';
 import { exampleEnvOf } from './exampleEnv';
 import { resolveBaseUrl, SAFE_METHODS, unknownPrefixReason } from '../probe/policy';
 import { NO_TRUST, refuseTokenVariable } from '../probe/trust';
@@ -45,7 +45,7 @@ export function collectRoutes(
   modules: readonly ModuleDir[],
   found: SourceScan['extracted'],
   aliases: PathAlias[],
-  tree: { entry?: string | undefined; files?: readonly string[]; nestMajor?: number | undefined; settings?: Record<string, string> | undefined; exampleEnv?: ExampleEnv | undefined; tsoaBasePath?: string | undefined } = {},
+  tree: { entry?: string | undefined; files?: readonly string[] } & RouteTreeFacts = {},
 ): { routes: RouteDef[]; warnings: string[] } {
   // Reads finish in any order; the collection's warnings and tie-breaks follow the files' order.
   const extracted = [...found].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -160,10 +160,50 @@ interface ScannedRoot {
   aliases: PathAlias[];
 }
 
+/** What the package.json files and config files at or above a source root tell the route collection. */
+export interface RouteTreeFacts {
+  nestMajor?: number;
+  settings?: Record<string, string>;
+  exampleEnv?: ExampleEnv;
+  tsoaBasePath?: string;
+}
+
+/**
+ * A source root's RouteTreeFacts: the installed Nest major, node-config's defaults, an example env
+ * file's values and tsoa's base path, each read only when the root's scanned files need it.
+ */
+export async function routeTreeFacts(fs: FsLike, root: string, workspaceDir: string, extracted: SourceScan['extracted'], pkgs = packagesAbove(fs, root, workspaceDir)): Promise<RouteTreeFacts> {
+  const nestMajor = await installedNestMajor(fs, pkgs, extracted);
+  const settings = await nodeConfigSettings(fs, pkgs, extracted);
+  const exampleEnv = await exampleEnvOf(fs, pkgs, extracted, workspaceDir);
+  const tsoaBasePath = await tsoaRoutesBase(fs, pkgs, extracted);
+  return {
+    ...(nestMajor !== undefined ? { nestMajor } : {}),
+    ...(settings !== undefined ? { settings } : {}),
+    ...(exampleEnv !== undefined ? { exampleEnv } : {}),
+    ...(tsoaBasePath !== undefined ? { tsoaBasePath } : {}),
+  };
+}
+
+/**
+ * A source root's collected routes as its tree serves them: a Next.js app's only through what its
+ * route handlers reach (appPackages.ts handlerServedRoutes), and, unless the service is a one-shot
+ * job, the routes of files a framework loads itself (Strapi's routers, Moleculer's services).
+ */
+export async function servedTreeRoutes(
+  fs: FsLike,
+  where: { root: string; workspaceDir: string; oneShot: boolean },
+  read: { files: readonly string[]; extracted: SourceScan['extracted']; aliases: PathAlias[] },
+  collected: CollectedRoutes,
+): Promise<CollectedRoutes> {
+  const served = await handlerServedRoutes(fs, where.root, where.workspaceDir, read, collected);
+  return where.oneShot ? served : { ...served, routes: [...served.routes, ...(await loadedRoutes(fs, read.extracted))] };
+}
+
 /**
  * A source root's routes joined across its files (with what the package.json files above it tell:
- * the installed Nest major, node-config's defaults, frameworks not read), and their warnings;
- * `routes` false for a root read for its files only (no notes of frameworks not read).
+ * RouteTreeFacts, frameworks not read), and their warnings; `routes` false for a root read for its
+ * files only (no notes of frameworks not read).
  */
 export async function joinRoutes(
   ctx: { fs: FsLike; log: LogSink | undefined; workspaceDir: string },
@@ -173,19 +213,11 @@ export async function joinRoutes(
 ): Promise<{ routes: RouteDef[]; warnings: string[] }> {
   const { root, extracted, aliases } = read;
   const pkgs = packagesAbove(ctx.fs, root, ctx.workspaceDir);
-  const tree = {
-    entry: read.entry,
-    files: read.files,
-    nestMajor: await installedNestMajor(ctx.fs, pkgs, extracted),
-    settings: await nodeConfigSettings(ctx.fs, pkgs, extracted),
-    exampleEnv: await exampleEnvOf(ctx.fs, pkgs, extracted, ctx.workspaceDir),
-    tsoaBasePath: await tsoaRoutesBase(ctx.fs, pkgs, extracted),
-  };
+  const tree = { entry: read.entry, files: read.files, ...(await routeTreeFacts(ctx.fs, root, ctx.workspaceDir, extracted, pkgs)) };
   // A one-shot job (a migration) runs the server's code but serves nothing: only declared routes.
   const joined = collectRoutes(ctx.log, spec, root, read.modules, spec.oneShot ? [] : extracted, aliases, tree);
-  const served = await handlerServedRoutes(ctx.fs, root, ctx.workspaceDir, { files: read.files, extracted, aliases }, joined);
-  // Files a framework loads itself (Strapi's routers, Moleculer's services): their routes join whatever else the tree serves.
-  const collected = spec.oneShot ? served : { ...served, routes: [...served.routes, ...(await loadedRoutes(ctx.fs, extracted))] };
+  const where = { root, workspaceDir: ctx.workspaceDir, oneShot: spec.oneShot === true };
+  const collected = await servedTreeRoutes(ctx.fs, where, { files: read.files, extracted, aliases }, joined);
   const unread = routes ? await unreadFrameworkNotes(pkgs, collected.routes, extracted) : [];
   return { routes: collected.routes, warnings: [...collected.warnings, ...unread] };
 }
