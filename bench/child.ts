@@ -14,10 +14,8 @@ import { runInNewContext } from 'node:vm';
 import type { Report } from '../src/core/model';
 import type { ExtensionBackend } from '../src/engine/extensionBackend';
 import { RESULT_MARK } from './protocol';
+import { median } from './stats';
 import type { ChildResult, ChildTask } from './protocol';
-
-/** Rounds of the decorations task: one cold, the rest warm (median reported). */
-const DECORATION_ROUNDS = 6;
 
 /** Peak resident set of this process so far, from the kernel (not sampled, so nothing is missed). */
 function peakRssMb(): number {
@@ -106,12 +104,6 @@ async function workerHeapMb(worker: Worker): Promise<number> {
 }
 
 const mb = (x: number): number => Math.round(x * 10) / 10;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-}
 
 function reportFacts(r: Report): Record<string, unknown> {
   return {
@@ -240,31 +232,9 @@ async function runTask(task: ChildTask): Promise<ChildResult> {
       return { ms: Number(facts.p95Ms), peakRssMb: peakRssMb(), facts };
     }
     case 'decorations': {
-      // Every explorer decoration answered from the in-memory result: build the state map once
-      // (as the provider does on a new report), then one lookup per file of the workspace.
-      const [{ computeFileDriftStates }, { syntheticReport }] = await Promise.all([import('../src/core/view/fileDriftState'), import('./syntheticReport')]);
-      const { report, paths } = syntheticReport(task.files);
-      // Making the input (100,000 paths and their JSON round trip) leaves the young generation
-      // full: collected here, or the cold round pays scavenges of the bench's own garbage.
-      collectGarbage();
-      // First round cold (the first report after activation), then warm rounds (later reports).
-      const rounds: { computeMs: number; lookupMs: number; decorated: number }[] = [];
-      for (let round = 0; round < DECORATION_ROUNDS; round++) {
-        const t0 = performance.now();
-        const states = computeFileDriftStates([report]);
-        const t1 = performance.now();
-        let decorated = 0;
-        for (const p of paths) if (states.get(p)) decorated += 1;
-        rounds.push({ computeMs: t1 - t0, lookupMs: performance.now() - t1, decorated });
-      }
-      const cold = rounds[0] ?? { computeMs: 0, lookupMs: 0, decorated: 0 };
-      const warm = rounds.slice(1);
-      const warmTotal = median(warm.map((r) => r.computeMs + r.lookupMs));
-      return {
-        ms: cold.computeMs + cold.lookupMs,
-        peakRssMb: peakRssMb(),
-        facts: { files: paths.length, decorated: cold.decorated, computeMs: cold.computeMs, lookupMs: cold.lookupMs, warmTotalMs: warmTotal },
-      };
+      const { decorationsTask } = await import('./decorationsChild');
+      const { ms, facts } = await decorationsTask(task.files, collectGarbage);
+      return { ms, peakRssMb: peakRssMb(), facts };
     }
     case 'activation':
       return activation(task.bundle, task.vscodeTypes);

@@ -22,6 +22,7 @@ import { basename, join, resolve } from 'node:path';
 import Dockerode from 'dockerode';
 import { bundleBenchChild } from './bundleChild';
 import { RESULT_MARK } from './protocol';
+import { median } from './stats';
 import type { ChildResult, ChildTask } from './protocol';
 import { engineCpuBetween, engineCpuSnapshot } from './engineCpu';
 import type { LatencyInput } from './latency';
@@ -93,12 +94,6 @@ async function runChild(dir: string, task: ChildTask, nodeArgs: string[]): Promi
   return { ...(JSON.parse(line.slice(RESULT_MARK.length)) as ChildResult), stderr: err };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-}
-
 /** Alternating decorations children of each build: cold (first report) and its two parts, medians. */
 async function pairDecorations(args: Args): Promise<void> {
   const got = new Map<string, { ms: number[]; compute: number[]; lookup: number[] }>();
@@ -112,7 +107,8 @@ async function pairDecorations(args: Args): Promise<void> {
       row.ms.push(r.ms);
       row.compute.push(Number(r.facts.computeMs));
       row.lookup.push(Number(r.facts.lookupMs));
-      console.log(`round ${rep + 1} ${b.name.padEnd(10)} cold ${r.ms.toFixed(1).padStart(6)} ms (building ${Number(r.facts.computeMs).toFixed(1)}, lookups ${Number(r.facts.lookupMs).toFixed(1)}, warm ${Number(r.facts.warmTotalMs).toFixed(1)})  load ${loadavg()[0]?.toFixed(1)}`);
+      const cpu = r.facts.mainCpuMs === undefined ? '' : `; main thread CPU ${Number(r.facts.mainCpuMs).toFixed(1)}, waiting ${Number(r.facts.waitMs).toFixed(1)}, all threads ${Number(r.facts.processCpuMs).toFixed(1)}`;
+      console.log(`round ${rep + 1} ${b.name.padEnd(10)} cold ${r.ms.toFixed(1).padStart(6)} ms (building ${Number(r.facts.computeMs).toFixed(1)}, lookups ${Number(r.facts.lookupMs).toFixed(1)}, warm ${Number(r.facts.warmTotalMs).toFixed(1)}${cpu})  load ${loadavg()[0]?.toFixed(1)}`);
     }
   }
   console.log('\nmedians: cold total, building, lookups');

@@ -8,7 +8,7 @@
 // ours / hand / floor rotated each repetition so neither order nor a warm cache favours one.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import Dockerode from 'dockerode';
 import { run as runCommand } from '../test/fixtures/incident/driver.mjs';
@@ -18,6 +18,9 @@ import type { ChildResult, ChildTask } from './protocol';
 import type { FloorInput } from './floor';
 import type { HandInput } from './hand';
 import { engineCpuBetween, engineCpuSnapshot } from './engineCpu';
+import { decorationsSummary } from './decorationsSummary';
+import { median } from './stats';
+import { waitForQuiet } from './machineQuiet';
 import { BASE_IMAGE, buildBaseImages, cleanupRun, createStack, latencyPlan } from './stacks';
 import type { Stack, StackSpec } from './stacks';
 
@@ -44,7 +47,10 @@ const CHILD_TIMEOUT_MS = 10 * 60_000;
  */
 const LATENCY_CHILD_TIMEOUT_MS = 25 * 60_000;
 const DECORATION_FILES = 100_000;
-const DECORATION_PROCESSES = 5;
+const DECORATION_PROCESSES = 9;
+/** Before the decorations: at most this share of all CPUs busy over a second, waited for up to QUIET_TIMEOUT_MS. */
+const QUIET_BUSY_MAX = 0.15;
+const QUIET_TIMEOUT_MS = 60_000;
 const ACTIVATION_REPS = 5;
 /** Full + one-service pairs in the re-check child (after a warm-up): each full check of the largest stack takes seconds. */
 const RECHECK_REPS_MAX = 3;
@@ -114,12 +120,6 @@ function parseStack(text: string): StackSpec {
   const [services, files, routes] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (services < 1 || services > 100 || files < 2 || files > 200_000 || routes < 1 || routes > 50) throw new Error(`stack "${text}" out of range`);
   return { name: `s${services}-f${files}`, services, files, routes };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
 
 const round = (x: number, digits = 1): number => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -309,20 +309,16 @@ async function activationResult(smoke: boolean): Promise<Record<string, unknown>
   };
 }
 
-/** Median over fresh processes of the cold time (first report after start), plus the warm time. */
+/**
+ * The cold decorations (first report after start) in fresh processes, once the machine is quiet:
+ * a cold round is short enough that other work on the 2 cores moves it by 2x (bench/README.md,
+ * "decorations", session 33). The busy share before the runs is recorded with the figures.
+ */
 async function decorationsResult(smoke: boolean): Promise<Record<string, unknown>> {
+  const quiet = await waitForQuiet(QUIET_BUSY_MAX, 1000, QUIET_TIMEOUT_MS);
   const runs: ChildResult[] = [];
   for (let i = 0; i < (smoke ? 1 : DECORATION_PROCESSES); i++) runs.push(await runChild({ kind: 'decorations', files: smoke ? 10_000 : DECORATION_FILES }));
-  const med = (key: string): number => round(median(runs.map((r) => Number(r.facts[key]))), 2);
-  return {
-    files: runs[0]?.facts.files,
-    totalMs: round(median(runs.map((r) => r.ms)), 2),
-    computeMs: med('computeMs'),
-    lookupMs: med('lookupMs'),
-    warmTotalMs: med('warmTotalMs'),
-    decorated: runs[0]?.facts.decorated,
-    note: 'totalMs: cold (fresh process, first report), median of processes; warmTotalMs: later reports in the same process',
-  };
+  return { ...decorationsSummary(runs), machineBusyBefore: quiet.busy === null ? null : round(quiet.busy, 2), quietWaitMs: quiet.waitedMs, loadAverage: round(loadavg()[0] ?? 0, 2) };
 }
 
 function growth(stacks: StackResult[]): Record<string, number | null> {
