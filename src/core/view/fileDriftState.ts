@@ -122,6 +122,8 @@ interface FolderGroup extends Counts {
 
 /** What the files directly in one workspace-relative folder of one service share. */
 interface ServiceFolder {
+  /** Its workspace-relative path: '' or ending with '/' (the part of a file's path up to its last '/'). */
+  key: string;
   /**
    * `${absolute folder}/` when a file's absolute path is that plus its name; undefined when each
    * file takes absoluteIn (a path to normalise, a host that is not POSIX).
@@ -141,8 +143,6 @@ interface ServiceFolder {
   /** One state per kind for the folder's files (their tooltip line is the same); one shape for all folders. */
   states: Record<FileDriftKind, FileDriftState | undefined>;
 }
-
-const NO_STATES: ServiceFolder['states'] = { missing: undefined, stale: undefined, changed: undefined };
 
 /**
  * The map being built. What a file's state depends on besides its name (absolute folder, module,
@@ -169,42 +169,62 @@ class DriftStates {
     this.addFiles(folders, service.changedFiles, 'changed');
   }
 
-  /** Puts `rels` as `kind`, or as stale those in `stale`. */
+  /**
+   * Puts `rels` as `kind`, or as stale those in `stale`. Files come folder by folder: a run of
+   * plain files in one folder goes through addPlainRun, whose loop is small. This runs cold, once
+   * per drifted file, and V8 compiles what gets hot on a background thread while it runs: a
+   * larger loop here (with every case inline) cost about 14 ms of that thread's CPU in the cold
+   * round, which lands in its wall time when the other core is busy (bench/README.md,
+   * "decorations", session 33).
+   */
   private addFiles(folders: ServiceFolders, rels: readonly string[], kind: FileDriftKind, stale?: ReadonlySet<string>): void {
-    // Files come folder by folder: the folder is looked up when it changes, and what the loop
-    // reads of it is kept in locals (this runs cold, once per file).
-    let key = '';
-    let folder: ServiceFolder | undefined;
-    let prefix: string | undefined;
-    let group: FolderGroup | undefined;
-    let shared: ServiceFolder['states'] = NO_STATES;
-    let moduleNames: Set<string> | undefined;
-    // The folder's states by name in the map being built, once a plain file of it is put.
-    let names: Map<string, FileDriftState> | undefined;
-    for (const rel of rels) {
-      const fileKind = stale !== undefined && stale.has(rel) ? 'stale' : kind;
-      const slash = rel.lastIndexOf('/');
-      const dir = rel.slice(0, slash + 1);
-      if (folder === undefined || slash !== key.length - 1 || dir !== key) {
-        // The folder keeps its trailing slash: '' for a file in the workspace root, '/' for an absolute path.
-        key = dir;
-        folder = folders.get(key);
-        ({ prefix, group, states: shared, moduleNames } = folder);
-        names = undefined;
+    let i = 0;
+    while (i < rels.length) {
+      const rel = rels[i] as string;
+      // The folder keeps its trailing slash: '' for a file in the workspace root, '/' for an absolute path.
+      const folder = folders.get(rel.slice(0, rel.lastIndexOf('/') + 1));
+      const next = this.addPlainRun(folders, folder, rels, i, kind, stale);
+      if (next > i) {
+        i = next;
+        continue;
       }
-      const name = rel.slice(slash + 1);
-      const folderModule = moduleNames === undefined || (!name.includes('\\') && !moduleNames.has(name));
-      if (prefix !== undefined && group !== undefined && folderModule && isPlainName(name)) {
-        // Kept by folder (StatesByFolder): the prefix is the folder's, the name has no '/'.
-        names ??= this.out.namesIn(prefix);
-        this.put(names, name, shared[fileKind] ?? folders.state(folder, fileKind), group);
-      } else {
-        const path = absoluteIn(folders.workspace, rel);
-        const own = this.group(folders.workspace, dirname(path));
-        const cut = path.lastIndexOf('/') + 1;
-        this.put(this.out.namesIn(path.slice(0, cut)), path.slice(cut), this.fileState(fileKind, folders.line(folderModule ? folder.module : folders.moduleOf(rel), fileKind), own), own);
-      }
+      this.addOther(folders, folder, rel, stale !== undefined && stale.has(rel) ? 'stale' : kind);
+      i += 1;
     }
+  }
+
+  /**
+   * From rels[start], the files directly in `folder` that take its shared state (a plain name,
+   * in the folder's module): put by name in the folder's map (StatesByFolder), the prefix being
+   * the folder's. Returns the index of the first file it did not put.
+   */
+  private addPlainRun(folders: ServiceFolders, folder: ServiceFolder, rels: readonly string[], start: number, kind: FileDriftKind, stale: ReadonlySet<string> | undefined): number {
+    const { key, prefix, group, moduleNames } = folder;
+    if (prefix === undefined || group === undefined) return start;
+    let names: Map<string, FileDriftState> | undefined;
+    let i = start;
+    for (; i < rels.length; i++) {
+      const rel = rels[i] as string;
+      const slash = rel.lastIndexOf('/');
+      // slice and === rather than startsWith (see StatesByFolder.get).
+      if (slash !== key.length - 1 || rel.slice(0, slash + 1) !== key) break;
+      const name = rel.slice(slash + 1);
+      if ((moduleNames !== undefined && (name.includes('\\') || moduleNames.has(name))) || !isPlainName(name)) break;
+      const fileKind = stale !== undefined && stale.has(rel) ? 'stale' : kind;
+      names ??= this.out.namesIn(prefix);
+      this.put(names, name, folder.states[fileKind] ?? folders.state(folder, fileKind), group);
+    }
+    return i;
+  }
+
+  /** A file addPlainRun does not take: its own absolute path, folder group and module. */
+  private addOther(folders: ServiceFolders, folder: ServiceFolder, rel: string, kind: FileDriftKind): void {
+    const name = rel.slice(rel.lastIndexOf('/') + 1);
+    const folderModule = folder.moduleNames === undefined || (!name.includes('\\') && !folder.moduleNames.has(name));
+    const path = absoluteIn(folders.workspace, rel);
+    const own = this.group(folders.workspace, dirname(path));
+    const cut = path.lastIndexOf('/') + 1;
+    this.put(this.out.namesIn(path.slice(0, cut)), path.slice(cut), this.fileState(kind, folders.line(folderModule ? folder.module : folders.moduleOf(rel), kind), own), own);
   }
 
   group(workspace: string, dir: string): FolderGroup {
@@ -330,6 +350,7 @@ class ServiceFolders {
       if (!f.folder.includes('/', dir.length)) moduleNames.add(f.folder.slice(dir.length));
     }
     return {
+      key,
       prefix,
       group: prefix === undefined ? undefined : this.states.group(this.workspace, key === '' ? this.workspace : prefix.slice(0, -1)),
       // A module folder holds a file of this folder exactly when it holds the folder (a file

@@ -80,6 +80,28 @@ suite('fileDriftState', () => {
     assert.equal([...states.keys()].some((k) => k.includes('/./')), false);
   });
 
+  test('a folder\'s files keep its shared state around files that take their own path (to normalise, a module of their own) and after another folder', () => {
+    const special = moduleReport({ name: 'special', source: 'backend/src/modules/workflow/special.ts', rungs: rungs('image'), firstFailure: 'image' });
+    const dir = 'backend/src/modules/workflow/';
+    const api = staleApi({
+      modules: [...staleApi().modules, special],
+      missingFiles: [`${dir}a.ts`, `${dir}b.ts`, `${dir}./c.ts`, `${dir}special.ts`, `${dir}d.ts`, 'backend/src/modules/users/u.ts', `${dir}e.ts`],
+      missingFilesInImage: [],
+    });
+    const states = computeFileDriftStates([sampleReport({ services: [api] })]);
+    const at = (name: string) => states.get(`/ws/${dir}${name}`);
+    const plain = at('a.ts');
+    assert.equal(plain?.badge, 'M');
+    assert.match(plain?.tooltip ?? '', /workflow: source ✓ · build ✓ · image ✓ · container ✗/);
+    for (const name of ['b.ts', 'd.ts', 'e.ts']) assert.equal(at(name), plain, `${name} shares the folder's state`);
+    assert.equal(at('c.ts')?.badge, 'M');
+    assert.notEqual(at('c.ts'), plain);
+    assert.match(at('special.ts')?.tooltip ?? '', /special: source ✓ · build ✓ · image ✗/);
+    assert.equal(states.get('/ws/backend/src/modules/users/u.ts')?.badge, 'M');
+    assert.match(states.get('/ws/backend/src/modules/workflow')?.tooltip ?? '', /^Runtime Drift: 6 files not running/);
+    assert.match(states.get('/ws/backend/src/modules')?.tooltip ?? '', /^Runtime Drift: 7 files not running/);
+  });
+
   test('no badges while the engine is unreachable', () => {
     const states = computeFileDriftStates([sampleReport({ engine: { reachable: false, host: 'x', error: 'down' } })]);
     assert.equal(states.size, 0);
