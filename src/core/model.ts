@@ -330,6 +330,15 @@ export interface MappingReport {
   evidence: string[];
 }
 
+/**
+ * A listing's paths asked for in parts (engine/pathTable.ts): whether it holds
+ * `folder + text.slice(from, to) + suffix`, for a folder ending in '/' and a name holding none,
+ * without that path being made.
+ */
+export interface JoinedLookup {
+  hasJoined(folder: string, text: string, from: number, to: number, suffix: string): boolean;
+}
+
 export interface FileListing {
   root: string;
   files: ReadonlySet<string>;

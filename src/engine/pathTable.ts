@@ -84,6 +84,29 @@ export class PathTable implements ReadonlySet<string> {
     return this.indexOf(path) >= 0;
   }
 
+  /**
+   * has(folder + text.slice(from, to) + suffix), without making that path: the folder (ending in
+   * '/', the same string for a folder's files) is found once and remembered, then only the name is
+   * hashed and compared in place. The check's mapped files ask this way (core/gather/walkedFiles.ts).
+   */
+  hasJoined(folder: string, text: string, from: number, to: number, suffix: string): boolean {
+    const cut = this.prefix.length;
+    if (!folder.endsWith('/') || folder.length < cut || !folder.startsWith(this.prefix)) return this.has(folder + text.slice(from, to) + suffix);
+    if (folder !== this.askedFolder) this.askFolder(folder, cut);
+    const id = this.askedId;
+    if (id < 0) return false;
+    const length = to - from + suffix.length;
+    const mask = this.slots.length - 1;
+    const h = hashOf(suffix, 0, suffix.length, hashOf(text, from, to, this.askedHash));
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot] as number;
+      if (entry === 0) return false;
+      const i = entry - 1;
+      const start = this.starts[i] as number;
+      if (this.folderOf[i] === id && (this.starts[entry] as number) - start === length && this.sameAt(start, text, from, to) && this.sameAt(start + to - from, suffix, 0)) return true;
+    }
+  }
+
   /** Whether this table holds exactly `paths`, in this order (no allocation: each is looked up in place). */
   holdsExactly(paths: readonly string[]): boolean {
     if (paths.length !== this.size) return false;
@@ -116,10 +139,24 @@ export class PathTable implements ReadonlySet<string> {
     for (const p of this.values()) callback.call(thisArg, p, p, this);
   }
 
-  /** Whether path[from..] is the name stored at `start` (its length already matched). */
-  private sameAt(start: number, path: string, from: number): boolean {
-    for (let k = 0; from + k < path.length; k++) if (this.names.charCodeAt(start + k) !== path.charCodeAt(from + k)) return false;
+  /** Whether path[from, to) is stored at `start` (its length already matched). */
+  private sameAt(start: number, path: string, from: number, to = path.length): boolean {
+    for (let k = 0; from + k < to; k++) if (this.names.charCodeAt(start + k) !== path.charCodeAt(from + k)) return false;
     return true;
+  }
+
+  /** The folder hasJoined was last asked about: its id (-1 when no path is in it) and hash. */
+  private askedFolder: string | undefined;
+  private askedId = -1;
+  private askedHash = 0;
+  /** Folder (less the prefix) -> its index in `folders`, made at the first hasJoined. */
+  private folderIds: Map<string, number> | undefined;
+
+  private askFolder(folder: string, cut: number): void {
+    if (!this.folderIds) this.folderIds = new Map(this.folders.map((f, i) => [f, i]));
+    this.askedFolder = folder;
+    this.askedId = this.folderIds.get(folder.slice(cut)) ?? -1;
+    this.askedHash = hashOf(folder, cut, folder.length);
   }
 }
 

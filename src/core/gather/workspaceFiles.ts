@@ -12,7 +12,8 @@ import { compileDockerignore } from '../dockerfile/dockerignore';
 import { copiesContextFolder } from '../dockerfile/locate';
 import { findStage, parseDockerfile, stageChain, type Dockerfile } from '../dockerfile/parse';
 import { withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
-import { mapSourceFile, mapToBuildOutput, walkedFileMapper } from '../mapping/mapFile';
+import { mapToBuildOutput } from '../mapping/mapFile';
+import { mapWalkedFiles } from './walkedFiles';
 import { findModules, moduleClassName, moduleLookup, NEST_MODULE_FILE } from '../mapping/modules';
 import type { ModuleDir, ModuleRoots } from '../mapping/modules';
 import type { WalkedTree } from '../mapping/walk';
@@ -70,46 +71,6 @@ export async function gatherFiles(
     modules: inImage.map((m) => toEvidence(m.name, m.sourceDir, m.target, byModule.get(m.name) ?? [])),
     loose: rest.length > 0 ? toEvidence('(root)', mapping.sourceRoot, mapping.target, rest) : null,
   };
-}
-
-/**
- * One pass over the walked files: workspace-relative path, exclusion (settings, .dockerignore),
- * container path. The scan has each file's mtime: no second stat. The files excluded are added to `leftOut`.
- */
-function mapWalkedFiles(opts: { workspaceDir: string; exclude?: string[] }, mapping: SourceMapping, tree: WalkedTree, leftOut: string[]): MappedFile[] {
-  const excluded = compileExclude(opts.exclude);
-  // Files .dockerignore keeps out of the build context never reach the image: not expected there.
-  const ignore = mapping.dockerignore;
-  const ignored = ignore ? compileDockerignore(ignore.patterns) : undefined;
-  // Walked files are the source root plus a clean relative path: slice it off once per file and
-  // map with string work (walkedFileMapper) rather than path.relative / path.join per file.
-  const sourcePrefix = mapping.sourceRoot.endsWith(path.sep) ? mapping.sourceRoot : mapping.sourceRoot + path.sep;
-  const rootRel = rel(opts.workspaceDir, mapping.sourceRoot);
-  const wsPrefix = rootRel === '' ? '' : `${rootRel}/`;
-  const fast = path.sep === '/' && !rootRel.startsWith('..');
-  const mapWalked = walkedFileMapper(mapping);
-  const mapped: MappedFile[] = [];
-  const { files, mtimes } = tree;
-  for (let i = 0; i < files.length; i++) {
-    const source = files[i] as string;
-    const below = fast && source.startsWith(sourcePrefix) ? source.slice(sourcePrefix.length) : undefined;
-    const relPath = below !== undefined ? wsPrefix + below : rel(opts.workspaceDir, source);
-    if (excluded(relPath)) {
-      leftOut.push(source);
-      continue;
-    }
-    if (ignored && ignore) {
-      const decides = ignore.applies === 'source' ? source : mapToBuildOutput(mapping, source);
-      if (decides && ignored(rel(ignore.context, decides))) {
-        leftOut.push(source);
-        continue;
-      }
-    }
-    const target = mapping.bundled ? undefined : below !== undefined ? mapWalked(below) : mapSourceFile(mapping, source);
-    if (!mapping.bundled && !target) continue;
-    mapped.push({ source, rel: relPath, target: target ?? '', sourceMtimeMs: mtimes[i] ?? 0 });
-  }
-  return mapped;
 }
 
 /** Each file's local build output (set on the file), and whether it is missing, older than the source, or fine. */

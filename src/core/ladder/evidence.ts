@@ -23,6 +23,8 @@ export interface MappedFile {
   /** Size of the local build output file, when there is one. */
   buildSize?: number;
   sourceMtimeMs: number;
+  /** Whether a listing holds `target`, asked without making it where the file can (gather/walkedFiles.ts); else `has(target)`. */
+  isListedIn?(listed: ReadonlySet<string>): boolean;
 }
 
 export interface ModuleEvidence {

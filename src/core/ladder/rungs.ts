@@ -47,7 +47,7 @@ export function filesMissingFrom(files: readonly MappedFile[], listed: ReadonlyS
   let byListing = missingMemo.get(files);
   if (!byListing) missingMemo.set(files, (byListing = new WeakMap()));
   let missing = byListing.get(listed);
-  if (!missing) byListing.set(listed, (missing = files.filter((f) => !listed.has(f.target))));
+  if (!missing) byListing.set(listed, (missing = files.filter((f) => !(f.isListedIn ? f.isListedIn(listed) : listed.has(f.target)))));
   return missing;
 }
 

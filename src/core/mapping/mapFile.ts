@@ -62,26 +62,30 @@ function extensionStart(path: string, nameStart: number): number {
 }
 
 /**
- * mapSourceFile for many files of one tree, given by their path below the source root ("a/b.ts",
- * POSIX, as a walk yields them: no "." or ".." segments). String work only: the per-file
- * path.relative / path.join of mapSourceFile is most of its cost on a large tree.
+ * How the build names walked files (given as a path and where its name starts): -2 for a file it
+ * does not emit (a declaration, a test, a name with nothing after its folder), -1 for one emitted
+ * under its own name, else the index `k` of the rewrite: the name ends at `path.length -
+ * exts[k].length` and gets `outs[k]`. Read in place: no name, extension or folder cut out of the
+ * path (on 300,000 files those strings were a third of the main thread's allocations:
+ * bench/README.md, twentieth round).
  */
-export function walkedFileMapper(m: SourceMapping): (relBelowRoot: string) => string | undefined {
-  if (m.bundled) return () => undefined;
-  const clean = posix.normalize(m.target);
-  const prefix = clean.endsWith('/') ? clean : `${clean}/`;
+export function emittedNames(m: SourceMapping): { exts: readonly string[]; outs: readonly string[]; rewriteOf: (path: string, nameStart: number) => number } {
   const exts = Object.keys(m.rewrites);
   const outs = exts.map((ext) => m.rewrites[ext] as string);
-  // Read in place: no name, extension or folder cut out of the path (on 300,000 files those
-  // strings were a third of the main thread's allocations: bench/README.md, twentieth round).
-  return (relBelowRoot) => {
-    const nameStart = relBelowRoot.lastIndexOf('/') + 1;
-    if (nameStart === relBelowRoot.length || notEmitted(relBelowRoot)) return undefined;
-    const dot = extensionStart(relBelowRoot, nameStart);
+  const rewriteOf = (path: string, nameStart: number): number => {
+    if (nameStart === path.length || notEmitted(path)) return -2;
+    const dot = extensionStart(path, nameStart);
     for (let k = 0; k < exts.length; k++) {
       const ext = exts[k] as string;
-      if (ext.length === relBelowRoot.length - dot && relBelowRoot.startsWith(ext, dot)) return prefix + relBelowRoot.slice(0, dot) + (outs[k] as string);
+      if (ext.length === path.length - dot && path.startsWith(ext, dot)) return k;
     }
-    return prefix + relBelowRoot;
+    return -1;
   };
+  return { exts, outs, rewriteOf };
+}
+
+/** The container folder below which a mapping puts the source root's files ('/app/dist/'). */
+export function targetPrefix(m: SourceMapping): string {
+  const clean = posix.normalize(m.target);
+  return clean.endsWith('/') ? clean : `${clean}/`;
 }

@@ -20,6 +20,39 @@ suite('PathTable', () => {
     for (const p of asked) assert.equal(table.has(p), set.has(p), p);
   });
 
+  test('hasJoined(folder, text, from, to, suffix) answers has() of the joined path, for members and near misses, whatever folder was asked before', () => {
+    const paths = samplePaths(3000);
+    const asked = [...paths, '/app/dist/', '/app/dist/x..', '/app/dist/modules/m1/file1.jsx', '/app/dist/modules/m1/file1.j', '/app/dist/modules/m1/file38.js', '/app/dist/modules/m99/file1.js', '/app/dist/modules/file1.js', '/other/dist/x', '/app/di', '/app/dist/modules/m1/'];
+    // A name cut out of a longer text (a walked source path) with its extension put back as a suffix.
+    const split = (p: string): [string, string, number, number, string] => {
+      const cut = p.lastIndexOf('/') + 1;
+      const text = `/ws/src/x/${p.slice(cut)}`;
+      const name = text.length - (p.length - cut);
+      const dot = text.lastIndexOf('.');
+      return dot > name ? [p.slice(0, cut), `${text.slice(0, dot)}.ts`, name, dot, text.slice(dot)] : [p.slice(0, cut), text, name, text.length, ''];
+    };
+    for (const table of [new PathTable(paths, '/app/dist/'), new PathTable(paths, '/app/dist/modules/'), new PathTable([...paths, 'relative/b.js'], '/app/dist/')]) {
+      const set = new Set(table);
+      // Twice, in two orders: the folder remembered from the last question must not leak into the next.
+      for (const order of [asked, [...asked].reverse()]) {
+        for (const p of order) {
+          const [folder, text, from, to, suffix] = split(p);
+          assert.equal(folder + text.slice(from, to) + suffix, p);
+          assert.equal(table.hasJoined(folder, text, from, to, suffix), set.has(p), p);
+        }
+      }
+    }
+  });
+
+  test('hasJoined compares the suffix too: names of one folder and length told apart by their last characters alone', () => {
+    // Every listed name is `n.` and two letters: a probe for an absent one passes over neighbours that differ only in the suffix.
+    const suffixes = Array.from({ length: 26 * 26 }, (_, i) => String.fromCharCode(97 + (i % 26), 97 + Math.floor(i / 26)));
+    const listed = suffixes.filter((_, i) => i % 3 === 0).map((x) => `/app/dist/f/n.${x}`);
+    const table = new PathTable(listed, '/app/dist/');
+    const text = '/ws/src/f/n.ts';
+    for (const suffix of suffixes) assert.equal(table.hasJoined('/app/dist/f/', text, '/ws/src/f/'.length, text.length - 2, suffix), listed.includes(`/app/dist/f/n.${suffix}`), suffix);
+  });
+
   test('gives the paths back in their order, and indexOf is each one\'s place', () => {
     const paths = samplePaths(300);
     const table = new PathTable(paths, '/app/dist/');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { COMPILED_REWRITES } from '../../../src/core/mapping/emit';
-import { mapSourceFile, mapToBuildOutput, walkedFileMapper } from '../../../src/core/mapping/mapFile';
+import { mapSourceFile, mapToBuildOutput } from '../../../src/core/mapping/mapFile';
 import type { SourceMapping } from '../../../src/core/model';
 
 const compiled: SourceMapping = {
@@ -60,22 +60,5 @@ suite('mapping mapFile', () => {
   test('bundled mappings have no per-file counterpart', () => {
     assert.equal(mapSourceFile({ ...compiled, bundled: true }, '/ws/api/src/a.ts'), undefined);
     assert.equal(mapToBuildOutput({ ...compiled, bundled: true }, '/ws/api/src/a.ts'), undefined);
-  });
-
-  test('walkedFileMapper gives what mapSourceFile gives for every file a walk can yield', () => {
-    const names = ['a.ts', 'b/c.tsx', 'd.mts', 'x/y/z.json', 'types.d.ts', 'a.spec.ts', 'w/x.test.tsx', '.env', 'noext', 'dots.in.name.cts', '.ts', 'a/.ts', 'a..ts', 'v1.2/noext', 'v1.2/x.ts', 'e.', '...'];
-    const mappings: SourceMapping[] = [
-      compiled,
-      { ...compiled, target: '/' },
-      { ...compiled, target: '/app/dist/' },
-      { ...compiled, target: '/app//odd/../dist' },
-      { ...compiled, rewrites: {} },
-      { ...compiled, rewrites: { '': '.x', '.': '.y', '.ts': '.js' } },
-      { ...compiled, bundled: true },
-    ];
-    for (const m of mappings) {
-      const fast = walkedFileMapper(m);
-      for (const name of names) assert.equal(fast(name), mapSourceFile(m, `/ws/api/src/${name}`), `${m.target} ${name}`);
-    }
   });
 });
