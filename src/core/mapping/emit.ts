@@ -16,6 +16,7 @@ import { buildScriptNames, serverBundleTool } from './bundler';
 import { rollupModules, webpackOutputPath } from './bundlerOutput';
 import type { ScriptedBundle } from './bundleScript';
 import { unbundledOutput } from './unbundledOutput';
+import { fileCompilerOutput, fileCompilerRuns } from './fileCompilerScripts';
 
 /** What tsc (and babel/swc builds following it) turns each source extension into. */
 export const COMPILED_REWRITES: Readonly<Record<string, string>> = {
@@ -76,31 +77,20 @@ async function emitByUnbundled(fs: FsLike, { project, sourceRoot, context }: Emi
   return { ...placed(out.dir, out.root, sourceRoot, { ...COMPILED_REWRITES }, evidence), keepsModules: true };
 }
 
-/** `babel <dir> --out-dir <out>` / `swc <dir> -d <out>` (or `--out-dir`), up to the end of that command. */
-const FILE_COMPILER_COMMAND = /(?:^|[\s;&|(/])(babel|swc)\s+([^;&|]*)/g;
-
 /**
  * A package script that runs `babel <dir> --out-dir <out>` or `swc <dir> -d <out>` naming the
- * source root: babel writes each file at its path below <dir> into <out>; the swc CLI keeps the
- * path as given (`swc ./src -d dist`: src/x.js -> dist/src/x.js) unless --strip-leading-paths.
- * It outranks the tsconfig, which such a build runs for its types or checks only (sorry-cypress:
- * tsc with the root's noEmit, then babel src -d dist). A watching run is a development script.
- * https://swc.rs/docs/usage/cli#--strip-leading-paths
+ * source root (fileCompilerScripts.ts): babel writes each file at its path below <dir> into <out>;
+ * the swc CLI keeps the path as given unless --strip-leading-paths. It outranks the tsconfig, which
+ * such a build runs for its types or checks only (sorry-cypress: tsc with the root's noEmit, then
+ * babel src -d dist).
  */
 function emitByBabelScript({ project, sourceRoot, context }: EmitInput): Emit | undefined {
-  for (const [name, script] of Object.entries(project.pkg?.scripts ?? {})) {
-    for (const match of script.matchAll(FILE_COMPILER_COMMAND)) {
-      const args = (match[2] ?? '').trim().split(/\s+/).map((a) => a.replace(/^["']|["']$/g, ''));
-      // A watcher (`swc src -w --out-dir dist`) is for development: the image's build is another script.
-      if (args.some((a) => a === '-w' || a === '--watch')) continue;
-      const at = args.findIndex((a) => a === '--out-dir' || a === '-d');
-      const out = at >= 0 ? args[at + 1] : undefined;
-      // Folders as written, trailing slash or not (`babel src/ -d lib/`).
-      if (out === undefined || !args.some((a, i) => i !== at + 1 && !a.startsWith('-') && resolve(project.dir, a) === sourceRoot)) continue;
-      const keepsPath = match[1] === 'swc' && !args.includes('--strip-leading-paths');
-      const dir = keepsPath ? resolve(project.dir, out, relative(project.dir, sourceRoot)) : resolve(project.dir, out);
-      return { dir, rewrites: { ...COMPILED_REWRITES }, byFileCompiler: true, evidence: [l10n.t`build output ${relative(context, dir) || '.'} (package.json script ${name}: ${match[0].trim()})`] };
-    }
+  for (const run of fileCompilerRuns(project.pkg?.scripts ?? {})) {
+    // Folders as written, trailing slash or not (`babel src/ -d lib/`).
+    const input = run.inputs.find((a) => resolve(project.dir, a) === sourceRoot);
+    if (input === undefined) continue;
+    const dir = fileCompilerOutput(project.dir, run, input);
+    return { dir, rewrites: { ...COMPILED_REWRITES }, byFileCompiler: true, evidence: [l10n.t`build output ${relative(context, dir) || '.'} (package.json script ${run.script}: ${run.command})`] };
   }
   return undefined;
 }

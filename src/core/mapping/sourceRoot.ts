@@ -11,6 +11,7 @@ import type { ScriptedBundle } from './bundleScript';
 import { entryFolder, SERVER_FRAMEWORKS, soleLoadedFolder, startedFile } from '../routes/serverApps';
 import { TS_SOURCE_EXTENSIONS } from './tsSource';
 import { compiledStartEntry } from './startEntry';
+import { fileCompiledStart } from './fileCompilerScripts';
 import { rollupModules, webpackEntryFolder } from './bundlerOutput';
 import { isAtOrInside } from '../pathInside';
 import type { StartedSource } from './startedSource';
@@ -127,6 +128,8 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     if (!compiled || ts?.include?.patterns.some((p) => !isAtOrInside(compiled.sourceRoot, join(ts.include?.dir ?? '', p.split(/[*?{[]/)[0] ?? '')))) return undefined;
     return { path: compiled.sourceRoot, why: compiled.why };
   },
+  // The folder a babel/swc script compiles into the output holding the started file (`babel --out-dir server/dist server/src`).
+  async (fs, { project }) => fileCompiledStart(fs, project.dir),
   async (fs, { project, ts }) => (ts ? await rootStartedSource(fs, project.dir, ts) : undefined),
   async (fs, { project, ts, tsName }) => {
     const src = join(project.dir, 'src');

@@ -1,5 +1,6 @@
 // Per-file compilers run by a package script (babel, swc, esbuild without --bundle): where each writes the source root.
 import assert from 'node:assert/strict';
+import { inferMapping } from '../../../src/core/mapping/infer';
 import { mapSourceFile } from '../../../src/core/mapping/mapFile';
 import type { ServiceSpec } from '../../../src/core/model';
 import { memFs } from '../helpers/memFs';
@@ -61,5 +62,29 @@ suite('mapping: per-file compilers beside a type-checking tsconfig', () => {
       '/ws/Dockerfile': 'FROM node:22\nWORKDIR /srv\nCOPY . .\nRUN npm run build\nCMD ["npm", "start"]\n',
     });
     await assertMapping(fs, { target: '/srv/.out', bundled: false }, spec);
+  });
+});
+
+suite('mapping: a per-file compiler names the source root', () => {
+  // Our own layout: the server's sources in web/backend/lib, compiled beside them into web/backend/out.
+  const fs = (start: string) =>
+    memFs({
+      '/ws/package.json': JSON.stringify({ workspaces: ['web'], scripts: { build: 'npm run build --workspaces', start: 'npm run start --workspace web' } }),
+      '/ws/web/package.json': JSON.stringify({ name: 'web', scripts: { build: 'babel --extensions ".ts" --out-dir ./backend/out ./backend/lib', start }, dependencies: { '@hapi/hapi': '21' } }),
+      '/ws/web/tsconfig.json': JSON.stringify({ compilerOptions: { noEmit: true }, files: [], references: [{ path: './backend' }] }),
+      '/ws/web/backend/lib/main.ts': '',
+      '/ws/web/backend/lib/routes/items.ts': '',
+      '/ws/web/front/index.ts': '',
+      '/ws/Dockerfile': 'FROM node:22 AS build\nWORKDIR /srv\nCOPY . .\nRUN npm run build\nFROM node:22\nWORKDIR /srv\nCOPY --from=build /srv/package.json ./\nCOPY --from=build /srv/web/package.json ./web/\nCOPY --from=build /srv/web/backend/out ./web/backend/out\nCMD ["npm", "start"]\n',
+    });
+
+  test('the folder babel compiles into the output holding the started file is the source root, its output where the image has it', async () => {
+    const m = await assertMapping(fs('node ./backend/out/main.js'), { sourceRoot: '/ws/web/backend/lib', target: '/srv/web/backend/out', bundled: false }, spec);
+    assert.equal(mapSourceFile(m, '/ws/web/backend/lib/routes/items.ts'), '/srv/web/backend/out/routes/items.js');
+  });
+
+  test('a started file outside the compiled output says nothing of the compiled folder', async () => {
+    const m = await inferMapping(fs('node ./front/index.js'), spec);
+    assert.notEqual(m?.sourceRoot, '/ws/web/backend/lib');
   });
 });
