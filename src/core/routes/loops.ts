@@ -221,6 +221,7 @@ export abstract class LoopReader extends TableLoopReader {
   private arrayElements(expr: ts.Expression, depth = 0): ts.Expression[] | undefined {
     let e: ts.Node | undefined = skipOuter(expr);
     const held = isIdentifier(e) ? e : undefined;
+    if (held && this.reassignedList(held)) return undefined;
     // The declaration in scope where the loop is: a name declared in several functions is each one's own.
     if (isIdentifier(e)) e = this.decls.get(this.ownName(e.text, e));
     // `const bases = new Set(['/api']); if (v) bases.add(versioned)`: the array it starts from and

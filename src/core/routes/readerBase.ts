@@ -53,6 +53,8 @@ export abstract class ReaderBase {
   private readonly calls: ts.CallExpression[] = [];
   /** `options.url` of each `options.url = ...` in the file (found by the first walk): the only properties a later read may find reassigned. */
   protected readonly assignedProps = new Set<string>();
+  /** Names given a new value somewhere in the file (`names = listNames()`, found by the first walk): their declaration's initializer is not what they hold. */
+  protected readonly reassignedNames = new Set<string>();
   /** Every parameter name of the file's functions: with decls, the names it declares itself. */
   protected readonly paramNames = new Set<string>();
   /** Router prefixes that refer to other files' constants (`prefix: config.apiPrefix`). */
@@ -97,6 +99,7 @@ export abstract class ReaderBase {
       nodes.push(node);
       if (isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPropertyAccessExpression(node.left) && isIdentifier(node.left.expression))
         this.assignedProps.add(`${node.left.expression.text}.${node.left.name.text}`);
+      if (isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isIdentifier(node.left)) this.reassignedNames.add(node.left.text);
       if (!isVariableDeclaration(node) || !isIdentifier(node.name)) return false;
       const same = all.get(node.name.text);
       if (same) same.push(node);

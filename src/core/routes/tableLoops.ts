@@ -30,6 +30,7 @@ export abstract class TableLoopReader extends DeclarationReader {
     if (depth > 8) return undefined;
     if (isObjectLiteralExpression(e) || isArrayLiteralExpression(e)) return e;
     if (isIdentifier(e)) {
+      if (this.reassignedList(e)) return undefined;
       const hit = this.lookup(e.text);
       return hit && isExpressionNode(hit) ? this.tableNode(hit, depth + 1) : undefined;
     }
@@ -54,6 +55,14 @@ export abstract class TableLoopReader extends DeclarationReader {
     if (loop.binds === 'key' || (loop.binds === 'index' && array)) return entries.map(([key]) => str(key));
     if (loop.binds === 'entry') return entries.map(([key, value]) => ({ key, value }));
     return (array && loop.binds === 'element') || loop.binds === 'value' ? entries.map(([, value]) => value) : undefined;
+  }
+
+  /**
+   * A list name the file assigns again (`let names = []; ... names = listNames()`), no scope of this
+   * reading binding it: its declaration's literal is not what a loop over it runs over.
+   */
+  protected reassignedList(id: ts.Identifier): boolean {
+    return this.reassignedNames.has(id.text) && !this.scopes.some((sc) => sc.has(id.text));
   }
 
   /** The loop `node` is (loopOverTable.ts), a name of its list followed to the file's declaration it names here. */

@@ -174,3 +174,42 @@ suite('routes from loops over constant tables', () => {
     ]);
   });
 });
+
+suite('routes: a list the file assigns again', () => {
+  test('a loop over a `let` list that starts empty and is assigned later runs over what is not known here: its routes are shown with a warning, not dropped as an empty table', () => {
+    const { routes, warnings } = collect({
+      '/s/app.ts': [
+        "import express from 'express';",
+        "import { pageNames } from './pages';",
+        'const app = express();',
+        'let pages: string[] = [];',
+        'if (process.env.PAGES) pages = pageNames();',
+        'for (let i = 0; i < pages.length; i++) {',
+        '  const page = pages[i];',
+        '  app.get(`/pages/${page}`, (req, res) => res.send(page));',
+        '}',
+        'for (const v of versions) app.get(`/v/${v}`, (req, res) => res.end());',
+        "app.get('/ready', (req, res) => res.end());",
+        'export default app;',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`), ['GET /ready']);
+    assert.deepEqual(warnings, [
+      '/s/app.ts:8: app.get path `/pages/${page}` is not a string known statically; route skipped (list it in x-runtime-drift.routes)',
+      '/s/app.ts:10: app.get path `/v/${v}` is not a string known statically; route skipped (list it in x-runtime-drift.routes)',
+    ]);
+  });
+
+  test('a `let` list never assigned again is still read element by element', () => {
+    const found = routesOf({
+      '/s/app.ts': [
+        "import express from 'express';",
+        'const app = express();',
+        "let pages = ['about', 'terms'];",
+        'for (const page of pages) app.get(`/pages/${page}`, (req, res) => res.end());',
+        'export default app;',
+      ].join('\n'),
+    });
+    assert.deepEqual(found, ['GET /pages/about', 'GET /pages/terms']);
+  });
+});
