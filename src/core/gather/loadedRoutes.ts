@@ -1,16 +1,20 @@
 // Routes of files a framework loads by itself (no file of the app imports them): Strapi's API
-// routers (strapiApp.ts) and Moleculer's gateway aliases over its services (routes/moleculerRoutes.ts
+// routers (strapiApp.ts), its local plugins' and extensions' routes (strapiPlugins.ts) and Moleculer's gateway aliases over its services (routes/moleculerRoutes.ts
 // reads the schemas). Added to whatever else a tree serves, by the check and the corpus alike.
 import type { FsLike, SourceScan } from '../ports';
 import type { HttpMethod, RouteDef } from '../model';
 import type { MoleculerService } from '../routes/moleculerRoutes';
 import { joinRoutePath } from '../routes/joinPath';
 import { isHttpMethod } from '../routes/routeSpec';
-import { strapiRoutes } from './strapiApp';
+import { strapiApiPrefix, strapiRoutes } from './strapiApp';
+import { strapiPluginRoutes } from './strapiPlugins';
+import { firstText } from '../firstFile';
+import { join } from 'node:path';
 
 /** The routes of the framework-loaded files among `extracted`. */
 export async function loadedRoutes(fs: FsLike, extracted: SourceScan['extracted']): Promise<RouteDef[]> {
-  return [...(await strapiRoutes(fs, extracted)), ...moleculerRoutes(extracted)];
+  const apiPrefix = async (app: string) => strapiApiPrefix((await firstText(fs, join(app, 'config'), ['api.ts', 'api.js']))?.text);
+  return [...(await strapiRoutes(fs, extracted)), ...(await strapiPluginRoutes(fs, extracted, apiPrefix)), ...moleculerRoutes(extracted)];
 }
 
 /** moleculer-web's REST shorthand: "REST posts" is these six aliases. */

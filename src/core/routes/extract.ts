@@ -26,6 +26,7 @@ import { nextHandlerExports } from './nextExports';
 import { readsHandlerExports } from './mayDeclareRoutes';
 import { readSailsConfig } from './sailsRoutes';
 import { readStrapiRouter } from './strapiRoutes';
+import { readStrapiPluginModule } from './strapiPluginValues';
 import { readMoleculerSchemas } from './moleculerRoutes';
 import { memberRouters } from './memberRouters';
 import { fieldLoads } from './fieldLoads';
@@ -63,6 +64,7 @@ export function extractRoutesFromSource(text: string, file: string): ExtractedFi
   if (SAILS_EXPORT.test(text)) readSailsConfig(sf, result);
   // Strapi loads its APIs' router files itself (strapiRoutes.ts).
   readStrapiRouter(sf, result);
+  readStrapiPluginModule(sf, result);
   // Moleculer's runner loads service files itself (moleculerRoutes.ts): a gateway's aliases, services' rest actions.
   if (MOLECULER_SCHEMA.test(text)) readMoleculerSchemas(sf, result);
   // A Nitro handler's default export is read as a Pages Router API file's is (nitroRoutes.ts), a SvelteKit endpoint's methods as a route handler's (svelteKitRoutes.ts).

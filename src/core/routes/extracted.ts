@@ -8,6 +8,7 @@ import type { RouteTable } from './tableKeys';
 import { isHttpMethod } from './routeSpec';
 import type { NextHandlerExports } from './nextExports';
 import type { StrapiRouter } from './strapiRoutes';
+import type { StrapiPluginModule } from './strapiPluginValues';
 import type { MoleculerGateway, MoleculerService } from './moleculerRoutes';
 
 export type RouteKind = 'nest' | 'router';
@@ -304,6 +305,8 @@ export interface ExtractedFile {
   moleculer?: { gateways?: MoleculerGateway[]; services?: MoleculerService[] };
   /** A Strapi router file's router (strapiRoutes.ts): routes gather/strapiApp.ts places under the content API's prefix. */
   strapiRouter?: StrapiRouter;
+  /** A Strapi plugin routes module's export or an extension's pushed routes (strapiPluginValues.ts), joined by gather/strapiPlugins.ts. */
+  strapiPlugin?: StrapiPluginModule;
   /** tsoa's generateRoutes({ basePath }) called by a script of the project (a tsoa.json written as code): the prefix of its generated routes. */
   tsoaBasePath?: string;
   /** When the global prefix is not a literal of this file (a constant elsewhere, a config key), and its line. */

@@ -4,6 +4,7 @@
 // pre-filter, not before: a tree with no route source never loads it. The build puts it in a
 // bundle of its own (dist/routeParser.js, scripts/build.mjs), so the scan worker starts small.
 import type { ExtractedFile } from './extracted';
+import { isStrapiPluginFile } from './strapiPluginFiles';
 import { mayDeclareRoutes, readsHandlerExports } from './mayDeclareRoutes';
 
 type Extract = typeof import('./extract').extractRoutesFromSource;
@@ -16,7 +17,7 @@ let extract: Extract | undefined;
  * whose path may make it a Next.js route handler is read whatever its text: its exports are routes.
  */
 export function scanSourceText(file: string, text: string): ExtractedFile | null {
-  if ((!mayDeclareRoutes(text) && !readsHandlerExports(file, text)) || isMinified(text)) return null;
+  if ((!mayDeclareRoutes(text) && !readsHandlerExports(file, text) && !isStrapiPluginFile(file)) || isMinified(text)) return null;
   extract ??= (require('./extract') as typeof import('./extract')).extractRoutesFromSource;
   return extract(text, file);
 }

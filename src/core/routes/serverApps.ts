@@ -318,11 +318,13 @@ export function dependencyNames(pkg: Record<string, unknown>): string[] {
 
 export async function findPackages(fs: FsLike, files: readonly string[]): Promise<WorkspacePackage[]> {
   const out: WorkspacePackage[] = [];
+  const strapiPlugins: string[] = [];
   for (const file of files) {
     if (file.slice(file.lastIndexOf(sep) + 1) !== 'package.json') continue;
     const pkg = await readJsonObject(fs, file);
     if (!pkg) continue;
     const deps = dependencyNames(pkg);
+    if (isStrapiPlugin(pkg)) strapiPlugins.push(dirname(file));
     out.push({
       dir: dirname(file),
       name: typeof pkg['name'] === 'string' ? pkg['name'] : undefined,
@@ -331,7 +333,16 @@ export async function findPackages(fs: FsLike, files: readonly string[]): Promis
       ...(isStartable(pkg) ? { startable: true } : {}),
     });
   }
-  return out;
+  // A Strapi plugin inside a Strapi app's folder (src/plugins/x) is the app's own code, loaded by
+  // its config/plugins' `resolve` (gather/strapiPlugins.ts), not a package the app depends on.
+  const strapiApps = out.filter((p) => p.deps.includes('@strapi/strapi')).map((p) => p.dir + sep);
+  return out.filter((p) => !(strapiPlugins.includes(p.dir) && strapiApps.some((app) => p.dir.startsWith(app))));
+}
+
+/** A package.json saying it is a Strapi plugin: `"strapi": { "kind": "plugin" }`. */
+function isStrapiPlugin(pkg: Record<string, unknown>): boolean {
+  const strapi = pkg['strapi'];
+  return typeof strapi === 'object' && strapi !== null && (strapi as Record<string, unknown>)['kind'] === 'plugin';
 }
 
 /**

@@ -30,7 +30,7 @@ const UNREAD_FRAMEWORKS: readonly UnreadFramework[] = [
   { name: 'tsoa', dependencies: ['tsoa', '@tsoa/runtime'], modules: /^(?:tsoa|@tsoa\/runtime)$/, readThrough: ['tsoa', '@tsoa/runtime'] },
   // A Meteor app's package.json lists the stubs of Node's modules for its client; its server imports `meteor/*`.
   { name: 'Meteor', dependencies: ['meteor-node-stubs'], modules: /^meteor\// },
-  // Strapi's API router files are read (strapiRoutes.ts, gather/strapiApp.ts); its admin and plugins' routes are not.
+  // Strapi's API router files are read (strapiRoutes.ts, gather/strapiApp.ts), and its local plugins' and extensions' routes (gather/strapiPlugins.ts); routes of installed plugins (node_modules) are not.
   { name: 'Strapi', dependencies: ['@strapi/strapi'], modules: /^@strapi\//, readThrough: ['@strapi/strapi'] },
   // Moleculer's gateway aliases and its services' rest actions are read (moleculerRoutes.ts, gather/loadedRoutes.ts).
   { name: 'Moleculer', dependencies: ['moleculer-web'], modules: /^moleculer(?:-web)?$/, readThrough: ['moleculer-web'] },

@@ -156,6 +156,24 @@ suite('groupFilesByApp: a browser app the server depends on', () => {
   });
 });
 
+suite('groupFilesByApp: a Strapi plugin inside a Strapi app', () => {
+  test("a package saying strapi.kind 'plugin' in a Strapi app's folder is the app's own code (config/plugins loads it by path); elsewhere it stays a package of its own", async () => {
+    const plugin = JSON.stringify({ name: 'shop', strapi: { kind: 'plugin', name: 'shop' } });
+    const files = {
+      '/r/cms/package.json': JSON.stringify({ name: 'cms', dependencies: { '@strapi/strapi': '4.6.2' } }),
+      '/r/cms/src/index.js': '',
+      '/r/cms/src/plugins/shop/package.json': plugin,
+      '/r/cms/src/plugins/shop/server/routes/index.js': '',
+      '/r/packages/other-plugin/package.json': plugin.replace('shop', 'other'),
+      '/r/packages/other-plugin/server/routes/index.js': '',
+    };
+    const fs = memFs(files);
+    const all = Object.keys(files);
+    const groups = groupFilesByApp('/r', await findServerApps(fs, all), all.filter((f) => !f.endsWith('.json')), await findPackages(fs, all));
+    assert.deepEqual(groups, [{ dir: '/r/cms', files: ['/r/cms/src/index.js', '/r/cms/src/plugins/shop/server/routes/index.js'] }]);
+  });
+});
+
 suite('groupFilesByApp: a server package another server mounts', () => {
   const files = {
     '/r/apps/worker/package.json': JSON.stringify({ name: 'worker', dependencies: { hono: '4', dashboard: 'workspace:*' }, scripts: { start: 'bun run src/index.ts' } }),
