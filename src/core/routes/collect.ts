@@ -1069,7 +1069,8 @@ function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byK
   const [head, ...rest] = mount.routerName.split('.');
   // `routers.users` where `routers` is a namespace import or a default-exported object of routers.
   const imported =
-    s.x.imports.find((i) => i.local === mount.routerName) ?? s.x.imports.find((i) => i.local === head && (i.imported === '*' || (i.imported === 'default' && rest.length === 1)));
+    s.x.imports.find((i) => i.local === mount.routerName) ??
+    s.x.imports.find((i) => i.local === head && (i.imported === '*' || (rest.length === 1 && (i.imported === 'default' || holdsMember(s, i, rest[0] ?? '', byKey, aliases)))));
   if (imported) {
     const found = followExport(s, imported, imported.local === head ? rest[0] : undefined, byKey, aliases, 0);
     if (!found) return [];
@@ -1301,6 +1302,20 @@ function classMembersOf(s: Scanned, local: string, byKey: Map<string, Scanned>, 
  * The file and exported name an import stands for, through re-export barrels
  * (`export { default as users } from './users'`, `export * from './x'`).
  */
+/** What an exported object's member (`shop.orders`) stands for: a name of that file, or an import passed on. */
+function heldMember(target: Scanned, exported: string): { name?: string; imp?: { imported: string; source: string } } | undefined {
+  const name = target.x.exportNames?.[exported];
+  if (name !== undefined) return { name };
+  const imp = target.x.imports.find((i) => i.local === `*reexport*${exported}`);
+  return imp ? { imp } : undefined;
+}
+
+/** Whether a named import is an object whose member `member` the importing file mounts (`register(shop.orders)`). */
+function holdsMember(s: Scanned, imp: { imported: string; source: string }, member: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): boolean {
+  const target = resolveModule(s.key, imp.source, byKey, aliases);
+  return target !== undefined && heldMember(target, `${imp.imported}.${member}`) !== undefined;
+}
+
 function followExport(
   from: Scanned,
   imp: { imported: string; source: string },
@@ -1318,6 +1333,10 @@ function followExport(
   const key = wanted === 'default' ? member : wanted;
   const property = key !== undefined ? target.x.imports.find((i) => i.local === `*reexport*default.${key}`) : undefined;
   if (property) return followExport(target, property, undefined, byKey, aliases, depth + 1);
+  // `shop.orders` of `export const shop = { orders: ordersPlugin }` (fileExports.ts exportObjectMembers).
+  const held = wanted !== 'default' && imp.imported !== '*' && member !== undefined ? heldMember(target, `${wanted}.${member}`) : undefined;
+  if (held?.name !== undefined) return { target, name: held.name };
+  if (held?.imp) return followExport(target, held.imp, undefined, byKey, aliases, depth + 1);
   // `module.exports = { api: apiRouter }` read as `routes.api`, or `exports.api = apiRouter`.
   const aliased = target.x.exportNames?.[wanted === 'default' && member !== undefined ? member : wanted];
   if (aliased !== undefined) return { target, name: aliased };
@@ -1327,15 +1346,16 @@ function followExport(
   const name = wanted === 'default' ? target.x.defaultExport : wanted;
   if (name !== undefined && name !== '*' && exportsValue(target, name)) return { target, name };
   const reexport = target.x.imports.find((i) => i.local === `*reexport*${wanted}`);
-  // `module.exports = require('./routes')` passes `routes.api` on as the same member there.
-  if (reexport) return followExport(target, reexport, wanted === 'default' ? member : undefined, byKey, aliases, depth + 1);
+  // `module.exports = require('./routes')` passes `routes.api` on as the same member there; so does a
+  // namespace passed on under a name (`export * as constants from './constants'`, `constants.API_VERSION`).
+  if (reexport) return followExport(target, reexport, wanted === 'default' || reexport.imported === '*' ? member : undefined, byKey, aliases, depth + 1);
   // CommonJS: `const { api } = require('./x')` where x is `module.exports = require('./y')`.
   const cjsDefault = wanted !== 'default' ? target.x.imports.find((i) => i.local === '*reexport*default') : undefined;
   if (cjsDefault) return followExport(target, cjsDefault, wanted, byKey, aliases, depth + 1);
   for (const star of target.x.imports.filter((i) => i.local === '*reexport*')) {
-    const hit = followExport(target, { imported: wanted, source: star.source }, undefined, byKey, aliases, depth + 1);
-    // `export * from './a'; export * from './b'`: the one that has the name, not the first.
-    if (hit && hit.name !== undefined && exportsValue(hit.target, hit.name)) return hit;
+    const hit = followExport(target, { imported: wanted, source: star.source }, wanted === imp.imported ? member : undefined, byKey, aliases, depth + 1);
+    // `export * from './a'; export * from './b'`: the one that has the name (or passes a namespace on under it), not the first.
+    if (hit && (hit.name === undefined ? hit.target !== target : exportsValue(hit.target, hit.name))) return hit;
   }
   return { target, name };
 }
@@ -2051,12 +2071,20 @@ class ValueResolver {
     return other[key] === true ? then : other[key] === false ? otherwise : undefined;
   }
 
+  /** Whether a named import is a module namespace another module passes on (`export * as constants from './constants'`). */
+  private namespacePassedOn(s: Scanned, imp: { imported: string; source: string }): boolean {
+    if (imp.imported === 'default') return false;
+    const found = followExport(s, imp, undefined, this.byKey, this.aliases, 0);
+    return found !== undefined && found.name === undefined;
+  }
+
   /** The value an imported binding (and a property path in it) stands for, with the file declaring it. */
   private refValue(s: Scanned, local: string, path: string[]): { file: Scanned; value: ConstValue } | undefined {
     const imp = s.x.imports.find((i) => i.local === local);
     if (!imp) return undefined;
-    const member = imp.imported === '*' ? path[0] : undefined;
-    const rest = imp.imported === '*' ? path.slice(1) : path;
+    const namespace = imp.imported === '*' || this.namespacePassedOn(s, imp);
+    const member = namespace && path.length > 0 ? path[0] : undefined;
+    const rest = namespace ? path.slice(1) : path;
     const found = followExport(s, imp, member, this.byKey, this.aliases, 0);
     // A default import of a file exporting an object literal: that object (`config.api.prefix`);
     // of one exporting a function (`*`): what it returns when called (values.ts CALLED).

@@ -2,7 +2,7 @@
 // the routers, router factories, classes and plain functions behind them, decorator and controller
 // factories, the parameters routes are declared on, and routers kept in an object by key.
 import ts from './compiler';
-import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isEnumDeclaration, isExportAssignment, isExportDeclaration, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isFunctionTypeNode, isIdentifier, isMethodDeclaration, isNamedExports, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isTypeReferenceNode, isVariableStatement } from './tsNodes';
+import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isEnumDeclaration, isExportAssignment, isExportDeclaration, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isFunctionTypeNode, isIdentifier, isMethodDeclaration, isNamedExports, isNamespaceExport, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isTypeReferenceNode, isVariableStatement } from './tsNodes';
 import { joinRoutePath } from './joinPath';
 import { instanceFields } from './classInstances';
 import { ARG, CALLED, DEFAULT_OBJECT, NEW, SPREAD, literalOf, propOf, str, unknownIn, type ConstValue } from './values';
@@ -265,6 +265,7 @@ export abstract class ExportReader extends MountReader {
       } else if (isVariableStatement(st)) {
         // `const authRouter = module.exports = Router()`: the variable is what the module exports.
         for (const d of st.declarationList.declarations) if (isIdentifier(d.name) && d.initializer && assignedValue(d.initializer).exported) this.out.defaultExport = d.name.text;
+        if (hasModifier(st, ts.SyntaxKind.ExportKeyword)) for (const d of st.declarationList.declarations) this.exportedConst(d);
       }
       const named = cjsNamedExport(st);
       if (named && isIdentifier(named.value)) this.exportName(named.name, named.value.text);
@@ -274,6 +275,8 @@ export abstract class ExportReader extends MountReader {
         if (!st.exportClause) this.out.imports.push({ local: '*reexport*', imported: '*', source });
         else if (isNamedExports(st.exportClause))
           for (const el of st.exportClause.elements) this.out.imports.push({ local: `*reexport*${el.name.text}`, imported: (el.propertyName ?? el.name).text, source });
+        // `export * as constants from './constants'`: a namespace passed on under a name.
+        else if (isNamespaceExport(st.exportClause)) this.out.imports.push({ local: `*reexport*${st.exportClause.name.text}`, imported: '*', source });
       }
       if (expr) {
         const e = skipOuter(expr);
@@ -537,17 +540,35 @@ export abstract class ExportReader extends MountReader {
    * property of an imported router re-exports its import (also one loaded in place, `routes:
    * require('./routes')`); one of a local router names it.
    */
-  private exportObjectMembers(o: ts.ObjectLiteralExpression): void {
+  /**
+   * The names an exported object holds: the default export's (`export default { users }`, read as
+   * `routes.users`) or a named constant's (`export const shop = { orders: ordersPlugin }`, read as
+   * `shop.orders`, its export name `shop.orders`).
+   */
+  private exportObjectMembers(o: ts.ObjectLiteralExpression, owner = 'default'): void {
     for (const p of o.properties) {
       const key = isShorthandPropertyAssignment(p) ? p.name.text : isPropertyAssignment(p) && isIdentifier(p.name) ? p.name.text : undefined;
       const value = isShorthandPropertyAssignment(p) ? p.name : isPropertyAssignment(p) ? skipOuter(p.initializer) : undefined;
       const req = value && requireSource(value);
-      if (key !== undefined && req !== undefined) this.out.imports.push({ local: `*reexport*default.${key}`, imported: 'default', source: req });
+      if (key !== undefined && req !== undefined) this.out.imports.push({ local: `*reexport*${owner}.${key}`, imported: 'default', source: req });
       if (key === undefined || !value || !isIdentifier(value)) continue;
-      const imp = this.out.imports.find((i) => i.local === value.text);
-      if (imp) this.out.imports.push({ local: `*reexport*default.${key}`, imported: imp.imported, source: imp.source });
-      else this.exportName(key, value.text);
+      this.exportedAs(owner === 'default' ? key : `${owner}.${key}`, value.text, `*reexport*${owner}.${key}`);
     }
+  }
+
+  /** `export const shop = { ... }` (exportObjectMembers) or `export const billing = invoices`: what the export stands for. */
+  private exportedConst(d: ts.VariableDeclaration): void {
+    const e = d.initializer && skipOuter(d.initializer);
+    if (!e || !isIdentifier(d.name)) return;
+    if (isObjectLiteralExpression(e)) this.exportObjectMembers(e, d.name.text);
+    else if (isIdentifier(e)) this.exportedAs(d.name.text, e.text, `*reexport*${d.name.text}`);
+  }
+
+  /** An exported name standing for a name of this file, or passing an imported one on (under `reexport`). */
+  private exportedAs(exported: string, local: string, reexport: string): void {
+    const imp = this.out.imports.find((i) => i.local === local);
+    if (imp) this.out.imports.push({ local: reexport, imported: imp.imported, source: imp.source });
+    else this.exportName(exported, local);
   }
 
   /**

@@ -49,6 +49,7 @@ export const {
   isInterfaceDeclaration,
   isMethodDeclaration,
   isNamedExports,
+  isNamespaceExport,
   isNamedImports,
   isNamespaceImport,
   isNewExpression,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { RouteDef } from '../../../src/core/model';
-import { collectRoutes } from '../helpers/collectText';
+import { collectRoutes, routesAndWarnings } from '../helpers/collectText';
 
 const moduleOf = (file: string): string | undefined => /\/modules\/([^/]+)\//.exec(file)?.[1];
 const lines = (routes: RouteDef[]) => routes.map((r) => `${r.method} ${r.path}`);
@@ -352,6 +352,48 @@ suite('collectRoutes: Express mounts', () => {
     const server = { file: '/ws/f/server.ts', text: "import users from './users';\nconst app = Fastify();\napp.register(users, { prefix: '/users' });" };
     const plugin = { file: '/ws/f/users.ts', text: "export default async function (fastify) {\n  fastify.get('/:id', show);\n}" };
     assert.deepEqual(lines(collectRoutes([server, plugin], { moduleOf }).routes), ['GET /users/:id']);
+  });
+
+  test('fastify plugins held in an exported object (`register(shop.orders, { prefix })`) or under an exported alias are those plugins, each under its prefix', () => {
+    const registering = [
+      "import { shop } from './shop/shop.plugins';",
+      "import { admin, billing } from './billing';",
+      'const app = Fastify();',
+      "app.register(shop.orders, { prefix: '/shop/orders' });",
+      "app.register(shop.carts, { prefix: '/shop/carts' });",
+      "app.register(billing, { prefix: '/billing' });",
+      "app.register(admin, { prefix: '/admin' });",
+    ];
+    const { routes } = routesAndWarnings({
+      '/ws/f/server.ts': registering.join('\n'),
+      '/ws/f/shop/shop.plugins.ts':
+        "import { cartPlugin } from './carts';\nconst ordersPlugin = async (fastify) => {\n  await fastify.register(async (scoped) => {\n    scoped.get('/:id', h);\n  });\n};\nexport const shop = { orders: ordersPlugin, carts: cartPlugin };",
+      '/ws/f/shop/carts.ts': "export const cartPlugin = async (fastify) => {\n  fastify.post('/', h);\n};",
+      '/ws/f/billing.ts': "const invoices = async (fastify) => {\n  fastify.get('/invoices', h);\n};\nconst refunds = async (fastify) => {\n  fastify.post('/refunds', h);\n};\nexport const admin = refunds;\nexport const billing = invoices;",
+    });
+    assert.deepEqual(routes, ['GET /billing/invoices', 'GET /shop/orders/:id', 'POST /admin/refunds', 'POST /shop/carts']);
+  });
+
+  test('a mount prefix built from a member of a namespace another module passes on (`export * as limits from`, behind `export *`) is known', () => {
+    const mounting = [
+      "import express from 'express';",
+      "import { limits, shared } from '../shared';",
+      'const app = express();',
+      'const api = express.Router();',
+      "api.get('/health', h);",
+      'app.use(`/api/v${limits.API_LEVEL}`, api);',
+      'app.use(`/${shared.SHARED_ROOT}`, api);',
+      'app.listen(3000);',
+    ];
+    const { routes, warnings } = routesAndWarnings({
+      '/ws/n/server/app.ts': mounting.join('\n'),
+      '/ws/n/shared/index.ts': "export * from './values';\nimport * as shared from './names';\nexport { shared };\n",
+      '/ws/n/shared/values.ts': "export const UNRELATED = 'x';\nexport * as limits from './limits';\n",
+      '/ws/n/shared/limits.ts': 'const API_LEVEL = 2;\nexport { API_LEVEL };\n',
+      '/ws/n/shared/names.ts': "export const SHARED_ROOT = 'common';\n",
+    });
+    assert.deepEqual(routes, ['GET /api/v2/health', 'GET /common/health']);
+    assert.deepEqual(warnings, []);
   });
 
   test("a fastify plugin's routes on `fastify.withTypeProvider<T>()` held in a variable of any name are the plugin's own", () => {
