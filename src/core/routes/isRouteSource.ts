@@ -2,10 +2,13 @@
 // bundles (`*.min.js`) or content-hashed build output, not database migrations, not tests (by
 // name, `x.spec.ts`, `app.e2e-spec.ts`, `x.integ.ts`, or by folder, `test/`, `__tests__/`, `e2e/`): a test
 // harness often builds its own app (RouterModule trees, routes of its own) that the server never serves.
-// A file of a test folder the server's own code imports is read in a second wave (testFolderImports.ts).
+// A file of a test folder the server's own code imports is read in a second wave (testFolderImports.ts),
+// as is one whose name only ends in `-test` or `-spec` (`nab-test.ts`, `speed-test.ts`: a feature's name as often as a test's).
 const SOURCE_CODE = /\.(c|m)?(t|j)sx?$/;
 /** `x.spec.ts`, `x.test.js`, `app.e2e-spec.ts`, an integration test's `x.integ.ts` (wider than mapping's TEST_SOURCE, which it covers). */
 const TEST_NAME = /(?:[.-](?:e2e-)?(?:spec|test)|\.integ)\.[cm]?[jt]sx?$/;
+/** The test names that may be a feature's: `-test`/`-spec` after a word (`ab-test.ts`), not `.e2e-spec`. */
+const HYPHEN_TEST_NAME = /(?<!\.e2e)-(?:spec|test)\.[cm]?[jt]sx?$/;
 /**
  * Test folders, also a suite's folder named by its kind (`test-int/`, `tests_e2e/`, `integration-tests/`):
  * the kind a closed list, so that a route folder such as `routes/test-runs/` stays a source.
@@ -44,17 +47,18 @@ export function isRouteSource(file: string, root = ''): boolean {
 
 /**
  * A file isRouteSource leaves out for its folder alone (`src/api/tests/tests.module.ts`, not
- * `tests/app.spec.ts`): read all the same when the server code a scan read imports it
- * (testFolderImports.ts).
+ * `tests/app.spec.ts`) or for a name that may be a feature's (`routes/nab-test.ts`): read all the
+ * same when the server code a scan read imports it (testFolderImports.ts).
  */
 export function inTestFolderOnly(file: string, root = ''): boolean {
   return sourceKind(file, root) === 'testFolder';
 }
 
 function sourceKind(file: string, root: string): 'source' | 'testFolder' | 'other' {
-  if (!SOURCE_CODE.test(file) || file.endsWith('.d.ts') || TEST_NAME.test(file)) return 'other';
+  if (!SOURCE_CODE.test(file) || file.endsWith('.d.ts')) return 'other';
   const below = root !== '' && file.startsWith(root) ? file.slice(root.length) : file;
   if (MINIFIED.test(below) || CONTENT_HASHED.test(below) || MIGRATION.test(below)) return 'other';
+  if (TEST_NAME.test(file)) return HYPHEN_TEST_NAME.test(file) ? 'testFolder' : 'other';
   // A Next.js route handler's folders below `app/` or `pages/api/` are its URL (`app/api/checker/test/route.ts`),
   // as a Nitro handler's below `server/api/` (`server/api/test/index.post.ts`): only those above count.
   const folders = NEXT_HANDLER.exec(below)?.[1] ?? NITRO_HANDLER.exec(below)?.[1] ?? below;

@@ -30,10 +30,13 @@ function scanInWaves(texts: Record<string, string>, aliases = [] as { pattern: s
 }
 
 suite('files of test folders the server imports (testFolderImports.ts)', () => {
-  test('a file is left out for its test folder alone, not for a test name, a declaration file or a non-source', () => {
+  test('a file is left out for its test folder alone (or a name that may be a feature\'s, `speed-test.ts`), not for a test name, a declaration file or a non-source', () => {
     assert.equal(inTestFolderOnly('/w/src/tests/diagnostics.module.ts', ROOT), true);
     assert.equal(inTestFolderOnly('/w/test/helpers/server.js', ROOT), true);
     assert.equal(inTestFolderOnly('/w/test/app.e2e-spec.ts', ROOT), false, 'a test by its name is never read');
+    assert.equal(inTestFolderOnly('/w/src/users.test.ts', ROOT), false);
+    assert.equal(inTestFolderOnly('/w/src/routes/speed-test.ts', ROOT), true, 'a name ending in -test may be a feature: read when imported');
+    assert.equal(isRouteSource('/w/src/routes/speed-test.ts', ROOT), false, 'not in the first wave');
     assert.equal(inTestFolderOnly('/w/tests/types.d.ts', ROOT), false);
     assert.equal(inTestFolderOnly('/w/tests/fixture.json', ROOT), false);
     assert.equal(inTestFolderOnly('/w/src/app.module.ts', ROOT), false, 'a route source is read in the first wave');
@@ -52,6 +55,19 @@ suite('files of test folders the server imports (testFolderImports.ts)', () => {
     const { waves, extracted } = scanInWaves(texts);
     assert.deepEqual(waves, []);
     assert.deepEqual(collectExtracted(extracted, { moduleOf: () => undefined }).routes, []);
+  });
+
+  test('a helper named like a test (`probe-test.ts`) that a router file imports to attach a route is read in the second wave; one nobody imports is not', () => {
+    const texts = {
+      'src/app.ts': "import express from 'express';\nimport tools from './routes/tools';\nconst app = express();\napp.use('/tools', tools);\napp.listen(3000);\n",
+      'src/routes/tools.ts': "import { Router } from 'express';\nimport { attachProbe } from './probe-test';\nconst router = Router();\nattachProbe(router);\nrouter.get('/list', h);\nexport default router;\n",
+      'src/routes/probe-test.ts': "export function attachProbe(router) {\n  router.post('/probe', h);\n}\n",
+      'src/routes/tools-test.ts': "import express from 'express';\nconst app = express();\napp.get('/harness', h);\napp.listen(4000);\n",
+    };
+    const { waves, extracted } = scanInWaves(texts);
+    assert.deepEqual(waves, [['src/routes/probe-test.ts']]);
+    const routes = collectExtracted(extracted, { moduleOf: () => undefined }).routes.map((r) => `${r.method} ${r.path}`);
+    assert.deepEqual(routes.sort(), ['GET /tools/list', 'POST /tools/probe']);
   });
 
   test("an import through the root's path alias is followed as the join resolves it", () => {
