@@ -334,11 +334,15 @@ function startedWords(words: string[], args: readonly string[], exec: boolean): 
   return startsApp(rest[0] ?? '') || (exec && scriptCall(rest) !== undefined) ? rest : undefined;
 }
 
+/** Node's options whose value is the next word (a preloaded module, an env file: `node -r dotenv/config dist/index.js`). */
+const NODE_VALUE_OPTION = String.raw`(?:-r|--require|--import|--loader|--experimental-loader|--env-file)\s+[^\s;&|()-]\S*\s+`;
+const NODE_STARTS = new RegExp(String.raw`\bcd\s+([^\s;&|()]+)|(?:^|[\s;&|(])node\s+(?:${NODE_VALUE_OPTION}|-\S+\s+)*([^\s;&|()-][^\s;&|()]*\.[cm]?js)(?=$|[\s;&|)])`, 'g');
+
 /** The JavaScript files the stage's start command runs with node, as image paths (`cd X && node Y.js`, `node Y.js` in WORKDIR). */
 export function startedImageFiles(stage: Stage): string[] {
   const files: string[] = [];
   let cwd = stage.workdir;
-  for (const m of (stage.start ?? '').matchAll(/\bcd\s+([^\s;&|()]+)|(?:^|[\s;&|(])node\s+(?:-\S+\s+)*([^\s;&|()-][^\s;&|()]*\.[cm]?js)(?=$|[\s;&|)])/g)) {
+  for (const m of (stage.start ?? '').matchAll(NODE_STARTS)) {
     if (m[1] !== undefined) cwd = posix.resolve(cwd, m[1]);
     else files.push(posix.resolve(cwd, m[2] ?? ''));
   }

@@ -14,11 +14,12 @@ import { firstFile } from '../firstFile';
 import { placeBundle } from './placeBundle';
 import { startedCopy } from './startedCopy';
 import { placeCopiedPackage } from './copyingBuild';
+import { placeLaunchedOutput } from './placeLaunchedOutput';
 
 type PlacementRule = (f: Facts) => Promise<Placement | undefined> | Placement | undefined;
 
-/** In order: the user's word, a bundle, the build output, a build that only copies the package, the source itself. */
-export const PLACEMENT_RULES: readonly PlacementRule[] = [placeByOverride, placeStartedSource, placeBundle, placeBuildOutput, placeByStartedOutput, placeCopiedPackage, placeSource];
+/** In order: the user's word, a bundle, the build output (as named, as started, as a launcher starts it), a build that only copies the package, the source itself. */
+export const PLACEMENT_RULES: readonly PlacementRule[] = [placeByOverride, placeStartedSource, placeBundle, placeBuildOutput, placeByStartedOutput, placeLaunchedOutput, placeCopiedPackage, placeSource];
 
 function placeByOverride(f: Facts): Placement | undefined {
   const target = f.spec.drift.target;

@@ -132,7 +132,7 @@ export async function startedLauncherOutput(
   for (const imagePath of startedScripts(opts.stage, opts.scripts)) {
     for (const rel of contextCandidates(opts.df, imagePath)) {
       const file = join(opts.context, ...rel.split('/'));
-      if (!isAtOrInside(opts.projectDir, file) || !/\.[cm]?js$/.test(file) || !(await fs.stat(file))?.isFile) continue;
+      if (!isAtOrInside(opts.projectDir, file) || !/\.[cm]?[jt]s$/.test(file) || !(await fs.stat(file))?.isFile) continue;
       const output = await launchedOutput(fs, file);
       if (output !== undefined) return { launcher: file, output: join(opts.projectDir, ...output.split('/')) };
     }
@@ -142,10 +142,11 @@ export async function startedLauncherOutput(
 
 async function isSource(fs: FsLike, file: string, opts: { projectDir: string; outputs: readonly string[] }): Promise<boolean> {
   if (!(await fs.stat(file))?.isFile) return false;
+  // A launcher starting the build output (`spawn(process.execPath, ['dist/server/app.js'])`), also one Node runs as TypeScript.
+  if ((await launchedOutput(fs, file)) !== undefined) return false;
   if (TS_SCRIPT.test(file)) return true;
   const top = relative(opts.projectDir, file).split(sep)[0] ?? '';
   if (OUTPUT_DIRS.has(top) || opts.outputs.some((o) => isAtOrInside(o, file))) return false;
-  if ((await launchedOutput(fs, file)) !== undefined) return false;
   const stem = file.replace(/\.[cm]?jsx?$/, '');
   for (const ext of TS_SOURCE_EXTENSIONS) if ((await fs.stat(stem + ext))?.isFile) return false;
   return true;

@@ -526,6 +526,8 @@ const NODE_START = /(?:^|[\s;&|])node\s+(?:-\S+\s+)*([^\s;&|-][^\s;&|]*)/;
 /** Folders that hold build output, never the source of an entry point. */
 export const OUTPUT_DIRS = new Set(['dist', 'build', 'out', '.next', 'node_modules']);
 
+/** A child process started from a file: Node's child_process calls, execa. */
+const SPAWN_CALL = /\b(?:spawn|spawnSync|fork|execFile|execFileSync|execa)\s*\(/;
 /** `resolve(root, "dist", "server", "index.js")`, `join(__dirname, '../dist/server.js')`: a path call, its arguments. */
 const PATH_CALL = /\b(?:resolve|join)\s*\(([^()]*)\)/g;
 const QUOTED = /(['"`])([^'"`$]*)\1/g;
@@ -541,7 +543,9 @@ export async function launchedOutput(fs: FsLike, file: string): Promise<string |
   const text = await fs.readFile(file).catch(() => '');
   const paths = [...text.matchAll(PATH_CALL)].map((m) => [...(m[1] ?? '').matchAll(QUOTED)].map((q) => q[2] ?? '').join('/'));
   // A literal only as a relative path (`'../dist/server.js'`): `'/dist/bundle.js'` is a URL the server serves.
-  paths.push(...[...text.matchAll(QUOTED)].map((q) => q[2] ?? '').filter((p) => /^\.\.?\//.test(p)));
+  // In a file spawning a process, also one written from the working folder (`spawn(process.execPath, ['dist/server/app.js'])`).
+  const spawns = SPAWN_CALL.test(text);
+  paths.push(...[...text.matchAll(QUOTED)].map((q) => q[2] ?? '').filter((p) => /^\.\.?\//.test(p) || (spawns && OUTPUT_DIRS.has(p.split('/')[0] ?? ''))));
   for (const p of paths) {
     const segments = p.split('/').filter((x) => x !== '' && x !== '.');
     const at = segments.findIndex((x) => OUTPUT_DIRS.has(x) && x !== 'node_modules');
