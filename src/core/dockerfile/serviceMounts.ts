@@ -1,8 +1,9 @@
 // A compose service that bind-mounts folders of its build context (`- .:/workspace`) into a
-// container whose image copies none of the context (a dev container: tools installed, WORKDIR set,
-// no COPY): what the container runs is the mounted source, so each such mount counts as a copy of
-// that folder into the stage the service runs. An image that copies the context keeps its own
-// copies: which of the two a start reads is left to the rules that read the image.
+// container whose image copies none of the context where it runs (a dev container: tools installed,
+// WORKDIR set, at most an entrypoint script copied elsewhere): what the container runs is the
+// mounted source, so each such mount counts as a copy of that folder into the stage the service
+// runs. An image that copies the context into its WORKDIR or a mounted folder keeps its own copies:
+// which of the two a start reads is left to the rules that read the image.
 // https://docs.docker.com/reference/compose-file/services/#volumes
 import * as l10n from '@vscode/l10n';
 import { posix, relative, sep } from 'node:path';
@@ -10,11 +11,11 @@ import type { DeclaredConfig } from '../model';
 import { isAtOrInside } from '../pathInside';
 import { copiesFromContext, stagesBuiltFor, type CopyInstr, type Dockerfile } from './parse';
 
-/** The Dockerfile with the service's bind mounts of context folders as copies of the stage it runs, when no stage it builds copies from the context. */
+/** The Dockerfile with the service's bind mounts of context folders as copies of the stage it runs, when no stage it builds copies from the context into its WORKDIR or a mounted folder. */
 export function withServiceMounts(df: Dockerfile, target: string | undefined, config: DeclaredConfig | undefined, context: string, evidence: string[]): Dockerfile {
   const built = stagesBuiltFor(df, target);
   const stage = built.stages[built.stages.length - 1];
-  if (!stage || built.stages.some((s) => s.copies.some(copiesFromContext))) return df;
+  if (!stage) return df;
   const mounts: CopyInstr[] = [];
   for (const [at, volume] of Object.entries(config?.volumes ?? {})) {
     const host = /^bind:(.*?)(?::ro)?$/.exec(volume)?.[1];
@@ -22,7 +23,9 @@ export function withServiceMounts(df: Dockerfile, target: string | undefined, co
     const source = relative(context, host).split(sep).join('/') || '.';
     mounts.push({ instruction: 'COPY', sources: [source], dest: at, destIsDir: true, line: 0, byMount: `${source}:${at}` });
   }
-  if (mounts.length === 0) return df;
-  evidence.push(l10n.t('the image copies nothing of the context; the compose service bind-mounts {0}', mounts.map((m) => m.byMount).join(', ')));
+  // Only the context's copies into (or over) the WORKDIR or a mounted folder compete with the mounts (`COPY entrypoint.sh /usr/local/bin/` does not).
+  const copied = built.stages.flatMap((s) => s.copies.filter(copiesFromContext));
+  if (mounts.length === 0 || copied.some((c) => [stage.workdir, ...mounts.map((m) => m.dest)].some((at) => isAtOrInside(at, c.dest, '/') || isAtOrInside(c.dest, at, '/')))) return df;
+  evidence.push(l10n.t('the image copies nothing of the context where it runs; the compose service bind-mounts {0}', mounts.map((m) => m.byMount).join(', ')));
   return { ...df, stages: df.stages.map((s) => (s.index === stage.index ? { ...s, copies: [...s.copies, ...mounts] } : s)) };
 }

@@ -835,9 +835,14 @@ function workspaceRunScript(command: string): { script: string; all: boolean } |
     if (VALUE_OPTIONS.test(w)) i++;
     else if (!w.startsWith('-') && w !== 'workspaces' && w !== 'foreach') args.push(w);
   }
-  const script = run >= 0 ? args[0] : args[0] === 'start' ? 'start' : undefined;
+  // pnpm, yarn and bun run a script named in place of a command of theirs (`pnpm --filter api start:dev`): https://pnpm.io/cli/run
+  const byName = /^(?:pnpm|yarn|bun)$/.test(posix.basename(words[tool] ?? '')) && args[0] !== undefined && !PACKAGE_MANAGER_COMMANDS.has(args[0]);
+  const script = run >= 0 || byName ? args[0] : args[0] === 'start' ? 'start' : undefined;
   return script === undefined ? undefined : { script, all };
 }
+
+/** Commands of pnpm, yarn and bun themselves, never a script's name when written in place of one. */
+const PACKAGE_MANAGER_COMMANDS = new Set(['install', 'i', 'add', 'remove', 'rm', 'update', 'up', 'upgrade', 'exec', 'dlx', 'x', 'create', 'link', 'unlink', 'prune', 'deploy', 'pack', 'publish', 'store', 'why', 'list', 'ls', 'outdated', 'audit', 'rebuild', 'init', 'config', 'workspace', 'workspaces', 'import', 'fetch', 'patch', 'env', 'setup', 'build', 'test', 'node', 'dedupe']);
 
 /** Options of package managers and monorepo tools that take the next word as their value. */
 const VALUE_OPTIONS = /^(?:--filter|-F|-w|--workspace|--workspace-concurrency|--scope|--concurrency)$/;

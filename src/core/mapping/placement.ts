@@ -15,6 +15,7 @@ import { placeBundle } from './placeBundle';
 import { startedCopy } from './startedCopy';
 import { placeCopiedPackage } from './copyingBuild';
 import { placeLaunchedOutput } from './placeLaunchedOutput';
+import { startCompiles } from './compilingStart';
 
 type PlacementRule = (f: Facts) => Promise<Placement | undefined> | Placement | undefined;
 
@@ -77,7 +78,9 @@ async function placeBuildOutput(f: Facts): Promise<Placement | undefined> {
   const copiedWithItsFolder = wholeContext || (!loc.fromStage && coversAnyPath(f.locate, commonFolder(emit.dir, f.sourceRoot)));
   // Output found in a base image built from this context by another Dockerfile was built there.
   const startsOutput = startedIn(df, f.spec.build?.target, f.project, f.locate)(emit.dir, false) !== undefined;
-  if ((copiedWithItsFolder || loc.madeByRun) && loc.baseImage === undefined && !runsABuild(df) && !startsOutput && !(await f.fs.stat(emit.dir))?.isDirectory) {
+  const compiler = stage && startCompiles(stage, f.project.pkg?.scripts ?? {});
+  if (compiler !== undefined) f.evidence.push(l10n.t`the start command compiles the source before running it (${compiler})`);
+  if ((copiedWithItsFolder || loc.madeByRun) && loc.baseImage === undefined && !runsABuild(df) && !startsOutput && compiler === undefined && !(await f.fs.stat(emit.dir))?.isDirectory) {
     // `COPY . .`, or a COPY of the folder holding both the sources and the output (the package's),
     // would carry a local build output, but there is none and the image builds nothing: it runs
     // the sources (ts-node, tsx, plain JS). A COPY naming the output itself stands: the output is
