@@ -8,11 +8,8 @@ import { followScripts } from '../routes/serverApps';
 /** The compilers that write the outDir on start, then run (or watch) the output. */
 const START_COMPILER = /(?:^|[\s;&|(/])(?:nest\s+start\b[^&|;]*|tsc-watch\b[^&|;]*|tsc\s+[^&|;]*(?:--watch|-w)\b[^&|;]*)/;
 
-/** Package managers' options that select the workspace package a script runs in (`pnpm --filter api start:dev`). */
-const SELECTOR = /\s(?:--filter|-F|--workspace|-w)(?:=|\s+)\S+/g;
-
 /** The compiling part of the stage's start command, its package's scripts followed; undefined when it compiles nothing. */
 export function startCompiles(stage: Stage, scripts: Record<string, string>): string | undefined {
-  const words = followScripts(commandWords((stage.start ?? '').replace(SELECTOR, '')), scripts, { hops: 3 });
+  const words = followScripts(commandWords(stage.start ?? ''), scripts, { hops: 3 });
   return START_COMPILER.exec(words.join(' '))?.[0].trim();
 }

@@ -646,7 +646,12 @@ const PACKAGE_RUNNER = new Set(['npm', 'yarn', 'pnpm', 'bun']);
  */
 export function followScripts(words: readonly string[], scripts: Record<string, string>, opts: { hops: number; whole?: boolean }): string[] {
   let out = [...words];
-  const nameAfter = (at: number) => (out[at + 1] === 'run' || out[at + 1] === 'run-script' ? at + 2 : at + 1);
+  // Past the options selecting the workspace package it runs in (`pnpm --filter api start:dev`, whose script is that package's).
+  const nameAfter = (at: number) => {
+    let i = at + 1;
+    while (/^(?:--filter|-F)$/.test(out[i] ?? '') || /^--filter=/.test(out[i] ?? '')) i += out[i]?.includes('=') ? 1 : 2;
+    return out[i] === 'run' || out[i] === 'run-script' ? i + 1 : i;
+  };
   for (let hop = 0; hop < opts.hops; hop++) {
     // The first runner that runs a script of the package: `pnpm install && pnpm run dev` runs dev.
     const at = out.findIndex((w, i) => PACKAGE_RUNNER.has(w.slice(w.lastIndexOf('/') + 1)) && typeof scripts[out[nameAfter(i)] ?? ''] === 'string');

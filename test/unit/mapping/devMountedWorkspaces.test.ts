@@ -15,7 +15,9 @@ const files = (startDev: string, dockerfile = DOCKERFILE) => ({
   '/ws/apps/api/nest-cli.json': JSON.stringify({ sourceRoot: 'src' }),
   '/ws/apps/api/tsconfig.json': JSON.stringify({ compilerOptions: { outDir: './dist' } }),
   '/ws/apps/api/src/main.ts': "import { NestFactory } from '@nestjs/core';\n",
-  '/ws/apps/web/package.json': JSON.stringify({ name: '@acme/web', dependencies: { vue: '^3' }, scripts: { 'start:dev': 'vite' } }),
+  '/ws/apps/web/package.json': JSON.stringify({ name: '@acme/web', dependencies: { vue: '^3' }, devDependencies: { vite: '^6' }, scripts: { 'start:dev': 'vite' } }),
+  '/ws/apps/web/index.html': '<div id="app"></div>\n',
+  '/ws/apps/web/src/main.ts': "document.title = 'x';\n",
   '/ws/ops/dev/entrypoint.sh': '#!/bin/sh\nset -e\npnpm install\nexec "$@"\n',
   '/ws/ops/dev/Dockerfile': dockerfile,
 });
@@ -28,6 +30,10 @@ const mounting: ServiceSpec = {
 suite('a dev container running one workspace package from the mounted workspace', () => {
   test('the entrypoint copied elsewhere leaves the mount in force; pnpm runs the script named in place of a command in the filtered package; nest start writes dist: its source maps there', async () => {
     await assertMapping(files('nest start --watch'), { sourceRoot: '/ws/apps/api/src', target: '/app/apps/api/dist', buildOutDir: '/ws/apps/api/dist', bundled: false }, mounting);
+  });
+
+  test('a dev server the filtered package runs by its script (`pnpm --filter @acme/web start:dev` -> vite) serves that package\'s mounted source', async () => {
+    await assertMapping(files('nest start --watch', DOCKERFILE.replace('@acme/api', '@acme/web')), { sourceRoot: '/ws/apps/web/src', target: '/app/apps/web/src', bundled: false }, mounting);
   });
 
   test('a start that compiles nothing (ts-node) runs the mounted source itself', async () => {
