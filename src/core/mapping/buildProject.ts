@@ -92,6 +92,9 @@ async function findProjectFolder(fs: FsLike, context: string, dockerfile: string
   const started = df && oneProgram ? ((await startedInPackage(fs, context, rootPkg, df, true)) ?? (await startedStageOutput(fs, context, rootPkg, df))) : undefined;
   if (started) return started;
   const selected = df ? await workspaceSelection(fs, context, rootPkg, df, command) : undefined;
+  // No server the build selects (a front end built beside them all) and none started: not known which runs.
+  const unknown = df && command === undefined && selected?.server === undefined ? await severalServersUnstarted(fs, context, rootPkg, df) : undefined;
+  if (unknown) return unknown;
   if (selected) return selected;
   const installed = df ? await packageCopiedToWorkdir(fs, context, rootPkg, df) : undefined;
   if (installed) return installed;
@@ -100,12 +103,8 @@ async function findProjectFolder(fs: FsLike, context: string, dockerfile: string
   return (await startedInPackage(fs, context, rootPkg, df, false)) ?? (await startedStageOutput(fs, context, rootPkg, df)) ?? (await bundledPackage(fs, context, rootPkg, df)) ?? (await copiedServerPackage(fs, context, rootPkg, df)) ?? (await copiedOutputPackage(fs, context, rootPkg, df)) ?? (await soleServerOfUnstarted(fs, context, rootPkg, df)) ?? whole;
 }
 
-/**
- * An image that starts nothing of its own (unstartedImage.ts), built from a workspace whose one
- * server package is the only program it could serve: that package. Several servers: none chosen
- * (which one runs is set where the image is run).
- */
-async function soleServerOfUnstarted(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile): Promise<BuildProject | undefined> {
+/** The workspace's server packages, when the image starts nothing of its own (unstartedImage.ts); undefined when it starts something. */
+async function unstartedServers(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile): Promise<BuildProject[] | undefined> {
   const built = df.stages[df.stages.length - 1];
   if (!built || !startsNothing(df, built)) return undefined;
   const servers: BuildProject[] = [];
@@ -113,10 +112,31 @@ async function soleServerOfUnstarted(fs: FsLike, context: string, rootPkg: Packa
     const project = await describeProject(fs, dir, rootPkg);
     if (project.server !== undefined) servers.push(project);
   }
+  return servers;
+}
+
+/**
+ * An image that starts nothing of its own, built from a workspace whose one server package is the
+ * only program it could serve: that package.
+ */
+async function soleServerOfUnstarted(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile): Promise<BuildProject | undefined> {
+  const servers = (await unstartedServers(fs, context, rootPkg, df)) ?? [];
   const [sole] = servers;
   if (servers.length !== 1 || !sole) return undefined;
   const rel = relative(context, sole.dir).split(sep).join('/');
   return { ...sole, evidence: l10n.t`the image names no start command (its base image's is node's REPL): what runs is set where it is run; workspace package ${rel} is the one server (${sole.server ?? ''})` };
+}
+
+/**
+ * Several server packages in a workspace whose image starts nothing of its own: which one runs is
+ * set where the image is run (a deploy's command), not in the repository's files, so none is
+ * chosen, nor a front end the build selects beside them; the workspace itself, with the evidence saying so.
+ */
+async function severalServersUnstarted(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile): Promise<BuildProject | undefined> {
+  const servers = (await unstartedServers(fs, context, rootPkg, df)) ?? [];
+  if (servers.length < 2) return undefined;
+  const names = servers.map((p) => relative(context, p.dir).split(sep).join('/'));
+  return { ...(await describeProject(fs, context, rootPkg)), evidence: l10n.t`the image names no start command (its base image's is node's REPL) and the workspace has ${servers.length} server packages (${names.join(', ')}): which one runs is set where it is run, not known here (x-runtime-drift.source chooses one)` };
 }
 
 /** The package a RUN's bundling command takes its entry from (runBundledPackage.ts). */

@@ -32,4 +32,15 @@ suite('inferMapping: an image that names no start command', () => {
     const other = { ...WORKSPACE, '/ws/Dockerfile': WORKSPACE['/ws/Dockerfile'].replace('FROM node:22 AS build', 'FROM example/toolbox AS build') };
     assert.equal((await inferMapping(memFs(other), spec()))?.sourceRoot, '/ws');
   });
+
+  test('two server packages built together and a front end the build selects by name: none is chosen, the evidence says which one runs is not known here', async () => {
+    const two = {
+      ...WORKSPACE,
+      '/ws/apps/jobs/package.json': JSON.stringify({ name: '@x/jobs', dependencies: { fastify: '^5' } }),
+      '/ws/Dockerfile': 'FROM node:22 AS build\nWORKDIR /srv\nCOPY . /srv\nRUN npm ci && npx tsc -b apps/api apps/jobs && npm run build -w @x/site\n\nFROM node:22-slim\nWORKDIR /opt/app\nCOPY --from=build /srv /opt/app\n',
+    };
+    const m = await inferMapping(memFs(two), buildSpec());
+    assert.equal(m?.sourceRoot, '/ws', m?.evidence.join('\n'));
+    assert.ok(m?.evidence.some((e) => e.includes('the workspace has 2 server packages (apps/api, apps/jobs): which one runs is set where it is run')), m?.evidence.join('\n'));
+  });
 });
