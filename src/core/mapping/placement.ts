@@ -78,8 +78,11 @@ async function placeBuildOutput(f: Facts): Promise<Placement | undefined> {
   const copiedWithItsFolder = wholeContext || (!loc.fromStage && coversAnyPath(f.locate, commonFolder(emit.dir, f.sourceRoot)));
   // Output found in a base image built from this context by another Dockerfile was built there.
   const startsOutput = startedIn(df, f.spec.build?.target, f.project, f.locate)(emit.dir, false) !== undefined;
-  const compiler = stage && startCompiles(stage, f.project.pkg?.scripts ?? {});
-  if (compiler !== undefined) f.evidence.push(l10n.t`the start command compiles the source before running it (${compiler})`);
+  // A start compiling the source (`nest start --watch`) writes the output where the container runs it: in a
+  // bind-mounted workspace that is the local output folder; in the image's own copy, nothing local to compare.
+  const mounted = stage?.copies.some((c) => c.byMount !== undefined && isAtOrInside(c.dest, loc.path, '/'));
+  const compiler = mounted && stage ? startCompiles(stage, f.project.pkg?.scripts ?? {}) : undefined;
+  if (compiler !== undefined) f.evidence.push(l10n.t`the start command compiles the mounted source before running it (${compiler})`);
   if ((copiedWithItsFolder || loc.madeByRun) && loc.baseImage === undefined && !runsABuild(df) && !startsOutput && compiler === undefined && !(await f.fs.stat(emit.dir))?.isDirectory) {
     // `COPY . .`, or a COPY of the folder holding both the sources and the output (the package's),
     // would carry a local build output, but there is none and the image builds nothing: it runs
