@@ -246,9 +246,7 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
     return servedTreeRoutes(fs, { root: group.dir, workspaceDir: dir, oneShot: false }, { files: tree.files, extracted: joined, aliases }, collected);
   };
   // A SvelteKit app serves its endpoints only where a service runs it (its image's `node build`): one no service reads (an example app) serves none, as the check reads only a service's source root.
-  // So does a Next.js app of a repository whose services (compose's, the truth's Dockerfiles) read none of its folder (a static export beside a containerised API).
-  const readByNone = (group: (typeof groups)[number], services: readonly StartedService[]) => !services.some((s) => isAtOrInside(s.sourceRoot, group.dir) || isAtOrInside(group.dir, s.sourceRoot));
-  const unserved = (group: (typeof groups)[number], services: readonly StartedService[]) => (kitApps.includes(group.dir) || (nextApps.includes(group.dir) && services.length > 0)) && readByNone(group, services);
+  const unserved = (group: (typeof groups)[number], services: readonly StartedService[]) => kitApps.includes(group.dir) && !services.some((s) => isAtOrInside(s.sourceRoot, group.dir) || isAtOrInside(group.dir, s.sourceRoot));
   const join = (services: readonly StartedService[]) =>
     Promise.all(
       groups.map(async (group) => {
