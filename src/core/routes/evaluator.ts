@@ -234,6 +234,11 @@ export abstract class Evaluator extends ReaderBase {
     const op = test.operatorToken.kind;
     const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
     if (!equal && op !== ts.SyntaxKind.ExclamationEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
+    // `override !== undefined ? `/${override}` : ''`: an optional setting's test written against
+    // undefined or null, read as its truthiness test (`override ? ... : ''`) is.
+    const tested = nullishTested(test);
+    const unset = tested && this.evaluate(tested, depth) === undefined ? this.unsetBranch(node, tested, equal, depth) : undefined;
+    if (unset) return unset;
     const [left, right] = [this.evaluate(test.left, depth), this.evaluate(test.right, depth)];
     // A test on a value known only at run time (`process.env.NODE_ENV === 'production' ? prod : dev`): either branch.
     if (!left || !right) return oneOf([this.alternative(node.whenTrue, depth), this.alternative(node.whenFalse, depth)]);
@@ -1004,4 +1009,15 @@ function restOf(whole: ConstValue | undefined, el: ts.BindingElement): ConstValu
 /** A class's own method of that name. */
 function classMethod(node: ts.ClassDeclaration, name: string): ts.MethodDeclaration | undefined {
   return node.members.find((m): m is ts.MethodDeclaration => isMethodDeclaration(m) && isIdentifier(m.name) && m.name.text === name);
+}
+
+/** The value `x !== undefined`, `x != null`, `undefined === x` tests for being set; undefined for any other comparison. */
+function nullishTested(test: ts.BinaryExpression): ts.Expression | undefined {
+  const nullish = (e: ts.Expression): boolean => {
+    const x = skipOuter(e);
+    return x.kind === ts.SyntaxKind.NullKeyword || (isIdentifier(x) && x.text === 'undefined');
+  };
+  if (nullish(test.right) && !nullish(test.left)) return skipOuter(test.left);
+  if (nullish(test.left) && !nullish(test.right)) return skipOuter(test.right);
+  return undefined;
 }

@@ -156,9 +156,15 @@ export abstract class ExportReader extends MountReader {
     // anonymous factory, under the name its default export has ('*').
     const anonymous = this.sf.statements.flatMap((st) => defaultFunction(st, this.sf) ?? []).pop();
     const named: [string, ts.Node][] = anonymous ? [...this.decls, ['*', anonymous]] : [...this.decls];
+    // `export const assetsRouter = wrap(function* () { const assetsRouter = Router(); ... })`: the
+    // file's own wrapped function, whose router a local of the same name inside it holds.
+    for (const [name, wrapped] of topLevelWrapped(this.sf)) if (this.decls.get(name) !== wrapped) named.push([name, wrapped]);
     for (const [name, node] of named) {
-      const fn = isFunctionDeclaration(node) || isArrowFunction(node) || isFunctionExpression(node) ? node : undefined;
-      const returned = fn && returnedIdentifier(fn);
+      // `Effect.fn('assetsRouter')(function* () { ...; return router })`, `wrap(async () => ...)`: the function wrapped.
+      const fn = isFunctionDeclaration(node) || isArrowFunction(node) || isFunctionExpression(node) ? node : isCallExpression(node) ? wrappedFunction(node) : undefined;
+      // The name the router has where the function returns it (`router@12` when another function declares a `router` too).
+      const returnedId = fn && returnedIdentifier(fn);
+      const returned = returnedId && this.ownName(returnedId.text, returnedId);
       // `=> createInstance().basePath('/sync').get(...)`: the router made inline at the chain's root.
       const inline = fn && returnedExpression(fn);
       // `return createXaaRouter({ ... })`: the router another function of the project makes, a
@@ -618,14 +624,21 @@ export abstract class ExportReader extends MountReader {
   }
 }
 
+/** The functions the file's top-level constants hold wrapped by a call (`const f = wrap(function () {...})`), by name. */
+function topLevelWrapped(sf: ts.SourceFile): Array<[string, ts.Node]> {
+  return sf.statements.flatMap((st) =>
+    isVariableStatement(st) ? st.declarationList.declarations.flatMap((d): Array<[string, ts.Node]> => (isIdentifier(d.name) && d.initializer && isCallExpression(skipOuter(d.initializer)) && wrappedFunction(d.initializer) ? [[d.name.text, skipOuter(d.initializer)]] : [])) : [],
+  );
+}
+
 /** The router a function returns: `() => router`, `{ ...; return router.routes(); }` (its last return). */
-function returnedIdentifier(fn: ts.FunctionLikeDeclaration): string | undefined {
+function returnedIdentifier(fn: ts.FunctionLikeDeclaration): ts.Identifier | undefined {
   const body = fn.body;
   if (!body) return undefined;
   let e: ts.Expression | undefined = isBlock(body) ? [...body.statements].reverse().find(ts.isReturnStatement)?.expression : body;
   e = e ? skipOuter(e) : undefined;
   if (e && isCallExpression(e) && isPropertyAccessExpression(e.expression) && /^(?:routes|middleware)$/.test(e.expression.name.text)) e = skipOuter(e.expression.expression);
-  return e && isIdentifier(e) ? e.text : undefined;
+  return e && isIdentifier(e) ? e : undefined;
 }
 
 /** Whether a function returns a router factory's result (`return new Hono()`, `=> express.Router()`). */

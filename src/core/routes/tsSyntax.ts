@@ -1,19 +1,24 @@
 // Small readings of TypeScript syntax the route scan shares.
 import ts from './compiler';
-import { forEachChild, isArrayLiteralExpression, isIdentifier, isNoSubstitutionTemplateLiteral, isPropertyAssignment, isStringLiteral, isArrowFunction, isAsExpression, isAwaitExpression, isBlock, isCallExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isNonNullExpression, isParenthesizedExpression, isPropertyAccessExpression, isReturnStatement, isSatisfiesExpression, isTypeAssertionExpression } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isIdentifier, isNoSubstitutionTemplateLiteral, isPropertyAssignment, isStringLiteral, isArrowFunction, isAsExpression, isAwaitExpression, isBlock, isCallExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isNonNullExpression, isParenthesizedExpression, isPropertyAccessExpression, isReturnStatement, isSatisfiesExpression, isTypeAssertionExpression, isYieldExpression } from './tsNodes';
 
-/** The expression inside parentheses, `as`, `!`, `satisfies`, type assertions and `await`. */
 /** What a class extends, as written (`class A extends B`, `extends F(args)`): the expression of its `extends` clause. */
 export function extendedClass(cls: ts.ClassLikeDeclaration): ts.Expression | undefined {
   return cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
 }
 
+/**
+ * The expression inside parentheses, `as`, `!`, `satisfies`, type assertions, `await` and `yield*`
+ * (a generator's `const router = yield* makeRouter()` is what the delegated generator returns, as
+ * an Effect's `yield*` is its result).
+ */
 export function skipOuter(e: ts.Expression): ts.Expression {
   let cur = e;
   for (;;) {
     if (isParenthesizedExpression(cur) || isAsExpression(cur) || isNonNullExpression(cur) || isTypeAssertionExpression(cur) || isSatisfiesExpression(cur))
       cur = cur.expression;
     else if (isAwaitExpression(cur)) cur = cur.expression;
+    else if (isYieldExpression(cur) && cur.asteriskToken && cur.expression) cur = cur.expression;
     else return cur;
   }
 }

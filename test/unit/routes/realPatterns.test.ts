@@ -919,6 +919,65 @@ suite('routes on real-world patterns', () => {
     assert.ok(!routes.includes('GET /other/me'), routes.join(', '));
   });
 
+  test("a prefix from an optional setting tested against undefined or null (override !== undefined ? `/${override}` : '', null == v ? '' : ...): the branch for it unset, as its truthiness test reads; not when the set branch ignores the tested value", () => {
+    const app = [
+      "import express from 'express';",
+      "import { docs } from './docs';",
+      'const app = express();',
+      "const override = process.env['API_OVERRIDE'];",
+      "const BASE = override !== undefined ? `/${override}` : '';",
+      "const ALT = null == process.env.ALT ? '' : `/${process.env.ALT}`;",
+      "const LEGACY = process.env.LEGACY != null ? '/v0' + version : '';",
+      'app.use(`${BASE}/docs`, docs);',
+      'app.use(`${ALT}/alt`, docs);',
+      'app.use(`${LEGACY}/legacy`, docs);',
+    ].join('\n');
+    const docs = "import { Router } from 'express';\nexport const docs = Router();\ndocs.get('/public', h);\n";
+    const routes = routesOf({ '/s/app.ts': app, '/s/docs.ts': docs });
+    assert.ok(routes.includes('GET /docs/public'), routes.join(', '));
+    assert.ok(routes.includes('GET /alt/public'), routes.join(', '));
+    assert.ok(!routes.includes('GET /legacy/public'), routes.join(', '));
+  });
+
+  test('router factories wrapped by a call (Effect.fn(name)(function* () {...}), a router of the same name inside), their results taken by yield* or await, each function its own local router of a name another declares too', () => {
+    const routers = [
+      "import express from 'express';",
+      "import { Effect } from 'effect';",
+      "export const filesRouter = Effect.fn('filesRouter')(function* (dirs: string[]) {",
+      '  const filesRouter = express.Router();',
+      "  filesRouter.get('/:dir/:name', h);",
+      '  return filesRouter;',
+      '});',
+      'export const tagsRouter = async () => {',
+      '  const router = express.Router();',
+      "  router.post('/:tag', h);",
+      '  return router;',
+      '};',
+      'export const notesRouter = async () => {',
+      '  const router = express.Router();',
+      "  router.delete('/:note', h);",
+      '  return router;',
+      '};',
+    ].join('\n');
+    const app = [
+      "import express from 'express';",
+      "import { Effect } from 'effect';",
+      "import { filesRouter, tagsRouter, notesRouter } from './routers';",
+      'const app = express();',
+      'export const main = Effect.gen(function* () {',
+      '  const files = yield* filesRouter([]);',
+      "  app.use('/files', files);",
+      '});',
+      'export async function more() {',
+      "  app.use('/tags', await tagsRouter());",
+      '  const notes = await notesRouter();',
+      "  app.use('/notes', notes);",
+      '}',
+    ].join('\n');
+    const routes = routesOf({ '/s/routers.ts': routers, '/s/app.ts': app }).sort();
+    assert.deepEqual(routes, ['DELETE /notes/:note', 'GET /files/:dir/:name', 'POST /tags/:tag']);
+  });
+
   test("Fastify: a plugin function of the same file registered by name with a prefix (const api = async (fastify) => {...}; app.register(api, { prefix: '/api' })) serves under that prefix, its parameter shadowing the app's name or not; one registered on no router keeps its routes", () => {
     const app = [
       "import Fastify from 'fastify';",
