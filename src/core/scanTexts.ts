@@ -117,6 +117,8 @@ const SCAN_TEXTS = {
   mountPrefixValue: () => l10n.t('mount prefix not found statically; its routes are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)'),
   relativeUnmounted: (router: string, paths: string) =>
     l10n.t('{0} is mounted nowhere this scan sees, and koa-router paths without a leading slash ({1}) match only under a mount: routes skipped (list them in x-runtime-drift.routes)', router, paths),
+  inheritedFieldPath: (method: string, cls: string, field: string) =>
+    l10n.t('a {0} route of {1} reads this.{2}, which {1} does not give its base class as a literal in super(...); route skipped (list it in x-runtime-drift.routes)', method, cls, field),
   inheritedPath: (method: string, controller: string, base: string) =>
     l10n.t('a {0} route {1} inherits from {2} has a path not found statically; route skipped (list it in x-runtime-drift.routes)', method, controller, base),
   severalGlobalPrefixes: (values: string, used: string, file: string) => l10n.t('several setGlobalPrefix values ({0}); using {1} from {2} (set x-runtime-drift.routePrefix)', values, used, file),

@@ -15,6 +15,7 @@ import { ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, DEFAULT_OBJECT, SERVED_CONTRA
 import { UNKNOWN_PREFIX, bracedPathToRoute, joinRoutePath, openApiPathToRoute, stripParamPatterns, unknownPrefixPath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
+import { addInheritedPathRoutes, type ClassFinder } from './inheritedPathRoutes';
 import { KEYS, keyText, routerMethodOf, type TableEntry } from './tableKeys';
 import { SERVER_FRAMEWORKS } from './serverApps';
 import { eachElementOptions, listElements, listParamAt, optionsForList, type Located } from './listElements';
@@ -189,8 +190,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   dropUnmadeRouters(scanned, byKey, opts.aliases ?? []);
   madeReceiverWarnings(scanned, warnings);
   expandListedImports(scanned, opts.files ?? []);
-  // Before the values are resolved: what a route list helper registers is route options to resolve.
-  if (scanned.some((s) => s.x.listHelpers !== undefined)) for (const s of scanned) addListHelperRoutes(s, byKey, opts.aliases ?? [], warnings);
+  addListedRoutes(scanned, byKey, opts.aliases ?? [], warnings);
   const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? [], opts.files ?? [], opts.settings ?? {}, opts.exampleEnv);
   // Paths and prefixes built from other files' constants (or config defaults) are resolved now
   // that every file is known; what still cannot be known is a warning with file and line.
@@ -409,6 +409,9 @@ function servedFrom(entry: Scanned | undefined, edges: MountEdge[], byKey: Reado
       grew = true;
     }
   }
+  // A served router mounting in a loop over values not known (`for (const c of controllers)
+  // app.use('/', c.router)`): what it mounts may be any router, so every file serves.
+  if ([...served].some((key) => byKey.get(key)?.x.warnings.some((w) => w.id === 'loopMount'))) return undefined;
   // Mounts reaching no route declaration (`app.use(routeHandler)`, a middleware dispatching through
   // a table of routers): the entry's routes are reached some other way, so every file serves.
   return [...served].some((key) => (byKey.get(key)?.x.routes.length ?? 0) > 0) ? served : undefined;
@@ -727,6 +730,23 @@ function unknownPrefixRouters(scanned: Scanned[], byKey: Map<string, Scanned>, a
 function classOf(s: Scanned, cls: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): { target: Scanned; name?: string } | undefined {
   const imp = s.x.imports.find((i) => i.local === cls);
   return imp ? followExport(s, imp, undefined, byKey, aliases, 0) : { target: s, name: cls };
+}
+
+/**
+ * Before the values are resolved: what a route list helper registers (route options to resolve),
+ * and the routes of router classes at the paths their subclasses give (inheritedPathRoutes.ts).
+ */
+function addListedRoutes(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[], warnings: string[]): void {
+  if (scanned.some((s) => s.x.listHelpers !== undefined)) for (const s of scanned) addListHelperRoutes(s, byKey, aliases, warnings);
+  if (scanned.some((s) => s.x.pathClasses !== undefined)) addInheritedPathRoutes(scanned, pathClassFinder(byKey, aliases), warnings);
+}
+
+/** A class a file names (declared there or imported), by the file and name it is declared under (inheritedPathRoutes.ts). */
+function pathClassFinder(byKey: Map<string, Scanned>, aliases: PathAlias[]): ClassFinder<Scanned> {
+  return (at, name) => {
+    const found = classOf(at, name, byKey, aliases);
+    return found?.name !== undefined ? { target: found.target, name: found.name } : undefined;
+  };
 }
 
 /** Whether calling `fn` (declared in `s` or imported there) returns a router. */

@@ -27,6 +27,7 @@ import { readsHandlerExports } from './mayDeclareRoutes';
 import { readSailsConfig } from './sailsRoutes';
 import { readStrapiRouter } from './strapiRoutes';
 import { readStrapiPluginModule } from './strapiPluginValues';
+import { readPathClasses } from './inheritedPaths';
 import { readMoleculerSchemas } from './moleculerRoutes';
 import { memberRouters } from './memberRouters';
 import { fieldLoads } from './fieldLoads';
@@ -65,6 +66,8 @@ export function extractRoutesFromSource(text: string, file: string): ExtractedFi
   // Strapi loads its APIs' router files itself (strapiRoutes.ts).
   readStrapiRouter(sf, result);
   readStrapiPluginModule(sf, result);
+  // Router classes whose subclasses give the base class its paths (inheritedPaths.ts).
+  readPathClasses(sf, result);
   // Moleculer's runner loads service files itself (moleculerRoutes.ts): a gateway's aliases, services' rest actions.
   if (MOLECULER_SCHEMA.test(text)) readMoleculerSchemas(sf, result);
   // A Nitro handler's default export is read as a Pages Router API file's is (nitroRoutes.ts), a SvelteKit endpoint's methods as a route handler's (svelteKitRoutes.ts).

@@ -511,6 +511,11 @@ export interface ExtractedFile {
    */
   specMounts?: Array<{ factory: string; member?: string; mount: string; route: ExtractedRoute }>;
   /**
+   * Router classes whose paths a subclass gives its base class's constructor (inheritedPaths.ts),
+   * by class name: joined to their bases by collect.ts (inheritedPathRoutes.ts).
+   */
+  pathClasses?: Record<string, PathClass>;
+  /**
    * Classes without @Controller whose methods carry route decorators (a generated
    * `UserControllerBase`): a controller extending one serves those routes under its own path.
    */
@@ -666,4 +671,31 @@ export function methodRouterName(cls: string, method: string): string {
 export function routerMethodName(router: string | undefined): string | undefined {
   const at = router?.startsWith(CLASS_ROUTER) ? router.indexOf('#') : -1;
   return at < 0 ? undefined : router?.slice(at + 1);
+}
+
+/** A piece of a path a router class builds: a literal, a field of the instance, or the first element of a [path, handler] pair. */
+export type PathPiece = string | { field: string } | { element: 0 };
+
+/** A route a router class registers on a member of `this` (`this.router`), its path as pieces. */
+export interface PathRoute {
+  method: HttpMethod;
+  path: PathPiece[];
+  router: string;
+  line: number;
+}
+
+/** What one class says of the paths of its routes (inheritedPaths.ts). */
+export interface PathClass {
+  /** The class it extends, as written. */
+  base?: string;
+  /** Fields (and getters of them) its constructor's parameters are kept as, by position. */
+  fields?: Record<string, number>;
+  /** Its `super(...)` call's arguments: literal texts, null for any other. */
+  superArgs?: Array<string | null>;
+  /** Methods registering a route for each [path, handler] pair of the list they are given. */
+  pairHelpers?: Record<string, PathRoute[]>;
+  /** Its calls of such methods: the pairs' first elements (literal texts, null for any other). */
+  pairCalls?: Array<{ helper: string; firsts: Array<string | null>; line: number }>;
+  /** Its routes at a path reading a field it does not declare itself. */
+  fieldRoutes?: PathRoute[];
 }

@@ -53,7 +53,9 @@ const NODE_SERVER = String.raw`\bcreateServer\s*\(`;
 // A constant made by a call given a path (`const postSchema = createSchemaRoute('/schema/post', PostSchema)`):
 // the plugin of another file's route factory (routeFactories.ts), registering its routes at that path.
 const PATH_GIVEN_CALL = String.raw`\b(?:const|let|var)\s+[\w$]+\s*=\s*[\w$]+\s*\(\s*(?:[\w$.]+\s*,\s*)*['"\`]\/`;
-const ROUTE_TOKENS = new RegExp(`${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}|${HANDLER_EXPORT}|${NODE_SERVER}|${SAILS_CONFIG}|${PATH_GIVEN_CALL}`);
+// A subclass handing its base class a path (`super(api, '/blocks', service)`): the base registers its routes there (inheritedPaths.ts).
+const PATH_GIVEN_SUPER = String.raw`\bsuper\s*\(\s*(?:[\w$.]+\s*,\s*)*['"\`]\/`;
+const ROUTE_TOKENS = new RegExp(`${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}|${HANDLER_EXPORT}|${NODE_SERVER}|${SAILS_CONFIG}|${PATH_GIVEN_CALL}|${PATH_GIVEN_SUPER}`);
 
 // An object a file declares and exports by name (`const config: Config = { api: { prefix: '/api' } };
 // export default config;`, `module.exports = config;`): no quote follows its export, yet other files
