@@ -162,9 +162,11 @@ export abstract class ExportReader extends MountReader {
     for (const [name, node] of named) {
       // `Effect.fn('assetsRouter')(function* () { ...; return router })`, `wrap(async () => ...)`: the function wrapped.
       const fn = isFunctionDeclaration(node) || isArrowFunction(node) || isFunctionExpression(node) ? node : isCallExpression(node) ? wrappedFunction(node) : undefined;
-      // The name the router has where the function returns it (`router@12` when another function declares a `router` too).
+      // The name the router has where the function returns it (`router@12` when another function
+      // declares a `router` too), when routes are declared on it; else the name as written, as before.
       const returnedId = fn && returnedIdentifier(fn);
-      const returned = returnedId && this.ownName(returnedId.text, returnedId);
+      const own = returnedId && this.ownName(returnedId.text, returnedId);
+      const returned = own !== undefined && this.out.routes.some((r) => r.router === own) ? own : returnedId?.text;
       // `=> createInstance().basePath('/sync').get(...)`: the router made inline at the chain's root.
       const inline = fn && returnedExpression(fn);
       // `return createXaaRouter({ ... })`: the router another function of the project makes, a
