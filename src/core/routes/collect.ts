@@ -21,6 +21,8 @@ import { SERVER_FRAMEWORKS } from './serverApps';
 import { eachElementOptions, listElements, listParamAt, optionsForList, type Located } from './listElements';
 import { ServerTrees, type ImportGraph } from './serverTrees';
 import { TSOA_SOURCE } from './tsoaRoutes';
+import type { OpenApiInit } from './openApiFramework';
+import { openApiInitRoutes, type OpenApiScan } from './openApiJoin';
 
 export interface CollectOptions {
   /**
@@ -1606,6 +1608,7 @@ class ValueResolver {
     for (const c of x.factoryControllers ?? []) out.routes.push(...this.factoryClassRoutes(s, c, warnings));
     for (const h of x.decoratedHandlers ?? []) out.routes.push(...this.decoratedRoutes(s, h, warnings));
     for (const c of x.factoryCalls ?? []) out.routes.push(...this.factoryCallRoutes(s, c, warnings));
+    for (const init of x.openApiInits ?? []) out.routes.push(...this.openApiRoutes(s, init, warnings));
     this.resolvePrefixes(s, out, warnings);
     this.resolveRouterModules(s, out, warnings);
     const warned = new Set<string>();
@@ -1639,6 +1642,55 @@ class ValueResolver {
     }
     out.mounts.push(...x.mounts.map((m) => this.resolveMount(s, m, warnings)));
     return out;
+  }
+
+  /**
+   * A text per element of the list its EACH references read (`'/' + r` and `./paths/${r}` of one
+   * element together), where texts() gives every combination; undefined when any part is not known.
+   */
+  private elementwiseTexts(s: Scanned, v: ConstValue): string[] | undefined {
+    const first = v.kind === 'str' ? v.parts.find((p): p is Exclude<Part, string> => typeof p !== 'string' && p.ref.path.includes(EACH)) : undefined;
+    if (v.kind !== 'str' || !first) return this.texts(s, v);
+    const at = first.ref.path.indexOf(EACH);
+    const list = this.refValue(s, first.ref.local, first.ref.path.slice(0, at));
+    if (list?.value.kind !== 'arr') return undefined;
+    const texts = list.value.items.map((item) => {
+      const parts = v.parts.map((p) => {
+        if (typeof p === 'string') return p;
+        const each = p.ref.local === first.ref.local ? p.ref.path.indexOf(EACH) : -1;
+        const value = each >= 0 ? propOf(item, p.ref.path.slice(each + 1)) : undefined;
+        return each >= 0 ? value && (literalOf(value) ?? this.text(list.file, value, 1)) : this.refText(s, p, 0);
+      });
+      return parts.every((p) => p !== undefined) ? parts.join('') : undefined;
+    });
+    return texts.every((t) => t !== undefined) ? texts : undefined;
+  }
+
+  /** express-openapi's initialize (openApiJoin.ts): its path modules' operations on its app. */
+  private openApiRoutes(s: Scanned, init: OpenApiInit, warnings: string[]): ExtractedRoute[] {
+    const scan: OpenApiScan = {
+      texts: (v) => this.elementwiseTexts(s, v),
+      object: (v) => {
+        const ref = v.kind === 'obj' ? undefined : soleRef(v);
+        return ref ? this.refValue(s, ref.local, ref.path)?.value : v;
+      },
+      module: (specifier) => {
+        const target = resolveSpecifier(s.key, specifier, this.byKey, this.aliases);
+        return target && { file: target.file, operations: target.x.openApiOperations ?? [] };
+      },
+      filesUnder: (folder, fromFile) => {
+        const dirs = fromFile ? [posix.dirname(s.key)] : ancestors(posix.dirname(s.key));
+        for (const dir of dirs) {
+          const under = `${posix.join(dir, folder).replace(/\/+$/, '')}/`;
+          const files = this.scanned.filter((f) => f.key.startsWith(under));
+          if (files.length > 0) return files.map((f) => ({ relative: f.key.slice(under.length), file: f.file, operations: f.x.openApiOperations ?? [] }));
+        }
+        return [];
+      },
+    };
+    const joined = openApiInitRoutes(init, scan);
+    warnings.push(...joined.warnings.map((w) => scanWarningText(s.file, w)));
+    return joined.routes;
   }
 
   /**
@@ -2284,10 +2336,17 @@ function methodMemberName(v: ConstValue): string | undefined {
   return last !== undefined && isHttpMethod(last.toUpperCase()) ? last : undefined;
 }
 
+/** A folder and those above it, nearest first (`/a/b` -> `/a/b`, `/a`, `/`). */
+function ancestors(dir: string): string[] {
+  const out = [dir];
+  while (posix.dirname(out[out.length - 1] ?? '/') !== out[out.length - 1]) out.push(posix.dirname(out[out.length - 1] ?? '/'));
+  return out;
+}
+
 /** Whether a file's extraction holds values of other files (or config keys) to resolve. */
 function needsResolving(x: ExtractedFile): boolean {
   const some = x.globalPrefixValue || x.versioningPrefixValue || x.routes.some((r) => r.pathValue || r.optionsValue || r.serviceMethod) || x.mounts.some((m) => m.prefixValue);
-  const nest = x.factoryCalls?.length || x.decoratedHandlers?.length || x.controllerBases?.length || x.decoratedControllers?.length || x.factoryControllers?.length || x.routerModuleValues || x.routerModuleFactories || x.routerModules?.some(readsImportedPath);
+  const nest = x.openApiInits?.length || x.factoryCalls?.length || x.decoratedHandlers?.length || x.controllerBases?.length || x.decoratedControllers?.length || x.factoryControllers?.length || x.routerModuleValues || x.routerModuleFactories || x.routerModules?.some(readsImportedPath);
   return Boolean(some || nest);
 }
 

@@ -29,6 +29,7 @@ import { readStrapiRouter } from './strapiRoutes';
 import { readStrapiPluginModule } from './strapiPluginValues';
 import { readPathClasses } from './inheritedPaths';
 import { readMoleculerSchemas } from './moleculerRoutes';
+import { readOpenApiInits, readOpenApiOperations } from './openApiFramework';
 import { memberRouters } from './memberRouters';
 import { fieldLoads } from './fieldLoads';
 import { methodWrappers } from './methodWrappers';
@@ -60,7 +61,13 @@ export function extractRoutesFromSource(text: string, file: string): ExtractedFi
   // JSDoc is not read for routes: not parsing it saves 10-20% of the parse (bench/README.md, ninth round).
   // No parent pointers from the parser: the reader's first walk links them (readerBase.ts findRedeclared).
   const sf = ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, kind);
-  new FileReader(sf, result).read();
+  const reader = new FileReader(sf, result);
+  reader.read();
+  // express-openapi loads its path modules itself (openApiFramework.ts): the initialize calls and a module's operations.
+  const inits = text.includes('express-openapi') ? readOpenApiInits(sf, result.imports, (n) => reader.evaluate(n)) : [];
+  if (inits.length > 0) result.openApiInits = inits;
+  const operations = readOpenApiOperations(sf);
+  if (operations) result.openApiOperations = operations;
   // Sails binds its config folder's routes itself (sailsRoutes.ts).
   if (SAILS_EXPORT.test(text)) readSailsConfig(sf, result);
   // Strapi loads its APIs' router files itself (strapiRoutes.ts).

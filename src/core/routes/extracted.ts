@@ -10,6 +10,7 @@ import type { NextHandlerExports } from './nextExports';
 import type { StrapiRouter } from './strapiRoutes';
 import type { StrapiPluginModule } from './strapiPluginValues';
 import type { MoleculerGateway, MoleculerService } from './moleculerRoutes';
+import type { OpenApiInit, OpenApiOperation } from './openApiFramework';
 
 export type RouteKind = 'nest' | 'router';
 
@@ -307,6 +308,10 @@ export interface ExtractedFile {
   strapiRouter?: StrapiRouter;
   /** A Strapi plugin routes module's export or an extension's pushed routes (strapiPluginValues.ts), joined by gather/strapiPlugins.ts. */
   strapiPlugin?: StrapiPluginModule;
+  /** express-openapi's `initialize({ app, apiDoc, paths })` calls (openApiFramework.ts): the path modules' operations on `app`, joined by collect.ts. */
+  openApiInits?: OpenApiInit[];
+  /** The operations this file's module gives express-openapi as a path module (its method keys), for another file's initialize. */
+  openApiOperations?: OpenApiOperation[];
   /** tsoa's generateRoutes({ basePath }) called by a script of the project (a tsoa.json written as code): the prefix of its generated routes. */
   tsoaBasePath?: string;
   /** When the global prefix is not a literal of this file (a constant elsewhere, a config key), and its line. */

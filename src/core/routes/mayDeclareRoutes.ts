@@ -55,7 +55,12 @@ const NODE_SERVER = String.raw`\bcreateServer\s*\(`;
 const PATH_GIVEN_CALL = String.raw`\b(?:const|let|var)\s+[\w$]+\s*=\s*[\w$]+\s*\(\s*(?:[\w$.]+\s*,\s*)*['"\`]\/`;
 // A subclass handing its base class a path (`super(api, '/blocks', service)`): the base registers its routes there (inheritedPaths.ts).
 const PATH_GIVEN_SUPER = String.raw`\bsuper\s*\(\s*(?:[\w$.]+\s*,\s*)*['"\`]\/`;
-const ROUTE_TOKENS = new RegExp(`${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}|${HANDLER_EXPORT}|${NODE_SERVER}|${SAILS_CONFIG}|${PATH_GIVEN_CALL}|${PATH_GIVEN_SUPER}`);
+// An express-openapi path module's operations (`const operations = { GET, POST }`, `module.exports = { GET: [auth, h] }`,
+// an exported object whose first key is one in lower case: openApiFramework.ts), in a file that may declare nothing
+// else: another file's initialize loads it. Named exports (`export function GET`) are not looked for: outside a
+// handler's path (Next.js, Nitro) such a file is skipped.
+const OPERATIONS_OBJECT = String.raw`[{,]\s*(?:GET|POST|PUT|PATCH|DELETE)\s*[,}:(]|\b(?:module\.exports\s*=|export\s+default)\s*\{\s*(?:get|post|put|patch|delete|del)\s*[,}:(]`;
+const ROUTE_TOKENS = new RegExp(`${OPERATIONS_OBJECT}|${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}|${HANDLER_EXPORT}|${NODE_SERVER}|${SAILS_CONFIG}|${PATH_GIVEN_CALL}|${PATH_GIVEN_SUPER}`);
 
 // An object a file declares and exports by name (`const config: Config = { api: { prefix: '/api' } };
 // export default config;`, `module.exports = config;`): no quote follows its export, yet other files
@@ -65,7 +70,7 @@ const ROUTE_TOKENS = new RegExp(`${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROU
 // only when such an export is there.
 const EXPORTED_NAME = /\b(?:export\s+default|module\.exports\s*=)\s*([\w$]+)\s*(?:;|\n|$)/g;
 const objectDeclared = (name: string) =>
-  new RegExp(String.raw`\b(?:const|let|var)\s+${name.replace(/\$/g, '\\$')}\s*(?::[^=;]*)?=(?:\s*\{|[^;]*?(?:\b(?:require|import)\s*\(|\?|&&|\|\|))`);
+  new RegExp(String.raw`\b(?:const|let|var)\s+${name.replace(/\$/g, '\\$')}\s*(?::[^=;]*)?=(?:\s*[{[]|[^;]*?(?:\b(?:require|import)\s*\(|\?|&&|\|\|))`);
 
 // An instance of a class the file declares, exported, that merges objects (`class Config { constructor()
 // { this.API = merge(fromFile, defaults).API } } export default new Config();`): a configuration whose

@@ -1,0 +1,107 @@
+// express-openapi's initialize joined with the path modules it loads (openApiFramework.ts reads
+// both): a route on `app` per operation of each module, at each of apiDoc's base paths + the
+// module's path, `{id}` as `:id`. What cannot be known statically is warned of at the call.
+import type { ConstValue } from './values';
+import { literalOf, propOf } from './values';
+import type { ExtractedRoute } from './extracted';
+import type { OpenApiInit, OpenApiOperation } from './openApiFramework';
+import { bracedPathToRoute, joinRoutePath } from './joinPath';
+import { isHttpMethod } from './routeSpec';
+import type { ScanWarning } from '../scanTexts';
+
+/** Between a path spec's path and its module specifier in one text (both of one list element expanded at once). */
+export const SPEC_SEPARATOR = '\u0000';
+
+/** What the join asks of the scan, from the initializing file. */
+export interface OpenApiScan {
+  /** Every text a value stands for (a list's elements expanded); undefined when not known. */
+  texts(v: ConstValue): string[] | undefined;
+  /** The object a value names (an imported apiDoc), undefined when not known. */
+  object(v: ConstValue): ConstValue | undefined;
+  /** The scanned file a module specifier names, with its operations. */
+  module(specifier: string): { file: string; operations: readonly OpenApiOperation[] } | undefined;
+  /** The scanned files below a folder (POSIX, relative to the initializing file's folder, or to each folder above it when `fromFile` is false): their paths under it. */
+  filesUnder(folder: string, fromFile: boolean): Array<{ relative: string; file: string; operations: readonly OpenApiOperation[] }>;
+}
+
+/** fs-routes' default `indexFileRegExp`. */
+const DEFAULT_INDEX = /(?:index)?\.js$/;
+
+/** The routes one initialize call registers on its app, and the warnings of what it could not read. */
+export function openApiInitRoutes(init: OpenApiInit, scan: OpenApiScan): { routes: ExtractedRoute[]; warnings: ScanWarning[] } {
+  const warnings: ScanWarning[] = [];
+  const warn = (why: string) => warnings.push({ id: 'openApiInit', args: [init.router, why], line: init.line });
+  if (init.unread) warn(`${init.unread} not known statically`);
+  const bases = basePaths(init.apiDoc, scan);
+  if (!bases) warn('apiDoc basePath not known statically; routes shown without it');
+  const modules: Array<{ path: string; file: string; operations: readonly OpenApiOperation[] }> = [];
+  for (const spec of init.specs) {
+    const texts = scan.texts(spec);
+    if (!texts) warn('paths list not known statically');
+    for (const text of texts ?? []) {
+      const [path = '', specifier = ''] = text.split(SPEC_SEPARATOR);
+      const found = scan.module(specifier);
+      if (found) modules.push({ path, ...found });
+      else warn(`path module ${specifier} not found`);
+    }
+  }
+  for (const folder of init.folders) {
+    const [name] = scan.texts(folder.value) ?? [];
+    if (name === undefined) warn('paths folder not known statically');
+    else modules.push(...folderModules(name, folder.fromFile, init, scan));
+  }
+  const routes = modules.flatMap((m) =>
+    (bases ?? ['']).flatMap((base) =>
+      m.operations.flatMap((op): ExtractedRoute[] => (isHttpMethod(op.method) ? [{ method: op.method, path: joinRoutePath(base, bracedPathToRoute(m.path)), line: op.line, kind: 'router', router: init.router, declaredIn: m.file }] : [])),
+    ),
+  );
+  return { routes, warnings };
+}
+
+/** fs-routes over a folder: each file the glob matches (a TypeScript source for the `.js` it builds), its path less the index expression. */
+function folderModules(folder: string, fromFile: boolean, init: OpenApiInit, scan: OpenApiScan): Array<{ path: string; file: string; operations: readonly OpenApiOperation[] }> {
+  const glob = init.glob !== undefined ? globRegExp(init.glob) : undefined;
+  const index = init.indexRegExp ? new RegExp(init.indexRegExp.source, init.indexRegExp.flags) : DEFAULT_INDEX;
+  return scan.filesUnder(folder, fromFile).flatMap((f) => {
+    if (/\.d\.ts$/.test(f.relative)) return [];
+    const built = f.relative.replace(/\.[cm]?ts$/, '.js');
+    const matched = glob ? glob.test(f.relative) || glob.test(built) : /\.[cm]?js$/.test(built);
+    if (!matched) return [];
+    const named = index.test(f.relative) ? f.relative : built;
+    return [{ path: `/${named.replace(index, '')}`, file: f.file, operations: f.operations }];
+  });
+}
+
+/** A glob (`**\/*.js`, `**\/*.{ts,js}`) as a regular expression over a relative POSIX path. */
+function globRegExp(glob: string): RegExp {
+  let out = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i] ?? '';
+    if (glob.startsWith('**/', i)) {
+      out += '(?:.*/)?';
+      i += 2;
+    } else if (c === '*') out += glob[i + 1] === '*' ? '.*' : '[^/]*';
+    else if (c === '?') out += '[^/]';
+    else if (c === '{') out += '(?:';
+    else if (c === '}') out += ')';
+    else if (c === ',') out += '|';
+    else out += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${out}$`);
+}
+
+/** OpenAPI 2's `basePath` (less a trailing slash), or OpenAPI 3's servers' paths; [''] for a document naming none; undefined when the document is not known. */
+function basePaths(apiDoc: ConstValue | undefined, scan: OpenApiScan): string[] | undefined {
+  const doc = apiDoc && scan.object(apiDoc);
+  if (doc?.kind !== 'obj') return undefined;
+  const base = propOf(doc, ['basePath']);
+  if (base) {
+    const text = literalOf(base);
+    return text === undefined ? undefined : [text.replace(/\/$/, '')];
+  }
+  const servers = propOf(doc, ['servers']);
+  if (servers?.kind !== 'arr') return [''];
+  const urls = servers.items.map((s) => literalOf(propOf(s, ['url'])));
+  if (urls.some((u) => u === undefined)) return undefined;
+  return [...new Set(urls.map((u) => (u ?? '').replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, '').replace(/\/$/, '')))];
+}
