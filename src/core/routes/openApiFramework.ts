@@ -47,7 +47,7 @@ export interface OpenApiOperation {
 
 type Evaluate = (n: ts.Node) => ConstValue | undefined;
 
-/** The `initialize` calls of express-openapi in a file importing it; `locals` are the names `initialize` (or the module) is bound to. */
+/** The `initialize` calls of express-openapi (imported by name, or as the module's default or namespace) in a file. */
 export function readOpenApiInits(sf: ts.SourceFile, imports: ReadonlyArray<{ local: string; imported: string; source: string }>, evaluate: Evaluate): OpenApiInit[] {
   const fns = new Set(imports.filter((i) => i.source === EXPRESS_OPENAPI && i.imported === 'initialize').map((i) => i.local));
   const modules = new Set(imports.filter((i) => i.source === EXPRESS_OPENAPI && (i.imported === 'default' || i.imported === '*')).map((i) => i.local));
@@ -89,6 +89,8 @@ function readInit(sf: ts.SourceFile, o: ts.ObjectLiteralExpression, evaluate: Ev
   const paths = propValue(o, 'paths');
   const read = paths ? readPaths(sf, skipOuter(paths), init, evaluate) : true;
   if (!read) init.unread = 'paths';
+  // `operations` handlers by operationId serve the apiDoc's own paths: not read here.
+  if (propValue(o, 'operations')) init.unread = 'operations (handlers by the apiDoc paths\' operationId)';
   return init;
 }
 

@@ -31,7 +31,7 @@ const DEFAULT_INDEX = /(?:index)?\.js$/;
 export function openApiInitRoutes(init: OpenApiInit, scan: OpenApiScan): { routes: ExtractedRoute[]; warnings: ScanWarning[] } {
   const warnings: ScanWarning[] = [];
   const warn = (why: string) => warnings.push({ id: 'openApiInit', args: [init.router, why], line: init.line });
-  if (init.unread) warn(`${init.unread} not known statically`);
+  if (init.unread) warn(`${init.unread} not read statically`);
   const bases = basePaths(init.apiDoc, scan);
   if (!bases) warn('apiDoc basePath not known statically; routes shown without it');
   const modules: Array<{ path: string; file: string; operations: readonly OpenApiOperation[] }> = [];

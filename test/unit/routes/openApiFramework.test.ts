@@ -66,13 +66,17 @@ suite('express-openapi', () => {
     assert.deepEqual(collect(texts).routes.map((r) => r.replace(/ \S+$/, '')), ['GET /api/v2/', 'GET /api/v2/books/index', 'GET /api/v2/health', 'POST /api/v2/books/index'].map((r) => r.replace(/\/$/, '')));
   });
 
-  test('what cannot be known statically is warned of at the initialize call: a paths value, an apiDoc read from a file', () => {
+  test('what cannot be known statically is warned of at the initialize call: a paths value, an apiDoc read from a file, handlers by operationId', () => {
     const unknown = SERVER("initialize({ app: api, apiDoc: './api.yml', paths: loadPaths() });");
+    const byOperationId = SERVER("initialize({ app: api, apiDoc: doc, operations: { listBooks: (req, res) => res.json([]) } });");
     const { routes, warnings } = collect({ 'src/server.ts': unknown });
     assert.deepEqual(routes, []);
     assert.equal(warnings.length, 2);
-    assert.match(warnings[0] ?? '', /src\/server\.ts:7: express-openapi initialize on api: paths not known statically/);
+    assert.match(warnings[0] ?? '', /src\/server\.ts:7: express-openapi initialize on api: paths not read statically/);
     assert.match(warnings[1] ?? '', /apiDoc basePath not known statically/);
+    const operations = collect({ 'src/server.ts': byOperationId, 'src/doc.ts': DOC });
+    assert.deepEqual(operations.routes, []);
+    assert.deepEqual(operations.warnings.map((w) => w.replace(/ \(list .*$/, '')), ["/w/src/server.ts:7: express-openapi initialize on api: operations (handlers by the apiDoc paths' operationId) not read statically"]);
   });
 
   test("a module's operations: its default export's or module.exports' method keys, else its named exports", () => {
