@@ -88,6 +88,7 @@ const SCAN_TEXTS = {
   mountedOnPrefixUnnamed: () =>
     l10n.t('the prefix of the router is not known statically; routes mounted on it are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)'),
   decoratorFactoryMethod: (decorator: string) => l10n.t('@{0} method is not an HTTP method known statically; route skipped (list it in x-runtime-drift.routes)', decorator),
+  tsRestNestRoute: (decorator: string) => l10n.t('@{0}: the ts-rest contract route, or its method or path, not found statically; route skipped (list it in x-runtime-drift.routes)', decorator),
   decoratorFactoryPath: (decorator: string) => l10n.t('@{0} path not found statically; route skipped (list it in x-runtime-drift.routes)', decorator),
   routePrefixValue: () =>
     l10n.t('routing-controllers routePrefix not found statically; the controllers\' routes are shown under … and not probed (set x-runtime-drift.routePrefix)'),

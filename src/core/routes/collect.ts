@@ -23,6 +23,7 @@ import { ServerTrees, type ImportGraph } from './serverTrees';
 import { TSOA_SOURCE } from './tsoaRoutes';
 import type { OpenApiInit } from './openApiFramework';
 import { openApiInitRoutes, type OpenApiScan } from './openApiJoin';
+import { tsRestNestRoutes } from './tsRestNestRoutes';
 
 export interface CollectOptions {
   /**
@@ -1607,6 +1608,7 @@ class ValueResolver {
     for (const c of x.decoratedControllers ?? []) out.routes.push(...this.factoryControllerRoutes(s, c, warnings));
     for (const c of x.factoryControllers ?? []) out.routes.push(...this.factoryClassRoutes(s, c, warnings));
     for (const h of x.decoratedHandlers ?? []) out.routes.push(...this.decoratedRoutes(s, h, warnings));
+    for (const h of x.tsRestHandlers ?? []) out.routes.push(...this.tsRestNestHandlerRoutes(s, h, warnings));
     for (const c of x.factoryCalls ?? []) out.routes.push(...this.factoryCallRoutes(s, c, warnings));
     for (const init of x.openApiInits ?? []) out.routes.push(...this.openApiRoutes(s, init, warnings));
     this.resolvePrefixes(s, out, warnings);
@@ -1909,6 +1911,27 @@ class ValueResolver {
           continue;
         }
         const route: ExtractedRoute = { method, path: joinRoutePath(baseText, subText), line: h.line, kind: 'nest' };
+        if (h.version) route.version = h.version;
+        if (h.controller) route.controller = h.controller;
+        out.push(route);
+      }
+    }
+    return out;
+  }
+
+  /** A @ts-rest/nest handler's routes (tsRestNest.ts), under its controller's paths; one whose contract route is not known is warned of. */
+  private tsRestNestHandlerRoutes(s: Scanned, h: NonNullable<ExtractedFile['tsRestHandlers']>[number], warnings: string[]): ExtractedRoute[] {
+    const lookup = { refValue: (f: Scanned, local: string, path: string[]) => this.refValue(f, local, path), text: (f: Scanned, v: ConstValue) => this.text(f, v, 0) };
+    const routes = h.contract ? tsRestNestRoutes({ file: s, value: h.contract }, h.keys, lookup) : undefined;
+    const bases = (h.controllerPaths.kind === 'arr' ? h.controllerPaths.items : [h.controllerPaths]).map((b) => this.text(s, b, 0));
+    if (!routes || bases.some((b) => b === undefined)) {
+      warnings.push(scanWarningText(s.file, { id: 'tsRestNestRoute', args: [h.decorator], line: h.line }));
+      return [];
+    }
+    const out: ExtractedRoute[] = [];
+    for (const r of routes) {
+      for (const base of bases) {
+        const route: ExtractedRoute = { method: r.method, path: joinRoutePath(base ?? '', r.path), line: h.line, kind: 'nest' };
         if (h.version) route.version = h.version;
         if (h.controller) route.controller = h.controller;
         out.push(route);
@@ -2346,7 +2369,7 @@ function ancestors(dir: string): string[] {
 /** Whether a file's extraction holds values of other files (or config keys) to resolve. */
 function needsResolving(x: ExtractedFile): boolean {
   const some = x.globalPrefixValue || x.versioningPrefixValue || x.routes.some((r) => r.pathValue || r.optionsValue || r.serviceMethod) || x.mounts.some((m) => m.prefixValue);
-  const nest = x.openApiInits?.length || x.factoryCalls?.length || x.decoratedHandlers?.length || x.controllerBases?.length || x.decoratedControllers?.length || x.factoryControllers?.length || x.routerModuleValues || x.routerModuleFactories || x.routerModules?.some(readsImportedPath);
+  const nest = x.openApiInits?.length || x.factoryCalls?.length || x.decoratedHandlers?.length || x.tsRestHandlers?.length || x.controllerBases?.length || x.decoratedControllers?.length || x.factoryControllers?.length || x.routerModuleValues || x.routerModuleFactories || x.routerModules?.some(readsImportedPath);
   return Boolean(some || nest);
 }
 

@@ -412,6 +412,12 @@ export interface ExtractedFile {
   /** Handlers decorated with an imported decorator factory: resolved by collect.ts against its file. */
   decoratedHandlers?: Array<{ decorator: string; args: ConstValue[]; controllerPaths: ConstValue; version?: string[]; controller?: string; line: number }>;
   /**
+   * Handlers decorated with @ts-rest/nest's `@TsRest(route)` or `@TsRestHandler(route | router)`
+   * (tsRestNest.ts): the value the argument starts from (`contract` of `contract.users.list`, not
+   * known: none) and the member path after it, resolved by collect.ts where the contract is declared.
+   */
+  tsRestHandlers?: Array<{ decorator: string; contract?: ConstValue; keys: string[]; controllerPaths: ConstValue; version?: string[]; controller?: string; line: number }>;
+  /**
    * Functions that declare routes on a router they are given (`function usersRoutes(router) {
    * router.get(...) }`): the parameter names by position ('' for a parameter that is not a
    * router). An anonymous default export is listed as 'default'; a function a class holds in a

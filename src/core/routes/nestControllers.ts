@@ -11,6 +11,7 @@ import { NEUTRAL_VERSION, factoryMethod, substituteParams, type ExtractedFile, t
 import { lastReturn, skipOuter, thisMember, extendedClass } from './tsSyntax';
 import type { Scope } from './readerBase';
 import { calleeName, singleReturn } from './routeSyntax';
+import { tsRestNestDecorator } from './tsRestNest';
 import { NestAppReader } from './nestApp';
 import { TEGG_CONTROLLER, TEGG_METHOD, teggMethodOf } from './teggDecorators';
 import { TSOA_CLI, TSOA_PACKAGE, TSOA_REGISTER, TSOA_SOURCE } from './tsoaRoutes';
@@ -335,6 +336,7 @@ export abstract class NestControllerReader extends NestAppReader {
       let nestRouted = false;
       for (const d of decorators) {
         if (!isCallExpression(d.expression)) continue;
+        if (this.readTsRestNest(d.expression, controllerPaths, handlerVersion ?? controllerVersion, cls.name?.text)) continue;
         const name = this.decoratorName(d.expression.expression);
         const tegg = name === TEGG_METHOD;
         const loopback = this.loopbackRoute(d.expression);
@@ -364,6 +366,19 @@ export abstract class NestControllerReader extends NestAppReader {
         this.addNestRoutes(method, controllerPaths, paths, version, d, cls.name?.text);
       }
     }
+  }
+
+  /** A route decorator of @ts-rest/nest (tsRestNest.ts): its contract route(s), read by collect.ts where the contract is. */
+  private readTsRestNest(call: ts.CallExpression, controllerPaths: ConstValue, version: string[] | undefined, controller: string | undefined): boolean {
+    const found = tsRestNestDecorator(call, this.out.imports);
+    if (!found) return false;
+    const contract = this.evaluate(found.root);
+    const handler: NonNullable<ExtractedFile['tsRestHandlers']>[number] = { decorator: found.decorator, keys: found.keys, controllerPaths, line: this.line(call) };
+    if (contract) handler.contract = contract;
+    if (version) handler.version = version;
+    if (controller) handler.controller = controller;
+    (this.out.tsRestHandlers ??= []).push(handler);
+    return true;
   }
 
   /** `@GetUser('me')` where GetUser wraps route decorators in applyDecorators: local, or left to collect.ts when imported. */

@@ -35,8 +35,8 @@ const UNREAD_FRAMEWORKS: readonly UnreadFramework[] = [
   // Moleculer's gateway aliases and its services' rest actions are read (moleculerRoutes.ts, gather/loadedRoutes.ts).
   { name: 'Moleculer', dependencies: ['moleculer-web'], modules: /^moleculer(?:-web)?$/, readThrough: ['moleculer-web'] },
   // ts-rest serves the routes of a contract (`initContract().router({ list: { method, path } }, { pathPrefix })`) given to its server adapter;
-  // those of the fastify and express adapters are read (tsRestContracts.ts), the Nest and serverless ones not yet.
-  { name: 'ts-rest', dependencies: ['@ts-rest/fastify', '@ts-rest/express', '@ts-rest/nest', '@ts-rest/serverless'], modules: /^@ts-rest\/(?:fastify|express|nest|serverless)$/, serves: 'tsRestServed', readThrough: ['@ts-rest/fastify', '@ts-rest/express'] },
+  // those of the fastify and express adapters are read (tsRestContracts.ts), and the Nest adapter's decorated handlers (tsRestNest.ts); the serverless ones not yet.
+  { name: 'ts-rest', dependencies: ['@ts-rest/fastify', '@ts-rest/express', '@ts-rest/nest', '@ts-rest/serverless'], modules: /^@ts-rest\/(?:fastify|express|nest|serverless)$/, serves: 'tsRestServed', readThrough: ['@ts-rest/fastify', '@ts-rest/express', '@ts-rest/nest'] },
 ];
 
 /**

@@ -51,10 +51,12 @@ suite('server frameworks whose routes are not read', () => {
     assert.deepEqual(warningsOf(['sails'], files), []);
   });
 
-  test("ts-rest: a contract served by the Nest adapter is not read, a warning says so; one served by the fastify adapter, in a file that imports none of ts-rest's adapters, is read: no warning", () => {
+  test("ts-rest: a contract served by the Nest adapter or by the fastify adapter (in a file that imports none of ts-rest's adapters) is read: no warning; a Nest handler of a contract made at run time leaves it", () => {
     const contract = "import { initContract } from '@ts-rest/core';\nconst c = initContract();\nexport const notes = c.router({ list: { method: 'GET', path: '', responses: {} } }, { pathPrefix: '/api/notes' });\n";
     const nest = "import { Controller } from '@nestjs/common';\nimport { TsRestHandler, tsRestHandler } from '@ts-rest/nest';\nimport { notes } from './contract';\n@Controller()\nexport class NotesController {\n  @TsRestHandler(notes.list)\n  list() { return tsRestHandler(notes.list, async () => ({ status: 200, body: [] })); }\n}\n";
-    assert.deepEqual(warningsOf(['@nestjs/core', '@ts-rest/core', '@ts-rest/nest'], { '/s/contract.ts': contract, '/s/notes.controller.ts': nest }), [unread('ts-rest', '@ts-rest/nest')]);
+    assert.deepEqual(warningsOf(['@nestjs/core', '@ts-rest/core', '@ts-rest/nest'], { '/s/contract.ts': contract, '/s/notes.controller.ts': nest }), []);
+    const loaded = nest.replace("import { notes } from './contract';", "const notes = loadContract();");
+    assert.deepEqual(warningsOf(['@nestjs/core', '@ts-rest/core', '@ts-rest/nest'], { '/s/notes.controller.ts': loaded }), [unfollowed('ts-rest', '@ts-rest/nest')]);
     const made = "import { initServer } from '@ts-rest/fastify';\nexport const s = initServer();\n";
     const server = "import fastify from 'fastify';\nimport { s } from './made';\nimport { notes } from './contract';\nconst app = fastify();\napp.register(s.plugin(s.router(notes, { list: async () => ({ status: 200, body: [] }) })));\napp.listen({ port: 3000 });\n";
     assert.deepEqual(warningsOf(['fastify', '@ts-rest/core', '@ts-rest/fastify'], { '/s/contract.ts': contract, '/s/made.ts': made, '/s/server.ts': server }), []);
