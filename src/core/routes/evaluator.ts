@@ -19,6 +19,7 @@ import { dynamicImportSource, requireSource } from './moduleLoads';
 import { spreadingReturn } from './spreadingFunctions';
 import { asClass, declaredInstance, instanceOf, type ClassReader } from './classInstances';
 import { tsRestRouterValue } from './tsRestContracts';
+import { tsRestNestServerValue } from './tsRestNest';
 import { isObjectValuesCall, objectValues } from './objectValues';
 
 /** Calls whose value is their first argument, as far as paths are concerned. */
@@ -762,6 +763,8 @@ export abstract class Evaluator extends ReaderBase {
     if (zod) return zod;
     const tsRest = tsRestRouterValue(node, (e) => this.evaluate(e, depth), () => this.out.imports.some((i) => i.source.startsWith('@ts-rest/')));
     if (tsRest) return tsRest;
+    const nestContract = tsRestNestServerValue(node, (e) => this.evaluate(e, depth), this.out.imports);
+    if (nestContract) return nestContract;
     const configured = this.configRead(node, depth);
     if (configured) return configured;
     const semverPart = this.semverPart(node, depth);

@@ -10,6 +10,7 @@ import ts from './compiler';
 import { isIdentifier, isObjectLiteralExpression, isPropertyAccessExpression } from './tsNodes';
 import { skipOuter } from './tsSyntax';
 import type { ExtractedImport } from './extracted';
+import type { ConstValue } from './values';
 
 const TS_REST_NEST = '@ts-rest/nest';
 const ROUTE_DECORATORS: ReadonlySet<string> = new Set(['TsRest', 'TsRestHandler', 'Api']);
@@ -33,4 +34,19 @@ export function tsRestNestDecorator(call: ts.CallExpression, imports: readonly E
     root = skipOuter(root.expression);
   }
   return { decorator, root, keys };
+}
+
+/**
+ * The older helpers of @ts-rest/nest handing the contract back: `nestControllerContract(contract)`
+ * is the contract, `initNestServer(contract)` an object whose `route` is (`@Api(s.route.getPost)`).
+ * Undefined for any other call.
+ */
+export function tsRestNestServerValue(call: ts.CallExpression, evaluate: (e: ts.Expression) => ConstValue | undefined, imports: readonly ExtractedImport[]): ConstValue | undefined {
+  const callee = skipOuter(call.expression);
+  const imported = isIdentifier(callee) ? imports.find((i) => i.local === callee.text && i.source === TS_REST_NEST)?.imported : undefined;
+  const arg = call.arguments[0];
+  if (!arg || (imported !== 'nestControllerContract' && imported !== 'initNestServer')) return undefined;
+  const contract = evaluate(arg);
+  if (!contract) return undefined;
+  return imported === 'initNestServer' ? { kind: 'obj', props: { route: contract } } : contract;
 }

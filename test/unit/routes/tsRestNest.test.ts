@@ -114,6 +114,28 @@ suite('ts-rest Nest adapter', () => {
     assert.deepEqual(routes, ['DELETE /books/:bookId']);
   });
 
+  test('the older helpers handing the contract back: @TsRest(c.route) of nestControllerContract(contract), @Api(s.route.route) of initNestServer(contract)', () => {
+    const { routes, warnings } = collect({
+      '/s/contract.ts': CONTRACT,
+      '/s/books.controller.ts': [
+        "import { Controller } from '@nestjs/common';",
+        "import { Api, TsRest, initNestServer, nestControllerContract } from '@ts-rest/nest';",
+        "import { books, shelf } from './contract';",
+        'const c = nestControllerContract(books);',
+        'const s = initNestServer(shelf);',
+        "@Controller('old')",
+        'export class BooksController {',
+        '  @TsRest(c.drop)',
+        '  drop() { return null; }',
+        '  @Api(s.route.count)',
+        '  count() { return null; }',
+        '}',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['DELETE /old/books/:bookId', 'GET /old/shelf/count']);
+    assert.deepEqual(warnings, []);
+  });
+
   test('a contract not known statically is warned of at the decorator; a TsRestHandler of another package is no ts-rest route', () => {
     const { routes, warnings } = collect({
       '/s/books.controller.ts': [
