@@ -21,6 +21,8 @@ import { asClass, declaredInstance, instanceOf, type ClassReader } from './class
 import { tsRestRouterValue } from './tsRestContracts';
 import { tsRestNestServerValue } from './tsRestNest';
 import { isObjectValuesCall, objectValues } from './objectValues';
+import { letDeclarationOf, letValueAt } from './letValues';
+import { textMethodValue } from './textMethods';
 
 /** Calls whose value is their first argument, as far as paths are concerned. */
 const IDENTITY_CALL = /^(?:String|Object\.freeze|createRoute|\w+\.createRoute|cloneDeep|\w+\.cloneDeep|structuredClone)$/;
@@ -457,9 +459,23 @@ export abstract class Evaluator extends ReaderBase {
     if (hit && isClassDeclaration(hit as ts.Node)) return this.classStatics(hit as ts.ClassDeclaration, depth);
     if (hit && isBindingElement(hit as ts.Node)) return this.destructured(hit as ts.BindingElement, depth);
     if (hit && isFunctionDeclaration(hit as ts.Node)) return this.evaluate(hit as ts.Node, depth);
-    if (hit && isExpression(hit as ts.Node)) return this.evaluate(hit as ts.Expression, depth);
+    if (hit && isExpression(hit as ts.Node)) {
+      const changed = this.changedNames.has(node.text) ? letDeclarationOf(hit as ts.Node) : undefined;
+      return changed ? this.letValue(changed, hit as ts.Expression, node, depth) : this.evaluate(hit as ts.Expression, depth);
+    }
     if (this.importedNames.has(node.text)) return str({ ref: { local: node.text, path: [] } });
     return this.evaluateParameter(node, depth);
+  }
+
+  /** A `let` changed by later statements of its block (letValues.ts): its value where `read` reads it. */
+  private letValue(decl: ts.VariableDeclaration, init: ts.Expression, read: ts.Node, depth: number): ConstValue | undefined {
+    const initial = this.evaluate(init, depth);
+    if (!initial) return undefined;
+    return letValueAt(decl, initial, read, (e, name, value) => {
+      let v: ConstValue | undefined;
+      this.withScope(new Map([[name, value]]), () => (v = this.evaluate(e, depth)));
+      return v;
+    });
   }
 
   /**
@@ -769,6 +785,8 @@ export abstract class Evaluator extends ReaderBase {
     if (configured) return configured;
     const semverPart = this.semverPart(node, depth);
     if (semverPart !== undefined) return str(semverPart);
+    const text = textMethodValue(node, (e) => this.evaluate(e, depth));
+    if (text) return text;
     // `String(2)`, `String(major(version))`: the text of a value known statically.
     if (isIdentifier(callee) && callee.text === 'String' && node.arguments.length === 1) {
       const text = literalOf(this.evaluate(node.arguments[0], depth));

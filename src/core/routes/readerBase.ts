@@ -55,6 +55,8 @@ export abstract class ReaderBase {
   protected readonly assignedProps = new Set<string>();
   /** Names given a new value somewhere in the file (`names = listNames()`, found by the first walk): their declaration's initializer is not what they hold. */
   protected readonly reassignedNames = new Set<string>();
+  /** Names assigned by any assignment operator (`x = ...`, `x += ...`): a `let` among them may change after its declaration (letValues.ts). */
+  protected readonly changedNames = new Set<string>();
   /** Every parameter name of the file's functions: with decls, the names it declares itself. */
   protected readonly paramNames = new Set<string>();
   /** Router prefixes that refer to other files' constants (`prefix: config.apiPrefix`). */
@@ -100,6 +102,7 @@ export abstract class ReaderBase {
       if (isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPropertyAccessExpression(node.left) && isIdentifier(node.left.expression))
         this.assignedProps.add(`${node.left.expression.text}.${node.left.name.text}`);
       if (isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isIdentifier(node.left)) this.reassignedNames.add(node.left.text);
+      if (isBinaryExpression(node) && isIdentifier(node.left) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) this.changedNames.add(node.left.text);
       if (!isVariableDeclaration(node) || !isIdentifier(node.name)) return false;
       const same = all.get(node.name.text);
       if (same) same.push(node);
