@@ -290,7 +290,8 @@ export function isFunctionLike(e: ts.Node): boolean {
  * rewrites nothing of the request, as `app.all('*', (req, res, next) => { res.header(...); next(); })`
  * setting CORS headers for every path, or a path left to a middleware mounted before it.
  * Middleware, though registered by a route call. One that sets `req.url` (a rewrite the next
- * middleware answers) is a route.
+ * middleware answers) is a route; so is one that answers through its response before calling `next()`
+ * (`res.send(v); next();`, the request answered whatever runs after it).
  */
 export function handsEveryRequestOn(node: ts.Node): boolean {
   if (!isFunctionLike(node)) return false;
@@ -305,15 +306,26 @@ export function handsEveryRequestOn(node: ts.Node): boolean {
   if (!isBlock(fn.body)) return isNextCall(fn.body);
   const last = fn.body.statements.at(-1);
   if (!last || !(isExpressionStatement(last) || isReturnStatement(last)) || !isNextCall(last.expression)) return false;
-  const req = names[0];
+  const [req, res] = names;
   let answers = false;
   const visit = (n: ts.Node): void => {
     if (answers || isFunctionLike(n) || isFunctionDeclaration(n)) return;
-    if ((isReturnStatement(n) && n !== last) || (isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && rootName(n.left) === req)) answers = true;
+    if ((isReturnStatement(n) && n !== last) || (isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && rootName(n.left) === req) || sendsResponse(n, res)) answers = true;
     else forEachChild(n, visit);
   };
   forEachChild(fn.body, visit);
   return !answers;
+}
+
+/** The methods of Express's response that send it (`res.status(404)` alone sets a status only). */
+const SENDS = /^(?:send|json|jsonp|end|render|sendFile|sendStatus|redirect|download)$/;
+
+/** `res.send(x)`, `res.status(404).json(x)`: a call sending the response named `res`. */
+function sendsResponse(n: ts.Node, res: string | undefined): boolean {
+  if (!res || !isCallExpression(n) || !isPropertyAccessExpression(n.expression) || !SENDS.test(n.expression.name.text)) return false;
+  let cur = skipOuter(n.expression.expression);
+  while (isCallExpression(cur) && isPropertyAccessExpression(cur.expression)) cur = skipOuter(cur.expression.expression);
+  return isIdentifier(cur) && cur.text === res;
 }
 
 /** `req` of `req.url`, `req.a.b`, `req['x']`. */
