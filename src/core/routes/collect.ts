@@ -1274,9 +1274,12 @@ function addSpecMounts(s: Scanned, byKey: Map<string, Scanned>, aliases: PathAli
  */
 function addEndpointRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathAlias[]): void {
   for (const mount of s.x.mounts) {
-    const imp = s.x.imports.find((i) => i.local === mount.routerName);
+    // `app.use('/files/:file', serveFiles())`: what the function called makes (fileExports.ts keys it `serveFiles()`).
+    const called = mount.routerName.endsWith('()') && !mount.routerName.startsWith('require(');
+    const local = called ? mount.routerName.slice(0, -2) : mount.routerName;
+    const imp = s.x.imports.find((i) => i.local === local);
     const found = imp && followExport(s, imp, undefined, byKey, aliases, 0);
-    const served = found?.name !== undefined ? found.target.x.endpoints?.[found.name] : undefined;
+    const served = found?.name !== undefined ? found.target.x.endpoints?.[called ? `${found.name}()` : found.name] : undefined;
     if (!served || (served === 'handler' && !mount.atPath)) continue;
     const path = endpointPath(served, mount.prefix);
     for (const method of ENDPOINT_METHODS[served]) s.x.routes.push({ method, path, line: mount.line, kind: 'router', router: mount.mountedOn ?? '' });

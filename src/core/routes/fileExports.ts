@@ -2,7 +2,7 @@
 // the routers, router factories, classes and plain functions behind them, decorator and controller
 // factories, the parameters routes are declared on, and routers kept in an object by key.
 import ts from './compiler';
-import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isEnumDeclaration, isExportAssignment, isExportDeclaration, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isFunctionTypeNode, isIdentifier, isMethodDeclaration, isNamedExports, isNamespaceExport, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isTypeReferenceNode, isVariableStatement } from './tsNodes';
+import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isEnumDeclaration, isExportAssignment, isExportDeclaration, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isFunctionTypeNode, isIdentifier, isMethodDeclaration, isNamedExports, isNamespaceExport, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTypeReferenceNode, isVariableStatement } from './tsNodes';
 import { joinRoutePath } from './joinPath';
 import { instanceFields } from './classInstances';
 import { ARG, CALLED, DEFAULT_OBJECT, NEW, SPREAD, literalOf, propOf, str, unknownIn, type ConstValue } from './values';
@@ -38,22 +38,33 @@ function exportedValue(st: ts.Statement, sf: ts.SourceFile): ts.Expression | und
 }
 
 /**
- * A request handler that never hands the request on: Express's `(req, res)`, or `(req, res, next)`
- * that never names `next` (a not-found handler that throws). A Koa or Hono `(ctx, next)`, an error
- * handler's four parameters and middleware calling `next` are none.
+ * A request handler that never hands the request on: Express's `(req, res)` (the request maybe
+ * destructured, `({ params }, res)`), or `(req, res, next)` that names `next` only to end the request
+ * with an error (`next(new Error('...'))`, `next(err)`: Express skips to its error handler; a not-found
+ * handler that throws names it not at all). A Koa or Hono `(ctx, next)`, an error handler's four
+ * parameters and middleware calling `next()` or handing `next` to another function are none.
  */
 function answersRequest(fn: ts.SignatureDeclarationBase): boolean {
-  const names = fn.parameters.map((p) => (isIdentifier(p.name) && !p.dotDotDotToken ? p.name.text : ''));
+  const names = fn.parameters.map((p, i) => (isIdentifier(p.name) && !p.dotDotDotToken ? p.name.text : i === 0 && isObjectBindingPattern(p.name) ? '{}' : ''));
   if (names.length < 2 || names.length > 3 || names.includes('') || /^next$/i.test(names[1] ?? '')) return false;
   const next = names[2];
   if (next === undefined) return true;
   let named = false;
+  const endsWithError = (n: ts.Node): boolean =>
+    isCallExpression(n) && isIdentifier(n.expression) && n.expression.text === next && n.arguments.length === 1 && !isStringLiteralLike(skipOuter(n.arguments[0] as ts.Expression));
   const visit = (n: ts.Node): void => {
-    if (isIdentifier(n) && n.text === next) named = true;
+    if (endsWithError(n)) forEachChild((n as ts.CallExpression).arguments[0] as ts.Node, visit);
+    else if (isIdentifier(n) && n.text === next) named = true;
     else if (!named) forEachChild(n, visit);
   };
   if ('body' in fn && fn.body) visit(fn.body as ts.Node);
   return !named;
+}
+
+/** A function every return of which is a function literal answering the request (answersRequest). */
+function makesRequestHandler(fn: ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression): boolean {
+  const returned = returnedExpressions(fn).map(skipOuter);
+  return returned.length > 0 && returned.every((e) => (isArrowFunction(e) || isFunctionExpression(e)) && answersRequest(e));
 }
 
 export abstract class ExportReader extends MountReader {
@@ -533,6 +544,14 @@ export abstract class ExportReader extends MountReader {
     for (const name of plain) {
       const node = this.decls.get(name);
       if (node && (isFunctionDeclaration(node) || isArrowFunction(node) || isFunctionExpression(node)) && answersRequest(node)) handlers[name] = 'handler';
+    }
+    // `serveFiles()`: a function every return of which is such a handler, mounted as its call. Its
+    // handler's `res.sendFile(...)` on a typed `res` may read as a pending method mount: only routes and mounts count.
+    const lines = [...this.out.routes.map((r) => r.line), ...this.out.mounts.map((m) => m.line)];
+    for (const [name, node] of this.decls) {
+      if (!isFunctionDeclaration(node) && !isArrowFunction(node) && !isFunctionExpression(node)) continue;
+      const [start, end] = [this.line(node), this.sf.getLineAndCharacterOfPosition(node.getEnd()).line + 1];
+      if (!lines.some((l) => l >= start && l <= end) && makesRequestHandler(node)) handlers[`${name}()`] = 'handler';
     }
     for (const st of this.sf.statements) {
       // The function itself, not one a call wraps (`fp(async (app, opts) => ...)`, a plugin).

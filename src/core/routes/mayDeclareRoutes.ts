@@ -46,6 +46,9 @@ const METHOD_PATH_KEY = String.raw`['"\`]\s*(?:get|post|put|patch|delete|del|hea
 // A request handler exported as the file's default (`module.exports = function notFound(req, res, next)`):
 // another file's `app.use('/api', notFound)` answers there when it never hands the request on (fileExports.ts).
 const HANDLER_EXPORT = String.raw`\b(?:module\.exports\s*=|export\s+default)\s*(?:async\s+)?(?:function\b[\w$\s]*)?\(\s*(?:req|request)\b[^,()]*,\s*(?:res|response)\b`;
+// A function exported by name that returns a request handler (`export function serveFiles() { return
+// ({ params }, res, next) => ... }`): another file's `app.use('/files/:file', serveFiles())` answers there (fileExports.ts).
+const HANDLER_FACTORY_EXPORT = String.raw`\bexport\s+function\s+[\w$]+\s*\([^()]*\)\s*(?::[^{]*)?\{\s*return\s+(?:async\s+)?(?:function\b[\w$\s]*)?\(\s*(?:[\w$]+|\{[^{}()]*\})\s*(?::[^,()]*)?,\s*(?:res|response)\b`;
 // Sails' routes or blueprint options, assigned in a file of its config folder (sailsRoutes.ts): no file imports it.
 const SAILS_CONFIG = String.raw`\bmodule\.exports\.(?:routes|blueprints)\s*=`;
 // A plain Node server (`http.createServer((req, res) => ...)`): its handler may route by hand (handRouting.ts).
@@ -60,7 +63,7 @@ const PATH_GIVEN_SUPER = String.raw`\bsuper\s*\(\s*(?:[\w$.]+\s*,\s*)*['"\`]\/`;
 // else: another file's initialize loads it. Named exports (`export function GET`) are not looked for: outside a
 // handler's path (Next.js, Nitro) such a file is skipped.
 const OPERATIONS_OBJECT = String.raw`[{,]\s*(?:GET|POST|PUT|PATCH|DELETE)\s*[,}:(]|\b(?:module\.exports\s*=|export\s+default)\s*\{\s*(?:get|post|put|patch|delete|del)\s*[,}:(]`;
-const ROUTE_TOKENS = new RegExp(`${OPERATIONS_OBJECT}|${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}|${HANDLER_EXPORT}|${NODE_SERVER}|${SAILS_CONFIG}|${PATH_GIVEN_CALL}|${PATH_GIVEN_SUPER}`);
+const ROUTE_TOKENS = new RegExp(`${OPERATIONS_OBJECT}|${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}|${HANDLER_EXPORT}|${HANDLER_FACTORY_EXPORT}|${NODE_SERVER}|${SAILS_CONFIG}|${PATH_GIVEN_CALL}|${PATH_GIVEN_SUPER}`);
 
 // An object a file declares and exports by name (`const config: Config = { api: { prefix: '/api' } };
 // export default config;`, `module.exports = config;`): no quote follows its export, yet other files
