@@ -3,6 +3,7 @@
 // de-duplicated and in a stable order so reports diff cleanly.
 import { applyMethodWrappers } from './methodWrapperRoutes';
 import { posix } from 'node:path';
+import { aliasMatch, resolvedKey } from './moduleResolution';
 import * as l10n from '@vscode/l10n';
 import { escapeRegExp } from '../escapeRegExp';
 import { isExcluded } from './nestExclude';
@@ -113,8 +114,6 @@ const MAX_MOUNT_DEPTH = 10;
 /** Routes one loop over an imported array may stand for, at most: past it the loop is not read. */
 const MAX_LOOP_EXPANSION = 500;
 
-const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
-
 /**
  * Every route of a service, from its files already extracted one by one (extract.ts): a large
  * tree is never held as text, only as what each file declares.
@@ -215,7 +214,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
 
   dropUnmetMemberGuards(scanned, (s, local) => classMembersOf(s, local, byKey, opts.aliases ?? []), unknownServiceClass(warnings));
   addImportedRoutes(scanned, byKey, opts.aliases ?? [], resolver, warnings);
-  const edges = dropEmptyUnknownMounts(warnings, unknownMounts, mountEdges(scanned, warnings, opts.aliases ?? [], resolver), byKey);
+  const edges = dropEmptyUnknownMounts(warnings, unknownMounts, mountEdges(scanned, byKey, warnings, opts.aliases ?? [], resolver), byKey);
   const moduleMounts = controllerPrefixes(scanned, byKey, opts.aliases ?? []);
   const prefixesOf = mountPrefixes(edges, unknownPrefixRouters(scanned, byKey, opts.aliases ?? [], warnings));
   const registered = registeredControllers(scanned, byKey, opts.aliases ?? []);
@@ -269,7 +268,7 @@ function envVariableOf(s: Scanned, v: ConstValue, byKey: Map<string, Scanned>, a
 function importGraph(scanned: readonly Scanned[], byKey: ReadonlyMap<string, Scanned>, aliases: readonly PathAlias[]): ImportGraph {
   return {
     keys: scanned.map((s) => s.key),
-    importsOf: (key) => [...new Set(byKey.get(key)?.x.imports.map((i) => i.source))].flatMap((source) => resolveSpecifier(key, source, byKey, aliases)?.key ?? []),
+    importsOf: (key) => [...new Set(byKey.get(key)?.x.imports.map((i) => i.source))].flatMap((source) => resolveModule(key, source, byKey, aliases)?.key ?? []),
   };
 }
 
@@ -395,7 +394,7 @@ function servedFrom(entry: Scanned | undefined, edges: MountEdge[], byKey: Reado
   if (!entry || !isRoot(entry)) return undefined;
   const served = new Set([entry.key]);
   const rootsOf = (from: Scanned): Scanned[] => [...new Set(from.x.imports.map((i) => i.source))].flatMap((source) => {
-    const imported = resolveSpecifier(from.key, source, byKey, aliases);
+    const imported = resolveModule(from.key, source, byKey, aliases);
     return imported ? [imported] : [];
   });
   for (const imported of rootsOf(entry)) {
@@ -790,8 +789,7 @@ function factoryOf(s: Scanned, fn: string, byKey: Map<string, Scanned>, aliases:
   return found && name !== undefined && router !== undefined ? { target: found.target, router, name } : undefined;
 }
 
-function mountEdges(scanned: Scanned[], warnings: string[], aliases: PathAlias[], resolver: ValueResolver): MountEdge[] {
-  const byKey = new Map(scanned.map((s) => [s.key, s]));
+function mountEdges(scanned: Scanned[], byKey: Map<string, Scanned>, warnings: string[], aliases: PathAlias[], resolver: ValueResolver): MountEdge[] {
   const edges: MountEdge[] = [];
   const byArgs: Array<{ s: Scanned; mount: ExtractedMount; prefixValue: ConstValue; children: RouterNode[]; own: string; unknown: string }> = [];
   for (const s of scanned) {
@@ -1408,68 +1406,12 @@ function moduleValues(target: Scanned, byKey: Map<string, Scanned>, aliases: Pat
   return out;
 }
 
-/**
- * Resolutions made in one collection (its files and aliases are fixed): a large workspace asks the
- * same import again for every export it follows through (growthbook: 1.6 s of a 6 s join).
- */
-const resolutions = new WeakMap<Map<string, Scanned>, WeakMap<PathAlias[], Map<string, Scanned | null>>>();
 const NO_ALIASES: PathAlias[] = [];
 
-function resolveModule(fromKey: string, specifier: string, byKey: Map<string, Scanned>, aliases: PathAlias[] = NO_ALIASES): Scanned | undefined {
-  let perAliases = resolutions.get(byKey);
-  if (!perAliases) resolutions.set(byKey, (perAliases = new WeakMap()));
-  let memo = perAliases.get(aliases);
-  if (!memo) perAliases.set(aliases, (memo = new Map()));
-  // A relative specifier means the same from every file of a folder; a bare one from every file.
-  const key = specifier.startsWith('.') ? `${posix.dirname(fromKey)}\0${specifier}` : specifier;
-  const known = memo.get(key);
-  if (known !== undefined) return known ?? undefined;
-  const found = resolveSpecifier(fromKey, specifier, byKey, aliases);
-  memo.set(key, found ?? null);
-  return found;
-}
-
-/**
- * What an import of `specifier` from the file keyed `fromKey` (POSIX) names among `byKey`'s keys:
- * a relative path, or a bare name through `aliases`; undefined when it names none of them (a
- * package outside the scan). The join's resolution, and the one servedClosure.ts follows.
- */
-export function resolveSpecifier<T>(fromKey: string, specifier: string, byKey: ReadonlyMap<string, T>, aliases: readonly PathAlias[]): T | undefined {
-  if (!specifier.startsWith('.')) {
-    for (const alias of aliases) {
-      const matched = aliasMatch(alias, specifier);
-      if (matched === undefined) continue;
-      for (const t of alias.targets) {
-        const hit = lookupModule(toSlash(t.replace('*', matched)), byKey);
-        if (hit !== undefined) return hit;
-      }
-    }
-    return undefined;
-  }
-  return lookupModule(posix.normalize(posix.join(posix.dirname(fromKey), specifier)), byKey);
-}
-
-/** What a bare specifier gives an alias's `*` (`''` for one without): undefined when the alias does not match it. */
-function aliasMatch(alias: PathAlias, specifier: string): string | undefined {
-  const star = alias.pattern.indexOf('*');
-  if (star < 0) return specifier === alias.pattern ? '' : undefined;
-  const [before, after] = [alias.pattern.slice(0, star), alias.pattern.slice(star + 1)];
-  return specifier.startsWith(before) && specifier.endsWith(after) ? specifier.slice(star, specifier.length - after.length) : undefined;
-}
-
-/** The file `base` names: as written, with an extension, with its JS extension swapped, or its folder's index. */
-function lookupModule<T>(base: string, byKey: ReadonlyMap<string, T>): T | undefined {
-  const exact = byKey.get(base);
-  if (exact !== undefined) return exact;
-  // TypeScript ESM writes './users.js' for './users.ts'.
-  const stem = base.replace(/\.(?:m|c)?jsx?$/, '');
-  // Asked for every import followed on every join: no candidate list is built.
-  for (const b of stem === base ? [base, `${base}/index`] : [base, stem, `${base}/index`])
-    for (const ext of MODULE_EXTENSIONS) {
-      const hit = byKey.get(b + ext);
-      if (hit !== undefined) return hit;
-    }
-  return undefined;
+/** The scanned file an import names (moduleResolution.ts resolvedKey, remembered per set of files). */
+function resolveModule(fromKey: string, specifier: string, byKey: ReadonlyMap<string, Scanned>, aliases: readonly PathAlias[] = NO_ALIASES): Scanned | undefined {
+  const key = resolvedKey(fromKey, specifier, byKey, aliases);
+  return key === undefined ? undefined : byKey.get(key);
 }
 
 /**
@@ -1680,7 +1622,7 @@ class ValueResolver {
         return ref ? this.refValue(s, ref.local, ref.path)?.value : v;
       },
       module: (specifier) => {
-        const target = resolveSpecifier(s.key, specifier, this.byKey, this.aliases);
+        const target = resolveModule(s.key, specifier, this.byKey, this.aliases);
         return target && { file: target.file, operations: target.x.openApiOperations ?? [] };
       },
       filesUnder: (folder, fromFile) => {

@@ -6,7 +6,8 @@
 // scanner), not its thousands of front-end files.
 import { sep } from 'node:path';
 import type { PathAlias } from './collect';
-import { resolveSpecifier, toSlash } from './collect';
+import { toSlash } from './collect';
+import { resolveSpecifier } from './moduleResolution';
 import { isNextRouteHandler } from './serverApps';
 import { isNextMetadataCode } from './mayDeclareRoutes';
 import { isRouteSource } from './isRouteSource';

@@ -6,7 +6,8 @@
 // out. The one rule of the scan worker (engine/scanTree.ts), the inline scanner
 // (engine/inlineScanner.ts), the watched trees (engine/watchedTrees.ts) and the corpus.
 import type { ExtractedFile } from './extracted';
-import { resolveSpecifier, toSlash, type PathAlias } from './collect';
+import { toSlash, type PathAlias } from './collect';
+import { resolveSpecifier } from './moduleResolution';
 import { inTestFolderOnly } from './isRouteSource';
 
 /**
