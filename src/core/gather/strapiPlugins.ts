@@ -61,7 +61,11 @@ function resolved(v: StrapiValue, file: string, extracted: Extracted, depth = 0)
   return v;
 }
 
-/** config/plugins' local plugins: each key whose object names a literal `resolve` (and not `enabled: false`), with that path. */
+/**
+ * config/plugins' local plugins: each key whose object names a literal `resolve` (and not `enabled:
+ * false`), with that path. Read from the file itself, not the scan: a plugin with a package.json
+ * of its own is scanned (and joined) apart from the app whose config enables it.
+ */
 export function strapiLocalPlugins(configText: string): Array<{ name: string; resolve: string }> {
   const out: Array<{ name: string; resolve: string }> = [];
   for (const m of configText.matchAll(/\bresolve\s*:\s*(['"`])([^'"`$]+)\1/g)) {

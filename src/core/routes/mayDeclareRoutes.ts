@@ -8,6 +8,7 @@
 // is a constant too: its spec holds the method and path a route table registers; so is a list of
 // names (`export const featureRoutes = [listFeatures, postFeature]`, also `export default [health, items].flat()`
 // of a hapi route table) such a table is spread from.
+import { STRAPI_FILES_ID } from './strapiPluginFiles';
 
 // A router handed to another function (`function experimentalEndpoints(router) { liveSyncEndpoints(router); }`)
 // mounts that function's routes: an argument named like extract.ts's conventional receivers, after
@@ -147,7 +148,7 @@ const SVELTEKIT_ENDPOINT_PATH = /\/\+server\.[jt]s$/;
 const DEFAULT_EXPORT = /\bexport\s+default\b|\bmodule\.exports\s*=|\bexport\s*\{[^}]*\bdefault\b[^}]*\}/;
 
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
-export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${SETTINGS_GETTER.source}|${PATH_DEFAULT.source}|${CONFIG_CLASSES.source}|${PATH_CONST.source}|${EXPORTED_OBJECT_LITERAL.source}|${NEXT_HANDLER_PATH.source}|${NEXT_METADATA_CODE_PATH.source}|${NITRO_HANDLER_PATH.source}|${DEFAULT_EXPORT.source}|${SVELTEKIT_ENDPOINT_PATH.source}`;
+export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${SETTINGS_GETTER.source}|${PATH_DEFAULT.source}|${CONFIG_CLASSES.source}|${PATH_CONST.source}|${EXPORTED_OBJECT_LITERAL.source}|${NEXT_HANDLER_PATH.source}|${NEXT_METADATA_CODE_PATH.source}|${NITRO_HANDLER_PATH.source}|${DEFAULT_EXPORT.source}|${SVELTEKIT_ENDPOINT_PATH.source}|${STRAPI_FILES_ID}`;
 
 // A class of a file loading a Feathers package (`class Users extends KnexService`, a custom service
 // typed by @feathersjs/feathers): another file's `use(path, new Users())` serves its methods (feathersServices.ts).

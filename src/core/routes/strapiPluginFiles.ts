@@ -8,6 +8,9 @@ export const STRAPI_PLUGIN_ROUTES_FILE = /(?:^|\/)plugins\/[^/]+\/server\/(?:src
 /** A plugin extension's server file: `src/extensions/<plugin>/strapi-server.(js|ts)`. */
 export const STRAPI_EXTENSION_FILE = /(?:^|\/)extensions\/[^/]+\/strapi-server\.[cm]?[jt]s$/;
 
+/** What the scan's pre-filter reads by path alone (mayDeclareRoutes.ts PREFILTER_ID names it). */
+export const STRAPI_FILES_ID = `${STRAPI_PLUGIN_ROUTES_FILE.source}|${STRAPI_EXTENSION_FILE.source}`;
+
 /** Whether `file` is one of them. */
 export function isStrapiPluginFile(file: string): boolean {
   const f = file.replace(/\\/g, '/');
