@@ -17,12 +17,15 @@ const INCLUDED = '/etc/supervisor/conf.d/';
 export function supervisordConfigs(words: readonly string[], stage: Stage): string[] {
   const at = words.findIndex((w) => /^supervisord$/.test(posix.basename(w)));
   if (at < 0) return [];
+  const included = stage.copies.filter((c) => c.dest.startsWith(INCLUDED) && c.dest.endsWith('.conf')).map((c) => c.dest);
   for (let i = at + 1; i < words.length; i++) {
     const w = words[i] ?? '';
     const given = w === '-c' || w === '--configuration' ? words[i + 1] : /^--configuration=(.+)$/.exec(w)?.[1];
-    if (given !== undefined) return [posix.resolve(stage.workdir, given)];
+    if (given === undefined) continue;
+    const file = posix.resolve(stage.workdir, given);
+    // `-c` naming the packaged configuration's own place: when the build does not replace it, it is the package's, which includes conf.d.
+    return DEFAULT_CONFIGS.includes(file) ? [file, ...included] : [file];
   }
-  const included = stage.copies.filter((c) => c.dest.startsWith(INCLUDED) && c.dest.endsWith('.conf')).map((c) => c.dest);
   return [...DEFAULT_CONFIGS, ...included];
 }
 

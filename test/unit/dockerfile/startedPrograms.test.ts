@@ -51,6 +51,16 @@ suite('programs a start command runs side by side', () => {
     assert.deepEqual(await commands(copied, {}, { '/etc/supervisor/conf.d/app.conf': conf }), ['/srv/api: node main.js', '/srv: node server.js']);
   });
 
+  test('supervisord -c naming the packaged configuration the build does not write: the files copied where it includes them; one the build writes there is read itself', async () => {
+    const conf = '[program:api]\ncommand=node main.js\ndirectory=/srv/api\n[program:web]\ncommand=node server.js\n';
+    const packaged = 'FROM node\nWORKDIR /srv\nCOPY app.conf /etc/supervisor/conf.d/app.conf\nCMD ["supervisord", "-c", "/etc/supervisor/supervisord.conf"]\n';
+    assert.deepEqual(await commands(packaged, {}, { '/etc/supervisor/conf.d/app.conf': conf }), ['/srv/api: node main.js', '/srv: node server.js']);
+    const own = '[program:only]\ncommand=node only.js\n';
+    assert.deepEqual(await commands(packaged, {}, { '/etc/supervisor/supervisord.conf': own, '/etc/supervisor/conf.d/app.conf': conf }), ['/srv: node only.js']);
+    const elsewhere = 'FROM node\nWORKDIR /srv\nCOPY app.conf /etc/supervisor/conf.d/app.conf\nCMD ["supervisord", "-c", "/srv/mine.conf"]\n';
+    assert.deepEqual(await commands(elsewhere, {}, { '/etc/supervisor/conf.d/app.conf': conf }), ['/srv: supervisord -c /srv/mine.conf']);
+  });
+
   test('supervisord: only [program:x] sections, comments after a blank dropped, `directory` relative to the start folder', () => {
     const text = '[supervisord]\ncommand=never\n[program:a]\ncommand=node a.js ; the api\ndirectory=api\n; [program:b]\n[group:x]\nprograms=a\n';
     assert.deepEqual(supervisordPrograms(text, '/srv'), [{ command: 'node a.js', workdir: '/srv/api' }]);
