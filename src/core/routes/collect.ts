@@ -4,6 +4,7 @@
 import { applyMethodWrappers } from './methodWrapperRoutes';
 import { posix } from 'node:path';
 import { aliasMatch, resolvedKey } from './moduleResolution';
+import { importNamed, starReexports } from './importIndex';
 import * as l10n from '@vscode/l10n';
 import { escapeRegExp } from '../escapeRegExp';
 import { isExcluded } from './nestExclude';
@@ -257,7 +258,7 @@ function envVariableOf(s: Scanned, v: ConstValue, byKey: Map<string, Scanned>, a
   const ref = typeof part === 'object' && !part.ref.args && !part.ref.truthy && !part.ref.oneOf ? part.ref : undefined;
   if (!ref) return undefined;
   const own = s.x.envReads?.[[ref.local, ...ref.path].join('.')];
-  const imp = s.x.imports.find((i) => i.local === ref.local);
+  const imp = importNamed(s.x.imports, ref.local);
   if (own !== undefined || !imp) return own;
   const member = imp.imported === '*' ? ref.path[0] : undefined;
   const found = followExport(s, imp, member, byKey, aliases, 0);
@@ -602,7 +603,7 @@ function unservedRouters(scanned: Scanned[], byKey: Map<string, Scanned>, aliase
     // Exported, or returned by a function that makes it (a router factory: called where the router is wanted).
     const exported = new Set([s.x.defaultExport, ...Object.values(s.x.exportNames ?? {}), ...Object.values(s.x.routerFactories ?? {})]);
     for (const [name, via] of Object.entries(s.x.plainRouters ?? {})) {
-      const from = s.x.imports.find((i) => i.local === via)?.source;
+      const from = importNamed(s.x.imports, via)?.source;
       if (from !== undefined && ROUTER_PACKAGES.has(from) && exported.has(name) && incomingOf(edges, { key: s.key, name }).length === 0 && !edges.some((e) => e.parent.key === s.key && e.parent.name === name)) candidates.push({ s, name });
     }
   }
@@ -693,7 +694,7 @@ function dropPackageClientReceivers(s: Scanned, byKey: Map<string, Scanned>, ali
     if (!s.x.routes.some((r) => r.router === imp.local)) continue;
     const found = followExport(s, imp, undefined, byKey, aliases, 0);
     const maker = found?.name !== undefined ? found.target.x.routerMakers?.[found.name]?.maker : undefined;
-    const makerImport = maker !== undefined && found ? found.target.x.imports.find((i) => i.local === maker) : undefined;
+    const makerImport = maker !== undefined && found ? importNamed(found.target.x.imports, maker) : undefined;
     if (found && makerImport && !resolveModule(found.target.key, makerImport.source, byKey, aliases) && !isFrameworkPackage(makerImport.source)) clients.add(imp.local);
   }
   if (clients.size === 0) return;
@@ -730,7 +731,7 @@ function unknownPrefixRouters(scanned: Scanned[], byKey: Map<string, Scanned>, a
 
 /** The file and name the class `cls` stands for in `s`: imported, or declared there. */
 function classOf(s: Scanned, cls: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): { target: Scanned; name?: string } | undefined {
-  const imp = s.x.imports.find((i) => i.local === cls);
+  const imp = importNamed(s.x.imports, cls);
   return imp ? followExport(s, imp, undefined, byKey, aliases, 0) : { target: s, name: cls };
 }
 
@@ -765,7 +766,7 @@ const APP_FACTORY_CALL = '.createApp';
 
 /** Whether `name` (declared in `s` or imported there) is a Hono factory (ExtractedFile.appFactories). */
 function isAppFactory(s: Scanned, name: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): boolean {
-  const imp = s.x.imports.find((i) => i.local === name);
+  const imp = importNamed(s.x.imports, name);
   const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : { target: s, name };
   return found?.name !== undefined && found.target.x.appFactories?.includes(found.name) === true;
 }
@@ -778,11 +779,11 @@ function isRouterClass(s: Scanned, cls: string, byKey: Map<string, Scanned>, ali
 
 /** The function `fn` names (by import or in this file) when it makes a router: its file and the router it returns. */
 function factoryOf(s: Scanned, fn: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): { target: Scanned; router: string; name: string } | undefined {
-  let imp = s.x.imports.find((i) => i.local === fn);
+  let imp = importNamed(s.x.imports, fn);
   // `makeRouters.admin`: the router under that key of the object the function returns (fileExports.ts).
   const dot = imp ? -1 : fn.lastIndexOf('.');
   const member = dot > 0 ? fn.slice(dot + 1) : undefined;
-  if (member !== undefined) imp = s.x.imports.find((i) => i.local === fn.slice(0, dot));
+  if (member !== undefined) imp = importNamed(s.x.imports, fn.slice(0, dot));
   const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : { target: s, name: member !== undefined ? fn.slice(0, dot) : fn };
   const name = found?.name !== undefined && member !== undefined ? `${found.name}.${member}` : found?.name;
   const router = name !== undefined && found ? found.target.x.routerFactories?.[name] : undefined;
@@ -888,7 +889,7 @@ function mountHelperEdges(s: Scanned, scanned: Scanned[], byKey: Map<string, Sca
 function mountHelperOf(s: Scanned, fn: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): { target: Scanned; entries: NonNullable<ExtractedFile['mountHelpers']>[string] } | undefined {
   const dot = fn.indexOf('.');
   const [local, member] = dot > 0 && !fn.startsWith('require(') ? [fn.slice(0, dot), fn.slice(dot + 1)] : [fn, undefined];
-  const imp = s.x.imports.find((i) => i.local === local);
+  const imp = importNamed(s.x.imports, local);
   const found = imp ? followExport(s, imp, member, byKey, aliases, 0) : { target: s, name: fn };
   const name = found?.name ?? member;
   const entries = found && name !== undefined ? found.target.x.mountHelpers?.[name] : undefined;
@@ -975,7 +976,7 @@ const withoutScriptExtension = (path: string) => path.replace(/\.[cm]?[jt]sx?$/,
 /** The file a non-relative import the scan cannot resolve may stand for (mountChildren), and what the mount names in it. */
 function guessedModule(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[]): { file: Scanned; children: RouterNode[] } | undefined {
   const head = mount.routerName.split('.')[0];
-  const imp = s.x.imports.find((i) => i.local === mount.routerName) ?? s.x.imports.find((i) => i.local === head);
+  const imp = importNamed(s.x.imports, mount.routerName) ?? importNamed(s.x.imports, head);
   if (!imp || imp.source.startsWith('.') || resolveModule(s.key, imp.source, byKey, aliases)) return undefined;
   const tail = withoutScriptExtension(imp.source.split('/').slice(1).join('/'));
   if (tail === '') return undefined;
@@ -1020,7 +1021,7 @@ function keyedEdges(scanned: Scanned[], edges: MountEdge[], byKey: Map<string, S
   const out: MountEdge[] = [];
   for (const s of scanned) {
     for (const entry of s.x.keyedRouters ?? []) {
-      const imp = s.x.imports.find((i) => i.local === entry.routerName);
+      const imp = importNamed(s.x.imports, entry.routerName);
       const found = imp && followExport(s, imp, undefined, byKey, aliases, 0);
       const name = found?.name;
       if (!found || name === undefined || !declares(found.target, name)) continue;
@@ -1041,7 +1042,7 @@ function keyedEdges(scanned: Scanned[], edges: MountEdge[], byKey: Map<string, S
  */
 function packageCall(s: Scanned, mount: ExtractedMount, byKey: Map<string, Scanned>, aliases: PathAlias[]): boolean {
   if (!mount.routerName.endsWith('()')) return false;
-  const source = s.x.imports.find((i) => i.local === mount.routerName.slice(0, -2))?.source;
+  const source = importNamed(s.x.imports, mount.routerName.slice(0, -2))?.source;
   return source !== undefined && !source.startsWith('.') && resolveModule(s.key, source, byKey, aliases) === undefined;
 }
 
@@ -1090,7 +1091,7 @@ function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byK
   const [head, ...rest] = mount.routerName.split('.');
   // `routers.users` where `routers` is a namespace import or a default-exported object of routers.
   const imported =
-    s.x.imports.find((i) => i.local === mount.routerName) ??
+    importNamed(s.x.imports, mount.routerName) ??
     s.x.imports.find((i) => i.local === head && (i.imported === '*' || (rest.length === 1 && (i.imported === 'default' || holdsMember(s, i, rest[0] ?? '', byKey, aliases)))));
   if (imported) {
     const found = followExport(s, imported, imported.local === head ? rest[0] : undefined, byKey, aliases, 0);
@@ -1139,7 +1140,7 @@ function resolveFactoryMount(s: Scanned, fn: string, byKey: Map<string, Scanned>
  */
 function resolveClassMount(s: Scanned, named: string, byKey: Map<string, Scanned>, aliases: PathAlias[], member?: string): RouterNode[] {
   const [cls = named, method, index] = named.split('#');
-  const imp = s.x.imports.find((i) => i.local === cls);
+  const imp = importNamed(s.x.imports, cls);
   const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : { target: s, name: cls };
   // `this.codes.route(app)`: the parameter at that position of the class's method (routeHelpers.ts readInstancePassed).
   if (index !== undefined) {
@@ -1176,7 +1177,7 @@ function addImportedRoutes(scanned: Scanned[], byKey: Map<string, Scanned>, alia
 function warnUnreadLoopHelpers(s: Scanned, byKey: Map<string, Scanned>, aliases: PathAlias[], warnings: string[]): void {
   const warned = new Set<number>();
   for (const call of s.x.loopHelperCalls ?? []) {
-    const imp = s.x.imports.find((i) => i.local === call.local);
+    const imp = importNamed(s.x.imports, call.local);
     // A module of the project (under an alias, or found by the scan) is read for what it declares, or is no route's.
     if (!imp || warned.has(call.line) || aliases.some((a) => aliasMatch(a, imp.source) !== undefined) || resolveModule(s.key, imp.source, byKey, aliases)) continue;
     warned.add(call.line);
@@ -1192,7 +1193,7 @@ function warnUnreadLoopHelpers(s: Scanned, byKey: Map<string, Scanned>, aliases:
  */
 function addHelperRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathAlias[], resolver: ValueResolver, warnings: string[]): void {
   for (const call of s.x.helperCalls ?? []) {
-    const imp = s.x.imports.find((i) => i.local === call.helper);
+    const imp = importNamed(s.x.imports, call.helper);
     const found = imp && followExport(s, imp, call.member, byKey, aliases, 0);
     const sig = found?.name !== undefined && !call.noMethod ? found.target.x.routeHelpers?.[found.name] : undefined;
     // A helper of a fixed method (`registerPage(server, { path })`): each route it registers.
@@ -1235,7 +1236,7 @@ function addListHelperRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: P
   const calls = [...(s.x.listHelperCalls ?? []), ...handed.filter((h) => !s.x.listHelperCalls?.some((c) => c.line === h.line && c.helper === h.helper))];
   const added: ExtractedRoute[] = [];
   for (const call of calls) {
-    const imp = s.x.imports.find((i) => i.local === call.helper);
+    const imp = importNamed(s.x.imports, call.helper);
     // A helper of this file, or one imported.
     const found = imp ? followExport(s, imp, call.member, byKey, aliases, 0) : call.member === undefined ? { target: s, name: call.helper } : undefined;
     const entries = found?.name !== undefined ? found.target.x.listHelpers?.[found.name] : undefined;
@@ -1258,7 +1259,7 @@ function addListHelperRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: P
  */
 function addSpecMounts(s: Scanned, byKey: Map<string, Scanned>, aliases: PathAlias[]): void {
   for (const m of s.x.specMounts ?? []) {
-    const imp = s.x.imports.find((i) => i.local === m.factory);
+    const imp = importNamed(s.x.imports, m.factory);
     const found = imp ? followExport(s, imp, m.member, byKey, aliases, 0) : { target: s, name: m.factory };
     if (found?.name !== undefined && found.target.x.specMounters?.[found.name]?.includes(m.mount)) s.x.routes.push(m.route);
   }
@@ -1275,7 +1276,7 @@ function addEndpointRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: Pat
     // `app.use('/files/:file', serveFiles())`: what the function called makes (fileExports.ts keys it `serveFiles()`).
     const called = mount.routerName.endsWith('()') && !mount.routerName.startsWith('require(');
     const local = called ? mount.routerName.slice(0, -2) : mount.routerName;
-    const imp = s.x.imports.find((i) => i.local === local);
+    const imp = importNamed(s.x.imports, local);
     const found = imp && followExport(s, imp, undefined, byKey, aliases, 0);
     const served = found?.name !== undefined ? found.target.x.endpoints?.[called ? `${found.name}()` : found.name] : undefined;
     if (!served || (served === 'handler' && !mount.atPath)) continue;
@@ -1296,7 +1297,7 @@ function resolvePassedRouter(s: Scanned, fn: string, index: number, byKey: Map<s
   // `etapiNotes.register(router)`: a function of an imported module object, by its member name.
   const dot = fn.indexOf('.');
   const [local, member] = dot > 0 && !fn.startsWith('require(') ? [fn.slice(0, dot), fn.slice(dot + 1)] : [fn, undefined];
-  const imp = s.x.imports.find((i) => i.local === local);
+  const imp = importNamed(s.x.imports, local);
   const found = imp ? followExport(s, imp, member, byKey, aliases, 0) : { target: s, name: fn };
   if (!found) return [];
   const params = found.target.x.routerParams;
@@ -1317,7 +1318,7 @@ function unknownServiceClass(warnings: string[]): (s: Scanned, local: string, li
 function classMembersOf(s: Scanned, local: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): readonly string[] | undefined {
   const own = s.x.classMembers?.[local];
   if (own) return own;
-  const imp = s.x.imports.find((i) => i.local === local);
+  const imp = importNamed(s.x.imports, local);
   const hit = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : undefined;
   return hit?.name !== undefined ? hit.target.x.classMembers?.[hit.name] : undefined;
 }
@@ -1330,7 +1331,7 @@ function classMembersOf(s: Scanned, local: string, byKey: Map<string, Scanned>, 
 function heldMember(target: Scanned, exported: string): { name?: string; imp?: { imported: string; source: string } } | undefined {
   const name = target.x.exportNames?.[exported];
   if (name !== undefined) return { name };
-  const imp = target.x.imports.find((i) => i.local === `*reexport*${exported}`);
+  const imp = importNamed(target.x.imports, `*reexport*${exported}`);
   return imp ? { imp } : undefined;
 }
 
@@ -1355,7 +1356,7 @@ function followExport(
   // `export default { users, posts }`: a member of the default export is what that property holds;
   // so is a name taken from a CommonJS module (`const { users } = require('./x')` of `module.exports = { users }`).
   const key = wanted === 'default' ? member : wanted;
-  const property = key !== undefined ? target.x.imports.find((i) => i.local === `*reexport*default.${key}`) : undefined;
+  const property = key !== undefined ? importNamed(target.x.imports, `*reexport*default.${key}`) : undefined;
   if (property) return followExport(target, property, undefined, byKey, aliases, depth + 1);
   // `shop.orders` of `export const shop = { orders: ordersPlugin }` (fileExports.ts exportObjectMembers).
   const held = wanted !== 'default' && imp.imported !== '*' && member !== undefined ? heldMember(target, `${wanted}.${member}`) : undefined;
@@ -1369,14 +1370,14 @@ function followExport(
   if (wanted === 'default' && member !== undefined && target.x.defaultExport === undefined && !target.x.imports.some((i) => i.local.startsWith('*reexport*'))) return { target, name: member };
   const name = wanted === 'default' ? target.x.defaultExport : wanted;
   if (name !== undefined && name !== '*' && exportsValue(target, name)) return { target, name };
-  const reexport = target.x.imports.find((i) => i.local === `*reexport*${wanted}`);
+  const reexport = importNamed(target.x.imports, `*reexport*${wanted}`);
   // `module.exports = require('./routes')` passes `routes.api` on as the same member there; so does a
   // namespace passed on under a name (`export * as constants from './constants'`, `constants.API_VERSION`).
   if (reexport) return followExport(target, reexport, wanted === 'default' || reexport.imported === '*' ? member : undefined, byKey, aliases, depth + 1);
   // CommonJS: `const { api } = require('./x')` where x is `module.exports = require('./y')`.
-  const cjsDefault = wanted !== 'default' ? target.x.imports.find((i) => i.local === '*reexport*default') : undefined;
+  const cjsDefault = wanted !== 'default' ? importNamed(target.x.imports, '*reexport*default') : undefined;
   if (cjsDefault) return followExport(target, cjsDefault, wanted, byKey, aliases, depth + 1);
-  for (const star of target.x.imports.filter((i) => i.local === '*reexport*')) {
+  for (const star of starReexports(target.x.imports)) {
     const hit = followExport(target, { imported: wanted, source: star.source }, wanted === imp.imported ? member : undefined, byKey, aliases, depth + 1);
     // `export * from './a'; export * from './b'`: the one that has the name (or passes a namespace on under it), not the first.
     if (hit && (hit.name === undefined ? hit.target !== target : exportsValue(hit.target, hit.name))) return hit;
@@ -1485,7 +1486,7 @@ function routerModulePrefixes(scanned: Scanned[], byKey: Map<string, Scanned>, a
       const prefix = modulePrefix.get(name);
       if (prefix === undefined) continue;
       for (const controller of m.controllers) {
-        const imp = s.x.imports.find((i) => i.local === controller);
+        const imp = importNamed(s.x.imports, controller);
         const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : undefined;
         // Not imported (declared beside it, or not followed): known by its class name alone.
         out.set(found ? `${found.target.key}#${found.name ?? controller}` : `#${controller}`, prefix);
@@ -1506,7 +1507,7 @@ function addChildControllerPrefixes(scanned: Scanned[], byKey: Map<string, Scann
   for (const s of scanned) {
     for (const c of s.x.childControllers ?? []) {
       for (const child of c.children) {
-        const imp = s.x.imports.find((i) => i.local === child);
+        const imp = importNamed(s.x.imports, child);
         const found = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : undefined;
         parentOf.set(found ? `${found.target.key}#${found.name ?? child}` : `${s.key}#${child}`, { parent: `${s.key}#${c.parent}`, path: c.path });
       }
@@ -1719,7 +1720,7 @@ class ValueResolver {
    * the use's arguments. Nothing when the decorator is not found to be a controller factory.
    */
   private factoryControllerRoutes(s: Scanned, c: NonNullable<ExtractedFile['decoratedControllers']>[number], warnings: string[]): ExtractedRoute[] {
-    const imp = s.x.imports.find((i) => i.local === c.decorator);
+    const imp = importNamed(s.x.imports, c.decorator);
     const found = imp ? followExport(s, imp, undefined, this.byKey, this.aliases, 0) : undefined;
     const template = found?.name !== undefined ? found.target.x.controllerFactories?.[found.name] : undefined;
     if (!found || !template) return [];
@@ -1766,7 +1767,7 @@ class ValueResolver {
   private handlerClass(at: Scanned, name: string): { target: Scanned; name: string } | undefined {
     if (at.x.handlerClasses?.[name]) return { target: at, name };
     const [head, ...rest] = name.split('.');
-    const imp = at.x.imports.find((i) => i.local === head);
+    const imp = importNamed(at.x.imports, head);
     const found = imp ? followExport(at, imp, imp.imported === '*' ? rest[0] : undefined, this.byKey, this.aliases, 0) : undefined;
     return found?.name !== undefined && found.target.x.handlerClasses?.[found.name] ? { target: found.target, name: found.name } : undefined;
   }
@@ -1826,7 +1827,7 @@ class ValueResolver {
    * the call does not give is a warning at the call. Nothing for a function that is no route factory.
    */
   private factoryCallRoutes(s: Scanned, c: NonNullable<ExtractedFile['factoryCalls']>[number], warnings: string[]): ExtractedRoute[] {
-    const imp = s.x.imports.find((i) => i.local === c.factory);
+    const imp = importNamed(s.x.imports, c.factory);
     const found = imp ? followExport(s, imp, c.member, this.byKey, this.aliases, 0) : undefined;
     const out: ExtractedRoute[] = [];
     for (const r of found?.name !== undefined ? (found.target.x.routeFactories?.[found.name] ?? []) : []) {
@@ -1840,7 +1841,7 @@ class ValueResolver {
 
   /** A handler's routes from a decorator factory of another file (`@GetUser('me')`, `@APIRoute('GET', 'feed')`), under its controller's paths. */
   private decoratedRoutes(s: Scanned, h: NonNullable<ExtractedFile['decoratedHandlers']>[number], warnings: string[]): ExtractedRoute[] {
-    const imp = s.x.imports.find((i) => i.local === h.decorator);
+    const imp = importNamed(s.x.imports, h.decorator);
     const found = imp ? followExport(s, imp, undefined, this.byKey, this.aliases, 0) : undefined;
     const factory = found?.name !== undefined ? found.target.x.decoratorFactories?.[found.name] : undefined;
     const out: ExtractedRoute[] = [];
@@ -2120,7 +2121,7 @@ class ValueResolver {
 
   /** The value an imported binding (and a property path in it) stands for, with the file declaring it. */
   private refValue(s: Scanned, local: string, path: string[]): { file: Scanned; value: ConstValue } | undefined {
-    const imp = s.x.imports.find((i) => i.local === local);
+    const imp = importNamed(s.x.imports, local);
     if (!imp) return undefined;
     const namespace = imp.imported === '*' || this.namespacePassedOn(s, imp);
     const member = namespace && path.length > 0 ? path[0] : undefined;
@@ -2146,7 +2147,7 @@ class ValueResolver {
       const omitted = last.slice(OMIT.length).split('|');
       return this.listedValues(s, local, path.slice(0, -1), omitted);
     }
-    const imp = s.x.imports.find((i) => i.local === local);
+    const imp = importNamed(s.x.imports, local);
     if (imp?.imported === '*' && path.length === 0) {
       const target = resolveModule(s.key, imp.source, this.byKey, this.aliases);
       return target ? moduleValues(target, this.byKey, this.aliases, 0).filter((v) => !omitted.includes(v.name)) : undefined;
@@ -2252,7 +2253,7 @@ class ValueResolver {
 
   /** The keys of the route table an imported name (and a path in it, `()` for what a function returns) stands for, and of the tables it takes in. */
   private tableEntries(s: Scanned, local: string, path: string[], warnings: string[], depth: number): Array<{ file: Scanned; entry: TableEntry }> | undefined {
-    const imp = s.x.imports.find((i) => i.local === local);
+    const imp = importNamed(s.x.imports, local);
     if (!imp || depth > 4) return undefined;
     const member = imp.imported === '*' ? path[0] : undefined;
     const rest = (imp.imported === '*' ? path.slice(1) : path).filter((p) => p !== '()');

@@ -11,10 +11,13 @@ const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs',
 /** Sets of file names whose resolutions are kept (a check joins one root per service). */
 const KEPT_SETS = 64;
 
+/** What the specifiers written in one file (or bare ones, under '') name: the key, or null for none. */
+type Resolutions = Map<string, Map<string, string | null>>;
+
 /** Resolutions by the set of names they were made in (a fingerprint of the names and aliases), oldest first. */
-const kept = new Map<string, Map<string, string | null>>();
+const kept = new Map<string, Resolutions>();
 /** Each name map's resolutions, found once per map and aliases list. */
-const ofMap = new WeakMap<ReadonlyMap<string, unknown>, WeakMap<readonly PathAlias[], Map<string, string | null>>>();
+const ofMap = new WeakMap<ReadonlyMap<string, unknown>, WeakMap<readonly PathAlias[], Resolutions>>();
 
 /** FNV-1a over `text`, two different seeds: 64 bits, so two different sets of names do not meet in practice. */
 function fingerprint(text: string): string {
@@ -29,14 +32,14 @@ function fingerprint(text: string): string {
 }
 
 /** The resolutions kept for `byKey`'s names under `aliases`. */
-function memoFor(byKey: ReadonlyMap<string, unknown>, aliases: readonly PathAlias[]): Map<string, string | null> {
+function memoFor(byKey: ReadonlyMap<string, unknown>, aliases: readonly PathAlias[]): Resolutions {
   let perAliases = ofMap.get(byKey);
   if (!perAliases) ofMap.set(byKey, (perAliases = new WeakMap()));
   let memo = perAliases.get(aliases);
   if (memo) return memo;
   const names = [...byKey.keys()].join('\n');
   const id = `${fingerprint(names)}:${byKey.size}:${JSON.stringify(aliases)}`;
-  memo = kept.get(id) ?? new Map<string, string | null>();
+  memo = kept.get(id) ?? new Map();
   kept.delete(id);
   kept.set(id, memo);
   if (kept.size > KEPT_SETS) kept.delete(kept.keys().next().value as string);
@@ -50,12 +53,14 @@ function memoFor(byKey: ReadonlyMap<string, unknown>, aliases: readonly PathAlia
  */
 export function resolvedKey(fromKey: string, specifier: string, byKey: ReadonlyMap<string, unknown>, aliases: readonly PathAlias[]): string | undefined {
   const memo = memoFor(byKey, aliases);
-  // A relative specifier means the same from every file of a folder; a bare one from every file.
-  const key = specifier.startsWith('.') ? `${posix.dirname(fromKey)}\0${specifier}` : specifier;
-  const known = memo.get(key);
+  // A bare specifier means the same from every file; a relative one is remembered per file that writes it.
+  const from = specifier.startsWith('.') ? fromKey : '';
+  let ofFile = memo.get(from);
+  if (!ofFile) memo.set(from, (ofFile = new Map()));
+  const known = ofFile.get(specifier);
   if (known !== undefined) return known ?? undefined;
   const found = resolveKey(fromKey, specifier, byKey, aliases);
-  memo.set(key, found ?? null);
+  ofFile.set(specifier, found ?? null);
   return found;
 }
 
