@@ -18,6 +18,7 @@ import type { StartedSource } from './startedSource';
 import type { Location } from '../dockerfile/locate';
 import { tanstackStartSource } from './viteServerPlugins';
 import { nitroServerSource } from '../routes/nitroRoutes';
+import { folderLoadsBeside } from './loadedBeside';
 
 type SourceRootRule = (fs: FsLike, r: SourceRootInput) => Promise<{ path: string; why: string } | undefined>;
 
@@ -81,8 +82,11 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
       // A launcher beside the project's src folder loading only its modules (`node koa-api.js`
       // importing ./src/routes.js): the src folder, as a start script's root file loading only ./src
       // is (entryFolder). One loading ./lib only is the server itself, lib its helpers.
+      // Not when modules of that folder load modules beside it in turn (loadedBeside.ts).
       const folder = await soleLoadedFolder(fs, started.file);
-      if (folder === join(project.dir, 'src')) return { path: folder, why: l10n.t`the image starts ${started.imagePath}, at the top of the project folder, which loads only modules of ${relative(project.dir, folder)}` };
+      const beside = folder === join(project.dir, 'src') ? await folderLoadsBeside(fs, folder, project.dir) : undefined;
+      if (folder === join(project.dir, 'src') && beside === undefined) return { path: folder, why: l10n.t`the image starts ${started.imagePath}, at the top of the project folder, which loads only modules of ${relative(project.dir, folder)}` };
+      if (beside !== undefined) return { path: project.dir, why: l10n.t`the image starts ${started.imagePath}, at the top of the project folder, which loads modules of src, and those load modules beside src (${beside})` };
       return { path: project.dir, why: l10n.t`the image starts ${started.imagePath}, at the top of the project folder` };
     }
     const path = join(project.dir, top);

@@ -19,6 +19,8 @@ export const VALUE_FLAG = /^(?:-r|--require|--import|--loader|--experimental-loa
 const SUBCOMMAND = new Set(['run', 'watch']);
 const SCRIPT = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const TS_SCRIPT = /\.(?:[cm]?ts|tsx)$/;
+/** `#!/usr/bin/env node`, `#!/usr/local/bin/node --flag`: a file the system hands to Node. */
+const NODE_SHEBANG = /^#!\s*(?:\S*\/env\s+(?:-S\s+)?)?\S*\bnode(?:\s|$)/;
 
 export interface StartedSource {
   /** The source file, absolute in the workspace. */
@@ -38,21 +40,39 @@ export interface StartedSource {
  */
 export function startedScripts(stage: Stage, scripts: Record<string, string>, mainOf?: (imageDir: string) => string | undefined): string[] {
   const files: string[] = [];
+  for (const { cwd, first, ws } of commandLines(stage, scripts)) {
+    const file = first && SCRIPT.test(ws[0] ?? '') ? ws[0] : runnerScript(ws);
+    const main = file === undefined || SCRIPT.test(file) ? undefined : mainOf?.(posix.resolve(cwd, file));
+    if (file !== undefined) files.push(SCRIPT.test(file) ? posix.resolve(cwd, file) : posix.resolve(cwd, file, main ?? 'index.js'));
+  }
+  return files;
+}
+
+/**
+ * The files a stage's start command runs by their path, with no runner and no script extension
+ * (`/usr/src/app/forum start`, `./bin/www`), as image paths: a package's bin script, which its
+ * `#!/usr/bin/env node` line has Node run (isSource checks that line).
+ */
+function startedExecutables(stage: Stage, scripts: Record<string, string>): string[] {
+  const files: string[] = [];
+  for (const { cwd, ws } of commandLines(stage, scripts)) {
+    const [word] = ws;
+    if (word !== undefined && word.includes('/') && !/^[$-]/.test(word) && posix.extname(word) === '') files.push(posix.resolve(cwd, word));
+  }
+  return files;
+}
+
+/** Each command line of a stage's start (package scripts it runs written out; `a && b`, `parallel node {} ::: a b` apart), with the folder it runs in and whether it comes first. */
+function* commandLines(stage: Stage, scripts: Record<string, string>): Generator<{ cwd: string; first: boolean; ws: string[] }> {
   let cwd = stage.workdir;
   const words = followScripts(commandWords(stage.start ?? ''), scripts, { hops: 2 });
   let first = true;
   for (const part of words.join(' ').split(/\s*(?:&&|\|\||;)\s*/)) {
     const written = part.split(/\s+/).filter((w) => w !== '' && !/^\w+=/.test(w));
     if (written[0] === 'cd' && written[1] !== undefined) cwd = posix.resolve(cwd, written[1]);
-    // `parallel node {} ::: a.ts b.ts`: each command line it runs.
-    for (const ws of parallelRuns(written)) {
-      const file = first && SCRIPT.test(ws[0] ?? '') ? ws[0] : runnerScript(ws);
-      const main = file === undefined || SCRIPT.test(file) ? undefined : mainOf?.(posix.resolve(cwd, file));
-      if (file !== undefined) files.push(SCRIPT.test(file) ? posix.resolve(cwd, file) : posix.resolve(cwd, file, main ?? 'index.js'));
-    }
+    for (const ws of parallelRuns(written)) yield { cwd, first, ws };
     first = false;
   }
-  return files;
 }
 
 /**
@@ -82,7 +102,7 @@ const MODULE_NAME = /^(?:\.{1,2}\/?|(?:\.{0,2}\/)?[\w@-][\w@./-]*)$/;
  * one left running, the server, is the last.
  */
 export async function startedSourceFile(fs: FsLike, opts: StartedSourceOptions): Promise<StartedSource | undefined> {
-  for (const imagePath of startedScripts(opts.stage, opts.scripts).reverse()) {
+  for (const imagePath of [...startedScripts(opts.stage, opts.scripts).reverse(), ...startedExecutables(opts.stage, opts.scripts).reverse()]) {
     const found = await sourceStartedAt(fs, imagePath, opts, (file) => isAtOrInside(opts.projectDir, file));
     if (found) return found;
   }
@@ -142,6 +162,8 @@ export async function startedLauncherOutput(
 
 async function isSource(fs: FsLike, file: string, opts: { projectDir: string; outputs: readonly string[] }): Promise<boolean> {
   if (!(await fs.stat(file))?.isFile) return false;
+  // A file with no extension is a script only when its first line has Node run it.
+  if (posix.extname(file) === '' && !NODE_SHEBANG.test(await fs.readFile(file).catch(() => ''))) return false;
   // A launcher starting the build output (`spawn(process.execPath, ['dist/server/app.js'])`), also one Node runs as TypeScript.
   if ((await launchedOutput(fs, file)) !== undefined) return false;
   if (TS_SCRIPT.test(file)) return true;

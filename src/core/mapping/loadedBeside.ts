@@ -1,0 +1,32 @@
+// Whether a folder's code is all of a server's: a launcher at a package's top loading only ./src
+// (`require('./src/cli')`) runs the code of src, unless modules of src load modules of the package
+// beside it in turn (`require('../../install/web')`, `require('../public/src/utils')`): then the
+// server's code spans the package, and its folder is the source root, as the corpus records
+// backend/ and common/ under their common folder.
+import { extname, relative, resolve, sep } from 'node:path';
+import type { FsLike } from '../ports';
+import { isAtOrInside } from '../pathInside';
+import { walkFileStats } from './walk';
+
+/** A module loaded by a path going up from the file's folder, JSON data left out (`require('../../package.json')` is read, not run). */
+const PARENT_MODULE = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom|^\s*import)\s*['"](\.\.\/[^'"]+?)(?<!\.json)['"]/gm;
+
+const CODE = new Set(['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts']);
+
+/**
+ * The first module of `folder` (its code files, walked) that loads a module of `root` outside
+ * `folder`, as `file: path`, relative to `root`; undefined when none does.
+ */
+export async function folderLoadsBeside(fs: FsLike, folder: string, root: string): Promise<string | undefined> {
+  const { files } = await walkFileStats(fs, folder);
+  for (const file of files) {
+    if (!CODE.has(extname(file))) continue;
+    const text = await fs.readFile(file).catch(() => '');
+    if (!text.includes('../')) continue;
+    for (const m of text.matchAll(PARENT_MODULE)) {
+      const loaded = resolve(file, '..', m[1] ?? '');
+      if (!isAtOrInside(folder, loaded) && isAtOrInside(root, loaded)) return `${relative(root, file).split(sep).join('/')}: ${m[1] ?? ''}`;
+    }
+  }
+  return undefined;
+}
