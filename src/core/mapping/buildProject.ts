@@ -26,6 +26,7 @@ import { contextCandidates, startedDevServer, startedScripts } from './startedSo
 import { parallelTexts } from './gnuParallel';
 import { nxBuildOutput } from './nxOutput';
 import { runBundledPackage } from './runBundledPackage';
+import type { SolutionBuild } from './solutionBuild';
 
 export interface PackageInfo {
   name?: string;
@@ -74,13 +75,13 @@ export async function readPackage(fs: FsLike, dir: string): Promise<PackageInfo 
 
 /** The project the image builds from `context` (see the file comment). */
 /** `command`: the compose service's `command:`, run instead of the image's CMD. */
-export async function findBuildProject(fs: FsLike, context: string, dockerfile: string | undefined, df: Dockerfile | undefined, command?: string[], oneProgram = false): Promise<BuildProject> {
-  const project = await findProjectFolder(fs, context, dockerfile, df, command, oneProgram);
+export async function findBuildProject(fs: FsLike, context: string, dockerfile: string | undefined, df: Dockerfile | undefined, command?: string[], oneProgram = false, solution?: SolutionBuild): Promise<BuildProject> {
+  const project = await findProjectFolder(fs, context, dockerfile, df, command, oneProgram, solution);
   return df ? nestCliAppBuilt(project, df) : project;
 }
 
 /** `oneProgram`: the image's start is one program of several it runs (programMappings.ts), the package it starts in being its own, server or not. */
-async function findProjectFolder(fs: FsLike, context: string, dockerfile: string | undefined, df: Dockerfile | undefined, command: string[] | undefined, oneProgram: boolean): Promise<BuildProject> {
+async function findProjectFolder(fs: FsLike, context: string, dockerfile: string | undefined, df: Dockerfile | undefined, command: string[] | undefined, oneProgram: boolean, solution: SolutionBuild | undefined): Promise<BuildProject> {
   const rootPkg = await readPackage(fs, context);
   const nx = dockerfile ? await nxProjectBeside(fs, context, dockerfile) : undefined;
   if (nx) return { ...(await describeProject(fs, nx.dir, rootPkg)), evidence: nx.evidence };
@@ -96,6 +97,8 @@ async function findProjectFolder(fs: FsLike, context: string, dockerfile: string
   const unknown = df && command === undefined && selected?.server === undefined ? await severalServersUnstarted(fs, context, rootPkg, df) : undefined;
   if (unknown) return unknown;
   if (selected) return selected;
+  const referenced = solution && (await referencedServer(fs, context, rootPkg, solution));
+  if (referenced) return referenced;
   const installed = df ? await packageCopiedToWorkdir(fs, context, rootPkg, df) : undefined;
   if (installed) return installed;
   const whole = await describeProject(fs, context, rootPkg);
@@ -137,6 +140,24 @@ async function severalServersUnstarted(fs: FsLike, context: string, rootPkg: Pac
   if (servers.length < 2) return undefined;
   const names = servers.map((p) => relative(context, p.dir).split(sep).join('/'));
   return { ...(await describeProject(fs, context, rootPkg)), evidence: l10n.t`the image names no start command (its base image's is node's REPL) and the workspace has ${servers.length} server packages (${names.join(', ')}): which one runs is set where it is run, not known here (x-runtime-drift.source chooses one)` };
+}
+
+/**
+ * The one server package among the projects a solution tsconfig references, which the image's
+ * build compiles with `tsc --build` (solutionBuild.ts): each into its own outDir, so that package,
+ * not the context, is the project. A project without a package.json of its own is not told apart.
+ */
+async function referencedServer(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, solution: SolutionBuild): Promise<BuildProject | undefined> {
+  const servers: BuildProject[] = [];
+  for (const dir of solution.projects) {
+    if ((await readPackage(fs, dir)) === undefined) continue;
+    const project = await describeProject(fs, dir, rootPkg);
+    if (project.server !== undefined) servers.push(project);
+  }
+  const [sole] = servers;
+  if (servers.length !== 1 || !sole) return undefined;
+  const rel = (p: string) => relative(context, p).split(sep).join('/');
+  return { ...sole, evidence: l10n.t`the image's build runs tsc --build with ${rel(solution.config)}, which compiles only the projects it references, each into its own outDir: ${rel(sole.dir)} is the one server among them (${sole.server ?? ''})` };
 }
 
 /** The package a RUN's bundling command takes its entry from (runBundledPackage.ts). */

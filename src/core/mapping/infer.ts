@@ -46,6 +46,7 @@ import { withProgramStart, type StartedProgram } from '../dockerfile/startedProg
 import { programEvidence, withProgramMappings } from './programMappings';
 import { scriptsReached } from './scriptsReached';
 import { fromNodeImage } from './unstartedImage';
+import { solutionBuild } from './solutionBuild';
 
 /** Tried in order: the config a Nest-style build uses, then the usual one. */
 const TSCONFIG_NAMES = ['tsconfig.build.json', 'tsconfig.json'] as const;
@@ -86,7 +87,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   evidence.push(...manifests.map((m) => m.evidence));
   const fs = withCopiedManifests(files, context, manifests);
   // Which package the image builds: what the stages of its build target do, not another service's.
-  const project = await findBuildProject(fs, context, build?.dockerfile, built, spec.config?.command, program !== undefined);
+  const project = await findBuildProject(fs, context, build?.dockerfile, built, spec.config?.command, program !== undefined, built && (await solutionBuild(fs, built.stages, context)));
   const rootScripts = objectField(await readJsonObject(fs, join(context, 'package.json')), 'scripts');
   const scripts = { ...(await denoTasks(fs, context)), ...Object.fromEntries(Object.entries(rootScripts).filter((e): e is [string, string] => typeof e[1] === 'string')) };
   const projectDir = relative(context, project.dir);
