@@ -9,6 +9,7 @@ import { isRecord } from '../isRecord';
 import type { BuildProject } from './buildProject';
 import type { ScriptedBundle } from './bundleScript';
 import { builtByNextOnly, scriptRun, type BundledBy } from './bundler';
+import { mainBundleOutput } from './mainBundleOutput';
 
 export interface BundlerConfig {
   tool: string;
@@ -136,8 +137,9 @@ export function webpackOutputPath(text: string): string | undefined {
  * the bundler API call of a build script file (`scripted`); undefined when neither names one.
  */
 export async function bundlerOutputDir(fs: FsLike, project: BuildProject, scripted?: ScriptedBundle): Promise<{ path: string; why: string } | undefined> {
-  const angular = await angularOutputDir(fs, project);
-  if (angular) return angular;
+  // Angular's outputPath, or the one of a tsdown/tsup configuration's several builds holding the package's main.
+  const named = (await angularOutputDir(fs, project)) ?? (await mainBundleOutput(fs, project));
+  if (named) return named;
   // Where a tool writes when nothing says, taken last: a server package beside its Next.js pages (a
   // custom server bundled into dist by a build script file) runs its own output, not .next.
   let byDefault: { path: string; why: string } | undefined;
