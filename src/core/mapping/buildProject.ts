@@ -172,16 +172,22 @@ const OUTPUT_FOLDER = /^(?:dist|build|out|lib|\.next|\.output)$/;
 /**
  * A context that is no server package, whose Dockerfile copies a package's build output made
  * before `docker build` (`COPY ./packages/web/dist ./dist`, from the context, not a stage): the
- * first package so copied, the folder holding that output with a package.json of its own.
+ * first package so copied, the folder holding that output with a package.json of its own. A
+ * folder below an output folder (`COPY dist/bundle /app`) is that output too, also of the
+ * context's own package; not below lib, as often a folder of sources (lib/routes) as of output.
  */
 async function copiedOutputPackage(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile): Promise<BuildProject | undefined> {
   for (const { rel, line } of copiedContextPaths(df)) {
-    const pkgRel = posix.dirname(rel);
-    if (!OUTPUT_FOLDER.test(posix.basename(rel)) || pkgRel === '.') continue;
-    const dir = resolve(context, pkgRel);
-    if (!(await fs.stat(join(dir, 'package.json')))?.isFile) continue;
-    const evidence = l10n.t`the Dockerfile copies ${rel}, the build output of package ${pkgRel}, from the context, line ${line}`;
-    return { ...(await describeProject(fs, dir, rootPkg)), evidence, copiedOutput: { dir: resolve(context, rel), line } };
+    const segments = rel.split('/');
+    for (let at = segments.length - 1; at >= 0; at--) {
+      const pkgRel = segments.slice(0, at).join('/') || '.';
+      const below = at < segments.length - 1;
+      if (!OUTPUT_FOLDER.test(segments[at] ?? '') || (below ? segments[at] === 'lib' : pkgRel === '.')) continue;
+      const dir = resolve(context, pkgRel);
+      if (!(await fs.stat(join(dir, 'package.json')))?.isFile) continue;
+      const evidence = l10n.t`the Dockerfile copies ${rel}, the build output of package ${pkgRel}, from the context, line ${line}`;
+      return { ...(await describeProject(fs, dir, rootPkg)), evidence, copiedOutput: { dir: resolve(context, rel), line } };
+    }
   }
   return undefined;
 }

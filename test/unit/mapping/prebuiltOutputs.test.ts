@@ -84,6 +84,19 @@ suite('inferMapping: output built before docker build, and Next.js', () => {
     assert.equal(await mapped(standalone('apps/site', 'apps/site'), '/ws/Dockerfile'), '/ws/apps/site/src -> /app/apps/site/.next (bundled)');
   });
 
+  test("a folder inside the context package's own output folder (COPY dist/bundle /app into nginx), built before docker build: that package's source, bundled, where the folder lands; lib/routes is not read as output", async () => {
+    const front = (copied: string) => ({
+      '/ws/package.json': JSON.stringify({ name: 'board-ui', dependencies: { 'ui-kit': '2' }, scripts: { serve: 'kit serve' } }),
+      '/ws/tsconfig.json': JSON.stringify({ extends: 'ui-kit/tsconfig.json', include: ['**/*.ts'] }),
+      '/ws/entry/main.ts': 'export {};\n',
+      '/ws/lib/routes/x.ts': 'export {};\n',
+      '/ws/Dockerfile': ['FROM nginx:1.27-alpine', `COPY ${copied} /app`, 'COPY assets /app/assets', 'COPY nginx.conf /etc/nginx/conf.d/default.conf'].join('\n'),
+    });
+    assert.equal(await mapped(front('dist/bundle'), '/ws/Dockerfile'), '/ws -> /app (bundled)');
+    assert.equal(await mapped(front('build/web'), '/ws/Dockerfile'), '/ws -> /app (bundled)');
+    assert.notEqual(await mapped(front('lib/routes'), '/ws/Dockerfile'), '/ws -> /app (bundled)');
+  });
+
   test('a job stage that copies only a folder deep in the context (a migration: the schema and its migrations) holds no build of the context: no mapping, not the whole workspace as its source', async () => {
     const files = {
       ...WORKSPACE,
