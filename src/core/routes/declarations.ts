@@ -11,6 +11,7 @@ import { ROUTER_METHODS } from './routeSpec';
 import { loadedModule, isModuleLoad } from './moduleLoads';
 import { Evaluator, REST_OF_MODULE } from './evaluator';
 import { givenArgs } from './argConditions';
+import { loopOfBody } from './loopOverTable';
 import { envVariableRead, keptAt } from './envReads';
 
 /** Calls whose result is an app or a router. */
@@ -248,6 +249,13 @@ export abstract class DeclarationReader extends Evaluator {
   protected basePathFace(name: string, call: ts.CallExpression, based: string): void {
     const arg = call.arguments[0];
     const value = literalOf(this.evaluate(arg));
+    // `app.basePath(`/${name}`)` in a loop's body: read again where each route is added, the loop's element bound then (routerCalls.ts).
+    if (value === undefined && arg && inLoopBody(call)) {
+      this.loopBases.set(name, { arg, call });
+      this.routers.set(name, this.routers.get(based) ?? '');
+      this.out.mounts.push({ prefix: '/', routerName: name, line: this.line(call), mountedOn: based });
+      return;
+    }
     if (value === undefined && arg) this.warn(call, { id: 'mountPrefix', args: [arg.getText(this.sf)] });
     this.routers.set(name, joinRoutePath(this.routers.get(based) ?? '', value ?? (arg ? UNKNOWN_PREFIX : '')));
     this.out.mounts.push({ prefix: '/', routerName: name, line: this.line(call), mountedOn: based });
@@ -483,4 +491,10 @@ function moduleInstanceMaker(root: ts.Node, decl: ts.VariableDeclaration, decls:
   if (!isCallExpression(root) || !isIdentifier(root.expression) || enclosingFunction(decl) !== undefined) return undefined;
   const fn = decls.get(root.expression.text);
   return fn !== undefined && isFunctionDeclaration(fn) ? root.expression.text : undefined;
+}
+
+/** Whether a node is inside the body of a loop over a list or a table (loopOverTable.ts), a callback's too. */
+function inLoopBody(node: ts.Node): boolean {
+  for (let n: ts.Node = node; n.parent !== undefined; n = n.parent) if (loopOfBody(n)) return true;
+  return false;
 }

@@ -2,7 +2,7 @@
 // `for (const r of list)`): the elements, each bound in its own scope; a module loaded by a name
 // taken from a list; and the loop variable a mount's path names but this scan cannot know.
 import ts from './compiler';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isIfStatement, isNewExpression, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isSourceFile, isSpreadElement, isStringLiteralLike, isTemplateExpression } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isIfStatement, isNewExpression, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isSourceFile, isSpreadElement, isStringLiteralLike, isTemplateExpression, isVariableStatement } from './tsNodes';
 import { posix } from 'node:path';
 import { EACH, LISTED, PATH_ENTRY, literalOf, soleRef, str, type ConstValue } from './values';
 import { lastReturn, skipOuter } from './tsSyntax';
@@ -13,6 +13,7 @@ import { loopOfBody, type TableLoop } from './loopOverTable';
 import { shownCode } from './shownCode';
 import { globListing } from './globListings';
 import { paramListElement } from './listHelpers';
+import { folderWalk, type FolderWalk } from './folderWalkers';
 
 /** Array methods that add elements to the list they are called on. */
 const ADDS_TO_LIST = new Set(['push', 'unshift']);
@@ -74,7 +75,8 @@ export abstract class LoopReader extends TableLoopReader {
       const items = this.tableItems(loop);
       return items !== undefined && this.readTableLoop(name, items, body);
     };
-    if (loop.form === 'in' || loop.form === 'index') return isIdentifier(name) && table();
+    if (loop.form === 'index') return isIdentifier(name) && (table() || this.readIndexedListing(loop));
+    if (loop.form === 'in') return isIdentifier(name) && table();
     if (!isIdentifier(name)) return table();
     const variable = name.text;
     const mapped = this.mappedElements(list);
@@ -101,6 +103,21 @@ export abstract class LoopReader extends TableLoopReader {
     this.elementLoops.add(body);
     this.withScope(new Map([[variable, each]]), () => this.visit(body));
     this.elementLoops.delete(body);
+    return true;
+  }
+
+  /**
+   * `for (let i = 0; i < names.length; i++) { const name = names[i]; ... }` over a folder listed at
+   * run time (listedEntry): the body read once, each `const x = names[i]` at its top standing for an
+   * entry. False when the list is no such listing or the body names no element so.
+   */
+  private readIndexedListing(loop: TableLoop): boolean {
+    const { body, list, variable } = loop;
+    const index = variable && isIdentifier(variable) ? variable.text : undefined;
+    const held = isBlock(body) && index !== undefined ? indexedElements(body, skipOuter(list).getText(), index) : [];
+    const each = held.length > 0 ? this.listedEntry(list, loop) : undefined;
+    if (!each) return false;
+    this.withScope(new Map(held.map((n) => [n, each])), () => this.visit(body));
     return true;
   }
 
@@ -149,7 +166,9 @@ export abstract class LoopReader extends TableLoopReader {
       if (isIdentifier(e)) {
         const decl = this.fileDecl(e);
         if (!decl || !isExpression(decl)) return undefined;
-        e = skipAwait(decl);
+        // `let names = []; ... names = walk(dir)`: what its one assignment gives it.
+        const empty = isArrayLiteralExpression(skipOuter(decl)) && (skipOuter(decl) as ts.ArrayLiteralExpression).elements.length === 0;
+        e = skipAwait((empty && this.soleAssignment(e)) || decl);
       } else if (isCallExpression(e) && isPropertyAccessExpression(e.expression) && e.expression.name.text === 'filter') {
         const keep = e.arguments[0];
         if (keep) endings.push(...endsWithTests(keep, (x) => this.patternText(x)));
@@ -160,6 +179,8 @@ export abstract class LoopReader extends TableLoopReader {
     const globbed = globListing(e, (x) => this.patternText(x), (x) => this.listedDir(x));
     // A glob's matches relative to its `cwd` are read as a listed name is (`require('./' + file)`).
     if (globbed) return str({ ref: { local: `${LISTED}${globbed.dir}|${endings.join(',')}|${globbed.glob}`, path: globbed.whole ? [EACH, PATH_ENTRY] : [EACH, 'name'] } });
+    const walked = this.walkedFolder(e);
+    if (walked) return str({ ref: { local: `${LISTED}${walked.dir}|${[...endings, ...walked.endings].join(',')}|**/*`, path: [EACH, 'name', ...walked.steps] } });
     const found = this.folderFind(e);
     if (found) return str({ ref: { local: `${LISTED}${found.dir}|${endings.join(',')}|${found.glob}`, path: [EACH, PATH_ENTRY] } });
     if (!/(?:^|\.)readdirSync$/.test(e.expression.getText())) return undefined;
@@ -169,6 +190,21 @@ export abstract class LoopReader extends TableLoopReader {
     const types = options && isObjectLiteralExpression(options) ? this.prop(options, 'withFileTypes') : undefined;
     const dirents = types !== undefined && skipOuter(types).kind === ts.SyntaxKind.TrueKeyword;
     return str({ ref: { local: `${LISTED}${dir}|${endings.join(',')}`, path: dirents ? [EACH] : [EACH, 'name'] } });
+  }
+
+  /** The one `name = value` of the file assigning a name, its value; undefined when there are none or several. */
+  private soleAssignment(id: ts.Identifier): ts.Expression | undefined {
+    const found = this.valueNodes.filter((n): n is ts.BinaryExpression => isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && isIdentifier(n.left) && n.left.text === id.text);
+    return found.length === 1 && found[0] ? skipOuter(found[0].right) : undefined;
+  }
+
+  /** A call of a function of the file walking a folder's tree (folderWalkers.ts) on a folder below the file's: that folder and what the walk keeps. */
+  private walkedFolder(call: ts.CallExpression): (FolderWalk & { dir: string }) | undefined {
+    const callee = skipOuter(call.expression);
+    const fn = isIdentifier(callee) ? this.fileDecl(callee) : undefined;
+    const walk = fn && folderWalk(fn, callee.getText());
+    const dir = walk ? this.listedDir(call.arguments[0]) : undefined;
+    return walk && dir !== undefined ? { ...walk, dir } : undefined;
   }
 
   /** `e`'s code for a warning, with what the file declared a name as (shownCode.ts). */
@@ -371,6 +407,20 @@ function guardEndings(loop: TableLoop, pattern: (e: ts.Expression) => string | u
   for (const st of statements) {
     if (!isIfStatement(st) || st.elseStatement || !skips(st.thenStatement)) break;
     out.push(...endsWithTests(st.expression, pattern, true));
+  }
+  return out;
+}
+
+/** The names `const x = list[i]` statements at the top of a block declare. */
+function indexedElements(body: ts.Block, list: string, index: string): string[] {
+  const out: string[] = [];
+  for (const st of body.statements) {
+    if (!isVariableStatement(st)) break;
+    for (const d of st.declarationList.declarations) {
+      const init = d.initializer ? skipOuter(d.initializer) : undefined;
+      const read = init && isElementAccessExpression(init) && skipOuter(init.expression).getText() === list && skipOuter(init.argumentExpression).getText() === index;
+      if (read && isIdentifier(d.name)) out.push(d.name.text);
+    }
   }
   return out;
 }

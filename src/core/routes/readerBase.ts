@@ -61,6 +61,8 @@ export abstract class ReaderBase {
   protected readonly paramNames = new Set<string>();
   /** Router prefixes that refer to other files' constants (`prefix: config.apiPrefix`). */
   protected readonly routerPrefixValues = new Map<string, ConstValue>();
+  /** Hono faces made in a loop's body (`app.basePath(`/${name}`)`), their base read where each route is added (routerCalls.ts). */
+  protected readonly loopBases = new Map<string, { arg: ts.Expression; call: ts.CallExpression }>();
   protected readonly scopes: Scope[] = [];
   /** The file imports Elysia (elysiaRoutes.ts): every link of a chain on its instances returns the instance. */
   protected elysiaFile = false;

@@ -5,7 +5,7 @@
 import ts from './compiler';
 import { forEachChild, isArrayLiteralExpression, isCallExpression, isElementAccessExpression, isExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike, isConditionalExpression, isSpreadAssignment, isSpreadElement } from './tsNodes';
 import type { HttpMethod } from '../model';
-import { expandOptionalGroups, withoutLeadingWildcard, bracedPathToRoute, joinRoutePath, openApiPathToRoute } from './joinPath';
+import { UNKNOWN_PREFIX, expandOptionalGroups, withoutLeadingWildcard, bracedPathToRoute, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
 import { CALLED, SPREAD, concat, hasEach, hasRefs, literalOf, literalsOf, propOf, readsArgs, soleRef, str, type ConstValue } from './values';
 import { listHelperOf } from './listHelpers';
@@ -59,9 +59,10 @@ export abstract class RouterCallReader extends ReceiverReader {
 
   /** `code`: the path as written, for collect.ts's warning when the value it refers to is not found. */
   protected addRoute(router: string, method: HttpMethod, value: ConstValue, node: ts.Node, code?: string): void {
+    const paths = literalsOf(value);
+    if (this.loopBases.has(router) && this.addLoopBaseRoute(router, method, paths, node)) return;
     const prefix = this.routers.get(router) ?? '';
     const line = this.line(node);
-    const paths = literalsOf(value);
     const deferredPrefix = this.routerPrefixValues.get(router);
     if (deferredPrefix?.kind === 'str' && paths) {
       for (const p of paths) this.out.routes.push({ method, path: joinRoutePath(p), pathValue: str(...deferredPrefix.parts, '/', p), line, kind: 'router', router });
@@ -80,6 +81,26 @@ export abstract class RouterCallReader extends ReceiverReader {
       const pathValue = prefix && v.kind !== 'config' ? (concat(str(prefix, '/'), v) ?? v) : v;
       this.out.routes.push({ method, path: '/', pathValue, line, kind: 'router', router, ...(code !== undefined ? { pathCode: code } : {}) });
     }
+  }
+
+  /**
+   * A route of a Hono face made in a loop (`const face = app.basePath(`/${name}`)`): with the loop's
+   * element bound (values.ts EACH), once per element, collect.ts reading each base. Otherwise the
+   * base is not known: a warning, and the face's routes are shown under … (false: added as before).
+   */
+  private addLoopBaseRoute(router: string, method: HttpMethod, paths: string[] | undefined, node: ts.Node): boolean {
+    const base = this.loopBases.get(router);
+    if (!base) return false;
+    const given = this.evaluate(base.arg);
+    const prefix = this.routers.get(router) ?? '';
+    if (given?.kind === 'str' && hasEach(given) && paths) {
+      for (const p of paths) this.out.routes.push({ method, path: joinRoutePath(p), pathValue: str(prefix, '/', ...given.parts, '/', p), line: this.line(node), kind: 'router', router });
+      return true;
+    }
+    this.loopBases.delete(router);
+    this.warn(base.call, { id: 'mountPrefix', args: [base.arg.getText(this.sf)] });
+    this.routers.set(router, joinRoutePath(prefix, UNKNOWN_PREFIX));
+    return false;
   }
 
   /** `router[method]('/x', h)`: the method from a literal (or a literal array being iterated); else a warning. */
