@@ -1241,7 +1241,8 @@ function addListHelperRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: P
     const found = imp ? followExport(s, imp, call.member, byKey, aliases, 0) : call.member === undefined ? { target: s, name: call.helper } : undefined;
     const entries = found?.name !== undefined ? found.target.x.listHelpers?.[found.name] : undefined;
     for (const e of entries ?? []) {
-      const router = call.routers[e.router];
+      // A helper making its own router (`own`) gives its routes to it, called in its own file.
+      const router = e.router < 0 ? (found?.target === s ? e.own : undefined) : call.routers[e.router];
       const at = listParamAt(e.options);
       const list = call.args[at];
       const optionsValue = list ? optionsForList(e.options, at, list) : undefined;

@@ -106,6 +106,7 @@ class FileReader extends FeathersReader {
     this.readTypedPluginSiblings();
     this.visit(this.sf);
     this.readLocalPluginsLeft();
+    this.findOwnListHelperCalls();
     this.warnUnknownPaths();
     this.collectExports();
     this.collectRouteTables();

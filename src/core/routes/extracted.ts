@@ -455,8 +455,10 @@ export interface ExtractedFile {
    * parameter (`registerRoutes(app, endpoints) { for (const e of endpoints) app.route({ url: e.path,
    * method: e.method }) }`), by function name: the router parameter's position and the route options
    * read from the elements, the parameters as values.ts ARG references (the list's element under EACH).
+   * `own`: the router is none of its parameters but one it makes itself (`const app = fastify()`), by
+   * that name (router -1): a call of the function in its own file gives it the routes of its list.
    */
-  listHelpers?: Record<string, Array<{ router: number; options: ConstValue }>>;
+  listHelpers?: Record<string, Array<{ router: number; options: ConstValue; own?: string }>>;
   /**
    * Calls handing a router and other values to a function (`registerRoutes(server, [...adminRoutes])`):
    * the function as called, each argument's value (null for one not known) and router name (null for

@@ -45,6 +45,21 @@ export function listHelperOf(call: ts.CallExpression, router: string): { name: s
   return undefined;
 }
 
+/**
+ * The list helper a route call belongs to when its router is made in the helper itself (`function
+ * createServer(routes) { const app = fastify(); routes.forEach((r) => app.route(r)); return app }`,
+ * `made` the router's initializer): the nearest named function around the call, router -1.
+ */
+export function ownRouterHelperOf(call: ts.CallExpression, made: ts.Node): { name: string; router: number } | undefined {
+  for (let fn = enclosingFunction(call); fn; fn = enclosingFunction(fn)) {
+    const name = functionName(fn);
+    if (name === undefined) continue;
+    for (let n: ts.Node | undefined = made; n; n = n.parent) if (n === fn) return { name, router: -1 };
+    return undefined;
+  }
+  return undefined;
+}
+
 /** The name a function is declared or held under (`function f`, `const f = () => ...`, `exports.f = ...`). */
 function functionName(fn: ts.FunctionLikeDeclaration): string | undefined {
   if (isFunctionDeclaration(fn)) return fn.name?.text;

@@ -64,7 +64,10 @@ const PATH_GIVEN_SUPER = String.raw`\bsuper\s*\(\s*(?:[\w$.]+\s*,\s*)*['"\`]\/`;
 // else: another file's initialize loads it. Named exports (`export function GET`) are not looked for: outside a
 // handler's path (Next.js, Nitro) such a file is skipped.
 const OPERATIONS_OBJECT = String.raw`[{,]\s*(?:GET|POST|PUT|PATCH|DELETE)\s*[,}:(]|\b(?:module\.exports\s*=|export\s+default)\s*\{\s*(?:get|post|put|patch|delete|del)\s*[,}:(]`;
-const ROUTE_TOKENS = new RegExp(`${OPERATIONS_OBJECT}|${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}|${HANDLER_EXPORT}|${HANDLER_FACTORY_EXPORT}|${NODE_SERVER}|${SAILS_CONFIG}|${PATH_GIVEN_CALL}|${PATH_GIVEN_SUPER}`);
+// A function returning a table of route options (`return [{ url: '/api/v0/version', method: ['GET'], handler }]`):
+// another file hands what it gives to a helper registering each element (listHelpers.ts), reading it here (fileExports.ts calledValue).
+const RETURNED_TABLE = String.raw`\breturn\s*\[\s*\{\s*(?:\/\/[^\n]*\s*)*(?:url|path|method)\s*:`;
+const ROUTE_TOKENS = new RegExp(`${RETURNED_TABLE}|${OPERATIONS_OBJECT}|${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}|${HANDLER_EXPORT}|${HANDLER_FACTORY_EXPORT}|${NODE_SERVER}|${SAILS_CONFIG}|${PATH_GIVEN_CALL}|${PATH_GIVEN_SUPER}`);
 
 // An object a file declares and exports by name (`const config: Config = { api: { prefix: '/api' } };
 // export default config;`, `module.exports = config;`): no quote follows its export, yet other files

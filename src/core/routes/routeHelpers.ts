@@ -308,6 +308,21 @@ export abstract class RouteHelperReader extends RouterCallReader {
   }
 
   /**
+   * Calls in this file of a route list helper that makes its own router (listHelpers.ts
+   * ownRouterHelperOf): each call's arguments, for collect.ts to read the list each one gives.
+   */
+  protected findOwnListHelperCalls(): void {
+    const helpers = new Set(Object.entries(this.out.listHelpers ?? {}).flatMap(([name, entries]) => (entries.some((e) => e.own !== undefined) ? [name] : [])));
+    if (helpers.size === 0) return;
+    for (const n of this.valueNodes) {
+      const callee = isCallExpression(n) ? skipOuter(n.expression) : undefined;
+      if (!callee || !isIdentifier(callee) || !helpers.has(callee.text) || !isCallExpression(n)) continue;
+      const values = n.arguments.map((a) => (isSpreadElement(a) ? undefined : (this.evaluate(a) ?? this.importedCallResult(a))));
+      (this.out.listHelperCalls ??= []).push({ helper: callee.text, args: values.map((v) => v ?? null), routers: [], line: this.line(n) });
+    }
+  }
+
+  /**
    * `createRoute(server, jobsHandler(store))`: what an imported function returns, handed to a helper
    * (a route record its file's factory makes per call, fileExports.ts calledValue), read there.
    */

@@ -8,7 +8,7 @@ import type { HttpMethod } from '../model';
 import { UNKNOWN_PREFIX, expandOptionalGroups, withoutLeadingWildcard, bracedPathToRoute, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
 import { CALLED, SPREAD, concat, hasEach, hasRefs, literalOf, literalsOf, propOf, readsArgs, soleRef, str, type ConstValue } from './values';
-import { listHelperOf } from './listHelpers';
+import { listHelperOf, ownRouterHelperOf } from './listHelpers';
 import { isWrapperForwarding } from './methodWrappers';
 import { skipOuter } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, chainRoot, classField, enclosingFunction, handsEveryRequestOn, isFunctionLike, isRoutePath, thisAssigned } from './routeSyntax';
@@ -392,9 +392,11 @@ export abstract class RouterCallReader extends ReceiverReader {
       this.out.routes.push({ method: 'ALL', optionsValue, path: joinRoutePath(this.routers.get(router) ?? ''), line: this.line(call), kind: 'router', router });
       return true;
     }
-    const helper = listHelperOf(call, router);
+    const made = this.decls.get(router);
+    const helper = listHelperOf(call, router) ?? (made && this.routers.has(router) ? ownRouterHelperOf(call, made) : undefined);
     if (!helper) return false;
-    ((this.out.listHelpers ??= {})[helper.name] ??= []).push({ router: helper.router, options: optionsValue });
+    const own = helper.router < 0 ? { own: router } : {};
+    ((this.out.listHelpers ??= {})[helper.name] ??= []).push({ router: helper.router, options: optionsValue, ...own });
     return true;
   }
 
