@@ -2,7 +2,7 @@
 // the routers, router factories, classes and plain functions behind them, decorator and controller
 // factories, the parameters routes are declared on, and routers kept in an object by key.
 import ts from './compiler';
-import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isEnumDeclaration, isExportAssignment, isExportDeclaration, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isFunctionTypeNode, isIdentifier, isMethodDeclaration, isNamedExports, isNamespaceExport, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTypeReferenceNode, isVariableStatement } from './tsNodes';
+import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isEnumDeclaration, isExportAssignment, isExportDeclaration, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isFunctionTypeNode, isIdentifier, isSourceFile, isMethodDeclaration, isNamedExports, isNamespaceExport, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTypeReferenceNode, isVariableStatement } from './tsNodes';
 import { joinRoutePath } from './joinPath';
 import { instanceFields } from './classInstances';
 import { ARG, CALLED, DEFAULT_OBJECT, NEW, SPREAD, literalOf, propOf, str, unknownIn, type ConstValue } from './values';
@@ -49,16 +49,48 @@ function answersRequest(fn: ts.SignatureDeclarationBase): boolean {
   if (names.length < 2 || names.length > 3 || names.includes('') || /^next$/i.test(names[1] ?? '')) return false;
   const next = names[2];
   if (next === undefined) return true;
+  return 'body' in fn && fn.body ? endsOnlyWithErrors(fn.body as ts.Node, next, 0) : true;
+}
+
+/** Functions handing `next` on to functions handing it on, followed at most this deep. */
+const MAX_NEXT_HELPERS = 3;
+
+/**
+ * Whether a body names `next` only to end the request with an error: called with one argument (not
+ * a string), or handed to a function declared in a block around the call (`verify(file, res, next)`
+ * of a helper beside the handler) that itself names that parameter only so.
+ */
+function endsOnlyWithErrors(body: ts.Node, next: string, depth: number): boolean {
   let named = false;
-  const endsWithError = (n: ts.Node): boolean =>
-    isCallExpression(n) && isIdentifier(n.expression) && n.expression.text === next && n.arguments.length === 1 && !isStringLiteralLike(skipOuter(n.arguments[0] as ts.Expression));
   const visit = (n: ts.Node): void => {
-    if (endsWithError(n)) forEachChild((n as ts.CallExpression).arguments[0] as ts.Node, visit);
-    else if (isIdentifier(n) && n.text === next) named = true;
-    else if (!named) forEachChild(n, visit);
+    if (named) return;
+    const call = isCallExpression(n) && isIdentifier(n.expression) ? n : undefined;
+    if (call && (call.expression as ts.Identifier).text === next && call.arguments.length === 1 && !isStringLiteralLike(skipOuter(call.arguments[0] as ts.Expression))) {
+      forEachChild(call.arguments[0] as ts.Node, visit);
+      return;
+    }
+    const at = call ? call.arguments.findIndex((a) => isIdentifier(skipOuter(a)) && (skipOuter(a) as ts.Identifier).text === next) : -1;
+    const helper = call && at >= 0 && depth < MAX_NEXT_HELPERS ? declaredFunction(call, (call.expression as ts.Identifier).text) : undefined;
+    const param = helper?.parameters[at]?.name;
+    if (call && helper?.body && param && isIdentifier(param) && endsOnlyWithErrors(helper.body, param.text, depth + 1)) {
+      call.arguments.forEach((a, i) => i !== at && visit(a));
+      return;
+    }
+    if (isIdentifier(n) && n.text === next) named = true;
+    else forEachChild(n, visit);
   };
-  if ('body' in fn && fn.body) visit(fn.body as ts.Node);
+  visit(body);
   return !named;
+}
+
+/** The function declaration named `name` among the statements of the blocks around `from`, the nearest. */
+function declaredFunction(from: ts.Node, name: string): ts.FunctionDeclaration | undefined {
+  for (let n = from.parent; n; n = n.parent) {
+    if (!isBlock(n) && !isSourceFile(n)) continue;
+    const found = n.statements.find((st): st is ts.FunctionDeclaration => isFunctionDeclaration(st) && st.name?.text === name);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** A function every return of which is a function literal answering the request (answersRequest). */

@@ -24,4 +24,13 @@ suite('a handler made by a function of another file, mounted at a path', () => {
     const handler = "(req: Request, res: Response, next: NextFunction) => {\n    res.locals.doc = path.resolve('docs', req.params.name);\n    next();\n  }";
     assert.deepEqual(collect({ '/s/server.ts': server, '/s/docs.ts': docs(handler) }), ['GET /health']);
   });
+
+  test("one handing next to a helper declared beside it, which names it only to end the request with an error, answers every method at the path", () => {
+    const helper = (body: string) =>
+      docs("({ params }: Request, res: Response, next: NextFunction) => {\n    check(params.name, res, next);\n  }\n  function check (name: string, res: Response, fail: NextFunction) {\n" + body + "\n  }");
+    const answers = helper("    if (name.endsWith('.md')) res.sendFile(path.resolve('docs', name));\n    else fail(new Error('only .md'));");
+    assert.deepEqual(collect({ '/s/server.ts': server, '/s/docs.ts': answers }), ['ALL /docs/:name', 'GET /health']);
+    const handsOn = helper("    if (name.endsWith('.md')) res.sendFile(path.resolve('docs', name));\n    else fail();");
+    assert.deepEqual(collect({ '/s/server.ts': server, '/s/docs.ts': handsOn }), ['GET /health'], 'a helper calling next() hands the request on');
+  });
 });
