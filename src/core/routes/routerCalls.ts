@@ -394,7 +394,8 @@ export abstract class RouterCallReader extends ReceiverReader {
     }
     const made = this.decls.get(router);
     const helper = listHelperOf(call, router) ?? (made && this.routers.has(router) ? ownRouterHelperOf(call, made) : undefined);
-    if (!helper) return false;
+    // A helper making its own router is read at its calls in this file: with none, its routes are warned of here.
+    if (!helper || (helper.router < 0 && !this.valueNodes.some((n) => isCallExpression(n) && isIdentifier(n.expression) && n.expression.text === helper.name))) return false;
     const own = helper.router < 0 ? { own: router } : {};
     ((this.out.listHelpers ??= {})[helper.name] ??= []).push({ router: helper.router, options: optionsValue, ...own });
     return true;

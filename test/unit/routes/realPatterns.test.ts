@@ -24,7 +24,7 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(warnings, ['/s/server.ts:6: server.route({...}) method or url is not known statically; route skipped (list it in x-runtime-drift.routes)']);
   });
 
-  test('fastify: route options registered in a loop over a parameter of the function that makes the instance (a server factory given its routes) are warned of at the call, not dropped unsaid', () => {
+  test('fastify: route options registered in a loop over a parameter of the function that makes the instance (a server factory given its routes), given a list not known, are warned of at the call giving it, not dropped unsaid', () => {
     const server = [
       "import fastify from 'fastify';",
       'function makeServer(name: string, routes: RouteOptions[]) {',
@@ -37,6 +37,19 @@ suite('routes on real-world patterns', () => {
     ].join('\n');
     const { routes, warnings } = collectRoutes([{ file: '/s/server.ts', text: server }], { moduleOf: () => undefined });
     assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`), ['GET /ping']);
+    assert.deepEqual(warnings, ['/s/server.ts:8: app.route({...}) method or url is not known statically; route skipped (list it in x-runtime-drift.routes)']);
+  });
+
+  test('fastify: such a server factory called in no place of its own file is warned of at its loop', () => {
+    const server = [
+      "import fastify from 'fastify';",
+      'export function makeServer(name: string, routes: RouteOptions[]) {',
+      '  const app = fastify();',
+      '  routes.forEach((route) => { app.route(route); });',
+      '  return app;',
+      '}',
+    ].join('\n');
+    const { warnings } = collectRoutes([{ file: '/s/server.ts', text: server }], { moduleOf: () => undefined });
     assert.deepEqual(warnings, ['/s/server.ts:4: app.route({...}) method or url is not known statically; route skipped (list it in x-runtime-drift.routes)']);
   });
 
