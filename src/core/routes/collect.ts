@@ -26,6 +26,7 @@ import { TSOA_SOURCE } from './tsoaRoutes';
 import type { OpenApiInit } from './openApiFramework';
 import { openApiInitRoutes, type OpenApiScan } from './openApiJoin';
 import { tsRestNestRoutes } from './tsRestNestRoutes';
+import { loopbackMountedPrefix } from './loopbackRoutes';
 
 export interface CollectOptions {
   /**
@@ -205,7 +206,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const entries = opts.routePrefix === undefined ? nestEntries(scanned, sourcePrefixes) : [];
   if (opts.routePrefix === undefined && distinct.length > 1 && entries.length === 0)
     warnings.push(scanMessageText({ id: 'severalGlobalPrefixes', args: [distinct.join(', '), distinct[0] ?? '', sourcePrefixes[0]?.file ?? ''] }));
-  const globalPrefix = opts.routePrefix !== undefined ? joinRoutePath(opts.routePrefix) : distinct[0];
+  const globalPrefix = opts.routePrefix !== undefined ? joinRoutePath(opts.routePrefix) : loopbackMountedPrefix(scanned.find((s) => s.x.loopbackMount !== undefined)?.x.loopbackMount, distinct[0]);
   const exclude = sourcePrefixes.flatMap((s) => s.x.globalPrefixExclude ?? []);
   const versioned = scanned.filter((s) => s.x.uriVersioning !== undefined);
   const versionings = [...new Set(versioned.map((s) => JSON.stringify(s.x.uriVersioning)))];

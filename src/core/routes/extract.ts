@@ -252,6 +252,7 @@ class FileReader extends FeathersReader {
     const name = callee.name.text;
     if (name === 'setGlobalPrefix') return this.readGlobalPrefix(call);
     if (name === 'basePath' && this.readLoopbackBasePath(call)) return;
+    if (name === 'use' && this.readLoopbackMount(call)) return;
     if (name === 'handle' && this.readOrpcHandle(call, callee)) return;
     if (name === 'meta' && this.readOpenApiMeta(call)) return;
     if (name === 'enableVersioning') return this.packageObject(callee.expression) ? undefined : this.readVersioning(call);

@@ -302,6 +302,8 @@ export interface ExtractedFile {
   orpcPrefixes?: string[];
   /** `app.setGlobalPrefix('api/v1')`, normalised ('/api/v1'). */
   globalPrefix?: string;
+  /** Express's `app.use('/api', lbApp.requestHandler)`: the path a LoopBack app's controllers are served under (loopbackRoutes.ts). */
+  loopbackMount?: string;
   /** Moleculer service schemas of the file (moleculerRoutes.ts): gateways and the services whose actions they may alias. */
   moleculer?: { gateways?: MoleculerGateway[]; services?: MoleculerService[] };
   /** A Strapi router file's router (strapiRoutes.ts): routes gather/strapiApp.ts places under the content API's prefix. */

@@ -3,6 +3,7 @@
 // boots every controller of its controllers folder, under the base path `app.basePath('/api')`
 // or the `rest: { basePath }` option sets, and a class's `@api({ basePath })` before its own.
 import type { HttpMethod } from '../model';
+import { joinRoutePath } from './joinPath';
 
 /** The packages LoopBack 4's route decorators are imported from. */
 export const LOOPBACK_REST = /^@loopback\/(?:rest|openapi-v3)$/;
@@ -27,4 +28,9 @@ export function loopbackMethod(exported: string, firstArg: string | undefined): 
 /** Whether a decorator exported under this name is one of LoopBack's route decorators. */
 export function isLoopbackRouteDecorator(exported: string): boolean {
   return exported === 'operation' || LOOPBACK_METHODS[exported] !== undefined;
+}
+
+/** The prefix of a LoopBack app's controllers: its Express mount (when some file mounts it) before its own basePath. */
+export function loopbackMountedPrefix(mount: string | undefined, basePath: string | undefined): string | undefined {
+  return mount === undefined ? basePath : joinRoutePath(mount, basePath ?? '');
 }

@@ -16,6 +16,7 @@ import { NestAppReader } from './nestApp';
 import { TEGG_CONTROLLER, TEGG_METHOD, teggMethodOf } from './teggDecorators';
 import { TSOA_CLI, TSOA_PACKAGE, TSOA_REGISTER, TSOA_SOURCE } from './tsoaRoutes';
 import { LOOPBACK_REST, isLoopbackRouteDecorator, loopbackMethod } from './loopbackRoutes';
+import { loopbackMountPath } from './loopbackMount';
 
 const NEST_METHODS: Readonly<Record<string, HttpMethod>> = {
   Get: 'GET',
@@ -165,6 +166,13 @@ export abstract class NestControllerReader extends NestAppReader {
     this.out.globalPrefix = joinRoutePath(literal);
     this.out.globalPrefixLine = this.line(call);
     return true;
+  }
+
+  /** Express mounting a LoopBack app (`app.use('/api', lbApp.requestHandler)`): the path before its controllers. */
+  protected readLoopbackMount(call: ts.CallExpression): boolean {
+    const mount = loopbackMountPath(call);
+    if (mount !== undefined) this.out.loopbackMount = mount;
+    return mount !== undefined;
   }
 
   /**

@@ -37,6 +37,17 @@ suite('LoopBack 4', () => {
     assert.deepEqual(routesAndWarnings({ '/ws/src/controllers/todo.controller.ts': TODO, '/ws/src/index.ts': hono }).routes, ['DELETE /todos/:id', 'GET /api/ping', 'GET /todos/:id', 'HEAD /todos', 'PATCH /todos/:id', 'POST /todos']);
   });
 
+  test("an Express app serving the LoopBack app under a path (`app.use('/api', lb.requestHandler)`), with the app's basePath after it; Express's own routes stay as they are", () => {
+    const server =
+      "import express from 'express';\nimport { TodoListApplication } from './application';\n" +
+      'export class Server {\n  readonly app = express();\n  readonly lb = new TodoListApplication();\n  constructor() {\n' +
+      "    this.app.use('/rest', this.lb.requestHandler);\n    this.app.get('/health', (_req, res) => res.send('ok'));\n  }\n}\n";
+    const files = { '/ws/src/controllers/todo.controller.ts': TODO, '/ws/src/application.ts': APP("this.basePath('/v2');"), '/ws/src/server.ts': server };
+    assert.deepEqual(routesAndWarnings(files).routes, ['DELETE /rest/v2/todos/:id', 'GET /health', 'GET /rest/v2/todos/:id', 'HEAD /rest/v2/todos', 'PATCH /rest/v2/todos/:id', 'POST /rest/v2/todos']);
+    const handlerOnly = server.replace("this.app.use('/rest', this.lb.requestHandler);", 'this.app.use(this.lb.requestHandler);');
+    assert.deepEqual(routesAndWarnings({ ...files, '/ws/src/server.ts': handlerOnly }).routes, ['DELETE /v2/todos/:id', 'GET /health', 'GET /v2/todos/:id', 'HEAD /v2/todos', 'PATCH /v2/todos/:id', 'POST /v2/todos']);
+  });
+
   test('the quick pre-filter lets a LoopBack controller and an app setting its basePath through', () => {
     assert.equal(mayDeclareRoutes("import { get } from '@loopback/rest';\nexport class Ping {\n  @get('/ping')\n  ping() {}\n}\n"), true);
     assert.equal(mayDeclareRoutes("import { RestApplication } from '@loopback/rest';\nexport function setup(app: RestApplication) {\n  app.basePath('/api');\n}\n"), true);
