@@ -11,6 +11,7 @@ import { isAtOrInside } from '../pathInside';
 import { isFileRunner } from '../mapping/runners';
 import { commandWords, findStage, type CopyInstr, type Dockerfile, type Stage } from './parse';
 import { pm2AppCommand, pm2EcosystemFile } from './pm2Ecosystem';
+import { argumentCountLines } from './argumentCount';
 
 /** Shells a script is handed to (`sh ./start.sh`); their options before it are skipped. */
 const SHELL = /^(?:sh|bash|ash|dash|zsh)$/;
@@ -243,7 +244,7 @@ export function startOfScript(text: string, args: readonly string[]): string | u
   let last: string | undefined;
   let lastExec: string | undefined;
   let lastStatic: string | undefined;
-  const lines = argumentBranches(text.replace(/\\\r?\n/g, ' ').split(/\r?\n/), args[0]);
+  const lines = argumentBranches(argumentCountLines(text.replace(/\\\r?\n/g, ' ').split(/\r?\n/), args.length), args[0]);
   for (const line of lines) {
     const code = line.replace(/(^|\s)#.*$/, '');
     for (const part of code.split(/&&|\|\||;/)) {

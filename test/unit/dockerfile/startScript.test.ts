@@ -22,6 +22,15 @@ suite('startOfScript', () => {
     assert.equal(startOfScript('cd client\nexec npx serve -s dist\n', []), 'cd client && npx serve -s dist');
   });
 
+  test('a test for no arguments (`if [ $# -eq 0 ]`, `if [ -z "$1" ]`) runs its then side when the script gets none, its else side when it gets some', () => {
+    const script = '#!/bin/bash\nif [ $# -eq 0 ]\n  then\n    node server.js\n  else\n    while getopts "c:" o\n    do\n      echo $o\n    done\n    if [ "$COMMAND" == "seed" ]\n      then\n        node ./tools/seed.js\n    fi\nfi\n';
+    assert.equal(startOfScript(script, []), 'node server.js');
+    assert.equal(startOfScript(script, ['-c', 'seed']), 'node ./tools/seed.js');
+    const zero = '#!/bin/sh\nif [ -z "$1" ]; then\n  exec node dist/main.js\nelse\n  exec "$@"\nfi\n';
+    assert.equal(startOfScript(zero, []), 'node dist/main.js');
+    assert.equal(startOfScript(zero, ['node', 'dist/worker.js']), 'node dist/worker.js');
+  });
+
   test('the last command starting the app when none is exec-ed; a cd before it is kept', () => {
     assert.equal(startOfScript('cd server\nNODE_ENV=production npm run migrate\nnpm start\n', []), 'cd server && npm start');
     assert.equal(startOfScript('cd /srv/app && node index.js', []), 'cd /srv/app && node index.js');
