@@ -610,9 +610,11 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   // generate`): the packages whose folders the COPY lines name (`COPY --from=builder
   // /app/apps/server/dist /app/apps/server/dist` after a root build).
   const selectedProjects = await packagesAt(selected);
-  let chosen = await startedOfSelected(selectedProjects, await packagesAt(selectedPackages(startTexts(df.stages[df.stages.length - 1], scripts, command).join('\n'))));
+  // The image starts a file of one Nx project's build output (`node dist/apps/api/main.js`): that project, whatever else the build selects.
+  const nxStarted = await packagesAt(await builtOutputsInImage(fs, df, context, packages, true, scripts));
+  let chosen = nxStarted.length === 1 ? nxStarted : await startedOfSelected(selectedProjects, await packagesAt(selectedPackages(startTexts(df.stages[df.stages.length - 1], scripts, command).join('\n'))));
   if (chosen.length === 0) chosen = await builtFileOfOnlySelected(selectedProjects, await startedBuildOutputs(fs, df, context, scripts, command), servers, packages);
-  let how = (pkg: string): string => l10n.t('the image starts workspace package {0}, one of those the build selects', pkg);
+  let how = (pkg: string): string => (nxStarted.length === 1 ? l10n.t('the image starts the Nx build output of workspace package {0}', pkg) : l10n.t('the image starts workspace package {0}, one of those the build selects', pkg));
   let startedIn: BuildProject | undefined;
   if (chosen.length === 0) ({ chosen, how } = await deployedOrSelectedServers(df, packagesAt, async () => servers(selected)));
   // A front end the build selects (`npm run build:public` in its folder) for an image running no
@@ -709,10 +711,10 @@ function byNameWithoutScope(packages: Map<string, string>, name: string): string
  * image holds: after a build of every project (`nx run-many -t build`) and `COPY --from=build
  * /app/dist ./dist`, the projects are told apart by what was built, not by a name.
  */
-async function builtOutputsInImage(fs: FsLike, df: Dockerfile, context: string, packages: Map<string, string>, started = false): Promise<string[]> {
+async function builtOutputsInImage(fs: FsLike, df: Dockerfile, context: string, packages: Map<string, string>, started = false, scripts: Record<string, string> = {}): Promise<string[]> {
   const final = df.stages[df.stages.length - 1];
-  // With `started`, only the output holding a file the image starts (`CMD node ./dist/apps/server/main.js`).
-  const startedFiles = started && final ? startedImageFiles(final) : [];
+  // With `started`, only the output holding a file the image starts (`CMD node ./dist/apps/server/main.js`, or a root script running it: `CMD pnpm start:prod`).
+  const startedFiles = started && final ? startTexts(final, scripts).flatMap((start) => startedImageFiles({ ...final, start })) : [];
   const found: string[] = [];
   for (const dir of new Set(packages.values())) {
     const outputPath = await nxBuildOutput(fs, dir, context);
@@ -955,16 +957,19 @@ function keptPlace(theirs: string, from: string, dest: string): string | undefin
 const NX_DEFAULT_GLOBS = ['apps/*', 'libs/*', 'packages/*'];
 
 async function workspaceGlobs(fs: FsLike, context: string, rootPkg: PackageInfo | undefined): Promise<string[]> {
+  // Nx finds its projects by their project.json wherever they are, whatever the package manager's
+  // workspace lists (pnpm's apps/docs alone beside Nx's apps/api): both are the workspace's.
+  const nx = (await fs.stat(join(context, 'nx.json')))?.isFile ? NX_DEFAULT_GLOBS : [];
   const own = rootPkg?.workspaces ?? [];
   const file = join(context, 'pnpm-workspace.yaml');
-  if (!(await fs.stat(file))?.isFile) return own.length ? own : (await fs.stat(join(context, 'nx.json')))?.isFile ? NX_DEFAULT_GLOBS : [];
+  if (!(await fs.stat(file))?.isFile) return [...new Set([...own, ...nx])];
   try {
     const doc = parseYaml(await fs.readFile(file)) as { packages?: unknown } | null;
     // pnpm reads its packages from pnpm-workspace.yaml alone; a package.json `workspaces` beside it
     // (for other tools) may list fewer (services/* left out): both are the workspace's.
-    if (Array.isArray(doc?.packages)) return [...new Set([...own, ...doc.packages.filter((p): p is string => typeof p === 'string' && !p.startsWith('!'))])];
+    if (Array.isArray(doc?.packages)) return [...new Set([...own, ...doc.packages.filter((p): p is string => typeof p === 'string' && !p.startsWith('!')), ...nx])];
     // A pnpm-workspace.yaml holding only settings (onlyBuiltDependencies...): Nx's folders, if Nx.
-    return own.length ? own : (await fs.stat(join(context, 'nx.json')))?.isFile ? NX_DEFAULT_GLOBS : [];
+    return [...new Set([...own, ...nx])];
   } catch {
     return own;
   }

@@ -887,6 +887,29 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.ok(m?.evidence.some((e) => /^bundled: project\.json build target/.test(e)), m?.evidence.join('\n'));
   });
 
+  test("Nx projects beside a pnpm workspace listing other packages: the project whose build output the image starts through a root script, not another project the build names", async () => {
+    const esbuild = (name: string) => JSON.stringify({ sourceRoot: `apps/${name}/src`, targets: { build: { executor: '@nx/esbuild:esbuild', options: { outputPath: `dist/apps/${name}`, main: `apps/${name}/src/main.ts`, bundle: true } } } });
+    const fs = memFs({
+      '/ws/nx.json': '{}',
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - tools/docs\n',
+      '/ws/tools/docs/package.json': JSON.stringify({ name: 'docs', dependencies: { vitepress: '1' } }),
+      '/ws/package.json': JSON.stringify({
+        scripts: { 'build:all': 'nx run-many --target=build --projects=api,web && nx run site:build', 'start:prod': 'cross-env NODE_ENV=production node --enable-source-maps dist/apps/api/main.js' },
+        dependencies: { express: '5' },
+      }),
+      '/ws/apps/api/project.json': esbuild('api'),
+      '/ws/apps/api/src/main.ts': '',
+      '/ws/apps/site/project.json': esbuild('site'),
+      '/ws/apps/site/src/main.ts': '',
+      '/ws/Dockerfile': 'FROM node:22 AS build\nWORKDIR /app\nCOPY . .\nRUN pnpm build:all\nFROM node:22\nCOPY --from=build /app /app\nWORKDIR /app\nCMD ["pnpm","start:prod"]\n',
+    });
+    const m = await inferMapping(fs, spec({}, at('/ws')));
+    assert.equal(m?.sourceRoot, '/ws/apps/api/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/dist/apps/api');
+    assert.equal(m?.bundled, true);
+    assert.ok(m?.evidence.some((e) => e.startsWith('the image starts the Nx build output of workspace package apps/api')), m?.evidence.join('\n'));
+  });
+
   test('Nx @nx/js:tsc in apps/api: paths kept relative to the project root, Dockerfile beside project.json', async () => {
     const fs = memFs({
       '/ws/nx.json': '{}',
