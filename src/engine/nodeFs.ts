@@ -366,7 +366,7 @@ export function readSourceFile(path: string, buffer: Buffer): ReadOutcome | unde
       // learn what the short read already said (a read of 0 still ends it anywhere else).
       if (n < want) break;
     }
-    if (looksBinary(buffer.subarray(0, size))) return { skipped: { id: 'binaryContent', args: [] }, mtimeMs };
+    if (looksBinary(buffer, size)) return { skipped: { id: 'binaryContent', args: [] }, mtimeMs };
     if (size < buffer.length) return { text: buffer.toString('utf8', 0, size), mtimeMs, size: st.size };
     // Larger than the buffer: the whole file the plain way (positional reads left the offset at 0).
     return { text: readFileSync(fd, 'utf8'), mtimeMs, size: st.size };

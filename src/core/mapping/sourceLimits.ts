@@ -14,10 +14,11 @@ const BINARY_SNIFF_BYTES = 8000;
 /**
  * Binary files are full of NUL bytes (images, archives, compiled code, UTF-16 text); a source
  * file may hold one or two as literals (a template string joining keys with `\x00` written as the
- * byte itself): 1 in 100 of the bytes sniffed or more is binary, fewer is text.
+ * byte itself): 1 in 100 of the bytes sniffed or more is binary, fewer is text. `length`: only
+ * head's first bytes are the file's (a reused read buffer: no subarray object a file).
  */
-export function looksBinary(head: Uint8Array): boolean {
-  const end = Math.min(head.length, BINARY_SNIFF_BYTES);
+export function looksBinary(head: Uint8Array, length = head.length): boolean {
+  const end = Math.min(length, head.length, BINARY_SNIFF_BYTES);
   let nuls = 0;
   for (let i = 0; i < end; i++) if (head[i] === 0) nuls++;
   return nuls > 0 && nuls * 100 >= end;

@@ -24,4 +24,16 @@ suite('binary content (files not read for routes)', () => {
     const late = Buffer.concat([Buffer.alloc(8000, 0x20), Buffer.alloc(1000, 0)]);
     assert.equal(looksBinary(late), false);
   });
+
+  test('with a length, only that many bytes of a reused buffer are the file: what lies after them is not sniffed', () => {
+    // A read buffer holding a short text file, after a binary one filled it.
+    const buffer = Buffer.alloc(4096, 0);
+    const text = Buffer.from('export const a = 1;\n');
+    text.copy(buffer);
+    assert.equal(looksBinary(buffer, text.length), false);
+    assert.equal(looksBinary(buffer), true, 'the whole buffer');
+    buffer[3] = 0;
+    assert.equal(looksBinary(buffer, text.length), true, 'a NUL within the length');
+    assert.equal(looksBinary(buffer, 0), false, 'an empty file');
+  });
 });
