@@ -31,7 +31,9 @@ export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: Sca
   // A Next.js app's: only the closure of what serves it is a route source to read (read once: its texts wait here).
   const closure = req.routes && req.served ? readServedClosure(req.root, sorted, req.served, buffer) : undefined;
   let read = closure?.texts.size ?? 0;
-  for (const file of sorted) {
+  // An indexed loop: the first services' scans run before it is optimised, where for-of made an iterator result a file.
+  for (let k = 0; k < sorted.length; k++) {
+    const file = sorted[k] as string;
     const routeSource = req.routes && isRouteSource(file, req.root) && (closure?.reached?.has(file) ?? true);
     let mtimeMs: number;
     let x: ScanEntry['extracted'];
