@@ -331,7 +331,7 @@ export class PathNumbers extends ReadonlyMapBase<string, number> {
   ) {
     super();
     let n = 0;
-    for (const x of numbers) if (x !== absent) n += 1;
+    for (let i = 0; i < numbers.length; i++) if (numbers[i] !== absent) n += 1;
     this.size = n;
   }
 

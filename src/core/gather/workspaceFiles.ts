@@ -96,7 +96,8 @@ function bucketByModule(mapping: SourceMapping, modules: readonly ModuleDir[], m
   // Files of one folder come together: the folder's module is looked up once for them.
   let folder: string | undefined;
   let bucket = rest;
-  for (const f of mapped) {
+  for (let i = 0; i < mapped.length; i++) {
+    const f = mapped[i] as MappedFile;
     const cut = f.source.lastIndexOf(path.sep) + 1;
     if (folder === undefined || cut !== folder.length || !f.source.startsWith(folder)) {
       folder = f.source.slice(0, cut);

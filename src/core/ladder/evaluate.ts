@@ -334,7 +334,10 @@ function configFix(ev: ServiceEvidence): string {
 
 function newestMtime(files: readonly { sourceMtimeMs: number }[]): number {
   let n = 0;
-  for (const f of files) if (f.sourceMtimeMs > n) n = f.sourceMtimeMs;
+  for (let i = 0; i < files.length; i++) {
+    const t = (files[i] as { sourceMtimeMs: number }).sourceMtimeMs;
+    if (t > n) n = t;
+  }
   return n;
 }
 
