@@ -148,6 +148,10 @@ const SCAN_TEXTS = {
     l10n.t('routes of {0} (package.json depends on {1}) are not read: none of them is shown or probed (list them in x-runtime-drift.routes)', framework, dependency),
   unfollowedFramework: (framework: string, dependency: string) =>
     l10n.t('no route of {0} found though package.json depends on {1}: its routes are read where written out, and these are made in a way the scan does not follow; none is shown or probed (list them in x-runtime-drift.routes)', framework, dependency),
+  matchOnlyUnanswered: () =>
+    l10n.t('routes of a router that only matches (its match(method, path) answers nothing by itself), and no file of this app answers HTTP requests (no fetch handler, server or framework routes): no HTTP server serves them; routes skipped (list them in x-runtime-drift.routes if one does)'),
+  matchOnlyUnknown: (file: string) =>
+    l10n.t('routes of a router that only matches (its match(method, path) answers nothing by itself): {0} answers HTTP requests but calls no match, so whether these routes reach it is not known statically; shown as routes', file),
   severalVersionings: (file: string) => l10n.t('several enableVersioning calls with different options; using the one in {0} (set x-runtime-drift.routePrefix)', file),
 } satisfies Record<string, (...args: string[]) => string>;
 

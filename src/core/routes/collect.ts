@@ -27,6 +27,7 @@ import type { OpenApiInit } from './openApiFramework';
 import { openApiInitRoutes, type OpenApiScan } from './openApiJoin';
 import { tsRestNestRoutes } from './tsRestNestRoutes';
 import { loopbackMountedPrefix } from './loopbackRoutes';
+import { dropUnansweredMatchOnly } from './matchOnlyServed';
 
 export interface CollectOptions {
   /**
@@ -188,7 +189,7 @@ function openApiRoutes({ metas, mounts }: OpenApiParts): RouteDef[] {
 
 export function collectExtracted(extracted: { file: string; x: ExtractedFile }[], opts: CollectOptions): CollectedRoutes {
   const warnings: string[] = [];
-  const scanned: Scanned[] = applyMethodWrappers(dropHandRoutesBesideFramework(confirmMethodMounts(confirmClassMounts(extracted.map((f) => ({ file: f.file, key: toSlash(f.file), x: f.x }))))));
+  const scanned: Scanned[] = applyMethodWrappers(dropHandRoutesBesideFramework(dropUnansweredMatchOnly(confirmMethodMounts(confirmClassMounts(extracted.map((f) => ({ file: f.file, key: toSlash(f.file), x: f.x })))), warnings)));
   const unknownMounts = fileWarnings(scanned, warnings);
   const byKey = new Map(scanned.map((s) => [s.key, s]));
   dropUnmadeRouters(scanned, byKey, opts.aliases ?? []);

@@ -33,6 +33,7 @@ import { readOpenApiInits, readOpenApiOperations } from './openApiFramework';
 import { memberRouters } from './memberRouters';
 import { fieldLoads } from './fieldLoads';
 import { methodWrappers } from './methodWrappers';
+import { markMatchOnlyRoutes, readRequestEntry } from './matchOnlyRouters';
 
 /** Past this size a file is not parsed: generated bundles, not route declarations. */
 export const MAX_ROUTE_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -87,6 +88,9 @@ export function extractRoutesFromSource(text: string, file: string): ExtractedFi
   if (members || services) result.classMembers = { ...members, ...services };
   const wrappers = methodWrappers(sf);
   if (wrappers) result.methodWrappers = wrappers;
+  // Routes of a router that only matches, and where this file answers HTTP requests (matchOnlyRouters.ts).
+  markMatchOnlyRoutes(sf, result);
+  readRequestEntry(sf, result);
   return result;
 }
 

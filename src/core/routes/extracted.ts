@@ -78,6 +78,11 @@ export interface ExtractedRoute {
    */
   hand?: true;
   /**
+   * Declared on a router that only matches (matchOnlyRouters.ts: tiny-request-router's `new Router()`):
+   * an HTTP route only where a file answering HTTP requests calls a match (matchOnlyServed.ts).
+   */
+  matchOnly?: true;
+  /**
    * Registered only under these conditions on the options of the router factory declaring it
    * (`if (options.admin) router.get('/admin', h)`): an instance made by a call whose options
    * cannot meet one does not serve it (argConditions.ts).
@@ -296,6 +301,10 @@ export interface ExtractedFile {
   /** A ts-rest contract is served here (tsRestContracts.ts): its routes are this file's. */
   tsRestServed?: true;
   routes: ExtractedRoute[];
+  /** The line where this file answers HTTP requests itself (a fetch handler, `createServer`: matchOnlyRouters.ts). */
+  requestEntry?: number;
+  /** The line of a router's `match(method, path)` call in this file (matchOnlyRouters.ts). */
+  matchCall?: number;
   /** A file whose path may make it a Next.js route handler or a Nitro handler: what it exports for Next.js or Nitro to call (nextExports.ts). */
   nextHandler?: NextHandlerExports;
   /** oRPC `openAPIHandler.handle(request, { prefix: '/api/v1' })`: the prefixes the scan's oRPC routes are served under. */

@@ -10,6 +10,7 @@
 // of a hapi route table) such a table is spread from.
 import { STRAPI_FILES_ID } from './strapiPluginFiles';
 
+
 // A router handed to another function (`function experimentalEndpoints(router) { liveSyncEndpoints(router); }`)
 // mounts that function's routes: an argument named like extract.ts's conventional receivers, after
 // names or string literals (`setupMount('users', app, routes)`: a mount helper's prefix).
@@ -52,6 +53,12 @@ const HANDLER_EXPORT = String.raw`\b(?:module\.exports\s*=|export\s+default)\s*(
 const HANDLER_FACTORY_EXPORT = String.raw`\bexport\s+function\s+[\w$]+\s*\([^()]*\)\s*(?::[^{]*)?\{\s*return\s+(?:async\s+)?(?:function\b[\w$\s]*)?\(\s*(?:[\w$]+|\{[^{}()]*\})\s*(?::[^,()]*)?,\s*(?:res|response)\b`;
 // Sails' routes or blueprint options, assigned in a file of its config folder (sailsRoutes.ts): no file imports it.
 const SAILS_CONFIG = String.raw`\bmodule\.exports\.(?:routes|blueprints)\s*=`;
+/**
+ * A file answering HTTP requests in a way no framework call shows: a fetch event listener, a fetch
+ * handler exported as the default object (Cloudflare Workers, Bun), `Bun.serve`/`Deno.serve`:
+ * where a match-only router's table may be served (matchOnlyRouters.ts).
+ */
+export const REQUEST_ENTRY = String.raw`\baddEventListener\s*\(\s*['"]fetch['"]|\bexport\s+default\s*\{[^;]*?\bfetch\b|\b(?:Bun|Deno)\.serve\s*\(`;
 // A plain Node server (`http.createServer((req, res) => ...)`): its handler may route by hand (handRouting.ts).
 const NODE_SERVER = String.raw`\bcreateServer\s*\(`;
 // A constant made by a call given a path (`const postSchema = createSchemaRoute('/schema/post', PostSchema)`):
@@ -67,7 +74,7 @@ const OPERATIONS_OBJECT = String.raw`[{,]\s*(?:GET|POST|PUT|PATCH|DELETE)\s*[,}:
 // A function returning a table of route options (`return [{ url: '/api/v0/version', method: ['GET'], handler }]`):
 // another file hands what it gives to a helper registering each element (listHelpers.ts), reading it here (fileExports.ts calledValue).
 const RETURNED_TABLE = String.raw`\breturn\s*\[\s*\{\s*(?:\/\/[^\n]*\s*)*(?:url|path|method)\s*:`;
-const ROUTE_TOKENS = new RegExp(`${RETURNED_TABLE}|${OPERATIONS_OBJECT}|${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}|${HANDLER_EXPORT}|${HANDLER_FACTORY_EXPORT}|${NODE_SERVER}|${SAILS_CONFIG}|${PATH_GIVEN_CALL}|${PATH_GIVEN_SUPER}`);
+const ROUTE_TOKENS = new RegExp(`${REQUEST_ENTRY}|${RETURNED_TABLE}|${OPERATIONS_OBJECT}|${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}|${HANDLER_EXPORT}|${HANDLER_FACTORY_EXPORT}|${NODE_SERVER}|${SAILS_CONFIG}|${PATH_GIVEN_CALL}|${PATH_GIVEN_SUPER}`);
 
 // An object a file declares and exports by name (`const config: Config = { api: { prefix: '/api' } };
 // export default config;`, `module.exports = config;`): no quote follows its export, yet other files
