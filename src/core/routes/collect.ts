@@ -624,7 +624,8 @@ function unservedRouters(scanned: Scanned[], byKey: Map<string, Scanned>, aliase
 /**
  * Routes of a file's exported functions (ExtractedFile.routeFunctions: a fastify plugin, a route
  * factory) that no file of the scan imports (a barrel's re-export is no use; a namespace import
- * is), in a file no mount reaches: a plugin whose registration is gone, or a library's API the app
+ * is), nor one of its file's functions calling it that some file imports (routeFunctionCallers.ts:
+ * a second server of the process made by a factory its starter calls), in a file no mount reaches: a plugin whose registration is gone, or a library's API the app
  * does not take. Served nowhere, in a scan where some mount is resolved.
  */
 function unusedRouteFunctions(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[], edges: MountEdge[]): Set<ExtractedRoute> {
@@ -641,7 +642,7 @@ function unusedRouteFunctions(scanned: Scanned[], byKey: Map<string, Scanned>, a
     }
   for (const s of candidates)
     for (const [fn, [from, to]] of Object.entries(s.x.routeFunctions ?? {}))
-      if (!used.has(`${s.key}#${fn}`) && !used.has(`${s.key}#*`)) for (const r of s.x.routes) if (r.declaredIn === undefined && r.line >= from && r.line <= to) out.add(r);
+      if (![fn, ...(s.x.routeFunctionCallers?.[fn] ?? [])].some((name) => name === '' || used.has(`${s.key}#${name}`)) && !used.has(`${s.key}#*`)) for (const r of s.x.routes) if (r.declaredIn === undefined && r.line >= from && r.line <= to) out.add(r);
   return out;
 }
 

@@ -34,6 +34,7 @@ import { memberRouters } from './memberRouters';
 import { fieldLoads } from './fieldLoads';
 import { methodWrappers } from './methodWrappers';
 import { markMatchOnlyRoutes, readRequestEntry } from './matchOnlyRouters';
+import { routeFunctionCallers } from './routeFunctionCallers';
 
 /** Past this size a file is not parsed: generated bundles, not route declarations. */
 export const MAX_ROUTE_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -173,7 +174,11 @@ class FileReader extends FeathersReader {
     const found = Object.entries(exportedFunctionLines(this.sf, routes.map((r) => r.line), exported) ?? {});
     const within = (r: ExtractedRoute, [from, to]: [number, number]) => r.line >= from && r.line <= to;
     const fns = found.filter(([fn, range]) => this.out.routerFactories?.[fn] !== undefined || routes.every((r) => !within(r, range) || (this.out.routerParams?.[fn] ?? []).includes(r.router ?? '')));
-    if (fns.length > 0 && routes.every((r) => fns.some(([, range]) => within(r, range)))) this.out.routeFunctions = Object.fromEntries(fns);
+    if (fns.length === 0 || !routes.every((r) => fns.some(([, range]) => within(r, range)))) return;
+    this.out.routeFunctions = Object.fromEntries(fns);
+    // Its callers in this file (`startMetricsServer()` calling `createMetricsServer()`): it is used where they are.
+    const callers = routeFunctionCallers(this.sf, fns.map(([fn]) => fn));
+    if (callers) this.out.routeFunctionCallers = callers;
   }
 
   protected visit(node: ts.Node): void {

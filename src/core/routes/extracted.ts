@@ -442,6 +442,8 @@ export interface ExtractedFile {
    * scan imports it and no mount reaches the file.
    */
   routeFunctions?: Record<string, [number, number]>;
+  /** The file's other top-level functions reaching a route function by name, '' for its top-level code (routeFunctionCallers.ts): it is used where one of them is. */
+  routeFunctionCallers?: Record<string, string[]>;
   /**
    * The routers a function takes inside an object parameter (`({ app, routes }) => ...`): by
    * function, `<position>.<property>` -> the local name it is bound to.

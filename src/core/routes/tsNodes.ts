@@ -29,6 +29,7 @@ export const {
   isEnumDeclaration,
   isEnumMember,
   isExportAssignment,
+  isExportSpecifier,
   isExportDeclaration,
   isExpression,
   isExpressionStatement,
