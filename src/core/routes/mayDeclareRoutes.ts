@@ -68,13 +68,16 @@ const PATH_GIVEN_CALL = String.raw`\b(?:const|let|var)\s+[\w$]+\s*=\s*[\w$]+\s*\
 const PATH_GIVEN_SUPER = String.raw`\bsuper\s*\(\s*(?:[\w$.]+\s*,\s*)*['"\`]\/`;
 // An express-openapi path module's operations (`const operations = { GET, POST }`, `module.exports = { GET: [auth, h] }`,
 // an exported object whose first key is one in lower case: openApiFramework.ts), in a file that may declare nothing
-// else: another file's initialize loads it. Named exports (`export function GET`) are not looked for: outside a
-// handler's path (Next.js, Nitro) such a file is skipped.
+// else: another file's initialize loads it. So are its named exports: a method in capitals exported as a function or
+// constant (`export function GET(req, res)`, `export const POST: Operation = [auth, h]`), one in lower case only
+// exported as a handler (`export async function post(req, res)`, `export const del = [auth, h]`: a getter
+// `export function get(key)` is none), or any given its apiDoc (`GET.apiDoc = {...}`).
 const OPERATIONS_OBJECT = String.raw`[{,]\s*(?:GET|POST|PUT|PATCH|DELETE)\s*[,}:(]|\b(?:module\.exports\s*=|export\s+default)\s*\{\s*(?:get|post|put|patch|delete|del)\s*[,}:(]`;
+const NAMED_OPERATION = String.raw`\bexport\s+(?:(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s*\(|(?:const|let|var)\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s*[:=])|\bexport\s+(?:(?:async\s+)?function\s+(?:get|post|put|patch|delete|del|head|options)\s*\(\s*(?:req|request)\b|(?:const|let|var)\s+(?:get|post|put|patch|delete|del|head|options)\s*(?::[^=;]*)?=\s*(?:\[|(?:async\s*)?(?:function\b[^(]*)?\(\s*(?:req|request)\b))|\b(?:GET|POST|PUT|PATCH|DELETE|get|post|put|patch|del)\.apiDoc\s*=`;
 // A function returning a table of route options (`return [{ url: '/api/v0/version', method: ['GET'], handler }]`):
 // another file hands what it gives to a helper registering each element (listHelpers.ts), reading it here (fileExports.ts calledValue).
 const RETURNED_TABLE = String.raw`\breturn\s*\[\s*\{\s*(?:\/\/[^\n]*\s*)*(?:url|path|method)\s*:`;
-const ROUTE_TOKENS = new RegExp(`${REQUEST_ENTRY}|${RETURNED_TABLE}|${OPERATIONS_OBJECT}|${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}|${HANDLER_EXPORT}|${HANDLER_FACTORY_EXPORT}|${NODE_SERVER}|${SAILS_CONFIG}|${PATH_GIVEN_CALL}|${PATH_GIVEN_SUPER}`);
+const ROUTE_TOKENS = new RegExp(`${REQUEST_ENTRY}|${RETURNED_TABLE}|${OPERATIONS_OBJECT}|${NAMED_OPERATION}|${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}|${HANDLER_EXPORT}|${HANDLER_FACTORY_EXPORT}|${NODE_SERVER}|${SAILS_CONFIG}|${PATH_GIVEN_CALL}|${PATH_GIVEN_SUPER}`);
 
 // An object a file declares and exports by name (`const config: Config = { api: { prefix: '/api' } };
 // export default config;`, `module.exports = config;`): no quote follows its export, yet other files

@@ -92,4 +92,25 @@ suite('express-openapi', () => {
     assert.equal(mayDeclareRoutes("const names = ['a', 'b'];\nexport default names;\n"), true);
     assert.equal(mayDeclareRoutes('export default function () {\n  return helper();\n}\n'), false);
   });
+
+  test('path modules of named exports (no quote, no route call in them) are read from a folder of paths: functions named by methods in capitals, handlers named in lower case', () => {
+    const upper = 'export async function GET(req, res) {\n  res.json(await listShelves());\n}\nexport function POST(req, res) {\n  create(req.body).then((made) => res.status(201).json(made));\n}\nPOST.apiDoc = { summary: summaries.create };\n';
+    const lower = 'export const del = async (req, res) => {\n  await remove(req.params.shelfId);\n  res.end();\n};\nexport async function put(req, res) {\n  res.json(await save(req.params.shelfId, req.body));\n}\n';
+    const server = SERVER("initialize({ app: api, apiDoc: doc, paths: path.join(__dirname, 'paths') });");
+    const { routes, warnings } = collect({ 'src/server.ts': server, 'src/doc.ts': DOC, 'src/paths/shelves.ts': upper, 'src/paths/shelves/{shelfId}.ts': lower });
+    assert.deepEqual(routes, [
+      'DELETE /api/v2/shelves/:shelfId src/paths/shelves/{shelfId}.ts',
+      'GET /api/v2/shelves src/paths/shelves.ts',
+      'POST /api/v2/shelves src/paths/shelves.ts',
+      'PUT /api/v2/shelves/:shelfId src/paths/shelves/{shelfId}.ts',
+    ]);
+    assert.deepEqual(warnings, []);
+  });
+
+  test('the pre-filter keeps named operations, not getters or constants named like a lower-case method', () => {
+    assert.equal(mayDeclareRoutes('export function POST(req, res) {}\n'), true);
+    assert.equal(mayDeclareRoutes('export const get = async (req, res) => res.end();\n'), true);
+    assert.equal(mayDeclareRoutes('function get(req, res) {}\nget.apiDoc = { tags };\nexport { get };\n'), true);
+    assert.equal(mayDeclareRoutes('export function get(key) {\n  return cache.read(key);\n}\nexport const put = (key, value) => store.set(key, value);\n'), false);
+  });
 });
