@@ -68,12 +68,13 @@ const PATH_GIVEN_CALL = String.raw`\b(?:const|let|var)\s+[\w$]+\s*=\s*[\w$]+\s*\
 const PATH_GIVEN_SUPER = String.raw`\bsuper\s*\(\s*(?:[\w$.]+\s*,\s*)*['"\`]\/`;
 // An express-openapi path module's operations (`const operations = { GET, POST }`, `module.exports = { GET: [auth, h] }`,
 // an exported object whose first key is one in lower case: openApiFramework.ts), in a file that may declare nothing
-// else: another file's initialize loads it. So are its named exports: a method in capitals exported as a function or
-// constant (`export function GET(req, res)`, `export const POST: Operation = [auth, h]`), one in lower case only
-// exported as a handler (`export async function post(req, res)`, `export const del = [auth, h]`: a getter
-// `export function get(key)` is none), or any given its apiDoc (`GET.apiDoc = {...}`).
+// else: another file's initialize loads it. So are its named exports: a function named by a method taking a request
+// and a response (`export function GET(req, res)`, `export const del = async (req, res) => ...`; a getter
+// `export function get(key)` is none, nor a Next.js handler `GET(request)` outside a handler's path), or one given its
+// apiDoc (`POST.apiDoc = {...}`); a list of handlers (`export const POST = [auth, h]`) passes as an exported list.
 const OPERATIONS_OBJECT = String.raw`[{,]\s*(?:GET|POST|PUT|PATCH|DELETE)\s*[,}:(]|\b(?:module\.exports\s*=|export\s+default)\s*\{\s*(?:get|post|put|patch|delete|del)\s*[,}:(]`;
-const NAMED_OPERATION = String.raw`\bexport\s+(?:(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s*\(|(?:const|let|var)\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s*[:=])|\bexport\s+(?:(?:async\s+)?function\s+(?:get|post|put|patch|delete|del|head|options)\s*\(\s*(?:req|request)\b|(?:const|let|var)\s+(?:get|post|put|patch|delete|del|head|options)\s*(?::[^=;]*)?=\s*(?:\[|(?:async\s*)?(?:function\b[^(]*)?\(\s*(?:req|request)\b))|\b(?:GET|POST|PUT|PATCH|DELETE|get|post|put|patch|del)\.apiDoc\s*=`;
+const OPERATION_NAME = String.raw`(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|get|post|put|patch|delete|del|head|options)`;
+const NAMED_OPERATION = String.raw`\bexport\s+(?:(?:async\s+)?function\s+${OPERATION_NAME}\s*\(|(?:const|let|var)\s+${OPERATION_NAME}\s*(?::[^=;]*)?=\s*(?:async\s*)?(?:function\b[^(]*)?\()\s*(?:req|request)\b[^,()]*,\s*(?:res|response)\b|\b${OPERATION_NAME}\.apiDoc\s*=`;
 // A function returning a table of route options (`return [{ url: '/api/v0/version', method: ['GET'], handler }]`):
 // another file hands what it gives to a helper registering each element (listHelpers.ts), reading it here (fileExports.ts calledValue).
 const RETURNED_TABLE = String.raw`\breturn\s*\[\s*\{\s*(?:\/\/[^\n]*\s*)*(?:url|path|method)\s*:`;

@@ -107,10 +107,11 @@ suite('express-openapi', () => {
     assert.deepEqual(warnings, []);
   });
 
-  test('the pre-filter keeps named operations, not getters or constants named like a lower-case method', () => {
+  test('the pre-filter keeps named operations taking (req, res), not getters, constants named like a lower-case method or a Next.js handler outside a handler path', () => {
     assert.equal(mayDeclareRoutes('export function POST(req, res) {}\n'), true);
     assert.equal(mayDeclareRoutes('export const get = async (req, res) => res.end();\n'), true);
     assert.equal(mayDeclareRoutes('function get(req, res) {}\nget.apiDoc = { tags };\nexport { get };\n'), true);
+    assert.equal(mayDeclareRoutes('export async function GET(request: Request) {\n  return Response.json(await list());\n}\n'), false);
     assert.equal(mayDeclareRoutes('export function get(key) {\n  return cache.read(key);\n}\nexport const put = (key, value) => store.set(key, value);\n'), false);
   });
 });
