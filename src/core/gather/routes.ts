@@ -24,6 +24,8 @@ import { nestCoreMajor } from '../routes/nestExclude';
 import { NODE_CONFIG_DEFAULT_FILES, NODE_CONFIG_PACKAGE, nodeConfigDefaults } from '../routes/nodeConfig';
 import { TSOA_CONFIG, TSOA_SOURCE, tsoaBasePath } from '../routes/tsoaRoutes';
 import { loadedRoutes } from './loadedRoutes';
+import { openApiDocuments as readOpenApiDocuments } from './openApiDocs';
+import type { OpenApiDocument } from '../routes/openApiDocument';
 import { parse as parseYaml } from 'yaml';
 
 /** What probing needs of the check's options. */
@@ -62,6 +64,7 @@ export function collectRoutes(
     ...(tree.settings !== undefined ? { settings: tree.settings } : {}),
     ...(tree.exampleEnv !== undefined ? { exampleEnv: tree.exampleEnv } : {}),
     ...(tree.tsoaBasePath !== undefined ? { tsoaBasePath: tree.tsoaBasePath } : {}),
+    ...(tree.openApiDocuments !== undefined ? { openApiDocuments: tree.openApiDocuments } : {}),
   });
   for (const w of collected.warnings) log?.log('warn', `${spec.name}: ${w}`);
   return collected;
@@ -166,22 +169,25 @@ export interface RouteTreeFacts {
   settings?: Record<string, string>;
   exampleEnv?: ExampleEnv;
   tsoaBasePath?: string;
+  openApiDocuments?: Record<string, OpenApiDocument>;
 }
 
 /**
  * A source root's RouteTreeFacts: the installed Nest major, node-config's defaults, an example env
- * file's values and tsoa's base path, each read only when the root's scanned files need it.
+ * file's values, tsoa's base path and the base paths of OpenAPI documents named by path, each read only when the root's scanned files need it.
  */
 export async function routeTreeFacts(fs: FsLike, root: string, workspaceDir: string, extracted: SourceScan['extracted'], pkgs = packagesAbove(fs, root, workspaceDir)): Promise<RouteTreeFacts> {
   const nestMajor = await installedNestMajor(fs, pkgs, extracted);
   const settings = await nodeConfigSettings(fs, pkgs, extracted);
   const exampleEnv = await exampleEnvOf(fs, pkgs, extracted, workspaceDir);
   const tsoaBasePath = await tsoaRoutesBase(fs, pkgs, extracted);
+  const openApiDocuments = await readOpenApiDocuments(fs, extracted);
   return {
     ...(nestMajor !== undefined ? { nestMajor } : {}),
     ...(settings !== undefined ? { settings } : {}),
     ...(exampleEnv !== undefined ? { exampleEnv } : {}),
     ...(tsoaBasePath !== undefined ? { tsoaBasePath } : {}),
+    ...(openApiDocuments !== undefined ? { openApiDocuments } : {}),
   };
 }
 

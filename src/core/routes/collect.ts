@@ -25,6 +25,7 @@ import { ServerTrees, type ImportGraph } from './serverTrees';
 import { TSOA_SOURCE } from './tsoaRoutes';
 import type { OpenApiInit } from './openApiFramework';
 import { openApiInitRoutes, type OpenApiScan } from './openApiJoin';
+import { openApiDocKey, type OpenApiDocument } from './openApiDocument';
 import { tsRestNestRoutes } from './tsRestNestRoutes';
 import { loopbackMountedPrefix } from './loopbackRoutes';
 import { dropUnansweredMatchOnly } from './matchOnlyServed';
@@ -63,6 +64,8 @@ export interface CollectOptions {
   exampleEnv?: ExampleEnv;
   /** tsoa.json's `routes.basePath` (tsoaRoutes.ts): before each path tsoa's generated RegisterRoutes registers. */
   tsoaBasePath?: string;
+  /** OpenAPI documents in files (hapi-openapi's `api`), by openApiDocKey, as gather/openApiDocs.ts read them. */
+  openApiDocuments?: Readonly<Record<string, OpenApiDocument>>;
 }
 
 /** An example environment file, repository-relative as shown, and the variables it sets. */
@@ -196,7 +199,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   madeReceiverWarnings(scanned, warnings);
   expandListedImports(scanned, opts.files ?? []);
   addListedRoutes(scanned, byKey, opts.aliases ?? [], warnings);
-  const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? [], opts.files ?? [], opts.settings ?? {}, opts.exampleEnv);
+  const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? [], opts.files ?? [], opts.settings ?? {}, opts.exampleEnv, opts.openApiDocuments ?? {});
   // Paths and prefixes built from other files' constants (or config defaults) are resolved now
   // that every file is known; what still cannot be known is a warning with file and line.
   for (const s of scanned) s.x = resolver.resolveFile(s, warnings) ?? s.x;
@@ -1544,6 +1547,7 @@ class ValueResolver {
     private readonly files: readonly string[],
     private readonly settings: Readonly<Record<string, string>>,
     private readonly exampleEnv: ExampleEnv | undefined,
+    private readonly openApiDocuments: Readonly<Record<string, OpenApiDocument>>,
   ) {
     for (const s of scanned) for (const [k, v] of Object.entries(s.x.configDefaults ?? {})) if (!this.configDefaults.has(k)) this.configDefaults.set(k, v);
     for (const s of scanned) for (const [k, v] of Object.entries(s.x.configDefaultValues ?? {})) if (!this.configDefaultValues.has(k)) this.configDefaultValues.set(k, { file: s, value: v });
@@ -1639,6 +1643,7 @@ class ValueResolver {
         }
         return [];
       },
+      document: (file) => this.openApiDocuments[openApiDocKey(s.file, file)],
     };
     const joined = openApiInitRoutes(init, scan);
     warnings.push(...joined.warnings.map((w) => scanWarningText(s.file, w)));

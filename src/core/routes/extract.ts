@@ -30,6 +30,7 @@ import { readStrapiPluginModule } from './strapiPluginValues';
 import { readPathClasses } from './inheritedPaths';
 import { readMoleculerSchemas } from './moleculerRoutes';
 import { readOpenApiInits, readOpenApiOperations } from './openApiFramework';
+import { HAPI_OPENAPI, readHapiOpenApiPlugins } from './hapiOpenApi';
 import { memberRouters } from './memberRouters';
 import { fieldLoads } from './fieldLoads';
 import { methodWrappers } from './methodWrappers';
@@ -67,6 +68,7 @@ export function extractRoutesFromSource(text: string, file: string): ExtractedFi
   reader.read();
   // express-openapi loads its path modules itself (openApiFramework.ts): the initialize calls and a module's operations.
   const inits = text.includes('express-openapi') ? readOpenApiInits(sf, result.imports, (n) => reader.evaluate(n)) : [];
+  if (text.includes(HAPI_OPENAPI)) inits.push(...readHapiOpenApiPlugins(sf, result.imports, (n) => reader.evaluate(n)));
   if (inits.length > 0) result.openApiInits = inits;
   const operations = readOpenApiOperations(sf);
   if (operations) result.openApiOperations = operations;

@@ -32,6 +32,10 @@ export interface OpenApiInit {
   /** Folders of path files, as written (relative to the process's working folder), or `dirname` + `/` + folder for `path.join(__dirname, folder)`. */
   folders: Array<{ value: ConstValue; fromFile: boolean }>;
   apiDoc?: ConstValue;
+  /** The document as a file (hapiOpenApi.ts `api: path.resolve(__dirname, '../spec.json')`): its path from the declaring file's folder, read by gather/openApiDocs.ts. */
+  apiFile?: string;
+  /** Read from a hapi-openapi plugin object (hapiOpenApi.ts), not an express-openapi initialize: how its warnings name it. */
+  plugin?: true;
   glob?: string;
   /** `routesIndexFileRegExp`: source and flags of the regular expression literal. */
   indexRegExp?: { source: string; flags: string };
@@ -45,7 +49,7 @@ export interface OpenApiOperation {
   line: number;
 }
 
-type Evaluate = (n: ts.Node) => ConstValue | undefined;
+export type Evaluate = (n: ts.Node) => ConstValue | undefined;
 
 /** The `initialize` calls of express-openapi (imported by name, or as the module's default or namespace) in a file. */
 export function readOpenApiInits(sf: ts.SourceFile, imports: ReadonlyArray<{ local: string; imported: string; source: string }>, evaluate: Evaluate): OpenApiInit[] {
@@ -165,7 +169,7 @@ function textParts(e: ts.Expression, param: { name: string; element: Part[] } | 
 }
 
 /** A folder: a text as written (from the working folder), or `path.join(__dirname, 'x')` / `path.resolve(__dirname, 'x')` (from the file's folder). */
-function folderValue(p: ts.Expression, evaluate: Evaluate): { value: ConstValue; fromFile: boolean } | undefined {
+export function folderValue(p: ts.Expression, evaluate: Evaluate): { value: ConstValue; fromFile: boolean } | undefined {
   if (isCallExpression(p) && isPropertyAccessExpression(p.expression) && /^(?:join|resolve)$/.test(p.expression.name.text)) {
     const [first, ...rest] = p.arguments.map(skipOuter);
     if (first && isIdentifier(first) && first.text === '__dirname') {
@@ -179,7 +183,7 @@ function folderValue(p: ts.Expression, evaluate: Evaluate): { value: ConstValue;
   return parts ? { value: str(...parts), fromFile: false } : undefined;
 }
 
-function propValue(o: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+export function propValue(o: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
   for (const p of o.properties) if (isShorthandPropertyAssignment(p) && p.name.text === name) return p.name;
   return literalProp(o, name);
 }

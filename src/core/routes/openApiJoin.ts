@@ -8,6 +8,7 @@ import type { OpenApiInit, OpenApiOperation } from './openApiFramework';
 import { bracedPathToRoute, joinRoutePath } from './joinPath';
 import { isHttpMethod } from './routeSpec';
 import type { ScanWarning } from '../scanTexts';
+import { docBasePaths, type OpenApiDocument } from './openApiDocument';
 
 /** Between a path spec's path and its module specifier in one text (both of one list element expanded at once). */
 export const SPEC_SEPARATOR = '\u0000';
@@ -22,6 +23,8 @@ export interface OpenApiScan {
   module(specifier: string): { file: string; operations: readonly OpenApiOperation[] } | undefined;
   /** The scanned files below a folder (POSIX, relative to the initializing file's folder, or to each folder above it when `fromFile` is false): their paths under it. */
   filesUnder(folder: string, fromFile: boolean): Array<{ relative: string; file: string; operations: readonly OpenApiOperation[] }>;
+  /** The document in a file (a path from the initializing file's folder), as the gatherer read it; undefined when not read. */
+  document(file: string): OpenApiDocument | undefined;
 }
 
 /** fs-routes' default `indexFileRegExp`. */
@@ -30,10 +33,11 @@ const DEFAULT_INDEX = /(?:index)?\.js$/;
 /** The routes one initialize call registers on its app, and the warnings of what it could not read. */
 export function openApiInitRoutes(init: OpenApiInit, scan: OpenApiScan): { routes: ExtractedRoute[]; warnings: ScanWarning[] } {
   const warnings: ScanWarning[] = [];
-  const warn = (why: string) => warnings.push({ id: 'openApiInit', args: [init.router, why], line: init.line });
+  const warn = (why: string) => warnings.push(init.plugin ? { id: 'hapiOpenApi', args: [why], line: init.line } : { id: 'openApiInit', args: [init.router, why], line: init.line });
   if (init.unread) warn(`${init.unread} not read statically`);
-  const bases = basePaths(init.apiDoc, scan);
-  if (!bases) warn('apiDoc basePath not known statically; routes shown without it');
+  const document = init.apiFile !== undefined ? scan.document(init.apiFile) : undefined;
+  const bases = init.apiFile !== undefined ? document?.bases : basePaths(init.apiDoc, scan);
+  if (!bases) warn(init.apiFile !== undefined ? `document ${init.apiFile} not read; routes shown without its base path` : 'apiDoc basePath not known statically; routes shown without it');
   const modules: Array<{ path: string; file: string; operations: readonly OpenApiOperation[] }> = [];
   for (const spec of init.specs) {
     const texts = scan.texts(spec);
@@ -52,10 +56,15 @@ export function openApiInitRoutes(init: OpenApiInit, scan: OpenApiScan): { route
   }
   const routes = modules.flatMap((m) =>
     (bases ?? ['']).flatMap((base) =>
-      m.operations.flatMap((op): ExtractedRoute[] => (isHttpMethod(op.method) ? [{ method: op.method, path: joinRoutePath(base, bracedPathToRoute(m.path)), line: op.line, kind: 'router', router: init.router, declaredIn: m.file }] : [])),
+      m.operations.flatMap((op): ExtractedRoute[] => (isHttpMethod(op.method) && documents(document, op.method, m.path) ? [{ method: op.method, path: joinRoutePath(base, bracedPathToRoute(m.path)), line: op.line, kind: 'router', router: init.router, declaredIn: m.file }] : [])),
     ),
   );
   return { routes, warnings };
+}
+
+/** Whether a module's operation is one the document read declares (any, when no document's paths were read). */
+function documents(document: OpenApiDocument | undefined, method: string, path: string): boolean {
+  return document?.operations === undefined || document.operations.includes(`${method} ${path}`);
 }
 
 /** fs-routes over a folder: each file the glob matches (a TypeScript source for the `.js` it builds), its path less the index expression. */
@@ -95,13 +104,6 @@ function basePaths(apiDoc: ConstValue | undefined, scan: OpenApiScan): string[] 
   const doc = apiDoc && scan.object(apiDoc);
   if (doc?.kind !== 'obj') return undefined;
   const base = propOf(doc, ['basePath']);
-  if (base) {
-    const text = literalOf(base);
-    return text === undefined ? undefined : [text.replace(/\/$/, '')];
-  }
   const servers = propOf(doc, ['servers']);
-  if (servers?.kind !== 'arr') return [''];
-  const urls = servers.items.map((s) => literalOf(propOf(s, ['url'])));
-  if (urls.some((u) => u === undefined)) return undefined;
-  return [...new Set(urls.map((u) => (u ?? '').replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, '').replace(/\/$/, '')))];
+  return docBasePaths(base && { text: literalOf(base) }, servers?.kind === 'arr' ? servers.items.map((x) => literalOf(propOf(x, ['url']))) : undefined);
 }
