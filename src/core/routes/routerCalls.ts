@@ -16,6 +16,8 @@ import { ReceiverReader } from './receivers';
 import type { ScanMessage } from '../scanTexts';
 import { CLASS_ROUTER, writtenName } from './extracted';
 
+/** Servers whose `route(options)` registers routes given as values. */
+const OPTION_ROUTE_PACKAGES = /^(?:@hapi\/hapi|hapi|fastify)$/;
 export abstract class RouterCallReader extends ReceiverReader {
   /**
    * Calls with a path or a method not known statically on receivers not routers by name
@@ -265,7 +267,7 @@ export abstract class RouterCallReader extends ReceiverReader {
     const path = this.evaluate(a) ?? this.factoryRoutes(a) ?? this.listedRoutes(a);
     if (!path && isArrayLiteralExpression(a) && !chainsMethod(call)) return this.readRouteTable(a, call, router);
     // `server.route(require('./' + file))` in a loop over files found at run time: which module, not known.
-    if (!path) return requiresComputedName(a) ? this.warn(call, { id: 'routeModule', args: [router] }) : undefined;
+    if (!path) return requiresComputedName(a) ? this.warn(call, { id: 'routeModule', args: [router] }) : this.unknownRouteOptions(call, router);
     if (!chainsMethod(call) && this.readRouteOptionsValue(path, call, router)) return;
     // Route options no reading resolved (`app.route(route)` in a loop over a parameter of the function
     // that made `app`): their routes are not known here, said at the call rather than dropped unsaid.
@@ -282,6 +284,18 @@ export abstract class RouterCallReader extends ReceiverReader {
     chained.forEach(([m, at], i) => {
       if (m !== 'ALL' || chained.slice(i + 1).every(([later]) => later === 'ALL')) this.addRoute(router, m, path, at);
     });
+  }
+
+  /**
+   * hapi's or fastify's `server.route(routes)` given one value no reading resolves (a list a library
+   * builds at run time from an OpenAPI document's operations), in a file importing one of them (a
+   * `route(x)` elsewhere is a lookup, a Koa router's `route(name)`, or a class's own method): said at
+   * the call rather than dropped unsaid, unless in a route helper's own body, whose call sites give it.
+   */
+  private unknownRouteOptions(call: ts.CallExpression, router: string): void {
+    if (call.arguments.length !== 1 || chainsMethod(call) || !this.out.imports.some((i) => OPTION_ROUTE_PACKAGES.test(i.source))) return;
+    if (this.expanding.length === 0 && this.inRouteHelper(call)) return;
+    this.warn(call, { id: 'routeOptions', args: [writtenName(router)] });
   }
 
   /**

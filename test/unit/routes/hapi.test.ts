@@ -412,4 +412,28 @@ suite('hapi route lists made by functions', () => {
     assert.deepEqual(routes, ['DELETE /cache', 'GET /status', 'PUT /things/:key']);
     assert.deepEqual(warnings, []);
   });
+
+  test("server.route given a list built at run time (a spec's operations mapped by a function, through a helper's parameter) is warned of at the call; route(x) in a file importing neither hapi nor fastify is a lookup, not warned of", () => {
+    const { routes, warnings } = collect({
+      '/s/src/start.js': [
+        "const Hapi = require('@hapi/hapi');",
+        "const loader = require('spec-loader');",
+        'const toRoutes = (doc) => doc.operations().map((op) => ({ method: op.verb.toUpperCase(), path: op.url, handler: () => null }));',
+        'const listen = async (port, routes) => {',
+        '  const server = new Hapi.Server({ port });',
+        '  server.route(routes);',
+        '  await server.start();',
+        '};',
+        "loader.read('./api.yaml').then((doc) => listen(8000, toRoutes(doc)));",
+      ].join('\n'),
+      '/s/src/links.js': [
+        "const Router = require('@koa/router');",
+        'const router = new Router();',
+        "router.get('stats', '/stats', (ctx) => { ctx.body = router.route(ctx.query.name); });",
+        'module.exports = router;',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['GET /stats']);
+    assert.deepEqual(warnings, ['/s/src/start.js:9: server.route({...}) method or url is not known statically; route skipped (list it in x-runtime-drift.routes)']);
+  });
 });
