@@ -6,7 +6,7 @@
 // express-openapi initialize over that folder (openApiFramework.ts, joined by openApiJoin.ts); a
 // document in a file has its base paths read by the gatherer (gather/openApiDocs.ts).
 import ts from './compiler';
-import { forEachChild, isCallExpression, isIdentifier, isObjectLiteralExpression, isStringLiteral } from './tsNodes';
+import { forEachChild, isCallExpression, isConditionalExpression, isIdentifier, isObjectLiteralExpression, isStringLiteral, isVariableStatement } from './tsNodes';
 import { literalOf } from './values';
 import { skipOuter } from './tsSyntax';
 import { folderValue, propValue, type Evaluate, type OpenApiInit } from './openApiFramework';
@@ -24,14 +24,36 @@ export function readHapiOpenApiPlugins(sf: ts.SourceFile, imports: ReadonlyArray
   const visit = (n: ts.Node): void => {
     if (isObjectLiteralExpression(n) && isPlugin(propValue(n, 'plugin'), locals)) {
       const options = propValue(n, 'options');
-      const o = options && skipOuter(options);
-      const init = o && isObjectLiteralExpression(o) ? readOptions(o, evaluate) : undefined;
-      if (init) out.push({ ...init, line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1 });
+      const line = sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
+      for (const o of options ? optionObjects(sf, options) : []) {
+        const init = readOptions(o, evaluate);
+        if (init) out.push({ ...init, line });
+      }
     }
     forEachChild(n, visit);
   };
   visit(sf);
   return out;
+}
+
+/**
+ * The options object literals: written in place, held by a constant of the file, or each branch of
+ * `isApi ? apiOptions : adminOptions` (a server made once per document: both are served).
+ */
+function optionObjects(sf: ts.SourceFile, e: ts.Expression, depth = 0): ts.ObjectLiteralExpression[] {
+  const n = skipOuter(e);
+  if (depth > 3) return [];
+  if (isObjectLiteralExpression(n)) return [n];
+  if (isConditionalExpression(n)) return [...optionObjects(sf, n.whenTrue, depth + 1), ...optionObjects(sf, n.whenFalse, depth + 1)];
+  const held = isIdentifier(n) ? fileConstant(sf, n.text) : undefined;
+  return held ? optionObjects(sf, held, depth + 1) : [];
+}
+
+function fileConstant(sf: ts.SourceFile, name: string): ts.Expression | undefined {
+  for (const s of sf.statements)
+    if (isVariableStatement(s) && s.declarationList.flags & ts.NodeFlags.Const)
+      for (const d of s.declarationList.declarations) if (isIdentifier(d.name) && d.name.text === name && d.initializer) return d.initializer;
+  return undefined;
 }
 
 function isPlugin(e: ts.Expression | undefined, locals: ReadonlySet<string>): boolean {

@@ -27,6 +27,14 @@ const HANDLERS = {
   'lib/handlers/ping.js': "module.exports = {\n  get: () => 'pong',\n};\n",
 };
 const SHELVES_DOC = JSON.stringify({ swagger: '2.0', basePath: '/library/v1/', paths: { '/shelves': { get: {}, post: {} }, '/shelves/{shelfId}': { parameters: [], get: {} }, '/ping': { get: {} } } });
+/** The routes of the two documents over the handlers folder: DELETE /shelves/{shelfId} is in neither. */
+const BOTH_DOCUMENTS = [
+  'GET /library/v1/ping lib/handlers/ping.js',
+  'GET /library/v1/shelves lib/handlers/shelves.js',
+  'GET /library/v1/shelves/:shelfId lib/handlers/shelves/{shelfId}.js',
+  'GET /ops/ping lib/handlers/ping.js',
+  'POST /library/v1/shelves lib/handlers/shelves.js',
+];
 const OPS_DOC = "openapi: 3.0.0\nservers:\n  - url: http://localhost:8080/ops\npaths:\n  /ping:\n    get:\n      operationId: ping\n";
 
 suite('hapi-openapi', () => {
@@ -34,13 +42,7 @@ suite('hapi-openapi', () => {
     const plugins =
       "import HapiOpenAPI from 'hapi-openapi';\nimport path from 'path';\nexport default [\n  { plugin: HapiOpenAPI, options: { api: path.resolve(__dirname, '../docs/shelves.json'), handlers: path.resolve(__dirname, './handlers') } },\n  { plugin: HapiOpenAPI, options: { api: path.join(__dirname, 'ops.yaml'), handlers: path.join(__dirname, 'handlers') } },\n];\n";
     const { routes, warnings } = await collect({ 'lib/server.js': SERVER, 'lib/plugins.js': plugins, ...HANDLERS }, { 'docs/shelves.json': SHELVES_DOC, 'lib/ops.yaml': OPS_DOC });
-    assert.deepEqual(routes, [
-      'GET /library/v1/ping lib/handlers/ping.js',
-      'GET /library/v1/shelves lib/handlers/shelves.js',
-      'GET /library/v1/shelves/:shelfId lib/handlers/shelves/{shelfId}.js',
-      'GET /ops/ping lib/handlers/ping.js',
-      'POST /library/v1/shelves lib/handlers/shelves.js',
-    ]);
+    assert.deepEqual(routes, BOTH_DOCUMENTS);
     assert.deepEqual(warnings, []);
   });
 
@@ -56,6 +58,14 @@ suite('hapi-openapi', () => {
     ]);
     assert.equal(warnings.length, 1);
     assert.match(warnings[0] ?? '', /^\/w\/lib\/plugins\.js:2: hapi-openapi plugin: document \.\/missing\.json not read/);
+  });
+
+  test('options held by constants of the file, chosen by a condition (one server per document): both documents served', async () => {
+    const server =
+      "const Hapi = require('@hapi/hapi');\nconst HapiOpenAPI = require('hapi-openapi');\nconst Path = require('path');\nconst publicOptions = { api: Path.resolve(__dirname, '../docs/shelves.json'), handlers: Path.resolve(__dirname, './handlers') };\nconst opsOptions = { api: Path.resolve(__dirname, './ops.yaml'), handlers: Path.resolve(__dirname, './handlers') };\nconst create = async (port, isPublic) => {\n  const server = new Hapi.Server({ port });\n  await server.register([{ plugin: HapiOpenAPI, options: isPublic ? publicOptions : opsOptions }]);\n  return server;\n};\nmodule.exports = { create };\n";
+    const { routes, warnings } = await collect({ 'lib/server.js': server, ...HANDLERS }, { 'docs/shelves.json': SHELVES_DOC, 'lib/ops.yaml': OPS_DOC });
+    assert.deepEqual(routes, BOTH_DOCUMENTS);
+    assert.deepEqual(warnings, []);
   });
 
   test("another package's plugin object with the same option names serves nothing", async () => {
