@@ -10,6 +10,7 @@ import { appLibraryPackages, rootScriptLoading, workspaceServers } from '../rout
 import { workspacePackageAliases } from '../routes/aliases';
 import type { CollectedRoutes, PathAlias } from '../routes/collect';
 import { nextServedRoutes, nextServing } from '../routes/nextRoutes';
+import { unnamedPackageRouters } from './unnamedPackageRouters';
 
 export interface AppPackageSources {
   /** Folders of the packages to scan for routes, besides the source root. */
@@ -97,7 +98,8 @@ async function appWorkspacePackages(fs: FsLike, sourceRoot: string, workspaceDir
  * of a controller no module reached from the app's own modules lists are left out (a framework
  * package's NovuController, served only by apps registering its NovuModule). A routing-controllers
  * controller (its file imports routing-controllers) has no module: the server's `controllers`
- * option serves it, as it serves one of the app's own files, so it stays.
+ * option serves it, as it serves one of the app's own files, so it stays. A package's plain router
+ * in a file no import names (another app mounts it) serves nothing here (unnamedPackageRouters.ts).
  */
 export function servedPackageRoutes(own: SourceScan['extracted'], theirs: SourceScan['extracted']): SourceScan['extracted'] {
   const modules = new Map<string, { controllers: string[]; imports: string[] }>();
@@ -113,7 +115,10 @@ export function servedPackageRoutes(own: SourceScan['extracted'], theirs: Source
     todo.push(...m.imports);
   }
   const moduleLess = (e: SourceScan['extracted'][number]) => e.x.imports.some((i) => i.source === 'routing-controllers');
-  return theirs.map((e) => (moduleLess(e) ? e : { ...e, x: { ...e.x, routes: e.x.routes.filter((r) => r.kind !== 'nest' || (r.controller !== undefined && controllers.has(r.controller))) } }));
+  const unnamed = unnamedPackageRouters(own, theirs);
+  const kept = (e: SourceScan['extracted'][number], r: SourceScan['extracted'][number]['x']['routes'][number]) =>
+    r.kind === 'nest' ? r.controller !== undefined && controllers.has(r.controller) : r.router === undefined || !unnamed.get(e.file)?.has(r.router);
+  return theirs.map((e) => (moduleLess(e) ? e : { ...e, x: { ...e.x, routes: e.x.routes.filter((r) => kept(e, r)) } }));
 }
 
 /**
