@@ -25,8 +25,10 @@ function ownName(file: string): string | undefined {
 
 /** By file of `theirs` that no import of `own` or `theirs` names: its plain routers (whose routes are left out). */
 export function unnamedPackageRouters(own: Extracted, theirs: Extracted): Map<string, Set<string>> {
-  const named = new Set([...own, ...theirs].flatMap((e) => e.x.imports.map((i) => lastName(i.source))));
   const out = new Map<string, Set<string>>();
+  // Asked on every join: the imports are gathered only when some file of theirs has a plain router.
+  if (!theirs.some((e) => e.x.plainRouters !== undefined && Object.keys(e.x.plainRouters).length > 0)) return out;
+  const named = new Set([...own, ...theirs].flatMap((e) => e.x.imports.map((i) => lastName(i.source))));
   for (const e of theirs) {
     const name = ownName(e.file);
     const plain = Object.keys(e.x.plainRouters ?? {});
