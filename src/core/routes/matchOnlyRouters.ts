@@ -6,7 +6,7 @@
 // Extraction marks such routes (ExtractedRoute.matchOnly) and the files that answer HTTP requests
 // and call a match (ExtractedFile.requestEntry); matchOnlyServed.ts decides with the whole app.
 import type ts from './compiler';
-import { REQUEST_ENTRY } from './mayDeclareRoutes';
+import { NODE_SERVER, REQUEST_ENTRY } from './mayDeclareRoutes';
 import { forEachChild, isCallExpression, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteralLike, isVariableDeclaration, isExportAssignment } from './tsNodes';
 import type { ExtractedFile } from './extracted';
 import { writtenName } from './extracted';
@@ -15,7 +15,7 @@ import { writtenName } from './extracted';
 const MATCH_ONLY_ROUTER_PACKAGE = /^tiny-request-router$/;
 
 /** A file answering HTTP requests itself (REQUEST_ENTRY) or by Node's `createServer`. */
-const REQUEST_ENTRY_TEST = new RegExp(`${REQUEST_ENTRY}|\\bcreateServer\\s*\\(`);
+const REQUEST_ENTRY_TEST = new RegExp(`${REQUEST_ENTRY}|${NODE_SERVER}`);
 
 /** Marks the routes of this file's match-only routers (`const router = new Router()` of such a package). */
 export function markMatchOnlyRoutes(sf: ts.SourceFile, out: ExtractedFile): void {

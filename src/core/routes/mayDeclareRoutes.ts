@@ -60,7 +60,7 @@ const SAILS_CONFIG = String.raw`\bmodule\.exports\.(?:routes|blueprints)\s*=`;
  */
 export const REQUEST_ENTRY = String.raw`\baddEventListener\s*\(\s*['"]fetch['"]|\bexport\s+default\s*\{[^;]*?\bfetch\b|\b(?:Bun|Deno)\.serve\s*\(`;
 // A plain Node server (`http.createServer((req, res) => ...)`): its handler may route by hand (handRouting.ts).
-const NODE_SERVER = String.raw`\bcreateServer\s*\(`;
+export const NODE_SERVER = String.raw`\bcreateServer\s*\(`;
 // A constant made by a call given a path (`const postSchema = createSchemaRoute('/schema/post', PostSchema)`):
 // the plugin of another file's route factory (routeFactories.ts), registering its routes at that path.
 const PATH_GIVEN_CALL = String.raw`\b(?:const|let|var)\s+[\w$]+\s*=\s*[\w$]+\s*\(\s*(?:[\w$.]+\s*,\s*)*['"\`]\/`;
