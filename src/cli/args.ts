@@ -20,7 +20,7 @@ probes go to loopback and the engine's host; other origins only with --allow-ori
 RUNTIME_DRIFT_ALLOW_ORIGINS); a service's auth.bearerTokenEnv is read only with
 --allow-token-env NAME (or RUNTIME_DRIFT_TOKEN_ENVS): the workspace's files cannot choose either.
 
-source files the route scan found nothing in are remembered by size and mtime in
+what the route scan found in each source file is remembered by size and mtime in
 $XDG_CACHE_HOME/runtime-drift/scans (else ~/.cache/runtime-drift/scans), so the next check
 reads only what changed; --no-scan-cache reads every file and keeps nothing.
 

@@ -82,6 +82,23 @@ function parserOf(file: string, exports: ParserExports): Parser {
 
 /** One cache per parser bundle (its size and mtime), Node version and architecture. */
 function cacheName(file: string): string {
+  return `route-parser-${process.version}-${process.arch}-${bundleStamp(file)}.v8cache`;
+}
+
+function bundleStamp(file: string): string {
   const st = statSync(file);
-  return `route-parser-${process.version}-${process.arch}-${st.size}-${Math.floor(st.mtimeMs)}.v8cache`;
+  return `${st.size}-${Math.floor(st.mtimeMs)}`;
+}
+
+/**
+ * Which route parser this thread loads (the bundle's size and mtime): the scan cache keeps what
+ * it found in a file under this name and believes it only from the same parser
+ * (scanCacheStore.ts). Undefined where there is no bundle (the sources run as they are).
+ */
+export function parserIdentity(): string | undefined {
+  try {
+    return `route-parser-${bundleStamp(join(__dirname, PARSER_FILE))}`;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,27 +1,28 @@
 // The scan cache kept on disk between runs, so the second cold check of a workspace reads only
-// the source files that changed (or that declare something). One file per source root in a
-// folder of the user's: the CLI's under $XDG_CACHE_HOME (else ~/.cache), the extension's in its
-// global storage. Nothing there is an answer we trust: an entry only says "this file, at this
-// size and mtime, was read and the route pre-filter found nothing in it", which lets a scan skip
-// reading it. Files that declared anything are not kept (they are read every time), so the worst a
-// stale, corrupt or planted cache file can do is hide a route, and such files are ignored: not
-// ours (owner), writable by others, another format, another root, another pre-filter, bad shape.
-// A file is one JSON object holding the paths as one text and the sizes and mtimes as two number
-// arrays, loaded into a map of each path to its place in them: an entry object is made only when
-// asked. As an array per file, each loaded with its own entry object (and a weak set of those, to
-// tell an unchanged pass), loading and matching a root's entries cost about a third of what
-// stat'ing its files did (bench/README.md, twentieth round).
+// the source files that changed. One file per source root in a folder of the user's: the CLI's
+// under $XDG_CACHE_HOME (else ~/.cache), the extension's in its global storage; never in the
+// workspace, so no file a repository carries can be one. An entry says "this file, at this size
+// and mtime, was read, and the pre-filter found nothing in it" or, under the identity of the code
+// that read it (DiskScanCacheOptions.extractor: the route parser's bundle), "... and declared
+// this". A file whose findings were made by other code is read again; cache files are ignored
+// when not ours (owner), writable by others, another format, another root, another pre-filter, or
+// of a bad shape. A file is one JSON object holding the paths as one text and the sizes, mtimes
+// and findings as arrays, loaded into a map of each path to its place in them: an entry object is
+// made only when asked. As an array per file, each loaded with its own entry object (and a weak
+// set of those, to tell an unchanged pass), loading and matching a root's entries cost about a
+// third of what stat'ing its files did (bench/README.md, twentieth round).
 import { createHash, randomBytes } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { PREFILTER_ID } from '../core/routes/mayDeclareRoutes';
 import type { ScanCache, ScanEntry } from '../core/routes/scanCache';
+import type { ExtractedFile } from '../core/routes/extracted';
 import { createMemoryScanCache } from './memoryScanCache';
 import type { SharedPackedFiles } from './pathTable';
 import { ReadonlyMapBase } from '../core/readonlyMapBase';
 
 export const SCAN_CACHE_FORMAT = 'runtime-drift.scan-cache';
-export const SCAN_CACHE_VERSION = 3;
+export const SCAN_CACHE_VERSION = 4;
 /** A cache file larger than this is not read (a 100,000-file root writes about 5 MB). */
 const MAX_CACHE_FILE_BYTES = 64 * 1024 * 1024;
 
@@ -39,11 +40,14 @@ interface CacheFile {
   version: typeof SCAN_CACHE_VERSION;
   root: string;
   prefilter: string;
-  /** The files the pre-filter found nothing in: their paths relative to root, joined by '\n'. */
+  /** The identity of the code whose findings `found` holds (DiskScanCacheOptions.extractor); null: none kept. */
+  extractor: string | null;
+  /** The files kept: their paths relative to root, joined by '\n'. */
   paths: string;
-  /** sizes[i] and mtimes[i] are the i-th path's. */
+  /** sizes[i], mtimes[i] and found[i] are the i-th path's; found[i] is 0 where the pre-filter found nothing. */
   sizes: number[];
   mtimes: number[];
+  found: (0 | ExtractedFile)[];
 }
 
 export interface DiskScanCacheOptions {
@@ -51,6 +55,12 @@ export interface DiskScanCacheOptions {
   memory: boolean;
   /** Where the memory keeps its packed files (see memoryScanCache.ts). */
   shared?: SharedPackedFiles;
+  /**
+   * The identity of the code that reads route sources (routeParserLoader.ts parserIdentity): the
+   * findings of files that declare something are kept under it and believed only by the same code.
+   * Without it only the files the pre-filter found nothing in are kept.
+   */
+  extractor?: string;
 }
 
 /**
@@ -70,7 +80,7 @@ export function createDiskScanCache(dir: string, opts: DiskScanCacheOptions): Sc
     previous(root) {
       const remembered = memory?.previous(root);
       if (remembered && remembered.size > 0) return remembered;
-      const entries = loadCacheFile(dir, root);
+      const entries = loadCacheFile(dir, root, opts.extractor);
       onDisk.set(root, entries);
       return entries;
     },
@@ -80,17 +90,17 @@ export function createDiskScanCache(dir: string, opts: DiskScanCacheOptions): Sc
       onDisk.delete(root);
       // The entries previous() gave: what is on disk already (or was, when a write failed).
       if (same) return;
-      if (known && holdsExactly(known, entries)) return;
-      writeCacheFile(dir, root, entries);
+      if (known && holdsExactly(known, entries, opts.extractor)) return;
+      writeCacheFile(dir, root, entries, opts.extractor);
     },
   };
 }
 
 /** Whether the entries a cache file keeps of `entries` (see keeps) are exactly `known`, at the same size and mtime. */
-function holdsExactly(known: ReadonlyMap<string, ScanEntry>, entries: ReadonlyMap<string, ScanEntry>): boolean {
+function holdsExactly(known: ReadonlyMap<string, ScanEntry>, entries: ReadonlyMap<string, ScanEntry>, extractor: string | undefined): boolean {
   let count = 0;
   for (const [file, entry] of entries) {
-    if (!keeps(entry)) continue;
+    if (!keeps(entry, extractor)) continue;
     count += 1;
     const was = known.get(file);
     if (was?.size !== entry.size || was.mtimeMs !== entry.mtimeMs) return false;
@@ -98,9 +108,9 @@ function holdsExactly(known: ReadonlyMap<string, ScanEntry>, entries: ReadonlyMa
   return count === known.size;
 }
 
-/** A file the pre-filter found nothing in, read by a scanner that knows its size: kept on disk. */
-function keeps(entry: ScanEntry): boolean {
-  return entry.extracted === null && entry.size >= 0;
+/** A file read by a scanner that knows its size, found to declare nothing (or anything, when the code that read it has an identity): kept on disk. */
+function keeps(entry: ScanEntry, extractor: string | undefined): boolean {
+  return entry.size >= 0 && (entry.extracted === null || extractor !== undefined);
 }
 
 export function cacheFileOf(dir: string, root: string): string {
@@ -137,13 +147,14 @@ export function readOwnFile(path: string, maxBytes = MAX_CACHE_FILE_BYTES): Buff
 
 const NOTHING: ReadonlyMap<string, ScanEntry> = new Map();
 
-/** A cache file's entries, by path: each get makes its entry afresh (none declares anything). */
+/** A cache file's entries, by path: each get makes its entry afresh. */
 class CachedEntries extends ReadonlyMapBase<string, ScanEntry> {
   constructor(
-    /** Each path's place in sizes and mtimes. */
+    /** Each path's place in sizes, mtimes and found. */
     private readonly places: ReadonlyMap<string, number>,
     private readonly sizes: readonly number[],
     private readonly mtimes: readonly number[],
+    private readonly found: readonly (0 | ExtractedFile)[],
   ) {
     super();
   }
@@ -166,26 +177,41 @@ class CachedEntries extends ReadonlyMapBase<string, ScanEntry> {
   }
 
   private entry(k: number): ScanEntry {
-    return { mtimeMs: this.mtimes[k] as number, size: this.sizes[k] as number, extracted: null };
+    const found = this.found[k];
+    return { mtimeMs: this.mtimes[k] as number, size: this.sizes[k] as number, extracted: found === 0 || found === undefined ? null : found };
   }
 }
 
-/** The entries a cache file holds for `root`; nothing when it is missing, foreign or malformed. */
-export function loadCacheFile(dir: string, root: string): ReadonlyMap<string, ScanEntry> {
-  const path = cacheFileOf(dir, root);
-  let text: string;
-  try {
-    const st = lstatSync(path);
-    if (!st.isFile() || !ownedAndPrivate(st) || st.size > MAX_CACHE_FILE_BYTES) return NOTHING;
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return NOTHING;
+/** The entries a cache file holds for `root` (findings only when made by `extractor`); nothing when it is missing, foreign or malformed. */
+export function loadCacheFile(dir: string, root: string, extractor?: string): ReadonlyMap<string, ScanEntry> {
+  const file = readCacheBody(cacheFileOf(dir, root), root);
+  if (!file) return NOTHING;
+  const { paths, sizes, mtimes, found } = file;
+  const believed = file.extractor !== null && file.extractor === extractor;
+  const prefix = root.endsWith('/') ? root : `${root}/`;
+  const places = new Map<string, number>();
+  let from = 0;
+  for (let k = 0; k < sizes.length; k++) {
+    const end = paths.indexOf('\n', from);
+    const to = end < 0 ? paths.length : end;
+    // One path per number, each relative, none empty, the last one ending the text.
+    if ((end < 0) !== (k === sizes.length - 1) || to === from || paths.charCodeAt(from) === 0x2f) return NOTHING;
+    // Findings of other code (an older parser): the file is read again.
+    if (found[k] === 0 || believed) places.set(prefix + paths.slice(from, to), k);
+    from = to + 1;
   }
+  return new CachedEntries(places, sizes, mtimes, found);
+}
+
+/** A cache file of ours for `root`, of this format, version and pre-filter, each array of the right shape; else undefined. */
+function readCacheBody(path: string, root: string): CacheFile | undefined {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    const st = lstatSync(path);
+    if (!st.isFile() || !ownedAndPrivate(st) || st.size > MAX_CACHE_FILE_BYTES) return undefined;
+    raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
-    return NOTHING;
+    return undefined;
   }
   const file = raw as Partial<CacheFile> | null;
   if (
@@ -195,47 +221,44 @@ export function loadCacheFile(dir: string, root: string): ReadonlyMap<string, Sc
     file.version !== SCAN_CACHE_VERSION ||
     file.root !== root ||
     file.prefilter !== PREFILTER_ID ||
+    (file.extractor !== null && typeof file.extractor !== 'string') ||
     typeof file.paths !== 'string' ||
     !Array.isArray(file.sizes) ||
     !Array.isArray(file.mtimes) ||
-    file.sizes.length !== file.mtimes.length
+    !Array.isArray(file.found) ||
+    file.sizes.length !== file.mtimes.length ||
+    file.sizes.length !== file.found.length
   ) {
-    return NOTHING;
+    return undefined;
   }
-  const { paths, sizes, mtimes } = file;
-  for (let k = 0; k < sizes.length; k++) if (!isCount(sizes[k]) || !isTime(mtimes[k])) return NOTHING;
+  const { sizes, mtimes, found } = file;
+  for (let k = 0; k < sizes.length; k++) if (!isCount(sizes[k]) || !isTime(mtimes[k]) || !isFound(found[k])) return undefined;
   // A path never holds a NUL; a file that says otherwise is not ours.
-  if (sizes.length === 0 || paths.includes('\0')) return NOTHING;
-  const prefix = root.endsWith('/') ? root : `${root}/`;
-  const places = new Map<string, number>();
-  let from = 0;
-  for (let k = 0; k < sizes.length; k++) {
-    const end = paths.indexOf('\n', from);
-    const to = end < 0 ? paths.length : end;
-    // One path per number, each relative, none empty, the last one ending the text.
-    if ((end < 0) !== (k === sizes.length - 1) || to === from || paths.charCodeAt(from) === 0x2f) return NOTHING;
-    places.set(prefix + paths.slice(from, to), k);
-    from = to + 1;
-  }
-  return new CachedEntries(places, sizes, mtimes);
+  if (sizes.length === 0 || file.paths.includes('\0')) return undefined;
+  return file as CacheFile;
 }
 
+/** 0 (nothing declared) or findings of the shape every scan makes (an object with its routes). */
+const isFound = (x: unknown): x is 0 | ExtractedFile =>
+  x === 0 || (typeof x === 'object' && x !== null && !Array.isArray(x) && Array.isArray((x as Partial<ExtractedFile>).routes));
 const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
 /** Writes the entries a cache file keeps (see keeps); a path holding a line break is left out (read every time). */
-function writeCacheFile(dir: string, root: string, entries: ReadonlyMap<string, ScanEntry>): void {
+function writeCacheFile(dir: string, root: string, entries: ReadonlyMap<string, ScanEntry>, extractor: string | undefined): void {
   const prefix = root.endsWith('/') ? root : `${root}/`;
   const rels: string[] = [];
   const sizes: number[] = [];
   const mtimes: number[] = [];
+  const found: (0 | ExtractedFile)[] = [];
   for (const [path, entry] of entries) {
-    if (!keeps(entry) || !path.startsWith(prefix) || path.includes('\n')) continue;
+    if (!keeps(entry, extractor) || !path.startsWith(prefix) || path.includes('\n')) continue;
     rels.push(path.slice(prefix.length));
     sizes.push(entry.size);
     mtimes.push(entry.mtimeMs);
+    found.push(entry.extracted ?? 0);
   }
-  const body: CacheFile = { format: SCAN_CACHE_FORMAT, version: SCAN_CACHE_VERSION, root, prefilter: PREFILTER_ID, paths: rels.join('\n'), sizes, mtimes };
+  const body: CacheFile = { format: SCAN_CACHE_FORMAT, version: SCAN_CACHE_VERSION, root, prefilter: PREFILTER_ID, extractor: extractor ?? null, paths: rels.join('\n'), sizes, mtimes, found };
   const path = cacheFileOf(dir, root);
   // Written aside and renamed over: a reader sees the old file or the new one, never half.
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;

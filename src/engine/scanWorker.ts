@@ -12,12 +12,14 @@ import { createDiskScanCache } from './scanCacheStore';
 import { READ_BUFFER_BYTES } from './nodeFs';
 import type { ScanReply, ScanWorkerMessage, ScanWorkerData, WorkerNotice } from './sourceScanner';
 import { errorText } from '../core/errors';
-import { setParserCodeCacheDir } from './routeParserLoader';
+import { parserIdentity, setParserCodeCacheDir } from './routeParserLoader';
 import { createWatchedTrees } from './watchedTrees';
 import { ComposeListings } from './composeListings';
 
 /** For the inline scanner on the main thread (sourceScanner.ts loadScanText): loading this there starts nothing. */
 export { scanSourceText } from '../core/routes/scanFile';
+
+const withExtractor = (extractor: string | undefined) => (extractor !== undefined ? { extractor } : {});
 
 const port = parentPort;
 if (port) {
@@ -27,7 +29,7 @@ if (port) {
   // One root's files packed once for both the remembered scans and the watched tree.
   const shared = new SharedPackedFiles();
   const memoryOnly = data?.remember ? createMemoryScanCache(shared) : undefined;
-  const cache = (data?.cacheDir ? createDiskScanCache(data.cacheDir, { memory: data.remember, shared }) : undefined) ?? memoryOnly;
+  const cache = (data?.cacheDir ? createDiskScanCache(data.cacheDir, { memory: data.remember, shared, ...withExtractor(parserIdentity()) }) : undefined) ?? memoryOnly;
   const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
   const trees = createWatchedTrees({
     buffer,

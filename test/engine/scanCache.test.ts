@@ -12,6 +12,7 @@ import { runtimeDrift } from './support/runtimeDriftCli';
 import type { Report } from '../../src/core/model';
 
 const SERVICE_FILE = 'backend/src/modules/users/users.service.ts';
+const CONTROLLER_FILE = 'backend/src/modules/users/users.controller.ts';
 
 suite('CLI scan cache between runs (real engine)', () => {
   let ws: IncidentWorkspace;
@@ -32,8 +33,8 @@ suite('CLI scan cache between runs (real engine)', () => {
     assert.ok(run.stdout.trim().startsWith('{'), run.stdout + run.stderr);
     return JSON.parse(run.stdout) as Report;
   };
-  const binaryWarning = (report: Report): boolean =>
-    report.services.some((s) => s.warnings.some((w) => w.includes('users.service.ts') && w.includes('binary content')));
+  const binaryWarning = (report: Report, name = 'users.service.ts'): boolean =>
+    report.services.some((s) => s.warnings.some((w) => w.includes(name) && w.includes('binary content')));
 
   test('a second run does not open a file whose size and mtime are unchanged; a new mtime, or --no-scan-cache, reads it', async () => {
     const file = path.join(ws.dir, SERVICE_FILE);
@@ -58,6 +59,26 @@ suite('CLI scan cache between runs (real engine)', () => {
     // A new mtime: read again.
     await utimes(file, T, new Date(T.getTime() + 5_000));
     assert.equal(binaryWarning(await check()), true, 'a changed file is read');
+  });
+
+  test('a file that declares routes is not read again either: its routes come from the cache, read by the same route parser', async () => {
+    const file = path.join(ws.dir, CONTROLLER_FILE);
+    const T = new Date(1_700_000_000_000);
+    await utimes(file, T, T);
+    const routes = (report: Report) => report.services.flatMap((s) => s.routes.map((r) => `${r.method} ${r.path}`)).sort();
+    const first = await check();
+    assert.ok(routes(first).length > 0, 'the controller declares routes');
+    const text = await readFile(file);
+    try {
+      await writeFile(file, Buffer.alloc(text.length, 0));
+      await utimes(file, T, T);
+      const second = await check();
+      assert.equal(binaryWarning(second, 'users.controller.ts'), false, 'not read: answered from the cache');
+      assert.deepEqual(routes(second), routes(first), 'the same routes, from the cache');
+      assert.equal(binaryWarning(await check(['--no-scan-cache']), 'users.controller.ts'), true, '--no-scan-cache reads it');
+    } finally {
+      await writeFile(file, text);
+    }
   });
 
   test('--no-scan-cache keeps nothing', async () => {

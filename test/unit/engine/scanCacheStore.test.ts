@@ -42,9 +42,9 @@ suite('scan cache on disk', () => {
   });
   teardown(() => rmSync(dir, { recursive: true, force: true }));
 
-  /** One scan as a fresh process runs it: a new cache object over the same folder. */
-  const scanAsNewProcess = () => {
-    const cache = createDiskScanCache(cacheDir, { memory: false });
+  /** One scan as a fresh process runs it: a new cache object over the same folder (`extractor`: the route parser it loads). */
+  const scanAsNewProcess = (extractor?: string) => {
+    const cache = createDiskScanCache(cacheDir, { memory: false, ...(extractor !== undefined ? { extractor } : {}) });
     assert.ok(cache, 'the cache folder is usable');
     return scanTreeSync({ root, routes: true }, Buffer.alloc(READ_BUFFER_BYTES), cache);
   };
@@ -78,6 +78,29 @@ suite('scan cache on disk', () => {
     // A new file is read too.
     writeFileSync(join(root, 'modules/a/new.ts'), PLAIN(9));
     assert.equal(scanAsNewProcess().read, 2);
+  });
+
+  test('with the route parser named, what a file declared is kept too, and believed only by the same parser', () => {
+    assert.equal(scanAsNewProcess('parser-1').read, 6);
+    const second = scanAsNewProcess('parser-1');
+    assert.equal(second.read, 0, 'nothing changed: nothing read, the route file included');
+    assert.deepEqual(routePaths(second), ['/items']);
+    assert.deepEqual(
+      rowsOf(JSON.parse(readFileSync(cacheFileOf(cacheDir, root), 'utf8')) as CacheBody).map((f) => f[0]),
+      ['modules/a/f0.ts', 'modules/a/f1.ts', 'modules/a/f2.ts', 'modules/a/f3.ts', 'modules/a/f4.ts', 'routes.ts'],
+    );
+    // A changed route file is read again, and its new routes kept.
+    writeFileSync(join(root, 'routes.ts'), `${ROUTES}r.post('/items', () => undefined);\n`);
+    const changed = scanAsNewProcess('parser-1');
+    assert.equal(changed.read, 1);
+    assert.deepEqual(routePaths(changed), ['/items', '/items']);
+    assert.equal(scanAsNewProcess('parser-1').read, 0);
+    // Another parser (an update of the extension) does not believe the old one's findings; a
+    // process that names none neither (the files that declare nothing still stand for both).
+    const other = scanAsNewProcess('parser-2');
+    assert.equal(other.read, 1, 'the route file is read by the new parser');
+    assert.deepEqual(routePaths(other), ['/items', '/items']);
+    assert.equal(scanAsNewProcess().read, 1);
   });
 
   test('only files the pre-filter found nothing in are kept; nothing is rewritten when nothing changed', () => {
@@ -136,7 +159,7 @@ suite('scan cache on disk', () => {
   });
 
   suite('a cache file that is not ours, not this root, or malformed is ignored (everything is read)', () => {
-    const valid = () => ({ format: SCAN_CACHE_FORMAT, version: SCAN_CACHE_VERSION, root, prefilter: PREFILTER_ID, paths: 'modules/a/f0.ts\nmodules/a/f1.ts', sizes: [PLAIN(0).length, PLAIN(1).length], mtimes: [T * 1000, T * 1000] });
+    const valid = () => ({ format: SCAN_CACHE_FORMAT, version: SCAN_CACHE_VERSION, root, prefilter: PREFILTER_ID, extractor: null, paths: 'modules/a/f0.ts\nmodules/a/f1.ts', sizes: [PLAIN(0).length, PLAIN(1).length], mtimes: [T * 1000, T * 1000], found: [0, 0] });
     const plant = (body: unknown, mode = 0o600) => {
       mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
       writeFileSync(cacheFileOf(cacheDir, root), typeof body === 'string' ? body : JSON.stringify(body), { mode });
@@ -165,6 +188,11 @@ suite('scan cache on disk', () => {
       ['an empty path', () => plant({ ...valid(), paths: 'modules/a/f0.ts\n' })],
       ['a path with a NUL', () => plant({ ...valid(), paths: 'modules/a/f0.ts\nmodules/a/f1.ts\0' })],
       ['the old format (an array per file)', () => plant({ ...valid(), paths: undefined, files: [['modules/a/f0.ts', PLAIN(0).length, T * 1000]] })],
+      ['findings not of the shape a scan makes', () => plant({ ...valid(), extractor: 'p', found: [0, { routes: 'GET /x' }] })],
+      ['findings as an array', () => plant({ ...valid(), extractor: 'p', found: [0, []] })],
+      ['fewer findings than numbers', () => plant({ ...valid(), found: [0] })],
+      ['no findings at all (the format before)', () => plant({ ...valid(), found: undefined })],
+      ['a parser named by a number', () => plant({ ...valid(), extractor: 7 })],
       ['an absolute path', () => plant({ ...valid(), paths: 'modules/a/f0.ts\n/etc/passwd' })],
       ['a file others may write', () => plant(valid(), 0o666)],
       [
