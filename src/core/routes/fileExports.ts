@@ -337,6 +337,9 @@ export abstract class ExportReader extends MountReader {
         const req = requireSource(e);
         if (req !== undefined) this.out.imports.push({ local: '*reexport*default', imported: 'default', source: req });
         if (isObjectLiteralExpression(e)) this.exportObjectMembers(e);
+        // `const router = { usersRouter, authRouter }; export default router`: the object the constant holds, read the same way.
+        const held = isIdentifier(e) && !this.reassignedNames.has(e.text) ? this.decls.get(e.text) : undefined;
+        if (held && isObjectLiteralExpression(held)) this.exportObjectMembers(held);
         // `export default { ...config, baseUrl }`: its value, for `config.api.prefix` in a file importing it;
         // `export default [{ method, path }, ...]` (`[a, b].flat()`, `[].concat(a, b)`): a table of route options.
         // `export default env === 'production' ? prod : dev`: one of them (evaluator.ts oneOf).

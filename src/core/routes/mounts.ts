@@ -21,6 +21,12 @@ import { RouteHelperReader } from './routeHelpers';
 import { tsRestEndpoints, tsRestPluginRouter } from './tsRestContracts';
 import { containerInstance } from './instanceClasses';
 
+/**
+ * A module of the project by its specifier alone: relative, or through a path alias no package can
+ * be named (`@/routes`, `~/routes`, Node's `#routes` subpath imports).
+ */
+const PROJECT_SOURCE = /^(?:\.|[@~]\/|#)/;
+
 /** A function whose name says it returns a path: `apiPrefix()`, `getBasePath()`, `config.baseUrl()`. */
 const PREFIX_NAME = /prefix|path|baseurl|(?:base|url|root)$/i;
 
@@ -456,7 +462,7 @@ export abstract class MountReader extends RouteHelperReader {
     const callee = skipOuter(call.expression);
     const mod = isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
     const via = mod && isIdentifier(mod) ? this.out.imports.find((i) => i.local === mod.text && (i.imported === 'default' || i.imported === '*')) : undefined;
-    if (!via || !isPropertyAccessExpression(callee) || !isIdentifier(callee.name) || !via.source.startsWith('.')) return undefined;
+    if (!via || !isPropertyAccessExpression(callee) || !isIdentifier(callee.name) || !PROJECT_SOURCE.test(via.source)) return undefined;
     const local = `${via.local}.${callee.name.text}`;
     if (!this.out.imports.some((i) => i.local === local)) this.out.imports.push({ local, imported: callee.name.text, source: via.source });
     return `${local}()`;

@@ -2670,4 +2670,17 @@ suite('routes on real-world patterns: apps, prefixes and factories written in ot
     });
     assert.deepEqual(routes.sort(), ['GET /', 'GET /auth/*', 'GET /me', 'POST /auth/*', 'POST /logout']);
   });
+
+  test("Express: routers gathered into a constant's object that the module exports as default (const routes = { users, status }; export default routes) are mounted as its members (app.use('/v2/users', auth(), routes.users)), one of them a function making a router called at the mount, imported through a path alias", () => {
+    const routes = routesOf(
+      {
+        '/p/src/app.ts': "import express from 'express';\nimport routes from '@/routes';\nconst app = express();\napp.use('/v2/users', auth(), routes.users);\napp.use('/v2/status', routes.statusRouter());\nexport default app;\n",
+        '/p/src/routes/index.ts': "import users from '@/routes/users';\nimport { statusRouter } from '@/routes/status';\nconst routes = { users, statusRouter };\nexport default routes;\n",
+        '/p/src/routes/users.ts': "import express from 'express';\nconst router = express.Router();\nrouter.route('/:id').get(one).put(update);\nexport default router;\n",
+        '/p/src/routes/status.ts': "import express from 'express';\nexport const statusRouter = () => {\n  const r = express.Router();\n  r.route('/').get(status);\n  return r;\n};\n",
+      },
+      [{ pattern: '@/*', targets: ['/p/src/*'] }],
+    );
+    assert.deepEqual(routes.sort(), ['GET /v2/status', 'GET /v2/users/:id', 'PUT /v2/users/:id']);
+  });
 });
