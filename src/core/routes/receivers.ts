@@ -62,6 +62,9 @@ export abstract class ReceiverReader extends RouteTableReader {
       // `this.router = express()` in the class, or its field `router = Router()`: its instances are mounted as `new ApiRouter().router`.
       const made = field ?? thisAssigned(e, e.name.text);
       if (made !== undefined && this.factoryPrefix(made) !== undefined) return enclosingClassRouter(e);
+      // `const app = express(); class Main { constructor() { this.e = app } ... this.e.use('/x', r) }`: the file's own app under another name.
+      const kept = made !== undefined && isIdentifier(made) ? this.decls.get(made.text) : undefined;
+      if (kept && isExpression(kept) && this.factoryPrefix(kept) !== undefined) return this.receiverOf(made as ts.Identifier);
     }
     if (isPropertyAccessExpression(e)) {
       // route.router where `route` is an element of a literal array being iterated

@@ -2683,4 +2683,23 @@ suite('routes on real-world patterns: apps, prefixes and factories written in ot
     );
     assert.deepEqual(routes.sort(), ['GET /v2/status', 'GET /v2/users/:id', 'PUT /v2/users/:id']);
   });
+
+  test("Express: a class keeping the file's app in a field (this.e = app in its constructor) declares routes and mounts routers on it from its methods (this.e.post('/setup', h), this.e.use('/movie', auth, movieRoute))", () => {
+    const routes = routesOf({
+      '/q/api/app.js': [
+        "const express = require('express');",
+        'const app = express();',
+        "const movieRoute = require('./routes/movie');",
+        'class Main {',
+        '  constructor() { this.e = app; this.e.use(express.json()); }',
+        "  setRoutes() { this.e.get('/config', (req, res) => res.json({})); this.setup(); if (this.config) this.e.use('/movie', auth, movieRoute); }",
+        "  setup() { this.e.post('/setup/set', async (req, res) => { res.send('ok'); }); }",
+        '  init() { this.setRoutes(); this.server = this.e.listen(7778); }',
+        '}',
+        'module.exports = new Main().init();',
+      ].join('\n'),
+      '/q/api/routes/movie.js': "const express = require('express');\nconst router = express.Router();\nrouter.get('/lookup/:id', async (req, res) => res.json({}));\nmodule.exports = router;\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /config', 'GET /movie/lookup/:id', 'POST /setup/set']);
+  });
 });
