@@ -16,12 +16,15 @@ export function withRunCopies(df: Dockerfile, copyOf: (command: string, stage: S
     const runs = stage.runs.map((r) => ({ ...r }));
     for (const run of runs) {
       const commands = run.command.split(/&&|\|\||[;\n]/);
+      // The RUN's copies in the order its commands make them, after the copies before it.
+      let at = run.afterCopy + 1;
       for (const [i, command] of commands.entries()) {
         for (const found of [copyOf(command, stage, commands.slice(0, i), run.workdir ?? stage.workdir) ?? []].flat()) {
-          const at = run.afterCopy + 1;
-          const copy: CopyInstr = { instruction: 'COPY', sources: [found.source], dest: found.dest, destIsDir: true, line: run.line, byRun: command.trim() };
+          // A script copied alone lands at its own path (scriptIntoFolder): the destination is that file, not a folder.
+          const copy: CopyInstr = { instruction: 'COPY', sources: [found.source], dest: found.dest, destIsDir: !SCRIPT_FILE.test(found.dest), line: run.line, byRun: command.trim() };
           copies.splice(at, 0, copy);
           for (const r of runs) if (r.afterCopy >= at) r.afterCopy += 1;
+          at += 1;
         }
       }
     }
@@ -136,29 +139,34 @@ function removes(command: string, path: string): boolean {
   return words.some((w) => !w.startsWith('-') && norm(w) === norm(path));
 }
 
+/** A destination written as a folder: a trailing slash, or the current one (`cp -R /source/api .`: the WORKDIR, which always exists). */
+function namesFolder(dest: string): boolean {
+  return dest.endsWith('/') || dest === '.';
+}
+
 /**
- * `mv /repo/dist/ /out/`: one folder moved or copied into a folder written as one (a trailing
+ * `mv /repo/dist/ /out/`, `cp -R /source/api .`: one folder moved or copied into a folder written as one (a trailing
  * slash), where it lands by its name (/out/dist).
  */
 function intoFolder(words: string[], dest: string, stage: Stage, root: string): RunCopy | undefined {
   const [source] = words;
-  if (words.length !== 1 || source === undefined || !dest.endsWith('/') || /\.[a-z]+$/i.test(source) || /[*?$]/.test(source)) return undefined;
+  if (words.length !== 1 || source === undefined || !namesFolder(dest) || /\.[a-z]+$/i.test(source) || /[*?$]/.test(source)) return undefined;
   const folder = source.replace(/\/+$/, '');
   const rel = posix.relative(root, posix.resolve(stage.workdir, folder));
   return rel === '' || rel.startsWith('..') ? undefined : { source: rel, dest: posix.resolve(stage.workdir, dest, posix.basename(folder)) };
 }
 
 /**
- * `mv /src/api/production/app.js /src/out/api`: one script file (a bundle) moved or copied into a
- * folder an earlier command of the RUN made (`mkdir -p out/api`, resolved where the RUN's `cd`s
- * left it) or written as one (a trailing slash). Recorded as the file moved to its path there, as
+ * `mv /src/api/production/app.js /src/out/api`, `cp /source/server.js .`: one script file (a bundle)
+ * moved or copied into a folder an earlier command of the RUN made (`mkdir -p out/api`, resolved
+ * where the RUN's `cd`s left it) or written as one (namesFolder). Recorded as the file moved to its path there, as
  * a renamed file is (`mv dist/app.js api/app.js`).
  */
 function scriptIntoFolder(command: string, words: string[], dest: string, stage: Stage, root: string, before: readonly string[]): RunCopy | undefined {
   const [source] = words;
   if (words.length !== 1 || source === undefined || !/^\s*(?:mv|cp)\s/.test(command) || !SCRIPT_FILE.test(source) || /[*?$]/.test(source)) return undefined;
   const into = posix.resolve(stage.workdir, dest);
-  if (!dest.endsWith('/') && !madeFolders(before, stage.workdir).includes(into)) return undefined;
+  if (!namesFolder(dest) && !madeFolders(before, stage.workdir).includes(into)) return undefined;
   const rel = posix.relative(root, posix.resolve(stage.workdir, source));
   return rel === '' || rel.startsWith('..') ? undefined : { source: rel, dest: posix.join(into, posix.basename(source)) };
 }

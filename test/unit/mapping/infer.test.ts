@@ -292,6 +292,30 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.equal(m?.bundled, false);
   });
 
+  test('a RUN copying the start file and a source folder from where the context was put into the WORKDIR (cp /source/server.js . && cp -R /source/api .) places the plain JavaScript where the image runs it', async () => {
+    const fs = memFs({
+      '/ws/package.json': pkg({ express: '4' }, { start: 'node server.js' }),
+      '/ws/server.js': "require('./api/app');\n",
+      '/ws/api/package.json': pkg({ express: '4' }, {}),
+      '/ws/api/app.js': '',
+      '/ws/Dockerfile': [
+        'FROM node:20-alpine AS builder',
+        'COPY ./ /source/',
+        'WORKDIR /build',
+        'RUN cp /source/server.js . && cp /source/package.json . && npm install && cp -R /source/api .',
+        'FROM alpine',
+        'WORKDIR /app',
+        'COPY --from=builder /build/ /app/',
+        'CMD ["node", "server.js"]',
+        '',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, false);
+  });
+
   test("a RUN in a workspace package's folder running that package's own script (WORKDIR /app/apps/api, pnpm build:bundle = esbuild --bundle --outdir=dist): the server is bundled there", async () => {
     const fs = memFs({
       '/ws/package.json': JSON.stringify({ name: 'root', private: true }),
