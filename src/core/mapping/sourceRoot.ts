@@ -41,6 +41,17 @@ const isDir = async (fs: FsLike, p: string): Promise<boolean> => Boolean((await 
 /** In order; the first that answers is the source root. */
 const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
   async (_fs, { spec }) => (spec.drift.source === undefined ? undefined : { path: spec.drift.source, why: 'x-runtime-drift.source' }),
+  // The image runs a source file as copied, from a folder of the project it copies on its own (an
+  // Astro site's Express wrapper, `COPY --from=build /repo/apps/docs/server ./dist/apps/docs/server`),
+  // the project folder as a whole not in the image: that folder, whatever the project's build names.
+  // Not a launcher loading the project's modules from beside its folder (`bin/server.js` requiring ../dist/cli).
+  async (fs, { project, started, locate }) => {
+    if (!started || locate(project.dir) !== undefined) return undefined;
+    let copied: string | undefined;
+    for (let dir = dirname(started.file); dir !== project.dir && isAtOrInside(project.dir, dir); dir = dirname(dir)) if (locate(dir) !== undefined) copied = dir;
+    if (copied === undefined || (await loadsBeside(fs, started.file, copied, project.dir))) return undefined;
+    return { path: copied, why: l10n.t`the image starts ${started.imagePath}, a source file of ${relative(project.dir, copied)}, a folder it has on its own` };
+  },
   // Nx and the Nest CLI name it; Nx relative to the workspace root, the Nest CLI to the project.
   async (fs, { project, nxRoot }) => {
     const nx = project.nx?.['sourceRoot'];
@@ -154,6 +165,18 @@ function copiedAlone(top: string, started: StartedSource, locate: (absPath: stri
   if (started.imagePath.endsWith(`/${below}`)) return undefined;
   for (let dir = dirname(started.file); isAtOrInside(top, dir); dir = dirname(dir)) if (locate(dir) !== undefined) return undefined;
   return { path: dirname(started.file), why: l10n.t`the image starts ${started.imagePath}, the file copied on its own: its folder` };
+}
+
+/** `require('./../dist/cli')`, `from '../lib/x'`: the relative modules a file loads. */
+const RELATIVE_MODULE = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom)\s*['"](\.\.?\/[^'"]+)['"]/g;
+
+/** Whether a file loads a module of `root` outside `folder` by a relative path. */
+async function loadsBeside(fs: FsLike, file: string, folder: string, root: string): Promise<boolean> {
+  const text = await fs.readFile(file).catch(() => '');
+  return [...text.matchAll(RELATIVE_MODULE)].some((m) => {
+    const loaded = join(dirname(file), m[1] ?? '');
+    return !isAtOrInside(folder, loaded) && isAtOrInside(root, loaded);
+  });
 }
 
 /**

@@ -934,6 +934,35 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.ok(m?.evidence.some((e) => e.startsWith('the image starts the Nx build output of workspace package apps/api')), m?.evidence.join('\n'));
   });
 
+  test("an Nx project whose image runs a source file of a folder it copies on its own (an Astro site's Express wrapper server/index.mjs copied beside the site's build output): that folder, not the project's sourceRoot", async () => {
+    const fs = memFs({
+      '/ws/nx.json': '{}',
+      '/ws/package.json': JSON.stringify({ dependencies: { express: '5', astro: '5' } }),
+      '/ws/apps/docs/project.json': JSON.stringify({ name: 'docs', sourceRoot: 'apps/docs', targets: { build: { executor: 'nx:run-commands', options: { command: 'astro build', cwd: 'apps/docs' } } } }),
+      '/ws/apps/docs/astro.config.mjs': "export default { output: 'server', outDir: '../../dist/apps/docs' };\n",
+      '/ws/apps/docs/src/pages/index.astro': '',
+      '/ws/apps/docs/server/index.mjs': "import express from 'express';\nimport { handler } from '../server/entry.mjs';\nconst app = express();\napp.use(handler);\napp.listen(3000);\n",
+      '/ws/apps/docs/Dockerfile': [
+        'FROM node:22-alpine AS build',
+        'WORKDIR /repo',
+        'COPY package.json nx.json ./',
+        'COPY apps/docs/ apps/docs/',
+        'RUN yarn nx build docs',
+        'FROM node:22-alpine AS docs',
+        'WORKDIR /repo',
+        'COPY --from=build /repo/dist/apps/docs dist/apps/docs',
+        'COPY --from=build /repo/apps/docs/server dist/apps/docs/server',
+        'WORKDIR /repo/dist/apps/docs',
+        'ENTRYPOINT ["sh", "-c", "node server/index.mjs"]',
+        '',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/apps/docs/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/apps/docs/server', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/repo/dist/apps/docs/server', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, false);
+  });
+
   test('Nx @nx/js:tsc in apps/api: paths kept relative to the project root, Dockerfile beside project.json', async () => {
     const fs = memFs({
       '/ws/nx.json': '{}',
