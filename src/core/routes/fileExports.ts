@@ -336,10 +336,7 @@ export abstract class ExportReader extends MountReader {
         if (name) this.out.defaultExport = name;
         const req = requireSource(e);
         if (req !== undefined) this.out.imports.push({ local: '*reexport*default', imported: 'default', source: req });
-        if (isObjectLiteralExpression(e)) this.exportObjectMembers(e);
-        // `const router = { usersRouter, authRouter }; export default router`: the object the constant holds, read the same way.
-        const held = isIdentifier(e) && !this.reassignedNames.has(e.text) ? this.decls.get(e.text) : undefined;
-        if (held && isObjectLiteralExpression(held)) this.exportObjectMembers(held);
+        this.exportDefaultMembers(e);
         // `export default { ...config, baseUrl }`: its value, for `config.api.prefix` in a file importing it;
         // `export default [{ method, path }, ...]` (`[a, b].flat()`, `[].concat(a, b)`): a table of route options.
         // `export default env === 'production' ? prod : dev`: one of them (evaluator.ts oneOf).
@@ -616,6 +613,15 @@ export abstract class ExportReader extends MountReader {
       if (key === undefined || !value || !isIdentifier(value)) continue;
       this.exportedAs(owner === 'default' ? key : `${owner}.${key}`, value.text, `*reexport*${owner}.${key}`);
     }
+  }
+
+  /**
+   * `export default { users, posts }`, or a constant of the file holding such an object (`const
+   * router = { usersRouter, authRouter }; export default router`): its members (exportObjectMembers).
+   */
+  private exportDefaultMembers(e: ts.Expression): void {
+    const held = isIdentifier(e) ? (this.reassignedNames.has(e.text) ? undefined : this.decls.get(e.text)) : e;
+    if (held && isObjectLiteralExpression(held)) this.exportObjectMembers(held);
   }
 
   /** `export const shop = { ... }` (exportObjectMembers) or `export const billing = invoices`: what the export stands for. */
