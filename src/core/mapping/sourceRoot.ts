@@ -41,6 +41,19 @@ const isDir = async (fs: FsLike, p: string): Promise<boolean> => Boolean((await 
 /** In order; the first that answers is the source root. */
 const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
   async (_fs, { spec }) => (spec.drift.source === undefined ? undefined : { path: spec.drift.source, why: 'x-runtime-drift.source' }),
+  // Nx and the Nest CLI name it; Nx relative to the workspace root, the Nest CLI to the project.
+  async (fs, { project, nxRoot, started }) => {
+    const nx = project.nx?.['sourceRoot'];
+    if (typeof nx !== 'string' || nxRoot === undefined || !(await isDir(fs, join(nxRoot, nx)))) return undefined;
+    // The project's own folder, with the image running a source file of it as copied: no narrower than the project (the rules below).
+    if (started && join(nxRoot, nx) === project.dir) return undefined;
+    return { path: join(nxRoot, nx), why: 'project.json sourceRoot' };
+  },
+  async (fs, { project }) => {
+    const nest = project.nestCli?.['sourceRoot'];
+    if (typeof nest !== 'string' || project.dir === undefined || !(await isDir(fs, join(project.dir, nest)))) return undefined;
+    return { path: join(project.dir, nest), why: 'nest-cli.json sourceRoot' };
+  },
   // The image runs a source file as copied, from a folder of the project it copies on its own (an
   // Astro site's Express wrapper, `COPY --from=build /repo/apps/docs/server ./dist/apps/docs/server`),
   // the project folder as a whole not in the image: that folder, whatever the project's build names.
@@ -51,17 +64,6 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     for (let dir = dirname(started.file); dir !== project.dir && isAtOrInside(project.dir, dir); dir = dirname(dir)) if (locate(dir) !== undefined) copied = dir;
     if (copied === undefined || (await loadsBeside(fs, started.file, copied, project.dir))) return undefined;
     return { path: copied, why: l10n.t`the image starts ${started.imagePath}, a source file of ${relative(project.dir, copied)}, a folder it has on its own` };
-  },
-  // Nx and the Nest CLI name it; Nx relative to the workspace root, the Nest CLI to the project.
-  async (fs, { project, nxRoot }) => {
-    const nx = project.nx?.['sourceRoot'];
-    if (typeof nx !== 'string' || nxRoot === undefined || !(await isDir(fs, join(nxRoot, nx)))) return undefined;
-    return { path: join(nxRoot, nx), why: 'project.json sourceRoot' };
-  },
-  async (fs, { project }) => {
-    const nest = project.nestCli?.['sourceRoot'];
-    if (typeof nest !== 'string' || project.dir === undefined || !(await isDir(fs, join(project.dir, nest)))) return undefined;
-    return { path: join(project.dir, nest), why: 'nest-cli.json sourceRoot' };
   },
   // A rootDir at or above the project folder (`"rootDir": "."`, a monorepo's base config) is where
   // output paths are kept from, not the source folder: the rules below find that.
