@@ -59,4 +59,36 @@ suite('registrations the app never makes', () => {
     assert.deepEqual(routesOf(files("import { AppError } from './core';")), ['GET /users', 'POST /login']);
     assert.deepEqual(routesOf(files("import { createMetricsPlugin } from './core';\nexport const metricsPlugin = createMetricsPlugin();")), ['GET /metrics', 'GET /users', 'POST /login']);
   });
+  test('an exported Hono sub-app factory no file imports stays unused even when a handler passes a called value to a local helper', () => {
+    // `const level = normalizeLevel(...)` then `listLevel(level)` reads like mounting a router made
+    // by a call; it is not one, and must not make the factory's file count as an app.
+    const files = (imported: string) => [
+      { file: '/s/src/server.ts', text: `import { Hono } from 'hono';\nimport { ${imported} } from './lib';\nconst app = new Hono();\napp.route('/t', ${imported}());\nexport default app;\n` },
+      { file: '/s/src/lib/index.ts', text: "export { createTransform } from './transform';\nexport { createFiles } from './files';\n" },
+      { file: '/s/src/lib/transform.ts', text: "import { Hono } from 'hono';\nexport function createTransform() {\n  const t = new Hono();\n  t.get('/*', (c) => c.text('img'));\n  return t;\n}\n" },
+      {
+        file: '/s/src/lib/files.ts',
+        text: [
+          "import { Hono } from 'hono';",
+          "import { normalizeLevel } from './paths';",
+          'export function createFiles() {',
+          '  const files = new Hono();',
+          '  function listLevel(level: string) {',
+          '    return { level, items: [] as string[] };',
+          '  }',
+          "  files.get('/', (c) => {",
+          "    const level = normalizeLevel(c.req.query('path') ?? '');",
+          '    return c.json({ ...listLevel(level) });',
+          '  });',
+          "  files.get('/stats', (c) => c.json({}));",
+          '  return files;',
+          '}',
+        ].join('\n'),
+      },
+      { file: '/s/src/lib/paths.ts', text: "export function normalizeLevel(p: string): string {\n  return p.replace(/^\\/+/, '');\n}\n" },
+    ];
+    const lines = (imported: string) => collectRoutes(files(imported), { moduleOf, files: files(imported).map((f) => f.file) }).routes.map((r) => `${r.method} ${r.path}`).sort();
+    assert.deepEqual(lines('createTransform'), ['GET /t/*']);
+    assert.deepEqual(lines('createFiles'), ['GET /t', 'GET /t/stats']);
+  });
 });
