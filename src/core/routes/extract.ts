@@ -174,7 +174,7 @@ class FileReader extends FeathersReader {
     // A mount on a value some call returned (`const level = normalize(q)`, then `listLevel(level)` in
     // a handler) is one only if collect.ts finds that call makes a router (routerMakers): not proof
     // that this file assembles an app.
-    const mounts = this.out.mounts.filter((m) => this.out.routerMakers?.[m.mountedOn] === undefined);
+    const mounts = this.out.mounts.filter((m) => m.mountedOn === undefined || this.out.routerMakers?.[m.mountedOn] === undefined);
     if (routes.length === 0 || mounts.length > 0) return;
     const exported = new Set([this.out.defaultExport ?? '', ...Object.values(this.out.exportNames ?? {})]);
     const found = Object.entries(exportedFunctionLines(this.sf, routes.map((r) => r.line), exported) ?? {});

@@ -426,17 +426,22 @@ export abstract class RouteHelperReader extends RouterCallReader {
     const handedOn = name === 'register' || (name === 'mount' && call.arguments.length === 1);
     if (name in ROUTER_METHODS || (CHAIN_KEEPS_ROUTER.has(name) && !handedOn)) return false;
     if (!isIdentifier(root) || !this.importedNames.has(root.text) || this.routers.has(root.text)) return false;
-    return this.mountPassedRouters(call, `${root.text}.${name}`, (router) => router !== root.text);
+    // `imageRoutes.setup(app)` in a plugin `setup(app)`: its own parameter of a router's name is handed on too.
+    return this.mountPassedRouters(call, `${root.text}.${name}`, (router) => router !== root.text, true);
   }
 
-  /** Each argument of `call` that is a router made here mounts the parameter at its position of `fn` (`fn#i`); true when one does. */
-  private mountPassedRouters(call: ts.CallExpression, fn: string, accept: (router: string) => boolean): boolean {
+  /**
+   * Each argument of `call` that is a router made here (or, `params`, a parameter of an enclosing
+   * function named as routers are) mounts the parameter at its position of `fn` (`fn#i`); true when one does.
+   */
+  private mountPassedRouters(call: ts.CallExpression, fn: string, accept: (router: string) => boolean, params = false): boolean {
     const line = this.line(call);
     let passed = false;
     call.arguments.forEach((arg, i) => {
       const a = skipOuter(arg);
       const router = isIdentifier(a) ? this.receiverOf(a) : undefined;
-      if (router === undefined || !this.routers.has(router) || !accept(router)) return;
+      const known = router !== undefined && (this.routers.has(router) || (params && isIdentifier(a) && CONVENTIONAL_RECEIVER.test(router) && isParameterOfEnclosing(call, a.text)));
+      if (router === undefined || !known || !accept(router)) return;
       this.out.mounts.push({ prefix: '/', routerName: `${fn}#${i}`, line, mountedOn: router });
       passed = true;
     });
@@ -847,4 +852,10 @@ function argNames(call: ts.CallExpression): Record<string, string> | undefined {
 function isMountable(arg: ts.Expression): boolean {
   const x = skipOuter(arg);
   return isIdentifier(x) || isCallExpression(x);
+}
+
+/** Whether `name` is a parameter of a function enclosing `node`. */
+function isParameterOfEnclosing(node: ts.Node, name: string): boolean {
+  for (let fn = enclosingFunction(node); fn !== undefined; fn = enclosingFunction(fn)) if (fn.parameters.some((p) => isIdentifier(p.name) && p.name.text === name)) return true;
+  return false;
 }
