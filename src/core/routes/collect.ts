@@ -14,7 +14,7 @@ import { factoryRouteAt } from './routeFactories';
 import { dropUnmetMemberGuards } from './unmetMemberGuards';
 import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, guardsHold, mayHold, substituteParams, methodRouterName, routerMethodName, writtenName } from './extracted';
 import { ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, OMIT, SPREAD, SPREAD_ITEMS, VALUES, argRef, readsArgs, hasEach, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type Reference, type StrValue } from './values';
-import { UNKNOWN_PREFIX, bracedPathToRoute, joinRoutePath, openApiPathToRoute, stripParamPatterns, unknownPrefixPath } from './joinPath';
+import { UNKNOWN_PREFIX, bracedPathToRoute, joinRoutePath, openApiPathToRoute, expandAlternativeSegments, stripParamPatterns, unknownPrefixPath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
 import { addInheritedPathRoutes, type ClassFinder } from './inheritedPathRoutes';
@@ -249,7 +249,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
       const serving = r.kind === 'nest' ? entries.filter((e) => e.controllers.has(r.controller ?? '')) : [];
       const paths =
         r.kind !== 'nest'
-          ? routerPaths(s, r, edges, prefixesOf, resolver, warnings)
+          ? routerPaths(s, r, edges, prefixesOf, resolver, warnings).flatMap(expandAlternativeSegments)
           : (ownDecorated(s, r) ?? (serving.length > 0 ? [...new Set(serving.flatMap((e) => nestRoute(e.prefix, e.exclude)))] : nestRoute(globalPrefix, exclude)));
       for (const path of underOrpcPrefixes(r, paths, orpcPrefixes)) (r.openApiMount ? openApi.mounts : routes).push(trees.at(sourceRoute(r, r.declaredIn ?? s.file, path, module), r.kind !== 'nest' ? s.key : undefined));
     }

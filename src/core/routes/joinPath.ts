@@ -76,6 +76,31 @@ export function expandOptionalGroups(p: string): string[] {
   return out.some((x) => group.test(x)) ? [p] : out;
 }
 
+/** Past this many paths, a path with alternative segments is kept as written. */
+const MAX_ALTERNATIVES = 16;
+/** A whole segment written as a group of literal alternatives: `/(v4|latest)/`. */
+const ALTERNATIVE_SEGMENT = /(^|\/)\(([\w.~-]+(?:\|[\w.~-]+)+)\)(?=\/|$)/;
+
+/**
+ * path-to-regexp before version 8 (Express 4, koa-router's prefixes and paths) reads a segment
+ * written as a group of literal alternatives, `/(v4|latest)/capsules`, as any one of them: the
+ * route answers at `/v4/capsules` and at `/latest/capsules`. A group right after a parameter is
+ * that parameter's pattern (`:ns(ipfs|ipns)`), not one of these.
+ */
+export function expandAlternativeSegments(p: string): string[] {
+  let out = [p];
+  while (out.some((x) => ALTERNATIVE_SEGMENT.test(x))) {
+    out = out.flatMap((x) => {
+      const m = ALTERNATIVE_SEGMENT.exec(x);
+      if (!m) return [x];
+      const [head, tail] = [x.slice(0, m.index) + (m[1] ?? ''), x.slice(m.index + m[0].length)];
+      return (m[2] ?? '').split('|').map((alt) => head + alt + tail);
+    });
+    if (out.length > MAX_ALTERNATIVES) return [p];
+  }
+  return out;
+}
+
 // An Express 4 path starting with a `*` segment (`'*' + '/api/app'`): the `*` matches any text,
 // none too, so the route answers at `/api/app` (and under any prefix, which no probe can guess):
 // served at its shortest match. https://expressjs.com/en/4x/api.html#path-examples
