@@ -173,13 +173,15 @@ class FileReader extends FeathersReader {
     const routes = this.out.routes.filter((r) => r.declaredIn === undefined);
     // A mount on a value some call returned (`const level = normalize(q)`, then `listLevel(level)` in
     // a handler) is one only if collect.ts finds that call makes a router (routerMakers): not proof
-    // that this file assembles an app.
+    // that this file assembles an app. Past such mounts, only a factory making its own router is taken.
     const mounts = this.out.mounts.filter((m) => m.mountedOn === undefined || this.out.routerMakers?.[m.mountedOn] === undefined);
     if (routes.length === 0 || mounts.length > 0) return;
+    const factoriesOnly = this.out.mounts.length > 0;
     const exported = new Set([this.out.defaultExport ?? '', ...Object.values(this.out.exportNames ?? {})]);
     const found = Object.entries(exportedFunctionLines(this.sf, routes.map((r) => r.line), exported) ?? {});
     const within = (r: ExtractedRoute, [from, to]: [number, number]) => r.line >= from && r.line <= to;
-    const fns = found.filter(([fn, range]) => this.out.routerFactories?.[fn] !== undefined || routes.every((r) => !within(r, range) || (this.out.routerParams?.[fn] ?? []).includes(r.router ?? '')));
+    const onParams = (fn: string, range: [number, number]) => !factoriesOnly && routes.every((r) => !within(r, range) || (this.out.routerParams?.[fn] ?? []).includes(r.router ?? ''));
+    const fns = found.filter(([fn, range]) => this.out.routerFactories?.[fn] !== undefined || onParams(fn, range));
     if (fns.length === 0 || !routes.every((r) => fns.some(([, range]) => within(r, range)))) return;
     this.out.routeFunctions = Object.fromEntries(fns);
     // Its callers in this file (`startMetricsServer()` calling `createMetricsServer()`): it is used where they are.
