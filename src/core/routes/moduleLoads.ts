@@ -6,6 +6,9 @@ import { skipOuter } from './tsSyntax';
 import { loopOfBody, type TableLoop } from './loopOverTable';
 import { GLOB_CALL } from './globListings';
 
+/** Read once: `ts.SyntaxKind` is a getter of the compiler's module object, and isModuleLoad runs at every call (tsNodes.ts). */
+const IMPORT_KEYWORD = ts.SyntaxKind.ImportKeyword;
+
 
 export function requireSource(e: ts.Node): string | undefined {
   if (!isCallExpression(e) || !isIdentifier(e.expression) || e.expression.text !== 'require') return undefined;
@@ -68,11 +71,11 @@ export function loadedModule(init: ts.Expression): { source: string; imported: s
 
 /** `require(x)` / `import(x)` whatever x is. */
 export function isModuleLoad(e: ts.Node): boolean {
-  return isCallExpression(e) && ((isIdentifier(e.expression) && e.expression.text === 'require') || e.expression.kind === ts.SyntaxKind.ImportKeyword);
+  return isCallExpression(e) && ((isIdentifier(e.expression) && e.expression.text === 'require') || e.expression.kind === IMPORT_KEYWORD);
 }
 
 export function dynamicImportSource(e: ts.Node): string | undefined {
-  if (!isCallExpression(e) || e.expression.kind !== ts.SyntaxKind.ImportKeyword) return undefined;
+  if (!isCallExpression(e) || e.expression.kind !== IMPORT_KEYWORD) return undefined;
   const a = e.arguments[0];
   return a && isStringLiteral(a) ? a.text : undefined;
 }

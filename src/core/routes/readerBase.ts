@@ -13,6 +13,9 @@ import { forEachNodeLinkingParents } from './tsSyntax';
 
 export type Scope = Map<string, ts.Expression | ConstValue>;
 
+/** Read once: `ts.SyntaxKind` is a getter of the compiler's module object, and the first walk tests every assignment (tsNodes.ts). */
+const { EqualsToken, FirstAssignment, LastAssignment } = ts.SyntaxKind;
+
 /** A function of the file that registers routes for its caller (routeHelpers.ts). */
 export type RouteHelper = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression;
 
@@ -101,10 +104,10 @@ export abstract class ReaderBase {
       // Types declare no value: a type's nodes are linked, not listed (nor can they declare a variable).
       if (isTypeOnly(node)) return true;
       nodes.push(node);
-      if (isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPropertyAccessExpression(node.left) && isIdentifier(node.left.expression))
+      if (isBinaryExpression(node) && node.operatorToken.kind === EqualsToken && isPropertyAccessExpression(node.left) && isIdentifier(node.left.expression))
         this.assignedProps.add(`${node.left.expression.text}.${node.left.name.text}`);
-      if (isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isIdentifier(node.left)) this.reassignedNames.add(node.left.text);
-      if (isBinaryExpression(node) && isIdentifier(node.left) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) this.changedNames.add(node.left.text);
+      if (isBinaryExpression(node) && node.operatorToken.kind === EqualsToken && isIdentifier(node.left)) this.reassignedNames.add(node.left.text);
+      if (isBinaryExpression(node) && isIdentifier(node.left) && node.operatorToken.kind >= FirstAssignment && node.operatorToken.kind <= LastAssignment) this.changedNames.add(node.left.text);
       if (!isVariableDeclaration(node) || !isIdentifier(node.name)) return false;
       const same = all.get(node.name.text);
       if (same) same.push(node);
