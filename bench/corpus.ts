@@ -7,6 +7,10 @@
 //   npm run corpus -- --verbose       also list missed and extra routes
 //   A truth without "routes" is a mapping-only hold-out: its mappings are measured, its routes not.
 //   npm run corpus -- --try DIR       the routes found in any folder, per server app (no truth needed)
+// The route parser is loaded as the scan worker loads it (engine/routeParserLoader.ts), with its V8
+// code cache kept beside the bundle in bench/tmp/corpus/ as the worker keeps one in the scan cache's
+// folder: the first run of new code compiles the parser and writes the cache, later runs load it
+// (the last line says which the figures include; delete bench/tmp/corpus/*.v8cache for a first-ever load).
 // The mirrors: RUNTIME_DRIFT_CORPUS_MIRRORS (default /work/.mirror), one bare git folder per
 // repository at <mirrors>/<owner>+<name>/repo (what the workspace's fetch tool leaves).
 import { execFileSync } from 'node:child_process';
@@ -21,6 +25,7 @@ import { findNextApps } from '../src/core/routes/nextRoutes';
 import { findNitroApps } from '../src/core/routes/nitroRoutes';
 import { findSvelteKitApps } from '../src/core/routes/svelteKitRoutes';
 import { readServedClosure } from '../src/engine/scanTree';
+import { parserLoadedFrom, setParserCodeCacheDir } from '../src/engine/routeParserLoader';
 import { READ_BUFFER_BYTES, readSourceFile } from '../src/engine/nodeFs';
 import type { ServedScope } from '../src/core/ports';
 import { readPathAliases, workspacePackageAliases } from '../src/core/routes/aliases';
@@ -467,6 +472,8 @@ async function tryFolder(dir: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // Bundled (scripts/corpus.mjs), the parser bundle sits beside this file.
+  setParserCodeCacheDir(__dirname);
   const args = process.argv.slice(2);
   const tryAt = args.indexOf('--try');
   if (tryAt >= 0) return tryFolder(path.resolve(args[tryAt + 1] ?? '.'));
@@ -478,6 +485,8 @@ async function main(): Promise<void> {
     .map((f) => JSON.parse(readFileSync(path.join(truthDir, f), 'utf8')) as Truth)
     .filter((t) => names.length === 0 || names.includes(t.name));
   const results = [];
+  /** The project whose scan loaded the route parser (its cold figure includes the load). */
+  let parserLoadedIn: string | undefined;
   console.log(`${'project'.padEnd(30)} ${'fw'.padEnd(8)} ${'files'.padStart(6)} ${'truth'.padStart(6)} ${'exact'.padStart(6)} ${'missed'.padStart(6)} ${'extra'.padStart(6)}  ${'exact%'.padStart(6)}  mapping   scan ms  re-scan ms`);
   for (const t of truths) {
     const dir = checkout(t);
@@ -492,7 +501,9 @@ async function main(): Promise<void> {
       results.push({ name: t.name, repo: t.repo, commit: t.commit, framework: t.framework, files: 0, truth: 0, exact: 0, missed: [], extra: [], unknownPrefix: [], mappings, routesRecorded: false, warnings: 0, ms: 0, rescanMs: 0 });
       continue;
     }
+    const parserUnloaded = parserLoadedFrom() === undefined;
     const { found, files, warnings, ms, rescanMs } = await routesOf(dir, [...new Set(t.routes.flatMap((r) => (r.app !== undefined ? [r.app] : [])))], t.mappings ?? []);
+    if (parserUnloaded && parserLoadedFrom() !== undefined) parserLoadedIn = t.name;
     const { truth, exact, missed, extra, unknownPrefix, filled, fillsNone } = compareRoutes(t, found);
     const pct = truth.size ? (100 * exact.length) / truth.size : 100;
     console.log(
@@ -512,7 +523,7 @@ async function main(): Promise<void> {
   const totalExtra = results.reduce((n, r) => n + r.extra.length, 0);
   const maps = results.flatMap((r) => r.mappings);
   const largest = [...results].filter((r) => !('routesRecorded' in r)).sort((a, b) => b.files - a.files)[0];
-  if (largest) console.log(`\nlargest project: ${largest.name}, ${largest.files} source files: cold route scan ${largest.ms} ms (walk, read, parse, join; target <= 1500), re-scan after one saved file ${largest.rescanMs} ms (target <= 50)`);
+  if (largest) console.log(`\nlargest project: ${largest.name}, ${largest.files} source files: cold route scan ${largest.ms} ms (walk, read, parse, join; target <= 1500), re-scan after one saved file ${largest.rescanMs} ms (target <= 50)${largest.name === parserLoadedIn ? `; it includes loading the route parser from ${parserLoadedFrom() === 'code cache' ? 'its V8 code cache' : 'source (no code cache yet: written for the next run)'}` : ''}`);
   console.log(`all: ${totalExact}/${totalTruth} routes exact (${((100 * totalExact) / Math.max(1, totalTruth)).toFixed(1)}%), ${totalExtra} extra; mappings right ${maps.filter((m) => m.right).length}/${maps.length}`);
   if (args.includes('--markdown')) {
     // The README's table rows.

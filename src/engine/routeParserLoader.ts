@@ -32,6 +32,13 @@ interface Parser {
 /** Where the code cache is kept (the scan cache's folder); set once by the scan worker. */
 let codeCacheDir: string | undefined;
 let loaded: Parser | undefined;
+/** How the parser was loaded in this thread: its code from the V8 code cache, or compiled from its source. */
+let loadedFrom: 'code cache' | 'source' | undefined;
+
+/** How this thread loaded the parser, if it did (the corpus says which its figures include: bench/corpus.ts). */
+export function parserLoadedFrom(): 'code cache' | 'source' | undefined {
+  return loadedFrom;
+}
 
 export function setParserCodeCacheDir(dir: string | undefined): void {
   codeCacheDir = dir;
@@ -54,13 +61,17 @@ export function extractRoutesFromSource(text: string, file: string): ExtractedFi
 
 function loadParser(file: string): Parser {
   const cacheFile = codeCacheDir !== undefined && ownFolder(codeCacheDir) ? join(codeCacheDir, cacheName(file)) : undefined;
-  if (cacheFile === undefined) return parserOf(file, require(file) as ParserExports);
+  if (cacheFile === undefined) {
+    loadedFrom = 'source';
+    return parserOf(file, require(file) as ParserExports);
+  }
   const cachedData = readOwnFile(cacheFile);
   const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const mod = { exports: {} as ParserExports };
   (script.runInThisContext() as (...a: unknown[]) => void).call(mod.exports, mod.exports, createRequire(file), mod, file, dirname(file));
   const parser = parserOf(file, mod.exports);
-  if (cachedData && script.cachedDataRejected !== true) return parser;
+  loadedFrom = cachedData && script.cachedDataRejected !== true ? 'code cache' : 'source';
+  if (loadedFrom === 'code cache') return parser;
   const saveCache = (): void => {
     try {
       // Written whole, then renamed: a reader never sees half a cache.
