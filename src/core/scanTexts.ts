@@ -92,6 +92,8 @@ const SCAN_TEXTS = {
   decoratorFactoryPath: (decorator: string) => l10n.t('@{0} path not found statically; route skipped (list it in x-runtime-drift.routes)', decorator),
   routePrefixValue: () =>
     l10n.t('routing-controllers routePrefix not found statically; the controllers\' routes are shown under … and not probed (set x-runtime-drift.routePrefix)'),
+  midwayGlobalPrefixValue: (key: string) =>
+    l10n.t('Midway {0}.globalPrefix not found statically; the controllers\' routes are shown under … and not probed (set x-runtime-drift.routePrefix)', key),
   routePrefixEnv: (variable: string) =>
     l10n.t('routing-controllers routePrefix is the environment variable {0}, not known statically: the controllers\' routes are shown under … and not probed (set x-runtime-drift.routePrefix to its value where the server runs)', variable),
   routePrefixEnvExample: (variable: string, file: string, value: string, prefix: string) =>

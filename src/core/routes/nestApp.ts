@@ -2,7 +2,7 @@
 // RouterModule trees, GraphQL's endpoint, and each module's `imports`/`controllers` lists (with
 // dynamic modules and lists built in code) for collect.ts to find which controllers the app registers.
 import ts from './compiler';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAsExpression, isBlock, isCallExpression, isClassDeclaration, isExpression, isFunctionExpression, isIdentifier, isMethodDeclaration, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isSpreadElement, isTypeReferenceNode, isVariableDeclaration, isVariableStatement } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAsExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isExpression, isFunctionExpression, isIdentifier, isMethodDeclaration, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isSpreadElement, isTypeReferenceNode, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { hasParams, hasRefs, literalOf, paramRef, str } from './values';
 import { NEUTRAL_VERSION, type NestModuleDecl, type PrefixExclude, type RouterModuleEntry, type UriVersioning } from './extracted';
@@ -13,6 +13,9 @@ import { enclosingFunction, hasModifier } from './routeSyntax';
 import { ExportReader } from './fileExports';
 import { tsedMountPaths } from './tsedMount';
 import type { Scope } from './readerBase';
+
+/** The configuration keys of Midway's HTTP frameworks whose `globalPrefix` prefixes every controller. */
+const MIDWAY_SERVER_CONFIG: ReadonlySet<string> = new Set(['koa', 'egg', 'express']);
 
 export abstract class NestAppReader extends ExportReader {
   /**
@@ -94,6 +97,27 @@ export abstract class NestAppReader extends ExportReader {
     } else {
       this.out.globalPrefix = joinRoutePath(UNKNOWN_PREFIX);
       this.warn(at, { id: 'routePrefixValue', args: [] });
+    }
+  }
+
+  /**
+   * Midway's global prefix, set in its configuration (`export default { koa: { globalPrefix: '/api' } }`,
+   * or `config.koa = { globalPrefix }`; also under `egg` and `express`): put before every
+   * directory-scanned controller's routes, as Nest's is. One not found statically is kept as `…`.
+   * https://midwayjs.org/docs/controller#全局路由前缀
+   */
+  protected readMidwayGlobalPrefix(node: ts.PropertyAssignment): void {
+    if (!isIdentifier(node.name) || node.name.text !== 'globalPrefix' || !isObjectLiteralExpression(node.parent)) return;
+    const holder = node.parent.parent;
+    const key = isPropertyAssignment(holder) && isIdentifier(holder.name) ? holder.name.text
+      : isBinaryExpression(holder) && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPropertyAccessExpression(holder.left) ? holder.left.name.text : undefined;
+    if (key === undefined || !MIDWAY_SERVER_CONFIG.has(key)) return;
+    const literal = literalOf(this.evaluate(node.initializer));
+    this.out.globalPrefixLine = this.line(node);
+    if (literal !== undefined) this.out.globalPrefix = joinRoutePath(literal);
+    else {
+      this.out.globalPrefix = joinRoutePath(UNKNOWN_PREFIX);
+      this.warn(node, { id: 'midwayGlobalPrefixValue', args: [key] });
     }
   }
 

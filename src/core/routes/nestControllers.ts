@@ -31,8 +31,8 @@ const NEST_METHODS: Readonly<Record<string, HttpMethod>> = {
   Sse: 'GET',
 };
 
-/** Packages of decorator frameworks whose controllers the scan places itself (Nest's global prefix, routing-controllers' routePrefix, OvernightJS, Egg's tegg, Ts.ED's mount: tsedMount.ts). */
-const DECORATOR_FRAMEWORK = /^(?:@nestjs\/|routing-controllers$|@overnightjs\/|egg$|@eggjs\/|@tsed\/)/;
+/** Packages of decorator frameworks whose controllers the scan places itself (Nest's global prefix, routing-controllers' routePrefix, OvernightJS, Egg's tegg, Ts.ED's mount: tsedMount.ts, Midway's directory-scanned controllers). */
+const DECORATOR_FRAMEWORK = /^(?:@nestjs\/|routing-controllers$|@overnightjs\/|egg$|@eggjs\/|@tsed\/|@midwayjs\/)/;
 
 /** Class decorators making a controller: Nest's, routing-controllers' JsonController, tegg's (teggDecorators.ts). */
 const CONTROLLER_DECORATORS: ReadonlySet<string> = new Set(['Controller', 'JsonController', TEGG_CONTROLLER]);
