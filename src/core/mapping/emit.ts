@@ -56,7 +56,7 @@ export interface EmitInput {
 
 /** The first rule that knows. */
 export async function findEmit(fs: FsLike, input: EmitInput): Promise<Emit | undefined> {
-  return emitByOverride(input) ?? emitByNx(input) ?? emitByNxCommand(input) ?? (await emitByNxPlugin(fs, input)) ?? emitByNestSwc(input) ?? emitByBabelScript(input) ?? emitByEsbuildScript(input) ?? emitByPerFileScript(input) ?? (await emitByRollupModules(fs, input)) ?? (await emitByUnbundled(fs, input)) ?? (await emitByTsc(fs, input)) ?? (await emitByStartEntry(fs, input));
+  return emitByOverride(input) ?? emitByNx(input) ?? emitByNxCommand(input) ?? (await emitByNxPlugin(fs, input)) ?? emitByNestSwc(input) ?? emitByBabelScript(input) ?? emitByEsbuildScript(input) ?? emitByPerFileScript(input) ?? (await emitByRollupModules(fs, input)) ?? (await emitByUnbundled(fs, input)) ?? emitByMidwayBuild(input) ?? (await emitByTsc(fs, input)) ?? (await emitByStartEntry(fs, input));
 }
 
 /** A server's rollup build keeping one file per module (bundlerOutput.ts rollupModules): each at its path below preserveModulesRoot in output.dir. */
@@ -301,6 +301,26 @@ async function emitByNxPlugin(fs: FsLike, { nxRoot, project, context }: EmitInpu
     // No outputPath for the plugin: webpack's own `output: { path: join(__dirname, 'dist') }`, from the config's folder.
     const own = known.plugin === '@nx/webpack/plugin' ? webpackOutputPath(text) : undefined;
     if (own !== undefined) return { dir: join(project.dir, own), rewrites: {}, bundledBy: said, evidence: [l10n.t`build output ${join(project.dir, own)} (${config} output.path; ${said})`] };
+  }
+  return undefined;
+}
+
+/** Midway's build command (`midway-bin build -c`, also `mw build`), with its --srcDir when given. */
+const MIDWAY_BUILD = /\b(?:midway-bin|mw)\s+build\b([^;&|]*)/;
+
+/**
+ * Midway's `midway-bin build` compiles its source folder (--srcDir, default src) as the root of
+ * the output, in the tsconfig's outDir (default dist): unlike tsc, files elsewhere in the project
+ * (a sample config under docs/) do not move the root, as Midway loads dist/ as it would src/.
+ */
+function emitByMidwayBuild({ project, ts, sourceRoot, context }: EmitInput): Emit | undefined {
+  for (const [name, script] of Object.entries(project.pkg?.scripts ?? {})) {
+    const m = MIDWAY_BUILD.exec(script);
+    if (!m) continue;
+    const src = join(project.dir, /--srcDir[=\s]+([^\s]+)/.exec(m[1] ?? '')?.[1] ?? 'src');
+    if (!isAtOrInside(src, sourceRoot)) continue;
+    const out = ts?.outDir?.path ?? join(project.dir, 'dist');
+    return placed(out, src, sourceRoot, { ...COMPILED_REWRITES }, [l10n.t`build output ${relative(context, out) || '.'} (package.json script ${name}: ${script}, compiling ${relative(context, src) || '.'} as the root of its output)`]);
   }
   return undefined;
 }
