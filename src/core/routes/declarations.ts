@@ -239,6 +239,10 @@ export abstract class DeclarationReader extends Evaluator {
     const call = isCallExpression(init) && isPropertyAccessExpression(init.expression) && init.expression.name.text === 'basePath' ? init : undefined;
     const based = call && isPropertyAccessExpression(call.expression) ? skipOuter(call.expression.expression) : undefined;
     if (call && based && isIdentifier(based) && (this.routers.has(based.text) || CONVENTIONAL_RECEIVER.test(based.text))) this.basePathFace(name, call, based.text);
+    // Egg's `const v1 = app.router.namespace('/api/v1')` (egg-router-plus, built into Egg 3's router): the same face.
+    const ns = isCallExpression(init) && init.arguments.length === 1 && isPropertyAccessExpression(init.expression) && init.expression.name.text === 'namespace' ? init : undefined;
+    const on = ns ? dottedName(skipOuter((ns.expression as ts.PropertyAccessExpression).expression)) : undefined;
+    if (ns && on !== undefined && (this.routers.has(on) || CONVENTIONAL_RECEIVER.test(on.slice(on.lastIndexOf('.') + 1)))) this.basePathFace(name, ns, on);
   }
 
   /**
@@ -497,4 +501,12 @@ function moduleInstanceMaker(root: ts.Node, decl: ts.VariableDeclaration, decls:
 function inLoopBody(node: ts.Node): boolean {
   for (let n: ts.Node = node; n.parent !== undefined; n = n.parent) if (loopOfBody(n)) return true;
   return false;
+}
+
+/** `router` or `app.router` as the receiver's name, else undefined. */
+function dottedName(e: ts.Expression): string | undefined {
+  if (isIdentifier(e)) return e.text;
+  if (!isPropertyAccessExpression(e)) return undefined;
+  const base = dottedName(skipOuter(e.expression));
+  return base === undefined ? undefined : `${base}.${e.name.text}`;
 }

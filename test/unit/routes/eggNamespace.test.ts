@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { routesAndWarnings } from '../helpers/collectText';
+
+// Egg's classic router files: `module.exports = app => {...}` registering on app.router, and a
+// namespace (egg-router-plus, built into Egg 3's router) whose routes carry its prefix.
+suite('Egg router namespace', () => {
+  test("routes on `app.router.namespace('/x')` are under /x; those on the router itself are not", () => {
+    const api = [
+      "'use strict';",
+      'module.exports = app => {',
+      "  const v2 = app.router.namespace('/api/v2');",
+      '  const { controller, middleware } = app;',
+      '  const auth = middleware.auth();',
+      "  v2.get('/items/:id', controller.items.show);",
+      "  v2.post('/items', auth, controller.items.create);",
+      '};',
+    ].join('\n');
+    const web = "'use strict';\nmodule.exports = app => {\n  const { router, controller } = app;\n  router.get('/items/:id', controller.pages.item);\n};\n";
+    const { routes } = routesAndWarnings({ '/ws/app/router/api.js': api, '/ws/app/router/web.js': web });
+    assert.deepEqual(routes, ['GET /api/v2/items/:id', 'GET /items/:id', 'POST /api/v2/items']);
+  });
+
+  test('a namespace of a destructured router, with a prefix not known statically, is warned of and kept as …', () => {
+    const api = "module.exports = app => {\n  const { router, config } = app;\n  const v = router.namespace(config.apiPrefix);\n  v.get('/ping', app.controller.ping.index);\n};\n";
+    const { routes, warnings } = routesAndWarnings({ '/ws/app/router.js': api });
+    assert.deepEqual(routes, ['GET /…/ping']);
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+  });
+});
