@@ -24,6 +24,7 @@ import { findPackages, findServerApps, groupFilesByApp, nextAppScope } from '../
 import { findNextApps } from '../src/core/routes/nextRoutes';
 import { findNitroApps } from '../src/core/routes/nitroRoutes';
 import { findSvelteKitApps } from '../src/core/routes/svelteKitRoutes';
+import { findRemixApps } from '../src/core/routes/remixRoutes';
 import { readServedClosure } from '../src/engine/scanTree';
 import { parserLoadedFrom, setParserCodeCacheDir } from '../src/engine/routeParserLoader';
 import { READ_BUFFER_BYTES, readSourceFile } from '../src/engine/nodeFs';
@@ -179,11 +180,14 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
   const nitroApps = (await findNitroApps(fs, tree.files)).filter((d) => !servers.some((a) => a.dir === d) && !nextApps.includes(d));
   // So does a SvelteKit app built for a server with endpoints (+server.ts), as the check reads its service's.
   const kitApps = (await findSvelteKitApps(fs, tree.files)).filter((d) => !servers.some((a) => a.dir === d) && !nextApps.includes(d) && !nitroApps.includes(d));
+  // So does a Remix / React Router app with route modules (its resource routes), as the check reads its service's.
+  const remixApps = (await findRemixApps(fs, tree.files)).filter((d) => !servers.some((a) => a.dir === d) && !nextApps.includes(d) && !nitroApps.includes(d) && !kitApps.includes(d));
   const apps = [
     ...servers,
     ...nextApps.map((d) => ({ dir: d, evidence: 'a Next.js app with route handlers' })),
     ...nitroApps.map((d) => ({ dir: d, evidence: 'a Nuxt app or Nitro server with file routes' })),
     ...kitApps.map((d) => ({ dir: d, evidence: 'a SvelteKit app with endpoints' })),
+    ...remixApps.map((d) => ({ dir: d, evidence: 'a Remix or React Router app with route modules' })),
   ];
   const packages = await findPackages(fs, tree.files);
   const groups = groupFilesByApp(dir, apps, tree.files.filter((f) => isRouteSource(f, dir)), packages);

@@ -17,6 +17,7 @@ import { nextAppScope } from './routes/serverApps';
 import { isNextAppSource } from './routes/nextRoutes';
 import { isNitroAppSource } from './routes/nitroRoutes';
 import { isSvelteKitAppSource } from './routes/svelteKitRoutes';
+import { isRemixAppSource } from './routes/remixRoutes';
 import { startedSourceFile } from './gather/startedEntry';
 import { appPackageSources, launcherOutside, servedPackageRoutes } from './gather/appPackages';
 import type { RouteDef } from './model';
@@ -428,7 +429,7 @@ function readServiceWorkspace(
   if (mapping) {
     return async () => {
       const frontEnd = await bundledFrontEnd(deps.fs, mapping, opts.workspaceDir);
-      const routed = !frontEnd || (await someAppSource([isNextAppSource, isNitroAppSource, isSvelteKitAppSource], deps.fs, mapping.sourceRoot, opts.workspaceDir));
+      const routed = !frontEnd || (await someAppSource([isNextAppSource, isNitroAppSource, isSvelteKitAppSource, isRemixAppSource], deps.fs, mapping.sourceRoot, opts.workspaceDir));
       const read = await scanRoot(mapping.sourceRoot, routed);
       const modules = mapping.bundled ? [] : await findServiceModules(deps.fs, mapping, read.scanned);
       const primaryFiles = await gatherFiles(deps.fs, opts, mapping, read.scanned, await hasLocalBuild(deps.fs, mapping), modules);
@@ -467,7 +468,7 @@ function readServiceWorkspace(
   };
 }
 
-/** Whether one of `tests` says the package holding the source root serves routes of its own though it is a front end (a Next.js, Nuxt or SvelteKit app). */
+/** Whether one of `tests` says the package holding the source root serves routes of its own though it is a front end (a Next.js, Nuxt, SvelteKit or Remix app). */
 async function someAppSource(tests: ReadonlyArray<(fs: FsLike, sourceRoot: string, workspaceDir: string) => Promise<boolean>>, fs: FsLike, sourceRoot: string, workspaceDir: string): Promise<boolean> {
   for (const test of tests) if (await test(fs, sourceRoot, workspaceDir)) return true;
   return false;
@@ -475,8 +476,8 @@ async function someAppSource(tests: ReadonlyArray<(fs: FsLike, sourceRoot: strin
 
 /**
  * A bundle is a front end's, unless its package is a server's (tsup, esbuild, deno compile). A
- * front end's routes are not read, except a Next.js, Nuxt or SvelteKit app's: its route handlers
- * (file routes, endpoints) are read beside its pages.
+ * front end's routes are not read, except a Next.js, Nuxt, SvelteKit or Remix app's: its route handlers
+ * (file routes, endpoints, resource routes) are read beside its pages.
  */
 async function bundledFrontEnd(fs: FsLike, mapping: SourceMapping, workspaceDir: string): Promise<boolean> {
   return mapping.bundled && !(await isServerSource(fs, mapping.sourceRoot, workspaceDir));

@@ -92,6 +92,8 @@ const SCAN_TEXTS = {
   decoratorFactoryPath: (decorator: string) => l10n.t('@{0} path not found statically; route skipped (list it in x-runtime-drift.routes)', decorator),
   routePrefixValue: () =>
     l10n.t('routing-controllers routePrefix not found statically; the controllers\' routes are shown under … and not probed (set x-runtime-drift.routePrefix)'),
+  remixRouteConfig: () =>
+    l10n.t('the app defines its routes in code (a routes() option, or app/routes.ts without flatRoutes()): only the resource routes of app/routes named by the flat routes convention are read (list the others in x-runtime-drift.routes)'),
   midwayGlobalPrefixValue: (key: string) =>
     l10n.t('Midway {0}.globalPrefix not found statically; the controllers\' routes are shown under … and not probed (set x-runtime-drift.routePrefix)', key),
   routePrefixEnv: (variable: string) =>

@@ -159,11 +159,13 @@ const NEXT_METADATA_CODE_PATH = /\/app\/(?:.+\/)?(?:robots|manifest|sitemap|(?:i
 const NITRO_HANDLER_PATH = /\/(?:api|routes)\/(?:[^/]+\/)*[^/]+\.[cm]?[jt]sx?$/;
 /** A SvelteKit endpoint's path (`src/routes/api/users/[id]/+server.ts`): its exported GET, POST... and fallback are its routes (svelteKitRoutes.ts). */
 const SVELTEKIT_ENDPOINT_PATH = /\/\+server\.[jt]s$/;
+/** A Remix / React Router route module's path (`app/routes/api.users.$id.ts`, `app/routes/api.items/route.ts`): its loader and action are its routes (remixRoutes.ts). */
+const REMIX_ROUTE_PATH = /\/app\/routes\/(?:[^/]+\/)?[^/]+\.[cm]?[jt]sx?$/;
 /** A Nitro handler is its file's default export, its own or another file's (`export { default } from './list.post'`). */
 const DEFAULT_EXPORT = /\bexport\s+default\b|\bmodule\.exports\s*=|\bexport\s*\{[^}]*\bdefault\b[^}]*\}/;
 
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
-export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${SETTINGS_GETTER.source}|${PATH_DEFAULT.source}|${CONFIG_CLASSES.source}|${PATH_CONST.source}|${EXPORTED_OBJECT_LITERAL.source}|${NEXT_HANDLER_PATH.source}|${NEXT_METADATA_CODE_PATH.source}|${NITRO_HANDLER_PATH.source}|${DEFAULT_EXPORT.source}|${SVELTEKIT_ENDPOINT_PATH.source}|${STRAPI_FILES_ID}`;
+export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${SETTINGS_GETTER.source}|${PATH_DEFAULT.source}|${CONFIG_CLASSES.source}|${PATH_CONST.source}|${EXPORTED_OBJECT_LITERAL.source}|${NEXT_HANDLER_PATH.source}|${NEXT_METADATA_CODE_PATH.source}|${NITRO_HANDLER_PATH.source}|${DEFAULT_EXPORT.source}|${SVELTEKIT_ENDPOINT_PATH.source}|${REMIX_ROUTE_PATH.source}|${STRAPI_FILES_ID}`;
 
 // A class of a file loading a Feathers package (`class Users extends KnexService`, a custom service
 // typed by @feathersjs/feathers): another file's `use(path, new Users())` serves its methods (feathersServices.ts).
@@ -201,9 +203,10 @@ export function isNextHandlerFile(file: string): boolean {
   return NEXT_HANDLER_PATH.test(file.replace(/\\/g, '/')) || isNextMetadataCode(file);
 }
 
-/** Whether `file` may be a file whose exports are routes (a Next.js route handler, a Nitro handler, a SvelteKit endpoint): read whatever its text. */
+/** Whether `file` may be a file whose exports are routes (a Next.js route handler, a Nitro handler, a SvelteKit endpoint, a Remix route module): read whatever its text. */
 export function readsHandlerExports(file: string, text: string): boolean {
-  return isNextHandlerFile(file) || isNitroHandlerFile(file, text) || SVELTEKIT_ENDPOINT_PATH.test(file.replace(/\\/g, '/'));
+  const slashed = file.replace(/\\/g, '/');
+  return isNextHandlerFile(file) || isNitroHandlerFile(file, text) || SVELTEKIT_ENDPOINT_PATH.test(slashed) || REMIX_ROUTE_PATH.test(slashed);
 }
 
 /** Whether `file` may be a Nitro handler (NITRO_HANDLER_PATH) by its path, with a default export in `text`. */

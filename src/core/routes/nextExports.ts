@@ -1,7 +1,8 @@
 // What a Next.js route handler file exports, read from its syntax tree: the HTTP methods an App
 // Router `route.ts` answers (its exports named GET, POST, ...) and whether a Pages Router API file
 // has a default export (its handler, which answers every method). A SvelteKit endpoint's
-// (`+server.ts`) are read the same way, with its `fallback` export. Read only for files whose path
+// (`+server.ts`) are read the same way, with its `fallback` export, and a Remix route module's
+// loader and action. Read only for files whose path
 // can be one (isNextHandlerFile); nextRoutes.ts turns them into routes once the app's folder is known.
 import ts from './compiler';
 import { isBindingElement, isExportAssignment, isExportDeclaration, isExpressionStatement, isBinaryExpression, isFunctionDeclaration, isClassDeclaration, isIdentifier, isNamedExports, isObjectBindingPattern, isArrayBindingPattern, isStringLiteral, isVariableStatement } from './tsNodes';
@@ -24,6 +25,9 @@ export interface NextHandlerExports {
   fallbackLine?: number;
   /** A metadata file's generateSitemaps or generateImageMetadata export (nextMetadata.ts): the line naming it. */
   idsLine?: number;
+  /** A Remix / React Router route module's `loader` and `action` exports (remixRoutes.ts): the line naming each. */
+  loaderLine?: number;
+  actionLine?: number;
 }
 
 /** The handler exports of a file's top-level statements; undefined when it exports none. */
@@ -34,6 +38,8 @@ export function nextHandlerExports(sf: ts.SourceFile): NextHandlerExports | unde
     const text = name.text;
     if (METADATA_ID_EXPORTS.has(text)) out.idsLine ??= lineOf(name);
     if (text === 'fallback') out.fallbackLine ??= lineOf(name);
+    if (text === 'loader') out.loaderLine ??= lineOf(name);
+    if (text === 'action') out.actionLine ??= lineOf(name);
     if (HANDLER_METHODS.has(text) && !out.methods.some((m) => m.method === text)) out.methods.push({ method: text as HttpMethod, line: lineOf(name) });
   };
   for (const st of sf.statements) {
@@ -52,7 +58,8 @@ export function nextHandlerExports(sf: ts.SourceFile): NextHandlerExports | unde
       out.defaultLine ??= lineOf(st);
     }
   }
-  return out.methods.length > 0 || out.defaultLine !== undefined || out.fallbackLine !== undefined || out.reexportsAll ? out : undefined;
+  const remix = out.loaderLine !== undefined || out.actionLine !== undefined;
+  return out.methods.length > 0 || out.defaultLine !== undefined || out.fallbackLine !== undefined || remix || out.reexportsAll ? out : undefined;
 }
 
 /** The identifiers a declaration binds: `GET`, or each of `{ GET, POST }`, `{ handlers: { GET, POST } }`, `[GET]`. */

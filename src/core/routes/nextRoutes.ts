@@ -18,6 +18,7 @@ import { firstText } from '../firstFile';
 import { dynamicSegment, metadataRouteOf } from './nextMetadata';
 import { nitroAppLayout, nitroAppRoutes, type NitroLayout } from './nitroRoutes';
 import { svelteKitAppRoutes, svelteKitLayout, type SvelteKitLayout } from './svelteKitRoutes';
+import { remixAppRoutes, remixLayout, type RemixLayout } from './remixRoutes';
 import { packageFolders } from './packageFolders';
 
 /** What next.config says about where the app's routes are, and which files are routes. */
@@ -183,6 +184,8 @@ export interface NextServing {
   nitro?: NitroLayout;
   /** Where its endpoints are, when it is a SvelteKit app with a server adapter (svelteKitRoutes.ts). */
   svelteKit?: SvelteKitLayout;
+  /** Where its route modules are, when it is a Remix or React Router framework-mode app (remixRoutes.ts). */
+  remix?: RemixLayout;
 }
 
 /** What the package in `dir` needs for nextServedRoutes. `files`: its source files (where its handlers are). */
@@ -193,13 +196,14 @@ export async function nextServing(fs: FsLike, dir: string, files: readonly strin
   const metadataFiles = router !== undefined ? files.filter((f) => f.startsWith(router) && layout && metadataRouteOf(f.slice(router.length).split(sep).join('/'), layout.extensions)) : [];
   const nitro = await nitroAppLayout(fs, dir);
   const svelteKit = await svelteKitLayout(fs, dir);
-  return { ...(handlerPaths ? { handlerPaths } : {}), ...(layout ? { layout, metadataFiles } : {}), ...(nitro ? { nitro } : {}), ...(svelteKit ? { svelteKit } : {}) };
+  const remix = await remixLayout(fs, dir);
+  return { ...(handlerPaths ? { handlerPaths } : {}), ...(layout ? { layout, metadataFiles } : {}), ...(nitro ? { nitro } : {}), ...(svelteKit ? { svelteKit } : {}), ...(remix ? { remix } : {}) };
 }
 
 /**
  * The routes of the package in `dir` as it serves them: a Next.js app's route handlers' own added
  * (a Nuxt app's or a Nitro server's file routes likewise, nitroRoutes.ts, and a SvelteKit app's
- * endpoints, svelteKitRoutes.ts),
+ * endpoints, svelteKitRoutes.ts, and a Remix app's resource routes, remixRoutes.ts),
  * a framework app's they hand requests to bounded by the handlers' folders (nextHandlers.ts); any
  * other package's as collected. `extracted`: the scans of its files.
  */
@@ -209,6 +213,7 @@ export function nextServedRoutes(dir: string, collected: CollectedRoutes, extrac
     ...(serving.layout ? [nextAppRoutes(dir, extracted, serving.layout, aliases, serving.metadataFiles)] : []),
     ...(serving.nitro ? [nitroAppRoutes(dir, extracted, serving.nitro)] : []),
     ...(serving.svelteKit ? [svelteKitAppRoutes(dir, extracted, serving.svelteKit)] : []),
+    ...(serving.remix ? [remixAppRoutes(dir, extracted, serving.remix)] : []),
   ];
   if (own.length === 0) return served;
   return { routes: [...served.routes, ...own.flatMap((o) => o.routes)], warnings: [...served.warnings, ...own.flatMap((o) => o.warnings)] };

@@ -1,0 +1,135 @@
+// A Remix or React Router (framework mode) app's own HTTP routes: its resource routes
+// (remix.run/docs/en/main/guides/resource-routes), the route modules of its routes folder that
+// export a loader or an action and no component. A loader answers GET (and HEAD, not listed, as for
+// Next.js), an action every other method. The URL comes from the module's name by the flat routes
+// convention (remix.run/docs/en/main/file-conventions/routes; React Router's `flatRoutes()` of
+// @react-router/fs-routes): dots as slashes, `$id` a parameter, `$` the rest of the path, `($lang)`
+// optional, `_index` the parent's index, a leading `_` a pathless layout, a trailing `_` left out,
+// `[.]` an escaped character; a folder is one module when it holds route.tsx (or index.tsx).
+// Pages (modules with a default component) are no routes here, as Next.js and SvelteKit pages are
+// not. Routes defined in code (Remix's `routes()` option, React Router's app/routes.ts without
+// flatRoutes(), remix-flat-routes' `+` folders) are not read: a warning says so.
+import { join, relative, sep } from 'node:path';
+import type { FsLike } from '../ports';
+import type { HttpMethod, RouteDef } from '../model';
+import { readJsonObject } from '../mapping/tsconfig';
+import { scanWarningText } from '../scanTexts';
+import { foldersUpTo } from '../pathInside';
+import { firstText } from '../firstFile';
+import type { ExtractedFile } from './extracted';
+import { joinRoutePath } from './joinPath';
+import { dependencyNames } from './serverApps';
+import { packageFolders } from './packageFolders';
+
+/** Where a Remix / React Router app's route modules are. */
+export interface RemixLayout {
+  /** The routes folder, relative to the app (POSIX). */
+  routesDir: string;
+  /** Why its routes are not all read (the config defining them in code), when they are not. */
+  warnings: string[];
+}
+
+/** The packages that build a Remix or React Router framework-mode app. */
+const FRAMEWORK_PACKAGES = ['@remix-run/dev', '@react-router/dev'];
+/** React Router's route config (app/routes.ts), and the call reading the routes folder by the flat routes convention. */
+const ROUTE_CONFIGS = ['app/routes.ts', 'app/routes.js', 'app/routes.mts', 'app/routes.mjs'];
+const FLAT_ROUTES_CALL = /\bflatRoutes\s*\(\s*\)/;
+/** Remix's own config files and the vite config, where a `routes(defineRoutes)` option adds routes in code. */
+const REMIX_CONFIGS = ['remix.config.js', 'remix.config.mjs', 'remix.config.cjs', 'vite.config.ts', 'vite.config.js', 'vite.config.mts', 'vite.config.mjs'];
+const ROUTES_OPTION = /\broutes\s*(?:\(|:\s*(?:async\s*)?(?:\(|function\b))/;
+/** A route module's extensions the scan reads. */
+const MODULE = /^(.+)\.[cm]?[jt]sx?$/;
+/** The methods an action answers: every one but GET and HEAD, which the loader answers. */
+const ACTION_METHODS: readonly HttpMethod[] = ['POST', 'PUT', 'PATCH', 'DELETE'];
+
+/** The layout of the Remix or React Router app in `dir`: a package depending on its build tool. Undefined for any other folder. */
+export async function remixLayout(fs: FsLike, dir: string): Promise<RemixLayout | undefined> {
+  const pkg = await readJsonObject(fs, join(dir, 'package.json'));
+  const deps = pkg ? dependencyNames(pkg) : [];
+  if (!FRAMEWORK_PACKAGES.some((p) => deps.includes(p))) return undefined;
+  const config = await firstText(fs, dir, ROUTE_CONFIGS);
+  if (config) return { routesDir: 'app/routes', warnings: FLAT_ROUTES_CALL.test(config.text) ? [] : [scanWarningText(config.file, { id: 'remixRouteConfig', args: [] })] };
+  const remix = await firstText(fs, dir, REMIX_CONFIGS);
+  return { routesDir: 'app/routes', warnings: remix && ROUTES_OPTION.test(remix.text) ? [scanWarningText(remix.file, { id: 'remixRouteConfig', args: [] })] : [] };
+}
+
+/**
+ * The URL paths of a route module from its path below the routes folder (POSIX), or none when it
+ * is no route module: `api.users.$id.ts` -> /api/users/:id; `($lang).feed.ts` -> /feed and
+ * /:lang/feed; `files.$.ts` -> /files/*; `sitemap[.]xml.ts` -> /sitemap.xml; `api.items/route.ts`
+ * -> /api/items.
+ */
+export function remixPathsOf(rel: string): string[] {
+  const parts = rel.split('/');
+  const file = MODULE.exec(parts.pop() ?? '')?.[1];
+  if (file === undefined || parts.length > 1) return [];
+  const name = parts.length === 1 ? (/^(?:route|index)$/.test(file) ? parts[0] : undefined) : file;
+  if (name === undefined || name.startsWith('.')) return [];
+  let paths = [''];
+  for (const segment of splitSegments(name)) {
+    if (segment === '_index' || (segment.startsWith('_') && !segment.startsWith('_['))) continue;
+    const bare = segment.endsWith('_') && !segment.endsWith(']_') ? segment.slice(0, -1) : segment.replace(/\]_$/, ']');
+    const optional = /^\((.+)\)$/.exec(bare)?.[1];
+    const part = urlSegment(optional ?? bare);
+    paths = optional !== undefined ? [...paths, ...paths.map((p) => `${p}/${part}`)] : paths.map((p) => `${p}/${part}`);
+  }
+  return [...new Set(paths.map((p) => joinRoutePath(p)))];
+}
+
+/** A module name's segments: split at the dots outside `[...]` escapes. */
+function splitSegments(name: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let escaped = false;
+  for (const ch of name) {
+    if (ch === '[') escaped = true;
+    else if (ch === ']') escaped = false;
+    if (ch === '.' && !escaped) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  return [...out, cur];
+}
+
+/** One URL segment: `$` the rest of the path, `$id` a parameter, escapes unwrapped. */
+function urlSegment(segment: string): string {
+  if (segment === '$') return '*';
+  if (segment.startsWith('$')) return `:${segment.slice(1)}`;
+  return segment.replace(/\[([^\]]*)\]/g, '$1');
+}
+
+/** The routes the app in `dir` declares among `extracted` (its files' scans): each resource route's loader (GET) and action (every other method). */
+export function remixAppRoutes(dir: string, extracted: ReadonlyArray<{ file: string; x: ExtractedFile }>, layout: RemixLayout): { routes: RouteDef[]; warnings: string[] } {
+  const root = join(dir, ...layout.routesDir.split('/')) + sep;
+  const routes: RouteDef[] = [];
+  for (const { file, x } of extracted) {
+    const handler = x.nextHandler;
+    if (!handler || handler.defaultLine !== undefined || !file.startsWith(root)) continue;
+    for (const path of remixPathsOf(file.slice(root.length).split(sep).join('/'))) {
+      if (handler.loaderLine !== undefined) routes.push({ method: 'GET', path, file, line: handler.loaderLine, origin: 'source' });
+      if (handler.actionLine !== undefined) for (const method of ACTION_METHODS) routes.push({ method, path, file, line: handler.actionLine, origin: 'source' });
+    }
+  }
+  return { routes, warnings: layout.warnings };
+}
+
+/** The Remix / React Router apps among `files` (a tree's, absolute) with a module in their routes folder. */
+export async function findRemixApps(fs: FsLike, files: readonly string[]): Promise<string[]> {
+  const apps: string[] = [];
+  for (const dir of packageFolders(files)) {
+    const layout = await remixLayout(fs, dir);
+    if (!layout) continue;
+    const root = join(dir, ...layout.routesDir.split('/')) + sep;
+    if (files.some((f) => f.startsWith(root) && remixPathsOf(relative(root, f).split(sep).join('/')).length > 0)) apps.push(dir);
+  }
+  return apps;
+}
+
+/** Whether the package holding `sourceRoot` (the nearest package.json at or above it, within the workspace) is a Remix / React Router app. */
+export async function isRemixAppSource(fs: FsLike, sourceRoot: string, workspaceDir: string): Promise<boolean> {
+  for (const dir of foldersUpTo(sourceRoot, workspaceDir)) {
+    if ((await fs.stat(join(dir, 'package.json')))?.isFile) return (await remixLayout(fs, dir)) !== undefined;
+  }
+  return false;
+}
