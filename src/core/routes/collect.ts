@@ -11,7 +11,7 @@ import { isExcluded } from './nestExclude';
 import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestModuleDecl, PrefixExclude, RouterModuleEntry, UriVersioning, HelperArg } from './extracted';
 import { factoryRouteAt } from './routeFactories';
-import { dropUnmetMemberGuards } from './unmetMemberGuards';
+import { DEFAULT_FACTORY_INSTANCE, dropUnmetMemberGuards } from './unmetMemberGuards';
 import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, guardsHold, mayHold, substituteParams, methodRouterName, routerMethodName, writtenName } from './extracted';
 import { ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, OMIT, SPREAD, SPREAD_ITEMS, VALUES, argRef, readsArgs, hasEach, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type Reference, type StrValue } from './values';
 import { UNKNOWN_PREFIX, bracedPathToRoute, joinRoutePath, openApiPathToRoute, expandAlternativeSegments, stripParamPatterns, unknownPrefixPath } from './joinPath';
@@ -1327,7 +1327,9 @@ function classMembersOf(s: Scanned, local: string, byKey: Map<string, Scanned>, 
   if (own) return own;
   const imp = importNamed(s.x.imports, local);
   const hit = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : undefined;
-  return hit?.name !== undefined ? hit.target.x.classMembers?.[hit.name] : undefined;
+  // A default export made by a factory (memberGuards.ts defaultFactoryClass): the members of the class it returns.
+  const made = imp?.imported === 'default' ? hit?.target.x.classMembers?.[DEFAULT_FACTORY_INSTANCE] : undefined;
+  return (hit?.name !== undefined ? hit.target.x.classMembers?.[hit.name] : undefined) ?? made;
 }
 
 /**

@@ -10,7 +10,8 @@
 // tableLoops, loops, routeTables, receivers, routerCalls, routeHelpers, mounts, fileExports, nestApp, nestControllers, adonisRoutes, handRouting, elysiaRoutes.
 // This file holds the walk over the tree and the dispatch of each call to its reader.
 import ts from './compiler';
-import { classMembers } from './memberGuards';
+import { classMembers, defaultFactoryClass } from './memberGuards';
+import { DEFAULT_FACTORY_INSTANCE } from './unmetMemberGuards';
 import { forEachChild, isAsExpression, isBinaryExpression, isBindingElement, isCallExpression, isClassDeclaration, isElementAccessExpression, isForInStatement, isForOfStatement, isForStatement, isFunctionDeclaration, isIdentifier, isIfStatement, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteral, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute } from './extracted';
 import { exportedFunctionLines, uncalledFunctionLines } from './uncalledFunctions';
@@ -89,6 +90,10 @@ export function extractRoutesFromSource(text: string, file: string): ExtractedFi
   // A Feathers service's class extending a package's (feathersServices.ts): its methods, for another file's `use(path, new X())`.
   const services = feathersClassMembers(sf, result.imports);
   if (members || services) result.classMembers = { ...members, ...services };
+  // A default export making an instance of one of them (`module.exports = (o) => new Service(o)`): its members, for another file's `use(path, createService(o))`.
+  const made = result.classMembers && defaultFactoryClass(sf);
+  const madeMembers = made !== undefined ? result.classMembers?.[made] : undefined;
+  if (result.classMembers && madeMembers) result.classMembers[DEFAULT_FACTORY_INSTANCE] = madeMembers;
   const wrappers = methodWrappers(sf);
   if (wrappers) result.methodWrappers = wrappers;
   // Routes of a router that only matches, and where this file answers HTTP requests (matchOnlyRouters.ts).

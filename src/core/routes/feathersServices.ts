@@ -42,11 +42,15 @@ const PACKAGE_SERVICES: ReadonlyArray<readonly [RegExp, readonly ServiceMethod[]
     SERVICE_METHODS,
   ],
   [/^feathers-blob$/, ['get', 'create', 'remove']],
+  // feathers-mailer's service sends a mail on create, its one method.
+  [/^feathers-mailer$/, ['create']],
   [/^@feathersjs\/authentication$/, ['create', 'remove']],
 ];
 
 /** Packages of Feathers: a file importing one registers services with `use`, whose unknown ones are told. */
 const FEATHERS_MODULE = /^(?:@feathersjs\/|feathers-)/;
+/** `app.service('users')`: Feathers' lookup of a registered service by its path. */
+const SERVICE_LOOKUP = /\.service\(\s*['"`][\w/-]+['"`]\s*\)/;
 
 /**
  * What an argument of `use` is: a service with these methods, one whose methods are not known
@@ -63,12 +67,13 @@ export abstract class FeathersReader extends ElysiaReader {
   protected readFeathersService(call: ts.CallExpression, router: string): boolean {
     const [pathArg, ...rest] = call.arguments;
     if (!pathArg || rest.length === 0) return false;
-    const feathersFile = this.out.imports.some((i) => FEATHERS_MODULE.test(i.source));
+    // A file of Feathers: one loading a Feathers package, or one asking the app for a service by its path (`app.service('users')`, Feathers' own API).
+    const feathersFile = this.out.imports.some((i) => FEATHERS_MODULE.test(i.source)) || SERVICE_LOOKUP.test(this.sf.text);
     let at = -1;
     let served: Served;
     for (const [i, a] of rest.entries()) {
       served = this.servedBy(a, 0);
-      // An instance of a class not read here is a service only in a file of Feathers (an Express app may mount one).
+      // An instance of a class not read here, or of a project function's class, is a service only in a file of Feathers (an Express app may mount one).
       if ((served === 'unknown' || (served !== undefined && 'projectClass' in served)) && !feathersFile) served = undefined;
       if (served !== undefined) {
         at = i;
@@ -124,8 +129,18 @@ export abstract class FeathersReader extends ElysiaReader {
       return decl && isNodeExpression(decl) ? this.servedBy(decl, depth + 1) : undefined;
     }
     if (isNewExpression(e)) return this.classServed(e.expression, depth);
-    if (isCallExpression(e) && isIdentifier(skipOuter(e.expression))) return this.packageServed(skipOuter(e.expression) as ts.Identifier);
+    if (isCallExpression(e) && isIdentifier(skipOuter(e.expression))) return this.packageServed(skipOuter(e.expression) as ts.Identifier) ?? this.projectFactoryServed(skipOuter(e.expression) as ts.Identifier);
     return undefined;
+  }
+
+  /**
+   * `createService(options)` of a function another file of the project exports as its default
+   * (`module.exports = function (options) { return new Service(options) }`): the instance of the
+   * class it returns, whose methods are read at the join (collect.ts classMembersOf).
+   */
+  private projectFactoryServed(callee: ts.Identifier): Served {
+    const imp = this.out.imports.find((i) => i.local === callee.text);
+    return imp?.imported === 'default' && PROJECT_IMPORT.test(imp.source) ? { projectClass: callee.text } : undefined;
   }
 
   /** `new C(...)`: a class of the file (its methods and its base's), a package's service class, or one not known (imported from the project). */

@@ -164,8 +164,11 @@ const REMIX_ROUTE_PATH = /\/app\/routes\/(?:[^/]+\/)?[^/]+\.[cm]?[jt]sx?$/;
 /** A Nitro handler is its file's default export, its own or another file's (`export { default } from './list.post'`). */
 const DEFAULT_EXPORT = /\bexport\s+default\b|\bmodule\.exports\s*=|\bexport\s*\{[^}]*\bdefault\b[^}]*\}/;
 
+// A default export making an instance of a class (`module.exports = function (o) { return new Service(o) }`):
+// another file's Feathers `use('/x', createService(o))` serves the class's methods (memberGuards.ts defaultFactoryClass).
+const INSTANCE_FACTORY_EXPORT = /\b(?:module\.exports\s*=|export\s+default)\s*(?:async\s+)?(?:function\b[^{]*\{[^]*?\breturn\s+new\s+[\w$]+\s*\(|\([^()]*\)\s*=>\s*new\s+[\w$]+\s*\()/;
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
-export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${SETTINGS_GETTER.source}|${PATH_DEFAULT.source}|${CONFIG_CLASSES.source}|${PATH_CONST.source}|${EXPORTED_OBJECT_LITERAL.source}|${NEXT_HANDLER_PATH.source}|${NEXT_METADATA_CODE_PATH.source}|${NITRO_HANDLER_PATH.source}|${DEFAULT_EXPORT.source}|${SVELTEKIT_ENDPOINT_PATH.source}|${REMIX_ROUTE_PATH.source}|${STRAPI_FILES_ID}`;
+export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${SETTINGS_GETTER.source}|${PATH_DEFAULT.source}|${CONFIG_CLASSES.source}|${PATH_CONST.source}|${EXPORTED_OBJECT_LITERAL.source}|${NEXT_HANDLER_PATH.source}|${NEXT_METADATA_CODE_PATH.source}|${NITRO_HANDLER_PATH.source}|${DEFAULT_EXPORT.source}|${SVELTEKIT_ENDPOINT_PATH.source}|${REMIX_ROUTE_PATH.source}|${INSTANCE_FACTORY_EXPORT.source}|${STRAPI_FILES_ID}`;
 
 // A class of a file loading a Feathers package (`class Users extends KnexService`, a custom service
 // typed by @feathersjs/feathers): another file's `use(path, new Users())` serves its methods (feathersServices.ts).
@@ -175,6 +178,7 @@ const CLASS_DECLARED = /\bclass\s+[\w$]+/;
 export function mayDeclareRoutes(text: string): boolean {
   if (ROUTE_TOKENS.test(text)) return true;
   if (CLASS_DECLARED.test(text) && FEATHERS_LOAD.test(text)) return true;
+  if (CLASS_DECLARED.test(text) && INSTANCE_FACTORY_EXPORT.test(text)) return true;
   // A search first: matchAll copies the expression and makes an iterator for every file, and most export nothing by name.
   if (text.search(EXPORTED_NAME) >= 0) for (const m of text.matchAll(EXPORTED_NAME)) if (m[1] !== undefined && objectDeclared(m[1]).test(text)) return true;
   const instance = EXPORTED_INSTANCE.exec(text)?.[1];

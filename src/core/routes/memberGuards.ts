@@ -6,11 +6,31 @@
 // through its import, is known to lack the member (unmetMemberGuards.ts; a class extending another
 // is never known to).
 import ts from './compiler';
-import { isBinaryExpression, isBlock, isClassDeclaration, isConstructorDeclaration, isExpressionStatement, isGetAccessorDeclaration, isIdentifier, isIfStatement, isMethodDeclaration, isNewExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyDeclaration } from './tsNodes';
-import { skipOuter } from './tsSyntax';
+import { isArrowFunction, isBinaryExpression, isBlock, isClassDeclaration, isConstructorDeclaration, isExportAssignment, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isIfStatement, isMethodDeclaration, isNewExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyDeclaration } from './tsNodes';
+import { lastReturn, skipOuter } from './tsSyntax';
+import { hasModifier, isModuleExports } from './routeSyntax';
 import type { ExtractedFile, ExtractedRoute } from './extracted';
 
 export type MemberGuard = NonNullable<ExtractedRoute['needsMember']>;
+
+/** The class whose instance the file's default export returns when it is a function (`return new X(...)`, `(o) => new X(o)`), by name. */
+export function defaultFactoryClass(sf: ts.SourceFile): string | undefined {
+  for (const st of sf.statements) {
+    const fn =
+      isExpressionStatement(st) && isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && isModuleExports(skipOuter(st.expression.left))
+        ? skipOuter(st.expression.right)
+        : isExportAssignment(st) && !st.isExportEquals
+          ? skipOuter(st.expression)
+          : isFunctionDeclaration(st) && hasModifier(st, ts.SyntaxKind.DefaultKeyword)
+            ? st
+            : undefined;
+    if (!fn || !(isFunctionExpression(fn) || isArrowFunction(fn) || isFunctionDeclaration(fn)) || !fn.body) continue;
+    const made = isBlock(fn.body) ? lastReturn(fn.body) : fn.body;
+    const e = made && skipOuter(made);
+    if (e && isNewExpression(e) && isIdentifier(e.expression)) return e.expression.text;
+  }
+  return undefined;
+}
 
 /** A route helper's parameters given `new X(...)` at the call being expanded: parameter name -> class name. */
 export function instanceArgs(params: readonly ts.ParameterDeclaration[], args: readonly ts.Expression[]): Map<string, string> {

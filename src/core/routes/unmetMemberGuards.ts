@@ -4,6 +4,13 @@
 import type { ExtractedFile } from './extracted';
 
 /**
+ * The key of ExtractedFile.classMembers under which a file whose default export is a factory
+ * returning `new X(...)` (`module.exports = function (options) { return new Service(options) }`)
+ * keeps the members of X: what another file's `use('/x', createService(options))` is given.
+ */
+export const DEFAULT_FACTORY_INSTANCE = '*default-instance*';
+
+/**
  * The routes of files whose member guards are unmet dropped: where `membersOf` (the class a file's
  * name stands for, declared there or imported) knows the class and it lacks the member, or does not
  * know it and the guard asks for a `known` class (each such class told once by `unknown`, with the line).

@@ -3,6 +3,7 @@
 // service's path and on the path of one record. Fixtures of our own.
 import assert from 'node:assert/strict';
 import { routesAndWarnings } from '../helpers/collectText';
+import { mayDeclareRoutes } from '../../../src/core/routes/mayDeclareRoutes';
 
 const APP = "const feathers = require('@feathersjs/feathers');\nconst express = require('@feathersjs/express');\nconst app = express(feathers());\napp.configure(express.rest());\n";
 const ONE = ':__feathersId';
@@ -77,6 +78,38 @@ suite('Feathers services', () => {
       '/s/app.js': "const express = require('express');\nconst { Api } = require('./api');\nconst app = express();\napp.use('/api', new Api());\n",
     });
     assert.deepEqual(routes, []);
+    assert.deepEqual(warnings, []);
+  });
+
+  // A service module of its own: a class and a default export making an instance of it, called by a
+  // configure function that loads nothing of Feathers but asks the app for the service it registered.
+  const FACTORY_CLASS = "class Service {\n  constructor (options) {\n    this.options = options;\n  }\n  find (params) {}\n  get (id, params) {}\n  create (data, params) {}\n}\nmodule.exports = function (options) {\n  return new Service(options);\n};\nmodule.exports.Service = Service;\n";
+  const configured = (factory: string) =>
+    `const createService = require('./reports.class.js');\nmodule.exports = function () {\n  const app = this;\n  app.use('/reports', ${factory});\n  app.service('reports').hooks({});\n};\n`;
+
+  test("a project function making a service (`module.exports = function (o) { return new Service(o) }`) has the methods of the class it returns, also in a file loading nothing of Feathers but app.service()", () => {
+    const { routes, warnings } = routesAndWarnings({
+      '/h/app.js': `${APP}app.configure(require('./services/reports/reports.service.js'));\n`,
+      '/h/services/reports/reports.service.js': configured('createService({ app })'),
+      '/h/services/reports/reports.class.js': FACTORY_CLASS,
+    });
+    assert.deepEqual(routes, ['GET /reports', `GET /reports/${ONE}`, 'POST /reports']);
+    assert.deepEqual(warnings, []);
+    // The class's file declares no route: the scan reads it all the same, for the join.
+    assert.ok(mayDeclareRoutes(FACTORY_CLASS));
+  });
+
+  test("feathers-mailer's service has its one method, create", () => {
+    const { routes } = routesAndWarnings({ '/m/app.js': `${APP}const Mailer = require('feathers-mailer');\napp.use('/emails', Mailer({ host: 'smtp' }));\n` });
+    assert.deepEqual(routes, ['POST /emails']);
+  });
+
+  test('in an Express file, a project function mounted at a path is no service: its router is mounted as before', () => {
+    const { routes, warnings } = routesAndWarnings({
+      '/e/app.js': "const express = require('express');\nconst makeApi = require('./api');\nconst app = express();\napp.use('/api', makeApi());\napp.listen(3000);\n",
+      '/e/api.js': "const express = require('express');\nmodule.exports = function () {\n  const router = express.Router();\n  router.get('/ping', (req, res) => res.send('pong'));\n  return router;\n};\n",
+    });
+    assert.deepEqual(routes, ['GET /api/ping']);
     assert.deepEqual(warnings, []);
   });
 });
