@@ -33,7 +33,8 @@ export interface RemixLayout {
 const FRAMEWORK_PACKAGES = ['@remix-run/dev', '@react-router/dev'];
 /** React Router's route config (app/routes.ts), and the call reading the routes folder by the flat routes convention. */
 const ROUTE_CONFIGS = ['app/routes.ts', 'app/routes.js', 'app/routes.mts', 'app/routes.mjs'];
-const FLAT_ROUTES_CALL = /\bflatRoutes\s*\(\s*\)/;
+/** The config exporting the convention's routes as they are (`export default flatRoutes() satisfies RouteConfig`), not routes built from them. */
+const FLAT_ROUTES_EXPORT = /\bexport\s+default\s+(?:await\s+)?flatRoutes\s*\(\s*\)\s*(?:satisfies\s+[\w$.<>[\]]+\s*)?;?\s*$/;
 /** Remix's own config files and the vite config, where a `routes(defineRoutes)` option adds routes in code. */
 const REMIX_CONFIGS = ['remix.config.js', 'remix.config.mjs', 'remix.config.cjs', 'vite.config.ts', 'vite.config.js', 'vite.config.mts', 'vite.config.mjs'];
 const ROUTES_OPTION = /\broutes\s*(?:\(|:\s*(?:async\s*)?(?:\(|function\b))/;
@@ -48,7 +49,7 @@ export async function remixLayout(fs: FsLike, dir: string): Promise<RemixLayout 
   const deps = pkg ? dependencyNames(pkg) : [];
   if (!FRAMEWORK_PACKAGES.some((p) => deps.includes(p))) return undefined;
   const config = await firstText(fs, dir, ROUTE_CONFIGS);
-  if (config) return { routesDir: 'app/routes', warnings: FLAT_ROUTES_CALL.test(config.text) ? [] : [scanWarningText(config.file, { id: 'remixRouteConfig', args: [] })] };
+  if (config) return { routesDir: 'app/routes', warnings: FLAT_ROUTES_EXPORT.test(config.text) ? [] : [scanWarningText(config.file, { id: 'remixRouteConfig', args: [] })] };
   const remix = await firstText(fs, dir, REMIX_CONFIGS);
   return { routesDir: 'app/routes', warnings: remix && ROUTES_OPTION.test(remix.text) ? [scanWarningText(remix.file, { id: 'remixRouteConfig', args: [] })] : [] };
 }

@@ -56,6 +56,8 @@ suite('remixLayout', () => {
       '/f/app/routes.ts': "import { flatRoutes } from '@react-router/fs-routes';\nexport default flatRoutes();\n",
       '/c/package.json': RR_PKG,
       '/c/app/routes.ts': "import { route } from '@react-router/dev/routes';\nexport default [route('api/items', './items.ts')];\n",
+      '/l/package.json': RR_PKG,
+      '/l/app/routes.ts': "import { flatRoutes } from '@react-router/fs-routes';\nconst build = async () => {\n  const base = await flatRoutes();\n  return [...base, ...base.map((r) => ({ ...r, path: `de/${r.path}` }))];\n};\nexport default build();\n",
       '/o/package.json': JSON.stringify({ dependencies: { 'react-router-dom': '6', express: '4' } }),
     });
     assert.deepEqual(await remixLayout(fs, '/r'), { routesDir: 'app/routes', warnings: [] });
@@ -63,6 +65,8 @@ suite('remixLayout', () => {
     const coded = await remixLayout(fs, '/c');
     assert.equal(coded?.warnings.length, 1);
     assert.match(coded?.warnings[0] ?? '', /defines its routes in code/);
+    // Routes built from flatRoutes()'s (each again under a language): the folder's are read, and the config is warned of.
+    assert.equal((await remixLayout(fs, '/l'))?.warnings.length, 1);
     assert.equal(await remixLayout(fs, '/o'), undefined);
   });
 });
