@@ -210,7 +210,7 @@ async function existingFiles(fs: FsLike, paths: readonly string[]): Promise<stri
 }
 
 /** The script files a command runs (`bun run build.ts`, `node --import tsx scripts/build.ts`), in order, each with the words after it. */
-function runFiles(command: string): { file: string; args: string[] }[] {
+export function runFiles(command: string): { file: string; args: string[] }[] {
   const files: { file: string; args: string[] }[] = [];
   for (const part of command.split(/&&|\|\||[;|\n]/)) {
     const words = part.trim().split(/\s+/).map((w) => w.replace(/^(['"])(.*)\1$/, '$2'));

@@ -45,6 +45,7 @@ import { startedCopy } from './startedCopy';
 import { withProgramStart, type StartedProgram } from '../dockerfile/startedPrograms';
 import { programEvidence, withProgramMappings } from './programMappings';
 import { scriptsReached } from './scriptsReached';
+import { tsconfigsOfScriptFiles } from './scriptFileTsconfigs';
 import { fromNodeImage } from './unstartedImage';
 import { solutionBuild } from './solutionBuild';
 
@@ -473,6 +474,14 @@ async function projectTsConfig(fs: FsLike, project: BuildProject, context: strin
     const info = await emitsCode(file);
     if (info) {
       evidence.push(l10n.t`tsconfig ${relative(context, info.file)} (named by package.json's build script)`);
+      return info;
+    }
+  }
+  // A build script file running tsc itself (`node build.js` spawning `tsc -p tsconfig.node.json`); a type check (noEmit) writes nothing.
+  for (const { config, file } of await tsconfigsOfScriptFiles(fs, project.dir, reached.size > 0 ? Object.fromEntries(Object.entries(scripts).filter(([name]) => reached.has(name))) : scripts)) {
+    const info = await emitsCode(join(project.dir, config));
+    if (info && info.noEmit !== true) {
+      evidence.push(l10n.t`tsconfig ${relative(context, info.file)} (the build script ${file} runs tsc with it)`);
       return info;
     }
   }
