@@ -11,6 +11,8 @@ import { walkFileStats } from './walk';
 /** A module loaded by a path going up from the file's folder, JSON data left out (`require('../../package.json')` is read, not run). */
 const PARENT_MODULE = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom|^\s*import)\s*['"](\.\.\/[^'"]+?)(?<!\.json)['"]/gm;
 
+const TEST_FILE = /(?:\.(?:spec|test)\.[cm]?[jt]sx?$|[\\/]__tests__[\\/])/;
+
 const CODE = new Set(['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts']);
 
 /**
@@ -20,7 +22,8 @@ const CODE = new Set(['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts']);
 export async function folderLoadsBeside(fs: FsLike, folder: string, root: string): Promise<string | undefined> {
   const { files } = await walkFileStats(fs, folder);
   for (const file of files) {
-    if (!CODE.has(extname(file))) continue;
+    // A test beside the code (`x.spec.js` loading `../test/fixture`) is not the server's code.
+    if (!CODE.has(extname(file)) || TEST_FILE.test(file)) continue;
     const text = await fs.readFile(file).catch(() => '');
     if (!text.includes('../')) continue;
     for (const m of text.matchAll(PARENT_MODULE)) {
@@ -29,4 +32,19 @@ export async function folderLoadsBeside(fs: FsLike, folder: string, root: string
     }
   }
   return undefined;
+}
+
+/** Every module a file loads by a relative path (`./x`, `../y`), JSON data left out. */
+const RELATIVE_MODULE = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom|^\s*import)\s*['"](\.\.?\/[^'"]+?)(?<!\.json)['"]/gm;
+
+/**
+ * A launcher in a folder of its own (`bin/cli.js` loading `../server/start.js`): the modules of
+ * `root` it loads, absolute, when it loads at least one and none inside `folder`; undefined
+ * otherwise (a server file that loads its own folder's modules, and maybe a shared one beside it
+ * too, is the server's code itself).
+ */
+export async function launcherLoadsOutside(fs: FsLike, file: string, folder: string, root: string): Promise<string[] | undefined> {
+  const text = await fs.readFile(file).catch(() => '');
+  const loaded = [...text.matchAll(RELATIVE_MODULE)].map((m) => resolve(file, '..', m[1] ?? ''));
+  return loaded.length === 0 || loaded.some((l) => isAtOrInside(folder, l) || !isAtOrInside(root, l)) ? undefined : loaded;
 }

@@ -18,7 +18,7 @@ import type { StartedSource } from './startedSource';
 import type { Location } from '../dockerfile/locate';
 import { tanstackStartSource } from './viteServerPlugins';
 import { nitroServerSource } from '../routes/nitroRoutes';
-import { folderLoadsBeside } from './loadedBeside';
+import { folderLoadsBeside, launcherLoadsOutside } from './loadedBeside';
 
 type SourceRootRule = (fs: FsLike, r: SourceRootInput) => Promise<{ path: string; why: string } | undefined>;
 
@@ -104,6 +104,8 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     }
     const path = join(project.dir, top);
     if (ts && includeBases(ts).some((base) => !isAtOrInside(path, base))) return undefined;
+    const launched = await launchedFolder(fs, started.file, path, project.dir);
+    if (launched) return { path: launched.path, why: l10n.t`the image starts ${started.imagePath}, a launcher loading only modules outside ${top}: ${launched.why}` };
     return copiedAlone(path, started, locate) ?? { path, why: l10n.t`the image starts ${started.imagePath}, below it` };
   },
   async (fs, { project }) => nitroServerSource(fs, project.dir),
@@ -162,6 +164,22 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
  * kept at the same path below its image folder as below `top`: its own folder, copied file by file,
  * is the source root (placement.ts placeStartedSource), not `top`, which the image does not hold.
  */
+/**
+ * What a launcher in a folder of its own runs (`bin/cli.js` loading only `../server/*`): the one
+ * folder it loads, as a launcher at the top loading only src launches src; the project folder when
+ * it loads several, or when that folder's modules load modules beside it in turn (`../common/x`).
+ */
+async function launchedFolder(fs: FsLike, file: string, own: string, root: string): Promise<{ path: string; why: string } | undefined> {
+  const loaded = await launcherLoadsOutside(fs, file, own, root);
+  if (loaded === undefined) return undefined;
+  const tops = new Set(loaded.map((l) => relative(root, l).split(sep)[0] ?? ''));
+  const [top] = tops;
+  const folder = tops.size === 1 && top !== undefined ? join(root, top) : undefined;
+  if (folder === undefined || !(await isDir(fs, folder))) return { path: root, why: l10n.t`it loads ${[...tops].join(', ')}` };
+  const beside = await folderLoadsBeside(fs, folder, root);
+  return beside === undefined ? { path: folder, why: l10n.t`it loads only ${top ?? ''}` } : { path: root, why: l10n.t`it loads ${top ?? ''}, whose modules load modules beside it (${beside})` };
+}
+
 function copiedAlone(top: string, started: StartedSource, locate: (absPath: string) => Location | undefined): { path: string; why: string } | undefined {
   const below = relative(top, started.file).split(sep).join('/');
   if (started.imagePath.endsWith(`/${below}`)) return undefined;
