@@ -46,6 +46,7 @@ import { withProgramStart, type StartedProgram } from '../dockerfile/startedProg
 import { programEvidence, withProgramMappings } from './programMappings';
 import { scriptsReached } from './scriptsReached';
 import { tsconfigsOfScriptFiles } from './scriptFileTsconfigs';
+import { packedInstallEvidence, withPackedInstalls } from './packedInstall';
 import { fromNodeImage } from './unstartedImage';
 import { solutionBuild } from './solutionBuild';
 
@@ -95,8 +96,8 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   const ownScripts = (df: Dockerfile): Dockerfile => (projectDir === '' || projectDir.startsWith('..') || isAbsolute(projectDir) ? df : withRootScripts(df, project.pkg?.scripts ?? {}, projectDir.split(sep).join('/'), project.pkg?.name));
   // A package script running a shell script of the context (`"package": "./npm_package.sh"`): its commands, then the package scripts they run.
   const withScripts = written && withRootScripts(await withRunScripts(fs, withRootScripts(withTurboPrunes(written), scripts), context), scripts);
-  const df = withScripts && withWorkspaceDeploys(withRunMoves(ownScripts(withScripts)), project, context);
-  if (project.evidence) evidence.push(project.evidence);
+  const df = withScripts && withPackedInstalls(withWorkspaceDeploys(withRunMoves(ownScripts(withScripts)), project, context), project, context);
+  evidence.push(...(project.evidence ? [project.evidence] : []), ...packedInstallEvidence(df, project));
   const projectName: [string, string][] = project.pkg?.name !== undefined ? [[project.pkg.name, relative(context, project.dir)]] : [];
   const runConfigs = df ? await tsconfigsRun(fs, stagesBuiltFor(df, build?.target).stages, context, new Map(projectName)) : [];
   const ts = await projectTsConfig(fs, project, context, evidence, runConfigs, built ? built.stages.flatMap((st) => st.runs.map((r) => r.command)) : []);

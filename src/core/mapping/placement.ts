@@ -13,6 +13,7 @@ import { TS_SOURCE_EXTENSIONS } from './tsSource';
 import { firstFile } from '../firstFile';
 import { placeBundle } from './placeBundle';
 import { startedCopy } from './startedCopy';
+import { packedInstalls } from './packedInstall';
 import { placeCopiedPackage } from './copyingBuild';
 import { placeLaunchedOutput } from './placeLaunchedOutput';
 import { startCompiles } from './compilingStart';
@@ -83,7 +84,9 @@ async function placeBuildOutput(f: Facts): Promise<Placement | undefined> {
   const mounted = stage?.copies.some((c) => c.byMount !== undefined && isAtOrInside(c.dest, loc.path, '/'));
   const compiler = mounted && stage ? startCompiles(stage, f.project.pkg?.scripts ?? {}) : undefined;
   if (compiler !== undefined) f.evidence.push(l10n.t`the start command compiles the mounted source before running it (${compiler})`);
-  if ((copiedWithItsFolder || loc.madeByRun) && loc.baseImage === undefined && !runsABuild(df) && !startsOutput && compiler === undefined && !(await f.fs.stat(emit.dir))?.isDirectory) {
+  // A package installed from its packed tarball holds what its build wrote (packedInstall.ts).
+  const packed = packedInstalls(df, f.project).some((c) => isAtOrInside(c.dest, loc.path, '/'));
+  if ((copiedWithItsFolder || loc.madeByRun) && loc.baseImage === undefined && !packed && !runsABuild(df) && !startsOutput && compiler === undefined && !(await f.fs.stat(emit.dir))?.isDirectory) {
     // `COPY . .`, or a COPY of the folder holding both the sources and the output (the package's),
     // would carry a local build output, but there is none and the image builds nothing: it runs
     // the sources (ts-node, tsx, plain JS). A COPY naming the output itself stands: the output is
