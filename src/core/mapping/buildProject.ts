@@ -616,6 +616,7 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   if (chosen.length === 0) chosen = await builtFileOfOnlySelected(selectedProjects, await startedBuildOutputs(fs, df, context, scripts, command), servers, packages);
   let how = (pkg: string): string => (nxStarted.length === 1 ? l10n.t('the image starts the Nx build output of workspace package {0}', pkg) : l10n.t('the image starts workspace package {0}, one of those the build selects', pkg));
   let startedIn: BuildProject | undefined;
+  if (chosen.length === 0) ({ chosen, how } = (await startedByCd(df, scripts, packages, context, packagesAt)) ?? { chosen, how });
   if (chosen.length === 0) ({ chosen, how } = await deployedOrSelectedServers(df, packagesAt, async () => servers(selected)));
   // A front end the build selects (`npm run build:public` in its folder) for an image running no
   // JavaScript (caddy, nginx serving the files): that package, not a library copied in beside it
@@ -1022,6 +1023,33 @@ export function withWorkspaceDeploys(df: Dockerfile, project: BuildProject, cont
     const target = deployTarget(command);
     return target === undefined || !selectedPackages(command).some(isProject) ? undefined : { source: rel, dest: posix.resolve(workdir, target) };
   });
+}
+
+/**
+ * The start command moves into one workspace package by `cd`, through the root's scripts (`pnpm
+ * start:service` -> `cd server && pnpm start:service`): that package runs, whatever server packages
+ * (a plugin depending on express) the build selects beside it. Not when it moves into several.
+ */
+async function startedByCd(
+  df: Dockerfile,
+  scripts: Record<string, string>,
+  packages: Map<string, string>,
+  context: string,
+  packagesAt: (selectors: string[]) => Promise<BuildProject[]>,
+): Promise<{ chosen: BuildProject[]; how: (pkg: string) => string } | undefined> {
+  const at = finalWorkdir(df);
+  if (!at) return undefined;
+  const rels = [...new Set(packages.values())].map((d) => relative(context, d).split(sep).join('/')).filter((r) => r !== '' && !r.startsWith('..'));
+  const owners = new Set<string>();
+  for (const text of startTexts(at.final, scripts)) {
+    for (const m of text.matchAll(/\bcd\s+([\w./-]+)/g)) {
+      const dir = posix.join(at.workdir, m[1] ?? '');
+      const owner = rels.filter((r) => dir === r || dir.startsWith(`${r}/`)).sort((a, b) => b.length - a.length)[0];
+      if (owner !== undefined) owners.add(`./${owner}`);
+    }
+  }
+  const started = owners.size === 1 ? await packagesAt([...owners]) : [];
+  return started.length === 1 ? { chosen: started, how: (pkg) => l10n.t('the image starts in workspace package {0} (its start command moves there with cd)', pkg) } : undefined;
 }
 
 /** The packages the RUN lines' `pnpm deploy` commands copy out of the workspace. */
