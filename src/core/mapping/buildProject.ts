@@ -1028,7 +1028,7 @@ export function withWorkspaceDeploys(df: Dockerfile, project: BuildProject, cont
 /**
  * The start command moves into one workspace package by `cd`, through the root's scripts (`pnpm
  * start:service` -> `cd server && pnpm start:service`): that package runs, whatever server packages
- * (a plugin depending on express) the build selects beside it. Not when it moves into several.
+ * (a plugin depending on express) the build selects beside it. Not when it moves into several, nor into a front end.
  */
 async function startedByCd(
   df: Dockerfile,
@@ -1049,7 +1049,8 @@ async function startedByCd(
     }
   }
   const started = owners.size === 1 ? await packagesAt([...owners]) : [];
-  return started.length === 1 ? { chosen: started, how: (pkg) => l10n.t('the image starts in workspace package {0} (its start command moves there with cd)', pkg) } : undefined;
+  // A front end it moves into (`cd packages/dashboard && next start`) is one program beside the server the build selects, not the image's server.
+  return started.length === 1 && !started.some(rendersPages) ? { chosen: started, how: (pkg) => l10n.t('the image starts in workspace package {0} (its start command moves there with cd)', pkg) } : undefined;
 }
 
 /** The packages the RUN lines' `pnpm deploy` commands copy out of the workspace. */
