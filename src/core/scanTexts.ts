@@ -157,6 +157,19 @@ const SCAN_TEXTS = {
     l10n.t('routes of a router that only matches (its match(method, path) answers nothing by itself), and no file of this app answers HTTP requests (no fetch handler, server or framework routes): no HTTP server serves them; routes skipped (list them in x-runtime-drift.routes if one does)'),
   matchOnlyUnknown: (file: string) =>
     l10n.t('routes of a router that only matches (its match(method, path) answers nothing by itself): {0} answers HTTP requests but calls no match, so whether these routes reach it is not known statically; shown as routes', file),
+  // Registrations under a test of the environment or configuration (routes/settingGuards.ts, joined in collect.ts).
+  onlyWhenRoutes: (routes: string, code: string) =>
+    l10n.t('{0}: registered only when {1} holds: shown, but served only where the server runs with it holding (where it does not, a 404 there is the condition, not drift)', routes, code),
+  onlyWhenRoutesUnset: (routes: string, code: string, variables: string, value: string) =>
+    l10n.t('{0}: registered only when {1} holds: shown, but served only where the server runs with it holding; with {2} not set it is {3}', routes, code, variables, value),
+  onlyWhenMount: (router: string, prefix: string, code: string) =>
+    l10n.t('the routes {0} mounts at {1}: registered only when {2} holds: shown, but served only where the server runs with it holding (where it does not, a 404 there is the condition, not drift)', router, prefix, code),
+  onlyWhenMountUnset: (router: string, prefix: string, code: string, variables: string, value: string) =>
+    l10n.t('the routes {0} mounts at {1}: registered only when {2} holds: shown, but served only where the server runs with it holding; with {3} not set it is {4}', router, prefix, code, variables, value),
+  onlyWhenModule: (modules: string, code: string) =>
+    l10n.t('listed in a Nest module only when {1} holds: {0}; the routes of their controllers are shown, but served only where the server runs with it holding (where it does not, a 404 there is the condition, not drift)', modules, code),
+  onlyWhenModuleUnset: (modules: string, code: string, variables: string, value: string) =>
+    l10n.t('listed in a Nest module only when {1} holds: {0}; the routes of their controllers are shown, but served only where the server runs with it holding; with {2} not set it is {3}', modules, code, variables, value),
   severalVersionings: (file: string) => l10n.t('several enableVersioning calls with different options; using the one in {0} (set x-runtime-drift.routePrefix)', file),
 } satisfies Record<string, (...args: string[]) => string>;
 

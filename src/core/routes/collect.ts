@@ -9,7 +9,7 @@ import * as l10n from '@vscode/l10n';
 import { escapeRegExp } from '../escapeRegExp';
 import { isExcluded } from './nestExclude';
 import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
-import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestModuleDecl, PrefixExclude, RouterModuleEntry, UriVersioning, HelperArg } from './extracted';
+import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestModuleDecl, SettingGuard, PrefixExclude, RouterModuleEntry, UriVersioning, HelperArg } from './extracted';
 import { factoryRouteAt } from './routeFactories';
 import { DEFAULT_FACTORY_INSTANCE, dropUnmetMemberGuards } from './unmetMemberGuards';
 import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, guardsHold, mayHold, substituteParams, methodRouterName, routerMethodName, writtenName } from './extracted';
@@ -17,6 +17,7 @@ import { ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, DEFAULT_OBJECT, SERVED_CONTRA
 import { UNKNOWN_PREFIX, bracedPathToRoute, joinRoutePath, openApiPathToRoute, expandAlternativeSegments, stripParamPatterns, unknownPrefixPath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
+import { GuardedRoutes, settingGuardWarning } from './settingGuardWarnings';
 import { addInheritedPathRoutes, type ClassFinder } from './inheritedPathRoutes';
 import { KEYS, keyText, routerMethodOf, type TableEntry } from './tableKeys';
 import { SERVER_FRAMEWORKS } from './serverApps';
@@ -212,11 +213,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
     warnings.push(scanMessageText({ id: 'severalGlobalPrefixes', args: [distinct.join(', '), distinct[0] ?? '', sourcePrefixes[0]?.file ?? ''] }));
   const globalPrefix = opts.routePrefix !== undefined ? joinRoutePath(opts.routePrefix) : loopbackMountedPrefix(scanned.find((s) => s.x.loopbackMount !== undefined)?.x.loopbackMount, distinct[0]);
   const exclude = sourcePrefixes.flatMap((s) => s.x.globalPrefixExclude ?? []);
-  const versioned = scanned.filter((s) => s.x.uriVersioning !== undefined);
-  const versionings = [...new Set(versioned.map((s) => JSON.stringify(s.x.uriVersioning)))];
-  if (opts.routePrefix === undefined && versionings.length > 1)
-    warnings.push(scanMessageText({ id: 'severalVersionings', args: [versioned[0]?.file ?? ''] }));
-  const versioning = opts.routePrefix === undefined ? versioned[0]?.x.uriVersioning : undefined;
+  const versioning = opts.routePrefix === undefined ? versioningOf(scanned, warnings) : undefined;
 
   dropUnmetMemberGuards(scanned, (s, local) => classMembersOf(s, local, byKey, opts.aliases ?? []), unknownServiceClass(warnings));
   addImportedRoutes(scanned, byKey, opts.aliases ?? [], resolver, warnings);
@@ -232,6 +229,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   const unused = unusedRouteFunctions(scanned, byKey, opts.aliases ?? [], edges);
   const openApi: OpenApiParts = { metas: [], mounts: [] };
   const trees = new ServerTrees(edges, importGraph(scanned, byKey, opts.aliases ?? []));
+  const guarded = new GuardedRoutes();
   for (const s of scanned) {
     const module = opts.moduleOf(s.file);
     const outside = served !== undefined && !served.has(s.key);
@@ -252,9 +250,19 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
           ? routerPaths(s, r, edges, prefixesOf, resolver, warnings).flatMap(expandAlternativeSegments)
           : (ownDecorated(s, r) ?? (serving.length > 0 ? [...new Set(serving.flatMap((e) => nestRoute(e.prefix, e.exclude)))] : nestRoute(globalPrefix, exclude)));
       for (const path of underOrpcPrefixes(r, paths, orpcPrefixes)) (r.openApiMount ? openApi.mounts : routes).push(trees.at(sourceRoute(r, r.declaredIn ?? s.file, path, module), r.kind !== 'nest' ? s.key : undefined));
+      if (r.onlyWhen) for (const path of underOrpcPrefixes(r, paths, orpcPrefixes)) guarded.add(s.file, r.onlyWhen, `${r.method} ${path}`);
     }
   }
+  warnings.push(...guarded.warnings(), ...guardedMountWarnings(scanned, edges, byKey, guarded), ...guardedModuleWarnings(scanned, registered));
   return { routes: sortRoutes(trees.dedupe(withListedPaths([...routes, ...openApiRoutes(openApi)], configRoutes(opts.extra ?? [], warnings)))), warnings };
+}
+
+/** The URI versioning of the first file enabling it; a warning when files enable it with different options. */
+function versioningOf(scanned: readonly Scanned[], warnings: string[]): UriVersioning | undefined {
+  const versioned = scanned.filter((s) => s.x.uriVersioning !== undefined);
+  const versionings = [...new Set(versioned.map((s) => JSON.stringify(s.x.uriVersioning)))];
+  if (versionings.length > 1) warnings.push(scanMessageText({ id: 'severalVersionings', args: [versioned[0]?.file ?? ''] }));
+  return versioned[0]?.x.uriVersioning;
 }
 
 /** The environment variable a value is, when it is one place of a constant that keeps one (ExtractedFile.envReads), of this file or imported. */
@@ -308,10 +316,58 @@ function madeReceiverWarnings(scanned: Scanned[], warnings: string[]): void {
  * nothing is shown under it, so its warning goes too.
  */
 function dropEmptyUnknownMounts(warnings: string[], unknownMounts: UnknownMountWarning[], edges: MountEdge[], byKey: Map<string, Scanned>): MountEdge[] {
+  for (const w of [...unknownMounts].reverse()) if (!mountsRoutes(edges, byKey, w.key, w.line)) warnings.splice(w.at, 1);
+  return edges;
+}
+
+/** Whether the mount of file `key` at `line` brings in a router that declares routes or mounts more. */
+function mountsRoutes(edges: readonly MountEdge[], byKey: ReadonlyMap<string, Scanned>, key: string, line: number): boolean {
   const of = (node: RouterNode, name: string | undefined) => node.name === '*' || name === node.name;
   const serves = (node: RouterNode) => byKey.get(node.key)?.x.routes.some((r) => of(node, r.router)) === true || edges.some((e) => e.parent.key === node.key && of(node, e.parent.name));
-  for (const w of [...unknownMounts].reverse()) if (!edges.some((e) => e.parent.key === w.key && e.line === w.line && serves(e.child))) warnings.splice(w.at, 1);
-  return edges;
+  return edges.some((e) => e.parent.key === key && e.line === line && serves(e.child));
+}
+
+/** The mounts made only when a test of settings holds (settingGuards.ts) that bring in routes: a warning each, unless the routes under that test are told already. */
+function guardedMountWarnings(scanned: readonly Scanned[], edges: readonly MountEdge[], byKey: ReadonlyMap<string, Scanned>, told: GuardedRoutes): string[] {
+  // One a call: of `app.use('/x', auth, router)` the router, its last argument, is named.
+  const byCall = new Map<string, string>();
+  for (const s of scanned)
+    for (const m of s.x.mounts) {
+      if (!m.onlyWhen || told.has(s.file, m.onlyWhen) || !mountsRoutes(edges, byKey, s.key, m.line)) continue;
+      // A router handed to a function (`setupDocs(app)`, mounts.ts's `setupDocs#0`): the call.
+      const router = m.routerName.replace(/#\d.*$/, '(…)');
+      byCall.set(`${s.key}\0${m.line}\0${m.prefix}`, scanWarningText(s.file, settingGuardWarning({ kind: 'mount', router, prefix: m.prefix }, m.onlyWhen)));
+    }
+  return [...byCall.values()];
+}
+
+/**
+ * The Nest modules and controllers a module lists only when a test of settings holds, of those whose
+ * controllers the app registers and that declare routes: a warning each.
+ */
+function guardedModuleWarnings(scanned: readonly Scanned[], registered: Set<string> | undefined): string[] {
+  const modules = new Map<string, NestModuleDecl>();
+  for (const s of scanned) for (const [name, m] of Object.entries(s.x.nestModules ?? {})) if (!modules.has(name)) modules.set(name, m);
+  const routed = new Set(scanned.flatMap((s) => s.x.routes.filter((r) => r.kind === 'nest' && isRegistered(registered, s, r)).map((r) => r.controller ?? '')));
+  const serves = (name: string, seen: Set<string>): boolean => {
+    if (routed.has(name)) return true;
+    const m = modules.get(name);
+    if (!m || seen.has(name)) return false;
+    seen.add(name);
+    return m.controllers.some((c) => routed.has(c)) || m.imports.some((i) => serves(i, seen));
+  };
+  // One a test: the modules and controllers it lists that serve.
+  const byGuard = new Map<string, { file: string; guard: SettingGuard; names: string[] }>();
+  for (const s of scanned)
+    for (const m of Object.values(s.x.nestModules ?? {}))
+      for (const [name, g] of Object.entries(m.onlyWhen ?? {})) {
+        if (!serves(name, new Set())) continue;
+        const key = `${s.key}\0${g.line}\0${g.code}`;
+        const known = byGuard.get(key);
+        if (known) known.names.push(name);
+        else byGuard.set(key, { file: s.file, guard: g, names: [name] });
+      }
+  return [...byGuard.values()].map((b) => scanWarningText(b.file, settingGuardWarning({ kind: 'modules', names: b.names }, b.guard)));
 }
 
 /**

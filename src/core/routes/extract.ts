@@ -103,6 +103,10 @@ export function extractRoutesFromSource(text: string, file: string): ExtractedFi
 }
 
 class FileReader extends FeathersReader {
+  /** The routes and mounts asked already whether a test of settings guards them (markSettingGuards). */
+  private guardedRoutes = 0;
+  private guardedMounts = 0;
+
   read(): void {
     // First: its walk links the tree's parent pointers.
     this.findRedeclared();
@@ -195,6 +199,29 @@ class FileReader extends FeathersReader {
   }
 
   protected visit(node: ts.Node): void {
+    const routes = this.out.routes.length;
+    const mounts = this.out.mounts.length;
+    this.visitNode(node);
+    if (this.out.routes.length > Math.max(routes, this.guardedRoutes) || this.out.mounts.length > Math.max(mounts, this.guardedMounts)) this.markSettingGuards(node, routes, mounts);
+  }
+
+  /**
+   * The routes and mounts `node` registered (the innermost node registering them is the first to
+   * see them) under a test of settings (settingGuards.ts). Not inside a helper read at its call:
+   * the call's own place decides.
+   */
+  private markSettingGuards(node: ts.Node, routes: number, mounts: number): void {
+    if (this.expanding.length > 0) return;
+    const from = { routes: Math.max(routes, this.guardedRoutes), mounts: Math.max(mounts, this.guardedMounts) };
+    this.guardedRoutes = this.out.routes.length;
+    this.guardedMounts = this.out.mounts.length;
+    const found = this.settingGuard(node);
+    if (!found) return;
+    for (const r of this.out.routes.slice(from.routes)) r.onlyWhen ??= found;
+    for (const m of this.out.mounts.slice(from.mounts)) m.onlyWhen ??= found;
+  }
+
+  private visitNode(node: ts.Node): void {
     if (this.handled.has(node) || isTypeOnly(node) || this.localPlugins?.has(node) || this.isNamedLoopCallback(node)) return;
     if (isClassDeclaration(node)) {
       this.readNestClass(node);

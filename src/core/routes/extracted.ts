@@ -88,6 +88,8 @@ export interface ExtractedRoute {
    * cannot meet one does not serve it (argConditions.ts).
    */
   when?: ArgCondition[];
+  /** Registered only when a test of the environment or configuration holds (settingGuards.ts): listed, with a warning. */
+  onlyWhen?: SettingGuard;
   /**
    * Registered by a route helper only when the instance it was given has this member (`handler.POST
    * && router.post(path, handler.POST)` called with `new ConfirmHandler()`): `local` is the class's
@@ -225,6 +227,20 @@ export interface ExtractedMount {
   ownMember?: string;
   /** A call of this file's function whose every return is a function literal (mounts.ts makesHandler): a handler, no router. */
   handler?: true;
+  /** Mounted only when a test of the environment or configuration holds (settingGuards.ts): warned of where it mounts routes. */
+  onlyWhen?: SettingGuard;
+}
+
+/**
+ * A test of the environment or the configuration a registration is made under (settingGuards.ts):
+ * its line, its code as written (negated for an else branch or an early return), and, when every
+ * value it reads is an environment variable, whether it holds with them unset (the literal
+ * defaults the code gives applied).
+ */
+export interface SettingGuard {
+  line: number;
+  code: string;
+  unset?: { variables: string[]; holds: boolean };
 }
 
 /**
@@ -686,6 +702,8 @@ export interface NestModuleDecl {
   loadedFrom?: string[];
   /** Functions (by the names this file binds them to) whose returned metadata the module takes too (ExtractedFile.moduleConfigs). */
   configs?: string[];
+  /** Entries (imports or controllers) listed only when a test of the environment or configuration holds, by name. */
+  onlyWhen?: Record<string, SettingGuard>;
 }
 
 /** The router name of the method `method` of the router class `cls`. */

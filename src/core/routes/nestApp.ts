@@ -5,7 +5,7 @@ import ts from './compiler';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAsExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isExpression, isFunctionExpression, isIdentifier, isMethodDeclaration, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isSpreadElement, isTypeReferenceNode, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { hasParams, hasRefs, literalOf, paramRef, str } from './values';
-import { NEUTRAL_VERSION, type NestModuleDecl, type PrefixExclude, type RouterModuleEntry, type UriVersioning } from './extracted';
+import { NEUTRAL_VERSION, type NestModuleDecl, type SettingGuard, type PrefixExclude, type RouterModuleEntry, type UriVersioning } from './extracted';
 import { isFunctionWithBody, lastReturn, returnedExpressions, skipOuter } from './tsSyntax';
 import { controllersGivenTo, moduleListOf } from './nestModuleList';
 import { requireSource } from './moduleLoads';
@@ -341,7 +341,7 @@ export abstract class NestAppReader extends ExportReader {
 
   /** The lists the metadata objects give, and the other files' functions whose metadata they take too. */
   private moduleDecl(objects: ts.ObjectLiteralExpression[], configs: string[]): NestModuleDecl {
-    const cx = { declOf: (id: ts.Identifier) => this.declOf(id), pushesOf: (id: ts.Identifier) => this.pushesOf(id), sourceOf: (e: ts.Expression) => this.sourceOf(e) };
+    const cx = { declOf: (id: ts.Identifier) => this.declOf(id), pushesOf: (id: ts.Identifier) => this.pushesOf(id), sourceOf: (e: ts.Expression) => this.sourceOf(e), guardOf: (e: ts.Node) => this.settingGuard(e) };
     const lists = (key: string) =>
       objects.flatMap((o) => {
         const v = this.prop(o, key);
@@ -363,6 +363,8 @@ export abstract class NestAppReader extends ExportReader {
     const from = [...new Set([...controllers, ...imports].flatMap((l) => l.from))];
     if (from.length > 0) m.loadedFrom = from;
     if (configs.length > 0) m.configs = configs;
+    const guarded = [...controllers, ...imports].filter((l) => l.guards !== undefined);
+    if (guarded.length > 0) m.onlyWhen = Object.assign({}, ...guarded.map((l) => l.guards)) as Record<string, SettingGuard>;
     return m;
   }
 

@@ -7,8 +7,9 @@
 // it is one of the scan's; any other entry that is not a class, a call on one or forwardRef(() => X)
 // leaves the list open.
 import ts from './compiler';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isClassExpression, isConditionalExpression, isElementAccessExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isSpreadElement } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isClassExpression, isConditionalExpression, isElementAccessExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isSpreadElement, isStringLiteralLike } from './tsNodes';
 import { lastReturn, skipOuter as skip } from './tsSyntax';
+import type { SettingGuard } from './extracted';
 
 export interface ModuleList {
   names: string[];
@@ -16,6 +17,8 @@ export interface ModuleList {
   open: boolean;
   /** Module specifiers some entries are taken from (`require('@acme/ee')?.X`). */
   from: string[];
+  /** Entries listed only when a test of settings holds (settingGuards.ts), by name. */
+  guards?: Record<string, SettingGuard>;
 }
 
 /** What the list reader asks of the file it is in. */
@@ -26,6 +29,8 @@ export interface ListContext {
   pushesOf(id: ts.Identifier): ts.CallExpression[];
   /** The module specifier a name is imported or required from, or `require('x')` names. */
   sourceOf(e: ts.Expression): string | undefined;
+  /** The test of settings an entry is listed under, if any (settingGuards.ts). */
+  guardOf?(e: ts.Node): SettingGuard | undefined;
 }
 
 const MAX_DEPTH = 6;
@@ -59,7 +64,20 @@ export function moduleListOf(expr: ts.Expression, cx: ListContext, depth = 0): M
     if (!returned) return OPEN;
     more(returned);
   } else return entryOf(e, cx);
-  return { names: lists.flatMap((l) => l.names), open: lists.some((l) => l.open), from: lists.flatMap((l) => l.from) };
+  return joined(lists);
+}
+
+/** The entries of several lists as one. */
+function joined(lists: readonly ModuleList[]): ModuleList {
+  const out: ModuleList = { names: lists.flatMap((l) => l.names), open: lists.some((l) => l.open), from: lists.flatMap((l) => l.from) };
+  const guards = lists.filter((l) => l.guards !== undefined);
+  if (guards.length > 0) out.guards = Object.assign({}, ...guards.map((l) => l.guards)) as Record<string, SettingGuard>;
+  return out;
+}
+
+/** One class named at `at`, with the test of settings it is listed under. */
+function named(name: string, at: ts.Node, cx: ListContext, guard = cx.guardOf?.(at)): ModuleList {
+  return guard ? { names: [name], open: false, from: [], guards: { [name]: guard } } : { names: [name], open: false, from: [] };
 }
 
 /**
@@ -98,23 +116,37 @@ function entryOf(el: ts.Expression, cx: ListContext, depth = 0): ModuleList {
   if (isIdentifier(e)) {
     // `const uploader = cond ? LocalModule : S3Module` of this file: what the variable holds.
     const decl = cx.declOf(e);
-    return decl && isExpression(decl) && !isClassExpression(decl) ? entryOf(decl, cx, depth + 1) : { names: [e.text], open: false, from: [] };
+    return decl && isExpression(decl) && !isClassExpression(decl) ? entryOf(decl, cx, depth + 1) : named(e.text, e, cx);
   }
-  if (isConditionalExpression(e)) {
-    const both = [entryOf(e.whenTrue, cx, depth + 1), entryOf(e.whenFalse, cx, depth + 1)];
-    return { names: both.flatMap((l) => l.names), open: both.some((l) => l.open), from: both.flatMap((l) => l.from) };
-  }
+  if (isConditionalExpression(e)) return joined([entryOf(e.whenTrue, cx, depth + 1), entryOf(e.whenFalse, cx, depth + 1)]);
   if (isCallExpression(e)) {
     const callee = skip(e.expression);
     const arg = e.arguments[0];
     if (isIdentifier(callee) && callee.text === 'forwardRef' && arg && isArrowFunction(arg) && !isBlock(arg.body)) return entryOf(arg.body, cx, depth + 1);
     // `ConditionalModule.registerWhen(BillingModule, 'USE_BILLING')` (@nestjs/config): the module it imports when the condition holds.
-    if (isPropertyAccessExpression(callee) && callee.name.text === 'registerWhen' && isIdentifier(skip(callee.expression)) && (skip(callee.expression) as ts.Identifier).text === 'ConditionalModule' && arg) return entryOf(arg, cx, depth + 1);
+    if (isPropertyAccessExpression(callee) && callee.name.text === 'registerWhen' && isIdentifier(skip(callee.expression)) && (skip(callee.expression) as ts.Identifier).text === 'ConditionalModule' && arg) {
+      const inner = entryOf(arg, cx, depth + 1);
+      const when = registerWhenGuard(e, cx);
+      return when ? { ...inner, guards: Object.fromEntries(inner.names.map((n) => [n, when])) } : inner;
+    }
     // `TypeOrmModule.forFeature([...])`, `ProfilingModule.register(name)`: the class the call is made on.
-    if (isPropertyAccessExpression(callee) && isIdentifier(skip(callee.expression))) return { names: [(skip(callee.expression) as ts.Identifier).text], open: false, from: [] };
+    if (isPropertyAccessExpression(callee) && isIdentifier(skip(callee.expression))) return named((skip(callee.expression) as ts.Identifier).text, e, cx);
   }
   const loaded = loadedFrom(e, cx);
   return loaded !== undefined ? { names: [], open: false, from: [loaded] } : OPEN;
+}
+
+/**
+ * `ConditionalModule.registerWhen(M, 'USE_M')`: @nestjs/config imports M only when the environment
+ * variable is set to anything but `false`, so not when it is unset. A function as the condition is
+ * a test of settings not read here; the guard around the call, if any, stands.
+ */
+function registerWhenGuard(call: ts.CallExpression, cx: ListContext): SettingGuard | undefined {
+  const variable = call.arguments[1] ? skip(call.arguments[1]) : undefined;
+  if (!variable || !isStringLiteralLike(variable)) return cx.guardOf?.(call);
+  const sf = call.getSourceFile();
+  const line = sf.getLineAndCharacterOfPosition(call.getStart(sf)).line + 1;
+  return { line, code: `process.env.${variable.text} (ConditionalModule.registerWhen)`, unset: { variables: [variable.text], holds: false } };
 }
 
 /**

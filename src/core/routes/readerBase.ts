@@ -3,10 +3,11 @@
 // The readers are layered on this class, one concept per file (see extract.ts); the methods a
 // lower layer calls on a higher one are declared here.
 import ts from './compiler';
-import { isBinaryExpression, isCallExpression, isIdentifier, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isVariableDeclaration } from './tsNodes';
+import { isBinaryExpression, isCallExpression, isExpression, isIdentifier, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isVariableDeclaration } from './tsNodes';
 import type { HttpMethod } from '../model';
 import type { ConstValue } from './values';
-import type { ExtractedFile } from './extracted';
+import type { ExtractedFile, SettingGuard } from './extracted';
+import { settingGuardOf, type GuardContext } from './settingGuards';
 import type { ScanMessage } from '../scanTexts';
 import { enclosingFunction, isTypeOnly } from './routeSyntax';
 import { forEachNodeLinkingParents } from './tsSyntax';
@@ -70,6 +71,7 @@ export abstract class ReaderBase {
   /** The file imports Elysia (elysiaRoutes.ts): every link of a chain on its instances returns the instance. */
   protected elysiaFile = false;
   protected readonly evaluating = new Set<ts.Node>();
+  private guardContext: GuardContext | undefined;
   /** What each function read so far returns, its parameters as references (Evaluator.functionTemplate); null: not known. */
   protected readonly templates = new Map<ts.Node, ConstValue | null>();
   /** Set by factoryPrefix when the prefix is not literal; taken by the caller that names the router. */
@@ -169,6 +171,19 @@ export abstract class ReaderBase {
     // A call on a chain (`server.route({...})\n  .route({...})`, `r.route('/x').get(...).post(...)`) is on its method's line.
     const at = isCallExpression(node) && isPropertyAccessExpression(node.expression) ? node.expression.name : node;
     return this.sf.getLineAndCharacterOfPosition(at.getStart(this.sf)).line + 1;
+  }
+
+  /** The test of the environment or configuration `node` runs under, if any (settingGuards.ts). */
+  protected settingGuard(node: ts.Node): SettingGuard | undefined {
+    this.guardContext ??= {
+      sf: this.sf,
+      constOf: (name) => {
+        const decl = this.decls.get(name);
+        return decl !== undefined && isExpression(decl) && !this.changedNames.has(name) && !this.paramNames.has(name) ? decl : undefined;
+      },
+      importedFrom: (name) => this.out.imports.find((i) => i.local === name)?.source,
+    };
+    return settingGuardOf(node, this.guardContext);
   }
 
   /** A declaration seen but not understood: data, rendered in the reader's language (core/scanTexts.ts). */

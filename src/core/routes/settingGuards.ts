@@ -1,0 +1,205 @@
+// Registrations a server makes only when a setting says so: `if (process.env.ENABLE_ADMIN)
+// app.use('/admin', admin)`, `config.get('feature.x') && router.get(...)`, `isDev ? [DevModule] :
+// []` in a Nest module's imports, an early `if (!env.SWAGGER) return;` before the routes. The route
+// is still listed (the scan cannot know what runs), with the condition as written so a warning can
+// say that it exists only when the condition holds. Only tests that read the environment or the
+// configuration count: any other `if` around a registration (a router factory's options,
+// argConditions.ts; a constant flag, extract.ts) says nothing of where the server runs.
+import ts from './compiler';
+import { forEachChild, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isConditionalExpression, isElementAccessExpression, isFunctionLike, isIdentifier, isIfStatement, isNumericLiteral, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isSourceFile, isStringLiteralLike, isThrowStatement } from './tsNodes';
+import { envVariableRead } from './envReads';
+import { skipOuter } from './tsSyntax';
+import type { SettingGuard } from './extracted';
+
+/** What the guard reader asks of the file it is in. */
+export interface GuardContext {
+  sf: ts.SourceFile;
+  /** The initialiser of a `const` of the file a name stands for (`const admin = process.env.ADMIN === 'on'`). */
+  constOf(name: string): ts.Expression | undefined;
+  /** The module specifier a name is imported from. */
+  importedFrom(name: string): string | undefined;
+}
+
+/** The environment objects, read by any key (`process.env[name]`). */
+const ENV_ROOT = /^(?:process\.env|Bun\.env|import\.meta\.env|Deno\.env)\b/;
+/**
+ * A name that holds the server's settings: `config`, `appConfig`, `configService`, `ENV`,
+ * `serverEnv`, `settings`, `featureFlags`. Not any object named for a config of something else
+ * (`chartConfig.select`, `swaggerConfig`): those are data, not where the server runs.
+ */
+const SETTING_NAME =
+  /^(?:(?:app|application|server|api|global|runtime|service|system|project|backend)_?)?(?:config|conf|cfg|configuration|settings?|env|environment)(?:_?service)?$|^(?:features?|feature_?flags?|feature_?toggles?|flags|toggles)$/i;
+/** A name that tells the run mode: `isDev`, `isProduction`, `IS_DEBUG`, `isDevMode()`, `__DEV__`. */
+const MODE_NAME = /^(?:is_?(?:dev|development|prod|production|test|testing|debug|local|demo|staging)|_*(?:dev|debug|prod|production)_*)(?:_?mode)?$/i;
+/** A module of settings: `./config`, `@/config/env`, `../settings.js`. */
+const SETTING_MODULE = /(?:^|[/.@-])(?:config|configs|configuration|env|environment|settings)(?:[/.-]|$)/i;
+/** Longest condition quoted as written. */
+const MAX_CODE = 100;
+
+/**
+ * The innermost condition on settings `node` runs under, up to the function holding it (a callback
+ * handed to a call is passed through: `app.register(async (f) => ...)` inside the `if` runs under it):
+ * an `if` branch, a `?:` branch, the right of `&&` / `||`, the statements after an `if (...) return`.
+ */
+export function settingGuardOf(node: ts.Node, cx: GuardContext): SettingGuard | undefined {
+  let child: ts.Node = node;
+  for (let at = node.parent as ts.Node | undefined; at !== undefined; child = at, at = at.parent as ts.Node | undefined) {
+    if (isFunctionLike(at)) {
+      if (isCallExpression(at.parent) && at.parent.arguments.some((a) => a === at)) continue;
+      return undefined;
+    }
+    const found = guardAt(at, child, cx);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The guard `at` puts on its part `child`, when `at` tests settings. */
+function guardAt(at: ts.Node, child: ts.Node, cx: GuardContext): SettingGuard | undefined {
+  if (isIfStatement(at) && child !== at.expression) return guard(at.expression, child === at.thenStatement, cx);
+  if (isConditionalExpression(at) && child !== at.condition) return guard(at.condition, child === at.whenTrue, cx);
+  if (isBinaryExpression(at) && child === at.right) {
+    const op = at.operatorToken.kind;
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken) return guard(at.left, true, cx);
+    if (op === ts.SyntaxKind.BarBarToken) return guard(at.left, false, cx);
+    return undefined;
+  }
+  if (isBlock(at) || isSourceFile(at) || isCaseClause(at)) {
+    // `if (!process.env.DOCS) return;` before: what follows runs only when that test fails.
+    for (const st of at.statements) {
+      if (st === child) break;
+      if (isIfStatement(st) && !st.elseStatement && leaves(st.thenStatement)) {
+        const g = guard(st.expression, false, cx);
+        if (g) return g;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A `return` or `throw`, alone or ending a block. */
+function leaves(st: ts.Statement): boolean {
+  if (isReturnStatement(st) || isThrowStatement(st)) return true;
+  const last = isBlock(st) ? st.statements[st.statements.length - 1] : undefined;
+  return last !== undefined && (isReturnStatement(last) || isThrowStatement(last));
+}
+
+/** The guard of `test` holding (`holds`) or failing, when it reads a setting. */
+function guard(test: ts.Expression, holds: boolean, cx: GuardContext): SettingGuard | undefined {
+  if (!readsSetting(test, cx, 0)) return undefined;
+  const written = codeOf(test, cx.sf);
+  const x = skipOuter(test);
+  const code = holds ? written : isPrefixUnaryExpression(x) && x.operator === ts.SyntaxKind.ExclamationToken ? codeOf(x.operand, cx.sf) : `!(${written})`;
+  const line = cx.sf.getLineAndCharacterOfPosition(test.getStart(cx.sf)).line + 1;
+  const variables = new Set<string>();
+  const value = unsetValue(test, cx, variables, 0);
+  if (value === UNKNOWN || variables.size === 0) return { line, code };
+  return { line, code, unset: { variables: [...variables], holds: holds === truthy(value.v) } };
+}
+
+function codeOf(e: ts.Expression, sf: ts.SourceFile): string {
+  const text = e.getText(sf).replace(/\s+/g, ' ');
+  return text.length > MAX_CODE ? `${text.slice(0, MAX_CODE - 1)}…` : text;
+}
+
+/** Whether `e` reads the environment, the configuration or the run mode (through the file's constants too). */
+function readsSetting(e: ts.Node, cx: GuardContext, depth: number): boolean {
+  if (depth > 4) return false;
+  let found = false;
+  const walk = (n: ts.Node): void => {
+    if (found) return;
+    if (isSettingRead(n, cx, depth)) {
+      found = true;
+      return;
+    }
+    if (!isFunctionLike(n)) forEachChild(n, walk);
+  };
+  walk(e);
+  return found;
+}
+
+function isSettingRead(n: ts.Node, cx: GuardContext, depth: number): boolean {
+  if (isPropertyAccessExpression(n) || isElementAccessExpression(n)) {
+    const text = n.getText(cx.sf);
+    if (ENV_ROOT.test(text)) return true;
+    if (isPropertyAccessExpression(n) && (SETTING_NAME.test(n.name.text) || MODE_NAME.test(n.name.text))) return true;
+    return false;
+  }
+  if (isCallExpression(n)) {
+    if (envVariableRead(n, cx.sf) !== undefined) return true;
+    // Express's `app.get('env')`: NODE_ENV as the app keeps it.
+    const first = n.arguments[0];
+    return isPropertyAccessExpression(n.expression) && n.expression.name.text === 'get' && first !== undefined && isStringLiteralLike(first) && first.text === 'env';
+  }
+  if (!isIdentifier(n)) return false;
+  if (SETTING_NAME.test(n.text) || MODE_NAME.test(n.text)) return true;
+  const source = cx.importedFrom(n.text);
+  if (source !== undefined) return SETTING_MODULE.test(source);
+  const init = cx.constOf(n.text);
+  return init !== undefined && readsSetting(init, cx, depth + 1);
+}
+
+const UNKNOWN = Symbol('unknown');
+type Value = { v: unknown } | typeof UNKNOWN;
+
+function truthy(v: unknown): boolean {
+  return Boolean(v);
+}
+
+/**
+ * What `e` is when every environment variable it reads is unset, with the literal defaults the code
+ * gives (`process.env.DOCS ?? 'true'`, `env.ADMIN || 'off'`); UNKNOWN when it reads anything else.
+ * The variables read are added to `variables`.
+ */
+function unsetValue(e: ts.Expression, cx: GuardContext, variables: Set<string>, depth: number): Value {
+  const x = skipOuter(e);
+  if (depth > 6) return UNKNOWN;
+  const variable = envVariableRead(x, cx.sf);
+  if (variable !== undefined) {
+    variables.add(variable);
+    return { v: undefined };
+  }
+  if (isStringLiteralLike(x)) return { v: x.text };
+  if (isNumericLiteral(x)) return { v: Number(x.text) };
+  if (x.kind === ts.SyntaxKind.TrueKeyword) return { v: true };
+  if (x.kind === ts.SyntaxKind.FalseKeyword) return { v: false };
+  if (x.kind === ts.SyntaxKind.NullKeyword) return { v: null };
+  if (isIdentifier(x)) {
+    if (x.text === 'undefined') return { v: undefined };
+    const init = cx.constOf(x.text);
+    return init !== undefined ? unsetValue(init, cx, variables, depth + 1) : UNKNOWN;
+  }
+  if (isPrefixUnaryExpression(x) && x.operator === ts.SyntaxKind.ExclamationToken) {
+    const v = unsetValue(x.operand, cx, variables, depth + 1);
+    return v === UNKNOWN ? UNKNOWN : { v: !truthy(v.v) };
+  }
+  return isBinaryExpression(x) ? binaryValue(x, cx, variables, depth) : UNKNOWN;
+}
+
+function binaryValue(x: ts.BinaryExpression, cx: GuardContext, variables: Set<string>, depth: number): Value {
+  const left = unsetValue(x.left, cx, variables, depth + 1);
+  if (left === UNKNOWN) return UNKNOWN;
+  const right = () => unsetValue(x.right, cx, variables, depth + 1);
+  switch (x.operatorToken.kind) {
+    case ts.SyntaxKind.QuestionQuestionToken:
+      return left.v === undefined || left.v === null ? right() : left;
+    case ts.SyntaxKind.BarBarToken:
+      return truthy(left.v) ? left : right();
+    case ts.SyntaxKind.AmpersandAmpersandToken:
+      return truthy(left.v) ? right() : left;
+    case ts.SyntaxKind.EqualsEqualsEqualsToken:
+    case ts.SyntaxKind.ExclamationEqualsEqualsToken:
+    case ts.SyntaxKind.EqualsEqualsToken:
+    case ts.SyntaxKind.ExclamationEqualsToken: {
+      const r = right();
+      if (r === UNKNOWN) return UNKNOWN;
+      const loose = x.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken || x.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken;
+      // `==` as the code wrote it: undefined == null.
+      const same = loose ? left.v == r.v : left.v === r.v;
+      const negated = x.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || x.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken;
+      return { v: negated ? !same : same };
+    }
+    default:
+      return UNKNOWN;
+  }
+}
