@@ -444,27 +444,29 @@ function routerPaths(s: Scanned, r: ExtractedRoute, edges: MountEdge[], prefixes
 /**
  * The files an entry file serves routes of: itself, the router roots it imports (a file declaring
  * routes or mounting a router: the entry starts that server too, `await startApiServer()` beside
- * its own metrics server), itself or through a module it imports that only gathers them, and what their routers mount, through every mount below. Undefined
- * (every file serves) when the entry declares no route and mounts nothing: it starts the app some
- * other way (`require('./server').listen()`, a Nest module), and when no file of the set declares a
- * route (its routers dispatch through a table the mounts do not show). A file outside the set
+ * its own metrics server), itself or through a module it imports that only gathers them, and what their routers mount, through every mount below.
+ * An entry declaring no route and mounting nothing starts the app some other way (`require('./server').listen()`,
+ * a bootstrap function): the roots its imports reach, across files (importedRoots). Undefined (every
+ * file serves) when no file of the set declares a route (its routers dispatch through a table the
+ * mounts do not show; the entry reaches its server through a file the scan does not hold). A file outside the set
  * (another microservice's) gives none of its routes and none of their warnings.
  */
 function servedFrom(entry: Scanned | undefined, edges: MountEdge[], byKey: ReadonlyMap<string, Scanned>, aliases: readonly PathAlias[]): Set<string> | undefined {
   const isRoot = (s: Scanned) => s.x.routes.length > 0 || edges.some((e) => e.parent.key === s.key);
-  // `app.use(helmet())` in a Nest main.ts mounts nothing: only a route or a resolved mount makes the entry a router root.
-  if (!entry || !isRoot(entry)) return undefined;
-  const served = new Set([entry.key]);
+  if (!entry) return undefined;
   const rootsOf = (from: Scanned): Scanned[] => [...new Set(from.x.imports.map((i) => i.source))].flatMap((source) => {
     const imported = resolveModule(from.key, source, byKey, aliases);
     return imported ? [imported] : [];
   });
-  for (const imported of rootsOf(entry)) {
-    if (isRoot(imported)) served.add(imported.key);
-    // A module gathering router files for the entry to register (`const routes = require('./api')`,
-    // then `_.each(routes, (register) => register(app))`): the roots it imports are the entry's too.
-    else for (const gathered of rootsOf(imported)) if (isRoot(gathered)) served.add(gathered.key);
-  }
+  // `app.use(helmet())` in a Nest main.ts mounts nothing: only a route or a resolved mount makes the entry a router root.
+  const served = isRoot(entry) ? new Set([entry.key]) : importedRoots(entry, rootsOf, isRoot);
+  if (isRoot(entry))
+    for (const imported of rootsOf(entry)) {
+      if (isRoot(imported)) served.add(imported.key);
+      // A module gathering router files for the entry to register (`const routes = require('./api')`,
+      // then `_.each(routes, (register) => register(app))`): the roots it imports are the entry's too.
+      else for (const gathered of rootsOf(imported)) if (isRoot(gathered)) served.add(gathered.key);
+    }
   for (let grew = true; grew; ) {
     grew = false;
     for (const e of edges) {
@@ -479,6 +481,23 @@ function servedFrom(entry: Scanned | undefined, edges: MountEdge[], byKey: Reado
   // Mounts reaching no route declaration (`app.use(routeHandler)`, a middleware dispatching through
   // a table of routers): the entry's routes are reached some other way, so every file serves.
   return [...served].some((key) => (byKey.get(key)?.x.routes.length ?? 0) > 0) ? served : undefined;
+}
+
+/**
+ * The router roots an entry declaring no route of its own reaches through its imports, across
+ * files (`import { bootstrap } from './server'; bootstrap()`, a `./server` importing `./app`): the
+ * server it starts. Not through a root: what a root imports is its routers, which its mounts say.
+ */
+function importedRoots(entry: Scanned, importsOf: (s: Scanned) => Scanned[], isRoot: (s: Scanned) => boolean): Set<string> {
+  const roots = new Set<string>();
+  const seen = new Set([entry.key]);
+  for (let todo = importsOf(entry), at = todo.pop(); at !== undefined; at = todo.pop()) {
+    if (seen.has(at.key)) continue;
+    seen.add(at.key);
+    if (isRoot(at)) roots.add(at.key);
+    else todo.push(...importsOf(at));
+  }
+  return roots;
 }
 
 /**

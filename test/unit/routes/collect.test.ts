@@ -489,6 +489,15 @@ suite('collectRoutes: the routes a started file serves', () => {
     const index = { file: started, text: imports + "await startApiServer();\nawait startEventServer();\nconst prom = Fastify();\nprom.route({ url: '/metrics', method: 'GET', handler: h });\nawait prom.listen({ port: 9153 });" };
     assert.deepEqual(lines(collectRoutes([index, init, tx, events, other], { moduleOf, entry: started }).routes), ['GET /extended/v1/tx/:tx_id', 'GET /metrics', 'POST /new_block']);
   });
+
+  test('a started file declaring no route (it calls a bootstrap function of a file it imports) serves the routes its imports reach across files, not a second server of the same tree', () => {
+    const index = { file: started, text: "import { bootstrap } from './boot.js';\nbootstrap().catch(console.error);" };
+    const boot = { file: '/ws/s/src/boot.ts', text: "import { startApiServer } from './api/init.js';\nexport const bootstrap = async () => {\n  await startApiServer();\n};\nexport const BOOT_NAME = 'api';" };
+    assert.deepEqual(lines(collectRoutes([index, boot, init, tx, events, other], { moduleOf, entry: started }).routes), ['GET /extended/v1/tx/:tx_id']);
+    // Its imports reaching no route (a server loaded through a file the scan does not hold): every file serves.
+    const lone = { file: started, text: "import { BOOT_NAME } from './name.js';\nrequire(`./${BOOT_NAME}`).start();" };
+    assert.deepEqual(lines(collectRoutes([lone, init, tx, events, other], { moduleOf, entry: started }).routes).sort(), ['GET /extended/v1/tx/:tx_id', 'GET /worker/health', 'POST /new_block']);
+  });
 });
 
 suite('collectRoutes: router files gathered by a module the started file imports', () => {
