@@ -328,7 +328,7 @@ function emitByMidwayBuild({ project, ts, sourceRoot, context }: EmitInput): Emi
 /** tsc: outDir, below it the source root's path relative to rootDir or to the inputs' common root. */
 async function emitByTsc(fs: FsLike, { ts, sourceRoot, project, context }: EmitInput): Promise<Emit | undefined> {
   if (!ts?.outDir) return undefined;
-  const evidence = [l10n.t`build output ${ts.outDir.path} (${relative(context, ts.outDir.from)} compilerOptions.outDir)`];
+  const evidence = [outDirEvidence(ts, ts.outDir, context)];
   const rootDir = ts.rootDir;
   if (rootDir !== undefined) {
     if (rootDir.path !== sourceRoot) evidence.push(l10n.t`rootDir ${relative(context, rootDir.path) || '.'} (${relative(context, rootDir.from)}): files keep their paths relative to it`);
@@ -337,6 +337,15 @@ async function emitByTsc(fs: FsLike, { ts, sourceRoot, project, context }: EmitI
   const common = await commonInputRoot(fs, ts, sourceRoot, project.dir, context);
   if (common) evidence.push(common.why);
   return placed(ts.outDir.path, common?.path ?? sourceRoot, sourceRoot, { ...COMPILED_REWRITES }, evidence);
+}
+
+/** Where tsc's outDir comes from: the file that set it, or the Dockerfile's own tsconfig (TsConfigInfo.writtenBy). */
+function outDirEvidence(ts: TsConfigInfo, outDir: { path: string; from: string }, context: string): string {
+  const from = relative(context, outDir.from);
+  const written = outDir.from === ts.file ? ts.writtenBy : undefined;
+  if (written?.whole) return l10n.t`build output ${outDir.path} (compilerOptions.outDir of the tsconfig the Dockerfile writes, line ${written.line})`;
+  if (written) return l10n.t`build output ${outDir.path} (compilerOptions.outDir of the repository's ${from}, which the build does not compile with: the Dockerfile replaces it, line ${written.line}, so the real one is not knowable here)`;
+  return l10n.t`build output ${outDir.path} (${from} compilerOptions.outDir)`;
 }
 
 /** Output folder of `sourceRoot` when files keep their path relative to `base` below `out`. */

@@ -33,6 +33,7 @@ import { otherStartedSources, startedDevServer, startedLauncherOutput, startedSc
 import { followScripts } from '../routes/serverApps';
 import { nitroBundle, routerFrameworkBundle } from './viteServerPlugins';
 import { tsconfigsRun } from './runTsconfig';
+import { withWrittenTsconfigs, writtenTsconfigs, type WrittenTsconfig } from './writtenTsconfigs';
 import type { Facts, Placement } from './facts';
 import { builtStage, coversAnyPath, startedIn } from './builtImage';
 import { BUILD_COMMAND, runsABuild, runsTasks } from './buildCommands';
@@ -100,7 +101,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   evidence.push(...(project.evidence ? [project.evidence] : []), ...packedInstallEvidence(df, project));
   const projectName: [string, string][] = project.pkg?.name !== undefined ? [[project.pkg.name, relative(context, project.dir)]] : [];
   const runConfigs = df ? await tsconfigsRun(fs, stagesBuiltFor(df, build?.target).stages, context, new Map(projectName)) : [];
-  const ts = await projectTsConfig(fs, project, context, evidence, runConfigs, built ? built.stages.flatMap((st) => st.runs.map((r) => r.command)) : []);
+  const ts = await writtenBy(fs, df ? writtenTsconfigs(stagesBuiltFor(df, build?.target).stages, context) : new Map(), context, evidence, (read) => projectTsConfig(read, project, context, evidence, runConfigs, built?.stages.flatMap((st) => st.runs.map((r) => r.command)) ?? []));
   const tsName = ts ? relative(context, ts.file) || ts.file : '';
   const runs = df ? runCommandsInContext(stagesBuiltFor(df, build?.target)).map((r) => ({ ...r, dir: join(context, r.dir) })) : [];
   const nxRoot = project.nx ? await nxWorkspaceRoot(fs, project.dir, context) : undefined;
@@ -499,6 +500,25 @@ async function projectTsConfig(fs: FsLike, project: BuildProject, context: strin
     if (info) return info;
   }
   return undefined;
+}
+
+/**
+ * The tsconfig `choose` picks, read as the Dockerfile writes it where it writes one whole, and
+ * marked when the Dockerfile writes it (writtenTsconfigs.ts): the evidence
+ * names the Dockerfile's line that decided it, and says when the config the build compiles with is
+ * not knowable (written by another stage, edited in place, copied from another file).
+ */
+async function writtenBy(fs: FsLike, written: ReadonlyMap<string, WrittenTsconfig>, context: string, evidence: string[], choose: (read: FsLike) => Promise<TsConfigInfo | undefined>): Promise<TsConfigInfo | undefined> {
+  const ts = await choose(withWrittenTsconfigs(fs, written));
+  const w = ts && written.get(ts.file);
+  if (!ts || !w) return ts;
+  const rel = relative(context, ts.file);
+  evidence.push(
+    w.text !== undefined
+      ? l10n.t`tsconfig ${rel} as the Dockerfile writes it, line ${w.line} (not the repository's file)`
+      : l10n.t`the Dockerfile replaces tsconfig ${rel} (line ${w.line}): the config the build compiles with is not in the repository, so its outDir and rootDir are not knowable here; the repository's ${rel} is read in its place (x-runtime-drift.buildOutput sets the build output)`,
+  );
+  return { ...ts, writtenBy: { line: w.line, whole: w.text !== undefined } };
 }
 
 /** Whether `dir`, inside `root`, is in a package of its own below `root` (a package.json between them). */

@@ -84,7 +84,7 @@ async function scriptConfigs(w: Where, part: string, cwd: string, depth: number)
 }
 
 /** Where a stage holds the context root: its own context COPYs, else the stage it is built FROM. */
-function stageRoot(stages: readonly Stage[], stage: Stage): string | undefined {
+export function stageRoot(stages: readonly Stage[], stage: Stage): string | undefined {
   for (let s: Stage | undefined = stage; s; s = s.baseStage === undefined ? undefined : stages[s.baseStage]) {
     const root = contextRoot(s.copies.filter(copiesFromContext));
     if (root !== undefined) return root;

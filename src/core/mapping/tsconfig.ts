@@ -33,6 +33,11 @@ export interface TsConfigInfo {
   baseUrl?: string;
   /** `resolveJsonModule`: an imported .json file is an input too. */
   resolveJsonModule?: boolean;
+  /**
+   * The Dockerfile writes this file itself (writtenTsconfigs.ts), at `line`: read as it writes it
+   * when it writes it `whole`; else what the build compiles with is not the repository's file.
+   */
+  writtenBy?: { line: number; whole: boolean };
 }
 
 /** How many `extends` hops to follow (tsconfig.build.json -> tsconfig.json -> tsconfig.base.json). */
