@@ -1,6 +1,6 @@
 // tsconfigs the Dockerfile writes itself instead of taking the repository's: `RUN echo '{...}' >
 // tsconfig.json`, `RUN cp tsconfig.docker.json tsconfig.json`, `RUN sed -i ... tsconfig.json`, a
-// heredoc (`COPY <<EOF tsconfig.json`), a COPY from another stage or image. The build compiles with
+// heredoc (`COPY <<EOF tsconfig.json`), a COPY from an image (a stage's copy is the file that stage holds). The build compiles with
 // that file, so the repository's file of the same name decides nothing: the mapping reads the text
 // the Dockerfile gives when it gives it whole, and otherwise says the build's config is not known.
 import { join, posix } from 'node:path';
@@ -52,7 +52,8 @@ export function writtenTsconfigs(stages: readonly Stage[], context: string): Map
     }
     for (const w of stage.written ?? []) if (new RegExp(`^${TSCONFIG}$`).test(w.path)) add(w.path, { line: w.line, ...(jsonText(w.text) !== undefined ? { text: w.text } : {}) });
     for (const copy of stage.copies) {
-      if (copy.from === undefined) continue;
+      // From a stage of this Dockerfile: the file that stage holds, the context's unless a RUN there wrote it (read above).
+      if (copy.from === undefined || stages.some((st) => st.name === copy.from || String(st.index) === copy.from)) continue;
       for (const source of copy.sources) {
         const name = posix.basename(source);
         const dest = copy.destIsDir ? posix.join(copy.dest, name) : copy.dest;

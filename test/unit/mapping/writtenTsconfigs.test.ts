@@ -42,6 +42,13 @@ suite('mapping: a tsconfig the Dockerfile writes', () => {
     }
   });
 
+  test("a COPY from a stage of the Dockerfile (the context's file that stage holds) writes nothing of its own", async () => {
+    const m = await inferMapping(files('COPY --from=build /src/tsconfig.json ./tsconfig.json'), spec);
+    assert.ok(m);
+    assert.equal(m.buildOutDir, '/ws/api/build');
+    assert.ok(m.evidence.includes('build output /ws/api/build (tsconfig.json compilerOptions.outDir)'), m.evidence.join('\n'));
+  });
+
   test('a Dockerfile writing no tsconfig: the repository file is cited as before', async () => {
     const m = await inferMapping(files('RUN npm ci'), spec);
     assert.ok(m);
