@@ -162,10 +162,10 @@ const SCAN_TEXTS = {
     l10n.t('{0}: registered only when {1} holds: shown, but served only where the server runs with it holding (where it does not, a 404 there is the condition, not drift)', routes, code),
   onlyWhenRoutesUnset: (routes: string, code: string, variables: string, value: string) =>
     l10n.t('{0}: registered only when {1} holds: shown, but served only where the server runs with it holding; with {2} not set it is {3}', routes, code, variables, value),
-  onlyWhenMount: (router: string, prefix: string, code: string) =>
-    l10n.t('the routes {0} mounts at {1}: registered only when {2} holds: shown, but served only where the server runs with it holding (where it does not, a 404 there is the condition, not drift)', router, prefix, code),
-  onlyWhenMountUnset: (router: string, prefix: string, code: string, variables: string, value: string) =>
-    l10n.t('the routes {0} mounts at {1}: registered only when {2} holds: shown, but served only where the server runs with it holding; with {3} not set it is {4}', router, prefix, code, variables, value),
+  onlyWhenMount: (routers: string, prefixes: string, code: string) =>
+    l10n.t('the routes mounted through {0} at {1}: registered only when {2} holds: shown, but served only where the server runs with it holding (where it does not, a 404 there is the condition, not drift)', routers, prefixes, code),
+  onlyWhenMountUnset: (routers: string, prefixes: string, code: string, variables: string, value: string) =>
+    l10n.t('the routes mounted through {0} at {1}: registered only when {2} holds: shown, but served only where the server runs with it holding; with {3} not set it is {4}', routers, prefixes, code, variables, value),
   onlyWhenModule: (modules: string, code: string) =>
     l10n.t('listed in a Nest module only when {1} holds: {0}; the routes of their controllers are shown, but served only where the server runs with it holding (where it does not, a 404 there is the condition, not drift)', modules, code),
   onlyWhenModuleUnset: (modules: string, code: string, variables: string, value: string) =>

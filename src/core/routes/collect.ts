@@ -329,16 +329,18 @@ function mountsRoutes(edges: readonly MountEdge[], byKey: ReadonlyMap<string, Sc
 
 /** The mounts made only when a test of settings holds (settingGuards.ts) that bring in routes: a warning each, unless the routes under that test are told already. */
 function guardedMountWarnings(scanned: readonly Scanned[], edges: readonly MountEdge[], byKey: ReadonlyMap<string, Scanned>, told: GuardedRoutes): string[] {
-  // One a call: of `app.use('/x', auth, router)` the router, its last argument, is named.
-  const byCall = new Map<string, string>();
+  // One a test, naming each call's router: of `app.use('/x', auth, router)` the last argument.
+  const byGuard = new Map<string, { file: string; guard: SettingGuard; byCall: Map<string, { router: string; prefix: string }> }>();
   for (const s of scanned)
     for (const m of s.x.mounts) {
       if (!m.onlyWhen || told.has(s.file, m.onlyWhen) || !mountsRoutes(edges, byKey, s.key, m.line)) continue;
+      const key = `${s.key}\0${m.onlyWhen.line}\0${m.onlyWhen.code}`;
+      const group = byGuard.get(key) ?? { file: s.file, guard: m.onlyWhen, byCall: new Map() };
+      byGuard.set(key, group);
       // A router handed to a function (`setupDocs(app)`, mounts.ts's `setupDocs#0`): the call.
-      const router = m.routerName.replace(/#\d.*$/, '(…)');
-      byCall.set(`${s.key}\0${m.line}\0${m.prefix}`, scanWarningText(s.file, settingGuardWarning({ kind: 'mount', router, prefix: m.prefix }, m.onlyWhen)));
+      group.byCall.set(`${m.line}\0${m.prefix}`, { router: m.routerName.replace(/#\d.*$/, '(…)'), prefix: m.prefix });
     }
-  return [...byCall.values()];
+  return [...byGuard.values()].map((g) => scanWarningText(g.file, settingGuardWarning({ kind: 'mount', mounts: [...g.byCall.values()] }, g.guard)));
 }
 
 /**

@@ -9,7 +9,7 @@ import type { SettingGuard } from './extracted';
 const SHOWN = 4;
 
 /** What a guard holds: the routes it registers, the router a mount brings in, a Nest module or controller. */
-export type GuardedSubject = { kind: 'routes'; routes: string[] } | { kind: 'mount'; router: string; prefix: string } | { kind: 'modules'; names: string[] };
+export type GuardedSubject = { kind: 'routes'; routes: string[] } | { kind: 'mount'; mounts: Array<{ router: string; prefix: string }> } | { kind: 'modules'; names: string[] };
 
 /** The warning of one guarded registration, at the guard's line. */
 export function settingGuardWarning(subject: GuardedSubject, g: SettingGuard): ScanWarning {
@@ -18,8 +18,11 @@ export function settingGuardWarning(subject: GuardedSubject, g: SettingGuard): S
     const shown = listed(subject.routes);
     return unset ? { id: 'onlyWhenRoutesUnset', args: [shown, g.code, ...unset], line: g.line } : { id: 'onlyWhenRoutes', args: [shown, g.code], line: g.line };
   }
-  if (subject.kind === 'mount')
-    return unset ? { id: 'onlyWhenMountUnset', args: [subject.router, subject.prefix, g.code, ...unset], line: g.line } : { id: 'onlyWhenMount', args: [subject.router, subject.prefix, g.code], line: g.line };
+  if (subject.kind === 'mount') {
+    const routers = listed(subject.mounts.map((m) => m.router));
+    const prefixes = [...new Set(subject.mounts.map((m) => m.prefix))].join(', ');
+    return unset ? { id: 'onlyWhenMountUnset', args: [routers, prefixes, g.code, ...unset], line: g.line } : { id: 'onlyWhenMount', args: [routers, prefixes, g.code], line: g.line };
+  }
   const names = listed(subject.names);
   return unset ? { id: 'onlyWhenModuleUnset', args: [names, g.code, ...unset], line: g.line } : { id: 'onlyWhenModule', args: [names, g.code], line: g.line };
 }

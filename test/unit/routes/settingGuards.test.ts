@@ -19,7 +19,7 @@ suite('routes: registered only when a setting says so', () => {
     const { routes, warnings } = express("if (process.env.ENABLE_ADMIN) app.use('/admin', admin);");
     assert.deepEqual(routes, ['GET /admin/stats', 'GET /health']);
     assert.equal(warnings.length, 1);
-    assert.match(warnings[0] ?? '', /^\/w\/src\/index\.ts:5: the routes admin mounts at \/admin: registered only when process\.env\.ENABLE_ADMIN holds/);
+    assert.match(warnings[0] ?? '', /^\/w\/src\/index\.ts:5: the routes mounted through admin at \/admin: registered only when process\.env\.ENABLE_ADMIN holds/);
     assert.match(warnings[0] ?? '', /with ENABLE_ADMIN not set it is false$/);
   });
 
@@ -68,7 +68,13 @@ suite('routes: registered only when a setting says so', () => {
   test('`app.use(prefix, auth, router)` under a setting: one warning, naming the router (the last argument)', () => {
     const { warnings } = express("const auth = (req, res, next) => next();\nif (config.adminEnabled) app.use('/admin', auth, admin);");
     assert.equal(warnings.length, 1);
-    assert.match(warnings[0] ?? '', /^\/w\/src\/index\.ts:6: the routes admin mounts at \/admin: registered only when config\.adminEnabled holds/);
+    assert.match(warnings[0] ?? '', /^\/w\/src\/index\.ts:6: the routes mounted through admin at \/admin: registered only when config\.adminEnabled holds/);
+  });
+
+  test('several mounts under one test: one warning naming their routers', () => {
+    const { warnings } = express("if (process.env.ADMIN === 'on') {\n  app.use('/admin', admin);\n  app.use('/backoffice', admin);\n}");
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0] ?? '', /^\/w\/src\/index\.ts:5: the routes mounted through admin, admin at \/admin, \/backoffice: registered only when process\.env\.ADMIN === 'on' holds: .*with ADMIN not set it is false$/);
   });
 
   test("an object named for a config of something else (`chartConfig.select`) is data, not a setting", () => {
