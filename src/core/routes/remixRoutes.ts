@@ -9,17 +9,16 @@
 // Pages (modules with a default component) are no routes here, as Next.js and SvelteKit pages are
 // not. Routes defined in code (Remix's `routes()` option, React Router's app/routes.ts without
 // flatRoutes(), remix-flat-routes' `+` folders) are not read: a warning says so.
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import type { FsLike } from '../ports';
 import type { HttpMethod, RouteDef } from '../model';
 import { readJsonObject } from '../mapping/tsconfig';
 import { scanWarningText } from '../scanTexts';
-import { foldersUpTo } from '../pathInside';
 import { firstText } from '../firstFile';
 import type { ExtractedFile } from './extracted';
 import { joinRoutePath } from './joinPath';
 import { dependencyNames } from './serverApps';
-import { packageFolders } from './packageFolders';
+import { fileRouteApps, isFileRouteAppSource, type FileRouteFramework } from './packageFolders';
 
 /** Where a Remix / React Router app's route modules are. */
 export interface RemixLayout {
@@ -116,21 +115,13 @@ export function remixAppRoutes(dir: string, extracted: ReadonlyArray<{ file: str
 }
 
 /** The Remix / React Router apps among `files` (a tree's, absolute) with a module in their routes folder. */
-export async function findRemixApps(fs: FsLike, files: readonly string[]): Promise<string[]> {
-  const apps: string[] = [];
-  for (const dir of packageFolders(files)) {
-    const layout = await remixLayout(fs, dir);
-    if (!layout) continue;
-    const root = join(dir, ...layout.routesDir.split('/')) + sep;
-    if (files.some((f) => f.startsWith(root) && remixPathsOf(relative(root, f).split(sep).join('/')).length > 0)) apps.push(dir);
-  }
-  return apps;
+export function findRemixApps(fs: FsLike, files: readonly string[]): Promise<string[]> {
+  return fileRouteApps(fs, files, REMIX);
 }
 
 /** Whether the package holding `sourceRoot` (the nearest package.json at or above it, within the workspace) is a Remix / React Router app. */
-export async function isRemixAppSource(fs: FsLike, sourceRoot: string, workspaceDir: string): Promise<boolean> {
-  for (const dir of foldersUpTo(sourceRoot, workspaceDir)) {
-    if ((await fs.stat(join(dir, 'package.json')))?.isFile) return (await remixLayout(fs, dir)) !== undefined;
-  }
-  return false;
+export function isRemixAppSource(fs: FsLike, sourceRoot: string, workspaceDir: string): Promise<boolean> {
+  return isFileRouteAppSource(fs, sourceRoot, workspaceDir, REMIX);
 }
+
+const REMIX: FileRouteFramework = { layout: remixLayout, pathsOf: remixPathsOf };

@@ -7,18 +7,17 @@
 // not. Only an app whose adapter runs a server of its own (adapter-node, a Bun or Deno adapter) is
 // one: adapter-static prerenders its endpoints into files, a platform adapter serves them off any
 // container.
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import type { FsLike } from '../ports';
 import type { RouteDef } from '../model';
 import { readJsonObject } from '../mapping/tsconfig';
 import { scanWarningText } from '../scanTexts';
-import { foldersUpTo } from '../pathInside';
 import { firstText } from '../firstFile';
 import type { ExtractedFile } from './extracted';
 import { joinRoutePath, UNKNOWN_PREFIX } from './joinPath';
 import { dependencyNames } from './serverApps';
 import { configOptions, literalString, type ConfigValue } from './nitroConfig';
-import { packageFolders } from './packageFolders';
+import { fileRouteApps, isFileRouteAppSource, type FileRouteFramework } from './packageFolders';
 
 /** Where a SvelteKit app's endpoints are, and under which base. */
 export interface SvelteKitLayout {
@@ -98,21 +97,13 @@ export function svelteKitAppRoutes(dir: string, extracted: ReadonlyArray<{ file:
 }
 
 /** The SvelteKit apps among `files` (a tree's, absolute) with an endpoint: servers of their own routes. A front end with none is not one. */
-export async function findSvelteKitApps(fs: FsLike, files: readonly string[]): Promise<string[]> {
-  const apps: string[] = [];
-  for (const dir of packageFolders(files)) {
-    const layout = await svelteKitLayout(fs, dir);
-    if (!layout) continue;
-    const root = join(dir, ...layout.routesDir.split('/')) + sep;
-    if (files.some((f) => f.startsWith(root) && svelteKitPathsOf(relative(root, f).split(sep).join('/')).length > 0)) apps.push(dir);
-  }
-  return apps;
+export function findSvelteKitApps(fs: FsLike, files: readonly string[]): Promise<string[]> {
+  return fileRouteApps(fs, files, SVELTEKIT);
 }
 
 /** Whether the package holding `sourceRoot` (the nearest package.json at or above it, within the workspace) is a SvelteKit app serving its endpoints. */
-export async function isSvelteKitAppSource(fs: FsLike, sourceRoot: string, workspaceDir: string): Promise<boolean> {
-  for (const dir of foldersUpTo(sourceRoot, workspaceDir)) {
-    if ((await fs.stat(join(dir, 'package.json')))?.isFile) return (await svelteKitLayout(fs, dir)) !== undefined;
-  }
-  return false;
+export function isSvelteKitAppSource(fs: FsLike, sourceRoot: string, workspaceDir: string): Promise<boolean> {
+  return isFileRouteAppSource(fs, sourceRoot, workspaceDir, SVELTEKIT);
 }
+
+const SVELTEKIT: FileRouteFramework = { layout: svelteKitLayout, pathsOf: svelteKitPathsOf };
