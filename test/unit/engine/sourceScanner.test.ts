@@ -136,7 +136,9 @@ suite('source scanner: worker thread and synchronous scan', () => {
     await assert.rejects(scanner.scan({ root, routes: true }), /closed/);
   });
 
-  test('the worker loads the route parser bundle with a V8 code cache in the cache folder: made by the first process, used by the next, same answers', async () => {
+  test('the worker loads the route parser bundle with a V8 code cache in the cache folder: made by the first process, used by the next, same answers', async function () {
+    // Two workers compile the 10 MB parser bundle (the first without a cache): seconds on a loaded machine.
+    this.timeout(30_000);
     const cacheDir = join(dir, 'cache');
     const expected = byFile(scanTreeSync({ root, routes: true }, Buffer.alloc(READ_BUFFER_BYTES)));
     const caches = () => (existsSync(cacheDir) ? readdirSync(cacheDir).filter((f) => f.endsWith('.v8cache')) : []);
@@ -175,7 +177,10 @@ suite('source scanner: worker thread and synchronous scan', () => {
     }
   });
 
-  test('the worker holds the process open only while a scan is pending (a CLI run ends without close)', () => {
+  test('the worker holds the process open only while a scan is pending (a CLI run ends without close)', function () {
+    // The child compiles our sources through tsx first: seconds on a loaded machine. Its own
+    // 20-second bound (spawnSync's timeout) is the one that says whether it ended by itself.
+    this.timeout(30_000);
     const script = `
       const { createWorkerScanner } = require(${JSON.stringify(join(REPO, 'src/engine/sourceScanner.ts'))});
       const scanner = createWorkerScanner({ workerFile: ${JSON.stringify(workerFile)}, remember: false });
