@@ -8,6 +8,9 @@ import type { RunBundle } from '../dockerfile/runBundle';
 import { packageScriptCall } from '../dockerfile/runCopies';
 import { objectField, type BuildProject } from './buildProject';
 import type { ScriptedBundle } from './bundleScript';
+import { readPathAliases } from '../routes/aliases';
+import { aliasMatch } from '../routes/moduleResolution';
+import type { PathAlias } from '../routes/collect';
 
 /** What says the output is a bundle: the mapping's evidence line is made from it (bundlingText). */
 export type BundledBy =
@@ -195,21 +198,51 @@ export async function bundledEntryFolder(fs: FsLike, project: BuildProject, scri
   return scripted && found !== undefined ? { ...found, script: scripted.script } : undefined;
 }
 
-/** A module loaded by a path going up from the file's folder (`from '../src/lib/server/startup.ts'`, `require('../knexfile.js')`). */
-const PARENT_LOAD = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom|^\s*import)\s*['"](\.\.\/[^'"]+)['"]/gm;
+/** A module a file loads, as written (`from '../src/lib/server/startup.ts'`, `require('../knexfile.js')`, `import '@app/lib/sentry'`). */
+const LOAD = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom|^\s*import)\s*['"]([^'"]+)['"]/gm;
 
 /**
- * The first module `file` loads by a relative path that leaves `folder` but stays in `root` (absolute),
- * as written: what a bundle of that entry takes in from beside its own folder. Undefined when none.
+ * The first module `file` loads that lies outside `folder` but in `root` (absolute), as written: by a
+ * relative path going up, or through a tsconfig `paths` alias or package.json `imports` entry of the
+ * file's (`"@app/*": ["./*"]` with `import '@app/lib/config.ts'`): what a bundle of that entry takes in
+ * from beside its own folder. Undefined when none.
  */
 export async function loadedBeyond(fs: FsLike, file: string, folder: string, root: string): Promise<string | undefined> {
   const text = await fs.readFile(file).catch(() => '');
-  for (const m of text.matchAll(PARENT_LOAD)) {
+  let aliases: PathAlias[] | undefined;
+  for (const m of text.matchAll(LOAD)) {
     const spec = m[1] ?? '';
-    const loaded = resolve(dirname(file), spec);
-    if (!isAtOrInside(folder, loaded) && isAtOrInside(root, loaded)) return spec;
+    if (spec.startsWith('./')) continue;
+    if (spec.startsWith('../')) {
+      const loaded = resolve(dirname(file), spec);
+      if (!isAtOrInside(folder, loaded) && isAtOrInside(root, loaded)) return spec;
+      continue;
+    }
+    aliases ??= await readPathAliases(fs, dirname(file), root);
+    for (const alias of aliases) {
+      const matched = aliasMatch(alias, spec);
+      for (const target of matched === undefined ? [] : alias.targets.map((t) => resolve(t.replace('*', matched)))) {
+        // Only a source module there counts: tsc tries each target, then node_modules (`express`
+        // through a baseUrl's `*`), and a JSON file is data, not code of the server.
+        if (!isAtOrInside(folder, target) && isAtOrInside(root, target) && (await isCodeModule(fs, target))) return spec;
+      }
+    }
   }
   return undefined;
+}
+
+const CODE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/** Whether `base` names a code module: the file as written (a code extension), with one, with its JS extension swapped for TypeScript's, or a folder's index. */
+async function isCodeModule(fs: FsLike, base: string): Promise<boolean> {
+  const stem = base.replace(/\.(?:m|c)?jsx?$/, '');
+  const candidates = [
+    ...(CODE_EXTENSIONS.some((e) => base.endsWith(e)) ? [base] : []),
+    ...CODE_EXTENSIONS.map((e) => stem + e),
+    ...CODE_EXTENSIONS.map((e) => join(base, `index${e}`)),
+  ];
+  for (const c of candidates) if ((await fs.stat(c))?.isFile) return true;
+  return false;
 }
 
 /** The entry a bundler's configuration file (the one named, else its usual one in `dir`) lists first, as written. */
