@@ -11,6 +11,8 @@ import type { ScriptedBundle } from './bundleScript';
 import { readPathAliases } from '../routes/aliases';
 import { aliasMatch } from '../routes/moduleResolution';
 import type { PathAlias } from '../routes/collect';
+import { firstFile } from '../firstFile';
+import { CODE_SOURCE_EXTENSIONS } from './tsSource';
 
 /** What says the output is a bundle: the mapping's evidence line is made from it (bundlingText). */
 export type BundledBy =
@@ -231,18 +233,15 @@ export async function loadedBeyond(fs: FsLike, file: string, folder: string, roo
   return undefined;
 }
 
-const CODE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
-
 /** Whether `base` names a code module: the file as written (a code extension), with one, with its JS extension swapped for TypeScript's, or a folder's index. */
 async function isCodeModule(fs: FsLike, base: string): Promise<boolean> {
   const stem = base.replace(/\.(?:m|c)?jsx?$/, '');
   const candidates = [
-    ...(CODE_EXTENSIONS.some((e) => base.endsWith(e)) ? [base] : []),
-    ...CODE_EXTENSIONS.map((e) => stem + e),
-    ...CODE_EXTENSIONS.map((e) => join(base, `index${e}`)),
+    ...(CODE_SOURCE_EXTENSIONS.some((e) => base.endsWith(e)) ? [base] : []),
+    ...CODE_SOURCE_EXTENSIONS.map((e) => stem + e),
+    ...CODE_SOURCE_EXTENSIONS.map((e) => join(base, `index${e}`)),
   ];
-  for (const c of candidates) if ((await fs.stat(c))?.isFile) return true;
-  return false;
+  return (await firstFile(fs, candidates)) !== undefined;
 }
 
 /** The entry a bundler's configuration file (the one named, else its usual one in `dir`) lists first, as written. */

@@ -8,13 +8,12 @@ import type { FsLike } from '../ports';
 import { isAtOrInside } from '../pathInside';
 import { startedFile } from '../routes/serverApps';
 import { readJsonObject } from './tsconfig';
-import { TS_SOURCE_EXTENSIONS } from './tsSource';
+import { CODE_SOURCE_EXTENSIONS } from './tsSource';
 
 /** `babel <dir> --out-dir <out>` / `swc <dir> -d <out>` (or `--out-dir`), up to the end of that command. */
 const FILE_COMPILER_COMMAND = /(?:^|[\s;&|(/])(babel|swc)\s+([^;&|]*)/g;
 
 /** The source files babel and swc compile into one `.js` file: TypeScript and JavaScript alike. */
-const COMPILED_SOURCE_EXTENSIONS = [...TS_SOURCE_EXTENSIONS, '.js', '.jsx', '.mjs', '.cjs'];
 
 export interface FileCompilerRun {
   /** The package script's name. */
@@ -71,7 +70,7 @@ export async function fileCompiledStart(fs: FsLike, dir: string): Promise<{ path
       const output = fileCompilerOutput(dir, run, input);
       if (!isAtOrInside(output, started) || !(await fs.stat(resolve(dir, input)))?.isDirectory) continue;
       const stem = join(resolve(dir, input), relative(output, started).replace(/\.[cm]?js$/, ''));
-      for (const ext of COMPILED_SOURCE_EXTENSIONS) {
+      for (const ext of CODE_SOURCE_EXTENSIONS) {
         if ((await fs.stat(stem + ext))?.isFile) return { path: resolve(dir, input), why: l10n.t`package.json's start script runs ${file}, which its "${run.script}" script (${run.command}) compiles from ${relative(dir, stem + ext)}` };
       }
     }
