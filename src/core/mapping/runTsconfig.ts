@@ -42,12 +42,19 @@ export async function tsconfigsRun(fs: FsLike, stages: readonly Stage[], context
   return found;
 }
 
-async function configsOf(w: Where, text: string, start: string, depth: number): Promise<string[]> {
-  const out: string[] = [];
+/** A RUN's commands (split at `&&`, `||`, `;` and lines), each with the folder it runs in: `start`, then where each `cd` went. */
+export function* runParts(command: string, start: string): Generator<{ part: string; cwd: string }> {
   let cwd = start;
-  for (const part of text.split(/&&|\|\||;|\n/)) {
+  for (const part of command.split(/&&|\|\||;|\n/)) {
     const cd = /^\s*cd\s+(\S+)\s*$/.exec(part)?.[1];
     if (cd !== undefined) cwd = posix.resolve(cwd, cd);
+    yield { part, cwd };
+  }
+}
+
+async function configsOf(w: Where, text: string, start: string, depth: number): Promise<string[]> {
+  const out: string[] = [];
+  for (const { part, cwd } of runParts(text, start)) {
     const tsc = TSC.exec(part);
     // A declarations-only or type-check (`tsc --noEmit`) run writes no code: it names no config of it.
     if (tsc && !/--(?:emitDeclarationOnly|noEmit)\b/.test(tsc[1] ?? '')) {

@@ -6,7 +6,7 @@
 import { join, posix } from 'node:path';
 import type { FsLike } from '../ports';
 import type { Stage } from '../dockerfile/parse';
-import { stageRoot } from './runTsconfig';
+import { runParts, stageRoot } from './runTsconfig';
 
 /** What the Dockerfile does to one tsconfig of the context: the line, and the whole text when it writes one out. */
 export interface WrittenTsconfig {
@@ -16,6 +16,7 @@ export interface WrittenTsconfig {
 
 /** A tsconfig file name (`tsconfig.json`, `tsconfig.build.json`, `./apps/api/tsconfig.app.json`). */
 const TSCONFIG = String.raw`(?:\S*/)?tsconfig[\w.-]*\.json`;
+const TSCONFIG_PATH = new RegExp(`^${TSCONFIG}$`);
 const REDIRECT = new RegExp(String.raw`(?:>>?|\btee(?:\s+-a)?)\s*(['"]?)(${TSCONFIG})\1(?:\s|$)`);
 const EDIT = new RegExp(String.raw`\bsed\s+(?:-\S*i\S*|--in-place)\b.*\s(${TSCONFIG})\s*$`);
 const COPIED = new RegExp(String.raw`^\s*(?:cp|mv|ln)\s+(?:-\S+\s+)*\S+\s+(${TSCONFIG})\s*$`);
@@ -40,24 +41,21 @@ export function writtenTsconfigs(stages: readonly Stage[], context: string): Map
       if (file !== undefined) out.set(file, found);
     };
     for (const run of stage.runs) {
-      let cwd = run.workdir ?? stage.workdir;
-      for (const part of run.command.split(/&&|\|\||;|\n/)) {
-        const cd = /^\s*cd\s+(\S+)\s*$/.exec(part)?.[1];
-        if (cd !== undefined) cwd = posix.resolve(cwd, cd);
+      for (const { part, cwd } of runParts(run.command, run.workdir ?? stage.workdir)) {
         const target = REDIRECT.exec(part)?.[2] ?? EDIT.exec(part)?.[1] ?? COPIED.exec(part)?.[1];
         if (target === undefined) continue;
         const text = REDIRECT.test(part) && !/>>/.test(part) ? jsonText(ECHOED.exec(part)?.[1]) : undefined;
         add(posix.resolve(cwd, target), { line: run.line, ...(text !== undefined ? { text } : {}) });
       }
     }
-    for (const w of stage.written ?? []) if (new RegExp(`^${TSCONFIG}$`).test(w.path)) add(w.path, { line: w.line, ...(jsonText(w.text) !== undefined ? { text: w.text } : {}) });
+    for (const w of stage.written ?? []) if (TSCONFIG_PATH.test(w.path)) add(w.path, { line: w.line, ...(jsonText(w.text) !== undefined ? { text: w.text } : {}) });
     for (const copy of stage.copies) {
       // From a stage of this Dockerfile: the file that stage holds, the context's unless a RUN there wrote it (read above).
       if (copy.from === undefined || stages.some((st) => st.name === copy.from || String(st.index) === copy.from)) continue;
       for (const source of copy.sources) {
         const name = posix.basename(source);
         const dest = copy.destIsDir ? posix.join(copy.dest, name) : copy.dest;
-        if (new RegExp(`^${TSCONFIG}$`).test(posix.basename(dest))) add(dest, { line: copy.line });
+        if (TSCONFIG_PATH.test(posix.basename(dest))) add(dest, { line: copy.line });
       }
     }
   }
