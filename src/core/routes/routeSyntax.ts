@@ -13,7 +13,7 @@ import { requireSource, isModuleLoad } from './moduleLoads';
  * in). Deliberately excludes client-ish names (axios, http, api, client, request) so that
  * `http.get('/users', config)` in front-end code is not taken for a route.
  */
-export const CONVENTIONAL_RECEIVER = /^(?:app|server|fastify|instance|router|routes|f)$|(?:Router|Routes|router|routes|App|app|Server)$/;
+export const CONVENTIONAL_RECEIVER = /^(?:app|server|express|fastify|instance|router|routes|f)$|(?:Router|Routes|router|routes|App|app|Server)$/;
 
 /**
  * Each class's field initializers (the first of each name), read once per class: a generated API
@@ -29,7 +29,7 @@ const thisAssignments = new WeakMap<ts.ClassLikeDeclaration, Map<string, ts.Expr
  * `withTypeProvider<T>()`, Express's settings (`express().disable('x-powered-by')`), Hono's
  * `notFound`, `onError` and `on(methods, path, h)`.
  */
-export const CHAIN_KEEPS_ROUTER = new Set(['use', 'route', 'register', 'routes', 'middleware', 'basePath', 'mount', 'withTypeProvider', 'openapi', 'doc', 'doc31', 'prefix', 'disable', 'enable', 'engine', 'notFound', 'onError', 'on']);
+export const CHAIN_KEEPS_ROUTER = new Set(['use', 'set', 'route', 'register', 'routes', 'middleware', 'basePath', 'mount', 'withTypeProvider', 'openapi', 'doc', 'doc31', 'prefix', 'disable', 'enable', 'engine', 'notFound', 'onError', 'on']);
 
 /**
  * The router `this` stands for inside `class UsersController extends Controller`: the class

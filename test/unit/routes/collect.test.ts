@@ -462,6 +462,43 @@ suite('collectRoutes: Express mounts', () => {
     const webauthn = { file: '/ws/k/webauthn.ts', text: "export default function webauthnRoutes(router) {\n  router.get('/webauthn', h);\n}" };
     assert.deepEqual(lines(collectRoutes([apis, app, status, webauthn], { moduleOf }).routes), ['GET /.well-known/webauthn', 'GET /api/status']);
   });
+
+  test("routes chained after an app's settings (`app.set('env', 'production').disable('x-powered-by').get('/', h)`: set returns the app) and routes of a static method given the app under the parameter name `express` (with a TypeScript `this: void` parameter first)", () => {
+    const server = {
+      file: '/ws/srv/server.ts',
+      text: [
+        "import express from 'express';",
+        "import Uploads from './uploads';",
+        'const app = express();',
+        "app.set('env', 'production')",
+        "  .disable('x-powered-by')",
+        '  .use(logRequests)',
+        "  .get('/', index)",
+        "  .get('/sw.js', index)",
+        "  .use('/files/', express.static('/tmp'));",
+        'Uploads.attach(app);',
+        'app.listen(9000);',
+      ].join('\n'),
+    };
+    const uploads = {
+      file: '/ws/srv/uploads.ts',
+      text: [
+        'class Uploads {',
+        '  static attach(this: void, express: any) {',
+        "    express.get('/uploads/:name', Uploads.get);",
+        "    express.post('/uploads/new/:token', Uploads.post);",
+        '  }',
+        '  static get(this: void, req: any, res: any) { res.end(); }',
+        '  static post(this: void, req: any, res: any) { res.end(); }',
+        '}',
+        'export default Uploads;',
+      ].join('\n'),
+    };
+    assert.deepEqual(lines(collectRoutes([server, uploads], { moduleOf }).routes), ['GET /', 'GET /sw.js', 'GET /uploads/:name', 'POST /uploads/new/:token']);
+    // A Map's set is no app's: its chain registers nothing.
+    const cache = { file: '/ws/srv/cache.ts', text: "const seen = new Map();\nseen.set('a', 1).get('/x', index);" };
+    assert.deepEqual(lines(collectRoutes([cache], { moduleOf }).routes), []);
+  });
 });
 
 suite('collectRoutes: a function of the project named router', () => {
