@@ -1160,6 +1160,7 @@ function declares(s: Scanned, name: string): boolean {
 
 /** Where the router mounted as `mount.routerName` is declared: by import, in this file, or by name. */
 function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[]): RouterNode[] {
+  if (mount.each) return eachRouters(s, mount.routerName, mount.each, byKey, aliases);
   if (mount.routerName.endsWith('()')) return resolveFactoryMount(s, mount.member !== undefined ? `${mount.routerName.slice(0, -2)}.${mount.member}` : mount.routerName.slice(0, -2), byKey, aliases);
   if (mount.routerName.startsWith('new ')) return resolveClassMount(s, mount.routerName.slice(4), byKey, aliases, mount.member);
   // A function of this file whose parameter is its own router (`fastify.register(authorized)` of
@@ -1176,31 +1177,70 @@ function resolveMount(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byK
   const imported =
     importNamed(s.x.imports, mount.routerName) ??
     s.x.imports.find((i) => i.local === head && (i.imported === '*' || (rest.length === 1 && (i.imported === 'default' || holdsMember(s, i, rest[0] ?? '', byKey, aliases)))));
-  if (imported) {
-    const found = followExport(s, imported, imported.local === head ? rest[0] : undefined, byKey, aliases, 0);
-    if (!found) return [];
-    const { target, name } = found;
-    if (name !== undefined && declares(target, name)) return [{ key: target.key, name }];
-    // A plugin its own file registers too (`fastify.register(Api, { prefix })`): the body read there, not the whole file.
-    const copy = name !== undefined ? target.x.pluginCopies?.[name]?.[0] : undefined;
-    if (copy !== undefined) return [{ key: target.key, name: copy }];
-    // `export default createXaaRouter({ ... })` through a constant: the router that call makes, with its options.
-    const made = name !== undefined ? target.x.routerMakers?.[name] : undefined;
-    const viaCall = made?.given && !made.maker.startsWith('new ') ? resolveFactoryMount(target, made.maker, byKey, aliases, 0, made.given) : [];
-    if (viaCall.length > 0) return viaCall;
-    // A function of that file that declares nothing (`app.use('/q', verifyToken, board)`: a
-    // middleware) mounts nothing; a default export or a plugin function means the file.
-    if (name !== undefined && target.x.plainFunctions?.includes(name)) return [];
-    // A plugin function whose parameter is its own router (another function of the file declares
-    // routes on a parameter of the same name: fileExports.ts ownParamRouters): that function's routes.
-    const own = name !== undefined ? ownParamRouter(target, name) : undefined;
-    if (own !== undefined) return [{ key: target.key, name: own }];
-    return [{ key: target.key, name: '*' }];
-  }
+  if (imported) return importedRouters(s, imported, imported.local === head ? rest[0] : undefined, byKey, aliases);
   // A router this file declares itself (`const router = new Router()`, a variable, a parameter) is
   // its own, even with no route here: not another file's router of the same name.
   if (declares(s, mount.routerName) || s.x.ownRouters?.includes(mount.routerName)) return [{ key: s.key, name: mount.routerName }];
   return scanned.filter((o) => o !== s && declares(o, mount.routerName)).map((o) => ({ key: o.key, name: mount.routerName }));
+}
+
+/** The router an import names (and a member of it), in the file it comes from. */
+function importedRouters(s: Scanned, imported: { imported: string; source: string }, member: string | undefined, byKey: Map<string, Scanned>, aliases: PathAlias[]): RouterNode[] {
+  const found = followExport(s, imported, member, byKey, aliases, 0);
+  if (!found) return [];
+  const { target, name } = found;
+  if (name !== undefined && declares(target, name)) return [{ key: target.key, name }];
+  // A plugin its own file registers too (`fastify.register(Api, { prefix })`): the body read there, not the whole file.
+  const copy = name !== undefined ? target.x.pluginCopies?.[name]?.[0] : undefined;
+  if (copy !== undefined) return [{ key: target.key, name: copy }];
+  // `export default createXaaRouter({ ... })` through a constant: the router that call makes, with its options.
+  const made = name !== undefined ? target.x.routerMakers?.[name] : undefined;
+  const viaCall = made?.given && !made.maker.startsWith('new ') ? resolveFactoryMount(target, made.maker, byKey, aliases, 0, made.given) : [];
+  if (viaCall.length > 0) return viaCall;
+  // A function of that file that declares nothing (`app.use('/q', verifyToken, board)`: a
+  // middleware) mounts nothing; a default export or a plugin function means the file.
+  if (name !== undefined && target.x.plainFunctions?.includes(name)) return [];
+  // A plugin function whose parameter is its own router (another function of the file declares
+  // routes on a parameter of the same name: fileExports.ts ownParamRouters): that function's routes.
+  const own = name !== undefined ? ownParamRouter(target, name) : undefined;
+  if (own !== undefined) return [{ key: target.key, name: own }];
+  return [{ key: target.key, name: '*' }];
+}
+
+/**
+ * `for (const m of routers) app.use(m.default.routes())` over a list another file holds
+ * (ExtractedMount.each): the router of each element, followed from the reference `local` of file
+ * `s` along `path` through imports, exported constants, lists (EACH) and members. Empty when a step
+ * is not known.
+ */
+function eachRouters(s: Scanned, local: string, path: readonly string[], byKey: Map<string, Scanned>, aliases: PathAlias[], depth = 0): RouterNode[] {
+  if (depth > MAX_MOUNT_DEPTH) return [];
+  const imp = importNamed(s.x.imports, local);
+  if (!imp) {
+    if (path.length === 0) return declares(s, local) ? [{ key: s.key, name: local }] : [];
+    const value = s.x.constants?.[local];
+    return value ? valueRouters(s, value, path, byKey, aliases, depth + 1) : [];
+  }
+  // A namespace (`import('./x')`) read by a member: that export.
+  const namespace = imp.imported === '*';
+  const exported = namespace ? path[0] : imp.imported;
+  const rest = namespace ? path.slice(1) : path;
+  if (exported === undefined || exported === EACH) return [];
+  if (rest.length === 0) return importedRouters(s, { imported: exported, source: imp.source }, undefined, byKey, aliases);
+  const found = followExport(s, { imported: exported, source: imp.source }, undefined, byKey, aliases, 0);
+  if (!found) return [];
+  const value = (found.name !== undefined ? found.target.x.constants?.[found.name] : undefined) ?? (exported === 'default' ? found.target.x.constants?.[DEFAULT_OBJECT] : undefined);
+  return value ? valueRouters(found.target, value, rest, byKey, aliases, depth + 1) : [];
+}
+
+/** What `path` reads of a value of file `s` (eachRouters): each element of a list, a property, or what a reference holds. */
+function valueRouters(s: Scanned, value: ConstValue, path: readonly string[], byKey: Map<string, Scanned>, aliases: PathAlias[], depth: number): RouterNode[] {
+  const [step, ...rest] = path;
+  if (step === EACH && value.kind === 'arr') return value.items.flatMap((item) => valueRouters(s, item, rest, byKey, aliases, depth));
+  const prop = step !== undefined && value.kind === 'obj' ? value.props[step] : undefined;
+  if (prop) return valueRouters(s, prop, rest, byKey, aliases, depth);
+  const ref = soleRef(value);
+  return ref ? eachRouters(s, ref.local, [...ref.path, ...path], byKey, aliases, depth + 1) : [];
 }
 
 /**

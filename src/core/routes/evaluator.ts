@@ -821,8 +821,8 @@ export abstract class Evaluator extends ReaderBase {
     if (isPropertyAccessExpression(callee) && callee.name.text === 'concat') return this.concatenatedList(callee.expression, node.arguments, depth);
     if (isObjectValuesCall(node)) return objectValues(this.evaluate(node.arguments[0], depth));
     if (isMergeCall(callee)) return this.mergedDefaults(node.arguments, depth);
-    // `require('./routes/health')` written where a value is (a list's element): the module's exports, as a reference.
-    if (requireSource(node) !== undefined) return this.alternative(node, depth);
+    // `require('./routes/health')` / `import('./v1/index.js')` written where a value is (a list's element): the module's exports (or namespace), as a reference.
+    if (requireSource(node) !== undefined || dynamicImportSource(node) !== undefined) return this.alternative(node, depth);
     // String(x), Object.freeze({...}), @hono/zod-openapi createRoute({...}): the argument itself.
     if (IDENTITY_CALL.test(calleeName(callee) ?? '')) return this.evaluate(node.arguments[0], depth);
     // A project's own wrapper of createRoute given a route config, `defineRoute({ method: 'post', path: '/x', tags })`:

@@ -220,6 +220,12 @@ export interface ExtractedMount {
   /** `new UsersApi().mount`, `container.get(UsersApi).mount`: the member of the instance mounted. */
   member?: string;
   /**
+   * `for (const m of routers) app.use(m.routes())` over a list another file holds: the path read
+   * from the reference `routerName` names (values.ts EACH for each element, then members:
+   * `['default', '[]', 'default']`); collect.ts mounts the router of each element.
+   */
+  each?: string[];
+  /**
    * A class mounting one router field of its own on another (`this.app.use('/live', this.router)`,
    * both read as the class's router, so no edge of the mount graph): the field mounted, for what is
    * registered on that field alone (controllerRegistrars' `member`).

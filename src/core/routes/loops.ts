@@ -260,6 +260,10 @@ export abstract class LoopReader extends TableLoopReader {
     if (held && this.reassignedList(held)) return undefined;
     // The declaration in scope where the loop is: a name declared in several functions is each one's own.
     if (isIdentifier(e)) e = this.decls.get(this.ownName(e.text, e));
+    if (e && isExpression(e)) e = skipOuter(e);
+    // `await Promise.all([import('./a.js'), import('./b.js')])`: each element's promise gives what it
+    // is written as (a module `import()` loads, read as that load: mounts.ts loopLoadedModule).
+    if (e && isCallExpression(e) && e.expression.getText(this.sf) === 'Promise.all' && e.arguments.length === 1 && e.arguments[0] && depth < 2) return this.arrayElements(e.arguments[0], depth + 1);
     // `const bases = new Set(['/api']); if (v) bases.add(versioned)`: the array it starts from and
     // each value the file adds to it (a conditional add too: the routes exist where it runs).
     if (e && isNewExpression(e) && isIdentifier(e.expression) && e.expression.text === 'Set' && e.arguments?.length === 1 && e.arguments[0] && depth < 2) {

@@ -5,7 +5,7 @@
 import ts from './compiler';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isIfStatement, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isReturnStatement, isSpreadElement, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableStatement } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
-import { CONTRACT_PREFIX, SERVED_CONTRACT, argRef, literalOf, literalsOf, readsArgs, str, type ConstValue } from './values';
+import { CONTRACT_PREFIX, EACH, SERVED_CONTRACT, argRef, soleRef, literalOf, literalsOf, readsArgs, str, type ConstValue } from './values';
 import { regexPrefixes } from './regexPrefixes';
 import { forwardedTo } from './forwardingMiddleware';
 import { isGuardMiddleware } from './guardMiddleware';
@@ -320,6 +320,7 @@ export abstract class MountReader extends RouteHelperReader {
       if (a.expression.name.text === 'allowedMethods') return;
       a = a.expression.expression;
     }
+    if (this.mountLoopElement(a, prefix, mountedOn, line)) return;
     // `new UsersController(config).router`: the routes the class declares on itself; also through
     // the field the instance is kept in (`this.apiRouter = new ApiRouter(this)` ... `this.apiRouter.router`).
     let made = isPropertyAccessExpression(a) ? skipOuter(a.expression) : a;
@@ -365,6 +366,59 @@ export abstract class MountReader extends RouteHelperReader {
     if (!routerName) return;
     const own = routerName === mountedOn && routerName.startsWith(CLASS_ROUTER) ? thisMember(a) : undefined;
     this.out.mounts.push({ ...this.mountPrefix(prefix), routerName, line, mountedOn, ...(own !== undefined ? { ownMember: own } : {}), ...(this.makesHandler(routerName) ? { handler: true } : {}) });
+  }
+
+  /**
+   * A loop's element mounted: `for (const m of [require('./a'), await import('./b')]) r.use(m.default.routes())`
+   * the module the element loads; over another file's list (`for (const m of routers)`), each
+   * element, found by collect.ts (ExtractedMount.each). True when mounted.
+   */
+  private mountLoopElement(a: ts.Expression, prefix: ConstValue, mountedOn: string, line: number): boolean {
+    const loaded = this.loopLoadedModule(a);
+    if (loaded) {
+      if (!this.out.imports.some((i) => i.local === loaded.local)) this.out.imports.push(loaded);
+      this.out.mounts.push({ ...this.mountPrefix(prefix), routerName: loaded.local, line, mountedOn });
+      return true;
+    }
+    const each = this.eachElementRef(a);
+    if (each) this.out.mounts.push({ ...this.mountPrefix(prefix), routerName: each.local, each: each.path, line, mountedOn });
+    return each !== undefined;
+  }
+
+  /**
+   * A loop variable bound to a module load (loops.ts readLoop over `[require('./a'), import('./b')]`),
+   * or one member of it (`m.default`, `m.router`): the export mounted, under the name mountedRouterName
+   * gives a load's default (`require(./a)`) or `require(./a).router` for a named one. `require(x)` is the
+   * module's exports (its default once compiled from ESM), `import(x)` its namespace.
+   */
+  private loopLoadedModule(a: ts.Expression): { local: string; imported: string; source: string } | undefined {
+    const member = isPropertyAccessExpression(a) ? a.name.text : undefined;
+    const base = isPropertyAccessExpression(a) ? skipOuter(a.expression) : a;
+    const bound = isIdentifier(base) && this.scopes.some((sc) => sc.has(base.text)) ? this.lookup(base.text) : undefined;
+    const load = bound && 'pos' in bound && isExpression(bound as ts.Node) ? skipOuter(bound as ts.Expression) : undefined;
+    const required = load && requireSource(load);
+    const source = required ?? (load && dynamicImportSource(load));
+    if (source === undefined) return undefined;
+    const imported = member ?? (required !== undefined ? 'default' : '*');
+    if (imported === 'default') return { local: `require(${source})`, imported, source };
+    return imported === '*' ? { local: `import(${source})`, imported, source } : { local: `require(${source}).${imported}`, imported, source };
+  }
+
+  /**
+   * A loop variable standing for each element of a list another file holds (loops.ts eachOf: a
+   * reference whose path holds EACH), or a member of it (`m.default`): the reference and the path
+   * read from it, for collect.ts to follow element by element. Undefined for anything else.
+   */
+  private eachElementRef(a: ts.Expression): { local: string; path: string[] } | undefined {
+    const members: string[] = [];
+    let base = a;
+    while (isPropertyAccessExpression(base) && members.length < 4) {
+      members.unshift(base.name.text);
+      base = skipOuter(base.expression);
+    }
+    const bound = isIdentifier(base) && this.scopes.some((sc) => sc.has(base.text)) ? this.lookup(base.text) : undefined;
+    const ref = bound && !('pos' in bound) ? soleRef(bound as ConstValue) : undefined;
+    return ref?.path.includes(EACH) ? { local: ref.local, path: [...ref.path, ...members] } : undefined;
   }
 
   /**
