@@ -2259,7 +2259,11 @@ class ValueResolver {
     // of one exporting a function (`*`): what it returns when called (values.ts CALLED).
     const name = found?.name === '*' ? DEFAULT_OBJECT : (found?.name ?? (found && imp.imported === 'default' ? DEFAULT_OBJECT : undefined));
     if (!found || name === undefined) return undefined;
-    const value = propOf(found.target.x.constants?.[name], rest);
+    // `const { versions } = require('./conf')` of `module.exports = { versions: ['v1', 'v2'] }`: a
+    // property of the object the module exports, when no export of its own has that name.
+    const own = found.target.x.constants?.[name];
+    const held = !own && !namespace && imp.imported !== 'default' && found.target.x.defaultExport === undefined ? propOf(found.target.x.constants?.[DEFAULT_OBJECT], [imp.imported]) : undefined;
+    const value = propOf(own ?? held, rest);
     return value && { file: found.target, value };
   }
 

@@ -55,3 +55,21 @@ suite('routers mounted in a loop over modules known statically', () => {
     assert.deepEqual(warnings, ['/s/routes/index.js:3: api.use inside a loop over values not known statically (m); what it mounts is not known (list its routes in x-runtime-drift.routes)']);
   });
 });
+
+suite('values taken from a CommonJS module exporting an object literal', () => {
+  const served = (app: string, conf: string) => routesAndWarnings({ '/s/app.js': app, '/s/conf.js': conf });
+  const head = "const express = require('express');\nconst app = express();\n";
+
+  test("a name destructured from require() of `module.exports = { ... }` is that property: a loop over its list, a prefix", () => {
+    const conf = "module.exports = { versions: ['v1', 'v2'], base: '/admin' };\n";
+    const app = head + "const { versions, base } = require('./conf.js');\nfor (const v of versions) app.get(`/api/${v}/status`, h);\napp.post(base + '/login', h);\napp.listen(3000);\n";
+    assert.deepEqual(served(app, conf), { routes: ['GET /api/v1/status', 'GET /api/v2/status', 'POST /admin/login'], warnings: [] });
+  });
+
+  test('a name the object does not hold stays not known, warned', () => {
+    const app = head + "const { missing } = require('./conf.js');\napp.get(missing + '/x', h);\napp.listen(3000);\n";
+    const { routes, warnings } = served(app, "module.exports = { base: '/admin' };\n");
+    assert.deepEqual(routes, []);
+    assert.equal(warnings.length, 1);
+  });
+});
