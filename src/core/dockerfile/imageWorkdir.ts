@@ -171,11 +171,17 @@ async function copiedRelative(fs: FsLike, df: Dockerfile, stage: Stage, context:
   return at !== undefined && !at.madeByRun && at.path === `/${file}`;
 }
 
-/** A stage it copies from, whose WORKDIR is shown, FROM an image of the same repository or publisher. */
+/**
+ * A stage it copies from, whose WORKDIR is shown, FROM an image of the same repository or
+ * publisher: the stage copied from itself, or the stage on an image it is built FROM (`FROM dev
+ * AS prod_build`, copied from), no stage between setting a WORKDIR.
+ */
 function siblingShown(df: Dockerfile, stage: Stage, workdirs: ReadonlyMap<number, string>): Stage | undefined {
   for (const copy of stage.copies) {
     const source = copy.from === undefined ? undefined : findStage(df.stages, copy.from);
-    if (source && source.index < stage.index && workdirs.has(source.index) && samePublisher(stage.from, source.from)) return source;
+    if (!source || source.index >= stage.index) continue;
+    const root = stageChain(df.stages, source)[0] ?? source;
+    if (workdirs.has(root.index) && samePublisher(stage.from, root.from) && workdirHeirs(df, source, root).length > 0) return root;
   }
   return undefined;
 }

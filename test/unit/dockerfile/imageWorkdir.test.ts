@@ -44,6 +44,18 @@ suite('dockerfile: WORKDIRs of base images', () => {
     assert.ok(m?.evidence.some((e) => /stage 2 "prod" sets no WORKDIR: that of its image acme\/node:22, assumed \/home\/app as in stage 1 "dev"/.test(e)), m?.evidence.join('\n'));
   });
 
+  test('copied from a stage built FROM the shown one (FROM dev AS release_build), the publisher is that of the image at the root of its chain', async () => {
+    const text = 'FROM acme/node-dev AS dev\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nFROM dev AS release_build\nRUN npm run build\nFROM acme/node AS prod\nCOPY --from=release_build /home/app/package*.json ./\nCOPY --from=release_build /home/app/src ./src/\nCMD ["node", "src"]\n';
+    const fs = memFs({ '/ws/package.json': '{}', '/ws/src/index.js': '', '/ws/Dockerfile': text });
+    const { workdirs, evidence } = await imageWorkdirs(fs, parseDockerfile(text), '/ws');
+    assert.equal(workdirs.get(0), '/home/app');
+    assert.equal(workdirs.get(2), '/home/app', evidence.join('\n'));
+    assert.match(evidence.join('\n'), /stage 3 "prod" sets no WORKDIR: that of its image acme\/node, assumed \/home\/app as in stage 1 "dev"/);
+    // Another publisher's image at the end: still Docker's default.
+    const other = text.replace('FROM acme/node AS prod', 'FROM node:22 AS prod');
+    assert.equal((await imageWorkdirs(fs, parseDockerfile(other), '/ws')).workdirs.get(2), undefined);
+  });
+
   test("an image of another publisher is not assumed to share it: its WORKDIR stays Docker's default", async () => {
     const m = await inferMapping(memFs(files('node:22')), spec);
     assert.equal(m?.target, '/.out', m?.evidence.join('\n'));
