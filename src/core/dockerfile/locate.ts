@@ -225,8 +225,15 @@ function normalizeRel(p: string): string {
 }
 
 function looksLikeFile(p: string): boolean {
-  return /\.[A-Za-z0-9]+$/.test(posix.basename(p)) && !posix.basename(p).startsWith('.');
+  const name = posix.basename(p);
+  return (/\.[A-Za-z0-9]+$/.test(name) && !name.startsWith('.')) || DOT_FILE.test(name);
 }
+
+/**
+ * Dot-named files by convention, not folders (`.next`, `.output` are): environment files (`.env`,
+ * `.env.production`), run-control files (`.npmrc`, `.babelrc`) and ignore lists (`.dockerignore`).
+ */
+const DOT_FILE = /^\.(?:env(?:\.[\w.-]+)?|[\w-]+rc|[\w-]+ignore)$/;
 
 function truncate(s: string): string {
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;

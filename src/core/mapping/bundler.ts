@@ -65,6 +65,7 @@ export function findBundler(project: BuildProject, scripted?: ScriptedBundle): B
     const script = bundlingScript(pkg?.scripts ?? {}, buildScriptNames(project)) ?? scriptFile;
     if (script) return script;
     if (builtByNextOnly(project)) return { kind: 'script', tool: 'next build', script: 'build' };
+    if (builtBySvelteKitOnly(project)) return { kind: 'dependency', name: '@sveltejs/kit' };
     const nest = objectField(project.nestCli, 'compilerOptions');
     if (nest['webpack'] === true) return { kind: 'nestCli', field: 'webpack' };
     // Nest CLI 10+: `"builder": "webpack"` or `{ "type": "webpack" }` (tsc and swc emit per file).
@@ -92,6 +93,20 @@ export function builtByNextOnly(project: BuildProject): boolean {
   const scripts = project.pkg?.scripts ?? {};
   const build = scripts['build'];
   return build !== undefined && NEXT_BUILD_ONLY.test(scriptRun(scripts, build).trim());
+}
+
+/** A `build` script that is `vite build` alone, in a package depending on @sveltejs/kit. */
+const VITE_BUILD_ONLY = /^(?:(?:cross-env\s+)?(?:\w+=\S*\s+)*)?vite\s+build(?:\s+-[\w-]+(?:[=\s](?!-)\S+)?)*\s*$/;
+
+/**
+ * A server package (a custom polka or express server.js starting SvelteKit's adapter-node
+ * handler) whose whole build is SvelteKit's `vite build`: its routes are in the adapter's bundle
+ * (build/), the server script beside it only wraps that handler.
+ */
+function builtBySvelteKitOnly(project: BuildProject): boolean {
+  const scripts = project.pkg?.scripts ?? {};
+  const build = scripts['build'];
+  return project.pkg !== undefined && '@sveltejs/kit' in project.pkg.deps && build !== undefined && VITE_BUILD_ONLY.test(scriptRun(scripts, build).trim());
 }
 
 /** The bundling tool a command runs (`webpack-cli build`, `tsup`, `esbuild src/main.ts --bundle`), if any. */

@@ -6,6 +6,14 @@ import { withRunMoves, withTurboPrunes } from '../../../src/core/dockerfile/runC
 const at = (dockerfile: string, rel: string, target?: string) => locateInImage(parseDockerfile(dockerfile), rel, target);
 
 suite('dockerfile locate', () => {
+  test('a stage given only named files, dot-named config files among them (.env, .npmrc), builds nothing of the context; a dot-named folder (.next) is a folder', () => {
+    const df = 'FROM node:22\nWORKDIR /app\nCOPY .env /app/.env\nCOPY .npmrc /app/.npmrc\nCOPY package.json /app/package.json\nRUN chmod +x /app/x\n';
+    assert.equal(at(df, 'src'), undefined);
+    assert.equal(at(df, '.env')?.path, '/app/.env');
+    const folder = 'FROM node:22\nWORKDIR /app\nCOPY .next /app/.next\nCOPY package.json ./\nRUN npm ci\n';
+    assert.equal(at(folder, 'src')?.path, '/app/src');
+  });
+
   test('an image that takes only named files from the context (its entrypoint) holds none of the sources, built or not', () => {
     const df = 'FROM acme/shop:latest\nWORKDIR /shop\nCOPY ./entrypoint.sh /entrypoint.sh\nRUN chmod +x /entrypoint.sh\n';
     assert.equal(at(df, ''), undefined);

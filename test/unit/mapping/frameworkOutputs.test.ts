@@ -125,4 +125,17 @@ suite('mapping: framework outputs', () => {
     const dist = { ...files, '/ws/Dockerfile': files['/ws/Dockerfile'].replace('build/index.js', 'dist/index.js') };
     await assertMapping(dist, { target: '/srv/dist' }, spec());
   });
+  test('a custom polka server.js wrapping the adapter-node handler, the whole build `vite build`: the routes are in build/, bundled, copied from a builder stage', async () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({ name: 'chat', dependencies: { polka: '1', '@sveltejs/kit': '2', '@sveltejs/adapter-node': '5' }, scripts: { build: 'vite build' } }),
+      '/ws/svelte.config.js': "import adapter from '@sveltejs/adapter-node';\nexport default { kit: { adapter: adapter() } };\n",
+      '/ws/server.js': "import { handler } from './build/handler.js';\nimport polka from 'polka';\npolka().use(handler).listen(3000);\n",
+      '/ws/src/routes/api/+server.ts': 'export const GET = () => new Response();\n',
+      '/ws/.env': '',
+      '/ws/start.sh': 'node /app/server.js\n',
+      // The base stage copies single files only (a dot-named .env among them): nothing is built there.
+      '/ws/Dockerfile': 'FROM node:22-slim AS base\nWORKDIR /app\nCOPY .env /app/.env\nCOPY start.sh /app/start.sh\nCOPY package.json /app/package.json\nRUN chmod +x /app/start.sh\nFROM node:22 AS builder\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM base AS final\nCOPY --from=builder /app/build /app/build\nCOPY --from=builder /app/server.js /app/server.js\nCMD ["/app/start.sh"]\n',
+    };
+    await assertMapping(files, { sourceRoot: '/ws/src', target: '/app/build', bundled: true }, spec());
+  });
 });
