@@ -3,14 +3,14 @@
 // @hono/zod-openapi's `openapi(route, handler)` and its document, computed method names
 // (`router[method](path)`) and method-first helpers (`add('GET', '/x', handler)`).
 import ts from './compiler';
-import { forEachChild, isArrayLiteralExpression, isCallExpression, isElementAccessExpression, isExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike, isConditionalExpression, isSpreadAssignment, isSpreadElement } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBlock, isCallExpression, isFunctionExpression, isElementAccessExpression, isExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike, isConditionalExpression, isSpreadAssignment, isSpreadElement } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { UNKNOWN_PREFIX, expandOptionalGroups, withoutLeadingWildcard, bracedPathToRoute, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
 import { CALLED, SPREAD, concat, hasEach, hasRefs, literalOf, literalsOf, propOf, readsArgs, soleRef, str, type ConstValue } from './values';
 import { listHelperOf, ownRouterHelperOf } from './listHelpers';
 import { isWrapperForwarding } from './methodWrappers';
-import { skipOuter } from './tsSyntax';
+import { lastReturn, skipOuter } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, chainRoot, classField, enclosingFunction, handsEveryRequestOn, isFunctionLike, isRoutePath, thisAssigned } from './routeSyntax';
 import { ReceiverReader } from './receivers';
 import type { ScanMessage } from '../scanTexts';
@@ -244,7 +244,10 @@ export abstract class RouterCallReader extends ReceiverReader {
   protected readRouteCall(call: ts.CallExpression, router: string): void {
     const arg = call.arguments[0];
     if (!arg) return;
-    const a = skipOuter(arg);
+    const mapped = mappedRouteTable(skipOuter(arg));
+    // A table mapped by a function that may change each route's method or path: not known statically.
+    if (mapped === 'changed') return this.warn(call, { id: 'routeOptions', args: [writtenName(router)] });
+    const a = mapped ?? skipOuter(arg);
     if (isObjectLiteralExpression(a)) {
       const method = this.evaluate(withoutCase(this.prop(a, 'method')));
       const methods = literalsOf(method);
@@ -603,4 +606,34 @@ function thisFieldRead(e: ts.Expression): string | undefined {
   };
   visit(e);
   return found;
+}
+
+/**
+ * hapi `server.route([{ method, path, ...controller }, ...].map(withScope))`: a literal table whose
+ * elements a wrapper maps (an auth scope added to each one's options), its routes the table's when
+ * the mapper keeps them: a function value (`authScope([...])`, a name), whose body is not read, or a
+ * function returning an object that spreads its parameter and sets no method, path or url itself.
+ */
+function mappedRouteTable(a: ts.Expression): ts.ArrayLiteralExpression | 'changed' | undefined {
+  if (!isCallExpression(a) || a.arguments.length !== 1 || !isPropertyAccessExpression(a.expression) || a.expression.name.text !== 'map') return undefined;
+  const table = skipOuter(a.expression.expression);
+  const mapper = skipOuter(a.arguments[0] as ts.Expression);
+  if (!isArrayLiteralExpression(table) || table.elements.length === 0 || !table.elements.every((el) => isRouteObject(skipOuter(el as ts.Expression)))) return undefined;
+  if (isIdentifier(mapper) || isCallExpression(mapper) || isPropertyAccessExpression(mapper)) return table;
+  if (!isArrowFunction(mapper) && !isFunctionExpression(mapper)) return 'changed';
+  const param = mapper.parameters[0]?.name;
+  const body = isBlock(mapper.body) ? lastReturn(mapper.body) : mapper.body;
+  const out = body && skipOuter(body);
+  if (!param || !isIdentifier(param) || !out || !isObjectLiteralExpression(out)) return 'changed';
+  const spreadsParam = out.properties.some((p) => isSpreadAssignment(p) && isIdentifier(skipOuter(p.expression)) && (skipOuter(p.expression) as ts.Identifier).text === param.text);
+  return spreadsParam && !out.properties.some((p) => ROUTE_KEYS.has(p.name?.getText() ?? '')) ? table : 'changed';
+}
+
+const ROUTE_KEYS = new Set(['method', 'path', 'url']);
+
+/** An options object naming its method and path (`{ method: 'GET', path: '/x', ...controller }`). */
+function isRouteObject(e: ts.Expression): boolean {
+  if (!isObjectLiteralExpression(e)) return false;
+  const names = new Set(e.properties.map((p) => p.name?.getText()));
+  return names.has('method') && (names.has('path') || names.has('url'));
 }

@@ -65,6 +65,29 @@ suite('hapi', () => {
     assert.deepEqual(warnings, []);
   });
 
+  test('a route table mapped through a wrapper adding options to each route (.map(withScope), a function value made by a helper, or an arrow spreading its route): the table\'s routes; an arrow setting its own path is not read as them', () => {
+    const { routes, warnings } = collect({
+      '/s/src/helpers/scope.js': 'export function withScope(scope) { return (route) => ({ ...route, options: { ...route.options, auth: { scope } } }); }\n',
+      '/s/src/api/admin/index.js': [
+        "import { withScope } from '../../helpers/scope.js';",
+        "const adminOnly = withScope(['admin']);",
+        "const admin = { plugin: { name: 'admin', register: (server) => {",
+        "  server.route([{ method: 'GET', path: '/admin/tags', ...listController }, { method: 'POST', path: '/admin/tags/{tag}', ...addController }].map(adminOnly));",
+        "  server.route([{ method: 'DELETE', path: '/admin/tags/{tag}', handler: remove }].map((r) => ({ ...r, options: { tags: ['api'] } })));",
+        "  server.route([{ method: 'GET', path: '/moved', handler: h }].map((r) => ({ ...r, path: '/v2' + r.path })));",
+        '} } };',
+        'export { admin };',
+      ].join('\n'),
+      '/s/src/server.js': [
+        "import hapi from '@hapi/hapi';",
+        "import { admin } from './api/admin/index.js';",
+        'export async function createServer() { const server = hapi.server({ port: 3000 }); await server.register([admin]); return server; }',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['DELETE /admin/tags/:tag', 'GET /admin/tags', 'POST /admin/tags/:tag']);
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+  });
+
   test("a CommonJS router plugin gathering its table itself: [].concat(require('../routes/a'), ...) of modules exporting a route object or a list of them, paths from a module constant in a template; server.route(routes) in register: server => {...}", () => {
     const { routes, warnings } = collect({
       '/s/server/routes/home.js': "module.exports = { method: 'GET', path: '/', handler: () => 'home' }",
