@@ -44,6 +44,9 @@ const ENDPOINT_PACKAGES: ReadonlyArray<readonly [RegExp, Endpoint]> = [
   [/^(?:trpc-to-openapi|trpc-openapi)$/, 'openapi'],
 ];
 
+/** @fastify/under-pressure (fastify-under-pressure and under-pressure before it). */
+const UNDER_PRESSURE = /^(?:@fastify\/under-pressure|fastify-under-pressure|under-pressure)$/;
+
 /** A function a plugin may be: its first parameter is the instance its routes are declared on. */
 type PluginFunction = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression;
 
@@ -83,6 +86,25 @@ export abstract class MountReader extends RouteHelperReader {
     const path = served === 'graphql' ? (pathNode ? this.evaluate(pathNode) : str('/graphql')) : str('');
     if (!prefix || !path) return this.warn(plugin, { id: 'endpointPath', args: [served === 'trpc' ? 'tRPC' : 'GraphQL'] });
     this.addEndpoint(served, mountedOn, prefix.kind === 'str' && path.kind === 'str' ? str(...prefix.parts, '/', ...path.parts) : prefix, plugin);
+  }
+
+  /**
+   * @fastify/under-pressure's status route, `register(underPressure, { exposeStatusRoute })`: GET at
+   * its url, `/status` for `true` or options without one (`{ url: '/health', routeOpts }`); none
+   * when not exposed. True when the plugin is that package's (nothing else of it is a route).
+   */
+  private readStatusRoute(plugin: ts.Expression, options: ts.Expression | undefined, mountedOn: string): boolean {
+    const e = skipOuter(plugin);
+    const source = isIdentifier(e) ? this.clientSourceOf(e.text) : undefined;
+    if (source === undefined || !UNDER_PRESSURE.test(source)) return false;
+    const exposed = options && isObjectLiteralExpression(options) ? this.prop(options, 'exposeStatusRoute') : undefined;
+    const x = exposed && skipOuter(exposed);
+    if (!x || x.kind === ts.SyntaxKind.FalseKeyword) return true;
+    const urlNode = isObjectLiteralExpression(x) ? this.prop(x, 'url') : x.kind === ts.SyntaxKind.TrueKeyword ? undefined : x;
+    const url = urlNode ? this.evaluate(urlNode) : str('/status');
+    if (!url || url.kind !== 'str') this.warn(plugin, { id: 'endpointPath', args: ['under-pressure status'] });
+    else this.addRoute(mountedOn, 'GET', url, plugin);
+    return true;
   }
 
   /**
@@ -132,6 +154,7 @@ export abstract class MountReader extends RouteHelperReader {
       if (plugin && options && isObjectLiteralExpression(options) && this.isAutoload(plugin)) return this.readAutoload(options, mountedOn, line);
       const served = plugin ? this.endpointServed(plugin) : undefined;
       if (plugin && served) return this.readRegisteredEndpoint(served, plugin, options, mountedOn);
+      if (plugin && this.readStatusRoute(plugin, options, mountedOn)) return;
       const prefixNode = options && isObjectLiteralExpression(options) ? (this.prop(options, 'prefix') ?? this.hapiPrefixNode(options)) : undefined;
       const tsRest = plugin && tsRestPluginRouter(plugin);
       if (tsRest) this.readTsRestServed(tsRest, prefixNode, mountedOn, call);

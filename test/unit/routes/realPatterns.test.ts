@@ -1614,6 +1614,27 @@ suite('routes on real-world patterns: GraphQL and tRPC endpoints', () => {
   });
 });
 
+suite('routes on real-world patterns: a status route of @fastify/under-pressure', () => {
+  test('exposeStatusRoute gives GET at its url (an options object with url, a string, or true for /status); false or absent gives none', () => {
+    const app = (expose: string) =>
+      routesOf({
+        '/s/app.ts': [
+          "import Fastify from 'fastify';",
+          "import UnderPressure from '@fastify/under-pressure';",
+          'const app = Fastify();',
+          `app.register(UnderPressure, { healthCheck: async () => true${expose} });`,
+          "app.get('/ping', async () => 'pong');",
+        ].join('\n'),
+      }).sort();
+    assert.deepEqual(app(", exposeStatusRoute: { routeOpts: { logLevel: 'silent' }, url: '/health' }"), ['GET /health', 'GET /ping']);
+    assert.deepEqual(app(", exposeStatusRoute: '/alive'"), ['GET /alive', 'GET /ping']);
+    assert.deepEqual(app(', exposeStatusRoute: true'), ['GET /ping', 'GET /status']);
+    assert.deepEqual(app(', exposeStatusRoute: { routeOpts: {} }'), ['GET /ping', 'GET /status']);
+    assert.deepEqual(app(', exposeStatusRoute: false'), ['GET /ping']);
+    assert.deepEqual(app(''), ['GET /ping']);
+  });
+});
+
 suite('routes on real-world patterns: handlers of packages that answer below their mount', () => {
   test("Express: Auth.js's handler answers every method below its path; tRPC and trpc-to-openapi handlers made in another file and mounted by import", () => {
     const routes = routesOf({
