@@ -3,7 +3,7 @@
 // plugin body read under its own router, an endpoint package such as GraphQL, tRPC or a proxy) and
 // under which prefix.
 import ts from './compiler';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isIfStatement, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isReturnStatement, isSpreadElement, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableStatement } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isIfStatement, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isRegularExpressionLiteral, isReturnStatement, isSpreadElement, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableStatement } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { CONTRACT_PREFIX, EACH, SERVED_CONTRACT, argRef, soleRef, literalOf, literalsOf, readsArgs, str, type ConstValue } from './values';
 import { regexPrefixes } from './regexPrefixes';
@@ -12,6 +12,7 @@ import { isGuardMiddleware } from './guardMiddleware';
 import type { Scope } from './readerBase';
 import { CLASS_ROUTER, ENDPOINT_METHODS, endpointPath, type Endpoint, type ExtractedMount } from './extracted';
 import { isFunctionWithBody, returnedExpressions, skipOuter, thisMember } from './tsSyntax';
+import { isRouteObject, mappedRouteTable } from './routerCalls';
 import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, subclassRouter, thisAssigned, chainRoot, dirnameJoin, returnedExpression, enclosingFunction } from './routeSyntax';
 import type { HttpMethod } from '../model';
 import { ROUTER_METHODS } from './routeSpec';
@@ -43,6 +44,27 @@ const ENDPOINT_PACKAGES: ReadonlyArray<readonly [RegExp, Endpoint]> = [
   [/^@auth\/express$/, 'subtree'],
   [/^(?:trpc-to-openapi|trpc-openapi)$/, 'openapi'],
 ];
+
+/**
+ * hapi `server.register({ plugin: multistepForm, options: { routes: [{ method, path, ...controller }] } })`:
+ * a table of route options handed to a plugin in its options' `routes`, which the plugin routes
+ * (`server.route(options.routes)`), read as routes of the server registering it; literal tables
+ * only, mapped through a wrapper or not (routerCalls.ts mappedRouteTable), of registrations with no
+ * prefix of their own.
+ */
+function optionRouteTables(plugin: ts.Expression): ts.Expression[] {
+  const p = skipOuter(plugin);
+  if (isArrayLiteralExpression(p)) return p.elements.flatMap((el) => optionRouteTables(el));
+  if (!isObjectLiteralExpression(p)) return [];
+  const named = (o: ts.ObjectLiteralExpression, name: string) => o.properties.find((x): x is ts.PropertyAssignment => isPropertyAssignment(x) && x.name.getText() === name)?.initializer;
+  const options = named(p, 'options');
+  const opts = options && skipOuter(options);
+  const routes = opts && isObjectLiteralExpression(opts) && named(p, 'plugin') !== undefined && named(p, 'routes') === undefined ? named(opts, 'routes') : undefined;
+  const table = routes && skipOuter(routes);
+  if (!table) return [];
+  const literal = isArrayLiteralExpression(table) ? table : mappedRouteTable(table);
+  return literal !== undefined && literal !== 'changed' && literal.elements.length > 0 && literal.elements.every((el) => isRouteObject(skipOuter(el as ts.Expression))) ? [table] : [];
+}
 
 /** @fastify/under-pressure (fastify-under-pressure and under-pressure before it). */
 const UNDER_PRESSURE = /^(?:@fastify\/under-pressure|fastify-under-pressure|under-pressure)$/;
@@ -161,6 +183,7 @@ export abstract class MountReader extends RouteHelperReader {
       if (!plugin) return;
       const prefix = prefixNode ? (this.evaluate(prefixNode) ?? this.unknownPrefix(prefixNode, call)) : str('');
       for (const [target, at] of this.hapiPlugins(plugin, prefix, call)) this.mountTarget(target, at, mountedOn, line);
+      for (const table of prefix.kind === 'str' && literalOf(prefix) === '' ? optionRouteTables(plugin) : []) this.readRouteCall(call, mountedOn, table);
       return;
     }
     const looped = this.unknownLoopVariable(call);

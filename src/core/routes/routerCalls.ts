@@ -240,9 +240,12 @@ export abstract class RouterCallReader extends ReceiverReader {
     return true;
   }
 
-  /** `router.route('/b').get(...).post(...)`, fastify `server.route({ method, url })` and hapi's tables of them. */
-  protected readRouteCall(call: ts.CallExpression, router: string): void {
-    const arg = call.arguments[0];
+  /**
+   * `router.route('/b').get(...).post(...)`, fastify `server.route({ method, url })` and hapi's tables
+   * of them; `given`: the table itself, handed to a plugin in its options (mounts.ts).
+   */
+  protected readRouteCall(call: ts.CallExpression, router: string, given?: ts.Expression): void {
+    const arg = given ?? call.arguments[0];
     if (!arg) return;
     const mapped = mappedRouteTable(skipOuter(arg));
     // A table mapped by a function that may change each route's method or path: not known statically.
@@ -614,7 +617,7 @@ function thisFieldRead(e: ts.Expression): string | undefined {
  * the mapper keeps them: a function value (`authScope([...])`, a name), whose body is not read, or a
  * function returning an object that spreads its parameter and sets no method, path or url itself.
  */
-function mappedRouteTable(a: ts.Expression): ts.ArrayLiteralExpression | 'changed' | undefined {
+export function mappedRouteTable(a: ts.Expression): ts.ArrayLiteralExpression | 'changed' | undefined {
   if (!isCallExpression(a) || a.arguments.length !== 1 || !isPropertyAccessExpression(a.expression) || a.expression.name.text !== 'map') return undefined;
   const table = skipOuter(a.expression.expression);
   const mapper = skipOuter(a.arguments[0] as ts.Expression);
@@ -632,7 +635,7 @@ function mappedRouteTable(a: ts.Expression): ts.ArrayLiteralExpression | 'change
 const ROUTE_KEYS = new Set(['method', 'path', 'url']);
 
 /** An options object naming its method and path (`{ method: 'GET', path: '/x', ...controller }`). */
-function isRouteObject(e: ts.Expression): boolean {
+export function isRouteObject(e: ts.Expression): boolean {
   if (!isObjectLiteralExpression(e)) return false;
   const names = new Set(e.properties.map((p) => p.name?.getText()));
   return names.has('method') && (names.has('path') || names.has('url'));

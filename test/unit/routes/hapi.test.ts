@@ -88,6 +88,28 @@ suite('hapi', () => {
     assert.equal(warnings.length, 1, warnings.join('\n'));
   });
 
+  test("a table of route options handed to a plugin in its registration options (options.routes), which the plugin routes itself: the registering server's routes; a registration with a prefix of its own, or options holding no route table, adds none", () => {
+    const { routes } = collect({
+      '/s/src/plugins/form.js': "export const form = { name: 'form', multiple: true, register: (server, options) => { server.ext(options.ext ?? []); server.route(options.routes); } };\n",
+      '/s/src/api/deploy/index.js': [
+        "import { form } from '../../plugins/form.js';",
+        "const deploy = { plugin: { name: 'deploy', register: async (server) => {",
+        "  await server.register({ plugin: form, options: { sessionName: 'deploy', routes: [{ method: 'GET', path: '/deploy/{id?}', ...startController }, { method: 'POST', path: '/deploy/{id}', ...submitController }].map(scoped) } });",
+        "  await server.register({ plugin: form, options: { routes: [{ method: 'GET', path: '/x', handler: h }] }, routes: { prefix: '/p' } });",
+        "  await server.register({ plugin: form, options: { routes: ['a', 'b'] } });",
+        "  server.route({ method: 'GET', path: '/deploy', handler: list });",
+        '} } };',
+        'export { deploy };',
+      ].join('\n'),
+      '/s/src/server.js': [
+        "import hapi from '@hapi/hapi';",
+        "import { deploy } from './api/deploy/index.js';",
+        'export async function createServer() { const server = hapi.server({ port: 3000 }); await server.register(deploy); return server; }',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['GET /deploy', 'GET /deploy/:id?', 'POST /deploy/:id']);
+  });
+
   test("a CommonJS router plugin gathering its table itself: [].concat(require('../routes/a'), ...) of modules exporting a route object or a list of them, paths from a module constant in a template; server.route(routes) in register: server => {...}", () => {
     const { routes, warnings } = collect({
       '/s/server/routes/home.js': "module.exports = { method: 'GET', path: '/', handler: () => 'home' }",
