@@ -150,8 +150,10 @@ function producedInStage(stage: Stage, rel: string, viaFrom: boolean): Hit | und
   const flat = flattenedFolder(before.map(({ c }) => c));
   const under = flat !== undefined && rel.startsWith(`${flat.dir}/`) ? rel.slice(flat.dir.length + 1) : undefined;
   const copied = contextRoot(before.map(({ c }) => c));
-  // Only named files came in (`COPY ./entrypoint.sh /entrypoint.sh`): no sources were built here.
-  if (under === undefined && copied === undefined && before.every(({ c }) => c.sources.every((src) => looksLikeFile(normalizeRel(src))))) return undefined;
+  // Only named files came in (`COPY ./entrypoint.sh /entrypoint.sh`): no sources were built here,
+  // unless a folder came from another stage too (`turbo prune`'s out/full copied from the pruning stage).
+  const folderFromStage = stage.copies.some((c) => (c.from !== undefined || c.byRun !== undefined) && c.sources.some((src) => !looksLikeFile(normalizeRel(src))));
+  if (under === undefined && copied === undefined && !folderFromStage && before.every(({ c }) => c.sources.every((src) => looksLikeFile(normalizeRel(src))))) return undefined;
   // Only folders deep in the context came in (`COPY packages/db/prisma ./packages/db/prisma`, for a
   // migration job): the context as a whole was not built here.
   if (rel === '' && under === undefined && before.every(({ c }) => c.sources.every((src) => normalizeRel(src).includes('/')))) return undefined;

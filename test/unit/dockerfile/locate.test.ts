@@ -12,6 +12,9 @@ suite('dockerfile locate', () => {
     assert.equal(at(df, '.env')?.path, '/app/.env');
     const folder = 'FROM node:22\nWORKDIR /app\nCOPY .next /app/.next\nCOPY package.json ./\nRUN npm ci\n';
     assert.equal(at(folder, 'src')?.path, '/app/src');
+    // A named file beside a folder another stage hands over (turbo prune's out/full): the build runs there.
+    const pruned = 'FROM node:22 AS prune\nWORKDIR /app\nCOPY . .\nRUN npx turbo prune web --docker\nFROM node:22 AS build\nWORKDIR /app\nCOPY .gitignore .gitignore\nCOPY --from=prune /app/out/full/ .\nRUN npx turbo run build\n';
+    assert.equal(at(pruned, 'packages/web/.next')?.path, '/app/packages/web/.next');
   });
 
   test('an image that takes only named files from the context (its entrypoint) holds none of the sources, built or not', () => {
