@@ -61,7 +61,11 @@ export const entries = [
   { entryPoints: ['src/engine/extensionBackend.ts'], outfile: 'dist/engine.js', minifyWhitespace: true, plugins: [parserApart] },
   // Walks and reads source trees beside the main thread (src/engine/sourceScanner.ts).
   { entryPoints: ['src/engine/scanWorker.ts'], outfile: 'dist/scanWorker.js', plugins: [parserApart] },
-  { entryPoints: ['src/core/parserBundle.ts'], outfile: `dist/${PARSER_FILE}` },
+  // Without comments, as dist/engine.js: a few characters beyond Latin-1 in our readers' comments (`…`,
+  // a URL's Chinese anchor) made this 10.5 MB source a two-byte string, 21 MB of the scan worker's heap
+  // for its life and a UTF-8 decode at every load; 7.1 MB one byte a character without them (load from
+  // the code cache 366-394 -> 246-258 ms of CPU, RSS 102 -> 76 MB: bench/README.md, thirty-third round).
+  { entryPoints: ['src/core/parserBundle.ts'], outfile: `dist/${PARSER_FILE}`, minifyWhitespace: true },
   // The command: a small first bundle that starts an ssh:// engine's login, then requires the rest (src/cli/entry.ts).
   { entryPoints: ['src/cli/entry.ts'], outfile: 'dist/cli.js', external: [...common.external, './cliMain.js'] },
   // Without comments, as dist/engine.js: a bundled library's comments (undici's curly quotes) made

@@ -5,6 +5,7 @@
 // reader and a constant collect.ts took from routeSyntax.ts did, and the command's peak memory on a
 // 2,000-file check went from 93 to 153 MB. Built here as scripts/build.mjs builds them.
 import * as assert from 'node:assert/strict';
+import { isAscii } from 'node:buffer';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,13 +25,16 @@ async function buildScript(): Promise<{ common: object; entries: Entry[] }> {
 }
 
 suite('the TypeScript compiler is in the route parser bundle only', () => {
-  test('the engine side, the command and the scan worker bundle no TypeScript; the parser bundle does', async function () {
+  test('the engine side, the command and the scan worker bundle no TypeScript; the parser bundle does, its source ASCII', async function () {
     this.timeout(120_000);
     const script = await buildScript();
     const holdsTypeScript: Record<string, boolean> = {};
     for (const e of script.entries) {
       const result = await build({ ...script.common, ...e, entryPoints: e.entryPoints.map((p) => join(REPO, p)), write: false, metafile: true, logLevel: 'silent' });
       holdsTypeScript[e.outfile] = Object.keys(result.metafile.inputs).some((f) => /node_modules\/typescript\//.test(f));
+      // The parser's source is ASCII: no two-byte string of it kept for the worker's life, and read without a UTF-8 decode (routeParserLoader.ts sourceText).
+      const code = result.outputFiles.find((f) => f.path.endsWith('.js'));
+      if (e.outfile.endsWith('routeParser.js')) assert.ok(code && isAscii(code.contents), `${e.outfile} holds a character beyond ASCII`);
     }
     assert.deepEqual(holdsTypeScript, {
       'dist/extension.js': false,
