@@ -3,7 +3,7 @@
 // plugin body read under its own router, an endpoint package such as GraphQL, tRPC or a proxy) and
 // under which prefix.
 import ts from './compiler';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isIfStatement, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isRegularExpressionLiteral, isReturnStatement, isSpreadElement, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableStatement } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isIfStatement, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isRegularExpressionLiteral, isReturnStatement, isSpreadElement, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { CONTRACT_PREFIX, EACH, SERVED_CONTRACT, argRef, soleRef, literalOf, literalsOf, readsArgs, str, type ConstValue } from './values';
 import { regexPrefixes } from './regexPrefixes';
@@ -223,6 +223,8 @@ export abstract class MountReader extends RouteHelperReader {
     const paths = hasPrefix ? first : first?.kind === 'arr' && literalsOf(first)?.every((p) => p.startsWith('/')) ? first : undefined;
     // `app.use('/x', (req, res, next) => router(req, res, next))`: a middleware handing the request on to a router mounts it.
     const forwarded = kind === 'use' ? args.map((a) => this.forwardedRouter(a) ?? a) : args;
+    // `app.use(['/a', '/b'], router)`: mounted at each path.
+    const prefixes = hasPrefix ? [prefix] : paths?.kind === 'arr' ? paths.items : [prefix];
     if (kind === 'use' && paths && args.length >= 2 && forwarded[forwarded.length - 1] === args[args.length - 1]) {
       const last = args[args.length - 1] as ts.Expression;
       // `app.use('/graphql', cors(), expressMiddleware(server))`, `app.use('/trpc', createExpressMiddleware({ router }))`
@@ -230,15 +232,21 @@ export abstract class MountReader extends RouteHelperReader {
       if (served) return this.addEndpoint(served, mountedOn, paths, last);
       // `app.use('/status', auth, method('GET', handler))`: a handler answering one method only.
       const only = this.methodFiltered(last);
-      if (only) return this.addRoute(mountedOn, only, paths, last);
-      if (this.isRequestHandler(last)) return this.addRoute(mountedOn, 'ALL', paths, last);
+      // `app.use('/api', apiRouter, (req, res) => res.status(404).end())`: the routers before the handler are mounted there too.
+      const answering = only ?? (this.isRequestHandler(last) ? 'ALL' : undefined);
+      if (answering) {
+        this.mountAll(forwarded.slice(1, -1), prefixes, mountedOn, line, true);
+        return this.addRoute(mountedOn, answering, paths, last);
+      }
     }
-    // `app.use(['/a', '/b'], router)`: mounted at each path.
-    const prefixes = hasPrefix ? [prefix] : paths?.kind === 'arr' ? paths.items : [prefix];
+    this.mountAll(paths !== undefined ? forwarded.slice(1) : forwarded, prefixes, mountedOn, line, kind === 'use' && paths !== undefined);
+  }
+
+  /** Each of `targets` mounted at each prefix; `atPath`: another file's function that answers the request itself answers there (collect.ts addEndpointRoutes). */
+  private mountAll(targets: ts.Expression[], prefixes: ConstValue[], mountedOn: string, line: number, atPath: boolean): void {
     const before = this.out.mounts.length;
-    for (const p of prefixes) for (const a of paths !== undefined ? forwarded.slice(1) : forwarded) this.mountTarget(a, p, mountedOn, line);
-    // Another file's function that answers the request itself answers there (collect.ts addEndpointRoutes).
-    if (kind === 'use' && paths !== undefined) for (const m of this.out.mounts.slice(before)) m.atPath = true;
+    for (const p of prefixes) for (const a of targets) this.mountTarget(a, p, mountedOn, line);
+    if (atPath) for (const m of this.out.mounts.slice(before)) m.atPath = true;
   }
 
   /** `config.get('server.apiPath')` of node-config (the `config` package): its values are in the config folder's files and the environment, not in the code. */
@@ -296,7 +304,7 @@ export abstract class MountReader extends RouteHelperReader {
   private isRequestHandler(arg: ts.Expression): boolean {
     let fn: ts.Node | undefined = skipOuter(arg);
     if (isIdentifier(fn)) fn = this.decls.get(fn.text);
-    if (!fn || !(isArrowFunction(fn) || isFunctionExpression(fn) || isFunctionDeclaration(fn)) || !fn.body) return false;
+    if (!fn || !(isArrowFunction(fn) || isFunctionExpression(fn) || isFunctionDeclaration(fn)) || !fn.body || typedErrorHandler(fn)) return false;
     const names = fn.parameters.map((p) => (isIdentifier(p.name) ? p.name.text : ''));
     if (names.length < 2 || names.length > 3 || /^next$/i.test(names[1] ?? '')) return false;
     const next = names[2];
@@ -789,6 +797,17 @@ export abstract class MountReader extends RouteHelperReader {
 }
 
 /** `next` handed to another call as an argument anywhere in `node`. */
+/**
+ * `const onError: express.ErrorRequestHandler = (err, req, res) => ...`: declared an error handler by
+ * its type, whatever its parameters (Express would call a three-parameter one as middleware).
+ */
+function typedErrorHandler(fn: ts.Node): boolean {
+  const type = isVariableDeclaration(fn.parent) ? fn.parent.type : undefined;
+  if (!type || !isTypeReferenceNode(type)) return false;
+  const name = type.typeName;
+  return (isIdentifier(name) ? name.text : name.right.text) === 'ErrorRequestHandler';
+}
+
 function passesOn(node: ts.Node, next: string): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {

@@ -2,7 +2,7 @@
 // `this` assignments, returned and chained expressions, callee names, paths joined with __dirname,
 // class members, functions around a node.
 import ts from './compiler';
-import { forEachChild, getModifiers, isArrayBindingPattern, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassLike, isConstructorDeclaration, isElementAccessExpression, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isIdentifier, isIfStatement, isInterfaceDeclaration, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isOmittedExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyDeclaration, isReturnStatement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeAliasDeclaration, isTypeNode, isVariableStatement } from './tsNodes';
+import { forEachChild, getModifiers, isArrayBindingPattern, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassLike, isConstructorDeclaration, isElementAccessExpression, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isIdentifier, isIfStatement, isInterfaceDeclaration, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isOmittedExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyDeclaration, isReturnStatement, isStringLiteral, isTryStatement, isStringLiteralLike, isTemplateExpression, isTypeAliasDeclaration, isTypeNode, isVariableStatement } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { CLASS_ROUTER } from './extracted';
 import { skipOuter } from './tsSyntax';
@@ -299,13 +299,13 @@ export function handsEveryRequestOn(node: ts.Node): boolean {
   const names = fn.parameters.map((p) => (isIdentifier(p.name) ? p.name.text : ''));
   const next = names[2];
   if (names.length !== 3 || !next || /^next$/i.test(names[1] ?? '')) return false;
-  const isNextCall = (e: ts.Node | undefined): boolean => {
+  const isNextCall = (e: ts.Node | undefined, given = 0): boolean => {
     const c = e && isExpression(e) ? skipOuter(e) : undefined;
-    return !!c && isCallExpression(c) && c.arguments.length === 0 && isIdentifier(c.expression) && c.expression.text === next;
+    return !!c && isCallExpression(c) && c.arguments.length <= given && isIdentifier(c.expression) && c.expression.text === next;
   };
   if (!isBlock(fn.body)) return isNextCall(fn.body);
   const last = fn.body.statements.at(-1);
-  if (!last || !(isExpressionStatement(last) || isReturnStatement(last)) || !isNextCall(last.expression)) return false;
+  if (!last || !endsHandingOn(last, isNextCall)) return false;
   const [req, res] = names;
   let answers = false;
   const visit = (n: ts.Node): void => {
@@ -315,6 +315,18 @@ export function handsEveryRequestOn(node: ts.Node): boolean {
   };
   forEachChild(fn.body, visit);
   return !answers;
+}
+
+/**
+ * A middleware body's last statement handing every request on: `next()`, or `try { ...; next(); }
+ * catch (e) { next(e); }` (what the try block throws goes to the error handler, answered there).
+ */
+function endsHandingOn(last: ts.Statement, isNextCall: (e: ts.Node | undefined, given?: number) => boolean): boolean {
+  if (isExpressionStatement(last) || isReturnStatement(last)) return isNextCall(last.expression);
+  if (!isTryStatement(last) || last.finallyBlock || !last.catchClause) return false;
+  const tried = last.tryBlock.statements.at(-1);
+  const caught = last.catchClause.block.statements.at(-1);
+  return !!tried && endsHandingOn(tried, isNextCall) && !!caught && (isExpressionStatement(caught) || isReturnStatement(caught)) && isNextCall(caught.expression, 1);
 }
 
 /** The methods of Express's response that send it (`res.status(404)` alone sets a status only). */

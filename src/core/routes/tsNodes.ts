@@ -80,6 +80,7 @@ export const {
   isSwitchStatement,
   isTemplateExpression,
   isThrowStatement,
+  isTryStatement,
   isTypeAliasDeclaration,
   isTypeAssertionExpression,
   isTypeNode,

@@ -2723,4 +2723,32 @@ suite('routes on real-world patterns: apps, prefixes and factories written in ot
     });
     assert.deepEqual(routes.sort(), ['GET /config', 'GET /movie/lookup/:id', 'POST /setup/set']);
   });
+
+  test("express: app.use('/p', router, handler) mounts the router at /p and the last handler answers there too; a handler typed ErrorRequestHandler answers nothing, whatever its parameters; router.all middleware whose try ends in next() and whose catch hands the error on is no route", () => {
+    const api = [
+      "import express from 'express';",
+      'const router = express.Router();',
+      'router',
+      "  .all('/', (req, res, next) => {",
+      '    try {',
+      "      if (!req.query.x) throw new Error('bad');",
+      "      res.set('X-A', '1');",
+      '      next();',
+      '    } catch (error) {',
+      '      next(error);',
+      '    }',
+      '  })',
+      "  .get('/', (req, res) => { res.json({}); })",
+      "  .get('/html', (req, res) => { res.end('<p>'); });",
+      'const onError: express.ErrorRequestHandler = (error, _req, res) => { res.status(500).send(String(error)); };',
+      'export const api = (app: express.Application) => {',
+      "  app.use('/convert', router, onError);",
+      "  app.use('/other', router, (req: express.Request, res: express.Response) => { res.status(404).end(); });",
+      '};',
+    ].join('\n');
+    const main = "import express from 'express';\nimport { api } from './api';\nconst app = express();\napi(app);\napp.listen(3000);\n";
+    const routes = routesOf({ '/t/src/api.ts': api, '/t/src/app.ts': main });
+    assert.deepEqual(routes.sort(), ['ALL /other', 'GET /convert', 'GET /convert/html', 'GET /other', 'GET /other/html']);
+  });
+
 });
