@@ -16,6 +16,9 @@ import { ReceiverReader } from './receivers';
 import type { ScanMessage } from '../scanTexts';
 import { CLASS_ROUTER, writtenName } from './extracted';
 
+/** The parsers of body-parser, also Express's own since 4.16: https://expressjs.com/en/api.html#express.json */
+const BODY_PARSERS = /^(?:json|urlencoded|raw|text)$/;
+
 /** Servers whose `route(options)` registers routes given as values. */
 const OPTION_ROUTE_PACKAGES = /^(?:@hapi\/hapi|hapi|fastify)$/;
 export abstract class RouterCallReader extends ReceiverReader {
@@ -166,6 +169,17 @@ export abstract class RouterCallReader extends ReceiverReader {
     for (const r of this.out.routes.slice(before)) r.wrapper = callee.name.text;
   }
 
+  /** `bodyParser.json()`, `express.urlencoded({ extended: true })`, or a constant of the file made by one: a body parser. */
+  private parsesBodyOnly(arg: ts.Expression): boolean {
+    let e = skipOuter(arg);
+    const init = isIdentifier(e) ? this.decls.get(e.text) : undefined;
+    if (init && isExpression(init)) e = skipOuter(init);
+    if (!isCallExpression(e) || !isPropertyAccessExpression(e.expression) || !BODY_PARSERS.test(e.expression.name.text)) return false;
+    const receiver = skipOuter(e.expression.expression);
+    const source = isIdentifier(receiver) ? this.clientSourceOf(receiver.text) : undefined;
+    return source === 'body-parser' || source === 'express';
+  }
+
   protected readRouterCall(call: ts.CallExpression, router: string, method: HttpMethod, name: string, at: ts.Node): void {
     const args = call.arguments;
     // Hono `app.get(handler)`: answered at the app's current path.
@@ -173,6 +187,8 @@ export abstract class RouterCallReader extends ReceiverReader {
     if (only && isFunctionLike(only) && this.isHonoApp(router)) return this.addRoute(router, method, str(this.honoPaths.get(router) ?? '/'), at);
     // A route call has a handler; `router.get('/x')` alone is a lookup (app.get('env') too).
     if (args.length < 2) return;
+    // `app.post('/*', bodyParser.json())`: body parsers hand every request on, no route.
+    if (args.slice(1).every((a) => this.parsesBodyOnly(a))) return;
     const last = args[args.length - 1];
     const lastNode = last ? skipOuter(last) : undefined;
     // `app.all('*', (req, res, next) => { res.header(...); next(); })`: middleware, no route. With

@@ -2751,4 +2751,18 @@ suite('routes on real-world patterns: apps, prefixes and factories written in ot
     assert.deepEqual(routes.sort(), ['ALL /other', 'GET /convert', 'GET /convert/html', 'GET /other', 'GET /other/html']);
   });
 
+  test("express: a method route whose handlers are only body parsers (bodyParser.json(), express.urlencoded(), or a constant made by one) is middleware, no route; one with a handler after the parser is a route", () => {
+    const app = [
+      "const express = require('express');",
+      "const bodyParser = require('body-parser');",
+      'const app = express();',
+      'const jsonParser = bodyParser.json({ limit: 1000 });',
+      "app.post('/*', jsonParser);",
+      "app.put('/*', bodyParser.urlencoded({ extended: true }));",
+      "app.delete('/*', express.json(), express.text());",
+      "app.post('/hook', express.raw({ type: '*/*' }), (req, res) => res.send('ok'));",
+      'app.listen(3000);',
+    ].join('\n');
+    assert.deepEqual(routesOf({ '/b/app.js': app }), ['POST /hook']);
+  });
 });
