@@ -880,7 +880,9 @@ function workspaceRunScript(command: string): { script: string; all: boolean } |
   const all = /^(?:lerna|turbo)$/.test(posix.basename(words[tool] ?? '')) || rest.some((w) => /^(?:-r|--recursive|--parallel|--workspaces|-ws|--all|-A)$/.test(w));
   const run = rest.findIndex((w) => w === 'run' || w === 'run-script');
   const args: string[] = [];
-  for (let i = run + 1; i < rest.length; i++) {
+  // Yarn's `yarn workspace <name> <script>`: the package named, then its script. https://classic.yarnpkg.com/en/docs/cli/workspace
+  const yarnWorkspace = posix.basename(words[tool] ?? '') === 'yarn' && run < 0 && rest[0] === 'workspace';
+  for (let i = yarnWorkspace ? 2 : run + 1; i < rest.length; i++) {
     const w = rest[i] ?? '';
     if (VALUE_OPTIONS.test(w)) i++;
     else if (!w.startsWith('-') && w !== 'workspaces' && w !== 'foreach') args.push(w);

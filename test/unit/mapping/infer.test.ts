@@ -1498,6 +1498,21 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.equal(m?.bundled, true);
   });
 
+  test("Yarn's `yarn workspace <name> start` as the image's command starts that package's script: the package is the source root, not the workspace (whose root depends on a bundler for another package)", async () => {
+    const fs = memFs({
+      '/ws/package.json': JSON.stringify({ private: true, workspaces: { packages: ['packages/*'] }, devDependencies: { vite: '6' }, scripts: { build: 'yarn workspaces run build' } }),
+      '/ws/packages/forms/package.json': JSON.stringify({ name: 'forms', devDependencies: { vite: '6' }, scripts: { build: 'vite build' } }),
+      '/ws/packages/forms/src/index.ts': '',
+      '/ws/packages/site/package.json': JSON.stringify({ name: 'site', main: './app.js', dependencies: { express: '4' }, scripts: { start: 'node .' } }),
+      '/ws/packages/site/app.js': "require('express')().listen(3000);",
+      '/ws/Dockerfile': 'FROM node:22\nENV SRC=/srv/site\nWORKDIR ${SRC}\nCOPY . ${SRC}\nRUN yarn install --frozen-lockfile\nCMD ["yarn", "workspace", "site", "start"]\n',
+    });
+    const m = await inferMapping(fs, spec({}, at('/ws')));
+    assert.equal(m?.sourceRoot, '/ws/packages/site', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/srv/site/packages/site', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, false, m?.evidence.join('\n'));
+  });
+
   test('a package named (not a path) is found by its package.json name', async () => {
     const files: Record<string, string> = { ...PNPM_MONOREPO, '/ws/Dockerfile': 'FROM node\nWORKDIR /app\nCOPY . .\nRUN pnpm --filter api build\n' };
     const m = await inferMapping(memFs(files), spec({}, at('/ws')));
