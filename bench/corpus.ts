@@ -94,8 +94,16 @@ export function routeKey(method: string, p: string): string {
 function checkout(t: Truth): string | undefined {
   const dir = path.join(CACHE, t.name);
   const stamp = path.join(dir, '.corpus-commit');
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === t.commit) return dir;
+  const whole = path.join(dir, WHOLE_MARK);
   const gitDir = path.join(MIRRORS, t.repo.replace('/', '+'), 'repo');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === t.commit) {
+    if (existsSync(whole)) return dir;
+    // Extracted before export-ignore was overridden: kept unless the commit's attributes left files out.
+    if (!existsSync(gitDir) || !exportIgnores(gitDir, t.commit)) {
+      writeFileSync(whole, '');
+      return dir;
+    }
+  }
   if (!existsSync(gitDir)) {
     console.error(`${t.name}: no mirror at ${gitDir} (fetch github:${t.repo} first); skipped`);
     return undefined;
@@ -108,10 +116,15 @@ function checkout(t: Truth): string | undefined {
   // A mirror may lack its largest blobs (fetch leaves them out): those files are left out too.
   const missing = missingBlobs(gitDir, t.commit).map((p) => `:(exclude,literal)${p}`);
   const pathspec = missing.length > 0 ? ['--', '.', ...missing] : [];
-  const tar = execFileSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', t.commit, ...pathspec], { maxBuffer: 2 ** 31 - 1 });
+  // The commit's own .gitattributes may mark files export-ignore (a compose file, Dockerfile.local,
+  // .dockerignore): a clone has them, so they are kept. With --worktree-attributes, attributes are
+  // read from the work tree (the still empty `fresh`) and the index (a bare mirror has none), not
+  // from the archived tree.
+  const tar = execFileSync('git', ['--git-dir', gitDir, '--work-tree', fresh, 'archive', '--worktree-attributes', '--format=tar', t.commit, ...pathspec], { maxBuffer: 2 ** 31 - 1 });
   execFileSync('tar', ['-x', '-C', fresh], { input: tar, maxBuffer: 64 * 1024 * 1024 });
   writeFileSync(path.join(fresh, '.corpus-commit'), `${t.commit}\n`);
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === t.commit) {
+  writeFileSync(path.join(fresh, WHOLE_MARK), '');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === t.commit && existsSync(whole)) {
     rmSync(fresh, { recursive: true, force: true }); // another run finished it first
     return dir;
   }
@@ -120,6 +133,17 @@ function checkout(t: Truth): string | undefined {
   renameSync(fresh, dir);
   rmSync(stale, { recursive: true, force: true });
   return dir;
+}
+
+/** Marks a cache folder holding every file of its commit, export-ignore or not (checkout). */
+const WHOLE_MARK = '.corpus-whole';
+
+/** Whether a .gitattributes file of the commit marks paths export-ignore (`git archive` leaves them out by default). */
+function exportIgnores(gitDir: string, commit: string): boolean {
+  const names = execFileSync('git', ['--git-dir', gitDir, 'ls-tree', '-r', '-z', '--name-only', commit], { maxBuffer: 2 ** 30 }).toString('utf8').split('\0');
+  return names
+    .filter((n) => n === '.gitattributes' || n.endsWith('/.gitattributes'))
+    .some((n) => /\bexport-ignore\b/.test(execFileSync('git', ['--git-dir', gitDir, 'cat-file', '-p', `${commit}:${n}`], { maxBuffer: 2 ** 26 }).toString('utf8')));
 }
 
 /** Paths of the commit's files whose blob the mirror does not have. */
