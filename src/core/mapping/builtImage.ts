@@ -15,16 +15,21 @@ export function builtStage(df: Dockerfile, target: string | undefined): Stage | 
  * in a local folder, as the image has them: what a bundler writes there is what the image runs.
  */
 export function startedIn(df: Dockerfile, target: string | undefined, project: BuildProject, locate: (abs: string) => Location | undefined): (path: string, isFile: boolean) => string | undefined {
-  const stage = builtStage(df, target);
-  // `node .` in the folder the project's package.json is copied to runs its main.
-  const manifestAt = project.pkg?.main === undefined ? undefined : locate(join(project.dir, 'package.json'))?.path;
-  const mainOf = (dir: string) => (manifestAt !== undefined && posix.dirname(manifestAt) === dir ? project.pkg?.main : undefined);
-  const files = stage ? startedScripts(stage, project.pkg?.scripts ?? {}, mainOf) : [];
+  const files = startedFilesOf(df, target, project, locate);
   return (path, isFile) => {
     const at = locate(isFile ? dirname(path) : path)?.path;
     if (at === undefined) return undefined;
     return isFile ? files.find((f) => f === posix.join(at, basename(path))) : files.find((f) => f.startsWith(`${at}/`));
   };
+}
+
+/** The files the built stage's start command runs (package scripts followed), as image paths. */
+export function startedFilesOf(df: Dockerfile, target: string | undefined, project: BuildProject, locate: (abs: string) => Location | undefined): string[] {
+  const stage = builtStage(df, target);
+  // `node .` in the folder the project's package.json is copied to runs its main.
+  const manifestAt = project.pkg?.main === undefined ? undefined : locate(join(project.dir, 'package.json'))?.path;
+  const mainOf = (dir: string) => (manifestAt !== undefined && posix.dirname(manifestAt) === dir ? project.pkg?.main : undefined);
+  return stage ? startedScripts(stage, project.pkg?.scripts ?? {}, mainOf) : [];
 }
 
 /** A COPY of the whole context: any path at all is found in the image (copied, not guessed made by a RUN). */

@@ -35,7 +35,7 @@ import { nitroBundle, routerFrameworkBundle } from './viteServerPlugins';
 import { tsconfigsRun } from './runTsconfig';
 import { withWrittenTsconfigs, writtenTsconfigs, type WrittenTsconfig } from './writtenTsconfigs';
 import type { Facts, Placement } from './facts';
-import { builtStage, coversAnyPath, startedIn } from './builtImage';
+import { builtStage, coversAnyPath, startedFilesOf, startedIn } from './builtImage';
 import { BUILD_COMMAND, runsABuild, runsTasks } from './buildCommands';
 import { TS_SOURCE_EXTENSIONS } from './tsSource';
 import { firstFile } from '../firstFile';
@@ -50,6 +50,7 @@ import { tsconfigsOfScriptFiles } from './scriptFileTsconfigs';
 import { packedInstallEvidence, withPackedInstalls } from './packedInstall';
 import { fromNodeImage } from './unstartedImage';
 import { solutionBuild } from './solutionBuild';
+import { startsTscOutput } from './startsTscOutput';
 
 /** Tried in order: the config a Nest-style build uses, then the usual one. */
 const TSCONFIG_NAMES = ['tsconfig.build.json', 'tsconfig.json'] as const;
@@ -131,7 +132,8 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   const run: BundledBy | undefined = runBundle && { kind: 'run', run: runBundle };
   // A script compiling file by file (babel src --out-dir lib) beside a bundler (webpack for the browser):
   // the image starting a file of its output runs that, not a bundle.
-  const startsCompiled = df !== undefined && emit?.byFileCompiler === true && startedIn(df, build?.target, project, locate)(emit.dir, false) !== undefined;
+  // So does tsc's output beside a bundler building a front end of the package (startsTscOutput.ts).
+  const startsCompiled = df !== undefined && ((emit?.byFileCompiler === true && startedIn(df, build?.target, project, locate)(emit.dir, false) !== undefined) || (await startsTscOutput(fs, { ts, noServer: project.server === undefined, emit, scripts: project.pkg?.scripts ?? {}, runs: runs.map((r) => r.command), started: startedFilesOf(df, build?.target, project, locate), projectDir: project.dir, locate, context }, evidence)) !== undefined);
   const notBundled = started !== undefined || devServer !== undefined || startsCompiled || emit?.keepsModules === true || (await startsCopiedSource(fs, project, sourceRoot, locate, evidence));
   const rollup = nx || notBundled || !df ? undefined : await startedRollupBundle(fs, project, buildScriptNames(project), startedIn(df, build?.target, project, locate));
   const nitro = nx || notBundled ? undefined : await nitroBundle(fs, project, buildScriptNames(project));
