@@ -79,6 +79,21 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     if (started?.byStartScript && !isAtOrInside(ts.includeRoot.path, started.path)) return undefined;
     return { path: ts.includeRoot.path, why: `${relative(context, ts.includeRoot.from)} include` };
   },
+  // A rootDir at or above the project folder with an include of several of its folders
+  // (`src/backend/**/*`, `extensions/**/*`): the one that is a server package of its own, when
+  // just one is; a src/ beside them holds front ends this tsc does not compile.
+  async (fs, { ts, project, context }) => {
+    if (!ts?.rootDir || ts.rootDir.path.startsWith(project.dir + sep)) return undefined;
+    const servers: { path: string; framework: string }[] = [];
+    for (const base of new Set(includeBases(ts).map((b) => b.replace(/[\\/]+$/, '')).filter((b) => b.startsWith(project.dir + sep)))) {
+      const deps = Object.keys((await readPackage(fs, base))?.deps ?? {});
+      const framework = SERVER_FRAMEWORKS.find((f) => deps.includes(f));
+      if (framework !== undefined) servers.push({ path: base, framework });
+    }
+    const [server] = servers;
+    if (servers.length !== 1 || !server) return undefined;
+    return { path: server.path, why: l10n.t`of the folders ${relative(context, ts.file)} includes, the one that is a server package (its package.json depends on ${server.framework})` };
+  },
   // `"include": ["src/**/*", "../src/shared/**/*"]`: the project's own folder among shared ones.
   async (_fs, { ts, context }) => (ts?.ownIncludeRoot ? { path: ts.ownIncludeRoot.path, why: l10n.t`${relative(context, ts.ownIncludeRoot.from)} include, its entries in its own folder` } : undefined),
   async (_fs, { ts, tsName, project }) => {
