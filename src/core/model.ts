@@ -263,6 +263,11 @@ export interface RouteDef {
    * `…` (`/…/users/:id`). Never probed: a guessed URL would answer 404 for a route that exists.
    */
   prefixUnknown?: true;
+  /**
+   * Registered only when a test of the environment holds, and the environment the service's compose
+   * files give it makes the test fail: why. Listed, never probed, not counted as missing.
+   */
+  notServed?: string;
 }
 
 export type ProbeVerdict =
@@ -405,6 +410,8 @@ export interface RouteReport {
   detail: string | null;
   /** Under a mount prefix not known statically (RouteDef.prefixUnknown): `path` shows it as `…`, and it was not probed. */
   prefixUnknown?: true;
+  /** Not served by this service (RouteDef.notServed, the reason in `detail`): not probed, not missing. */
+  notServed?: true;
 }
 
 export type PageFramework = 'react-router' | 'vue-router' | 'next-app' | 'next-pages' | 'sveltekit';

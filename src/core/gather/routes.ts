@@ -9,6 +9,8 @@ import type { ModuleDir } from '../mapping/modules';
 import { moduleLookup } from '../mapping/modules';
 import { collectExtracted, type CollectedRoutes, type ExampleEnv, type PathAlias } from '../routes/collect';
 import { exampleEnvOf } from './exampleEnv';
+import { serviceEnvOf } from './serviceEnv';
+import type { ServiceEnv } from '../routes/settingGuardWarnings';
 import { resolveBaseUrl, SAFE_METHODS, unknownPrefixReason } from '../probe/policy';
 import { NO_TRUST, refuseTokenVariable } from '../probe/trust';
 import type { ProbeTrust } from '../probe/trust';
@@ -47,7 +49,7 @@ export function collectRoutes(
   modules: readonly ModuleDir[],
   found: SourceScan['extracted'],
   aliases: PathAlias[],
-  tree: { entry?: string | undefined; files?: readonly string[] } & RouteTreeFacts = {},
+  tree: { entry?: string | undefined; files?: readonly string[]; serviceEnv?: ServiceEnv | undefined } & RouteTreeFacts = {},
 ): { routes: RouteDef[]; warnings: string[] } {
   // Reads finish in any order; the collection's warnings and tie-breaks follow the files' order.
   const extracted = [...found].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -65,6 +67,7 @@ export function collectRoutes(
     ...(tree.exampleEnv !== undefined ? { exampleEnv: tree.exampleEnv } : {}),
     ...(tree.tsoaBasePath !== undefined ? { tsoaBasePath: tree.tsoaBasePath } : {}),
     ...(tree.openApiDocuments !== undefined ? { openApiDocuments: tree.openApiDocuments } : {}),
+    ...(tree.serviceEnv !== undefined ? { serviceEnv: tree.serviceEnv } : {}),
   });
   for (const w of collected.warnings) log?.log('warn', `${spec.name}: ${w}`);
   return collected;
@@ -219,7 +222,7 @@ export async function joinRoutes(
 ): Promise<{ routes: RouteDef[]; warnings: string[] }> {
   const { root, extracted, aliases } = read;
   const pkgs = packagesAbove(ctx.fs, root, ctx.workspaceDir);
-  const tree = { entry: read.entry, files: read.files, ...(await routeTreeFacts(ctx.fs, root, ctx.workspaceDir, extracted, pkgs)) };
+  const tree = { entry: read.entry, files: read.files, serviceEnv: await serviceEnvOf(ctx.fs, spec, ctx.workspaceDir), ...(await routeTreeFacts(ctx.fs, root, ctx.workspaceDir, extracted, pkgs)) };
   // A one-shot job (a migration) runs the server's code but serves nothing: only declared routes.
   const joined = collectRoutes(ctx.log, spec, root, read.modules, spec.oneShot ? [] : extracted, aliases, tree);
   const where = { root, workspaceDir: ctx.workspaceDir, oneShot: spec.oneShot === true };
@@ -295,8 +298,9 @@ export async function probeServiceRoutes(
       authStatus: res?.auth?.status ?? null,
       verdict: res?.outcome.verdict ?? 'not-probed',
       authVerdict: res?.auth?.verdict ?? null,
-      detail: res ? (res.outcome.detail ?? null) : r.prefixUnknown ? unknownPrefixReason() : notProbed,
+      detail: res ? (res.outcome.detail ?? null) : (r.notServed ?? (r.prefixUnknown ? unknownPrefixReason() : notProbed)),
       ...(r.prefixUnknown ? { prefixUnknown: true as const } : {}),
+      ...(r.notServed !== undefined ? { notServed: true as const } : {}),
     };
   });
   return { routes, auth, baseUrl: base.url ?? null };

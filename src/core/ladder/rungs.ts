@@ -142,7 +142,7 @@ function routeRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
   if (routes.length === 0) return skip(l10n.t('no routes declared in this module'));
   const sent = routes.filter((r) => r.status !== null || r.verdict === 'unreachable');
   // Why the others were not sent: a route under a prefix not known statically never is.
-  const why = (routes.find((r) => !r.prefixUnknown) ?? routes[0])?.detail;
+  const why = (routes.find((r) => !r.prefixUnknown && !r.notServed) ?? routes[0])?.detail;
   if (sent.length === 0) return skip(l10n.t`routes not probed: ${probeDetailText(why) ?? l10n.t('probing off')}`);
   const bad = sent.filter((r) => ['missing', 'broken', 'unreachable'].includes(r.verdict));
   if (bad.length > 0) {

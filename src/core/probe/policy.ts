@@ -20,6 +20,7 @@ export function unknownPrefixReason(): string {
 }
 
 export function decideProbe(route: RouteDef, opts: { allowedMethods: HttpMethod[] }): ProbeDecision {
+  if (route.notServed !== undefined) return { send: false, reason: route.notServed };
   if (route.prefixUnknown) return { send: false, reason: unknownPrefixReason() };
   // A catch-all handler answers GET like anything else.
   const method: HttpMethod = route.method === 'ALL' ? 'GET' : route.method;

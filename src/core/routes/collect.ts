@@ -7,6 +7,7 @@ import { aliasMatch, resolvedKey } from './moduleResolution';
 import { importNamed, starReexports } from './importIndex';
 import * as l10n from '@vscode/l10n';
 import { escapeRegExp } from '../escapeRegExp';
+import { isSecretName } from '../redact';
 import { isExcluded } from './nestExclude';
 import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestModuleDecl, SettingGuard, PrefixExclude, RouterModuleEntry, UriVersioning, HelperArg } from './extracted';
@@ -17,7 +18,7 @@ import { ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, DEFAULT_OBJECT, SERVED_CONTRA
 import { UNKNOWN_PREFIX, bracedPathToRoute, joinRoutePath, openApiPathToRoute, expandAlternativeSegments, stripParamPatterns, unknownPrefixPath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
-import { GuardedRoutes, settingGuardWarning } from './settingGuardWarnings';
+import { decidedGuardWarning, GuardedRoutes, guardInEnv, notServedReason, settingGuardWarning, type GuardedSubject, type ServiceEnv } from './settingGuardWarnings';
 import { addInheritedPathRoutes, type ClassFinder } from './inheritedPathRoutes';
 import { KEYS, keyText, routerMethodOf, type TableEntry } from './tableKeys';
 import { SERVER_FRAMEWORKS } from './serverApps';
@@ -63,6 +64,12 @@ export interface CollectOptions {
    * never taken for that value.
    */
   exampleEnv?: ExampleEnv;
+  /**
+   * The environment the service runs with as its compose files declare it (gather/serviceEnv.ts):
+   * tests of the environment a registration is made under are evaluated with it, and a prefix that
+   * is an environment variable takes its value.
+   */
+  serviceEnv?: ServiceEnv;
   /** tsoa.json's `routes.basePath` (tsoaRoutes.ts): before each path tsoa's generated RegisterRoutes registers. */
   tsoaBasePath?: string;
   /** OpenAPI documents in files (hapi-openapi's `api`), by openApiDocKey, as gather/openApiDocs.ts read them. */
@@ -200,7 +207,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   madeReceiverWarnings(scanned, warnings);
   expandListedImports(scanned, opts.files ?? []);
   addListedRoutes(scanned, byKey, opts.aliases ?? [], warnings);
-  const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? [], opts.files ?? [], opts.settings ?? {}, opts.exampleEnv, opts.openApiDocuments ?? {});
+  const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? [], opts.files ?? [], opts.settings ?? {}, opts.exampleEnv, opts.openApiDocuments ?? {}, opts.serviceEnv);
   // Paths and prefixes built from other files' constants (or config defaults) are resolved now
   // that every file is known; what still cannot be known is a warning with file and line.
   for (const s of scanned) s.x = resolver.resolveFile(s, warnings) ?? s.x;
@@ -249,12 +256,21 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
         r.kind !== 'nest'
           ? routerPaths(s, r, edges, prefixesOf, resolver, warnings).flatMap(expandAlternativeSegments)
           : (ownDecorated(s, r) ?? (serving.length > 0 ? [...new Set(serving.flatMap((e) => nestRoute(e.prefix, e.exclude)))] : nestRoute(globalPrefix, exclude)));
-      for (const path of underOrpcPrefixes(r, paths, orpcPrefixes)) (r.openApiMount ? openApi.mounts : routes).push(trees.at(sourceRoute(r, r.declaredIn ?? s.file, path, module), r.kind !== 'nest' ? s.key : undefined));
-      if (r.onlyWhen) for (const path of underOrpcPrefixes(r, paths, orpcPrefixes)) guarded.add(s.file, r.onlyWhen, `${r.method} ${path}`);
+      // A test the service's environment decides: no warning; where it fails, listed as not served.
+      const decided = r.onlyWhen ? guardInEnv(r.onlyWhen, opts.serviceEnv) : undefined;
+      const notServed = r.onlyWhen && opts.serviceEnv && decided && !decided.holds ? { notServed: notServedReason(r.onlyWhen, opts.serviceEnv, decided.set) } : {};
+      for (const path of underOrpcPrefixes(r, paths, orpcPrefixes)) (r.openApiMount ? openApi.mounts : routes).push(trees.at({ ...sourceRoute(r, r.declaredIn ?? s.file, path, module), ...notServed }, r.kind !== 'nest' ? s.key : undefined));
+      if (r.onlyWhen && !decided) for (const path of underOrpcPrefixes(r, paths, orpcPrefixes)) guarded.add(s.file, r.onlyWhen, `${r.method} ${path}`);
     }
   }
-  warnings.push(...guarded.warnings(), ...guardedMountWarnings(scanned, edges, byKey, guarded), ...guardedModuleWarnings(scanned, registered));
-  return { routes: sortRoutes(trees.dedupe(withListedPaths([...routes, ...openApiRoutes(openApi)], configRoutes(opts.extra ?? [], warnings)))), warnings };
+  warnings.push(...resolver.envNotes(), ...guarded.warnings(), ...guardedMountWarnings(scanned, edges, byKey, guarded, opts.serviceEnv), ...guardedModuleWarnings(scanned, registered, opts.serviceEnv));
+  return { routes: sortRoutes(trees.dedupe(withListedPaths(servedFirst([...routes, ...openApiRoutes(openApi)]), configRoutes(opts.extra ?? [], warnings)))), warnings };
+}
+
+/** A route the service does not serve under one test is left out where another registration of it serves (`if (x) app.get('/a', a) else app.get('/a', b)`). */
+function servedFirst(routes: RouteDef[]): RouteDef[] {
+  const served = new Set(routes.filter((r) => r.notServed === undefined).map((r) => `${r.method} ${r.path}`));
+  return routes.filter((r) => r.notServed === undefined || !served.has(`${r.method} ${r.path}`));
 }
 
 /** The URI versioning of the first file enabling it; a warning when files enable it with different options. */
@@ -328,7 +344,7 @@ function mountsRoutes(edges: readonly MountEdge[], byKey: ReadonlyMap<string, Sc
 }
 
 /** The mounts made only when a test of settings holds (settingGuards.ts) that bring in routes: a warning each, unless the routes under that test are told already. */
-function guardedMountWarnings(scanned: readonly Scanned[], edges: readonly MountEdge[], byKey: ReadonlyMap<string, Scanned>, told: GuardedRoutes): string[] {
+function guardedMountWarnings(scanned: readonly Scanned[], edges: readonly MountEdge[], byKey: ReadonlyMap<string, Scanned>, told: GuardedRoutes, env: ServiceEnv | undefined): string[] {
   // One a test, naming each call's router: of `app.use('/x', auth, router)` the last argument.
   const byGuard = new Map<string, { file: string; guard: SettingGuard; byCall: Map<string, { router: string; prefix: string }> }>();
   for (const s of scanned)
@@ -340,14 +356,21 @@ function guardedMountWarnings(scanned: readonly Scanned[], edges: readonly Mount
       // A router handed to a function (`setupDocs(app)`, mounts.ts's `setupDocs#0`): the call.
       group.byCall.set(`${m.line}\0${m.prefix}`, { router: m.routerName.replace(/#\d.*$/, '(…)'), prefix: m.prefix });
     }
-  return [...byGuard.values()].map((g) => scanWarningText(g.file, settingGuardWarning({ kind: 'mount', mounts: [...g.byCall.values()] }, g.guard)));
+  return [...byGuard.values()].flatMap((g) => decidedOrWarned(g.file, { kind: 'mount', mounts: [...g.byCall.values()] }, g.guard, env));
+}
+
+/** The warning of a guarded mount or module: none when the service's environment makes its test hold, a note when it makes it fail, else the warning. */
+function decidedOrWarned(file: string, subject: Exclude<GuardedSubject, { kind: 'routes' }>, guard: SettingGuard, env: ServiceEnv | undefined): string[] {
+  const decided = guardInEnv(guard, env);
+  if (!decided) return [scanWarningText(file, settingGuardWarning(subject, guard))];
+  return decided.holds || !env ? [] : [scanWarningText(file, decidedGuardWarning(subject, guard, env, decided.set))];
 }
 
 /**
  * The Nest modules and controllers a module lists only when a test of settings holds, of those whose
  * controllers the app registers and that declare routes: a warning each.
  */
-function guardedModuleWarnings(scanned: readonly Scanned[], registered: Set<string> | undefined): string[] {
+function guardedModuleWarnings(scanned: readonly Scanned[], registered: Set<string> | undefined, env: ServiceEnv | undefined): string[] {
   const modules = new Map<string, NestModuleDecl>();
   for (const s of scanned) for (const [name, m] of Object.entries(s.x.nestModules ?? {})) if (!modules.has(name)) modules.set(name, m);
   const routed = new Set(scanned.flatMap((s) => s.x.routes.filter((r) => r.kind === 'nest' && isRegistered(registered, s, r)).map((r) => r.controller ?? '')));
@@ -369,7 +392,7 @@ function guardedModuleWarnings(scanned: readonly Scanned[], registered: Set<stri
         if (known) known.names.push(name);
         else byGuard.set(key, { file: s.file, guard: g, names: [name] });
       }
-  return [...byGuard.values()].map((b) => scanWarningText(b.file, settingGuardWarning({ kind: 'modules', names: b.names }, b.guard)));
+  return [...byGuard.values()].flatMap((b) => decidedOrWarned(b.file, { kind: 'modules', names: b.names }, b.guard, env));
 }
 
 /**
@@ -1658,6 +1681,8 @@ class ValueResolver {
   private readonly configDefaultValues = new Map<string, { file: Scanned; value: ConstValue }>();
   /** Every file's module calls by `Class.method` (moduleCallsOf), indexed when first asked. */
   private moduleCalls: Map<string, Array<{ file: Scanned; args: ReadonlyArray<ConstValue | null> }>> | undefined;
+  /** The environment variables whose values from the service's compose files went into paths, with the first file reading each (envNotes). */
+  private readonly envUsed = new Map<string, string>();
 
   constructor(
     private readonly scanned: Scanned[],
@@ -1667,6 +1692,7 @@ class ValueResolver {
     private readonly settings: Readonly<Record<string, string>>,
     private readonly exampleEnv: ExampleEnv | undefined,
     private readonly openApiDocuments: Readonly<Record<string, OpenApiDocument>>,
+    private readonly serviceEnv: ServiceEnv | undefined,
   ) {
     for (const s of scanned) for (const [k, v] of Object.entries(s.x.configDefaults ?? {})) if (!this.configDefaults.has(k)) this.configDefaults.set(k, v);
     for (const s of scanned) for (const [k, v] of Object.entries(s.x.configDefaultValues ?? {})) if (!this.configDefaultValues.has(k)) this.configDefaultValues.set(k, { file: s, value: v });
@@ -2192,8 +2218,32 @@ class ValueResolver {
     // `v1('users')` of an imported function, read as a configuration getter's key (evaluator.ts keyedGetter): a function building a path from its argument.
     const key = p.ref.path.length - 1;
     if (!found && key > 0 && p.ref.path[key - 1] === CALLED) return this.calledText(s, p.ref.local, p.ref.path.slice(0, key), [str(p.ref.path[key] ?? '')], depth);
-    if (!found) return undefined;
-    return literalOf(found.value) ?? this.text(found.file, found.value, depth + 1);
+    const text = found ? (literalOf(found.value) ?? this.text(found.file, found.value, depth + 1)) : undefined;
+    return text ?? this.serviceEnvText(s, p);
+  }
+
+  /**
+   * The value the service's compose files give the environment variable a reference is kept from
+   * (`env.app.routePrefix` of `getOsEnv('APP_ROUTE_PREFIX')`), recorded for the note naming where
+   * it is set; undefined when compose does not set it (the image or the shell may). A secret-looking
+   * variable is never taken into a path.
+   */
+  private serviceEnvText(s: Scanned, p: Exclude<Part, string>): string | undefined {
+    if (!this.serviceEnv || p.ref.local === CONFIG_KEY) return undefined;
+    const variable = envVariableOf(s, str(p), this.byKey, this.aliases);
+    if (variable === undefined || isSecretName(variable) || !Object.hasOwn(this.serviceEnv.values, variable)) return undefined;
+    const value = this.serviceEnv.values[variable] ?? '';
+    if (!this.envUsed.has(variable)) this.envUsed.set(variable, s.file);
+    return value;
+  }
+
+  /** A note for each environment variable whose value from the service's compose files went into a path: the value and where it is set. */
+  envNotes(): string[] {
+    const env = this.serviceEnv;
+    if (!env) return [];
+    return [...this.envUsed].map(([variable, file]) =>
+      scanWarningText(file, { id: 'pathFromServiceEnv', args: [variable, env.values[variable] ?? '', env.service, env.where[variable] ?? l10n.t('its compose files')] }),
+    );
   }
 
   /**

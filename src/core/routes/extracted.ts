@@ -247,7 +247,25 @@ export interface SettingGuard {
   line: number;
   code: string;
   unset?: { variables: string[]; holds: boolean };
+  /**
+   * The test as a value of environment variables and literals alone (guardTest.ts), when it is one:
+   * the registration is made when its truthiness is `holds`. Evaluated with a service's environment
+   * where compose sets every variable it reads.
+   */
+  test?: { value: GuardTest; holds: boolean };
 }
+
+/**
+ * A test of environment variables and literals, kept as data so the join can evaluate it with the
+ * environment a service runs with (guardTest.ts): a variable, a literal, `!`, and the operators
+ * settingGuards.ts reads (`??`, `||`, `&&`, `===`, `!==`, `==`, `!=`).
+ */
+export type GuardTest =
+  | { env: string }
+  | { lit: string | number | boolean | null }
+  | { undef: true }
+  | { not: GuardTest }
+  | { op: '??' | '||' | '&&' | '===' | '!==' | '==' | '!='; left: GuardTest; right: GuardTest };
 
 /**
  * `this.useWithMiddleware('/auth', new Auth().router, limiter)` in a subclass: a mount if some class

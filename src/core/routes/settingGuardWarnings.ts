@@ -3,7 +3,10 @@
 // holds is warned of where it gives the app routes, once per test: the routes it registers, the
 // mount that brings a router's routes, the Nest module or controller whose controllers serve.
 import { scanWarningText, type ScanWarning } from '../scanTexts';
+import * as l10n from '@vscode/l10n';
 import type { SettingGuard } from './extracted';
+import { evaluateTest, NOT_KNOWN, testVariables, type EnvLookup } from './guardTest';
+import { isSecretName } from '../redact';
 
 /** Routes or modules named in one warning before the rest are counted. */
 const SHOWN = 4;
@@ -67,4 +70,41 @@ export class GuardedRoutes {
 
 function guardKey(file: string, guard: SettingGuard): string {
   return `${file}\0${guard.line}\0${guard.code}`;
+}
+
+/**
+ * The environment a service runs with as its compose files declare it (gather/serviceEnv.ts): each
+ * variable's value and where it is set ("docker-compose.yml:14", ".env.api:3"). Only variables set
+ * there are known: one it does not set may come from the image or the shell.
+ */
+export interface ServiceEnv {
+  service: string;
+  values: Readonly<Record<string, string>>;
+  where: Readonly<Record<string, string>>;
+}
+
+/**
+ * Whether a guard holds for the service, when compose sets every variable its test reads; with the
+ * values as shown ("MODE=python (docker-compose.yml:14)"; a secret-looking name's value hidden).
+ */
+export function guardInEnv(g: SettingGuard, env: ServiceEnv | undefined): { holds: boolean; set: string } | undefined {
+  if (!g.test || !env) return undefined;
+  const lookup: EnvLookup = (name) => (Object.hasOwn(env.values, name) ? env.values[name] : NOT_KNOWN);
+  const value = evaluateTest(g.test.value, lookup);
+  if (value === NOT_KNOWN) return undefined;
+  const set = testVariables(g.test.value)
+    .map((name) => `${name}=${isSecretName(name) ? '***' : (env.values[name] ?? '')}${env.where[name] ? ` (${env.where[name]})` : ''}`)
+    .join(', ');
+  return { holds: Boolean(value.v) === g.test.holds, set };
+}
+
+/** Why a route registered under a guard that fails for the service is not served by it. */
+export function notServedReason(g: SettingGuard, env: ServiceEnv, set: string): string {
+  return l10n.t('not served by service {0}: registered only when {1} holds, and it does not with {2}; not probed', env.service, g.code, set);
+}
+
+/** The warning of a guarded mount or Nest module the service's environment decides: served or not. */
+export function decidedGuardWarning(subject: Exclude<GuardedSubject, { kind: 'routes' }>, g: SettingGuard, env: ServiceEnv, set: string): ScanWarning {
+  const what = subject.kind === 'mount' ? listed(subject.mounts.map((m) => `${m.router} (${m.prefix})`)) : listed(subject.names);
+  return { id: 'onlyWhenNotServed', args: [what, g.code, env.service, set], line: g.line };
 }

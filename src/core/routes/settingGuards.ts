@@ -9,7 +9,8 @@ import ts from './compiler';
 import { forEachChild, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isConditionalExpression, isElementAccessExpression, isFunctionLike, isIdentifier, isIfStatement, isNumericLiteral, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isSourceFile, isStringLiteralLike, isThrowStatement } from './tsNodes';
 import { envVariableRead } from './envReads';
 import { skipOuter } from './tsSyntax';
-import type { SettingGuard } from './extracted';
+import type { GuardTest, SettingGuard } from './extracted';
+import { evaluateTest, NOT_KNOWN, testVariables } from './guardTest';
 
 /** What the guard reader asks of the file it is in. */
 export interface GuardContext {
@@ -91,10 +92,12 @@ function guard(test: ts.Expression, holds: boolean, cx: GuardContext): SettingGu
   const x = skipOuter(test);
   const code = holds ? written : isPrefixUnaryExpression(x) && x.operator === ts.SyntaxKind.ExclamationToken ? codeOf(x.operand, cx.sf) : `!(${written})`;
   const line = cx.sf.getLineAndCharacterOfPosition(test.getStart(cx.sf)).line + 1;
-  const variables = new Set<string>();
-  const value = unsetValue(test, cx, variables, 0);
-  if (value === UNKNOWN || variables.size === 0) return { line, code };
-  return { line, code, unset: { variables: [...variables], holds: holds === truthy(value.v) } };
+  const value = testOf(test, cx, 0);
+  const variables = value ? testVariables(value) : [];
+  if (!value || variables.length === 0) return { line, code };
+  // Every variable unset: the literal defaults the code gives (`process.env.DOCS ?? 'true'`).
+  const unset = evaluateTest(value, () => undefined);
+  return { line, code, ...(unset !== NOT_KNOWN ? { unset: { variables, holds: holds === Boolean(unset.v) } } : {}), test: { value, holds } };
 }
 
 function codeOf(e: ts.Expression, sf: ts.SourceFile): string {
@@ -139,67 +142,43 @@ function isSettingRead(n: ts.Node, cx: GuardContext, depth: number): boolean {
   return init !== undefined && readsSetting(init, cx, depth + 1);
 }
 
-const UNKNOWN = Symbol('unknown');
-type Value = { v: unknown } | typeof UNKNOWN;
-
-function truthy(v: unknown): boolean {
-  return Boolean(v);
-}
-
 /**
- * What `e` is when every environment variable it reads is unset, with the literal defaults the code
- * gives (`process.env.DOCS ?? 'true'`, `env.ADMIN || 'off'`); UNKNOWN when it reads anything else.
- * The variables read are added to `variables`.
+ * `e` as a test of environment variables and literals (through the file's constants): a variable
+ * read (`process.env.DOCS`, `env('ADMIN')`), a literal, `!`, and `??`, `||`, `&&`, `===`, `!==`,
+ * `==`, `!=`; undefined when it reads anything else.
  */
-function unsetValue(e: ts.Expression, cx: GuardContext, variables: Set<string>, depth: number): Value {
+function testOf(e: ts.Expression, cx: GuardContext, depth: number): GuardTest | undefined {
   const x = skipOuter(e);
-  if (depth > 6) return UNKNOWN;
+  if (depth > 6) return undefined;
   const variable = envVariableRead(x, cx.sf);
-  if (variable !== undefined) {
-    variables.add(variable);
-    return { v: undefined };
-  }
-  if (isStringLiteralLike(x)) return { v: x.text };
-  if (isNumericLiteral(x)) return { v: Number(x.text) };
-  if (x.kind === ts.SyntaxKind.TrueKeyword) return { v: true };
-  if (x.kind === ts.SyntaxKind.FalseKeyword) return { v: false };
-  if (x.kind === ts.SyntaxKind.NullKeyword) return { v: null };
+  if (variable !== undefined) return { env: variable };
+  if (isStringLiteralLike(x)) return { lit: x.text };
+  if (isNumericLiteral(x)) return { lit: Number(x.text) };
+  if (x.kind === ts.SyntaxKind.TrueKeyword) return { lit: true };
+  if (x.kind === ts.SyntaxKind.FalseKeyword) return { lit: false };
+  if (x.kind === ts.SyntaxKind.NullKeyword) return { lit: null };
   if (isIdentifier(x)) {
-    if (x.text === 'undefined') return { v: undefined };
+    if (x.text === 'undefined') return { undef: true };
     const init = cx.constOf(x.text);
-    return init !== undefined ? unsetValue(init, cx, variables, depth + 1) : UNKNOWN;
+    return init !== undefined ? testOf(init, cx, depth + 1) : undefined;
   }
   if (isPrefixUnaryExpression(x) && x.operator === ts.SyntaxKind.ExclamationToken) {
-    const v = unsetValue(x.operand, cx, variables, depth + 1);
-    return v === UNKNOWN ? UNKNOWN : { v: !truthy(v.v) };
+    const operand = testOf(x.operand, cx, depth + 1);
+    return operand && { not: operand };
   }
-  return isBinaryExpression(x) ? binaryValue(x, cx, variables, depth) : UNKNOWN;
+  const op = isBinaryExpression(x) ? OPERATORS.get(x.operatorToken.kind) : undefined;
+  if (!op || !isBinaryExpression(x)) return undefined;
+  const left = testOf(x.left, cx, depth + 1);
+  const right = left && testOf(x.right, cx, depth + 1);
+  return left && right ? { op, left, right } : undefined;
 }
 
-function binaryValue(x: ts.BinaryExpression, cx: GuardContext, variables: Set<string>, depth: number): Value {
-  const left = unsetValue(x.left, cx, variables, depth + 1);
-  if (left === UNKNOWN) return UNKNOWN;
-  const right = () => unsetValue(x.right, cx, variables, depth + 1);
-  switch (x.operatorToken.kind) {
-    case ts.SyntaxKind.QuestionQuestionToken:
-      return left.v === undefined || left.v === null ? right() : left;
-    case ts.SyntaxKind.BarBarToken:
-      return truthy(left.v) ? left : right();
-    case ts.SyntaxKind.AmpersandAmpersandToken:
-      return truthy(left.v) ? right() : left;
-    case ts.SyntaxKind.EqualsEqualsEqualsToken:
-    case ts.SyntaxKind.ExclamationEqualsEqualsToken:
-    case ts.SyntaxKind.EqualsEqualsToken:
-    case ts.SyntaxKind.ExclamationEqualsToken: {
-      const r = right();
-      if (r === UNKNOWN) return UNKNOWN;
-      const loose = x.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken || x.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken;
-      // `==` as the code wrote it: undefined == null.
-      const same = loose ? left.v == r.v : left.v === r.v;
-      const negated = x.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || x.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken;
-      return { v: negated ? !same : same };
-    }
-    default:
-      return UNKNOWN;
-  }
-}
+const OPERATORS = new Map<ts.SyntaxKind, Extract<GuardTest, { op: string }>['op']>([
+  [ts.SyntaxKind.QuestionQuestionToken, '??'],
+  [ts.SyntaxKind.BarBarToken, '||'],
+  [ts.SyntaxKind.AmpersandAmpersandToken, '&&'],
+  [ts.SyntaxKind.EqualsEqualsEqualsToken, '==='],
+  [ts.SyntaxKind.ExclamationEqualsEqualsToken, '!=='],
+  [ts.SyntaxKind.EqualsEqualsToken, '=='],
+  [ts.SyntaxKind.ExclamationEqualsToken, '!='],
+]);

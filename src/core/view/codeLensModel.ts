@@ -23,6 +23,7 @@ export type RouteLenses = ReadonlyMap<string, readonly LensModel[]>;
 export function routeLensTitle(service: ServiceReport, route: RouteReport): string {
   // Not probed whatever runs: say what fixes it, not how the service is doing.
   if (route.prefixUnknown) return `${route.method} ${route.path} → ${routeAnswer(route)} · ${l10n.t('list its full path in x-runtime-drift.routes')}`;
+  if (route.notServed) return `${route.method} ${route.path} → ${routeAnswer(route)}`;
   // Nothing runs: there is no "in runtime" to speak of, only that it was not asked.
   if (route.status === null && route.detail?.startsWith(NOT_RUNNING_DETAIL)) return `${route.method} ${route.path} → ${routeAnswer(route)}`;
   const head = l10n.t`${route.method} ${route.path} → ${routeAnswer(route)} in runtime`;

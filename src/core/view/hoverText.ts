@@ -58,9 +58,11 @@ export function routeHover(report: Report, service: ServiceReport, route: RouteR
   const verdict = route.authVerdict ? l10n.t`${verdictWords(route.verdict)}; with token: ${verdictWords(route.authVerdict)}` : verdictWords(route.verdict);
   const answer = route.prefixUnknown
     ? l10n.t`${code(`${route.method} ${route.path}`)} was **not probed**: its mount prefix is not known statically (…).`
-    : l10n.t`${code(`${route.method} ${route.path}`)} answered **${escapeMarkdown(routeAnswer(route))}** in runtime (${verdict}).`;
+    : route.notServed
+      ? l10n.t`${code(`${route.method} ${route.path}`)} is **not served** by this service: it is registered only under a test of the environment that its compose files make fail.`
+      : l10n.t`${code(`${route.method} ${route.path}`)} answered **${escapeMarkdown(routeAnswer(route))}** in runtime (${verdict}).`;
   const lines = [`${heading(service)}, ${containerText(service)}`, '', answer];
-  if (reason && !route.prefixUnknown) lines.push('', l10n.t`Why: ${escapeMarkdown(reason)}.`);
+  if (reason && !route.prefixUnknown && !route.notServed) lines.push('', l10n.t`Why: ${escapeMarkdown(reason)}.`);
   if (route.detail) lines.push('', escapeMarkdown(route.detail));
   if (route.verdict === 'needs-auth' && route.authStatus === null) {
     lines.push('', l10n.t`The route exists but wants a token: ${commandLink(l10n.t('Set Probe Credential'), COMMAND.setProbeCredential, [refOf(report, service)])}`);

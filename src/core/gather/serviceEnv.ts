@@ -1,0 +1,37 @@
+// The environment a service runs with as its compose files declare it (environment:, env_file,
+// `${VAR:-default}` already interpolated by compose/serviceConfig.ts), with the file and line that
+// set each variable: what the route join evaluates tests of the environment with, and takes a path
+// prefix that is an environment variable from (routes/collect.ts). Workspace input like the source:
+// it decides paths only, never where a probe goes or which token is sent.
+import * as path from 'node:path';
+import type { ServiceSpec } from '../model';
+import type { FsLike } from '../ports';
+import { locateConfigFields, type TextFile } from '../config/locate';
+import type { ServiceEnv } from '../routes/settingGuardWarnings';
+import { isAtOrInside } from '../pathInside';
+import { rel } from './paths';
+
+/** The service's declared environment and where each variable is set; undefined when it declares none. */
+export async function serviceEnvOf(fs: FsLike, spec: ServiceSpec, workspaceDir: string): Promise<ServiceEnv | undefined> {
+  const values = spec.config?.environment ?? {};
+  const names = Object.keys(values);
+  if (names.length === 0) return undefined;
+  // Files outside the workspace are not read (as config drift places its fields).
+  const read = async (abs: string): Promise<TextFile | undefined> => (isAtOrInside(workspaceDir, abs) ? fs.readFile(abs).then((text) => ({ path: abs, text }), () => undefined) : undefined);
+  const composeTexts = (await Promise.all(spec.composeFiles.map(read))).filter((f): f is TextFile => f !== undefined);
+  const from = spec.config?.environmentFrom ?? {};
+  const envFiles = new Map<string, TextFile>();
+  for (const written of new Set(Object.values(from).filter((f) => f !== 'environment'))) {
+    const text = await read(path.resolve(spec.projectDir, written));
+    if (text) envFiles.set(written, text);
+  }
+  const located = locateConfigFields(spec.name, names.map((n) => `environment.${n}`), composeTexts, { from, files: envFiles });
+  const where: Record<string, string> = {};
+  for (const name of names) {
+    const at = located.fields.get(`environment.${name}`);
+    const written = from[name];
+    if (at && isAtOrInside(workspaceDir, at.file)) where[name] = `${rel(workspaceDir, at.file)}:${at.line}`;
+    else if (written !== undefined && written !== 'environment') where[name] = written;
+  }
+  return { service: spec.name, values, where };
+}
