@@ -296,6 +296,28 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     );
   });
 
+  test("the environment compose gives a service (environment:, env_file, ${VAR:-default} from .env) decides its routes' env-read prefix and the tests they are registered under: a route the service does not serve is listed with why and never probed", async () => {
+    const ws = {
+      '/ws/.env': 'STATS_MODE=web\n',
+      '/ws/compose.yaml': 'services:\n  api:\n    image: ghcr.io/acme/api:1\n    network_mode: host\n    env_file: api.env\n    environment:\n      - STATS_MODE=${STATS_MODE:-python}\n    x-runtime-drift:\n      baseUrl: http://127.0.0.1:3300\n',
+      '/ws/api.env': '# the api\nAPI_BASE=/v2\n',
+      '/ws/api/package.json': '{"dependencies":{"express":"4"}}',
+      '/ws/api/src/main.ts':
+        "import express from 'express';\nimport users from './users';\nimport { settings } from './settings';\nconst app = express();\napp.get('/health', (req, res) => res.send('ok'));\napp.use(settings.base, users);\nif (process.env.STATS_MODE === 'python') app.post('/stats', (req, res) => res.send('s'));\n",
+      '/ws/api/src/settings.ts': "const readEnv = (name: string) => process.env[name];\nexport const settings = { base: readEnv('API_BASE') };\n",
+      '/ws/api/src/users.ts': "import { Router } from 'express';\nconst router = Router();\nrouter.get('/users/:id', (req, res) => res.send('x'));\nexport default router;\n",
+    };
+    const prober = fakeProber(() => 200);
+    const report = await checkWorkspace({ engine: fakeEngine({ stale: false, containerFiles: [], imageFiles: [] }), prober, fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {}, allowedMethods: ['GET', 'POST'] });
+    assert.deepEqual(prober.sent.map((r) => r.url).sort(), ['http://127.0.0.1:3300/health', 'http://127.0.0.1:3300/v2/users/1']);
+    const api = report.services[0];
+    const stats = api?.routes.find((r) => r.path === '/stats');
+    assert.deepEqual([stats?.notServed, stats?.verdict, stats?.status], [true, 'not-probed', null]);
+    assert.equal(stats?.detail, "not served by service api: registered only when process.env.STATS_MODE === 'python' holds, and it does not with STATS_MODE=web (compose.yaml:7); not probed");
+    assert.deepEqual(api?.warnings, ['api/src/main.ts: the environment variable API_BASE in a route path or prefix is /v2 for service api, as set at api.env:2']);
+    assert.match(formatReport(report), /1 not sent: not served by service api: registered only when process\.env\.STATS_MODE/);
+  });
+
   test("a service whose package depends on a server framework of which the scan found no route says so in its warnings, at its package.json", async () => {
     const ws = {
       '/ws/compose.yaml': 'services:\n  api:\n    build: ./api\n',

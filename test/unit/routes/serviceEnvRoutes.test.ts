@@ -7,6 +7,7 @@ import { collectRoutes } from '../helpers/collectText';
 import { evaluateTest, NOT_KNOWN } from '../../../src/core/routes/guardTest';
 import type { ServiceEnv } from '../../../src/core/routes/settingGuardWarnings';
 import type { CollectedRoutes } from '../../../src/core/routes/collect';
+import { buildProbeUrl, fillPathParams } from '../../../src/core/probe/policy';
 
 const ADMIN = "import { Router } from 'express';\nconst r = Router();\nr.get('/stats', (req, res) => res.send('s'));\nexport default r;\n";
 
@@ -111,6 +112,13 @@ suite('route prefixes from the environment a service runs with', () => {
     for (const c of [prefixed('settings.http.base'), prefixed('settings.http.base', { OTHER: '/x' })]) {
       assert.deepEqual(c.routes.map((r) => `${r.method} ${r.path}`), ['GET /…/boards/:id']);
       assert.match(c.warnings[0] ?? '', /routePrefix is the environment variable HTTP_BASE, not known statically/);
+    }
+  });
+
+  test('a value naming another host stays a path: the probe goes to the base URL only', () => {
+    for (const base of ['//evil.example/x', 'http://evil.example', '@evil.example']) {
+      const path = prefixed('settings.http.base', { HTTP_BASE: base }).routes[0]?.path ?? '';
+      assert.equal(new URL(buildProbeUrl('http://127.0.0.1:3300', fillPathParams(path))).origin, 'http://127.0.0.1:3300', path);
     }
   });
 
