@@ -41,6 +41,8 @@ import { discoverComposeProjects } from '../src/core/compose/discover';
 import { startedSourceFile } from '../src/core/gather/startedEntry';
 import { routeTreeFacts, servedTreeRoutes, type RouteTreeFacts } from '../src/core/gather/routes';
 import { isAtOrInside } from '../src/core/pathInside';
+import { serviceEnvOf } from '../src/core/gather/serviceEnv';
+import type { ServiceEnv } from '../src/core/routes/settingGuardWarnings';
 
 interface TruthRoute {
   method: string;
@@ -192,6 +194,8 @@ interface ScannedRepository {
 interface StartedService {
   sourceRoot: string;
   entry: string | undefined;
+  /** The environment its compose files give it (gather/serviceEnv.ts), as the check joins its routes with. */
+  env?: ServiceEnv;
 }
 
 async function scanRepository(dir: string): Promise<ScannedRepository> {
@@ -269,13 +273,13 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
   const factsOf = new Map<string, RouteTreeFacts>();
   for (const group of groups) factsOf.set(group.dir, await routeTreeFacts(fs, group.dir, dir, servedOf(group)));
   // Joined as the check joins a source root's routes (gather/routes.ts joinRoutes): collected, served through a Next.js app's handlers, plus framework-loaded files.
-  const joinGroup = async (group: (typeof groups)[number], entry: string | undefined) => {
+  const joinGroup = async (group: (typeof groups)[number], { entry, env }: JoinedAs) => {
     const mine = servedOf(group);
     // As the check joins them: another package's Nest controllers only through a module the app imports.
     const own = mine.filter((f) => f.file.startsWith(group.dir + path.sep));
     const joined = [...own, ...servedPackageRoutes(own, mine.filter((f) => !own.includes(f)))];
     const aliases = aliasesOf.get(group.dir) ?? [];
-    const collected = collectExtracted(joined, { moduleOf: () => undefined, aliases, files: group.files, ...(entry !== undefined ? { entry } : {}), ...factsOf.get(group.dir) });
+    const collected = collectExtracted(joined, { moduleOf: () => undefined, aliases, files: group.files, ...(entry !== undefined ? { entry } : {}), ...(env !== undefined ? { serviceEnv: env } : {}), ...factsOf.get(group.dir) });
     return servedTreeRoutes(fs, { root: group.dir, workspaceDir: dir, oneShot: false }, { files: tree.files, extracted: joined, aliases }, collected);
   };
   // A SvelteKit app serves its endpoints only where a service runs it (its image's `node build`): one no service reads (an example app) serves none, as the check reads only a service's source root.
@@ -284,8 +288,8 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
     Promise.all(
       groups.map(async (group) => {
         if (unserved(group, services)) return { dir: group.dir, routes: [], warnings: [] };
-        // Each service starting a file of this app serves what that file reaches (the check's limit); the union of theirs.
-        const each = await Promise.all(groupEntries(group, groups, services).map((entry) => joinGroup(group, entry)));
+        // Each service starting a file of this app serves what that file reaches (the check's limit), with its environment; the union of theirs.
+        const each = await Promise.all(groupEntries(group, groups, services).map((as) => joinGroup(group, as)));
         return { dir: group.dir, routes: each.flatMap((c) => c.routes), warnings: [...new Set(each.flatMap((c) => c.warnings))] };
       }),
     );
@@ -321,17 +325,29 @@ function scanTestFolderImports(dir: string, files: readonly string[], aliases: P
   if (more.length > 0) served.set(dir, [...mine, ...more]);
 }
 
+/** A server app joined as one service runs it: the file it starts (undefined: every route of the app) and its environment. */
+interface JoinedAs {
+  entry?: string | undefined;
+  env?: ServiceEnv | undefined;
+}
+
 /**
  * The started files a server app is joined from: those of the services whose started file is one
  * of its own (the deepest app holding it); none known (undefined: every route of the app) when no
  * service starts one of its files, or when a service reading its folder starts no file it can tell.
+ * Each with the environment of the service starting it (of each service reading the app's folder
+ * when none is known), as the check joins each service's routes.
  */
-function groupEntries(group: { dir: string; files: string[] }, groups: readonly { dir: string; files: string[] }[], services: readonly StartedService[]): Array<string | undefined> {
+function groupEntries(group: { dir: string; files: string[] }, groups: readonly { dir: string; files: string[] }[], services: readonly StartedService[]): JoinedAs[] {
   const ownerOf = (file: string) => groups.filter((g) => isAtOrInside(g.dir, file) && g.files.includes(file)).sort((a, b) => b.dir.length - a.dir.length)[0];
   const overlaps = (root: string) => isAtOrInside(root, group.dir) || isAtOrInside(group.dir, root);
-  const entries = services.flatMap((s) => (s.entry !== undefined && ownerOf(s.entry) === group ? [s.entry] : []));
-  if (entries.length === 0 || services.some((s) => s.entry === undefined && overlaps(s.sourceRoot))) return [undefined];
-  return [...new Set(entries)];
+  const starting = services.filter((s) => s.entry !== undefined && ownerOf(s.entry) === group);
+  const distinct = (as: JoinedAs[]) => [...new Map(as.map((a) => [`${a.entry ?? ''}\0${JSON.stringify(a.env?.values ?? null)}`, a])).values()];
+  if (starting.length === 0 || services.some((s) => s.entry === undefined && overlaps(s.sourceRoot))) {
+    const envs = services.filter((s) => overlaps(s.sourceRoot)).map((s) => s.env);
+    return distinct(envs.length > 0 ? envs.map((env) => ({ env })) : [{}]);
+  }
+  return distinct(starting.map((s) => ({ entry: s.entry, env: s.env })));
 }
 
 /** The service a truth's Dockerfile stands for, as compose would declare it (the build context, file, target stage and args). */
@@ -367,7 +383,8 @@ async function startedServices(dir: string, mappings: readonly TruthMapping[], s
     const mapping = await inferMapping(fs, spec).catch(() => undefined);
     if (!mapping) continue;
     const entry = await startedSourceFile(fs, spec, mapping, sources.filter((f) => isAtOrInside(mapping.sourceRoot, f)));
-    out.push({ sourceRoot: mapping.sourceRoot, entry });
+    const env = await serviceEnvOf(fs, spec, dir);
+    out.push({ sourceRoot: mapping.sourceRoot, entry, ...(env ? { env } : {}) });
   }
   return out;
 }
@@ -410,6 +427,8 @@ async function routesOf(dir: string, truthApps: string[], mappings: readonly Tru
     for (const app of await repo.join(services)) {
       const group = repoRelative(dir, app.dir);
       for (const r of app.routes) {
+        // Registered under a test of the environment the service's compose files make fail: not served.
+        if (r.notServed !== undefined) continue;
         const key = routeKey(r.method, r.path);
         const apps = appsOfRoute(group, r.file !== undefined ? repoRelative(dir, r.file) : undefined, truthApps);
         found.set(`${apps.join(',')} ${key}`, { apps, key, ...(r.prefixUnknown ? { prefixUnknown: true as const } : {}) });

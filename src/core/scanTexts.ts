@@ -173,7 +173,7 @@ const SCAN_TEXTS = {
   pathFromServiceEnv: (variable: string, value: string, service: string, where: string) =>
     l10n.t('the environment variable {0} in a route path or prefix is {1} for service {2}, as set at {3}', variable, value, service, where),
   onlyWhenNotServed: (what: string, code: string, service: string, set: string) =>
-    l10n.t('{0}: registered only when {1} holds, and it does not for service {2} with {3}: its routes are not served by it (they are still listed)', what, code, service, set),
+    l10n.t('{0}: registered only when {1} holds, and it does not for service {2} with {3}: the routes it alone gives are listed as not served by it, and not probed', what, code, service, set),
   severalVersionings: (file: string) => l10n.t('several enableVersioning calls with different options; using the one in {0} (set x-runtime-drift.routePrefix)', file),
 } satisfies Record<string, (...args: string[]) => string>;
 

@@ -110,6 +110,8 @@ interface MountEdge {
   args?: Array<string | undefined>;
   /** The line of the mount call in the parent's file, for one read from a call. */
   line?: number;
+  /** Made only under a test of the environment the service's environment makes fail (settingGuards.ts): why its routes are not served. */
+  notServed?: string;
 }
 
 interface Scanned {
@@ -226,7 +228,10 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   addImportedRoutes(scanned, byKey, opts.aliases ?? [], resolver, warnings);
   const edges = dropEmptyUnknownMounts(warnings, unknownMounts, mountEdges(scanned, byKey, warnings, opts.aliases ?? [], resolver), byKey);
   const moduleMounts = controllerPrefixes(scanned, byKey, opts.aliases ?? []);
-  const prefixesOf = mountPrefixes(edges, unknownPrefixRouters(scanned, byKey, opts.aliases ?? [], warnings));
+  const unknownRouters = unknownPrefixRouters(scanned, byKey, opts.aliases ?? [], warnings);
+  const prefixesOf = mountPrefixes(edges, unknownRouters);
+  const servedPrefixes = mountPrefixes(edges, unknownRouters, true);
+  const notServedPaths = notServedMounts(edges, byKey, opts.serviceEnv, (s, r) => routerPaths(s, r, edges.filter((e) => e.notServed === undefined), servedPrefixes, resolver, []));
   const registered = registeredControllers(scanned, byKey, opts.aliases ?? []);
   const ownDecorated = ownDecoratorPaths(scanned, byKey, opts.aliases ?? [], prefixesOf, warnings, opts.tsoaBasePath ?? scanned.find((s) => s.x.tsoaBasePath !== undefined)?.x.tsoaBasePath);
   const routes: RouteDef[] = [];
@@ -259,7 +264,12 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
       // A test the service's environment decides: no warning; where it fails, listed as not served.
       const decided = r.onlyWhen ? guardInEnv(r.onlyWhen, opts.serviceEnv) : undefined;
       const notServed = r.onlyWhen && opts.serviceEnv && decided && !decided.holds ? { notServed: notServedReason(r.onlyWhen, opts.serviceEnv, decided.set) } : {};
-      for (const path of underOrpcPrefixes(r, paths, orpcPrefixes)) (r.openApiMount ? openApi.mounts : routes).push(trees.at({ ...sourceRoute(r, r.declaredIn ?? s.file, path, module), ...notServed }, r.kind !== 'nest' ? s.key : undefined));
+      // Through a mount the service's environment rules out: the paths that only it gives.
+      const throughMount = r.kind !== 'nest' ? notServedPaths?.(s, r, paths) : undefined;
+      for (const path of underOrpcPrefixes(r, paths, orpcPrefixes)) {
+        const mountReason = throughMount?.get(path);
+        (r.openApiMount ? openApi.mounts : routes).push(trees.at({ ...sourceRoute(r, r.declaredIn ?? s.file, path, module), ...notServed, ...(mountReason !== undefined ? { notServed: mountReason } : {}) }, r.kind !== 'nest' ? s.key : undefined));
+      }
       if (r.onlyWhen && !decided) for (const path of underOrpcPrefixes(r, paths, orpcPrefixes)) guarded.add(s.file, r.onlyWhen, `${r.method} ${path}`);
     }
   }
@@ -464,6 +474,44 @@ function routerPaths(s: Scanned, r: ExtractedRoute, edges: MountEdge[], prefixes
     for (const p of prefixes) for (const t of texts) out.push(joinRoutePath(p, t));
   }
   return out;
+}
+
+/**
+ * The mounts made only under a test of the environment that the service's environment makes fail
+ * (ExtractedMount.onlyWhen), marked on their edges; and, when there is one, for a route, each of
+ * its paths that only such a mount gives, with why (`served`: its paths through the other mounts).
+ */
+function notServedMounts(
+  edges: MountEdge[],
+  byKey: ReadonlyMap<string, Scanned>,
+  env: ServiceEnv | undefined,
+  served: (s: Scanned, r: ExtractedRoute) => string[],
+): ((s: Scanned, r: ExtractedRoute, paths: readonly string[]) => Map<string, string>) | undefined {
+  if (!env) return undefined;
+  let any = false;
+  for (const e of edges) {
+    const guard = e.line !== undefined ? byKey.get(e.parent.key)?.x.mounts.find((m) => m.line === e.line && m.onlyWhen)?.onlyWhen : undefined;
+    const decided = guard ? guardInEnv(guard, env) : undefined;
+    if (!guard || !decided || decided.holds) continue;
+    e.notServed = notServedReason(guard, env, decided.set);
+    any = true;
+  }
+  if (!any) return undefined;
+  return (s, r, paths) => {
+    const kept = new Set(served(s, r));
+    const reason = firstNotServed(edges, { key: s.key, name: r.router ?? '' });
+    return new Map(reason === undefined ? [] : paths.filter((p) => !kept.has(p)).map((p) => [p, reason]));
+  };
+}
+
+/** The reason of the nearest mount ruled out above a router, walking its mounts up. */
+function firstNotServed(edges: MountEdge[], node: RouterNode, depth = 0): string | undefined {
+  if (depth > MAX_MOUNT_DEPTH) return undefined;
+  for (const e of incomingOf(edges, node)) {
+    const found = e.notServed ?? firstNotServed(edges, e.parent, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /**
@@ -1580,14 +1628,17 @@ function incomingOf(edges: MountEdge[], node: RouterNode): MountEdge[] {
  * router whose own prefix is not known statically (`unknown`) is under each of them and then that
  * prefix, UNKNOWN_PREFIX: its routes are shown, never at a guessed path.
  */
-function mountPrefixes(edges: MountEdge[], unknown: Set<string>): PrefixesOf {
+function mountPrefixes(edges: MountEdge[], unknown: Set<string>, servedOnly = false): PrefixesOf {
   const memo = new Map<string, string[]>();
   const visit = (node: RouterNode, depth: number, visiting: Set<string>, keep?: (e: MountEdge) => boolean): string[] => {
     const id = `${node.key}#${node.name}`;
     const own = unknown.has(id) ? UNKNOWN_PREFIX : '';
     const cached = keep ? undefined : memo.get(id);
     if (cached) return cached;
-    const incoming = incomingOf(edges, node);
+    const all = incomingOf(edges, node);
+    // `servedOnly`: the mounts the service's environment rules out are not made; a router mounted only through them is not served.
+    const incoming = servedOnly ? all.filter((e) => e.notServed === undefined) : all;
+    if (servedOnly && all.length > 0 && incoming.length === 0) return [];
     if (incoming.length === 0 || depth > MAX_MOUNT_DEPTH || visiting.has(id)) return [own];
     visiting.add(id);
     const prefixes = new Set<string>();

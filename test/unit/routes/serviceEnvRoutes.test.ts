@@ -63,10 +63,16 @@ suite('routes: the environment a service runs with', () => {
     assert.deepEqual(lines(c), ['GET /health', 'GET /old (not served)', 'GET /v']);
   });
 
-  test('a mount under a test: no warning when it holds; a note saying it fails for the service when it does not', () => {
+  test('a mount under a test: no warning when it holds; when it fails, the routes only it gives listed as not served, with a note', () => {
     const body = "if (process.env.ENABLE_ADMIN === 'true') app.use('/admin', admin);";
-    assert.deepEqual(server(body, { ENABLE_ADMIN: 'true' }).warnings, []);
+    const on = server(body, { ENABLE_ADMIN: 'true' });
+    assert.deepEqual(on.warnings, []);
+    assert.deepEqual(lines(on), ['GET /admin/stats', 'GET /health']);
     const off = server(body, { ENABLE_ADMIN: 'false' });
+    assert.deepEqual(lines(off), ['GET /admin/stats (not served)', 'GET /health']);
+    assert.match(off.routes.find((r) => r.path === '/admin/stats')?.notServed ?? '', /^not served by service api: registered only when process\.env\.ENABLE_ADMIN === 'true' holds/);
+    // Mounted under a test that fails and again without one: served there.
+    assert.deepEqual(lines(server(`${body}\napp.use('/v1/admin', admin);`, { ENABLE_ADMIN: 'false' })), ['GET /admin/stats (not served)', 'GET /health', 'GET /v1/admin/stats']);
     assert.equal(off.warnings.length, 1);
     assert.match(off.warnings[0] ?? '', /^\/w\/src\/index\.ts:4: admin \(\/admin\): registered only when process\.env\.ENABLE_ADMIN === 'true' holds, and it does not for service api with ENABLE_ADMIN=false \(compose\.yaml:10\)/);
   });
