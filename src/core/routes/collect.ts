@@ -228,11 +228,8 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
   addImportedRoutes(scanned, byKey, opts.aliases ?? [], resolver, warnings);
   const edges = dropEmptyUnknownMounts(warnings, unknownMounts, mountEdges(scanned, byKey, warnings, opts.aliases ?? [], resolver), byKey);
   const moduleMounts = controllerPrefixes(scanned, byKey, opts.aliases ?? []);
-  const unknownRouters = unknownPrefixRouters(scanned, byKey, opts.aliases ?? [], warnings);
-  const prefixesOf = mountPrefixes(edges, unknownRouters);
-  const servedPrefixes = mountPrefixes(edges, unknownRouters, true);
-  const notServedPaths = notServedMounts(edges, byKey, opts.serviceEnv, (s, r) => routerPaths(s, r, edges.filter((e) => e.notServed === undefined), servedPrefixes, resolver, []));
-  const registered = registeredControllers(scanned, byKey, opts.aliases ?? []);
+  const envRules = serviceEnvRules(scanned, byKey, opts, { edges, unknownRouters: unknownPrefixRouters(scanned, byKey, opts.aliases ?? [], warnings), resolver, registered: registeredControllers(scanned, byKey, opts.aliases ?? []) });
+  const { prefixesOf, registered } = envRules;
   const ownDecorated = ownDecoratorPaths(scanned, byKey, opts.aliases ?? [], prefixesOf, warnings, opts.tsoaBasePath ?? scanned.find((s) => s.x.tsoaBasePath !== undefined)?.x.tsoaBasePath);
   const routes: RouteDef[] = [];
   const served = opts.entry !== undefined ? servedFrom(byKey.get(toSlash(opts.entry)), edges, byKey, opts.aliases ?? []) : undefined;
@@ -262,15 +259,9 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
           ? routerPaths(s, r, edges, prefixesOf, resolver, warnings).flatMap(expandAlternativeSegments)
           : (ownDecorated(s, r) ?? (serving.length > 0 ? [...new Set(serving.flatMap((e) => nestRoute(e.prefix, e.exclude)))] : nestRoute(globalPrefix, exclude)));
       // A test the service's environment decides: no warning; where it fails, listed as not served.
-      const decided = r.onlyWhen ? guardInEnv(r.onlyWhen, opts.serviceEnv) : undefined;
-      const notServed = r.onlyWhen && opts.serviceEnv && decided && !decided.holds ? { notServed: notServedReason(r.onlyWhen, opts.serviceEnv, decided.set) } : {};
-      // Through a mount the service's environment rules out: the paths that only it gives.
-      const throughMount = r.kind !== 'nest' ? notServedPaths?.(s, r, paths) : undefined;
-      for (const path of underOrpcPrefixes(r, paths, orpcPrefixes)) {
-        const mountReason = throughMount?.get(path);
-        (r.openApiMount ? openApi.mounts : routes).push(trees.at({ ...sourceRoute(r, r.declaredIn ?? s.file, path, module), ...notServed, ...(mountReason !== undefined ? { notServed: mountReason } : {}) }, r.kind !== 'nest' ? s.key : undefined));
-      }
-      if (r.onlyWhen && !decided) for (const path of underOrpcPrefixes(r, paths, orpcPrefixes)) guarded.add(s.file, r.onlyWhen, `${r.method} ${path}`);
+      const whyNot = envRules.whyNot(s, r, paths);
+      for (const path of underOrpcPrefixes(r, paths, orpcPrefixes)) (r.openApiMount ? openApi.mounts : routes).push(trees.at(notServedAs(sourceRoute(r, r.declaredIn ?? s.file, path, module), whyNot(path)), r.kind !== 'nest' ? s.key : undefined));
+      if (r.onlyWhen && !envRules.decides(r.onlyWhen)) for (const path of underOrpcPrefixes(r, paths, orpcPrefixes)) guarded.add(s.file, r.onlyWhen, `${r.method} ${path}`);
     }
   }
   warnings.push(...resolver.envNotes(), ...guarded.warnings(), ...guardedMountWarnings(scanned, edges, byKey, guarded, opts.serviceEnv), ...guardedModuleWarnings(scanned, registered, opts.serviceEnv));
@@ -476,6 +467,41 @@ function routerPaths(s: Scanned, r: ExtractedRoute, edges: MountEdge[], prefixes
   return out;
 }
 
+/** A route as not served, why given. */
+function notServedAs(route: RouteDef, why: string | undefined): RouteDef {
+  return why === undefined ? route : { ...route, notServed: why };
+}
+
+/**
+ * The prefixes each router is served under and the Nest controllers registered (as joined), with
+ * what the service's environment (CollectOptions.serviceEnv) decides of the routes: whether it
+ * decides a test, and for a route, why each of its paths is not served (its own test fails, a mount
+ * or a Nest module list bringing it in is made only under one that fails), undefined for one served.
+ */
+function serviceEnvRules(
+  scanned: Scanned[],
+  byKey: Map<string, Scanned>,
+  opts: CollectOptions,
+  joined: { edges: MountEdge[]; unknownRouters: Set<string>; resolver: ValueResolver; registered: Set<string> | undefined },
+): { prefixesOf: PrefixesOf; registered: Set<string> | undefined; decides(g: SettingGuard): boolean; whyNot(s: Scanned, r: ExtractedRoute, paths: readonly string[]): (path: string) => string | undefined } {
+  const env = opts.serviceEnv;
+  const { edges, resolver } = joined;
+  const servedPrefixes = mountPrefixes(edges, joined.unknownRouters, true);
+  const throughMounts = notServedMounts(edges, byKey, env, (s, r) => routerPaths(s, r, edges.filter((e) => e.notServed === undefined), servedPrefixes, resolver, []));
+  const unlisted = notServedControllers(scanned, byKey, opts.aliases ?? [], joined.registered, env);
+  return {
+    prefixesOf: mountPrefixes(edges, joined.unknownRouters),
+    registered: joined.registered,
+    decides: (g) => guardInEnv(g, env) !== undefined,
+    whyNot(s, r, paths) {
+      const decided = r.onlyWhen ? guardInEnv(r.onlyWhen, env) : undefined;
+      const own = r.onlyWhen && env && decided && !decided.holds ? notServedReason(r.onlyWhen, env, decided.set) : r.kind === 'nest' ? unlisted?.(s, r) : undefined;
+      const mounted = r.kind !== 'nest' && own === undefined ? throughMounts?.(s, r, paths) : undefined;
+      return (path) => own ?? mounted?.get(path);
+    },
+  };
+}
+
 /**
  * The mounts made only under a test of the environment that the service's environment makes fail
  * (ExtractedMount.onlyWhen), marked on their edges; and, when there is one, for a route, each of
@@ -613,9 +639,14 @@ interface ModuleRefs {
  * this scan cannot follow counts by its class name (`#Class`). Undefined (every controller serves)
  * when no file starts a Nest app or some module's controllers are not known statically.
  */
-function registeredControllers(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[]): Set<string> | undefined {
+function registeredControllers(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[], dropped?: (guard: SettingGuard) => boolean): Set<string> | undefined {
   const modules = new Map<string, ModuleRefs>();
-  for (const s of scanned) for (const [name, m] of Object.entries(s.x.nestModules ?? {})) modules.set(`${s.key}#${name}`, moduleRefs(s, m, byKey, aliases, 0));
+  // `dropped`: the entries listed under a test it rules out are not listed.
+  const listed = (m: NestModuleDecl): NestModuleDecl => {
+    const out = (names: string[]) => names.filter((n) => !(m.onlyWhen?.[n] && dropped?.(m.onlyWhen[n])));
+    return dropped && m.onlyWhen ? { ...m, controllers: out(m.controllers), imports: out(m.imports) } : m;
+  };
+  for (const s of scanned) for (const [name, m] of Object.entries(s.x.nestModules ?? {})) modules.set(`${s.key}#${name}`, moduleRefs(s, listed(m), byKey, aliases, 0));
   // A module named through an import not followed: each module of the scan with that class name.
   const modulesOf = (ref: string): string[] => (modules.has(ref) ? [ref] : ref.startsWith('#') ? [...modules.keys()].filter((k) => k.endsWith(ref)) : []);
   const roots = scanned.flatMap((s) => (s.x.nestEntryModules ?? (s.x.nestEntryModule !== undefined ? [s.x.nestEntryModule] : [])).flatMap((m) => modulesOf(classRef(s, m, byKey, aliases))));
@@ -679,6 +710,34 @@ function ownDecoratorPaths(
 }
 
 /** Whether a controller's route serves: a class no module of the app registers serves nothing (a package's controller named like the app's own). */
+/**
+ * The Nest controllers the app registers only through entries of modules listed under a test of the
+ * environment the service's environment makes fail (NestModuleDecl.onlyWhen): for a route of one,
+ * why it is not served; undefined when no such entry is there or the modules are not known whole.
+ */
+function notServedControllers(
+  scanned: Scanned[],
+  byKey: Map<string, Scanned>,
+  aliases: PathAlias[],
+  registered: Set<string> | undefined,
+  env: ServiceEnv | undefined,
+): ((s: Scanned, r: ExtractedRoute) => string | undefined) | undefined {
+  if (!env || !registered) return undefined;
+  const failing = new Map<SettingGuard, string>();
+  for (const s of scanned)
+    for (const m of Object.values(s.x.nestModules ?? {}))
+      for (const g of Object.values(m.onlyWhen ?? {})) {
+        const decided = guardInEnv(g, env);
+        if (decided && !decided.holds) failing.set(g, notServedReason(g, env, decided.set));
+      }
+  if (failing.size === 0) return undefined;
+  const served = registeredControllers(scanned, byKey, aliases, (g) => failing.has(g));
+  if (!served) return undefined;
+  const [first] = failing.values();
+  // One reason per test; with several, the first (each names its test and values).
+  return (s, r) => (isRegistered(registered, s, r) && !isRegistered(served, s, r) ? first : undefined);
+}
+
 function isRegistered(registered: Set<string> | undefined, s: Scanned, r: ExtractedRoute): boolean {
   return !registered || r.controller === undefined || registered.has(`${s.key}#${r.controller}`) || registered.has(`#${r.controller}`);
 }

@@ -146,7 +146,10 @@ function registerWhenGuard(call: ts.CallExpression, cx: ListContext): SettingGua
   if (!variable || !isStringLiteralLike(variable)) return cx.guardOf?.(call);
   const sf = call.getSourceFile();
   const line = sf.getLineAndCharacterOfPosition(call.getStart(sf)).line + 1;
-  return { line, code: `process.env.${variable.text} (ConditionalModule.registerWhen)`, unset: { variables: [variable.text], holds: false } };
+  const env = { env: variable.text };
+  // Set, and not to `false`.
+  const test = { value: { op: '&&' as const, left: env, right: { op: '!==' as const, left: env, right: { lit: 'false' } } }, holds: true };
+  return { line, code: `process.env.${variable.text} (ConditionalModule.registerWhen)`, unset: { variables: [variable.text], holds: false }, test };
 }
 
 /**

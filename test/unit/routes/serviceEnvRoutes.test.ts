@@ -134,3 +134,33 @@ suite('route prefixes from the environment a service runs with', () => {
     assert.doesNotMatch(JSON.stringify(c), /s3cr3t/);
   });
 });
+
+suite('Nest modules listed under a test the service environment decides', () => {
+  const controllerModule = (name: string, path: string) =>
+    `import { Controller, Get, Module } from '@nestjs/common';\n@Controller('${path}')\nexport class ${name}Controller {\n  @Get()\n  list() {\n    return [];\n  }\n}\n@Module({ controllers: [${name}Controller] })\nexport class ${name}Module {}\n`;
+  const nest = (imports: string, values: Record<string, string>) =>
+    collectRoutes(
+      [
+        { file: '/w/src/main.ts', text: "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);\n}\nbootstrap();\n" },
+        { file: '/w/src/app.module.ts', text: `import { Module } from '@nestjs/common';\nimport { ConditionalModule } from '@nestjs/config';\nimport { UsersModule } from './users';\nimport { TestingModule } from './testing';\nimport { BillingModule } from './billing';\n@Module({ imports: [${imports}] })\nexport class AppModule {}\n` },
+        { file: '/w/src/users.ts', text: controllerModule('Users', 'users') },
+        { file: '/w/src/testing.ts', text: controllerModule('Testing', 'testing') },
+        { file: '/w/src/billing.ts', text: controllerModule('Billing', 'billing') },
+      ],
+      { moduleOf: () => undefined, aliases: [], serviceEnv: env(values) },
+    );
+  const IMPORTS = "UsersModule, ...(process.env.NODE_ENV === 'test' ? [TestingModule] : []), ConditionalModule.registerWhen(BillingModule, 'USE_BILLING')";
+
+  test("a module whose test fails for the service: its controllers' routes listed as not served; one whose test holds: served, no warning", () => {
+    const c = nest(IMPORTS, { NODE_ENV: 'production', USE_BILLING: 'true' });
+    assert.deepEqual(lines(c), ['GET /billing', 'GET /testing (not served)', 'GET /users']);
+    assert.match(c.routes.find((r) => r.path === '/testing')?.notServed ?? '', /registered only when process\.env\.NODE_ENV === 'test' holds, and it does not with NODE_ENV=production/);
+    assert.equal(c.warnings.length, 1);
+    assert.match(c.warnings[0] ?? '', /TestingModule: registered only when .* and it does not for service api/);
+  });
+
+  test("ConditionalModule.registerWhen: not when the variable is set to false", () => {
+    const c = nest(IMPORTS, { NODE_ENV: 'test', USE_BILLING: 'false' });
+    assert.deepEqual(lines(c), ['GET /billing (not served)', 'GET /testing', 'GET /users']);
+  });
+});
