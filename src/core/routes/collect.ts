@@ -145,6 +145,25 @@ function dropHandRoutesBesideFramework(scanned: Scanned[]): Scanned[] {
   return scanned;
 }
 
+/**
+ * Mounts at a prefix that is an environment variable read whole (ExtractedMount.prefixEnv) the
+ * service's environment sets: at its value, the warning of a prefix not known replaced by a note of
+ * where it is set. A secret-looking variable is never taken into a path.
+ */
+function envPrefixedMounts(scanned: Scanned[], env: ServiceEnv | undefined, warnings: string[]): Scanned[] {
+  if (!env) return scanned;
+  const known = (m: ExtractedMount) => m.prefixEnv !== undefined && !isSecretName(m.prefixEnv) && Object.hasOwn(env.values, m.prefixEnv);
+  for (const s of scanned) {
+    const set = s.x.mounts.filter(known);
+    if (set.length === 0) continue;
+    const lines = new Set(set.map((m) => m.line));
+    const mounts = s.x.mounts.map((m) => (known(m) ? { ...m, prefix: joinRoutePath(env.values[m.prefixEnv ?? ''] ?? '') } : m));
+    s.x = { ...s.x, mounts, warnings: s.x.warnings.filter((w) => !(w.id === 'mountPrefix' && lines.has(w.line ?? 0))) };
+    for (const variable of new Set(set.map((m) => m.prefixEnv ?? ''))) warnings.push(scanWarningText(s.file, { id: 'pathFromServiceEnv', args: [variable, env.values[variable] ?? '', env.service, env.where[variable] ?? l10n.t('its compose files')] }));
+  }
+  return scanned;
+}
+
 /** Pending class mounts (`this.useWithMiddleware(path, router, mw)`) that some class method of that name makes: mounts. */
 function confirmClassMounts(scanned: Scanned[]): Scanned[] {
   const made = new Set(scanned.flatMap((s) => Object.entries(s.x.mountMethods ?? {}).map(([name, sig]) => `${name}#${sig.pathArg}#${sig.routerArg}`)));
@@ -202,7 +221,7 @@ function openApiRoutes({ metas, mounts }: OpenApiParts): RouteDef[] {
 
 export function collectExtracted(extracted: { file: string; x: ExtractedFile }[], opts: CollectOptions): CollectedRoutes {
   const warnings: string[] = [];
-  const scanned: Scanned[] = applyMethodWrappers(dropHandRoutesBesideFramework(dropUnansweredMatchOnly(confirmMethodMounts(confirmClassMounts(extracted.map((f) => ({ file: f.file, key: toSlash(f.file), x: f.x })))), warnings)));
+  const scanned: Scanned[] = envPrefixedMounts(applyMethodWrappers(dropHandRoutesBesideFramework(dropUnansweredMatchOnly(confirmMethodMounts(confirmClassMounts(extracted.map((f) => ({ file: f.file, key: toSlash(f.file), x: f.x })))), warnings))), opts.serviceEnv, warnings);
   const unknownMounts = fileWarnings(scanned, warnings);
   const byKey = new Map(scanned.map((s) => [s.key, s]));
   dropUnmadeRouters(scanned, byKey, opts.aliases ?? []);

@@ -200,6 +200,8 @@ export interface ExtractedMount {
   prefix: string;
   /** When the prefix refers to other files' constants. */
   prefixValue?: ConstValue;
+  /** The environment variable the prefix is, read whole (`app.use(process.env.API_BASE, r)`): `prefix` is … until a service's environment sets it (collect.ts). */
+  prefixEnv?: string;
   routerName: string;
   line: number;
   /** The router `use`/`register` was called on, so nested mounts compose. */

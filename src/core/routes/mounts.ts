@@ -13,6 +13,7 @@ import type { Scope } from './readerBase';
 import { CLASS_ROUTER, ENDPOINT_METHODS, endpointPath, type Endpoint, type ExtractedMount } from './extracted';
 import { isFunctionWithBody, returnedExpressions, skipOuter, thisMember } from './tsSyntax';
 import { isRouteObject, mappedRouteTable } from './routerCalls';
+import { envVariableRead } from './envReads';
 import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, subclassRouter, thisAssigned, chainRoot, dirnameJoin, returnedExpression, enclosingFunction } from './routeSyntax';
 import type { HttpMethod } from '../model';
 import { ROUTER_METHODS } from './routeSpec';
@@ -239,14 +240,20 @@ export abstract class MountReader extends RouteHelperReader {
         return this.addRoute(mountedOn, answering, paths, last);
       }
     }
-    this.mountAll(paths !== undefined ? forwarded.slice(1) : forwarded, prefixes, mountedOn, line, kind === 'use' && paths !== undefined);
+    // `app.use(process.env.API_BASE, router)`: the variable, for the environment a service runs with to fill.
+    const prefixEnv = hasPrefix && unknown && args[0] && literalOf(prefix) === `/${UNKNOWN_PREFIX}` ? envVariableRead(args[0], this.sf) : undefined;
+    this.mountAll(paths !== undefined ? forwarded.slice(1) : forwarded, prefixes, mountedOn, line, kind === 'use' && paths !== undefined, prefixEnv);
   }
 
-  /** Each of `targets` mounted at each prefix; `atPath`: another file's function that answers the request itself answers there (collect.ts addEndpointRoutes). */
-  private mountAll(targets: ts.Expression[], prefixes: ConstValue[], mountedOn: string, line: number, atPath: boolean): void {
+  /**
+   * Each of `targets` mounted at each prefix; `atPath`: another file's function that answers the request itself answers there (collect.ts addEndpointRoutes);
+   * `prefixEnv`: the environment variable the prefix is read from whole, for the environment a service runs with to fill.
+   */
+  private mountAll(targets: ts.Expression[], prefixes: ConstValue[], mountedOn: string, line: number, atPath: boolean, prefixEnv?: string): void {
     const before = this.out.mounts.length;
     for (const p of prefixes) for (const a of targets) this.mountTarget(a, p, mountedOn, line);
     if (atPath) for (const m of this.out.mounts.slice(before)) m.atPath = true;
+    if (prefixEnv !== undefined) for (const m of this.out.mounts.slice(before)) m.prefixEnv = prefixEnv;
   }
 
   /** `config.get('server.apiPath')` of node-config (the `config` package): its values are in the config folder's files and the environment, not in the code. */

@@ -128,6 +128,17 @@ suite('route prefixes from the environment a service runs with', () => {
     }
   });
 
+  test('a mount at an environment variable read whole (`app.use(process.env.X, router)`): at its value where the service sets it, else under … as today', () => {
+    const body = "app.use(process.env.ADMIN_BASE, admin);";
+    const set = server(body, { ADMIN_BASE: '/ops' });
+    assert.deepEqual(lines(set), ['GET /health', 'GET /ops/stats']);
+    assert.deepEqual(set.warnings, ['/w/src/index.ts: the environment variable ADMIN_BASE in a route path or prefix is /ops for service api, as set at compose.yaml:10']);
+    for (const c of [server(body), server(body, { OTHER: '/x' })]) {
+      assert.deepEqual(lines(c), ['GET /health', 'GET /…/stats']);
+      assert.match(c.warnings[0] ?? '', /mount prefix process\.env\.ADMIN_BASE is not known statically/);
+    }
+  });
+
   test('a secret-looking variable is never taken into a path', () => {
     const c = prefixed('settings.http.token', { HTTP_SECRET: '/s3cr3t' });
     assert.deepEqual(c.routes.map((r) => `${r.method} ${r.path}`), ['GET /…/boards/:id']);
