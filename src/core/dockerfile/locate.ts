@@ -151,8 +151,12 @@ function producedInStage(stage: Stage, rel: string, viaFrom: boolean): Hit | und
   const under = flat !== undefined && rel.startsWith(`${flat.dir}/`) ? rel.slice(flat.dir.length + 1) : undefined;
   const copied = contextRoot(before.map(({ c }) => c));
   // Only named files came in (`COPY ./entrypoint.sh /entrypoint.sh`): no sources were built here,
-  // unless a folder came from another stage too (`turbo prune`'s out/full copied from the pruning stage).
-  const folderFromStage = stage.copies.some((c) => (c.from !== undefined || c.byRun !== undefined) && c.sources.some((src) => !looksLikeFile(normalizeRel(src))));
+  // unless a folder came from another stage into the working folder and a command ran after it
+  // (`turbo prune`'s out/full copied from the pruning stage, then built); not another stage's build
+  // output copied where a web server serves it (`COPY --from=build /app/dist /usr/share/nginx/html`).
+  const folderFromStage = stage.copies.some(
+    (c, i) => (c.from !== undefined || c.byRun !== undefined) && c.dest === stage.workdir && c.sources.some((src) => !looksLikeFile(normalizeRel(src))) && stage.runs.some((r) => r.afterCopy >= i),
+  );
   if (under === undefined && copied === undefined && !folderFromStage && before.every(({ c }) => c.sources.every((src) => looksLikeFile(normalizeRel(src))))) return undefined;
   // Only folders deep in the context came in (`COPY packages/db/prisma ./packages/db/prisma`, for a
   // migration job): the context as a whole was not built here.

@@ -15,6 +15,9 @@ suite('dockerfile locate', () => {
     // A named file beside a folder another stage hands over (turbo prune's out/full): the build runs there.
     const pruned = 'FROM node:22 AS prune\nWORKDIR /app\nCOPY . .\nRUN npx turbo prune web --docker\nFROM node:22 AS build\nWORKDIR /app\nCOPY .gitignore .gitignore\nCOPY --from=prune /app/out/full/ .\nRUN npx turbo run build\n';
     assert.equal(at(pruned, 'packages/web/.next')?.path, '/app/packages/web/.next');
+    // Another stage's build output served by a web server beside two named files: nothing is built there.
+    const served = 'FROM node:22 AS builder\nWORKDIR /app\nCOPY web web\nRUN npm run build\nFROM nginx:alpine\nCOPY --from=builder /app/web/dist /usr/share/nginx/html\nCOPY docker/nginx.conf /etc/nginx/conf.d/default.conf\nCOPY docker/update.sh /docker-entrypoint.d/update.sh\nRUN chmod +x /docker-entrypoint.d/update.sh\n';
+    assert.equal(at(served, 'web/src')?.path, undefined);
   });
 
   test('an image that takes only named files from the context (its entrypoint) holds none of the sources, built or not', () => {
