@@ -383,7 +383,7 @@ async function startedServices(dir: string, mappings: readonly TruthMapping[], s
     const mapping = await inferMapping(fs, spec).catch(() => undefined);
     if (!mapping) continue;
     const entry = await startedSourceFile(fs, spec, mapping, sources.filter((f) => isAtOrInside(mapping.sourceRoot, f)));
-    const env = await serviceEnvOf(fs, spec, dir);
+    const env = await serviceEnvOf(fs, spec, dir, mapping);
     out.push({ sourceRoot: mapping.sourceRoot, entry, ...(env ? { env } : {}) });
   }
   return out;

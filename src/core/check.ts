@@ -422,7 +422,7 @@ function readServiceWorkspace(
     for (const dir of packages.roots) theirs.push(...(await scan({ root: dir, routes: true })).extracted);
     const extracted = [...scanned.extracted, ...servedPackageRoutes(scanned.extracted, theirs)];
     const aliases = [...ownAliases, ...packages.aliases];
-    const collected = await joinRoutes({ fs: deps.fs, log: deps.log, workspaceDir: opts.workspaceDir }, spec, { root, modules, entry, files: scanned.files, extracted, aliases }, routes);
+    const collected = await joinRoutes({ fs: deps.fs, log: deps.log, workspaceDir: opts.workspaceDir }, spec, { root, modules, entry, files: scanned.files, extracted, aliases }, routes, mapping);
     const warnings = [...skippedWarnings(opts.workspaceDir, scanned), ...collected.warnings.map((w) => relativeWarning(opts.workspaceDir, w))];
     return { files, declared: collected.routes, warnings, pages: [] as PageDef[], listenPorts: listenPortsOf(extracted) };
   };

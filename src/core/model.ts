@@ -211,7 +211,13 @@ export interface SourceMapping {
    * Dockerfile the mapping was read from. `workdirOfImage`: the stage sets no WORKDIR, so `workdir`
    * is its base image's as the Dockerfile shows it or as assumed (dockerfile/imageWorkdir.ts).
    */
-  started?: { command: string; workdir: string; workdirOfImage?: true };
+  started?: {
+    command: string;
+    workdir: string;
+    workdirOfImage?: true;
+    /** The ENV variables the built stage sets (itself or the stages it is built FROM), as the Dockerfile shows them: the service's environment before compose's. */
+    env?: Readonly<Record<string, string>>;
+  };
   /**
    * Source files of other packages the image starts as copied beside the mapped one (`parallel node
    * {} ::: apps/api/src/index.ts apps/worker/src/index.ts`), absolute: outside the source root, so

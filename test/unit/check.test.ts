@@ -318,6 +318,25 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.match(formatReport(report), /1 not sent: not served by service api: registered only when process\.env\.STATS_MODE/);
   });
 
+  test("the ENV its image's Dockerfile sets is the service's environment under compose's: a route only for NODE_ENV other than production is not served where the image sets production; compose's value replaces the image's", async () => {
+    const ws = {
+      '/ws/compose.yaml': 'services:\n  api:\n    build: ./api\n    environment:\n      FEATURE: "on"\n',
+      '/ws/api/Dockerfile': 'FROM node:20\nWORKDIR /app\nENV NODE_ENV=production FEATURE=off\nCOPY . .\nCMD ["node", "app.js"]\n',
+      '/ws/api/package.json': '{"dependencies":{"express":"4"}}',
+      '/ws/api/app.js':
+        "const express = require('express');\nconst app = express();\napp.get('/health', (req, res) => res.send('ok'));\nif (process.env.NODE_ENV !== 'production') app.get('/debug', (req, res) => res.send('d'));\nif (process.env.FEATURE === 'on') app.get('/feature', (req, res) => res.send('f'));\napp.listen(3000);\n",
+    };
+    const report = await checkWorkspace({ engine: fakeEngine({ stale: false, containerFiles: [], imageFiles: [] }), prober: fakeProber(() => 200), fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    const routes = report.services[0]?.routes ?? [];
+    const debug = routes.find((r) => r.path === '/debug');
+    assert.equal(debug?.notServed, true);
+    assert.equal(debug?.detail, "not served by service api: registered only when process.env.NODE_ENV !== 'production' holds, and it does not with NODE_ENV=production (ENV of api/Dockerfile); not probed");
+    const feature = routes.find((r) => r.path === '/feature');
+    assert.deepEqual([feature?.notServed, routes.find((r) => r.path === '/health')?.notServed], [undefined, undefined]);
+    // Compose's FEATURE=on decides that test: no warning is left for it.
+    assert.ok(!(report.services[0]?.warnings ?? []).some((w) => w.includes('FEATURE')), (report.services[0]?.warnings ?? []).join('\n'));
+  });
+
   test("a service whose package depends on a server framework of which the scan found no route says so in its warnings, at its package.json", async () => {
     const ws = {
       '/ws/compose.yaml': 'services:\n  api:\n    build: ./api\n',

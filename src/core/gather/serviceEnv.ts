@@ -1,18 +1,33 @@
 // The environment a service runs with as its compose files declare it (environment:, env_file,
-// `${VAR:-default}` already interpolated by compose/serviceConfig.ts), with the file and line that
-// set each variable: what the route join evaluates tests of the environment with, and takes a path
+// `${VAR:-default}` already interpolated by compose/serviceConfig.ts) over the ENV its image's
+// Dockerfile sets (the mapping's built stage), with the file and line that set each variable: what the route join evaluates tests of the environment with, and takes a path
 // prefix that is an environment variable from (routes/collect.ts). Workspace input like the source:
 // it decides paths only, never where a probe goes or which token is sent.
 import * as path from 'node:path';
-import type { ServiceSpec } from '../model';
+import * as l10n from '@vscode/l10n';
+import type { ServiceSpec, SourceMapping } from '../model';
 import type { FsLike } from '../ports';
 import { locateConfigFields, type TextFile } from '../config/locate';
 import type { ServiceEnv } from '../routes/settingGuardWarnings';
 import { isAtOrInside } from '../pathInside';
 import { rel } from './paths';
 
-/** The service's declared environment and where each variable is set; undefined when it declares none. */
-export async function serviceEnvOf(fs: FsLike, spec: ServiceSpec, workspaceDir: string): Promise<ServiceEnv | undefined> {
+/**
+ * The service's declared environment and where each variable is set; undefined when it declares
+ * none. `mapping`: its image's, whose built stage's ENV come first (compose's environment replaces
+ * them, as Docker does).
+ */
+export async function serviceEnvOf(fs: FsLike, spec: ServiceSpec, workspaceDir: string, mapping?: SourceMapping): Promise<ServiceEnv | undefined> {
+  const own = await composeEnvOf(fs, spec, workspaceDir);
+  const image = mapping?.started?.env;
+  // Only an image the service builds: a prebuilt `image:` may come from another Dockerfile.
+  if (!spec.build || !image || Object.keys(image).length === 0) return own;
+  const from = l10n.t('ENV of {0}', rel(workspaceDir, spec.build.dockerfile));
+  const where = Object.fromEntries(Object.keys(image).map((name) => [name, from]));
+  return { service: spec.name, values: { ...image, ...own?.values }, where: { ...where, ...own?.where } };
+}
+
+async function composeEnvOf(fs: FsLike, spec: ServiceSpec, workspaceDir: string): Promise<ServiceEnv | undefined> {
   const values = spec.config?.environment ?? {};
   const names = Object.keys(values);
   if (names.length === 0) return undefined;

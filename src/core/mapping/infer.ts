@@ -133,7 +133,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   // A script compiling file by file (babel src --out-dir lib) beside a bundler (webpack for the browser):
   // the image starting a file of its output runs that, not a bundle.
   // So does tsc's output beside a bundler building a front end of the package (startsTscOutput.ts).
-  const startsCompiled = df !== undefined && ((emit?.byFileCompiler === true && startedIn(df, build?.target, project, locate)(emit.dir, false) !== undefined) || (await startsTscOutput(fs, { ts, noServer: project.server === undefined, emit, scripts: project.pkg?.scripts ?? {}, runs: runs.map((r) => r.command), started: startedFilesOf(df, build?.target, project, locate), projectDir: project.dir, locate, context }, evidence)) !== undefined);
+  const startsCompiled = df !== undefined && ((emit?.byFileCompiler === true && startedIn(df, build?.target, project, locate)(emit.dir, false) !== undefined) || (await startsTscOutput(fs, { ts, noServer: project.server === undefined && findBundler(project, scripted) !== undefined, emit, scripts: project.pkg?.scripts ?? {}, runs: runs.map((r) => r.command), started: startedFilesOf(df, build?.target, project, locate), projectDir: project.dir, locate, context }, evidence)) !== undefined);
   const notBundled = started !== undefined || devServer !== undefined || startsCompiled || emit?.keepsModules === true || (await startsCopiedSource(fs, project, sourceRoot, locate, evidence));
   const rollup = nx || notBundled || !df ? undefined : await startedRollupBundle(fs, project, buildScriptNames(project), startedIn(df, build?.target, project, locate));
   const nitro = nx || notBundled ? undefined : await nitroBundle(fs, project, buildScriptNames(project));
@@ -432,7 +432,13 @@ async function describeMapping(f: Facts, p: Placement): Promise<SourceMapping> {
   if (p.buildOutDir !== undefined) mapping.buildOutDir = p.buildOutDir;
   if (p.builtInImage) mapping.builtInImage = true;
   const started = f.df && builtStage(f.df, spec.build?.target);
-  if (started) mapping.started = { command: started.start ?? '', workdir: started.workdir, ...(started.workdirOfImage && spec.drift.target === undefined ? { workdirOfImage: true as const } : {}) };
+  if (started)
+    mapping.started = {
+      command: started.start ?? '',
+      workdir: started.workdir,
+      ...(started.workdirOfImage && spec.drift.target === undefined ? { workdirOfImage: true as const } : {}),
+      ...(started.env && Object.keys(started.env).length > 0 ? { env: started.env } : {}),
+    };
   return mapping;
 }
 

@@ -20,7 +20,10 @@ const RELATIVE_MODULE = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom)\s*['"](\.\.?\/[
 
 export interface TscOutputInput {
   ts: TsConfigInfo | undefined;
-  /** The project is no server by its dependencies: a bundler it depends on would make its output a bundle (bundler.ts findBundler). */
+  /**
+   * The project is no server by its dependencies, and a bundler it depends on would make its output a bundle (bundler.ts
+   * findBundler): only then is the image starting tsc's output worth a word (none when nothing else could be judged bundled).
+   */
   noServer: boolean;
   emit: Emit | undefined;
   /** The package's scripts: those the image's build runs count (all named build* when it runs none by name). */
