@@ -9,7 +9,8 @@ import type { ConfigDrift, ContainerInfo, ServiceSpec } from '../model';
 import type { ConfigHashSourceLike, FsLike } from '../ports';
 import { compareConfig } from './configDrift';
 import { SWARM_SERVICE_LABEL } from '../swarm';
-import { locateConfigFields, type ComposeParses, type TextFile } from './locate';
+import { locateConfigFields, type ComposeParses } from './locate';
+import { readServiceTexts } from './serviceTexts';
 
 /** The label compose (v1 and v2) writes on each container: the hash of the config it was created from. */
 export const CONFIG_HASH_LABEL = 'com.docker.compose.config-hash';
@@ -80,16 +81,8 @@ async function placeDrift(spec: ServiceSpec, judged: ConfigJudgement, opts: Judg
     const rel = path.relative(opts.workspaceDir, abs);
     return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join('/');
   };
-  const read = async (abs: string): Promise<TextFile | undefined> =>
-    inside(abs) === undefined ? undefined : opts.fs.readFile(abs).then((text) => ({ path: abs, text }), () => undefined);
-  const composeTexts = (await Promise.all(spec.composeFiles.map(read))).filter((f): f is TextFile => f !== undefined);
-  const from = spec.config?.environmentFrom ?? {};
-  const envFiles = new Map<string, TextFile>();
-  for (const written of new Set(Object.values(from).filter((f) => f !== 'environment'))) {
-    const text = await read(path.resolve(spec.projectDir, written));
-    if (text) envFiles.set(written, text);
-  }
-  const located = locateConfigFields(spec.name, judged.drift.map((d) => d.field), composeTexts, { from, files: envFiles }, opts.composeParses);
+  const { composeTexts, env } = await readServiceTexts(opts.fs, spec, opts.workspaceDir);
+  const located = locateConfigFields(spec.name, judged.drift.map((d) => d.field), composeTexts, env, opts.composeParses);
   const drift = judged.drift.map((d) => {
     const at = located.fields.get(d.field);
     const file = at ? inside(at.file) : undefined;

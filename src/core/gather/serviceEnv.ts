@@ -3,11 +3,11 @@
 // Dockerfile sets (the mapping's built stage), with the file and line that set each variable: what the route join evaluates tests of the environment with, and takes a path
 // prefix that is an environment variable from (routes/collect.ts). Workspace input like the source:
 // it decides paths only, never where a probe goes or which token is sent.
-import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import type { ServiceSpec, SourceMapping } from '../model';
 import type { FsLike } from '../ports';
-import { locateConfigFields, type TextFile } from '../config/locate';
+import { locateConfigFields } from '../config/locate';
+import { readServiceTexts } from '../config/serviceTexts';
 import type { ServiceEnv } from '../routes/settingGuardWarnings';
 import { isAtOrInside } from '../pathInside';
 import { rel } from './paths';
@@ -32,15 +32,9 @@ async function composeEnvOf(fs: FsLike, spec: ServiceSpec, workspaceDir: string)
   const names = Object.keys(values);
   if (names.length === 0) return undefined;
   // Files outside the workspace are not read (as config drift places its fields).
-  const read = async (abs: string): Promise<TextFile | undefined> => (isAtOrInside(workspaceDir, abs) ? fs.readFile(abs).then((text) => ({ path: abs, text }), () => undefined) : undefined);
-  const composeTexts = (await Promise.all(spec.composeFiles.map(read))).filter((f): f is TextFile => f !== undefined);
-  const from = spec.config?.environmentFrom ?? {};
-  const envFiles = new Map<string, TextFile>();
-  for (const written of new Set(Object.values(from).filter((f) => f !== 'environment'))) {
-    const text = await read(path.resolve(spec.projectDir, written));
-    if (text) envFiles.set(written, text);
-  }
-  const located = locateConfigFields(spec.name, names.map((n) => `environment.${n}`), composeTexts, { from, files: envFiles });
+  const { composeTexts, env } = await readServiceTexts(fs, spec, workspaceDir);
+  const from = env.from;
+  const located = locateConfigFields(spec.name, names.map((n) => `environment.${n}`), composeTexts, env);
   const where: Record<string, string> = {};
   for (const name of names) {
     const at = located.fields.get(`environment.${name}`);
