@@ -241,18 +241,17 @@ export interface ExtractedMount {
 
 /**
  * A test of the environment or the configuration a registration is made under (settingGuards.ts):
- * its line, its code as written (negated for an else branch or an early return), and, when every
- * value it reads is an environment variable, whether it holds with them unset (the literal
- * defaults the code gives applied).
+ * its line, its code as written (negated for an else branch or an early return), and, when it reads
+ * environment variables and literals alone, the test as data.
  */
 export interface SettingGuard {
   line: number;
   code: string;
-  unset?: { variables: string[]; holds: boolean };
   /**
-   * The test as a value of environment variables and literals alone (guardTest.ts), when it is one:
-   * the registration is made when its truthiness is `holds`. Evaluated with a service's environment
-   * where compose sets every variable it reads.
+   * The test as a value of environment variables and literals alone (guardTest.ts), reading at least
+   * one variable, when it is one: the registration is made when its truthiness is `holds`. Evaluated
+   * with every variable unset (what the literal defaults in code give: the warning says so), and with
+   * a service's environment where it sets every variable read (settingGuardWarnings.ts).
    */
   test?: { value: GuardTest; holds: boolean };
 }

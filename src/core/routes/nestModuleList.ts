@@ -149,7 +149,7 @@ function registerWhenGuard(call: ts.CallExpression, cx: ListContext): SettingGua
   const env = { env: variable.text };
   // Set, and not to `false`.
   const test = { value: { op: '&&' as const, left: env, right: { op: '!==' as const, left: env, right: { lit: 'false' } } }, holds: true };
-  return { line, code: `process.env.${variable.text} (ConditionalModule.registerWhen)`, unset: { variables: [variable.text], holds: false }, test };
+  return { line, code: `process.env.${variable.text} (ConditionalModule.registerWhen)`, test };
 }
 
 /**

@@ -16,7 +16,7 @@ export type GuardedSubject = { kind: 'routes'; routes: string[] } | { kind: 'mou
 
 /** The warning of one guarded registration, at the guard's line. */
 export function settingGuardWarning(subject: GuardedSubject, g: SettingGuard): ScanWarning {
-  const unset = g.unset ? ([g.unset.variables.join(', '), String(g.unset.holds)] as const) : undefined;
+  const unset = unsetOf(g);
   if (subject.kind === 'routes') {
     const shown = listed(subject.routes);
     return unset ? { id: 'onlyWhenRoutesUnset', args: [shown, g.code, ...unset], line: g.line } : { id: 'onlyWhenRoutes', args: [shown, g.code], line: g.line };
@@ -28,6 +28,17 @@ export function settingGuardWarning(subject: GuardedSubject, g: SettingGuard): S
   }
   const names = listed(subject.names);
   return unset ? { id: 'onlyWhenModuleUnset', args: [names, g.code, ...unset], line: g.line } : { id: 'onlyWhenModule', args: [names, g.code], line: g.line };
+}
+
+/**
+ * The variables a guard's test reads and whether it holds with every one unset (the literal defaults
+ * the code gives: `process.env.DOCS ?? 'true'`), as the warning says them; undefined for a test that
+ * is not one of environment variables.
+ */
+function unsetOf(g: SettingGuard): readonly [string, string] | undefined {
+  if (!g.test) return undefined;
+  const unset = evaluateTest(g.test.value, () => undefined);
+  return unset === NOT_KNOWN ? undefined : [testVariables(g.test.value).join(', '), String(g.test.holds === Boolean(unset.v))];
 }
 
 /** The first few of a list, the rest counted. */

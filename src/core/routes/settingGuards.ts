@@ -10,7 +10,7 @@ import { forEachChild, isBinaryExpression, isBlock, isCallExpression, isCaseClau
 import { envVariableRead } from './envReads';
 import { skipOuter } from './tsSyntax';
 import type { GuardTest, SettingGuard } from './extracted';
-import { evaluateTest, NOT_KNOWN, testVariables } from './guardTest';
+import { testVariables } from './guardTest';
 
 /** What the guard reader asks of the file it is in. */
 export interface GuardContext {
@@ -93,11 +93,7 @@ function guard(test: ts.Expression, holds: boolean, cx: GuardContext): SettingGu
   const code = holds ? written : isPrefixUnaryExpression(x) && x.operator === ts.SyntaxKind.ExclamationToken ? codeOf(x.operand, cx.sf) : `!(${written})`;
   const line = cx.sf.getLineAndCharacterOfPosition(test.getStart(cx.sf)).line + 1;
   const value = testOf(test, cx, 0);
-  const variables = value ? testVariables(value) : [];
-  if (!value || variables.length === 0) return { line, code };
-  // Every variable unset: the literal defaults the code gives (`process.env.DOCS ?? 'true'`).
-  const unset = evaluateTest(value, () => undefined);
-  return { line, code, ...(unset !== NOT_KNOWN ? { unset: { variables, holds: holds === Boolean(unset.v) } } : {}), test: { value, holds } };
+  return value && testVariables(value).length > 0 ? { line, code, test: { value, holds } } : { line, code };
 }
 
 function codeOf(e: ts.Expression, sf: ts.SourceFile): string {
