@@ -7,7 +7,6 @@ import { aliasMatch, resolvedKey } from './moduleResolution';
 import { importNamed, starReexports } from './importIndex';
 import * as l10n from '@vscode/l10n';
 import { escapeRegExp } from '../escapeRegExp';
-import { isSecretName } from '../redact';
 import { isExcluded } from './nestExclude';
 import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestModuleDecl, SettingGuard, PrefixExclude, RouterModuleEntry, UriVersioning, HelperArg } from './extracted';
@@ -18,7 +17,7 @@ import { ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, DEFAULT_OBJECT, SERVED_CONTRA
 import { UNKNOWN_PREFIX, bracedPathToRoute, joinRoutePath, openApiPathToRoute, expandAlternativeSegments, stripParamPatterns, unknownPrefixPath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
-import { decidedGuardWarning, GuardedRoutes, guardInEnv, notServedReason, settingGuardWarning, type GuardedSubject, type ServiceEnv } from './settingGuardWarnings';
+import { decidedGuardWarning, envPathNote, envPathValue, GuardedRoutes, guardInEnv, notServedReason, settingGuardWarning, type GuardedSubject, type ServiceEnv } from './settingGuardWarnings';
 import { addInheritedPathRoutes, type ClassFinder } from './inheritedPathRoutes';
 import { KEYS, keyText, routerMethodOf, type TableEntry } from './tableKeys';
 import { SERVER_FRAMEWORKS } from './serverApps';
@@ -152,14 +151,14 @@ function dropHandRoutesBesideFramework(scanned: Scanned[]): Scanned[] {
  */
 function envPrefixedMounts(scanned: Scanned[], env: ServiceEnv | undefined, warnings: string[]): Scanned[] {
   if (!env) return scanned;
-  const known = (m: ExtractedMount) => m.prefixEnv !== undefined && !isSecretName(m.prefixEnv) && Object.hasOwn(env.values, m.prefixEnv);
+  const known = (m: ExtractedMount) => m.prefixEnv !== undefined && envPathValue(env, m.prefixEnv) !== undefined;
   for (const s of scanned) {
     const set = s.x.mounts.filter(known);
     if (set.length === 0) continue;
     const lines = new Set(set.map((m) => m.line));
-    const mounts = s.x.mounts.map((m) => (known(m) ? { ...m, prefix: joinRoutePath(env.values[m.prefixEnv ?? ''] ?? '') } : m));
+    const mounts = s.x.mounts.map((m) => (known(m) ? { ...m, prefix: joinRoutePath(envPathValue(env, m.prefixEnv ?? '') ?? '') } : m));
     s.x = { ...s.x, mounts, warnings: s.x.warnings.filter((w) => !(w.id === 'mountPrefix' && lines.has(w.line ?? 0))) };
-    for (const variable of new Set(set.map((m) => m.prefixEnv ?? ''))) warnings.push(scanWarningText(s.file, { id: 'pathFromServiceEnv', args: [variable, env.values[variable] ?? '', env.service, env.where[variable] ?? l10n.t('its compose files')] }));
+    for (const variable of new Set(set.map((m) => m.prefixEnv ?? ''))) warnings.push(envPathNote(s.file, env, variable));
   }
   return scanned;
 }
@@ -728,7 +727,6 @@ function ownDecoratorPaths(
   };
 }
 
-/** Whether a controller's route serves: a class no module of the app registers serves nothing (a package's controller named like the app's own). */
 /**
  * The Nest controllers the app registers only through entries of modules listed under a test of the
  * environment the service's environment makes fail (NestModuleDecl.onlyWhen): for a route of one,
@@ -757,6 +755,7 @@ function notServedControllers(
   return (s, r) => (isRegistered(registered, s, r) && !isRegistered(served, s, r) ? first : undefined);
 }
 
+/** Whether a controller's route serves: a class no module of the app registers serves nothing (a package's controller named like the app's own). */
 function isRegistered(registered: Set<string> | undefined, s: Scanned, r: ExtractedRoute): boolean {
   return !registered || r.controller === undefined || registered.has(`${s.key}#${r.controller}`) || registered.has(`#${r.controller}`);
 }
@@ -1810,7 +1809,7 @@ class ValueResolver {
   private readonly configDefaultValues = new Map<string, { file: Scanned; value: ConstValue }>();
   /** Every file's module calls by `Class.method` (moduleCallsOf), indexed when first asked. */
   private moduleCalls: Map<string, Array<{ file: Scanned; args: ReadonlyArray<ConstValue | null> }>> | undefined;
-  /** The environment variables whose values from the service's compose files went into paths, with the first file reading each (envNotes). */
+  /** The environment variables whose values from the service's environment went into paths, with the first file reading each (envNotes). */
   private readonly envUsed = new Map<string, string>();
 
   constructor(
@@ -2352,27 +2351,24 @@ class ValueResolver {
   }
 
   /**
-   * The value the service's compose files give the environment variable a reference is kept from
+   * The value the service's environment gives the environment variable a reference is kept from
    * (`env.app.routePrefix` of `getOsEnv('APP_ROUTE_PREFIX')`), recorded for the note naming where
-   * it is set; undefined when compose does not set it (the image or the shell may). A secret-looking
-   * variable is never taken into a path.
+   * it is set; undefined when it does not set it (a base image or the shell may), and for a
+   * secret-looking variable, never taken into a path (envPathValue).
    */
   private serviceEnvText(s: Scanned, p: Exclude<Part, string>): string | undefined {
     if (!this.serviceEnv || p.ref.local === CONFIG_KEY) return undefined;
     const variable = envVariableOf(s, str(p), this.byKey, this.aliases);
-    if (variable === undefined || isSecretName(variable) || !Object.hasOwn(this.serviceEnv.values, variable)) return undefined;
-    const value = this.serviceEnv.values[variable] ?? '';
-    if (!this.envUsed.has(variable)) this.envUsed.set(variable, s.file);
+    const value = variable !== undefined ? envPathValue(this.serviceEnv, variable) : undefined;
+    if (variable !== undefined && value !== undefined && !this.envUsed.has(variable)) this.envUsed.set(variable, s.file);
     return value;
   }
 
-  /** A note for each environment variable whose value from the service's compose files went into a path: the value and where it is set. */
+  /** A note for each environment variable whose value from the service's environment went into a path: the value and where it is set. */
   envNotes(): string[] {
     const env = this.serviceEnv;
     if (!env) return [];
-    return [...this.envUsed].map(([variable, file]) =>
-      scanWarningText(file, { id: 'pathFromServiceEnv', args: [variable, env.values[variable] ?? '', env.service, env.where[variable] ?? l10n.t('its compose files')] }),
-    );
+    return [...this.envUsed].map(([variable, file]) => envPathNote(file, env, variable));
   }
 
   /**

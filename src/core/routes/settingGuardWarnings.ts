@@ -84,9 +84,10 @@ function guardKey(file: string, guard: SettingGuard): string {
 }
 
 /**
- * The environment a service runs with as its compose files declare it (gather/serviceEnv.ts): each
- * variable's value and where it is set ("docker-compose.yml:14", ".env.api:3"). Only variables set
- * there are known: one it does not set may come from the image or the shell.
+ * The environment a service runs with as its compose files declare it, over the ENV its image's
+ * Dockerfile sets (gather/serviceEnv.ts): each variable's value and where it is set
+ * ("docker-compose.yml:14", ".env.api:3", "ENV of api/Dockerfile"). Only variables set there are
+ * known: one neither sets may come from a base image or the shell.
  */
 export interface ServiceEnv {
   service: string;
@@ -95,7 +96,20 @@ export interface ServiceEnv {
 }
 
 /**
- * Whether a guard holds for the service, when compose sets every variable its test reads; with the
+ * The value the service's environment gives `variable` for a route path or prefix: undefined when it
+ * does not set it, and for a secret-looking name, which never goes into a path.
+ */
+export function envPathValue(env: ServiceEnv, variable: string): string | undefined {
+  return !isSecretName(variable) && Object.hasOwn(env.values, variable) ? (env.values[variable] ?? '') : undefined;
+}
+
+/** The note that `variable`'s value from the service's environment went into a path read in `file`, and where it is set. */
+export function envPathNote(file: string, env: ServiceEnv, variable: string): string {
+  return scanWarningText(file, { id: 'pathFromServiceEnv', args: [variable, env.values[variable] ?? '', env.service, env.where[variable] ?? l10n.t('its compose files')] });
+}
+
+/**
+ * Whether a guard holds for the service, when its environment sets every variable its test reads; with the
  * values as shown ("MODE=python (docker-compose.yml:14)"; a secret-looking name's value hidden).
  */
 export function guardInEnv(g: SettingGuard, env: ServiceEnv | undefined): { holds: boolean; set: string } | undefined {
