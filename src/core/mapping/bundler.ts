@@ -80,8 +80,19 @@ export function findBundler(project: BuildProject, scripted?: ScriptedBundle): B
   return bundlingScript(pkg.scripts, buildScriptNames(project)) ?? scriptFile;
 }
 
-/** A `build` script that is `next build` alone (env settings and flags aside): what runs the package's routes once built is Next.js. */
-const NEXT_BUILD_ONLY = /^(?:(?:cross-env\s+)?(?:\w+=\S*\s+)*)?next\s+build(?:\s+-[\w-]+(?:[=\s](?!-)\S+)?)*\s*$/;
+/** A script that is `<tool> build` alone (env settings and flags aside). */
+const buildAlone = (tool: string): RegExp => new RegExp(String.raw`^(?:(?:cross-env\s+)?(?:\w+=\S*\s+)*)?${tool}\s+build(?:\s+-[\w-]+(?:[=\s](?!-)\S+)?)*\s*$`);
+/** `next build` alone: what runs the package's routes once built is Next.js. */
+const NEXT_BUILD_ONLY = buildAlone('next');
+/** `vite build` alone, in a package depending on @sveltejs/kit. */
+const VITE_BUILD_ONLY = buildAlone('vite');
+
+/** Whether the package's `build` script (the scripts it runs followed) is `only`. */
+function wholeBuildIs(project: BuildProject, only: RegExp): boolean {
+  const scripts = project.pkg?.scripts ?? {};
+  const build = scripts['build'];
+  return build !== undefined && only.test(scriptRun(scripts, build).trim());
+}
 
 /**
  * A server package (it depends on hono, express...) whose whole build is `next build`: its
@@ -90,13 +101,8 @@ const NEXT_BUILD_ONLY = /^(?:(?:cross-env\s+)?(?:\w+=\S*\s+)*)?next\s+build(?:\s
  * (`next build && tsc -p tsconfig.server.json`) is not this.
  */
 export function builtByNextOnly(project: BuildProject): boolean {
-  const scripts = project.pkg?.scripts ?? {};
-  const build = scripts['build'];
-  return build !== undefined && NEXT_BUILD_ONLY.test(scriptRun(scripts, build).trim());
+  return wholeBuildIs(project, NEXT_BUILD_ONLY);
 }
-
-/** A `build` script that is `vite build` alone, in a package depending on @sveltejs/kit. */
-const VITE_BUILD_ONLY = /^(?:(?:cross-env\s+)?(?:\w+=\S*\s+)*)?vite\s+build(?:\s+-[\w-]+(?:[=\s](?!-)\S+)?)*\s*$/;
 
 /**
  * A server package (a custom polka or express server.js starting SvelteKit's adapter-node
@@ -104,9 +110,7 @@ const VITE_BUILD_ONLY = /^(?:(?:cross-env\s+)?(?:\w+=\S*\s+)*)?vite\s+build(?:\s
  * (build/), the server script beside it only wraps that handler.
  */
 function builtBySvelteKitOnly(project: BuildProject): boolean {
-  const scripts = project.pkg?.scripts ?? {};
-  const build = scripts['build'];
-  return project.pkg !== undefined && '@sveltejs/kit' in project.pkg.deps && build !== undefined && VITE_BUILD_ONLY.test(scriptRun(scripts, build).trim());
+  return project.pkg !== undefined && '@sveltejs/kit' in project.pkg.deps && wholeBuildIs(project, VITE_BUILD_ONLY);
 }
 
 /** The bundling tool a command runs (`webpack-cli build`, `tsup`, `esbuild src/main.ts --bundle`), if any. */
