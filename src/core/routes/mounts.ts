@@ -803,7 +803,6 @@ export abstract class MountReader extends RouteHelperReader {
   }
 }
 
-/** `next` handed to another call as an argument anywhere in `node`. */
 /**
  * `const onError: express.ErrorRequestHandler = (err, req, res) => ...`: declared an error handler by
  * its type, whatever its parameters (Express would call a three-parameter one as middleware).
@@ -815,6 +814,7 @@ function typedErrorHandler(fn: ts.Node): boolean {
   return (isIdentifier(name) ? name.text : name.right.text) === 'ErrorRequestHandler';
 }
 
+/** `next` handed to another call as an argument anywhere in `node`. */
 function passesOn(node: ts.Node, next: string): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
