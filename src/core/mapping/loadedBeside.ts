@@ -34,6 +34,12 @@ export async function folderLoadsBeside(fs: FsLike, folder: string, root: string
   return undefined;
 }
 
+/**
+ * `require('./../dist/cli')`, `from '../lib/x'`, `import('./y')`: the relative modules a file loads
+ * (data too), as a launcher or a started file names them (sourceRoot.ts, startsTscOutput.ts).
+ */
+export const RELATIVE_LOAD = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom)\s*['"](\.\.?\/[^'"]+)['"]/g;
+
 /** Every module a file loads by a relative path (`./x`, `../y`), JSON data left out. */
 const RELATIVE_MODULE = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom|^\s*import)\s*['"](\.\.?\/[^'"]+?)(?<!\.json)['"]/gm;
 

@@ -18,7 +18,7 @@ import type { StartedSource } from './startedSource';
 import type { Location } from '../dockerfile/locate';
 import { tanstackStartSource } from './viteServerPlugins';
 import { nitroServerSource } from '../routes/nitroRoutes';
-import { folderLoadsBeside, launcherLoadsOutside } from './loadedBeside';
+import { folderLoadsBeside, launcherLoadsOutside, RELATIVE_LOAD } from './loadedBeside';
 
 type SourceRootRule = (fs: FsLike, r: SourceRootInput) => Promise<{ path: string; why: string } | undefined>;
 
@@ -202,13 +202,10 @@ function copiedAlone(top: string, started: StartedSource, locate: (absPath: stri
   return { path: dirname(started.file), why: l10n.t`the image starts ${started.imagePath}, the file copied on its own: its folder` };
 }
 
-/** `require('./../dist/cli')`, `from '../lib/x'`: the relative modules a file loads. */
-const RELATIVE_MODULE = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom)\s*['"](\.\.?\/[^'"]+)['"]/g;
-
 /** Whether a file loads a module of `root` outside `folder` by a relative path. */
 async function loadsBeside(fs: FsLike, file: string, folder: string, root: string): Promise<boolean> {
   const text = await fs.readFile(file).catch(() => '');
-  return [...text.matchAll(RELATIVE_MODULE)].some((m) => {
+  return [...text.matchAll(RELATIVE_LOAD)].some((m) => {
     const loaded = join(dirname(file), m[1] ?? '');
     return !isAtOrInside(folder, loaded) && isAtOrInside(root, loaded);
   });

@@ -11,12 +11,10 @@ import type { Emit } from './emit';
 import type { TsConfigInfo } from './tsconfig';
 import { isAtOrInside } from '../pathInside';
 import { scriptsReached } from './scriptsReached';
+import { RELATIVE_LOAD } from './loadedBeside';
 
 /** tsc run to emit code: not a type check (`tsc --noEmit`), nor declarations only. */
 const TSC_EMITS = /(?:^|[\s;&|(])tsc\b(?![^&|;]*--(?:noEmit|emitDeclarationOnly)\b)/;
-
-/** `require('./lib/main')`, `from '../dist/app.js'`: the relative modules a file loads. */
-const RELATIVE_MODULE = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom)\s*['"](\.\.?\/[^'"]+)['"]/g;
 
 export interface TscOutputInput {
   ts: TsConfigInfo | undefined;
@@ -70,7 +68,7 @@ async function launcherLoading(fs: FsLike, { started, projectDir, locate }: TscO
   for (const file of started) {
     const host = copiedFrom(file, projectDir, locate);
     const text = host === undefined ? undefined : await fs.readFile(host).catch(() => undefined);
-    for (const m of text?.matchAll(RELATIVE_MODULE) ?? []) {
+    for (const m of text?.matchAll(RELATIVE_LOAD) ?? []) {
       const spec = m[1] ?? '';
       if (inOut(posix.join(posix.dirname(file), spec))) return { file, loads: spec };
     }
