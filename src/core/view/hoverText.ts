@@ -59,7 +59,7 @@ export function routeHover(report: Report, service: ServiceReport, route: RouteR
   const answer = route.prefixUnknown
     ? l10n.t`${code(`${route.method} ${route.path}`)} was **not probed**: its mount prefix is not known statically (…).`
     : route.notServed
-      ? l10n.t`${code(`${route.method} ${route.path}`)} is **not served** by this service: it is registered only under a test of the environment that its compose files make fail.`
+      ? l10n.t`${code(`${route.method} ${route.path}`)} is **not served** by this service: it is registered only under a test of the environment that the service's environment (its compose files, its image's Dockerfile ENV) makes fail.`
       : l10n.t`${code(`${route.method} ${route.path}`)} answered **${escapeMarkdown(routeAnswer(route))}** in runtime (${verdict}).`;
   const lines = [`${heading(service)}, ${containerText(service)}`, '', answer];
   if (reason && !route.prefixUnknown && !route.notServed) lines.push('', l10n.t`Why: ${escapeMarkdown(reason)}.`);

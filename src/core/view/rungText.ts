@@ -53,7 +53,7 @@ export function serviceReason(service: ServiceReport, module?: ModuleReport): st
 export function routeAnswer(route: RouteReport): string {
   // Under a mount prefix not known statically: never asked at a guessed URL.
   if (route.prefixUnknown) return l10n.t('not probed: prefix unknown');
-  // Registered only under a test of the environment the service's compose files make fail.
+  // Registered only under a test of the environment the service's environment (compose, the Dockerfile's ENV) makes fail.
   if (route.notServed) return l10n.t('not served by this service (its environment)');
   // A service that does not run was not asked: say so, rather than a bare "not probed".
   if (route.status === null && route.verdict === 'not-probed' && route.detail?.startsWith(NOT_RUNNING_DETAIL)) {
