@@ -109,6 +109,35 @@ export async function waitForText(
   return found;
 }
 
+/** What the last editor's visible lines say, keyed by their top offset in the document. */
+async function visibleLines(page: Page): Promise<Array<[number, string]>> {
+  return page.locator('.part.editor .editor-instance .view-lines').last().evaluate((lines) =>
+    Array.from(lines.querySelectorAll<HTMLElement>('.view-line')).map(
+      (line): [number, string] => [Number.parseFloat(line.style.top) || 0, line.innerText.replace(/\u00a0/g, ' ')],
+    ),
+  );
+}
+
+/**
+ * The whole text of the last editor, not only what fits on screen: Monaco renders the visible
+ * lines alone, so this focuses it, pages down through the document and
+ * collects every line by its offset, until a page adds nothing. Wrapped lines come as their own.
+ */
+export async function editorText(page: Page, maxPages = 40): Promise<string> {
+  const seen = new Map<number, string>();
+  await page.locator('.part.editor .editor-instance .view-lines').last().click();
+  await page.keyboard.press('Control+Home');
+  for (let pageNo = 0; pageNo < maxPages; pageNo++) {
+    const before = seen.size;
+    for (const [top, text] of await visibleLines(page)) seen.set(top, text);
+    if (pageNo > 0 && seen.size === before) break;
+    await page.keyboard.press('PageDown');
+    await page.waitForTimeout(100);
+  }
+  await page.keyboard.press('Control+Home');
+  return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, text]) => text).join('\n');
+}
+
 /** Messages of the notification toasts now on screen (not the notification centre's history). */
 export async function notifications(page: Page): Promise<string[]> {
   const messages = page.locator('.notifications-toasts .notification-toast .notification-list-item-message');
