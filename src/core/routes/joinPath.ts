@@ -78,23 +78,27 @@ export function expandOptionalGroups(p: string): string[] {
 
 /** Past this many paths, a path with alternative segments is kept as written. */
 const MAX_ALTERNATIVES = 16;
-/** A whole segment written as a group of literal alternatives: `/(v4|latest)/`. */
-const ALTERNATIVE_SEGMENT = /(^|\/)\(([\w.~-]+(?:\|[\w.~-]+)+)\)(?=\/|$)/;
+/**
+ * A group of literal alternatives, `(v4|latest)`, or one optional literal, `(s)?`: a whole segment
+ * or inside one. A group right after a parameter (`:ns(ipfs|ipns)`, find-my-way's `:(x)`) is its pattern.
+ */
+const ALTERNATIVE_GROUP = /(?<!:(?:[A-Za-z_$][\w$]*)?)\(([\w.~-]+(?:\|[\w.~-]+)*)\)(\?)?/;
 
 /**
- * path-to-regexp before version 8 (Express 4, koa-router's prefixes and paths) reads a segment
- * written as a group of literal alternatives, `/(v4|latest)/capsules`, as any one of them: the
- * route answers at `/v4/capsules` and at `/latest/capsules`. A group right after a parameter is
- * that parameter's pattern (`:ns(ipfs|ipns)`), not one of these.
+ * path-to-regexp before version 8 (Express 4, koa-router's prefixes and paths) reads a group of
+ * literal alternatives as any one of them: `/(v4|latest)/capsules` answers at `/v4/capsules` and
+ * at `/latest/capsules`; an optional one, `/user(s)?`, at `/user` and at `/users`. A group with
+ * anything but literals in it is a pattern no probe can guess, kept as written.
  */
 export function expandAlternativeSegments(p: string): string[] {
   let out = [p];
-  while (out.some((x) => ALTERNATIVE_SEGMENT.test(x))) {
+  while (out.some((x) => ALTERNATIVE_GROUP.test(x))) {
     out = out.flatMap((x) => {
-      const m = ALTERNATIVE_SEGMENT.exec(x);
+      const m = ALTERNATIVE_GROUP.exec(x);
       if (!m) return [x];
-      const [head, tail] = [x.slice(0, m.index) + (m[1] ?? ''), x.slice(m.index + m[0].length)];
-      return (m[2] ?? '').split('|').map((alt) => head + alt + tail);
+      const [head, tail] = [x.slice(0, m.index), x.slice(m.index + m[0].length)];
+      const alternatives = [...(m[2] ? [''] : []), ...(m[1] ?? '').split('|')];
+      return [...new Set(alternatives.map((alt) => (head + alt + tail).replace(/\/\/+/g, '/')))];
     });
     if (out.length > MAX_ALTERNATIVES) return [p];
   }

@@ -1,5 +1,6 @@
 // path-to-regexp before version 8 (Express 4, koa-router) reads a segment written as a group of
-// literal alternatives as any one of them: a router prefixed '/(v2|latest)/items' answers under both.
+// literal alternatives as any one of them: a router prefixed '/(v2|latest)/items' answers under both;
+// Express 4's optional group '/user(s)?' under /user and /users.
 import assert from 'node:assert/strict';
 import { routesAndWarnings } from '../helpers/collectText';
 import { expandAlternativeSegments } from '../../../src/core/routes/joinPath';
@@ -17,5 +18,22 @@ suite('alternative segments', () => {
     assert.deepEqual(expandAlternativeSegments('/:ns(ipfs|ipns)/:address'), ['/:ns(ipfs|ipns)/:address']);
     assert.deepEqual(expandAlternativeSegments('/(\\d+)/x'), ['/(\\d+)/x']);
     assert.deepEqual(expandAlternativeSegments('/(a|b)/(c|d)').sort(), ['/a/c', '/a/d', '/b/c', '/b/d']);
+    assert.deepEqual(expandAlternativeSegments('/:(pox\\d_events)'), ['/:(pox\\d_events)']);
+    assert.deepEqual(expandAlternativeSegments('/:id(s)?'), ['/:id(s)?']);
+  });
+
+  test("Express 4's optional group: a router mounted at '/user(s)?' answers under /user and /users", () => {
+    const { routes } = routesAndWarnings({
+      '/e/server.js': "const express = require('express');\nconst users = require('./users');\nconst app = express();\napp.use('/v2', require('./v2'));\napp.listen(3000);\n",
+      '/e/v2.js': "const { Router } = require('express');\nconst router = Router();\nrouter.use('/user(s)?', require('./users'));\nmodule.exports = router;\n",
+      '/e/users.js': "const { Router } = require('express');\nconst router = Router();\nrouter.get('/', (req, res) => res.json([]));\nrouter.put('/:userId', (req, res) => res.end());\nmodule.exports = router;\n",
+    });
+    assert.deepEqual(routes, ['GET /v2/user', 'GET /v2/users', 'PUT /v2/user/:userId', 'PUT /v2/users/:userId']);
+  });
+
+  test('a group inside a segment: a file type of a list, an optional suffix', () => {
+    assert.deepEqual(expandAlternativeSegments('/feed.(json|xml)'), ['/feed.json', '/feed.xml']);
+    assert.deepEqual(expandAlternativeSegments('/item(s)?/:id'), ['/item/:id', '/items/:id']);
+    assert.deepEqual(expandAlternativeSegments('/api/(v1)?/x'), ['/api/x', '/api/v1/x']);
   });
 });
