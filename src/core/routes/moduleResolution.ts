@@ -86,7 +86,17 @@ function resolveKey(fromKey: string, specifier: string, byKey: ReadonlyMap<strin
     }
     return undefined;
   }
-  return lookupModule(posix.normalize(posix.join(posix.dirname(fromKey), specifier)), byKey);
+  const joined = posix.normalize(posix.join(posix.dirname(fromKey), specifier));
+  // Node reads `./v1/`, `.` and `..` (a trailing slash, or a bare dot segment) as a folder only: its index, never `v1.js`.
+  if (/(?:^|\/)\.{0,2}$/.test(specifier)) return lookupFolderIndex(joined === '/' ? '' : joined.replace(/\/+$/, ''), byKey);
+  return lookupModule(joined, byKey);
+}
+
+/** The index module of the folder `dir` (a key without its trailing slash: `.` for a relative root, '' for `/`). */
+function lookupFolderIndex(dir: string, byKey: ReadonlyMap<string, unknown>): string | undefined {
+  const base = dir === '.' ? 'index' : `${dir}/index`;
+  for (const ext of MODULE_EXTENSIONS) if (byKey.has(base + ext)) return base + ext;
+  return undefined;
 }
 
 /** What a bare specifier gives an alias's `*` (`''` for one without): undefined when the alias does not match it. */

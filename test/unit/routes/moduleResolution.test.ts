@@ -54,4 +54,29 @@ suite('module resolution', () => {
     assert.deepEqual(first.routes.map((r) => `${r.method} ${r.path}`), ['GET /api/a']);
     assert.deepEqual(second.routes.map((r) => `${r.method} ${r.path}`), ['GET /api/b']);
   });
+
+  test("a specifier ending in a slash, '.' or '..' names a folder's index only, never the file of the same name beside it (as Node reads it)", () => {
+    const byKey = names('/e/routes/v1.js', '/e/routes/v1/index.js', '/e/routes/v1/a.js', '/e/routes/index.js', '/e/index.js');
+    assert.equal(resolvedKey('/e/routes/v1.js', './v1/', byKey, []), '/e/routes/v1/index.js');
+    assert.equal(resolvedKey('/e/routes/other.js', './v1', byKey, []), '/e/routes/v1.js');
+    assert.equal(resolvedKey('/e/routes/v1/a.js', '.', byKey, []), '/e/routes/v1/index.js');
+    assert.equal(resolvedKey('/e/routes/v1/a.js', '..', byKey, []), '/e/routes/index.js');
+    assert.equal(resolvedKey('/e/routes/v1/a.js', '../../', byKey, []), '/e/index.js');
+    assert.equal(resolvedKey('/e/app.js', './lib/', byKey, []), undefined);
+  });
+
+  test('routers re-exported by a folder index required with a trailing slash are mounted under their prefixes', () => {
+    const router = (verb: string, path: string) => `const r = require('express').Router();\nr.${verb}('${path}', (q, s) => s.end());\nmodule.exports = r;\n`;
+    const found = collectRoutes(
+      [
+        { file: '/f/app.js', text: "const express = require('express');\nconst app = express();\napp.use('/v1', require('./routes/v1'));\napp.listen(3000);\n" },
+        { file: '/f/routes/v1.js', text: "const router = require('express').Router();\nconst { aRouter, bRouter } = require('./v1/');\nrouter.use('/a', aRouter);\nrouter.use('/b', bRouter);\nmodule.exports = router;\n" },
+        { file: '/f/routes/v1/index.js', text: "module.exports = {\n  aRouter: require('./a'),\n  bRouter: require('./b')\n};\n" },
+        { file: '/f/routes/v1/a.js', text: router('get', '/x') },
+        { file: '/f/routes/v1/b.js', text: router('post', '/:id') },
+      ],
+      { moduleOf: () => undefined },
+    );
+    assert.deepEqual(found.routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /v1/a/x', 'POST /v1/b/:id']);
+  });
 });
