@@ -12,7 +12,8 @@
 // folder: the first run of new code compiles the parser and writes the cache, later runs load it
 // (the last line says which the figures include; delete bench/tmp/corpus/*.v8cache for a first-ever load).
 // The mirrors: RUNTIME_DRIFT_CORPUS_MIRRORS (default /work/.mirror), one bare git folder per
-// repository at <mirrors>/<owner>+<name>/repo (what the workspace's fetch tool leaves).
+// repository at <mirrors>/<owner>+<name>/repo (what the workspace's fetch tool leaves; repo/.git
+// when it left a working copy instead).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -93,11 +94,18 @@ export function routeKey(method: string, p: string): string {
   return `${method.toUpperCase()} ${trimmed}`;
 }
 
+/** The mirror's git folder: <mirrors>/<owner>+<name>/repo, bare, or its .git when the fetch left a working copy. */
+function mirrorGitDir(repo: string): string {
+  const dir = path.join(MIRRORS, repo.replace('/', '+'), 'repo');
+  const inner = path.join(dir, '.git');
+  return existsSync(inner) ? inner : dir;
+}
+
 function checkout(t: Truth): string | undefined {
   const dir = path.join(CACHE, t.name);
   const stamp = path.join(dir, '.corpus-commit');
   const whole = path.join(dir, WHOLE_MARK);
-  const gitDir = path.join(MIRRORS, t.repo.replace('/', '+'), 'repo');
+  const gitDir = mirrorGitDir(t.repo);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === t.commit) {
     if (existsSync(whole)) return dir;
     // Extracted before export-ignore was overridden: kept unless the commit's attributes left files out.
