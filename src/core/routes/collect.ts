@@ -2343,6 +2343,7 @@ class ValueResolver {
     }
     if (p.ref.args) return this.calledText(s, p.ref.local, p.ref.path, p.ref.args, depth);
     const found = this.refValue(s, p.ref.local, p.ref.path);
+    if (!found && p.ref.fallback !== undefined && this.absentProperty(s, p.ref.local, p.ref.path)) return p.ref.fallback;
     // `v1('users')` of an imported function, read as a configuration getter's key (evaluator.ts keyedGetter): a function building a path from its argument.
     const key = p.ref.path.length - 1;
     if (!found && key > 0 && p.ref.path[key - 1] === CALLED) return this.calledText(s, p.ref.local, p.ref.path.slice(0, key), [str(p.ref.path[key] ?? '')], depth);
@@ -2423,6 +2424,13 @@ class ValueResolver {
   }
 
   /** The value an imported binding (and a property path in it) stands for, with the file declaring it. */
+  /** Whether the object a reference's last key is read on is known and has no such key (nor a spread that may hold it). */
+  private absentProperty(s: Scanned, local: string, path: string[]): boolean {
+    const key = path[path.length - 1];
+    const holder = key === undefined ? undefined : this.refValue(s, local, path.slice(0, -1))?.value;
+    return holder?.kind === 'obj' && key !== undefined && !Object.hasOwn(holder.props, key) && !Object.hasOwn(holder.props, SPREAD);
+  }
+
   private refValue(s: Scanned, local: string, path: string[]): { file: Scanned; value: ConstValue } | undefined {
     const imp = importNamed(s.x.imports, local);
     if (!imp) return undefined;

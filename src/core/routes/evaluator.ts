@@ -595,7 +595,7 @@ export abstract class Evaluator extends ReaderBase {
   }
 
   /** An instance of `cls` a container gives (instanceClass): classInstances.ts instanceOf, also of a class imported through an alias. */
-  private heldInstanceOf(cls: string, depth: number): ConstValue | undefined {
+  protected heldInstanceOf(cls: string, depth: number): ConstValue | undefined {
     return this.importedNames.has(cls) ? str({ ref: { local: cls, path: [NEW] } }) : instanceOf(cls, this.classReader, depth);
   }
 

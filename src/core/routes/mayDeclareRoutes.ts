@@ -40,7 +40,9 @@ const EXTENDS_CALL = String.raw`\bclass\s+[\w$]+\s+extends\s+[\w$.]+\s*(?:<[^<>(
 // those options built where another file's server takes them (`const o: RoutingControllersOptions =
 // {...}`): the prefix of every decorated controller, in a file that may declare nothing else.
 // Midway's configuration (`koa: { globalPrefix: '/api' }`) likewise prefixes its controllers, from a config file.
-const CONTROLLERS_SERVER = String.raw`\b(?:create|use)(?:Express|Koa)Server\s*\(|\bRoutingControllersOptions\b|\bglobalPrefix\s*:`;
+// Nest's GraphQL options class (`createGqlOptions() { return { path: 'graph' } }`, GqlOptionsFactory): another
+// file's `GraphQLModule.forRootAsync({ useClass })` serves GraphQL at that path (nestApp.ts).
+const CONTROLLERS_SERVER = String.raw`\b(?:create|use)(?:Express|Koa)Server\s*\(|\bRoutingControllersOptions\b|\bglobalPrefix\s*:|\bcreateGqlOptions\s*\(`;
 // A Hono factory (`export const usersFactory = createFactory<Env>()`): other files' apps are its createApp().
 const APP_FACTORY = String.raw`\bcreateFactory\s*[<(]`;
 // A route table's key, "METHOD /path" (`'get /api/v1/ping': { controller }`), in a file that may only

@@ -4,7 +4,7 @@
 import ts from './compiler';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAsExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isExpression, isFunctionExpression, isIdentifier, isMethodDeclaration, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isSpreadElement, isTypeReferenceNode, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
-import { hasParams, hasRefs, literalOf, paramRef, str } from './values';
+import { CALLED, hasParams, hasRefs, literalOf, paramRef, propOf, str, type ConstValue } from './values';
 import { NEUTRAL_VERSION, type NestModuleDecl, type SettingGuard, type PrefixExclude, type RouterModuleEntry, type UriVersioning } from './extracted';
 import { isFunctionWithBody, lastReturn, returnedExpressions, skipOuter } from './tsSyntax';
 import { controllersGivenTo, moduleListOf } from './nestModuleList';
@@ -19,9 +19,10 @@ const MIDWAY_SERVER_CONFIG: ReadonlySet<string> = new Set(['koa', 'egg', 'expres
 
 export abstract class NestAppReader extends ExportReader {
   /**
-   * Nest `GraphQLModule.forRoot({ path })` / `forRootAsync({ useFactory: () => ({ path }) })`:
-   * GraphQL at that path, else at the driver's default /graphql (a `useClass` options class is
-   * not followed); outside the global prefix unless `useGlobalPrefix: true`.
+   * Nest `GraphQLModule.forRoot({ path })` / `forRootAsync({ useFactory: () => ({ path }) })` /
+   * `forRootAsync({ useClass: GqlConfigService })` (the path its `createGqlOptions()` returns, read
+   * in the file declaring the class): GraphQL at that path, else at the driver's default /graphql;
+   * outside the global prefix unless `useGlobalPrefix: true`.
    */
   protected readNestGraphQL(call: ts.CallExpression): void {
     const opts = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
@@ -32,12 +33,32 @@ export abstract class NestAppReader extends ExportReader {
     const madeObj = made ? skipOuter(made) : undefined;
     const sources = [opts, madeObj && isObjectLiteralExpression(madeObj) ? madeObj : undefined].filter((o): o is ts.ObjectLiteralExpression => o !== undefined);
     const pathNode = sources.map((o) => this.prop(o, 'path')).find((n) => n !== undefined);
-    const path = pathNode ? literalOf(this.evaluate(pathNode)) : '/graphql';
-    if (path === undefined) return this.warn(call, { id: 'graphqlModulePath', args: [] });
+    const fromClass = pathNode || !opts ? undefined : this.gqlOptionsClassPath(opts);
+    const path = pathNode ? literalOf(this.evaluate(pathNode)) : fromClass ? literalOf(fromClass) : '/graphql';
+    if (path === undefined && !(fromClass && hasRefs(fromClass))) return this.warn(call, { id: 'graphqlModulePath', args: [] });
     const global = sources.some((o) => this.prop(o, 'useGlobalPrefix')?.kind === ts.SyntaxKind.TrueKeyword);
     const line = this.line(call);
-    for (const method of ['GET', 'POST'] as const)
-      this.out.routes.push(global ? { method, path: joinRoutePath(path), line, kind: 'nest', version: [NEUTRAL_VERSION] } : { method, path: joinRoutePath(path), line, kind: 'router', router: 'GraphQLModule' });
+    // An imported options class's path is read by collect.ts (pathValue), '/graphql' when its options name none.
+    const deferred = path === undefined && fromClass ? { pathValue: fromClass, pathCode: `${this.prop(opts as ts.ObjectLiteralExpression, 'useClass')?.getText(this.sf) ?? ''}.createGqlOptions().path` } : {};
+    for (const method of ['GET', 'POST'] as const) {
+      const at = joinRoutePath(path ?? '/graphql');
+      this.out.routes.push(global ? { method, path: at, line, kind: 'nest', version: [NEUTRAL_VERSION] } : { method, path: at, ...deferred, line, kind: 'router', router: 'GraphQLModule' });
+    }
+  }
+
+  /**
+   * `forRootAsync({ useClass: GqlConfigService })`: the `path` of what the class's
+   * `createGqlOptions()` returns (Nest's GqlOptionsFactory), a literal for a class of this file, a
+   * reference (falling back to '/graphql' where the options have no path) for an imported one;
+   * undefined for no options class, or one of this file whose options are not read.
+   */
+  private gqlOptionsClassPath(opts: ts.ObjectLiteralExpression): ConstValue | undefined {
+    const cls = this.prop(opts, 'useClass') ?? this.prop(opts, 'useExisting');
+    const name = cls ? skipOuter(cls) : undefined;
+    if (!name || !isIdentifier(name)) return undefined;
+    const value = propOf(this.heldInstanceOf(name.text, 0), ['createGqlOptions', CALLED, 'path']);
+    const ref = value?.kind === 'str' && value.parts.length === 1 ? value.parts[0] : undefined;
+    return ref !== undefined && typeof ref !== 'string' ? str({ ref: { ...ref.ref, fallback: '/graphql' } }) : value;
   }
 
   /**

@@ -234,7 +234,8 @@ export function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | u
  * What a function returns when the environment variables it tests are unset: its return reached
  * when every `if` on the way, whose condition is a read of `process.env` (directly, or through a
  * local read from it, joined by `&&` with further tests), is false (`if (mount && mount.length > 0)
- * return ...; else return 'api';` -> 'api'). Undefined when any other statement or test is met.
+ * return ...; else return 'api';` -> 'api'), past calls made for their effect (`console.log(x);`).
+ * Undefined when any other statement or test is met.
  */
 export function returnWhenEnvUnset(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
   if (!fn.body || !isBlock(fn.body)) return undefined;
@@ -258,6 +259,8 @@ export function returnWhenEnvUnset(fn: ts.FunctionLikeDeclaration): ts.Expressio
         for (const d of st.declarationList.declarations) if (isIdentifier(d.name) && d.initializer && isEnvRead(d.initializer)) envLocals.add(d.name.text);
         continue;
       }
+      // A call made for its effect (`console.log(options)`, `await this.init()`) decides nothing returned.
+      if (isExpressionStatement(st) && isCallExpression(skipOuter(st.expression))) continue;
       if (!isIfStatement(st) || !falseWhenUnset(st.expression)) return undefined;
       const other = st.elseStatement;
       if (!other) continue;

@@ -47,6 +47,8 @@ const SAMPLES: Record<string, string> = {
   // routing-controllers' app: the prefix of every decorated controller, in a file that declares nothing else.
   'routing-controllers server': "const expressApp = createExpressServer({\n  routePrefix: env.app.routePrefix,\n  controllers: env.app.dirs.controllers,\n});",
   // routing-controllers' options another file's server takes: their routePrefix, in a file with no server call.
+  // Nest's GraphQL options class: another file's GraphQLModule.forRootAsync({ useClass }) serves GraphQL at its path.
+  'graphql options class': "@Injectable()\nexport class GqlConfig implements GqlOptionsFactory {\n  createGqlOptions(): GqlModuleOptions {\n    return { autoSchemaFile: true, path: 'graph' };\n  }\n}",
   'routing-controllers options': "export function ocpiOptions(controllers: Function[]) {\n  const options: RoutingControllersOptions = { routePrefix: '/ocpi', controllers };\n  return options;\n}",
   // A Hono factory whose createApp() other files' apps are made with: no route, no quote.
   'hono factory of another file': 'export const doorlockFactory = createFactory<\n  Context & { Variables: { device: Device | undefined; }; }\n>();',

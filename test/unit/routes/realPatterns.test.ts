@@ -1579,6 +1579,31 @@ suite('routes on real-world patterns: GraphQL and tRPC endpoints', () => {
     assert.deepEqual(withPath, ['GET /api/gql', 'POST /api/gql']);
   });
 
+  test("Nest GraphQLModule.forRootAsync({ useClass }): the path the class's createGqlOptions() returns, read in its file (after calls made for their effect); /graphql when it names none", () => {
+    const main = "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nconst app = await NestFactory.create(AppModule);\nawait app.listen(3000);\n";
+    const module = "import { GraphQLModule } from '@nestjs/graphql';\nimport { GqlConfigService } from './gql-config.service';\n@Module({ imports: [GraphQLModule.forRootAsync({ useClass: GqlConfigService })] })\nexport class AppModule {}\n";
+    const options = (path: string) =>
+      [
+        "import { corsOptions } from './cors';",
+        '@Injectable()',
+        'export class GqlConfigService implements GqlOptionsFactory {',
+        '  constructor(private readonly config: ConfigService) {}',
+        '  createGqlOptions(): GqlModuleOptions {',
+        "    const redis = this.config.get('database.redis');",
+        '    console.log(redis);',
+        `    return { autoSchemaFile: true, ${path}cors: corsOptions, context: ({ req }) => ({ req }) };`,
+        '  }',
+        '}',
+      ].join('\n');
+    const cors = 'export const corsOptions = { origin: true };\n';
+    const named = routesOf({ '/s/main.ts': main, '/s/app.module.ts': module, '/s/gql-config.service.ts': options("path: 'graph', "), '/s/cors.ts': cors });
+    assert.deepEqual(named, ['GET /graph', 'POST /graph']);
+    const unnamed = routesOf({ '/s/main.ts': main, '/s/app.module.ts': module, '/s/gql-config.service.ts': options(''), '/s/cors.ts': cors });
+    assert.deepEqual(unnamed, ['GET /graphql', 'POST /graphql']);
+    const local = routesOf({ '/s/main.ts': main, '/s/app.module.ts': module.replace("import { GqlConfigService } from './gql-config.service';\n", '') + options("path: '/api/graph', ").replace("import { corsOptions } from './cors';", '') });
+    assert.deepEqual(local, ['GET /api/graph', 'POST /api/graph']);
+  });
+
   test('Express: Apollo 4 and express-graphql handlers and a tRPC middleware mounted with use(); Apollo 2 applyMiddleware', () => {
     const routes = routesOf({
       '/s/app.ts': [
