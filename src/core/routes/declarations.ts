@@ -89,12 +89,24 @@ export abstract class DeclarationReader extends Evaluator {
         this.readVariable(node);
       } else if (isEnumDeclaration(node) || isClassDeclaration(node) || isFunctionDeclaration(node)) {
         if (node.name && !this.decls.has(node.name.text)) this.decls.set(node.name.text, node);
+      } else if (isExpressionStatement(node) && node.parent === this.sf) {
+        this.readUndeclaredInstance(node.expression);
       }
     };
     // registerAs factories read once every constant they may name is known.
     const namespaces: ts.CallExpression[] = [];
     for (const node of this.valueNodes) visitDecl(node);
     for (const call of namespaces) this.readConfigNamespace(call);
+  }
+
+  /**
+   * `images = new ImageService(db)` at the top of a script, the name declared nowhere before (an
+   * implicit global of sloppy-mode CommonJS, or a bare `let images;`): what the name holds, as
+   * `const images = new ImageService(db)` would say.
+   */
+  private readUndeclaredInstance(e: ts.Expression): void {
+    if (!isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !isIdentifier(e.left)) return;
+    if (isNewExpression(skipOuter(e.right)) && !this.decls.has(e.left.text)) this.decls.set(e.left.text, e.right);
   }
 
   /** `routePrefix: getOsEnv('APP_ROUTE_PREFIX')` in a top-level constant: the variable it reads, at its dotted place (envReads.ts). */

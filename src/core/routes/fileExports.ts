@@ -202,9 +202,12 @@ export abstract class ExportReader extends MountReader {
     // `export const assetsRouter = wrap(function* () { const assetsRouter = Router(); ... })`: the
     // file's own wrapped function, whose router a local of the same name inside it holds.
     for (const [name, wrapped] of topLevelWrapped(this.sf)) if (this.decls.get(name) !== wrapped) named.push([name, wrapped]);
+    // `export const tiles = { init: function () { const app = express(); ...; return app; } }`: each
+    // member function under the object's name and its key (`tiles.init`), as `tiles.init(opts)` asks.
+    for (const [name, node] of [...named]) if (isObjectLiteralExpression(node)) named.push(...memberFunctions(node).map(([key, fn]): [string, ts.Node] => [`${name}.${key}`, fn]));
     for (const [name, node] of named) {
       // `Effect.fn('assetsRouter')(function* () { ...; return router })`, `wrap(async () => ...)`: the function wrapped.
-      const fn = isFunctionDeclaration(node) || isArrowFunction(node) || isFunctionExpression(node) ? node : isCallExpression(node) ? wrappedFunction(node) : undefined;
+      const fn = isFunctionDeclaration(node) || isArrowFunction(node) || isFunctionExpression(node) || isMethodDeclaration(node) ? node : isCallExpression(node) ? wrappedFunction(node) : undefined;
       // The name the router has where the function returns it (`router@12` when another function
       // declares a `router` too), when routes are declared on it; else the name as written, as before.
       const returnedId = fn && returnedIdentifier(fn);
@@ -701,6 +704,15 @@ function returnedIdentifier(fn: ts.FunctionLikeDeclaration): ts.Identifier | und
   e = e ? skipOuter(e) : undefined;
   if (e && isCallExpression(e) && isPropertyAccessExpression(e.expression) && /^(?:routes|middleware)$/.test(e.expression.name.text)) e = skipOuter(e.expression.expression);
   return e && isIdentifier(e) ? e : undefined;
+}
+
+/** The functions an object literal holds by key: `{ init: function () {...}, add: async () => ..., remove() {...} }`. */
+function memberFunctions(obj: ts.ObjectLiteralExpression): Array<[string, ts.FunctionLikeDeclaration]> {
+  return obj.properties.flatMap((p): Array<[string, ts.FunctionLikeDeclaration]> => {
+    const key = p.name && (isIdentifier(p.name) || isStringLiteral(p.name)) ? p.name.text : undefined;
+    const value = isPropertyAssignment(p) ? skipOuter(p.initializer) : isMethodDeclaration(p) ? p : undefined;
+    return key !== undefined && value && (isArrowFunction(value) || isFunctionExpression(value) || isMethodDeclaration(value)) ? [[key, value]] : [];
+  });
 }
 
 /** Whether a function returns a router factory's result (`return new Hono()`, `=> express.Router()`). */

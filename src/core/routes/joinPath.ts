@@ -65,8 +65,9 @@ const MAX_OPTIONAL_GROUPS = 4;
  */
 export function expandOptionalGroups(p: string): string[] {
   // koa-router's path-to-regexp 6 writes the same group `{/:id}?`. A brace right after a parameter
-  // is its pattern (`:id{[0-9]+}`), unless it starts a segment of its own (`:pad{/:rev}`).
-  const group = /(?<!:[A-Za-z_$][\w$]*)\{([^{}]*)\}\??|\{(\/[^{}]*)\}\??/;
+  // is its pattern (`:id{[0-9]+}`), unless it starts a segment of its own (`:pad{/:rev}`) or is a
+  // separator and a parameter (`:scale{.:format}`, `:p4{@:scale}`: no pattern starts so).
+  const group = /(?<!:[A-Za-z_$][\w$]*)\{([^{}]*)\}\??|\{(\/[^{}]*|[.@~-]:[A-Za-z_$][\w$]*)\}\??/;
   let out = [p];
   for (let i = 0; i < MAX_OPTIONAL_GROUPS && out.some((x) => group.test(x)); i++)
     out = out.flatMap((x) => {

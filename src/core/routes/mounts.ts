@@ -351,7 +351,7 @@ export abstract class MountReader extends RouteHelperReader {
     const bound = this.scopes.some((sc) => sc.has(a.text)) ? this.lookup(a.text) : undefined;
     if (bound && 'pos' in bound && isModuleLoad(bound)) return bound as ts.Expression;
     const passed = depth === 0 ? this.expanding.at(-1)?.passed?.get(a.text) : undefined;
-    return passed ? skipOuter(passed) : a;
+    return passed ? skipOuter(passed) : (thenResolved(a) ?? a);
   }
 
   protected mountTarget(arg: ts.Expression, prefix: ConstValue, mountedOn: string, line: number, depth = 0): void {
@@ -576,8 +576,12 @@ export abstract class MountReader extends RouteHelperReader {
   private moduleFunctionCalled(call: ts.CallExpression): string | undefined {
     const callee = skipOuter(call.expression);
     const mod = isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
-    const via = mod && isIdentifier(mod) ? this.out.imports.find((i) => i.local === mod.text && (i.imported === 'default' || i.imported === '*')) : undefined;
-    if (!via || !isPropertyAccessExpression(callee) || !isIdentifier(callee.name) || !PROJECT_SOURCE.test(via.source)) return undefined;
+    const imported = mod && isIdentifier(mod) ? this.out.imports.find((i) => i.local === mod.text) : undefined;
+    if (!imported || !isPropertyAccessExpression(callee) || !isIdentifier(callee.name) || !PROJECT_SOURCE.test(imported.source)) return undefined;
+    // `tiles.init(opts)` of `import { tiles } from './tiles'`: the member function of the object the
+    // module exports under that name (fileExports.ts records it as `tiles.init`).
+    if (imported.imported !== 'default' && imported.imported !== '*') return `${imported.local}.${callee.name.text}()`;
+    const via = imported;
     const local = `${via.local}.${callee.name.text}`;
     if (!this.out.imports.some((i) => i.local === local)) this.out.imports.push({ local, imported: callee.name.text, source: via.source });
     return `${local}()`;
@@ -903,4 +907,20 @@ function methodParam(fn: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionD
   if (!first || !isIfStatement(first) || first.elseStatement) return undefined;
   const then = isBlock(first.thenStatement) ? first.thenStatement.statements[0] : first.thenStatement;
   return then && isReturnStatement(then) && callsNext(then) ? compared(first.expression, false) : undefined;
+}
+
+/**
+ * `tiles.init(opts).then((sub) => { app.use('/styles', sub); })`: the call whose promise hands its
+ * value to the callback's parameter a mount names, read as that call mounted (what it resolves to
+ * is what the function returns). Undefined for any other name.
+ */
+function thenResolved(id: ts.Identifier): ts.Expression | undefined {
+  for (let fn = enclosingFunction(id); fn; fn = enclosingFunction(fn)) {
+    const at = fn.parameters.findIndex((p) => isIdentifier(p.name) && p.name.text === id.text);
+    if (at < 0) continue;
+    const call = fn.parent;
+    const then = at === 0 && isCallExpression(call) && call.arguments[0] === fn && isPropertyAccessExpression(call.expression) && call.expression.name.text === 'then';
+    return then && isPropertyAccessExpression(call.expression) ? skipOuter(call.expression.expression) : undefined;
+  }
+  return undefined;
 }
