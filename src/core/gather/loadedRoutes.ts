@@ -2,6 +2,7 @@
 // routers (strapiApp.ts), its local plugins' and extensions' routes (strapiPlugins.ts) and Moleculer's gateway aliases over its services (routes/moleculerRoutes.ts
 // reads the schemas). Added to whatever else a tree serves, by the check and the corpus alike.
 import type { FsLike, SourceScan } from '../ports';
+import type { PackageFile } from './routes';
 import type { HttpMethod, RouteDef } from '../model';
 import type { MoleculerService } from '../routes/moleculerRoutes';
 import { joinRoutePath } from '../routes/joinPath';
@@ -11,13 +12,18 @@ import { strapiPluginRoutes } from './strapiPlugins';
 import { firstText } from '../firstFile';
 import { join } from 'node:path';
 
-/** The routes of the framework-loaded files among `extracted`. */
-export async function loadedRoutes(fs: FsLike, extracted: SourceScan['extracted']): Promise<RouteDef[]> {
+/**
+ * The routes of the framework-loaded files among `extracted`; `packages`: the package.json files at
+ * or above the source root, nearest first (which moleculer-web is declared decides its REST shorthand).
+ */
+export async function loadedRoutes(fs: FsLike, extracted: SourceScan['extracted'], packages: () => Promise<PackageFile[]> = async () => []): Promise<RouteDef[]> {
   const apiPrefix = async (app: string) => strapiApiPrefix((await firstText(fs, join(app, 'config'), ['api.ts', 'api.js']))?.text);
-  return [...(await strapiRoutes(fs, extracted)), ...(await strapiPluginRoutes(fs, extracted, apiPrefix)), ...moleculerRoutes(extracted)];
+  const gateways = extracted.some(({ x }) => (x.moleculer?.gateways ?? []).length > 0);
+  const restPatch = gateways ? ((await packages()).map(({ pkg }) => moleculerWebRestPatch(pkg)).find((p) => p !== undefined) ?? true) : true;
+  return [...(await strapiRoutes(fs, extracted)), ...(await strapiPluginRoutes(fs, extracted, apiPrefix)), ...moleculerRoutes(extracted, restPatch)];
 }
 
-/** moleculer-web's REST shorthand: "REST posts" is these six aliases. */
+/** moleculer-web's REST shorthand: "REST posts" is these six aliases (PATCH since its 0.8.0). */
 const REST_ALIASES: ReadonlyArray<[HttpMethod, string]> = [
   ['GET', ''],
   ['GET', '/:id'],
@@ -27,13 +33,30 @@ const REST_ALIASES: ReadonlyArray<[HttpMethod, string]> = [
   ['DELETE', '/:id'],
 ];
 
+/** The moleculer-web release whose REST shorthand first made the PATCH alias (before it: five aliases). */
+const REST_PATCH_SINCE: readonly [number, number] = [0, 8];
+
+/**
+ * Whether the moleculer-web a package.json declares makes "REST posts" a PATCH alias: false for a
+ * range whose lowest version is before 0.8.0 (`0.6.0-beta7`, `^0.7.0`), true for a later one,
+ * undefined when the package declares none (or a range not read).
+ */
+export function moleculerWebRestPatch(pkg: Record<string, unknown>): boolean | undefined {
+  const deps = { ...(pkg['devDependencies'] as object | undefined), ...(pkg['dependencies'] as object | undefined) } as Record<string, unknown>;
+  const spec = deps['moleculer-web'];
+  const m = typeof spec === 'string' ? /^\s*(?:[\^~=v]|>=?)?\s*(\d+)\.(\d+)/.exec(spec) : null;
+  if (!m) return undefined;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  return major !== REST_PATCH_SINCE[0] ? major > REST_PATCH_SINCE[0] : minor >= REST_PATCH_SINCE[1];
+}
+
 /** An alias or an action's rest as routes below `base`: "GET users", "REST posts", "/about" (no method: every method). */
-function aliasRoutes(base: string, spec: string): Array<{ method: HttpMethod; path: string }> {
+function aliasRoutes(base: string, spec: string, restPatch: boolean): Array<{ method: HttpMethod; path: string }> {
   const m = /^\s*(?:([A-Za-z*]+)\s+)?(\S*)\s*$/.exec(spec);
   if (!m) return [];
   const verb = (m[1] ?? '*').toUpperCase();
   const path = joinRoutePath(base, m[2] ?? '');
-  if (verb === 'REST') return REST_ALIASES.map(([method, tail]) => ({ method, path: joinRoutePath(path, tail) }));
+  if (verb === 'REST') return REST_ALIASES.filter(([method]) => restPatch || method !== 'PATCH').map(([method, tail]) => ({ method, path: joinRoutePath(path, tail) }));
   const method = verb === '*' || verb === 'ALL' ? 'ALL' : verb;
   return isHttpMethod(method) ? [{ method, path }] : [];
 }
@@ -53,26 +76,29 @@ function serviceBase(s: MoleculerService): string {
 }
 
 /** A gateway route's autoAliases: each whitelisted service action's rest at the service's base (or the rest's own basePath). */
-function autoAliasRoutes(base: string, whitelist: readonly string[] | undefined, services: ReadonlyArray<{ file: string; s: MoleculerService }>): RouteDef[] {
+function autoAliasRoutes(base: string, whitelist: readonly string[] | undefined, services: ReadonlyArray<{ file: string; s: MoleculerService }>, restPatch: boolean): RouteDef[] {
   return services.flatMap(({ file, s }) => {
     const fullName = [s.version, s.name].filter((p) => p !== undefined).join('.');
     return s.actions
       .filter((a) => whitelisted(whitelist, `${fullName}.${a.action ?? ''}`))
-      .flatMap((a) => aliasRoutes(joinRoutePath(base, a.base ?? serviceBase(s)), a.spec).map((r): RouteDef => ({ ...r, file, line: a.line, origin: 'source' })));
+      .flatMap((a) => aliasRoutes(joinRoutePath(base, a.base ?? serviceBase(s)), a.spec, restPatch).map((r): RouteDef => ({ ...r, file, line: a.line, origin: 'source' })));
   });
 }
 
-/** Each gateway route's aliases, and with autoAliases the rest of every whitelisted service's actions, at full paths. */
-export function moleculerRoutes(extracted: SourceScan['extracted']): RouteDef[] {
+/**
+ * Each gateway route's aliases, and with autoAliases the rest of every whitelisted service's actions,
+ * at full paths; `restPatch`: the REST shorthand makes a PATCH alias (moleculer-web 0.8.0 and later).
+ */
+export function moleculerRoutes(extracted: SourceScan['extracted'], restPatch = true): RouteDef[] {
   const services = extracted.flatMap(({ file, x }) => (x.moleculer?.services ?? []).map((s) => ({ file, s })));
   const out: RouteDef[] = [];
   for (const { file, x } of extracted)
     for (const gw of x.moleculer?.gateways ?? [])
       for (const route of gw.routes) {
         const base = joinRoutePath(gw.path ?? '', route.path ?? '');
-        for (const a of route.aliases) for (const r of aliasRoutes(base, a.spec)) out.push({ ...r, file, line: a.line, origin: 'source' });
+        for (const a of route.aliases) for (const r of aliasRoutes(base, a.spec, restPatch)) out.push({ ...r, file, line: a.line, origin: 'source' });
         if (!route.autoAliases) continue;
-        out.push(...autoAliasRoutes(base, route.whitelist, services));
+        out.push(...autoAliasRoutes(base, route.whitelist, services, restPatch));
       }
   return out;
 }

@@ -206,7 +206,8 @@ export async function servedTreeRoutes(
   collected: CollectedRoutes,
 ): Promise<CollectedRoutes> {
   const served = await handlerServedRoutes(fs, where.root, where.workspaceDir, read, collected);
-  return where.oneShot ? served : { ...served, routes: [...served.routes, ...(await loadedRoutes(fs, read.extracted))] };
+  if (where.oneShot) return served;
+  return { ...served, routes: [...served.routes, ...(await loadedRoutes(fs, read.extracted, packagesAbove(fs, where.root, where.workspaceDir)))] };
 }
 
 /**

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { extractRoutesFromSource } from '../../../src/core/routes/extract';
 import { mayDeclareRoutes } from '../../../src/core/routes/mayDeclareRoutes';
-import { moleculerRoutes } from '../../../src/core/gather/loadedRoutes';
+import { moleculerRoutes, moleculerWebRestPatch } from '../../../src/core/gather/loadedRoutes';
+import { servedTreeRoutes } from '../../../src/core/gather/routes';
+import { memFs } from '../helpers/memFs';
 
 // Moleculer: an API gateway's aliases, and with autoAliases its services' actions that declare rest.
 function routesOf(files: Record<string, string>): string[] {
@@ -60,5 +62,29 @@ suite('Moleculer', () => {
     assert.deepEqual(routesOf({ '/ws/services/users.service.js': USERS }), []);
     const own = GATEWAY("{ path: '', aliases: { 'GET /x': 'a.b' } }").replace("require('moleculer-web')", "require('./gateway')");
     assert.deepEqual(routesOf({ '/ws/services/api.service.js': own }), []);
+  });
+
+  test('the REST shorthand of a moleculer-web declared before 0.8.0 has no PATCH alias (five routes); from 0.8.0 six', () => {
+    assert.equal(moleculerWebRestPatch({ dependencies: { 'moleculer-web': '0.6.0-beta7' } }), false);
+    assert.equal(moleculerWebRestPatch({ dependencies: { 'moleculer-web': '^0.7.0' } }), false);
+    assert.equal(moleculerWebRestPatch({ devDependencies: { 'moleculer-web': '~0.8.0' } }), true);
+    assert.equal(moleculerWebRestPatch({ dependencies: { 'moleculer-web': '^0.10.4' } }), true);
+    assert.equal(moleculerWebRestPatch({ dependencies: { 'moleculer-web': '>=1.0.0' } }), true);
+    assert.equal(moleculerWebRestPatch({ dependencies: { 'moleculer-web': 'github:me/fork' } }), undefined);
+    assert.equal(moleculerWebRestPatch({ dependencies: { moleculer: '^0.11.0' } }), undefined);
+  });
+
+  test("a source root's served routes read the REST shorthand as the moleculer-web of the package.json above it makes it", async () => {
+    const gateway = GATEWAY("{ path: '/v1', aliases: { 'REST posts': 'posts' }, mappingPolicy: 'restrict' }");
+    const served = async (version: string) => {
+      const files = { '/ws/package.json': JSON.stringify({ dependencies: { 'moleculer-web': version } }), '/ws/services/api.service.js': gateway };
+      const extracted = [{ file: '/ws/services/api.service.js', x: extractRoutesFromSource(gateway, '/ws/services/api.service.js') }];
+      const read = { files: ['/ws/services/api.service.js'], extracted, aliases: [] };
+      const out = await servedTreeRoutes(memFs(files), { root: '/ws', workspaceDir: '/ws', oneShot: false }, read, { routes: [], warnings: [] });
+      return out.routes.map((r) => `${r.method} ${r.path}`).sort();
+    };
+    const five = ['DELETE /api/v1/posts/:id', 'GET /api/v1/posts', 'GET /api/v1/posts/:id', 'POST /api/v1/posts', 'PUT /api/v1/posts/:id'];
+    assert.deepEqual(await served('0.6.0-beta7'), five);
+    assert.deepEqual(await served('^0.10.4'), [...five, 'PATCH /api/v1/posts/:id'].sort());
   });
 });
