@@ -3,13 +3,23 @@
 // WORKDIR set, at most an entrypoint script copied elsewhere): what the container runs is the
 // mounted source, so each such mount counts as a copy of that folder into the stage the service
 // runs. An image that copies the context into its WORKDIR or a mounted folder keeps its own copies:
-// which of the two a start reads is left to the rules that read the image.
+// which of the two a start reads is left to the rules that read the image. Copies of the package's
+// manifests, lock files and tsconfig files only (`COPY package*.json tsconfig.json .` before an
+// install) are no copy of its source: they leave the mounts in force.
 // https://docs.docker.com/reference/compose-file/services/#volumes
 import * as l10n from '@vscode/l10n';
 import { posix, relative, sep } from 'node:path';
 import type { DeclaredConfig } from '../model';
 import { isAtOrInside } from '../pathInside';
 import { copiesFromContext, stagesBuiltFor, type CopyInstr, type Dockerfile } from './parse';
+
+/** A file an image copies to install or configure the package, not its source: a manifest, a lock file, a tsconfig. */
+const SETUP_FILE = /^(?:package(?:-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|bun\.lockb?|\.npmrc|\.yarnrc(?:\.yml)?|tsconfig(?:\.[\w-]+)*\.json)$/;
+
+/** Whether a copy brings in only such setup files (`package*.json`, `tsconfig.json`), no folder or source file. */
+function copiesSetupOnly(c: CopyInstr): boolean {
+  return c.sources.length > 0 && c.sources.every((src) => SETUP_FILE.test(posix.basename(src).replace(/\*/g, '')));
+}
 
 /** The Dockerfile with the service's bind mounts of context folders as copies of the stage it runs, when no stage it builds copies from the context into its WORKDIR or a mounted folder. */
 export function withServiceMounts(df: Dockerfile, target: string | undefined, config: DeclaredConfig | undefined, context: string, evidence: string[]): Dockerfile {
@@ -24,8 +34,8 @@ export function withServiceMounts(df: Dockerfile, target: string | undefined, co
     mounts.push({ instruction: 'COPY', sources: [source], dest: at, destIsDir: true, line: 0, byMount: `${source}:${at}` });
   }
   // Only the context's copies into (or over) the WORKDIR or a mounted folder compete with the mounts (`COPY entrypoint.sh /usr/local/bin/` does not).
-  const copied = built.stages.flatMap((s) => s.copies.filter(copiesFromContext));
+  const copied = built.stages.flatMap((s) => s.copies.filter((c) => copiesFromContext(c) && !copiesSetupOnly(c)));
   if (mounts.length === 0 || copied.some((c) => [stage.workdir, ...mounts.map((m) => m.dest)].some((at) => isAtOrInside(at, c.dest, '/') || isAtOrInside(c.dest, at, '/')))) return df;
-  evidence.push(l10n.t('the image copies nothing of the context where it runs; the compose service bind-mounts {0}', mounts.map((m) => m.byMount).join(', ')));
+  evidence.push(l10n.t("the image copies none of the context's source where it runs (package manifests and tsconfig files at most); the compose service bind-mounts {0}", mounts.map((m) => m.byMount).join(', ')));
   return { ...df, stages: df.stages.map((s) => (s.index === stage.index ? { ...s, copies: [...s.copies, ...mounts] } : s)) };
 }

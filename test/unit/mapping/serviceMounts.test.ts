@@ -38,4 +38,18 @@ suite("a compose service's bind mount of the context", () => {
     const m = await inferMapping(files('FROM node:22\nWORKDIR /srv\nCOPY . .\nCMD ["npm", "run", "dev"]\n'), mounting({ '/home/dev/project': 'bind:/ws' }));
     assert.equal(m?.target, '/srv/src', m?.evidence.join('\n'));
   });
+
+  test('counts an image copying only its manifests, lock file and tsconfig before the install as copying none of the source: the mounted folder is what runs', async () => {
+    const setup = 'FROM node:22 AS base\nWORKDIR /srv\nCOPY tsconfig.json .\nCOPY package.json package-lock.json ./\n\nFROM base AS dev\nRUN npm ci\nCMD ["npm", "run", "dev"]\n';
+    const m = await inferMapping(files(setup), mounting({ '/srv/src': 'bind:/ws/src' }));
+    assert.equal(m?.sourceRoot, '/ws/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/srv/src', m?.evidence.join('\n'));
+    assert.ok(m?.evidence.some((e) => e.includes('compose volume src:/srv/src')), m?.evidence.join('\n'));
+  });
+
+  test('leaves an image copying a source folder beside its manifests to its own copies', async () => {
+    const own = 'FROM node:22\nWORKDIR /srv\nCOPY package*.json ./\nCOPY src ./app-src\nCMD ["npm", "run", "dev"]\n';
+    const m = await inferMapping(files(own), mounting({ '/srv/src': 'bind:/ws/src' }));
+    assert.notEqual(m?.target, '/srv/src', m?.evidence.join('\n'));
+  });
 });
