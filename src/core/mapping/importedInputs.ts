@@ -3,6 +3,8 @@
 // '../package.json'` with resolveJsonModule) is an input too, and without rootDir it widens the
 // common root of the inputs, so the source root's output moves down a level (dist/src, not dist).
 // https://www.typescriptlang.org/tsconfig#rootDir https://www.typescriptlang.org/tsconfig#baseUrl
+// A `paths` alias brings in a file only when a source imports through it (`@libs/x` -> libs/x.ts):
+// the folders the aliases name are no inputs of their own.
 // Read from the text of the files (module specifiers only), never run; a specifier computed at run
 // time says nothing.
 import { dirname, join, resolve } from 'node:path';
@@ -27,13 +29,14 @@ const JS = /\.(?:js|jsx|mjs|cjs)$/;
 
 /**
  * The files outside `root` that the inputs below it (`listed`: what include and exclude name) import,
- * as tsc resolves them (relative paths, then names below baseUrl); in the order found.
+ * as tsc resolves them (relative paths, then `paths` aliases, then names below baseUrl); in the order
+ * found. Undefined when there are too many inputs to read.
  */
-export async function importedOutside(fs: FsLike, ts: TsConfigInfo, root: string, listed: (abs: string) => boolean): Promise<string[]> {
+export async function importedOutside(fs: FsLike, ts: TsConfigInfo, root: string, listed: (abs: string) => boolean): Promise<string[] | undefined> {
   const isInput = (f: string) => (SOURCE.test(f) || (ts.allowJs === true && JS.test(f))) && !/\.d\.[cm]?ts$/.test(f);
   const { files } = await walkFileStats(fs, root);
   const sources = files.filter((f) => isInput(f) && listed(f));
-  if (sources.length > MAX_FILES) return [];
+  if (sources.length > MAX_FILES) return undefined;
   const found: string[] = [];
   const queue = [...sources];
   for (let i = 0; i < queue.length && found.length < MAX_OUTSIDE; i++) {
@@ -49,12 +52,38 @@ export async function importedOutside(fs: FsLike, ts: TsConfigInfo, root: string
   return found;
 }
 
-/** The input file a specifier names: relative to the importing file, else below baseUrl; undefined for a package or nothing there. */
+/** The input file a specifier names: relative to the importing file, else through a `paths` alias, else below baseUrl; undefined for a package or nothing there. */
 async function resolveSpecifier(fs: FsLike, ts: TsConfigInfo, from: string, spec: string): Promise<string | undefined> {
   const relative = spec.startsWith('./') || spec.startsWith('../');
-  if (!relative && (ts.baseUrl === undefined || spec.startsWith('/') || spec.includes(':'))) return undefined;
-  const base = relative ? resolve(dirname(from), spec) : join(ts.baseUrl ?? '', spec);
-  if (spec.endsWith('.json')) return ts.resolveJsonModule === true && (await fs.stat(base))?.isFile ? base : undefined;
+  if (relative) return inputAt(fs, ts, resolve(dirname(from), spec));
+  for (const target of aliasedPaths(ts, spec)) {
+    const found = await inputAt(fs, ts, target);
+    if (found !== undefined) return found;
+  }
+  if (ts.baseUrl === undefined || spec.startsWith('/') || spec.includes(':')) return undefined;
+  return inputAt(fs, ts, join(ts.baseUrl, spec));
+}
+
+/** Where the `paths` patterns matching `spec` send it (`@libs/*` with `@libs/db` -> /ws/libs/db), the longest prefix first as tsc tries them. */
+function aliasedPaths(ts: TsConfigInfo, spec: string): string[] {
+  const matches: { prefix: number; paths: string[] }[] = [];
+  for (const [pattern, targets] of ts.pathTargets?.aliases ?? []) {
+    const star = pattern.indexOf('*');
+    if (star < 0) {
+      if (pattern === spec) matches.push({ prefix: Infinity, paths: targets });
+      continue;
+    }
+    const [prefix, suffix] = [pattern.slice(0, star), pattern.slice(star + 1)];
+    if (spec.length < prefix.length + suffix.length || !spec.startsWith(prefix) || !spec.endsWith(suffix)) continue;
+    const matched = spec.slice(prefix.length, spec.length - suffix.length);
+    matches.push({ prefix: prefix.length, paths: targets.map((t) => t.replace('*', matched)) });
+  }
+  return matches.sort((a, b) => b.prefix - a.prefix).flatMap((m) => m.paths);
+}
+
+/** The input file at `base` as tsc finds a module there (the file, its TypeScript twin, its index); undefined when none. */
+async function inputAt(fs: FsLike, ts: TsConfigInfo, base: string): Promise<string | undefined> {
+  if (base.endsWith('.json')) return ts.resolveJsonModule === true && (await fs.stat(base))?.isFile ? base : undefined;
   // `./x.js` written for the output names ./x.ts (tsc's rewrite for ESM imports).
   const stem = base.replace(/\.[cm]?js$/, '');
   const candidates = [base, ...TS_SOURCE_EXTENSIONS.map((e) => stem + e), ...['.ts', '.tsx'].map((e) => join(base, `index${e}`))];

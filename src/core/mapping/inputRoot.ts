@@ -1,8 +1,8 @@
 // Without rootDir, tsc keeps each output file's path relative to the common root of its inputs
 // (https://www.typescriptlang.org/tsconfig#rootDir); with `composite`, rootDir defaults to the
 // tsconfig's folder. The inputs are what `include` names (default: every source file under the
-// tsconfig's folder) less `exclude` (default: node_modules and the outDir), plus files that
-// `paths` aliases bring in from other packages. Read shallowly: the folders where inputs start.
+// tsconfig's folder) less `exclude` (default: node_modules and the outDir), plus the files they
+// import from elsewhere, through `paths` aliases too. Read shallowly: the folders where inputs start.
 import * as l10n from '@vscode/l10n';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { FsLike } from '../ports';
@@ -29,11 +29,14 @@ export async function commonInputRoot(fs: FsLike, ts: TsConfigInfo, sourceRoot: 
   if (ts.composite === true) return configDir === sourceRoot ? undefined : { path: configDir, why: l10n.t`composite: rootDir defaults to the folder of ${relative(context, ts.file)}` };
   const excluded = exclusions(ts, configDir);
   const starts = ts.include ? await includedStarts(fs, ts, ts.include, excluded) : await inputStarts(fs, ts, configDir, excluded);
-  const outside = (ts.pathTargets?.paths ?? []).filter((p) => !isAtOrInside(projectDir, p) && !p.split(sep).includes('node_modules'));
-  const inputs = [...(await existing(fs, starts)), ...outside];
+  const listed = await existing(fs, starts);
+  // What the inputs import from above their common root is an input as well, through a `paths` alias too (importedInputs.ts).
+  const read = await importedOutside(fs, ts, listed.reduce(commonFolder, sourceRoot), listedInput(ts, configDir, excluded));
+  // Too many inputs to read their imports: every folder an alias names outside the package may be one.
+  const aliased = read !== undefined ? [] : (ts.pathTargets?.paths ?? []).filter((p) => !isAtOrInside(projectDir, p) && !p.split(sep).includes('node_modules'));
+  const inputs = [...listed, ...aliased];
   const root = inputs.reduce(commonFolder, sourceRoot);
-  // What the inputs import from above their common root is an input as well (importedInputs.ts).
-  const imported = (await importedOutside(fs, ts, root, listedInput(ts, configDir, excluded))).filter((p) => isAtOrInside(context, p));
+  const imported = (read ?? []).filter((p) => isAtOrInside(context, p));
   const widened = imported.map(dirname).reduce(commonFolder, root);
   if (widened === sourceRoot) return undefined;
   if (widened !== root) {

@@ -27,8 +27,11 @@ export interface TsConfigInfo {
   /** `include` and `exclude` as written, with the folder of the config that set them (they are relative to it). */
   include?: { patterns: string[]; dir: string };
   exclude?: { patterns: string[]; dir: string };
-  /** The folders `paths` aliases point at (absolute, wildcards cut off), and the file that set them. */
-  pathTargets?: { paths: string[]; from: string };
+  /**
+   * The folders `paths` aliases point at (absolute, wildcards cut off), and the file that set them;
+   * `aliases`: each pattern with its targets, absolute (`@libs/*` -> [`/ws/libs/*`]).
+   */
+  pathTargets?: { paths: string[]; from: string; aliases: [string, string[]][] };
   /** Absolute `baseUrl`: bare module names are looked up below it first. */
   baseUrl?: string;
   /** `resolveJsonModule`: an imported .json file is an input too. */
@@ -76,7 +79,7 @@ export async function readTsConfig(fs: FsLike, file: string): Promise<TsConfigIn
       else info.ownIncludeRoot = { path: resolve(dir, ownRoot), from: path };
     }
   }
-  if (paths) info.pathTargets = { paths: aliasFolders(paths.map, baseUrl ?? paths.dir), from: paths.from };
+  if (paths) info.pathTargets = { paths: aliasFolders(paths.map, baseUrl ?? paths.dir), from: paths.from, aliases: aliasTargets(paths.map, baseUrl ?? paths.dir) };
   if (baseUrl !== undefined) info.baseUrl = baseUrl;
   return info;
 }
@@ -95,6 +98,11 @@ function aliasFolders(map: Record<string, unknown>, base: string): string[] {
     }
   }
   return [...folders];
+}
+
+/** `{"@libs/*": ["libs/*"]}` -> `[["@libs/*", ["/ws/libs/*"]]]`: each pattern's string targets, absolute. */
+function aliasTargets(map: Record<string, unknown>, base: string): [string, string[]][] {
+  return Object.entries(map).map(([pattern, targets]) => [pattern, (Array.isArray(targets) ? targets : []).filter((t): t is string => typeof t === 'string').map((t) => resolve(base, t))]);
 }
 
 async function loadChain(fs: FsLike, file: string, depth: number, leafDir = dirname(file)): Promise<{ path: string; json: Record<string, unknown> }[]> {

@@ -1449,12 +1449,15 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     }
   });
 
-  test('tsc without rootDir: aliases into other packages move the common root of the inputs up', async () => {
-    const files: Record<string, string> = { ...PNPM_MONOREPO, '/ws/tsconfig.base.json': '{"compilerOptions":{"baseUrl":".","paths":{"@libs/*":["libs/*"]}}}', '/ws/libs/common/index.ts': '' };
+  test('tsc without rootDir: a source importing through an alias into another package moves the common root of the inputs up', async () => {
+    const base = { ...PNPM_MONOREPO, '/ws/tsconfig.base.json': '{"compilerOptions":{"baseUrl":".","paths":{"@libs/*":["libs/*"],"@web/*":["apps/web/src/*"]}}}', '/ws/libs/common/index.ts': '' };
+    const files: Record<string, string> = { ...base, '/ws/apps/api/src/main.ts': "import { x } from '@libs/common';\nexport default x;\n" };
     const m = await inferMapping(memFs(files), spec({}, at('/ws')));
     assert.equal(m?.buildOutDir, '/ws/apps/api/dist/apps/api/src', m?.evidence.join('\n'));
-    assert.ok(m?.evidence.some((e) => /no rootDir, and inputs outside the source root \(libs\): tsc's common root of the inputs is \./.test(e)), m?.evidence.join('\n'));
-    // Without aliases out of the package, the source root is the common root: dist holds src's files directly.
+    assert.ok(m?.evidence.includes("no rootDir, and the sources import libs/common/index.ts from outside apps/api/src: tsc compiles what they import, so the common root of its inputs is ."), m?.evidence.join('\n'));
+    // Aliases no source imports through (another app's folder) bring in nothing: dist holds src's files directly.
+    const unused = await inferMapping(memFs(base), spec({}, at('/ws')));
+    assert.equal(unused?.buildOutDir, '/ws/apps/api/dist', unused?.evidence.join('\n'));
     const own = await inferMapping(memFs({ ...files, '/ws/tsconfig.base.json': '{"compilerOptions":{}}' }), spec({}, at('/ws')));
     assert.equal(own?.buildOutDir, '/ws/apps/api/dist');
   });
