@@ -138,7 +138,8 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   const rollup = nx || notBundled || !df ? undefined : await startedRollupBundle(fs, project, buildScriptNames(project), startedIn(df, build?.target, project, locate));
   const nitro = nx || notBundled ? undefined : await nitroBundle(fs, project, buildScriptNames(project));
   const startedCli = notBundled ? undefined : startedCliBundle(df, build?.target, project, locate);
-  const routerFramework = nx || notBundled || startedCli ? undefined : await routerFrameworkBundle(fs, project, sourceRoot);
+  // A dev server of the framework (`remix vite:dev`) serves the same app directory, as it is.
+  const routerFramework = nx || (notBundled && devServer === undefined) || startedCli ? undefined : await routerFrameworkBundle(fs, project, sourceRoot);
   const copied = copiedOutputBundle(project, ts, context);
   // `react-router build` / `remix vite:build` run Vite themselves: the framework's build directory, not Vite's outDir.
   const bundler = nx ?? (notBundled ? undefined : (nitro?.by ?? routerFramework?.by ?? findBundler(project, scripted) ?? run ?? (await viteSsrBundle(fs, project, buildScriptNames(project))) ?? rollup?.by ?? copied?.by));
@@ -146,8 +147,9 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   const scriptOut = serverScriptOutput(bundler, project, startedCli);
   const bundlerOut = bundler === undefined ? undefined : byOwnOutput ? byOwnOutput.out : (scriptOut ?? (await bundlerOutputDir(fs, project, scripted)));
   // What the framework bundles is its app directory, also where the source root read was the whole package (`"include": ["**/*.ts"]`).
-  const appRoot = routerFramework !== undefined && bundler === routerFramework.by && routerFramework.app !== sourceRoot ? routerFramework.app : undefined;
-  if (appRoot !== undefined) evidence.push(l10n.t`source root ${appRoot}: the app directory ${routerFramework?.by.kind === 'script' ? routerFramework.by.tool : ''} bundles`);
+  const appRoot = routerFramework !== undefined && (bundler === routerFramework.by || devServer !== undefined) && routerFramework.app !== sourceRoot ? routerFramework.app : undefined;
+  if (appRoot !== undefined && devServer !== undefined) evidence.push(l10n.t`source root ${appRoot}: the app directory the dev server serves`);
+  else if (appRoot !== undefined) evidence.push(l10n.t`source root ${appRoot}: the app directory ${routerFramework?.by.kind === 'script' ? routerFramework.by.tool : ''} bundles`);
   return { fs, spec, context, project, ts, tsName, sourceRoot: appRoot ?? sourceRoot, emit, compiled, bundler, bundlerOut, runBundle, started, devServer, launched, df, locate, evidence };
 }
 

@@ -203,8 +203,12 @@ export function contextCandidates(df: Dockerfile, imagePath: string, depth = 0):
 /** Copies between stages followed back to the context, at most. */
 const MAX_STAGE_HOPS = 3;
 
-/** Dev servers that serve the project's source as it is, compiling each file on request: `vite` (also `vite dev` / `vite serve`), `vinxi dev`, `nitro dev`, `next dev`, `nuxt dev` / `nuxi dev`. */
-const DEV_SERVER = /^(?:vite(?:\s+(?:dev|serve)\b|\s+-|\s*$)|(?:vinxi|nitro|nitropack|next|nuxt|nuxi)\s+dev\b)/;
+/**
+ * Dev servers that serve the project's source as it is, compiling each file on request: `vite` (also
+ * `vite dev` / `vite serve`), `vinxi dev`, `nitro dev`, `next dev`, `nuxt dev` / `nuxi dev`, and the
+ * frameworks running Vite's: `remix vite:dev`, `react-router dev`, `astro dev`.
+ */
+const DEV_SERVER = /^(?:vite(?:\s+(?:dev|serve)\b|\s+-|\s*$)|(?:vinxi|nitro|nitropack|next|nuxt|nuxi|react-router|astro)\s+dev\b|remix\s+vite:dev\b)/;
 
 /**
  * The dev server a stage's start command runs (package scripts followed: `bun run dev` ->

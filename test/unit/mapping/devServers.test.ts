@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { startedDevServer } from '../../../src/core/mapping/startedSource';
 import { parseDockerfile } from '../../../src/core/dockerfile/parse';
+import { assertMapping } from './assertMapping';
+import { buildSpec } from '../helpers/buildSpec';
 
 const lastStage = (text: string) => {
   const stage = parseDockerfile(text).stages.at(-1);
@@ -22,5 +24,28 @@ suite('startedDevServer', () => {
     const installing = lastStage('FROM node:22\nWORKDIR /workspace\nCMD ["sh", "-c", "pnpm install && pnpm run dev -- --port 3000"]\n');
     assert.equal(startedDevServer(installing, { dev: 'vite' }), 'vite --port 3000');
     assert.equal(startedDevServer(installing, { dev: 'node server.js' }), undefined);
+  });
+
+  test('the frameworks running Vite\'s dev server are dev servers too (`remix vite:dev`, `react-router dev`, `astro dev`); their builds are not', () => {
+    const scripted = lastStage('FROM node:22\nWORKDIR /app\nCMD ["pnpm", "run", "dev", "--host"]\n');
+    assert.equal(startedDevServer(scripted, { dev: 'node setup.cjs && remix vite:dev' }), 'remix vite:dev --host');
+    assert.equal(startedDevServer(scripted, { dev: 'react-router dev' }), 'react-router dev --host');
+    assert.equal(startedDevServer(scripted, { dev: 'astro dev' }), 'astro dev --host');
+    assert.equal(startedDevServer(scripted, { dev: 'remix vite:build && remix-serve build/server/index.js' }), undefined);
+    assert.equal(startedDevServer(scripted, { dev: 'astro build' }), undefined);
+  });
+
+  test('an image running a Remix app\'s dev server holds its app directory as copied: app at /app/app, not the build directory', async () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({ scripts: { build: 'remix vite:build', dev: 'remix vite:dev' }, dependencies: { '@remix-run/node': '2', react: '18' } }),
+      '/ws/vite.config.ts': "import { vitePlugin as remix } from '@remix-run/dev';\nexport default { plugins: [remix()] };\n",
+      '/ws/app/root.tsx': 'export default function App() { return null; }\n',
+      '/ws/app/routes/api.ping.ts': 'export const loader = () => new Response("ok");\n',
+      '/ws/Dockerfile': 'FROM node:22 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM build AS development\nCMD ["npm", "run", "dev"]\nFROM node:22\nWORKDIR /app\nCOPY --from=build /app/build ./build\nCMD ["npx", "remix-serve", "build/server/index.js"]\n',
+    };
+    const dev = { ...buildSpec(), build: { context: '/ws', dockerfile: '/ws/Dockerfile', target: 'development' } };
+    await assertMapping(files, { sourceRoot: '/ws/app', target: '/app/app', bundled: false, evidence: ['source root /ws/app: the app directory the dev server serves'] }, dev);
+    // The last stage serves the build: the app directory bundled into build.
+    await assertMapping(files, { sourceRoot: '/ws/app', target: '/app/build', bundled: true });
   });
 });
