@@ -31,7 +31,7 @@ import { bundlerOutputDir, startedRollupBundle, viteSsrBundle } from './bundlerO
 import { commonFolder, isAtOrInside } from '../pathInside';
 import { otherStartedSources, startedDevServer, startedLauncherOutput, startedScripts, startedSourceFile, type StartedSource } from './startedSource';
 import { followScripts } from '../routes/serverApps';
-import { nitroBundle, routerFrameworkBundle } from './viteServerPlugins';
+import { astroServerBundle, nitroBundle, routerFrameworkBundle } from './viteServerPlugins';
 import { tsconfigsRun } from './runTsconfig';
 import { withWrittenTsconfigs, writtenTsconfigs, type WrittenTsconfig } from './writtenTsconfigs';
 import type { Facts, Placement } from './facts';
@@ -138,8 +138,9 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   const rollup = nx || notBundled || !df ? undefined : await startedRollupBundle(fs, project, buildScriptNames(project), startedIn(df, build?.target, project, locate));
   const nitro = nx || notBundled ? undefined : await nitroBundle(fs, project, buildScriptNames(project));
   const startedCli = notBundled ? undefined : startedCliBundle(df, build?.target, project, locate);
-  // A dev server of the framework (`remix vite:dev`) serves the same app directory, as it is.
-  const routerFramework = nx || (notBundled && devServer === undefined) || startedCli ? undefined : await routerFrameworkBundle(fs, project, sourceRoot);
+  // A dev server of the framework (`remix vite:dev`) serves the same app directory, as it is. Astro
+  // rendering on demand bundles its source folder the same way.
+  const routerFramework = nx || (notBundled && devServer === undefined) || startedCli ? undefined : ((await routerFrameworkBundle(fs, project, sourceRoot)) ?? (await astroServerBundle(fs, project)));
   const copied = copiedOutputBundle(project, ts, context);
   // `react-router build` / `remix vite:build` run Vite themselves: the framework's build directory, not Vite's outDir.
   const bundler = nx ?? (notBundled ? undefined : (nitro?.by ?? routerFramework?.by ?? findBundler(project, scripted) ?? run ?? (await viteSsrBundle(fs, project, buildScriptNames(project))) ?? rollup?.by ?? copied?.by));

@@ -107,3 +107,34 @@ export async function routerFrameworkBundle(fs: FsLike, project: BuildProject, s
     app,
   };
 }
+
+/** Astro's build command and its config files: https://docs.astro.build/en/reference/configuration-reference/ */
+const ASTRO_BUILD = /(?:^|[\s&|;(])astro\s+build\b/;
+const ASTRO_CONFIGS = ['astro.config.mjs', 'astro.config.ts', 'astro.config.js', 'astro.config.mts', 'astro.config.cjs'] as const;
+/** A config rendering on demand: `output: 'server'` (or Astro 2-4's `'hybrid'`), or any `adapter`. */
+const ASTRO_ON_DEMAND = /\boutput\s*:\s*(['"`])(?:server|hybrid)\1|\badapter\s*:/;
+const ASTRO_OPTION = (name: string) => new RegExp(`\\b${name}\\s*:\\s*(['"\`])([^'"\`$]+)\\1`);
+
+/**
+ * Astro rendering on demand (`output: 'server'`, an adapter) bundles its source folder (`srcDir`,
+ * default `src`) into `<outDir>/server` (outDir default `dist`; the Node adapter's entry.mjs), its
+ * pages and endpoints with what they import; a static build has no server. Read from the config's
+ * text, literal values only. https://docs.astro.build/en/guides/integrations-guide/node/
+ */
+export async function astroServerBundle(fs: FsLike, project: BuildProject): Promise<{ by: BundledBy; out: { path: string; why: string }; app: string } | undefined> {
+  const scripts = project.pkg?.scripts ?? {};
+  const build = Object.entries(scripts).find(([name, script]) => /^build\b/.test(name) && ASTRO_BUILD.test(scriptRun(scripts, script)));
+  if (!build) return undefined;
+  for (const file of ASTRO_CONFIGS) {
+    const text = await fs.readFile(join(project.dir, file)).catch(() => undefined);
+    if (text === undefined) continue;
+    if (!ASTRO_ON_DEMAND.test(text)) return undefined;
+    const outDir = ASTRO_OPTION('outDir').exec(text)?.[2];
+    return {
+      by: { kind: 'script', tool: 'astro build', script: build[0] },
+      out: { path: join(project.dir, outDir ?? 'dist', 'server'), why: outDir === undefined ? l10n.t`Astro's default outDir, its server folder (${file} renders on demand)` : l10n.t`the server folder of Astro's outDir in ${file}` },
+      app: join(project.dir, ASTRO_OPTION('srcDir').exec(text)?.[2] ?? 'src'),
+    };
+  }
+  return undefined;
+}
