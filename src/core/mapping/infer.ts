@@ -31,7 +31,7 @@ import { bundlerOutputDir, startedRollupBundle, viteSsrBundle } from './bundlerO
 import { commonFolder, isAtOrInside } from '../pathInside';
 import { otherStartedSources, startedDevServer, startedLauncherOutput, startedScripts, startedSourceFile, type StartedSource } from './startedSource';
 import { followScripts } from '../routes/serverApps';
-import { astroServerBundle, nitroBundle, routerFrameworkBundle } from './viteServerPlugins';
+import { astroServerBundle, nitroBundle, nitroSourceUnknown, routerFrameworkBundle } from './viteServerPlugins';
 import { tsconfigsRun } from './runTsconfig';
 import { withWrittenTsconfigs, writtenTsconfigs, type WrittenTsconfig } from './writtenTsconfigs';
 import type { Facts, Placement } from './facts';
@@ -51,6 +51,7 @@ import { packedInstallEvidence, withPackedInstalls } from './packedInstall';
 import { fromNodeImage } from './unstartedImage';
 import { solutionBuild } from './solutionBuild';
 import { startsTscOutput } from './startsTscOutput';
+import { startedNitroOutput } from './startedNitroOutput';
 
 /** Tried in order: the config a Nest-style build uses, then the usual one. */
 const TSCONFIG_NAMES = ['tsconfig.build.json', 'tsconfig.json'] as const;
@@ -136,7 +137,8 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   const startsCompiled = df !== undefined && ((emit?.byFileCompiler === true && startedIn(df, build?.target, project, locate)(emit.dir, false) !== undefined) || (await startsTscOutput(fs, { ts, noServer: project.server === undefined && findBundler(project, scripted) !== undefined, emit, scripts: project.pkg?.scripts ?? {}, runs: runs.map((r) => r.command), started: startedFilesOf(df, build?.target, project, locate), projectDir: project.dir, locate, context }, evidence)) !== undefined);
   const notBundled = started !== undefined || devServer !== undefined || startsCompiled || emit?.keepsModules === true || (await startsCopiedSource(fs, project, sourceRoot, locate, evidence));
   const rollup = nx || notBundled || !df ? undefined : await startedRollupBundle(fs, project, buildScriptNames(project), startedIn(df, build?.target, project, locate));
-  const nitro = nx || notBundled ? undefined : await nitroBundle(fs, project, buildScriptNames(project));
+  const nitroBuilt = nx || notBundled ? undefined : await nitroBundle(fs, project, buildScriptNames(project));
+  const nitro = nitroBuilt && df ? startedNitroOutput(nitroBuilt, { df, target: build?.target, project, locate, context }) : nitroBuilt;
   const startedCli = notBundled ? undefined : startedCliBundle(df, build?.target, project, locate);
   // A dev server of the framework (`remix vite:dev`) serves the same app directory, as it is. Astro
   // rendering on demand bundles its source folder the same way.
@@ -145,6 +147,8 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   // `react-router build` / `remix vite:build` run Vite themselves: the framework's build directory, not Vite's outDir.
   const bundler = nx ?? (notBundled ? undefined : (nitro?.by ?? routerFramework?.by ?? findBundler(project, scripted) ?? run ?? (await viteSsrBundle(fs, project, buildScriptNames(project))) ?? rollup?.by ?? copied?.by));
   const byOwnOutput = [rollup, nitro, routerFramework, copied].find((b) => b !== undefined && b.by === bundler);
+  const nitroUnknown = nitro !== undefined && bundler === nitro.by && spec.drift.source === undefined ? await nitroSourceUnknown(fs, project) : undefined;
+  if (nitroUnknown !== undefined) evidence.push(nitroUnknown);
   const scriptOut = serverScriptOutput(bundler, project, startedCli);
   const bundlerOut = bundler === undefined ? undefined : byOwnOutput ? byOwnOutput.out : (scriptOut ?? (await bundlerOutputDir(fs, project, scripted)));
   // What the framework bundles is its app directory, also where the source root read was the whole package (`"include": ["**/*.ts"]`).

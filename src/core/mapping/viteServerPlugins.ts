@@ -10,6 +10,7 @@ import type { BundledBy } from './bundler';
 import { scriptRun } from './bundler';
 import { viteConfigText } from './bundlerOutput';
 import { NITRO_CONFIG_FILES } from '../routes/nitroConfig';
+import { nitroServerSource } from '../routes/nitroRoutes';
 
 /** TanStack Start's Vite plugin call and its `srcDirectory` option (default `src`). */
 const TANSTACK_START = /\btanstackStart\s*\(/;
@@ -28,8 +29,12 @@ export async function tanstackStartSource(fs: FsLike, project: BuildProject): Pr
     : { path: join(project.dir, named), why: l10n.t`TanStack Start's srcDirectory in ${read.file}` };
 }
 
-/** A Vite config importing one of Nitro's Vite plugins: https://nitro.build/docs/configuration */
-const NITRO_VITE_PLUGIN = /\bfrom\s*(['"])(?:nitro\/vite|@tanstack\/nitro-v2-vite-plugin)\1/;
+/**
+ * A Vite config importing one of Nitro's Vite plugins (https://nitro.build/docs/configuration), or
+ * the project's own Nitro config (`import nitro from './nitro.config'`: a config file handing its
+ * options to a Vite plugin running Nitro).
+ */
+const NITRO_VITE_PLUGIN = /\bfrom\s*(['"])(?:nitro\/vite|@tanstack\/nitro-v2-vite-plugin|\.\/nitro\.config(?:\.[cm]?[jt]s)?)\1/;
 /** Nitro's own build command. */
 const NITRO_BUILD = /(?:^|[\s&|;(])(?:nitro|nitropack|nuxt|nuxi)\s+build\b/;
 /** Nitro's `output: { dir, serverDir }` (defaults `.output` and `{{ output.dir }}/server`); its values may hold `{{ ... }}`. */
@@ -137,4 +142,18 @@ export async function astroServerBundle(fs: FsLike, project: BuildProject): Prom
     };
   }
   return undefined;
+}
+
+/** The folders Nitro scans in its srcDir (v3: serverDir) for handlers. */
+const NITRO_SCANNED = ['api', 'routes', 'middleware'] as const;
+
+/**
+ * When Nitro bundles the package but no config the project has names its srcDir, and the package's
+ * own folder has none of the folders Nitro scans there (a Vite plugin running Nitro chose the srcDir
+ * itself): the sentence saying the source root is not known from the files. Undefined otherwise.
+ */
+export async function nitroSourceUnknown(fs: FsLike, project: BuildProject): Promise<string | undefined> {
+  if (await nitroServerSource(fs, project.dir)) return undefined;
+  for (const name of NITRO_SCANNED) if ((await fs.stat(join(project.dir, name)))?.isDirectory) return undefined;
+  return l10n.t`Nitro's srcDir is not named by a config of the project, and its folder has no api/, routes/ or middleware/ of its own: which folder Nitro bundles is not known from the files (x-runtime-drift.source names it)`;
 }
