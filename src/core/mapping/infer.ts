@@ -137,8 +137,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   const startsCompiled = df !== undefined && ((emit?.byFileCompiler === true && startedIn(df, build?.target, project, locate)(emit.dir, false) !== undefined) || (await startsTscOutput(fs, { ts, noServer: project.server === undefined && findBundler(project, scripted) !== undefined, emit, scripts: project.pkg?.scripts ?? {}, runs: runs.map((r) => r.command), started: startedFilesOf(df, build?.target, project, locate), projectDir: project.dir, locate, context }, evidence)) !== undefined);
   const notBundled = started !== undefined || devServer !== undefined || startsCompiled || emit?.keepsModules === true || (await startsCopiedSource(fs, project, sourceRoot, locate, evidence));
   const rollup = nx || notBundled || !df ? undefined : await startedRollupBundle(fs, project, buildScriptNames(project), startedIn(df, build?.target, project, locate));
-  const nitroBuilt = nx || notBundled ? undefined : await nitroBundle(fs, project, buildScriptNames(project));
-  const nitro = nitroBuilt && df ? startedNitroOutput(nitroBuilt, { df, target: build?.target, project, locate, context }) : nitroBuilt;
+  const nitro = nx || notBundled ? undefined : startedNitroOutput(await nitroBundle(fs, project, buildScriptNames(project)), df && { df, target: build?.target, project, locate, context });
   const startedCli = notBundled ? undefined : startedCliBundle(df, build?.target, project, locate);
   // A dev server of the framework (`remix vite:dev`) serves the same app directory, as it is. Astro
   // rendering on demand bundles its source folder the same way.
@@ -147,15 +146,23 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   // `react-router build` / `remix vite:build` run Vite themselves: the framework's build directory, not Vite's outDir.
   const bundler = nx ?? (notBundled ? undefined : (nitro?.by ?? routerFramework?.by ?? findBundler(project, scripted) ?? run ?? (await viteSsrBundle(fs, project, buildScriptNames(project))) ?? rollup?.by ?? copied?.by));
   const byOwnOutput = [rollup, nitro, routerFramework, copied].find((b) => b !== undefined && b.by === bundler);
-  const nitroUnknown = nitro !== undefined && bundler === nitro.by && spec.drift.source === undefined ? await nitroSourceUnknown(fs, project) : undefined;
-  if (nitroUnknown !== undefined) evidence.push(nitroUnknown);
+  if (nitro !== undefined && bundler === nitro.by && spec.drift.source === undefined) evidence.push(...(await nitroSourceUnknown(fs, project)));
   const scriptOut = serverScriptOutput(bundler, project, startedCli);
   const bundlerOut = bundler === undefined ? undefined : byOwnOutput ? byOwnOutput.out : (scriptOut ?? (await bundlerOutputDir(fs, project, scripted)));
-  // What the framework bundles is its app directory, also where the source root read was the whole package (`"include": ["**/*.ts"]`).
-  const appRoot = routerFramework !== undefined && (bundler === routerFramework.by || devServer !== undefined) && routerFramework.app !== sourceRoot ? routerFramework.app : undefined;
-  if (appRoot !== undefined && devServer !== undefined) evidence.push(l10n.t`source root ${appRoot}: the app directory the dev server serves`);
-  else if (appRoot !== undefined) evidence.push(l10n.t`source root ${appRoot}: the app directory ${routerFramework?.by.kind === 'script' ? routerFramework.by.tool : ''} bundles`);
+  const appRoot = frameworkAppRoot(routerFramework, { bundler, devServer, sourceRoot }, evidence);
   return { fs, spec, context, project, ts, tsName, sourceRoot: appRoot ?? sourceRoot, emit, compiled, bundler, bundlerOut, runBundle, started, devServer, launched, df, locate, evidence };
+}
+
+/**
+ * What the framework bundles (or its dev server serves) is its app directory, also where the source
+ * root read was the whole package (`"include": ["**\/*.ts"]`): that directory when it is not the
+ * source root already, with the evidence saying so.
+ */
+function frameworkAppRoot(framework: { by: BundledBy; app: string } | undefined, at: { bundler: BundledBy | undefined; devServer: string | undefined; sourceRoot: string }, evidence: string[]): string | undefined {
+  if (framework === undefined || (at.bundler !== framework.by && at.devServer === undefined) || framework.app === at.sourceRoot) return undefined;
+  const { app, by } = framework;
+  evidence.push(at.devServer !== undefined ? l10n.t`source root ${app}: the app directory the dev server serves` : l10n.t`source root ${app}: the app directory ${by.kind === 'script' ? by.tool : ''} bundles`);
+  return app;
 }
 
 /**

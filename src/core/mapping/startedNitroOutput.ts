@@ -28,7 +28,8 @@ const SERVER_ENTRY = 'server/index.mjs';
  * the `server/index.mjs` the image starts, traced back to the build's folder in the context
  * (`COPY --from=builder /usr/src/dist/output ./output` then `node output/server/index.mjs`: dist/output/server).
  */
-export function startedNitroOutput(nitro: NitroBuild, image: Image): NitroBuild {
+export function startedNitroOutput(nitro: NitroBuild | undefined, image: Image | undefined): NitroBuild | undefined {
+  if (nitro === undefined || image === undefined) return nitro;
   const { df, target, project, locate, context } = image;
   if (startedIn(df, target, project, locate)(join(nitro.out.path, 'index.mjs'), true) !== undefined) return nitro;
   for (const file of startedFilesOf(df, target, project, locate).filter((f) => f.endsWith(`/${SERVER_ENTRY}`))) {

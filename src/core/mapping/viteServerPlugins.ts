@@ -150,10 +150,10 @@ const NITRO_SCANNED = ['api', 'routes', 'middleware'] as const;
 /**
  * When Nitro bundles the package but no config the project has names its srcDir, and the package's
  * own folder has none of the folders Nitro scans there (a Vite plugin running Nitro chose the srcDir
- * itself): the sentence saying the source root is not known from the files. Undefined otherwise.
+ * itself): the sentence saying the source root is not known from the files; none otherwise.
  */
-export async function nitroSourceUnknown(fs: FsLike, project: BuildProject): Promise<string | undefined> {
-  if (await nitroServerSource(fs, project.dir)) return undefined;
-  for (const name of NITRO_SCANNED) if ((await fs.stat(join(project.dir, name)))?.isDirectory) return undefined;
-  return l10n.t`Nitro's srcDir is not named by a config of the project, and its folder has no api/, routes/ or middleware/ of its own: which folder Nitro bundles is not known from the files (x-runtime-drift.source names it)`;
+export async function nitroSourceUnknown(fs: FsLike, project: BuildProject): Promise<string[]> {
+  if (await nitroServerSource(fs, project.dir)) return [];
+  for (const name of NITRO_SCANNED) if ((await fs.stat(join(project.dir, name)))?.isDirectory) return [];
+  return [l10n.t`Nitro's srcDir is not named by a config of the project, and its folder has no api/, routes/ or middleware/ of its own: which folder Nitro bundles is not known from the files (x-runtime-drift.source names it)`];
 }
