@@ -13,7 +13,7 @@ import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestMo
 import { factoryRouteAt } from './routeFactories';
 import { DEFAULT_FACTORY_INSTANCE, dropUnmetMemberGuards } from './unmetMemberGuards';
 import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, guardsHold, mayHold, substituteParams, methodRouterName, routerMethodName, writtenName } from './extracted';
-import { ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, OMIT, SPREAD, SPREAD_ITEMS, VALUES, argRef, readsArgs, hasEach, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type Reference, type StrValue } from './values';
+import { ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, ENV_READ, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, OMIT, SPREAD, SPREAD_ITEMS, VALUES, argRef, readsArgs, readsEnv, hasEach, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type Reference, type StrValue } from './values';
 import { UNKNOWN_PREFIX, bracedPathToRoute, joinRoutePath, openApiPathToRoute, expandAlternativeSegments, stripParamPatterns, unknownPrefixPath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
@@ -2317,6 +2317,8 @@ class ValueResolver {
   private configText(full: string, depth: number): string | undefined {
     const key = full.split('.').pop() ?? full;
     const held = this.configDefaultValues.get(full);
+    // `apiPrefix: process.env.API_PREFIX || 'api'`: the value the service's environment sets, else the default (envReadText).
+    if (held && readsEnv(held.value)) return this.text(held.file, held.value, depth + 1);
     return this.configDefaults.get(full) ?? this.settings[full] ?? (held && this.text(held.file, held.value, depth + 1)) ?? this.configDefaults.get(key);
   }
 
@@ -2334,6 +2336,7 @@ class ValueResolver {
   }
 
   private refText(s: Scanned, p: Exclude<Part, string>, depth: number): string | undefined {
+    if (p.ref.local === ENV_READ) return this.envReadText(s, p.ref.path[0] ?? '', p.ref.fallback ?? '');
     if (p.ref.local === CONFIG_KEY) return this.configText(p.ref.path[0] ?? '', depth);
     if (p.ref.truthy) return this.truthyText(s, p.ref.local, p.ref.path, p.ref.truthy);
     if (p.ref.oneOf) {
@@ -2347,7 +2350,8 @@ class ValueResolver {
     // `v1('users')` of an imported function, read as a configuration getter's key (evaluator.ts keyedGetter): a function building a path from its argument.
     const key = p.ref.path.length - 1;
     if (!found && key > 0 && p.ref.path[key - 1] === CALLED) return this.calledText(s, p.ref.local, p.ref.path.slice(0, key), [str(p.ref.path[key] ?? '')], depth);
-    const text = found ? (literalOf(found.value) ?? this.text(found.file, found.value, depth + 1)) : undefined;
+    // A value reading an environment variable with a default in code is resolved, not taken as its default (envReadText).
+    const text = found ? ((readsEnv(found.value) ? undefined : literalOf(found.value)) ?? this.text(found.file, found.value, depth + 1)) : undefined;
     return text ?? this.serviceEnvText(s, p);
   }
 
@@ -2362,6 +2366,18 @@ class ValueResolver {
     const variable = envVariableOf(s, str(p), this.byKey, this.aliases);
     const value = variable !== undefined ? envPathValue(this.serviceEnv, variable) : undefined;
     if (variable !== undefined && value !== undefined && !this.envUsed.has(variable)) this.envUsed.set(variable, s.file);
+    return value;
+  }
+
+  /**
+   * An environment variable read with a default in code (values.ts ENV_READ): the value the
+   * service's environment sets (recorded for the note of where), else the default, as the code
+   * runs with it unset.
+   */
+  private envReadText(s: Scanned, variable: string, fallback: string): string {
+    const value = this.serviceEnv ? envPathValue(this.serviceEnv, variable) : undefined;
+    if (value === undefined) return fallback;
+    if (!this.envUsed.has(variable)) this.envUsed.set(variable, s.file);
     return value;
   }
 

@@ -4,7 +4,7 @@
 import ts from './compiler';
 import { forEachChild, isArrayBindingPattern, isBindingElement, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isClassLike, isEnumDeclaration, isExpressionStatement, isExternalModuleReference, isFunctionDeclaration, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isNamedImports, isNamespaceImport, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTypeQueryNode, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
-import { hasRefs, literalOf } from './values';
+import { hasRefs, literalOf, readsEnv } from './values';
 import { skipOuter } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, returnedValues, bindingNames, isTypeOnly, chainRoot, calleeName, envDefault, enclosingFunction, isFunctionLike, assignedValue } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
@@ -53,11 +53,12 @@ export abstract class DeclarationReader extends Evaluator {
         return;
       }
       // A literal, `process.env.X || 'literal'`, or a local constant holding one (`globalPrefix,` of `const globalPrefix = env('X', 'api')`).
-      const value = isStringLiteralLike(x) || envDefault(x, this.sf) !== undefined ? undefined : this.evaluate(x);
+      const value = isStringLiteralLike(x) ? undefined : this.evaluate(x);
       const text = isStringLiteralLike(x) ? x.text : (envDefault(x, this.sf) ?? literalOf(value));
       if (text !== undefined) (this.out.configDefaults ??= {})[key] = text;
-      // `process.env.API_PREFIX ?? CONFIG_DEFAULTS.API_PREFIX`: another file's constant, resolved by collect.ts.
-      else if (value?.kind === 'str' && hasRefs(value)) (this.out.configDefaultValues ??= {})[key] = value;
+      // `process.env.API_PREFIX ?? CONFIG_DEFAULTS.API_PREFIX`: another file's constant, resolved by collect.ts;
+      // `apiPrefix: process.env.API_PREFIX || 'api'`: also the variable, for a service's environment that sets it (collect.ts configText).
+      if (value?.kind === 'str' && (text === undefined ? hasRefs(value) : readsEnv(value))) (this.out.configDefaultValues ??= {})[key] = value;
     };
     // One value returned (the object of a `try` whose `catch` throws); several would be a guess.
     const returned = returnedValues(fn.body);

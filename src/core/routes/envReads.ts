@@ -10,7 +10,7 @@ import { skipOuter } from './tsSyntax';
 const VARIABLE = /^[A-Z][A-Z0-9_]*$/;
 
 /** `process.env` / `Bun.env` (Deno's `Deno.env.get('X')` is a call, read below). */
-const ENV_OBJECT = /^(?:process\.env|Bun\.env)$/;
+export const ENV_OBJECT = /^(?:process\.env|Bun\.env)$/;
 
 /**
  * The variable `e` reads: `process.env.X`, `process.env['X']`, `Bun.env.X`, `Deno.env.get('X')`, or a

@@ -6,7 +6,7 @@ import ts from './compiler';
 import { NODE_CONFIG_PACKAGE } from './nodeConfig';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isComputedPropertyName, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
-import { ARG, CALLED, NEW, OMIT, VALUES, argRef, unknownIn, EACH, LISTED, ONE_OF, SPREAD, SPREAD_ITEMS, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type StrValue } from './values';
+import { ARG, CALLED, NEW, OMIT, VALUES, argRef, envRead, unknownIn, EACH, LISTED, ONE_OF, SPREAD, SPREAD_ITEMS, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type StrValue } from './values';
 import { skipOuter, extendedClass } from './tsSyntax';
 import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, constructorField, enclosingFunction, singleReturn, hasModifier, returnWhenEnvUnset } from './routeSyntax';
 import { ReaderBase, type Scope } from './readerBase';
@@ -23,6 +23,7 @@ import { tsRestNestServerValue } from './tsRestNest';
 import { isObjectValuesCall, objectValues } from './objectValues';
 import { letDeclarationOf, letValueAt } from './letValues';
 import { textMethodValue } from './textMethods';
+import { ENV_OBJECT, envVariableRead } from './envReads';
 
 /** Calls whose value is their first argument, as far as paths are concerned. */
 const IDENTITY_CALL = /^(?:String|Object\.freeze|createRoute|\w+\.createRoute|cloneDeep|\w+\.cloneDeep|structuredClone)$/;
@@ -318,13 +319,14 @@ export abstract class Evaluator extends ReaderBase {
     }
     if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
       const d = envDefault(node, this.sf);
-      if (d !== undefined) return str(d);
+      const variable = d !== undefined ? envVariableRead(node.left, this.sf) : undefined;
+      if (d !== undefined) return variable !== undefined ? envRead(variable, d) : str(d);
       const chosen = this.evaluateChoice(node, depth);
       if (chosen) return chosen;
       const left = this.evaluate(node.left, depth);
       // `config.get('server.urlPrefix') || ''`: the literal default, as `config.get('k', 'default')` gives it.
       const configDefault = left?.kind === 'config' ? literalOf(this.evaluate(node.right, depth)) : undefined;
-      if (configDefault !== undefined) return str(configDefault);
+      if (left?.kind === 'config' && configDefault !== undefined) return configDefaultOf(left.key, configDefault);
       // `route.version ?? 'v1'` over the elements of an imported list: the literal where an element has none.
       const ref = soleRef(left);
       const fallback = ref?.path.includes(EACH) ? literalOf(this.evaluate(node.right, depth)) : undefined;
@@ -501,6 +503,9 @@ export abstract class Evaluator extends ReaderBase {
     if (el.dotDotDotToken) return isVariableDeclaration(decl) && decl.initializer ? restOf(loaded ?? this.evaluate(decl.initializer, depth), el) : undefined;
     const key = el.propertyName ? (isIdentifier(el.propertyName) || isStringLiteral(el.propertyName) ? el.propertyName.text : undefined) : isIdentifier(el.name) ? el.name.text : undefined;
     if (key === undefined || !isVariableDeclaration(decl) || !decl.initializer) return undefined;
+    // `const { API_PREFIX = '/api' } = process.env`: the variable's read with that default.
+    const fallback = ENV_NAME.test(key) && ENV_OBJECT.test(skipOuter(decl.initializer).getText(this.sf)) ? literalOf(this.evaluate(el.initializer, depth)) : undefined;
+    if (fallback !== undefined) return envRead(key, fallback);
     return propOf(this.evaluate(decl.initializer, depth), [key]) ?? this.evaluate(el.initializer, depth);
   }
 
@@ -770,7 +775,7 @@ export abstract class Evaluator extends ReaderBase {
     const fallback = literalOf(this.evaluate(node.arguments[1], depth));
     const receiver = skipOuter(callee.expression);
     const nodeConfig = isIdentifier(receiver) && this.clientSourceOf(receiver.text) === NODE_CONFIG_PACKAGE;
-    return fallback !== undefined ? str(fallback) : { kind: 'config', key, ...(nodeConfig ? { nodeConfig: true as const } : {}) };
+    return fallback !== undefined ? configDefaultOf(key, fallback) : { kind: 'config', key, ...(nodeConfig ? { nodeConfig: true as const } : {}) };
   }
 
   private evaluateCall(node: ts.CallExpression, depth: number): ConstValue | undefined {
@@ -797,7 +802,7 @@ export abstract class Evaluator extends ReaderBase {
     const [name, fallback] = node.arguments.map(skipOuter);
     if (envHelper && /env$/i.test(envHelper) && name && isStringLiteralLike(name) && ENV_NAME.test(name.text) && fallback) {
       const d = literalOf(this.evaluate(fallback, depth));
-      if (d !== undefined) return str(d);
+      if (d !== undefined) return envRead(name.text, d);
     }
     const returned = this.instanceMethodCall(node, depth) ?? this.classMethodCall(node, depth);
     if (returned) return returned;
@@ -1041,4 +1046,13 @@ function nullishTested(test: ts.BinaryExpression): ts.Expression | undefined {
   if (nullish(test.right) && !nullish(test.left)) return skipOuter(test.left);
   if (nullish(test.left) && !nullish(test.right)) return skipOuter(test.right);
   return undefined;
+}
+
+/**
+ * A configuration key read with a literal default (`configService.get('API_PREFIX', '/api')`,
+ * `.get('API_PREFIX') ?? '/api'`): a key named as an environment variable is Nest's ConfigService
+ * reading that variable, so the default stands until a service's environment sets it (ENV_READ).
+ */
+function configDefaultOf(key: string, fallback: string): StrValue {
+  return ENV_NAME.test(key) ? envRead(key, fallback) : str(fallback);
 }

@@ -5,7 +5,7 @@
 import ts from './compiler';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isIfStatement, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isRegularExpressionLiteral, isReturnStatement, isSpreadElement, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
-import { CONTRACT_PREFIX, EACH, SERVED_CONTRACT, argRef, soleRef, literalOf, literalsOf, readsArgs, str, type ConstValue } from './values';
+import { CONTRACT_PREFIX, EACH, SERVED_CONTRACT, argRef, soleRef, literalOf, literalsOf, readsArgs, readsEnv, str, type ConstValue } from './values';
 import { regexPrefixes } from './regexPrefixes';
 import { forwardedTo } from './forwardingMiddleware';
 import { isGuardMiddleware } from './guardMiddleware';
@@ -688,10 +688,15 @@ export abstract class MountReader extends RouteHelperReader {
     return this.out.imports.some((i) => i.local === name);
   }
 
-  /** A mount's prefix: literal, or left for collect.ts to resolve. */
+  /**
+   * A mount's prefix: literal, or left for collect.ts to resolve; one reading an environment
+   * variable with a default in code (`process.env.API_BASE || '/api'`) is its default here and kept
+   * for the service's environment to set (values.ts ENV_READ).
+   */
   private mountPrefix(prefix: ConstValue): Pick<ExtractedMount, 'prefix' | 'prefixValue'> {
     const literal = literalOf(prefix);
-    return literal !== undefined ? { prefix: joinRoutePath(literal) } : { prefix: '/', prefixValue: prefix };
+    if (literal !== undefined) return { prefix: joinRoutePath(literal), ...(readsEnv(prefix) ? { prefixValue: prefix } : {}) };
+    return { prefix: '/', prefixValue: prefix };
   }
 
   /** An identifier that names a router or an imported module rather than a string. */

@@ -4,7 +4,7 @@
 import ts from './compiler';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAsExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isExpression, isFunctionExpression, isIdentifier, isMethodDeclaration, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isSpreadElement, isTypeReferenceNode, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
-import { CALLED, hasParams, hasRefs, literalOf, paramRef, propOf, str, type ConstValue } from './values';
+import { CALLED, hasParams, hasRefs, literalOf, paramRef, propOf, readsEnv, str, type ConstValue } from './values';
 import { NEUTRAL_VERSION, type NestModuleDecl, type SettingGuard, type PrefixExclude, type RouterModuleEntry, type UriVersioning } from './extracted';
 import { isFunctionWithBody, lastReturn, returnedExpressions, skipOuter } from './tsSyntax';
 import { controllersGivenTo, moduleListOf } from './nestModuleList';
@@ -111,7 +111,7 @@ export abstract class NestAppReader extends ExportReader {
     const value = this.evaluate(prefix);
     const literal = literalOf(value);
     this.out.globalPrefixLine = this.line(at);
-    if (literal !== undefined) this.out.globalPrefix = joinRoutePath(literal);
+    if (literal !== undefined) this.keepGlobalPrefix(literal, value);
     else if (value && hasRefs(value)) {
       this.out.globalPrefixValue = value;
       this.out.globalPrefixUnknownShown = true;
@@ -142,12 +142,24 @@ export abstract class NestAppReader extends ExportReader {
     }
   }
 
+  /**
+   * A global prefix known statically: reading an environment variable with a default in code
+   * (`process.env.API_PREFIX || 'api'`), the default, kept for the service's environment to set
+   * (values.ts ENV_READ; collect.ts resolvePrefixes).
+   */
+  private keepGlobalPrefix(literal: string, value: ConstValue | undefined, at?: ts.Node): void {
+    this.out.globalPrefix = joinRoutePath(literal);
+    if (!readsEnv(value)) return;
+    this.out.globalPrefixValue = value;
+    if (at) this.out.globalPrefixLine = this.line(at);
+  }
+
   protected readGlobalPrefix(call: ts.CallExpression): void {
     const entry = this.nestFactoryModule();
     if (entry !== undefined) this.out.nestEntryModule = entry;
     const value = this.evaluate(call.arguments[0]);
     const literal = literalOf(value);
-    if (literal !== undefined) this.out.globalPrefix = joinRoutePath(literal);
+    if (literal !== undefined) this.keepGlobalPrefix(literal, value, call);
     else if (value && hasRefs(value)) {
       this.out.globalPrefixValue = value;
       this.out.globalPrefixLine = this.line(call);

@@ -129,10 +129,43 @@ export function mergeParts(parts: Part[]): Part[] {
   return out;
 }
 
-/** The literal text when the value holds no reference. */
+/**
+ * The local of a reference to an environment variable read with a default in code
+ * (`process.env.X || '/api'`, `configService.get('X', '/api')`): its path is the variable, its
+ * `fallback` the default. Read by the scan as that default (literalOf), as the code runs with the
+ * variable unset; the join (collect.ts ValueResolver) gives it the value the service's environment
+ * sets, where it sets one.
+ */
+export const ENV_READ = '*env*';
+
+/** An environment variable's read with a literal default (ENV_READ). */
+export function envRead(variable: string, fallback: string): StrValue {
+  return str({ ref: { local: ENV_READ, path: [variable], fallback } });
+}
+
+/** The default of a part that is an environment variable's read (ENV_READ); undefined for any other part. */
+export function envReadDefault(p: Part): string | undefined {
+  return typeof p !== 'string' && p.ref.local === ENV_READ ? (p.ref.fallback ?? '') : undefined;
+}
+
+/** Whether a value reads an environment variable with a default in code (ENV_READ), for a reader keeping it for the join. */
+export function readsEnv(v: ConstValue | undefined): boolean {
+  if (!v) return false;
+  if (v.kind === 'str') return v.parts.some((p) => envReadDefault(p) !== undefined);
+  if (v.kind === 'arr') return v.items.some(readsEnv);
+  return false;
+}
+
+/** The literal text when the value holds no reference (an environment variable's read with a default in code is that default: ENV_READ). */
 export function literalOf(v: ConstValue | undefined): string | undefined {
   if (!v || v.kind !== 'str') return undefined;
-  return v.parts.every((p): p is string => typeof p === 'string') ? v.parts.join('') : undefined;
+  let out = '';
+  for (const p of v.parts) {
+    const text = typeof p === 'string' ? p : envReadDefault(p);
+    if (text === undefined) return undefined;
+    out += text;
+  }
+  return out;
 }
 
 /** The strings of a string or an array of strings, when all are literal. */
@@ -148,7 +181,7 @@ export function literalsOf(v: ConstValue | undefined): string[] | undefined {
 
 export function hasRefs(v: ConstValue | undefined): boolean {
   if (!v) return false;
-  if (v.kind === 'str') return v.parts.some((p) => typeof p !== 'string');
+  if (v.kind === 'str') return v.parts.some((p) => typeof p !== 'string' && envReadDefault(p) === undefined);
   if (v.kind === 'arr') return v.items.some(hasRefs);
   if (v.kind === 'config' || v.kind === 'cond') return true;
   return Object.values(v.props).some(hasRefs);
@@ -261,7 +294,8 @@ export type Reference = Extract<Part, object>['ref'];
 
 /** The reference `v` is when it is only one (`str({ ref })`); undefined for anything else. */
 export function soleRef(v: ConstValue | undefined): Reference | undefined {
-  return v?.kind === 'str' && v.parts.length === 1 && typeof v.parts[0] === 'object' ? v.parts[0].ref : undefined;
+  const only = v?.kind === 'str' && v.parts.length === 1 ? v.parts[0] : undefined;
+  return typeof only === 'object' && envReadDefault(only) === undefined ? only.ref : undefined;
 }
 
 /** A route config: an object with a literal HTTP method and a path (`createRoute({ method: 'get', path: '/x' })`). */

@@ -1,0 +1,101 @@
+// An environment variable read with a default in code (`process.env.X || '/api'`, `?? 'v1'`,
+// `const { X = '/api' } = process.env`, a config module's such value, Nest's
+// `configService.get('X', 'api')`): the default where the service's environment does not set the
+// variable, exactly as before; its value, with a note of where it is set, where it does.
+// Fixtures of our own.
+import * as assert from 'node:assert/strict';
+import { collectRoutes } from '../helpers/collectText';
+import type { ServiceEnv } from '../../../src/core/routes/settingGuardWarnings';
+import type { CollectedRoutes } from '../../../src/core/routes/collect';
+
+const ADMIN = "import { Router } from 'express';\nconst r = Router();\nr.get('/stats', (req, res) => res.send('s'));\nexport default r;\n";
+const CONFIG = "export const config = { base: process.env.API_BASE || '/api', other: 'x' };\n";
+
+const env = (values: Record<string, string>): ServiceEnv => ({ service: 'api', values, where: Object.fromEntries(Object.keys(values).map((k, i) => [k, `compose.yaml:${10 + i}`])) });
+const lines = (c: CollectedRoutes) => c.routes.map((r) => `${r.method} ${r.path}`).sort();
+
+/** An Express server whose index.ts holds `body` (mounting ./admin), collected with the service environment `values`. */
+const express = (body: string, values?: Record<string, string>): CollectedRoutes =>
+  collectRoutes(
+    [
+      { file: '/w/src/admin.ts', text: ADMIN },
+      { file: '/w/src/config.ts', text: CONFIG },
+      { file: '/w/src/index.ts', text: `import express from 'express';\nimport admin from './admin';\nimport { config } from './config';\nconst app = express();\n${body}\napp.get('/health', (req, res) => res.send('ok'));\napp.listen(3000);\n` },
+    ],
+    { moduleOf: () => undefined, aliases: [], ...(values ? { serviceEnv: env(values) } : {}) },
+  );
+
+const NOTE = '/w/src/index.ts: the environment variable API_BASE in a route path or prefix is /v2 for service api, as set at compose.yaml:10';
+
+suite('routes: an environment variable read with a default in code', () => {
+  const bodies: Record<string, string> = {
+    '||': "app.use(process.env.API_BASE || '/api', admin);",
+    '??': "app.use(process.env.API_BASE ?? '/api', admin);",
+    'a constant of the file': "const base = process.env.API_BASE || '/api';\napp.use(base, admin);",
+    'destructured from process.env': "const { API_BASE = '/api' } = process.env;\napp.use(API_BASE, admin);",
+    'in a template': "const { API_BASE = '/api' } = process.env;\napp.use(`${API_BASE}/admin`, admin);",
+    "an environment helper's default": "const env = (name: string, d: string) => process.env[name] ?? d;\napp.use(env('API_BASE', '/api'), admin);",
+  };
+  for (const [how, body] of Object.entries(bodies)) {
+    const under = (base: string) => `GET ${base}${how === 'in a template' ? '/admin' : ''}/stats`;
+    test(`${how}: the value the service sets, with a note of where; unset, the default as before`, () => {
+      const set = express(body, { API_BASE: '/v2' });
+      assert.deepEqual(lines(set), ['GET /health', under('/v2')].sort());
+      assert.deepEqual(set.warnings, [NOTE]);
+      for (const c of [express(body), express(body, { OTHER: '/x' })]) {
+        assert.deepEqual(lines(c), ['GET /health', under('/api')].sort());
+        assert.deepEqual(c.warnings, []);
+      }
+    });
+  }
+
+  test("a config module's value read from the environment with a default: the service's value where it sets it", () => {
+    const body = 'app.use(config.base, admin);';
+    assert.deepEqual(lines(express(body, { API_BASE: '/v2' })), ['GET /health', 'GET /v2/stats']);
+    assert.deepEqual(express(body, { API_BASE: '/v2' }).warnings, ['/w/src/config.ts: the environment variable API_BASE in a route path or prefix is /v2 for service api, as set at compose.yaml:10']);
+    assert.deepEqual(lines(express(body)), ['GET /api/stats', 'GET /health']);
+  });
+
+  test('a secret-looking variable keeps the default: its value never goes into a path', () => {
+    const c = express("app.use(process.env.ADMIN_SECRET || '/api', admin);", { ADMIN_SECRET: '/s3cr3t' });
+    assert.deepEqual(lines(c), ['GET /api/stats', 'GET /health']);
+    assert.doesNotMatch(JSON.stringify(c), /s3cr3t/);
+  });
+});
+
+suite('Nest: a global prefix read from the environment with a default in code', () => {
+  const nest = (prefix: string, values?: Record<string, string>, extra: Array<{ file: string; text: string }> = []) =>
+    collectRoutes(
+      [
+        {
+          file: '/w/src/main.ts',
+          text: `import { NestFactory } from '@nestjs/core';\nimport { ConfigService } from '@nestjs/config';\nimport { AppModule } from './app.module';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  const configService = app.get(ConfigService);\n  app.setGlobalPrefix(${prefix});\n  await app.listen(3000);\n}\nbootstrap();\n`,
+        },
+        { file: '/w/src/app.module.ts', text: "import { Controller, Get, Module } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  @Get()\n  list() {\n    return [];\n  }\n}\n@Module({ controllers: [UsersController] })\nexport class AppModule {}\n" },
+        ...extra,
+      ],
+      { moduleOf: () => undefined, aliases: [], ...(values ? { serviceEnv: env(values) } : {}) },
+    );
+  const APP_CONFIG = { file: '/w/src/app.config.ts', text: "import { registerAs } from '@nestjs/config';\nexport default registerAs('app', () => ({ prefix: process.env.GLOBAL_PREFIX || 'api' }));\n" };
+  const ways: Array<[string, string, Array<{ file: string; text: string }>]> = [
+    ['process.env with a default', "process.env.GLOBAL_PREFIX || 'api'", []],
+    ["configService.get('X', default)", "configService.get('GLOBAL_PREFIX', 'api')", []],
+    ["configService.get('X') ?? default", "configService.get<string>('GLOBAL_PREFIX') ?? 'api'", []],
+    ['a registerAs namespace whose value reads the variable', "configService.get('app.prefix')", [APP_CONFIG]],
+  ];
+  for (const [how, prefix, extra] of ways)
+    test(`${how}: the service's value where it sets the variable, else the default`, () => {
+      const set = nest(prefix, { GLOBAL_PREFIX: 'v2' }, extra);
+      assert.deepEqual(lines(set), ['GET /v2/users']);
+      assert.equal(set.warnings.length, 1);
+      assert.match(set.warnings[0] ?? '', /the environment variable GLOBAL_PREFIX in a route path or prefix is v2 for service api, as set at compose\.yaml:10/);
+      for (const c of [nest(prefix, undefined, extra), nest(prefix, { OTHER: 'x' }, extra)]) {
+        assert.deepEqual(lines(c), ['GET /api/users']);
+        assert.deepEqual(c.warnings, []);
+      }
+    });
+
+  test('a configuration key not named as a variable keeps its default', () => {
+    assert.deepEqual(lines(nest("configService.get('http.prefix', 'api')", { 'http.prefix': 'v2' })), ['GET /api/users']);
+  });
+});
