@@ -217,11 +217,14 @@ async function checkService(
   // on the engine's ping, archive streams and probes overlaps the source walk. Reading the
   // workspace is CPU work and holds every file of the service in memory: a few services at a
   // time (WORKSPACE_CONCURRENCY), while more wait on the engine meanwhile.
-  const workspaceRead = readServiceWorkspace(deps, opts, spec, mapping, boundary, hints);
+  // The containers are asked once the engine answers the ping; the route join waits for the running one (its environment).
+  const found = engineAsked.pinged.then((error) => (error ? undefined : engineAsked.findContainers(spec, opts.signal)));
+  const running = found.then((cs) => cs?.find((c) => c.state === 'running'), () => undefined);
+  const workspaceRead = readServiceWorkspace(deps, opts, spec, mapping, boundary, hints, running);
   const workspace = workspaceRead && readWorkspace(workspaceRead);
   workspace?.catch(() => undefined); // Awaited below, after the ping: never unhandled meanwhile.
   const engineError = await engineAsked.pinged;
-  const containersFound = engineError ? undefined : engineAsked.findContainers(spec, opts.signal);
+  const containersFound = engineError ? undefined : found.then((cs) => cs ?? []);
   const { ev, files, workspaceWarnings } = await gatherEvidence(deps, opts, spec, mapping, { workspace, containersFound, engineError, configJudging });
   const workdir = imageWorkdirWarning(mapping, ev.container);
   const warnings = [...serviceWarnings, ...(workdir !== undefined ? [workdir] : []), ...workspaceWarnings];
@@ -404,6 +407,7 @@ function readServiceWorkspace(
   mapping: SourceMapping | undefined,
   boundary: string | undefined,
   hints: SourceHints,
+  running?: Promise<ContainerInfo | undefined>,
 ): (() => Promise<WorkspaceEvidence>) | undefined {
   const bounded = { ...(boundary !== undefined ? { boundary } : {}), ...(opts.fullWalk ? { fullWalk: true } : {}) };
   const scan = (req: SourceScanRequest) => deps.scanner.scan({ ...req, ...bounded }, opts.signal);
@@ -422,7 +426,8 @@ function readServiceWorkspace(
     for (const dir of packages.roots) theirs.push(...(await scan({ root: dir, routes: true })).extracted);
     const extracted = [...scanned.extracted, ...servedPackageRoutes(scanned.extracted, theirs)];
     const aliases = [...ownAliases, ...packages.aliases];
-    const collected = await joinRoutes({ fs: deps.fs, log: deps.log, workspaceDir: opts.workspaceDir }, spec, { root, modules, entry, files: scanned.files, extracted, aliases }, routes, mapping);
+    // With the service's running container, asked of the engine meanwhile: its environment decides the routes' env reads and guards.
+    const collected = await joinRoutes({ fs: deps.fs, log: deps.log, workspaceDir: opts.workspaceDir }, spec, { root, modules, entry, files: scanned.files, extracted, aliases }, routes, mapping, routes ? await running : undefined);
     const warnings = [...skippedWarnings(opts.workspaceDir, scanned), ...collected.warnings.map((w) => relativeWarning(opts.workspaceDir, w))];
     return { files, declared: collected.routes, warnings, pages: [] as PageDef[], listenPorts: listenPortsOf(extracted) };
   };

@@ -318,6 +318,34 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.match(formatReport(report), /1 not sent: not served by service api: registered only when process\.env\.STATS_MODE/);
   });
 
+  test("a running container's environment (the engine's inspect) is its process's: it decides the routes' env reads and guards over compose's, noted as from the container; a stopped one's does not", async () => {
+    const ws = {
+      '/ws/.env': 'STATS_MODE=web\nAPI_BASE=/v2\n',
+      '/ws/compose.yaml': 'services:\n  api:\n    image: ghcr.io/acme/api:1\n    network_mode: host\n    environment:\n      - STATS_MODE=${STATS_MODE}\n      - API_BASE=${API_BASE}\n    x-runtime-drift:\n      baseUrl: http://127.0.0.1:3300\n',
+      '/ws/api/package.json': '{"dependencies":{"express":"4"}}',
+      '/ws/api/src/main.ts':
+        "import express from 'express';\nimport users from './users';\nconst app = express();\napp.get('/health', (req, res) => res.send('ok'));\napp.use(process.env.API_BASE || '/api', users);\nif (process.env.STATS_MODE === 'python') app.post('/stats', (req, res) => res.send('s'));\n",
+      '/ws/api/src/users.ts': "import { Router } from 'express';\nconst router = Router();\nrouter.get('/users/:id', (req, res) => res.send('x'));\nexport default router;\n",
+    };
+    const config = { image: 'ws_api', env: ['PATH=/usr/bin', 'API_BASE=/v3', 'STATS_MODE=python', 'DB_PASSWORD=hunter2'], cmd: null, entrypoint: null, exposed: [], published: {}, volumes: {}, labels: {}, healthcheck: null, user: '', workingDir: '/app', imageDefaults: null };
+    const run = async (state: string) => {
+      const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: [] });
+      const found = engine.findServiceContainers.bind(engine);
+      engine.findServiceContainers = async (project, service) => (await found(project, service)).map((c) => ({ ...c, state, config }));
+      const prober = fakeProber(() => 200);
+      const report = await checkWorkspace({ engine, prober, fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {}, allowedMethods: ['GET', 'POST'] });
+      return { report, api: report.services[0], paths: (report.services[0]?.routes ?? []).map((r) => `${r.method} ${r.path}${r.notServed ? ' (not served)' : ''}`).sort() };
+    };
+    const live = await run('running');
+    assert.deepEqual(live.paths, ['GET /health', 'GET /v3/users/:id', 'POST /stats']);
+    assert.deepEqual(live.api?.warnings, ['api/src/main.ts: the environment variable API_BASE in a route path or prefix is /v3 for service api, as set at the running container ws_api_1']);
+    assert.doesNotMatch(JSON.stringify(live.report), /hunter2/);
+    // Stopped: what compose declares (.env), as before.
+    const stopped = await run('exited');
+    assert.deepEqual(stopped.paths, ['GET /health', 'GET /v2/users/:id', 'POST /stats (not served)']);
+    assert.deepEqual(stopped.api?.warnings, ['api/src/main.ts: the environment variable API_BASE in a route path or prefix is /v2 for service api, as set at compose.yaml:7']);
+  });
+
   test("the ENV its image's Dockerfile sets is the service's environment under compose's: a route only for NODE_ENV other than production is not served where the image sets production; compose's value replaces the image's", async () => {
     const ws = {
       '/ws/compose.yaml': 'services:\n  api:\n    build: ./api\n    environment:\n      FEATURE: "on"\n',

@@ -2,7 +2,7 @@
 // and what each answered when probed, under the probe policy and the user's trust.
 import { join } from 'node:path';
 import * as l10n from '@vscode/l10n';
-import type { RouteDef, RouteReport, ServiceSpec, SourceMapping } from '../model';
+import type { ContainerInfo, RouteDef, RouteReport, ServiceSpec, SourceMapping } from '../model';
 import type { FsLike, LogSink, ProberLike, SourceScan } from '../ports';
 import type { ServiceEvidence } from '../ladder/evidence';
 import type { ModuleDir } from '../mapping/modules';
@@ -214,7 +214,8 @@ export async function servedTreeRoutes(
  * A source root's routes joined across its files (with what the package.json files above it tell:
  * RouteTreeFacts, frameworks not read), and their warnings; `routes` false for a root read for its
  * files only (no notes of frameworks not read). `mapping`: the service's image's, whose Dockerfile's
- * ENV joins compose's environment (gather/serviceEnv.ts).
+ * ENV joins compose's environment; `running`: its running container, whose environment is taken
+ * over both (gather/serviceEnv.ts).
  */
 export async function joinRoutes(
   ctx: { fs: FsLike; log: LogSink | undefined; workspaceDir: string },
@@ -222,10 +223,11 @@ export async function joinRoutes(
   read: ScannedRoot,
   routes: boolean,
   mapping?: SourceMapping,
+  running?: ContainerInfo,
 ): Promise<{ routes: RouteDef[]; warnings: string[] }> {
   const { root, extracted, aliases } = read;
   const pkgs = packagesAbove(ctx.fs, root, ctx.workspaceDir);
-  const tree = { entry: read.entry, files: read.files, serviceEnv: await serviceEnvOf(ctx.fs, spec, ctx.workspaceDir, mapping), ...(await routeTreeFacts(ctx.fs, root, ctx.workspaceDir, extracted, pkgs)) };
+  const tree = { entry: read.entry, files: read.files, serviceEnv: await serviceEnvOf(ctx.fs, spec, ctx.workspaceDir, mapping, running), ...(await routeTreeFacts(ctx.fs, root, ctx.workspaceDir, extracted, pkgs)) };
   // A one-shot job (a migration) runs the server's code but serves nothing: only declared routes.
   const joined = collectRoutes(ctx.log, spec, root, read.modules, spec.oneShot ? [] : extracted, aliases, tree);
   const where = { root, workspaceDir: ctx.workspaceDir, oneShot: spec.oneShot === true };
