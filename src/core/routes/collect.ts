@@ -1037,7 +1037,7 @@ function mountEdges(scanned: Scanned[], byKey: Map<string, Scanned>, warnings: s
         byArgs.push({ s, mount, prefixValue: mount.prefixValue, children, own, unknown });
         continue;
       }
-      const args = mount.args?.map((a) => (a ? resolver.text(s, a, 0) : undefined));
+      const args = mount.args?.map((a) => (a ? resolver.quietText(s, a) : undefined));
       for (const child of children) {
         // `register(api)` with `function register(api) {...}` beside it: the router itself, no mount.
         if (child.key === s.key && child.name === (mount.mountedOn ?? '')) continue;
@@ -1809,7 +1809,9 @@ class ValueResolver {
   private readonly configDefaultValues = new Map<string, { file: Scanned; value: ConstValue }>();
   /** Every file's module calls by `Class.method` (moduleCallsOf), indexed when first asked. */
   private moduleCalls: Map<string, Array<{ file: Scanned; args: ReadonlyArray<ConstValue | null> }>> | undefined;
-  /** The environment variables whose values from the service's environment went into paths, with the first file reading each (envNotes). */
+  /** While set, envReadText notes no variable (quietText). */
+  private quiet = false;
+    /** The environment variables whose values from the service's environment went into paths, with the first file reading each (envNotes). */
   private readonly envUsed = new Map<string, string>();
 
   constructor(
@@ -2377,8 +2379,22 @@ class ValueResolver {
   private envReadText(s: Scanned, variable: string, fallback: string): string {
     const value = this.serviceEnv ? envPathValue(this.serviceEnv, variable) : undefined;
     if (value === undefined) return fallback;
-    if (!this.envUsed.has(variable)) this.envUsed.set(variable, s.file);
+    if (!this.quiet && !this.envUsed.has(variable)) this.envUsed.set(variable, s.file);
     return value;
+  }
+
+  /**
+   * A value's text taken without noting the environment variables read (envReadText): for a call's
+   * arguments worked out before it is known that a path uses them (a mount's `args`), which would
+   * otherwise say a value went into a path when it went into a title or a version.
+   */
+  quietText(s: Scanned, v: ConstValue): string | undefined {
+    this.quiet = true;
+    try {
+      return this.text(s, v, 0);
+    } finally {
+      this.quiet = false;
+    }
   }
 
   /** A note for each environment variable whose value from the service's environment went into a path: the value and where it is set. */

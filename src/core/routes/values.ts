@@ -144,7 +144,7 @@ export function envRead(variable: string, fallback: string): StrValue {
 }
 
 /** The default of a part that is an environment variable's read (ENV_READ); undefined for any other part. */
-export function envReadDefault(p: Part): string | undefined {
+function envReadDefault(p: Part): string | undefined {
   return typeof p !== 'string' && p.ref.local === ENV_READ ? (p.ref.fallback ?? '') : undefined;
 }
 

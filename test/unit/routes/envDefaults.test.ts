@@ -56,6 +56,18 @@ suite('routes: an environment variable read with a default in code', () => {
     assert.deepEqual(lines(express(body)), ['GET /api/stats', 'GET /health']);
   });
 
+  test("a value handed to a function that registers routes but not put in their paths: no note that it went into one", () => {
+    const c = collectRoutes(
+      [
+        { file: '/w/src/docs.ts', text: "export function setupDocs(app: any, version: string) {\n  app.get('/docs', (req: any, res: any) => res.send(version));\n}\n" },
+        { file: '/w/src/index.ts', text: "import express from 'express';\nimport { setupDocs } from './docs';\nconst app = express();\nconst version = process.env.APP_VERSION || 'unknown';\nsetupDocs(app, version);\napp.listen(3000);\n" },
+      ],
+      { moduleOf: () => undefined, aliases: [], serviceEnv: env({ APP_VERSION: '1.2.3' }) },
+    );
+    assert.deepEqual(lines(c), ['GET /docs']);
+    assert.deepEqual(c.warnings, []);
+  });
+
   test('a secret-looking variable keeps the default: its value never goes into a path', () => {
     const c = express("app.use(process.env.ADMIN_SECRET || '/api', admin);", { ADMIN_SECRET: '/s3cr3t' });
     assert.deepEqual(lines(c), ['GET /api/stats', 'GET /health']);
