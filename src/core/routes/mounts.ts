@@ -189,6 +189,8 @@ export abstract class MountReader extends RouteHelperReader {
     }
     const looped = this.unknownLoopVariable(call);
     if (looped !== undefined) {
+      // `langs.forEach((lang) => app.use(`/js/${lang}.js`, express.static(dir)))`: files served, no routes to miss.
+      if (args.length >= 2 && args.slice(1).every((a) => this.servesFilesOnly(a))) return;
       // On a value some call made (`const md = markdownit(); plugins.forEach((p) => md.use(p))`): of a router only if collect.ts finds one made.
       this.warn(call, { id: 'loopMount', args: [mountedOn, kind, looped] }, this.out.routerMakers?.[mountedOn] !== undefined ? mountedOn : undefined);
       return;
@@ -243,6 +245,16 @@ export abstract class MountReader extends RouteHelperReader {
     // `app.use(process.env.API_BASE, router)`: the variable, for the environment a service runs with to fill.
     const prefixEnv = hasPrefix && unknown && args[0] && literalOf(prefix) === `/${UNKNOWN_PREFIX}` ? envVariableRead(args[0], this.sf) : undefined;
     this.mountAll(paths !== undefined ? forwarded.slice(1) : forwarded, prefixes, mountedOn, line, kind === 'use' && paths !== undefined, prefixEnv);
+  }
+
+  /** `express.static(dir)`, `serveStatic(dir)` (serve-static): a package's middleware serving files, no routes. */
+  private servesFilesOnly(arg: ts.Expression): boolean {
+    const e = skipOuter(arg);
+    if (!isCallExpression(e)) return false;
+    const callee = skipOuter(e.expression);
+    if (isIdentifier(callee)) return this.clientSourceOf(callee.text) === 'serve-static';
+    const receiver = isPropertyAccessExpression(callee) && callee.name.text === 'static' ? skipOuter(callee.expression) : undefined;
+    return !!receiver && isIdentifier(receiver) && this.clientSourceOf(receiver.text) === 'express';
   }
 
   /**

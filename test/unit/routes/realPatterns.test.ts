@@ -1149,6 +1149,17 @@ suite('routes on real-world patterns: routers handed around', () => {
     // makeApp makes a map: neither loop is a mount.
     assert.deepEqual(warned('export function makeApp() {\n  return new Map();\n}\n'), []);
   });
+
+  test("a loop's app.use(path of the loop variable, express.static(dir)) serves files only: no routes missed, no warning; a router mounted so is still warned of", () => {
+    const text = (mounted: string) =>
+      `const express = require('express');\nconst serveStatic = require('serve-static');\nconst app = express();\nlangs.forEach((lang) => {\n  app.use(\`/js/\${lang}.js\`, ${mounted});\n});\napp.get('/health', h);\n`;
+    const out = (mounted: string) => collectRoutes([{ file: '/s/server.js', text: text(mounted) }], { moduleOf: () => undefined });
+    for (const mounted of ["express.static(path.join(dir, `${lang}.js`))", 'serveStatic(dir)']) {
+      assert.deepEqual(out(mounted).warnings, [], mounted);
+      assert.deepEqual(out(mounted).routes.map((r) => `${r.method} ${r.path}`), ['GET /health']);
+    }
+    assert.match(out('require(`./langs/${lang}`)').warnings[0] ?? '', /^\/s\/server\.js:5: app\.use inside a loop over values not known statically \(lang\)/);
+  });
 });
 
 suite('routes on real-world patterns: Express and koa-router forms', () => {
