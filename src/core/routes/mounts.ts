@@ -187,14 +187,7 @@ export abstract class MountReader extends RouteHelperReader {
       for (const table of prefix.kind === 'str' && literalOf(prefix) === '' ? optionRouteTables(plugin) : []) this.readRouteCall(call, mountedOn, table);
       return;
     }
-    const looped = this.unknownLoopVariable(call);
-    if (looped !== undefined) {
-      // `langs.forEach((lang) => app.use(`/js/${lang}.js`, express.static(dir)))`: files served, no routes to miss.
-      if (args.length >= 2 && args.slice(1).every((a) => this.servesFilesOnly(a))) return;
-      // On a value some call made (`const md = markdownit(); plugins.forEach((p) => md.use(p))`): of a router only if collect.ts finds one made.
-      this.warn(call, { id: 'loopMount', args: [mountedOn, kind, looped] }, this.out.routerMakers?.[mountedOn] !== undefined ? mountedOn : undefined);
-      return;
-    }
+    if (this.inUnknownLoop(call, mountedOn, kind)) return;
     // `app.use(process.env.BASE_PATH, router)`, `app.use(apiPrefix(), router)`: a prefix, not known.
     // A handler answering there (`app.use(apiRoot(), (req, res) => ...)`) is no router: left as before.
     const last = args[args.length - 1] as ts.Expression | undefined;
@@ -245,6 +238,18 @@ export abstract class MountReader extends RouteHelperReader {
     // `app.use(process.env.API_BASE, router)`: the variable, for the environment a service runs with to fill.
     const prefixEnv = hasPrefix && unknown && args[0] && literalOf(prefix) === `/${UNKNOWN_PREFIX}` ? envVariableRead(args[0], this.sf) : undefined;
     this.mountAll(paths !== undefined ? forwarded.slice(1) : forwarded, prefixes, mountedOn, line, kind === 'use' && paths !== undefined, prefixEnv);
+  }
+
+  /** A mount in a loop over values not known statically: warned of (unless it serves files only); true then. */
+  private inUnknownLoop(call: ts.CallExpression, mountedOn: string, kind: string): boolean {
+    const looped = this.unknownLoopVariable(call);
+    if (looped === undefined) return false;
+    // `langs.forEach((lang) => app.use(`/js/${lang}.js`, express.static(dir)))`: files served, no routes to miss.
+    const args = call.arguments;
+    if (args.length >= 2 && args.slice(1).every((a) => this.servesFilesOnly(a))) return true;
+    // On a value some call made (`const md = markdownit(); plugins.forEach((p) => md.use(p))`): of a router only if collect.ts finds one made.
+    this.warn(call, { id: 'loopMount', args: [mountedOn, kind, looped] }, this.out.routerMakers?.[mountedOn] !== undefined ? mountedOn : undefined);
+    return true;
   }
 
   /** `express.static(dir)`, `serveStatic(dir)` (serve-static): a package's middleware serving files, no routes. */
