@@ -32,6 +32,8 @@ const SCAN_TEXTS = {
   routeKeyPath: (path: string) => l10n.t('route path {0} made of a route table key is not known statically; routes skipped (list them in x-runtime-drift.routes)', path),
   routeTablePart: (part: string) =>
     l10n.t('routes merged into a route table from {0} are not known statically; they are skipped (list them in x-runtime-drift.routes)', part),
+  routePathStart: (router: string, method: string, code: string) =>
+    l10n.t('{0}.{1} path {2} starts with a value not known statically; the route is shown under … and not probed (list it with its full path in x-runtime-drift.routes)', router, method, code),
   routerPath: (router: string, method: string, code: string) =>
     l10n.t('{0}.{1} path {2} is not a string known statically; route skipped (list it in x-runtime-drift.routes)', router, method, code),
   instanceFieldPath: (router: string, method: string, code: string, field: string) =>

@@ -3,7 +3,7 @@
 // @hono/zod-openapi's `openapi(route, handler)` and its document, computed method names
 // (`router[method](path)`) and method-first helpers (`add('GET', '/x', handler)`).
 import ts from './compiler';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBlock, isCallExpression, isFunctionExpression, isElementAccessExpression, isExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike, isConditionalExpression, isSpreadAssignment, isSpreadElement } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isFunctionExpression, isElementAccessExpression, isExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike, isConditionalExpression, isSpreadAssignment, isSpreadElement, isTemplateExpression } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { UNKNOWN_PREFIX, expandOptionalGroups, withoutLeadingWildcard, bracedPathToRoute, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
@@ -216,6 +216,12 @@ export abstract class RouterCallReader extends ReceiverReader {
       // `this.PREFIX.concat('/:name')`: why not known is that field of the instance, given its value at run time.
       const field = thisFieldRead(args[0] as ts.Expression);
       const shown: [string, string, string] = [this.shownReceiver(router, call), name, this.shownCode(args[0] as ts.Expression)];
+      // `app.get(BASE_PATH + '/login', h)`: a literal path after a start not known statically, shown under … (not probed).
+      const underUnknown = field === undefined && this.surelyRouter(router, call) ? this.unknownStartPath(args[0] as ts.Expression) : undefined;
+      if (underUnknown !== undefined) {
+        this.warn(call, { id: 'routePathStart', args: shown });
+        return this.addRoute(router, method, str(underUnknown), at);
+      }
       const warning: ScanMessage = field !== undefined ? { id: 'instanceFieldPath', args: [...shown, field] } : { id: 'routerPath', args: shown };
       if (this.surelyRouter(router, call)) this.warn(call, warning);
       else this.unknownPathCalls.push({ call, router, warning });
@@ -228,6 +234,24 @@ export abstract class RouterCallReader extends ReceiverReader {
     const lastPath = lits?.[lits.length - 1];
     if (lastPath !== undefined) this.honoPaths.set(router, lastPath);
     this.addRoute(router, method, value, at, lits ? undefined : this.shownCode(args[0] as ts.Expression));
+  }
+
+  /**
+   * `BASE_PATH + '/login'`, `` `${base}/login` ``: a path whose start is not known statically, the rest
+   * a literal path (starting with '/'): that rest under UNKNOWN_PREFIX; else undefined.
+   */
+  private unknownStartPath(arg: ts.Expression): string | undefined {
+    const e = skipOuter(arg);
+    if (isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      const rest = literalOf(this.evaluate(e.right));
+      return this.evaluate(e.left) === undefined && rest?.startsWith('/') ? joinRoutePath(UNKNOWN_PREFIX, rest) : undefined;
+    }
+    if (!isTemplateExpression(e) || e.head.text !== '') return undefined;
+    const [first, ...later] = e.templateSpans;
+    if (!first || this.evaluate(first.expression) !== undefined || !first.literal.text.startsWith('/')) return undefined;
+    const rest = later.map((span) => literalOf(this.evaluate(span.expression)));
+    if (rest.some((r) => r === undefined)) return undefined;
+    return joinRoutePath(UNKNOWN_PREFIX, first.literal.text + later.map((span, i) => `${rest[i] ?? ''}${span.literal.text}`).join(''));
   }
 
   /** Each router's last literal path of a method call: a Hono app's current path (`/` before any), where a call without a path answers. */

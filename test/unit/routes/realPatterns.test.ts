@@ -1150,6 +1150,27 @@ suite('routes on real-world patterns: routers handed around', () => {
     assert.deepEqual(warned('export function makeApp() {\n  return new Map();\n}\n'), []);
   });
 
+  test("app.get(BASE_PATH + '/login') or `${base}/x` with a start not known statically (an IIFE over new URL(...)): the route is shown under … with a warning, not skipped; a path not known at all is still skipped", () => {
+    const text = [
+      "const express = require('express');",
+      'const app = express();',
+      "const BASE_PATH = (() => new URL(process.env.BASE_URL || 'http://localhost').pathname.replace(/\\/$/, ''))();",
+      "const suffix = '/b';",
+      "app.get(BASE_PATH + '/login', h);",
+      'app.post(`${BASE_PATH}/items/:id${suffix}`, h);',
+      'app.get(BASE_PATH + name, h);',
+      "app.get('/api/x', h);",
+      '',
+    ].join('\n');
+    const out = collectRoutes([{ file: '/s/server.js', text }], { moduleOf: () => undefined });
+    assert.deepEqual(out.routes.map((r) => `${r.method} ${r.path}${r.prefixUnknown ? ' (prefix unknown)' : ''}`).sort(), ['GET /api/x', 'GET /…/login (prefix unknown)', 'POST /…/items/:id/b (prefix unknown)']);
+    assert.deepEqual(out.warnings, [
+      "/s/server.js:5: app.get path BASE_PATH + '/login' starts with a value not known statically; the route is shown under … and not probed (list it with its full path in x-runtime-drift.routes)",
+      '/s/server.js:6: app.post path `${BASE_PATH}/items/:id${suffix}` starts with a value not known statically; the route is shown under … and not probed (list it with its full path in x-runtime-drift.routes)',
+      '/s/server.js:7: app.get path BASE_PATH + name is not a string known statically; route skipped (list it in x-runtime-drift.routes)',
+    ]);
+  });
+
   test("a loop's app.use(path of the loop variable, express.static(dir)) serves files only: no routes missed, no warning; a router mounted so is still warned of", () => {
     const text = (mounted: string) =>
       `const express = require('express');\nconst serveStatic = require('serve-static');\nconst app = express();\nlangs.forEach((lang) => {\n  app.use(\`/js/\${lang}.js\`, ${mounted});\n});\napp.get('/health', h);\n`;
