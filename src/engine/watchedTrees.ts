@@ -17,7 +17,7 @@ import { lstatSync } from 'node:fs';
 import { skipSourceDir } from '../core/mapping/walk';
 import type { SkippedEntry, SourceScan, SourceScanRequest } from '../core/ports';
 import type { ExtractedFile } from '../core/routes/extracted';
-import { inTestFolderOnly, isRouteSource } from '../core/routes/isRouteSource';
+import { readWhenImported, isRouteSource } from '../core/routes/isRouteSource';
 import type { PathAlias } from '../core/routes/collect';
 import { TestFolderImports } from '../core/routes/testFolderImports';
 import type { ScanCache } from '../core/routes/scanCache';
@@ -240,7 +240,7 @@ class WatchedTreeSet implements WatchedTrees {
    */
   private followTestImports(root: string, tree: KnownTree, files: readonly string[]): void {
     const reach = new TestFolderImports(root, files, JSON.parse(tree.aliases) as PathAlias[]);
-    for (const [file, x] of tree.declared) if (!inTestFolderOnly(file, root)) reach.add(file, x);
+    for (const [file, x] of tree.declared) if (!readWhenImported(file, root)) reach.add(file, x);
     for (let wave = reach.wave(); wave.length > 0; wave = reach.wave())
       for (const file of wave) {
         let x = tree.declared.get(file);
@@ -253,7 +253,7 @@ class WatchedTreeSet implements WatchedTrees {
         }
         reach.add(file, x ?? null);
       }
-    for (const file of [...tree.declared.keys()]) if (!reach.reached.has(file) && inTestFolderOnly(file, root)) tree.declared.delete(file);
+    for (const file of [...tree.declared.keys()]) if (!reach.reached.has(file) && readWhenImported(file, root)) tree.declared.delete(file);
   }
 
   /** One reported path looked at again, into `changes`; false: the tree must be walked instead. */

@@ -13,7 +13,7 @@ import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestMo
 import { factoryRouteAt } from './routeFactories';
 import { DEFAULT_FACTORY_INSTANCE, dropUnmetMemberGuards } from './unmetMemberGuards';
 import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, guardsHold, mayHold, substituteParams, methodRouterName, routerMethodName, writtenName } from './extracted';
-import { ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, ENV_READ, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, OMIT, SPREAD, SPREAD_ITEMS, VALUES, argRef, readsArgs, readsEnv, hasEach, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type Reference, type StrValue } from './values';
+import { APP_SETTING, ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, ENV_READ, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, OMIT, SPREAD, SPREAD_ITEMS, VALUES, argRef, readsArgs, readsEnv, hasEach, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type Reference, type StrValue } from './values';
 import { UNKNOWN_PREFIX, bracedPathToRoute, joinRoutePath, openApiPathToRoute, expandAlternativeSegments, stripParamPatterns, unknownPrefixPath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
@@ -1807,6 +1807,8 @@ class ValueResolver {
   private readonly configDefaults = new Map<string, string>();
   /** Config defaults that are other files' constants (ExtractedFile.configDefaultValues), with the file that reads them. */
   private readonly configDefaultValues = new Map<string, { file: Scanned; value: ConstValue }>();
+  /** Every file's Express app settings by name (readAppSettings), gathered when first asked. */
+  private appSettings: Map<string, { file: Scanned; value: ConstValue }> | undefined;
   /** Every file's module calls by `Class.method` (moduleCallsOf), indexed when first asked. */
   private moduleCalls: Map<string, Array<{ file: Scanned; args: ReadonlyArray<ConstValue | null> }>> | undefined;
   /** While set, envReadText notes no variable (quietText). */
@@ -1994,7 +1996,7 @@ class ValueResolver {
     const noRouter = m.routerName.endsWith('()') && !factoryOf(s, m.routerName.slice(0, -2), this.byKey, this.aliases);
     if (text === undefined && !noRouter) warnings.push(scanWarningText(s.file, { id: 'mountPrefixValue', args: [], line: m.line }));
     // A setting with no default (`${config.get('basePath')}/docs`) keeps the prefix's known parts, as a template not evaluated does (evaluator.ts unknownPrefix).
-    const readsSetting = m.prefixValue.kind === 'str' && m.prefixValue.parts.some((p) => typeof p !== 'string' && p.ref.local === CONFIG_KEY);
+    const readsSetting = m.prefixValue.kind === 'str' && m.prefixValue.parts.some((p) => typeof p !== 'string' && (p.ref.local === CONFIG_KEY || p.ref.local === APP_SETTING));
     return { ...m, prefix: joinRoutePath(text ?? (readsSetting ? this.shownText(s, m.prefixValue) : UNKNOWN_PREFIX)), prefixValue: undefined };
   }
 
@@ -2321,7 +2323,34 @@ class ValueResolver {
     const held = this.configDefaultValues.get(full);
     // `apiPrefix: process.env.API_PREFIX || 'api'`: the value the service's environment sets, else the default (envReadText).
     if (held && readsEnv(held.value)) return this.text(held.file, held.value, depth + 1);
-    return this.configDefaults.get(full) ?? this.settings[full] ?? (held && this.text(held.file, held.value, depth + 1)) ?? this.configDefaults.get(key);
+    return this.configDefaults.get(full) ?? this.settings[full] ?? (held && this.text(held.file, held.value, depth + 1)) ?? this.appSettingText(full, depth) ?? this.configDefaults.get(key);
+  }
+
+  /** An Express app setting's text (appSettings.ts): what a file of the project sets it to, the first file's when several do. */
+  private appSettingText(name: string, depth: number): string | undefined {
+    this.appSettings ??= this.readAppSettings();
+    const held = this.appSettings.get(name);
+    return held && (literalOf(held.value) ?? this.text(held.file, held.value, depth + 1));
+  }
+
+  /** Every file's app settings: those set by name first, then each key of the objects set key by key. */
+  private readAppSettings(): Map<string, { file: Scanned; value: ConstValue }> {
+    const out = new Map<string, { file: Scanned; value: ConstValue }>();
+    for (const s of this.scanned) for (const [k, v] of Object.entries(s.x.appSettings ?? {})) if (!out.has(k)) out.set(k, { file: s, value: v });
+    for (const s of this.scanned)
+      for (const source of s.x.appSettingSources ?? []) {
+        const found = this.objectOf(s, source, 0);
+        if (found) for (const [k, v] of Object.entries(found.value.props)) if (k !== SPREAD && !out.has(k)) out.set(k, { file: found.file, value: v });
+      }
+    return out;
+  }
+
+  /** The object literal a value is or refers to, followed from file to file (a JSON module's too). */
+  private objectOf(s: Scanned, v: ConstValue, depth: number): { file: Scanned; value: Extract<ConstValue, { kind: 'obj' }> } | undefined {
+    if (v.kind === 'obj') return { file: s, value: v };
+    const ref = soleRef(v);
+    const found = ref && depth < 8 ? this.refValue(s, ref.local, ref.path) : undefined;
+    return found && this.objectOf(found.file, found.value, depth + 1);
   }
 
   text(s: Scanned, v: ConstValue, depth: number): string | undefined {
@@ -2340,6 +2369,7 @@ class ValueResolver {
   private refText(s: Scanned, p: Exclude<Part, string>, depth: number): string | undefined {
     if (p.ref.local === ENV_READ) return this.envReadText(s, p.ref.path[0] ?? '', p.ref.fallback ?? '');
     if (p.ref.local === CONFIG_KEY) return this.configText(p.ref.path[0] ?? '', depth);
+    if (p.ref.local === APP_SETTING) return this.appSettingText(p.ref.path[0] ?? '', depth);
     if (p.ref.truthy) return this.truthyText(s, p.ref.local, p.ref.path, p.ref.truthy);
     if (p.ref.oneOf) {
       // Chosen at run time among several: known when every one has the same text.

@@ -4,7 +4,8 @@
 import ts from './compiler';
 import { forEachChild, isArrayBindingPattern, isBindingElement, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isClassLike, isEnumDeclaration, isExpressionStatement, isExternalModuleReference, isFunctionDeclaration, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isNamedImports, isNamespaceImport, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTypeQueryNode, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
-import { hasRefs, literalOf, readsEnv } from './values';
+import { hasParams, hasRefs, literalOf, readsEnv } from './values';
+import { loopedKeysOf, settingCall } from './appSettings';
 import { skipOuter } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, returnedValues, bindingNames, isTypeOnly, chainRoot, calleeName, envDefault, enclosingFunction, isFunctionLike, assignedValue } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
@@ -76,6 +77,8 @@ export abstract class DeclarationReader extends Evaluator {
       if ((isPropertyAssignment(node) || isVariableDeclaration(node)) && node.initializer) this.readEnvRead(node, node.initializer);
       if (isCallExpression(node)) {
         namespaces.push(node);
+        const set = settingCall(node);
+        if (set) settings.push(set);
         this.readKoaUse(node);
       }
       if (isParameter(node)) {
@@ -96,8 +99,24 @@ export abstract class DeclarationReader extends Evaluator {
     };
     // registerAs factories read once every constant they may name is known.
     const namespaces: ts.CallExpression[] = [];
+    const settings: Array<{ key: ts.Expression; value: ts.Expression }> = [];
     for (const node of this.valueNodes) visitDecl(node);
     for (const call of namespaces) this.readConfigNamespace(call);
+    for (const set of settings) this.readAppSetting(set.key, set.value);
+  }
+
+  /**
+   * `app.set('base path', '/x')`: the setting's value, when known here (appSettings.ts); `app.set(k,
+   * ...)` in a loop over an object's keys: that object, each key of it a setting.
+   */
+  private readAppSetting(keyNode: ts.Expression, valueNode: ts.Expression): void {
+    const key = skipOuter(keyNode);
+    const looped = isIdentifier(key) ? loopedKeysOf(key) : undefined;
+    const source = looped && this.evaluate(looped);
+    if (source && (source.kind === 'obj' || hasRefs(source)) && !hasParams(source)) (this.out.appSettingSources ??= []).push(source);
+    const name = looped ? undefined : literalOf(this.evaluate(key));
+    const value = name !== undefined ? this.evaluate(valueNode) : undefined;
+    if (name !== undefined && value?.kind === 'str' && !hasParams(value) && !Object.hasOwn(this.out.appSettings ?? {}, name)) (this.out.appSettings ??= {})[name] = value;
   }
 
   /**

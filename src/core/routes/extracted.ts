@@ -414,6 +414,10 @@ export interface ExtractedFile {
   envReads?: Record<string, string>;
   /** A registerAs default that is another file's constant (`apiPrefix: process.env.API_PREFIX ?? DEFAULTS.API_PREFIX`), by its dotted key. */
   configDefaultValues?: Record<string, ConstValue>;
+  /** Express app settings the file sets (`app.set('base path', '/x')`), by name (appSettings.ts). */
+  appSettings?: Record<string, ConstValue>;
+  /** Objects whose every key the file sets as an app setting (`for (const k in config.server) app.set(k, config.server[k])`). */
+  appSettingSources?: ConstValue[];
   /**
    * Nest modules declared here: class name -> controllers and imported modules (by the names this
    * file binds them to); openControllers / openImports when that list holds an entry not known

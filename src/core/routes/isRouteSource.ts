@@ -54,6 +54,16 @@ export function inTestFolderOnly(file: string, root = ''): boolean {
   return sourceKind(file, root) === 'testFolder';
 }
 
+/** A JSON module (`require('../config/default-config')` of a `.json` file): its values, read when code a scan read imports it. */
+export function isJsonModule(file: string): boolean {
+  return file.endsWith('.json');
+}
+
+/** A file read only when the code a scan read imports it (testFolderImports.ts): a test folder's, or a JSON module. */
+export function readWhenImported(file: string, root = ''): boolean {
+  return isJsonModule(file) || inTestFolderOnly(file, root);
+}
+
 function sourceKind(file: string, root: string): 'source' | 'testFolder' | 'other' {
   if (!SOURCE_CODE.test(file) || file.endsWith('.d.ts')) return 'other';
   const below = root !== '' && file.startsWith(root) ? file.slice(root.length) : file;

@@ -6,7 +6,8 @@
 import { posix } from 'node:path';
 import type { PathAlias } from './collect';
 
-const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
+// `.json` last, as Node tries it after `.js` (a JSON module is in a scan only when code imports it: testFolderImports.ts).
+const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx', '.json'];
 
 /** Sets of file names whose resolutions are kept (a check joins one root per service). */
 const KEPT_SETS = 64;

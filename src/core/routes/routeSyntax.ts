@@ -294,26 +294,29 @@ export function isFunctionLike(e: ts.Node): boolean {
  * setting CORS headers for every path, or a path left to a middleware mounted before it.
  * Middleware, though registered by a route call. One that sets `req.url` (a rewrite the next
  * middleware answers) is a route; so is one that answers through its response before calling `next()`
- * (`res.send(v); next();`, the request answered whatever runs after it).
+ * (`res.send(v); next();`, the request answered whatever runs after it). With `marksRequest`, one
+ * that writes to the request (`req.kind = 'preview'`) hands it on all the same: for a route call
+ * followed by others in its chain, which answer what it marks.
  */
-export function handsEveryRequestOn(node: ts.Node): boolean {
-  if (!isFunctionLike(node)) return false;
-  const fn = node as ts.ArrowFunction | ts.FunctionExpression;
+export function handsEveryRequestOn(node: ts.Node, marksRequest = false): boolean {
+  if (!isFunctionLike(node) && !isFunctionDeclaration(node)) return false;
+  const fn = node as ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
   const names = fn.parameters.map((p) => (isIdentifier(p.name) ? p.name.text : ''));
   const next = names[2];
-  if (names.length !== 3 || !next || /^next$/i.test(names[1] ?? '')) return false;
+  if (names.length !== 3 || !next || /^next$/i.test(names[1] ?? '') || !fn.body) return false;
   const isNextCall = (e: ts.Node | undefined, given = 0): boolean => {
     const c = e && isExpression(e) ? skipOuter(e) : undefined;
     return !!c && isCallExpression(c) && c.arguments.length <= given && isIdentifier(c.expression) && c.expression.text === next;
   };
   if (!isBlock(fn.body)) return isNextCall(fn.body);
   const last = fn.body.statements.at(-1);
-  if (!last || !endsHandingOn(last, isNextCall)) return false;
+  if (!last || !endsHandingOn(last, isNextCall, marksRequest)) return false;
   const [req, res] = names;
   let answers = false;
   const visit = (n: ts.Node): void => {
     if (answers || isFunctionLike(n) || isFunctionDeclaration(n)) return;
-    if ((isReturnStatement(n) && n !== last) || (isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && rootName(n.left) === req) || sendsResponse(n, res)) answers = true;
+    const writesRequest = !marksRequest && isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && rootName(n.left) === req;
+    if ((isReturnStatement(n) && n !== last) || writesRequest || sendsResponse(n, res)) answers = true;
     else forEachChild(n, visit);
   };
   forEachChild(fn.body, visit);
@@ -324,12 +327,19 @@ export function handsEveryRequestOn(node: ts.Node): boolean {
  * A middleware body's last statement handing every request on: `next()`, or `try { ...; next(); }
  * catch (e) { next(e); }` (what the try block throws goes to the error handler, answered there).
  */
-function endsHandingOn(last: ts.Statement, isNextCall: (e: ts.Node | undefined, given?: number) => boolean): boolean {
-  if (isExpressionStatement(last) || isReturnStatement(last)) return isNextCall(last.expression);
+function endsHandingOn(last: ts.Statement, isNextCall: (e: ts.Node | undefined, given?: number) => boolean, branches = false): boolean {
+  if (isExpressionStatement(last) || isReturnStatement(last)) return isNextCall(last.expression) || (branches && isNextCall(last.expression, 1));
+  // With `branches`: `if (enabled) { req.kind = 'x'; next(); } else { next(notAllowed); }`, every branch handing on (an error to the error handler).
+  if (branches && isIfStatement(last)) return !!last.elseStatement && endsHandingOn(lastOf(last.thenStatement), isNextCall, true) && endsHandingOn(lastOf(last.elseStatement), isNextCall, true);
   if (!isTryStatement(last) || last.finallyBlock || !last.catchClause) return false;
   const tried = last.tryBlock.statements.at(-1);
   const caught = last.catchClause.block.statements.at(-1);
   return !!tried && endsHandingOn(tried, isNextCall) && !!caught && (isExpressionStatement(caught) || isReturnStatement(caught)) && isNextCall(caught.expression, 1);
+}
+
+/** A block's last statement, or the statement itself. */
+function lastOf(st: ts.Statement): ts.Statement {
+  return isBlock(st) ? (st.statements.at(-1) ?? st) : st;
 }
 
 /** The methods of Express's response that send it (`res.status(404)` alone sets a status only). */

@@ -3,7 +3,7 @@
 // @hono/zod-openapi's `openapi(route, handler)` and its document, computed method names
 // (`router[method](path)`) and method-first helpers (`add('GET', '/x', handler)`).
 import ts from './compiler';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isFunctionExpression, isElementAccessExpression, isExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike, isConditionalExpression, isSpreadAssignment, isSpreadElement, isTemplateExpression } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isFunctionDeclaration, isFunctionExpression, isElementAccessExpression, isExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike, isConditionalExpression, isSpreadAssignment, isSpreadElement, isTemplateExpression } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { UNKNOWN_PREFIX, expandOptionalGroups, withoutLeadingWildcard, bracedPathToRoute, joinRoutePath, openApiPathToRoute } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
@@ -194,6 +194,9 @@ export abstract class RouterCallReader extends ReceiverReader {
     // `app.all('*', (req, res, next) => { res.header(...); next(); })`: middleware, no route. With
     // middleware before it (`router.all('/', requireSignIn, log)`) the path answers (401) all the same.
     if (args.length === 2 && lastNode && handsEveryRequestOn(lastNode)) return;
+    // `router.all('/survey/*', setKind).get('/survey/a', ...)`: an `all` marking the request
+    // (`req.kind = 'x'; next()`) for the route calls after it in its chain is their middleware.
+    if (method === 'ALL' && args.length === 2 && lastNode && chainsRouteCall(call) && handsEveryRequestOn(this.declaredFunction(lastNode), true)) return;
     let value = this.evaluate(args[0]);
     // koa-router: router.get('name', '/path', handler)
     const second = args.length >= 3 ? this.evaluate(args[1]) : undefined;
@@ -252,6 +255,12 @@ export abstract class RouterCallReader extends ReceiverReader {
     const rest = later.map((span) => literalOf(this.evaluate(span.expression)));
     if (rest.some((r) => r === undefined)) return undefined;
     return joinRoutePath(UNKNOWN_PREFIX, first.literal.text + later.map((span, i) => `${rest[i] ?? ''}${span.literal.text}`).join(''));
+  }
+
+  /** A function written here: the expression itself, or the function a name of this file declares (`function setKind(req, res, next)`). */
+  private declaredFunction(e: ts.Expression): ts.Node {
+    const decl = isIdentifier(e) ? this.decls.get(e.text) : undefined;
+    return decl && (isFunctionLike(decl) || isFunctionDeclaration(decl)) ? decl : e;
   }
 
   /** Each router's last literal path of a method call: a Hono app's current path (`/` before any), where a call without a path answers. */
@@ -679,4 +688,10 @@ export function isRouteObject(e: ts.Expression): boolean {
   if (!isObjectLiteralExpression(e)) return false;
   const names = new Set(e.properties.map((p) => p.name?.getText()));
   return names.has('method') && (names.has('path') || names.has('url'));
+}
+
+/** `x.all(...).get('/a', h)`: a route call of a router's method chained after this one. */
+function chainsRouteCall(call: ts.CallExpression): boolean {
+  const access = call.parent;
+  return isPropertyAccessExpression(access) && access.expression === call && ROUTER_METHODS[access.name.text] !== undefined && isCallExpression(access.parent);
 }

@@ -6,6 +6,7 @@
 import type { ExtractedFile } from './extracted';
 import { isStrapiPluginFile } from './strapiPluginFiles';
 import { mayDeclareRoutes, readsHandlerExports } from './mayDeclareRoutes';
+import { isJsonModule } from './isRouteSource';
 
 type Extract = typeof import('./extract').extractRoutesFromSource;
 
@@ -17,6 +18,7 @@ let extract: Extract | undefined;
  * whose path may make it a Next.js route handler is read whatever its text: its exports are routes.
  */
 export function scanSourceText(file: string, text: string): ExtractedFile | null {
+  if (isJsonModule(file)) return scanJsonModule(file, text);
   if ((!mayDeclareRoutes(text) && !readsHandlerExports(file, text) && !isStrapiPluginFile(file)) || isMinified(text)) return null;
   extract ??= (require('./extract') as typeof import('./extract')).extractRoutesFromSource;
   return extract(text, file);
@@ -32,4 +34,15 @@ export function isMinified(text: string): boolean {
   let lines = 1;
   for (let i = text.indexOf('\n'); i >= 0 && lines * 500 < text.length; i = text.indexOf('\n', i + 1)) lines++;
   return lines * 500 < text.length;
+}
+
+/** A JSON module larger than this is data, not a configuration: not read. */
+const MAX_JSON_MODULE_BYTES = 256 * 1024;
+
+/** A JSON module's values, read as the object a CommonJS module exports (what `require` of it gives). */
+function scanJsonModule(file: string, text: string): ExtractedFile | null {
+  const body = text.trim();
+  if (text.length > MAX_JSON_MODULE_BYTES || !body.startsWith('{')) return null;
+  extract ??= (require('./extract') as typeof import('./extract')).extractRoutesFromSource;
+  return extract(`module.exports = ${body};\n`, file);
 }

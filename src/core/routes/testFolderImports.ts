@@ -3,12 +3,13 @@
 // its own code from a folder so named (a Nest module in `src/api/tests/` that the app's module
 // tree registers serves its controller's routes). The files of test folders that the code a scan
 // read imports, and what those import in turn, are read too; a test folder nobody imports stays
-// out. The one rule of the scan worker (engine/scanTree.ts), the inline scanner
+// out. So are the JSON modules it imports (`require('./config/defaults')`): a configuration's values,
+// which paths and settings may be built from (scanFile.ts reads one as `module.exports = <json>`). The one rule of the scan worker (engine/scanTree.ts), the inline scanner
 // (engine/inlineScanner.ts), the watched trees (engine/watchedTrees.ts) and the corpus.
 import type { ExtractedFile } from './extracted';
 import { toSlash, type PathAlias } from './collect';
 import { resolveSpecifier } from './moduleResolution';
-import { inTestFolderOnly } from './isRouteSource';
+import { readWhenImported } from './isRouteSource';
 
 /**
  * The files of test folders under `root` among `files` (absolute) reached from what `add` is
@@ -28,7 +29,7 @@ export class TestFolderImports {
     files: readonly string[],
     private readonly aliases: readonly PathAlias[] = [],
   ) {
-    for (const f of files) if (inTestFolderOnly(f, root)) this.byKey.set(toSlash(f), f);
+    for (const f of files) if (readWhenImported(f, root)) this.byKey.set(toSlash(f), f);
   }
 
   /** What a scanned file imports. */

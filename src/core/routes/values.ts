@@ -218,10 +218,19 @@ export function propOf(v: ConstValue | undefined, path: readonly string[]): Cons
  */
 export const CONFIG_KEY = '*config*';
 
-/** A configuration key as a piece of a string (CONFIG_KEY). */
+/**
+ * The local of a reference standing for an Express app setting read inside a string
+ * (`${app.get('base path')}/api`): its path is the setting's name, its text what an `app.set` of
+ * the project gives it (appSettings.ts), and nothing else: a `.get('key')` of another object finds
+ * no default there.
+ */
+export const APP_SETTING = '*setting*';
+
+/** A configuration key as a piece of a string (CONFIG_KEY), or an app setting's (APP_SETTING). */
 function configAsText(v: ConstValue): ConstValue {
-  // Only node-config's reads (`nodeConfig`): another `.get('key')` (a project's own config object) may have no default to find.
-  return v.kind === 'config' && v.nodeConfig ? str({ ref: { local: CONFIG_KEY, path: [v.key] } }) : v;
+  // node-config's reads (`nodeConfig`) by their defaults; another `.get('key')` (a project's own config object, an Express app) may only be a setting it sets.
+  if (v.kind !== 'config') return v;
+  return str({ ref: { local: v.nodeConfig ? CONFIG_KEY : APP_SETTING, path: [v.key] } });
 }
 
 /** Two values joined as strings, each branch of a conditional on its own; undefined when either is not a string. */
