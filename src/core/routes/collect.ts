@@ -14,7 +14,7 @@ import { factoryRouteAt } from './routeFactories';
 import { DEFAULT_FACTORY_INSTANCE, dropUnmetMemberGuards } from './unmetMemberGuards';
 import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, guardsHold, mayHold, substituteParams, methodRouterName, routerMethodName, writtenName } from './extracted';
 import { APP_SETTING, ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, ENV_READ, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, OMIT, SPREAD, SPREAD_ITEMS, VALUES, argRef, readsArgs, readsEnv, hasEach, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type Reference, type StrValue } from './values';
-import { UNKNOWN_PREFIX, bracedPathToRoute, joinRoutePath, openApiPathToRoute, expandAlternativeSegments, stripParamPatterns, unknownPrefixPath } from './joinPath';
+import { UNKNOWN_PREFIX, bracedPathToRoute, joinRoutePath, openApiPathToRoute, expandAlternativeSegments, stripParamPatterns, unknownPrefixPath, isRoutePath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
 import { decidedGuardWarning, envPathNote, envPathValue, GuardedRoutes, guardInEnv, notServedReason, settingGuardWarning, type GuardedSubject, type ServiceEnv } from './settingGuardWarnings';
@@ -1871,7 +1871,7 @@ class ValueResolver {
       if (texts === undefined || method === undefined || !isHttpMethod(method))
         warnings.push(scanWarningText(s.file, r.methodValue ? { id: 'openapiValue', args: [], line: r.line } : routeValueMessage(r)));
       else if (r.methodValue) for (const text of texts) out.routes.push({ ...r, method, path: joinRoutePath(openApiPathToRoute(text)), pathValue: undefined, methodValue: undefined });
-      else for (const text of texts) out.routes.push({ ...r, path: joinRoutePath(text), pathValue: undefined });
+      else for (const text of texts) if (!r.rooted || isRoutePath(text)) out.routes.push({ ...r, path: joinRoutePath(text), pathValue: undefined });
     }
     out.mounts.push(...x.mounts.map((m) => this.resolveMount(s, m, warnings)));
     return out;

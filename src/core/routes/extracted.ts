@@ -64,6 +64,12 @@ export interface ExtractedRoute {
   declaredIn?: string;
   /** koa-router path without a leading slash (`router.post('documents.list')`) on a router without a prefix: served only under a mount. */
   relative?: true;
+  /**
+   * A path not known here on a router this file does not make (a function's parameter): once
+   * resolved, a route only when it is a route path (`/oidc`), as a literal there would be; one
+   * without a leading slash (`oidc` of a JSON module) is koa-router's relative path only on a router of its own file.
+   */
+  rooted?: true;
   /** Read like an HTTP client's request (`app.get('/x', h)` whose answer is used) on a router made by a call: kept only when that call makes a router. */
   clientLike?: true;
   /**

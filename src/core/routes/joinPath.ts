@@ -112,3 +112,12 @@ export function expandAlternativeSegments(p: string): string[] {
 export function withoutLeadingWildcard(p: string): string {
   return p.startsWith('*/') ? p.slice(1) : p;
 }
+
+/**
+ * A path a router matches from its root: '/x', '*', Express 5's '*splat', '', or one starting with an unnamed
+ * path-to-regexp group with no slash in it (koa-router's and Express 4's catch-all `(.*)`). A group
+ * holding slashes (`(/clusters/[^/]*)?/api`) is a regex no single path spells.
+ */
+export function isRoutePath(p: string): boolean {
+  return p.startsWith('/') || p === '*' || p === '' || /^\([^/()]*\)/.test(p) || /^\*[A-Za-z_$][\w$]*$/.test(p);
+}

@@ -3,14 +3,14 @@
 // router they are handed), and functions or modules a router is passed to.
 import ts from './compiler';
 import { forEachChild, isClassDeclaration, isArrayBindingPattern, isArrayLiteralExpression, isOmittedExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isMethodDeclaration, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSourceFile, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, isVariableStatement } from './tsNodes';
-import { joinRoutePath, openApiPathToRoute } from './joinPath';
+import { joinRoutePath, openApiPathToRoute, isRoutePath } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
 import { CALLED, argRef, hasRefs, isRouteConfig, literalOf, propOf, soleRef, str, type ConstValue } from './values';
 import { helperGuards } from './helperGuards';
 import { EACH_ELEMENT, mountHelperEntries } from './mountHelpers';
 import { ANY_CLASS, type ExtractedFile, type ExtractedRoute, type FactoryRoute, type HelperArg } from './extracted';
 import { isFunctionWithBody, skipOuter } from './tsSyntax';
-import { CONVENTIONAL_RECEIVER, returnedExpression, restNames, enclosingFunction, CHAIN_KEEPS_ROUTER, isRoutePath, cjsNamedExport, bindingNames } from './routeSyntax';
+import { CONVENTIONAL_RECEIVER, returnedExpression, restNames, enclosingFunction, CHAIN_KEEPS_ROUTER, cjsNamedExport, bindingNames } from './routeSyntax';
 import { loopOfBody } from './loopOverTable';
 import { isBuiltin } from 'node:module';
 import type { RouteHelper, Scope } from './readerBase';

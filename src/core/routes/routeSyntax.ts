@@ -360,14 +360,6 @@ function rootName(e: ts.Expression): string | undefined {
   return isIdentifier(cur) ? cur.text : undefined;
 }
 
-/**
- * A path a router matches from its root: '/x', '*', Express 5's '*splat', '', or one starting with an unnamed
- * path-to-regexp group with no slash in it (koa-router's and Express 4's catch-all `(.*)`). A group
- * holding slashes (`(/clusters/[^/]*)?/api`) is a regex no single path spells.
- */
-export function isRoutePath(p: string): boolean {
-  return p.startsWith('/') || p === '*' || p === '' || /^\([^/()]*\)/.test(p) || /^\*[A-Za-z_$][\w$]*$/.test(p);
-}
 
 /** `module.exports`. */
 export function isModuleExports(e: ts.Expression): boolean {

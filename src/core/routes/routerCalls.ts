@@ -5,13 +5,13 @@
 import ts from './compiler';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isFunctionDeclaration, isFunctionExpression, isElementAccessExpression, isExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike, isConditionalExpression, isSpreadAssignment, isSpreadElement, isTemplateExpression } from './tsNodes';
 import type { HttpMethod } from '../model';
-import { UNKNOWN_PREFIX, expandOptionalGroups, withoutLeadingWildcard, bracedPathToRoute, joinRoutePath, openApiPathToRoute } from './joinPath';
+import { UNKNOWN_PREFIX, expandOptionalGroups, withoutLeadingWildcard, bracedPathToRoute, joinRoutePath, openApiPathToRoute, isRoutePath } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
 import { CALLED, SPREAD, concat, hasEach, hasRefs, literalOf, literalsOf, propOf, readsArgs, soleRef, str, type ConstValue } from './values';
 import { listHelperOf, ownRouterHelperOf } from './listHelpers';
 import { isWrapperForwarding } from './methodWrappers';
 import { lastReturn, skipOuter } from './tsSyntax';
-import { CONVENTIONAL_RECEIVER, chainRoot, classField, enclosingFunction, handsEveryRequestOn, isFunctionLike, isRoutePath, thisAssigned } from './routeSyntax';
+import { CONVENTIONAL_RECEIVER, chainRoot, classField, enclosingFunction, handsEveryRequestOn, isFunctionLike, thisAssigned } from './routeSyntax';
 import { ReceiverReader } from './receivers';
 import type { ScanMessage } from '../scanTexts';
 import { CLASS_ROUTER, writtenName } from './extracted';
@@ -84,7 +84,8 @@ export abstract class RouterCallReader extends ReceiverReader {
     for (const v of items) {
       if (v.kind !== 'str' && v.kind !== 'config' && v.kind !== 'cond') continue;
       const pathValue = prefix && v.kind !== 'config' ? (concat(str(prefix, '/'), v) ?? v) : v;
-      this.out.routes.push({ method, path: '/', pathValue, line, kind: 'router', router, ...(code !== undefined ? { pathCode: code } : {}) });
+      const rooted = !prefix && !this.ownsRouter(router) ? { rooted: true as const } : {};
+      this.out.routes.push({ method, path: '/', pathValue, line, kind: 'router', router, ...(code !== undefined ? { pathCode: code } : {}), ...rooted });
     }
   }
 

@@ -87,6 +87,16 @@ suite('Express app settings as values', () => {
     });
     assert.deepEqual(routes, ['GET /from-json/things/:id']);
   });
+
+  test("a path a JSON module gives a router the file does not make (a function's parameter) without a leading slash is no route, as the same literal there is none", () => {
+    const { routes } = scannedRoutes({
+      'server.ts': "import Koa from 'koa';\nimport Router from 'koa-router';\nconst app = new Koa();\nconst router = new Router();\nrouter.get('/health', (ctx) => {});\napp.use(router.routes());\napp.listen(3000);",
+      'plug/plugin.json': '{ "id": "sso" }',
+      'plug/make.ts': "import config from './plugin.json';\nexport function makeRoutes(router) {\n  router.get(config.id, (ctx) => {});\n  router.get('sso.logout', (ctx) => {});\n}",
+      'plug/index.ts': "import Router from 'koa-router';\nimport { makeRoutes } from './make';\nconst router = new Router();\nmakeRoutes(router);\nexport default router;",
+    });
+    assert.deepEqual(routes, ['GET /health']);
+  });
 });
 
 suite('route calls marking the request for the routes chained after them', () => {
