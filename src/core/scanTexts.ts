@@ -96,6 +96,7 @@ const SCAN_TEXTS = {
     l10n.t('routing-controllers routePrefix not found statically; the controllers\' routes are shown under … and not probed (set x-runtime-drift.routePrefix)'),
   remixRouteConfig: () =>
     l10n.t('the app defines its routes in code (a routes() option, or app/routes.ts without flatRoutes()): only the resource routes of app/routes named by the flat routes convention are read (list the others in x-runtime-drift.routes)'),
+  inversifyRootPath: () => l10n.t('InversifyExpressServer rootPath not found statically; the controllers\' routes are shown under … and not probed (set x-runtime-drift.routePrefix)'),
   midwayGlobalPrefixValue: (key: string) =>
     l10n.t('Midway {0}.globalPrefix not found statically; the controllers\' routes are shown under … and not probed (set x-runtime-drift.routePrefix)', key),
   routePrefixEnv: (variable: string) =>

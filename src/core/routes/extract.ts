@@ -12,7 +12,7 @@
 import ts from './compiler';
 import { classMembers, defaultFactoryClass } from './memberGuards';
 import { DEFAULT_FACTORY_INSTANCE } from './unmetMemberGuards';
-import { forEachChild, isAsExpression, isBinaryExpression, isBindingElement, isCallExpression, isClassDeclaration, isElementAccessExpression, isForInStatement, isForOfStatement, isForStatement, isFunctionDeclaration, isIdentifier, isIfStatement, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteral, isVariableDeclaration, isVariableStatement } from './tsNodes';
+import { forEachChild, isAsExpression, isBinaryExpression, isBindingElement, isCallExpression, isClassDeclaration, isElementAccessExpression, isNewExpression, isForInStatement, isForOfStatement, isForStatement, isFunctionDeclaration, isIdentifier, isIfStatement, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteral, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute } from './extracted';
 import { exportedFunctionLines, uncalledFunctionLines } from './uncalledFunctions';
 import { LISTED } from './values';
@@ -241,6 +241,7 @@ class FileReader extends FeathersReader {
     if (isVariableDeclaration(node) && node.initializer && this.isExportedRoutesTree(node)) this.readRouterTree(node.initializer);
     if (isVariableDeclaration(node) || isAsExpression(node)) this.readTypedRoutingControllersOptions(node);
     if (isPropertyAssignment(node)) this.readMidwayGlobalPrefix(node);
+    if (isNewExpression(node)) this.readInversifyServer(node);
     if (isIfStatement(node)) {
       // A branch a constant condition never takes registers nothing (`if (ENABLE_X)` with `const ENABLE_X = false`).
       const taken = constantCondition(node.expression, (this.flags ??= constantFlags(this.sf)));

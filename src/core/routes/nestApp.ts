@@ -12,6 +12,7 @@ import { requireSource } from './moduleLoads';
 import { enclosingFunction, hasModifier } from './routeSyntax';
 import { ExportReader } from './fileExports';
 import { tsedMountPaths } from './tsedMount';
+import { inversifyRoutingConfig } from './inversifyControllers';
 import type { Scope } from './readerBase';
 
 /** The configuration keys of Midway's HTTP frameworks whose `globalPrefix` prefixes every controller. */
@@ -73,6 +74,21 @@ export abstract class NestAppReader extends ExportReader {
     const held = options && isIdentifier(options) ? this.decls.get(options.text) : undefined;
     if (held && isExpression(held as ts.Node)) options = skipOuter(held as ts.Expression);
     if (options) this.readRoutingControllersOptions(options, call);
+  }
+
+  /**
+   * inversify-express-utils' `new InversifyExpressServer(container, router, { rootPath: '/api' })`:
+   * the path its router of every controller's routes is mounted at (inversifyControllers.ts), as
+   * Nest's global prefix is. One not found statically is kept as `…`, with a warning.
+   */
+  protected readInversifyServer(node: ts.NewExpression): void {
+    const config = inversifyRoutingConfig(node, this.out.imports);
+    const root = config ? this.prop(config, 'rootPath') : undefined;
+    if (!root) return;
+    const literal = literalOf(this.evaluate(root));
+    this.out.globalPrefixLine = this.line(node);
+    this.out.globalPrefix = joinRoutePath(literal ?? UNKNOWN_PREFIX);
+    if (literal === undefined) this.warn(node, { id: 'inversifyRootPath', args: [] });
   }
 
   /**

@@ -17,6 +17,7 @@ import { TEGG_CONTROLLER, TEGG_METHOD, teggMethodOf } from './teggDecorators';
 import { TSOA_CLI, TSOA_PACKAGE, TSOA_REGISTER, TSOA_SOURCE } from './tsoaRoutes';
 import { LOOPBACK_REST, isLoopbackRouteDecorator, loopbackMethod } from './loopbackRoutes';
 import { loopbackMountPath } from './loopbackMount';
+import { inversifyExported, inversifyRoute } from './inversifyControllers';
 
 const NEST_METHODS: Readonly<Record<string, HttpMethod>> = {
   Get: 'GET',
@@ -31,8 +32,8 @@ const NEST_METHODS: Readonly<Record<string, HttpMethod>> = {
   Sse: 'GET',
 };
 
-/** Packages of decorator frameworks whose controllers the scan places itself (Nest's global prefix, routing-controllers' routePrefix, OvernightJS, Egg's tegg, Ts.ED's mount: tsedMount.ts, Midway's directory-scanned controllers). */
-const DECORATOR_FRAMEWORK = /^(?:@nestjs\/|routing-controllers$|@overnightjs\/|egg$|@eggjs\/|@tsed\/|@midwayjs\/)/;
+/** Packages of decorator frameworks whose controllers the scan places itself (Nest's global prefix, routing-controllers' routePrefix, OvernightJS, Egg's tegg, Ts.ED's mount: tsedMount.ts, Midway's directory-scanned controllers, inversify-express-utils' rootPath: inversifyControllers.ts). */
+const DECORATOR_FRAMEWORK = /^(?:@nestjs\/|routing-controllers$|@overnightjs\/|egg$|@eggjs\/|@tsed\/|@midwayjs\/|inversify-express-utils$)/;
 
 /** Class decorators making a controller: Nest's, routing-controllers' JsonController, tegg's (teggDecorators.ts). */
 const CONTROLLER_DECORATORS: ReadonlySet<string> = new Set(['Controller', 'JsonController', TEGG_CONTROLLER]);
@@ -74,10 +75,10 @@ export abstract class NestControllerReader extends NestAppReader {
     return imported === undefined || imported === 'default' || imported === '*' ? name : imported;
   }
 
-  /** A class decorator making a controller: Nest's, routing-controllers', tegg's by name; tsoa's `@Route` imported from tsoa. */
+  /** A class decorator making a controller: Nest's, routing-controllers', tegg's by name; tsoa's `@Route` imported from tsoa; inversify-express-utils' `@controller`. */
   private isControllerDecorator(callee: ts.Expression): boolean {
     const name = this.decoratorName(callee);
-    if (CONTROLLER_DECORATORS.has(name)) return true;
+    if (CONTROLLER_DECORATORS.has(name) || inversifyExported(callee, this.out.imports) === 'controller') return true;
     const x = skipOuter(callee);
     return isIdentifier(x) && this.out.imports.some((i) => i.local === x.text && i.imported === 'Route' && TSOA_PACKAGE.test(i.source));
   }
@@ -195,6 +196,13 @@ export abstract class NestControllerReader extends NestAppReader {
     const operation = exported === 'operation';
     const method = loopbackMethod(exported, operation ? literalOf(this.evaluate(call.arguments[0])) : undefined);
     return method ? { method, pathArg: call.arguments[operation ? 1 : 0] } : undefined;
+  }
+
+  /** An inversify-express-utils route decorator (inversifyControllers.ts): its method, path argument, and its path written right after the controller's. */
+  private inversifyRoute(call: ts.CallExpression): { method: HttpMethod | undefined; pathArg: ts.Expression | undefined; separator: '' } | undefined {
+    const exported = inversifyExported(call.expression, this.out.imports);
+    const route = exported === undefined ? undefined : inversifyRoute(exported, call.arguments, (e) => literalOf(this.evaluate(e)));
+    return route && { ...route, separator: '' };
   }
 
   /** A controller's `@Controller(path)` or `@Controller({ path, version })`: its path and version, evaluated in the current scope. */
@@ -347,9 +355,9 @@ export abstract class NestControllerReader extends NestAppReader {
         if (this.readTsRestNest(d.expression, controllerPaths, handlerVersion ?? controllerVersion, cls.name?.text)) continue;
         const name = this.decoratorName(d.expression.expression);
         const tegg = name === TEGG_METHOD;
-        const loopback = this.loopbackRoute(d.expression);
-        const method = tegg ? teggMethodOf(d.expression.arguments[0]) : (loopback?.method ?? NEST_METHODS[name]);
-        if (tegg && !method) {
+        const loopback = this.loopbackRoute(d.expression) ?? this.inversifyRoute(d.expression);
+        const method = tegg ? teggMethodOf(d.expression.arguments[0]) : loopback ? loopback.method : NEST_METHODS[name];
+        if ((tegg || loopback) && !method) {
           this.warn(d, { id: 'decoratorMethod', args: [name] });
           continue;
         }
@@ -371,7 +379,7 @@ export abstract class NestControllerReader extends NestAppReader {
           continue;
         }
         const version = handlerVersion ?? controllerVersion;
-        this.addNestRoutes(method, controllerPaths, paths, version, d, cls.name?.text);
+        this.addNestRoutes(method, controllerPaths, paths, version, d, cls.name?.text, loopback && 'separator' in loopback ? loopback.separator : undefined);
       }
     }
   }
@@ -470,13 +478,14 @@ export abstract class NestControllerReader extends NestAppReader {
     return route && [route];
   }
 
-  private addNestRoutes(method: HttpMethod, bases: ConstValue, paths: ConstValue, version: string[] | undefined, node: ts.Node, controller: string | undefined): void {
+  /** Each route of a handler: the controller's path, then `separator` ('/', none for inversify-express-utils), then the handler's. */
+  private addNestRoutes(method: HttpMethod, bases: ConstValue, paths: ConstValue, version: string[] | undefined, node: ts.Node, controller: string | undefined, separator: '/' | '' = '/'): void {
     const items = (v: ConstValue): ConstValue[] => (v.kind === 'arr' ? v.items : [v]);
     const line = this.line(node);
     for (const b of items(bases)) {
       for (const p of items(paths)) {
         if (b.kind !== 'str' || p.kind !== 'str') continue;
-        const joined = str(...b.parts, '/', ...p.parts);
+        const joined = str(...b.parts, separator, ...p.parts);
         const literal = literalOf(joined);
         // Nest 11 on Express 5: an optional group (`download/:id{/:filename}`) answers with and without it.
         for (const path of literal !== undefined && literal.includes('{/') ? expandOptionalGroups(literal) : [literal]) {

@@ -36,6 +36,8 @@ const UNREAD_FRAMEWORKS: readonly UnreadFramework[] = [
   { name: 'Strapi', dependencies: ['@strapi/strapi'], modules: /^@strapi\//, readThrough: ['@strapi/strapi'] },
   // Moleculer's gateway aliases and its services' rest actions are read (moleculerRoutes.ts, gather/loadedRoutes.ts).
   { name: 'Moleculer', dependencies: ['moleculer-web'], modules: /^moleculer(?:-web)?$/, readThrough: ['moleculer-web'] },
+  // inversify-express-utils' @controller classes are read (inversifyControllers.ts); a package none of whose routes are (controllers made in a way the scan does not follow) is still told.
+  { name: 'inversify-express-utils', dependencies: ['inversify-express-utils'], modules: /^inversify-express-utils$/, readThrough: ['inversify-express-utils'] },
   // ts-rest serves the routes of a contract (`initContract().router({ list: { method, path } }, { pathPrefix })`) given to its server adapter;
   // those of the fastify and express adapters are read (tsRestContracts.ts), and the Nest adapter's decorated handlers (tsRestNest.ts); the serverless ones not yet.
   { name: 'ts-rest', dependencies: ['@ts-rest/fastify', '@ts-rest/express', '@ts-rest/nest', '@ts-rest/serverless'], modules: /^@ts-rest\/(?:fastify|express|nest|serverless)$/, serves: 'tsRestServed', readThrough: ['@ts-rest/fastify', '@ts-rest/express', '@ts-rest/nest'] },

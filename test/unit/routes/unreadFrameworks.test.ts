@@ -29,6 +29,14 @@ suite('server frameworks whose routes are not read', () => {
     assert.deepEqual(warningsOf(['@hapi/hapi'], { '/s/server.js': required, '/s/users.js': users }), []);
   });
 
+  test('inversify-express-utils: its @controller classes are read, no warning; controllers whose decorators come through a module of the project are not followed, a warning says so', () => {
+    const server = "import { InversifyExpressServer } from 'inversify-express-utils';\nimport { container } from './ioc';\nimport './shelf.controller';\nnew InversifyExpressServer(container).build().listen(3000);\n";
+    const read = "import { controller, httpGet } from 'inversify-express-utils';\n@controller('/shelves')\nexport class ShelfController {\n  @httpGet('/')\n  list() { return []; }\n}\n";
+    assert.deepEqual(warningsOf(['inversify-express-utils'], { '/s/server.ts': server, '/s/shelf.controller.ts': read }), []);
+    const through = read.replace("from 'inversify-express-utils'", "from './ioc'");
+    assert.deepEqual(warningsOf(['inversify-express-utils'], { '/s/server.ts': server, '/s/shelf.controller.ts': through }), [unfollowed('inversify-express-utils', 'inversify-express-utils')]);
+  });
+
   test('a route of another framework does not stand for the unread one: Express routes beside a hapi dependency', () => {
     const files = { '/s/a.ts': "import express from 'express';\nconst app = express();\napp.get('/x', (req, res) => res.send('x'));\n", '/s/b.ts': "import Hapi from 'hapi';\nexport const s = new Hapi.Server();\n" };
     assert.deepEqual(warningsOf(['express', 'hapi'], files), [unfollowed('hapi', 'hapi')]);
