@@ -34,10 +34,12 @@ const SCRIPT_FIELD = /["']?\bscript["']?\s*:\s*["'`]([^"'`$]+)["'`]/g;
  * The command each app of an ecosystem file's `apps` runs, in order: its literal `script` (a file
  * node runs: `node` before a .js, .cjs or .mjs path; else a program) with its literal `args`, in its
  * `cwd` (`cd ./api && node dist/main.js`), its fields read from the object literal holding its
- * `script`. An app whose script is built at run time is left out.
+ * `script`. An app whose script is built at run time is left out. A JSON file without `apps` is
+ * itself the app, or a list of apps (pm2's _startJson: `appConf = config.apps || config`, made a
+ * list when it is not one): `{ "name": "web", "script": "./dist/main.js" }`.
  */
 export function pm2AppCommands(text: string): string[] {
-  if (!/["']?\bapps["']?\s*:/.test(text)) return [];
+  if (!/["']?\bapps["']?\s*:/.test(text) && !isJsonApps(text)) return [];
   const out: string[] = [];
   for (const m of text.matchAll(SCRIPT_FIELD)) {
     const script = m[1] ?? '';
@@ -49,6 +51,18 @@ export function pm2AppCommands(text: string): string[] {
     out.push(`${cwd !== undefined ? `cd ${cwd} && ` : ''}${run}${args !== undefined ? ` ${args}` : ''}`);
   }
   return out;
+}
+
+/** A JSON document that is an app (an object with a `script` string) or a list of apps. */
+function isJsonApps(text: string): boolean {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  const isApp = (v: unknown): boolean => typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>)['script'] === 'string';
+  return Array.isArray(json) ? json.length > 0 && json.every(isApp) : isApp(json);
 }
 
 /** The text of the `{...}` object literal around `at` (braces counted, strings not told apart: an app's fields hold none). */
