@@ -38,9 +38,26 @@ export function runsTasks(df: Dockerfile): boolean {
   return df.stages.some((st) => st.runs.some((r) => TASK_RUN.test(r.command)));
 }
 
-/** The names of the package scripts a text runs, in order (`yarn build:web && yarn build:server`: both). */
+/** The names of the package scripts a text runs, in order (`yarn build:web && yarn build:server`: both; npm-run-all's `run-s clean build:app`: both). */
 export function scriptsRun(text: string): string[] {
-  return [...text.matchAll(new RegExp(SCRIPT_RUN, 'g'))].map((m) => m[1] as string);
+  return [...[...text.matchAll(new RegExp(SCRIPT_RUN, 'g'))].map((m) => m[1] as string), ...runAllScripts(text)];
+}
+
+/**
+ * The scripts npm-run-all runs (`run-s clean build:app`, `run-p a b`, `npm-run-all -s a b`), by
+ * name: its operands up to the end of the command or `--` (the arguments handed on); a glob
+ * (`build:*`) names no one script. https://github.com/mysticatea/npm-run-all/blob/master/docs/npm-run-all.md
+ */
+function runAllScripts(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:^|[\s;&|(])(?:run-s|run-p|npm-run-all)((?:\s+[^\s;&|()]+)*)/g)) {
+    for (const raw of (m[1] ?? '').trim().split(/\s+/)) {
+      const word = raw.replace(/^(['"])(.*)\1$/, '$2');
+      if (word === '--') break;
+      if (word !== '' && !word.startsWith('-') && !/[*?{]/.test(word)) out.push(word);
+    }
+  }
+  return out;
 }
 
 /** The first package script a command runs by name, and the rest of the line after its name (the arguments given to it). */

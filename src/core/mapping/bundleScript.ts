@@ -16,6 +16,7 @@ import type { BuildProject } from './buildProject';
 import type { BundleCall, ScriptPath } from './bundleCall';
 import { isAtOrInside } from '../pathInside';
 import { isFileRunner } from './runners';
+import { scriptsReached } from './scriptsReached';
 
 export interface ScriptedBundle {
   /** The API called, as written in the evidence ("Bun.build", "esbuild", "rollup", "tsup"). */
@@ -83,9 +84,12 @@ export async function findScriptedBundle(
   within?: string,
 ): Promise<ScriptedBundle | undefined> {
   const scripts = project.pkg?.scripts ?? {};
+  // The build scripts, and those they run by name (`"build": "run-s clean build:app"`).
+  const named = Object.keys(scripts).filter((script) => names.test(script));
+  const reached = scriptsReached(named.map((script) => scripts[script] ?? ''), scripts);
   const commands: { command: string; dir: string; script: string; line?: number }[] = [
     ...Object.entries(scripts)
-      .filter(([script]) => names.test(script))
+      .filter(([script]) => names.test(script) || reached.has(script))
       .map(([script, command]) => ({ command, dir: project.dir, script })),
     ...runs.map((r) => ({ command: r.command, dir: r.dir, script: '', line: r.line })),
     // A RUN running a turbo task runs the project's script of that name (`turbo bundle` -> "bundle": "node build.mjs").

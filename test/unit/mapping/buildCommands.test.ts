@@ -20,6 +20,9 @@ suite('buildCommands: whether a command runs a build or a package script', () =>
     assert.deepEqual(scriptsRun('yarn build:web && yarn build:server'), ['build:web', 'build:server']);
     assert.deepEqual(scriptsRun('npm run start:prod'), ['start:prod']);
     assert.deepEqual(scriptsRun('npm install'), ['install']);
+    // npm-run-all's commands run the scripts they name, up to `--`; a glob names no one script
+    assert.deepEqual(scriptsRun('run-s clean build:app'), ['clean', 'build:app']);
+    assert.deepEqual(scriptsRun('npm-run-all -s lint "build:*" compile -- --watch && run-p serve'), ['lint', 'compile', 'serve']);
     assert.deepEqual(scriptRun('pnpm run deploy:community --watch'), { name: 'deploy:community', rest: ' --watch' });
     assert.equal(scriptRun('node dist/main.js'), undefined);
   });

@@ -23,6 +23,14 @@ suite('pm2 ecosystem files', () => {
     assert.equal(pm2AppCommand("module.exports = { apps: [{ script: `${process.env.ROOT}/main.js` }] };"), undefined);
     assert.equal(pm2AppCommand("const http = require('http');\nhttp.createServer().listen(3000);\n"), undefined);
   });
+
+  test('a JSON file without apps is itself the app, or a list of them (pm2 reads `config.apps || config`); a script given to pm2 stays none', () => {
+    assert.equal(pm2AppCommand('{ "name": "web", "script": "./dist/main.js", "instances": 4 }'), 'node ./dist/main.js');
+    assert.equal(pm2AppCommand('[{ "name": "web", "cwd": "srv", "script": "main.js" }]'), 'cd srv && node main.js');
+    assert.equal(pm2AppCommand('[{ "script": "a.js" }, { "script": "b.js" }]'), undefined);
+    assert.equal(pm2AppCommand('{ "name": "web", "version": "1.0.0" }'), undefined);
+    assert.equal(pm2AppCommand("module.exports = { name: 'web', script: './dist/main.js' };"), undefined);
+  });
 });
 
 /** An Nx workspace (dependencies at its root) whose server project is built by its webpack config (no outputPath in project.json), its output copied into a runner started by pm2. */
@@ -55,5 +63,24 @@ suite('mapping: pm2 and an Nx webpack build', () => {
     assert.equal(m?.sourceRoot, '/ws/apps/server/src', m?.evidence.join('\n'));
     assert.equal(m?.target, '/w/srv', m?.evidence.join('\n'));
     assert.equal(m?.bundled, true);
+  });
+});
+
+/** A package bundled by a script file calling esbuild, reached from `build` through npm-run-all, on the host; the image copies the bundle and pm2 starts it from a JSON app file. */
+const HOST_BUILT = {
+  '/ws/package.json': JSON.stringify({ name: 'web', scripts: { build: 'run-s clean bundle:app', clean: 'rm -rf out', 'bundle:app': 'node ./bundle.js' }, dependencies: { express: '4' } }),
+  '/ws/bundle.js': "require('esbuild').build({ entryPoints: ['src/main.ts'], bundle: true, platform: 'node', outfile: 'out/app.js' });\n",
+  '/ws/src/main.ts': "import express from 'express';\nexpress().listen(3000);\n",
+  '/ws/out/app.js': '',
+  '/ws/procs.json': '{ "name": "web", "script": "./out/app.js", "instances": 2 }',
+  '/ws/Dockerfile': ['FROM node:22-alpine', 'RUN npm i -g pm2', 'COPY out out', 'COPY procs.json .', 'ENTRYPOINT ["pm2-runtime"]', 'CMD ["procs.json"]'].join('\n'),
+};
+
+suite('mapping: a host-built bundle started by pm2 from a JSON app', () => {
+  test("the app's script is the bundle the build script (through run-s) writes with esbuild: its source root, bundled, where the image copies it", async () => {
+    const m = await inferMapping(memFs(HOST_BUILT), buildSpec());
+    assert.equal(m?.sourceRoot, '/ws/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/out', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true, m?.evidence.join('\n'));
   });
 });
