@@ -12,7 +12,7 @@ import { isHttpMethod } from './routeSpec';
 import { skipOuter } from './tsSyntax';
 
 /** The package's module. */
-export const INVERSIFY_EXPRESS = 'inversify-express-utils';
+const INVERSIFY_EXPRESS = 'inversify-express-utils';
 
 /** Its method decorators naming their method; `httpMethod(method, path)` names it in its first argument. */
 const INVERSIFY_METHODS: Readonly<Record<string, HttpMethod>> = {
