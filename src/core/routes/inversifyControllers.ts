@@ -3,6 +3,11 @@
 // (`new InversifyExpressServer(container, router, { rootPath })`) registers each route on one router
 // at the controller's path followed by the method's, written together (`${controller}${method}`, no
 // slash put between), and mounts that router at rootPath ('/' by default).
+// Which controllers serve: the package registers every class `@controller` decorated by the time
+// build() runs (getControllersFromMetadata), so a class whose module the started code never loads is
+// not served. The scan serves every @controller class it finds (as routing-controllers' and Midway's):
+// the files that load them (`import './controller'` barrels, a container configuration binding them)
+// are often no file the scan reads, so "nothing loads it" cannot be told from what it holds.
 // https://github.com/inversify/inversify-express-utils (src/decorators.ts, src/server.ts)
 import ts from './compiler';
 import { isIdentifier, isObjectLiteralExpression } from './tsNodes';
