@@ -28,8 +28,6 @@ const UNREAD_FRAMEWORKS: readonly UnreadFramework[] = [
   { name: 'Feathers', dependencies: ['@feathersjs/feathers'], modules: /^(?:@feathersjs\/|feathers-)/, readThrough: ['@feathersjs/feathers'] },
   // tsoa's @Route/@Get controllers are read (tsoaRoutes.ts), and so is a committed generated routes file.
   { name: 'tsoa', dependencies: ['tsoa', '@tsoa/runtime'], modules: /^(?:tsoa|@tsoa\/runtime)$/, readThrough: ['tsoa', '@tsoa/runtime'] },
-  // inversify-express-utils' decorated controllers (`@controller('/users')`, `@httpGet('/:id')`, under the server's `rootPath`) are not read yet.
-  { name: 'inversify-express-utils', dependencies: ['inversify-express-utils'], modules: /^inversify-express-utils$/ },
   // A Meteor app's package.json lists the stubs of Node's modules for its client; its server imports `meteor/*`.
   { name: 'Meteor', dependencies: ['meteor-node-stubs'], modules: /^meteor\// },
   // Strapi's API router files are read (strapiRoutes.ts, gather/strapiApp.ts), and its local plugins' and extensions' routes (gather/strapiPlugins.ts); routes of installed plugins (node_modules) are not.

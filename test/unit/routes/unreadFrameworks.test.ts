@@ -42,13 +42,6 @@ suite('server frameworks whose routes are not read', () => {
     assert.deepEqual(warningsOf(['express', 'hapi'], files), [unfollowed('hapi', 'hapi')]);
   });
 
-  test('inversify-express-utils: its decorated controllers are not read, a warning says so; plain Express routes of the package do not silence it', () => {
-    const controller = "import { controller, httpGet } from 'inversify-express-utils';\n@controller('/users')\nexport class Users { @httpGet('/:id') one() {} }\n";
-    const server = "import express from 'express';\nimport { InversifyExpressServer } from 'inversify-express-utils';\nconst app = new InversifyExpressServer(container, null, { rootPath: '/api' }).build();\nconst health = express.Router();\nhealth.get('/health', (req, res) => res.end());\napp.use(health);\napp.listen(3000);\n";
-    assert.deepEqual(warningsOf(['express', 'inversify-express-utils'], { '/s/users.controller.ts': controller, '/s/server.ts': server.replace("import { InversifyExpressServer } from 'inversify-express-utils';\n", '') }), [unread('inversify-express-utils', 'inversify-express-utils')]);
-    assert.deepEqual(warningsOf(['express'], { '/s/users.controller.ts': controller }), []);
-  });
-
   test('Elysia: a route of a method of its own (route(method, path, handler)) is not read: none found, the warning says so', () => {
     const files = { '/s/index.ts': "import { Elysia } from 'elysia';\nconst app = new Elysia();\napp.route('M-SEARCH', '/devices', () => 'x');\napp.listen(3000);\n" };
     assert.deepEqual(warningsOf(['elysia'], files), [unfollowed('Elysia', 'elysia')]);
