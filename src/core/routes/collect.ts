@@ -1469,7 +1469,7 @@ function addHelperRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathA
     const sig = found?.name !== undefined && !call.noMethod ? found.target.x.routeHelpers?.[found.name] : undefined;
     // A helper of a fixed method (`registerPage(server, { path })`): each route it registers.
     const fixed = found?.name !== undefined ? found.target.x.fixedHelpers?.[found.name] : undefined;
-    const given = (arg: HelperArg): string | null => (typeof arg === 'number' ? (call.literals[arg] ?? null) : (call.props?.[arg[0]]?.[arg[1]] ?? importedProp(s, call.refs?.[arg[0]], arg[1], resolver)));
+    const given = (arg: HelperArg): string | null => (typeof arg === 'number' ? (call.literals[arg] ?? null) : (call.props?.[arg[0]]?.[arg[1]] ?? importedProp(s, call.refs?.[arg[0]], arg[1], resolver) ?? arg[2] ?? null));
     const registered = sig ? [{ ...sig, method: given(sig.method) ?? '' }] : (fixed ?? []).filter((r) => guardsHold(r.when, given)).map((r) => ({ ...r, method: typeof r.method === 'string' ? r.method : (given(r.method) ?? '') }));
     for (const r of registered) {
       const router = typeof r.router === 'number' ? call.routers[r.router] : call.routerProps?.[r.router[0]]?.[r.router[1]];

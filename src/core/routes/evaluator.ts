@@ -831,11 +831,12 @@ export abstract class Evaluator extends ReaderBase {
     // String(x), Object.freeze({...}), @hono/zod-openapi createRoute({...}): the argument itself.
     if (IDENTITY_CALL.test(calleeName(callee) ?? '')) return this.evaluate(node.arguments[0], depth);
     // A project's own wrapper of createRoute given a route config, `defineRoute({ method: 'post', path: '/x', tags })`:
-    // the config it is given (an object with a literal HTTP method and a path), as createRoute's.
+    // the config it is given (an object with a literal HTTP method and a path), as createRoute's; also one
+    // with a handler and no path (`apiRoute({ method: 'post', handler })`, served at the base it is mounted on).
     const only = node.arguments.length === 1 ? skipOuter(node.arguments[0] as ts.Expression) : undefined;
     if (only && isObjectLiteralExpression(only)) {
       const config = this.evaluate(only, depth);
-      if (isRouteConfig(config)) return config;
+      if (isRouteConfig(config) || (hasHandler(only) && isRouteConfig(propOf(config, ['path']) ? config : withPath(config)))) return config;
     }
     const fn = skipOuter(callee);
     // A route definition made by a curried factory, `createApiRequestHandler(spec)(handler)`: its spec.
@@ -1055,4 +1056,14 @@ function nullishTested(test: ts.BinaryExpression): ts.Expression | undefined {
  */
 function configDefaultOf(key: string, fallback: string): StrValue {
   return ENV_NAME.test(key) ? envRead(key, fallback) : str(fallback);
+}
+
+/** An object literal with a `handler` property: a route config's own handler. */
+function hasHandler(o: ts.ObjectLiteralExpression): boolean {
+  return o.properties.some((p) => p.name !== undefined && isIdentifier(p.name) && p.name.text === 'handler');
+}
+
+/** An object value given an empty `path`, to test it as a route config without one. */
+function withPath(v: ConstValue | undefined): ConstValue | undefined {
+  return v?.kind === 'obj' ? { ...v, props: { ...v.props, path: str('') } } : v;
 }

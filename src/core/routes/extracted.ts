@@ -313,7 +313,8 @@ export interface RouterModuleEntry {
  * What a route helper reads from each call: the argument at a position, or a property of the
  * argument there (`[1, 'path']` for `page.path` or `const { path } = page` of the second parameter).
  */
-export type HelperArg = number | [number, string];
+/** A parameter's place, or a property of one; a third element is the text written for it when the property is absent (`config.path ?? ''`). */
+export type HelperArg = number | [number, string] | [number, string, string];
 
 /** A test around a helper's registration (helperGuards.ts): the parameter property `arg` equals `equals` there. */
 export interface HelperGuard {

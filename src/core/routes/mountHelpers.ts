@@ -102,7 +102,7 @@ function withInnerBindings(body: ts.Node, params: ReadonlyMap<string, HelperArg>
 export const EACH_ELEMENT = '[]';
 
 /** The name (or the names an object pattern takes) a loop over a parameter's list binds, as each element (or its property). */
-function bindElement(name: ts.BindingName, list: [number, string], out: Map<string, HelperArg>): void {
+function bindElement(name: ts.BindingName, list: [number, string] | [number, string, string], out: Map<string, HelperArg>): void {
   const [at, key] = list;
   if (isIdentifier(name)) out.set(name.text, [at, `${key}${EACH_ELEMENT}`]);
   else if (isObjectBindingPattern(name))

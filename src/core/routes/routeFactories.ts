@@ -14,7 +14,10 @@ import type { HttpMethod } from '../model';
 
 /** What a piece of a factory's route reads of one call's arguments. */
 function given(arg: HelperArg, args: ReadonlyArray<ConstValue | null>): ConstValue | undefined {
-  return typeof arg === 'number' ? (args[arg] ?? undefined) : propOf(args[arg[0]] ?? undefined, [arg[1]]);
+  if (typeof arg === 'number') return args[arg] ?? undefined;
+  const owner = args[arg[0]] ?? undefined;
+  // Absent from an object known here: the text written for it (`config.path ?? ''`).
+  return propOf(owner, [arg[1]]) ?? (owner?.kind === 'obj' && arg[2] !== undefined ? str(arg[2]) : undefined);
 }
 
 /**

@@ -652,6 +652,12 @@ function helperPathPieces(e: ts.Expression, fn: RouteHelper, bound: ReadonlyMap<
     }
     return out;
   }
+  // `config.path ?? ''` of a parameter `config`: the property, or the literal when it is absent.
+  if (isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken && isStringLiteralLike(skipOuter(x.right))) {
+    const read = helperPathPieces(x.left, fn, bound, depth + 1);
+    const only = read?.length === 1 ? read[0] : undefined;
+    return Array.isArray(only) && only.length === 2 ? [[only[0], only[1], (skipOuter(x.right) as ts.StringLiteralLike).text]] : undefined;
+  }
   // `page.path` of a parameter `page`.
   const base = isPropertyAccessExpression(x) ? skipOuter(x.expression) : undefined;
   const owner = base && isIdentifier(base) ? bound.get(base.text) : undefined;

@@ -203,6 +203,50 @@ suite('route helpers of a fixed method', () => {
     assert.deepEqual(warnings, []);
   });
 
+  test("Koa: a helper of another file taking a base path and a route config, switching on its method (`switch (config.method) { case 'get': router.get(...) }`) and joining `${base}${config.path ?? ''}`, given configs other files make through an identity helper (`apiRoute({ method, path?, handler })`): each config's one route, a config without path at the base", () => {
+    const { routes, warnings } = collect({
+      '/s/lib/mount.ts': [
+        'export function mount(router, base, config) {',
+        "  const full = `${base}${config.path ?? ''}`;",
+        '  switch (config.method) {',
+        "    case 'get':",
+        '      router.get(full, config.handler);',
+        '      break;',
+        "    case 'post':",
+        '      router.post(full, config.handler);',
+        '      break;',
+        "    case 'delete':",
+        '      router.delete(full, config.handler);',
+        '      break;',
+        '  }',
+        '}',
+        'export function apiRoute(config) {',
+        '  return config;',
+        '}',
+      ].join('\n'),
+      '/s/items/routes.ts': [
+        "import { apiRoute } from '../lib/mount';",
+        "export const showItem = apiRoute({ method: 'get', path: '/:id', handler: (ctx) => ctx.params.id });",
+        "export const addItem = apiRoute({ method: 'post', handler: (ctx) => ctx.request.body });",
+      ].join('\n'),
+      '/s/app.ts': [
+        "import Koa from 'koa';",
+        "import Router from '@koa/router';",
+        "import { mount } from './lib/mount';",
+        "import { showItem, addItem } from './items/routes';",
+        'const app = new Koa();',
+        'const router = new Router();',
+        "mount(router, '/v1/items', showItem);",
+        "mount(router, '/v1/items', addItem);",
+        "mount(router, '/v1/ping', { method: 'delete', handler: () => 'ok' });",
+        'app.use(router.routes());',
+        'app.listen(3000);',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['DELETE /v1/ping', 'GET /v1/items/:id', 'POST /v1/items']);
+    assert.deepEqual(warnings, []);
+  });
+
   test("Express: such a helper given what another file's factory returns when called (`createRoute(app, retryHandler(queue))`, a function taking arguments and returning one object literal, spreading a `route` record or written whole): that record's route; a factory returning anything else is no record (warned)", () => {
     const { routes, warnings } = collect({
       '/s/lib/createRoute.ts': [
