@@ -1813,7 +1813,7 @@ class ValueResolver {
   private moduleCalls: Map<string, Array<{ file: Scanned; args: ReadonlyArray<ConstValue | null> }>> | undefined;
   /** While set, envReadText notes no variable (quietText). */
   private quiet = false;
-    /** The environment variables whose values from the service's environment went into paths, with the first file reading each (envNotes). */
+  /** The environment variables whose values from the service's environment went into paths, with the first file reading each (envNotes). */
   private readonly envUsed = new Map<string, string>();
 
   constructor(
@@ -2485,7 +2485,6 @@ class ValueResolver {
     return found !== undefined && found.name === undefined;
   }
 
-  /** The value an imported binding (and a property path in it) stands for, with the file declaring it. */
   /** Whether the object a reference's last key is read on is known and has no such key (nor a spread that may hold it). */
   private absentProperty(s: Scanned, local: string, path: string[]): boolean {
     const key = path[path.length - 1];
@@ -2493,6 +2492,7 @@ class ValueResolver {
     return holder?.kind === 'obj' && key !== undefined && !Object.hasOwn(holder.props, key) && !Object.hasOwn(holder.props, SPREAD);
   }
 
+  /** The value an imported binding (and a property path in it) stands for, with the file declaring it. */
   private refValue(s: Scanned, local: string, path: string[]): { file: Scanned; value: ConstValue } | undefined {
     const imp = importNamed(s.x.imports, local);
     if (!imp) return undefined;

@@ -355,9 +355,10 @@ export abstract class NestControllerReader extends NestAppReader {
         if (this.readTsRestNest(d.expression, controllerPaths, handlerVersion ?? controllerVersion, cls.name?.text)) continue;
         const name = this.decoratorName(d.expression.expression);
         const tegg = name === TEGG_METHOD;
-        const loopback = this.loopbackRoute(d.expression) ?? this.inversifyRoute(d.expression);
-        const method = tegg ? teggMethodOf(d.expression.arguments[0]) : loopback ? loopback.method : NEST_METHODS[name];
-        if ((tegg || loopback) && !method) {
+        // A route decorator of a library read by its export (LoopBack's, inversify-express-utils'): its method and path argument.
+        const library = this.loopbackRoute(d.expression) ?? this.inversifyRoute(d.expression);
+        const method = tegg ? teggMethodOf(d.expression.arguments[0]) : library ? library.method : NEST_METHODS[name];
+        if ((tegg || library) && !method) {
           this.warn(d, { id: 'decoratorMethod', args: [name] });
           continue;
         }
@@ -371,7 +372,7 @@ export abstract class NestControllerReader extends NestAppReader {
           if (nestRouted) continue;
           nestRouted = true;
         }
-        const arg = loopback ? loopback.pathArg : d.expression.arguments[0];
+        const arg = library ? library.pathArg : d.expression.arguments[0];
         const a = arg ? skipOuter(arg) : undefined;
         const paths = !a ? str('') : isObjectLiteralExpression(a) ? (this.evaluate(this.prop(a, 'path')) ?? str('')) : this.evaluate(a);
         if (!paths) {
@@ -379,7 +380,7 @@ export abstract class NestControllerReader extends NestAppReader {
           continue;
         }
         const version = handlerVersion ?? controllerVersion;
-        this.addNestRoutes(method, controllerPaths, paths, version, d, cls.name?.text, loopback && 'separator' in loopback ? loopback.separator : undefined);
+        this.addNestRoutes(method, controllerPaths, paths, version, d, cls.name?.text, library && 'separator' in library ? library.separator : undefined);
       }
     }
   }
