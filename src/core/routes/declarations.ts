@@ -458,8 +458,13 @@ export abstract class DeclarationReader extends Evaluator {
   private ownFunction(name: string): boolean {
     const imp = this.out.imports.find((i) => i.local === name);
     if (imp) return imp.source.startsWith('.');
+    return this.functionNamed(name) !== undefined;
+  }
+
+  /** The function a name of this file declares (`function h(req, res, next) {}`, `const h = () => ...`). */
+  protected functionNamed(name: string): ts.Node | undefined {
     const decl = this.decls.get(name);
-    return decl !== undefined && (isFunctionDeclaration(decl) || isFunctionLike(decl));
+    return decl !== undefined && (isFunctionDeclaration(decl) || isFunctionLike(decl)) ? decl : undefined;
   }
 
   /**

@@ -3,7 +3,7 @@
 // @hono/zod-openapi's `openapi(route, handler)` and its document, computed method names
 // (`router[method](path)`) and method-first helpers (`add('GET', '/x', handler)`).
 import ts from './compiler';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isFunctionDeclaration, isFunctionExpression, isElementAccessExpression, isExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike, isConditionalExpression, isSpreadAssignment, isSpreadElement, isTemplateExpression } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isFunctionExpression, isElementAccessExpression, isExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike, isConditionalExpression, isSpreadAssignment, isSpreadElement, isTemplateExpression } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { UNKNOWN_PREFIX, expandOptionalGroups, withoutLeadingWildcard, bracedPathToRoute, joinRoutePath, openApiPathToRoute, isRoutePath } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
@@ -260,8 +260,7 @@ export abstract class RouterCallReader extends ReceiverReader {
 
   /** A function written here: the expression itself, or the function a name of this file declares (`function setKind(req, res, next)`). */
   private declaredFunction(e: ts.Expression): ts.Node {
-    const decl = isIdentifier(e) ? this.decls.get(e.text) : undefined;
-    return decl && (isFunctionLike(decl) || isFunctionDeclaration(decl)) ? decl : e;
+    return (isIdentifier(e) ? this.functionNamed(e.text) : undefined) ?? e;
   }
 
   /** Each router's last literal path of a method call: a Hono app's current path (`/` before any), where a call without a path answers. */
