@@ -2284,6 +2284,9 @@ class ValueResolver {
         delete out.uriVersioning;
       }
     }
+    // `defaultVersion: process.env.API_VERSION || '1'`: the service's value where it sets the variable (envReadText).
+    const defaultVersion = x.defaultVersionValue && this.text(s, x.defaultVersionValue, 0);
+    if (defaultVersion !== undefined && out.uriVersioning) out.uriVersioning = { ...out.uriVersioning, defaultVersion: [defaultVersion] };
   }
 
   /**
@@ -2691,7 +2694,7 @@ function ancestors(dir: string): string[] {
 
 /** Whether a file's extraction holds values of other files (or config keys) to resolve. */
 function needsResolving(x: ExtractedFile): boolean {
-  const some = x.globalPrefixValue || x.versioningPrefixValue || x.routes.some((r) => r.pathValue || r.optionsValue || r.serviceMethod) || x.mounts.some((m) => m.prefixValue);
+  const some = x.globalPrefixValue || x.versioningPrefixValue || x.defaultVersionValue || x.routes.some((r) => r.pathValue || r.optionsValue || r.serviceMethod) || x.mounts.some((m) => m.prefixValue);
   const nest = x.openApiInits?.length || x.factoryCalls?.length || x.decoratedHandlers?.length || x.tsRestHandlers?.length || x.controllerBases?.length || x.decoratedControllers?.length || x.factoryControllers?.length || x.routerModuleValues || x.routerModuleFactories || x.routerModules?.some(readsImportedPath);
   return Boolean(some || nest);
 }

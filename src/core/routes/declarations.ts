@@ -364,7 +364,7 @@ export abstract class DeclarationReader extends Evaluator {
         const evaluated = this.evaluate(arg);
         const value = literalOf(evaluated);
         // `new Hono().basePath(config.server.base_path)` of another file's value declaring a router (deferRefs): resolved by collect.ts as koa's `new Router({ prefix })`.
-        if (deferRefs && value === undefined && evaluated && hasRefs(evaluated) && parts.length === 0 && root !== cur && isNewExpression(root) && skipOuter(cur.expression.expression) === root) {
+        if (deferRefs && (value === undefined || readsEnv(evaluated)) && evaluated && (hasRefs(evaluated) || readsEnv(evaluated)) && parts.length === 0 && root !== cur && isNewExpression(root) && skipOuter(cur.expression.expression) === root) {
           this.pendingPrefix = evaluated;
           parts.unshift('');
           cur = root;
@@ -493,8 +493,9 @@ export abstract class DeclarationReader extends Evaluator {
       const prefix = this.prop(skipOuter(options) as ts.ObjectLiteralExpression, 'prefix');
       const evaluated = prefix ? this.evaluate(prefix) : undefined;
       const value = literalOf(evaluated);
-      if (value !== undefined) return joinRoutePath(value);
-      if (evaluated && hasRefs(evaluated)) this.pendingPrefix = evaluated;
+      // One reading an environment variable with a default in code is kept for the service's environment (values.ts ENV_READ).
+      if (value !== undefined && !readsEnv(evaluated)) return joinRoutePath(value);
+      if (evaluated && (hasRefs(evaluated) || readsEnv(evaluated))) this.pendingPrefix = evaluated;
       else if (prefix && !evaluated) return literalOf(this.unknownPrefix(prefix as ts.Expression));
     }
     return '';

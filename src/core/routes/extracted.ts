@@ -401,6 +401,8 @@ export interface ExtractedFile {
   pendingMethodMounts?: ExtractedMount[];
   /** When enableVersioning's `prefix` is not a literal of this file (a config key, a constant elsewhere), and its line. */
   versioningPrefixValue?: { value: ConstValue; line: number };
+  /** When enableVersioning's `defaultVersion` reads an environment variable with a default in code (values.ts ENV_READ): the default is in uriVersioning, this for the service's environment. */
+  defaultVersionValue?: ConstValue;
   mounts: ExtractedMount[];
   imports: ExtractedImport[];
   /** The router or constant behind `export default x` / `module.exports = x`. */

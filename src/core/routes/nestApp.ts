@@ -265,6 +265,8 @@ export abstract class NestAppReader extends ExportReader {
     const defaultNode = this.prop(arg, 'defaultVersion');
     if (defaultNode) {
       const v = this.versionOf(defaultNode);
+      const value = this.evaluate(defaultNode);
+      if (v && readsEnv(value)) this.out.defaultVersionValue = value;
       if (v) versioning.defaultVersion = v;
       else this.warn(call, { id: 'versioningDefault', args: [] });
     }

@@ -7,7 +7,7 @@ import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBinaryExpres
 import type { HttpMethod } from '../model';
 import { UNKNOWN_PREFIX, expandOptionalGroups, withoutLeadingWildcard, bracedPathToRoute, joinRoutePath, openApiPathToRoute, isRoutePath } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
-import { CALLED, SPREAD, concat, hasEach, hasRefs, literalOf, literalsOf, propOf, readsArgs, soleRef, str, type ConstValue } from './values';
+import { CALLED, SPREAD, concat, hasEach, hasRefs, literalOf, literalsOf, propOf, readsArgs, readsEnv, soleRef, str, type ConstValue } from './values';
 import { listHelperOf, ownRouterHelperOf } from './listHelpers';
 import { isWrapperForwarding } from './methodWrappers';
 import { lastReturn, skipOuter } from './tsSyntax';
@@ -64,7 +64,9 @@ export abstract class RouterCallReader extends ReceiverReader {
 
   /** `code`: the path as written, for collect.ts's warning when the value it refers to is not found. */
   protected addRoute(router: string, method: HttpMethod, value: ConstValue, node: ts.Node, code?: string): void {
-    const paths = literalsOf(value);
+    // A path reading an environment variable with a default in code (`${process.env.BASE ?? '/api'}/x`) is
+    // kept for collect.ts to resolve with the service's environment, as a mount's prefix is (values.ts ENV_READ).
+    const paths = readsEnv(value) && !this.loopBases.has(router) ? undefined : literalsOf(value);
     if (this.loopBases.has(router) && this.addLoopBaseRoute(router, method, paths, node)) return;
     const prefix = this.routers.get(router) ?? '';
     const line = this.line(node);

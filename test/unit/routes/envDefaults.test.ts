@@ -75,6 +75,30 @@ suite('routes: an environment variable read with a default in code', () => {
   });
 });
 
+suite("routes: a route's own path or a router's prefix read from the environment with a default in code", () => {
+  const one = (file: string, text: string, values?: Record<string, string>) => collectRoutes([{ file, text }], { moduleOf: () => undefined, aliases: [], ...(values ? { serviceEnv: env(values) } : {}) });
+  const EXPRESS = "import express from 'express';\nconst app = express();\n";
+  const KOA = "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\n";
+  const cases: Array<[string, string, string]> = [
+    ["an Express route's path built from a constant", `${EXPRESS}const base = process.env.API_BASE || '/api';\napp.get(base + '/stats', (req, res) => res.send('s'));\napp.listen(3000);\n`, '/stats'],
+    ["an Express route's path in a template", `${EXPRESS}app.get(\`\${process.env.API_BASE ?? '/api'}/stats\`, (req, res) => res.send('s'));\napp.listen(3000);\n`, '/stats'],
+    ["an Express route's whole path", `${EXPRESS}app.get(process.env.API_BASE || '/api', (req, res) => res.send('s'));\napp.listen(3000);\n`, ''],
+    ["a koa-router's constructor prefix", `${KOA}const r = new Router({ prefix: process.env.API_BASE || '/api' });\nr.get('/stats', (ctx) => { ctx.body = 's'; });\napp.use(r.routes());\napp.listen(3000);\n`, '/stats'],
+    ["a Hono app's basePath()", "import { Hono } from 'hono';\nconst app = new Hono().basePath(process.env.API_BASE ?? '/api');\napp.get('/stats', (c) => c.text('s'));\nexport default app;\n", '/stats'],
+    ["a koa-router's prefix() call", `${KOA}const r = new Router().prefix(process.env.API_BASE || '/api');\nr.get('/stats', (ctx) => { ctx.body = 's'; });\napp.use(r.routes());\napp.listen(3000);\n`, '/stats'],
+  ];
+  for (const [how, text, rest] of cases)
+    test(`${how}: the value the service sets, with a note of where; unset, the default`, () => {
+      const set = one('/w/src/index.ts', text, { API_BASE: '/v2' });
+      assert.deepEqual(lines(set), [`GET /v2${rest}`]);
+      assert.deepEqual(set.warnings, [NOTE]);
+      for (const c of [one('/w/src/index.ts', text), one('/w/src/index.ts', text, { OTHER: '/x' })]) {
+        assert.deepEqual(lines(c), [`GET /api${rest}`]);
+        assert.deepEqual(c.warnings, []);
+      }
+    });
+});
+
 suite('Nest: a global prefix read from the environment with a default in code', () => {
   const nest = (prefix: string, values?: Record<string, string>, extra: Array<{ file: string; text: string }> = []) =>
     collectRoutes(
@@ -106,6 +130,24 @@ suite('Nest: a global prefix read from the environment with a default in code', 
         assert.deepEqual(c.warnings, []);
       }
     });
+
+  test("URI versioning's defaultVersion read from the environment: the service's value where it sets the variable, else the default", () => {
+    const main = (values?: Record<string, string>) =>
+      collectRoutes(
+        [
+          { file: '/w/src/main.ts', text: "import { NestFactory } from '@nestjs/core';\nimport { VersioningType } from '@nestjs/common';\nimport { AppModule } from './app.module';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.enableVersioning({ type: VersioningType.URI, defaultVersion: process.env.API_VERSION || '1' });\n  await app.listen(3000);\n}\nbootstrap();\n" },
+          { file: '/w/src/app.module.ts', text: "import { Controller, Get, Module } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  @Get()\n  list() {\n    return [];\n  }\n}\n@Module({ controllers: [UsersController] })\nexport class AppModule {}\n" },
+        ],
+        { moduleOf: () => undefined, aliases: [], ...(values ? { serviceEnv: env(values) } : {}) },
+      );
+    const set = main({ API_VERSION: '2' });
+    assert.deepEqual(lines(set), ['GET /v2/users']);
+    assert.deepEqual(set.warnings, ['/w/src/main.ts: the environment variable API_VERSION in a route path or prefix is 2 for service api, as set at compose.yaml:10']);
+    for (const c of [main(), main({ OTHER: 'x' })]) {
+      assert.deepEqual(lines(c), ['GET /v1/users']);
+      assert.deepEqual(c.warnings, []);
+    }
+  });
 
   test('a configuration key not named as a variable keeps its default', () => {
     assert.deepEqual(lines(nest("configService.get('http.prefix', 'api')", { 'http.prefix': 'v2' })), ['GET /api/users']);
