@@ -38,6 +38,15 @@ export const SERVER_FRAMEWORKS = [
   '@loopback/rest',
   '@strapi/strapi',
   'moleculer-web',
+  // Egg and Midway on Egg, Koa or Express (their router files and decorated controllers), Feathers on
+  // Express or Koa (feathersServices.ts), Connect (a router's `use` mounts): an app listing only these is a server too.
+  'egg',
+  '@midwayjs/web',
+  '@midwayjs/koa',
+  '@midwayjs/express',
+  '@feathersjs/express',
+  '@feathersjs/koa',
+  'connect',
 ] as const;
 
 export interface ServerApp {
@@ -319,12 +328,14 @@ export function dependencyNames(pkg: Record<string, unknown>): string[] {
 export async function findPackages(fs: FsLike, files: readonly string[]): Promise<WorkspacePackage[]> {
   const out: WorkspacePackage[] = [];
   const strapiPlugins: string[] = [];
+  const eggUnits: string[] = [];
   for (const file of files) {
     if (file.slice(file.lastIndexOf(sep) + 1) !== 'package.json') continue;
     const pkg = await readJsonObject(fs, file);
     if (!pkg) continue;
     const deps = dependencyNames(pkg);
     if (isStrapiPlugin(pkg)) strapiPlugins.push(dirname(file));
+    if (pkg['eggModule'] !== undefined || pkg['eggPlugin'] !== undefined) eggUnits.push(dirname(file));
     out.push({
       dir: dirname(file),
       name: typeof pkg['name'] === 'string' ? pkg['name'] : undefined,
@@ -336,7 +347,10 @@ export async function findPackages(fs: FsLike, files: readonly string[]): Promis
   // A Strapi plugin inside a Strapi app's folder (src/plugins/x) is the app's own code, loaded by
   // its config/plugins' `resolve` (gather/strapiPlugins.ts), not a package the app depends on.
   const strapiApps = out.filter((p) => p.deps.includes('@strapi/strapi')).map((p) => p.dir + sep);
-  return out.filter((p) => !(strapiPlugins.includes(p.dir) && strapiApps.some((app) => p.dir.startsWith(app))));
+  // So is an Egg module or plugin inside an Egg app's folder (`app/port/package.json` with `eggModule`): Egg loads it from there.
+  const eggApps = out.filter((p) => p.deps.includes('egg')).map((p) => p.dir + sep);
+  const inside = (apps: readonly string[], dir: string) => apps.some((app) => dir.startsWith(app));
+  return out.filter((p) => !(strapiPlugins.includes(p.dir) && inside(strapiApps, p.dir)) && !(eggUnits.includes(p.dir) && inside(eggApps, p.dir)));
 }
 
 /** A package.json saying it is a Strapi plugin: `"strapi": { "kind": "plugin" }`. */

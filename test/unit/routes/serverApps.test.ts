@@ -30,6 +30,22 @@ suite('findServerApps', () => {
     ]);
   });
 
+  test('an Egg, Midway, Feathers or Connect app listing no other framework is a server app', async () => {
+    const files = {
+      '/r/egg/package.json': pkg({ egg: '3', 'egg-scripts': '2' }),
+      '/r/feathers/package.json': pkg({ '@feathersjs/feathers': '5', '@feathersjs/koa': '5' }),
+      '/r/haste/package.json': pkg({ connect: '3', 'connect-route': '0.1' }),
+      '/r/midway/package.json': pkg({ '@midwayjs/core': '3', '@midwayjs/koa': '3' }),
+      '/r/lib/package.json': pkg({ '@feathersjs/feathers': '5' }),
+    };
+    assert.deepEqual(await findServerApps(memFs(files), Object.keys(files)), [
+      { dir: '/r/egg', evidence: 'package.json depends on egg' },
+      { dir: '/r/feathers', evidence: 'package.json depends on @feathersjs/koa' },
+      { dir: '/r/haste', evidence: 'package.json depends on connect' },
+      { dir: '/r/midway', evidence: 'package.json depends on @midwayjs/koa' },
+    ]);
+  });
+
   test('an AdonisJS app (its core package, or v4 framework package) is a server app', async () => {
     const files = { '/r/api/package.json': pkg({ '@adonisjs/core': '6' }), '/r/old/package.json': pkg({ '@adonisjs/framework': '5' }) };
     assert.deepEqual(await findServerApps(memFs(files), Object.keys(files)), [
@@ -171,6 +187,25 @@ suite('groupFilesByApp: a Strapi plugin inside a Strapi app', () => {
     const all = Object.keys(files);
     const groups = groupFilesByApp('/r', await findServerApps(fs, all), all.filter((f) => !f.endsWith('.json')), await findPackages(fs, all));
     assert.deepEqual(groups, [{ dir: '/r/cms', files: ['/r/cms/src/index.js', '/r/cms/src/plugins/shop/server/routes/index.js'] }]);
+  });
+});
+
+suite('groupFilesByApp: an Egg module inside an Egg app', () => {
+  test("a package saying eggModule or eggPlugin in an Egg app's folder is the app's own code (Egg loads it from there); elsewhere it stays a package of its own", async () => {
+    const files = {
+      '/r/registry/package.json': JSON.stringify({ name: 'registry', dependencies: { egg: '3' } }),
+      '/r/registry/app.ts': '',
+      '/r/registry/app/port/package.json': JSON.stringify({ name: 'registry-port', eggModule: { name: 'port' } }),
+      '/r/registry/app/port/controller/PingController.ts': '',
+      '/r/registry/plugins/auth/package.json': JSON.stringify({ name: 'auth', eggPlugin: { name: 'auth' } }),
+      '/r/registry/plugins/auth/app/router.js': '',
+      '/r/shared/package.json': JSON.stringify({ name: 'shared', eggModule: { name: 'shared' } }),
+      '/r/shared/index.ts': '',
+    };
+    const fs = memFs(files);
+    const all = Object.keys(files);
+    const groups = groupFilesByApp('/r', await findServerApps(fs, all), all.filter((f) => !f.endsWith('.json')), await findPackages(fs, all));
+    assert.deepEqual(groups, [{ dir: '/r/registry', files: ['/r/registry/app.ts', '/r/registry/app/port/controller/PingController.ts', '/r/registry/plugins/auth/app/router.js'] }]);
   });
 });
 
