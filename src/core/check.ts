@@ -30,7 +30,7 @@ import { checkedContainer, swarmServiceOf, swarmServiceReport } from './swarm';
 import { emptyEngineState, gatherEngineState, listMapped, type EngineState } from './gather/engineState';
 import { withProgramFiles } from './gather/programFiles';
 import { hasLocalBuild } from './gather/localBuild';
-import { findServiceModules, gatherFiles, imageBuilders, isServerSource, mountedServerApp, NO_FILES, outsideWorkspace, serverSourceRoots, skippedWarnings, soleServerClaims, type FileEvidence, type SourceHints } from './gather/workspaceFiles';
+import { findServiceModules, gatherFiles, imageBuilders, isServerSource, mountedServerApp, NO_FILES, outsideWorkspace, serverSourceRoots, skippedWarnings, soleServerClaims, unreadBuildNotes, type FileEvidence, type SourceHints } from './gather/workspaceFiles';
 import { joinRoutes, probeServiceRoutes } from './gather/routes';
 import { rel, relativeWarning } from './gather/paths';
 import { buildInputMissing } from './gather/buildInput';
@@ -398,7 +398,8 @@ function listenPortsOf(extracted: { x: { listenPorts?: number[] } }[]): number[]
  * The service's source, read once by the scanner for both the file rungs and the routes: the
  * mapped source root; or, when nothing maps the source into an image (a prebuilt image, a
  * Dockerfile not understood), the server folder its build context or name points at, for its
- * routes alone. Undefined when there is no source to read.
+ * routes alone; a build that brings none is said (unreadBuildNotes), with the override that fixes
+ * it, rather than an empty report. Undefined when there is no source to read.
  */
 function readServiceWorkspace(
   deps: CheckDeps,
@@ -468,8 +469,8 @@ function readServiceWorkspace(
     const declared = [...new Map(read.flatMap((r) => r.declared).map((d) => [`${d.method} ${d.path} ${d.file ?? ''}:${d.line ?? ''}`, d])).values()];
     // Each app's routes are probed on the port it listens on; the service's base URL on one of theirs.
     const routePorts = new Map(read.flatMap((r) => (r.listenPorts?.length ? r.declared.filter((d) => d.file !== undefined).map((d) => [d, r.listenPorts ?? []] as const) : [])));
-    const listenPorts = [...new Set(read.flatMap((r) => r.listenPorts ?? []))];
-    return { files: NO_FILES, declared, warnings: read.flatMap((r) => r.warnings), pages: [], listenPorts, routePorts };
+    const warnings = roots.length === 0 && !spec.oneShot && !hints.builtBy ? await unreadBuildNotes(deps.fs, spec, opts.workspaceDir) : read.flatMap((r) => r.warnings);
+    return { files: NO_FILES, declared, warnings, pages: [], listenPorts: [...new Set(read.flatMap((r) => r.listenPorts ?? []))], routePorts };
   };
 }
 

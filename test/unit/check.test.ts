@@ -282,6 +282,29 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     ]);
   });
 
+  test("a build serving a port that brings no source to read says why and names the override: FROM a published image with a script added, or FROM node copying nothing of the workspace; not a service publishing no port (a worker, a test runner), nor a Python service's build", async () => {
+    const ws = {
+      '/ws/compose.yaml': 'services:\n  main:\n    build:\n      context: ./docker\n      dockerfile: Dockerfile.compose\n    ports: ["3000:3000"]\n  worker:\n    build:\n      context: ./docker\n      dockerfile: Dockerfile.compose\n  tools:\n    build: ./tools\n    ports: ["3001:3000"]\n  ml:\n    build: ./ml\n    ports: ["8000:8000"]\n',
+      '/ws/docker/Dockerfile.compose': 'FROM acme/shop:latest\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["sh", "/entrypoint.sh"]\n',
+      '/ws/docker/entrypoint.sh': 'exec node server.js\n',
+      '/ws/tools/Dockerfile': 'FROM node:20-alpine\nRUN npm install -g json-server@1\nCMD ["json-server", "--port", "3000"]\n',
+      '/ws/ml/Dockerfile': 'FROM python:3.12\nCOPY . /app\nCMD ["python", "/app/main.py"]\n',
+      '/ws/ml/main.py': 'print(1)\n',
+      '/ws/packages/backend/package.json': '{"name":"@shop/backend","dependencies":{"express":"4"}}',
+      '/ws/packages/backend/src/app.js': "const express = require('express');\nconst app = express();\napp.get('/health', (req, res) => res.send('ok'));\napp.listen(3000);\n",
+    };
+    const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: [], noContainer: true });
+    const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    const warnings = Object.fromEntries(report.services.map((s) => [s.name, s.warnings]));
+    const fix = 'point x-runtime-drift.source at its server source folder to read its routes and files';
+    assert.deepEqual(warnings, {
+      main: [`docker/Dockerfile.compose: the image builds FROM acme/shop:latest, a published image, and copies no app of the workspace: which source it runs is not known; ${fix}`],
+      worker: [],
+      tools: [`tools/Dockerfile: no folder of the workspace holding a server app (a package.json depending on a server framework) is copied into the image; ${fix}`],
+      ml: [],
+    });
+  });
+
   test("a Dockerfile that sets no WORKDIR took Docker's default: the container's image working elsewhere is a warning naming the target it gives", async () => {
     const ws = { ...WORKSPACE, '/ws/backend/Dockerfile': 'FROM acme/node-base\nCOPY dist ./dist\nCMD ["node","dist/main.js"]\n' };
     const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: [] });

@@ -3,6 +3,7 @@
 // build output, grouped into the modules its framework sees; and where a server's source is when
 // nothing maps it into an image.
 import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
 import type { ServiceBuild, ServiceSpec, SourceMapping } from '../model';
 import type { FsLike, SourceScan } from '../ports';
 import type { MappedFile, ModuleEvidence } from '../ladder/evidence';
@@ -378,6 +379,32 @@ async function layeredImage(fs: FsLike, spec: ServiceSpec, build: ServiceBuild):
   if (from === undefined || first?.baseStage !== undefined) return undefined;
   const namespaced = /^[^:@]+\//.test(from) && !/^(?:docker\.io\/)?library\//.test(from);
   return namespaced && !INFRASTRUCTURE_IMAGE.test(imageRepository(from) ?? '') ? from : undefined;
+}
+
+/** Base images of a JavaScript runtime: a build FROM one that brings no server app of the workspace is told so. */
+const JS_RUNTIME_IMAGE = /^(?:node|bun|deno)$/;
+
+/**
+ * Why a service that builds its image and publishes a port has no source of the workspace read,
+ * when the image is likely a JavaScript server's: its Dockerfile starts FROM a published image of a namespace and copies no
+ * app (the project's released image with a script added), or FROM a Node, Bun or Deno image without
+ * bringing a folder that holds a server app. None for a build FROM anything else (a Python or Go
+ * service is not read) and for a service that builds nothing.
+ */
+export async function unreadBuildNotes(fs: FsLike, spec: ServiceSpec, workspaceDir: string): Promise<string[]> {
+  // A service publishing no port serves no one outside (a test runner, a worker): nothing to say.
+  if (!spec.build || (spec.ports.length === 0 && spec.drift.baseUrl === undefined)) return [];
+  const { df } = await buildBrings(fs, spec, spec.build);
+  const stages = df?.stages ?? [];
+  const built = (spec.build.target !== undefined ? findStage(stages, spec.build.target) : undefined) ?? stages[stages.length - 1];
+  const from = built && stageChain(stages, built)[0]?.from;
+  if (from === undefined) return [];
+  const file = rel(workspaceDir, await serviceDockerfile(fs, spec.build));
+  const fix = l10n.t('point x-runtime-drift.source at its server source folder to read its routes and files');
+  const layered = await layeredImage(fs, spec, spec.build);
+  if (layered !== undefined) return [l10n.t('{0}: the image builds FROM {1}, a published image, and copies no app of the workspace: which source it runs is not known; {2}', file, layered, fix)];
+  const runtime = stages.some((st) => JS_RUNTIME_IMAGE.test(imageRepository(st.from) ?? ''));
+  return runtime ? [l10n.t('{0}: no folder of the workspace holding a server app (a package.json depending on a server framework) is copied into the image; {1}', file, fix)] : [];
 }
 
 /**
