@@ -165,6 +165,9 @@ export async function serverSourceRoots(fs: FsLike, spec: ServiceSpec, opts: { c
     const sole = only && (namesProject(names, projectRoot, await packageName(fs, projectRoot)) || (opts.claimsSoleApp && (await runsProjectCode(fs, spec, only.dir, projectRoot))));
     // Another package of the project builds an image of its own (a Next.js app beside the worker): the image may be that one.
     const ambiguous = only && sole && !bindMounts(spec, only.dir) && (await anotherPackageWithDockerfile(fs, projectRoot, only.dir));
+    // Then the service's role tells (`langfuse-web` on `langfuse/langfuse`, whose web/ has a Dockerfile): the app named so, where one is.
+    const role = ambiguous ? pickByName([...apps, ...nextApps], withoutProjectWord(spec.name, projectWords)) : undefined;
+    if (role) return [await imageSourceDir(fs, spec, projectRoot, role.dir)];
     return only && sole && !ambiguous ? [await imageSourceDir(fs, spec, projectRoot, only.dir)] : [];
   }
   return [];

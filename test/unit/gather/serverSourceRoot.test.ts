@@ -43,7 +43,7 @@ suite('serverSourceRoot', () => {
     assert.equal(await serverSourceRoot(teable, spec('migrate', { image: 'ghcr.io/teableio/teable-db-migrate:latest' })), undefined);
   });
 
-  test("an image named like the project does not run its only server app when another package of the project has a Dockerfile of its own: the image may be that package's", async () => {
+  test("an image named like the project does not run its only server app when another package of the project has a Dockerfile of its own: the image may be that package's, which the service's role names", async () => {
     const files = {
       '/w/package.json': JSON.stringify({ name: 'acme', private: true }),
       '/w/worker/package.json': JSON.stringify({ name: 'worker', dependencies: { express: '5' }, scripts: { start: 'node dist/index.js' } }),
@@ -56,8 +56,11 @@ suite('serverSourceRoot', () => {
     // The front end builds no image of its own: the project's image is its only server's.
     assert.equal(await serverSourceRoot(memFs(files), web), '/w/worker/src');
     const both = memFs({ ...files, '/w/web/Dockerfile': 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm run build\n' });
-    assert.equal(await serverSourceRoot(both, web), undefined);
-    assert.equal(await serverSourceRoot(both, web, { claimsSoleApp: true }), undefined);
+    // Then the service's role names which (`acme-web`: web/, the package with the Dockerfile); a role naming no package leaves it unknown.
+    assert.equal(await serverSourceRoot(both, web), '/w/web');
+    assert.equal(await serverSourceRoot(both, web, { claimsSoleApp: true }), '/w/web');
+    assert.equal(await serverSourceRoot(both, spec('acme-app', { image: 'acme/acme:3' })), undefined);
+    assert.equal(await serverSourceRoot(both, spec('app', { image: 'acme/acme:3' }), { claimsSoleApp: true }), undefined);
     assert.equal(await serverSourceRoot(both, worker), '/w/worker/src');
     // A Dockerfile inside the server's own folder, or a dev container's, leaves the rule as it was.
     const own = memFs({ ...files, '/w/worker/docker/Dockerfile': 'FROM node:22\n', '/w/.devcontainer/Dockerfile': 'FROM node:22\n' });
