@@ -190,7 +190,22 @@ export abstract class ExportReader extends MountReader {
   /** A returned call of a function of the project's own (`createXaaRouter(options)`), taken for a router it may make. */
   private madeByCall(e: ts.Expression): string | undefined {
     const call = skipOuter(e);
-    return isCallExpression(call) && isIdentifier(call.expression) && this.routerMaker(call) !== undefined ? this.receiverOf(call) : undefined;
+    if (isCallExpression(call) && isIdentifier(call.expression)) return this.routerMaker(call) !== undefined ? this.receiverOf(call) : undefined;
+    return isCallExpression(call) ? this.madeByModuleMember(call) : undefined;
+  }
+
+  /**
+   * `return listing.init(getPlugins)` with `listing` a module of the project (`require('./listing')`):
+   * the router that module's function makes, a router once collect.ts finds it makes one
+   * (routerMakers `listing.init`), as a call of a function imported by its name is.
+   */
+  private madeByModuleMember(call: ts.CallExpression): string | undefined {
+    const called = this.moduleFunctionCalled(call);
+    if (called === undefined) return undefined;
+    const name = `@${this.line(call)}:${call.getStart(this.sf)}`;
+    this.factoryNames.set(call, name);
+    this.madeBy(name, called.slice(0, -'()'.length), '', call);
+    return name;
   }
 
   /** Functions that return a router: one of this file by its name, or a fresh one (`return new Hono()`) as ''. */

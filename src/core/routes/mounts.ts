@@ -590,7 +590,7 @@ export abstract class MountReader extends RouteHelperReader {
    * `import * as campaigns`: that export of the module called, as destructuring the module takes its
    * exports (readAliasDestructuring); collect.ts mounts what it returns when it makes a router.
    */
-  private moduleFunctionCalled(call: ts.CallExpression): string | undefined {
+  protected moduleFunctionCalled(call: ts.CallExpression): string | undefined {
     const callee = skipOuter(call.expression);
     const mod = isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
     const imported = mod && isIdentifier(mod) ? this.out.imports.find((i) => i.local === mod.text) : undefined;
