@@ -40,6 +40,21 @@ export async function folderLoadsBeside(fs: FsLike, folder: string, root: string
  */
 export const RELATIVE_LOAD = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom)\s*['"](\.\.?\/[^'"]+)['"]/g;
 
+/** A folder loaded as a package (`require('..')`, `import x from '../..'`): node loads its package.json main. */
+const PACKAGE_FOLDER_LOAD = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom)\s*['"](\.\.?(?:\/\.\.)*)\/?['"]/g;
+
+/** The file node loads for a folder: its package.json's main, else its index.js. */
+async function packageEntry(fs: FsLike, dir: string): Promise<string> {
+  const text = await fs.readFile(resolve(dir, 'package.json')).catch(() => undefined);
+  let main: unknown;
+  try {
+    main = text === undefined ? undefined : (JSON.parse(text) as { main?: unknown }).main;
+  } catch {
+    main = undefined;
+  }
+  return resolve(dir, typeof main === 'string' && main !== '' ? main : 'index.js');
+}
+
 /** Every module a file loads by a relative path (`./x`, `../y`), JSON data left out. */
 const RELATIVE_MODULE = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom|^\s*import)\s*['"](\.\.?\/[^'"]+?)(?<!\.json)['"]/gm;
 
@@ -52,5 +67,6 @@ const RELATIVE_MODULE = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom|^\s*import)\s*['
 export async function launcherLoadsOutside(fs: FsLike, file: string, folder: string, root: string): Promise<string[] | undefined> {
   const text = await fs.readFile(file).catch(() => '');
   const loaded = [...text.matchAll(RELATIVE_MODULE)].map((m) => resolve(file, '..', m[1] ?? ''));
+  for (const m of text.matchAll(PACKAGE_FOLDER_LOAD)) loaded.push(await packageEntry(fs, resolve(file, '..', m[1] ?? '.')));
   return loaded.length === 0 || loaded.some((l) => isAtOrInside(folder, l) || !isAtOrInside(root, l)) ? undefined : loaded;
 }

@@ -47,4 +47,24 @@ suite('a launcher in a folder of its own', () => {
     const m = await mapped(files("import { options } from './options.js';\nimport { start } from '../server/start.js';\nstart(options);\n", { '/ws/bin/options.js': 'export const options = {};\n' }));
     assert.equal(m.root, '/ws/bin', m.why);
   });
+
+  test("bin/cli.js loading the package itself (require('..')), whose main is server/start.js: server is the source", async () => {
+    const fs = files("const { start } = require('..');\nstart();\n", {
+      '/ws/package.json': JSON.stringify({ name: 'tool', main: 'server/start.js', bin: { tool: 'bin/cli.js' }, dependencies: { express: '5' } }),
+      '/ws/bin/cli.js': "#!/usr/bin/env node\nconst fs = require('fs');\nconst { start } = require('..');\nstart(fs);\n",
+    });
+    const m = await mapped(fs);
+    assert.equal(m.root, '/ws/server', m.why);
+    assert.equal(m.target, '/usr/src/tool/server', m.why);
+  });
+
+  test("require('..') of a package with no main loads its index.js, at the package's top: no single folder, the package folder is the source", async () => {
+    const fs = files('', {
+      '/ws/package.json': JSON.stringify({ name: 'tool', bin: { tool: 'bin/cli.js' }, dependencies: { express: '5' } }),
+      '/ws/bin/cli.js': "#!/usr/bin/env node\nrequire('..').start();\n",
+      '/ws/index.js': "module.exports = require('./server/start.js');\n",
+    });
+    const m = await mapped(fs);
+    assert.equal(m.root, '/ws', m.why);
+  });
 });
