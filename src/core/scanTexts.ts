@@ -123,6 +123,7 @@ const SCAN_TEXTS = {
   helperUnread: (callee: string, source: string) =>
     l10n.t('routes handed to {0}, a function of {1}, with the router: the scan does not read that code; routes skipped (list them in x-runtime-drift.routes)', callee, source),
   routeTable: () => l10n.t('routes registered in a loop over a list not found statically; routes skipped (list them in x-runtime-drift.routes)'),
+  routeConfig: (member: string, helper: string) => l10n.t('route config given to {0} (handed by {1}) not found statically; route skipped (list it in x-runtime-drift.routes)', member, helper),
   routerPrefixValue: (router: string) => l10n.t('the prefix of {0} is not found statically; its routes are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)', router),
   mountPrefixValue: () => l10n.t('mount prefix not found statically; its routes are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)'),
   relativeUnmounted: (router: string, paths: string) =>

@@ -9,7 +9,7 @@ import * as l10n from '@vscode/l10n';
 import { escapeRegExp } from '../escapeRegExp';
 import { isExcluded } from './nestExclude';
 import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
-import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestModuleDecl, SettingGuard, PrefixExclude, RouterModuleEntry, UriVersioning, HelperArg } from './extracted';
+import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestModuleDecl, SettingGuard, PrefixExclude, RouterModuleEntry, UriVersioning, HelperArg, FixedRegistration } from './extracted';
 import { factoryRouteAt } from './routeFactories';
 import { DEFAULT_FACTORY_INSTANCE, dropUnmetMemberGuards } from './unmetMemberGuards';
 import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, guardsHold, mayHold, substituteParams, methodRouterName, routerMethodName, writtenName } from './extracted';
@@ -1469,20 +1469,73 @@ function addHelperRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathA
     const sig = found?.name !== undefined && !call.noMethod ? found.target.x.routeHelpers?.[found.name] : undefined;
     // A helper of a fixed method (`registerPage(server, { path })`): each route it registers.
     const fixed = found?.name !== undefined ? found.target.x.fixedHelpers?.[found.name] : undefined;
-    const given = (arg: HelperArg): string | null => (typeof arg === 'number' ? (call.literals[arg] ?? null) : (call.props?.[arg[0]]?.[arg[1]] ?? importedProp(s, call.refs?.[arg[0]], arg[1], resolver) ?? arg[2] ?? null));
-    const registered = sig ? [{ ...sig, method: given(sig.method) ?? '' }] : (fixed ?? []).filter((r) => guardsHold(r.when, given)).map((r) => ({ ...r, method: typeof r.method === 'string' ? r.method : (given(r.method) ?? '') }));
-    for (const r of registered) {
-      const router = typeof r.router === 'number' ? call.routers[r.router] : call.routerProps?.[r.router[0]]?.[r.router[1]];
-      if (!router) continue;
-      const method = r.method === '*' ? 'ALL' : ROUTER_METHODS[r.method.toLowerCase()];
-      const pieces = r.path.map((p) => (typeof p === 'string' ? p : given(p)));
-      const joined = pieces.every((p): p is string => typeof p === 'string') ? pieces.join('') : undefined;
-      const path = joined !== undefined && 'options' in r && r.options ? bracedPathToRoute(joined) : joined;
-      if (method && path?.startsWith('/')) s.x.routes.push({ method, path: joinRoutePath(path), line: call.line, kind: 'router', router });
-      else if (method && path === undefined) warnings.push(scanWarningText(s.file, { id: 'routeValue', args: [method], line: call.line }));
-      else if (!method) warnings.push(scanWarningText(s.file, { id: 'routeTable', args: [], line: call.line }));
+    const given = givenBy(s, call, resolver);
+    if (sig) addHelperRoute(s, call, { ...sig, method: given(sig.method) ?? '' }, given, call.line, warnings);
+    for (const r of fixed ?? []) {
+      if (!r.via) {
+        if (guardsHold(r.when, given)) addHelperRoute(s, call, { ...r, method: typeof r.method === 'string' ? r.method : (given(r.method) ?? '') }, given, call.line, warnings);
+        continue;
+      }
+      // One registered for each call a callback the call gives makes of a member of what it is handed (helperChains.ts):
+      // that call's arguments at the places from `via.from` on; warned once at it when one it reads is not known at all.
+      const { member, callback, from } = r.via;
+      for (const c of call.callbacks ?? []) {
+        if (c.member !== member || !sameArg(c.at, callback)) continue;
+        if (readsUnknown(r, from, c)) {
+          const text = scanWarningText(s.file, { id: 'routeConfig', args: [member, call.helper], line: c.line });
+          if (!warnings.includes(text)) warnings.push(text);
+          continue;
+        }
+        const inner = givenBy(s, c, resolver);
+        const read = (arg: HelperArg): string | null => ((typeof arg === 'number' ? arg : arg[0]) >= from ? inner(shifted(arg, -from)) : given(arg));
+        if (guardsHold(r.when, read)) addHelperRoute(s, call, { ...r, method: typeof r.method === 'string' ? r.method : (read(r.method) ?? '') }, read, c.line, warnings);
+      }
     }
   }
+}
+
+/** Whether a registration reads, at a place from `from` on, an argument of the member call that is nothing known: no literal, no object, no other file's binding. */
+function readsUnknown(r: FixedRegistration, from: number, c: { literals: Array<string | null>; props?: Array<Record<string, string> | null>; refs?: Array<unknown> }): boolean {
+  const places = [...r.path, ...(r.when ?? []).map((g) => g.arg), r.method].flatMap((p) => (typeof p === 'string' ? [] : [typeof p === 'number' ? p : p[0]]));
+  return places.some((p) => p >= from && (c.literals[p - from] ?? c.props?.[p - from] ?? c.refs?.[p - from] ?? null) === null);
+}
+
+/** What a helper call (or a callback's member call) gives at a helper's place: a literal argument, a literal property of an object written there or of another file's object, or the place's default. */
+function givenBy(s: Scanned, call: { literals: Array<string | null>; props?: Array<Record<string, string> | null>; refs?: Array<Reference | null> }, resolver: ValueResolver): (arg: HelperArg) => string | null {
+  // Each place once: a callback's call is read for every registration of its helper (one per method).
+  const known = new Map<string, string | null>();
+  return (arg) => {
+    const key = String(arg);
+    const had = known.get(key);
+    if (had !== undefined) return had;
+    const v = typeof arg === 'number' ? (call.literals[arg] ?? null) : (call.props?.[arg[0]]?.[arg[1]] ?? importedProp(s, call.refs?.[arg[0]], arg[1], resolver) ?? arg[2] ?? null);
+    known.set(key, v);
+    return v;
+  };
+}
+
+/** A helper's place moved by `by` positions. */
+function shifted(arg: HelperArg, by: number): HelperArg {
+  return typeof arg === 'number' ? arg + by : ([arg[0] + by, ...arg.slice(1)] as HelperArg);
+}
+
+/** Whether two helper places are the same. */
+function sameArg(a: HelperArg, b: HelperArg): boolean {
+  return typeof a === 'number' || typeof b === 'number' ? a === b : a[0] === b[0] && a[1] === b[1];
+}
+
+/** The route one registration of a helper makes for a call, on the router the call gives; a warning at `line` when its method or path is not known (once per line and kind). */
+function addHelperRoute(s: Scanned, call: NonNullable<ExtractedFile['helperCalls']>[number], r: { router: HelperArg; method: string; path: Array<HelperArg | string>; options?: true }, given: (arg: HelperArg) => string | null, line: number, warnings: string[]): void {
+  const router = typeof r.router === 'number' ? call.routers[r.router] : call.routerProps?.[r.router[0]]?.[r.router[1]];
+  if (!router) return;
+  const method = r.method === '*' ? 'ALL' : ROUTER_METHODS[r.method.toLowerCase()];
+  const pieces = r.path.map((p) => (typeof p === 'string' ? p : given(p)));
+  const joined = pieces.every((p): p is string => typeof p === 'string') ? pieces.join('') : undefined;
+  const path = joined !== undefined && 'options' in r && r.options ? bracedPathToRoute(joined) : joined;
+  const warn = (text: string): void => void (warnings.includes(text) ? undefined : warnings.push(text));
+  if (method && path?.startsWith('/')) s.x.routes.push({ method, path: joinRoutePath(path), line, kind: 'router', router });
+  else if (method && path === undefined) warn(scanWarningText(s.file, { id: 'routeValue', args: [method], line }));
+  else if (!method) warn(scanWarningText(s.file, { id: 'routeTable', args: [], line }));
 }
 
 /** A property of an imported object handed to a helper (`createRoute(server, healthHandler)` reading `rh.path`): its text, resolved where the object is declared. */

@@ -316,6 +316,23 @@ export interface RouterModuleEntry {
 /** A parameter's place, or a property of one; a third element is the text written for it when the property is absent (`config.path ?? ''`). */
 export type HelperArg = number | [number, string] | [number, string, string];
 
+/**
+ * A route a helper of a fixed method registers (ExtractedFile.fixedHelpers): on the router a parameter
+ * gives, of a literal method or one a parameter gives, at a path of pieces; `options`: registered as
+ * route options; `when`: the tests around it. `via`: registered once for each call a callback the
+ * helper is given (at `callback`) makes of the member `member` of the object the helper hands it
+ * (`createRouter({ basePath, builder, router }) { builder({ route: (config) => mountRoute(router,
+ * basePath, config) }) }`), the places from `from` on being that member call's arguments (helperChains.ts).
+ */
+export interface FixedRegistration {
+  router: HelperArg;
+  method: string | HelperArg;
+  path: Array<HelperArg | string>;
+  options?: true;
+  when?: HelperGuard[];
+  via?: { callback: HelperArg; member: string; from: number };
+}
+
 /** A test around a helper's registration (helperGuards.ts): the parameter property `arg` equals `equals` there. */
 export interface HelperGuard {
   arg: HelperArg;
@@ -516,7 +533,7 @@ export interface ExtractedFile {
    * its path as pieces (literal text or what the call gives). `options`: registered as route options
    * (`route({ method, path })`), whose hapi `{id}` parameters read as `:id`.
    */
-  fixedHelpers?: Record<string, Array<{ router: HelperArg; method: string | HelperArg; path: Array<HelperArg | string>; options?: true; when?: HelperGuard[] }>>;
+  fixedHelpers?: Record<string, Array<FixedRegistration>>;
   /**
    * Route list helpers (listHelpers.ts): functions registering a route for each element of a list
    * parameter (`registerRoutes(app, endpoints) { for (const e of endpoints) app.route({ url: e.path,
@@ -577,6 +594,12 @@ export interface ExtractedFile {
     line: number;
     /** No method given, outside a loop over an unknown list: nothing for a helper taking the method from its call (routeHelpers). */
     noMethod?: true;
+    /**
+     * The calls a callback the call gives makes of a member of the object it is handed (`apiRouter('/v1',
+     * ({ route }) => { route(listRoute) }, { router })`: `route` at 1), each with its arguments as the
+     * call's own are kept, for a helper registering once per such call (FixedRegistration.via).
+     */
+    callbacks?: Array<{ at: HelperArg; member: string; literals: Array<string | null>; props?: Array<Record<string, string> | null>; refs?: Array<Reference | null>; line: number }>;
   }>;
   /**
    * Functions, curried or not, whose result registers the route config it was given on the router

@@ -18,6 +18,7 @@ import { requireSource } from './moduleLoads';
 import { RouterCallReader } from './routerCalls';
 import { instanceArgs, memberGuardOf } from './memberGuards';
 import { receiverClass } from './instanceClasses';
+import { chainedHelpers, type ChainReading } from './helperChains';
 
 /** An import of a file of the project: a relative path or a conventional alias (`@/`, `~/`, `#`). */
 const PROJECT_SOURCE = /^(?:\.|~|#|@\/)/;
@@ -103,6 +104,12 @@ export abstract class RouteHelperReader extends RouterCallReader {
       (this.out.fixedHelpers ??= {})[name] = found;
       this.fixedHelperFns.add(fn);
     }
+    // Functions handing their parameters on to those, directly or through a callback they are given (helperChains.ts).
+    const known = this.out.fixedHelpers;
+    if (!known) return;
+    const functions = new Map(this.helperCandidates());
+    const read: ChainReading = { bindings: paramBindings, pieces: (e, fn, bound) => helperPathPieces(e, fn, bound, 0), ownCalls: (body) => this.callsWithin(body).filter((c) => outsideInnerFunctions(c, body)) };
+    for (const name of chainedHelpers([...functions], known, read)) this.fixedHelperFns.add(functions.get(name) as RouteHelper);
   }
 
   /**
@@ -340,7 +347,8 @@ export abstract class RouteHelperReader extends RouterCallReader {
   protected readHelperCall(call: ts.CallExpression): boolean {
     const callee = skipOuter(call.expression);
     const root = isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : callee;
-    if (!isIdentifier(root) || !this.importedNames.has(root.text) || this.routers.has(root.text) || CONVENTIONAL_RECEIVER.test(root.text)) return false;
+    // A member of a router named so is its method (`router.get(...)`); an imported function named so is called (`apiRouter('/v1', build, { router })`).
+    if (!isIdentifier(root) || !this.importedNames.has(root.text) || this.routers.has(root.text) || (CONVENTIONAL_RECEIVER.test(root.text) && root !== callee)) return false;
     const routerOf = (a: ts.Expression): string | null => {
       const x = skipOuter(a);
       const r = isIdentifier(x) ? this.receiverOf(x) : undefined;
@@ -366,11 +374,46 @@ export abstract class RouteHelperReader extends RouterCallReader {
     if (refs.some((r) => r !== null)) entry.refs = refs;
     if (!method && this.unknownLoopVariable(call) === undefined) entry.noMethod = true;
     if (isPropertyAccessExpression(callee)) entry.member = callee.name.text;
+    const callbacks = this.callbackCalls(call);
+    if (callbacks.length > 0) entry.callbacks = callbacks;
     (this.out.helperCalls ??= []).push(entry);
     // A list handed on with the router (`registerRoutes(server, [...adminRoutes])`): for a route list helper (listHelpers.ts).
     if (values.some((v) => v?.kind === 'arr' || (v?.kind === 'str' && hasRefs(v))))
       (this.out.listHelperCalls ??= []).push({ helper: root.text, ...(entry.member !== undefined ? { member: entry.member } : {}), args: values.map((v) => v ?? null), routers, line: entry.line });
     return method;
+  }
+
+  /**
+   * The calls the callbacks a call gives (a function written at an argument, or at a property of an
+   * object written there) make of a member of the object they are handed: `({ route }) => { route(a) }`,
+   * `(r) => { r.route(a) }`; each with its arguments' literals, literal properties and references.
+   */
+  private callbackCalls(call: ts.CallExpression): NonNullable<NonNullable<ExtractedFile['helperCalls']>[number]['callbacks']> {
+    const out: NonNullable<NonNullable<ExtractedFile['helperCalls']>[number]['callbacks']> = [];
+    const read = (at: HelperArg, e: ts.Expression): void => {
+      const f = skipOuter(e);
+      const param = (isArrowFunction(f) || isFunctionExpression(f)) && f.body ? f.parameters[0]?.name : undefined;
+      if (!param || !(isArrowFunction(f) || isFunctionExpression(f))) return;
+      // The member each name the parameter binds reads (`{ route }`, `{ route: add }`), or the parameter itself.
+      const members = new Map<string, string>();
+      if (isObjectBindingPattern(param)) for (const el of param.elements) if (!el.dotDotDotToken && isIdentifier(el.name) && (el.propertyName === undefined || isIdentifier(el.propertyName))) members.set(el.name.text, (el.propertyName ?? el.name).text);
+      for (const c of this.callsWithin(f.body)) {
+        const target = skipOuter(c.expression);
+        const base = isPropertyAccessExpression(target) ? skipOuter(target.expression) : undefined;
+        const member = isIdentifier(target) ? members.get(target.text) : isIdentifier(param) && base && isIdentifier(base) && base.text === param.text && isPropertyAccessExpression(target) ? target.name.text : undefined;
+        if (member === undefined) continue;
+        const values = c.arguments.map((a) => (isSpreadElement(a) ? undefined : (this.evaluate(a) ?? this.importedCallResult(a))));
+        const props = values.map((v) => (v?.kind === 'obj' ? literalProps(v) : null));
+        const refs = values.map((v) => soleRef(v) ?? null);
+        out.push({ at, member, literals: values.map((v) => literalOf(v) ?? null), ...(props.some((p) => p !== null) ? { props } : {}), ...(refs.some((r) => r !== null) ? { refs } : {}), line: this.line(c) });
+      }
+    };
+    call.arguments.forEach((arg, i) => {
+      const a = skipOuter(arg);
+      if (isObjectLiteralExpression(a)) for (const p of a.properties) if (isPropertyAssignment(p) && isIdentifier(p.name)) read([i, p.name.text], p.initializer);
+      read(i, a);
+    });
+    return out;
   }
 
   /**
