@@ -17,6 +17,7 @@ import { APP_SETTING, ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, ENV_READ, DEFAUL
 import { UNKNOWN_PREFIX, bracedPathToRoute, joinRoutePath, openApiPathToRoute, expandAlternativeSegments, stripParamPatterns, unknownPrefixPath, isRoutePath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
+import { URL_PATH, urlPathRefText } from './urlPathRefs';
 import { decidedGuardWarning, envPathNote, envPathValue, GuardedRoutes, guardInEnv, notServedReason, settingGuardWarning, type GuardedSubject, type ServiceEnv } from './settingGuardWarnings';
 import { addInheritedPathRoutes, type ClassFinder } from './inheritedPathRoutes';
 import { KEYS, keyText, routerMethodOf, type TableEntry } from './tableKeys';
@@ -474,7 +475,9 @@ function routerPaths(s: Scanned, r: ExtractedRoute, edges: MountEdge[], prefixes
       const text = passed[i];
       return text !== undefined ? str(text) : i < passed.length ? paramRef(i) : (d ?? paramRef(i));
     });
-    const texts = resolver.texts(s, substituteParams(value, args));
+    const known = resolver.texts(s, substituteParams(value, args));
+    const underUnknown = known === undefined ? resolver.afterUnknownUrlPath(s, r, warnings) : undefined;
+    const texts = known ?? (underUnknown !== undefined ? [underUnknown] : undefined);
     if (texts === undefined) {
       warnings.push(scanWarningText(s.file, routeValueMessage(r)));
       continue;
@@ -1916,7 +1919,7 @@ class ValueResolver {
       }
       const texts = this.texts(s, r.pathValue);
       const method = r.methodValue ? this.text(s, r.methodValue, 0)?.toUpperCase() : r.method;
-      const underUnknown = texts === undefined && !r.methodValue ? this.underUnknownPrefix(s, r, warned, warnings) : undefined;
+      const underUnknown = texts === undefined && !r.methodValue ? (this.underUnknownPrefix(s, r, warned, warnings) ?? this.underUnknownUrlPath(s, r, warnings)) : undefined;
       if (underUnknown) {
         out.routes.push(underUnknown);
         continue;
@@ -2158,6 +2161,28 @@ class ValueResolver {
     if (!warned.has(r.router)) warnings.push(scanWarningText(s.file, { id: 'routerPrefixValue', args: [r.router], line: s.x.routerPrefixLines?.[r.router] ?? r.line }));
     warned.add(r.router);
     return { ...r, path: joinRoutePath(prefix, r.path), pathValue: undefined };
+  }
+
+  /**
+   * `app.get(BASE_PATH + '/login')` where BASE_PATH is the path of a URL not known (urlPathRefs.ts:
+   * no default in code, none set by the service, or a text that is no URL): the rest of the path
+   * under …, warned of as the scan warns of a start it cannot read (routerCalls.ts unknownStartPath).
+   */
+  private underUnknownUrlPath(s: Scanned, r: ExtractedRoute, warnings: string[]): ExtractedRoute | undefined {
+    const rest = this.afterUnknownUrlPath(s, r, warnings);
+    return rest !== undefined ? { ...r, path: rest, pathValue: undefined } : undefined;
+  }
+
+  /** A route path's rest after the path of a URL not known, under … (underUnknownUrlPath), warned of; undefined for any other path. */
+  afterUnknownUrlPath(s: Scanned, r: ExtractedRoute, warnings: string[]): string | undefined {
+    // After the slashes the scan roots a path with (`//` before a value it keeps).
+    const parts = r.pathValue?.kind === 'str' ? r.pathValue.parts : [];
+    const [first, ...rest] = parts.slice(parts.findIndex((p) => typeof p !== 'string' || !/^\/*$/.test(p)));
+    if (typeof first !== 'object' || first.ref.local !== URL_PATH) return undefined;
+    const tail = this.text(s, str(...rest), 0);
+    if (tail === undefined || !tail.startsWith('/')) return undefined;
+    warnings.push(scanWarningText(s.file, { id: 'routePathStart', args: [writtenName(r.router ?? ''), r.method.toLowerCase(), r.pathCode ?? ''], line: r.line }));
+    return joinRoutePath(UNKNOWN_PREFIX, tail);
   }
 
   /**
@@ -2424,6 +2449,7 @@ class ValueResolver {
 
   private refText(s: Scanned, p: Exclude<Part, string>, depth: number): string | undefined {
     if (p.ref.local === ENV_READ) return this.envReadText(s, p.ref.path[0] ?? '', p.ref.fallback ?? '');
+    if (p.ref.local === URL_PATH) return this.urlPathText(s, p.ref, depth);
     if (p.ref.local === CONFIG_KEY) return this.configText(p.ref.path[0] ?? '', depth);
     if (p.ref.local === APP_SETTING) return this.appSettingText(p.ref.path[0] ?? '', depth);
     if (p.ref.truthy) return this.truthyText(s, p.ref.local, p.ref.path, p.ref.truthy);
@@ -2441,6 +2467,12 @@ class ValueResolver {
     // A value reading an environment variable with a default in code is resolved, not taken as its default (envReadText).
     const text = found ? ((readsEnv(found.value) ? undefined : literalOf(found.value)) ?? this.text(found.file, found.value, depth + 1)) : undefined;
     return text ?? this.serviceEnvText(s, p);
+  }
+
+  /** The path of a URL (urlPaths.ts URL_PATH): known once the URL's text is, and only when it parses. */
+  private urlPathText(s: Scanned, ref: Reference, depth: number): string | undefined {
+    const href = ref.args?.[0] && this.text(s, ref.args[0], depth + 1);
+    return href !== undefined ? urlPathRefText(ref, href) : undefined;
   }
 
   /**

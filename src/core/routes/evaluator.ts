@@ -23,6 +23,7 @@ import { tsRestNestServerValue } from './tsRestNest';
 import { isObjectValuesCall, objectValues } from './objectValues';
 import { letDeclarationOf, letValueAt } from './letValues';
 import { textMethodValue } from './textMethods';
+import { iifeValue, trailingSlashDropped, urlObject } from './urlPaths';
 import { ENV_OBJECT, envVariableRead } from './envReads';
 
 /** Calls whose value is their first argument, as far as paths are concerned. */
@@ -166,7 +167,7 @@ export abstract class Evaluator extends ReaderBase {
       return propOf(base, [key]);
     }
     if (isCallExpression(node)) return this.evaluateCall(node, depth);
-    if (isNewExpression(node)) return this.instanceValue(node, depth);
+    if (isNewExpression(node)) return urlObject(node, (e) => this.evaluate(e, depth)) ?? this.instanceValue(node, depth);
     if (isEnumMember(node) && node.initializer) return this.evaluate(node.initializer, depth);
     if (isArrowFunction(node) || isFunctionExpression(node) || isFunctionDeclaration(node)) return this.keyedGetter(node, depth);
     return undefined;
@@ -321,6 +322,10 @@ export abstract class Evaluator extends ReaderBase {
       const d = envDefault(node, this.sf);
       const variable = d !== undefined ? envVariableRead(node.left, this.sf) : undefined;
       if (d !== undefined) return variable !== undefined ? envRead(variable, d) : str(d);
+      // `process.env.PUBLIC_URL || `http://localhost:${PORT}``, `process.env.PORT || 8080`: a default known statically but not written as a string.
+      const read = envVariableRead(node.left, this.sf);
+      const known = read !== undefined ? literalOf(this.evaluate(node.right, depth)) : undefined;
+      if (read !== undefined && known !== undefined) return envRead(read, known);
       const chosen = this.evaluateChoice(node, depth);
       if (chosen) return chosen;
       const left = this.evaluate(node.left, depth);
@@ -792,6 +797,10 @@ export abstract class Evaluator extends ReaderBase {
     if (semverPart !== undefined) return str(semverPart);
     const text = textMethodValue(node, (e) => this.evaluate(e, depth));
     if (text) return text;
+    const trimmed = trailingSlashDropped(node, (e) => this.evaluate(e, depth));
+    if (trimmed) return trimmed;
+    const iife = iifeValue(node, (e) => this.evaluate(e, depth));
+    if (iife) return iife;
     // `String(2)`, `String(major(version))`: the text of a value known statically.
     if (isIdentifier(callee) && callee.text === 'String' && node.arguments.length === 1) {
       const text = literalOf(this.evaluate(node.arguments[0], depth));

@@ -19,6 +19,7 @@ export const {
   isBlock,
   isCallExpression,
   isCaseClause,
+  isCatchClause,
   isClassDeclaration,
   isClassExpression,
   isClassLike,
