@@ -795,12 +795,9 @@ export abstract class Evaluator extends ReaderBase {
     if (configured) return configured;
     const semverPart = this.semverPart(node, depth);
     if (semverPart !== undefined) return str(semverPart);
-    const text = textMethodValue(node, (e) => this.evaluate(e, depth));
+    const inner = (e: ts.Expression) => this.evaluate(e, depth);
+    const text = textMethodValue(node, inner) ?? trailingSlashDropped(node, inner) ?? iifeValue(node, inner);
     if (text) return text;
-    const trimmed = trailingSlashDropped(node, (e) => this.evaluate(e, depth));
-    if (trimmed) return trimmed;
-    const iife = iifeValue(node, (e) => this.evaluate(e, depth));
-    if (iife) return iife;
     // `String(2)`, `String(major(version))`: the text of a value known statically.
     if (isIdentifier(callee) && callee.text === 'String' && node.arguments.length === 1) {
       const text = literalOf(this.evaluate(node.arguments[0], depth));
