@@ -78,6 +78,7 @@ const SCAN_TEXTS = {
   controllerPath: () => l10n.t('controller path is not known statically; its routes are skipped (list them in x-runtime-drift.routes)'),
   versionDecorator: () => l10n.t('@Version argument is not a string literal or VERSION_NEUTRAL; taken as none (list the route in x-runtime-drift.routes)'),
   decoratorMethod: (decorator: string) => l10n.t('@{0} method is not known statically; route skipped (list it in x-runtime-drift.routes)', decorator),
+  decoratorBranchPaths: (paths: string, condition: string) => l10n.t('paths {0} are served only when {1} holds or only when it does not: not shown (list them in x-runtime-drift.routes where the server runs with them)', paths, condition),
   decoratorPath: (decorator: string) => l10n.t('@{0} path is not known statically; route skipped (list it in x-runtime-drift.routes)', decorator),
   // The joins across files (core/routes/collect.ts, in the check's own thread).
   mountUnresolved: (router: string, prefix: string) => l10n.t('mount of {0} at {1} not resolved; its routes stay unprefixed (list them in x-runtime-drift.routes)', router, prefix),

@@ -66,6 +66,9 @@ function oneOf(values: readonly (ConstValue | undefined)[]): ConstValue | undefi
   const known = values as ConstValue[];
   const literals = known.map(literalOf);
   if (literals.every((l) => l !== undefined && l === literals[0])) return known[0];
+  // `NODE_ENV === 'development' ? ['/a', '/dev/a'] : ['/a']`: the literal items every list has, served
+  // whichever branch runs; the others only where one does (the caller warns of them: droppedAlternatives).
+  if (known.every((v) => v.kind === 'arr')) return commonItems(known as Extract<ConstValue, { kind: 'arr' }>[]);
   if (known.every((v) => v.kind === 'obj')) {
     const objs = known as Extract<ConstValue, { kind: 'obj' }>[];
     const props: Record<string, ConstValue> = {};
@@ -79,6 +82,14 @@ function oneOf(values: readonly (ConstValue | undefined)[]): ConstValue | undefi
   const refs = known.map((v) => soleRef(v));
   if (refs.some((r) => r === undefined || r.fallback !== undefined || r.truthy !== undefined || r.path.includes(EACH))) return undefined;
   return str({ ref: { local: ONE_OF, path: [], oneOf: refs.flatMap((r) => (r ? (r.oneOf ?? [{ local: r.local, path: r.path }]) : [])) } });
+}
+
+/** The literal items every list has (in the first's order); undefined when none is common or an item is not literal. */
+function commonItems(lists: readonly Extract<ConstValue, { kind: 'arr' }>[]): ConstValue | undefined {
+  const texts = lists.map((l) => l.items.map(literalOf));
+  if (texts.some((t) => t.some((x) => x === undefined))) return undefined;
+  const items = (lists[0]?.items ?? []).filter((_, i) => texts.every((t) => t.includes(texts[0]?.[i])));
+  return items.length > 0 ? { kind: 'arr', items } : undefined;
 }
 
 /** In a value's `other` keys: the object is a zod schema's defaults (zodValue), which `schema.parse(...)` gives. */

@@ -2,10 +2,10 @@
 // versions, child controllers, controller and decorator factories (a function returning
 // `Controller(...)` or applying route decorators) and handler classes.
 import ts from './compiler';
-import { forEachChild, getDecorators, isArrayLiteralExpression, isArrowFunction, isBlock, isCallExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isSpreadElement, isVariableDeclaration, isVariableStatement } from './tsNodes';
+import { forEachChild, getDecorators, isArrayLiteralExpression, isArrowFunction, isBlock, isCallExpression, isFunctionDeclaration, isFunctionExpression, isConditionalExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isSpreadElement, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { bracedPathToRoute, expandOptionalGroups, joinRoutePath } from './joinPath';
-import { hasParams, literalOf, mergeParts, propOf, str, type ConstValue } from './values';
+import { hasParams, literalOf, literalsOf, mergeParts, propOf, str, type ConstValue } from './values';
 import { isHttpMethod } from './routeSpec';
 import { NEUTRAL_VERSION, factoryMethod, substituteParams, type ExtractedFile, type ExtractedRoute } from './extracted';
 import { lastReturn, skipOuter, thisMember, extendedClass } from './tsSyntax';
@@ -13,6 +13,7 @@ import type { Scope } from './readerBase';
 import { calleeName, singleReturn } from './routeSyntax';
 import { tsRestNestDecorator } from './tsRestNest';
 import { NestAppReader } from './nestApp';
+import { codeText } from './evaluator';
 import { TEGG_CONTROLLER, TEGG_METHOD, teggMethodOf } from './teggDecorators';
 import { TSOA_CLI, TSOA_PACKAGE, TSOA_REGISTER, TSOA_SOURCE } from './tsoaRoutes';
 import { LOOPBACK_REST, isLoopbackRouteDecorator, loopbackMethod } from './loopbackRoutes';
@@ -379,10 +380,23 @@ export abstract class NestControllerReader extends NestAppReader {
           this.warn(d, { id: 'decoratorPath', args: [name] });
           continue;
         }
+        if (a) this.warnDroppedAlternatives(a, paths, d);
         const version = handlerVersion ?? controllerVersion;
         this.addNestRoutes(method, controllerPaths, paths, version, d, cls.name?.text, library && 'separator' in library ? library.separator : undefined);
       }
     }
+  }
+
+  /**
+   * `@Get(process.env.NODE_ENV === 'development' ? ['a', 'dev/a'] : ['a'])`: the evaluator keeps the
+   * paths of every branch (evaluator.ts commonItems); those of one branch only are warned of.
+   */
+  private warnDroppedAlternatives(arg: ts.Expression, kept: ConstValue, at: ts.Node): void {
+    if (!isConditionalExpression(arg)) return;
+    const keptPaths = new Set(literalsOf(kept) ?? []);
+    const branches = [arg.whenTrue, arg.whenFalse].map((b) => literalsOf(this.evaluate(b)) ?? []);
+    const dropped = [...new Set(branches.flat())].filter((p) => !keptPaths.has(p));
+    if (dropped.length > 0) this.warn(at, { id: 'decoratorBranchPaths', args: [dropped.join(', '), codeText(arg.condition, this.sf)] });
   }
 
   /** A route decorator of @ts-rest/nest (tsRestNest.ts): its contract route(s), read by collect.ts where the contract is. */

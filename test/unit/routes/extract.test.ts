@@ -54,6 +54,25 @@ suite('extractRoutesFromSource: NestJS', () => {
     assert.equal(first?.kind, 'nest');
   });
 
+  test('@Get(cond ? [paths] : [paths]) on an environment setting: the paths of both branches are routes, the others warned of, not shown', () => {
+    const text = [
+      "import { Controller, Get } from '@nestjs/common';",
+      "@Controller('auth')",
+      'export class AuthController {',
+      "  @Get(process.env.MODE === 'dev' ? ['callback', 'dev/callback'] : ['callback'])",
+      '  callback() {}',
+      "  @Get(process.env.MODE === 'dev' ? ['a', 'b'] : ['c'])",
+      '  other() {}',
+      '}',
+    ].join('\n');
+    const x = extractRoutesFromSource(text, '/ws/src/x.ts');
+    assert.deepEqual(x.routes.map((r) => `${r.method} ${r.path}`), ['GET /auth/callback']);
+    assert.deepEqual(warningsOf('/ws/src/x.ts', x), [
+      "/ws/src/x.ts:4: paths dev/callback are served only when process.env.MODE === 'dev' holds or only when it does not: not shown (list them in x-runtime-drift.routes where the server runs with them)",
+      '/ws/src/x.ts:6: @Get path is not known statically; route skipped (list it in x-runtime-drift.routes)',
+    ]);
+  });
+
   test('@Controller() with no path puts routes at the root', () => {
     assert.deepEqual(routesOf("@Controller()\nclass A {\n  @Head('ping') p() {}\n  @All('*') any() {}\n}"), ['HEAD /ping @3', 'ALL /* @4']);
   });
