@@ -63,7 +63,7 @@ const SCAN_TEXTS = {
     l10n.t('modules loaded at run time from the files of glob {0}: the routes they add are not known statically (list them in x-runtime-drift.routes)', pattern),
   autoloadDir: (shown: string) =>
     l10n.t('@fastify/autoload dir is not known statically; the plugins below this file that nothing else registers are shown under {0} and not probed (list them with their full paths in x-runtime-drift.routes)', shown),
-  globalPrefix: () => l10n.t('setGlobalPrefix argument is not known statically; set x-runtime-drift.routePrefix'),
+  globalPrefix: () => l10n.t('setGlobalPrefix argument is not known statically; the routes are shown under … and not probed (set x-runtime-drift.routePrefix)'),
   versioningOptions: () => l10n.t('enableVersioning argument is not an object literal; versions are not put in route paths (set x-runtime-drift.routePrefix)'),
   versioningType: () => l10n.t('enableVersioning type is not a VersioningType member; versions are not put in route paths (set x-runtime-drift.routePrefix)'),
   versioningPrefix: () => l10n.t('enableVersioning prefix not found statically; versions are not put in route paths (set x-runtime-drift.routePrefix)'),

@@ -181,6 +181,9 @@ export abstract class NestAppReader extends ExportReader {
       this.out.globalPrefixLine = this.line(call);
     }
     else {
+      // A prefix there is, not known: its routes under `…`, not probed at the root where they are not.
+      this.out.globalPrefix = joinRoutePath(UNKNOWN_PREFIX);
+      this.out.globalPrefixLine = this.line(call);
       this.warn(call, { id: 'globalPrefix', args: [] });
       return;
     }

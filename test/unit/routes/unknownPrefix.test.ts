@@ -30,6 +30,20 @@ suite('routes under a mount prefix not known statically', () => {
     assert.deepEqual(warnings, [`/ws/src/app.ts:4: mount prefix prefixFromFn() is not known statically; the routes mounted there are shown under … and not probed ${TAIL}`]);
   });
 
+  test('Nest setGlobalPrefix(value not known) in a helper of another file: the controllers\' routes under …, marked, warned of; not at the root', () => {
+    const { routes, warnings } = collectRoutes(
+      [
+        { file: '/ws/src/main.ts', text: "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nimport { setup } from './setup';\nasync function boot() {\n  const app = await NestFactory.create(AppModule);\n  setup(app, app.get(Settings));\n  await app.listen(3000);\n}\nboot();\n" },
+        { file: '/ws/src/setup.ts', text: "import { INestApplication } from '@nestjs/common';\nexport function setup(app: INestApplication, settings: Settings): void {\n  app.setGlobalPrefix(settings.routePrefix);\n}\n" },
+        { file: '/ws/src/app.module.ts', text: "import { Module } from '@nestjs/common';\nimport { ItemsController } from './items.controller';\n@Module({ controllers: [ItemsController] })\nexport class AppModule {}\n" },
+        { file: '/ws/src/items.controller.ts', text: "import { Controller, Get } from '@nestjs/common';\n@Controller('items')\nexport class ItemsController {\n  @Get(':id')\n  one() {}\n}\n" },
+      ],
+      { moduleOf },
+    );
+    assert.deepEqual(shown(routes), ['GET /…/items/:id (prefix unknown)']);
+    assert.deepEqual(warnings, ['/ws/src/setup.ts:3: setGlobalPrefix argument is not known statically; the routes are shown under … and not probed (set x-runtime-drift.routePrefix)']);
+  });
+
   test('an environment variable without a default is unknown; with a literal default it is that default', () => {
     assert.deepEqual(shown(expressWith('process.env.BASE_PATH').routes), ['GET /…/users/:id (prefix unknown)']);
     const withDefault = expressWith("process.env.BASE_PATH || '/api'");
