@@ -53,7 +53,8 @@ const isWanted = (path: string, at: Wanted | undefined): boolean => at === undef
 function locateInStage(df: Dockerfile, stage: Stage, rel: string, viaFrom: boolean, file = false, at?: Wanted): Hit | undefined {
   for (let i = stage.copies.length - 1; i >= 0; i--) {
     const copy = stage.copies[i] as CopyInstr;
-    const hit = copy.byRun !== undefined ? withinStage(df, stage, i, rel, file) : copy.from === undefined ? fromContext(copy, rel, file) : fromStage(df, stage, copy, rel, file);
+    // A release installed from the registry holds the package's files as published, as a copy of its folder would.
+    const hit = copy.byRun !== undefined && copy.fromRegistry !== true ? withinStage(df, stage, i, rel, file) : copy.from === undefined ? fromContext(copy, rel, file) : fromStage(df, stage, copy, rel, file);
     if (hit && !isWanted(hit.path, at)) continue;
     if (hit) return { ...hit, steps: [`${render(copy)} (${stageLabel(stage)})`, ...hit.steps], ...(copy.from !== undefined ? { fromStage: true } : {}) };
   }
@@ -115,6 +116,9 @@ function withinStage(df: Dockerfile, stage: Stage, index: number, rel: string, f
 function placeUnder(src: string, p: string, copy: CopyInstr, many: boolean, glob: boolean, file = false): string | undefined {
   const intoDir = copy.destIsDir || many;
   if (glob) {
+    // `COPY precompiled/* /app/`: every entry of the folder lands in dest, as its contents would.
+    const every = /^(.+)\/\*$/.exec(src)?.[1];
+    if (every !== undefined && p === every && intoDir && !/[*?[]/.test(every)) return copy.dest;
     return globToRegExp(src).test(p) ? (intoDir ? posix.join(copy.dest, posix.basename(p)) : copy.dest) : undefined;
   }
   if (src === '' || src === '/') return posix.join(copy.dest, p);

@@ -25,6 +25,11 @@ export interface CopyInstr {
    * one source is context-relative: where the context put that folder before this point.
    */
   byRun?: string;
+  /**
+   * The RUN installs the package's published release from the registry (`npm install @acme/server`):
+   * its files are the package's as published, not built in this stage (packedInstall.ts).
+   */
+  fromRegistry?: true;
   /** Not a COPY: a compose service's bind mount of this context folder (serviceMounts.ts), as written (`.:/workspace`). */
   byMount?: string;
 }

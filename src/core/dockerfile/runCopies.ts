@@ -7,7 +7,7 @@ import { copiesFromContext, findStage, type CopyInstr, type Dockerfile, type Sta
 import { contextRoot, SCRIPT_FILE } from './locate';
 
 /** What one command of a RUN copies: a context-relative folder ('' for the whole context) to an absolute folder. */
-export type RunCopy = { source: string; dest: string };
+export type RunCopy = { source: string; dest: string; fromRegistry?: true };
 
 /** The Dockerfile with a copy after each RUN command `copyOf` answers for (one or several), in that RUN's place. */
 export function withRunCopies(df: Dockerfile, copyOf: (command: string, stage: Stage, before: readonly string[], workdir: string) => RunCopy | readonly RunCopy[] | undefined): Dockerfile {
@@ -21,7 +21,7 @@ export function withRunCopies(df: Dockerfile, copyOf: (command: string, stage: S
       for (const [i, command] of commands.entries()) {
         for (const found of [copyOf(command, stage, commands.slice(0, i), run.workdir ?? stage.workdir) ?? []].flat()) {
           // A script copied alone lands at its own path (scriptIntoFolder): the destination is that file, not a folder.
-          const copy: CopyInstr = { instruction: 'COPY', sources: [found.source], dest: found.dest, destIsDir: !SCRIPT_FILE.test(found.dest), line: run.line, byRun: command.trim() };
+          const copy: CopyInstr = { instruction: 'COPY', sources: [found.source], dest: found.dest, destIsDir: !SCRIPT_FILE.test(found.dest), line: run.line, byRun: command.trim(), ...(found.fromRegistry ? { fromRegistry: true as const } : {}) };
           copies.splice(at, 0, copy);
           for (const r of runs) if (r.afterCopy >= at) r.afterCopy += 1;
           at += 1;

@@ -8,6 +8,7 @@ import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { copiesFromContext, type Dockerfile, type Stage } from '../dockerfile/parse';
 import { contextRoot, locateInImage } from '../dockerfile/locate';
+import { installsRelease } from './packedInstall';
 import { BUILD_COMMAND, scriptRun, scriptsRun } from './buildCommands';
 import { runCommandsInContext } from '../dockerfile/runBundle';
 import { withRunCopies, withRunMoves } from '../dockerfile/runCopies';
@@ -92,6 +93,8 @@ async function findProjectFolder(fs: FsLike, context: string, dockerfile: string
   // One program of several: what it starts decides, ahead of what the build selects for them all.
   const started = df && oneProgram ? ((await startedInPackage(fs, context, rootPkg, df, true)) ?? (await startedStageOutput(fs, context, rootPkg, df))) : undefined;
   if (started) return started;
+  const release = df && command === undefined ? await installedRelease(fs, context, df) : undefined;
+  if (release) return release;
   const selected = df ? await workspaceSelection(fs, context, rootPkg, df, command) : undefined;
   // No server the build selects (a front end built beside them all) and none started: not known which runs.
   const unknown = df && command === undefined && selected?.server === undefined ? await severalServersUnstarted(fs, context, rootPkg, df) : undefined;
@@ -104,6 +107,24 @@ async function findProjectFolder(fs: FsLike, context: string, dockerfile: string
   const whole = await describeProject(fs, context, rootPkg);
   if (whole.server !== undefined || !df) return whole;
   return (await startedInPackage(fs, context, rootPkg, df, false)) ?? (await startedStageOutput(fs, context, rootPkg, df)) ?? (await bundledPackage(fs, context, rootPkg, df)) ?? (await copiedServerPackage(fs, context, rootPkg, df)) ?? (await copiedOutputPackage(fs, context, rootPkg, df)) ?? (await soleServerOfUnstarted(fs, context, rootPkg, df)) ?? whole;
+}
+
+/**
+ * The image installs a workspace package from the registry by its name (`npm install @acme/server`)
+ * and starts a file of it (`node node_modules/@acme/server/index.js`): that package is what runs,
+ * its published release (packedInstall.ts), whatever the context holds.
+ */
+async function installedRelease(fs: FsLike, context: string, df: Dockerfile): Promise<BuildProject | undefined> {
+  const final = df.stages[df.stages.length - 1];
+  const start = final?.start ?? '';
+  const runs = df.stages.flatMap((s) => s.runs.flatMap((r) => r.command.split(/&&|\|\||[;\n]/)));
+  const rootPkg = await readPackage(fs, context);
+  for (const dir of await workspacePackageDirs(fs, context)) {
+    const name = (await readPackage(fs, dir))?.name;
+    if (name === undefined || !start.includes(`node_modules/${name}/`) || !runs.some((r) => installsRelease(r, name))) continue;
+    return { ...(await describeProject(fs, dir, rootPkg)), evidence: l10n.t`the image installs workspace package ${relative(context, dir).split(sep).join('/')} from the registry by its name (${name}) and starts a file of it` };
+  }
+  return undefined;
 }
 
 /** The workspace's server packages, when the image starts nothing of its own (unstartedImage.ts); undefined when it starts something. */
@@ -1078,8 +1099,9 @@ async function deployedOrSelectedServers(
 /**
  * The packages whose `pnpm deploy` folder the last stage copies from the stage that deployed them
  * (`RUN pnpm deploy --filter=worker --prod /prod/worker`, then `COPY --from=build /prod/worker
- * /prod/worker`): what that image runs, whatever else the same stage deployed for other targets.
- * Only where the Dockerfile deploys several packages (one deployed is chosen as before).
+ * /prod/worker`): what that image runs, whatever else the same stage deployed for other targets,
+ * and whatever other packages the build compiled (a command-line package deployed with the workspace
+ * servers it is built on, `pnpm --filter=cli deploy --prod /prod`, holds them in its node_modules).
  */
 function deploysCopiedToFinal(df: Dockerfile): string[] {
   const final = df.stages[df.stages.length - 1];
@@ -1094,8 +1116,7 @@ function deploysCopiedToFinal(df: Dockerfile): string[] {
       }),
     ),
   );
-  const all = deployedPackages(df.stages.flatMap((s) => s.runs.map((r) => r.command)));
-  return all.length > 1 ? [...new Set(found)] : [];
+  return [...new Set(found)];
 }
 
 /** The folder a `pnpm deploy` writes to: its last word that is not an option or an option's value. */

@@ -126,9 +126,18 @@ export async function rollupModules(fs: FsLike, project: BuildProject, names: Re
   return { input: join(project.dir, input), dir: join(project.dir, dir), root: join(project.dir, root), file: read.file, script: first.name };
 }
 
+/** `__dirname + '/precompiled'`: the folder beside the config, as `path.join(__dirname, 'precompiled')` names it. */
+const DIRNAME_PLUS = /__dirname\s*\+\s*(['"`])\/([^'"`$]*)\1/g;
+
+/** The output folder a bundler's config text names (its `output` pattern's second group), a path joined to __dirname by `+` read as joined. */
+function configOutput(config: { output: RegExp }, text: string): string | undefined {
+  return config.output.exec(text.replace(DIRNAME_PLUS, 'path.join(__dirname, $1$2$1)'))?.[2];
+}
+
 /** webpack's `output.path` as a config's text writes it (a literal, or joined to __dirname), relative to the config's folder. */
 export function webpackOutputPath(text: string): string | undefined {
-  const out = BUNDLER_CONFIGS.find((c) => c.tool === 'webpack')?.output.exec(text)?.[2];
+  const config = BUNDLER_CONFIGS.find((c) => c.tool === 'webpack');
+  const out = config && configOutput(config, text);
   return out === undefined || posix.isAbsolute(out) ? undefined : out;
 }
 
@@ -154,7 +163,7 @@ export async function bundlerOutputDir(fs: FsLike, project: BuildProject, script
       if (flag !== undefined) return { path: join(project.dir, flag), why: l10n.t`its "${name}" script: ${command.trim()}` };
     }
     const read = await configText(fs, project, config, commands);
-    const out = read === undefined ? undefined : config.output.exec(read.text)?.[2];
+    const out = read === undefined ? undefined : configOutput(config, read.text);
     if (read !== undefined && out !== undefined && !posix.isAbsolute(out)) return { path: join(project.dir, out), why: l10n.t`${config.tool}'s output folder in ${read.file}` };
   }
   if (scripted?.output !== undefined) return { path: scripted.output, why: l10n.t`${scripted.tool}'s output folder in ${scripted.file}` };

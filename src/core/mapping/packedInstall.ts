@@ -3,6 +3,8 @@
 // files land in node_modules/<name> of that folder (`-g`: the global one), so its build output is
 // there, not where the context was copied. The tarball itself is made outside the Dockerfile (`npm
 // pack` in CI): named as npm pack names the project's package, it is taken for this source packed.
+// So is the package installed from the registry by its name (`npm install @acme/server`, or
+// `@acme/server@latest`): its published release, whose version the files do not say.
 import * as l10n from '@vscode/l10n';
 import { posix, relative, sep } from 'node:path';
 import type { CopyInstr, Dockerfile } from '../dockerfile/parse';
@@ -21,6 +23,18 @@ const packedPrefix = (name: string): string => `${name.replace(/^@/, '').replace
 function namesPackage(word: string, prefix: string): boolean {
   const base = posix.basename(word.replace(/^(['"])(.*)\1$/, '$2'));
   return base.endsWith('.tgz') && base.startsWith(prefix) && /^(?:\d|\[0-9\]|\*)/.test(base.slice(prefix.length));
+}
+
+/** A word naming the package itself, as the registry knows it: `name`, `name@1.2.0`, `name@latest`. */
+function namesRelease(word: string, name: string): boolean {
+  const bare = word.replace(/^(['"])(.*)\1$/, '$2');
+  return bare === name || bare.startsWith(`${name}@`);
+}
+
+/** Whether a command installs the package `name` by its name from the registry (`npm install --production @acme/server`). */
+export function installsRelease(command: string, name: string): boolean {
+  const text = command.trim();
+  return INSTALL.test(text) && text.split(/\s+/).slice(2).some((w) => namesRelease(w, name));
 }
 
 /** A `$var` / `"${var}"` word written out from an earlier `var=$(ls pattern)` or `var=pattern` of the same RUN. */
@@ -44,9 +58,10 @@ export function withPackedInstalls(df: Dockerfile, project: BuildProject, contex
     const text = command.trim();
     if (!INSTALL.test(text)) return undefined;
     const words = text.split(/\s+/);
-    if (!words.slice(2).some((w) => namesPackage(writtenOut(w, before), prefix))) return undefined;
+    const release = words.slice(2).some((w) => namesRelease(w, name));
+    if (!release && !words.slice(2).some((w) => namesPackage(writtenOut(w, before), prefix))) return undefined;
     const global = words.includes('-g') || words.includes('--global') || /^yarn\s+global\b/.test(text);
-    return { source: rel, dest: posix.join(global ? GLOBAL_MODULES : workdir, ...(global ? [] : ['node_modules']), name) };
+    return { source: rel, dest: posix.join(global ? GLOBAL_MODULES : workdir, ...(global ? [] : ['node_modules']), name), ...(release ? { fromRegistry: true as const } : {}) };
   });
 }
 
@@ -59,7 +74,10 @@ export function packedInstalls(df: Dockerfile | undefined, project: BuildProject
 
 /** What a reader should know of each packed install: the tarball's content is taken, not seen. */
 export function packedInstallEvidence(df: Dockerfile | undefined, project: BuildProject): string[] {
+  const name = project.pkg?.name ?? '';
   return packedInstalls(df, project).map((c) =>
-    l10n.t('the image installs package {0} from a tarball named as npm pack names it (line {1}: {2}) into {3}: taken for this source packed and built; the tarball is made outside this Dockerfile, so what it holds is not known from the files', project.pkg?.name ?? '', c.line, c.byRun ?? '', c.dest),
+    installsRelease(c.byRun ?? '', name)
+      ? l10n.t('the image installs package {0} from the registry by its name (line {1}: {2}) into {3}: its published release, taken for this source; which version the registry gives is not known from the files, and it may differ from this checkout', name, c.line, c.byRun ?? '', c.dest)
+      : l10n.t('the image installs package {0} from a tarball named as npm pack names it (line {1}: {2}) into {3}: taken for this source packed and built; the tarball is made outside this Dockerfile, so what it holds is not known from the files', name, c.line, c.byRun ?? '', c.dest),
   );
 }

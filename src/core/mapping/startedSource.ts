@@ -188,7 +188,8 @@ export function contextCandidates(df: Dockerfile, imagePath: string, depth = 0):
     const renamed = copy.dest === imagePath && copy.sources.length === 1;
     // A file a RUN moved there (`mv /src/api/production/app.js /src/out/api`): its context-relative source.
     if (copy.byRun !== undefined && renamed) out.push(...copy.sources);
-    if (copy.byRun !== undefined || (!renamed && !imagePath.startsWith(`${copy.dest}/`))) continue;
+    // A release installed from the registry (packedInstall.ts) holds the package folder's files as published.
+    if ((copy.byRun !== undefined && copy.fromRegistry !== true) || (!renamed && !imagePath.startsWith(`${copy.dest}/`))) continue;
     for (const src of copy.sources) {
       if (/[*?[]/.test(src)) continue;
       const at = renamed ? src : posix.join(src, imagePath.slice(copy.dest.length + 1));

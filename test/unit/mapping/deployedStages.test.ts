@@ -124,3 +124,34 @@ suite('a build stage that deploys the package and keeps it in the workspace too'
     assert.equal(m?.target, '/srv/build', m?.evidence.join('\n'));
   });
 });
+
+// A command-line package (no server framework of its own) deployed out of the workspace with the
+// workspace servers it is built on: `pnpm --filter=<name> deploy` copies it, its servers injected
+// into its node_modules, and the image starts its bin.
+suite('a command-line package deployed with the workspace servers it is built on', () => {
+  const files = (deploy: string) =>
+    memFs({
+      '/ws/package.json': JSON.stringify({ name: 'root', private: true, scripts: { build: 'turbo run build' } }),
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - packages/*\n',
+      '/ws/packages/http/package.json': JSON.stringify({ name: '@kite/http', dependencies: { fastify: '^5' }, scripts: { build: 'tsc' } }),
+      '/ws/packages/http/tsconfig.json': JSON.stringify({ compilerOptions: { rootDir: './src', outDir: './dist' } }),
+      '/ws/packages/http/src/index.ts': "import Fastify from 'fastify';\nexport const serve = () => Fastify().listen({ port: 8080 });\n",
+      '/ws/packages/panel/package.json': JSON.stringify({ name: '@kite/panel', dependencies: { '@fastify/static': '^8', react: '^19' }, scripts: { build: 'vite build' } }),
+      '/ws/packages/panel/server/index.ts': 'export const panel = () => undefined;\n',
+      '/ws/packages/cli/package.json': JSON.stringify({ name: 'kite', bin: { kite: './dist/bin/kite.js' }, files: ['dist'], dependencies: { '@kite/http': 'workspace:*', '@kite/panel': 'workspace:*', commander: '^12' }, scripts: { build: 'tsc' } }),
+      '/ws/packages/cli/tsconfig.json': JSON.stringify({ compilerOptions: { rootDir: './src', outDir: './dist' } }),
+      '/ws/packages/cli/src/bin/kite.ts': "import { serve } from '@kite/http';\nserve();\n",
+      '/ws/Dockerfile': `FROM node:22-alpine AS deps\nWORKDIR /workspace\nCOPY package.json pnpm-workspace.yaml ./\nCOPY packages ./packages\nRUN pnpm install --frozen-lockfile\nFROM deps AS build\nRUN pnpm build\nRUN ${deploy}\nFROM node:22-alpine\nWORKDIR /home/node/app\nCOPY --from=build /prod ./\nENTRYPOINT ["node", "dist/bin/kite.js"]\n`,
+    });
+
+  test('`pnpm --filter=kite deploy --prod /prod` copied to the WORKDIR: the command-line package is what runs, not a server it depends on', async () => {
+    const m = await inferMapping(files('pnpm --filter=kite deploy --prod --config.inject-workspace-packages=true /prod'), spec());
+    assert.equal(m?.sourceRoot, '/ws/packages/cli/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/home/node/app/dist', m?.evidence.join('\n'));
+  });
+
+  test('a deploy folder the image does not copy says nothing: a server the build holds is chosen as before', async () => {
+    const m = await inferMapping(files('pnpm --filter=kite deploy --prod /elsewhere'), spec());
+    assert.notEqual(m?.sourceRoot, '/ws/packages/cli/src', m?.evidence.join('\n'));
+  });
+});

@@ -30,3 +30,38 @@ suite('the project installed from its own packed tarball', () => {
     assert.doesNotMatch(m?.evidence.join('\n') ?? '', /tarball is made outside/);
   });
 });
+
+// A Dockerfile in a workspace package's folder that installs that package's published release from
+// the registry by its name (`npm install @acme/comments`) and starts a file of it: the package folder
+// lands in node_modules/<name>, and the evidence says the release's version is not known from the files.
+suite('a workspace package installed from the registry by its name', () => {
+  const release = (install: string, start = 'node_modules/@acme/comments/vanilla.js') =>
+    memFs({
+      '/ws/package.json': JSON.stringify({ name: 'comments-root', private: true }),
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - packages/*\n',
+      '/ws/packages/server/package.json': JSON.stringify({ name: '@acme/comments', dependencies: { thinkjs: '4' } }),
+      '/ws/packages/server/vanilla.js': "const Application = require('thinkjs');\nnew Application({ ROOT_PATH: __dirname }).run();\n",
+      '/ws/packages/server/src/controller/comment.js': 'module.exports = class {};\n',
+      '/ws/packages/web/package.json': JSON.stringify({ name: '@acme/web', dependencies: { vue: '3' }, devDependencies: { vite: '5' }, scripts: { build: 'vite build' } }),
+      '/ws/packages/server/Dockerfile': `FROM node:lts AS build\nWORKDIR /app\nRUN set -eux; \\\n  ${install}\nFROM node:lts-slim\nWORKDIR /app\nCOPY --from=build /app .\nCMD ["node", "${start}"]\n`,
+    });
+
+  test('`npm install --production @acme/comments`: the package folder at /app/node_modules/@acme/comments, its release taken for this source', async () => {
+    const m = await inferMapping(release('npm install --production --silent @acme/comments'), buildSpec('/ws/packages/server/Dockerfile'));
+    const why = m?.evidence.join('\n') ?? '';
+    assert.equal(m?.sourceRoot, '/ws/packages/server', why);
+    assert.equal(m?.target, '/app/node_modules/@acme/comments', why);
+    assert.match(why, /from the registry by its name .*which version the registry gives is not known from the files/);
+  });
+
+  test('a version after the name (`@acme/comments@latest`) names the same package', async () => {
+    const m = await inferMapping(release('npm install @acme/comments@latest'), buildSpec('/ws/packages/server/Dockerfile'));
+    assert.equal(m?.target, '/app/node_modules/@acme/comments', m?.evidence.join('\n'));
+  });
+
+  test('another package installed by name (`npm install @acme/commentsx`) is not this one', async () => {
+    const m = await inferMapping(release('npm install @acme/commentsx', 'node_modules/@acme/commentsx/index.js'), buildSpec('/ws/packages/server/Dockerfile'));
+    assert.notEqual(m?.target, '/app/node_modules/@acme/comments', m?.evidence.join('\n'));
+    assert.doesNotMatch(m?.evidence.join('\n') ?? '', /from the registry by its name/);
+  });
+});

@@ -106,3 +106,30 @@ suite('inferMapping: output built before docker build, and Next.js', () => {
     assert.equal(await mapped(files, '/ws/Dockerfile'), 'none');
   });
 });
+
+// A webpack bundle of the server committed to the repository (`output.path: __dirname + '/precompiled'`)
+// and copied entry by entry (`COPY ./precompiled/* /app/`): the bundle's folder is the image's /app.
+suite('a committed webpack bundle copied by a glob of its folder', () => {
+  const given = (copy: string, outputPath = "__dirname + '/precompiled'") =>
+    memFs({
+      '/ws/package.json': JSON.stringify({ name: 'relay', main: 'src/provider/match.js', scripts: { build: 'webpack', start: 'node src/app.js' }, devDependencies: { webpack: '^5' } }),
+      '/ws/webpack.config.js': `module.exports = {\n  target: 'node',\n  entry: { app: './src/app.js' },\n  output: {\n    filename: '[name].js',\n    path: ${outputPath},\n  },\n};\n`,
+      '/ws/src/app.js': "require('http').createServer(() => undefined).listen(8080);\n",
+      '/ws/src/provider/match.js': 'module.exports = {};\n',
+      '/ws/app.js': "require('./src/app');\n",
+      '/ws/precompiled/app.js': '(()=>{})();\n',
+      '/ws/Dockerfile': `FROM node:lts-alpine\n${copy}\nWORKDIR /app\nENTRYPOINT ["node", "app.js"]\n`,
+    });
+
+  test("`COPY ./precompiled/* /app/` with output.path __dirname + '/precompiled': src bundled into /app", async () => {
+    const m = await inferMapping(given('COPY ./precompiled/* /app/'), spec('/ws/Dockerfile'));
+    assert.equal(m?.sourceRoot, '/ws/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true, m?.evidence.join('\n'));
+  });
+
+  test('output.path written as path.resolve(__dirname, ...) reads the same', async () => {
+    const m = await inferMapping(given('COPY ./precompiled/* /app/', "path.resolve(__dirname, 'precompiled')"), spec('/ws/Dockerfile'));
+    assert.equal(m?.target, '/app', m?.evidence.join('\n'));
+  });
+});
