@@ -34,6 +34,8 @@ interface SourceRootInput {
   scripted: ScriptedBundle | undefined;
   /** Where the image has a context path (infer.ts's Facts.locate). */
   locate: (absPath: string) => Location | undefined;
+  /** The files the image's start command runs, as image paths (builtImage.ts startedFilesOf). */
+  startedFiles: readonly string[];
 }
 
 const isDir = async (fs: FsLike, p: string): Promise<boolean> => Boolean((await fs.stat(p))?.isDirectory);
@@ -118,6 +120,10 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
       return { path: project.dir, why: l10n.t`the image starts ${started.imagePath}, at the top of the project folder` };
     }
     const path = join(project.dir, top);
+    // Its modules loading modules beside that folder that the image holds as copied (`../../client-data/js/common.js`): the
+    // server's code spans the project. What the started file itself loads is a launcher's question (launchedFolder, below).
+    const beside = await folderLoadsBeside(fs, path, project.dir, (loaded, file) => file !== started.file && locate(loaded)?.madeByRun === false);
+    if (beside !== undefined) return { path: project.dir, why: l10n.t`the image starts ${started.imagePath}, below ${top}, whose modules load modules beside it (${beside})` };
     if (ts && includeBases(ts).some((base) => !isAtOrInside(path, base))) return undefined;
     const launched = await launchedFolder(fs, started.file, path, project.dir);
     if (launched) return { path: launched.path, why: l10n.t`the image starts ${started.imagePath}, a launcher loading only modules outside ${top}: ${launched.why}` };
@@ -165,6 +171,7 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
   // The folder a babel/swc script compiles into the output holding the started file (`babel --out-dir server/dist server/src`).
   async (fs, { project }) => fileCompiledStart(fs, project.dir),
   async (fs, { project, ts }) => (ts ? await rootStartedSource(fs, project.dir, ts) : undefined),
+  async (fs, { project, ts, locate, startedFiles }) => (ts ? await startedOutputOutsideSrc(fs, project.dir, ts, locate, startedFiles) : undefined),
   async (fs, { project, ts, tsName }) => {
     const src = join(project.dir, 'src');
     if (!(await isDir(fs, src))) return undefined;
@@ -224,6 +231,27 @@ async function rootStartedSource(fs: FsLike, dir: string, ts: TsConfigInfo): Pro
   if (!isAtOrInside(dir, stem) || isAtOrInside(join(dir, 'src'), stem)) return undefined;
   for (const ext of TS_SOURCE_EXTENSIONS) {
     if ((await fs.stat(stem + ext))?.isFile) return { path: dir, why: l10n.t`its rootDir is the project folder, and package.json's start script runs ${file}, the output of ${relative(dir, stem + ext)}, outside src` };
+  }
+  return undefined;
+}
+
+/**
+ * tsc with no rootDir, and the image starting the output of a source file
+ * of the project outside src, at the same path below the output as below the project folder
+ * (`node ./bin/server.js` where the output folder is copied, from bin/server.ts): tsc's common root
+ * is the project folder, and the server's code spans it, not only src.
+ */
+async function startedOutputOutsideSrc(fs: FsLike, dir: string, ts: TsConfigInfo, locate: (absPath: string) => Location | undefined, startedFiles: readonly string[]): Promise<{ path: string; why: string } | undefined> {
+  if (ts.noEmit === true || ts.rootDir !== undefined) return undefined;
+  const out = ts.outDir && locate(ts.outDir.path)?.path;
+  if (out === undefined) return undefined;
+  for (const file of startedFiles) {
+    if (!file.startsWith(`${out}/`)) continue;
+    const stem = join(dir, file.slice(out.length + 1).replace(/\.[cm]?js$/, ''));
+    if (!isAtOrInside(dir, stem) || isAtOrInside(join(dir, 'src'), stem)) continue;
+    for (const ext of TS_SOURCE_EXTENSIONS) {
+      if (includes(ts, stem + ext) && (await fs.stat(stem + ext))?.isFile) return { path: dir, why: l10n.t`the image starts ${file}, the output of ${relative(dir, stem + ext)}, outside src: tsc's common root is the project folder` };
+    }
   }
   return undefined;
 }

@@ -34,3 +34,28 @@ suite('a project compiled whole, started from outside its src folder', () => {
     await assertMapping(given, { sourceRoot: '/ws/src', target: '/srv/src' });
   });
 });
+
+// No rootDir: tsc keeps paths from the common root of what its include names (bin/* and src/**/*),
+// and the image's own start command (not a package script) runs the output of bin/hub.ts, the
+// output folder's contents copied to the WORKDIR.
+suite('a project compiled whole with no rootDir, the image starting a file of bin/', () => {
+  const given = (include: string[], cmd = '"node", "./bin/hub.js", "start"') => ({
+    '/ws/package.json': JSON.stringify({ name: 'hub', scripts: { build: 'tsc', start: 'ts-node ./bin/hub.ts start' }, dependencies: { ws: '^8' } }),
+    '/ws/tsconfig.json': JSON.stringify({ compilerOptions: { outDir: 'dist' }, include }),
+    '/ws/bin/hub.ts': "import { start } from '../src/hub';\nstart();\n",
+    '/ws/src/hub.ts': "import { createServer } from 'node:http';\nexport const start = () => createServer().listen(6020);\n",
+    '/ws/Dockerfile': `FROM node:22 AS builder\nWORKDIR /app\nCOPY . .\nRUN npm run build\nFROM node:22\nWORKDIR /usr/local/hub\nCOPY --from=builder /app/dist/ .\nCMD [${cmd}]\n`,
+  });
+
+  test('CMD node ./bin/hub.js, the output of bin/hub.ts: the project folder compiles to the WORKDIR', async () => {
+    await assertMapping(given(['bin/*', 'src/**/*']), { sourceRoot: '/ws', target: '/usr/local/hub', bundled: false });
+  });
+
+  test('a started file of src keeps src as the source', async () => {
+    await assertMapping(given(['bin/*', 'src/**/*'], '"node", "./src/hub.js"'), { sourceRoot: '/ws/src', target: '/usr/local/hub/src' });
+  });
+
+  test('bin/ left out of the include: bin/hub.ts is no input, so its output is not what tsc wrote', async () => {
+    await assertMapping(given(['src/**/*']), { sourceRoot: '/ws/src' });
+  });
+});
