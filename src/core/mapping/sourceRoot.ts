@@ -120,10 +120,6 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
       return { path: project.dir, why: l10n.t`the image starts ${started.imagePath}, at the top of the project folder` };
     }
     const path = join(project.dir, top);
-    // Its modules loading modules beside that folder that the image holds as copied (`../../client-data/js/common.js`): the
-    // server's code spans the project. What the started file itself loads is a launcher's question (launchedFolder, below).
-    const beside = await folderLoadsBeside(fs, path, project.dir, (loaded, file) => file !== started.file && locate(loaded)?.madeByRun === false);
-    if (beside !== undefined) return { path: project.dir, why: l10n.t`the image starts ${started.imagePath}, below ${top}, whose modules load modules beside it (${beside})` };
     if (ts && includeBases(ts).some((base) => !isAtOrInside(path, base))) return undefined;
     const launched = await launchedFolder(fs, started.file, path, project.dir);
     if (launched) return { path: launched.path, why: l10n.t`the image starts ${started.imagePath}, a launcher loading only modules outside ${top}: ${launched.why}` };

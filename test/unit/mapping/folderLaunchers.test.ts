@@ -68,31 +68,3 @@ suite('a launcher in a folder of its own', () => {
     assert.equal(m.root, '/ws', m.why);
   });
 });
-
-// A plain JavaScript server run as copied from a folder of the project (`node server/main.mjs`)
-// whose modules load shared modules of a folder beside it (`../../shared/rules.js`): the server's
-// code spans the project, when the image holds what they load.
-suite('a started folder whose modules load modules beside it', () => {
-  const given = (copies: string, extra: Record<string, string> = {}) =>
-    memFs({
-      '/ws/package.json': JSON.stringify({ name: 'board', main: './server/main.mjs', dependencies: { 'serve-static': '^2' } }),
-      '/ws/tsconfig.json': JSON.stringify({ compilerOptions: { allowJs: true, checkJs: true, noEmit: true }, include: ['server/**/*.mjs', 'shared/**/*.js', 'tests/**/*.js'] }),
-      '/ws/server/main.mjs': "import { handle } from './http/handle.mjs';\nimport { createServer } from 'node:http';\ncreateServer(handle).listen(80);\n",
-      '/ws/server/http/handle.mjs': "import { rules } from '../../shared/rules.js';\nexport const handle = (req, res) => res.end(String(rules));\n",
-      '/ws/shared/rules.js': 'export const rules = 1;\n',
-      '/ws/Dockerfile': `FROM node:24-alpine\nWORKDIR /opt/app\nCOPY package.json ./\nRUN npm ci --omit=dev\n${copies}\nCMD ["/usr/local/bin/node", "server/main.mjs"]\n`,
-      ...extra,
-    });
-
-  test('the whole project copied (COPY . .): the project folder is the source root', async () => {
-    const m = await inferMapping(given('COPY . .'), buildSpec());
-    assert.equal(m?.sourceRoot, '/ws', m?.evidence.join('\n'));
-    assert.equal(m?.target, '/opt/app', m?.evidence.join('\n'));
-  });
-
-  test('only server/ copied: what its modules load beside it is not in the image, so server/ stays the source root', async () => {
-    const m = await inferMapping(given('COPY server ./server'), buildSpec());
-    assert.equal(m?.sourceRoot, '/ws/server', m?.evidence.join('\n'));
-    assert.equal(m?.target, '/opt/app/server', m?.evidence.join('\n'));
-  });
-});
