@@ -1099,20 +1099,25 @@ async function deployedOrSelectedServers(
 /**
  * The packages whose `pnpm deploy` folder the last stage copies from the stage that deployed them
  * (`RUN pnpm deploy --filter=worker --prod /prod/worker`, then `COPY --from=build /prod/worker
- * /prod/worker`): what that image runs, whatever else the same stage deployed for other targets,
- * and whatever other packages the build compiled (a command-line package deployed with the workspace
- * servers it is built on, `pnpm --filter=cli deploy --prod /prod`, holds them in its node_modules).
+ * /prod/worker`): what that image runs, whatever else the same stage deployed for other targets.
+ * Where the Dockerfile deploys one package, only when the image starts a file of where it copies
+ * that folder: a command-line package deployed with the workspace servers it is built on (`pnpm
+ * --filter=cli deploy --prod /prod`, its node_modules holding them) runs, not a worker deployed
+ * beside a Next.js server the image starts.
  */
 function deploysCopiedToFinal(df: Dockerfile): string[] {
   const final = df.stages[df.stages.length - 1];
+  const started = final ? startedImageFiles(final) : [];
+  const several = deployedPackages(df.stages.flatMap((s) => s.runs.map((r) => r.command))).length > 1;
   const fromStage = (stage: Stage) => (final?.copies ?? []).filter((c) => c.from !== undefined && (c.from === stage.name || c.from === String(stage.index)));
   const found = df.stages.flatMap((stage) =>
     stage.runs.flatMap((run) =>
       run.command.split(/&&|\|\||[;\n]/).flatMap((command) => {
         const target = deployTarget(command);
         const dest = target === undefined ? undefined : posix.resolve(run.workdir ?? stage.workdir, target);
-        const copied = dest !== undefined && fromStage(stage).some((c) => c.sources.some((s) => isAtOrInside(posix.resolve('/', s), dest, '/') || isAtOrInside(dest, posix.resolve('/', s), '/')));
-        return copied ? selectedPackages(command) : [];
+        const copies = dest === undefined ? [] : fromStage(stage).filter((c) => c.sources.some((s) => isAtOrInside(posix.resolve('/', s), dest, '/') || isAtOrInside(dest, posix.resolve('/', s), '/')));
+        const runs = several || copies.some((c) => started.some((f) => isAtOrInside(c.dest, f, '/')));
+        return copies.length > 0 && runs ? selectedPackages(command) : [];
       }),
     ),
   );

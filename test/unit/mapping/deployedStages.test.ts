@@ -129,7 +129,7 @@ suite('a build stage that deploys the package and keeps it in the workspace too'
 // workspace servers it is built on: `pnpm --filter=<name> deploy` copies it, its servers injected
 // into its node_modules, and the image starts its bin.
 suite('a command-line package deployed with the workspace servers it is built on', () => {
-  const files = (deploy: string) =>
+  const files = (deploy: string, tail = 'COPY --from=build /prod ./\nENTRYPOINT ["node", "dist/bin/kite.js"]') =>
     memFs({
       '/ws/package.json': JSON.stringify({ name: 'root', private: true, scripts: { build: 'turbo run build' } }),
       '/ws/pnpm-workspace.yaml': 'packages:\n  - packages/*\n',
@@ -141,13 +141,19 @@ suite('a command-line package deployed with the workspace servers it is built on
       '/ws/packages/cli/package.json': JSON.stringify({ name: 'kite', bin: { kite: './dist/bin/kite.js' }, files: ['dist'], dependencies: { '@kite/http': 'workspace:*', '@kite/panel': 'workspace:*', commander: '^12' }, scripts: { build: 'tsc' } }),
       '/ws/packages/cli/tsconfig.json': JSON.stringify({ compilerOptions: { rootDir: './src', outDir: './dist' } }),
       '/ws/packages/cli/src/bin/kite.ts': "import { serve } from '@kite/http';\nserve();\n",
-      '/ws/Dockerfile': `FROM node:22-alpine AS deps\nWORKDIR /workspace\nCOPY package.json pnpm-workspace.yaml ./\nCOPY packages ./packages\nRUN pnpm install --frozen-lockfile\nFROM deps AS build\nRUN pnpm build\nRUN ${deploy}\nFROM node:22-alpine\nWORKDIR /home/node/app\nCOPY --from=build /prod ./\nENTRYPOINT ["node", "dist/bin/kite.js"]\n`,
+      '/ws/Dockerfile': `FROM node:22-alpine AS deps\nWORKDIR /workspace\nCOPY package.json pnpm-workspace.yaml ./\nCOPY packages ./packages\nRUN pnpm install --frozen-lockfile\nFROM deps AS build\nRUN pnpm build\nRUN ${deploy}\nFROM node:22-alpine\nWORKDIR /home/node/app\n${tail}\n`,
     });
 
   test('`pnpm --filter=kite deploy --prod /prod` copied to the WORKDIR: the command-line package is what runs, not a server it depends on', async () => {
     const m = await inferMapping(files('pnpm --filter=kite deploy --prod --config.inject-workspace-packages=true /prod'), spec());
     assert.equal(m?.sourceRoot, '/ws/packages/cli/src', m?.evidence.join('\n'));
     assert.equal(m?.target, '/home/node/app/dist', m?.evidence.join('\n'));
+  });
+
+  test('the one deploy copied beside a server the image starts elsewhere (a worker beside it) is not what runs', async () => {
+    const tail = 'COPY --from=build /workspace/packages/http ./http\nCOPY --from=build /prod ./tools\nCMD ["node", "http/dist/index.js"]';
+    const m = await inferMapping(files('pnpm --filter=kite deploy --prod /prod', tail), spec());
+    assert.equal(m?.sourceRoot, '/ws/packages/http/src', m?.evidence.join('\n'));
   });
 
   test('a deploy folder the image does not copy says nothing: a server the build holds is chosen as before', async () => {
