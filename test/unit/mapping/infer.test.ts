@@ -1798,7 +1798,8 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.equal(m?.sourceRoot, '/ws/apps/web', m?.evidence.join('\n'));
     assert.equal(m?.target, '/app/dist');
     assert.equal(m?.bundled, true);
-    assert.ok(m?.evidence.includes('the Dockerfile deploys workspace package apps/web'), m?.evidence.join('\n'));
+    // The image starts a file of where it copies the deploy folder (/app/dist from /prod/web/dist): that deploy decides.
+    assert.ok(m?.evidence.includes('the image copies the `pnpm deploy` folder of workspace package apps/web'), m?.evidence.join('\n'));
   });
 
   test('rootDir "." names where output paths are kept from, not the source folder: src compiles to dist/src', async () => {
