@@ -165,11 +165,23 @@ function producedInStage(stage: Stage, rel: string, viaFrom: boolean): Hit | und
   // Only folders deep in the context came in (`COPY packages/db/prisma ./packages/db/prisma`, for a
   // migration job): the context as a whole was not built here.
   if (rel === '' && under === undefined && before.every(({ c }) => c.sources.every((src) => normalizeRel(src).includes('/')))) return undefined;
+  // Only other top folders of the context came in (`COPY backend/server /code/` for a Python
+  // back end): a folder under frontend/ was not built here.
+  if (under === undefined && copied === undefined && !folderFromStage && !sharesTopFolder(before.map(({ c }) => c), rel)) return undefined;
   const root = under !== undefined && flat ? flat.dest : (copied ?? stage.workdir);
   const path = posix.join(root, under ?? rel);
   const run = build ?? ranAfter[ranAfter.length - 1];
   const why = run ? `, RUN ${truncate(run.command)}` : '';
   return { path, steps: [l10n.t('{0} is built in {1} at {2} (context copied to {3}{4})', rel, stageLabel(stage), path, root, why)], madeByRun: true };
+}
+
+/** Whether a copy of the context brought in something of `rel`'s top folder (or `rel` is the context itself, or a copy took a top-level file or the whole context). */
+function sharesTopFolder(copies: CopyInstr[], rel: string): boolean {
+  const top = rel.split('/')[0] ?? '';
+  return rel === '' || copies.some((c) => c.sources.some((raw) => {
+    const src = normalizeRel(raw);
+    return !src.includes('/') || src.split('/')[0] === top;
+  }));
 }
 
 /**

@@ -20,6 +20,27 @@ suite('dockerfile locate', () => {
     assert.equal(at(served, 'web/src')?.path, undefined);
   });
 
+  test('a stage given only folders of another top folder (a Python back end) built nothing of the front end, even when a later stage starts from it', () => {
+    const df = [
+      'FROM node:22 AS web',
+      'WORKDIR /app',
+      'COPY web/ .',
+      'RUN npm run build',
+      'FROM python:3.13 AS api',
+      'WORKDIR /srv',
+      'COPY api/app /srv/',
+      'COPY ops/start.sh /srv/ops/start.sh',
+      'RUN python3 manage.py collectstatic',
+      'FROM api AS all',
+      'COPY --from=web /app/build /app/build',
+      '',
+    ].join('\n');
+    assert.equal(at(df, 'web/dist'), undefined);
+    assert.equal(at(df, 'web/build')?.path, '/app/build');
+    // The back end's own folder was built where its files went.
+    assert.equal(at(df, 'api/static', 'api')?.path, '/srv/api/static');
+  });
+
   test('an image that takes only named files from the context (its entrypoint) holds none of the sources, built or not', () => {
     const df = 'FROM acme/shop:latest\nWORKDIR /shop\nCOPY ./entrypoint.sh /entrypoint.sh\nRUN chmod +x /entrypoint.sh\n';
     assert.equal(at(df, ''), undefined);
