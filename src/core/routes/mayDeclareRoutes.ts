@@ -81,7 +81,8 @@ const OPERATION_NAME = String.raw`(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|get|
 const NAMED_OPERATION = String.raw`\bexport\s+(?:(?:async\s+)?function\s+${OPERATION_NAME}\s*\(|(?:const|let|var)\s+${OPERATION_NAME}\s*(?::[^=;]*)?=\s*(?:async\s*)?(?:function\b[^(]*)?\()\s*(?:req|request)\b[^,()]*,\s*(?:res|response)\b|\b${OPERATION_NAME}\.apiDoc\s*=`;
 // A function returning a table of route options (`return [{ url: '/api/v0/version', method: ['GET'], handler }]`):
 // another file hands what it gives to a helper registering each element (listHelpers.ts), reading it here (fileExports.ts calledValue).
-const RETURNED_TABLE = String.raw`\breturn\s*\[\s*\{\s*(?:\/\/[^\n]*\s*)*(?:url|path|method)\s*:`;
+// A table of route options a function returns (`return [{ method, path }]`), also as an arrow function's body (`(api) => [{ method, path }]`).
+const RETURNED_TABLE = String.raw`(?:\breturn|=>)\s*\[\s*\{\s*(?:\/\/[^\n]*\s*)*(?:url|path|method)\s*:`;
 const ROUTE_TOKENS = new RegExp(`${REQUEST_ENTRY}|${RETURNED_TABLE}|${OPERATIONS_OBJECT}|${NAMED_OPERATION}|${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}|${HANDLER_EXPORT}|${HANDLER_FACTORY_EXPORT}|${NODE_SERVER}|${SAILS_CONFIG}|${PATH_GIVEN_CALL}|${PATH_GIVEN_SUPER}`);
 
 // An object a file declares and exports by name (`const config: Config = { api: { prefix: '/api' } };

@@ -52,6 +52,9 @@ const SAMPLES: Record<string, string> = {
   'routing-controllers options': "export function ocpiOptions(controllers: Function[]) {\n  const options: RoutingControllersOptions = { routePrefix: '/ocpi', controllers };\n  return options;\n}",
   // A Hono factory whose createApp() other files' apps are made with: no route, no quote.
   'hono factory of another file': 'export const doorlockFactory = createFactory<\n  Context & { Variables: { device: Device | undefined; }; }\n>();',
+  // A hapi route table an arrow function returns as its body (`const apiRoutes = (api) => [{ method, path }]`),
+  // exported by name in an object: no quote after the export, no router call; another file's server.route calls it.
+  'route table an arrow function returns': "const apiRoutes = (api) => [\n  {\n    method: 'GET',\n    path: '/items/{id}',\n    handler: (req, h) => api.handle(req, h)\n  }\n]\n\nmodule.exports = { apiRoutes }\n",
   // A route table keyed by "METHOD /path", built and returned by a function: another file's loop registers it.
   'route table returned by a function': "function getRoutes(deps) {\n  const core = {\n    'get /api/v1/ping': { controller: deps.ping },\n    'POST /api/v1/login': login,\n  };\n  return core;\n}\nmodule.exports = getRoutes;",
   // A request handler exported as the default: another file's `app.use('/api', notFound)` answers there.
