@@ -1,6 +1,7 @@
 // All routes of a service: extraction over every file, then the joins no single file knows
 // (Nest's global prefix, Express/Fastify/Koa mounts across imports), the user's extra routes,
 // de-duplicated and in a stable order so reports diff cleanly.
+import { modulePathAliases } from './modulePaths';
 import { applyMethodWrappers } from './methodWrapperRoutes';
 import { posix } from 'node:path';
 import { aliasMatch, resolvedKey } from './moduleResolution';
@@ -220,6 +221,12 @@ function openApiRoutes({ metas, mounts }: OpenApiParts): RouteDef[] {
 }
 
 export function collectExtracted(extracted: { file: string; x: ExtractedFile }[], opts: CollectOptions): CollectedRoutes {
+  // Bare module names an app-module-path call lets resolve below a folder, beside the tsconfig's aliases.
+  const added = modulePathAliases(extracted);
+  return collectWithAliases(extracted, added.length > 0 ? { ...opts, aliases: [...(opts.aliases ?? []), ...added] } : opts);
+}
+
+function collectWithAliases(extracted: { file: string; x: ExtractedFile }[], opts: CollectOptions): CollectedRoutes {
   const warnings: string[] = [];
   const scanned: Scanned[] = envPrefixedMounts(applyMethodWrappers(dropHandRoutesBesideFramework(dropUnansweredMatchOnly(confirmMethodMounts(confirmClassMounts(extracted.map((f) => ({ file: f.file, key: toSlash(f.file), x: f.x })))), warnings))), opts.serviceEnv, warnings);
   const unknownMounts = fileWarnings(scanned, warnings);

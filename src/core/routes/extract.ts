@@ -15,7 +15,7 @@ import { DEFAULT_FACTORY_INSTANCE } from './unmetMemberGuards';
 import { forEachChild, isAsExpression, isBinaryExpression, isBindingElement, isCallExpression, isClassDeclaration, isElementAccessExpression, isNewExpression, isForInStatement, isForOfStatement, isForStatement, isFunctionDeclaration, isIdentifier, isIfStatement, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteral, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute } from './extracted';
 import { exportedFunctionLines, uncalledFunctionLines } from './uncalledFunctions';
-import { LISTED } from './values';
+import { LISTED, literalOf } from './values';
 import { skipOuter } from './tsSyntax';
 import { isFunctionLike, isTypeOnly } from './routeSyntax';
 import { TSED_CONFIGURATION } from './tsedMount';
@@ -37,6 +37,7 @@ import { fieldLoads } from './fieldLoads';
 import { methodWrappers } from './methodWrappers';
 import { markMatchOnlyRoutes, readRequestEntry } from './matchOnlyRouters';
 import { routeFunctionCallers } from './routeFunctionCallers';
+import { addedModulePath } from './modulePaths';
 
 /** Past this size a file is not parsed: generated bundles, not route declarations. */
 export const MAX_ROUTE_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -299,6 +300,7 @@ class FileReader extends FeathersReader {
     this.readFactoryCall(call);
     if (this.readHelperCall(call)) return;
     if (this.readTsRestEndpoints(call)) return;
+    if (this.readModulePath(call)) return;
     if (!isPropertyAccessExpression(callee)) return this.readRouterPassed(call);
     const name = callee.name.text;
     if (name === 'setGlobalPrefix') return this.readGlobalPrefix(call);
@@ -350,6 +352,13 @@ class FileReader extends FeathersReader {
     if (name === 'use' && buildsProcedure(call)) return;
     if (name === 'use' && this.readFeathersService(call, router)) return;
     return this.readMount(call, router, name);
+  }
+
+  /** app-module-path's `addPath(__dirname)`: a folder bare module names resolve below (modulePaths.ts). True when read. */
+  private readModulePath(call: ts.CallExpression): boolean {
+    const modulePath = addedModulePath(call, this.out.imports, (x) => literalOf(this.evaluate(x)));
+    if (modulePath !== undefined) (this.out.modulePaths ??= []).push(modulePath);
+    return modulePath !== undefined;
   }
 
   /** `x.listen(5003)`, `x.listen({ port: PORT, host })`, `x.listen(Number(port), cb)`: the port, when known here. */

@@ -463,6 +463,8 @@ export interface ExtractedFile {
   routerModuleFactories?: Array<{ module: string; method: string; tree: RouterModuleEntry[]; line: number }>;
   /** `HashModule.register({ route })` in a Nest module's imports: the class, the static method and its arguments (null for one not known statically). */
   moduleCalls?: Array<{ module: string; method: string; args: Array<ConstValue | null> }>;
+  /** Folders (relative to the file) its app-module-path `addPath` calls add for bare module names (modulePaths.ts). */
+  modulePaths?: string[];
   /** Ports the file's servers listen on, when literal or a constant of the file (`server.listen({ port: 5003 })`, `app.listen(PORT)` with `const PORT = process.env.PORT || 3000`). */
   listenPorts?: number[];
   /**

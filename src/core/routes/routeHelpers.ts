@@ -468,6 +468,14 @@ export abstract class RouteHelperReader extends RouterCallReader {
     // `users.mount(router)` hands the router to a module's function; Hono's `app.mount('/p', handler)` is given a path too.
     const handedOn = name === 'register' || (name === 'mount' && call.arguments.length === 1);
     if (name in ROUTER_METHODS || (CHAIN_KEEPS_ROUTER.has(name) && !handedOn)) return false;
+    // `require('./sign-in').register(router)`: the function the module exports under that name, as if imported by it.
+    const source = requireSource(root);
+    if (source !== undefined) {
+      const local = `require(${source}).${name}`;
+      const passed = this.mountPassedRouters(call, local, () => true, true);
+      if (passed && !this.out.imports.some((i) => i.local === local)) this.out.imports.push({ local, imported: name, source });
+      return passed;
+    }
     if (!isIdentifier(root) || !this.importedNames.has(root.text) || this.routers.has(root.text)) return false;
     // `imageRoutes.setup(app)` in a plugin `setup(app)`: its own parameter of a router's name is handed on too.
     return this.mountPassedRouters(call, `${root.text}.${name}`, (router) => router !== root.text, true);
