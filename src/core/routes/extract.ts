@@ -37,7 +37,7 @@ import { fieldLoads } from './fieldLoads';
 import { methodWrappers } from './methodWrappers';
 import { markMatchOnlyRoutes, readRequestEntry } from './matchOnlyRouters';
 import { routeFunctionCallers } from './routeFunctionCallers';
-import { addedModulePath } from './modulePaths';
+import { addedModulePath } from './modulePathCalls';
 
 /** Past this size a file is not parsed: generated bundles, not route declarations. */
 export const MAX_ROUTE_SOURCE_BYTES = 2 * 1024 * 1024;

@@ -1,31 +1,9 @@
-// app-module-path (https://github.com/patrick-steele-idem/app-module-path-node): a file calling
-// `require('app-module-path').addPath(__dirname)` makes every bare module name (`require('routes')`,
-// `require('resources/user')`) resolve below that folder too, as a tsconfig's `baseUrl` does for
-// TypeScript. Read as the file writes it: the folder, relative to the file, of each call.
+// The aliases app-module-path's `addPath` calls make (modulePathCalls.ts reads them in each file):
+// every bare module name (`require('resources/user')`) also resolves below each folder added, as
+// below a tsconfig's `baseUrl`. No compiler here: collect.ts, in the engine's bundles, uses it.
 import { posix } from 'node:path';
-import ts from './compiler';
-import { isIdentifier, isPropertyAccessExpression } from './tsNodes';
-import { skipOuter } from './tsSyntax';
-import { requireSource } from './moduleLoads';
-import { dirnameJoin } from './routeSyntax';
 import type { ExtractedFile } from './extracted';
 import type { PathAlias } from './collect';
-
-const PACKAGE = 'app-module-path';
-
-/**
- * The folder (relative to the file, '' for its own) a call `addPath(dir)` of app-module-path adds,
- * on the package loaded in place or through a name bound to it (`const amp = require('app-module-path')`,
- * `import { addPath } from 'app-module-path'`); undefined for any other call or a folder not known statically.
- */
-export function addedModulePath(call: ts.CallExpression, imports: ExtractedFile['imports'], text: (e: ts.Expression) => string | undefined): string | undefined {
-  const callee = skipOuter(call.expression);
-  const fromPackage = (local: string, imported: string) => imports.some((i) => i.local === local && i.source === PACKAGE && i.imported === imported);
-  const onPackage = isPropertyAccessExpression(callee) && callee.name.text === 'addPath' && (requireSource(skipOuter(callee.expression)) === PACKAGE || (isIdentifier(skipOuter(callee.expression)) && fromPackage((skipOuter(callee.expression) as ts.Identifier).text, 'default')));
-  const named = isIdentifier(callee) && fromPackage(callee.text, 'addPath');
-  const arg = call.arguments[0];
-  return (onPackage || named) && arg ? dirnameJoin(skipOuter(arg), text) : undefined;
-}
 
 /** The aliases the scanned files' app-module-path calls make: every bare name below each folder added. */
 export function modulePathAliases(extracted: ReadonlyArray<{ file: string; x: ExtractedFile }>): PathAlias[] {
