@@ -2,6 +2,7 @@
 // (Nest's global prefix, Express/Fastify/Koa mounts across imports), the user's extra routes,
 // de-duplicated and in a stable order so reports diff cleanly.
 import { modulePathAliases } from './modulePaths';
+import { pickedFunctions } from './keyLists';
 import { applyMethodWrappers } from './methodWrapperRoutes';
 import { posix } from 'node:path';
 import { aliasMatch, resolvedKey } from './moduleResolution';
@@ -260,7 +261,7 @@ function collectWithAliases(extracted: { file: string; x: ExtractedFile }[], opt
   const routes: RouteDef[] = [];
   const served = opts.entry !== undefined ? servedFrom(byKey.get(toSlash(opts.entry)), edges, byKey, opts.aliases ?? []) : undefined;
   const orpcPrefixes = [...new Set(scanned.flatMap((s) => s.x.orpcPrefixes ?? []))];
-  const unserved = unservedRouters(scanned, byKey, opts.aliases ?? [], edges);
+  const unserved = new Set([...unservedRouters(scanned, byKey, opts.aliases ?? [], edges), ...unpickedTableRouters(scanned, edges)]);
   const unused = unusedRouteFunctions(scanned, byKey, opts.aliases ?? [], edges);
   const openApi: OpenApiParts = { metas: [], mounts: [] };
   const trees = new ServerTrees(edges, importGraph(scanned, byKey, opts.aliases ?? []));
@@ -1101,7 +1102,7 @@ function mountHelperEdges(s: Scanned, scanned: Scanned[], byKey: Map<string, Sca
     call.names.set(at, [...(call.names.get(at) ?? []), m.mountedOn]);
     calls.set(id, call);
   }
-  const out: MountEdge[] = [];
+  const out: MountEdge[] = keyedHelperEdges(s, calls.values(), byKey, aliases, resolver, warnings);
   for (const { fn, mount, names } of calls.values()) {
     const helper = mountHelperOf(s, fn, byKey, aliases);
     if (!helper) continue;
@@ -1128,13 +1129,66 @@ function mountHelperEdges(s: Scanned, scanned: Scanned[], byKey: Map<string, Sca
 
 /** The mount helper a call's function names (in this file, imported, or a member of an imported module), with its file. */
 function mountHelperOf(s: Scanned, fn: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): { target: Scanned; entries: NonNullable<ExtractedFile['mountHelpers']>[string] } | undefined {
+  const found = calledFunction(s, fn, byKey, aliases);
+  const entries = found ? found.target.x.mountHelpers?.[found.name] : undefined;
+  return found && entries ? { target: found.target, entries } : undefined;
+}
+
+/**
+ * The function a call names (in this file, imported, or a member of an imported module): its file and
+ * its name there; with `unnamed`, a module's unnamed default export is 'default' (fileExports.ts routerParams).
+ */
+function calledFunction(s: Scanned, fn: string, byKey: Map<string, Scanned>, aliases: PathAlias[], unnamed = false): { target: Scanned; name: string } | undefined {
   const dot = fn.indexOf('.');
   const [local, member] = dot > 0 && !fn.startsWith('require(') ? [fn.slice(0, dot), fn.slice(dot + 1)] : [fn, undefined];
   const imp = importNamed(s.x.imports, local);
   const found = imp ? followExport(s, imp, member, byKey, aliases, 0) : { target: s, name: fn };
-  const name = found?.name ?? member;
-  const entries = found && name !== undefined ? found.target.x.mountHelpers?.[name] : undefined;
-  return found && entries ? { target: found.target, entries } : undefined;
+  const byDefault = unnamed && member === undefined && imp?.imported === 'default' && (found?.name === undefined || found.name === '*') ? 'default' : undefined;
+  const name = byDefault ?? found?.name ?? member;
+  return found && name !== undefined ? { target: found.target, name } : undefined;
+}
+
+/**
+ * The router parameters of the functions of keyed helpers' tables (keyedHelpers.ts) no call picks:
+ * run only through the table, by keys no call gives, they serve nothing. By `key#router`.
+ */
+function unpickedTableRouters(scanned: Scanned[], edges: MountEdge[]): string[] {
+  const out: string[] = [];
+  for (const s of scanned)
+    for (const entry of Object.values(s.x.keyedHelpers ?? {}).flat())
+      for (const fn of new Set(Object.values(entry.table)))
+        for (const [, at] of entry.passes) {
+          const router = s.x.routerParams?.[fn]?.[at];
+          if (router && incomingOf(edges, { key: s.key, name: router }).length === 0) out.push(`${s.key}#${router}`);
+        }
+  return out;
+}
+
+/**
+ * The calls of `s` to a keyed helper (keyedHelpers.ts: `decorate(router, User, ['list', 'add'])` of
+ * `decorate(router, model, ops) { ops.forEach((op) => handlers[op](router, model)) }`): the router
+ * each call hands in, mounted at / on the router parameter of each function of the table the
+ * call's keys pick. A call whose keys are not known is warned of at the helper's keyed call.
+ */
+function keyedHelperEdges(s: Scanned, calls: Iterable<{ fn: string; mount: ExtractedMount; names: Map<string, string[]> }>, byKey: Map<string, Scanned>, aliases: PathAlias[], resolver: ValueResolver, warnings: string[]): MountEdge[] {
+  const out: MountEdge[] = [];
+  for (const { fn, mount, names } of calls) {
+    const found = calledFunction(s, fn, byKey, aliases, true);
+    for (const entry of (found && found.target.x.keyedHelpers?.[found.name]) ?? []) {
+      if (!found || !entry.passes.some(([param]) => names.has(String(param)))) continue;
+      const given = mount.args?.[entry.keys];
+      const keys = given?.kind === 'arr' ? given.items.map((v) => resolver.quietText(s, v)) : undefined;
+      if (!keys || keys.some((k) => k === undefined)) {
+        warnings.push(scanWarningText(found.target.file, { id: 'tableCallKey', args: entry.code, line: entry.line }));
+        continue;
+      }
+      for (const picked of pickedFunctions(entry, keys as string[]))
+        for (const [param, at] of entry.passes)
+          for (const parent of names.get(String(param)) ?? [])
+            for (const child of resolvePassedRouter(found.target, picked, at, byKey, aliases)) out.push({ prefix: '/', parent: { key: s.key, name: parent }, child, line: mount.line });
+    }
+  }
+  return out;
 }
 
 /**

@@ -117,6 +117,7 @@ class FileReader extends FeathersReader {
     this.findFixedHelpers();
     this.findRouteFactories();
     this.findMountHelpers();
+    this.findKeyedHelpers();
     this.findSpecMounters();
     this.readPrefixCalls(this.sf);
     this.findLocalPlugins();

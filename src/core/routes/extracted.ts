@@ -1,6 +1,7 @@
 // What one source file declares about routes, as the route scan (extract.ts) hands it to the
 // joins (collect.ts): plain data, no parser, so the code that only joins and reports never loads
 // the TypeScript compiler.
+import type { KeyedCall } from './keyLists';
 import type { HttpMethod } from '../model';
 import type { ScanWarning } from '../scanTexts';
 import { isTruthyText, literalOf, propOf, str, type ConstValue, type Part, type Reference } from './values';
@@ -557,6 +558,12 @@ export interface ExtractedFile {
    * by function name, each mount (mountHelpers.ts), made at each call by collect.ts.
    */
   mountHelpers?: Record<string, MountHelperEntry[]>;
+  /**
+   * Keyed helpers (keyedHelpers.ts): functions handing a router they are given to the functions a
+   * table of the file picks by the keys of a list they are given; by function name, each such call
+   * of the body, made at each call of the helper by collect.ts with the keys that call gives.
+   */
+  keyedHelpers?: Record<string, KeyedCall[]>;
   /**
    * Route factories: functions returning a plugin whose routes, on the plugin's own router (its first
    * parameter), take their paths from the function's parameters (`createSchemaRoute(path, schema) {

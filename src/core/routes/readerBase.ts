@@ -86,6 +86,8 @@ export abstract class ReaderBase {
   protected readonly specMounterFns = new Set<ts.Node>();
   /** The bodies of the file's route helpers of a fixed method (routeHelpers.ts findFixedHelpers). */
   protected readonly fixedHelperFns = new Set<ts.Node>();
+  /** The calls of keyed helpers handing a router to a table's functions (routeHelpers.ts findKeyedHelpers): each call of the helper picks them. */
+  protected readonly keyedCallNodes = new Set<ts.Node>();
   /** The helpers being read at a call site, innermost last; routes found take the outermost call's line. */
   protected readonly expanding: { name: string; line: number; passed?: ReadonlyMap<string, ts.Expression> }[] = [];
 

@@ -12,6 +12,7 @@ import { ANY_CLASS, type ExtractedFile, type ExtractedRoute, type FactoryRoute, 
 import { isFunctionWithBody, skipOuter } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, returnedExpression, restNames, enclosingFunction, CHAIN_KEEPS_ROUTER, cjsNamedExport, bindingNames } from './routeSyntax';
 import { loopOfBody } from './loopOverTable';
+import { defaultExportedFunction, keyedCalls } from './keyedHelpers';
 import { isBuiltin } from 'node:module';
 import type { RouteHelper, Scope } from './readerBase';
 import { requireSource } from './moduleLoads';
@@ -173,6 +174,23 @@ export abstract class RouteHelperReader extends RouterCallReader {
       };
       const found = mountHelperEntries(body, this.callsWithin(body).filter((c) => outsideInnerFunctions(c, body)), bound, prefixOf);
       if (found.length > 0) (this.out.mountHelpers ??= {})[name] = found;
+    }
+  }
+
+  /**
+   * Keyed helpers (keyedHelpers.ts): functions handing a router they are given to functions of a
+   * table of the file picked by the keys of a list they are given. Each call names the keys
+   * (collect.ts mountHelperEdges); the call of the body warns of nothing.
+   */
+  protected findKeyedHelpers(): void {
+    const exported = defaultExportedFunction(this.sf);
+    const candidates: Array<[string, RouteHelper]> = [...this.helperCandidates(), ...(exported ? [['default', exported] as [string, RouteHelper]] : [])];
+    for (const [name, fn] of candidates) {
+      if (fn.parameters.length < 2) continue;
+      const found = keyedCalls(fn, (n) => this.decls.get(n), (n) => this.line(n));
+      if (found.length === 0) continue;
+      for (const { call } of found) this.keyedCallNodes.add(call);
+      (this.out.keyedHelpers ??= {})[name] = found.map((f) => f.entry);
     }
   }
 

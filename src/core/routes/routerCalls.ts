@@ -149,7 +149,7 @@ export abstract class RouterCallReader extends ReceiverReader {
     const e = skipOuter(callee.expression);
     const table = isIdentifier(e) ? e.text : undefined;
     const decl = table !== undefined && !this.scopes.some((sc) => sc.has(table)) ? this.decls.get(table) : undefined;
-    if (!decl || !isObjectLiteralExpression(skipOuter(decl as ts.Expression)) || this.expanding.length > 0) return;
+    if (!decl || !isObjectLiteralExpression(skipOuter(decl as ts.Expression)) || this.expanding.length > 0 || this.keyedCallNodes.has(call)) return;
     if (literalOf(this.evaluate(callee.argumentExpression)) !== undefined) return;
     // A router by its name (`router`, `app`), not any value the file reads routes through (`data`, `user`).
     const router = call.arguments.map((a) => skipOuter(a)).find((a): a is ts.Identifier => isIdentifier(a) && CONVENTIONAL_RECEIVER.test(a.text));
