@@ -1251,7 +1251,7 @@ function unknownAutoloadEdges(scanned: Scanned[], edges: MountEdge[]): MountEdge
  * its routes are shown under the mount's prefix and then `unknown`, never probed.
  */
 function mountChildren(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[], warnings: string[]): { children: RouterNode[]; unknown: string } {
-  const children = resolveMount(s, mount, scanned, byKey, aliases);
+  const children = [...resolveMount(s, mount, scanned, byKey, aliases), ...alternativeChildren(s, mount, scanned, byKey, aliases)];
   // A mount at / changes no path: not finding it costs nothing worth a warning.
   // A module's function called (`require('./mw')()`) that makes no router is middleware: nothing to warn of.
   const calledModule = mount.routerName.startsWith('require(') && mount.routerName.endsWith('()');
@@ -1264,6 +1264,20 @@ function mountChildren(s: Scanned, mount: ExtractedMount, scanned: Scanned[], by
   const file = posix.relative(posix.dirname(s.key), guessed.file.key);
   warnings.push(scanWarningText(s.file, { id: 'mountGuessed', args: [mount.routerName, mount.prefix, file, joinRoutePath(mount.prefix, UNKNOWN_PREFIX)], line: mount.line }));
   return { children: guessed.children, unknown: UNKNOWN_PREFIX };
+}
+
+/**
+ * What a mount reaches through the other modules its name may be bound to (`const { maps } = await
+ * import(lite ? './lite.js' : './full.js')`: one import of the name per module, moduleLoads.ts
+ * dynamicImportSources), each resolved as if it were the first (importNamed).
+ */
+function alternativeChildren(s: Scanned, mount: ExtractedMount, scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[]): RouterNode[] {
+  const head = /^[\w$]+/.exec(mount.routerName)?.[0];
+  const bound = head === undefined ? [] : s.x.imports.filter((i) => i.local === head);
+  return bound.slice(1).flatMap((alt) => {
+    const patched: Scanned = { ...s, x: { ...s.x, imports: [alt, ...s.x.imports.filter((i) => i !== alt)] } };
+    return resolveMount(patched, mount, scanned, byKey, aliases);
+  });
 }
 
 const withoutScriptExtension = (path: string) => path.replace(/\.[cm]?[jt]sx?$/, '');

@@ -222,7 +222,9 @@ export abstract class DeclarationReader extends Evaluator {
     // const x = require('./x'), const { a, b: c } = require('./x'); loaded at run time:
     // const x = (await import('./x')).default, const { default: x } = await import('./x')
     const loaded = init && loadedModule(init);
-    if (loaded !== undefined) return this.readLoadedBinding(node.name, loaded);
+    // `import(cond ? './a' : './b')`: the name bound to each module it may load, the first found first (importNamed).
+    if (loaded !== undefined) for (const source of [loaded.source, ...(loaded.others ?? [])]) this.readLoadedBinding(node.name, { ...loaded, source });
+    if (loaded !== undefined) return;
     if (init && this.readAliasDestructuring(node.name, init)) return;
     // `const route = require(path.join(__dirname, 'api', r))` in a loop over that folder's listing;
     // `const router = route.default || route`: the module itself.

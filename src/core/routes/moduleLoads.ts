@@ -1,7 +1,7 @@
 // Modules a file loads in code: `require('./x')`, `await import('./x')`, a member of either, and
 // loads in a loop over a glob's files (a list only known at run time).
 import ts from './compiler';
-import { forEachChild, isAwaitExpression, isCallExpression, isIdentifier, isPropertyAccessExpression, isSourceFile, isStringLiteral, isStringLiteralLike } from './tsNodes';
+import { forEachChild, isAwaitExpression, isCallExpression, isConditionalExpression, isIdentifier, isPropertyAccessExpression, isSourceFile, isStringLiteral, isStringLiteralLike, isTemplateExpression } from './tsNodes';
 import { skipOuter } from './tsSyntax';
 import { loopOfBody, type TableLoop } from './loopOverTable';
 import { GLOB_CALL } from './globListings';
@@ -58,11 +58,11 @@ export function loopAt(node: ts.Node): { list: ts.Expression; variable: string; 
  * CommonJS exports), `await import('./x')` its namespace, `require('./x').y` /
  * `(await import('./x')).y` that export (a member: destructuring it takes no export's name).
  */
-export function loadedModule(init: ts.Expression): { source: string; imported: string; member: boolean } | undefined {
+export function loadedModule(init: ts.Expression): { source: string; imported: string; member: boolean; others?: string[] } | undefined {
   const req = requireSource(init);
   if (req !== undefined) return { source: req, imported: 'default', member: false };
-  const dyn = dynamicImportSource(init);
-  if (dyn !== undefined) return { source: dyn, imported: '*', member: false };
+  const dyn = dynamicImportSources(init);
+  if (dyn?.[0] !== undefined) return { source: dyn[0], imported: '*', member: false, ...(dyn.length > 1 ? { others: dyn.slice(1) } : {}) };
   if (!isPropertyAccessExpression(init)) return undefined;
   const inner = skipOuter(init.expression);
   const source = requireSource(inner) ?? dynamicImportSource(inner);
@@ -75,7 +75,36 @@ export function isModuleLoad(e: ts.Node): boolean {
 }
 
 export function dynamicImportSource(e: ts.Node): string | undefined {
+  return dynamicImportSources(e)?.[0];
+}
+
+/**
+ * The modules `import(x)` may load: x a literal, or built of literals alone through choices
+ * (`import(`${light ? './a.js' : './b.js'}`)`, `import(cond ? './a' : './b')`), each possible value
+ * in source order; undefined when x reads anything else.
+ */
+export function dynamicImportSources(e: ts.Node): string[] | undefined {
   if (!isCallExpression(e) || e.expression.kind !== IMPORT_KEYWORD) return undefined;
   const a = e.arguments[0];
-  return a && isStringLiteral(a) ? a.text : undefined;
+  return a ? literalChoices(a, 0) : undefined;
 }
+
+/** The strings an expression of literals and choices between them may be (at most MAX_CHOICES). */
+function literalChoices(e: ts.Expression, depth: number): string[] | undefined {
+  const x = skipOuter(e);
+  if (isStringLiteralLike(x)) return [x.text];
+  if (depth > 4) return undefined;
+  if (isConditionalExpression(x)) {
+    const [yes, no] = [literalChoices(x.whenTrue, depth + 1), literalChoices(x.whenFalse, depth + 1)];
+    return yes && no ? [...new Set([...yes, ...no])].slice(0, MAX_CHOICES) : undefined;
+  }
+  if (!isTemplateExpression(x)) return undefined;
+  let out: string[] | undefined = [x.head.text];
+  for (const span of x.templateSpans) {
+    const inner = literalChoices(span.expression, depth + 1);
+    out = inner && out?.flatMap((before) => inner.map((v) => `${before}${v}${span.literal.text}`)).slice(0, MAX_CHOICES);
+  }
+  return out;
+}
+
+const MAX_CHOICES = 8;
