@@ -6,7 +6,7 @@
 // (ExtractedFile.keyedHelpers). The list may be chosen by a test of the given list (`ops && ops[0]
 // !== '*' ? ops : Object.keys(handlers)`), kept as data (ListTest) and evaluated per call.
 import ts from './compiler';
-import { forEachChild, isArrowFunction, isBinaryExpression, isCallExpression, isConditionalExpression, isElementAccessExpression, isExportAssignment, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isIdentifier, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteralLike } from './tsNodes';
+import { isArrowFunction, isBinaryExpression, isCallExpression, isConditionalExpression, isElementAccessExpression, isExportAssignment, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isIdentifier, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteralLike } from './tsNodes';
 import { skipOuter } from './tsSyntax';
 import { loopOfBody } from './loopOverTable';
 import type { KeyedCall, KeyList, ListTest } from './keyLists';
@@ -16,20 +16,18 @@ type FunctionNode = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclar
 /**
  * The keyed calls of a helper's body: `table[key](...params)` in a loop whose variable is `key`,
  * over a list its parameters give (KeyList), `table` an object literal of the file whose values
- * are names. `declOf` finds what a name of the file is declared with.
+ * are names. `calls`: the calls of the body; `declOf` finds what a name of the file is declared with.
  */
-export function keyedCalls(fn: FunctionNode, declOf: (name: string) => ts.Node | undefined, lineOf: (n: ts.Node) => number): Array<{ call: ts.CallExpression; entry: KeyedCall }> {
+export function keyedCalls(fn: FunctionNode, calls: readonly ts.CallExpression[], declOf: (name: string) => ts.Node | undefined, lineOf: (n: ts.Node) => number): Array<{ call: ts.CallExpression; entry: KeyedCall }> {
   const params = new Map<string, number>();
   fn.parameters.forEach((p, i) => {
     if (isIdentifier(p.name) && !p.dotDotDotToken) params.set(p.name.text, i);
   });
   const out: Array<{ call: ts.CallExpression; entry: KeyedCall }> = [];
-  const walk = (n: ts.Node): void => {
-    const entry = isCallExpression(n) ? keyedCall(n, params, declOf) : undefined;
-    if (entry && isCallExpression(n)) out.push({ call: n, entry: { ...entry, line: lineOf(n) } });
-    forEachChild(n, walk);
-  };
-  if (fn.body) walk(fn.body);
+  for (const call of calls) {
+    const entry = isElementAccessExpression(skipOuter(call.expression)) ? keyedCall(call, params, declOf) : undefined;
+    if (entry) out.push({ call, entry: { ...entry, line: lineOf(call) } });
+  }
   return out;
 }
 

@@ -187,7 +187,8 @@ export abstract class RouteHelperReader extends RouterCallReader {
     const candidates: Array<[string, RouteHelper]> = [...this.helperCandidates(), ...(exported ? [['default', exported] as [string, RouteHelper]] : [])];
     for (const [name, fn] of candidates) {
       if (fn.parameters.length < 2) continue;
-      const found = keyedCalls(fn, (n) => this.decls.get(n), (n) => this.line(n));
+      const calls = fn.body ? this.callsWithin(fn.body) : [];
+      const found = calls.some((c) => isElementAccessExpression(skipOuter(c.expression))) ? keyedCalls(fn, calls, (n) => this.decls.get(n), (n) => this.line(n)) : [];
       if (found.length === 0) continue;
       for (const { call } of found) this.keyedCallNodes.add(call);
       (this.out.keyedHelpers ??= {})[name] = found.map((f) => f.entry);
