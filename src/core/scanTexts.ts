@@ -19,6 +19,7 @@ const SCAN_TEXTS = {
   binaryContent: () => l10n.t('binary content: not scanned for routes'),
   // One file's declarations (core/routes/extract.ts).
   tooLarge: (kb: string) => l10n.t('{0} KB: larger than a route file, not read', kb),
+  readerFailed: (why: string) => l10n.t('the route reader failed on this file ({0}): no route of it is read; please report it', why),
   routerPrefix: (router: string) => l10n.t('{0}.prefix argument is not known statically; its routes are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)', router),
   mountPrefix: (code: string) =>
     l10n.t('mount prefix {0} is not known statically; the routes mounted there are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)', code),

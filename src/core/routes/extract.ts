@@ -56,7 +56,20 @@ const ROUTING_CONTROLLERS_SERVER = /^(?:create|use)(?:Express|Koa)Server$/;
 /** A Moleculer gateway (moleculer-web) or a service schema whose actions may declare `rest`. */
 const MOLECULER_SCHEMA = /moleculer-web|\brest\s*:/;
 
+/**
+ * What a file declares. A reader's failure on one file (a shape of code no reader expected) is that
+ * file's warning, with nothing read from it: the service's other files are still read.
+ */
 export function extractRoutesFromSource(text: string, file: string): ExtractedFile {
+  try {
+    return readSource(text, file);
+  } catch (err) {
+    const why = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    return { routes: [], mounts: [], imports: [], warnings: [{ id: 'readerFailed', args: [why.slice(0, 200)] }] };
+  }
+}
+
+function readSource(text: string, file: string): ExtractedFile {
   const result: ExtractedFile = { routes: [], mounts: [], imports: [], warnings: [] };
   if (text.length > MAX_ROUTE_SOURCE_BYTES) {
     result.warnings.push({ id: 'tooLarge', args: [String(Math.round(text.length / 1024))] });

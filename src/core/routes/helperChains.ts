@@ -32,7 +32,7 @@ export function chainedHelpers(functions: ReadonlyArray<[string, RouteHelper]>, 
   for (let round = 0, changed = true; changed && round < MAX_CHAIN; round++) {
     changed = false;
     for (const [name, fn] of functions) {
-      if (known[name] || !fn.body) continue;
+      if (Object.hasOwn(known, name) || !fn.body) continue;
       const bound = read.bindings(fn);
       const found = read.ownCalls(fn.body).flatMap((call) => handedOn(call, name, fn, bound, known, read));
       if (found.length === 0) continue;
@@ -49,7 +49,7 @@ function handedOn(call: ts.CallExpression, name: string, fn: RouteHelper, bound:
   const callee = skipOuter(call.expression);
   if (!isIdentifier(callee) || callee.text === name) return [];
   const from = fn.parameters.length;
-  const helper = known[callee.text];
+  const helper = Object.hasOwn(known, callee.text) ? known[callee.text] : undefined;
   if (helper) return helper.flatMap((r) => substituted(r, call, { fn, bound, from }, read) ?? []);
   const callback = bound.get(callee.text);
   if (callback === undefined) return [];
@@ -61,7 +61,7 @@ function handedOn(call: ts.CallExpression, name: string, fn: RouteHelper, bound:
       memberFn.parameters.forEach((p, i) => void (isIdentifier(p.name) ? inner.set(p.name.text, from + i) : undefined));
       return read.ownCalls(memberFn.body).flatMap((c) => {
         const target = skipOuter(c.expression);
-        const registers = isIdentifier(target) && target.text !== name ? known[target.text] : undefined;
+        const registers = isIdentifier(target) && target.text !== name && Object.hasOwn(known, target.text) ? known[target.text] : undefined;
         // One callback level: a helper registering through a callback of its own is not handed on from a member.
         return (registers ?? []).flatMap((r) => {
           const s = r.via ? undefined : substituted(r, c, { fn, bound: inner, from }, read);

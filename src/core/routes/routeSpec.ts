@@ -3,8 +3,12 @@ import * as l10n from '@vscode/l10n';
 import { HTTP_METHODS, type HttpMethod } from '../model';
 import { joinRoutePath } from './joinPath';
 
-/** A router's method names (`router.get`, koa-router's `del`) and the HTTP method each registers. */
-export const ROUTER_METHODS: Readonly<Record<string, HttpMethod>> = {
+/**
+ * A router's method names (`router.get`, koa-router's `del`) and the HTTP method each registers. No
+ * prototype: a call's name is looked up here, and `x.toLocaleString(...)` or `x.constructor` must
+ * find nothing.
+ */
+export const ROUTER_METHODS: Readonly<Record<string, HttpMethod>> = Object.assign(Object.create(null) as Record<string, HttpMethod>, {
   get: 'GET',
   post: 'POST',
   put: 'PUT',
@@ -14,7 +18,7 @@ export const ROUTER_METHODS: Readonly<Record<string, HttpMethod>> = {
   head: 'HEAD',
   options: 'OPTIONS',
   all: 'ALL',
-};
+});
 
 /** True when `value` is one of HTTP_METHODS (text that claims to be a method). */
 export function isHttpMethod(value: string): value is HttpMethod {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { extractRoutesFromSource } from '../../../src/core/routes/extract';
 import { NEUTRAL_VERSION, type ExtractedFile } from '../../../src/core/routes/extracted';
-import { scanWarningText } from '../../../src/core/scanTexts';
+import { scanWarningText, type ScanWarning } from '../../../src/core/scanTexts';
 
 /** A file's warnings as the check shows them (they are data until then: core/scanTexts.ts). */
 const warningsOf = (file: string, x: ExtractedFile): string[] => x.warnings.map((w) => scanWarningText(file, w));
@@ -528,5 +528,16 @@ suite('extractRoutesFromSource: what a function of the file does with the router
 
   test('methods mounting two of their parameters on their own app, also from a callback inside them', () => {
     assert.deepEqual(x.mountMethods, { mount: { pathArg: 0, routerArg: 1 }, mountLater: { pathArg: 0, routerArg: 1 } });
+  });
+});
+
+suite('extractRoutesFromSource: a reader failing on a file', () => {
+  test("is that file's warning naming the failure, with nothing read from it (the service's other files are still read)", () => {
+    // A text no caller gives (not a string): the reader throws on it, as it would on a shape of code it did not expect.
+    const x = extractRoutesFromSource(undefined as unknown as string, '/w/src/odd.js');
+    assert.deepEqual([x.routes, x.mounts, x.imports], [[], [], []]);
+    assert.equal(x.warnings.length, 1);
+    assert.equal(x.warnings[0]?.id, 'readerFailed');
+    assert.match(scanWarningText('/w/src/odd.js', x.warnings[0] as ScanWarning), /^\/w\/src\/odd\.js: the route reader failed on this file \(TypeError: .*\): no route of it is read; please report it$/);
   });
 });

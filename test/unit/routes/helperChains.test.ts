@@ -113,3 +113,21 @@ suite('route helpers reached through other functions and callbacks', () => {
     assert.match(warnings[0] ?? '', /books\/index\.ts:4.*route config given to add \(handed by resourceRouter\) not found statically/);
   });
 });
+
+suite('routes: names an object has from its prototype are no route method nor helper', () => {
+  test("`number.toLocaleString(locale, options)` in a helper called by another function registers nothing, and the file is read", () => {
+    const text = [
+      "import express from 'express';",
+      'const app = express();',
+      'const toLocaleString = (number, locale, options) => number.toLocaleString(locale, options);',
+      'function prettyBytes(number, options) {',
+      '  return toLocaleString(number, options.locale, { maximumFractionDigits: 1 });',
+      '}',
+      "app.get('/size', (req, res) => res.send(prettyBytes(1024, {})));",
+      'app.listen(3000);',
+    ].join('\n');
+    const { routes, warnings } = collect({ '/w/src/index.js': text });
+    assert.deepEqual(routes, ['GET /size']);
+    assert.deepEqual(warnings, []);
+  });
+});
