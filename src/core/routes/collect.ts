@@ -20,6 +20,8 @@ import { UNKNOWN_PREFIX, bracedPathToRoute, joinRoutePath, openApiPathToRoute, e
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
 import { URL_PATH, urlPathRefText } from './urlPathRefs';
+import { NOT_KNOWN } from './guardTest';
+import { configGuardedFile } from './configGuards';
 import { decidedGuardWarning, envPathNote, envPathValue, GuardedRoutes, guardInEnv, notServedReason, settingGuardWarning, type GuardedSubject, type ServiceEnv } from './settingGuardWarnings';
 import { addInheritedPathRoutes, type ClassFinder } from './inheritedPathRoutes';
 import { KEYS, keyText, routerMethodOf, type TableEntry } from './tableKeys';
@@ -239,7 +241,8 @@ function collectWithAliases(extracted: { file: string; x: ExtractedFile }[], opt
   const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? [], opts.files ?? [], opts.settings ?? {}, opts.exampleEnv, opts.openApiDocuments ?? {}, opts.serviceEnv);
   // Paths and prefixes built from other files' constants (or config defaults) are resolved now
   // that every file is known; what still cannot be known is a warning with file and line.
-  for (const s of scanned) s.x = resolver.resolveFile(s, warnings) ?? s.x;
+  // Tests of configuration flags another file commits (`if (config.files.enable)`): its values decide them.
+  for (const s of scanned) s.x = resolver.withConfigDefaults(s, resolver.resolveFile(s, warnings) ?? s.x);
 
   const sourcePrefixes = scanned.filter((s) => s.x.globalPrefix !== undefined);
   const distinct = [...new Set(sourcePrefixes.map((s) => s.x.globalPrefix))];
@@ -524,7 +527,7 @@ function serviceEnvRules(
     decides: (g) => guardInEnv(g, env) !== undefined,
     whyNot(s, r, paths) {
       const decided = r.onlyWhen ? guardInEnv(r.onlyWhen, env) : undefined;
-      const own = r.onlyWhen && env && decided && !decided.holds ? notServedReason(r.onlyWhen, env, decided.set) : r.kind === 'nest' ? unlisted?.(s, r) : undefined;
+      const own = r.onlyWhen && decided && !decided.holds ? notServedReason(r.onlyWhen, env, decided.set) : r.kind === 'nest' ? unlisted?.(s, r) : undefined;
       const mounted = r.kind !== 'nest' && own === undefined ? throughMounts?.(s, r, paths) : undefined;
       return (path) => own ?? mounted?.get(path);
     },
@@ -542,7 +545,6 @@ function notServedMounts(
   env: ServiceEnv | undefined,
   served: (s: Scanned, r: ExtractedRoute) => string[],
 ): ((s: Scanned, r: ExtractedRoute, paths: readonly string[]) => Map<string, string>) | undefined {
-  if (!env) return undefined;
   let any = false;
   for (const e of edges) {
     const guard = e.line !== undefined ? byKey.get(e.parent.key)?.x.mounts.find((m) => m.line === e.line && m.onlyWhen)?.onlyWhen : undefined;
@@ -2639,6 +2641,33 @@ class ValueResolver {
     if (Object.hasOwn(other, SPREAD)) return undefined;
     if (!Object.hasOwn(other, key)) return otherwise;
     return other[key] === true ? then : other[key] === false ? otherwise : undefined;
+  }
+
+  /** The file's extraction `x` with its guards' configuration reads decided by the committed values (configGuards.ts). */
+  withConfigDefaults(s: Scanned, x: ExtractedFile): ExtractedFile {
+    return configGuardedFile(x, (read) => this.guardRead(s, read)) ?? x;
+  }
+
+  /**
+   * A configuration read of a guard (GuardTest `read`) as the object literal of the file it is imported
+   * from gives it, with that file: a literal or a boolean written there; NOT_KNOWN for anything else
+   * (a value read from the environment, a key the object does not write, an object not known).
+   */
+  private guardRead(s: Scanned, read: { local: string; path: string[] }): { v: unknown; file: string } | typeof NOT_KNOWN {
+    const found = this.refValue(s, read.local, read.path);
+    if (found) {
+      const text = found.value.kind === 'str' && !readsEnv(found.value) ? literalOf(found.value) : undefined;
+      // A number is kept as its text: whether the code compares it with a number or a string is not known here.
+      return text === undefined || /^[-+]?\d/.test(text) ? NOT_KNOWN : { v: text, file: found.file.file };
+    }
+    const key = read.path[read.path.length - 1];
+    const owner = key !== undefined ? this.refValue(s, read.local, read.path.slice(0, -1)) : undefined;
+    if (owner?.value.kind !== 'obj' || key === undefined || Object.hasOwn(owner.value.props, SPREAD)) return NOT_KNOWN;
+    const other = owner.value.other ?? {};
+    if (Object.hasOwn(other, SPREAD)) return NOT_KNOWN;
+    // A key the object does not write may be set on it later (`config.isProduction = ...`): not known.
+    const b = Object.hasOwn(other, key) ? other[key] : undefined;
+    return typeof b === 'boolean' ? { v: b, file: owner.file.file } : NOT_KNOWN;
   }
 
   /** Whether a named import is a module namespace another module passes on (`export * as constants from './constants'`). */

@@ -261,6 +261,11 @@ export interface SettingGuard {
    * a service's environment where it sets every variable read (settingGuardWarnings.ts).
    */
   test?: { value: GuardTest; holds: boolean };
+  /**
+   * The repository file whose committed configuration values the join put in place of the test's
+   * reads of it (configGuards.ts): with no variable left, those values alone decide the test.
+   */
+  defaults?: string;
 }
 
 /**
@@ -272,6 +277,8 @@ export type GuardTest =
   | { env: string }
   | { lit: string | number | boolean | null }
   | { undef: true }
+  /** A property of a configuration object imported from a file of the repository (`config.files.enable`): its value there, once the join reads it (configGuards.ts). */
+  | { read: { local: string; path: string[] } }
   | { not: GuardTest }
   | { op: '??' | '||' | '&&' | '===' | '!==' | '==' | '!='; left: GuardTest; right: GuardTest };
 

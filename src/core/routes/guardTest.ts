@@ -25,8 +25,16 @@ export function testVariables(t: GuardTest, out: string[] = []): string[] {
   return out;
 }
 
-/** The value of `t` with the environment `env`, short-circuiting as JavaScript does. */
+/** Whether a test reads a configuration object of another file (a `read` the join has not replaced). */
+export function readsConfig(t: GuardTest): boolean {
+  if ('read' in t) return true;
+  if ('not' in t) return readsConfig(t.not);
+  return 'op' in t && (readsConfig(t.left) || readsConfig(t.right));
+}
+
+/** The value of `t` with the environment `env`, short-circuiting as JavaScript does; a configuration read left is not known. */
 export function evaluateTest(t: GuardTest, env: EnvLookup): TestValue {
+  if ('read' in t) return NOT_KNOWN;
   if ('env' in t) {
     const v = env(t.env);
     return v === NOT_KNOWN ? NOT_KNOWN : { v };

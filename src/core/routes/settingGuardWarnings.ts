@@ -113,19 +113,23 @@ export function envPathNote(file: string, env: ServiceEnv, variable: string): st
  * values as shown ("MODE=python (docker-compose.yml:14)"; a secret-looking name's value hidden).
  */
 export function guardInEnv(g: SettingGuard, env: ServiceEnv | undefined): { holds: boolean; set: string } | undefined {
-  if (!g.test || !env) return undefined;
-  const lookup: EnvLookup = (name) => (Object.hasOwn(env.values, name) ? env.values[name] : NOT_KNOWN);
+  // A test the committed configuration alone decides (configGuards.ts) needs no environment.
+  const byDefaults = g.defaults !== undefined && g.test !== undefined && testVariables(g.test.value).length === 0;
+  if (!g.test || (!env && !byDefaults)) return undefined;
+  const lookup: EnvLookup = (name) => (env && Object.hasOwn(env.values, name) ? env.values[name] : NOT_KNOWN);
   const value = evaluateTest(g.test.value, lookup);
   if (value === NOT_KNOWN) return undefined;
   const set = testVariables(g.test.value)
-    .map((name) => `${name}=${isSecretName(name) ? '***' : (env.values[name] ?? '')}${env.where[name] ? ` (${env.where[name]})` : ''}`)
+    .map((name) => `${name}=${isSecretName(name) ? '***' : (env?.values[name] ?? '')}${env?.where[name] ? ` (${env.where[name]})` : ''}`)
     .join(', ');
   return { holds: Boolean(value.v) === g.test.holds, set };
 }
 
 /** Why a route registered under a guard that fails for the service is not served by it. */
-export function notServedReason(g: SettingGuard, env: ServiceEnv, set: string): string {
-  return l10n.t('not served by service {0}: registered only when {1} holds, and it does not with {2}; not probed', env.service, g.code, set);
+export function notServedReason(g: SettingGuard, env: ServiceEnv | undefined, set: string): string {
+  if (!env || set === '') return l10n.t('not served: registered only when {0} holds, and it does not with the values {1} gives; not probed', g.code, g.defaults ?? '');
+  const values = g.defaults !== undefined ? `${set}, ${l10n.t('the values {0} gives', g.defaults)}` : set;
+  return l10n.t('not served by service {0}: registered only when {1} holds, and it does not with {2}; not probed', env.service, g.code, values);
 }
 
 /** The warning of a guarded mount or Nest module the service's environment decides: served or not. */

@@ -10,7 +10,7 @@ import { forEachChild, isBinaryExpression, isBlock, isCallExpression, isCaseClau
 import { envVariableRead } from './envReads';
 import { skipOuter } from './tsSyntax';
 import type { GuardTest, SettingGuard } from './extracted';
-import { testVariables } from './guardTest';
+import { readsConfig, testVariables } from './guardTest';
 
 /** What the guard reader asks of the file it is in. */
 export interface GuardContext {
@@ -93,7 +93,7 @@ function guard(test: ts.Expression, holds: boolean, cx: GuardContext): SettingGu
   const code = holds ? written : isPrefixUnaryExpression(x) && x.operator === ts.SyntaxKind.ExclamationToken ? codeOf(x.operand, cx.sf) : `!(${written})`;
   const line = cx.sf.getLineAndCharacterOfPosition(test.getStart(cx.sf)).line + 1;
   const value = testOf(test, cx, 0);
-  return value && testVariables(value).length > 0 ? { line, code, test: { value, holds } } : { line, code };
+  return value && (testVariables(value).length > 0 || readsConfig(value)) ? { line, code, test: { value, holds } } : { line, code };
 }
 
 function codeOf(e: ts.Expression, sf: ts.SourceFile): string {
@@ -153,6 +153,8 @@ function testOf(e: ts.Expression, cx: GuardContext, depth: number): GuardTest | 
   if (x.kind === ts.SyntaxKind.TrueKeyword) return { lit: true };
   if (x.kind === ts.SyntaxKind.FalseKeyword) return { lit: false };
   if (x.kind === ts.SyntaxKind.NullKeyword) return { lit: null };
+  const read = configRead(x, cx);
+  if (read) return { read };
   if (isIdentifier(x)) {
     if (x.text === 'undefined') return { undef: true };
     const init = cx.constOf(x.text);
@@ -167,6 +169,24 @@ function testOf(e: ts.Expression, cx: GuardContext, depth: number): GuardTest | 
   const left = testOf(x.left, cx, depth + 1);
   const right = left && testOf(x.right, cx, depth + 1);
   return left && right ? { op, left, right } : undefined;
+}
+
+/**
+ * `config.files.enable` on a binding imported from another module (`const config = require('./config')`,
+ * `import settings from '../settings.js'`): the binding and the property path, for the join to read in
+ * that file's exported object (configGuards.ts).
+ */
+function configRead(e: ts.Expression, cx: GuardContext): { local: string; path: string[] } | undefined {
+  const path: string[] = [];
+  let x = e;
+  for (;;) {
+    if (isPropertyAccessExpression(x)) path.unshift(x.name.text);
+    else if (isElementAccessExpression(x) && isStringLiteralLike(x.argumentExpression)) path.unshift(x.argumentExpression.text);
+    else break;
+    x = skipOuter(x.expression);
+  }
+  if (path.length === 0 || !isIdentifier(x) || cx.importedFrom(x.text) === undefined) return undefined;
+  return { local: x.text, path };
 }
 
 const OPERATORS = new Map<ts.SyntaxKind, Extract<GuardTest, { op: string }>['op']>([
