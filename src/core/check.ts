@@ -422,7 +422,7 @@ function readServiceWorkspace(
     // The file the container starts, when its command names one: a microservice of a shared tree serves only its routes.
     const entry = mapping ? await startedSourceFile(deps.fs, spec, mapping, scanned.extracted.map((e) => e.file)) : undefined;
     // The workspace packages its server depends on and the shared folders its aliases reach, for their routes only (the file rungs are the source root's).
-    const packages = routes ? await appPackageSources(deps.fs, root, opts.workspaceDir, ownAliases) : { roots: [], aliases: [] };
+    const packages = routes ? await appPackageSources(deps.fs, root, opts.workspaceDir, ownAliases, scanned.extracted.flatMap((e) => e.x.imports.map((i) => i.source))) : { roots: [], aliases: [] };
     const theirs: typeof scanned.extracted = [];
     for (const dir of packages.roots) theirs.push(...(await scan({ root: dir, routes: true })).extracted);
     const extracted = [...scanned.extracted, ...servedPackageRoutes(scanned.extracted, theirs)];

@@ -28,8 +28,8 @@ const NONE: AppPackageSources = { roots: [], aliases: [] };
  * (serverApps.ts groupFilesByApp): a package's files to the apps depending on it, a file in no
  * package to every app. `aliases`: the source root's own (aliases.ts readPathAliases).
  */
-export async function appPackageSources(fs: FsLike, sourceRoot: string, workspaceDir: string, aliases: readonly PathAlias[] = []): Promise<AppPackageSources> {
-  const packages = await appWorkspacePackages(fs, sourceRoot, workspaceDir);
+export async function appPackageSources(fs: FsLike, sourceRoot: string, workspaceDir: string, aliases: readonly PathAlias[] = [], imported: readonly string[] = []): Promise<AppPackageSources> {
+  const packages = await appWorkspacePackages(fs, sourceRoot, workspaceDir, new Set(imported.flatMap((s) => bareImportName(s) ?? [])));
   if (packages === NOT_A_SERVER) return NONE;
   const shared = (await aliasedSharedFolders(fs, sourceRoot, workspaceDir, aliases)).filter((d) => !packages.roots.some((r) => isAtOrInside(r, d)));
   return shared.length === 0 ? packages : { ...packages, roots: [...packages.roots, ...shared] };
@@ -67,13 +67,22 @@ function aliasFolder(target: string): string | undefined {
   return folder === '' ? undefined : folder;
 }
 
+/** The package a bare module specifier names: `@acme/api/server` -> `@acme/api`, `lib/x` -> `lib`; undefined for a relative or absolute one. */
+function bareImportName(specifier: string): string | undefined {
+  if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('node:')) return undefined;
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? (parts.length > 1 ? parts.slice(0, 2).join('/') : undefined) : parts[0];
+}
+
 /**
  * The packages the app holding `sourceRoot` depends on, directly or through others, among the
  * workspace packages of the nearest workspace root above it (never above `workspaceDir`); each
  * one's folder outside the source root, and the aliases that resolve imports of them.
- * NOT_A_SERVER for a front end's.
+ * NOT_A_SERVER for a front end's. A dependency that is a server app of its own (a dev script
+ * starts it) joins too when the app's files import it by name (`imported`): the app serves what
+ * it imports from it (the package's exported Express app, to which it adds and which it serves).
  */
-async function appWorkspacePackages(fs: FsLike, sourceRoot: string, workspaceDir: string): Promise<AppPackageSources> {
+async function appWorkspacePackages(fs: FsLike, sourceRoot: string, workspaceDir: string, imported: ReadonlySet<string>): Promise<AppPackageSources> {
   let appDir: string | undefined;
   for (const dir of foldersUpTo(sourceRoot, workspaceDir)) {
     if (appDir === undefined && (await fs.stat(join(dir, 'package.json')))?.isFile) appDir = dir;
@@ -84,7 +93,9 @@ async function appWorkspacePackages(fs: FsLike, sourceRoot: string, workspaceDir
     // Only a server app's: a front end importing its API's types serves none of its routes.
     // (An app declaring no dependencies, the workspace root's serving it, reads no package but may share folders.)
     if (!servers.apps.has(appDir) || servers.libraries.has(appDir)) return packages.find((p) => p.dir === appDir)?.browserApp ? NOT_A_SERVER : NONE;
-    const used = appLibraryPackages(appDir, packages, servers).filter(
+    const own = packages.find((p) => p.dir === appDir);
+    const importedApps = packages.filter((p) => p.name !== undefined && imported.has(p.name) && own?.deps.includes(p.name) && servers.apps.has(p.dir) && !p.browserApp);
+    const used = [...new Set([...appLibraryPackages(appDir, packages, servers), ...importedApps])].filter(
       (p) => isAtOrInside(workspaceDir, p.dir) && !isAtOrInside(sourceRoot, p.dir) && !isAtOrInside(p.dir, sourceRoot),
     );
     return used.length === 0 ? NONE : { roots: used.map((p) => p.dir), aliases: await workspacePackageAliases(fs, used) };

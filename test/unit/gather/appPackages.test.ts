@@ -87,3 +87,28 @@ suite('handlerServedRoutes', () => {
     assert.deepEqual(await handlerServedRoutes(fs, '/w/apps/api', '/w', { files: [], extracted: [] }, collected), collected);
   });
 });
+
+suite('appPackageSources: a server app package the service imports', () => {
+  // The service's own file imports the Express app a workspace package exports (that package also
+  // starts on its own with a dev script), adds a route to it and serves it.
+  const files = {
+    '/w/package.json': JSON.stringify({ name: 'ws', private: true, workspaces: ['packages/*', 'cli'] }),
+    '/w/cli/package.json': JSON.stringify({ name: 'cli', dependencies: { express: '4', '@x/api': 'workspace:^', '@x/util': 'workspace:^' }, scripts: { start: 'node dist/server.js' } }),
+    '/w/cli/src/server.ts': "import { app } from '@x/api';\nimport { helper } from '@x/util';\napp.get('*', helper);\napp.listen(2000);\n",
+    '/w/packages/api/package.json': JSON.stringify({ name: '@x/api', main: './index.ts', dependencies: { express: '4' }, scripts: { dev: 'tsx watch dev-server.ts' } }),
+    '/w/packages/api/index.ts': "import express from 'express';\nexport const app = express();\napp.get('/api/items', h);\n",
+    '/w/packages/api/dev-server.ts': "import { app } from './index';\napp.listen(2001);\n",
+    '/w/packages/util/package.json': JSON.stringify({ name: '@x/util', main: './index.ts' }),
+    '/w/packages/util/index.ts': 'export const helper = () => 1;\n',
+  };
+
+  test('reads the package when a file of the source root imports it by name', async () => {
+    const sources = await appPackageSources(memFs(files), '/w/cli/src', '/w', [], ['@x/api', '@x/util', 'express']);
+    assert.deepEqual([...sources.roots].sort(), ['/w/packages/api', '/w/packages/util']);
+  });
+
+  test('leaves it, a server of its own, when no file imports it (a dependency for its types or scripts)', async () => {
+    const sources = await appPackageSources(memFs(files), '/w/cli/src', '/w', [], ['@x/util', 'express']);
+    assert.deepEqual(sources.roots, ['/w/packages/util']);
+  });
+});
