@@ -19,6 +19,7 @@ import type { Location } from '../dockerfile/locate';
 import { tanstackStartSource } from './viteServerPlugins';
 import { nitroServerSource } from '../routes/nitroRoutes';
 import { folderLoadsBeside, launcherLoadsOutside, RELATIVE_LOAD } from './loadedBeside';
+import { forkedSourceFile } from './forkedSource';
 
 type SourceRootRule = (fs: FsLike, r: SourceRootInput) => Promise<{ path: string; why: string } | undefined>;
 
@@ -121,6 +122,8 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     }
     const path = join(project.dir, top);
     if (ts && includeBases(ts).some((base) => !isAtOrInside(path, base))) return undefined;
+    const forked = await forkedFolder(fs, started, path, project.dir);
+    if (forked) return forked;
     const launched = await launchedFolder(fs, started.file, path, project.dir);
     if (launched) return { path: launched.path, why: l10n.t`the image starts ${started.imagePath}, a launcher loading only modules outside ${top}: ${launched.why}` };
     return copiedAlone(path, started, locate) ?? { path, why: l10n.t`the image starts ${started.imagePath}, below it` };
@@ -196,6 +199,22 @@ async function launchedFolder(fs: FsLike, file: string, own: string, root: strin
   if (folder === undefined || !(await isDir(fs, folder))) return { path: root, why: l10n.t`it loads ${[...tops].join(', ')}` };
   const beside = await folderLoadsBeside(fs, folder, root);
   return beside === undefined ? { path: folder, why: l10n.t`it loads only ${top ?? ''}` } : { path: root, why: l10n.t`it loads ${top ?? ''}, whose modules load modules beside it (${beside})` };
+}
+
+/**
+ * A started dev tool's server that forks the app's server from a file outside its folder
+ * (forkedSource.ts): the top folder of the project holding that file (the project's own folder
+ * when its modules load modules beside it, or it is at the top).
+ */
+async function forkedFolder(fs: FsLike, started: StartedSource, own: string, root: string): Promise<{ path: string; why: string } | undefined> {
+  const forked = await forkedSourceFile(fs, started.file, own, root);
+  if (forked === undefined) return undefined;
+  const [top, ...rest] = relative(root, forked).split(sep);
+  const folder = top !== undefined && rest.length > 0 ? join(root, top) : undefined;
+  const why = l10n.t`the image starts ${started.imagePath}, which starts ${relative(root, forked).split(sep).join('/')} as a child process`;
+  if (folder === undefined) return { path: root, why };
+  const beside = await folderLoadsBeside(fs, folder, root);
+  return { path: beside === undefined ? folder : root, why };
 }
 
 function copiedAlone(top: string, started: StartedSource, locate: (absPath: string) => Location | undefined): { path: string; why: string } | undefined {
