@@ -855,6 +855,26 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.deepEqual(worker?.routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /admin/api/queues', 'GET /health']);
   });
 
+  test("the Express app a workspace package exports (a dev script also starts it) keeps its routes when the service's own file imports it, adds to it and serves it", async () => {
+    const files: Record<string, string> = {
+      '/ws/compose.yaml': 'services:\n  cli:\n    build: { context: ., dockerfile: Dockerfile }\n',
+      '/ws/package.json': '{"name":"mono","private":true,"workspaces":["packages/*","cli"]}',
+      '/ws/Dockerfile': 'FROM node-base\nWORKDIR /app\nCOPY packages ./packages\nCOPY cli ./cli\nWORKDIR /app/cli\nCMD ["node","src/server.ts"]\n',
+      '/ws/cli/package.json': '{"name":"cli","scripts":{"start":"node src/server.ts"},"dependencies":{"express":"4","@m/api":"workspace:^"}}',
+      '/ws/cli/src/server.ts': "import { app } from '@m/api';\napp.get('*', (_req, res) => res.send('page'));\napp.listen(2000);\n",
+      '/ws/packages/api/package.json': '{"name":"@m/api","main":"./index.ts","scripts":{"dev":"tsx watch dev-server.ts"},"dependencies":{"express":"4"}}',
+      '/ws/packages/api/index.ts': "export { app } from './http';\n",
+      '/ws/packages/api/http.ts': "import express from 'express';\nexport const app = express();\nconst router = express.Router();\nrouter.get('/items', (_req, res) => res.json([]));\napp.use('/api', router);\n",
+      '/ws/packages/api/dev-server.ts': "import { app } from './index';\napp.listen(2001);\n",
+    };
+    const report = await checkWorkspace(
+      { engine: fakeEngine({ stale: false, containerFiles: [], imageFiles: [], noContainer: true }), prober: fakeProber(() => 200), fs: memFs(files, { mtimes: {} }) },
+      { workspaceDir: '/ws', env: {}, probe: false },
+    );
+    const cli = report.services.find((s) => s.name === 'cli');
+    assert.deepEqual(cli?.routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /*', 'GET /api/items']);
+  });
+
   test('Nest modules outside modules/: each folder with a *.module.ts is a module named by its class, routes grouped under it', async () => {
     const nest: Record<string, string> = {
       '/ws/compose.yaml': WORKSPACE['/ws/compose.yaml'],
