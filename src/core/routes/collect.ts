@@ -15,7 +15,7 @@ import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestMo
 import { factoryRouteAt } from './routeFactories';
 import { DEFAULT_FACTORY_INSTANCE, dropUnmetMemberGuards } from './unmetMemberGuards';
 import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, guardsHold, mayHold, substituteParams, methodRouterName, routerMethodName, writtenName } from './extracted';
-import { APP_SETTING, ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, ENV_READ, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, OMIT, SPREAD, SPREAD_ITEMS, VALUES, argRef, readsArgs, readsEnv, hasEach, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type Reference, type StrValue } from './values';
+import { concat, APP_SETTING, ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, ENV_READ, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, OMIT, SPREAD, SPREAD_ITEMS, VALUES, argRef, readsArgs, readsEnv, hasEach, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type Reference, type StrValue } from './values';
 import { UNKNOWN_PREFIX, bracedPathToRoute, joinRoutePath, openApiPathToRoute, expandAlternativeSegments, stripParamPatterns, unknownPrefixPath, isRoutePath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
@@ -241,8 +241,9 @@ function collectWithAliases(extracted: { file: string; x: ExtractedFile }[], opt
   const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? [], opts.files ?? [], opts.settings ?? {}, opts.exampleEnv, opts.openApiDocuments ?? {}, opts.serviceEnv);
   // Paths and prefixes built from other files' constants (or config defaults) are resolved now
   // that every file is known; what still cannot be known is a warning with file and line.
-  // Tests of configuration flags another file commits (`if (config.files.enable)`): its values decide them.
-  for (const s of scanned) s.x = resolver.withConfigDefaults(s, resolver.resolveFile(s, warnings) ?? s.x);
+  // Routers made by a factory given their prefix (`mod('/users')`) first take it; then tests of configuration
+  // flags another file commits (`if (config.files.enable)`): its values decide them.
+  for (const s of applyFactoryPrefixes(scanned, byKey, opts.aliases ?? [], resolver, warnings)) s.x = resolver.withConfigDefaults(s, resolver.resolveFile(s, warnings) ?? s.x);
 
   const sourcePrefixes = scanned.filter((s) => s.x.globalPrefix !== undefined);
   const distinct = [...new Set(sourcePrefixes.map((s) => s.x.globalPrefix))];
@@ -924,6 +925,37 @@ function dropUnmadeRouters(scanned: Scanned[], byKey: Map<string, Scanned>, alia
     s.x = { ...s.x, routes: s.x.routes.filter(kept), mounts: s.x.mounts.filter((m) => !gone.has(m.mountedOn ?? '') && !gone.has(m.routerName)), warnings };
   }
   for (const s of scanned) dropPackageClientReceivers(s, byKey, aliases);
+}
+
+/**
+ * `const users = mod('/users')` of `const mod = (prefix) => new Elysia({ prefix })` (another file's
+ * or this one's, ExtractedFile.factoryPrefixes): the prefix the call's arguments give, before the
+ * paths of the routes declared on `users` and the mounts made on it. One the arguments do not make
+ * known is warned of, its routes under …. The files, for the next step.
+ */
+function applyFactoryPrefixes(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[], resolver: ValueResolver, warnings: string[]): Scanned[] {
+  for (const s of scanned) {
+    for (const [router, made] of Object.entries(s.x.routerMakers ?? {})) {
+      const found = factoryOf(s, made.maker, byKey, aliases);
+      const value = found ? found.target.x.factoryPrefixes?.[found.name] : undefined;
+      if (!found || !value) continue;
+      const args = Array.from({ length: MAX_CALL_ARGS }, (_, i) => {
+        const given = made.args?.[i];
+        const text = given ? resolver.quietText(s, given) : undefined;
+        return text !== undefined ? str(text) : argRef(i);
+      });
+      const filled = substituteParams(value, args, ARG);
+      const text = resolver.text(found.target, filled, 0);
+      const line = s.x.routes.find((r) => r.router === router)?.line ?? s.x.mounts.find((m) => m.mountedOn === router)?.line;
+      if (text === undefined && line !== undefined) warnings.push(scanWarningText(s.file, { id: 'routerPrefixValue', args: [router], line }));
+      const prefix = joinRoutePath(text ?? resolver.shownText(found.target, filled));
+      if (prefix === '/') continue;
+      const routes = s.x.routes.map((r) => (r.router === router ? { ...r, path: joinRoutePath(prefix, r.path), ...(r.pathValue ? { pathValue: concat(str(prefix, '/'), r.pathValue) ?? r.pathValue } : {}) } : r));
+      const mounts = s.x.mounts.map((m) => (m.mountedOn === router ? { ...m, prefix: joinRoutePath(prefix, m.prefix) } : m));
+      s.x = { ...s.x, routes, mounts };
+    }
+  }
+  return scanned;
 }
 
 /**

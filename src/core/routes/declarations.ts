@@ -4,7 +4,8 @@
 import ts from './compiler';
 import { forEachChild, isArrayBindingPattern, isBindingElement, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isClassLike, isEnumDeclaration, isExpressionStatement, isExternalModuleReference, isFunctionDeclaration, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isNamedImports, isNamespaceImport, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTypeQueryNode, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
-import { hasParams, hasRefs, literalOf, readsEnv } from './values';
+import { argRef, concat, hasParams, hasRefs, literalOf, readsArgs, readsEnv, str, type ConstValue } from './values';
+import type { Scope } from './readerBase';
 import { loopedKeysOf, settingCall } from './appSettings';
 import { skipOuter } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, returnedValues, bindingNames, isTypeOnly, chainRoot, calleeName, envDefault, enclosingFunction, isFunctionLike, assignedValue } from './routeSyntax';
@@ -373,12 +374,54 @@ export abstract class DeclarationReader extends Evaluator {
           continue;
         }
         // `basePath(config.server.base_path)`: not the root; its routes go under … with a warning.
-        if (value === undefined && arg) this.warn(cur, { id: 'mountPrefix', args: [arg.getText(this.sf)] });
+        // `(prefix) => new Hono().basePath(prefix)`: each call's own, read where it is called (factoryParamPrefix).
+        if (value === undefined && arg && this.paramValue(arg) === undefined) this.warn(cur, { id: 'mountPrefix', args: [arg.getText(this.sf)] });
         parts.unshift(value ?? (arg ? UNKNOWN_PREFIX : ''));
       }
       cur = skipOuter(cur.expression.expression);
     }
     return joinRoutePath(...parts);
+  }
+
+  /**
+   * A value read from the parameters of the function around it (`prefix` in `(prefix) => new
+   * Elysia({ prefix })`): each a reference to its position (values.ts ARG), filled by each call's
+   * argument (collect.ts). Undefined when it reads none, or reads something else not known.
+   */
+  protected paramValue(e: ts.Expression): ConstValue | undefined {
+    const fn = enclosingFunction(e);
+    if (!fn || fn.parameters.length === 0) return undefined;
+    const scope: Scope = new Map();
+    fn.parameters.forEach((p, i) => {
+      if (isIdentifier(p.name) && !p.dotDotDotToken) scope.set(p.name.text, argRef(i));
+    });
+    let v: ConstValue | undefined;
+    this.withScope(scope, () => (v = this.evaluate(e)));
+    return v && readsArgs(v) ? v : undefined;
+  }
+
+  /**
+   * The prefix a router factory gives the router it returns from its parameters: koa-router's and
+   * Elysia's `new Router({ prefix })`, Hono's `new Hono().basePath(prefix)`, with the chain's base
+   * paths after it. Undefined when no part reads a parameter.
+   */
+  protected factoryParamPrefix(returned: ts.Expression): ConstValue | undefined {
+    const root = chainRoot(returned);
+    const parts: ConstValue[] = [];
+    const options = (isCallExpression(root) || isNewExpression(root)) && this.factoryPrefix(root) !== undefined ? root.arguments?.[0] : undefined;
+    const prefix = options && isObjectLiteralExpression(skipOuter(options)) ? this.prop(skipOuter(options) as ts.ObjectLiteralExpression, 'prefix') : undefined;
+    if (prefix) parts.push(this.evaluate(prefix) ?? this.paramValue(prefix as ts.Expression) ?? str(UNKNOWN_PREFIX));
+    let reads = prefix !== undefined && this.paramValue(prefix as ts.Expression) !== undefined;
+    const bases: ConstValue[] = [];
+    for (let cur: ts.Node = skipOuter(returned); cur !== root && isCallExpression(cur) && isPropertyAccessExpression(cur.expression); cur = skipOuter(cur.expression.expression)) {
+      const arg = cur.arguments[0];
+      if (!arg || (cur.expression.name.text !== 'basePath' && cur.expression.name.text !== 'prefix')) continue;
+      const param = this.evaluate(arg) === undefined ? this.paramValue(arg) : undefined;
+      reads ||= param !== undefined;
+      bases.unshift(this.evaluate(arg) ?? param ?? str(UNKNOWN_PREFIX));
+    }
+    if (!reads) return undefined;
+    return [...parts, ...bases].reduce<ConstValue | undefined>((acc, v) => (acc === undefined ? v : concat(concat(acc, str('/')) ?? acc, v)), undefined);
   }
 
   /**
@@ -430,7 +473,9 @@ export abstract class DeclarationReader extends Evaluator {
     this.routers.set(router, prefix);
     const last = router.slice(router.lastIndexOf('.') + 1);
     const given = isCallExpression(call) ? givenArgs(call) : undefined;
-    (this.out.routerMakers ??= {})[router] = { maker, byName: CONVENTIONAL_RECEIVER.test(last), ...(given ? { given } : {}) };
+    // `mod('/users')`: the arguments, for a factory giving its router a prefix from them (factoryPrefixes).
+    const args = isCallExpression(call) ? call.arguments.map((a) => this.evaluate(a) ?? null) : [];
+    (this.out.routerMakers ??= {})[router] = { maker, byName: CONVENTIONAL_RECEIVER.test(last), ...(given ? { given } : {}), ...(args.some((a) => a !== null) ? { args } : {}) };
   }
 
   /**
@@ -498,7 +543,8 @@ export abstract class DeclarationReader extends Evaluator {
       // One reading an environment variable with a default in code is kept for the service's environment (values.ts ENV_READ).
       if (value !== undefined && !readsEnv(evaluated)) return joinRoutePath(value);
       if (evaluated && (hasRefs(evaluated) || readsEnv(evaluated))) this.pendingPrefix = evaluated;
-      else if (prefix && !evaluated) return literalOf(this.unknownPrefix(prefix as ts.Expression));
+      // `(prefix) => new Elysia({ prefix })`: each call's own, read where it is called (factoryParamPrefix).
+      else if (prefix && !evaluated && this.paramValue(prefix as ts.Expression) === undefined) return literalOf(this.unknownPrefix(prefix as ts.Expression));
     }
     return '';
   }

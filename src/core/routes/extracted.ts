@@ -661,7 +661,7 @@ export interface ExtractedFile {
    * receiver (`app`). collect.ts drops the routes of one whose function makes no router, unless
    * its name alone would have made it one.
    */
-  routerMakers?: Record<string, { maker: string; byName: boolean; given?: Array<GivenObject | null> }>;
+  routerMakers?: Record<string, { maker: string; byName: boolean; given?: Array<GivenObject | null>; args?: Array<ConstValue | null> }>;
   /** Members this file assigns on a router forwarding to one of its methods (`router.getAsync = (path, ...h) => router.get(path, ...)`): member -> method (methodWrappers.ts). */
   methodWrappers?: Record<string, HttpMethod>;
   /**
@@ -701,6 +701,8 @@ export interface ExtractedFile {
   plainRouters?: Record<string, string>;
   /** Functions that make and return a router (`export const usersRouter = () => { const router = new Router(); ...; return router; }`): function name -> the router's name. */
   routerFactories?: Record<string, string>;
+  /** The prefix a router factory of routerFactories gives the router it returns, read from its parameters (values.ts ARG): `(prefix) => new Elysia({ prefix })`. */
+  factoryPrefixes?: Record<string, ConstValue>;
   /** Hono factories (`export const usersFactory = createFactory<Env>()` of 'hono/factory'): their `createApp()` makes an app. */
   appFactories?: string[];
   /**

@@ -241,6 +241,10 @@ export abstract class ExportReader extends MountReader {
       if (returned !== undefined && (this.routers.has(returned) || this.out.routes.some((r) => r.router === returned))) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: returned };
       else if (madeInline !== undefined) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: madeInline };
       else if (fn && returnsFactory(fn, (e) => this.factoryPrefix(e) !== undefined)) this.out.routerFactories = { ...(this.out.routerFactories ?? {}), [name]: '' };
+      // `(prefix) => new Elysia({ prefix })`: the prefix each call gives the router it returns.
+      const made = inline && !isIdentifier(skipOuter(inline)) ? inline : returnedId && this.decls.get(returnedId.text);
+      const paramPrefix = this.out.routerFactories?.[name] !== undefined && made && isExpression(made) ? this.factoryParamPrefix(made) : undefined;
+      if (paramPrefix) (this.out.factoryPrefixes ??= {})[name] = paramPrefix;
     }
   }
 

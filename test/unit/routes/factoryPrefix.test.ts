@@ -1,0 +1,48 @@
+// A router-making function whose parameter is the router's prefix (`export const mod = (prefix) =>
+// new Elysia({ prefix })`), called once per module with a literal: each call's routes under that
+// call's prefix, the same for Hono's `basePath(prefix)` and koa-router's `new Router({ prefix })`.
+// Fixtures of our own.
+import assert from 'node:assert/strict';
+import { routesAndWarnings } from '../helpers/collectText';
+
+suite('Router factories given their prefix', () => {
+  test('Elysia: `mod(prefix)` of a function making `new Elysia({ prefix })`, called per module: each module under its own prefix, no warning', () => {
+    const { routes, warnings } = routesAndWarnings({
+      '/s/src/mod.ts': "import { Elysia } from 'elysia';\nexport const mod = (prefix: string) => new Elysia({ prefix });\n",
+      '/s/src/users.ts': "import { mod } from './mod';\nexport const users = mod('/users').get('/', () => []).get('/:id', () => ({}));\n",
+      '/s/src/posts.ts': "import { mod } from './mod';\nexport const posts = mod('/posts').post('/', () => ({}));\n",
+      '/s/src/index.ts': "import { Elysia } from 'elysia';\nimport { users } from './users';\nimport { posts } from './posts';\nnew Elysia().use(users).use(posts).listen(3000);\n",
+    });
+    assert.deepEqual(routes, ['GET /users', 'GET /users/:id', 'POST /posts']);
+    assert.deepEqual(warnings, []);
+  });
+
+  test('Hono: `new Hono().basePath(prefix)` in a function called per module', () => {
+    const { routes, warnings } = routesAndWarnings({
+      '/s/src/mod.ts': "import { Hono } from 'hono';\nexport function mod(prefix: string) {\n  return new Hono().basePath(prefix);\n}\n",
+      '/s/src/index.ts': "import { Hono } from 'hono';\nimport { serve } from '@hono/node-server';\nimport { mod } from './mod';\nconst users = mod('/users');\nusers.get('/', (c) => c.json([]));\nconst posts = mod('/posts');\nposts.delete('/:id', (c) => c.json({}));\nconst app = new Hono();\napp.route('/', users);\napp.route('/', posts);\nserve(app);\n",
+    });
+    assert.deepEqual(routes, ['DELETE /posts/:id', 'GET /users']);
+    assert.deepEqual(warnings, []);
+  });
+
+  test('koa-router: `new Router({ prefix })` in a function called per module', () => {
+    const { routes, warnings } = routesAndWarnings({
+      '/s/src/mod.ts': "import Router from '@koa/router';\nexport const mod = (prefix: string) => new Router({ prefix });\n",
+      '/s/src/index.ts': "import Koa from 'koa';\nimport { mod } from './mod';\nconst users = mod('/users');\nusers.get('/', (ctx) => { ctx.body = []; });\nconst app = new Koa();\napp.use(users.routes());\napp.listen(3000);\n",
+    });
+    assert.deepEqual(routes, ['GET /users']);
+    assert.deepEqual(warnings, []);
+  });
+
+  test("the prefix an imported constant gives is read across files; one the call does not make known is a warning at the router's first route, its routes under …", () => {
+    const { routes, warnings } = routesAndWarnings({
+      '/s/src/mod.ts': "import { Elysia } from 'elysia';\nexport function mod(prefix: string) {\n  return new Elysia({ prefix });\n}\n",
+      '/s/src/paths.ts': "export const TAGS = '/tags';\n",
+      '/s/src/index.ts': "import { Elysia } from 'elysia';\nimport { mod } from './mod';\nimport { TAGS } from './paths';\nconst tags = mod(TAGS).get('/', () => []);\nconst other = mod(process.env.OTHER);\nother.get('/x', () => 1);\nnew Elysia().use(tags).use(other).listen(3000);\n",
+    });
+    assert.deepEqual(routes, ['GET /tags', 'GET /…/x']);
+    assert.equal(warnings.length, 1);
+    assert.ok(warnings[0]?.startsWith('/s/src/index.ts:6:'), warnings.join('\n'));
+  });
+});
