@@ -6,7 +6,7 @@
 // `guard(hook, (app) => app...)` under none (a guard adds hooks, not a path), and
 // `route(method, path, handler)` a route of the method it names.
 import ts from './compiler';
-import { isCallExpression, isIdentifier } from './tsNodes';
+import { isCallExpression, isIdentifier, isObjectLiteralExpression, isPropertyAccessExpression } from './tsNodes';
 import { isHttpMethod } from './routeSpec';
 import { literalsOf, str } from './values';
 import { skipOuter } from './tsSyntax';
@@ -51,13 +51,24 @@ export abstract class ElysiaReader extends HandRoutingReader {
    */
   private readHandedInstance(call: ts.CallExpression, router: string): boolean {
     const arg = call.arguments.length === 1 ? skipOuter(call.arguments[0] as ts.Expression) : undefined;
-    const fn = arg && isCallExpression(arg) ? skipOuter(arg.expression) : undefined;
-    if (!arg || !isCallExpression(arg) || !fn || !isIdentifier(fn) || !(this.importedNames.has(fn.text) || this.decls.has(fn.text))) return false;
+    const fn = arg && isCallExpression(arg) ? this.handedFunction(skipOuter(arg.expression)) : undefined;
+    if (!arg || !isCallExpression(arg) || !fn || !(this.importedNames.has(fn.text) || this.decls.has(fn.text))) return false;
     const at = arg.arguments.findIndex((a) => this.factoryPrefix(skipOuter(a)) !== undefined);
     const prefix = at >= 0 ? this.factoryPrefix(skipOuter(arg.arguments[at] as ts.Expression)) : undefined;
     if (prefix === undefined) return false;
     this.out.mounts.push({ prefix: prefix === '' ? '/' : prefix, routerName: `${fn.text}#${at}`, line: this.line(call), mountedOn: router });
     return true;
+  }
+
+  /**
+   * The function a plugin call names: `makeNotes`, or `m.plugin` where `m` is bound to an element of
+   * a literal list being looped over (`for (const m of [{ prefix: '/a', plugin: a }])`): that element's.
+   */
+  private handedFunction(e: ts.Expression): ts.Identifier | undefined {
+    if (isIdentifier(e)) return e;
+    const bound = isPropertyAccessExpression(e) && isIdentifier(e.expression) && this.scopes.some((sc) => sc.has((e.expression as ts.Identifier).text)) ? this.lookup(e.expression.text) : undefined;
+    const value = bound && isPropertyAccessExpression(e) && isObjectLiteralExpression(bound as ts.Node) ? this.prop(bound as ts.ObjectLiteralExpression, e.name.text) : undefined;
+    return value && isIdentifier(skipOuter(value)) ? (skipOuter(value) as ts.Identifier) : undefined;
   }
 
   /** `app.route('GET', '/x', handler)`: a route of each HTTP method named; a method Elysia accepts but no HTTP one (`'M-SEARCH'`), or one not known statically, a warning. */

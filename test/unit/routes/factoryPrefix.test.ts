@@ -46,3 +46,15 @@ suite('Router factories given their prefix', () => {
     assert.ok(warnings[0]?.startsWith('/s/src/index.ts:6:'), warnings.join('\n'));
   });
 });
+
+suite('Plugins handed a fresh instance in a loop', () => {
+  test('`for (const m of modules) app.use(m.plugin(new Elysia({ prefix: m.prefix })))` over a literal list: each plugin under its own element\'s prefix', () => {
+    const { routes, warnings } = routesAndWarnings({
+      '/s/src/users.ts': "import type { Elysia } from 'elysia';\nexport const usersPlugin = (app: Elysia) => app.get('/', () => []).get('/:id', () => ({}));\n",
+      '/s/src/posts.ts': "import type { Elysia } from 'elysia';\nexport function postsPlugin(app: Elysia) {\n  return app.post('/', () => ({}));\n}\n",
+      '/s/src/index.ts': "import { Elysia } from 'elysia';\nimport { usersPlugin } from './users';\nimport { postsPlugin } from './posts';\nconst modules = [\n  { prefix: '/users', plugin: usersPlugin },\n  { prefix: '/posts', plugin: postsPlugin },\n];\nconst app = new Elysia();\nfor (const m of modules) app.use(m.plugin(new Elysia({ prefix: m.prefix })));\napp.listen(3000);\n",
+    });
+    assert.deepEqual(routes, ['GET /users', 'GET /users/:id', 'POST /posts']);
+    assert.deepEqual(warnings, []);
+  });
+});
