@@ -8,7 +8,7 @@ import { argRef, concat, hasParams, hasRefs, literalOf, readsArgs, readsEnv, str
 import type { Scope } from './readerBase';
 import { loopedKeysOf, settingCall } from './appSettings';
 import { skipOuter } from './tsSyntax';
-import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, returnedValues, bindingNames, isTypeOnly, chainRoot, calleeName, envDefault, enclosingFunction, isFunctionLike, assignedValue } from './routeSyntax';
+import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, returnedExpression, returnedValues, bindingNames, isTypeOnly, chainRoot, calleeName, envDefault, enclosingFunction, isFunctionLike, assignedValue } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
 import { loadedModule, isModuleLoad } from './moduleLoads';
 import { Evaluator, REST_OF_MODULE } from './evaluator';
@@ -375,7 +375,7 @@ export abstract class DeclarationReader extends Evaluator {
         }
         // `basePath(config.server.base_path)`: not the root; its routes go under … with a warning.
         // `(prefix) => new Hono().basePath(prefix)`: each call's own, read where it is called (factoryParamPrefix).
-        if (value === undefined && arg && this.paramValue(arg) === undefined) this.warn(cur, { id: 'mountPrefix', args: [arg.getText(this.sf)] });
+        if (value === undefined && arg && this.paramValue(arg, root) === undefined) this.warn(cur, { id: 'mountPrefix', args: [arg.getText(this.sf)] });
         parts.unshift(value ?? (arg ? UNKNOWN_PREFIX : ''));
       }
       cur = skipOuter(cur.expression.expression);
@@ -385,12 +385,14 @@ export abstract class DeclarationReader extends Evaluator {
 
   /**
    * A value read from the parameters of the function around it (`prefix` in `(prefix) => new
-   * Elysia({ prefix })`): each a reference to its position (values.ts ARG), filled by each call's
-   * argument (collect.ts). Undefined when it reads none, or reads something else not known.
+   * Elysia({ prefix })`) that returns the router `made` (a chain's root): each a reference to its
+   * position (values.ts ARG), filled by each call's argument (collect.ts). Undefined when it reads
+   * none, reads something else not known, or the function does not return that router (a
+   * callback's `new Router({ prefix: site })` is no factory's).
    */
-  protected paramValue(e: ts.Expression): ConstValue | undefined {
+  protected paramValue(e: ts.Expression, made: ts.Node): ConstValue | undefined {
     const fn = enclosingFunction(e);
-    if (!fn || fn.parameters.length === 0) return undefined;
+    if (!fn || fn.parameters.length === 0 || !returnsMade(fn, made)) return undefined;
     const scope: Scope = new Map();
     fn.parameters.forEach((p, i) => {
       if (isIdentifier(p.name) && !p.dotDotDotToken) scope.set(p.name.text, argRef(i));
@@ -410,13 +412,13 @@ export abstract class DeclarationReader extends Evaluator {
     const parts: ConstValue[] = [];
     const options = (isCallExpression(root) || isNewExpression(root)) && this.factoryPrefix(root) !== undefined ? root.arguments?.[0] : undefined;
     const prefix = options && isObjectLiteralExpression(skipOuter(options)) ? this.prop(skipOuter(options) as ts.ObjectLiteralExpression, 'prefix') : undefined;
-    if (prefix) parts.push(this.evaluate(prefix) ?? this.paramValue(prefix as ts.Expression) ?? str(UNKNOWN_PREFIX));
-    let reads = prefix !== undefined && this.paramValue(prefix as ts.Expression) !== undefined;
+    if (prefix) parts.push(this.evaluate(prefix) ?? this.paramValue(prefix as ts.Expression, root) ?? str(UNKNOWN_PREFIX));
+    let reads = prefix !== undefined && this.paramValue(prefix as ts.Expression, root) !== undefined;
     const bases: ConstValue[] = [];
     for (let cur: ts.Node = skipOuter(returned); cur !== root && isCallExpression(cur) && isPropertyAccessExpression(cur.expression); cur = skipOuter(cur.expression.expression)) {
       const arg = cur.arguments[0];
       if (!arg || (cur.expression.name.text !== 'basePath' && cur.expression.name.text !== 'prefix')) continue;
-      const param = this.evaluate(arg) === undefined ? this.paramValue(arg) : undefined;
+      const param = this.evaluate(arg) === undefined ? this.paramValue(arg, root) : undefined;
       reads ||= param !== undefined;
       bases.unshift(this.evaluate(arg) ?? param ?? str(UNKNOWN_PREFIX));
     }
@@ -544,7 +546,7 @@ export abstract class DeclarationReader extends Evaluator {
       if (value !== undefined && !readsEnv(evaluated)) return joinRoutePath(value);
       if (evaluated && (hasRefs(evaluated) || readsEnv(evaluated))) this.pendingPrefix = evaluated;
       // `(prefix) => new Elysia({ prefix })`: each call's own, read where it is called (factoryParamPrefix).
-      else if (prefix && !evaluated && this.paramValue(prefix as ts.Expression) === undefined) return literalOf(this.unknownPrefix(prefix as ts.Expression));
+      else if (prefix && !evaluated && this.paramValue(prefix as ts.Expression, node) === undefined) return literalOf(this.unknownPrefix(prefix as ts.Expression));
     }
     return '';
   }
@@ -581,6 +583,17 @@ function moduleInstanceMaker(root: ts.Node, decl: ts.VariableDeclaration, decls:
   if (!isCallExpression(root) || !isIdentifier(root.expression) || enclosingFunction(decl) !== undefined) return undefined;
   const fn = decls.get(root.expression.text);
   return fn !== undefined && isFunctionDeclaration(fn) ? root.expression.text : undefined;
+}
+
+/** Whether `fn` returns the router whose chain starts at `made`: the chain itself, or a local it was assigned to. */
+function returnsMade(fn: ts.FunctionLikeDeclaration, made: ts.Node): boolean {
+  const returned = returnedExpression(fn);
+  if (!returned) return false;
+  if (chainRoot(returned) === made) return true;
+  let top: ts.Node = made;
+  while (top.parent && (isPropertyAccessExpression(top.parent) || (isCallExpression(top.parent) && top.parent.expression === top))) top = top.parent;
+  const decl = top.parent && isVariableDeclaration(top.parent) ? top.parent : undefined;
+  return decl !== undefined && isIdentifier(decl.name) && isIdentifier(returned) && returned.text === decl.name.text;
 }
 
 /** Whether a node is inside the body of a loop over a list or a table (loopOverTable.ts), a callback's too. */

@@ -45,6 +45,14 @@ suite('Router factories given their prefix', () => {
     assert.equal(warnings.length, 1);
     assert.ok(warnings[0]?.startsWith('/s/src/index.ts:6:'), warnings.join('\n'));
   });
+
+  test("a callback's router whose prefix reads the callback's parameter is no factory's: its routes under …, with a warning", () => {
+    const { routes, warnings } = routesAndWarnings({
+      '/s/src/index.ts': "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nconst sites = new Map<string, unknown>();\nsites.forEach((s, site) => {\n  const r = new Router({ prefix: `/d/${site}` });\n  r.get('/x', (ctx) => { ctx.body = 1; });\n  app.use(r.routes());\n});\napp.listen(3000);\n",
+    });
+    assert.deepEqual(routes, ['GET /d/…/x']);
+    assert.equal(warnings.length, 1);
+  });
 });
 
 suite('Plugins handed a fresh instance in a loop', () => {
