@@ -8,6 +8,9 @@ import * as path from 'node:path';
 import type { ServiceBuild } from '../model';
 import type { FsLike } from '../ports';
 import { DEFAULT_DOCKERFILE, defaultDockerfileIn } from '../dockerfile/dockerfileName';
+import { commandWords } from '../dockerfile/parse';
+import { readJsonObject } from '../mapping/tsconfig';
+import { isAtOrInside } from '../pathInside';
 
 /** Folders where projects keep the Dockerfiles of their images, besides the project root. */
 const DOCKERFILE_DIRS = ['', 'docker', 'dockers', 'dockerfile', 'dockerfiles', 'deploy', 'deployments', 'apps', 'packages', 'services'];
@@ -62,3 +65,61 @@ export async function buildsForImage(fs: FsLike, repository: string, projectRoot
   const files = root !== undefined ? [root] : named;
   return files.flatMap((dockerfile) => [...new Set([projectRoot, path.dirname(dockerfile)])].map((context) => ({ context, dockerfile })));
 }
+
+/** A `docker build` a script of the project runs: the image it tags, its Dockerfile and context (absolute), and the script that says so. */
+export interface ScriptedBuild {
+  image: string;
+  build: ServiceBuild;
+  said: string;
+}
+
+/**
+ * The images the project's own scripts build (`docker build -t acme/build -f docker/build.Dockerfile .`):
+ * in its package.json scripts, and in the script files they run (`"docker": "scripts/build.sh"`),
+ * each run from the package's folder `dir` as npm runs them.
+ */
+export async function scriptedImageBuilds(fs: FsLike, dir: string): Promise<ScriptedBuild[]> {
+  const pkg = await readJsonObject(fs, path.join(dir, 'package.json'));
+  const scripts = pkg && typeof pkg['scripts'] === 'object' && pkg['scripts'] !== null ? Object.values(pkg['scripts']).filter((s): s is string => typeof s === 'string') : [];
+  const out: ScriptedBuild[] = [];
+  for (const script of scripts) {
+    out.push(...dockerBuilds(script, dir, 'package.json'));
+    for (const word of script.split(/\s+/)) {
+      const file = /^(?:\.\/)?[\w.-]+(?:\/[\w.-]+)*$/.test(word) && word.includes('/') ? path.join(dir, word) : undefined;
+      if (file === undefined || !isAtOrInside(dir, file) || !(await fs.stat(file))?.isFile) continue;
+      out.push(...dockerBuilds(await fs.readFile(file), dir, path.relative(dir, file)));
+    }
+  }
+  return out;
+}
+
+/** The `docker build` / `docker buildx build` commands of a script's text, with a tag and a context. */
+function dockerBuilds(text: string, dir: string, said: string): ScriptedBuild[] {
+  const out: ScriptedBuild[] = [];
+  for (const command of text.split(/\n|&&|\|\||;/)) {
+    const words = commandWords(command.trim());
+    const at = words.findIndex((w, i) => w === 'build' && (words[i - 1] === 'docker' || (words[i - 1] === 'buildx' && words[i - 2] === 'docker')));
+    if (at < 0) continue;
+    let image: string | undefined;
+    let file: string | undefined;
+    const positional: string[] = [];
+    for (let i = at + 1; i < words.length; i++) {
+      const w = words[i] as string;
+      const [flag, inline] = w.startsWith('--') && w.includes('=') ? [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)] : [w, undefined];
+      const value = (): string | undefined => inline ?? words[++i];
+      if (flag === '-t' || flag === '--tag') image ??= value();
+      else if (flag === '-f' || flag === '--file') file = value();
+      else if (VALUED_FLAGS.has(flag)) value();
+      else if (!w.startsWith('-')) positional.push(w);
+    }
+    const context = positional[0];
+    if (image === undefined || context === undefined || /[$`]/.test(`${image} ${context} ${file ?? ''}`)) continue;
+    const contextDir = path.resolve(dir, context);
+    const dockerfile = file === undefined ? path.join(contextDir, DEFAULT_DOCKERFILE) : path.resolve(dir, file);
+    out.push({ image, build: { context: contextDir, dockerfile }, said });
+  }
+  return out;
+}
+
+/** `docker build`'s flags that take the next word as their value (besides -t and -f). */
+const VALUED_FLAGS = new Set(['--build-arg', '--target', '--platform', '--label', '--network', '--secret', '--ssh', '--cache-from', '--cache-to', '--output', '-o', '--progress', '--iidfile', '--add-host', '--build-context']);

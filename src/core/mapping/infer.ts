@@ -20,6 +20,8 @@ import { findScriptedBundle, type ScriptedBundle } from './bundleScript';
 import { findRunBundles, runCommandsInContext, type RunBundle } from '../dockerfile/runBundle';
 import { serviceDockerfile } from '../dockerfile/dockerfileName';
 import { imageWorkdirs } from '../dockerfile/imageWorkdir';
+import { linkedImages, linkedStarts, withLinkedImages } from '../dockerfile/repositoryImage';
+import { scriptedImageBuilds } from '../gather/imageDockerfile';
 import { startedImageFiles, withStartScripts } from '../dockerfile/startScript';
 import { withServiceStart } from '../dockerfile/serviceStart';
 import { withServiceMounts } from '../dockerfile/serviceMounts';
@@ -594,7 +596,12 @@ async function readDockerfile(fs: FsLike, spec: ServiceSpec, context: string, ev
   const df = parseDockerfile(text, spec.build?.args);
   const shown = await imageWorkdirs(fs, df, context, path);
   if (shown.workdirs.size > 0) evidence.push(...shown.evidence);
-  const read = shown.workdirs.size === 0 ? df : parseDockerfile(text, spec.build?.args, shown.workdirs, shown.envs, shown.copies);
+  const links = await linkedImages(fs, df, path, context, (await Promise.all([...new Set([context, spec.projectDir])].map((dir) => scriptedImageBuilds(fs, dir)))).flat());
+  const starts = linkedStarts(links);
+  const workdirs = new Map([...shown.workdirs, ...starts.workdirs]);
+  const envs = new Map([...shown.envs, ...starts.envs]);
+  const parsed = workdirs.size === 0 && envs.size === 0 ? df : parseDockerfile(text, spec.build?.args, workdirs, envs, shown.copies);
+  const read = withLinkedImages(parsed, links, context, evidence);
   // A compose service's command, entrypoint and working_dir start its container, in place of the image's.
   return withServiceMounts(withServiceStart(read, spec.build?.target, spec.config, evidence), spec.build?.target, spec.config, context, evidence);
 }
