@@ -192,6 +192,11 @@ export interface SourceMapping {
    * Dockerfile): the local build output is not its input, so the build rung has nothing to compare.
    */
   builtInImage?: true;
+  /**
+   * The image fetches its source (`ADD https://…`, `git clone`) instead of copying the build
+   * context (mapping/downloadedSource.ts): its files are not the workspace's and are not compared.
+   */
+  downloaded?: { source: string; line: number };
   /** Source extension -> output extension (".ts" -> ".js"). */
   rewrites: Record<string, string>;
   /** Front-end bundle (Vite, webpack, Next...): no 1:1 file mapping. */

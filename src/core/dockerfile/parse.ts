@@ -71,6 +71,8 @@ export interface Stage {
   env?: Readonly<Record<string, string>>;
   /** Files the stage writes from a heredoc (`COPY <<EOF /app/start.sh`): their image path, text and line. */
   written?: { path: string; text: string; line: number }[];
+  /** What its ADDs of a URL (`ADD https://…/archive/main.tar.gz /app/`) fetch: not the context's files; the URL and where it lands. */
+  downloads?: { source: string; dest: string; line: number }[];
   /** The context COPYs of the Dockerfile of this repository assumed to build its image (imageWorkdir.ts), for a stage FROM that image. */
   imageCopies?: readonly CopyInstr[];
 }
@@ -180,8 +182,12 @@ function readStageStep(st: ParseState, stage: Stage, ins: Instruction): void {
     }
     case 'COPY':
     case 'ADD': {
-      const copy = parseCopy(ins, stage.workdir, st.vars);
-      if (copy) stage.copies.push(copy);
+      const parsed = parseCopy(ins, stage.workdir, st.vars);
+      // An ADD's URL sources are fetched, not read from the context (https://docs.docker.com/reference/dockerfile/#adding-files-from-a-url).
+      const urls = parsed?.instruction === 'ADD' ? parsed.sources.filter(isUrl) : [];
+      if (parsed && urls.length > 0) stage.downloads = [...(stage.downloads ?? []), ...urls.map((source) => ({ source, dest: parsed.dest, line: parsed.line }))];
+      const copy = parsed && urls.length > 0 ? { ...parsed, sources: parsed.sources.filter((src) => !isUrl(src)) } : parsed;
+      if (copy && copy.sources.length > 0) stage.copies.push(copy);
       const written = heredocFiles(ins, stage.workdir, st.vars);
       if (written.length > 0) stage.written = [...(stage.written ?? []), ...written];
       break;
@@ -224,6 +230,11 @@ function execWords(args: string): string {
     }
   }
   return text;
+}
+
+/** An ADD source fetched from the network: `https://…`, `git@host:repo.git`. */
+function isUrl(source: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(source) || /^git@[^:]+:/.test(source);
 }
 
 /** The stage a FROM/--from names: by name (case-insensitive) or by index. */

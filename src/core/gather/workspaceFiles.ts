@@ -48,6 +48,8 @@ export async function gatherFiles(
   hasBuild: boolean,
   modules: readonly ModuleDir[],
 ): Promise<FileEvidence> {
+  // A fetched source (mapping/downloadedSource.ts) is not the workspace's: none of its files is compared.
+  if (mapping.downloaded) return { modules: [], loose: null };
   const leftOut: string[] = [];
   const mapped = mapWalkedFiles(opts, mapping, tree, leftOut);
   const buildState: BuildState = hasBuild ? await judgeBuildOutput(fs, mapping, mapped) : new Map();

@@ -43,6 +43,7 @@ import { TS_SOURCE_EXTENSIONS } from './tsSource';
 import { firstFile } from '../firstFile';
 import { bundleOutputs } from './placeBundle';
 import { PLACEMENT_RULES } from './placement';
+import { downloadedMapping } from './downloadedSource';
 import { pickSourceRoot } from './sourceRoot';
 import { startedCopy } from './startedCopy';
 import { withProgramStart, type StartedProgram } from '../dockerfile/startedPrograms';
@@ -78,7 +79,8 @@ async function inferProgram(fs: FsLike, spec: ServiceSpec, program?: StartedProg
     const placement = await rule(facts);
     if (placement) return { mapping: await describeMapping(facts, placement), facts };
   }
-  return undefined;
+  const downloaded = await downloadedMapping(fs, facts.df, build?.target, facts.context);
+  return downloaded && { mapping: downloaded, facts };
 }
 
 async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedProgram | undefined): Promise<Facts> {
