@@ -295,6 +295,10 @@ async function mappingWithin(deps: CheckDeps, opts: CheckOptions, spec: ServiceS
   else if (!inferred && spec.build && packaged) {
     warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: no folder of the workspace found copied into the image as its source, so files are not compared with it (x-runtime-drift.source and target say where it goes)`);
   }
+  // An image fetching its source (mapping/downloadedSource.ts): mapped for its routes, its files not compared.
+  if (inferred?.downloaded && spec.build) {
+    warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: the image fetches its source (${inferred.downloaded.source}, line ${inferred.downloaded.line}) instead of copying it from the workspace, so files are not compared with it`);
+  }
   for (const file of inferred && !outside && !mounted && spec.build ? (inferred.alsoStarted ?? []) : []) {
     warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build?.dockerfile ?? '')}: the image also starts ${rel(opts.workspaceDir, file)}, outside the source root ${rel(opts.workspaceDir, inferred?.sourceRoot ?? '')}: that program's files are not compared with the image (a service of its own with x-runtime-drift.source and target maps them)`);
   }

@@ -481,7 +481,7 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     const warnings = Object.fromEntries(report.services.map((s) => [s.name, s.warnings]));
     assert.deepEqual(warnings, {
       api: [],
-      cloned: ['cloned/Dockerfile: no folder of the workspace found copied into the image as its source, so files are not compared with it (x-runtime-drift.source and target say where it goes)'],
+      cloned: ['cloned/Dockerfile: the image fetches its source (https://example.invalid/x.git, line 3) instead of copying it from the workspace, so files are not compared with it'],
       py: [],
     });
   });
