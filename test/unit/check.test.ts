@@ -282,9 +282,11 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     ]);
   });
 
-  test("a build serving a port that brings no source to read says why and names the override: FROM a published image with a script added, or FROM node copying nothing of the workspace; not a service publishing no port (a worker, a test runner), nor a Python service's build", async () => {
+  test("a build serving a port that brings no source to read says why and names the override: FROM a published image with a script added, or FROM node copying nothing of the workspace; not a service publishing no port (a worker, a test runner), nor a Python service's build, and said once where the context holds a package.json", async () => {
     const ws = {
-      '/ws/compose.yaml': 'services:\n  main:\n    build:\n      context: ./docker\n      dockerfile: Dockerfile.compose\n    ports: ["3000:3000"]\n  worker:\n    build:\n      context: ./docker\n      dockerfile: Dockerfile.compose\n  tools:\n    build: ./tools\n    ports: ["3001:3000"]\n  ml:\n    build: ./ml\n    ports: ["8000:8000"]\n',
+      '/ws/compose.yaml': 'services:\n  main:\n    build:\n      context: ./docker\n      dockerfile: Dockerfile.compose\n    ports: ["3000:3000"]\n  worker:\n    build:\n      context: ./docker\n      dockerfile: Dockerfile.compose\n  tools:\n    build: ./tools\n    ports: ["3001:3000"]\n  ml:\n    build: ./ml\n    ports: ["8000:8000"]\n  web:\n    build: ./web\n    ports: ["8080:8080"]\n',
+      '/ws/web/package.json': '{"name":"web","dependencies":{"serve":"14"}}',
+      '/ws/web/Dockerfile': 'FROM node:20-alpine\nRUN npm install -g serve@14\nCMD ["serve", "-l", "8080"]\n',
       '/ws/docker/Dockerfile.compose': 'FROM acme/shop:latest\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["sh", "/entrypoint.sh"]\n',
       '/ws/docker/entrypoint.sh': 'exec node server.js\n',
       '/ws/tools/Dockerfile': 'FROM node:20-alpine\nRUN npm install -g json-server@1\nCMD ["json-server", "--port", "3000"]\n',
@@ -302,6 +304,8 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
       worker: [],
       tools: [`tools/Dockerfile: no folder of the workspace holding a server app (a package.json depending on a server framework) is copied into the image; ${fix}`],
       ml: [],
+      // Its context's package.json: the check's own warning says no folder of it is copied, said once.
+      web: ['web/Dockerfile: no folder of the workspace found copied into the image as its source, so files are not compared with it (x-runtime-drift.source and target say where it goes)'],
     });
   });
 

@@ -397,8 +397,10 @@ const JS_RUNTIME_IMAGE = /^(?:node|bun|deno)$/;
  * service is not read) and for a service that builds nothing.
  */
 export async function unreadBuildNotes(fs: FsLike, spec: ServiceSpec, workspaceDir: string): Promise<string[]> {
-  // A service publishing no port serves no one outside (a test runner, a worker): nothing to say.
+  // A service publishing no port serves no one outside (a test runner, a worker): nothing to say. A context
+  // holding a package.json has the check's own warning that no folder of it is copied (check.ts mappingWithin).
   if (!spec.build || (spec.ports.length === 0 && spec.drift.baseUrl === undefined)) return [];
+  if ((await fs.stat(path.join(spec.build.context, 'package.json')))?.isFile) return [];
   const { df } = await buildBrings(fs, spec, spec.build);
   const stages = df?.stages ?? [];
   const built = (spec.build.target !== undefined ? findStage(stages, spec.build.target) : undefined) ?? stages[stages.length - 1];
