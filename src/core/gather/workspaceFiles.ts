@@ -376,7 +376,11 @@ export async function mountedServerApp(fs: FsLike, spec: ServiceSpec): Promise<{
  * is that image's (a compose build that adds a script to the project's own image).
  */
 async function layeredImage(fs: FsLike, spec: ServiceSpec, build: ServiceBuild): Promise<string | undefined> {
-  const { df } = await buildBrings(fs, spec, build);
+  return layeredBase((await buildBrings(fs, spec, build)).df, build);
+}
+
+/** The published image of a namespace the built stage's chain starts FROM (layeredImage), of a Dockerfile already read. */
+function layeredBase(df: Dockerfile | undefined, build: ServiceBuild): string | undefined {
   const stages = df?.stages ?? [];
   const built = (build.target !== undefined ? findStage(stages, build.target) : undefined) ?? stages[stages.length - 1];
   const first = built && stageChain(stages, built)[0];
@@ -401,14 +405,13 @@ export async function unreadBuildNotes(fs: FsLike, spec: ServiceSpec, workspaceD
   // holding a package.json has the check's own warning that no folder of it is copied (check.ts mappingWithin).
   if (!spec.build || (spec.ports.length === 0 && spec.drift.baseUrl === undefined)) return [];
   if ((await fs.stat(path.join(spec.build.context, 'package.json')))?.isFile) return [];
+  // Read and parsed once for both questions (buildBrings).
   const { df } = await buildBrings(fs, spec, spec.build);
   const stages = df?.stages ?? [];
-  const built = (spec.build.target !== undefined ? findStage(stages, spec.build.target) : undefined) ?? stages[stages.length - 1];
-  const from = built && stageChain(stages, built)[0]?.from;
-  if (from === undefined) return [];
+  if (stages.length === 0) return [];
   const file = rel(workspaceDir, await serviceDockerfile(fs, spec.build));
   const fix = l10n.t('point x-runtime-drift.source at its server source folder to read its routes and files');
-  const layered = await layeredImage(fs, spec, spec.build);
+  const layered = layeredBase(df, spec.build);
   if (layered !== undefined) return [l10n.t('{0}: the image builds FROM {1}, a published image, and copies no app of the workspace: which source it runs is not known; {2}', file, layered, fix)];
   const runtime = stages.some((st) => JS_RUNTIME_IMAGE.test(imageRepository(st.from) ?? ''));
   return runtime ? [l10n.t('{0}: no folder of the workspace holding a server app (a package.json depending on a server framework) is copied into the image; {1}', file, fix)] : [];
