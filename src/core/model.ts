@@ -77,6 +77,12 @@ export interface ServiceSpec {
    */
   inactiveProfiles?: string[];
   build?: ServiceBuild;
+  /**
+   * The service of its project whose build makes this service's image, when it has an `image:` and
+   * no build of its own (compose/builtImages.ts): `build` is that service's, and compose builds the
+   * image only through it (`compose build <builtBy>`; `up` of this service alone would pull).
+   */
+  builtBy?: string;
   ports: PortMapping[];
   networkMode?: string;
   /** Interpolated `x-runtime-drift` with `source` made absolute. */

@@ -13,6 +13,7 @@ import { parsePorts } from './portMappings';
 import { envFilePaths, parseServiceConfig } from './serviceConfig';
 import { DEFAULT_DOCKERFILE } from '../dockerfile/dockerfileName';
 import { isImageReference } from './imageReference';
+import { linkBuiltImages } from './builtImages';
 
 export interface ComposeFileText {
   path: string;
@@ -83,6 +84,7 @@ export function parseComposeProject(files: ComposeFileText[], opts: ParseCompose
   }
   for (const included of includedProjects(merged['include'], opts, name)) specs.push(...included.services);
   for (const spec of specs) if (awaited.has(spec.name)) spec.oneShot = true;
+  linkBuiltImages(specs);
   return { name, dir: opts.dir, composeFiles, services: specs };
 }
 

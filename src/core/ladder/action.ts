@@ -1,12 +1,13 @@
 // The action that fits a service's state, as compose steps. Pure.
 // Not running → start; runs an old image (or was changed inside) → recreate; image behind the
-// source → rebuild; a registry image (no build:) is never built: at most pulled.
+// source → rebuild; a registry image (no build:) is never built: at most pulled. An image another
+// service builds (ServiceSpec.builtBy) is built through that service: `up` of this one would pull it.
 import * as l10n from '@vscode/l10n';
 import type { ActionKind, ServiceAction, ServiceSpec } from '../model';
 
 /** What the ladder found about a service, as far as the choice of action goes. */
 export interface ActionFacts {
-  spec: Pick<ServiceSpec, 'name' | 'build'>;
+  spec: Pick<ServiceSpec, 'name' | 'build' | 'builtBy'>;
   /** Compose command for the command line ("docker compose" / "docker-compose"). */
   composeLabel: string;
   engineError: boolean;
@@ -41,6 +42,8 @@ export function actionFor(f: ActionFacts): ServiceAction | null {
   const svc = f.spec.name;
   const built = Boolean(f.spec.build);
   if (!f.containerState) {
+    // Another service's build makes the image: built through it when missing or behind.
+    if (f.spec.builtBy !== undefined && (!f.imageExists || f.imageBehind)) return make(f, 'start', [['build', f.spec.builtBy], ['up', '-d', svc]]);
     // `up` builds a missing image itself; an existing one behind the source needs --build.
     return make(f, 'start', [['up', '-d', ...(built && f.imageExists && f.imageBehind ? ['--build'] : []), svc]]);
   }
@@ -59,7 +62,7 @@ export function actionFor(f: ActionFacts): ServiceAction | null {
 
 function behind(f: ActionFacts): ServiceAction {
   const svc = f.spec.name;
-  if (f.spec.build) return make(f, 'rebuild', [['build', svc], ['up', '-d', svc]]);
+  if (f.spec.build) return make(f, 'rebuild', [['build', builderOf(f.spec)], ['up', '-d', svc]]);
   return make(f, 'pull', [['pull', svc], ['up', '-d', svc]]);
 }
 
@@ -72,8 +75,13 @@ function make(f: ActionFacts, kind: ActionKind, steps: string[][]): ServiceActio
   };
 }
 
+/** The service `compose build` is given to build this one's image: itself, or the one whose build makes it. */
+export function builderOf(spec: Pick<ServiceSpec, 'name' | 'builtBy'>): string {
+  return spec.builtBy ?? spec.name;
+}
+
 /** The steps of an action asked for by kind, when the report offers none of that kind. */
-export function stepsOf(kind: ActionKind, spec: Pick<ServiceSpec, 'name' | 'build'>, forceRecreate: boolean): string[][] {
+export function stepsOf(kind: ActionKind, spec: Pick<ServiceSpec, 'name' | 'build' | 'builtBy'>, forceRecreate: boolean): string[][] {
   const svc = spec.name;
   const up = ['up', '-d', ...(forceRecreate ? ['--force-recreate'] : []), svc];
   switch (kind) {
@@ -83,7 +91,7 @@ export function stepsOf(kind: ActionKind, spec: Pick<ServiceSpec, 'name' | 'buil
       return [up];
     case 'rebuild':
       // A registry image has nothing to build: the nearest thing is a pull.
-      return spec.build ? [['build', svc], up] : [['pull', svc], up];
+      return spec.build ? [['build', builderOf(spec)], up] : [['pull', svc], up];
     case 'pull':
       return [['pull', svc], up];
   }

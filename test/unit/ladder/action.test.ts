@@ -34,6 +34,15 @@ suite('ladder: the action that fits the state', () => {
     assert.equal(actionFor(facts({ spec: registry, stale: true, imageBehind: true }))?.label, 'Pull db');
   });
 
+  test('an image another service builds: built through that service before up (up of this one would pull it)', () => {
+    const worker = { name: 'worker', build: built.build, builtBy: 'api' };
+    assert.deepEqual(actionFor(facts({ spec: worker, containerState: undefined, imageExists: false }))?.steps, [['build', 'api'], ['up', '-d', 'worker']]);
+    assert.deepEqual(actionFor(facts({ spec: worker, containerState: undefined, imageBehind: true }))?.steps, [['build', 'api'], ['up', '-d', 'worker']]);
+    assert.deepEqual(actionFor(facts({ spec: worker, containerState: undefined }))?.steps, [['up', '-d', 'worker']], 'an image there and current: up runs it');
+    assert.equal(actionFor(facts({ spec: worker, imageBehind: true }))?.command, 'docker compose build api && docker compose up -d worker');
+    assert.deepEqual(stepsOf('rebuild', worker, true), [['build', 'api'], ['up', '-d', '--force-recreate', 'worker']]);
+  });
+
   test('stopped with its files: Start; in sync or no engine: no action', () => {
     assert.equal(actionFor(facts({ containerState: 'exited' }))?.label, 'Start api');
     assert.equal(actionFor(facts({})), null);

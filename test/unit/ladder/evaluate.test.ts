@@ -421,6 +421,14 @@ suite('ladder: evaluateService', () => {
     assert.equal(fixFor(evidence({}), null), null);
   });
 
+  test('a service whose image another service builds: its fixes build through that service', () => {
+    const spec = { ...evidence({}).spec, name: 'worker', builtBy: 'api' };
+    assert.equal(fixFor(evidence({ spec, container: undefined, image: undefined }), 'container'), 'start it (not running; its image is built by api): docker compose build api && docker compose up -d worker');
+    assert.equal(fixFor(evidence({ spec, container: undefined }), 'container'), 'start it (not running): docker compose up -d worker');
+    assert.equal(fixFor(evidence({ spec, container: undefined }), 'image'), 'not running, and the image is behind the source: docker compose build api && docker compose up -d worker');
+    assert.equal(fixFor(evidence({ spec }), 'image'), 'build the image: docker compose build api && docker compose up -d worker');
+  });
+
   test("a stack compose does not find by itself from the workspace root: its fix and its action's command carry the -f flags", () => {
     const ev = evidence({ composeLabel: 'docker-compose', composeFileFlags: composeFileFlags(['ops/docker-compose.full.yml']) });
     assert.equal(fixFor(ev, 'image'), 'build the image: docker-compose -f ops/docker-compose.full.yml build api && docker-compose -f ops/docker-compose.full.yml up -d api');
