@@ -32,7 +32,11 @@ export type BundledBy =
   | { kind: 'copiedOutput'; folder: string; line: number };
 
 /** Dependencies that mean the output is a bundle, so files do not map one to one. */
-export const BUNDLERS = ['vite', 'webpack', 'next', 'parcel', 'rollup', '@angular/cli', 'react-scripts', '@sveltejs/kit'] as const;
+export const BUNDLERS = [
+  'vite', 'webpack', 'next', 'parcel', 'rollup', '@angular/cli', 'react-scripts', '@sveltejs/kit',
+  // Front-end builders beyond those: an Expo web export, Vue CLI, Rsbuild / Rspack, Umi, Quasar.
+  'expo', '@vue/cli-service', '@rsbuild/core', '@rspack/cli', 'umi', '@umijs/max', '@quasar/app-vite', '@quasar/app-webpack',
+] as const;
 
 /** Build scripts that bundle a server into a few files (Vite's SSR build: https://vite.dev/guide/ssr#building-for-production; Rsbuild and Rspack, webpack's kin). */
 const SERVER_BUNDLE_SCRIPT = /\btsup\b|\btsdown\b|\brolldown\b|\bncc\s+build\b|\besbuild\b[^&|;]*--bundle|\bwebpack\b|\brsbuild\s+build\b|\brspack\s+build\b|\bnest\s+build\b[^&|;]*--webpack|\bbun\s+build\b|\bvite\s+build\b[^&|;]*\s--ssr\b/;

@@ -46,6 +46,22 @@ suite('mapping: front-end images', () => {
     await assertMapping(files, { target: '/usr/share/nginx/html' }, spec('/ws/Dockerfile.web'));
   });
 
+  test('a front end built by another builder (an Expo web export, Vue CLI, Rsbuild, Umi) is a bundle, mapped to the folder its image serves', async () => {
+    for (const [dep, build, out] of [['expo', 'expo export -p web', 'dist'], ['@vue/cli-service', 'vue-cli-service build', 'dist'], ['@rsbuild/core', 'rsbuild build', 'dist'], ['umi', 'umi build', 'dist']]) {
+      const m = await inferMapping(
+        memFs({
+          '/ws/package.json': JSON.stringify({ dependencies: { react: '18', [dep as string]: '1' }, scripts: { web: build } }),
+          '/ws/src/App.tsx': '',
+          '/ws/Dockerfile': `FROM node:22 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run web\nFROM nginx\nCOPY --from=build /app/${out} /usr/share/nginx/html\n`,
+        }),
+        spec('/ws/Dockerfile'),
+      );
+      assert.equal(m?.bundled, true, `${dep}: ${m?.evidence.join('\n')}`);
+      assert.equal(m?.sourceRoot, '/ws/src', dep);
+      assert.equal(m?.target, '/usr/share/nginx/html', dep);
+    }
+  });
+
   test("webpack's output.path (path.resolve(__dirname, 'x')) in webpack.config.js says where the bundle is written", async () => {
     const m = await inferMapping(
       memFs({
