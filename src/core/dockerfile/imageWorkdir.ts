@@ -6,7 +6,8 @@
 // repository, or the same publisher: defradigital/node beside defradigital/node-development) is
 // assumed to share it, and the evidence says that it is an assumption. An image of the
 // repository's own, built by another of its Dockerfiles (ghcr.io/acme/base beside docker/base/),
-// gives its WORKDIR and ENV from that Dockerfile, also said to be an assumption.
+// gives its WORKDIR and ENV from that Dockerfile, also said to be an assumption. A few widely used
+// published images (publishedWorkdirs.ts) give the WORKDIR their publisher's Dockerfile sets.
 import * as l10n from '@vscode/l10n';
 import { basename, dirname, join, posix, relative } from 'node:path';
 import type { ContainerInfo, SourceMapping } from '../model';
@@ -14,6 +15,7 @@ import type { FsLike } from '../ports';
 import { globToRegExp, locateInImage, stageLabel as label } from './locate';
 import { copiesFromContext, findStage, isContextRoot, parseDockerfile, stageChain, type CopyInstr, type Dockerfile, type Stage } from './parse';
 import { isAtOrInside } from '../pathInside';
+import { publishedWorkdir } from './publishedWorkdirs';
 
 export interface ImageWorkdirs {
   /** By stage index: the WORKDIR a stage FROM an image starts in, for parseDockerfile. */
@@ -54,6 +56,13 @@ export async function imageWorkdirs(fs: FsLike, df: Dockerfile, context: string,
     if (!shown) continue;
     workdirs.set(stage.index, shown.workdir);
     evidence.push(l10n.t('{0} sets no WORKDIR: that of its image {1}, {2}, as {3} (line {4}) shows: the context\'s {5}, copied there relative to it', label(stage), stage.from, shown.workdir, render(shown.copy), shown.copy.line, shown.file));
+  }
+  for (const stage of df.stages) {
+    if (!stage.workdirOfImage || workdirs.has(stage.index)) continue;
+    const published = publishedWorkdir(stage.from);
+    if (published === undefined) continue;
+    workdirs.set(stage.index, published);
+    evidence.push(l10n.t('{0} sets no WORKDIR: that of its image {1}, assumed {2}, the WORKDIR its publisher\'s Dockerfile sets', label(stage), stage.from, published));
   }
   for (const stage of df.stages) {
     if (!stage.workdirOfImage || workdirs.has(stage.index)) continue;

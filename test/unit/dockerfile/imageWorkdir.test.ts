@@ -186,4 +186,31 @@ suite("dockerfile: an image of the repository's own, built by another of its Doc
     const served = await inferMapping(memFs(tree({ '/ws/docker/base/Dockerfile': base, '/ws/scripts/start.sh': '#!/bin/sh\nexec node static/widget.js\n' })), apiSpec);
     assert.equal(served?.bundled, true, served?.evidence.join('\n'));
   });
+
+  suite('published images whose own Dockerfile sets a WORKDIR', () => {
+    // A headless-browser image: its user's home is where `COPY . ./` lands, the Dockerfile never says so.
+    const browser = 'FROM ghcr.io/puppeteer/puppeteer:25.8.0\nUSER root\nRUN apt-get update\nUSER pptruser\nCOPY package.json ./\nRUN npm i\nCOPY --chown=pptruser:pptruser . ./\nCMD ["node", "src/index.js"]\n';
+    const served = { '/ws/package.json': JSON.stringify({ main: 'src/index.js' }), '/ws/src/index.js': 'x', '/ws/Dockerfile': browser };
+
+    test("a stage FROM one that sets no WORKDIR works in the image's, and the evidence says it is assumed", async () => {
+      const m = await inferMapping(memFs(served), spec);
+      assert.equal(m?.target, '/home/pptruser/src', m?.evidence.join('\n'));
+      assert.ok(m?.evidence.some((e) => /stage 1 sets no WORKDIR: that of its image ghcr\.io\/puppeteer\/puppeteer:25\.8\.0, assumed \/home\/pptruser, the WORKDIR its publisher's Dockerfile sets/.test(e)), m?.evidence.join('\n'));
+    });
+
+    test('the tag decides where the publisher builds some tags with another Dockerfile (distroless); other images keep Docker\'s default', async () => {
+      const of = async (from: string) => (await imageWorkdirs(memFs({ '/ws/x.js': 'x' }), parseDockerfile(`FROM ${from}\nCOPY . .\n`), '/ws', '/ws/Dockerfile')).workdirs.get(0);
+      assert.equal(await of('oven/bun:1-slim'), '/home/bun/app');
+      assert.equal(await of('docker.io/oven/bun'), '/home/bun/app');
+      assert.equal(await of('oven/bun:1-alpine@sha256:0123'), '/home/bun/app');
+      assert.equal(await of('oven/bun:distroless'), undefined);
+      assert.equal(await of('node:22'), undefined);
+      assert.equal(await of('acme/oven/bun:1'), undefined);
+    });
+
+    test('a stage that sets its own WORKDIR keeps it', async () => {
+      const m = await inferMapping(memFs({ ...served, '/ws/Dockerfile': browser.replace('USER pptruser\n', 'USER pptruser\nWORKDIR /srv\n') }), spec);
+      assert.equal(m?.target, '/srv/src', m?.evidence.join('\n'));
+    });
+  });
 });
