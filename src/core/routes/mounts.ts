@@ -394,10 +394,9 @@ export abstract class MountReader extends RouteHelperReader {
       return;
     }
     // x.routes(), x.middleware(), x.router
-    if (isCallExpression(a) && isPropertyAccessExpression(a.expression) && /^(?:routes|middleware|allowedMethods)$/.test(a.expression.name.text)) {
-      if (a.expression.name.text === 'allowedMethods') return;
-      a = a.expression.expression;
-    }
+    const router = this.middlewareRouter(a, prefix, mountedOn, line, depth);
+    if (router === undefined) return;
+    a = router;
     if (this.mountLoopElement(a, prefix, mountedOn, line)) return;
     // `new UsersController(config).router`: the routes the class declares on itself; also through
     // the field the instance is kept in (`this.apiRouter = new ApiRouter(this)` ... `this.apiRouter.router`).
@@ -444,6 +443,21 @@ export abstract class MountReader extends RouteHelperReader {
     if (!routerName) return;
     const own = routerName === mountedOn && routerName.startsWith(CLASS_ROUTER) ? thisMember(a) : undefined;
     this.out.mounts.push({ ...this.mountPrefix(prefix), routerName, line, mountedOn, ...(own !== undefined ? { ownMember: own } : {}), ...(this.makesHandler(routerName) ? { handler: true } : {}) });
+  }
+
+  /**
+   * koa-router's `x.routes()` / `x.middleware()`: the router x, to mount; none when there is nothing
+   * more to mount (`x.allowedMethods()`), or when x sets a prefix on itself inline
+   * (`child.prefix('/v1').routes()`) and is mounted here under both.
+   */
+  private middlewareRouter(a: ts.Expression, prefix: ConstValue, mountedOn: string, line: number, depth: number): ts.Expression | undefined {
+    if (!isCallExpression(a) || !isPropertyAccessExpression(a.expression) || !/^(?:routes|middleware|allowedMethods)$/.test(a.expression.name.text)) return a;
+    if (a.expression.name.text === 'allowedMethods') return undefined;
+    const own = prefixedRouter(skipOuter(a.expression.expression));
+    if (!own) return a.expression.expression;
+    const value = this.evaluate(own.prefix) ?? this.unknownPrefix(own.prefix);
+    this.mountTarget(own.router, prefix.kind === 'str' && value.kind === 'str' ? str(...prefix.parts, '/', ...value.parts) : value, mountedOn, line, depth);
+    return undefined;
   }
 
   /**
@@ -729,6 +743,8 @@ export abstract class MountReader extends RouteHelperReader {
 
   private isRouterLike(arg: ts.Expression | undefined): boolean {
     const a = arg ? skipOuter(arg) : undefined;
+    // koa-router's `users.routes()`, `.middleware()`, `.allowedMethods()`: a router's middleware, never a path.
+    if (a && isCallExpression(a) && isPropertyAccessExpression(a.expression) && /^(?:routes|middleware|allowedMethods)$/.test(a.expression.name.text)) return true;
     if (!a || !isIdentifier(a)) return false;
     if (this.routers.has(a.text) || CONVENTIONAL_RECEIVER.test(a.text) || /(?:Router|Routes|Controller|router|routes|controller)$/.test(a.text)) return true;
     // An imported camelCase binding is a module (a router); SCREAMING_CASE is a constant.
@@ -945,4 +961,10 @@ function thenResolved(id: ts.Identifier): ts.Expression | undefined {
     return then && isPropertyAccessExpression(call.expression) ? skipOuter(call.expression.expression) : undefined;
   }
   return undefined;
+}
+
+/** `router.prefix('/v1')`: the router and the prefix it sets on itself. */
+function prefixedRouter(e: ts.Expression): { router: ts.Expression; prefix: ts.Expression } | undefined {
+  if (!isCallExpression(e) || !isPropertyAccessExpression(e.expression) || e.expression.name.text !== 'prefix' || e.arguments.length !== 1 || !e.arguments[0]) return undefined;
+  return { router: e.expression.expression, prefix: e.arguments[0] };
 }

@@ -300,6 +300,12 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(routesOf({ '/s/app.ts': app, '/s/items.ts': items('parent.use(items.routes(), items.allowedMethods())') }), ['GET /api/items/:id']);
   });
 
+  test("koa-router: a child router another module exports, under a name of any kind, is served under the parent's prefix when mounted beside its allowedMethods() (`.use(v1.routes(), v1.allowedMethods())`), and under the prefix it sets inline too (`.use(v2.prefix('/v2').routes())`)", () => {
+    const app = "import Koa from 'koa';\nimport Router from '@koa/router';\nimport v1 from './v1';\nimport v2 from './v2';\nconst app = new Koa();\nconst api = new Router({ prefix: '/api' });\napi.use(v1.routes(), v1.allowedMethods());\napi.use(v2.prefix('/v2').routes());\napp.use(api.routes());\n";
+    const child = (path: string) => `import Router from '@koa/router';\nconst r = new Router();\nr.get('${path}', h);\nexport default r;\n`;
+    assert.deepEqual(routesOf({ '/s/app.ts': app, '/s/v1.ts': child('/users'), '/s/v2.ts': child('/items') }).sort(), ['GET /api/users', 'GET /api/v2/items']);
+  });
+
   test('OvernightJS child controllers are served under their parent, two levels deep, and not at their own path alone', () => {
     const routes = routesOf({
       '/s/server.ts':
