@@ -49,7 +49,7 @@ function optionOf(e: ts.Expression): Omit<ArgCondition, 'truthy'> | undefined {
  * a destructured one, or a `const` of the function reading a property of one. Undefined when the
  * nearest function declaring the name declares it otherwise, or when that function has no name.
  */
-function paramOf(name: string, at: ts.Node): { fn: string; param: number; prop?: string } | undefined {
+export function paramOf(name: string, at: ts.Node): { fn: string; param: number; prop?: string } | undefined {
   for (let fn = enclosingFunction(at); fn; fn = enclosingFunction(fn)) {
     const index = fn.parameters.findIndex((p) => isIdentifier(p.name) && p.name.text === name);
     if (index >= 0) return named(fn, { param: index });

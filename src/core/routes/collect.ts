@@ -395,7 +395,8 @@ function guardedMountWarnings(scanned: readonly Scanned[], edges: readonly Mount
 function decidedOrWarned(file: string, subject: Exclude<GuardedSubject, { kind: 'routes' }>, guard: SettingGuard, env: ServiceEnv | undefined): string[] {
   const decided = guardInEnv(guard, env);
   if (!decided) return [scanWarningText(file, settingGuardWarning(subject, guard))];
-  return decided.holds || !env ? [] : [scanWarningText(file, decidedGuardWarning(subject, guard, env, decided.set))];
+  // Decided by the committed configuration alone (no variable of the environment set): said on the routes (notServedReason), as with no environment.
+  return decided.holds || !env || decided.set === '' ? [] : [scanWarningText(file, decidedGuardWarning(subject, guard, env, decided.set))];
 }
 
 /**
@@ -1976,6 +1977,8 @@ class ValueResolver {
   private appSettings: Map<string, { file: Scanned; value: ConstValue }> | undefined;
   /** Every file's module calls by `Class.method` (moduleCallsOf), indexed when first asked. */
   private moduleCalls: Map<string, Array<{ file: Scanned; args: ReadonlyArray<ConstValue | null> }>> | undefined;
+  /** Every file's calls of imported functions by the function called (importCallsOf), indexed when first asked. */
+  private importCalls: Map<string, Array<{ file: Scanned; args: ReadonlyArray<string | null> }>> | undefined;
   /** While set, envReadText notes no variable (quietText). */
   private quiet = false;
   /** The environment variables whose values from the service's environment went into paths, with the first file reading each (envNotes). */
@@ -2685,7 +2688,8 @@ class ValueResolver {
    * from gives it, with that file: a literal or a boolean written there; NOT_KNOWN for anything else
    * (a value read from the environment, a key the object does not write, an object not known).
    */
-  private guardRead(s: Scanned, read: { local: string; path: string[] }): { v: unknown; file: string } | typeof NOT_KNOWN {
+  private guardRead(s: Scanned, read: { local: string; path: string[]; arg?: { fn: string; index: number } }): { v: unknown; file: string } | typeof NOT_KNOWN {
+    if (read.arg) return this.paramRead(s, read.arg, read.path);
     const found = this.refValue(s, read.local, read.path);
     if (found) {
       const text = found.value.kind === 'str' && !readsEnv(found.value) ? literalOf(found.value) : undefined;
@@ -2700,6 +2704,39 @@ class ValueResolver {
     // A key the object does not write may be set on it later (`config.isProduction = ...`): not known.
     const b = Object.hasOwn(other, key) ? other[key] : undefined;
     return typeof b === 'boolean' ? { v: b, file: owner.file.file } : NOT_KNOWN;
+  }
+
+  /**
+   * A guard's read of parameter `arg.index` of `s`'s function `arg.fn` (`function initialize(config)`)
+   * as its callers give it: each call of that function from another file (ExtractedFile.importCalls)
+   * given there an imported configuration object, read as a guard of that file would read it. Known
+   * only when there is such a call and every call gives the same value; NOT_KNOWN otherwise.
+   */
+  private paramRead(s: Scanned, arg: { fn: string; index: number }, path: string[]): { v: unknown; file: string } | typeof NOT_KNOWN {
+    let known: { v: unknown; file: string } | undefined;
+    for (const call of this.importCallsOf().get(`${s.key}\0${arg.fn}`) ?? []) {
+      const given = call.args[arg.index];
+      const v = given !== null && given !== undefined ? this.guardRead(call.file, { local: given, path }) : NOT_KNOWN;
+      if (v === NOT_KNOWN || (known !== undefined && known.v !== v.v)) return NOT_KNOWN;
+      known = v;
+    }
+    return known ?? NOT_KNOWN;
+  }
+
+  /** Every file's calls of an imported function (ExtractedFile.importCalls) by the file and local name of the function called. */
+  private importCallsOf(): Map<string, Array<{ file: Scanned; args: ReadonlyArray<string | null> }>> {
+    if (this.importCalls) return this.importCalls;
+    const out = new Map<string, Array<{ file: Scanned; args: ReadonlyArray<string | null> }>>();
+    for (const t of this.scanned) {
+      for (const call of t.x.importCalls ?? []) {
+        const imp = importNamed(t.x.imports, call.callee);
+        const found = imp ? followExport(t, imp, undefined, this.byKey, this.aliases, 0) : undefined;
+        if (found?.name === undefined) continue;
+        const key = `${found.target.key}\0${found.name}`;
+        out.set(key, [...(out.get(key) ?? []), { file: t, args: call.args }]);
+      }
+    }
+    return (this.importCalls = out);
   }
 
   /** Whether a named import is a module namespace another module passes on (`export * as constants from './constants'`). */

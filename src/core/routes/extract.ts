@@ -18,6 +18,7 @@ import { exportedFunctionLines, uncalledFunctionLines } from './uncalledFunction
 import { LISTED, literalOf } from './values';
 import { skipOuter } from './tsSyntax';
 import { isFunctionLike, isTypeOnly } from './routeSyntax';
+import { returnedUnmounted } from './settingGuards';
 import { TSED_CONFIGURATION } from './tsedMount';
 import { ROUTER_METHODS } from './routeSpec';
 import { globLoaded, isModuleLoad } from './moduleLoads';
@@ -233,7 +234,10 @@ class FileReader extends FeathersReader {
     const found = this.settingGuard(node);
     if (!found) return;
     for (const r of this.out.routes.slice(from.routes)) r.onlyWhen ??= found;
-    for (const m of this.out.mounts.slice(from.mounts)) m.onlyWhen ??= found;
+    const made = this.out.mounts.slice(from.mounts);
+    // A router the function also returns unmounted is served either way: that call's mounts (its path read as a router too) only say where.
+    const either = new Set(made.filter((m) => returnedUnmounted(node, m.routerName)).map((m) => m.line));
+    for (const m of made) if (!either.has(m.line)) m.onlyWhen ??= found;
   }
 
   private visitNode(node: ts.Node): void {
@@ -247,6 +251,7 @@ class FileReader extends FeathersReader {
     if (loop && (this.readKeyLoop(loop) || this.readLoop(loop))) return;
     if (isCallExpression(node)) {
       this.readCall(node);
+      this.readImportCall(node);
       this.readListen(node);
       this.readCreateServer(node);
       // A glob whose files are known statically (globListings.ts) is read file by file, not warned of.
@@ -287,6 +292,21 @@ class FileReader extends FeathersReader {
       const when = (conditions ??= branchConditions(node.expression))[which];
       if (when.length > 0) for (const r of this.out.routes.slice(before)) r.when = [...(r.when ?? []), ...when];
     }
+  }
+
+  /**
+   * `initialize(config)`: a function imported from a module of the project given an imported binding,
+   * for a guard reading that function's parameter (ExtractedFile.importCalls).
+   */
+  private readImportCall(call: ts.CallExpression): void {
+    const callee = skipOuter(call.expression);
+    if (!isIdentifier(callee) || call.arguments.length === 0 || !this.importedNames.has(callee.text)) return;
+    if (!this.out.imports.some((i) => i.local === callee.text && i.source.startsWith('.'))) return;
+    const args = call.arguments.map((a) => {
+      const x = skipOuter(a);
+      return isIdentifier(x) && this.importedNames.has(x.text) ? x.text : null;
+    });
+    if (args.some((a) => a !== null)) (this.out.importCalls ??= []).push({ callee: callee.text, args });
   }
 
   /** `visit` as one function for every node's children, not a closure made per node. */

@@ -277,8 +277,11 @@ export type GuardTest =
   | { env: string }
   | { lit: string | number | boolean | null }
   | { undef: true }
-  /** A property of a configuration object imported from a file of the repository (`config.files.enable`): its value there, once the join reads it (configGuards.ts). */
-  | { read: { local: string; path: string[] } }
+  /**
+   * A property of a configuration object imported from a file of the repository (`config.files.enable`): its value there, once the join reads it (configGuards.ts).
+   * With `arg`, `local` is parameter `index` of this file's function `fn` (`function initialize(config)`): read in what its callers give it (ExtractedFile.importCalls).
+   */
+  | { read: { local: string; path: string[]; arg?: { fn: string; index: number } } }
   | { not: GuardTest }
   | { op: '??' | '||' | '&&' | '===' | '!==' | '==' | '!='; left: GuardTest; right: GuardTest };
 
@@ -662,6 +665,13 @@ export interface ExtractedFile {
    * its name alone would have made it one.
    */
   routerMakers?: Record<string, { maker: string; byName: boolean; given?: Array<GivenObject | null>; args?: Array<ConstValue | null> }>;
+  /**
+   * Calls of a function imported from a module of the project given at least one imported binding
+   * (`initialize(config)` with `config` and `initialize` imported): the callee's local name and, by
+   * position, each argument's local name where it is an imported binding (null for any other).
+   * What a function's parameter holds for a guard reading it (GuardTest `read.arg`, collect.ts).
+   */
+  importCalls?: Array<{ callee: string; args: Array<string | null> }>;
   /** Members this file assigns on a router forwarding to one of its methods (`router.getAsync = (path, ...h) => router.get(path, ...)`): member -> method (methodWrappers.ts). */
   methodWrappers?: Record<string, HttpMethod>;
   /**

@@ -83,7 +83,10 @@ const NAMED_OPERATION = String.raw`\bexport\s+(?:(?:async\s+)?function\s+${OPERA
 // another file hands what it gives to a helper registering each element (listHelpers.ts), reading it here (fileExports.ts calledValue).
 // A table of route options a function returns (`return [{ method, path }]`), also as an arrow function's body (`(api) => [{ method, path }]`).
 const RETURNED_TABLE = String.raw`(?:\breturn|=>)\s*\[\s*\{\s*(?:\/\/[^\n]*\s*)*(?:url|path|method)\s*:`;
-const ROUTE_TOKENS = new RegExp(`${REQUEST_ENTRY}|${RETURNED_TABLE}|${OPERATIONS_OBJECT}|${NAMED_OPERATION}|${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}|${HANDLER_EXPORT}|${HANDLER_FACTORY_EXPORT}|${NODE_SERVER}|${SAILS_CONFIG}|${PATH_GIVEN_CALL}|${PATH_GIVEN_SUPER}`);
+// An app made by a function given the settings object (`const app = initialize(config)`): what that object
+// holds decides the function's routes registered under a test of its parameter (settingGuards.ts configRead).
+const APP_GIVEN_SETTINGS = String.raw`\b(?:app|server)\s*=\s*(?:await\s+)?[\w$]+\s*\(\s*[\w$]*(?:[Cc]onfig|[Ss]ettings)\s*\)`;
+const ROUTE_TOKENS = new RegExp(`${REQUEST_ENTRY}|${RETURNED_TABLE}|${OPERATIONS_OBJECT}|${NAMED_OPERATION}|${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}|${HANDLER_EXPORT}|${HANDLER_FACTORY_EXPORT}|${NODE_SERVER}|${SAILS_CONFIG}|${PATH_GIVEN_CALL}|${PATH_GIVEN_SUPER}|${APP_GIVEN_SETTINGS}`);
 
 // An object a file declares and exports by name (`const config: Config = { api: { prefix: '/api' } };
 // export default config;`, `module.exports = config;`): no quote follows its export, yet other files

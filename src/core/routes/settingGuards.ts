@@ -7,6 +7,8 @@
 // argConditions.ts; a constant flag, extract.ts) says nothing of where the server runs.
 import ts from './compiler';
 import { forEachChild, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isConditionalExpression, isElementAccessExpression, isFunctionLike, isIdentifier, isIfStatement, isNumericLiteral, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isSourceFile, isStringLiteralLike, isThrowStatement } from './tsNodes';
+import { paramOf } from './argConditions';
+import { enclosingFunction } from './routeSyntax';
 import { envVariableRead } from './envReads';
 import { skipOuter } from './tsSyntax';
 import type { GuardTest, SettingGuard } from './extracted';
@@ -174,9 +176,11 @@ function testOf(e: ts.Expression, cx: GuardContext, depth: number): GuardTest | 
 /**
  * `config.files.enable` on a binding imported from another module (`const config = require('./config')`,
  * `import settings from '../settings.js'`): the binding and the property path, for the join to read in
- * that file's exported object (configGuards.ts).
+ * that file's exported object (configGuards.ts). On a settings-named parameter of a named function
+ * (`function initialize(config)`), the function and the parameter's position too: the join reads it
+ * in the imported object its callers give (ExtractedFile.importCalls).
  */
-function configRead(e: ts.Expression, cx: GuardContext): { local: string; path: string[] } | undefined {
+function configRead(e: ts.Expression, cx: GuardContext): Extract<GuardTest, { read: unknown }>['read'] | undefined {
   const path: string[] = [];
   let x = e;
   for (;;) {
@@ -185,8 +189,11 @@ function configRead(e: ts.Expression, cx: GuardContext): { local: string; path: 
     else break;
     x = skipOuter(x.expression);
   }
-  if (path.length === 0 || !isIdentifier(x) || cx.importedFrom(x.text) === undefined) return undefined;
-  return { local: x.text, path };
+  if (path.length === 0 || !isIdentifier(x)) return undefined;
+  if (cx.importedFrom(x.text) !== undefined) return { local: x.text, path };
+  // `function initialize(config) { if (config.oauth) ... }`: a parameter of a named function, read in what its callers give.
+  const param = SETTING_NAME.test(x.text) ? paramOf(x.text, x) : undefined;
+  return param && param.prop === undefined ? { local: x.text, path, arg: { fn: param.fn, index: param.param } } : undefined;
 }
 
 const OPERATORS = new Map<ts.SyntaxKind, Extract<GuardTest, { op: string }>['op']>([
@@ -198,3 +205,20 @@ const OPERATORS = new Map<ts.SyntaxKind, Extract<GuardTest, { op: string }>['op'
   [ts.SyntaxKind.EqualsEqualsToken, '=='],
   [ts.SyntaxKind.ExclamationEqualsToken, '!='],
 ]);
+
+/**
+ * Whether the function around `node` returns the name `router` itself (`return app`): a router it hands
+ * back unmounted in another branch (`if (config.base_url) { wrap.use(config.base_url, app); return wrap; }
+ * return app;`) is served whether or not a guarded mount of it is made; that mount only changes where.
+ */
+export function returnedUnmounted(node: ts.Node, router: string): boolean {
+  const fn = enclosingFunction(node);
+  let found = false;
+  const walk = (n: ts.Node): void => {
+    if (found || (n !== fn?.body && isFunctionLike(n))) return;
+    if (isReturnStatement(n) && n.expression && isIdentifier(skipOuter(n.expression)) && (skipOuter(n.expression) as ts.Identifier).text === router) found = true;
+    else forEachChild(n, walk);
+  };
+  if (fn?.body) walk(fn.body);
+  return found;
+}
