@@ -78,7 +78,7 @@ export async function readPackage(fs: FsLike, dir: string): Promise<PackageInfo 
 /** `command`: the compose service's `command:`, run instead of the image's CMD. */
 export async function findBuildProject(fs: FsLike, context: string, dockerfile: string | undefined, df: Dockerfile | undefined, command?: string[], oneProgram = false, solution?: SolutionBuild): Promise<BuildProject> {
   const project = await findProjectFolder(fs, context, dockerfile, df, command, oneProgram, solution);
-  return df ? nestCliAppBuilt(project, df) : project;
+  return df ? nestCliAppBuilt(project, df, command) : project;
 }
 
 /** `oneProgram`: the image's start is one program of several it runs (programMappings.ts), the package it starts in being its own, server or not. */
@@ -89,7 +89,7 @@ async function findProjectFolder(fs: FsLike, context: string, dockerfile: string
   // A Nest CLI monorepo at the root whose app the build names (`pnpm run build gateway` running
   // `nest build`): that app (findBuildProject), not a workspace package the stages copy beside it.
   const root = df && (await fs.stat(join(context, 'nest-cli.json')))?.isFile ? await describeProject(fs, context, rootPkg) : undefined;
-  if (root && df && nestCliAppBuilt(root, df) !== root) return root;
+  if (root && df && nestCliAppBuilt(root, df, command) !== root) return root;
   // One program of several: what it starts decides, ahead of what the build selects for them all.
   const started = df && oneProgram ? ((await startedInPackage(fs, context, rootPkg, df, true)) ?? (await startedStageOutput(fs, context, rootPkg, df))) : undefined;
   if (started) return started;
@@ -380,46 +380,52 @@ async function describeProject(fs: FsLike, dir: string, rootPkg: PackageInfo | u
 
 /**
  * A Nest CLI monorepo (nest-cli.json `projects`) builds one app per command: `nest build auth`, or
- * `pnpm run build auth` through a script that runs `nest build`. The app the Dockerfile builds
+ * `pnpm run build auth` through a script that runs `nest build`; an image building none starts one
+ * (`nest start auth`, `npm run start:dev auth` through a script running `nest start --watch`), by
+ * the compose service's command or the image's own. The app the Dockerfile builds (else starts)
  * speaks for the nest-cli.json: its sourceRoot, and its compilerOptions (tsConfigPath) over the
  * workspace's (webpack). Without such a command the workspace's default app stands.
  */
-function nestCliAppBuilt(project: BuildProject, df: Dockerfile): BuildProject {
+function nestCliAppBuilt(project: BuildProject, df: Dockerfile, command?: string[]): BuildProject {
   const apps = objectField(project.nestCli, 'projects');
   if (Object.keys(apps).length === 0) return project;
   const scripts = project.pkg?.scripts ?? {};
+  const appOf = (line: string, verb: NestVerb) =>
+    line.split(/&&|\|\||[;|\n]/).flatMap((c) => nestCommandArgs(c, scripts, verb)).find((a) => Object.hasOwn(apps, a) && objectField(apps, a)['type'] !== 'library');
+  const chosen = (name: string, why: string): BuildProject => {
+    const app = objectField(apps, name);
+    const nestCli: Record<string, unknown> = { ...project.nestCli, compilerOptions: { ...objectField(project.nestCli, 'compilerOptions'), ...objectField(app, 'compilerOptions') } };
+    if (typeof app['sourceRoot'] === 'string') nestCli['sourceRoot'] = app['sourceRoot'];
+    return { ...project, nestCli, evidence: project.evidence ? `${project.evidence}; ${why}` : why };
+  };
   for (const run of df.stages.flatMap((s) => s.runs)) {
-    for (const command of run.command.split(/&&|\|\||[;|\n]/)) {
-      const name = nestBuildArgs(command, scripts).find((a) => Object.hasOwn(apps, a) && objectField(apps, a)['type'] !== 'library');
-      if (name === undefined) continue;
-      const app = objectField(apps, name);
-      const nestCli: Record<string, unknown> = { ...project.nestCli, compilerOptions: { ...objectField(project.nestCli, 'compilerOptions'), ...objectField(app, 'compilerOptions') } };
-      if (typeof app['sourceRoot'] === 'string') nestCli['sourceRoot'] = app['sourceRoot'];
-      const why = l10n.t`Nest CLI app ${name} of nest-cli.json's projects, built at Dockerfile line ${run.line}`;
-      return { ...project, nestCli, evidence: project.evidence ? `${project.evidence}; ${why}` : why };
-    }
+    const name = appOf(run.command, 'build');
+    if (name !== undefined) return chosen(name, l10n.t`Nest CLI app ${name} of nest-cli.json's projects, built at Dockerfile line ${run.line}`);
   }
-  return project;
+  const start = command !== undefined ? command.join(' ') : df.stages[df.stages.length - 1]?.start;
+  const started = start !== undefined ? appOf(start, 'start') : undefined;
+  return started !== undefined ? chosen(started, l10n.t`Nest CLI app ${started} of nest-cli.json's projects, started by ${start ?? ''}`) : project;
 }
 
 /**
  * The words after `nest build` (also the CLI run as a file, `node node_modules/@nestjs/cli/bin/nest.js
  * build community`), or after a package manager's run of a script that runs `nest build`: the
  * words given to the run, and those of the script's own `nest build X` (`"deploy:community": "nest
- * build community && mv apps/community/dist dist"`).
+ * build community && mv apps/community/dist dist"`). The same for `nest start`.
  */
-function nestBuildArgs(command: string, scripts: Record<string, string>, depth = 0): string[] {
+function nestCommandArgs(command: string, scripts: Record<string, string>, verb: NestVerb, depth = 0): string[] {
   const words = (rest: string | undefined) => (rest ?? '').split(/\s+/).filter((w) => w !== '' && !w.startsWith('-'));
-  const direct = NEST_BUILD.exec(command);
+  const direct = NEST_COMMAND[verb].exec(command);
   if (direct) return words(direct[1]);
   const viaScript = scriptRun(command);
   const script = viaScript !== undefined ? scripts[viaScript.name] : undefined;
-  if (script === undefined || depth > 2 || !/\bnest(?:\.js)?\s+build\b|\b(?:npm|pnpm|yarn|bun)\s/.test(script)) return [];
-  const own = script.split(/&&|\|\||[;|\n]/).flatMap((c) => nestBuildArgs(c, scripts, depth + 1));
-  return NEST_BUILD.test(script) ? [...words(viaScript?.rest), ...own] : own;
+  if (script === undefined || depth > 2 || !(NEST_COMMAND[verb].test(script) || /\b(?:npm|pnpm|yarn|bun)\s/.test(script))) return [];
+  const own = script.split(/&&|\|\||[;|\n]/).flatMap((c) => nestCommandArgs(c, scripts, verb, depth + 1));
+  return NEST_COMMAND[verb].test(script) ? [...words(viaScript?.rest), ...own] : own;
 }
 
-const NEST_BUILD = /\bnest(?:\.js)?\s+build\b(.*)/;
+type NestVerb = 'build' | 'start';
+const NEST_COMMAND: Record<NestVerb, RegExp> = { build: /\bnest(?:\.js)?\s+build\b(.*)/, start: /\bnest(?:\.js)?\s+start\b(.*)/ };
 
 
 /** An Nx project.json with a build target in the Dockerfile's folder or one above it, inside the context. */

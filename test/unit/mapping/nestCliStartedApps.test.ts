@@ -1,0 +1,60 @@
+// A Nest CLI monorepo whose images build nothing: each compose service copies the manifests, installs,
+// then copies one app's folder and starts it with `nest start --watch <app>` through a package script.
+// The app started is the one mapped (not nest-cli.json's default app), as its copied source: the
+// install ran before any source came in, so it made no build output. Our own fixture.
+import assert from 'node:assert/strict';
+import { inferMapping } from '../../../src/core/mapping/infer';
+import type { DeclaredConfig, ServiceSpec } from '../../../src/core/model';
+import { memFs } from '../helpers/memFs';
+
+const app = (name: string) => ({ type: 'application', root: `apps/${name}`, sourceRoot: `apps/${name}/src`, compilerOptions: { tsConfigPath: `apps/${name}/tsconfig.app.json` } });
+
+const DOCKERFILE = (name: string) =>
+  ['FROM node:20-alpine', `ARG app=${name}`, 'WORKDIR /srv', 'COPY tsconfig*.json .', 'COPY package*.json .', 'COPY nest-cli.json .', 'RUN npm install', 'COPY apps/${app} apps/${app}', 'COPY libs libs', ''].join('\n');
+
+const files = memFs({
+  '/ws/package.json': JSON.stringify({ scripts: { build: 'nest build', 'start:dev': 'nest start --watch' }, dependencies: { '@nestjs/core': '10' } }),
+  '/ws/tsconfig.json': JSON.stringify({ compilerOptions: { outDir: './dist' } }),
+  '/ws/nest-cli.json': JSON.stringify({
+    sourceRoot: 'apps/gateway/src',
+    monorepo: true,
+    root: 'apps/gateway',
+    compilerOptions: { webpack: true, tsConfigPath: 'apps/gateway/tsconfig.app.json' },
+    projects: { gateway: app('gateway'), billing: app('billing'), shared: { type: 'library', root: 'libs/shared', sourceRoot: 'libs/shared/src' } },
+  }),
+  '/ws/apps/gateway/tsconfig.app.json': '{"extends":"../../tsconfig.json","compilerOptions":{"outDir":"../../dist/apps/gateway"}}',
+  '/ws/apps/gateway/src/main.ts': '',
+  '/ws/apps/billing/tsconfig.app.json': '{"extends":"../../tsconfig.json","compilerOptions":{"outDir":"../../dist/apps/billing"}}',
+  '/ws/apps/billing/src/main.ts': '',
+  '/ws/libs/shared/src/index.ts': '',
+  '/ws/apps/gateway/Dockerfile': DOCKERFILE('gateway'),
+  '/ws/apps/billing/Dockerfile': DOCKERFILE('billing'),
+});
+
+const service = (name: string, command: string[]): ServiceSpec => ({
+  name,
+  project: 'ws',
+  projectDir: '/ws',
+  composeFiles: ['/ws/docker-compose.yml'],
+  ports: [],
+  drift: {},
+  build: { context: '/ws', dockerfile: `/ws/apps/${name}/Dockerfile` },
+  config: { environment: {}, environmentFrom: {}, exposed: [], published: {}, volumes: {}, labels: {}, command },
+});
+
+suite('mapping: a Nest CLI monorepo app started, not built, by the image', () => {
+  test('`npm run start:dev billing` (a script running nest start --watch): the billing app, its source as copied', async () => {
+    const m = await inferMapping(files, service('billing', ['npm', 'run', 'start:dev', 'billing', '--prefix', '/srv']));
+    assert.equal(m?.sourceRoot, '/ws/apps/billing/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/srv/apps/billing/src', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, false, m?.evidence.join('\n'));
+    assert.ok(m?.evidence.some((e) => e.startsWith("Nest CLI app billing of nest-cli.json's projects, started by npm run start:dev billing")), m?.evidence.join('\n'));
+  });
+
+  test("the default app's service: its source as copied, not a webpack output the install before the sources could not have built", async () => {
+    const m = await inferMapping(files, service('gateway', ['npm', 'run', 'start:dev', 'gateway']));
+    assert.equal(m?.sourceRoot, '/ws/apps/gateway/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/srv/apps/gateway/src', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, false, m?.evidence.join('\n'));
+  });
+});
