@@ -85,7 +85,7 @@ async function emitByUnbundled(fs: FsLike, { project, sourceRoot, context }: Emi
  * babel src -d dist).
  */
 function emitByBabelScript({ project, sourceRoot, context }: EmitInput): Emit | undefined {
-  for (const run of fileCompilerRuns(project.pkg?.scripts ?? {})) {
+  for (const run of fileCompilerRuns(project.pkg?.scripts ?? {}, project.pkg?.deps)) {
     // Folders as written, trailing slash or not (`babel src/ -d lib/`).
     const input = run.inputs.find((a) => resolve(project.dir, a) === sourceRoot);
     if (input === undefined) continue;

@@ -24,16 +24,22 @@ export interface FileCompilerRun {
   inputs: string[];
   /** The output folder as written. */
   out: string;
-  /** The swc CLI keeps each input's path below the output (`swc ./src -d dist`: src/x.js -> dist/src/x.js) unless --strip-leading-paths. */
+  /**
+   * The swc CLI keeps each input's path below the output (`swc ./src -d dist`: src/x.js -> dist/src/x.js)
+   * unless --strip-leading-paths, since its 0.3.0; before, it wrote src/x.js to dist/x.js as babel does.
+   */
   keepsPath: boolean;
 }
 
 /**
  * Every run of babel or swc with an output folder in the package's scripts; a watching run
- * (`swc src -w --out-dir dist`) is for development, not the image's build.
+ * (`swc src -w --out-dir dist`) is for development, not the image's build. `deps`: the package's
+ * dependencies, whose @swc/cli version says how swc names its output.
  * https://babeljs.io/docs/babel-cli#compile-directories https://swc.rs/docs/usage/cli#--strip-leading-paths
+ * https://github.com/swc-project/cli/issues/281
  */
-export function fileCompilerRuns(scripts: Readonly<Record<string, string>>): FileCompilerRun[] {
+export function fileCompilerRuns(scripts: Readonly<Record<string, string>>, deps: Readonly<Record<string, unknown>> = {}): FileCompilerRun[] {
+  const swcStrips = swcCliBeforeKeptPaths(deps['@swc/cli']);
   const runs: FileCompilerRun[] = [];
   for (const [script, text] of Object.entries(scripts)) {
     for (const match of text.matchAll(FILE_COMPILER_COMMAND)) {
@@ -43,10 +49,16 @@ export function fileCompilerRuns(scripts: Readonly<Record<string, string>>): Fil
       const out = at >= 0 ? args[at + 1] : undefined;
       if (out === undefined) continue;
       const inputs = args.filter((a, i) => i !== at + 1 && !a.startsWith('-'));
-      runs.push({ script, command: match[0].trim(), inputs, out, keepsPath: match[1] === 'swc' && !args.includes('--strip-leading-paths') });
+      runs.push({ script, command: match[0].trim(), inputs, out, keepsPath: match[1] === 'swc' && !swcStrips && !args.includes('--strip-leading-paths') });
     }
   }
   return runs;
+}
+
+/** Whether a dependency range on @swc/cli only allows versions before 0.3.0 (`^0.1.57`, `~0.2.3`, `0.1.x`), which strip the input's path. */
+function swcCliBeforeKeptPaths(range: unknown): boolean {
+  const m = typeof range === 'string' ? /^[\^~=v\s]*0\.([0-2])(?:\.|$)/.exec(range.trim()) : null;
+  return m !== null;
 }
 
 /** The folder `run` writes the files of its input `input` (a folder of `dir`, as written) into. */
@@ -65,7 +77,8 @@ export async function fileCompiledStart(fs: FsLike, dir: string): Promise<{ path
   const scripts = pkg?.['scripts'];
   if (file === undefined || !/\.[cm]?js$/.test(file) || typeof scripts !== 'object' || scripts === null) return undefined;
   const started = resolve(dir, file);
-  for (const run of fileCompilerRuns(scripts as Record<string, string>)) {
+  const deps = { ...asRecord(pkg?.['dependencies']), ...asRecord(pkg?.['devDependencies']) };
+  for (const run of fileCompilerRuns(scripts as Record<string, string>, deps)) {
     for (const input of run.inputs) {
       const output = fileCompilerOutput(dir, run, input);
       if (!isAtOrInside(output, started) || !(await fs.stat(resolve(dir, input)))?.isDirectory) continue;
@@ -76,4 +89,8 @@ export async function fileCompiledStart(fs: FsLike, dir: string): Promise<{ path
     }
   }
   return undefined;
+}
+
+function asRecord(v: unknown): Record<string, unknown> {
+  return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
 }

@@ -24,6 +24,18 @@ suite('mapping: per-file compilers', () => {
     assert.equal(mapSourceFile(m, '/ws/src/routes/users.js'), '/usr/src/app/dist/src/routes/users.js');
   });
 
+  test('@swc/cli before 0.3.0 (^0.1.57) strips the input folder as babel does: `swc src -d dist`, run at start, writes src/x.js to dist/x.js', async () => {
+    const fs = memFs({
+      '/ws/package.json': JSON.stringify({ scripts: { build: 'swc src -d dist --copy-files', start: 'npm run build && node dist/server.js' }, dependencies: { express: '4' }, devDependencies: { '@swc/cli': '^0.1.57', '@swc/core': '1' } }),
+      '/ws/tsconfig.json': JSON.stringify({ compilerOptions: { outDir: 'dist', baseUrl: 'src' }, include: ['src/**/*.ts', '.env'] }),
+      '/ws/src/server.ts': "import express from 'express';\n",
+      '/ws/src/routes/users.ts': '',
+      '/ws/Dockerfile': 'FROM node:18\nCOPY . ./app\nWORKDIR /app\nRUN npm install\nCMD ["npm", "run", "start"]\n',
+    });
+    const m = await assertMapping(fs, { sourceRoot: '/ws/src', target: '/app/dist' }, spec);
+    assert.equal(mapSourceFile(m, '/ws/src/routes/users.ts'), '/app/dist/routes/users.js');
+  });
+
   test('swc --strip-leading-paths writes the files straight below the out dir', async () => {
     await assertMapping(project('swc src --strip-leading-paths --out-dir build'), { target: '/usr/src/app/build' }, spec);
   });
