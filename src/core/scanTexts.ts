@@ -112,6 +112,16 @@ const SCAN_TEXTS = {
       prefix,
     ),
   globalPrefixValue: () => l10n.t('setGlobalPrefix value not found statically; set x-runtime-drift.routePrefix'),
+  globalPrefixEnv: (variable: string) =>
+    l10n.t('setGlobalPrefix value is the environment variable {0}, with no default in code: the routes are shown under … and not probed (set x-runtime-drift.routePrefix to its value where the server runs)', variable),
+  globalPrefixEnvExample: (variable: string, file: string, value: string, prefix: string) =>
+    l10n.t(
+      'setGlobalPrefix value is the environment variable {0}, with no default in code: the routes are shown under … and not probed ({1} sets {0}={2}; if that is what runs, set x-runtime-drift.routePrefix: {3})',
+      variable,
+      file,
+      value,
+      prefix,
+    ),
   globalPrefixPart: (known: string) => l10n.t('setGlobalPrefix value only partly found statically: the parts not found are left out, prefix taken as {0} (set x-runtime-drift.routePrefix)', known),
   versioningPrefixPart: (known: string) =>
     l10n.t('enableVersioning prefix only partly found statically: the parts not found are left out, prefix taken as {0} (set x-runtime-drift.routePrefix)', known),

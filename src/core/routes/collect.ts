@@ -1973,6 +1973,8 @@ class ValueResolver {
   private readonly configDefaults = new Map<string, string>();
   /** Config defaults that are other files' constants (ExtractedFile.configDefaultValues), with the file that reads them. */
   private readonly configDefaultValues = new Map<string, { file: Scanned; value: ConstValue }>();
+  /** registerAs values that are environment variables with no default in code (ExtractedFile.configEnvReads): the variable, by key. */
+  private readonly configEnvReads = new Map<string, string>();
   /** Every file's Express app settings by name (readAppSettings), gathered when first asked. */
   private appSettings: Map<string, { file: Scanned; value: ConstValue }> | undefined;
   /** Every file's module calls by `Class.method` (moduleCallsOf), indexed when first asked. */
@@ -1996,6 +1998,7 @@ class ValueResolver {
   ) {
     for (const s of scanned) for (const [k, v] of Object.entries(s.x.configDefaults ?? {})) if (!this.configDefaults.has(k)) this.configDefaults.set(k, v);
     for (const s of scanned) for (const [k, v] of Object.entries(s.x.configDefaultValues ?? {})) if (!this.configDefaultValues.has(k)) this.configDefaultValues.set(k, { file: s, value: v });
+    for (const s of scanned) for (const [k, v] of Object.entries(s.x.configEnvReads ?? {})) if (!this.configEnvReads.has(k)) this.configEnvReads.set(k, v);
   }
 
   /** A copy of the file's extraction with its values resolved; undefined when it has none. */
@@ -2460,6 +2463,15 @@ class ValueResolver {
       } else if (x.globalPrefixUnknownShown) {
         out.globalPrefix = joinRoutePath(UNKNOWN_PREFIX);
         warnings.push(scanWarningText(s.file, { ...this.exampleEnvHint(s, x.globalPrefixValue), ...line }));
+      } else if (x.globalPrefixValue.kind === 'config' && this.configEnvReads.has(x.globalPrefixValue.key)) {
+        // A configuration key whose value is an environment variable with no default in code: the
+        // service's value where it sets it (noted), else a prefix there is that what runs sets: its
+        // routes under `…`, not at the root where they are not.
+        const variable = this.configEnvReads.get(x.globalPrefixValue.key) ?? '';
+        const set = this.serviceEnv ? envPathValue(this.serviceEnv, variable) : undefined;
+        if (set !== undefined && !this.envUsed.has(variable)) this.envUsed.set(variable, s.file);
+        out.globalPrefix = joinRoutePath(set ?? UNKNOWN_PREFIX);
+        if (set === undefined) warnings.push(scanWarningText(s.file, { ...this.globalPrefixEnvHint(variable), ...line }));
       } else warnings.push(scanWarningText(s.file, { id: 'globalPrefixValue', args: [], ...line }));
     }
     if (x.versioningPrefixValue && x.uriVersioning) {
@@ -2488,6 +2500,13 @@ class ValueResolver {
     const value = variable !== undefined ? this.exampleEnv?.vars[variable] : undefined;
     if (this.exampleEnv && variable !== undefined && value !== undefined) return { id: 'routePrefixEnvExample', args: [variable, this.exampleEnv.file, value, joinRoutePath(value)] };
     return variable !== undefined ? { id: 'routePrefixEnv', args: [variable] } : { id: 'routePrefixValue', args: [] };
+  }
+
+  /** The setGlobalPrefix warning naming the environment variable, with what the committed example environment sets it to (when not empty). */
+  private globalPrefixEnvHint(variable: string): ScanMessage {
+    const value = this.exampleEnv?.vars[variable];
+    if (this.exampleEnv && value !== undefined && value !== '') return { id: 'globalPrefixEnvExample', args: [variable, this.exampleEnv.file, value, joinRoutePath(value)] };
+    return { id: 'globalPrefixEnv', args: [variable] };
   }
 
   /**

@@ -61,6 +61,9 @@ export abstract class DeclarationReader extends Evaluator {
       // `process.env.API_PREFIX ?? CONFIG_DEFAULTS.API_PREFIX`: another file's constant, resolved by collect.ts;
       // `apiPrefix: process.env.API_PREFIX || 'api'`: also the variable, for a service's environment that sets it (collect.ts configText).
       if (value?.kind === 'str' && (text === undefined ? hasRefs(value) : readsEnv(value))) (this.out.configDefaultValues ??= {})[key] = value;
+      // `prefix: process.env.APP_PREFIX`: no value in code, only the variable that decides it, for a warning to name.
+      const variable = text === undefined ? envVariableRead(x, this.sf) : undefined;
+      if (variable !== undefined) (this.out.configEnvReads ??= {})[key] = variable;
     };
     // One value returned (the object of a `try` whose `catch` throws); several would be a guess.
     const returned = returnedValues(fn.body);

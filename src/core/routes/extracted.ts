@@ -451,6 +451,8 @@ export interface ExtractedFile {
   envReads?: Record<string, string>;
   /** A registerAs default that is another file's constant (`apiPrefix: process.env.API_PREFIX ?? DEFAULTS.API_PREFIX`), by its dotted key. */
   configDefaultValues?: Record<string, ConstValue>;
+  /** A registerAs value that is an environment variable read with no default in code (`prefix: process.env.APP_PREFIX`): the variable, by its dotted key. */
+  configEnvReads?: Record<string, string>;
   /** Express app settings the file sets (`app.set('base path', '/x')`), by name (appSettings.ts). */
   appSettings?: Record<string, ConstValue>;
   /** Objects whose every key the file sets as an app setting (`for (const k in config.server) app.set(k, config.server[k])`). */

@@ -152,4 +152,16 @@ suite('Nest: a global prefix read from the environment with a default in code', 
   test('a configuration key not named as a variable keeps its default', () => {
     assert.deepEqual(lines(nest("configService.get('http.prefix', 'api')", { 'http.prefix': 'v2' })), ['GET /api/users']);
   });
+
+  test('a registerAs value that is the variable with no default in code: the service\'s value where it sets it, else the routes under … with a warning naming the variable, never at the root', () => {
+    const bare = { file: '/w/src/app.config.ts', text: "import { registerAs } from '@nestjs/config';\nexport const app = registerAs('app', () => ({ port: process.env.APP_PORT, prefix: process.env.APP_PREFIX }));\n" };
+    const prefix = "configService.get('app.prefix', { infer: true })";
+    const set = nest(prefix, { APP_PREFIX: 'v3' }, [bare]);
+    assert.deepEqual(lines(set), ['GET /v3/users']);
+    assert.deepEqual(set.warnings, ['/w/src/main.ts: the environment variable APP_PREFIX in a route path or prefix is v3 for service api, as set at compose.yaml:10']);
+    for (const c of [nest(prefix, undefined, [bare]), nest(prefix, { OTHER: 'x' }, [bare])]) {
+      assert.deepEqual(lines(c), ['GET /…/users']);
+      assert.deepEqual(c.warnings, ['/w/src/main.ts:7: setGlobalPrefix value is the environment variable APP_PREFIX, with no default in code: the routes are shown under … and not probed (set x-runtime-drift.routePrefix to its value where the server runs)']);
+    }
+  });
 });
