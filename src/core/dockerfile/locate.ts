@@ -149,12 +149,8 @@ function producedInStage(stage: Stage, rel: string, viaFrom: boolean): Hit | und
   if (!viaFrom && ranAfter.length === 0) return undefined;
   // The output appears where the context was when the build ran: files copied elsewhere after
   // the last build step (a manifest into the output folder, to install there) do not move it.
-  // Without a build step, only what came in before the last command can have been made by one: the
-  // manifests of `COPY package.json .`, `RUN npm install`, `COPY src src` build nothing, the
-  // sources coming in after the install ran.
   const build = ranAfter.filter((r) => BUILD_COMMAND.test(r.command)).pop();
-  const last = build ?? (viaFrom ? undefined : ranAfter[ranAfter.length - 1]);
-  const before = last ? contextCopies.filter(({ i }) => i <= last.afterCopy) : contextCopies;
+  const before = build ? contextCopies.filter(({ i }) => i <= build.afterCopy) : contextCopies;
   const flat = flattenedFolder(before.map(({ c }) => c));
   const under = flat !== undefined && rel.startsWith(`${flat.dir}/`) ? rel.slice(flat.dir.length + 1) : undefined;
   const copied = contextRoot(before.map(({ c }) => c));
@@ -165,8 +161,7 @@ function producedInStage(stage: Stage, rel: string, viaFrom: boolean): Hit | und
   const folderFromStage = stage.copies.some(
     (c, i) => (c.from !== undefined || c.byRun !== undefined) && c.dest === stage.workdir && c.sources.some((src) => !looksLikeFile(normalizeRel(src))) && stage.runs.some((r) => r.afterCopy >= i),
   );
-  const onlyFiles = before.every(({ c }) => c.sources.every((src) => looksLikeFile(normalizeRel(src))));
-  if (under === undefined && (copied === undefined || build === undefined) && !folderFromStage && onlyFiles) return undefined;
+  if (under === undefined && copied === undefined && !folderFromStage && before.every(({ c }) => c.sources.every((src) => looksLikeFile(normalizeRel(src))))) return undefined;
   // Only folders deep in the context came in (`COPY packages/db/prisma ./packages/db/prisma`, for a
   // migration job): the context as a whole was not built here.
   if (rel === '' && under === undefined && before.every(({ c }) => c.sources.every((src) => normalizeRel(src).includes('/')))) return undefined;

@@ -1,7 +1,7 @@
 // A Nest CLI monorepo whose images build nothing: each compose service copies the manifests, installs,
 // then copies one app's folder and starts it with `nest start --watch <app>` through a package script.
-// The app started is the one mapped (not nest-cli.json's default app), as its copied source: the
-// install ran before any source came in, so it made no build output. Our own fixture.
+// The app started is the one mapped (not nest-cli.json's default app): with nest-cli.json's webpack
+// on, the bundle nest start writes for it (dist/apps/<app>). Our own fixture.
 import assert from 'node:assert/strict';
 import { inferMapping } from '../../../src/core/mapping/infer';
 import type { DeclaredConfig, ServiceSpec } from '../../../src/core/model';
@@ -43,18 +43,18 @@ const service = (name: string, command: string[]): ServiceSpec => ({
 });
 
 suite('mapping: a Nest CLI monorepo app started, not built, by the image', () => {
-  test('`npm run start:dev billing` (a script running nest start --watch): the billing app, its source as copied', async () => {
+  test('`npm run start:dev billing` (a script running nest start --watch): the billing app, its webpack bundle', async () => {
     const m = await inferMapping(files, service('billing', ['npm', 'run', 'start:dev', 'billing', '--prefix', '/srv']));
     assert.equal(m?.sourceRoot, '/ws/apps/billing/src', m?.evidence.join('\n'));
-    assert.equal(m?.target, '/srv/apps/billing/src', m?.evidence.join('\n'));
-    assert.equal(m?.bundled, false, m?.evidence.join('\n'));
+    assert.equal(m?.target, '/srv/dist/apps/billing', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true, m?.evidence.join('\n'));
     assert.ok(m?.evidence.some((e) => e.startsWith("Nest CLI app billing of nest-cli.json's projects, started by npm run start:dev billing")), m?.evidence.join('\n'));
   });
 
-  test("the default app's service: its source as copied, not a webpack output the install before the sources could not have built", async () => {
+  test("the default app's service: the default app's bundle", async () => {
     const m = await inferMapping(files, service('gateway', ['npm', 'run', 'start:dev', 'gateway']));
     assert.equal(m?.sourceRoot, '/ws/apps/gateway/src', m?.evidence.join('\n'));
-    assert.equal(m?.target, '/srv/apps/gateway/src', m?.evidence.join('\n'));
-    assert.equal(m?.bundled, false, m?.evidence.join('\n'));
+    assert.equal(m?.target, '/srv/dist/apps/gateway', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true, m?.evidence.join('\n'));
   });
 });
