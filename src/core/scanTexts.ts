@@ -35,6 +35,8 @@ const SCAN_TEXTS = {
     l10n.t('routes merged into a route table from {0} are not known statically; they are skipped (list them in x-runtime-drift.routes)', part),
   routePathStart: (router: string, method: string, code: string) =>
     l10n.t('{0}.{1} path {2} starts with a value not known statically; the route is shown under … and not probed (list it with its full path in x-runtime-drift.routes)', router, method, code),
+  routePathPart: (router: string, method: string, code: string) =>
+    l10n.t('{0}.{1} path {2} holds a segment not known statically; the route is shown with … in its place and not probed (list it with its full path in x-runtime-drift.routes)', router, method, code),
   routerPath: (router: string, method: string, code: string) =>
     l10n.t('{0}.{1} path {2} is not a string known statically; route skipped (list it in x-runtime-drift.routes)', router, method, code),
   instanceFieldPath: (router: string, method: string, code: string, field: string) =>
@@ -129,6 +131,8 @@ const SCAN_TEXTS = {
   hapiOpenApi: (why: string) => l10n.t('hapi-openapi plugin: {0} (list the routes it serves in x-runtime-drift.routes)', why),
   openapiValue: () => l10n.t('OpenAPI route method or path not found statically; route skipped (list it in x-runtime-drift.routes)'),
   routeValue: (method: string) => l10n.t('{0} route path not found statically; route skipped (list it in x-runtime-drift.routes)', method),
+  routeValuePart: (method: string, path: string) =>
+    l10n.t('{0} route path {1}: … stands for a segment not known statically; the route is shown so and not probed (list it with its full path in x-runtime-drift.routes)', method, path),
   routeValueCode: (method: string, code: string) => l10n.t('{0} route path {1} not found statically; route skipped (list it in x-runtime-drift.routes)', method, code),
   loopHelperUnread: (callee: string, source: string) =>
     l10n.t('routes registered in a loop through {0}, a function of {1}, which the scan does not read; routes skipped (list them in x-runtime-drift.routes)', callee, source),

@@ -1646,7 +1646,10 @@ function addHelperRoute(s: Scanned, call: NonNullable<ExtractedFile['helperCalls
   const joined = pieces.every((p): p is string => typeof p === 'string') ? pieces.join('') : undefined;
   const path = joined !== undefined && 'options' in r && r.options ? bracedPathToRoute(joined) : joined;
   const warn = (text: string): void => void (warnings.includes(text) ? undefined : warnings.push(text));
-  if (method && path?.startsWith('/')) s.x.routes.push({ method, path: joinRoutePath(path), line, kind: 'router', router });
+  if (method && path?.startsWith('/')) {
+    if (unknownPrefixPath(path) !== undefined) warn(scanWarningText(s.file, { id: 'routeValuePart', args: [method, joinRoutePath(path)], line }));
+    s.x.routes.push({ method, path: joinRoutePath(path), line, kind: 'router', router });
+  }
   else if (method && path === undefined) warn(scanWarningText(s.file, { id: 'routeValue', args: [method], line }));
   else if (!method) warn(scanWarningText(s.file, { id: 'routeTable', args: [], line }));
 }

@@ -4,6 +4,7 @@
 import ts from './compiler';
 import { forEachChild, isClassDeclaration, isArrayBindingPattern, isArrayLiteralExpression, isOmittedExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isMethodDeclaration, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSourceFile, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import { joinRoutePath, openApiPathToRoute, isRoutePath } from './joinPath';
+import { unknownSegmentsPath } from './unknownSegments';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
 import { CALLED, argRef, hasRefs, isRouteConfig, literalOf, propOf, soleRef, str, type ConstValue } from './values';
 import { helperGuards } from './helperGuards';
@@ -378,7 +379,8 @@ export abstract class RouteHelperReader extends RouterCallReader {
     // Most calls of an imported function hand it no router: their arguments are not evaluated.
     if (!routers.some((r) => r !== null) && !routerProps.some((r) => r !== null)) return false;
     const values = call.arguments.map((a) => (isSpreadElement(a) ? undefined : (this.evaluate(a) ?? this.importedCallResult(a))));
-    const literals = values.map((v) => literalOf(v) ?? null);
+    // `page(app, `/${name}/settings`, h)` with a segment not known statically: that path, … in its place (unknownSegments.ts).
+    const literals = values.map((v, i) => literalOf(v) ?? (v === undefined ? unknownSegmentsPath(call.arguments[i] as ts.Expression, (x) => this.evaluate(x))?.path : undefined) ?? null);
     const method = literals.some((l) => l !== null && ROUTER_METHODS[l.toLowerCase()] !== undefined);
     // `registerPage(server, { path: '/settings', ... })`: the literal properties of object arguments,
     // for a helper of a fixed method reading them (fixedHelpers).

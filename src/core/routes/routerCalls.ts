@@ -3,7 +3,7 @@
 // @hono/zod-openapi's `openapi(route, handler)` and its document, computed method names
 // (`router[method](path)`) and method-first helpers (`add('GET', '/x', handler)`).
 import ts from './compiler';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isFunctionExpression, isElementAccessExpression, isExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike, isConditionalExpression, isSpreadAssignment, isSpreadElement, isTemplateExpression } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isFunctionExpression, isElementAccessExpression, isExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike, isConditionalExpression, isSpreadAssignment, isSpreadElement } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { UNKNOWN_PREFIX, expandOptionalGroups, withoutLeadingWildcard, bracedPathToRoute, joinRoutePath, openApiPathToRoute, isRoutePath } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
@@ -14,6 +14,7 @@ import { lastReturn, skipOuter } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, chainRoot, classField, enclosingFunction, handsEveryRequestOn, isFunctionLike, thisAssigned } from './routeSyntax';
 import { ReceiverReader } from './receivers';
 import type { ScanMessage } from '../scanTexts';
+import { unknownSegmentsPath, type UnknownSegmentsPath } from './unknownSegments';
 import { CLASS_ROUTER, writtenName } from './extracted';
 
 /** The parsers of body-parser, also Express's own since 4.16: https://expressjs.com/en/api.html#express.json */
@@ -223,10 +224,11 @@ export abstract class RouterCallReader extends ReceiverReader {
       const field = thisFieldRead(args[0] as ts.Expression);
       const shown: [string, string, string] = [this.shownReceiver(router, call), name, this.shownCode(args[0] as ts.Expression)];
       // `app.get(BASE_PATH + '/login', h)`: a literal path after a start not known statically, shown under … (not probed).
-      const underUnknown = field === undefined && this.surelyRouter(router, call) ? this.unknownStartPath(args[0] as ts.Expression) : undefined;
+      // `/api/${name}/upload`: a segment not known statically (unknownSegments.ts), shown as … (not probed).
+      const underUnknown = field === undefined && this.surelyRouter(router, call) ? this.unknownPartsPath(args[0] as ts.Expression) : undefined;
       if (underUnknown !== undefined) {
-        this.warn(call, { id: 'routePathStart', args: shown });
-        return this.addRoute(router, method, str(underUnknown), at);
+        this.warn(call, { id: underUnknown.atStart ? 'routePathStart' : 'routePathPart', args: shown });
+        return this.addRoute(router, method, str(underUnknown.path), at);
       }
       const warning: ScanMessage = field !== undefined ? { id: 'instanceFieldPath', args: [...shown, field] } : { id: 'routerPath', args: shown };
       if (this.surelyRouter(router, call)) this.warn(call, warning);
@@ -243,21 +245,16 @@ export abstract class RouterCallReader extends ReceiverReader {
   }
 
   /**
-   * `BASE_PATH + '/login'`, `` `${base}/login` ``: a path whose start is not known statically, the rest
-   * a literal path (starting with '/'): that rest under UNKNOWN_PREFIX; else undefined.
+   * `BASE_PATH + '/login'`, `` `${base}/login` ``, `` `/api/${name}/upload` ``: a path whose start, or a
+   * whole segment, is not known statically, the rest literal: with UNKNOWN_PREFIX there; else undefined.
    */
-  private unknownStartPath(arg: ts.Expression): string | undefined {
+  private unknownPartsPath(arg: ts.Expression): UnknownSegmentsPath | undefined {
     const e = skipOuter(arg);
     if (isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
       const rest = literalOf(this.evaluate(e.right));
-      return this.evaluate(e.left) === undefined && rest?.startsWith('/') ? joinRoutePath(UNKNOWN_PREFIX, rest) : undefined;
+      return this.evaluate(e.left) === undefined && rest?.startsWith('/') ? { path: joinRoutePath(UNKNOWN_PREFIX, rest), atStart: true } : undefined;
     }
-    if (!isTemplateExpression(e) || e.head.text !== '') return undefined;
-    const [first, ...later] = e.templateSpans;
-    if (!first || this.evaluate(first.expression) !== undefined || !first.literal.text.startsWith('/')) return undefined;
-    const rest = later.map((span) => literalOf(this.evaluate(span.expression)));
-    if (rest.some((r) => r === undefined)) return undefined;
-    return joinRoutePath(UNKNOWN_PREFIX, first.literal.text + later.map((span, i) => `${rest[i] ?? ''}${span.literal.text}`).join(''));
+    return unknownSegmentsPath(e, (x) => this.evaluate(x));
   }
 
   /** A function written here: the expression itself, or the function a name of this file declares (`function setKind(req, res, next)`). */
