@@ -213,7 +213,7 @@ export abstract class LoopReader extends TableLoopReader {
   }
 
   /** The file's declaration of a name no scope of this reading binds (ownName: a redeclared name's own one). */
-  private fileDecl(id: ts.Identifier): ts.Node | undefined {
+  protected fileDecl(id: ts.Identifier): ts.Node | undefined {
     return this.scopes.some((sc) => sc.has(id.text)) ? undefined : this.decls.get(this.ownName(id.text, id));
   }
 

@@ -245,7 +245,7 @@ export abstract class RouterCallReader extends ReceiverReader {
   }
 
   /**
-   * `BASE_PATH + '/login'`, `` `${base}/login` ``, `` `/api/${name}/upload` ``: a path whose start, or a
+   * `BASE_PATH + '/login'`, `` `${base}/login` ``, `` `/api/${name}/upload` `` (or a name declared so): a path whose start, or a
    * whole segment, is not known statically, the rest literal: with UNKNOWN_PREFIX there; else undefined.
    */
   private unknownPartsPath(arg: ts.Expression): UnknownSegmentsPath | undefined {
@@ -254,7 +254,10 @@ export abstract class RouterCallReader extends ReceiverReader {
       const rest = literalOf(this.evaluate(e.right));
       return this.evaluate(e.left) === undefined && rest?.startsWith('/') ? { path: joinRoutePath(UNKNOWN_PREFIX, rest), atStart: true } : undefined;
     }
-    return unknownSegmentsPath(e, (x) => this.evaluate(x));
+    // `const base = `/${name}/reports`; app.get(base, h)`: the template the file declared the name as.
+    const declared = isIdentifier(e) ? this.fileDecl(e) : undefined;
+    const written = declared && declared !== e && isExpression(declared) ? declared : e;
+    return unknownSegmentsPath(written, (x) => this.evaluate(x));
   }
 
   /** A function written here: the expression itself, or the function a name of this file declares (`function setKind(req, res, next)`). */

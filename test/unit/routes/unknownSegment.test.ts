@@ -30,6 +30,8 @@ const panel = [
   '  app.get(`/x-${name}/partly`, h);',
   '  app.get(`${name}`, h);',
   '  pages.page(app, `/${name}/settings`, h);',
+  '  const reports = `/${name}/reports/:id`;',
+  '  app.delete(reports, h);',
   '};',
   'function h(req, res) { res.end(); }',
   '',
@@ -54,12 +56,19 @@ suite('routes: a path segment not known statically', () => {
       ],
       { moduleOf: () => undefined },
     );
-    assert.deepEqual(lines(out), ['GET /api/…/settings (prefix unknown)', 'GET /…/settings (prefix unknown)', 'GET /…/stats (prefix unknown)', 'POST /api/…/upload/:id (prefix unknown)']);
+    assert.deepEqual(lines(out), [
+      'DELETE /…/reports/:id (prefix unknown)',
+      'GET /api/…/settings (prefix unknown)',
+      'GET /…/settings (prefix unknown)',
+      'GET /…/stats (prefix unknown)',
+      'POST /api/…/upload/:id (prefix unknown)',
+    ]);
     assert.deepEqual(out.warnings, [
       '/s/panel.js:3: app.get path `/${name}/stats` starts with a value not known statically; the route is shown under … and not probed (list it with its full path in x-runtime-drift.routes)',
       '/s/panel.js:4: app.post path `/api/${name}/upload/:id` holds a segment not known statically; the route is shown with … in its place and not probed (list it with its full path in x-runtime-drift.routes)',
       '/s/panel.js:5: app.get path `/x-${name}/partly` is not a string known statically; route skipped (list it in x-runtime-drift.routes)',
       '/s/panel.js:6: app.get path `${name}` is not a string known statically; route skipped (list it in x-runtime-drift.routes)',
+      '/s/panel.js:9: app.delete path reports (= `/${name}/reports/:id`) starts with a value not known statically; the route is shown under … and not probed (list it with its full path in x-runtime-drift.routes)',
       '/s/panel.js:7: GET route path /…/settings: … stands for a segment not known statically; the route is shown so and not probed (list it with its full path in x-runtime-drift.routes)',
       '/s/panel.js:7: GET route path /api/…/settings: … stands for a segment not known statically; the route is shown so and not probed (list it with its full path in x-runtime-drift.routes)',
     ]);
