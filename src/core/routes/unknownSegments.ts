@@ -1,7 +1,8 @@
 // A route path written as a template whose parts not known statically each fill whole segments
 // (`/${name}/stats`, `/api/${name}/upload/:id`, `${base}/items`): the path with each such part as
 // UNKNOWN_PREFIX, shown and never probed, as a mount prefix not known is. A part mixed into a
-// segment (`/x-${name}`) or a path of such parts alone says too little of the route to show it.
+// segment (`/x-${name}`), ending the path (`/pages/${page}`: any path below too), or a path of such
+// parts alone says too little of the route to show it.
 import type ts from './compiler';
 import { isTemplateExpression } from './tsNodes';
 import { skipOuter } from './tsSyntax';
@@ -16,7 +17,7 @@ export interface UnknownSegmentsPath {
 
 /**
  * `arg` read as above: each template part is a literal text (`evaluate` knows it) or not known at all
- * (`evaluate` gives nothing) and then a whole segment; undefined for any other part (a value known
+ * (`evaluate` gives nothing) and then a whole segment a literal one follows; undefined for any other part (a value known
  * but not as a text, resolved elsewhere), for no part not known, or for no literal segment.
  */
 export function unknownSegmentsPath(arg: ts.Expression, evaluate: (e: ts.Expression) => ConstValue | undefined): UnknownSegmentsPath | undefined {
@@ -24,12 +25,11 @@ export function unknownSegmentsPath(arg: ts.Expression, evaluate: (e: ts.Express
   if (!isTemplateExpression(e)) return undefined;
   let out = e.head.text;
   let unknown = false;
-  for (const [i, span] of e.templateSpans.entries()) {
+  for (const span of e.templateSpans) {
     const value = evaluate(span.expression);
     const after = span.literal.text;
     if (value === undefined) {
-      const last = i === e.templateSpans.length - 1;
-      if (!(out === '' || out.endsWith('/')) || !(after.startsWith('/') || (after === '' && last))) return undefined;
+      if (!(out === '' || out.endsWith('/')) || !after.startsWith('/')) return undefined;
       out += UNKNOWN_PREFIX;
       unknown = true;
     } else {

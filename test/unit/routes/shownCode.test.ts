@@ -37,7 +37,7 @@ suite('warnings quote the code not known statically', () => {
         '}',
       ].join('\n'),
     });
-    assert.deepEqual(warnings, ['/s/gadgets.ts:6: router.put path base (= `/${slug(Gadgets.tableName)}/:gadgetId/maintenance-windows…`) is not a string known statically; route skipped (list it in x-runtime-drift.routes)']);
+    assert.deepEqual(warnings, ['/s/gadgets.ts:6: router.put path base (= `/${slug(Gadgets.tableName)}/:gadgetId/maintenance-windows…`) starts with a value not known statically; the route is shown under … and not probed (list it with its full path in x-runtime-drift.routes)']);
   });
 
   test('a destructured name or an expression is quoted as written: there is no initialiser of its own to show', () => {
