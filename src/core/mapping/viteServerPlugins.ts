@@ -58,8 +58,35 @@ export async function nitroBundle(fs: FsLike, project: BuildProject, names: RegE
     const read = viteBuild && (await viteConfigText(fs, project));
     if (viteBuild && read && NITRO_VITE_PLUGIN.test(read.text)) by = { kind: 'script', tool: l10n.t('vite build with Nitro\'s Vite plugin in {0}', read.file), script: viteBuild[0] };
   }
-  if (!by) return undefined;
+  if (!by) return analogBundle(fs, project, builds.map(([name, script]) => [name, scriptRun(scripts, script)]));
   return { by, out: await nitroServerDir(fs, project.dir) };
+}
+
+/** Analog's Vite plugin (the Angular meta-framework), which runs Nitro: https://analogjs.org/docs/features/deployment/overview */
+const ANALOG_VITE_PLUGIN = /\bfrom\s*(['"])@analogjs\/platform\1/;
+/** `vite build`, or the Angular CLI running Analog's Vite builder (`ng build`, angular.json's `@analogjs/platform:vite`). */
+const ANALOG_BUILD = /(?:^|[\s&|;(])(?:vite|ng)\s+build\b/;
+
+/** The project's Vite config when it uses Analog's plugin. */
+async function analogConfig(fs: FsLike, project: BuildProject): Promise<{ file: string; text: string } | undefined> {
+  const read = await viteConfigText(fs, project);
+  return read && ANALOG_VITE_PLUGIN.test(read.text) ? read : undefined;
+}
+
+/**
+ * Analog bundles its server (src/server's routes with the Angular app rendered on the server) with
+ * Nitro into dist/analog/server below the folder the build runs in (its plugin sets Nitro's
+ * output.dir to `<workspace>/dist/<app root>/analog`); the image starting a server/index.mjs
+ * elsewhere says where it was (startedNitroOutput.ts).
+ */
+async function analogBundle(fs: FsLike, project: BuildProject, builds: readonly [string, string][]): Promise<{ by: BundledBy; out: { path: string; why: string } } | undefined> {
+  const build = builds.find(([, run]) => ANALOG_BUILD.test(run));
+  const read = build && (await analogConfig(fs, project));
+  if (!build || !read) return undefined;
+  return {
+    by: { kind: 'script', tool: l10n.t('Analog (Nitro) in {0}', read.file), script: build[0] },
+    out: { path: join(project.dir, 'dist', 'analog', 'server'), why: l10n.t("Analog's default Nitro output") },
+  };
 }
 
 async function nitroServerDir(fs: FsLike, dir: string): Promise<{ path: string; why: string }> {
@@ -153,7 +180,8 @@ const NITRO_SCANNED = ['api', 'routes', 'middleware'] as const;
  * itself): the sentence saying the source root is not known from the files; none otherwise.
  */
 export async function nitroSourceUnknown(fs: FsLike, project: BuildProject): Promise<string[]> {
-  if (await nitroServerSource(fs, project.dir)) return [];
+  // Analog's plugin sets Nitro's srcDir itself: src/server.
+  if ((await nitroServerSource(fs, project.dir)) || (await analogConfig(fs, project))) return [];
   for (const name of NITRO_SCANNED) if ((await fs.stat(join(project.dir, name)))?.isDirectory) return [];
   return [l10n.t`Nitro's srcDir is not named by a config of the project, and its folder has no api/, routes/ or middleware/ of its own: which folder Nitro bundles is not known from the files (x-runtime-drift.source names it)`];
 }

@@ -2939,3 +2939,34 @@ suite('inferMapping: a root file the image starts, launching the src folder', ()
     assert.equal((await inferMapping(memFs(lib), spec()))?.sourceRoot, '/ws/backend');
   });
 });
+
+suite('mapping infer: Analog (Angular on Vite with Nitro)', () => {
+  const files = {
+    '/ws/package.json': JSON.stringify({ type: 'module', scripts: { build: 'ng build', start: 'node dist/analog/server/index.mjs' }, dependencies: { '@analogjs/platform': '1', '@angular/core': '19' }, devDependencies: { vite: '6' } }),
+    '/ws/tsconfig.json': '{"compilerOptions":{"outDir":"./dist/out-tsc"}}',
+    '/ws/angular.json': JSON.stringify({ projects: { shop: { architect: { build: { builder: '@analogjs/platform:vite', options: { outputPath: 'dist' } } } } } }),
+    '/ws/vite.config.ts': "import analog from '@analogjs/platform';\nexport default defineConfig({ build: { outDir: 'dist' }, plugins: [analog({ nitro: { preset: 'node-server' } })] });\n",
+    '/ws/src/main.server.ts': '',
+    '/ws/src/app/app.component.ts': '',
+    '/ws/src/server/routes/api/items.ts': 'export default defineEventHandler(() => []);\n',
+    '/ws/boot.sh': '#!/bin/sh\nexec node ./dist/analog/server/index.mjs\n',
+    '/ws/Dockerfile': ['FROM node AS builder', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', 'FROM node', 'WORKDIR /app', 'COPY --from=builder /app/dist ./dist', 'COPY --from=builder /app/boot.sh ./boot.sh', 'CMD ["./boot.sh"]'].join('\n'),
+  };
+  const build = { context: '/ws', dockerfile: '/ws/Dockerfile' };
+
+  test("Analog's plugin bundles the server with Nitro into dist/analog/server, not Vite's or angular.json's output folder", async () => {
+    const m = await inferMapping(memFs(files), spec({}, build));
+    assert.equal(m?.target, '/app/dist/analog/server', m?.evidence.join('\n'));
+    assert.equal(m?.sourceRoot, '/ws/src', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+    assert.ok(m?.evidence.includes("bundle output dist/analog/server (Analog's default Nitro output)"), m?.evidence.join('\n'));
+    // Analog names Nitro's srcDir itself (src/server): no warning that it is not known.
+    assert.ok(!m?.evidence.some((e) => /srcDir is not named/.test(e)), m?.evidence.join('\n'));
+  });
+
+  test('a Vite config without Analog\'s plugin is not read as a Nitro build', async () => {
+    const plain = { ...files, '/ws/vite.config.ts': "export default defineConfig({ build: { outDir: 'dist' } });\n" };
+    const m = await inferMapping(memFs(plain), spec({}, build));
+    assert.notEqual(m?.target, '/app/dist/analog/server', m?.evidence.join('\n'));
+  });
+});
