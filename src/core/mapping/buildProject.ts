@@ -26,6 +26,7 @@ import { escapeRegExp } from '../escapeRegExp';
 import { contextCandidates, startedDevServer, startedScripts } from './startedSource';
 import { parallelTexts } from './gnuParallel';
 import { nxBuildOutput } from './nxOutput';
+import { readNxProject, workspaceJsonProjects } from './nxProject';
 import { runBundledPackage } from './runBundledPackage';
 import type { SolutionBuild } from './solutionBuild';
 
@@ -44,8 +45,10 @@ export interface BuildProject {
   dir: string;
   /** Its package.json (the context's when the project has none of its own). */
   pkg?: PackageInfo;
-  /** Its Nx project.json, when it has one. */
+  /** Its Nx project configuration, when it has one (nxProject.ts)... */
   nx?: Record<string, unknown>;
+  /** ...and the file it was read from: its project.json, or the workspace.json declaring it. */
+  nxFile?: string;
   /** Its nest-cli.json, when it has one. */
   nestCli?: Record<string, unknown>;
   /** A server framework it depends on, or the file that marks it a server; undefined when not one. */
@@ -362,8 +365,11 @@ async function describeProject(fs: FsLike, dir: string, rootPkg: PackageInfo | u
   const pkg = own ?? rootPkg;
   const project: BuildProject = { dir };
   if (pkg) project.pkg = pkg;
-  const nx = await readJsonObject(fs, join(dir, 'project.json'));
-  if (nx) project.nx = nx;
+  const nx = await readNxProject(fs, dir);
+  if (nx) {
+    project.nx = nx.config;
+    project.nxFile = nx.file;
+  }
   const nestCli = await readJsonObject(fs, join(dir, 'nest-cli.json'));
   if (nestCli) project.nestCli = nestCli;
   // A workspace package that declares no dependencies of its own (they sit in the root
@@ -373,7 +379,7 @@ async function describeProject(fs: FsLike, dir: string, rootPkg: PackageInfo | u
   else if (nestCli) project.server = 'nest-cli.json';
   // An Nx project without a package.json of its own shares the root's dependencies: its build
   // executor tells a front end (built for the browser) from a server.
-  const executor = objectField(objectField(nx, 'targets'), 'build')['executor'];
+  const executor = objectField(objectField(project.nx, 'targets'), 'build')['executor'];
   if (!own && typeof executor === 'string' && BROWSER_EXECUTOR.test(executor)) delete project.server;
   return project;
 }
@@ -1035,6 +1041,8 @@ async function workspacePackages(fs: FsLike, context: string, globs: readonly st
       }
     }
   }
+  // Projects an Nx workspace.json declares inline, with no project.json of their own.
+  for (const [name, { dir }] of await workspaceJsonProjects(fs, context)) if (!byName.has(name) && isAtOrInside(context, dir)) byName.set(name, dir);
   return byName;
 }
 

@@ -187,8 +187,12 @@ function emitByOverride({ drift }: EmitInput): Emit | undefined {
   return { dir: drift.buildOutput, rewrites: { ...COMPILED_REWRITES }, evidence: [l10n.t`build output ${drift.buildOutput} (x-runtime-drift.buildOutput)`] };
 }
 
-/** Executors that bundle whatever their options say. */
-const NX_BUNDLERS = /^@(?:nx|nrwl)\/(?:webpack|rollup|vite|next|rspack|angular|node:webpack)/;
+/**
+ * Executors that bundle whatever their options say: Nx's, the webpack-based `@nrwl/node:build` of
+ * Nx before v12 (https://v11.nx.dev/latest/angular/node/build), and the Angular CLI's builders a
+ * workspace.json names.
+ */
+const NX_BUNDLERS = /^(?:@(?:nx|nrwl)\/(?:webpack|rollup|vite|next|rspack|angular|node:webpack|node:build\b)|@angular-devkit\/build-angular:)/;
 
 /**
  * The project's Nx build target (options merged with its default configuration). @nx/esbuild
@@ -204,7 +208,7 @@ function emitByNx({ nxRoot, project, sourceRoot, context }: EmitInput): Emit | u
   const options = { ...objectField(build, 'options'), ...config };
   if (!executor || nxRoot === undefined || typeof options['outputPath'] !== 'string') return undefined;
   const outputPath = join(nxRoot, options['outputPath']);
-  const said = l10n.t('{0} build target ({1}, outputPath {2})', relative(context, join(project.dir, 'project.json')) || 'project.json', executor, options['outputPath']);
+  const said = l10n.t('{0} build target ({1}, outputPath {2})', relative(context, project.nxFile ?? join(project.dir, 'project.json')) || 'project.json', executor, options['outputPath']);
   if (NX_BUNDLERS.test(executor) || (/^@(?:nx|nrwl)\/esbuild:/.test(executor) && options['bundle'] !== false) || runsNxBundler(project.nx, options)) {
     return { dir: outputPath, rewrites: {}, bundledBy: said, evidence: [l10n.t`build output ${outputPath} (${said})`] };
   }
@@ -257,7 +261,7 @@ function emitByNxCommand({ nxRoot, project, context }: EmitInput): Emit | undefi
   const filled = output.replace('{workspaceRoot}', nxRoot).replace('{projectRoot}', project.dir).replace('{projectName}', name ?? '{projectName}');
   if (filled.includes('{')) return undefined;
   const dir = isAbsolute(filled) ? filled : join(nxRoot, filled);
-  const said = l10n.t('{0} build target (nx:run-commands: {1}; outputs {2})', relative(context, join(project.dir, 'project.json')) || 'project.json', command, output);
+  const said = l10n.t('{0} build target (nx:run-commands: {1}; outputs {2})', relative(context, project.nxFile ?? join(project.dir, 'project.json')) || 'project.json', command, output);
   return { dir, rewrites: {}, bundledBy: said, evidence: [l10n.t`build output ${dir} (${said})`] };
 }
 

@@ -3,14 +3,14 @@
 // config beside it (`join(__dirname, '../../dist/apps/api')`). https://nx.dev/recipes/webpack/webpack-config-setup
 import { join, relative, sep } from 'node:path';
 import type { FsLike } from '../ports';
-import { readJsonObject } from './tsconfig';
+import { readNxProject } from './nxProject';
 import { isRecord } from '../isRecord';
 import { CONFIG_EXTENSIONS, webpackOutputPath } from './bundlerOutput';
 
 /** The build output folder of the Nx project in `dir`, relative to `workspaceRoot` (`dist/apps/api`), when its files say. */
 export async function nxBuildOutput(fs: FsLike, dir: string, workspaceRoot: string): Promise<string | undefined> {
   const field = (o: unknown, key: string): unknown => (isRecord(o) ? o[key] : undefined);
-  const outputPath = field(field(field(field(await readJsonObject(fs, join(dir, 'project.json')), 'targets'), 'build'), 'options'), 'outputPath');
+  const outputPath = field(field(field(field((await readNxProject(fs, dir))?.config, 'targets'), 'build'), 'options'), 'outputPath');
   if (typeof outputPath === 'string') return outputPath;
   for (const ext of CONFIG_EXTENSIONS) {
     const text = await fs.readFile(join(dir, `webpack.config.${ext}`)).catch(() => undefined);

@@ -1,7 +1,7 @@
 // Which folder holds the service's source (the source root): small rules tried in order, the first that
 // answers wins, its reason written to the evidence.
 import * as l10n from '@vscode/l10n';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { ServiceSpec } from '../model';
 import type { FsLike } from '../ports';
 import { readPackage, type BuildProject } from './buildProject';
@@ -50,7 +50,7 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     if (typeof nx !== 'string' || nxRoot === undefined || !(await isDir(fs, join(nxRoot, nx)))) return undefined;
     // The project's own folder, with the image running a source file of it as copied: no narrower than the project (the rules below).
     if (started && join(nxRoot, nx) === project.dir) return undefined;
-    return { path: join(nxRoot, nx), why: 'project.json sourceRoot' };
+    return { path: join(nxRoot, nx), why: `${basename(project.nxFile ?? 'project.json')} sourceRoot` };
   },
   async (fs, { project }) => {
     const nest = project.nestCli?.['sourceRoot'];

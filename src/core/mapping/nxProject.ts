@@ -1,0 +1,46 @@
+// An Nx project's configuration as Nx reads it: the project.json in its folder, else its entry in
+// the workspace's workspace.json `projects` (Nx before v13, and workspaces never migrated), where a
+// project's targets are its `architect` and their executors `builder`s (the Angular CLI's names).
+// https://nx.dev/deprecated/workspace-json
+import { dirname, join, resolve } from 'node:path';
+import type { FsLike } from '../ports';
+import { isRecord } from '../isRecord';
+import { readJsonObject } from './tsconfig';
+
+type Config = Record<string, unknown>;
+
+/** The Nx project whose folder is `dir`: its project.json, else its workspace.json entry (normalised), with the file read; undefined when neither names it. */
+export async function readNxProject(fs: FsLike, dir: string): Promise<{ config: Config; file: string } | undefined> {
+  const file = join(dir, 'project.json');
+  const own = await readJsonObject(fs, file);
+  if (own) return { config: own, file };
+  for (const project of (await workspaceJsonProjects(fs, dir)).values()) if (project.dir === dir) return { config: project.config, file: project.file };
+  return undefined;
+}
+
+/**
+ * The projects an Nx workspace.json at or above `from` declares inline, by name: folder (its `root`,
+ * from the workspace's folder) and configuration. An entry that is a path names a folder with its
+ * own project.json, read as such. Empty when no workspace.json is found below an nx.json.
+ */
+export async function workspaceJsonProjects(fs: FsLike, from: string): Promise<Map<string, { dir: string; config: Config; file: string }>> {
+  const out = new Map<string, { dir: string; config: Config; file: string }>();
+  for (let d = resolve(from); ; d = dirname(d)) {
+    const file = join(d, 'workspace.json');
+    const projects = (await readJsonObject(fs, file))?.['projects'];
+    if (isRecord(projects)) {
+      for (const [name, entry] of Object.entries(projects)) {
+        if (isRecord(entry) && typeof entry['root'] === 'string') out.set(name, { dir: resolve(d, entry['root']), config: normalised(name, entry), file });
+      }
+      return out;
+    }
+    if ((await fs.stat(join(d, 'nx.json')))?.isFile || dirname(d) === d) return out;
+  }
+}
+
+/** workspace.json's Angular CLI names in Nx's: `architect` -> `targets`, `builder` -> `executor`. */
+function normalised(name: string, entry: Config): Config {
+  const targets = isRecord(entry['targets']) ? entry['targets'] : isRecord(entry['architect']) ? entry['architect'] : {};
+  const renamed = Object.fromEntries(Object.entries(targets).map(([t, v]) => [t, isRecord(v) && v['executor'] === undefined && typeof v['builder'] === 'string' ? { ...v, executor: v['builder'] } : v]));
+  return { name, ...entry, targets: renamed };
+}
