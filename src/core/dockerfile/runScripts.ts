@@ -35,32 +35,85 @@ async function expandScripts(fs: FsLike, command: string, workdir: string, root:
   const parts = command.split(/(&&|\|\||;|\n)/);
   const out: string[] = [];
   for (const part of parts) {
-    const file = scriptOf(part, workdir, root);
-    const text = file === undefined ? undefined : await fs.readFile(join(context, ...file.split('/'))).catch(() => undefined);
-    out.push(text !== undefined && text.length <= MAX_SCRIPT_CHARS ? ` ${scriptCommands(text, workdir)} ` : part);
+    const run = scriptOf(part, workdir, root);
+    const text = run === undefined ? undefined : await fs.readFile(join(context, ...run.file.split('/'))).catch(() => undefined);
+    out.push(run !== undefined && text !== undefined && text.length <= MAX_SCRIPT_CHARS ? ` ${scriptCommands(text, workdir, run.variables)} ` : part);
   }
   return out.join('');
 }
 
-/** The context-relative script a command runs (`./npm_package.sh`, `sh scripts/build.sh`), when the stage has it from the context. */
-function scriptOf(part: string, workdir: string, root: string): string | undefined {
-  const words = commandWords(part.trim());
-  const script = SHELL.test(words[0] ?? '') ? words.slice(1).find((w) => !w.startsWith('-')) : words[0];
+/** A variable assignment word before a command (`LINUXBUILD=dizquetv sh make_dist.sh`). */
+const ASSIGNMENT_WORD = /^([A-Za-z_]\w*)=(.*)$/;
+
+/**
+ * The context-relative script a command runs (`./npm_package.sh`, `sh scripts/build.sh`), when the
+ * stage has it from the context, with the variables it starts with: those assigned before the
+ * command (`LINUXBUILD=dizquetv sh make_dist.sh`) and its arguments as $1, $2...
+ */
+function scriptOf(part: string, workdir: string, root: string): { file: string; variables: Map<string, string> } | undefined {
+  const all = commandWords(part.trim());
+  const variables = new Map<string, string>();
+  let at = 0;
+  for (let m = ASSIGNMENT_WORD.exec(all[at] ?? ''); m !== null; m = ASSIGNMENT_WORD.exec(all[++at] ?? '')) variables.set(m[1] ?? '', m[2] ?? '');
+  const words = all.slice(at);
+  const scriptAt = SHELL.test(words[0] ?? '') ? words.findIndex((w, i) => i > 0 && !w.startsWith('-')) : 0;
+  const script = scriptAt < 0 ? undefined : words[scriptAt];
   if (script === undefined || !/\.sh$/.test(script) || (!script.startsWith('./') && !SHELL.test(words[0] ?? ''))) return undefined;
+  words.slice(scriptAt + 1).forEach((arg, i) => variables.set(String(i + 1), arg));
   const rel = posix.relative(root, posix.resolve(workdir, script));
-  return rel === '' || rel.startsWith('..') || posix.isAbsolute(rel) ? undefined : rel;
+  return rel === '' || rel.startsWith('..') || posix.isAbsolute(rel) ? undefined : { file: rel, variables };
 }
 
 /**
  * A script's commands, one a line: its shebang, comments, blank lines and `set` options left out;
- * the folder it starts in (`workdir`) written for a variable holding it (workingFolderVariables).
+ * the folder it starts in (`workdir`) written for a variable holding it (workingFolderVariables),
+ * and the variables it is given or sets to known values written out (withKnownVariables).
  */
-function scriptCommands(text: string, workdir: string): string {
+function scriptCommands(text: string, workdir: string, variables: ReadonlyMap<string, string>): string {
   const lines = text
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('#') && !/^set\s/.test(l));
-  return withWorkingFolder(lines, workdir).join('\n');
+  return withKnownVariables(withWorkingFolder(lines, workdir), variables).join('\n');
+}
+
+/** A line assigning a variable (`LINUX64=${LINUXBUILD:-dizquetv-linux-x64}`, `export OUT="dist"`). */
+const ASSIGNMENT_LINE = /^(?:export\s+|readonly\s+)?([A-Za-z_]\w*)=(\S*)$/;
+/** `$NAME`, `${NAME}`, `${NAME:-default}` / `${NAME-default}`, `$1`. */
+const VARIABLE_USE = /\$(?:\{([A-Za-z_]\w*|\d+)(?::?-([^}]*))?\}|([A-Za-z_]\w*|\d))/g;
+
+/**
+ * Lines with the variables whose values are known written out, read in order as the shell runs a
+ * script with no branches: those given to it (`LINUXBUILD=dizquetv sh make_dist.sh linuxonly`: $1
+ * is linuxonly) and those it assigns from literals and known variables (`LINUX64=${LINUXBUILD:-x}`),
+ * so `nexe --output $LINUX64` names its file. A value made by a command (`$(date)`) is not known:
+ * its uses stay as written, as do those of variables never assigned.
+ */
+function withKnownVariables(lines: readonly string[], given: ReadonlyMap<string, string>): string[] {
+  const known = new Map(given);
+  const write = (text: string): string | undefined => {
+    let unknown = false;
+    const written = text.replace(VARIABLE_USE, (use, braced: string | undefined, fallback: string | undefined, bare: string | undefined) => {
+      const value = known.get(braced ?? bare ?? '') ?? fallback;
+      if (value === undefined) unknown = true;
+      return value ?? use;
+    });
+    return unknown ? undefined : written;
+  };
+  return lines.map((line) => {
+    const assigned = ASSIGNMENT_LINE.exec(line);
+    if (assigned) {
+      const value = /[`]|\$\(/.test(assigned[2] ?? '') ? undefined : write(unquote(assigned[2] ?? ''));
+      if (value === undefined) known.delete(assigned[1] ?? '');
+      else known.set(assigned[1] ?? '', value);
+      return line;
+    }
+    return line.replace(VARIABLE_USE, (use, braced: string | undefined, fallback: string | undefined, bare: string | undefined) => known.get(braced ?? bare ?? '') ?? fallback ?? use);
+  });
+}
+
+function unquote(s: string): string {
+  return s.replace(/^(['"])(.*)\1$/, '$2');
 }
 
 /** `BASE=$(pwd)`, `` ROOT=`pwd` ``, `HERE="$PWD"`: a variable set to the working folder, the name in group 1. */

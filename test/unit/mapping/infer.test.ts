@@ -3003,3 +3003,41 @@ suite('mapping infer: a server folder loading modules of a folder beside it', ()
     assert.equal(m?.target, '/srv/server', m?.evidence.join('\n'));
   });
 });
+
+suite('mapping infer: a single executable packed by a shell script the Dockerfile runs', () => {
+  // The script names its output through variables: one assigned on the RUN line, one from its first argument.
+  const pack = [
+    '#!/bin/sh',
+    'TARGET=${1:-all}',
+    'BIN=${BINNAME:-tracker-linux-x64}',
+    'rm -rf ./out/*',
+    'npm run compile || exit 1',
+    'cp -R ./public ./out/public',
+    'cd out',
+    'nexe -r "./**/*" -t linux-x64-14.0.0 --output $BIN || exit 1',
+    'echo out/$BIN',
+  ].join('\n');
+  const files = {
+    '/ws/package.json': JSON.stringify({ name: 'tracker', main: 'index.js', scripts: { start: 'node index.js', compile: 'babel index.js -d out && babel src -d out/src' }, dependencies: { express: '4' } }),
+    '/ws/index.js': "const express = require('express');\nconst api = require('./src/api');\nconst app = express();\napp.get('/health', (req, res) => res.send('ok'));\napp.use('/api', api);\napp.listen(8000);\n",
+    '/ws/src/api.js': "module.exports = require('express').Router();\n",
+    '/ws/pack.sh': pack,
+    '/ws/Dockerfile': ['FROM node AS build', 'WORKDIR /home/node/app', 'COPY . .', 'RUN npm install -g nexe && BINNAME=tracker sh pack.sh linux', 'FROM debian', 'WORKDIR /home/node/app', 'ENTRYPOINT ["./tracker"]', 'COPY --from=0 /home/node/app/out/tracker /home/node/app/'].join('\n'),
+  };
+  const build = { context: '/ws', dockerfile: '/ws/Dockerfile' };
+
+  test('the variables given on the RUN line and as arguments name the executable the script packs: the image holds that bundle', async () => {
+    const m = await inferMapping(memFs(files), spec({}, build));
+    assert.equal(m?.target, '/home/node/app', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true, m?.evidence.join('\n'));
+    assert.ok(m?.evidence.includes('bundled: nexe into out/tracker (a RUN at Dockerfile line 4)'), m?.evidence.join('\n'));
+  });
+
+  test("a start file at the package root registering routes itself beside the ./src it loads is the server's code with src: the package is the source root", async () => {
+    const m = await inferMapping(memFs(files), spec({}, build));
+    assert.equal(m?.sourceRoot, '/ws', m?.evidence.join('\n'));
+    // A launcher that only loads ./src and starts it leaves src the source root.
+    const launcher = { ...files, '/ws/index.js': "require('./src/server').start(8000);\n", '/ws/src/server.js': "const app = require('express')();\napp.get('/health', (q, r) => r.end());\nexports.start = (p) => app.listen(p);\n" };
+    assert.equal((await inferMapping(memFs(launcher), spec({}, build)))?.sourceRoot, '/ws/src');
+  });
+});
