@@ -126,26 +126,14 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     if (forked) return forked;
     const launched = await launchedFolder(fs, started.file, path, project.dir);
     if (launched) return { path: launched.path, why: l10n.t`the image starts ${started.imagePath}, a launcher loading only modules outside ${top}: ${launched.why}` };
-    const alone = copiedAlone(path, started, locate);
-    if (alone) return alone;
-    // Its modules loading modules beside it in the package (`../../shared/x.js`): the server's code spans the package.
-    const beside = await folderLoadsBeside(fs, path, project.dir);
-    if (beside !== undefined) return { path: project.dir, why: l10n.t`the image starts ${started.imagePath}, below ${top}, whose modules load modules beside it (${beside})` };
-    return { path, why: l10n.t`the image starts ${started.imagePath}, below it` };
+    return copiedAlone(path, started, locate) ?? { path, why: l10n.t`the image starts ${started.imagePath}, below it` };
   },
   async (fs, { project }) => nitroServerSource(fs, project.dir),
   async (fs, { project }) => {
     const src = await tanstackStartSource(fs, project);
     return src && (await isDir(fs, src.path)) ? src : undefined;
   },
-  // The folder of the package's entry, unless its modules load modules beside it in the package
-  // (`server/board/data.mjs` importing ../../client-data/js/x.js): then the server's code spans the package.
-  async (fs, { project }) => {
-    const entry = await entryFolder(fs, project.dir);
-    if (entry === undefined || entry.path === project.dir) return entry;
-    const beside = await folderLoadsBeside(fs, entry.path, project.dir);
-    return beside === undefined ? entry : { path: project.dir, why: l10n.t`${entry.why}, and modules of ${relative(project.dir, entry.path)} load modules beside it (${beside})` };
-  },
+  async (fs, { project }) => entryFolder(fs, project.dir),
   // A server's rollup build keeping one file per module (`input: 'server/router.ts'`, preserveModules): the input's first folder.
   async (fs, { project }) => {
     const rollup = project.server === undefined ? undefined : await rollupModules(fs, project, buildScriptNames(project));

@@ -2971,39 +2971,6 @@ suite('mapping infer: Analog (Angular on Vite with Nitro)', () => {
   });
 });
 
-suite('mapping infer: a server folder loading modules of a folder beside it', () => {
-  const files = {
-    '/ws/package.json': JSON.stringify({ name: 'board', main: './server/index.mjs', scripts: { start: 'node server/index.mjs' }, dependencies: { ws: '8' } }),
-    '/ws/server/index.mjs': "import { applyMove } from './game/rules.mjs';\nimport { createServer } from 'node:http';\ncreateServer().listen(8080);\n",
-    '/ws/server/game/rules.mjs': "import { MOVES } from '../../shared/moves.js';\nexport const applyMove = (m) => MOVES[m];\n",
-    '/ws/shared/moves.js': 'export const MOVES = {};\n',
-    '/ws/public/index.html': '',
-    '/ws/Dockerfile': ['FROM node', 'WORKDIR /srv', 'COPY . .', 'RUN npm ci --omit=dev', 'CMD ["node", "server/index.mjs"]'].join('\n'),
-  };
-  const build = { context: '/ws', dockerfile: '/ws/Dockerfile' };
-
-  test("the image starting server/index.mjs, whose modules import ../../shared: the server's code spans the package, its folder the source root", async () => {
-    const m = await inferMapping(memFs(files), spec({}, build));
-    assert.equal(m?.sourceRoot, '/ws', m?.evidence.join('\n'));
-    assert.equal(m?.target, '/srv', m?.evidence.join('\n'));
-    assert.ok(m?.evidence.some((e) => e.includes('server/game/rules.mjs: ../../shared/moves.js')), m?.evidence.join('\n'));
-  });
-
-  test('so does package.json main naming it, when a tsconfig including more than that folder leaves the started file unread', async () => {
-    const checked = { ...files, '/ws/tsconfig.json': '{"compilerOptions":{"allowJs":true,"checkJs":true,"noEmit":true},"include":["server/**/*","shared/**/*","types/**/*"]}' };
-    const m = await inferMapping(memFs(checked), spec({}, build));
-    assert.equal(m?.sourceRoot, '/ws', m?.evidence.join('\n'));
-    assert.ok(m?.evidence.some((e) => e.includes('modules of server load modules beside it')), m?.evidence.join('\n'));
-  });
-
-  test('a server folder loading only its own modules is the source root', async () => {
-    const own = { ...files, '/ws/server/game/rules.mjs': "export const applyMove = (m) => m;\n" };
-    const m = await inferMapping(memFs(own), spec({}, build));
-    assert.equal(m?.sourceRoot, '/ws/server', m?.evidence.join('\n'));
-    assert.equal(m?.target, '/srv/server', m?.evidence.join('\n'));
-  });
-});
-
 suite('mapping infer: a single executable packed by a shell script the Dockerfile runs', () => {
   // The script names its output through variables: one assigned on the RUN line, one from its first argument.
   const pack = [
