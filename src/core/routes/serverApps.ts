@@ -684,9 +684,6 @@ export function followScripts(words: readonly string[], scripts: Record<string, 
  * is in the source below `dir` (`server/server.js` -> server). It comes before a `src` folder: in
  * a package holding a server beside its front end, `src` is often the front end's.
  */
-/** A route registered with a literal path (`app.get('/version.js', ...)`, `router.post("/x", ...)`). */
-const ROUTE_REGISTRATION = /\b\w+\.(?:get|post|put|patch|delete|all)\s*\(\s*['"`]\//;
-
 export async function entryFolder(fs: FsLike, dir: string): Promise<{ path: string; why: string; byStartScript: boolean } | undefined> {
   const pkg = await readJsonObject(fs, join(dir, 'package.json'));
   const main = typeof pkg?.['main'] === 'string' ? { file: pkg['main'], from: l10n.t('package.json main'), byStartScript: false } : undefined;
@@ -713,9 +710,6 @@ export async function entryFolder(fs: FsLike, dir: string): Promise<{ path: stri
       return { path: dir, why: l10n.t`${entry.from} ${script} at the package root loads code from several of its folders`, byStartScript: entry.byStartScript };
     if (script !== undefined && loaded === 0)
       return { path: dir, why: l10n.t`${entry.from} ${script} at the package root loads no module of its folders by name`, byStartScript: entry.byStartScript };
-    // One loading only ./src but registering routes itself (`app.get('/version.js', ...)`) is no launcher: it is part of the server's code.
-    if (script !== undefined && loaded === 1 && ROUTE_REGISTRATION.test(await fs.readFile(join(dir, script)).catch(() => '')))
-      return { path: dir, why: l10n.t`${entry.from} ${script} at the package root registers routes itself beside the code it loads from one folder`, byStartScript: entry.byStartScript };
     // `node ./bin/www`: a launcher in the package's bin folder (or a start file without extension) loading modules of several of its parts by a path going up (`require('../app')`, `require('../src/log')`).
     const launcher = segments.length === 2;
     if (launcher && (await fs.stat(join(dir, ...segments)))?.isFile && (await upLoadedTops(fs, join(dir, ...segments))) > 1)

@@ -2999,12 +2999,4 @@ suite('mapping infer: a single executable packed by a shell script the Dockerfil
     assert.equal(m?.bundled, true, m?.evidence.join('\n'));
     assert.ok(m?.evidence.includes('bundled: nexe into out/tracker (a RUN at Dockerfile line 4)'), m?.evidence.join('\n'));
   });
-
-  test("a start file at the package root registering routes itself beside the ./src it loads is the server's code with src: the package is the source root", async () => {
-    const m = await inferMapping(memFs(files), spec({}, build));
-    assert.equal(m?.sourceRoot, '/ws', m?.evidence.join('\n'));
-    // A launcher that only loads ./src and starts it leaves src the source root.
-    const launcher = { ...files, '/ws/index.js': "require('./src/server').start(8000);\n", '/ws/src/server.js': "const app = require('express')();\napp.get('/health', (q, r) => r.end());\nexports.start = (p) => app.listen(p);\n" };
-    assert.equal((await inferMapping(memFs(launcher), spec({}, build)))?.sourceRoot, '/ws/src');
-  });
 });
