@@ -29,6 +29,7 @@ import { buildsForImage } from './imageDockerfile';
 import { serviceDockerfile } from '../dockerfile/dockerfileName';
 import { inferMapping } from '../mapping/infer';
 import { repositoryName } from '../compose/imageReference';
+import { CODE_SOURCE_EXTENSIONS } from '../mapping/tsSource';
 
 export type FileEvidence = { modules: ModuleEvidence[]; loose: ModuleEvidence | null };
 
@@ -344,12 +345,23 @@ function imageWords(image: string | undefined): string[] {
 /** Words every kind of project uses: they say nothing of which project an image is. */
 const GENERIC_WORDS = new Set(['app', 'apps', 'api', 'server', 'service', 'services', 'web', 'backend', 'frontend', 'docker', 'image', 'images', 'library', 'latest', 'main', 'dev', 'prod', 'node', 'core', 'the', 'org', 'com', 'inc', 'oss', 'official', 'packages']);
 
-/** Whether the service bind-mounts `dir`, a folder holding it, or a folder inside it. */
+/** Whether the service bind-mounts `dir`, a folder holding it, or code inside it. */
 function bindMounts(spec: ServiceSpec, dir: string): boolean {
   return Object.values(spec.config?.volumes ?? {}).some((v) => {
     const host = /^bind:(.*?)(?::ro)?$/.exec(v)?.[1];
-    return host !== undefined && (isAtOrInside(host, dir) || isAtOrInside(dir, host));
+    return host !== undefined && (isAtOrInside(host, dir) || (isAtOrInside(dir, host) && mayHoldCode(host)));
   });
+}
+
+/**
+ * Whether a mounted path inside an app may be its code: a folder (`./src`) or a source file. A
+ * configuration or data file of the project (`./turnserver.conf` into a TURN server's image, `.env`,
+ * `./nginx.conf`) is not: the service mounting it runs none of the app's code for that.
+ */
+function mayHoldCode(host: string): boolean {
+  const name = path.basename(host);
+  const ext = path.extname(name);
+  return !name.startsWith('.') && (ext === '' || CODE_SOURCE_EXTENSIONS.includes(ext));
 }
 
 /** A command running tests: a test runner, or a package script named for one (`test`, `test:e2e`, `cypress:run-ct`). */

@@ -428,6 +428,16 @@ suite('serverSourceRoot: a prebuilt tool beside the server', () => {
     assert.equal(await serverSourceRoot(repo, dev, { claimsSoleApp: true }), '/w/src');
     assert.equal(await serverSourceRoot(repo, spec('dev', { image: 'node:22' }), { claimsSoleApp: true }), undefined);
   });
+
+  test("a configuration file of the project mounted into a third party's image (a TURN server's config, an .env) is no reason to run the app's code; a source folder or file is", async () => {
+    const mounts = (volumes: Record<string, string>) => ({ volumes }) as unknown as ServiceSpec['config'];
+    const turn = spec('turn', { image: 'relay/relayd', config: mounts({ '/etc/relayd.conf': 'bind:/w/turn/relayd.conf', '/run/.env': 'bind:/w/.env:ro' }) });
+    assert.equal(await serverSourceRoot(repo, turn, { claimsSoleApp: true }), undefined);
+    const sources = spec('dev', { image: 'node:22', config: mounts({ '/app/src': 'bind:/w/src' }) });
+    assert.equal(await serverSourceRoot(repo, sources, { claimsSoleApp: true }), '/w/src');
+    const entry = spec('dev', { image: 'node:22', config: mounts({ '/app/index.js': 'bind:/w/src/index.ts:ro' }) });
+    assert.equal(await serverSourceRoot(repo, entry, { claimsSoleApp: true }), '/w/src');
+  });
 });
 
 suite('serverSourceRoot: a prebuilt Next.js app', () => {
