@@ -162,7 +162,11 @@ export async function serverSourceRoots(fs: FsLike, spec: ServiceSpec, opts: { c
     const imageNamed = withoutProjectWord(imageRepository(spec.image) ?? '', projectWords);
     const byName = (among: AppFolder[]) => pickByName(among, names) ?? (imageNamed.length > 0 ? pickByName(among, imageNamed) : undefined);
     const chosen = await firstFound([async () => [byName(apps)], async () => built(apps), async () => [byName(nextApps)], async () => built(nextApps)]);
-    if (chosen.length === 1 && chosen[0]) return [await imageSourceDir(fs, spec, projectRoot, chosen[0].dir)];
+    if (chosen.length === 1 && chosen[0]) {
+      // A server app's image may ship a Next.js app's own server beside it (an API and its web front end under one supervisor).
+      const beside = apps.includes(chosen[0]) ? await standaloneNextApps(fs, spec, projectRoot, nextApps) : [];
+      return [await imageSourceDir(fs, spec, projectRoot, chosen[0].dir), ...(await Promise.all(beside.map((a) => appSourceDir(fs, a.dir))))];
+    }
     if (chosen.length > 0) return Promise.all(chosen.map((a) => appSourceDir(fs, a.dir)));
     const only = apps.length === 1 ? apps[0] : apps.length === 0 && nextApps.length === 1 ? nextApps[0] : undefined;
     const sole = only && (namesProject(names, projectRoot, await packageName(fs, projectRoot)) || (opts.claimsSoleApp && (await runsProjectCode(fs, spec, only.dir, projectRoot))));
@@ -256,6 +260,31 @@ async function appsBuiltForImage<T extends { dir: string; name: string }>(fs: Fs
   }
   return [];
 }
+
+/**
+ * The Next.js apps the project's Dockerfile for the service's image (imageDockerfile.ts) ships with
+ * their own server: the built stage copies the app's standalone output (`<app>/.next/standalone`,
+ * whose server.js serves its route handlers), which an image holds only to start it. An image whose
+ * copies name no standalone output (`COPY . .`) is not known to start its front end.
+ */
+async function standaloneNextApps(fs: FsLike, spec: ServiceSpec, projectRoot: string, nextApps: readonly AppFolder[]): Promise<AppFolder[]> {
+  const repository = imageRepository(spec.image);
+  if (repository === undefined || nextApps.length === 0) return [];
+  for (const build of await imageBuilds(fs, spec, repository, projectRoot)) {
+    const { brings, df } = await buildBrings(fs, spec, build);
+    const stages = df?.stages ?? [];
+    const built = (build.target !== undefined ? findStage(stages, build.target) : undefined) ?? stages[stages.length - 1];
+    const named = new Set<string>();
+    for (const stage of built ? stageChain(stages, built) : [])
+      for (const copy of stage.copies) for (const source of copy.sources) for (const m of source.matchAll(STANDALONE_OUTPUT)) if (m[1]) named.add(m[1]);
+    const shipped = nextApps.filter((a) => named.has(path.basename(a.dir)) && brings(a.dir));
+    if (shipped.length > 0) return shipped;
+  }
+  return [];
+}
+
+/** A Next.js app's standalone output in a copy's source, the app's folder name captured: `/app/apps/web/.next/standalone`. */
+const STANDALONE_OUTPUT = /([^/]+)\/\.next\/standalone(?=\/|$)/g;
 
 /**
  * The source folder of the one app a prebuilt image runs: where the project's own Dockerfile for

@@ -472,6 +472,23 @@ suite('serverSourceRoot: a prebuilt Next.js app', () => {
     const together = memFs({ ...files, '/w/Dockerfile.acme': 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "apps/api/dist/index.js"]\n' });
     assert.equal(await serverSourceRoot(together, spec('app', { image: 'ghcr.io/acme/acme:1' })), '/w/apps/api/src');
   });
+
+  test("an image shipping the API and a Next.js app's standalone output (both started by a process supervisor) serves both apps' routes; a copy of no standalone output ships no server of the front end", async () => {
+    const stages = 'FROM node:22 AS api\nWORKDIR /app/api\nCOPY apps/api/ ./\nRUN npm ci && npm run build\nFROM node:22 AS web\nWORKDIR /app/web\nCOPY apps/web/ ./\nRUN npm ci && npm run build\n';
+    const final = (webCopy: string) => `${stages}FROM node:22\nWORKDIR /app\nCOPY --from=api /app/api/dist ./api/dist\n${webCopy}\nCOPY supervisord.conf /etc/supervisord.conf\nCMD ["supervisord"]\n`;
+    const files = {
+      '/w/package.json': JSON.stringify({ name: 'acme', private: true }),
+      '/w/apps/api/package.json': JSON.stringify({ name: 'acme-api', dependencies: { fastify: '5' }, scripts: { start: 'node dist/index.js' } }),
+      '/w/apps/api/src/index.ts': '',
+      '/w/apps/web/package.json': nextPkg('acme-web'),
+      '/w/apps/web/src/app/api/health/route.ts': 'export const GET = () => new Response()\n',
+    };
+    const app = spec('acme', { image: 'acme/acme:latest' });
+    const shipped = memFs({ ...files, '/w/Dockerfile': final('COPY --from=web /app/web/.next/standalone ./web') });
+    assert.deepEqual(await serverSourceRoots(shipped, app), ['/w/apps/api/src', '/w/apps/web/src']);
+    const assets = memFs({ ...files, '/w/Dockerfile': final('COPY --from=web /app/web/out ./public') });
+    assert.deepEqual(await serverSourceRoots(assets, app), ['/w/apps/api/src']);
+  });
 });
 
 suite('serverSourceRoot: Next.js apps run by a task runner, services named with the project', () => {
