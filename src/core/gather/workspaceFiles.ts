@@ -250,6 +250,8 @@ async function appsBuiltForImage<T extends { dir: string; name: string }>(fs: Fs
   for (const build of await imageBuilds(fs, spec, repository, projectRoot)) {
     const { brings, df } = await buildBrings(fs, spec, build);
     const brought = apps.filter((app) => brings(app.dir));
+    // The whole workspace copied in (`COPY . .`), the image starting another package of it (its WORKDIR, the file its CMD runs: a worker, a front end): none of these runs.
+    if (brought.length > 0 && df && (await startsNoneOf(fs, df, build.context, brought))) return [];
     const chosen = brought.length === 1 ? brought[0] : brought.length > 1 ? theServerAmong(brought, await packagesOf(), [spec.name, repository]) : undefined;
     if (chosen) return [chosen];
     const started = brought.length > 1 && df ? await startedServers(fs, df, build.context, brought, await packagesOf()) : [];
@@ -321,6 +323,12 @@ function theServerAmong<T extends { dir: string; name: string }>(apps: readonly 
   const started = served.filter((a) => flags(a)?.startable);
   if (served.length === 1) return served[0];
   return started.length === 1 ? started[0] : pickByName(served, names);
+}
+
+/** Whether the image starts packages of its workspace, none of them one of `apps`. */
+async function startsNoneOf(fs: FsLike, df: Dockerfile, context: string, apps: readonly AppFolder[]): Promise<boolean> {
+  const started = await startedWorkspacePackages(fs, df, context, true);
+  return started.length > 0 && !apps.some((a) => started.includes(a.dir));
 }
 
 /** Of the apps an image brings, the servers its start command starts (`pnpm run --parallel pm2`, a pm2 ecosystem file), no front end. */

@@ -1011,13 +1011,16 @@ async function workspaceGlobs(fs: FsLike, context: string, rootPkg: PackageInfo 
   }
 }
 
-/** The workspace packages (absolute folders) the image `df` built from `context` starts (startPackageDirs); [] when the context is no workspace. */
-export async function startedWorkspacePackages(fs: FsLike, df: Dockerfile, context: string): Promise<string[]> {
+/**
+ * The workspace packages (absolute folders) the image `df` built from `context` starts (startPackageDirs;
+ * with `startedFiles`, also those holding a file its start command names); [] when the context is no workspace.
+ */
+export async function startedWorkspacePackages(fs: FsLike, df: Dockerfile, context: string, startedFiles = false): Promise<string[]> {
   const rootPkg = await readPackage(fs, context);
   const globs = await workspaceGlobs(fs, context, rootPkg);
   if (globs.length === 0) return [];
   const packages = await workspacePackages(fs, context, globs);
-  return (await startPackageDirs(fs, df, context, rootPkg?.scripts ?? {}, packages)).map((d) => resolve(context, d));
+  return (await startPackageDirs(fs, df, context, rootPkg?.scripts ?? {}, packages, startedFiles)).map((d) => resolve(context, d));
 }
 
 /** The folders of the workspace whose root is `root` (its `workspaces` or pnpm-workspace.yaml globs); [] when it is none. */

@@ -440,6 +440,28 @@ suite('serverSourceRoot: a prebuilt tool beside the server', () => {
   });
 });
 
+suite("serverSourceRoot: a prebuilt image whose Dockerfile copies the whole workspace", () => {
+  test("the image starts another package than the server app it brings (a worker's file, a front end's WORKDIR): it runs none of the server's routes, and a front end named like the image is its app", async () => {
+    const whole = (start: string) => `FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build --workspaces\n${start}\n`;
+    const fs = memFs({
+      '/w/package.json': JSON.stringify({ name: 'acme', private: true, workspaces: ['apps/*'] }),
+      '/w/apps/api/package.json': JSON.stringify({ name: '@acme/api', dependencies: { hono: '4' }, scripts: { start: 'node dist/index.js' } }),
+      '/w/apps/api/src/index.ts': '',
+      '/w/apps/worker/package.json': JSON.stringify({ name: '@acme/worker', dependencies: { bullmq: '5' }, scripts: { start: 'node dist/index.js' } }),
+      '/w/apps/worker/src/index.ts': '',
+      '/w/apps/web/package.json': JSON.stringify({ name: '@acme/web', dependencies: { next: '15', react: '19' }, scripts: { build: 'next build', start: 'next start' } }),
+      '/w/apps/web/app/api/health/route.ts': 'export const GET = () => new Response()\n',
+      '/w/docker/Dockerfile.gateway': whole('CMD ["node", "apps/api/dist/index.js"]'),
+      '/w/docker/Dockerfile.worker': whole('CMD ["node", "apps/worker/dist/index.js"]'),
+      '/w/docker/Dockerfile.web': whole('WORKDIR /app/apps/web\nCMD ["npm", "start"]'),
+    });
+    const on = (name: string) => spec(name, { image: `acme/${name}:1`, projectDir: '/w/deploy' });
+    assert.deepEqual(await serverSourceRoots(fs, on('gateway'), { workspaceDir: '/w' }), ['/w/apps/api/src']);
+    assert.deepEqual(await serverSourceRoots(fs, on('worker'), { workspaceDir: '/w' }), []);
+    assert.deepEqual(await serverSourceRoots(fs, on('web'), { workspaceDir: '/w' }), ['/w/apps/web']);
+  });
+});
+
 suite('serverSourceRoot: a prebuilt Next.js app', () => {
   const nextPkg = (name: string) => JSON.stringify({ name, dependencies: { next: '15', react: '19' }, scripts: { build: 'next build', start: 'next start' } });
 
