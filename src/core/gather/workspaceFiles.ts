@@ -16,7 +16,7 @@ import { mapWalkedFiles } from './walkedFiles';
 import { findModules, moduleClassName, moduleLookup, NEST_MODULE_FILE } from '../mapping/modules';
 import type { ModuleDir, ModuleRoots } from '../mapping/modules';
 import type { WalkedTree } from '../mapping/walk';
-import { appSourceDir, findPackages, findServerApps, nextAppScope, type ServerApp, type WorkspacePackage } from '../routes/serverApps';
+import { appSourceDir, findPackages, findServerApps, nextAppScope, SERVER_FRAMEWORKS, type ServerApp, type WorkspacePackage } from '../routes/serverApps';
 import { nitroAppLayout } from '../routes/nitroRoutes';
 import { svelteKitLayout } from '../routes/svelteKitRoutes';
 import { remixLayout } from '../routes/remixRoutes';
@@ -506,12 +506,34 @@ function namesProject(names: readonly string[], projectRoot: string, pkgName: st
  */
 export async function isServerSource(fs: FsLike, sourceRoot: string, workspaceDir: string): Promise<boolean> {
   for (const dir of foldersUpTo(sourceRoot, workspaceDir)) {
+    if (await denoServerConfig(fs, dir)) return true;
     const present = (await Promise.all(APP_FILES.map(async (n) => ((await fs.stat(path.join(dir, n)))?.isFile ? n : undefined)))).filter((n) => n !== undefined);
     if (present.length === 0) continue;
     if (await isServerApp(fs, dir)) return true;
     if (present.length > 1 || !declaresNoDependencies(await readJsonObject(fs, path.join(dir, 'package.json')))) return false;
   }
   return false;
+}
+
+/**
+ * Whether the folder's deno.json or deno.jsonc maps a server framework in its `imports` (a Deno
+ * project has no package.json: `"hono": "jsr:@hono/hono@4"`, `"express": "npm:express@5"`).
+ */
+async function denoServerConfig(fs: FsLike, dir: string): Promise<boolean> {
+  for (const name of ['deno.json', 'deno.jsonc']) {
+    const imports = (await readJsonObject(fs, path.join(dir, name)))?.['imports'];
+    if (typeof imports !== 'object' || imports === null) continue;
+    const named = Object.entries(imports).flatMap(([key, value]) => [key, ...(typeof value === 'string' ? [importedPackage(value)] : [])]);
+    if (named.some((n) => (SERVER_FRAMEWORKS as readonly string[]).includes(n))) return true;
+  }
+  return false;
+}
+
+/** The package an import map's value names: `npm:express@5` -> express; `jsr:@hono/hono@4` -> hono (JSR's scope of a package named like it). */
+function importedPackage(value: string): string {
+  const spec = /^(?:npm|jsr):(@?[^@/]+(?:\/[^@/]+)?)/.exec(value)?.[1] ?? '';
+  const [scope, pkg] = spec.split('/');
+  return scope !== undefined && pkg !== undefined && scope === `@${pkg}` ? pkg : spec;
 }
 
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];

@@ -381,6 +381,13 @@ suite('serverSourceRoot', () => {
     assert.equal(await isServerSource(monorepo, '/w/elsewhere/src', '/w/apps'), false);
   });
 
+  test("a Deno project (no package.json) whose deno.jsonc maps a server framework in its imports is a server's source; one mapping none is not", async () => {
+    const deno = (imports: Record<string, string>) => memFs({ '/d/deno.jsonc': `{\n  // tasks and imports\n  "imports": ${JSON.stringify(imports)}\n}\n`, '/d/src/main.ts': '' });
+    assert.equal(await isServerSource(deno({ hono: 'jsr:@hono/hono@4.12.0', '@std/cli': 'jsr:@std/cli@^1' }), '/d/src', '/d'), true);
+    assert.equal(await isServerSource(deno({ web: 'npm:express@5' }), '/d/src', '/d'), true);
+    assert.equal(await isServerSource(deno({ '@std/cli': 'jsr:@std/cli@^1', preact: 'npm:preact@10' }), '/d/src', '/d'), false);
+  });
+
   test("an app package that declares no dependencies (the workspace root's serve it) is judged by the root's package", async () => {
     const hoisted = memFs({
       '/w/package.json': JSON.stringify({ name: 'mono', workspaces: ['apps/*'], dependencies: { '@nestjs/core': '9' } }),
