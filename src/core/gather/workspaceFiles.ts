@@ -141,6 +141,8 @@ export async function serverSourceRoots(fs: FsLike, spec: ServiceSpec, opts: { c
   const names = [spec.name, imageRepository(spec.image)].filter((n): n is string => Boolean(n));
   if (spec.build) {
     const { build, ...prebuilt } = spec;
+    // A build compose cannot make (its context no folder: `build: docker/Dockerfile`) leaves the image it names, pulled: a prebuilt one's server.
+    if (prebuilt.image !== undefined && !(await fs.stat(build.context))?.isDirectory) return serverSourceRoots(fs, prebuilt, opts);
     const built = await builtServerApp(fs, spec, build, names);
     if (built !== undefined) return [await appSourceDir(fs, built)];
     // The build brings no server app, the service bind-mounts one from outside its context (`- ../backend:/app`): the container runs that.

@@ -368,6 +368,13 @@ suite('serverSourceRoot', () => {
     assert.equal(await serverSourceRoot(app, service('/w/Dockerfile')), '/w/src');
   });
 
+  test("a build compose cannot make (its context a file: `build: docker/Dockerfile`) beside an image runs that image, pulled: the project's server app when the image is named like the project", async () => {
+    const app = memFs({ '/w/package.json': JSON.stringify({ name: 'quotes', dependencies: { koa: '2' } }), '/w/src/index.js': '', '/w/docker/Dockerfile': 'FROM node:22\nCOPY . .\n' });
+    const broken = { context: '/w/docker/Dockerfile', dockerfile: '/w/docker/Dockerfile/Dockerfile' };
+    assert.equal(await serverSourceRoot(app, spec('api', { image: 'quotes/quotes:release', build: broken })), '/w/src');
+    assert.equal(await serverSourceRoot(app, spec('api', { build: broken })), undefined);
+  });
+
   test('several server apps: the one named like the service or its image, else none', async () => {
     const two = memFs({ '/w/apps/api/package.json': nest, '/w/apps/api/src/a.ts': '', '/w/apps/worker/package.json': nest, '/w/apps/worker/src/b.ts': '', '/w/Dockerfile': 'FROM node:22\nCOPY apps ./apps\n' });
     assert.equal(await serverSourceRoot(two, spec('backend', { image: 'ghcr.io/acme/worker:1' })), '/w/apps/worker/src');
