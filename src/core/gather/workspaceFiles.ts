@@ -143,6 +143,8 @@ export async function serverSourceRoots(fs: FsLike, spec: ServiceSpec, opts: { c
     const { build, ...prebuilt } = spec;
     // A build compose cannot make (its context no folder: `build: docker/Dockerfile`) leaves the image it names, pulled: a prebuilt one's server.
     if (prebuilt.image !== undefined && !(await fs.stat(build.context))?.isDirectory) return serverSourceRoots(fs, prebuilt, opts);
+    // A build FROM a database, cache or proxy image (`FROM redis`, its config copied in) runs that server, none of the project's code.
+    if (infrastructureBase((await buildBrings(fs, spec, build)).df, build)) return [];
     const built = await builtServerApp(fs, spec, build, names);
     if (built !== undefined) return [await appSourceDir(fs, built)];
     // The build brings no server app, the service bind-mounts one from outside its context (`- ../backend:/app`): the container runs that.
@@ -432,13 +434,23 @@ async function layeredImage(fs: FsLike, spec: ServiceSpec, build: ServiceBuild):
 
 /** The published image of a namespace the built stage's chain starts FROM (layeredImage), of a Dockerfile already read. */
 function layeredBase(df: Dockerfile | undefined, build: ServiceBuild): string | undefined {
+  const from = builtBaseImage(df, build);
+  if (from === undefined) return undefined;
+  const namespaced = /^[^:@]+\//.test(from) && !/^(?:docker\.io\/)?library\//.test(from);
+  return namespaced && !INFRASTRUCTURE_IMAGE.test(imageRepository(from) ?? '') ? from : undefined;
+}
+
+/** Whether the built stage's chain starts FROM a well-known database, cache, broker or proxy image, of a Dockerfile already read. */
+function infrastructureBase(df: Dockerfile | undefined, build: ServiceBuild): boolean {
+  return INFRASTRUCTURE_IMAGE.test(imageRepository(builtBaseImage(df, build)) ?? '');
+}
+
+/** The image the built stage's chain starts FROM (no earlier stage), of a Dockerfile already read. */
+function builtBaseImage(df: Dockerfile | undefined, build: ServiceBuild): string | undefined {
   const stages = df?.stages ?? [];
   const built = (build.target !== undefined ? findStage(stages, build.target) : undefined) ?? stages[stages.length - 1];
   const first = built && stageChain(stages, built)[0];
-  const from = first?.from;
-  if (from === undefined || first?.baseStage !== undefined) return undefined;
-  const namespaced = /^[^:@]+\//.test(from) && !/^(?:docker\.io\/)?library\//.test(from);
-  return namespaced && !INFRASTRUCTURE_IMAGE.test(imageRepository(from) ?? '') ? from : undefined;
+  return first?.baseStage === undefined ? first?.from : undefined;
 }
 
 /** Base images of a JavaScript runtime: a build FROM one that brings no server app of the workspace is told so. */
@@ -723,7 +735,7 @@ function imageName(image: string): string {
 
 /** Images that are never the workspace's own server. */
 const INFRASTRUCTURE_IMAGE =
-  /^(?:postgres|postgis|mysql|mariadb|mongo|mongodb|redis|redis-stack|valkey|keydb|memcached|rabbitmq|nats|kafka|cp-kafka|zookeeper|nginx|traefik|caddy|haproxy|httpd|envoy|elasticsearch|opensearch|kibana|minio|clickhouse-server|clickhouse|localstack|mailhog|mailpit|maildev|adminer|pgadmin4|grafana|prometheus|loki|jaeger|all-in-one|otel-collector|opentelemetry-collector|keycloak|openldap|test-openldap|lldap|vault|consul|etcd|cassandra|neo4j|couchdb|influxdb|timescaledb|meilisearch|typesense|qdrant|weaviate|chromadb|mssql-server|azure-sql-edge|oracle|memgraph|dynamodb-local|pgbouncer|gotenberg|unleash-server)$/;
+  /^(?:postgres|postgis|mysql|mariadb|mongo|mongodb|redis|redis-stack|redis-stack-server|valkey|keydb|memcached|rabbitmq|nats|kafka|cp-kafka|zookeeper|nginx|traefik|caddy|haproxy|httpd|envoy|elasticsearch|opensearch|kibana|minio|clickhouse-server|clickhouse|localstack|mailhog|mailpit|maildev|adminer|pgadmin4|grafana|prometheus|loki|jaeger|all-in-one|otel-collector|opentelemetry-collector|keycloak|openldap|test-openldap|lldap|vault|consul|etcd|cassandra|neo4j|couchdb|influxdb|timescaledb|meilisearch|typesense|qdrant|weaviate|chromadb|mssql-server|azure-sql-edge|oracle|memgraph|dynamodb-local|pgbouncer|gotenberg|unleash-server)$/;
 
 /**
  * The service's modules as its framework sees them (modules.ts): the walked files, the class of

@@ -375,6 +375,14 @@ suite('serverSourceRoot', () => {
     assert.equal(await serverSourceRoot(app, spec('api', { build: broken })), undefined);
   });
 
+  test("a build FROM a database, cache or proxy image (its config file copied in from the project's folder) runs that server, none of the project's routes", async () => {
+    const files = { '/w/package.json': JSON.stringify({ name: 'shop', dependencies: { fastify: '5' } }), '/w/src/index.ts': '' };
+    const cache = memFs({ ...files, '/w/docker/cache/cache.Dockerfile': 'ARG V=7-alpine\nFROM redis:${V}\nCOPY docker/cache/redis.conf /usr/local/etc/redis/redis.conf\n' });
+    assert.equal(await serverSourceRoot(cache, spec('cache', { image: 'shop-cache-img', build: built('/w', '/w/docker/cache/cache.Dockerfile') })), undefined);
+    const app = memFs({ ...files, '/w/docker/app/app.Dockerfile': 'FROM node:22\nWORKDIR /app\nCOPY docker/cache/redis.conf ./\nCOPY . .\n' });
+    assert.equal(await serverSourceRoot(app, spec('app', { image: 'shop-app-img', build: built('/w', '/w/docker/app/app.Dockerfile') })), '/w/src');
+  });
+
   test('several server apps: the one named like the service or its image, else none', async () => {
     const two = memFs({ '/w/apps/api/package.json': nest, '/w/apps/api/src/a.ts': '', '/w/apps/worker/package.json': nest, '/w/apps/worker/src/b.ts': '', '/w/Dockerfile': 'FROM node:22\nCOPY apps ./apps\n' });
     assert.equal(await serverSourceRoot(two, spec('backend', { image: 'ghcr.io/acme/worker:1' })), '/w/apps/worker/src');
