@@ -30,7 +30,7 @@ import { checkedContainer, swarmServiceOf, swarmServiceReport } from './swarm';
 import { emptyEngineState, gatherEngineState, listMapped, type EngineState } from './gather/engineState';
 import { withProgramFiles } from './gather/programFiles';
 import { hasLocalBuild } from './gather/localBuild';
-import { findServiceModules, gatherFiles, imageBuilders, isServerSource, mountedServerApp, NO_FILES, outsideWorkspace, serverSourceRoots, skippedWarnings, soleServerClaims, unreadBuildNotes, type FileEvidence, type SourceHints } from './gather/workspaceFiles';
+import { buildsInfrastructure, findServiceModules, gatherFiles, imageBuilders, isServerSource, mountedServerApp, NO_FILES, outsideWorkspace, serverSourceRoots, skippedWarnings, soleServerClaims, unreadBuildNotes, type FileEvidence, type SourceHints } from './gather/workspaceFiles';
 import { joinRoutes, probeServiceRoutes } from './gather/routes';
 import { rel, relativeWarning } from './gather/paths';
 import { buildInputMissing } from './gather/buildInput';
@@ -292,7 +292,8 @@ async function mappingWithin(deps: CheckDeps, opts: CheckOptions, spec: ServiceS
   const unbuildable = spec.build && spec.drift.source === undefined ? await buildInputMissing(deps.fs, spec.build, (f) => rel(opts.workspaceDir, f)) : undefined;
   if (unbuildable !== undefined) warnings.push(unbuildable);
   // A node project's build that maps nothing: said, so an empty file ladder is not read as "nothing to compare".
-  else if (!inferred && spec.build && packaged) {
+  // Not for an image FROM a database, cache or proxy (its config copied in from the project's folder): it runs none of the project's code.
+  else if (!inferred && spec.build && packaged && !(await buildsInfrastructure(deps.fs, spec, spec.build))) {
     warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: no folder of the workspace found copied into the image as its source, so files are not compared with it (x-runtime-drift.source and target say where it goes)`);
   }
   // An image fetching its source (mapping/downloadedSource.ts): mapped for its routes, its files not compared.

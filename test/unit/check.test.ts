@@ -309,6 +309,21 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     });
   });
 
+  test("a service built FROM a database, cache or proxy image with its config copied in from the project's folder runs none of the project's code: no routes of the server, no warning that no source folder is copied", async () => {
+    const ws = {
+      '/ws/compose.yaml': 'services:\n  api:\n    build: .\n    ports: ["3000:3000"]\n  cache:\n    image: shop-cache-img\n    build:\n      context: .\n      dockerfile: docker/cache/cache.Dockerfile\n    ports: ["6379:6379"]\n',
+      '/ws/package.json': '{"name":"shop","dependencies":{"express":"4"}}',
+      '/ws/Dockerfile': 'FROM node:22\nWORKDIR /app\nCOPY . .\nCMD ["node", "src/app.js"]\n',
+      '/ws/src/app.js': "const express = require('express');\nconst app = express();\napp.get('/health', (req, res) => res.send('ok'));\napp.listen(3000);\n",
+      '/ws/docker/cache/cache.Dockerfile': 'FROM redis:7-alpine\nCOPY docker/cache/redis.conf /usr/local/etc/redis/redis.conf\n',
+      '/ws/docker/cache/redis.conf': 'appendonly yes\n',
+    };
+    const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: [], noContainer: true });
+    const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    const byName = Object.fromEntries(report.services.map((s) => [s.name, { routes: s.routes.map((r) => `${r.method} ${r.path}`), warnings: s.warnings }]));
+    assert.deepEqual(byName, { api: { routes: ['GET /health'], warnings: [] }, cache: { routes: [], warnings: [] } });
+  });
+
   test("a Dockerfile that sets no WORKDIR took Docker's default: the container's image working elsewhere is a warning naming the target it gives", async () => {
     const ws = { ...WORKSPACE, '/ws/backend/Dockerfile': 'FROM acme/node-base\nCOPY dist ./dist\nCMD ["node","dist/main.js"]\n' };
     const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: [] });

@@ -144,7 +144,7 @@ export async function serverSourceRoots(fs: FsLike, spec: ServiceSpec, opts: { c
     // A build compose cannot make (its context no folder: `build: docker/Dockerfile`) leaves the image it names, pulled: a prebuilt one's server.
     if (prebuilt.image !== undefined && !(await fs.stat(build.context))?.isDirectory) return serverSourceRoots(fs, prebuilt, opts);
     // A build FROM a database, cache or proxy image (`FROM redis`, its config copied in) runs that server, none of the project's code.
-    if (infrastructureBase((await buildBrings(fs, spec, build)).df, build)) return [];
+    if (await buildsInfrastructure(fs, spec, build)) return [];
     const built = await builtServerApp(fs, spec, build, names);
     if (built !== undefined) return [await appSourceDir(fs, built)];
     // The build brings no server app, the service bind-mounts one from outside its context (`- ../backend:/app`): the container runs that.
@@ -440,9 +440,9 @@ function layeredBase(df: Dockerfile | undefined, build: ServiceBuild): string | 
   return namespaced && !INFRASTRUCTURE_IMAGE.test(imageRepository(from) ?? '') ? from : undefined;
 }
 
-/** Whether the built stage's chain starts FROM a well-known database, cache, broker or proxy image, of a Dockerfile already read. */
-function infrastructureBase(df: Dockerfile | undefined, build: ServiceBuild): boolean {
-  return INFRASTRUCTURE_IMAGE.test(imageRepository(builtBaseImage(df, build)) ?? '');
+/** Whether the service's build starts its built stage FROM a well-known database, cache, broker or proxy image (`FROM redis`, a config copied in). */
+export async function buildsInfrastructure(fs: FsLike, spec: ServiceSpec, build: ServiceBuild): Promise<boolean> {
+  return INFRASTRUCTURE_IMAGE.test(imageRepository(builtBaseImage((await buildBrings(fs, spec, build)).df, build)) ?? '');
 }
 
 /** The image the built stage's chain starts FROM (no earlier stage), of a Dockerfile already read. */
