@@ -440,10 +440,21 @@ function layeredBase(df: Dockerfile | undefined, build: ServiceBuild): string | 
   return namespaced && !INFRASTRUCTURE_IMAGE.test(imageRepository(from) ?? '') ? from : undefined;
 }
 
-/** Whether the service's build starts its built stage FROM a well-known database, cache, broker or proxy image (`FROM redis`, a config copied in). */
+/**
+ * Whether the service's build starts its built stage FROM a well-known database, cache, broker or
+ * proxy image (`FROM redis`, a config copied in) and installs no JavaScript runtime over it (an
+ * image FROM nginx that adds nodejs and pm2 runs a server of the project beside nginx).
+ */
 export async function buildsInfrastructure(fs: FsLike, spec: ServiceSpec, build: ServiceBuild): Promise<boolean> {
-  return INFRASTRUCTURE_IMAGE.test(imageRepository(builtBaseImage((await buildBrings(fs, spec, build)).df, build)) ?? '');
+  const { df } = await buildBrings(fs, spec, build);
+  if (!INFRASTRUCTURE_IMAGE.test(imageRepository(builtBaseImage(df, build)) ?? '')) return false;
+  const stages = df?.stages ?? [];
+  const built = (build.target !== undefined ? findStage(stages, build.target) : undefined) ?? stages[stages.length - 1];
+  return !(built ? stageChain(stages, built) : []).some((st) => st.runs.some((r) => JS_RUNTIME_INSTALL.test(r.command)));
 }
+
+/** A RUN installing a JavaScript runtime or a Node process manager. */
+const JS_RUNTIME_INSTALL = /\b(?:nodejs|npm|pm2|bun|deno)\b/;
 
 /** The image the built stage's chain starts FROM (no earlier stage), of a Dockerfile already read. */
 function builtBaseImage(df: Dockerfile | undefined, build: ServiceBuild): string | undefined {

@@ -380,6 +380,8 @@ suite('serverSourceRoot', () => {
     const cache = memFs({ ...files, '/w/docker/cache/cache.Dockerfile': 'ARG V=7-alpine\nFROM redis:${V}\nCOPY docker/cache/redis.conf /usr/local/etc/redis/redis.conf\n' });
     assert.equal(await serverSourceRoot(cache, spec('cache', { image: 'shop-cache-img', build: built('/w', '/w/docker/cache/cache.Dockerfile') })), undefined);
     const app = memFs({ ...files, '/w/docker/app/app.Dockerfile': 'FROM node:22\nWORKDIR /app\nCOPY docker/cache/redis.conf ./\nCOPY . .\n' });
+    const proxied = memFs({ ...files, '/w/docker/app/app.Dockerfile': 'FROM nginx:alpine\nWORKDIR /app\nRUN apk add --update nodejs npm\nCOPY . .\nCMD ["node", "src/index.js"]\n' });
+    assert.equal(await serverSourceRoot(proxied, spec('app', { image: 'shop-app-img', build: built('/w', '/w/docker/app/app.Dockerfile') })), '/w/src');
     assert.equal(await serverSourceRoot(app, spec('app', { image: 'shop-app-img', build: built('/w', '/w/docker/app/app.Dockerfile') })), '/w/src');
   });
 
