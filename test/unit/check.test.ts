@@ -322,6 +322,10 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
     const byName = Object.fromEntries(report.services.map((s) => [s.name, { routes: s.routes.map((r) => `${r.method} ${r.path}`), warnings: s.warnings }]));
     assert.deepEqual(byName, { api: { routes: ['GET /health'], warnings: [] }, cache: { routes: [], warnings: [] } });
+    // An nginx stage serving what an earlier stage built holds the project's output: still said to be compared with nothing.
+    const served = { ...ws, '/ws/docker/cache/cache.Dockerfile': 'FROM node:22 AS build\nWORKDIR /app\nCOPY . .\nRUN npm run build\nFROM nginx:alpine\nCOPY --from=build /app/out /usr/share/nginx/html\n' };
+    const again = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(served, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    assert.equal(again.services.find((s) => s.name === 'cache')?.warnings.length, 1);
   });
 
   test("a Dockerfile that sets no WORKDIR took Docker's default: the container's image working elsewhere is a warning naming the target it gives", async () => {

@@ -442,15 +442,17 @@ function layeredBase(df: Dockerfile | undefined, build: ServiceBuild): string | 
 
 /**
  * Whether the service's build starts its built stage FROM a well-known database, cache, broker or
- * proxy image (`FROM redis`, a config copied in) and installs no JavaScript runtime over it (an
- * image FROM nginx that adds nodejs and pm2 runs a server of the project beside nginx).
+ * proxy image (`FROM redis`, a config copied in), copies nothing another stage built into it (an
+ * nginx stage serving a front end built before it holds the project's output), and installs no
+ * JavaScript runtime over it (an image FROM nginx that adds nodejs and pm2 runs a server of the project).
  */
 export async function buildsInfrastructure(fs: FsLike, spec: ServiceSpec, build: ServiceBuild): Promise<boolean> {
   const { df } = await buildBrings(fs, spec, build);
   if (!INFRASTRUCTURE_IMAGE.test(imageRepository(builtBaseImage(df, build)) ?? '')) return false;
   const stages = df?.stages ?? [];
   const built = (build.target !== undefined ? findStage(stages, build.target) : undefined) ?? stages[stages.length - 1];
-  return !(built ? stageChain(stages, built) : []).some((st) => st.runs.some((r) => JS_RUNTIME_INSTALL.test(r.command)));
+  const chain = built ? stageChain(stages, built) : [];
+  return !chain.some((st) => st.copies.some((c) => c.from !== undefined) || st.runs.some((r) => JS_RUNTIME_INSTALL.test(r.command)));
 }
 
 /** A RUN installing a JavaScript runtime or a Node process manager. */
