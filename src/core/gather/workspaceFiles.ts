@@ -661,9 +661,9 @@ function nameForms(name: string): string[] {
   return scoped ? [scoped[2] as string, `${scoped[1]}-${scoped[2]}`, scoped[1] as string] : [name];
 }
 
-/** Case and `_`/`-` do not tell names apart (`hitokoto_api` is `hitokoto-api`). */
+/** Case, `_` and `-` do not tell names apart (`hitokoto_api` is `hitokoto-api`; the image `chatollama` is the project `chat-ollama`). */
 function normalName(name: string): string {
-  return name.toLowerCase().replace(/_/g, '-');
+  return name.toLowerCase().replace(/[_-]/g, '');
 }
 
 /** `typebot-builder` -> `builder` when `typebot` is a word of the project's names; nothing otherwise. */

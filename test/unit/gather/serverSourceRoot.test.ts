@@ -43,6 +43,12 @@ suite('serverSourceRoot', () => {
     assert.equal(await serverSourceRoot(teable, spec('migrate', { image: 'ghcr.io/teableio/teable-db-migrate:latest' })), undefined);
   });
 
+  test("an image named like the project with its words run together (`chatollama` for the package chat-ollama) runs its only server app", async () => {
+    const fs = memFs({ '/w/package.json': JSON.stringify({ name: 'chat-ollama', dependencies: { express: '5' } }), '/w/src/index.ts': '' });
+    assert.equal(await serverSourceRoot(fs, spec('chatollama', { image: 'someone/chatollama:latest' })), '/w/src');
+    assert.equal(await serverSourceRoot(fs, spec('chat', { image: 'someone/chat:latest' })), undefined);
+  });
+
   test("an image named like the project does not run its only server app when another package of the project has a Dockerfile of its own: the image may be that package's, which the service's role names", async () => {
     const files = {
       '/w/package.json': JSON.stringify({ name: 'acme', private: true }),
