@@ -50,6 +50,15 @@ const BUNDLER_CONFIGS: readonly BundlerConfig[] = [
     byDefault: 'dist',
   },
   {
+    // Razzle writes the server bundle (server.js) and the client (public/) to build; razzle.config.*'s
+    // modifyPaths may set another appBuild. https://razzlejs.org/docs/customization#extending-paths
+    tool: 'razzle',
+    command: /\brazzle\s+build\b[^&|;]*/,
+    files: CONFIG_EXTENSIONS.map((e) => `razzle.config.${e}`),
+    output: /\bappBuild\s*[:=]\s*(?:(?:path\.)?(?:resolve|join)\(\s*__dirname\s*,\s*)?(['"`])([^'"`$]+)\1/,
+    byDefault: 'build',
+  },
+  {
     // https://nextjs.org/docs/app/api-reference/config/next-config-js/distDir
     tool: 'next',
     command: /\bnext\s+build\b[^&|;]*/,
