@@ -331,8 +331,11 @@ export abstract class ExportReader extends MountReader {
       else if (isExpressionStatement(st) && isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
         const left = st.expression.left;
         if (isModuleExports(left)) expr = st.expression.right;
-      } else if ((isFunctionDeclaration(st) || isClassDeclaration(st)) && st.name && hasModifier(st, ts.SyntaxKind.DefaultKeyword)) {
-        this.out.defaultExport = st.name.text;
+      } else if ((isFunctionDeclaration(st) || isClassDeclaration(st)) && hasModifier(st, ts.SyntaxKind.DefaultKeyword)) {
+        // `export default function (db) { ...; return router }` has no name: it is the file's
+        // anonymous function ('*'), as `export default (db) => ...` is.
+        if (st.name) this.out.defaultExport = st.name.text;
+        else if (isFunctionDeclaration(st)) this.out.defaultExport = '*';
       } else if (isExportDeclaration(st) && st.exportClause && isNamedExports(st.exportClause) && !st.moduleSpecifier) {
         this.exportList(st.exportClause);
       } else if (isVariableStatement(st)) {

@@ -558,7 +558,9 @@ export abstract class MountReader extends RouteHelperReader {
     const call = held && isCallExpression(held as ts.Node) ? (held as ts.CallExpression) : undefined;
     if (!call) return undefined;
     const callee = skipOuter(call.expression);
-    const source = requireSource(callee);
+    // `(await import('./routes.js')).default({ db })`, `require('./routes').default(db)`: the module's default export called.
+    const loaded = isPropertyAccessExpression(callee) && callee.name.text === 'default' ? skipOuter(callee.expression) : undefined;
+    const source = requireSource(callee) ?? (loaded && (requireSource(loaded) ?? dynamicImportSource(loaded)));
     if (source === undefined) return undefined;
     const fn = `require(${source})`;
     if (!this.out.imports.some((i) => i.local === fn)) this.out.imports.push({ local: fn, imported: 'default', source });
