@@ -1091,9 +1091,12 @@ function mountEdges(scanned: Scanned[], byKey: Map<string, Scanned>, warnings: s
       }
     }
     // Routes added in this file to a router imported from another: they get that router's
-    // prefix and its mounts (koa-router `new Router({ prefix })` shared across files).
+    // prefix and its mounts (koa-router `new Router({ prefix })` shared across files). Routers
+    // mounted on it here too (`const spaces = require('./spaces'); app.use('/api/spaces', spaces);
+    // spaces.use('/:id/items', items)`): they are under it wherever it is mounted.
     for (const imp of s.x.imports) {
-      if (!s.x.routes.some((r) => r.router === imp.local) || imp.local.startsWith('*')) continue;
+      const added = s.x.routes.some((r) => r.router === imp.local) || s.x.mounts.some((m) => m.mountedOn === imp.local);
+      if (!added || imp.local.startsWith('*')) continue;
       const found = followExport(s, imp, undefined, byKey, aliases, 0);
       if (!found || found.name === undefined || found.target === s) continue;
       // A prefix not found statically is warned of where the router is made (underUnknownPrefix).
