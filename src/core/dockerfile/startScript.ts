@@ -12,6 +12,7 @@ import { isFileRunner } from '../mapping/runners';
 import { commandWords, findStage, type CopyInstr, type Dockerfile, type Stage } from './parse';
 import { pm2AppCommand, pm2EcosystemFile } from './pm2Ecosystem';
 import { argumentCountLines } from './argumentCount';
+import { s6ServiceRun } from './s6Services';
 
 /** Shells a script is handed to (`sh ./start.sh`); their options before it are skipped. */
 const SHELL = /^(?:sh|bash|ash|dash|zsh)$/;
@@ -26,7 +27,8 @@ const WRAPPER = /^(?:tini|dumb-init|nohup|--)$/;
  */
 const STATIC_SERVER = /^(?:npx|pnpx|bunx|yarn|pnpm)$/;
 const STATIC_SERVER_PACKAGE = /^(?:serve|http-server|live-server|sirv-cli|static-server)$/;
-const USER_SWITCH = /^(?:gosu|su-exec)$/;
+/** Programs running the rest of the line as the user they are given first (s6-overlay's s6-setuidgid too). */
+const USER_SWITCH = /^(?:gosu|su-exec|s6-setuidgid)$/;
 /** A script of more than this is not read (a start script is a few lines). */
 const MAX_SCRIPT_CHARS = 64 * 1024;
 /** Scripts followed through scripts they exec, at most. */
@@ -49,10 +51,12 @@ export async function withStartScripts(fs: FsLike, df: Dockerfile, context: stri
   // The evidence is the built stage's (the target, else the last): another target's start script says nothing of this image.
   const built = (target !== undefined ? findStage(df.stages, target) : undefined) ?? df.stages[df.stages.length - 1];
   for (const stage of df.stages) {
-    const followed = stage.start ? await followStartScript(fs, df, stage, context) : undefined;
+    // No start of its own on an s6-overlay base: the run script of the service the build copies in.
+    const s6 = stage === built ? await s6ServiceRun(fs, df, stage, context) : undefined;
+    const followed = stage.start || s6 ? await followStartScript(fs, df, s6 ? { ...stage, start: s6 } : stage, context) : undefined;
     if (followed) {
       changed = true;
-      if (stage === built) evidence.push(followed.why);
+      if (stage === built) evidence.push(s6 ? l10n.t('the image names no start of its own: its s6-overlay service {0} runs {1} (read, not run)', s6, followed.command) : followed.why);
     }
     stages.push(followed ? { ...stage, start: followed.command } : stage);
   }
@@ -330,7 +334,11 @@ function startedWords(words: string[], args: readonly string[], exec: boolean): 
     else if (USER_SWITCH.test(posix.basename(w))) at += 2;
     else break;
   }
-  const rest = words.slice(at).flatMap((w) => (w === '$@' ? [...args] : [w]));
+  // A variable alone before the file (`node $NODE_ARGS index.js`): options, empty unless set, not the file run.
+  const rest = words
+    .slice(at)
+    .flatMap((w) => (w === '$@' ? [...args] : [w]))
+    .filter((w, i, all) => !(i > 0 && i < all.length - 1 && /^\$\{?[A-Za-z_]\w*\}?$/.test(w)));
   if (rest.length === 0 || buildsOrInstalls(rest)) return undefined;
   return startsApp(rest[0] ?? '') || (exec && scriptCall(rest) !== undefined) ? rest : undefined;
 }
