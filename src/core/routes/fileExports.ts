@@ -12,6 +12,7 @@ import { ROUTER_METHODS } from './routeSpec';
 import { requireSource } from './moduleLoads';
 import type { ReaderBase } from './readerBase';
 import { MountReader } from './mounts';
+import { withReassignedFields } from './reassignedFields';
 import type { Endpoint, ExtractedMount } from './extracted';
 
 /** A router class's verb method takes its handler under one of these names or types (see collectRouterClasses). */
@@ -301,13 +302,20 @@ export abstract class ExportReader extends MountReader {
     if (c) this.out.controllerFactories = { ...(this.out.controllerFactories ?? {}), [name]: c.paths };
   }
 
-  protected collectExports(): void {
+  /** The values of the file's declarations, object fields as its top-level code leaves them (reassignedFields.ts). */
+  private declaredConstants(): Record<string, ConstValue> {
     const constants: Record<string, ConstValue> = {};
     for (const [name, node] of this.decls) {
       // A function's value is what a configuration getter reads (evaluator.ts keyedGetter), else what it returns when it builds a path.
       const v = isFunctionWithBody(node) ? (this.evaluate(node) ?? this.pathFunctionValue(node) ?? this.calledValue(node)) : isEnumDeclaration(node) ? this.enumValue(node) : isClassDeclaration(node) ? this.classValue(node, 0) : isExpression(node) ? this.evaluate(node) : undefined;
       if (v && v.kind !== 'config') constants[name] = v;
     }
+    withReassignedFields(this.sf, constants, (e) => this.evaluate(e));
+    return constants;
+  }
+
+  protected collectExports(): void {
+    const constants = this.declaredConstants();
     if (Object.keys(constants).length > 0) this.out.constants = constants;
     this.collectEndpoints();
     this.collectDecoratorFactories();
