@@ -567,7 +567,9 @@ function invalidServiceReport(spec: ServiceSpec): ServiceReport {
     pages: [],
     fix: spec.unsetVariables?.length
       ? l10n.t('set {0} in .env beside the compose file or in the environment, then check again', spec.unsetVariables.join(', '))
-      : l10n.t('correct the service in the compose file, then check again'),
+      : spec.addsToAnother
+        ? l10n.t('check it together with the compose file that gives its image or build (--compose-file for each, or the runtimeDrift.composeFiles setting)')
+        : l10n.t('correct the service in the compose file, then check again'),
     action: null,
     errors: [spec.error ?? ''],
     warnings: [],

@@ -94,6 +94,8 @@ export interface ServiceSpec {
   error?: string;
   /** The unset variables (compose substituted a blank string) that made `error`: the fix is to set them. */
   unsetVariables?: string[];
+  /** It has neither an image nor a build (`error` says so): its file only adds to another's definition, to be read with it. */
+  addsToAnother?: true;
   /** The runtime configuration the compose files declare now (core/compose/serviceConfig.ts), for config drift. */
   config?: DeclaredConfig;
   /**

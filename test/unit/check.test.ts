@@ -665,6 +665,15 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.equal(report.services[0]?.fix, 'correct the service in the compose file, then check again');
   });
 
+  test('a service with neither an image nor a build (its file only adds to another): the fix is to check it with the file that gives them, not to correct it', async () => {
+    const ws = { ...WORKSPACE, '/ws/compose.yaml': `${WORKSPACE['/ws/compose.yaml']}  sidecar:\n    volumes: ["shared:/run"]\n` };
+    const engine = fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: [] });
+    const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    const sidecar = report.services.find((s) => s.name === 'sidecar');
+    assert.equal(sidecar?.verdict, 'unknown');
+    assert.equal(sidecar?.fix, 'check it together with the compose file that gives its image or build (--compose-file for each, or the runtimeDrift.composeFiles setting)');
+  });
+
   test('a service whose only bad value is a port (${PORT} not set yet): unknown, not asked of the engine, but its mapping and routes show, not probed', async () => {
     const compose = WORKSPACE['/ws/compose.yaml'].replace('    network_mode: host\n', '    ports: ["${PORT}:${PORT}"]\n');
     const engine = fakeEngine({ stale: false, containerFiles: ALL_TARGETS, imageFiles: [] });

@@ -379,7 +379,10 @@ function toServiceSpec(name: string, raw: unknown, ctx: ServiceContext): Service
   }
   // Compose refuses such a service ("has neither an image nor a build context"): most often one of
   // a file that only adds to another (labels for a proxy), which compose reads with that file.
-  if (spec.image === undefined && spec.build === undefined && def['provider'] === undefined) spec.error ??= l10n.t`${where('')}has neither an image nor a build context: compose runs it only with a compose file that gives one (check them together: --compose-file, or the runtimeDrift.composeFiles setting)`;
+  if (spec.image === undefined && spec.build === undefined && def['provider'] === undefined && spec.error === undefined) {
+    spec.error = l10n.t`${where('')}has neither an image nor a build context: compose runs it only with a compose file that gives one (check them together: --compose-file, or the runtimeDrift.composeFiles setting)`;
+    spec.addsToAnother = true;
+  }
   return spec;
 }
 
