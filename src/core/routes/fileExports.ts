@@ -340,8 +340,8 @@ export abstract class ExportReader extends MountReader {
         const left = st.expression.left;
         if (isModuleExports(left)) expr = st.expression.right;
       } else if ((isFunctionDeclaration(st) || isClassDeclaration(st)) && hasModifier(st, ts.SyntaxKind.DefaultKeyword)) {
-        // `export default function (db) { ... }` has no name: the file's anonymous function ('*'), as an arrow default is.
-        if (st.name || isFunctionDeclaration(st)) this.out.defaultExport = st.name?.text ?? '*';
+        // `export default function (db) { ... }` returning a router has no name: the file's anonymous factory ('*'), as an arrow default is.
+        if (st.name || this.out.routerFactories?.['*'] !== undefined) this.out.defaultExport = st.name?.text ?? '*';
       } else if (isExportDeclaration(st) && st.exportClause && isNamedExports(st.exportClause) && !st.moduleSpecifier) {
         this.exportList(st.exportClause);
       } else if (isVariableStatement(st)) {
