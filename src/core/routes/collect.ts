@@ -24,6 +24,7 @@ import { NOT_KNOWN } from './guardTest';
 import { configGuardedFile } from './configGuards';
 import { decidedGuardWarning, envPathNote, envPathValue, GuardedRoutes, guardInEnv, notServedReason, settingGuardWarning, type GuardedSubject, type ServiceEnv } from './settingGuardWarnings';
 import { addInheritedPathRoutes, type ClassFinder } from './inheritedPathRoutes';
+import { addSetterPathRoutes } from './setterPathRoutes';
 import { KEYS, keyText, routerMethodOf, type TableEntry } from './tableKeys';
 import { SERVER_FRAMEWORKS } from './serverApps';
 import { eachElementOptions, listElements, listParamAt, optionsForList, type Located } from './listElements';
@@ -232,7 +233,7 @@ export function collectExtracted(extracted: { file: string; x: ExtractedFile }[]
 function collectWithAliases(extracted: { file: string; x: ExtractedFile }[], opts: CollectOptions): CollectedRoutes {
   const warnings: string[] = [];
   const scanned: Scanned[] = envPrefixedMounts(applyMethodWrappers(dropHandRoutesBesideFramework(dropUnansweredMatchOnly(confirmMethodMounts(confirmClassMounts(extracted.map((f) => ({ file: f.file, key: toSlash(f.file), x: f.x })))), warnings))), opts.serviceEnv, warnings);
-  const unknownMounts = fileWarnings(scanned, warnings);
+  const unknownMounts = fileWarnings(withSetterPathRoutes(scanned, opts.aliases ?? []), warnings);
   const byKey = new Map(scanned.map((s) => [s.key, s]));
   dropUnmadeRouters(scanned, byKey, opts.aliases ?? []);
   madeReceiverWarnings(scanned, warnings);
@@ -1019,6 +1020,12 @@ function classOf(s: Scanned, cls: string, byKey: Map<string, Scanned>, aliases: 
 function addListedRoutes(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[], warnings: string[]): void {
   if (scanned.some((s) => s.x.listHelpers !== undefined)) for (const s of scanned) addListHelperRoutes(s, byKey, aliases, warnings);
   if (scanned.some((s) => s.x.pathClasses !== undefined)) addInheritedPathRoutes(scanned, pathClassFinder(byKey, aliases), warnings);
+}
+
+/** The files with the routes at paths a setter gives the instance (setterPathRoutes.ts): before their warnings are read, as it drops those it answers. */
+function withSetterPathRoutes(scanned: Scanned[], aliases: PathAlias[]): Scanned[] {
+  if (scanned.some((s) => s.x.setterCalls !== undefined)) addSetterPathRoutes(scanned, pathClassFinder(new Map(scanned.map((s) => [s.key, s])), aliases));
+  return scanned;
 }
 
 /** A class a file names (declared there or imported), by the file and name it is declared under (inheritedPathRoutes.ts). */

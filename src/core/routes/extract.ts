@@ -30,6 +30,7 @@ import { readSailsConfig } from './sailsRoutes';
 import { readStrapiRouter } from './strapiRoutes';
 import { readStrapiPluginModule } from './strapiPluginValues';
 import { readPathClasses } from './inheritedPaths';
+import { readSetterPaths } from './setterPaths';
 import { readMoleculerSchemas } from './moleculerRoutes';
 import { readOpenApiInits, readOpenApiOperations } from './openApiFramework';
 import { HAPI_OPENAPI, readHapiOpenApiPlugins } from './hapiOpenApi';
@@ -95,6 +96,8 @@ function readSource(text: string, file: string): ExtractedFile {
   readStrapiPluginModule(sf, result);
   // Router classes whose subclasses give the base class its paths (inheritedPaths.ts).
   readPathClasses(sf, result);
+  // Classes whose routes read a field a setter fills, and the setter calls (setterPaths.ts).
+  readSetterPaths(sf, result);
   // Moleculer's runner loads service files itself (moleculerRoutes.ts): a gateway's aliases, services' rest actions.
   if (MOLECULER_SCHEMA.test(text)) readMoleculerSchemas(sf, result);
   // A Nitro handler's default export is read as a Pages Router API file's is (nitroRoutes.ts), a SvelteKit endpoint's methods as a route handler's (svelteKitRoutes.ts).

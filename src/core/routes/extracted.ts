@@ -640,6 +640,16 @@ export interface ExtractedFile {
    */
   pathClasses?: Record<string, PathClass>;
   /**
+   * Routes registered in a class's method at a path reading a field of the instance
+   * (`this.app.get(this.PREFIX.concat('/:id'), h)`), the field filled by a setter called on an
+   * instance before the method that registers them (setterPaths.ts, joined by setterPathRoutes.ts).
+   */
+  fieldPathRoutes?: FieldPathRoute[];
+  /** Classes' setters (`setPrefix(p) { this.PREFIX = p; return this }`), bases and the methods each method calls on `this` (setterPaths.ts). */
+  setterClasses?: Record<string, SetterClass>;
+  /** Setter calls followed by a call on their result: `new Users(this).setPrefix('/users').register()`, loops over literal tables unrolled (setterPaths.ts). */
+  setterCalls?: SetterCall[];
+  /**
    * Classes without @Controller whose methods carry route decorators (a generated
    * `UserControllerBase`): a controller extending one serves those routes under its own path.
    */
@@ -833,4 +843,29 @@ export interface PathClass {
   pairCalls?: Array<{ helper: string; firsts: Array<string | null>; line: number }>;
   /** Its routes at a path reading a field it does not declare itself. */
   fieldRoutes?: PathRoute[];
+}
+
+/** A route a class's method registers at a path reading fields of the instance (ExtractedFile.fieldPathRoutes). */
+export interface FieldPathRoute extends PathRoute {
+  cls: string;
+  /** The method registering it. */
+  in: string;
+}
+
+/** What a class says of the fields its setters fill (ExtractedFile.setterClasses). */
+export interface SetterClass {
+  base?: string;
+  /** Setter method -> the field it sets to its parameter, returning `this`. */
+  setters?: Record<string, string>;
+  /** Method -> the methods of `this` it calls. */
+  calls?: Record<string, string[]>;
+}
+
+/** `new C(...).setter(value).then()` (ExtractedFile.setterCalls). */
+export interface SetterCall {
+  cls: string;
+  setter: string;
+  value: string;
+  then: string;
+  line: number;
 }

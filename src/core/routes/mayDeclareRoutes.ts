@@ -70,6 +70,9 @@ export const NODE_SERVER = String.raw`\bcreateServer\s*\(`;
 const PATH_GIVEN_CALL = String.raw`\b(?:const|let|var)\s+[\w$]+\s*=\s*[\w$]+\s*\(\s*(?:[\w$.]+\s*,\s*)*['"\`]\/`;
 // A subclass handing its base class a path (`super(api, '/blocks', service)`): the base registers its routes there (inheritedPaths.ts).
 const PATH_GIVEN_SUPER = String.raw`\bsuper\s*\(\s*(?:[\w$.]+\s*,\s*)*['"\`]\/`;
+// A setter filling a field and returning the instance (`setPrefix(p) { this.prefix = p; return this }`): another
+// file's `endpoint.setPrefix('/x').register()` gives the routes of its class (or a subclass) reading that field their path (setterPaths.ts).
+export const SETTER_RETURNS_THIS = String.raw`\bthis\.[\w$]+\s*=\s*[\w$]+\s*;?\s*return\s+this\b`;
 // An express-openapi path module's operations (`const operations = { GET, POST }`, `module.exports = { GET: [auth, h] }`,
 // an exported object whose first key is one in lower case: openApiFramework.ts), in a file that may declare nothing
 // else: another file's initialize loads it. So are its named exports: a function named by a method taking a request
@@ -86,7 +89,7 @@ const RETURNED_TABLE = String.raw`(?:\breturn|=>)\s*\[\s*\{\s*(?:\/\/[^\n]*\s*)*
 // An app made by a function given the settings object (`const app = initialize(config)`): what that object
 // holds decides the function's routes registered under a test of its parameter (settingGuards.ts configRead).
 const APP_GIVEN_SETTINGS = String.raw`\b(?:app|server)\s*=\s*(?:await\s+)?[\w$]+\s*\(\s*[\w$]*(?:[Cc]onfig|[Ss]ettings)\s*\)`;
-const ROUTE_TOKENS = new RegExp(`${REQUEST_ENTRY}|${RETURNED_TABLE}|${OPERATIONS_OBJECT}|${NAMED_OPERATION}|${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}|${HANDLER_EXPORT}|${HANDLER_FACTORY_EXPORT}|${NODE_SERVER}|${SAILS_CONFIG}|${PATH_GIVEN_CALL}|${PATH_GIVEN_SUPER}|${APP_GIVEN_SETTINGS}`);
+const ROUTE_TOKENS = new RegExp(`${REQUEST_ENTRY}|${RETURNED_TABLE}|${OPERATIONS_OBJECT}|${NAMED_OPERATION}|${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}|${HANDLER_EXPORT}|${HANDLER_FACTORY_EXPORT}|${NODE_SERVER}|${SAILS_CONFIG}|${PATH_GIVEN_CALL}|${PATH_GIVEN_SUPER}|${APP_GIVEN_SETTINGS}|${SETTER_RETURNS_THIS}`);
 
 // An object a file declares and exports by name (`const config: Config = { api: { prefix: '/api' } };
 // export default config;`, `module.exports = config;`): no quote follows its export, yet other files

@@ -16,6 +16,7 @@ import { ReceiverReader } from './receivers';
 import type { ScanMessage } from '../scanTexts';
 import { unknownSegmentsPath, type UnknownSegmentsPath } from './unknownSegments';
 import { CLASS_ROUTER, writtenName } from './extracted';
+import { fieldPathRoute } from './setterPaths';
 
 /** The parsers of body-parser, also Express's own since 4.16: https://expressjs.com/en/api.html#express.json */
 const BODY_PARSERS = /^(?:json|urlencoded|raw|text)$/;
@@ -222,6 +223,9 @@ export abstract class RouterCallReader extends ReceiverReader {
       // options)`), or made by a call (`driver.delete(itemId, context)`), is a router only when this file gives it a route too.
       // `this.PREFIX.concat('/:name')`: why not known is that field of the instance, given its value at run time.
       const field = thisFieldRead(args[0] as ts.Expression);
+      // A setter called on the instance may give that field (setterPaths.ts): collect.ts joins them.
+      const byField = field !== undefined ? fieldPathRoute(this.sf, call, method, router) : undefined;
+      if (byField) (this.out.fieldPathRoutes ??= []).push(byField);
       const shown: [string, string, string] = [this.shownReceiver(router, call), name, this.shownCode(args[0] as ts.Expression)];
       // `app.get(BASE_PATH + '/login', h)`: a literal path after a start not known statically, shown under … (not probed).
       // `/api/${name}/upload`: a segment not known statically (unknownSegments.ts), shown as … (not probed).
