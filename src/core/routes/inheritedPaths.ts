@@ -84,12 +84,13 @@ function ctorFields(cls: ts.ClassDeclaration, ctor: ts.ConstructorDeclaration | 
 }
 
 /** `this.x`: `x`. */
-function thisMember(e: ts.Expression): string | undefined {
+export function thisMember(e: ts.Expression): string | undefined {
   const x = skipOuter(e);
   return isPropertyAccessExpression(x) && x.expression.kind === ts.SyntaxKind.ThisKeyword ? x.name.text : undefined;
 }
 
-function literalText(e: ts.Expression): string | undefined {
+/** A string literal's or a template's without substitutions text. */
+export function literalText(e: ts.Expression): string | undefined {
   const x = skipOuter(e);
   return isStringLiteral(x) || isNoSubstitutionTemplateLiteral(x) ? x.text : undefined;
 }

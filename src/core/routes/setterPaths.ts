@@ -7,24 +7,14 @@
 // only its own instances with its own values. What one file says is recorded here
 // (ExtractedFile.fieldPathRoutes, setterClasses, setterCalls); setterPathRoutes.ts joins them.
 import ts from './compiler';
-import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isBinaryExpression, isBindingElement, isCallExpression, isClassDeclaration, isComputedPropertyName, isElementAccessExpression, isExpressionStatement, isForOfStatement, isIdentifier, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isStringLiteral, isTemplateExpression, isVariableDeclaration } from './tsNodes';
+import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isBinaryExpression, isBindingElement, isCallExpression, isClassDeclaration, isComputedPropertyName, isElementAccessExpression, isExpressionStatement, isForOfStatement, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isStringLiteral, isTemplateExpression, isVariableDeclaration } from './tsNodes';
 import { extendedClass, skipOuter } from './tsSyntax';
 import type { ExtractedFile, FieldPathRoute, PathPiece, SetterCall, SetterClass } from './extracted';
 import type { HttpMethod } from '../model';
 import { SETTER_RETURNS_THIS } from './mayDeclareRoutes';
+import { literalText, thisMember } from './inheritedPaths';
 
 const lineOf = (sf: ts.SourceFile, n: ts.Node): number => sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
-
-/** `this.x`: `x`. */
-function thisMember(e: ts.Expression): string | undefined {
-  const x = skipOuter(e);
-  return isPropertyAccessExpression(x) && x.expression.kind === ts.SyntaxKind.ThisKeyword ? x.name.text : undefined;
-}
-
-function literalText(e: ts.Expression): string | undefined {
-  const x = skipOuter(e);
-  return isStringLiteral(x) || isNoSubstitutionTemplateLiteral(x) ? x.text : undefined;
-}
 
 /** A path of literals and fields of `this`: `this.prefix`, `this.prefix + '/x'`, `` `${this.prefix}/x` ``, `this.prefix.concat('/x')`. */
 function fieldPieces(e: ts.Expression): PathPiece[] | undefined {
