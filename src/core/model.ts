@@ -83,6 +83,12 @@ export interface ServiceSpec {
    * image only through it (`compose build <builtBy>`; `up` of this service alone would pull).
    */
   builtBy?: string;
+  /**
+   * With `builtBy`: its compose command or entrypoint differs from that service's, so it starts
+   * another program of the image (a worker beside the api): it serves only the routes its started
+   * file reaches, none when that file reaches none.
+   */
+  ownStart?: true;
   ports: PortMapping[];
   networkMode?: string;
   /** Interpolated `x-runtime-drift` with `source` made absolute. */

@@ -865,6 +865,31 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.equal(report.verdict, 'in-sync');
   });
 
+  test("a worker running the image the api's build makes, with a command of its own: mapped from that build, and serving none of the api's routes", async () => {
+    const files = {
+      ...WORKSPACE,
+      '/ws/compose.yaml': `services:
+  api:
+    build: ./backend
+    image: demo/api
+    network_mode: host
+    x-runtime-drift:
+      baseUrl: http://127.0.0.1:3300
+  worker:
+    image: demo/api
+    command: ["node", "dist/worker.js"]
+`,
+      '/ws/backend/src/worker.ts': 'setInterval(() => undefined, 1000);\n',
+      '/ws/backend/dist/worker.js': 'x',
+    };
+    const engine = fakeEngine({ stale: false, containerFiles: [...ALL_TARGETS, '/app/dist/worker.js'], imageFiles: [...ALL_TARGETS, '/app/dist/worker.js'] });
+    const report = await checkWorkspace({ engine, prober: fakeProber(() => 401), fs: memFs(files, { mtimes }) }, { workspaceDir: '/ws', env: {} });
+    const byName = Object.fromEntries(report.services.map((s) => [s.name, s]));
+    assert.equal(byName['worker']?.mapping?.sourceRoot, '/ws/backend/src', JSON.stringify(byName['worker']?.mapping));
+    assert.deepEqual(byName['worker']?.routes, []);
+    assert.ok((byName['api']?.routes.length ?? 0) > 0);
+  });
+
   test("a workspace package the server depends on is read for its routes: the dashboard it mounts joins the service's routes", async () => {
     const files: Record<string, string> = {
       '/ws/compose.yaml': 'services:\n  worker:\n    build: { context: ., dockerfile: apps/worker/Dockerfile }\n',

@@ -13,6 +13,10 @@ function fullReference(ref: string): string {
   return withTag.includes('/') ? `docker.io/${withTag}` : `docker.io/library/${withTag}`;
 }
 
+function startOf(s: ServiceSpec | undefined): string {
+  return JSON.stringify([s?.config?.entrypoint ?? null, s?.config?.command ?? null]);
+}
+
 function sameBuild(a: ServiceBuild, b: ServiceBuild): boolean {
   return a.context === b.context && a.dockerfile === b.dockerfile && a.target === b.target;
 }
@@ -36,5 +40,7 @@ export function linkBuiltImages(specs: ServiceSpec[]): void {
     if (build === undefined || !found.every((b) => b.build !== undefined && sameBuild(b.build, build))) continue;
     s.build = build;
     s.builtBy = found[0]?.name;
+    // Its own command or entrypoint: it starts another program of the image than the builder's (a worker).
+    if (startOf(s) !== startOf(found[0])) s.ownStart = true;
   }
 }

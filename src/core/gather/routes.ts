@@ -60,7 +60,7 @@ export function collectRoutes(
     moduleOf,
     extra: spec.drift.routes,
     aliases,
-    ...(tree.entry !== undefined ? { entry: tree.entry } : {}),
+    ...(tree.entry !== undefined ? { entry: tree.entry, ...(spec.ownStart ? { entryOnly: true } : {}) } : {}),
     ...(tree.files ? { files: tree.files } : {}),
     ...(tree.nestMajor !== undefined ? { nestMajor: tree.nestMajor } : {}),
     ...(tree.settings !== undefined ? { settings: tree.settings } : {}),

@@ -47,7 +47,11 @@ export async function startedSourceFile(fs: FsLike, spec: ServiceSpec, mapping: 
   const words = withNestedCommands(await withPackageScript(fs, spec, mapping, started.words, started.workdir));
   const wanted = new Set(words.filter((w, i) => SCRIPT_FILE.test(w) && !VALUE_FLAG.test(words[i - 1] ?? '')).map((w) => posix.resolve(started.workdir, w)));
   if (wanted.size === 0) return undefined;
+  // Mapped only where the name may match (`main.ts` for `dist/main.js`): `files` is the whole tree.
+  const stem = (f: string) => posix.basename(f).replace(/\.[^.]*$/, '');
+  const stems = new Set([...wanted].map(stem));
   const hits = files.filter((f) => {
+    if (!stems.has(stem(f.replace(/\\/g, '/')))) return false;
     const target = mapSourceFile(mapping, f);
     return target !== undefined && wanted.has(target);
   });

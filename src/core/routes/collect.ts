@@ -55,6 +55,12 @@ export interface CollectOptions {
    */
   entry?: string;
   /**
+   * The entry is a program of the image other than its server (a worker a service starts from the
+   * image another service builds and serves): when it reaches no route, it serves none, instead of
+   * every file serving as for an entry whose server is reached some other way.
+   */
+  entryOnly?: true;
+  /**
    * The tree's files, absolute: a loop over a folder listed at run time (`fs.readdirSync(dir)`)
    * registers one route per file there, named from the file (values.ts LISTED).
    */
@@ -264,7 +270,7 @@ function collectWithAliases(extracted: { file: string; x: ExtractedFile }[], opt
   const { prefixesOf, registered } = envRules;
   const ownDecorated = ownDecoratorPaths(scanned, byKey, opts.aliases ?? [], prefixesOf, warnings, opts.tsoaBasePath ?? scanned.find((s) => s.x.tsoaBasePath !== undefined)?.x.tsoaBasePath);
   const routes: RouteDef[] = [];
-  const served = opts.entry !== undefined ? servedFrom(byKey.get(toSlash(opts.entry)), edges, byKey, opts.aliases ?? []) : undefined;
+  const { served, servesNone } = servedByEntry(opts, edges, byKey);
   const orpcPrefixes = [...new Set(scanned.flatMap((s) => s.x.orpcPrefixes ?? []))];
   const unserved = new Set([...unservedRouters(scanned, byKey, opts.aliases ?? [], edges), ...unpickedTableRouters(scanned, edges)]);
   const unused = unusedRouteFunctions(scanned, byKey, opts.aliases ?? [], edges);
@@ -282,7 +288,7 @@ function collectWithAliases(extracted: { file: string; x: ExtractedFile }[], opt
         continue;
       }
       // Nest controllers are served by the app their module reaches (nestEntries), not through mounts.
-      if (unused.has(r) || (r.router !== undefined && (unreachable.has(r.router) || unserved.has(`${s.key}#${r.router}`))) || (outside && r.kind !== 'nest') || (r.kind === 'nest' && !isRegistered(registered, s, r))) continue;
+      if (unused.has(r) || (r.router !== undefined && (unreachable.has(r.router) || unserved.has(`${s.key}#${r.router}`))) || (outside && (r.kind !== 'nest' || servesNone)) || (r.kind === 'nest' && !isRegistered(registered, s, r))) continue;
       const nestRoute = (prefix: string | undefined, excluded: PrefixExclude[]) =>
         nestPaths({ ...r, path: joinRoutePath((moduleMounts.get(`${s.key}#${r.controller ?? ''}`) ?? moduleMounts.get(`#${r.controller ?? ''}`)) ?? '', r.path) }, prefix, excluded, versioning, opts.nestMajor);
       const serving = r.kind === 'nest' ? entries.filter((e) => e.controllers.has(r.controller ?? '')) : [];
@@ -572,6 +578,16 @@ function firstNotServed(edges: MountEdge[], node: RouterNode, depth = 0): string
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+/**
+ * What the started file serves (servedFrom), undefined for every file; for a program of the image
+ * other than its server (`entryOnly`) reaching no route file, nothing (`servesNone`: no Nest app's either).
+ */
+function servedByEntry(opts: CollectOptions, edges: MountEdge[], byKey: ReadonlyMap<string, Scanned>): { served: Set<string> | undefined; servesNone: boolean } {
+  if (opts.entry === undefined) return { served: undefined, servesNone: false };
+  const served = servedFrom(byKey.get(toSlash(opts.entry)), edges, byKey, opts.aliases ?? []) ?? (opts.entryOnly ? new Set<string>() : undefined);
+  return { served, servesNone: opts.entryOnly === true && served?.size === 0 };
 }
 
 /**

@@ -22,6 +22,8 @@ services:
     assert.equal(s.get('older')?.build, undefined, 'another tag is another image');
     assert.equal(s.get('db')?.build, undefined);
     assert.equal(s.get('api')?.builtBy, undefined, 'a service building its own image names none');
+    assert.equal(s.get('worker')?.ownStart, true, 'its own command: another program of the image');
+    assert.equal(s.get('mirror')?.ownStart, undefined, "the builder's start: the same server");
   });
 
   test('an image two different builds tag is not linked to either; two services with the same build are', () => {

@@ -535,6 +535,16 @@ suite('collectRoutes: the routes a started file serves', () => {
     const lone = { file: started, text: "import { BOOT_NAME } from './name.js';\nrequire(`./${BOOT_NAME}`).start();" };
     assert.deepEqual(lines(collectRoutes([lone, init, tx, events, other], { moduleOf, entry: started }).routes).sort(), ['GET /extended/v1/tx/:tx_id', 'GET /worker/health', 'POST /new_block']);
   });
+
+  test("a program of the image other than its server (a worker another service's build makes the image for) serves only what its file reaches: none when it reaches no route", () => {
+    const worker = { file: started, text: "import { BOOT_NAME } from './name.js';\nsetInterval(() => console.log(BOOT_NAME), 1000);" };
+    assert.deepEqual(lines(collectRoutes([worker, init, tx, events, other], { moduleOf, entry: started, entryOnly: true }).routes), []);
+    assert.equal(collectRoutes([worker, init, tx, events, other], { moduleOf, entry: started }).routes.length, 3, 'an entry of the image\'s own server reaching no route: every file serves');
+    // Not even scanned (no route token in it): the same.
+    assert.deepEqual(lines(collectRoutes([init, tx, events, other], { moduleOf, entry: started, entryOnly: true }).routes), []);
+    const serving = { file: started, text: "import { startApiServer } from './api/init.js';\nawait startApiServer();" };
+    assert.deepEqual(lines(collectRoutes([serving, init, tx, events, other], { moduleOf, entry: started, entryOnly: true }).routes), ['GET /extended/v1/tx/:tx_id']);
+  });
 });
 
 suite('collectRoutes: router files gathered by a module the started file imports', () => {
