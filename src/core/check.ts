@@ -18,7 +18,7 @@ import { isNextAppSource } from './routes/nextRoutes';
 import { isNitroAppSource } from './routes/nitroRoutes';
 import { isSvelteKitAppSource } from './routes/svelteKitRoutes';
 import { isRemixAppSource } from './routes/remixRoutes';
-import { startedSourceFile } from './gather/startedEntry';
+import { serviceEntry } from './gather/startedEntry';
 import { appPackageSources, launcherOutside, servedPackageRoutes } from './gather/appPackages';
 import type { RouteDef } from './model';
 import type { ProbeTrust } from './probe/trust';
@@ -425,7 +425,7 @@ function readServiceWorkspace(
   };
   const finish = async (root: string, { ownAliases, scanned }: Awaited<ReturnType<typeof scanRoot>>, modules: Awaited<ReturnType<typeof findServiceModules>>, files: FileEvidence, routes = true) => {
     // The file the container starts, when its command names one: a microservice of a shared tree serves only its routes.
-    const entry = mapping ? await startedSourceFile(deps.fs, spec, mapping, scanned.files) : undefined;
+    const entry = mapping ? await serviceEntry(deps.fs, spec, mapping, scanned) : undefined;
     // The workspace packages its server depends on and the shared folders its aliases reach, for their routes only (the file rungs are the source root's).
     const packages = routes ? await appPackageSources(deps.fs, root, opts.workspaceDir, ownAliases, scanned.extracted.flatMap((e) => e.x.imports.map((i) => i.source))) : { roots: [], aliases: [] };
     const theirs: typeof scanned.extracted = [];

@@ -37,6 +37,15 @@ function startedCommand(spec: ServiceSpec, mapping: SourceMapping): { words: str
 }
 
 /**
+ * The file a service's container starts, among the files declaring routes; for a worker of another
+ * service's image (ServiceSpec.ownStart), whose file may declare none, among all of the tree's.
+ */
+export async function serviceEntry(fs: FsLike, spec: ServiceSpec, mapping: SourceMapping, scanned: { files: readonly string[]; extracted: readonly { file: string }[] }): Promise<string | undefined> {
+  const declaring = await startedSourceFile(fs, spec, mapping, scanned.extracted.map((e) => e.file));
+  return declaring ?? (spec.ownStart ? startedSourceFile(fs, spec, mapping, scanned.files) : undefined);
+}
+
+/**
  * The source file (among `files`, absolute) the container's command starts: the one script word
  * of the command, or of the package.json script it runs in its working directory, whose
  * container path is the path `mapping` gives that file. Undefined when none or several match.
