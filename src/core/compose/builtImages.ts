@@ -3,17 +3,28 @@
 // only through `api` (`up -d worker` alone would pull `acme/app` from a registry), so the worker's
 // source, mapping and routes are the build's, and its fixes build through `api`.
 import type { ServiceBuild, ServiceSpec } from '../model';
+import { repositoryName } from './imageReference';
 
-/** `acme/app` and `docker.io/library/acme/app:latest` alike: the reference with its defaults written out. */
-function fullReference(ref: string): string {
-  const withTag = /@|:[\w][\w.-]*$/.test(ref.slice(ref.lastIndexOf('/') + 1)) ? ref : `${ref}:latest`;
-  const first = withTag.split('/')[0] ?? '';
-  const hasHost = withTag.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
-  if (hasHost) return withTag;
-  return withTag.includes('/') ? `docker.io/${withTag}` : `docker.io/library/${withTag}`;
+/** Docker Hub's implied parts written out: `node` -> `docker.io/library/node`, `acme/app` -> `docker.io/acme/app`. */
+function qualified(name: string): string {
+  const first = name.split('/')[0] ?? '';
+  const hasHost = name.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+  if (hasHost) return name.replace(/^index\.docker\.io\//, 'docker.io/');
+  return name.includes('/') ? `docker.io/${name}` : `docker.io/library/${name}`;
 }
 
-function startOf(s: ServiceSpec | undefined): string {
+/**
+ * What two references to one image have in common: the repository with its defaults written out,
+ * and with `withTag` its tag (`:latest` when none) and digest; `acme/app` and
+ * `docker.io/library/acme/app:latest` alike.
+ */
+function imageKey(ref: string, withTag: boolean): string {
+  const name = repositoryName(ref);
+  return withTag ? qualified(name) + (ref.slice(name.length) || ':latest') : qualified(name);
+}
+
+/** The program a service starts from its image, as its definition overrides it (none: the image's own). */
+export function startOf(s: ServiceSpec | undefined): string {
   return JSON.stringify([s?.config?.entrypoint ?? null, s?.config?.command ?? null]);
 }
 
@@ -22,25 +33,41 @@ function sameBuild(a: ServiceBuild, b: ServiceBuild): boolean {
 }
 
 /**
+ * Which services build the image a service runs (`build:` beside the same `image:`, by imageKey),
+ * within the same scope (the compose project; by default all of them).
+ */
+export function buildersOf(specs: readonly ServiceSpec[], withTag: boolean, scope: (s: ServiceSpec) => string = () => ''): (s: ServiceSpec) => ServiceSpec[] {
+  const keyOf = (s: ServiceSpec, image: string) => `${scope(s)}\0${imageKey(image, withTag)}`;
+  const builders = new Map<string, ServiceSpec[]>();
+  for (const s of specs) {
+    if (s.build === undefined || s.image === undefined || s.error !== undefined) continue;
+    const key = keyOf(s, s.image);
+    builders.set(key, [...(builders.get(key) ?? []), s]);
+  }
+  return (s) => (s.image === undefined ? [] : (builders.get(keyOf(s, s.image)) ?? []));
+}
+
+/** The first of the services building an image when all build it alike (one Dockerfile, context and stage); none when they differ. */
+export function soleBuilder(candidates: readonly ServiceSpec[]): ServiceSpec | undefined {
+  const build = candidates[0]?.build;
+  if (build === undefined) return undefined;
+  return candidates.every((b) => b.build !== undefined && sameBuild(b.build, build)) ? candidates[0] : undefined;
+}
+
+/**
  * Marks each service with an image and no build whose image one build of its project makes (one
  * Dockerfile, context and stage, however many services name it): `build` is that build, `builtBy`
  * the first service that has it. Services whose definition failed are left as they are.
  */
 export function linkBuiltImages(specs: ServiceSpec[]): void {
-  const builders = new Map<string, ServiceSpec[]>();
-  for (const s of specs) {
-    if (s.build === undefined || s.image === undefined || s.error !== undefined) continue;
-    const key = `${s.project}\0${fullReference(s.image)}`;
-    builders.set(key, [...(builders.get(key) ?? []), s]);
-  }
+  const builders = buildersOf(specs, true, (s) => s.project);
   for (const s of specs) {
     if (s.build !== undefined || s.image === undefined || s.error !== undefined) continue;
-    const found = builders.get(`${s.project}\0${fullReference(s.image)}`) ?? [];
-    const build = found[0]?.build;
-    if (build === undefined || !found.every((b) => b.build !== undefined && sameBuild(b.build, build))) continue;
-    s.build = build;
-    s.builtBy = found[0]?.name;
+    const builder = soleBuilder(builders(s));
+    if (builder?.build === undefined) continue;
+    s.build = builder.build;
+    s.builtBy = builder.name;
     // Its own command or entrypoint: it starts another program of the image than the builder's (a worker).
-    if (startOf(s) !== startOf(found[0])) s.ownStart = true;
+    if (startOf(s) !== startOf(builder)) s.ownStart = true;
   }
 }

@@ -28,7 +28,7 @@ import { foldersUpTo, isAtOrInside } from '../pathInside';
 import { buildsForImage } from './imageDockerfile';
 import { serviceDockerfile } from '../dockerfile/dockerfileName';
 import { inferMapping } from '../mapping/infer';
-import { repositoryName } from '../compose/imageReference';
+import { buildersOf, soleBuilder, startOf } from '../compose/builtImages';
 import { CODE_SOURCE_EXTENSIONS } from '../mapping/tsSource';
 
 export type FileEvidence = { modules: ModuleEvidence[]; loose: ModuleEvidence | null };
@@ -724,26 +724,14 @@ export type SourceHints = {
  * several services build it differently.
  */
 export function imageBuilders(specs: readonly ServiceSpec[], all: readonly ServiceSpec[]): Map<ServiceSpec, ServiceSpec> {
-  const builders = new Map<string, ServiceSpec[]>();
-  for (const s of all) {
-    const name = s.build && s.image !== undefined ? imageName(s.image) : undefined;
-    if (name !== undefined) builders.set(name, [...(builders.get(name) ?? []), s]);
-  }
+  const builders = buildersOf(all, false);
   const out = new Map<ServiceSpec, ServiceSpec>();
-  if (builders.size === 0) return out;
-  const commandOf = (s: ServiceSpec) => JSON.stringify([s.config?.entrypoint ?? null, s.config?.command ?? null]);
   for (const s of specs) {
     if (s.build || s.image === undefined) continue;
-    const candidates = (builders.get(imageName(s.image)) ?? []).filter((b) => commandOf(b) === commandOf(s));
-    const builds = new Set(candidates.map((b) => JSON.stringify(b.build)));
-    if (candidates[0] !== undefined && builds.size === 1) out.set(s, candidates[0]);
+    const builder = soleBuilder(builders(s).filter((b) => startOf(b) === startOf(s)));
+    if (builder !== undefined) out.set(s, builder);
   }
   return out;
-}
-
-/** An image reference without tag and digest, Docker Hub's implied parts dropped: `docker.io/library/node:20` -> `node`. */
-function imageName(image: string): string {
-  return repositoryName(image).replace(/^(?:docker\.io|index\.docker\.io)\//, '').replace(/^library\//, '');
 }
 
 /** Images that are never the workspace's own server. */
