@@ -303,7 +303,19 @@ function collectWithAliases(extracted: { file: string; x: ExtractedFile }[], opt
     }
   }
   warnings.push(...resolver.envNotes(), ...guarded.warnings(), ...guardedMountWarnings(scanned, edges, byKey, guarded, opts.serviceEnv), ...guardedModuleWarnings(scanned, registered, opts.serviceEnv));
-  return { routes: sortRoutes(trees.dedupe(withListedPaths(servedFirst([...routes, ...openApiRoutes(openApi)]), configRoutes(opts.extra ?? [], warnings)))), warnings };
+  return { routes: sortRoutes(trees.dedupe(withListedPaths(servedFirst([...routes, ...openApiRoutes(openApi)]), configRoutes(opts.extra ?? [], warnings)))), warnings: servedWarnings(warnings, scanned, served, servesNone) };
+}
+
+/**
+ * The warnings of the files the started file reaches (servedByEntry): a file it never loads serves
+ * none of its routes here, so what the scan could not read in it says nothing of this service (a
+ * worker of the api's image is not warned of the api's mounts). Every warning where all files
+ * serve, and where Nest controllers serve by their modules, not by imports, unless none is served.
+ */
+function servedWarnings(warnings: string[], scanned: readonly Scanned[], served: Set<string> | undefined, servesNone: boolean): string[] {
+  if (served === undefined || (!servesNone && scanned.some((s) => s.x.routes.some((r) => r.kind === 'nest')))) return warnings;
+  const outside = new Set(scanned.filter((s) => !served.has(s.key)).map((s) => s.file));
+  return warnings.filter((w) => !outside.has(/^(.*?):\d+:/.exec(w)?.[1] ?? ''));
 }
 
 /** A route the service does not serve under one test is left out where another registration of it serves (`if (x) app.get('/a', a) else app.get('/a', b)`). */

@@ -545,6 +545,18 @@ suite('collectRoutes: the routes a started file serves', () => {
     const serving = { file: started, text: "import { startApiServer } from './api/init.js';\nawait startApiServer();" };
     assert.deepEqual(lines(collectRoutes([serving, init, tx, events, other], { moduleOf, entry: started, entryOnly: true }).routes), ['GET /extended/v1/tx/:tx_id']);
   });
+
+  test('what the scan could not read in a file the started file never loads is no warning of the service (a worker is not warned of the api\'s mounts)', () => {
+    const admin = { file: '/ws/s/src/admin/server.ts', text: "const app = Fastify();\napp.get(`/admin/${process.env.ADMIN_KEY}/queues`, h);\napp.listen({ port: 4100 });" };
+    const worker = { file: started, text: "import { BOOT_NAME } from './name.js';\nsetInterval(() => console.log(BOOT_NAME), 1000);" };
+    const serving = { file: started, text: "import { startApiServer } from './api/init.js';\nawait startApiServer();" };
+    const adminWarnings = (files: { file: string; text: string }[], opts: { entry?: string; entryOnly?: true }) => collectRoutes(files, { moduleOf, ...opts }).warnings.filter((w) => w.startsWith(admin.file));
+    assert.equal(adminWarnings([worker, init, tx, admin], { entry: started, entryOnly: true }).length, 0);
+    assert.equal(adminWarnings([serving, init, tx, admin], { entry: started }).length, 0);
+    // Read from no started file (every file serves), or from the admin server itself: warned.
+    assert.equal(adminWarnings([serving, init, tx, admin], {}).length, 1);
+    assert.equal(adminWarnings([serving, init, tx, admin], { entry: admin.file }).length, 1);
+  });
 });
 
 suite('collectRoutes: router files gathered by a module the started file imports', () => {
