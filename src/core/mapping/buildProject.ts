@@ -245,6 +245,7 @@ async function startedInPackage(fs: FsLike, context: string, rootPkg: PackageInf
   };
   for (const text of startTexts(final, rootPkg?.scripts ?? {})) {
     const folders = [...text.matchAll(/\bcd\s+([\w./-]+)/g)].map((m) => inside(m[1] ?? ''));
+    const ranThere = new Set(ranInPackage(text).map(inside));
     // `node api/dist/src/main`: each folder above the file's own, nearest first, up to the context's
     // root (a package's build output is in a folder of its own; a file of the package folder itself,
     // `node server/server.js`, may be anything put there: a bundle of the root's build moved in).
@@ -263,10 +264,18 @@ async function startedInPackage(fs: FsLike, context: string, rootPkg: PackageInf
       if (!(await fs.stat(join(dir, 'package.json')))?.isFile) continue;
       const project = await describeProject(fs, dir, rootPkg);
       if (project.server !== undefined) return { ...project, evidence: l10n.t`the image starts in package ${rel} (${project.server}): ${text.trim()}` };
-      if (anyPackage) return { ...project, evidence: l10n.t`the program starts in package ${rel}: ${text.trim()}` };
+      if (anyPackage || ranThere.has(rel)) return { ...project, evidence: l10n.t`the program starts in package ${rel}: ${text.trim()}` };
     }
   }
   return undefined;
+}
+
+/**
+ * The folders a start command changes into to run a script of the package there (`cd apps/client
+ * && pnpm start`): that package is what runs, a front end's dev server as much as a server.
+ */
+function ranInPackage(text: string): string[] {
+  return [...text.matchAll(/\bcd\s+([\w./-]+)\s*(?:&&|;|\n)\s*(?:exec\s+)?(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?[\w:-]+/g)].map((m) => m[1] ?? '');
 }
 
 /**

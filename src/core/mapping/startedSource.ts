@@ -207,9 +207,13 @@ const MAX_STAGE_HOPS = 3;
 /**
  * Dev servers that serve the project's source as it is, compiling each file on request: `vite` (also
  * `vite dev` / `vite serve`), `vinxi dev`, `nitro dev`, `next dev`, `nuxt dev` / `nuxi dev`, and the
- * frameworks running Vite's: `remix vite:dev`, `react-router dev`, `astro dev`.
+ * frameworks running Vite's: `remix vite:dev`, `react-router dev`, `astro dev`; or bundling it in
+ * memory from the source the image holds, rebuilt as it changes: `rsbuild dev`, `rspack serve`,
+ * `webpack serve` / `webpack-dev-server`, `react-scripts start`, `vue-cli-service serve`, `ng serve`,
+ * `umi dev` / `max dev`, `quasar dev`.
  */
-const DEV_SERVER = /^(?:vite(?:\s+(?:dev|serve)\b|\s+-|\s*$)|(?:vinxi|nitro|nitropack|next|nuxt|nuxi|react-router|astro)\s+dev\b|remix\s+vite:dev\b)/;
+const DEV_SERVER =
+  /^(?:vite(?:\s+(?:dev|serve)\b|\s+-|\s*$)|(?:vinxi|nitro|nitropack|next|nuxt|nuxi|react-router|astro|rsbuild|umi|max|quasar)\s+dev\b|remix\s+vite:dev\b|(?:rspack|webpack|vue-cli-service|ng)\s+serve\b|webpack-dev-server\b|(?:react-scripts|craco)\s+start\b)/;
 
 /**
  * The dev server a stage's start command runs (package scripts followed: `bun run dev` ->

@@ -48,4 +48,27 @@ suite('startedDevServer', () => {
     // The last stage serves the build: the app directory bundled into build.
     await assertMapping(files, { sourceRoot: '/ws/app', target: '/app/build', bundled: true });
   });
+
+  test('dev servers bundling in memory from the source the image holds are dev servers (`rsbuild dev`, `webpack serve`, `react-scripts start`, `vue-cli-service serve`, `ng serve`); their builds are not', () => {
+    const scripted = lastStage('FROM node:22\nWORKDIR /app\nCMD ["npm", "start"]\n');
+    for (const start of ['rsbuild dev --host', 'rspack serve', 'webpack serve --mode development', 'webpack-dev-server --hot', 'react-scripts start', 'craco start', 'vue-cli-service serve', 'ng serve --host 0.0.0.0', 'umi dev', 'quasar dev'])
+      assert.equal(startedDevServer(scripted, { start }), start, start);
+    for (const start of ['rsbuild build && rsbuild preview', 'webpack --mode production', 'react-scripts build', 'ng build', 'node server.js'])
+      assert.equal(startedDevServer(scripted, { start }), undefined, start);
+  });
+
+  test("an image of a workspace's front-end package started by `cd` into it (`cd /app/apps/client && pnpm start` running `rsbuild dev`) runs that package's source: not the workspace root, and no server's routes", async () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({ name: 'root', private: true }),
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/*\n',
+      '/ws/apps/server/package.json': JSON.stringify({ name: 'server', scripts: { start: 'node build/index.js' }, dependencies: { express: '5' } }),
+      '/ws/apps/server/src/index.ts': "import express from 'express';\nconst app = express();\napp.get('/api/me', h);\napp.listen(8080);\n",
+      '/ws/apps/client/package.json': JSON.stringify({ name: 'client', scripts: { start: 'rsbuild dev --host', build: 'rsbuild build' }, dependencies: { react: '19' }, devDependencies: { '@rsbuild/core': '1' } }),
+      '/ws/apps/client/src/index.tsx': 'export const App = () => null;\n',
+      '/ws/apps/client/scripts/run/dev.sh': '#!/bin/sh\nset -e\ncd /app/apps/client\nexec pnpm start\n',
+      '/ws/Dockerfile.client': 'FROM node:22\nWORKDIR /app\nCOPY package.json pnpm-workspace.yaml ./\nCOPY apps/client/package.json apps/client/package.json\nRUN pnpm install\nCOPY apps/client/src apps/client/src\nCOPY apps/client/scripts apps/client/scripts\nENTRYPOINT ["sh", "/app/apps/client/scripts/run/dev.sh"]\n',
+    };
+    const spec = { ...buildSpec(), build: { context: '/ws', dockerfile: '/ws/Dockerfile.client' } };
+    await assertMapping(files, { sourceRoot: '/ws/apps/client/src', target: '/app/apps/client/src', bundled: false }, spec);
+  });
 });
