@@ -65,7 +65,8 @@ function where(s: ServiceReport, compact: boolean): string[] {
   if (s.mapping) out.push(`  mapping: ${s.mapping.sourceRoot} → ${s.mapping.target}${bundled(s.mapping)}`);
   // The other programs the image starts, each with its own mapping (SourceMapping.programs).
   for (const p of s.mapping?.programs ?? []) out.push(`  also runs: ${p.sourceRoot} → ${p.target}${bundled(p)}`);
-  if (s.baseUrl) out.push(`  base URL: ${s.baseUrl}`);
+  // Where its routes and pages are probed: of a service with none (a database), no address to read.
+  if (s.baseUrl && (s.routes.length > 0 || s.pages.length > 0)) out.push(`  base URL: ${s.baseUrl}`);
   return out;
 }
 

@@ -98,6 +98,11 @@ suite('report text: one screen per service', () => {
     assert.equal(count(textOf(idleApi()), 'also runs'), 0);
   });
 
+  test('the base URL is shown where routes or pages are probed at it, not for a service with none (a database on its published port)', () => {
+    assert.equal(count(textOf(idleDb({ baseUrl: 'http://127.0.0.1:5432' })), 'base URL'), 0);
+    assert.equal(count(textOf(idleApi()), 'base URL: http://127.0.0.1:3001'), 1);
+  });
+
   test('a summary naming dozens of failing modules is cut at a comma (--verbose prints it whole)', () => {
     const summary = `not running (no container); module(s) ${Array.from({ length: 60 }, (_, i) => `frontend/js/features/part${i} (build)`).join(', ')}`;
     const [first] = textOf(idleApi({ summary }));
