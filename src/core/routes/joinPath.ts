@@ -80,10 +80,10 @@ export function expandOptionalGroups(p: string): string[] {
 /** Past this many paths, a path with alternative segments is kept as written. */
 const MAX_ALTERNATIVES = 16;
 /**
- * A group of literal alternatives, `(v4|latest)`, or one optional literal, `(s)?`: a whole segment
- * or inside one. A group right after a parameter (`:ns(ipfs|ipns)`, find-my-way's `:(x)`) is its pattern.
+ * A group of literal alternatives, `(v4|latest)`, one of them possibly empty, `(|about)`, or one
+ * optional literal, `(s)?`: a whole segment or inside one. A group right after a parameter (`:ns(ipfs|ipns)`, find-my-way's `:(x)`) is its pattern.
  */
-const ALTERNATIVE_GROUP = /(?<!:(?:[A-Za-z_$][\w$]*)?)\(([\w.~-]+(?:\|[\w.~-]+)*)\)(\?)?/;
+const ALTERNATIVE_GROUP = /(?<!:(?:[A-Za-z_$][\w$]*)?)\(((?:[\w.~-]*\|)+[\w.~-]*|[\w.~-]+)\)(\?)?/;
 
 /**
  * path-to-regexp before version 8 (Express 4, koa-router's prefixes and paths) reads a group of
@@ -99,11 +99,16 @@ export function expandAlternativeSegments(p: string): string[] {
       if (!m) return [x];
       const [head, tail] = [x.slice(0, m.index), x.slice(m.index + m[0].length)];
       const alternatives = [...(m[2] ? [''] : []), ...(m[1] ?? '').split('|')];
-      return [...new Set(alternatives.map((alt) => (head + alt + tail).replace(/\/\/+/g, '/')))];
+      return [...new Set(alternatives.map((alt) => withoutTrailingSlash((head + alt + tail).replace(/\/\/+/g, '/'))))];
     });
     if (out.length > MAX_ALTERNATIVES) return [p];
   }
   return out;
+}
+
+/** An empty alternative ending the path leaves the slash before it, which the router does not need (non-strict routing). */
+function withoutTrailingSlash(p: string): string {
+  return p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p;
 }
 
 // An Express 4 path starting with a `*` segment (`'*' + '/api/app'`): the `*` matches any text,

@@ -36,4 +36,14 @@ suite('alternative segments', () => {
     assert.deepEqual(expandAlternativeSegments('/item(s)?/:id'), ['/item/:id', '/items/:id']);
     assert.deepEqual(expandAlternativeSegments('/api/(v1)?/x'), ['/api/x', '/api/v1/x']);
   });
+
+  test("an empty alternative: '/(|about)' answers at the router's root and at /about", () => {
+    assert.deepEqual(expandAlternativeSegments('/(|about)'), ['/', '/about']);
+    assert.deepEqual(expandAlternativeSegments('/docs/(|v2|v3)'), ['/docs', '/docs/v2', '/docs/v3']);
+    assert.deepEqual(expandAlternativeSegments('/()'), ['/()']);
+    const { routes } = routesAndWarnings({
+      '/q/app.js': "const express = require('express');\nconst app = express();\nconst api = express.Router();\napi.get('/(|about)', (req, res) => res.json({}));\napp.use('/api/v1/', api);\napp.listen(3000);\n",
+    });
+    assert.deepEqual(routes, ['GET /api/v1', 'GET /api/v1/about']);
+  });
 });
