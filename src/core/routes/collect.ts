@@ -615,7 +615,7 @@ function servedByEntry(opts: CollectOptions, edges: MountEdge[], byKey: Readonly
 function servedFrom(entry: Scanned | undefined, edges: MountEdge[], byKey: ReadonlyMap<string, Scanned>, aliases: readonly PathAlias[]): Set<string> | undefined {
   const isRoot = (s: Scanned) => s.x.routes.length > 0 || edges.some((e) => e.parent.key === s.key);
   if (!entry) return undefined;
-  const rootsOf = (from: Scanned): Scanned[] => [...new Set(from.x.imports.map((i) => i.source))].flatMap((source) => {
+  const rootsOf = (from: Scanned): Scanned[] => [...new Set([...from.x.imports.map((i) => i.source), ...(from.x.loads ?? [])])].flatMap((source) => {
     const imported = resolveModule(from.key, source, byKey, aliases);
     return imported ? [imported] : [];
   });

@@ -10,7 +10,7 @@ import { loopedKeysOf, settingCall } from './appSettings';
 import { skipOuter } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, returnedExpression, returnedValues, bindingNames, isTypeOnly, chainRoot, calleeName, envDefault, enclosingFunction, isFunctionLike, assignedValue } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
-import { loadedModule, isModuleLoad } from './moduleLoads';
+import { loadedModule, isModuleLoad, dynamicImportSources, requireSource } from './moduleLoads';
 import { Evaluator, REST_OF_MODULE } from './evaluator';
 import { givenArgs } from './argConditions';
 import { loopOfBody } from './loopOverTable';
@@ -80,6 +80,7 @@ export abstract class DeclarationReader extends Evaluator {
       }
       if ((isPropertyAssignment(node) || isVariableDeclaration(node)) && node.initializer) this.readEnvRead(node, node.initializer);
       if (isCallExpression(node)) {
+        this.readModuleLoad(node);
         namespaces.push(node);
         const set = settingCall(node);
         if (set) settings.push(set);
@@ -140,6 +141,16 @@ export abstract class DeclarationReader extends Evaluator {
     if (variable !== undefined && at !== undefined) (this.out.envReads ??= {})[at] = variable;
   }
 
+  /** `import('./x')`, `require('./x')` anywhere: the module it loads, whatever holds its value (ExtractedFile.loads). */
+  private readModuleLoad(node: ts.CallExpression): void {
+    for (const source of dynamicImportSources(node) ?? [requireSource(node) ?? '']) if (source !== '') this.addLoad(source);
+  }
+
+  private addLoad(source: string): void {
+    const loads = (this.out.loads ??= []);
+    if (!loads.includes(source)) loads.push(source);
+  }
+
   private addImport(local: string, imported: string, source: string): void {
     this.out.imports.push({ local, imported, source });
     this.importedNames.add(local);
@@ -185,6 +196,7 @@ export abstract class DeclarationReader extends Evaluator {
       if (named && isNamedImports(named))
         for (const el of named.elements) if (clause.isTypeOnly || el.isTypeOnly) this.typeImports.set(el.name.text, { imported: (el.propertyName ?? el.name).text, source });
     }
+    if (!clause && isStringLiteral(node.moduleSpecifier)) this.addLoad(node.moduleSpecifier.text);
     if (!clause || clause.isTypeOnly || !isStringLiteral(node.moduleSpecifier)) return;
     const source = node.moduleSpecifier.text;
     if (clause.name) this.addImport(clause.name.text, 'default', source);

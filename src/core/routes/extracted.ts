@@ -433,6 +433,12 @@ export interface ExtractedFile {
   defaultVersionValue?: ConstValue;
   mounts: ExtractedMount[];
   imports: ExtractedImport[];
+  /**
+   * Modules the file loads by a literal name, whatever holds their value: a side-effect `import
+   * './x'`, an `import('./x')` or `require('./x')` anywhere (`connect().then(() => import('./start.js'))`,
+   * which no import binds). A started file reaches its server through them too (collect.ts servedFrom).
+   */
+  loads?: string[];
   /** The router or constant behind `export default x` / `module.exports = x`. */
   defaultExport?: string;
   /** The instance members of the file's top-level classes extending none, by class name (memberGuards.ts). */
