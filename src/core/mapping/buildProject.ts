@@ -659,6 +659,7 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   let how = (pkg: string): string => (nxStarted.length === 1 ? l10n.t('the image starts the Nx build output of workspace package {0}', pkg) : l10n.t('the image starts workspace package {0}, one of those the build selects', pkg));
   let startedIn: BuildProject | undefined;
   if (chosen.length === 0) ({ chosen, how } = (await startedByCd(df, scripts, packages, context, packagesAt)) ?? { chosen, how });
+  if (chosen.length === 0) ({ chosen, how } = (await startedFileOfSelected(fs, df, context, scripts, packages, selectedProjects)) ?? { chosen, how });
   if (chosen.length === 0) ({ chosen, how } = await deployedOrSelectedServers(df, packagesAt, async () => servers(selected)));
   // A front end the build selects (`npm run build:public` in its folder) for an image running no
   // JavaScript (caddy, nginx serving the files): that package, not a library copied in beside it
@@ -847,6 +848,38 @@ function finalWorkdir(df: Dockerfile): { final: Stage; workdir: string } | undef
   if (!final || root === undefined) return undefined;
   const workdir = posix.relative(root, final.workdir);
   return workdir.startsWith('..') ? undefined : { final, workdir };
+}
+
+/** A script file a start command names, with or without a folder (`node serve.js`, `node --enable-source-maps dist/api/index.js`). */
+const STARTED_SCRIPT = /(?:^|\s)((?:\.\/)?[\w.-]+(?:\/[\w.-]+)*\.[cm]?[jt]sx?)(?=\s|$)/g;
+
+/**
+ * The build selects several packages and the image starts a script file of one of them, named from
+ * the final stage's WORKDIR (a compose service's `working_dir: /srv/web` + `command: node serve.js`,
+ * beside another service of the same image starting the API): that package is the service's code,
+ * a front end's own small server too, whatever server package the build selects beside it.
+ */
+async function startedFileOfSelected(
+  fs: FsLike,
+  df: Dockerfile,
+  context: string,
+  scripts: Record<string, string>,
+  packages: Map<string, string>,
+  selected: BuildProject[],
+): Promise<{ chosen: BuildProject[]; how: (pkg: string) => string } | undefined> {
+  const at = finalWorkdir(df);
+  if (!at || selected.length < 2) return undefined;
+  const rels = [...new Set(packages.values())].map((d) => relative(context, d).split(sep).join('/')).filter((r) => r !== '' && !r.startsWith('..'));
+  const own = rels.includes(at.workdir) ? (await readPackage(fs, join(context, at.workdir)))?.scripts : undefined;
+  const owners = new Set<string>();
+  for (const text of startTexts(at.final, own ?? scripts))
+    for (const m of text.matchAll(STARTED_SCRIPT)) {
+      const file = posix.join(at.workdir, m[1] ?? '');
+      const owner = rels.filter((r) => file.startsWith(`${r}/`)).sort((a, b) => b.length - a.length)[0];
+      if (owner !== undefined) owners.add(resolve(context, owner));
+    }
+  const started = selected.filter((p) => owners.has(p.dir));
+  return owners.size === 1 && started.length === 1 ? { chosen: started, how: (pkg) => l10n.t('the image starts a file of workspace package {0}, one of those the build selects', pkg) } : undefined;
 }
 
 /** The relative file paths a start command names (`node apps/api/dist/server.cjs`, `node ./web/build/index.js`). */
