@@ -658,8 +658,7 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   if (chosen.length === 0) chosen = await builtFileOfOnlySelected(selectedProjects, await startedBuildOutputs(fs, df, context, scripts, command), servers, packages);
   let how = (pkg: string): string => (nxStarted.length === 1 ? l10n.t('the image starts the Nx build output of workspace package {0}', pkg) : l10n.t('the image starts workspace package {0}, one of those the build selects', pkg));
   let startedIn: BuildProject | undefined;
-  if (chosen.length === 0) ({ chosen, how } = (await startedByCd(df, scripts, packages, context, packagesAt)) ?? { chosen, how });
-  if (chosen.length === 0) ({ chosen, how } = (await startedFileOfSelected(fs, df, context, scripts, packages, selectedProjects)) ?? { chosen, how });
+  if (chosen.length === 0) ({ chosen, how } = (await startedByCd(df, scripts, packages, context, packagesAt)) ?? (await startedFileOfSelected(fs, df, context, scripts, packages, selectedProjects)) ?? { chosen, how });
   if (chosen.length === 0) ({ chosen, how } = await deployedOrSelectedServers(df, packagesAt, async () => servers(selected)));
   // A front end the build selects (`npm run build:public` in its folder) for an image running no
   // JavaScript (caddy, nginx serving the files): that package, not a library copied in beside it
