@@ -18,6 +18,7 @@ import { methodRouter } from './methodRouters';
 import { dynamicImportSource, requireSource } from './moduleLoads';
 import { spreadingReturn } from './spreadingFunctions';
 import { asClass, declaredInstance, instanceOf, type ClassReader } from './classInstances';
+import { declaredClass } from './instanceClasses';
 import { tsRestRouterValue } from './tsRestContracts';
 import { tsRestNestServerValue } from './tsRestNest';
 import { isObjectValuesCall, objectValues } from './objectValues';
@@ -621,11 +622,23 @@ export abstract class Evaluator extends ReaderBase {
   }
 
   /**
+   * The class a parameter or a field of `this` is declared as (instanceClasses.ts declaredClass),
+   * when a class of this file or imported from the project: a package's type says nothing read here.
+   */
+  private typedInstanceClass(x: ts.Expression): string | undefined {
+    if (isIdentifier(x) && this.decls.get(this.ownName(x.text, x)) !== undefined) return undefined;
+    const cls = declaredClass(x);
+    return cls !== undefined && (this.classReader.localClass(cls) !== undefined || this.classReader.projectImport(cls)) ? cls : undefined;
+  }
+
+  /**
    * The class of an instance a name holds: its declared type (`const settings: SettingsService = ...`),
    * else the class handed to a container's `get`/`resolve` (`app.get(SettingsService)`).
    */
   private instanceClass(e: ts.Expression): string | undefined {
     const x = skipOuter(e);
+    const declared = this.typedInstanceClass(x);
+    if (declared !== undefined) return declared;
     const init = isIdentifier(x) ? this.decls.get(this.ownName(x.text, x)) : undefined;
     if (!init || !isExpression(init)) return undefined;
     const decl = init.parent;

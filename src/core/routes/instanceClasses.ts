@@ -8,7 +8,7 @@
 //   - a name holding `new Codes()` or a container's instance (`container.resolve(Codes)`,
 //     `container.get(Codes)`), or that call written in place.
 import ts from './compiler';
-import { getDecorators, isCallExpression, isClassLike, isConstructorDeclaration, isExpression, isIdentifier, isNewExpression, isPropertyAccessExpression, isPropertyDeclaration, isTypeReferenceNode } from './tsNodes';
+import { getDecorators, isCallExpression, isClassLike, isConstructorDeclaration, isExpression, isFunctionLike, isIdentifier, isNewExpression, isPropertyAccessExpression, isPropertyDeclaration, isTypeReferenceNode } from './tsNodes';
 import { skipOuter } from './tsSyntax';
 
 /** The class a container call gives an instance of: `x.get(Cls)`, `x.resolve(Cls)` with one class-named argument. */
@@ -72,4 +72,25 @@ export function receiverClass(e: ts.Expression, held: (name: string) => ts.Node 
   if (!isIdentifier(x)) return madeClass(x);
   const init = held(x.text);
   return init && isExpression(init) ? madeClass(init) : undefined;
+}
+
+/**
+ * The class a value is declared to be an instance of, where its declaration says so: `this.cfg` of
+ * a field or constructor parameter property typed with (or made as, or injected as) a class, a
+ * parameter of a function around it typed with one (`configure(app, cfg: AppSettings)`). What the
+ * value holds is then what any instance of the class holds: its fields' defaults, its getters.
+ */
+export function declaredClass(e: ts.Expression): string | undefined {
+  const x = skipOuter(e);
+  if (isPropertyAccessExpression(x) && x.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    const cls = enclosingClass(x);
+    return cls ? fieldClass(cls, x.name.text) : undefined;
+  }
+  if (!isIdentifier(x)) return undefined;
+  for (let cur: ts.Node | undefined = x.parent; cur; cur = cur.parent) {
+    if (!isFunctionLike(cur)) continue;
+    const p = cur.parameters.find((q) => isIdentifier(q.name) && q.name.text === x.text);
+    if (p) return injectedClass(p) ?? typeClass(p.type);
+  }
+  return undefined;
 }

@@ -145,6 +145,13 @@ const CONFIG_CLASSES = new RegExp(
   String.raw`\bexport\s+const\s+${CONFIG_WORD}\s*(?::[^=;]*)?=\s*[\w$.]+\(|\)\s*:\s*${CONFIG_WORD}\s*[&{]|\bclass\s+${CONFIG_WORD}\s+extends\s+[\w$]+\s*[{<]`,
 );
 
+// A configuration class exported (`export class EnvConfig { GLOBAL_PREFIX: string = 'api'; }`, `export class
+// AppSettings { get apiBase() { return this.values.API_BASE; } }`): another file reads a field default or a
+// getter of an instance it is handed (`configure(app, cfg: AppSettings)`, classInstances.ts), though no quote
+// follows the export. Known by the class's name and a field with a text default or a getter reading a field.
+const CONFIG_CLASS_EXPORT = new RegExp(String.raw`\bexport\s+(?:default\s+)?class\s+${CONFIG_WORD}\s*\{`);
+const FIELD_OR_GETTER = /^[ \t]*(?:(?:public|private|protected|readonly)\s+)*(?:[\w$]+\s*(?::[^=;\n]*)?=\s*['"`]|get\s+[\w$]+\s*\(\s*\)\s*(?::[^{;]*)?\{\s*return\s+this\.)/m;
+
 // An object exported by name built from the file's own path constant (`const path = '/health'; export
 // const route = { method, path }`, spread into `export const routeHandler = { ...route, handler }`): no
 // quote follows its export, yet another file's route helper reads its `path` (`createRoute(server,
@@ -178,7 +185,7 @@ const DEFAULT_EXPORT = /\bexport\s+default\b|\bmodule\.exports\s*=|\bexport\s*\{
 // another file's Feathers `use('/x', createService(o))` serves the class's methods (memberGuards.ts defaultFactoryClass).
 const INSTANCE_FACTORY_EXPORT = /\b(?:module\.exports\s*=|export\s+default)\s*(?:async\s+)?(?:function\b[^{]*\{[^]*?\breturn\s+new\s+[\w$]+\s*\(|\([^()]*\)\s*=>\s*new\s+[\w$]+\s*\()/;
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
-export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${SETTINGS_GETTER.source}|${PATH_DEFAULT.source}|${CONFIG_CLASSES.source}|${PATH_CONST.source}|${EXPORTED_OBJECT_LITERAL.source}|${NEXT_HANDLER_PATH.source}|${NEXT_METADATA_CODE_PATH.source}|${NITRO_HANDLER_PATH.source}|${DEFAULT_EXPORT.source}|${SVELTEKIT_ENDPOINT_PATH.source}|${REMIX_ROUTE_PATH.source}|${INSTANCE_FACTORY_EXPORT.source}|${STRAPI_FILES_ID}`;
+export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${SETTINGS_GETTER.source}|${PATH_DEFAULT.source}|${CONFIG_CLASSES.source}|${CONFIG_CLASS_EXPORT.source}|${FIELD_OR_GETTER.source}|${PATH_CONST.source}|${EXPORTED_OBJECT_LITERAL.source}|${NEXT_HANDLER_PATH.source}|${NEXT_METADATA_CODE_PATH.source}|${NITRO_HANDLER_PATH.source}|${DEFAULT_EXPORT.source}|${SVELTEKIT_ENDPOINT_PATH.source}|${REMIX_ROUTE_PATH.source}|${INSTANCE_FACTORY_EXPORT.source}|${STRAPI_FILES_ID}`;
 
 // A class of a file loading a Feathers package (`class Users extends KnexService`, a custom service
 // typed by @feathersjs/feathers): another file's `use(path, new Users())` serves its methods (feathersServices.ts).
@@ -196,6 +203,7 @@ export function mayDeclareRoutes(text: string): boolean {
   const named = EXPORTED_NAMED_INSTANCE.exec(text)?.[1];
   if (named !== undefined && PATH_FIELD.test(text) && classDeclared(named).test(text)) return true;
   if (PATH_CONST.test(text) && EXPORTED_OBJECT_LITERAL.test(text)) return true;
+  if (CONFIG_CLASS_EXPORT.test(text) && FIELD_OR_GETTER.test(text)) return true;
   return KEYED_GETTER.test(text) || SETTINGS_GETTER.test(text) || PATH_DEFAULT.test(text) || CONFIG_CLASSES.test(text) || reExportsLocalModule(text);
 }
 

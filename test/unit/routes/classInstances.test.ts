@@ -2,6 +2,7 @@
 // (src/core/routes/classInstances.ts).
 import * as assert from 'node:assert/strict';
 import { routesAndWarnings as routesOf } from '../helpers/collectText';
+import { mayDeclareRoutes } from '../../../src/core/routes/mayDeclareRoutes';
 
 const baseSettings = [
   'export class BaseSettings {',
@@ -87,5 +88,44 @@ suite('class instances', () => {
       '/s/items.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('items')\nexport class ItemsController {\n  @Get()\n  list() {}\n}\n",
     });
     assert.deepEqual(held.routes, ['GET /v2/items']);
+  });
+
+  test("a parameter declared with a configuration class (`configure(app, cfg: AppSettings)`) is an instance of it; a field declared with a class and given no value it can read (`private values: EnvSettings` set from the environment) holds that class's field envSettings", () => {
+    const envSettings = ['export class EnvSettings {', "  PORT: number = 4000;", "  API_BASE: string = 'v3';", '  SECRET: string;', '}'].join('\n');
+    const settings = [
+      "import { EnvSettings } from './envSettings';",
+      'export class AppSettings {',
+      '  private values: EnvSettings;',
+      '  constructor(source: Record<string, string>) {',
+      '    this.values = this.check(source);',
+      '  }',
+      '  private check(source: Record<string, string>): EnvSettings {',
+      '    return validate(EnvSettings, source);',
+      '  }',
+      '  get apiBase(): string {',
+      '    return this.values.API_BASE;',
+      '  }',
+      '}',
+    ].join('\n');
+    const setup = "import { INestApplication } from '@nestjs/common';\nimport { AppSettings } from './settings';\nexport function configure(app: INestApplication, cfg: AppSettings): void {\n  app.setGlobalPrefix(cfg.apiBase);\n}\n";
+    const main = "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nimport { AppSettings } from './settings';\nimport { configure } from './setup';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  configure(app, app.get(AppSettings));\n  await app.listen(3000);\n}\n";
+    const files: Record<string, string> = {
+      '/s/envSettings.ts': envSettings,
+      '/s/settings.ts': settings,
+      '/s/setup.ts': setup,
+      '/s/main.ts': main,
+      '/s/app.module.ts': "import { Module } from '@nestjs/common';\nimport { ItemsController } from './items.controller';\n@Module({ controllers: [ItemsController] })\nexport class AppModule {}\n",
+      '/s/items.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('items')\nexport class ItemsController {\n  @Get()\n  list() {}\n}\n",
+    };
+    // Every file is one the scan reads (its pre-filter lets it through).
+    assert.deepEqual(Object.keys(files).filter((f) => !mayDeclareRoutes(files[f] ?? '')), []);
+    const { routes, warnings } = routesOf(files);
+    assert.deepEqual(routes, ['GET /v3/items']);
+    assert.deepEqual(warnings, []);
+    // The class's file not among those scanned: a prefix there is, not known: under `…`, warned of at the call.
+    const { '/s/envSettings.ts': _read, '/s/settings.ts': _unread, ...without } = files;
+    const unknown = routesOf(without);
+    assert.deepEqual(unknown.routes, ['GET /…/items']);
+    assert.deepEqual(unknown.warnings.map((w) => w.split(':').slice(0, 2).join(':')), ['/s/setup.ts:4']);
   });
 });
