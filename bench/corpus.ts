@@ -40,6 +40,7 @@ import type { ExtractedFile } from '../src/core/routes/extracted';
 import type { ServiceSpec, SourceMapping } from '../src/core/model';
 import { discoverComposeProjects } from '../src/core/compose/discover';
 import { startedSourceFile } from '../src/core/gather/startedEntry';
+import { workerEntry } from '../src/core/gather/workerEntry';
 import { routeTreeFacts, servedTreeRoutes, type RouteTreeFacts } from '../src/core/gather/routes';
 import { isAtOrInside } from '../src/core/pathInside';
 import { serviceEnvOf } from '../src/core/gather/serviceEnv';
@@ -292,12 +293,19 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
   };
   // A SvelteKit app serves its endpoints only where a service runs it (its image's `node build`): one no service reads (an example app) serves none, as the check reads only a service's source root.
   const unserved = (group: (typeof groups)[number], services: readonly StartedService[]) => kitApps.includes(group.dir) && !services.some((s) => isAtOrInside(s.sourceRoot, group.dir) || isAtOrInside(group.dir, s.sourceRoot));
+  // A Cloudflare Worker of an app's folder (wrangler's `main`): a server of it no service starts, beside those that do.
+  const routeFiles = new Set(tree.files);
+  const workers = new Map<string, string>();
+  for (const group of groups) {
+    const worker = await workerEntry(fs, group.dir, routeFiles);
+    if (worker !== undefined) workers.set(group.dir, worker);
+  }
   const join = (services: readonly StartedService[]) =>
     Promise.all(
       groups.map(async (group) => {
         if (unserved(group, services)) return { dir: group.dir, routes: [], warnings: [] };
         // Each service starting a file of this app serves what that file reaches (the check's limit), with its environment; the union of theirs.
-        const each = await Promise.all(groupEntries(group, groups, services).map((as) => joinGroup(group, as)));
+        const each = await Promise.all(groupEntries(group, groups, services, workers.get(group.dir)).map((as) => joinGroup(group, as)));
         return { dir: group.dir, routes: each.flatMap((c) => c.routes), warnings: [...new Set(each.flatMap((c) => c.warnings))] };
       }),
     );
@@ -342,11 +350,12 @@ interface JoinedAs {
 /**
  * The started files a server app is joined from: those of the services whose started file is one
  * of its own (the deepest app holding it); none known (undefined: every route of the app) when no
- * service starts one of its files, or when a service reading its folder starts no file it can tell.
+ * service starts one of its files, or when a service reading its folder starts no file it can tell;
+ * else also the file a Cloudflare Worker of the app's folder starts (`worker`, gather/workerEntry.ts).
  * Each with the environment of the service starting it (of each service reading the app's folder
  * when none is known), as the check joins each service's routes.
  */
-function groupEntries(group: { dir: string; files: string[] }, groups: readonly { dir: string; files: string[] }[], services: readonly StartedService[]): JoinedAs[] {
+function groupEntries(group: { dir: string; files: string[] }, groups: readonly { dir: string; files: string[] }[], services: readonly StartedService[], worker?: string): JoinedAs[] {
   const ownerOf = (file: string) => groups.filter((g) => isAtOrInside(g.dir, file) && g.files.includes(file)).sort((a, b) => b.dir.length - a.dir.length)[0];
   const overlaps = (root: string) => isAtOrInside(root, group.dir) || isAtOrInside(group.dir, root);
   const starting = services.filter((s) => s.entry !== undefined && ownerOf(s.entry) === group);
@@ -355,7 +364,8 @@ function groupEntries(group: { dir: string; files: string[] }, groups: readonly 
     const envs = services.filter((s) => overlaps(s.sourceRoot)).map((s) => s.env);
     return distinct(envs.length > 0 ? envs.map((env) => ({ env })) : [{}]);
   }
-  return distinct(starting.map((s) => ({ entry: s.entry, env: s.env })));
+  // The app's Worker (wrangler's `main`) serves what its file reaches, beside the services' files.
+  return distinct([...starting.map((s) => ({ entry: s.entry, env: s.env })), ...(worker !== undefined ? [{ entry: worker }] : [])]);
 }
 
 /** The service a truth's Dockerfile stands for, as compose would declare it (the build context, file, target stage and args). */
