@@ -15,7 +15,7 @@ import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestMo
 import { factoryRouteAt } from './routeFactories';
 import { DEFAULT_FACTORY_INSTANCE, dropUnmetMemberGuards } from './unmetMemberGuards';
 import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, guardsHold, mayHold, substituteParams, methodRouterName, routerMethodName, writtenName } from './extracted';
-import { concat, APP_SETTING, ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, ENV_READ, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, OMIT, SPREAD, SPREAD_ITEMS, VALUES, argRef, readsArgs, readsEnv, readsInstance, hasEach, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type Reference, type StrValue } from './values';
+import { concat, APP_SETTING, ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, ENV_READ, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, OMIT, SPREAD, SPREAD_ITEMS, VALUES, argRef, readsArgs, readsEnv, readsInstance, hasEach, NEW, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type Reference, type StrValue } from './values';
 import { UNKNOWN_PREFIX, bracedPathToRoute, joinRoutePath, openApiPathToRoute, expandAlternativeSegments, stripParamPatterns, unknownPrefixPath, isRoutePath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
@@ -2636,7 +2636,8 @@ class ValueResolver {
     }
     if (p.ref.args) return this.calledText(s, p.ref.local, p.ref.path, p.ref.args, depth);
     const found = this.refValue(s, p.ref.local, p.ref.path);
-    if (!found && p.ref.fallback !== undefined && this.absentProperty(s, p.ref.local, p.ref.path)) return p.ref.fallback;
+    // A member of an instance the class gives no value (or no class: an interface's) is the fallback too.
+    if (!found && p.ref.fallback !== undefined && (p.ref.path[0] === NEW || this.absentProperty(s, p.ref.local, p.ref.path))) return p.ref.fallback;
     // `v1('users')` of an imported function, read as a configuration getter's key (evaluator.ts keyedGetter): a function building a path from its argument.
     const key = p.ref.path.length - 1;
     if (!found && key > 0 && p.ref.path[key - 1] === CALLED) return this.calledText(s, p.ref.local, p.ref.path.slice(0, key), [str(p.ref.path[key] ?? '')], depth);

@@ -346,7 +346,8 @@ export abstract class Evaluator extends ReaderBase {
       if (left?.kind === 'config' && configDefault !== undefined) return configDefaultOf(left.key, configDefault);
       // `route.version ?? 'v1'` over the elements of an imported list: the literal where an element has none.
       const ref = soleRef(left);
-      const fallback = ref?.path.includes(EACH) ? literalOf(this.evaluate(node.right, depth)) : undefined;
+      // `cfg.server.basePath || ''` on a parameter typed with a class or an interface (typedInstanceClass): the literal where the instance gives none.
+      const fallback = ref?.path.includes(EACH) || ref?.path[0] === NEW ? literalOf(this.evaluate(node.right, depth)) : undefined;
       if (ref && fallback !== undefined) return str({ ref: { ...ref, fallback } });
       return left ?? this.evaluate(node.right, depth);
     }

@@ -128,4 +128,24 @@ suite('class instances', () => {
     assert.deepEqual(unknown.routes, ['GET /…/items']);
     assert.deepEqual(unknown.warnings.map((w) => w.split(':').slice(0, 2).join(':')), ['/s/setup.ts:4']);
   });
+
+  test("a parameter typed with an interface of the project (`getApp(config: IAppConfig)`) holds nothing known: `config.server.basePath || ''` is its fallback, as before", () => {
+    const { routes, warnings } = routesOf({
+      '/s/types.ts': 'export interface IAppConfig {\n  server: { basePath?: string };\n}\n',
+      '/s/app.ts': [
+        "import express from 'express';",
+        "import { IAppConfig } from './types';",
+        'export default function getApp(config: IAppConfig) {',
+        '  const app = express();',
+        "  const base = config.server.basePath || '';",
+        '  const router = express.Router();',
+        "  router.get('/health', ok);",
+        '  app.use(`${base}/api`, router);',
+        '  return app;',
+        '}',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['GET /api/health']);
+    assert.deepEqual(warnings, []);
+  });
 });
