@@ -15,7 +15,7 @@ import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestMo
 import { factoryRouteAt } from './routeFactories';
 import { DEFAULT_FACTORY_INSTANCE, dropUnmetMemberGuards } from './unmetMemberGuards';
 import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, guardsHold, mayHold, substituteParams, methodRouterName, routerMethodName, writtenName } from './extracted';
-import { concat, APP_SETTING, ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, ENV_READ, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, OMIT, SPREAD, SPREAD_ITEMS, VALUES, argRef, readsArgs, readsEnv, readsInstance, hasEach, NEW, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type Reference, type StrValue } from './values';
+import { concat, APP_SETTING, ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, ENV_READ, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, OMIT, SPREAD, SPREAD_ITEMS, VALUES, argRef, readsArgs, readsEnv, hasEach, NEW, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type Reference, type StrValue } from './values';
 import { UNKNOWN_PREFIX, bracedPathToRoute, joinRoutePath, openApiPathToRoute, expandAlternativeSegments, stripParamPatterns, unknownPrefixPath, isRoutePath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
@@ -2513,10 +2513,6 @@ class ValueResolver {
         if (set !== undefined && !this.envUsed.has(variable)) this.envUsed.set(variable, s.file);
         out.globalPrefix = joinRoutePath(set ?? UNKNOWN_PREFIX);
         if (set === undefined) warnings.push(scanWarningText(s.file, { ...this.globalPrefixEnvHint(variable), ...line }));
-      } else if (readsInstance(x.globalPrefixValue)) {
-        // An instance's member not found (a class of a file not scanned): a prefix there is, not known: its routes under `…`.
-        out.globalPrefix = joinRoutePath(UNKNOWN_PREFIX);
-        warnings.push(scanWarningText(s.file, { id: 'globalPrefix', args: [], ...line }));
       } else warnings.push(scanWarningText(s.file, { id: 'globalPrefixValue', args: [], ...line }));
     }
     if (x.versioningPrefixValue && x.uriVersioning) {

@@ -187,11 +187,6 @@ export function hasRefs(v: ConstValue | undefined): boolean {
   return Object.values(v.props).some(hasRefs);
 }
 
-/** Whether a text reads a member of an instance of a class (NEW): `cfg.apiBase` of a parameter typed with one. */
-export function readsInstance(v: ConstValue): boolean {
-  return v.kind === 'str' && v.parts.some((p) => typeof p !== 'string' && p.ref.path[0] === NEW);
-}
-
 /** A property path inside a value. */
 export function propOf(v: ConstValue | undefined, path: readonly string[]): ConstValue | undefined {
   let cur = v;
