@@ -148,9 +148,22 @@ function readArg(st: ParseState, args: string, buildArgs: Readonly<Record<string
   }
 }
 
+/**
+ * The platform ARGs BuildKit defines in the global scope, for FROM lines (`FROM build-${TARGETARCH}`
+ * picking a stage per architecture), unless the Dockerfile declares them: read for the most common
+ * build platform, linux/amd64. https://docs.docker.com/build/building/variables/#multi-platform-build-arguments
+ */
+const PLATFORM_ARGS: ReadonlyMap<string, string> = new Map(
+  ['TARGET', 'BUILD'].flatMap((side) => [
+    [`${side}PLATFORM`, 'linux/amd64'],
+    [`${side}OS`, 'linux'],
+    [`${side}ARCH`, 'amd64'],
+  ]),
+);
+
 function readFrom(st: ParseState, args: string, imageWorkdirs: ReadonlyMap<number, string>, imageEnvs: ReadonlyMap<number, ReadonlyMap<string, string>>): void {
   const words = splitWords(args).filter((w) => !w.startsWith('--'));
-  const from = substitute(words[0] ?? '', st.globalArgs);
+  const from = substitute(words[0] ?? '', new Map([...PLATFORM_ARGS, ...st.globalArgs]));
   const name = words.length >= 3 && words[1]?.toUpperCase() === 'AS' ? words[2] : undefined;
   const base = findStage(st.stages, from);
   const index = st.stages.length;

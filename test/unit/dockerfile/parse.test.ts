@@ -113,6 +113,16 @@ COPY a $NOT_DECLARED/
     assert.equal(df.stages[2]?.copies[0]?.dest, '/');
   });
 
+  test('a FROM naming a stage by a platform ARG BuildKit defines (`FROM build-${TARGETARCH}`) is built FROM that stage, read for linux/amd64; a declared ARG of the same name wins', () => {
+    const text = 'FROM node:20 AS build-arm64\nWORKDIR /arm\nFROM node:20 AS build-amd64\nWORKDIR /srv\nCOPY start.sh /usr/local/bin/\nFROM build-${TARGETARCH} AS build\nFROM build-$TARGETOS-x\n';
+    const df = parseDockerfile(text);
+    assert.equal(df.stages[2]?.baseStage, 1);
+    assert.equal(df.stages[2]?.workdir, '/srv');
+    assert.equal(df.stages[3]?.from, 'build-linux-x');
+    const declared = parseDockerfile(`ARG TARGETARCH=arm64\n${text}`);
+    assert.equal(declared.stages[2]?.baseStage, 0);
+  });
+
   test('heredoc bodies are not read as instructions', () => {
     const df = parseDockerfile('FROM a\nRUN <<EOF\nCOPY fake /fake\nEOF\nCOPY real /real\n');
     assert.deepEqual(
