@@ -241,18 +241,22 @@ async function isContextFile(fs: FsLike, context: string, rel: string): Promise<
  * command line with the folder the script `cd`s to before it. Undefined when it starts none. A
  * static file server (`npx serve -s dist`) comes last: a script that also starts the app in the
  * background (`nohup node index.js &`, then the built front end served in the foreground) starts
- * that app's code.
+ * that app's code. Programs a file runner starts in the background (`node server.js &`, a `{ cd
+ * server && node index.js; } &` group) run beside it: each is kept, before it, joined by `&`
+ * (`node server.js & node collector.js`), as a start running several programs at once is written.
  */
 export function startOfScript(text: string, args: readonly string[]): string | undefined {
   let cwd: string | undefined;
   let last: string | undefined;
   let lastExec: string | undefined;
   let lastStatic: string | undefined;
+  const beside = new BackgroundPrograms();
   const lines = argumentBranches(argumentCountLines(text.replace(/\\\r?\n/g, ' ').split(/\r?\n/), args.length), args[0]);
   for (const line of lines) {
     const code = line.replace(/(^|\s)#.*$/, '');
     for (const part of code.split(/&&|\|\||;/)) {
       const words = commandWords(part.trim()).filter((w, i, all) => !/^\w+=/.test(w) || all.slice(0, i).some((b) => !/^\w+=/.test(b)));
+      beside.see(words);
       const keyword = ['then', 'else', 'do', '{', '('].includes(words[0] ?? '') ? words.slice(1) : words;
       // Relative to the folder the script starts in (the image's WORKDIR): `cd server` stays relative.
       if (keyword[0] === 'cd' && keyword[1] !== undefined && !keyword[1].includes('$')) cwd = posix.isAbsolute(keyword[1]) ? posix.normalize(keyword[1]) : posix.join(cwd ?? '', keyword[1]);
@@ -262,12 +266,43 @@ export function startOfScript(text: string, args: readonly string[]): string | u
       const started = startedWords(exec ? background.slice(1) : background, args, exec);
       if (started === undefined) continue;
       const command = [...(cwd !== undefined && cwd !== '.' ? ['cd', cwd, '&&'] : []), ...started].join(' ');
+      if (isFileRunner(started[0] ?? '')) beside.started(command, background !== keyword);
       if (servesStaticFiles(started)) lastStatic = command;
       else if (exec) lastExec = command;
       else last = command;
     }
   }
-  return lastExec ?? last ?? lastStatic;
+  const main = lastExec ?? last ?? lastStatic;
+  const others = main === undefined ? [] : beside.programs.filter((c) => c !== main);
+  return main === undefined ? undefined : [...others, main].join(' & ');
+}
+
+/**
+ * The programs a script sends to the background: a command ending in `&`, or one in a `{ ... }`
+ * group the `}` closing it sends there (`} &`). Fed each command's words in order (see), and each
+ * program started (started).
+ */
+class BackgroundPrograms {
+  readonly programs: string[] = [];
+  private group: string[] | undefined;
+
+  /** A command's words: a `{` opens a group, a `}` closes it, sending its programs to the background when `&` follows. */
+  see(words: readonly string[]): void {
+    if (words[0] === '{') this.group = [];
+    if (words[0] !== '}') return;
+    if (words[1] === '&') this.add(...(this.group ?? []));
+    this.group = undefined;
+  }
+
+  /** A program the script starts, `inBackground` when its own command ends in `&`. */
+  started(command: string, inBackground: boolean): void {
+    if (inBackground) this.add(command);
+    else this.group?.push(command);
+  }
+
+  private add(...commands: string[]): void {
+    for (const c of commands) if (!this.programs.includes(c)) this.programs.push(c);
+  }
 }
 
 /** `npx serve -s dist`, `yarn http-server build`: a package runner starting a static file server. */

@@ -22,6 +22,14 @@ suite('startOfScript', () => {
     assert.equal(startOfScript('cd client\nexec npx serve -s dist\n', []), 'cd client && npx serve -s dist');
   });
 
+  test('programs a file runner starts in the background (`node a.js &`, a `{ ...; } &` group) run beside the one the script starts: each kept before it, joined by &', () => {
+    const groups = '#!/bin/bash\n{\n  cd /app/api &&\n    npx prisma migrate deploy &&\n    node /app/api/index.js\n} &\n{ node /app/jobs/index.js; } &\nwait -n\n';
+    assert.equal(startOfScript(groups, []), 'cd /app/api && node /app/api/index.js & cd /app/api && node /app/jobs/index.js');
+    assert.equal(startOfScript('node worker.js &\nexec node server.js\n', []), 'node worker.js & node server.js');
+    // A group run in the foreground sends nothing to the background; a package runner's step there is no program beside.
+    assert.equal(startOfScript('{ node seed.js; }\nnpx prisma generate &\nexec node server.js\n', []), 'node server.js');
+  });
+
   test('a test for no arguments (`if [ $# -eq 0 ]`, `if [ -z "$1" ]`) runs its then side when the script gets none, its else side when it gets some', () => {
     const script = '#!/bin/bash\nif [ $# -eq 0 ]\n  then\n    node server.js\n  else\n    while getopts "c:" o\n    do\n      echo $o\n    done\n    if [ "$COMMAND" == "seed" ]\n      then\n        node ./tools/seed.js\n    fi\nfi\n';
     assert.equal(startOfScript(script, []), 'node server.js');
