@@ -18,7 +18,7 @@ export type Scope = Map<string, ts.Expression | ConstValue>;
 const { EqualsToken, FirstAssignment, LastAssignment } = ts.SyntaxKind;
 
 /** A function of the file that registers routes for its caller (routeHelpers.ts). */
-export type RouteHelper = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression;
+export type RouteHelper = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression | ts.MethodDeclaration;
 
 export abstract class ReaderBase {
   /** Top-level `const x = ...` initialisers, enums, classes: what identifiers evaluate to. */

@@ -2,7 +2,7 @@
 // path as parameters (expanded at each call), spec mounters (a route config registered on the
 // router they are handed), and functions or modules a router is passed to.
 import ts from './compiler';
-import { forEachChild, isClassDeclaration, isArrayBindingPattern, isArrayLiteralExpression, isOmittedExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isMethodDeclaration, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSourceFile, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, isVariableStatement } from './tsNodes';
+import { forEachChild, isClassDeclaration, isArrayBindingPattern, isArrayLiteralExpression, isOmittedExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isMethodDeclaration, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSourceFile, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import { joinRoutePath, openApiPathToRoute, isRoutePath } from './joinPath';
 import { unknownSegmentsPath } from './unknownSegments';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
@@ -63,6 +63,9 @@ export abstract class RouteHelperReader extends RouterCallReader {
           const handed = isIdentifier(c) && c.text !== name ? this.helperPlaces.get(c.text) : undefined;
           const onward = handed ? node.arguments.filter((a, i) => isParam(a) && handed.has(i)) : [];
           if (onward.length > 0) return mark(...onward);
+          // Handing its router parameter and a path made of another parameter to an imported function
+          // (`page(app, `/${name}/:id`, h)`): a helper of another file (collect.ts decides), read at each call.
+          if (handsImportedHelper(node, c, params, isParam, this.importedNames) && isCalled((called ??= calledNames(this.sf)), name)) return mark(...node.arguments);
           // `router.get(base + path, h)`, `router.route(prefix + path).get(h)` of a function called here: read at each call.
           // The router may be the helper's parameter or one it reaches (`app.get(path, h)`, `instance.register(async
           // (server) => server.get(path, h))`): a route call then has its handler too, or is a `route(path)` its
@@ -74,7 +77,7 @@ export abstract class RouteHelperReader extends RouterCallReader {
           // nested in the function making app): mounts, read at each call with what the call hands in (expandRouteHelper).
           const paramMount = isPropertyAccessExpression(c) && c.name.text === 'use' && !isParam(c.expression) && node.arguments.slice(1).some(isParam);
           const verb = isPropertyAccessExpression(c) && (c.name.text in ROUTER_METHODS || isRoute || handlerMount || paramMount) && (isParam(c.expression) || ((node.arguments.length >= 2 || isRoute) && this.isRouterName(c.expression)));
-          if (verb && node.arguments[0] && readsName(node.arguments[0], params) && (called ??= calledNames(this.sf)).has(name)) return mark(c.expression, node.arguments[0]);
+          if (verb && node.arguments[0] && readsName(node.arguments[0], params) && isCalled((called ??= calledNames(this.sf)), name)) return mark(c.expression, node.arguments[0]);
           return false;
         };
         if (fn.body && this.callsWithin(fn.body).filter(declares).length > 0) {
@@ -187,7 +190,7 @@ export abstract class RouteHelperReader extends RouterCallReader {
     const exported = defaultExportedFunction(this.sf);
     const candidates: Array<[string, RouteHelper]> = [...this.helperCandidates(), ...(exported ? [['default', exported] as [string, RouteHelper]] : [])];
     for (const [name, fn] of candidates) {
-      if (fn.parameters.length < 2) continue;
+      if (fn.parameters.length < 2 || isMethodDeclaration(fn)) continue;
       const calls = fn.body ? this.callsWithin(fn.body) : [];
       const found = calls.some((c) => isElementAccessExpression(skipOuter(c.expression))) ? keyedCalls(fn, calls, (n) => this.decls.get(n), (n) => this.line(n)) : [];
       if (found.length === 0) continue;
@@ -203,6 +206,7 @@ export abstract class RouteHelperReader extends RouterCallReader {
     for (const st of this.sf.statements) {
       const named = cjsNamedExport(st);
       if (named && (isArrowFunction(named.value) || isFunctionExpression(named.value)) && !this.decls.has(named.name)) out.push([named.name, named.value]);
+      else out.push(...memberFunctions(st, (name) => this.decls.get(name) as ts.Node | undefined));
     }
     return out;
   }
@@ -369,6 +373,8 @@ export abstract class RouteHelperReader extends RouterCallReader {
     const root = isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : callee;
     // A member of a router named so is its method (`router.get(...)`); an imported function named so is called (`apiRouter('/v1', build, { router })`).
     if (!isIdentifier(root) || !this.importedNames.has(root.text) || this.routers.has(root.text) || (CONVENTIONAL_RECEIVER.test(root.text) && root !== callee)) return false;
+    // In a route helper's own body, a call handing on the helper's parameters is read at the helper's call sites (expandRouteHelper).
+    if (this.expanding.length === 0 && this.handsOnHelperParams(call)) return false;
     const routerOf = (a: ts.Expression): string | null => {
       const x = skipOuter(a);
       const r = isIdentifier(x) ? this.receiverOf(x) : undefined;
@@ -561,6 +567,15 @@ export abstract class RouteHelperReader extends RouterCallReader {
     return router !== undefined && this.routers.has(router) ? undefined : cls;
   }
 
+  /** A call in a route helper's own body whose arguments read the helper's parameters. */
+  private handsOnHelperParams(call: ts.CallExpression): boolean {
+    const helpers = new Set<ts.Node>(this.routeHelpers.values());
+    const fn = enclosingFunction(call);
+    if (!fn || !helpers.has(fn)) return false;
+    const params = new Set(fn.parameters.flatMap((p) => (isIdentifier(p.name) ? [p.name.text] : [])));
+    return call.arguments.some((a) => !isIdentifier(skipOuter(a)) && readsName(a, params));
+  }
+
   protected inRouteHelper(node: ts.Node): boolean {
     const helpers = new Set<ts.Node>(this.routeHelpers.values());
     for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) if (this.fixedHelperFns.has(fn) || helpers.has(fn)) return true;
@@ -577,7 +592,7 @@ export abstract class RouteHelperReader extends RouterCallReader {
    * A call of a route helper: its body read with its parameters bound to the call's values (a
    * router argument to that router), the routes it declares placed at the call.
    */
-  private expandRouteHelper(call: ts.CallExpression, name: string, fn: RouteHelper): void {
+  private expandRouteHelper(call: ts.CallExpression, name: string, fn: RouteHelper, literalsOnly = false): void {
     const scope: Scope = new Map();
     const instances = instanceArgs(fn.parameters, call.arguments);
     const passed = new Map<string, ts.Expression>();
@@ -585,7 +600,9 @@ export abstract class RouteHelperReader extends RouterCallReader {
       const arg = call.arguments[i];
       if (!isIdentifier(p.name) || !arg || isSpreadElement(arg)) return;
       const router = this.receiverOf(arg);
-      const value = router !== undefined && this.isReceiver(router) && this.routers.has(router) ? undefined : this.evaluate(arg);
+      const evaluated = router !== undefined && this.isReceiver(router) && this.routers.has(router) ? undefined : this.evaluate(arg);
+      // Read for a call not known (readKeyedMemberCall): only what is surely known bound, the rest shown as … in the body's paths.
+      const value = literalsOnly && literalOf(evaluated) === undefined ? undefined : evaluated;
       if (value) scope.set(p.name.text, value);
       else if (router !== undefined && this.routers.has(router)) scope.set(p.name.text, ts.factory.createIdentifier(router));
       // What the call hands in by name or as a call's result (`useWith404Fallback('/x', imported)`, `(..., await m.getRouter())`): a mount of the parameter mounts it.
@@ -634,13 +651,38 @@ export abstract class RouteHelperReader extends RouterCallReader {
     });
   }
 
+  /** `sections.item(router, 'books')`: a call of a route helper an object of the file holds (memberFunctions), read by readRouterPassed. */
+  protected isMemberHelperCall(call: ts.CallExpression): boolean {
+    const name = isPropertyAccessExpression(skipOuter(call.expression)) ? calledName(call) : undefined;
+    return name !== undefined && this.routeHelpers.has(name);
+  }
+
+  /** `sections[key](router, name)` with the key known here (a loop's pass): the route helper `sections.<key>` read at the call. True when it is one. */
+  protected readKeyedMemberCall(call: ts.CallExpression, callee: ts.ElementAccessExpression): boolean {
+    const table = skipOuter(callee.expression);
+    if (!isIdentifier(table) || this.routeHelpers.size === 0) return false;
+    const key = literalOf(this.evaluate(callee.argumentExpression));
+    const read = this.expanding.length > 0 || !this.inRouteHelper(call);
+    if (key === undefined) {
+      // A key not known here: each helper of the object read with what the call gives, a value not known shown as …; the call still warned of (warnTableCall).
+      if (read) for (const [name, helper] of this.routeHelpers) if (name.startsWith(`${table.text}.`) && !this.expanding.some((e) => e.name === name)) this.expandRouteHelper(call, name, helper, true);
+      return false;
+    }
+    const name = `${table.text}.${key}`;
+    const helper = this.routeHelpers.get(name);
+    if (!helper || this.expanding.some((e) => e.name === name)) return false;
+    if (read) this.expandRouteHelper(call, name, helper);
+    return true;
+  }
+
   protected readRouterPassed(call: ts.CallExpression): void {
     const callee = skipOuter(call.expression);
-    const helper = isIdentifier(callee) ? this.routeHelpers.get(callee.text) : undefined;
-    if (helper && isIdentifier(callee) && !this.expanding.some((e) => e.name === callee.text)) {
+    const called = calledName(call);
+    const helper = called !== undefined ? this.routeHelpers.get(called) : undefined;
+    if (helper && called !== undefined && !this.expanding.some((e) => e.name === called)) {
       // One helper handing on to another is read at the outer helper's call sites, not in its own body.
       if (this.expanding.length === 0 && this.inRouteHelper(call)) return;
-      return this.expandRouteHelper(call, callee.text, helper);
+      return this.expandRouteHelper(call, called, helper);
     }
     const req = requireSource(callee);
     if (!isIdentifier(callee) && req === undefined) return;
@@ -781,11 +823,64 @@ function readsName(e: ts.Node, names: ReadonlySet<string>): boolean {
   return !isFunctionLike(e) && (forEachChild(e, (c) => readsName(c, names) || undefined) ?? false);
 }
 
-/** The names of the file's functions called by name somewhere in it. */
+/**
+ * `page(app, `/${name}/:id`, h)` in a function taking `app` and `name`: an imported function handed
+ * a parameter of the function as it is (the router) and, at another place, a template or
+ * concatenation reading a parameter (the path).
+ */
+function handsImportedHelper(node: ts.CallExpression, callee: ts.Expression, params: ReadonlySet<string>, isParam: (e: ts.Expression | undefined) => boolean, imported: ReadonlySet<string>): boolean {
+  if (!isIdentifier(callee) || !imported.has(callee.text)) return false;
+  const args = node.arguments;
+  const router = args.findIndex((a) => isParam(a));
+  return router >= 0 && args.some((a, i) => i !== router && !isParam(a) && (isTemplateExpression(skipOuter(a)) || isBinaryExpression(skipOuter(a))) && readsName(a, params));
+}
+
+/**
+ * Functions an object of the file holds, by `object.member`: set at the top level (`sections.item =
+ * (app, name) => {...}`) or written in the object a constant declares (`const sections = { shelf(app,
+ * name) {...} }`, read at that declaration's statement).
+ */
+function memberFunctions(st: ts.Statement, declOf: (name: string) => ts.Node | undefined): Array<[string, RouteHelper]> {
+  if (isExpressionStatement(st) && isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const [left, right] = [skipOuter(st.expression.left), skipOuter(st.expression.right)];
+    const named = isPropertyAccessExpression(left) && isIdentifier(left.expression) && declOf(left.expression.text) !== undefined ? `${left.expression.text}.${left.name.text}` : undefined;
+    return named !== undefined && (isArrowFunction(right) || isFunctionExpression(right)) ? [[named, right]] : [];
+  }
+  if (!isVariableStatement(st)) return [];
+  return st.declarationList.declarations.flatMap((d) => {
+    const init = d.initializer && skipOuter(d.initializer);
+    if (!isIdentifier(d.name) || !init || !isObjectLiteralExpression(init)) return [];
+    const owner = d.name.text;
+    return init.properties.flatMap((p): Array<[string, RouteHelper]> => {
+      if (isMethodDeclaration(p) && isIdentifier(p.name) && p.body) return [[`${owner}.${p.name.text}`, p]];
+      if (!isPropertyAssignment(p) || !isIdentifier(p.name)) return [];
+      const value = skipOuter(p.initializer);
+      return isArrowFunction(value) || isFunctionExpression(value) ? [[`${owner}.${p.name.text}`, value]] : [];
+    });
+  });
+}
+
+/** The name a call calls a function of the file by: `f(...)`, or `object.member(...)` of an object of the file. */
+function calledName(call: ts.CallExpression): string | undefined {
+  const c = skipOuter(call.expression);
+  if (isIdentifier(c)) return c.text;
+  return isPropertyAccessExpression(c) && isIdentifier(c.expression) ? `${c.expression.text}.${c.name.text}` : undefined;
+}
+
+/** Whether a function of the file is called: by its name, or, one an object holds, through a key of that object (`sections[key](...)`). */
+function isCalled(called: ReadonlySet<string>, name: string): boolean {
+  const dot = name.indexOf('.');
+  return called.has(name) || (dot > 0 && called.has(`${name.slice(0, dot)}[]`));
+}
+
+/** The names of the file's functions called by name somewhere in it (`f`, `object.member`; `object[]` for `object[key](...)`). */
 function calledNames(sf: ts.SourceFile): Set<string> {
   const out = new Set<string>();
   const walk = (n: ts.Node): void => {
-    if (isCallExpression(n) && isIdentifier(n.expression)) out.add(n.expression.text);
+    const c = isCallExpression(n) ? skipOuter(n.expression) : undefined;
+    const name = isCallExpression(n) ? calledName(n) : undefined;
+    if (name !== undefined) out.add(name);
+    else if (c && isElementAccessExpression(c) && isIdentifier(skipOuter(c.expression))) out.add(`${(skipOuter(c.expression) as ts.Identifier).text}[]`);
     forEachChild(n, walk);
   };
   walk(sf);

@@ -24,6 +24,9 @@ const BODY_PARSERS = /^(?:json|urlencoded|raw|text)$/;
 /** Servers whose `route(options)` registers routes given as values. */
 const OPTION_ROUTE_PACKAGES = /^(?:@hapi\/hapi|hapi|fastify)$/;
 export abstract class RouterCallReader extends ReceiverReader {
+  /** `table[key](router, ...)` of a route helper an object of the file holds (routeHelpers.ts): read there. */
+  protected abstract readKeyedMemberCall(call: ts.CallExpression, callee: ts.ElementAccessExpression): boolean;
+
   /**
    * Calls with a path or a method not known statically on receivers not routers by name
    * (isRouterByName: known only by import or type, or made by another file's function, as
@@ -115,6 +118,7 @@ export abstract class RouterCallReader extends ReceiverReader {
 
   /** `router[method]('/x', h)`: the method from a literal (or a literal array being iterated); else a warning. */
   protected readComputedMethod(call: ts.CallExpression, callee: ts.ElementAccessExpression): void {
+    if (this.readKeyedMemberCall(call, callee)) return;
     const router = this.receiverOf(callee.expression);
     if (!router || !(this.routers.has(router) || CONVENTIONAL_RECEIVER.test(router) || router.startsWith(CLASS_ROUTER))) return this.warnTableCall(call, callee);
     if (call.arguments.length < 2) return;
