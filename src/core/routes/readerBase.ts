@@ -89,7 +89,7 @@ export abstract class ReaderBase {
   /** The calls of keyed helpers handing a router to a table's functions (routeHelpers.ts findKeyedHelpers): each call of the helper picks them. */
   protected readonly keyedCallNodes = new Set<ts.Node>();
   /** The helpers being read at a call site, innermost last; routes found take the outermost call's line. */
-  protected readonly expanding: { name: string; line: number; passed?: ReadonlyMap<string, ts.Expression> }[] = [];
+  protected readonly expanding: { name: string; line: number | undefined; passed?: ReadonlyMap<string, ts.Expression> }[] = [];
 
   constructor(
     protected readonly sf: ts.SourceFile,
@@ -168,8 +168,9 @@ export abstract class ReaderBase {
   }
 
   protected line(node: ts.Node): number {
-    const call = this.expanding[0];
-    if (call) return call.line;
+    // Routes of a helper read at a call are at the outermost call's line; at their own for a call not known (readKeyedMemberCall).
+    const outer = this.expanding[0]?.line;
+    if (outer !== undefined) return outer;
     // A call on a chain (`server.route({...})\n  .route({...})`, `r.route('/x').get(...).post(...)`) is on its method's line.
     const at = isCallExpression(node) && isPropertyAccessExpression(node.expression) ? node.expression.name : node;
     return this.sf.getLineAndCharacterOfPosition(at.getStart(this.sf)).line + 1;

@@ -610,7 +610,7 @@ export abstract class RouteHelperReader extends RouterCallReader {
       const outer = isIdentifier(skipOuter(arg)) ? this.expanding.at(-1)?.passed?.get((skipOuter(arg) as ts.Identifier).text) : undefined;
       if (isMountable(arg)) passed.set(p.name.text, outer ?? arg);
     });
-    this.expanding.push({ name, line: this.expanding[0]?.line ?? this.line(call), passed });
+    this.expanding.push({ name, line: this.expanding.length > 0 ? this.expanding[0]?.line : literalsOnly ? undefined : this.line(call), passed });
     const body = fn.body;
     if (body) this.instanceGuards.push({ instances, body });
     try {

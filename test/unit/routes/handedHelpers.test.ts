@@ -116,6 +116,8 @@ suite('functions handing a path of their parameters to a route helper of another
       ].join('\n'),
     });
     assert.deepEqual(routes, ['GET /api/…/:id', 'GET /…/:id']);
+    // Each at its own line in the function's body, not at the call's.
+    assert.ok(warnings.some((w) => w.startsWith('/s/server.js:8: GET route path /…/:id')), warnings.join('\n'));
     assert.ok(warnings.some((w) => w.includes('sections[key](router, ...)')), warnings.join('\n'));
   });
 });
