@@ -1122,7 +1122,9 @@ function mountEdges(scanned: Scanned[], byKey: Map<string, Scanned>, warnings: s
       for (const child of children) {
         // `register(api)` with `function register(api) {...}` beside it: the router itself, no mount.
         if (child.key === s.key && child.name === (mount.mountedOn ?? '')) continue;
-        edges.push({ prefix: joinRoutePath(own, mount.prefix, unknown), parent: { key: s.key, name: mount.mountedOn ?? '' }, child, line: mount.line, ...(args ? { args } : {}) });
+        // A fastify-plugin plugin (`register(fp(plugin), { prefix })`): registered on its parent, the prefix ignored.
+        const onParent = isSkipOverride(byKey.get(child.key), child.name);
+        edges.push({ prefix: onParent ? joinRoutePath(own) : joinRoutePath(own, mount.prefix, unknown), parent: { key: s.key, name: mount.mountedOn ?? '' }, child, line: mount.line, ...(args ? { args } : {}) });
       }
     }
     // Routes added in this file to a router imported from another: they get that router's
@@ -1147,7 +1149,7 @@ function mountEdges(scanned: Scanned[], byKey: Map<string, Scanned>, warnings: s
         const folders = posix.dirname(t.key.slice(dir.length + 1));
         // Autoload's folder prefixes: each folder a segment, `_id` a parameter.
         const folderPrefix = auto.dirNamePrefix && folders !== '.' ? folders.split('/').map((f) => (f.startsWith('_') ? `:${f.slice(1)}` : f)).join('/') : '';
-        const prefix = joinRoutePath(auto.prefix, folderPrefix, t.x.autoPrefix ?? '');
+        const prefix = unencapsulated(auto, t) ? '/' : joinRoutePath(auto.prefix, folderPrefix, t.x.autoPrefix ?? '');
         edges.push({ prefix, parent: { key: s.key, name: auto.mountedOn }, child: { key: t.key, name: '*' } });
       }
     }
@@ -1292,6 +1294,19 @@ function argPrefixEdges(mounts: ReadonlyArray<{ s: Scanned; mount: ExtractedMoun
   return out;
 }
 
+/** The default export of a file exporting `fp(plugin)` (fileExports.ts skipsOverride). */
+function isSkipOverride(t: Scanned | undefined, name: string): boolean {
+  return t?.x.skipsOverride === true && (name === '*' || name === t.x.defaultExport);
+}
+
+/**
+ * A plugin autoload registers on its parent (fastify-plugin's `fp(plugin)`, or `encapsulate: false`):
+ * Fastify skips its encapsulation, so neither the prefix option nor the folder's prefix applies.
+ */
+function unencapsulated(auto: { encapsulate?: false }, t: Scanned): boolean {
+  return auto.encapsulate === false || t.x.skipsOverride === true;
+}
+
 /**
  * `register(AutoLoad, { dir: join(__dirname, settings.dir), options: { prefix: '/api' } })`: the
  * plugin files below the registering file's folder that nothing else registers (routes only on
@@ -1310,7 +1325,7 @@ function unknownAutoloadEdges(scanned: Scanned[], edges: MountEdge[]): MountEdge
       const below = `${posix.dirname(s.key)}/`;
       for (const t of scanned)
         if (t !== s && t.key.startsWith(below) && !reached.has(t.key) && plugin(t))
-          out.push({ prefix: joinRoutePath(auto.prefix, UNKNOWN_PREFIX, t.x.autoPrefix ?? ''), parent: { key: s.key, name: auto.mountedOn }, child: { key: t.key, name: '*' } });
+          out.push({ prefix: unencapsulated(auto, t) ? '/' : joinRoutePath(auto.prefix, UNKNOWN_PREFIX, t.x.autoPrefix ?? ''), parent: { key: s.key, name: auto.mountedOn }, child: { key: t.key, name: '*' } });
     }
   }
   return out;

@@ -492,7 +492,7 @@ export interface ExtractedFile {
    */
   childControllers?: Array<{ parent: string; path: string; children: string[] }>;
   /** `@fastify/autoload` registrations: every file under `dir` (relative to this file's folder) is a plugin. */
-  autoloads?: Array<{ dir?: string; prefix: string; dirNamePrefix: boolean; mountedOn: string; line: number }>;
+  autoloads?: Array<{ dir?: string; prefix: string; dirNamePrefix: boolean; mountedOn: string; line: number; encapsulate?: false }>;
   /** Routers declared here with their own prefix (koa-router `prefix`): routes added to them from other files get it too. */
   routerPrefixes?: Record<string, ConstValue>;
   /** The line making each router whose prefix is left for collect.ts to resolve (an imported constant): where a prefix it cannot find is warned of. */
@@ -753,6 +753,11 @@ export interface ExtractedFile {
   routeTables?: Record<string, RouteTable>;
   /** `export const autoPrefix = '/x'` (or module.exports.autoPrefix): the plugin's own prefix under autoload. */
   autoPrefix?: string;
+  /**
+   * The file exports its plugin wrapped in fastify-plugin (`module.exports = fp(plugin)`): Fastify
+   * registers it on its parent (skip-override), so no prefix of its register call or of autoload applies.
+   */
+  skipsOverride?: boolean;
   /** Declarations seen but not understood, with their lines: data the check renders (core/scanTexts.ts scanWarningText). */
   warnings: ScanWarning[];
 }

@@ -365,6 +365,7 @@ export abstract class ExportReader extends MountReader {
         const root = chainRoot(e);
         const name = isIdentifier(e) ? e.text : (this.factoryNames.get(root) ?? (isFunctionLike(e) ? '*' : undefined));
         if (name) this.out.defaultExport = name;
+        if (this.wrapsInFastifyPlugin(e)) this.out.skipsOverride = true;
         const req = requireSource(e);
         if (req !== undefined) this.out.imports.push({ local: '*reexport*default', imported: 'default', source: req });
         this.exportDefaultMembers(e);
@@ -703,6 +704,16 @@ export abstract class ExportReader extends MountReader {
 
   private exportName(exported: string, local: string): void {
     (this.out.exportNames ??= {})[exported] = local;
+  }
+
+  /** `fp(plugin)` of fastify-plugin (`require('fastify-plugin')(plugin)`, a constant holding one): its plugin is not encapsulated. */
+  private wrapsInFastifyPlugin(e: ts.Expression): boolean {
+    const held = isIdentifier(e) ? this.decls.get(e.text) : e;
+    const call = held && isExpression(held) ? skipOuter(held) : undefined;
+    if (!call || !isCallExpression(call)) return false;
+    const callee = skipOuter(call.expression);
+    const source = isIdentifier(callee) ? this.out.imports.find((i) => i.local === callee.text)?.source : requireSource(callee);
+    return source === 'fastify-plugin';
   }
 
   /** `module.exports.x = 'lit'` / `exports.x = 'lit'`. */

@@ -769,9 +769,12 @@ export abstract class MountReader extends RouteHelperReader {
     const prefix = prefixNode ? (literalOf(this.evaluate(prefixNode)) ?? '') : '';
     const dirName = this.prop(options, 'dirNameRoutePrefix');
     const dirNamePrefix = !(dirName && skipOuter(dirName).kind === ts.SyntaxKind.FalseKeyword);
+    // `encapsulate: false`: every plugin loaded skips override, as fastify-plugin's do (no prefix applies).
+    const encapsulate = this.prop(options, 'encapsulate');
+    const open = encapsulate !== undefined && skipOuter(encapsulate).kind === ts.SyntaxKind.FalseKeyword;
     // Not known: the plugins below this file that nothing else registers, under the prefix and … (collect.ts).
     if (dir === undefined) this.out.warnings.push({ id: 'autoloadDir', args: [joinRoutePath(prefix, UNKNOWN_PREFIX)], line });
-    this.out.autoloads = [...(this.out.autoloads ?? []), { ...(dir !== undefined ? { dir } : {}), prefix: joinRoutePath(prefix), dirNamePrefix, mountedOn, line }];
+    this.out.autoloads = [...(this.out.autoloads ?? []), { ...(dir !== undefined ? { dir } : {}), prefix: joinRoutePath(prefix), dirNamePrefix, mountedOn, line, ...(open ? { encapsulate: false as const } : {}) }];
   }
 
   /**

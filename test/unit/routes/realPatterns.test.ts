@@ -472,6 +472,27 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(routesOf({ '/s/app.ts': app('dirNameRoutePrefix: false,'), ...files }), ['GET /api', 'GET /api/_app/status']);
   });
 
+  test('autoload of plugins wrapped in fastify-plugin (or with encapsulate: false): no folder prefix, no prefix option (Fastify skips their encapsulation)', () => {
+    const app = (extra: string) =>
+      `const path = require('path');\nconst autoLoad = require('fastify-autoload');\nmodule.exports = async function (server, config) {\n  server.register(autoLoad, { dir: path.join(__dirname, 'routes'), ${extra}options: { prefix: '/v2' } });\n};\n`;
+    const wrapped = {
+      '/c/routes/orders/index.js': "const fp = require('fastify-plugin');\nasync function orders(server, options) {\n  server.route({ method: 'POST', url: '/orders/checkout', handler: h });\n}\nmodule.exports = fp(orders);\n",
+      '/c/routes/ping/index.ts': "import fp from 'fastify-plugin';\nconst ping = fp(async (app) => {\n  app.get('/ping', async () => 'pong');\n});\nexport default ping;\n",
+    };
+    const plain = { '/c/routes/stock/index.js': "module.exports = async function (server) {\n  server.get('/levels', h);\n};\n" };
+    assert.deepEqual(routesOf({ '/c/server.js': app(''), ...wrapped, ...plain }), ['POST /orders/checkout', 'GET /ping', 'GET /v2/stock/levels']);
+    assert.deepEqual(routesOf({ '/c/server.js': app('encapsulate: false, '), ...plain }), ['GET /levels']);
+  });
+
+  test('register(plugin, { prefix }) of a plugin exported as fp(plugin): the prefix is ignored, as Fastify ignores it', () => {
+    const routes = routesOf({
+      '/f/app.js': "const fastify = require('fastify')();\nfastify.register(require('./health'), { prefix: '/api' });\nfastify.register(require('./users'), { prefix: '/api' });\nfastify.listen({ port: 3000 });\n",
+      '/f/health.js': "const fp = require('fastify-plugin');\nmodule.exports = fp(async function (app) {\n  app.get('/healthz', async () => 'ok');\n});\n",
+      '/f/users.js': "module.exports = async function (app) {\n  app.get('/users', async () => []);\n};\n",
+    });
+    assert.deepEqual(routes, ['GET /api/users', 'GET /healthz']);
+  });
+
   test('a koa-router prefix from a getter of an exported config object, shared with routes in other files', () => {
     const routes = routesOf({
       '/s/utils/config.ts': "export const config = (function () {\n  return {\n    get apiPrefix() {\n      return '/api';\n    },\n  };\n})();\n",
