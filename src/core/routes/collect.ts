@@ -1844,7 +1844,7 @@ function followExport(
   byKey: Map<string, Scanned>,
   aliases: PathAlias[],
   depth: number,
-): { target: Scanned; name: string | undefined } | undefined {
+): { target: Scanned; name: string | undefined; viaDefault?: true } | undefined {
   const target = resolveModule(from.key, imp.source, byKey, aliases);
   if (!target || depth > 8) return target ? { target, name: undefined } : undefined;
   const wanted = imp.imported === 'default' ? 'default' : imp.imported === '*' ? member : imp.imported;
@@ -1878,7 +1878,8 @@ function followExport(
     // `export * from './a'; export * from './b'`: the one that has the name (or passes a namespace on under it), not the first.
     if (hit && (hit.name === undefined ? hit.target !== target : exportsValue(hit.target, hit.name))) return hit;
   }
-  return { target, name };
+  // `export { default as routes } from './routes'` of a file exporting an unnamed value: its default export.
+  return { target, name, ...(wanted === 'default' ? { viaDefault: true as const } : {}) };
 }
 
 /** The values a module exports, for `Object.values(namespace)`: its constants, its exported names, what its re-exports bring. */
@@ -2839,7 +2840,7 @@ class ValueResolver {
     const found = followExport(s, imp, member, this.byKey, this.aliases, 0);
     // A default import of a file exporting an object literal: that object (`config.api.prefix`);
     // of one exporting a function (`*`): what it returns when called (values.ts CALLED).
-    const name = found?.name === '*' ? DEFAULT_OBJECT : (found?.name ?? (found && imp.imported === 'default' ? DEFAULT_OBJECT : undefined));
+    const name = found?.name === '*' ? DEFAULT_OBJECT : (found?.name ?? (found && (imp.imported === 'default' || found.viaDefault) ? DEFAULT_OBJECT : undefined));
     if (!found || name === undefined) return undefined;
     // `const { versions } = require('./conf')` of `module.exports = { versions: ['v1', 'v2'] }`: a
     // property of the object the module exports, when no export of its own has that name.

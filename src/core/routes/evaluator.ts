@@ -11,6 +11,7 @@ import { skipOuter, extendedClass } from './tsSyntax';
 import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, constructorField, enclosingFunction, singleReturn, hasModifier, returnWhenEnvUnset } from './routeSyntax';
 import { ReaderBase, type Scope } from './readerBase';
 import { returnedTemplate } from './pathFunctions';
+import { mappedRouteOptions, type MappedTableReader } from './mappedTables';
 import { passedParam } from './passThrough';
 import { substituteParams } from './extracted';
 import { isFunctionWithBody } from './tsSyntax';
@@ -847,7 +848,7 @@ export abstract class Evaluator extends ReaderBase {
     }
     const keyed = this.tableKeyStep(node);
     if (keyed) return keyed;
-    const listed = this.listedName(node, depth);
+    const listed = this.listedName(node, depth) ?? mappedRouteOptions(node, this.mappedTableReader(depth));
     if (listed) return listed;
     // `[health, forms].flat()`: the list (elements that are lists, known only once collect.ts resolves them, flattened there).
     if (isPropertyAccessExpression(callee) && callee.name.text === 'flat' && node.arguments.length === 0) {
@@ -964,6 +965,19 @@ export abstract class Evaluator extends ReaderBase {
     if (k === ts.SyntaxKind.FalseKeyword) return str('false');
     if (k === ts.SyntaxKind.NullKeyword) return str('null');
     return this.evaluate(e, depth);
+  }
+
+  /** The readings mappedTables.ts asks for, at this depth. */
+  private mappedTableReader(depth: number): MappedTableReader {
+    return {
+      evaluate: (e) => this.evaluate(e, depth),
+      evaluateWith: (name, value, e) => {
+        let v: ConstValue | undefined;
+        this.withScope(new Map([[name, value]]), () => (v = this.evaluate(e, depth)));
+        return v;
+      },
+      prop: (obj, key) => this.prop(obj, key),
+    };
   }
 
   /** What a function returns, its parameters as references to their positions (pathFunctions.ts); read once per function. */

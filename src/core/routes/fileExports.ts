@@ -370,7 +370,7 @@ export abstract class ExportReader extends MountReader {
         if (req !== undefined) this.out.imports.push({ local: '*reexport*default', imported: 'default', source: req });
         this.exportDefaultMembers(e);
         // `export default { ...config, baseUrl }`: its value, for `config.api.prefix` in a file importing it;
-        // `export default [{ method, path }, ...]` (`[a, b].flat()`, `[].concat(a, b)`): a table of route options.
+        // `export default [{ method, path }, ...]` (`[a, b].flat()`, `[].concat(a, b)`, `[rows].map(toRoute)`): a table of route options.
         // `export default env === 'production' ? prod : dev`: one of them (evaluator.ts oneOf).
         const chosen = isConditionalExpression(e) || isBinaryExpression(e);
         // `export default new Config()`: the instance's fields (evaluator.ts instanceValue); `export default result.data`: a constant's object.
@@ -762,7 +762,7 @@ function returnsFactory(fn: ts.FunctionLikeDeclaration, isFactory: (e: ts.Node) 
 
 /** A list made from a list literal: `[a, b].flat()`, `[].concat(require('./a'), require('./b'))`. */
 function isListCall(e: ts.Expression): boolean {
-  return isCallExpression(e) && isPropertyAccessExpression(e.expression) && /^(?:flat|concat)$/.test(e.expression.name.text) && isArrayLiteralExpression(skipOuter(e.expression.expression));
+  return isCallExpression(e) && isPropertyAccessExpression(e.expression) && /^(?:flat|concat|map)$/.test(e.expression.name.text) && isArrayLiteralExpression(skipOuter(e.expression.expression));
 }
 
 /** `class UsersApi { mount = async (fastify) => { fastify.get(...) } }`, mounted as `new UsersApi().mount`: each member's router parameters, by `Class#member`. */

@@ -307,8 +307,13 @@ export abstract class RouterCallReader extends ReceiverReader {
     const arg = given ?? call.arguments[0];
     if (!arg) return;
     const mapped = mappedRouteTable(skipOuter(arg));
-    // A table mapped by a function that may change each route's method or path: not known statically.
-    if (mapped === 'changed') return this.warn(call, { id: 'routeOptions', args: [writtenName(router)] });
+    // A table mapped by a function that may change each route's method or path: known when the
+    // mapper builds them from each row (mappedTables.ts), else not known statically.
+    if (mapped === 'changed') {
+      const built = this.evaluate(arg);
+      if (built?.kind === 'arr' && this.readRouteOptionsValue(built, call, router)) return;
+      return this.warn(call, { id: 'routeOptions', args: [writtenName(router)] });
+    }
     const a = mapped ?? skipOuter(arg);
     if (isObjectLiteralExpression(a)) {
       const method = this.evaluate(withoutCase(this.prop(a, 'method')));

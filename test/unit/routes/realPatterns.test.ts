@@ -24,6 +24,17 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(warnings, ['/s/server.ts:6: server.route({...}) method or url is not known statically; route skipped (list it in x-runtime-drift.routes)']);
   });
 
+  test('hapi: a literal table mapped to route options (each row its path, the method the mapper writes), inline or exported, and a default export passed on under a name (export { default as x } from)', () => {
+    const routes = routesOf({
+      '/h/server.js':
+        "import Hapi from '@hapi/hapi';\nimport { fileRoutes, pingRoute } from './routes/index.js';\nconst server = Hapi.server({ port: 3000 });\nserver.route([...fileRoutes, pingRoute]);\nserver.route([{ dir: '/img/{file*}' }, { dir: '/fonts/{file*}' }].map((row) => ({ method: 'GET', path: row.dir, handler: { directory: { path: 'public' } } })));\nawait server.start();\n",
+      '/h/routes/index.js': "export { default as fileRoutes } from './files.js';\nexport { default as pingRoute } from './ping.js';\n",
+      '/h/routes/files.js': "export default [\n  { from: '/docs/{path*}', to: 'docs', long: true },\n  { from: '/downloads/{name}', to: 'dl', long: false },\n].map((entry) => {\n  return { method: 'GET', path: entry.from, options: { cache: { otherwise: entry.long ? 'immutable' : 'no-cache' }, handler: { directory: { path: entry.to } } } };\n});\n",
+      '/h/routes/ping.js': "export default { method: 'GET', path: '/ping', handler: () => 'pong' };\n",
+    });
+    assert.deepEqual(routes.sort(), ['GET /docs/*', 'GET /downloads/:name', 'GET /fonts/*', 'GET /img/*', 'GET /ping']);
+  });
+
   test('fastify: route options registered in a loop over a parameter of the function that makes the instance (a server factory given its routes), given a list not known, are warned of at the call giving it, not dropped unsaid', () => {
     const server = [
       "import fastify from 'fastify';",
