@@ -86,11 +86,13 @@ function runnerScript(words: string[]): string | undefined {
   for (let i = at + 1; i < words.length; i++) {
     const w = words[i] ?? '';
     if (VALUE_FLAG.test(w)) i++;
-    else if (!w.startsWith('-') && !SUBCOMMAND.has(w)) return SCRIPT.test(w) || (posix.basename(words[at] ?? '') === 'node' && MODULE_NAME.test(w)) ? w : undefined;
+    else if (!w.startsWith('-') && !SUBCOMMAND.has(w)) return SCRIPT.test(w) || (MODULE_RUNNER.test(posix.basename(words[at] ?? '')) && MODULE_NAME.test(w)) ? w : undefined;
   }
   return undefined;
 }
 
+/** Runners handing a module path to Node as it is (nodemon runs `node <script>`): `nodemon .` starts the folder's main. */
+const MODULE_RUNNER = /^(?:node|nodemon)$/;
 /** A path `node` resolves as a module, with no extension written (`app`, `./server`, `dist/main`). */
 const MODULE_NAME = /^(?:\.{1,2}\/?|(?:\.{0,2}\/)?[\w@-][\w@./-]*)$/;
 
