@@ -117,12 +117,13 @@ function expandBraces(word: string): string[] {
 }
 
 /**
- * `mv apps/community/dist dist`: one folder moved to a path of its own name, up the tree. Into an
- * existing folder of that name it would land at dist/dist, which no build means: it is renamed.
+ * `mv apps/community/dist dist`, `cp ./apps/api/server ./server`: one folder (or file) moved or
+ * copied to a path of its own name, up the tree. Into an existing folder of that name it would
+ * land at dist/dist, which no build means: it is renamed.
  */
 function renameOf(command: string, words: string[], dest: string, stage: Stage, root: string, before: readonly string[]): RunCopy | undefined {
   const [source] = words;
-  if (words.length !== 1 || source === undefined || !/^\s*mv\s/.test(command) || dest.endsWith('/') || /[*?$]/.test(source)) return undefined;
+  if (words.length !== 1 || source === undefined || !/^\s*(?:mv|cp)\s/.test(command) || dest.endsWith('/') || /[*?$]/.test(source)) return undefined;
   const folder = source.replace(/\/+$/, '');
   // `rm -rf package` then `mv dist package`: the destination is surely gone, so the folder takes its name.
   const cleared = before.some((c) => removes(c, dest));
@@ -241,6 +242,11 @@ export function withRootScripts(df: Dockerfile, scripts: Readonly<Record<string,
   return { ...df, stages };
 }
 
+/** pnpm/turbo selector syntax around a name: `{./apps/api}`, `api...` (with dependencies), `...^api`. */
+export function bareSelector(name: string): string {
+  return name.replace(/^\.\.\.\^?|\^?\.\.\.$/g, '').replace(/^\{(.*)\}$/, '$1');
+}
+
 /**
  * The one task `turbo run <task>` (`turbo <task>`) runs, when it runs in the package named by one of
  * `names`: turbo runs a task's script in every workspace package that has it, or in those its
@@ -256,7 +262,7 @@ export function turboTask(words: readonly string[], names: ReadonlySet<string>):
     const named = inline ? inline[1] : w === '--filter' || w === '-F' ? words[++i] : undefined;
     if (named !== undefined || inline) {
       filtered = true;
-      picked ||= names.has((named ?? '').replace(/^(['"])(.*)\1$/, '$2'));
+      picked ||= names.has(bareSelector((named ?? '').replace(/^(['"])(.*)\1$/, '$2')));
     } else if (!w.startsWith('-') && w !== 'run') tasks.push(w);
   }
   return (!filtered || picked) && tasks.length === 1 ? tasks[0] : undefined;

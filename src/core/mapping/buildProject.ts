@@ -11,7 +11,7 @@ import { contextRoot, locateInImage } from '../dockerfile/locate';
 import { installsRelease } from './packedInstall';
 import { BUILD_COMMAND, scriptRun, scriptsRun } from './buildCommands';
 import { runCommandsInContext } from '../dockerfile/runBundle';
-import { withRunCopies, withRunMoves } from '../dockerfile/runCopies';
+import { bareSelector, withRunCopies, withRunMoves } from '../dockerfile/runCopies';
 import { withRunScripts } from '../dockerfile/runScripts';
 import { startedImageFiles } from '../dockerfile/startScript';
 import type { FsLike } from '../ports';
@@ -489,11 +489,6 @@ export function selectedPackages(text: string): string[] {
     found.push(...hits.sort((a, b) => a.at - b.at).map((h) => bareSelector(h.name)));
   }
   return [...new Set(found)];
-}
-
-/** pnpm/turbo selector syntax around a name: `{./apps/api}`, `api...` (with dependencies), `...^api`. */
-function bareSelector(name: string): string {
-  return name.replace(/^\.\.\.\^?|\^?\.\.\.$/g, '').replace(/^\{(.*)\}$/, '$1');
 }
 
 /** What workspaceSelection has found when it asks for the later answers. */

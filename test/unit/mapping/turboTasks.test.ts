@@ -24,6 +24,19 @@ suite('inferMapping: a Turborepo task over the workspace', () => {
     }
   });
 
+  test("`turbo run build --filter=@x/api...` (the package with its dependencies) runs the package's build in its folder; the executable copied up to the WORKDIR by `cp ./apps/api/server ./server` and started there: the WORKDIR", async () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['apps/*', 'packages/*'] }),
+      '/ws/apps/api/package.json': JSON.stringify({ name: '@x/api', dependencies: { hono: '^4', '@x/types': 'workspace:*' }, scripts: { build: 'bun build src/index.ts --compile --outfile server', start: 'bun run src/index.ts' } }),
+      '/ws/apps/api/tsconfig.json': JSON.stringify({ compilerOptions: { rootDir: './src', outDir: './dist' } }),
+      '/ws/apps/api/src/index.ts': "import { Hono } from 'hono';\nconst app = new Hono();\napp.get('/health', (c) => c.text('ok'));\nexport default { port: 3000, fetch: app.fetch };\n",
+      '/ws/packages/types/package.json': JSON.stringify({ name: '@x/types', scripts: { build: 'tsc' } }),
+      '/ws/Dockerfile': 'FROM node:20-slim\nWORKDIR /app\nRUN npm install -g bun\nCOPY package.json ./\nCOPY apps/api/package.json ./apps/api/\nRUN bun install\nCOPY . .\nRUN bunx turbo run build --filter=@x/api...\nRUN cp ./apps/api/server ./server\nCMD ["./server"]\n',
+    };
+    const m = await inferMapping(memFs(files), buildSpec());
+    assert.deepEqual([m?.sourceRoot, m?.target, m?.bundled], ['/ws/apps/api/src', '/app', true], m?.evidence.join('\n'));
+  });
+
   test('a filter naming another package does not run the server package\'s script', async () => {
     const m = await inferMapping(memFs(workspace('turbo run build:image --filter=@x/web')), buildSpec());
     assert.notDeepEqual([m?.sourceRoot, m?.target], ['/ws/apps/api/src', '/srv'], m?.evidence.join('\n'));
