@@ -94,11 +94,22 @@ const NEXT_BUILD_ONLY = buildAlone('next');
 /** `vite build` alone, in a package depending on @sveltejs/kit. */
 const VITE_BUILD_ONLY = buildAlone('vite');
 
-/** Whether the package's `build` script (the scripts it runs followed) is `only`. */
+/** A step of a build script that only moves files about (`cp -r public .next/standalone/`): it compiles and bundles nothing. */
+const FILE_STEP = /^(?:cp|mv|rm|mkdir|ln|touch|echo|rimraf|cpy|copyfiles|shx\s+(?:cp|mv|rm|mkdir))\s/;
+
+/**
+ * Whether the package's `build` script (the scripts it runs followed) is `only`, once the steps
+ * that only move files about are left out (`next build && cp -r .next/static .next/standalone/.next/`).
+ */
 function wholeBuildIs(project: BuildProject, only: RegExp): boolean {
   const scripts = project.pkg?.scripts ?? {};
   const build = scripts['build'];
-  return build !== undefined && only.test(scriptRun(scripts, build).trim());
+  if (build === undefined) return false;
+  const steps = scriptRun(scripts, build)
+    .split(/&&|;/)
+    .map((step) => step.trim())
+    .filter((step) => step !== '' && !FILE_STEP.test(step));
+  return steps.length === 1 && only.test(steps[0] ?? '');
 }
 
 /**

@@ -40,6 +40,11 @@ suite('mapping: Next.js images', () => {
     await assertMapping(workspace(web, { '/ws/Dockerfile': STANDALONE.join('\n') }), { sourceRoot: '/ws/apps/web/src', target: '/app/apps/web/.next', bundled: true });
   });
 
+  test('a build of `next build` then copies into the standalone folder (cp -r public .next/standalone/), in a package depending on express: the Next.js bundle still', async () => {
+    const web = { dependencies: { ...NEXT_DEPS, express: '5' }, scripts: { build: 'next build && cp -r public .next/standalone/ && cp -r .next/static .next/standalone/.next/', start: 'next start' } };
+    await assertMapping(workspace(web, { '/ws/Dockerfile': STANDALONE.join('\n') }), { sourceRoot: '/ws/apps/web/src', target: '/app/apps/web/.next', bundled: true });
+  });
+
   test('a custom server compiled beside `next build` (next build && tsc) is not taken for the Next.js bundle', async () => {
     const web = { dependencies: { ...NEXT_DEPS, express: '5' }, scripts: { build: 'next build && tsc -p tsconfig.server.json', start: 'node dist/server.js' } };
     const m = await inferMapping(memFs(workspace(web, { '/ws/Dockerfile': STANDALONE.join('\n') })), buildSpec());
