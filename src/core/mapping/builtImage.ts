@@ -3,7 +3,8 @@ import { basename, dirname, join, posix } from 'node:path';
 import { findStage, type Dockerfile, type Stage } from '../dockerfile/parse';
 import type { Location } from '../dockerfile/locate';
 import type { BuildProject } from './buildProject';
-import { startedScripts } from './startedSource';
+import { contextCandidates, startedScripts } from './startedSource';
+import { isAtOrInside } from '../pathInside';
 
 /** The stage the service runs: its build target, else the last. */
 export function builtStage(df: Dockerfile, target: string | undefined): Stage | undefined {
@@ -12,14 +13,17 @@ export function builtStage(df: Dockerfile, target: string | undefined): Stage | 
 
 /**
  * The script the built stage's start command runs (package scripts followed) at a local path, or
- * in a local folder, as the image has them: what a bundler writes there is what the image runs.
+ * in a local folder, as the image has them: what a bundler writes there is what the image runs. A
+ * folder the image holds only a part of (`COPY bundle/dist .` of the output folder bundle) counts
+ * by that part: the started file traced back to the context lies in the folder and lands there.
  */
-export function startedIn(df: Dockerfile, target: string | undefined, project: BuildProject, locate: (abs: string) => Location | undefined): (path: string, isFile: boolean) => string | undefined {
+export function startedIn(df: Dockerfile, target: string | undefined, project: BuildProject, locate: (abs: string) => Location | undefined, context: string): (path: string, isFile: boolean) => string | undefined {
   const files = startedFilesOf(df, target, project, locate);
   return (path, isFile) => {
     const at = locate(isFile ? dirname(path) : path)?.path;
-    if (at === undefined) return undefined;
-    return isFile ? files.find((f) => f === posix.join(at, basename(path))) : files.find((f) => f.startsWith(`${at}/`));
+    if (isFile) return at === undefined ? undefined : files.find((f) => f === posix.join(at, basename(path)));
+    const inPart = (f: string): boolean => contextCandidates(df, f).some((c) => isAtOrInside(path, join(context, c)) && locate(join(context, c))?.path === f);
+    return (at === undefined ? undefined : files.find((f) => f.startsWith(`${at}/`))) ?? files.find(inPart);
   };
 }
 

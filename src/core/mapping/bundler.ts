@@ -60,6 +60,15 @@ export function buildScriptNames(project: BuildProject): RegExp {
 }
 
 /**
+ * The scripts that may write a bundle the image starts: the build scripts, and one named for the
+ * bundling itself (`"bundle": "rollup -c"`, run before docker build). The caller checks that the
+ * image starts a file that script writes, which ties it to the server.
+ */
+export function startedBundleScriptNames(project: BuildProject): RegExp {
+  return new RegExp(`${buildScriptNames(project).source}|^bundle(?:[:.][\\w-]+)?$`);
+}
+
+/**
  * What bundles the output, if anything. A server is judged by its build script (tsup, tsdown, ncc,
  * esbuild --bundle, webpack, a script file calling a bundler's API: `scripted`, read by
  * bundleScript.ts from the scripts buildScriptNames gives) and nest-cli.json only: a front-end

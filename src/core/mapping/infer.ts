@@ -15,7 +15,7 @@ import { findBuildProject, objectField, withWorkspaceDeploys, type BuildProject 
 import { isRecord } from '../isRecord';
 import { escapeRegExp } from '../escapeRegExp';
 import { findEmit, type Emit } from './emit';
-import { buildScriptNames, bundlingText, findBundler, scriptBundleFiles, type BundledBy } from './bundler';
+import { buildScriptNames, bundlingText, findBundler, scriptBundleFiles, startedBundleScriptNames, type BundledBy } from './bundler';
 import { findScriptedBundle, type ScriptedBundle } from './bundleScript';
 import { findRunBundles, runCommandsInContext, type RunBundle } from '../dockerfile/runBundle';
 import { serviceDockerfile } from '../dockerfile/dockerfileName';
@@ -119,7 +119,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   const scriptFound = await findScriptedBundle(fs, project, buildScriptNames(project), runs, context);
   // A build script whose entries are globs writes each file at its own path: an emit (findEmit), not a bundle.
   const perFile = scriptFound?.perFile ? scriptFound : undefined;
-  const scripted = await startedBundle(fs, perFile ? undefined : scriptFound, { df, target: build?.target, project, ts, locate }, evidence);
+  const scripted = await startedBundle(fs, perFile ? undefined : scriptFound, { df, target: build?.target, project, ts, locate, context }, evidence);
   // A front end served by a script of its own (a static server.js) is its bundle, not that script.
   const started = df && !spec.drift.source && (project.server !== undefined || findBundler(project, scripted) === undefined) ? await startsSource(fs, df, { target: build?.target, context, project, ts, scripted }, locate) : undefined;
   if (started) evidence.push(started.why);
@@ -138,9 +138,9 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   // A script compiling file by file (babel src --out-dir lib) beside a bundler (webpack for the browser):
   // the image starting a file of its output runs that, not a bundle.
   // So does tsc's output beside a bundler building a front end of the package (startsTscOutput.ts).
-  const startsCompiled = df !== undefined && ((emit?.byFileCompiler === true && startedIn(df, build?.target, project, locate)(emit.dir, false) !== undefined) || (await startsTscOutput(fs, { ts, noServer: project.server === undefined && findBundler(project, scripted) !== undefined, emit, scripts: project.pkg?.scripts ?? {}, runs: runs.map((r) => r.command), started: startedFilesOf(df, build?.target, project, locate), projectDir: project.dir, locate, context }, evidence)) !== undefined);
+  const startsCompiled = df !== undefined && ((emit?.byFileCompiler === true && startedIn(df, build?.target, project, locate, context)(emit.dir, false) !== undefined) || (await startsTscOutput(fs, { ts, noServer: project.server === undefined && findBundler(project, scripted) !== undefined, emit, scripts: project.pkg?.scripts ?? {}, runs: runs.map((r) => r.command), started: startedFilesOf(df, build?.target, project, locate), projectDir: project.dir, locate, context }, evidence)) !== undefined);
   const notBundled = started !== undefined || devServer !== undefined || startsCompiled || emit?.keepsModules === true || (await startsCopiedSource(fs, project, sourceRoot, locate, evidence));
-  const rollup = nx || notBundled || !df ? undefined : await startedRollupBundle(fs, project, buildScriptNames(project), startedIn(df, build?.target, project, locate));
+  const rollup = nx || notBundled || !df ? undefined : await startedRollupBundle(fs, project, startedBundleScriptNames(project), startedIn(df, build?.target, project, locate, context));
   const nitro = nx || notBundled ? undefined : startedNitroOutput(await nitroBundle(fs, project, buildScriptNames(project)), df && { df, target: build?.target, project, locate, context });
   const startedCli = notBundled ? undefined : startedCliBundle(df, build?.target, project, locate);
   // A dev server of the framework (`remix vite:dev`) serves the same app directory, as it is. Astro
@@ -148,7 +148,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   const routerFramework = nx || (notBundled && devServer === undefined) || startedCli ? undefined : ((await routerFrameworkBundle(fs, project, sourceRoot)) ?? (await astroServerBundle(fs, project)));
   const copied = copiedOutputBundle(project, ts, context);
   // `react-router build` / `remix vite:build` run Vite themselves: the framework's build directory, not Vite's outDir.
-  const bundler = nx ?? (notBundled ? undefined : (nitro?.by ?? routerFramework?.by ?? findBundler(project, scripted) ?? run ?? (await viteSsrBundle(fs, project, buildScriptNames(project))) ?? rollup?.by ?? copied?.by));
+  const bundler = nx ?? (notBundled ? undefined : (nitro?.by ?? routerFramework?.by ?? rollup?.by ?? findBundler(project, scripted) ?? run ?? (await viteSsrBundle(fs, project, buildScriptNames(project))) ?? copied?.by));
   const byOwnOutput = [rollup, nitro, routerFramework, copied].find((b) => b !== undefined && b.by === bundler);
   if (nitro !== undefined && bundler === nitro.by && spec.drift.source === undefined) evidence.push(...(await nitroSourceUnknown(fs, project)));
   const scriptOut = serverScriptOutput(bundler, project, startedCli);
@@ -309,14 +309,14 @@ function startedRunBundle(df: Dockerfile, target: string | undefined, scripts: R
 async function startedBundle(
   fs: FsLike,
   scripted: ScriptedBundle | undefined,
-  { df, target, project, ts, locate }: { df: Dockerfile | undefined; target: string | undefined; project: BuildProject; ts: TsConfigInfo | undefined; locate: (abs: string) => Location | undefined },
+  { df, target, project, ts, locate, context }: { df: Dockerfile | undefined; target: string | undefined; project: BuildProject; ts: TsConfigInfo | undefined; locate: (abs: string) => Location | undefined; context: string },
   evidence: string[],
 ): Promise<ScriptedBundle | undefined> {
   const stage = df && builtStage(df, target);
   const files = stage ? startedScripts(stage, project.pkg?.scripts ?? {}) : [];
   if (!scripted || !df || files.length === 0) return scripted;
   const writes = scripted.output !== undefined ? l10n.t`writes to ${relative(project.dir, scripted.output)}` : undefined;
-  if (scripted.output !== undefined && startedIn(df, target, project, locate)(scripted.output, false) !== undefined) return scripted;
+  if (scripted.output !== undefined && startedIn(df, target, project, locate, context)(scripted.output, false) !== undefined) return scripted;
   // A front end's bundle (the package is no server) that the image holds, served by a script of its own (`bun serve-web.ts`).
   if (scripted.output !== undefined && project.server === undefined && locate(scripted.output) !== undefined) return scripted;
   const compiled = writes === undefined ? await startedTscOutput(fs, files, ts, locate) : undefined;

@@ -34,6 +34,8 @@ export async function placeBundle(f: Facts): Promise<Placement | undefined> {
     f.evidence.push(targetFrom(launchedAt));
     return { target: launchedAt.path, buildOutDir: dirname(launched.output), rewrites: {} };
   }
+  const part = startedOutputPart(f, outputs);
+  if (part) return part;
   for (const candidate of [...startedOutputFirst(f, outputs), f.sourceRoot]) {
     const loc = candidate === undefined ? undefined : f.locate(candidate);
     if (!loc) continue;
@@ -42,6 +44,32 @@ export async function placeBundle(f: Facts): Promise<Placement | undefined> {
     return candidate === f.sourceRoot ? { target: loc.path, rewrites: {} } : { target: loc.path, buildOutDir: candidate, rewrites: {} };
   }
   return startedScriptedBundle(f) ?? (await packedBundle(f));
+}
+
+/**
+ * An output folder the image holds only in part (`COPY bundle/dist .` of rollup's output folder
+ * bundle, built before docker build): the file the image starts, traced back to the context, lies
+ * inside it and a COPY puts it there. The folder it lands in is the target; a RUN's guessed making
+ * of the whole folder in the image says less than that COPY.
+ */
+function startedOutputPart(f: Facts, outputs: readonly string[]): Placement | undefined {
+  const stage = f.df && builtStage(f.df, f.spec.build?.target);
+  if (!f.df || !stage) return undefined;
+  const started = startedScripts(stage, f.project.pkg?.scripts ?? {});
+  for (const out of outputs) {
+    if (f.locate(out)?.madeByRun === false) continue;
+    for (const file of started) {
+      for (const candidate of contextCandidates(f.df, file)) {
+        const local = join(f.context, candidate);
+        const at = local === out || !isAtOrInside(out, local) ? undefined : f.locate(local);
+        if (at?.path !== file || at.madeByRun) continue;
+        const target = posix.dirname(file);
+        f.evidence.push(l10n.t`target ${target}: the image starts ${file}, which is ${relative(f.context, local)} of the bundle output ${relative(f.context, out)}, copied in part (${at.evidence})`);
+        return { target, buildOutDir: dirname(local), rewrites: {} };
+      }
+    }
+  }
+  return undefined;
 }
 
 /**

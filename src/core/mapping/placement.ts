@@ -78,7 +78,7 @@ async function placeBuildOutput(f: Facts): Promise<Placement | undefined> {
   const wholeContext = coversAnyPath(f.locate, f.context);
   const copiedWithItsFolder = wholeContext || (!loc.fromStage && coversAnyPath(f.locate, commonFolder(emit.dir, f.sourceRoot)));
   // Output found in a base image built from this context by another Dockerfile was built there.
-  const startsOutput = startedIn(df, f.spec.build?.target, f.project, f.locate)(emit.dir, false) !== undefined;
+  const startsOutput = startedIn(df, f.spec.build?.target, f.project, f.locate, f.context)(emit.dir, false) !== undefined;
   // A start compiling the source (`nest start --watch`) writes the output where the container runs it: in a
   // bind-mounted workspace that is the local output folder; in the image's own copy, nothing local to compare.
   const mounted = stage?.copies.some((c) => c.byMount !== undefined && isAtOrInside(c.dest, loc.path, '/'));

@@ -31,7 +31,7 @@ const SERVER_ENTRY = 'server/index.mjs';
 export function startedNitroOutput(nitro: NitroBuild | undefined, image: Image | undefined): NitroBuild | undefined {
   if (nitro === undefined || image === undefined) return nitro;
   const { df, target, project, locate, context } = image;
-  if (startedIn(df, target, project, locate)(join(nitro.out.path, 'index.mjs'), true) !== undefined) return nitro;
+  if (startedIn(df, target, project, locate, context)(join(nitro.out.path, 'index.mjs'), true) !== undefined) return nitro;
   for (const file of startedFilesOf(df, target, project, locate).filter((f) => f.endsWith(`/${SERVER_ENTRY}`))) {
     for (const candidate of contextCandidates(df, file).filter((c) => c.endsWith(SERVER_ENTRY))) {
       const dir = join(context, dirname(candidate));

@@ -97,6 +97,18 @@ suite('inferMapping: output built before docker build, and Next.js', () => {
     assert.notEqual(await mapped(front('lib/routes'), '/ws/Dockerfile'), '/ws -> /app (bundled)');
   });
 
+  test("rollup's output folder, bundled by a `bundle` script before docker build, copied in part (`COPY out/dist .`): the source bundled, where the started file lands", async () => {
+    const gateway = {
+      '/ws/package.json': JSON.stringify({ name: 'relay-gateway', type: 'module', bin: { relay: './dist/bin.js' }, scripts: { build: 'tsc', bundle: 'rimraf out && rollup -c' }, devDependencies: { rollup: '4', typescript: '5' } }),
+      '/ws/tsconfig.json': '{"compilerOptions":{"rootDir":"./src","outDir":"dist"},"include":["./src"]}',
+      '/ws/rollup.config.js': "export default {\n  input: { 'dist/bin': 'src/bin.ts', 'node_modules/relay/index': 'src/index.ts' },\n  output: { dir: 'out', format: 'esm', entryFileNames: '[name].mjs' },\n};\n",
+      '/ws/src/bin.ts': "import { start } from './index';\nstart();\n",
+      '/ws/src/index.ts': "import { createServer } from 'node:http';\nexport const start = () => createServer(() => undefined).listen(4000);\n",
+      '/ws/Dockerfile': ['FROM node:22-slim', 'WORKDIR /relay', 'COPY out/node_modules /node_modules', 'COPY out/dist .', 'RUN chown node . && echo "{}" > package.json', 'USER node', 'ENTRYPOINT ["dumb-init", "node", "bin.mjs"]'].join('\n'),
+    };
+    assert.equal(await mapped(gateway, '/ws/Dockerfile'), '/ws/src -> /relay (bundled)');
+  });
+
   test('a job stage that copies only a folder deep in the context (a migration: the schema and its migrations) holds no build of the context: no mapping, not the whole workspace as its source', async () => {
     const files = {
       ...WORKSPACE,
