@@ -57,7 +57,8 @@ function startedOutputPart(f: Facts, outputs: readonly string[]): Placement | un
   if (!f.df || !stage) return undefined;
   const started = startedScripts(stage, f.project.pkg?.scripts ?? {});
   for (const out of outputs) {
-    if (f.locate(out)?.madeByRun === false) continue;
+    // An output the image holds whole, nearer the truth (outputs come best first), is placed as usual.
+    if (f.locate(out)?.madeByRun === false) return undefined;
     for (const file of started) {
       for (const candidate of contextCandidates(f.df, file)) {
         const local = join(f.context, candidate);

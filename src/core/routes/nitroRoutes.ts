@@ -38,6 +38,8 @@ const NUXT_CLI = /(?:^|[\s;&|(])(?:nuxt|nuxi)\s+(?:build|dev|generate|preview|pr
 const NITRO_CLI = /(?:^|[\s;&|(])(?:nitro|nitropack)\s+(?:build|dev|prepare)\b/;
 const NUXT_DEPS = ['nuxt', 'nuxt3', 'nuxt-nightly'];
 const NITRO_DEPS = ['nitropack', 'nitro', 'nitropack-nightly', 'nitro-nightly'];
+/** A Vite plugin running Nitro beside the front end, with a srcDir default of its own (`server`). */
+const VITE_PLUGIN_WITH_NITRO = 'vite-plugin-with-nitro';
 
 /**
  * The layout of the Nuxt app or Nitro server in `dir`: a package whose config file (nuxt.config,
@@ -52,11 +54,14 @@ export async function nitroAppLayout(fs: FsLike, dir: string): Promise<NitroLayo
   const uses = (names: readonly string[], cli: RegExp) => names.some((d) => deps.includes(d)) || scripts.some((s) => cli.test(s));
   const nuxt = uses(NUXT_DEPS, NUXT_CLI) ? await firstText(fs, dir, NUXT_CONFIGS) : undefined;
   if (nuxt) return nuxtLayout(fs, dir, nuxt);
-  const nitro = uses(NITRO_DEPS, NITRO_CLI) ? await firstText(fs, dir, NITRO_CONFIG_FILES) : undefined;
+  const nitro = uses([...NITRO_DEPS, VITE_PLUGIN_WITH_NITRO], NITRO_CLI) ? await firstText(fs, dir, NITRO_CONFIG_FILES) : undefined;
   if (!nitro) return undefined;
   const options = configOptions(nitro.text);
-  // Nitro scans its srcDir's api/ and routes/ (v3: its serverDir's).
-  const serverDir = literalString(options.get('serverDir')) ?? literalString(options.get('srcDir')) ?? '';
+  // Nitro scans its srcDir's api/ and routes/ (v3: its serverDir's). Nitro's own default is the
+  // package folder; vite-plugin-with-nitro runs Nitro with srcDir `server` below Vite's root unless
+  // its options name another (its nitro() sets srcDir to `${root}/${srcDir || 'server'}`).
+  const pluginDefault = deps.includes(VITE_PLUGIN_WITH_NITRO) ? 'server' : '';
+  const serverDir = literalString(options.get('serverDir')) ?? literalString(options.get('srcDir')) ?? pluginDefault;
   return withConfigured({ serverDir: posixRelative(serverDir), ...baseOf(nitro.file, options.get('baseURL')) }, nitro.file, options, ['handlers']);
 }
 

@@ -26,6 +26,19 @@ suite('mapping: the Nitro output an image starts', () => {
     });
   });
 
+  test("vite-plugin-with-nitro without a srcDir option runs Nitro on server/ (its default): that folder is the source, bundled, and nothing is said unknown", async () => {
+    const df = 'FROM node:22 AS builder\nWORKDIR /usr/src\nCOPY . .\nRUN npm ci && npm run build\nFROM node:22\nWORKDIR /srv\nCOPY --from=builder /usr/src/dist/output ./output\nCMD ["node", "output/server/index.mjs"]\n';
+    const m = await assertMapping(
+      {
+        ...files(df),
+        '/ws/package.json': JSON.stringify({ type: 'module', scripts: { build: 'vite build' }, dependencies: { react: '19' }, devDependencies: { 'vite-plugin-with-nitro': '0.0.3' } }),
+        '/ws/nitro.config.ts': "import viteNitro from 'vite-plugin-with-nitro';\nconst options = { preset: 'node-server' };\nexport default () => viteNitro(options);\n",
+      },
+      { sourceRoot: '/ws/server', target: '/srv/output/server', bundled: true },
+    );
+    assert.ok(!m.evidence.some((e) => e.includes('not known from the files')), m.evidence.join('\n'));
+  });
+
   test('a package with a folder Nitro scans at its own root (routes/) says nothing of an unknown srcDir', async () => {
     const df = 'FROM node:22\nWORKDIR /srv\nCOPY . .\nRUN npm ci && npm run build\nCMD ["node", ".output/server/index.mjs"]\n';
     const m = await assertMapping({ ...files(df), '/ws/routes/index.ts': 'export default defineEventHandler(() => "hi");\n' }, { bundled: true });
