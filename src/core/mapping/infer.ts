@@ -127,7 +127,8 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   const devServer = stage && !started ? startedDevServer(stage, project.pkg?.scripts ?? {}) : undefined;
   if (devServer !== undefined) evidence.push(l10n.t`the image starts a dev server (${devServer}): it runs the source`);
   const launched = df && stage && !started && devServer === undefined ? await startedLauncherOutput(fs, { df, stage, context, projectDir: project.dir, scripts: project.pkg?.scripts ?? {} }) : undefined;
-  const sourceRoot = await pickSourceRoot(fs, { spec, project, nxRoot, ts, tsName, started, scripted, locate, startedFiles: df ? startedFilesOf(df, build?.target, project, locate) : [] }, evidence);
+  const picked = await pickSourceRoot(fs, { spec, project, nxRoot, ts, tsName, started, scripted, locate, startedFiles: df ? startedFilesOf(df, build?.target, project, locate) : [] }, evidence);
+  const sourceRoot = (spec.drift.source === undefined && started ? heldPartRunning(picked, started, locate, evidence) : undefined) ?? picked;
   // A server whose tsconfig says noEmit is still compiled file by file (swc, babel: Nest's swc builder).
   const compiled = ts !== undefined && (ts.noEmit !== true || project.server !== undefined);
   const found = await findEmit(fs, { drift: spec.drift, nxRoot, project, sourceRoot, ts, context, ...(perFile ? { perFile } : {}) });
@@ -354,6 +355,27 @@ async function startsSource(
   const started = await startedSourceFile(fs, opts);
   const others = started ? await otherStartedSources(fs, opts) : [];
   return started && others.length > 0 ? { ...started, others } : started;
+}
+
+/**
+ * The image runs a source file as copied, but holds the source root only in part (`COPY --from=build
+ * /app/src/backend /app/src/backend` and src/core beside it, not src/client): the largest folder
+ * holding the started file that a COPY puts in the image is the source root, not the whole src a
+ * RUN is only guessed to make.
+ */
+function heldPartRunning(sourceRoot: string, started: StartedSource, locate: (abs: string) => Location | undefined, evidence: string[]): string | undefined {
+  const whole = locate(sourceRoot);
+  const below = relative(sourceRoot, dirname(started.file));
+  if ((whole && !whole.madeByRun) || below === '' || below.startsWith('..') || isAbsolute(below)) return undefined;
+  let dir = sourceRoot;
+  for (const segment of below.split(sep)) {
+    dir = join(dir, segment);
+    const at = locate(dir);
+    if (!at || at.madeByRun) continue;
+    evidence.push(l10n.t`source root ${dir}: the image holds ${relative(sourceRoot, dir)} of ${sourceRoot}, not all of it, and runs ${relative(dir, started.file)} there as copied`);
+    return dir;
+  }
+  return undefined;
 }
 
 /**

@@ -39,3 +39,33 @@ suite('mapping: a final stage keeping the workspace layout of the stage it copie
     await assertMapping({ ...WORKSPACE, '/ws/Dockerfile': image.join('\n') }, { sourceRoot: '/ws/apps/web', target: '/srv/apps/web/.next', bundled: true, evidence: ['the image starts a file of workspace package apps/web'] });
   });
 });
+
+// A server run from its TypeScript source by Node's type stripping, its folder and a shared one copied
+// out of src (not the front end beside them): the folder holding the started file is the source root.
+suite('mapping: a source folder copied only in part, its started file run as copied', () => {
+  const files = {
+    '/ws/package.json': JSON.stringify({ name: 'scrobbler', type: 'module', scripts: { build: 'tsc -p src/server && vite build' }, dependencies: { express: '5' }, devDependencies: { vite: '7', typescript: '5' } }),
+    '/ws/tsconfig.json': JSON.stringify({ compilerOptions: { noEmit: true, allowImportingTsExtensions: true }, include: ['src'] }),
+    '/ws/src/server/index.ts': "import express from 'express';\nimport { tag } from '../shared/tag.ts';\nexpress().get('/', (_q, r) => r.send(tag)).listen(9000);\n",
+    '/ws/src/shared/tag.ts': "export const tag = 'x';\n",
+    '/ws/src/web/main.tsx': 'export {};\n',
+    '/ws/Dockerfile': [
+      'FROM node:24 AS build',
+      'WORKDIR /app',
+      'COPY . /app',
+      'RUN npm ci && npm run build',
+      'FROM node:24',
+      'WORKDIR /app',
+      'COPY package*.json ./',
+      'COPY --from=build /app/dist /app/dist',
+      'COPY --from=build /app/src/server /app/src/server',
+      'COPY --from=build /app/src/shared /app/src/shared',
+      'RUN npm ci --omit=dev',
+      'CMD ["node", "/app/src/server/index.ts"]',
+    ].join('\n'),
+  };
+
+  test('the started file\'s folder src/server, as copied, not the whole src', async () => {
+    await assertMapping(files, { sourceRoot: '/ws/src/server', target: '/app/src/server', bundled: false });
+  });
+});
