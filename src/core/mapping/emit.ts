@@ -302,11 +302,23 @@ async function emitByNxPlugin(fs: FsLike, { nxRoot, project, context }: EmitInpu
     const text = await fs.readFile(join(project.dir, config)).catch(() => '');
     const literal = /\boutputPath\s*:\s*['"]([^'"]+)['"]/.exec(text)?.[1];
     if (literal !== undefined) return { dir: join(nxRoot, literal), rewrites: {}, bundledBy: said, evidence: [l10n.t`build output ${join(nxRoot, literal)} (${config} outputPath; ${said})`] };
-    // No outputPath for the plugin: webpack's own `output: { path: join(__dirname, 'dist') }`, from the config's folder.
-    const own = known.plugin === '@nx/webpack/plugin' ? webpackOutputPath(text) : undefined;
+    // No outputPath for the plugin: webpack's own `output: { path: join(__dirname, 'dist') }`, or
+    // Vite's `build: { outDir }`, from the config's folder.
+    const own = known.plugin === '@nx/webpack/plugin' ? webpackOutputPath(text) : known.plugin === '@nx/vite/plugin' ? viteOutDir(text) : undefined;
     if (own !== undefined) return { dir: join(project.dir, own), rewrites: {}, bundledBy: said, evidence: [l10n.t`build output ${join(project.dir, own)} (${config} output.path; ${said})`] };
   }
   return undefined;
+}
+
+/**
+ * Vite's `build.outDir` as a config writes it: a literal (`outDir: '../../dist/apps/web'`), or the
+ * shorthand `outDir,` of a constant the file declares with a literal. https://vite.dev/config/build-options#build-outdir
+ */
+function viteOutDir(text: string): string | undefined {
+  const literal = /\boutDir\s*:\s*(['"`])([^'"`$]+)\1/.exec(text)?.[2];
+  if (literal !== undefined) return literal;
+  if (!/[{,]\s*outDir\s*[,}]/.test(text)) return undefined;
+  return /\bconst\s+outDir\s*=\s*(['"`])([^'"`$]+)\1/.exec(text)?.[2];
 }
 
 /** Midway's build command (`midway-bin build -c`, also `mw build`), with its --srcDir when given. */

@@ -1057,6 +1057,21 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.equal(m?.bundled, true, m?.evidence.join('\n'));
   });
 
+  test("Nx build target inferred by @nx/vite/plugin, its outDir a constant the config declares (`build: { outDir }`): the front end bundled into the folder nginx serves", async () => {
+    const fs = memFs({
+      '/ws/nx.json': JSON.stringify({ plugins: [{ plugin: '@nx/vite/plugin', options: { buildTargetName: 'build' } }] }),
+      '/ws/package.json': JSON.stringify({ name: 'console', private: true, devDependencies: { nx: '21', vite: '6' } }),
+      '/ws/apps/panel/project.json': JSON.stringify({ name: 'panel', sourceRoot: 'apps/panel/src', projectType: 'application', targets: { build: { dependsOn: ['^build'] } } }),
+      '/ws/apps/panel/vite.config.mts': "import { defineConfig } from 'vite';\nconst outDir = '../../dist/apps/panel';\nexport default defineConfig({\n  root: __dirname,\n  build: {\n    outDir,\n    emptyOutDir: true,\n  },\n});\n",
+      '/ws/apps/panel/src/main.tsx': 'export {};\n',
+      '/ws/apps/panel/Dockerfile': 'FROM node:22 AS builder\nWORKDIR /repo\nCOPY . .\nRUN yarn install && yarn nx build panel\nFROM nginx:alpine\nCOPY --from=builder /repo/dist/apps/panel /usr/share/nginx/html/panel\n',
+    });
+    const m = await inferMapping(fs, spec({}, { context: '/ws', dockerfile: '/ws/apps/panel/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/apps/panel/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/usr/share/nginx/html/panel', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true, m?.evidence.join('\n'));
+  });
+
   test('the workspace package the image starts in is its code even when it renders pages and a library it copies beside it depends on the framework too', async () => {
     const fs = memFs({
       '/ws/package.json': JSON.stringify({ private: true, workspaces: ['services/*', 'libraries/*'] }),
