@@ -59,6 +59,16 @@ const BUNDLER_CONFIGS: readonly BundlerConfig[] = [
     byDefault: 'build',
   },
   {
+    // Parcel writes to dist unless --dist-dir names another folder (or package.json targets do).
+    // https://parceljs.org/features/cli/#--dist-dir-%3Cdir%3E
+    tool: 'parcel',
+    command: /\bparcel\s+build\b[^&|;]*/,
+    files: [],
+    output: /(?!)/,
+    flag: /--dist-dir[=\s]+(['"]?)([^\s'"]+)\1/,
+    byDefault: 'dist',
+  },
+  {
     // https://nextjs.org/docs/app/api-reference/config/next-config-js/distDir
     tool: 'next',
     command: /\bnext\s+build\b[^&|;]*/,

@@ -6,7 +6,7 @@ import type { ServiceSpec } from '../model';
 import type { FsLike } from '../ports';
 import { readPackage, type BuildProject } from './buildProject';
 import { readJsonObject, type TsConfigInfo } from './tsconfig';
-import { buildScriptNames, bundledEntryFolder, loadedBeyond } from './bundler';
+import { buildScriptNames, bundledEntryFolder, loadedBeyond, scriptRun } from './bundler';
 import type { ScriptedBundle } from './bundleScript';
 import { entryFolder, SERVER_FRAMEWORKS, soleLoadedFolder, startedFile } from '../routes/serverApps';
 import { TS_SOURCE_EXTENSIONS } from './tsSource';
@@ -149,6 +149,19 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     const beyond = await loadedBeyond(fs, join(project.dir, entry.entry), path, project.dir);
     if (beyond !== undefined) return { path: project.dir, why: l10n.t`the bundle's entry ${entry.entry} loads ${beyond}, beside its folder ${entry.folder}` };
     return { path, why: entry.script === '' ? l10n.t('the entry a RUN of the Dockerfile bundles is below it') : l10n.t`the entry its "${entry.script}" script bundles is below it` };
+  },
+  // A front end Parcel bundles from an entry in a folder of its own (`parcel build app/index.html`):
+  // that folder holds its code; the package's other folders (tests, scripts) are not in the bundle.
+  async (fs, { project }) => {
+    if (project.server !== undefined) return undefined;
+    const scripts = project.pkg?.scripts ?? {};
+    const build = scripts['build'];
+    const words = build === undefined ? [] : (/\bparcel\s+build\s+([^&|;]*)/.exec(scriptRun(scripts, build))?.[1]?.trim().split(/\s+/) ?? []);
+    const entry = words.find((w, i) => !w.startsWith('-') && !/^--(?:dist-dir|public-url|target|config|cache-dir)$/.test(words[i - 1] ?? ''));
+    const [top, ...rest] = entry?.replace(/^\.\//, '').split('/') ?? [];
+    const path = top !== undefined && rest.length > 0 && top !== '..' ? join(project.dir, top) : undefined;
+    if (path === undefined || !(await isDir(fs, path))) return undefined;
+    return { path, why: l10n.t`the entry its "build" script bundles with Parcel (${entry ?? ''}) is below it` };
   },
   // A server bundled by webpack: its config's entry (`entry: { server: './server/server.js' }`). A
   // package that is no server itself (a front end's, building a server beside it) only when that

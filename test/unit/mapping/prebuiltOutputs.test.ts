@@ -109,6 +109,17 @@ suite('inferMapping: output built before docker build, and Next.js', () => {
     assert.equal(await mapped(gateway, '/ws/Dockerfile'), '/ws/src -> /relay (bundled)');
   });
 
+  test("a front end Parcel bundles from web/index.html into --dist-dir out, served by nginx: web is the source, bundled, where out lands", async () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({ name: 'panel', scripts: { build: 'rm -rf out && parcel build web/index.html --dist-dir out --no-source-maps' }, devDependencies: { parcel: '2' }, dependencies: { react: '19' } }),
+      '/ws/web/index.html': '<script type="module" src="./main.tsx"></script>\n',
+      '/ws/web/main.tsx': 'export {};\n',
+      '/ws/tests/main.test.ts': 'export {};\n',
+      '/ws/Dockerfile': ['FROM node:22 AS builder', 'WORKDIR /work', 'COPY . .', 'RUN yarn && yarn build', 'FROM nginx:alpine', 'COPY --from=builder /work/out /var/www/panel', 'COPY nginx.conf /etc/nginx/conf.d/default.conf'].join('\n'),
+    };
+    assert.equal(await mapped(files, '/ws/Dockerfile'), '/ws/web -> /var/www/panel (bundled)');
+  });
+
   test('a job stage that copies only a folder deep in the context (a migration: the schema and its migrations) holds no build of the context: no mapping, not the whole workspace as its source', async () => {
     const files = {
       ...WORKSPACE,
