@@ -127,8 +127,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   const devServer = stage && !started ? startedDevServer(stage, project.pkg?.scripts ?? {}) : undefined;
   if (devServer !== undefined) evidence.push(l10n.t`the image starts a dev server (${devServer}): it runs the source`);
   const launched = df && stage && !started && devServer === undefined ? await startedLauncherOutput(fs, { df, stage, context, projectDir: project.dir, scripts: project.pkg?.scripts ?? {} }) : undefined;
-  const picked = await pickSourceRoot(fs, { spec, project, nxRoot, ts, tsName, started, scripted, locate, startedFiles: df ? startedFilesOf(df, build?.target, project, locate) : [] }, evidence);
-  const sourceRoot = (spec.drift.source === undefined && started ? heldPartRunning(picked, started, locate, evidence) : undefined) ?? picked;
+  const sourceRoot = await pickSourceRoot(fs, { spec, project, nxRoot, ts, tsName, started, scripted, locate, startedFiles: df ? startedFilesOf(df, build?.target, project, locate) : [] }, evidence).then((picked) => (spec.drift.source === undefined && started ? heldPartRunning(picked, started, locate, evidence) : undefined) ?? picked);
   // A server whose tsconfig says noEmit is still compiled file by file (swc, babel: Nest's swc builder).
   const compiled = ts !== undefined && (ts.noEmit !== true || project.server !== undefined);
   const found = await findEmit(fs, { drift: spec.drift, nxRoot, project, sourceRoot, ts, context, ...(perFile ? { perFile } : {}) });
