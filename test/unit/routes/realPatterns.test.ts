@@ -502,6 +502,12 @@ suite('routes on real-world patterns', () => {
       '/f/users.js': "module.exports = async function (app) {\n  app.get('/users', async () => []);\n};\n",
     });
     assert.deepEqual(routes, ['GET /api/users', 'GET /healthz']);
+    // fp(plugin, { encapsulate: true }): still encapsulated (fastify-plugin adds only its metadata), so the prefix applies.
+    const kept = routesOf({
+      '/g/app.ts': "import Fastify from 'fastify';\nimport Scim from './scim.js';\nconst fastify = Fastify();\nawait fastify.register(Scim, { prefix: '/scim/v2' });\nawait fastify.listen({ port: 3000 });\n",
+      '/g/scim.ts': "import fp from 'fastify-plugin';\nconst plugin = function Scim(fastify, opts, done) {\n  fastify.get('/Users', h);\n  done();\n};\nexport default fp(plugin, {\n  encapsulate: true,\n});\n",
+    });
+    assert.deepEqual(kept, ['GET /scim/v2/Users']);
   });
 
   test('a koa-router prefix from a getter of an exported config object, shared with routes in other files', () => {
