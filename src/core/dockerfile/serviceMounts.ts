@@ -21,8 +21,16 @@ function copiesSetupOnly(c: CopyInstr): boolean {
   return c.sources.length > 0 && c.sources.every((src) => SETUP_FILE.test(posix.basename(src).replace(/\*/g, '')));
 }
 
-/** The Dockerfile with the service's bind mounts of context folders as copies of the stage it runs, when no stage it builds copies from the context into its WORKDIR or a mounted folder. */
-export function withServiceMounts(df: Dockerfile, target: string | undefined, config: DeclaredConfig | undefined, context: string, evidence: string[]): Dockerfile {
+/** The host paths of the service's bind mounts (`bind:/ws/dist:ro` -> /ws/dist). */
+export function bindMountHosts(config: DeclaredConfig | undefined): string[] {
+  return Object.values(config?.volumes ?? {}).flatMap((volume) => /^bind:(.*?)(?::ro)?$/.exec(volume)?.[1] ?? []);
+}
+
+/**
+ * The Dockerfile with the service's bind mounts of context folders as copies of the stage it runs, when no stage it builds copies from the context into its WORKDIR or a mounted folder.
+ * A mounted file (`./pm2.json:/app/pm2.json`, one of `files`) is that path, as `COPY pm2.json /app/pm2.json` puts it, not a folder holding it.
+ */
+export function withServiceMounts(df: Dockerfile, target: string | undefined, config: DeclaredConfig | undefined, context: string, evidence: string[], files: ReadonlySet<string> = new Set()): Dockerfile {
   const built = stagesBuiltFor(df, target);
   const stage = built.stages[built.stages.length - 1];
   if (!stage) return df;
@@ -31,7 +39,7 @@ export function withServiceMounts(df: Dockerfile, target: string | undefined, co
     const host = /^bind:(.*?)(?::ro)?$/.exec(volume)?.[1];
     if (host === undefined || !isAtOrInside(context, host) || !posix.isAbsolute(at)) continue;
     const source = relative(context, host).split(sep).join('/') || '.';
-    mounts.push({ instruction: 'COPY', sources: [source], dest: at, destIsDir: true, line: 0, byMount: `${source}:${at}` });
+    mounts.push({ instruction: 'COPY', sources: [source], dest: at, destIsDir: !files.has(host), line: 0, byMount: `${source}:${at}` });
   }
   // Only the context's copies into (or over) the WORKDIR or a mounted folder compete with the mounts (`COPY entrypoint.sh /usr/local/bin/` does not).
   const copied = built.stages.flatMap((s) => s.copies.filter((c) => copiesFromContext(c) && !copiesSetupOnly(c)));

@@ -24,7 +24,7 @@ import { linkedImages, linkedStarts, withLinkedImages } from '../dockerfile/repo
 import { scriptedImageBuilds } from '../gather/imageDockerfile';
 import { startedImageFiles, withStartScripts } from '../dockerfile/startScript';
 import { withServiceStart } from '../dockerfile/serviceStart';
-import { withServiceMounts } from '../dockerfile/serviceMounts';
+import { bindMountHosts, withServiceMounts } from '../dockerfile/serviceMounts';
 import { withRootScripts, withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
 import { withRunScripts } from '../dockerfile/runScripts';
 import { entryFolder, startedFile } from '../routes/serverApps';
@@ -625,8 +625,10 @@ async function readDockerfile(fs: FsLike, spec: ServiceSpec, context: string, ev
   const envs = new Map([...shown.envs, ...starts.envs]);
   const parsed = workdirs.size === 0 && envs.size === 0 ? df : parseDockerfile(text, spec.build?.args, workdirs, envs, shown.copies);
   const read = withLinkedImages(parsed, links, context, evidence);
+  const mountedFiles = new Set<string>();
+  for (const host of bindMountHosts(spec.config)) if ((await fs.stat(host))?.isFile) mountedFiles.add(host);
   // A compose service's command, entrypoint and working_dir start its container, in place of the image's.
-  return withServiceMounts(withServiceStart(read, spec.build?.target, spec.config, evidence), spec.build?.target, spec.config, context, evidence);
+  return withServiceMounts(withServiceStart(read, spec.build?.target, spec.config, evidence), spec.build?.target, spec.config, context, evidence, mountedFiles);
 }
 
 /**
