@@ -33,11 +33,16 @@ const INVERSIFY_METHODS: Readonly<Record<string, HttpMethod>> = {
 
 /** The name `callee` (`controller`, `httpGet`, `utils.httpGet`) is exported as by inversify-express-utils, when imported from it. */
 export function inversifyExported(callee: ts.Expression, imports: readonly ExtractedImport[]): string | undefined {
+  return libraryExported(callee, imports, (source) => source === INVERSIFY_EXPRESS);
+}
+
+/** The name `callee` (`route`, `lib.route`) is exported as by a module `fromLibrary` accepts, when imported from one. */
+export function libraryExported(callee: ts.Expression, imports: readonly ExtractedImport[], fromLibrary: (source: string) => boolean): string | undefined {
   const x = skipOuter(callee);
-  if (isIdentifier(x)) return imports.find((i) => i.local === x.text && i.source === INVERSIFY_EXPRESS && i.imported !== '*' && i.imported !== 'default')?.imported;
+  if (isIdentifier(x)) return imports.find((i) => i.local === x.text && fromLibrary(i.source) && i.imported !== '*' && i.imported !== 'default')?.imported;
   if (!ts.isPropertyAccessExpression(x) || !isIdentifier(x.expression)) return undefined;
   const root = x.expression.text;
-  return imports.some((i) => i.local === root && i.source === INVERSIFY_EXPRESS && (i.imported === '*' || i.imported === 'default')) ? x.name.text : undefined;
+  return imports.some((i) => i.local === root && fromLibrary(i.source) && (i.imported === '*' || i.imported === 'default')) ? x.name.text : undefined;
 }
 
 /**

@@ -19,6 +19,7 @@ import { TSOA_CLI, TSOA_PACKAGE, TSOA_REGISTER, TSOA_SOURCE } from './tsoaRoutes
 import { LOOPBACK_REST, isLoopbackRouteDecorator, loopbackMethod } from './loopbackRoutes';
 import { loopbackMountPath } from './loopbackMount';
 import { inversifyExported, inversifyRoute } from './inversifyControllers';
+import { AWILIX_ROUTE, awilixExported, awilixVerbs, isAwilixRouter } from './awilixControllers';
 
 const NEST_METHODS: Readonly<Record<string, HttpMethod>> = {
   Get: 'GET',
@@ -33,7 +34,7 @@ const NEST_METHODS: Readonly<Record<string, HttpMethod>> = {
   Sse: 'GET',
 };
 
-/** Packages of decorator frameworks whose controllers the scan places itself (Nest's global prefix, routing-controllers' routePrefix, OvernightJS, Egg's tegg, Ts.ED's mount: tsedMount.ts, Midway's directory-scanned controllers, inversify-express-utils' rootPath: inversifyControllers.ts). */
+/** Packages of decorator frameworks whose controllers the scan places itself (Nest's global prefix, routing-controllers' routePrefix, OvernightJS, Egg's tegg, Ts.ED's mount: tsedMount.ts, Midway's directory-scanned controllers, inversify-express-utils' rootPath: inversifyControllers.ts; awilix-express's are awilixControllers.ts's). */
 const DECORATOR_FRAMEWORK = /^(?:@nestjs\/|routing-controllers$|@overnightjs\/|egg$|@eggjs\/|@tsed\/|@midwayjs\/|inversify-express-utils$)/;
 
 /** Class decorators making a controller: Nest's, routing-controllers' JsonController, tegg's (teggDecorators.ts). */
@@ -76,10 +77,10 @@ export abstract class NestControllerReader extends NestAppReader {
     return imported === undefined || imported === 'default' || imported === '*' ? name : imported;
   }
 
-  /** A class decorator making a controller: Nest's, routing-controllers', tegg's by name; tsoa's `@Route` imported from tsoa; inversify-express-utils' `@controller`. */
+  /** A class decorator making a controller: Nest's, routing-controllers', tegg's by name; tsoa's `@Route` imported from tsoa; inversify-express-utils' `@controller`; awilix-express's `@route` (awilixControllers.ts). */
   private isControllerDecorator(callee: ts.Expression): boolean {
     const name = this.decoratorName(callee);
-    if (CONTROLLER_DECORATORS.has(name) || inversifyExported(callee, this.out.imports) === 'controller') return true;
+    if (CONTROLLER_DECORATORS.has(name) || inversifyExported(callee, this.out.imports) === 'controller' || awilixExported(callee, this.out.imports) === AWILIX_ROUTE) return true;
     const x = skipOuter(callee);
     return isIdentifier(x) && this.out.imports.some((i) => i.local === x.text && i.imported === 'Route' && TSOA_PACKAGE.test(i.source));
   }
@@ -229,7 +230,7 @@ export abstract class NestControllerReader extends NestAppReader {
     this.readController(node, d, this.controllerPath(d, call.arguments[0]), base);
     const root = rootName(call.expression);
     const source = root !== undefined ? this.out.imports.find((i) => i.local === root)?.source : undefined;
-    if (source === undefined || DECORATOR_FRAMEWORK.test(source)) return;
+    if (source === undefined || DECORATOR_FRAMEWORK.test(source) || isAwilixRouter(source)) return;
     const tsoa = TSOA_PACKAGE.test(source);
     for (const r of this.out.routes.slice(before)) {
       r.decoratedBy = tsoa ? TSOA_SOURCE : source;
@@ -350,6 +351,7 @@ export abstract class NestControllerReader extends NestAppReader {
         handlerVersion = arg ? this.versionOf(arg) : undefined;
         if (!handlerVersion) this.warn(d, { id: 'versionDecorator', args: [] });
       }
+      if (this.readAwilixHandler(decorators, controllerPaths, cls.name?.text)) continue;
       let nestRouted = false;
       for (const d of decorators) {
         if (!isCallExpression(d.expression)) continue;
@@ -385,6 +387,39 @@ export abstract class NestControllerReader extends NestAppReader {
         this.addNestRoutes(method, controllerPaths, paths, version, d, cls.name?.text, library && 'separator' in library ? library.separator : undefined);
       }
     }
+  }
+
+  /**
+   * A method's awilix-express decorators (awilixControllers.ts): a route per verb at each class path
+   * followed by each of its own `@route` paths (written together), or at the class paths when it has
+   * none. False when the method has no decorator of the package.
+   */
+  private readAwilixHandler(decorators: readonly ts.Decorator[], controllerPaths: ConstValue, controller: string | undefined): boolean {
+    const own = decorators.flatMap((d) => {
+      const exported = isCallExpression(d.expression) ? awilixExported(d.expression.expression, this.out.imports) : undefined;
+      return exported !== undefined && isCallExpression(d.expression) ? [{ d, call: d.expression, exported }] : [];
+    });
+    const first = own[0];
+    if (!first) return false;
+    const methods = new Set<HttpMethod>();
+    const paths: ConstValue[] = [];
+    let unknownPath = false;
+    for (const { d, call, exported } of own) {
+      if (exported === AWILIX_ROUTE) {
+        const p = call.arguments[0] ? this.evaluate(call.arguments[0]) : undefined;
+        if (p) paths.push(p);
+        else this.warn(d, { id: 'decoratorPath', args: [AWILIX_ROUTE] });
+        unknownPath ||= !p;
+        continue;
+      }
+      const verbs = awilixVerbs(exported, call.arguments, (e) => literalOf(this.evaluate(e)));
+      if (verbs?.length === 0) this.warn(d, { id: 'decoratorMethod', args: [exported] });
+      for (const v of verbs ?? []) methods.add(v);
+    }
+    if (unknownPath && paths.length === 0) return true;
+    const handlerPaths: ConstValue = paths.length > 0 ? { kind: 'arr', items: paths } : str('');
+    for (const method of methods) this.addNestRoutes(method, controllerPaths, handlerPaths, undefined, first.d, controller, '');
+    return true;
   }
 
   /**

@@ -23,6 +23,8 @@ const SAMPLES: Record<string, string> = {
   // A router handed on to the functions that declare routes on it, nothing declared here.
   'router handed on': 'function experimentalEndpoints(router) {\n  liveSyncEndpoints(router);\n}\nmodule.exports = { experimentalEndpoints };',
   'app and router handed on': 'function developerEndpoints(app, router) {\n  if (!router) return;\n  apiAuthEndpoints(router);\n}\nmodule.exports = { developerEndpoints };',
+  // awilix-express: a class path from an imported constant, upper-case verb decorators, no quote, no router call.
+  'awilix controller': "@route(Paths.api + ROOM)\n@before([auth()])\nexport class RoomController {\n  @GET()\n  list(req, res) {}\n}",
   'nest namespace': "import * as common from '@nestjs/common';\nexport class UserControllerBase {\n  @common.Post()\n  create() {}\n}",
   // A decorator factory in a file of its own: no `@`, no quote, only its call.
   'decorator factory': 'export function GetUser(path: string) {\n  return applyDecorators(Get(path), UseGuards(AuthGuard));\n}',
