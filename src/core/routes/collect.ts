@@ -19,7 +19,7 @@ import { concat, APP_SETTING, ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, ENV_READ
 import { UNKNOWN_PREFIX, bracedPathToRoute, joinRoutePath, openApiPathToRoute, expandAlternativeSegments, stripParamPatterns, unknownPrefixPath, isRoutePath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
-import { URL_PATH, urlPathRefText } from './urlPathRefs';
+import { EMPTY_WHEN_UNSET, ENV_VALUE, URL_PATH, urlPathRefText } from './urlPathRefs';
 import { NOT_KNOWN } from './guardTest';
 import { configGuardedFile } from './configGuards';
 import { decidedGuardWarning, envPathNote, envPathValue, GuardedRoutes, guardInEnv, notServedReason, settingGuardWarning, type GuardedSubject, type ServiceEnv } from './settingGuardWarnings';
@@ -2638,6 +2638,7 @@ class ValueResolver {
   private refText(s: Scanned, p: Exclude<Part, string>, depth: number): string | undefined {
     if (p.ref.local === ENV_READ) return this.envReadText(s, p.ref.path[0] ?? '', p.ref.fallback ?? '');
     if (p.ref.local === URL_PATH) return this.urlPathText(s, p.ref, depth);
+    if (p.ref.local === ENV_VALUE) return this.envValueText(s, p.ref.path[0] ?? '');
     if (p.ref.local === CONFIG_KEY) return this.configText(p.ref.path[0] ?? '', depth);
     if (p.ref.local === APP_SETTING) return this.appSettingText(p.ref.path[0] ?? '', depth);
     if (p.ref.truthy) return this.truthyText(s, p.ref.local, p.ref.path, p.ref.truthy);
@@ -2661,7 +2662,18 @@ class ValueResolver {
   /** The path of a URL (urlPaths.ts URL_PATH): known once the URL's text is, and only when it parses. */
   private urlPathText(s: Scanned, ref: Reference, depth: number): string | undefined {
     const href = ref.args?.[0] && this.text(s, ref.args[0], depth + 1);
-    return href !== undefined ? urlPathRefText(ref, href) : undefined;
+    if (href !== undefined) return urlPathRefText(ref, href);
+    // `if (!process.env.BASE_URL) return '';` before its `new URL(...)`: '' where the service's environment does not set it.
+    const read = soleRef(ref.args?.[0]);
+    const unset = read?.local === ENV_VALUE && (!this.serviceEnv || !Object.hasOwn(this.serviceEnv.values, read.path[0] ?? ''));
+    return unset && ref.path.includes(EMPTY_WHEN_UNSET) ? '' : undefined;
+  }
+
+  /** An environment variable read with no default in code (urlPathRefs.ts ENV_VALUE): the value the service's environment sets, recorded for the note of where. */
+  private envValueText(s: Scanned, variable: string): string | undefined {
+    const value = this.serviceEnv ? envPathValue(this.serviceEnv, variable) : undefined;
+    if (value !== undefined && !this.quiet && !this.envUsed.has(variable)) this.envUsed.set(variable, s.file);
+    return value;
   }
 
   /**

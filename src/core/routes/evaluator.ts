@@ -180,7 +180,7 @@ export abstract class Evaluator extends ReaderBase {
       return propOf(base, [key]);
     }
     if (isCallExpression(node)) return this.evaluateCall(node, depth);
-    if (isNewExpression(node)) return urlObject(node, (e) => this.evaluate(e, depth)) ?? this.instanceValue(node, depth);
+    if (isNewExpression(node)) return urlObject(node, (e) => this.evaluate(e, depth), this.sf) ?? this.instanceValue(node, depth);
     if (isEnumMember(node) && node.initializer) return this.evaluate(node.initializer, depth);
     if (isArrowFunction(node) || isFunctionExpression(node) || isFunctionDeclaration(node)) return this.keyedGetter(node, depth);
     return undefined;

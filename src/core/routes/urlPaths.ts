@@ -6,12 +6,18 @@ import ts from './compiler';
 import { forEachChild, isArrowFunction, isBlock, isCatchClause, isFunctionExpression, isFunctionLike, isIdentifier, isIfStatement, isNewExpression, isNoSubstitutionTemplateLiteral, isPrefixUnaryExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isReturnStatement, isStringLiteral } from './tsNodes';
 import { hasRefs, literalOf, readsEnv, soleRef, str, type ConstValue } from './values';
 import { skipOuter } from './tsSyntax';
-import { NO_TRAILING_SLASH, URL_PATH, urlPathText } from './urlPathRefs';
+import { EMPTY_WHEN_UNSET, ENV_VALUE, NO_TRAILING_SLASH, URL_PATH, urlPathText } from './urlPathRefs';
+import { envVariableRead } from './envReads';
 
-/** `new URL(x)` with one argument: its `pathname` read as the path of `x`; undefined for any other expression. */
-export function urlObject(node: ts.Expression, evaluate: (e: ts.Expression) => ConstValue | undefined): ConstValue | undefined {
+/**
+ * `new URL(x)` with one argument: its `pathname` read as the path of `x` (`process.env.BASE_URL` with no
+ * default: of the value the service's environment sets, ENV_VALUE); undefined for any other expression.
+ */
+export function urlObject(node: ts.Expression, evaluate: (e: ts.Expression) => ConstValue | undefined, sf: ts.SourceFile): ConstValue | undefined {
   if (!isNewExpression(node) || !isIdentifier(node.expression) || node.expression.text !== 'URL' || node.arguments?.length !== 1) return undefined;
-  const href = evaluate(node.arguments[0] as ts.Expression);
+  const arg = node.arguments[0] as ts.Expression;
+  const variable = envVariableRead(arg, sf);
+  const href = evaluate(arg) ?? (variable !== undefined ? str({ ref: { local: ENV_VALUE, path: [variable] } }) : undefined);
   const path = href && urlPathValue(href, false);
   return path ? { kind: 'obj', props: { pathname: path } } : undefined;
 }
@@ -34,7 +40,7 @@ export function trailingSlashDropped(node: ts.CallExpression, evaluate: (e: ts.E
   if (literalOf(evaluate(replacement)) !== '') return undefined;
   const value = evaluate(callee.expression);
   const ref = soleRef(value);
-  if (ref?.local === URL_PATH && ref.args?.[0]) return urlPathValue(ref.args[0], true);
+  if (ref?.local === URL_PATH && ref.args?.[0]) return str({ ref: { ...ref, path: [...new Set([...ref.path, NO_TRAILING_SLASH])] } });
   const text = value && !hasRefs(value) && !readsEnv(value) ? literalOf(value) : undefined;
   return text !== undefined ? str(text.replace(/\/+$/, '')) : undefined;
 }
@@ -51,8 +57,10 @@ export function iifeValue(node: ts.CallExpression, evaluate: (e: ts.Expression) 
   if (!isBlock(fn.body)) return evaluate(fn.body);
   const returns: ts.ReturnStatement[] = [];
   let setAside = false;
+  let emptyGuard = false;
   const visit = (n: ts.Node): void => {
     if (isFunctionLike(n)) return;
+    emptyGuard ||= isEmptyGuard(n);
     if (isCatchClause(n) || isEmptyGuard(n)) setAside = true;
     else if (isReturnStatement(n)) returns.push(n);
     else forEachChild(n, visit);
@@ -60,7 +68,10 @@ export function iifeValue(node: ts.CallExpression, evaluate: (e: ts.Expression) 
   forEachChild(fn.body, visit);
   const returned = returns.length === 1 ? returns[0]?.expression : undefined;
   const value = returned && evaluate(returned);
-  return !setAside || soleRef(value)?.local === URL_PATH ? value : undefined;
+  const ref = soleRef(value);
+  // Under `if (!url) return '';` the path is '' where the URL is unset or empty (urlPathRefs.ts EMPTY_WHEN_UNSET).
+  if (ref?.local === URL_PATH && emptyGuard) return str({ ref: { ...ref, path: [...ref.path, EMPTY_WHEN_UNSET] } });
+  return !setAside || ref?.local === URL_PATH ? value : undefined;
 }
 
 /** `if (!url) return '';` (a block ending with that return too: a log before it), with no else. */

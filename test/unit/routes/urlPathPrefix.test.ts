@@ -81,4 +81,31 @@ suite('routes: a prefix that is the path of a URL', () => {
       assert.match(out.warnings[0] ?? '', /^\/w\/server\.js:\d+: app\.get path ROOT \+ '\/sign-in' starts with a value not known statically/);
     }
   });
+
+  test('a URL read from the environment with no default, in an IIFE returning \'\' when it is unset: the path of the URL the service sets, else \'\'; with no guard and no URL set, not known', () => {
+    const guarded = [
+      '(() => {',
+      '  if (!process.env.PUBLIC_URL) {',
+      "    return '';",
+      '  }',
+      '  try {',
+      '    const parsed = new URL(process.env.PUBLIC_URL);',
+      "    const trimmed = parsed.pathname.replace(/\\/$/, '');",
+      '    log(trimmed);',
+      '    return trimmed;',
+      '  } catch {',
+      "    const trimmed = process.env.PUBLIC_URL.replace(/\\/$/, '');",
+      '    return trimmed;',
+      '  }',
+      '})()',
+    ].join('\n');
+    assert.deepEqual(lines(server(guarded, "'http://localhost:8080'")), UNDER(''));
+    const set = server(guarded, "'http://localhost:8080'", { PUBLIC_URL: 'https://example.org/store/' });
+    assert.deepEqual(lines(set), UNDER('/store'));
+    assert.deepEqual(set.warnings, ['/w/server.js: the environment variable PUBLIC_URL in a route path or prefix is https://example.org/store/ for service web, as set at compose.yaml:20']);
+    assert.deepEqual(lines(server(guarded, "'http://localhost:8080'", { PUBLIC_URL: '' })), UNDER(''));
+    const bare = 'new URL(process.env.PUBLIC_URL).pathname';
+    assert.deepEqual(lines(server(bare, "'http://localhost:8080'", { PUBLIC_URL: 'https://example.org/store/' })), UNDER('/store'));
+    assert.deepEqual(lines(server(bare, "'http://localhost:8080'")), ['GET /api/status', 'GET /…/sign-in (prefix unknown)', 'POST /…/items/:id (prefix unknown)']);
+  });
 });
