@@ -19,7 +19,7 @@ let extract: Extract | undefined;
  */
 export function scanSourceText(file: string, text: string): ExtractedFile | null {
   if (isJsonModule(file)) return scanJsonModule(file, text);
-  if ((!mayDeclareRoutes(text) && !readsHandlerExports(file, text) && !isStrapiPluginFile(file)) || isMinified(text)) return null;
+  if (isMinified(text) || isBundle(text) || (!mayDeclareRoutes(text) && !readsHandlerExports(file, text) && !isStrapiPluginFile(file))) return null;
   extract ??= (require('./extract') as typeof import('./extract')).extractRoutesFromSource;
   return extract(text, file);
 }
@@ -34,6 +34,16 @@ export function isMinified(text: string): boolean {
   let lines = 1;
   for (let i = text.indexOf('\n'); i >= 0 && lines * 500 < text.length; i = text.indexOf('\n', i + 1)) lines++;
   return lines * 500 < text.length;
+}
+
+/**
+ * A bundle a bundler wrote (a committed 900 KB webpack `dist/main.js` of the server, its modules
+ * wrapped in `__webpack_modules__` and loaded by `__webpack_require__`): build output, not a source
+ * (its decorators are compiled to `__decorate([...])` calls the scan does not read as routes), and
+ * parsing it costs seconds. Judged over 64 KB by webpack's runtime, which no hand-written file defines.
+ */
+export function isBundle(text: string): boolean {
+  return text.length >= 65_536 && /\b(?:var|let|const)\s+__webpack_modules__\s*=|\bfunction\s+__webpack_require__\s*\(/.test(text);
 }
 
 /** A JSON module larger than this is data, not a configuration: not read. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { extractRoutesFromSource } from '../../../src/core/routes/extract';
 import { mayDeclareRoutes } from '../../../src/core/routes/mayDeclareRoutes';
 import { isRouteSource } from '../../../src/core/routes/isRouteSource';
-import { isMinified } from '../../../src/core/routes/scanFile';
+import { isBundle, isMinified } from '../../../src/core/routes/scanFile';
 import { groupFilesByApp } from '../../../src/core/routes/serverApps';
 
 const SAMPLES: Record<string, string> = {
@@ -262,6 +262,17 @@ suite('groupFilesByApp', () => {
         files: ['/r/packages/api/src/a.ts', '/r/packages/backend-lib/src/b.ts', '/r/packages/iso-lib/src/c.ts', '/r/scripts/x.ts'],
       },
     ]);
+  });
+});
+
+suite('isBundle', () => {
+  test("over 64 KB, a file defining webpack's runtime is a bundle; a source naming it, or a small file, is not", () => {
+    const modules = "/* 1 */\n(function (module, exports, __webpack_require__) {\n  const common_1 = __webpack_require__(2);\n  router.get('/x', h);\n}),\n".repeat(700);
+    const bundle = `(() => {\n  var __webpack_modules__ = ([\n${modules}]);\n  function __webpack_require__(moduleId) {\n    return cache[moduleId];\n  }\n})();\n`;
+    assert.equal(isBundle(bundle), true);
+    assert.equal(isMinified(bundle), false);
+    assert.equal(isBundle(bundle.slice(0, 2_000)), false);
+    assert.equal(isBundle(`// loads chunks through __webpack_require__ at run time\n${"router.get('/x', h);\n".repeat(5_000)}`), false);
   });
 });
 
