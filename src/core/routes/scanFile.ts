@@ -24,13 +24,17 @@ export function scanSourceText(file: string, text: string): ExtractedFile | null
   return extract(text, file);
 }
 
+/** The size under which a file is never judged minified: a short source may have a long line or two. */
+const MINIFIED_FLOOR = 8_192;
+
 /**
- * Minified or generated code (a vendored 1 MB `public/pyodide.asm.js`): no one writes routes
- * there, and parsing it costs seconds. Judged by line length: over 64 KB with lines averaging
- * more than 500 characters.
+ * Minified or generated code (a vendored 1 MB `public/pyodide.asm.js`, a committed front end's
+ * hundreds of 10-60 KB chunks): no one writes routes there, and parsing it costs seconds (each
+ * chunk a few hundred ms). Judged by line length: over 8 KB with lines averaging more than 500
+ * characters (at most 16 lines in 8 KB).
  */
 export function isMinified(text: string): boolean {
-  if (text.length < 65_536) return false;
+  if (text.length < MINIFIED_FLOOR) return false;
   let lines = 1;
   for (let i = text.indexOf('\n'); i >= 0 && lines * 500 < text.length; i = text.indexOf('\n', i + 1)) lines++;
   return lines * 500 < text.length;

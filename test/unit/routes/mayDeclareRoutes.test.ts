@@ -281,5 +281,9 @@ suite('isMinified', () => {
     assert.equal(isMinified(`router.get('/x', h);${'a'.repeat(70_000)}`), true);
     assert.equal(isMinified("router.get('/x', h);\n".repeat(5_000)), false);
     assert.equal(isMinified(`router.get('/x', h);${'a'.repeat(1_000)}`), false);
+    // A front end's chunk of 10 KB on a few lines is minified; a source of that size with one long line among short ones, or a shorter file, is not.
+    assert.equal(isMinified(`router.get('/x', h);${'a'.repeat(10_000)}\nb();`), true);
+    assert.equal(isMinified(`const re = /${'a'.repeat(3_000)}/;\n${"router.get('/x', h);\n".repeat(400)}`), false);
+    assert.equal(isMinified(`router.get('/x', h);${'a'.repeat(7_000)}`), false);
   });
 });
