@@ -19,6 +19,9 @@ import { libraryExported } from './inversifyControllers';
 /** The modules exporting awilix-router-core's decorators. */
 const AWILIX_ROUTER = /^awilix-(?:express|koa|router-core)$/;
 
+/** Its function joining a controller's class and method state into each method's verbs and paths, which a loop of the project's own may register (`router[verb](paths, ...)`). */
+export const AWILIX_ROLL_UP = 'rollUpState';
+
 /** Its decorator giving a class or a method a path. */
 export const AWILIX_ROUTE = 'route';
 

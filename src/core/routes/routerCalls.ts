@@ -2,6 +2,7 @@
 // koa-router's `register`, fastify's `route({ method, url })`, Hono's `on` and `mount`,
 // @hono/zod-openapi's `openapi(route, handler)` and its document, computed method names
 // (`router[method](path)`) and method-first helpers (`add('GET', '/x', handler)`).
+import { AWILIX_ROLL_UP, isAwilixRouter } from './awilixControllers';
 import ts from './compiler';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isFunctionExpression, isElementAccessExpression, isExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike, isConditionalExpression, isSpreadAssignment, isSpreadElement } from './tsNodes';
 import type { HttpMethod } from '../model';
@@ -141,6 +142,8 @@ export abstract class RouterCallReader extends ReceiverReader {
     if (key !== undefined) return;
     // `router[push ? 'push' : 'replace'](url, ...)`: every key it can be is a literal and none a method: no route.
     if (possibleKeys(callee.argumentExpression)?.every((k) => ROUTER_METHODS[k] === undefined)) return;
+    // A loop of the project's own registering awilix-express's rolled-up controller state: those routes are read from the decorators (awilixControllers.ts).
+    if (this.out.imports.some((i) => i.imported === AWILIX_ROLL_UP && isAwilixRouter(i.source))) return;
     const warning: ScanMessage = { id: 'methodKey', args: [this.shownReceiver(router, call), callee.argumentExpression.getText(this.sf)] };
     if (this.surelyRouter(router, call)) this.warn(call, warning);
     else this.unknownPathCalls.push({ call, router, warning });

@@ -69,4 +69,27 @@ suite('awilix-express controllers', () => {
     const { routes } = routesAndWarnings({ '/s/src/settings.ts': SETTINGS, '/s/src/controllers/kennel.controller.ts': other, '/s/src/server.ts': SERVER });
     assert.deepEqual(routes, []);
   });
+
+  test("a loop of the project's own registering the rolled-up state (router[verb](paths, ...)) is no warning: the routes are the decorators'", () => {
+    const loader = [
+      "import { Router } from 'express';",
+      "import { getStateAndTarget, rollUpState, makeInvoker } from 'awilix-express';",
+      'export function registerAll(modules: unknown[]): Router {',
+      '  const router = Router();',
+      '  for (const m of modules) {',
+      '    const found = getStateAndTarget(m);',
+      '    if (!found) continue;',
+      '    rollUpState(found.state).forEach((cfg, name) => {',
+      '      cfg.verbs.forEach((verb) => {',
+      '        (router as any)[verb.toLowerCase()](cfg.paths, ...cfg.beforeMiddleware, makeInvoker(found.target)(name));',
+      '      });',
+      '    });',
+      '  }',
+      '  return router;',
+      '}',
+    ].join('\n');
+    const { routes, warnings } = routesAndWarnings({ '/s/src/settings.ts': SETTINGS, '/s/src/controllers/kennel.controller.ts': CONTROLLER, '/s/src/load.ts': loader, '/s/src/server.ts': SERVER });
+    assert.equal(routes.length, 7, routes.join(', '));
+    assert.deepEqual(warnings, []);
+  });
 });
