@@ -19,22 +19,26 @@ let extract: Extract | undefined;
  */
 export function scanSourceText(file: string, text: string): ExtractedFile | null {
   if (isJsonModule(file)) return scanJsonModule(file, text);
-  if (isMinified(text) || isBundle(text) || (!mayDeclareRoutes(text) && !readsHandlerExports(file, text) && !isStrapiPluginFile(file))) return null;
+  if (isMinified(text, file) || isBundle(text) || (!mayDeclareRoutes(text) && !readsHandlerExports(file, text) && !isStrapiPluginFile(file))) return null;
   extract ??= (require('./extract') as typeof import('./extract')).extractRoutesFromSource;
   return extract(text, file);
 }
 
-/** The size under which a file is never judged minified: a short source may have a long line or two. */
-const MINIFIED_FLOOR = 8_192;
+/**
+ * A bundler's chunk named with its content hash (`index-ac5ef21b.js`, `style-ClrjWzkr.js`,
+ * `main.3f2a9c1e.js`): a hash of 8 or more letters and digits, with a digit or an upper-case letter
+ * after its first character (no word of a name: `logger-frontend.js`).
+ */
+const HASHED_CHUNK = /[.-](?=[A-Za-z0-9_]{8,}\.[cm]?js$)[A-Za-z0-9_][A-Za-z0-9_]*?[0-9A-Z][A-Za-z0-9_]*\.[cm]?js$/;
 
 /**
  * Minified or generated code (a vendored 1 MB `public/pyodide.asm.js`, a committed front end's
- * hundreds of 10-60 KB chunks): no one writes routes there, and parsing it costs seconds (each
- * chunk a few hundred ms). Judged by line length: over 8 KB with lines averaging more than 500
- * characters (at most 16 lines in 8 KB).
+ * hundreds of 10-60 KB hashed chunks): no one writes routes there, and parsing it costs seconds
+ * (each chunk a few hundred ms). Judged by line length: lines averaging more than 500 characters,
+ * over 64 KB; over 8 KB for a hashed chunk (a source of that size may hold one long line of data).
  */
-export function isMinified(text: string): boolean {
-  if (text.length < MINIFIED_FLOOR) return false;
+export function isMinified(text: string, file = ''): boolean {
+  if (text.length < (HASHED_CHUNK.test(file) ? 8_192 : 65_536)) return false;
   let lines = 1;
   for (let i = text.indexOf('\n'); i >= 0 && lines * 500 < text.length; i = text.indexOf('\n', i + 1)) lines++;
   return lines * 500 < text.length;
