@@ -92,7 +92,8 @@ export abstract class LoopReader extends TableLoopReader {
         arr.map((el) => new Map([[variable, (isSpreadElement(el) ? this.eachOf(el.expression) : undefined) ?? el]])),
         body,
       );
-      if (this.out.routes.length > before) this.warnPushes(list);
+      // A call read as a method wrapper's (`path.resolve(base, name)` over `['/', dir]`) is a route only if collect.ts finds that wrapper.
+      if (this.out.routes.slice(before).some((r) => r.wrapper === undefined)) this.warnPushes(list);
       return true;
     }
     // Over a parameter of a named function: an element of the list each call gives (listHelpers.ts).

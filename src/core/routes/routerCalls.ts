@@ -16,7 +16,7 @@ import { CONVENTIONAL_RECEIVER, chainRoot, classField, enclosingFunction, handsE
 import { ReceiverReader } from './receivers';
 import type { ScanMessage } from '../scanTexts';
 import { unknownSegmentsPath, type UnknownSegmentsPath } from './unknownSegments';
-import { CLASS_ROUTER, writtenName } from './extracted';
+import { CLASS_ROUTER, writtenName, type ExtractedRoute } from './extracted';
 import { fieldPathRoute } from './setterPaths';
 
 /** The parsers of body-parser, also Express's own since 4.16: https://expressjs.com/en/api.html#express.json */
@@ -35,10 +35,22 @@ export abstract class RouterCallReader extends ReceiverReader {
    */
   private readonly unknownPathCalls: { call: ts.CallExpression; router: string; warning: Extract<ScanMessage, { id: 'routerPath' | 'instanceFieldPath' | 'methodKey' }> }[] = [];
 
-  /** The warnings of unknownPathCalls whose receiver this file gives a route or a mount. */
+  /**
+   * Routes whose path is a value to resolve (an instance's field, `this._oauth2.get(this._profileURL,
+   * token, cb)`) on a member of `this` in a subclass not named as routers are (unsureMember): kept
+   * once the file gives that receiver a route of a known path or a mount, else dropped (warnUnknownPaths).
+   */
+  private readonly unsureRoutes = new Set<ExtractedRoute>();
+
+  /**
+   * The warnings of unknownPathCalls whose receiver this file gives a route or a mount; the
+   * unsureRoutes of a receiver it gives neither dropped.
+   */
   protected warnUnknownPaths(): void {
-    for (const { call, router, warning } of this.unknownPathCalls)
-      if (this.out.routes.some((r) => r.router === router) || this.out.mounts.some((m) => m.mountedOn === router)) this.warn(call, warning);
+    const gives = (router: string) => this.out.routes.some((r) => r.router === router && !this.unsureRoutes.has(r)) || this.out.mounts.some((m) => m.mountedOn === router);
+    const dropped = new Set([...this.unsureRoutes].filter((r) => r.router === undefined || !gives(r.router)));
+    if (dropped.size > 0) this.out.routes = this.out.routes.filter((r) => !dropped.has(r));
+    for (const { call, router, warning } of this.unknownPathCalls) if (gives(router)) this.warn(call, warning);
   }
 
   /**
@@ -52,6 +64,13 @@ export abstract class RouterCallReader extends ReceiverReader {
     const callee = skipOuter(call.expression);
     const receiver = isPropertyAccessExpression(callee) || isElementAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
     return !(router.startsWith(CLASS_ROUTER) && receiver !== undefined && isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword);
+  }
+
+  /** A member of `this` in a subclass (surelyRouter) not named as routers are (`this._oauth2`, not `this.router`). */
+  private unsureMember(router: string, call: ts.CallExpression): boolean {
+    const callee = skipOuter(call.expression);
+    const receiver = isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
+    return router.startsWith(CLASS_ROUTER) && !this.surelyRouter(router, call) && receiver !== undefined && isPropertyAccessExpression(receiver) && !CONVENTIONAL_RECEIVER.test(receiver.name.text);
   }
 
   /**
@@ -145,7 +164,10 @@ export abstract class RouterCallReader extends ReceiverReader {
     // A loop of the project's own registering awilix-express's rolled-up controller state: those routes are read from the decorators (awilixControllers.ts).
     if (this.out.imports.some((i) => i.imported === AWILIX_ROLL_UP && isAwilixRouter(i.source))) return;
     const warning: ScanMessage = { id: 'methodKey', args: [this.shownReceiver(router, call), callee.argumentExpression.getText(this.sf)] };
-    if (this.surelyRouter(router, call)) this.warn(call, warning);
+    // `this[method](rows, source)` in a subclass calls one of the instance's own methods as often as a
+    // router's: as a member of `this` there (surelyRouter), warned of once the file gives the class a route or a mount.
+    const own = skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword && router.startsWith(CLASS_ROUTER);
+    if (this.surelyRouter(router, call) && !own) this.warn(call, warning);
     else this.unknownPathCalls.push({ call, router, warning });
   }
 
@@ -252,7 +274,9 @@ export abstract class RouterCallReader extends ReceiverReader {
     if (method === 'OPTIONS' && lits?.every((p) => /^\/?(?:\*|\(\.\*\))$/.test(p))) return;
     const lastPath = lits?.[lits.length - 1];
     if (lastPath !== undefined) this.honoPaths.set(router, lastPath);
+    const before = this.out.routes.length;
     this.addRoute(router, method, value, at, lits ? undefined : this.shownCode(args[0] as ts.Expression));
+    if (!lits && this.unsureMember(router, call)) for (const r of this.out.routes.slice(before)) this.unsureRoutes.add(r);
   }
 
   /**
