@@ -303,7 +303,7 @@ function collectWithAliases(extracted: { file: string; x: ExtractedFile }[], opt
     }
   }
   warnings.push(...resolver.envNotes(), ...guarded.warnings(), ...guardedMountWarnings(scanned, edges, byKey, guarded, opts.serviceEnv), ...guardedModuleWarnings(scanned, registered, opts.serviceEnv));
-  return { routes: sortRoutes(trees.dedupe(withListedPaths(servedFirst([...routes, ...openApiRoutes(openApi)]), configRoutes(opts.extra ?? [], warnings)))), warnings: servedWarnings(warnings, scanned, served, servesNone) };
+  return { routes: sortRoutes(trees.dedupe(withListedPaths(servedFirst([...routes, ...openApiRoutes(openApi)]), configRoutes(opts.extra ?? [], warnings)))), warnings: [...new Set(servedWarnings(warnings, scanned, served, servesNone))] }; // one per text: a registration read once per element of a loop is warned of once
 }
 
 /**
