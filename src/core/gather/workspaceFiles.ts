@@ -30,6 +30,7 @@ import { serviceDockerfile } from '../dockerfile/dockerfileName';
 import { inferMapping } from '../mapping/infer';
 import { buildersOf, soleBuilder, startOf } from '../compose/builtImages';
 import { CODE_SOURCE_EXTENSIONS } from '../mapping/tsSource';
+import { isJsonModule } from '../routes/isRouteSource';
 
 export type FileEvidence = { modules: ModuleEvidence[]; loose: ModuleEvidence | null };
 
@@ -754,9 +755,22 @@ export async function findServiceModules(fs: FsLike, mapping: ModuleRoots, scan:
   return findModules(mapping, { files: scan.files, nestModules, routerFiles });
 }
 
-/** What the source walk left out, as report warnings: "backend/src/loop: a symlink loop". */
+/**
+ * What the source walk left out, as report warnings: "backend/src/loop: a symlink loop". A file over
+ * the read limit is said only where it may hold the server's routes: never a JSON module (one that
+ * large is data, not read even under the limit: scanFile.ts), nor, beside routes the scan found in
+ * other files, one no file it read loads by name (a vendored browser library under `public/`).
+ */
 export function skippedWarnings(workspaceDir: string, scanned: SourceScan): string[] {
-  return scanned.skipped.map((s) => `${rel(workspaceDir, s.path)}: ${scanMessageText(s.reason)}`);
+  const loaded = new Set(scanned.extracted.flatMap((e) => e.x.imports.map((i) => i.source.slice(i.source.lastIndexOf('/') + 1))));
+  const served = scanned.extracted.some((e) => e.x.routes.length > 0 || e.x.mounts.length > 0);
+  const mayServe = (file: string) => {
+    if (isJsonModule(file)) return false;
+    const name = path.basename(file);
+    const stem = name.slice(0, name.includes('.') ? name.lastIndexOf('.') : undefined);
+    return !served || loaded.has(name) || loaded.has(stem) || (stem === 'index' && loaded.has(path.basename(path.dirname(file))));
+  };
+  return scanned.skipped.filter((s) => s.reason.id !== 'overReadLimit' || mayServe(s.path)).map((s) => `${rel(workspaceDir, s.path)}: ${scanMessageText(s.reason)}`);
 }
 
 /** True when `dir`'s real path is not inside `boundary` (a missing folder is judged by its path). */
