@@ -769,7 +769,7 @@ async function builtOutputsInImage(fs: FsLike, df: Dockerfile, context: string, 
  * install of every workspace's dependencies) brings none of its code.
  */
 function copiedPackageDirs(df: Dockerfile, context: string, packages: Map<string, string>): string[] {
-  const rels = [...new Set(packages.values())].map((d) => relative(context, d).split(sep).join('/')).filter((r) => r !== '' && !r.startsWith('..'));
+  const rels = packageFolders(packages, context);
   const found: string[] = [];
   for (const stage of df.stages)
     for (const copy of stage.copies)
@@ -844,6 +844,16 @@ function finalWorkdir(df: Dockerfile): { final: Stage; workdir: string } | undef
   return workdir.startsWith('..') ? undefined : { final, workdir };
 }
 
+/** The workspace's package folders inside the context, relative to it with `/` (the root package left out). */
+function packageFolders(packages: Map<string, string>, context: string): string[] {
+  return [...new Set(packages.values())].map((d) => relative(context, d).split(sep).join('/')).filter((r) => r !== '' && !r.startsWith('..'));
+}
+
+/** The innermost of `folders` holding `path` (or being it: a folder a start moves into), all relative to the context. */
+function owningFolder(folders: readonly string[], path: string): string | undefined {
+  return folders.filter((r) => path === r || path.startsWith(`${r}/`)).sort((a, b) => b.length - a.length)[0];
+}
+
 /** A script file a start command names, with or without a folder (`node serve.js`, `node --enable-source-maps dist/api/index.js`). */
 const STARTED_SCRIPT = /(?:^|\s)((?:\.\/)?[\w.-]+(?:\/[\w.-]+)*\.[cm]?[jt]sx?)(?=\s|$)/g;
 
@@ -863,13 +873,13 @@ async function startedFileOfSelected(
 ): Promise<{ chosen: BuildProject[]; how: (pkg: string) => string } | undefined> {
   const at = finalWorkdir(df);
   if (!at || selected.length < 2) return undefined;
-  const rels = [...new Set(packages.values())].map((d) => relative(context, d).split(sep).join('/')).filter((r) => r !== '' && !r.startsWith('..'));
+  const rels = packageFolders(packages, context);
   const own = rels.includes(at.workdir) ? (await readPackage(fs, join(context, at.workdir)))?.scripts : undefined;
   const owners = new Set<string>();
   for (const text of startTexts(at.final, own ?? scripts))
     for (const m of text.matchAll(STARTED_SCRIPT)) {
       const file = posix.join(at.workdir, m[1] ?? '');
-      const owner = rels.filter((r) => file.startsWith(`${r}/`)).sort((a, b) => b.length - a.length)[0];
+      const owner = owningFolder(rels, file);
       if (owner !== undefined) owners.add(resolve(context, owner));
     }
   const started = selected.filter((p) => owners.has(p.dir));
@@ -903,7 +913,7 @@ async function startPackageDirs(fs: FsLike, df: Dockerfile, context: string, scr
   const at = finalWorkdir(df);
   if (!at) return [];
   const { final, workdir } = at;
-  const rels = [...new Set(packages.values())].map((d) => relative(context, d).split(sep).join('/')).filter((r) => r !== '' && !r.startsWith('..'));
+  const rels = packageFolders(packages, context);
   const dirs = [workdir];
   // A WORKDIR holding a workspace package runs that package's scripts (`yarn start` in /app/apps/client), not the root's.
   const own = rels.includes(workdir) ? (await readPackage(fs, join(context, workdir)))?.scripts : undefined;
@@ -916,7 +926,7 @@ async function startPackageDirs(fs: FsLike, df: Dockerfile, context: string, scr
   }
   const found: string[] = [];
   for (const dir of dirs) {
-    const owner = rels.filter((r) => dir === r || dir.startsWith(`${r}/`)).sort((a, b) => b.length - a.length)[0];
+    const owner = owningFolder(rels, dir);
     if (owner !== undefined && !found.includes(`./${owner}`)) found.push(`./${owner}`);
   }
   return found;
@@ -1115,12 +1125,12 @@ async function startedByCd(
 ): Promise<{ chosen: BuildProject[]; how: (pkg: string) => string } | undefined> {
   const at = finalWorkdir(df);
   if (!at) return undefined;
-  const rels = [...new Set(packages.values())].map((d) => relative(context, d).split(sep).join('/')).filter((r) => r !== '' && !r.startsWith('..'));
+  const rels = packageFolders(packages, context);
   const owners = new Set<string>();
   for (const text of startTexts(at.final, scripts)) {
     for (const m of text.matchAll(/\bcd\s+([\w./-]+)/g)) {
       const dir = posix.join(at.workdir, m[1] ?? '');
-      const owner = rels.filter((r) => dir === r || dir.startsWith(`${r}/`)).sort((a, b) => b.length - a.length)[0];
+      const owner = owningFolder(rels, dir);
       if (owner !== undefined) owners.add(`./${owner}`);
     }
   }
