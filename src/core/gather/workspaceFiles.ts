@@ -30,6 +30,7 @@ import { serviceDockerfile } from '../dockerfile/dockerfileName';
 import { inferMapping } from '../mapping/infer';
 import { buildersOf, soleBuilder, startOf } from '../compose/builtImages';
 import { CODE_SOURCE_EXTENSIONS } from '../mapping/tsSource';
+import { normalizeProjectName } from '../compose/parse';
 import { isJsonModule } from '../routes/isRouteSource';
 
 export type FileEvidence = { modules: ModuleEvidence[]; loose: ModuleEvidence | null };
@@ -155,6 +156,8 @@ export async function serverSourceRoots(fs: FsLike, spec: ServiceSpec, opts: { c
     const base = await layeredImage(fs, spec, build);
     return base === undefined ? [] : serverSourceRoots(fs, { ...prebuilt, image: base }, opts);
   }
+  // `mcr.microsoft.com/mssql/server`: a database whose repository alone (`server`) would name a server folder of the project.
+  if (INFRASTRUCTURE_IMAGE.test(namespacedRepository(spec.image) ?? '')) return [];
   for (const projectRoot of await projectsAbove(fs, spec.projectDir, opts.workspaceDir ?? spec.projectDir)) {
     for (const dir of ['', 'apps', 'packages', 'services'].map((d) => path.join(projectRoot, d, spec.name)))
       if (await isServerApp(fs, dir)) return [await appSourceDir(fs, dir)];
@@ -344,7 +347,10 @@ async function startedServers<T extends { dir: string; name: string }>(fs: FsLik
 
 /** The words naming a project: its compose project, its folder, its package name. */
 function projectWordsOf(spec: ServiceSpec, projectRoot: string, rootPackage: string | undefined): string[] {
-  return [spec.project, path.basename(projectRoot), rootPackage].flatMap((n) => nameWords(n ?? ''));
+  // A compose file in a folder below the project (`server/drivers/clickhouse/`, a database to test a driver against) is named
+  // after that folder, which names what it runs there, not the project: its default name is no word of the project's.
+  const folderNamed = spec.projectDir !== projectRoot && spec.project === normalizeProjectName(path.basename(spec.projectDir));
+  return [folderNamed ? undefined : spec.project, path.basename(projectRoot), rootPackage].flatMap((n) => nameWords(n ?? ''));
 }
 
 /**
@@ -686,6 +692,12 @@ export function imageRepository(image: string | undefined): string | undefined {
   const noDigest = image.split('@')[0] ?? image;
   const last = noDigest.slice(noDigest.lastIndexOf('/') + 1);
   return last.split(':')[0] || undefined;
+}
+
+/** `mcr.microsoft.com/mssql/server:2022` -> `mssql-server`: the image's namespace and repository as one name. */
+function namespacedRepository(image: string | undefined): string | undefined {
+  const parts = (image?.split('@')[0] ?? '').split('/');
+  return parts.length >= 2 ? `${parts[parts.length - 2]}-${parts[parts.length - 1]?.split(':')[0]}` : undefined;
 }
 
 /**

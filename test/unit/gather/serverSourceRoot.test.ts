@@ -468,6 +468,21 @@ suite('serverSourceRoot: a prebuilt tool beside the server', () => {
     const entry = spec('dev', { image: 'node:22', config: mounts({ '/app/index.js': 'bind:/w/src/index.ts:ro' }) });
     assert.equal(await serverSourceRoot(repo, entry, { claimsSoleApp: true }), '/w/src');
   });
+
+  test("a compose file in a folder below the server (a database to test a driver against) is named after that folder: its name is no word of the project's", async () => {
+    const server = memFs({ '/w/package.json': JSON.stringify({ name: 'shop', dependencies: { express: '4' } }), '/w/app.js': '', '/w/drivers/warehouse/compose.yaml': '' });
+    const inDrivers = (name: string, image: string, project = name) => spec(name, { image, project, projectDir: '/w/drivers/warehouse' });
+    // `warehousedb/warehouse` claims the only server app and shares the word `warehouse` with the compose project's default name only.
+    assert.equal(await serverSourceRoot(server, inDrivers('warehouse', 'warehousedb/warehouse'), { claimsSoleApp: true, workspaceDir: '/w' }), undefined);
+    // `warehouse-server` minus that word is `server`, not an app's name here.
+    assert.equal(await serverSourceRoot(server, inDrivers('warehouse', 'acme/warehouse-server'), { workspaceDir: '/w' }), undefined);
+    // A database whose repository alone is a server folder's name (`mssql/server`) runs none of the project's code.
+    const named = memFs({ '/w/package.json': JSON.stringify({ name: 'shop' }), '/w/server/package.json': JSON.stringify({ name: 'shop-api', dependencies: { express: '4' } }), '/w/server/app.js': '' });
+    assert.equal(await serverSourceRoot(named, spec('db', { image: 'mcr.microsoft.com/mssql/server:2022-latest' }), { workspaceDir: '/w' }), undefined);
+    assert.equal(await serverSourceRoot(named, spec('api', { image: 'acme/server:2' }), { workspaceDir: '/w' }), '/w/server');
+    // The project's own image there still runs it.
+    assert.equal(await serverSourceRoot(server, inDrivers('app', 'acme/shop:2', 'warehouse'), { claimsSoleApp: true, workspaceDir: '/w' }), '/w');
+  });
 });
 
 suite("serverSourceRoot: a prebuilt image whose Dockerfile copies the whole workspace", () => {
