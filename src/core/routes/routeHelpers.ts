@@ -30,6 +30,8 @@ export abstract class RouteHelperReader extends RouterCallReader {
   private readonly instanceGuards: { instances: ReadonlyMap<string, string>; body: ts.Node }[] = [];
   /** The parameter places each route helper's routes read (router, method, path, list), for a helper handing its own on. */
   private readonly helperPlaces = new Map<string, ReadonlySet<number>>();
+  /** routeHelpers' values as a set (helperFns), dropped when one is added. */
+  private helperFnSet: ReadonlySet<ts.Node> | undefined;
 
   /**
    * Route helpers: functions of this file whose routes take the method and path from their
@@ -82,6 +84,7 @@ export abstract class RouteHelperReader extends RouterCallReader {
         };
         if (fn.body && this.callsWithin(fn.body).filter(declares).length > 0) {
           this.routeHelpers.set(name, fn);
+          this.helperFnSet = undefined;
           this.helperPlaces.set(name, read);
           changed = true;
           this.recordHelperSignature(name, fn);
@@ -569,15 +572,19 @@ export abstract class RouteHelperReader extends RouterCallReader {
 
   /** A call in a route helper's own body whose arguments read the helper's parameters. */
   private handsOnHelperParams(call: ts.CallExpression): boolean {
-    const helpers = new Set<ts.Node>(this.routeHelpers.values());
     const fn = enclosingFunction(call);
-    if (!fn || !helpers.has(fn)) return false;
+    if (!fn || !this.helperFns().has(fn)) return false;
     const params = new Set(fn.parameters.flatMap((p) => (isIdentifier(p.name) ? [p.name.text] : [])));
     return call.arguments.some((a) => !isIdentifier(skipOuter(a)) && readsName(a, params));
   }
 
+  /** The route helpers' function nodes, built again only after a helper is added. */
+  private helperFns(): ReadonlySet<ts.Node> {
+    return (this.helperFnSet ??= new Set<ts.Node>(this.routeHelpers.values()));
+  }
+
   protected inRouteHelper(node: ts.Node): boolean {
-    const helpers = new Set<ts.Node>(this.routeHelpers.values());
+    const helpers = this.helperFns();
     for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) if (this.fixedHelperFns.has(fn) || helpers.has(fn)) return true;
     return false;
   }
