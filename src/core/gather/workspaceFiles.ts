@@ -169,6 +169,7 @@ export async function serverSourceRoots(fs: FsLike, spec: ServiceSpec, opts: { c
     // The image `typebot-builder` of the typebot project names its app `builder` (the image's name only: a service's own name may be its role).
     const imageNamed = withoutProjectWord(imageRepository(spec.image) ?? '', projectWords);
     const byName = (among: AppFolder[]) => pickByName(among, names) ?? (imageNamed.length > 0 ? pickByName(among, imageNamed) : undefined);
+    if (await builtFromOtherCode(fs, spec, projectRoot, [...apps, ...nextApps])) return [];
     const chosen = await firstFound([async () => [byName(apps)], async () => built(apps), async () => [byName(nextApps)], async () => built(nextApps)]);
     if (chosen.length === 1 && chosen[0]) {
       // A server app's image may ship a Next.js app's own server beside it (an API and its web front end under one supervisor).
@@ -319,6 +320,27 @@ async function imageBuilds(fs: FsLike, spec: ServiceSpec, repository: string, pr
   // The root's Dockerfile only for an image named like the project itself, not one sharing a word with it (vue3-antdv-admin of nest-admin).
   return buildsForImage(fs, repository, projectRoot, { projectWords: projectWordsOf(spec, projectRoot, rootPackage), namesProject: namesProject([repository], projectRoot, rootPackage) });
 }
+
+/**
+ * Whether the project's Dockerfile for the image (`smtp_proxy_server/Dockerfile` for
+ * `ghcr.io/acme/mail/smtp_proxy_server`) sits in a folder of another language's program (a
+ * requirements.txt, go.mod, Cargo.toml... and no package.json: a Python service beside a Node
+ * worker): the image runs that program, none of the project's server apps.
+ */
+async function builtFromOtherCode(fs: FsLike, spec: ServiceSpec, projectRoot: string, apps: readonly AppFolder[]): Promise<boolean> {
+  const repository = imageRepository(spec.image);
+  if (repository === undefined || apps.some((a) => bindMounts(spec, a.dir))) return false;
+  const folders = new Set((await imageBuilds(fs, spec, repository, projectRoot)).map((b) => path.dirname(b.dockerfile)));
+  for (const dir of folders) {
+    if (dir === projectRoot || apps.some((a) => isAtOrInside(dir, a.dir) || isAtOrInside(a.dir, dir))) continue;
+    const has = async (names: readonly string[]) => (await Promise.all(names.map(async (n) => (await fs.stat(path.join(dir, n)))?.isFile))).some(Boolean);
+    if (!(await has(APP_FILES)) && (await has(OTHER_LANGUAGE_MANIFESTS))) return true;
+  }
+  return false;
+}
+
+/** The files that make a folder another language's program. */
+const OTHER_LANGUAGE_MANIFESTS = ['requirements.txt', 'pyproject.toml', 'Pipfile', 'go.mod', 'Cargo.toml', 'Gemfile', 'pom.xml', 'build.gradle', 'build.gradle.kts', 'composer.json', 'mix.exs'];
 
 /**
  * One image brings several apps that use a server framework (kaneo's: the api, the web front end

@@ -483,6 +483,21 @@ suite('serverSourceRoot: a prebuilt tool beside the server', () => {
     // The project's own image there still runs it.
     assert.equal(await serverSourceRoot(server, inDrivers('app', 'acme/shop:2', 'warehouse'), { claimsSoleApp: true, workspaceDir: '/w' }), '/w');
   });
+
+  test("the project's image of a program in another language (its Dockerfile in a folder with a requirements.txt, no package.json) runs that program, not the only server app", async () => {
+    const polyglot = memFs({
+      '/w/worker/package.json': JSON.stringify({ name: 'mail-worker', dependencies: { hono: '4' } }),
+      '/w/worker/src/index.ts': '',
+      '/w/relay/Dockerfile': 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . /app\nCMD ["python3", "main.py"]\n',
+      '/w/relay/requirements.txt': 'aiosmtpd\n',
+      '/w/relay/compose.yaml': '',
+    });
+    const relay = (image: string) => spec('relay', { image, project: 'relay', projectDir: '/w/relay' });
+    assert.equal(await serverSourceRoot(polyglot, relay('ghcr.io/acme/mail/relay:latest'), { claimsSoleApp: true, workspaceDir: '/w' }), undefined);
+    // Without the other language's manifest the folder's Dockerfile says nothing of what the image runs.
+    const bare = memFs({ ...Object.fromEntries(['/w/worker/package.json', '/w/worker/src/index.ts', '/w/relay/Dockerfile', '/w/relay/compose.yaml'].map((f) => [f, f.endsWith('package.json') ? JSON.stringify({ name: 'mail-worker', dependencies: { hono: '4' } }) : ''])) });
+    assert.equal(await serverSourceRoot(bare, relay('ghcr.io/acme/mail/relay:latest'), { claimsSoleApp: true, workspaceDir: '/w' }), '/w/worker/src');
+  });
 });
 
 suite("serverSourceRoot: a prebuilt image whose Dockerfile copies the whole workspace", () => {
