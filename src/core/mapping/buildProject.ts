@@ -785,8 +785,12 @@ function copiedPackageDirs(df: Dockerfile, context: string, packages: Map<string
   return found;
 }
 
-/** What is left of a COPY source below a package's folder when it copies only the package's manifest or lockfile. */
-const MANIFEST = /^\/(?:package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?)\/$/;
+/**
+ * What is left of a COPY source below a package's folder when it copies only the package's manifest
+ * or lockfile, or one data file at its top (`COPY packages/api/openapi.json` for a client generator
+ * of another package): not the package's code.
+ */
+const MANIFEST = /^\/(?:package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|[^/]+\.(?:json|ya?ml|toml|md|txt))\/$/;
 
 /**
  * The command a stage starts (the compose `command:` instead of its CMD when there is one) and

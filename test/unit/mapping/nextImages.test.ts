@@ -79,4 +79,35 @@ suite('mapping: Next.js images', () => {
     const web = { dependencies: NEXT_DEPS, scripts: { build: 'next build', dev: 'next dev --turbopack' } };
     await assertMapping(workspace(web, { '/ws/Dockerfile': 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nWORKDIR /app/apps/web\nCMD ["pnpm", "run", "dev"]\n' }), { sourceRoot: '/ws/apps/web/src', target: '/app/apps/web/src', bundled: false });
   });
+
+  test("a front end's image copying one data file of the API package (COPY packages/api/openapi.json, for a client generator) runs the front end: its standalone build, not the API package", async () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({ name: 'root', workspaces: ['packages/*'] }),
+      '/ws/packages/api/package.json': JSON.stringify({ name: 'api', dependencies: { hono: '^4' }, scripts: { dev: 'bun run src/server.ts' } }),
+      '/ws/packages/api/openapi.json': '{}\n',
+      '/ws/packages/api/src/server.ts': "import { Hono } from 'hono';\nexport default new Hono().get('/ping', (c) => c.text('ok'));\n",
+      '/ws/packages/site/package.json': JSON.stringify({ name: 'site', dependencies: NEXT_DEPS, scripts: { build: 'next build', gen: 'orval' } }),
+      '/ws/packages/site/next.config.ts': "export default { output: 'standalone' };\n",
+      '/ws/packages/site/src/app/page.tsx': 'export default function Page() { return null; }\n',
+      '/ws/Dockerfile': [
+        'FROM oven/bun:1 AS builder',
+        'WORKDIR /app',
+        'COPY package.json /app/',
+        'COPY packages/api/package.json /app/packages/api/',
+        'COPY packages/site/package.json /app/packages/site/',
+        'RUN bun install --filter site',
+        'COPY packages/api/openapi.json /app/packages/api/openapi.json',
+        'COPY packages/site /app/packages/site',
+        'WORKDIR /app/packages/site',
+        'RUN bun run gen && bun run build',
+        'FROM oven/bun:1',
+        'WORKDIR /app',
+        'COPY --from=builder /app/packages/site/.next/standalone ./',
+        'WORKDIR /app/packages/site',
+        'ENTRYPOINT ["bun", "run", "server.js"]',
+      ].join('\n'),
+    };
+    const m = await inferMapping(memFs(files), buildSpec());
+    assert.deepEqual([m?.sourceRoot, m?.target, m?.bundled], ['/ws/packages/site/src', '/app/packages/site/.next', true], m?.evidence.join('\n'));
+  });
 });
