@@ -222,7 +222,7 @@ const DEV_SERVER =
  * `vite`): such an image runs the project's source as copied, not a build of it.
  */
 export function startedDevServer(stage: Stage, scripts: Record<string, string>): string | undefined {
-  const words = followScripts(commandWords(stage.start ?? ''), scripts, { hops: 2 });
+  const words = followScripts(turboTasksAsRuns(commandWords(stage.start ?? '')), scripts, { hops: 2 });
   for (const part of words.join(' ').split(/\s*(?:&&|\|\||;)\s*/)) {
     const ws = part.split(/\s+/).filter((w) => w !== '');
     for (let i = 0; i < ws.length; i++) {
@@ -231,4 +231,12 @@ export function startedDevServer(stage: Stage, scripts: Record<string, string>):
     }
   }
   return undefined;
+}
+
+/**
+ * `turbo run dev --filter=web` (or `turbo dev`) runs the script of that task in the package it
+ * selects, the one whose scripts the caller follows: read as `npm run dev`.
+ */
+function turboTasksAsRuns(words: readonly string[]): string[] {
+  return words.flatMap((w, i) => (posix.basename(w) !== 'turbo' ? [w] : words[i + 1] === 'run' ? ['npm'] : ['npm', 'run']));
 }

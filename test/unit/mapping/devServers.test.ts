@@ -20,6 +20,13 @@ suite('startedDevServer', () => {
     assert.equal(startedDevServer(scripted, { dev: 'nuxt build && nuxt preview' }), undefined);
   });
 
+  test('`turbo run dev --filter=web` (and `turbo dev`) runs the dev script of the package it selects: a dev server when that script is one', () => {
+    const scripts = { dev: 'next dev -p 3002', build: 'next build' };
+    assert.equal(startedDevServer(lastStage('FROM node:22\nWORKDIR /app\nCMD pnpm turbo run dev --filter=web\n'), scripts), 'pnpm next dev -p 3002 --filter=web');
+    assert.equal(startedDevServer(lastStage('FROM node:22\nWORKDIR /app\nCMD ["npx", "turbo", "dev"]\n'), scripts), 'npx next dev -p 3002');
+    assert.equal(startedDevServer(lastStage('FROM node:22\nWORKDIR /app\nCMD pnpm turbo run build --filter=web\n'), scripts), undefined);
+  });
+
   test('a start installing first (`sh -c "pnpm install && pnpm run dev"`) runs the script it names after the install', () => {
     const installing = lastStage('FROM node:22\nWORKDIR /workspace\nCMD ["sh", "-c", "pnpm install && pnpm run dev -- --port 3000"]\n');
     assert.equal(startedDevServer(installing, { dev: 'vite' }), 'vite --port 3000');
