@@ -4,6 +4,7 @@
 import type { RouteDef } from '../model';
 import type { ExtractedImport } from './extracted';
 import { scanMessageText } from '../scanTexts';
+import { SERVER_FRAMEWORKS } from './serverApps';
 
 interface UnreadFramework {
   name: string;
@@ -41,10 +42,14 @@ const UNREAD_FRAMEWORKS: readonly UnreadFramework[] = [
   { name: 'ts-rest', dependencies: ['@ts-rest/fastify', '@ts-rest/express', '@ts-rest/nest', '@ts-rest/serverless'], modules: /^@ts-rest\/(?:fastify|express|nest|serverless)$/, serves: 'tsRestServed', readThrough: ['@ts-rest/fastify', '@ts-rest/express', '@ts-rest/nest'] },
 ];
 
+/** The dependencies whose routes the scan reads: the server frameworks, and the meta-frameworks routing by file. */
+const ROUTING_DEPENDENCIES: readonly string[] = [...SERVER_FRAMEWORKS, 'next', 'nuxt', 'nitropack', '@sveltejs/kit', 'astro', '@remix-run/node', '@react-router/node'];
+
 /**
  * One warning per framework of UNREAD_FRAMEWORKS the package depends on (`dependencies`, the names
  * of its package.json's dependencies and devDependencies) from which none of `routes` comes: none
- * declared in a file of `extracted` importing it.
+ * declared in a file of `extracted` importing it. A framework read where its routes are written out
+ * is not warned of when routes were read and the package depends on no other routing framework.
  */
 export function unreadFrameworkWarnings(dependencies: readonly string[], routes: readonly RouteDef[], extracted: ReadonlyArray<{ file: string; x: { imports: readonly ExtractedImport[]; tsRestServed?: true } }>): string[] {
   const out: string[] = [];
@@ -54,6 +59,10 @@ export function unreadFrameworkWarnings(dependencies: readonly string[], routes:
     if (dependency === undefined) continue;
     const importers = extracted.filter((e) => e.x.imports.some((i) => fw.modules.test(i.source)) || (fw.serves !== undefined && e.x[fw.serves] === true));
     if (importers.some((e) => declaring.has(e.file))) continue;
+    // Routes read where written out (hapi's route objects, in files importing nothing of hapi) in a
+    // package depending on no other server framework whose routes are read: they are this one's.
+    const others = ROUTING_DEPENDENCIES.filter((f) => !fw.dependencies.includes(f) && dependencies.includes(f));
+    if (fw.readThrough?.includes(dependency) && declaring.size > 0 && others.length === 0) continue;
     out.push(scanMessageText({ id: fw.readThrough?.includes(dependency) ? 'unfollowedFramework' : 'unreadFramework', args: [fw.name, dependency] }));
   }
   return out;

@@ -37,6 +37,17 @@ suite('server frameworks whose routes are not read', () => {
     assert.deepEqual(warningsOf(['inversify-express-utils'], { '/s/server.ts': server, '/s/shelf.controller.ts': through }), [unfollowed('inversify-express-utils', 'inversify-express-utils')]);
   });
 
+  test('hapi: route objects in files importing nothing of hapi, routed by a plugin object of another file, are its routes: no warning when the package depends on no other server framework', () => {
+    const server = "import Hapi from '@hapi/hapi';\nimport { router } from './router.js';\nconst server = Hapi.server({ port: 3000 });\nawait server.register([router]);\nawait server.start();\n";
+    const router = "import { ping } from './ping.js';\nimport { items } from './items.js';\nexport const router = { plugin: { name: 'router', register: (server) => { server.route([ping].concat(items)); } } };\n";
+    const ping = "export const ping = { method: 'GET', path: '/ping', handler: () => 'pong' };\n";
+    const items = "export const items = [{ method: 'GET', path: '/items/{id}', handler: (r) => r.params.id }];\n";
+    const files = { '/s/server.js': server, '/s/router.js': router, '/s/ping.js': ping, '/s/items.js': items };
+    assert.deepEqual(warningsOf(['@hapi/hapi'], files), []);
+    // beside Express, such routes might be Express's: the warning stays
+    assert.deepEqual(warningsOf(['@hapi/hapi', 'express'], files), [unfollowed('hapi', '@hapi/hapi')]);
+  });
+
   test('a route of another framework does not stand for the unread one: Express routes beside a hapi dependency', () => {
     const files = { '/s/a.ts': "import express from 'express';\nconst app = express();\napp.get('/x', (req, res) => res.send('x'));\n", '/s/b.ts': "import Hapi from 'hapi';\nexport const s = new Hapi.Server();\n" };
     assert.deepEqual(warningsOf(['express', 'hapi'], files), [unfollowed('hapi', 'hapi')]);
