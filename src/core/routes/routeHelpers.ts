@@ -2,7 +2,7 @@
 // path as parameters (expanded at each call), spec mounters (a route config registered on the
 // router they are handed), and functions or modules a router is passed to.
 import ts from './compiler';
-import { forEachChild, isClassDeclaration, isArrayBindingPattern, isArrayLiteralExpression, isOmittedExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isMethodDeclaration, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSourceFile, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, isVariableStatement } from './tsNodes';
+import { forEachChild, isClassDeclaration, isArrayBindingPattern, isArrayLiteralExpression, isOmittedExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isMethodDeclaration, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSourceFile, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import { joinRoutePath, openApiPathToRoute, isRoutePath } from './joinPath';
 import { unknownSegmentsPath } from './unknownSegments';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
@@ -16,7 +16,7 @@ import { loopOfBody } from './loopOverTable';
 import { defaultExportedFunction, keyedCalls } from './keyedHelpers';
 import { isBuiltin } from 'node:module';
 import type { RouteHelper, Scope } from './readerBase';
-import { requireSource } from './moduleLoads';
+import { isModuleLoad, requireSource } from './moduleLoads';
 import { RouterCallReader } from './routerCalls';
 import { instanceArgs, memberGuardOf } from './memberGuards';
 import { receiverClass } from './instanceClasses';
@@ -498,8 +498,9 @@ export abstract class RouteHelperReader extends RouterCallReader {
     // `users.mount(router)` hands the router to a module's function; Hono's `app.mount('/p', handler)` is given a path too.
     const handedOn = name === 'register' || (name === 'mount' && call.arguments.length === 1);
     if (name in ROUTER_METHODS || (CHAIN_KEEPS_ROUTER.has(name) && !handedOn)) return false;
-    // `require('./sign-in').register(router)`: the function the module exports under that name, as if imported by it.
-    const source = requireSource(root);
+    // `require('./sign-in').register(router)`: the function the module exports under that name, as if imported by it;
+    // `(await import(`../routes/${file}`)).default(router)` in a loop over a listed folder: each file's (collect.ts expands the listing).
+    const source = requireSource(root) ?? (isModuleLoad(skipOuter(root)) || isAwaitExpression(root) ? this.listedLoad(root)?.source : undefined);
     if (source !== undefined) {
       const local = `require(${source}).${name}`;
       const passed = this.mountPassedRouters(call, local, () => true, true);

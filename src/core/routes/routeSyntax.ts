@@ -162,14 +162,14 @@ export function concatPieces(e: ts.Expression): Array<ts.Expression | string> {
   return [isStringLiteralLike(x) ? x.text : x];
 }
 
-/** The pieces of a concatenated path as one path below the file's folder (`__dirname` or './' first), or undefined. */
+/** The pieces of a concatenated path as one path from the file's folder (`__dirname`, './' or '../' first), or undefined. */
 export function fromDirname(pieces: Array<ts.Expression | string>, text: (e: ts.Expression | string) => string | undefined): string | undefined {
   const [first, ...rest] = pieces;
   const dirname = first !== undefined && typeof first !== 'string' && /^(?:__dirname|import\.meta\.dirname)$/.test(first.getText());
   const parts = (dirname ? rest : pieces).map(text);
   if (!parts.every((p): p is string => p !== undefined)) return undefined;
   const joined = parts.join('');
-  return dirname ? joined.replace(/^\//, '') : /^\.\//.test(joined) ? joined.slice(2) : undefined;
+  return dirname ? joined.replace(/^\//, '') : /^\.\//.test(joined) ? joined.slice(2) : /^\.\.\//.test(joined) ? joined : undefined;
 }
 
 /** The initializer of a field of the class around `at` (`path = '/users'`). */
