@@ -6,9 +6,9 @@
 // configuration count: any other `if` around a registration (a router factory's options,
 // argConditions.ts; a constant flag, extract.ts) says nothing of where the server runs.
 import ts from './compiler';
-import { forEachChild, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isConditionalExpression, isElementAccessExpression, isFunctionLike, isIdentifier, isIfStatement, isNumericLiteral, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isSourceFile, isStringLiteralLike, isThrowStatement } from './tsNodes';
+import { forEachChild, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isConditionalExpression, isElementAccessExpression, isFunctionLike, isIdentifier, isIfStatement, isMethodDeclaration, isNumericLiteral, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isSourceFile, isStringLiteralLike, isThrowStatement } from './tsNodes';
 import { paramOf } from './argConditions';
-import { enclosingFunction } from './routeSyntax';
+import { enclosingFunction, hasModifier } from './routeSyntax';
 import { envVariableRead } from './envReads';
 import { skipOuter } from './tsSyntax';
 import type { GuardTest, SettingGuard } from './extracted';
@@ -133,12 +133,29 @@ function isSettingRead(n: ts.Node, cx: GuardContext, depth: number): boolean {
     return isPropertyAccessExpression(n.expression) && n.expression.name.text === 'get' && first !== undefined && isStringLiteralLike(first) && first.text === 'env';
   }
   if (!isIdentifier(n)) return false;
-  if (SETTING_NAME.test(n.text) || MODE_NAME.test(n.text)) return true;
+  if (SETTING_NAME.test(n.text) || MODE_NAME.test(n.text) || isDynamicModuleOption(n)) return true;
   const source = cx.importedFrom(n.text);
   if (source !== undefined) return SETTING_MODULE.test(source);
   const init = cx.constOf(n.text);
   return init !== undefined && readsSetting(init, cx, depth + 1);
 }
+
+/**
+ * A parameter of a Nest dynamic module's static builder (`static forRoot(options)`, `register`,
+ * `forFeature` and their Async forms): the options the app configures the module with at start-up,
+ * so a controller or import added under a test of them exists only in that configuration.
+ */
+function isDynamicModuleOption(id: ts.Identifier): boolean {
+  for (let at: ts.Node | undefined = id.parent; at !== undefined; at = at.parent) {
+    if (!isFunctionLike(at)) continue;
+    if (!isMethodDeclaration(at) || !hasModifier(at, ts.SyntaxKind.StaticKeyword) || !isIdentifier(at.name) || !DYNAMIC_MODULE_BUILDER.test(at.name.text)) return false;
+    return at.parameters.some((p) => isIdentifier(p.name) && p.name.text === id.text);
+  }
+  return false;
+}
+
+/** Nest's names for a dynamic module's static builders. */
+const DYNAMIC_MODULE_BUILDER = /^(?:forRoot|register|forFeature)(?:Async)?$/;
 
 /**
  * `e` as a test of environment variables and literals (through the file's constants): a variable
