@@ -1085,7 +1085,8 @@ async function workspacePackages(fs: FsLike, context: string, globs: readonly st
   for (const glob of globs) {
     const clean = glob.replace(/^\.\//, '').replace(/\/\*\*?$/, '/*');
     const dirs = clean.endsWith('/*') ? (await fs.readdir(join(context, clean.slice(0, -2)))).map((n) => join(context, clean.slice(0, -2), n)) : [join(context, clean)];
-    for (const dir of dirs) {
+    // A glob reaching above the root (`../`: an app naming the repository's workspace as its own) names none of its packages.
+    for (const dir of dirs.filter((d) => isAtOrInside(context, d))) {
       for (const file of ['package.json', 'project.json']) {
         const manifest = await readJsonObject(fs, join(dir, file));
         // An Nx project.json naming no project (its name given by workspace.json): known by its folder.

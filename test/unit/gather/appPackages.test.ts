@@ -43,6 +43,20 @@ suite('appPackageSources', () => {
     const sources = await appPackageSources(fs, '/w/apps/web', '/w');
     assert.deepEqual(sources.roots, ['/w/packages/api']);
   });
+
+  test("an app whose package.json lists the workspace root above it as its own workspace (`workspaces: ['../']`) reads the root workspace's packages it depends on", async () => {
+    const fs = memFs({
+      '/w/package.json': JSON.stringify({ name: 'ws', private: true, workspaces: ['./base', './modules/*', './server'] }),
+      '/w/base/package.json': JSON.stringify({ name: '@x/base', main: 'dist/index.js', dependencies: { koa: '2', 'routing-controllers': '0.10' } }),
+      '/w/base/src/index.ts': '',
+      '/w/modules/cdrs/package.json': JSON.stringify({ name: '@x/cdrs', main: 'dist/index.js', dependencies: { '@x/base': '1' } }),
+      '/w/modules/cdrs/src/api.ts': '',
+      '/w/server/package.json': JSON.stringify({ name: '@x/server', workspaces: ['../'], scripts: { start: 'node dist/index.js' }, dependencies: { '@x/base': '1', '@x/cdrs': '1', koa: '2' } }),
+      '/w/server/src/index.ts': '',
+    });
+    const sources = await appPackageSources(fs, '/w/server/src', '/w');
+    assert.deepEqual(sources.roots.sort(), ['/w/base', '/w/modules/cdrs']);
+  });
 });
 
 suite('appPackageSources: shared folders its aliases reach', () => {
