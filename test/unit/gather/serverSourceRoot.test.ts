@@ -459,6 +459,13 @@ suite('serverSourceRoot: a prebuilt tool beside the server', () => {
     assert.equal(await serverSourceRoot(repo, spec('dev', { image: 'node:22' }), { claimsSoleApp: true }), undefined);
   });
 
+  test("a third party's image in a compose file of its own folder (config/office/compose.yaml, the project named office by it) has no reason to run the app's code; a name: given to the stack still counts", async () => {
+    const office = spec('office', { image: 'office/documentserver:9', project: 'office', projectDir: '/w/config/office' });
+    assert.equal(await serverSourceRoot(repo, office, { claimsSoleApp: true, workspaceDir: '/w' }), undefined);
+    const named = spec('edge', { image: 'acme/edge:1', project: 'acme', projectDir: '/w/config/edge' });
+    assert.equal(await serverSourceRoot(repo, named, { claimsSoleApp: true, workspaceDir: '/w' }), '/w/src');
+  });
+
   test("a configuration file of the project mounted into a third party's image (a TURN server's config, an .env) is no reason to run the app's code; a source folder or file is", async () => {
     const mounts = (volumes: Record<string, string>) => ({ volumes }) as unknown as ServiceSpec['config'];
     const turn = spec('turn', { image: 'relay/relayd', config: mounts({ '/etc/relayd.conf': 'bind:/w/turn/relayd.conf', '/run/.env': 'bind:/w/.env:ro' }) });
