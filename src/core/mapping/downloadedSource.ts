@@ -24,11 +24,14 @@ const ARCHIVE = /\.(?:tar\.gz|tgz|tar\.xz|tar\.bz2|tar|zip|git)$/i;
 const CLONE = /\bgit\s+clone\b([^&|;]*)/;
 const FETCH_UNPACKED = /\b(?:curl|wget)\b[^&|;]*?(\w+:\/\/\S+)[^&;]*\|\s*(?:tar|bsdtar|unzip)\b/;
 
+/** System folders where a fetched lone file is a tool's (a shell completion, a CA certificate, a binary), never the app's source. */
+const SYSTEM_FOLDER = /^\/(?:etc|bin|sbin|lib\w*|usr\/(?:share|bin|sbin|lib\w*|local\/(?:share|bin|sbin|lib\w*)))(?:\/|$)/;
+
 /** The downloads of source in the stages `target` is built from, earliest first. */
 export function downloadsOf(df: Dockerfile, target: string | undefined): Download[] {
   const out: Download[] = [];
   for (const stage of stagesBuiltFor(df, target).stages) {
-    for (const d of stage.downloads ?? []) out.push({ source: d.source, line: d.line });
+    for (const d of stage.downloads ?? []) if (ARCHIVE.test(d.source) || !SYSTEM_FOLDER.test(d.dest)) out.push({ source: d.source, line: d.line });
     for (const run of stage.runs) {
       const clone = CLONE.exec(run.command);
       // The repository is the first word like one (flags and their values before it); the folder, the word after it.

@@ -54,6 +54,13 @@ suite('an image that fetches its source', () => {
     assert.deepEqual(m?.downloaded, { source: 'https://example.com/acme/chat.git', line: 3 });
   });
 
+  test("a lone file fetched into a system folder (a shell completion, a CA certificate) is a tool's, not the source: no fetched mapping", async () => {
+    const tools = 'FROM debian:12\nADD https://example.com/completion/bash_completion /usr/share/bash-completion/\nADD https://example.com/certs/ca.pem /usr/local/share/ca-certificates/ca.crt\nRUN apt-get update\n';
+    assert.equal((await inferMapping(repo(tools), spec('/ws/deploy')))?.downloaded, undefined);
+    const served = 'FROM node:22\nWORKDIR /srv\nADD https://example.com/acme/chat/raw/main/server.js ./server.js\nCMD ["node", "server.js"]\n';
+    assert.deepEqual((await inferMapping(repo(served), spec('/ws/deploy')))?.downloaded, { source: 'https://example.com/acme/chat/raw/main/server.js', line: 3 });
+  });
+
   test('no package at or above the context up to the repository root: no mapping', async () => {
     const fs = memFs({ '/ws/.git/HEAD': 'ref: refs/heads/main\n', '/ws/deploy/Dockerfile': CLONE });
     assert.equal(await inferMapping(fs, spec('/ws/deploy')), undefined);
