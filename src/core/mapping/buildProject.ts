@@ -648,12 +648,13 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   // /app/apps/server/dist /app/apps/server/dist` after a root build).
   const selectedProjects = await packagesAt(selected);
   // The image starts a file of one Nx project's build output (`node dist/apps/api/main.js`): that project, whatever else the build selects.
-  const nxStarted = await packagesAt(await builtOutputsInImage(fs, df, context, packages, true, scripts));
-  let chosen = nxStarted.length === 1 ? nxStarted : await startedOfSelected(selectedProjects, await packagesAt(selectedPackages(startTexts(df.stages[df.stages.length - 1], scripts, command).join('\n'))));
+  // (And the packages the stage's start command names: `pnpm --filter=app start`.)
+  const [nxStarted, startedByName] = [await packagesAt(await builtOutputsInImage(fs, df, context, packages, true, scripts)), await packagesAt(selectedPackages(startTexts(df.stages[df.stages.length - 1], scripts, command).join('\n')))];
+  let chosen = nxStarted.length === 1 ? nxStarted : await startedOfSelected(selectedProjects, startedByName);
   if (chosen.length === 0) chosen = await builtFileOfOnlySelected(selectedProjects, await startedBuildOutputs(fs, df, context, scripts, command), servers, packages);
   let how = (pkg: string): string => (nxStarted.length === 1 ? l10n.t('the image starts the Nx build output of workspace package {0}', pkg) : l10n.t('the image starts workspace package {0}, one of those the build selects', pkg));
   let startedIn: BuildProject | undefined;
-  if (chosen.length === 0) ({ chosen, how } = (await startedByCd(df, scripts, packages, context, packagesAt)) ?? (await startedFileOfSelected(fs, df, context, scripts, packages, selectedProjects)) ?? { chosen, how });
+  if (chosen.length === 0) ({ chosen, how } = (await startedByCd(df, scripts, packages, context, packagesAt)) ?? (await startedFileOfSelected(fs, df, context, scripts, packages, selectedProjects)) ?? namedByStartOnly(selected, startedByName) ?? { chosen, how });
   if (chosen.length === 0) ({ chosen, how } = await deployedOrSelectedServers(df, packagesAt, async () => servers(selected)));
   // A front end the build selects (`npm run build:public` in its folder) for an image running no
   // JavaScript (caddy, nginx serving the files): that package, not a library copied in beside it
@@ -893,6 +894,14 @@ async function startedFileOfSelected(
 /** The relative file paths a start command names (`node apps/api/dist/server.cjs`, `node ./web/build/index.js`). */
 function startedRelativePaths(text: string): string[] {
   return [...text.matchAll(/(?:^|\s)((?:\.\/)?\w[\w.-]*\/[\w./-]+)/g)].map((m) => m[1] ?? '');
+}
+
+/**
+ * The build selects no package (its stages only install the workspace) and the stage runs one by
+ * name (`yarn workspace @x/web dev`): that one, not a server package copied beside it.
+ */
+function namedByStartOnly(selected: readonly string[], started: BuildProject[]): { chosen: BuildProject[]; how: (pkg: string) => string } | undefined {
+  return selected.length === 0 && started.length === 1 ? { chosen: started, how: (pkg) => l10n.t('the image runs workspace package {0}, which its start command names', pkg) } : undefined;
 }
 
 /**

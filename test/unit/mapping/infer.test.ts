@@ -2024,6 +2024,32 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.ok(m?.evidence.includes('the image starts workspace package web, one of those the build selects'), m?.evidence.join('\n'));
   });
 
+  test("the development stage runs one front end's dev server by its workspace name (yarn workspace @x/web dev), the production stage builds it: the front end is the service, not the server copied beside it", async () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['cms', 'web'] }),
+      '/ws/cms/package.json': JSON.stringify({ name: '@x/cms', dependencies: { koa: '2' }, scripts: { build: 'tsc', start: 'node dist/server.js' } }),
+      '/ws/cms/tsconfig.json': JSON.stringify({ compilerOptions: { rootDir: 'src', outDir: 'dist' } }),
+      '/ws/cms/src/server.ts': '',
+      '/ws/web/package.json': JSON.stringify({ name: '@x/web', devDependencies: { '@sveltejs/kit': '2', '@sveltejs/adapter-node': '5', vite: '6' }, scripts: { dev: 'vite dev', build: 'vite build' } }),
+      '/ws/web/src/routes/api/ping/+server.ts': '',
+      '/ws/Dockerfile': [
+        'FROM node:22 AS base',
+        'WORKDIR /opt',
+        'COPY package.json yarn.lock ./',
+        'COPY cms cms',
+        'COPY web web',
+        'RUN yarn install',
+        'FROM base AS development',
+        'CMD yarn workspace @x/web dev --host',
+        'FROM base AS production',
+        'RUN yarn workspace @x/web build',
+        'CMD node ./web/build/index.js',
+      ].join('\n'),
+    };
+    const m = await inferMapping(memFs(files), spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile', target: 'development' }));
+    assert.ok(m?.sourceRoot.startsWith('/ws/web'), m?.evidence.join('\n'));
+  });
+
   test('a pruned workspace named by a build arg whose output a build script gathers: ${PKG} in RUN reads the arg, and the started file places the output', async () => {
     const fs = memFs({
       '/ws/pnpm-workspace.yaml': 'packages:\n  - svc\n  - lib\n',
