@@ -29,7 +29,6 @@ import { buildsForImage } from './imageDockerfile';
 import { serviceDockerfile } from '../dockerfile/dockerfileName';
 import { inferMapping } from '../mapping/infer';
 import { buildersOf, soleBuilder, startOf } from '../compose/builtImages';
-import { normalizeProjectName } from '../compose/parse';
 import { CODE_SOURCE_EXTENSIONS } from '../mapping/tsSource';
 import { normalizeProjectName } from '../compose/parse';
 import { isJsonModule } from '../routes/isRouteSource';
@@ -383,13 +382,12 @@ function projectWordsOf(spec: ServiceSpec, projectRoot: string, rootPackage: str
  * actual, `triliumnext/notes` for trilium). A tool next to the server (`swaggerapi/swagger-ui`,
  * `mongo-express`) has neither: it shows none of the server's routes. Nor has a tool whose compose
  * file sits in a folder of its own below the project (config/office/compose.yaml): the compose
- * project is named by that folder, which names the tool, not the project.
+ * project is named by that folder, which names the tool, not the project (projectWordsOf).
  */
 async function runsProjectCode(fs: FsLike, spec: ServiceSpec, appDir: string, projectRoot: string): Promise<boolean> {
   if (bindMounts(spec, appDir)) return true;
   const appWords = [path.basename(appDir), await packageName(fs, appDir)].flatMap((n) => nameWords(n ?? ''));
-  const stack = spec.projectDir !== projectRoot && spec.project === normalizeProjectName(path.basename(spec.projectDir)) ? { ...spec, project: '' } : spec;
-  const projectWords = [...projectWordsOf(stack, projectRoot, await packageName(fs, projectRoot)), ...appWords];
+  const projectWords = [...projectWordsOf(spec, projectRoot, await packageName(fs, projectRoot)), ...appWords];
   return sharesWord(imageWords(spec.image), projectWords);
 }
 
