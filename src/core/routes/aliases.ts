@@ -1,4 +1,5 @@
-// tsconfig (or a JavaScript project's jsconfig.json) `paths` and `baseUrl` (and package.json `imports`), as tsc resolves them: from the nearest tsconfig of an app (and
+// tsconfig (or a JavaScript project's jsconfig.json) `paths` and `baseUrl` (and package.json `imports`, and a Deno
+// project's deno.json import map), as tsc (or deno) resolves them: from the nearest tsconfig of an app (and
 // the configs it `extends`), made absolute so collect.ts can resolve `@server/routes` the way the
 // compiler does.
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
@@ -51,7 +52,44 @@ async function readConfig(fs: FsLike, file: string, depth: number, leafDir = dir
  * "./src/*"`, which tsc resolves too).
  */
 export async function readPathAliases(fs: FsLike, dir: string, root: string): Promise<PathAlias[]> {
-  return [...(await tsconfigAliases(fs, dir, root)), ...(await packageImports(fs, dir, root))];
+  return [...(await tsconfigAliases(fs, dir, root)), ...(await packageImports(fs, dir, root)), ...(await denoImports(fs, dir, root))];
+}
+
+/**
+ * The local entries of the nearest deno.json / deno.jsonc's import map at or above `dir` (its
+ * `imports`, or the file its `importMap` names), as Deno resolves them
+ * (https://docs.deno.com/runtime/fundamentals/modules/#import-maps): a key ending in '/' maps every
+ * specifier it starts (`"@/": "./"` makes `@/src/app.ts` the project's `src/app.ts`), another key the
+ * specifier itself. Only targets in the project (`./`, `../`) become aliases; `npm:`, `jsr:` and URL
+ * targets are packages.
+ */
+async function denoImports(fs: FsLike, dir: string, root: string): Promise<PathAlias[]> {
+  for (let cur = dir; ; cur = dirname(cur)) {
+    for (const name of ['deno.json', 'deno.jsonc']) {
+      const file = join(cur, name);
+      if (!(await fs.stat(file))?.isFile) continue;
+      const cfg = await readJsonc(fs, file);
+      const mapFile = typeof cfg?.['importMap'] === 'string' ? resolve(cur, cfg['importMap']) : undefined;
+      const imports = (mapFile !== undefined ? await readJsonc(fs, mapFile) : cfg)?.['imports'];
+      const base = mapFile !== undefined ? dirname(mapFile) : cur;
+      if (!isRecord(imports)) return [];
+      return Object.entries(imports)
+        .filter((e): e is [string, string] => typeof e[1] === 'string' && /^\.\.?\//.test(e[1]))
+        .map(([key, target]) =>
+          key.endsWith('/') && target.endsWith('/') ? { pattern: `${key}*`, targets: [join(resolve(base, target), '*')] } : { pattern: key, targets: [resolve(base, target)] },
+        );
+    }
+    if (cur === root || dirname(cur) === cur) return [];
+  }
+}
+
+async function readJsonc(fs: FsLike, file: string): Promise<Record<string, unknown> | undefined> {
+  try {
+    const raw = parseJsonc(await fs.readFile(file));
+    return isRecord(raw) ? raw : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function tsconfigAliases(fs: FsLike, dir: string, root: string): Promise<PathAlias[]> {

@@ -46,6 +46,34 @@ suite('route import aliases', () => {
     ).routes.map((r) => `${r.method} ${r.path}`);
     assert.deepEqual(routes, ['GET /users/:id']);
   });
+
+  test("a Deno project's deno.json import map: a '/'-ending key maps every specifier it starts (@/ -> ./), packages (npm:, jsr:) are no aliases", async () => {
+    const fs = memFs({
+      '/ws/deno.json': JSON.stringify({ tasks: { dev: 'deno run -A src/main.ts' }, imports: { '@/': './', '~utils': './src/utils/index.ts', express: 'npm:express@^4', '@std/http': 'jsr:@std/http@^1' } }),
+      '/ws/src/main.ts': '',
+    });
+    const aliases = await readPathAliases(fs, '/ws/src', '/ws');
+    assert.deepEqual(aliases, [
+      { pattern: '@/*', targets: ['/ws/*'] },
+      { pattern: '~utils', targets: ['/ws/src/utils/index.ts'] },
+    ]);
+    const routes = collectRoutes(
+      [
+        { file: '/ws/src/main.ts', text: "import express from 'express';\nimport makeRoutes from '@/src/http/routes.ts';\nconst server = express();\nserver.use('/', makeRoutes());\nserver.listen(3000);\n" },
+        { file: '/ws/src/http/routes.ts', text: "import express from 'express';\nexport default function makeRoutes() {\n  const r = express.Router();\n  r.get('/health', (req, res) => res.json({}));\n  return r;\n}\n" },
+      ],
+      { moduleOf: () => undefined, aliases },
+    ).routes.map((r) => `${r.method} ${r.path}`);
+    assert.deepEqual(routes, ['GET /health']);
+  });
+
+  test("deno.json's importMap names the import map file; its entries resolve from that file's folder", async () => {
+    const fs = memFs({
+      '/ws/deno.jsonc': '{ // config\n "importMap": "./config/import_map.json" }',
+      '/ws/config/import_map.json': JSON.stringify({ imports: { '$lib/': '../lib/' } }),
+    });
+    assert.deepEqual(await readPathAliases(fs, '/ws', '/ws'), [{ pattern: '$lib/*', targets: ['/ws/lib/*'] }]);
+  });
 });
 
 suite('route import aliases: ${configDir}', () => {
