@@ -84,7 +84,8 @@ export interface ServiceSpec {
    */
   builtBy?: string;
   /**
-   * With `builtBy`: its compose command or entrypoint differs from that service's, so it starts
+   * With `builtBy` (or beside another service of the same build, compose/builtImages.ts
+   * markSiblingStarts): its compose command or entrypoint differs from that service's, so it starts
    * another program of the image (a worker beside the api): it serves only the routes its started
    * file reaches, none when that file reaches none.
    */

@@ -890,6 +890,21 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.ok((byName['api']?.routes.length ?? 0) > 0);
   });
 
+  test("two services building alike with commands of their own (a Deno app's `deno task dev` and `deno task worker`): each serves what its started file reaches, the worker none", async () => {
+    const files = {
+      '/ws/compose.yaml': 'services:\n  app:\n    build: .\n    ports: ["3000:3000"]\n    command: deno task dev\n  worker:\n    build: .\n    command: deno task worker\n',
+      '/ws/Dockerfile': 'FROM denoland/deno:alpine\nWORKDIR /app\nCOPY . .\n',
+      '/ws/deno.json': JSON.stringify({ tasks: { dev: 'deno run --allow-all src/main.ts', worker: 'deno run --allow-all src/jobs.ts' }, imports: { '@/': './', express: 'npm:express@4' } }),
+      '/ws/src/main.ts': "import express from 'express';\nimport makeRoutes from '@/src/routes.ts';\nconst server = express();\nserver.use('/', makeRoutes());\nserver.listen(3000);\n",
+      '/ws/src/routes.ts': "import express from 'express';\nexport default function makeRoutes() {\n  const r = express.Router();\n  r.get('/ping', (req, res) => res.json({}));\n  return r;\n}\n",
+      '/ws/src/jobs.ts': "import { Worker } from 'bullmq';\nnew Worker('pull', async () => undefined);\n",
+    };
+    const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: [], noContainer: true });
+    const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(files, { mtimes: Object.fromEntries(Object.keys(files).map((p) => [p, T])) }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    const byName = Object.fromEntries(report.services.map((s) => [s.name, s.routes.map((r) => `${r.method} ${r.path}`)]));
+    assert.deepEqual(byName, { app: ['GET /ping'], worker: [] });
+  });
+
   test("a workspace package the server depends on is read for its routes: the dashboard it mounts joins the service's routes", async () => {
     const files: Record<string, string> = {
       '/ws/compose.yaml': 'services:\n  worker:\n    build: { context: ., dockerfile: apps/worker/Dockerfile }\n',

@@ -70,4 +70,20 @@ export function linkBuiltImages(specs: ServiceSpec[]): void {
     // Its own command or entrypoint: it starts another program of the image than the builder's (a worker).
     if (startOf(s) !== startOf(builder)) s.ownStart = true;
   }
+  markSiblingStarts(specs);
+}
+
+/**
+ * Services of one project building alike (`app` and `worker` both `build: .`), one with a command
+ * or entrypoint of its own that another of them does not share (`deno task dev` beside `deno task
+ * worker`): each such service starts its own program of that image, as a worker of a built image
+ * does (ownStart). A service keeping the image's start is its server as built.
+ */
+function markSiblingStarts(specs: ServiceSpec[]): void {
+  const own = specs.filter((s) => s.build !== undefined && s.builtBy === undefined && s.error === undefined);
+  for (const s of own) {
+    if (s.config?.command === undefined && s.config?.entrypoint === undefined) continue;
+    const build = s.build as ServiceBuild;
+    if (own.some((o) => o !== s && o.project === s.project && sameBuild(o.build as ServiceBuild, build) && startOf(o) !== startOf(s))) s.ownStart = true;
+  }
 }

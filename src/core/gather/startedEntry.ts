@@ -8,6 +8,7 @@ import type { FsLike } from '../ports';
 import { commandWords } from '../dockerfile/parse';
 import { readJsonObject } from '../mapping/tsconfig';
 import { mapSourceFile } from '../mapping/mapFile';
+import { denoTasks } from '../mapping/denoTasks';
 import { VALUE_FLAG } from '../mapping/startedSource';
 import { followScripts, packageScripts } from '../routes/serverApps';
 import { isAtOrInside } from '../pathInside';
@@ -77,7 +78,7 @@ function withNestedCommands(words: readonly string[]): string[] {
 }
 
 /**
- * The words with the `npm run x` they hold replaced by script x of the package.json in the working
+ * The words with the `npm run x` (or `deno task x`) they hold replaced by script x of the package.json (or deno.json) in the working
  * directory (and the arguments after it). That folder is found below the mapping's target, or above
  * it through the local build output the target stands for (`WORKDIR /app` holding package.json,
  * with the compiled src at /app/dist), within the build context.
@@ -88,7 +89,8 @@ async function withPackageScript(fs: FsLike, spec: ServiceSpec, mapping: SourceM
   const host = below.startsWith('..') ? hostAbove(spec, mapping, below) : join(mapping.sourceRoot, ...below.split('/').filter(Boolean));
   if (host === undefined) return words;
   const pkg = await readJsonObject(fs, join(host, 'package.json'));
-  return followScripts(words, packageScripts(pkg), { hops: MAX_SCRIPT_HOPS });
+  // `deno task dev` runs a task of the folder's deno.json (Deno 2 runs package.json scripts too).
+  return followScripts(words, { ...(await denoTasks(fs, host)), ...packageScripts(pkg) }, { hops: MAX_SCRIPT_HOPS });
 }
 
 /**

@@ -13,6 +13,7 @@ import { readJsonObject, readTsConfig, type TsConfigInfo } from './tsconfig';
 import { parseDockerignore } from '../dockerfile/dockerignore';
 import { findBuildProject, objectField, withWorkspaceDeploys, type BuildProject } from './buildProject';
 import { isRecord } from '../isRecord';
+import { denoTasks } from './denoTasks';
 import { escapeRegExp } from '../escapeRegExp';
 import { findEmit, type Emit } from './emit';
 import { buildScriptNames, bundlingText, findBundler, scriptBundleFiles, startedBundleScriptNames, type BundledBy } from './bundler';
@@ -631,20 +632,3 @@ async function readDockerfile(fs: FsLike, spec: ServiceSpec, context: string, ev
   return withServiceMounts(withServiceStart(read, spec.build?.target, spec.config, evidence), spec.build?.target, spec.config, context, evidence, mountedFiles);
 }
 
-/**
- * The tasks of the context's deno.json or deno.jsonc (`"compile": "deno compile --output app src/main.ts"`,
- * or `{ "command": ... }`): what `deno task compile` runs, read as package scripts are.
- * https://docs.deno.com/runtime/reference/cli/task/
- */
-async function denoTasks(fs: FsLike, context: string): Promise<Record<string, string>> {
-  for (const name of ['deno.json', 'deno.jsonc']) {
-    const tasks = objectField(await readJsonObject(fs, join(context, name)), 'tasks');
-    const out: Record<string, string> = {};
-    for (const [task, body] of Object.entries(tasks)) {
-      const command = typeof body === 'string' ? body : isRecord(body) ? body['command'] : undefined;
-      if (typeof command === 'string') out[task] = command;
-    }
-    if (Object.keys(tasks).length > 0) return out;
-  }
-  return {};
-}

@@ -653,8 +653,8 @@ export function startedFile(pkg: Record<string, unknown> | undefined): string | 
   return undefined;
 }
 
-/** `npm start`, `npm run x`, `yarn x`, `pnpm run x`, `bun run x`: the package script it runs. */
-const PACKAGE_RUNNER = new Set(['npm', 'yarn', 'pnpm', 'bun']);
+/** `npm start`, `npm run x`, `yarn x`, `pnpm run x`, `bun run x`, `deno task x`: the package script (or deno.json task) it runs. */
+const PACKAGE_RUNNER = new Set(['npm', 'yarn', 'pnpm', 'bun', 'deno']);
 
 /**
  * The one reader of `npm run` chains: a command's words with the package script it runs replaced
@@ -665,6 +665,8 @@ export function followScripts(words: readonly string[], scripts: Record<string, 
   let out = [...words];
   // Past the options selecting the workspace package it runs in (`pnpm --filter api start:dev`, whose script is that package's).
   const nameAfter = (at: number) => {
+    // Deno runs a task only through `deno task x` (`deno run x` runs the file x).
+    if (out[at]?.endsWith('deno')) return out[at + 1] === 'task' ? at + 2 : -1;
     let i = at + 1;
     while (/^(?:--filter|-F)$/.test(out[i] ?? '') || /^--filter=/.test(out[i] ?? '')) i += out[i]?.includes('=') ? 1 : 2;
     return out[i] === 'run' || out[i] === 'run-script' ? i + 1 : i;

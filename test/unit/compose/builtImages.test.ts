@@ -44,6 +44,28 @@ services:
     assert.equal(same.get('run')?.builtBy, 'a');
   });
 
+  test('services building alike, each with a command of its own, start their own programs; one keeping the image start is the server as built; another build is no sibling', () => {
+    const s = byName(`
+services:
+  app: { build: ., command: deno task dev }
+  worker: { build: ., command: deno task worker }
+  plain: { build: . }
+  twin: { build: ., command: deno task dev }
+  other: { build: ./other, command: node jobs.js }
+`);
+    assert.equal(s.get('app')?.ownStart, true);
+    assert.equal(s.get('worker')?.ownStart, true);
+    assert.equal(s.get('twin')?.ownStart, true, "its command differs from the worker's");
+    assert.equal(s.get('plain')?.ownStart, undefined, "the image's own start");
+    assert.equal(s.get('other')?.ownStart, undefined, 'the only service of its build');
+    const alike = byName(`
+services:
+  a: { build: ., command: node server.js }
+  b: { build: ., command: node server.js }
+`);
+    assert.equal(alike.get('a')?.ownStart, undefined, 'the same start: the same server');
+  });
+
   test('a registry host or a library path is part of the name: ghcr.io/acme/app is not acme/app', () => {
     const s = byName(`
 services:
