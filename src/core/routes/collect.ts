@@ -2641,6 +2641,8 @@ class ValueResolver {
     if (p.ref.local === ENV_VALUE) return this.envValueText(s, p.ref.path[0] ?? '');
     if (p.ref.local === CONFIG_KEY) return this.configText(p.ref.path[0] ?? '', depth);
     if (p.ref.local === APP_SETTING) return this.appSettingText(p.ref.path[0] ?? '', depth);
+    if (p.ref.orElse) return this.orElseText(s, p.ref, p.ref.orElse, depth);
+    if (p.ref.truthy && p.ref.equals !== undefined) return this.equalsText(s, p.ref, p.ref.truthy, p.ref.equals, depth);
     if (p.ref.truthy) return this.truthyText(s, p.ref.local, p.ref.path, p.ref.truthy);
     if (p.ref.oneOf) {
       // Chosen at run time among several: known when every one has the same text.
@@ -2755,6 +2757,27 @@ class ValueResolver {
    * the first when it is a non-empty string or `true`, the second when it is `false`, or absent from
    * an object literal known whole; undefined when that cannot be known.
    */
+  /**
+   * `env.PREFIX || other` (evaluator.ts orElse): the value's text, else the other's where the value is
+   * absent from the object holding it or an environment variable the service does not set (or, for
+   * `||`, empty). Undefined where the value is not known and may be there.
+   */
+  private orElseText(s: Scanned, ref: Reference, other: ConstValue, depth: number): string | undefined {
+    const own: Reference = { local: ref.local, path: ref.path };
+    const text = this.refText(s, { ref: own }, depth + 1);
+    if (text !== undefined && (text !== '' || ref.nullish)) return text;
+    const found = text === undefined ? this.refValue(s, own.local, own.path) : undefined;
+    const read = found && soleRef(found.value);
+    const unsetEnv = read?.local === ENV_VALUE && read.path.length === 1 && (!this.serviceEnv || !Object.hasOwn(this.serviceEnv.values, read.path[0] ?? ''));
+    return text === '' || unsetEnv || (!found && this.absentProperty(s, own.local, own.path)) ? this.text(s, other, depth + 1) : undefined;
+  }
+
+  /** A value compared with a text (`env.NODE_ENV === 'development' ? '/api' : ''`, evaluator.ts comparedRef): the branch its text picks, once known. */
+  private equalsText(s: Scanned, ref: Reference, [then, otherwise]: [string, string], equals: string, depth: number): string | undefined {
+    const text = this.refText(s, { ref: { local: ref.local, path: ref.path } }, depth + 1);
+    return text === undefined ? undefined : text === equals ? then : otherwise;
+  }
+
   private truthyText(s: Scanned, local: string, path: string[], [then, otherwise]: [string, string]): string | undefined {
     const found = this.refValue(s, local, path);
     if (found) return found.value.kind === 'str' && literalOf(found.value) === '' ? otherwise : found.value.kind === 'str' && literalOf(found.value) === undefined ? undefined : then;

@@ -6,7 +6,7 @@ import ts from './compiler';
 import { NODE_CONFIG_PACKAGE } from './nodeConfig';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isComputedPropertyName, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
-import { ARG, CALLED, NEW, OMIT, VALUES, argRef, envRead, unknownIn, EACH, LISTED, ONE_OF, SPREAD, SPREAD_ITEMS, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type StrValue } from './values';
+import { ARG, CALLED, NEW, OMIT, VALUES, argRef, envRead, unknownIn, EACH, LISTED, ONE_OF, SPREAD, SPREAD_ITEMS, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, readsEnv, soleRef, str, type ConstValue, type StrValue } from './values';
 import { skipOuter, extendedClass } from './tsSyntax';
 import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, constructorField, enclosingFunction, singleReturn, hasModifier, returnWhenEnvUnset } from './routeSyntax';
 import { ReaderBase, type Scope } from './readerBase';
@@ -27,6 +27,7 @@ import { letDeclarationOf, letValueAt } from './letValues';
 import { textMethodValue } from './textMethods';
 import { iifeValue, trailingSlashDropped, urlObject } from './urlPaths';
 import { ENV_OBJECT, envVariableRead } from './envReads';
+import { ENV_VALUE } from './urlPathRefs';
 
 /** Calls whose value is their first argument, as far as paths are concerned. */
 const IDENTITY_CALL = /^(?:String|Object\.freeze|createRoute|\w+\.createRoute|cloneDeep|\w+\.cloneDeep|structuredClone)$/;
@@ -98,6 +99,21 @@ function commonItems(lists: readonly Extract<ConstValue, { kind: 'arr' }>[]): Co
 const ZOD_SCHEMA = '*zod*';
 /** Methods of a zod schema that leave the value it gives as it was (no transform, preprocess or catch). */
 const ZOD_KEEPS_VALUE = /^(?:refine|superRefine|strict|passthrough|strip|describe|optional|nullable|nullish|min|max|length|nonempty|regex|url|email|uuid|int|positive|nonnegative|startsWith|endsWith|brand|readonly)$/;
+
+/**
+ * A zod schema's fields as `schema.parse(process.env)` gives them: each environment variable's read,
+ * with its literal `.default(...)` as the default in code (ENV_READ), else with none (ENV_VALUE: the
+ * service's environment's value, if it sets one).
+ */
+function envFields(schema: Extract<ConstValue, { kind: 'obj' }>): Record<string, ConstValue> {
+  const out: Record<string, ConstValue> = {};
+  for (const [key, v] of Object.entries(schema.props)) {
+    const text = ENV_NAME.test(key) && !readsEnv(v) ? literalOf(v) : undefined;
+    out[key] = text !== undefined ? envRead(key, text) : v;
+  }
+  for (const key of Object.keys(schema.other ?? {})) if (ENV_NAME.test(key) && !Object.hasOwn(out, key)) out[key] = str({ ref: { local: ENV_VALUE, path: [key] } });
+  return out;
+}
 
 /** Statements a function building a path may have, at most: a longer one is not read as one (mayBuildPath). */
 const MAX_PATH_FUNCTION_STATEMENTS = 16;
@@ -265,10 +281,27 @@ export abstract class Evaluator extends ReaderBase {
     const [then, otherwise] = equal ? [whenTrue, whenFalse] : [whenFalse, whenTrue];
     const [l, r] = [literalOf(left), literalOf(right)];
     if (l !== undefined && r !== undefined) return l === r ? then : otherwise;
+    const compared = this.comparedRef(left, right, then, otherwise);
+    if (compared) return compared;
     const param = hasParams(left) && r !== undefined ? left : hasParams(right) && l !== undefined ? right : undefined;
     const ref = param?.kind === 'str' && param.parts.length === 1 ? param.parts[0] : undefined;
     const equals = l ?? r;
     return typeof ref === 'object' && equals !== undefined ? { kind: 'cond', param: ref.ref.local, equals, then, otherwise } : undefined;
+  }
+
+  /**
+   * `env.NODE_ENV === 'development' ? '/api' : ''` on another file's value, both branches literal: a
+   * reference to the value standing for one branch or the other (values.ts Part `truthy` with
+   * `equals`), collect.ts picking it once the value's text is known. Undefined for anything else.
+   */
+  private comparedRef(left: ConstValue, right: ConstValue, then: ConstValue, otherwise: ConstValue): ConstValue | undefined {
+    const [l, r] = [literalOf(left), literalOf(right)];
+    const [side, equals] = l === undefined && r !== undefined ? [left, r] : r === undefined && l !== undefined ? [right, l] : [];
+    const ref = soleRef(side);
+    const [whenEqual, whenNot] = [literalOf(then), literalOf(otherwise)];
+    if (!ref || equals === undefined || whenEqual === undefined || whenNot === undefined || !side || hasParams(side)) return undefined;
+    if (ref.fallback !== undefined || ref.truthy || ref.oneOf || ref.args || ref.orElse || ref.path.includes(EACH) || ref.local.startsWith('*')) return undefined;
+    return str({ ref: { local: ref.local, path: ref.path, truthy: [whenEqual, whenNot], equals } });
   }
 
   /**
@@ -350,9 +383,24 @@ export abstract class Evaluator extends ReaderBase {
       // `cfg.server.basePath || ''` on a parameter typed with a class or an interface (typedInstanceClass): the literal where the instance gives none.
       const fallback = ref?.path.includes(EACH) || ref?.path[0] === NEW ? literalOf(this.evaluate(node.right, depth)) : undefined;
       if (ref && fallback !== undefined) return str({ ref: { ...ref, fallback } });
-      return left ?? this.evaluate(node.right, depth);
+      return (left && this.orElse(left, node, depth)) ?? left ?? this.evaluate(node.right, depth);
     }
     return undefined;
+  }
+
+  /**
+   * `env.API_PATH_PREFIX || (env.NODE_ENV === 'development' ? '/api' : '')` on another file's value:
+   * a reference to it with what the right side gives in its place (values.ts Part `orElse`), which
+   * collect.ts takes where the value is absent or an environment variable not set. Undefined for
+   * anything else, or a right side not known statically.
+   */
+  private orElse(left: ConstValue, node: ts.BinaryExpression, depth: number): ConstValue | undefined {
+    const ref = soleRef(left);
+    if (!ref || ref.local.startsWith('*') || ref.fallback !== undefined || ref.truthy || ref.oneOf || ref.args || ref.orElse || ref.path.includes(EACH) || hasParams(left)) return undefined;
+    const right = this.evaluate(node.right, depth);
+    if (right?.kind !== 'str' || hasParams(right)) return undefined;
+    const nullish = node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken;
+    return str({ ref: { local: ref.local, path: ref.path, orElse: right, ...(nullish ? { nullish: true as const } : {}) } });
   }
 
   /**
@@ -708,7 +756,8 @@ export abstract class Evaluator extends ReaderBase {
       // `configSchema.safeParse({ baseURI: argv.baseuri })` of a schema declared elsewhere: the object
       // literal it validates, which is what it gives once valid (an object literal is never JSON.parse's).
       if (!isSchema && !(given?.kind === 'obj' && arg && isObjectLiteralExpression(skipOuter(arg)))) return undefined;
-      const props = { ...(isSchema ? schema.props : {}), ...(given?.kind === 'obj' ? given.props : {}) };
+      const fields = isSchema && arg && this.isEnvironment(arg) ? envFields(schema) : isSchema ? schema.props : {};
+      const props = { ...fields, ...(given?.kind === 'obj' ? given.props : {}) };
       const parsed: ConstValue = { kind: 'obj', props, other: { [SPREAD]: null } };
       return method === 'parse' ? parsed : { kind: 'obj', props: { data: parsed }, other: { [SPREAD]: null } };
     }
@@ -748,6 +797,16 @@ export abstract class Evaluator extends ReaderBase {
     if (!isIdentifier(root) || !this.out.imports.some((i) => i.local === root.text && /^yargs(?:\/yargs)?$/.test(i.source))) return undefined;
     const parsed: ConstValue = { kind: 'obj', props, other: { [SPREAD]: null } };
     return last === 'parse' || last === 'parseSync' ? parsed : { kind: 'obj', props: { argv: parsed }, other: { [SPREAD]: null } };
+  }
+
+  /** Whether `e` is the process's environment: `process.env`, an object spreading it first (`{ ...process.env }`), or a local holding one. */
+  private isEnvironment(e: ts.Expression): boolean {
+    let x = skipOuter(e);
+    const init = isIdentifier(x) ? this.decls.get(this.ownName(x.text, x)) : undefined;
+    if (init && isExpression(init)) x = skipOuter(init);
+    if (ENV_OBJECT.test(x.getText(this.sf))) return true;
+    const first = isObjectLiteralExpression(x) ? x.properties[0] : undefined;
+    return first !== undefined && isSpreadAssignment(first) && ENV_OBJECT.test(skipOuter(first.expression).getText(this.sf));
   }
 
   /** Whether a chain of calls starts at zod's import (`z.string().url()`, `z` itself). */

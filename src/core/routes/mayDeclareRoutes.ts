@@ -136,6 +136,12 @@ const SETTINGS_GETTER = /\bget\s+[\w$]+\s*\(\s*\)\s*(?::[^{;]*)?\{\s*return\s+(?
 // follows the export (`export const env = validateEnv();`).
 const PATH_DEFAULT = /\.default\(\s*['"`]\//;
 
+// A zod schema parsing the environment (`envType.parse({ ...process.env })`, evaluator.ts envFields): another
+// file's prefix may test one of its settings (`env.NODE_ENV === 'development' ? '/api' : ''`) whose default
+// is no path.
+const ZOD_OBJECT = /\bz\.object\s*\(/;
+const ENV_PARSED = /\.\.\.process\.env\b|\.(?:safeParse|parse)\s*\(\s*process\.env\b/;
+
 // A configuration made of classes (classInstances.ts): another file builds paths from a field default of
 // an instance (`Config.Server.apiPath + '/users'`), reached through files that hold no path themselves:
 // the configuration exported as what a call gives (`export const Config = Loader.load()`), a method
@@ -186,7 +192,7 @@ const DEFAULT_EXPORT = /\bexport\s+default\b|\bmodule\.exports\s*=|\bexport\s*\{
 // another file's Feathers `use('/x', createService(o))` serves the class's methods (memberGuards.ts defaultFactoryClass).
 const INSTANCE_FACTORY_EXPORT = /\b(?:module\.exports\s*=|export\s+default)\s*(?:async\s+)?(?:function\b[^{]*\{[^]*?\breturn\s+new\s+[\w$]+\s*\(|\([^()]*\)\s*=>\s*new\s+[\w$]+\s*\()/;
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
-export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${SETTINGS_GETTER.source}|${PATH_DEFAULT.source}|${CONFIG_CLASSES.source}|${CONFIG_CLASS_EXPORT.source}|${FIELD_OR_GETTER.source}|${PATH_CONST.source}|${EXPORTED_OBJECT_LITERAL.source}|${NEXT_HANDLER_PATH.source}|${NEXT_METADATA_CODE_PATH.source}|${NITRO_HANDLER_PATH.source}|${DEFAULT_EXPORT.source}|${SVELTEKIT_ENDPOINT_PATH.source}|${REMIX_ROUTE_PATH.source}|${INSTANCE_FACTORY_EXPORT.source}|${STRAPI_FILES_ID}`;
+export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${SETTINGS_GETTER.source}|${PATH_DEFAULT.source}|${ZOD_OBJECT.source}|${ENV_PARSED.source}|${CONFIG_CLASSES.source}|${CONFIG_CLASS_EXPORT.source}|${FIELD_OR_GETTER.source}|${PATH_CONST.source}|${EXPORTED_OBJECT_LITERAL.source}|${NEXT_HANDLER_PATH.source}|${NEXT_METADATA_CODE_PATH.source}|${NITRO_HANDLER_PATH.source}|${DEFAULT_EXPORT.source}|${SVELTEKIT_ENDPOINT_PATH.source}|${REMIX_ROUTE_PATH.source}|${INSTANCE_FACTORY_EXPORT.source}|${STRAPI_FILES_ID}`;
 
 // A class of a file loading a Feathers package (`class Users extends KnexService`, a custom service
 // typed by @feathersjs/feathers): another file's `use(path, new Users())` serves its methods (feathersServices.ts).
@@ -205,6 +211,7 @@ export function mayDeclareRoutes(text: string): boolean {
   if (named !== undefined && PATH_FIELD.test(text) && classDeclared(named).test(text)) return true;
   if (PATH_CONST.test(text) && EXPORTED_OBJECT_LITERAL.test(text)) return true;
   if (CONFIG_CLASS_EXPORT.test(text) && FIELD_OR_GETTER.test(text)) return true;
+  if (ZOD_OBJECT.test(text) && ENV_PARSED.test(text)) return true;
   return KEYED_GETTER.test(text) || SETTINGS_GETTER.test(text) || PATH_DEFAULT.test(text) || CONFIG_CLASSES.test(text) || reExportsLocalModule(text);
 }
 

@@ -75,11 +75,14 @@ export const PATH_ENTRY = '*path*';
  * A piece of a string: literal text, or a reference to an imported binding (and a property path in
  * it); `fallback` is the text when that property is absent (`route.version ?? 'v1'`); `truthy`, the
  * text in place of the value, the first when it is there and true, the second when it is absent or
- * false (`route.options?.bare ? '' : '/api'`); `args`, on a path ending in CALLED, the arguments of
+ * false (`route.options?.bare ? '' : '/api'`), or, with `equals`, the first when its text is that and the
+ * second when it is another (`env.NODE_ENV === 'development' ? '/api' : ''`); `orElse`, the value in
+ * place of it where it is absent, an environment variable not set, or empty (`env.PREFIX || x`; with
+ * `nullish`, not where it is empty: `??`); `args`, on a path ending in CALLED, the arguments of
  * the call (`this.routerPath('sendText')` of a method of an imported base class): what the function
  * there returns for them (pathFunctions.ts).
  */
-export type Part = string | { ref: { local: string; path: string[]; fallback?: string; truthy?: [string, string]; oneOf?: RefPath[]; args?: ConstValue[] } };
+export type Part = string | { ref: { local: string; path: string[]; fallback?: string; truthy?: [string, string]; equals?: string; orElse?: ConstValue; nullish?: true; oneOf?: RefPath[]; args?: ConstValue[] } };
 
 /** An imported binding and a property path in it. */
 export interface RefPath {

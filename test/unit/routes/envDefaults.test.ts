@@ -165,3 +165,48 @@ suite('Nest: a global prefix read from the environment with a default in code', 
     }
   });
 });
+
+suite('routes: a zod schema parsing the environment, read in another file', () => {
+  const ENV_SCHEMA = [
+    "import { z } from 'zod';",
+    "import fs from 'fs';",
+    'const schema = z.object({',
+    '  SECRET_KEY: z.string().length(32),',
+    '  MOUNT_AT: z.string().optional(),',
+    "  RUN_MODE: z.string().default('dev'),",
+    '});',
+    'let input = { ...process.env };',
+    "if (fs.existsSync('.env.local')) input = { ...input, ...readLocal() };",
+    'export const settings = schema.parse(input);',
+  ].join('\n');
+  const SERVER = [
+    "import express from 'express';",
+    "import { settings } from './settings';",
+    "const prefix = settings.MOUNT_AT || (settings.RUN_MODE === 'dev' ? '/v1' : '');",
+    'const app = express();',
+    'const api = express.Router();',
+    "api.get('/items', (req, res) => res.json([]));",
+    'app.use(prefix, api);',
+    'app.listen(3000);',
+  ].join('\n');
+  const run = (values?: Record<string, string>) =>
+    collectRoutes(
+      [
+        { file: '/z/settings.ts', text: ENV_SCHEMA },
+        { file: '/z/server.ts', text: SERVER },
+      ],
+      { moduleOf: () => undefined, aliases: [], ...(values ? { serviceEnv: env(values) } : {}) },
+    );
+
+  test("a setting with no default, unset, gives way to `||`'s other side; a setting's `.default(...)` compared with a text picks its branch", () => {
+    const c = run();
+    assert.deepEqual(lines(c), ['GET /v1/items']);
+    assert.deepEqual(c.warnings, []);
+  });
+
+  test("the service's environment decides: the set variable itself, else the default replaced", () => {
+    assert.deepEqual(lines(run({ MOUNT_AT: '/v9' })), ['GET /v9/items']);
+    assert.deepEqual(lines(run({ RUN_MODE: 'production' })), ['GET /items']);
+    assert.deepEqual(lines(run({ RUN_MODE: 'production', MOUNT_AT: '' })), ['GET /items']);
+  });
+});

@@ -96,6 +96,8 @@ const CONSTANTS: Record<string, string> = {
   'settings getter of an object': 'export class Settings {\n  get http() {\n    return { base: process.env.BASE ?? DEFAULTS.BASE };\n  }\n}',
   // A zod schema of the environment with a path default, the parsed settings exported: no quote after the export.
   'zod environment schema': "const envSchema = z.object({\n  BASE_PATH: z.string().default('/live'),\n});\nexport const env = envSchema.parse(process.env);",
+  // A zod schema parsing a copy of the environment, no path default: another file's prefix compares one of its settings.
+  'zod schema of the environment without a path default': "const schema = z.object({\n  RUN_MODE: z.string().default('dev'),\n});\nlet input = { ...process.env };\nexport const env = schema.parse(input);",
   'config instance merging defaults': "const fromFile = require(process.env.CONFIG ?? '../config.json');\nclass Config {\n  constructor() {\n    this.API = merge(fromFile, defaults).API;\n  }\n}\nexport default new Config();",
 };
 
