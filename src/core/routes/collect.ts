@@ -2641,7 +2641,7 @@ class ValueResolver {
     if (p.ref.local === ENV_VALUE) return this.envValueText(s, p.ref.path[0] ?? '');
     if (p.ref.local === CONFIG_KEY) return this.configText(p.ref.path[0] ?? '', depth);
     if (p.ref.local === APP_SETTING) return this.appSettingText(p.ref.path[0] ?? '', depth);
-    if (p.ref.orElse) return this.orElseText(s, p.ref, p.ref.orElse, depth);
+    if (p.ref.orElse && p.ref.local !== URL_PATH) return this.orElseText(s, p.ref, p.ref.orElse, depth);
     if (p.ref.truthy && p.ref.equals !== undefined) return this.equalsText(s, p.ref, p.ref.truthy, p.ref.equals, depth);
     if (p.ref.truthy) return this.truthyText(s, p.ref.local, p.ref.path, p.ref.truthy);
     if (p.ref.oneOf) {
@@ -2664,7 +2664,9 @@ class ValueResolver {
   /** The path of a URL (urlPaths.ts URL_PATH): known once the URL's text is, and only when it parses. */
   private urlPathText(s: Scanned, ref: Reference, depth: number): string | undefined {
     const href = ref.args?.[0] && this.text(s, ref.args[0], depth + 1);
-    if (href !== undefined) return urlPathRefText(ref, href);
+    // `try { base = new URL(href).pathname } catch { base = other }` (reassignedFields.ts): the other where the URL does not parse.
+    const path = href !== undefined ? urlPathRefText(ref, href) : undefined;
+    if (href !== undefined) return path ?? (ref.orElse ? this.text(s, ref.orElse, depth + 1) : undefined);
     // `if (!process.env.BASE_URL) return '';` before its `new URL(...)`: '' where the service's environment does not set it.
     const read = soleRef(ref.args?.[0]);
     const unset = read?.local === ENV_VALUE && (!this.serviceEnv || !Object.hasOwn(this.serviceEnv.values, read.path[0] ?? ''));

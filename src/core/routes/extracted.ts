@@ -772,7 +772,7 @@ export function substituteParams(v: ConstValue, args: ReadonlyArray<ConstValue |
   if (v.kind === 'cond') {
     const at = markerIndex(v.param, marker);
     const arg = at >= 0 ? literalOf(args[at]) : undefined;
-    if (arg !== undefined) return substituteParams((v.truthy ? isTruthyText(arg) : arg === v.equals) ? v.then : v.otherwise, args, marker);
+    if (arg !== undefined) return substituteParams((v.truthy ? isTruthyText(arg) : v.textTest ? arg[v.textTest](v.equals) : arg === v.equals) ? v.then : v.otherwise, args, marker);
     return { ...v, then: substituteParams(v.then, args, marker), otherwise: substituteParams(v.otherwise, args, marker) };
   }
   if (v.kind !== 'str') return v;

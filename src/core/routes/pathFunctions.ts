@@ -6,8 +6,8 @@
 // them in a conditional on it, so what is returned is one value per function, filled with each
 // call's arguments (extracted.ts substituteParams). Loops, `switch`, `try` and the like: not read.
 import ts from './compiler';
-import { isBinaryExpression, isBindingElement, isBlock, isConditionalExpression, isExpressionStatement, isIdentifier, isIfStatement, isObjectBindingPattern, isArrayBindingPattern, isPrefixUnaryExpression, isReturnStatement, isStringLiteral, isThrowStatement, isVariableStatement } from './tsNodes';
-import { ARG, UNKNOWN_LOCAL, argRef, concat, isTruthyText, literalOf, propOf, str, unknownIn, type ConstValue } from './values';
+import { isBinaryExpression, isBindingElement, isBlock, isCallExpression, isConditionalExpression, isPropertyAccessExpression, isExpressionStatement, isIdentifier, isIfStatement, isObjectBindingPattern, isArrayBindingPattern, isPrefixUnaryExpression, isReturnStatement, isStringLiteral, isThrowStatement, isVariableStatement } from './tsNodes';
+import { ARG, UNKNOWN_LOCAL, argRef, concat, isTruthyText, literalOf, propOf, str, unknownIn, type ConstValue, type TextTest } from './values';
 import { skipOuter } from './tsSyntax';
 
 const UNKNOWN: ConstValue = str({ ref: { local: UNKNOWN_LOCAL, path: [] } });
@@ -19,6 +19,8 @@ const MAX_STATEMENTS = 48;
 interface ParamTest {
   param: string;
   equals?: string;
+  /** `p.endsWith('/')`: the end (or start) of the argument's text tested for `equals`. */
+  textTest?: TextTest;
   negated: boolean;
 }
 
@@ -193,11 +195,23 @@ class BodyRun {
       const equals = lt ?? rt;
       return param !== undefined && equals !== undefined ? { param, equals, negated: !equal } : undefined;
     }
+    const textTest = this.textTest(x);
+    if (textTest) return textTest;
     const v = this.evaluate(x);
     const text = literalOf(v);
     if (text !== undefined) return isTruthyText(text);
     const param = paramOf(v);
     return param !== undefined ? { param, negated: false } : undefined;
+  }
+
+  /** `p.endsWith('/')`, `p.startsWith('/')` on a parameter, with a literal: a test of its argument's text; undefined for anything else. */
+  private textTest(x: ts.Expression): ParamTest | undefined {
+    if (!isCallExpression(x) || x.arguments.length !== 1 || !isPropertyAccessExpression(x.expression)) return undefined;
+    const method = x.expression.name.text;
+    if (method !== 'endsWith' && method !== 'startsWith') return undefined;
+    const param = paramOf(this.evaluate(x.expression.expression));
+    const equals = literalOf(this.evaluate(x.arguments[0] as ts.Expression));
+    return param !== undefined && equals !== undefined ? { param, equals, textTest: method, negated: false } : undefined;
   }
 }
 
@@ -218,5 +232,6 @@ function paramOf(v: ConstValue | undefined): string | undefined {
 
 function cond(test: ParamTest, x: ConstValue, y: ConstValue): ConstValue {
   const [then, otherwise] = test.negated ? [y, x] : [x, y];
+  if (test.textTest && test.equals !== undefined) return { kind: 'cond', param: test.param, equals: test.equals, then, otherwise, textTest: test.textTest };
   return test.equals !== undefined ? { kind: 'cond', param: test.param, equals: test.equals, then, otherwise } : { kind: 'cond', param: test.param, equals: '', then, otherwise, truthy: true };
 }

@@ -84,6 +84,9 @@ export const PATH_ENTRY = '*path*';
  */
 export type Part = string | { ref: { local: string; path: string[]; fallback?: string; truthy?: [string, string]; equals?: string; orElse?: ConstValue; nullish?: true; oneOf?: RefPath[]; args?: ConstValue[] } };
 
+/** A test of a text's end or start (`p.endsWith('/')`), for a conditional on a parameter (`cond`'s `equals` the text looked for). */
+export type TextTest = 'endsWith' | 'startsWith';
+
 /** An imported binding and a property path in it. */
 export interface RefPath {
   local: string;
@@ -113,7 +116,7 @@ export type ConstValue =
    * `$<index>`): one branch once an instance's argument is known (substituteParams). With `truthy`,
    * the test is the argument's truthiness (`param ? ... : ...`), `equals` unused.
    */
-  | { kind: 'cond'; param: string; equals: string; then: ConstValue; otherwise: ConstValue; truthy?: true };
+  | { kind: 'cond'; param: string; equals: string; then: ConstValue; otherwise: ConstValue; truthy?: true; textTest?: TextTest };
 
 export type StrValue = { kind: 'str'; parts: Part[] };
 

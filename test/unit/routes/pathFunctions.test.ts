@@ -151,4 +151,26 @@ suite('mounts whose prefix the function the router is handed to builds from its 
     assert.deepEqual(out.routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /…/status', 'GET /…/v1/items', 'POST /…/v2/items']);
     assert.deepEqual(out.warnings.map((w) => w.split(':').slice(0, 2).join(':')), ['/s/routes.js:3', '/s/routes.js:5', '/s/routes.js:6']);
   });
+
+  test("a test of a parameter's end or start (`if (p.endsWith('/api')) return p;`) picks the branch for each call's text", () => {
+    const app = [
+      "import express from 'express';",
+      'function underApi(p) {',
+      "  if (p.endsWith('/api')) return p;",
+      "  return p + '/api';",
+      '}',
+      'function lead(p) {',
+      "  if (!p.startsWith('/')) return '/' + p;",
+      '  return p;',
+      '}',
+      'const app = express();',
+      'const r = express.Router();',
+      "r.get('/items', h);",
+      "app.use(underApi('/v1'), r);",
+      "app.use(underApi('/v2/api'), r);",
+      "app.use(lead('v3'), r);",
+      'app.listen(3000);',
+    ].join('\n');
+    assert.deepEqual(routesOf({ '/s/app.js': app }), ['GET /v1/api/items', 'GET /v2/api/items', 'GET /v3/items']);
+  });
 });
