@@ -192,6 +192,8 @@ const SCAN_TEXTS = {
     l10n.t('listed in a Nest module only when {1} holds: {0}; the routes of their controllers are shown, but served only where the server runs with it holding; with {2} not set it is {3}', modules, code, variables, value),
   pathFromServiceEnv: (variable: string, value: string, service: string, where: string) =>
     l10n.t('the environment variable {0} in a route path or prefix is {1} for service {2}, as set at {3}', variable, value, service, where),
+  pathFromServiceEnvEmpty: (variable: string, service: string, where: string) =>
+    l10n.t('the environment variable {0} in a route path or prefix is empty for service {1}, as set at {2}', variable, service, where),
   onlyWhenNotServed: (what: string, code: string, service: string, set: string) =>
     l10n.t('{0}: registered only when {1} holds, and it does not for service {2} with {3}: the routes it alone gives are listed as not served by it, and not probed', what, code, service, set),
   severalVersionings: (file: string) => l10n.t('several enableVersioning calls with different options; using the one in {0} (set x-runtime-drift.routePrefix)', file),

@@ -367,11 +367,13 @@ export abstract class Evaluator extends ReaderBase {
     if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
       const d = envDefault(node, this.sf);
       const variable = d !== undefined ? envVariableRead(node.left, this.sf) : undefined;
-      if (d !== undefined) return variable !== undefined ? envRead(variable, d) : str(d);
+      // `||` gives the default for an empty value too; `??` only for an unset one.
+      const orEmpty = op === ts.SyntaxKind.BarBarToken;
+      if (d !== undefined) return variable !== undefined ? envRead(variable, d, orEmpty) : str(d);
       // `process.env.PUBLIC_URL || `http://localhost:${PORT}``, `process.env.PORT || 8080`: a default known statically but not written as a string.
       const read = envVariableRead(node.left, this.sf);
       const known = read !== undefined ? literalOf(this.evaluate(node.right, depth)) : undefined;
-      if (read !== undefined && known !== undefined) return envRead(read, known);
+      if (read !== undefined && known !== undefined) return envRead(read, known, orEmpty);
       const chosen = this.evaluateChoice(node, depth);
       if (chosen) return chosen;
       const left = this.evaluate(node.left, depth);

@@ -105,7 +105,10 @@ export function envPathValue(env: ServiceEnv, variable: string): string | undefi
 
 /** The note that `variable`'s value from the service's environment went into a path read in `file`, and where it is set. */
 export function envPathNote(file: string, env: ServiceEnv, variable: string): string {
-  return scanWarningText(file, { id: 'pathFromServiceEnv', args: [variable, env.values[variable] ?? '', env.service, env.where[variable] ?? l10n.t('its compose files')] });
+  const value = env.values[variable] ?? '';
+  const where = env.where[variable] ?? l10n.t('its compose files');
+  if (value === '') return scanWarningText(file, { id: 'pathFromServiceEnvEmpty', args: [variable, env.service, where] });
+  return scanWarningText(file, { id: 'pathFromServiceEnv', args: [variable, value, env.service, where] });
 }
 
 /**

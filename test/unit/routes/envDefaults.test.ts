@@ -49,6 +49,18 @@ suite('routes: an environment variable read with a default in code', () => {
     });
   }
 
+  test("set empty: `||` gives the default as the code does; `??` and a destructured default keep the empty value, noted as empty", () => {
+    const or = express(bodies['||'] ?? '', { API_BASE: '' });
+    assert.deepEqual(lines(or), ['GET /api/stats', 'GET /health']);
+    assert.deepEqual(or.warnings, []);
+    assert.deepEqual(lines(express('app.use(config.base, admin);', { API_BASE: '' })), ['GET /api/stats', 'GET /health']);
+    for (const how of ['??', 'destructured from process.env']) {
+      const kept = express(bodies[how] ?? '', { API_BASE: '' });
+      assert.deepEqual(lines(kept), ['GET /health', 'GET /stats']);
+      assert.deepEqual(kept.warnings, ['/w/src/index.ts: the environment variable API_BASE in a route path or prefix is empty for service api, as set at compose.yaml:10']);
+    }
+  });
+
   test("a config module's value read from the environment with a default: the service's value where it sets it", () => {
     const body = 'app.use(config.base, admin);';
     assert.deepEqual(lines(express(body, { API_BASE: '/v2' })), ['GET /health', 'GET /v2/stats']);
