@@ -19,8 +19,8 @@ const PACKAGE_MANAGERS = '(?:npm|pnpm|yarn|bun)';
 /** Monorepo task runners: `turbo build`, `nx run api:bundle`, `lerna run build`. */
 const TASK_RUNNERS = '(?:turbo|nx|lerna)';
 
-/** A RUN that builds (compiles or bundles) the sources. */
-export const BUILD_COMMAND = /\b(?:tsc|build|tsup|tsdown|rolldown|esbuild|webpack|swc|babel|ncc)\b/;
+/** A RUN that builds (compiles or bundles) the sources; Vite+'s `vp pack` is tsdown (https://viteplus.dev/guide/pack). */
+export const BUILD_COMMAND = /\b(?:tsc|build|tsup|tsdown|rolldown|esbuild|webpack|swc|babel|ncc|vp\s+pack)\b/;
 
 /** A task runner or a package script run by name (`pnpm turbo make-bin`, `nx run api:bundle`, `npm run pack`): what it runs may build, whatever its name. */
 const TASK_RUN = new RegExp(`(?:^|[\\s;&|(])(?:${TASK_RUNNERS}\\s+(?:run\\s+)?|${PACKAGE_MANAGERS}\\s+run\\s+)[\\w:@/.-]+`);

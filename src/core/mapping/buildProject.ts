@@ -98,6 +98,8 @@ async function findProjectFolder(fs: FsLike, context: string, dockerfile: string
   if (started) return started;
   const release = df && command === undefined ? await installedRelease(fs, context, df) : undefined;
   if (release) return release;
+  const rootServer = df ? await startedRootServer(fs, context, rootPkg, df, command) : undefined;
+  if (rootServer) return rootServer;
   const selected = df ? await workspaceSelection(fs, context, rootPkg, df, command) : undefined;
   // No server the build selects (a front end built beside them all) and none started: not known which runs.
   const unknown = df && command === undefined && selected?.server === undefined ? await severalServersUnstarted(fs, context, rootPkg, df) : undefined;
@@ -725,9 +727,10 @@ function packagesBuiltIn(df: Dockerfile, context: string, packages: Map<string, 
  * A start command running JavaScript: Node, a package manager's script, Bun, Deno. Not a question
  * of buildCommands.ts (does a command build, or run a package script by name): whether the image
  * runs JavaScript at all, where one starting none (caddy, nginx, an executable) serves built files
- * or a server packed into an executable. So any package manager counts here, whatever it runs.
+ * or a server packed into an executable. So any package manager counts here, whatever it runs, and
+ * pm2, Node's process manager (`pm2 start dist/index.js`, `pm2-runtime ecosystem.config.js`).
  */
-export const JS_RUNNER = /(?:^|[\s;&|/])(?:node|nodejs|npm|npx|pnpm|yarn|bun|bunx|deno|tsx|ts-node)(?:\s|$)/;
+export const JS_RUNNER = /(?:^|[\s;&|/])(?:node|nodejs|npm|npx|pnpm|yarn|bun|bunx|deno|tsx|ts-node|pm2|pm2-runtime|pm2-docker)(?:\s|$)/;
 
 /** UI libraries a package renders pages with. */
 const UI_LIBRARIES = ['react-dom', 'vue', 'svelte', '@angular/core', 'solid-js', 'preact'];
@@ -838,6 +841,29 @@ async function startedBuildOutputs(fs: FsLike, df: Dockerfile, context: string, 
       if (/\.[cm]?js$/.test(rel) && !(await fs.stat(file))?.isFile) out.push(file);
     }
   return out;
+}
+
+/**
+ * The image starts a build output of the workspace's root package itself (`pm2 start dist/index.js`
+ * where the root package.json is copied, none of its workspace packages' folders holding that file)
+ * and the root depends on a server framework: the root is the service's code, not a workspace
+ * package (a set of dev consoles using express) copied in beside it for the install.
+ */
+async function startedRootServer(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile, command: string[] | undefined): Promise<BuildProject | undefined> {
+  const globs = await workspaceGlobs(fs, context, rootPkg);
+  if (globs.length === 0) return undefined;
+  const packages = await workspacePackages(fs, context, globs);
+  const scripts = rootPkg?.scripts ?? {};
+  // An Nx project's output the image starts (`node dist/apps/api/main.js`) is that project's (workspaceSelection).
+  if ((await builtOutputsInImage(fs, df, context, packages, true, scripts)).length > 0) return undefined;
+  const started = await startedBuildOutputs(fs, df, context, scripts, command);
+  const folders = packageFolders(packages, context);
+  const rels = started.map((f) => relative(context, f).split(sep).join('/'));
+  if (rels.length === 0 || rels.some((r) => r.startsWith('..') || owningFolder(folders, r) !== undefined)) return undefined;
+  const root = await describeProject(fs, context, rootPkg);
+  if (root.server === undefined) return undefined;
+  root.evidence = l10n.t('the image starts {0}, a build output of the workspace root package, itself a server ({1}), not of one of its workspace packages', rels.join(', '), root.server);
+  return root;
 }
 
 /** The final stage and its WORKDIR relative to where it holds the context's root, when the WORKDIR is at or below it. */

@@ -4,6 +4,7 @@
 // whose out base is their common folder). No bundle: the source maps file for file.
 // https://tsdown.dev/options/unbundle https://tsdown.dev/reference/api/Interface.UserConfig#root
 // https://tsup.egoist.dev/#bundle-files (`bundle: false`)
+// Vite+'s `vp pack` is tsdown, its options the `pack` field of vite.config.*: https://viteplus.dev/guide/pack
 // Only literal options count (read from the config's text); an entry that is a glob counts by its fixed folders.
 import { join, posix } from 'node:path';
 import type { FsLike } from '../ports';
@@ -17,6 +18,8 @@ interface ModuleKeeper {
   keeps: RegExp;
   /** The option naming the input root, when the tool has one. */
   root?: RegExp;
+  /** Where in the config file the tool's options start, when it shares the file with others (Vite+'s `pack: {`). */
+  section?: RegExp;
 }
 
 const LITERAL = (name: string) => new RegExp(`\\b${name}\\s*:\\s*(['"\`])([^'"\`$]+)\\1`);
@@ -26,6 +29,12 @@ const KEEPERS: readonly ModuleKeeper[] = [
     config: { tool: 'tsdown', command: /(?:^|[\s&|;(/])tsdown\b[^&|;]*/, files: [...CONFIG_EXTENSIONS, 'cts'].map((e) => `tsdown.config.${e}`), output: LITERAL('outDir'), flag: /(?:--out-dir|-d)[=\s]+(['"]?)([^\s'"-][^\s'"]*)\1/ },
     keeps: /\bunbundle\s*:\s*true\b/,
     root: LITERAL('root'),
+  },
+  {
+    config: { tool: 'vp pack', command: /(?:^|[\s&|;(/])vp\s+pack\b[^&|;]*/, files: CONFIG_EXTENSIONS.map((e) => `vite.config.${e}`), output: LITERAL('outDir'), flag: /(?:--out-dir|-d)[=\s]+(['"]?)([^\s'"-][^\s'"]*)\1/ },
+    keeps: /\bunbundle\s*:\s*true\b/,
+    root: LITERAL('root'),
+    section: /\bpack\s*:\s*\{/,
   },
   {
     config: { tool: 'tsup', command: /(?:^|[\s&|;(/])tsup\b[^&|;]*/, files: [...CONFIG_EXTENSIONS, 'cts'].map((e) => `tsup.config.${e}`), output: LITERAL('outDir'), flag: /(?:--out-dir|-d)[=\s]+(['"]?)([^\s'"-][^\s'"]*)\1/ },
@@ -53,7 +62,9 @@ export async function unbundledOutput(fs: FsLike, project: BuildProject, names: 
   for (const keeper of KEEPERS) {
     const commands = bundlerCommands(project, keeper.config, names);
     const [first] = commands;
-    const read = first && (await configText(fs, project, keeper.config, commands));
+    const whole = first && (await configText(fs, project, keeper.config, commands));
+    const at = whole && keeper.section ? whole.text.search(keeper.section) : 0;
+    const read = whole && at >= 0 ? { ...whole, text: whole.text.slice(at) } : undefined;
     if (!first || !read || !keeper.keeps.test(read.text)) continue;
     const out = keeper.config.flag?.exec(first.command)?.[2] ?? keeper.config.output.exec(read.text)?.[2] ?? DEFAULT_OUT;
     const root = keeper.root?.exec(read.text)?.[2];
