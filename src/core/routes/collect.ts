@@ -621,8 +621,11 @@ function servedFrom(entry: Scanned | undefined, edges: MountEdge[], byKey: Reado
   });
   // `app.use(helmet())` in a Nest main.ts mounts nothing: only a route or a resolved mount makes the entry a router root.
   const served = isRoot(entry) ? new Set([entry.key]) : importedRoots(entry, rootsOf, isRoot);
-  if (isRoot(entry))
-    for (const imported of rootsOf(entry)) {
+  // The entry, or each server it reaches through a bootstrap (`initServer()` in ./server, which also
+  // starts the metrics server of the module it imports: `metricsServer.listen()`), starts the router roots it imports.
+  const starters = isRoot(entry) ? [entry] : [...served].flatMap((key) => byKey.get(key) ?? []);
+  for (const starter of starters)
+    for (const imported of rootsOf(starter)) {
       if (isRoot(imported)) served.add(imported.key);
       // A module gathering router files for the entry to register (`const routes = require('./api')`,
       // then `_.each(routes, (register) => register(app))`): the roots it imports are the entry's too.

@@ -570,6 +570,19 @@ suite('collectRoutes: router files gathered by a module the started file imports
   });
 });
 
+suite('collectRoutes: a second server started by the bootstrap the started file calls', () => {
+  test("the started file calls a bootstrap of another file (`initServer()`), which starts a metrics server it imports besides its own: both servers' routes, not a worker's", () => {
+    const index = { file: '/ws/e/src/index.ts', text: "import { initServer } from './server';\nif (process.env.MODE !== 'worker') initServer();" };
+    const server = {
+      file: '/ws/e/src/server/index.ts',
+      text: "import fastify from 'fastify';\nimport { metricsServer } from '../utils/metrics';\nexport const initServer = async () => {\n  const app = fastify();\n  app.get('/health', h);\n  if (config.metrics) metricsServer.listen({ port: 4001 });\n  app.listen({ port: 3005 });\n};",
+    };
+    const metrics = { file: '/ws/e/src/utils/metrics.ts', text: "import fastify from 'fastify';\nexport const metricsServer = fastify();\nmetricsServer.get('/metrics', h);" };
+    const worker = { file: '/ws/e/src/worker/health.ts', text: "import fastify from 'fastify';\nconst w = fastify();\nw.get('/worker/health', h);\nw.listen({ port: 4100 });" };
+    assert.deepEqual(lines(collectRoutes([index, server, metrics, worker], { moduleOf, entry: index.file }).routes).sort(), ['GET /health', 'GET /metrics']);
+  });
+});
+
 suite('collectRoutes: a Fastify plugin of another file', () => {
   test('a plugin registered twice in its own file and once from another file: each registration under its own prefix, none inside another', () => {
     const init = {
