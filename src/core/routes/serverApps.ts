@@ -671,14 +671,22 @@ export function followScripts(words: readonly string[], scripts: Record<string, 
     while (/^(?:--filter|-F)$/.test(out[i] ?? '') || /^--filter=/.test(out[i] ?? '')) i += out[i]?.includes('=') ? 1 : 2;
     return out[i] === 'run' || out[i] === 'run-script' ? i + 1 : i;
   };
+  const runsScript = (w: string, i: number) => PACKAGE_RUNNER.has(w.slice(w.lastIndexOf('/') + 1)) && typeof scripts[out[nameAfter(i)] ?? ''] === 'string';
   for (let hop = 0; hop < opts.hops; hop++) {
-    // The first runner that runs a script of the package: `pnpm install && pnpm run dev` runs dev.
-    const at = out.findIndex((w, i) => PACKAGE_RUNNER.has(w.slice(w.lastIndexOf('/') + 1)) && typeof scripts[out[nameAfter(i)] ?? ''] === 'string');
+    // Each runner that runs a script of the package (`pnpm install && pnpm run dev` runs dev), in
+    // turn: `npm run wait:db && npm run serve` runs both, the server last.
+    let at = out.findIndex(runsScript);
     if (at < 0) break;
-    const nameAt = nameAfter(at);
-    const script = scripts[out[nameAt] ?? ''];
-    if (typeof script !== 'string' || (opts.whole === true && (at !== 0 || nameAt !== out.length - 1))) break;
-    out = [...out.slice(0, at), ...commandWords(script), ...out.slice(nameAt + 1).filter((w) => w !== '--')];
+    while (at >= 0) {
+      const nameAt = nameAfter(at);
+      const script = scripts[out[nameAt] ?? ''];
+      if (typeof script !== 'string' || (opts.whole === true && (at !== 0 || nameAt !== out.length - 1))) return out;
+      const written = commandWords(script);
+      out = [...out.slice(0, at), ...written, ...out.slice(nameAt + 1).filter((w) => w !== '--')];
+      const from = at + written.length;
+      const next = out.slice(from).findIndex((w, i) => runsScript(w, from + i));
+      at = next < 0 ? -1 : from + next;
+    }
   }
   return out;
 }
