@@ -155,7 +155,7 @@ async function loadFiles(fs: FsLike, dir: string, paths: string[], env: Env, wor
   const hasDotenv = (await fs.stat(dotenvPath))?.isFile === true;
   const dotenv = hasDotenv ? parseDotenv(await fs.readFile(dotenvPath), env) : {};
   const envExample = hasDotenv ? undefined : await readEnvExample(fs, dir, env);
-  return parseComposeProject(files, { dir, env: mergeEnv(env, dotenv), extraFiles: await readReferenced(fs, files, dir, workspaceDir), ...(envExample ? { envExample } : {}) });
+  return parseComposeProject(files, { dir, env: mergeEnv(env, dotenv), extraFiles: await readReferenced(fs, files, dir, workspaceDir, mergeEnv(env, dotenv)), ...(envExample ? { envExample } : {}) });
 }
 
 /** The example `.env` a repository ships beside its compose file, for a hint only: never used as values. */
@@ -176,9 +176,9 @@ async function readEnvExample(fs: FsLike, dir: string, env: Env): Promise<{ file
  * The texts of the files `extends.file` and `include:` name, transitively, as long as they stay
  * under the workspace: a compose file cannot make us read the rest of the host.
  */
-async function readReferenced(fs: FsLike, files: ComposeFileText[], dir: string, root: string): Promise<Map<string, string>> {
+async function readReferenced(fs: FsLike, files: ComposeFileText[], dir: string, root: string, env: Env): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
-  let pending = referencedFiles(files, dir);
+  let pending = referencedFiles(files, dir, env);
   for (let depth = 0; depth < 5 && pending.length > 0; depth++) {
     const next: ComposeFileText[] = [];
     for (const file of pending) {
@@ -189,7 +189,7 @@ async function readReferenced(fs: FsLike, files: ComposeFileText[], dir: string,
       texts.set(file, text);
       next.push({ path: file, text });
     }
-    pending = referencedFiles(next, dir);
+    pending = referencedFiles(next, dir, env);
   }
   return texts;
 }

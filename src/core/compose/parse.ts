@@ -6,7 +6,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { ComposeProject, ServiceBuild, ServiceSpec } from '../model';
 import { errorText, UserInputError } from '../errors';
 import { parseDriftOverrides } from './driftOverrides';
-import { interpolateDeep, MissingVariableError, type Env } from './interpolate';
+import { interpolate, interpolateDeep, MissingVariableError, type Env } from './interpolate';
 import { isRecord } from '../isRecord';
 import { mergeComposeTrees } from './merge';
 import { parsePorts } from './portMappings';
@@ -212,9 +212,20 @@ function includePaths(entry: unknown): string[] {
   return raw.filter((p): p is string => typeof p === 'string');
 }
 
-/** The files a project names beyond its own (`extends.file`, `include:`), for the caller to read first. */
-export function referencedFiles(texts: ComposeFileText[], dir: string): string[] {
+/**
+ * The files a project names beyond its own (`extends.file`, `include:`), for the caller to read
+ * first; their names interpolated with `env` as compose does (`file: compose.${TARGET:-build}.yml`).
+ */
+export function referencedFiles(texts: ComposeFileText[], dir: string, env: Env = {}): string[] {
   const out = new Set<string>();
+  // A name that does not interpolate (a required variable unset) is kept as written: parsing says why.
+  const named = (p: string): string => {
+    try {
+      return interpolate(p, env);
+    } catch {
+      return p;
+    }
+  };
   for (const f of texts) {
     let doc: unknown;
     try {
@@ -226,13 +237,13 @@ export function referencedFiles(texts: ComposeFileText[], dir: string): string[]
     const base = dirname(resolve(dir, f.path));
     const inc = doc['include'];
     if (Array.isArray(inc))
-      for (const e of inc) for (const p of includePaths(e)) out.add(resolve(base, p));
+      for (const e of inc) for (const p of includePaths(e)) out.add(resolve(base, named(p)));
     const services = doc['services'];
     if (isRecord(services))
       for (const def of Object.values(services)) {
         const ext = isRecord(def) ? def['extends'] : undefined;
-        if (isRecord(ext) && typeof ext['file'] === 'string') out.add(resolve(base, ext['file']));
-        for (const envFile of envFilePaths(def, base)) out.add(envFile);
+        if (isRecord(ext) && typeof ext['file'] === 'string') out.add(resolve(base, named(ext['file'])));
+        for (const envFile of envFilePaths(def, base)) out.add(named(envFile));
       }
   }
   return [...out];

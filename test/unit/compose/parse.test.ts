@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseComposeProject } from '../../../src/core/compose/parse';
+import { parseComposeProject, referencedFiles } from '../../../src/core/compose/parse';
 import { UserInputError } from '../../../src/core/errors';
 
 const dir = '/ws/demo';
@@ -370,6 +370,15 @@ services:
       assert.equal(api?.networkMode, 'host');
       assert.equal(api?.build?.context, `${dir}/api`);
       assert.equal(p.services.find((s) => s.name === 'worker')?.build?.context, `${dir}/common/job`);
+    });
+
+    test('extends.file and include: names with variables are read as compose interpolates them (a default when unset)', () => {
+      const text = 'include:\n  - ${STACK:-infra}/compose.yaml\nservices:\n  api:\n    extends:\n      file: compose.${FLAVOUR:-build}.yml\n      service: api\n';
+      const files = [{ path: `${dir}/compose.yaml`, text }];
+      assert.deepEqual(referencedFiles(files, dir), [`${dir}/infra/compose.yaml`, `${dir}/compose.build.yml`]);
+      assert.deepEqual(referencedFiles(files, dir, { FLAVOUR: 'ecr' }), [`${dir}/infra/compose.yaml`, `${dir}/compose.ecr.yml`]);
+      // A required variable unset: the name as written (parsing the service reports the variable).
+      assert.deepEqual(referencedFiles([{ path: `${dir}/compose.yaml`, text: 'services:\n  api:\n    extends: { file: "${BASE:?set BASE}", service: api }\n' }], dir), [`${dir}/\${BASE:?set BASE}`]);
     });
 
     test('include: the included services join the project, their paths relative to their own file', () => {
