@@ -479,6 +479,21 @@ const SELECTORS: readonly { tool: RegExp; names: RegExp; folder?: true }[] = [
   { tool: /\bnx\b/, names: /\b(?:build\s+|run\s+)(['"]?)([\w@./-]+?)\1(?::build\b|\s|$)/g },
 ];
 
+/**
+ * The Nx projects a start command runs a target of: `nx run api:serve:development` (options before
+ * it skipped), `nx serve api`, `nx run-many` aside. https://nx.dev/reference/nx-commands#run
+ */
+export function nxRunProjects(text: string): string[] {
+  const found: string[] = [];
+  for (const command of text.split(/&&|\|\||[;&|\n]/)) {
+    const run = /\bnx\s+run\s+(?:--?[\w-]+(?:=\S+)?\s+)*(['"]?)([\w@./-]+):[\w-]+/.exec(command);
+    const serve = /\bnx\s+(?:serve|start)\s+(?:--?[\w-]+(?:=\S+)?\s+)*(['"]?)([\w@./-]+)/.exec(command);
+    const name = run?.[2] ?? serve?.[2];
+    if (name !== undefined && !name.startsWith('-')) found.push(name);
+  }
+  return [...new Set(found)];
+}
+
 /** Every package the text selects, in the order written (each command of it read apart). */
 export function selectedPackages(text: string): string[] {
   const found: string[] = [];
@@ -650,11 +665,20 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   // /app/apps/server/dist /app/apps/server/dist` after a root build).
   const selectedProjects = await packagesAt(selected);
   // The image starts a file of one Nx project's build output (`node dist/apps/api/main.js`): that project, whatever else the build selects.
+  const nxStarted = await packagesAt(await builtOutputsInImage(fs, df, context, packages, true, scripts));
   // (And the packages the stage's start command names: `pnpm --filter=app start`.)
-  const [nxStarted, startedByName] = [await packagesAt(await builtOutputsInImage(fs, df, context, packages, true, scripts)), await packagesAt(selectedPackages(startTexts(df.stages[df.stages.length - 1], scripts, command).join('\n')))];
-  let chosen = nxStarted.length === 1 ? nxStarted : await startedOfSelected(selectedProjects, startedByName);
+  const startText = startTexts(df.stages[df.stages.length - 1], scripts, command).join('\n');
+  const startedByName = await packagesAt(selectedPackages(startText));
+  // The service runs one Nx project's target (`nx run api:serve`, `nx serve api`): that project, whatever the image built.
+  const nxRun = nxStarted.length === 1 ? [] : await packagesAt(nxRunProjects(startText));
+  let chosen = nxStarted.length === 1 ? nxStarted : nxRun.length === 1 ? nxRun : await startedOfSelected(selectedProjects, startedByName);
   if (chosen.length === 0) chosen = await builtFileOfOnlySelected(selectedProjects, await startedBuildOutputs(fs, df, context, scripts, command), servers, packages);
-  let how = (pkg: string): string => (nxStarted.length === 1 ? l10n.t('the image starts the Nx build output of workspace package {0}', pkg) : l10n.t('the image starts workspace package {0}, one of those the build selects', pkg));
+  let how = (pkg: string): string =>
+    nxStarted.length === 1
+      ? l10n.t('the image starts the Nx build output of workspace package {0}', pkg)
+      : nxRun.length === 1
+        ? l10n.t('the service runs an Nx target of workspace package {0}', pkg)
+        : l10n.t('the image starts workspace package {0}, one of those the build selects', pkg);
   let startedIn: BuildProject | undefined;
   if (chosen.length === 0) ({ chosen, how } = (await startedByCd(df, scripts, packages, context, packagesAt)) ?? (await startedFileOfSelected(fs, df, context, scripts, packages, selectedProjects)) ?? namedByStartOnly(selected, startedByName) ?? { chosen, how });
   if (chosen.length === 0) ({ chosen, how } = await deployedOrSelectedServers(df, packagesAt, async () => servers(selected)));
@@ -1115,13 +1139,27 @@ export async function workspacePackageDirs(fs: FsLike, root: string): Promise<st
 }
 
 /** Package (or Nx project) name -> folder, for globs of the form `dir`, `dir/*`. */
+/** The folders a workspace glob names, each `*` segment one level of folders (`packages/<any>/<any>`: every folder two levels below packages). */
+async function globFolders(fs: FsLike, context: string, glob: string): Promise<string[]> {
+  let dirs = [context];
+  for (const part of glob.split('/').filter((p) => p !== '')) {
+    if (part !== '*') {
+      dirs = dirs.map((d) => join(d, part));
+      continue;
+    }
+    const next: string[] = [];
+    for (const d of dirs) next.push(...(await fs.readdir(d).catch(() => [] as string[])).map((n) => join(d, n)));
+    dirs = next;
+  }
+  return dirs;
+}
+
 async function workspacePackages(fs: FsLike, context: string, globs: readonly string[]): Promise<Map<string, string>> {
   const byName = new Map<string, string>();
   for (const glob of globs) {
     const clean = glob.replace(/^\.\//, '').replace(/\/\*\*?$/, '/*');
-    const dirs = clean.endsWith('/*') ? (await fs.readdir(join(context, clean.slice(0, -2)))).map((n) => join(context, clean.slice(0, -2), n)) : [join(context, clean)];
     // A glob reaching above the root (`../`: an app naming the repository's workspace as its own) names none of its packages.
-    for (const dir of dirs.filter((d) => isAtOrInside(context, d))) {
+    for (const dir of (await globFolders(fs, context, clean)).filter((d) => isAtOrInside(context, d))) {
       for (const file of ['package.json', 'project.json']) {
         const manifest = await readJsonObject(fs, join(dir, file));
         // An Nx project.json naming no project (its name given by workspace.json): known by its folder.

@@ -187,6 +187,9 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
   async (fs, { project, ts, tsName }) => {
     const src = join(project.dir, 'src');
     if (!(await isDir(fs, src))) return undefined;
+    // No package.json nor tsconfig, and src/ holding packages of their own (a Python back end's
+    // repository whose src/frontend is a Node workspace): its src folder is no one server's source.
+    if (!project.pkg && !tsName && (await holdsPackages(fs, src))) return undefined;
     if (!tsName) return { path: src, why: l10n.t("the project's src folder") };
     return { path: src, why: ts?.rootDir ? l10n.t`the project's src folder; ${tsName}'s rootDir is not below the project folder` : l10n.t`the project's src folder; ${tsName} sets no rootDir` };
   },
@@ -308,6 +311,12 @@ async function loadsIncluded(fs: FsLike, file: string, ts: TsConfigInfo): Promis
     const path = m[1] === undefined ? undefined : join(dirname(file), m[1]);
     if (path !== undefined && (includes(ts, path) || (ts.outDir !== undefined && isAtOrInside(ts.outDir.path, path)))) return true;
   }
+  return false;
+}
+
+/** Whether a folder directly below `dir` has a package.json (`src/frontend/package.json`). */
+async function holdsPackages(fs: FsLike, dir: string): Promise<boolean> {
+  for (const name of await fs.readdir(dir).catch(() => [] as string[])) if ((await fs.stat(join(dir, name, 'package.json')))?.isFile) return true;
   return false;
 }
 
