@@ -479,6 +479,23 @@ const SELECTORS: readonly { tool: RegExp; names: RegExp; folder?: true }[] = [
   { tool: /\bnx\b/, names: /\b(?:build\s+|run\s+)(['"]?)([\w@./-]+?)\1(?::build\b|\s|$)/g },
 ];
 
+/** `first` when it holds any, else what `then` gives. */
+async function orElse<T>(first: T[], then: () => Promise<T[]>): Promise<T[]> {
+  return first.length > 0 ? first : then();
+}
+
+/**
+ * Why the first of workspaceSelection's answers chose a package: the image starts a file of one Nx
+ * project's build output (`node dist/apps/api/main.js`), that project whatever else the build
+ * selects; the service runs one project's Nx target (`nx run api:serve`, `nx serve api`), that
+ * project whatever the image built; the image starts one of the packages the build selects.
+ */
+function startedHow(kind: 'nxOutput' | 'nxRun' | 'selected'): (pkg: string) => string {
+  if (kind === 'nxOutput') return (pkg) => l10n.t('the image starts the Nx build output of workspace package {0}', pkg);
+  if (kind === 'nxRun') return (pkg) => l10n.t('the service runs an Nx target of workspace package {0}', pkg);
+  return (pkg) => l10n.t('the image starts workspace package {0}, one of those the build selects', pkg);
+}
+
 /**
  * The Nx projects a start command runs a target of: `nx run api:serve:development` (options before
  * it skipped), `nx serve api`, `nx run-many` aside. https://nx.dev/reference/nx-commands#run
@@ -660,32 +677,20 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
     return found;
   };
   const servers = async (selectors: string[]): Promise<BuildProject[]> => (await packagesAt(selectors)).filter((p) => p.server !== undefined);
-  // No server package named by a command (none named, or only a library: `pnpm -F db prisma
-  // generate`): the packages whose folders the COPY lines name (`COPY --from=builder
-  // /app/apps/server/dist /app/apps/server/dist` after a root build).
+  // No server package named by a command (none, or a library: `pnpm -F db prisma generate`): the packages whose folders the COPY lines name.
   const selectedProjects = await packagesAt(selected);
-  // The image starts a file of one Nx project's build output (`node dist/apps/api/main.js`): that project, whatever else the build selects.
   const nxStarted = await packagesAt(await builtOutputsInImage(fs, df, context, packages, true, scripts));
-  // (And the packages the stage's start command names: `pnpm --filter=app start`.)
+  // (And the packages the stage's start command names: `pnpm --filter=app start`; one Nx project's target it runs: `nx run api:serve`.)
   const startText = startTexts(df.stages[df.stages.length - 1], scripts, command).join('\n');
   const startedByName = await packagesAt(selectedPackages(startText));
-  // The service runs one Nx project's target (`nx run api:serve`, `nx serve api`): that project, whatever the image built.
   const nxRun = nxStarted.length === 1 ? [] : await packagesAt(nxRunProjects(startText));
-  let chosen = nxStarted.length === 1 ? nxStarted : nxRun.length === 1 ? nxRun : await startedOfSelected(selectedProjects, startedByName);
-  if (chosen.length === 0) chosen = await builtFileOfOnlySelected(selectedProjects, await startedBuildOutputs(fs, df, context, scripts, command), servers, packages);
-  let how = (pkg: string): string =>
-    nxStarted.length === 1
-      ? l10n.t('the image starts the Nx build output of workspace package {0}', pkg)
-      : nxRun.length === 1
-        ? l10n.t('the service runs an Nx target of workspace package {0}', pkg)
-        : l10n.t('the image starts workspace package {0}, one of those the build selects', pkg);
+  let chosen = nxStarted.length === 1 ? nxStarted : nxRun.length === 1 ? nxRun : await orElse(await startedOfSelected(selectedProjects, startedByName), async () => builtFileOfOnlySelected(selectedProjects, await startedBuildOutputs(fs, df, context, scripts, command), servers, packages));
+  let how = startedHow(nxStarted.length === 1 ? 'nxOutput' : nxRun.length === 1 ? 'nxRun' : 'selected');
   let startedIn: BuildProject | undefined;
   if (chosen.length === 0) ({ chosen, how } = (await startedByCd(df, scripts, packages, context, packagesAt)) ?? (await startedFileOfSelected(fs, df, context, scripts, packages, selectedProjects)) ?? namedByStartOnly(selected, startedByName) ?? { chosen, how });
   if (chosen.length === 0) ({ chosen, how } = await deployedOrSelectedServers(df, packagesAt, async () => servers(selected)));
-  // A front end the build selects (`npm run build:public` in its folder) for an image running no
-  // JavaScript (caddy, nginx serving the files): that package, not a library copied in beside it
-  // that happens to depend on a server framework. Not when the image holds a server package's folder
-  // (`COPY --from=build /app/server/bin ./server/bin`): a server made into an executable runs with no JavaScript runner.
+  // A front end the build selects for an image running no JavaScript (nginx serving the files), not a library beside it using a server
+  // framework; unless the image holds a server package's folder (`COPY --from=build /app/server/bin ./server/bin`: an executable).
   const final = df.stages[df.stages.length - 1];
   const holdsServer = async (stage: Stage) => (await servers(copiedPackageDirs({ ...df, stages: [stage] }, context, packages))).length > 0;
   if (chosen.length === 0 && final && !startTexts(final, scripts, command).some((t) => JS_RUNNER.test(t)) && !(await holdsServer(final))) {
