@@ -696,10 +696,7 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   if (chosen.length === 0 && final && !startTexts(final, scripts, command).some((t) => JS_RUNNER.test(t)) && !(await holdsServer(final))) {
     ({ chosen, how } = await servedFrontEnd(packagesAt, selected, copiedPackageDirs({ ...df, stages: [{ ...final, copies: final.copies.filter((c) => c.from !== undefined) }] }, context, packages)));
   }
-  if (chosen.length === 0) {
-    const built = await builtOnServers(await packagesAt(await startPackageDirs(fs, df, context, scripts, packages, true)), packages, { fs, packagesAt, servers });
-    if (built) ({ chosen, how } = built);
-  }
+  if (chosen.length === 0) ({ chosen, how } = (await builtOnServers(await packagesAt(await startPackageDirs(fs, df, context, scripts, packages, true)), packages, { fs, packagesAt, servers })) ?? { chosen, how });
   if (chosen.length === 0) {
     // The COPY lines name every package the server needs (a library using hono too): the one the
     // image starts in comes first.
