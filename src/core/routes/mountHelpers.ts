@@ -3,7 +3,7 @@
 // app.use(`/${type}`, routes) }`). The prefix and what is mounted are known only at each call
 // (`setup('users', app, usersRouter)`): collect.ts makes one mount per call (ExtractedFile.mountHelpers).
 import ts from './compiler';
-import { forEachChild, isForOfStatement, isFunctionLike, isIdentifier, isObjectBindingPattern, isPropertyAccessExpression, isSpreadElement, isStringLiteral, isVariableDeclaration, isVariableDeclarationList } from './tsNodes';
+import { forEachChild, isArrowFunction, isCallExpression, isForOfStatement, isFunctionExpression, isFunctionLike, isIdentifier, isObjectBindingPattern, isPropertyAccessExpression, isSpreadElement, isStringLiteral, isVariableDeclaration, isVariableDeclarationList } from './tsNodes';
 import { skipOuter } from './tsSyntax';
 import { concat, str, type ConstValue } from './values';
 import type { HelperArg, MountHelperEntry } from './extracted';
@@ -64,19 +64,57 @@ function useCall(call: ts.CallExpression): UseCall | undefined {
   const targets = call.arguments
     .slice(withPrefix ? 1 : 0)
     .map((a) => skipOuter(a))
-    .map((a) => (isIdentifier(a) ? a.text : forwardedTo(a)?.text))
+    .map((a) => (isIdentifier(a) ? a.text : memberName(a) ?? forwardedTo(a)?.text))
     .filter((t): t is string => t !== undefined);
   return { receiver: receiver.text, targets, prefix: withPrefix ? call.arguments[0] : undefined };
 }
 
+/** `config.main` of two names: `config.main`, looked up in the bindings (withInnerBindings binds it). */
+function memberName(e: ts.Expression): string | undefined {
+  const owner = isPropertyAccessExpression(e) ? skipOuter(e.expression) : undefined;
+  return owner && isIdentifier(owner) && isPropertyAccessExpression(e) ? `${owner.text}.${e.name.text}` : undefined;
+}
+
+/**
+ * `list.forEach((el) => ...)`, `config.routers.forEach(({ router }) => ...)` of a list a parameter
+ * gives: the callback, whose calls are the helper's own, and the list's place.
+ */
+export function forEachOfParam(call: ts.Node, bound: ReadonlyMap<string, HelperArg>): { callback: ts.FunctionLikeDeclaration; list: [number, string] } | undefined {
+  if (!isCallExpression(call)) return undefined;
+  const callee = skipOuter(call.expression);
+  const callback = call.arguments[0] && skipOuter(call.arguments[0]);
+  if (!isPropertyAccessExpression(callee) || callee.name.text !== 'forEach' || !callback || !(isArrowFunction(callback) || isFunctionExpression(callback))) return undefined;
+  const target = skipOuter(callee.expression);
+  const named = isIdentifier(target) ? target.text : memberName(target);
+  const at = named === undefined ? undefined : bound.get(named) ?? memberOf(named, bound);
+  return Array.isArray(at) && at.length === 2 ? { callback, list: at } : undefined;
+}
+
+/** `config.main` of a parameter `config` at place 2: [2, 'main']. */
+function memberOf(named: string, bound: ReadonlyMap<string, HelperArg>): HelperArg | undefined {
+  const [owner, key] = named.split('.');
+  const at = owner === undefined ? undefined : bound.get(owner);
+  return typeof at === 'number' && key !== undefined ? [at, key] : undefined;
+}
+
 /**
  * The parameters' names and those the body's blocks bind from a parameter, at any depth outside
- * inner functions (`if (config.main) { const { main } = config; ... }`, `const main = config.main`).
+ * inner functions (`if (config.main) { const { main } = config; ... }`, `const main = config.main`),
+ * members of a parameter (`config.main`), and the element a forEach callback over a parameter's list takes.
  */
 function withInnerBindings(body: ts.Node, params: ReadonlyMap<string, HelperArg>): Map<string, HelperArg> {
   const out = new Map(params);
   const walk = (n: ts.Node): void => {
+    const each = forEachOfParam(n, out);
+    const first = each?.callback.parameters[0];
+    if (each && first) {
+      bindElement(first.name, each.list, out);
+      if (each.callback.body) walk(each.callback.body);
+    }
     if (isFunctionLike(n)) return;
+    const member = memberName(n as ts.Expression);
+    const held = member === undefined ? undefined : memberOf(member, out);
+    if (member !== undefined && held !== undefined && !out.has(member)) out.set(member, held);
     const init = isVariableDeclaration(n) && n.initializer ? skipOuter(n.initializer) : undefined;
     const from = init && isIdentifier(init) ? out.get(init.text) : undefined;
     if (typeof from === 'number' && isVariableDeclaration(n) && isObjectBindingPattern(n.name))

@@ -8,7 +8,7 @@ import { unknownSegmentsPath } from './unknownSegments';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
 import { CALLED, argRef, hasRefs, isRouteConfig, literalOf, propOf, soleRef, str, type ConstValue } from './values';
 import { helperGuards } from './helperGuards';
-import { EACH_ELEMENT, mountHelperEntries } from './mountHelpers';
+import { EACH_ELEMENT, forEachOfParam, mountHelperEntries } from './mountHelpers';
 import { ANY_CLASS, type ExtractedFile, type ExtractedRoute, type FactoryRoute, type HelperArg } from './extracted';
 import { isFunctionWithBody, skipOuter } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, returnedExpression, restNames, enclosingFunction, CHAIN_KEEPS_ROUTER, cjsNamedExport, bindingNames } from './routeSyntax';
@@ -179,7 +179,7 @@ export abstract class RouteHelperReader extends RouterCallReader {
         this.withScope(scope, () => (v = this.evaluate(e)));
         return v?.kind === 'str' ? v : undefined;
       };
-      const found = mountHelperEntries(body, this.callsWithin(body).filter((c) => outsideInnerFunctions(c, body)), bound, prefixOf);
+      const found = mountHelperEntries(body, this.callsWithin(body).filter((c) => outsideInnerFunctions(c, body, (f) => forEachOfParam(f.parent as ts.Node, bound)?.callback === f)), bound, prefixOf);
       if (found.length > 0) (this.out.mountHelpers ??= {})[name] = found;
     }
   }
@@ -942,10 +942,10 @@ function paramBindings(fn: RouteHelper): Map<string, HelperArg> {
  * router handed in, read as one: routerParams).
  */
 /** Whether no function holds `node` inside `body` (`body` included, unless it is `node`): a walk of `body` not entering functions meets it. */
-function outsideInnerFunctions(node: ts.Node, body: ts.Node): boolean {
+function outsideInnerFunctions(node: ts.Node, body: ts.Node, entered: (fn: ts.Node) => boolean = () => false): boolean {
   for (let at: ts.Node | undefined = node; at !== body; ) {
     at = at.parent as ts.Node | undefined;
-    if (at === undefined || isFunctionLike(at)) return false;
+    if (at === undefined || (isFunctionLike(at) && !entered(at))) return false;
   }
   return true;
 }

@@ -92,6 +92,36 @@ suite('mount helpers', () => {
     assert.deepEqual(warnings, []);
   });
 
+  test('a helper calling forEach on a list property of its argument (`given.extras.forEach(({ handler }) => ...)`): each router of the list the caller holds in a constant, under the helper\'s prefix', () => {
+    const { routes, warnings } = collect({
+      '/s/lib/attach.js': [
+        'function attach(kind, target, given) {',
+        '  target.use(`/${kind}`, given.main);',
+        '  given.extras.forEach(({ handler }) => {',
+        '    target.use(`/${kind}`, handler);',
+        '  });',
+        '}',
+        'module.exports = { attach };',
+      ].join('\n'),
+      '/s/books/routes.js': moduleRoutes('/:id'),
+      '/s/books/notesRoutes.js': moduleRoutes('/:id/notes'),
+      '/s/books/tagsRoutes.js': moduleRoutes('/:id/tags'),
+      '/s/books/index.js': [
+        "const routes = require('./routes');",
+        "const notesRoutes = require('./notesRoutes');",
+        "const tagsRoutes = require('./tagsRoutes');",
+        "const { attach } = require('../lib/attach');",
+        'module.exports.mount = (app) => {',
+        '  const extras = [{ handler: notesRoutes }, { handler: tagsRoutes }];',
+        "  attach('books', app, { main: routes, extras });",
+        '};',
+      ].join('\n'),
+      '/s/server.js': "const express = require('express');\nconst books = require('./books');\nconst app = express();\nbooks.mount(app);",
+    });
+    assert.deepEqual(routes, ['GET /books/:id', 'GET /books/:id/notes', 'GET /books/:id/tags']);
+    assert.deepEqual(warnings, []);
+  });
+
   test('a helper of the same file called twice: one mount per call, the prefix joined from a parameter and a literal', () => {
     const { routes } = collect({
       '/s/server.js': [
