@@ -3,7 +3,7 @@
 // app.use(`/${type}`, routes) }`). The prefix and what is mounted are known only at each call
 // (`setup('users', app, usersRouter)`): collect.ts makes one mount per call (ExtractedFile.mountHelpers).
 import ts from './compiler';
-import { forEachChild, isArrowFunction, isCallExpression, isForOfStatement, isFunctionExpression, isFunctionLike, isIdentifier, isObjectBindingPattern, isPropertyAccessExpression, isSpreadElement, isStringLiteral, isVariableDeclaration, isVariableDeclarationList } from './tsNodes';
+import { forEachChild, isArrowFunction, isCallExpression, isForOfStatement, isFunctionExpression, isFunctionLike, isIdentifier, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isSpreadElement, isStringLiteral, isVariableDeclaration, isVariableDeclarationList } from './tsNodes';
 import { skipOuter } from './tsSyntax';
 import { concat, str, type ConstValue } from './values';
 import type { HelperArg, MountHelperEntry } from './extracted';
@@ -54,9 +54,10 @@ export function mountHelperEntries(body: ts.Node, calls: readonly ts.CallExpress
   return out;
 }
 
-/** `r.use(target)`, `r.use(prefix, ...middleware, target)`: names only (a router named, not made by a call there). */
+/** `r.use(target)`, `r.use(prefix, ...middleware, target)`, a plugin `r.register(target, { prefix })`: names only (a router named, not made by a call there). */
 function useCall(call: ts.CallExpression): UseCall | undefined {
   const callee = skipOuter(call.expression);
+  if (isPropertyAccessExpression(callee) && callee.name.text === 'register') return registerCall(call, callee);
   if (!isPropertyAccessExpression(callee) || callee.name.text !== 'use' || call.arguments.some(isSpreadElement)) return undefined;
   const receiver = skipOuter(callee.expression);
   if (!isIdentifier(receiver) || call.arguments.length === 0) return undefined;
@@ -67,6 +68,17 @@ function useCall(call: ts.CallExpression): UseCall | undefined {
     .map((a) => (isIdentifier(a) ? a.text : memberName(a) ?? forwardedTo(a)?.text))
     .filter((t): t is string => t !== undefined);
   return { receiver: receiver.text, targets, prefix: withPrefix ? call.arguments[0] : undefined };
+}
+
+/** `r.register(target)`, `r.register(target, { prefix })`: the plugin mounted under its options' prefix (none: at /). */
+function registerCall(call: ts.CallExpression, callee: ts.PropertyAccessExpression): UseCall | undefined {
+  const receiver = skipOuter(callee.expression);
+  const [first, options] = call.arguments.map((a) => skipOuter(a));
+  const target = first && (isIdentifier(first) ? first.text : memberName(first));
+  if (!isIdentifier(receiver) || target === undefined || call.arguments.length > 2) return undefined;
+  if (options && !isObjectLiteralExpression(options)) return undefined;
+  const prefix = options?.properties.find((p): p is ts.PropertyAssignment => isPropertyAssignment(p) && isIdentifier(p.name) && p.name.text === 'prefix');
+  return { receiver: receiver.text, targets: [target], prefix: prefix?.initializer };
 }
 
 /** `config.main` of two names: `config.main`, looked up in the bindings (withInnerBindings binds it). */

@@ -122,6 +122,26 @@ suite('mount helpers', () => {
     assert.deepEqual(warnings, []);
   });
 
+  test('a helper registering the plugin it is given under a prefix option built from a parameter (`app.register(plugin, { prefix: `/api${base}` })`): the plugin\'s routes under the prefix each call gives', () => {
+    const plugin = (path: string) => `module.exports = async function (f) {\n  f.get('${path}', async () => ({}));\n};`;
+    const { routes, warnings } = collect({
+      '/s/lib/mount.js': 'function mount(app, plugin, base) {\n  app.register(plugin, { prefix: `/api${base}` });\n}\nmodule.exports = { mount };',
+      '/s/books.js': plugin('/:id'),
+      '/s/shelves.js': plugin('/'),
+      '/s/server.js': [
+        "const fastify = require('fastify');",
+        "const { mount } = require('./lib/mount');",
+        "const books = require('./books');",
+        "const shelves = require('./shelves');",
+        'const app = fastify();',
+        "mount(app, books, '/books');",
+        "mount(app, shelves, '/shelves');",
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['GET /api/books/:id', 'GET /api/shelves']);
+    assert.deepEqual(warnings, []);
+  });
+
   test('a helper of the same file called twice: one mount per call, the prefix joined from a parameter and a literal', () => {
     const { routes } = collect({
       '/s/server.js': [
