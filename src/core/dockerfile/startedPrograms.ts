@@ -7,7 +7,7 @@ import { posix } from 'node:path';
 import { commandWords, findStage, type Dockerfile, type Stage } from './parse';
 import { followScripts } from '../routes/serverApps';
 import { parallelRuns } from '../mapping/gnuParallel';
-import { isFileRunner } from '../mapping/runners';
+import { concurrentCommands } from './concurrently';
 import { pm2AppCommands, pm2EcosystemFile } from './pm2Ecosystem';
 import { supervisordConfigs, supervisordPrograms } from './supervisord';
 import { turboTask } from './runCopies';
@@ -21,9 +21,6 @@ export interface StartedProgram {
 
 /** Programs read at most (a server and a worker per package of a workspace: a dozen): a start naming more is read for its first ones. */
 const MAX_PROGRAMS = 12;
-
-/** `concurrently`'s options that take the next word as their value. https://github.com/open-cli-tools/concurrently#usage */
-const CONCURRENTLY_VALUE = /^(?:-n|--names|-c|--prefix-colors|-p|--prefix|-l|--prefix-length|-m|--max-processes|-s|--success|--restart-tries|--restart-after|-t|--timestamp-format|--default-input-target|--pad-prefix|--passthrough-arguments)$/;
 
 /**
  * The programs the stage's start command runs at once (package scripts written out), or those of
@@ -54,7 +51,7 @@ export async function startedPrograms(
     // `exec node b.js`: the shell replaced by the program.
     const pieces = splitAt(written, '&').map((ws) => (ws[0] === 'exec' ? ws.slice(1) : ws));
     pieces.forEach((piece, j) => {
-      if (j < pieces.length - 1 || i === last) for (const run of parallelRuns(piece)) for (const command of concurrentCommands(run, scripts)) out.push({ command: command.join(' '), workdir });
+      if (j < pieces.length - 1 || i === last) for (const run of parallelRuns(piece)) for (const command of runCommands(run, scripts)) out.push({ command: command.join(' '), workdir });
     });
   });
   return out.filter((p) => p.command !== '').slice(0, MAX_PROGRAMS);
@@ -107,28 +104,9 @@ function splitAt(words: readonly string[], separator: string): string[][] {
   return out.filter((ws) => ws.length > 0);
 }
 
-/**
- * The commands `concurrently "node a.js" "node b.js"` (`npm:dev` for `npm run dev`) or `run-p a b`
- * / `npm-run-all --parallel a b` (package scripts) run, each as words; the words themselves when
- * they run neither. Quoted commands were joined into the line by spaces: a command is read as the
- * words up to the next one starting a program (a file runner, a package manager, `npm:`).
- */
-function concurrentCommands(words: readonly string[], scripts: Record<string, string>): string[][] {
-  const at = words.findIndex((w) => /^(?:concurrently|run-p|npm-run-all)$/.test(posix.basename(w)));
-  if (at < 0) return [[...words]];
-  const tool = posix.basename(words[at] ?? '');
-  const operands: string[] = [];
-  for (let i = at + 1; i < words.length; i++) {
-    const w = words[i] ?? '';
-    if (tool === 'concurrently' && CONCURRENTLY_VALUE.test(w)) i++;
-    else if (!w.startsWith('-')) operands.push(w);
-  }
-  if (tool === 'npm-run-all' && !words.some((w) => w === '-p' || w === '--parallel')) return [[...words]];
-  if (tool !== 'concurrently') return operands.map((name) => followScripts(['npm', 'run', name], scripts, { hops: 2 }));
-  const starts = new Set(operands.flatMap((w, i) => (i === 0 || isFileRunner(w) || /^(?:npm|pnpm|yarn|npx)$|^npm:/.test(w) ? [i] : [])));
-  const commands: string[][] = [];
-  operands.forEach((w, i) => (starts.has(i) || commands.length === 0 ? commands.push([w]) : commands[commands.length - 1]?.push(w)));
-  return commands.map((c) => (/^npm:/.test(c[0] ?? '') ? followScripts(['npm', 'run', (c[0] ?? '').slice(4)], scripts, { hops: 2 }) : c));
+/** The commands a runner of several at once runs (concurrently.ts), each with its package script written out; the words themselves when they run none. */
+function runCommands(words: readonly string[], scripts: Record<string, string>): string[][] {
+  return (concurrentCommands(words, scripts) ?? [[...words]]).map((c) => (c[0] === 'npm' && c[1] === 'run' ? followScripts(c, scripts, { hops: 2 }) : c));
 }
 
 /** The Dockerfile with the start of the stage built (its target, else the last) narrowed to one of its programs: that command, in that folder. */

@@ -11,6 +11,7 @@ import { walkFileStats } from '../mapping/walk';
 import { firstFile } from '../firstFile';
 import { handlerPath } from './nextHandlers';
 import { commandWords } from '../dockerfile/parse';
+import { concurrentCommands } from '../dockerfile/concurrently';
 import { FILE_RUNNER_ALTERNATION } from '../mapping/runners';
 
 /** Dependencies that make a package a server whose routes we read. */
@@ -637,18 +638,36 @@ export async function rootScriptLoading(fs: FsLike, dir: string, folder: string)
   return undefined;
 }
 
+/** `nodemon ./back/app.ts`, `tsx watch server/index.ts`: the JavaScript or TypeScript file another file runner runs. */
+const RUNNER_FILE = new RegExp(`(?:^|[\\s;&|])(?:${FILE_RUNNER_ALTERNATION})\\s+(?:[^\\s;&|]+\\s+)*?([^\\s;&|-][^\\s;&|]*\\.[cm]?[jt]sx?)(?=$|[\\s;&|])`);
+
 /** The file package.json's `start` script runs with node (through a start script that is only `npm run x`, two hops at most). */
 export function startedFile(pkg: Record<string, unknown> | undefined): string | undefined {
+  return startedEntry(pkg)?.file;
+}
+
+/**
+ * The file package.json's `start` script runs: with node, else (`concurrent`) the first file a
+ * command of a runner of several at once (`concurrently npm:start:*`, `run-p start:*`) runs, with
+ * node or another file runner (`start:back`'s `nodemon ./back/app.ts`).
+ */
+function startedEntry(pkg: Record<string, unknown> | undefined): { file: string; concurrent: boolean } | undefined {
   const scripts = packageScripts(pkg);
   const start = scripts['start'];
   if (start === undefined) return undefined;
   // `cd backend && node server.js` runs backend/server.js: the folders it `cd`s to come first.
   let cwd = '.';
+  const at = (file: string) => (cwd === '.' ? file : posix.join(cwd, file));
   for (const part of followScripts(commandWords(start), scripts, { hops: 2, whole: true }).join(' ').split(/\s*(?:&&|;)\s*/)) {
     const cd = /^cd\s+([^\s|&;]+)$/.exec(part.trim())?.[1];
     if (cd !== undefined) cwd = posix.join(cwd, cd);
     const file = cd === undefined ? NODE_START.exec(part)?.[1] : undefined;
-    if (file !== undefined) return cwd === '.' ? file : posix.join(cwd, file);
+    if (file !== undefined) return { file: at(file), concurrent: false };
+    const commands = cd === undefined ? (concurrentCommands(commandWords(part), scripts) ?? []) : [];
+    for (const c of commands.map((words) => followScripts(words, scripts, { hops: 2 }).join(' '))) {
+      const run = NODE_START.exec(c)?.[1] ?? RUNNER_FILE.exec(c)?.[1];
+      if (run !== undefined) return { file: at(run), concurrent: true };
+    }
   }
   return undefined;
 }
@@ -699,13 +718,13 @@ export function followScripts(words: readonly string[], scripts: Record<string, 
  */
 export async function entryFolder(fs: FsLike, dir: string): Promise<{ path: string; why: string; byStartScript: boolean } | undefined> {
   const pkg = await readJsonObject(fs, join(dir, 'package.json'));
-  const main = typeof pkg?.['main'] === 'string' ? { file: pkg['main'], from: l10n.t('package.json main'), byStartScript: false } : undefined;
-  const started = startedFile(pkg);
+  const main = typeof pkg?.['main'] === 'string' ? { file: pkg['main'], from: l10n.t('package.json main'), byStartScript: false, concurrent: false } : undefined;
+  const started = startedEntry(pkg);
   // A TypeScript build writing somewhere else (`outDir: lib`): an entry there is its output.
   const outDir = (await readJsonObject(fs, join(dir, 'tsconfig.json')))?.['compilerOptions'];
   const out = outDir !== null && typeof outDir === 'object' ? (outDir as Record<string, unknown>)['outDir'] : undefined;
   const outTop = typeof out === 'string' ? out.replace(/^\.\//, '').split('/')[0] : undefined;
-  for (const entry of [main, started === undefined ? undefined : { file: started, from: l10n.t("package.json's start script"), byStartScript: true }]) {
+  for (const entry of [main, started === undefined ? undefined : { file: started.file, from: l10n.t("package.json's start script"), byStartScript: true, concurrent: started.concurrent }]) {
     const segments = entry?.file.replace(/^\.\//, '').replace(/\/+$/, '').split('/') ?? [];
     const top = segments[0];
     if (!entry || top === undefined || top === '' || top === '..' || top === '.' || OUTPUT_DIRS.has(top) || top === outTop) continue;
@@ -731,6 +750,9 @@ export async function entryFolder(fs: FsLike, dir: string): Promise<{ path: stri
       if (segments.length < 2 || !(await fs.stat(join(dir, ...segments)))?.isFile || (await launchedOutput(fs, join(dir, ...segments))) !== undefined) continue;
       return { path: join(dir, top), why: l10n.t`${entry.from} ${entry.file} is below it`, byStartScript: entry.byStartScript };
     }
+    // A TypeScript file a command of `concurrently npm:start:*` runs from a folder (`nodemon ./back/app.ts`): that folder holds the server, not src/ (the front end's the other command serves).
+    if (entry.concurrent === true && /\.[cm]?tsx?$/.test(entry.file) && segments.length >= 2 && (await fs.stat(join(dir, ...segments)))?.isFile)
+      return { path: join(dir, top), why: l10n.t`${entry.from} ${entry.file} is below it`, byStartScript: entry.byStartScript };
     // `node server`: Node runs the folder's index.js, so the folder holds the server.
     if (!/^[\w@][\w.@/-]*$/.test(entry.file) || !(await fs.stat(join(dir, ...segments, 'index.js')))?.isFile) continue;
     return { path: join(dir, top), why: l10n.t`${entry.from} runs node ${entry.file} (its index.js)`, byStartScript: entry.byStartScript };

@@ -36,6 +36,14 @@ suite('programs a start command runs side by side', () => {
     assert.deepEqual(await commands('FROM node\nWORKDIR /srv\nCMD ["npm", "start"]\n', scripts), ['/srv: node api/main.js', '/srv: node web/server.js']);
   });
 
+  test("`concurrently npm:start:*` runs every script the pattern names (concurrently's `(!x)` leaving some out); `run-p` reads patterns alike", async () => {
+    const scripts = { start: 'concurrently -n w: npm:start:*', 'start:back': 'nodemon ./back/app.ts', 'start:front': 'max dev', build: 'tsc' };
+    const df = (cmd: string) => `FROM node\nWORKDIR /srv\nCMD ${cmd}\n`;
+    assert.deepEqual(await commands(df('["npm", "start"]'), scripts), ['/srv: nodemon ./back/app.ts', '/srv: max dev']);
+    assert.deepEqual(await commands(df('concurrently "npm:start:*(!front)"'), scripts), ['/srv: nodemon ./back/app.ts']);
+    assert.deepEqual(await commands(df('run-p "start:*"'), scripts), ['/srv: nodemon ./back/app.ts', '/srv: max dev']);
+  });
+
   test('`run-p` and `npm-run-all --parallel` run package scripts at once; `npm-run-all` without it runs them one after another', async () => {
     const scripts = { 'start:api': 'node api.js', 'start:jobs': 'node jobs.js' };
     const df = (cmd: string) => `FROM node\nWORKDIR /srv\nCMD ${cmd}\n`;

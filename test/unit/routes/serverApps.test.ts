@@ -381,3 +381,27 @@ suite('findServerApps: a Nest CLI monorepo', () => {
     assert.equal(await appSourceDir(memFs(files), '/r/apps/billing'), '/r/apps/billing/lib');
   });
 });
+
+suite('appSourceDir: a server started beside its web client by a runner of several commands', () => {
+  // `dev` runs every `dev:*` script side by side: the api (a TypeScript file a watcher runs from
+  // server/) and the client's bundler, whose code is in src/.
+  const pkg = (scripts: Record<string, string>) => JSON.stringify({ scripts, dependencies: { koa: '2', concurrently: '8', vite: '5' } });
+  const files = {
+    '/w/package.json': pkg({ start: 'npm run dev', dev: 'concurrently -k -n api,ui "npm:dev:*"', 'dev:api': 'nodemon --watch server server/main.ts', 'dev:ui': 'vite' }),
+    '/w/server/main.ts': "import Koa from 'koa';\nnew Koa().listen(8080);\n",
+    '/w/src/main.tsx': 'export {};\n',
+  };
+
+  test("the folder of the file the api's script runs, not src/", async () => {
+    assert.equal(await appSourceDir(memFs(files), '/w'), '/w/server');
+  });
+
+  test('run-p and a quoted command of concurrently are read alike', async () => {
+    for (const start of ['run-p dev:ui dev:api', 'concurrently "vite" "tsx watch server/main.ts"'])
+      assert.equal(await appSourceDir(memFs({ ...files, '/w/package.json': pkg({ start, 'dev:api': 'tsx server/main.ts', 'dev:ui': 'vite' }) }), '/w'), '/w/server', start);
+  });
+
+  test('a file runner started alone chooses the folder as before (src/ here)', async () => {
+    assert.equal(await appSourceDir(memFs({ ...files, '/w/package.json': pkg({ start: 'nodemon --watch server server/main.ts' }) }), '/w'), '/w/src');
+  });
+});
