@@ -178,6 +178,31 @@ suite('mayDeclareRoutes (the cheap pre-filter)', () => {
     assert.equal(mayDeclareRoutes("const { errors } = require('@feathersjs/errors');\nmodule.exports = (e) => new errors.NotFound(e);\n"), false);
   });
 
+  test("skips a generated API client's calls whose value is kept, given only names (`const ctx = this.requestFactory.get(token, options)`); never a registration (a path, a handler, an options object, awaited, or its value dropped)", () => {
+    const client = [
+      'export class ObservableUserApi {',
+      '  public register(body: RegisterBody, _options?: Configuration) {',
+      '    const requestContextPromise = this.requestFactory.register(body, _options);',
+      '    return this.api.get(param.token, options).toPromise();',
+      '  }',
+      '}',
+    ].join('\n');
+    assert.equal(mayDeclareRoutes(client), false);
+    assert.deepEqual(extractRoutesFromSource(client, '/w/client.ts').routes, []);
+    const registrations = [
+      'fastify.register(plugin, opts);',
+      'await server.register(plugin);',
+      'const registered = await app.register(routes);',
+      "return fastify.register(plugin, { prefix: '/v1' });",
+      'export default async (app) => app.register(users, options);',
+      'app.register(routes);',
+      "const health = app.get('/health', h);",
+      'router.get(PATH, handler);',
+      'const r = app.get(PATH, (req, res) => res.send());',
+    ];
+    for (const text of registrations) assert.equal(mayDeclareRoutes(text), true, text);
+  });
+
   test('skips plain code', () => {
     assert.equal(mayDeclareRoutes('export class UsersService { list() { return [] } }'), false);
     // a service exported as an instance of its class, merging nothing: no configuration's defaults
