@@ -194,6 +194,7 @@ suite('mayDeclareRoutes (the cheap pre-filter)', () => {
       'await server.register(plugin);',
       'const registered = await app.register(routes);',
       "return fastify.register(plugin, { prefix: '/v1' });",
+      'return server.register(routesPlugin);',
       'export default async (app) => app.register(users, options);',
       'app.register(routes);',
       "const health = app.get('/health', h);",
