@@ -164,8 +164,10 @@ function producedInStage(stage: Stage, rel: string, viaFrom: boolean): Hit | und
   if (under === undefined && copied === undefined && !folderFromStage && before.every(({ c }) => c.sources.every((src) => looksLikeFile(normalizeRel(src))))) return undefined;
   // Only folders deep in the context came in (`COPY packages/db/prisma ./packages/db/prisma`, for a
   // migration job): the context as a whole was not built here.
-  // Top-level files beside them (`COPY .dockerignore ./.dockerignore`) bring no folder of it either.
-  if (rel === '' && under === undefined && before.every(({ c }) => c.sources.every((src) => normalizeRel(src).includes('/') || looksLikeFile(normalizeRel(src)))) && !before.every(({ c }) => c.sources.every((src) => !normalizeRel(src).includes('/')))) return undefined;
+  // Top-level files beside them (`COPY .dockerignore ./.dockerignore`) bring no folder of it either; the context's own
+  // manifest does (`COPY package.json .` then `COPY dist/esm .`: the context's package, its build output copied).
+  const bringsNoFolder = (src: string) => src.includes('/') || (looksLikeFile(src) && !MANIFEST.test(src));
+  if (rel === '' && under === undefined && before.every(({ c }) => c.sources.every((src) => bringsNoFolder(normalizeRel(src)))) && !before.every(({ c }) => c.sources.every((src) => !normalizeRel(src).includes('/')))) return undefined;
   // Only other top folders of the context came in (`COPY backend/server /code/` for a Python
   // back end): a folder under frontend/ was not built here.
   if (under === undefined && copied === undefined && !folderFromStage && !sharesTopFolder(before.map(({ c }) => c), rel)) return undefined;

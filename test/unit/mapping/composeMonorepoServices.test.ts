@@ -68,3 +68,18 @@ suite('compose services of one monorepo image, and Dockerfiles copying parts of 
     assert.notEqual(m?.sourceRoot, '/ws', m?.evidence.join('\n'));
   });
 });
+
+suite('a package built on the host, its manifest and compiled output copied', () => {
+  test("`COPY package.json /app` then `COPY dist/esm /app`: the context's own package, its tsc output at the image's root (the manifest is no lone top-level file)", async () => {
+    const fs = memFs({
+      '/ws/server/package.json': JSON.stringify({ name: '@acme/server', type: 'module', dependencies: { fastify: '4' }, scripts: { run: 'node ./dist/esm/server.js' } }),
+      // Its compiler settings extend a package's (not installed): no outDir read.
+      '/ws/server/tsconfig.json': JSON.stringify({ extends: '@acme/tools/tsconfig.json', compilerOptions: { baseUrl: '.' }, include: ['**/*.ts'], exclude: ['node_modules', 'dist'] }),
+      '/ws/server/server.ts': "import Fastify from 'fastify';\nFastify().get('/health', async () => 'ok').listen({ port: 3000 });\n",
+      '/ws/server/server.dockerfile': 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json /app\nRUN yarn\nCOPY dist/esm /app\nCMD [ "node", "server.js" ]\n',
+    });
+    const m = await inferMapping(fs, { ...buildSpec('/ws/server/server.dockerfile'), build: { context: '/ws/server', dockerfile: '/ws/server/server.dockerfile' } });
+    assert.equal(m?.sourceRoot, '/ws/server', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app', m?.evidence.join('\n'));
+  });
+});
