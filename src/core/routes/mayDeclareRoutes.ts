@@ -35,9 +35,10 @@ const HANDED_ON = String.raw`[\w$]\s*\(\s*(?:(?:[\w$]+|'[^'\n]*'|"[^"\n]*")\s*,\
 // API client's thousands of lines hold one per operation): a registration written so passes a path or a handler
 // (`const health = app.get('/health', h)`, `return fastify.register(plugin, { prefix })`), or is awaited.
 // Read after the call's `(`, so that the look back runs at a call's site only.
-const KEPT_LOOKUP = String.raw`(?!(?<=(?:[^=!<>]=|\breturn)\s*[\w$.]+\.[\w$]+\s*\()(?:\s*[\w$.]+\s*,)*\s*[\w$.]+\s*\))`;
+const keptLookup = (kept: string) => String.raw`(?!(?<=${kept}\s*[\w$.]+\.[\w$]+\s*\()(?:\s*[\w$.]+\s*,)*\s*[\w$.]+\s*\))`;
+const KEPT_LOOKUP = keptLookup(String.raw`(?:[^=!<>]=|\breturn)`);
 // A plugin registered from a plugin function is often handed back (`return fastify.register(routes)`): a register call only when assigned.
-const KEPT_REGISTER = String.raw`(?!(?<=[^=!<>]=\s*[\w$.]+\.[\w$]+\s*\()(?:\s*[\w$.]+\s*,)*\s*[\w$.]+\s*\))`;
+const KEPT_REGISTER = keptLookup('[^=!<>]=');
 const DECLARATIONS = new RegExp(
   String.raw`@(?:[\w$]+\.)?(?:(?:Controller|HTTPController|Get|Post|Put|Patch|Delete|Head|Options|All|Module)\b|[\w$]+\(\s*['"](?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|get|post|put|patch|delete|head|options)['"]\s*,)|\.(?:get|post|put|patch|delete|del|head|options|all|on)\s*\((?!\s*(?:'[^'\n]*'|"[^"\n]*"|[\w$.]+)\s*\))${KEPT_LOOKUP}|\.(?:get|post|put|patch|delete|del|head|options|all|route)\s*<\s*[{\w$]|\.(?:route|use|openapi)\s*\(|\.register\s*\(${KEPT_REGISTER}|\.meta\s*\(\s*\{\s*openapi\b|@(?:get|post|put|patch|del|operation)\s*\(|@(?:[\w$]+\.)?(?:controller|route|http(?:Get|Post|Put|Patch|Delete|Head|Options|Method)|all)\s*\(|\bInversifyExpressServer\b|\.basePath\s*\(|\bgenerateRoutes\s*\(|setGlobalPrefix|enableVersioning|\bNestFactory\.create\b|\bcontrollers\s*:\s*\[|applyMiddleware|Router\b|\bnew\s+(?:OpenAPIHono|Hono|Koa|Elysia)\b|\b(?:express|fastify|Fastify|polka)\s*\(|applyDecorators|@adonisjs\/core\/services\/router\b|@ioc:Adonis\/Core\/Route\b|\buse\(\s*['"]Route['"]\s*\)|\b(?:export\s+(?:const|enum|default)|module\.exports\s*=)(?!\s+(?:async\s+)?function\b|\s+[\w$]+(?:\s*:[^=;]*)?\s*=\s*(?:async\s*)?(?:\([^()]*\)|[\w$]+)\s*(?::[^=;]*)?=>)[^;\x60]*?(?:['"]|(?<![\w$)>\]]\s*)\x60)|\bexport\s*(?:\*|\{)[^;]*?\bfrom\s*['"]|\bexport\s*\{[^}]*\}(?!\s*from\b)|\bexport\s+const\s+[\w$]+\s*=\s*[\w$]+\(\s*(?:[\w$]+\s*,?\s*\)\s*\(|\{\s*\.\.\.[\w$]+\s*,)|\b(?:export\s+const\s+[\w$]+(?:\s*:[^=;]*)?\s*=|export\s+default|module\.exports\s*=)\s*\[\s*(?:\/\/[^\n]*\s*)*(?:[\w$]|\.\.\.)`,
 );
