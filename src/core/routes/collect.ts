@@ -2639,7 +2639,7 @@ class ValueResolver {
   }
 
   private refText(s: Scanned, p: Exclude<Part, string>, depth: number): string | undefined {
-    if (p.ref.local === ENV_READ) return this.envReadText(s, p.ref.path[0] ?? '', p.ref.fallback ?? '', p.ref.orEmpty === true);
+    if (p.ref.local === ENV_READ) return this.envReadText(s, p.ref.path[0] ?? '', p.ref.fallback ?? '', p.ref.nullish === true);
     if (p.ref.local === URL_PATH) return this.urlPathText(s, p.ref, depth);
     if (p.ref.local === ENV_VALUE) return this.envValueText(s, p.ref.path[0] ?? '');
     if (p.ref.local === CONFIG_KEY) return this.configText(p.ref.path[0] ?? '', depth);
@@ -2700,11 +2700,11 @@ class ValueResolver {
   /**
    * An environment variable read with a default in code (values.ts ENV_READ): the value the
    * service's environment sets (recorded for the note of where), else the default, as the code
-   * runs with it unset; an empty value read with `||` (`orEmpty`) is the default too.
+   * runs with it unset; an empty value read with `||` (not `nullish`) is the default too.
    */
-  private envReadText(s: Scanned, variable: string, fallback: string, orEmpty: boolean): string {
+  private envReadText(s: Scanned, variable: string, fallback: string, nullish: boolean): string {
     const value = this.serviceEnv ? envPathValue(this.serviceEnv, variable) : undefined;
-    if (value === undefined || (orEmpty && value === '')) return fallback;
+    if (value === undefined || (!nullish && value === '')) return fallback;
     if (!this.quiet && !this.envUsed.has(variable)) this.envUsed.set(variable, s.file);
     return value;
   }

@@ -368,12 +368,12 @@ export abstract class Evaluator extends ReaderBase {
       const d = envDefault(node, this.sf);
       const variable = d !== undefined ? envVariableRead(node.left, this.sf) : undefined;
       // `||` gives the default for an empty value too; `??` only for an unset one.
-      const orEmpty = op === ts.SyntaxKind.BarBarToken;
-      if (d !== undefined) return variable !== undefined ? envRead(variable, d, orEmpty) : str(d);
+      const nullish = op === ts.SyntaxKind.QuestionQuestionToken;
+      if (d !== undefined) return variable !== undefined ? envRead(variable, d, nullish) : str(d);
       // `process.env.PUBLIC_URL || `http://localhost:${PORT}``, `process.env.PORT || 8080`: a default known statically but not written as a string.
       const read = envVariableRead(node.left, this.sf);
       const known = read !== undefined ? literalOf(this.evaluate(node.right, depth)) : undefined;
-      if (read !== undefined && known !== undefined) return envRead(read, known, orEmpty);
+      if (read !== undefined && known !== undefined) return envRead(read, known, nullish);
       const chosen = this.evaluateChoice(node, depth);
       if (chosen) return chosen;
       const left = this.evaluate(node.left, depth);

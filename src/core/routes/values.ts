@@ -80,10 +80,11 @@ export const PATH_ENTRY = '*path*';
  * place of it where it is absent, an environment variable not set, or empty (`env.PREFIX || x`; with
  * `nullish`, not where it is empty: `??`); `args`, on a path ending in CALLED, the arguments of
  * the call (`this.routerPath('sendText')` of a method of an imported base class): what the function
- * there returns for them (pathFunctions.ts); `orEmpty`, on an environment variable's read (ENV_READ),
- * that the default stands for an empty value too (`process.env.X || '/api'`, not `?? '/api'`).
+ * there returns for them (pathFunctions.ts). `nullish` says the same of an environment variable's
+ * read (ENV_READ) and its `fallback`: the default stands only where the variable is unset
+ * (`process.env.X ?? '/api'`, `configService.get('X', '/api')`), not where it is empty (`||`).
  */
-export type Part = string | { ref: { local: string; path: string[]; fallback?: string; truthy?: [string, string]; equals?: string; orElse?: ConstValue; nullish?: true; oneOf?: RefPath[]; args?: ConstValue[]; orEmpty?: boolean } };
+export type Part = string | { ref: { local: string; path: string[]; fallback?: string; truthy?: [string, string]; equals?: string; orElse?: ConstValue; nullish?: true; oneOf?: RefPath[]; args?: ConstValue[] } };
 
 /** A test of a text's end or start (`p.endsWith('/')`), for a conditional on a parameter (`cond`'s `equals` the text looked for). */
 export type TextTest = 'endsWith' | 'startsWith';
@@ -145,9 +146,9 @@ export function mergeParts(parts: Part[]): Part[] {
  */
 export const ENV_READ = '*env*';
 
-/** An environment variable's read with a literal default (ENV_READ); `orEmpty` when an empty value gets the default too (`||`). */
-export function envRead(variable: string, fallback: string, orEmpty = false): StrValue {
-  return str({ ref: { local: ENV_READ, path: [variable], fallback, ...(orEmpty ? { orEmpty } : {}) } });
+/** An environment variable's read with a literal default (ENV_READ); `nullish` unless an empty value gets the default too (`||`). */
+export function envRead(variable: string, fallback: string, nullish = true): StrValue {
+  return str({ ref: { local: ENV_READ, path: [variable], fallback, ...(nullish ? { nullish } : {}) } });
 }
 
 /** The default of a part that is an environment variable's read (ENV_READ); undefined for any other part. */
