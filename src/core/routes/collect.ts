@@ -278,11 +278,11 @@ function collectWithAliases(extracted: { file: string; x: ExtractedFile }[], opt
   const trees = new ServerTrees(edges, importGraph(scanned, byKey, opts.aliases ?? []));
   const guarded = new GuardedRoutes();
   for (const s of scanned) {
-    const module = opts.moduleOf(s.file);
     const outside = served !== undefined && !served.has(s.key);
     const unreachable = unmountedRelative(s, edges);
     if (!outside) for (const [router, rs] of unreachable) warnings.push(scanWarningText(s.file, { id: 'relativeUnmounted', args: [router, rs.map((r) => r.path.slice(1)).join(', ')], line: rs[0]?.line ?? 0 }));
     for (const r of s.x.routes) {
+      const module = opts.moduleOf(r.declaredIn ?? s.file); // read from another file (express-openapi's path modules): that file's module
       if (r.openApiMeta) {
         openApi.metas.push({ r, file: r.declaredIn ?? s.file, module });
         continue;

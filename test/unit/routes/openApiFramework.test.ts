@@ -43,6 +43,22 @@ suite('express-openapi', () => {
     assert.deepEqual(warnings, []);
   });
 
+  test("each path module's operations belong to the module folder holding that path file, not the folder of the file calling initialize", () => {
+    const texts: Record<string, string> = {
+      'src/server.ts': SERVER("initialize({ app: api, apiDoc: doc, paths: names.map((n) => ({ path: '/' + n, module: require(`./ops/${n}`) })) });"),
+      'src/doc.ts': DOC,
+      'src/names.ts': "export default ['books', 'health'];\n",
+      'src/ops/books/index.ts': BOOKS,
+      'src/ops/health.ts': HEALTH,
+    };
+    const extracted = Object.entries(texts)
+      .filter(([, text]) => mayDeclareRoutes(text))
+      .map(([rel, text]) => ({ file: `${ROOT}/${rel}`, x: extractRoutesFromSource(text, `${ROOT}/${rel}`) }));
+    const moduleOf = (file: string) => (file.startsWith(`${ROOT}/src/ops/books/`) ? 'ops/books' : file.startsWith(`${ROOT}/src/`) ? 'root' : undefined);
+    const out = collectExtracted(extracted, { moduleOf, files: Object.keys(texts).map((rel) => `${ROOT}/${rel}`) });
+    assert.deepEqual(out.routes.map((r) => `${r.method} ${r.path} ${r.module ?? '-'}`).sort(), ['GET /api/v2/books ops/books', 'GET /api/v2/health root', 'POST /api/v2/books ops/books']);
+  });
+
   test('a list of specs written in place, and a list of this file mapped; OpenAPI 3 servers give the base paths', () => {
     const doc3 = "const doc = { openapi: '3.0.0', servers: [{ url: 'https://example.test/v3' }], paths: {} };\nexport default doc;\n";
     const inPlace = SERVER("initialize({ app: api, apiDoc: doc, paths: [{ path: '/health', module: require('./ops/health') }] });");
