@@ -30,6 +30,7 @@ import { checkedContainer, swarmServiceOf, swarmServiceReport } from './swarm';
 import { emptyEngineState, gatherEngineState, listMapped, type EngineState } from './gather/engineState';
 import { withProgramFiles } from './gather/programFiles';
 import { hasLocalBuild } from './gather/localBuild';
+import { documentedBuilders } from './gather/documentedBuilds';
 import { buildsInfrastructure, findServiceModules, gatherFiles, imageBuilders, isServerSource, mountedServerApp, NO_FILES, outsideWorkspace, serverSourceRoots, skippedWarnings, soleServerClaims, unreadBuildNotes, type FileEvidence, type SourceHints } from './gather/workspaceFiles';
 import { joinRoutes, probeServiceRoutes } from './gather/routes';
 import { rel, relativeWarning } from './gather/paths';
@@ -125,9 +126,11 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
   const specs = await startedProfiles(listed, pinged, findContainers, opts.signal);
   const claims = soleServerClaims(specs);
   const builders = imageBuilders(specs, all);
+  // An image the project builds outside compose, as its README or a script says (`docker build -t app .`).
+  const documented = await documentedBuilders(deps.fs, specs, builders, opts.workspaceDir);
   const shared = sharedNameWarnings(specs, (f) => rel(opts.workspaceDir, f));
   const services = await mapPool(specs, SERVICE_CONCURRENCY, async (spec) => {
-    const report = await checkService(scanDeps, opts, spec, { pinged, findContainers }, readWorkspace, boundary, { hashes, composeParses }, { claimsSoleApp: claims.has(spec), builtBy: builders.get(spec) });
+    const report = await checkService(scanDeps, opts, spec, { pinged, findContainers }, readWorkspace, boundary, { hashes, composeParses }, { claimsSoleApp: claims.has(spec), builtBy: builders.get(spec) ?? documented.get(spec) });
     const clash = shared.get(spec);
     return clash === undefined ? report : { ...report, warnings: [clash, ...report.warnings] };
   });

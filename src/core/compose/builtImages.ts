@@ -18,7 +18,7 @@ function qualified(name: string): string {
  * and with `withTag` its tag (`:latest` when none) and digest; `acme/app` and
  * `docker.io/library/acme/app:latest` alike.
  */
-function imageKey(ref: string, withTag: boolean): string {
+export function imageKey(ref: string, withTag: boolean): string {
   const name = repositoryName(ref);
   return withTag ? qualified(name) + (ref.slice(name.length) || ':latest') : qualified(name);
 }

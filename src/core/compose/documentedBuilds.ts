@@ -1,0 +1,56 @@
+// Images a project builds outside compose: a service runs `image: shop-app` with no `build:`, and
+// the README (or a package.json script, a Makefile, a shell script) says `docker build -t shop-app .`.
+// Read here from such text, line by line: the tag, the context, the Dockerfile and the target. Pure.
+import { commandWords } from '../dockerfile/parse';
+
+/** One `docker build` written in a project's file: relative paths as written, from that file's folder. */
+export interface DocumentedBuild {
+  tag: string;
+  context: string;
+  dockerfile?: string;
+  target?: string;
+  /** 1-based line of the file the command is on. */
+  line: number;
+}
+
+/** `docker build`, `docker image build`, `docker buildx build`, `podman build`, `buildah bud`: the words after it. */
+const BUILD_COMMAND = /\b(?:docker(?:\s+image|\s+buildx)?\s+build|podman\s+build|buildah\s+(?:bud|build))\s+(.*)$/;
+/** Options taking a value as the next word (or after `=`), besides the three read. */
+const VALUED = new Set(['--build-arg', '--platform', '--label', '--network', '--secret', '--ssh', '--cache-from', '--cache-to', '--output', '-o', '--progress', '--add-host', '--iidfile', '--metadata-file', '--shm-size', '--ulimit', '--memory', '-m', '--build-context', '--builder', '--annotation', '--attest', '--provenance', '--sbom', '--isolation', '--cgroup-parent', '--cpu-shares', '--cpuset-cpus', '--allow']);
+/** A word a shell would expand or that ends the command: nothing is read past it. */
+const SHELL_BREAK = /^(?:&&|\|\||;|\||>|<|&)$/;
+
+/** Every `docker build` with one literal tag and a folder as its context, in a file's text. */
+export function documentedBuilds(text: string): DocumentedBuild[] {
+  const out: DocumentedBuild[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const m = BUILD_COMMAND.exec(raw.replace(/\\\s*$/, ''));
+    const found = m?.[1] !== undefined ? buildOf(m[1].replace(/[`"',]+\s*$/, '')) : undefined;
+    if (found) out.push({ ...found, line: i + 1 });
+  });
+  return out;
+}
+
+function buildOf(rest: string): Omit<DocumentedBuild, 'line'> | undefined {
+  const words = commandWords(rest);
+  const read: { tag?: string; dockerfile?: string; target?: string } = {};
+  const positional: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    if (SHELL_BREAK.test(w)) break;
+    const [flag, inline] = w.startsWith('-') && w.includes('=') ? [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)] : [w, undefined];
+    const key = flag === '-t' || flag === '--tag' ? 'tag' : flag === '-f' || flag === '--file' ? 'dockerfile' : flag === '--target' ? 'target' : undefined;
+    if (key !== undefined || VALUED.has(flag)) {
+      const value = inline ?? words[++i];
+      // A second tag names the same image: the first is kept.
+      if (key !== undefined && value !== undefined && read[key] === undefined) read[key] = value;
+      continue;
+    }
+    if (!w.startsWith('-')) positional.push(w);
+  }
+  const context = positional[0];
+  const literal = (s: string | undefined) => s === undefined || !/[$`{}<>*]/.test(s);
+  if (read.tag === undefined || context === undefined || context === '-' || /^[a-z]+:\/\//i.test(context) || /^git@/.test(context)) return undefined;
+  if (![read.tag, context, read.dockerfile, read.target].every(literal)) return undefined;
+  return { tag: read.tag, context, ...(read.dockerfile !== undefined ? { dockerfile: read.dockerfile } : {}), ...(read.target !== undefined ? { target: read.target } : {}) };
+}

@@ -1,0 +1,56 @@
+// A service whose `image:` no compose service builds, built by a command the project writes down
+// (`docker build -t shop-app .` in its README, a package.json script, a Makefile or a shell script
+// beside the compose file or at the workspace's root): that build is where its source is read from.
+import path from 'node:path';
+import type { ServiceSpec } from '../model';
+import type { FsLike } from '../ports';
+import { documentedBuilds } from '../compose/documentedBuilds';
+import { imageKey } from '../compose/builtImages';
+import { isAtOrInside } from '../pathInside';
+
+/** The files read, in each folder: the first of them that says wins. */
+const DOC_FILES = ['README.md', 'readme.md', 'README', 'package.json', 'Makefile', 'makefile'];
+/** Shell scripts of a folder read too, by name. */
+const SCRIPT = /\.(?:sh|bash)$/;
+/** A file larger than this is not read for build commands. */
+const MAX_DOC_BYTES = 512 * 1024;
+
+/**
+ * For each service of `specs` running an image that no compose service builds (not in `builders`),
+ * the service as if its definition built that image as the command does: its build's context and
+ * Dockerfile resolved from the file's folder, inside the workspace. Read only where such a service is.
+ */
+export async function documentedBuilders(fs: FsLike, specs: readonly ServiceSpec[], builders: ReadonlyMap<ServiceSpec, ServiceSpec>, workspaceDir: string): Promise<Map<ServiceSpec, ServiceSpec>> {
+  const out = new Map<ServiceSpec, ServiceSpec>();
+  const wanting = specs.filter((s) => s.image !== undefined && s.build === undefined && s.error === undefined && !builders.has(s));
+  if (wanting.length === 0) return out;
+  const commands = new Map<string, Awaited<ReturnType<typeof folderBuilds>>>();
+  for (const spec of wanting) {
+    for (const dir of new Set([spec.projectDir, workspaceDir])) {
+      if (!isAtOrInside(workspaceDir, dir)) continue;
+      if (!commands.has(dir)) commands.set(dir, await folderBuilds(fs, dir));
+      const hit = commands.get(dir)?.find((b) => imageKey(b.tag, false) === imageKey(spec.image ?? '', false));
+      if (!hit) continue;
+      const context = path.resolve(dir, hit.context);
+      const dockerfile = path.resolve(hit.dockerfile !== undefined ? dir : context, hit.dockerfile ?? 'Dockerfile');
+      if (!isAtOrInside(workspaceDir, context) || !isAtOrInside(workspaceDir, dockerfile) || !(await fs.stat(dockerfile))?.isFile) continue;
+      out.set(spec, { ...spec, build: { context, dockerfile, ...(hit.target !== undefined ? { target: hit.target } : {}) } });
+      break;
+    }
+  }
+  return out;
+}
+
+/** The build commands of a folder's README, package.json, Makefile and shell scripts. */
+async function folderBuilds(fs: FsLike, dir: string): Promise<ReturnType<typeof documentedBuilds>> {
+  const names = await fs.readdir(dir);
+  const files = [...DOC_FILES.filter((n) => names.includes(n)), ...names.filter((n) => SCRIPT.test(n)).sort()];
+  const out: ReturnType<typeof documentedBuilds> = [];
+  for (const name of files) {
+    const file = path.join(dir, name);
+    const st = await fs.stat(file);
+    if (!st?.isFile || (st.size ?? 0) > MAX_DOC_BYTES) continue;
+    out.push(...documentedBuilds(await fs.readFile(file).catch(() => '')));
+  }
+  return out;
+}
