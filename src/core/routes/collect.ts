@@ -15,7 +15,7 @@ import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestMo
 import { factoryRouteAt } from './routeFactories';
 import { DEFAULT_FACTORY_INSTANCE, dropUnmetMemberGuards } from './unmetMemberGuards';
 import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, guardsHold, mayHold, substituteParams, methodRouterName, routerMethodName, writtenName } from './extracted';
-import { concat, APP_SETTING, ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, ENV_READ, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, OMIT, SPREAD, SPREAD_ITEMS, VALUES, argRef, readsArgs, readsEnv, hasEach, NEW, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type Reference, type StrValue } from './values';
+import { concat, APP_SETTING, ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, ENV_READ, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, OMIT, SPREAD, SPREAD_ITEMS, VALUES, argRef, UNKNOWN_LOCAL, readsArgs, readsEnv, hasEach, NEW, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type Reference, type StrValue } from './values';
 import { UNKNOWN_PREFIX, bracedPathToRoute, joinRoutePath, openApiPathToRoute, expandAlternativeSegments, stripParamPatterns, unknownPrefixPath, isRoutePath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
@@ -1158,7 +1158,7 @@ function mountEdges(scanned: Scanned[], byKey: Map<string, Scanned>, warnings: s
     }
   }
   edges.push(...argPrefixEdges(byArgs, edges, resolver, warnings));
-  for (const s of scanned) edges.push(...mountHelperEdges(s, scanned, byKey, aliases, resolver, warnings));
+  for (const s of scanned) edges.push(...mountHelperEdges(s, scanned, byKey, aliases, resolver, warnings), ...tableMountEdges(s, scanned, byKey, aliases, resolver, warnings));
   return [...edges, ...keyedEdges(scanned, edges, byKey, aliases), ...instanceEdges(scanned, byKey, aliases), ...unknownAutoloadEdges(scanned, edges)];
 }
 
@@ -1203,6 +1203,67 @@ function mountHelperEdges(s: Scanned, scanned: Scanned[], byKey: Map<string, Sca
     }
   }
   return out;
+}
+
+/** Tables within tables deeper than this are not walked (a table holding itself). */
+const MAX_TABLE_DEPTH = 8;
+
+/**
+ * The calls of `s` to a table mount helper (tableMounts.ts: `walk(app, routes)` of `walk(app, table,
+ * base = '') { table.forEach((e) => Array.isArray(e.routes) ? walk(app, e.routes, e.prefix) :
+ * app.register(e.routes, { prefix: base + e.prefix })) }`): each entry of the table the call gives
+ * (another file's constant followed) mounted on the router the call hands in, under the prefix the
+ * helper builds of the entry and the arguments; an entry holding a list walked again with the
+ * arguments the helper's own call gives it. A prefix not known statically is warned of at the call.
+ */
+function tableMountEdges(s: Scanned, scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[], resolver: ValueResolver, warnings: string[]): MountEdge[] {
+  const out: MountEdge[] = [];
+  for (const call of s.x.listHelperCalls ?? []) {
+    const found = calledFunction(s, call.member !== undefined ? `${call.helper}.${call.member}` : call.helper, byKey, aliases);
+    // `Walker.walk(...)` of a module exporting the object `Walker`: its member function `Walker.walk`.
+    const helpers = found?.target.x.tableMountHelpers;
+    const helper = found ? (helpers?.[found.name] ?? (call.member !== undefined ? helpers?.[`${found.name}.${call.member}`] : undefined)) : undefined;
+    const parent = helper ? call.routers[helper.router] : undefined;
+    const list = helper ? call.args[helper.list] : undefined;
+    if (!found || !helper || !parent || !list) continue;
+    const known = (file: Scanned, v: ConstValue | null | undefined, i: number): ConstValue => {
+      const text = v ? resolver.quietText(file, v) : '';
+      return text !== undefined ? str(text) : argRef(i);
+    };
+    const args = helper.defaults.map((d, i) => (call.args[i] ? known(s, call.args[i], i) : known(found.target, d, i)));
+    const walk = (table: { file: Scanned; value: ConstValue }, given: ConstValue[], depth: number): void => {
+      for (const e of (depth < MAX_TABLE_DEPTH && resolver.elementsOf(table.file, table.value)) || []) {
+        const withEntry = [...given];
+        withEntry[helper.element] = entryTexts(e, resolver);
+        for (const r of helper.recursions) {
+          const inner = propOf(e.value, [r.key]);
+          if (inner && resolver.elementsOf(e.file, inner)) walk({ file: e.file, value: inner }, r.args.map((a, i) => known(found.target, a && substituteParams(a, withEntry, ARG), i)), depth + 1);
+        }
+        for (const m of helper.mounts) {
+          const child = soleRef(propOf(e.value, [m.key]));
+          if (!child || resolver.elementsOf(e.file, str({ ref: child }))) continue;
+          const text = resolver.text(found.target, substituteParams(m.prefix, withEntry, ARG), 0);
+          if (text === undefined) warnings.push(scanWarningText(s.file, { id: 'mountPrefixValue', args: [], line: call.line }));
+          const prefix = joinRoutePath(text ?? UNKNOWN_PREFIX);
+          for (const c of resolveMount(e.file, { prefix, routerName: [child.local, ...child.path].join('.'), line: call.line, mountedOn: parent }, scanned, byKey, aliases))
+            out.push({ prefix, parent: { key: s.key, name: parent }, child: c, line: call.line });
+        }
+      }
+    };
+    walk({ file: s, value: list }, args, 0);
+  }
+  return out;
+}
+
+/** An entry of a table as the texts of its properties, read in its file (a property not known statically stays unknown). */
+function entryTexts(e: { file: Scanned; value: ConstValue }, resolver: ValueResolver): ConstValue {
+  if (e.value.kind !== 'obj') return e.value;
+  const props: Record<string, ConstValue> = {};
+  for (const [key, v] of Object.entries(e.value.props)) {
+    const text = resolver.quietText(e.file, v);
+    props[key] = text !== undefined ? str(text) : str({ ref: { local: UNKNOWN_LOCAL, path: [] } });
+  }
+  return { kind: 'obj', props };
 }
 
 /** The mount helper a call's function names (in this file, imported, or a member of an imported module), with its file. */
@@ -2868,6 +2929,11 @@ class ValueResolver {
     const key = path[path.length - 1];
     const holder = key === undefined ? undefined : this.refValue(s, local, path.slice(0, -1))?.value;
     return holder?.kind === 'obj' && key !== undefined && !Object.hasOwn(holder.props, key) && !Object.hasOwn(holder.props, SPREAD);
+  }
+
+  /** The elements of a list read in `s` (another file's constant followed, spread lists spliced in); undefined when it is no list known. */
+  elementsOf(s: Scanned, v: ConstValue): Array<{ file: Scanned; value: ConstValue }> | undefined {
+    return listElements({ file: s, value: v }, (f, local, path) => this.refValue(f, local, path));
   }
 
   /** The value an imported binding (and a property path in it) stands for, with the file declaring it. */

@@ -338,7 +338,7 @@ class FileReader extends FeathersReader {
     if (this.readHelperCall(call)) return;
     if (this.readTsRestEndpoints(call)) return;
     if (this.readModulePath(call)) return;
-    if (!isPropertyAccessExpression(callee) || this.isMemberHelperCall(call)) return this.readRouterPassed(call);
+    if (!isPropertyAccessExpression(callee) || this.isMemberHelperCall(call) || this.handsRouterFirst(call)) return this.readRouterPassed(call);
     const name = callee.name.text;
     if (name === 'setGlobalPrefix') return this.readGlobalPrefix(call);
     if (name === 'basePath' && this.readLoopbackBasePath(call)) return;

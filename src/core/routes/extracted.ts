@@ -373,6 +373,21 @@ export interface MountHelperEntry {
   prefix: ConstValue;
 }
 
+/**
+ * A table mount helper (tableMounts.ts): the router parameter's place, the list parameter's, and the
+ * entry's place past the parameters (ARG references to it are the entry's properties); what the
+ * loop mounts of each entry (its key, under a prefix of parameters and entry), what it walks again
+ * (the key of an entry's own table, the arguments of the call doing it), and the parameters' defaults.
+ */
+export interface TableMountHelper {
+  router: number;
+  list: number;
+  element: number;
+  mounts: Array<{ key: string; prefix: ConstValue }>;
+  recursions: Array<{ key: string; args: Array<ConstValue | null> }>;
+  defaults: Array<ConstValue | null>;
+}
+
 export interface ExtractedFile {
   /** A ts-rest contract is served here (tsRestContracts.ts): its routes are this file's. */
   tsRestServed?: true;
@@ -576,6 +591,8 @@ export interface ExtractedFile {
    * by function name, each mount (mountHelpers.ts), made at each call by collect.ts.
    */
   mountHelpers?: Record<string, MountHelperEntry[]>;
+  /** Table mount helpers (tableMounts.ts) by function name, walked at each call by collect.ts tableMountEdges. */
+  tableMountHelpers?: Record<string, TableMountHelper>;
   /**
    * Keyed helpers (keyedHelpers.ts): functions handing a router they are given to the functions a
    * table of the file picks by the keys of a list they are given; by function name, each such call

@@ -21,6 +21,10 @@ import { RouterCallReader } from './routerCalls';
 import { instanceArgs, memberGuardOf } from './memberGuards';
 import { receiverClass } from './instanceClasses';
 import { chainedHelpers, type ChainReading } from './helperChains';
+import { tableMountHelper } from './tableMounts';
+
+/** The router methods mounting what they are given, a router too (`router.use(other)`). */
+const MOUNT_METHODS: ReadonlySet<string> = new Set(['use', 'register']);
 
 /** An import of a file of the project: a relative path or a conventional alias (`@/`, `~/`, `#`). */
 const PROJECT_SOURCE = /^(?:\.|~|#|@\/)/;
@@ -179,6 +183,15 @@ export abstract class RouteHelperReader extends RouterCallReader {
         this.withScope(scope, () => (v = this.evaluate(e)));
         return v?.kind === 'str' ? v : undefined;
       };
+      const table = tableMountHelper(fn, name, (e, names) => {
+        let v: ConstValue | undefined;
+        this.withScope(new Map(names), () => (v = this.evaluate(e)));
+        return v;
+      });
+      if (table) {
+        (this.out.tableMountHelpers ??= {})[name] = table;
+        continue;
+      }
       const found = mountHelperEntries(body, this.callsWithin(body).filter((c) => outsideInnerFunctions(c, body, (f) => forEachOfParam(f.parent as ts.Node, bound)?.callback === f)), bound, prefixOf);
       if (found.length > 0) (this.out.mountHelpers ??= {})[name] = found;
     }
@@ -375,7 +388,7 @@ export abstract class RouteHelperReader extends RouterCallReader {
     const callee = skipOuter(call.expression);
     const root = isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : callee;
     // A member of a router named so is its method (`router.get(...)`); an imported function named so is called (`apiRouter('/v1', build, { router })`).
-    if (!isIdentifier(root) || !this.importedNames.has(root.text) || this.routers.has(root.text) || (CONVENTIONAL_RECEIVER.test(root.text) && root !== callee)) return false;
+    if (!isIdentifier(root) || !this.importedNames.has(root.text) || this.routers.has(root.text) || (CONVENTIONAL_RECEIVER.test(root.text) && root !== callee && !this.handsRouterFirst(call))) return false;
     // In a route helper's own body, a call handing on the helper's parameters is read at the helper's call sites (expandRouteHelper).
     if (this.expanding.length === 0 && this.handsOnHelperParams(call)) return false;
     const routerOf = (a: ts.Expression): string | null => {
@@ -660,6 +673,19 @@ export abstract class RouteHelperReader extends RouterCallReader {
   }
 
   /** `sections.item(router, 'books')`: a call of a route helper an object of the file holds (memberFunctions), read by readRouterPassed. */
+  /**
+   * `Routes.route(app, table)`: a member of an imported module named like a router, handed this file's
+   * router first. No router method takes a router where its path or options go (only a mount does:
+   * `use`, `register`), so the member is a function of that module the router is handed to.
+   */
+  protected handsRouterFirst(call: ts.CallExpression): boolean {
+    const callee = skipOuter(call.expression);
+    const root = isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
+    const first = call.arguments[0] && skipOuter(call.arguments[0]);
+    if (!root || !isIdentifier(root) || !CONVENTIONAL_RECEIVER.test(root.text) || !this.importedNames.has(root.text) || !first || !isIdentifier(first) || !this.routers.has(first.text)) return false;
+    return !MOUNT_METHODS.has((callee as ts.PropertyAccessExpression).name.text);
+  }
+
   protected isMemberHelperCall(call: ts.CallExpression): boolean {
     const name = isPropertyAccessExpression(skipOuter(call.expression)) ? calledName(call) : undefined;
     return name !== undefined && this.routeHelpers.has(name);
