@@ -194,10 +194,12 @@ export function contextCandidates(df: Dockerfile, imagePath: string, depth = 0):
     if ((copy.byRun !== undefined && copy.fromRegistry !== true) || (!renamed && !imagePath.startsWith(`${copy.dest}/`))) continue;
     for (const src of copy.sources) {
       if (/[*?[]/.test(src)) continue;
-      const at = renamed ? src : posix.join(src, imagePath.slice(copy.dest.length + 1));
+      // A file copied into the destination folder keeps its name (`COPY ./apps/web/src/server.ts .` in /app: /app/server.ts).
+      const kept = !renamed && imagePath === posix.join(copy.dest, posix.basename(src));
+      const ats = renamed ? [src] : [posix.join(src, imagePath.slice(copy.dest.length + 1)), ...(kept ? [src] : [])];
       // `COPY --from=build /src/server /usr/app`: what that stage has at /src/server/... came from the context in turn.
-      if (copy.from === undefined) out.push(at);
-      else if (depth < MAX_STAGE_HOPS && posix.isAbsolute(at)) out.push(...contextCandidates(df, at, depth + 1));
+      if (copy.from === undefined) out.push(...ats);
+      else if (depth < MAX_STAGE_HOPS) out.push(...ats.filter((at) => posix.isAbsolute(at)).flatMap((at) => contextCandidates(df, at, depth + 1)));
     }
   }
   return [...new Set(out.map((p) => posix.normalize(p).replace(/^\.\//, '')))].filter((p) => p !== '' && !p.startsWith('..'));
