@@ -52,6 +52,8 @@ export interface EmitInput {
   context: string;
   /** A build script calling a bundler's API with glob entries (bundleScript.ts): each file written at its own path. */
   perFile?: ScriptedBundle;
+  /** The Nx build target the service's start runs (nxServeTarget.ts), when not `build`. */
+  nxBuildTarget?: string;
 }
 
 /** The first rule that knows. */
@@ -201,14 +203,14 @@ const NX_BUNDLERS = /^(?:@(?:nx|nrwl)\/(?:webpack|rollup|vite|next|rspack|angula
  * common folder: the source root). @nx/js:tsc and :swc keep paths relative to the project root
  * (their rootDir default).
  */
-function emitByNx({ nxRoot, project, sourceRoot, context }: EmitInput): Emit | undefined {
-  const build = objectField(objectField(project.nx, 'targets'), 'build');
+function emitByNx({ nxRoot, project, sourceRoot, context, nxBuildTarget }: EmitInput): Emit | undefined {
+  const build = objectField(objectField(project.nx, 'targets'), nxBuildTarget ?? 'build');
   const executor = typeof build['executor'] === 'string' ? build['executor'] : undefined;
   const config = typeof build['defaultConfiguration'] === 'string' ? objectField(objectField(build, 'configurations'), build['defaultConfiguration']) : {};
   const options = { ...objectField(build, 'options'), ...config };
   if (!executor || nxRoot === undefined || typeof options['outputPath'] !== 'string') return undefined;
   const outputPath = join(nxRoot, options['outputPath']);
-  const said = l10n.t('{0} build target ({1}, outputPath {2})', relative(context, project.nxFile ?? join(project.dir, 'project.json')) || 'project.json', executor, options['outputPath']);
+  const said = l10n.t('{0} {1} target ({2}, outputPath {3})', relative(context, project.nxFile ?? join(project.dir, 'project.json')) || 'project.json', nxBuildTarget ?? 'build', executor, options['outputPath']);
   if (NX_BUNDLERS.test(executor) || (/^@(?:nx|nrwl)\/esbuild:/.test(executor) && options['bundle'] !== false) || runsNxBundler(project.nx, options)) {
     return { dir: outputPath, rewrites: {}, bundledBy: said, evidence: [l10n.t`build output ${outputPath} (${said})`] };
   }

@@ -56,6 +56,7 @@ import { fromNodeImage } from './unstartedImage';
 import { solutionBuild } from './solutionBuild';
 import { startsTscOutput } from './startsTscOutput';
 import { startedNitroOutput } from './startedNitroOutput';
+import { nxStartedBuildTarget } from './nxServeTarget';
 
 /** Tried in order: the config a Nest-style build uses, then the usual one. */
 const TSCONFIG_NAMES = ['tsconfig.build.json', 'tsconfig.json'] as const;
@@ -131,7 +132,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   const sourceRoot = await pickSourceRoot(fs, { spec, project, nxRoot, ts, tsName, started, scripted, locate, startedFiles: df ? startedFilesOf(df, build?.target, project, locate) : [] }, evidence).then((picked) => (spec.drift.source === undefined && started ? heldPartRunning(picked, started, locate, evidence) : undefined) ?? picked);
   // A server whose tsconfig says noEmit is still compiled file by file (swc, babel: Nest's swc builder).
   const compiled = ts !== undefined && (ts.noEmit !== true || project.server !== undefined);
-  const found = await findEmit(fs, { drift: spec.drift, nxRoot, project, sourceRoot, ts, context, ...(perFile ? { perFile } : {}) });
+  const found = await findEmit(fs, { drift: spec.drift, nxRoot, project, sourceRoot, ts, context, ...(perFile ? { perFile } : {}), ...startedNxBuild(stage, project, evidence) });
   const emit = found && ts?.outDir && ts.rootDir === undefined && found.bundledBy === undefined && df ? await tscRootByImageStart(fs, found, { outDir: ts.outDir.path, inputsRead: buildSeesWholeContext(df), scripts: project.pkg?.scripts ?? {} }, sourceRoot, context, df, build?.target, locate) : found;
   const runBundle = df && emit?.bundledBy === undefined ? startedRunBundle(df, build?.target, project.pkg?.scripts ?? {}) : undefined;
   const nx: BundledBy | undefined = emit?.bundledBy !== undefined ? { kind: 'nx', said: emit.bundledBy } : undefined;
@@ -411,6 +412,19 @@ function loadsFrom(text: string, folder: string): boolean {
 /** Package scripts npm, yarn and pnpm run themselves when a RUN installs the dependencies. */
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare'] as const;
 
+/** The Nx build target the start command runs before running its output (nxServeTarget.ts), with the evidence saying so. */
+function startedNxBuild(stage: Stage | undefined, project: BuildProject, evidence: string[]): { nxBuildTarget?: string } {
+  const nxBuildTarget = stage && nxStartedBuildTarget(startedText(stage, project), project.nx);
+  if (nxBuildTarget === undefined) return {};
+  evidence.push(l10n.t`the start command runs an Nx target that builds target ${nxBuildTarget} of the project, then runs its output`);
+  return { nxBuildTarget };
+}
+
+/** The stage's start command, with the package scripts it runs written out. */
+function startedText(stage: Stage, project: BuildProject): string {
+  return followScripts(commandWords(stage.start ?? ''), project.pkg?.scripts ?? {}, { hops: 2 }).join(' ');
+}
+
 /**
  * A bundler the package's scripts name that the image never runs: no RUN builds, nor does the
  * start command or a script an install runs, and the image has the bundle's output folder only
@@ -423,8 +437,9 @@ async function unbuiltBundle(f: Facts): Promise<boolean> {
   const stage = df && builtStage(df, f.spec.build?.target);
   if (!df || !stage || f.bundler === undefined || f.bundler.kind === 'run' || runsABuild(df) || runsTasks(df)) return false;
   const scripts = f.project.pkg?.scripts ?? {};
-  const starts = followScripts(commandWords(stage.start ?? ''), scripts, { hops: 2 }).join(' ');
-  if (BUILD_COMMAND.test(starts) || INSTALL_SCRIPTS.some((name) => BUILD_COMMAND.test(scripts[name] ?? ''))) return false;
+  const starts = startedText(stage, f.project);
+  // An Nx target building its project before running the output (`nx run api:serve`) builds at start.
+  if (BUILD_COMMAND.test(starts) || INSTALL_SCRIPTS.some((name) => BUILD_COMMAND.test(scripts[name] ?? '')) || nxStartedBuildTarget(starts, f.project.nx) !== undefined) return false;
   // A RUN or the start command naming the output's place in the image (`RUN mv dist/app.js api/`) uses it: built before docker build.
   const commands = [starts, ...df.stages.flatMap((st) => st.runs.map((r) => r.command))];
   const named = (imagePath: string) => [imagePath, posix.relative(stage.workdir, imagePath)].some((p) => p !== '' && !p.startsWith('..') && commands.some((c) => c.includes(p)));
