@@ -55,7 +55,7 @@ export async function placeBundle(f: Facts): Promise<Placement | undefined> {
 function startedOutputPart(f: Facts, outputs: readonly string[]): Placement | undefined {
   const stage = f.df && builtStage(f.df, f.spec.build?.target);
   if (!f.df || !stage) return undefined;
-  const started = startedScripts(stage, f.project.pkg?.scripts ?? {});
+  const started = startedScripts(stage, f.project.pkg?.scripts ?? {}, workspaceMainOf(f));
   for (const out of outputs) {
     // An output the image holds whole, nearer the truth (outputs come best first), is placed as usual.
     if (f.locate(out)?.madeByRun === false) return undefined;
@@ -71,6 +71,16 @@ function startedOutputPart(f: Facts, outputs: readonly string[]): Placement | un
     }
   }
   return undefined;
+}
+
+/**
+ * A folder started by its path (`node packages/backend`) at the project's own path from the context,
+ * its package.json unpacked there by the build (a tarball, not a COPY): Node runs the project's main.
+ */
+function workspaceMainOf(f: Facts): (imageDir: string) => string | undefined {
+  const rel = relative(f.context, f.project.dir).split(sep).join('/');
+  const main = f.project.pkg?.main;
+  return (imageDir) => (main !== undefined && rel !== '' && !rel.startsWith('..') && imageDir.endsWith(`/${rel}`) ? main : undefined);
 }
 
 /**
