@@ -57,6 +57,7 @@ import { solutionBuild } from './solutionBuild';
 import { startsTscOutput } from './startsTscOutput';
 import { startedNitroOutput } from './startedNitroOutput';
 import { nxStartedBuildTarget } from './nxServeTarget';
+import { assembledFrom } from './assembledFolder';
 
 /** Tried in order: the config a Nest-style build uses, then the usual one. */
 const TSCONFIG_NAMES = ['tsconfig.build.json', 'tsconfig.json'] as const;
@@ -65,6 +66,8 @@ const DEFAULT_MODULES_DIR = 'modules';
 
 /** The service's mapping: of what its image starts, with those of the other programs it starts beside the first (programMappings.ts). */
 export async function inferMapping(fs: FsLike, spec: ServiceSpec): Promise<SourceMapping | undefined> {
+  const assembled = await assembledFrom(fs, spec);
+  if (assembled) return inferMapping(fs, assembled.spec).then((m) => m && { ...m, evidence: [assembled.why, ...m.evidence] });
   const primary = await inferProgram(fs, spec);
   // A source root the user gave maps the one program they meant.
   if (!primary || spec.drift.source !== undefined) return primary?.mapping;
