@@ -1831,8 +1831,9 @@ function addSpecMounts(s: Scanned, byKey: Map<string, Scanned>, aliases: PathAli
  */
 function addEndpointRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: PathAlias[]): void {
   for (const mount of s.x.mounts) {
-    // `app.use('/files/:file', serveFiles())`: what the function called makes (fileExports.ts keys it `serveFiles()`).
-    const called = mount.routerName.endsWith('()') && !mount.routerName.startsWith('require(');
+    // `app.use('/files/:file', serveFiles())`: what the function called makes (fileExports.ts keys it `serveFiles()`);
+    // `app.use('/config.json', require('./config')(options))`: what the module's function makes (`*()` for an unnamed one).
+    const called = mount.routerName.endsWith('()') && (!mount.routerName.startsWith('require(') || mount.member === undefined);
     const local = called ? mount.routerName.slice(0, -2) : mount.routerName;
     const imp = importNamed(s.x.imports, local);
     const found = imp && followExport(s, imp, undefined, byKey, aliases, 0);

@@ -621,7 +621,10 @@ export abstract class ExportReader extends MountReader {
       // The function itself, not one a call wraps (`fp(async (app, opts) => ...)`, a plugin).
       const value = exportedValue(st, this.sf);
       const fn = isFunctionDeclaration(st) ? defaultFunction(st, this.sf) : value && skipOuter(value);
-      if (fn && (isFunctionDeclaration(fn) || isFunctionExpression(fn) || isArrowFunction(fn)) && declaresNothing(fn) && answersRequest(fn)) handlers['*'] = 'handler';
+      if (!fn || !(isFunctionDeclaration(fn) || isFunctionExpression(fn) || isArrowFunction(fn)) || !declaresNothing(fn)) continue;
+      if (answersRequest(fn)) handlers['*'] = 'handler';
+      // `module.exports = (options) => function (req, res) {...}`: the module's function makes the handler, mounted as its call (`require('./x')(options)`).
+      else if (makesRequestHandler(fn)) handlers['*()'] = 'handler';
     }
     if (Object.keys(handlers).length > 0) this.out.endpoints = { ...this.out.endpoints, ...handlers };
   }

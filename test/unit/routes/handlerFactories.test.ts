@@ -34,3 +34,21 @@ suite('a handler made by a function of another file, mounted at a path', () => {
     assert.deepEqual(collect({ '/s/server.ts': server, '/s/docs.ts': handsOn }), ['GET /health'], 'a helper calling next() hands the request on');
   });
 });
+
+// The module's own function makes the handler (`module.exports = (opts) => function (req, res) {...}`),
+// mounted as a call of the loaded module (`app.use('/settings.json', require('./settings')(opts))`).
+const cjsServer = ["const express = require('express');", 'const app = express();', "app.use('/settings.json', require('./settings')({ theme: 'dark' }));", "app.get('/health', (req, res) => res.send('ok'));", 'app.listen(3000);'].join('\n');
+
+suite("a handler made by a module's default-exported function, mounted as a call of the loaded module", () => {
+  test('one that answers the request answers every method at the path', () => {
+    const arrow = 'module.exports = (opts) => function settings(req, res, _next) {\n  res.json({ theme: opts.theme });\n};';
+    assert.deepEqual(collect({ '/s/server.js': cjsServer, '/s/settings.js': arrow }), ['ALL /settings.json', 'GET /health']);
+    const returned = 'module.exports = function (opts) {\n  return async (req, res) => {\n    res.json(opts);\n  };\n};';
+    assert.deepEqual(collect({ '/s/server.js': cjsServer, '/s/settings.js': returned }), ['ALL /settings.json', 'GET /health']);
+  });
+
+  test('middleware that hands the request on (next()) is none', () => {
+    const handsOn = 'module.exports = (opts) => function settings(req, res, next) {\n  res.locals.theme = opts.theme;\n  next();\n};';
+    assert.deepEqual(collect({ '/s/server.js': cjsServer, '/s/settings.js': handsOn }), ['GET /health']);
+  });
+});

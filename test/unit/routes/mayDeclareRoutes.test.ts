@@ -61,6 +61,9 @@ const SAMPLES: Record<string, string> = {
   'route table returned by a function': "function getRoutes(deps) {\n  const core = {\n    'get /api/v1/ping': { controller: deps.ping },\n    'POST /api/v1/login': login,\n  };\n  return core;\n}\nmodule.exports = getRoutes;",
   // A request handler exported as the default: another file's `app.use('/api', notFound)` answers there.
   'request handler exported as the default': "module.exports = function notFound(req, res, next) {\n  throw new NotFound(req.path);\n};",
+  // A function exported as the default that returns a request handler: another file's `app.use('/settings.json', require('./settings')(opts))` answers there.
+  'request handler factory exported as the default': "module.exports = (opts) => function settings(req, res) {\n  res.json({ theme: opts.theme });\n};",
+  'request handler factory exported as the default, returning its handler': "module.exports = function (opts) {\n  return async (req, res) => {\n    res.json(opts);\n  };\n};",
   // A module's barrel object: another file mounts `authModule.routes`; no quote, no call of a router.
   'commonjs module object of its own files': "'use strict';\nconst routes = require('./routes');\nconst authService = require('./service');\n\nmodule.exports = { routes, authService };\n",
   'esm module object of its own files': "import routes from './routes';\nimport service from './service';\nexport default {\n  routes,\n  service,\n};\n",
