@@ -2,7 +2,7 @@
 // `for (const r of list)`): the elements, each bound in its own scope; a module loaded by a name
 // taken from a list; and the loop variable a mount's path names but this scan cannot know.
 import ts from './compiler';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isIfStatement, isNewExpression, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isSourceFile, isSpreadElement, isStringLiteralLike, isTemplateExpression, isVariableStatement } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isIfStatement, isNewExpression, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isReturnStatement, isSourceFile, isSpreadElement, isStringLiteralLike, isTemplateExpression, isVariableStatement } from './tsNodes';
 import { posix } from 'node:path';
 import { EACH, LISTED, PATH_ENTRY, literalOf, soleRef, str, type ConstValue } from './values';
 import { lastReturn, skipOuter } from './tsSyntax';
@@ -182,7 +182,7 @@ export abstract class LoopReader extends TableLoopReader {
     if (globbed) return str({ ref: { local: `${LISTED}${globbed.dir}|${endings.join(',')}|${globbed.glob}`, path: globbed.whole ? [EACH, PATH_ENTRY] : [EACH, 'name'] } });
     const walked = this.walkedFolder(e);
     if (walked) return str({ ref: { local: `${LISTED}${walked.dir}|${[...endings, ...walked.endings].join(',')}|**/*`, path: [EACH, 'name', ...walked.steps] } });
-    const found = this.folderFind(e);
+    const found = this.folderFind(e) ?? this.nodeDirFiles(e);
     if (found) return str({ ref: { local: `${LISTED}${found.dir}|${endings.join(',')}|${found.glob}`, path: [EACH, PATH_ENTRY] } });
     if (!/(?:^|\.)readdirSync$/.test(e.expression.getText())) return undefined;
     const dir = this.listedDir(e.arguments[0]);
@@ -237,6 +237,26 @@ export abstract class LoopReader extends TableLoopReader {
     const dir = pattern !== undefined ? this.listedDir(call.arguments[0]) : undefined;
     if (dir === undefined || pattern === undefined || /[{}[\]!|,]/.test(pattern)) return undefined;
     return { dir, glob: pattern.includes('/') ? pattern.replace(/^\.\//, '') : `**/${pattern}` };
+  }
+
+  /**
+   * node-dir's `files(dir, { match: /\.js$/, exclude: /^\./, sync: true })`: every file below the
+   * folder, as a whole path, whose name ends as `match` says (`exclude` of dot files only; other
+   * options, or the callback form, leave it not known).
+   */
+  private nodeDirFiles(call: ts.CallExpression): { dir: string; glob: string } | undefined {
+    if (!/(?:^|\.)files$/.test(call.expression.getText())) return undefined;
+    const options = call.arguments[1] ? skipOuter(call.arguments[1]) : undefined;
+    if (!options || !isObjectLiteralExpression(options) || call.arguments.length !== 2) return undefined;
+    const sync = this.prop(options, 'sync');
+    const match = this.prop(options, 'match');
+    const exclude = this.prop(options, 'exclude');
+    const known = options.properties.every((p) => /^(?:sync|match|exclude)$/.test(p.name?.getText() ?? ''));
+    const ending = match && isRegularExpressionLiteral(skipOuter(match)) ? /^\/\\?\.(\w+)\$\/$/.exec(skipOuter(match).getText())?.[1] : undefined;
+    const dotFiles = !exclude || skipOuter(exclude).getText() === '/^\\./';
+    if (!known || sync?.kind !== ts.SyntaxKind.TrueKeyword || ending === undefined || !dotFiles) return undefined;
+    const dir = this.listedDir(call.arguments[0]);
+    return dir === undefined ? undefined : { dir, glob: `**/*.${ending}` };
   }
 
   /**

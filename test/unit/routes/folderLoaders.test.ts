@@ -207,6 +207,35 @@ suite('route files found by a folder search at start-up', () => {
     }
   });
 
+  test("node-dir's synchronous recursive listing of a folder below the file: each file below it that the match keeps is loaded by its whole path; other options are not read", () => {
+    const server = (options: string) =>
+      [
+        "const { files } = require('node-dir');",
+        "const { join } = require('path');",
+        "const app = require('fastify')();",
+        "const folder = join(__dirname, 'endpoints');",
+        `files(folder, ${options}).forEach((file) => {`,
+        '  const spec = require(file);',
+        '  app.route({ method: spec.method, url: spec.url, handler: spec.handler });',
+        '});',
+      ].join('\n');
+    const endpoint = (method: string, url: string) => `module.exports = { method: '${method}', url: '${url}', handler: async () => ({}) };\n`;
+    const tree = [
+      { file: '/s/src/endpoints/ping.js', text: endpoint('GET', '/ping') },
+      { file: '/s/src/endpoints/deep/er/thing.js', text: endpoint('POST', '/thing') },
+      { file: '/s/src/endpoints/notes.md', text: '# not code\n' },
+      { file: '/s/src/elsewhere/other.js', text: endpoint('GET', '/other') },
+    ];
+    const run = (options: string) => {
+      const sources = [{ file: '/s/src/server.js', text: server(options) }, ...tree];
+      return collectRoutes(sources, { moduleOf: () => undefined, files: sources.map((s) => s.file) });
+    };
+    const listed = run('{ exclude: /^\\./, match: /\\.js$/, sync: true }');
+    assert.deepEqual(listed.routes.map((r) => `${r.method} ${r.path}`), ['GET /ping', 'POST /thing']);
+    assert.deepEqual(listed.warnings, []);
+    for (const options of ['{ match: /\\.js$/ }', '{ match: /\\.js$/, sync: true, shortName: true }', '{ match: /^[a-z]+\\.js$/, sync: true }']) assert.deepEqual(run(options).routes, [], options);
+  });
+
   test('without the tree’s files the searched folder is not known: no route', () => {
     const sources = [
       { file: '/s/src/core/loader.ts', text: loader },
