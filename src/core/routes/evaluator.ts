@@ -28,6 +28,7 @@ import { textMethodValue } from './textMethods';
 import { iifeValue, trailingSlashDropped, urlObject } from './urlPaths';
 import { ENV_OBJECT, envVariableRead } from './envReads';
 import { ENV_VALUE } from './urlPathRefs';
+import { filteredData, reducedEntries, type ReducedEntries } from './hookFilters';
 
 /** Calls whose value is their first argument, as far as paths are concerned. */
 const IDENTITY_CALL = /^(?:String|Object\.freeze|createRoute|\w+\.createRoute|cloneDeep|\w+\.cloneDeep|structuredClone)$/;
@@ -872,7 +873,7 @@ export abstract class Evaluator extends ReaderBase {
 
   private evaluateCall(node: ts.CallExpression, depth: number): ConstValue | undefined {
     const callee = node.expression;
-    const zod = this.zodValue(node, depth) ?? this.yargsValue(node, depth);
+    const zod = this.passedOn(node, depth) ?? this.zodValue(node, depth) ?? this.yargsValue(node, depth);
     if (zod) return zod;
     const tsRest = tsRestRouterValue(node, (e) => this.evaluate(e, depth), () => this.out.imports.some((i) => i.source.startsWith('@ts-rest/')));
     if (tsRest) return tsRest;
@@ -943,6 +944,41 @@ export abstract class Evaluator extends ReaderBase {
     // A local function without parameters, a configuration getter's key (calledFunction); else
     // `apiPath('users', true)`: what a function of the file, or an imported one, returns for the arguments.
     return isIdentifier(fn) ? (this.calledFunction(node, fn, depth) ?? this.pathCall(node, depth)) : undefined;
+  }
+
+  /**
+   * `await plugins.hooks.fire('filter:router.add', { mounts })`: with no plugin installed a filter
+   * hands its data back (hookFilters.ts); `names.reduce(...)` into an object (reducedObject).
+   */
+  private passedOn(node: ts.CallExpression, depth: number): ConstValue | undefined {
+    const filtered = filteredData(node);
+    if (filtered) return this.evaluate(filtered, depth);
+    const reduced = reducedEntries(node);
+    return reduced ? this.reducedObject(reduced, depth) : undefined;
+  }
+
+  /**
+   * `names.reduce((memo, name) => { memo[name] = name; return memo; }, {})` over a list known
+   * statically: the object each pass writes into, its keys and values read with the element bound.
+   * Undefined when the list, a key or a value is not known.
+   */
+  private reducedObject(reduced: ReducedEntries, depth: number): ConstValue | undefined {
+    const list = this.evaluate(reduced.list, depth);
+    if (list?.kind !== 'arr') return undefined;
+    const props: Record<string, ConstValue> = {};
+    for (const item of list.items) {
+      let known = true;
+      this.withScope(new Map([[reduced.element, item]]), () => {
+        for (const [k, v] of reduced.entries) {
+          const key = typeof k === 'string' ? k : literalOf(this.evaluate(k, depth));
+          const value = this.evaluate(v, depth);
+          if (key === undefined || !value) known = false;
+          else props[key] = value;
+        }
+      });
+      if (!known) return undefined;
+    }
+    return { kind: 'obj', props };
   }
 
   /**

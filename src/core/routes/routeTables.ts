@@ -50,6 +50,8 @@ export abstract class RouteTableReader extends LoopReader {
     if ((loop.binds !== 'key' && loop.binds !== 'entry') || !binding || !callsComputedMethod(loop.body)) return false;
     const table = this.tableOf(loop.table, 0);
     const shadowed = isIdentifier(skipOuter(loop.table)) && isParameterHere(skipOuter(loop.table) as ts.Identifier);
+    // A parameter every call of its function gives the same object known statically: read key by key (readLoop).
+    if (shadowed && this.givenTableItems(loop) !== undefined) return false;
     if (!shadowed && this.tableNode(loop.table) !== undefined && !table?.entries.some((e) => METHOD_PATH_KEY.test(e.key))) return false;
     const index = this.ownTables.length;
     this.ownTables.push({ text: codeText(loop.table, this.sf), table, warned: false });

@@ -6,7 +6,7 @@
 // fields a registering call is given (`router[item.method](prefix + item.path)`, a helper's
 // arguments) are known there.
 import ts from './compiler';
-import { isArrayBindingPattern, isArrayLiteralExpression, isCallExpression, isElementAccessExpression, isExpression, isIdentifier, isNumericLiteral, isObjectLiteralExpression, isOmittedExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral } from './tsNodes';
+import { isArrayBindingPattern, isArrayLiteralExpression, isCallExpression, isFunctionDeclaration, isFunctionLike, isVariableDeclaration, isElementAccessExpression, isExpression, isIdentifier, isNumericLiteral, isObjectLiteralExpression, isOmittedExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral } from './tsNodes';
 import { literalOf, propOf, str, type ConstValue } from './values';
 import { skipOuter } from './tsSyntax';
 import type { Scope } from './readerBase';
@@ -50,11 +50,49 @@ export abstract class TableLoopReader extends DeclarationReader {
   protected tableItems(loop: TableLoop): TableItem[] | undefined {
     const table = this.tableNode(loop.table);
     const entries = table && tableEntries(table);
-    if (!table || !entries || entries.length > MAX_TABLE_ITEMS) return undefined;
+    if (!table) return this.givenTableItems(loop);
+    if (!entries || entries.length > MAX_TABLE_ITEMS) return undefined;
     const array = isArrayLiteralExpression(table);
     if (loop.binds === 'key' || (loop.binds === 'index' && array)) return entries.map(([key]) => str(key));
     if (loop.binds === 'entry') return entries.map(([key, value]) => ({ key, value }));
     return (array && loop.binds === 'element') || loop.binds === 'value' ? entries.map(([, value]) => value) : undefined;
+  }
+
+  /**
+   * A loop over a parameter of a function of the file (`Object.keys(mounts)` in `function
+   * addAll(router, mounts)`): the object (or list) every call of that function in the file gives
+   * there, known statically, through the parameters of the functions calling it (calledValue).
+   * Undefined when a call gives anything else, or there is none.
+   */
+  protected givenTableItems(loop: TableLoop): TableItem[] | undefined {
+    const id = skipOuter(loop.table);
+    const v = isIdentifier(id) && !this.scopes.some((sc) => sc.has(id.text)) ? this.givenValue(id, 0) : undefined;
+    if (v?.kind === 'arr' && v.items.length <= MAX_TABLE_ITEMS) {
+      if (loop.binds === 'key' || loop.binds === 'index') return v.items.map((_, i) => str(String(i)));
+      return loop.binds === 'element' || loop.binds === 'value' ? v.items : undefined;
+    }
+    if (v?.kind !== 'obj' || v.other || Object.keys(v.props).length > MAX_TABLE_ITEMS) return undefined;
+    const props = Object.entries(v.props);
+    if (loop.binds === 'key') return props.map(([key]) => str(key));
+    return loop.binds === 'value' ? props.map(([, value]) => value) : undefined;
+  }
+
+  /** What a parameter is given by every call in the file of the function declaring it, when all give the same value. */
+  private givenValue(id: ts.Identifier, depth: number): ConstValue | undefined {
+    const fn = depth < 4 ? declaringFunction(id) : undefined;
+    const at = fn ? fn.parameters.findIndex((p) => isIdentifier(p.name) && p.name.text === id.text) : -1;
+    const name = fn ? functionName(fn) : undefined;
+    if (!fn || at < 0 || name === undefined) return undefined;
+    const calls = this.valueNodes.filter((n): n is ts.CallExpression => isCallExpression(n) && isIdentifier(skipOuter(n.expression)) && (skipOuter(n.expression) as ts.Identifier).text === name);
+    let found: ConstValue | undefined;
+    for (const call of calls) {
+      const arg = call.arguments[at] ? skipOuter(call.arguments[at]) : undefined;
+      if (!arg) return undefined;
+      const v = isIdentifier(arg) && declaringFunction(arg) ? this.givenValue(arg, depth + 1) : this.evaluate(arg);
+      if (!v || (found && JSON.stringify(found) !== JSON.stringify(v))) return undefined;
+      found = v;
+    }
+    return found;
   }
 
   /**
@@ -159,4 +197,21 @@ function tableEntries(table: ts.ObjectLiteralExpression | ts.ArrayLiteralExpress
 /** The value a table holds under a key. */
 function tableMember(table: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression, key: string): ts.Expression | undefined {
   return tableEntries(table)?.find(([k]) => k === key)?.[1];
+}
+
+/** The function whose parameter a name is, when no closer declaration binds it there. */
+function declaringFunction(id: ts.Identifier): ts.FunctionLikeDeclaration | undefined {
+  for (let cur: ts.Node | undefined = id.parent; cur; cur = cur.parent) {
+    if (!isFunctionLike(cur)) continue;
+    const fn = cur as ts.FunctionLikeDeclaration;
+    if (fn.parameters.some((p) => isIdentifier(p.name) && p.name.text === id.text)) return fn;
+  }
+  return undefined;
+}
+
+/** The name a function is called by in its file: its own, or the constant holding it. */
+function functionName(fn: ts.FunctionLikeDeclaration): string | undefined {
+  if (isFunctionDeclaration(fn)) return fn.name?.text;
+  const holder = fn.parent;
+  return holder && isVariableDeclaration(holder) && isIdentifier(holder.name) && holder.initializer === fn ? holder.name.text : undefined;
 }
