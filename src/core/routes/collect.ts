@@ -503,12 +503,17 @@ function routerPaths(s: Scanned, r: ExtractedRoute, edges: MountEdge[], prefixes
   for (const e of incoming.length > 0 ? incoming : [undefined]) {
     // An argument passed but not known leaves its reference, so the path is not known either.
     const passed = e?.args ?? [];
-    const args = defaults.map((d, i) => {
+    // A path of the function's own parameters (givenPath) takes every argument the call hands in.
+    const places = r.givenPath !== undefined ? Math.max(defaults.length, MAX_CALL_ARGS) : defaults.length;
+    const args = Array.from({ length: places }, (_, i) => {
       const text = passed[i];
-      return text !== undefined ? str(text) : i < passed.length ? paramRef(i) : (d ?? paramRef(i));
+      return text !== undefined ? str(text) : i < passed.length ? paramRef(i) : (defaults[i] ?? paramRef(i));
     });
-    const known = resolver.texts(s, substituteParams(value, args));
-    const underUnknown = known === undefined ? resolver.afterUnknownUrlPath(s, r, warnings) : undefined;
+    const filled = substituteParams(value, args);
+    const known = r.givenPath !== undefined && hasParams(filled) ? undefined : resolver.texts(s, filled);
+    const underUnknown = known === undefined ? (r.givenPath?.path ?? resolver.afterUnknownUrlPath(s, r, warnings)) : undefined;
+    const unfilled = known === undefined && r.givenPath ? scanWarningText(s.file, { ...r.givenPath.warning, line: r.line }) : undefined;
+    if (unfilled !== undefined && !warnings.includes(unfilled)) warnings.push(unfilled);
     const texts = known ?? (underUnknown !== undefined ? [underUnknown] : undefined);
     if (texts === undefined) {
       warnings.push(scanWarningText(s.file, routeValueMessage(r)));
@@ -1763,12 +1768,25 @@ function addHelperRoute(s: Scanned, call: NonNullable<ExtractedFile['helperCalls
   const joined = pieces.every((p): p is string => typeof p === 'string') ? pieces.join('') : undefined;
   const path = joined !== undefined && 'options' in r && r.options ? bracedPathToRoute(joined) : joined;
   const warn = (text: string): void => void (warnings.includes(text) ? undefined : warnings.push(text));
+  // Built of parameters of the function the router is handed to: filled by each call handing it in (routerPaths).
+  const filled = method && path?.startsWith('/') ? givenPathValue(r.path, call.given, given) : undefined;
+  if (method && path && filled) {
+    s.x.routes.push({ method, path: '/', pathValue: filled, givenPath: { path: joinRoutePath(path), warning: { id: 'routeValuePart', args: [method, joinRoutePath(path)] } }, line, kind: 'router', router });
+    return;
+  }
   if (method && path?.startsWith('/')) {
     if (unknownPrefixPath(path) !== undefined) warn(scanWarningText(s.file, { id: 'routeValuePart', args: [method, joinRoutePath(path)], line }));
     s.x.routes.push({ method, path: joinRoutePath(path), line, kind: 'router', router });
   }
   else if (method && path === undefined) warn(scanWarningText(s.file, { id: 'routeValue', args: [method], line }));
   else if (!method) warn(scanWarningText(s.file, { id: 'routeTable', args: [], line }));
+}
+
+/** A helper's path whose pieces a call gives built of its own function's parameters (helperCalls' `given`): one value, undefined when none is. */
+function givenPathValue(path: ReadonlyArray<HelperArg | string>, given: ReadonlyArray<ConstValue | null> | undefined, literal: (arg: HelperArg) => string | null): ConstValue | undefined {
+  if (!given || !path.some((p) => typeof p === 'number' && given[p])) return undefined;
+  const parts = path.flatMap((p) => (typeof p === 'string' ? [p] : typeof p === 'number' && given[p]?.kind === 'str' ? (given[p] as StrValue).parts : [literal(p) ?? '']));
+  return str(...parts);
 }
 
 /** A property of an imported object handed to a helper (`createRoute(server, healthHandler)` reading `rh.path`): its text, resolved where the object is declared. */

@@ -8,6 +8,7 @@ import { isTruthyText, literalOf, propOf, str, type ConstValue, type Part, type 
 import type { RouteTable } from './tableKeys';
 import { isHttpMethod } from './routeSpec';
 import type { NextHandlerExports } from './nextExports';
+import type { ScanMessage } from '../scanTexts';
 import type { StrapiRouter } from './strapiRoutes';
 import type { StrapiPluginModule } from './strapiPluginValues';
 import type { MoleculerGateway, MoleculerService } from './moleculerRoutes';
@@ -23,6 +24,12 @@ export interface ExtractedRoute {
   pathValue?: ConstValue;
   /** The path's code as written (`where`, `paths.users`), for the warning when `pathValue` is not found. */
   pathCode?: string;
+  /**
+   * A path built of parameters of the function the router is handed to (`/${name}/edit` in
+   * `module.exports = function (router, name)`, values.ts paramRef): each call handing the router in
+   * fills them (collect.ts routerPaths); a call not giving them serves this path, … in their place.
+   */
+  givenPath?: { path: string; warning: ScanMessage };
   /**
    * An OpenAPI route config from another file (`app.openapi(routes.list, h)`): its method, resolved
    * by collect.ts (`method` is a placeholder until then); its path (`pathValue`) is OpenAPI style, `{id}`.
@@ -632,6 +639,8 @@ export interface ExtractedFile {
     props?: Array<Record<string, string> | null>;
     /** Arguments that are another file's binding (`createRoute(server, healthHandler)` of an imported object): read once collect.ts resolves it. */
     refs?: Array<Reference | null>;
+    /** Arguments built of parameters of the function the router is handed to (ExtractedRoute.givenPath), with those references. */
+    given?: Array<ConstValue | null>;
     routers: Array<string | null>;
     /** Routers an object argument carries, by its key (`configRoute({ router, path: '/' })`), for a helper reading its router from a parameter's property. */
     routerProps?: Array<Record<string, string> | null>;

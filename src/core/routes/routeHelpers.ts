@@ -415,6 +415,10 @@ export abstract class RouteHelperReader extends RouterCallReader {
     if (routerProps.some((p) => p !== null)) entry.routerProps = routerProps;
     const refs = values.map((v) => soleRef(v) ?? null);
     if (refs.some((r) => r !== null)) entry.refs = refs;
+    // `page(app, `/${name}/settings`, h)` in `module.exports = function (app, name)`: filled by each call handing the router in (collect.ts).
+    const router = routers.find((r): r is string => r !== null);
+    const given = router !== undefined ? call.arguments.map((a, i) => (values[i] === undefined && !isSpreadElement(a) ? (this.givenParamsValue(a, call, router) ?? null) : null)) : [];
+    if (given.some((g) => g !== null)) entry.given = given;
     if (!method && this.unknownLoopVariable(call) === undefined) entry.noMethod = true;
     if (isPropertyAccessExpression(callee)) entry.member = callee.name.text;
     const callbacks = this.callbackCalls(call);
@@ -704,22 +708,39 @@ export abstract class RouteHelperReader extends RouterCallReader {
     }
     const name = `${table.text}.${key}`;
     const helper = this.routeHelpers.get(name);
-    if (!helper || this.expanding.some((e) => e.name === name)) return false;
+    if (!helper) return read && this.readLoadedMemberCall(call);
+    if (this.expanding.some((e) => e.name === name)) return false;
     if (read) this.expandRouteHelper(call, name, helper);
     return true;
   }
 
-  protected readRouterPassed(call: ts.CallExpression): void {
+  /**
+   * `mounts[key](router, name)` with the key known here and the table's member a module's function
+   * (`{ admin: require('./admin') }`) or an imported one: that function handed the router, with the
+   * call's arguments (readRouterPassed's mount). True when it is one.
+   */
+  private readLoadedMemberCall(call: ts.CallExpression): boolean {
+    const ref = soleRef(this.evaluate(call.expression));
+    const imp = ref && ref.path.length === 0 ? this.out.imports.find((i) => i.local === ref.local) : undefined;
+    if (!imp) return false;
+    // A module loaded where the table is written (`require('./admin')`): named as a call of it is (`require(./admin)`).
+    const local = imp.local.startsWith('*load*') ? `require(${imp.source})` : imp.local;
+    if (local !== imp.local && !this.out.imports.some((i) => i.local === local)) this.out.imports.push({ local, imported: imp.imported, source: imp.source });
+    this.readRouterPassed(call, local);
+    return true;
+  }
+
+  protected readRouterPassed(call: ts.CallExpression, loaded?: string): void {
     const callee = skipOuter(call.expression);
-    const called = calledName(call);
+    const called = loaded === undefined ? calledName(call) : undefined;
     const helper = called !== undefined ? this.routeHelpers.get(called) : undefined;
     if (helper && called !== undefined && !this.expanding.some((e) => e.name === called)) {
       // One helper handing on to another is read at the outer helper's call sites, not in its own body.
       if (this.expanding.length === 0 && this.inRouteHelper(call)) return;
       return this.expandRouteHelper(call, called, helper);
     }
-    const req = requireSource(callee);
-    if (!isIdentifier(callee) && req === undefined) return;
+    const req = loaded === undefined ? requireSource(callee) : undefined;
+    if (loaded === undefined && !isIdentifier(callee) && req === undefined) return;
     const line = this.line(call);
     // The call's arguments, for a prefix the function builds from its parameters (mounts.ts paramPrefix).
     let given: Array<ConstValue | null> | undefined;
@@ -748,9 +769,9 @@ export abstract class RouteHelperReader extends RouterCallReader {
         if (!isIdentifier(v)) continue;
         const router = this.receiverOf(v);
         if (router === undefined || !(this.routers.has(router) || CONVENTIONAL_RECEIVER.test(router))) continue;
-        const fn = isIdentifier(callee) ? callee.text : `require(${req ?? ''})`;
+        const fn = loaded ?? (isIdentifier(callee) ? callee.text : `require(${req ?? ''})`);
         if (req !== undefined) this.out.imports.push({ local: fn, imported: 'default', source: req });
-        else if (!this.importedNames.has(fn) && !this.decls.has(fn)) return;
+        else if (loaded === undefined && !this.importedNames.has(fn) && !this.decls.has(fn)) return;
         const known = call.arguments.length > 1 ? args() : [];
         const named = call.arguments.length > 1 ? argNames(call) : undefined;
         this.out.mounts.push({ prefix: '/', routerName: `${fn}#${i}${key}`, line, mountedOn: router, ...(known.some((a, at) => a !== null && at !== i) ? { args: known } : {}), ...(named ? { argNames: named } : {}) });

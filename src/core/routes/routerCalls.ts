@@ -8,7 +8,7 @@ import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBinaryExpres
 import type { HttpMethod } from '../model';
 import { UNKNOWN_PREFIX, expandOptionalGroups, withoutLeadingWildcard, bracedPathToRoute, joinRoutePath, openApiPathToRoute, isRoutePath } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
-import { CALLED, SPREAD, concat, hasEach, hasRefs, literalOf, literalsOf, propOf, readsArgs, readsEnv, soleRef, str, type ConstValue } from './values';
+import { CALLED, SPREAD, concat, hasEach, hasParams, hasRefs, paramRef, literalOf, literalsOf, propOf, readsArgs, readsEnv, soleRef, str, type ConstValue } from './values';
 import { listHelperOf, ownRouterHelperOf } from './listHelpers';
 import { isWrapperForwarding } from './methodWrappers';
 import { lastReturn, skipOuter } from './tsSyntax';
@@ -18,6 +18,7 @@ import type { ScanMessage } from '../scanTexts';
 import { unknownSegmentsPath, type UnknownSegmentsPath } from './unknownSegments';
 import { CLASS_ROUTER, writtenName, type ExtractedRoute } from './extracted';
 import { fieldPathRoute } from './setterPaths';
+import type { Scope } from './readerBase';
 
 /** The parsers of body-parser, also Express's own since 4.16: https://expressjs.com/en/api.html#express.json */
 const BODY_PARSERS = /^(?:json|urlencoded|raw|text)$/;
@@ -134,6 +135,30 @@ export abstract class RouterCallReader extends ReceiverReader {
     this.warn(base.call, { id: 'mountPrefix', args: [base.arg.getText(this.sf)] });
     this.routers.set(router, joinRoutePath(prefix, UNKNOWN_PREFIX));
     return false;
+  }
+
+  /**
+   * A path (or any argument) built of parameters of the function declaring `router` as one of its
+   * own, `/${name}/edit` in `module.exports = function (router, name)`: each other parameter a
+   * reference to its position (values.ts paramRef), filled by each call handing the router in
+   * (collect.ts routerPaths). Undefined while a helper's body is read at a call, or when the
+   * argument reads no such parameter.
+   */
+  protected givenParamsValue(e: ts.Expression, at: ts.Node, router: string): ConstValue | undefined {
+    if (this.expanding.length > 0) return undefined;
+    const name = router.replace(/@\d+$/, '');
+    for (let fn = enclosingFunction(at); fn; fn = enclosingFunction(fn)) {
+      const place = fn.parameters.findIndex((p) => isIdentifier(p.name) && p.name.text === name);
+      if (place < 0) continue;
+      const scope: Scope = new Map();
+      fn.parameters.forEach((p, i) => {
+        if (i !== place && isIdentifier(p.name) && !p.dotDotDotToken) scope.set(p.name.text, paramRef(i));
+      });
+      let v: ConstValue | undefined;
+      this.withScope(scope, () => (v = this.evaluate(e)));
+      return v && hasParams(v) ? v : undefined;
+    }
+    return undefined;
   }
 
   /** `router[method]('/x', h)`: the method from a literal (or a literal array being iterated); else a warning. */
@@ -259,6 +284,13 @@ export abstract class RouterCallReader extends ReceiverReader {
       // `app.get(BASE_PATH + '/login', h)`: a literal path after a start not known statically, shown under … (not probed).
       // `/api/${name}/upload`: a segment not known statically (unknownSegments.ts), shown as … (not probed).
       const underUnknown = field === undefined && this.surelyRouter(router, call) ? this.unknownPartsPath(args[0] as ts.Expression) : undefined;
+      // `/${name}/edit` of a parameter of the function the router is handed to: each call handing it in gives it (collect.ts).
+      const given = underUnknown !== undefined ? this.givenParamsValue(args[0] as ts.Expression, call, router) : undefined;
+      if (given && underUnknown) {
+        const warning: ScanMessage = { id: underUnknown.atStart ? 'routePathStart' : 'routePathPart', args: shown };
+        this.out.routes.push({ method, path: '/', pathValue: given, givenPath: { path: underUnknown.path, warning }, line: this.line(at), kind: 'router', router });
+        return;
+      }
       if (underUnknown !== undefined) {
         this.warn(call, { id: underUnknown.atStart ? 'routePathStart' : 'routePathPart', args: shown });
         return this.addRoute(router, method, str(underUnknown.path), at);
