@@ -45,7 +45,7 @@ export abstract class LoopReader extends TableLoopReader {
     const decl = first && typeof first !== 'string' && isIdentifier(first) ? this.fileDecl(first) : undefined;
     // A parameter of a function the file calls once: the folder that call passes (listedDir).
     const passed = first && typeof first !== 'string' && isIdentifier(first) && !decl && soleCallArgument(first) ? this.listedDir(first) : undefined;
-    const base = decl && isExpression(decl) ? dirnameJoin(skipOuter(decl), text) : passed;
+    const base = decl && isExpression(decl) ? (dirnameJoin(skipOuter(decl), text) ?? this.listedDir(first as ts.Identifier)) : passed;
     const rest = args.slice(1).map(text);
     const sep = joinCall ? '/' : '';
     const joined = base !== undefined ? (rest.every((r): r is string => r !== undefined) ? [base, ...rest].join(sep) : undefined) : joinCall ? dirnameJoin(joinCall, text) : fromDirname(args, text);
@@ -237,13 +237,34 @@ export abstract class LoopReader extends TableLoopReader {
   }
 
   /** A folder below the file's own (`join(__dirname, 'api')`, `fileURLToPath(new URL('../routes', import.meta.url))`), relative to it. */
-  private listedDir(arg: ts.Expression | undefined): string | undefined {
+  private listedDir(arg: ts.Expression | undefined, depth = 0): string | undefined {
     const a = arg ? skipOuter(arg) : undefined;
     // A parameter of a function the file calls once: the folder that call passes (soleCallArguments.ts).
     const passed = a && isIdentifier(a) && !this.fileDecl(a) ? soleCallArgument(a) : undefined;
-    if (passed) return this.atFileLevel(() => this.listedDir(passed));
+    if (passed) return depth < 4 ? this.atFileLevel(() => this.listedDir(passed, depth + 1)) : undefined;
     const dirNode = a && isIdentifier(a) ? (this.fileDecl(a) ?? a) : a;
-    return dirNode && isExpression(dirNode) ? dirnameJoin(skipOuter(dirNode), (x) => literalOf(this.evaluate(x))) : undefined;
+    if (!dirNode || !isExpression(dirNode)) return undefined;
+    const x = skipOuter(dirNode);
+    if (isOwnFolder(x)) return '';
+    const text = (e: ts.Expression) => literalOf(this.evaluate(e));
+    return dirnameJoin(x, text) ?? (depth < 4 ? this.joinedFolder(x, depth, text) : undefined);
+  }
+
+  /**
+   * `join(here, '..', 'api')` / `resolve(root, './api')` whose first argument names a folder this
+   * file computes (`const here = dirname(fileURLToPath(import.meta.url))`, `const root =
+   * resolve(here, '..')`): that folder with the literal rest joined, relative to the file's own.
+   */
+  private joinedFolder(x: ts.Expression, depth: number, text: (e: ts.Expression) => string | undefined): string | undefined {
+    if (!isCallExpression(x) || !/(?:^|\.)(?:join|resolve)$/.test(x.expression.getText())) return undefined;
+    const [first, ...rest] = x.arguments;
+    const named = first ? skipOuter(first) : undefined;
+    if (!named || !isIdentifier(named) || !this.fileDecl(named)) return undefined;
+    const base = this.listedDir(named, depth + 1);
+    const parts = rest.map(text);
+    if (base === undefined || !parts.every((p): p is string => p !== undefined && !p.startsWith('/'))) return undefined;
+    const joined = posix.join(base, ...parts);
+    return joined === '.' ? '' : joined;
   }
 
   /**
@@ -485,4 +506,15 @@ function skipAwait(e: ts.Expression): ts.Expression {
   let x = skipOuter(e);
   while (isAwaitExpression(x)) x = skipOuter(x.expression);
   return x;
+}
+
+/** The folder of the file itself, as an ES module or CommonJS names it: `dirname(fileURLToPath(import.meta.url))`, `dirname(new URL(import.meta.url).pathname)`, `dirname(__filename)`. */
+function isOwnFolder(e: ts.Expression): boolean {
+  if (!isCallExpression(e) || !/(?:^|\.)dirname$/.test(e.expression.getText()) || e.arguments.length !== 1 || !e.arguments[0]) return false;
+  const file = skipOuter(e.arguments[0]);
+  if (file.getText() === '__filename') return true;
+  const url = isCallExpression(file) && /(?:^|\.)fileURLToPath$/.test(file.expression.getText()) && file.arguments[0] ? skipOuter(file.arguments[0]) : isPropertyAccessExpression(file) && file.name.text === 'pathname' ? skipOuter(file.expression) : undefined;
+  if (!url) return false;
+  if (url.getText() === 'import.meta.url') return true;
+  return isNewExpression(url) && url.expression.getText() === 'URL' && url.arguments?.length === 1 && url.arguments[0]?.getText() === 'import.meta.url';
 }

@@ -325,6 +325,26 @@ suite('route files listed at start-up by a loader function, their exports mounte
     assert.deepEqual(run(sources), { routes: ['GET /shop/sessions/mine', 'GET /shop/widgets/:sku', 'POST /shop/carts', 'POST /shop/sessions/start'], warnings: [] });
   });
 
+  test("an ES module's folder named through local names (const here = dirname(fileURLToPath(import.meta.url)); resolve(here, '..')), the loaded module's default mounted inline under a continue guard", () => {
+    const loader = [
+      "import { Router } from 'express';",
+      "import path from 'node:path';",
+      "import { readdirSync } from 'node:fs';",
+      "import { fileURLToPath } from 'node:url';",
+      'const here = path.dirname(fileURLToPath(import.meta.url));',
+      "const srcFolder = path.resolve(here, '..');",
+      "const partsDir = path.resolve(srcFolder, './parts');",
+      'const shop = Router();',
+      'for (const file of readdirSync(partsDir)) {',
+      "  if (!file.endsWith('.ts')) continue;",
+      '  const loaded = await import(path.join(partsDir, file));',
+      "  shop.use(`/shop/${file.replace(/\\.ts$/, '')}`, loaded.default);",
+      '}',
+      'export default shop;',
+    ].join('\n');
+    assert.deepEqual(run(files(loader)), { routes: ['GET /shop/widgets/:sku', 'POST /shop/carts'], warnings: [] });
+  });
+
   test('a loader function called twice: its parameters are not one value, so nothing is mounted at a guessed prefix', () => {
     const { routes } = run(files(loaderFunction("await mountParts(shop, open, partsDir, '/shop');\nawait mountParts(shop, open, partsDir, '/store');")));
     assert.ok(!routes.some((r) => r.startsWith('GET /shop/') || r.startsWith('GET /store/')), routes.join(', '));
