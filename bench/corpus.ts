@@ -39,7 +39,7 @@ import { scanSourceText } from '../src/core/routes/scanFile';
 import type { ExtractedFile } from '../src/core/routes/extracted';
 import type { ServiceSpec, SourceMapping } from '../src/core/model';
 import { discoverComposeProjects } from '../src/core/compose/discover';
-import { startedSourceFile } from '../src/core/gather/startedEntry';
+import { startedSourceFiles } from '../src/core/gather/startedEntry';
 import { workerEntry } from '../src/core/gather/workerEntry';
 import { routeTreeFacts, servedTreeRoutes, type RouteTreeFacts } from '../src/core/gather/routes';
 import { isAtOrInside } from '../src/core/pathInside';
@@ -383,7 +383,7 @@ function mappingSpec(dir: string, m: TruthMapping): ServiceSpec {
 
 /**
  * The services the check would read in the repository, each with its started file as the check
- * derives it (inferMapping, then startedSourceFile over the route sources under its source root):
+ * derives it (inferMapping, then startedSourceFiles over the route sources under its source root):
  * every compose service building from the repository, found as the check finds them, and every
  * Dockerfile the truth records as a server's build (the repositories built without compose).
  */
@@ -400,7 +400,9 @@ async function startedServices(dir: string, mappings: readonly TruthMapping[], s
   for (const spec of specs) {
     const mapping = await inferMapping(fs, spec).catch(() => undefined);
     if (!mapping) continue;
-    const entry = await startedSourceFile(fs, spec, mapping, sources.filter((f) => isAtOrInside(mapping.sourceRoot, f)));
+    // One started file per service, as the truth's apps are counted (a command starting two programs is read for both).
+    const started = await startedSourceFiles(fs, spec, mapping, sources.filter((f) => isAtOrInside(mapping.sourceRoot, f)));
+    const entry = started.length === 1 ? started[0] : undefined;
     const env = await serviceEnvOf(fs, spec, dir, mapping);
     out.push({ sourceRoot: mapping.sourceRoot, entry, ...(env ? { env } : {}) });
   }

@@ -49,7 +49,7 @@ export function collectRoutes(
   modules: readonly ModuleDir[],
   found: SourceScan['extracted'],
   aliases: PathAlias[],
-  tree: { entry?: string | undefined; files?: readonly string[]; serviceEnv?: ServiceEnv | undefined } & RouteTreeFacts = {},
+  tree: { entry?: readonly string[] | undefined; files?: readonly string[]; serviceEnv?: ServiceEnv | undefined } & RouteTreeFacts = {},
 ): { routes: RouteDef[]; warnings: string[] } {
   // Reads finish in any order; the collection's warnings and tie-breaks follow the files' order.
   const extracted = [...found].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -160,7 +160,7 @@ export async function tsoaRoutesBase(fs: FsLike, packages: () => Promise<Package
 interface ScannedRoot {
   root: string;
   modules: readonly ModuleDir[];
-  entry: string | undefined;
+  entry: readonly string[] | undefined;
   files: readonly string[];
   extracted: SourceScan['extracted'];
   aliases: PathAlias[];

@@ -38,34 +38,39 @@ function startedCommand(spec: ServiceSpec, mapping: SourceMapping): { words: str
 }
 
 /**
- * The file a service's container starts, among the files declaring routes; for a worker of another
+ * The files a service's container starts, among the files declaring routes; for a worker of another
  * service's image (ServiceSpec.ownStart), whose file may declare none, among all of the tree's.
+ * Several when its command starts several programs (`node server/index.js & node collector/index.js`).
  */
-export async function serviceEntry(fs: FsLike, spec: ServiceSpec, mapping: SourceMapping, scanned: { files: readonly string[]; extracted: readonly { file: string }[] }): Promise<string | undefined> {
-  const declaring = await startedSourceFile(fs, spec, mapping, scanned.extracted.map((e) => e.file));
-  return declaring ?? (spec.ownStart ? startedSourceFile(fs, spec, mapping, scanned.files) : undefined);
+export async function serviceEntry(fs: FsLike, spec: ServiceSpec, mapping: SourceMapping, scanned: { files: readonly string[]; extracted: readonly { file: string }[] }): Promise<string[] | undefined> {
+  const declaring = await startedSourceFiles(fs, spec, mapping, scanned.extracted.map((e) => e.file));
+  const found = declaring.length > 0 || !spec.ownStart ? declaring : await startedSourceFiles(fs, spec, mapping, scanned.files);
+  return found.length > 0 ? found : undefined;
 }
 
 /**
- * The source file (among `files`, absolute) the container's command starts: the one script word
- * of the command, or of the package.json script it runs in its working directory, whose
- * container path is the path `mapping` gives that file. Undefined when none or several match.
+ * The source files (among `files`, absolute) the container's command starts: the script words of
+ * the command, or of the package.json script it runs in its working directory, each the container
+ * path `mapping` gives one of them (a command starting two programs, `node a.js & node b.js`, names
+ * two). None when no word names one, or when one names several files (which one runs is not known).
  */
-export async function startedSourceFile(fs: FsLike, spec: ServiceSpec, mapping: SourceMapping, files: readonly string[]): Promise<string | undefined> {
+export async function startedSourceFiles(fs: FsLike, spec: ServiceSpec, mapping: SourceMapping, files: readonly string[]): Promise<string[]> {
   const started = startedCommand(spec, mapping);
-  if (!started) return undefined;
+  if (!started) return [];
   const words = withNestedCommands(await withPackageScript(fs, spec, mapping, started.words, started.workdir));
   const wanted = new Set(words.filter((w, i) => SCRIPT_FILE.test(w) && !VALUE_FLAG.test(words[i - 1] ?? '')).map((w) => posix.resolve(started.workdir, w)));
-  if (wanted.size === 0) return undefined;
+  if (wanted.size === 0) return [];
   // Mapped only where the name may match (`main.ts` for `dist/main.js`): `files` is the whole tree.
   const stem = (f: string) => posix.basename(f).replace(/\.[^.]*$/, '');
   const stems = new Set([...wanted].map(stem));
-  const hits = files.filter((f) => {
-    if (!stems.has(stem(f.replace(/\\/g, '/')))) return false;
+  const byTarget = new Map<string, string[]>();
+  for (const f of files) {
+    if (!stems.has(stem(f.replace(/\\/g, '/')))) continue;
     const target = mapSourceFile(mapping, f);
-    return target !== undefined && wanted.has(target);
-  });
-  return hits.length === 1 ? hits[0] : undefined;
+    if (target !== undefined && wanted.has(target)) byTarget.set(target, [...(byTarget.get(target) ?? []), f]);
+  }
+  const hits = [...byTarget.values()];
+  return hits.length > 0 && hits.every((h) => h.length === 1) ? hits.map((h) => h[0] as string) : [];
 }
 
 /**

@@ -51,9 +51,10 @@ export interface CollectOptions {
   aliases?: PathAlias[];
   /**
    * The file the service's container starts (gather/startedEntry.ts), when known: only the routes
-   * of files it reaches through its mounts are served (one microservice of a shared tree).
+   * of files it reaches through its mounts are served (one microservice of a shared tree). Several
+   * when it starts several programs (`node server/index.js & node collector/index.js`): what each reaches.
    */
-  entry?: string;
+  entry?: string | readonly string[];
   /**
    * The entry is a program of the image other than its server (a worker a service starts from the
    * image another service builds and serves): when it reaches no route, it serves none, instead of
@@ -603,8 +604,14 @@ function firstNotServed(edges: MountEdge[], node: RouterNode, depth = 0): string
  */
 function servedByEntry(opts: CollectOptions, edges: MountEdge[], byKey: ReadonlyMap<string, Scanned>): { served: Set<string> | undefined; servesNone: boolean } {
   if (opts.entry === undefined) return { served: undefined, servesNone: false };
-  const served = servedFrom(byKey.get(toSlash(opts.entry)), edges, byKey, opts.aliases ?? []) ?? (opts.entryOnly ? new Set<string>() : undefined);
-  return { served, servesNone: opts.entryOnly === true && served?.size === 0 };
+  const served = new Set<string>();
+  // Several programs: the files any of them serves; every file when one of them restricts nothing.
+  for (const entry of typeof opts.entry === 'string' ? [opts.entry] : opts.entry) {
+    const own = servedFrom(byKey.get(toSlash(entry)), edges, byKey, opts.aliases ?? []) ?? (opts.entryOnly ? new Set<string>() : undefined);
+    if (own === undefined) return { served: undefined, servesNone: false };
+    for (const key of own) served.add(key);
+  }
+  return { served, servesNone: opts.entryOnly === true && served.size === 0 };
 }
 
 /**

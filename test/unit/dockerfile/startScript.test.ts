@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { parseDockerfile } from '../../../src/core/dockerfile/parse';
 import { startOfScript, withStartScripts } from '../../../src/core/dockerfile/startScript';
-import { startedSourceFile } from '../../../src/core/gather/startedEntry';
+import { startedSourceFiles } from '../../../src/core/gather/startedEntry';
 import { inferMapping } from '../../../src/core/mapping/infer';
 import type { FsLike } from '../../../src/core/ports';
 import type { ServiceSpec, SourceMapping } from '../../../src/core/model';
@@ -139,6 +139,6 @@ suite('started file through a start script', () => {
     const spec = { name: 'api', project: 'p', projectDir: '/w', build: { context: '/w', dockerfile: '/w/Dockerfile' }, drift: {}, ports: [], composeFiles: [] } as ServiceSpec;
     const mapping = (await inferMapping(fs, spec)) as SourceMapping;
     assert.ok(mapping.evidence.some((e) => e.includes('start.sh')), mapping.evidence.join('\n'));
-    assert.equal(await startedSourceFile(fs, spec, mapping, ['/w/server/index.js', '/w/server/mock.js']), '/w/server/index.js');
+    assert.deepEqual(await startedSourceFiles(fs, spec, mapping, ['/w/server/index.js', '/w/server/mock.js']), ['/w/server/index.js']);
   });
 });

@@ -1,6 +1,6 @@
 // A microservice of a shared tree: the file its container starts, and only that file's routes.
 import * as assert from 'node:assert/strict';
-import { startedSourceFile } from '../../../src/core/gather/startedEntry';
+import { startedSourceFiles } from '../../../src/core/gather/startedEntry';
 import { inferMapping } from '../../../src/core/mapping/infer';
 import type { ServiceSpec, SourceMapping } from '../../../src/core/model';
 import { collectRoutes } from '../helpers/collectText';
@@ -10,7 +10,7 @@ const files = ['/w/index.js', '/w/user/index.js', '/w/tweet/index.js'];
 const service = (name: string, extra: Partial<ServiceSpec> = {}): ServiceSpec =>
   ({ name, project: 'p', projectDir: '/w/docker', build: { context: '/w', dockerfile: `/w/docker/${name}.Dockerfile` }, drift: {}, ...extra }) as ServiceSpec;
 
-suite('startedSourceFile', () => {
+suite('startedSourceFiles', () => {
   const fs = memFs({
     '/w/package.json': JSON.stringify({ scripts: { start: 'fastify start index.js', microservice: 'fastify start' } }),
     '/w/docker/user.Dockerfile': 'FROM node:20\nWORKDIR /usr/src/app\nCOPY . .\nCMD [ "npm", "run", "microservice", "--", "--prefix", "/api/user", "user/index.js" ]\n',
@@ -19,26 +19,26 @@ suite('startedSourceFile', () => {
   });
 
   // The Dockerfile is read once, for the mapping: what its stage starts comes with it.
-  const started = async (spec: ServiceSpec) => startedSourceFile(fs, spec, (await inferMapping(fs, spec)) as SourceMapping, files);
+  const started = async (spec: ServiceSpec) => startedSourceFiles(fs, spec, (await inferMapping(fs, spec)) as SourceMapping, files);
 
   test("the script file the Dockerfile's CMD names, through the package script it runs, as a path of the image", async () => {
-    assert.equal(await started(service('user')), '/w/user/index.js');
-    assert.equal(await started(service('all')), '/w/index.js');
+    assert.deepEqual(await started(service('user')), ['/w/user/index.js']);
+    assert.deepEqual(await started(service('all')), ['/w/index.js']);
   });
 
   test("compose's command comes before the image's; a command naming no file of the tree says nothing", async () => {
     const config = { command: ['node', 'tweet/index.js'] } as ServiceSpec['config'];
-    assert.equal(await started(service('user', { config })), '/w/tweet/index.js');
-    assert.equal(await started(service('shell')), undefined);
+    assert.deepEqual(await started(service('user', { config })), ['/w/tweet/index.js']);
+    assert.deepEqual(await started(service('shell')), []);
   });
 
   test('a file the command preloads (--import, -r) is not the one it starts', async () => {
     const config = { command: ['node', '--import', './index.js', '-r', 'user/index.js', 'tweet/index.js'] } as ServiceSpec['config'];
-    assert.equal(await started(service('user', { config })), '/w/tweet/index.js');
+    assert.deepEqual(await started(service('user', { config })), ['/w/tweet/index.js']);
   });
 });
 
-suite('startedSourceFile: a compiled server started by a watcher', () => {
+suite('startedSourceFiles: a compiled server started by a watcher', () => {
   // WORKDIR /app holds package.json; tsc compiles src/ to /app/dist; compose runs `npm run dev`,
   // whose tsc-watch starts the output through --onSuccess "node dist/index.js".
   const fs = memFs({
@@ -50,17 +50,17 @@ suite('startedSourceFile: a compiled server started by a watcher', () => {
   });
   const spec = (command?: string[]): ServiceSpec =>
     ({ name: 'app', project: 'p', projectDir: '/w', build: { context: '/w', dockerfile: '/w/Dockerfile' }, drift: {}, ...(command ? { config: { command } } : {}) }) as ServiceSpec;
-  const started = async (s: ServiceSpec) => startedSourceFile(fs, s, (await inferMapping(fs, s)) as SourceMapping, ['/w/src/index.ts']);
+  const started = async (s: ServiceSpec) => startedSourceFiles(fs, s, (await inferMapping(fs, s)) as SourceMapping, ['/w/src/index.ts']);
 
   test('the package script is read in the WORKDIR above the compiled target, and the command its quoted argument holds is followed', async () => {
-    assert.equal(await started(spec()), '/w/src/index.ts');
-    assert.equal(await started(spec(['npm', 'run', 'dev'])), '/w/src/index.ts');
-    assert.equal(await started(spec(['tsc-watch', '--onSuccess', 'node dist/index.js'])), '/w/src/index.ts');
-    assert.equal(await started(spec(['tsc-watch', '--onSuccess', 'echo built'])), undefined);
+    assert.deepEqual(await started(spec()), ['/w/src/index.ts']);
+    assert.deepEqual(await started(spec(['npm', 'run', 'dev'])), ['/w/src/index.ts']);
+    assert.deepEqual(await started(spec(['tsc-watch', '--onSuccess', 'node dist/index.js'])), ['/w/src/index.ts']);
+    assert.deepEqual(await started(spec(['tsc-watch', '--onSuccess', 'echo built'])), []);
   });
 });
 
-suite('startedSourceFile: the source run as copied, its package.json beside the copied folder', () => {
+suite('startedSourceFiles: the source run as copied, its package.json beside the copied folder', () => {
   // WORKDIR /app holds package.json; COPY src ./src, no build; CMD npm run dev runs the TypeScript
   // entry through tsx. The tree also holds a stray server at its root, and tsc's .js beside the .ts.
   const dockerfile = 'FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nRUN npm install\nCOPY tsconfig.json ./\nCOPY src ./src\nCMD ["npm", "run", "dev"]\n';
@@ -77,7 +77,28 @@ suite('startedSourceFile: the source run as copied, its package.json beside the 
   test("the package script is read in the WORKDIR above the copied source root, and names the file it starts", async () => {
     const mapping = (await inferMapping(fs, spec)) as SourceMapping;
     assert.equal(mapping.target, '/app/src');
-    assert.equal(await startedSourceFile(fs, spec, mapping, files), '/w/src/http/server.ts');
+    assert.deepEqual(await startedSourceFiles(fs, spec, mapping, files), ['/w/src/http/server.ts']);
+  });
+});
+
+suite('startedSourceFiles: a container starting two programs of one repository', () => {
+  // One image holds an API in api/, a file converter with its own small server in converter/, and a
+  // tool in tools/ that nothing starts; the command starts the first two in the background.
+  const fs = memFs({ '/w/Dockerfile': 'FROM node:20\nWORKDIR /srv\nCOPY . .\nCMD ["node", "api/main.js"]\n' });
+  const spec = (command?: string[]) =>
+    ({ name: 'app', project: 'p', projectDir: '/w', build: { context: '/w', dockerfile: '/w/Dockerfile' }, drift: {}, ...(command ? { config: { command } } : {}) }) as unknown as ServiceSpec;
+  const files = ['/w/api/main.js', '/w/converter/main.js', '/w/tools/main.js'];
+  const started = async (s: ServiceSpec) => startedSourceFiles(fs, s, (await inferMapping(fs, s)) as SourceMapping, files);
+
+  test('each program the command starts is a started file; the one nothing starts is not', async () => {
+    assert.deepEqual(await started(spec()), ['/w/api/main.js']);
+    assert.deepEqual(await started(spec(['sh', '-c', 'node api/main.js & node converter/main.js'])), ['/w/api/main.js', '/w/converter/main.js']);
+  });
+
+  test('a started path two files of the tree map to names none of them (which one runs is not known)', async () => {
+    const both = ['/w/api/main.js', '/w/api/main.ts'];
+    const mapping = { ...((await inferMapping(fs, spec())) as SourceMapping), rewrites: { '.ts': '.js' } };
+    assert.deepEqual(await startedSourceFiles(fs, spec(), mapping, both), []);
   });
 });
 
@@ -108,6 +129,21 @@ suite('collect: routes of the started file', () => {
 
   test('an entry that declares and mounts nothing (it starts the app some other way) restricts nothing', () => {
     assert.deepEqual(paths('/w/none.js'), ['GET /api/tweet', 'POST /api/user/login']);
+  });
+
+  test('a container starting two programs serves the routes each reaches, not those of a program it does not start', () => {
+    const two = [
+      { file: '/w/api/main.js', text: "const app = require('express')();\napp.use('/api', require('./users'));\napp.listen(3001);\n" },
+      { file: '/w/api/users.js', text: "const router = require('express').Router();\nrouter.get('/users', h);\nmodule.exports = router;\n" },
+      { file: '/w/converter/main.js', text: "const app = require('express')();\napp.post('/convert', h);\napp.listen(8888);\n" },
+      { file: '/w/tools/main.js', text: "const app = require('express')();\napp.get('/debug', h);\napp.listen(9000);\n" },
+    ];
+    const served = (entry: string[]) => collectRoutes(two, { moduleOf: () => undefined, entry }).routes.map((r) => `${r.method} ${r.path}`);
+    assert.deepEqual(served(['/w/api/main.js', '/w/converter/main.js']), ['GET /api/users', 'POST /convert']);
+    assert.deepEqual(served(['/w/converter/main.js']), ['POST /convert']);
+    // One program reaching its routes in a way no mount shows (a framework loading its route file by
+    // convention, nothing imported): every file serves, that program's routes among them.
+    assert.deepEqual(served(['/w/converter/main.js', '/w/bin/server.js']), ['GET /api/users', 'POST /convert', 'GET /debug']);
   });
 
   test("a Nest main.ts using middleware (app.use(helmet())) mounts no router: its controllers' routes stay", () => {
