@@ -6,7 +6,7 @@ import ts from './compiler';
 import { NODE_CONFIG_PACKAGE } from './nodeConfig';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isComputedPropertyName, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
-import { ARG, CALLED, NEW, OMIT, VALUES, argRef, envRead, unknownIn, EACH, LISTED, ONE_OF, SPREAD, SPREAD_ITEMS, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, readsEnv, soleRef, str, type ConstValue, type StrValue } from './values';
+import { ANY_ARGS, ARG, CALLED, NEW, OMIT, VALUES, argRef, envRead, unknownIn, EACH, LISTED, ONE_OF, SPREAD, SPREAD_ITEMS, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, readsEnv, soleRef, str, type ConstValue, type StrValue } from './values';
 import { skipOuter, extendedClass } from './tsSyntax';
 import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, constructorField, enclosingFunction, singleReturn, hasModifier, returnWhenEnvUnset } from './routeSyntax';
 import { ReaderBase, type Scope } from './readerBase';
@@ -28,6 +28,7 @@ import { letDeclarationOf, letValueAt } from './letValues';
 import { textMethodValue } from './textMethods';
 import { iifeValue, trailingSlashDropped, urlObject } from './urlPaths';
 import { ENV_OBJECT, envVariableRead } from './envReads';
+import { returnWhenArgumentUnset, unsetArgumentVariable } from './unsetArguments';
 import { ENV_VALUE } from './urlPathRefs';
 import { filteredData, reducedEntries, type ReducedEntries } from './hookFilters';
 
@@ -849,8 +850,27 @@ export abstract class Evaluator extends ReaderBase {
     // `await parseConfig()` of another file: what it returns (fileExports.ts calledValue).
     if (node.arguments.length === 0 && !local) return propOf(this.evaluate(fn, depth), [CALLED]);
     if (node.arguments.length !== 1) return undefined;
+    const unset = this.unsetArgumentCall(node, fn, depth);
+    if (unset) return unset;
     const key = literalOf(this.evaluate(node.arguments[0], depth));
-    return key !== undefined ? propOf(this.evaluate(fn, depth), [CALLED, key]) : undefined;
+    if (key !== undefined) return propOf(this.evaluate(fn, depth), [CALLED, key]);
+    // `makeConfig(options)` of another file: the object it makes whatever it is given (fileExports.ts calledValue).
+    const made = this.evaluate(fn, depth);
+    return propOf(made, [ANY_ARGS]) ? propOf(made, [CALLED]) : undefined;
+  }
+
+  /**
+   * `tidyBase(opts.base || process.env.BASE_PATH)` of a function of this file returning a literal
+   * for an undefined argument (unsetArguments.ts): that literal, the variable's default.
+   */
+  private unsetArgumentCall(node: ts.CallExpression, fn: ts.Identifier, depth: number): StrValue | undefined {
+    const arg = node.arguments[0];
+    const variable = arg ? unsetArgumentVariable(arg, this.sf) : undefined;
+    const local = variable !== undefined ? this.lookup(this.ownName(fn.text, fn)) : undefined;
+    const f = local && (isArrowFunction(local as ts.Node) || isFunctionExpression(local as ts.Node) || isFunctionDeclaration(local as ts.Node)) ? (local as ts.FunctionLikeDeclaration) : undefined;
+    const returned = f ? returnWhenArgumentUnset(f) : undefined;
+    const fallback = returned ? literalOf(this.evaluate(returned, depth)) : undefined;
+    return variable !== undefined && fallback !== undefined ? envRead(variable, fallback) : undefined;
   }
 
   /**

@@ -5,7 +5,7 @@ import ts from './compiler';
 import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isEnumDeclaration, isExportAssignment, isExportDeclaration, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isFunctionTypeNode, isIdentifier, isSourceFile, isMethodDeclaration, isNamedExports, isNamespaceExport, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTypeReferenceNode, isVariableStatement } from './tsNodes';
 import { joinRoutePath } from './joinPath';
 import { instanceFields } from './classInstances';
-import { ARG, CALLED, DEFAULT_OBJECT, NEW, SPREAD, literalOf, propOf, str, unknownIn, type ConstValue } from './values';
+import { ANY_ARGS, ARG, CALLED, DEFAULT_OBJECT, NEW, SPREAD, literalOf, propOf, str, unknownIn, type ConstValue } from './values';
 import { isFunctionWithBody, returnedExpressions, skipOuter, wrappedFunction, extendedClass } from './tsSyntax';
 import { returnedExpression, chainRoot, restNames, hasModifier, cjsNamedExport, isModuleExports, assignedValue } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
@@ -402,7 +402,8 @@ export abstract class ExportReader extends MountReader {
     const literal = only !== undefined && isObjectLiteralExpression(only);
     if (fn.parameters.length > 0 && !table && !literal) return undefined;
     const made = only ? this.evaluate(only) : undefined;
-    return made?.kind === 'obj' || (table && made?.kind === 'arr') ? { kind: 'obj', props: { [CALLED]: made } } : undefined;
+    const anyArgs: Record<string, ConstValue> = literal && made?.kind === 'obj' ? { [ANY_ARGS]: str('') } : {};
+    return made?.kind === 'obj' || (table && made?.kind === 'arr') ? { kind: 'obj', props: { [CALLED]: made, ...anyArgs } } : undefined;
   }
 
   /**

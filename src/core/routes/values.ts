@@ -30,6 +30,13 @@ export const SPREAD_ITEMS = '*items*';
 export const CALLED = '*called*';
 
 /**
+ * On a function's value beside CALLED: what it returns is the same object whatever it is given (one
+ * object literal made per call, fileExports.ts calledValue), so a call with arguments not known
+ * statically (`makeConfig(options)`) still gives it; a configuration getter's CALLED is keyed instead.
+ */
+export const ANY_ARGS = '*any-args*';
+
+/**
  * In a reference's property path, last: the values of the object there, as `Object.values(x)`
  * gives them; on a namespace import alone (`Object.values(routesModule)`), the module's exported
  * values. collect.ts lists them once the import is resolved.
