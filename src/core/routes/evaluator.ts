@@ -854,9 +854,11 @@ export abstract class Evaluator extends ReaderBase {
     if (unset) return unset;
     const key = literalOf(this.evaluate(node.arguments[0], depth));
     if (key !== undefined) return propOf(this.evaluate(fn, depth), [CALLED, key]);
-    // `makeConfig(options)` of another file: the object it makes whatever it is given (fileExports.ts calledValue).
-    const made = this.evaluate(fn, depth);
-    return propOf(made, [ANY_ARGS]) ? propOf(made, [CALLED]) : undefined;
+    // `const config = makeConfig(options)` of another file: the object it makes whatever it is given
+    // (fileExports.ts calledValue), for its fields; never a string of its own.
+    const holder = node.parent && isAwaitExpression(node.parent) ? node.parent.parent : node.parent;
+    const kept = holder !== undefined && ((isVariableDeclaration(holder) && holder.initializer !== undefined) || isPropertyAccessExpression(holder));
+    return kept ? propOf(this.evaluate(fn, depth), [ANY_ARGS]) : undefined;
   }
 
   /**

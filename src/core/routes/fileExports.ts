@@ -402,7 +402,7 @@ export abstract class ExportReader extends MountReader {
     const literal = only !== undefined && isObjectLiteralExpression(only);
     if (fn.parameters.length > 0 && !table && !literal) return undefined;
     const made = only ? this.evaluate(only) : undefined;
-    const anyArgs: Record<string, ConstValue> = literal && made?.kind === 'obj' ? { [ANY_ARGS]: str('') } : {};
+    const anyArgs: Record<string, ConstValue> = literal && made?.kind === 'obj' ? { [ANY_ARGS]: made } : {};
     return made?.kind === 'obj' || (table && made?.kind === 'arr') ? { kind: 'obj', props: { [CALLED]: made, ...anyArgs } } : undefined;
   }
 

@@ -30,7 +30,7 @@ export const SPREAD_ITEMS = '*items*';
 export const CALLED = '*called*';
 
 /**
- * On a function's value beside CALLED: what it returns is the same object whatever it is given (one
+ * On a function's value beside CALLED, the same object: what it returns whatever it is given (one
  * object literal made per call, fileExports.ts calledValue), so a call with arguments not known
  * statically (`makeConfig(options)`) still gives it; a configuration getter's CALLED is keyed instead.
  */
