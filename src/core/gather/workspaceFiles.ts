@@ -205,7 +205,7 @@ async function projectApps(fs: FsLike, spec: ServiceSpec, projectRoot: string, p
   const rootApp = (await isServerApp(fs, projectRoot)) && (below.length === 0 || (await independentPackages(fs, projectRoot, below)));
   const servers = rootApp ? [{ dir: projectRoot, name: (await packageName(fs, projectRoot)) ?? path.basename(projectRoot) }, ...below] : below;
   // Only for the project's own image: a third party's named like one of its folders (vectorized/console beside webapps/console) runs none of its code.
-  if (!sharesWord(imageWords(spec.image), projectWords)) return { servers, nextApps: [] };
+  if (!imageSharesWord(spec.image, projectWords)) return { servers, nextApps: [] };
   const next = await appsBelow(fs, projectRoot, async (dir) => ((await nextAppScope(fs, dir)) || (await nitroAppLayout(fs, dir)) || (await svelteKitLayout(fs, dir)) || (await remixLayout(fs, dir)) ? [dir] : []), true);
   return { servers, nextApps: next.filter((n) => !servers.some((a) => a.dir === n.dir)) };
 }
@@ -388,7 +388,24 @@ async function runsProjectCode(fs: FsLike, spec: ServiceSpec, appDir: string, pr
   if (bindMounts(spec, appDir)) return true;
   const appWords = [path.basename(appDir), await packageName(fs, appDir)].flatMap((n) => nameWords(n ?? ''));
   const projectWords = [...projectWordsOf(spec, projectRoot, await packageName(fs, projectRoot)), ...appWords];
-  return sharesWord(imageWords(spec.image), projectWords);
+  return imageSharesWord(spec.image, projectWords);
+}
+
+/**
+ * Whether the image's name shares a word with the project's (sharesWord). A Docker Official Image
+ * (`kong:3`, no namespace) names a published product: only the project's very word counts, so the
+ * gateway `kong` is not the `konga` dashboard's image, while a project's own local tag still is.
+ */
+function imageSharesWord(image: string | undefined, project: readonly string[]): boolean {
+  const words = imageWords(image);
+  return officialImage(image) ? words.some((w) => project.includes(w)) : sharesWord(words, project);
+}
+
+/** `kong:3`, `library/kong`, `docker.io/library/kong`: an image of Docker Hub's official library, no namespace of a publisher's. */
+function officialImage(image: string | undefined): boolean {
+  const parts = (image ?? '').split('@')[0]?.split('/') ?? [];
+  const named = parts.length > 1 && /[.:]|^localhost$/.test(parts[0] ?? '') ? parts.slice(1) : parts;
+  return named.length === 1 || (named.length === 2 && named[0] === 'library');
 }
 
 /** Whether a word of `image` is one of `project`, or (both 4 letters or more) holds one or is held in one: `jitsucom` and jitsu. */
@@ -771,9 +788,9 @@ export function imageBuilders(specs: readonly ServiceSpec[], all: readonly Servi
   return out;
 }
 
-/** Images that are never the workspace's own server. */
+/** Images that are never the workspace's own server, also as their high-availability or cluster builds (`timescaledb-ha`, `redis-cluster`). */
 const INFRASTRUCTURE_IMAGE =
-  /^(?:postgres|postgis|mysql|mariadb|mongo|mongodb|redis|redis-stack|redis-stack-server|valkey|keydb|memcached|rabbitmq|nats|kafka|cp-kafka|zookeeper|nginx|traefik|caddy|haproxy|httpd|envoy|elasticsearch|opensearch|kibana|minio|clickhouse-server|clickhouse|localstack|mailhog|mailpit|maildev|adminer|pgadmin4|grafana|prometheus|loki|jaeger|all-in-one|otel-collector|opentelemetry-collector|keycloak|openldap|test-openldap|lldap|vault|consul|etcd|cassandra|neo4j|couchdb|influxdb|timescaledb|meilisearch|typesense|qdrant|weaviate|chromadb|mssql-server|azure-sql-edge|oracle|memgraph|dynamodb-local|pgbouncer|gotenberg|unleash-server)$/;
+  /^(?:postgres|postgresql|postgis|mysql|mariadb|mongo|mongodb|redis|redis-stack|redis-stack-server|valkey|keydb|memcached|rabbitmq|nats|kafka|cp-kafka|zookeeper|nginx|traefik|caddy|haproxy|httpd|envoy|elasticsearch|opensearch|kibana|minio|clickhouse-server|clickhouse|localstack|mailhog|mailpit|maildev|adminer|pgadmin4|grafana|prometheus|loki|jaeger|all-in-one|otel-collector|opentelemetry-collector|keycloak|openldap|test-openldap|lldap|vault|consul|etcd|cassandra|neo4j|couchdb|influxdb|timescaledb|meilisearch|typesense|qdrant|weaviate|chromadb|mssql-server|azure-sql-edge|oracle|memgraph|dynamodb-local|pgbouncer|gotenberg|unleash-server)(?:-(?:ha|cluster|sharded|repmgr|sentinel))?$/;
 
 /**
  * The service's modules as its framework sees them (modules.ts): the walked files, the class of

@@ -459,6 +459,26 @@ suite('serverSourceRoot: a prebuilt tool beside the server', () => {
     assert.equal(await serverSourceRoot(repo, spec('dev', { image: 'node:22' }), { claimsSoleApp: true }), undefined);
   });
 
+  test("a database's high-availability or cluster image (`timescaledb-ha`, `redis-cluster`) is no candidate: the project's own image beside it still claims the only server app", async () => {
+    const app = spec('app', { image: 'ghcr.io/acme/shop:1' });
+    for (const image of ['timescale/timescaledb-ha:pg17', 'bitnami/redis-cluster:7', 'bitnami/postgresql-repmgr:16']) {
+      assert.deepEqual([...soleServerClaims([app, spec('db', { image })])], [app], image);
+    }
+    assert.equal(soleServerClaims([app, spec('db', { image: 'acme/timescaledb-tools:1' })]).size, 0);
+  });
+
+  test("an official library image (no namespace) claims the only server app only by the project's very word: `gate` is not the image of the `gatekeep` dashboard, a namespaced `acme/gate` may be", async () => {
+    const dashboard = memFs({ '/w/package.json': JSON.stringify({ name: 'gatekeep', dependencies: { express: '4' } }), '/w/src/index.ts': '' });
+    const db = spec('db', { image: 'postgres:18' });
+    for (const image of ['gate:1.5', 'library/gate', 'docker.io/library/gate:2']) {
+      const gateway = spec('gateway', { image });
+      assert.deepEqual([...soleServerClaims([gateway, db])], [gateway]);
+      assert.equal(await serverSourceRoot(dashboard, gateway, { claimsSoleApp: true }), undefined, image);
+    }
+    assert.equal(await serverSourceRoot(dashboard, spec('gateway', { image: 'gatekeep:latest' }), { claimsSoleApp: true }), '/w/src');
+    assert.equal(await serverSourceRoot(dashboard, spec('gateway', { image: 'acme/gate:1' }), { claimsSoleApp: true }), '/w/src');
+  });
+
   test("a third party's image in a compose file of its own folder (config/office/compose.yaml, the project named office by it) has no reason to run the app's code; a name: given to the stack still counts", async () => {
     const office = spec('office', { image: 'office/documentserver:9', project: 'office', projectDir: '/w/config/office' });
     assert.equal(await serverSourceRoot(repo, office, { claimsSoleApp: true, workspaceDir: '/w' }), undefined);
