@@ -245,12 +245,15 @@ type ContainerFinder = (spec: ServiceSpec, signal: AbortSignal | undefined) => P
  * engine does not answer. Except in a stack where no active service builds anything (all its own
  * services are under profiles, `docker compose up` alone would start none of them): there the
  * services that build are checked anyway, shown as not running with their profiles named, so the
- * workspace's own servers are not hidden until one is started.
+ * workspace's own servers are not hidden until one is started. A stack whose every service is under
+ * a profile (the project's published image in a `proxy` and a `no-proxy` variant) shows them all so.
  */
 async function startedProfiles(specs: ServiceSpec[], pinged: Promise<string | null>, find: ContainerFinder, signal: AbortSignal | undefined): Promise<ServiceSpec[]> {
   if (!specs.some((s) => s.inactiveProfiles !== undefined)) return specs;
-  const building = new Set(specs.filter((s) => s.inactiveProfiles === undefined && s.build !== undefined).map(stackKey));
-  const shownAnyway = (s: ServiceSpec) => s.build !== undefined && !building.has(stackKey(s));
+  const active = specs.filter((s) => s.inactiveProfiles === undefined);
+  const building = new Set(active.filter((s) => s.build !== undefined).map(stackKey));
+  const someActive = new Set(active.map(stackKey));
+  const shownAnyway = (s: ServiceSpec) => !someActive.has(stackKey(s)) || (s.build !== undefined && !building.has(stackKey(s)));
   const reachable = (await pinged) === null;
   const started = await Promise.all(specs.map(async (s) => s.inactiveProfiles === undefined || shownAnyway(s) || (reachable && (await find(s, signal).catch(() => [])).length > 0)));
   return specs.filter((_, i) => started[i]);

@@ -148,6 +148,18 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.deepEqual(away.services.map((s) => s.name), ['api', 'init']);
   });
 
+  test('a stack whose every service is under a profile not active here, none building (a published image in two variants), shows them all before anything runs, the profiles named', async () => {
+    const variant = (name: string, profile: string) => `  ${name}:\n    image: acme/shop\n    profiles: [${profile}]\n`;
+    const files = { ...WORKSPACE, '/ws/compose.yaml': `services:\n${variant('shop', 'direct')}${variant('shop-proxied', 'proxied')}` };
+    const opts = { workspaceDir: '/ws', env: {}, trust: { allowedOrigins: [], tokenVariables: [] } };
+    const none = await checkWorkspace({ engine: fakeEngine({ stale: false, containerFiles: [], imageFiles: [], noContainer: true }), prober: fakeProber(() => 200), fs: memFs(files, { mtimes }) }, opts);
+    assert.deepEqual(none.services.map((s) => [s.name, s.verdict]), [['shop', 'not-running'], ['shop-proxied', 'not-running']]);
+    assert.match((none.services[1] as ServiceReport).summary, /its profile proxied is not active/);
+    const active = { ...files, '/ws/compose.yaml': `${files['/ws/compose.yaml']}  db:\n    image: postgres\n` };
+    const withDb = await checkWorkspace({ engine: fakeEngine({ stale: false, containerFiles: [], imageFiles: [], noContainer: true }), prober: fakeProber(() => 200), fs: memFs(active, { mtimes }) }, opts);
+    assert.deepEqual(withDb.services.map((s) => s.name), ['db']);
+  });
+
   test('a build compose cannot run is said: a context that is a file (`build: backend/Dockerfile`), one that does not exist, a Dockerfile that is not there', async () => {
     const opts = { workspaceDir: '/ws', env: {}, trust: { allowedOrigins: [], tokenVariables: [] } };
     const warningsWith = async (build: string) => {
