@@ -10,6 +10,14 @@ import { interpolate, type Env } from './interpolate';
  */
 export function parseDotenv(text: string, env: Env = {}): Record<string, string> {
   const out: Record<string, string> = {};
+  // What a value is interpolated with: mergeEnv(env, out) kept up to date line by line, instead of made
+  // again at every line (a copy of the whole process environment each time: a long .env file read for
+  // every service that names it was quadratic).
+  const scope = mergeEnv(env, {});
+  const set = (key: string, value: string) => {
+    out[key] = value;
+    if (env[key] === undefined) scope[key] = value;
+  };
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] ?? '').trim();
@@ -20,16 +28,16 @@ export function parseDotenv(text: string, env: Env = {}): Record<string, string>
     let raw = m[2] as string;
     if (raw.startsWith("'")) {
       const end = raw.indexOf("'", 1);
-      out[key] = end < 0 ? raw.slice(1) : raw.slice(1, end);
+      set(key, end < 0 ? raw.slice(1) : raw.slice(1, end));
     } else if (raw.startsWith('"')) {
       // A double-quoted value may continue on following lines until its closing quote.
       while (findClosingQuote(raw) < 0 && i + 1 < lines.length) raw += '\n' + (lines[++i] ?? '');
       const end = findClosingQuote(raw);
       const body = end < 0 ? raw.slice(1) : raw.slice(1, end);
-      out[key] = interpolate(unescapeDouble(body), mergeEnv(env, out), `.env ${key}`);
+      set(key, interpolate(unescapeDouble(body), scope, `.env ${key}`));
     } else {
       const value = raw.replace(/\s+#.*$/, '').trim();
-      out[key] = interpolate(value, mergeEnv(env, out), `.env ${key}`);
+      set(key, interpolate(value, scope, `.env ${key}`));
     }
   }
   return out;
