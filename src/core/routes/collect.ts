@@ -3243,8 +3243,8 @@ function expandListedImports(scanned: Scanned[], files: readonly string[]): void
       // Each file's copy reads that file's module, and that file's name where the loop makes a path of it.
       const perFile = (v: ConstValue, i: number): ConstValue =>
         mapRefs(v, (ref) => (ref.local === imp.local ? { ref: { ...ref, local: each[i]?.local ?? ref.local } } : ref.local === imp.source && ref.path[0] === EACH && ref.path[1] === 'name' ? (madeOfName(names[i] ?? '', ref.path.slice(2)) ?? { ref }) : { ref }));
-      // The module itself mounted, a member of it (`mod.default`), or a router handed to its function (`require(x).default(router)`: `<local>#0`).
-      const handed = (name: string) => (name === imp.local ? '' : name.startsWith(`${imp.local}#`) || name.startsWith(`${imp.local}.`) ? name.slice(imp.local.length) : undefined);
+      // The module itself mounted, or a router handed to its function (`require(x).default(router)`: `<local>#0`).
+      const handed = (name: string) => (name === imp.local ? '' : name.startsWith(`${imp.local}#`) ? name.slice(imp.local.length) : undefined);
       mounts = mounts.flatMap((m) => {
         const rest = handed(m.routerName);
         return rest === undefined ? [m] : each.map((e, i) => ({ ...m, routerName: `${e.local}${rest}`, ...(m.prefixValue ? knownPrefix(perFile(m.prefixValue, i), m.prefix) : {}) }));

@@ -11,7 +11,6 @@ import { skipOuter, extendedClass } from './tsSyntax';
 import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, constructorField, enclosingFunction, singleReturn, hasModifier, returnWhenEnvUnset } from './routeSyntax';
 import { ReaderBase, type Scope } from './readerBase';
 import { returnedTemplate } from './pathFunctions';
-import { soleCallArgument } from './soleCallArguments';
 import { mappedRouteOptions, type MappedTableReader } from './mappedTables';
 import { passedParam } from './passThrough';
 import { substituteParams } from './extracted';
@@ -562,22 +561,9 @@ export abstract class Evaluator extends ReaderBase {
       if (index < 0) continue;
       // A router method's parameter (methodRouters.ts): each call's argument, as a constructor's.
       const router = isConstructorDeclaration(fn) ? enclosingClassRouter(fn) : isMethodDeclaration(fn) ? methodRouter(fn) : undefined;
-      if (router !== undefined && (isConstructorDeclaration(fn) || isMethodDeclaration(fn))) return this.constructorParam(fn, router, index, depth);
-      // A function the file calls once (soleCallArguments.ts): what that call passes, read where the call is.
-      const arg = soleCallArgument(node);
-      return arg ? this.atFileLevel(() => this.evaluate(arg, depth + 1)) : undefined;
+      return router !== undefined && (isConstructorDeclaration(fn) || isMethodDeclaration(fn)) ? this.constructorParam(fn, router, index, depth) : undefined;
     }
     return undefined;
-  }
-
-  /** `read` with no scope of this reading bound: an expression of the file read where it stands, outside the function being read. */
-  protected atFileLevel<T>(read: () => T): T {
-    const saved = this.scopes.splice(0);
-    try {
-      return read();
-    } finally {
-      this.scopes.push(...saved);
-    }
   }
 
   /** A name of `const { a, b: c = 'x' } = value`: that property of the value, else its default; `...rest`, what the others leave (restOf). */
