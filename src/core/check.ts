@@ -128,6 +128,7 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
   const builders = imageBuilders(specs, all);
   // An image the project builds outside compose, as its README or a script says (`docker build -t app .`).
   const documented = await documentedBuilders(deps.fs, specs, builders, opts.workspaceDir);
+  for (const [spec, built] of documented) if (built.documentedBuild) spec.documentedBuild = built.documentedBuild;
   const shared = sharedNameWarnings(specs, (f) => rel(opts.workspaceDir, f));
   const services = await mapPool(specs, SERVICE_CONCURRENCY, async (spec) => {
     const report = await checkService(scanDeps, opts, spec, { pinged, findContainers }, readWorkspace, boundary, { hashes, composeParses }, { claimsSoleApp: claims.has(spec), builtBy: builders.get(spec) ?? documented.get(spec) });

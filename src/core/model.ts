@@ -84,6 +84,12 @@ export interface ServiceSpec {
    */
   builtBy?: string;
   /**
+   * No compose service builds its image, and the project writes down the command that does
+   * (gather/documentedBuilds.ts): the command and where it is written (`README.md:93`, from the
+   * workspace). Compose cannot make the image (`up` would pull it): the fix says to run that first.
+   */
+  documentedBuild?: { command: string; where: string };
+  /**
    * With `builtBy` (or beside another service of the same build, compose/builtImages.ts
    * markSiblingStarts): its compose command or entrypoint differs from that service's, so it starts
    * another program of the image (a worker beside the api): it serves only the routes its started

@@ -11,10 +11,12 @@ export interface DocumentedBuild {
   target?: string;
   /** 1-based line of the file the command is on. */
   line: number;
+  /** The command as written, up to the end of its line or shell list (`docker build -t shop-app .`). */
+  command: string;
 }
 
 /** `docker build`, `docker image build`, `docker buildx build`, `podman build`, `buildah bud`: the words after it. */
-const BUILD_COMMAND = /\b(?:docker(?:\s+image|\s+buildx)?\s+build|podman\s+build|buildah\s+(?:bud|build))\s+(.*)$/;
+const BUILD_COMMAND = /\b((?:docker(?:\s+image|\s+buildx)?\s+build|podman\s+build|buildah\s+(?:bud|build))\s+)(.*)$/;
 /** Options taking a value as the next word (or after `=`), besides the three read. */
 const VALUED = new Set(['--build-arg', '--platform', '--label', '--network', '--secret', '--ssh', '--cache-from', '--cache-to', '--output', '-o', '--progress', '--add-host', '--iidfile', '--metadata-file', '--shm-size', '--ulimit', '--memory', '-m', '--build-context', '--builder', '--annotation', '--attest', '--provenance', '--sbom', '--isolation', '--cgroup-parent', '--cpu-shares', '--cpuset-cpus', '--allow']);
 /** A word a shell would expand or that ends the command: nothing is read past it. */
@@ -25,13 +27,14 @@ export function documentedBuilds(text: string): DocumentedBuild[] {
   const out: DocumentedBuild[] = [];
   text.split('\n').forEach((raw, i) => {
     const m = BUILD_COMMAND.exec(raw.replace(/\\\s*$/, ''));
-    const found = m?.[1] !== undefined ? buildOf(m[1].replace(/[`"',]+\s*$/, '')) : undefined;
-    if (found) out.push({ ...found, line: i + 1 });
+    const rest = m?.[2]?.replace(/[`"',]+\s*$/, '');
+    const found = rest !== undefined ? buildOf(rest) : undefined;
+    if (found) out.push({ ...found, line: i + 1, command: `${m?.[1] ?? ''}${rest?.split(/\s+(?:&&|\|\||;|\|)\s+/)[0] ?? ''}`.trim() });
   });
   return out;
 }
 
-function buildOf(rest: string): Omit<DocumentedBuild, 'line'> | undefined {
+function buildOf(rest: string): Omit<DocumentedBuild, 'line' | 'command'> | undefined {
   const words = commandWords(rest);
   const read: { tag?: string; dockerfile?: string; target?: string } = {};
   const positional: string[] = [];

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { ServiceSpec } from '../model';
 import type { FsLike } from '../ports';
-import { documentedBuilds } from '../compose/documentedBuilds';
+import { documentedBuilds, type DocumentedBuild } from '../compose/documentedBuilds';
 import { imageKey } from '../compose/builtImages';
 import { isAtOrInside } from '../pathInside';
 
@@ -34,7 +34,8 @@ export async function documentedBuilders(fs: FsLike, specs: readonly ServiceSpec
       const context = path.resolve(dir, hit.context);
       const dockerfile = path.resolve(hit.dockerfile !== undefined ? dir : context, hit.dockerfile ?? 'Dockerfile');
       if (!isAtOrInside(workspaceDir, context) || !isAtOrInside(workspaceDir, dockerfile) || !(await fs.stat(dockerfile))?.isFile) continue;
-      out.set(spec, { ...spec, build: { context, dockerfile, ...(hit.target !== undefined ? { target: hit.target } : {}) } });
+      const where = `${path.relative(workspaceDir, path.join(dir, hit.file)).split(path.sep).join('/')}:${hit.line}`;
+      out.set(spec, { ...spec, build: { context, dockerfile, ...(hit.target !== undefined ? { target: hit.target } : {}) }, documentedBuild: { command: hit.command, where } });
       break;
     }
   }
@@ -42,15 +43,15 @@ export async function documentedBuilders(fs: FsLike, specs: readonly ServiceSpec
 }
 
 /** The build commands of a folder's README, package.json, Makefile and shell scripts. */
-async function folderBuilds(fs: FsLike, dir: string): Promise<ReturnType<typeof documentedBuilds>> {
+async function folderBuilds(fs: FsLike, dir: string): Promise<(DocumentedBuild & { file: string })[]> {
   const names = await fs.readdir(dir);
   const files = [...DOC_FILES.filter((n) => names.includes(n)), ...names.filter((n) => SCRIPT.test(n)).sort()];
-  const out: ReturnType<typeof documentedBuilds> = [];
+  const out: (DocumentedBuild & { file: string })[] = [];
   for (const name of files) {
     const file = path.join(dir, name);
     const st = await fs.stat(file);
     if (!st?.isFile || (st.size ?? 0) > MAX_DOC_BYTES) continue;
-    out.push(...documentedBuilds(await fs.readFile(file).catch(() => '')));
+    out.push(...documentedBuilds(await fs.readFile(file).catch(() => '')).map((b) => ({ ...b, file: name })));
   }
   return out;
 }

@@ -7,7 +7,7 @@ import type { ActionKind, ServiceAction, ServiceSpec } from '../model';
 
 /** What the ladder found about a service, as far as the choice of action goes. */
 export interface ActionFacts {
-  spec: Pick<ServiceSpec, 'name' | 'build' | 'builtBy'>;
+  spec: Pick<ServiceSpec, 'name' | 'build' | 'builtBy' | 'documentedBuild'>;
   /** Compose command for the command line ("docker compose" / "docker-compose"). */
   composeLabel: string;
   engineError: boolean;
@@ -44,6 +44,8 @@ export function actionFor(f: ActionFacts): ServiceAction | null {
   if (!f.containerState) {
     // Another service's build makes the image: built through it when missing or behind.
     if (f.spec.builtBy !== undefined && (!f.imageExists || f.imageBehind)) return make(f, 'start', [['build', f.spec.builtBy], ['up', '-d', svc]]);
+    // An image built outside compose (documentedBuild): no compose step makes it; the fix says the command.
+    if (!built && f.spec.documentedBuild && !f.imageExists) return null;
     // `up` builds a missing image itself; an existing one behind the source needs --build.
     return make(f, 'start', [['up', '-d', ...(built && f.imageExists && f.imageBehind ? ['--build'] : []), svc]]);
   }
@@ -60,9 +62,10 @@ export function actionFor(f: ActionFacts): ServiceAction | null {
   return null;
 }
 
-function behind(f: ActionFacts): ServiceAction {
+function behind(f: ActionFacts): ServiceAction | null {
   const svc = f.spec.name;
   if (f.spec.build) return make(f, 'rebuild', [['build', builderOf(f.spec)], ['up', '-d', svc]]);
+  if (f.spec.documentedBuild) return null;
   return make(f, 'pull', [['pull', svc], ['up', '-d', svc]]);
 }
 

@@ -36,7 +36,9 @@ export function fixFor(ev: ServiceEvidence, rung: RungName | null): string | nul
   const svc = ev.spec.name;
   const dc = composeCommand(ev.composeLabel, ev.composeFileFlags);
   // A registry image (no build:) is never built: the nearest thing is a pull.
-  const rebuild = ev.spec.build ? `${dc} build ${builderOf(ev.spec)} && ${dc} up -d ${svc}` : `${dc} pull ${svc} && ${dc} up -d ${svc}`;
+  const documented = ev.spec.build ? undefined : ev.spec.documentedBuild;
+  // An image built outside compose, as the project writes down: that command, then `up` (a pull would find nothing).
+  const rebuild = ev.spec.build ? `${dc} build ${builderOf(ev.spec)} && ${dc} up -d ${svc}` : documented ? `${documented.command} && ${dc} up -d ${svc}` : `${dc} pull ${svc} && ${dc} up -d ${svc}`;
   switch (rung) {
     case null:
       return null;
@@ -48,11 +50,12 @@ export function fixFor(ev: ServiceEvidence, rung: RungName | null): string | nul
       if (!ev.container && ev.swarm) return l10n.t`build the image (where the Swarm's nodes get it from), then update the Swarm service: ${`${dc} build ${svc} && ${swarmUpdateFix(ev.swarm.service, ev.composeLabel)}`}`;
       if (!ev.container && ev.spec.builtBy !== undefined) return l10n.t`not running, and the image is behind the source: ${rebuild}`;
       if (!ev.container) return l10n.t`not running, and the image is behind the source: ${`${dc} up -d ${ev.spec.build ? '--build ' : ''}${svc}`}`;
-      return ev.spec.build ? l10n.t`build the image: ${rebuild}` : l10n.t`pull the image: ${rebuild}`;
+      return ev.spec.build || documented ? l10n.t`build the image: ${rebuild}` : l10n.t`pull the image: ${rebuild}`;
     case 'container':
       if (!ev.container && ev.swarm) return swarmFix(ev.swarm, ev.composeLabel);
       // `up` of a service whose image another service builds would pull it: built through that one first.
       if (!ev.container && ev.spec.builtBy !== undefined && !ev.image) return l10n.t`start it (not running; its image is built by ${ev.spec.builtBy}): ${rebuild}`;
+      if (!ev.container && documented && !ev.image) return l10n.t`start it (not running; its image is built outside compose, as ${documented.where} says): ${rebuild}`;
       if (!ev.container) return l10n.t`start it (not running): ${`${dc} up -d ${svc}`}`;
       // A Swarm task is not compose's to recreate: the service rolls its tasks.
       if (ev.stale && swarmServiceOf(ev.container.labels)) {

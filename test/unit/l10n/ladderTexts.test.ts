@@ -97,6 +97,7 @@ const CASES: [string, Partial<ServiceEvidence>, ServiceFiles?][] = [
   ['not running, its profile not active', { ...gone, spec: { ...evidence({}).spec, inactiveProfiles: ['dev'] } }],
   ['not running, none of its profiles active', { ...gone, spec: { ...evidence({}).spec, inactiveProfiles: ['dev', 'full'] } }],
   ['not running, its image built by another service, not built yet', { ...gone, image: undefined, spec: { ...evidence({}).spec, builtBy: 'builder' } }],
+  ['not running, its image built outside compose as the README says, not built yet', { ...gone, image: undefined, spec: { ...evidence({}).spec, build: undefined, documentedBuild: { command: 'docker build -t app .', where: 'README.md:3' } } }],
   ['not running, registry image not pulled', { ...gone, image: undefined, spec: { ...evidence({}).spec, build: undefined, image: 'redis' } }],
   ['image gone under a container', { image: undefined, stale: true }],
   ['registry image gone under a container', { image: undefined, stale: true, spec: { ...evidence({}).spec, build: undefined, image: 'redis' } }],

@@ -43,6 +43,13 @@ suite('ladder: the action that fits the state', () => {
     assert.deepEqual(stepsOf('rebuild', worker, true), [['build', 'api'], ['up', '-d', '--force-recreate', 'worker']]);
   });
 
+  test('an image built outside compose (a command the project writes down): no compose action while it is missing or behind; Start once it is there', () => {
+    const shop = { name: 'shop', documentedBuild: { command: 'docker build -t shop-app .', where: 'README.md:3' } };
+    assert.equal(actionFor(facts({ spec: shop, containerState: undefined, imageExists: false })), null);
+    assert.equal(actionFor(facts({ spec: shop, imageBehind: true })), null);
+    assert.deepEqual(actionFor(facts({ spec: shop, containerState: undefined }))?.steps, [['up', '-d', 'shop']]);
+  });
+
   test('stopped with its files: Start; in sync or no engine: no action', () => {
     assert.equal(actionFor(facts({ containerState: 'exited' }))?.label, 'Start api');
     assert.equal(actionFor(facts({})), null);

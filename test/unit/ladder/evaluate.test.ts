@@ -429,6 +429,14 @@ suite('ladder: evaluateService', () => {
     assert.equal(fixFor(evidence({ spec }), 'image'), 'build the image: docker compose build api && docker compose up -d worker');
   });
 
+  test('a service whose image is built outside compose, as the project writes down: its fixes say that command, then up; no compose action makes the image', () => {
+    const { build: _build, ...prebuilt } = evidence({}).spec;
+    const spec = { ...prebuilt, image: 'shop-app', documentedBuild: { command: 'docker build -t shop-app .', where: 'README.md:12' } };
+    assert.equal(fixFor(evidence({ spec, container: undefined, image: undefined }), 'container'), 'start it (not running; its image is built outside compose, as README.md:12 says): docker build -t shop-app . && docker compose up -d api');
+    assert.equal(fixFor(evidence({ spec }), 'image'), 'build the image: docker build -t shop-app . && docker compose up -d api');
+    assert.equal(evaluateService(evidence({ spec, container: undefined, image: undefined, stale: false }), { modules: [], loose: null }).action, null);
+  });
+
   test("a stack compose does not find by itself from the workspace root: its fix and its action's command carry the -f flags", () => {
     const ev = evidence({ composeLabel: 'docker-compose', composeFileFlags: composeFileFlags(['ops/docker-compose.full.yml']) });
     assert.equal(fixFor(ev, 'image'), 'build the image: docker-compose -f ops/docker-compose.full.yml build api && docker-compose -f ops/docker-compose.full.yml up -d api');
