@@ -11,7 +11,7 @@ import * as l10n from '@vscode/l10n';
 import { escapeRegExp } from '../escapeRegExp';
 import { isExcluded } from './nestExclude';
 import { HTTP_METHODS, type HttpMethod, type RouteDef } from '../model';
-import type { ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestModuleDecl, SettingGuard, PrefixExclude, RouterModuleEntry, UriVersioning, HelperArg, FixedRegistration } from './extracted';
+import type { Endpoint, ExtractedFile, ExtractedMount, ExtractedRoute, GivenObject, NestModuleDecl, SettingGuard, PrefixExclude, RouterModuleEntry, UriVersioning, HelperArg, FixedRegistration } from './extracted';
 import { factoryRouteAt } from './routeFactories';
 import { DEFAULT_FACTORY_INSTANCE, dropUnmetMemberGuards } from './unmetMemberGuards';
 import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, guardsHold, mayHold, substituteParams, methodRouterName, routerMethodName, writtenName } from './extracted';
@@ -1419,7 +1419,7 @@ function mountChildren(s: Scanned, mount: ExtractedMount, scanned: Scanned[], by
   // A mount at / changes no path: not finding it costs nothing worth a warning.
   // A module's function called (`require('./mw')()`) that makes no router is middleware: nothing to warn of.
   const calledModule = mount.routerName.startsWith('require(') && mount.routerName.endsWith('()');
-  if (children.length > 0 || mount.prefix === '/' || !/rout|require\(/i.test(mount.routerName) || calledModule || mount.handler || packageCall(s, mount, byKey, aliases)) return { children, unknown: '' };
+  if (children.length > 0 || mount.prefix === '/' || !/rout|require\(/i.test(mount.routerName) || calledModule || mount.handler || packageCall(s, mount, byKey, aliases) || (mount.atPath && madeHandler(s, mount.routerName, byKey, aliases))) return { children, unknown: '' };
   const guessed = guessedModule(s, mount, scanned, byKey, aliases);
   if (!guessed) {
     warnings.push(scanWarningText(s.file, { id: 'mountUnresolved', args: [mount.routerName, mount.prefix], line: mount.line }));
@@ -1862,11 +1862,25 @@ function addEndpointRoutes(s: Scanned, byKey: Map<string, Scanned>, aliases: Pat
     const local = called ? mount.routerName.slice(0, -2) : mount.routerName;
     const imp = importNamed(s.x.imports, local);
     const found = imp && followExport(s, imp, undefined, byKey, aliases, 0);
-    const served = found?.name !== undefined ? found.target.x.endpoints?.[called ? `${found.name}()` : found.name] : undefined;
+    const served = (found?.name !== undefined ? found.target.x.endpoints?.[called ? `${found.name}()` : found.name] : undefined) ?? (mount.atPath ? madeHandler(s, mount.routerName, byKey, aliases) : undefined);
     if (!served || (served === 'handler' && !mount.atPath)) continue;
     const path = endpointPath(served, mount.prefix);
     for (const method of ENDPOINT_METHODS[served]) s.x.routes.push({ method, path, line: mount.line, kind: 'router', router: mount.mountedOn ?? '' });
   }
+}
+
+/**
+ * `app.use('/settings.json', app.kit.handlers.settings)` of `app.kit.handlers = require('./handlers')(app)`,
+ * whose function returns `{ settings: require('./settings')(app) }`: what that module's function makes
+ * (madeHandlers.ts).
+ */
+function madeHandler(s: Scanned, routerName: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): Endpoint | undefined {
+  const dot = routerName.lastIndexOf('.');
+  const source = dot > 0 ? s.x.madeFields?.[routerName.slice(0, dot)] : undefined;
+  const factory = source !== undefined ? resolveModule(s.key, source, byKey, aliases) : undefined;
+  const inner = factory?.x.factoryLoads?.[routerName.slice(dot + 1)];
+  const made = factory && inner !== undefined ? resolveModule(factory.key, inner, byKey, aliases) : undefined;
+  return made?.x.endpoints?.['*()'];
 }
 
 /** `usersRoutes(apiRouter)`: the parameter at `index` of the function, in its file, is that router. */

@@ -36,6 +36,7 @@ import { readOpenApiInits, readOpenApiOperations } from './openApiFramework';
 import { HAPI_OPENAPI, readHapiOpenApiPlugins } from './hapiOpenApi';
 import { memberRouters } from './memberRouters';
 import { fieldLoads } from './fieldLoads';
+import { madeFields } from './madeHandlers';
 import { methodWrappers } from './methodWrappers';
 import { markMatchOnlyRoutes, readRequestEntry } from './matchOnlyRouters';
 import { routeFunctionCallers } from './routeFunctionCallers';
@@ -151,6 +152,7 @@ class FileReader extends FeathersReader {
     this.findRouteFunctions();
     this.findMemberRouters();
     this.findFieldLoads();
+    this.findMadeFields();
     // The root module this file starts, for which controllers the app registers (collect.ts).
     const entries = this.sf.text.includes('NestFactory') ? this.nestFactoryModules() : [];
     if (this.out.nestEntryModule === undefined && entries[0] !== undefined) this.out.nestEntryModule = entries[0];
@@ -164,6 +166,13 @@ class FileReader extends FeathersReader {
     const routers = new Set([...this.out.routes.map((r) => r.router ?? ''), ...this.out.mounts.map((m) => m.mountedOn)].filter((n): n is string => n !== undefined && n !== ''));
     const found = memberRouters(this.sf, routers, (e) => this.receiverOf(e));
     if (found) this.out.memberRouters = found;
+  }
+
+  /** Member chains a mount at a path names a member of, assigned a call of a loaded module's function (madeHandlers.ts). */
+  private findMadeFields(): void {
+    if (!this.out.mounts.some((m) => m.atPath && m.routerName.includes('.') && !m.routerName.includes('('))) return;
+    const made = madeFields(this.sf);
+    if (made) this.out.madeFields = made;
   }
 
   /** Fields of this file's classes holding a loaded module that a mount here names (`app.use('/events', this.events)`): imports of it (fieldLoads.ts). */

@@ -775,6 +775,10 @@ export interface ExtractedFile {
    * a mount of one in another file serves that endpoint (collect.ts).
    */
   endpoints?: Record<string, Endpoint>;
+  /** Member chains assigned only a call of a loaded module's function (`app.kit.handlers = require('./handlers')(app)`): that module's specifier (madeHandlers.ts). */
+  madeFields?: Record<string, string>;
+  /** The module's function returns an object literal: its properties each holding a call of a loaded module's function, to that module's specifier (madeHandlers.ts). */
+  factoryLoads?: Record<string, string>;
   /** Route tables keyed by "METHOD /path" strings, by name (a function's: what it returns; the default export's: DEFAULT_OBJECT): what a loop over an imported one registers (tableKeys.ts). */
   routeTables?: Record<string, RouteTable>;
   /** `export const autoPrefix = '/x'` (or module.exports.autoPrefix): the plugin's own prefix under autoload. */

@@ -1,6 +1,7 @@
 // What the file offers other files, read after the walk: its exports (named, default, CommonJS),
 // the routers, router factories, classes and plain functions behind them, decorator and controller
 // factories, the parameters routes are declared on, and routers kept in an object by key.
+import { factoryLoads } from './madeHandlers';
 import ts from './compiler';
 import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isEnumDeclaration, isExportAssignment, isExportDeclaration, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isFunctionTypeNode, isIdentifier, isSourceFile, isMethodDeclaration, isNamedExports, isNamespaceExport, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTypeReferenceNode, isVariableStatement } from './tsNodes';
 import { joinRoutePath } from './joinPath';
@@ -622,7 +623,11 @@ export abstract class ExportReader extends MountReader {
       // The function itself, not one a call wraps (`fp(async (app, opts) => ...)`, a plugin).
       const value = exportedValue(st, this.sf);
       const fn = isFunctionDeclaration(st) ? defaultFunction(st, this.sf) : value && skipOuter(value);
-      if (!fn || !(isFunctionDeclaration(fn) || isFunctionExpression(fn) || isArrowFunction(fn)) || !declaresNothing(fn)) continue;
+      if (!fn || !(isFunctionDeclaration(fn) || isFunctionExpression(fn) || isArrowFunction(fn))) continue;
+      // `module.exports = (app) => ({ settings: require('./settings')(app) })`: what each property's module makes (madeHandlers.ts).
+      const loads = factoryLoads(fn);
+      if (loads) this.out.factoryLoads = loads;
+      if (!declaresNothing(fn)) continue;
       if (answersRequest(fn)) handlers['*'] = 'handler';
       // `module.exports = (options) => function (req, res) {...}`: the module's function makes the handler, mounted as its call (`require('./x')(options)`).
       else if (makesRequestHandler(fn)) handlers['*()'] = 'handler';

@@ -52,3 +52,24 @@ suite("a handler made by a module's default-exported function, mounted as a call
     assert.deepEqual(collect({ '/s/server.js': cjsServer, '/s/settings.js': handsOn }), ['GET /health']);
   });
 });
+
+// The handler sits behind a field of the app assigned from a module's factory (`app.kit.handlers =
+// require('./handlers')(app)`), a factory returning an object literal of handlers each made by a
+// further module's factory (`settings: require('./settings')(app)`), whose body returns the handler
+// after statements of its own; mounted through the field (`app.use('/settings.json', app.kit.handlers.settings)`).
+const fieldServer = (mounted: string) =>
+  ["const express = require('express');", 'const app = express();', 'app.kit = {};', "app.kit.handlers = require('./handlers/index')(app);", `app.use('/settings.json', ${mounted});`, "app.get('/health', (req, res) => res.send('ok'));", 'app.listen(3000);'].join('\n');
+const handlersIndex = "'use strict';\nmodule.exports = function (app) {\n  return {\n    settings: require('./settings')(app),\n    guard: require('./guard')(app),\n  };\n};";
+const settingsFactory = "module.exports = function (app) {\n  const shown = {};\n  if (app.kit.visible) {\n    shown.theme = 'dark';\n  }\n  return function settings(req, res, _next) {\n    return res.json({ shown });\n  };\n};";
+const guardFactory = "module.exports = function (app) {\n  return function guard(req, res, next) {\n    res.locals.app = app;\n    next();\n  };\n};";
+
+suite("a handler held in a field assigned from a module's factory returning an object of handlers", () => {
+  const files = (mounted: string) => ({ '/s/server.js': fieldServer(mounted), '/s/handlers/index.js': handlersIndex, '/s/handlers/settings.js': settingsFactory, '/s/handlers/guard.js': guardFactory });
+  test('the member made by a factory returning a handler after statements of its own answers every method at the path', () => {
+    assert.deepEqual(collect(files('app.kit.handlers.settings')), ['ALL /settings.json', 'GET /health']);
+  });
+
+  test('a member that is middleware handing the request on is none', () => {
+    assert.deepEqual(collect(files('app.kit.handlers.guard')), ['GET /health']);
+  });
+});
