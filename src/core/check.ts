@@ -215,7 +215,7 @@ async function checkService(
   hints: SourceHints,
 ): Promise<ServiceReport> {
   if (spec.error !== undefined) return invalidService(deps, opts, spec, readWorkspace, boundary, hints);
-  const { mapping, warnings: serviceWarnings } = await mappingWithin(deps, opts, spec, boundary);
+  const { mapping, warnings: serviceWarnings, unbuildableFix } = await mappingWithin(deps, opts, spec, boundary);
 
   // The engine's answers and the workspace's files are independent: gathered at once, so the wait
   // on the engine's ping, archive streams and probes overlaps the source walk. Reading the
@@ -232,7 +232,10 @@ async function checkService(
   const { ev, files, workspaceWarnings } = await gatherEvidence(deps, opts, spec, mapping, { workspace, containersFound, engineError, configJudging });
   const workdir = imageWorkdirWarning(mapping, ev.container);
   const warnings = [...serviceWarnings, ...(workdir !== undefined ? [workdir] : []), ...workspaceWarnings];
-  const report = { ...evaluateService(ev, files), warnings: warnings.slice(0, MAX_WARNINGS), ...(ev.swarm ? { swarm: ev.swarm } : {}) };
+  const evaluated = evaluateService(ev, files);
+  // A build compose cannot run (its Dockerfile not there): no `up` makes the image, what the build lacks comes first.
+  const fix = unbuildableFix !== undefined && evaluated.fix !== null && !ev.image ? unbuildableFix : evaluated.fix;
+  const report = { ...evaluated, fix, warnings: warnings.slice(0, MAX_WARNINGS), ...(ev.swarm ? { swarm: ev.swarm } : {}) };
   if (warnings.length > MAX_WARNINGS) report.warnings.push(l10n.t('… and {0} more', warnings.length - MAX_WARNINGS));
   deps.log?.log('info', `${spec.project}/${spec.name}: ${report.verdict} — ${report.summary}`);
   return report;
@@ -282,7 +285,7 @@ function containerFinder(engine: EngineLike, specs: readonly ServiceSpec[]): Con
 }
 
 /** The service's mapping, unless its source root is outside the workspace; and what to warn of. */
-async function mappingWithin(deps: CheckDeps, opts: CheckOptions, spec: ServiceSpec, boundary: string | undefined): Promise<{ mapping: SourceMapping | undefined; warnings: string[] }> {
+async function mappingWithin(deps: CheckDeps, opts: CheckOptions, spec: ServiceSpec, boundary: string | undefined): Promise<{ mapping: SourceMapping | undefined; warnings: string[]; unbuildableFix?: string }> {
   const inferred = await inferMapping(deps.fs, spec);
   const warnings: string[] = [];
   // x-runtime-drift.source (or a build context) outside the workspace: its names would walk
@@ -297,7 +300,7 @@ async function mappingWithin(deps: CheckDeps, opts: CheckOptions, spec: ServiceS
     warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: the service bind-mounts ${rel(opts.workspaceDir, mounted.dir)} at ${mounted.at}, so the container runs those files from the workspace, not from the image: they are not compared with it (x-runtime-drift.source and target map them if the image holds them too)`);
   }
   const unbuildable = spec.build && spec.drift.source === undefined ? await buildInputMissing(deps.fs, spec.build, (f) => rel(opts.workspaceDir, f)) : undefined;
-  if (unbuildable !== undefined) warnings.push(unbuildable);
+  if (unbuildable !== undefined) warnings.push(unbuildable.warning);
   // A node project's build that maps nothing: said, so an empty file ladder is not read as "nothing to compare".
   // Not for an image FROM a database, cache or proxy (its config copied in from the project's folder): it runs none of the project's code.
   else if (!inferred && spec.build && packaged && !(await buildsInfrastructure(deps.fs, spec, spec.build))) {
@@ -312,7 +315,7 @@ async function mappingWithin(deps: CheckDeps, opts: CheckOptions, spec: ServiceS
   }
   const rebuilding = deps.rebuilds?.holder(spec.project, spec.name);
   if (rebuilding) warnings.push(l10n.t`a rebuild of ${spec.name} is in progress (${rebuilding}): this answer may be overtaken when it ends`);
-  return { mapping: outside || mounted ? undefined : await programsWithin(deps.fs, inferred, boundary), warnings };
+  return { mapping: outside || mounted ? undefined : await programsWithin(deps.fs, inferred, boundary), warnings, ...(unbuildable ? { unbuildableFix: unbuildable.fix } : {}) };
 }
 
 /** The mapping without the programs whose source root is outside the workspace (as the primary's is checked: not read). */
@@ -552,6 +555,8 @@ async function invalidService(
 
 /** A service whose compose definition could not be read: only it is "unknown", the others are checked. */
 function invalidServiceReport(spec: ServiceSpec): ServiceReport {
+  // With those the error names, those that blank its build context (`context: ${BACKEND}`): all want setting.
+  const unset = [...new Set([...(spec.unsetVariables ?? []), ...(spec.build?.blankContextVariables ?? [])])];
   return {
     name: spec.name,
     project: spec.project,
@@ -572,8 +577,8 @@ function invalidServiceReport(spec: ServiceSpec): ServiceReport {
     configDrift: [],
     configBasis: null,
     pages: [],
-    fix: spec.unsetVariables?.length
-      ? l10n.t('set {0} in .env beside the compose file or in the environment, then check again', spec.unsetVariables.join(', '))
+    fix: unset.length > 0
+      ? l10n.t('set {0} in .env beside the compose file or in the environment, then check again', unset.join(', '))
       : spec.addsToAnother
         ? l10n.t('check it together with the compose file that gives its image or build (--compose-file for each, or the runtimeDrift.composeFiles setting)')
         : l10n.t('correct the service in the compose file, then check again'),

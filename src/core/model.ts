@@ -53,6 +53,8 @@ export interface ServiceBuild {
   target?: string;
   /** `build.args`, interpolated: the values the Dockerfile's ARGs take. */
   args?: Record<string, string>;
+  /** Variables `build.context` names that are not set (`context: ${BACKEND}`): compose substitutes a blank string for them. */
+  blankContextVariables?: string[];
 }
 
 export interface ServiceSpec {

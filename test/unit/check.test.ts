@@ -52,7 +52,7 @@ interface FakeEngine extends EngineLike {
   calls: string[];
 }
 
-function fakeEngine(opts: { stale: boolean; containerFiles: string[]; imageFiles: string[]; unreachable?: boolean; noContainer?: boolean }): FakeEngine {
+function fakeEngine(opts: { stale: boolean; containerFiles: string[]; imageFiles: string[]; unreachable?: boolean; noContainer?: boolean; noImage?: boolean }): FakeEngine {
   const calls: string[] = [];
   const container: ContainerInfo = {
     id: 'c0ntainer0001',
@@ -84,7 +84,7 @@ function fakeEngine(opts: { stale: boolean; containerFiles: string[]; imageFiles
     },
     async inspectImage(ref) {
       calls.push(`image ${ref}`);
-      return images[ref];
+      return opts.noImage ? undefined : images[ref];
     },
     async listContainerFiles(id, root) {
       calls.push(`list container ${id} ${root}`);
@@ -172,6 +172,23 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.deepEqual(await warningsWith('build: { context: ./backend, dockerfile: Dockerfile.prod }'), ['backend/Dockerfile.prod does not exist: compose cannot build this service']);
     assert.deepEqual(await warningsWith('build: ./backend'), []);
     assert.deepEqual(await warningsWith('build: { context: ./backend, target: development }'), ['build.target development names a stage, but backend/Dockerfile names none: compose cannot build this service']);
+  });
+
+  test('the fix of a build compose cannot run says what the build lacks, not `up -d`; a context blank for an unset variable names the variable', async () => {
+    const opts = { workspaceDir: '/ws', env: {}, trust: { allowedOrigins: [], tokenVariables: [] } };
+    const serviceWith = async (build: string) => {
+      const files = { ...WORKSPACE, '/ws/compose.yaml': WORKSPACE['/ws/compose.yaml'].replace('build: ./backend', build) };
+      const report = await checkWorkspace({ engine: fakeEngine({ stale: false, containerFiles: [], imageFiles: [], noContainer: true, noImage: true }), prober: fakeProber(() => 200), fs: memFs(files, { mtimes }) }, opts);
+      return report.services[0] as ServiceReport;
+    };
+    const noDockerfile = await serviceWith('build: { context: ./backend, dockerfile: Dockerfile.prod }');
+    assert.equal(noDockerfile.fix, 'the build cannot run until backend/Dockerfile.prod is there: add it (or correct build.dockerfile), then check again');
+    assert.equal((await serviceWith('build: ./server')).fix, 'the build cannot run until its context server is there: add it (or correct build.context), then check again');
+    const blank = await serviceWith('build: { context: "${SERVICE_DIR}" }');
+    assert.deepEqual(blank.warnings.filter((w) => w.includes('compose cannot build')), ['Dockerfile does not exist: compose cannot build this service (the build context is blank: SERVICE_DIR is not set, so compose substitutes a blank string and builds from .)']);
+    assert.equal(blank.fix, 'set SERVICE_DIR in .env beside the compose file or in the environment, then check again');
+    const buildable = await serviceWith('build: ./backend');
+    assert.ok(!buildable.fix?.startsWith('the build cannot run'), buildable.fix ?? '');
   });
 
   test('a build.target the Dockerfile has no stage of is said (an override naming a stage the Dockerfile dropped); a stage of another case is the same stage', async () => {

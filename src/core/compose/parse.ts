@@ -82,6 +82,7 @@ export function parseComposeProject(files: ComposeFileText[], opts: ParseCompose
       if (inactive === undefined) specs.push(withUnsetHint(invalidSpec(service, ctx, err.message), err.message, unset.get(service), opts.envExample));
     }
   }
+  for (const spec of specs) withBlankContext(spec, unset.get(spec.name));
   for (const included of includedProjects(merged['include'], opts, name)) specs.push(...included.services);
   for (const spec of specs) if (awaited.has(spec.name)) spec.oneShot = true;
   linkBuiltImages(specs);
@@ -95,6 +96,12 @@ function completionDependencies(def: unknown): string[] {
   return Object.entries(deps)
     .filter(([, d]) => isRecord(d) && d['condition'] === 'service_completed_successfully')
     .map(([name]) => name);
+}
+
+/** Names on the service's build the unset variables of its `build.context` (`context: ${BACKEND}`, `build: ${BACKEND}`). */
+function withBlankContext(spec: ServiceSpec, vars: UnsetVariable[] | undefined): void {
+  const names = [...new Set((vars ?? []).filter((v) => v.field === 'build' || v.field === 'build.context').map((v) => v.name))];
+  if (spec.build && names.length > 0) spec.build.blankContextVariables = names;
 }
 
 /** A variable substituted with a blank string in a service's definition, and the field it was in ("ports[0]"). */
