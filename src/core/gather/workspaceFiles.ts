@@ -388,8 +388,15 @@ async function runsProjectCode(fs: FsLike, spec: ServiceSpec, appDir: string, pr
   if (bindMounts(spec, appDir)) return true;
   const appWords = [path.basename(appDir), await packageName(fs, appDir)].flatMap((n) => nameWords(n ?? ''));
   const projectWords = [...projectWordsOf(spec, projectRoot, await packageName(fs, projectRoot)), ...appWords];
-  return imageSharesWord(spec.image, projectWords);
+  if (!imageSharesWord(spec.image, projectWords)) return false;
+  // Only the publisher's namespace is the project's (`acme/simulator` for the acme project) and the compose file is a test
+  // harness's (src/test/simulator/docker/compose.yaml): the publisher's other product, which the tests talk to.
+  const underTests = [...foldersUpTo(spec.projectDir, projectRoot)].slice(0, -1).some((d) => TEST_FOLDER.test(path.basename(d)));
+  return !underTests || officialImage(spec.image) || sharesWord(nameWords(imageRepository(spec.image) ?? ''), projectWords);
 }
+
+/** A folder of tests: a compose file in it starts what the tests run against. */
+const TEST_FOLDER = /^(?:tests?|e2e|__tests__|testing|integration[-_]?tests?)$/i;
 
 /**
  * Whether the image's name shares a word with the project's (sharesWord). A Docker Official Image

@@ -486,6 +486,17 @@ suite('serverSourceRoot: a prebuilt tool beside the server', () => {
     assert.equal(await serverSourceRoot(repo, named, { claimsSoleApp: true, workspaceDir: '/w' }), '/w/src');
   });
 
+  test("an image of the project's publisher named for another product, from a test harness's compose file (src/test/sim-chain/docker/compose.yaml running acme/simchain), is a tool to test against, not the app; from the project's own compose file, or named for the project, it still claims it", async () => {
+    const single = memFs({ '/w/package.json': JSON.stringify({ name: 'acme-ledger-api', dependencies: { express: '4' } }), '/w/src/index.ts': '' });
+    const simulator = spec('simchain', { image: 'acme/simchain:v1.2', project: 'docker', projectDir: '/w/src/test/sim-chain/docker' });
+    assert.deepEqual([...soleServerClaims([simulator])], [simulator]);
+    assert.equal(await serverSourceRoot(single, simulator, { claimsSoleApp: true, workspaceDir: '/w' }), undefined);
+    // The same image from the project's own compose file, or one named for the folder that is the project itself: the publisher's app.
+    assert.equal(await serverSourceRoot(single, spec('simchain', { image: 'acme/simchain:v1.2' }), { claimsSoleApp: true, workspaceDir: '/w' }), '/w/src');
+    assert.equal(await serverSourceRoot(single, spec('notes', { image: 'acme/notes:1', projectDir: '/w/deploy' }), { claimsSoleApp: true, workspaceDir: '/w' }), '/w/src');
+    assert.equal(await serverSourceRoot(single, spec('ledger', { image: 'acme/ledger:1', project: 'docker', projectDir: '/w/test/e2e' }), { claimsSoleApp: true, workspaceDir: '/w' }), '/w/src');
+  });
+
   test("a configuration file of the project mounted into a third party's image (a TURN server's config, an .env) is no reason to run the app's code; a source folder or file is", async () => {
     const mounts = (volumes: Record<string, string>) => ({ volumes }) as unknown as ServiceSpec['config'];
     const turn = spec('turn', { image: 'relay/relayd', config: mounts({ '/etc/relayd.conf': 'bind:/w/turn/relayd.conf', '/run/.env': 'bind:/w/.env:ro' }) });
