@@ -20,7 +20,8 @@ import { appSourceDir, findPackages, findServerApps, nextAppScope, SERVER_FRAMEW
 import { nitroAppLayout } from '../routes/nitroRoutes';
 import { svelteKitLayout } from '../routes/svelteKitRoutes';
 import { remixLayout } from '../routes/remixRoutes';
-import { startedWorkspacePackages, workspacePackageDirs } from '../mapping/buildProject';
+import { objectField, startedWorkspacePackages, workspacePackageDirs } from '../mapping/buildProject';
+import { isRecord } from '../isRecord';
 import { mapPool } from '../pool';
 import { rel } from './paths';
 import { scanMessageText } from '../scanTexts';
@@ -148,7 +149,8 @@ export async function serverSourceRoots(fs: FsLike, spec: ServiceSpec, opts: { c
     // A build FROM a database, cache or proxy image (`FROM redis`, its config copied in) runs that server, none of the project's code.
     if (await buildsInfrastructure(fs, spec, build)) return [];
     const built = await builtServerApp(fs, spec, build, names);
-    if (built !== undefined) return [await appSourceDir(fs, built)];
+    const builtSource = built === undefined ? undefined : await appSourceDir(fs, built);
+    if (built !== undefined && builtSource !== undefined) return (await bringsOtherNestApp(fs, spec, build, built, builtSource)) ? [] : [builtSource];
     // The build brings no server app, the service bind-mounts one from outside its context (`- ../backend:/app`): the container runs that.
     const mounted = await mountedServerApp(fs, spec);
     if (mounted !== undefined && !isAtOrInside(build.context, mounted.dir) && !isAtOrInside(mounted.dir, build.context)) return [await appSourceDir(fs, mounted.dir)];
@@ -234,6 +236,18 @@ async function builtServerApp(fs: FsLike, spec: ServiceSpec, build: ServiceBuild
   const below = await serverAppsBelow(fs, build.context);
   const chosen = below.length === 1 ? below[0] : pickByName(below, names);
   return chosen && (await buildBrings(fs, spec, build)).brings(chosen.dir) ? chosen.dir : undefined;
+}
+
+/**
+ * Whether a build brings into the image another app of a Nest CLI workspace (`COPY backend/apps/migrate ./apps/migrate`;
+ * a library is the apps' code) and not `source`, the one the workspace's default project names: the image holds none of the default's code.
+ */
+async function bringsOtherNestApp(fs: FsLike, spec: ServiceSpec, build: ServiceBuild, app: string, source: string): Promise<boolean> {
+  const projects = objectField(await readJsonObject(fs, path.join(app, 'nest-cli.json')), 'projects');
+  const roots = Object.values(projects).flatMap((p) => (isRecord(p) && p['type'] !== 'library' && typeof p['root'] === 'string' && p['root'] !== '' ? [path.join(app, p['root'])] : []));
+  if (roots.length === 0) return false;
+  const { brings } = await buildBrings(fs, spec, build);
+  return !brings(source) && roots.some((root) => !isAtOrInside(root, source) && brings(root));
 }
 
 /** The project folder (package.json, project.json) holding the Dockerfile below the build context, the deepest. */

@@ -80,12 +80,28 @@ async function inferProgram(fs: FsLike, spec: ServiceSpec, program?: StartedProg
   if (!build && drift.source === undefined && drift.target === undefined) return undefined;
   const gathered = await gatherFacts(fs, spec, program);
   const facts = (await unbuiltBundle(gathered)) ? { ...gathered, bundler: undefined, bundlerOut: undefined } : gathered;
+  if (await otherNestAppCopied(facts)) return undefined;
   for (const rule of PLACEMENT_RULES) {
     const placement = await rule(facts);
     if (placement) return { mapping: await describeMapping(facts, placement), facts };
   }
   const downloaded = await downloadedMapping(fs, facts.df, build?.target, facts.context);
   return downloaded && { mapping: downloaded, facts };
+}
+
+/**
+ * A Nest CLI workspace's build that brings in another of its apps (`COPY backend/apps/migrate ./apps/migrate`, the
+ * workspace's package.json for its installs) and neither the workspace folder nor the source root picked (the
+ * default project's; a RUN's output is not it): the image holds none of that project's code, so it maps nothing, not the default project.
+ */
+async function otherNestAppCopied(f: Facts): Promise<boolean> {
+  if (f.spec.drift.source !== undefined || !f.df || f.project.nestCli === undefined) return false;
+  const copied = (dir: string): boolean => f.locate(dir)?.madeByRun === false;
+  if (copied(f.sourceRoot)) return false;
+  const projects = objectField(await readJsonObject(f.fs, join(f.project.dir, 'nest-cli.json')), 'projects');
+  // Its libraries are the apps' code: copied beside a built app (`COPY libs/ ./libs/`), they are no other app.
+  const roots = Object.values(projects).map((p) => (isRecord(p) && p['type'] !== 'library' ? p['root'] : undefined));
+  return roots.some((root) => typeof root === 'string' && root !== '' && !isAtOrInside(join(f.project.dir, root), f.sourceRoot) && copied(join(f.project.dir, root)));
 }
 
 async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedProgram | undefined): Promise<Facts> {

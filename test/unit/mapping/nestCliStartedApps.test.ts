@@ -4,6 +4,7 @@
 // on, the bundle nest start writes for it (dist/apps/<app>). Our own fixture.
 import assert from 'node:assert/strict';
 import { inferMapping } from '../../../src/core/mapping/infer';
+import { serverSourceRoots } from '../../../src/core/gather/workspaceFiles';
 import type { DeclaredConfig, ServiceSpec } from '../../../src/core/model';
 import { memFs } from '../helpers/memFs';
 
@@ -56,5 +57,23 @@ suite('mapping: a Nest CLI monorepo app started, not built, by the image', () =>
     assert.equal(m?.sourceRoot, '/ws/apps/gateway/src', m?.evidence.join('\n'));
     assert.equal(m?.target, '/srv/dist/apps/gateway', m?.evidence.join('\n'));
     assert.equal(m?.bundled, true, m?.evidence.join('\n'));
+  });
+
+  test("an image that copies only another app of the workspace (a migrations app, its manifests installed, nothing built, `tail -f`) maps nothing and shows none of the default app's routes; the default app's own image still does", async () => {
+    const tools = memFs({
+      '/ws/services/package.json': JSON.stringify({ name: 'services', dependencies: { '@nestjs/core': '10' } }),
+      '/ws/services/nest-cli.json': JSON.stringify({ sourceRoot: 'apps/gateway/src', monorepo: true, root: 'apps/gateway', projects: { gateway: app('gateway'), migrate: app('migrate') } }),
+      '/ws/services/apps/gateway/src/main.ts': '',
+      '/ws/services/apps/migrate/src/run.ts': '',
+      '/ws/services/migrate/Dockerfile': ['FROM node:20-alpine', 'WORKDIR /srv', 'COPY services/package*.json ./', 'RUN npm ci', 'COPY services/apps/migrate ./apps/migrate', 'COPY services/tsconfig.json ./', 'CMD ["sh", "-c", "tail -f /dev/null"]', ''].join('\n'),
+      '/ws/services/Dockerfile': ['FROM node:20-alpine', 'WORKDIR /srv', 'COPY services/package*.json ./', 'RUN npm ci', 'COPY services .', 'RUN npx nest build', 'CMD ["node", "dist/main.js"]', ''].join('\n'),
+    });
+    const migrate = { ...service('migrate', []), build: { context: '/ws', dockerfile: '/ws/services/migrate/Dockerfile' } };
+    const m = await inferMapping(tools, migrate);
+    assert.equal(m, undefined, m?.evidence.join('\n'));
+    assert.deepEqual(await serverSourceRoots(tools, migrate, { workspaceDir: '/ws' }), []);
+    const gateway = { ...service('gateway', []), build: { context: '/ws', dockerfile: '/ws/services/Dockerfile' } };
+    assert.equal((await inferMapping(tools, gateway))?.sourceRoot, '/ws/services/apps/gateway/src');
+    assert.deepEqual(await serverSourceRoots(tools, gateway, { workspaceDir: '/ws' }), ['/ws/services/apps/gateway/src']);
   });
 });
