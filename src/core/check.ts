@@ -18,7 +18,7 @@ import { isNextAppSource } from './routes/nextRoutes';
 import { isNitroAppSource } from './routes/nitroRoutes';
 import { isSvelteKitAppSource } from './routes/svelteKitRoutes';
 import { isRemixAppSource } from './routes/remixRoutes';
-import { serviceEntry } from './gather/startedEntry';
+import { serviceEntry, startsNoServer } from './gather/startedEntry';
 import { appPackageSources, launcherOutside, servedPackageRoutes } from './gather/appPackages';
 import type { RouteDef } from './model';
 import type { ProbeTrust } from './probe/trust';
@@ -434,7 +434,8 @@ function readServiceWorkspace(
     return { ownAliases, scanned: await scan({ root, routes, ...(ownAliases.length > 0 ? { aliases: ownAliases } : {}), ...(scope ? { served: { ...scope, aliases: ownAliases } } : {}) }) };
   };
   const finish = async (root: string, { ownAliases, scanned }: Awaited<ReturnType<typeof scanRoot>>, modules: Awaited<ReturnType<typeof findServiceModules>>, files: FileEvidence, routes = true) => {
-    // The file the container starts, when its command names one: a microservice of a shared tree serves only its routes.
+    // The file the container starts, when its command names one: a microservice of a shared tree serves only its routes;
+    // a program of its own stage (a queue worker) whose imports reach no route file nor server serves none.
     const entry = mapping ? await serviceEntry(deps.fs, spec, mapping, scanned) : undefined;
     // The workspace packages its server depends on and the shared folders its aliases reach, for their routes only (the file rungs are the source root's).
     const packages = routes ? await appPackageSources(deps.fs, root, opts.workspaceDir, ownAliases, scanned.extracted.flatMap((e) => e.x.imports.map((i) => i.source))) : { roots: [], aliases: [] };
@@ -443,7 +444,7 @@ function readServiceWorkspace(
     const extracted = [...scanned.extracted, ...servedPackageRoutes(scanned.extracted, theirs)];
     const aliases = [...ownAliases, ...packages.aliases];
     // With the service's running container, asked of the engine meanwhile: its environment decides the routes' env reads and guards.
-    const collected = await joinRoutes({ fs: deps.fs, log: deps.log, workspaceDir: opts.workspaceDir }, spec, { root, modules, entry, files: scanned.files, extracted, aliases }, routes, mapping, routes ? await running : undefined);
+    const collected = await joinRoutes({ fs: deps.fs, log: deps.log, workspaceDir: opts.workspaceDir }, spec, { root, modules, entry, files: scanned.files, extracted, aliases, startsNoServer: routes && mapping !== undefined && (await startsNoServer(deps.fs, spec, mapping, scanned)) }, routes, mapping, routes ? await running : undefined);
     const warnings = [...skippedWarnings(opts.workspaceDir, scanned), ...collected.warnings.map((w) => relativeWarning(opts.workspaceDir, w))];
     return { files, declared: collected.routes, warnings, pages: [] as PageDef[], listenPorts: listenPortsOf(extracted) };
   };

@@ -164,6 +164,8 @@ interface ScannedRoot {
   files: readonly string[];
   extracted: SourceScan['extracted'];
   aliases: PathAlias[];
+  /** The program the service starts serves no route (gather/startedEntry.ts startsNoServer): a worker of its own stage. */
+  startsNoServer?: boolean;
 }
 
 /** What the package.json files and config files at or above a source root tell the route collection. */
@@ -228,9 +230,10 @@ export async function joinRoutes(
   const { root, extracted, aliases } = read;
   const pkgs = packagesAbove(ctx.fs, root, ctx.workspaceDir);
   const tree = { entry: read.entry, files: read.files, serviceEnv: await serviceEnvOf(ctx.fs, spec, ctx.workspaceDir, mapping, running), ...(await routeTreeFacts(ctx.fs, root, ctx.workspaceDir, extracted, pkgs)) };
-  // A one-shot job (a migration) runs the server's code but serves nothing: only declared routes.
-  const joined = collectRoutes(ctx.log, spec, root, read.modules, spec.oneShot ? [] : extracted, aliases, tree);
-  const where = { root, workspaceDir: ctx.workspaceDir, oneShot: spec.oneShot === true };
+  // A one-shot job (a migration), or a program reaching no server, runs the server's code but serves nothing: only declared routes.
+  const servesNone = spec.oneShot === true || read.startsNoServer === true;
+  const joined = collectRoutes(ctx.log, spec, root, read.modules, servesNone ? [] : extracted, aliases, tree);
+  const where = { root, workspaceDir: ctx.workspaceDir, oneShot: servesNone };
   const collected = await servedTreeRoutes(ctx.fs, where, { files: read.files, extracted, aliases }, joined);
   const unread = routes ? await unreadFrameworkNotes(pkgs, collected.routes, extracted) : [];
   return { routes: collected.routes, warnings: [...collected.warnings, ...unread] };

@@ -2,8 +2,12 @@
 // service from the same tree and starts a different file in each (`CMD ["npm", "run",
 // "microservice", "--", "user/index.js"]`, compose `command: node tweet/index.js`): the service
 // serves that file's routes, not every route of the tree.
-import { join, posix } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import type { ServiceSpec, SourceMapping } from '../model';
+import type { ExtractedFile } from '../routes/extracted';
+
+type ScannedFile = { file: string; x: ExtractedFile };
+
 import type { FsLike } from '../ports';
 import { commandWords } from '../dockerfile/parse';
 import { readJsonObject } from '../mapping/tsconfig';
@@ -11,6 +15,7 @@ import { mapSourceFile } from '../mapping/mapFile';
 import { denoTasks } from '../mapping/denoTasks';
 import { VALUE_FLAG } from '../mapping/startedSource';
 import { followScripts, packageScripts } from '../routes/serverApps';
+import { NODE_SERVER, REQUEST_ENTRY } from '../routes/mayDeclareRoutes';
 import { isAtOrInside } from '../pathInside';
 
 /** A word naming a JavaScript or TypeScript file (`user/index.js`, `/app/dist/main.js`, `./src/worker.ts`). */
@@ -114,4 +119,99 @@ function hostAbove(spec: ServiceSpec, mapping: SourceMapping, below: string): st
 /** The image holds the source root as copied: no build output, no renamed file, no bundle. */
 function asCopied(mapping: SourceMapping): boolean {
   return mapping.buildOutDir === undefined && !mapping.bundled && Object.keys(mapping.rewrites).length === 0;
+}
+
+/** How many files a started file's imports are followed through (startsNoServer). */
+const MAX_IMPORTED_FILES = 400;
+/** A module a file loads: `import x from 'm'`, `export * from 'm'`, `import 'm'`, `require('m')`, `import('m')`. */
+const LOADED = /\b(?:from|import|require\s*\()\s*\(?\s*['"]([^'"\n]+)['"]/g;
+/**
+ * A file that may start a server or load routers no import names: a listener, a framework's app or
+ * bootstrap (`NestFactory.create`, `new Ignitor(...).httpServer()`, `createExpressServer({ controllers })`),
+ * a request handler of a runtime, a plugin autoload, a load of a computed name (a folder's files loaded in a loop).
+ */
+const SERVER_OR_LOADER = new RegExp(
+  [
+    String.raw`\.listen\s*\(`,
+    NODE_SERVER,
+    REQUEST_ENTRY,
+    String.raw`\bNestFactory\b|\bIgnitor\b|\bhttpServer\s*\(|\bcreate\w*Server\s*\(|\buse\w*Server\s*\(`,
+    String.raw`\bautoload|\brequire\s*\(\s*[^'"\s)]|\bimport\s*\(\s*[^'"\s)]`,
+  ].join('|'),
+);
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '.mts', '.cts'];
+
+/**
+ * Whether the service starts a program of its own stage that serves no route: the file its command
+ * starts is among the tree's (`CMD node src/jobs/worker.js` of a `target: worker` stage), declares
+ * none, and reaches no file that does through its own imports (followed through the files the scan
+ * skipped, bounded), nor any server or loader of routers (SERVER_OR_LOADER). False when anything
+ * there is not known: a file it loads that is not found, a name not a package's (a path alias).
+ */
+export async function startsNoServer(fs: FsLike, spec: ServiceSpec, mapping: SourceMapping, scanned: { files: readonly string[]; extracted: readonly ScannedFile[] }): Promise<boolean> {
+  if (spec.ownStart) return false;
+  const read = new Map(scanned.extracted.map((e) => [e.file, e.x]));
+  const started = await startedSourceFiles(fs, spec, mapping, scanned.files);
+  if (started.length === 0) return false;
+  const tree = new Set(scanned.files);
+  const seen = new Set<string>();
+  const todo = [...started];
+  for (let at = todo.pop(); at !== undefined; at = todo.pop()) {
+    if (seen.has(at)) continue;
+    if (servesSome(read.get(at)) || seen.size >= MAX_IMPORTED_FILES) return false;
+    seen.add(at);
+    const text = await fs.readFile(at).catch(() => undefined);
+    if (text === undefined || SERVER_OR_LOADER.test(text)) return false;
+    for (const m of text.matchAll(LOADED)) {
+      const source = m[1] as string;
+      if (!source.startsWith('.')) {
+        // A package (`bullmq`, `node:fs`), or a path alias into the tree (`@/jobs`, `src/utils`), not followed.
+        if (/^[@~#]\/|^[~#]/.test(source) || treeAlias(tree, at, source)) return false;
+        continue;
+      }
+      const file = resolveLocal(tree, at, source);
+      if (file === undefined) return false;
+      todo.push(file);
+    }
+  }
+  return true;
+}
+
+/** What the scan reads of a file that serves or starts routes beyond its routes and mounts (extracted.ts ExtractedFile). */
+const SERVING_FIELDS = [
+  'requestEntry', 'matchCall', 'nextHandler', 'orpcPrefixes', 'globalPrefix', 'globalPrefixValue', 'loopbackMount', 'moleculer', 'strapiRouter', 'strapiPlugin',
+  'openApiInits', 'openApiOperations', 'tsoaBasePath', 'nestEntryModule', 'nestEntryModules', 'tsRestServed', 'autoloads', 'childControllers',
+] as const;
+
+/** Whether the scan read a route, a request handler, an app's entry or prefix, a framework's router table in a file. */
+function servesSome(x: ExtractedFile | undefined): boolean {
+  if (x === undefined) return false;
+  // Its mounts are not asked: a router it mounts from the tree is a file it imports (followed), a package's is middleware.
+  if (x.routes.length > 0) return true;
+  return SERVING_FIELDS.some((k) => {
+    const v: unknown = x[k];
+    return v !== undefined && !(typeof v === 'object' && v !== null && Object.keys(v).length === 0);
+  });
+}
+
+/**
+ * Whether a bare name is a file of the tree from a folder at or above the importing file's (a
+ * `baseUrl` import: `src/lib/store`); a name of one segment (`minio`) from above its own folder
+ * only, where a file of the package's name beside it (`utils/minio.ts`) is not the one it loads; nor
+ * the file itself (`stripe/index.ts` importing `stripe`).
+ */
+function treeAlias(tree: ReadonlySet<string>, from: string, source: string): boolean {
+  for (let dir = source.includes('/') ? dirname(from) : dirname(dirname(from)); ; dir = dirname(dir)) {
+    const found = resolveLocal(tree, join(dir, 'file'), `./${source}`);
+    if (found !== undefined && found !== from) return true;
+    if (dirname(dir) === dir) return false;
+  }
+}
+
+/** The tree's file a relative import names (`./queue` -> queue.ts, `./jobs` -> jobs/index.ts, `./x.js` -> x.ts). */
+function resolveLocal(tree: ReadonlySet<string>, from: string, source: string): string | undefined {
+  const base = join(dirname(from), source);
+  const bare = base.replace(/\.[cm]?[jt]sx?$/, '');
+  const candidates = [base, ...SOURCE_EXTENSIONS.map((e) => bare + e), ...SOURCE_EXTENSIONS.map((e) => join(base, `index${e}`))];
+  return candidates.find((c) => tree.has(c));
 }

@@ -1,0 +1,66 @@
+// A program of its own Dockerfile stage (`target: worker`, CMD starting a queue worker) beside the
+// server's stage of the same image: it serves none of the server's routes, unless what it starts
+// reaches them (its imports, followed through files the scan skipped) or may start a server.
+import * as assert from 'node:assert/strict';
+import { startsNoServer } from '../../../src/core/gather/startedEntry';
+import { inferMapping } from '../../../src/core/mapping/infer';
+import type { ServiceSpec, SourceMapping } from '../../../src/core/model';
+import { extractRoutesFromSource } from '../../../src/core/routes/extract';
+import { mayDeclareRoutes } from '../../../src/core/routes/mayDeclareRoutes';
+import { memFs } from '../helpers/memFs';
+
+const DOCKERFILE = [
+  'FROM node:22 AS base',
+  'WORKDIR /srv',
+  'COPY . .',
+  'FROM base AS web',
+  'CMD ["node", "src/main.js"]',
+  'FROM base AS jobs',
+  'CMD ["node", "src/tasks/runner.js", "run"]',
+  '',
+].join('\n');
+
+const SERVER = {
+  '/w/src/main.js': "const express = require('express');\nconst orders = require('./http/orders');\nconst app = express();\napp.use('/orders', orders);\napp.listen(8080);\n",
+  '/w/src/http/orders.js': "const { Router } = require('express');\nconst r = Router();\nr.get('/', list);\nmodule.exports = r;\n",
+  '/w/src/lib/store.js': "const { Pool } = require('pg');\nmodule.exports = new Pool();\n",
+};
+
+async function idle(extraFiles: Record<string, string>, target = 'jobs', command?: string[]): Promise<boolean> {
+  const all: Record<string, string> = { '/w/Dockerfile': DOCKERFILE, ...SERVER, ...extraFiles };
+  const fs = memFs(all);
+  const spec = { name: 'svc', project: 'p', projectDir: '/w', build: { context: '/w', dockerfile: '/w/Dockerfile', target }, drift: {}, ...(command ? { config: { command } } : {}) } as ServiceSpec;
+  const files = Object.keys(all).filter((f) => f.endsWith('.js'));
+  // As the scan keeps them: only files with route-like text are read for routes.
+  const extracted = files.filter((f) => mayDeclareRoutes(all[f] as string)).map((file) => ({ file, x: extractRoutesFromSource(all[file] as string, file) }));
+  return startsNoServer(fs, spec, (await inferMapping(fs, spec)) as SourceMapping, { files, extracted });
+}
+
+const RUNNER = "const store = require('../lib/store');\nconst { send } = require('./mail');\nsetInterval(() => send(store), 1000);\n";
+const MAIL = "const nodemailer = require('nodemailer');\nexports.send = (s) => nodemailer.createTransport({}).sendMail(s);\n";
+
+suite('startsNoServer', () => {
+  test("a worker stage whose started file reaches, through its imports, no route file nor server serves none; the server's stage serves", async () => {
+    assert.equal(await idle({ '/w/src/tasks/runner.js': RUNNER, '/w/src/tasks/mail.js': MAIL }), true);
+    assert.equal(await idle({ '/w/src/tasks/runner.js': RUNNER, '/w/src/tasks/mail.js': MAIL }, 'web'), false);
+  });
+
+  test("a package's name is no path alias where the file of that name is the importer's neighbour or itself", async () => {
+    const wrapper = { '/w/src/tasks/nodemailer.js': 'exports.x = 1;\n', '/w/src/lib/pg/index.js': "const pg = require('pg');\nmodule.exports = pg;\n" };
+    const runner = "require('../lib/pg');\nrequire('./mail');\n";
+    assert.equal(await idle({ '/w/src/tasks/runner.js': runner, '/w/src/tasks/mail.js': MAIL, ...wrapper }), true);
+  });
+
+  test('a worker reaching a route file or a server through a file the scan skipped serves them', async () => {
+    const viaHelper = "const { list } = require('./list');\nexports.send = list;\n";
+    assert.equal(await idle({ '/w/src/tasks/runner.js': RUNNER, '/w/src/tasks/mail.js': viaHelper, '/w/src/tasks/list.js': "require('../main');\nexports.list = 1;\n" }), false);
+    assert.equal(await idle({ '/w/src/tasks/runner.js': RUNNER, '/w/src/tasks/mail.js': "require('http').createServer(h).listen(9000);\nexports.send = 1;\n" }), false);
+  });
+
+  test('what is not known keeps the routes: a load of a computed name, an import not found, a path alias, a command naming no file of the tree', async () => {
+    assert.equal(await idle({ '/w/src/tasks/runner.js': RUNNER, '/w/src/tasks/mail.js': 'for (const f of names) require(`./jobs/${f}`);\n' }), false);
+    assert.equal(await idle({ '/w/src/tasks/runner.js': RUNNER }), false);
+    assert.equal(await idle({ '/w/src/tasks/runner.js': "const store = require('src/lib/store');\n" }), false);
+    assert.equal(await idle({ '/w/src/tasks/runner.js': RUNNER, '/w/src/tasks/mail.js': MAIL }, 'jobs', ['node', 'scripts/other.js']), false);
+  });
+});
