@@ -5,9 +5,6 @@
 import { dirname, join, posix } from 'node:path';
 import type { ServiceSpec, SourceMapping } from '../model';
 import type { ExtractedFile } from '../routes/extracted';
-
-type ScannedFile = { file: string; x: ExtractedFile };
-
 import type { FsLike } from '../ports';
 import { commandWords } from '../dockerfile/parse';
 import { readJsonObject } from '../mapping/tsconfig';
@@ -120,6 +117,8 @@ function hostAbove(spec: ServiceSpec, mapping: SourceMapping, below: string): st
 function asCopied(mapping: SourceMapping): boolean {
   return mapping.buildOutDir === undefined && !mapping.bundled && Object.keys(mapping.rewrites).length === 0;
 }
+
+type ScannedFile = { file: string; x: ExtractedFile };
 
 /** How many files a started file's imports are followed through (startsNoServer). */
 const MAX_IMPORTED_FILES = 400;

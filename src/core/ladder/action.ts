@@ -45,7 +45,7 @@ export function actionFor(f: ActionFacts): ServiceAction | null {
     // Another service's build makes the image: built through it when missing or behind.
     if (f.spec.builtBy !== undefined && (!f.imageExists || f.imageBehind)) return make(f, 'start', [['build', f.spec.builtBy], ['up', '-d', svc]]);
     // An image built outside compose (documentedBuild): no compose step makes it; the fix says the command.
-    if (!built && f.spec.documentedBuild && !f.imageExists) return null;
+    if (!built && f.spec.documentedBuild && (!f.imageExists || f.imageBehind)) return null;
     // `up` builds a missing image itself; an existing one behind the source needs --build.
     return make(f, 'start', [['up', '-d', ...(built && f.imageExists && f.imageBehind ? ['--build'] : []), svc]]);
   }

@@ -48,7 +48,7 @@ export function fixFor(ev: ServiceEvidence, rung: RungName | null): string | nul
       return ev.buildDirRel ? l10n.t`run the build in ${ev.buildDirRel}, then ${rebuild}` : l10n.t`run the build, then ${rebuild}`;
     case 'image':
       if (!ev.container && ev.swarm) return l10n.t`build the image (where the Swarm's nodes get it from), then update the Swarm service: ${`${dc} build ${svc} && ${swarmUpdateFix(ev.swarm.service, ev.composeLabel)}`}`;
-      if (!ev.container && ev.spec.builtBy !== undefined) return l10n.t`not running, and the image is behind the source: ${rebuild}`;
+      if (!ev.container && (ev.spec.builtBy !== undefined || documented)) return l10n.t`not running, and the image is behind the source: ${rebuild}`;
       if (!ev.container) return l10n.t`not running, and the image is behind the source: ${`${dc} up -d ${ev.spec.build ? '--build ' : ''}${svc}`}`;
       return ev.spec.build || documented ? l10n.t`build the image: ${rebuild}` : l10n.t`pull the image: ${rebuild}`;
     case 'container':

@@ -47,6 +47,7 @@ suite('ladder: the action that fits the state', () => {
     const shop = { name: 'shop', documentedBuild: { command: 'docker build -t shop-app .', where: 'README.md:3' } };
     assert.equal(actionFor(facts({ spec: shop, containerState: undefined, imageExists: false })), null);
     assert.equal(actionFor(facts({ spec: shop, imageBehind: true })), null);
+    assert.equal(actionFor(facts({ spec: shop, containerState: undefined, imageBehind: true })), null, 'up would run the old image');
     assert.deepEqual(actionFor(facts({ spec: shop, containerState: undefined }))?.steps, [['up', '-d', 'shop']]);
   });
 

@@ -434,6 +434,7 @@ suite('ladder: evaluateService', () => {
     const spec = { ...prebuilt, image: 'shop-app', documentedBuild: { command: 'docker build -t shop-app .', where: 'README.md:12' } };
     assert.equal(fixFor(evidence({ spec, container: undefined, image: undefined }), 'container'), 'start it (not running; its image is built outside compose, as README.md:12 says): docker build -t shop-app . && docker compose up -d api');
     assert.equal(fixFor(evidence({ spec }), 'image'), 'build the image: docker build -t shop-app . && docker compose up -d api');
+    assert.equal(fixFor(evidence({ spec, container: undefined }), 'image'), 'not running, and the image is behind the source: docker build -t shop-app . && docker compose up -d api');
     assert.equal(evaluateService(evidence({ spec, container: undefined, image: undefined, stale: false }), { modules: [], loose: null }).action, null);
   });
 
