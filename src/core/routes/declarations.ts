@@ -7,7 +7,7 @@ import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { argRef, concat, hasParams, hasRefs, literalOf, readsArgs, readsEnv, str, type ConstValue } from './values';
 import type { Scope } from './readerBase';
 import { loopedKeysOf, settingCall } from './appSettings';
-import { skipOuter } from './tsSyntax';
+import { dottedName, skipOuter } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, returnedExpression, returnedValues, bindingNames, isTypeOnly, chainRoot, calleeName, envDefault, enclosingFunction, isFunctionLike, assignedValue } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
 import { loadedModule, isModuleLoad, dynamicImportSources, requireSource } from './moduleLoads';
@@ -617,10 +617,3 @@ function inLoopBody(node: ts.Node): boolean {
   return false;
 }
 
-/** `router` or `app.router` as the receiver's name, else undefined. */
-function dottedName(e: ts.Expression): string | undefined {
-  if (isIdentifier(e)) return e.text;
-  if (!isPropertyAccessExpression(e)) return undefined;
-  const base = dottedName(skipOuter(e.expression));
-  return base === undefined ? undefined : `${base}.${e.name.text}`;
-}

@@ -5,7 +5,7 @@
 // (`names.reduce((memo, name) => { memo[name] = name; return memo; }, {})`).
 import ts from './compiler';
 import { isArrowFunction, isBinaryExpression, isBlock, isComputedPropertyName, isElementAccessExpression, isExpressionStatement, isFunctionExpression, isIdentifier, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isSpreadAssignment, isStringLiteralLike } from './tsNodes';
-import { skipOuter } from './tsSyntax';
+import { isNamed, skipOuter } from './tsSyntax';
 
 /** A hook's name naming a filter: its handlers each take the value and hand it (changed) back. */
 const FILTER_HOOK_NAME = /^filters?[:.]/i;
@@ -81,9 +81,4 @@ function spreadEntries(body: ts.Expression, acc: string): Array<[ts.Expression |
     out.push([key, p.initializer]);
   }
   return out;
-}
-
-function isNamed(e: ts.Expression, name: string): boolean {
-  const x = skipOuter(e);
-  return isIdentifier(x) && x.text === name;
 }

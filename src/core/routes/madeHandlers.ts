@@ -11,18 +11,8 @@
 // mount of `<chain>.<member>` through both to a module whose function makes a handler ('*()').
 import ts from './compiler';
 import { forEachChild, isBinaryExpression, isCallExpression, isIdentifier, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment } from './tsNodes';
-import { returnedExpressions, skipOuter } from './tsSyntax';
+import { dottedName, returnedExpressions, skipOuter } from './tsSyntax';
 import { requireSource } from './moduleLoads';
-
-/** `app.kit.handlers`: a member chain of names (or `this`); undefined for anything else. */
-function chainText(e: ts.Expression): string | undefined {
-  const x = skipOuter(e);
-  if (isIdentifier(x)) return x.text;
-  if (x.kind === ts.SyntaxKind.ThisKeyword) return 'this';
-  if (!isPropertyAccessExpression(x)) return undefined;
-  const head = chainText(x.expression);
-  return head === undefined ? undefined : `${head}.${x.name.text}`;
-}
 
 /** `require('./handlers')(app)`: the module whose function is called; undefined for any other value. */
 function calledLoad(e: ts.Expression): string | undefined {
@@ -35,7 +25,7 @@ export function madeFields(sf: ts.SourceFile): Record<string, string> | undefine
   const out = new Map<string, string | undefined>();
   const walk = (n: ts.Node): void => {
     if (isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPropertyAccessExpression(skipOuter(n.left))) {
-      const chain = chainText(n.left);
+      const chain = dottedName(n.left, true);
       const source = calledLoad(n.right);
       // Assigned anything else, or another module's call, the field is not known.
       if (chain !== undefined) out.set(chain, out.has(chain) && out.get(chain) !== source ? undefined : source);

@@ -6,7 +6,7 @@ import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAsExpression
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { CALLED, hasParams, hasRefs, literalOf, paramRef, propOf, readsEnv, str, type ConstValue } from './values';
 import { NEUTRAL_VERSION, type NestModuleDecl, type SettingGuard, type PrefixExclude, type RouterModuleEntry, type UriVersioning } from './extracted';
-import { isFunctionWithBody, lastReturn, returnedExpressions, skipOuter } from './tsSyntax';
+import { isFunctionWithBody, isNamed, lastReturn, returnedExpressions, skipOuter } from './tsSyntax';
 import { controllersGivenTo, moduleListOf } from './nestModuleList';
 import { requireSource } from './moduleLoads';
 import { enclosingFunction, hasModifier } from './routeSyntax';
@@ -389,8 +389,7 @@ export abstract class NestAppReader extends ExportReader {
 
   private namesModule(o: ts.ObjectLiteralExpression, name: string): boolean {
     const m = this.prop(o, 'module');
-    const x = m ? skipOuter(m) : undefined;
-    return x !== undefined && isIdentifier(x) && x.text === name;
+    return m !== undefined && isNamed(m, name);
   }
 
   /** The lists the metadata objects give, and the other files' functions whose metadata they take too. */

@@ -88,6 +88,25 @@ export function forEachNodeLinkingParents(sf: ts.SourceFile, visit: (node: ts.No
   forEachChild(sf, walk);
 }
 
+/** Whether `e` is the name `name` (`x`, `(x)`, `x!`). */
+export function isNamed(e: ts.Expression, name: string): boolean {
+  const x = skipOuter(e);
+  return isIdentifier(x) && x.text === name;
+}
+
+/**
+ * A member chain of names as written (`app.router`, `app.kit.handlers`); with `thisRoot`, also one
+ * starting at `this` (`this.kit.handlers`). Undefined for anything else.
+ */
+export function dottedName(e: ts.Expression, thisRoot = false): string | undefined {
+  const x = skipOuter(e);
+  if (isIdentifier(x)) return x.text;
+  if (thisRoot && x.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (!isPropertyAccessExpression(x)) return undefined;
+  const head = dottedName(x.expression, thisRoot);
+  return head === undefined ? undefined : `${head}.${x.name.text}`;
+}
+
 /** The field `this.<name>` reads (`router` of `this.router`); undefined for anything else. */
 export function thisMember(e: ts.Expression): string | undefined {
   const x = skipOuter(e);

@@ -5,7 +5,7 @@
 // `process.env.BASE_PATH || ''` gives it (values.ts envRead), decided by the same variable.
 import ts from './compiler';
 import { isBinaryExpression, isBlock, isIdentifier, isIfStatement, isParameter, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isStringLiteralLike } from './tsNodes';
-import { skipOuter } from './tsSyntax';
+import { isNamed, skipOuter } from './tsSyntax';
 import { envVariableRead } from './envReads';
 import { enclosingFunction } from './routeSyntax';
 
@@ -25,10 +25,7 @@ function isUndefinedWord(e: ts.Expression, loose: boolean): boolean {
  */
 function testWhenUndefined(e: ts.Expression, name: string): boolean | undefined {
   const x = skipOuter(e);
-  const isName = (n: ts.Expression): boolean => {
-    const y = skipOuter(n);
-    return isIdentifier(y) && y.text === name;
-  };
+  const isName = (n: ts.Expression): boolean => isNamed(n, name);
   if (isPrefixUnaryExpression(x) && x.operator === K.ExclamationToken) return isName(x.operand) ? true : undefined;
   if (!isBinaryExpression(x)) return undefined;
   const op = x.operatorToken.kind;
