@@ -57,9 +57,9 @@ export async function serviceEntry(fs: FsLike, spec: ServiceSpec, mapping: Sourc
  * two). None when no word names one, or when one names several files (which one runs is not known).
  */
 export async function startedSourceFiles(fs: FsLike, spec: ServiceSpec, mapping: SourceMapping, files: readonly string[]): Promise<string[]> {
-  const started = startedCommand(spec, mapping);
+  const started = await startedWords(fs, spec, mapping);
   if (!started) return [];
-  const words = withNestedCommands(await withPackageScript(fs, spec, mapping, started.words, started.workdir));
+  const { words } = started;
   const wanted = new Set(words.filter((w, i) => SCRIPT_FILE.test(w) && !VALUE_FLAG.test(words[i - 1] ?? '')).map((w) => posix.resolve(started.workdir, w)));
   if (wanted.size === 0) return [];
   // Mapped only where the name may match (`main.ts` for `dist/main.js`): `files` is the whole tree.
@@ -73,6 +73,38 @@ export async function startedSourceFiles(fs: FsLike, spec: ServiceSpec, mapping:
   }
   const hits = [...byTarget.values()];
   return hits.length > 0 && hits.every((h) => h.length === 1) ? hits.map((h) => h[0] as string) : [];
+}
+
+/** The words the container's command runs, through the package.json scripts it names, with the folder they run in. */
+async function startedWords(fs: FsLike, spec: ServiceSpec, mapping: SourceMapping): Promise<{ words: string[]; workdir: string } | undefined> {
+  const started = startedCommand(spec, mapping);
+  if (!started) return undefined;
+  return { words: withNestedCommands(await withPackageScript(fs, spec, mapping, started.words, started.workdir)), workdir: started.workdir };
+}
+
+/** Command-line tools of database migration packages (the package's binary name). */
+const MIGRATION_TOOLS = new Set(['prisma', 'typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm', 'mikro-orm', 'knex', 'sequelize', 'sequelize-cli', 'drizzle-kit', 'node-pg-migrate', 'db-migrate', 'migrate-mongo']);
+/** A tool's sub-command that changes the schema (`migrate deploy`, `migration:run`, `db:migrate`, `migrate:latest`, `db push`, `up`). */
+const MIGRATION_COMMAND = /^(?:migrat\w*(?::\w+)?|db:migrate\w*|db|push|up|latest)$/;
+/** Runners in front of a package's binary (`npx`, `pnpm exec`, `yarn`, `bunx`) and their own flags. */
+const BINARY_RUNNER = /^(?:npx|bunx|pnpx|exec|yarn|pnpm|npm|dlx|-y|--yes)$/;
+
+/**
+ * Whether the command runs only database migration tools (`npx prisma migrate deploy`, `npm run
+ * migration:up` whose script is `mikro-orm migration:up`): a job that changes a schema and exits,
+ * serving no route. False when any part of it starts anything else (`prisma migrate deploy && node dist/main.js`).
+ */
+function runsOnlyMigrations(words: readonly string[]): boolean {
+  const commands: string[][] = [[]];
+  for (const w of words) {
+    if (/^(?:&&|\|\||;)$/.test(w)) commands.push([]);
+    else commands[commands.length - 1]?.push(w);
+  }
+  return commands.every((c) => {
+    const rest = c.slice(c.findIndex((w) => !BINARY_RUNNER.test(w)));
+    const tool = (rest[0] ?? '').replace(/^.*\//, '');
+    return MIGRATION_TOOLS.has(tool) && MIGRATION_COMMAND.test(rest.slice(1).find((w) => !w.startsWith('-')) ?? '');
+  });
 }
 
 /**
@@ -146,12 +178,19 @@ const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '.mts',
  * none, and reaches no file that does through its own imports (followed through the files the scan
  * skipped, bounded), nor any server or loader of routers (SERVER_OR_LOADER). False when anything
  * there is not known: a file it loads that is not found, a name not a package's (a path alias).
+ * Also, whatever image it runs: a started file booting a Nest standalone application (everyStandalone),
+ * or a command running only database migration tools (runsOnlyMigrations).
  */
 export async function startsNoServer(fs: FsLike, spec: ServiceSpec, mapping: SourceMapping, scanned: { files: readonly string[]; extracted: readonly ScannedFile[] }): Promise<boolean> {
-  if (spec.ownStart) return false;
-  const read = new Map(scanned.extracted.map((e) => [e.file, e.x]));
   const started = await startedSourceFiles(fs, spec, mapping, scanned.files);
-  if (started.length === 0) return false;
+  if (started.length === 0) {
+    const words = (await startedWords(fs, spec, mapping))?.words;
+    return words !== undefined && words.length > 0 && runsOnlyMigrations(words);
+  }
+  const read = new Map(scanned.extracted.map((e) => [e.file, e.x]));
+  // A file the scan read as serving (a `NestFactory.create` app, routes) is not read again.
+  if (!started.some((f) => servesSome(read.get(f))) && (await everyStandalone(fs, started))) return true;
+  if (spec.ownStart) return false;
   const tree = new Set(scanned.files);
   const seen = new Set<string>();
   const todo = [...started];
@@ -172,6 +211,23 @@ export async function startsNoServer(fs: FsLike, spec: ServiceSpec, mapping: Sou
       if (file === undefined) return false;
       todo.push(file);
     }
+  }
+  return true;
+}
+
+/** A Nest standalone application: the app's modules without its HTTP server (a scheduler, a script). */
+const STANDALONE = /\bNestFactory\s*\.\s*createApplicationContext\s*[<(]/;
+/** Every mention of NestFactory but `NestFactory.create(`, which starts the HTTP server. */
+const NOT_CREATE = /\bNestFactory\b(?!\s*\.\s*create\s*[<(])/g;
+
+/**
+ * Whether each started file boots a Nest standalone application (`NestFactory.createApplicationContext(AppModule)`)
+ * and nothing that may serve (no `NestFactory.create`, listener or server of its own): its modules' controllers serve no route.
+ */
+async function everyStandalone(fs: FsLike, started: readonly string[]): Promise<boolean> {
+  for (const file of started) {
+    const text = await fs.readFile(file).catch(() => undefined);
+    if (text === undefined || !STANDALONE.test(text) || SERVER_OR_LOADER.test(text.replace(NOT_CREATE, ''))) return false;
   }
   return true;
 }

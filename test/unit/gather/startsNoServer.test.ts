@@ -64,3 +64,37 @@ suite('startsNoServer', () => {
     assert.equal(await idle({ '/w/src/tasks/runner.js': RUNNER, '/w/src/tasks/mail.js': MAIL }, 'jobs', ['node', 'scripts/other.js']), false);
   });
 });
+
+suite('startsNoServer: standalone apps and migration jobs', () => {
+  const NEST_DOCKERFILE = 'FROM node:22\nWORKDIR /srv\nCOPY . .\nCMD ["node", "src/main.js"]\n';
+  const CONTROLLER = "import { Controller, Get } from '@nestjs/common';\n@Controller('items')\nexport class ItemsController {\n  @Get()\n  list() { return []; }\n}\n";
+  const MODULE = "import { Module } from '@nestjs/common';\nimport { ItemsController } from './items.controller';\n@Module({ controllers: [ItemsController] })\nexport class AppModule {}\n";
+  async function nestIdle(files: Record<string, string>, command: string[]): Promise<boolean> {
+    const all: Record<string, string> = { '/w/Dockerfile': NEST_DOCKERFILE, '/w/src/items.controller.js': CONTROLLER, '/w/src/app.module.js': MODULE, ...files };
+    const fs = memFs(all);
+    const spec = { name: 'svc', project: 'p', projectDir: '/w', build: { context: '/w', dockerfile: '/w/Dockerfile' }, drift: {}, config: { command } } as ServiceSpec;
+    const names = Object.keys(all).filter((f) => f.endsWith('.js'));
+    const extracted = names.filter((f) => mayDeclareRoutes(all[f] as string)).map((file) => ({ file, x: extractRoutesFromSource(all[file] as string, file) }));
+    return startsNoServer(fs, spec, (await inferMapping(fs, spec)) as SourceMapping, { files: names, extracted });
+  }
+  const imports = "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\n";
+
+  test("a started file booting a Nest standalone application serves none of its modules' routes; one creating the HTTP app serves", async () => {
+    const standalone = `${imports}async function run() {\n  const app = await NestFactory.createApplicationContext(AppModule);\n  setInterval(() => app.get(AppModule), 1000);\n}\nrun();\n`;
+    assert.equal(await nestIdle({ '/w/src/scheduler.js': standalone }, ['node', 'src/scheduler.js']), true);
+    const both = `${standalone}NestFactory.create(AppModule).then((a) => a.listen(3000));\n`;
+    assert.equal(await nestIdle({ '/w/src/scheduler.js': both }, ['node', 'src/scheduler.js']), false);
+    const server = `${imports}NestFactory.create(AppModule).then((a) => a.listen(3000));\n`;
+    assert.equal(await nestIdle({ '/w/src/main.js': server }, ['node', 'src/main.js']), false);
+  });
+
+  test('a command running only migration tools serves none, through a package script too; one that then starts the server serves', async () => {
+    const pkg = JSON.stringify({ scripts: { 'db:up': 'npx --yes knex migrate:latest', start: 'node src/main.js' } });
+    const files = { '/w/package.json': pkg, '/w/src/main.js': `${imports}NestFactory.create(AppModule).then((a) => a.listen(3000));\n` };
+    assert.equal(await nestIdle(files, ['npx', 'prisma', 'migrate', 'deploy']), true);
+    assert.equal(await nestIdle(files, ['npm', 'run', 'db:up']), true);
+    assert.equal(await nestIdle(files, ['sh', '-c', 'npx prisma migrate deploy && node src/main.js']), false);
+    assert.equal(await nestIdle(files, ['npx', 'prisma', 'studio']), false);
+    assert.equal(await nestIdle(files, ['npm', 'run', 'start']), false);
+  });
+});
