@@ -96,7 +96,9 @@ const BINARY_RUNNER = /^(?:npx|bunx|pnpx|exec|yarn|pnpm|npm|dlx|-y|--yes)$/;
  */
 function runsOnlyMigrations(words: readonly string[]): boolean {
   const commands: string[][] = [[]];
-  for (const w of words) {
+  // `sh -c "pnpm exec prisma migrate deploy"`: the shell runs the line's own words (withNestedCommands put them after it).
+  const body = /^(?:\/bin\/)?(?:ba|da)?sh$/.test(words[0] ?? '') && words[1] === '-c' ? words.slice(3) : words;
+  for (const w of body) {
     if (/^(?:&&|\|\||;)$/.test(w)) commands.push([]);
     else commands[commands.length - 1]?.push(w);
   }

@@ -93,6 +93,7 @@ suite('startsNoServer: standalone apps and migration jobs', () => {
     const files = { '/w/package.json': pkg, '/w/src/main.js': `${imports}NestFactory.create(AppModule).then((a) => a.listen(3000));\n` };
     assert.equal(await nestIdle(files, ['npx', 'prisma', 'migrate', 'deploy']), true);
     assert.equal(await nestIdle(files, ['npm', 'run', 'db:up']), true);
+    assert.equal(await nestIdle(files, ['sh', '-c', 'pnpm exec prisma migrate deploy']), true);
     assert.equal(await nestIdle(files, ['sh', '-c', 'npx prisma migrate deploy && node src/main.js']), false);
     assert.equal(await nestIdle(files, ['npx', 'prisma', 'studio']), false);
     assert.equal(await nestIdle(files, ['npm', 'run', 'start']), false);
