@@ -496,16 +496,22 @@ function startedHow(kind: 'nxOutput' | 'nxRun' | 'selected'): (pkg: string) => s
   return (pkg) => l10n.t('the image starts workspace package {0}, one of those the build selects', pkg);
 }
 
+/** Nx's own commands, which take no `<target> <project>` (https://nx.dev/reference/nx-commands). */
+const NX_COMMANDS = new Set(['run', 'run-many', 'affected', 'graph', 'dep-graph', 'reset', 'format', 'format:check', 'format:write', 'generate', 'g', 'migrate', 'list', 'report', 'show', 'init', 'add', 'release', 'sync', 'sync:check', 'watch', 'exec', 'daemon', 'connect', 'connect-to-nx-cloud', 'view-logs', 'repair', 'import', 'login', 'logout', 'mcp', 'print-affected', 'configure-ai-agents']);
+/** Nx's program: `nx`, or its script run by node (`node_modules/nx/bin/nx.js`). */
+const NX_PROGRAM = String.raw`\bnx(?:\.[cm]?js)?\s+`;
+
 /**
  * The Nx projects a start command runs a target of: `nx run api:serve:development` (options before
- * it skipped), `nx serve api`, `nx run-many` aside. https://nx.dev/reference/nx-commands#run
+ * it skipped), `nx serve api`, `nx dev www` (any target, infer-targets' too), `nx run-many` and Nx's
+ * other commands aside. https://nx.dev/reference/nx-commands#run
  */
 export function nxRunProjects(text: string): string[] {
   const found: string[] = [];
   for (const command of text.split(/&&|\|\||[;&|\n]/)) {
-    const run = /\bnx\s+run\s+(?:--?[\w-]+(?:=\S+)?\s+)*(['"]?)([\w@./-]+):[\w-]+/.exec(command);
-    const serve = /\bnx\s+(?:serve|start)\s+(?:--?[\w-]+(?:=\S+)?\s+)*(['"]?)([\w@./-]+)/.exec(command);
-    const name = run?.[2] ?? serve?.[2];
+    const run = new RegExp(`${NX_PROGRAM}run\\s+(?:--?[\\w-]+(?:=\\S+)?\\s+)*(['"]?)([\\w@./-]+):[\\w-]+`).exec(command);
+    const target = new RegExp(`${NX_PROGRAM}([\\w:-]+)\\s+(?:--?[\\w-]+(?:=\\S+)?\\s+)*(['"]?)([\\w@./-]+)`).exec(command);
+    const name = run?.[2] ?? (target && !NX_COMMANDS.has(target[1] as string) ? target[3] : undefined);
     if (name !== undefined && !name.startsWith('-')) found.push(name);
   }
   return [...new Set(found)];
@@ -856,7 +862,10 @@ async function builtFileOfOnlySelected(
   return (await servers(workspaceDeps)).length > 0 ? [] : [only];
 }
 
-/** The files the final stage's start runs by a path relative to its WORKDIR (`node ./web/build/index.js`) that the context does not hold (made by the build), absolute in the context. */
+/**
+ * The files the final stage's start runs by a path relative to its WORKDIR (`node ./web/build/index.js`) that the context does not hold (made by the build), absolute in the context.
+ * A package's file the install put in node_modules (`node_modules/nx/bin/nx.js serve api`) is no build output.
+ */
 async function startedBuildOutputs(fs: FsLike, df: Dockerfile, context: string, scripts: Record<string, string>, command: string[] | undefined): Promise<string[]> {
   const at = finalWorkdir(df);
   if (!at) return [];
@@ -864,7 +873,7 @@ async function startedBuildOutputs(fs: FsLike, df: Dockerfile, context: string, 
   for (const text of startTexts(at.final, scripts, command))
     for (const rel of startedRelativePaths(text)) {
       const file = resolve(context, posix.join(at.workdir, rel));
-      if (/\.[cm]?js$/.test(rel) && !(await fs.stat(file))?.isFile) out.push(file);
+      if (/\.[cm]?js$/.test(rel) && !/(?:^|\/)node_modules\//.test(rel) && !(await fs.stat(file))?.isFile) out.push(file);
     }
   return out;
 }

@@ -34,6 +34,11 @@ suite('compose services of one monorepo image, and Dockerfiles copying parts of 
     assert.deepEqual(nxRunProjects('/entrypoint.sh nx run --verbose jobs:serve-engine:development'), ['jobs']);
     assert.deepEqual(nxRunProjects('nx serve gateway --port 3000'), ['gateway']);
     assert.deepEqual(nxRunProjects('nx run-many -t build'), []);
+    // Any target (`nx <target> <project>`), and Nx run as node's script; Nx's own commands name no project.
+    assert.deepEqual(nxRunProjects('pnpm exec nx dev site'), ['site']);
+    assert.deepEqual(nxRunProjects('node_modules/nx/bin/nx.js serve queue-runner'), ['queue-runner']);
+    assert.deepEqual(nxRunProjects('nx affected -t serve'), []);
+    assert.deepEqual(nxRunProjects('nx graph --file=out.json'), []);
   });
 
   test('each service of one image runs the Nx target of its own project, found two folder levels down the workspace', async () => {
@@ -43,6 +48,20 @@ suite('compose services of one monorepo image, and Dockerfiles copying parts of 
     assert.equal(gateway?.sourceRoot, '/ws/packages/gateway/src', gateway?.evidence.join('\n'));
     const editor = await inferMapping(nxWorkspace, withCommand(['nx', 'run', 'web-editor:serve:development']));
     assert.equal(editor?.sourceRoot, '/ws/packages/web/editor/src', editor?.evidence.join('\n'));
+  });
+
+  test("Nx run as node's script from node_modules, where the workspace root itself depends on a server framework: the project's folder, not the root's", async () => {
+    const files: Record<string, string> = {
+      '/ws/package.json': JSON.stringify({ name: 'suite', private: true, dependencies: { express: '4' }, devDependencies: { nx: '19' } }),
+      '/ws/nx.json': '{}',
+      '/ws/packages/gateway/project.json': JSON.stringify({ name: 'gateway', sourceRoot: 'packages/gateway/src', targets: { serve: {} } }),
+      '/ws/packages/gateway/src/main.ts': "import express from 'express';\nexpress().listen(3000);\n",
+      '/ws/packages/runner/project.json': JSON.stringify({ name: 'runner', sourceRoot: 'packages/runner/src', targets: { serve: {} } }),
+      '/ws/packages/runner/src/main.ts': "import express from 'express';\nexpress().listen(3001);\n",
+      '/ws/docker/Dockerfile': 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN pnpm install\n',
+    };
+    const runner = await inferMapping(memFs(files), withCommand(['node_modules/nx/bin/nx.js', 'serve', 'runner']));
+    assert.equal(runner?.sourceRoot, '/ws/packages/runner/src', runner?.evidence.join('\n'));
   });
 
   const split = memFs({
