@@ -10,6 +10,9 @@ import { commandWords } from '../dockerfile/parse';
 import { readJsonObject } from '../mapping/tsconfig';
 import { mapSourceFile } from '../mapping/mapFile';
 import { denoTasks } from '../mapping/denoTasks';
+import { nxRunTargets } from '../mapping/buildProject';
+import { nxStartedMain } from '../mapping/nxServeTarget';
+import { readNxProject } from '../mapping/nxProject';
 import { VALUE_FLAG } from '../mapping/startedSource';
 import { followScripts, packageScripts } from '../routes/serverApps';
 import { NODE_SERVER, REQUEST_ENTRY } from '../routes/mayDeclareRoutes';
@@ -47,7 +50,25 @@ function startedCommand(spec: ServiceSpec, mapping: SourceMapping): { words: str
 export async function serviceEntry(fs: FsLike, spec: ServiceSpec, mapping: SourceMapping, scanned: { files: readonly string[]; extracted: readonly { file: string }[] }): Promise<string[] | undefined> {
   const declaring = await startedSourceFiles(fs, spec, mapping, scanned.extracted.map((e) => e.file));
   const found = declaring.length > 0 || !spec.ownStart ? declaring : await startedSourceFiles(fs, spec, mapping, scanned.files);
-  return found.length > 0 ? found : undefined;
+  if (found.length > 0) return found;
+  const nxMain = await nxStartedFile(fs, spec, mapping);
+  return nxMain !== undefined && scanned.files.includes(nxMain) ? [nxMain] : undefined;
+}
+
+/**
+ * The source file an Nx target the command runs starts (`nx serve worker`: the main of the build
+ * target it builds and runs, mapping/nxServeTarget.ts nxStartedMain), read from the project.json at
+ * or above the source root, below the workspace's nx.json; its path is from the workspace's folder.
+ */
+async function nxStartedFile(fs: FsLike, spec: ServiceSpec, mapping: SourceMapping): Promise<string | undefined> {
+  const text = (await startedWords(fs, spec, mapping))?.words.join(' ');
+  if (text === undefined || nxRunTargets(text).length === 0) return undefined;
+  let main: string | undefined;
+  for (let dir = mapping.sourceRoot; ; dir = dirname(dir)) {
+    main ??= nxStartedMain(text, (await readNxProject(fs, dir))?.config);
+    if ((await fs.stat(join(dir, 'nx.json')))?.isFile) return main === undefined ? undefined : join(dir, ...main.split('/'));
+    if (dirname(dir) === dir || (spec.build?.context !== undefined && dir === spec.build.context)) return undefined;
+  }
 }
 
 /**

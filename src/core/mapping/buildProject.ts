@@ -501,20 +501,32 @@ const NX_COMMANDS = new Set(['run', 'run-many', 'affected', 'graph', 'dep-graph'
 /** Nx's program: `nx`, or its script run by node (`node_modules/nx/bin/nx.js`). */
 const NX_PROGRAM = String.raw`\bnx(?:\.[cm]?js)?\s+`;
 
+/** An Nx target a command runs: `nx run api:serve:development` -> project api, target serve, configuration development. */
+export interface NxRun {
+  project: string;
+  target: string;
+  configuration?: string;
+}
+
 /**
- * The Nx projects a start command runs a target of: `nx run api:serve:development` (options before
- * it skipped), `nx serve api`, `nx dev www` (any target, infer-targets' too), `nx run-many` and Nx's
- * other commands aside. https://nx.dev/reference/nx-commands#run
+ * The Nx targets a start command runs: `nx run api:serve:development` (options before it skipped),
+ * `nx serve api`, `nx dev www` (`nx <target> <project>`, any target), Nx run as node's script too;
+ * `nx run-many` and Nx's other commands aside. https://nx.dev/reference/nx-commands#run
  */
-export function nxRunProjects(text: string): string[] {
-  const found: string[] = [];
+export function nxRunTargets(text: string): NxRun[] {
+  const found: NxRun[] = [];
   for (const command of text.split(/&&|\|\||[;&|\n]/)) {
-    const run = new RegExp(`${NX_PROGRAM}run\\s+(?:--?[\\w-]+(?:=\\S+)?\\s+)*(['"]?)([\\w@./-]+):[\\w-]+`).exec(command);
-    const target = new RegExp(`${NX_PROGRAM}([\\w:-]+)\\s+(?:--?[\\w-]+(?:=\\S+)?\\s+)*(['"]?)([\\w@./-]+)`).exec(command);
-    const name = run?.[2] ?? (target && !NX_COMMANDS.has(target[1] as string) ? target[3] : undefined);
-    if (name !== undefined && !name.startsWith('-')) found.push(name);
+    const run = new RegExp(`${NX_PROGRAM}run\\s+(?:--?[\\w-]+(?:=\\S+)?\\s+)*['"]?([\\w@./-]+):([\\w-]+)(?::([\\w-]+))?`).exec(command);
+    const short = run ? undefined : new RegExp(`${NX_PROGRAM}([\\w:-]+)\\s+(?:--?[\\w-]+(?:=\\S+)?\\s+)*['"]?([\\w@./-]+)`).exec(command);
+    if (run) found.push({ project: run[1] as string, target: run[2] as string, ...(run[3] !== undefined ? { configuration: run[3] } : {}) });
+    else if (short && !NX_COMMANDS.has(short[1] as string) && !(short[2] as string).startsWith('-')) found.push({ project: short[2] as string, target: short[1] as string });
   }
-  return [...new Set(found)];
+  return found;
+}
+
+/** The Nx projects a start command runs a target of (nxRunTargets). */
+export function nxRunProjects(text: string): string[] {
+  return [...new Set(nxRunTargets(text).map((r) => r.project))];
 }
 
 /** Every package the text selects, in the order written (each command of it read apart). */

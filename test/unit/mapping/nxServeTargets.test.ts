@@ -3,7 +3,11 @@
 // that serve target names runs at start, and node runs its output from the workspace root. Which
 // build target is the serve target's, not always the one called `build`. Fixtures of our own.
 import assert from 'node:assert/strict';
-import { nxStartedBuildTarget } from '../../../src/core/mapping/nxServeTarget';
+import { nxStartedBuildTarget, nxStartedMain } from '../../../src/core/mapping/nxServeTarget';
+import { serviceEntry } from '../../../src/core/gather/startedEntry';
+import { inferMapping } from '../../../src/core/mapping/infer';
+import type { SourceMapping } from '../../../src/core/model';
+import { memFs } from '../helpers/memFs';
 import type { ServiceSpec } from '../../../src/core/model';
 import { assertMapping } from './assertMapping';
 import { buildSpec } from '../helpers/buildSpec';
@@ -44,6 +48,22 @@ suite('mapping: a service starting an Nx target that builds, then runs the outpu
     assert.equal(nxStartedBuildTarget('nx run ledger:lint', { targets }), undefined);
     assert.equal(nxStartedBuildTarget('nx run ledger:serve', { targets: { serve: { executor: 'nx:run-commands', options: { command: 'node apps/ledger/src/main.js' } } } }), undefined);
     assert.equal(nxStartedBuildTarget('node dist/apps/ledger/main.js', { targets }), undefined);
+  });
+
+  test("nxStartedMain: the main of the build target the run target builds, from the workspace root; none for a target that does not build and run", () => {
+    assert.equal(nxStartedMain('nx serve-worker ledger', { targets }), 'apps/ledger/src/worker.ts');
+    assert.equal(nxStartedMain('node_modules/nx/bin/nx.js run ledger:serve', { targets }), 'apps/ledger/src/main.ts');
+    assert.equal(nxStartedMain('nx run ledger:lint', { targets }), undefined);
+  });
+
+  test("the service's entry is the main of the Nx target its command runs, when no script file is named", async () => {
+    const fs = memFs(files);
+    const spec = running(['nx', 'run', 'ledger:serve-worker:dev']);
+    const mapping = (await inferMapping(fs, spec)) as SourceMapping;
+    const scanned = { files: ['/ws/apps/ledger/src/main.ts', '/ws/apps/ledger/src/worker.ts'], extracted: [] };
+    assert.deepEqual(await serviceEntry(fs, spec, mapping, scanned), ['/ws/apps/ledger/src/worker.ts']);
+    assert.deepEqual(await serviceEntry(fs, running(['nx', 'serve', 'ledger']), mapping, scanned), ['/ws/apps/ledger/src/main.ts']);
+    assert.equal(await serviceEntry(fs, running(['nx', 'run', 'ledger:lint']), mapping, scanned), undefined);
   });
 
   test('`nx run ledger:serve:dev`: the bundle of the build target, in its outputPath below the workspace root in the image', async () => {
