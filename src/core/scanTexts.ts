@@ -100,6 +100,8 @@ const SCAN_TEXTS = {
     l10n.t('routing-controllers routePrefix not found statically; the controllers\' routes are shown under … and not probed (set x-runtime-drift.routePrefix)'),
   remixRouteConfig: () =>
     l10n.t('the app defines its routes in code (a routes() option, or app/routes.ts without flatRoutes()): only the resource routes of app/routes named by the flat routes convention are read (list the others in x-runtime-drift.routes)'),
+  remixOutsideModules: (files: string) =>
+    l10n.t('app/routes.ts names route modules outside app/routes ({0}): their loaders and actions are not read (list their routes in x-runtime-drift.routes)', files),
   inversifyRootPath: () => l10n.t('InversifyExpressServer rootPath not found statically; the controllers\' routes are shown under … and not probed (set x-runtime-drift.routePrefix)'),
   midwayGlobalPrefixValue: (key: string) =>
     l10n.t('Midway {0}.globalPrefix not found statically; the controllers\' routes are shown under … and not probed (set x-runtime-drift.routePrefix)', key),

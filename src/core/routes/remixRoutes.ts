@@ -7,8 +7,9 @@
 // optional, `_index` the parent's index, a leading `_` a pathless layout, a trailing `_` left out,
 // `[.]` an escaped character; a folder is one module when it holds route.tsx (or index.tsx).
 // Pages (modules with a default component) are no routes here, as Next.js and SvelteKit pages are
-// not. Routes defined in code (Remix's `routes()` option, React Router's app/routes.ts without
-// flatRoutes(), remix-flat-routes' `+` folders) are not read: a warning says so.
+// not. React Router's app/routes.ts building its routes in code is run (remixRouteConfig.ts); routes
+// it cannot follow, Remix's `routes()` option and remix-flat-routes' `+` folders are not read: a
+// warning says so.
 import { join, sep } from 'node:path';
 import type { FsLike } from '../ports';
 import type { HttpMethod, RouteDef } from '../model';
@@ -19,6 +20,7 @@ import type { ExtractedFile } from './extracted';
 import { joinRoutePath } from './joinPath';
 import { dependencyNames } from './serverApps';
 import { fileRouteApps, isFileRouteAppSource, type FileRouteFramework } from './packageFolders';
+import { appRelative, configuredRoutePaths, type FolderModule } from './remixRouteConfig';
 
 /** Where a Remix / React Router app's route modules are. */
 export interface RemixLayout {
@@ -26,6 +28,8 @@ export interface RemixLayout {
   routesDir: string;
   /** Why its routes are not all read (the config defining them in code), when they are not. */
   warnings: string[];
+  /** The URL paths of each module (relative to app/, POSIX) that app/routes.ts builds in code, when the config was run (remixRouteConfig.ts). */
+  configured?: ReadonlyMap<string, string[]>;
 }
 
 /** The packages that build a Remix or React Router framework-mode app. */
@@ -48,7 +52,14 @@ export async function remixLayout(fs: FsLike, dir: string): Promise<RemixLayout 
   const deps = pkg ? dependencyNames(pkg) : [];
   if (!FRAMEWORK_PACKAGES.some((p) => deps.includes(p))) return undefined;
   const config = await firstText(fs, dir, ROUTE_CONFIGS);
-  if (config) return { routesDir: 'app/routes', warnings: FLAT_ROUTES_EXPORT.test(config.text) ? [] : [scanWarningText(config.file, { id: 'remixRouteConfig', args: [] })] };
+  if (config && FLAT_ROUTES_EXPORT.test(config.text)) return { routesDir: 'app/routes', warnings: [] };
+  if (config) {
+    const configured = await configuredRoutePaths(fs, config.file, await folderModules(fs, join(dir, 'app', 'routes')));
+    if (!configured) return { routesDir: 'app/routes', warnings: [scanWarningText(config.file, { id: 'remixRouteConfig', args: [] })] };
+    // The scan reads a route module's loader and action in app/routes only (mayDeclareRoutes.ts).
+    const outside = [...configured.keys()].filter((f) => !f.startsWith('routes/') && MODULE.test(f));
+    return { routesDir: 'app/routes', warnings: outside.length > 0 ? [scanWarningText(config.file, { id: 'remixOutsideModules', args: [outside.slice(0, 3).join(', ')] })] : [], configured };
+  }
   const remix = await firstText(fs, dir, REMIX_CONFIGS);
   return { routesDir: 'app/routes', warnings: remix && ROUTES_OPTION.test(remix.text) ? [scanWarningText(remix.file, { id: 'remixRouteConfig', args: [] })] : [] };
 }
@@ -99,14 +110,33 @@ function urlSegment(segment: string): string {
   return segment.replace(/\[([^\]]*)\]/g, '$1');
 }
 
+/** The route modules of a routes folder (its files and its folders' route or index files) with their paths by the convention. */
+async function folderModules(fs: FsLike, routesDir: string): Promise<FolderModule[]> {
+  const out: FolderModule[] = [];
+  for (const name of (await fs.readdir(routesDir).catch(() => [])).sort()) {
+    const inner = MODULE.test(name) ? [] : (await fs.readdir(join(routesDir, name)).catch(() => [])).sort().map((f) => `${name}/${f}`);
+    for (const rel of MODULE.test(name) ? [name] : inner) {
+      const paths = remixPathsOf(rel);
+      if (paths.length > 0) out.push({ rel, paths });
+    }
+  }
+  return out;
+}
+
+/** The paths of the module `file` of the app in `dir`: those its route config builds, when it was run; else those of the routes folder's convention. */
+function modulePaths(dir: string, file: string, layout: RemixLayout): string[] {
+  if (layout.configured) return layout.configured.get(appRelative(join(dir, 'app'), file)) ?? [];
+  const root = join(dir, ...layout.routesDir.split('/')) + sep;
+  return file.startsWith(root) ? remixPathsOf(file.slice(root.length).split(sep).join('/')) : [];
+}
+
 /** The routes the app in `dir` declares among `extracted` (its files' scans): each resource route's loader (GET) and action (every other method). */
 export function remixAppRoutes(dir: string, extracted: ReadonlyArray<{ file: string; x: ExtractedFile }>, layout: RemixLayout): { routes: RouteDef[]; warnings: string[] } {
-  const root = join(dir, ...layout.routesDir.split('/')) + sep;
   const routes: RouteDef[] = [];
   for (const { file, x } of extracted) {
     const handler = x.nextHandler;
-    if (!handler || handler.defaultLine !== undefined || !file.startsWith(root)) continue;
-    for (const path of remixPathsOf(file.slice(root.length).split(sep).join('/'))) {
+    if (!handler || handler.defaultLine !== undefined) continue;
+    for (const path of modulePaths(dir, file, layout)) {
       if (handler.loaderLine !== undefined) routes.push({ method: 'GET', path, file, line: handler.loaderLine, origin: 'source' });
       if (handler.actionLine !== undefined) for (const method of ACTION_METHODS) routes.push({ method, path, file, line: handler.actionLine, origin: 'source' });
     }

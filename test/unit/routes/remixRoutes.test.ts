@@ -49,7 +49,7 @@ suite('remixAppRoutes', () => {
 });
 
 suite('remixLayout', () => {
-  test("a package building with @remix-run/dev or @react-router/dev is one; React Router's flatRoutes() config reads the folder, any other config is warned of", async () => {
+  test("a package building with @remix-run/dev or @react-router/dev is one; React Router's flatRoutes() config reads the folder, a config built in code is run", async () => {
     const fs = memFs({
       '/r/package.json': REMIX_PKG,
       '/f/package.json': RR_PKG,
@@ -62,12 +62,68 @@ suite('remixLayout', () => {
     });
     assert.deepEqual(await remixLayout(fs, '/r'), { routesDir: 'app/routes', warnings: [] });
     assert.deepEqual(await remixLayout(fs, '/f'), { routesDir: 'app/routes', warnings: [] });
+    // The config is run: its one route's module lies outside app/routes, which the scan does not read: warned of.
     const coded = await remixLayout(fs, '/c');
     assert.equal(coded?.warnings.length, 1);
-    assert.match(coded?.warnings[0] ?? '', /defines its routes in code/);
-    // Routes built from flatRoutes()'s (each again under a language): the folder's are read, and the config is warned of.
-    assert.equal((await remixLayout(fs, '/l'))?.warnings.length, 1);
+    assert.match(coded?.warnings[0] ?? '', /outside app\/routes/);
+    // Routes built from flatRoutes()'s (each again under a language) are run: no warning.
+    assert.deepEqual((await remixLayout(fs, '/l'))?.warnings, []);
     assert.equal(await remixLayout(fs, '/o'), undefined);
+  });
+});
+
+suite('a React Router route config built in code', () => {
+  // The routes folder's modules, each again under every language but the default one, unless a pattern
+  // of another module keeps it unprefixed.
+  const CONFIG = [
+    "import { flatRoutes } from '@react-router/fs-routes';",
+    "import { langs, keepsPlainPath } from './lib/langs';",
+    'const underLang = (entry: { path?: string }, lang: string) => ({ ...entry, id: `${lang}.x`, path: entry.path ? `${lang}/${entry.path}` : lang, index: undefined });',
+    'const build = async () => {',
+    '  const base = await flatRoutes();',
+    '  const movable = base.filter((r) => !keepsPlainPath(`/${r.path}`));',
+    '  const out = [];',
+    '  for (const lang of langs) for (const r of movable) out.push(underLang(r, lang));',
+    '  return [...base, ...out];',
+    '};',
+    'export default build();',
+  ].join('\n');
+  const LANGS = "const all = ['en', 'es', 'it'];\nexport const langs = all.filter((l) => l !== 'en');\nconst PLAIN = [/^\\/hooks(\\/|$)/];\nexport const keepsPlainPath = (p: string) => PLAIN.some((re) => re.test(p));\n";
+
+  test("flatRoutes() gives the folder's modules; the config's loop adds each resource route under each language it lets through", async () => {
+    const files = { '/l/app/routes/feed.ts': RESOURCE, '/l/app/routes/hooks.$id.ts': 'export const action = async () => null;\n', '/l/app/routes/_index.tsx': PAGE };
+    const fs = memFs({ '/l/package.json': RR_PKG, '/l/app/routes.ts': CONFIG, '/l/app/lib/langs.ts': LANGS, ...files });
+    const layout = await remixLayout(fs, '/l');
+    assert.deepEqual(layout?.warnings, []);
+    const got = remixAppRoutes('/l', scansOf(files), layout!);
+    assert.deepEqual(listed(got.routes.filter((r) => r.method === 'GET' || r.method === 'POST')), ['GET /es/feed@2', 'GET /feed@2', 'GET /it/feed@2', 'POST /es/feed@3', 'POST /feed@3', 'POST /hooks/:id@1', 'POST /it/feed@3']);
+  });
+
+  test("@react-router/dev/routes' route, index, layout and prefix: a module answers at its entry's path joined under its parents'", async () => {
+    const config = [
+      "import { route, index, layout, prefix } from '@react-router/dev/routes';",
+      "export default [index('./routes/home.tsx'), layout('./routes/shell.tsx', [route('status', './routes/status.ts')]), ...prefix('v2', [route('items/:id', 'routes/item.ts', [route('raw', 'routes/raw.ts')])])];",
+    ].join('\n');
+    const files = { '/c/app/routes/status.ts': RESOURCE, '/c/app/routes/item.ts': RESOURCE, '/c/app/routes/raw.ts': 'export const loader = () => null;\n', '/c/app/routes/unlisted.ts': RESOURCE };
+    const fs = memFs({ '/c/package.json': RR_PKG, '/c/app/routes.ts': config, ...files });
+    const layout = await remixLayout(fs, '/c');
+    assert.deepEqual(layout?.warnings, []);
+    assert.deepEqual(listed(remixAppRoutes('/c', scansOf(files), layout!).routes.filter((r) => r.method === 'GET')), ['GET /status@2', 'GET /v2/items/:id/raw@1', 'GET /v2/items/:id@2']);
+  });
+
+  test('route modules named outside app/routes (whose exports the scan does not read) are warned of', async () => {
+    const config = "import { route } from '@react-router/dev/routes';\nexport default [route('ping', './api/ping.ts'), route('feed', './routes/feed.ts')];\n";
+    const layout = await remixLayout(memFs({ '/o/package.json': RR_PKG, '/o/app/routes.ts': config }), '/o');
+    assert.equal(layout?.warnings.length, 1);
+    assert.match(layout?.warnings[0] ?? '', /outside app\/routes \(api\/ping\.ts\)/);
+  });
+
+  test('a config the run cannot follow falls back to the folder by the convention, with the warning', async () => {
+    const config = "import { flatRoutes } from '@react-router/fs-routes';\nimport { extra } from 'some-package';\nexport default [...(await flatRoutes()), ...extra()];\n";
+    const files = { '/u/app/routes/feed.ts': RESOURCE };
+    const layout = await remixLayout(memFs({ '/u/package.json': RR_PKG, '/u/app/routes.ts': config, ...files }), '/u');
+    assert.equal(layout?.warnings.length, 1);
+    assert.deepEqual(listed(remixAppRoutes('/u', scansOf(files), layout!).routes.filter((r) => r.method === 'GET')), ['GET /feed@2']);
   });
 });
 
