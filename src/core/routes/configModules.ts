@@ -12,6 +12,13 @@ import { skipOuter } from './tsSyntax';
 /** The run met what it does not follow: the module's value is not known statically. */
 export class NotStatic extends Error {}
 
+/** The run needs a module not read yet (`base`: its path without extension): the caller reads it and runs again. */
+export class MissingModule extends NotStatic {
+  constructor(readonly base: string) {
+    super(base);
+  }
+}
+
 /** A function of the module, with the scope it was made in. */
 class Closure {
   constructor(
@@ -29,7 +36,7 @@ interface Scope {
 /** The modules the run may read: each file's parsed source by its absolute path, and how an import names another. */
 export interface ModuleSet {
   sources: ReadonlyMap<string, ts.SourceFile>;
-  /** The absolute path an import of `specifier` from `fromFile` reads, when it is one of `sources`. */
+  /** The absolute path an import of `specifier` from `fromFile` reads, when it is one of `sources`; MissingModule when it is to be read first. */
   resolve(fromFile: string, specifier: string): string | undefined;
   /** A package's exports by name (host functions and values), for the packages the config may import. */
   hosts: Readonly<Record<string, Readonly<Record<string, unknown>>>>;

@@ -9,7 +9,7 @@ import { dirname, join, posix, relative, sep } from 'node:path';
 import ts from './compiler';
 import type { FsLike } from '../ports';
 import { joinRoutePath } from './joinPath';
-import { defaultExportOf, NotStatic, type ModuleSet } from './configModules';
+import { defaultExportOf, MissingModule, NotStatic, type ModuleSet } from './configModules';
 
 /** A route module of the routes folder, relative to it (POSIX), with its paths by the convention. */
 export interface FolderModule {
@@ -30,39 +30,34 @@ const MAX_MODULES = 40;
  * folder's modules, what `flatRoutes()` gives.
  */
 export async function configuredRoutePaths(fs: FsLike, config: string, folder: readonly FolderModule[]): Promise<Map<string, string[]> | undefined> {
-  const sources = await importedSources(fs, config);
+  const sources = new Map<string, ts.SourceFile>();
   const modules: ModuleSet = { sources, resolve: (from, spec) => resolveIn(sources, from, spec), hosts: routeHosts(folder) };
+  // The run reads the modules it needs one at a time (MissingModule): a config's imports may hold far more than it reads.
+  for (let base: string | undefined = config; base !== undefined && sources.size < MAX_MODULES; ) {
+    const file = await firstExisting(fs, base);
+    const text = file !== undefined ? await fs.readFile(file).catch(() => undefined) : undefined;
+    if (file === undefined || text === undefined) return undefined;
+    sources.set(file, ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, /x$/.test(file) ? ts.ScriptKind.TSX : ts.ScriptKind.TS));
+    const run = runConfig(modules, config);
+    if (!(run instanceof MissingModule)) return run;
+    base = run.base;
+  }
+  return undefined;
+}
+
+/** The paths the config's value gives each module, undefined when it is not static, or the module the run needs first. */
+function runConfig(modules: ModuleSet, config: string): Map<string, string[]> | MissingModule | undefined {
   let value: unknown;
   try {
     value = defaultExportOf(modules, config);
   } catch (e) {
+    if (e instanceof MissingModule) return e;
     if (e instanceof NotStatic) return undefined;
     throw e;
   }
   if (!Array.isArray(value)) return undefined;
   const out = new Map<string, string[]>();
   return addEntries(value, '', out) ? out : undefined;
-}
-
-/** The config and the modules it imports by relative paths, transitively, parsed. */
-async function importedSources(fs: FsLike, config: string): Promise<Map<string, ts.SourceFile>> {
-  const sources = new Map<string, ts.SourceFile>();
-  const queue = [config];
-  while (queue.length > 0 && sources.size < MAX_MODULES) {
-    const file = queue.shift()!;
-    if (sources.has(file)) continue;
-    const textOf = await fs.readFile(file).catch(() => undefined);
-    if (textOf === undefined) continue;
-    const sf = ts.createSourceFile(file, textOf, ts.ScriptTarget.Latest, false, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-    sources.set(file, sf);
-    for (const st of sf.statements) {
-      const spec = (ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : undefined;
-      if (spec === undefined || !spec.startsWith('.')) continue;
-      const found = await firstExisting(fs, join(dirname(file), spec));
-      if (found && !sources.has(found)) queue.push(found);
-    }
-  }
-  return sources;
 }
 
 async function firstExisting(fs: FsLike, base: string): Promise<string | undefined> {
@@ -73,7 +68,9 @@ async function firstExisting(fs: FsLike, base: string): Promise<string | undefin
 function resolveIn(sources: ReadonlyMap<string, ts.SourceFile>, from: string, spec: string): string | undefined {
   if (!spec.startsWith('.')) return undefined;
   const base = join(dirname(from), spec);
-  return IMPORT_TRIES.map((t) => base + t).find((f) => sources.has(f));
+  const found = IMPORT_TRIES.map((t) => base + t).find((f) => sources.has(f));
+  if (found === undefined) throw new MissingModule(base);
+  return found;
 }
 
 /** The packages a route config imports its helpers from. */
