@@ -19,7 +19,8 @@ export const common = {
  * TypeScript compiler, about 9 MB) is its own bundle. scanFile.ts's require of './extract' (made
  * at the first file that may declare a route, in the scan worker) and bundleScript.ts's require of
  * './bundleCall' (at the first build script that may call a bundler's API, in the engine side and
- * the command) go to src/engine/routeParserLoader.ts, which loads that bundle with a V8 code cache:
+ * the command) and remixRouteConfig.ts's require of './routeConfigRun' (at the first React Router
+ * route config built in code) go to src/engine/routeParserLoader.ts, which loads that bundle with a V8 code cache:
  * the other bundles load in a tenth of the time and memory, a tree with no route source never
  * loads the parser, and a later process compiles it from its cache.
  */
@@ -30,6 +31,7 @@ export const parserApart = {
     const loader = { path: fileURLToPath(new URL('../src/engine/routeParserLoader.ts', import.meta.url)) };
     b.onResolve({ filter: /^\.\/extract$/ }, (args) => (/[\\/]routes[\\/]scanFile\.ts$/.test(args.importer) ? loader : undefined));
     b.onResolve({ filter: /^\.\/bundleCall$/ }, (args) => (/[\\/]mapping[\\/]bundleScript\.ts$/.test(args.importer) ? loader : undefined));
+    b.onResolve({ filter: /^\.\/routeConfigRun$/ }, (args) => (/[\\/]routes[\\/]remixRouteConfig\.ts$/.test(args.importer) ? loader : undefined));
   },
 };
 

@@ -3,3 +3,4 @@
 // so that no other bundle holds the compiler.
 export { extractRoutesFromSource } from './routes/extract';
 export { readBundleCall } from './mapping/bundleCall';
+export { runRouteConfig } from './routes/routeConfigRun';

@@ -1,4 +1,4 @@
-// The route parser bundle (dist/routeParser.js: extract.ts, bundleCall.ts and the TypeScript
+// The route parser bundle (dist/routeParser.js: extract.ts, bundleCall.ts, routeConfigRun.ts and the TypeScript
 // compiler; entry core/parserBundle.ts), loaded on the first file that may declare a route
 // (core/routes/scanFile.ts) or the first build script that may call a bundler's API
 // (core/mapping/bundleScript.ts): the build points their requires of './extract' and
@@ -20,13 +20,16 @@ const PARSER_FILE = 'routeParser.js';
 
 type Extract = typeof import('../core/routes/extract').extractRoutesFromSource;
 type ReadBundleCall = typeof import('../core/mapping/bundleCall').readBundleCall;
+type RunRouteConfig = typeof import('../core/routes/routeConfigRun').runRouteConfig;
 interface ParserExports {
   extractRoutesFromSource?: Extract;
   readBundleCall?: ReadBundleCall;
+  runRouteConfig?: RunRouteConfig;
 }
 interface Parser {
   extract: Extract;
   readBundleCall: ReadBundleCall;
+  runRouteConfig: RunRouteConfig;
   saveCache?: () => void;
 }
 
@@ -49,6 +52,12 @@ export function setParserCodeCacheDir(dir: string | undefined): void {
 export function readBundleCall(text: string, file: string, configTool?: string): BundleCall | undefined {
   loaded ??= loadParser(join(__dirname, PARSER_FILE));
   return loaded.readBundleCall(text, file, configTool);
+}
+
+/** routeConfigRun.ts's run of a React Router route config, from the parser's bundle. */
+export function runRouteConfig(...args: Parameters<RunRouteConfig>): ReturnType<RunRouteConfig> {
+  loaded ??= loadParser(join(__dirname, PARSER_FILE));
+  return loaded.runRouteConfig(...args);
 }
 
 export function extractRoutesFromSource(text: string, file: string): ExtractedFile {
@@ -96,9 +105,9 @@ export function sourceText(bytes: Buffer): string {
 }
 
 function parserOf(file: string, exports: ParserExports): Parser {
-  const { extractRoutesFromSource: extract, readBundleCall: bundleCall } = exports;
-  if (!extract || !bundleCall) throw new Error(`${file} does not export the route parser`);
-  return { extract, readBundleCall: bundleCall };
+  const { extractRoutesFromSource: extract, readBundleCall: bundleCall, runRouteConfig: routeConfig } = exports;
+  if (!extract || !bundleCall || !routeConfig) throw new Error(`${file} does not export the route parser`);
+  return { extract, readBundleCall: bundleCall, runRouteConfig: routeConfig };
 }
 
 /** One cache per parser bundle (its size and mtime), Node version and architecture. */

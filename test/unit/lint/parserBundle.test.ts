@@ -46,7 +46,7 @@ suite('the TypeScript compiler is in the route parser bundle only', () => {
     });
   });
 
-  test("a build script's bundler call is read through the loader, from the parser bundle", async function () {
+  test("a build script's bundler call and a route config are read through the loader, from the parser bundle", async function () {
     this.timeout(120_000);
     const script = await buildScript();
     const dir = mkdtempSync(join(tmpdir(), 'rd-parser-'));
@@ -59,6 +59,10 @@ suite('the TypeScript compiler is in the route parser bundle only', () => {
       const loader = require(join(dir, 'loader.js')) as typeof import('../../../src/engine/routeParserLoader');
       const found = loader.readBundleCall("import { build } from 'esbuild';\nawait build({ entryPoints: ['src/main.ts'], bundle: true, outdir: 'out' });\n", 'build.mjs');
       assert.deepEqual(found, { tool: 'esbuild', entries: [{ rel: 'src/main.ts', fromScript: false }], output: { rel: 'out', fromScript: false } });
+      // A React Router route config built in code is run there too (remixRouteConfig.ts).
+      const config = "import { route } from '@react-router/dev/routes';\nexport default [route('ping', 'routes/ping.ts')];\n";
+      const run = loader.runRouteConfig(new Map([['/a/app/routes.ts', config]]), '/a/app/routes.ts', [], ['', '.ts']);
+      assert.deepEqual(run, { paths: new Map([['routes/ping.ts', ['/ping']]]) });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
