@@ -131,7 +131,7 @@ export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promi
   for (const [spec, built] of documented) if (built.documentedBuild) spec.documentedBuild = built.documentedBuild;
   const shared = sharedNameWarnings(specs, (f) => rel(opts.workspaceDir, f));
   const services = await mapPool(specs, SERVICE_CONCURRENCY, async (spec) => {
-    const report = await checkService(scanDeps, opts, spec, { pinged, findContainers }, readWorkspace, boundary, { hashes, composeParses }, { claimsSoleApp: claims.has(spec), builtBy: builders.get(spec) ?? documented.get(spec) });
+    const report = await checkService(scanDeps, opts, spec, { pinged, findContainers }, readWorkspace, boundary, { hashes, composeParses }, { claimsSoleApp: claims.has(spec), builtBy: builders.get(spec) ?? withBuild(documented.get(spec)) });
     const clash = shared.get(spec);
     return clash === undefined ? report : { ...report, warnings: [clash, ...report.warnings] };
   });
@@ -592,3 +592,8 @@ function invalidServiceReport(spec: ServiceSpec): ServiceReport {
 
 /** Warnings kept per service in a report: the rest are counted. */
 export const MAX_WARNINGS = 50;
+
+/** A service standing for another's image build, when it has one (a documented build outside the workspace has none). */
+function withBuild(spec: ServiceSpec | undefined): ServiceSpec | undefined {
+  return spec?.build ? spec : undefined;
+}

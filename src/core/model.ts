@@ -90,7 +90,7 @@ export interface ServiceSpec {
    * (gather/documentedBuilds.ts): the command and where it is written (`README.md:93`, from the
    * workspace). Compose cannot make the image (`up` would pull it): the fix says to run that first.
    */
-  documentedBuild?: { command: string; where: string };
+  documentedBuild?: DocumentedBuildRef;
   /**
    * With `builtBy` (or beside another service of the same build, compose/builtImages.ts
    * markSiblingStarts): its compose command or entrypoint differs from that service's, so it starts
@@ -407,10 +407,35 @@ export const NOT_RUNNING_DETAIL = 'not running';
  */
 export type ActionKind = 'start' | 'recreate' | 'rebuild' | 'pull';
 
+/** A build command a project writes down for a service's image (ServiceSpec.documentedBuild). */
+export interface DocumentedBuildRef {
+  /** As written: `docker build -t shop-app .`. */
+  command: string;
+  /** Where, from the workspace: `README.md:93`. */
+  where: string;
+  /** The same build as we run it (compose/documentedBuilds.ts buildArgsOf); none when we do not. */
+  run?: ImageBuildStep;
+  /**
+   * Why we do not run it: its context or Dockerfile is outside the workspace (`outside`, the path
+   * as written), or it has a word we do not run (`word`: `--platform`).
+   */
+  notRun?: { outside: string } | { word: string };
+}
+
+/** `docker build` run by us before compose's steps, never through a shell. */
+export interface ImageBuildStep {
+  /** The folder it runs in, from the workspace (`.` for its root): where the command is written. */
+  dir: string;
+  /** The arguments after `docker`: ["build", "--tag=shop-app", "."]. */
+  args: string[];
+}
+
 export interface ServiceAction {
   kind: ActionKind;
   /** Button text: "Start postgres", "Recreate api", "Rebuild api", "Pull redis". */
   label: string;
+  /** An image built outside compose, as the project writes down: built first, by us (documentedBuild.run). */
+  imageBuild?: ImageBuildStep;
   /** Compose argument lists run in order (each after `docker compose`), e.g. [["up","-d","api"]]. */
   steps: string[][];
   /** The same as one command line: "docker compose up -d api". */

@@ -252,6 +252,11 @@ export interface ComposeRunnerLike {
     onOutput: (chunk: string) => void,
     signal?: AbortSignal,
   ): Promise<{ code: number }>;
+  /**
+   * Runs the docker CLI of the same engine in `dir` (a folder of the workspace), never through a
+   * shell: the build of an image the project builds outside compose (ServiceAction.imageBuild).
+   */
+  docker(dir: string, args: string[], onOutput: (chunk: string) => void, signal?: AbortSignal): Promise<{ code: number }>;
 }
 
 /**

@@ -1,8 +1,12 @@
 // Rebuild + recreate + verify: build the image, recreate the container, re-run the ladder and
 // say what changed. "Restart succeeded" is not the goal; the re-check is.
 import * as l10n from '@vscode/l10n';
-import type { ActionKind, ConfigDrift, PageReport, RungName, ServiceReport, ServiceSpec } from './model';
-import { stepsOf } from './ladder/action';
+import type { ActionKind, ConfigDrift, DocumentedBuildRef, PageReport, RungName, ServiceReport, ServiceSpec } from './model';
+import path from 'node:path';
+import { imageBuildCommand, planOf, type ActionPlan } from './ladder/action';
+import { documentedBuilders } from './gather/documentedBuilds';
+import { imageBuilders } from './gather/workspaceFiles';
+import { isAtOrInside } from './pathInside';
 import type { ComposeRunnerLike } from './ports';
 import { InterruptedError } from './errors';
 import { selectOneService } from './compose/selectService';
@@ -70,7 +74,11 @@ async function rebuildLocked(
   opts: RebuildOptions,
   project: Awaited<ReturnType<typeof discoverComposeProjects>>[number],
 ): Promise<RebuildResult> {
-  const spec = project.services.find((s) => s.name === opts.service);
+  const found = project.services.find((s) => s.name === opts.service);
+  // An image built outside compose, as the project writes down: we build it as written, or refuse.
+  // (Its `build` there is for reading its source: compose has none, so it is not taken.)
+  const documented = found && (await documentedBuilders(deps.fs, [found], imageBuilders([found], project.services), opts.workspaceDir)).get(found)?.documentedBuild;
+  const spec = found && documented ? { ...found, documentedBuild: documented } : found;
   // The check inside a rebuild must not warn about the rebuild's own lock.
   const checkDeps: CheckDeps = { ...deps, rebuilds: undefined };
   // The label names this stack's service alone, where variant stacks of its folder share its project name.
@@ -93,7 +101,9 @@ async function rebuildLocked(
   // Compose does not own a Swarm task: `up` would start a second container beside it.
   const containers = before?.container ? await deps.engine.findServiceContainers(project.name, opts.service, opts.signal) : [];
   const swarmService = containers.map((c) => swarmServiceOf(c.labels)).find((name) => name !== undefined);
-  const ran = await runSteps(deps, opts, target, { steps: stepsFor(before, spec, kind), kind, swarmService });
+  const plan = planFor(before, spec, kind);
+  if (plan.refused) return result({ buildCode: 0, message: refusal(opts.service, plan.refused, deps.compose.label) });
+  const ran = await runSteps(deps, opts, target, { plan, kind, swarmService });
   if (ran.failure !== undefined) return result({ buildCode: ran.buildCode, upCode: ran.upCode, message: ran.failure });
   const { buildCode, upCode } = ran;
 
@@ -109,14 +119,27 @@ async function rebuildLocked(
 }
 
 /**
- * The steps of the action asked for: the report's own when it offers that kind (it knows whether
- * --build or --force-recreate is needed), else the kind's plain steps. A current container in
+ * The plan of the action asked for: the report's own when it offers that kind (it knows whether
+ * --build or --force-recreate is needed), else the kind's plain plan. A current container in
  * drift was changed inside (docker cp, a write): the same image would not make `up -d` recreate
  * it, so ask for a new container explicitly.
  */
-function stepsFor(before: ServiceReport | null, spec: ServiceSpec | undefined, kind: ActionKind): string[][] {
+function planFor(before: ServiceReport | null, spec: ServiceSpec | undefined, kind: ActionKind): ActionPlan {
   const force = before?.verdict === 'drift' && Boolean(before.container) && !before.staleContainer;
-  return before?.action?.kind === kind ? before.action.steps : spec ? stepsOf(kind, spec, force) : [];
+  if (before?.action?.kind === kind) return { ...(before.action.imageBuild ? { imageBuild: before.action.imageBuild } : {}), steps: before.action.steps };
+  return spec ? planOf(kind, spec, { forceRecreate: force, imageMissing: before !== null && before.image.id === null }) : { steps: [] };
+}
+
+/** Why a documented build is not run by us, and what the person runs instead; nothing was run. */
+function refusal(service: string, build: DocumentedBuildRef, composeLabel: string): string {
+  const then = `${composeLabel} up -d ${service}`;
+  if (build.notRun && 'outside' in build.notRun) {
+    return l10n.t`${service}'s image is built by ${`\`${build.command}\``} (${build.where}), whose ${build.notRun.outside} is outside the workspace: Runtime Drift does not run it, and ran nothing; run it yourself, then ${then}`;
+  }
+  const word = build.notRun && 'word' in build.notRun && build.notRun.word !== '' ? build.notRun.word : undefined;
+  return word !== undefined
+    ? l10n.t`${service}'s image is built by ${`\`${build.command}\``} (${build.where}), with ${word}, which Runtime Drift does not run: nothing was run; run it yourself, then ${then}`
+    : l10n.t`${service}'s image is built by ${`\`${build.command}\``} (${build.where}), which Runtime Drift does not run: nothing was run; run it yourself, then ${then}`;
 }
 
 interface StepsRun {
@@ -131,11 +154,15 @@ async function runSteps(
   deps: { compose: ComposeRunnerLike },
   opts: RebuildOptions,
   target: Parameters<ComposeRunnerLike['run']>[0],
-  { steps, kind, swarmService }: { steps: readonly string[][]; kind: ActionKind; swarmService: string | undefined },
+  { plan, kind, swarmService }: { plan: ActionPlan; kind: ActionKind; swarmService: string | undefined },
 ): Promise<StepsRun> {
   let buildCode = 0;
   let upCode: number | null = null;
-  for (const step of steps) {
+  if (plan.imageBuild) {
+    buildCode = await runImageBuild(deps, opts, plan.imageBuild);
+    if (buildCode !== 0) return { buildCode, upCode: null, failure: l10n.t`${'docker build'} failed (exit ${buildCode}); the running container was left as it was` };
+  }
+  for (const step of plan.steps) {
     if (step[0] === 'up' && swarmService) {
       return { buildCode, upCode: null, failure: l10n.t`${opts.service} runs as the Swarm service ${swarmService}: compose does not recreate it; run ${swarmUpdateFix(swarmService, deps.compose.label)}` };
     }
@@ -150,6 +177,14 @@ async function runSteps(
     return { buildCode, upCode: null, failure: l10n.t`${step[0] ?? ''} failed (exit ${code}); the running container was left as it was` };
   }
   return { buildCode, upCode };
+}
+
+/** Our own `docker build` of a documented image, shown before it runs, in its folder of the workspace (never outside). */
+async function runImageBuild(deps: { compose: ComposeRunnerLike }, opts: RebuildOptions, step: NonNullable<ActionPlan['imageBuild']>): Promise<number> {
+  const dir = path.resolve(opts.workspaceDir, step.dir);
+  if (!isAtOrInside(opts.workspaceDir, dir)) throw new Error(l10n.t`${step.dir} is outside the workspace: the build is not run`);
+  opts.onOutput(`$ ${imageBuildCommand(step, dockerCommandOf(deps.compose.label))}\n`);
+  return (await deps.compose.docker(dir, step.args, opts.onOutput, opts.signal).catch(interrupted(l10n.t('the running container was left as it was')))).code;
 }
 
 /**

@@ -7,7 +7,7 @@ import { createProber } from './prober';
 import { createNodeFs } from './nodeFs';
 import { ComposeFolderMemory } from './composeFolders';
 import { createSourceScanner, type FileWatchFeed, type MissedChanges } from './sourceScanner';
-import { detectComposeCli, parseConfigHashes, runCompose } from './composeCli';
+import { detectComposeCli, parseConfigHashes, runCompose, runDocker } from './composeCli';
 import { boundedScope, COMPOSE_HASH_TIMEOUT_MS } from './timeouts';
 import { resolveDockerHost } from './dockerHost';
 import { createRebuildLocks } from './rebuildLock';
@@ -104,6 +104,7 @@ export function createAdapters(opts: AdapterOptions): Adapters {
               label: hostedComposeLabel([cli.command, ...cli.baseArgs].join(' '), target),
               run: (project, args, onOutput, signal) =>
                 runCompose(cli, project, args, { onOutput, signal, env: composeEnv }),
+              docker: (dir, args, onOutput, signal) => runDocker(dir, args, { onOutput, signal, env: composeEnv }),
             }
           : undefined;
       });

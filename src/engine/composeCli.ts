@@ -89,12 +89,25 @@ export const COMPOSE_STOP_GRACE_MS = 5000;
  * as an orphan. An InterruptedError reason comes back saying what was stopped.
  */
 export function runCompose(cli: ComposeCli, project: ComposeProjectRef, args: string[], opts: RunComposeOptions): Promise<{ code: number }> {
+  return runStreaming({ command: cli.command, baseArgs: cli.baseArgs, cwd: project.dir }, args, composeArgs(project, args), opts);
+}
+
+/**
+ * Runs the docker CLI in `dir` (a documented image build: `docker build --tag=app .`), streaming
+ * its output, stopped as compose is; no shell ever reads its arguments.
+ */
+export function runDocker(dir: string, args: string[], opts: RunComposeOptions): Promise<{ code: number }> {
+  return runStreaming({ command: 'docker', baseArgs: [], cwd: dir }, args, args, opts);
+}
+
+/** `args`: the arguments named in an interruption's message; `argv`: all of them, after the base ones. */
+function runStreaming(cli: { command: string; baseArgs: string[]; cwd: string }, args: string[], argv: string[], opts: RunComposeOptions): Promise<{ code: number }> {
   const { signal } = opts;
   if (signal?.aborted) return Promise.reject(signal.reason);
   const label = [cli.command, ...cli.baseArgs].join(' ');
   return new Promise((resolve, reject) => {
-    const child = spawn(cli.command, [...cli.baseArgs, ...composeArgs(project, args)], {
-      cwd: project.dir,
+    const child = spawn(cli.command, [...cli.baseArgs, ...argv], {
+      cwd: cli.cwd,
       env: { ...process.env, ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],
       windowsHide: true,

@@ -13,6 +13,11 @@ export interface DocumentedBuild {
   line: number;
   /** The command as written, up to the end of its line or shell list (`docker build -t shop-app .`). */
   command: string;
+  /**
+   * How we run it ourselves (buildArgsOf): its tags after the first and its literal `--build-arg`s;
+   * or, when it has anything else, the first word we do not run (`--platform`, `--build-arg NODE`).
+   */
+  rerun: { otherTags: string[]; buildArgs: string[] } | { notRun: string };
 }
 
 /** `docker build`, `docker image build`, `docker buildx build`, `podman build`, `buildah bud`: the words after it. */
@@ -21,6 +26,8 @@ const BUILD_COMMAND = /\b((?:docker(?:\s+image|\s+buildx)?\s+build|podman\s+buil
 const VALUED = new Set(['--build-arg', '--platform', '--label', '--network', '--secret', '--ssh', '--cache-from', '--cache-to', '--output', '-o', '--progress', '--add-host', '--iidfile', '--metadata-file', '--shm-size', '--ulimit', '--memory', '-m', '--build-context', '--builder', '--annotation', '--attest', '--provenance', '--sbom', '--isolation', '--cgroup-parent', '--cpu-shares', '--cpuset-cpus', '--allow']);
 /** A word a shell would expand or that ends the command: nothing is read past it. */
 const SHELL_BREAK = /^(?:&&|\|\||;|\||>|<|&)$/;
+/** A character a shell would give a meaning to: a word with one is not run by us. */
+const SHELL_SPECIAL = /[$`{}<>*?~[\]!\\()|;&'"#]/;
 
 /** Every `docker build` with one literal tag and a folder as its context, in a file's text. */
 export function documentedBuilds(text: string): DocumentedBuild[] {
@@ -38,6 +45,9 @@ function buildOf(rest: string): Omit<DocumentedBuild, 'line' | 'command'> | unde
   const words = commandWords(rest);
   const read: { tag?: string; dockerfile?: string; target?: string } = {};
   const positional: string[] = [];
+  const otherTags: string[] = [];
+  const buildArgs: string[] = [];
+  let notRun: string | undefined;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? '';
     if (SHELL_BREAK.test(w)) break;
@@ -47,13 +57,43 @@ function buildOf(rest: string): Omit<DocumentedBuild, 'line' | 'command'> | unde
       const value = inline ?? words[++i];
       // A second tag names the same image: the first is kept.
       if (key !== undefined && value !== undefined && read[key] === undefined) read[key] = value;
+      else if (key === 'tag' && value !== undefined) otherTags.push(value);
+      else if (flag === '--build-arg' && value !== undefined && /^[A-Za-z_][A-Za-z0-9_]*=/.test(value)) buildArgs.push(value);
+      else notRun ??= flag === '--build-arg' ? `${flag} ${value ?? ''}`.trim() : flag;
       continue;
     }
-    if (!w.startsWith('-')) positional.push(w);
+    if (w.startsWith('-')) notRun ??= flag;
+    else positional.push(w);
   }
   const context = positional[0];
   const literal = (s: string | undefined) => s === undefined || !/[$`{}<>*]/.test(s);
   if (read.tag === undefined || context === undefined || context === '-' || /^[a-z]+:\/\//i.test(context) || /^git@/.test(context)) return undefined;
   if (![read.tag, context, read.dockerfile, read.target].every(literal)) return undefined;
-  return { tag: read.tag, context, ...(read.dockerfile !== undefined ? { dockerfile: read.dockerfile } : {}), ...(read.target !== undefined ? { target: read.target } : {}) };
+  if (positional.length > 1) notRun ??= positional[1];
+  notRun ??= [read.tag, context, read.dockerfile, read.target, ...otherTags, ...buildArgs].find((v) => v !== undefined && SHELL_SPECIAL.test(v));
+  return {
+    tag: read.tag,
+    context,
+    ...(read.dockerfile !== undefined ? { dockerfile: read.dockerfile } : {}),
+    ...(read.target !== undefined ? { target: read.target } : {}),
+    rerun: notRun !== undefined ? { notRun } : { otherTags, buildArgs },
+  };
+}
+
+/**
+ * The arguments after `docker` that build a documented image again, run in the folder the command
+ * is written in: only what we read (tags, Dockerfile, target, literal build args) and its context,
+ * each value joined to its option (`--tag=shop-app`) so none can read as another option. Undefined
+ * when the command has anything else: we never run a project's text as written, nor in a shell.
+ */
+export function buildArgsOf(b: Pick<DocumentedBuild, 'tag' | 'context' | 'dockerfile' | 'target' | 'rerun'>): string[] | undefined {
+  if ('notRun' in b.rerun) return undefined;
+  return [
+    'build',
+    ...[b.tag, ...b.rerun.otherTags].map((t) => `--tag=${t}`),
+    ...(b.dockerfile !== undefined ? [`--file=${b.dockerfile}`] : []),
+    ...(b.target !== undefined ? [`--target=${b.target}`] : []),
+    ...b.rerun.buildArgs.map((a) => `--build-arg=${a}`),
+    b.context,
+  ];
 }

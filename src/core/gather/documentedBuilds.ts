@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { ServiceSpec } from '../model';
 import type { FsLike } from '../ports';
-import { documentedBuilds, type DocumentedBuild } from '../compose/documentedBuilds';
+import { buildArgsOf, documentedBuilds, type DocumentedBuild } from '../compose/documentedBuilds';
 import { imageKey } from '../compose/builtImages';
 import { isAtOrInside } from '../pathInside';
 
@@ -19,6 +19,8 @@ const MAX_DOC_BYTES = 512 * 1024;
  * For each service of `specs` running an image that no compose service builds (not in `builders`),
  * the service as if its definition built that image as the command does: its build's context and
  * Dockerfile resolved from the file's folder, inside the workspace. Read only where such a service is.
+ * One whose context or Dockerfile is outside the workspace has no `build` (nothing there is read),
+ * only the command, marked not to be run.
  */
 export async function documentedBuilders(fs: FsLike, specs: readonly ServiceSpec[], builders: ReadonlyMap<ServiceSpec, ServiceSpec>, workspaceDir: string): Promise<Map<ServiceSpec, ServiceSpec>> {
   const out = new Map<ServiceSpec, ServiceSpec>();
@@ -26,6 +28,8 @@ export async function documentedBuilders(fs: FsLike, specs: readonly ServiceSpec
   if (wanting.length === 0) return out;
   const commands = new Map<string, Awaited<ReturnType<typeof folderBuilds>>>();
   for (const spec of wanting) {
+    // A command whose context or Dockerfile is outside the workspace: named in the fix, never run or read.
+    let outside: ServiceSpec | undefined;
     for (const dir of new Set([spec.projectDir, workspaceDir])) {
       if (!isAtOrInside(workspaceDir, dir)) continue;
       if (!commands.has(dir)) commands.set(dir, await folderBuilds(fs, dir));
@@ -33,13 +37,23 @@ export async function documentedBuilders(fs: FsLike, specs: readonly ServiceSpec
       if (!hit) continue;
       const context = path.resolve(dir, hit.context);
       const dockerfile = path.resolve(hit.dockerfile !== undefined ? dir : context, hit.dockerfile ?? 'Dockerfile');
-      if (!isAtOrInside(workspaceDir, context) || !isAtOrInside(workspaceDir, dockerfile) || !(await fs.stat(dockerfile))?.isFile) continue;
-      const where = `${path.relative(workspaceDir, path.join(dir, hit.file)).split(path.sep).join('/')}:${hit.line}`;
-      out.set(spec, { ...spec, build: { context, dockerfile, ...(hit.target !== undefined ? { target: hit.target } : {}) }, documentedBuild: { command: hit.command, where } });
+      const ref = { command: hit.command, where: `${relative(workspaceDir, path.join(dir, hit.file))}:${hit.line}` };
+      const away = [[context, hit.context], [dockerfile, hit.dockerfile ?? path.join(hit.context, 'Dockerfile')]].find(([abs]) => !isAtOrInside(workspaceDir, abs ?? ''));
+      if (away) outside ??= { ...spec, documentedBuild: { ...ref, notRun: { outside: away[1] ?? '' } } };
+      if (away || !(await fs.stat(dockerfile))?.isFile) continue;
+      const args = buildArgsOf(hit);
+      const rerun = args ? { run: { dir: relative(workspaceDir, dir), args } } : { notRun: { word: 'notRun' in hit.rerun ? hit.rerun.notRun : '' } };
+      out.set(spec, { ...spec, build: { context, dockerfile, ...(hit.target !== undefined ? { target: hit.target } : {}) }, documentedBuild: { ...ref, ...rerun } });
       break;
     }
+    if (outside && !out.has(spec)) out.set(spec, outside);
   }
   return out;
+}
+
+/** A path from the workspace, with `/`; `.` for the workspace itself. */
+function relative(workspaceDir: string, p: string): string {
+  return path.relative(workspaceDir, p).split(path.sep).join('/') || '.';
 }
 
 /** The build commands of a folder's README, package.json, Makefile and shell scripts. */

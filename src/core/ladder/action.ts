@@ -2,14 +2,18 @@
 // Not running → start; runs an old image (or was changed inside) → recreate; image behind the
 // source → rebuild; a registry image (no build:) is never built: at most pulled. An image another
 // service builds (ServiceSpec.builtBy) is built through that service: `up` of this one would pull it.
+// An image the project builds outside compose (ServiceSpec.documentedBuild) is built by us first,
+// as that command says (documentedBuild.run), or not at all: never pulled.
 import * as l10n from '@vscode/l10n';
-import type { ActionKind, ServiceAction, ServiceSpec } from '../model';
+import type { ActionKind, DocumentedBuildRef, ImageBuildStep, ServiceAction, ServiceSpec } from '../model';
 
 /** What the ladder found about a service, as far as the choice of action goes. */
 export interface ActionFacts {
   spec: Pick<ServiceSpec, 'name' | 'build' | 'builtBy' | 'documentedBuild'>;
-  /** Compose command for the command line ("docker compose" / "docker-compose"). */
+  /** Compose command for the command line ("docker compose" / "docker-compose"), with its file flags. */
   composeLabel: string;
+  /** The docker command of the same engine, for a documented build (dockerCommandOf); default `docker`. */
+  dockerLabel?: string;
   engineError: boolean;
   /** The container's state; undefined when there is none. */
   containerState: string | undefined;
@@ -44,8 +48,8 @@ export function actionFor(f: ActionFacts): ServiceAction | null {
   if (!f.containerState) {
     // Another service's build makes the image: built through it when missing or behind.
     if (f.spec.builtBy !== undefined && (!f.imageExists || f.imageBehind)) return make(f, 'start', [['build', f.spec.builtBy], ['up', '-d', svc]]);
-    // An image built outside compose (documentedBuild): no compose step makes it; the fix says the command.
-    if (!built && f.spec.documentedBuild && (!f.imageExists || f.imageBehind)) return null;
+    // An image built outside compose (documentedBuild): no compose step makes it; we build it as written, or the fix says the command.
+    if (!built && f.spec.documentedBuild && (!f.imageExists || f.imageBehind)) return documented(f, 'start', f.spec.documentedBuild);
     // `up` builds a missing image itself; an existing one behind the source needs --build.
     return make(f, 'start', [['up', '-d', ...(built && f.imageExists && f.imageBehind ? ['--build'] : []), svc]]);
   }
@@ -65,17 +69,35 @@ export function actionFor(f: ActionFacts): ServiceAction | null {
 function behind(f: ActionFacts): ServiceAction | null {
   const svc = f.spec.name;
   if (f.spec.build) return make(f, 'rebuild', [['build', builderOf(f.spec)], ['up', '-d', svc]]);
-  if (f.spec.documentedBuild) return null;
+  if (f.spec.documentedBuild) return documented(f, 'rebuild', f.spec.documentedBuild);
   return make(f, 'pull', [['pull', svc], ['up', '-d', svc]]);
 }
 
-function make(f: ActionFacts, kind: ActionKind, steps: string[][]): ServiceAction {
+/** Our own run of a documented build, then up; none when we do not run that command. */
+function documented(f: ActionFacts, kind: ActionKind, build: DocumentedBuildRef): ServiceAction | null {
+  return build.run ? make(f, kind, [['up', '-d', f.spec.name]], build.run) : null;
+}
+
+function make(f: ActionFacts, kind: ActionKind, steps: string[][], imageBuild?: ImageBuildStep): ServiceAction {
+  const compose = steps.map((s) => `${f.composeLabel} ${s.join(' ')}`);
   return {
     kind,
     label: LABEL[kind](f.spec.name),
+    ...(imageBuild ? { imageBuild } : {}),
     steps,
-    command: steps.map((s) => `${f.composeLabel} ${s.join(' ')}`).join(' && '),
+    command: [...(imageBuild ? [imageBuildCommand(imageBuild, f.dockerLabel ?? 'docker')] : []), ...compose].join(' && '),
   };
+}
+
+/** A documented build as we run it, as one command line: `(cd web && docker build --tag=shop-app .)`. */
+export function imageBuildCommand(step: ImageBuildStep, dockerLabel: string): string {
+  const run = `${dockerLabel} ${step.args.map(shellWord).join(' ')}`;
+  return step.dir === '.' ? run : `(cd ${shellWord(step.dir)} && ${run})`;
+}
+
+/** A word as a shell reads it back: quoted when it has a space (its other characters are plain, buildArgsOf). */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }
 
 /** The service `compose build` is given to build this one's image: itself, or the one whose build makes it. */
@@ -83,19 +105,33 @@ export function builderOf(spec: Pick<ServiceSpec, 'name' | 'builtBy'>): string {
   return spec.builtBy ?? spec.name;
 }
 
-/** The steps of an action asked for by kind, when the report offers none of that kind. */
-export function stepsOf(kind: ActionKind, spec: Pick<ServiceSpec, 'name' | 'build' | 'builtBy'>, forceRecreate: boolean): string[][] {
+/** What an action asked for by kind runs: our build of a documented image, then compose's steps; or why nothing. */
+export interface ActionPlan {
+  imageBuild?: ImageBuildStep;
+  steps: string[][];
+  /** A documented build we do not run (DocumentedBuildRef.notRun, or none read): nothing runs, the person runs it. */
+  refused?: DocumentedBuildRef;
+}
+
+/**
+ * The plan of an action asked for by kind, when the report offers none of that kind. An image built
+ * outside compose is never pulled: a rebuild (or a pull, or a start while it is missing) runs its
+ * documented build first, or nothing when we do not run that command.
+ */
+export function planOf(kind: ActionKind, spec: Pick<ServiceSpec, 'name' | 'build' | 'builtBy' | 'documentedBuild'>, opts: { forceRecreate: boolean; imageMissing?: boolean }): ActionPlan {
   const svc = spec.name;
-  const up = ['up', '-d', ...(forceRecreate ? ['--force-recreate'] : []), svc];
+  const up = ['up', '-d', ...(opts.forceRecreate ? ['--force-recreate'] : []), svc];
+  const doc = spec.build ? undefined : spec.documentedBuild;
+  if (doc && (kind === 'rebuild' || kind === 'pull' || opts.imageMissing)) return doc.run ? { imageBuild: doc.run, steps: [up] } : { steps: [], refused: doc };
   switch (kind) {
     case 'start':
-      return [['up', '-d', svc]];
+      return { steps: [['up', '-d', svc]] };
     case 'recreate':
-      return [up];
+      return { steps: [up] };
     case 'rebuild':
       // A registry image has nothing to build: the nearest thing is a pull.
-      return spec.build ? [['build', builderOf(spec)], up] : [['pull', svc], up];
+      return { steps: spec.build ? [['build', builderOf(spec)], up] : [['pull', svc], up] };
     case 'pull':
-      return [['pull', svc], up];
+      return { steps: [['pull', svc], up] };
   }
 }

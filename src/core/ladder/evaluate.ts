@@ -255,6 +255,7 @@ function actionOf(ev: ServiceEvidence, f: Findings): ServiceAction | null {
   return actionFor({
     spec: ev.spec,
     composeLabel: composeCommand(ev.composeLabel, ev.composeFileFlags),
+    dockerLabel: dockerCommandOf(ev.composeLabel),
     engineError: ev.engineError !== null,
     containerState: ev.container?.state,
     stale: ev.stale,

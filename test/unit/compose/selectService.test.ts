@@ -67,7 +67,11 @@ suite('selecting services', () => {
     const asked: string[] = [];
     const engine = new Proxy({}, { get: (_t, key) => (key === 'host' ? 'unix:///fake.sock' : (...args: unknown[]) => (asked.push(`${String(key)} ${args.slice(0, 2).join(' ')}`), Promise.resolve(key === 'findServiceContainers' ? [] : undefined))) }) as EngineLike;
     const prober: ProberLike = { probe: () => Promise.reject(new Error('probed')) };
-    const compose = { label: 'docker compose', run: async (p: { name: string }, args: string[]) => (ran.push(`${p.name} ${args.join(' ')}`), { code: 1 }) };
+    const compose = {
+      label: 'docker compose',
+      run: async (p: { name: string }, args: string[]) => (ran.push(`${p.name} ${args.join(' ')}`), { code: 1 }),
+      docker: async (dir: string, args: string[]) => (ran.push(`docker in ${dir}: ${args.join(' ')}`), { code: 1 }),
+    };
     const deps = { fs, engine, prober, compose, scanner: { scan: () => Promise.reject(new Error('scanned')) } };
     const opts = { workspaceDir: '/w', env: {}, probe: false, onOutput: () => undefined, stayUpMs: 0 };
     await assert.rejects(rebuildService(deps, { ...opts, service: 'backend' }), /backend names more than one service \(docker\/backend, setup\/backend\)/);
