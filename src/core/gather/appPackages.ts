@@ -10,6 +10,7 @@ import { appLibraryPackages, rootScriptLoading, workspaceServers } from '../rout
 import { workspacePackageAliases } from '../routes/aliases';
 import type { CollectedRoutes, PathAlias } from '../routes/collect';
 import { nextServedRoutes, nextServing } from '../routes/nextRoutes';
+import type { ServiceEnv } from '../routes/settingGuardWarnings';
 import { unnamedPackageRouters } from './unnamedPackageRouters';
 
 export interface AppPackageSources {
@@ -136,12 +137,13 @@ export function servedPackageRoutes(own: SourceScan['extracted'], theirs: Source
  * The routes of a service's source as its app serves them: a Next.js app (the nearest package.json
  * at or above `sourceRoot`) adds its route handlers' own and hands framework routes only the paths
  * under the handlers' folders (routes/nextRoutes.ts). `files`: the source root's, where its route
- * handlers are; `extracted`: their scans (and the packages' they join); `aliases`: the imports'.
+ * handlers are; `extracted`: their scans (and the packages' they join); `aliases`: the imports';
+ * `env`: the service's environment (a Next.js basePath read from it).
  */
-export async function handlerServedRoutes(fs: FsLike, sourceRoot: string, workspaceDir: string, read: { files: readonly string[]; extracted: SourceScan['extracted']; aliases?: PathAlias[] }, collected: CollectedRoutes): Promise<CollectedRoutes> {
+export async function handlerServedRoutes(fs: FsLike, sourceRoot: string, workspaceDir: string, read: { files: readonly string[]; extracted: SourceScan['extracted']; aliases?: PathAlias[] }, collected: CollectedRoutes, env?: ServiceEnv): Promise<CollectedRoutes> {
   for (const dir of foldersUpTo(sourceRoot, workspaceDir)) {
     if (!(await fs.stat(join(dir, 'package.json')))?.isFile) continue;
-    return nextServedRoutes(dir, collected, read.extracted, await nextServing(fs, dir, read.files), read.aliases);
+    return nextServedRoutes(dir, collected, read.extracted, await nextServing(fs, dir, read.files, env), read.aliases);
   }
   return collected;
 }

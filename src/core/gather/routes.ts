@@ -203,11 +203,11 @@ export async function routeTreeFacts(fs: FsLike, root: string, workspaceDir: str
  */
 export async function servedTreeRoutes(
   fs: FsLike,
-  where: { root: string; workspaceDir: string; oneShot: boolean },
+  where: { root: string; workspaceDir: string; oneShot: boolean; serviceEnv?: ServiceEnv | undefined },
   read: { files: readonly string[]; extracted: SourceScan['extracted']; aliases: PathAlias[] },
   collected: CollectedRoutes,
 ): Promise<CollectedRoutes> {
-  const served = await handlerServedRoutes(fs, where.root, where.workspaceDir, read, collected);
+  const served = await handlerServedRoutes(fs, where.root, where.workspaceDir, read, collected, where.serviceEnv);
   if (where.oneShot) return served;
   return { ...served, routes: [...served.routes, ...(await loadedRoutes(fs, read.extracted, packagesAbove(fs, where.root, where.workspaceDir)))] };
 }
@@ -233,7 +233,7 @@ export async function joinRoutes(
   // A one-shot job (a migration), or a program reaching no server, runs the server's code but serves nothing: only declared routes.
   const servesNone = spec.oneShot === true || read.startsNoServer === true;
   const joined = collectRoutes(ctx.log, spec, root, read.modules, servesNone ? [] : extracted, aliases, tree);
-  const where = { root, workspaceDir: ctx.workspaceDir, oneShot: servesNone };
+  const where = { root, workspaceDir: ctx.workspaceDir, oneShot: servesNone, serviceEnv: tree.serviceEnv };
   const collected = await servedTreeRoutes(ctx.fs, where, { files: read.files, extracted, aliases }, joined);
   const unread = routes ? await unreadFrameworkNotes(pkgs, collected.routes, extracted) : [];
   return { routes: collected.routes, warnings: [...collected.warnings, ...unread] };

@@ -20,6 +20,7 @@ import { nitroAppLayout, nitroAppRoutes, type NitroLayout } from './nitroRoutes'
 import { svelteKitAppRoutes, svelteKitLayout, type SvelteKitLayout } from './svelteKitRoutes';
 import { remixAppRoutes, remixLayout, type RemixLayout } from './remixRoutes';
 import { packageFolders } from './packageFolders';
+import { envPathNote, envPathValue, type ServiceEnv } from './settingGuardWarnings';
 
 /** What next.config says about where the app's routes are, and which files are routes. */
 export interface NextAppLayout {
@@ -36,11 +37,11 @@ export interface NextAppLayout {
 
 const DEFAULT_EXTENSIONS = ['tsx', 'ts', 'jsx', 'js'];
 
-/** The layout of the Next.js app in `dir`: its config's basePath and pageExtensions, its router folders. */
-export async function nextAppLayout(fs: FsLike, dir: string): Promise<NextAppLayout> {
+/** The layout of the Next.js app in `dir`: its config's basePath and pageExtensions, its router folders. `env`: the service's (configLayout). */
+export async function nextAppLayout(fs: FsLike, dir: string, env?: ServiceEnv): Promise<NextAppLayout> {
   const layout: NextAppLayout = { basePath: '', extensions: DEFAULT_EXTENSIONS };
   const config = await firstText(fs, dir, NEXT_CONFIG_FILES);
-  if (config) Object.assign(layout, configLayout(config.text, config.file));
+  if (config) Object.assign(layout, configLayout(config.text, config.file, env));
   const isDir = async (rel: string) => Boolean((await fs.stat(join(dir, ...rel.split('/'))))?.isDirectory);
   // Next.js reads src/app and src/pages only when the app's root has no app or pages folder.
   const [app, srcApp, pages, srcPages] = await Promise.all(NEXT_ROUTER_FOLDERS.map(isDir));
@@ -57,9 +58,11 @@ export async function nextAppLayout(fs: FsLike, dir: string): Promise<NextAppLay
  * literal default (`process.env.BASE_PATH || ''`), also through a constant of the file. An
  * environment variable with no default is no basePath unless the build sets it (Next.js reads an
  * unset one as none): the routes are shown without it, with a warning naming it. Any other basePath
- * is not known statically.
+ * is not known statically. An environment variable the service's environment sets (`env`: its
+ * image's ENV, a build arg made ENV, and compose's environment, which a build run at start sees)
+ * is that value, `||` taking the default in place of an empty one, with a note of where it is set.
  */
-export function configLayout(text: string, file: string): Pick<NextAppLayout, 'basePath' | 'extensions' | 'basePathWarning'> {
+export function configLayout(text: string, file: string, env?: ServiceEnv): Pick<NextAppLayout, 'basePath' | 'extensions' | 'basePathWarning'> {
   const code = text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/^[ \t]*\/\/.*$/gm, '');
   const out: Pick<NextAppLayout, 'basePath' | 'extensions' | 'basePathWarning'> = { basePath: '', extensions: DEFAULT_EXTENSIONS };
   // `basePath: value`, or the shorthand `basePath,` of a constant named so.
@@ -71,7 +74,11 @@ export function configLayout(text: string, file: string): Pick<NextAppLayout, 'b
     const literal = /^(['"`])([^'"`$]*)\1$/.exec(value) ?? /^(?:process\.)?env\.[\w$]+\s*(?:\|\||\?\?)\s*(['"`])([^'"`$]*)\1$/.exec(value);
     const envVar = /^(?:process\.)?env\.([\w$]+)$/.exec(value)?.[1];
     const line = code.slice(0, base.index).split('\n').length;
-    if (literal) out.basePath = literal[2] ?? '';
+    const set = env && serviceSetting(value, env);
+    if (set && env) {
+      out.basePath = set.value;
+      out.basePathWarning = envPathNote(file, env, set.variable);
+    } else if (literal) out.basePath = literal[2] ?? '';
     else if (envVar !== undefined) out.basePathWarning = scanWarningText(file, { id: 'nextBasePathEnv', args: [envVar], line });
     else {
       out.basePath = UNKNOWN_PREFIX;
@@ -82,6 +89,16 @@ export function configLayout(text: string, file: string): Pick<NextAppLayout, 'b
   const listed = exts === undefined ? [] : [...exts.matchAll(/(['"`])([\w.-]+)\1/g)].map((m) => m[2] ?? '');
   if (listed.length > 0) out.extensions = listed;
   return out;
+}
+
+/** `process.env.X`, `process.env.X || 'd'`, `process.env.X ?? 'd'` with X set in the service's environment to a known value: that value (`||`: the default for an empty one). */
+function serviceSetting(value: string, env: ServiceEnv): { variable: string; value: string } | undefined {
+  const m = /^(?:process\.)?env\.([\w$]+)\s*(?:(\|\||\?\?)\s*(['"`])([^'"`$]*)\3)?$/.exec(value);
+  const variable = m?.[1];
+  const given = variable !== undefined ? envPathValue(env, variable) : undefined;
+  // An ENV made of a build arg not given (`ENV BASE=${BASE}` with no such arg) is not known.
+  if (variable === undefined || given === undefined || given.includes('$')) return undefined;
+  return { variable, value: given === '' && m?.[2] === '||' ? (m[4] ?? '') : given };
 }
 
 /**
@@ -188,10 +205,10 @@ export interface NextServing {
   remix?: RemixLayout;
 }
 
-/** What the package in `dir` needs for nextServedRoutes. `files`: its source files (where its handlers are). */
-export async function nextServing(fs: FsLike, dir: string, files: readonly string[]): Promise<NextServing> {
+/** What the package in `dir` needs for nextServedRoutes. `files`: its source files (where its handlers are); `env`: the service's environment (configLayout). */
+export async function nextServing(fs: FsLike, dir: string, files: readonly string[], env?: ServiceEnv): Promise<NextServing> {
   const handlerPaths = await nextHandlerPaths(fs, dir, files);
-  const layout = (await nextAppScope(fs, dir)) ? await nextAppLayout(fs, dir) : undefined;
+  const layout = (await nextAppScope(fs, dir)) ? await nextAppLayout(fs, dir, env) : undefined;
   const router = layout?.appDir !== undefined ? join(dir, ...layout.appDir.split('/')) + sep : undefined;
   const metadataFiles = router !== undefined ? files.filter((f) => f.startsWith(router) && layout && metadataRouteOf(f.slice(router.length).split(sep).join('/'), layout.extensions)) : [];
   const nitro = await nitroAppLayout(fs, dir);

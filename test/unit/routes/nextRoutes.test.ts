@@ -90,6 +90,21 @@ suite('next.config', () => {
     assert.equal(configLayout("const basePath = '/plugin';\nexport default {\n  basePath,\n  env: { x: { basePath: !Boolean(basePath) } },\n}", '/w/next.config.mjs').basePath, '/plugin');
   });
 
+  test("basePath from an environment variable the service's environment sets (a build arg its Dockerfile makes ENV): that value, with a note of where it is set; `||` takes the default for an empty one, `??` keeps it; a variable it does not set keeps the code's default", () => {
+    const env = { service: 'web', values: { WEB_BASE: '/portal', EMPTY_BASE: '' }, where: { WEB_BASE: 'ENV of web/Dockerfile', EMPTY_BASE: 'compose.yaml:9' } };
+    const withDefault = configLayout("export default {\n  basePath: process.env.WEB_BASE || '',\n}", '/w/next.config.ts', env);
+    assert.equal(withDefault.basePath, '/portal');
+    assert.match(withDefault.basePathWarning ?? '', /next\.config\.ts: the environment variable WEB_BASE in a route path or prefix is \/portal for service web, as set at ENV of web\/Dockerfile/);
+    assert.equal(configLayout('const c = {\n  basePath: process.env.WEB_BASE,\n}', '/w/next.config.mjs', env).basePath, '/portal');
+    assert.equal(configLayout("const c = { basePath: process.env.EMPTY_BASE || '/docs' }", '/w/next.config.js', env).basePath, '/docs');
+    assert.equal(configLayout("const c = { basePath: process.env.EMPTY_BASE ?? '/docs' }", '/w/next.config.js', env).basePath, '');
+    const unset = configLayout("const c = { basePath: process.env.OTHER_BASE || '/docs' }", '/w/next.config.js', env);
+    assert.deepEqual([unset.basePath, unset.basePathWarning], ['/docs', undefined]);
+    // `ENV WEB_BASE=${WEB_BASE}` built with no such arg: its text is no value.
+    const notGiven = { ...env, values: { WEB_BASE: '${WEB_BASE}' } };
+    assert.equal(configLayout("export default { basePath: process.env.WEB_BASE || '' }", '/w/next.config.ts', notGiven).basePath, '');
+  });
+
   test('src/app and src/pages count only when the app root has neither app nor pages', async () => {
     const fs = memFs({ '/w/a/app/x/route.ts': '', '/w/a/src/pages/api/y.ts': '', '/w/b/src/app/x/route.ts': '', '/w/b/src/pages/api/y.ts': '', '/w/b/next.config.js': "module.exports = { basePath: '/b' }" });
     assert.deepEqual(await nextAppLayout(fs, '/w/a'), { basePath: '', extensions: ['tsx', 'ts', 'jsx', 'js'], appDir: 'app' });
