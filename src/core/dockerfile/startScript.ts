@@ -13,6 +13,7 @@ import { commandWords, findStage, type CopyInstr, type Dockerfile, type Stage } 
 import { pm2AppCommand, pm2EcosystemFile } from './pm2Ecosystem';
 import { argumentCountLines } from './argumentCount';
 import { s6ServiceRun } from './s6Services';
+import { envBranchLines } from './envBranches';
 
 /** Shells a script is handed to (`sh ./start.sh`); their options before it are skipped. */
 const SHELL = /^(?:sh|bash|ash|dash|zsh)$/;
@@ -44,8 +45,10 @@ export interface FollowedStart {
  * The Dockerfile with each stage's start command that runs a script of the build context replaced
  * by what the script starts (`cd` folders it changes to kept: `cd /app/server && node index.js`);
  * a stage whose script is not found in the context, or starts nothing known, is left as it is.
+ * `environment`: compose's for the service, over each stage's ENV, deciding the script's tests of
+ * a variable (envBranches.ts).
  */
-export async function withStartScripts(fs: FsLike, df: Dockerfile, context: string, evidence: string[], target?: string): Promise<Dockerfile> {
+export async function withStartScripts(fs: FsLike, df: Dockerfile, context: string, evidence: string[], target?: string, environment: Readonly<Record<string, string>> = {}): Promise<Dockerfile> {
   let changed = false;
   const stages: Stage[] = [];
   // The evidence is the built stage's (the target, else the last): another target's start script says nothing of this image.
@@ -53,7 +56,7 @@ export async function withStartScripts(fs: FsLike, df: Dockerfile, context: stri
   for (const stage of df.stages) {
     // No start of its own on an s6-overlay base: the run script of the service the build copies in.
     const s6 = stage === built ? await s6ServiceRun(fs, df, stage, context) : undefined;
-    const followed = stage.start || s6 ? await followStartScript(fs, df, s6 ? { ...stage, start: s6 } : stage, context) : undefined;
+    const followed = stage.start || s6 ? await followStartScript(fs, df, s6 ? { ...stage, start: s6 } : stage, context, { ...stage.env, ...environment }) : undefined;
     if (followed) {
       changed = true;
       if (stage === built) evidence.push(s6 ? l10n.t('the image names no start of its own: its s6-overlay service {0} runs {1} (read, not run)', s6, followed.command) : followed.why);
@@ -63,7 +66,7 @@ export async function withStartScripts(fs: FsLike, df: Dockerfile, context: stri
   return changed ? { ...df, stages } : df;
 }
 
-async function followStartScript(fs: FsLike, df: Dockerfile, stage: Stage, context: string): Promise<FollowedStart | undefined> {
+async function followStartScript(fs: FsLike, df: Dockerfile, stage: Stage, context: string, env: Readonly<Record<string, string>>): Promise<FollowedStart | undefined> {
   let command = stage.start ?? '';
   const read: string[] = [];
   for (let hop = 0; hop < MAX_HOPS; hop++) {
@@ -75,7 +78,7 @@ async function followStartScript(fs: FsLike, df: Dockerfile, stage: Stage, conte
     }
     const call = scriptCall(commandWords(command));
     const script = call && (await scriptInImage(fs, df, stage, context, call.script));
-    const next = script && call ? startOfScript(script.text, call.args) : undefined;
+    const next = script && call ? startOfScript(script.text, call.args, env) : undefined;
     if (next === undefined || script === undefined) break;
     read.push(script.file);
     command = next;
@@ -244,14 +247,15 @@ async function isContextFile(fs: FsLike, context: string, rel: string): Promise<
  * that app's code. Programs a file runner starts in the background (`node server.js &`, a `{ cd
  * server && node index.js; } &` group) run beside it: each is kept, before it, joined by `&`
  * (`node server.js & node collector.js`), as a start running several programs at once is written.
+ * `env`: the container's environment, whose value of a variable an `if` tests picks its branch (envBranches.ts).
  */
-export function startOfScript(text: string, args: readonly string[]): string | undefined {
+export function startOfScript(text: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): string | undefined {
   let cwd: string | undefined;
   let last: string | undefined;
   let lastExec: string | undefined;
   let lastStatic: string | undefined;
   const beside = new BackgroundPrograms();
-  const lines = argumentBranches(argumentCountLines(text.replace(/\\\r?\n/g, ' ').split(/\r?\n/), args.length), args[0]);
+  const lines = envBranchLines(argumentBranches(argumentCountLines(text.replace(/\\\r?\n/g, ' ').split(/\r?\n/), args.length), args[0]), env);
   for (const line of lines) {
     const code = line.replace(/(^|\s)#.*$/, '');
     for (const part of code.split(/&&|\|\||;/)) {

@@ -86,6 +86,18 @@ suite('a start script running a launcher outside the source root', () => {
     assert.equal(m?.target, '/workspace/dist/src', m?.evidence.join('\n'));
     assert.ok(m?.evidence.some((e) => e.includes('node docker/launch-server.js, the command its start script docker/entrypoint.sh runs')), m?.evidence.join('\n'));
   });
+  test("an `if` testing a variable the container's environment sets runs the branch its value takes; a variable not set, or an `if` with an `elif`, keeps every branch", () => {
+    const script = '#!/bin/bash\nnpx prisma migrate deploy\nif [ "$APP_MODE" = "live" ]; then\n  # the built server\n  npm start\nelse\n  npm run dev\nfi\n';
+    assert.equal(startOfScript(script, [], { APP_MODE: 'live' }), 'npm start');
+    assert.equal(startOfScript(script, [], { APP_MODE: 'local' }), 'npm run dev');
+    // Not set: the last command of the script, as before.
+    assert.equal(startOfScript(script, []), 'npm run dev');
+    const negated = '#!/bin/sh\nif [[ "${APP_MODE}" != live ]]\nthen\n  exec node src/dev.js\nelse\n  if [ -f dist/main.js ]; then\n    exec node dist/main.js\n  fi\nfi\n';
+    assert.equal(startOfScript(negated, [], { APP_MODE: 'live' }), 'node dist/main.js');
+    assert.equal(startOfScript(negated, [], { APP_MODE: 'local' }), 'node src/dev.js');
+    const chained = '#!/bin/sh\nif [ "$APP_MODE" = "live" ]; then\n  exec node dist/main.js\nelif [ "$APP_MODE" = "local" ]; then\n  exec node src/dev.js\nfi\n';
+    assert.equal(startOfScript(chained, [], { APP_MODE: 'live' }), 'node src/dev.js');
+  });
 });
 
 suite('withStartScripts', () => {
@@ -104,6 +116,15 @@ suite('withStartScripts', () => {
   test('a script an init runs (ENTRYPOINT ["/usr/bin/tini", "--"] with CMD ["./scripts/start.sh"]) is followed as the script itself', async () => {
     assert.equal(await startOf('ENTRYPOINT ["/usr/bin/tini", "--"]\nCMD ["./scripts/start.sh"]'), 'cd api && node build/server.js');
     assert.equal(await startOf('ENTRYPOINT ["dumb-init", "sh", "/entry.sh"]'), 'node dist/main.js');
+  });
+
+  test("a script's test of a variable is decided by compose's environment for the service, over the stage's ENV", async () => {
+    const script = 'if [ "$APP_MODE" = "live" ]; then\n  exec node dist/main.js\nelse\n  exec node src/dev.js\nfi\n';
+    const files = memFs({ '/w/entrypoint.sh': script });
+    const withEnv = async (envLine: string, environment?: Record<string, string>) => (await withStartScripts(files, dockerfile(`${envLine}\nENTRYPOINT ["/entry.sh"]`), '/w', [], undefined, environment)).stages[0]?.start;
+    assert.equal(await withEnv('ENV APP_MODE=live'), 'node dist/main.js');
+    assert.equal(await withEnv('ENV APP_MODE=live', { APP_MODE: 'local' }), 'node src/dev.js');
+    assert.equal(await withEnv('', { APP_MODE: 'live' }), 'node dist/main.js');
   });
 
   test('a command naming no script of the context, or a shell -c line, is left as written', async () => {
